@@ -1,0 +1,82 @@
+//! The TypeScript bindings of every type that crosses to the UI, and the check that the
+//! committed copies in `ui/src/ipc/bindings/` are current.
+//!
+//! `cargo test -p metadesk-core bindings` fails when a Rust type changed and its `.ts` file was
+//! not regenerated; `METADESK_UPDATE_BINDINGS=1 cargo test -p metadesk-core bindings` rewrites
+//! them. ts-rs' own per-type export tests are not used, so a plain `cargo test` never writes
+//! into the source tree.
+
+use std::path::Path;
+
+use serde::Serialize;
+use ts_rs::{Config, TS};
+
+use crate::error::ErrorCode;
+
+/// The error every command returns to the UI: `{ code, message }`. `message` is plain words
+/// for the person using the app; details are in the log.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct IpcError {
+    pub code: ErrorCode,
+    pub message: String,
+}
+
+impl From<crate::Error> for IpcError {
+    fn from(err: crate::Error) -> Self {
+        tracing::warn!(error = ?err, "command failed");
+        IpcError { code: err.code(), message: err.to_string() }
+    }
+}
+
+/// Writes the bindings of every root type (and what they reference) into `dir`.
+pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
+    let cfg = Config::new().with_out_dir(dir);
+    IpcError::export_all(&cfg)?;
+    crate::health::AppHealth::export_all(&cfg)?;
+    crate::health::CheckStep::export_all(&cfg)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::BTreeMap;
+    use std::path::PathBuf;
+
+    fn read_dir(dir: &std::path::Path) -> BTreeMap<String, String> {
+        let mut files = BTreeMap::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "ts") {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                files.insert(name, std::fs::read_to_string(&path).unwrap());
+            }
+        }
+        files
+    }
+
+    #[test]
+    fn committed_bindings_are_current() {
+        let committed_dir =
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/bindings");
+        let fresh_dir = tempfile::tempdir().unwrap();
+        super::export_all(fresh_dir.path()).unwrap();
+        let fresh = read_dir(fresh_dir.path());
+        assert!(!fresh.is_empty());
+
+        if std::env::var_os("METADESK_UPDATE_BINDINGS").is_some() {
+            let _ = std::fs::remove_dir_all(&committed_dir);
+            std::fs::create_dir_all(&committed_dir).unwrap();
+            for (name, text) in &fresh {
+                std::fs::write(committed_dir.join(name), text).unwrap();
+            }
+        }
+        let committed = read_dir(&committed_dir);
+        assert!(
+            committed == fresh,
+            "ui/src/ipc/bindings is stale: run `METADESK_UPDATE_BINDINGS=1 cargo test -p \
+             metadesk-core bindings` and commit the result.\nstale or missing: {:?}\nextra: {:?}",
+            fresh.iter().filter(|(k, v)| committed.get(*k) != Some(v)).map(|(k, _)| k).collect::<Vec<_>>(),
+            committed.keys().filter(|k| !fresh.contains_key(*k)).collect::<Vec<_>>()
+        );
+    }
+}

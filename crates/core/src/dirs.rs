@@ -1,0 +1,75 @@
+//! Where Metadesk keeps its files: configuration (connections, no secrets), data (run
+//! journals) and logs. The desktop app and the CLI resolve them the same way, so both see the
+//! same connections and runs.
+//!
+//! Development builds use a separate profile (`<identifier>.dev`) for directories *and* keychain
+//! entries, so a debug build never overwrites what a release build stored.
+
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The bundle identifier of release builds (also in `src-tauri/tauri.conf.json`).
+pub const APP_IDENTIFIER: &str = "com.metadesk.desktop";
+
+/// The profile name: the identifier, plus `.dev` for debug builds.
+pub fn profile_name() -> String {
+    if cfg!(debug_assertions) {
+        format!("{APP_IDENTIFIER}.dev")
+    } else {
+        APP_IDENTIFIER.to_string()
+    }
+}
+
+/// The app's three directories.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppDirs {
+    pub config: PathBuf,
+    pub data: PathBuf,
+    pub logs: PathBuf,
+}
+
+impl AppDirs {
+    /// The platform's standard locations for `profile` (XDG on Linux, `~/Library` on macOS,
+    /// `%APPDATA%` on Windows). Fails only when the home directory cannot be found.
+    pub fn for_profile(profile: &str) -> Result<Self> {
+        let missing = || Error::Internal("the home directory could not be found".into());
+        let config = ::dirs::config_dir().ok_or_else(missing)?.join(profile);
+        let data = ::dirs::data_dir().ok_or_else(missing)?.join(profile);
+        let logs = ::dirs::data_local_dir().ok_or_else(missing)?.join(profile).join("logs");
+        Ok(AppDirs { config, data, logs })
+    }
+
+    /// All three under one root (tests, portable use).
+    pub fn under(root: &Path) -> Self {
+        AppDirs { config: root.join("config"), data: root.join("data"), logs: root.join("logs") }
+    }
+
+    /// Creates the directories if they are missing.
+    pub fn create_all(&self) -> Result<()> {
+        for dir in [&self.config, &self.data, &self.logs] {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn debug_builds_use_their_own_profile() {
+        assert!(profile_name().starts_with(APP_IDENTIFIER));
+        assert_eq!(profile_name().ends_with(".dev"), cfg!(debug_assertions));
+    }
+
+    #[test]
+    fn create_all_makes_the_three_folders() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::under(tmp.path());
+        dirs.create_all().unwrap();
+        assert!(dirs.config.is_dir() && dirs.data.is_dir() && dirs.logs.is_dir());
+    }
+}

@@ -1,0 +1,67 @@
+//! The one error type of the core, and the short codes the UI branches on.
+//!
+//! Messages (`Display`) are written for the people using the app: plain words, what is wrong
+//! and what to do. Details for developers go to the log at the place the error is raised.
+//! No message ever contains a secret.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::secrets::SecretStoreError;
+
+/// What the UI may branch on. Add a variant only when some caller needs to tell it apart.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorCode {
+    /// No usable OS keychain (no Secret Service, access denied…).
+    KeychainUnavailable,
+    /// The keychain exists but is locked.
+    KeychainLocked,
+    /// Something the user gave us (a file, a field) is not acceptable.
+    InvalidInput,
+    /// The thing asked for does not exist.
+    NotFound,
+    /// A file or directory could not be read or written.
+    Io,
+    /// A bug or an unexpected state: the log has the details.
+    Internal,
+}
+
+/// Every failure the core reports.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error(transparent)]
+    SecretStore(#[from] SecretStoreError),
+    #[error("{0}")]
+    InvalidInput(String),
+    #[error("{0}")]
+    NotFound(String),
+    #[error("{context}: {source}")]
+    Io {
+        context: String,
+        #[source]
+        source: std::io::Error,
+    },
+    #[error("something went wrong inside Metadesk ({0}); the log file has the details")]
+    Internal(String),
+}
+
+impl Error {
+    /// Total mapping, so adding a variant without choosing its code does not compile.
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            Error::SecretStore(e) => e.code(),
+            Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Io { .. } => ErrorCode::Io,
+            Error::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// An I/O failure with a plain-words description of what we were doing.
+    pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
+        Error::Io { context: context.into(), source }
+    }
+}
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;

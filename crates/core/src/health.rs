@@ -1,0 +1,130 @@
+//! Start-up health: is the keychain usable, where are our folders. Shown on the app's status
+//! line and by `metadesk-cli doctor`.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::dirs::AppDirs;
+use crate::error::ErrorCode;
+use crate::secrets::SecretStore;
+
+/// Whether secrets can be stored, in words for the UI.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "camelCase")]
+pub enum KeychainStatus {
+    /// The keychain answered a write, a read and a delete.
+    #[serde(rename_all = "camelCase")]
+    Available { backend: String },
+    /// It did not: `message` says what is wrong and how to fix it.
+    #[serde(rename_all = "camelCase")]
+    Unavailable { backend: String, code: ErrorCode, message: String },
+}
+
+/// The app's health as the status screen shows it.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct AppHealth {
+    pub version: String,
+    pub keychain: KeychainStatus,
+    pub config_dir: String,
+    pub data_dir: String,
+    pub log_dir: String,
+}
+
+/// One step of the start-up check, streamed to the UI as it completes.
+#[derive(Debug, Clone, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct CheckStep {
+    /// What was checked, in words ("System keychain").
+    pub label: String,
+    pub ok: bool,
+    /// The outcome in words ("available (Secret Service)", or the problem and its fix).
+    pub detail: String,
+}
+
+/// Probes the keychain. Blocking: call it from a blocking thread.
+pub fn check_keychain(store: &dyn SecretStore) -> KeychainStatus {
+    let backend = store.backend_name().to_string();
+    match store.probe() {
+        Ok(()) => KeychainStatus::Available { backend },
+        Err(err) => {
+            tracing::warn!(error = %err, "keychain check failed");
+            KeychainStatus::Unavailable { backend, code: err.code(), message: err.to_string() }
+        }
+    }
+}
+
+/// Runs the start-up checks (folders writable, keychain usable), reporting each step to
+/// `on_step` as it completes. Blocking: call it from a blocking thread.
+pub fn check(store: &dyn SecretStore, dirs: &AppDirs, on_step: &dyn Fn(CheckStep)) -> AppHealth {
+    let folders = dirs.create_all();
+    on_step(CheckStep {
+        label: "App folders".into(),
+        ok: folders.is_ok(),
+        detail: match &folders {
+            Ok(()) => format!("ready in {}", dirs.data.display()),
+            Err(e) => e.to_string(),
+        },
+    });
+    let keychain = check_keychain(store);
+    on_step(CheckStep {
+        label: "System keychain".into(),
+        ok: matches!(keychain, KeychainStatus::Available { .. }),
+        detail: match &keychain {
+            KeychainStatus::Available { backend } => format!("available ({backend})"),
+            KeychainStatus::Unavailable { message, .. } => message.clone(),
+        },
+    });
+    AppHealth {
+        version: env!("CARGO_PKG_VERSION").to_string(),
+        keychain,
+        config_dir: dirs.config.display().to_string(),
+        data_dir: dirs.data.display().to_string(),
+        log_dir: dirs.logs.display().to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::secrets::{MemoryStore, SecretStoreError};
+
+    #[test]
+    fn a_working_store_is_available() {
+        let store = MemoryStore::new();
+        assert_eq!(
+            check_keychain(&store),
+            KeychainStatus::Available { backend: "in-memory (tests only)".into() }
+        );
+    }
+
+    #[test]
+    fn check_reports_each_step_in_order() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::under(tmp.path());
+        let steps = std::sync::Mutex::new(Vec::new());
+        let health = check(&MemoryStore::new(), &dirs, &|s| steps.lock().unwrap().push(s));
+        let steps = steps.into_inner().unwrap();
+        assert_eq!(steps.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["App folders", "System keychain"]);
+        assert!(steps.iter().all(|s| s.ok));
+        assert!(dirs.data.is_dir());
+        assert_eq!(health.data_dir, dirs.data.display().to_string());
+    }
+
+    #[test]
+    fn an_unreachable_store_says_what_to_do() {
+        let store = MemoryStore::new();
+        store.fail_with(Some(SecretStoreError::Unavailable {
+            detail: "no Secret Service".into(),
+            fix: "Install GNOME Keyring.".into(),
+        }));
+        match check_keychain(&store) {
+            KeychainStatus::Unavailable { code, message, .. } => {
+                assert_eq!(code, ErrorCode::KeychainUnavailable);
+                assert!(message.contains("Install GNOME Keyring."), "{message}");
+                assert!(message.contains("no Secret Service"), "{message}");
+            }
+            other => panic!("expected unavailable, got {other:?}"),
+        }
+    }
+}

@@ -1,0 +1,17 @@
+//! Metadesk's core: everything that is not UI.
+//!
+//! Lives here: the error type that crosses to the UI, the secret store (OS keychain), the
+//! app's directories and start-up health checks, and (as they land) credential parsing, IMS
+//! tokens, AEM clients, the bulk engine and its journal.
+//!
+//! Deliberately not here: anything that depends on Tauri or a window. The desktop shell
+//! (`src-tauri`) and the CLI (`crates/cli`) are thin faces over this crate, so everything here
+//! is tested with plain `cargo test`.
+
+pub mod bindings;
+pub mod dirs;
+pub mod error;
+pub mod health;
+pub mod secrets;
+
+pub use error::{Error, ErrorCode};

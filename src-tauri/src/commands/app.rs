@@ -1,0 +1,28 @@
+//! App-level commands: start-up health.
+
+use metadesk_core::bindings::IpcError;
+use metadesk_core::health::{self, AppHealth, CheckStep};
+use tauri::State;
+use tauri::ipc::Channel;
+
+use crate::state::AppState;
+
+/// Runs the start-up checks, streaming each step on `on_step`. The keychain probe blocks (and
+/// may wait for an unlock prompt), so it runs on a blocking thread, never the UI thread.
+#[tauri::command]
+pub async fn check_health(
+    state: State<'_, AppState>,
+    on_step: Channel<CheckStep>,
+) -> Result<AppHealth, IpcError> {
+    let secrets = state.secrets.clone();
+    let dirs = state.dirs.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        health::check(secrets.as_ref(), &dirs, &|step| {
+            if let Err(e) = on_step.send(step) {
+                tracing::warn!(error = %e, "could not send a health step to the window");
+            }
+        })
+    })
+    .await
+    .map_err(|e| IpcError::from(metadesk_core::Error::Internal(format!("health check: {e}"))))
+}

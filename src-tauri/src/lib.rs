@@ -1,0 +1,56 @@
+//! The Metadesk desktop shell: builds the state, registers the commands, routes window
+//! events. Domain logic lives in `metadesk_core`; this crate only adapts it to Tauri.
+
+mod commands;
+mod drop;
+mod logging;
+mod state;
+
+use std::sync::Arc;
+
+use metadesk_core::dirs::{AppDirs, profile_name};
+use metadesk_core::secrets::KeyringStore;
+use tauri::{DragDropEvent, WindowEvent};
+
+use crate::state::AppState;
+
+/// Starts the app. Exits with a message on stderr if the window system cannot start.
+pub fn run() {
+    let profile = profile_name();
+    let dirs = match AppDirs::for_profile(&profile) {
+        Ok(dirs) => dirs,
+        Err(e) => {
+            eprintln!("Metadesk cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
+    // Folder problems are reported by the start-up check in the window, not here.
+    let _ = std::fs::create_dir_all(&dirs.logs);
+    let _log_guard = logging::init(&dirs.logs);
+    tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
+
+    let state = AppState { dirs, secrets: Arc::new(KeyringStore::new(profile)) };
+
+    let builder = tauri::Builder::default()
+        .plugin(tauri_plugin_dialog::init())
+        .manage(state)
+        .on_window_event(|window, event| {
+            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+                drop::handle_drop(window, paths.clone());
+            }
+        });
+
+    #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
+    let builder = builder.invoke_handler(tauri::generate_handler![
+        commands::app::check_health,
+        commands::e2e::e2e_simulate_drop,
+    ]);
+    #[cfg(not(any(debug_assertions, feature = "e2e-hooks")))]
+    let builder = builder.invoke_handler(tauri::generate_handler![commands::app::check_health]);
+
+    if let Err(e) = builder.run(tauri::generate_context!()) {
+        tracing::error!(error = %e, "the app stopped with an error");
+        eprintln!("Metadesk stopped: {e}");
+        std::process::exit(1);
+    }
+}

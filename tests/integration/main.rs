@@ -1,0 +1,1 @@
+//! Cross-crate integration tests: `metadesk-core` against the real keychain and the sandbox.
