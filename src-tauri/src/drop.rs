@@ -13,7 +13,11 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
     tracing::info!(count = paths.len(), "files dropped on the window");
     let names: Vec<String> = paths
         .iter()
-        .map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default())
+        .map(|p| {
+            p.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default()
+        })
         .collect();
     if let Err(e) = window.emit_to(window.label(), FILES_DROPPED, names) {
         tracing::warn!(error = %e, "could not tell the window about dropped files");

@@ -29,7 +29,10 @@ pub fn run() {
     let _log_guard = logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
 
-    let state = AppState { dirs, secrets: Arc::new(KeyringStore::new(profile)) };
+    let state = AppState {
+        dirs,
+        secrets: Arc::new(KeyringStore::new(profile)),
+    };
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

@@ -60,7 +60,10 @@ impl Error {
 
     /// An I/O failure with a plain-words description of what we were doing.
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        Error::Io { context: context.into(), source }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
     }
 }
 

@@ -8,5 +8,5 @@ use tauri::{Runtime, WebviewWindow};
 /// Feeds `paths` to the same handler a native drop on the window goes through.
 #[tauri::command]
 pub fn e2e_simulate_drop<R: Runtime>(window: WebviewWindow<R>, paths: Vec<PathBuf>) {
-    crate::drop::handle_drop(window.as_ref().window(), paths);
+    crate::drop::handle_drop(&window.as_ref().window(), paths);
 }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# WebDriver E2E tests of the real app: a WebKitGTK window under Xvfb, in a private D-Bus session
+# with a real (throw-away) GNOME Keyring, driven by tauri-driver + WebKitWebDriver.
+# Screenshots of every test's end state go to artifacts/e2e/.
+# Usage: scripts/e2e.sh            (builds the debug app and the sandbox first)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/session.sh
+
+if [ "${1:-}" != "--inner" ]; then
+  [ -f ui/dist/index.html ] || (cd ui && npm run build)
+  step "building the app and the sandbox (debug)"
+  cargo build -p metadesk -p metadesk-sandbox
+  rm -rf artifacts/e2e && mkdir -p artifacts/e2e
+  exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" bash "$0" --inner
+fi
+
+# --- inside Xvfb ---
+run_suite() {
+  local port native_port driver_pid rc
+  port=$(free_port); native_port=$(free_port)
+  tauri-driver --port "$port" --native-port "$native_port" >"$METADESK_SESSION_ROOT/tauri-driver.log" 2>&1 &
+  driver_pid=$!
+  trap 'kill $driver_pid 2>/dev/null; wait $driver_pid 2>/dev/null' EXIT
+  for _ in $(seq 100); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
+    sleep 0.1
+  done
+  set +e
+  METADESK_APP="$PWD/target/debug/metadesk" \
+  METADESK_SANDBOX_BIN="$PWD/target/debug/metadesk-sandbox" \
+  WEBDRIVER_URL="http://127.0.0.1:$port/" \
+  E2E_ARTIFACTS="$PWD/artifacts/e2e" \
+    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/specs/
+  rc=$?
+  set -e
+  [ $rc -eq 0 ] || { echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"; }
+  return $rc
+}
+export -f run_suite free_port
+private_session bash -c run_suite

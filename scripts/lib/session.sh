@@ -1,0 +1,34 @@
+# Shared shell helpers for Metadesk's scripts. Source it; it defines functions only.
+
+# Runs "$@" in a private D-Bus session with a throw-away, unlocked GNOME Keyring (the real
+# Secret Service) and temporary XDG folders, so a run never touches the user's keychain or
+# files. dbus-run-session ends the bus, and with it the keyring daemon, when "$@" exits.
+private_session() {
+  local root rc
+  root=$(mktemp -d -t metadesk-session.XXXXXX)
+  mkdir -p "$root/config" "$root/data" "$root/cache" "$root/runtime"
+  chmod 700 "$root/runtime"
+  set +e
+  env XDG_CONFIG_HOME="$root/config" XDG_DATA_HOME="$root/data" XDG_CACHE_HOME="$root/cache" \
+    XDG_RUNTIME_DIR="$root/runtime" METADESK_SESSION_ROOT="$root" \
+    dbus-run-session -- bash -c '
+      printf %s "metadesk-test-keyring" | gnome-keyring-daemon --unlock --components=secrets >/dev/null \
+        || { echo "could not start gnome-keyring-daemon" >&2; exit 1; }
+      "$@"' private-session "$@" 2> >(grep -v "Failed to set fd limit" >&2)
+  rc=$?
+  set -e
+  rm -rf "$root"
+  return $rc
+}
+
+# Prints a free TCP port on 127.0.0.1.
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
+}
+
+# Lists our own long-lived helper processes (to prove a run leaves none behind).
+our_processes() {
+  pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|WebKitWebDriver|tauri-driver|target/(debug|release)/metadesk' | sort || true
+}
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Installs what is missing, then runs every test: formatting, lints, the UI's typecheck/lint/unit
+# tests, the Rust tests (with the real Secret Service on a private D-Bus session), the sandbox
+# interop test with Adobe's own client, and the WebDriver E2E suite in a real window under Xvfb.
+# This is the README's test command; .ci/run calls it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/session.sh
+started=$(date +%s)
+before=$(our_processes)
+
+bash scripts/install-deps.sh
+
+step "UI: build, typecheck, lint, unit tests"
+(cd ui && npm run build && npm run typecheck && npm run lint && npm test)
+
+step "Rust: formatting"
+cargo fmt --all --check
+
+step "Rust: clippy (warnings are errors)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+
+step "Rust: tests (real keychain: GNOME Keyring on a private D-Bus session)"
+private_session cargo test --workspace --locked -- --include-ignored
+
+if [ -x scripts/test-interop.sh ]; then
+  step "Sandbox interop with Adobe's @adobe/jwt-auth"
+  bash scripts/test-interop.sh
+fi
+
+step "E2E: WebDriver against the real window"
+bash scripts/e2e.sh
+
+after=$(our_processes)
+leftover=$(comm -13 <(echo "$before") <(echo "$after") | grep . || true)
+if [ -n "$leftover" ]; then
+  echo "these processes outlived the test run:" >&2
+  ps -o pid,args -p "$(echo "$leftover" | paste -sd, -)" >&2 || true
+  exit 1
+fi
+step "all tests passed in $(( $(date +%s) - started )) s"
