@@ -7,6 +7,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::aem::AemError;
 use crate::secrets::SecretStoreError;
 
 /// What the UI may branch on. Add a variant only when some caller needs to tell it apart.
@@ -23,6 +24,12 @@ pub enum ErrorCode {
     NotFound,
     /// A file or directory could not be read or written.
     Io,
+    /// A server (AEM, IMS) could not be reached.
+    Network,
+    /// Credentials were refused or could not be obtained.
+    Auth,
+    /// A server answered, but not as expected.
+    Remote,
     /// A bug or an unexpected state: the log has the details.
     Internal,
 }
@@ -32,6 +39,8 @@ pub enum ErrorCode {
 pub enum Error {
     #[error(transparent)]
     SecretStore(#[from] SecretStoreError),
+    #[error(transparent)]
+    Aem(#[from] AemError),
     #[error("{0}")]
     InvalidInput(String),
     #[error("{0}")]
@@ -51,6 +60,7 @@ impl Error {
     pub fn code(&self) -> ErrorCode {
         match self {
             Error::SecretStore(e) => e.code(),
+            Error::Aem(e) => e.code(),
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Io { .. } => ErrorCode::Io,

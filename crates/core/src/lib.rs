@@ -8,6 +8,7 @@
 //! (`src-tauri`) and the CLI (`crates/cli`) are thin faces over this crate, so everything here
 //! is tested with plain `cargo test`.
 
+pub mod aem;
 pub mod bindings;
 pub mod dirs;
 pub mod error;

@@ -1,0 +1,39 @@
+//! Failures talking to AEM or IMS, in words a user can act on.
+
+use crate::error::ErrorCode;
+
+/// Why a request to AEM (or IMS) did not succeed.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AemError {
+    /// The URL is not one a token may be sent to (another host, or plain http off loopback).
+    #[error("{0}")]
+    RefusedUrl(String),
+    /// Could not reach the server at all (offline, proxy, DNS, refused, dropped).
+    #[error(
+        "Could not reach {host}: {detail}. Check the network connection (and any proxy), then try again."
+    )]
+    Unreachable { host: String, detail: String },
+    /// The server did not answer in time.
+    #[error("{host} did not answer in time. It may be busy; try again in a moment.")]
+    Timeout { host: String },
+    /// Credentials could not be obtained or were rejected; the message says why and what to do.
+    #[error("{0}")]
+    Auth(String),
+    /// AEM answered with an unexpected status.
+    #[error("AEM answered {status} for {what}.")]
+    Status { status: u16, what: String },
+    /// AEM's answer could not be understood.
+    #[error("AEM's answer to {what} could not be read ({detail}).")]
+    BadResponse { what: String, detail: String },
+}
+
+impl AemError {
+    pub fn code(&self) -> ErrorCode {
+        match self {
+            AemError::RefusedUrl(_) => ErrorCode::InvalidInput,
+            AemError::Unreachable { .. } | AemError::Timeout { .. } => ErrorCode::Network,
+            AemError::Auth(_) => ErrorCode::Auth,
+            AemError::Status { .. } | AemError::BadResponse { .. } => ErrorCode::Remote,
+        }
+    }
+}

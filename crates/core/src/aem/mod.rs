@@ -1,0 +1,14 @@
+//! Talking to one AEM environment: the authorised HTTP client bound to a connection's host
+//! ([`client::AemClient`]) and the seam through which it gets credentials
+//! ([`auth::Authorizer`]).
+//!
+//! Not here: how tokens are minted and cached (the IMS module implements `Authorizer`), nor
+//! what the calls mean (the Assets API clients and the bulk engine build on `AemClient`).
+
+pub mod auth;
+pub mod client;
+pub mod error;
+
+pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer};
+pub use client::AemClient;
+pub use error::AemError;
