@@ -1,0 +1,325 @@
+// The shell's behaviour with the IPC seam mocked: navigation, empty states, the start-up
+// check (streamed steps, keychain banner, failures) and dropped files.
+import { act, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import App from './App.svelte';
+import { checkHealth } from './ipc/commands';
+import { onDragActivity, onFilesDropped, type DragPhase } from './ipc/events';
+import type { AppHealth, CheckStep, KeychainStatus } from './ipc/types';
+
+vi.mock('./ipc/commands', () => ({ checkHealth: vi.fn() }));
+vi.mock('./ipc/events', () => ({ onFilesDropped: vi.fn(), onDragActivity: vi.fn() }));
+
+const FOLDERS_OK: CheckStep = { label: 'App folders', ok: true, detail: 'ready in /home/u/.local/share/metadesk' };
+const KEYCHAIN_OK: CheckStep = { label: 'System keychain', ok: true, detail: 'available (Secret Service)' };
+
+function health(keychain: KeychainStatus): AppHealth {
+  return { version: '0.1.0', keychain, configDir: '/c', dataDir: '/d', logDir: '/l' };
+}
+
+const AVAILABLE = health({ state: 'available', backend: 'Secret Service' });
+const UNAVAILABLE_MESSAGE =
+  'The system keychain is not reachable (no Secret Service on the session bus). Install and start GNOME Keyring, then restart Metadesk.';
+const UNAVAILABLE = health({
+  state: 'unavailable',
+  backend: 'Secret Service',
+  code: 'keychain_unavailable',
+  message: UNAVAILABLE_MESSAGE,
+});
+
+/** Makes checkHealth report `steps` and resolve with `result`. */
+function healthReports(steps: CheckStep[], result: AppHealth) {
+  vi.mocked(checkHealth).mockImplementation(async (onStep) => {
+    for (const step of steps) onStep(step);
+    return result;
+  });
+}
+
+// The handlers App registered, so tests can play the Rust side.
+let dropFiles: (names: string[]) => void;
+let drag: (phase: DragPhase) => void;
+let stopDrops: () => void;
+let stopDrags: () => void;
+
+beforeEach(() => {
+  delete document.body.dataset.ready;
+  // Fresh per test: the previous test's App is unmounted after this file's afterEach runs.
+  stopDrops = vi.fn();
+  stopDrags = vi.fn();
+  vi.mocked(onFilesDropped).mockImplementation(async (handler) => {
+    dropFiles = handler;
+    return stopDrops;
+  });
+  vi.mocked(onDragActivity).mockImplementation(async (handler) => {
+    drag = handler;
+    return stopDrags;
+  });
+  healthReports([FOLDERS_OK, KEYCHAIN_OK], AVAILABLE);
+});
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+async function renderReady() {
+  const view = render(App);
+  await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+  return view;
+}
+
+describe('navigation', () => {
+  it('shows three sections in a nav landmark, starting on Connections', async () => {
+    await renderReady();
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    const items = within(nav).getAllByRole('button');
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity']);
+    expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
+  });
+
+  it('switches sections by click', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+
+    await user.click(screen.getByTestId('nav-bulk'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bulk edit');
+    expect(screen.getByTestId('empty-bulk')).toBeInTheDocument();
+    expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
+    expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('nav-connections')).not.toHaveAttribute('aria-current');
+
+    await user.click(screen.getByTestId('nav-activity'));
+    expect(screen.getByTestId('empty-activity')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-activity')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('switches sections with Tab and Enter, and with the arrow keys', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+
+    await user.tab();
+    expect(screen.getByTestId('nav-connections')).toHaveFocus();
+    await user.tab();
+    expect(screen.getByTestId('nav-bulk')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('empty-bulk')).toBeInTheDocument();
+
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-activity')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-connections')).toHaveFocus(); // wraps around
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('nav-activity')).toHaveFocus();
+    await user.keyboard(' ');
+    expect(screen.getByTestId('empty-activity')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-activity')).toHaveAttribute('aria-current', 'page');
+
+    await user.keyboard('{Home}');
+    expect(screen.getByTestId('nav-connections')).toHaveFocus();
+    await user.keyboard('{End}');
+    expect(screen.getByTestId('nav-activity')).toHaveFocus();
+  });
+
+  it('goes from Bulk edit to Connections with its button and focuses the heading', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+    await user.click(screen.getByTestId('nav-bulk'));
+
+    await user.click(screen.getByRole('button', { name: 'Go to Connections' }));
+    expect(screen.getByTestId('empty-connections')).toBeInTheDocument();
+    expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByRole('heading', { level: 1, name: 'Connections' })).toHaveFocus();
+  });
+});
+
+describe('empty states', () => {
+  it('say what each section needs, in plain words', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+
+    const connections = screen.getByTestId('empty-connections');
+    expect(connections).toHaveTextContent('No connections yet');
+    expect(connections).toHaveTextContent('Drop a credential file anywhere in this window');
+    expect(connections).toHaveTextContent('AEM Developer Console service credentials');
+    expect(connections).toHaveTextContent('local development token');
+    expect(connections).toHaveTextContent('Adobe Developer Console OAuth project');
+    // No buttons for features that do not exist yet.
+    expect(within(connections).queryByRole('button')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('nav-bulk'));
+    expect(screen.getByTestId('empty-bulk')).toHaveTextContent('needs a connection');
+
+    await user.click(screen.getByTestId('nav-activity'));
+    const activity = screen.getByTestId('empty-activity');
+    expect(activity).toHaveTextContent('No runs yet');
+    expect(activity).toHaveTextContent('report and an undo');
+  });
+});
+
+describe('start-up check', () => {
+  it('shows an available keychain and the version, with no banner', async () => {
+    await renderReady();
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('Keychain: available (Secret Service)');
+    expect(screen.getByTestId('app-version')).toHaveTextContent('0.1.0');
+    expect(screen.queryByTestId('keychain-banner')).not.toBeInTheDocument();
+    expect(checkHealth).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows each step as it streams in, before the check ends', async () => {
+    let finish!: (result: AppHealth) => void;
+    let sendStep!: (step: CheckStep) => void;
+    vi.mocked(checkHealth).mockImplementation((onStep) => {
+      sendStep = onStep;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    render(App);
+
+    await waitFor(() => expect(checkHealth).toHaveBeenCalled());
+    expect(screen.getByTestId('startup-pending')).toHaveTextContent('Checking your system');
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('Keychain: checking');
+    expect(screen.queryAllByTestId('startup-step')).toHaveLength(0);
+
+    await act(() => sendStep(FOLDERS_OK));
+    const steps = screen.getAllByTestId('startup-step');
+    expect(steps).toHaveLength(1);
+    expect(steps[0]).toHaveTextContent('App folders');
+    expect(steps[0]).toHaveTextContent('ready in /home/u/.local/share/metadesk');
+    expect(screen.getByTestId('startup-pending')).toBeInTheDocument();
+    expect(document.body.dataset.ready).toBeUndefined();
+
+    await act(() => sendStep(KEYCHAIN_OK));
+    expect(screen.getAllByTestId('startup-step')).toHaveLength(2);
+
+    await act(() => finish(AVAILABLE));
+    await waitFor(() => expect(document.body.dataset.ready).toBe('1'));
+    expect(screen.queryByTestId('startup-pending')).not.toBeInTheDocument();
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('available (Secret Service)');
+  });
+
+  it('shows a banner with the message from the app core when the keychain is unavailable', async () => {
+    healthReports(
+      [FOLDERS_OK, { label: 'System keychain', ok: false, detail: UNAVAILABLE_MESSAGE }],
+      UNAVAILABLE,
+    );
+    await renderReady();
+
+    const banner = screen.getByTestId('keychain-banner');
+    expect(banner).toHaveAttribute('role', 'alert');
+    expect(banner).toHaveTextContent('can’t use your system keychain');
+    expect(banner).toHaveTextContent(UNAVAILABLE_MESSAGE);
+    expect(banner).toHaveTextContent('nothing can be saved until this is fixed');
+
+    const status = screen.getByTestId('keychain-status');
+    expect(status).toHaveTextContent('Keychain: not working');
+    // "unavailable" contains "available": make sure the status never says it.
+    expect(status.textContent).not.toMatch(/available/i);
+    // The failed step stays visible with its detail.
+    expect(screen.getAllByTestId('startup-step')[1]).toHaveTextContent(UNAVAILABLE_MESSAGE);
+  });
+
+  it('says the keychain is locked, and clears the banner once a new check succeeds', async () => {
+    healthReports(
+      [FOLDERS_OK],
+      health({
+        state: 'unavailable',
+        backend: 'Secret Service',
+        code: 'keychain_locked',
+        message: 'The keychain is locked. Unlock it, then choose Check again.',
+      }),
+    );
+    const user = userEvent.setup();
+    await renderReady();
+
+    const banner = screen.getByTestId('keychain-banner');
+    expect(banner).toHaveTextContent('Your system keychain is locked');
+    expect(banner).toHaveTextContent('Unlock it, then choose Check again.');
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('Keychain: locked');
+
+    healthReports([FOLDERS_OK, KEYCHAIN_OK], AVAILABLE);
+    await user.click(within(banner).getByRole('button', { name: 'Check again' }));
+    await waitFor(() => expect(screen.queryByTestId('keychain-banner')).not.toBeInTheDocument());
+    expect(checkHealth).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('Keychain: available (Secret Service)');
+  });
+
+  it('disables Check again while a check is running', async () => {
+    healthReports([], UNAVAILABLE);
+    const user = userEvent.setup();
+    await renderReady();
+
+    let finish!: (result: AppHealth) => void;
+    vi.mocked(checkHealth).mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    const button = within(screen.getByTestId('keychain-banner')).getByRole('button');
+    await user.click(button);
+    expect(button).toBeDisabled();
+    expect(button).toHaveTextContent('Checking…');
+
+    await act(() => finish(UNAVAILABLE));
+    expect(button).toBeEnabled();
+  });
+
+  it('reports a check that failed outright and still marks the page ready', async () => {
+    vi.mocked(checkHealth).mockRejectedValue({ code: 'internal', message: 'The check could not run.' });
+    await renderReady();
+
+    expect(screen.getByTestId('startup-error')).toHaveTextContent('The check could not run.');
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('Keychain: not checked');
+    expect(screen.queryByTestId('keychain-banner')).not.toBeInTheDocument();
+  });
+});
+
+describe('dropped files', () => {
+  it('lists each dropped file, newest first, until dismissed', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+    expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
+
+    await act(() => dropFiles(['service-credentials.json', 'local-token.json']));
+    let rows = screen.getAllByTestId('drop-result');
+    expect(rows.map((r) => r.textContent?.trim())).toEqual([
+      'Received service-credentials.json',
+      'Received local-token.json',
+    ]);
+
+    await act(() => dropFiles(['oauth-project.json']));
+    rows = screen.getAllByTestId('drop-result');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('Received oauth-project.json');
+    expect(screen.getByTestId('drop-results')).toHaveTextContent('Dropped files (3)');
+
+    await user.click(screen.getByRole('button', { name: 'Dismiss dropped files' }));
+    expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
+  });
+
+  it('lights up the drop overlay only while a file is dragged over the window', async () => {
+    await renderReady();
+    expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();
+
+    await act(() => drag('enter'));
+    expect(screen.getByTestId('drop-overlay')).toBeInTheDocument();
+    await act(() => drag('over'));
+    expect(screen.getByTestId('drop-overlay')).toBeInTheDocument();
+    await act(() => drag('leave'));
+    expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();
+
+    await act(() => drag('enter'));
+    await act(() => drag('drop'));
+    expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();
+  });
+
+  it('still starts when listening for drops fails, and stops listening when closed', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    vi.mocked(onFilesDropped).mockRejectedValue({ code: 'internal', message: 'no' });
+    const view = await renderReady();
+    expect(screen.getByTestId('keychain-status')).toHaveTextContent('available');
+    expect(console.error).toHaveBeenCalled();
+
+    expect(stopDrags).not.toHaveBeenCalled();
+    view.unmount();
+    expect(stopDrags).toHaveBeenCalledTimes(1);
+    expect(stopDrops).not.toHaveBeenCalled();
+  });
+});

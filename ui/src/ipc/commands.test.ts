@@ -1,0 +1,85 @@
+// The seam against Tauri's own IPC mock: the real invoke and Channel code runs, only the Rust
+// side is played by the test.
+import { clearMocks, mockIPC } from '@tauri-apps/api/mocks';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { AppHealth } from './bindings/AppHealth';
+import type { CheckStep } from './bindings/CheckStep';
+import { checkHealth } from './commands';
+import { UNEXPECTED_MESSAGE } from './errors';
+
+const HEALTH: AppHealth = {
+  version: '0.1.0',
+  keychain: { state: 'available', backend: 'Secret Service' },
+  configDir: '/c',
+  dataDir: '/d',
+  logDir: '/l',
+};
+const STEPS: CheckStep[] = [
+  { label: 'App folders', ok: true, detail: 'ready in /d' },
+  { label: 'System keychain', ok: true, detail: 'available (Secret Service)' },
+];
+
+interface ChannelLike {
+  id: number;
+}
+
+/** Sends `message` on a channel the way the Rust side does: indexed, in order. mockIPC
+ *  installs `runCallback` on Tauri's internals object; it is not in the public types. */
+function sendOnChannel(channel: ChannelLike, index: number, message: unknown) {
+  const internals = (window as unknown as { __TAURI_INTERNALS__: { runCallback: (id: number, data: unknown) => void } })
+    .__TAURI_INTERNALS__;
+  internals.runCallback(channel.id, { index, message });
+}
+
+afterEach(() => {
+  clearMocks();
+  vi.restoreAllMocks();
+});
+
+describe('checkHealth', () => {
+  it('streams each step before resolving with the health', async () => {
+    const seen: string[] = [];
+    mockIPC((cmd, args) => {
+      expect(cmd).toBe('check_health');
+      const channel = (args as { onStep: ChannelLike }).onStep;
+      STEPS.forEach((step, index) => sendOnChannel(channel, index, step));
+      seen.push('resolved');
+      return HEALTH;
+    });
+
+    const result = await checkHealth((step) => seen.push(step.label));
+    expect(result).toEqual(HEALTH);
+    expect(seen).toEqual(['App folders', 'System keychain', 'resolved']);
+  });
+
+  it('delivers steps in order even when they arrive out of order', async () => {
+    mockIPC((_cmd, args) => {
+      const channel = (args as { onStep: ChannelLike }).onStep;
+      sendOnChannel(channel, 1, STEPS[1]);
+      sendOnChannel(channel, 0, STEPS[0]);
+      return HEALTH;
+    });
+    const labels: string[] = [];
+    await checkHealth((step) => labels.push(step.label));
+    expect(labels).toEqual(['App folders', 'System keychain']);
+  });
+
+  it('rejects with the command’s IpcError unchanged', async () => {
+    mockIPC(() => {
+      throw { code: 'io', message: 'Metadesk cannot write to its folder.' };
+    });
+    await expect(checkHealth(() => {})).rejects.toEqual({
+      code: 'io',
+      message: 'Metadesk cannot write to its folder.',
+    });
+  });
+
+  it('rejects with an internal IpcError when Tauri refuses the call', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => {});
+    mockIPC(() => {
+      throw 'Command check_health not allowed by ACL';
+    });
+    await expect(checkHealth(() => {})).rejects.toEqual({ code: 'internal', message: UNEXPECTED_MESSAGE });
+  });
+});

@@ -1,0 +1,45 @@
+// Typed listeners for what the Rust side tells the window. Each returns a function that stops
+// listening; registration failures reject with an `IpcError`.
+import { listen } from '@tauri-apps/api/event';
+import { getCurrentWebview } from '@tauri-apps/api/webview';
+
+import { toIpcError } from './errors';
+
+export type Unlisten = () => void;
+
+/** Sent by the Rust side after a native drop, with the names (not paths) of the files. */
+export const FILES_DROPPED = 'files-dropped';
+
+export async function onFilesDropped(handler: (names: string[]) => void): Promise<Unlisten> {
+  try {
+    return await listen<string[]>(FILES_DROPPED, (event) => handler(event.payload));
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}
+
+/** Where a drag over the window is: it entered, moves over it, left, or was dropped. */
+export type DragPhase = 'enter' | 'over' | 'leave' | 'drop';
+
+/**
+ * Reports drags over the window, only to highlight the drop area. The native event carries
+ * the files' paths; they are deliberately not passed on: the Rust side reads dropped files
+ * itself, and the page never handles paths.
+ */
+export async function onDragActivity(handler: (phase: DragPhase) => void): Promise<Unlisten> {
+  try {
+    const stop = await getCurrentWebview().onDragDropEvent((event) => handler(event.payload.type));
+    // Tauri types this as returning void, but it is async: catch its rejection too.
+    return () => {
+      void (async () => {
+        try {
+          await stop();
+        } catch (thrown) {
+          console.warn('Could not stop listening for drags:', thrown);
+        }
+      })();
+    };
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}

@@ -1,0 +1,15 @@
+// The app's three sections, in navigation order.
+export type SectionId = 'connections' | 'bulk' | 'activity';
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  /** `data-testid` of the navigation item (used by the WebDriver suite). */
+  testId: string;
+}
+
+export const SECTIONS: readonly Section[] = [
+  { id: 'connections', label: 'Connections', testId: 'nav-connections' },
+  { id: 'bulk', label: 'Bulk edit', testId: 'nav-bulk' },
+  { id: 'activity', label: 'Activity', testId: 'nav-activity' },
+];
