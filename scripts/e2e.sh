@@ -17,11 +17,12 @@ fi
 
 # --- inside Xvfb ---
 run_suite() {
-  local port native_port driver_pid rc
+  local port native_port rc
   port=$(free_port); native_port=$(free_port)
   tauri-driver --port "$port" --native-port "$native_port" >"$METADESK_SESSION_ROOT/tauri-driver.log" 2>&1 &
-  driver_pid=$!
-  trap 'kill $driver_pid 2>/dev/null; wait $driver_pid 2>/dev/null' EXIT
+  # Global (not local): the EXIT trap runs after this function's locals are gone.
+  E2E_DRIVER_PID=$!
+  trap 'kill $E2E_DRIVER_PID 2>/dev/null; wait $E2E_DRIVER_PID 2>/dev/null' EXIT
   for _ in $(seq 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     sleep 0.1

@@ -74,7 +74,7 @@ function xdotool(...args) {
  * centre of `element` in the app window, through X11's XDND protocol.
  */
 export async function realDrop(driver, paths, element) {
-  const source = spawn("python3", [join(here, "drag-source.py"), ...paths], {
+  const source = spawn("/usr/bin/python3", [join(here, "drag-source.py"), ...paths], {
     stdio: ["ignore", "pipe", "inherit"],
   });
   let output = "";
@@ -106,6 +106,10 @@ export async function realDrop(driver, paths, element) {
     xdotool("mouseup", "1");
     for (let i = 0; i < 100 && !output.includes("drag-end"); i++) await sleep(50);
     if (!output.includes("drag-end")) throw new Error("the OS drag did not finish");
+    // Under Xvfb with no window manager WebKitGTK repaints only on the next input event after
+    // an XDND drop; a real hand always moves on, so do the same before anyone looks.
+    xdotool("mousemove", String(to.x + 20), String(to.y + 20));
+    await sleep(300);
   } finally {
     source.kill();
   }

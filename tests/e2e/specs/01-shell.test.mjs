@@ -77,6 +77,12 @@ test("a real OS drop on the window reaches the app", async (t) => {
     await realDrop(driver, [join(fixtures, "notes.json")], target);
     const results = await byTestId(driver, "drop-results");
     assert.match(await results.getText(), /notes\.json/);
+    await driver.wait(
+      async () => (await driver.findElements({ css: '[data-testid="drop-overlay"]' })).length === 0 ||
+        !(await driver.findElement({ css: '[data-testid="drop-overlay"]' }).isDisplayed()),
+      5_000,
+      "the drop overlay stayed on after the drop",
+    );
     assert.equal(await driver.getCurrentUrl(), url, "the drop navigated the webview away");
   });
 });
