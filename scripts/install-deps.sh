@@ -44,7 +44,7 @@ if ! command -v cargo >/dev/null; then
 fi
 
 # tauri-driver bridges WebDriver to WebKitWebDriver; pinned to 2.x (3.0 alphas exist).
-if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | head -1 | grep -q . ; then
+if ! command -v tauri-driver >/dev/null || ! cargo install --list | grep -q '^tauri-driver v2\.'; then
   echo "==> installing tauri-driver 2.x"
   cargo install tauri-driver --locked --version '^2'
 fi
