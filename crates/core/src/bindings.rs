@@ -24,7 +24,10 @@ pub struct IpcError {
 impl From<crate::Error> for IpcError {
     fn from(err: crate::Error) -> Self {
         tracing::warn!(error = ?err, "command failed");
-        IpcError { code: err.code(), message: err.to_string() }
+        IpcError {
+            code: err.code(),
+            message: err.to_string(),
+        }
     }
 }
 
@@ -75,8 +78,15 @@ mod tests {
             committed == fresh,
             "ui/src/ipc/bindings is stale: run `METADESK_UPDATE_BINDINGS=1 cargo test -p \
              metadesk-core bindings` and commit the result.\nstale or missing: {:?}\nextra: {:?}",
-            fresh.iter().filter(|(k, v)| committed.get(*k) != Some(v)).map(|(k, _)| k).collect::<Vec<_>>(),
-            committed.keys().filter(|k| !fresh.contains_key(*k)).collect::<Vec<_>>()
+            fresh
+                .iter()
+                .filter(|(k, v)| committed.get(*k) != Some(v))
+                .map(|(k, _)| k)
+                .collect::<Vec<_>>(),
+            committed
+                .keys()
+                .filter(|k| !fresh.contains_key(*k))
+                .collect::<Vec<_>>()
         );
     }
 }

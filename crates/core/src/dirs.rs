@@ -36,20 +36,28 @@ impl AppDirs {
         let missing = || Error::Internal("the home directory could not be found".into());
         let config = ::dirs::config_dir().ok_or_else(missing)?.join(profile);
         let data = ::dirs::data_dir().ok_or_else(missing)?.join(profile);
-        let logs = ::dirs::data_local_dir().ok_or_else(missing)?.join(profile).join("logs");
+        let logs = ::dirs::data_local_dir()
+            .ok_or_else(missing)?
+            .join(profile)
+            .join("logs");
         Ok(AppDirs { config, data, logs })
     }
 
     /// All three under one root (tests, portable use).
     pub fn under(root: &Path) -> Self {
-        AppDirs { config: root.join("config"), data: root.join("data"), logs: root.join("logs") }
+        AppDirs {
+            config: root.join("config"),
+            data: root.join("data"),
+            logs: root.join("logs"),
+        }
     }
 
     /// Creates the directories if they are missing.
     pub fn create_all(&self) -> Result<()> {
         for dir in [&self.config, &self.data, &self.logs] {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+            std::fs::create_dir_all(dir).map_err(|e| {
+                Error::io(format!("could not create the folder {}", dir.display()), e)
+            })?;
         }
         Ok(())
     }

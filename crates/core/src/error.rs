@@ -7,6 +7,7 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::credentials::Refusal;
 use crate::secrets::SecretStoreError;
 
 /// What the UI may branch on. Add a variant only when some caller needs to tell it apart.
@@ -17,8 +18,10 @@ pub enum ErrorCode {
     KeychainUnavailable,
     /// The keychain exists but is locked.
     KeychainLocked,
-    /// Something the user gave us (a file, a field) is not acceptable.
+    /// Something the user gave us (a field, a name, a URL) is not acceptable.
     InvalidInput,
+    /// A credential file was refused; the message lists every problem.
+    CredentialRefused,
     /// The thing asked for does not exist.
     NotFound,
     /// A file or directory could not be read or written.
@@ -34,6 +37,8 @@ pub enum Error {
     SecretStore(#[from] SecretStoreError),
     #[error("{0}")]
     InvalidInput(String),
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error("{0}")]
     NotFound(String),
     #[error("{context}: {source}")]
@@ -52,6 +57,7 @@ impl Error {
         match self {
             Error::SecretStore(e) => e.code(),
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::Refused(_) => ErrorCode::CredentialRefused,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Io { .. } => ErrorCode::Io,
             Error::Internal(_) => ErrorCode::Internal,
@@ -60,7 +66,10 @@ impl Error {
 
     /// An I/O failure with a plain-words description of what we were doing.
     pub fn io(context: impl Into<String>, source: std::io::Error) -> Self {
-        Error::Io { context: context.into(), source }
+        Error::Io {
+            context: context.into(),
+            source,
+        }
     }
 }
 

@@ -17,7 +17,11 @@ pub enum KeychainStatus {
     Available { backend: String },
     /// It did not: `message` says what is wrong and how to fix it.
     #[serde(rename_all = "camelCase")]
-    Unavailable { backend: String, code: ErrorCode, message: String },
+    Unavailable {
+        backend: String,
+        code: ErrorCode,
+        message: String,
+    },
 }
 
 /// The app's health as the status screen shows it.
@@ -49,7 +53,11 @@ pub fn check_keychain(store: &dyn SecretStore) -> KeychainStatus {
         Ok(()) => KeychainStatus::Available { backend },
         Err(err) => {
             tracing::warn!(error = %err, "keychain check failed");
-            KeychainStatus::Unavailable { backend, code: err.code(), message: err.to_string() }
+            KeychainStatus::Unavailable {
+                backend,
+                code: err.code(),
+                message: err.to_string(),
+            }
         }
     }
 }
@@ -94,7 +102,9 @@ mod tests {
         let store = MemoryStore::new();
         assert_eq!(
             check_keychain(&store),
-            KeychainStatus::Available { backend: "in-memory (tests only)".into() }
+            KeychainStatus::Available {
+                backend: "in-memory (tests only)".into()
+            }
         );
     }
 
@@ -103,9 +113,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dirs = AppDirs::under(tmp.path());
         let steps = std::sync::Mutex::new(Vec::new());
-        let health = check(&MemoryStore::new(), &dirs, &|s| steps.lock().unwrap().push(s));
+        let health = check(&MemoryStore::new(), &dirs, &|s| {
+            steps.lock().unwrap().push(s)
+        });
         let steps = steps.into_inner().unwrap();
-        assert_eq!(steps.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(), ["App folders", "System keychain"]);
+        assert_eq!(
+            steps.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
+            ["App folders", "System keychain"]
+        );
         assert!(steps.iter().all(|s| s.ok));
         assert!(dirs.data.is_dir());
         assert_eq!(health.data_dir, dirs.data.display().to_string());

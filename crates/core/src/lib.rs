@@ -9,6 +9,8 @@
 //! is tested with plain `cargo test`.
 
 pub mod bindings;
+pub mod connections;
+pub mod credentials;
 pub mod dirs;
 pub mod error;
 pub mod health;

@@ -2,6 +2,8 @@
 //! keychain implementation ([`KeyringStore`]) and an in-memory one for unit tests
 //! ([`MemoryStore`]).
 //!
+//! Values too large for one keychain entry are split by [`chunked`].
+//!
 //! Not here: what the secrets are (credential parsing) or when they are read (token cache).
 //! Every call is blocking (D-Bus, Keychain Services, Credential Manager, and possibly an unlock
 //! prompt): callers run them on a blocking thread, never on the UI thread.
@@ -16,6 +18,10 @@ use std::sync::Mutex;
 use zeroize::Zeroizing;
 
 use crate::error::ErrorCode;
+
+pub mod chunked;
+
+pub use chunked::ChunkedSecrets;
 
 /// A secret value (client secret, private key, token, password).
 ///
@@ -65,9 +71,13 @@ pub enum SecretStoreError {
          unlock the Login keyring; on macOS: Keychain Access) and try again."
     )]
     Locked,
-    #[error("The system keychain refused access ({detail}). Allow Metadesk to use it and try again.")]
+    #[error(
+        "The system keychain refused access ({detail}). Allow Metadesk to use it and try again."
+    )]
     AccessDenied { detail: String },
-    #[error("The keychain entry is too large for this system's keychain ({size} bytes, the limit is {limit}).")]
+    #[error(
+        "The keychain entry is too large for this system's keychain ({size} bytes, the limit is {limit})."
+    )]
     TooLarge { size: usize, limit: usize },
     #[error("The system keychain failed: {detail}")]
     Failed { detail: String },
@@ -128,7 +138,9 @@ impl KeyringStore {
     /// `namespace` separates builds that must not overwrite each other's entries, e.g.
     /// `com.metadesk.app` for release builds and `com.metadesk.app.dev` for development.
     pub fn new(namespace: impl Into<String>) -> Self {
-        KeyringStore { namespace: namespace.into() }
+        KeyringStore {
+            namespace: namespace.into(),
+        }
     }
 
     fn entry(&self, key: &str) -> Result<keyring::Entry, SecretStoreError> {
@@ -146,7 +158,9 @@ impl SecretStore for KeyringStore {
     }
 
     fn set(&self, key: &str, value: &Secret) -> Result<(), SecretStoreError> {
-        self.entry(key)?.set_password(value.expose()).map_err(map_keyring_error)
+        self.entry(key)?
+            .set_password(value.expose())
+            .map_err(map_keyring_error)
     }
 
     fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
@@ -180,9 +194,10 @@ fn map_keyring_error(err: keyring::Error) -> SecretStoreError {
         "Make sure you are signed in to a normal desktop session, then restart Metadesk."
     };
     match err {
-        keyring::Error::NoStorageAccess(_) => {
-            SecretStoreError::Unavailable { detail, fix: fix.to_string() }
-        }
+        keyring::Error::NoStorageAccess(_) => SecretStoreError::Unavailable {
+            detail,
+            fix: fix.to_string(),
+        },
         keyring::Error::PlatformFailure(_) => {
             let lower = detail.to_lowercase();
             if lower.contains("locked") {
@@ -193,14 +208,18 @@ fn map_keyring_error(err: keyring::Error) -> SecretStoreError {
                 || lower.contains("d-bus")
                 || lower.contains("org.freedesktop.secrets")
             {
-                SecretStoreError::Unavailable { detail, fix: fix.to_string() }
+                SecretStoreError::Unavailable {
+                    detail,
+                    fix: fix.to_string(),
+                }
             } else {
                 SecretStoreError::Failed { detail }
             }
         }
-        keyring::Error::TooLong(_, limit) => {
-            SecretStoreError::TooLarge { size: 0, limit: limit as usize }
-        }
+        keyring::Error::TooLong(_, limit) => SecretStoreError::TooLarge {
+            size: 0,
+            limit: limit as usize,
+        },
         _ => SecretStoreError::Failed { detail },
     }
 }
@@ -223,7 +242,10 @@ impl MemoryStore {
 
     /// A store that, like Windows Credential Manager, refuses entries over `limit` bytes.
     pub fn with_entry_limit(limit: usize) -> Self {
-        MemoryStore { max_entry_bytes: Some(limit), ..Self::default() }
+        MemoryStore {
+            max_entry_bytes: Some(limit),
+            ..Self::default()
+        }
     }
 
     /// Makes every following call fail with `error` (or work again with `None`).
@@ -257,7 +279,9 @@ impl MemoryStore {
 
 /// A poisoned lock only means another test thread panicked; the map itself is still valid.
 fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
-    mutex.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    mutex
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 impl SecretStore for MemoryStore {
