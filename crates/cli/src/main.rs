@@ -1,5 +1,72 @@
-//! `metadesk-cli`: the command-line face of Metadesk's core, for automation.
+//! `metadesk-cli`: the command-line face of Metadesk's core, for automation and tests.
+//!
+//! It uses the same folders and keychain entries as the app (`AppDirs::for_profile` and
+//! `KeyringStore` with the same profile name), so both see the same connections. The command
+//! logic lives in small functions that take the store and an output, tested with a
+//! `MemoryStore` and a temporary folder; this file only wires the real ones in.
+//!
+//! Exit codes: 0 success, 2 a usage, credential or connection error (one line on stderr each).
 
-fn main() {
-    println!("metadesk-cli {}", env!("CARGO_PKG_VERSION"));
+mod connections;
+mod doctor;
+
+use std::process::ExitCode;
+use std::sync::Arc;
+
+use clap::{Parser, Subcommand};
+use metadesk_core::connections::ConnectionStore;
+use metadesk_core::dirs::{AppDirs, profile_name};
+use metadesk_core::secrets::KeyringStore;
+
+/// Metadesk from the command line.
+#[derive(Parser)]
+#[command(name = "metadesk-cli", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Import, list and manage connections to AEM.
+    #[command(subcommand)]
+    Connections(connections::ConnectionsCommand),
+    /// Check that the keychain and the app's folders are usable.
+    Doctor,
+}
+
+/// The exit code of every failure (usage errors from clap use it too).
+pub const FAILURE: u8 = 2;
+
+fn main() -> ExitCode {
+    // Quiet unless asked: a refused file gets one line from us, not log lines from below.
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("METADESK_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("off")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+
+    let cli = Cli::parse();
+    let profile = profile_name();
+    let dirs = match AppDirs::for_profile(&profile) {
+        Ok(dirs) => dirs,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(FAILURE);
+        }
+    };
+    let secrets = Arc::new(KeyringStore::new(profile));
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let code = match cli.command {
+        Command::Connections(command) => {
+            let store = ConnectionStore::open(&dirs, secrets);
+            let mut stdin = std::io::stdin().lock();
+            connections::run(command, &store, &mut stdin, &mut out, &mut err)
+        }
+        Command::Doctor => doctor::run(secrets.as_ref(), &dirs, &mut out),
+    };
+    ExitCode::from(code)
 }

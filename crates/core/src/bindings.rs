@@ -37,6 +37,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     IpcError::export_all(&cfg)?;
     crate::health::AppHealth::export_all(&cfg)?;
     crate::health::CheckStep::export_all(&cfg)?;
+    crate::credentials::ImportPreview::export_all(&cfg)?;
+    crate::credentials::Refusal::export_all(&cfg)?;
+    crate::connections::ConnectionView::export_all(&cfg)?;
+    crate::connections::ImportOptions::export_all(&cfg)?;
+    crate::connections::ImportOutcome::export_all(&cfg)?;
     Ok(())
 }
 

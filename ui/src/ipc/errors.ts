@@ -13,8 +13,12 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   keychain_unavailable: true,
   keychain_locked: true,
   invalid_input: true,
+  credential_refused: true,
   not_found: true,
   io: true,
+  network: true,
+  auth: true,
+  remote: true,
   internal: true,
 };
 
