@@ -4,4 +4,5 @@
 //! machine without one; `scripts/test.sh` runs them with `--include-ignored` inside a private
 //! D-Bus session with an unlocked GNOME Keyring.
 
+mod connections;
 mod keychain;
