@@ -4,5 +4,8 @@
 //! machine without one; `scripts/test.sh` runs them with `--include-ignored` inside a private
 //! D-Bus session with an unlocked GNOME Keyring.
 
+// A test crate: failing fast on a broken fixture is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 mod connections;
 mod keychain;

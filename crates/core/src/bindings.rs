@@ -63,6 +63,16 @@ mod tests {
     }
 
     #[test]
+    fn errors_cross_as_code_and_message_only() {
+        let err = crate::Error::from(crate::secrets::SecretStoreError::Locked);
+        let json = serde_json::to_value(super::IpcError::from(err)).unwrap();
+        let object = json.as_object().unwrap();
+        assert_eq!(object.len(), 2, "{json}");
+        assert_eq!(json["code"], "keychain_locked");
+        assert!(json["message"].as_str().unwrap().contains("locked"));
+    }
+
+    #[test]
     fn committed_bindings_are_current() {
         let committed_dir =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/bindings");
