@@ -26,9 +26,13 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Lists our own long-lived helper processes (to prove a run leaves none behind).
+# Lists our own long-lived helper processes (to prove a run leaves none behind). Zombies are
+# left out: they have already exited and only wait to be reaped by whoever is PID 1 here.
 our_processes() {
-  pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|WebKitWebDriver|tauri-driver|target/(debug|release)/metadesk' | sort || true
+  local pid
+  for pid in $(pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|WebKitWebDriver|tauri-driver|target/(debug|release)/metadesk'); do
+    [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" = "Z" ] || echo "$pid"
+  done | sort
 }
 
 step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
