@@ -13,6 +13,7 @@ pub mod bindings;
 pub mod dirs;
 pub mod error;
 pub mod health;
+pub mod ims;
 pub mod secrets;
 
 pub use error::{Error, ErrorCode};
