@@ -10,6 +10,8 @@
 
 pub mod aem;
 pub mod bindings;
+pub mod connections;
+pub mod credentials;
 pub mod dirs;
 pub mod error;
 pub mod health;
