@@ -43,6 +43,12 @@ pub trait Authorizer: Send + Sync {
     fn snapshot(&self) -> TokenSnapshot {
         TokenSnapshot::default()
     }
+
+    /// Reads what is cached (e.g. a token kept in the keychain from the last run) without
+    /// asking any server, so the status is right from the start.
+    fn warm_up(&self) -> BoxFuture<'_, Result<(), AemError>> {
+        Box::pin(async { Ok(()) })
+    }
 }
 
 /// The state of an authorizer's token at one moment, without the token itself.

@@ -6,6 +6,9 @@
 //! when it expires and when it was obtained, and which credential (IMS origin + client id) it
 //! came from — a token cached for a credential that has since been replaced is ignored.
 //!
+//! IMS tokens are long (well over a kilobyte), so the entry goes through [`ChunkedSecrets`]:
+//! Windows' Credential Manager takes at most 2,560 bytes per secret.
+//!
 //! Not here: when to renew (`manager`). Keychain calls block, so every call here runs on a
 //! blocking thread.
 
@@ -14,7 +17,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
-use crate::secrets::{Secret, SecretStore, SecretStoreError};
+use crate::secrets::{ChunkedSecrets, Secret, SecretStore, SecretStoreError};
 
 /// The keychain key of a connection's cached access token.
 pub fn access_token_key(connection_id: &str) -> String {
@@ -108,7 +111,7 @@ impl TokenCache {
     pub async fn load(&self, binding: &str) -> Result<Option<CachedToken>, SecretStoreError> {
         let store = Arc::clone(&self.store);
         let key = self.key.clone();
-        let stored = blocking(move || store.get(&key)).await?;
+        let stored = blocking(move || ChunkedSecrets::new(store.as_ref()).get(&key)).await?;
         let Some(secret) = stored else {
             return Ok(None);
         };
@@ -129,13 +132,13 @@ impl TokenCache {
         let secret = token.to_secret()?;
         let store = Arc::clone(&self.store);
         let key = self.key.clone();
-        blocking(move || store.set(&key, &secret)).await
+        blocking(move || ChunkedSecrets::new(store.as_ref()).put(&key, &secret)).await
     }
 
     pub async fn clear(&self) -> Result<(), SecretStoreError> {
         let store = Arc::clone(&self.store);
         let key = self.key.clone();
-        blocking(move || store.delete(&key)).await
+        blocking(move || ChunkedSecrets::new(store.as_ref()).remove(&key)).await
     }
 }
 
@@ -198,6 +201,19 @@ mod tests {
             cache.save(&token("b")).await.unwrap_err(),
             SecretStoreError::Locked
         );
+    }
+
+    #[tokio::test]
+    async fn long_tokens_fit_a_windows_sized_keychain() {
+        let store = Arc::new(MemoryStore::with_entry_limit(1300));
+        let cache = TokenCache::new(store.clone(), "3f9a");
+        let mut long = token("b");
+        long.token = Secret::new("x".repeat(4000));
+        cache.save(&long).await.unwrap();
+        assert!(store.len() > 1, "split into parts: {:?}", store.keys());
+        assert_eq!(cache.load("b").await.unwrap(), Some(long));
+        cache.clear().await.unwrap();
+        assert!(store.is_empty());
     }
 
     #[test]

@@ -38,8 +38,8 @@ pub enum ImsError {
     ScopeNotAllowed { scopes: String, detail: String },
     /// `invalid_token` saying the JWT expired: almost always a wrong computer clock.
     #[error(
-        "Adobe IMS rejected the signed request as expired{detail}. Check that this computer's \
-         date, time and time zone are set correctly (automatic time is best), then try again."
+        "Adobe IMS rejected the signed request as expired{detail}. Check this computer's clock: \
+         its date, time and time zone must be right (automatic time is best), then try again."
     )]
     JwtExpired { detail: String },
     /// `invalid_token`, `bad_request`, `invalid_jti` and other complaints about the request.
@@ -226,7 +226,7 @@ mod tests {
                 400,
                 "invalid_token",
                 "JWT has expired",
-                "computer's date, time and time zone",
+                "Check this computer's clock",
             ),
             (
                 400,

@@ -277,10 +277,281 @@ fn truncate(text: &str, max: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ims::jwt::tests::account;
+    use crate::ims::oauth::tests::client;
+    use crate::ims::testing::{Scripted, ScriptedServer};
+    use serde_json::json;
+    use std::time::Instant;
+
+    fn ims(policy: RetryPolicy) -> ImsHttp {
+        let http = crate::aem::client::build_http_client().unwrap();
+        ImsHttp::new(http, policy, Clock::system())
+    }
+
+    fn ok_ms() -> Scripted {
+        Scripted::json(
+            200,
+            json!({"token_type": "bearer", "access_token": "at-1", "expires_in": 86_399_999}),
+        )
+    }
+
+    fn refusal(status: u16, code: &str, description: &str) -> Scripted {
+        Scripted::json(
+            status,
+            json!({"error": code, "error_description": description}),
+        )
+    }
 
     #[test]
     fn truncation_respects_characters() {
         assert_eq!(truncate("abc", 5), "abc");
         assert_eq!(truncate("ééé", 3), "é…");
+    }
+
+    #[tokio::test]
+    async fn jwt_exchange_sends_the_documented_form_and_reads_milliseconds() {
+        let server = ScriptedServer::start(vec![ok_ms()]).await;
+        let acc = account(&server.base);
+        let token = ims(RetryPolicy::quick()).exchange_jwt(&acc).await.unwrap();
+        assert_eq!(token.access_token.expose(), "at-1");
+        assert_eq!(token.lifetime, Duration::from_millis(86_399_999));
+        let got = server.received();
+        assert_eq!(got.len(), 1);
+        assert_eq!(got[0].request_line, "POST /ims/exchange/jwt HTTP/1.1");
+        let form = got[0].form();
+        let names: Vec<&str> = form.iter().map(|(k, _)| k.as_str()).collect();
+        assert_eq!(names, ["client_id", "client_secret", "jwt_token"]);
+        assert_eq!(form[0].1, "cm-p1-e2-integration");
+        assert_eq!(form[1].1, "p8e-secret-1d47");
+        assert_eq!(form[2].1.split('.').count(), 3);
+    }
+
+    #[tokio::test]
+    async fn client_credentials_send_the_documented_form_and_read_seconds() {
+        let server = ScriptedServer::start(vec![Scripted::json(
+            200,
+            json!({"token_type": "bearer", "access_token": "at-2", "expires_in": "86399"}),
+        )])
+        .await;
+        let token = ims(RetryPolicy::quick())
+            .client_credentials(&client(&server.base))
+            .await
+            .unwrap();
+        assert_eq!(token.lifetime, Duration::from_secs(86_399));
+        let got = server.received();
+        assert_eq!(got[0].request_line, "POST /ims/token/v3 HTTP/1.1");
+        assert_eq!(
+            got[0].form(),
+            [
+                ("grant_type".to_string(), "client_credentials".to_string()),
+                ("client_id".into(), "0a1b2c3d4e5f".into()),
+                ("client_secret".into(), "p8e-oauth-secret-99".into()),
+                ("scope".into(), "AdobeID,openid,aem.folders".into()),
+            ]
+        );
+    }
+
+    #[tokio::test]
+    async fn server_errors_and_dropped_connections_are_retried() {
+        let server = ScriptedServer::start(vec![
+            refusal(503, "", ""),
+            Scripted::Drop,
+            refusal(500, "internal_error", "Please try again later"),
+            ok_ms(),
+        ])
+        .await;
+        let token = ims(RetryPolicy::quick())
+            .exchange_jwt(&account(&server.base))
+            .await
+            .unwrap();
+        assert_eq!(token.access_token.expose(), "at-1");
+        assert_eq!(server.received().len(), 4);
+    }
+
+    #[tokio::test]
+    async fn retries_stop_after_three() {
+        let server = ScriptedServer::start(vec![refusal(502, "", ""); 10]).await;
+        let err = ims(RetryPolicy::quick())
+            .exchange_jwt(&account(&server.base))
+            .await
+            .unwrap_err();
+        assert_eq!(server.received().len(), 4, "one attempt and three retries");
+        assert!(
+            matches!(
+                err,
+                ImsError::ServerTrouble {
+                    status: 502,
+                    attempts: 4,
+                    ..
+                }
+            ),
+            "{err:?}"
+        );
+        assert!(err.to_string().contains("on Adobe's side"), "{err}");
+    }
+
+    #[tokio::test]
+    async fn retry_after_is_honoured() {
+        let server = ScriptedServer::start(vec![
+            refusal(429, "", "").with_header("Retry-After", "1"),
+            ok_ms(),
+        ])
+        .await;
+        let started = Instant::now();
+        ims(RetryPolicy::quick())
+            .exchange_jwt(&account(&server.base))
+            .await
+            .unwrap();
+        assert!(
+            started.elapsed() >= Duration::from_millis(950),
+            "{:?}",
+            started.elapsed()
+        );
+        assert_eq!(server.received().len(), 2);
+    }
+
+    #[tokio::test]
+    async fn a_retry_after_longer_than_we_wait_ends_at_once() {
+        let server = ScriptedServer::start(vec![
+            refusal(429, "", "").with_header("Retry-After", "600"),
+            ok_ms(),
+        ])
+        .await;
+        let err = ims(RetryPolicy::quick())
+            .exchange_jwt(&account(&server.base))
+            .await
+            .unwrap_err();
+        assert_eq!(server.received().len(), 1);
+        assert!(
+            err.to_string().contains("asks to wait 600 seconds"),
+            "{err}"
+        );
+        assert_eq!(err.code(), crate::error::ErrorCode::Remote);
+    }
+
+    #[tokio::test]
+    async fn refusals_are_not_retried_and_are_explained() {
+        let cases = [
+            (
+                refusal(401, "invalid_client", "invalid client_secret parameter"),
+                "did not accept the client id",
+            ),
+            (
+                refusal(
+                    400,
+                    "invalid_scope",
+                    "The metascopes in the JWT are not a subset",
+                ),
+                "refused the requested scopes",
+            ),
+            (
+                refusal(
+                    400,
+                    "invalid_signature",
+                    "Could not match JWT signature to any of the bindings",
+                ),
+                "certificate",
+            ),
+            (
+                refusal(400, "invalid_token", "JWT token has expired"),
+                "clock",
+            ),
+            (refusal(403, "", ""), "HTTP 403"),
+        ];
+        for (answer, expected) in cases {
+            let server = ScriptedServer::start(vec![answer, ok_ms()]).await;
+            let err = ims(RetryPolicy::quick())
+                .exchange_jwt(&account(&server.base))
+                .await
+                .unwrap_err();
+            assert_eq!(server.received().len(), 1, "{expected}: not retried");
+            assert!(err.to_string().contains(expected), "{expected}: {err}");
+            assert!(
+                !err.to_string().contains("p8e-secret"),
+                "no secret in {err}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn redirects_are_not_followed() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(302, json!({}))
+                .with_header("Location", "https://evil.example.com/steal"),
+            ok_ms(),
+        ])
+        .await;
+        let err = ims(RetryPolicy::quick())
+            .client_credentials(&client(&server.base))
+            .await
+            .unwrap_err();
+        assert_eq!(server.received().len(), 1);
+        assert!(
+            err.to_string().contains("https://evil.example.com/steal"),
+            "{err}"
+        );
+        assert!(
+            err.to_string().contains("does not follow redirects"),
+            "{err}"
+        );
+    }
+
+    #[tokio::test]
+    async fn unusable_success_answers_are_reported() {
+        let cases = [
+            (
+                json!({"token_type": "bearer", "expires_in": 5}),
+                "no access token",
+            ),
+            (
+                json!({"access_token": "", "expires_in": 5}),
+                "no access token",
+            ),
+            (json!({"access_token": "t"}), "no usable expires_in"),
+            (
+                json!({"access_token": "t", "expires_in": 0}),
+                "no usable expires_in",
+            ),
+            (
+                json!({"access_token": "t", "expires_in": "soon"}),
+                "no usable expires_in",
+            ),
+            (json!([1]), "not a JSON object"),
+        ];
+        for (body, expected) in cases {
+            let server = ScriptedServer::start(vec![Scripted::json(200, body)]).await;
+            let err = ims(RetryPolicy::quick())
+                .client_credentials(&client(&server.base))
+                .await
+                .unwrap_err();
+            assert!(err.to_string().contains(expected), "{expected}: {err}");
+        }
+    }
+
+    #[tokio::test]
+    async fn an_unreachable_ims_is_explained_after_the_retries() {
+        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        drop(listener);
+        let err = ims(RetryPolicy::quick())
+            .exchange_jwt(&account(&base))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ImsError::Unreachable { .. }), "{err:?}");
+        assert!(err.to_string().contains("proxy"), "{err}");
+        assert_eq!(err.code(), crate::error::ErrorCode::Network);
+    }
+
+    #[tokio::test]
+    async fn a_broken_credential_is_refused_before_anything_is_sent() {
+        let server = ScriptedServer::start(vec![ok_ms()]).await;
+        let mut acc = account(&server.base);
+        acc.client_secret = Secret::new("");
+        let err = ims(RetryPolicy::quick())
+            .exchange_jwt(&acc)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ImsError::InvalidCredential(_)));
+        assert!(server.received().is_empty());
     }
 }

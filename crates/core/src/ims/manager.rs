@@ -286,6 +286,10 @@ impl Authorizer for TokenManager {
     fn snapshot(&self) -> TokenSnapshot {
         self.snapshot_lock().clone()
     }
+
+    fn warm_up(&self) -> BoxFuture<'_, Result<(), AemError>> {
+        Box::pin(async move { self.load_cached().await.map(|_| ()) })
+    }
 }
 
 #[cfg(test)]

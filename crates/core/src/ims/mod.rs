@@ -9,6 +9,7 @@
 
 pub mod cache;
 pub mod clock;
+pub mod connection;
 pub mod dev_token;
 pub mod errors;
 pub mod exchange;
@@ -17,6 +18,8 @@ pub mod manager;
 pub mod oauth;
 pub mod retry;
 pub mod status;
+#[cfg(test)]
+pub(crate) mod testing;
 
 use url::Url;
 
@@ -24,6 +27,7 @@ use crate::aem::client::require_secure;
 
 pub use cache::{CachedToken, TokenCache, access_token_key};
 pub use clock::Clock;
+pub use connection::{AuthContext, Authorizers, auth_kind, authorizer_for, test_stored_connection};
 pub use dev_token::DevTokenAuthorizer;
 pub use errors::ImsError;
 pub use exchange::{ImsHttp, MintedToken};

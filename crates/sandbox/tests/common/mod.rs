@@ -14,7 +14,10 @@ use sha2::Sha256;
 
 /// Small and fast: 1024-bit keys, 120 assets.
 pub fn config() -> SandboxConfig {
-    SandboxConfig::default().with_key_bits(1024).with_assets(120).with_seed(7)
+    SandboxConfig::default()
+        .with_key_bits(1024)
+        .with_assets(120)
+        .with_seed(7)
 }
 
 pub async fn start() -> Sandbox {
@@ -26,7 +29,10 @@ pub fn client() -> reqwest::Client {
 }
 
 pub fn now() -> i64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs() as i64
 }
 
 pub fn integration(cred_json: &str) -> Value {
@@ -34,7 +40,10 @@ pub fn integration(cred_json: &str) -> Value {
 }
 
 pub fn private_key(cred_json: &str) -> RsaPrivateKey {
-    let pem = integration(cred_json)["privateKey"].as_str().unwrap().replace("\r\n", "\n");
+    let pem = integration(cred_json)["privateKey"]
+        .as_str()
+        .unwrap()
+        .replace("\r\n", "\n");
     RsaPrivateKey::from_pkcs1_pem(&pem).unwrap()
 }
 
@@ -70,7 +79,11 @@ pub fn rs256() -> Value {
 pub async fn exchange(sb: &Sandbox, client_id: &str, secret: &str, jwt: &str) -> (u16, Value) {
     let r = client()
         .post(format!("{}/ims/exchange/jwt", sb.base_url()))
-        .form(&[("client_id", client_id), ("client_secret", secret), ("jwt_token", jwt)])
+        .form(&[
+            ("client_id", client_id),
+            ("client_secret", secret),
+            ("jwt_token", jwt),
+        ])
         .send()
         .await
         .unwrap();
@@ -108,7 +121,10 @@ pub async fn s2s_token(sb: &Sandbox) -> String {
         .await
         .unwrap();
     assert_eq!(r.status(), 200);
-    r.json::<Value>().await.unwrap()["access_token"].as_str().unwrap().to_owned()
+    r.json::<Value>().await.unwrap()["access_token"]
+        .as_str()
+        .unwrap()
+        .to_owned()
 }
 
 pub fn payload(token: &str) -> Value {
