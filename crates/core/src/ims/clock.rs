@@ -15,6 +15,12 @@ impl Clock {
         Clock(Arc::new(OffsetDateTime::now_utc))
     }
 
+    /// The system clock running `seconds` ahead (negative: behind), as on a computer whose
+    /// clock is wrong.
+    pub fn system_skewed(seconds: i64) -> Self {
+        Clock::from_fn(move || OffsetDateTime::now_utc() + Duration::seconds(seconds))
+    }
+
     /// A clock that reads `f`.
     pub fn from_fn(f: impl Fn() -> OffsetDateTime + Send + Sync + 'static) -> Self {
         Clock(Arc::new(f))
@@ -69,5 +75,11 @@ mod tests {
         assert_eq!(clock.now(), start + Duration::minutes(5));
         let system = Clock::system().now();
         assert!((system - OffsetDateTime::now_utc()).abs() < Duration::seconds(5));
+        let behind = Clock::system_skewed(-600).now();
+        let off = OffsetDateTime::now_utc() - behind;
+        assert!(
+            off > Duration::seconds(595) && off < Duration::seconds(605),
+            "{off}"
+        );
     }
 }
