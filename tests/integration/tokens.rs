@@ -5,6 +5,7 @@
 //! Most tests cache tokens in a `MemoryStore` (the keychain seam); the `#[ignore]`d ones at
 //! the end use the real Secret Service (run them with scripts/test.sh).
 
+use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -761,4 +762,93 @@ fn cleanup_entries(store: &dyn SecretStore, id: &str) {
         .remove(&key)
         .unwrap();
     assert_eq!(store.get(&key).unwrap(), None);
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service and the built CLI: run by scripts/test.sh"]
+async fn the_cli_tests_a_stored_connection() {
+    use metadesk_core::dirs::{AppDirs, profile_name};
+    // Inside scripts/test.sh's private session the profile's folders and keychain are
+    // throw-away, exactly what the CLI binary will open.
+    let profile = profile_name();
+    let keychain: Arc<dyn SecretStore> = Arc::new(KeyringStore::new(profile.clone()));
+    let sandbox = Sandbox::start(SandboxConfig::default().with_assets(30).with_key_bits(1024))
+        .await
+        .unwrap();
+    let files = tempfile::tempdir().unwrap();
+    sandbox.write_credentials(files.path()).unwrap();
+    let dirs = AppDirs::for_profile(&profile).unwrap();
+    let store = ConnectionStore::open(&dirs, Arc::clone(&keychain));
+    let name = format!("cli-test-{}", std::process::id());
+    let outcome = store.import_file(
+        &files.path().join(SERVICE),
+        &ImportOptions {
+            name: Some(name.clone()),
+            aem_url: Some(sandbox.base_url()),
+            ..ImportOptions::default()
+        },
+    );
+    assert!(
+        matches!(
+            outcome.result,
+            ImportResult::Imported { .. } | ImportResult::Updated { .. }
+        ),
+        "{outcome:?}"
+    );
+    let target = std::env::var_os("CARGO_TARGET_DIR")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
+    let cli = target.join("debug/metadesk-cli");
+    assert!(
+        cli.exists(),
+        "{} is missing: build it first (cargo build -p metadesk-cli)",
+        cli.display()
+    );
+    let run = |args: Vec<String>| {
+        let cli = cli.clone();
+        tokio::task::spawn_blocking(move || std::process::Command::new(cli).args(args).output())
+    };
+    let out = run(vec!["connections".into(), "test".into(), name.clone()])
+        .await
+        .unwrap()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(text.contains("Result: the connection works."), "{text}");
+    assert!(
+        text.contains(&sandbox.credentials().service_technical_account_email),
+        "{text}"
+    );
+    // A second run (a new process) reuses the token from the keychain.
+    let out = run(vec![
+        "connections".into(),
+        "test".into(),
+        name.clone(),
+        "--json".into(),
+    ])
+    .await
+    .unwrap()
+    .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(report["ok"], true, "{report}");
+    assert_eq!(report["damReadable"], true);
+    let issued = sandbox.counters().tokens_issued;
+    assert_eq!(
+        issued.get(&sandbox.credentials().service_client_id),
+        Some(&1)
+    );
+    // An unknown name is a usage error with words.
+    let out = run(vec!["connections".into(), "test".into(), "no such".into()])
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no connection called"));
+    let connection = store.find(&name).unwrap();
+    store.delete(&connection.id).unwrap();
 }

@@ -375,6 +375,120 @@ mod tests {
         }
     }
 
+    use crate::aem::auth::{RequestCredentials, StaticAuthorizer};
+    use crate::ims::testing::{Scripted, ScriptedServer};
+    use crate::secrets::Secret;
+    use std::sync::Arc;
+
+    fn s2s_client(base: &str) -> AemClient {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: Some("0a1b2c".into()),
+            },
+            "renewal not possible in this test",
+        );
+        AemClient::new(
+            crate::aem::client::build_http_client().unwrap(),
+            base,
+            Arc::new(auth),
+        )
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_client_id_that_is_not_allow_listed_is_explained() {
+        let server = ScriptedServer::start(vec![Scripted::json(
+            403,
+            serde_json::json!({"type": "about:blank", "title": "Forbidden", "status": 403,
+                               "detail": "Client id 0a1b2c is not allowed"}),
+        )])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            AuthKind::OAuthServerToServer,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(!report.ok);
+        assert_eq!(report.dam_readable, Some(false));
+        let step = &report.steps[1];
+        assert_eq!(step.outcome, StepOutcome::Failed);
+        assert!(
+            step.detail.contains("has not allow-listed"),
+            "{}",
+            step.detail
+        );
+        assert!(step.detail.contains("config/api.yaml"), "{}", step.detail);
+        assert!(
+            step.detail.contains("Client id 0a1b2c is not allowed"),
+            "{}",
+            step.detail
+        );
+        let got = server.received();
+        assert_eq!(
+            got[0].request_line,
+            "GET /adobe/folders?path=/content/dam&limit=1 HTTP/1.1"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_classic_read_that_is_forbidden_names_the_user_and_the_fix() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(
+                200,
+                serde_json::json!({"authorizableId": "x@techacct.adobe.com"}),
+            ),
+            Scripted::json(404, serde_json::json!({})),
+        ])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            AuthKind::ServiceCredentials,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(!report.ok);
+        assert_eq!(report.acting_as.as_deref(), Some("x@techacct.adobe.com"));
+        assert_eq!(report.dam_readable, Some(false));
+        let detail = &report.steps[2].detail;
+        assert!(
+            detail.contains("does not let x@techacct.adobe.com read"),
+            "{detail}"
+        );
+        assert!(detail.contains("DAM Users"), "{detail}");
+    }
+
+    #[tokio::test]
+    async fn an_expired_certificate_fails_the_test_even_if_aem_answers() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(200, serde_json::json!({"authorizableId": "x"})),
+            Scripted::json(200, serde_json::json!({})),
+        ])
+        .await;
+        let now = OffsetDateTime::now_utc();
+        let report = test_connection(
+            &s2s_client(&server.base),
+            AuthKind::ServiceCredentials,
+            Some(now - time::Duration::days(1)),
+            now,
+        )
+        .await;
+        assert!(
+            report
+                .steps
+                .iter()
+                .all(|s| s.outcome == StepOutcome::Passed)
+        );
+        assert!(
+            !report.ok,
+            "an expired certificate stops working at the next renewal"
+        );
+        assert_eq!(report.certificate.unwrap().level, CertificateLevel::Expired);
+    }
+
     #[test]
     fn reasons_are_taken_from_error_bodies() {
         assert_eq!(

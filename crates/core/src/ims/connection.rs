@@ -190,8 +190,11 @@ fn invalid(err: ImsError) -> Error {
 /// changed), so new secrets take effect without a restart.
 #[derive(Default)]
 pub struct Authorizers {
-    entries: Mutex<HashMap<String, (Connection, Arc<dyn Authorizer>)>>,
+    entries: Mutex<Entries>,
 }
+
+/// Connection id → the connection as it was when its authorizer was built, and the authorizer.
+type Entries = HashMap<String, (Connection, Arc<dyn Authorizer>)>;
 
 impl Authorizers {
     pub fn new() -> Self {
@@ -252,9 +255,7 @@ impl Authorizers {
         )
     }
 
-    fn lock(
-        &self,
-    ) -> std::sync::MutexGuard<'_, HashMap<String, (Connection, Arc<dyn Authorizer>)>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
         self.entries.lock().unwrap_or_else(|p| p.into_inner())
     }
 }
