@@ -154,9 +154,8 @@ pub(crate) struct Asset {
     pub kind: Kind,
     pub size: u64,
     pub rev: u32,
-    /// Writes on top of the seeded metadata; `Value::Null` marks a removed property. Boxed and
-    /// optional because almost every asset is never written.
-    pub overrides: Option<Box<BTreeMap<String, Value>>>,
+    /// Writes on top of the seeded metadata; `Value::Null` marks a removed property.
+    pub overrides: Option<BTreeMap<String, Value>>,
 }
 
 /// The whole repository state.
@@ -554,7 +553,7 @@ impl Dam {
             "contentFragment": a.kind == Kind::ContentFragment,
             "size": a.size,
             "metadata": self.metadata(idx),
-            "writes": a.overrides.as_deref().cloned().unwrap_or_default(),
+            "writes": a.overrides.clone().unwrap_or_default(),
         });
         if a.kind == Kind::ContentFragment {
             v["elements"] = Value::Object(self.fragment_elements(idx));

@@ -27,7 +27,7 @@
 //!
 //! let sandbox = Sandbox::start(SandboxConfig::default().with_assets(200).with_key_bits(1024)).await?;
 //! let base = sandbox.base_url(); // AEM author URL and IMS base, e.g. http://127.0.0.1:40123
-//! let creds = sandbox.credentials(); // JSON files to import, client ids, the dev token
+//! let creds = sandbox.credentials().clone(); // JSON files, client ids, the dev token
 //! let dir = tempfile::tempdir().unwrap();
 //! sandbox.write_credentials(dir.path())?; // service-credentials.json, …
 //! sandbox.set_faults(Faults { latency_ms: 5, capacity: Some(4), ..Faults::default() })?;

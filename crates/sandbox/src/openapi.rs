@@ -39,22 +39,22 @@ pub(crate) fn problem(status: u16, detail: &str) -> Response {
         .into_response()
 }
 
-fn check(shared: &Shared, headers: &HeaderMap) -> Result<Principal, Response> {
+fn check(shared: &Shared, headers: &HeaderMap) -> Result<Principal, Box<Response>> {
     let principal = auth::authenticate(shared, headers, Family::OpenApi).map_err(|e| {
         let mut r = problem(e.status, &e.message);
         if let Some(c) = e.challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {
             r.headers_mut().insert(header::WWW_AUTHENTICATE, c);
         }
-        r
+        Box::new(r)
     })?;
     let experimental = headers
         .get("x-adobe-accept-experimental")
         .and_then(|v| v.to_str().ok());
     if experimental.map(str::trim) != Some("1") {
-        return Err(problem(
+        return Err(Box::new(problem(
             400,
             "The X-Adobe-Accept-Experimental: 1 header is required",
-        ));
+        )));
     }
     Ok(principal)
 }
@@ -106,7 +106,7 @@ pub(crate) async fn get_metadata(
     headers: HeaderMap,
 ) -> Response {
     if let Err(r) = check(&shared, &headers) {
-        return r;
+        return *r;
     }
     let dam = read(&shared.dam);
     let Some(idx) = asset_index(&dam, &asset_id) else {
@@ -255,7 +255,7 @@ pub(crate) async fn patch_metadata(
 ) -> Response {
     let principal = match check(&shared, &headers) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let content_type = headers
         .get(header::CONTENT_TYPE)
@@ -322,7 +322,7 @@ pub(crate) async fn folders(
     Query(q): Query<HashMap<String, String>>,
 ) -> Response {
     if let Err(r) = check(&shared, &headers) {
-        return r;
+        return *r;
     }
     let path = q.get("path").map(String::as_str).unwrap_or("/");
     let path = if path == "/" || path.is_empty() {

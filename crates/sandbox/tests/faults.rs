@@ -1,5 +1,6 @@
 //! Faults (latency, capacity, failed writes, drops, throttle 429/406, revoke-after), counters,
 //! the control API, reset and credential files.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns unwrap too
 
 mod common;
 
@@ -9,6 +10,7 @@ use common::*;
 use metadesk_sandbox::{Faults, Sandbox, credentials};
 use serde_json::{Value, json};
 
+#[allow(clippy::unwrap_used)]
 async fn first_asset(sb: &Sandbox) -> (String, String) {
     let path = sb.dump(false)["assets"][0]["path"]
         .as_str()
@@ -68,9 +70,10 @@ async fn latency_and_capacity_make_requests_queue() {
     assert!(counters.max_in_flight >= 3, "{counters:?}");
 }
 
-async fn futures_join<F: std::future::Future>(futs: impl Iterator<Item = F>) -> Vec<F::Output>
+#[allow(clippy::unwrap_used)]
+async fn futures_join<F>(futs: impl Iterator<Item = F>) -> Vec<F::Output>
 where
-    F: Send + 'static,
+    F: std::future::Future + Send + 'static,
     F::Output: Send + 'static,
 {
     let handles: Vec<_> = futs.map(tokio::spawn).collect();

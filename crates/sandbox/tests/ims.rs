@@ -1,5 +1,6 @@
 //! IMS: JWT exchange and OAuth S2S token endpoints, every §2.4 error code, token expiry and
 //! revocation.
+#![allow(clippy::unwrap_used)] // helpers outside #[test] fns unwrap too
 
 mod common;
 
@@ -98,10 +99,7 @@ async fn every_jwt_exchange_error_code() {
     let other_key = keys::generate(&KeyOptions::with_bits(1024))
         .unwrap()
         .private_key;
-    let hs256 = {
-        let s = sign(&key, &json!({"alg": "HS256"}), &good);
-        s
-    };
+    let hs256 = sign(&key, &json!({"alg": "HS256"}), &good);
     let cases: Vec<(&str, String, String, u16, &str)> = vec![
         (
             "unknown client",

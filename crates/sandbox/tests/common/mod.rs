@@ -1,6 +1,6 @@
 //! Helpers shared by the sandbox's integration tests: starting a sandbox with small keys,
 //! signing Service-Credential JWTs by hand and getting tokens.
-#![allow(dead_code)]
+#![allow(dead_code, clippy::unwrap_used, clippy::expect_used)]
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
