@@ -5,6 +5,9 @@
 //! Most tests cache tokens in a `MemoryStore` (the keychain seam); the `#[ignore]`d ones at
 //! the end use the real Secret Service (run them with scripts/test.sh).
 
+// Helpers outside `#[test]` functions panic on purpose: they are test code too.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
 use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;

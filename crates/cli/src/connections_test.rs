@@ -1,19 +1,44 @@
 //! `metadesk-cli connections test NAME`: "Test connection" from a terminal — mint or reuse a
 //! token, call AEM through the API family the connection may use, and print each step.
-//! Exit codes: 0 the connection works, 1 a step failed, 2 the connection could not be tested
-//! (unknown name, keychain, damaged connection).
+//! Exit codes: 0 the connection works, 1 a step failed, 2 ([`FAILURE`]) the connection could
+//! not be tested (unknown name, keychain, damaged connection).
 //!
-//! Not here: the other `connections` commands (import, list, remove).
+//! Not here: the other `connections` commands (import, list, remove…, in `connections`);
+//! [`augment`] adds `test` beside them without touching that module.
 
 use std::sync::Arc;
 
-use clap::Args;
+use clap::{ArgMatches, Args, FromArgMatches};
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
 use metadesk_core::connections::ConnectionStore;
-use metadesk_core::dirs::{AppDirs, profile_name};
+use metadesk_core::dirs::AppDirs;
 use metadesk_core::ims::{AuthContext, Authorizers, test_stored_connection};
-use metadesk_core::secrets::{KeyringStore, SecretStore};
+use metadesk_core::secrets::SecretStore;
+
+use crate::FAILURE;
+
+/// Adds `test` to the `connections` subcommand of `cli`, so it sits (and shows in `--help`)
+/// beside import, list and the others without changing their module.
+pub fn augment(cli: clap::Command) -> clap::Command {
+    cli.mut_subcommand("connections", |connections| {
+        connections.subcommand(TestArgs::augment_args(clap::Command::new("test").about(
+            "Test a connection: get (or reuse) a token, ask AEM who we are and read the DAM \
+             root.",
+        )))
+    })
+}
+
+/// The arguments of `connections test`, when that is the command given.
+pub fn test_args(matches: &ArgMatches) -> Option<Result<TestArgs, clap::Error>> {
+    let (_, connections) = matches
+        .subcommand()
+        .filter(|(name, _)| *name == "connections")?;
+    let (_, test) = connections
+        .subcommand()
+        .filter(|(name, _)| *name == "test")?;
+    Some(TestArgs::from_arg_matches(test))
+}
 
 #[derive(Debug, Args)]
 pub struct TestArgs {
@@ -24,18 +49,20 @@ pub struct TestArgs {
     pub json: bool,
 }
 
-pub async fn run(args: TestArgs) -> u8 {
-    let profile = profile_name();
-    let dirs = match AppDirs::for_profile(&profile) {
-        Ok(dirs) => dirs,
-        Err(e) => return fail(&e.to_string()),
-    };
-    let secrets: Arc<dyn SecretStore> = Arc::new(KeyringStore::new(profile));
+/// Runs the test on its own runtime (the rest of the CLI is synchronous).
+pub fn run(args: TestArgs, dirs: &AppDirs, secrets: Arc<dyn SecretStore>) -> u8 {
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(run_async(args, dirs, secrets)),
+        Err(e) => fail(&format!("could not start ({e})")),
+    }
+}
+
+async fn run_async(args: TestArgs, dirs: &AppDirs, secrets: Arc<dyn SecretStore>) -> u8 {
     let http = match build_http_client() {
         Ok(http) => http,
         Err(e) => return fail(&e.to_string()),
     };
-    let store = Arc::new(ConnectionStore::open(&dirs, Arc::clone(&secrets)));
+    let store = Arc::new(ConnectionStore::open(dirs, Arc::clone(&secrets)));
     let ctx = AuthContext::new(http, secrets);
     let (connection, report) =
         match test_stored_connection(store, &args.name, &Authorizers::new(), &ctx).await {
@@ -58,7 +85,7 @@ pub async fn run(args: TestArgs) -> u8 {
 
 fn fail(message: &str) -> u8 {
     eprintln!("error: {message}");
-    2
+    FAILURE
 }
 
 /// The report as text: one line per step, then the facts.
@@ -98,7 +125,7 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::Parser;
+    use clap::{CommandFactory, Parser};
     use metadesk_core::aem::test_connection::{ApiFamily, TestStep};
 
     #[derive(Parser)]
@@ -115,6 +142,30 @@ mod tests {
         assert!(
             Probe::try_parse_from(["x"]).is_err(),
             "the name is required"
+        );
+    }
+
+    fn parse(args: &[&str]) -> Result<ArgMatches, clap::Error> {
+        augment(crate::Cli::command()).try_get_matches_from(args)
+    }
+
+    #[test]
+    fn test_sits_beside_the_other_connections_commands() {
+        let matches = parse(&["metadesk-cli", "connections", "test", "prod", "--json"]).unwrap();
+        let args = test_args(&matches).unwrap().unwrap();
+        assert_eq!((args.name.as_str(), args.json), ("prod", true));
+        let matches = parse(&["metadesk-cli", "connections", "list"]).unwrap();
+        assert!(test_args(&matches).is_none());
+        assert!(crate::Cli::from_arg_matches(&matches).is_ok());
+        let help = augment(crate::Cli::command())
+            .find_subcommand_mut("connections")
+            .unwrap()
+            .render_help()
+            .to_string();
+        assert!(help.contains("test"), "{help}");
+        assert!(
+            parse(&["metadesk-cli", "connections", "test"]).is_err(),
+            "name required"
         );
     }
 

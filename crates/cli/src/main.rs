@@ -1,16 +1,27 @@
-//! `metadesk-cli`: the command-line face of Metadesk's core, for automation.
+//! `metadesk-cli`: the command-line face of Metadesk's core, for automation and tests.
 //!
-//! Each command lives in its own module; this file only registers them. Exit codes: 0 done,
-//! 1 the command ran and found a failure, 2 usage, credential or connection error.
+//! It uses the same folders and keychain entries as the app (`AppDirs::for_profile` and
+//! `KeyringStore` with the same profile name), so both see the same connections. The command
+//! logic lives in small functions that take the store and an output, tested with a
+//! `MemoryStore` and a temporary folder; this file only wires the real ones in.
+//!
+//! Exit codes: 0 success, 2 a usage, credential or connection error (one line on stderr each).
 
+mod connections;
 mod connections_test;
+mod doctor;
 
 use std::process::ExitCode;
+use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use metadesk_core::connections::ConnectionStore;
+use metadesk_core::dirs::{AppDirs, profile_name};
+use metadesk_core::secrets::KeyringStore;
 
+/// Metadesk from the command line.
 #[derive(Parser)]
-#[command(name = "metadesk-cli", version, about = "Metadesk from a terminal.")]
+#[command(name = "metadesk-cli", version, about)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -18,36 +29,54 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Stored connections.
+    /// Import, list and manage connections to AEM.
     #[command(subcommand)]
-    Connections(ConnectionsCommand),
+    Connections(connections::ConnectionsCommand),
+    /// Check that the keychain and the app's folders are usable.
+    Doctor,
 }
 
-#[derive(Subcommand)]
-enum ConnectionsCommand {
-    /// Test a connection: get a token and read from AEM with it.
-    Test(connections_test::TestArgs),
-}
+/// The exit code of every failure (usage errors from clap use it too).
+pub const FAILURE: u8 = 2;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    // Quiet unless asked: a refused file gets one line from us, not log lines from below.
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::from_env("METADESK_LOG"))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_env("METADESK_LOG")
+                .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("off")),
+        )
         .with_writer(std::io::stderr)
         .init();
-    let runtime = match tokio::runtime::Runtime::new() {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("error: could not start: {e}");
-            return ExitCode::from(2);
+
+    // `connections test` lives in its own module and is added to the parser here.
+    let matches = connections_test::augment(Cli::command()).get_matches();
+    let profile = profile_name();
+    let dirs = match AppDirs::for_profile(&profile) {
+        Ok(dirs) => dirs,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(FAILURE);
         }
     };
-    let code = runtime.block_on(async {
-        match cli.command {
-            Command::Connections(ConnectionsCommand::Test(args)) => {
-                connections_test::run(args).await
-            }
+    let secrets = Arc::new(KeyringStore::new(profile));
+    if let Some(args) = connections_test::test_args(&matches) {
+        let code = match args {
+            Ok(args) => connections_test::run(args, &dirs, secrets),
+            Err(e) => e.exit(),
+        };
+        return ExitCode::from(code);
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let mut out = std::io::stdout().lock();
+    let mut err = std::io::stderr().lock();
+    let code = match cli.command {
+        Command::Connections(command) => {
+            let store = ConnectionStore::open(&dirs, secrets);
+            let mut stdin = std::io::stdin().lock();
+            connections::run(command, &store, &mut stdin, &mut out, &mut err)
         }
-    });
+        Command::Doctor => doctor::run(secrets.as_ref(), &dirs, &mut out),
+    };
     ExitCode::from(code)
 }

@@ -17,3 +17,6 @@ pub use model::{
     ImportResult,
 };
 pub use store::{ConnectionStore, Imported};
+
+#[cfg(test)]
+mod tests;

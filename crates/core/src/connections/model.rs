@@ -86,7 +86,7 @@ impl Connection {
             ConnectionStatus::Expired
         } else if left < warn_within {
             ConnectionStatus::ExpiresSoon {
-                days: left.whole_days(),
+                days: left.whole_days().clamp(0, 30) as i32,
             }
         } else {
             ConnectionStatus::Ok
@@ -142,7 +142,7 @@ pub enum ConnectionStatus {
     /// Expires within 30 days (certificates) or 2 hours (development tokens); `days` is whole
     /// days left, 0 on the last day.
     ExpiresSoon {
-        days: i64,
+        days: i32,
     },
     Expired,
 }
@@ -215,13 +215,17 @@ pub struct ConnectionView {
 #[serde(rename_all = "camelCase", default)]
 pub struct ImportOptions {
     /// The connection's name; default: the suggestion ("p12345 · e67890").
+    #[ts(optional)]
     pub name: Option<String>,
     /// The AEM author URL; default: inferred from a `cm-p…-e…` client id. Required for kinds
     /// that name no environment (development tokens, OAuth S2S).
+    #[ts(optional)]
     pub aem_url: Option<String>,
     /// Which credential of a file that holds several (`CredentialChoice.key`).
+    #[ts(optional)]
     pub choice: Option<String>,
     /// Mark as production; default: unchanged on update, off for new connections.
+    #[ts(optional)]
     pub production: Option<bool>,
 }
 

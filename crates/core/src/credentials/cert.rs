@@ -7,7 +7,7 @@ use rsa::RsaPublicKey;
 use rsa::pkcs8::DecodePublicKey;
 use time::OffsetDateTime;
 use x509_cert::Certificate;
-use x509_cert::der::{DecodePem, Encode};
+use x509_cert::der::{Decode, Encode};
 
 use super::pem;
 
@@ -24,8 +24,8 @@ pub fn parse(raw: &str) -> Result<CertificateInfo, &'static str> {
     if block.label != "CERTIFICATE" {
         return Err("is not a certificate");
     }
-    let cert = Certificate::from_pem(block.text.as_bytes())
-        .map_err(|_| "is not a readable certificate")?;
+    let der = block.der()?;
+    let cert = Certificate::from_der(&der).map_err(|_| "is not a readable certificate")?;
     let validity = &cert.tbs_certificate.validity;
     let to_time = |t: &x509_cert::time::Time| {
         OffsetDateTime::from_unix_timestamp(t.to_unix_duration().as_secs() as i64)

@@ -56,7 +56,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
 
     let mut warnings = vec![
         "Development tokens cannot be renewed: when this one runs out, download a new one from \
-         the AEM Developer Console and drop it here again."
+         the AEM Developer Console and import it again."
             .to_string(),
     ];
     match expires_at {

@@ -32,7 +32,7 @@ pub fn read_credential_file(path: &Path) -> Result<Vec<u8>, Refusal> {
     })?;
     if metadata.is_dir() {
         return Err(Refusal::one(
-            "This is a folder, not a file. Drop the credential file itself (a .json file).",
+            "This is a folder, not a file. Choose the credential file itself (a .json file).",
         ));
     }
     if metadata.len() > MAX_FILE_BYTES {
@@ -68,7 +68,7 @@ pub fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, Refusal> {
     match value {
         Value::Object(map) => Ok(map),
         Value::Array(_) => Err(Refusal::one(
-            "The file holds a list (a JSON array), not a credential. Drop one credential file \
+            "The file holds a list (a JSON array), not a credential. Import one credential file \
              at a time.",
         )),
         _ => Err(Refusal::one(

@@ -82,8 +82,8 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
         if problems.is_empty() {
             problems.push(
                 "This Adobe Developer Console project has no OAuth Server-to-Server credential. \
-                 Add one to the project's workspace, download the project JSON again, and drop \
-                 it here.",
+                 Add one to the project's workspace, download the project JSON again, and import \
+                 it again.",
             );
         }
         return Err(Refusal {

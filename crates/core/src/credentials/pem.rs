@@ -8,6 +8,7 @@
 //!
 //! Not here: certificates (`cert`), and anything that logs or prints key material.
 
+use base64::Engine;
 use rsa::RsaPrivateKey;
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, LineEnding};
 use rsa::pkcs8::DecodePrivateKey;
@@ -20,6 +21,23 @@ use crate::secrets::Secret;
 pub struct PemBlock {
     pub label: String,
     pub text: Zeroizing<String>,
+}
+
+impl PemBlock {
+    /// The decoded body. We decode the base64 ourselves rather than through `der`'s PEM
+    /// reader, which was seen to loop forever on a truncated certificate body.
+    pub fn der(&self) -> Result<Zeroizing<Vec<u8>>, &'static str> {
+        let body: Zeroizing<String> = Zeroizing::new(
+            self.text
+                .lines()
+                .filter(|l| !l.starts_with("-----"))
+                .collect(),
+        );
+        base64::engine::general_purpose::STANDARD
+            .decode(body.as_bytes())
+            .map(Zeroizing::new)
+            .map_err(|_| "is not valid base64 between its \"-----BEGIN\" and \"-----END\" lines")
+    }
 }
 
 /// Finds the first PEM block in `raw` and rebuilds it canonically. The error says what is
@@ -71,9 +89,9 @@ pub fn normalise(raw: &str) -> Result<PemBlock, &'static str> {
 pub fn parse_private_key(raw: &str) -> Result<RsaPrivateKey, &'static str> {
     let block = normalise(raw)?;
     match block.label.as_str() {
-        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_pem(&block.text)
+        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_der(&block.der()?)
             .map_err(|_| "is not a readable RSA private key"),
-        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_pem(&block.text)
+        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_der(&block.der()?)
             .map_err(|_| "is not a readable RSA private key (only RSA keys are supported)"),
         "ENCRYPTED PRIVATE KEY" => {
             Err("is protected by a passphrase, which Metadesk does not support")

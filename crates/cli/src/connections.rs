@@ -1,0 +1,376 @@
+//! `metadesk-cli connections …`: import credential files, list, show, rename, set the AEM URL,
+//! mark production, remove, and add a local AEM SDK login.
+//!
+//! Every function takes the store and the outputs, so tests drive them with a `MemoryStore`
+//! and a temporary folder. Failures print one line on stderr and return [`crate::FAILURE`].
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+
+use clap::{Subcommand, ValueEnum};
+use metadesk_core::connections::{ConnectionStore, ConnectionView, ImportOptions};
+use metadesk_core::credentials;
+use metadesk_core::secrets::Secret;
+
+use crate::FAILURE;
+
+#[derive(Subcommand)]
+pub enum ConnectionsCommand {
+    /// Import credential files (AEM service credentials, a local development token, or an
+    /// Adobe Developer Console OAuth Server-to-Server credential). Importing a credential with
+    /// the same client id again updates its connection.
+    Import {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The connection's name (one file at a time).
+        #[arg(long)]
+        name: Option<String>,
+        /// The AEM author URL, when the file does not say or says something else.
+        #[arg(long)]
+        aem: Option<String>,
+        /// Which credential of a project file holding several (its id, shown when refused).
+        #[arg(long)]
+        choice: Option<String>,
+        /// Mark the connection as production.
+        #[arg(long)]
+        production: bool,
+    },
+    /// List connections: name, kind, host, status.
+    List {
+        /// Print JSON (the same redacted view the app shows) instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one connection in full (secrets only as hints).
+    Show {
+        name: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Remove a connection and its keychain entries.
+    Remove { name: String },
+    /// Rename a connection.
+    Rename { name: String, new_name: String },
+    /// Change a connection's AEM author URL.
+    SetUrl { name: String, url: String },
+    /// Mark a connection as production (on) or not (off).
+    Production { name: String, state: OnOff },
+    /// Add a local AEM SDK login. The password is read from the first line of standard input.
+    AddSdk {
+        /// The SDK's address.
+        #[arg(long, default_value = credentials::urls::LOCAL_SDK_URL)]
+        url: String,
+        #[arg(long)]
+        user: String,
+        #[arg(long)]
+        name: Option<String>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+pub enum OnOff {
+    On,
+    Off,
+}
+
+/// Runs one `connections` command; returns the exit code.
+pub fn run(
+    command: ConnectionsCommand,
+    store: &ConnectionStore,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let result = match command {
+        ConnectionsCommand::Import {
+            files,
+            name,
+            aem,
+            choice,
+            production,
+        } => {
+            if name.is_some() && files.len() > 1 {
+                Err("--name can only be used with one file at a time".to_string())
+            } else {
+                let options = ImportOptions {
+                    name,
+                    aem_url: aem,
+                    choice,
+                    production: production.then_some(true),
+                };
+                return import(store, &files, &options, out, err);
+            }
+        }
+        ConnectionsCommand::List { json } => list(store, json, out),
+        ConnectionsCommand::Show { name, json } => show(store, &name, json, out),
+        ConnectionsCommand::Remove { name } => store
+            .find(&name)
+            .and_then(|c| store.delete(&c.id).map(|()| c.name))
+            .map(|removed| {
+                line(
+                    out,
+                    &format!("removed \"{removed}\" and its keychain entries"),
+                )
+            })
+            .map_err(|e| e.to_string()),
+        ConnectionsCommand::Rename { name, new_name } => store
+            .find(&name)
+            .and_then(|c| store.rename(&c.id, &new_name))
+            .map(|v| line(out, &format!("renamed to \"{}\"", v.name)))
+            .map_err(|e| e.to_string()),
+        ConnectionsCommand::SetUrl { name, url } => store
+            .find(&name)
+            .and_then(|c| store.set_aem_url(&c.id, &url))
+            .map(|v| line(out, &format!("\"{}\" now uses {}", v.name, v.aem_url)))
+            .map_err(|e| e.to_string()),
+        ConnectionsCommand::Production { name, state } => {
+            let on = matches!(state, OnOff::On);
+            store
+                .find(&name)
+                .and_then(|c| store.set_production(&c.id, on))
+                .map(|v| {
+                    let what = if on {
+                        "marked as production"
+                    } else {
+                        "no longer production"
+                    };
+                    line(out, &format!("\"{}\" is {what}", v.name))
+                })
+                .map_err(|e| e.to_string())
+        }
+        ConnectionsCommand::AddSdk { url, user, name } => {
+            add_sdk(store, &url, &user, name, input, out)
+        }
+    };
+    match result {
+        Ok(()) => 0,
+        Err(message) => {
+            let _ = writeln!(err, "error: {}", one_line(&message));
+            FAILURE
+        }
+    }
+}
+
+/// Imports each file; one line per file, refusals on `err`. Fails if any file was refused.
+pub fn import(
+    store: &ConnectionStore,
+    files: &[PathBuf],
+    options: &ImportOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> u8 {
+    let mut failed = false;
+    for path in files {
+        let shown = path.display();
+        let recognised =
+            credentials::read_credential_file(path).and_then(|bytes| credentials::inspect(&bytes));
+        let result = recognised
+            .map_err(metadesk_core::Error::from)
+            .and_then(|recognised| {
+                store
+                    .import(&recognised, options)
+                    .map(|imported| (recognised, imported))
+            });
+        match result {
+            Ok((recognised, imported)) => {
+                let verb = if imported.updated {
+                    "updated "
+                } else {
+                    "imported"
+                };
+                let c = &imported.connection;
+                line(
+                    out,
+                    &format!(
+                        "{verb} {shown}: \"{}\" ({}, {})",
+                        c.name, c.kind_label, c.host
+                    ),
+                );
+                for warning in &recognised.preview.warnings {
+                    line(out, &format!("  note: {}", one_line(warning)));
+                }
+                if let Some(email) = &c.technical_account_email {
+                    line(out, &format!("  AEM user to give permissions to: {email}"));
+                }
+            }
+            Err(error) => {
+                failed = true;
+                let mut message = error.to_string();
+                if let metadesk_core::Error::InvalidInput(_) = &error
+                    && message.contains("AEM environment")
+                {
+                    message.push_str(" Use --aem URL.");
+                }
+                let _ = writeln!(err, "refused {shown}: {}", one_line(&message));
+            }
+        }
+    }
+    if failed { FAILURE } else { 0 }
+}
+
+fn list(store: &ConnectionStore, json: bool, out: &mut dyn Write) -> Result<(), String> {
+    let views = store.list().map_err(|e| e.to_string())?;
+    if json {
+        let text = serde_json::to_string_pretty(&views).map_err(|e| e.to_string())?;
+        line(out, &text);
+        return Ok(());
+    }
+    if views.is_empty() {
+        line(
+            out,
+            "No connections yet. Import one with: metadesk-cli connections import FILE",
+        );
+        return Ok(());
+    }
+    let rows: Vec<[String; 4]> = views
+        .iter()
+        .map(|v| {
+            let name = if v.production {
+                format!("{} [production]", v.name)
+            } else {
+                v.name.clone()
+            };
+            [
+                name,
+                v.kind_label.clone(),
+                v.host.clone(),
+                v.status_text.clone(),
+            ]
+        })
+        .collect();
+    let header = [
+        "NAME".to_string(),
+        "KIND".into(),
+        "HOST".into(),
+        "STATUS".into(),
+    ];
+    let widths: Vec<usize> = (0..4)
+        .map(|i| {
+            rows.iter()
+                .chain([&header])
+                .map(|r| r[i].chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    for row in std::iter::once(&header).chain(rows.iter()) {
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell:<w$}"))
+            .collect();
+        line(out, cells.join("  ").trim_end());
+    }
+    Ok(())
+}
+
+fn show(
+    store: &ConnectionStore,
+    name: &str,
+    json: bool,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let connection = store.find(name).map_err(|e| e.to_string())?;
+    let view = store
+        .list()
+        .map_err(|e| e.to_string())?
+        .into_iter()
+        .find(|v| v.id == connection.id);
+    let Some(view) = view else {
+        return Err(format!("There is no connection called \"{name}\"."));
+    };
+    if json {
+        line(
+            out,
+            &serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?,
+        );
+    } else {
+        describe(&view, out);
+    }
+    Ok(())
+}
+
+fn describe(v: &ConnectionView, out: &mut dyn Write) {
+    let mut rows: Vec<(&str, String)> = vec![
+        ("Name", v.name.clone()),
+        ("Kind", v.kind_label.clone()),
+        ("AEM", v.aem_url.clone()),
+        ("Status", v.status_text.clone()),
+        (
+            "Production",
+            if v.production {
+                "yes".into()
+            } else {
+                "no".into()
+            },
+        ),
+    ];
+    let optional = [
+        ("IMS", &v.ims_base),
+        ("Client id", &v.client_id),
+        (
+            "AEM user to give permissions to",
+            &v.technical_account_email,
+        ),
+        ("Acts as", &v.acts_as),
+        ("Organisation", &v.org),
+        ("Certificate expires", &v.certificate_expires_at),
+        ("Token expires", &v.token_expires_at),
+    ];
+    rows.extend(
+        optional
+            .into_iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k, v))),
+    );
+    if !v.scopes.is_empty() {
+        rows.push(("Scopes", v.scopes.join(", ")));
+    }
+    rows.push(("Secrets", v.secret_hints.join(", ")));
+    rows.push(("Id", v.id.clone()));
+    for (label, value) in rows {
+        line(out, &format!("{label}: {value}"));
+    }
+}
+
+fn add_sdk(
+    store: &ConnectionStore,
+    url: &str,
+    user: &str,
+    name: Option<String>,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> Result<(), String> {
+    let mut password = String::new();
+    input
+        .read_line(&mut password)
+        .map_err(|e| format!("could not read the password: {e}"))?;
+    let password = Secret::new(password.trim_end_matches(['\r', '\n']));
+    let imported = store
+        .add_local_sdk(Some(url), user, password, name)
+        .map_err(|e| e.to_string())?;
+    let verb = if imported.updated {
+        "updated "
+    } else {
+        "added"
+    };
+    line(
+        out,
+        &format!(
+            "{verb} \"{}\" ({})",
+            imported.connection.name, imported.connection.aem_url
+        ),
+    );
+    Ok(())
+}
+
+fn line(out: &mut dyn Write, text: &str) {
+    let _ = writeln!(out, "{text}");
+}
+
+/// Messages can span lines (keychain platform errors); the CLI promises one line each.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,668 @@
+//! The connection store against `MemoryStore` and a temporary config folder: import, update,
+//! the all-or-nothing rules, the Windows entry limit, and management.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use serde_json::{Value, json};
+use time::{Duration, OffsetDateTime};
+
+use super::*;
+use crate::credentials::testing::{self, TestKey};
+use crate::credentials::{CredentialKind, inspect};
+use crate::error::ErrorCode;
+use crate::secrets::{MemoryStore, Secret, SecretStore, SecretStoreError};
+
+const CLIENT_ID: &str = "cm-p7603-e12614-integration";
+/// Windows Credential Manager's limit per secret.
+const WINDOWS_LIMIT: usize = 2560;
+
+struct Fixture {
+    dir: tempfile::TempDir,
+    secrets: Arc<MemoryStore>,
+    store: ConnectionStore,
+}
+
+fn fixture_with(secrets: MemoryStore) -> Fixture {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(secrets);
+    let store = ConnectionStore::new(&dir.path().join("config"), secrets.clone());
+    Fixture {
+        dir,
+        secrets,
+        store,
+    }
+}
+
+fn fixture() -> Fixture {
+    fixture_with(MemoryStore::with_entry_limit(WINDOWS_LIMIT))
+}
+
+fn service_json(key: &TestKey) -> Value {
+    testing::service_credentials(key, CLIENT_ID, "ims-na1.adobelogin.com", 365)
+}
+
+fn recognise(value: &Value) -> crate::credentials::Recognised {
+    inspect(&serde_json::to_vec(value).unwrap()).unwrap()
+}
+
+#[test]
+fn importing_service_credentials_stores_metadata_and_secrets_apart() {
+    let f = fixture();
+    let key = TestKey::small();
+    let imported = f
+        .store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap();
+    assert!(!imported.updated);
+    let view = imported.connection;
+    assert_eq!(view.name, "p7603 · e12614");
+    assert_eq!(
+        view.aem_url,
+        "https://author-p7603-e12614.adobeaemcloud.com"
+    );
+    assert_eq!(view.host, "author-p7603-e12614.adobeaemcloud.com");
+    assert_eq!(
+        view.ims_base.as_deref(),
+        Some("https://ims-na1.adobelogin.com")
+    );
+    assert_eq!(view.status, ConnectionStatus::Ok);
+    assert_eq!(view.status_text, "ok");
+    assert!(
+        view.secret_hints
+            .contains(&"client secret ••••1d47".to_string())
+    );
+    assert_eq!(
+        f.secrets.keys(),
+        [
+            format!("conn/{}/client-secret", view.id),
+            format!("conn/{}/private-key", view.id)
+        ]
+    );
+
+    let config = std::fs::read_to_string(f.store.config_path()).unwrap();
+    assert!(config.contains("\"version\": 1"));
+    assert!(
+        !config.contains("p8e-TEST-client-secret"),
+        "no secret in the config file"
+    );
+    assert!(!config.contains("PRIVATE KEY"));
+
+    let secrets = f.store.load_secrets(&view.id).unwrap();
+    assert_eq!(
+        secrets.client_secret.unwrap().expose(),
+        "p8e-TEST-client-secret-0000-1d47"
+    );
+    assert_eq!(secrets.private_key_pem.unwrap().expose(), key.pkcs1_pem());
+    let stored = f.store.get(&view.id).unwrap();
+    assert_eq!(stored.scopes, ["ent_aem_cloud_api"]);
+    assert_eq!(
+        stored.org.as_deref(),
+        Some("907136ED5D35CBF50A495CD4@AdobeOrg")
+    );
+    assert_eq!(
+        stored.technical_account_id.as_deref(),
+        Some("D8E157165FC0EAE10A495E8C@techacct.adobe.com")
+    );
+}
+
+#[test]
+fn a_4096_bit_key_fits_the_windows_limit() {
+    let f = fixture();
+    let key = TestKey::generate(4096);
+    assert!(key.pkcs1_pem().len() > WINDOWS_LIMIT);
+    let view = f
+        .store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap()
+        .connection;
+    let keys = f.secrets.keys();
+    assert!(keys.len() > 3, "the key was split: {keys:?}");
+    let secrets = f.store.load_secrets(&view.id).unwrap();
+    assert_eq!(secrets.private_key_pem.unwrap().expose(), key.pkcs1_pem());
+    f.store.delete(&view.id).unwrap();
+    assert!(
+        f.secrets.is_empty(),
+        "every part is deleted: {:?}",
+        f.secrets.keys()
+    );
+}
+
+#[test]
+fn importing_the_same_client_id_updates_the_connection() {
+    let f = fixture();
+    let first = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .connection;
+    f.store.set_production(&first.id, true).unwrap();
+    f.store.rename(&first.id, "Marketing prod").unwrap();
+    let cache = SecretSlot::AccessToken.key(&first.id);
+    f.secrets.set(&cache, &Secret::new("cached-token")).unwrap();
+
+    let key = TestKey::small();
+    let again = f
+        .store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap();
+    assert!(again.updated);
+    assert_eq!(again.connection.id, first.id);
+    assert_eq!(again.connection.name, "Marketing prod");
+    assert!(again.connection.production);
+    assert_eq!(f.store.list().unwrap().len(), 1);
+    assert_eq!(
+        f.secrets.get(&cache).unwrap(),
+        None,
+        "the old access token is dropped"
+    );
+    assert_eq!(
+        f.store
+            .load_secrets(&first.id)
+            .unwrap()
+            .private_key_pem
+            .unwrap()
+            .expose(),
+        key.pkcs1_pem()
+    );
+}
+
+#[test]
+fn no_keychain_means_no_import_and_no_trace() {
+    let f = fixture();
+    f.secrets.fail_with(Some(SecretStoreError::Unavailable {
+        detail: "org.freedesktop.secrets was not provided by any .service files".into(),
+        fix: "Install GNOME Keyring.".into(),
+    }));
+    let err = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeychainUnavailable);
+    assert!(err.to_string().contains("Install GNOME Keyring."));
+    f.secrets.fail_with(None);
+    assert!(f.secrets.is_empty());
+    assert!(!f.store.config_path().exists());
+
+    f.secrets.fail_with(Some(SecretStoreError::Locked));
+    let err = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeychainLocked);
+    assert!(!f.store.config_path().exists());
+}
+
+/// A keychain that accepts `allowed` writes and then reports itself locked.
+struct FailAfter {
+    inner: MemoryStore,
+    allowed: AtomicUsize,
+}
+
+impl SecretStore for FailAfter {
+    fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &Secret) -> Result<(), SecretStoreError> {
+        if self.allowed.fetch_sub(1, Ordering::SeqCst) == 0 {
+            self.allowed.store(0, Ordering::SeqCst);
+            return Err(SecretStoreError::Locked);
+        }
+        self.inner.set(key, value)
+    }
+    fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
+        self.inner.delete(key)
+    }
+    fn backend_name(&self) -> &'static str {
+        "fails after some writes"
+    }
+}
+
+#[test]
+fn a_keychain_failure_half_way_leaves_no_trace() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(FailAfter {
+        inner: MemoryStore::new(),
+        allowed: AtomicUsize::new(1),
+    });
+    let store = ConnectionStore::new(dir.path(), secrets.clone());
+    let err = store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::KeychainLocked);
+    assert!(secrets.inner.is_empty(), "{:?}", secrets.inner.keys());
+    assert!(!store.config_path().exists());
+}
+
+#[test]
+fn a_failed_update_puts_the_old_secrets_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(FailAfter {
+        inner: MemoryStore::new(),
+        allowed: AtomicUsize::new(100),
+    });
+    let store = ConnectionStore::new(dir.path(), secrets.clone());
+    let old_key = TestKey::small();
+    let id = store
+        .import(
+            &recognise(&service_json(&old_key)),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .connection
+        .id;
+    let before = std::fs::read_to_string(store.config_path()).unwrap();
+
+    secrets.allowed.store(1, Ordering::SeqCst);
+    let err = store.import(
+        &recognise(&service_json(&TestKey::small())),
+        &ImportOptions::default(),
+    );
+    assert!(err.is_err());
+    secrets.allowed.store(100, Ordering::SeqCst);
+    assert_eq!(
+        store
+            .load_secrets(&id)
+            .unwrap()
+            .private_key_pem
+            .unwrap()
+            .expose(),
+        old_key.pkcs1_pem()
+    );
+    assert_eq!(
+        std::fs::read_to_string(store.config_path()).unwrap(),
+        before
+    );
+}
+
+#[test]
+fn a_config_write_failure_removes_the_secrets_just_written() {
+    let f = fixture();
+    // A folder where the temporary file must go makes the config write fail after the
+    // secrets were written.
+    let config_dir = f.dir.path().join("config");
+    std::fs::create_dir_all(config::temp_path(&config_dir.join(config::FILE_NAME))).unwrap();
+    let err = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::Io);
+    assert!(f.secrets.is_empty(), "{:?}", f.secrets.keys());
+    assert!(!f.store.config_path().exists());
+}
+
+#[test]
+fn refused_files_leave_no_trace() {
+    let f = fixture();
+    let folder = f.dir.path().join("a-folder");
+    std::fs::create_dir(&folder).unwrap();
+    let outcome = f.store.import_file(&folder, &ImportOptions::default());
+    assert_eq!(outcome.file, "a-folder");
+    match outcome.result {
+        ImportResult::Refused { code, problems } => {
+            assert_eq!(code, ErrorCode::CredentialRefused);
+            assert!(problems[0].contains("folder"));
+        }
+        other => panic!("expected a refusal, got {other:?}"),
+    }
+    let mut expired = service_json(&TestKey::small());
+    let now = OffsetDateTime::now_utc();
+    let key = TestKey::small();
+    expired["integration"]["privateKey"] = json!(key.pkcs1_pem());
+    expired["integration"]["publicKey"] =
+        json!(key.certificate(now - Duration::days(400), now - Duration::days(1)));
+    let file = f.dir.path().join("expired.json");
+    std::fs::write(&file, serde_json::to_vec(&expired).unwrap()).unwrap();
+    assert!(matches!(
+        f.store.import_file(&file, &ImportOptions::default()).result,
+        ImportResult::Refused { .. }
+    ));
+    assert!(f.secrets.is_empty());
+    assert!(!f.store.config_path().exists());
+}
+
+#[test]
+fn import_file_reports_imported_then_updated() {
+    let f = fixture();
+    let file = f.dir.path().join("service.json");
+    std::fs::write(
+        &file,
+        serde_json::to_vec(&service_json(&TestKey::small())).unwrap(),
+    )
+    .unwrap();
+    assert!(matches!(
+        f.store.import_file(&file, &ImportOptions::default()).result,
+        ImportResult::Imported { .. }
+    ));
+    assert!(matches!(
+        f.store.import_file(&file, &ImportOptions::default()).result,
+        ImportResult::Updated { .. }
+    ));
+}
+
+#[test]
+fn the_aem_url_can_be_overridden_for_the_sandbox() {
+    let f = fixture();
+    let key = TestKey::small();
+    let json = testing::service_credentials(&key, CLIENT_ID, "http://127.0.0.1:41234", 365);
+    let options = ImportOptions {
+        aem_url: Some("http://127.0.0.1:41235/".into()),
+        ..Default::default()
+    };
+    let view = f
+        .store
+        .import(&recognise(&json), &options)
+        .unwrap()
+        .connection;
+    assert_eq!(view.aem_url, "http://127.0.0.1:41235");
+    assert_eq!(view.ims_base.as_deref(), Some("http://127.0.0.1:41234"));
+    // A later re-import without an override keeps the URL.
+    let again = f
+        .store
+        .import(&recognise(&json), &ImportOptions::default())
+        .unwrap()
+        .connection;
+    assert_eq!(again.aem_url, "http://127.0.0.1:41235");
+    let bad = ImportOptions {
+        aem_url: Some("http://aem.example.com".into()),
+        ..Default::default()
+    };
+    assert_eq!(
+        f.store.import(&recognise(&json), &bad).unwrap_err().code(),
+        ErrorCode::InvalidInput
+    );
+}
+
+#[test]
+fn development_tokens_need_an_aem_url() {
+    let f = fixture();
+    let now = OffsetDateTime::now_utc();
+    let token = recognise(&testing::dev_token(
+        "jane@example.com",
+        now,
+        Duration::hours(24),
+    ));
+    let err = f
+        .store
+        .import(&token, &ImportOptions::default())
+        .unwrap_err();
+    assert!(err.to_string().contains("which AEM environment"), "{err}");
+    assert!(f.secrets.is_empty());
+    let options = ImportOptions {
+        aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
+        ..Default::default()
+    };
+    let view = f.store.import(&token, &options).unwrap().connection;
+    assert_eq!(view.kind, CredentialKind::LocalDevToken);
+    assert_eq!(view.acts_as.as_deref(), Some("jane@example.com"));
+    assert_eq!(view.status, ConnectionStatus::Ok);
+    assert!(f.store.load_secrets(&view.id).unwrap().dev_token.is_some());
+    // The same person's new token for the same server replaces the old one.
+    let newer = recognise(&testing::dev_token(
+        "jane@example.com",
+        now,
+        Duration::hours(24),
+    ));
+    assert!(f.store.import(&newer, &options).unwrap().updated);
+}
+
+#[test]
+fn oauth_project_choice_is_imported() {
+    let f = fixture();
+    let json = testing::project(vec![
+        testing::oauth_credential("111", "A", "client-a"),
+        testing::oauth_credential("222", "B", "client-b"),
+    ]);
+    let options = ImportOptions {
+        choice: Some("222".into()),
+        aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
+        ..Default::default()
+    };
+    let view = f
+        .store
+        .import(&recognise(&json), &options)
+        .unwrap()
+        .connection;
+    assert_eq!(view.client_id.as_deref(), Some("client-b"));
+    assert_eq!(view.name, "Metadesk test project · B");
+    let wrong = ImportOptions {
+        choice: Some("999".into()),
+        ..options
+    };
+    assert!(
+        f.store
+            .import(&recognise(&json), &wrong)
+            .unwrap_err()
+            .to_string()
+            .contains("Pick one of: 111, 222")
+    );
+}
+
+#[test]
+fn local_sdk_connections_are_added_and_updated() {
+    let f = fixture();
+    let first = f
+        .store
+        .add_local_sdk(None, "admin", Secret::new("admin"), None)
+        .unwrap();
+    assert_eq!(first.connection.aem_url, "http://localhost:4502");
+    let second = f
+        .store
+        .add_local_sdk(
+            Some("http://localhost:4502"),
+            "admin",
+            Secret::new("new"),
+            None,
+        )
+        .unwrap();
+    assert!(second.updated);
+    assert_eq!(
+        f.store
+            .load_secrets(&first.connection.id)
+            .unwrap()
+            .password
+            .unwrap()
+            .expose(),
+        "new"
+    );
+    let err = f
+        .store
+        .add_local_sdk(None, "", Secret::new(""), None)
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::CredentialRefused);
+}
+
+#[test]
+fn names_are_unique_and_editable() {
+    let f = fixture();
+    let a = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .connection;
+    let other = testing::service_credentials(
+        &TestKey::small(),
+        "cm-p7603-e12614-integration-0",
+        "ims-na1.adobelogin.com",
+        365,
+    );
+    let b = f
+        .store
+        .import(&recognise(&other), &ImportOptions::default())
+        .unwrap()
+        .connection;
+    assert_eq!(b.name, "p7603 · e12614 (2)");
+    assert!(
+        f.store
+            .rename(&b.id, " P7603 · E12614 ")
+            .unwrap_err()
+            .to_string()
+            .contains("already")
+    );
+    assert!(f.store.rename(&b.id, "  ").is_err());
+    assert_eq!(f.store.rename(&b.id, "Stage").unwrap().name, "Stage");
+    assert_eq!(f.store.find("stage").unwrap().id, b.id);
+    assert_eq!(f.store.find(&a.id).unwrap().name, a.name);
+    assert_eq!(
+        f.store.find("nope").unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+    let named = ImportOptions {
+        name: Some("Stage".into()),
+        ..Default::default()
+    };
+    let third = testing::service_credentials(
+        &TestKey::small(),
+        "cm-p1-e2-integration",
+        "ims-na1.adobelogin.com",
+        365,
+    );
+    assert!(f.store.import(&recognise(&third), &named).is_err());
+    assert!(f.secrets.keys().iter().all(|k| !k.contains("p1-e2")));
+}
+
+#[test]
+fn url_production_and_delete() {
+    let f = fixture();
+    let view = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .connection;
+    assert!(
+        f.store
+            .set_aem_url(&view.id, "http://remote.example.com")
+            .is_err()
+    );
+    assert_eq!(
+        f.store
+            .set_aem_url(&view.id, "https://author.example.com/")
+            .unwrap()
+            .aem_url,
+        "https://author.example.com"
+    );
+    assert!(f.store.set_production(&view.id, true).unwrap().production);
+    f.secrets
+        .set(
+            &SecretSlot::AccessToken.key(&view.id),
+            &Secret::new("cached"),
+        )
+        .unwrap();
+
+    f.secrets.fail_with(Some(SecretStoreError::Locked));
+    assert_eq!(
+        f.store.delete(&view.id).unwrap_err().code(),
+        ErrorCode::KeychainLocked
+    );
+    f.secrets.fail_with(None);
+    assert_eq!(
+        f.store.list().unwrap().len(),
+        1,
+        "a failed delete keeps the connection"
+    );
+
+    f.store.delete(&view.id).unwrap();
+    assert!(f.store.list().unwrap().is_empty());
+    assert!(f.secrets.is_empty(), "{:?}", f.secrets.keys());
+    assert_eq!(
+        f.store.delete(&view.id).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+    assert_eq!(
+        f.store.load_secrets(&view.id).unwrap_err().code(),
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn status_follows_expiry() {
+    let f = fixture();
+    let key = TestKey::small();
+    let json = testing::service_credentials(&key, CLIENT_ID, "ims-na1.adobelogin.com", 12);
+    let view = f
+        .store
+        .import(&recognise(&json), &ImportOptions::default())
+        .unwrap()
+        .connection;
+    assert!(
+        matches!(view.status, ConnectionStatus::ExpiresSoon { days: 11 | 12 }),
+        "{:?}",
+        view.status
+    );
+    assert!(
+        view.status_text.starts_with("expires in 1"),
+        "{}",
+        view.status_text
+    );
+    let connection = f.store.get(&view.id).unwrap();
+    let later = OffsetDateTime::now_utc() + Duration::days(20);
+    assert_eq!(connection.status(later), ConnectionStatus::Expired);
+    assert!(
+        connection
+            .view(later)
+            .status_text
+            .starts_with("expired on ")
+    );
+}
+
+#[test]
+fn a_missing_secret_is_explained() {
+    let f = fixture();
+    let view = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .connection;
+    f.secrets
+        .delete(&SecretSlot::ClientSecret.key(&view.id))
+        .unwrap();
+    let err = f.store.load_secrets(&view.id).unwrap_err();
+    assert!(err.to_string().contains("no client secret"), "{err}");
+}
+
+#[test]
+fn views_serialise_in_camel_case_without_secrets() {
+    let f = fixture();
+    let view = f
+        .store
+        .import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+        .unwrap()
+        .connection;
+    let json = serde_json::to_value(&view).unwrap();
+    assert_eq!(json["status"], json!({"state": "ok"}));
+    assert_eq!(json["kind"], "serviceCredentials");
+    assert!(
+        json["technicalAccountEmail"]
+            .as_str()
+            .unwrap()
+            .ends_with("@techacct.adobe.com")
+    );
+    assert!(!json.to_string().contains("p8e-TEST"));
+}
