@@ -9,3 +9,4 @@
 
 mod connections;
 mod keychain;
+mod tokens;

@@ -8,12 +8,13 @@
 //! Exit codes: 0 success, 2 a usage, credential or connection error (one line on stderr each).
 
 mod connections;
+mod connections_test;
 mod doctor;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use metadesk_core::connections::ConnectionStore;
 use metadesk_core::dirs::{AppDirs, profile_name};
 use metadesk_core::secrets::KeyringStore;
@@ -48,7 +49,8 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
 
-    let cli = Cli::parse();
+    // `connections test` lives in its own module and is added to the parser here.
+    let matches = connections_test::augment(Cli::command()).get_matches();
     let profile = profile_name();
     let dirs = match AppDirs::for_profile(&profile) {
         Ok(dirs) => dirs,
@@ -58,6 +60,14 @@ fn main() -> ExitCode {
         }
     };
     let secrets = Arc::new(KeyringStore::new(profile));
+    if let Some(args) = connections_test::test_args(&matches) {
+        let code = match args {
+            Ok(args) => connections_test::run(args, &dirs, secrets),
+            Err(e) => e.exit(),
+        };
+        return ExitCode::from(code);
+    }
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let code = match cli.command {

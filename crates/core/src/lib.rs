@@ -15,6 +15,7 @@ pub mod credentials;
 pub mod dirs;
 pub mod error;
 pub mod health;
+pub mod ims;
 pub mod secrets;
 
 pub use error::{Error, ErrorCode};

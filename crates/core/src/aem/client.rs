@@ -91,6 +91,11 @@ impl AemClient {
         &self.base
     }
 
+    /// Where this client's credentials come from (for "Test connection" and the status).
+    pub fn authorizer(&self) -> &Arc<dyn Authorizer> {
+        &self.auth
+    }
+
     /// The host name shown to users ("author-p1-e2.adobeaemcloud.com").
     pub fn host(&self) -> String {
         self.base.host_str().unwrap_or_default().to_string()

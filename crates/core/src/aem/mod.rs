@@ -8,7 +8,9 @@
 pub mod auth;
 pub mod client;
 pub mod error;
+pub mod test_connection;
 
-pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer};
+pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer, TokenSnapshot};
 pub use client::AemClient;
 pub use error::AemError;
+pub use test_connection::{ConnectionTestReport, test_connection};

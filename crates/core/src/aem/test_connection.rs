@@ -1,0 +1,504 @@
+//! "Test connection": obtain (or reuse) credentials, then call AEM through the API family the
+//! connection's kind may use — classic (`currentuser.json` and a read of the DAM root) for
+//! service credentials, development tokens and SDK logins; the OpenAPI Folders API (with
+//! `X-Api-Key`) for OAuth Server-to-Server — and report each step in plain words.
+//!
+//! Not here: building the client or its authorizer (`ims::connection`), rendering the report.
+
+use reqwest::{Method, StatusCode};
+use serde::Serialize;
+use serde_json::Value;
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::aem::client::AemClient;
+use crate::aem::error::AemError;
+use crate::error::ErrorCode;
+use crate::ims::status::{
+    AuthKind, CertificateLevel, CertificateStatus, certificate_status, human_duration,
+};
+
+/// Which AEM APIs a connection's token is good for (adobe-wire §0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ApiFamily {
+    /// `/api/assets`, repository JSON, GraphQL.
+    Classic,
+    /// The OpenAPI-based `/adobe/*` APIs.
+    OpenApi,
+}
+
+impl ApiFamily {
+    pub fn for_kind(kind: AuthKind) -> Self {
+        match kind {
+            AuthKind::OAuthServerToServer => ApiFamily::OpenApi,
+            _ => ApiFamily::Classic,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StepOutcome {
+    Passed,
+    Failed,
+    /// Not tried because an earlier step failed.
+    Skipped,
+}
+
+/// One line of the report.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TestStep {
+    /// "Get an access token", "Ask AEM who we are", "Read the DAM".
+    pub label: String,
+    pub outcome: StepOutcome,
+    /// What happened, or why it failed and what to do.
+    pub detail: String,
+    /// For failures: what the UI may branch on.
+    pub code: Option<ErrorCode>,
+}
+
+/// What "Test connection" found out.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionTestReport {
+    /// Every step passed.
+    pub ok: bool,
+    /// The AEM host reached (or tried).
+    pub host: String,
+    pub api: ApiFamily,
+    /// Who AEM says we are, where the API tells (the classic `currentuser.json` does).
+    pub acting_as: Option<String>,
+    /// RFC 3339; `None` for basic auth.
+    pub token_expires_at: Option<String>,
+    #[ts(type = "number | null")]
+    pub token_seconds_left: Option<i64>,
+    pub certificate: Option<CertificateStatus>,
+    /// Whether the DAM root could be read; `None` when not tried.
+    pub dam_readable: Option<bool>,
+    pub steps: Vec<TestStep>,
+}
+
+/// Runs the test through `client` (whose authorizer is the connection's).
+pub async fn test_connection(
+    client: &AemClient,
+    kind: AuthKind,
+    certificate_expires_at: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> ConnectionTestReport {
+    let api = ApiFamily::for_kind(kind);
+    let mut report = ConnectionTestReport {
+        ok: false,
+        host: client.host(),
+        api,
+        acting_as: None,
+        token_expires_at: None,
+        token_seconds_left: None,
+        certificate: certificate_expires_at.map(|at| certificate_status(at, now)),
+        dam_readable: None,
+        steps: Vec::new(),
+    };
+
+    let got = client.authorizer().credentials().await;
+    let expires_at = client.authorizer().snapshot().expires_at;
+    report.token_expires_at = expires_at.and_then(|at| {
+        at.format(&time::format_description::well_known::Rfc3339)
+            .ok()
+    });
+    report.token_seconds_left = expires_at.map(|at| (at - now).whole_seconds().max(0));
+    let credential_label = match kind {
+        AuthKind::LocalSdk => "Use the user name and password",
+        AuthKind::LocalDevelopmentToken => "Use the development token",
+        _ => "Get an access token",
+    };
+    match got {
+        Ok(_) => report.steps.push(passed(
+            credential_label,
+            match (kind, expires_at) {
+                (AuthKind::LocalSdk, _) => "Basic authentication; no token needed.".into(),
+                (_, Some(at)) => format!("Token valid for {}.", human_duration(at - now)),
+                (_, None) => "Token ready (its end is unknown).".into(),
+            },
+        )),
+        Err(err) => {
+            report.steps.push(failed(credential_label, &err));
+            skip_rest(&mut report, api);
+            return finish(report);
+        }
+    }
+
+    match api {
+        ApiFamily::Classic => {
+            who_am_i(client, &mut report).await;
+            read_dam_classic(client, &mut report).await;
+        }
+        ApiFamily::OpenApi => read_dam_openapi(client, &mut report).await,
+    }
+    finish(report)
+}
+
+const WHO: &str = "Ask AEM who we are";
+const READ_CLASSIC: &str = "Read the DAM root (/content/dam)";
+const READ_OPENAPI: &str = "Read the DAM root through the Folders API";
+
+fn finish(mut report: ConnectionTestReport) -> ConnectionTestReport {
+    let cert_ok = report
+        .certificate
+        .as_ref()
+        .is_none_or(|c| c.level != CertificateLevel::Expired);
+    report.ok = cert_ok
+        && report
+            .steps
+            .iter()
+            .all(|s| s.outcome == StepOutcome::Passed);
+    report
+}
+
+fn skip_rest(report: &mut ConnectionTestReport, api: ApiFamily) {
+    let labels: &[&str] = match api {
+        ApiFamily::Classic => &[WHO, READ_CLASSIC],
+        ApiFamily::OpenApi => &[READ_OPENAPI],
+    };
+    for label in labels {
+        report.steps.push(TestStep {
+            label: (*label).into(),
+            outcome: StepOutcome::Skipped,
+            detail: "Not tried: the credentials are not usable.".into(),
+            code: None,
+        });
+    }
+}
+
+async fn who_am_i(client: &AemClient, report: &mut ConnectionTestReport) {
+    match get_json(client, "/libs/granite/security/currentuser.json", false).await {
+        Ok((StatusCode::OK, body)) => {
+            let user = body
+                .get("authorizableId")
+                .and_then(Value::as_str)
+                .map(str::to_string);
+            let detail = match &user {
+                Some(u) => format!("AEM knows this connection as {u}."),
+                None => "AEM answered, but did not say which user this is.".into(),
+            };
+            report.acting_as = user;
+            report.steps.push(passed(WHO, detail));
+        }
+        Ok((status, body)) => report.steps.push(failed(
+            WHO,
+            &AemError::Status {
+                status: status.as_u16(),
+                what: format!("the current user{}", said(&body)),
+            },
+        )),
+        Err(err) => report.steps.push(failed(WHO, &err)),
+    }
+}
+
+async fn read_dam_classic(client: &AemClient, report: &mut ConnectionTestReport) {
+    match get_json(client, "/api/assets.json?limit=1", false).await {
+        Ok((StatusCode::OK, _)) => {
+            report.dam_readable = Some(true);
+            report
+                .steps
+                .push(passed(READ_CLASSIC, "The DAM can be read.".into()));
+        }
+        Ok((status, body))
+            if status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND =>
+        {
+            report.dam_readable = Some(false);
+            let who = report
+                .acting_as
+                .as_deref()
+                .unwrap_or("this connection's user");
+            report.steps.push(TestStep {
+                label: READ_CLASSIC.into(),
+                outcome: StepOutcome::Failed,
+                detail: format!(
+                    "AEM does not let {who} read /content/dam (HTTP {}{}). Ask an AEM \
+                     administrator to give that user read access to the DAM, for example by \
+                     adding it to the DAM Users group.",
+                    status.as_u16(),
+                    said(&body)
+                ),
+                code: Some(ErrorCode::Auth),
+            });
+        }
+        Ok((status, body)) => {
+            report.dam_readable = Some(false);
+            report.steps.push(failed(
+                READ_CLASSIC,
+                &AemError::Status {
+                    status: status.as_u16(),
+                    what: format!("a read of the DAM root{}", said(&body)),
+                },
+            ));
+        }
+        Err(err) => report.steps.push(failed(READ_CLASSIC, &err)),
+    }
+}
+
+async fn read_dam_openapi(client: &AemClient, report: &mut ConnectionTestReport) {
+    let not_allowed = |status: Option<u16>, body: &Value| {
+        format!(
+            "AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs{}{}. \
+             Most often the environment has not allow-listed the credential's client id: an \
+             AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys \
+             it with a Config Pipeline. Also check that the credential's product profile \
+             includes the AEM Assets API Users service.",
+            status.map(|s| format!(" (HTTP {s})")).unwrap_or_default(),
+            said(body)
+        )
+    };
+    match get_json(client, "/adobe/folders?path=/content/dam&limit=1", true).await {
+        Ok((StatusCode::OK, _)) => {
+            report.dam_readable = Some(true);
+            report.steps.push(passed(
+                READ_OPENAPI,
+                "The DAM can be read. (This API does not say which user it acts as.)".into(),
+            ));
+        }
+        Ok((status, body))
+            if status == StatusCode::FORBIDDEN || status == StatusCode::UNAUTHORIZED =>
+        {
+            report.dam_readable = Some(false);
+            report.steps.push(TestStep {
+                label: READ_OPENAPI.into(),
+                outcome: StepOutcome::Failed,
+                detail: not_allowed(Some(status.as_u16()), &body),
+                code: Some(ErrorCode::Auth),
+            });
+        }
+        Ok((status, body)) => {
+            report.dam_readable = Some(false);
+            report.steps.push(failed(
+                READ_OPENAPI,
+                &AemError::Status {
+                    status: status.as_u16(),
+                    what: format!("the Folders API{}", said(&body)),
+                },
+            ));
+        }
+        // A second 401 after a fresh token: the token is fine, AEM refuses the client.
+        Err(AemError::Auth(_)) => {
+            report.dam_readable = Some(false);
+            report.steps.push(TestStep {
+                label: READ_OPENAPI.into(),
+                outcome: StepOutcome::Failed,
+                detail: not_allowed(Some(401), &Value::Null),
+                code: Some(ErrorCode::Auth),
+            });
+        }
+        Err(err) => report.steps.push(failed(READ_OPENAPI, &err)),
+    }
+}
+
+/// GETs `path` and reads a JSON body (any body that is not JSON reads as `null`).
+async fn get_json(
+    client: &AemClient,
+    path: &str,
+    openapi: bool,
+) -> Result<(StatusCode, Value), AemError> {
+    let url = client.url(path)?;
+    let response = client
+        .send(Method::GET, url, |r| {
+            let r = r.header("Accept", "application/json");
+            if openapi {
+                r.header("X-Adobe-Accept-Experimental", "1")
+            } else {
+                r
+            }
+        })
+        .await?;
+    let status = response.status();
+    let text = response.text().await.unwrap_or_default();
+    if !status.is_success() {
+        tracing::info!(%path, status = status.as_u16(), body = %text.chars().take(1000).collect::<String>(), "test connection: AEM refused");
+    }
+    Ok((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
+}
+
+/// `: "…"` with the reason from an AEM error body, when it gives one.
+fn said(body: &Value) -> String {
+    let text = ["detail", "message", "title", "error"]
+        .iter()
+        .find_map(|k| body.get(*k).and_then(Value::as_str))
+        .or_else(|| {
+            body.pointer("/properties/status.message")
+                .and_then(Value::as_str)
+        });
+    match text {
+        Some(t) if !t.trim().is_empty() => {
+            format!(
+                "; AEM said: \"{}\"",
+                t.trim().chars().take(200).collect::<String>()
+            )
+        }
+        _ => String::new(),
+    }
+}
+
+fn passed(label: &str, detail: String) -> TestStep {
+    TestStep {
+        label: label.into(),
+        outcome: StepOutcome::Passed,
+        detail,
+        code: None,
+    }
+}
+
+fn failed(label: &str, err: &AemError) -> TestStep {
+    TestStep {
+        label: label.into(),
+        outcome: StepOutcome::Failed,
+        detail: err.to_string(),
+        code: Some(err.code()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn api_family_follows_the_kind() {
+        assert_eq!(
+            ApiFamily::for_kind(AuthKind::OAuthServerToServer),
+            ApiFamily::OpenApi
+        );
+        for kind in [
+            AuthKind::ServiceCredentials,
+            AuthKind::LocalDevelopmentToken,
+            AuthKind::LocalSdk,
+        ] {
+            assert_eq!(ApiFamily::for_kind(kind), ApiFamily::Classic);
+        }
+    }
+
+    use crate::aem::auth::{RequestCredentials, StaticAuthorizer};
+    use crate::ims::testing::{Scripted, ScriptedServer};
+    use crate::secrets::Secret;
+    use std::sync::Arc;
+
+    fn s2s_client(base: &str) -> AemClient {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: Some("0a1b2c".into()),
+            },
+            "renewal not possible in this test",
+        );
+        AemClient::new(
+            crate::aem::client::build_http_client().unwrap(),
+            base,
+            Arc::new(auth),
+        )
+        .unwrap()
+    }
+
+    #[tokio::test]
+    async fn a_client_id_that_is_not_allow_listed_is_explained() {
+        let server = ScriptedServer::start(vec![Scripted::json(
+            403,
+            serde_json::json!({"type": "about:blank", "title": "Forbidden", "status": 403,
+                               "detail": "Client id 0a1b2c is not allowed"}),
+        )])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            AuthKind::OAuthServerToServer,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(!report.ok);
+        assert_eq!(report.dam_readable, Some(false));
+        let step = &report.steps[1];
+        assert_eq!(step.outcome, StepOutcome::Failed);
+        assert!(
+            step.detail.contains("has not allow-listed"),
+            "{}",
+            step.detail
+        );
+        assert!(step.detail.contains("config/api.yaml"), "{}", step.detail);
+        assert!(
+            step.detail.contains("Client id 0a1b2c is not allowed"),
+            "{}",
+            step.detail
+        );
+        let got = server.received();
+        assert_eq!(
+            got[0].request_line,
+            "GET /adobe/folders?path=/content/dam&limit=1 HTTP/1.1"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_classic_read_that_is_forbidden_names_the_user_and_the_fix() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(
+                200,
+                serde_json::json!({"authorizableId": "x@techacct.adobe.com"}),
+            ),
+            Scripted::json(404, serde_json::json!({})),
+        ])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            AuthKind::ServiceCredentials,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(!report.ok);
+        assert_eq!(report.acting_as.as_deref(), Some("x@techacct.adobe.com"));
+        assert_eq!(report.dam_readable, Some(false));
+        let detail = &report.steps[2].detail;
+        assert!(
+            detail.contains("does not let x@techacct.adobe.com read"),
+            "{detail}"
+        );
+        assert!(detail.contains("DAM Users"), "{detail}");
+    }
+
+    #[tokio::test]
+    async fn an_expired_certificate_fails_the_test_even_if_aem_answers() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(200, serde_json::json!({"authorizableId": "x"})),
+            Scripted::json(200, serde_json::json!({})),
+        ])
+        .await;
+        let now = OffsetDateTime::now_utc();
+        let report = test_connection(
+            &s2s_client(&server.base),
+            AuthKind::ServiceCredentials,
+            Some(now - time::Duration::days(1)),
+            now,
+        )
+        .await;
+        assert!(
+            report
+                .steps
+                .iter()
+                .all(|s| s.outcome == StepOutcome::Passed)
+        );
+        assert!(
+            !report.ok,
+            "an expired certificate stops working at the next renewal"
+        );
+        assert_eq!(report.certificate.unwrap().level, CertificateLevel::Expired);
+    }
+
+    #[test]
+    fn reasons_are_taken_from_error_bodies() {
+        assert_eq!(
+            said(&serde_json::json!({"title": "Forbidden", "detail": "not allow-listed"})),
+            "; AEM said: \"not allow-listed\""
+        );
+        assert_eq!(
+            said(&serde_json::json!({"properties": {"status.message": "nope"}})),
+            "; AEM said: \"nope\""
+        );
+        assert_eq!(said(&Value::Null), "");
+    }
+}

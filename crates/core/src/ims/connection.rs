@@ -1,0 +1,293 @@
+//! From a stored connection to the [`Authorizer`] its requests use: a [`TokenManager`] for
+//! service credentials and OAuth Server-to-Server, a [`DevTokenAuthorizer`] for development
+//! tokens, basic auth for a local SDK. [`Authorizers`] keeps one per connection for the whole
+//! process, so every caller shares its token, its single flight and its status.
+//!
+//! Not here: reading connections or secrets (`connections`), the requests (`aem`).
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+
+use time::Duration;
+
+use crate::aem::auth::{Authorizer, RequestCredentials, StaticAuthorizer};
+use crate::aem::client::AemClient;
+use crate::aem::test_connection::{ConnectionTestReport, test_connection};
+use crate::connections::{Connection, ConnectionSecrets, ConnectionStore};
+use crate::credentials::CredentialKind;
+use crate::error::{Error, Result};
+use crate::ims::clock::Clock;
+use crate::ims::dev_token::DevTokenAuthorizer;
+use crate::ims::exchange::ImsHttp;
+use crate::ims::jwt::ServiceAccount;
+use crate::ims::manager::{
+    OAuthSource, RENEW_MARGIN, ServiceAccountSource, TokenManager, TokenManagerConfig,
+};
+use crate::ims::oauth::OAuthClient;
+use crate::ims::retry::RetryPolicy;
+use crate::ims::status::{AuthKind, ConnectionHealth, connection_health};
+use crate::ims::{ImsBase, ImsError};
+use crate::secrets::{Secret, SecretStore};
+
+/// What every authorizer of the process shares: the HTTP client, the retry policy, the clock
+/// and the keychain that caches tokens.
+#[derive(Clone)]
+pub struct AuthContext {
+    /// Must not follow redirects: [`crate::aem::client::build_http_client`].
+    pub http: reqwest::Client,
+    pub retry: RetryPolicy,
+    pub clock: Clock,
+    pub renew_margin: Duration,
+    pub store: Arc<dyn SecretStore>,
+}
+
+impl AuthContext {
+    /// The product's settings over `store` (the OS keychain in the app and the CLI).
+    pub fn new(http: reqwest::Client, store: Arc<dyn SecretStore>) -> Self {
+        AuthContext {
+            http,
+            retry: RetryPolicy::default(),
+            clock: Clock::system(),
+            renew_margin: RENEW_MARGIN,
+            store,
+        }
+    }
+
+    fn ims_http(&self) -> ImsHttp {
+        ImsHttp::new(self.http.clone(), self.retry.clone(), self.clock.clone())
+    }
+}
+
+/// How the connections page and "Test connection" treat a kind of credential.
+pub fn auth_kind(kind: CredentialKind) -> AuthKind {
+    match kind {
+        CredentialKind::ServiceCredentials => AuthKind::ServiceCredentials,
+        CredentialKind::OauthServerToServer => AuthKind::OAuthServerToServer,
+        CredentialKind::LocalDevToken => AuthKind::LocalDevelopmentToken,
+        CredentialKind::LocalSdk => AuthKind::LocalSdk,
+    }
+}
+
+/// Builds the authorizer of `connection` from its secrets. Prefer [`Authorizers::get`], which
+/// keeps one per connection; two authorizers for one connection would mint separately.
+pub fn authorizer_for(
+    connection: &Connection,
+    secrets: ConnectionSecrets,
+    ctx: &AuthContext,
+) -> Result<Arc<dyn Authorizer>> {
+    let missing = |what: &str| {
+        Error::InvalidInput(format!(
+            "The connection \"{}\" has no {what}. Import its credential file again.",
+            connection.name
+        ))
+    };
+    let ims_base = || -> Result<ImsBase> {
+        let raw = connection
+            .ims_base
+            .as_deref()
+            .ok_or_else(|| missing("IMS address"))?;
+        ImsBase::parse(raw).map_err(invalid)
+    };
+    let config = TokenManagerConfig {
+        renew_margin: ctx.renew_margin,
+        clock: ctx.clock.clone(),
+    };
+    match connection.kind {
+        CredentialKind::ServiceCredentials => {
+            let account = ServiceAccount {
+                ims_base: ims_base()?,
+                client_id: connection
+                    .client_id
+                    .clone()
+                    .ok_or_else(|| missing("client id"))?,
+                client_secret: secrets
+                    .client_secret
+                    .ok_or_else(|| missing("client secret"))?,
+                org_id: connection
+                    .org
+                    .clone()
+                    .ok_or_else(|| missing("organisation"))?,
+                technical_account_id: connection
+                    .technical_account_id
+                    .clone()
+                    .ok_or_else(|| missing("technical account id"))?,
+                metascopes: connection.scopes.clone(),
+                private_key_pem: secrets
+                    .private_key_pem
+                    .ok_or_else(|| missing("private key"))?,
+            };
+            account.validate().map_err(invalid)?;
+            let source = ServiceAccountSource {
+                http: ctx.ims_http(),
+                account,
+            };
+            Ok(Arc::new(TokenManager::new(
+                connection.id.clone(),
+                Arc::new(source),
+                Arc::clone(&ctx.store),
+                config,
+            )))
+        }
+        CredentialKind::OauthServerToServer => {
+            let client = OAuthClient {
+                ims_base: ims_base()?,
+                client_id: connection
+                    .client_id
+                    .clone()
+                    .ok_or_else(|| missing("client id"))?,
+                client_secret: secrets
+                    .client_secret
+                    .ok_or_else(|| missing("client secret"))?,
+                scopes: connection.scopes.clone(),
+            };
+            client.validate().map_err(invalid)?;
+            let source = OAuthSource {
+                http: ctx.ims_http(),
+                client,
+            };
+            Ok(Arc::new(TokenManager::new(
+                connection.id.clone(),
+                Arc::new(source),
+                Arc::clone(&ctx.store),
+                config,
+            )))
+        }
+        CredentialKind::LocalDevToken => {
+            let token = secrets
+                .dev_token
+                .ok_or_else(|| missing("development token"))?;
+            Ok(Arc::new(DevTokenAuthorizer::new(
+                token,
+                connection.token_expires_at,
+                ctx.clock.clone(),
+            )))
+        }
+        CredentialKind::LocalSdk => {
+            let user = connection
+                .acts_as
+                .clone()
+                .ok_or_else(|| missing("user name"))?;
+            let password: Secret = secrets.password.ok_or_else(|| missing("password"))?;
+            Ok(Arc::new(StaticAuthorizer::new(
+                RequestCredentials::Basic { user, password },
+                format!(
+                    "The local AEM at {} refused the user name and password of \"{}\". Check \
+                     them (the SDK default is admin/admin) and add the connection again.",
+                    connection.aem_url, connection.name
+                ),
+            )))
+        }
+    }
+}
+
+fn invalid(err: ImsError) -> Error {
+    Error::InvalidInput(err.to_string())
+}
+
+/// One authorizer per connection for the life of the process.
+///
+/// An entry is rebuilt when the connection was re-imported or edited (its stored form
+/// changed), so new secrets take effect without a restart.
+#[derive(Default)]
+pub struct Authorizers {
+    entries: Mutex<Entries>,
+}
+
+/// Connection id → the connection as it was when its authorizer was built, and the authorizer.
+type Entries = HashMap<String, (Connection, Arc<dyn Authorizer>)>;
+
+impl Authorizers {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The authorizer of `connection`; `secrets` is called only when one must be built (it
+    /// reads the keychain, so it may block: call from a blocking-safe context or pass
+    /// secrets read on a blocking thread).
+    pub fn get(
+        &self,
+        connection: &Connection,
+        secrets: impl FnOnce() -> Result<ConnectionSecrets>,
+        ctx: &AuthContext,
+    ) -> Result<Arc<dyn Authorizer>> {
+        if let Some((known, auth)) = self.lock().get(&connection.id)
+            && known == connection
+        {
+            return Ok(Arc::clone(auth));
+        }
+        let auth = authorizer_for(connection, secrets()?, ctx)?;
+        self.lock().insert(
+            connection.id.clone(),
+            (connection.clone(), Arc::clone(&auth)),
+        );
+        Ok(auth)
+    }
+
+    /// The authorizer already built for connection `id`, if any (for the status page, which
+    /// should not read secrets just to draw).
+    pub fn existing(&self, id: &str) -> Option<Arc<dyn Authorizer>> {
+        self.lock().get(id).map(|(_, a)| Arc::clone(a))
+    }
+
+    /// Forgets connection `id` (after it was deleted).
+    pub fn remove(&self, id: &str) {
+        self.lock().remove(id);
+    }
+
+    /// The health of `connection` as the connections page shows it. Connections whose
+    /// authorizer was not built yet show what the stored connection knows.
+    pub fn health(&self, connection: &Connection, ctx: &AuthContext) -> ConnectionHealth {
+        let snapshot = match self.existing(&connection.id) {
+            Some(auth) => auth.snapshot(),
+            None => crate::aem::auth::TokenSnapshot {
+                expires_at: match connection.kind {
+                    CredentialKind::LocalDevToken => connection.token_expires_at,
+                    _ => None,
+                },
+                ..Default::default()
+            },
+        };
+        connection_health(
+            auth_kind(connection.kind),
+            &snapshot,
+            connection.certificate_expires_at,
+            ctx.clock.now(),
+        )
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Entries> {
+        self.entries.lock().unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+/// "Test connection" for a stored connection, by id or name: reads it and its secrets (on a
+/// blocking thread), gets its authorizer from `authorizers` and runs
+/// [`crate::aem::test_connection`].
+pub async fn test_stored_connection(
+    store: Arc<ConnectionStore>,
+    id_or_name: &str,
+    authorizers: &Authorizers,
+    ctx: &AuthContext,
+) -> Result<(Connection, ConnectionTestReport)> {
+    let (connection, secrets) = {
+        let store = Arc::clone(&store);
+        let wanted = id_or_name.to_string();
+        tokio::task::spawn_blocking(move || -> Result<(Connection, ConnectionSecrets)> {
+            let connection = store.find(&wanted)?;
+            let secrets = store.load_secrets(&connection.id)?;
+            Ok((connection, secrets))
+        })
+        .await
+        .map_err(|e| Error::Internal(format!("reading the connection did not finish ({e})")))??
+    };
+    let auth = authorizers.get(&connection, || Ok(secrets), ctx)?;
+    let client = AemClient::new(ctx.http.clone(), &connection.aem_url, auth)?;
+    let report = test_connection(
+        &client,
+        auth_kind(connection.kind),
+        connection.certificate_expires_at,
+        ctx.clock.now(),
+    )
+    .await;
+    Ok((connection, report))
+}
