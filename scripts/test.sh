@@ -21,6 +21,8 @@ step "Rust: clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: tests (real keychain: GNOME Keyring on a private D-Bus session)"
+# Some integration tests drive the real binaries (the CLI across two processes).
+cargo build --locked -p metadesk-cli -p metadesk-sandbox
 private_session cargo test --workspace --locked -- --include-ignored
 
 if [ -x scripts/test-interop.sh ]; then

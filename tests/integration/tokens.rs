@@ -63,23 +63,7 @@ impl Env {
         for file in [SERVICE, OAUTH, DEV_TOKEN] {
             env.import(file);
         }
-        env.point_oauth_at_the_sandbox();
         env
-    }
-
-    /// Workaround: the connections importer gives every OAuth S2S credential the production
-    /// IMS (`https://ims-na1.adobelogin.com`) and ignores the `imsEndpoint` the sandbox puts in
-    /// its project file, so the stored connection is pointed at the sandbox by hand.
-    fn point_oauth_at_the_sandbox(&self) {
-        let path = self.connections.config_path().to_path_buf();
-        let mut file: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        for connection in file["connections"].as_array_mut().unwrap() {
-            if connection["kind"] == "oauthServerToServer" {
-                connection["imsBase"] = self.sandbox.base_url().into();
-            }
-        }
-        std::fs::write(&path, serde_json::to_string_pretty(&file).unwrap()).unwrap();
     }
 
     async fn default() -> Env {

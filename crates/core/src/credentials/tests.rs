@@ -360,6 +360,48 @@ fn flat_oauth_objects_are_recognised() {
 }
 
 #[test]
+fn oauth_credentials_use_their_own_ims_address_when_they_name_one() {
+    let default = inspect(&bytes(&testing::flat_oauth("0a1b2c3d"))).unwrap();
+    assert_eq!(
+        default.draft(None).unwrap().ims_base.as_deref(),
+        Some("https://ims-na1.adobelogin.com")
+    );
+    let mut local = testing::flat_oauth("0a1b2c3d");
+    local["imsEndpoint"] = json!("http://127.0.0.1:4502");
+    let recognised = inspect(&bytes(&local)).unwrap();
+    assert_eq!(
+        recognised.draft(None).unwrap().ims_base.as_deref(),
+        Some("http://127.0.0.1:4502")
+    );
+    let mut stage = testing::flat_oauth("0a1b2c3d");
+    stage["ims_endpoint"] = json!("ims-na1-stg1.adobelogin.com");
+    let recognised = inspect(&bytes(&stage)).unwrap();
+    assert_eq!(
+        recognised.draft(None).unwrap().ims_base.as_deref(),
+        Some("https://ims-na1-stg1.adobelogin.com")
+    );
+    let mut plain_http = testing::flat_oauth("0a1b2c3d");
+    plain_http["imsEndpoint"] = json!("http://ims.example.com");
+    let problems = refused(&plain_http);
+    assert!(
+        problems[0].starts_with("The IMS address (imsendpoint) cannot be used"),
+        "{problems:?}"
+    );
+    assert!(
+        problems[0].contains("only sends credentials over https"),
+        "{problems:?}"
+    );
+    let mut project = testing::project(vec![testing::oauth_credential("c1", "Main", "abc123")]);
+    project["project"]["workspace"]["details"]["credentials"][0]["oauth_server_to_server"]["imsEndpoint"] =
+        json!("http://127.0.0.1:4502");
+    let recognised = inspect(&bytes(&project)).unwrap();
+    assert_eq!(
+        recognised.draft(None).unwrap().ims_base.as_deref(),
+        Some("http://127.0.0.1:4502")
+    );
+}
+
+#[test]
 fn unknown_and_error_files_are_refused_in_words() {
     assert!(
         refused(&json!({"hello": "world"}))[0].starts_with("Metadesk does not recognise this file")
