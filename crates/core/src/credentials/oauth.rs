@@ -2,8 +2,10 @@
 //! workspace JSON (possibly several credentials; the user picks, the first is the default) and
 //! the flat `aio`-style object.
 //!
-//! These files name no IMS address: Adobe's production IMS is used. They name no AEM
-//! environment either, so the user gives the author URL.
+//! Adobe's downloads name no IMS address: Adobe's production IMS is used. An optional
+//! `imsEndpoint` next to the client id (the sandbox writes one, to point at itself) is honoured,
+//! with the same rules as in service credentials. They name no AEM environment either, so the
+//! user gives the author URL.
 
 use serde_json::{Map, Value};
 
@@ -155,6 +157,17 @@ fn s2s_draft(
         "technical account email",
         problems,
     );
+    let ims_base = match fields.optional_text("imsEndpoint", "IMS address", problems) {
+        None => Some(urls::DEFAULT_IMS_BASE.to_string()),
+        Some(raw) => urls::normalise_ims_base(&raw)
+            .map_err(|e| {
+                problems.push(format!(
+                    "The IMS address ({}) is not usable: {e}.",
+                    fields.path("imsEndpoint")
+                ))
+            })
+            .ok(),
+    };
     if problems.0.len() > before {
         return None;
     }
@@ -164,7 +177,7 @@ fn s2s_draft(
         kind: CredentialKind::OauthServerToServer,
         summary: "An OAuth Server-to-Server credential from the Adobe Developer Console."
             .to_string(),
-        ims_base: Some(urls::DEFAULT_IMS_BASE.to_string()),
+        ims_base,
         suggested_name: client_id.clone(),
         aem_url: urls::infer_author_url(&client_id),
         client_id: Some(client_id),
