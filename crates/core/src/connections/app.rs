@@ -109,15 +109,20 @@ pub struct LocalSdkArgs {
     #[ts(optional)]
     pub url: Option<String>,
     pub user: String,
-    #[serde(deserialize_with = "secret")]
     #[ts(type = "string")]
-    pub password: Secret,
+    pub password: Password,
     #[ts(optional)]
     pub name: Option<String>,
 }
 
-fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Secret, D::Error> {
-    String::deserialize(deserializer).map(Secret::new)
+/// A password as typed: deserialised straight into a [`Secret`] (redacted, wiped on drop).
+#[derive(Debug)]
+pub struct Password(pub Secret);
+
+impl<'de> Deserialize<'de> for Password {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        String::deserialize(deserializer).map(|text| Password(Secret::new(text)))
+    }
 }
 
 #[cfg(test)]
@@ -128,7 +133,7 @@ mod tests {
     fn a_local_sdk_password_never_shows_in_debug() {
         let args: LocalSdkArgs =
             serde_json::from_str(r#"{"user":"admin","password":"hunter2-very-secret"}"#).unwrap();
-        assert_eq!(args.password.expose(), "hunter2-very-secret");
+        assert_eq!(args.password.0.expose(), "hunter2-very-secret");
         assert!(!format!("{args:?}").contains("hunter2"));
     }
 

@@ -12,7 +12,7 @@ mod model;
 mod store;
 
 pub use app::{
-    CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, RenameArgs, SandboxStatus,
+    CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
     SetProductionArgs, SetUrlArgs,
 };
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
