@@ -5,3 +5,4 @@
 //! D-Bus session with an unlocked GNOME Keyring.
 
 mod keychain;
+mod sandbox_credentials;

@@ -69,9 +69,9 @@ beforeEach(() => {
   });
   vi.mocked(onImportResult).mockImplementation(async (handler) => {
     importResult = handler;
-    return vi.fn();
+    return () => {};
   });
-  vi.mocked(onSandboxStatus).mockResolvedValue(vi.fn());
+  vi.mocked(onSandboxStatus).mockResolvedValue(() => {});
   vi.mocked(listConnections).mockResolvedValue([]);
   vi.mocked(sandboxStatus).mockResolvedValue({ state: 'stopped' });
   healthReports([FOLDERS_OK, KEYCHAIN_OK], AVAILABLE);

@@ -121,17 +121,17 @@ describe('the list', () => {
         statusText: 'ok',
       }),
     ]);
-    const cards = screen.getAllByTestId('connection');
-    expect(cards).toHaveLength(3);
-    expect(cards[0]).toHaveTextContent('AEM service credentials');
-    expect(cards[0]).toHaveTextContent('author-p12345-e67890.adobeaemcloud.com');
-    expect(within(cards[0]).getByTestId('connection-status')).toHaveTextContent('Certificate expires in 12 days');
-    expect(cards[0]).toHaveTextContent('The AEM user to give permissions to');
-    expect(cards[0]).toHaveTextContent('abc@techacct.adobe.com');
-    expect(cards[0]).toHaveTextContent('client secret ••••1d47');
-    expect(within(cards[1]).getByTestId('badge-production')).toHaveTextContent('Production');
-    expect(within(cards[1]).getByTestId('connection-status')).toHaveTextContent('Certificate expired on 1 Jan 2025');
-    expect(within(cards[2]).getByTestId('connection-status')).toHaveTextContent(/Acts as dev.user@example.com · token ends/);
+    const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(screen.getAllByTestId('connection')).toHaveLength(3);
+    expect(first).toHaveTextContent('AEM service credentials');
+    expect(first).toHaveTextContent('author-p12345-e67890.adobeaemcloud.com');
+    expect(within(first).getByTestId('connection-status')).toHaveTextContent('Certificate expires in 12 days');
+    expect(first).toHaveTextContent('The AEM user to give permissions to');
+    expect(first).toHaveTextContent('abc@techacct.adobe.com');
+    expect(first).toHaveTextContent('client secret ••••1d47');
+    expect(within(second).getByTestId('badge-production')).toHaveTextContent('Production');
+    expect(within(second).getByTestId('connection-status')).toHaveTextContent('Certificate expired on 1 Jan 2025');
+    expect(within(third).getByTestId('connection-status')).toHaveTextContent(/Acts as dev.user@example.com · token ends/);
     expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
   });
 
