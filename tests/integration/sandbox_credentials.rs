@@ -22,9 +22,15 @@ async fn every_sandbox_file_is_recognised_with_the_sandbox_ims() {
     };
 
     let cases = [
-        (&creds.service_credentials_json, CredentialKind::ServiceCredentials),
+        (
+            &creds.service_credentials_json,
+            CredentialKind::ServiceCredentials,
+        ),
         (&creds.dev_token_json, CredentialKind::LocalDevToken),
-        (&creds.oauth_project_json, CredentialKind::OauthServerToServer),
+        (
+            &creds.oauth_project_json,
+            CredentialKind::OauthServerToServer,
+        ),
     ];
     for (json, kind) in cases {
         let recognised = inspect(json.as_bytes()).unwrap();
@@ -34,7 +40,10 @@ async fn every_sandbox_file_is_recognised_with_the_sandbox_ims() {
         if kind != CredentialKind::LocalDevToken {
             assert_eq!(view.ims_base.as_deref(), Some(base.as_str()), "{kind:?}");
         }
-        assert!(!view.sandbox, "a dropped file is never the app's own sandbox");
+        assert!(
+            !view.sandbox,
+            "a dropped file is never the app's own sandbox"
+        );
     }
 
     // The app's own sandbox connection: marked, and never production.
