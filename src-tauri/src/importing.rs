@@ -113,7 +113,7 @@ fn log(file: &str, result: &FileResult) {
 mod tests {
     use std::sync::Arc;
 
-    use metadesk_core::secrets::MemoryStore;
+    use metadesk_core::secrets::{MemoryStore, SecretStoreError};
     use serde_json::json;
 
     use super::*;
@@ -186,6 +186,30 @@ mod tests {
         let again = import_text(&store, &pending, &project(1));
         assert!(matches!(again.result, FileResult::Updated { .. }));
         assert_eq!(store.list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn without_a_keychain_nothing_is_imported_and_the_reason_is_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = Arc::new(MemoryStore::default());
+        secrets.fail_with(Some(SecretStoreError::Locked));
+        let store = ConnectionStore::new(dir.path(), secrets.clone());
+        let flat = json!({
+            "client_id": "cm-p1-e2-integration-s2s",
+            "client_secret": "p8e-0123456789abcdef0123456789abcdef",
+            "scopes": "openid,AdobeID",
+        })
+        .to_string();
+        match import_text(&store, &PendingImports::default(), &flat).result {
+            FileResult::Refused { code, problems } => {
+                assert_eq!(code, ErrorCode::KeychainLocked);
+                assert!(problems[0].contains("locked"), "{problems:?}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        secrets.fail_with(None);
+        assert!(secrets.is_empty());
+        assert!(store.list().unwrap().is_empty());
     }
 
     #[test]
