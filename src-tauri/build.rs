@@ -1,7 +1,23 @@
 fn main() {
     // Declaring the app's commands makes Tauri generate an `allow-<command>` permission for
     // each, so a command is callable only when `capabilities/` grants it.
-    let manifest = tauri_build::AppManifest::new().commands(&["check_health", "e2e_simulate_drop"]);
+    let manifest = tauri_build::AppManifest::new().commands(&[
+        "check_health",
+        "list_connections",
+        "import_pasted_json",
+        "choose_credential_files",
+        "complete_import",
+        "discard_import",
+        "preview_pending_choice",
+        "add_local_sdk",
+        "rename_connection",
+        "set_connection_url",
+        "set_connection_production",
+        "delete_connection",
+        "start_sandbox",
+        "sandbox_status",
+        "e2e_simulate_drop",
+    ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         panic!("tauri build step failed: {e:#}");
     }

@@ -1,13 +1,22 @@
 //! Files dropped on the window. The paths come from the window's own drop event (or the E2E
 //! hook that feeds the same function); no command accepts a path from the web page, because a
 //! page script can forge drop events inside the webview.
+//!
+//! Each file is read and imported off the UI thread; the window hears `files-dropped` (the
+//! names, at once) and then one `import-result` per file as it is done.
 
 use std::path::PathBuf;
 
-use tauri::{Emitter, Runtime, Window};
+use metadesk_core::connections::{FileOutcome, FileResult};
+use tauri::{Emitter, Manager, Runtime, Window};
+
+use crate::importing;
+use crate::state::AppState;
 
 /// Event sent to the window with the names of the files just dropped.
 pub const FILES_DROPPED: &str = "files-dropped";
+/// Event sent to the window with what happened to one dropped file ([`FileOutcome`]).
+pub const IMPORT_RESULT: &str = "import-result";
 
 pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
     tracing::info!(count = paths.len(), "files dropped on the window");
@@ -21,5 +30,25 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
         .collect();
     if let Err(e) = window.emit_to(window.label(), FILES_DROPPED, names) {
         tracing::warn!(error = %e, "could not tell the window about dropped files");
+    }
+    let state = window.state::<AppState>();
+    let (store, pending) = (state.connections.clone(), state.pending.clone());
+    let window = window.clone();
+    // This runs on the UI thread: the keychain and the disk wait on a blocking thread.
+    tauri::async_runtime::spawn_blocking(move || {
+        for path in paths {
+            let outcome = importing::import_path(&store, &pending, &path);
+            send(&window, outcome);
+        }
+    });
+}
+
+fn send<R: Runtime>(window: &Window<R>, outcome: FileOutcome) {
+    if let Err(e) = window.emit_to(window.label(), IMPORT_RESULT, &outcome) {
+        tracing::warn!(error = %e, "could not send an import result to the window");
+        // A pending import nobody can see would only hold secrets in memory.
+        if let FileResult::NeedsChoice { pending_id, .. } = outcome.result {
+            drop(window.state::<AppState>().pending.take(&pending_id));
+        }
     }
 }

@@ -3,7 +3,10 @@
 
 mod commands;
 mod drop;
+mod importing;
 mod logging;
+mod pending;
+mod sandbox;
 mod state;
 
 use std::sync::Arc;
@@ -29,27 +32,47 @@ pub fn run() {
     let _log_guard = logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
 
-    let state = AppState {
-        dirs,
-        secrets: Arc::new(KeyringStore::new(profile)),
-    };
+    let state = AppState::new(dirs, Arc::new(KeyringStore::new(profile)));
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
         .manage(state)
+        .setup(|app| {
+            sandbox::resume_if_needed(app.handle());
+            Ok(())
+        })
         .on_window_event(|window, event| {
             if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
                 drop::handle_drop(window, paths.clone());
             }
         });
 
+    // One list per build flavour: `generate_handler!` cannot take a `cfg` inside it.
+    macro_rules! app_commands {
+        ($($extra:path),*) => {
+            tauri::generate_handler![
+                commands::app::check_health,
+                commands::connections::list_connections,
+                commands::connections::import_pasted_json,
+                commands::connections::choose_credential_files,
+                commands::connections::complete_import,
+                commands::connections::discard_import,
+                commands::connections::preview_pending_choice,
+                commands::connections::add_local_sdk,
+                commands::connections::rename_connection,
+                commands::connections::set_connection_url,
+                commands::connections::set_connection_production,
+                commands::connections::delete_connection,
+                commands::sandbox::start_sandbox,
+                commands::sandbox::sandbox_status,
+                $($extra),*
+            ]
+        };
+    }
     #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
-    let builder = builder.invoke_handler(tauri::generate_handler![
-        commands::app::check_health,
-        commands::e2e::e2e_simulate_drop,
-    ]);
+    let builder = builder.invoke_handler(app_commands![commands::e2e::e2e_simulate_drop]);
     #[cfg(not(any(debug_assertions, feature = "e2e-hooks")))]
-    let builder = builder.invoke_handler(tauri::generate_handler![commands::app::check_health]);
+    let builder = builder.invoke_handler(app_commands![]);
 
     if let Err(e) = builder.run(tauri::generate_context!()) {
         tracing::error!(error = %e, "the app stopped with an error");

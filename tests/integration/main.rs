@@ -9,4 +9,5 @@
 
 mod connections;
 mod keychain;
+mod sandbox_credentials;
 mod tokens;

@@ -7,6 +7,7 @@
 //   section=connections|bulk|activity                      which section to open
 //   drop=a.json,b.json                                     files "dropped" after start-up
 //   drag=1                                                 show the drop overlay
+//   connections=1                                          a few sample connections (one sandbox)
 import '../src/styles/tokens.css';
 import '../src/styles/base.css';
 
@@ -17,6 +18,8 @@ import { mount } from 'svelte';
 import App from '../src/App.svelte';
 import type { AppHealth } from '../src/ipc/bindings/AppHealth';
 import type { CheckStep } from '../src/ipc/bindings/CheckStep';
+import type { ConnectionView } from '../src/ipc/bindings/ConnectionView';
+import type { FileOutcome } from '../src/ipc/bindings/FileOutcome';
 import { guardAgainstDropNavigation } from '../src/lib/dropGuard';
 
 (window as unknown as Record<string, unknown>).__METADESK_PREVIEW__ = true;
@@ -54,10 +57,61 @@ function healthFor(kind: string): AppHealth {
   return { ...base, keychain: { state: 'available', backend: 'Secret Service' } };
 }
 
+function sample(overrides: Partial<ConnectionView>): ConnectionView {
+  return {
+    id: 'c1',
+    name: 'p12345 · e67890',
+    kind: 'serviceCredentials',
+    kindLabel: 'AEM service credentials',
+    kindDescription: 'A technical account from the AEM Developer Console.',
+    aemUrl: 'https://author-p12345-e67890.adobeaemcloud.com',
+    host: 'author-p12345-e67890.adobeaemcloud.com',
+    imsBase: 'https://ims-na1.adobelogin.com',
+    clientId: 'cm-p12345-e67890-integration',
+    technicalAccountEmail: '84bb3f97-971d-80ab-7d29-825c75521255@techacct.adobe.com',
+    actsAs: null,
+    org: 'ABC@AdobeOrg',
+    scopes: ['ent_aem_cloud_api'],
+    certificateExpiresAt: new Date(Date.now() + 12 * 86_400_000).toISOString(),
+    tokenExpiresAt: null,
+    production: true,
+    sandbox: false,
+    status: { state: 'expiresSoon', days: 12 },
+    statusText: 'expires in 12 days',
+    secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
+    importedAt: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+const CONNECTIONS: ConnectionView[] =
+  params.get('connections') === '1'
+    ? [
+        sample({}),
+        sample({
+          id: 's',
+          name: 'Sandbox',
+          sandbox: true,
+          production: false,
+          aemUrl: 'http://127.0.0.1:41811',
+          host: '127.0.0.1:41811',
+          certificateExpiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
+          status: { state: 'ok' },
+          statusText: 'ok',
+        }),
+      ]
+    : [];
+
+const DROPPED: FileOutcome[] = [
+  { file: 'notes.json', result: { state: 'refused', code: 'credential_refused', problems: ['The file holds a list (a JSON array), not a credential.'] } },
+];
+
 mockWindows('main');
 mockIPC(
   async (cmd, args) => {
-    if (cmd !== 'check_health') throw `preview: no mock for ${cmd}`;
+    if (cmd === 'list_connections') return CONNECTIONS;
+    if (cmd === 'sandbox_status') return { state: 'running', url: 'http://127.0.0.1:41811' };
+    if (cmd !== 'check_health') throw { code: 'internal', message: `preview: no mock for ${cmd}` };
     const channel = (args as { onStep: { id: number } }).onStep;
     await sleep(150);
     sendStep(channel, 0, FOLDERS);
@@ -85,6 +139,9 @@ void (async () => {
   if (section) document.querySelector<HTMLButtonElement>(`[data-testid="nav-${section}"]`)?.click();
   while (document.body.dataset.ready !== '1' && scenario !== 'pending') await sleep(50);
   const drop = params.get('drop');
-  if (drop) await emit('files-dropped', drop.split(','));
+  if (drop) {
+    await emit('files-dropped', drop.split(','));
+    for (const outcome of DROPPED) await emit('import-result', outcome);
+  }
   if (params.get('drag')) await emit('tauri://drag-enter', { paths: [], position: { x: 0, y: 0 } });
 })();

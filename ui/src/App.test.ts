@@ -5,12 +5,22 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import App from './App.svelte';
-import { checkHealth } from './ipc/commands';
-import { onDragActivity, onFilesDropped, type DragPhase } from './ipc/events';
-import type { AppHealth, CheckStep, KeychainStatus } from './ipc/types';
+import { checkHealth, listConnections, sandboxStatus } from './ipc/commands';
+import { onDragActivity, onFilesDropped, onImportResult, onSandboxStatus, type DragPhase } from './ipc/events';
+import type { AppHealth, CheckStep, FileOutcome, KeychainStatus } from './ipc/types';
 
-vi.mock('./ipc/commands', () => ({ checkHealth: vi.fn() }));
-vi.mock('./ipc/events', () => ({ onFilesDropped: vi.fn(), onDragActivity: vi.fn() }));
+vi.mock('./ipc/commands', () => ({
+  checkHealth: vi.fn(),
+  listConnections: vi.fn(),
+  sandboxStatus: vi.fn(),
+  discardImport: vi.fn(),
+}));
+vi.mock('./ipc/events', () => ({
+  onFilesDropped: vi.fn(),
+  onDragActivity: vi.fn(),
+  onImportResult: vi.fn(),
+  onSandboxStatus: vi.fn(),
+}));
 
 const FOLDERS_OK: CheckStep = { label: 'App folders', ok: true, detail: 'ready in /home/u/.local/share/metadesk' };
 const KEYCHAIN_OK: CheckStep = { label: 'System keychain', ok: true, detail: 'available (Secret Service)' };
@@ -39,6 +49,7 @@ function healthReports(steps: CheckStep[], result: AppHealth) {
 
 // The handlers App registered, so tests can play the Rust side.
 let dropFiles: (names: string[]) => void;
+let importResult: (outcome: FileOutcome) => void;
 let drag: (phase: DragPhase) => void;
 let stopDrops: () => void;
 let stopDrags: () => void;
@@ -56,6 +67,13 @@ beforeEach(() => {
     drag = handler;
     return stopDrags;
   });
+  vi.mocked(onImportResult).mockImplementation(async (handler) => {
+    importResult = handler;
+    return () => {};
+  });
+  vi.mocked(onSandboxStatus).mockResolvedValue(() => {});
+  vi.mocked(listConnections).mockResolvedValue([]);
+  vi.mocked(sandboxStatus).mockResolvedValue({ state: 'stopped' });
   healthReports([FOLDERS_OK, KEYCHAIN_OK], AVAILABLE);
 });
 
@@ -146,8 +164,12 @@ describe('empty states', () => {
     expect(connections).toHaveTextContent('AEM Developer Console service credentials');
     expect(connections).toHaveTextContent('local development token');
     expect(connections).toHaveTextContent('Adobe Developer Console OAuth project');
-    // No buttons for features that do not exist yet.
-    expect(within(connections).queryByRole('button')).not.toBeInTheDocument();
+    expect(within(connections).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
+      'Choose file…',
+      'Paste JSON',
+      'Add a local AEM SDK',
+      'Try with a sandbox AEM',
+    ]);
 
     await user.click(screen.getByTestId('nav-bulk'));
     expect(screen.getByTestId('empty-bulk')).toHaveTextContent('needs a connection');
@@ -272,25 +294,32 @@ describe('start-up check', () => {
 });
 
 describe('dropped files', () => {
-  it('lists each dropped file, newest first, until dismissed', async () => {
+  it('shows each dropped file as checking, then its own result, until dismissed', async () => {
     const user = userEvent.setup();
     await renderReady();
     expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
 
-    await act(() => dropFiles(['service-credentials.json', 'local-token.json']));
+    await act(() => dropFiles(['service-credentials.json', 'notes.json']));
     let rows = screen.getAllByTestId('drop-result');
     expect(rows.map((r) => r.textContent?.trim())).toEqual([
-      'Received service-credentials.json',
-      'Received local-token.json',
+      'Checking service-credentials.json…',
+      'Checking notes.json…',
     ]);
 
-    await act(() => dropFiles(['oauth-project.json']));
+    await act(() =>
+      importResult({
+        file: 'notes.json',
+        result: { state: 'refused', code: 'credential_refused', problems: ['The file is not valid JSON (line 1, column 2).'] },
+      }),
+    );
     rows = screen.getAllByTestId('drop-result');
-    expect(rows).toHaveLength(3);
-    expect(rows[0]).toHaveTextContent('Received oauth-project.json');
-    expect(screen.getByTestId('drop-results')).toHaveTextContent('Dropped files (3)');
+    expect(rows[1]).toHaveAttribute('data-outcome', 'refused');
+    expect(rows[1]).toHaveTextContent('notes.json was not imported');
+    expect(rows[1]).toHaveTextContent('not valid JSON');
+    expect(rows[0]).toHaveAttribute('data-outcome', 'checking');
+    expect(screen.getByTestId('drop-results')).toHaveTextContent('Credential files (2)');
 
-    await user.click(screen.getByRole('button', { name: 'Dismiss dropped files' }));
+    await user.click(screen.getByRole('button', { name: 'Dismiss the file results' }));
     expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
   });
 

@@ -44,6 +44,13 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::connections::ConnectionView::export_all(&cfg)?;
     crate::connections::ImportOptions::export_all(&cfg)?;
     crate::connections::ImportOutcome::export_all(&cfg)?;
+    crate::connections::FileOutcome::export_all(&cfg)?;
+    crate::connections::SandboxStatus::export_all(&cfg)?;
+    crate::connections::CompleteImportArgs::export_all(&cfg)?;
+    crate::connections::RenameArgs::export_all(&cfg)?;
+    crate::connections::SetUrlArgs::export_all(&cfg)?;
+    crate::connections::SetProductionArgs::export_all(&cfg)?;
+    crate::connections::LocalSdkArgs::export_all(&cfg)?;
     Ok(())
 }
 

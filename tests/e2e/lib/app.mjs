@@ -1,8 +1,10 @@
 // Helpers for driving the real Metadesk window through tauri-driver + WebKitWebDriver.
-// Environment (set by scripts/e2e.sh): METADESK_APP, WEBDRIVER_URL, E2E_ARTIFACTS.
+// Environment (set by scripts/e2e.sh): METADESK_APP, METADESK_SANDBOX_BIN, WEBDRIVER_URL,
+// E2E_ARTIFACTS, and the private session's XDG folders.
 
-import { spawn, execFileSync } from "node:child_process";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { spawn, spawnSync, execFileSync } from "node:child_process";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
@@ -127,4 +129,85 @@ export async function withApp(t, body) {
       await driver.quit();
     }
   }
+}
+
+/** The keychain namespace and folder name of debug builds (see crates/core/src/dirs.rs). */
+export const PROFILE = "com.metadesk.desktop.dev";
+
+/**
+ * Starts the sandbox binary on a free port with its credential files written to a temporary
+ * folder. Resolves with its base URL, the folder, the files' parsed contents and `stop()`.
+ */
+export async function startSandboxBinary() {
+  const dir = mkdtempSync(join(tmpdir(), "metadesk-e2e-creds-"));
+  const child = spawn(
+    required("METADESK_SANDBOX_BIN"),
+    ["--port", "0", "--assets", "50", "--write-credentials", dir],
+    { stdio: ["ignore", "pipe", "inherit"] },
+  );
+  let output = "";
+  child.stdout.on("data", (chunk) => (output += chunk));
+  const stop = () => {
+    child.kill();
+    rmSync(dir, { recursive: true, force: true });
+  };
+  try {
+    for (let i = 0; i < 600 && !output.includes("credentials written"); i++) {
+      if (child.exitCode !== null) throw new Error(`the sandbox exited: ${output}`);
+      await sleep(100);
+    }
+    const url = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/)?.[1];
+    if (!url || !output.includes("credentials written")) throw new Error(`the sandbox did not start: ${output}`);
+    const read = (name) => JSON.parse(readFileSync(join(dir, name), "utf8"));
+    return {
+      url,
+      dir,
+      file: (name) => join(dir, name),
+      service: read("service-credentials.json"),
+      readOnly: read("service-credentials-read-only.json"),
+      devToken: read("local-development-token.json"),
+      oauth: read("oauth-project.json"),
+      stop,
+    };
+  } catch (e) {
+    stop();
+    throw e;
+  }
+}
+
+/** The names (`conn/<id>/<slot>`) of the app's entries in the real keychain, sorted. */
+export function keychainEntries() {
+  // secret-tool prints each item's secret on stdout and its attributes on stderr; only the
+  // attributes are read (the secrets never reach the test output).
+  const run = spawnSync("secret-tool", ["search", "--all", "service", PROFILE], { encoding: "utf8" });
+  if (run.error) throw run.error;
+  return [...run.stderr.matchAll(/^attribute\.username = (.*)$/gm)].map((m) => m[1]).sort();
+}
+
+/** Waits until `predicate()` is truthy (polling), or fails with `message`. */
+export async function eventually(predicate, message, timeout = 15_000) {
+  const end = Date.now() + timeout;
+  let last;
+  while (Date.now() < end) {
+    try {
+      last = await predicate();
+      if (last) return last;
+    } catch (e) {
+      last = e; // elements re-rendered while we looked: try again
+    }
+    await sleep(150);
+  }
+  throw new Error(`${message} (last seen: ${last})`);
+}
+
+/** The visible connection cards as `{ id, name, text }`. */
+export async function connectionCards(driver) {
+  const cards = await driver.findElements(By.css('[data-testid="connection"]'));
+  return Promise.all(
+    cards.map(async (card) => ({
+      id: await card.getAttribute("data-connection-id"),
+      name: await card.findElement(By.css('[data-testid="connection-name"]')).getText(),
+      text: await card.getText(),
+    })),
+  );
 }

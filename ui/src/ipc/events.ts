@@ -3,6 +3,8 @@
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 
+import type { FileOutcome } from './bindings/FileOutcome';
+import type { SandboxStatus } from './bindings/SandboxStatus';
 import { toIpcError } from './errors';
 
 export type Unlisten = () => void;
@@ -13,6 +15,28 @@ export const FILES_DROPPED = 'files-dropped';
 export async function onFilesDropped(handler: (names: string[]) => void): Promise<Unlisten> {
   try {
     return await listen<string[]>(FILES_DROPPED, (event) => handler(event.payload));
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}
+
+/** Sent by the Rust side for each dropped file once it is imported, refused, or waits. */
+export const IMPORT_RESULT = 'import-result';
+
+export async function onImportResult(handler: (outcome: FileOutcome) => void): Promise<Unlisten> {
+  try {
+    return await listen<FileOutcome>(IMPORT_RESULT, (event) => handler(event.payload));
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}
+
+/** Sent when the built-in sandbox starts, runs, stops or fails. */
+export const SANDBOX_STATUS = 'sandbox-status';
+
+export async function onSandboxStatus(handler: (status: SandboxStatus) => void): Promise<Unlisten> {
+  try {
+    return await listen<SandboxStatus>(SANDBOX_STATUS, (event) => handler(event.payload));
   } catch (thrown) {
     throw toIpcError(thrown);
   }

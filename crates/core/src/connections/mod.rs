@@ -5,11 +5,16 @@
 //! production, delete, and read the secrets back for token code ([`ConnectionStore::load_secrets`]).
 //! Not here: recognising files (`credentials`) or talking to IMS and AEM.
 
+mod app;
 mod config;
 mod keys;
 mod model;
 mod store;
 
+pub use app::{
+    CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
+    SetProductionArgs, SetUrlArgs,
+};
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use keys::SecretSlot;
 pub use model::{

@@ -48,6 +48,10 @@ pub struct Connection {
     pub token_expires_at: Option<OffsetDateTime>,
     #[serde(default)]
     pub production: bool,
+    /// The app's own simulated AEM on this computer ("Try with a sandbox AEM"); never a real
+    /// environment. Set only by `ConnectionStore::import_sandbox`.
+    #[serde(default)]
+    pub sandbox: bool,
     /// Safe hints shown instead of secrets ("client secret ••••1d47").
     #[serde(default)]
     pub secret_hints: Vec<String>,
@@ -113,6 +117,7 @@ impl Connection {
             certificate_expires_at: self.certificate_expires_at.map(iso),
             token_expires_at: self.token_expires_at.map(iso),
             production: self.production,
+            sandbox: self.sandbox,
             status_text: status_text(&status, self.expires_at(), now),
             status,
             secret_hints: self.secret_hints.clone(),
@@ -202,6 +207,8 @@ pub struct ConnectionView {
     /// RFC 3339, UTC.
     pub token_expires_at: Option<String>,
     pub production: bool,
+    /// The app's own simulated AEM on this computer: show it as such, never like a real one.
+    pub sandbox: bool,
     pub status: ConnectionStatus,
     /// The status in words: "ok", "expires in 12 days", "expired on 14 Feb 2026".
     pub status_text: String,

@@ -103,6 +103,25 @@ impl ConnectionStore {
     /// Stores a recognised credential: a new connection, or an update of the one with the same
     /// client id (or, for development tokens and SDK logins, the same user on the same server).
     pub fn import(&self, recognised: &Recognised, options: &ImportOptions) -> Result<Imported> {
+        self.import_marked(recognised, options, false)
+    }
+
+    /// [`Self::import`] for the app's own sandbox ("Try with a sandbox AEM"): the connection is
+    /// marked as a simulated AEM and can never be marked as production.
+    pub fn import_sandbox(
+        &self,
+        recognised: &Recognised,
+        options: &ImportOptions,
+    ) -> Result<Imported> {
+        self.import_marked(recognised, options, true)
+    }
+
+    fn import_marked(
+        &self,
+        recognised: &Recognised,
+        options: &ImportOptions,
+        sandbox: bool,
+    ) -> Result<Imported> {
         let _guard = self.lock();
         let draft = recognised.draft(options.choice.as_deref())?;
         let mut connections = config::load(&self.config_path)?;
@@ -169,10 +188,12 @@ impl ConnectionStore {
             acts_as: draft.acts_as.clone(),
             certificate_expires_at: draft.certificate_expires_at,
             token_expires_at: draft.token_expires_at,
-            production: options
-                .production
-                .or(previous.as_ref().map(|p| p.production))
-                .unwrap_or(false),
+            production: !sandbox
+                && options
+                    .production
+                    .or(previous.as_ref().map(|p| p.production))
+                    .unwrap_or(false),
+            sandbox,
             secret_hints: draft.secret_hints.clone(),
             imported_at: OffsetDateTime::now_utc(),
         };
@@ -282,6 +303,13 @@ impl ConnectionStore {
 
     pub fn set_production(&self, id: &str, production: bool) -> Result<ConnectionView> {
         self.update(id, |connection, _| {
+            if production && connection.sandbox {
+                return Err(Error::InvalidInput(
+                    "A sandbox connection is a simulated AEM on this computer; it cannot be \
+                     marked as production."
+                        .into(),
+                ));
+            }
             connection.production = production;
             Ok(())
         })

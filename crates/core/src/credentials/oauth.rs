@@ -2,9 +2,10 @@
 //! workspace JSON (possibly several credentials; the user picks, the first is the default) and
 //! the flat `aio`-style object.
 //!
-//! Adobe's files name no IMS address, so Adobe's production IMS is used unless the credential
-//! carries an `imsEndpoint` (as the sandbox's files and hand-made stage configurations do). They
-//! name no AEM environment either, so the user gives the author URL.
+//! Adobe's downloads name no IMS address: Adobe's production IMS is used. An optional
+//! `imsEndpoint` next to the client id (the sandbox writes one, to point at itself) is honoured,
+//! with the same rules as in service credentials. They name no AEM environment either, so the
+//! user gives the author URL.
 
 use serde_json::{Map, Value};
 
@@ -149,22 +150,6 @@ fn s2s_draft(
     }
     .map(Secret::new);
     let scopes = fields.word_list("scopes", "scopes", problems);
-    let ims_base = ["imsEndpoint", "imsendpoint", "ims_endpoint"]
-        .iter()
-        .find_map(|key| {
-            fields
-                .optional_text(key, "IMS address", problems)
-                .map(|raw| (key, raw))
-        })
-        .map(|(key, raw)| {
-            urls::normalise_ims_base(&raw).map_err(|why| {
-                problems.push(format!(
-                    "The IMS address ({}) cannot be used: {why}",
-                    fields.path(key)
-                ))
-            })
-        })
-        .unwrap_or_else(|| Ok(urls::DEFAULT_IMS_BASE.to_string()));
     let technical_account_id =
         fields.optional_text("technical_account_id", "technical account id", problems);
     let technical_account_email = fields.optional_text(
@@ -172,16 +157,35 @@ fn s2s_draft(
         "technical account email",
         problems,
     );
+    // Flat objects arrive with lower-cased keys, and hand-made files use snake_case.
+    let ims_endpoint = ["imsEndpoint", "imsendpoint", "ims_endpoint"]
+        .into_iter()
+        .find_map(|key| {
+            fields
+                .optional_text(key, "IMS address", problems)
+                .map(|raw| (key, raw))
+        });
+    let ims_base = match ims_endpoint {
+        None => Some(urls::DEFAULT_IMS_BASE.to_string()),
+        Some((key, raw)) => urls::normalise_ims_base(&raw)
+            .map_err(|e| {
+                problems.push(format!(
+                    "The IMS address ({}) is not usable: {e}.",
+                    fields.path(key)
+                ))
+            })
+            .ok(),
+    };
     if problems.0.len() > before {
         return None;
     }
-    let (client_id, secret, ims_base) = (client_id?, secret?, ims_base.ok()?);
+    let (client_id, secret) = (client_id?, secret?);
     Some(Draft {
         choice: None,
         kind: CredentialKind::OauthServerToServer,
         summary: "An OAuth Server-to-Server credential from the Adobe Developer Console."
             .to_string(),
-        ims_base: Some(ims_base),
+        ims_base,
         suggested_name: client_id.clone(),
         aem_url: urls::infer_author_url(&client_id),
         client_id: Some(client_id),

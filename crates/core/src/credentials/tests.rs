@@ -384,7 +384,7 @@ fn oauth_credentials_use_their_own_ims_address_when_they_name_one() {
     plain_http["imsEndpoint"] = json!("http://ims.example.com");
     let problems = refused(&plain_http);
     assert!(
-        problems[0].starts_with("The IMS address (imsendpoint) cannot be used"),
+        problems[0].starts_with("The IMS address (imsendpoint) is not usable"),
         "{problems:?}"
     );
     assert!(

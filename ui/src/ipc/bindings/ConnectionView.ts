@@ -29,7 +29,11 @@ certificateExpiresAt: string | null,
 /**
  * RFC 3339, UTC.
  */
-tokenExpiresAt: string | null, production: boolean, status: ConnectionStatus, 
+tokenExpiresAt: string | null, production: boolean, 
+/**
+ * The app's own simulated AEM on this computer: show it as such, never like a real one.
+ */
+sandbox: boolean, status: ConnectionStatus, 
 /**
  * The status in words: "ok", "expires in 12 days", "expired on 14 Feb 2026".
  */

@@ -1,0 +1,195 @@
+//! Connections: list, import (pasted text, the app's own file dialog, pending choices, a local
+//! SDK typed in), rename, edit the URL, mark production, delete. Files dropped on the window
+//! go through `drop.rs`; no command here takes a file path from the page.
+
+use std::path::PathBuf;
+
+use metadesk_core::Error;
+use metadesk_core::bindings::IpcError;
+use metadesk_core::connections::{
+    CompleteImportArgs, ConnectionView, FileOutcome, FileResult, LocalSdkArgs, RenameArgs,
+    SetProductionArgs, SetUrlArgs,
+};
+use metadesk_core::credentials::ImportPreview;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use super::blocking;
+use crate::importing;
+use crate::state::AppState;
+
+/// All connections, redacted (secrets appear only as hints).
+#[tauri::command]
+pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<ConnectionView>, IpcError> {
+    let store = state.connections.clone();
+    blocking(move || store.list()).await
+}
+
+/// Imports pasted JSON text (the text itself, never a path).
+#[tauri::command]
+pub async fn import_pasted_json(
+    state: State<'_, AppState>,
+    text: String,
+) -> Result<FileOutcome, IpcError> {
+    let (store, pending) = (state.connections.clone(), state.pending.clone());
+    blocking(move || Ok(importing::import_text(&store, &pending, &text))).await
+}
+
+/// Opens the system's file dialog (JSON files, several allowed) and imports what the user
+/// picked: one result per file. Cancelling gives no results and no error.
+#[tauri::command]
+pub async fn choose_credential_files<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Vec<FileOutcome>, IpcError> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Choose credential files")
+        .add_filter("Credential files (.json)", &["json"])
+        .set_parent(&window)
+        .pick_files(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let paths: Vec<PathBuf> = rx
+        .await
+        .ok()
+        .flatten()
+        .unwrap_or_default()
+        .into_iter()
+        .filter_map(|p| p.into_path().ok())
+        .collect();
+    let (store, pending) = (state.connections.clone(), state.pending.clone());
+    blocking(move || {
+        Ok(paths
+            .iter()
+            .map(|path| importing::import_path(&store, &pending, path))
+            .collect())
+    })
+    .await
+}
+
+/// Finishes a pending import with the user's choices. On failure (a bad address, no keychain)
+/// the import stays pending, so the user can correct and try again.
+#[tauri::command]
+pub async fn complete_import(
+    state: State<'_, AppState>,
+    args: CompleteImportArgs,
+) -> Result<FileResult, IpcError> {
+    let (store, pending) = (state.connections.clone(), state.pending.clone());
+    blocking(move || {
+        let recognised = pending.take(&args.pending_id).ok_or_else(gone)?;
+        Ok(
+            match importing::import_now(&store, &recognised, &args.options) {
+                FileResult::Refused { code, problems } => {
+                    pending.restore(args.pending_id, recognised);
+                    // The store's own words, shown inline in the form.
+                    Err(IpcError {
+                        code,
+                        message: problems.join(" "),
+                    })
+                }
+                done => Ok(done),
+            },
+        )
+    })
+    .await?
+}
+
+/// Forgets a pending import (its secrets are wiped from memory).
+#[tauri::command]
+pub fn discard_import(state: State<'_, AppState>, pending_id: String) {
+    drop(state.pending.take(&pending_id));
+}
+
+/// The preview of one credential of a pending file that holds several.
+#[tauri::command]
+pub fn preview_pending_choice(
+    state: State<'_, AppState>,
+    pending_id: String,
+    choice: String,
+) -> Result<ImportPreview, IpcError> {
+    state
+        .pending
+        .with(&pending_id, |recognised| recognised.preview_of(&choice))
+        .ok_or_else(gone)?
+        .map_err(IpcError::from)
+}
+
+/// Adds (or updates) a local AEM SDK connection typed in by hand.
+#[tauri::command]
+pub async fn add_local_sdk(
+    state: State<'_, AppState>,
+    args: LocalSdkArgs,
+) -> Result<FileResult, IpcError> {
+    let store = state.connections.clone();
+    blocking(move || {
+        let imported =
+            store.add_local_sdk(args.url.as_deref(), &args.user, args.password.0, args.name)?;
+        Ok(if imported.updated {
+            FileResult::Updated {
+                connection: imported.connection,
+            }
+        } else {
+            FileResult::Imported {
+                connection: imported.connection,
+            }
+        })
+    })
+    .await
+}
+
+#[tauri::command]
+pub async fn rename_connection(
+    state: State<'_, AppState>,
+    args: RenameArgs,
+) -> Result<ConnectionView, IpcError> {
+    let store = state.connections.clone();
+    blocking(move || store.rename(&args.id, &args.name)).await
+}
+
+/// Changes the AEM author URL (https, or http on this computer).
+#[tauri::command]
+pub async fn set_connection_url(
+    state: State<'_, AppState>,
+    args: SetUrlArgs,
+) -> Result<ConnectionView, IpcError> {
+    let store = state.connections.clone();
+    blocking(move || store.set_aem_url(&args.id, &args.url)).await
+}
+
+#[tauri::command]
+pub async fn set_connection_production(
+    state: State<'_, AppState>,
+    args: SetProductionArgs,
+) -> Result<ConnectionView, IpcError> {
+    let store = state.connections.clone();
+    blocking(move || store.set_production(&args.id, args.production)).await
+}
+
+/// Deletes the connection and its keychain entries. Deleting the sandbox connection also
+/// stops the sandbox.
+#[tauri::command]
+pub async fn delete_connection<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    id: String,
+) -> Result<(), IpcError> {
+    let store = state.connections.clone();
+    let sandbox_left = blocking(move || {
+        store.delete(&id)?;
+        Ok(store.connections()?.iter().any(|c| c.sandbox))
+    })
+    .await?;
+    if !sandbox_left {
+        state.sandbox.stop(&app).await;
+    }
+    Ok(())
+}
+
+fn gone() -> Error {
+    Error::NotFound(
+        "That file is no longer waiting to be imported. Drop or choose it again.".into(),
+    )
+}

@@ -1,0 +1,174 @@
+//! "Try with a sandbox AEM": the simulated AEM (`metadesk_sandbox`) running inside the app on a
+//! free loopback port, and the connection to it, marked as a sandbox everywhere.
+//!
+//! Across restarts: the sandbox lives only while the app runs, and its keys are new every time
+//! it starts (key generation is random, not derived from the seed). So when the app starts and
+//! a sandbox connection exists, it starts the sandbox again in the background and re-imports
+//! its fresh service credentials: the fixed seed gives the same client id, so this updates the
+//! same connection (same id and name) with the new key and the new port. Changes made to the
+//! sandbox's DAM are lost when the app quits; the page says so.
+
+use std::sync::Mutex;
+
+use metadesk_core::Error;
+use metadesk_core::bindings::IpcError;
+use metadesk_core::connections::{ConnectionStore, ConnectionView, ImportOptions, SandboxStatus};
+use metadesk_core::credentials;
+use metadesk_core::secrets::SecretStore;
+use metadesk_sandbox::{Sandbox, SandboxConfig};
+use tauri::{AppHandle, Emitter, Manager, Runtime};
+
+use crate::commands::blocking;
+use crate::state::AppState;
+
+/// Sent to the window whenever the sandbox's state changes.
+pub const SANDBOX_STATUS: &str = "sandbox-status";
+
+/// Not the sandbox binary's default (0), so a sandbox started from a terminal and the app's own
+/// never share client ids (importing one's file would otherwise update the other).
+const SEED: u64 = 1;
+/// Enough to try folders and paging without a long start.
+const ASSETS: usize = 300;
+/// The name of a new sandbox connection (the user may rename it).
+const NAME: &str = "Sandbox";
+
+/// The running sandbox, if any, and its state for the window.
+pub struct SandboxHost {
+    server: tokio::sync::Mutex<Option<Sandbox>>,
+    status: Mutex<SandboxStatus>,
+}
+
+impl Default for SandboxHost {
+    fn default() -> Self {
+        SandboxHost {
+            server: tokio::sync::Mutex::new(None),
+            status: Mutex::new(SandboxStatus::Stopped),
+        }
+    }
+}
+
+impl SandboxHost {
+    pub fn status(&self) -> SandboxStatus {
+        self.lock_status().clone()
+    }
+
+    fn set_status<R: Runtime>(&self, app: &AppHandle<R>, status: SandboxStatus) {
+        *self.lock_status() = status.clone();
+        if let Err(e) = app.emit(SANDBOX_STATUS, status) {
+            tracing::warn!(error = %e, "could not tell the window about the sandbox");
+        }
+    }
+
+    fn lock_status(&self) -> std::sync::MutexGuard<'_, SandboxStatus> {
+        self.status
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Starts the sandbox (unless it runs) and imports its read-write service credentials as
+    /// the sandbox connection, pointed at its current address. Checks the keychain first, so
+    /// a missing keychain fails in a moment rather than after seconds of key generation.
+    pub async fn start_and_connect<R: Runtime>(
+        &self,
+        app: &AppHandle<R>,
+        store: std::sync::Arc<ConnectionStore>,
+        secrets: std::sync::Arc<dyn SecretStore>,
+    ) -> Result<ConnectionView, IpcError> {
+        // One start at a time: a second click waits for the first and reuses its server.
+        let mut server = self.server.lock().await;
+        blocking(move || secrets.probe().map_err(Error::from)).await?;
+        if server.is_none() {
+            self.set_status(app, SandboxStatus::Starting);
+            let config = SandboxConfig::default().with_seed(SEED).with_assets(ASSETS);
+            match Sandbox::start(config).await {
+                Ok(started) => *server = Some(started),
+                Err(e) => {
+                    tracing::error!(error = %e, "the sandbox did not start");
+                    let message = format!("The sandbox could not start ({e}).");
+                    self.set_status(
+                        app,
+                        SandboxStatus::Failed {
+                            message: message.clone(),
+                        },
+                    );
+                    return Err(IpcError {
+                        code: metadesk_core::ErrorCode::Internal,
+                        message,
+                    });
+                }
+            }
+        }
+        let Some(running) = server.as_ref() else {
+            return Err(Error::Internal("sandbox missing after start".into()).into());
+        };
+        let url = running.base_url();
+        let file = running.credentials().service_credentials_json.clone();
+        let aem_url = url.clone();
+        let imported = blocking(move || {
+            let recognised = credentials::inspect(file.as_bytes()).map_err(Error::from)?;
+            let all = store.connections()?;
+            // Keep the user's name for an existing sandbox connection; name a new one "Sandbox"
+            // unless that name is taken (then the suggested one).
+            let name_free = !all
+                .iter()
+                .any(|c| c.sandbox || c.name.eq_ignore_ascii_case(NAME));
+            let options = ImportOptions {
+                name: name_free.then(|| NAME.to_string()),
+                aem_url: Some(aem_url),
+                ..ImportOptions::default()
+            };
+            store.import_sandbox(&recognised, &options)
+        })
+        .await;
+        match imported {
+            Ok(imported) => {
+                tracing::info!(%url, updated = imported.updated, "sandbox connection ready");
+                self.set_status(app, SandboxStatus::Running { url });
+                Ok(imported.connection)
+            }
+            Err(err) => {
+                // Without its connection the sandbox is of no use: stop it.
+                if let Some(stopped) = server.take() {
+                    stopped.shutdown().await;
+                }
+                self.set_status(app, SandboxStatus::Stopped);
+                Err(err)
+            }
+        }
+    }
+
+    /// Stops the sandbox if it runs.
+    pub async fn stop<R: Runtime>(&self, app: &AppHandle<R>) {
+        if let Some(server) = self.server.lock().await.take() {
+            server.shutdown().await;
+            tracing::info!("sandbox stopped");
+        }
+        self.set_status(app, SandboxStatus::Stopped);
+    }
+}
+
+/// At start-up: if a sandbox connection exists, start the sandbox again in the background.
+pub fn resume_if_needed<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn(async move {
+        let state = app.state::<AppState>();
+        let store = state.connections.clone();
+        let has_sandbox = blocking(move || Ok(store.connections()?.iter().any(|c| c.sandbox)))
+            .await
+            .unwrap_or(false);
+        if !has_sandbox {
+            return;
+        }
+        tracing::info!("a sandbox connection exists; starting the sandbox");
+        let host = state.sandbox.clone();
+        if let Err(e) = host
+            .start_and_connect(&app, state.connections.clone(), state.secrets.clone())
+            .await
+        {
+            tracing::warn!(error = %e.message, "the sandbox did not resume");
+            if host.status() == SandboxStatus::Stopped {
+                host.set_status(&app, SandboxStatus::Failed { message: e.message });
+            }
+        }
+    });
+}

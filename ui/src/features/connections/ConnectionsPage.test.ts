@@ -1,0 +1,326 @@
+// The Connections page with the IPC seam mocked: the list, the results of imports (refusals
+// with every reason, the pending-choice form), editing, delete with a confirmation, and the
+// disabled states (keychain unavailable, an action running).
+import { act, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import {
+  addLocalSdk,
+  completeImport,
+  deleteConnection,
+  discardImport,
+  importPastedJson,
+  listConnections,
+  setConnectionUrl,
+  startSandbox,
+} from '../../ipc/commands';
+import type { ConnectionView, FileResult, ImportPreview } from '../../ipc/types';
+import { ConnectionsModel } from './connections.svelte';
+import ConnectionsPage from './ConnectionsPage.svelte';
+import ImportResults from './ImportResults.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  listConnections: vi.fn(),
+  sandboxStatus: vi.fn(),
+  importPastedJson: vi.fn(),
+  chooseCredentialFiles: vi.fn(),
+  completeImport: vi.fn(),
+  discardImport: vi.fn(),
+  previewPendingChoice: vi.fn(),
+  addLocalSdk: vi.fn(),
+  renameConnection: vi.fn(),
+  setConnectionUrl: vi.fn(),
+  setConnectionProduction: vi.fn(),
+  deleteConnection: vi.fn(),
+  startSandbox: vi.fn(),
+}));
+
+function connection(overrides: Partial<ConnectionView> = {}): ConnectionView {
+  return {
+    id: 'c1',
+    name: 'p12345 · e67890',
+    kind: 'serviceCredentials',
+    kindLabel: 'AEM service credentials',
+    kindDescription: 'A technical account.',
+    aemUrl: 'https://author-p12345-e67890.adobeaemcloud.com',
+    host: 'author-p12345-e67890.adobeaemcloud.com',
+    imsBase: 'https://ims-na1.adobelogin.com',
+    clientId: 'cm-p12345-e67890-integration',
+    technicalAccountEmail: 'abc@techacct.adobe.com',
+    actsAs: null,
+    org: 'X@AdobeOrg',
+    scopes: ['ent_aem_cloud_api'],
+    certificateExpiresAt: '2026-02-14T00:00:00Z',
+    tokenExpiresAt: null,
+    production: false,
+    sandbox: false,
+    status: { state: 'expiresSoon', days: 12 },
+    statusText: 'expires in 12 days',
+    secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
+    importedAt: '2025-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+const PREVIEW: ImportPreview = {
+  kind: 'oauthServerToServer',
+  kindLabel: 'OAuth Server-to-Server credential',
+  summary: 'An OAuth Server-to-Server credential from the Adobe Developer Console.',
+  capabilities: [],
+  warnings: [],
+  suggestedName: 'Project · Metadesk',
+  aemUrl: null,
+  needsAemUrl: true,
+  clientId: '0a1b2c3d',
+  technicalAccountEmail: null,
+  actsAs: null,
+  expiresAt: null,
+  secretHints: ['client secret ••••beef'],
+  choices: [],
+  choice: null,
+};
+
+async function renderPage(connections: ConnectionView[], keychainProblem: string | null = null) {
+  vi.mocked(listConnections).mockResolvedValue(connections);
+  const model = new ConnectionsModel();
+  await model.reload();
+  render(ConnectionsPage, { model, keychainProblem });
+  return model;
+}
+
+beforeEach(() => {
+  vi.mocked(discardImport).mockResolvedValue();
+});
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('the list', () => {
+  it('shows each connection with its kind, host, status in words and the AEM user', async () => {
+    await renderPage([
+      connection(),
+      connection({
+        id: 'c2',
+        name: 'Prod',
+        production: true,
+        status: { state: 'expired' },
+        statusText: 'expired on 1 Jan 2025',
+      }),
+      connection({
+        id: 'c3',
+        name: 'Token',
+        kind: 'localDevToken',
+        kindLabel: 'AEM local development token',
+        certificateExpiresAt: null,
+        tokenExpiresAt: '2026-05-14T14:05:00Z',
+        actsAs: 'dev.user@example.com',
+        technicalAccountEmail: null,
+        status: { state: 'ok' },
+        statusText: 'ok',
+      }),
+    ]);
+    const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(screen.getAllByTestId('connection')).toHaveLength(3);
+    expect(first).toHaveTextContent('AEM service credentials');
+    expect(first).toHaveTextContent('author-p12345-e67890.adobeaemcloud.com');
+    expect(within(first).getByTestId('connection-status')).toHaveTextContent('Certificate expires in 12 days');
+    expect(first).toHaveTextContent('The AEM user to give permissions to');
+    expect(first).toHaveTextContent('abc@techacct.adobe.com');
+    expect(first).toHaveTextContent('client secret ••••1d47');
+    expect(within(second).getByTestId('badge-production')).toHaveTextContent('Production');
+    expect(within(second).getByTestId('connection-status')).toHaveTextContent('Certificate expired on 1 Jan 2025');
+    expect(within(third).getByTestId('connection-status')).toHaveTextContent(/Acts as dev.user@example.com · token ends/);
+    expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
+  });
+
+  it('marks the sandbox connection as such and offers no production switch for it', async () => {
+    const model = await renderPage([connection({ id: 's', name: 'Sandbox', sandbox: true, host: '127.0.0.1:4567' })]);
+    model.setSandbox({ state: 'running', url: 'http://127.0.0.1:4567' });
+    const card = screen.getByTestId('connection');
+    expect(within(card).getByTestId('badge-sandbox')).toBeInTheDocument();
+    expect(card).toHaveTextContent('Sandbox — a simulated AEM on this computer');
+    await waitFor(() => expect(within(card).getByTestId('sandbox-state')).toHaveTextContent('Running on this computer'));
+    expect(within(card).queryByTestId('toggle-production')).not.toBeInTheDocument();
+    // One sandbox is enough: the button to add another is gone.
+    expect(screen.queryByTestId('try-sandbox')).not.toBeInTheDocument();
+  });
+
+  it('checks an edited address before sending it, and shows the app core’s words', async () => {
+    const user = userEvent.setup();
+    await renderPage([connection()]);
+    await user.click(screen.getByRole('button', { name: 'Edit address' }));
+    const input = screen.getByLabelText('AEM author address');
+    await user.clear(input);
+    await user.type(input, 'http://aem.example.com');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByTestId('edit-error')).toHaveTextContent('Use an https address');
+    expect(setConnectionUrl).not.toHaveBeenCalled();
+
+    vi.mocked(setConnectionUrl).mockRejectedValue({ code: 'invalid_input', message: 'The AEM address is not usable: it has a path.' });
+    await user.clear(input);
+    await user.type(input, 'https://aem.example.com/x');
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(screen.getByTestId('edit-error')).toHaveTextContent('it has a path'));
+  });
+});
+
+describe('delete', () => {
+  it('asks first, naming the connection; Escape cancels; confirming deletes', async () => {
+    const user = userEvent.setup();
+    await renderPage([connection()]);
+    vi.mocked(deleteConnection).mockResolvedValue();
+
+    await user.click(screen.getByTestId('delete-connection'));
+    const dialog = screen.getByRole('dialog');
+    expect(dialog).toHaveTextContent('Delete “p12345 · e67890”?');
+    expect(dialog).toHaveTextContent('removes its secrets from your keychain');
+    expect(screen.getByTestId('delete-cancel')).toHaveFocus();
+    await user.keyboard('{Escape}');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(deleteConnection).not.toHaveBeenCalled();
+
+    await user.click(screen.getByTestId('delete-connection'));
+    vi.mocked(listConnections).mockResolvedValue([]);
+    await user.click(screen.getByTestId('delete-confirm'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(deleteConnection).toHaveBeenCalledWith('c1');
+    expect(await screen.findByTestId('empty-connections')).toBeInTheDocument();
+  });
+});
+
+describe('ways in', () => {
+  it('are all disabled with the keychain’s reason when it cannot be used', async () => {
+    await renderPage([], 'The system keychain is locked. Unlock it and try again.');
+    for (const id of ['choose-file', 'paste-json', 'add-sdk', 'try-sandbox']) {
+      expect(screen.getByTestId(id)).toBeDisabled();
+    }
+    expect(screen.getByTestId('import-blocked')).toHaveTextContent('The system keychain is locked.');
+  });
+
+  it('are disabled while the sandbox starts, with progress in words', async () => {
+    const user = userEvent.setup();
+    let finish!: (view: ConnectionView) => void;
+    vi.mocked(startSandbox).mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    await renderPage([]);
+    await user.click(screen.getByTestId('try-sandbox'));
+    expect(screen.getByTestId('try-sandbox')).toHaveTextContent('Starting the sandbox…');
+    expect(screen.getByTestId('sandbox-starting')).toBeInTheDocument();
+    for (const id of ['choose-file', 'paste-json', 'add-sdk', 'try-sandbox']) {
+      expect(screen.getByTestId(id)).toBeDisabled();
+    }
+    vi.mocked(listConnections).mockResolvedValue([connection({ sandbox: true, name: 'Sandbox' })]);
+    await act(() => finish(connection({ sandbox: true })));
+    expect(await screen.findByTestId('connection')).toHaveTextContent('Sandbox');
+  });
+
+  it('pastes JSON in a dialog; Import stays off until there is text', async () => {
+    const user = userEvent.setup();
+    const model = await renderPage([]);
+    vi.mocked(importPastedJson).mockResolvedValue({
+      file: 'Pasted text',
+      result: { state: 'refused', code: 'credential_refused', problems: ['Not a credential.'] },
+    });
+    await user.click(screen.getByTestId('paste-json'));
+    expect(screen.getByTestId('paste-submit')).toBeDisabled();
+    await user.type(screen.getByTestId('paste-text'), '{{"a": 1}');
+    await user.click(screen.getByTestId('paste-submit'));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(importPastedJson).toHaveBeenCalledWith('{"a": 1}');
+    expect(model.rows[0]?.result?.state).toBe('refused');
+  });
+
+  it('adds a local SDK: names every missing field at once, sends the password once', async () => {
+    const user = userEvent.setup();
+    await renderPage([]);
+    vi.mocked(addLocalSdk).mockResolvedValue({ state: 'imported', connection: connection({ kind: 'localSdk' }) });
+    await user.click(screen.getByTestId('add-sdk'));
+    expect(screen.getByLabelText('AEM author address')).toHaveValue('http://localhost:4502');
+    expect(screen.getByLabelText('Password')).toHaveAttribute('type', 'password');
+    await user.click(screen.getByRole('button', { name: 'Add connection' }));
+    const errors = screen.getByTestId('sdk-errors');
+    expect(errors).toHaveTextContent('Type the user name.');
+    expect(errors).toHaveTextContent('Type the password.');
+    expect(addLocalSdk).not.toHaveBeenCalled();
+
+    await user.type(screen.getByLabelText('User name'), 'admin');
+    await user.type(screen.getByLabelText('Password'), 'pw');
+    await user.click(screen.getByRole('button', { name: 'Add connection' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument());
+    expect(addLocalSdk).toHaveBeenCalledWith({ url: 'http://localhost:4502', user: 'admin', password: 'pw' });
+  });
+});
+
+describe('file results', () => {
+  function showResult(result: FileResult, file = 'a.json') {
+    const model = new ConnectionsModel();
+    model.received({ file, result });
+    render(ImportResults, { model });
+    return model;
+  }
+
+  it('lists every reason a file was refused', () => {
+    showResult({
+      state: 'refused',
+      code: 'credential_refused',
+      problems: ['The file has no client secret (integration.technicalAccount.clientSecret).', 'The private key is cut short.'],
+    });
+    const row = screen.getByTestId('drop-result');
+    expect(row).toHaveAttribute('data-outcome', 'refused');
+    expect(row).toHaveTextContent('a.json was not imported');
+    const problems = within(screen.getByTestId('refusal-problems')).getAllByRole('listitem');
+    expect(problems.map((p) => p.textContent)).toEqual([
+      'The file has no client secret (integration.technicalAccount.clientSecret).',
+      'The private key is cut short.',
+    ]);
+  });
+
+  it('asks for the AEM address before importing a file that names none', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([]);
+    showResult({ state: 'needsChoice', pendingId: 'pending-1', preview: PREVIEW }, 'oauth.json');
+    const form = screen.getByTestId('pending-form');
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    expect(screen.getByTestId('pending-url-error')).toHaveTextContent('Type the AEM author address');
+    expect(completeImport).not.toHaveBeenCalled();
+
+    await user.type(screen.getByTestId('pending-url'), 'http://aem.example.com');
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    expect(screen.getByTestId('pending-url-error')).toHaveTextContent('Use an https address');
+
+    vi.mocked(completeImport).mockRejectedValue({ code: 'keychain_locked', message: 'The system keychain is locked.' });
+    await user.clear(screen.getByTestId('pending-url'));
+    await user.type(screen.getByTestId('pending-url'), 'https://author-p1-e2.adobeaemcloud.com');
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('pending-error')).toHaveTextContent('keychain is locked'));
+
+    vi.mocked(completeImport).mockResolvedValue({ state: 'imported', connection: connection({ name: 'Project · Metadesk' }) });
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('drop-result')).toHaveAttribute('data-outcome', 'imported'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-1',
+      options: { aemUrl: 'https://author-p1-e2.adobeaemcloud.com', name: 'Project · Metadesk', choice: undefined },
+    });
+  });
+
+  it('lets the user pick one of several credentials, or not import at all', async () => {
+    const user = userEvent.setup();
+    const model = showResult({
+      state: 'needsChoice',
+      pendingId: 'pending-2',
+      preview: {
+        ...PREVIEW,
+        choices: [
+          { key: '1', label: 'Metadesk (client id 0a1b)' },
+          { key: '2', label: 'Reports (client id 9f8e)' },
+        ],
+        choice: '1',
+      },
+    });
+    expect(screen.getByRole('radio', { name: 'Metadesk (client id 0a1b)' })).toBeChecked();
+    await user.click(screen.getByRole('button', { name: 'Don’t import' }));
+    expect(discardImport).toHaveBeenCalledWith('pending-2');
+    expect(model.rows).toHaveLength(0);
+  });
+});
