@@ -7,7 +7,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/session.sh
 started=$(date +%s)
-before=$(our_processes)
+# Every process this run starts inherits the marker; our_processes finds them by it.
+export METADESK_TEST_RUN="$$-$started"
 
 bash scripts/install-deps.sh
 
@@ -33,8 +34,7 @@ fi
 step "E2E: WebDriver against the real window"
 bash scripts/e2e.sh
 
-after=$(our_processes)
-leftover=$(comm -13 <(echo "$before") <(echo "$after") | grep . || true)
+leftover=$(our_processes)
 if [ -n "$leftover" ]; then
   echo "these processes outlived the test run:" >&2
   ps -o pid,args -p "$(echo "$leftover" | paste -sd, -)" >&2 || true

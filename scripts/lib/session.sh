@@ -26,12 +26,17 @@ free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'
 }
 
-# Lists our own long-lived helper processes (to prove a run leaves none behind). Zombies are
-# left out: they have already exited and only wait to be reaped by whoever is PID 1 here.
+# Lists the helper processes started by this run (to prove it leaves none behind): those
+# whose environment carries this run's METADESK_TEST_RUN marker, so other work on the same
+# machine is never mistaken for ours. Zombies are left out: they have already exited and only
+# wait to be reaped by whoever is PID 1 here.
 our_processes() {
   local pid
-  for pid in $(pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|WebKitWebDriver|tauri-driver|target/(debug|release)/metadesk'); do
-    [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" = "Z" ] || echo "$pid"
+  [ -n "${METADESK_TEST_RUN:-}" ] || return 0
+  for pid in $(pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|dbus-daemon|WebKitWebDriver|tauri-driver|target/(debug|release)/metadesk'); do
+    [ "$pid" != "$$" ] || continue
+    [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != "Z" ] || continue
+    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "METADESK_TEST_RUN=$METADESK_TEST_RUN" && echo "$pid"
   done | sort
 }
 
