@@ -16,6 +16,8 @@ fn main() {
         "delete_connection",
         "start_sandbox",
         "sandbox_status",
+        "test_connection",
+        "connection_health",
         "e2e_simulate_drop",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

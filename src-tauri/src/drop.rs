@@ -32,12 +32,17 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
         tracing::warn!(error = %e, "could not tell the window about dropped files");
     }
     let state = window.state::<AppState>();
-    let (store, pending) = (state.connections.clone(), state.pending.clone());
+    let (store, pending, auth) = (
+        state.connections.clone(),
+        state.pending.clone(),
+        state.auth.clone(),
+    );
     let window = window.clone();
     // This runs on the UI thread: the keychain and the disk wait on a blocking thread.
     tauri::async_runtime::spawn_blocking(move || {
         for path in paths {
             let outcome = importing::import_path(&store, &pending, &path);
+            auth.forget_imported(&outcome.result);
             send(&window, outcome);
         }
     });

@@ -1,6 +1,7 @@
 //! The Metadesk desktop shell: builds the state, registers the commands, routes window
 //! events. Domain logic lives in `metadesk_core`; this crate only adapts it to Tauri.
 
+mod auth;
 mod commands;
 mod drop;
 mod importing;
@@ -32,7 +33,14 @@ pub fn run() {
     let _log_guard = logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
 
-    let state = AppState::new(dirs, Arc::new(KeyringStore::new(profile)));
+    let state = match AppState::new(dirs, Arc::new(KeyringStore::new(profile))) {
+        Ok(state) => state,
+        Err(e) => {
+            tracing::error!(error = %e, "the app state could not be built");
+            eprintln!("Metadesk cannot start: {e}");
+            std::process::exit(1);
+        }
+    };
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
@@ -65,6 +73,8 @@ pub fn run() {
                 commands::connections::delete_connection,
                 commands::sandbox::start_sandbox,
                 commands::sandbox::sandbox_status,
+                commands::tokens::test_connection,
+                commands::tokens::connection_health,
                 $($extra),*
             ]
         };

@@ -123,6 +123,8 @@ impl SandboxHost {
         match imported {
             Ok(imported) => {
                 tracing::info!(%url, updated = imported.updated, "sandbox connection ready");
+                // New keys and a new IMS address: the old token manager must not be reused.
+                app.state::<AppState>().auth.forget(&imported.connection.id);
                 self.set_status(app, SandboxStatus::Running { url });
                 Ok(imported.connection)
             }

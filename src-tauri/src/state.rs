@@ -2,10 +2,14 @@
 
 use std::sync::Arc;
 
+use metadesk_core::aem::AemError;
+use metadesk_core::aem::client::build_http_client;
 use metadesk_core::connections::ConnectionStore;
 use metadesk_core::dirs::AppDirs;
+use metadesk_core::ims::AuthContext;
 use metadesk_core::secrets::SecretStore;
 
+use crate::auth::Auth;
 use crate::pending::PendingImports;
 use crate::sandbox::SandboxHost;
 
@@ -22,17 +26,26 @@ pub struct AppState {
     pub pending: Arc<PendingImports>,
     /// The built-in sandbox AEM, when the user tried it.
     pub sandbox: Arc<SandboxHost>,
+    /// One token manager per connection for the whole process, over the one HTTP client and
+    /// the keychain. Everything that calls AEM goes through it, so a token is shared.
+    pub auth: Arc<Auth>,
 }
 
 impl AppState {
-    pub fn new(dirs: AppDirs, secrets: Arc<dyn SecretStore>) -> Self {
+    /// Fails only when the HTTP client cannot be built (no TLS support).
+    pub fn new(dirs: AppDirs, secrets: Arc<dyn SecretStore>) -> Result<Self, AemError> {
         let connections = Arc::new(ConnectionStore::open(&dirs, secrets.clone()));
-        AppState {
+        let auth = Arc::new(Auth::new(AuthContext::new(
+            build_http_client()?,
+            secrets.clone(),
+        )));
+        Ok(AppState {
             dirs,
             secrets,
             connections,
             pending: Arc::new(PendingImports::default()),
             sandbox: Arc::new(SandboxHost::default()),
-        }
+            auth,
+        })
     }
 }

@@ -18,6 +18,8 @@ import { mount } from 'svelte';
 import App from '../src/App.svelte';
 import type { AppHealth } from '../src/ipc/bindings/AppHealth';
 import type { CheckStep } from '../src/ipc/bindings/CheckStep';
+import type { ConnectionHealth } from '../src/ipc/bindings/ConnectionHealth';
+import type { ConnectionTestReport } from '../src/ipc/bindings/ConnectionTestReport';
 import type { ConnectionView } from '../src/ipc/bindings/ConnectionView';
 import type { FileOutcome } from '../src/ipc/bindings/FileOutcome';
 import { guardAgainstDropNavigation } from '../src/lib/dropGuard';
@@ -102,6 +104,58 @@ const CONNECTIONS: ConnectionView[] =
       ]
     : [];
 
+const inSeconds = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+
+// The production connection's token is valid; the sandbox has none yet.
+const HEALTH: Record<string, ConnectionHealth> = {
+  c1: {
+    level: 'warning',
+    summary: 'token valid 23 h 12 min; certificate expires in 12 days',
+    token: { state: 'valid', expiresAt: inSeconds(23 * 3600 + 12 * 60 + 30), secondsLeft: 23 * 3600 + 12 * 60 },
+    certificate: {
+      expiresAt: inSeconds(12 * 86_400 + 3600),
+      daysLeft: 12,
+      level: 'soon',
+      message:
+        'The certificate of these service credentials expires in 12 days. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.',
+    },
+    advice: null,
+  },
+  s: { level: 'ok', summary: 'no token yet', token: { state: 'notYetObtained' }, certificate: null, advice: null },
+};
+
+/** The sandbox works; the production connection is refused by IMS. */
+function testReport(id: string): ConnectionTestReport {
+  const ok = id === 's';
+  return {
+    ok,
+    host: ok ? '127.0.0.1:41811' : 'author-p12345-e67890.adobeaemcloud.com',
+    api: 'classic',
+    actingAs: ok ? '84bb3f97@techacct.adobe.com' : null,
+    tokenExpiresAt: ok ? inSeconds(24 * 3600) : null,
+    tokenSecondsLeft: ok ? 24 * 3600 : null,
+    certificate: null,
+    damReadable: ok ? true : null,
+    steps: ok
+      ? [
+          { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 24 h.', code: null },
+          { label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as 84bb3f97@techacct.adobe.com.', code: null },
+          { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
+        ]
+      : [
+          {
+            label: 'Get an access token',
+            outcome: 'failed',
+            detail:
+              'Adobe IMS refused the client id cm-p12345-e67890-integration: this AEM environment has not allow-listed it. Ask a Cloud Manager administrator to add it.',
+            code: 'auth',
+          },
+          { label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
+          { label: 'Read the DAM root (/content/dam)', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
+        ],
+  };
+}
+
 const DROPPED: FileOutcome[] = [
   { file: 'notes.json', result: { state: 'refused', code: 'credential_refused', problems: ['The file holds a list (a JSON array), not a credential.'] } },
 ];
@@ -111,6 +165,11 @@ mockIPC(
   async (cmd, args) => {
     if (cmd === 'list_connections') return CONNECTIONS;
     if (cmd === 'sandbox_status') return { state: 'running', url: 'http://127.0.0.1:41811' };
+    if (cmd === 'connection_health') return HEALTH;
+    if (cmd === 'test_connection') {
+      await sleep(800);
+      return testReport((args as { id: string }).id);
+    }
     if (cmd !== 'check_health') throw { code: 'internal', message: `preview: no mock for ${cmd}` };
     const channel = (args as { onStep: { id: number } }).onStep;
     await sleep(150);

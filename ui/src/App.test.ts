@@ -14,6 +14,8 @@ vi.mock('./ipc/commands', () => ({
   listConnections: vi.fn(),
   sandboxStatus: vi.fn(),
   discardImport: vi.fn(),
+  connectionHealth: vi.fn(() => Promise.resolve({})),
+  testConnection: vi.fn(),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),

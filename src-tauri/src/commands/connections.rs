@@ -32,7 +32,9 @@ pub async fn import_pasted_json(
     text: String,
 ) -> Result<FileOutcome, IpcError> {
     let (store, pending) = (state.connections.clone(), state.pending.clone());
-    blocking(move || Ok(importing::import_text(&store, &pending, &text))).await
+    let outcome = blocking(move || Ok(importing::import_text(&store, &pending, &text))).await?;
+    state.auth.forget_imported(&outcome.result);
+    Ok(outcome)
 }
 
 /// Opens the system's file dialog (JSON files, several allowed) and imports what the user
@@ -61,13 +63,17 @@ pub async fn choose_credential_files<R: Runtime>(
         .filter_map(|p| p.into_path().ok())
         .collect();
     let (store, pending) = (state.connections.clone(), state.pending.clone());
-    blocking(move || {
+    let outcomes: Vec<FileOutcome> = blocking(move || {
         Ok(paths
             .iter()
             .map(|path| importing::import_path(&store, &pending, path))
             .collect())
     })
-    .await
+    .await?;
+    for outcome in &outcomes {
+        state.auth.forget_imported(&outcome.result);
+    }
+    Ok(outcomes)
 }
 
 /// Finishes a pending import with the user's choices. On failure (a bad address, no keychain)
@@ -78,7 +84,7 @@ pub async fn complete_import(
     args: CompleteImportArgs,
 ) -> Result<FileResult, IpcError> {
     let (store, pending) = (state.connections.clone(), state.pending.clone());
-    blocking(move || {
+    let result = blocking(move || {
         let recognised = pending.take(&args.pending_id).ok_or_else(gone)?;
         Ok(
             match importing::import_now(&store, &recognised, &args.options) {
@@ -94,7 +100,9 @@ pub async fn complete_import(
             },
         )
     })
-    .await?
+    .await??;
+    state.auth.forget_imported(&result);
+    Ok(result)
 }
 
 /// Forgets a pending import (its secrets are wiped from memory).
@@ -124,7 +132,7 @@ pub async fn add_local_sdk(
     args: LocalSdkArgs,
 ) -> Result<FileResult, IpcError> {
     let store = state.connections.clone();
-    blocking(move || {
+    let result = blocking(move || {
         let imported =
             store.add_local_sdk(args.url.as_deref(), &args.user, args.password.0, args.name)?;
         Ok(if imported.updated {
@@ -137,7 +145,9 @@ pub async fn add_local_sdk(
             }
         })
     })
-    .await
+    .await?;
+    state.auth.forget_imported(&result);
+    Ok(result)
 }
 
 #[tauri::command]
@@ -168,20 +178,21 @@ pub async fn set_connection_production(
     blocking(move || store.set_production(&args.id, args.production)).await
 }
 
-/// Deletes the connection and its keychain entries. Deleting the sandbox connection also
-/// stops the sandbox.
+/// Deletes the connection and its keychain entries, and forgets its token manager. Deleting the
+/// sandbox connection also stops the sandbox.
 #[tauri::command]
 pub async fn delete_connection<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<(), IpcError> {
-    let store = state.connections.clone();
+    let (store, deleted) = (state.connections.clone(), id.clone());
     let sandbox_left = blocking(move || {
-        store.delete(&id)?;
+        store.delete(&deleted)?;
         Ok(store.connections()?.iter().any(|c| c.sandbox))
     })
     .await?;
+    state.auth.forget(&id);
     if !sandbox_left {
         state.sandbox.stop(&app).await;
     }

@@ -6,6 +6,7 @@ pub mod connections;
 #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
 pub mod e2e;
 pub mod sandbox;
+pub mod tokens;
 
 use metadesk_core::Error;
 use metadesk_core::bindings::IpcError;

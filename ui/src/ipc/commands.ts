@@ -5,6 +5,8 @@ import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AppHealth } from './bindings/AppHealth';
 import type { CheckStep } from './bindings/CheckStep';
 import type { CompleteImportArgs } from './bindings/CompleteImportArgs';
+import type { ConnectionHealth } from './bindings/ConnectionHealth';
+import type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 import type { ConnectionView } from './bindings/ConnectionView';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
@@ -95,4 +97,21 @@ export function startSandbox(): Promise<ConnectionView> {
 
 export function sandboxStatus(): Promise<SandboxStatus> {
   return call('sandbox_status');
+}
+
+/**
+ * "Test connection": gets (or reuses) the connection's token and asks AEM who we are and
+ * whether the DAM can be read. A failed step is part of the report; the promise rejects only
+ * when the connection cannot be tested at all (it is gone, the keychain cannot be used).
+ */
+export function testConnection(id: string): Promise<ConnectionTestReport> {
+  return call('test_connection', { id });
+}
+
+/**
+ * The token and certificate status of every connection, by connection id. Shows a token kept
+ * in the keychain from an earlier run; never asks Adobe for a new one.
+ */
+export function connectionHealth(): Promise<Partial<Record<string, ConnectionHealth>>> {
+  return call('connection_health');
 }

@@ -12,10 +12,12 @@ import {
   discardImport,
   importPastedJson,
   listConnections,
+  connectionHealth,
   setConnectionUrl,
   startSandbox,
+  testConnection,
 } from '../../ipc/commands';
-import type { ConnectionView, FileResult, ImportPreview } from '../../ipc/types';
+import type { ConnectionHealth, ConnectionTestReport, ConnectionView, FileResult, ImportPreview } from '../../ipc/types';
 import { ConnectionsModel } from './connections.svelte';
 import ConnectionsPage from './ConnectionsPage.svelte';
 import ImportResults from './ImportResults.svelte';
@@ -34,6 +36,8 @@ vi.mock('../../ipc/commands', () => ({
   setConnectionProduction: vi.fn(),
   deleteConnection: vi.fn(),
   startSandbox: vi.fn(),
+  connectionHealth: vi.fn(() => Promise.resolve({})),
+  testConnection: vi.fn(),
 }));
 
 function connection(overrides: Partial<ConnectionView> = {}): ConnectionView {
@@ -322,5 +326,124 @@ describe('file results', () => {
     await user.click(screen.getByRole('button', { name: 'Don’t import' }));
     expect(discardImport).toHaveBeenCalledWith('pending-2');
     expect(model.rows).toHaveLength(0);
+  });
+});
+
+describe('tokens', () => {
+  const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
+  const valid = (seconds: number): ConnectionHealth => ({
+    level: 'ok',
+    summary: '',
+    token: { state: 'valid', expiresAt: inSeconds(seconds), secondsLeft: seconds },
+    certificate: { expiresAt: inSeconds(200 * 86_400), daysLeft: 200, level: 'ok', message: 'The certificate is valid.' },
+    advice: null,
+  });
+  const REPORT: ConnectionTestReport = {
+    ok: true,
+    host: 'author-p12345-e67890.adobeaemcloud.com',
+    api: 'classic',
+    actingAs: 'abc@techacct.adobe.com',
+    tokenExpiresAt: inSeconds(23 * 3600 + 12 * 60 + 30),
+    tokenSecondsLeft: 23 * 3600 + 12 * 60,
+    certificate: null,
+    damReadable: true,
+    steps: [
+      { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h 12 min.', code: null },
+      { label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc@techacct.adobe.com.', code: null },
+      { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
+    ],
+  };
+
+  it('shows each card’s token status, with what to do when a development token has ended', async () => {
+    vi.mocked(connectionHealth).mockResolvedValue({
+      c1: valid(23 * 3600 + 12 * 60 + 30),
+      c2: { level: 'busy', summary: '', token: { state: 'renewing' }, certificate: null, advice: null },
+      c3: {
+        level: 'error',
+        summary: '',
+        token: { state: 'devToken', expiresAt: inSeconds(-60), secondsLeft: 0, expired: true },
+        certificate: null,
+        advice: null,
+      },
+    });
+    await renderPage([
+      connection({ status: { state: 'ok' } }),
+      connection({ id: 'c2', name: 'Two' }),
+      connection({ id: 'c3', name: 'Dev', kind: 'localDevToken', certificateExpiresAt: null, tokenExpiresAt: inSeconds(-60) }),
+    ]);
+    const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];
+    await waitFor(() => expect(within(first).getByTestId('token-status')).toHaveTextContent('token valid 23 h 12 min'));
+    expect(within(first).getByTestId('connection-status')).toHaveTextContent(/^Certificate valid until/);
+    expect(within(second).getByTestId('token-status')).toHaveTextContent('renewing…');
+    expect(within(third).getByTestId('token-status')).toHaveTextContent('development token ended');
+    expect(within(third).getByTestId('health-advice')).toHaveTextContent(/Local token.*drop the downloaded file on this window/);
+  });
+
+  it('tests a connection: “Testing…” while it runs, then every step and what was found', async () => {
+    const user = userEvent.setup();
+    let finish!: (report: ConnectionTestReport) => void;
+    vi.mocked(testConnection).mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    vi.mocked(connectionHealth).mockResolvedValue({});
+    await renderPage([connection()]);
+    const button = screen.getByTestId('test-connection');
+    button.focus();
+    await user.keyboard('{Enter}');
+    expect(testConnection).toHaveBeenCalledWith('c1');
+    expect(button).toHaveTextContent('Testing…');
+    expect(button).toBeDisabled();
+
+    vi.mocked(connectionHealth).mockResolvedValue({ c1: valid(23 * 3600 + 12 * 60 + 30) });
+    await act(() => finish(REPORT));
+    const panel = await screen.findByTestId('test-report');
+    expect(panel).toHaveAttribute('data-ok', 'true');
+    expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works.');
+    expect(within(panel).getAllByTestId('test-step').map((s) => s.getAttribute('data-outcome'))).toEqual(['passed', 'passed', 'passed']);
+    expect(within(panel).getByTestId('test-fact-host')).toHaveTextContent('Reached AEM at author-p12345-e67890.adobeaemcloud.com');
+    expect(within(panel).getByTestId('test-fact-account')).toHaveTextContent('AEM says you are abc@techacct.adobe.com');
+    expect(within(panel).getByTestId('test-fact-token')).toHaveTextContent('Token valid 23 h 12 min');
+    expect(within(panel).getByTestId('test-fact-dam')).toHaveTextContent('The DAM can be read');
+    expect(button).toHaveTextContent('Test connection');
+    // The status is asked again after a test.
+    await waitFor(() => expect(screen.getByTestId('token-status')).toHaveTextContent('token valid 23 h 12 min'));
+
+    await user.click(within(panel).getByTestId('test-close'));
+    expect(screen.queryByTestId('test-report')).not.toBeInTheDocument();
+  });
+
+  it('shows a failed step with its reason, and a connection that could not be tested', async () => {
+    const user = userEvent.setup();
+    vi.mocked(connectionHealth).mockResolvedValue({});
+    vi.mocked(testConnection).mockResolvedValue({
+      ...REPORT,
+      ok: false,
+      actingAs: null,
+      tokenExpiresAt: null,
+      tokenSecondsLeft: null,
+      damReadable: null,
+      steps: [
+        {
+          label: 'Get an access token',
+          outcome: 'failed',
+          detail: 'Adobe IMS refused the client id: the environment has not allow-listed it.',
+          code: 'auth',
+        },
+        { label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
+      ],
+    });
+    await renderPage([connection()]);
+    await user.click(screen.getByTestId('test-connection'));
+    const panel = await screen.findByTestId('test-report');
+    expect(panel).toHaveAttribute('data-ok', 'false');
+    expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('does not work yet');
+    const [token, who] = within(panel).getAllByTestId('test-step') as [HTMLElement, HTMLElement];
+    expect(token).toHaveAttribute('data-outcome', 'failed');
+    expect(token).toHaveTextContent('✗');
+    expect(token).toHaveTextContent('has not allow-listed it');
+    expect(who).toHaveAttribute('data-outcome', 'skipped');
+    expect(within(panel).getByTestId('test-fact-host')).toHaveTextContent('was not tried');
+
+    vi.mocked(testConnection).mockRejectedValue({ code: 'not_found', message: 'That connection no longer exists.' });
+    await user.click(screen.getByTestId('test-connection'));
+    await waitFor(() => expect(screen.getByTestId('test-verdict')).toHaveTextContent('could not be tested: That connection no longer exists.'));
   });
 });

@@ -1,10 +1,12 @@
 // The Connections feature's state: the list, what happened to each file brought in (dropped,
-// chosen, pasted), the built-in sandbox's state, and the actions. One instance lives in App so
+// chosen, pasted), the built-in sandbox's state, each connection's token status and "Test
+// connection" result, and the actions. One instance lives in App so
 // drops are shown whichever section is open; the page and the results panel read it.
 import {
   addLocalSdk,
   chooseCredentialFiles,
   completeImport,
+  connectionHealth,
   deleteConnection,
   discardImport,
   importPastedJson,
@@ -15,9 +17,12 @@ import {
   setConnectionProduction,
   setConnectionUrl,
   startSandbox,
+  testConnection,
 } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
 import type {
+  ConnectionHealth,
+  ConnectionTestReport,
   ConnectionView,
   FileOutcome,
   FileResult,
@@ -35,6 +40,13 @@ export interface ImportRow {
   result: FileResult | null;
 }
 
+/** One connection's "Test connection": running, then its report (or why it could not run). */
+export interface TestRun {
+  running: boolean;
+  report: ConnectionTestReport | null;
+  error: IpcError | null;
+}
+
 /** What is running; import actions are disabled while any of them is. */
 export type Busy = 'choose' | 'paste' | 'sdk' | 'sandbox' | null;
 
@@ -47,6 +59,12 @@ export class ConnectionsModel {
   /** The last failure of an action started from the page (not a per-file refusal). */
   actionError = $state<IpcError | null>(null);
   sandbox = $state<SandboxStatus>({ state: 'stopped' });
+  /** Token and certificate status by connection id; missing until the first answer. */
+  health = $state<Partial<Record<string, ConnectionHealth>>>({});
+  /** "Test connection" runs by connection id. */
+  tests = $state<Partial<Record<string, TestRun>>>({});
+  /** The clock the countdowns are computed against (ms); moved on by `tick()`. */
+  now = $state(Date.now());
 
   hasSandboxConnection = $derived(this.connections.some((c) => c.sandbox));
 
@@ -61,6 +79,41 @@ export class ConnectionsModel {
     } finally {
       this.loaded = true;
     }
+    // After the list is drawn: the status reads the keychain, which may take a moment.
+    void this.refreshHealth();
+  }
+
+  /** Asks the app core for every connection's token status (it never mints for this). */
+  async refreshHealth(): Promise<void> {
+    try {
+      this.health = await connectionHealth();
+      this.now = Date.now();
+    } catch (thrown) {
+      // The cards keep their last status; the next ask (a minute later) tries again.
+      console.warn('Could not read the token status:', thrown);
+    }
+  }
+
+  /** Moves the countdowns on. */
+  tick(): void {
+    this.now = Date.now();
+  }
+
+  /** "Test connection"; a second click while it runs does nothing. */
+  async test(id: string): Promise<void> {
+    if (this.tests[id]?.running) return;
+    this.tests[id] = { running: true, report: null, error: null };
+    try {
+      this.tests[id] = { running: false, report: await testConnection(id), error: null };
+    } catch (thrown) {
+      this.tests[id] = { running: false, report: null, error: toIpcError(thrown) };
+    }
+    // The test may have fetched or renewed the token: show the new status.
+    await this.refreshHealth();
+  }
+
+  dismissTest(id: string): void {
+    delete this.tests[id];
   }
 
   async refreshSandbox(): Promise<void> {
@@ -162,6 +215,8 @@ export class ConnectionsModel {
 
   async setUrl(id: string, url: string): Promise<void> {
     this.#put(await setConnectionUrl({ id, url }));
+    // The last test was of the old address.
+    delete this.tests[id];
   }
 
   async setProduction(id: string, production: boolean): Promise<void> {
@@ -171,6 +226,7 @@ export class ConnectionsModel {
   async remove(id: string): Promise<void> {
     await deleteConnection(id);
     this.connections = this.connections.filter((c) => c.id !== id);
+    delete this.tests[id];
     await this.reload();
   }
 

@@ -1,0 +1,284 @@
+//! The app's access tokens: one [`Authorizers`] registry (one token manager per connection for
+//! the whole process, shared by "Test connection", the status on the connections page and,
+//! later, the bulk engine) and what the connections page asks of it.
+//!
+//! Nothing here returns a token: the page gets [`ConnectionHealth`] and
+//! [`ConnectionTestReport`], which carry times, names and reasons only.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::time::Duration;
+
+use metadesk_core::Error;
+use metadesk_core::aem::AemError;
+use metadesk_core::aem::auth::TokenSnapshot;
+use metadesk_core::aem::test_connection::ConnectionTestReport;
+use metadesk_core::connections::{Connection, ConnectionStore, FileResult};
+use metadesk_core::credentials::CredentialKind;
+use metadesk_core::ims::{
+    AuthContext, Authorizers, ConnectionHealth, auth_kind, connection_health,
+    test_stored_connection,
+};
+
+/// How long the status may wait for a token manager to read its keychain copy. The manager
+/// holds the same lock while it mints, so during a renewal the status shows "renewing…"
+/// instead of waiting for IMS.
+const WARM_UP_LIMIT: Duration = Duration::from_secs(3);
+
+/// The token managers of every connection and what they share (one HTTP client, the keychain).
+pub struct Auth {
+    pub authorizers: Authorizers,
+    pub ctx: AuthContext,
+}
+
+impl Auth {
+    pub fn new(ctx: AuthContext) -> Self {
+        Auth {
+            authorizers: Authorizers::new(),
+            ctx,
+        }
+    }
+
+    /// Forgets the token manager of connection `id` (deleted, or re-imported with new secrets),
+    /// so its old token and status are not reused.
+    pub fn forget(&self, id: &str) {
+        self.authorizers.remove(id);
+    }
+
+    /// [`Self::forget`] for the connection an import added or updated, if any.
+    pub fn forget_imported(&self, result: &FileResult) {
+        if let FileResult::Imported { connection } | FileResult::Updated { connection } = result {
+            self.forget(&connection.id);
+        }
+    }
+
+    /// The health of every connection, by id. Never mints: connections with minted tokens get
+    /// their token manager built (reading their secrets) and warmed up, which loads a token
+    /// cached in the keychain by an earlier run, so a restart shows "token valid …" at once.
+    pub async fn health_of_all(
+        self: &Arc<Self>,
+        store: Arc<ConnectionStore>,
+    ) -> Result<HashMap<String, ConnectionHealth>, Error> {
+        let all = {
+            let store = Arc::clone(&store);
+            run_blocking(move || store.connections()).await?
+        };
+        let mut health = HashMap::with_capacity(all.len());
+        for connection in all {
+            let entry = self.health_of(&store, &connection).await;
+            health.insert(connection.id, entry);
+        }
+        Ok(health)
+    }
+
+    async fn health_of(
+        self: &Arc<Self>,
+        store: &Arc<ConnectionStore>,
+        connection: &Connection,
+    ) -> ConnectionHealth {
+        let minted = matches!(
+            connection.kind,
+            CredentialKind::ServiceCredentials | CredentialKind::OauthServerToServer
+        );
+        if minted && self.authorizers.existing(&connection.id).is_none() {
+            let (auth, store, wanted) = (Arc::clone(self), Arc::clone(store), connection.clone());
+            let built = run_blocking(move || {
+                auth.authorizers
+                    .get(&wanted, || store.load_secrets(&wanted.id), &auth.ctx)
+            })
+            .await;
+            match built {
+                // A keychain failure is kept in the manager's snapshot and shown from there.
+                Ok(authorizer) => {
+                    let _ = tokio::time::timeout(WARM_UP_LIMIT, authorizer.warm_up()).await;
+                }
+                Err(err) => return self.broken(connection, err),
+            }
+        }
+        self.authorizers.health(connection, &self.ctx)
+    }
+
+    /// The health of a connection whose token manager cannot be built (a secret missing from
+    /// the keychain, a locked keychain): "failed: why".
+    fn broken(&self, connection: &Connection, err: Error) -> ConnectionHealth {
+        tracing::warn!(id = %connection.id, error = %err, "a connection's token manager could not be built");
+        let last_error = match err {
+            Error::Aem(e) => e,
+            Error::SecretStore(e) => AemError::Keychain(e),
+            other => AemError::Auth(other.to_string()),
+        };
+        let snapshot = TokenSnapshot {
+            last_error: Some(last_error),
+            ..TokenSnapshot::default()
+        };
+        connection_health(
+            auth_kind(connection.kind),
+            &snapshot,
+            connection.certificate_expires_at,
+            self.ctx.clock.now(),
+        )
+    }
+
+    /// "Test connection" for connection `id`, with its shared token manager (a cached token is
+    /// reused; a new one is minted only when needed).
+    pub async fn test(
+        &self,
+        store: Arc<ConnectionStore>,
+        id: &str,
+    ) -> Result<ConnectionTestReport, Error> {
+        let (connection, report) =
+            test_stored_connection(store, id, &self.authorizers, &self.ctx).await?;
+        tracing::info!(id = %connection.id, ok = report.ok, "connection tested");
+        Ok(report)
+    }
+}
+
+/// Keychain and disk work on a blocking thread.
+async fn run_blocking<T: Send + 'static>(
+    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
+) -> Result<T, Error> {
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|e| Error::Internal(format!("background task: {e}")))?
+}
+
+#[cfg(test)]
+mod tests {
+    use metadesk_core::aem::client::build_http_client;
+    use metadesk_core::connections::ImportOptions;
+    use metadesk_core::credentials;
+    use metadesk_core::ims::{TokenStatus, access_token_key};
+    use metadesk_core::secrets::{ChunkedSecrets, MemoryStore, SecretStore};
+    use metadesk_sandbox::{Sandbox, SandboxConfig};
+
+    use super::*;
+
+    struct Fixture {
+        sandbox: Sandbox,
+        secrets: Arc<MemoryStore>,
+        store: Arc<ConnectionStore>,
+        id: String,
+        _dir: tempfile::TempDir,
+    }
+
+    /// A sandbox and its read-write service credentials imported into a fresh store.
+    async fn fixture() -> Fixture {
+        let sandbox = Sandbox::start(SandboxConfig::default().with_assets(10).with_key_bits(1024))
+            .await
+            .unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = Arc::new(MemoryStore::default());
+        let store = Arc::new(ConnectionStore::new(dir.path(), secrets.clone()));
+        let recognised =
+            credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes())
+                .unwrap();
+        let options = ImportOptions {
+            aem_url: Some(sandbox.base_url()),
+            ..ImportOptions::default()
+        };
+        let id = store.import(&recognised, &options).unwrap().connection.id;
+        Fixture {
+            sandbox,
+            secrets,
+            store,
+            id,
+            _dir: dir,
+        }
+    }
+
+    /// A fresh app's token managers over the fixture's keychain (as after a restart).
+    fn app_auth(f: &Fixture) -> Arc<Auth> {
+        let ctx = AuthContext::new(build_http_client().unwrap(), f.secrets.clone());
+        Arc::new(Auth::new(ctx))
+    }
+
+    fn issued(f: &Fixture) -> u64 {
+        f.sandbox.counters().tokens_issued.values().sum()
+    }
+
+    /// The access token cached in the keychain (it is stored as a small JSON record).
+    fn cached_token(f: &Fixture) -> String {
+        let record = ChunkedSecrets::new(f.secrets.as_ref() as &dyn SecretStore)
+            .get(&access_token_key(&f.id))
+            .unwrap()
+            .expect("a cached token");
+        let record: serde_json::Value = serde_json::from_str(record.expose()).unwrap();
+        record["accessToken"].as_str().unwrap().to_string()
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn status_never_mints_test_mints_once_and_a_restart_reuses_the_token() {
+        let f = fixture().await;
+        let auth = app_auth(&f);
+
+        let health = auth.health_of_all(f.store.clone()).await.unwrap();
+        assert_eq!(health[&f.id].token, TokenStatus::NotYetObtained);
+        assert_eq!(issued(&f), 0, "showing the status must not mint");
+
+        let report = auth.test(f.store.clone(), &f.id).await.unwrap();
+        assert!(report.ok, "{report:?}");
+        assert_eq!(
+            report.acting_as.as_deref(),
+            Some(
+                f.sandbox
+                    .credentials()
+                    .service_technical_account_email
+                    .as_str()
+            )
+        );
+        assert!(report.token_seconds_left.unwrap() > 23 * 3600);
+        assert_eq!(report.dam_readable, Some(true));
+        assert_eq!(issued(&f), 1);
+        let health = auth.health_of_all(f.store.clone()).await.unwrap();
+        assert!(
+            matches!(health[&f.id].token, TokenStatus::Valid { seconds_left, .. } if seconds_left > 23 * 3600),
+            "{health:?}"
+        );
+        assert!(health[&f.id].summary.starts_with("token valid 23 h"));
+
+        // Nothing the page receives holds the token.
+        let token = cached_token(&f);
+        let sent = serde_json::to_string(&(&report, &health)).unwrap();
+        assert!(!sent.contains(&token));
+
+        // A restart: the status shows the keychain's token without asking IMS.
+        let restarted = app_auth(&f);
+        let health = restarted.health_of_all(f.store.clone()).await.unwrap();
+        assert!(
+            matches!(health[&f.id].token, TokenStatus::Valid { .. }),
+            "{health:?}"
+        );
+        assert!(restarted.test(f.store.clone(), &f.id).await.unwrap().ok);
+        assert_eq!(issued(&f), 1, "the cached token was reused");
+
+        // Revoked by IMS: one silent re-mint.
+        assert!(f.sandbox.revoke_token(&token));
+        assert!(restarted.test(f.store.clone(), &f.id).await.unwrap().ok);
+        assert_eq!(issued(&f), 2);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_forgotten_connection_gets_a_new_token_manager() {
+        let f = fixture().await;
+        let auth = app_auth(&f);
+        auth.test(f.store.clone(), &f.id).await.unwrap();
+        assert!(auth.authorizers.existing(&f.id).is_some());
+        auth.forget(&f.id);
+        assert!(auth.authorizers.existing(&f.id).is_none());
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_connection_missing_its_secrets_shows_why() {
+        let f = fixture().await;
+        ChunkedSecrets::new(f.secrets.as_ref() as &dyn SecretStore)
+            .remove(&format!("conn/{}/private-key", f.id))
+            .unwrap();
+        let health = app_auth(&f).health_of_all(f.store.clone()).await.unwrap();
+        let entry = &health[&f.id];
+        assert!(
+            matches!(&entry.token, TokenStatus::Failed { reason, .. } if reason.contains("private key")),
+            "{entry:?}"
+        );
+        assert!(entry.summary.starts_with("failed: "), "{}", entry.summary);
+    }
+}
