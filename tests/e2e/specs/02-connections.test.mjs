@@ -61,6 +61,9 @@ function slotsOf(id) {
   return [...new Set(entriesOf(id).map((key) => key.slice(`conn/${id}/`.length).replace(/#\d+$/, "")))].sort();
 }
 
+/** Which connections exist, without their live status lines (token countdowns change). */
+const identities = (cards) => cards.map(({ id, name }) => ({ id, name }));
+
 test("a dropped service credential file is listed with its kind and expiry, and is still there after a restart", async (t) => {
   assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
   let card;
@@ -127,7 +130,7 @@ test("a dropped file that is not a credential is refused with every reason, and 
     await (await byTestId(driver, "paste-submit")).click();
     await resultFor(driver, "Pasted text", "refused");
 
-    assert.deepEqual(await connectionCards(driver), cardsBefore, "the list is unchanged");
+    assert.deepEqual(identities(await connectionCards(driver)), identities(cardsBefore), "the list is unchanged");
   });
   assert.deepEqual(keychainEntries(), before, "nothing new in the keychain");
 });
@@ -185,7 +188,7 @@ test("Choose file… opens the system's file dialog, and cancelling it changes n
     await eventually(async () => (await (await byTestId(driver, "choose-file")).isEnabled()),
       "Choose file… stayed busy after the dialog was cancelled");
     assert.equal((await driver.findElements(By.css('[data-testid="action-error"]'))).length, 0);
-    assert.deepEqual(await connectionCards(driver), before);
+    assert.deepEqual(identities(await connectionCards(driver)), identities(before));
   });
 });
 
