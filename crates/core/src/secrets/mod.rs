@@ -132,6 +132,10 @@ pub trait SecretStore: Send + Sync {
 /// Service on Linux. Entries are `service = namespace`, `user = key`.
 pub struct KeyringStore {
     namespace: String,
+    /// One keychain call at a time per store. Each call opens its own Secret Service session;
+    /// bursts of parallel sessions (a token renewal racing a status refresh) are what keychain
+    /// daemons handle worst, and on macOS each could raise its own unlock prompt.
+    one_at_a_time: Mutex<()>,
 }
 
 impl KeyringStore {
@@ -140,34 +144,44 @@ impl KeyringStore {
     pub fn new(namespace: impl Into<String>) -> Self {
         KeyringStore {
             namespace: namespace.into(),
+            one_at_a_time: Mutex::new(()),
         }
     }
 
-    fn entry(&self, key: &str) -> Result<keyring::Entry, SecretStoreError> {
-        keyring::Entry::new(&self.namespace, key).map_err(map_keyring_error)
+    /// Runs one keychain operation on `key` while holding the store's lock.
+    fn with_entry<T>(
+        &self,
+        key: &str,
+        op: impl FnOnce(&keyring::Entry) -> Result<T, SecretStoreError>,
+    ) -> Result<T, SecretStoreError> {
+        let _turn = lock(&self.one_at_a_time);
+        let entry = keyring::Entry::new(&self.namespace, key).map_err(map_keyring_error)?;
+        op(&entry)
     }
 }
 
 impl SecretStore for KeyringStore {
     fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
-        match self.entry(key)?.get_password() {
+        self.with_entry(key, |entry| match entry.get_password() {
             Ok(value) => Ok(Some(Secret::new(value))),
             Err(keyring::Error::NoEntry) => Ok(None),
             Err(e) => Err(map_keyring_error(e)),
-        }
+        })
     }
 
     fn set(&self, key: &str, value: &Secret) -> Result<(), SecretStoreError> {
-        self.entry(key)?
-            .set_password(value.expose())
-            .map_err(map_keyring_error)
+        self.with_entry(key, |entry| {
+            entry
+                .set_password(value.expose())
+                .map_err(map_keyring_error)
+        })
     }
 
     fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
-        match self.entry(key)?.delete_credential() {
+        self.with_entry(key, |entry| match entry.delete_credential() {
             Ok(()) | Err(keyring::Error::NoEntry) => Ok(()),
             Err(e) => Err(map_keyring_error(e)),
-        }
+        })
     }
 
     fn backend_name(&self) -> &'static str {
