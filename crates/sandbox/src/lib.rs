@@ -1,1 +1,515 @@
-//! A simulated AEM as a Cloud Service author and Adobe IMS (placeholder until the sandbox lands).
+//! A faithful simulated AEM as a Cloud Service author and Adobe IMS on loopback, for tests,
+//! benchmarks and trying Metadesk without an Adobe account.
+//!
+//! One origin (`http://127.0.0.1:PORT`) serves both the IMS and the AEM author, with the wire
+//! formats of `shared/reference/adobe-wire.md`:
+//!
+//! | Area | Endpoints |
+//! |---|---|
+//! | IMS (§2, §3) | `POST /ims/exchange/jwt[/]` (urlencoded or multipart; `expires_in` in ms), `POST /ims/token/v3` (`client_credentials`; seconds) |
+//! | Classic Assets API (§4) | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
+//! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json` |
+//! | OpenAPI (§5) | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
+//! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT /graphql/persist.json/{config}/{name}` |
+//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]` |
+//!
+//! Token rules (§0): tokens from Service Credentials and Local Development Tokens work on the
+//! classic API, repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only
+//! on `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1`. Using
+//! the wrong kind gives 403 with a body saying why. With [`SandboxConfig::basic_auth`] set, HTTP
+//! basic auth works everywhere, as on a local AEM SDK.
+//!
+//! # Starting it in a test
+//!
+//! ```no_run
+//! # async fn demo() -> Result<(), metadesk_sandbox::SandboxError> {
+//! use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
+//!
+//! let sandbox = Sandbox::start(SandboxConfig::default().with_assets(200).with_key_bits(1024)).await?;
+//! let base = sandbox.base_url(); // AEM author URL and IMS base, e.g. http://127.0.0.1:40123
+//! let creds = sandbox.credentials().clone(); // JSON files, client ids, the dev token
+//! let dir = tempfile::tempdir().unwrap();
+//! sandbox.write_credentials(dir.path())?; // service-credentials.json, …
+//! sandbox.set_faults(Faults { latency_ms: 5, capacity: Some(4), ..Faults::default() })?;
+//! let counters = sandbox.counters();
+//! sandbox.shutdown().await;
+//! # let _ = (base, creds, counters); Ok(()) }
+//! ```
+//!
+//! # Pointing the app at it
+//!
+//! ```text
+//! cargo run -p metadesk-sandbox -- --port 4502 --assets 500 --write-credentials ./sandbox-creds
+//! ```
+//!
+//! then import `./sandbox-creds/service-credentials.json` (or the dev token, or the OAuth
+//! project) and use `http://127.0.0.1:4502` as the AEM author URL. The files' `imsEndpoint` is
+//! `http://127.0.0.1:4502`: a bare host means `https://{host}`, a value with a scheme is used as
+//! written, and `http` is accepted only for loopback hosts. `--basic-auth admin:admin` makes it
+//! answer like a local SDK. `metadesk-sandbox --help` lists the fault flags.
+//!
+//! Generating RSA keys is slow in debug builds (about 4 s for 2048 bits); tests should use
+//! [`SandboxConfig::with_key_bits`]`(1024)` unless they need real key sizes.
+
+mod auth;
+mod classic;
+mod control;
+mod counters;
+pub mod credentials;
+mod dam;
+mod faults;
+mod graphql;
+mod ims;
+pub mod keys;
+mod openapi;
+mod server;
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
+use std::time::Duration;
+
+use axum::Router;
+use axum::routing::{get, post, put};
+
+pub use counters::Counters;
+pub use credentials::SandboxCredentials;
+pub use dam::{DAM_ROOT, SAMPLE_FOLDER};
+pub use faults::Faults;
+pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
+
+/// The client id Local Development Tokens carry.
+pub const DEV_TOKEN_CLIENT_ID: &str = "dev-console-prod";
+
+/// Why the sandbox could not start or an operation failed.
+#[derive(Debug, thiserror::Error)]
+pub enum SandboxError {
+    #[error("I/O error: {0}")]
+    Io(#[from] std::io::Error),
+    #[error("key generation failed: {0}")]
+    Keys(#[from] keys::KeyError),
+    #[error("invalid credential: {0}")]
+    Credential(String),
+    #[error("invalid fault settings: {0}")]
+    Faults(String),
+    #[error("background task failed: {0}")]
+    Task(String),
+}
+
+/// How to start the sandbox. `Default`: free port, 500 assets, seed 0, 24 h tokens, no basic
+/// auth, page limit clamped at 1000, no faults, 2048-bit keys.
+#[derive(Debug, Clone)]
+pub struct SandboxConfig {
+    /// Port on 127.0.0.1; 0 picks a free one.
+    pub port: u16,
+    /// Number of seeded assets (content fragments included).
+    pub assets: usize,
+    /// Seed of the DAM, the identities and the fault RNG.
+    pub seed: u64,
+    /// Lifetime of issued access tokens (short values force renewal in tests).
+    pub token_ttl: Duration,
+    /// `Some((user, password))` accepts HTTP basic auth as that (read-write) user.
+    pub basic_auth: Option<(String, String)>,
+    /// Largest `limit` the classic folder listing honours.
+    pub max_page_limit: usize,
+    /// Faults active from the start.
+    pub faults: Faults,
+    /// RSA key size of the generated Service Credentials.
+    pub key_bits: usize,
+    /// The AEM user the Local Development Token acts as.
+    pub dev_token_user: String,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        Self {
+            port: 0,
+            assets: 500,
+            seed: 0,
+            token_ttl: Duration::from_secs(24 * 3600),
+            basic_auth: None,
+            max_page_limit: 1000,
+            faults: Faults::default(),
+            key_bits: 2048,
+            dev_token_user: "dev.user@metadesk.example".to_owned(),
+        }
+    }
+}
+
+impl SandboxConfig {
+    pub fn with_port(mut self, port: u16) -> Self {
+        self.port = port;
+        self
+    }
+    pub fn with_assets(mut self, assets: usize) -> Self {
+        self.assets = assets;
+        self
+    }
+    pub fn with_seed(mut self, seed: u64) -> Self {
+        self.seed = seed;
+        self
+    }
+    pub fn with_token_ttl(mut self, ttl: Duration) -> Self {
+        self.token_ttl = ttl;
+        self
+    }
+    pub fn with_basic_auth(mut self, user: &str, password: &str) -> Self {
+        self.basic_auth = Some((user.to_owned(), password.to_owned()));
+        self
+    }
+    pub fn with_max_page_limit(mut self, limit: usize) -> Self {
+        self.max_page_limit = limit;
+        self
+    }
+    pub fn with_faults(mut self, faults: Faults) -> Self {
+        self.faults = faults;
+        self
+    }
+    pub fn with_key_bits(mut self, bits: usize) -> Self {
+        self.key_bits = bits;
+        self
+    }
+    pub fn with_dev_token_user(mut self, user: &str) -> Self {
+        self.dev_token_user = user.to_owned();
+        self
+    }
+}
+
+pub(crate) struct Inner {
+    pub config: SandboxConfig,
+    pub base_url: String,
+    pub port: u16,
+    pub dam: RwLock<dam::Dam>,
+    pub ims: Mutex<ims::ImsState>,
+    pub faults: faults::FaultEngine,
+    pub counters: counters::CounterState,
+    pub persisted: Mutex<HashMap<(String, String), String>>,
+    pub credentials: SandboxCredentials,
+}
+
+impl Inner {
+    /// IMS bases a JWT `aud` or metascope may use: the sandbox origin by IP or by `localhost`.
+    pub(crate) fn ims_bases(&self) -> [String; 2] {
+        [
+            self.base_url.clone(),
+            format!("http://localhost:{}", self.port),
+        ]
+    }
+}
+
+pub(crate) type Shared = Arc<Inner>;
+
+// Poisoning only means another request panicked mid-update; the sandbox keeps serving.
+pub(crate) fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+pub(crate) fn read<T>(m: &RwLock<T>) -> RwLockReadGuard<'_, T> {
+    m.read().unwrap_or_else(PoisonError::into_inner)
+}
+pub(crate) fn write<T>(m: &RwLock<T>) -> RwLockWriteGuard<'_, T> {
+    m.write().unwrap_or_else(PoisonError::into_inner)
+}
+
+pub(crate) fn asset_state(s: &Shared, path_or_id: &str) -> Option<serde_json::Value> {
+    let dam = read(&s.dam);
+    let node = match path_or_id.strip_prefix("urn:aaid:aem:") {
+        Some(id) => dam.lookup_uuid(dam::parse_uuid(id)?),
+        None => dam.lookup(path_or_id),
+    };
+    match node? {
+        dam::Node::Asset(a) => Some(dam.asset_state(a)),
+        dam::Node::Folder(_) => None,
+    }
+}
+
+pub(crate) fn reset(s: &Shared) {
+    write(&s.dam).reset();
+    s.counters.reset();
+    s.faults.set(s.config.faults.clone());
+    *lock(&s.persisted) = graphql::seeded_queries();
+}
+
+pub(crate) fn revoke(s: &Shared, token: &str) -> bool {
+    let revoked = match lock(&s.ims).tokens.get_mut(token) {
+        Some(t) if !t.revoked => {
+            t.revoked = true;
+            true
+        }
+        _ => false,
+    };
+    if revoked {
+        s.counters.bump(|c| c.tokens_revoked += 1);
+    }
+    revoked
+}
+
+pub(crate) fn issue_dev_token(s: &Shared, user: &str, read_only: bool) -> String {
+    // Local Development Tokens live 24 h whatever the configured TTL, as in the Developer Console.
+    lock(&s.ims).mint(
+        TokenKind::LocalDevelopment,
+        DEV_TOKEN_CLIENT_ID,
+        user,
+        "AdobeID,openid,read_organizations",
+        read_only,
+        24 * 3600 * 1000,
+    )
+}
+
+/// A running sandbox. Dropping it stops the server too; [`Sandbox::shutdown`] waits for that.
+pub struct Sandbox {
+    shared: Shared,
+    stop: tokio::sync::watch::Sender<bool>,
+    task: tokio::task::JoinHandle<()>,
+}
+
+impl std::fmt::Debug for Sandbox {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Sandbox")
+            .field("base_url", &self.shared.base_url)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Sandbox {
+    /// Binds `127.0.0.1:{port}`, seeds the DAM, registers the credentials and starts serving.
+    pub async fn start(config: SandboxConfig) -> Result<Sandbox, SandboxError> {
+        config.faults.validate().map_err(SandboxError::Faults)?;
+        let listener =
+            tokio::net::TcpListener::bind(SocketAddr::from(([127, 0, 0, 1], config.port))).await?;
+        let port = listener.local_addr()?.port();
+        let base_url = format!("http://127.0.0.1:{port}");
+
+        let (seed, assets, bits) = (config.seed, config.assets, config.key_bits);
+        let dam_task = tokio::task::spawn_blocking(move || dam::Dam::generate(seed, assets));
+        let key_task = |cn: &'static str| {
+            tokio::task::spawn_blocking(move || {
+                keys::generate(&keys::KeyOptions {
+                    common_name: cn.to_owned(),
+                    ..keys::KeyOptions::with_bits(bits)
+                })
+            })
+        };
+        let rw_keys = key_task("metadesk-sandbox-rw");
+        let ro_keys = key_task("metadesk-sandbox-ro");
+        let join = |e: tokio::task::JoinError| SandboxError::Task(e.to_string());
+        let dam = dam_task.await.map_err(join)?;
+        let rw_keys = rw_keys.await.map_err(join)??;
+        let ro_keys = ro_keys.await.map_err(join)??;
+
+        let mut m = dam::Mix::new(seed, 9, 0);
+        let program = 10_000 + m.next() % 90_000;
+        let env = 100_000 + m.next() % 900_000;
+        let org_id = format!("{}@AdobeOrg", credentials::hex_id(&mut m, 24));
+        let rw = credentials::account(&mut m, format!("cm-p{program}-e{env}-integration"));
+        let ro = credentials::account(&mut m, format!("cm-p{program}-e{env}-integration-0"));
+        let oauth_id = format!("{:016x}{:016x}", m.next(), m.next());
+        let oauth = credentials::account(&mut m, oauth_id);
+
+        let mut ims_state = ims::ImsState::new(seed);
+        for (acct, km, read_only) in [(&rw, &rw_keys, false), (&ro, &ro_keys, true)] {
+            ims_state
+                .register_service(ServiceCredentialSpec {
+                    client_id: acct.client_id.clone(),
+                    client_secret: acct.client_secret.clone(),
+                    org_id: org_id.clone(),
+                    technical_account_id: acct.technical_account_id.clone(),
+                    technical_account_email: acct.email.clone(),
+                    metascopes: vec![credentials::METASCOPE.to_owned()],
+                    certificates_pem: vec![km.certificate_pem.clone()],
+                    read_only,
+                })
+                .map_err(SandboxError::Credential)?;
+        }
+        ims_state.register_oauth(OAuthClientSpec {
+            client_id: oauth.client_id.clone(),
+            client_secrets: vec![oauth.client_secret.clone()],
+            scopes: credentials::OAUTH_SCOPES
+                .iter()
+                .map(|s| (*s).to_owned())
+                .collect(),
+            org_id: org_id.clone(),
+            technical_account_id: oauth.technical_account_id.clone(),
+            technical_account_email: oauth.email.clone(),
+            read_only: false,
+        });
+        let dev_token = ims_state.mint(
+            TokenKind::LocalDevelopment,
+            DEV_TOKEN_CLIENT_ID,
+            &config.dev_token_user,
+            "AdobeID,openid,read_organizations",
+            false,
+            24 * 3600 * 1000,
+        );
+        let metascope = credentials::METASCOPE;
+        let creds = SandboxCredentials {
+            ims_endpoint: base_url.clone(),
+            author_url: base_url.clone(),
+            org_id: org_id.clone(),
+            service_credentials_json: credentials::service_credentials_json(
+                &base_url, &org_id, &rw, metascope, &rw_keys,
+            ),
+            service_client_id: rw.client_id.clone(),
+            service_client_secret: rw.client_secret.clone(),
+            service_technical_account_id: rw.technical_account_id.clone(),
+            service_technical_account_email: rw.email.clone(),
+            read_only_service_credentials_json: credentials::service_credentials_json(
+                &base_url, &org_id, &ro, metascope, &ro_keys,
+            ),
+            read_only_client_id: ro.client_id.clone(),
+            read_only_technical_account_email: ro.email.clone(),
+            dev_token_json: credentials::dev_token_json(&dev_token),
+            dev_token,
+            dev_token_user: config.dev_token_user.clone(),
+            oauth_project_json: credentials::oauth_project_json(
+                &base_url, &org_id, program, &oauth,
+            ),
+            oauth_client_id: oauth.client_id.clone(),
+            oauth_client_secret: oauth.client_secret.clone(),
+            oauth_technical_account_email: oauth.email.clone(),
+        };
+
+        let shared = Arc::new(Inner {
+            faults: faults::FaultEngine::new(config.faults.clone(), seed),
+            config,
+            base_url,
+            port,
+            dam: RwLock::new(dam),
+            ims: Mutex::new(ims_state),
+            counters: counters::CounterState::default(),
+            persisted: Mutex::new(graphql::seeded_queries()),
+            credentials: creds,
+        });
+        let router = router(shared.clone());
+        let (stop, stopped) = tokio::sync::watch::channel(false);
+        let task = tokio::spawn(server::serve(listener, router, stopped));
+        Ok(Sandbox { shared, stop, task })
+    }
+
+    /// `http://127.0.0.1:PORT`: the AEM author URL and the IMS base.
+    pub fn base_url(&self) -> String {
+        self.shared.base_url.clone()
+    }
+
+    /// The bound port.
+    pub fn port(&self) -> u16 {
+        self.shared.port
+    }
+
+    /// The credentials registered at start, as JSON files and raw values.
+    pub fn credentials(&self) -> &SandboxCredentials {
+        &self.shared.credentials
+    }
+
+    /// Writes `service-credentials.json`, `service-credentials-read-only.json`,
+    /// `local-development-token.json` and `oauth-project.json` into `dir`.
+    pub fn write_credentials(&self, dir: &Path) -> Result<Vec<PathBuf>, SandboxError> {
+        Ok(self.shared.credentials.write_to(dir)?)
+    }
+
+    /// Registers (or replaces) an AEM Service Credential binding, e.g. one with a 4096-bit key.
+    pub fn register_service_credential(
+        &self,
+        spec: ServiceCredentialSpec,
+    ) -> Result<(), SandboxError> {
+        lock(&self.shared.ims)
+            .register_service(spec)
+            .map_err(SandboxError::Credential)
+    }
+
+    /// Registers (or replaces) an OAuth Server-to-Server client.
+    pub fn register_oauth_client(&self, spec: OAuthClientSpec) {
+        lock(&self.shared.ims).register_oauth(spec);
+    }
+
+    /// Issues a fresh Local Development Token for `user` (24 h).
+    pub fn issue_dev_token(&self, user: &str, read_only: bool) -> String {
+        issue_dev_token(&self.shared, user, read_only)
+    }
+
+    /// Invalidates an access token; `false` if unknown or already revoked.
+    pub fn revoke_token(&self, token: &str) -> bool {
+        revoke(&self.shared, token)
+    }
+
+    /// A snapshot of the counters.
+    pub fn counters(&self) -> Counters {
+        self.shared.counters.snapshot()
+    }
+
+    /// The fault settings in force.
+    pub fn faults(&self) -> Faults {
+        self.shared.faults.get()
+    }
+
+    /// Replaces the fault settings at run time.
+    pub fn set_faults(&self, faults: Faults) -> Result<(), SandboxError> {
+        faults.validate().map_err(SandboxError::Faults)?;
+        self.shared.faults.set(faults);
+        Ok(())
+    }
+
+    /// Full state of one asset by path (`/content/dam/…`) or id (`urn:aaid:aem:…`).
+    pub fn asset(&self, path_or_id: &str) -> Option<serde_json::Value> {
+        asset_state(&self.shared, path_or_id)
+    }
+
+    /// The tree with every asset's writes (`full` adds all metadata).
+    pub fn dump(&self, full: bool) -> serde_json::Value {
+        read(&self.shared.dam).dump(full)
+    }
+
+    /// Paths of the folders that hold assets; the first is always [`SAMPLE_FOLDER`].
+    pub fn leaf_folders(&self) -> Vec<String> {
+        read(&self.shared.dam).leaf_folders()
+    }
+
+    /// Undoes every write, zeroes the counters and restores the start-up faults. Tokens stay.
+    pub fn reset(&self) {
+        reset(&self.shared);
+    }
+
+    /// Stops serving and waits for the server task; open connections are closed.
+    pub async fn shutdown(self) {
+        let _ = self.stop.send(true);
+        let _ = self.task.await;
+    }
+}
+
+fn router(shared: Shared) -> Router {
+    Router::new()
+        .route("/ims/exchange/jwt", post(ims::exchange_jwt))
+        .route("/ims/exchange/jwt/", post(ims::exchange_jwt))
+        .route("/ims/token/v3", post(ims::token_v3))
+        .route("/ims/token/v3/", post(ims::token_v3))
+        .route("/api.json", get(classic::service_doc))
+        .route("/api/assets.json", get(classic::get_root))
+        .route("/api/assets/{*path}", get(classic::get).put(classic::put))
+        .route(
+            "/content/{*path}",
+            get(classic::content_get).post(graphql::endpoint),
+        )
+        .route(
+            "/libs/granite/security/currentuser.json",
+            get(classic::current_user),
+        )
+        .route(
+            "/graphql/execute.json/{*rest}",
+            get(graphql::execute_persisted),
+        )
+        .route(
+            "/graphql/persist.json/{*rest}",
+            put(graphql::persist).post(graphql::persist),
+        )
+        .route(
+            "/adobe/assets/{id}/metadata",
+            get(openapi::get_metadata).patch(openapi::patch_metadata),
+        )
+        .route("/adobe/folders", get(openapi::folders))
+        .nest("/__sandbox", control::router())
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            server::pipeline,
+        ))
+        .with_state(shared)
+}

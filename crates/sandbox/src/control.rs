@@ -1,0 +1,109 @@
+//! The control API for tests in other processes (`/__sandbox/*`): counters, faults, one asset's
+//! state, a dump, reset, token revocation and the credentials.
+//!
+//! Thin HTTP wrappers over the same operations as the Rust handle in `lib.rs`; these requests
+//! bypass faults, counters and authentication (the sandbox only listens on loopback).
+
+use std::collections::HashMap;
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use serde_json::{Value, json};
+
+use crate::Shared;
+use crate::faults::Faults;
+
+pub(crate) fn router() -> Router<Shared> {
+    Router::new()
+        .route("/counters", get(counters))
+        .route("/faults", get(get_faults).put(put_faults))
+        .route("/asset", get(asset))
+        .route("/dump", get(dump))
+        .route("/reset", post(reset))
+        .route("/revoke", post(revoke))
+        .route("/credentials", get(credentials))
+        .route("/dev-token", post(dev_token))
+}
+
+fn bad(msg: impl Into<String>) -> Response {
+    (
+        StatusCode::BAD_REQUEST,
+        axum::Json(json!({ "error": msg.into() })),
+    )
+        .into_response()
+}
+
+async fn counters(State(s): State<Shared>) -> Response {
+    axum::Json(s.counters.snapshot()).into_response()
+}
+
+async fn get_faults(State(s): State<Shared>) -> Response {
+    axum::Json(s.faults.get()).into_response()
+}
+
+async fn put_faults(State(s): State<Shared>, body: Bytes) -> Response {
+    let faults: Faults = match serde_json::from_slice(&body) {
+        Ok(f) => f,
+        Err(e) => return bad(format!("invalid faults JSON: {e}")),
+    };
+    if let Err(e) = faults.validate() {
+        return bad(e);
+    }
+    s.faults.set(faults.clone());
+    axum::Json(faults).into_response()
+}
+
+async fn asset(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let Some(path) = q.get("path").or_else(|| q.get("id")) else {
+        return bad("give ?path=/content/dam/… or ?id=urn:aaid:aem:…");
+    };
+    match crate::asset_state(&s, path) {
+        Some(v) => axum::Json(v).into_response(),
+        None => (
+            StatusCode::NOT_FOUND,
+            axum::Json(json!({ "error": "no such asset" })),
+        )
+            .into_response(),
+    }
+}
+
+async fn dump(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let full = q.get("full").is_some_and(|v| v == "true" || v == "1");
+    axum::Json(crate::read(&s.dam).dump(full)).into_response()
+}
+
+async fn reset(State(s): State<Shared>) -> Response {
+    crate::reset(&s);
+    axum::Json(json!({ "reset": true })).into_response()
+}
+
+async fn revoke(State(s): State<Shared>, body: Bytes) -> Response {
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let Some(token) = v.get("token").and_then(Value::as_str) else {
+        return bad("body must be {\"token\": \"…\"}");
+    };
+    let revoked = crate::revoke(&s, token);
+    let status = if revoked {
+        StatusCode::OK
+    } else {
+        StatusCode::NOT_FOUND
+    };
+    (status, axum::Json(json!({ "revoked": revoked }))).into_response()
+}
+
+async fn credentials(State(s): State<Shared>) -> Response {
+    axum::Json(&s.credentials).into_response()
+}
+
+async fn dev_token(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let user = q
+        .get("user")
+        .cloned()
+        .unwrap_or_else(|| s.credentials.dev_token_user.clone());
+    let token = crate::issue_dev_token(&s, &user, false);
+    axum::Json(json!({ "ok": true, "statusCode": 200, "accessToken": token })).into_response()
+}

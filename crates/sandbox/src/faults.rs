@@ -1,0 +1,280 @@
+//! Fault and load injection: latency, a capacity limit, failed writes, dropped connections, a
+//! request-rate throttle and token invalidation. All off by default.
+//!
+//! The settings are plain data (`Faults`, JSON over `/__sandbox/faults`); `FaultEngine` holds the
+//! run-time machinery (seeded RNG, semaphore, throttle window). Where in the request pipeline
+//! each fault applies is decided in `server.rs`; token invalidation is enforced in `auth.rs`.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use rand::{Rng, SeedableRng};
+use serde::{Deserialize, Serialize};
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
+
+use crate::lock;
+
+/// Fault settings. Every field defaults to "off"; a JSON body may give any subset.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Faults {
+    /// Added to every AEM request while it holds a capacity slot, in milliseconds.
+    pub latency_ms: u64,
+    /// At most this many AEM requests are served at once; the rest wait their turn.
+    pub capacity: Option<usize>,
+    /// Fraction (0..=1) of writes (PUT/PATCH/POST/DELETE, not GraphQL queries) answered with a
+    /// 5xx without being applied.
+    pub error_rate: f64,
+    /// The statuses failed writes cycle through.
+    pub error_statuses: Vec<u16>,
+    /// Fraction (0..=1) of AEM requests whose connection is closed without any response.
+    pub drop_rate: f64,
+    /// At most this many AEM requests per one-second window; the rest are throttled.
+    pub throttle_rps: Option<u32>,
+    /// 429 (with `Retry-After`) like AEM, or 406 (without it) like the AEM CDN's traffic filter.
+    pub throttle_status: u16,
+    /// Each access token stops working (401) after this many AEM requests.
+    pub revoke_after: Option<u64>,
+    /// IMS answers every token request 500 `internal_error`.
+    pub ims_outage: bool,
+}
+
+impl Default for Faults {
+    fn default() -> Self {
+        Self {
+            latency_ms: 0,
+            capacity: None,
+            error_rate: 0.0,
+            error_statuses: vec![500, 502, 503],
+            drop_rate: 0.0,
+            throttle_rps: None,
+            throttle_status: 429,
+            revoke_after: None,
+            ims_outage: false,
+        }
+    }
+}
+
+impl Faults {
+    /// Rejects settings that cannot be applied.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(0.0..=1.0).contains(&self.error_rate) || !(0.0..=1.0).contains(&self.drop_rate) {
+            return Err("error_rate and drop_rate must be between 0 and 1".into());
+        }
+        if self.capacity == Some(0) {
+            return Err("capacity must be at least 1 (omit it for no limit)".into());
+        }
+        if self.throttle_rps == Some(0) {
+            return Err("throttle_rps must be at least 1 (omit it for no throttle)".into());
+        }
+        if !matches!(self.throttle_status, 429 | 406) {
+            return Err("throttle_status must be 429 or 406".into());
+        }
+        if self.error_statuses.is_empty()
+            || self.error_statuses.iter().any(|s| !(500..600).contains(s))
+        {
+            return Err("error_statuses must be a non-empty list of 5xx statuses".into());
+        }
+        Ok(())
+    }
+}
+
+/// Outcome of the throttle check.
+pub(crate) enum Throttle {
+    Pass,
+    /// Throttled: status and, for 429, seconds until the window reopens.
+    Reject(u16, Option<u64>),
+}
+
+struct Run {
+    faults: Faults,
+    rng: rand::rngs::StdRng,
+    semaphore: Option<Arc<Semaphore>>,
+    window_start: Instant,
+    window_count: u32,
+    error_cursor: usize,
+}
+
+/// The run-time side of the faults, shared by all requests.
+pub(crate) struct FaultEngine {
+    seed: u64,
+    run: Mutex<Run>,
+}
+
+impl FaultEngine {
+    pub(crate) fn new(faults: Faults, seed: u64) -> Self {
+        Self {
+            seed,
+            run: Mutex::new(Self::fresh(faults, seed)),
+        }
+    }
+
+    fn fresh(faults: Faults, seed: u64) -> Run {
+        Run {
+            semaphore: faults.capacity.map(|k| Arc::new(Semaphore::new(k))),
+            faults,
+            // Seeded so a test that sets error_rate 0.5 sees the same sequence every run.
+            rng: rand::rngs::StdRng::seed_from_u64(seed ^ 0xFA17),
+            window_start: Instant::now(),
+            window_count: 0,
+            error_cursor: 0,
+        }
+    }
+
+    pub(crate) fn get(&self) -> Faults {
+        lock(&self.run).faults.clone()
+    }
+
+    /// Replaces the settings; the RNG restarts from the seed so fractions are reproducible.
+    pub(crate) fn set(&self, faults: Faults) {
+        let mut run = lock(&self.run);
+        // Requests already waiting on the old semaphore finish under the old limit.
+        let keep_semaphore = run.faults.capacity == faults.capacity;
+        let semaphore = run.semaphore.clone();
+        *run = Self::fresh(faults, self.seed);
+        if keep_semaphore {
+            run.semaphore = semaphore;
+        }
+    }
+
+    pub(crate) fn ims_outage(&self) -> bool {
+        lock(&self.run).faults.ims_outage
+    }
+
+    pub(crate) fn revoke_after(&self) -> Option<u64> {
+        lock(&self.run).faults.revoke_after
+    }
+
+    pub(crate) fn latency(&self) -> Duration {
+        Duration::from_millis(lock(&self.run).faults.latency_ms)
+    }
+
+    /// Waits for a capacity slot if a limit is set. The lock is released before waiting.
+    pub(crate) async fn acquire(&self) -> Option<OwnedSemaphorePermit> {
+        let semaphore = lock(&self.run).semaphore.clone()?;
+        semaphore.acquire_owned().await.ok()
+    }
+
+    pub(crate) fn throttle(&self) -> Throttle {
+        let mut run = lock(&self.run);
+        let Some(rps) = run.faults.throttle_rps else {
+            return Throttle::Pass;
+        };
+        let now = Instant::now();
+        let elapsed = now.duration_since(run.window_start);
+        if elapsed >= Duration::from_secs(1) {
+            run.window_start = now;
+            run.window_count = 0;
+        }
+        if run.window_count < rps {
+            run.window_count += 1;
+            return Throttle::Pass;
+        }
+        let status = run.faults.throttle_status;
+        // Whole seconds until the window reopens, never 0 (clients would retry at once).
+        let retry = (status == 429).then_some(1);
+        Throttle::Reject(status, retry)
+    }
+
+    pub(crate) fn should_drop(&self) -> bool {
+        let mut run = lock(&self.run);
+        let rate = run.faults.drop_rate;
+        rate > 0.0 && run.rng.r#gen::<f64>() < rate
+    }
+
+    /// The status to fail this write with, if it is to fail.
+    pub(crate) fn write_error(&self) -> Option<u16> {
+        let mut run = lock(&self.run);
+        let rate = run.faults.error_rate;
+        if rate <= 0.0 || run.rng.r#gen::<f64>() >= rate {
+            return None;
+        }
+        let status = run.faults.error_statuses[run.error_cursor % run.faults.error_statuses.len()];
+        run.error_cursor += 1;
+        Some(status)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn validate_rejects_nonsense() {
+        assert!(Faults::default().validate().is_ok());
+        assert!(
+            Faults {
+                error_rate: 1.5,
+                ..Faults::default()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Faults {
+                capacity: Some(0),
+                ..Faults::default()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Faults {
+                throttle_status: 503,
+                ..Faults::default()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Faults {
+                error_statuses: vec![404],
+                ..Faults::default()
+            }
+            .validate()
+            .is_err()
+        );
+    }
+
+    #[test]
+    fn error_rate_is_seeded_and_roughly_right() {
+        let run = |seed| {
+            let e = FaultEngine::new(
+                Faults {
+                    error_rate: 0.3,
+                    ..Faults::default()
+                },
+                seed,
+            );
+            (0..1000).map(|_| e.write_error()).collect::<Vec<_>>()
+        };
+        let a = run(5);
+        assert_eq!(a, run(5));
+        let failed = a.iter().filter(|s| s.is_some()).count();
+        assert!((200..400).contains(&failed), "{failed}");
+        let statuses: Vec<u16> = a.iter().flatten().copied().take(3).collect();
+        assert_eq!(statuses, vec![500, 502, 503]);
+    }
+
+    #[test]
+    fn throttle_window_allows_rps_then_rejects() {
+        let e = FaultEngine::new(
+            Faults {
+                throttle_rps: Some(3),
+                ..Faults::default()
+            },
+            1,
+        );
+        for _ in 0..3 {
+            assert!(matches!(e.throttle(), Throttle::Pass));
+        }
+        assert!(matches!(e.throttle(), Throttle::Reject(429, Some(1))));
+        e.set(Faults {
+            throttle_rps: Some(1),
+            throttle_status: 406,
+            ..Faults::default()
+        });
+        assert!(matches!(e.throttle(), Throttle::Pass));
+        assert!(matches!(e.throttle(), Throttle::Reject(406, None)));
+    }
+}

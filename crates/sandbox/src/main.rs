@@ -1,0 +1,115 @@
+//! `metadesk-sandbox`: runs the simulated AEM author + IMS until Ctrl-C.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use clap::Parser;
+use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
+
+/// A simulated AEM as a Cloud Service author and Adobe IMS on 127.0.0.1.
+#[derive(Debug, Parser)]
+#[command(name = "metadesk-sandbox", version)]
+struct Args {
+    /// Port on 127.0.0.1 (0 = a free port).
+    #[arg(long, default_value_t = 4502)]
+    port: u16,
+    /// Number of seeded assets.
+    #[arg(long, default_value_t = 500)]
+    assets: usize,
+    /// Seed for the DAM, identities and fault RNG.
+    #[arg(long, default_value_t = 0)]
+    seed: u64,
+    /// Access-token lifetime in seconds.
+    #[arg(long, default_value_t = 86_400)]
+    token_ttl: u64,
+    /// Accept HTTP basic auth as a local SDK does, e.g. `admin:admin`.
+    #[arg(long, value_name = "USER:PASSWORD")]
+    basic_auth: Option<String>,
+    /// Write ready-to-import credential files into this directory.
+    #[arg(long, value_name = "DIR")]
+    write_credentials: Option<PathBuf>,
+    /// Largest page `limit` the classic folder listing honours.
+    #[arg(long, default_value_t = 1000)]
+    max_page_limit: usize,
+    /// RSA key size of the generated Service Credentials.
+    #[arg(long, default_value_t = 2048)]
+    key_bits: usize,
+    /// Latency added to every AEM request, in milliseconds.
+    #[arg(long, default_value_t = 0)]
+    latency_ms: u64,
+    /// At most this many AEM requests served at once; the rest wait.
+    #[arg(long)]
+    capacity: Option<usize>,
+    /// Fraction of writes answered 500/502/503 without being applied.
+    #[arg(long, default_value_t = 0.0)]
+    error_rate: f64,
+    /// Fraction of AEM requests whose connection is dropped unanswered.
+    #[arg(long, default_value_t = 0.0)]
+    drop_rate: f64,
+    /// Requests per second above which AEM requests are throttled.
+    #[arg(long)]
+    throttle_rps: Option<u32>,
+    /// Throttle answer: 429 (with Retry-After) or 406 (CDN, without it).
+    #[arg(long, default_value_t = 429)]
+    throttle_status: u16,
+    /// Invalidate each access token after this many AEM requests.
+    #[arg(long)]
+    revoke_after: Option<u64>,
+}
+
+#[tokio::main]
+async fn main() -> std::process::ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(tracing_subscriber::EnvFilter::from_default_env())
+        .init();
+    let args = Args::parse();
+    let basic_auth = match args.basic_auth.as_deref().map(|s| s.split_once(':')) {
+        None => None,
+        Some(Some((u, p))) => Some((u.to_owned(), p.to_owned())),
+        Some(None) => {
+            eprintln!("--basic-auth must look like USER:PASSWORD");
+            return std::process::ExitCode::from(2);
+        }
+    };
+    let config = SandboxConfig {
+        port: args.port,
+        assets: args.assets,
+        seed: args.seed,
+        token_ttl: Duration::from_secs(args.token_ttl),
+        basic_auth,
+        max_page_limit: args.max_page_limit,
+        key_bits: args.key_bits,
+        faults: Faults {
+            latency_ms: args.latency_ms,
+            capacity: args.capacity,
+            error_rate: args.error_rate,
+            drop_rate: args.drop_rate,
+            throttle_rps: args.throttle_rps,
+            throttle_status: args.throttle_status,
+            revoke_after: args.revoke_after,
+            ..Faults::default()
+        },
+        ..SandboxConfig::default()
+    };
+    let sandbox = match Sandbox::start(config).await {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("metadesk-sandbox: {e}");
+            return std::process::ExitCode::FAILURE;
+        }
+    };
+    println!("metadesk-sandbox listening on {}", sandbox.base_url());
+    if let Some(dir) = &args.write_credentials {
+        match sandbox.write_credentials(dir) {
+            Ok(_) => println!("credentials written to {}", dir.display()),
+            Err(e) => {
+                eprintln!("metadesk-sandbox: cannot write credentials: {e}");
+                return std::process::ExitCode::FAILURE;
+            }
+        }
+    }
+    println!("sample folder: {}", metadesk_sandbox::SAMPLE_FOLDER);
+    let _ = tokio::signal::ctrl_c().await;
+    sandbox.shutdown().await;
+    std::process::ExitCode::SUCCESS
+}
