@@ -4,4 +4,7 @@
 //! machine without one; `scripts/test.sh` runs them with `--include-ignored` inside a private
 //! D-Bus session with an unlocked GNOME Keyring.
 
+mod bulk;
+mod bulk_openapi;
+mod bulk_support;
 mod keychain;

@@ -305,10 +305,12 @@ fn now_rfc3339() -> String {
         .unwrap_or_default()
 }
 
-/// A sortable, unique-enough run id: `20260512-103000-4f2a`.
+/// A sortable, unique-enough run id: `20260512-103000-123-4f2a` (UTC, milliseconds, salt).
 fn new_run_id() -> String {
     let now = time::OffsetDateTime::now_utc();
-    let stamp = time::macros::format_description!("[year][month][day]-[hour][minute][second]");
+    let stamp = time::macros::format_description!(
+        "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
+    );
     let nanos = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.subsec_nanos())

@@ -114,7 +114,7 @@ pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
             Err(e) => tracing::warn!(path = %path.display(), error = %e, "unreadable journal"),
         }
     }
-    runs.sort_by(|a, b| b.id.cmp(&a.id));
+    runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_time(&r.created), r.id.clone())));
     Ok(runs)
 }
 
