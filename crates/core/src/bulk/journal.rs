@@ -33,7 +33,11 @@ pub const JOURNAL_VERSION: u32 = 1;
 #[serde(rename_all = "camelCase")]
 pub struct PropertyChange {
     pub property: String,
+    // Spelled out for TypeScript: a `JsonValue` import would live in a subfolder the bindings
+    // check does not copy. Metadata values are scalars or arrays of scalars.
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
     pub before: Option<Value>,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
     pub after: Option<Value>,
 }
 
