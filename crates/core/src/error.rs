@@ -8,6 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::aem::AemError;
+use crate::credentials::Refusal;
 use crate::secrets::SecretStoreError;
 
 /// What the UI may branch on. Add a variant only when some caller needs to tell it apart.
@@ -18,8 +19,10 @@ pub enum ErrorCode {
     KeychainUnavailable,
     /// The keychain exists but is locked.
     KeychainLocked,
-    /// Something the user gave us (a file, a field) is not acceptable.
+    /// Something the user gave us (a field, a name, a URL) is not acceptable.
     InvalidInput,
+    /// A credential file was refused; the message lists every problem.
+    CredentialRefused,
     /// The thing asked for does not exist.
     NotFound,
     /// A file or directory could not be read or written.
@@ -43,6 +46,8 @@ pub enum Error {
     Aem(#[from] AemError),
     #[error("{0}")]
     InvalidInput(String),
+    #[error(transparent)]
+    Refused(#[from] Refusal),
     #[error("{0}")]
     NotFound(String),
     #[error("{context}: {source}")]
@@ -62,6 +67,7 @@ impl Error {
             Error::SecretStore(e) => e.code(),
             Error::Aem(e) => e.code(),
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
+            Error::Refused(_) => ErrorCode::CredentialRefused,
             Error::NotFound(_) => ErrorCode::NotFound,
             Error::Io { .. } => ErrorCode::Io,
             Error::Internal(_) => ErrorCode::Internal,

@@ -12,9 +12,12 @@ pub mod aem;
 pub mod assets;
 pub mod bindings;
 pub mod bulk;
+pub mod connections;
+pub mod credentials;
 pub mod dirs;
 pub mod error;
 pub mod health;
+pub mod ims;
 pub mod secrets;
 
 pub use error::{Error, ErrorCode};

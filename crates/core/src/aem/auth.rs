@@ -4,6 +4,8 @@
 use std::future::Future;
 use std::pin::Pin;
 
+use time::OffsetDateTime;
+
 use crate::aem::error::AemError;
 use crate::secrets::Secret;
 
@@ -35,6 +37,23 @@ pub trait Authorizer: Send + Sync {
         &'a self,
         rejected: &'a RequestCredentials,
     ) -> BoxFuture<'a, Result<RequestCredentials, AemError>>;
+
+    /// What the connections page shows about the token (time left, renewing, last failure).
+    /// Credentials without a lifetime (basic auth) keep the default: nothing known.
+    fn snapshot(&self) -> TokenSnapshot {
+        TokenSnapshot::default()
+    }
+}
+
+/// The state of an authorizer's token at one moment, without the token itself.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TokenSnapshot {
+    /// When the token in use stops working; `None` before the first one is obtained.
+    pub expires_at: Option<OffsetDateTime>,
+    /// A new token is being obtained right now.
+    pub renewing: bool,
+    /// Why the last attempt to obtain one failed, until one succeeds.
+    pub last_error: Option<AemError>,
 }
 
 /// Credentials that cannot be renewed: a local development token or SDK basic auth. A 401

@@ -1,6 +1,8 @@
 //! Failures talking to AEM or IMS, in words a user can act on.
 
 use crate::error::ErrorCode;
+use crate::ims::ImsError;
+use crate::secrets::SecretStoreError;
 
 /// Why a request to AEM (or IMS) did not succeed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -25,6 +27,12 @@ pub enum AemError {
     /// AEM's answer could not be understood.
     #[error("AEM's answer to {what} could not be read ({detail}).")]
     BadResponse { what: String, detail: String },
+    /// No access token could be obtained from Adobe IMS; the message says why.
+    #[error(transparent)]
+    Ims(#[from] ImsError),
+    /// The keychain holding the token cache could not be used.
+    #[error(transparent)]
+    Keychain(#[from] SecretStoreError),
 }
 
 impl AemError {
@@ -34,6 +42,8 @@ impl AemError {
             AemError::Unreachable { .. } | AemError::Timeout { .. } => ErrorCode::Network,
             AemError::Auth(_) => ErrorCode::Auth,
             AemError::Status { .. } | AemError::BadResponse { .. } => ErrorCode::Remote,
+            AemError::Ims(e) => e.code(),
+            AemError::Keychain(e) => e.code(),
         }
     }
 }

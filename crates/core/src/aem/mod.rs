@@ -9,6 +9,6 @@ pub mod auth;
 pub mod client;
 pub mod error;
 
-pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer};
+pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer, TokenSnapshot};
 pub use client::AemClient;
 pub use error::AemError;

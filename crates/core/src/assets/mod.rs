@@ -130,6 +130,9 @@ impl CallError {
                 CallError::Transient(err.to_string())
             }
             AemError::Auth(msg) => CallError::Auth(msg),
+            // No token could be had (IMS refused or unreachable, keychain unusable): going on
+            // would fail every asset the same way, so the run stops and can be resumed.
+            AemError::Ims(_) | AemError::Keychain(_) => CallError::Auth(err.to_string()),
             AemError::Status { status, .. } => CallError::Rejected {
                 status,
                 detail: err.to_string(),

@@ -2,6 +2,8 @@
 //! keychain implementation ([`KeyringStore`]) and an in-memory one for unit tests
 //! ([`MemoryStore`]).
 //!
+//! Values too large for one keychain entry are split by [`chunked`].
+//!
 //! Not here: what the secrets are (credential parsing) or when they are read (token cache).
 //! Every call is blocking (D-Bus, Keychain Services, Credential Manager, and possibly an unlock
 //! prompt): callers run them on a blocking thread, never on the UI thread.
@@ -16,6 +18,10 @@ use std::sync::Mutex;
 use zeroize::Zeroizing;
 
 use crate::error::ErrorCode;
+
+pub mod chunked;
+
+pub use chunked::ChunkedSecrets;
 
 /// A secret value (client secret, private key, token, password).
 ///

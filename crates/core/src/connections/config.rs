@@ -1,0 +1,152 @@
+//! The connections file, `connections.json` in the app's config folder:
+//! `{"version": 1, "connections": [...]}`, written atomically (temporary file in the same
+//! folder, fsync, rename) so a crash never leaves half a file. A file written by a newer
+//! Metadesk is refused, never overwritten.
+//!
+//! Not here: secrets (the keychain has them) or the rules of what may change (`store`).
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::model::Connection;
+use crate::error::{Error, Result};
+
+pub const FILE_NAME: &str = "connections.json";
+pub const VERSION: u64 = 1;
+
+#[derive(Serialize, Deserialize)]
+struct FileBody {
+    version: u64,
+    connections: Vec<Connection>,
+}
+
+/// Reads the connections; a missing file means none yet.
+pub fn load(path: &Path) -> Result<Vec<Connection>> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(Error::io(format!("could not read {}", path.display()), e));
+        }
+    };
+    let unreadable = |detail: String| {
+        tracing::error!(path = %path.display(), %detail, "connections file unreadable");
+        Error::InvalidInput(format!(
+            "The connections file {} is damaged ({detail}). Move it away to start over, or \
+             restore it from a backup.",
+            path.display()
+        ))
+    };
+    let value: Value = serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
+    let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
+    if version > VERSION {
+        return Err(Error::InvalidInput(format!(
+            "The connections file {} was written by a newer version of Metadesk (format \
+             {version}). Update Metadesk to use it; this version will not change it.",
+            path.display()
+        )));
+    }
+    if version == 0 {
+        return Err(unreadable("it has no format version".into()));
+    }
+    let body: FileBody = serde_json::from_value(value).map_err(|e| unreadable(e.to_string()))?;
+    Ok(body.connections)
+}
+
+/// Replaces the file with `connections`, atomically.
+pub fn save(path: &Path, connections: &[Connection]) -> Result<()> {
+    let dir = path
+        .parent()
+        .ok_or_else(|| Error::Internal("config path has no folder".into()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+    let body = FileBody {
+        version: VERSION,
+        connections: connections.to_vec(),
+    };
+    let mut text = serde_json::to_vec_pretty(&body)
+        .map_err(|e| Error::Internal(format!("connections could not be encoded: {e}")))?;
+    text.push(b'\n');
+    let temp = temp_path(path);
+    let written = (|| -> std::io::Result<()> {
+        let mut file = std::fs::File::create(&temp)?;
+        file.write_all(&text)?;
+        file.sync_all()?;
+        std::fs::rename(&temp, path)?;
+        // Make the rename itself durable; not possible (nor needed) on Windows.
+        #[cfg(unix)]
+        std::fs::File::open(dir)?.sync_all()?;
+        Ok(())
+    })();
+    written.map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        Error::io(
+            format!("could not save the connections in {}", path.display()),
+            e,
+        )
+    })
+}
+
+/// `.connections.json.<pid>.tmp` next to the file: same folder so the rename is atomic, the
+/// process id so the app and the CLI never write the same temporary file.
+pub(crate) fn temp_path(path: &Path) -> PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.{}.tmp", std::process::id()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn missing_file_means_no_connections() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(load(&dir.path().join(FILE_NAME)).unwrap().is_empty());
+    }
+
+    #[test]
+    fn save_then_load_round_trips_and_leaves_no_temp_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub").join(FILE_NAME);
+        save(&path, &[]).unwrap();
+        assert!(load(&path).unwrap().is_empty());
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(text.contains("\"version\": 1"), "{text}");
+        assert_eq!(
+            std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
+            1
+        );
+    }
+
+    #[test]
+    fn a_newer_file_is_refused_and_left_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        let newer = r#"{"version": 2, "connections": [], "somethingNew": true}"#;
+        std::fs::write(&path, newer).unwrap();
+        let err = load(&path).unwrap_err().to_string();
+        assert!(err.contains("newer version of Metadesk"), "{err}");
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), newer);
+    }
+
+    #[test]
+    fn a_damaged_file_is_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(FILE_NAME);
+        std::fs::write(&path, "{not json").unwrap();
+        assert!(load(&path).unwrap_err().to_string().contains("damaged"));
+        std::fs::write(&path, r#"{"connections": []}"#).unwrap();
+        assert!(
+            load(&path)
+                .unwrap_err()
+                .to_string()
+                .contains("no format version")
+        );
+    }
+}

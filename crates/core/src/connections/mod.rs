@@ -1,0 +1,19 @@
+//! Connections: a credential the user imported, its non-secret metadata in the config folder
+//! (`connections.json`) and its secrets in the OS keychain.
+//!
+//! [`ConnectionStore`] is the one entry point: import, list, rename, edit the URL, mark
+//! production, delete, and read the secrets back for token code ([`ConnectionStore::load_secrets`]).
+//! Not here: recognising files (`credentials`) or talking to IMS and AEM.
+
+mod config;
+mod keys;
+mod model;
+mod store;
+
+pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
+pub use keys::SecretSlot;
+pub use model::{
+    Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions, ImportOutcome,
+    ImportResult,
+};
+pub use store::{ConnectionStore, Imported};

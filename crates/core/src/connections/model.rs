@@ -1,0 +1,261 @@
+//! What a connection is: the stored, non-secret [`Connection`]; the redacted
+//! [`ConnectionView`] the UI and the CLI show; the secrets read back for token code
+//! ([`ConnectionSecrets`]); and the types of an import ([`ImportOptions`], [`ImportOutcome`]).
+//!
+//! Not here: reading or writing them (`store`, `config`).
+
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+use ts_rs::TS;
+
+use crate::credentials::{CredentialKind, iso, urls};
+use crate::error::ErrorCode;
+use crate::secrets::Secret;
+
+/// Warn this long before a certificate expires (Adobe emails at 30 days).
+const CERTIFICATE_WARNING: Duration = Duration::days(30);
+/// Development tokens last a day, so "soon" means hours.
+const TOKEN_WARNING: Duration = Duration::hours(2);
+
+/// A connection as kept in the config file. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Connection {
+    /// Stable, random, used in keychain keys (`conn/<id>/…`).
+    pub id: String,
+    pub name: String,
+    pub kind: CredentialKind,
+    /// AEM author origin, e.g. `https://author-p1-e2.adobeaemcloud.com`.
+    pub aem_url: String,
+    /// IMS base URL (`https://ims-na1.adobelogin.com`), used for the token URL, the JWT `aud`
+    /// and the metascope claims. `None` for local SDK connections.
+    pub ims_base: Option<String>,
+    pub client_id: Option<String>,
+    /// The JWT `sub` of service credentials.
+    pub technical_account_id: Option<String>,
+    /// The AEM user to give permissions to.
+    pub technical_account_email: Option<String>,
+    /// IMS organisation (the JWT `iss`).
+    pub org: Option<String>,
+    /// Metascopes of service credentials, OAuth scopes of OAuth S2S credentials.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The person a development token acts as, or the local SDK user name.
+    pub acts_as: Option<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub certificate_expires_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub token_expires_at: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub production: bool,
+    /// Safe hints shown instead of secrets ("client secret ••••1d47").
+    #[serde(default)]
+    pub secret_hints: Vec<String>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub imported_at: OffsetDateTime,
+}
+
+impl Connection {
+    /// What identifies "the same credential" on a second import: the client id, or for
+    /// development tokens and SDK logins, who it acts as on which server.
+    pub(crate) fn identity(&self) -> String {
+        identity(
+            self.kind,
+            self.client_id.as_deref(),
+            self.acts_as.as_deref(),
+            &self.aem_url,
+        )
+    }
+
+    /// When the credential stops working, if it does on its own.
+    pub fn expires_at(&self) -> Option<OffsetDateTime> {
+        self.certificate_expires_at.or(self.token_expires_at)
+    }
+
+    pub fn status(&self, now: OffsetDateTime) -> ConnectionStatus {
+        let Some(expires) = self.expires_at() else {
+            return ConnectionStatus::Ok;
+        };
+        let left = expires - now;
+        let warn_within = if self.certificate_expires_at.is_some() {
+            CERTIFICATE_WARNING
+        } else {
+            TOKEN_WARNING
+        };
+        if left <= Duration::ZERO {
+            ConnectionStatus::Expired
+        } else if left < warn_within {
+            ConnectionStatus::ExpiresSoon {
+                days: left.whole_days(),
+            }
+        } else {
+            ConnectionStatus::Ok
+        }
+    }
+
+    /// The redacted view of this connection.
+    pub fn view(&self, now: OffsetDateTime) -> ConnectionView {
+        let status = self.status(now);
+        ConnectionView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            kind_label: self.kind.label().to_string(),
+            kind_description: self.kind.description().to_string(),
+            aem_url: self.aem_url.clone(),
+            host: urls::host_of(&self.aem_url),
+            ims_base: self.ims_base.clone(),
+            client_id: self.client_id.clone(),
+            technical_account_email: self.technical_account_email.clone(),
+            acts_as: self.acts_as.clone(),
+            org: self.org.clone(),
+            scopes: self.scopes.clone(),
+            certificate_expires_at: self.certificate_expires_at.map(iso),
+            token_expires_at: self.token_expires_at.map(iso),
+            production: self.production,
+            status_text: status_text(&status, self.expires_at(), now),
+            status,
+            secret_hints: self.secret_hints.clone(),
+            imported_at: iso(self.imported_at),
+        }
+    }
+}
+
+pub(crate) fn identity(
+    kind: CredentialKind,
+    client_id: Option<&str>,
+    acts_as: Option<&str>,
+    aem_url: &str,
+) -> String {
+    match (kind, client_id) {
+        (_, Some(client_id)) => format!("client:{client_id}"),
+        (CredentialKind::LocalSdk, None) => format!("sdk:{}@{aem_url}", acts_as.unwrap_or("")),
+        (_, None) => format!("token:{}@{aem_url}", acts_as.unwrap_or("")),
+    }
+}
+
+/// Whether a connection still works on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "camelCase")]
+pub enum ConnectionStatus {
+    Ok,
+    /// Expires within 30 days (certificates) or 2 hours (development tokens); `days` is whole
+    /// days left, 0 on the last day.
+    ExpiresSoon {
+        days: i64,
+    },
+    Expired,
+}
+
+/// "ok", "expires in 12 days", "expires in 3 hours", "expired on 14 Feb 2026".
+fn status_text(
+    status: &ConnectionStatus,
+    expires: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> String {
+    match (status, expires) {
+        (ConnectionStatus::Expired, Some(at)) => {
+            format!("expired on {}", crate::credentials::day(at))
+        }
+        (ConnectionStatus::ExpiresSoon { days }, Some(at)) => match days {
+            0 => {
+                let hours = (at - now).whole_hours();
+                if hours >= 1 {
+                    format!(
+                        "expires in {hours} hour{}",
+                        if hours == 1 { "" } else { "s" }
+                    )
+                } else {
+                    "expires within the hour".to_string()
+                }
+            }
+            1 => "expires in 1 day".to_string(),
+            n => format!("expires in {n} days"),
+        },
+        _ => "ok".to_string(),
+    }
+}
+
+/// A connection as the UI and `connections list` show it. Secrets appear only as hints.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionView {
+    pub id: String,
+    pub name: String,
+    pub kind: CredentialKind,
+    /// "AEM service credentials".
+    pub kind_label: String,
+    /// What the kind is, in one or two sentences.
+    pub kind_description: String,
+    pub aem_url: String,
+    /// "author-p1-e2.adobeaemcloud.com" or "localhost:4502".
+    pub host: String,
+    pub ims_base: Option<String>,
+    pub client_id: Option<String>,
+    /// The AEM user to give permissions to.
+    pub technical_account_email: Option<String>,
+    pub acts_as: Option<String>,
+    pub org: Option<String>,
+    pub scopes: Vec<String>,
+    /// RFC 3339, UTC.
+    pub certificate_expires_at: Option<String>,
+    /// RFC 3339, UTC.
+    pub token_expires_at: Option<String>,
+    pub production: bool,
+    pub status: ConnectionStatus,
+    /// The status in words: "ok", "expires in 12 days", "expired on 14 Feb 2026".
+    pub status_text: String,
+    /// e.g. "client secret ••••1d47", "private key (2048-bit RSA)".
+    pub secret_hints: Vec<String>,
+    pub imported_at: String,
+}
+
+/// The user's choices for an import. All optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImportOptions {
+    /// The connection's name; default: the suggestion ("p12345 · e67890").
+    pub name: Option<String>,
+    /// The AEM author URL; default: inferred from a `cm-p…-e…` client id. Required for kinds
+    /// that name no environment (development tokens, OAuth S2S).
+    pub aem_url: Option<String>,
+    /// Which credential of a file that holds several (`CredentialChoice.key`).
+    pub choice: Option<String>,
+    /// Mark as production; default: unchanged on update, off for new connections.
+    pub production: Option<bool>,
+}
+
+/// What an import did to one file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ImportOutcome {
+    /// The file as the user named it.
+    pub file: String,
+    pub result: ImportResult,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "camelCase")]
+pub enum ImportResult {
+    /// A new connection.
+    Imported { connection: ConnectionView },
+    /// The file's client id (or user and server) matched an existing connection, which now
+    /// uses the new secrets.
+    Updated { connection: ConnectionView },
+    /// Nothing was stored. `problems` are full sentences.
+    Refused {
+        code: ErrorCode,
+        problems: Vec<String>,
+    },
+}
+
+/// The secrets of a connection, read back from the keychain for the token code. Only the ones
+/// its kind uses are present.
+#[derive(Debug, Default)]
+pub struct ConnectionSecrets {
+    pub client_secret: Option<Secret>,
+    /// PKCS#1 PEM with LF line endings.
+    pub private_key_pem: Option<Secret>,
+    pub dev_token: Option<Secret>,
+    pub password: Option<Secret>,
+}

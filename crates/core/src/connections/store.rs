@@ -1,0 +1,462 @@
+//! [`ConnectionStore`]: the connections file plus the keychain, kept consistent.
+//!
+//! Import order: validate fully (done by `credentials::inspect`) → write secrets → write the
+//! config. If a secret write fails, the secrets written so far are put back as they were; if
+//! the config write fails, so are all of them. A refused import leaves no trace.
+//!
+//! Every method is blocking (keychain and disk): call from a blocking thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use rand::Rng;
+use time::OffsetDateTime;
+
+use super::config;
+use super::keys::SecretSlot;
+use super::model::{
+    Connection, ConnectionSecrets, ConnectionView, ImportOptions, ImportOutcome, ImportResult,
+    identity,
+};
+use crate::credentials::{self, CredentialKind, Recognised, urls};
+use crate::dirs::AppDirs;
+use crate::error::{Error, Result};
+use crate::secrets::{ChunkedSecrets, Secret, SecretStore};
+
+/// The longest connection name we accept; names are labels, not documents.
+const MAX_NAME_CHARS: usize = 80;
+
+/// What an import did.
+#[derive(Debug, Clone)]
+pub struct Imported {
+    pub connection: ConnectionView,
+    /// True when an existing connection with the same client id was updated.
+    pub updated: bool,
+}
+
+/// The app's connections. One per process; share it (it is `Send + Sync`).
+pub struct ConnectionStore {
+    config_path: PathBuf,
+    secrets: Arc<dyn SecretStore>,
+    /// Serialises read-modify-write cycles of the config file within this process.
+    write_lock: Mutex<()>,
+}
+
+impl ConnectionStore {
+    /// Connections in `config_dir/connections.json`, secrets in `secrets`.
+    pub fn new(config_dir: &Path, secrets: Arc<dyn SecretStore>) -> Self {
+        ConnectionStore {
+            config_path: config_dir.join(config::FILE_NAME),
+            secrets,
+            write_lock: Mutex::new(()),
+        }
+    }
+
+    /// The store the app and the CLI use: the profile's config folder.
+    pub fn open(dirs: &AppDirs, secrets: Arc<dyn SecretStore>) -> Self {
+        Self::new(&dirs.config, secrets)
+    }
+
+    pub fn config_path(&self) -> &Path {
+        &self.config_path
+    }
+
+    /// The keychain, for code that keeps its own entries per connection (the token cache
+    /// uses [`SecretSlot::AccessToken`] through [`ChunkedSecrets`]).
+    pub fn secret_store(&self) -> &dyn SecretStore {
+        self.secrets.as_ref()
+    }
+
+    /// All connections, as stored.
+    pub fn connections(&self) -> Result<Vec<Connection>> {
+        config::load(&self.config_path)
+    }
+
+    /// All connections, redacted, in the order they were added.
+    pub fn list(&self) -> Result<Vec<ConnectionView>> {
+        let now = OffsetDateTime::now_utc();
+        Ok(self.connections()?.iter().map(|c| c.view(now)).collect())
+    }
+
+    /// The connection with this id.
+    pub fn get(&self, id: &str) -> Result<Connection> {
+        self.connections()?
+            .into_iter()
+            .find(|c| c.id == id)
+            .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))
+    }
+
+    /// The connection with this id or name (names compared without regard to case).
+    pub fn find(&self, id_or_name: &str) -> Result<Connection> {
+        let all = self.connections()?;
+        let wanted = id_or_name.trim();
+        all.iter()
+            .find(|c| c.id == wanted)
+            .or_else(|| {
+                all.iter()
+                    .find(|c| c.name.to_lowercase() == wanted.to_lowercase())
+            })
+            .cloned()
+            .ok_or_else(|| Error::NotFound(format!("There is no connection called \"{wanted}\".")))
+    }
+
+    /// Stores a recognised credential: a new connection, or an update of the one with the same
+    /// client id (or, for development tokens and SDK logins, the same user on the same server).
+    pub fn import(&self, recognised: &Recognised, options: &ImportOptions) -> Result<Imported> {
+        let _guard = self.lock();
+        let draft = recognised.draft(options.choice.as_deref())?;
+        let mut connections = config::load(&self.config_path)?;
+
+        let given_url = match options
+            .aem_url
+            .as_deref()
+            .map(str::trim)
+            .filter(|u| !u.is_empty())
+        {
+            Some(raw) => Some(urls::normalise_aem_url(raw).map_err(|e| {
+                Error::InvalidInput(format!("The AEM address is not usable: {e}."))
+            })?),
+            None => None,
+        };
+        let candidate_url = given_url.clone().or_else(|| draft.aem_url.clone());
+        let wanted = match (&draft.client_id, candidate_url.as_deref()) {
+            (Some(client_id), _) => Some(format!("client:{client_id}")),
+            (None, Some(url)) => Some(identity(draft.kind, None, draft.acts_as.as_deref(), url)),
+            (None, None) => None,
+        };
+        let existing =
+            wanted.and_then(|wanted| connections.iter().position(|c| c.identity() == wanted));
+        let previous = existing.map(|index| connections[index].clone());
+
+        // A re-import keeps a URL the user edited unless a new one is given.
+        let aem_url = given_url
+            .or_else(|| previous.as_ref().map(|p| p.aem_url.clone()))
+            .or_else(|| draft.aem_url.clone())
+            .ok_or_else(|| {
+                Error::InvalidInput(format!(
+                    "This {} does not say which AEM environment it is for. Give the AEM author \
+                     address, like https://author-p12345-e67890.adobeaemcloud.com.",
+                    draft.kind.label()
+                ))
+            })?;
+
+        let others: Vec<&Connection> = connections
+            .iter()
+            .filter(|c| Some(&c.id) != previous.as_ref().map(|p| &p.id))
+            .collect();
+        let name = match options.name.as_deref() {
+            Some(name) => checked_name(name, &others)?,
+            None => match &previous {
+                Some(p) => p.name.clone(),
+                None => unique_name(&draft.suggested_name, &others),
+            },
+        };
+        let id = previous
+            .as_ref()
+            .map(|p| p.id.clone())
+            .unwrap_or_else(new_id);
+        let connection = Connection {
+            id: id.clone(),
+            name,
+            kind: draft.kind,
+            aem_url,
+            ims_base: draft.ims_base.clone(),
+            client_id: draft.client_id.clone(),
+            technical_account_id: draft.technical_account_id.clone(),
+            technical_account_email: draft.technical_account_email.clone(),
+            org: draft.org.clone(),
+            scopes: draft.scopes.clone(),
+            acts_as: draft.acts_as.clone(),
+            certificate_expires_at: draft.certificate_expires_at,
+            token_expires_at: draft.token_expires_at,
+            production: options
+                .production
+                .or(previous.as_ref().map(|p| p.production))
+                .unwrap_or(false),
+            secret_hints: draft.secret_hints.clone(),
+            imported_at: OffsetDateTime::now_utc(),
+        };
+
+        // Secrets first. Slots the new credential does not use are cleared on an update
+        // (a connection that changed kind must not keep a stale key), and so is the cached
+        // access token, which belongs to the old secrets.
+        let mut writes: Vec<(SecretSlot, Option<&Secret>)> = draft
+            .secrets
+            .iter()
+            .map(|(slot, secret)| (*slot, Some(secret)))
+            .collect();
+        if previous.is_some() {
+            for slot in SecretSlot::ALL {
+                if !writes.iter().any(|(s, _)| *s == slot) {
+                    writes.push((slot, None));
+                }
+            }
+        }
+        let journal = self.write_secrets(&id, &writes, previous.is_some())?;
+
+        match existing {
+            Some(index) => connections[index] = connection.clone(),
+            None => connections.push(connection.clone()),
+        }
+        if let Err(err) = config::save(&self.config_path, &connections) {
+            tracing::warn!(error = ?err, "config write failed; restoring the keychain");
+            self.restore(&id, journal);
+            return Err(err);
+        }
+        tracing::info!(id = %id, kind = ?connection.kind, updated = previous.is_some(), "connection imported");
+        Ok(Imported {
+            connection: connection.view(OffsetDateTime::now_utc()),
+            updated: previous.is_some(),
+        })
+    }
+
+    /// Adds (or updates) a local AEM SDK connection typed in by hand.
+    pub fn add_local_sdk(
+        &self,
+        url: Option<&str>,
+        user: &str,
+        password: Secret,
+        name: Option<String>,
+    ) -> Result<Imported> {
+        let recognised = credentials::local_sdk(url, user, password)?;
+        self.import(
+            &recognised,
+            &ImportOptions {
+                name,
+                ..ImportOptions::default()
+            },
+        )
+    }
+
+    /// Reads, inspects and imports one file, reporting the result as data (the app shows one
+    /// line per dropped file; a refusal is not an error of the whole drop).
+    pub fn import_file(&self, path: &Path, options: &ImportOptions) -> ImportOutcome {
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| path.display().to_string());
+        let result = credentials::read_credential_file(path)
+            .and_then(|bytes| credentials::inspect(&bytes))
+            .map_err(Error::from)
+            .and_then(|recognised| self.import(&recognised, options));
+        let result = match result {
+            Ok(Imported {
+                connection,
+                updated: false,
+            }) => ImportResult::Imported { connection },
+            Ok(Imported {
+                connection,
+                updated: true,
+            }) => ImportResult::Updated { connection },
+            Err(err) => {
+                tracing::info!(file = %file, error = %err, "import refused");
+                let problems = match &err {
+                    Error::Refused(refusal) => refusal.problems.clone(),
+                    other => vec![other.to_string()],
+                };
+                ImportResult::Refused {
+                    code: err.code(),
+                    problems,
+                }
+            }
+        };
+        ImportOutcome { file, result }
+    }
+
+    pub fn rename(&self, id: &str, name: &str) -> Result<ConnectionView> {
+        self.update(id, |connection, others| {
+            connection.name = checked_name(name, others)?;
+            Ok(())
+        })
+    }
+
+    /// Changes the AEM author URL (https, or http on this computer).
+    pub fn set_aem_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
+        let url = urls::normalise_aem_url(url)
+            .map_err(|e| Error::InvalidInput(format!("The AEM address is not usable: {e}.")))?;
+        self.update(id, |connection, _| {
+            connection.aem_url = url;
+            Ok(())
+        })
+    }
+
+    pub fn set_production(&self, id: &str, production: bool) -> Result<ConnectionView> {
+        self.update(id, |connection, _| {
+            connection.production = production;
+            Ok(())
+        })
+    }
+
+    /// Deletes the connection and its keychain entries (including a cached access token).
+    /// The keychain goes first: if it cannot be reached, the connection stays, so no secret
+    /// is left behind without a connection that names it.
+    pub fn delete(&self, id: &str) -> Result<()> {
+        let _guard = self.lock();
+        let mut connections = config::load(&self.config_path)?;
+        let index = connections
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))?;
+        let chunked = ChunkedSecrets::new(self.secrets.as_ref());
+        for slot in SecretSlot::ALL {
+            chunked.remove(&slot.key(id))?;
+        }
+        connections.remove(index);
+        config::save(&self.config_path, &connections)?;
+        tracing::info!(id, "connection deleted");
+        Ok(())
+    }
+
+    /// The secrets of a connection, for the token code. Fails with words when one its kind
+    /// needs is missing from the keychain.
+    pub fn load_secrets(&self, id: &str) -> Result<ConnectionSecrets> {
+        let connection = self.get(id)?;
+        let chunked = ChunkedSecrets::new(self.secrets.as_ref());
+        let read = |slot: SecretSlot, what: &str| -> Result<Option<Secret>> {
+            chunked.get(&slot.key(id))?.map(Some).ok_or_else(|| {
+                Error::NotFound(format!(
+                    "The keychain has no {what} for \"{}\". Import its credential file again.",
+                    connection.name
+                ))
+            })
+        };
+        let mut secrets = ConnectionSecrets::default();
+        match connection.kind {
+            CredentialKind::ServiceCredentials => {
+                secrets.client_secret = read(SecretSlot::ClientSecret, "client secret")?;
+                secrets.private_key_pem = read(SecretSlot::PrivateKey, "private key")?;
+            }
+            CredentialKind::OauthServerToServer => {
+                secrets.client_secret = read(SecretSlot::ClientSecret, "client secret")?;
+            }
+            CredentialKind::LocalDevToken => {
+                secrets.dev_token = read(SecretSlot::DevToken, "development token")?;
+            }
+            CredentialKind::LocalSdk => {
+                secrets.password = read(SecretSlot::Password, "password")?;
+            }
+        }
+        Ok(secrets)
+    }
+
+    /// Load, change one connection, save.
+    fn update(
+        &self,
+        id: &str,
+        change: impl FnOnce(&mut Connection, &[&Connection]) -> Result<()>,
+    ) -> Result<ConnectionView> {
+        let _guard = self.lock();
+        let mut connections = config::load(&self.config_path)?;
+        let index = connections
+            .iter()
+            .position(|c| c.id == id)
+            .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))?;
+        let mut changed = connections[index].clone();
+        {
+            let others: Vec<&Connection> = connections.iter().filter(|c| c.id != id).collect();
+            change(&mut changed, &others)?;
+        }
+        connections[index] = changed.clone();
+        config::save(&self.config_path, &connections)?;
+        Ok(changed.view(OffsetDateTime::now_utc()))
+    }
+
+    /// Writes (or, for `None`, removes) each slot, remembering what was there so a failure
+    /// can put it back. On failure the keychain is restored before returning the error.
+    fn write_secrets(
+        &self,
+        id: &str,
+        writes: &[(SecretSlot, Option<&Secret>)],
+        had_previous: bool,
+    ) -> Result<Vec<(SecretSlot, Option<Secret>)>> {
+        let chunked = ChunkedSecrets::new(self.secrets.as_ref());
+        let mut journal = Vec::new();
+        for (slot, value) in writes {
+            let key = slot.key(id);
+            let step = (|| {
+                // A new connection has nothing to remember: its id is fresh.
+                let before = if had_previous {
+                    chunked.get(&key)?
+                } else {
+                    None
+                };
+                journal.push((*slot, before));
+                match value {
+                    Some(secret) => chunked.put(&key, secret),
+                    None => chunked.remove(&key),
+                }
+            })();
+            if let Err(err) = step {
+                tracing::warn!(error = ?err, slot = ?slot, "keychain write failed; restoring");
+                self.restore(id, journal);
+                return Err(err.into());
+            }
+        }
+        Ok(journal)
+    }
+
+    /// Best effort: puts back what `write_secrets` replaced. Failures are logged; the
+    /// original error is what the user needs to see.
+    fn restore(&self, id: &str, journal: Vec<(SecretSlot, Option<Secret>)>) {
+        let chunked = ChunkedSecrets::new(self.secrets.as_ref());
+        for (slot, before) in journal.into_iter().rev() {
+            let key = slot.key(id);
+            let result = match &before {
+                Some(secret) => chunked.put(&key, secret),
+                None => chunked.remove(&key),
+            };
+            if let Err(err) = result {
+                tracing::error!(error = ?err, slot = ?slot, "could not restore a keychain entry");
+            }
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, ()> {
+        self.write_lock
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// A fresh connection id: 12 hex characters.
+fn new_id() -> String {
+    let bytes: [u8; 6] = rand::thread_rng().r#gen();
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn checked_name(name: &str, others: &[&Connection]) -> Result<String> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Err(Error::InvalidInput("A connection needs a name.".into()));
+    }
+    if name.chars().count() > MAX_NAME_CHARS {
+        return Err(Error::InvalidInput(format!(
+            "The name is too long (at most {MAX_NAME_CHARS} characters)."
+        )));
+    }
+    if others
+        .iter()
+        .any(|c| c.name.to_lowercase() == name.to_lowercase())
+    {
+        return Err(Error::InvalidInput(format!(
+            "There is already a connection called \"{name}\". Choose another name."
+        )));
+    }
+    Ok(name.to_string())
+}
+
+/// `suggestion`, or `suggestion (2)`, `(3)`… if taken.
+fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
+    let taken = |name: &str| {
+        others
+            .iter()
+            .any(|c| c.name.to_lowercase() == name.to_lowercase())
+    };
+    if !taken(suggestion) {
+        return suggestion.to_string();
+    }
+    (2..)
+        .map(|n| format!("{suggestion} ({n})"))
+        .find(|name| !taken(name))
+        .unwrap_or_else(|| suggestion.to_string())
+}

@@ -1,0 +1,64 @@
+//! Which kind of credential a JSON object is (adobe-wire §1.4), or a refusal that says what
+//! the file looks like instead.
+//!
+//! Not here: validating the fields; each kind's module does that.
+
+use serde_json::{Map, Value};
+
+use super::Refusal;
+
+pub enum Shape {
+    ServiceCredentials,
+    DevToken,
+    DeveloperConsoleProject,
+    FlatOauth,
+}
+
+pub fn detect(object: &Map<String, Value>) -> Result<Shape, Refusal> {
+    if object.get("ok") == Some(&Value::Bool(false)) {
+        return Err(Refusal::one(
+            "The file is an error answer from the AEM Developer Console (\"ok\": false), not a \
+             credential. Download the credential again.",
+        ));
+    }
+    let has = |key: &str| object.contains_key(key);
+    if has("accessToken") {
+        return Ok(Shape::DevToken);
+    }
+    // The envelope, the bare `integration` object, or its inner fields without a wrapper.
+    if has("integration") || has("technicalAccount") || has("privateKey") && has("metascopes") {
+        return Ok(Shape::ServiceCredentials);
+    }
+    if has("project") {
+        return Ok(Shape::DeveloperConsoleProject);
+    }
+    let lower: Vec<String> = object.keys().map(|k| k.to_ascii_lowercase()).collect();
+    let has_lower = |key: &str| lower.iter().any(|k| k == key);
+    if has_lower("client_id") {
+        if has_lower("private_key") || has_lower("jwt_private_key") || has_lower("meta_scopes") {
+            return Err(retired_jwt());
+        }
+        return Ok(Shape::FlatOauth);
+    }
+    if has("access_token") {
+        return Err(Refusal::one(
+            "The file holds an access token from a token request, not a credential. Import the \
+             credential the token was made with instead.",
+        ));
+    }
+    Err(Refusal::one(
+        "Metadesk does not recognise this file. It accepts AEM service credentials or a local \
+         development token (both from the AEM Developer Console), and OAuth Server-to-Server \
+         credentials from the Adobe Developer Console.",
+    ))
+}
+
+/// Adobe Developer Console JWT (service account) credentials reached end of life in 2025;
+/// AEM Developer Console service credentials are a different thing and still work.
+pub fn retired_jwt() -> Refusal {
+    Refusal::one(
+        "This is an Adobe Developer Console JWT (service account) credential. Adobe retired \
+         those in 2025. In the Adobe Developer Console, add an OAuth Server-to-Server \
+         credential to the project, or use service credentials from the AEM Developer Console.",
+    )
+}

@@ -1,0 +1,205 @@
+//! Reading a dropped file and turning its bytes into a JSON object, with a plain-words refusal
+//! for everything that is not one: folders, huge files, binary files, UTF-16 text, broken
+//! JSON, JSON lists, absurdly deep nesting.
+//!
+//! Not here: what the JSON object means (see `detect` and the per-kind modules).
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::Refusal;
+
+/// Credential files are a few kilobytes; anything above this is not one.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+
+/// Real credential files nest four levels at most; this leaves room and still stops input
+/// built to exhaust the parser.
+const MAX_DEPTH: usize = 32;
+
+/// Reads a credential file, refusing folders, missing files and files over 1 MiB before
+/// reading them. The bytes then go to [`super::inspect`].
+pub fn read_credential_file(path: &Path) -> Result<Vec<u8>, Refusal> {
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        tracing::info!(path = %path.display(), error = %e, "credential file unreadable");
+        Refusal::one(match e.kind() {
+            std::io::ErrorKind::NotFound => "The file does not exist.".to_string(),
+            std::io::ErrorKind::PermissionDenied => {
+                "Metadesk is not allowed to read this file.".to_string()
+            }
+            _ => format!("The file could not be read ({e})."),
+        })
+    })?;
+    if metadata.is_dir() {
+        return Err(Refusal::one(
+            "This is a folder, not a file. Drop the credential file itself (a .json file).",
+        ));
+    }
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(too_large(metadata.len()));
+    }
+    std::fs::read(path).map_err(|e| Refusal::one(format!("The file could not be read ({e}).")))
+}
+
+fn too_large(bytes: u64) -> Refusal {
+    Refusal::one(format!(
+        "The file is too large to be a credential file ({:.1} MB; credential files are a few \
+         kilobytes).",
+        bytes as f64 / (1024.0 * 1024.0)
+    ))
+}
+
+/// Decodes the bytes as UTF-8 JSON and returns the top-level object.
+pub fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, Refusal> {
+    let text = decode_text(bytes)?;
+    if nesting_depth(text) > MAX_DEPTH {
+        return Err(Refusal::one(
+            "The file's JSON is nested far too deeply to be a credential file.",
+        ));
+    }
+    let value: Value = serde_json::from_str(text).map_err(|e| {
+        Refusal::one(format!(
+            "The file is not valid JSON (line {}, column {}). Credential files are JSON; \
+             download it again rather than editing it by hand.",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    match value {
+        Value::Object(map) => Ok(map),
+        Value::Array(_) => Err(Refusal::one(
+            "The file holds a list (a JSON array), not a credential. Drop one credential file \
+             at a time.",
+        )),
+        _ => Err(Refusal::one(
+            "The file holds a single JSON value, not a credential.",
+        )),
+    }
+}
+
+fn decode_text(bytes: &[u8]) -> Result<&str, Refusal> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(Refusal::one("The file is empty."));
+    }
+    // UTF-16 is what some Windows editors save as "Unicode": a byte-order mark, or text with a
+    // zero byte next to every ASCII character.
+    let utf16_bom = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let utf16_pattern = bytes.len() >= 4 && (bytes[1] == 0 && bytes[3] == 0)
+        || bytes.len() >= 4 && (bytes[0] == 0 && bytes[2] == 0);
+    if utf16_bom || utf16_pattern {
+        return Err(Refusal::one(
+            "The file is saved as UTF-16 (\"Unicode\") text. Save it as UTF-8, or download it \
+             again from the console without opening it in an editor.",
+        ));
+    }
+    let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(binary());
+    }
+    std::str::from_utf8(bytes).map_err(|_| binary())
+}
+
+fn binary() -> Refusal {
+    Refusal::one(
+        "The file is not a text file (it looks like a binary file, an image or an archive). \
+         Credential files are JSON text.",
+    )
+}
+
+/// The deepest `[`/`{` nesting outside strings. A quick scan, run before the real parser.
+fn nesting_depth(text: &str) -> usize {
+    let (mut depth, mut max, mut in_string, mut escaped) = (0usize, 0usize, false, false);
+    for byte in text.bytes() {
+        if in_string {
+            match byte {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match byte {
+            b'"' => in_string = true,
+            b'[' | b'{' => {
+                depth += 1;
+                max = max.max(depth);
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    max
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refusal(bytes: &[u8]) -> String {
+        parse_object(bytes).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn accepts_an_object_with_or_without_a_bom() {
+        assert!(parse_object(br#"{"a": 1}"#).is_ok());
+        assert!(parse_object(b"\xEF\xBB\xBF{\"a\": 1}").is_ok());
+    }
+
+    #[test]
+    fn refuses_every_kind_of_non_credential_bytes() {
+        assert!(refusal(b"").contains("empty"));
+        assert!(refusal(b"  \n").contains("empty"));
+        assert!(refusal(b"\xFF\xFE{\0\"\0").contains("UTF-16"));
+        assert!(refusal(b"{\0\"\0a\0\"\0").contains("UTF-16"));
+        assert!(refusal(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").contains("not a text file"));
+        assert!(refusal(b"{\"a\": \"\xC3\x28\"}").contains("not a text file"));
+        assert!(refusal(b"{\"a\": ").contains("not valid JSON"));
+        assert!(refusal(b"[{\"a\": 1}]").contains("list"));
+        assert!(refusal(b"42").contains("single JSON value"));
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        assert!(refusal(deep.as_bytes()).contains("nested"));
+        let big = vec![b' '; (MAX_FILE_BYTES + 1) as usize];
+        assert!(refusal(&big).contains("too large"));
+    }
+
+    #[test]
+    fn brackets_inside_strings_do_not_count_as_nesting() {
+        let text = format!("{{\"a\": \"{}\\\"\"}}", "[".repeat(100));
+        assert_eq!(nesting_depth(&text), 1);
+        assert!(parse_object(text.as_bytes()).is_ok());
+    }
+
+    #[test]
+    fn reading_refuses_folders_missing_and_huge_files() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(
+            read_credential_file(dir.path())
+                .unwrap_err()
+                .to_string()
+                .contains("folder")
+        );
+        let missing = dir.path().join("nope.json");
+        assert!(
+            read_credential_file(&missing)
+                .unwrap_err()
+                .to_string()
+                .contains("does not exist")
+        );
+        let huge = dir.path().join("huge.json");
+        let file = std::fs::File::create(&huge).unwrap();
+        file.set_len(MAX_FILE_BYTES + 1).unwrap();
+        assert!(
+            read_credential_file(&huge)
+                .unwrap_err()
+                .to_string()
+                .contains("too large")
+        );
+        let ok = dir.path().join("ok.json");
+        std::fs::write(&ok, b"{}").unwrap();
+        assert_eq!(read_credential_file(&ok).unwrap(), b"{}");
+    }
+}

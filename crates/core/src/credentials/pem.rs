@@ -1,0 +1,152 @@
+//! PEM text as it arrives in credential files, and the RSA private key inside it.
+//!
+//! Files carry PEM with `\r\n`, `\n`, a literal two-character `\n` escape (keys pasted through
+//! environment variables), stray spaces, or everything on one line. We rebuild a canonical PEM
+//! from the label and the base64 body instead of patching line endings one case at a time.
+//! Keys may be PKCS#1 (`RSA PRIVATE KEY`, what AEM ships) or PKCS#8 (`PRIVATE KEY`); both are
+//! stored as PKCS#1 so the token code reads one format.
+//!
+//! Not here: certificates (`cert`), and anything that logs or prints key material.
+
+use rsa::RsaPrivateKey;
+use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey, LineEnding};
+use rsa::pkcs8::DecodePrivateKey;
+use zeroize::Zeroizing;
+
+use crate::secrets::Secret;
+
+/// One PEM block: its label (`RSA PRIVATE KEY`, `CERTIFICATE`…) and canonical text (LF line
+/// endings, 64-character lines, trailing newline).
+pub struct PemBlock {
+    pub label: String,
+    pub text: Zeroizing<String>,
+}
+
+/// Finds the first PEM block in `raw` and rebuilds it canonically. The error says what is
+/// wrong in words, never quoting the input.
+pub fn normalise(raw: &str) -> Result<PemBlock, &'static str> {
+    let unescaped = Zeroizing::new(raw.replace("\\r", "").replace("\\n", "\n"));
+    let begin = unescaped
+        .find("-----BEGIN ")
+        .ok_or("has no \"-----BEGIN\" line")?;
+    let after_begin = &unescaped[begin + "-----BEGIN ".len()..];
+    let label_end = after_begin
+        .find("-----")
+        .ok_or("has a broken \"-----BEGIN\" line")?;
+    let label = after_begin[..label_end].trim().to_string();
+    let body_and_rest = &after_begin[label_end + "-----".len()..];
+    let end_marker = format!("-----END {label}-----");
+    let body_end = body_and_rest
+        .find(&end_marker)
+        .ok_or("is cut off (no matching \"-----END\" line)")?;
+    let body = &body_and_rest[..body_end];
+    if body.contains(':') {
+        // `Proc-Type: 4,ENCRYPTED` headers of passphrase-protected PKCS#1 keys.
+        return Err("is protected by a passphrase, which Metadesk does not support");
+    }
+    let compact: Zeroizing<String> =
+        Zeroizing::new(body.chars().filter(|c| !c.is_whitespace()).collect());
+    if compact.is_empty() {
+        return Err("is empty between its \"-----BEGIN\" and \"-----END\" lines");
+    }
+    if !compact
+        .bytes()
+        .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
+    {
+        return Err("contains characters that do not belong in a PEM block");
+    }
+    let mut text = Zeroizing::new(String::with_capacity(compact.len() + 128));
+    text.push_str(&format!("-----BEGIN {label}-----\n"));
+    for line in compact.as_bytes().chunks(64) {
+        // The body is ASCII (checked above), so every chunk is valid UTF-8.
+        text.push_str(std::str::from_utf8(line).unwrap_or_default());
+        text.push('\n');
+    }
+    text.push_str(&end_marker);
+    text.push('\n');
+    Ok(PemBlock { label, text })
+}
+
+/// Parses an RSA private key from any of the accepted PEM shapes.
+pub fn parse_private_key(raw: &str) -> Result<RsaPrivateKey, &'static str> {
+    let block = normalise(raw)?;
+    match block.label.as_str() {
+        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_pem(&block.text)
+            .map_err(|_| "is not a readable RSA private key"),
+        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_pem(&block.text)
+            .map_err(|_| "is not a readable RSA private key (only RSA keys are supported)"),
+        "ENCRYPTED PRIVATE KEY" => {
+            Err("is protected by a passphrase, which Metadesk does not support")
+        }
+        "CERTIFICATE" => Err("is a certificate, not a private key"),
+        _ => Err("is not a private key"),
+    }
+}
+
+/// The key as PKCS#1 PEM with LF line endings: the one format kept in the keychain.
+pub fn to_pkcs1_pem(key: &RsaPrivateKey) -> Result<Secret, crate::Error> {
+    key.to_pkcs1_pem(LineEnding::LF)
+        .map(|pem| Secret::new(pem.as_str()))
+        .map_err(|_| crate::Error::Internal("a private key could not be re-encoded".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::credentials::testing::TestKey;
+    use rsa::pkcs8::EncodePrivateKey;
+
+    #[test]
+    fn every_line_ending_variant_gives_the_same_key() {
+        let key = TestKey::small();
+        let lf = key.pkcs1_pem();
+        let variants = [
+            lf.clone(),
+            lf.replace('\n', "\r\n"),
+            lf.replace('\n', "\\n"),
+            lf.replace('\n', "\\r\\n"),
+            lf.replace('\n', " "),
+            format!("\r\n  {lf}\r\n\r\n"),
+        ];
+        for variant in variants {
+            let parsed = parse_private_key(&variant).unwrap_or_else(|e| panic!("{e}: {variant:?}"));
+            assert_eq!(parsed, key.private);
+        }
+    }
+
+    #[test]
+    fn pkcs8_is_accepted_and_stored_as_pkcs1() {
+        let key = TestKey::small();
+        let pkcs8 = key.private.to_pkcs8_pem(LineEnding::CRLF).unwrap();
+        let parsed = parse_private_key(&pkcs8).unwrap();
+        let stored = to_pkcs1_pem(&parsed).unwrap();
+        assert!(
+            stored
+                .expose()
+                .starts_with("-----BEGIN RSA PRIVATE KEY-----\n")
+        );
+        assert!(!stored.expose().contains('\r'));
+    }
+
+    #[test]
+    fn bad_pems_are_described_without_quoting_them() {
+        assert_eq!(
+            parse_private_key("hello").unwrap_err(),
+            "has no \"-----BEGIN\" line"
+        );
+        let cut = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n";
+        assert!(parse_private_key(cut).unwrap_err().contains("cut off"));
+        let junk = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----";
+        assert_eq!(
+            parse_private_key(junk).unwrap_err(),
+            "is not a readable RSA private key"
+        );
+        let enc =
+            "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----";
+        assert!(parse_private_key(enc).unwrap_err().contains("passphrase"));
+        let proc = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nMIIB\n-----END RSA PRIVATE KEY-----";
+        assert!(parse_private_key(proc).unwrap_err().contains("passphrase"));
+        let cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
+        assert!(parse_private_key(cert).unwrap_err().contains("certificate"));
+    }
+}

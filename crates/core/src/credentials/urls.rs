@@ -1,0 +1,186 @@
+//! The two addresses a connection needs, checked and normalised: the IMS base URL (from a
+//! credential's `imsEndpoint`) and the AEM author URL (inferred from a `cm-p…-e…` client id,
+//! or given by the user).
+//!
+//! Rule for both: `https`, except on this computer (127.0.0.0/8, `localhost`, `::1`), where the
+//! local AEM SDK and the sandbox run over plain `http`.
+
+use url::{Host, Url};
+
+/// The IMS that Adobe Developer Console credentials use when the file does not name one.
+pub const DEFAULT_IMS_BASE: &str = "https://ims-na1.adobelogin.com";
+
+/// The local AEM SDK's author URL.
+pub const LOCAL_SDK_URL: &str = "http://localhost:4502";
+
+/// Turns an `imsEndpoint` into a base URL without a trailing slash: a bare host (the real case,
+/// `ims-na1.adobelogin.com`) gets `https://`; a value with a scheme is used as written.
+pub fn normalise_ims_base(raw: &str) -> Result<String, String> {
+    let raw = raw.trim().trim_end_matches('/');
+    let with_scheme = if raw.contains("://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
+    normalise_origin(&with_scheme)
+}
+
+/// Checks an AEM author URL and reduces it to its origin (`https://author-p1-e2.adobeaemcloud.com`).
+/// A URL typed without a scheme is taken as `https://`.
+pub fn normalise_aem_url(raw: &str) -> Result<String, String> {
+    let raw = raw.trim();
+    let with_scheme = if raw.contains("://") {
+        raw.to_string()
+    } else {
+        format!("https://{raw}")
+    };
+    normalise_origin(&with_scheme)
+}
+
+fn normalise_origin(text: &str) -> Result<String, String> {
+    let url = Url::parse(text).map_err(|_| format!("\"{text}\" is not a web address"))?;
+    let host = url
+        .host()
+        .ok_or_else(|| format!("\"{text}\" has no host name"))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback(&host) => {}
+        "http" => {
+            return Err(format!(
+                "\"{text}\" uses http; Metadesk only sends credentials over https (plain http \
+                 is allowed only for addresses on this computer)"
+            ));
+        }
+        other => return Err(format!("\"{text}\" is not a web address ({other}://)")),
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "\"{text}\" must not contain a user name or password"
+        ));
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "\"{text}\" has a path; give only the address of the server, like \
+             https://author-p12345-e67890.adobeaemcloud.com"
+        ));
+    }
+    Ok(url.origin().ascii_serialization())
+}
+
+/// Whether `host` is this computer.
+pub fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+        Host::Ipv4(ip) => ip.is_loopback(),
+        Host::Ipv6(ip) => ip.is_loopback(),
+    }
+}
+
+/// Program and environment numbers of a client id like `cm-p7603-e12614-integration` (or
+/// `…-integration-0`).
+pub fn program_and_environment(client_id: &str) -> Option<(u64, u64)> {
+    let rest = client_id.strip_prefix("cm-p")?;
+    let (program, rest) = rest.split_once("-e")?;
+    let environment = rest.split('-').next()?;
+    Some((program.parse().ok()?, environment.parse().ok()?))
+}
+
+/// The author URL that AEM as a Cloud Service gives the environment of a `cm-p…-e…` client id.
+pub fn infer_author_url(client_id: &str) -> Option<String> {
+    let (p, e) = program_and_environment(client_id)?;
+    Some(format!("https://author-p{p}-e{e}.adobeaemcloud.com"))
+}
+
+/// The host (and port, if any) of a normalised URL, for lists ("author-p1-e2.adobeaemcloud.com").
+pub fn host_of(url: &str) -> String {
+    Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            let host = u.host_str()?.to_string();
+            Some(match u.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host,
+            })
+        })
+        .unwrap_or_else(|| url.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ims_endpoint_forms() {
+        assert_eq!(
+            normalise_ims_base("ims-na1.adobelogin.com").unwrap(),
+            DEFAULT_IMS_BASE
+        );
+        assert_eq!(
+            normalise_ims_base(" ims-na1.adobelogin.com/ ").unwrap(),
+            DEFAULT_IMS_BASE
+        );
+        assert_eq!(
+            normalise_ims_base("https://ims-na1-stg1.adobelogin.com").unwrap(),
+            "https://ims-na1-stg1.adobelogin.com"
+        );
+        assert_eq!(
+            normalise_ims_base("http://127.0.0.1:8123").unwrap(),
+            "http://127.0.0.1:8123"
+        );
+        assert_eq!(
+            normalise_ims_base("http://localhost:9").unwrap(),
+            "http://localhost:9"
+        );
+        assert_eq!(
+            normalise_ims_base("http://[::1]:9").unwrap(),
+            "http://[::1]:9"
+        );
+        assert!(
+            normalise_ims_base("http://ims-na1.adobelogin.com")
+                .unwrap_err()
+                .contains("https")
+        );
+        assert!(normalise_ims_base("").is_err());
+    }
+
+    #[test]
+    fn aem_url_forms() {
+        let cloud = "https://author-p1-e2.adobeaemcloud.com";
+        assert_eq!(normalise_aem_url(cloud).unwrap(), cloud);
+        assert_eq!(normalise_aem_url(&format!("{cloud}/")).unwrap(), cloud);
+        assert_eq!(
+            normalise_aem_url("author-p1-e2.adobeaemcloud.com").unwrap(),
+            cloud
+        );
+        assert_eq!(normalise_aem_url(LOCAL_SDK_URL).unwrap(), LOCAL_SDK_URL);
+        assert!(normalise_aem_url("http://author-p1-e2.adobeaemcloud.com").is_err());
+        assert!(normalise_aem_url("https://u:p@host.example").is_err());
+        assert!(
+            normalise_aem_url("https://host.example/content/dam")
+                .unwrap_err()
+                .contains("path")
+        );
+        assert!(normalise_aem_url("ftp://host.example").is_err());
+        assert!(normalise_aem_url("not a url").is_err());
+    }
+
+    #[test]
+    fn author_url_is_inferred_from_cloud_client_ids() {
+        assert_eq!(
+            infer_author_url("cm-p7603-e12614-integration").as_deref(),
+            Some("https://author-p7603-e12614.adobeaemcloud.com")
+        );
+        assert_eq!(
+            program_and_environment("cm-p1-e2-integration-0"),
+            Some((1, 2))
+        );
+        assert_eq!(infer_author_url("cm-px-e2-integration"), None);
+        assert_eq!(infer_author_url("0a1b2c3d4e5f"), None);
+    }
+
+    #[test]
+    fn host_of_keeps_the_port() {
+        assert_eq!(host_of("http://localhost:4502"), "localhost:4502");
+        assert_eq!(host_of("https://a.example"), "a.example");
+    }
+}

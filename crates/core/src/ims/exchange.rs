@@ -1,0 +1,286 @@
+//! The two token requests on the wire, with retries: `POST {ims}/ims/exchange/jwt` (form
+//! `client_id`, `client_secret`, `jwt_token`; `expires_in` in **milliseconds**) and
+//! `POST {ims}/ims/token/v3` (`grant_type=client_credentials`, comma-joined `scope`;
+//! `expires_in` in **seconds**) — adobe-wire §2.2, §2.3, §3.1.
+//!
+//! Not here: when to mint (`manager`) or where tokens are kept (`cache`). Request bodies hold
+//! secrets and are never logged; refusals are logged raw (IMS echoes none of our secrets);
+//! successful answers hold the token and are never logged.
+
+use std::time::Duration;
+
+use reqwest::StatusCode;
+use serde_json::Value;
+
+use crate::ims::ImsBase;
+use crate::ims::clock::Clock;
+use crate::ims::errors::{ImsError, ImsErrorBody, RequestContext, classify_refusal};
+use crate::ims::jwt::ServiceAccount;
+use crate::ims::oauth::OAuthClient;
+use crate::ims::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+use crate::secrets::Secret;
+
+/// The unit IMS uses for `expires_in` on an endpoint (they differ: adobe-wire §8.6).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExpiresUnit {
+    Milliseconds,
+    Seconds,
+}
+
+/// A token fresh from IMS.
+#[derive(Debug, Clone)]
+pub struct MintedToken {
+    pub access_token: Secret,
+    /// How long IMS says it lives, from the moment it answered.
+    pub lifetime: Duration,
+}
+
+/// Sends token requests to IMS. Cheap to clone (reqwest pools connections).
+#[derive(Debug, Clone)]
+pub struct ImsHttp {
+    http: reqwest::Client,
+    retry: RetryPolicy,
+    timeout: Duration,
+    clock: Clock,
+}
+
+impl ImsHttp {
+    /// `http` must not follow redirects ([`crate::aem::client::build_http_client`]).
+    pub fn new(http: reqwest::Client, retry: RetryPolicy, clock: Clock) -> Self {
+        ImsHttp {
+            http,
+            retry,
+            timeout: Duration::from_secs(30),
+            clock,
+        }
+    }
+
+    /// How long one attempt may take (30 s by default).
+    pub fn with_timeout(mut self, timeout: Duration) -> Self {
+        self.timeout = timeout;
+        self
+    }
+
+    /// Service Credentials → access token, via a freshly signed JWT.
+    pub async fn exchange_jwt(&self, account: &ServiceAccount) -> Result<MintedToken, ImsError> {
+        let jwt = account.signed_jwt(self.clock.now())?;
+        let ctx = RequestContext {
+            client_id: account.client_id.trim().to_string(),
+            scopes: account.metascope_names().join(","),
+        };
+        let form = [
+            ("client_id", account.client_id.trim()),
+            ("client_secret", account.client_secret.expose().trim()),
+            ("jwt_token", jwt.expose()),
+        ];
+        self.post_form(
+            &account.ims_base,
+            "/ims/exchange/jwt",
+            &form,
+            ExpiresUnit::Milliseconds,
+            &ctx,
+        )
+        .await
+    }
+
+    /// OAuth Server-to-Server client credentials → access token.
+    pub async fn client_credentials(&self, client: &OAuthClient) -> Result<MintedToken, ImsError> {
+        client.validate()?;
+        let scope = client.scope();
+        let ctx = RequestContext {
+            client_id: client.client_id.trim().to_string(),
+            scopes: scope.clone(),
+        };
+        let form = [
+            ("grant_type", "client_credentials"),
+            ("client_id", client.client_id.trim()),
+            ("client_secret", client.client_secret.expose().trim()),
+            ("scope", scope.as_str()),
+        ];
+        self.post_form(
+            &client.ims_base,
+            "/ims/token/v3",
+            &form,
+            ExpiresUnit::Seconds,
+            &ctx,
+        )
+        .await
+    }
+
+    async fn post_form(
+        &self,
+        base: &ImsBase,
+        path: &str,
+        form: &[(&str, &str)],
+        unit: ExpiresUnit,
+        ctx: &RequestContext,
+    ) -> Result<MintedToken, ImsError> {
+        let url = base.endpoint(path)?;
+        let host = base.host();
+        let mut attempt: u32 = 0;
+        loop {
+            attempt += 1;
+            let sent = self
+                .http
+                .post(url.clone())
+                .header("Cache-Control", "no-cache")
+                .timeout(self.timeout)
+                .form(form)
+                .send()
+                .await;
+            let (failure, retry_after) = match sent {
+                Err(err) => (transport_error(&host, &err), None),
+                Ok(response) => {
+                    let status = response.status();
+                    tracing::debug!(%host, %path, status = status.as_u16(), attempt, "IMS answered");
+                    if status.is_success() {
+                        return read_token(&host, response, unit).await;
+                    }
+                    if status.is_redirection() {
+                        let location = response
+                            .headers()
+                            .get(reqwest::header::LOCATION)
+                            .and_then(|v| v.to_str().ok())
+                            .unwrap_or("(no address)")
+                            .to_string();
+                        return Err(ImsError::Redirected { host, location });
+                    }
+                    let retry_after = response
+                        .headers()
+                        .get(reqwest::header::RETRY_AFTER)
+                        .and_then(|v| v.to_str().ok())
+                        .and_then(|v| parse_retry_after(v, self.clock.now()));
+                    let body = response.text().await.unwrap_or_default();
+                    tracing::warn!(
+                        %host, %path, status = status.as_u16(), attempt,
+                        body = %truncate(&body, 2000),
+                        "IMS refused the token request"
+                    );
+                    if !is_retryable_status(status.as_u16()) {
+                        return Err(classify_refusal(
+                            status.as_u16(),
+                            &ImsErrorBody::parse(&body),
+                            ctx,
+                        ));
+                    }
+                    (final_status_error(&host, status, attempt), retry_after)
+                }
+            };
+            if attempt > self.retry.max_retries {
+                return Err(failure);
+            }
+            let wait = retry_after.unwrap_or_else(|| self.retry.backoff(attempt - 1));
+            if wait > self.retry.max_delay {
+                return Err(ImsError::Throttled {
+                    host,
+                    wait: format!(" (it asks to wait {} seconds)", wait.as_secs()),
+                });
+            }
+            tracing::info!(%host, %path, attempt, wait_ms = wait.as_millis() as u64, error = %failure, "retrying the IMS request");
+            tokio::time::sleep(wait).await;
+        }
+    }
+}
+
+/// The error to report if a retryable status is also the last answer.
+fn final_status_error(host: &str, status: StatusCode, attempts: u32) -> ImsError {
+    if status == StatusCode::TOO_MANY_REQUESTS {
+        ImsError::Throttled {
+            host: host.to_string(),
+            wait: String::new(),
+        }
+    } else {
+        ImsError::ServerTrouble {
+            host: host.to_string(),
+            status: status.as_u16(),
+            attempts,
+        }
+    }
+}
+
+/// Reads a 2xx answer: `access_token` and `expires_in` (a number, or a numeric string).
+async fn read_token(
+    host: &str,
+    response: reqwest::Response,
+    unit: ExpiresUnit,
+) -> Result<MintedToken, ImsError> {
+    let bad = |detail: &str| ImsError::BadResponse {
+        host: host.to_string(),
+        detail: detail.to_string(),
+    };
+    let body = zeroize::Zeroizing::new(
+        response
+            .text()
+            .await
+            .map_err(|_| bad("the answer was cut off"))?,
+    );
+    let mut value: Value = serde_json::from_str(&body).map_err(|_| bad("not JSON"))?;
+    let Some(object) = value.as_object_mut() else {
+        return Err(bad("not a JSON object"));
+    };
+    let token = match object.remove("access_token") {
+        Some(Value::String(token)) if !token.trim().is_empty() => Secret::new(token),
+        _ => {
+            let keys: Vec<&String> = object.keys().collect();
+            tracing::warn!(%host, ?keys, "IMS answered 2xx without an access token");
+            return Err(bad("no access token in it"));
+        }
+    };
+    let amount = match object.get("expires_in") {
+        Some(Value::Number(n)) => n.as_u64(),
+        Some(Value::String(s)) => s.trim().parse::<u64>().ok(),
+        _ => None,
+    }
+    .filter(|n| *n > 0)
+    .ok_or_else(|| bad("no usable expires_in"))?;
+    let lifetime = match unit {
+        ExpiresUnit::Milliseconds => Duration::from_millis(amount),
+        ExpiresUnit::Seconds => Duration::from_secs(amount),
+    };
+    Ok(MintedToken {
+        access_token: token,
+        lifetime,
+    })
+}
+
+/// Words for a request that got no answer. reqwest's text never contains our form body.
+fn transport_error(host: &str, err: &reqwest::Error) -> ImsError {
+    tracing::warn!(%host, error = %err, "IMS request failed before an answer");
+    if err.is_timeout() {
+        return ImsError::Timeout {
+            host: host.to_string(),
+        };
+    }
+    let mut detail = err.to_string();
+    let mut source = std::error::Error::source(err);
+    while let Some(inner) = source {
+        detail = inner.to_string();
+        source = inner.source();
+    }
+    ImsError::Unreachable {
+        host: host.to_string(),
+        detail,
+    }
+}
+
+fn truncate(text: &str, max: usize) -> String {
+    if text.len() <= max {
+        return text.to_string();
+    }
+    let mut end = max;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    format!("{}…", &text[..end])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncation_respects_characters() {
+        assert_eq!(truncate("abc", 5), "abc");
+        assert_eq!(truncate("ééé", 3), "é…");
+    }
+}

@@ -1,0 +1,360 @@
+//! AEM Service Credentials: the [`ServiceAccount`] inputs and the RS256 JWT that IMS exchanges
+//! for an access token (adobe-wire §2.1): `iss` = org, `sub` = technical account, `aud` =
+//! `{ims}/c/{clientId}`, an integer `exp` five minutes ahead, and one
+//! `{ims}/s/{metascope}: true` claim per metascope.
+//!
+//! Not here: sending it (`exchange`) or caching what comes back (`cache`, `manager`).
+
+use jsonwebtoken::{Algorithm, EncodingKey, Header};
+use rsa::RsaPrivateKey;
+use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey};
+use rsa::pkcs8::DecodePrivateKey;
+use serde_json::{Map, Value};
+use time::{Duration, OffsetDateTime};
+
+use crate::ims::ImsBase;
+use crate::ims::errors::ImsError;
+use crate::secrets::Secret;
+
+/// How far ahead the JWT's `exp` lies. Adobe asks for "a very short lived token (a few
+/// minutes)"; IMS allows 30 s of clock skew on top.
+pub const JWT_LIFETIME: Duration = Duration::minutes(5);
+
+/// Everything the JWT exchange needs, from AEM Developer Console service credentials.
+#[derive(Debug, Clone)]
+pub struct ServiceAccount {
+    pub ims_base: ImsBase,
+    /// `integration.technicalAccount.clientId`.
+    pub client_id: String,
+    pub client_secret: Secret,
+    /// `integration.org` (`…@AdobeOrg`): the JWT `iss`.
+    pub org_id: String,
+    /// `integration.id` (`…@techacct.adobe.com`): the JWT `sub`.
+    pub technical_account_id: String,
+    /// Bare metascope names such as `ent_aem_cloud_api`.
+    pub metascopes: Vec<String>,
+    /// PKCS#1 or PKCS#8 PEM; CRLF and escaped `\n` are tolerated.
+    pub private_key_pem: Secret,
+}
+
+impl ServiceAccount {
+    /// Checks every field, so a broken credential is reported before anything is sent.
+    pub fn validate(&self) -> Result<(), ImsError> {
+        let mut missing = Vec::new();
+        for (name, value) in [
+            ("client id", self.client_id.as_str()),
+            ("client secret", self.client_secret.expose()),
+            ("organisation (org)", self.org_id.as_str()),
+            (
+                "technical account id (id)",
+                self.technical_account_id.as_str(),
+            ),
+            ("private key", self.private_key_pem.expose()),
+        ] {
+            if value.trim().is_empty() {
+                missing.push(name);
+            }
+        }
+        if self.metascope_names().is_empty() {
+            missing.push("metascopes");
+        }
+        if !missing.is_empty() {
+            return Err(ImsError::InvalidCredential(format!(
+                "The service credentials are incomplete: {} missing. Download them again from \
+                 the AEM Developer Console and re-import the file.",
+                missing.join(", ")
+            )));
+        }
+        self.metascope_claims()?;
+        signing_key(&self.private_key_pem)?;
+        Ok(())
+    }
+
+    /// Metascopes trimmed, without empty items ("a, b," → ["a", "b"]).
+    pub fn metascope_names(&self) -> Vec<String> {
+        self.metascopes
+            .iter()
+            .flat_map(|m| m.split(','))
+            .map(str::trim)
+            .filter(|m| !m.is_empty())
+            .map(str::to_string)
+            .collect()
+    }
+
+    /// The claim names, `{ims}/s/{metascope}`. A metascope already written as a full claim
+    /// name is accepted only when it names this same IMS.
+    fn metascope_claims(&self) -> Result<Vec<String>, ImsError> {
+        let prefix = format!("{}/s/", self.ims_base.origin());
+        self.metascope_names()
+            .into_iter()
+            .map(|name| {
+                if name.contains("://") {
+                    if name.starts_with(&prefix) && name.len() > prefix.len() {
+                        Ok(name)
+                    } else {
+                        Err(ImsError::InvalidCredential(format!(
+                            "The metascope \"{name}\" names another IMS than {}; the \
+                             credential file looks inconsistent.",
+                            self.ims_base.origin()
+                        )))
+                    }
+                } else {
+                    Ok(format!("{prefix}{name}"))
+                }
+            })
+            .collect()
+    }
+
+    /// The JWT payload for a token signed at `now`.
+    pub fn claims(&self, now: OffsetDateTime) -> Result<Map<String, Value>, ImsError> {
+        let mut claims = Map::new();
+        claims.insert("iss".into(), Value::from(self.org_id.trim()));
+        claims.insert("sub".into(), Value::from(self.technical_account_id.trim()));
+        claims.insert(
+            "aud".into(),
+            Value::from(format!(
+                "{}/c/{}",
+                self.ims_base.origin(),
+                self.client_id.trim()
+            )),
+        );
+        // An integer: a non-numeric `exp` is `invalid_token` (adobe-wire §2.1).
+        claims.insert(
+            "exp".into(),
+            Value::from((now + JWT_LIFETIME).unix_timestamp()),
+        );
+        for claim in self.metascope_claims()? {
+            claims.insert(claim, Value::Bool(true));
+        }
+        Ok(claims)
+    }
+
+    /// The signed JWT (`header.payload.signature`) for the exchange.
+    pub fn signed_jwt(&self, now: OffsetDateTime) -> Result<Secret, ImsError> {
+        self.validate()?;
+        let claims = self.claims(now)?;
+        let key = signing_key(&self.private_key_pem)?;
+        let token =
+            jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims, &key).map_err(|e| {
+                tracing::error!(error = %e, "signing the JWT failed");
+                ImsError::InvalidCredential(
+                    "The private key could not sign the request. Re-import the service \
+                     credentials file."
+                        .into(),
+                )
+            })?;
+        Ok(Secret::new(token))
+    }
+}
+
+/// Undoes what copying does to PEM text: CRLF, literal `\n` escapes, surrounding quotes and
+/// blank space.
+pub fn normalise_pem(pem: &str) -> String {
+    let text = pem.trim().trim_matches('"').replace("\\r\\n", "\n");
+    let text = text
+        .replace("\\n", "\n")
+        .replace("\r\n", "\n")
+        .replace('\r', "\n");
+    let mut out = String::with_capacity(text.len() + 1);
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
+/// Parses the private key (PKCS#1 `RSA PRIVATE KEY` or PKCS#8 `PRIVATE KEY`) into a signing
+/// key, with a reason a user understands when it is not one.
+fn signing_key(pem: &Secret) -> Result<EncodingKey, ImsError> {
+    let normalised = zeroize::Zeroizing::new(normalise_pem(pem.expose()));
+    let unusable = |what: &str| {
+        ImsError::InvalidCredential(format!(
+            "The private key in the service credentials {what}. Re-import the file exactly as \
+             downloaded from the AEM Developer Console (including the BEGIN and END lines)."
+        ))
+    };
+    if normalised.contains("ENCRYPTED PRIVATE KEY") {
+        return Err(unusable(
+            "is protected by a passphrase, which Metadesk does not support",
+        ));
+    }
+    let key = if normalised.contains("BEGIN RSA PRIVATE KEY") {
+        RsaPrivateKey::from_pkcs1_pem(&normalised).map_err(|_| unusable("is damaged"))?
+    } else if normalised.contains("BEGIN PRIVATE KEY") {
+        RsaPrivateKey::from_pkcs8_pem(&normalised)
+            .map_err(|_| unusable("is damaged or not an RSA key"))?
+    } else {
+        return Err(unusable("is not a PEM private key"));
+    };
+    let der = key
+        .to_pkcs1_der()
+        .map_err(|_| unusable("could not be read"))?;
+    Ok(EncodingKey::from_rsa_der(der.as_bytes()))
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use base64::Engine;
+    use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    use rsa::pkcs1::EncodeRsaPublicKey;
+    use rsa::pkcs8::{EncodePrivateKey, LineEnding};
+
+    /// A throw-away key checked in as a fixture: generating one per test is slow.
+    pub(crate) fn test_key() -> RsaPrivateKey {
+        RsaPrivateKey::from_pkcs1_pem(include_str!("testdata/test-key.pem")).unwrap()
+    }
+
+    pub(crate) fn account(ims: &str) -> ServiceAccount {
+        let pem = test_key().to_pkcs1_pem(LineEnding::CRLF).unwrap();
+        ServiceAccount {
+            ims_base: ImsBase::parse(ims).unwrap(),
+            client_id: "cm-p1-e2-integration".into(),
+            client_secret: Secret::new("p8e-secret-1d47"),
+            org_id: "907136ED5D35CBF50A495CD4@AdobeOrg".into(),
+            technical_account_id: "D8E157165FC0EAE10A495E8C@techacct.adobe.com".into(),
+            metascopes: vec!["ent_aem_cloud_api".into()],
+            private_key_pem: Secret::new(pem.as_str()),
+        }
+    }
+
+    fn decode(part: &str) -> Value {
+        serde_json::from_slice(&URL_SAFE_NO_PAD.decode(part).unwrap()).unwrap()
+    }
+
+    #[test]
+    fn claims_follow_adobe_wire() {
+        let now = OffsetDateTime::from_unix_timestamp(1_767_225_000).unwrap();
+        let mut acc = account("ims-na1.adobelogin.com");
+        acc.metascopes = vec!["ent_aem_cloud_api, ent_cloudmgr_sdk".into()];
+        let claims = Value::Object(acc.claims(now).unwrap());
+        assert_eq!(
+            claims,
+            serde_json::json!({
+                "iss": "907136ED5D35CBF50A495CD4@AdobeOrg",
+                "sub": "D8E157165FC0EAE10A495E8C@techacct.adobe.com",
+                "aud": "https://ims-na1.adobelogin.com/c/cm-p1-e2-integration",
+                "exp": 1_767_225_300,
+                "https://ims-na1.adobelogin.com/s/ent_aem_cloud_api": true,
+                "https://ims-na1.adobelogin.com/s/ent_cloudmgr_sdk": true,
+            })
+        );
+    }
+
+    #[test]
+    fn loopback_ims_uses_its_own_origin_in_claims() {
+        let now = OffsetDateTime::from_unix_timestamp(1_767_225_000).unwrap();
+        let claims = account("http://127.0.0.1:4555").claims(now).unwrap();
+        assert_eq!(
+            claims["aud"],
+            "http://127.0.0.1:4555/c/cm-p1-e2-integration"
+        );
+        assert_eq!(claims["http://127.0.0.1:4555/s/ent_aem_cloud_api"], true);
+    }
+
+    #[test]
+    fn the_jwt_is_rs256_and_verifies_with_the_public_key() {
+        let now = OffsetDateTime::now_utc();
+        let jwt = account("ims-na1.adobelogin.com").signed_jwt(now).unwrap();
+        let parts: Vec<&str> = jwt.expose().split('.').collect();
+        assert_eq!(parts.len(), 3);
+        assert_eq!(decode(parts[0])["alg"], "RS256");
+        assert_eq!(
+            decode(parts[1])["exp"],
+            (now + JWT_LIFETIME).unix_timestamp()
+        );
+        let public = test_key().to_public_key().to_pkcs1_der().unwrap();
+        let key = jsonwebtoken::DecodingKey::from_rsa_der(public.as_bytes());
+        let mut validation = jsonwebtoken::Validation::new(Algorithm::RS256);
+        validation.set_audience(&["https://ims-na1.adobelogin.com/c/cm-p1-e2-integration"]);
+        jsonwebtoken::decode::<Value>(jwt.expose(), &key, &validation).unwrap();
+    }
+
+    #[test]
+    fn pkcs8_and_escaped_keys_are_accepted() {
+        let now = OffsetDateTime::now_utc();
+        let mut acc = account("ims-na1.adobelogin.com");
+        let pkcs8 = test_key().to_pkcs8_pem(LineEnding::LF).unwrap();
+        acc.private_key_pem = Secret::new(pkcs8.as_str());
+        acc.signed_jwt(now).unwrap();
+        let escaped = test_key()
+            .to_pkcs1_pem(LineEnding::CRLF)
+            .unwrap()
+            .replace("\r\n", "\\r\\n");
+        acc.private_key_pem = Secret::new(format!("\"{escaped}\""));
+        acc.signed_jwt(now).unwrap();
+    }
+
+    #[test]
+    fn broken_service_accounts_are_refused_with_a_reason() {
+        let now = OffsetDateTime::now_utc();
+        type Edit = fn(&mut ServiceAccount);
+        let cases: &[(Edit, &str)] = &[
+            (|a| a.client_id = " ".into(), "client id missing"),
+            (
+                |a| a.client_secret = Secret::new(""),
+                "client secret missing",
+            ),
+            (|a| a.org_id.clear(), "organisation (org) missing"),
+            (
+                |a| a.technical_account_id.clear(),
+                "technical account id (id) missing",
+            ),
+            (|a| a.metascopes = vec![" , ".into()], "metascopes missing"),
+            (
+                |a| a.private_key_pem = Secret::new(""),
+                "private key missing",
+            ),
+            (
+                |a| a.private_key_pem = Secret::new("not a key"),
+                "is not a PEM private key",
+            ),
+            (
+                |a| {
+                    a.private_key_pem = Secret::new(
+                        "-----BEGIN RSA PRIVATE KEY-----\nAAAA\n-----END RSA PRIVATE KEY-----",
+                    )
+                },
+                "is damaged",
+            ),
+            (
+                |a| {
+                    a.private_key_pem = Secret::new(
+                        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----",
+                    )
+                },
+                "passphrase",
+            ),
+            (
+                |a| a.metascopes = vec!["https://ims-na1-stg1.adobelogin.com/s/x".into()],
+                "names another IMS",
+            ),
+        ];
+        for (edit, expected) in cases {
+            let mut acc = account("ims-na1.adobelogin.com");
+            edit(&mut acc);
+            let err = acc.signed_jwt(now).unwrap_err();
+            assert!(err.to_string().contains(expected), "{expected}: {err}");
+            assert!(matches!(err, ImsError::InvalidCredential(_)));
+        }
+    }
+
+    #[test]
+    fn full_claim_names_for_the_same_ims_are_kept() {
+        let mut acc = account("ims-na1.adobelogin.com");
+        acc.metascopes = vec!["https://ims-na1.adobelogin.com/s/ent_aem_cloud_api".into()];
+        let claims = acc.claims(OffsetDateTime::now_utc()).unwrap();
+        assert_eq!(
+            claims["https://ims-na1.adobelogin.com/s/ent_aem_cloud_api"],
+            true
+        );
+    }
+
+    #[test]
+    fn pem_normalisation() {
+        assert_eq!(
+            normalise_pem("  \"-----BEGIN X-----\\r\\nAB\\nCD\r\n-----END X-----\r\n\"  "),
+            "-----BEGIN X-----\nAB\nCD\n-----END X-----\n"
+        );
+    }
+}
