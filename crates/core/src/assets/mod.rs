@@ -9,6 +9,7 @@
 //! a [`CallError`] the engine can classify; retrying is the engine's decision.
 
 pub mod classic;
+pub mod connect;
 pub mod openapi;
 
 use std::time::Duration;

@@ -73,11 +73,14 @@ fn summarize(replay: &Replay) -> RunSummary {
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
         kind: spec.kind.clone(),
-        edits: spec
-            .edits
-            .iter()
-            .map(|e| format!("{}: {}", e.property, e.op.describe()))
-            .collect(),
+        edits: match &spec.kind {
+            RunKind::Undo { of } => vec![format!("undo of run {of}")],
+            RunKind::Edit => spec
+                .edits
+                .iter()
+                .map(|e| format!("{}: {}", e.property, e.op.describe()))
+                .collect(),
+        },
         status: replay.status(),
         counts: replay.counts,
         duration_secs,
