@@ -5,6 +5,7 @@
 //! D-Bus session with an unlocked GNOME Keyring.
 
 mod bulk;
+mod bulk_cli;
 mod bulk_openapi;
 mod bulk_support;
 mod keychain;

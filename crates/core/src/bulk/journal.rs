@@ -307,10 +307,11 @@ fn writer_loop(file: File, rx: mpsc::Receiver<Msg>) {
             }
             waiters.extend(waiter);
         }
+        // Every batch reaches the OS (so another process reading the journal, or a resume
+        // after a kill, sees it); only batches with a durable record wait for the disk.
+        result = result.and_then(|()| out.flush());
         if !waiters.is_empty() {
-            result = result
-                .and_then(|()| out.flush())
-                .and_then(|()| out.get_ref().sync_data());
+            result = result.and_then(|()| out.get_ref().sync_data());
         }
         if let Err(e) = &result {
             tracing::error!(error = %e, "journal write failed");
