@@ -7,6 +7,10 @@
 // A test crate: failing fast on a broken fixture is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod bulk;
+mod bulk_cli;
+mod bulk_openapi;
+mod bulk_support;
 mod connections;
 mod keychain;
 mod sandbox_credentials;

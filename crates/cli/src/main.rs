@@ -5,11 +5,15 @@
 //! logic lives in small functions that take the store and an output, tested with a
 //! `MemoryStore` and a temporary folder; this file only wires the real ones in.
 //!
-//! Exit codes: 0 success, 2 a usage, credential or connection error (one line on stderr each).
+//! Exit codes: 0 success (for bulk runs: every asset done), 1 some assets failed (or the run
+//! did not finish), 2 a usage, credential or connection error (one line on stderr each).
 
+mod bulk;
 mod connections;
 mod connections_test;
 mod doctor;
+mod output;
+mod runs;
 
 use std::process::ExitCode;
 use std::sync::Arc;
@@ -34,6 +38,10 @@ enum Command {
     Connections(connections::ConnectionsCommand),
     /// Check that the keychain and the app's folders are usable.
     Doctor,
+    /// Bulk metadata edits: set, append, remove, clear, resume, undo.
+    Bulk(bulk::BulkArgs),
+    /// The history of bulk runs and their reports.
+    Runs(runs::RunsArgs),
 }
 
 /// The exit code of every failure (usage errors from clap use it too).
@@ -77,6 +85,19 @@ fn main() -> ExitCode {
             connections::run(command, &store, &mut stdin, &mut out, &mut err)
         }
         Command::Doctor => doctor::run(secrets.as_ref(), &dirs, &mut out),
+        Command::Bulk(args) => in_runtime(bulk::run(args)),
+        Command::Runs(args) => in_runtime(runs::run(args)),
     };
     ExitCode::from(code)
+}
+
+/// Runs an async command family (bulk runs talk to AEM concurrently) to completion.
+fn in_runtime(command: impl std::future::Future<Output = u8>) -> u8 {
+    match tokio::runtime::Runtime::new() {
+        Ok(runtime) => runtime.block_on(command),
+        Err(e) => {
+            eprintln!("error: could not start: {e}");
+            FAILURE
+        }
+    }
 }

@@ -51,6 +51,15 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::connections::SetUrlArgs::export_all(&cfg)?;
     crate::connections::SetProductionArgs::export_all(&cfg)?;
     crate::connections::LocalSdkArgs::export_all(&cfg)?;
+    // The bulk-edit screen: progress events, preview rows, report rows, run summaries.
+    crate::bulk::Progress::export_all(&cfg)?;
+    crate::bulk::PlanRow::export_all(&cfg)?;
+    crate::bulk::PreviewCounts::export_all(&cfg)?;
+    crate::bulk::ReportRow::export_all(&cfg)?;
+    crate::bulk::RunSummary::export_all(&cfg)?;
+    crate::bulk::RunSpec::export_all(&cfg)?;
+    crate::bulk::ControlState::export_all(&cfg)?;
+    crate::bulk::Outcome::export_all(&cfg)?;
     Ok(())
 }
 

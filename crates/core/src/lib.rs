@@ -9,7 +9,9 @@
 //! is tested with plain `cargo test`.
 
 pub mod aem;
+pub mod assets;
 pub mod bindings;
+pub mod bulk;
 pub mod connections;
 pub mod credentials;
 pub mod dirs;

@@ -18,8 +18,9 @@ use crate::ims::status::{
     AuthKind, CertificateLevel, CertificateStatus, certificate_status, human_duration,
 };
 
-/// Which AEM APIs a connection's token is good for (adobe-wire §0).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+/// Which AEM APIs a connection's token is good for (adobe-wire §0), and so which one a bulk
+/// run writes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ApiFamily {
     /// `/api/assets`, repository JSON, GraphQL.

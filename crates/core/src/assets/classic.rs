@@ -1,0 +1,372 @@
+//! The classic Assets HTTP API (adobe-wire §4): Siren folder listings at
+//! `/api/assets/{path}.json` paged with `offset`/`limit` and `srn:paging`, full metadata at
+//! `{path}/jcr:content/metadata.json`, and `PUT /api/assets/{path}` with
+//! `{"class":"asset","properties":{"metadata/dc:rights":…}}`.
+//!
+//! Not here: the OpenAPI family (`openapi.rs`), which still uses [`ClassicAssets`] to list
+//! folders and look up `jcr:uuid`, as no OpenAPI endpoint lists a folder's assets.
+
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+use url::Url;
+
+use crate::aem::AemClient;
+use crate::aem::auth::BoxFuture;
+use crate::assets::{
+    ApiFamily, AssetRef, AssetStore, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write,
+    dam_segments, json_or_error,
+};
+
+/// Namespaces whose properties the Assets HTTP API copies into listing entries (it exposes a
+/// hard-coded subset, adobe-wire §4.2). `dc:title`/`dc:description` are excluded: the API
+/// maps them from `jcr:title`/`jcr:description`, not from the metadata node.
+const LISTED_NAMESPACES: &[&str] = &["dc:", "xmp:", "tiff:"];
+
+/// Whether a classic listing entry carries `property` as stored on the metadata node.
+pub fn listing_carries(property: &str) -> bool {
+    property != "dc:title"
+        && property != "dc:description"
+        && LISTED_NAMESPACES.iter().any(|ns| property.starts_with(ns))
+}
+
+/// The classic Assets HTTP API of one connection.
+#[derive(Clone)]
+pub struct ClassicAssets {
+    client: AemClient,
+}
+
+impl ClassicAssets {
+    pub fn new(client: AemClient) -> Self {
+        ClassicAssets { client }
+    }
+
+    /// `{base}/{prefix}/{dam segments…}{suffix}` with each segment percent-encoded.
+    pub(crate) fn dam_url(
+        &self,
+        prefix: &[&str],
+        path: &str,
+        suffix: &str,
+    ) -> Result<Url, CallError> {
+        let segments = dam_segments(path)?;
+        let mut url = self.client.url("/").map_err(CallError::from_aem)?;
+        {
+            let mut parts = url.path_segments_mut().map_err(|()| CallError::Rejected {
+                status: 0,
+                detail: "the connection's address cannot carry a path".into(),
+            })?;
+            parts.clear();
+            parts.extend(prefix);
+            match segments.split_last() {
+                Some((last, rest)) => {
+                    parts.extend(rest);
+                    parts.push(&format!("{last}{suffix}"));
+                }
+                None => {
+                    // The DAM root itself: `/api/assets.json`.
+                    parts.pop();
+                    let last = prefix.last().copied().unwrap_or_default();
+                    parts.push(&format!("{last}{suffix}"));
+                }
+            }
+        }
+        Ok(url)
+    }
+
+    async fn get_json(&self, url: Url) -> Result<Value, CallError> {
+        let response = self
+            .client
+            .send(Method::GET, url, |r| r)
+            .await
+            .map_err(CallError::from_aem)?;
+        Ok(json_or_error(response, siren_detail).await?.0)
+    }
+
+    async fn list_page(&self, folder: &str, offset: u64, limit: u64) -> Result<Page, CallError> {
+        let mut url = self.dam_url(&["api", "assets"], folder, ".json")?;
+        url.query_pairs_mut()
+            .append_pair("offset", &offset.to_string())
+            .append_pair("limit", &limit.to_string());
+        let body = self.get_json(url).await?;
+        Ok(parse_listing(folder, offset, &body))
+    }
+
+    /// `jcr:uuid` of the asset at `path`, from its repository JSON.
+    pub async fn uuid(&self, path: &str) -> Result<Option<String>, CallError> {
+        let url = self.dam_url(&["content", "dam"], path, ".json")?;
+        let body = self.get_json(url).await?;
+        Ok(body
+            .get("jcr:uuid")
+            .and_then(Value::as_str)
+            .map(str::to_owned))
+    }
+
+    async fn read_metadata(&self, path: &str) -> Result<Current, CallError> {
+        let mut url = self.dam_url(&["content", "dam"], path, "")?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.push("jcr:content").push("metadata.json");
+        }
+        let body = self.get_json(url).await?;
+        match body {
+            Value::Object(metadata) => Ok(Current {
+                metadata,
+                etag: None,
+            }),
+            _ => Err(CallError::Rejected {
+                status: 200,
+                detail: "the metadata is not a JSON object".into(),
+            }),
+        }
+    }
+
+    async fn put(&self, path: &str, writes: &[Write]) -> Result<(), CallError> {
+        let url = self.dam_url(&["api", "assets"], path, "")?;
+        let body = put_body(writes);
+        let response = self
+            .client
+            .send(Method::PUT, url, |r| r.json(&body))
+            .await
+            .map_err(CallError::from_aem)?;
+        json_or_error(response, siren_detail).await.map(|_| ())
+    }
+}
+
+/// The PUT body; a removed property is sent as `null` (Sling deletes it).
+pub fn put_body(writes: &[Write]) -> Value {
+    let properties: Map<String, Value> = writes
+        .iter()
+        .map(|w| {
+            (
+                format!("metadata/{}", w.property),
+                w.value.clone().unwrap_or(Value::Null),
+            )
+        })
+        .collect();
+    json!({ "class": "asset", "properties": properties })
+}
+
+/// The `status.message` of a `core/response` error body.
+fn siren_detail(body: &Value) -> Option<String> {
+    body.pointer("/properties/status.message")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+fn has_class(entity: &Value, class: &str) -> bool {
+    entity
+        .get("class")
+        .and_then(Value::as_array)
+        .is_some_and(|c| c.iter().any(|v| v.as_str() == Some(class)))
+}
+
+/// Reads one Siren listing page of `folder`.
+pub fn parse_listing(folder: &str, offset: u64, body: &Value) -> Page {
+    let folder = folder.trim_end_matches('/');
+    let folder = if folder.is_empty() { DAM_ROOT } else { folder };
+    let entities = body
+        .get("entities")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut entries = Vec::with_capacity(entities.len());
+    for entity in entities {
+        let props = entity.get("properties");
+        let Some(name) = props.and_then(|p| p.get("name")).and_then(Value::as_str) else {
+            continue;
+        };
+        let kind = if has_class(entity, "assets/folder") {
+            EntryKind::Folder
+        } else if props
+            .and_then(|p| p.get("contentFragment"))
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
+        {
+            EntryKind::ContentFragment
+        } else if has_class(entity, "assets/asset") {
+            EntryKind::Asset
+        } else {
+            // An entity class we do not know (renditions, collections…) is left alone.
+            continue;
+        };
+        let metadata = props
+            .and_then(|p| p.get("metadata"))
+            .and_then(Value::as_object)
+            .cloned();
+        entries.push(Entry {
+            path: format!("{folder}/{name}"),
+            name: name.to_owned(),
+            kind,
+            metadata,
+        });
+    }
+    let paging = body.pointer("/properties/srn:paging");
+    let total = paging.and_then(|p| p.get("total")).and_then(Value::as_u64);
+    let next = offset + entities.len() as u64;
+    let next_offset = match total {
+        Some(total) if next < total && !entities.is_empty() => Some(next),
+        _ => None,
+    };
+    Page {
+        entries,
+        total,
+        next_offset,
+    }
+}
+
+impl AssetStore for ClassicAssets {
+    fn family(&self) -> ApiFamily {
+        ApiFamily::Classic
+    }
+
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        Box::pin(self.list_page(folder, offset, limit))
+    }
+
+    fn resolve_id<'a>(
+        &'a self,
+        _path: &'a str,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async { Ok(None) })
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(self.read_metadata(&asset.path))
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        _if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move { self.put(&asset.path, writes).await.map(|()| None) })
+    }
+
+    fn listing_carries(&self, property: &str) -> bool {
+        listing_carries(property)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use crate::aem::{RequestCredentials, StaticAuthorizer};
+    use crate::secrets::Secret;
+
+    fn assets() -> ClassicAssets {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        let client = AemClient::new(
+            reqwest::Client::new(),
+            "http://127.0.0.1:4502",
+            Arc::new(auth),
+        )
+        .unwrap();
+        ClassicAssets::new(client)
+    }
+
+    #[test]
+    fn urls_drop_the_dam_prefix_and_encode_names() {
+        let a = assets();
+        let u = a
+            .dam_url(&["api", "assets"], "/content/dam/wknd/a b#1.jpg", ".json")
+            .unwrap();
+        assert_eq!(
+            u.as_str(),
+            "http://127.0.0.1:4502/api/assets/wknd/a%20b%231.jpg.json"
+        );
+        let root = a
+            .dam_url(&["api", "assets"], "/content/dam", ".json")
+            .unwrap();
+        assert_eq!(root.as_str(), "http://127.0.0.1:4502/api/assets.json");
+        let uuid = a
+            .dam_url(&["content", "dam"], "/content/dam/x/y.png", ".json")
+            .unwrap();
+        assert_eq!(
+            uuid.as_str(),
+            "http://127.0.0.1:4502/content/dam/x/y.png.json"
+        );
+        assert!(a.dam_url(&["api", "assets"], "/etc/x", "").is_err());
+    }
+
+    #[test]
+    fn listing_pages_sort_entities_and_follow_paging() {
+        let body = json!({
+            "properties": {"srn:paging": {"total": 5, "offset": 0, "limit": 3}},
+            "entities": [
+                {"class": ["assets/folder"], "properties": {"name": "sub"}},
+                {"class": ["assets/asset"], "properties": {"name": "a.jpg", "metadata": {"dc:format": "image/jpeg"}}},
+                {"class": ["assets/asset"], "properties": {"name": "cf", "contentFragment": true}},
+                {"class": ["other"], "properties": {"name": "odd"}},
+            ]
+        });
+        let page = parse_listing("/content/dam/f/", 0, &body);
+        let kinds: Vec<_> = page
+            .entries
+            .iter()
+            .map(|e| (e.path.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("/content/dam/f/sub", EntryKind::Folder),
+                ("/content/dam/f/a.jpg", EntryKind::Asset),
+                ("/content/dam/f/cf", EntryKind::ContentFragment),
+            ]
+        );
+        assert_eq!(
+            page.entries[1].metadata.as_ref().unwrap()["dc:format"],
+            "image/jpeg"
+        );
+        assert_eq!(page.total, Some(5));
+        assert_eq!(page.next_offset, Some(4));
+        let last = parse_listing(
+            "/content/dam/f",
+            4,
+            &json!({"properties": {"srn:paging": {"total": 5}}, "entities": [{"class": ["assets/asset"], "properties": {"name": "z"}}]}),
+        );
+        assert_eq!(last.next_offset, None);
+        // No paging information: a single page.
+        assert_eq!(
+            parse_listing("/content/dam/f", 0, &json!({"entities": []})).next_offset,
+            None
+        );
+    }
+
+    #[test]
+    fn put_body_uses_the_metadata_prefix_and_null_for_removal() {
+        let body = put_body(&[
+            Write {
+                property: "dc:rights".into(),
+                value: Some(json!("R")),
+            },
+            Write {
+                property: "dc:subject".into(),
+                value: None,
+            },
+        ]);
+        assert_eq!(
+            body,
+            json!({"class": "asset", "properties": {"metadata/dc:rights": "R", "metadata/dc:subject": null}})
+        );
+    }
+
+    #[test]
+    fn listing_carries_only_mapped_namespaces() {
+        assert!(listing_carries("dc:rights"));
+        assert!(listing_carries("xmp:CreatorTool"));
+        assert!(!listing_carries("dc:title"));
+        assert!(!listing_carries("cq:tags"));
+        assert!(!listing_carries("xmpRights:UsageTerms"));
+    }
+}

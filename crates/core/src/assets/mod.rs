@@ -1,0 +1,307 @@
+//! Clients of AEM's Assets APIs, reduced to what the bulk engine needs: list a folder page by
+//! page, read one asset's metadata, write changed properties. Two families (adobe-wire §0):
+//! the classic Assets HTTP API ([`classic`]) for Service Credentials, development tokens and
+//! the local SDK, and the OpenAPI-based Assets Author API ([`openapi`]) for OAuth
+//! Server-to-Server connections.
+//!
+//! Not here: deciding what to write, retries, concurrency or journaling (that is `bulk`). Each
+//! call makes exactly one HTTP request (plus the one 401 renewal `AemClient` does) and reports
+//! a [`CallError`] the engine can classify; retrying is the engine's decision.
+
+pub mod classic;
+pub mod connect;
+pub mod openapi;
+
+use std::time::Duration;
+
+use reqwest::Response;
+use reqwest::header::HeaderMap;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use crate::aem::AemError;
+use crate::aem::auth::BoxFuture;
+
+pub use classic::ClassicAssets;
+pub use openapi::OpenApiAssets;
+
+/// Where every DAM path starts.
+pub const DAM_ROOT: &str = "/content/dam";
+
+/// Which API family writes the metadata: the same notion as a connection's API family.
+pub use crate::aem::test_connection::ApiFamily;
+
+/// What a folder listing entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Asset,
+    /// Content fragments are assets in the listing but are never edited.
+    ContentFragment,
+    Folder,
+}
+
+/// One child of a folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Full repository path (`/content/dam/…`).
+    pub path: String,
+    pub name: String,
+    pub kind: EntryKind,
+    /// The metadata the listing carries, when it carries any (a subset: see
+    /// [`classic::listing_carries`]).
+    pub metadata: Option<Map<String, Value>>,
+}
+
+/// One page of a folder listing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub entries: Vec<Entry>,
+    /// All children of the folder, when the server says.
+    pub total: Option<u64>,
+    /// Where the next page starts; `None` on the last page.
+    pub next_offset: Option<u64>,
+}
+
+/// The asset a read or write is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssetRef {
+    /// Full repository path (`/content/dam/…`).
+    pub path: String,
+    /// `urn:aaid:aem:{jcr:uuid}`; only the OpenAPI family needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// An asset's current metadata, and its version tag where the API has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    pub metadata: Map<String, Value>,
+    pub etag: Option<String>,
+}
+
+/// One property to write: `None` removes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Write {
+    pub property: String,
+    pub value: Option<Value>,
+}
+
+/// Why one call did not succeed, sorted by what the engine should do about it.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CallError {
+    /// 429, 406 (CDN traffic filter) or 503: slow down, wait `retry_after` if given, retry.
+    #[error("AEM asked Metadesk to slow down ({status})")]
+    Throttled {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
+    /// Other 5xx, timeouts and dropped connections: retry with backoff.
+    #[error("{0}")]
+    Transient(String),
+    /// Credentials refused even after one renewal: stop the run.
+    #[error("{0}")]
+    Auth(String),
+    /// 403: the account may read but not change this asset.
+    #[error("AEM refused the change (403): {0}")]
+    Forbidden(String),
+    /// 404.
+    #[error("the asset no longer exists (404)")]
+    NotFound,
+    /// 412: the asset changed since it was read.
+    #[error("the asset was changed in AEM since it was read (412)")]
+    Conflict,
+    /// Any other answer; not retried.
+    #[error("AEM answered {status}: {detail}")]
+    Rejected { status: u16, detail: String },
+}
+
+impl CallError {
+    /// Maps a failure of [`crate::aem::AemClient::send`].
+    pub fn from_aem(err: AemError) -> Self {
+        match err {
+            AemError::Unreachable { .. } | AemError::Timeout { .. } => {
+                CallError::Transient(err.to_string())
+            }
+            AemError::Auth(msg) => CallError::Auth(msg),
+            // No token could be had (IMS refused or unreachable, keychain unusable): going on
+            // would fail every asset the same way, so the run stops and can be resumed.
+            AemError::Ims(_) | AemError::Keychain(_) => CallError::Auth(err.to_string()),
+            AemError::Status { status, .. } => CallError::Rejected {
+                status,
+                detail: err.to_string(),
+            },
+            AemError::RefusedUrl(msg) | AemError::BadResponse { detail: msg, .. } => {
+                CallError::Rejected {
+                    status: 0,
+                    detail: msg,
+                }
+            }
+        }
+    }
+}
+
+/// The one seam between the engine and an Assets API; tests put an in-memory DAM behind it.
+pub trait AssetStore: Send + Sync {
+    fn family(&self) -> ApiFamily;
+
+    /// One page of `folder`'s children, starting at `offset`.
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>>;
+
+    /// The asset id the writes need (OpenAPI); `Ok(None)` when the family needs none.
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>>;
+
+    /// The asset's full metadata (not the listing's subset).
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>>;
+
+    /// Writes `writes` to the asset's metadata node; with `if_match`, only if unchanged.
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>>;
+
+    /// Whether listing entries carry the current value of `property` (absent = not set), so
+    /// the preview need not read each asset.
+    fn listing_carries(&self, property: &str) -> bool;
+}
+
+/// `Retry-After` in whole seconds or as an HTTP date (adobe-wire §7).
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = value.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when =
+        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822).ok()?;
+    let wait = when - time::OffsetDateTime::now_utc();
+    Some(Duration::from_millis(
+        u64::try_from(wait.whole_milliseconds()).unwrap_or(0),
+    ))
+}
+
+/// Turns a non-success answer into a [`CallError`]; `detail` is the body's own words.
+pub(crate) fn status_error(status: u16, headers: &HeaderMap, detail: String) -> CallError {
+    match status {
+        429 | 406 | 503 => CallError::Throttled {
+            status,
+            retry_after: retry_after(headers),
+        },
+        403 => CallError::Forbidden(detail),
+        404 => CallError::NotFound,
+        412 => CallError::Conflict,
+        500..=599 => CallError::Transient(format!("AEM answered {status} ({detail})")),
+        _ => CallError::Rejected { status, detail },
+    }
+}
+
+/// Reads a response body as JSON, or classifies the failure.
+pub(crate) async fn json_or_error(
+    response: Response,
+    detail_of: fn(&Value) -> Option<String>,
+) -> Result<(Value, HeaderMap), CallError> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = response
+        .bytes()
+        .await
+        .map_err(|e| CallError::Transient(format!("the answer was cut off ({e})")))?;
+    if (200..300).contains(&status) {
+        let value = if body.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&body).map_err(|e| CallError::Rejected {
+                status,
+                detail: format!("the answer is not JSON ({e})"),
+            })?
+        };
+        return Ok((value, headers));
+    }
+    let detail = serde_json::from_slice::<Value>(&body)
+        .ok()
+        .and_then(|v| detail_of(&v))
+        .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect());
+    Err(status_error(status, &headers, detail))
+}
+
+/// `a/b c` → the path segments after `/content/dam`, or an error for paths outside the DAM.
+pub(crate) fn dam_segments(path: &str) -> Result<Vec<&str>, CallError> {
+    let rest = path
+        .strip_prefix(DAM_ROOT)
+        .filter(|r| r.is_empty() || r.starts_with('/'))
+        .ok_or_else(|| CallError::Rejected {
+            status: 0,
+            detail: format!("{path} is not under {DAM_ROOT}"),
+        })?;
+    Ok(rest.split('/').filter(|s| !s.is_empty()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use reqwest::header::{HeaderValue, RETRY_AFTER};
+
+    #[test]
+    fn retry_after_accepts_seconds_and_dates() {
+        let mut h = HeaderMap::new();
+        assert_eq!(retry_after(&h), None);
+        h.insert(RETRY_AFTER, HeaderValue::from_static("3"));
+        assert_eq!(retry_after(&h), Some(Duration::from_secs(3)));
+        h.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&h), Some(Duration::ZERO));
+    }
+
+    #[test]
+    fn statuses_are_classified() {
+        let h = HeaderMap::new();
+        assert!(matches!(
+            status_error(429, &h, String::new()),
+            CallError::Throttled { .. }
+        ));
+        assert!(matches!(
+            status_error(406, &h, String::new()),
+            CallError::Throttled { .. }
+        ));
+        assert!(matches!(
+            status_error(503, &h, String::new()),
+            CallError::Throttled { .. }
+        ));
+        assert!(matches!(
+            status_error(500, &h, String::new()),
+            CallError::Transient(_)
+        ));
+        assert!(matches!(
+            status_error(403, &h, String::new()),
+            CallError::Forbidden(_)
+        ));
+        assert_eq!(status_error(404, &h, String::new()), CallError::NotFound);
+        assert_eq!(status_error(412, &h, String::new()), CallError::Conflict);
+        assert!(matches!(
+            status_error(400, &h, String::new()),
+            CallError::Rejected { .. }
+        ));
+    }
+
+    #[test]
+    fn dam_paths_are_split() {
+        assert_eq!(
+            dam_segments("/content/dam/a/b c").unwrap(),
+            vec!["a", "b c"]
+        );
+        assert!(dam_segments("/content/dam").unwrap().is_empty());
+        assert!(dam_segments("/content/damx/a").is_err());
+        assert!(dam_segments("/etc/a").is_err());
+    }
+}

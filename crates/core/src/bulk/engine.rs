@@ -1,0 +1,1040 @@
+//! The bulk engine: preview (list the folder, read current values, write the plan to the
+//! journal) and apply (write exactly the plan, journaling each asset's originals before its
+//! write and its outcome after). `apply` on an interrupted or cancelled run is the resume:
+//! it does only what has no outcome yet, and re-reads first any asset whose write may or may
+//! not have landed before the process stopped. An undo is a run whose plan comes from an
+//! earlier run's journal instead of a folder listing.
+//!
+//! Not here: the policy of concurrency (controller.rs), the file format (journal.rs), run
+//! lists and reports (runs.rs), or any UI.
+
+use std::collections::HashMap;
+use std::future::Future;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value};
+use tokio::task::JoinSet;
+
+use crate::assets::{ApiFamily, AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Write};
+use crate::bulk::control::{ControlState, RunControl};
+use crate::bulk::controller::ControllerConfig;
+use crate::bulk::gate::Gate;
+use crate::bulk::journal::{
+    Action, EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PlanRow, PreviewCounts,
+    PropertyChange, Record, journal_path, read_records,
+};
+use crate::bulk::progress::{Phase, Progress, ProgressFn, Tracker, eta};
+use crate::bulk::reasons;
+use crate::bulk::runs::{self, RunSummary};
+use crate::bulk::spec::{RunKind, RunSpec, apply_op};
+use crate::bulk::state::{Replay, RunStatus};
+use crate::error::{Error, Result};
+
+/// Tunables of the engine; the defaults suit AEM as a Cloud Service.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Listing page size (`limit`).
+    pub page_size: u64,
+    pub controller: ControllerConfig,
+    /// Attempts per request for 5xx and dropped connections.
+    pub max_attempts: u32,
+    /// First retry delay; doubles per attempt.
+    pub retry_base: Duration,
+    /// Throttled answers tolerated per request before the asset is reported failed.
+    pub max_throttled: u32,
+    /// At most one progress event per this interval (plus the last one).
+    pub progress_interval: Duration,
+    /// Assets being worked on at once (their requests still pass the gate).
+    pub max_tasks: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            page_size: 100,
+            controller: ControllerConfig::default(),
+            max_attempts: 6,
+            retry_base: Duration::from_millis(200),
+            max_throttled: 50,
+            progress_interval: Duration::from_millis(200),
+            max_tasks: 64,
+        }
+    }
+}
+
+/// Runs previews, applies, resumes and undos against one connection's Assets API.
+pub struct Engine {
+    store: Arc<dyn AssetStore>,
+    runs_dir: PathBuf,
+    settings: Settings,
+}
+
+/// Why a request gave up.
+enum Failure {
+    /// Cancelled (or stopped) while waiting: the asset stays pending.
+    Cancelled,
+    Call(CallError, u32),
+}
+
+#[derive(Default)]
+struct Tally {
+    done: AtomicU64,
+    total: AtomicU64,
+    changed: AtomicU64,
+    unchanged: AtomicU64,
+    skipped: AtomicU64,
+    failed: AtomicU64,
+}
+
+/// What every task of one phase shares.
+struct Ctx {
+    store: Arc<dyn AssetStore>,
+    settings: Settings,
+    spec: RunSpec,
+    run_id: String,
+    gate: Gate,
+    /// Cancelled by the user's control or by `stop`.
+    control: RunControl,
+    user: RunControl,
+    journal: JournalWriter,
+    stop: Mutex<Option<String>>,
+    tally: Tally,
+    listing_done: std::sync::atomic::AtomicBool,
+    tracker: Mutex<Tracker>,
+    phase: Phase,
+}
+
+impl Ctx {
+    fn new(
+        engine: &Engine,
+        spec: RunSpec,
+        run_id: String,
+        journal: JournalWriter,
+        user: &RunControl,
+        phase: Phase,
+    ) -> Arc<Self> {
+        let control = RunControl::new();
+        Arc::new(Ctx {
+            store: engine.store.clone(),
+            settings: engine.settings.clone(),
+            spec,
+            run_id,
+            gate: Gate::new(engine.settings.controller.clone(), control.clone()),
+            control,
+            user: user.clone(),
+            journal,
+            stop: Mutex::new(None),
+            tally: Tally::default(),
+            listing_done: std::sync::atomic::AtomicBool::new(false),
+            tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
+            phase,
+        })
+    }
+
+    /// Stops the phase for a reason that makes going on pointless (credentials refused).
+    fn stop(&self, reason: String) {
+        let mut stop = self
+            .stop
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        stop.get_or_insert(reason);
+        self.control.cancel();
+    }
+
+    fn stop_reason(&self) -> Option<String> {
+        self.stop
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .clone()
+    }
+
+    /// Sends one request through the gate, retrying throttles and transient failures.
+    async fn call<T, F, Fut>(&self, attempts: &mut u32, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        let mut throttled = 0u32;
+        loop {
+            let permit = self.gate.acquire().await.map_err(|_| Failure::Cancelled)?;
+            *attempts += 1;
+            match f().await {
+                Ok(v) => {
+                    permit.answered();
+                    return Ok(v);
+                }
+                Err(CallError::Throttled {
+                    status,
+                    retry_after,
+                }) => {
+                    permit.throttled(retry_after);
+                    throttled += 1;
+                    if throttled > self.settings.max_throttled {
+                        return Err(Failure::Call(
+                            CallError::Throttled {
+                                status,
+                                retry_after,
+                            },
+                            *attempts,
+                        ));
+                    }
+                }
+                Err(CallError::Transient(detail)) => {
+                    drop(permit);
+                    let transient = *attempts - throttled;
+                    if transient >= self.settings.max_attempts {
+                        return Err(Failure::Call(CallError::Transient(detail), transient));
+                    }
+                    let backoff = self
+                        .settings
+                        .retry_base
+                        .saturating_mul(2u32.saturating_pow(transient.saturating_sub(1).min(10)));
+                    let jitter = backoff.mul_f64(jitter_fraction(*attempts));
+                    tokio::select! {
+                        _ = tokio::time::sleep(backoff + jitter) => {}
+                        _ = self.control.changed() => {
+                            if self.control.is_cancelled() {
+                                return Err(Failure::Cancelled);
+                            }
+                        }
+                    }
+                }
+                Err(CallError::Auth(msg)) => {
+                    drop(permit);
+                    self.stop(msg.clone());
+                    return Err(Failure::Call(CallError::Auth(msg), *attempts));
+                }
+                Err(other) => {
+                    permit.answered();
+                    return Err(Failure::Call(other, *attempts));
+                }
+            }
+        }
+    }
+
+    fn count(&self, outcome: Outcome) {
+        let t = &self.tally;
+        match outcome {
+            Outcome::Changed => &t.changed,
+            Outcome::Unchanged => &t.unchanged,
+            Outcome::Skipped => &t.skipped,
+            Outcome::Failed => &t.failed,
+        }
+        .fetch_add(1, Ordering::Relaxed);
+        t.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn progress(&self, on_progress: ProgressFn<'_>, last: bool) {
+        let now = Instant::now();
+        let t = &self.tally;
+        let done = t.done.load(Ordering::Relaxed);
+        let (rate, due) = {
+            let mut tracker = self
+                .tracker
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let rate = tracker.observe(now, done);
+            (rate, tracker.due(now, last))
+        };
+        if !due {
+            return;
+        }
+        let total = t.total.load(Ordering::Relaxed);
+        let (limit, _, throttled) = self.gate.snapshot();
+        let total_known = self.phase == Phase::Apply || self.listing_done.load(Ordering::Relaxed);
+        on_progress(Progress {
+            run_id: self.run_id.clone(),
+            phase: self.phase,
+            done,
+            total,
+            total_known,
+            changed: t.changed.load(Ordering::Relaxed),
+            unchanged: t.unchanged.load(Ordering::Relaxed),
+            skipped: t.skipped.load(Ordering::Relaxed),
+            failed: t.failed.load(Ordering::Relaxed),
+            rate,
+            eta_secs: if total_known {
+                eta(total.saturating_sub(done), rate)
+            } else {
+                None
+            },
+            concurrency: u32::try_from(limit).unwrap_or(u32::MAX),
+            paused: self.user.state() == ControlState::Paused,
+            throttled,
+            finished: last,
+        });
+    }
+}
+
+/// A cheap deterministic jitter in [0, 0.25) so retries of concurrent requests spread out.
+fn jitter_fraction(seed: u32) -> f64 {
+    let x = seed.wrapping_mul(2_654_435_761) >> 16;
+    f64::from(x % 1000) / 4000.0
+}
+
+/// Forwards the user's pause/resume/cancel to the phase's own control (which `stop` may
+/// also cancel).
+fn forward(user: RunControl, inner: RunControl) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match user.state() {
+                ControlState::Running => inner.resume(),
+                ControlState::Paused => inner.pause(),
+                ControlState::Cancelled => {
+                    inner.cancel();
+                    return;
+                }
+            }
+            if inner.is_cancelled() {
+                return;
+            }
+            tokio::select! {
+                _ = user.changed() => {}
+                _ = inner.changed() => {}
+            }
+        }
+    })
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// A sortable, unique-enough run id: `20260512-103000-123-4f2a` (UTC, milliseconds, salt).
+fn new_run_id() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = time::macros::format_description!(
+        "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
+    );
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let salt = (nanos ^ std::process::id().wrapping_mul(40_503)) & 0xffff;
+    format!("{}-{salt:04x}", now.format(&stamp).unwrap_or_default())
+}
+
+/// The edited properties' values in `metadata` (absent and null are the same: not set).
+fn values_of<'a>(metadata: &'a Map<String, Value>, property: &str) -> Option<&'a Value> {
+    metadata.get(property).filter(|v| !v.is_null())
+}
+
+fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
+    a.filter(|v| !v.is_null()) == b.filter(|v| !v.is_null())
+}
+
+impl Engine {
+    /// An engine writing journals under `{data}/runs`.
+    pub fn new(store: Arc<dyn AssetStore>, runs_dir: impl Into<PathBuf>) -> Self {
+        Engine {
+            store,
+            runs_dir: runs_dir.into(),
+            settings: Settings::default(),
+        }
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    pub fn runs_dir(&self) -> &Path {
+        &self.runs_dir
+    }
+
+    fn check_family(&self, spec: &RunSpec) -> Result<()> {
+        if spec.family == self.store.family() {
+            Ok(())
+        } else {
+            Err(Error::InvalidInput(format!(
+                "This run uses the {:?} Assets API but the connection given uses the {:?} one.",
+                spec.family,
+                self.store.family()
+            )))
+        }
+    }
+
+    fn create_journal(&self) -> Result<(String, JournalWriter)> {
+        for _ in 0..20 {
+            let id = new_run_id();
+            match JournalWriter::create(&journal_path(&self.runs_dir, &id)) {
+                Ok(w) => return Ok((id, w)),
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    std::thread::sleep(Duration::from_millis(3));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Internal("could not find a free run id".into()))
+    }
+
+    /// Previews `spec`: lists the folder, reads what it must, and journals one row per asset in
+    /// scope. Nothing is written to AEM. Returns the new run's summary (status `Previewed`, or
+    /// `PreviewIncomplete` when cancelled).
+    pub async fn preview(
+        &self,
+        spec: RunSpec,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let spec = spec.validated()?;
+        if !matches!(spec.kind, RunKind::Edit) {
+            return Err(Error::InvalidInput("Use undo to plan an undo.".into()));
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.create_journal()?;
+        journal
+            .append_durable(&Record::Run {
+                v: JOURNAL_VERSION,
+                id: id.clone(),
+                created: now_rfc3339(),
+                spec: spec.clone(),
+            })
+            .await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_listing(&ctx, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans the undo of run `of`: a new run that restores the original value of every
+    /// property `of` changed, on assets where the value is still the one `of` wrote.
+    pub async fn preview_undo(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original_path = journal_path(&self.runs_dir, of);
+        let original = Replay::load(&original_path)?;
+        self.check_family(&original.spec)?;
+        if original.originals.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "Run {of} changed no asset, so there is nothing to undo."
+            )));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Undo { of: of.to_owned() },
+            ..original.spec.clone()
+        };
+        let (id, journal) = self.create_journal()?;
+        journal
+            .append_durable(&Record::Run {
+                v: JOURNAL_VERSION,
+                id: id.clone(),
+                created: now_rfc3339(),
+                spec: spec.clone(),
+            })
+            .await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_undo_rows(&ctx, &original_path, original, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    async fn finish_preview(
+        &self,
+        ctx: Arc<Ctx>,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
+        let counts = result?;
+        if let Some(reason) = ctx.stop_reason() {
+            return Err(Error::Aem(crate::aem::AemError::Auth(reason)));
+        }
+        ctx.listing_done.store(true, Ordering::Relaxed);
+        ctx.progress(on_progress, true);
+        if ctx.control.is_cancelled() {
+            // No `Previewed` record: the run stays "preview incomplete" and cannot be applied.
+            return Ok(());
+        }
+        ctx.journal
+            .append_durable(&Record::Previewed {
+                at: now_rfc3339(),
+                counts,
+            })
+            .await
+    }
+
+    /// Applies a previewed run, or resumes an interrupted, cancelled or stopped one: writes
+    /// every planned change that has no outcome yet.
+    pub async fn apply(
+        &self,
+        run_id: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let path = journal_path(&self.runs_dir, run_id);
+        let replay = Replay::load(&path)?;
+        let status = replay.status();
+        if !status.can_apply() {
+            return Err(Error::InvalidInput(match status {
+                RunStatus::Completed => format!("Run {run_id} is already complete."),
+                _ => format!(
+                    "The preview of run {run_id} did not finish, so it cannot be applied; \
+                     preview again."
+                ),
+            }));
+        }
+        self.check_family(&replay.spec)?;
+        // Locks the journal: a second process applying the same run is refused here.
+        let journal = JournalWriter::reopen(&path)?;
+        journal
+            .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
+            .await?;
+        let ctx = Ctx::new(
+            self,
+            replay.spec.clone(),
+            run_id.to_owned(),
+            journal,
+            control,
+            Phase::Apply,
+        );
+        ctx.tally
+            .total
+            .store(replay.counts.pending, Ordering::Relaxed);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = apply_rows(&ctx, &path, &replay, on_progress).await;
+        forwarder.abort();
+        result?;
+        ctx.progress(on_progress, true);
+        let (status, reason) = match ctx.stop_reason() {
+            Some(reason) => (EndStatus::Stopped, Some(reason)),
+            None if ctx.control.is_cancelled() => (EndStatus::Cancelled, None),
+            None => (EndStatus::Completed, None),
+        };
+        ctx.journal
+            .append_durable(&Record::Ended {
+                at: now_rfc3339(),
+                status,
+                reason,
+            })
+            .await?;
+        drop(ctx);
+        runs::summary(&self.runs_dir, run_id)
+    }
+}
+
+/// Spawns `task` in `set`, first waiting while `max` tasks are alive.
+async fn spawn_bounded(
+    set: &mut JoinSet<Result<()>>,
+    max: usize,
+    task: impl Future<Output = Result<()>> + Send + 'static,
+) -> Result<()> {
+    while set.len() >= max {
+        join_one(set).await?;
+    }
+    set.spawn(task);
+    Ok(())
+}
+
+async fn join_one(set: &mut JoinSet<Result<()>>) -> Result<()> {
+    match set.join_next().await {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => Err(Error::Internal(format!("a run task failed: {e}"))),
+        None => Ok(()),
+    }
+}
+
+async fn drain(set: &mut JoinSet<Result<()>>) -> Result<()> {
+    let mut first_error = None;
+    while !set.is_empty() {
+        if let Err(e) = join_one(set).await {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+/// Lists the folder (and subfolders when recursive), page by page, handing each asset in
+/// scope to a task; only the folder stack and the tasks in flight are in memory.
+async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut folders = vec![ctx.spec.folder.clone()];
+    let mut next_i = 0u64;
+    let mut is_root = true;
+    'folders: while let Some(folder) = folders.pop() {
+        let mut offset = 0u64;
+        loop {
+            let mut attempts = 0;
+            let page = ctx
+                .call(&mut attempts, || {
+                    ctx.store.list(&folder, offset, ctx.settings.page_size)
+                })
+                .await;
+            let page = match page {
+                Ok(page) => page,
+                Err(Failure::Cancelled) => break 'folders,
+                Err(Failure::Call(CallError::NotFound, _)) if is_root => {
+                    return Err(Error::NotFound(format!(
+                        "The folder {folder} does not exist in AEM, or this connection may not \
+                         see it."
+                    )));
+                }
+                Err(Failure::Call(e, n)) => {
+                    let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
+                    if is_root || matches!(e, CallError::Auth(_)) {
+                        return Err(Error::InvalidInput(format!(
+                            "Could not list {folder}: {reason}"
+                        )));
+                    }
+                    // A subfolder that cannot be listed is reported in the log and skipped;
+                    // its assets are not in the run.
+                    tracing::warn!(%folder, %reason, "subfolder could not be listed");
+                    break;
+                }
+            };
+            for entry in page.entries {
+                match entry.kind {
+                    EntryKind::Folder => {
+                        lock(&counts).folders += 1;
+                        if ctx.spec.filters.recursive {
+                            folders.push(entry.path);
+                        }
+                    }
+                    _ if !ctx.spec.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
+                    EntryKind::ContentFragment => {
+                        let row = skip_row(next_i, &entry.path, reasons::CONTENT_FRAGMENT);
+                        next_i += 1;
+                        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                        record_row(ctx, &counts, row)?;
+                        ctx.count(Outcome::Skipped);
+                    }
+                    EntryKind::Asset => {
+                        let i = next_i;
+                        next_i += 1;
+                        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                        let (ctx2, counts2) = (ctx.clone(), counts.clone());
+                        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+                            preview_asset(&ctx2, &counts2, i, entry).await
+                        })
+                        .await?;
+                    }
+                }
+            }
+            ctx.progress(on_progress, false);
+            match page.next_offset {
+                Some(next) => offset = next,
+                None => break,
+            }
+        }
+        is_root = false;
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+fn skip_row(i: u64, path: &str, reason: &str) -> PlanRow {
+    PlanRow {
+        i,
+        path: path.to_owned(),
+        id: None,
+        etag: None,
+        action: Action::Skip,
+        reason: Some(reason.to_owned()),
+        changes: Vec::new(),
+        reread: false,
+    }
+}
+
+fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<()> {
+    {
+        let mut c = lock(counts);
+        c.assets += 1;
+        match row.action {
+            Action::Change => c.will_change += 1,
+            Action::Unchanged => c.unchanged += 1,
+            Action::Skip => c.skipped += 1,
+        }
+    }
+    ctx.journal.append(&Record::Row(row))
+}
+
+/// Reads one asset (unless the listing already says enough) and journals its plan row.
+async fn preview_asset(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    entry: Entry,
+) -> Result<()> {
+    let store = &ctx.store;
+    let spec = &ctx.spec;
+    let listing_format = entry
+        .metadata
+        .as_ref()
+        .and_then(|m| m.get("dc:format"))
+        .and_then(Value::as_str)
+        .map(str::to_owned);
+    let listing_enough = entry.metadata.is_some()
+        && spec
+            .edits
+            .iter()
+            .all(|e| store.listing_carries(&e.property))
+        && (spec.filters.formats.is_empty() || listing_format.is_some());
+    let mut asset = AssetRef {
+        path: entry.path.clone(),
+        id: None,
+    };
+    let current = if listing_enough {
+        Current {
+            metadata: entry.metadata.unwrap_or_default(),
+            etag: None,
+        }
+    } else {
+        let mut attempts = 0;
+        let read = async {
+            asset.id = ctx
+                .call(&mut attempts, || store.resolve_id(&entry.path))
+                .await?;
+            ctx.call(&mut attempts, || store.read(&asset)).await
+        }
+        .await;
+        match read {
+            Ok(current) => current,
+            Err(Failure::Cancelled) => return Ok(()),
+            Err(Failure::Call(e, n)) => {
+                let reason = match e {
+                    CallError::Forbidden(_) => reasons::forbidden_read(ctx.spec.account.as_deref()),
+                    CallError::NotFound => {
+                        "the asset disappeared while the preview ran (404)".to_owned()
+                    }
+                    e => reasons::call_failed(&e, ctx.spec.account.as_deref(), n),
+                };
+                record_row(ctx, counts, skip_row(i, &entry.path, &reason))?;
+                ctx.count(Outcome::Skipped);
+                return Ok(());
+            }
+        }
+    };
+    let format = current
+        .metadata
+        .get("dc:format")
+        .and_then(Value::as_str)
+        .or(listing_format.as_deref());
+    if !spec.format_matches(format) {
+        lock(counts).filtered_out += 1;
+        ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
+        return Ok(());
+    }
+    let changes: Vec<PropertyChange> = spec
+        .edits
+        .iter()
+        .map(|edit| {
+            let before = values_of(&current.metadata, &edit.property).cloned();
+            let after = apply_op(&edit.op, before.as_ref());
+            PropertyChange {
+                property: edit.property.clone(),
+                before,
+                after,
+            }
+        })
+        .collect();
+    let changing = changes
+        .iter()
+        .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    let row = PlanRow {
+        i,
+        path: entry.path,
+        id: asset.id,
+        etag: current.etag,
+        action: if changing {
+            Action::Change
+        } else {
+            Action::Unchanged
+        },
+        reason: None,
+        changes,
+        reread: store.family() == ApiFamily::Classic
+            && spec.edits.iter().any(|e| e.op.depends_on_current()),
+    };
+    ctx.count(if changing {
+        Outcome::Changed
+    } else {
+        Outcome::Unchanged
+    });
+    record_row(ctx, counts, row)
+}
+
+/// Plans an undo from the original run's rows: for each asset it changed, read the current
+/// values; restore where they are still what the run wrote.
+async fn preview_undo_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    original: Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let originals = Arc::new(original.originals);
+    ctx.tally
+        .total
+        .store(originals.len() as u64, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut next_i = 0u64;
+    for record in read_records(original_path)? {
+        let row = match record? {
+            Record::Row(row) if originals.contains_key(&row.i) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let i = next_i;
+        next_i += 1;
+        let (ctx2, counts2, originals2) = (ctx.clone(), counts.clone(), originals.clone());
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            undo_asset(&ctx2, &counts2, &originals2, i, row).await
+        })
+        .await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+async fn undo_asset(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    originals: &HashMap<u64, Box<str>>,
+    i: u64,
+    row: PlanRow,
+) -> Result<()> {
+    let of = match &ctx.spec.kind {
+        RunKind::Undo { of } => of.clone(),
+        RunKind::Edit => String::new(),
+    };
+    let original: Map<String, Value> = originals
+        .get(&row.i)
+        .and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default();
+    let asset = AssetRef {
+        path: row.path.clone(),
+        id: row.id.clone(),
+    };
+    let mut attempts = 0;
+    let current = match ctx.call(&mut attempts, || ctx.store.read(&asset)).await {
+        Ok(c) => c,
+        Err(Failure::Cancelled) => return Ok(()),
+        Err(Failure::Call(e, n)) => {
+            let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
+            record_row(ctx, counts, skip_row(i, &row.path, &reason))?;
+            ctx.count(Outcome::Skipped);
+            return Ok(());
+        }
+    };
+    let mut changes = Vec::new();
+    let mut conflict = None;
+    for change in row
+        .changes
+        .iter()
+        .filter(|c| !same(c.before.as_ref(), c.after.as_ref()))
+    {
+        let now = values_of(&current.metadata, &change.property);
+        let target = values_of(&original, &change.property).cloned();
+        if !same(now, change.after.as_ref()) && !same(now, target.as_ref()) {
+            conflict.get_or_insert_with(|| reasons::changed_since_run(&of, &change.property, now));
+        }
+        changes.push(PropertyChange {
+            property: change.property.clone(),
+            before: now.cloned(),
+            after: target,
+        });
+    }
+    let changing = changes
+        .iter()
+        .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    let (action, outcome) = match (&conflict, changing) {
+        (Some(_), _) => (Action::Skip, Outcome::Skipped),
+        (None, true) => (Action::Change, Outcome::Changed),
+        (None, false) => (Action::Unchanged, Outcome::Unchanged),
+    };
+    let plan = PlanRow {
+        i,
+        path: row.path,
+        id: row.id,
+        etag: current.etag,
+        action,
+        reason: conflict,
+        changes,
+        // An undo writes over values others may be editing: check them again just before.
+        reread: ctx.store.family() == ApiFamily::Classic,
+    };
+    ctx.count(outcome);
+    record_row(ctx, counts, plan)
+}
+
+/// Streams the plan rows and applies those without an outcome.
+async fn apply_rows(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    for record in read_records(path)? {
+        let row = match record? {
+            Record::Row(row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if row.action != Action::Change || replay.outcomes.contains_key(&row.i) {
+            continue;
+        }
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let in_doubt = replay.in_doubt.contains(&row.i);
+        let ctx2 = ctx.clone();
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            apply_row(&ctx2, row, in_doubt).await
+        })
+        .await?;
+        ctx.progress(on_progress, false);
+    }
+    // Progress keeps flowing while the last tasks finish.
+    while !tasks.is_empty() {
+        join_one(&mut tasks).await?;
+        ctx.progress(on_progress, false);
+    }
+    Ok(())
+}
+
+/// Applies one asset's planned change and journals the outcome. No outcome is journaled when
+/// the run is cancelled or stopped before the asset's write: it stays pending.
+async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> Result<()> {
+    let result = apply_one(ctx, &row, in_doubt).await?;
+    if let Some((outcome, reason)) = result {
+        ctx.journal.append(&Record::Outcome {
+            i: row.i,
+            outcome,
+            reason,
+        })?;
+        ctx.count(outcome);
+    }
+    Ok(())
+}
+
+async fn apply_one(
+    ctx: &Arc<Ctx>,
+    row: &PlanRow,
+    in_doubt: bool,
+) -> Result<Option<(Outcome, Option<String>)>> {
+    let store = &ctx.store;
+    let account = ctx.spec.account.as_deref();
+    let asset = AssetRef {
+        path: row.path.clone(),
+        id: row.id.clone(),
+    };
+    let changes: Vec<&PropertyChange> = row
+        .changes
+        .iter()
+        .filter(|c| !same(c.before.as_ref(), c.after.as_ref()))
+        .collect();
+    let failed =
+        |e: &CallError, n: u32| Some((Outcome::Failed, Some(reasons::call_failed(e, account, n))));
+    let mut etag = row.etag.clone();
+    let mut attempts = 0;
+    // In doubt: the write may have landed before the process stopped. Look before writing,
+    // so a stale value is never written over a newer one.
+    let needs_read =
+        row.reread || in_doubt || (store.family() == ApiFamily::OpenApi && etag.is_none());
+    if needs_read {
+        let current = match ctx.call(&mut attempts, || store.read(&asset)).await {
+            Ok(c) => c,
+            Err(Failure::Cancelled) => return Ok(None),
+            Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
+            Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+        };
+        let now = |c: &PropertyChange| values_of(&current.metadata, &c.property);
+        if changes.iter().all(|c| same(now(c), c.after.as_ref())) {
+            let outcome = if in_doubt {
+                Outcome::Changed
+            } else {
+                Outcome::Unchanged
+            };
+            let reason = (!in_doubt).then(|| "already as wanted when it was written".to_owned());
+            return Ok(Some((outcome, reason)));
+        }
+        if let Some(c) = changes.iter().find(|c| !same(now(c), c.before.as_ref())) {
+            let reason = reasons::changed_since_preview(&c.property, now(c));
+            return Ok(Some((Outcome::Failed, Some(reason))));
+        }
+        etag = current.etag;
+    }
+    if ctx.control.is_cancelled() {
+        return Ok(None);
+    }
+    let original: Map<String, Value> = changes
+        .iter()
+        .map(|c| (c.property.clone(), c.before.clone().unwrap_or(Value::Null)))
+        .collect();
+    ctx.journal
+        .append_durable(&Record::Writing { i: row.i, original })
+        .await?;
+    let writes: Vec<Write> = changes
+        .iter()
+        .map(|c| Write {
+            property: c.property.clone(),
+            value: c.after.clone(),
+        })
+        .collect();
+    let mut write_attempts = 0;
+    let written = ctx
+        .call(&mut write_attempts, || {
+            store.write(&asset, &writes, etag.as_deref())
+        })
+        .await;
+    Ok(match written {
+        Ok(_) => Some((Outcome::Changed, None)),
+        // Stays in doubt: resume re-reads it.
+        Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
+        Err(Failure::Call(CallError::Conflict, _)) => {
+            // 412: either someone changed the asset, or an earlier attempt of ours landed
+            // and its answer was lost. Only a fresh read tells which.
+            match ctx.call(&mut attempts, || store.read(&asset)).await {
+                Ok(current)
+                    if changes.iter().all(|c| {
+                        same(values_of(&current.metadata, &c.property), c.after.as_ref())
+                    }) =>
+                {
+                    if write_attempts > 1 || in_doubt {
+                        Some((Outcome::Changed, None))
+                    } else {
+                        Some((
+                            Outcome::Unchanged,
+                            Some(
+                                "already as wanted: changed the same way in AEM after the preview"
+                                    .into(),
+                            ),
+                        ))
+                    }
+                }
+                Ok(_) => Some((Outcome::Failed, Some(reasons::CONFLICT.to_owned()))),
+                Err(Failure::Cancelled) => None,
+                Err(Failure::Call(CallError::Auth(_), _)) => None,
+                Err(Failure::Call(e, n)) => failed(&e, n),
+            }
+        }
+        Err(Failure::Call(e, n)) => failed(&e, n),
+    })
+}

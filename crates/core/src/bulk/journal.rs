@@ -1,0 +1,508 @@
+//! The run journal: one append-only JSON-lines file per run, `{data}/runs/{run id}.jsonl`.
+//!
+//! Line 1 is the run's definition ([`Record::Run`]); then the preview's rows
+//! ([`Record::Row`], one per asset in scope, with before → after of each edited property) and
+//! [`Record::Previewed`]; then, per apply (a resume is another apply), [`Record::ApplyStarted`],
+//! a [`Record::Writing`] per asset (its original values, flushed to disk with `sync_data`
+//! *before* the write is sent), a [`Record::Outcome`] per asset, and [`Record::Ended`].
+//!
+//! Writing happens on one dedicated thread that batches lines: many concurrent writers share
+//! one `sync_data` (group commit), so durability does not serialise the run. The file is
+//! locked while a run writes to it, so two processes cannot apply the same run.
+//!
+//! Not here: what the records mean for a run's state (`state.rs`).
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write as _};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+use tokio::sync::oneshot;
+use ts_rs::TS;
+
+use crate::bulk::spec::RunSpec;
+use crate::error::{Error, Result};
+
+/// Journal format version, in the first record.
+pub const JOURNAL_VERSION: u32 = 1;
+
+/// The before → after of one property of one asset. `None` = absent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PropertyChange {
+    pub property: String,
+    // Spelled out for TypeScript: a `JsonValue` import would live in a subfolder the bindings
+    // check does not copy. Metadata values are scalars or arrays of scalars.
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub before: Option<Value>,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub after: Option<Value>,
+}
+
+/// What the preview decided for an asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    /// At least one property will change.
+    Change,
+    /// Already as wanted.
+    Unchanged,
+    /// Left alone (content fragment, unreadable, changed since the run being undone…).
+    Skip,
+}
+
+/// One asset of the preview: the plan for it. Also a preview row of the UI.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PlanRow {
+    /// Position in the listing; the key of the asset's later records.
+    #[ts(type = "number")]
+    pub i: u64,
+    pub path: String,
+    /// OpenAPI asset id (`urn:aaid:aem:…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub id: Option<String>,
+    /// ETag of the metadata the preview read (OpenAPI); sent as `If-Match`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub etag: Option<String>,
+    pub action: Action,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub reason: Option<String>,
+    pub changes: Vec<PropertyChange>,
+    /// Re-read the asset just before writing it and write only if it still holds `before`.
+    #[serde(default)]
+    pub reread: bool,
+}
+
+/// How an asset ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Changed,
+    Unchanged,
+    Skipped,
+    Failed,
+}
+
+/// How an apply ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum EndStatus {
+    /// Every asset has an outcome.
+    Completed,
+    /// Cancelled by the user; the rest is pending and can be resumed.
+    Cancelled,
+    /// Stopped because continuing was pointless (credentials refused); resumable.
+    Stopped,
+}
+
+/// Counts of a preview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewCounts {
+    /// Assets in scope (rows).
+    #[ts(type = "number")]
+    pub assets: u64,
+    #[ts(type = "number")]
+    pub will_change: u64,
+    #[ts(type = "number")]
+    pub unchanged: u64,
+    #[ts(type = "number")]
+    pub skipped: u64,
+    /// Assets listed but outside the name/format filters (no row).
+    #[ts(type = "number")]
+    pub filtered_out: u64,
+    /// Folders met in the listing (descended when recursive).
+    #[ts(type = "number")]
+    pub folders: u64,
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "t", rename_all = "snake_case")]
+pub enum Record {
+    Run {
+        v: u32,
+        id: String,
+        created: String,
+        spec: RunSpec,
+    },
+    Row(PlanRow),
+    Previewed {
+        at: String,
+        counts: PreviewCounts,
+    },
+    ApplyStarted {
+        at: String,
+    },
+    /// The original values of the asset's touched properties (absent = null), on disk before
+    /// the write is sent.
+    Writing {
+        i: u64,
+        original: Map<String, Value>,
+    },
+    Outcome {
+        i: u64,
+        outcome: Outcome,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+    Ended {
+        at: String,
+        status: EndStatus,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        reason: Option<String>,
+    },
+}
+
+/// Where a run's journal lives.
+pub fn journal_path(runs_dir: &Path, run_id: &str) -> PathBuf {
+    runs_dir.join(format!("{run_id}.jsonl"))
+}
+
+enum Msg {
+    Line(String, Option<oneshot::Sender<std::io::Result<()>>>),
+}
+
+/// Appends records to a journal from any task. Dropping it flushes and closes the file.
+pub struct JournalWriter {
+    tx: Option<mpsc::Sender<Msg>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+    path: PathBuf,
+}
+
+impl JournalWriter {
+    /// Creates a new journal; fails if it exists.
+    pub fn create(path: &Path) -> Result<Self> {
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)
+                .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
+        }
+        let file = OpenOptions::new()
+            .append(true)
+            .create_new(true)
+            .open(path)
+            .map_err(|e| {
+                Error::io(
+                    format!("could not create the journal {}", path.display()),
+                    e,
+                )
+            })?;
+        Self::start(file, path)
+    }
+
+    /// Opens an existing journal to append to it (a resume), dropping a torn last line left
+    /// by a crash so the next record starts on a line of its own.
+    pub fn reopen(path: &Path) -> Result<Self> {
+        let io = |e| Error::io(format!("could not open the journal {}", path.display()), e);
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(path)
+            .map_err(io)?;
+        let len = file.metadata().map_err(io)?.len();
+        let keep = complete_length(&mut file, len).map_err(io)?;
+        if keep < len {
+            file.set_len(keep).map_err(io)?;
+            file.sync_data().map_err(io)?;
+        }
+        drop(file);
+        let file = OpenOptions::new().append(true).open(path).map_err(io)?;
+        Self::start(file, path)
+    }
+
+    fn start(file: File, path: &Path) -> Result<Self> {
+        match file.try_lock() {
+            Ok(()) => {}
+            Err(std::fs::TryLockError::WouldBlock) => {
+                return Err(Error::InvalidInput(
+                    "This run is being applied by another Metadesk window or command right now."
+                        .into(),
+                ));
+            }
+            Err(std::fs::TryLockError::Error(e)) => {
+                return Err(Error::io(format!("could not lock {}", path.display()), e));
+            }
+        }
+        let (tx, rx) = mpsc::channel::<Msg>();
+        let thread = std::thread::Builder::new()
+            .name("metadesk-journal".into())
+            .spawn(move || writer_loop(file, rx))
+            .map_err(|e| Error::io("could not start the journal writer", e))?;
+        Ok(JournalWriter {
+            tx: Some(tx),
+            thread: Some(thread),
+            path: path.to_owned(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn line(record: &Record) -> Result<String> {
+        serde_json::to_string(record)
+            .map_err(|e| Error::Internal(format!("journal record not serialisable: {e}")))
+    }
+
+    fn send(&self, msg: Msg) -> Result<()> {
+        self.tx
+            .as_ref()
+            .and_then(|tx| tx.send(msg).ok())
+            .ok_or_else(|| Error::Internal("the journal writer stopped".into()))
+    }
+
+    /// Appends without waiting for the disk (rows, outcomes: losing the tail of these in a
+    /// crash only means re-checking those assets on resume).
+    pub fn append(&self, record: &Record) -> Result<()> {
+        self.send(Msg::Line(Self::line(record)?, None))
+    }
+
+    /// Appends and returns once the record (and everything before it) is on disk.
+    pub async fn append_durable(&self, record: &Record) -> Result<()> {
+        let (done, wait) = oneshot::channel();
+        self.send(Msg::Line(Self::line(record)?, Some(done)))?;
+        match wait.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(Error::io(
+                format!("could not write the journal {}", self.path.display()),
+                e,
+            )),
+            Err(_) => Err(Error::Internal("the journal writer stopped".into())),
+        }
+    }
+}
+
+impl Drop for JournalWriter {
+    fn drop(&mut self) {
+        self.tx.take();
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
+
+fn writer_loop(file: File, rx: mpsc::Receiver<Msg>) {
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+    while let Ok(first) = rx.recv() {
+        let mut waiters = Vec::new();
+        let mut batch = vec![first];
+        while let Ok(more) = rx.try_recv() {
+            batch.push(more);
+            if batch.len() >= 4096 {
+                break;
+            }
+        }
+        let mut result: std::io::Result<()> = Ok(());
+        for Msg::Line(line, waiter) in batch {
+            if result.is_ok() {
+                result = out
+                    .write_all(line.as_bytes())
+                    .and_then(|()| out.write_all(b"\n"));
+            }
+            waiters.extend(waiter);
+        }
+        // Every batch reaches the OS (so another process reading the journal, or a resume
+        // after a kill, sees it); only batches with a durable record wait for the disk.
+        result = result.and_then(|()| out.flush());
+        if !waiters.is_empty() {
+            result = result.and_then(|()| out.get_ref().sync_data());
+        }
+        if let Err(e) = &result {
+            tracing::error!(error = %e, "journal write failed");
+        }
+        for w in waiters {
+            let _ = w.send(
+                result
+                    .as_ref()
+                    .map(|_| ())
+                    .map_err(|e| std::io::Error::new(e.kind(), e.to_string())),
+            );
+        }
+    }
+    if let Err(e) = out.flush().and_then(|()| out.get_ref().sync_data()) {
+        tracing::error!(error = %e, "journal flush at close failed");
+    }
+}
+
+/// The length of the file up to and including its last newline.
+fn complete_length(file: &mut File, len: u64) -> std::io::Result<u64> {
+    let mut pos = len;
+    let mut buf = [0u8; 4096];
+    while pos > 0 {
+        let start = pos.saturating_sub(buf.len() as u64);
+        let n = (pos - start) as usize;
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(&mut buf[..n])?;
+        if let Some(k) = buf[..n].iter().rposition(|b| *b == b'\n') {
+            return Ok(start + k as u64 + 1);
+        }
+        pos = start;
+    }
+    Ok(0)
+}
+
+/// Reads a journal's records in order, streaming. A torn last line (a crash mid-write) is
+/// ignored; a damaged line elsewhere is an error.
+pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>> {
+    let file = File::open(path).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::NotFound {
+            Error::NotFound(format!("There is no run journal at {}.", path.display()))
+        } else {
+            Error::io(format!("could not read the journal {}", path.display()), e)
+        }
+    })?;
+    let shown = path.display().to_string();
+    let mut lines = BufReader::with_capacity(256 * 1024, file)
+        .lines()
+        .peekable();
+    let mut n = 0u64;
+    Ok(std::iter::from_fn(move || {
+        loop {
+            let line = lines.next()?;
+            n += 1;
+            let line = match line {
+                Ok(l) => l,
+                Err(e) => return Some(Err(Error::io(format!("could not read {shown}"), e))),
+            };
+            if line.trim().is_empty() {
+                continue;
+            }
+            match serde_json::from_str::<Record>(&line) {
+                Ok(r) => return Some(Ok(r)),
+                Err(_) if lines.peek().is_none() => return None,
+                Err(e) => {
+                    return Some(Err(Error::Internal(format!(
+                        "line {n} of the journal {shown} is damaged ({e})"
+                    ))));
+                }
+            }
+        }
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::ApiFamily;
+    use crate::bulk::spec::{Filters, RunKind};
+    use serde_json::json;
+
+    fn spec() -> RunSpec {
+        RunSpec {
+            connection: "c".into(),
+            aem: "http://127.0.0.1:1".into(),
+            family: ApiFamily::Classic,
+            folder: "/content/dam/f".into(),
+            filters: Filters::default(),
+            edits: vec![],
+            kind: RunKind::Edit,
+            account: None,
+        }
+    }
+
+    #[tokio::test]
+    async fn records_round_trip_and_durable_appends_reach_the_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(dir.path(), "r1");
+        let w = JournalWriter::create(&path).unwrap();
+        let run = Record::Run {
+            v: 1,
+            id: "r1".into(),
+            created: "now".into(),
+            spec: spec(),
+        };
+        w.append(&run).unwrap();
+        let mut original = Map::new();
+        original.insert("dc:rights".into(), Value::Null);
+        let writing = Record::Writing { i: 3, original };
+        w.append_durable(&writing).await.unwrap();
+        // Durable: visible to another reader before the writer is closed.
+        let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
+        assert_eq!(seen, vec![run.clone(), writing.clone()]);
+        drop(w);
+        assert!(
+            JournalWriter::create(&path).is_err(),
+            "a journal is never overwritten"
+        );
+    }
+
+    #[tokio::test]
+    async fn a_second_writer_is_refused_while_the_first_holds_the_lock() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(dir.path(), "r");
+        let w = JournalWriter::create(&path).unwrap();
+        assert!(JournalWriter::reopen(&path).is_err());
+        drop(w);
+        assert!(JournalWriter::reopen(&path).is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_torn_last_line_is_ignored_and_cut_on_reopen() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(dir.path(), "r");
+        let outcome = Record::Outcome {
+            i: 1,
+            outcome: Outcome::Changed,
+            reason: None,
+        };
+        std::fs::write(
+            &path,
+            format!(
+                "{}\n{{\"t\":\"outcome\",\"i\":2,\"outc",
+                serde_json::to_string(&outcome).unwrap()
+            ),
+        )
+        .unwrap();
+        let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
+        assert_eq!(seen, vec![outcome.clone()]);
+        let w = JournalWriter::reopen(&path).unwrap();
+        let ended = Record::Ended {
+            at: "t".into(),
+            status: EndStatus::Completed,
+            reason: None,
+        };
+        w.append_durable(&ended).await.unwrap();
+        drop(w);
+        let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
+        assert_eq!(seen, vec![outcome, ended]);
+    }
+
+    #[test]
+    fn a_damaged_line_in_the_middle_is_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x.jsonl");
+        std::fs::write(&path, "garbage\n{\"t\":\"apply_started\",\"at\":\"x\"}\n").unwrap();
+        let first = read_records(&path).unwrap().next().unwrap();
+        assert!(first.is_err());
+    }
+
+    #[test]
+    fn rows_serialise_compactly_with_null_for_absent() {
+        let row = Record::Row(PlanRow {
+            i: 0,
+            path: "/content/dam/a.jpg".into(),
+            id: None,
+            etag: None,
+            action: Action::Change,
+            reason: None,
+            changes: vec![PropertyChange {
+                property: "dc:rights".into(),
+                before: None,
+                after: Some(json!("R")),
+            }],
+            reread: false,
+        });
+        let line = serde_json::to_string(&row).unwrap();
+        assert_eq!(
+            line,
+            r#"{"t":"row","i":0,"path":"/content/dam/a.jpg","action":"change","changes":[{"property":"dc:rights","before":null,"after":"R"}],"reread":false}"#
+        );
+        assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), row);
+    }
+}

@@ -1,0 +1,31 @@
+//! The bulk metadata engine: plan (preview), apply, journal, resume, undo, report.
+//!
+//! A run starts with [`Engine::preview`] (or [`Engine::preview_undo`]), which writes the plan
+//! to the run's journal; [`Engine::apply`] writes exactly that plan, and is also how an
+//! interrupted or cancelled run is resumed. [`runs`] lists runs and builds reports from the
+//! journals. The app and the CLI both drive it through [`RunControl`] and a [`Progress`]
+//! callback.
+//!
+//! Not here: HTTP details of the Assets APIs (`crate::assets`), connections and tokens.
+
+pub mod control;
+pub mod controller;
+pub mod engine;
+pub mod gate;
+pub mod journal;
+pub mod progress;
+pub mod reasons;
+pub mod runs;
+pub mod spec;
+pub mod state;
+
+pub use control::{ControlState, RunControl};
+pub use engine::{Engine, Settings};
+pub use journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
+pub use progress::{Phase, Progress};
+pub use runs::{ReportRow, ReportStatus, RunSummary};
+pub use spec::{Edit, EditOp, Filters, RunKind, RunSpec};
+pub use state::{Counts, RunStatus};
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+//! The words a report gives for an asset that was not changed: what happened and what to do.
+//! Never a secret, never a stack trace.
+
+use serde_json::Value;
+
+use crate::assets::CallError;
+
+/// Who writes, for the 403 advice: a technical account (`…@techacct.adobe.com`) or a user.
+fn who(account: Option<&str>) -> String {
+    match account {
+        Some(a) if a.contains("@techacct.adobe.com") => format!("the technical account {a}"),
+        Some(a) if !a.is_empty() => format!("the user {a}"),
+        _ => "the account of this connection".to_owned(),
+    }
+}
+
+/// 403 on a write.
+pub fn forbidden(account: Option<&str>) -> String {
+    format!(
+        "this connection can read but not change assets: ask an AEM administrator to give {} \
+         write access, e.g. the DAM Users group, or a product profile with write rights",
+        who(account)
+    )
+}
+
+/// 403 on a read.
+pub fn forbidden_read(account: Option<&str>) -> String {
+    format!(
+        "this connection may not read this asset (403): ask an AEM administrator to give {} \
+         read access to it",
+        who(account)
+    )
+}
+
+pub const NOT_FOUND: &str =
+    "the asset no longer exists (404): it was moved or deleted after the preview";
+
+pub const CONFLICT: &str = "the asset was changed in AEM after the preview (412), so it was not \
+     overwritten; preview the run again to include it";
+
+pub const CONTENT_FRAGMENT: &str = "content fragment: Metadesk never edits content fragments";
+
+/// The value now in AEM differs from the one the preview saw.
+pub fn changed_since_preview(property: &str, now: Option<&Value>) -> String {
+    format!(
+        "the asset was changed in AEM after the preview ({property} is now {}), so it was not \
+         overwritten; preview the run again to include it",
+        shown(now)
+    )
+}
+
+/// An undo found a value someone changed after the run.
+pub fn changed_since_run(run: &str, property: &str, now: Option<&Value>) -> String {
+    format!(
+        "{property} was changed in AEM after run {run} (it is now {}), so it was left as it is",
+        shown(now)
+    )
+}
+
+/// A value as a report shows it: `"x"`, `["a", "b"]`, or `(not set)`.
+pub fn shown(value: Option<&Value>) -> String {
+    match value {
+        None | Some(Value::Null) => "(not set)".to_owned(),
+        Some(v) => v.to_string(),
+    }
+}
+
+/// Any other failure of a call, after retries.
+pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+    match err {
+        CallError::Forbidden(_) => forbidden(account),
+        CallError::NotFound => NOT_FOUND.to_owned(),
+        CallError::Conflict => CONFLICT.to_owned(),
+        CallError::Throttled { status, .. } => format!(
+            "AEM kept asking Metadesk to slow down ({status}) and the asset was not written; \
+             resume the run later"
+        ),
+        CallError::Transient(detail) => format!(
+            "network or server failure after {attempts} attempts ({detail}); resume the run to \
+             try again"
+        ),
+        CallError::Auth(msg) => msg.clone(),
+        CallError::Rejected { status, detail } if *status > 0 => {
+            format!("AEM refused the change ({status}): {detail}")
+        }
+        CallError::Rejected { detail, .. } => detail.clone(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_names_the_account_and_the_remedy() {
+        let r = forbidden(Some("abc@techacct.adobe.com"));
+        assert!(
+            r.contains("technical account abc@techacct.adobe.com"),
+            "{r}"
+        );
+        assert!(
+            r.contains("DAM Users") && r.contains("can read but not change"),
+            "{r}"
+        );
+        assert!(forbidden(Some("jane@example.com")).contains("the user jane@example.com"));
+        assert!(forbidden(None).contains("the account of this connection"));
+    }
+
+    #[test]
+    fn values_are_shown_readably() {
+        assert_eq!(shown(None), "(not set)");
+        assert_eq!(shown(Some(&serde_json::json!(["a", "b"]))), "[\"a\",\"b\"]");
+    }
+}

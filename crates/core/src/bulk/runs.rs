@@ -1,0 +1,344 @@
+//! Run history and reports, read from the journals: [`list`] (when, connection, folder,
+//! edits, counts, duration, status), [`summary`] of one run, [`preview_page`] (the preview's
+//! rows in pages, for the app), [`report`] (every asset with its outcome and reason) and
+//! [`write_csv`].
+//!
+//! Not here: running anything (engine.rs).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::assets::ApiFamily;
+use crate::bulk::journal::{
+    Action, Outcome, PlanRow, PropertyChange, Record, journal_path, read_records,
+};
+use crate::bulk::spec::RunKind;
+use crate::bulk::state::{Counts, Replay, RunStatus};
+use crate::dirs::AppDirs;
+use crate::error::{Error, Result};
+
+/// Where journals live: `{data}/runs`.
+pub fn runs_dir(dirs: &AppDirs) -> PathBuf {
+    dirs.data.join("runs")
+}
+
+/// One line of the run history.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunSummary {
+    pub id: String,
+    /// RFC 3339.
+    pub created: String,
+    pub connection: String,
+    pub aem: String,
+    pub family: ApiFamily,
+    pub folder: String,
+    pub recursive: bool,
+    pub kind: RunKind,
+    /// `dc:rights: set "…"`, one per edit.
+    pub edits: Vec<String>,
+    pub status: RunStatus,
+    pub counts: Counts,
+    /// From creation to the end of the last apply (or of the preview).
+    pub duration_secs: Option<f64>,
+    /// Why the run stopped, when it did.
+    pub reason: Option<String>,
+}
+
+fn parse_time(s: &str) -> Option<time::OffsetDateTime> {
+    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
+}
+
+fn summarize(replay: &Replay) -> RunSummary {
+    let end = replay
+        .last_end
+        .as_ref()
+        .map(|(at, _, _)| at.as_str())
+        .or(replay.preview.as_ref().map(|(at, _)| at.as_str()));
+    let duration_secs = match (parse_time(&replay.created), end.and_then(parse_time)) {
+        (Some(a), Some(b)) => Some((b - a).as_seconds_f64()),
+        _ => None,
+    };
+    let spec = &replay.spec;
+    RunSummary {
+        id: replay.id.clone(),
+        created: replay.created.clone(),
+        connection: spec.connection.clone(),
+        aem: spec.aem.clone(),
+        family: spec.family,
+        folder: spec.folder.clone(),
+        recursive: spec.filters.recursive,
+        kind: spec.kind.clone(),
+        edits: match &spec.kind {
+            RunKind::Undo { of } => vec![format!("undo of run {of}")],
+            RunKind::Edit => spec
+                .edits
+                .iter()
+                .map(|e| format!("{}: {}", e.property, e.op.describe()))
+                .collect(),
+        },
+        status: replay.status(),
+        counts: replay.counts,
+        duration_secs,
+        reason: replay.last_end.as_ref().and_then(|(_, _, r)| r.clone()),
+    }
+}
+
+/// The summary of run `run_id`.
+pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
+    check_id(run_id)?;
+    Ok(summarize(&Replay::load(&journal_path(runs_dir, run_id))?))
+}
+
+/// Every run, newest first. A journal that cannot be read is logged and left out.
+pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
+    let entries = match std::fs::read_dir(runs_dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(Error::io(
+                format!("could not read {}", runs_dir.display()),
+                e,
+            ));
+        }
+    };
+    let mut runs = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "jsonl") {
+            continue;
+        }
+        match Replay::load(&path) {
+            Ok(r) => runs.push(summarize(&r)),
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "unreadable journal"),
+        }
+    }
+    runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_time(&r.created), r.id.clone())));
+    Ok(runs)
+}
+
+/// Run ids are file names: refuse anything that could leave the runs folder.
+fn check_id(run_id: &str) -> Result<()> {
+    if !run_id.is_empty()
+        && run_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(Error::InvalidInput(format!(
+            "\"{run_id}\" is not a run id."
+        )))
+    }
+}
+
+/// The journal of `run_id`, checked.
+pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
+    check_id(run_id)?;
+    let path = journal_path(runs_dir, run_id);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::NotFound(format!("There is no run {run_id}.")))
+    }
+}
+
+/// `limit` preview rows from `offset` (in journal order).
+pub fn preview_page(
+    runs_dir: &Path,
+    run_id: &str,
+    offset: u64,
+    limit: u64,
+) -> Result<Vec<PlanRow>> {
+    let path = path_of(runs_dir, run_id)?;
+    let mut rows = Vec::new();
+    let mut seen = 0u64;
+    for record in read_records(&path)? {
+        match record? {
+            Record::Row(row) => {
+                if seen >= offset {
+                    rows.push(row);
+                    if rows.len() as u64 >= limit {
+                        break;
+                    }
+                }
+                seen += 1;
+            }
+            Record::Previewed { .. } => break,
+            _ => {}
+        }
+    }
+    Ok(rows)
+}
+
+/// What the report says about an asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    Changed,
+    Unchanged,
+    Skipped,
+    Failed,
+    /// Planned but not applied yet (the run was cancelled, stopped or interrupted).
+    Pending,
+}
+
+impl ReportStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            ReportStatus::Changed => "changed",
+            ReportStatus::Unchanged => "unchanged",
+            ReportStatus::Skipped => "skipped",
+            ReportStatus::Failed => "failed",
+            ReportStatus::Pending => "pending",
+        }
+    }
+}
+
+/// One asset of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRow {
+    pub path: String,
+    pub status: ReportStatus,
+    pub reason: Option<String>,
+    pub changes: Vec<PropertyChange>,
+}
+
+/// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
+/// (one small entry per applied asset); rows are streamed.
+pub fn report(
+    runs_dir: &Path,
+    run_id: &str,
+    mut each: impl FnMut(ReportRow) -> Result<()>,
+) -> Result<()> {
+    let path = path_of(runs_dir, run_id)?;
+    let mut outcomes: HashMap<u64, (Outcome, Option<String>)> = HashMap::new();
+    for record in read_records(&path)? {
+        if let Record::Outcome { i, outcome, reason } = record? {
+            outcomes.insert(i, (outcome, reason));
+        }
+    }
+    for record in read_records(&path)? {
+        let row = match record? {
+            Record::Row(row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        let (status, reason) = match row.action {
+            Action::Unchanged => (
+                ReportStatus::Unchanged,
+                Some("already as wanted at the preview".to_owned()),
+            ),
+            Action::Skip => (ReportStatus::Skipped, row.reason),
+            Action::Change => match outcomes.remove(&row.i) {
+                Some((Outcome::Changed, r)) => (ReportStatus::Changed, r),
+                Some((Outcome::Unchanged, r)) => (ReportStatus::Unchanged, r),
+                Some((Outcome::Skipped, r)) => (ReportStatus::Skipped, r),
+                Some((Outcome::Failed, r)) => (ReportStatus::Failed, r),
+                None => (ReportStatus::Pending, Some("not applied yet".to_owned())),
+            },
+        };
+        each(ReportRow {
+            path: row.path,
+            status,
+            reason,
+            changes: row.changes,
+        })?;
+    }
+    Ok(())
+}
+
+fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+/// A value in a CSV cell: multi-values joined with `|` (AEM's metadata-import convention).
+fn csv_value(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| match i {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("|"),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property.
+pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) -> Result<()> {
+    let summary = summary(runs_dir, run_id)?;
+    let path = path_of(runs_dir, run_id)?;
+    let spec = match read_records(&path)?.next() {
+        Some(Ok(Record::Run { spec, .. })) => spec,
+        _ => return Err(Error::Internal("journal without a run definition".into())),
+    };
+    let properties: Vec<String> = spec.edits.iter().map(|e| e.property.clone()).collect();
+    let io = |e| Error::io("could not write the CSV report", e);
+    let mut header = vec!["path".to_owned(), "status".to_owned(), "reason".to_owned()];
+    for p in &properties {
+        header.push(format!("{p} before"));
+        header.push(format!("{p} after"));
+    }
+    writeln!(
+        out,
+        "{}",
+        header
+            .iter()
+            .map(|h| csv_field(h))
+            .collect::<Vec<_>>()
+            .join(",")
+    )
+    .map_err(io)?;
+    report(runs_dir, &summary.id, |row| {
+        let mut cells = vec![
+            csv_field(&row.path),
+            row.status.words().to_owned(),
+            csv_field(row.reason.as_deref().unwrap_or("")),
+        ];
+        for p in &properties {
+            let change = row.changes.iter().find(|c| &c.property == p);
+            cells.push(csv_field(&csv_value(
+                change.and_then(|c| c.before.as_ref()),
+            )));
+            cells.push(csv_field(&csv_value(change.and_then(|c| c.after.as_ref()))));
+        }
+        writeln!(out, "{}", cells.join(",")).map_err(io)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn csv_escapes_and_joins_multi_values() {
+        assert_eq!(csv_field("a,b"), "\"a,b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(csv_value(Some(&json!(["a", "b"]))), "a|b");
+        assert_eq!(csv_value(None), "");
+        assert_eq!(csv_value(Some(&json!(3))), "3");
+    }
+
+    #[test]
+    fn run_ids_cannot_escape_the_runs_folder() {
+        assert!(check_id("20260101-101010-abcd").is_ok());
+        for bad in ["", "../x", "a/b", "a.b"] {
+            assert!(check_id(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,197 @@
+//! A run's state, replayed from its journal: its definition, whether the preview finished,
+//! which assets have an outcome, which were being written when the process stopped (in
+//! doubt), and the counts and status shown in run lists.
+//!
+//! Not here: writing the journal (journal.rs) or acting on the state (engine.rs).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use crate::bulk::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
+use crate::bulk::spec::RunSpec;
+use crate::error::{Error, Result};
+
+/// Where a run stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// The preview did not finish (stopped or crashed); preview again.
+    PreviewIncomplete,
+    /// Previewed, nothing written yet.
+    Previewed,
+    /// An apply started and did not end (still running elsewhere, or killed): resume it.
+    Interrupted,
+    Cancelled,
+    /// Stopped by an error that made going on pointless (credentials refused).
+    Stopped,
+    Completed,
+}
+
+impl RunStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            RunStatus::PreviewIncomplete => "preview incomplete",
+            RunStatus::Previewed => "previewed",
+            RunStatus::Interrupted => "interrupted",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Stopped => "stopped",
+            RunStatus::Completed => "completed",
+        }
+    }
+
+    /// Whether `apply`/`resume` has something to do.
+    pub fn can_apply(self) -> bool {
+        matches!(
+            self,
+            RunStatus::Previewed
+                | RunStatus::Interrupted
+                | RunStatus::Cancelled
+                | RunStatus::Stopped
+        )
+    }
+}
+
+/// Counts of a run: every asset in scope is in exactly one of the last five.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    #[ts(type = "number")]
+    pub assets: u64,
+    #[ts(type = "number")]
+    pub changed: u64,
+    #[ts(type = "number")]
+    pub unchanged: u64,
+    #[ts(type = "number")]
+    pub skipped: u64,
+    #[ts(type = "number")]
+    pub failed: u64,
+    /// Planned changes not applied yet.
+    #[ts(type = "number")]
+    pub pending: u64,
+}
+
+/// A journal, replayed.
+#[derive(Debug)]
+pub struct Replay {
+    pub id: String,
+    pub created: String,
+    pub spec: RunSpec,
+    pub preview: Option<(String, PreviewCounts)>,
+    /// Final outcomes of assets the apply handled.
+    pub outcomes: HashMap<u64, Outcome>,
+    /// Assets whose write intent is on disk but whose outcome is not.
+    pub in_doubt: HashSet<u64>,
+    /// Originals recorded before writing, for assets that ended `Changed` (JSON text, to keep
+    /// 100,000 of them small).
+    pub originals: HashMap<u64, Box<str>>,
+    pub applies: u32,
+    pub first_apply: Option<String>,
+    pub last_end: Option<(String, EndStatus, Option<String>)>,
+    pub apply_open: bool,
+    pub counts: Counts,
+}
+
+impl Replay {
+    /// Reads the whole journal (streaming; only per-asset outcomes are kept).
+    pub fn load(path: &Path) -> Result<Self> {
+        let mut records = read_records(path)?;
+        let (id, created, spec) = match records.next() {
+            Some(Ok(Record::Run {
+                id, created, spec, ..
+            })) => (id, created, spec),
+            Some(Err(e)) => return Err(e),
+            _ => {
+                return Err(Error::Internal(format!(
+                    "{} does not start with a run definition",
+                    path.display()
+                )));
+            }
+        };
+        let mut r = Replay {
+            id,
+            created,
+            spec,
+            preview: None,
+            outcomes: HashMap::new(),
+            in_doubt: HashSet::new(),
+            originals: HashMap::new(),
+            applies: 0,
+            first_apply: None,
+            last_end: None,
+            apply_open: false,
+            counts: Counts::default(),
+        };
+        let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
+        let mut planned_changes = 0u64;
+        for record in records {
+            match record? {
+                Record::Run { .. } => {}
+                Record::Row(row) => {
+                    r.counts.assets += 1;
+                    match row.action {
+                        Action::Change => planned_changes += 1,
+                        Action::Unchanged => r.counts.unchanged += 1,
+                        Action::Skip => r.counts.skipped += 1,
+                    }
+                }
+                Record::Previewed { at, counts } => r.preview = Some((at, counts)),
+                Record::ApplyStarted { at } => {
+                    r.applies += 1;
+                    r.first_apply.get_or_insert(at);
+                    r.apply_open = true;
+                }
+                Record::Writing { i, original } => {
+                    r.in_doubt.insert(i);
+                    writing.insert(i, original);
+                }
+                Record::Outcome { i, outcome, .. } => {
+                    r.in_doubt.remove(&i);
+                    let original = writing.remove(&i);
+                    if outcome == Outcome::Changed
+                        && let Some(original) = original
+                    {
+                        r.originals
+                            .insert(i, Value::Object(original).to_string().into_boxed_str());
+                    }
+                    r.outcomes.insert(i, outcome);
+                }
+                Record::Ended { at, status, reason } => {
+                    r.apply_open = false;
+                    r.last_end = Some((at, status, reason));
+                }
+            }
+        }
+        for outcome in r.outcomes.values() {
+            match outcome {
+                Outcome::Changed => r.counts.changed += 1,
+                Outcome::Unchanged => r.counts.unchanged += 1,
+                Outcome::Skipped => r.counts.skipped += 1,
+                Outcome::Failed => r.counts.failed += 1,
+            }
+        }
+        r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
+        Ok(r)
+    }
+
+    pub fn status(&self) -> RunStatus {
+        if self.preview.is_none() {
+            return RunStatus::PreviewIncomplete;
+        }
+        if self.applies == 0 {
+            return RunStatus::Previewed;
+        }
+        if self.apply_open {
+            return RunStatus::Interrupted;
+        }
+        match &self.last_end {
+            Some((_, EndStatus::Completed, _)) if self.counts.pending == 0 => RunStatus::Completed,
+            Some((_, EndStatus::Cancelled, _)) => RunStatus::Cancelled,
+            Some((_, EndStatus::Stopped, _)) => RunStatus::Stopped,
+            _ => RunStatus::Interrupted,
+        }
+    }
+}

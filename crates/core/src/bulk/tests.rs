@@ -1,0 +1,971 @@
+//! Engine tests against an in-memory DAM behind [`AssetStore`]: edits, preview = apply,
+//! journal, resume, undo and fault handling, fast and without HTTP. The same behaviours are
+//! tested against the sandbox in `tests/integration/bulk*.rs`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Map, Value, json};
+
+use crate::aem::auth::BoxFuture;
+use crate::assets::{
+    ApiFamily, AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Page, Write,
+};
+use crate::bulk::controller::ControllerConfig;
+use crate::bulk::journal::{Record, journal_path, read_records};
+use crate::bulk::*;
+
+#[derive(Default)]
+struct Dam {
+    /// path → (metadata, version)
+    assets: BTreeMap<String, (Map<String, Value>, u64)>,
+    fragments: Vec<String>,
+    folders: Vec<String>,
+}
+
+#[derive(Default)]
+struct Faults {
+    /// Writes that fail with a transient error before succeeding (per call countdown).
+    transient_writes: AtomicU32,
+    /// Writes that are applied but whose answer is lost.
+    lost_answers: AtomicU32,
+    throttles: AtomicU32,
+    forbidden: Mutex<Vec<String>>,
+    /// After this many calls, every call is an auth failure.
+    auth_after: Mutex<Option<u64>>,
+}
+
+struct Fake {
+    family: ApiFamily,
+    dam: Mutex<Dam>,
+    faults: Faults,
+    calls: AtomicU64,
+    reads: AtomicU64,
+    /// path → values written, in order.
+    writes: Mutex<HashMap<String, Vec<Vec<Write>>>>,
+    latency: Duration,
+}
+
+impl Fake {
+    fn new(family: ApiFamily) -> Arc<Self> {
+        Arc::new(Fake {
+            family,
+            dam: Mutex::new(Dam::default()),
+            faults: Faults::default(),
+            calls: AtomicU64::new(0),
+            reads: AtomicU64::new(0),
+            writes: Mutex::new(HashMap::new()),
+            latency: Duration::from_millis(1),
+        })
+    }
+
+    fn seed(&self, folder: &str, n: usize, md: impl Fn(usize) -> Value) {
+        let mut dam = self.dam.lock().unwrap();
+        dam.folders.push(folder.to_owned());
+        for k in 0..n {
+            let Value::Object(m) = md(k) else { panic!() };
+            dam.assets.insert(format!("{folder}/a{k:03}.jpg"), (m, 1));
+        }
+    }
+
+    fn get(&self, path: &str) -> Map<String, Value> {
+        self.dam.lock().unwrap().assets[path].0.clone()
+    }
+
+    fn set(&self, path: &str, property: &str, value: Value) {
+        let mut dam = self.dam.lock().unwrap();
+        let entry = dam.assets.get_mut(path).unwrap();
+        entry.0.insert(property.into(), value);
+        entry.1 += 1;
+    }
+
+    fn write_count(&self) -> usize {
+        self.writes.lock().unwrap().values().map(Vec::len).sum()
+    }
+
+    fn gate(&self) -> Result<(), CallError> {
+        let n = self.calls.fetch_add(1, Ordering::SeqCst);
+        if self
+            .faults
+            .auth_after
+            .lock()
+            .unwrap()
+            .is_some_and(|k| n >= k)
+        {
+            return Err(CallError::Auth("token revoked".into()));
+        }
+        if self
+            .faults
+            .throttles
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+            .is_ok()
+        {
+            return Err(CallError::Throttled {
+                status: 429,
+                retry_after: Some(Duration::from_millis(0)),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn etag(v: u64) -> String {
+    format!("\"v{v}\"")
+}
+
+impl AssetStore for Fake {
+    fn family(&self) -> ApiFamily {
+        self.family
+    }
+
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            let dam = self.dam.lock().unwrap();
+            if !dam.folders.iter().any(|f| f == folder) {
+                return Err(CallError::NotFound);
+            }
+            let direct = |p: &str| {
+                p.strip_prefix(folder)
+                    .and_then(|r| r.strip_prefix('/'))
+                    .is_some_and(|r| !r.contains('/'))
+            };
+            let mut all: Vec<Entry> = Vec::new();
+            for f in dam.folders.iter().filter(|f| direct(f)) {
+                all.push(Entry {
+                    path: f.clone(),
+                    name: f.rsplit('/').next().unwrap().into(),
+                    kind: EntryKind::Folder,
+                    metadata: None,
+                });
+            }
+            for (p, (md, _)) in dam.assets.iter().filter(|(p, _)| direct(p)) {
+                // The listing carries dc: properties only, like the classic API.
+                let listed: Map<String, Value> = md
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("dc:"))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                all.push(Entry {
+                    path: p.clone(),
+                    name: p.rsplit('/').next().unwrap().into(),
+                    kind: EntryKind::Asset,
+                    metadata: Some(listed),
+                });
+            }
+            for p in dam.fragments.iter().filter(|p| direct(p)) {
+                all.push(Entry {
+                    path: p.clone(),
+                    name: p.rsplit('/').next().unwrap().into(),
+                    kind: EntryKind::ContentFragment,
+                    metadata: None,
+                });
+            }
+            let total = all.len() as u64;
+            let entries: Vec<Entry> = all
+                .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .collect();
+            let next = offset + entries.len() as u64;
+            Ok(Page {
+                entries,
+                total: Some(total),
+                next_offset: (next < total).then_some(next),
+            })
+        })
+    }
+
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move {
+            if self.family == ApiFamily::Classic {
+                return Ok(None);
+            }
+            self.gate()?;
+            Ok(Some(format!("urn:aaid:aem:{path}")))
+        })
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            self.reads.fetch_add(1, Ordering::SeqCst);
+            if self.family == ApiFamily::OpenApi {
+                assert!(asset.id.is_some(), "OpenAPI reads need the asset id");
+            }
+            let dam = self.dam.lock().unwrap();
+            let (md, v) = dam.assets.get(&asset.path).ok_or(CallError::NotFound)?;
+            Ok(Current {
+                metadata: md.clone(),
+                etag: (self.family == ApiFamily::OpenApi).then(|| etag(*v)),
+            })
+        })
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            if self.faults.forbidden.lock().unwrap().contains(&asset.path) {
+                return Err(CallError::Forbidden("no write".into()));
+            }
+            if self
+                .faults
+                .transient_writes
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
+            let new_version = {
+                let mut dam = self.dam.lock().unwrap();
+                let (md, v) = dam.assets.get_mut(&asset.path).ok_or(CallError::NotFound)?;
+                if let Some(m) = if_match
+                    && m != etag(*v)
+                {
+                    return Err(CallError::Conflict);
+                }
+                for w in writes {
+                    match &w.value {
+                        Some(val) => md.insert(w.property.clone(), val.clone()),
+                        None => md.remove(&w.property),
+                    };
+                }
+                *v += 1;
+                *v
+            };
+            self.writes
+                .lock()
+                .unwrap()
+                .entry(asset.path.clone())
+                .or_default()
+                .push(writes.to_vec());
+            if self
+                .faults
+                .lost_answers
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Transient("answer lost".into()));
+            }
+            Ok((self.family == ApiFamily::OpenApi).then(|| etag(new_version)))
+        })
+    }
+
+    fn listing_carries(&self, property: &str) -> bool {
+        self.family == ApiFamily::Classic && property.starts_with("dc:")
+    }
+}
+
+const F: &str = "/content/dam/f";
+
+fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
+    RunSpec {
+        connection: "test".into(),
+        aem: "http://127.0.0.1:1".into(),
+        family,
+        folder: F.into(),
+        filters: Filters::default(),
+        edits,
+        kind: RunKind::Edit,
+        account: Some("tech@techacct.adobe.com".into()),
+    }
+}
+
+fn set(p: &str, v: &str) -> Edit {
+    Edit {
+        property: p.into(),
+        op: EditOp::Set {
+            values: vec![v.into()],
+        },
+    }
+}
+
+fn append(p: &str, v: &[&str]) -> Edit {
+    Edit {
+        property: p.into(),
+        op: EditOp::Append {
+            values: v.iter().map(|s| s.to_string()).collect(),
+        },
+    }
+}
+
+fn settings() -> Settings {
+    Settings {
+        page_size: 7,
+        retry_base: Duration::from_millis(1),
+        progress_interval: Duration::from_millis(1),
+        controller: ControllerConfig {
+            default_backoff: Duration::from_millis(5),
+            ..Default::default()
+        },
+        ..Settings::default()
+    }
+}
+
+fn engine(store: Arc<Fake>, dir: &std::path::Path) -> Engine {
+    Engine::new(store, dir.join("runs")).with_settings(settings())
+}
+
+fn no_progress() -> impl Fn(Progress) + Send + Sync {
+    |_p: Progress| {}
+}
+
+fn report_rows(dir: &std::path::Path, id: &str) -> Vec<ReportRow> {
+    let mut rows = Vec::new();
+    runs::report(&dir.join("runs"), id, |r| {
+        rows.push(r);
+        Ok(())
+    })
+    .unwrap();
+    rows
+}
+
+#[tokio::test]
+async fn preview_lists_every_page_and_writes_nothing() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 20, |k| {
+        if k % 4 == 0 {
+            json!({"dc:rights": "R"})
+        } else {
+            json!({"dc:rights": "old"})
+        }
+    });
+    fake.dam.lock().unwrap().fragments.push(format!("{F}/cf"));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let events = Mutex::new(Vec::new());
+    let on = |p: Progress| events.lock().unwrap().push(p);
+    let s = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &on,
+        )
+        .await
+        .unwrap();
+    assert_eq!(s.status, RunStatus::Previewed);
+    assert_eq!(s.counts.assets, 21);
+    assert_eq!(s.counts.unchanged, 5);
+    assert_eq!(s.counts.skipped, 1, "the content fragment");
+    assert_eq!(s.counts.pending, 15);
+    assert_eq!(fake.write_count(), 0);
+    assert_eq!(
+        fake.reads.load(Ordering::SeqCst),
+        0,
+        "the listing carried dc:rights"
+    );
+    let last = events.lock().unwrap().last().cloned().unwrap();
+    assert!(last.finished && last.total_known);
+    assert_eq!((last.done, last.total), (21, 21));
+    let rows = runs::preview_page(&dir.path().join("runs"), &s.id, 0, 100).unwrap();
+    assert_eq!(rows.len(), 21);
+    let cf = rows.iter().find(|r| r.path.ends_with("/cf")).unwrap();
+    assert_eq!(cf.action, Action::Skip);
+    assert!(cf.reason.as_deref().unwrap().contains("content fragment"));
+    assert_eq!(
+        runs::preview_page(&dir.path().join("runs"), &s.id, 20, 5)
+            .unwrap()
+            .len(),
+        1
+    );
+}
+
+#[tokio::test]
+async fn apply_writes_exactly_the_preview_and_records_originals_first() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(
+        F,
+        10,
+        |k| json!({"dc:rights": format!("r{k}"), "dc:subject": ["x"]}),
+    );
+    fake.set(&format!("{F}/a003.jpg"), "dc:rights", json!("R"));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let preview = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 100).unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(s.status, RunStatus::Completed);
+    assert_eq!(
+        (
+            s.counts.changed,
+            s.counts.unchanged,
+            s.counts.failed,
+            s.counts.pending
+        ),
+        (9, 1, 0, 0)
+    );
+    for row in &preview {
+        let now = fake.get(&row.path);
+        for c in &row.changes {
+            assert_eq!(now.get(&c.property), c.after.as_ref(), "{}", row.path);
+        }
+    }
+    assert_eq!(fake.write_count(), 9);
+    assert!(
+        fake.writes.lock().unwrap().values().all(|w| w.len() == 1),
+        "each asset written once"
+    );
+    // The journal has each asset's original before its outcome.
+    let path = journal_path(&dir.path().join("runs"), &p.id);
+    let mut writing_seen = std::collections::HashSet::new();
+    for r in read_records(&path).unwrap() {
+        match r.unwrap() {
+            Record::Writing { i, original } => {
+                assert!(original.contains_key("dc:rights"));
+                writing_seen.insert(i);
+            }
+            Record::Outcome { i, .. } => assert!(writing_seen.contains(&i)),
+            _ => {}
+        }
+    }
+    assert!(
+        e.apply(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .is_err(),
+        "complete runs are not applied again"
+    );
+}
+
+#[tokio::test]
+async fn append_remove_and_clear_on_multi_valued_properties() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| match k {
+        0 => json!({"dc:subject": ["a", "b"], "cq:tags": ["t:1"], "dc:rights": "x"}),
+        1 => json!({"dc:subject": "a"}),
+        _ => json!({}),
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let edits = vec![
+        append("dc:subject", &["b", "c"]),
+        Edit {
+            property: "cq:tags".into(),
+            op: EditOp::Remove {
+                values: vec!["t:1".into()],
+            },
+        },
+        Edit {
+            property: "dc:rights".into(),
+            op: EditOp::Clear,
+        },
+    ];
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, edits),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fake.reads.load(Ordering::SeqCst),
+        3,
+        "cq:tags is not in the listing: each asset is read"
+    );
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        fake.get(&format!("{F}/a000.jpg")),
+        json!({"dc:subject": ["a", "b", "c"]})
+            .as_object()
+            .unwrap()
+            .clone()
+    );
+    assert_eq!(
+        fake.get(&format!("{F}/a001.jpg"))["dc:subject"],
+        json!(["a", "b", "c"])
+    );
+    assert_eq!(
+        fake.get(&format!("{F}/a002.jpg"))["dc:subject"],
+        json!(["b", "c"])
+    );
+    // Append depends on the current value: re-read just before writing (3 preview + 3 apply).
+    assert_eq!(fake.reads.load(Ordering::SeqCst), 6);
+}
+
+#[tokio::test]
+async fn classic_append_detects_a_change_since_the_preview() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 2, |_| json!({"dc:subject": ["a"]}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![append("dc:subject", &["b"])]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    fake.set(&format!("{F}/a001.jpg"), "dc:subject", json!(["a", "z"]));
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (1, 1));
+    assert_eq!(
+        fake.get(&format!("{F}/a001.jpg"))["dc:subject"],
+        json!(["a", "z"]),
+        "not overwritten"
+    );
+    let rows = report_rows(dir.path(), &p.id);
+    let failed = rows
+        .iter()
+        .find(|r| r.status == ReportStatus::Failed)
+        .unwrap();
+    assert!(
+        failed
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("changed in AEM after the preview"),
+        "{failed:?}"
+    );
+}
+
+#[tokio::test]
+async fn openapi_uses_etags_and_reports_a_412() {
+    let fake = Fake::new(ApiFamily::OpenApi);
+    fake.seed(F, 4, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 10).unwrap();
+    assert!(rows.iter().all(|r| r.etag.is_some() && r.id.is_some()));
+    // Someone edits one asset between preview and apply.
+    fake.set(&format!("{F}/a002.jpg"), "dc:rights", json!("theirs"));
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (3, 1));
+    assert_eq!(fake.get(&format!("{F}/a002.jpg"))["dc:rights"], "theirs");
+    let r = report_rows(dir.path(), &p.id);
+    let failed = r.iter().find(|r| r.status == ReportStatus::Failed).unwrap();
+    assert!(
+        failed.reason.as_deref().unwrap().contains("412"),
+        "{failed:?}"
+    );
+}
+
+#[tokio::test]
+async fn a_lost_answer_on_openapi_is_recognised_as_our_own_write() {
+    let fake = Fake::new(ApiFamily::OpenApi);
+    fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
+    fake.faults.lost_answers.store(1, Ordering::SeqCst);
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (s.counts.changed, s.counts.failed, s.counts.unchanged),
+        (3, 0, 0)
+    );
+}
+
+#[tokio::test]
+async fn transient_failures_and_throttles_are_retried() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 12, |_| json!({"dc:rights": "old"}));
+    fake.faults.transient_writes.store(5, Ordering::SeqCst);
+    fake.faults.throttles.store(4, Ordering::SeqCst);
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (12, 0));
+}
+
+#[tokio::test]
+async fn forbidden_writes_fail_with_advice_naming_the_account() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .push(format!("{F}/a001.jpg"));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (2, 1));
+    let rows = report_rows(dir.path(), &p.id);
+    let reason = rows
+        .iter()
+        .find(|r| r.status == ReportStatus::Failed)
+        .unwrap()
+        .reason
+        .clone()
+        .unwrap();
+    assert!(
+        reason.contains("tech@techacct.adobe.com") && reason.contains("DAM Users"),
+        "{reason}"
+    );
+    let mut csv = Vec::new();
+    runs::write_csv(&dir.path().join("runs"), &p.id, &mut csv).unwrap();
+    let csv = String::from_utf8(csv).unwrap();
+    assert!(
+        csv.starts_with("path,status,reason,dc:rights before,dc:rights after\n"),
+        "{csv}"
+    );
+    assert_eq!(csv.lines().count(), 4);
+    assert!(
+        csv.contains("/content/dam/f/a000.jpg,changed,,old,new"),
+        "{csv}"
+    );
+}
+
+#[tokio::test]
+async fn revoked_credentials_stop_the_run_and_resume_finishes_it() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 30, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let calls = fake.calls.load(Ordering::SeqCst);
+    *fake.faults.auth_after.lock().unwrap() = Some(calls + 10);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(s.status, RunStatus::Stopped);
+    assert!(s.reason.as_deref().unwrap().contains("revoked"));
+    assert_eq!(
+        s.counts.failed, 0,
+        "assets not written are pending, not failed"
+    );
+    assert_eq!(s.counts.changed + s.counts.pending, 30);
+    *fake.faults.auth_after.lock().unwrap() = None;
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (s.status, s.counts.changed, s.counts.pending),
+        (RunStatus::Completed, 30, 0)
+    );
+    assert!(fake.writes.lock().unwrap().values().all(|w| w.len() == 1));
+}
+
+#[tokio::test]
+async fn cancel_lets_writes_in_flight_finish_and_resume_does_the_rest() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 40, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let control = RunControl::new();
+    let c2 = control.clone();
+    let on = move |p: Progress| {
+        if p.done >= 5 {
+            c2.cancel();
+        }
+    };
+    let s = e.apply(&p.id, &control, &on).await.unwrap();
+    assert_eq!(s.status, RunStatus::Cancelled);
+    assert!(
+        s.counts.changed >= 5 && s.counts.pending > 0,
+        "{:?}",
+        s.counts
+    );
+    assert_eq!(
+        s.counts.changed as usize,
+        fake.write_count(),
+        "every write started was finished and recorded"
+    );
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.status, s.counts.changed), (RunStatus::Completed, 40));
+    assert_eq!(fake.write_count(), 40);
+}
+
+#[tokio::test]
+async fn pause_holds_new_writes_until_resumed() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 20, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = Arc::new(engine(fake.clone(), dir.path()));
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let control = RunControl::new();
+    control.pause();
+    let task = tokio::spawn({
+        let (e, control, id) = (e.clone(), control.clone(), p.id.clone());
+        async move { e.apply(&id, &control, &|_p: Progress| {}).await }
+    });
+    tokio::time::sleep(Duration::from_millis(100)).await;
+    assert_eq!(fake.write_count(), 0);
+    control.resume();
+    let s = task.await.unwrap().unwrap();
+    assert_eq!(s.counts.changed, 20);
+}
+
+#[tokio::test]
+async fn an_in_doubt_write_is_checked_before_it_is_repeated() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    // Simulate a crash: write intents for assets 0 and 1 are on disk (and a torn outcome
+    // line); asset 0's write landed, asset 1's did not.
+    let path = journal_path(&dir.path().join("runs"), &p.id);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"t\":\"apply_started\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":0,\"original\":{\"dc:rights\":\"old\"}}\n");
+    text.push_str(
+        "{\"t\":\"writing\",\"i\":1,\"original\":{\"dc:rights\":\"old\"}}\n{\"t\":\"outc",
+    );
+    std::fs::write(&path, text).unwrap();
+    fake.set(&format!("{F}/a000.jpg"), "dc:rights", json!("new"));
+    let status = runs::summary(&dir.path().join("runs"), &p.id)
+        .unwrap()
+        .status;
+    assert_eq!(status, RunStatus::Interrupted);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (3, 0));
+    let writes = fake.writes.lock().unwrap();
+    assert!(
+        !writes.contains_key(&format!("{F}/a000.jpg")),
+        "landed write not repeated"
+    );
+    assert_eq!(writes[&format!("{F}/a001.jpg")].len(), 1);
+}
+
+#[tokio::test]
+async fn undo_restores_originals_except_where_changed_since() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 5, |k| {
+        if k == 4 {
+            json!({})
+        } else {
+            json!({"dc:rights": format!("r{k}")})
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    fake.set(&format!("{F}/a001.jpg"), "dc:rights", json!("edited later"));
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(u.kind, RunKind::Undo { of: p.id.clone() });
+    assert_eq!((u.counts.pending, u.counts.skipped), (4, 1));
+    let u = e
+        .apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(u.counts.changed, 4);
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert_eq!(
+        fake.get(&format!("{F}/a001.jpg"))["dc:rights"],
+        "edited later"
+    );
+    assert_eq!(fake.get(&format!("{F}/a003.jpg"))["dc:rights"], "r3");
+    assert!(
+        !fake.get(&format!("{F}/a004.jpg")).contains_key("dc:rights"),
+        "absent before → removed"
+    );
+    let list = runs::list(&dir.path().join("runs")).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].id, u.id, "newest first");
+}
+
+#[tokio::test]
+async fn recursion_filters_and_missing_folders() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({"dc:format": "image/jpeg"}));
+    fake.seed(
+        &format!("{F}/sub"),
+        2,
+        |_| json!({"dc:format": "application/pdf"}),
+    );
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let flat = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(flat.counts.assets, 3);
+    let mut deep = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+    deep.filters.recursive = true;
+    assert_eq!(
+        e.preview(deep.clone(), &RunControl::new(), &no_progress())
+            .await
+            .unwrap()
+            .counts
+            .assets,
+        5
+    );
+    deep.filters.formats = vec!["application/*".into()];
+    assert_eq!(
+        e.preview(deep.clone(), &RunControl::new(), &no_progress())
+            .await
+            .unwrap()
+            .counts
+            .assets,
+        2
+    );
+    deep.filters.formats.clear();
+    deep.filters.name = Some("A00[?".into());
+    assert_eq!(
+        e.preview(deep.clone(), &RunControl::new(), &no_progress())
+            .await
+            .unwrap()
+            .counts
+            .assets,
+        0
+    );
+    deep.filters.name = Some("*1.JPG".into());
+    assert_eq!(
+        e.preview(deep.clone(), &RunControl::new(), &no_progress())
+            .await
+            .unwrap()
+            .counts
+            .assets,
+        2
+    );
+    deep.folder = "/content/dam/nope".into();
+    let err = e
+        .preview(deep, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("does not exist"), "{err}");
+}
+
+#[tokio::test]
+async fn a_second_apply_of_the_same_run_is_refused_while_one_runs() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 30, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = Arc::new(engine(fake.clone(), dir.path()));
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let control = RunControl::new();
+    control.pause();
+    let first = tokio::spawn({
+        let (e, control, id) = (e.clone(), control.clone(), p.id.clone());
+        async move { e.apply(&id, &control, &|_p: Progress| {}).await }
+    });
+    tokio::time::sleep(Duration::from_millis(50)).await;
+    let second = e.apply(&p.id, &RunControl::new(), &no_progress()).await;
+    assert!(second.unwrap_err().to_string().contains("another"));
+    control.resume();
+    assert_eq!(first.await.unwrap().unwrap().counts.changed, 30);
+}

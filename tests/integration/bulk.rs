@@ -1,0 +1,442 @@
+//! The bulk engine against the sandbox over the classic Assets HTTP API: every edit kind,
+//! preview = apply, paging, subfolders, folders and content fragments untouched, faults
+//! (5xx, dropped connections, 429/406 bursts, a token revoked mid-run), undo and the 403
+//! report.
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use metadesk_core::assets::ApiFamily;
+use metadesk_core::assets::ClassicAssets;
+use metadesk_core::bulk::{
+    Action, Edit, EditOp, ReportRow, ReportStatus, RunControl, RunStatus, runs,
+};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
+use serde_json::json;
+
+use crate::bulk_support::*;
+
+fn report(dir: &std::path::Path, id: &str) -> Vec<ReportRow> {
+    let mut rows = Vec::new();
+    runs::report(&dir.join("runs"), id, |r| {
+        rows.push(r);
+        Ok(())
+    })
+    .unwrap();
+    rows
+}
+
+/// Every row's `after` is what the sandbox now holds; skipped rows were not written.
+fn assert_state_matches_preview(sb: &metadesk_sandbox::Sandbox, dir: &std::path::Path, id: &str) {
+    for row in runs::preview_page(&dir.join("runs"), id, 0, 100_000).unwrap() {
+        let state = sb.asset(&row.path).unwrap();
+        if row.action == Action::Skip {
+            assert!(
+                state["writes"].as_object().is_none_or(|w| w.is_empty()),
+                "{} was written",
+                row.path
+            );
+            continue;
+        }
+        for c in &row.changes {
+            assert_eq!(
+                state["metadata"].get(&c.property),
+                c.after.as_ref(),
+                "{} {}",
+                row.path,
+                c.property
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn set_previews_then_applies_exactly_across_pages() {
+    let sb = sandbox(200).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let p = e
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("metadata/dc:rights", "WKND Limited Use")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    assert!(
+        p.counts.assets > 20,
+        "more than one page of 10: {:?}",
+        p.counts
+    );
+    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 1000).unwrap();
+    let cf = rows.iter().filter(|r| r.action == Action::Skip).count();
+    assert!(cf >= 1, "the sample folder holds a content fragment");
+    assert_eq!(
+        sb.counters().count("PUT", 200),
+        0,
+        "a preview writes nothing"
+    );
+    // dc:rights is carried by the listing: no per-asset metadata reads.
+    assert_eq!(
+        sb.counters()
+            .requests
+            .get("GET")
+            .map(|m| m.values().sum::<u64>())
+            .unwrap(),
+        p.counts.assets.div_ceil(10),
+        "one GET per listing page"
+    );
+
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(s.status, RunStatus::Completed);
+    assert_eq!(s.counts.changed, p.counts.pending);
+    assert_eq!(s.counts.failed, 0);
+    assert_eq!(sb.counters().count("PUT", 200), s.counts.changed);
+    assert_state_matches_preview(&sb, dir.path(), &p.id);
+    let r = report(dir.path(), &p.id);
+    assert_eq!(r.len() as u64, p.counts.assets, "every asset accounted for");
+}
+
+#[tokio::test]
+async fn multi_valued_edits_recursive_without_touching_folders() {
+    let sb = sandbox(300).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let parent = SAMPLE_FOLDER.rsplit_once('/').unwrap().0.to_owned();
+    let edits = vec![
+        Edit {
+            property: "dc:subject".into(),
+            op: EditOp::Append {
+                values: values(&["metadesk", "outdoor"]),
+            },
+        },
+        Edit {
+            property: "cq:tags".into(),
+            op: EditOp::Append {
+                values: values(&["wknd:activity/cycling"]),
+            },
+        },
+        Edit {
+            property: "dc:rights".into(),
+            op: EditOp::Clear,
+        },
+    ];
+    let mut sp = spec(&sb, ApiFamily::Classic, &parent, edits);
+    sp.filters.recursive = true;
+    let flat = e
+        .preview(
+            spec(&sb, ApiFamily::Classic, &parent, sp.edits.clone()),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    assert!(
+        p.counts.assets > flat.counts.assets,
+        "subfolders add assets: {:?} vs {:?}",
+        p.counts,
+        flat.counts
+    );
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!((s.counts.failed, s.counts.pending), (0, 0));
+    assert_state_matches_preview(&sb, dir.path(), &p.id);
+    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 100_000).unwrap();
+    let changed = rows.iter().find(|r| r.action == Action::Change).unwrap();
+    let md = metadata(&sb, &changed.path);
+    let subjects = md["dc:subject"].as_array().unwrap();
+    assert!(subjects.contains(&json!("metadesk")));
+    assert_eq!(
+        subjects.iter().filter(|s| *s == "outdoor").count(),
+        1,
+        "no duplicates"
+    );
+    assert!(!md.contains_key("dc:rights"));
+    // Folders: no PUT went to a folder (every PUT is one of the planned assets).
+    assert_eq!(sb.counters().count("PUT", 200), s.counts.changed);
+
+    // Remove what was appended: the multi-valued property shrinks back.
+    let rm = vec![Edit {
+        property: "dc:subject".into(),
+        op: EditOp::Remove {
+            values: values(&["metadesk"]),
+        },
+    }];
+    let p2 = e
+        .preview(
+            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, rm),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    e.apply(&p2.id, &RunControl::new(), &quiet()).await.unwrap();
+    for row in runs::preview_page(&dir.path().join("runs"), &p2.id, 0, 1000).unwrap() {
+        if row.action != Action::Skip {
+            assert!(
+                !metadata(&sb, &row.path)["dc:subject"]
+                    .as_array()
+                    .unwrap()
+                    .contains(&json!("metadesk"))
+            );
+        }
+    }
+}
+
+#[tokio::test]
+async fn faults_end_as_the_preview_said_with_an_exact_report() {
+    for status in [429u16, 406] {
+        let sb = sandbox(200).await;
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(classic(&sb), dir.path());
+        let sp = spec(
+            &sb,
+            ApiFamily::Classic,
+            SAMPLE_FOLDER,
+            vec![set("dc:rights", "Faulty but fine")],
+        );
+        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+        sb.set_faults(Faults {
+            latency_ms: 2,
+            error_rate: 0.2,
+            drop_rate: 0.1,
+            throttle_rps: Some(40),
+            throttle_status: status,
+            ..Faults::default()
+        })
+        .unwrap();
+        let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+        let c = sb.counters();
+        assert!(c.injected_errors > 0 && c.dropped_connections > 0, "{c:?}");
+        assert_eq!(s.status, RunStatus::Completed, "{s:?}");
+        assert_eq!(
+            (s.counts.changed, s.counts.failed),
+            (p.counts.pending, 0),
+            "{status}: {:?}",
+            s.counts
+        );
+        assert_state_matches_preview(&sb, dir.path(), &p.id);
+        let r = report(dir.path(), &p.id);
+        assert_eq!(
+            r.iter()
+                .filter(|r| r.status == ReportStatus::Changed)
+                .count() as u64,
+            s.counts.changed
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_token_revoked_mid_run_is_reminted_once_and_the_run_completes() {
+    let sb = Arc::new(sandbox(200).await);
+    let dir = tempfile::tempdir().unwrap();
+    let mint = {
+        let sb = sb.clone();
+        move || sb.issue_dev_token("dev.user@metadesk.example", false)
+    };
+    let auth = Arc::new(Reminting {
+        current: std::sync::Mutex::new(sb.credentials().dev_token.clone()),
+        mint: Box::new(mint),
+        renewals: Default::default(),
+    });
+    let store = Arc::new(ClassicAssets::new(client(&sb, auth.clone())));
+    let e = engine(store, dir.path());
+    let p = e
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "R2")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    // Each token stops working after 12 more requests.
+    sb.set_faults(Faults {
+        revoke_after: Some(sb.counters().requests_total + 12),
+        ..Faults::default()
+    })
+    .unwrap();
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(
+        (s.status, s.counts.failed),
+        (RunStatus::Completed, 0),
+        "{s:?}"
+    );
+    assert!(auth.renewals.load(Ordering::SeqCst) >= 1);
+    assert_state_matches_preview(&sb, dir.path(), &p.id);
+}
+
+#[tokio::test]
+async fn a_token_that_cannot_be_renewed_stops_the_run_and_resume_finishes_it() {
+    let sb = sandbox(200).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let p = e
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "R3")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    sb.set_faults(Faults {
+        revoke_after: Some(sb.counters().requests_total + 8),
+        ..Faults::default()
+    })
+    .unwrap();
+    let stopped = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(stopped.status, RunStatus::Stopped);
+    assert!(
+        stopped.counts.pending > 0 && stopped.counts.failed == 0,
+        "{:?}",
+        stopped.counts
+    );
+    assert!(stopped.reason.is_some());
+    // A new token (the user re-imports the dev token): resume does exactly what is left.
+    sb.set_faults(Faults::default()).unwrap();
+    let fresh = sb.issue_dev_token("dev.user@metadesk.example", false);
+    let e2 = engine(
+        Arc::new(ClassicAssets::new(client(&sb, bearer(&fresh, None)))),
+        dir.path(),
+    );
+    let puts_before = sb.counters().count("PUT", 200);
+    let s = e2.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(
+        (s.status, s.counts.pending, s.counts.failed),
+        (RunStatus::Completed, 0, 0)
+    );
+    assert_eq!(s.counts.changed, p.counts.pending);
+    assert_eq!(
+        sb.counters().count("PUT", 200) - puts_before,
+        stopped.counts.pending,
+        "only what was left is written"
+    );
+    assert_state_matches_preview(&sb, dir.path(), &p.id);
+}
+
+#[tokio::test]
+async fn undo_restores_every_original_value() {
+    let sb = sandbox(200).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let originals: Vec<(String, Option<serde_json::Value>)> = runs::preview_page(
+        &dir.path().join("runs"),
+        &e.preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "x")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap()
+        .id,
+        0,
+        1000,
+    )
+    .unwrap()
+    .into_iter()
+    .filter(|r| r.action != Action::Skip)
+    .map(|r| {
+        (
+            r.path.clone(),
+            metadata(&sb, &r.path).get("dc:rights").cloned(),
+        )
+    })
+    .collect();
+    assert!(
+        originals.iter().any(|(_, v)| v.is_none()),
+        "some assets start without rights"
+    );
+    let edits = vec![
+        set("dc:rights", "Undo me"),
+        Edit {
+            property: "dc:subject".into(),
+            op: EditOp::Append {
+                values: values(&["temp"]),
+            },
+        },
+    ];
+    let p = e
+        .preview(
+            spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    let u = e.apply(&u.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!((u.status, u.counts.failed), (RunStatus::Completed, 0));
+    for (path, rights) in originals {
+        let md = metadata(&sb, &path);
+        assert_eq!(md.get("dc:rights"), rights.as_ref(), "{path}");
+        assert!(
+            !md["dc:subject"]
+                .as_array()
+                .unwrap()
+                .contains(&json!("temp")),
+            "{path}"
+        );
+    }
+    let history = runs::list(&dir.path().join("runs")).unwrap();
+    assert_eq!(history[0].id, u.id);
+    assert_eq!(history.len(), 3);
+}
+
+#[tokio::test]
+async fn read_only_accounts_get_a_403_reason_naming_them() {
+    let sb = sandbox(200).await;
+    let dir = tempfile::tempdir().unwrap();
+    let ro = sb.issue_dev_token("reader@metadesk.example", true);
+    let e = engine(
+        Arc::new(ClassicAssets::new(client(&sb, bearer(&ro, None)))),
+        dir.path(),
+    );
+    let mut sp = spec(
+        &sb,
+        ApiFamily::Classic,
+        SAMPLE_FOLDER,
+        vec![set("dc:rights", "nope")],
+    );
+    sp.account = Some("reader@metadesk.example".into());
+    let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (0, p.counts.pending));
+    let r = report(dir.path(), &p.id);
+    let reason = r
+        .iter()
+        .find(|r| r.status == ReportStatus::Failed)
+        .unwrap()
+        .reason
+        .clone()
+        .unwrap();
+    assert!(
+        reason.contains("can read but not change") && reason.contains("reader@metadesk.example"),
+        "{reason}"
+    );
+}

@@ -1,0 +1,177 @@
+//! Shared set-up of the bulk engine tests against the sandbox: a started sandbox, Assets API
+//! clients authenticated with its development token (classic) or an S2S token (OpenAPI), and
+//! an engine with small pages and short retry delays so the tests stay fast.
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use metadesk_core::aem::auth::BoxFuture;
+use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials, StaticAuthorizer};
+use metadesk_core::assets::{ApiFamily, ClassicAssets, OpenApiAssets};
+use metadesk_core::bulk::controller::ControllerConfig;
+use metadesk_core::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSpec, Settings};
+use metadesk_core::secrets::Secret;
+use metadesk_sandbox::{Sandbox, SandboxConfig};
+use serde_json::Value;
+
+pub async fn sandbox(assets: usize) -> Sandbox {
+    Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(assets)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap()
+}
+
+pub fn bearer(token: &str, api_key: Option<&str>) -> Arc<dyn Authorizer> {
+    Arc::new(StaticAuthorizer::new(
+        RequestCredentials::Bearer {
+            token: Secret::new(token),
+            api_key: api_key.map(str::to_owned),
+        },
+        "the token was refused",
+    ))
+}
+
+pub fn client(sb: &Sandbox, auth: Arc<dyn Authorizer>) -> AemClient {
+    AemClient::new(
+        metadesk_core::aem::client::build_http_client().unwrap(),
+        &sb.base_url(),
+        auth,
+    )
+    .unwrap()
+}
+
+pub fn classic(sb: &Sandbox) -> Arc<ClassicAssets> {
+    Arc::new(ClassicAssets::new(client(
+        sb,
+        bearer(&sb.credentials().dev_token, None),
+    )))
+}
+
+/// An OAuth S2S token from the sandbox IMS (the `tokens` branch mints these in the product).
+pub async fn s2s_token(sb: &Sandbox) -> String {
+    let c = sb.credentials();
+    let body: Value = reqwest::Client::new()
+        .post(format!("{}/ims/token/v3", sb.base_url()))
+        .form(&[
+            ("grant_type", "client_credentials"),
+            ("client_id", c.oauth_client_id.as_str()),
+            ("client_secret", c.oauth_client_secret.as_str()),
+            ("scope", "AdobeID,openid,aem.assets.author,aem.folders"),
+        ])
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    body["access_token"].as_str().unwrap().to_owned()
+}
+
+pub async fn openapi(sb: &Sandbox) -> Arc<OpenApiAssets> {
+    let token = s2s_token(sb).await;
+    let c = sb.credentials();
+    Arc::new(OpenApiAssets::new(
+        client(sb, bearer(&token, Some(&c.oauth_client_id))),
+        ClassicAssets::new(client(sb, bearer(&c.dev_token, None))),
+    ))
+}
+
+pub fn settings() -> Settings {
+    Settings {
+        page_size: 10,
+        retry_base: Duration::from_millis(5),
+        progress_interval: Duration::from_millis(5),
+        controller: ControllerConfig {
+            default_backoff: Duration::from_millis(50),
+            ..ControllerConfig::default()
+        },
+        ..Settings::default()
+    }
+}
+
+pub fn engine(store: Arc<dyn metadesk_core::assets::AssetStore>, dir: &std::path::Path) -> Engine {
+    Engine::new(store, dir.join("runs")).with_settings(settings())
+}
+
+pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> RunSpec {
+    RunSpec {
+        connection: "sandbox".into(),
+        aem: sb.base_url(),
+        family,
+        folder: folder.into(),
+        filters: Filters::default(),
+        edits,
+        kind: RunKind::Edit,
+        account: Some(sb.credentials().dev_token_user.clone()),
+    }
+}
+
+pub fn set(p: &str, v: &str) -> Edit {
+    Edit {
+        property: p.into(),
+        op: EditOp::Set {
+            values: vec![v.into()],
+        },
+    }
+}
+
+pub fn values(v: &[&str]) -> Vec<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
+
+pub fn quiet() -> impl Fn(Progress) + Send + Sync {
+    |_p: Progress| {}
+}
+
+/// The sandbox's current metadata of `path`.
+pub fn metadata(sb: &Sandbox, path: &str) -> serde_json::Map<String, Value> {
+    sb.asset(path).unwrap()["metadata"]
+        .as_object()
+        .unwrap()
+        .clone()
+}
+
+/// An authorizer that gets a fresh development token from the sandbox on a 401, the way the
+/// product's `TokenManager` re-mints.
+pub struct Reminting {
+    pub current: std::sync::Mutex<String>,
+    pub mint: Box<dyn Fn() -> String + Send + Sync>,
+    pub renewals: std::sync::atomic::AtomicU32,
+}
+
+impl Authorizer for Reminting {
+    fn credentials(&self) -> BoxFuture<'_, Result<RequestCredentials, AemError>> {
+        let token = self.current.lock().unwrap().clone();
+        Box::pin(async move {
+            Ok(RequestCredentials::Bearer {
+                token: Secret::new(token),
+                api_key: None,
+            })
+        })
+    }
+
+    fn renew<'a>(
+        &'a self,
+        rejected: &'a RequestCredentials,
+    ) -> BoxFuture<'a, Result<RequestCredentials, AemError>> {
+        Box::pin(async move {
+            let mut current = self.current.lock().unwrap();
+            let stale = matches!(rejected, RequestCredentials::Bearer { token, .. } if token.expose() == current.as_str());
+            if stale {
+                *current = (self.mint)();
+                self.renewals
+                    .fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+            }
+            Ok(RequestCredentials::Bearer {
+                token: Secret::new(current.clone()),
+                api_key: None,
+            })
+        })
+    }
+}
