@@ -106,7 +106,7 @@ describe('navigation', () => {
 
     await user.click(screen.getByTestId('nav-bulk'));
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bulk edit');
-    expect(screen.getByTestId('empty-bulk')).toBeInTheDocument();
+    expect(await screen.findByTestId('empty-bulk')).toBeInTheDocument();
     expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
     expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-connections')).not.toHaveAttribute('aria-current');
@@ -114,6 +114,18 @@ describe('navigation', () => {
     await user.click(screen.getByTestId('nav-activity'));
     expect(screen.getByTestId('empty-activity')).toBeInTheDocument();
     expect(screen.getByTestId('nav-activity')).toHaveAttribute('aria-current', 'page');
+  });
+
+  it('says where bulk edits run today once a connection exists, without pretending', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([{ id: 'a' } as never]);
+    await renderReady();
+
+    await user.click(screen.getByTestId('nav-bulk'));
+    const notice = await screen.findByTestId('bulk-not-in-window');
+    expect(notice).toHaveTextContent('not available yet');
+    expect(notice).toHaveTextContent('metadesk-cli bulk set');
+    expect(screen.queryByTestId('empty-bulk')).not.toBeInTheDocument();
   });
 
   it('switches sections with Tab and Enter, and with the arrow keys', async () => {
@@ -125,7 +137,7 @@ describe('navigation', () => {
     await user.tab();
     expect(screen.getByTestId('nav-bulk')).toHaveFocus();
     await user.keyboard('{Enter}');
-    expect(screen.getByTestId('empty-bulk')).toBeInTheDocument();
+    expect(await screen.findByTestId('empty-bulk')).toBeInTheDocument();
 
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
@@ -174,7 +186,7 @@ describe('empty states', () => {
     ]);
 
     await user.click(screen.getByTestId('nav-bulk'));
-    expect(screen.getByTestId('empty-bulk')).toHaveTextContent('needs a connection');
+    expect(await screen.findByTestId('empty-bulk')).toHaveTextContent('needs a connection');
 
     await user.click(screen.getByTestId('nav-activity'));
     const activity = screen.getByTestId('empty-activity');
