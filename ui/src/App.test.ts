@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import App from './App.svelte';
 import { checkHealth, listConnections, sandboxStatus } from './ipc/commands';
+import { connection } from './test-fixtures';
 import { onDragActivity, onFilesDropped, onImportResult, onSandboxStatus, type DragPhase } from './ipc/events';
 import type { AppHealth, CheckStep, FileOutcome, KeychainStatus } from './ipc/types';
 
@@ -118,7 +119,7 @@ describe('navigation', () => {
 
   it('says where bulk edits run today once a connection exists, without pretending', async () => {
     const user = userEvent.setup();
-    vi.mocked(listConnections).mockResolvedValue([{ id: 'a' } as never]);
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
     await renderReady();
 
     await user.click(screen.getByTestId('nav-bulk'));

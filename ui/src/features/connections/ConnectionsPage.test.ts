@@ -18,6 +18,7 @@ import {
   testConnection,
 } from '../../ipc/commands';
 import type { ConnectionHealth, ConnectionTestReport, ConnectionView, FileResult, ImportPreview } from '../../ipc/types';
+import { connection } from '../../test-fixtures';
 import { ConnectionsModel } from './connections.svelte';
 import ConnectionsPage from './ConnectionsPage.svelte';
 import ImportResults from './ImportResults.svelte';
@@ -39,33 +40,6 @@ vi.mock('../../ipc/commands', () => ({
   connectionHealth: vi.fn(() => Promise.resolve({})),
   testConnection: vi.fn(),
 }));
-
-function connection(overrides: Partial<ConnectionView> = {}): ConnectionView {
-  return {
-    id: 'c1',
-    name: 'p12345 · e67890',
-    kind: 'serviceCredentials',
-    kindLabel: 'AEM service credentials',
-    kindDescription: 'A technical account.',
-    aemUrl: 'https://author-p12345-e67890.adobeaemcloud.com',
-    host: 'author-p12345-e67890.adobeaemcloud.com',
-    imsBase: 'https://ims-na1.adobelogin.com',
-    clientId: 'cm-p12345-e67890-integration',
-    technicalAccountEmail: 'abc@techacct.adobe.com',
-    actsAs: null,
-    org: 'X@AdobeOrg',
-    scopes: ['ent_aem_cloud_api'],
-    certificateExpiresAt: '2026-02-14T00:00:00Z',
-    tokenExpiresAt: null,
-    production: false,
-    sandbox: false,
-    status: { state: 'expiresSoon', days: 12 },
-    statusText: 'expires in 12 days',
-    secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
-    importedAt: '2025-01-01T00:00:00Z',
-    ...overrides,
-  };
-}
 
 const PREVIEW: ImportPreview = {
   kind: 'oauthServerToServer',
