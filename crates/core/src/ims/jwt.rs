@@ -200,9 +200,12 @@ pub(crate) mod tests {
     use rsa::pkcs1::EncodeRsaPublicKey;
     use rsa::pkcs8::{EncodePrivateKey, LineEnding};
 
-    /// A throw-away key checked in as a fixture: generating one per test is slow.
+    /// A throw-away key made at test time (no private key is ever committed), once per test
+    /// process because generating one takes a moment.
     pub(crate) fn test_key() -> RsaPrivateKey {
-        RsaPrivateKey::from_pkcs1_pem(include_str!("testdata/test-key.pem")).unwrap()
+        static KEY: std::sync::OnceLock<RsaPrivateKey> = std::sync::OnceLock::new();
+        KEY.get_or_init(|| RsaPrivateKey::new(&mut rand::thread_rng(), 2048).unwrap())
+            .clone()
     }
 
     pub(crate) fn account(ims: &str) -> ServiceAccount {
