@@ -1,24 +1,18 @@
 //! From a stored connection to an [`AssetStore`]: picks the API family by credential kind
-//! (adobe-wire §0) and the matching [`Authorizer`] (minted and renewed IMS tokens, a
-//! development token, or SDK basic auth).
+//! (adobe-wire §0) and gets the connection's authorizer from `ims::authorizer_for`.
 //!
 //! Not here: minting tokens (`ims`) or storing connections (`connections`); this only wires
 //! them together for the bulk engine, the CLI and the app.
 
 use std::sync::Arc;
 
-use crate::aem::auth::{Authorizer, RequestCredentials, StaticAuthorizer};
 use crate::aem::client::{AemClient, build_http_client};
 use crate::assets::{ApiFamily, AssetStore, ClassicAssets, OpenApiAssets};
-use crate::connections::{Connection, ConnectionSecrets, ConnectionStore};
+use crate::connections::{Connection, ConnectionStore};
 use crate::credentials::CredentialKind;
-use crate::error::{Error, Result};
-use crate::ims::manager::{OAuthSource, ServiceAccountSource};
-use crate::ims::{
-    Clock, DevTokenAuthorizer, ImsBase, ImsHttp, OAuthClient, RetryPolicy, ServiceAccount,
-    TokenManager, TokenManagerConfig,
-};
-use crate::secrets::{Secret, SecretStore};
+use crate::error::Result;
+use crate::ims::{AuthContext, authorizer_for};
+use crate::secrets::SecretStore;
 
 /// An Assets API ready for the engine, and what a run records about who writes.
 pub struct Connected {
@@ -39,119 +33,14 @@ pub fn family_of(kind: CredentialKind) -> ApiFamily {
     }
 }
 
-fn missing(what: &str, name: &str) -> Error {
-    Error::InvalidInput(format!(
-        "The connection \"{name}\" has no {what}; import its credential file again."
-    ))
-}
-
-/// The authorizer of a connection, and who it acts as.
-pub fn authorizer(
-    connection: &Connection,
-    secrets: ConnectionSecrets,
-    keychain: Arc<dyn SecretStore>,
-    http: &reqwest::Client,
-) -> Result<(Arc<dyn Authorizer>, Option<String>)> {
-    let name = &connection.name;
-    let ims = || -> Result<ImsBase> {
-        let base = connection
-            .ims_base
-            .as_deref()
-            .ok_or_else(|| missing("IMS address", name))?;
-        ImsBase::parse(base).map_err(|e| Error::Aem(e.into()))
-    };
-    let ims_http = || ImsHttp::new(http.clone(), RetryPolicy::default(), Clock::system());
+/// Who a connection writes as, for "no write access" reasons: the technical account of
+/// service and OAuth credentials, the token's or SDK login's user otherwise.
+fn account_of(connection: &Connection) -> Option<String> {
     match connection.kind {
-        CredentialKind::ServiceCredentials => {
-            let account = ServiceAccount {
-                ims_base: ims()?,
-                client_id: connection
-                    .client_id
-                    .clone()
-                    .ok_or_else(|| missing("client id", name))?,
-                client_secret: secrets
-                    .client_secret
-                    .ok_or_else(|| missing("client secret", name))?,
-                org_id: connection
-                    .org
-                    .clone()
-                    .ok_or_else(|| missing("organisation", name))?,
-                technical_account_id: connection
-                    .technical_account_id
-                    .clone()
-                    .ok_or_else(|| missing("technical account id", name))?,
-                metascopes: connection.scopes.clone(),
-                private_key_pem: secrets
-                    .private_key_pem
-                    .ok_or_else(|| missing("private key", name))?,
-            };
-            let source = Arc::new(ServiceAccountSource {
-                http: ims_http(),
-                account,
-            });
-            let manager = TokenManager::new(
-                &connection.id,
-                source,
-                keychain.clone(),
-                TokenManagerConfig::default(),
-            );
-            Ok((
-                Arc::new(manager),
-                connection.technical_account_email.clone(),
-            ))
+        CredentialKind::ServiceCredentials | CredentialKind::OauthServerToServer => {
+            connection.technical_account_email.clone()
         }
-        CredentialKind::OauthServerToServer => {
-            let client = OAuthClient {
-                ims_base: ims()?,
-                client_id: connection
-                    .client_id
-                    .clone()
-                    .ok_or_else(|| missing("client id", name))?,
-                client_secret: secrets
-                    .client_secret
-                    .ok_or_else(|| missing("client secret", name))?,
-                scopes: connection.scopes.clone(),
-            };
-            let source = Arc::new(OAuthSource {
-                http: ims_http(),
-                client,
-            });
-            let manager = TokenManager::new(
-                &connection.id,
-                source,
-                keychain,
-                TokenManagerConfig::default(),
-            );
-            Ok((
-                Arc::new(manager),
-                connection.technical_account_email.clone(),
-            ))
-        }
-        CredentialKind::LocalDevToken => {
-            let token = secrets
-                .dev_token
-                .ok_or_else(|| missing("development token", name))?;
-            let auth = DevTokenAuthorizer::new(token, connection.token_expires_at, Clock::system());
-            Ok((Arc::new(auth), connection.acts_as.clone()))
-        }
-        CredentialKind::LocalSdk => {
-            let user = connection
-                .acts_as
-                .clone()
-                .ok_or_else(|| missing("user name", name))?;
-            let password: Secret = secrets.password.ok_or_else(|| missing("password", name))?;
-            let auth = StaticAuthorizer::new(
-                RequestCredentials::Basic {
-                    user: user.clone(),
-                    password,
-                },
-                format!(
-                    "The local AEM refused the user name and password of \"{name}\"; add the \
-                     connection again with the right ones."
-                ),
-            );
-            Ok((Arc::new(auth), Some(user)))
-        }
+        CredentialKind::LocalDevToken | CredentialKind::LocalSdk => connection.acts_as.clone(),
     }
 }
 
@@ -168,7 +57,8 @@ pub fn open(
     let connection = store.find(id_or_name)?;
     let secrets = store.load_secrets(&connection.id)?;
     let http = build_http_client()?;
-    let (auth, account) = authorizer(&connection, secrets, keychain.clone(), &http)?;
+    let ctx = AuthContext::new(http.clone(), keychain);
+    let auth = authorizer_for(&connection, secrets, &ctx)?;
     let client = AemClient::new(http.clone(), &connection.aem_url, auth)?;
     let family = family_of(connection.kind);
     let assets: Arc<dyn AssetStore> = match family {
@@ -178,7 +68,7 @@ pub fn open(
                 Some(other) => {
                     let lc = store.find(other)?;
                     let ls = store.load_secrets(&lc.id)?;
-                    let (la, _) = authorizer(&lc, ls, keychain.clone(), &http)?;
+                    let la = authorizer_for(&lc, ls, &ctx)?;
                     AemClient::new(http.clone(), &lc.aem_url, la)?
                 }
                 None => client.clone(),
@@ -189,7 +79,7 @@ pub fn open(
     Ok(Connected {
         store: assets,
         family,
-        account,
+        account: account_of(&connection),
         aem_url: connection.aem_url,
     })
 }
