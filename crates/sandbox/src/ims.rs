@@ -290,19 +290,8 @@ async fn read_form(req: Request) -> Result<HashMap<String, String>, ImsError> {
     Ok(fields)
 }
 
-fn non_empty<'a>(form: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
-    form.get(key).map(String::as_str).filter(|s| !s.is_empty())
-}
-
-/// `POST /ims/exchange/jwt[/]`.
-pub(crate) async fn exchange_jwt(State(shared): State<Shared>, req: Request) -> Response {
-    match exchange_jwt_inner(&shared, req).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn exchange_jwt_inner(shared: &Shared, req: Request) -> Result<Response, ImsError> {
+/// The `ims_outage` fault: IMS answers every token request with its 500.
+fn ims_available(shared: &Shared) -> Result<(), ImsError> {
     if shared.faults.ims_outage() {
         return Err(ImsError::new(
             500,
@@ -310,6 +299,20 @@ async fn exchange_jwt_inner(shared: &Shared, req: Request) -> Result<Response, I
             "Please try again later",
         ));
     }
+    Ok(())
+}
+
+fn non_empty<'a>(form: &'a HashMap<String, String>, key: &str) -> Option<&'a str> {
+    form.get(key).map(String::as_str).filter(|s| !s.is_empty())
+}
+
+/// `POST /ims/exchange/jwt[/]`.
+pub(crate) async fn exchange_jwt(
+    State(shared): State<Shared>,
+    req: Request,
+) -> Result<Response, ImsError> {
+    let shared = &shared;
+    ims_available(shared)?;
     let form = read_form(req).await?;
     let client_id = non_empty(&form, "client_id")
         .ok_or_else(|| ImsError::new(400, "invalid_client", "missing client_id parameter"))?;
@@ -522,21 +525,12 @@ fn verify_jwt(
 }
 
 /// `POST /ims/token/v3` (`grant_type=client_credentials`).
-pub(crate) async fn token_v3(State(shared): State<Shared>, req: Request) -> Response {
-    match token_v3_inner(&shared, req).await {
-        Ok(r) => r,
-        Err(e) => e.into_response(),
-    }
-}
-
-async fn token_v3_inner(shared: &Shared, req: Request) -> Result<Response, ImsError> {
-    if shared.faults.ims_outage() {
-        return Err(ImsError::new(
-            500,
-            "internal_error",
-            "Please try again later",
-        ));
-    }
+pub(crate) async fn token_v3(
+    State(shared): State<Shared>,
+    req: Request,
+) -> Result<Response, ImsError> {
+    let shared = &shared;
+    ims_available(shared)?;
     let form = read_form(req).await?;
     match non_empty(&form, "grant_type") {
         Some("client_credentials") => {}

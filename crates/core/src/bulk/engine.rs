@@ -359,6 +359,20 @@ impl Engine {
         }
     }
 
+    /// A new run: its journal, opened with the run's definition already on disk.
+    async fn start_run(&self, spec: &RunSpec) -> Result<(String, JournalWriter)> {
+        let (id, journal) = self.create_journal()?;
+        journal
+            .append_durable(&Record::Run {
+                v: JOURNAL_VERSION,
+                id: id.clone(),
+                created: now_rfc3339(),
+                spec: spec.clone(),
+            })
+            .await?;
+        Ok((id, journal))
+    }
+
     fn create_journal(&self) -> Result<(String, JournalWriter)> {
         for _ in 0..20 {
             let id = new_run_id();
@@ -389,15 +403,7 @@ impl Engine {
             return Err(Error::InvalidInput("Use undo to plan an undo.".into()));
         }
         self.check_family(&spec)?;
-        let (id, journal) = self.create_journal()?;
-        journal
-            .append_durable(&Record::Run {
-                v: JOURNAL_VERSION,
-                id: id.clone(),
-                created: now_rfc3339(),
-                spec: spec.clone(),
-            })
-            .await?;
+        let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = preview_listing(&ctx, on_progress).await;
@@ -426,15 +432,7 @@ impl Engine {
             kind: RunKind::Undo { of: of.to_owned() },
             ..original.spec.clone()
         };
-        let (id, journal) = self.create_journal()?;
-        journal
-            .append_durable(&Record::Run {
-                v: JOURNAL_VERSION,
-                id: id.clone(),
-                created: now_rfc3339(),
-                spec: spec.clone(),
-            })
-            .await?;
+        let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = preview_undo_rows(&ctx, &original_path, original, on_progress).await;

@@ -21,7 +21,7 @@ use crate::ims::dev_token::DevTokenAuthorizer;
 use crate::ims::exchange::ImsHttp;
 use crate::ims::jwt::ServiceAccount;
 use crate::ims::manager::{
-    OAuthSource, RENEW_MARGIN, ServiceAccountSource, TokenManager, TokenManagerConfig,
+    OAuthSource, RENEW_MARGIN, ServiceAccountSource, TokenManager, TokenManagerConfig, TokenSource,
 };
 use crate::ims::oauth::OAuthClient;
 use crate::ims::retry::RetryPolicy;
@@ -88,9 +88,18 @@ pub fn authorizer_for(
             .ok_or_else(|| missing("IMS address"))?;
         ImsBase::parse(raw).map_err(invalid)
     };
-    let config = TokenManagerConfig {
-        renew_margin: ctx.renew_margin,
-        clock: ctx.clock.clone(),
+    // Minted kinds differ only in how a token is obtained; caching and renewal are shared.
+    let manager = |source: Arc<dyn TokenSource>| -> Arc<dyn Authorizer> {
+        let config = TokenManagerConfig {
+            renew_margin: ctx.renew_margin,
+            clock: ctx.clock.clone(),
+        };
+        Arc::new(TokenManager::new(
+            connection.id.clone(),
+            source,
+            Arc::clone(&ctx.store),
+            config,
+        ))
     };
     match connection.kind {
         CredentialKind::ServiceCredentials => {
@@ -117,16 +126,10 @@ pub fn authorizer_for(
                     .ok_or_else(|| missing("private key"))?,
             };
             account.validate().map_err(invalid)?;
-            let source = ServiceAccountSource {
+            Ok(manager(Arc::new(ServiceAccountSource {
                 http: ctx.ims_http(),
                 account,
-            };
-            Ok(Arc::new(TokenManager::new(
-                connection.id.clone(),
-                Arc::new(source),
-                Arc::clone(&ctx.store),
-                config,
-            )))
+            })))
         }
         CredentialKind::OauthServerToServer => {
             let client = OAuthClient {
@@ -141,16 +144,10 @@ pub fn authorizer_for(
                 scopes: connection.scopes.clone(),
             };
             client.validate().map_err(invalid)?;
-            let source = OAuthSource {
+            Ok(manager(Arc::new(OAuthSource {
                 http: ctx.ims_http(),
                 client,
-            };
-            Ok(Arc::new(TokenManager::new(
-                connection.id.clone(),
-                Arc::new(source),
-                Arc::clone(&ctx.store),
-                config,
-            )))
+            })))
         }
         CredentialKind::LocalDevToken => {
             let token = secrets
