@@ -350,7 +350,7 @@ async fn preview_then_apply(
     let ctrl_c = cancel_on_ctrl_c(&control);
     let printer = output::progress_printer(!json);
     let preview = match &spec.kind {
-        RunKind::Edit => engine.preview(spec, &control, &printer).await,
+        RunKind::Edit | RunKind::Retry { .. } => engine.preview(spec, &control, &printer).await,
         RunKind::Undo { of } => engine.preview_undo(of, &control, &printer).await,
     };
     ctrl_c.abort();

@@ -60,6 +60,12 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::bulk::RunSpec::export_all(&cfg)?;
     crate::bulk::ControlState::export_all(&cfg)?;
     crate::bulk::Outcome::export_all(&cfg)?;
+    crate::bulk::RunRequest::export_all(&cfg)?;
+    crate::bulk::ApplyRequest::export_all(&cfg)?;
+    crate::bulk::PreviewPage::export_all(&cfg)?;
+    crate::bulk::ReportPage::export_all(&cfg)?;
+    crate::bulk::ScopeCount::export_all(&cfg)?;
+    crate::assets::browse::FolderPage::export_all(&cfg)?;
     Ok(())
 }
 

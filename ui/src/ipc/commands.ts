@@ -2,18 +2,30 @@
 // with an `IpcError` (never a bare string), so callers can `catch (e)` and show `e.message`.
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
+import type { Action } from './bindings/Action';
 import type { AppHealth } from './bindings/AppHealth';
+import type { ApplyRequest } from './bindings/ApplyRequest';
 import type { CheckStep } from './bindings/CheckStep';
 import type { CompleteImportArgs } from './bindings/CompleteImportArgs';
 import type { ConnectionHealth } from './bindings/ConnectionHealth';
 import type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 import type { ConnectionView } from './bindings/ConnectionView';
 import type { FileOutcome } from './bindings/FileOutcome';
+import type { Filters } from './bindings/Filters';
+import type { FolderEntry } from './bindings/FolderEntry';
+import type { FolderPage } from './bindings/FolderPage';
 import type { FileResult } from './bindings/FileResult';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
+import type { PreviewPage } from './bindings/PreviewPage';
+import type { Progress } from './bindings/Progress';
 import type { RenameArgs } from './bindings/RenameArgs';
+import type { ReportPage } from './bindings/ReportPage';
+import type { ReportStatus } from './bindings/ReportStatus';
+import type { RunRequest } from './bindings/RunRequest';
+import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
+import type { ScopeCount } from './bindings/ScopeCount';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
 import { toIpcError } from './errors';
@@ -114,4 +126,115 @@ export function testConnection(id: string): Promise<ConnectionTestReport> {
  */
 export function connectionHealth(): Promise<Partial<Record<string, ConnectionHealth>>> {
   return call('connection_health');
+}
+
+// ---- Bulk edit -------------------------------------------------------------------------------
+// The app runs one bulk job at a time (a count, a preview or an apply); pause, resume and
+// cancel act on that job. Progress arrives over a Channel before the promise resolves.
+
+function channelOf<T>(handler: (message: T) => void): Channel<T> {
+  const channel = new Channel<T>();
+  // Set before the channel is sent: messages that arrive earlier are not replayed.
+  channel.onmessage = handler;
+  return channel;
+}
+
+/** One page of a folder's subfolders, for the folder tree (`offset` from `nextOffset`). */
+export function listFolder(connectionId: string, folder: string, offset: number): Promise<FolderPage> {
+  return call('list_folder', { connectionId, folder, offset });
+}
+
+/** Folders whose path starts with what the user typed (lists the typed path's parent). */
+export function completeFolderPath(connectionId: string, typed: string): Promise<FolderEntry[]> {
+  return call('complete_folder_path', { connectionId, typed });
+}
+
+/**
+ * Counts the assets a folder and its filters select, streaming counts as the listing goes. A
+ * new count (or any other job) cancels one still running; the cancelled one resolves with
+ * `done: false`.
+ */
+export function countScope(
+  connectionId: string,
+  folder: string,
+  filters: Filters,
+  onUpdate: (count: ScopeCount) => void,
+): Promise<ScopeCount> {
+  return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
+}
+
+/** Lists the folder and reads current values; journals the plan. Writes nothing to AEM. */
+export function previewRun(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_run', { request, onProgress: channelOf(onProgress) });
+}
+
+/** Plans the undo of an earlier run (a new run restoring the values that run changed). */
+export function previewUndo(runId: string, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_undo', { runId, onProgress: channelOf(onProgress) });
+}
+
+/** Plans the same edits again on the assets that failed in an earlier run. */
+export function previewRetry(runId: string, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_retry', { runId, onProgress: channelOf(onProgress) });
+}
+
+/** A page of a run's preview rows; `action` null means every row. */
+export function previewRows(
+  runId: string,
+  action: Action | null,
+  offset: number,
+  limit: number,
+): Promise<PreviewPage> {
+  return call('preview_rows', { runId, action, offset, limit });
+}
+
+/**
+ * Applies a previewed run, or resumes an interrupted, cancelled or stopped one. On a production
+ * connection `confirmName` must be the connection's name as the user typed it.
+ */
+export function applyRun(request: ApplyRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('apply_run', { request, onProgress: channelOf(onProgress) });
+}
+
+export function pauseRun(): Promise<void> {
+  return call('pause_run');
+}
+
+export function resumeRun(): Promise<void> {
+  return call('resume_run');
+}
+
+/** Lets in-flight writes finish and stops the rest; the run can be resumed later. */
+export function cancelRun(): Promise<void> {
+  return call('cancel_run');
+}
+
+/** Every run, newest first. */
+export function listRuns(): Promise<RunSummary[]> {
+  return call('list_runs');
+}
+
+export function runSummary(runId: string): Promise<RunSummary> {
+  return call('run_summary', { runId });
+}
+
+/** A page of a run's report; `status` null means every asset. */
+export function reportRows(
+  runId: string,
+  status: ReportStatus | null,
+  offset: number,
+  limit: number,
+): Promise<ReportPage> {
+  return call('report_rows', { runId, status, offset, limit });
+}
+
+/** Asks where to save (the Rust side opens the dialog) and writes the report as CSV. Resolves
+ * with the saved file's name, or null when the user cancelled the dialog. */
+export function exportReportCsv(runId: string): Promise<string | null> {
+  return call('export_report_csv', { runId });
+}
+
+/** Closes the window after the user confirmed: cancels the run, lets in-flight writes finish. */
+export function closeAfterCancellingRun(): Promise<void> {
+  return call('close_after_cancelling_run');
 }

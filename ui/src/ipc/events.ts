@@ -42,6 +42,20 @@ export async function onSandboxStatus(handler: (status: SandboxStatus) => void):
   }
 }
 
+/**
+ * Sent when the user tries to close the window while a bulk job runs: the window stays open
+ * and the page asks whether to cancel the run and close (`closeAfterCancellingRun`).
+ */
+export const CLOSE_BLOCKED_BY_RUN = 'close-blocked-by-run';
+
+export async function onCloseBlockedByRun(handler: () => void): Promise<Unlisten> {
+  try {
+    return await listen<null>(CLOSE_BLOCKED_BY_RUN, () => handler());
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}
+
 /** Where a drag over the window is: it entered, moves over it, left, or was dropped. */
 export type DragPhase = 'enter' | 'over' | 'leave' | 'drop';
 

@@ -8,6 +8,7 @@
 //! call makes exactly one HTTP request (plus the one 401 renewal `AemClient` does) and reports
 //! a [`CallError`] the engine can classify; retrying is the engine's decision.
 
+pub mod browse;
 pub mod classic;
 pub mod connect;
 pub mod openapi;

@@ -819,7 +819,7 @@ async fn undo_asset(
 ) -> Result<()> {
     let of = match &ctx.spec.kind {
         RunKind::Undo { of } => of.clone(),
-        RunKind::Edit => String::new(),
+        RunKind::Edit | RunKind::Retry { .. } => String::new(),
     };
     let original: Map<String, Value> = originals
         .get(&row.i)

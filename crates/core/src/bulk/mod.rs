@@ -16,6 +16,7 @@ pub mod journal;
 pub mod progress;
 pub mod reasons;
 pub mod runs;
+pub mod scope;
 pub mod spec;
 pub mod state;
 
@@ -23,8 +24,9 @@ pub use control::{ControlState, RunControl};
 pub use engine::{Engine, Settings};
 pub use journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 pub use progress::{Phase, Progress};
-pub use runs::{ReportRow, ReportStatus, RunSummary};
-pub use spec::{Edit, EditOp, Filters, RunKind, RunSpec};
+pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
+pub use scope::ScopeCount;
+pub use spec::{ApplyRequest, Edit, EditOp, Filters, RunKind, RunRequest, RunSpec};
 pub use state::{Counts, RunStatus};
 
 #[cfg(test)]

@@ -75,6 +75,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         kind: spec.kind.clone(),
         edits: match &spec.kind {
             RunKind::Undo { of } => vec![format!("undo of run {of}")],
+            RunKind::Retry { of } => vec![format!("retry of the failed assets of run {of}")],
             RunKind::Edit => spec
                 .edits
                 .iter()
@@ -173,6 +174,24 @@ pub fn preview_page(
         }
     }
     Ok(rows)
+}
+
+/// One page of a run's preview rows, and how many rows match the filter in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewPage {
+    pub rows: Vec<PlanRow>,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// One page of a run's report, and how many assets match the filter in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPage {
+    pub rows: Vec<ReportRow>,
+    #[ts(type = "number")]
+    pub total: u64,
 }
 
 /// What the report says about an asset.

@@ -82,6 +82,10 @@ pub enum RunKind {
     Undo {
         of: String,
     },
+    /// The same edits as run `of`, on the assets that failed in it (read again first).
+    Retry {
+        of: String,
+    },
 }
 
 /// Everything that defines a run; stored as the journal's first record.
@@ -101,6 +105,28 @@ pub struct RunSpec {
     /// Who writes (technical-account email or user), named in "no write access" reasons.
     #[serde(default)]
     pub account: Option<String>,
+}
+
+/// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
+/// (address, API family, account) comes from the stored connection.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunRequest {
+    pub connection_id: String,
+    /// `/content/dam/…`.
+    pub folder: String,
+    pub filters: Filters,
+    pub edits: Vec<Edit>,
+}
+
+/// What the app sends to apply (or resume) a previewed run.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyRequest {
+    pub run_id: String,
+    /// On a connection marked production, the connection's name as the user typed it.
+    #[serde(default)]
+    pub confirm_name: Option<String>,
 }
 
 impl RunSpec {
