@@ -31,7 +31,10 @@ fn report(dir: &std::path::Path, id: &str) -> Vec<ReportRow> {
 
 /// Every row's `after` is what the sandbox now holds; skipped rows were not written.
 fn assert_state_matches_preview(sb: &metadesk_sandbox::Sandbox, dir: &std::path::Path, id: &str) {
-    for row in runs::preview_page(&dir.join("runs"), id, 0, 100_000).unwrap() {
+    for row in runs::preview_page(&dir.join("runs"), id, None, 0, 100_000)
+        .unwrap()
+        .rows
+    {
         let state = sb.asset(&row.path).unwrap();
         if row.action == Action::Skip {
             assert!(
@@ -76,7 +79,9 @@ async fn set_previews_then_applies_exactly_across_pages() {
         "more than one page of 10: {:?}",
         p.counts
     );
-    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 1000).unwrap();
+    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 1000)
+        .unwrap()
+        .rows;
     let cf = rows.iter().filter(|r| r.action == Action::Skip).count();
     assert!(cf >= 1, "the sample folder holds a content fragment");
     assert_eq!(
@@ -149,7 +154,9 @@ async fn multi_valued_edits_recursive_without_touching_folders() {
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
     assert_eq!((s.counts.failed, s.counts.pending), (0, 0));
     assert_state_matches_preview(&sb, dir.path(), &p.id);
-    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 100_000).unwrap();
+    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 100_000)
+        .unwrap()
+        .rows;
     let changed = rows.iter().find(|r| r.action == Action::Change).unwrap();
     let md = metadata(&sb, &changed.path);
     let subjects = md["dc:subject"].as_array().unwrap();
@@ -179,7 +186,10 @@ async fn multi_valued_edits_recursive_without_touching_folders() {
         .await
         .unwrap();
     e.apply(&p2.id, &RunControl::new(), &quiet()).await.unwrap();
-    for row in runs::preview_page(&dir.path().join("runs"), &p2.id, 0, 1000).unwrap() {
+    for row in runs::preview_page(&dir.path().join("runs"), &p2.id, None, 0, 1000)
+        .unwrap()
+        .rows
+    {
         if row.action != Action::Skip {
             assert!(
                 !metadata(&sb, &row.path)["dc:subject"]
@@ -351,10 +361,12 @@ async fn undo_restores_every_original_value() {
         .await
         .unwrap()
         .id,
+        None,
         0,
         1000,
     )
     .unwrap()
+    .rows
     .into_iter()
     .filter(|r| r.action != Action::Skip)
     .map(|r| {

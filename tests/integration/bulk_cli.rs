@@ -115,9 +115,15 @@ async fn kill_9_mid_apply_then_resume_matches_an_uninterrupted_run() {
     let summary = metadesk_core::bulk::runs::summary(&home.join("data").join("runs"), &id).unwrap();
     assert_eq!(summary.status, metadesk_core::bulk::RunStatus::Completed);
     assert_eq!((summary.counts.failed, summary.counts.pending), (0, 0));
-    let rows =
-        metadesk_core::bulk::runs::preview_page(&home.join("data").join("runs"), &id, 0, 100_000)
-            .unwrap();
+    let rows = metadesk_core::bulk::runs::preview_page(
+        &home.join("data").join("runs"),
+        &id,
+        None,
+        0,
+        100_000,
+    )
+    .unwrap()
+    .rows;
     let planned: Vec<_> = rows
         .iter()
         .filter(|r| r.action == metadesk_core::bulk::Action::Change)

@@ -33,7 +33,9 @@ async fn openapi_patches_with_etags_and_reports_a_412() {
         )
         .await
         .unwrap();
-    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, 0, 1000).unwrap();
+    let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 1000)
+        .unwrap()
+        .rows;
     let planned: Vec<_> = rows.iter().filter(|r| r.action == Action::Change).collect();
     assert!(planned.iter().all(|r| {
         r.id.as_deref()

@@ -1,4 +1,5 @@
-//! `metadesk-cli bulk set|append|remove|clear|resume|undo`: preview, confirm, apply, report.
+//! `metadesk-cli bulk set|append|remove|clear|resume|undo|retry`: preview, confirm, apply,
+//! report.
 //!
 //! A run uses a stored connection (`--connection NAME`) or, like Adobe's sample script
 //! (seed 000), an AEM URL and a credential file (`--aem URL --file creds.json`) that is read
@@ -91,7 +92,7 @@ struct RunRef {
     conn: ConnectionArgs,
     #[arg(long)]
     yes: bool,
-    /// (undo) Preview the undo only.
+    /// (undo, retry) Preview only.
     #[arg(long)]
     dry_run: bool,
     #[arg(long)]
@@ -112,6 +113,9 @@ enum BulkCommand {
     Resume(RunRef),
     /// Restore every original value a run changed (itself a run, with preview and report).
     Undo(RunRef),
+    /// Make a run's edits again on the assets that failed in it (read again first; itself a
+    /// run, with preview and report).
+    Retry(RunRef),
 }
 
 /// Secrets of a credential file given on the command line: held for this run only and
@@ -209,7 +213,7 @@ fn open_connection(args: &ConnectionArgs, stored_label: Option<&str>) -> Result<
     let store = ConnectionStore::open(&output::app_dirs()?, keychain.clone());
     let connected = connect::open(&store, keychain, &name, args.list_with.as_deref())?;
     Ok(Opened {
-        label: store.find(&name)?.name,
+        label: connected.connection.name.clone(),
         connected,
         _scratch: None,
     })
@@ -254,13 +258,15 @@ fn show_preview(summary: &RunSummary, json: bool) {
     }
     output::print_summary(summary);
     if let Ok(dir) = output::runs_dir()
-        && let Ok(rows) = runs::preview_page(&dir, &summary.id, 0, 200)
+        && let Ok(page) = runs::preview_page(
+            &dir,
+            &summary.id,
+            Some(metadesk_core::bulk::Action::Change),
+            0,
+            10,
+        )
     {
-        for row in rows
-            .iter()
-            .filter(|r| r.action == metadesk_core::bulk::Action::Change)
-            .take(10)
-        {
+        for row in &page.rows {
             let changes: Vec<String> = row
                 .changes
                 .iter()
@@ -350,8 +356,9 @@ async fn preview_then_apply(
     let ctrl_c = cancel_on_ctrl_c(&control);
     let printer = output::progress_printer(!json);
     let preview = match &spec.kind {
-        RunKind::Edit | RunKind::Retry { .. } => engine.preview(spec, &control, &printer).await,
+        RunKind::Edit => engine.preview(spec, &control, &printer).await,
         RunKind::Undo { of } => engine.preview_undo(of, &control, &printer).await,
+        RunKind::Retry { of } => engine.preview_retry(of, &control, &printer).await,
     };
     ctrl_c.abort();
     let preview = match preview {
@@ -421,6 +428,7 @@ pub async fn run(args: BulkArgs) -> u8 {
         BulkCommand::Clear(e) => (e, EditOp::Clear),
         BulkCommand::Resume(r) => return resume(r).await,
         BulkCommand::Undo(r) => return undo(r).await,
+        BulkCommand::Retry(r) => return retry(r).await,
     };
     let opened = match open_connection(&edit.conn, None) {
         Ok(o) => o,
@@ -462,6 +470,18 @@ async fn resume(r: RunRef) -> u8 {
 }
 
 async fn undo(r: RunRef) -> u8 {
+    let kind = RunKind::Undo { of: r.run.clone() };
+    plan_from_run(r, kind).await
+}
+
+async fn retry(r: RunRef) -> u8 {
+    let kind = RunKind::Retry { of: r.run.clone() };
+    plan_from_run(r, kind).await
+}
+
+/// Undo or retry of a stored run: a new run planned from that run's journal, on the
+/// connection it used (or the one given).
+async fn plan_from_run(r: RunRef, kind: RunKind) -> u8 {
     let summary = match stored_run(&r.run) {
         Ok(s) => s,
         Err(e) => return output::fail(&e),
@@ -477,7 +497,7 @@ async fn undo(r: RunRef) -> u8 {
         folder: summary.folder.clone(),
         filters: Filters::default(),
         edits: Vec::new(),
-        kind: RunKind::Undo { of: r.run.clone() },
+        kind,
         account: opened.connected.account.clone(),
     };
     preview_then_apply(opened, spec, r.dry_run, r.yes, r.json).await

@@ -1,5 +1,5 @@
 //! From a stored connection to an [`AssetStore`]: picks the API family by credential kind
-//! (adobe-wire §0) and gets the connection's authorizer from `ims::authorizer_for`.
+//! (adobe-wire §0) and gets the connection's authorizer from the caller's [`Authorizers`].
 //!
 //! Not here: minting tokens (`ims`) or storing connections (`connections`); this only wires
 //! them together for the bulk engine, the CLI and the app.
@@ -11,7 +11,7 @@ use crate::assets::{ApiFamily, AssetStore, ClassicAssets, OpenApiAssets};
 use crate::connections::{Connection, ConnectionStore};
 use crate::credentials::CredentialKind;
 use crate::error::Result;
-use crate::ims::{AuthContext, authorizer_for};
+use crate::ims::{AuthContext, Authorizers};
 use crate::secrets::SecretStore;
 
 /// An Assets API ready for the engine, and what a run records about who writes.
@@ -21,6 +21,8 @@ pub struct Connected {
     /// The technical-account email or user named in "no write access" reasons.
     pub account: Option<String>,
     pub aem_url: String,
+    /// The stored connection, as it was when opened.
+    pub connection: Connection,
 }
 
 /// Which API family a credential kind writes with.
@@ -44,9 +46,8 @@ fn account_of(connection: &Connection) -> Option<String> {
     }
 }
 
-/// Opens the Assets API of a stored connection. An OAuth S2S connection needs `lister` (a
-/// connection allowed on the classic API) to list folders and read `jcr:uuid`, because no
-/// OpenAPI endpoint lists a folder's assets; without one it lists with its own token.
+/// Opens the Assets API of a stored connection with a fresh set of token managers (the CLI:
+/// one process, one command). See [`open_shared`].
 /// `keychain` is the secret store `store` was opened with (it also caches tokens).
 pub fn open(
     store: &ConnectionStore,
@@ -54,12 +55,31 @@ pub fn open(
     id_or_name: &str,
     lister: Option<&str>,
 ) -> Result<Connected> {
+    let ctx = AuthContext::new(build_http_client()?, keychain);
+    open_shared(store, id_or_name, lister, &Authorizers::new(), &ctx)
+}
+
+/// Opens the Assets API of a stored connection with the caller's token managers, so a token
+/// is shared with everything else the process does with that connection (the app's "Test
+/// connection" and status) and renewed once. An OAuth S2S connection needs `lister` (a
+/// connection allowed on the classic API) to list folders and read `jcr:uuid`, because no
+/// OpenAPI endpoint lists a folder's assets; without one it lists with its own token (which
+/// AEM refuses; the listing error says so). Reads the keychain: call it where blocking is
+/// allowed.
+pub fn open_shared(
+    store: &ConnectionStore,
+    id_or_name: &str,
+    lister: Option<&str>,
+    authorizers: &Authorizers,
+    ctx: &AuthContext,
+) -> Result<Connected> {
     let connection = store.find(id_or_name)?;
-    let secrets = store.load_secrets(&connection.id)?;
-    let http = build_http_client()?;
-    let ctx = AuthContext::new(http.clone(), keychain);
-    let auth = authorizer_for(&connection, secrets, &ctx)?;
-    let client = AemClient::new(http.clone(), &connection.aem_url, auth)?;
+    let authorizer = |c: &Connection| authorizers.get(c, || store.load_secrets(&c.id), ctx);
+    let client = AemClient::new(
+        ctx.http.clone(),
+        &connection.aem_url,
+        authorizer(&connection)?,
+    )?;
     let family = family_of(connection.kind);
     let assets: Arc<dyn AssetStore> = match family {
         ApiFamily::Classic => Arc::new(ClassicAssets::new(client)),
@@ -67,9 +87,7 @@ pub fn open(
             let list_client = match lister {
                 Some(other) => {
                     let lc = store.find(other)?;
-                    let ls = store.load_secrets(&lc.id)?;
-                    let la = authorizer_for(&lc, ls, &ctx)?;
-                    AemClient::new(http.clone(), &lc.aem_url, la)?
+                    AemClient::new(ctx.http.clone(), &lc.aem_url, authorizer(&lc)?)?
                 }
                 None => client.clone(),
             };
@@ -80,6 +98,7 @@ pub fn open(
         store: assets,
         family,
         account: account_of(&connection),
-        aem_url: connection.aem_url,
+        aem_url: connection.aem_url.clone(),
+        connection,
     })
 }

@@ -53,6 +53,16 @@ pub struct Entry {
     pub metadata: Option<Map<String, Value>>,
 }
 
+impl Entry {
+    /// `dc:format` as the listing gives it, when it does.
+    pub fn listed_format(&self) -> Option<&str> {
+        self.metadata
+            .as_ref()
+            .and_then(|m| m.get("dc:format"))
+            .and_then(Value::as_str)
+    }
+}
+
 /// One page of a folder listing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Page {
@@ -96,9 +106,13 @@ pub enum CallError {
         status: u16,
         retry_after: Option<Duration>,
     },
-    /// Other 5xx, timeouts and dropped connections: retry with backoff.
+    /// Other 5xx and answers cut off: retry with backoff.
     #[error("{0}")]
     Transient(String),
+    /// The host could not be reached or did not answer in time (the error names the host):
+    /// retried like [`CallError::Transient`], and reported in those words.
+    #[error("{0}")]
+    Unreachable(AemError),
     /// Credentials refused even after one renewal: stop the run.
     #[error("{0}")]
     Auth(String),
@@ -120,9 +134,7 @@ impl CallError {
     /// Maps a failure of [`crate::aem::AemClient::send`].
     pub fn from_aem(err: AemError) -> Self {
         match err {
-            AemError::Unreachable { .. } | AemError::Timeout { .. } => {
-                CallError::Transient(err.to_string())
-            }
+            AemError::Unreachable { .. } | AemError::Timeout { .. } => CallError::Unreachable(err),
             AemError::Auth(msg) => CallError::Auth(msg),
             // No token could be had (IMS refused or unreachable, keychain unusable): going on
             // would fail every asset the same way, so the run stops and can be resumed.

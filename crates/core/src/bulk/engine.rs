@@ -182,11 +182,11 @@ impl Ctx {
                         ));
                     }
                 }
-                Err(CallError::Transient(detail)) => {
+                Err(e @ (CallError::Transient(_) | CallError::Unreachable(_))) => {
                     drop(permit);
                     let transient = *attempts - throttled;
                     if transient >= self.settings.max_attempts {
-                        return Err(Failure::Call(CallError::Transient(detail), transient));
+                        return Err(Failure::Call(e, transient));
                     }
                     let backoff = self
                         .settings
@@ -399,8 +399,16 @@ impl Engine {
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
         let spec = spec.validated()?;
-        if !matches!(spec.kind, RunKind::Edit) {
-            return Err(Error::InvalidInput("Use undo to plan an undo.".into()));
+        match &spec.kind {
+            RunKind::Edit => {}
+            RunKind::Undo { .. } => {
+                return Err(Error::InvalidInput("Use undo to plan an undo.".into()));
+            }
+            RunKind::Retry { .. } => {
+                return Err(Error::InvalidInput(
+                    "Use retry to plan a retry of the failed assets.".into(),
+                ));
+            }
         }
         self.check_family(&spec)?;
         let (id, journal) = self.start_run(&spec).await?;
@@ -420,7 +428,7 @@ impl Engine {
         control: &RunControl,
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
-        let original_path = journal_path(&self.runs_dir, of);
+        let original_path = runs::path_of(&self.runs_dir, of)?;
         let original = Replay::load(&original_path)?;
         self.check_family(&original.spec)?;
         if original.originals.is_empty() {
@@ -436,6 +444,48 @@ impl Engine {
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = preview_undo_rows(&ctx, &original_path, original, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
+    /// `of`, each read again now (before → after computed as in any preview; an asset gone or
+    /// unreadable is skipped with its reason). `of` must have failed assets.
+    pub async fn preview_retry(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original_path = runs::path_of(&self.runs_dir, of)?;
+        let original = Replay::load(&original_path)?;
+        if let RunKind::Undo { of: undone } = &original.spec.kind {
+            return Err(Error::InvalidInput(format!(
+                "Run {of} is an undo; to restore the assets it could not, plan the undo of run \
+                 {undone} again (assets already restored are left as they are)."
+            )));
+        }
+        self.check_family(&original.spec)?;
+        let failed: std::collections::HashSet<u64> = original
+            .outcomes
+            .iter()
+            .filter(|(_, o)| **o == Outcome::Failed)
+            .map(|(i, _)| *i)
+            .collect();
+        if failed.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "No asset failed in run {of}, so there is nothing to retry."
+            )));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Retry { of: of.to_owned() },
+            ..original.spec.clone()
+        };
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_retry_rows(&ctx, &original_path, &failed, on_progress).await;
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
         runs::summary(&self.runs_dir, &id)
@@ -473,7 +523,7 @@ impl Engine {
         control: &RunControl,
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
-        let path = journal_path(&self.runs_dir, run_id);
+        let path = runs::path_of(&self.runs_dir, run_id)?;
         let replay = Replay::load(&path)?;
         let status = replay.status();
         if !status.can_apply() {
@@ -575,19 +625,17 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
             let page = match page {
                 Ok(page) => page,
                 Err(Failure::Cancelled) => break 'folders,
-                Err(Failure::Call(CallError::NotFound, _)) if is_root => {
-                    return Err(Error::NotFound(format!(
-                        "The folder {folder} does not exist in AEM, or this connection may not \
-                         see it."
-                    )));
-                }
                 Err(Failure::Call(e, n)) => {
-                    let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
                     if is_root || matches!(e, CallError::Auth(_)) {
-                        return Err(Error::InvalidInput(format!(
-                            "Could not list {folder}: {reason}"
-                        )));
+                        let account = ctx.spec.account.as_deref();
+                        return Err(reasons::list_failed(
+                            &folder,
+                            e,
+                            ctx.store.family(),
+                            account,
+                        ));
                     }
+                    let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
                     // A subfolder that cannot be listed is reported in the log and skipped;
                     // its assets are not in the run.
                     tracing::warn!(%folder, %reason, "subfolder could not be listed");
@@ -602,7 +650,9 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
                             folders.push(entry.path);
                         }
                     }
-                    _ if !ctx.spec.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
+                    _ if !ctx.spec.filters.name_matches(&entry.name) => {
+                        lock(&counts).filtered_out += 1
+                    }
                     EntryKind::ContentFragment => {
                         let row = skip_row(next_i, &entry.path, reasons::CONTENT_FRAGMENT);
                         next_i += 1;
@@ -675,12 +725,7 @@ async fn preview_asset(
 ) -> Result<()> {
     let store = &ctx.store;
     let spec = &ctx.spec;
-    let listing_format = entry
-        .metadata
-        .as_ref()
-        .and_then(|m| m.get("dc:format"))
-        .and_then(Value::as_str)
-        .map(str::to_owned);
+    let listing_format = entry.listed_format().map(str::to_owned);
     let listing_enough = entry.metadata.is_some()
         && spec
             .edits
@@ -727,7 +772,7 @@ async fn preview_asset(
         .get("dc:format")
         .and_then(Value::as_str)
         .or(listing_format.as_deref());
-    if !spec.format_matches(format) {
+    if !spec.filters.format_matches(format) {
         lock(counts).filtered_out += 1;
         ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
         return Ok(());
@@ -769,6 +814,51 @@ async fn preview_asset(
         Outcome::Unchanged
     });
     record_row(ctx, counts, row)
+}
+
+/// Plans a retry: the failed rows of the original run, read again and planned like a
+/// preview's assets.
+async fn preview_retry_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    failed: &std::collections::HashSet<u64>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally
+        .total
+        .store(failed.len() as u64, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut next_i = 0u64;
+    for record in read_records(original_path)? {
+        let row = match record? {
+            Record::Row(row) if failed.contains(&row.i) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let i = next_i;
+        next_i += 1;
+        let entry = Entry {
+            name: row.path.rsplit('/').next().unwrap_or_default().to_owned(),
+            path: row.path,
+            kind: EntryKind::Asset,
+            // No listing: the asset is read again, so the plan starts from its values now.
+            metadata: None,
+        };
+        let (ctx2, counts2) = (ctx.clone(), counts.clone());
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            preview_asset(&ctx2, &counts2, i, entry).await
+        })
+        .await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
 }
 
 /// Plans an undo from the original run's rows: for each asset it changed, read the current

@@ -3,7 +3,9 @@
 
 use serde_json::Value;
 
-use crate::assets::CallError;
+use crate::aem::AemError;
+use crate::assets::{ApiFamily, CallError};
+use crate::error::Error;
 
 /// Who writes, for the 403 advice: a technical account (`…@techacct.adobe.com`) or a user.
 fn who(account: Option<&str>) -> String {
@@ -65,6 +67,52 @@ pub fn shown(value: Option<&Value>) -> String {
     }
 }
 
+/// Why a folder could not be listed (for the folder browser, the scope count and the
+/// preview), as the error the window shows where the user is.
+pub fn list_failed(
+    folder: &str,
+    err: CallError,
+    family: ApiFamily,
+    account: Option<&str>,
+) -> Error {
+    match err {
+        CallError::NotFound => Error::NotFound(format!(
+            "The folder {folder} does not exist in AEM, or this connection may not see it."
+        )),
+        // AEM accepts OAuth Server-to-Server tokens only on the OpenAPI-based APIs, and none of
+        // them lists a folder's assets: the classic listing answers 403.
+        CallError::Forbidden(_) if family == ApiFamily::OpenApi => {
+            Error::Aem(AemError::Auth(format!(
+                "Could not list {folder}: this connection's OAuth Server-to-Server credential \
+                 cannot list folders (AEM accepts its token only on the OpenAPI-based Assets \
+                 API, which has no way to list a folder). Add a Service Credentials connection \
+                 for the same environment and use it for bulk edits."
+            )))
+        }
+        CallError::Forbidden(_) => Error::Aem(AemError::Auth(format!(
+            "Could not list {folder}: this connection may not read it (403). Ask an AEM \
+             administrator to give {} read access to it.",
+            who(account)
+        ))),
+        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
+        CallError::Unreachable(e) => Error::Aem(e),
+        CallError::Throttled { status, .. } => Error::InvalidInput(format!(
+            "Could not list {folder}: AEM kept asking Metadesk to slow down ({status}). Try \
+             again in a minute."
+        )),
+        CallError::Transient(detail) => Error::InvalidInput(format!(
+            "Could not list {folder}: {detail}. Try again in a moment."
+        )),
+        CallError::Conflict => Error::InvalidInput(format!("Could not list {folder}: {err}.")),
+        CallError::Rejected { status, detail } if status > 0 => Error::InvalidInput(format!(
+            "Could not list {folder}: AEM answered {status} ({detail})."
+        )),
+        CallError::Rejected { detail, .. } => {
+            Error::InvalidInput(format!("Could not list {folder}: {detail}."))
+        }
+    }
+}
+
 /// Any other failure of a call, after retries.
 pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> String {
     match err {
@@ -78,6 +126,10 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Str
         CallError::Transient(detail) => format!(
             "network or server failure after {attempts} attempts ({detail}); resume the run to \
              try again"
+        ),
+        CallError::Unreachable(e) => format!(
+            "{} The asset was not written ({attempts} attempts); resume the run to try again.",
+            e
         ),
         CallError::Auth(msg) => msg.clone(),
         CallError::Rejected { status, detail } if *status > 0 => {

@@ -1,14 +1,14 @@
 //! Run history and reports, read from the journals: [`list`] (when, connection, folder,
 //! edits, counts, duration, status), [`summary`] of one run, [`preview_page`] (the preview's
-//! rows in pages, for the app), [`report`] (every asset with its outcome and reason) and
-//! [`write_csv`].
+//! rows in pages, for the app), [`report`] (every asset with its outcome and reason),
+//! [`report_page`] and [`write_csv`].
 //!
 //! Not here: running anything (engine.rs).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
@@ -73,14 +73,21 @@ fn summarize(replay: &Replay) -> RunSummary {
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
         kind: spec.kind.clone(),
-        edits: match &spec.kind {
-            RunKind::Undo { of } => vec![format!("undo of run {of}")],
-            RunKind::Retry { of } => vec![format!("retry of the failed assets of run {of}")],
-            RunKind::Edit => spec
+        edits: {
+            let described = spec
                 .edits
                 .iter()
-                .map(|e| format!("{}: {}", e.property, e.op.describe()))
-                .collect(),
+                .map(|e| format!("{}: {}", e.property, e.op.describe()));
+            match &spec.kind {
+                RunKind::Undo { of } => vec![format!("undo of run {of}")],
+                // What is retried, then the edits it makes again.
+                RunKind::Retry { of } => {
+                    std::iter::once(format!("retry of the failed assets of run {of}"))
+                        .chain(described)
+                        .collect()
+                }
+                RunKind::Edit => described.collect(),
+            }
         },
         status: replay.status(),
         counts: replay.counts,
@@ -91,8 +98,7 @@ fn summarize(replay: &Replay) -> RunSummary {
 
 /// The summary of run `run_id`.
 pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
-    check_id(run_id)?;
-    Ok(summarize(&Replay::load(&journal_path(runs_dir, run_id))?))
+    Ok(summarize(&Replay::load(&path_of(runs_dir, run_id)?)?))
 }
 
 /// Every run, newest first. A journal that cannot be read is logged and left out.
@@ -148,32 +154,55 @@ pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
     }
 }
 
-/// `limit` preview rows from `offset` (in journal order).
+/// `limit` preview rows from `offset` (in journal order) among those whose action is `action`
+/// (every row when `None`), and how many rows match in all. Rows are streamed: only the page is
+/// kept.
 pub fn preview_page(
     runs_dir: &Path,
     run_id: &str,
+    action: Option<Action>,
     offset: u64,
     limit: u64,
-) -> Result<Vec<PlanRow>> {
+) -> Result<PreviewPage> {
     let path = path_of(runs_dir, run_id)?;
     let mut rows = Vec::new();
-    let mut seen = 0u64;
+    let mut total = 0u64;
     for record in read_records(&path)? {
         match record? {
-            Record::Row(row) => {
-                if seen >= offset {
+            Record::Row(row) if action.is_none_or(|a| a == row.action) => {
+                if total >= offset && (rows.len() as u64) < limit {
                     rows.push(row);
-                    if rows.len() as u64 >= limit {
-                        break;
-                    }
                 }
-                seen += 1;
+                total += 1;
             }
             Record::Previewed { .. } => break,
             _ => {}
         }
     }
-    Ok(rows)
+    Ok(PreviewPage { rows, total })
+}
+
+/// `limit` report rows from `offset` (in preview order) among the assets whose status is
+/// `status` (every asset when `None`), and how many match in all.
+pub fn report_page(
+    runs_dir: &Path,
+    run_id: &str,
+    status: Option<ReportStatus>,
+    offset: u64,
+    limit: u64,
+) -> Result<ReportPage> {
+    let mut rows = Vec::new();
+    let mut total = 0u64;
+    report(runs_dir, run_id, |row| {
+        if status.is_none_or(|s| s == row.status) {
+            if total >= offset && (rows.len() as u64) < limit {
+                rows.push(row);
+            }
+            total += 1;
+        }
+        Ok(())
+    })?;
+    Ok(ReportPage { rows, total })
 }
 
 /// One page of a run's preview rows, and how many rows match the filter in all.
@@ -194,8 +223,8 @@ pub struct ReportPage {
     pub total: u64,
 }
 
-/// What the report says about an asset.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+/// What the report says about an asset (also the report's filter, sent by the app).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportStatus {
     Changed,

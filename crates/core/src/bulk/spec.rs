@@ -73,6 +73,22 @@ pub struct Filters {
     pub formats: Vec<String>,
 }
 
+impl Filters {
+    /// Whether an asset named `name` is in scope (the format is checked separately). Used by
+    /// the preview and the scope count alike, so both select the same assets.
+    pub fn name_matches(&self, name: &str) -> bool {
+        self.name
+            .as_deref()
+            .is_none_or(|pattern| glob_match(pattern, name))
+    }
+
+    /// Whether `format` (`dc:format`; `None` when unknown) passes the format filter.
+    pub fn format_matches(&self, format: Option<&str>) -> bool {
+        self.formats.is_empty()
+            || format.is_some_and(|f| self.formats.iter().any(|p| glob_match(p, f)))
+    }
+}
+
 /// Whether a run edits assets or undoes an earlier run.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
@@ -150,6 +166,15 @@ impl RunSpec {
                         edit.property
                     )));
                 }
+                EditOp::Set { values } | EditOp::Append { values } | EditOp::Remove { values }
+                    if values.iter().any(|v| v.trim().is_empty()) =>
+                {
+                    return Err(Error::InvalidInput(format!(
+                        "The edit of {} has an empty value; type the value, or use clear to \
+                         remove the property.",
+                        edit.property
+                    )));
+                }
                 _ => {}
             }
         }
@@ -163,20 +188,6 @@ impl RunSpec {
             }
         }
         Ok(self)
-    }
-
-    /// Whether an asset named `name` is in scope (the format is checked separately).
-    pub fn name_matches(&self, name: &str) -> bool {
-        self.filters
-            .name
-            .as_deref()
-            .is_none_or(|pattern| glob_match(pattern, name))
-    }
-
-    /// Whether `format` (`dc:format`; `None` when unknown) passes the format filter.
-    pub fn format_matches(&self, format: Option<&str>) -> bool {
-        self.filters.formats.is_empty()
-            || format.is_some_and(|f| self.filters.formats.iter().any(|p| glob_match(p, f)))
     }
 }
 
@@ -396,6 +407,15 @@ mod tests {
             op: EditOp::Append { values: vec![] },
         };
         assert!(spec(vec![empty]).validated().is_err());
+        let blank = Edit {
+            property: "dc:rights".into(),
+            op: EditOp::Set { values: s(&["  "]) },
+        };
+        let err = spec(vec![blank]).validated().unwrap_err().to_string();
+        assert!(
+            err.contains("empty value") && err.contains("dc:rights"),
+            "{err}"
+        );
         let ok = spec(vec![set("metadata/dc:rights")]).validated().unwrap();
         assert_eq!(ok.edits[0].property, "dc:rights");
     }
@@ -412,9 +432,9 @@ mod tests {
         assert!(!glob_match("a*b*c", "axxbyy"));
         let mut sp = spec(vec![]);
         sp.filters.formats = s(&["image/*"]);
-        assert!(sp.format_matches(Some("image/png")));
-        assert!(!sp.format_matches(None));
-        assert!(sp.name_matches("anything"));
+        assert!(sp.filters.format_matches(Some("image/png")));
+        assert!(!sp.filters.format_matches(None));
+        assert!(sp.filters.name_matches("anything"));
     }
 
     #[test]
