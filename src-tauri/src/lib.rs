@@ -2,10 +2,13 @@
 //! events. Domain logic lives in `metadesk_core`; this crate only adapts it to Tauri.
 
 mod auth;
+mod bulk;
 mod commands;
 mod drop;
 mod importing;
+mod jobs;
 mod logging;
+mod notify;
 mod pending;
 mod sandbox;
 mod state;
@@ -14,9 +17,12 @@ use std::sync::Arc;
 
 use metadesk_core::dirs::{AppDirs, profile_name};
 use metadesk_core::secrets::KeyringStore;
-use tauri::{DragDropEvent, WindowEvent};
+use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
 use crate::state::AppState;
+
+/// Told to the window when a close is held back by a running bulk job (`ui/src/ipc/events.ts`).
+const CLOSE_BLOCKED_BY_RUN: &str = "close-blocked-by-run";
 
 /// Starts the app. Exits with a message on stderr if the window system cannot start.
 pub fn run() {
@@ -44,15 +50,28 @@ pub fn run() {
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())
+        // Sent from Rust only (no JS permission): "bulk edit finished" after a long run.
+        .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
             sandbox::resume_if_needed(app.handle());
             Ok(())
         })
-        .on_window_event(|window, event| {
-            if let WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) = event {
+        .on_window_event(|window, event| match event {
+            WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
                 drop::handle_drop(window, paths.clone());
             }
+            // Closing during a preview or apply asks first: the page offers to cancel the run
+            // and close (`close_after_cancelling_run`).
+            WindowEvent::CloseRequested { api, .. }
+                if window.state::<AppState>().jobs.run_in_progress() =>
+            {
+                api.prevent_close();
+                if let Err(e) = window.emit(CLOSE_BLOCKED_BY_RUN, ()) {
+                    tracing::warn!(error = %e, "could not ask the window about the running job");
+                }
+            }
+            _ => {}
         });
 
     // One list per build flavour: `generate_handler!` cannot take a `cfg` inside it.
@@ -75,6 +94,22 @@ pub fn run() {
                 commands::sandbox::sandbox_status,
                 commands::tokens::test_connection,
                 commands::tokens::connection_health,
+                commands::bulk::list_folder,
+                commands::bulk::complete_folder_path,
+                commands::bulk::count_scope,
+                commands::bulk::preview_run,
+                commands::bulk::preview_undo,
+                commands::bulk::preview_retry,
+                commands::bulk::preview_rows,
+                commands::bulk::apply_run,
+                commands::bulk::pause_run,
+                commands::bulk::resume_run,
+                commands::bulk::cancel_run,
+                commands::bulk::list_runs,
+                commands::bulk::run_summary,
+                commands::bulk::report_rows,
+                commands::bulk::export_report_csv,
+                commands::bulk::close_after_cancelling_run,
                 $($extra),*
             ]
         };

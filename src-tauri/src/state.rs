@@ -10,6 +10,7 @@ use metadesk_core::ims::AuthContext;
 use metadesk_core::secrets::SecretStore;
 
 use crate::auth::Auth;
+use crate::jobs::Jobs;
 use crate::pending::PendingImports;
 use crate::sandbox::SandboxHost;
 
@@ -29,6 +30,8 @@ pub struct AppState {
     /// One token manager per connection for the whole process, over the one HTTP client and
     /// the keychain. Everything that calls AEM goes through it, so a token is shared.
     pub auth: Arc<Auth>,
+    /// The one bulk job (count, preview or apply) the app runs at a time.
+    pub jobs: Jobs,
 }
 
 impl AppState {
@@ -46,6 +49,7 @@ impl AppState {
             pending: Arc::new(PendingImports::default()),
             sandbox: Arc::new(SandboxHost::default()),
             auth,
+            jobs: Jobs::default(),
         })
     }
 }

@@ -2,6 +2,7 @@
 //! `Result<_, IpcError>`, the one error shape the UI sees.
 
 pub mod app;
+pub mod bulk;
 pub mod connections;
 #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
 pub mod e2e;
@@ -19,4 +20,64 @@ pub async fn blocking<T: Send + 'static>(
         .await
         .map_err(|e| IpcError::from(Error::Internal(format!("background task: {e}"))))?
         .map_err(IpcError::from)
+}
+
+#[cfg(test)]
+mod tests {
+    use std::path::Path;
+
+    fn read(relative: &str) -> String {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(relative);
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+    }
+
+    /// Every command the UI calls (`call('name'` in `ui/src/ipc/commands.ts`).
+    fn called_by_the_ui() -> Vec<String> {
+        let text = read("../ui/src/ipc/commands.ts");
+        text.split("call('")
+            .skip(1)
+            .filter_map(|rest| rest.split_once('\'').map(|(name, _)| name.to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn every_command_the_ui_calls_is_declared_allowed_and_registered() {
+        let names = called_by_the_ui();
+        assert!(
+            names.len() >= 30,
+            "the parser found too few commands: {names:?}"
+        );
+        assert!(names.iter().any(|n| n == "apply_run"));
+        let manifest = read("build.rs");
+        let capabilities: serde_json::Value =
+            serde_json::from_str(&read("capabilities/default.json")).unwrap();
+        let allowed: Vec<&str> = capabilities["permissions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|p| p.as_str())
+            .collect();
+        let handlers = read("src/lib.rs");
+        let handlers = handlers
+            .split("generate_handler![")
+            .nth(1)
+            .and_then(|rest| rest.split(']').next())
+            .expect("lib.rs has a generate_handler! list");
+        let mut missing = Vec::new();
+        for name in &names {
+            if !manifest.contains(&format!("\"{name}\",")) {
+                missing.push(format!("{name}: not in build.rs's AppManifest"));
+            }
+            let permission = format!("allow-{}", name.replace('_', "-"));
+            if !allowed.contains(&permission.as_str()) {
+                missing.push(format!(
+                    "{name}: {permission} not in capabilities/default.json"
+                ));
+            }
+            if !handlers.contains(&format!("::{name},")) {
+                missing.push(format!("{name}: not in lib.rs's generate_handler! list"));
+            }
+        }
+        assert!(missing.is_empty(), "{missing:#?}");
+    }
 }

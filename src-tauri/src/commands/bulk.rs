@@ -1,0 +1,247 @@
+//! Bulk edit: the folder browser, the scope count, previews (edit, undo, retry), apply with
+//! live progress, pause/resume/cancel, the run history and reports, CSV export, and closing the
+//! window during a run. Each command adapts `crate::bulk`; progress streams over a `Channel`.
+
+use std::time::{Duration, Instant};
+
+use metadesk_core::Error;
+use metadesk_core::assets::browse::{FolderEntry, FolderPage};
+use metadesk_core::bindings::IpcError;
+use metadesk_core::bulk::{
+    Action, ApplyRequest, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
+    RunRequest, RunSummary, ScopeCount, runs,
+};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use super::blocking;
+use crate::bulk::{self, runs_dir};
+use crate::notify::{self, Ended};
+use crate::state::AppState;
+
+/// How long closing the window waits for a cancelled run's writes under way to finish.
+const CLOSE_WAIT: Duration = Duration::from_secs(30);
+
+/// Sends to the window; a window that went away only costs a log line.
+fn sender<T: tauri::ipc::IpcResponse + Send + Sync>(
+    channel: Channel<T>,
+) -> impl Fn(T) + Send + Sync {
+    move |message: T| {
+        if let Err(e) = channel.send(message) {
+            tracing::warn!(error = %e, "could not send an update to the window");
+        }
+    }
+}
+
+/// Notifies when a long job ended, then hands the result to the window.
+fn finish<R: Runtime>(
+    app: &AppHandle<R>,
+    ended: Ended,
+    started: Instant,
+    result: Result<RunSummary, Error>,
+) -> Result<RunSummary, IpcError> {
+    let words = result.as_ref().map_err(ToString::to_string);
+    let view = match &words {
+        Ok(summary) => Ok(*summary),
+        Err(words) => Err(words.as_str()),
+    };
+    notify::job_ended(app, ended, started.elapsed(), view);
+    result.map_err(IpcError::from)
+}
+
+/// One page of a folder's subfolders (and how many assets the page held).
+#[tauri::command]
+pub async fn list_folder(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+    offset: u64,
+) -> Result<FolderPage, IpcError> {
+    Ok(bulk::folder_page(&state, &connection_id, &folder, offset).await?)
+}
+
+/// Subfolders whose path starts with what the user typed.
+#[tauri::command]
+pub async fn complete_folder_path(
+    state: State<'_, AppState>,
+    connection_id: String,
+    typed: String,
+) -> Result<Vec<FolderEntry>, IpcError> {
+    Ok(bulk::complete(&state, &connection_id, &typed).await?)
+}
+
+/// Counts the assets in scope, streaming running counts; a new count cancels this one.
+#[tauri::command]
+pub async fn count_scope(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+    filters: Filters,
+    on_update: Channel<ScopeCount>,
+) -> Result<ScopeCount, IpcError> {
+    let send = sender(on_update);
+    Ok(bulk::count(&state, &connection_id, &folder, &filters, &send).await?)
+}
+
+/// Previews an edit (a new journaled run); writes nothing to AEM.
+#[tauri::command]
+pub async fn preview_run<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: RunRequest,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let started = Instant::now();
+    let result = bulk::preview(&state, request, &sender(on_progress)).await;
+    finish(&app, Ended::Preview, started, result)
+}
+
+/// Previews the undo of a run.
+#[tauri::command]
+pub async fn preview_undo<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    run_id: String,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let started = Instant::now();
+    let kind = RunKind::Undo { of: run_id };
+    let result = bulk::preview_from_run(&state, kind, &sender(on_progress)).await;
+    finish(&app, Ended::Preview, started, result)
+}
+
+/// Previews the same edits again on the assets that failed in a run.
+#[tauri::command]
+pub async fn preview_retry<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    run_id: String,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let started = Instant::now();
+    let kind = RunKind::Retry { of: run_id };
+    let result = bulk::preview_from_run(&state, kind, &sender(on_progress)).await;
+    finish(&app, Ended::Preview, started, result)
+}
+
+/// A page of a run's preview rows; `action` null means every row.
+#[tauri::command]
+pub async fn preview_rows(
+    state: State<'_, AppState>,
+    run_id: String,
+    action: Option<Action>,
+    offset: u64,
+    limit: u64,
+) -> Result<PreviewPage, IpcError> {
+    let dir = runs_dir(&state);
+    blocking(move || runs::preview_page(&dir, &run_id, action, offset, limit)).await
+}
+
+/// Applies a previewed run or resumes an unfinished one (production: the name typed).
+#[tauri::command]
+pub async fn apply_run<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: ApplyRequest,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let started = Instant::now();
+    let result = bulk::apply(&state, request, &sender(on_progress)).await;
+    finish(&app, Ended::Apply, started, result)
+}
+
+#[tauri::command]
+pub fn pause_run(state: State<'_, AppState>) -> Result<(), IpcError> {
+    Ok(state.jobs.pause()?)
+}
+
+#[tauri::command]
+pub fn resume_run(state: State<'_, AppState>) -> Result<(), IpcError> {
+    Ok(state.jobs.resume()?)
+}
+
+/// Lets in-flight writes finish and stops the rest; the run can be resumed later.
+#[tauri::command]
+pub fn cancel_run(state: State<'_, AppState>) -> Result<(), IpcError> {
+    Ok(state.jobs.cancel()?)
+}
+
+/// Every run, newest first.
+#[tauri::command]
+pub async fn list_runs(state: State<'_, AppState>) -> Result<Vec<RunSummary>, IpcError> {
+    let dir = runs_dir(&state);
+    blocking(move || runs::list(&dir)).await
+}
+
+#[tauri::command]
+pub async fn run_summary(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<RunSummary, IpcError> {
+    let dir = runs_dir(&state);
+    blocking(move || runs::summary(&dir, &run_id)).await
+}
+
+/// A page of a run's report; `status` null means every asset.
+#[tauri::command]
+pub async fn report_rows(
+    state: State<'_, AppState>,
+    run_id: String,
+    status: Option<ReportStatus>,
+    offset: u64,
+    limit: u64,
+) -> Result<ReportPage, IpcError> {
+    let dir = runs_dir(&state);
+    blocking(move || runs::report_page(&dir, &run_id, status, offset, limit)).await
+}
+
+/// Asks where to save (the system's save dialog) and writes the report as CSV. Returns the
+/// file's name, or nothing when the user cancelled.
+#[tauri::command]
+pub async fn export_report_csv<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<Option<String>, IpcError> {
+    let (dir, id) = (runs_dir(&state), run_id.clone());
+    // An unknown run is refused before any dialog opens.
+    blocking(move || runs::summary(&dir, &id)).await?;
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Export the report as CSV")
+        .set_file_name(format!("metadesk-report-{run_id}.csv"))
+        .add_filter("CSV files (.csv)", &["csv"])
+        .set_parent(&window)
+        .save_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let dir = runs_dir(&state);
+    blocking(move || bulk::write_report(&dir, &run_id, &path))
+        .await
+        .map(Some)
+}
+
+/// Closes the window after the user confirmed: cancels the running job, waits (at most 30 s)
+/// for the writes under way to finish and be journaled, then closes.
+#[tauri::command]
+pub async fn close_after_cancelling_run<R: Runtime>(
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<(), IpcError> {
+    if !state.jobs.cancel_and_wait(CLOSE_WAIT).await {
+        tracing::warn!(
+            job = state.jobs.describe().unwrap_or_default(),
+            "the run did not end in time; closing anyway (resume it later)"
+        );
+    }
+    // `destroy` closes without asking again (no CloseRequested).
+    window
+        .destroy()
+        .map_err(|e| IpcError::from(Error::Internal(format!("closing the window: {e}"))))
+}

@@ -1,0 +1,273 @@
+//! The app's one bulk job at a time: a scope count, a preview (of an edit, an undo or a retry)
+//! or an apply (or resume). [`Jobs`] holds the running job's [`RunControl`], its run id once
+//! known and a label in words, so pause, resume and cancel act on it and the window's close can
+//! ask first.
+//!
+//! Rules: a preview or apply is refused while another preview or apply runs; a count cancels a
+//! count still running (the user changed the folder or a filter) and is refused while a preview
+//! or apply runs; anything else cancels a running count. A job ends when its [`JobGuard`] is
+//! dropped, however the command ended.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Mutex, MutexGuard};
+use std::time::Duration;
+
+use metadesk_core::Error;
+use metadesk_core::bulk::RunControl;
+
+/// What a job does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Counting the assets a folder and its filters select.
+    Count,
+    /// Listing and reading current values; journals a plan, writes nothing to AEM.
+    Preview,
+    /// Writing a previewed run (or finishing an interrupted one).
+    Apply,
+}
+
+impl JobKind {
+    /// Whether the job is a bulk edit proper (the window's close asks first; a second one is
+    /// refused). A count is neither.
+    pub fn is_run(self) -> bool {
+        !matches!(self, JobKind::Count)
+    }
+}
+
+struct Job {
+    serial: u64,
+    kind: JobKind,
+    control: RunControl,
+    run_id: Option<String>,
+    label: String,
+}
+
+/// The app's current bulk job, if any.
+#[derive(Default)]
+pub struct Jobs {
+    current: Mutex<Option<Job>>,
+    serial: AtomicU64,
+}
+
+/// The running job's handle for the command that started it; dropping it ends the job.
+pub struct JobGuard<'a> {
+    jobs: &'a Jobs,
+    serial: u64,
+    control: RunControl,
+}
+
+impl JobGuard<'_> {
+    pub fn control(&self) -> &RunControl {
+        &self.control
+    }
+
+    /// Records the run the job works on (a preview learns it from its first progress event).
+    pub fn set_run_id(&self, run_id: &str) {
+        if let Some(job) = self.jobs.lock().as_mut()
+            && job.serial == self.serial
+            && job.run_id.as_deref() != Some(run_id)
+        {
+            job.run_id = Some(run_id.to_owned());
+        }
+    }
+}
+
+impl Drop for JobGuard<'_> {
+    fn drop(&mut self) {
+        let mut current = self.jobs.lock();
+        if current.as_ref().is_some_and(|j| j.serial == self.serial) {
+            *current = None;
+        }
+    }
+}
+
+impl Jobs {
+    fn lock(&self) -> MutexGuard<'_, Option<Job>> {
+        self.current.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Starts a job of `kind`, described by `label` ("preview of /content/dam/x"), or refuses
+    /// in words when a preview or apply runs.
+    pub fn start(&self, kind: JobKind, label: impl Into<String>) -> Result<JobGuard<'_>, Error> {
+        let mut current = self.lock();
+        if let Some(running) = current.as_ref() {
+            if running.kind.is_run() {
+                let run = running
+                    .run_id
+                    .as_deref()
+                    .map(|id| format!(" (run {id})"))
+                    .unwrap_or_default();
+                return Err(Error::InvalidInput(format!(
+                    "A bulk edit is already running: {}{run}. Wait for it to finish, or cancel \
+                     it first.",
+                    running.label
+                )));
+            }
+            // A count still running is superseded: its command returns with `done: false`.
+            running.control.cancel();
+        }
+        let serial = self.serial.fetch_add(1, Ordering::Relaxed) + 1;
+        let control = RunControl::new();
+        *current = Some(Job {
+            serial,
+            kind,
+            control: control.clone(),
+            run_id: None,
+            label: label.into(),
+        });
+        Ok(JobGuard {
+            jobs: self,
+            serial,
+            control,
+        })
+    }
+
+    fn with_current<T>(&self, act: impl FnOnce(&Job) -> T) -> Result<T, Error> {
+        self.lock()
+            .as_ref()
+            .map(act)
+            .ok_or_else(|| Error::InvalidInput("No bulk edit is running right now.".into()))
+    }
+
+    /// Pauses the current job: requests under way finish, no new one starts.
+    pub fn pause(&self) -> Result<(), Error> {
+        self.with_current(|j| j.control.pause())
+    }
+
+    pub fn resume(&self) -> Result<(), Error> {
+        self.with_current(|j| j.control.resume())
+    }
+
+    /// Cancels the current job: writes under way finish and are journaled, nothing new starts.
+    pub fn cancel(&self) -> Result<(), Error> {
+        self.with_current(|j| j.control.cancel())
+    }
+
+    /// Whether a preview or apply runs (closing the window asks first).
+    pub fn run_in_progress(&self) -> bool {
+        self.lock().as_ref().is_some_and(|j| j.kind.is_run())
+    }
+
+    /// The current job in words, with its run id when known.
+    pub fn describe(&self) -> Option<String> {
+        self.lock().as_ref().map(|j| match &j.run_id {
+            Some(id) => format!("{} (run {id})", j.label),
+            None => j.label.clone(),
+        })
+    }
+
+    /// Cancels the current job (if any) and waits up to `limit` for it to end. True when no job
+    /// is left.
+    pub async fn cancel_and_wait(&self, limit: Duration) -> bool {
+        let _ = self.cancel();
+        let deadline = tokio::time::Instant::now() + limit;
+        while self.lock().is_some() {
+            if tokio::time::Instant::now() >= deadline {
+                return false;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use metadesk_core::bulk::ControlState;
+
+    #[test]
+    fn one_preview_or_apply_at_a_time() {
+        let jobs = Jobs::default();
+        let apply = jobs
+            .start(JobKind::Apply, "applying to /content/dam/x")
+            .unwrap();
+        apply.set_run_id("20260101-000000-000-abcd");
+        assert!(jobs.run_in_progress());
+        for kind in [JobKind::Preview, JobKind::Apply, JobKind::Count] {
+            let err = jobs.start(kind, "another").err().unwrap();
+            assert_eq!(err.code(), metadesk_core::error::ErrorCode::InvalidInput);
+            let words = err.to_string();
+            assert!(
+                words.starts_with("A bulk edit is already running: applying to /content/dam/x")
+                    && words.contains("20260101-000000-000-abcd"),
+                "{words}"
+            );
+        }
+        assert_eq!(
+            apply.control().state(),
+            ControlState::Running,
+            "a refused start leaves the running job alone"
+        );
+        drop(apply);
+        assert!(!jobs.run_in_progress());
+        assert!(jobs.start(JobKind::Preview, "preview").is_ok());
+    }
+
+    #[test]
+    fn a_new_count_or_run_supersedes_a_running_count() {
+        let jobs = Jobs::default();
+        let first = jobs.start(JobKind::Count, "counting a").unwrap();
+        assert!(
+            !jobs.run_in_progress(),
+            "a count does not hold the window open"
+        );
+        let second = jobs.start(JobKind::Count, "counting b").unwrap();
+        assert!(first.control().is_cancelled());
+        assert!(!second.control().is_cancelled());
+        // The superseded count ending does not end the new one.
+        drop(first);
+        assert_eq!(jobs.describe().as_deref(), Some("counting b"));
+        let preview = jobs.start(JobKind::Preview, "preview of b").unwrap();
+        assert!(second.control().is_cancelled());
+        assert_eq!(jobs.describe().as_deref(), Some("preview of b"));
+        drop(second);
+        assert!(jobs.run_in_progress());
+        drop(preview);
+        assert!(jobs.describe().is_none());
+    }
+
+    #[test]
+    fn pause_resume_cancel_act_on_the_current_job_or_say_there_is_none() {
+        let jobs = Jobs::default();
+        for err in [jobs.pause(), jobs.resume(), jobs.cancel()] {
+            let err = err.unwrap_err();
+            assert_eq!(err.to_string(), "No bulk edit is running right now.");
+        }
+        let job = jobs.start(JobKind::Apply, "applying").unwrap();
+        jobs.pause().unwrap();
+        assert_eq!(job.control().state(), ControlState::Paused);
+        jobs.resume().unwrap();
+        assert_eq!(job.control().state(), ControlState::Running);
+        jobs.cancel().unwrap();
+        assert!(job.control().is_cancelled());
+    }
+
+    #[tokio::test]
+    async fn cancel_and_wait_waits_for_the_job_to_end_within_a_limit() {
+        let jobs = std::sync::Arc::new(Jobs::default());
+        assert!(
+            jobs.cancel_and_wait(Duration::from_millis(10)).await,
+            "no job"
+        );
+        let guard_jobs = jobs.clone();
+        let (started_tx, started_rx) = tokio::sync::oneshot::channel();
+        let task = tokio::spawn(async move {
+            let guard = guard_jobs.start(JobKind::Apply, "applying").unwrap();
+            let _ = started_tx.send(());
+            // The run notices the cancel and finishes its writes under way.
+            while !guard.control().is_cancelled() {
+                tokio::time::sleep(Duration::from_millis(5)).await;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        });
+        started_rx.await.unwrap();
+        assert!(jobs.cancel_and_wait(Duration::from_secs(5)).await);
+        assert!(!jobs.run_in_progress());
+        task.await.unwrap();
+
+        let stuck = jobs.start(JobKind::Apply, "stuck").unwrap();
+        assert!(!jobs.cancel_and_wait(Duration::from_millis(60)).await);
+        drop(stuck);
+    }
+}
