@@ -140,3 +140,110 @@ async fn kill_9_mid_apply_then_resume_matches_an_uninterrupted_run() {
     }
     assert_eq!(sb.counters().count("PUT", 200), planned.len() as u64);
 }
+
+/// Runs the CLI off the runtime thread (the sandbox serves from this test's runtime); returns
+/// the exit code and standard output.
+async fn run_cli(mut cmd: Command) -> (Option<i32>, String) {
+    let out = tokio::task::spawn_blocking(move || cmd.stderr(Stdio::null()).output())
+        .await
+        .unwrap()
+        .unwrap();
+    (out.status.code(), String::from_utf8(out.stdout).unwrap())
+}
+
+#[tokio::test]
+async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
+    let cli = cli();
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let token_file = |name: &str, read_only: bool| {
+        let token = sb.issue_dev_token("reader@metadesk.example", read_only);
+        let path = dir.path().join(name);
+        let body = serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token});
+        std::fs::write(&path, body.to_string()).unwrap();
+        path
+    };
+    let (read_only, read_write) = (token_file("ro.json", true), token_file("rw.json", false));
+    let command = |file: &PathBuf, args: &[&str]| {
+        let mut cmd = Command::new(&cli);
+        cmd.env("METADESK_HOME", &home)
+            .args(args)
+            .args(["--aem", &sb.base_url(), "--file"])
+            .arg(file);
+        cmd
+    };
+    let set = [
+        "bulk",
+        "set",
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:rights",
+        "--value",
+        "Retried by the CLI",
+        "--yes",
+        "--json",
+    ];
+    let (code, out) = run_cli(command(&read_only, &set)).await;
+    assert_eq!(code, Some(1), "some assets failed: {out}");
+    let first: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let failed = first["counts"]["failed"].as_u64().unwrap();
+    assert!(failed > 0 && first["counts"]["changed"] == 0, "{first}");
+    let id = first["id"].as_str().unwrap().to_owned();
+
+    let (code, out) = run_cli(command(
+        &read_write,
+        &["bulk", "retry", &id, "--dry-run", "--json"],
+    ))
+    .await;
+    assert_eq!(code, Some(0), "{out}");
+    let planned: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(planned["status"], "previewed");
+    assert_eq!(planned["kind"]["kind"], "retry");
+    assert_eq!(planned["kind"]["of"], id.as_str());
+    assert_eq!(planned["counts"]["pending"], failed);
+    assert_eq!(
+        sb.counters().count("PUT", 200),
+        0,
+        "a dry run writes nothing"
+    );
+
+    let (code, out) = run_cli(command(
+        &read_write,
+        &["bulk", "retry", &id, "--yes", "--json"],
+    ))
+    .await;
+    assert_eq!(code, Some(0), "{out}");
+    let done: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(done["status"], "completed");
+    assert_eq!(
+        (
+            done["counts"]["changed"].as_u64(),
+            done["counts"]["failed"].as_u64()
+        ),
+        (Some(failed), Some(0))
+    );
+    assert_eq!(sb.counters().count("PUT", 200), failed);
+    let rows = metadesk_core::bulk::runs::preview_page(
+        &home.join("data").join("runs"),
+        &id,
+        Some(metadesk_core::bulk::Action::Change),
+        0,
+        1000,
+    )
+    .unwrap();
+    for row in rows.rows {
+        assert_eq!(
+            sb.asset(&row.path).unwrap()["metadata"]["dc:rights"],
+            "Retried by the CLI"
+        );
+    }
+    // Nothing failed in the retry: a second retry has nothing to do (usage error, exit 2).
+    let (code, _) = run_cli(command(
+        &read_write,
+        &["bulk", "retry", done["id"].as_str().unwrap(), "--yes"],
+    ))
+    .await;
+    assert_eq!(code, Some(2));
+}

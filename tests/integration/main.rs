@@ -8,6 +8,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod bulk;
+mod bulk_app;
 mod bulk_cli;
 mod bulk_openapi;
 mod bulk_support;

@@ -223,7 +223,7 @@ pub struct ReportPage {
     pub total: u64,
 }
 
-/// What the report says about an asset (also the report's filter, sent by the app).
+/// What the report says about an asset.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportStatus {
