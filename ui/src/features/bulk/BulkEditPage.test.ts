@@ -350,8 +350,13 @@ describe('preview and apply', () => {
       rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes }],
       total: 1,
     });
+    await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
     await act(() => finishApply(done));
     const report = await screen.findByTestId('report');
+    // The bar stays in the report, at its end.
+    expect(within(report).getByTestId('run-progress')).toHaveAttribute('data-done', '2');
+    expect(within(report).getByTestId('run-percent')).toHaveTextContent('100 %');
+    expect(within(report).queryByTestId('pause-button')).not.toBeInTheDocument();
     expect(within(report).getByTestId('report-status')).toHaveTextContent('Completed');
     expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '1');
     expect(within(report).getAllByTestId('report-row')[0]).toHaveAttribute('data-status', 'changed');

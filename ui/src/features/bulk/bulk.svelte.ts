@@ -289,7 +289,8 @@ export class BulkStore {
     await this.apply(run, typedName);
   }
 
-  /** Writes the run's planned changes (or the rest of them), with progress, then the report. */
+  /** Writes the run's planned changes (or the rest of them), with progress, then the report.
+   *  The last progress event stays, so the report can show the bar at its end. */
   async apply(run: RunSummary, confirmName: string | null): Promise<void> {
     if (this.job !== null) return;
     if (this.#countTimer !== null) clearTimeout(this.#countTimer);
