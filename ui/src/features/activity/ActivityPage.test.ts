@@ -96,7 +96,7 @@ describe('the Activity page', () => {
     expect(first).toHaveTextContent('Completed');
     expect(first).toHaveTextContent('p12345 · e67890');
     expect(first).toHaveTextContent('/content/dam/wknd-shared/en and subfolders');
-    expect(first).toHaveTextContent('dc:subject: append "summer"');
+    expect(first).toHaveTextContent('Keywords (dc:subject): add "summer"');
     expect(within(first).getByTestId('run-counts')).toHaveTextContent('28 changed · 2 failed');
     expect(first).toHaveTextContent('took 2 min 5 s');
     expect(within(first).getByTestId('open-report')).toBeInTheDocument();

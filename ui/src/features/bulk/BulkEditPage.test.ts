@@ -324,7 +324,7 @@ describe('preview and apply', () => {
     const table = await screen.findByTestId('preview-table');
     expect(previewRows).toHaveBeenCalledWith('r1', 'change', 0, 100);
     expect(within(table).getAllByTestId('preview-row')).toHaveLength(1);
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('dc:rights: set "© 2026 WKND"');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights): set to "© 2026 WKND"');
 
     let applyProgress!: (p: Progress) => void;
     let finishApply!: (s: RunSummary) => void;

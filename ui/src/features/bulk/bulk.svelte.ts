@@ -29,6 +29,7 @@ import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
 import { toIpcError } from '../../ipc/errors';
 import type { ConnectionView, IpcError } from '../../ipc/types';
 import {
+  DAM_ROOT,
   emptyForm,
   filtersOf,
   folderProblem,
@@ -160,6 +161,9 @@ export class BulkStore {
 
   chooseFolder(path: string): void {
     this.form.folder = normalizeFolder(path);
+    // Show where it is in the tree (the folders above it open).
+    const parent = this.form.folder.slice(0, this.form.folder.lastIndexOf('/'));
+    if (this.tree.connectionId && parent.length >= DAM_ROOT.length) void this.tree.reveal(parent);
   }
 
   addEdit(): void {

@@ -79,6 +79,19 @@ export class FolderTree {
     else await this.expand(path);
   }
 
+  /** Opens the folders above `path` (as far as they are listed), so a typed path shows in the tree. */
+  async reveal(path: string): Promise<void> {
+    if (!path.startsWith(`${DAM_ROOT}/`)) return;
+    const parts = path.slice(DAM_ROOT.length + 1).split('/');
+    let current = DAM_ROOT;
+    for (const part of parts.slice(0, -1)) {
+      await this.expand(current);
+      current = `${current}/${part}`;
+      if (!this.nodes[current]) return;
+    }
+    await this.expand(current);
+  }
+
   /** Loads the next page of `path`'s subfolders. */
   async more(path: string): Promise<void> {
     const n = this.nodes[path];

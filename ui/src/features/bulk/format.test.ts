@@ -11,6 +11,7 @@ import {
   countsLine,
   differs,
   duration,
+  editLine,
   failureSummary,
   percent,
   previewLine,
@@ -141,5 +142,15 @@ describe('report chart and summary', () => {
       '3 assets could not be changed. The most common reason (2 of the 3 shown): a',
     );
     expect(failureSummary(1, [], 0)).toBe('1 asset could not be changed. Their reasons are in the table below.');
+  });
+});
+
+describe('edits in words', () => {
+  it('names the property and the action', () => {
+    expect(editLine('dc:rights: set "© 2026 WKND"')).toBe('Copyright (dc:rights): set to "© 2026 WKND"');
+    expect(editLine('dc:subject: append "a", "b"')).toBe('Keywords (dc:subject): add "a", "b"');
+    expect(editLine('cq:tags: clear')).toBe('Tags (cq:tags): clear');
+    expect(editLine('my:field: remove "x"')).toBe('my:field: remove "x"');
+    expect(editLine('undo of run r1')).toBe('undo of run r1');
   });
 });

@@ -7,6 +7,7 @@ import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
 import type { RunKind } from '../../ipc/bindings/RunKind';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import { propertyLabel } from './editForm';
 
 const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
 
@@ -218,4 +219,15 @@ export function failureSummary(failed: number, reasons: readonly (string | null)
   if (!common) return `${head}. Their reasons are in the table below.`;
   if (common.times === seen) return `${head}: ${common.reason}`;
   return `${head}. The most common reason (${count(common.times)} of the ${count(seen)} shown): ${common.reason}`;
+}
+
+const VERBS: Record<string, string> = { set: 'set to', append: 'add', remove: 'remove', clear: 'clear' };
+
+/** An edit as the run history gives it (`dc:rights: set "x"`), in words:
+ *  `Copyright (dc:rights): set to "x"`. Anything else is shown as it is. */
+export function editLine(edit: string): string {
+  const match = /^([A-Za-z_][\w.-]*:[\w.-]+): (set|append|remove|clear)\b(.*)$/.exec(edit);
+  if (!match) return edit;
+  const [, property = '', verb = '', rest = ''] = match;
+  return `${propertyLabel(property)}: ${VERBS[verb] ?? verb}${rest}`;
 }
