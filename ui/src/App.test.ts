@@ -5,9 +5,25 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import App from './App.svelte';
-import { checkHealth, listConnections, sandboxStatus } from './ipc/commands';
-import { connection } from './test-fixtures';
-import { onDragActivity, onFilesDropped, onImportResult, onSandboxStatus, type DragPhase } from './ipc/events';
+import {
+  applyRun,
+  checkHealth,
+  closeAfterCancellingRun,
+  listConnections,
+  listFolder,
+  listRuns,
+  sandboxStatus,
+} from './ipc/commands';
+import type { Progress } from './ipc/bindings/Progress';
+import { connection, progress, runSummary } from './test-fixtures';
+import {
+  onCloseBlockedByRun,
+  onDragActivity,
+  onFilesDropped,
+  onImportResult,
+  onSandboxStatus,
+  type DragPhase,
+} from './ipc/events';
 import type { AppHealth, CheckStep, FileOutcome, KeychainStatus } from './ipc/types';
 
 vi.mock('./ipc/commands', () => ({
@@ -17,12 +33,21 @@ vi.mock('./ipc/commands', () => ({
   discardImport: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   testConnection: vi.fn(),
+  listRuns: vi.fn(),
+  listFolder: vi.fn(),
+  countScope: vi.fn(),
+  applyRun: vi.fn(),
+  runSummary: vi.fn(),
+  reportRows: vi.fn(),
+  previewRows: vi.fn(),
+  closeAfterCancellingRun: vi.fn(),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),
   onDragActivity: vi.fn(),
   onImportResult: vi.fn(),
   onSandboxStatus: vi.fn(),
+  onCloseBlockedByRun: vi.fn(),
 }));
 
 const FOLDERS_OK: CheckStep = { label: 'App folders', ok: true, detail: 'ready in /home/u/.local/share/metadesk' };
@@ -56,6 +81,7 @@ let importResult: (outcome: FileOutcome) => void;
 let drag: (phase: DragPhase) => void;
 let stopDrops: () => void;
 let stopDrags: () => void;
+let closeBlocked: () => void;
 
 beforeEach(() => {
   delete document.body.dataset.ready;
@@ -75,7 +101,13 @@ beforeEach(() => {
     return () => {};
   });
   vi.mocked(onSandboxStatus).mockResolvedValue(() => {});
+  vi.mocked(onCloseBlockedByRun).mockImplementation(async (handler) => {
+    closeBlocked = handler;
+    return () => {};
+  });
   vi.mocked(listConnections).mockResolvedValue([]);
+  vi.mocked(listRuns).mockResolvedValue([]);
+  vi.mocked(listFolder).mockImplementation(async (_c, folder) => ({ folder, folders: [], assets: 0, total: 0, nextOffset: null }));
   vi.mocked(sandboxStatus).mockResolvedValue({ state: 'stopped' });
   healthReports([FOLDERS_OK, KEYCHAIN_OK], AVAILABLE);
 });
@@ -113,19 +145,18 @@ describe('navigation', () => {
     expect(screen.getByTestId('nav-connections')).not.toHaveAttribute('aria-current');
 
     await user.click(screen.getByTestId('nav-activity'));
-    expect(screen.getByTestId('empty-activity')).toBeInTheDocument();
+    expect(await screen.findByTestId('empty-activity')).toBeInTheDocument();
     expect(screen.getByTestId('nav-activity')).toHaveAttribute('aria-current', 'page');
   });
 
-  it('says where bulk edits run today once a connection exists, without pretending', async () => {
+  it('shows the bulk edit form once a connection exists', async () => {
     const user = userEvent.setup();
     vi.mocked(listConnections).mockResolvedValue([connection()]);
     await renderReady();
 
     await user.click(screen.getByTestId('nav-bulk'));
-    const notice = await screen.findByTestId('bulk-not-in-window');
-    expect(notice).toHaveTextContent('not available yet');
-    expect(notice).toHaveTextContent('metadesk-cli bulk set');
+    expect(await screen.findByTestId('bulk-connection')).toHaveValue('c1');
+    expect(screen.getByTestId('preview-button')).toBeEnabled();
     expect(screen.queryByTestId('empty-bulk')).not.toBeInTheDocument();
   });
 
@@ -147,7 +178,7 @@ describe('navigation', () => {
     await user.keyboard('{ArrowUp}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard(' ');
-    expect(screen.getByTestId('empty-activity')).toBeInTheDocument();
+    expect(await screen.findByTestId('empty-activity')).toBeInTheDocument();
     expect(screen.getByTestId('nav-activity')).toHaveAttribute('aria-current', 'page');
 
     await user.keyboard('{Home}');
@@ -190,7 +221,7 @@ describe('empty states', () => {
     expect(await screen.findByTestId('empty-bulk')).toHaveTextContent('needs a connection');
 
     await user.click(screen.getByTestId('nav-activity'));
-    const activity = screen.getByTestId('empty-activity');
+    const activity = await screen.findByTestId('empty-activity');
     expect(activity).toHaveTextContent('No runs yet');
     expect(activity).toHaveTextContent('report and an undo');
   });
@@ -365,5 +396,65 @@ describe('dropped files', () => {
     view.unmount();
     expect(stopDrags).toHaveBeenCalledTimes(1);
     expect(stopDrops).not.toHaveBeenCalled();
+  });
+});
+
+describe('bulk runs across the app', () => {
+  it('offers to resume a run found interrupted at start-up, with its progress on the Bulk edit page', async () => {
+    const user = userEvent.setup();
+    const interrupted = runSummary({ id: 'r7', status: 'interrupted', counts: { assets: 30, changed: 12, unchanged: 0, skipped: 0, failed: 0, pending: 18 } });
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    vi.mocked(listRuns).mockResolvedValue([interrupted]);
+    let sendProgress!: (p: Progress) => void;
+    vi.mocked(applyRun).mockImplementation((_request, onProgress) => {
+      sendProgress = onProgress;
+      return new Promise(() => {});
+    });
+    await renderReady();
+
+    const banner = screen.getByTestId('interrupted-banner');
+    expect(banner).toHaveTextContent('A bulk edit was interrupted');
+    expect(banner).toHaveTextContent('18 assets are not changed yet');
+    await user.click(within(banner).getByRole('button', { name: 'Resume' }));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r7', confirmName: null }, expect.any(Function));
+    expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
+    expect(screen.queryByTestId('interrupted-banner')).not.toBeInTheDocument();
+
+    await act(() => sendProgress(progress({ runId: 'r7', done: 6, total: 18 })));
+    expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '6');
+
+    // The run keeps showing after a visit elsewhere.
+    await user.click(screen.getByTestId('nav-connections'));
+    expect(screen.queryByTestId('run-progress')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('nav-bulk'));
+    expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '6');
+    await act(() => sendProgress(progress({ runId: 'r7', done: 9, total: 18 })));
+    expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '9');
+  });
+
+  it('puts an interrupted run off with Later', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listRuns).mockResolvedValue([runSummary({ status: 'interrupted' })]);
+    await renderReady();
+    await user.click(within(screen.getByTestId('interrupted-banner')).getByRole('button', { name: 'Later' }));
+    expect(screen.queryByTestId('interrupted-banner')).not.toBeInTheDocument();
+    expect(applyRun).not.toHaveBeenCalled();
+  });
+
+  it('asks before closing during a run: keep running, or cancel it and close', async () => {
+    const user = userEvent.setup();
+    vi.mocked(closeAfterCancellingRun).mockResolvedValue();
+    await renderReady();
+
+    await act(() => closeBlocked());
+    const dialog = screen.getByTestId('close-run-dialog');
+    expect(dialog).toHaveTextContent('A bulk edit is running. Cancel it and close?');
+    await user.click(within(dialog).getByRole('button', { name: 'Keep running' }));
+    expect(screen.queryByTestId('close-run-dialog')).not.toBeInTheDocument();
+    expect(closeAfterCancellingRun).not.toHaveBeenCalled();
+
+    await act(() => closeBlocked());
+    await user.click(within(screen.getByTestId('close-run-dialog')).getByRole('button', { name: 'Cancel run and close' }));
+    expect(closeAfterCancellingRun).toHaveBeenCalledTimes(1);
   });
 });

@@ -1,4 +1,7 @@
 // Sample values of the Rust-side types, shared by the UI's tests.
+import type { PlanRow } from './ipc/bindings/PlanRow';
+import type { Progress } from './ipc/bindings/Progress';
+import type { RunSummary } from './ipc/bindings/RunSummary';
 import type { ConnectionView } from './ipc/types';
 
 /** A saved connection as `list_connections` returns it; override what a test cares about. */
@@ -25,6 +28,60 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
     statusText: 'expires in 12 days',
     secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
     importedAt: '2025-01-01T00:00:00Z',
+    ...overrides,
+  };
+}
+
+/** A run as `list_runs` / `run_summary` return it; override what a test cares about. */
+export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
+  return {
+    id: 'r1',
+    created: '2026-03-02T09:15:00Z',
+    connection: 'p12345 · e67890',
+    aem: 'https://author-p12345-e67890.adobeaemcloud.com',
+    family: 'classic',
+    folder: '/content/dam/wknd-shared/en',
+    recursive: false,
+    kind: { kind: 'edit' },
+    edits: ['dc:rights: set "© 2026 WKND"'],
+    status: 'previewed',
+    counts: { assets: 3, changed: 0, unchanged: 1, skipped: 1, failed: 0, pending: 1 },
+    durationSecs: 4,
+    reason: null,
+    ...overrides,
+  };
+}
+
+/** One preview row; override what a test cares about. */
+export function planRow(overrides: Partial<PlanRow> = {}): PlanRow {
+  return {
+    i: 0,
+    path: '/content/dam/wknd-shared/en/alpine-lake.jpg',
+    action: 'change',
+    changes: [{ property: 'dc:rights', before: 'Royalty-free', after: '© 2026 WKND' }],
+    reread: false,
+    ...overrides,
+  };
+}
+
+/** A progress event; override what a test cares about. */
+export function progress(overrides: Partial<Progress> = {}): Progress {
+  return {
+    runId: 'r1',
+    phase: 'apply',
+    done: 0,
+    total: 0,
+    totalKnown: true,
+    changed: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    rate: 0,
+    etaSecs: null,
+    concurrency: 4,
+    paused: false,
+    throttled: 0,
+    finished: false,
     ...overrides,
   };
 }

@@ -1,0 +1,174 @@
+// Activity: every run with when, connection, folder, edits, counts, status and duration, and
+// the actions each status allows; acting on a run opens it on the Bulk edit page.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import { applyRun, listRuns, previewRows, previewUndo, reportRows } from '../../ipc/commands';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import { connection, runSummary } from '../../test-fixtures';
+import { BulkStore } from '../bulk/bulk.svelte';
+import ActivityPage from './ActivityPage.svelte';
+import { actionsFor } from './runActions';
+
+vi.mock('../../ipc/commands', () => ({
+  listRuns: vi.fn(),
+  previewRows: vi.fn(),
+  reportRows: vi.fn(),
+  previewUndo: vi.fn(),
+  applyRun: vi.fn(),
+  runSummary: vi.fn(),
+}));
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+const counts = (o: Partial<RunSummary['counts']> = {}) => ({ assets: 30, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0, ...o });
+
+describe('actions per status', () => {
+  it('offers what each status allows', () => {
+    expect(actionsFor(runSummary({ status: 'previewed', counts: counts({ pending: 30 }) }), false)).toEqual(['open-preview', 'apply']);
+    expect(actionsFor(runSummary({ status: 'previewed', counts: counts({ unchanged: 30 }) }), false)).toEqual(['open-preview']);
+    expect(actionsFor(runSummary({ status: 'preview_incomplete' }), false)).toEqual(['open-report']);
+    expect(actionsFor(runSummary({ status: 'completed', counts: counts({ changed: 30 }) }), false)).toEqual(['open-report', 'undo']);
+    expect(actionsFor(runSummary({ status: 'completed', counts: counts({ unchanged: 30 }) }), false)).toEqual(['open-report']);
+    expect(actionsFor(runSummary({ status: 'cancelled', counts: counts({ changed: 10, pending: 20 }) }), false)).toEqual([
+      'open-report',
+      'resume',
+      'undo',
+    ]);
+    expect(actionsFor(runSummary({ status: 'stopped', counts: counts({ pending: 30 }) }), false)).toEqual(['open-report', 'resume']);
+    expect(actionsFor(runSummary({ status: 'interrupted', counts: counts({ changed: 5 }) }), false)).toEqual([
+      'open-report',
+      'resume',
+      'undo',
+    ]);
+  });
+
+  it('lets an undo that changed assets be undone too', () => {
+    const undo = runSummary({ status: 'completed', kind: { kind: 'undo', of: 'r1' }, counts: counts({ changed: 30 }) });
+    expect(actionsFor(undo, false)).toContain('undo');
+  });
+
+  it('shows only the progress of the run being applied', () => {
+    expect(actionsFor(runSummary({ status: 'interrupted' }), true)).toEqual(['show-progress']);
+  });
+});
+
+describe('the Activity page', () => {
+  async function renderPage(runs: RunSummary[], connections = [connection()]) {
+    vi.mocked(listRuns).mockResolvedValue(runs);
+    const store = new BulkStore(() => connections);
+    const onShowRun = vi.fn();
+    render(ActivityPage, { store, onShowRun });
+    await waitFor(() => expect(store.runsLoaded).toBe(true));
+    return { store, onShowRun };
+  }
+
+  it('says there are no runs yet', async () => {
+    await renderPage([]);
+    expect(screen.getByTestId('empty-activity')).toHaveTextContent('No runs yet');
+    expect(screen.queryByTestId('run-list')).not.toBeInTheDocument();
+  });
+
+  it('lists every run with its facts and status in words', async () => {
+    await renderPage([
+      runSummary({
+        id: 'r2',
+        status: 'completed',
+        recursive: true,
+        counts: counts({ changed: 28, failed: 2 }),
+        durationSecs: 125,
+        edits: ['dc:rights: set "© 2026 WKND"', 'dc:subject: append "summer"'],
+      }),
+      runSummary({
+        id: 'r1',
+        status: 'stopped',
+        reason: 'The development token has expired.',
+        kind: { kind: 'undo', of: 'r0' },
+        counts: counts({ pending: 30 }),
+      }),
+    ]);
+    const [first, second] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    expect(first).toHaveAttribute('data-run-id', 'r2');
+    expect(first).toHaveAttribute('data-status', 'completed');
+    expect(first).toHaveTextContent('Completed');
+    expect(first).toHaveTextContent('p12345 · e67890');
+    expect(first).toHaveTextContent('/content/dam/wknd-shared/en and subfolders');
+    expect(first).toHaveTextContent('Keywords (dc:subject): add "summer"');
+    expect(within(first).getByTestId('run-counts')).toHaveTextContent('28 changed · 2 failed');
+    expect(first).toHaveTextContent('took 2 min 5 s');
+    expect(within(first).getByTestId('open-report')).toBeInTheDocument();
+    expect(within(first).getByTestId('undo-run')).toBeInTheDocument();
+    expect(within(first).queryByTestId('resume-run')).not.toBeInTheDocument();
+
+    expect(second).toHaveTextContent('Stopped');
+    expect(second).toHaveTextContent('Undo of run r0');
+    expect(within(second).getByTestId('run-reason')).toHaveTextContent('The development token has expired.');
+    expect(within(second).getByTestId('resume-run')).toBeInTheDocument();
+    expect(within(second).queryByTestId('undo-run')).not.toBeInTheDocument();
+  });
+
+  it('opens a run’s report on the Bulk edit page', async () => {
+    const user = userEvent.setup();
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+    const run = runSummary({ id: 'r2', status: 'completed', counts: counts({ changed: 30 }) });
+    const { store, onShowRun } = await renderPage([run]);
+    await user.click(screen.getByTestId('open-report'));
+    expect(onShowRun).toHaveBeenCalled();
+    expect(store.stage).toBe('report');
+    expect(store.run?.id).toBe('r2');
+    expect(reportRows).toHaveBeenCalledWith('r2', null, 0, 100);
+  });
+
+  it('opens a previewed run’s preview, and applies it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 30 }) });
+    const { store } = await renderPage([run]);
+    await user.click(screen.getByRole('button', { name: 'Open preview' }));
+    expect(store.stage).toBe('preview');
+    expect(previewRows).toHaveBeenCalledWith('p1', 'change', 0, 100);
+    await user.click(screen.getByTestId('apply-run'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
+    expect(store.stage).toBe('apply');
+  });
+
+  it('asks for the production confirmation before resuming on production', async () => {
+    const user = userEvent.setup();
+    const run = runSummary({ id: 's1', status: 'stopped', counts: counts({ pending: 30 }) });
+    const { store } = await renderPage([run], [connection({ production: true })]);
+    await user.click(screen.getByTestId('resume-run'));
+    expect(applyRun).not.toHaveBeenCalled();
+    expect(store.confirming?.id).toBe('s1');
+  });
+
+  it('plans an undo from the list', async () => {
+    const user = userEvent.setup();
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(previewUndo).mockReturnValue(new Promise(() => {}));
+    const run = runSummary({ id: 'r2', status: 'completed', counts: counts({ changed: 30 }) });
+    const { store } = await renderPage([run]);
+    await user.click(screen.getByTestId('undo-run'));
+    expect(previewUndo).toHaveBeenCalledWith('r2', expect.any(Function));
+    expect(store.job).toBe('preview');
+  });
+
+  it('disables other runs’ actions while a run is being applied, and shows its progress', async () => {
+    const user = userEvent.setup();
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    const running = runSummary({ id: 'a1', status: 'interrupted', counts: counts({ pending: 30 }) });
+    const other = runSummary({ id: 'b1', status: 'completed', counts: counts({ changed: 3 }) });
+    const { store, onShowRun } = await renderPage([running, other]);
+    void store.apply(running, null);
+    await waitFor(() => expect(screen.getByTestId('runs-busy')).toBeInTheDocument());
+    const [first, second] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    expect(first).toHaveAttribute('data-status', 'running');
+    await user.click(within(first).getByTestId('show-progress'));
+    expect(onShowRun).toHaveBeenCalled();
+    expect(within(second).getByTestId('open-report')).toBeDisabled();
+    expect(within(second).getByTestId('undo-run')).toBeDisabled();
+  });
+});

@@ -1,0 +1,522 @@
+// The Bulk edit page with the IPC seam mocked, end to end in the page: pick a connection and a
+// folder (tree, typed path with completion), the live scope count, validation in place, the
+// preview with its progress, apply with the production guard and live progress, the report
+// (failures explained, export, retry, undo), and errors shown in the step where they happened.
+import { act, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import {
+  applyRun,
+  cancelRun,
+  completeFolderPath,
+  countScope,
+  exportReportCsv,
+  listConnections,
+  listFolder,
+  listRuns,
+  pauseRun,
+  previewRows,
+  previewRun,
+  previewUndo,
+  reportRows,
+  resumeRun,
+  runSummary as fetchRunSummary,
+} from '../../ipc/commands';
+import type { Progress } from '../../ipc/bindings/Progress';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
+import type { ConnectionView } from '../../ipc/types';
+import { connection, planRow, progress, runSummary } from '../../test-fixtures';
+import { ConnectionsModel } from '../connections/connections.svelte';
+import { BulkStore } from './bulk.svelte';
+import BulkEditPage from './BulkEditPage.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  listConnections: vi.fn(),
+  connectionHealth: vi.fn(() => Promise.resolve({})),
+  listFolder: vi.fn(),
+  completeFolderPath: vi.fn(),
+  countScope: vi.fn(),
+  previewRun: vi.fn(),
+  previewUndo: vi.fn(),
+  previewRetry: vi.fn(),
+  previewRows: vi.fn(),
+  applyRun: vi.fn(),
+  pauseRun: vi.fn(),
+  resumeRun: vi.fn(),
+  cancelRun: vi.fn(),
+  listRuns: vi.fn(),
+  runSummary: vi.fn(),
+  reportRows: vi.fn(),
+  exportReportCsv: vi.fn(),
+  closeAfterCancellingRun: vi.fn(),
+}));
+
+const FOLDER = '/content/dam/wknd-shared/en';
+const READ_ONLY_REASON =
+  'this connection can read but not change assets: ask an AEM administrator to give the technical account abc@techacct.adobe.com write access, e.g. the DAM Users group, or a product profile with write rights';
+
+const PREVIEWED = runSummary({
+  id: 'r1',
+  folder: FOLDER,
+  counts: { assets: 3, changed: 0, unchanged: 1, skipped: 1, failed: 0, pending: 1 },
+});
+const ROWS = [
+  planRow({ i: 0, path: `${FOLDER}/alpine-lake.jpg` }),
+  planRow({
+    i: 1,
+    path: `${FOLDER}/city.jpg`,
+    action: 'unchanged',
+    changes: [{ property: 'dc:rights', before: '© 2026 WKND', after: '© 2026 WKND' }],
+  }),
+  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: Metadesk never edits content fragments', changes: [] }),
+];
+
+function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
+  return { assets: 0, contentFragments: 0, filteredOut: 0, folders: 0, done: false, ...overrides };
+}
+
+let store: BulkStore;
+
+async function renderPage(connections: ConnectionView[] = [connection()]) {
+  vi.mocked(listConnections).mockResolvedValue(connections);
+  const model = new ConnectionsModel();
+  await model.reload();
+  store = new BulkStore(() => model.connections);
+  const view = render(BulkEditPage, { store, connections: model, onGoToConnections: vi.fn() });
+  return { model, view };
+}
+
+/** Types the folder's path and confirms it with Enter. */
+async function chooseFolder(user: ReturnType<typeof userEvent.setup>, path = FOLDER) {
+  const input = await screen.findByTestId('folder-path-input');
+  await user.clear(input);
+  await user.type(input, `${path}{Enter}`);
+}
+
+/** Fills a valid edit: Copyright set to a value. */
+async function fillEdit(user: ReturnType<typeof userEvent.setup>, value = '© 2026 WKND') {
+  const row = screen.getAllByTestId('edit-row')[0]!;
+  await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:rights');
+  await user.type(within(row).getByTestId('edit-values'), value);
+}
+
+beforeEach(() => {
+  vi.mocked(listFolder).mockImplementation(async (_c, folder) => {
+    if (folder === '/content/dam') {
+      return {
+        folder,
+        folders: [
+          { path: '/content/dam/wknd-shared', name: 'wknd-shared' },
+          { path: '/content/dam/northwind', name: 'northwind' },
+        ],
+        assets: 0,
+        total: 3,
+        nextOffset: 2,
+      };
+    }
+    if (folder === '/content/dam/wknd-shared') {
+      return { folder, folders: [{ path: FOLDER, name: 'en' }], assets: 0, total: 1, nextOffset: null };
+    }
+    return { folder, folders: [], assets: 4, total: 4, nextOffset: null };
+  });
+  vi.mocked(completeFolderPath).mockResolvedValue([]);
+  vi.mocked(countScope).mockImplementation(async (_c, _f, _filters, onUpdate) => {
+    onUpdate(scope({ assets: 1200 }));
+    return scope({ assets: 2000, contentFragments: 3, folders: 2, done: true });
+  });
+  vi.mocked(previewRows).mockImplementation(async (_run, action, offset, limit) => {
+    const rows = ROWS.filter((r) => action === null || r.action === action);
+    return { rows: rows.slice(offset, offset + limit), total: rows.length };
+  });
+  vi.mocked(listRuns).mockResolvedValue([]);
+  vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+});
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+describe('with no connection', () => {
+  it('says a connection is needed first', async () => {
+    await renderPage([]);
+    expect(screen.getByTestId('empty-bulk')).toHaveTextContent('needs a connection');
+    expect(screen.queryByTestId('bulk-connection')).not.toBeInTheDocument();
+  });
+});
+
+describe('picking what to edit', () => {
+  it('picks the only connection and shows the DAM folders, loading children lazily', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    expect(screen.getByTestId('bulk-connection')).toHaveValue('c1');
+    const tree = await screen.findByTestId('folder-tree');
+    await waitFor(() => expect(within(tree).getAllByTestId('folder-node')).toHaveLength(3));
+    expect(listFolder).toHaveBeenCalledWith('c1', '/content/dam', 0);
+    expect(within(tree).getByTestId('folder-more')).toHaveTextContent('Show more folders');
+
+    const wknd = tree.querySelector('[data-path="/content/dam/wknd-shared"]') as HTMLElement;
+    expect(wknd).toHaveAttribute('aria-expanded', 'false');
+    await user.click(wknd);
+    expect(listFolder).toHaveBeenCalledWith('c1', '/content/dam/wknd-shared', 0);
+    expect(wknd).toHaveAttribute('aria-selected', 'true');
+    expect(screen.getByTestId('folder-path-input')).toHaveValue('/content/dam/wknd-shared');
+
+    await user.click(within(tree).getByTestId('folder-more'));
+    expect(listFolder).toHaveBeenCalledWith('c1', '/content/dam', 2);
+  });
+
+  it('marks a production connection and lists every connection with its kind', async () => {
+    const user = userEvent.setup();
+    await renderPage([connection(), connection({ id: 'c2', name: 'Prod', production: true })]);
+    const select = screen.getByTestId('bulk-connection');
+    expect(select).toHaveValue('');
+    const options = within(select).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toContain('Prod · AEM service credentials · PRODUCTION');
+    await user.selectOptions(select, 'c2');
+    expect(screen.getByTestId('bulk-production')).toHaveTextContent('Production');
+  });
+
+  it('moves through the tree with the keyboard', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const tree = await screen.findByTestId('folder-tree');
+    await waitFor(() => expect(within(tree).getAllByTestId('folder-node')).toHaveLength(3));
+    const root = tree.querySelector('[data-path="/content/dam"]') as HTMLElement;
+    root.focus();
+    await user.keyboard('{ArrowDown}');
+    const wknd = tree.querySelector('[data-path="/content/dam/wknd-shared"]') as HTMLElement;
+    expect(wknd).toHaveFocus();
+    await user.keyboard('{ArrowRight}');
+    expect(wknd).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{ArrowLeft}');
+    expect(wknd).toHaveAttribute('aria-expanded', 'false');
+    await user.keyboard('{ArrowLeft}');
+    expect(root).toHaveFocus();
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(screen.getByTestId('folder-path-input')).toHaveValue('/content/dam/northwind');
+  });
+
+  it('suggests folders for a typed path and takes one with the keyboard', async () => {
+    const user = userEvent.setup();
+    vi.mocked(completeFolderPath).mockResolvedValue([
+      { path: '/content/dam/wknd-shared/en', name: 'en' },
+      { path: '/content/dam/wknd-shared/de', name: 'de' },
+    ]);
+    await renderPage();
+    const input = await screen.findByTestId('folder-path-input');
+    await user.type(input, '/content/dam/wknd-shared/');
+    await waitFor(() => expect(screen.getAllByTestId('folder-suggestion')).toHaveLength(2));
+    expect(completeFolderPath).toHaveBeenLastCalledWith('c1', '/content/dam/wknd-shared/');
+    expect(input).toHaveAttribute('aria-expanded', 'true');
+    await user.keyboard('{ArrowDown}{ArrowDown}');
+    expect(input).toHaveAttribute('aria-activedescendant', 'folder-suggestion-1');
+    await user.keyboard('{Enter}');
+    expect(input).toHaveValue('/content/dam/wknd-shared/de');
+    expect(store.form.folder).toBe('/content/dam/wknd-shared/de');
+  });
+
+  it('counts the assets in scope as soon as a folder is chosen, live', async () => {
+    const user = userEvent.setup();
+    let finish!: (count: ScopeCount) => void;
+    let update!: (count: ScopeCount) => void;
+    vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
+      update = onUpdate;
+      return new Promise((resolve) => (finish = resolve));
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await waitFor(() => expect(countScope).toHaveBeenCalledWith('c1', FOLDER, { recursive: false, name: null, formats: [] }, expect.any(Function)));
+
+    await act(() => update(scope({ assets: 1234 })));
+    const count = screen.getByTestId('scope-count');
+    expect(count).toHaveTextContent('Counting… 1,234 so far');
+    expect(count).toHaveAttribute('data-done', '0');
+
+    await act(() => finish(scope({ assets: 2000, contentFragments: 3, folders: 2, done: true })));
+    expect(count).toHaveAttribute('data-done', '1');
+    expect(count).toHaveTextContent('2,000 assets in scope');
+    expect(count).toHaveTextContent('3 content fragments left out');
+    expect(count).toHaveTextContent('This folder has 2 subfolders');
+
+    await user.click(screen.getByTestId('include-subfolders'));
+    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith('c1', FOLDER, { recursive: true, name: null, formats: [] }, expect.any(Function)));
+  });
+
+  it('shows a count failure where the folder is chosen', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countScope).mockRejectedValue({ code: 'not_found', message: 'There is no folder /content/dam/nope in AEM.' });
+    await renderPage();
+    await chooseFolder(user, '/content/dam/nope');
+    const error = await screen.findByTestId('scope-error');
+    expect(error).toHaveTextContent('There is no folder /content/dam/nope in AEM.');
+  });
+});
+
+describe('saying what to change', () => {
+  it('shows each problem next to its field when Preview is pressed, and previews nothing', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await user.click(screen.getByTestId('add-edit'));
+    const [first, second] = screen.getAllByTestId('edit-row') as [HTMLElement, HTMLElement];
+    await user.selectOptions(within(second).getByTestId('edit-property'), '');
+    await user.type(within(second).getByTestId('edit-property-custom'), 'rights');
+
+    await user.click(screen.getByTestId('preview-button'));
+    expect(previewRun).not.toHaveBeenCalled();
+    expect(screen.getByText('Choose a folder in the tree, or type its path.')).toBeInTheDocument();
+    expect(within(first).getByText('Type the value to set.')).toBeInTheDocument();
+    expect(within(second).getByText(/Type the property as prefix:name/)).toBeInTheDocument();
+    expect(within(first).getByTestId('edit-values')).toHaveAttribute('aria-invalid', 'true');
+
+    // Fixed as the user types: the messages go away.
+    await user.clear(within(second).getByTestId('edit-property-custom'));
+    await user.type(within(second).getByTestId('edit-property-custom'), 'dc:title');
+    expect(within(second).getByText(/Title \(dc:title\) is already changed above/)).toBeInTheDocument();
+  });
+
+  it('takes several values, one per line, for multi-valued fields', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:subject');
+    expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
+    await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:title');
+    expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
+    expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'clear');
+    expect(within(row).queryByTestId('edit-values')).not.toBeInTheDocument();
+  });
+});
+
+describe('preview and apply', () => {
+  it('previews with progress, then shows the table; Apply writes with progress, then the report', async () => {
+    const user = userEvent.setup();
+    let previewProgress!: (p: Progress) => void;
+    let finishPreview!: (s: RunSummary) => void;
+    vi.mocked(previewRun).mockImplementation((_request, onProgress) => {
+      previewProgress = onProgress;
+      return new Promise((resolve) => (finishPreview = resolve));
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+
+    expect(previewRun).toHaveBeenCalledWith(
+      {
+        connectionId: 'c1',
+        folder: FOLDER,
+        filters: { recursive: false, name: null, formats: [] },
+        edits: [{ property: 'dc:rights', op: { kind: 'set', values: ['© 2026 WKND'] } }],
+      },
+      expect.any(Function),
+    );
+    await act(() => previewProgress(progress({ phase: 'preview', totalKnown: false, total: 120 })));
+    expect(screen.getByTestId('preview-progress')).toHaveTextContent('Finding assets… 120 so far');
+    await act(() => previewProgress(progress({ phase: 'preview', done: 340, total: 2000 })));
+    expect(screen.getByTestId('preview-progress')).toHaveTextContent('Reading current values… 340 of 2,000');
+    expect(screen.getByTestId('add-edit')).toBeDisabled();
+
+    await act(() => finishPreview(PREVIEWED));
+    const table = await screen.findByTestId('preview-table');
+    expect(previewRows).toHaveBeenCalledWith('r1', 'change', 0, 100);
+    expect(within(table).getAllByTestId('preview-row')).toHaveLength(1);
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights): set to "© 2026 WKND"');
+
+    let applyProgress!: (p: Progress) => void;
+    let finishApply!: (s: RunSummary) => void;
+    vi.mocked(applyRun).mockImplementation((_request, onProgress) => {
+      applyProgress = onProgress;
+      return new Promise((resolve) => (finishApply = resolve));
+    });
+    await user.click(screen.getByTestId('apply-button'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null }, expect.any(Function));
+    await act(() => applyProgress(progress({ done: 1, total: 2, changed: 1, rate: 2, etaSecs: 1 })));
+    expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '1');
+    expect(screen.getByTestId('run-percent')).toHaveTextContent('50 %');
+
+    vi.mocked(pauseRun).mockResolvedValue();
+    await user.click(screen.getByTestId('pause-button'));
+    expect(pauseRun).toHaveBeenCalled();
+    vi.mocked(resumeRun).mockResolvedValue();
+    await user.click(await screen.findByTestId('resume-button'));
+    expect(resumeRun).toHaveBeenCalled();
+
+    const done = runSummary({ id: 'r1', status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes }],
+      total: 1,
+    });
+    await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
+    await act(() => finishApply(done));
+    const report = await screen.findByTestId('report');
+    // The bar stays in the report, at its end.
+    expect(within(report).getByTestId('run-progress')).toHaveAttribute('data-done', '2');
+    expect(within(report).getByTestId('run-percent')).toHaveTextContent('100 %');
+    expect(within(report).queryByTestId('pause-button')).not.toBeInTheDocument();
+    expect(within(report).getByTestId('report-status')).toHaveTextContent('Completed');
+    expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '1');
+    expect(within(report).getAllByTestId('report-row')[0]).toHaveAttribute('data-status', 'changed');
+    expect(within(report).queryByTestId('retry-failed')).not.toBeInTheDocument();
+    expect(within(report).getByTestId('undo-run')).toBeEnabled();
+  });
+
+  it('asks for the connection name before applying on production, and sends it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockResolvedValue(runSummary({ status: 'completed', counts: { ...PREVIEWED.counts, pending: 0, changed: 1 } }));
+    await renderPage([connection({ production: true })]);
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('apply-button'));
+
+    expect(applyRun).not.toHaveBeenCalled();
+    const confirm = screen.getByTestId('production-confirm-button');
+    expect(confirm).toBeDisabled();
+    await user.type(screen.getByTestId('production-confirm-input'), 'p12345 · e67890');
+    await user.click(confirm);
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890' }, expect.any(Function));
+  });
+
+  it('shows a preview failure in the preview step, and the form stays as it was', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockRejectedValue({ code: 'network', message: 'Could not reach AEM at author.example.com.' });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    const error = await screen.findByTestId('preview-error');
+    expect(error).toHaveTextContent('Could not reach AEM at author.example.com.');
+    expect(screen.getByTestId('folder-path-input')).toHaveValue(FOLDER);
+    expect(screen.getByTestId('preview-button')).toBeEnabled();
+  });
+
+  it('cancels a preview: nothing to apply, and it says so', async () => {
+    const user = userEvent.setup();
+    let finish!: (s: RunSummary) => void;
+    vi.mocked(previewRun).mockImplementation(() => new Promise((resolve) => (finish = resolve)));
+    vi.mocked(cancelRun).mockResolvedValue();
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(screen.getByTestId('cancel-preview'));
+    expect(cancelRun).toHaveBeenCalled();
+    await act(() => finish(runSummary({ status: 'preview_incomplete' })));
+    expect(screen.getByTestId('preview-notice')).toHaveTextContent('Preview cancelled. Nothing was written to AEM.');
+    expect(screen.queryByTestId('preview-table')).not.toBeInTheDocument();
+  });
+
+  it('shows an apply failure in the apply step, with the run as AEM left it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockRejectedValue({
+      code: 'auth',
+      message: 'The development token of this connection has expired. Get a new one in the Developer Console.',
+    });
+    vi.mocked(fetchRunSummary).mockResolvedValue(PREVIEWED);
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('apply-button'));
+    const error = await screen.findByTestId('apply-error');
+    expect(error).toHaveTextContent('development token of this connection has expired');
+    expect(within(error).getByRole('button', { name: 'Back to the preview' })).toBeEnabled();
+  });
+});
+
+describe('the report', () => {
+  const FAILED = runSummary({
+    id: 'r9',
+    status: 'completed',
+    counts: { assets: 30, changed: 10, unchanged: 0, skipped: 0, failed: 20, pending: 0 },
+    durationSecs: 125,
+  });
+
+  beforeEach(() => {
+    vi.mocked(reportRows).mockImplementation(async (_run, status) => {
+      const failed = Array.from({ length: 20 }, (_, i) => ({
+        path: `${FOLDER}/f-${i}.jpg`,
+        status: 'failed' as const,
+        reason: READ_ONLY_REASON,
+        changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
+      }));
+      return status === 'failed' ? { rows: failed, total: 20 } : { rows: failed.slice(0, 5), total: 30 };
+    });
+  });
+
+  it('explains failed assets in words above the table, and in each row', async () => {
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    const report = await screen.findByTestId('report');
+    await waitFor(() =>
+      expect(within(report).getByTestId('report-failures')).toHaveTextContent(`20 assets could not be changed: ${READ_ONLY_REASON}`),
+    );
+    expect(within(report).getByTestId('report-summary')).toHaveTextContent('took 2 min 5 s');
+    expect(within(report).getByTestId('chart-failed')).toHaveAttribute('data-value', '20');
+    expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '10');
+    const row = within(report).getAllByTestId('report-row')[0]!;
+    expect(row).toHaveAttribute('data-status', 'failed');
+    expect(within(row).getByTestId('report-reason')).toHaveTextContent('abc@techacct.adobe.com');
+    expect(within(report).getByTestId('retry-failed')).toHaveTextContent('Retry failed (20)');
+  });
+
+  it('filters by status through reportRows', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    const filters = await screen.findByTestId('report-filters');
+    await user.click(within(filters).getByRole('button', { name: /^Failed/ }));
+    expect(reportRows).toHaveBeenLastCalledWith('r9', 'failed', 0, 100);
+  });
+
+  it('exports the CSV and says where; says nothing when the dialog was cancelled', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    vi.mocked(exportReportCsv).mockResolvedValueOnce(null);
+    await user.click(await screen.findByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenCalledWith('r9');
+    expect(screen.queryByTestId('export-result')).not.toBeInTheDocument();
+    vi.mocked(exportReportCsv).mockResolvedValueOnce('metadesk-report-r9.csv');
+    await user.click(screen.getByTestId('export-csv'));
+    expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved metadesk-report-r9.csv');
+  });
+
+  it('undoes a run through its own preview', async () => {
+    const user = userEvent.setup();
+    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], counts: { assets: 10, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 10 } });
+    vi.mocked(previewUndo).mockResolvedValue(undo);
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    await user.click(await screen.findByTestId('undo-run'));
+    expect(previewUndo).toHaveBeenCalledWith('r9', expect.any(Function));
+    await screen.findByTestId('preview-table');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Undo of run r9');
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Apply 10 changes');
+  });
+
+  it('shows why a stopped run stopped, and offers Resume', async () => {
+    const user = userEvent.setup();
+    const stopped = runSummary({
+      id: 's1',
+      status: 'stopped',
+      reason: 'The development token of this connection has expired: get a new one in the Developer Console and import it.',
+      counts: { assets: 30, changed: 12, unchanged: 0, skipped: 0, failed: 0, pending: 18 },
+    });
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    await renderPage();
+    await act(() => store.openReport(stopped));
+    const banner = await screen.findByTestId('stopped-reason');
+    expect(banner).toHaveTextContent('development token of this connection has expired');
+    expect(banner).toHaveTextContent('18 assets were not changed yet');
+    await user.click(within(banner).getByTestId('resume-run'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 's1', confirmName: null }, expect.any(Function));
+    expect(await screen.findByTestId('run-progress')).toBeInTheDocument();
+  });
+});

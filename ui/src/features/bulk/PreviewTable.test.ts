@@ -1,0 +1,144 @@
+// The preview table: before → after per property, changed cells highlighted, unchanged values
+// muted, skipped assets with their reason, count tabs that filter through previewRows, paging,
+// and "Apply N changes" (disabled when nothing will change).
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import type { Action } from '../../ipc/bindings/Action';
+import type { PlanRow } from '../../ipc/bindings/PlanRow';
+import { planRow, runSummary } from '../../test-fixtures';
+import { PAGE_SIZE, PagedRows, type FetchPage } from './paged.svelte';
+import PreviewTable from './PreviewTable.svelte';
+
+const CHANGE = planRow({
+  i: 0,
+  path: '/content/dam/wknd/en/alpine-lake.jpg',
+  changes: [
+    { property: 'dc:rights', before: 'Royalty-free', after: '© 2026 WKND' },
+    { property: 'dc:subject', before: ['lake'], after: ['lake', 'summer'] },
+  ],
+});
+const SAME = planRow({
+  i: 1,
+  path: '/content/dam/wknd/en/city-night.jpg',
+  action: 'unchanged',
+  changes: [
+    { property: 'dc:rights', before: '© 2026 WKND', after: '© 2026 WKND' },
+    { property: 'dc:subject', before: ['summer'], after: ['summer'] },
+  ],
+});
+const SKIP = planRow({
+  i: 2,
+  path: '/content/dam/wknd/en/brochure',
+  action: 'skip',
+  reason: 'content fragment: Metadesk never edits content fragments',
+  changes: [],
+});
+
+/** A fetch that answers from `all`, filtered like the app core does. */
+function fetcher(all: PlanRow[]) {
+  return vi.fn<FetchPage<PlanRow, Action>>(async (_run, action, offset, limit) => {
+    const matching = all.filter((row) => action === null || row.action === action);
+    return { rows: matching.slice(offset, offset + limit), total: matching.length };
+  });
+}
+
+async function renderTable(all: PlanRow[], counts = { assets: 3, changed: 0, unchanged: 1, skipped: 1, failed: 0, pending: 1 }) {
+  const fetch = fetcher(all);
+  const rows = new PagedRows<PlanRow, Action>(fetch);
+  await rows.open('r1', null);
+  const onApply = vi.fn();
+  render(PreviewTable, { run: runSummary({ counts }), rows, busy: false, onApply });
+  return { fetch, rows, onApply };
+}
+
+describe('the preview table', () => {
+  it('shows before → after for each edited property, highlighting what changes', async () => {
+    await renderTable([CHANGE, SAME, SKIP]);
+    const headers = within(screen.getByTestId('preview-table')).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(headers).toEqual(['Asset', 'Copyright (dc:rights)', 'Keywords (dc:subject)']);
+
+    const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === CHANGE.path)!;
+    expect(row).toHaveTextContent('alpine-lake.jpg');
+    expect(row).toHaveTextContent('/content/dam/wknd/en');
+    const before = within(row).getAllByTestId('cell-before').map((c) => c.textContent);
+    const after = within(row).getAllByTestId('cell-after').map((c) => c.textContent);
+    expect(before).toEqual(['Royalty-free', 'lake']);
+    expect(after).toEqual(['© 2026 WKND', 'lake, summer']);
+    for (const cell of within(row).getAllByTestId('cell-after')) {
+      expect(cell.closest('[data-changed]')).toHaveAttribute('data-changed', 'true');
+    }
+  });
+
+  it('shows values that stay as they are once, muted, not highlighted', async () => {
+    await renderTable([CHANGE, SAME, SKIP]);
+    const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SAME.path)!;
+    expect(row).toHaveAttribute('data-action', 'unchanged');
+    for (const cell of within(row).getAllByTestId('cell-before')) {
+      expect(cell.closest('[data-changed]')).toHaveAttribute('data-changed', 'false');
+    }
+    expect(row).not.toHaveTextContent('→');
+  });
+
+  it('shows why an asset is skipped', async () => {
+    await renderTable([CHANGE, SAME, SKIP]);
+    const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SKIP.path)!;
+    expect(within(row).getByTestId('skip-reason')).toHaveTextContent('content fragment: Metadesk never edits content fragments');
+    expect(within(row).queryByTestId('cell-after')).not.toBeInTheDocument();
+  });
+
+  it('filters with the count tabs through previewRows', async () => {
+    const user = userEvent.setup();
+    const { fetch } = await renderTable([CHANGE, SAME, SKIP]);
+    const tabs = screen.getByTestId('preview-counts');
+    const tab = (name: RegExp) => within(tabs).getByRole('button', { name });
+    expect(tab(/^Will change/)).toHaveTextContent('1');
+    expect(tab(/^Already as wanted/)).toHaveTextContent('1');
+    expect(tab(/^Skipped/)).toHaveTextContent('1');
+    expect(tab(/^All/)).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(tab(/^Skipped/));
+    expect(fetch).toHaveBeenLastCalledWith('r1', 'skip', 0, PAGE_SIZE);
+    await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(1));
+    expect(screen.getByTestId('preview-row')).toHaveAttribute('data-path', SKIP.path);
+    expect(tab(/^Skipped/)).toHaveAttribute('aria-pressed', 'true');
+
+    await user.click(tab(/^Will change/));
+    expect(fetch).toHaveBeenLastCalledWith('r1', 'change', 0, PAGE_SIZE);
+    await user.click(tab(/^Already as wanted/));
+    expect(fetch).toHaveBeenLastCalledWith('r1', 'unchanged', 0, PAGE_SIZE);
+    await user.click(tab(/^All/));
+    expect(fetch).toHaveBeenLastCalledWith('r1', null, 0, PAGE_SIZE);
+  });
+
+  it('shows 100 rows at a time and the next ones on "Show more"', async () => {
+    const user = userEvent.setup();
+    const many = Array.from({ length: 130 }, (_, i) => planRow({ i, path: `/content/dam/a/asset-${i}.jpg` }));
+    const { fetch } = await renderTable(many, { assets: 130, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 130 });
+    expect(screen.getAllByTestId('preview-row')).toHaveLength(100);
+    expect(screen.getByText('Showing 100 of 130 assets')).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('preview-more'));
+    expect(fetch).toHaveBeenLastCalledWith('r1', null, 100, PAGE_SIZE);
+    await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(130));
+    expect(screen.queryByTestId('preview-more')).not.toBeInTheDocument();
+  });
+
+  it('offers "Apply N changes" with the number that will change', async () => {
+    const user = userEvent.setup();
+    const { onApply } = await renderTable([CHANGE], { assets: 1500, changed: 0, unchanged: 300, skipped: 0, failed: 0, pending: 1200 });
+    const apply = screen.getByTestId('apply-button');
+    expect(apply).toHaveTextContent('Apply 1,200 changes');
+    expect(apply).toBeEnabled();
+    await user.click(apply);
+    expect(onApply).toHaveBeenCalledTimes(1);
+  });
+
+  it('disables Apply when nothing will change, and says why', async () => {
+    await renderTable([SAME], { assets: 1, changed: 0, unchanged: 1, skipped: 0, failed: 0, pending: 0 });
+    expect(screen.getByTestId('apply-button')).toBeDisabled();
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Apply 0 changes');
+    expect(screen.getByText(/Nothing to change/)).toBeInTheDocument();
+  });
+});

@@ -1,0 +1,475 @@
+// The bulk edit's state for the whole window: the form, the scope count, the folder tree, the
+// run on screen (its preview, progress or report), the one job this window runs (a preview or
+// an apply), the run history and the interrupted run found at start-up. One instance lives in
+// App, so a run keeps going (and showing) while the user visits other sections.
+import {
+  applyRun,
+  cancelRun,
+  closeAfterCancellingRun,
+  countScope,
+  exportReportCsv,
+  listRuns,
+  pauseRun,
+  previewRetry,
+  previewRows,
+  previewRun,
+  previewUndo,
+  reportRows,
+  resumeRun,
+  runSummary,
+} from '../../ipc/commands';
+import type { Action } from '../../ipc/bindings/Action';
+import type { Filters } from '../../ipc/bindings/Filters';
+import type { PlanRow } from '../../ipc/bindings/PlanRow';
+import type { Progress } from '../../ipc/bindings/Progress';
+import type { ReportRow } from '../../ipc/bindings/ReportRow';
+import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
+import { toIpcError } from '../../ipc/errors';
+import type { ConnectionView, IpcError } from '../../ipc/types';
+import {
+  DAM_ROOT,
+  emptyForm,
+  filtersOf,
+  folderProblem,
+  hasProblems,
+  newEdit,
+  normalizeFolder,
+  toRunRequest,
+  validate,
+  type FormDraft,
+} from './editForm';
+import { FolderTree } from './folderTree.svelte';
+import { willChange } from './format';
+import { PAGE_SIZE, PagedRows } from './paged.svelte';
+
+/** Where the page is: filling the form, looking at a preview, watching an apply, or a report. */
+export type Stage = 'setup' | 'preview' | 'apply' | 'report';
+
+/** How long typing settles before the scope is counted again. */
+export const COUNT_DELAY_MS = 350;
+
+/** The count of the assets in scope, as it streams in. */
+export class ScopeCounter {
+  count = $state<ScopeCount | null>(null);
+  error = $state<IpcError | null>(null);
+  counting = $state(false);
+  /** What the shown count is of (connection, folder, filters), to skip counting it again. */
+  key = $state('');
+
+  #generation = 0;
+
+  async run(connectionId: string, folder: string, filters: Filters): Promise<void> {
+    const generation = ++this.#generation;
+    this.key = JSON.stringify([connectionId, folder, filters]);
+    this.count = null;
+    this.error = null;
+    this.counting = true;
+    try {
+      const final = await countScope(connectionId, folder, filters, (update) => {
+        if (generation === this.#generation) this.count = update;
+      });
+      if (generation === this.#generation) this.count = final;
+    } catch (thrown) {
+      if (generation === this.#generation) this.error = toIpcError(thrown);
+    } finally {
+      if (generation === this.#generation) this.counting = false;
+    }
+  }
+
+  /** Forgets the count (the folder is no longer valid); a count still running is ignored. */
+  clear(): void {
+    this.#generation++;
+    this.key = '';
+    this.count = null;
+    this.error = null;
+    this.counting = false;
+  }
+}
+
+/** A message shown in one stage: an error (IpcError) or a plain notice. */
+export interface StageMessage {
+  stage: Stage;
+  error: IpcError | null;
+  notice: string | null;
+}
+
+export class BulkStore {
+  form = $state<FormDraft>(emptyForm());
+  /** Problems are shown once the user tried to preview (and then live). */
+  showProblems = $state(false);
+  problems = $derived(validate(this.form));
+
+  scope = new ScopeCounter();
+  tree = new FolderTree();
+
+  stage = $state<Stage>('setup');
+  /** The run on screen: the one previewed, applied or reported. */
+  run = $state<RunSummary | null>(null);
+  /** The job this window runs (at most one). */
+  job = $state<'preview' | 'apply' | null>(null);
+  /** Where a running preview was started (the form, or a report for undo and retry). */
+  jobFrom = $state<Stage>('setup');
+  progress = $state<Progress | null>(null);
+  paused = $state(false);
+  /** A pause, resume or cancel request is on its way. */
+  controlling = $state(false);
+  cancelRequested = $state(false);
+  message = $state<StageMessage | null>(null);
+
+  preview = new PagedRows<PlanRow, Action>(previewRows);
+  report = new PagedRows<ReportRow, ReportStatus>(reportRows);
+  /** Reasons of the first failed rows, for the sentence above the report's table. */
+  failedReasons = $state<(string | null)[]>([]);
+  exporting = $state(false);
+  exported = $state<string | null>(null);
+
+  runs = $state<RunSummary[]>([]);
+  runsLoaded = $state(false);
+  runsLoading = $state(false);
+  runsError = $state<IpcError | null>(null);
+
+  /** An interrupted run found at start-up, until resumed or put off. */
+  interrupted = $state<RunSummary | null>(null);
+  /** A run waiting for its production confirmation before it is applied. */
+  confirming = $state<RunSummary | null>(null);
+  /** The window's close button was pressed during a run. */
+  closeAsked = $state(false);
+  closing = $state(false);
+  closeError = $state<IpcError | null>(null);
+
+  busy = $derived(this.job !== null);
+
+  #connections: () => ConnectionView[];
+  #countTimer: ReturnType<typeof setTimeout> | null = null;
+  #nextEditKey = 1;
+
+  constructor(connections: () => ConnectionView[]) {
+    this.#connections = connections;
+  }
+
+  // ---- The form -------------------------------------------------------------------------
+
+  /** Picks the connection and starts its folder tree from the DAM root. */
+  async chooseConnection(id: string): Promise<void> {
+    if (this.form.connectionId === id && this.tree.connectionId === id) return;
+    this.form.connectionId = id;
+    this.scope.clear();
+    await this.tree.reset(id);
+  }
+
+  chooseFolder(path: string): void {
+    this.form.folder = normalizeFolder(path);
+    // Show where it is in the tree (the folders above it open).
+    const parent = this.form.folder.slice(0, this.form.folder.lastIndexOf('/'));
+    if (this.tree.connectionId && parent.length >= DAM_ROOT.length) void this.tree.reveal(parent);
+  }
+
+  addEdit(): void {
+    this.form.edits.push(newEdit(this.#nextEditKey++));
+  }
+
+  removeEdit(key: number): void {
+    this.form.edits = this.form.edits.filter((edit) => edit.key !== key);
+  }
+
+  /** Counts the scope after typing settles; called whenever the scope's fields change. */
+  scheduleCount(): void {
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.#countTimer = setTimeout(() => {
+      this.#countTimer = null;
+      void this.countNow();
+    }, COUNT_DELAY_MS);
+  }
+
+  /** Counts the scope now, unless the same scope is already counted or a job runs. */
+  async countNow(): Promise<void> {
+    const { connectionId } = this.form;
+    const folder = normalizeFolder(this.form.folder);
+    if (!connectionId || folderProblem(folder) || this.form.name.includes('/')) {
+      this.scope.clear();
+      return;
+    }
+    // Any other job would be stopped by a count: never count while one runs.
+    if (this.job !== null) return;
+    const filters = filtersOf(this.form);
+    if (this.scope.key === JSON.stringify([connectionId, folder, filters]) && !this.scope.error) return;
+    await this.scope.run(connectionId, folder, filters);
+  }
+
+  // ---- Preview ----------------------------------------------------------------------------
+
+  /** "Preview": checks the form, then reads the current values (nothing is written). */
+  async startPreview(): Promise<void> {
+    this.showProblems = true;
+    if (this.job !== null || hasProblems(this.problems)) return;
+    const request = toRunRequest(this.form);
+    await this.#preview('setup', (onProgress) => previewRun(request, onProgress));
+  }
+
+  /** Plans the undo of `runId` (its own preview, then Apply). */
+  async startUndo(runId: string): Promise<void> {
+    await this.#preview(this.stage, (onProgress) => previewUndo(runId, onProgress));
+  }
+
+  /** Plans the same edits again on the assets that failed in `runId`. */
+  async startRetry(runId: string): Promise<void> {
+    await this.#preview(this.stage, (onProgress) => previewRetry(runId, onProgress));
+  }
+
+  async #preview(from: Stage, start: (onProgress: (p: Progress) => void) => Promise<RunSummary>): Promise<void> {
+    if (this.job !== null) return;
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.job = 'preview';
+    this.jobFrom = from;
+    this.progress = null;
+    this.message = null;
+    this.cancelRequested = false;
+    try {
+      const summary = await start((progress) => (this.progress = progress));
+      if (summary.status === 'preview_incomplete') {
+        this.message = {
+          stage: from,
+          error: null,
+          notice: this.cancelRequested
+            ? 'Preview cancelled. Nothing was written to AEM.'
+            : 'The preview did not finish. Nothing was written to AEM; preview again.',
+        };
+        return;
+      }
+      this.job = null;
+      await this.openPreview(summary);
+    } catch (thrown) {
+      this.message = { stage: from, error: toIpcError(thrown), notice: null };
+    } finally {
+      this.job = null;
+      this.progress = null;
+      this.cancelRequested = false;
+      void this.loadRuns();
+    }
+  }
+
+  /** Shows a previewed run's table, starting on what will change (when anything will). */
+  async openPreview(run: RunSummary): Promise<void> {
+    this.run = run;
+    this.stage = 'preview';
+    this.message = null;
+    this.exported = null;
+    await this.preview.open(run.id, willChange(run.counts) > 0 ? 'change' : null);
+  }
+
+  // ---- Apply -------------------------------------------------------------------------------
+
+  /** The saved connection a run was made with (by name, else by address). */
+  connectionOf(run: RunSummary): ConnectionView | undefined {
+    const list = this.#connections();
+    return list.find((c) => c.name === run.connection) ?? list.find((c) => c.aemUrl === run.aem);
+  }
+
+  /** Whether applying `run` needs the production confirmation. */
+  needsConfirmation(run: RunSummary): boolean {
+    return this.connectionOf(run)?.production ?? false;
+  }
+
+  /** "Apply" (or "Resume"): asks for the production confirmation first when needed. */
+  async requestApply(run: RunSummary): Promise<void> {
+    if (this.job !== null) return;
+    if (this.needsConfirmation(run)) {
+      this.confirming = run;
+      return;
+    }
+    await this.apply(run, null);
+  }
+
+  cancelConfirmation(): void {
+    this.confirming = null;
+  }
+
+  async confirmApply(typedName: string): Promise<void> {
+    const run = this.confirming;
+    if (!run) return;
+    this.confirming = null;
+    await this.apply(run, typedName);
+  }
+
+  /** Writes the run's planned changes (or the rest of them), with progress, then the report.
+   *  The last progress event stays, so the report can show the bar at its end. */
+  async apply(run: RunSummary, confirmName: string | null): Promise<void> {
+    if (this.job !== null) return;
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.job = 'apply';
+    this.run = run;
+    this.stage = 'apply';
+    this.progress = null;
+    this.paused = false;
+    this.cancelRequested = false;
+    this.message = null;
+    this.exported = null;
+    if (this.interrupted?.id === run.id) this.interrupted = null;
+    let summary: RunSummary | null = null;
+    try {
+      summary = await applyRun({ runId: run.id, confirmName }, (progress) => {
+        this.progress = progress;
+        this.paused = progress.paused;
+      });
+    } catch (thrown) {
+      this.message = { stage: 'apply', error: toIpcError(thrown), notice: null };
+      try {
+        this.run = await runSummary(run.id);
+      } catch {
+        // Keep the summary we had; the error above says what went wrong.
+      }
+    } finally {
+      this.job = null;
+      this.paused = false;
+      this.controlling = false;
+      this.cancelRequested = false;
+    }
+    void this.loadRuns();
+    if (summary) await this.openReport(summary);
+  }
+
+  async pause(): Promise<void> {
+    await this.#control(async () => {
+      await pauseRun();
+      this.paused = true;
+    });
+  }
+
+  async resume(): Promise<void> {
+    await this.#control(async () => {
+      await resumeRun();
+      this.paused = false;
+    });
+  }
+
+  /** Cancels the running preview or apply: in-flight writes finish, the rest stays as it is. */
+  async cancel(): Promise<void> {
+    await this.#control(async () => {
+      this.cancelRequested = true;
+      await cancelRun();
+    });
+  }
+
+  async #control(action: () => Promise<void>): Promise<void> {
+    if (this.job === null || this.controlling) return;
+    this.controlling = true;
+    try {
+      await action();
+    } catch (thrown) {
+      const stage = this.job === 'apply' ? 'apply' : this.jobFrom;
+      this.message = { stage, error: toIpcError(thrown), notice: null };
+    } finally {
+      this.controlling = false;
+    }
+  }
+
+  // ---- Report ---------------------------------------------------------------------------------
+
+  async openReport(run: RunSummary): Promise<void> {
+    this.run = run;
+    this.stage = 'report';
+    this.exported = null;
+    this.failedReasons = [];
+    const loads: Promise<void>[] = [this.report.open(run.id, null)];
+    if (run.counts.failed > 0) loads.push(this.#loadFailedReasons(run.id));
+    await Promise.all(loads);
+  }
+
+  async #loadFailedReasons(runId: string): Promise<void> {
+    try {
+      const page = await reportRows(runId, 'failed', 0, PAGE_SIZE);
+      if (this.run?.id === runId) this.failedReasons = page.rows.map((row) => row.reason);
+    } catch {
+      // The table below still lists every failed asset with its reason.
+    }
+  }
+
+  /** Opens a run from Activity or the banner: a previewed run shows its preview, others their report. */
+  async open(run: RunSummary): Promise<void> {
+    // While a job runs, the page shows it; other runs open once it has ended.
+    if (this.job !== null) return;
+    this.message = null;
+    if (run.status === 'previewed') await this.openPreview(run);
+    else await this.openReport(run);
+  }
+
+  async exportCsv(): Promise<void> {
+    const run = this.run;
+    if (!run || this.exporting) return;
+    this.exporting = true;
+    this.exported = null;
+    try {
+      const file = await exportReportCsv(run.id);
+      this.exported = file;
+    } catch (thrown) {
+      this.message = { stage: 'report', error: toIpcError(thrown), notice: null };
+    } finally {
+      this.exporting = false;
+    }
+  }
+
+  /** Back to the form (kept as it was) for a new edit. */
+  newEdit(): void {
+    if (this.job !== null) return;
+    this.stage = 'setup';
+    this.run = null;
+    this.message = null;
+    this.preview.clear();
+    this.report.clear();
+  }
+
+  // ---- History and start-up --------------------------------------------------------------------
+
+  async loadRuns(): Promise<void> {
+    this.runsLoading = true;
+    try {
+      this.runs = await listRuns();
+      this.runsError = null;
+    } catch (thrown) {
+      this.runsError = toIpcError(thrown);
+    } finally {
+      this.runsLoading = false;
+      this.runsLoaded = true;
+    }
+  }
+
+  /** At start-up: offers the newest interrupted run for resume. */
+  async checkInterrupted(): Promise<void> {
+    await this.loadRuns();
+    this.interrupted = this.runs.find((run) => run.status === 'interrupted') ?? null;
+  }
+
+  putOffInterrupted(): void {
+    this.interrupted = null;
+  }
+
+  /** Whether `run` is the one this window is applying right now. */
+  isRunning(run: RunSummary): boolean {
+    return this.job === 'apply' && this.run?.id === run.id;
+  }
+
+  // ---- Closing the window during a run --------------------------------------------------------
+
+  askClose(): void {
+    this.closeError = null;
+    this.closeAsked = true;
+  }
+
+  keepRunning(): void {
+    this.closeAsked = false;
+  }
+
+  async closeAfterCancelling(): Promise<void> {
+    this.closing = true;
+    this.closeError = null;
+    try {
+      await closeAfterCancellingRun();
+    } catch (thrown) {
+      this.closeError = toIpcError(thrown);
+    } finally {
+      this.closing = false;
+    }
+  }
+}

@@ -1,0 +1,189 @@
+// The bulk edit form's rules: every bad input with the words shown next to its field, and the
+// RunRequest a valid form becomes.
+import { describe, expect, it } from 'vitest';
+
+import {
+  MESSAGES,
+  OTHER_PROPERTY,
+  duplicateMessage,
+  emptyForm,
+  hasProblems,
+  isPropertyName,
+  newEdit,
+  takesSeveral,
+  toRunRequest,
+  validate,
+  valuesOf,
+  type EditDraft,
+  type FormDraft,
+} from './editForm';
+
+function edit(overrides: Partial<EditDraft> = {}): EditDraft {
+  return { ...newEdit(overrides.key ?? 0), ...overrides };
+}
+
+function form(overrides: Partial<FormDraft> = {}): FormDraft {
+  return {
+    ...emptyForm('c1'),
+    folder: '/content/dam/wknd-shared/en',
+    edits: [edit({ picked: 'dc:rights', text: '© 2026 WKND' })],
+    ...overrides,
+  };
+}
+
+describe('validate', () => {
+  it('accepts a complete form', () => {
+    const problems = validate(form());
+    expect(hasProblems(problems)).toBe(false);
+    expect(problems.edits).toEqual({});
+  });
+
+  it('asks for a connection', () => {
+    expect(validate(form({ connectionId: '' })).connection).toBe('Choose a connection.');
+  });
+
+  it('asks for a folder when none is chosen (spaces count as none)', () => {
+    expect(validate(form({ folder: '' })).folder).toBe('Choose a folder in the tree, or type its path.');
+    expect(validate(form({ folder: '   ' })).folder).toBe(MESSAGES.folder);
+  });
+
+  it('refuses a folder outside the DAM', () => {
+    for (const folder of ['/content/sites/en', 'wknd-shared', '/content/damaged']) {
+      expect(validate(form({ folder })).folder, folder).toBe(
+        'A DAM folder’s path starts with /content/dam, for example /content/dam/wknd-shared/en.',
+      );
+    }
+  });
+
+  it('refuses . and .. in a folder path', () => {
+    expect(validate(form({ folder: '/content/dam/a/../b' })).folder).toBe('A folder path cannot contain . or .. parts.');
+  });
+
+  it('accepts the DAM root and a trailing slash', () => {
+    expect(validate(form({ folder: '/content/dam' })).folder).toBeUndefined();
+    expect(validate(form({ folder: '/content/dam/a/' })).folder).toBeUndefined();
+  });
+
+  it('refuses a name pattern with a folder in it', () => {
+    expect(validate(form({ name: 'photos/*.jpg' })).name).toBe(
+      'A name pattern matches file names only, such as *.jpg or summer-*; leave out folders (/).',
+    );
+    expect(validate(form({ name: '*.jpg' })).name).toBeUndefined();
+  });
+
+  it('asks for a property when "Another property" is left empty', () => {
+    const problems = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom: '  ', text: 'x' })] }));
+    expect(problems.edits[0]?.property).toBe('Choose a property, or type one such as dc:rights.');
+  });
+
+  it('refuses a property that is not prefix:name', () => {
+    for (const custom of ['rights', 'dc:', ':rights', 'dc:ri ghts', '1dc:rights', 'dc:rights:x', 'dc/rights']) {
+      const problems = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom, text: 'x' })] }));
+      expect(problems.edits[0]?.property, custom).toBe(
+        'Type the property as prefix:name, for example dc:rights or xmpRights:UsageTerms.',
+      );
+    }
+  });
+
+  it('accepts any prefix:name property, and the metadata/ form', () => {
+    for (const custom of ['dc:language', 'xmpRights:WebStatement', 'my_ns:field-1.2', 'metadata/dc:rights']) {
+      const problems = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom, text: 'x' })] }));
+      expect(problems.edits[0], custom).toBeUndefined();
+    }
+  });
+
+  it('refuses the same property twice, on the second row only', () => {
+    const problems = validate(
+      form({
+        edits: [
+          edit({ key: 1, picked: 'dc:title', text: 'A' }),
+          edit({ key: 2, picked: OTHER_PROPERTY, custom: 'dc:title', text: 'B' }),
+        ],
+      }),
+    );
+    expect(problems.edits[1]).toBeUndefined();
+    expect(problems.edits[2]?.property).toBe('Title (dc:title) is already changed above; put both changes in one row.');
+    expect(duplicateMessage('dc:foo')).toBe('dc:foo is already changed above; put both changes in one row.');
+  });
+
+  it('asks for a value except for Clear', () => {
+    expect(validate(form({ edits: [edit({ picked: 'dc:title', text: '  ' })] })).edits[0]?.values).toBe(
+      'Type the value to set.',
+    );
+    expect(validate(form({ edits: [edit({ picked: 'dc:subject', text: '\n \n' })] })).edits[0]?.values).toBe(
+      'Type at least one value, one per line.',
+    );
+    expect(validate(form({ edits: [edit({ picked: 'dc:title', action: 'append', text: '' })] })).edits[0]?.values).toBe(
+      MESSAGES.values,
+    );
+    expect(validate(form({ edits: [edit({ picked: 'dc:title', action: 'clear', text: '' })] })).edits[0]).toBeUndefined();
+  });
+
+  it('asks for at least one change', () => {
+    expect(validate(form({ edits: [] })).general).toBe('Add at least one change.');
+  });
+});
+
+describe('values', () => {
+  it('takes several values for multi-valued fields and for adding or removing', () => {
+    expect(takesSeveral(edit({ picked: 'dc:subject' }))).toBe(true);
+    expect(takesSeveral(edit({ picked: 'cq:tags' }))).toBe(true);
+    expect(takesSeveral(edit({ picked: 'dc:creator' }))).toBe(true);
+    expect(takesSeveral(edit({ picked: 'dc:title' }))).toBe(false);
+    expect(takesSeveral(edit({ picked: 'dc:title', action: 'append' }))).toBe(true);
+    expect(takesSeveral(edit({ picked: OTHER_PROPERTY, custom: 'x:y', action: 'remove' }))).toBe(true);
+  });
+
+  it('reads one value per line, trimmed, without empty lines', () => {
+    expect(valuesOf(edit({ picked: 'dc:subject', text: ' summer \r\n\n  beach\n' }))).toEqual(['summer', 'beach']);
+    expect(valuesOf(edit({ picked: 'dc:title', text: '  Hello world  ' }))).toEqual(['Hello world']);
+    expect(valuesOf(edit({ picked: 'dc:title', action: 'clear', text: 'ignored' }))).toEqual([]);
+  });
+});
+
+describe('toRunRequest', () => {
+  it('maps the form to the request the preview sends', () => {
+    const request = toRunRequest(
+      form({
+        folder: ' /content/dam/wknd-shared/en/ ',
+        recursive: true,
+        name: ' *.jpg ',
+        formats: ['image/*', 'application/pdf'],
+        edits: [
+          edit({ key: 1, picked: 'dc:rights', text: '© 2026 WKND' }),
+          edit({ key: 2, picked: 'dc:subject', action: 'append', text: 'summer\nbeach' }),
+          edit({ key: 3, picked: OTHER_PROPERTY, custom: 'metadata/dc:language', action: 'remove', text: 'en' }),
+          edit({ key: 4, picked: 'cq:tags', action: 'clear', text: 'left over' }),
+          edit({ key: 5, picked: 'dc:creator', action: 'set', text: 'Ann\nBob' }),
+        ],
+      }),
+    );
+    expect(request).toEqual({
+      connectionId: 'c1',
+      folder: '/content/dam/wknd-shared/en',
+      filters: { recursive: true, name: '*.jpg', formats: ['image/*', 'application/pdf'] },
+      edits: [
+        { property: 'dc:rights', op: { kind: 'set', values: ['© 2026 WKND'] } },
+        { property: 'dc:subject', op: { kind: 'append', values: ['summer', 'beach'] } },
+        { property: 'dc:language', op: { kind: 'remove', values: ['en'] } },
+        { property: 'cq:tags', op: { kind: 'clear' } },
+        { property: 'dc:creator', op: { kind: 'set', values: ['Ann', 'Bob'] } },
+      ],
+    });
+  });
+
+  it('sends no name filter when the pattern is empty', () => {
+    expect(toRunRequest(form({ name: '  ' })).filters).toEqual({ recursive: false, name: null, formats: [] });
+  });
+
+  it('refuses a form with problems', () => {
+    expect(() => toRunRequest(form({ folder: '' }))).toThrow();
+  });
+
+  it('checks property names like the app core does', () => {
+    expect(isPropertyName('dc:rights')).toBe(true);
+    expect(isPropertyName('_x:y')).toBe(true);
+    expect(isPropertyName('x-y:z')).toBe(true);
+    expect(isPropertyName('-x:z')).toBe(false);
+  });
+});

@@ -1,0 +1,215 @@
+// The bulk edit form as plain data: what the user picked and typed, the problems shown next to
+// each field (in words), and the mapping to the `RunRequest` the preview sends. No Svelte and
+// no IPC here, so every rule is tested on its own (editForm.test.ts).
+import type { EditOp } from '../../ipc/bindings/EditOp';
+import type { Filters } from '../../ipc/bindings/Filters';
+import type { RunRequest } from '../../ipc/bindings/RunRequest';
+
+export const DAM_ROOT = '/content/dam';
+
+/** A property the picker offers by name; `multi` fields take several values. */
+export interface KnownProperty {
+  property: string;
+  label: string;
+  multi: boolean;
+  /** What a value looks like, under the values field. */
+  hint: string;
+}
+
+export const KNOWN_PROPERTIES: readonly KnownProperty[] = [
+  { property: 'dc:title', label: 'Title', multi: false, hint: 'The title shown in AEM.' },
+  { property: 'dc:description', label: 'Description', multi: false, hint: 'A sentence or two about the asset.' },
+  { property: 'dc:rights', label: 'Copyright', multi: false, hint: 'For example: © 2026 WKND Adventures.' },
+  { property: 'dc:subject', label: 'Keywords', multi: true, hint: 'One keyword per line.' },
+  { property: 'dc:creator', label: 'Creator', multi: true, hint: 'One name per line.' },
+  { property: 'xmpRights:UsageTerms', label: 'Usage terms', multi: false, hint: 'How the asset may be used.' },
+  { property: 'cq:tags', label: 'Tags', multi: true, hint: 'One tag ID per line, e.g. wknd-shared:activity/surfing.' },
+];
+
+/** The picker's value for "type a property name". */
+export const OTHER_PROPERTY = '';
+
+export type ActionKind = EditOp['kind'];
+
+export const ACTIONS: readonly { kind: ActionKind; label: string }[] = [
+  { kind: 'set', label: 'Set' },
+  { kind: 'append', label: 'Add values' },
+  { kind: 'remove', label: 'Remove values' },
+  { kind: 'clear', label: 'Clear' },
+];
+
+/** Format filters offered as checkboxes; none checked means every format. */
+export const FORMATS: readonly { value: string; label: string }[] = [
+  { value: 'image/*', label: 'Images' },
+  { value: 'video/*', label: 'Videos' },
+  { value: 'application/pdf', label: 'PDF documents' },
+];
+
+/** One row of "Say what to change", as typed. */
+export interface EditDraft {
+  /** Stable key for the list and for field ids. */
+  key: number;
+  /** A known property, or OTHER_PROPERTY when the user types one in `custom`. */
+  picked: string;
+  custom: string;
+  action: ActionKind;
+  /** The single value (single-valued Set) or several, one per line. */
+  text: string;
+}
+
+export interface FormDraft {
+  connectionId: string;
+  folder: string;
+  recursive: boolean;
+  /** Name pattern such as `*.jpg`; empty for every name. */
+  name: string;
+  formats: string[];
+  edits: EditDraft[];
+}
+
+export function newEdit(key: number): EditDraft {
+  return { key, picked: 'dc:title', custom: '', action: 'set', text: '' };
+}
+
+export function emptyForm(connectionId = ''): FormDraft {
+  return { connectionId, folder: '', recursive: false, name: '', formats: [], edits: [newEdit(0)] };
+}
+
+export function knownProperty(property: string): KnownProperty | undefined {
+  return KNOWN_PROPERTIES.find((p) => p.property === property);
+}
+
+/** The property the row edits, as it will be sent (`metadata/` prefix dropped). */
+export function propertyOf(edit: EditDraft): string {
+  const raw = edit.picked === OTHER_PROPERTY ? edit.custom : edit.picked;
+  const name = raw.trim();
+  return name.startsWith('metadata/') ? name.slice('metadata/'.length) : name;
+}
+
+/** A property in words: "Copyright (dc:rights)", or the name itself when it is not a known one. */
+export function propertyLabel(property: string): string {
+  const known = knownProperty(property);
+  return known ? `${known.label} (${property})` : property;
+}
+
+/** Whether the row takes several values: a multi-valued field, or adding/removing values. */
+export function takesSeveral(edit: EditDraft): boolean {
+  if (edit.action === 'append' || edit.action === 'remove') return true;
+  return knownProperty(propertyOf(edit))?.multi ?? false;
+}
+
+/** The values of a row: one per line when it takes several, else the one trimmed value. */
+export function valuesOf(edit: EditDraft): string[] {
+  if (edit.action === 'clear') return [];
+  const lines = takesSeveral(edit) ? edit.text.split(/\r?\n/) : [edit.text];
+  return lines.map((line) => line.trim()).filter((line) => line !== '');
+}
+
+// Same rule as the app core's validate_property: a prefix that starts with a letter or `_`,
+// then letters, digits, `_`, `-` or `.` on both sides of one colon.
+const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+$/;
+
+export function isPropertyName(name: string): boolean {
+  return PROPERTY_NAME.test(name);
+}
+
+export const MESSAGES = {
+  connection: 'Choose a connection.',
+  folder: 'Choose a folder in the tree, or type its path.',
+  folderOutsideDam: `A DAM folder’s path starts with ${DAM_ROOT}, for example ${DAM_ROOT}/wknd-shared/en.`,
+  folderDots: 'A folder path cannot contain . or .. parts.',
+  namePattern: 'A name pattern matches file names only, such as *.jpg or summer-*; leave out folders (/).',
+  property: 'Choose a property, or type one such as dc:rights.',
+  propertyName: 'Type the property as prefix:name, for example dc:rights or xmpRights:UsageTerms.',
+  value: 'Type the value to set.',
+  values: 'Type at least one value, one per line.',
+  edits: 'Add at least one change.',
+} as const;
+
+export function duplicateMessage(property: string): string {
+  return `${propertyLabel(property)} is already changed above; put both changes in one row.`;
+}
+
+/** The folder as sent: trimmed, no trailing slash. */
+export function normalizeFolder(folder: string): string {
+  const trimmed = folder.trim();
+  return trimmed.length > 1 ? trimmed.replace(/\/+$/, '') : trimmed;
+}
+
+export function folderProblem(folder: string): string | null {
+  const path = normalizeFolder(folder);
+  if (path === '') return MESSAGES.folder;
+  if (path !== DAM_ROOT && !path.startsWith(`${DAM_ROOT}/`)) return MESSAGES.folderOutsideDam;
+  if (path.split('/').some((part) => part === '.' || part === '..')) return MESSAGES.folderDots;
+  return null;
+}
+
+export interface EditProblems {
+  property?: string;
+  values?: string;
+}
+
+export interface FormProblems {
+  connection?: string;
+  folder?: string;
+  name?: string;
+  edits: Record<number, EditProblems>;
+  /** Problems not tied to one field (no row at all). */
+  general?: string;
+}
+
+/** Every problem of the form, by field; empty when it can be previewed. */
+export function validate(form: FormDraft): FormProblems {
+  const problems: FormProblems = { edits: {} };
+  if (!form.connectionId) problems.connection = MESSAGES.connection;
+  const folder = folderProblem(form.folder);
+  if (folder) problems.folder = folder;
+  if (form.name.includes('/')) problems.name = MESSAGES.namePattern;
+  if (form.edits.length === 0) problems.general = MESSAGES.edits;
+
+  const seen = new Set<string>();
+  for (const edit of form.edits) {
+    const mine: EditProblems = {};
+    const property = propertyOf(edit);
+    if (property === '') mine.property = MESSAGES.property;
+    else if (!isPropertyName(property)) mine.property = MESSAGES.propertyName;
+    else if (seen.has(property)) mine.property = duplicateMessage(property);
+    if (property !== '') seen.add(property);
+    if (edit.action !== 'clear' && valuesOf(edit).length === 0) {
+      mine.values = takesSeveral(edit) ? MESSAGES.values : MESSAGES.value;
+    }
+    if (mine.property || mine.values) problems.edits[edit.key] = mine;
+  }
+  return problems;
+}
+
+export function hasProblems(problems: FormProblems): boolean {
+  return Boolean(
+    problems.connection ||
+      problems.folder ||
+      problems.name ||
+      problems.general ||
+      Object.keys(problems.edits).length > 0,
+  );
+}
+
+export function filtersOf(form: FormDraft): Filters {
+  const name = form.name.trim();
+  return { recursive: form.recursive, name: name === '' ? null : name, formats: [...form.formats] };
+}
+
+export function opOf(edit: EditDraft): EditOp {
+  if (edit.action === 'clear') return { kind: 'clear' };
+  return { kind: edit.action, values: valuesOf(edit) };
+}
+
+/** The request the preview sends; throws when the form still has problems (check first). */
+export function toRunRequest(form: FormDraft): RunRequest {
+  if (hasProblems(validate(form))) throw new Error('The form has problems; validate it first.');
+  return {
+    connectionId: form.connectionId,
+    folder: normalizeFolder(form.folder),
+    filters: filtersOf(form),
+    edits: form.edits.map((edit) => ({ property: propertyOf(edit), op: opOf(edit) })),
+  };
+}

@@ -1,0 +1,156 @@
+// Progress and report wording: rate, time left, percent, durations, the chart's numbers and the
+// sentence about failed assets.
+import { describe, expect, it } from 'vitest';
+
+import type { Counts } from '../../ipc/bindings/Counts';
+import type { Progress } from '../../ipc/bindings/Progress';
+import {
+  assets,
+  chartParts,
+  count,
+  countsLine,
+  differs,
+  duration,
+  editLine,
+  failureSummary,
+  percent,
+  previewLine,
+  rate,
+  timeLeft,
+  value,
+} from './format';
+
+function counts(overrides: Partial<Counts> = {}): Counts {
+  return { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0, ...overrides };
+}
+
+function progress(overrides: Partial<Progress> = {}): Progress {
+  return {
+    runId: 'r1',
+    phase: 'preview',
+    done: 0,
+    total: 0,
+    totalKnown: true,
+    changed: 0,
+    unchanged: 0,
+    skipped: 0,
+    failed: 0,
+    rate: 0,
+    etaSecs: null,
+    concurrency: 4,
+    paused: false,
+    throttled: 0,
+    finished: false,
+    ...overrides,
+  };
+}
+
+describe('numbers', () => {
+  it('groups thousands', () => {
+    expect(count(1234567)).toBe('1,234,567');
+    expect(assets(1)).toBe('1 asset');
+    expect(assets(2000)).toBe('2,000 assets');
+  });
+
+  it('gives whole percents and says 100 only when all is done', () => {
+    expect(percent(0, 0)).toBe(0);
+    expect(percent(340, 2000)).toBe(17);
+    expect(percent(1999, 2000)).toBe(99);
+    expect(percent(2000, 2000)).toBe(100);
+    expect(percent(5, 0)).toBe(100);
+  });
+
+  it('writes the rate in assets per second', () => {
+    expect(rate(42.4)).toBe('42 assets/s');
+    expect(rate(3.26)).toBe('3.3 assets/s');
+    expect(rate(1)).toBe('1 asset/s');
+    expect(rate(0)).toBe('');
+    expect(rate(Number.NaN)).toBe('');
+  });
+
+  it('writes the time left in minutes and hours', () => {
+    expect(timeLeft(null)).toBe('');
+    expect(timeLeft(12)).toBe('less than a minute left');
+    expect(timeLeft(150)).toBe('about 3 min left');
+    expect(timeLeft(3600)).toBe('about 1 h left');
+    expect(timeLeft(3900)).toBe('about 1 h 5 min left');
+  });
+
+  it('writes durations', () => {
+    expect(duration(null)).toBe('');
+    expect(duration(12.4)).toBe('12 s');
+    expect(duration(125)).toBe('2 min 5 s');
+    expect(duration(120)).toBe('2 min');
+    expect(duration(3780)).toBe('1 h 3 min');
+  });
+});
+
+describe('values', () => {
+  it('shows absent, lists and scalars', () => {
+    expect(value(null)).toBe('(not set)');
+    expect(value(['a', 'b'])).toBe('a, b');
+    expect(value([])).toBe('(empty list)');
+    expect(value(true)).toBe('true');
+    expect(value('© WKND')).toBe('© WKND');
+  });
+
+  it('tells a change from a value that stays', () => {
+    expect(differs({ property: 'dc:subject', before: ['a'], after: ['a', 'b'] })).toBe(true);
+    expect(differs({ property: 'dc:subject', before: ['a'], after: ['a'] })).toBe(false);
+    expect(differs({ property: 'dc:rights', before: null, after: 'x' })).toBe(true);
+  });
+});
+
+describe('preview progress', () => {
+  it('counts found assets while listing, then reads values', () => {
+    expect(previewLine(null)).toBe('Starting the preview…');
+    expect(previewLine(progress({ totalKnown: false, total: 1234 }))).toBe('Finding assets… 1,234 so far');
+    expect(previewLine(progress({ done: 340, total: 2000 }))).toBe('Reading current values… 340 of 2,000');
+  });
+});
+
+describe('report chart and summary', () => {
+  it('gives each outcome its share of all assets', () => {
+    const parts = chartParts(counts({ assets: 200, changed: 150, unchanged: 20, skipped: 10, failed: 20 }));
+    expect(parts.map((p) => [p.key, p.value, p.share])).toEqual([
+      ['changed', 150, 75],
+      ['unchanged', 20, 10],
+      ['skipped', 10, 5],
+      ['failed', 20, 10],
+    ]);
+  });
+
+  it('adds a "not applied yet" part only when some are pending', () => {
+    const parts = chartParts(counts({ assets: 10, changed: 4, pending: 6 }));
+    expect(parts.at(-1)).toMatchObject({ key: 'pending', value: 6, share: 60 });
+    expect(chartParts(counts()).every((p) => p.share === 0)).toBe(true);
+  });
+
+  it('lists counts without zeros, in the words of the status', () => {
+    expect(countsLine(counts({ assets: 30, changed: 28, failed: 2 }), 'completed')).toBe('28 changed · 2 failed');
+    expect(countsLine(counts({ assets: 30, pending: 25, unchanged: 5 }), 'previewed')).toBe('25 to change · 5 already as wanted');
+    expect(countsLine(counts(), 'completed')).toBe('0 assets');
+  });
+
+  it('names the reason when all failed assets share it', () => {
+    const reason = 'this connection can read but not change assets: ask an AEM administrator to give the technical account x@techacct.adobe.com write access';
+    expect(failureSummary(20, Array(20).fill(reason), 20)).toBe(`20 assets could not be changed: ${reason}`);
+  });
+
+  it('names the most common reason when they differ', () => {
+    expect(failureSummary(3, ['a', 'b', 'a'], 3)).toBe(
+      '3 assets could not be changed. The most common reason (2 of the 3 shown): a',
+    );
+    expect(failureSummary(1, [], 0)).toBe('1 asset could not be changed. Their reasons are in the table below.');
+  });
+});
+
+describe('edits in words', () => {
+  it('names the property and the action', () => {
+    expect(editLine('dc:rights: set "© 2026 WKND"')).toBe('Copyright (dc:rights): set to "© 2026 WKND"');
+    expect(editLine('dc:subject: append "a", "b"')).toBe('Keywords (dc:subject): add "a", "b"');
+    expect(editLine('cq:tags: clear')).toBe('Tags (cq:tags): clear');
+    expect(editLine('my:field: remove "x"')).toBe('my:field: remove "x"');
+    expect(editLine('undo of run r1')).toBe('undo of run r1');
+  });
+});
