@@ -61,7 +61,12 @@ async fn open_for_run(
     summary: &RunSummary,
     to: &str,
 ) -> Result<Connected, Error> {
-    let connected = match open(state, &summary.connection).await {
+    // By id first: the connection may have been renamed since the run.
+    let by = summary
+        .connection_id
+        .as_deref()
+        .unwrap_or(&summary.connection);
+    let connected = match open(state, by).await {
         Err(Error::NotFound(_)) => {
             return Err(Error::InvalidInput(format!(
                 "Run {} was made with the connection \"{}\", which no longer exists. Import its \
@@ -158,6 +163,7 @@ pub async fn preview(
     let connected = open(state, &request.connection_id).await?;
     let spec = RunSpec {
         connection: connected.connection.name.clone(),
+        connection_id: Some(connected.connection.id.clone()),
         aem: connected.aem_url.clone(),
         family: connected.family,
         folder: request.folder,
@@ -463,6 +469,22 @@ mod tests {
         f.state.connections.set_production(&f.id, false).unwrap();
         let p2 = preview(s, request(&f, "Other"), &quiet).await.unwrap();
         assert!(apply(s, apply_request(&p2.id, None), &quiet).await.is_ok());
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_run_still_finds_its_connection_after_a_rename() {
+        let f = fixture().await;
+        let s = f.state.as_ref();
+        let p = preview(s, request(&f, "Renamed"), &quiet).await.unwrap();
+        assert_eq!(p.connection_id.as_deref(), Some(f.id.as_str()));
+        f.state.connections.rename(&f.id, "Another name").unwrap();
+        let done = apply(s, apply_request(&p.id, None), &quiet).await.unwrap();
+        assert_eq!(done.counts.failed, 0, "{done:?}");
+        assert!(done.counts.changed > 0, "{done:?}");
+        let undo = preview_from_run(s, RunKind::Undo { of: p.id.clone() }, &quiet)
+            .await
+            .unwrap();
+        assert_eq!(undo.connection_id.as_deref(), Some(f.id.as_str()));
     }
 
     #[tokio::test(flavor = "multi_thread")]

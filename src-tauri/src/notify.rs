@@ -140,6 +140,7 @@ mod tests {
             id: "20260101-000000-000-abcd".into(),
             created: "2026-01-01T00:00:00Z".into(),
             connection: "prod".into(),
+            connection_id: None,
             aem: "https://author-p1-e2.adobeaemcloud.com".into(),
             family: ApiFamily::Classic,
             folder: "/content/dam/x".into(),

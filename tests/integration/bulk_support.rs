@@ -102,6 +102,7 @@ pub fn engine(store: Arc<dyn metadesk_core::assets::AssetStore>, dir: &std::path
 pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> RunSpec {
     RunSpec {
         connection: "sandbox".into(),
+        connection_id: None,
         aem: sb.base_url(),
         family,
         folder: folder.into(),

@@ -38,6 +38,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     id: 'r1',
     created: '2026-03-02T09:15:00Z',
     connection: 'p12345 · e67890',
+    connectionId: 'c1',
     aem: 'https://author-p12345-e67890.adobeaemcloud.com',
     family: 'classic',
     folder: '/content/dam/wknd-shared/en',

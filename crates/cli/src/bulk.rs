@@ -153,6 +153,8 @@ fn poisoned() -> SecretStoreError {
 /// What a run is labelled with, and how it connects.
 struct Opened {
     label: String,
+    /// The stored connection's id; none for a `--file` run.
+    connection_id: Option<String>,
     connected: Connected,
     /// Keeps the throw-away config folder of a `--file` run alive until the run ends.
     _scratch: Option<Scratch>,
@@ -166,7 +168,9 @@ impl Drop for Scratch {
     }
 }
 
-fn open_connection(args: &ConnectionArgs, stored_label: Option<&str>) -> Result<Opened, Error> {
+/// Opens the connection given on the command line or, for resume/undo/retry without one, the
+/// connection of the earlier run `stored` (by id first: it may have been renamed since).
+fn open_connection(args: &ConnectionArgs, stored: Option<&RunSummary>) -> Result<Opened, Error> {
     if let (Some(aem), Some(file)) = (&args.aem, &args.file) {
         let scratch = std::env::temp_dir().join(format!("metadesk-cli-{}", std::process::id()));
         let scratch = Scratch(scratch);
@@ -189,13 +193,17 @@ fn open_connection(args: &ConnectionArgs, stored_label: Option<&str>) -> Result<
             .unwrap_or_default();
         return Ok(Opened {
             label: format!("file:{name}"),
+            connection_id: None,
             connected,
             _scratch: Some(scratch),
         });
     }
+    let stored_label = stored.map(|s| s.connection.as_str());
     let name = match (&args.connection, stored_label) {
         (Some(n), _) => n.clone(),
-        (None, Some(label)) if !label.starts_with("file:") => label.to_owned(),
+        (None, Some(label)) if !label.starts_with("file:") => stored
+            .and_then(|s| s.connection_id.clone())
+            .unwrap_or_else(|| label.to_owned()),
         (None, Some(label)) => {
             return Err(Error::InvalidInput(format!(
                 "This run used the credential file {}; give it again with --aem URL --file FILE.",
@@ -214,6 +222,7 @@ fn open_connection(args: &ConnectionArgs, stored_label: Option<&str>) -> Result<
     let connected = connect::open(&store, keychain, &name, args.list_with.as_deref())?;
     Ok(Opened {
         label: connected.connection.name.clone(),
+        connection_id: Some(connected.connection.id.clone()),
         connected,
         _scratch: None,
     })
@@ -402,6 +411,7 @@ async fn preview_then_apply(
 fn edit_spec(args: &EditArgs, op: EditOp, opened: &Opened) -> Result<RunSpec, Error> {
     RunSpec {
         connection: opened.label.clone(),
+        connection_id: opened.connection_id.clone(),
         aem: opened.connected.aem_url.clone(),
         family: opened.connected.family,
         folder: args.folder.clone(),
@@ -450,7 +460,7 @@ async fn resume(r: RunRef) -> u8 {
         Ok(s) => s,
         Err(e) => return output::fail(&e),
     };
-    let opened = match open_connection(&r.conn, Some(&summary.connection)) {
+    let opened = match open_connection(&r.conn, Some(&summary)) {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
@@ -486,12 +496,13 @@ async fn plan_from_run(r: RunRef, kind: RunKind) -> u8 {
         Ok(s) => s,
         Err(e) => return output::fail(&e),
     };
-    let opened = match open_connection(&r.conn, Some(&summary.connection)) {
+    let opened = match open_connection(&r.conn, Some(&summary)) {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
     let spec = RunSpec {
         connection: opened.label.clone(),
+        connection_id: opened.connection_id.clone(),
         aem: opened.connected.aem_url.clone(),
         family: opened.connected.family,
         folder: summary.folder.clone(),

@@ -396,6 +396,7 @@ mod tests {
     fn spec() -> RunSpec {
         RunSpec {
             connection: "c".into(),
+            connection_id: None,
             aem: "http://127.0.0.1:1".into(),
             family: ApiFamily::Classic,
             folder: "/content/dam/f".into(),

@@ -34,6 +34,8 @@ pub struct RunSummary {
     /// RFC 3339.
     pub created: String,
     pub connection: String,
+    /// The stored connection's id, when the run used a stored connection.
+    pub connection_id: Option<String>,
     pub aem: String,
     pub family: ApiFamily,
     pub folder: String,
@@ -68,6 +70,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         id: replay.id.clone(),
         created: replay.created.clone(),
         connection: spec.connection.clone(),
+        connection_id: spec.connection_id.clone(),
         aem: spec.aem.clone(),
         family: spec.family,
         folder: spec.folder.clone(),

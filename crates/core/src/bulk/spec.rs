@@ -110,6 +110,11 @@ pub enum RunKind {
 pub struct RunSpec {
     /// The stored connection's name, or a label such as the credential file for ad-hoc runs.
     pub connection: String,
+    /// The stored connection's id, so a run still finds its connection after a rename; absent
+    /// for ad-hoc runs (and in journals written before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub connection_id: Option<String>,
     /// The author URL the run talks to.
     pub aem: String,
     pub family: ApiFamily,
@@ -335,6 +340,7 @@ mod tests {
     fn spec(edits: Vec<Edit>) -> RunSpec {
         RunSpec {
             connection: "c".into(),
+            connection_id: None,
             aem: "http://127.0.0.1".into(),
             family: ApiFamily::Classic,
             folder: "/content/dam/f".into(),

@@ -275,6 +275,7 @@ const F: &str = "/content/dam/f";
 fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
     RunSpec {
         connection: "test".into(),
+        connection_id: None,
         aem: "http://127.0.0.1:1".into(),
         family,
         folder: F.into(),

@@ -261,10 +261,12 @@ export class BulkStore {
 
   // ---- Apply -------------------------------------------------------------------------------
 
-  /** The saved connection a run was made with (by name, else by address). */
+  /** The saved connection a run was made with: by id (it may have been renamed since), else
+   *  by name for runs recorded without one — the same order the Rust side uses. */
   connectionOf(run: RunSummary): ConnectionView | undefined {
     const list = this.#connections();
-    return list.find((c) => c.name === run.connection) ?? list.find((c) => c.aemUrl === run.aem);
+    if (run.connectionId) return list.find((c) => c.id === run.connectionId);
+    return list.find((c) => c.name === run.connection);
   }
 
   /** Whether applying `run` needs the production confirmation. */

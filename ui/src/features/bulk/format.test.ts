@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Progress } from '../../ipc/bindings/Progress';
+import { runSummary } from '../../test-fixtures';
 import {
   assets,
   chartParts,
@@ -16,6 +17,8 @@ import {
   percent,
   previewLine,
   rate,
+  statusTone,
+  statusWords,
   timeLeft,
   value,
 } from './format';
@@ -106,6 +109,22 @@ describe('preview progress', () => {
     expect(previewLine(null)).toBe('Starting the preview…');
     expect(previewLine(progress({ totalKnown: false, total: 1234 }))).toBe('Finding assets… 1,234 so far');
     expect(previewLine(progress({ done: 340, total: 2000 }))).toBe('Reading current values… 340 of 2,000');
+  });
+});
+
+describe('run status', () => {
+  it('is green only when a completed run has no failures', () => {
+    const clean = runSummary({ status: 'completed', counts: counts({ assets: 5, changed: 5 }) });
+    expect([statusWords(clean), statusTone(clean)]).toEqual(['Completed', 'success']);
+    const failed = runSummary({ status: 'completed', counts: counts({ assets: 5, changed: 1, failed: 4 }) });
+    expect([statusWords(failed), statusTone(failed)]).toEqual(['Completed with failures', 'warning']);
+  });
+
+  it('shows runs that need attention as such', () => {
+    expect(statusTone(runSummary({ status: 'stopped' }))).toBe('danger');
+    expect(statusTone(runSummary({ status: 'interrupted' }))).toBe('danger');
+    expect(statusTone(runSummary({ status: 'cancelled' }))).toBe('warning');
+    expect(statusWords(runSummary({ status: 'previewed' }))).toBe('Previewed, not applied');
   });
 });
 

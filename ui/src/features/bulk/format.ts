@@ -108,6 +108,30 @@ export const STATUS_WORDS: Record<RunStatus, string> = {
   completed: 'Completed',
 };
 
+/** The status in words, saying so when a completed run has failures. */
+export function statusWords(run: RunSummary): string {
+  if (run.status === 'completed' && run.counts.failed > 0) return 'Completed with failures';
+  return STATUS_WORDS[run.status];
+}
+
+/** How alarming a run's status is: green only when everything went through. */
+export type StatusTone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
+
+export function statusTone(run: RunSummary): StatusTone {
+  switch (run.status) {
+    case 'completed':
+      return run.counts.failed > 0 ? 'warning' : 'success';
+    case 'stopped':
+    case 'interrupted':
+      return 'danger';
+    case 'cancelled':
+    case 'preview_incomplete':
+      return 'warning';
+    case 'previewed':
+      return 'info';
+  }
+}
+
 /** One sentence on where a run stands and what can be done about it. */
 export function statusSentence(run: RunSummary): string {
   switch (run.status) {

@@ -13,6 +13,11 @@ export type RunSpec = {
  */
 connection: string, 
 /**
+ * The stored connection's id, so a run still finds its connection after a rename; absent
+ * for ad-hoc runs (and in journals written before it existed).
+ */
+connectionId?: string, 
+/**
  * The author URL the run talks to.
  */
 aem: string, family: ApiFamily, 

@@ -11,7 +11,11 @@ export type RunSummary = { id: string,
 /**
  * RFC 3339.
  */
-created: string, connection: string, aem: string, family: ApiFamily, folder: string, recursive: boolean, kind: RunKind, 
+created: string, connection: string, 
+/**
+ * The stored connection's id, when the run used a stored connection.
+ */
+connectionId: string | null, aem: string, family: ApiFamily, folder: string, recursive: boolean, kind: RunKind, 
 /**
  * `dc:rights: set "…"`, one per edit.
  */
