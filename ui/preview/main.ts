@@ -22,6 +22,7 @@ import type { ConnectionHealth } from '../src/ipc/bindings/ConnectionHealth';
 import type { ConnectionTestReport } from '../src/ipc/bindings/ConnectionTestReport';
 import type { ConnectionView } from '../src/ipc/bindings/ConnectionView';
 import type { FileOutcome } from '../src/ipc/bindings/FileOutcome';
+import type { FolderPage } from '../src/ipc/bindings/FolderPage';
 import { guardAgainstDropNavigation } from '../src/lib/dropGuard';
 
 (window as unknown as Record<string, unknown>).__METADESK_PREVIEW__ = true;
@@ -156,6 +157,19 @@ function testReport(id: string): ConnectionTestReport {
   };
 }
 
+/** Two levels of sample folders under the DAM root, with a few assets in each. */
+function folderPage(folder: string): FolderPage {
+  const depth = folder.split('/').filter(Boolean).length;
+  const names = depth < 4 ? ['adventures', 'magazine', 'site'] : [];
+  return {
+    folder,
+    folders: names.map((name) => ({ path: `${folder.replace(/\/$/, '')}/${name}`, name })),
+    assets: depth < 3 ? 0 : 24,
+    total: names.length + (depth < 3 ? 0 : 24),
+    nextOffset: null,
+  };
+}
+
 const DROPPED: FileOutcome[] = [
   { file: 'notes.json', result: { state: 'refused', code: 'credential_refused', problems: ['The file holds a list (a JSON array), not a credential.'] } },
 ];
@@ -166,6 +180,15 @@ mockIPC(
     if (cmd === 'list_connections') return CONNECTIONS;
     if (cmd === 'sandbox_status') return { state: 'running', url: 'http://127.0.0.1:41811' };
     if (cmd === 'connection_health') return HEALTH;
+    // Bulk edit: a small DAM to browse and count; previews and runs are not faked (the page
+    // shows "preview: no mock for …" in place, like any command error).
+    if (cmd === 'list_runs') return [];
+    if (cmd === 'list_folder') return folderPage((args as { folder: string }).folder);
+    if (cmd === 'complete_folder_path') return [];
+    if (cmd === 'count_scope') {
+      await sleep(300);
+      return { assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, done: true };
+    }
     if (cmd === 'test_connection') {
       await sleep(800);
       return testReport((args as { id: string }).id);
