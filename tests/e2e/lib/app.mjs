@@ -210,6 +210,22 @@ export async function eventually(predicate, message, timeout = 15_000) {
   throw new Error(`${message} (last seen: ${last})`);
 }
 
+/**
+ * Opens a connection card's "Edit address" form and returns its input. The click is repeated
+ * until the form shows: a line of the card (the token's, once the connection's health is known
+ * after start-up or an import) can appear while the click is on its way and move the button
+ * from under it.
+ */
+export async function openAddressEdit(driver, connectionId) {
+  const card = () => driver.findElement(By.css(`[data-connection-id="${connectionId}"]`));
+  return eventually(async () => {
+    const inputs = await (await card()).findElements(By.css('[data-testid="connection-edit"] input'));
+    if (inputs.length > 0) return inputs[0];
+    await (await card()).findElement(By.xpath('.//button[normalize-space()="Edit address"]')).click();
+    return null;
+  }, `the address of connection ${connectionId} could not be edited`);
+}
+
 /** The visible connection cards as `{ id, name, text }`. */
 export async function connectionCards(driver) {
   const cards = await driver.findElements(By.css('[data-testid="connection"]'));
