@@ -3,6 +3,8 @@
 # with a real (throw-away) GNOME Keyring, driven by tauri-driver + WebKitWebDriver.
 # Screenshots of every test's end state go to artifacts/e2e/.
 # Usage: scripts/e2e.sh            (builds the debug app and the sandbox first)
+#        E2E_SPECS="tests/e2e/specs/05-bulk-more.test.mjs" scripts/e2e.sh
+#                                   (only these spec files, space-separated; default: all)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/session.sh
@@ -32,7 +34,7 @@ run_suite() {
   METADESK_SANDBOX_BIN="$PWD/target/debug/metadesk-sandbox" \
   WEBDRIVER_URL="http://127.0.0.1:$port/" \
   E2E_ARTIFACTS="$PWD/artifacts/e2e" \
-    node --test --test-concurrency=1 --test-reporter=spec tests/e2e/specs/
+    node --test --test-concurrency=1 --test-reporter=spec ${E2E_SPECS:-tests/e2e/specs/}
   rc=$?
   set -e
   [ $rc -eq 0 ] || { echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"; }

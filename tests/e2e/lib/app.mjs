@@ -3,11 +3,21 @@
 // E2E_ARTIFACTS, and the private session's XDG folders.
 
 import { spawn, spawnSync, execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  readlinkSync,
+  realpathSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
+import assert from "node:assert/strict";
 import { Builder, By, until } from "selenium-webdriver";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -200,6 +210,22 @@ export async function eventually(predicate, message, timeout = 15_000) {
   throw new Error(`${message} (last seen: ${last})`);
 }
 
+/**
+ * Opens a connection card's "Edit address" form and returns its input. The click is repeated
+ * until the form shows: a line of the card (the token's, once the connection's health is known
+ * after start-up or an import) can appear while the click is on its way and move the button
+ * from under it.
+ */
+export async function openAddressEdit(driver, connectionId) {
+  const card = () => driver.findElement(By.css(`[data-connection-id="${connectionId}"]`));
+  return eventually(async () => {
+    const inputs = await (await card()).findElements(By.css('[data-testid="connection-edit"] input'));
+    if (inputs.length > 0) return inputs[0];
+    await (await card()).findElement(By.xpath('.//button[normalize-space()="Edit address"]')).click();
+    return null;
+  }, `the address of connection ${connectionId} could not be edited`);
+}
+
 /** The visible connection cards as `{ id, name, text }`. */
 export async function connectionCards(driver) {
   const cards = await driver.findElements(By.css('[data-testid="connection"]'));
@@ -210,4 +236,113 @@ export async function connectionCards(driver) {
       text: await card.getText(),
     })),
   );
+}
+
+/** A PNG of the whole X screen (the app and any native dialog over it), named like `screenshot`. */
+export function screenScreenshot(name) {
+  const dir = required("E2E_ARTIFACTS");
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `${name.replace(/[^a-z0-9-]+/gi, "-").toLowerCase()}.png`);
+  execFileSync("import", ["-silent", "-window", "root", `png:${file}`]);
+  return file;
+}
+
+/** The id of the visible native window whose title matches `title` (a regex string), or null. */
+export function nativeWindow(title) {
+  try {
+    return xdotool("search", "--onlyvisible", "--name", title).split("\n")[0] || null;
+  } catch {
+    return null; // xdotool exits 1 when nothing matches
+  }
+}
+
+/** Waits for the native window titled `title` (a regex string, e.g. a GTK dialog) and returns its id. */
+export function waitForNativeWindow(title, timeout = 15_000) {
+  return eventually(() => nativeWindow(title), `no window titled ${title} appeared`, timeout);
+}
+
+/** Focuses a native window and sends it xdotool commands (`key …`, `type …`). */
+export function sendToWindow(win, ...commands) {
+  xdotool("windowfocus", "--sync", win, ...commands);
+}
+
+/**
+ * Asks the window to close as a window manager's close button does (WM_DELETE_WINDOW, see
+ * wm-close.py); `xdotool windowclose` would destroy it without asking.
+ */
+export function requestWindowClose(win) {
+  execFileSync("/usr/bin/python3", [join(here, "wm-close.py"), win], { encoding: "utf8" });
+}
+
+function processState(pid) {
+  try {
+    // "pid (comm) S …": the state follows the last ')' (comm may hold spaces and parentheses).
+    const stat = readFileSync(`/proc/${pid}/stat`, "latin1");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3);
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `pid` is running (an exited process waiting to be reaped does not count). */
+export function isRunning(pid) {
+  const state = processState(pid);
+  return state !== null && state !== "Z" && state !== "X";
+}
+
+/**
+ * The pids of the running Metadesk app processes of this test run: the executable is
+ * METADESK_APP and the environment is this run's private session (so the app of anybody else
+ * on the machine, or of another run, is never picked).
+ */
+export function appPids() {
+  const app = realpathSync(required("METADESK_APP"));
+  const session = required("METADESK_SESSION_ROOT");
+  const pids = [];
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/exe`) !== app || !isRunning(name)) continue;
+      const env = readFileSync(`/proc/${name}/environ`, "latin1").split("\0");
+      if (env.includes(`METADESK_SESSION_ROOT=${session}`)) pids.push(Number(name));
+    } catch {
+      // gone meanwhile, or not ours to read
+    }
+  }
+  return pids;
+}
+
+/**
+ * Starts the app like `launchApp` and also finds its process: the one app process of this run
+ * that was not there before. Resolves with `{ driver, pid }`.
+ */
+export async function launchAppProcess() {
+  const before = new Set(appPids());
+  const driver = await launchApp();
+  const pids = appPids().filter((pid) => !before.has(pid));
+  if (pids.length !== 1) {
+    await driver.quit();
+    assert.fail(`expected one new Metadesk process of this run, found ${JSON.stringify(pids)}`);
+  }
+  return { driver, pid: pids[0] };
+}
+
+/** Waits until `pid` has exited; fails after `timeout`. */
+export function waitForExit(pid, message, timeout = 15_000) {
+  return eventually(() => !isRunning(pid), message ?? `process ${pid} did not exit`, timeout);
+}
+
+/** Ends a WebDriver session whose app may already be gone: errors and hangs are tolerated. */
+export async function quitQuietly(driver, timeout = 15_000) {
+  let timer;
+  try {
+    await Promise.race([
+      driver.quit(),
+      new Promise((resolve) => (timer = setTimeout(resolve, timeout))),
+    ]);
+  } catch {
+    // the session ended with its app
+  } finally {
+    clearTimeout(timer);
+  }
 }

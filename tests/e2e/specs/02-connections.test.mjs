@@ -21,6 +21,7 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
+  openAddressEdit,
 } from "../lib/app.mjs";
 
 let sandbox;
@@ -88,8 +89,7 @@ test("a dropped service credential file is listed with its kind and expiry, and 
 
     // The address was inferred from the client id; point it at the sandbox instead.
     const el = await driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
-    await el.findElement(By.xpath('.//button[normalize-space()="Edit address"]')).click();
-    const input = await el.findElement(By.css('[data-testid="connection-edit"] input'));
+    const input = await openAddressEdit(driver, card.id);
     await input.clear();
     await input.sendKeys("http://aem.example.com", Key.ENTER);
     const error = await el.findElement(By.css('[data-testid="edit-error"]'));

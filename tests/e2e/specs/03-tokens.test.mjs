@@ -19,6 +19,7 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
+  openAddressEdit,
   screenshot,
   PROFILE,
 } from "../lib/app.mjs";
@@ -114,8 +115,7 @@ test("Test connection on service credentials shows the technical account and the
     assert.equal(await tokensIssued(), 0);
 
     // The address inferred from the client id is a real AEM's; point it at the sandbox.
-    await (await card(driver)).findElement(By.xpath('.//button[normalize-space()="Edit address"]')).click();
-    const input = await (await card(driver)).findElement(By.css('[data-testid="connection-edit"] input'));
+    const input = await openAddressEdit(driver, id);
     await input.clear();
     await input.sendKeys(sandbox.url, Key.ENTER);
     await eventually(async () => (await (await card(driver)).findElement(By.css('[data-testid="connection-host"]')).getText())

@@ -21,6 +21,7 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
+  openAddressEdit,
   screenshot,
 } from "../lib/app.mjs";
 
@@ -83,8 +84,7 @@ async function importCredential(driver, file, email) {
     `${file} was not imported`, 30_000);
   added.push(card.id);
   const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
-  await (await el()).findElement(By.xpath('.//button[normalize-space()="Edit address"]')).click();
-  const input = await (await el()).findElement(By.css('[data-testid="connection-edit"] input'));
+  const input = await openAddressEdit(driver, card.id);
   await input.clear();
   await input.sendKeys(sandbox.url, Key.ENTER);
   await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())

@@ -1,0 +1,472 @@
+// More of bulk edit end to end, against a sandbox started here, with the real native parts:
+// - Export CSV through the real GTK save dialog (driven with xdotool): Escape saves nothing and
+//   says nothing; a typed absolute path saves the report, whose CSV is checked line by line.
+// - A run killed with SIGKILL half-way (sandbox slowed down) is offered at the next start-up;
+//   Resume completes it: every asset changed, in the report, in the sandbox and in Activity.
+// - Closing the window (a WM_DELETE_WINDOW request, like a window manager's close button)
+//   during a run asks first: "Keep running" goes on; "Cancel run and close" ends the app; the
+//   run is then listed with its pending assets and can be resumed to the end.
+// - The production guard: Apply on a connection marked production asks for its name; the
+//   button stays disabled until the exact name is typed; then the run completes.
+// Screenshots of each step go to E2E_ARTIFACTS (the whole X screen where a native window shows).
+//
+// The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
+// starts and ends with no connections (the runs it made stay in the app's history, completed).
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, Key } from "selenium-webdriver";
+import {
+  withApp,
+  launchAppProcess,
+  byTestId,
+  simulateDrop,
+  startSandboxBinary,
+  keychainEntries,
+  eventually,
+  connectionCards,
+  openAddressEdit,
+  screenshot,
+  screenScreenshot,
+  nativeWindow,
+  waitForNativeWindow,
+  sendToWindow,
+  requestWindowClose,
+  appPids,
+  isRunning,
+  waitForExit,
+  quitQuietly,
+} from "../lib/app.mjs";
+
+/** Sandbox slow-down for the runs that must still be going while the test acts on them. */
+const SLOW = { latency_ms: 400, capacity: 1 };
+const SAVE_DIALOG = "^Export the report as CSV$";
+
+let sandbox;
+let scratch;
+/** The folder edited, and its assets: path → { contentFragment, rights (the value now) }. */
+let folder;
+let assets;
+/** The connection every test here uses (imported by the first test that needs it). */
+let connectionId = null;
+/** The connections added here, deleted at the end. */
+const added = [];
+
+before(async () => {
+  sandbox = await startSandboxBinary();
+  scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-export-"));
+  const dump = await getJson("/__sandbox/dump");
+  const leaves = dump.folders.filter((f) => f.assets > 0 && f.folders === 0);
+  // The largest leaf folder: the interrupted run needs 20 assets or more.
+  folder = leaves.sort((a, b) => b.assets - a.assets)[0]?.path;
+  assert.ok(folder, "the sandbox has no folder with assets");
+  assets = new Map();
+  for (const a of dump.assets.filter((a) => a.path.startsWith(`${folder}/`) && !a.path.slice(folder.length + 1).includes("/"))) {
+    const state = await sandboxAsset(a.path);
+    assets.set(a.path, { contentFragment: a.contentFragment, rights: state.metadata["dc:rights"] ?? null });
+  }
+  assert.ok(editable().length >= 20, `only ${editable().length} editable assets in ${folder}`);
+});
+
+after(async () => {
+  if (sandbox) await setFaults({}).catch(() => {});
+  sandbox?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+async function getJson(path) {
+  const response = await fetch(`${sandbox.url}${path}`);
+  assert.equal(response.status, 200, `GET ${path}`);
+  return response.json();
+}
+
+function sandboxAsset(path) {
+  return getJson(`/__sandbox/asset?path=${encodeURIComponent(path)}`);
+}
+
+async function setFaults(faults) {
+  const response = await fetch(`${sandbox.url}/__sandbox/faults`, {
+    method: "PUT",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(faults),
+  });
+  assert.equal(response.status, 200, await response.text());
+}
+
+/** The assets a run edits (content fragments are never edited). */
+function editable() {
+  return [...assets.entries()].filter(([, a]) => !a.contentFragment).map(([path]) => path);
+}
+
+/** How many editable assets hold `value` in the sandbox now. */
+async function holding(value) {
+  let n = 0;
+  for (const path of editable()) if ((await sandboxAsset(path)).metadata["dc:rights"] === value) n++;
+  return n;
+}
+
+/** Every editable asset holds `value` in the sandbox; remembers it as their value now. */
+async function assertSandboxHolds(value) {
+  for (const path of editable()) {
+    assert.equal((await sandboxAsset(path)).metadata["dc:rights"], value, `${path} does not hold the new value in the sandbox`);
+    assets.get(path).rights = value;
+  }
+}
+
+/** The connection of this file: imported from the sandbox's service credential the first time. */
+async function connection(driver) {
+  if (connectionId) return connectionId;
+  await (await byTestId(driver, "nav-connections")).click();
+  await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
+  const email = sandbox.service.integration.email;
+  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
+    "the service credential was not imported", 30_000);
+  added.push(card.id);
+  const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
+  const input = await openAddressEdit(driver, card.id);
+  await input.clear();
+  await input.sendKeys(sandbox.url, Key.ENTER);
+  await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())
+    .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
+  connectionId = card.id;
+  return connectionId;
+}
+
+/** Bulk edit → a new edit on the folder with Copyright (dc:rights) set to `value` → its preview. */
+async function previewEdit(driver, name, value) {
+  const id = await connection(driver);
+  await (await byTestId(driver, "nav-bulk")).click();
+  const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
+  if (again.length > 0) await again[0].click();
+  const select = await byTestId(driver, "bulk-connection");
+  await select.findElement(By.css(`option[value="${id}"]`)).click();
+  const top = `/content/dam/${folder.split("/")[3]}`;
+  await eventually(async () => (await driver.findElements(By.css(`[data-testid="folder-tree"] [data-testid="folder-node"][data-path="${top}"]`))).length === 1,
+    `the folder tree does not show ${top}`, 30_000);
+  const input = await byTestId(driver, "folder-path-input");
+  await input.clear();
+  await input.sendKeys(folder, Key.ENTER);
+  const count = await eventually(async () => {
+    const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
+    return (await el.getAttribute("data-done")) === "1" ? el : null;
+  }, "the number of assets in scope was not shown", 60_000);
+  assert.match(await count.getText(), new RegExp(`\\b${editable().length} assets? in scope`));
+
+  const row = await byTestId(driver, "edit-row");
+  await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+  await (await row.findElement(By.css('[data-testid="edit-action"] option[value="set"]'))).click();
+  const values = await row.findElement(By.css('[data-testid="edit-values"]'));
+  await values.clear();
+  await values.sendKeys(value);
+  await (await byTestId(driver, "preview-button")).click();
+  await byTestId(driver, "preview-table", 120_000);
+  const willChange = await (await byTestId(driver, "preview-counts")).findElement(By.css('[data-filter="change"]'));
+  await eventually(async () => Number(await willChange.getAttribute("data-count")) === editable().length,
+    `the preview does not plan ${editable().length} changes`);
+  await screenshot(driver, `05 ${name} 1 preview`);
+  const apply = await byTestId(driver, "apply-button");
+  assert.match(await apply.getText(), new RegExp(`^Apply ${editable().length} changes?$`));
+  return apply;
+}
+
+/** Waits for the apply's progress to show some done (at least `least`) but not all; returns done. */
+async function someDone(driver, least = 1) {
+  const progress = await byTestId(driver, "run-progress", 30_000);
+  const done = await eventually(async () => {
+    const n = Number(await progress.getAttribute("data-done"));
+    return n >= least ? n : null;
+  }, "no progress was shown", 60_000);
+  assert.equal(Number(await progress.getAttribute("data-total")), editable().length);
+  assert.ok(done < editable().length, `the run ended (${done} done) before the test could act on it: slow the sandbox more`);
+  return done;
+}
+
+/** Waits for the report of a run that completed with every editable asset changed. */
+async function completedReport(driver, name) {
+  const report = await byTestId(driver, "report", 180_000);
+  assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
+  const count = async (status) => Number(await (await driver.findElement(
+    By.css(`[data-testid="report-filters"] [data-filter="${status}"]`))).getAttribute("data-count"));
+  assert.equal(await count("changed"), editable().length, "every editable asset is changed");
+  assert.equal(await count("failed"), 0);
+  // A pending tab is only shown while assets are pending.
+  assert.equal((await driver.findElements(By.css('[data-testid="report-filters"] [data-filter="pending"]'))).length, 0);
+  for (const row of await report.findElements(By.css('[data-testid="report-row"]'))) {
+    const path = await row.getAttribute("data-path");
+    assert.equal(await row.getAttribute("data-status"), assets.get(path)?.contentFragment ? "skipped" : "changed", path);
+  }
+  await screenshot(driver, `05 ${name} report`);
+  return report;
+}
+
+/** The Activity entry of `runId` (the newest run when null). */
+async function activityItem(driver, runId = null) {
+  await (await byTestId(driver, "nav-activity")).click();
+  const list = await byTestId(driver, "run-list");
+  return eventually(async () => {
+    const items = await list.findElements(By.css(runId ? `[data-testid="run-item"][data-run-id="${runId}"]` : '[data-testid="run-item"]'));
+    return items[0];
+  }, `run ${runId ?? "(newest)"} is not in Activity`);
+}
+
+/** Parses CSV text (RFC 4180 quoting) into rows of cells. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+/** A value as the CSV holds it: unset is empty, several values are joined with `|`. */
+const csvValue = (value) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join("|") : String(value));
+
+test("Export CSV opens the system's save dialog: Escape saves nothing, a typed path saves the report", async (t) => {
+  assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
+  const value = `© Export E2E ${Date.now()}`;
+  const originals = new Map([...assets].map(([path, a]) => [path, a.rights]));
+  const target = join(scratch, "bulk report.csv");
+  await withApp(t, async (driver) => {
+    await (await previewEdit(driver, "export", value)).click();
+    const report = await completedReport(driver, "export 2");
+    await assertSandboxHolds(value);
+    const runId = await report.getAttribute("data-run-id");
+    const defaultName = `metadesk-report-${runId}.csv`;
+    // Where the dialog starts: the app's working folder.
+    const cwds = appPids().map((pid) => readlinkSync(`/proc/${pid}/cwd`));
+
+    // Escape: the dialog closes, nothing is saved, nothing is said.
+    await (await byTestId(driver, "export-csv")).click();
+    let dialog = await waitForNativeWindow(SAVE_DIALOG);
+    screenScreenshot("05 export 3 save dialog");
+    sendToWindow(dialog, "key", "Escape");
+    await eventually(() => nativeWindow(SAVE_DIALOG) === null, "Escape did not close the save dialog");
+    await eventually(async () => {
+      const button = await byTestId(driver, "export-csv");
+      return (await button.isEnabled()) && (await button.getText()) === "Export CSV";
+    }, "Export CSV stayed busy after the dialog was cancelled");
+    assert.equal((await driver.findElements(By.css('[data-testid="export-result"]'))).length, 0, "a cancelled export says it saved");
+    assert.equal((await driver.findElements(By.css('[data-testid="report-error"]'))).length, 0, "a cancelled export shows an error");
+    assert.deepEqual(readdirSync(scratch), []);
+    for (const dir of [...cwds, process.env.HOME].filter(Boolean)) {
+      assert.ok(!existsSync(join(dir, defaultName)), `a cancelled export wrote ${join(dir, defaultName)}`);
+    }
+    await screenshot(driver, "05 export 4 cancelled");
+
+    // Saved: the file name field gets an absolute path (typed over the suggested name).
+    await (await byTestId(driver, "export-csv")).click();
+    dialog = await waitForNativeWindow(SAVE_DIALOG);
+    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+    sendToWindow(dialog, "type", "--delay", "10", target);
+    screenScreenshot("05 export 5 path typed");
+    sendToWindow(dialog, "key", "Return");
+    const saved = await byTestId(driver, "export-result", 20_000);
+    assert.equal(await saved.getText(), "Saved bulk report.csv");
+    await eventually(() => nativeWindow(SAVE_DIALOG) === null, "the save dialog is still open", 5_000);
+    await screenshot(driver, "05 export 6 saved");
+  });
+
+  assert.ok(existsSync(target), `${target} was not written`);
+  const rows = parseCsv(readFileSync(target, "utf8"));
+  assert.deepEqual(rows[0], ["path", "status", "reason", "dc:rights before", "dc:rights after"]);
+  const lines = rows.slice(1);
+  assert.equal(lines.length, assets.size, "one line per asset in the folder");
+  assert.deepEqual(lines.map((l) => l[0]).sort(), [...assets.keys()].sort());
+  for (const [path, status, reason, before, after] of lines) {
+    if (assets.get(path).contentFragment) {
+      assert.equal(status, "skipped", path);
+      assert.notEqual(reason, "", `${path}: a skipped asset says why`);
+    } else {
+      assert.equal(status, "changed", path);
+      assert.equal(before, csvValue(originals.get(path)), `${path}: dc:rights before`);
+      assert.equal(after, value, `${path}: dc:rights after`);
+    }
+  }
+});
+
+test("a run killed half-way is offered at the next start-up, and Resume completes it", async (t) => {
+  const value = `© Interrupted E2E ${Date.now()}`;
+  const { driver, pid } = await launchAppProcess();
+  let killed = false;
+  try {
+    const apply = await previewEdit(driver, "interrupted", value);
+    await setFaults(SLOW);
+    await apply.click();
+    const done = await someDone(driver, 2);
+    await screenshot(driver, "05 interrupted 2 progress");
+    process.kill(pid, "SIGKILL");
+    killed = true;
+    await waitForExit(pid, "the app did not die on SIGKILL");
+    t.diagnostic(`killed the app with ${done} of ${editable().length} assets done`);
+  } finally {
+    if (!killed) await screenshot(driver, `${t.name} (failed)`).catch(() => {});
+    await setFaults({});
+    await quitQuietly(driver);
+  }
+  const landed = await holding(value);
+  assert.ok(landed < editable().length, `all ${landed} assets were written before the kill`);
+
+  await withApp({ name: `${t.name} (after restart)` }, async (driver) => {
+    const banner = await byTestId(driver, "interrupted-banner");
+    const text = await banner.getText();
+    assert.match(text, /A bulk edit was interrupted/);
+    assert.ok(text.includes(folder), `the banner does not name ${folder}: ${text}`);
+    const pending = Number(text.match(/did not finish: ([\d,]+) assets? (?:is|are) not changed yet/)?.[1]);
+    assert.ok(pending > 0 && pending < editable().length, `the banner's pending count: ${text}`);
+    await screenshot(driver, "05 interrupted 3 banner");
+    // The same run is the newest in Activity, interrupted with as many assets left.
+    let item = await activityItem(driver);
+    assert.equal(await item.getAttribute("data-status"), "interrupted");
+    const runId = await item.getAttribute("data-run-id");
+    assert.match(await (await item.findElement(By.css('[data-testid="run-counts"]'))).getText(), new RegExp(`\\b${pending} not applied yet`));
+    await screenshot(driver, "05 interrupted 4 activity");
+
+    await (await byTestId(driver, "resume-interrupted")).click();
+    const report = await completedReport(driver, "interrupted 5");
+    assert.equal(await report.getAttribute("data-run-id"), runId, "Resume applied another run");
+    assert.equal((await driver.findElements(By.css('[data-testid="interrupted-banner"]'))).length, 0, "the banner stays after Resume");
+    await assertSandboxHolds(value);
+    item = await activityItem(driver, runId);
+    assert.equal(await item.getAttribute("data-status"), "completed");
+    assert.match(await (await item.findElement(By.css('[data-testid="run-counts"]'))).getText(), new RegExp(`^${editable().length} changed`));
+    await screenshot(driver, "05 interrupted 6 activity");
+  });
+});
+
+test("closing the window during a run asks first: Keep running goes on, Cancel run and close ends the app, the run resumes later", async (t) => {
+  const value = `© Close E2E ${Date.now()}`;
+  const { driver, pid } = await launchAppProcess();
+  try {
+    const apply = await previewEdit(driver, "close", value);
+    await setFaults(SLOW);
+    await apply.click();
+    await someDone(driver, 1);
+    const win = nativeWindow("^Metadesk$");
+    assert.ok(win, "the app window is not found");
+
+    requestWindowClose(win);
+    await byTestId(driver, "close-run-dialog");
+    assert.equal(nativeWindow("^Metadesk$"), win, "the window went away");
+    assert.ok(isRunning(pid));
+    await screenshot(driver, "05 close 2 asked");
+
+    await (await byTestId(driver, "keep-running")).click();
+    await eventually(async () => (await driver.findElements(By.css('[data-testid="close-run-dialog"]'))).length === 0,
+      "Keep running did not close the dialog");
+    const progress = await byTestId(driver, "run-progress");
+    const before = Number(await progress.getAttribute("data-done"));
+    await eventually(async () => Number(await progress.getAttribute("data-done")) > before, "the run did not go on after Keep running");
+    await someDone(driver, before + 1);
+    await screenshot(driver, "05 close 3 kept running");
+
+    requestWindowClose(win);
+    await byTestId(driver, "close-run-dialog");
+    await screenshot(driver, "05 close 4 asked again");
+    await (await byTestId(driver, "cancel-and-close")).click();
+    const closing = Date.now();
+    await waitForExit(pid, "the app did not exit within 35 s of Cancel run and close", 35_000);
+    t.diagnostic(`the app exited ${Date.now() - closing} ms after Cancel run and close`);
+    // The X server drops a client's windows once it notices the connection closed: soon after.
+    await eventually(() => nativeWindow("^Metadesk$") === null, "the window is still there after the app exited", 5_000);
+  } finally {
+    if (isRunning(pid)) await screenshot(driver, `${t.name} (failed)`).catch(() => {});
+    await setFaults({});
+    await quitQuietly(driver);
+  }
+  const landed = await holding(value);
+  assert.ok(landed < editable().length, `all ${landed} assets were written: the run was not cancelled`);
+
+  await withApp({ name: `${t.name} (after restart)` }, async (driver) => {
+    const item = await activityItem(driver);
+    const status = await item.getAttribute("data-status");
+    assert.ok(["cancelled", "interrupted"].includes(status), `the run is listed as ${status}`);
+    const counts = await (await item.findElement(By.css('[data-testid="run-counts"]'))).getText();
+    const pending = Number(counts.match(/([\d,]+) not applied yet/)?.[1]);
+    assert.ok(pending > 0 && pending <= editable().length - landed, `pending in Activity: ${counts}`);
+    await screenshot(driver, "05 close 5 activity");
+    const runId = await item.getAttribute("data-run-id");
+
+    await (await item.findElement(By.css('[data-testid="resume-run"]'))).click();
+    const report = await completedReport(driver, "close 6");
+    assert.equal(await report.getAttribute("data-run-id"), runId, "Resume applied another run");
+    await assertSandboxHolds(value);
+    assert.equal(await (await activityItem(driver, runId)).getAttribute("data-status"), "completed");
+  });
+});
+
+test("a production connection: Apply asks for its exact name before writing", async (t) => {
+  const value = `© Production E2E ${Date.now()}`;
+  await withApp(t, async (driver) => {
+    const id = await connection(driver);
+    await (await byTestId(driver, "nav-connections")).click();
+    const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
+    await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
+    await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,
+      "the connection is not marked production");
+    const name = await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText();
+    assert.ok(name.length > 0);
+    await screenshot(driver, "05 production 1 marked");
+
+    await (await previewEdit(driver, "production", value)).click();
+    const dialog = await byTestId(driver, "production-dialog");
+    assert.ok((await dialog.getText()).includes(name), "the dialog names the connection");
+    const confirm = await byTestId(driver, "production-confirm-button");
+    const input = await byTestId(driver, "production-confirm-input");
+    assert.equal(await confirm.isEnabled(), false, "enabled before anything is typed");
+    await input.sendKeys(`${name.slice(0, -1)}`);
+    assert.equal(await confirm.isEnabled(), false, "enabled with a name missing its last letter");
+    await input.sendKeys(`${name.slice(-1)}x`);
+    assert.equal(await confirm.isEnabled(), false, "enabled with a name and one letter more");
+    await screenshot(driver, "05 production 2 wrong name");
+    await input.sendKeys(Key.BACK_SPACE);
+    assert.equal(await input.getAttribute("value"), name);
+    await eventually(() => confirm.isEnabled(), "the exact name does not enable the button");
+    await screenshot(driver, "05 production 3 exact name");
+    // Nothing was written while asking.
+    assert.equal(await holding(value), 0);
+
+    await confirm.click();
+    await completedReport(driver, "production 4");
+    await assertSandboxHolds(value);
+  });
+});
+
+test("the connections added here are deleted, and leave nothing in the keychain", async (t) => {
+  await withApp(t, async (driver) => {
+    await (await byTestId(driver, "nav-connections")).click();
+    for (const id of added) {
+      const cards = await driver.findElements(By.css(`[data-connection-id="${id}"]`));
+      if (cards.length === 0) continue;
+      await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
+      await (await byTestId(driver, "delete-confirm")).click();
+      await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${id}"]`))).length === 0,
+        `connection ${id} was not deleted`);
+    }
+    await byTestId(driver, "empty-connections");
+  });
+  assert.deepEqual(keychainEntries(), [], "the connections left keychain entries behind");
+});
