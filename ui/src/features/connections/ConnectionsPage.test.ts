@@ -328,6 +328,14 @@ describe('tokens', () => {
     ],
   };
 
+  it('keeps the token line’s place while the status is still being read', async () => {
+    vi.mocked(connectionHealth).mockReturnValue(new Promise(() => {}));
+    await renderPage([connection()]);
+    const line = screen.getByTestId('token-status');
+    expect(line).toHaveTextContent('checking the token…');
+    expect(line).toHaveAttribute('data-state', 'unknown');
+  });
+
   it('shows each card’s token status, with what to do when a development token has ended', async () => {
     vi.mocked(connectionHealth).mockResolvedValue({
       c1: valid(23 * 3600 + 12 * 60 + 30),
