@@ -177,6 +177,25 @@ export async function startSandboxBinary() {
       readOnly: read("service-credentials-read-only.json"),
       devToken: read("local-development-token.json"),
       oauth: read("oauth-project.json"),
+      /** GET a sandbox path (control API included) as JSON; anything but 200 fails the test. */
+      async getJson(path) {
+        const response = await fetch(`${url}${path}`);
+        if (response.status !== 200) throw new Error(`GET ${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      },
+      /** One asset's state as the sandbox holds it now (its metadata included). */
+      asset(path) {
+        return this.getJson(`/__sandbox/asset?path=${encodeURIComponent(path)}`);
+      },
+      /** Replaces the sandbox's faults (latency, capacity, throttling…); `{}` clears them. */
+      async setFaults(faults) {
+        const response = await fetch(`${url}/__sandbox/faults`, {
+          method: "PUT",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(faults),
+        });
+        if (response.status !== 200) throw new Error(`setting faults: ${response.status} ${await response.text()}`);
+      },
       stop,
     };
   } catch (e) {

@@ -34,40 +34,20 @@ const added = [];
 
 before(async () => {
   sandbox = await startSandboxBinary();
-  const dump = await getJson("/__sandbox/dump");
+  const dump = await sandbox.getJson("/__sandbox/dump");
   // The sandbox's fixed sample folder when it holds assets, else the first leaf folder that does.
   const leaves = dump.folders.filter((f) => f.assets > 0 && f.folders === 0);
   folder = (leaves.find((f) => f.path === "/content/dam/wknd-shared/en/adventures/napa-wine-tasting") ?? leaves[0])?.path;
   assert.ok(folder, "the sandbox has no folder with assets");
   assets = new Map();
   for (const a of dump.assets.filter((a) => a.path.startsWith(`${folder}/`) && !a.path.slice(folder.length + 1).includes("/"))) {
-    const state = await sandboxAsset(a.path);
+    const state = await sandbox.asset(a.path);
     assets.set(a.path, { contentFragment: a.contentFragment, rights: state.metadata["dc:rights"] ?? null });
   }
   assert.ok(editable().length > 0, `no editable asset in ${folder}`);
 });
 
 after(() => sandbox?.stop());
-
-async function getJson(path) {
-  const response = await fetch(`${sandbox.url}${path}`);
-  assert.equal(response.status, 200, `GET ${path}`);
-  return response.json();
-}
-
-/** One asset's state in the sandbox (metadata as AEM holds it now). */
-function sandboxAsset(path) {
-  return getJson(`/__sandbox/asset?path=${encodeURIComponent(path)}`);
-}
-
-async function setFaults(faults) {
-  const response = await fetch(`${sandbox.url}/__sandbox/faults`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(faults),
-  });
-  assert.equal(response.status, 200, await response.text());
-}
 
 /** The assets a run edits (content fragments are never edited). */
 function editable() {
@@ -146,7 +126,7 @@ async function reportCount(driver, status) {
 async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
   const apply = await byTestId(driver, "apply-button");
   assert.match(await apply.getText(), new RegExp(`^Apply ${editable().length} changes?$`));
-  if (watch) await setFaults({ latency_ms: 120, capacity: 2 });
+  if (watch) await sandbox.setFaults({ latency_ms: 120, capacity: 2 });
   try {
     await apply.click();
     if (watch) {
@@ -164,7 +144,7 @@ async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
       }
     }
   } finally {
-    if (watch) await setFaults({});
+    if (watch) await sandbox.setFaults({});
   }
   const report = await byTestId(driver, "report", 180_000);
   const bar = await report.findElement(By.css('[data-testid="run-progress"]'));
@@ -191,7 +171,7 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     assert.equal(Number(await willChange.getAttribute("data-count")), editable().length);
     await screenshot(driver, "04 edit 3 preview");
     // Nothing is written by a preview.
-    assert.deepEqual((await sandboxAsset(sample)).metadata["dc:rights"] ?? null, assets.get(sample).rights);
+    assert.deepEqual((await sandbox.asset(sample)).metadata["dc:rights"] ?? null, assets.get(sample).rights);
 
     const report = await applyAndWaitForReport(driver, "edit", { watch: true });
     assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
@@ -202,7 +182,7 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
       assert.equal(await row.getAttribute("data-status"), assets.get(path)?.contentFragment ? "skipped" : "changed", path);
     }
     for (const path of editable()) {
-      assert.equal((await sandboxAsset(path)).metadata["dc:rights"], value, `${path} was not changed in the sandbox`);
+      assert.equal((await sandbox.asset(path)).metadata["dc:rights"], value, `${path} was not changed in the sandbox`);
     }
 
     // Undo: its own preview (before = the new value, after = the original), then apply.
@@ -214,7 +194,7 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     assert.equal(await (await undoReport.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
     assert.equal(await reportCount(driver, "failed"), 0);
     for (const path of editable()) {
-      assert.deepEqual((await sandboxAsset(path)).metadata["dc:rights"] ?? null, assets.get(path).rights,
+      assert.deepEqual((await sandbox.asset(path)).metadata["dc:rights"] ?? null, assets.get(path).rights,
         `${path} did not get its original value back`);
     }
 
@@ -255,7 +235,7 @@ test("a read-only credential: every asset fails with the 403 explanation naming 
     assert.match(reason, /ask an AEM administrator/);
     await byTestId(driver, "retry-failed");
     for (const path of editable()) {
-      assert.deepEqual((await sandboxAsset(path)).metadata["dc:rights"] ?? null, assets.get(path).rights,
+      assert.deepEqual((await sandbox.asset(path)).metadata["dc:rights"] ?? null, assets.get(path).rights,
         `${path} changed through a read-only credential`);
     }
     await screenshot(driver, "04 read-only 5 failures");

@@ -58,43 +58,24 @@ const added = [];
 before(async () => {
   sandbox = await startSandboxBinary();
   scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-export-"));
-  const dump = await getJson("/__sandbox/dump");
+  const dump = await sandbox.getJson("/__sandbox/dump");
   const leaves = dump.folders.filter((f) => f.assets > 0 && f.folders === 0);
   // The largest leaf folder: the interrupted run needs 20 assets or more.
   folder = leaves.sort((a, b) => b.assets - a.assets)[0]?.path;
   assert.ok(folder, "the sandbox has no folder with assets");
   assets = new Map();
   for (const a of dump.assets.filter((a) => a.path.startsWith(`${folder}/`) && !a.path.slice(folder.length + 1).includes("/"))) {
-    const state = await sandboxAsset(a.path);
+    const state = await sandbox.asset(a.path);
     assets.set(a.path, { contentFragment: a.contentFragment, rights: state.metadata["dc:rights"] ?? null });
   }
   assert.ok(editable().length >= 20, `only ${editable().length} editable assets in ${folder}`);
 });
 
 after(async () => {
-  if (sandbox) await setFaults({}).catch(() => {});
+  if (sandbox) await sandbox.setFaults({}).catch(() => {});
   sandbox?.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
-
-async function getJson(path) {
-  const response = await fetch(`${sandbox.url}${path}`);
-  assert.equal(response.status, 200, `GET ${path}`);
-  return response.json();
-}
-
-function sandboxAsset(path) {
-  return getJson(`/__sandbox/asset?path=${encodeURIComponent(path)}`);
-}
-
-async function setFaults(faults) {
-  const response = await fetch(`${sandbox.url}/__sandbox/faults`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(faults),
-  });
-  assert.equal(response.status, 200, await response.text());
-}
 
 /** The assets a run edits (content fragments are never edited). */
 function editable() {
@@ -104,14 +85,14 @@ function editable() {
 /** How many editable assets hold `value` in the sandbox now. */
 async function holding(value) {
   let n = 0;
-  for (const path of editable()) if ((await sandboxAsset(path)).metadata["dc:rights"] === value) n++;
+  for (const path of editable()) if ((await sandbox.asset(path)).metadata["dc:rights"] === value) n++;
   return n;
 }
 
 /** Every editable asset holds `value` in the sandbox; remembers it as their value now. */
 async function assertSandboxHolds(value) {
   for (const path of editable()) {
-    assert.equal((await sandboxAsset(path)).metadata["dc:rights"], value, `${path} does not hold the new value in the sandbox`);
+    assert.equal((await sandbox.asset(path)).metadata["dc:rights"], value, `${path} does not hold the new value in the sandbox`);
     assets.get(path).rights = value;
   }
 }
@@ -314,7 +295,7 @@ test("a run killed half-way is offered at the next start-up, and Resume complete
   let killed = false;
   try {
     const apply = await previewEdit(driver, "interrupted", value);
-    await setFaults(SLOW);
+    await sandbox.setFaults(SLOW);
     await apply.click();
     const done = await someDone(driver, 2);
     await screenshot(driver, "05 interrupted 2 progress");
@@ -324,7 +305,7 @@ test("a run killed half-way is offered at the next start-up, and Resume complete
     t.diagnostic(`killed the app with ${done} of ${editable().length} assets done`);
   } finally {
     if (!killed) await screenshot(driver, `${t.name} (failed)`).catch(() => {});
-    await setFaults({});
+    await sandbox.setFaults({});
     await quitQuietly(driver);
   }
   const landed = await holding(value);
@@ -362,7 +343,7 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
   const { driver, pid } = await launchAppProcess();
   try {
     const apply = await previewEdit(driver, "close", value);
-    await setFaults(SLOW);
+    await sandbox.setFaults(SLOW);
     await apply.click();
     await someDone(driver, 1);
     const win = nativeWindow("^Metadesk$");
@@ -394,7 +375,7 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     await eventually(() => nativeWindow("^Metadesk$") === null, "the window is still there after the app exited", 5_000);
   } finally {
     if (isRunning(pid)) await screenshot(driver, `${t.name} (failed)`).catch(() => {});
-    await setFaults({});
+    await sandbox.setFaults({});
     await quitQuietly(driver);
   }
   const landed = await holding(value);
