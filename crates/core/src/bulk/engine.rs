@@ -816,24 +816,28 @@ async fn preview_asset(
     record_row(ctx, counts, row)
 }
 
-/// Plans a retry: the failed rows of the original run, read again and planned like a
-/// preview's assets.
-async fn preview_retry_rows(
+/// Plans a run from an earlier run's rows: `keep` picks the rows (in the earlier run's order),
+/// `plan` reads one asset and journals its row. Streams the earlier journal.
+async fn plan_from_rows<Plan, Planned>(
     ctx: &Arc<Ctx>,
     original_path: &Path,
-    failed: &std::collections::HashSet<u64>,
+    total: u64,
+    keep: impl Fn(&PlanRow) -> bool,
+    plan: Plan,
     on_progress: ProgressFn<'_>,
-) -> Result<PreviewCounts> {
+) -> Result<PreviewCounts>
+where
+    Plan: Fn(Arc<Ctx>, Arc<Mutex<PreviewCounts>>, u64, PlanRow) -> Planned,
+    Planned: Future<Output = Result<()>> + Send + 'static,
+{
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
-    ctx.tally
-        .total
-        .store(failed.len() as u64, Ordering::Relaxed);
+    ctx.tally.total.store(total, Ordering::Relaxed);
     ctx.listing_done.store(true, Ordering::Relaxed);
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     let mut next_i = 0u64;
     for record in read_records(original_path)? {
         let row = match record? {
-            Record::Row(row) if failed.contains(&row.i) => row,
+            Record::Row(row) if keep(&row) => row,
             Record::Previewed { .. } => break,
             _ => continue,
         };
@@ -842,6 +846,24 @@ async fn preview_retry_rows(
         }
         let i = next_i;
         next_i += 1;
+        let task = plan(ctx.clone(), counts.clone(), i, row);
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, task).await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+/// Plans a retry: the assets that failed in the original run, read again now like a fresh
+/// preview's assets.
+async fn preview_retry_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    failed: &std::collections::HashSet<u64>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
         let entry = Entry {
             name: row.path.rsplit('/').next().unwrap_or_default().to_owned(),
             path: row.path,
@@ -849,16 +871,11 @@ async fn preview_retry_rows(
             // No listing: the asset is read again, so the plan starts from its values now.
             metadata: None,
         };
-        let (ctx2, counts2) = (ctx.clone(), counts.clone());
-        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-            preview_asset(&ctx2, &counts2, i, entry).await
-        })
-        .await?;
-        ctx.progress(on_progress, false);
-    }
-    drain(&mut tasks).await?;
-    let counts = *lock(&counts);
-    Ok(counts)
+        async move { preview_asset(&ctx, &counts, i, entry).await }
+    };
+    let total = failed.len() as u64;
+    let keep = |row: &PlanRow| failed.contains(&row.i);
+    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
 }
 
 /// Plans an undo from the original run's rows: for each asset it changed, read the current
@@ -869,35 +886,14 @@ async fn preview_undo_rows(
     original: Replay,
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
-    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let originals = Arc::new(original.originals);
-    ctx.tally
-        .total
-        .store(originals.len() as u64, Ordering::Relaxed);
-    ctx.listing_done.store(true, Ordering::Relaxed);
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut next_i = 0u64;
-    for record in read_records(original_path)? {
-        let row = match record? {
-            Record::Row(row) if originals.contains_key(&row.i) => row,
-            Record::Previewed { .. } => break,
-            _ => continue,
-        };
-        if ctx.control.is_cancelled() {
-            break;
-        }
-        let i = next_i;
-        next_i += 1;
-        let (ctx2, counts2, originals2) = (ctx.clone(), counts.clone(), originals.clone());
-        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-            undo_asset(&ctx2, &counts2, &originals2, i, row).await
-        })
-        .await?;
-        ctx.progress(on_progress, false);
-    }
-    drain(&mut tasks).await?;
-    let counts = *lock(&counts);
-    Ok(counts)
+    let total = originals.len() as u64;
+    let keep = |row: &PlanRow| originals.contains_key(&row.i);
+    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
+        let originals = originals.clone();
+        async move { undo_asset(&ctx, &counts, &originals, i, row).await }
+    };
+    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
 }
 
 async fn undo_asset(
