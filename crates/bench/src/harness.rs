@@ -2,7 +2,7 @@
 //! Assets API client on its development token wrapped in a [`TimedStore`], and one engine run
 //! (preview then apply) with the engine's default settings, timed phase by phase.
 
-use std::sync::Arc;
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use metadesk_core::aem::client::build_http_client;
@@ -72,6 +72,8 @@ pub struct EngineRun {
     pub preview_calls: Vec<Call>,
     /// Apply-phase calls, with times as offsets from the start of the apply.
     pub apply_calls: Vec<Call>,
+    /// The controller's concurrency limit as the apply's progress events reported it.
+    pub apply_limits: Vec<u32>,
 }
 
 impl EngineRun {
@@ -98,8 +100,15 @@ pub async fn run_engine(
     }
     let preview_calls = store.take();
     let apply_start = store.now();
+    let limits = Mutex::new(Vec::new());
+    let record = |p: Progress| {
+        limits
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(p.concurrency);
+    };
     let t = Instant::now();
-    let summary = engine.apply(&previewed.id, &control, &quiet).await?;
+    let summary = engine.apply(&previewed.id, &control, &record).await?;
     let apply = t.elapsed();
     let apply_calls = store
         .take()
@@ -115,6 +124,7 @@ pub async fn run_engine(
         summary,
         preview_calls,
         apply_calls,
+        apply_limits: limits.into_inner().unwrap_or_else(PoisonError::into_inner),
     })
 }
 

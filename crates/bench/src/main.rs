@@ -60,6 +60,9 @@ struct Opts {
     /// Capacity: requests the sandbox serves at once.
     #[arg(long, global = true, default_value_t = 8)]
     capacity: usize,
+    /// Capacity: skip the sequential client (a quick look at the engine; no ratio).
+    #[arg(long, global = true)]
+    no_baseline: bool,
     /// Throttling: requests per second let through.
     #[arg(long, global = true, default_value_t = 100)]
     rps: u32,
@@ -122,6 +125,7 @@ fn run(cli: Cli) -> Result<()> {
             assets: o.assets,
             latency_ms: o.latency_ms,
             capacity: o.capacity,
+            baseline: !o.no_baseline,
         }))?);
     }
     if wants(Scenario::Throttle) {

@@ -86,6 +86,32 @@ pub fn per_item_growth(points: &[(f64, f64)]) -> Option<f64> {
     Some((largest.1 / largest.0) / (smallest.1 / smallest.0))
 }
 
+/// Requests in flight over time, from `(start, end)` intervals: the time-weighted mean between
+/// the first start and the last end, and the maximum.
+pub fn in_flight(intervals: &[(Duration, Duration)]) -> (f64, usize) {
+    let mut events: Vec<(Duration, i64)> = Vec::with_capacity(intervals.len() * 2);
+    for (start, end) in intervals {
+        events.push((*start, 1));
+        events.push((*end.max(start), -1));
+    }
+    // Ends before starts at the same instant: a slot handed over is not two in flight.
+    events.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)));
+    let (mut now, mut max, mut area) = (0i64, 0i64, 0.0);
+    let mut last = events.first().map(|e| e.0).unwrap_or_default();
+    for (t, delta) in &events {
+        area += now as f64 * t.saturating_sub(last).as_secs_f64();
+        last = *t;
+        now += delta;
+        max = max.max(now);
+    }
+    let span = match (events.first(), events.last()) {
+        (Some(a), Some(b)) => b.0.saturating_sub(a.0).as_secs_f64(),
+        _ => 0.0,
+    };
+    let mean = if span > 0.0 { area / span } else { 0.0 };
+    (mean, usize::try_from(max).unwrap_or(0))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -121,6 +147,21 @@ mod tests {
         assert_eq!(rate_in(&sparse, ms(1000), ms(1000)), 0.0);
         assert_eq!(share(3, 200), 0.015);
         assert_eq!(share(1, 0), 0.0);
+    }
+
+    #[test]
+    fn in_flight_is_time_weighted() {
+        // Two overlapping for half the time, then one: mean 1.5 over 2 s... of 3 s span.
+        let a = (ms(0), ms(2000));
+        let b = (ms(1000), ms(3000));
+        let (mean, max) = in_flight(&[a, b]);
+        assert_eq!(max, 2);
+        assert!((mean - 4.0 / 3.0).abs() < 1e-9, "{mean}");
+        // Back-to-back requests never count as two.
+        let (mean, max) = in_flight(&[(ms(0), ms(10)), (ms(10), ms(20))]);
+        assert_eq!(max, 1);
+        assert!((mean - 1.0).abs() < 1e-9);
+        assert_eq!(in_flight(&[]), (0.0, 0));
     }
 
     #[test]
