@@ -79,6 +79,24 @@ impl Side {
     }
 }
 
+/// "8: 80 %, 9: 20 %": how often each limit was reported.
+fn limit_shares(limits: &[u32]) -> String {
+    let mut counts = std::collections::BTreeMap::new();
+    for l in limits {
+        *counts.entry(*l).or_insert(0usize) += 1;
+    }
+    counts
+        .iter()
+        .map(|(l, n)| {
+            format!(
+                "{l}: {:.0} %",
+                100.0 * *n as f64 / limits.len().max(1) as f64
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 pub async fn run(o: &CapacityOpts) -> Result<Section> {
     let faults = Faults {
         latency_ms: o.latency_ms,
@@ -181,8 +199,6 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
             ratio >= 5.0 && same_work,
         ));
     }
-    let mut limits = e.apply_limits.clone();
-    limits.sort_unstable();
     let intervals: Vec<_> = e
         .apply_calls
         .iter()
@@ -191,11 +207,10 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
     let (mean_in_flight, max_in_flight) = in_flight(&intervals);
     let mut notes = vec![
         format!(
-            "Engine apply: concurrency limit reported by its progress events (every 200 ms) \
-             median {} (max {}); requests in flight seen client-side: mean {mean_in_flight:.1}, \
-             max {max_in_flight}; the server serves {} at once.",
-            limits.get(limits.len() / 2).copied().unwrap_or(0),
-            limits.last().copied().unwrap_or(0),
+            "Engine apply: concurrency limit in its progress events (one per 200 ms): {}; \
+             requests in flight seen client-side: mean {mean_in_flight:.1}, max \
+             {max_in_flight}; the server serves {} at once.",
+            limit_shares(&e.apply_limits),
             o.capacity
         ),
         "Fair comparison: both sides run against the same sandbox instance, with the same \

@@ -134,9 +134,17 @@ pub async fn run(o: &ThrottleOpts) -> Result<Section> {
             throttled_share < 0.02 && m.apply > WARM_UP,
         ));
         let series: Vec<String> = m.series.iter().map(|v| format!("{v:.0}")).collect();
+        let when: Vec<String> = e
+            .apply_calls
+            .iter()
+            .filter(|c| matches!(c.end, End::Throttled(_)))
+            .map(|c| format!("{:.1}", c.start.as_secs_f64()))
+            .collect();
         notes.push(format!(
-            "{label}: successful writes/s in each 5 s of the apply: {}.",
-            series.join(", ")
+            "{label}: successful writes/s in each 5 s of the apply: {}; throttled requests \
+             started at (s into the apply): {}.",
+            series.join(", "),
+            when.join(", ")
         ));
         if m.apply < WARM_UP * 2 {
             notes.push(format!(
