@@ -146,7 +146,11 @@ fn run(cli: Cli) -> Result<()> {
         })?);
     }
     if let Some(path) = &o.write {
-        let md = report::markdown(&sections, &facts::gather(), &command_line());
+        let md = report::markdown(
+            &sections,
+            &facts::gather(),
+            &command_line(wants(Scenario::Scale)),
+        );
         std::fs::write(path, md)?;
         eprintln!("wrote {}", path.display());
     }
