@@ -98,11 +98,17 @@ fn sibling(name: &str) -> Result<PathBuf> {
     Ok(dir.join(name))
 }
 
-/// The command as a person would type it again.
-fn command_line() -> String {
+/// The command as a person would type it again (with the build of the binaries the scale
+/// scenario runs).
+fn command_line(scale: bool) -> String {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let build = if scale {
+        "cargo build --release -p metadesk-cli -p metadesk-sandbox && "
+    } else {
+        ""
+    };
     format!(
-        "cargo run --release -p metadesk-bench -- {}",
+        "{build}cargo run --release -p metadesk-bench -- {}",
         args.join(" ")
     )
 }
