@@ -72,7 +72,8 @@ fn start_sandbox(bin: &Path, assets: usize, creds: &Path) -> Result<(Sandboxed, 
     let stdout = child.stdout.take().ok_or("the sandbox has no stdout")?;
     let sandbox = Sandboxed(child);
     let mut url = None;
-    for line in BufReader::new(stdout).lines() {
+    let mut lines = BufReader::new(stdout).lines();
+    for line in lines.by_ref() {
         let line = line?;
         if let Some(u) = line.strip_prefix("metadesk-sandbox listening on ") {
             url = Some(u.trim().to_owned());
@@ -81,6 +82,8 @@ fn start_sandbox(bin: &Path, assets: usize, creds: &Path) -> Result<(Sandboxed, 
             break;
         }
     }
+    // Keep reading what it prints: closing the pipe would make its next line fail.
+    std::thread::spawn(move || lines.for_each(drop));
     let url = url.ok_or("the sandbox stopped before saying where it listens")?;
     Ok((sandbox, url))
 }
