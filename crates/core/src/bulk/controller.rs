@@ -141,6 +141,8 @@ pub struct Controller {
     ceiling: Option<f64>,
     /// When the rate cap last held a request back.
     capped_at: Option<Instant>,
+    /// The probe's speed in force (fraction per second; 0 while not probing).
+    probing: f64,
     last_throttle: Option<Instant>,
     backoff_streak: u32,
     throttles: u64,
@@ -167,6 +169,7 @@ impl Controller {
             answered_since_throttle: 0,
             ceiling: None,
             capped_at: None,
+            probing: 0.0,
             last_throttle: None,
             backoff_streak: 0,
             throttles: 0,
@@ -357,8 +360,11 @@ impl Controller {
         let cap = self.cfg.rate_margin * self.rate.map_or(accepted, |r| r.min(accepted));
         self.rate = Some(cap.max(1.0));
         if paced {
-            self.ceiling = Some(accepted.max(1.0));
+            // While probing, the last second's answers include what the probe added in that
+            // second beyond what the server allows: take that back.
+            self.ceiling = Some((accepted / (1.0 + self.probing)).max(1.0));
         }
+        self.probing = 0.0;
     }
 
     fn probe_rate(&mut self, now: Instant) {
@@ -369,6 +375,7 @@ impl Controller {
         self.rate_checked = Some(now);
         let quiet = now.duration_since(last);
         if quiet < self.cfg.probe_after {
+            self.probing = 0.0;
             return;
         }
         let secs = now.duration_since(checked).as_secs_f64();
@@ -383,6 +390,7 @@ impl Controller {
         } else {
             self.cfg.probe_per_sec
         };
+        self.probing = speed;
         let mut probed = rate * (1.0 + speed * secs);
         if let Some(ceiling) = self.ceiling
             && quiet < self.cfg.retest_after
@@ -706,6 +714,31 @@ mod tests {
         assert!(
             rate > ceiling && rate < ceiling * 1.1,
             "{rate} vs {ceiling}"
+        );
+    }
+
+    #[test]
+    fn a_throttle_while_recovering_fast_sets_the_ceiling_a_probe_second_lower() {
+        let cfg = ControllerConfig::default();
+        let mut c = Controller::new(cfg.clone());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 50 * MS);
+        c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
+        // Recovering at 5 %/s from 47.5/s; the server throttles once 105 got through in a
+        // second: 100/s is the pace it had allowed a second earlier.
+        let mut t = end + Duration::from_secs(1);
+        loop {
+            t = steady(&mut c, t, MS, 100 * MS);
+            if c.answered.len() >= 105 {
+                break;
+            }
+        }
+        c.finish(t, Signal::Throttled(Some(Duration::from_secs(1))));
+        let ceiling = c.ceiling.unwrap();
+        let through = c.answered.len() as f64;
+        assert!(
+            (ceiling - through / (1.0 + cfg.recover_per_sec)).abs() < 1e-9,
+            "{ceiling} from {through}"
         );
     }
 
