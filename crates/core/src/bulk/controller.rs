@@ -40,8 +40,10 @@ pub struct ControllerConfig {
     pub shrink_queue: f64,
     /// Shrink by a fifth when window latency / baseline exceeds this.
     pub shrink_above: f64,
-    /// Quiet windows needed before growing back to a limit that was just shrunk from.
+    /// Quiet windows needed before growing back to a limit that was just shrunk from; doubles
+    /// each time that same limit queues again, up to `max_reprobe_windows`.
     pub reprobe_windows: u32,
+    pub max_reprobe_windows: u32,
     /// How fast the baseline may rise per window towards higher latencies (a server that got
     /// slower for everyone is not our queue), as a fraction.
     pub baseline_drift: f64,
@@ -73,6 +75,7 @@ impl Default for ControllerConfig {
             shrink_queue: 0.75,
             shrink_above: 1.5,
             reprobe_windows: 10,
+            max_reprobe_windows: 160,
             baseline_drift: 0.001,
             default_backoff: Duration::from_secs(1),
             max_backoff: Duration::from_secs(30),
@@ -125,6 +128,8 @@ pub struct Controller {
     /// The limit last shrunk from because requests queued, and the quiet windows since.
     queued_at: Option<usize>,
     quiet_windows: u32,
+    /// Quiet windows needed now before growing back to `queued_at`.
+    reprobe_after: u32,
     /// Windows in a row that showed one of ours queued.
     queued_windows: u32,
     hold_until: Option<Instant>,
@@ -151,6 +156,7 @@ pub struct Controller {
 impl Controller {
     pub fn new(cfg: ControllerConfig) -> Self {
         let limit = cfg.initial.clamp(cfg.min.max(1), cfg.max.max(1));
+        let reprobe_after = cfg.reprobe_windows;
         Controller {
             cfg,
             limit,
@@ -159,6 +165,7 @@ impl Controller {
             window: Window::default(),
             queued_at: None,
             quiet_windows: 0,
+            reprobe_after,
             queued_windows: 0,
             hold_until: None,
             rate: None,
@@ -286,13 +293,14 @@ impl Controller {
         } else if queued < self.cfg.grow_queue && window.saturated {
             self.quiet_windows += 1;
             let next = self.limit + 1;
-            let wait = self.queued_at.is_some_and(|q| next >= q)
-                && self.quiet_windows < self.cfg.reprobe_windows;
+            let wait = self.queued_at == Some(next) && self.quiet_windows < self.reprobe_after;
             if !wait {
                 self.limit = next.min(self.cfg.max);
                 self.quiet_windows = 0;
-                if self.queued_at.is_some_and(|q| self.limit >= q) {
+                // Past the limit that queued: it no longer applies.
+                if self.queued_at.is_some_and(|q| self.limit > q) {
                     self.queued_at = None;
+                    self.reprobe_after = self.cfg.reprobe_windows;
                 }
             }
         }
@@ -300,6 +308,14 @@ impl Controller {
 
     fn shrink_to(&mut self, limit: usize) {
         if limit < self.limit {
+            // The same limit queued again: wait twice as long before the next probe.
+            self.reprobe_after = if self.queued_at == Some(self.limit) {
+                self.reprobe_after
+                    .saturating_mul(2)
+                    .min(self.cfg.max_reprobe_windows)
+            } else {
+                self.cfg.reprobe_windows
+            };
             self.queued_at = Some(self.limit);
         }
         self.limit = limit.max(self.cfg.min.max(1));
