@@ -4,13 +4,23 @@
 //!
 //! Policy (AIMD on a latency gradient):
 //! - every "window" of about `limit` completions, compare the window's mean latency with the
-//!   baseline (the lowest window mean seen): grow by 1 when it stays near the baseline and the
-//!   limit was actually reached; shrink by a fifth when it rises well above (the server is
-//!   queueing our requests);
+//!   baseline (the lowest recent window mean) and estimate how many of our requests wait in
+//!   the server's queue: `limit × (1 − baseline / mean)` (by Little's law, the requests in
+//!   flight beyond what the server serves at once). Grow by 1 when under half a request waits
+//!   and the limit was actually reached; shrink by 1 as soon as about one waits, and by a fifth
+//!   when the latency rises well above the baseline. After a shrink, the limit that queued is
+//!   probed again only after a few quiet windows, so the run stays at the server's capacity
+//!   instead of keeping a request or two queued behind it (which would double their latency);
 //! - on a throttle (429, 406, 503) halve the limit, hold every new request until `Retry-After`
 //!   (or a doubling default when the server gives none), and cap the start rate just below
-//!   the rate that was accepted in the last second; probe that cap upward slowly once no
-//!   throttle has been seen for a while.
+//!   the rate the server accepted (answered without throttling) over the last second. Once no
+//!   throttle has been seen for a while, probe that cap upward: quickly while it holds
+//!   requests back and stays under the rate accepted at the last throttle that came while
+//!   pacing (the first throttle of an unpaced burst may share its window with other traffic,
+//!   so it sets no such ceiling), slowly otherwise, and above the ceiling only after a long
+//!   quiet spell: every throttle costs a hold-off, so a limit once found is not tested again
+//!   every few seconds. A throttle when nothing got through since the last one only
+//!   lengthens the wait.
 //!
 //! Not here: retries (the engine decides), or waiting (the gate does).
 
@@ -23,10 +33,20 @@ pub struct ControllerConfig {
     pub initial: usize,
     pub min: usize,
     pub max: usize,
-    /// Grow while window latency / baseline stays below this.
-    pub grow_below: f64,
-    /// Shrink when window latency / baseline exceeds this.
+    /// Grow while fewer of our requests than this are estimated to wait in the server's queue.
+    pub grow_queue: f64,
+    /// Shrink by one when more than this many are estimated to wait in two windows in a row
+    /// (one window is enough above twice this).
+    pub shrink_queue: f64,
+    /// Shrink by a fifth when window latency / baseline exceeds this.
     pub shrink_above: f64,
+    /// Quiet windows needed before growing back to a limit that was just shrunk from; doubles
+    /// each time that same limit queues again, up to `max_reprobe_windows`.
+    pub reprobe_windows: u32,
+    pub max_reprobe_windows: u32,
+    /// How fast the baseline may rise per window towards higher latencies (a server that got
+    /// slower for everyone is not our queue), as a fraction.
+    pub baseline_drift: f64,
     /// Hold-off after a throttle without `Retry-After`; doubles on consecutive throttles.
     pub default_backoff: Duration,
     pub max_backoff: Duration,
@@ -36,6 +56,13 @@ pub struct ControllerConfig {
     pub probe_after: Duration,
     /// Upward probe of the rate cap, as a fraction per second.
     pub probe_per_sec: f64,
+    /// The faster upward probe while the cap holds requests back and is below the rate
+    /// accepted at the last throttle while pacing (or no such throttle came yet).
+    pub recover_per_sec: f64,
+    /// The probe stays below this fraction of the rate accepted when the last throttle came…
+    pub probe_ceiling: f64,
+    /// …until this long without a throttle.
+    pub retest_after: Duration,
 }
 
 impl Default for ControllerConfig {
@@ -44,13 +71,20 @@ impl Default for ControllerConfig {
             initial: 4,
             min: 1,
             max: 32,
-            grow_below: 1.2,
+            grow_queue: 0.3,
+            shrink_queue: 0.75,
             shrink_above: 1.5,
+            reprobe_windows: 10,
+            max_reprobe_windows: 160,
+            baseline_drift: 0.001,
             default_backoff: Duration::from_secs(1),
             max_backoff: Duration::from_secs(30),
             rate_margin: 0.95,
             probe_after: Duration::from_secs(5),
             probe_per_sec: 0.005,
+            recover_per_sec: 0.05,
+            probe_ceiling: 0.97,
+            retest_after: Duration::from_secs(30),
         }
     }
 }
@@ -91,12 +125,29 @@ pub struct Controller {
     in_flight: usize,
     baseline: Option<Duration>,
     window: Window,
+    /// The limit last shrunk from because requests queued, and the quiet windows since.
+    queued_at: Option<usize>,
+    quiet_windows: u32,
+    /// Quiet windows needed now before growing back to `queued_at`.
+    reprobe_after: u32,
+    /// Windows in a row that showed one of ours queued.
+    queued_windows: u32,
     hold_until: Option<Instant>,
     /// Start no faster than this many per second (learned from throttles).
     rate: Option<f64>,
     next_start: Option<Instant>,
     rate_checked: Option<Instant>,
     starts: VecDeque<Instant>,
+    /// Answers (not throttled) in the last second.
+    answered: VecDeque<Instant>,
+    answered_since_throttle: u64,
+    /// The accepted rate when the last throttle came while the rate cap was in force (a
+    /// throttle of an unpaced burst says less: others may have used the same window).
+    ceiling: Option<f64>,
+    /// When the rate cap last held a request back.
+    capped_at: Option<Instant>,
+    /// The probe's speed in force (fraction per second; 0 while not probing).
+    probing: f64,
     last_throttle: Option<Instant>,
     backoff_streak: u32,
     throttles: u64,
@@ -105,17 +156,27 @@ pub struct Controller {
 impl Controller {
     pub fn new(cfg: ControllerConfig) -> Self {
         let limit = cfg.initial.clamp(cfg.min.max(1), cfg.max.max(1));
+        let reprobe_after = cfg.reprobe_windows;
         Controller {
             cfg,
             limit,
             in_flight: 0,
             baseline: None,
             window: Window::default(),
+            queued_at: None,
+            quiet_windows: 0,
+            reprobe_after,
+            queued_windows: 0,
             hold_until: None,
             rate: None,
             next_start: None,
             rate_checked: None,
             starts: VecDeque::new(),
+            answered: VecDeque::new(),
+            answered_since_throttle: 0,
+            ceiling: None,
+            capped_at: None,
+            probing: 0.0,
             last_throttle: None,
             backoff_streak: 0,
             throttles: 0,
@@ -158,23 +219,24 @@ impl Controller {
             if let Some(next) = self.next_start
                 && now < next
             {
+                self.capped_at = Some(now);
                 return Err(Wait::Until(next));
             }
-            // No credit for idle time: a burst would overrun a fixed one-second window.
-            self.next_start = Some(self.next_start.map_or(now, |n| n.max(now)) + interval);
+            // No credit for idle time (a burst would overrun a fixed one-second window), but a
+            // start that comes a little late (timer granularity, scheduling) keeps the
+            // schedule: otherwise every late wake-up would lower the rate actually sent.
+            let due = match self.next_start {
+                Some(next) if now.duration_since(next) < interval => next,
+                _ => now,
+            };
+            self.next_start = Some(due + interval);
         }
         self.in_flight += 1;
         if self.in_flight >= self.limit {
             self.window.saturated = true;
         }
         self.starts.push_back(now);
-        while self
-            .starts
-            .front()
-            .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(1))
-        {
-            self.starts.pop_front();
-        }
+        trim_to_last_second(&mut self.starts, now);
         Ok(())
     }
 
@@ -186,6 +248,9 @@ impl Controller {
                 if self.hold_until.is_none() {
                     self.backoff_streak = 0;
                 }
+                self.answered.push_back(now);
+                trim_to_last_second(&mut self.answered, now);
+                self.answered_since_throttle += 1;
                 self.window.count += 1;
                 self.window.sum += latency;
                 if self.window.count as usize >= self.limit.max(4) {
@@ -200,9 +265,12 @@ impl Controller {
     fn evaluate(&mut self) {
         let window = std::mem::take(&mut self.window);
         let mean = window.sum / window.count.max(1);
-        // At the minimum limit nothing of ours is queued: that latency is the floor.
+        // At the minimum limit nothing of ours is queued: that latency is the floor. Above
+        // it, the lowest recent window mean, allowed to drift up slowly.
         let baseline = match self.baseline {
-            Some(b) if self.limit > self.cfg.min => b.min(mean),
+            Some(b) if self.limit > self.cfg.min => {
+                b.mul_f64(1.0 + self.cfg.baseline_drift.max(0.0)).min(mean)
+            }
             _ => mean,
         };
         self.baseline = Some(baseline);
@@ -210,12 +278,49 @@ impl Controller {
             return;
         }
         let ratio = mean.as_secs_f64() / baseline.as_secs_f64().max(1e-6);
+        let queued = self.limit as f64 * (1.0 - 1.0 / ratio.max(1e-6));
+        if queued > self.cfg.shrink_queue {
+            self.queued_windows += 1;
+        } else {
+            self.queued_windows = 0;
+        }
         if ratio > self.cfg.shrink_above {
             let shrunk = (self.limit as f64 * 0.8).floor() as usize;
-            self.limit = shrunk.min(self.limit - 1).max(self.cfg.min);
-        } else if ratio < self.cfg.grow_below && window.saturated {
-            self.limit = (self.limit + 1).min(self.cfg.max);
+            self.shrink_to(shrunk.min(self.limit - 1));
+        } else if self.queued_windows >= 2 || queued > 2.0 * self.cfg.shrink_queue {
+            // One noisy window is not a queue; two in a row, or a long one, is.
+            self.shrink_to(self.limit - 1);
+        } else if queued < self.cfg.grow_queue && window.saturated {
+            self.quiet_windows += 1;
+            let next = self.limit + 1;
+            let wait = self.queued_at == Some(next) && self.quiet_windows < self.reprobe_after;
+            if !wait {
+                self.limit = next.min(self.cfg.max);
+                self.quiet_windows = 0;
+                // Past the limit that queued: it no longer applies.
+                if self.queued_at.is_some_and(|q| self.limit > q) {
+                    self.queued_at = None;
+                    self.reprobe_after = self.cfg.reprobe_windows;
+                }
+            }
         }
+    }
+
+    fn shrink_to(&mut self, limit: usize) {
+        if limit < self.limit {
+            // The same limit queued again: wait twice as long before the next probe.
+            self.reprobe_after = if self.queued_at == Some(self.limit) {
+                self.reprobe_after
+                    .saturating_mul(2)
+                    .min(self.cfg.max_reprobe_windows)
+            } else {
+                self.cfg.reprobe_windows
+            };
+            self.queued_at = Some(self.limit);
+        }
+        self.limit = limit.max(self.cfg.min.max(1));
+        self.quiet_windows = 0;
+        self.queued_windows = 0;
     }
 
     fn on_throttle(&mut self, now: Instant, retry_after: Option<Duration>) {
@@ -242,21 +347,40 @@ impl Controller {
             return;
         }
         self.backoff_streak += 1;
+        let paced = self.rate.is_some();
+        // Nothing answered since the last reaction: the rate learned then still stands.
+        let nothing_through = self.last_throttle.is_some() && self.answered_since_throttle == 0;
         self.last_throttle = Some(now);
+        self.answered_since_throttle = 0;
         self.limit = (self.limit / 2).max(self.cfg.min);
-        // What the server accepted over the last second (less if we were running shorter).
-        let span = self
-            .starts
-            .front()
-            .map(|t| now.duration_since(*t).as_secs_f64())
-            .unwrap_or(1.0)
-            .clamp(0.05, 1.0);
-        let accepted = self.starts.len() as f64 / span;
-        let cap = self.cfg.rate_margin * self.rate.map_or(accepted, |r| r.min(accepted));
-        self.rate = Some(cap.max(1.0));
         self.rate_checked = Some(now);
         self.next_start = None;
+        trim_to_last_second(&mut self.answered, now);
+        let accepted = if self.answered.is_empty() {
+            // No answer yet to go by: what we were sending (less if we ran shorter).
+            let span = self
+                .starts
+                .front()
+                .map(|t| now.duration_since(*t).as_secs_f64())
+                .unwrap_or(1.0)
+                .clamp(0.05, 1.0);
+            self.starts.len() as f64 / span
+        } else {
+            // What the server let through over the last second.
+            self.answered.len() as f64
+        };
         self.starts.clear();
+        if nothing_through {
+            return;
+        }
+        let cap = self.cfg.rate_margin * self.rate.map_or(accepted, |r| r.min(accepted));
+        self.rate = Some(cap.max(1.0));
+        if paced {
+            // While probing, the last second's answers include what the probe added in that
+            // second beyond what the server allows: take that back.
+            self.ceiling = Some((accepted / (1.0 + self.probing)).max(1.0));
+        }
+        self.probing = 0.0;
     }
 
     fn probe_rate(&mut self, now: Instant) {
@@ -265,11 +389,41 @@ impl Controller {
         };
         let checked = self.rate_checked.unwrap_or(now);
         self.rate_checked = Some(now);
-        if now.duration_since(last) < self.cfg.probe_after {
+        let quiet = now.duration_since(last);
+        if quiet < self.cfg.probe_after {
+            self.probing = 0.0;
             return;
         }
         let secs = now.duration_since(checked).as_secs_f64();
-        self.rate = Some(rate * (1.0 + self.cfg.probe_per_sec * secs));
+        let capped = self
+            .capped_at
+            .is_some_and(|t| now.duration_since(t) < Duration::from_secs(1));
+        let below = self
+            .ceiling
+            .is_none_or(|c| rate < c * self.cfg.probe_ceiling);
+        let speed = if capped && below {
+            self.cfg.recover_per_sec
+        } else {
+            self.cfg.probe_per_sec
+        };
+        self.probing = speed;
+        let mut probed = rate * (1.0 + speed * secs);
+        if let Some(ceiling) = self.ceiling
+            && quiet < self.cfg.retest_after
+        {
+            probed = probed.min(rate.max(ceiling * self.cfg.probe_ceiling));
+        }
+        self.rate = Some(probed);
+    }
+}
+
+/// Drops the instants older than one second.
+fn trim_to_last_second(times: &mut VecDeque<Instant>, now: Instant) {
+    while times
+        .front()
+        .is_some_and(|t| now.duration_since(*t) > Duration::from_secs(1))
+    {
+        times.pop_front();
     }
 }
 
@@ -323,6 +477,50 @@ mod tests {
             tail.iter().all(|l| (8..=12).contains(l)),
             "limit should hover just above the capacity of 8: {tail:?}"
         );
+    }
+
+    #[test]
+    fn stays_at_the_capacity_instead_of_queueing_behind_it() {
+        // Every request beyond the capacity of 8 doubles someone's latency: the limit may
+        // probe 9 now and then, but must spend most of its time at 8.
+        let limits = simulate(8, 50 * MS, 400);
+        let tail = &limits[100..];
+        assert!(tail.iter().all(|l| (8..=9).contains(l)), "{tail:?}");
+        let above = tail.iter().filter(|l| **l > 8).count();
+        assert!(
+            above * 4 <= tail.len(),
+            "{above} of {} rounds above 8",
+            tail.len()
+        );
+    }
+
+    #[test]
+    fn a_server_slower_for_everyone_is_not_taken_for_our_queue() {
+        let mut c = Controller::new(ControllerConfig::default());
+        let mut now = Instant::now();
+        let mut round = |c: &mut Controller, latency: Duration| {
+            let mut started = 0;
+            while c.try_start(now).is_ok() {
+                started += 1;
+            }
+            now += latency;
+            for _ in 0..started {
+                c.finish(now, Signal::Answered(latency));
+            }
+        };
+        for _ in 0..100 {
+            round(&mut c, 50 * MS);
+        }
+        assert_eq!(c.limit(), 32);
+        // Latency rises by 30 % whatever our concurrency: the baseline follows it.
+        for _ in 0..5 {
+            round(&mut c, 65 * MS);
+        }
+        assert!(c.limit() < 32, "a rise is at first taken for queueing");
+        for _ in 0..400 {
+            round(&mut c, 65 * MS);
+        }
+        assert_eq!(c.limit(), 32, "flat latency again: back to the maximum");
     }
 
     #[test]
@@ -456,6 +654,161 @@ mod tests {
             probed > learned * 1.15 && probed < learned * 1.5,
             "{learned} → {probed}"
         );
+    }
+
+    /// Starts and answers one request every `gap` from `from` for `span`; returns the end.
+    fn steady(c: &mut Controller, from: Instant, gap: Duration, span: Duration) -> Instant {
+        let mut t = from;
+        while t < from + span {
+            if c.try_start(t).is_ok() {
+                c.finish(t + MS, Signal::Answered(MS));
+            }
+            t += gap;
+        }
+        t
+    }
+
+    #[test]
+    fn the_rate_learned_is_what_the_server_let_through() {
+        // A burst at 1,000/s gets 100 answers in 0.1 s, then the server throttles: the cap is
+        // just under the 100/s it accepted, not under the 1,000/s we sent.
+        let mut c = Controller::new(ControllerConfig::default());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 100 * MS);
+        c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
+        let rate = c.rate().unwrap();
+        assert!((94.0..=96.0).contains(&rate), "{rate}");
+    }
+
+    #[test]
+    fn an_unpaced_burst_sets_no_ceiling_and_the_cap_recovers_quickly() {
+        // Others used most of the window: our burst got 40 through. The cap starts at 38/s
+        // but, while it holds requests back, climbs fast (5 %/s) after the quiet spell.
+        let cfg = ControllerConfig::default();
+        let mut c = Controller::new(cfg.clone());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 40 * MS);
+        c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
+        assert!((37.0..=39.0).contains(&c.rate().unwrap()));
+        steady(
+            &mut c,
+            end + Duration::from_secs(1),
+            MS,
+            Duration::from_secs(30),
+        );
+        let rate = c.rate().unwrap();
+        assert!(rate > 100.0, "{rate}");
+    }
+
+    #[test]
+    fn the_probe_stays_under_the_throttled_rate_until_a_long_quiet_spell() {
+        let cfg = ControllerConfig::default();
+        let mut c = Controller::new(cfg.clone());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 100 * MS);
+        c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
+        // A throttle while pacing at the cap of 95/s (91/s on this 1 ms clock): what went
+        // through in the last second is the ceiling.
+        let resume = end + Duration::from_secs(1);
+        let t = steady(&mut c, resume, MS, Duration::from_secs(1));
+        c.finish(t, Signal::Throttled(Some(Duration::from_secs(1))));
+        let learned = c.rate().unwrap();
+        assert!((85.0..=91.0).contains(&learned), "{learned}");
+        let ceiling = learned / cfg.rate_margin;
+        // Quiet, sending as fast as the cap allows: the cap climbs to 97 % of the ceiling and
+        // stays there.
+        let resume = t + Duration::from_secs(1);
+        let t = steady(&mut c, resume, MS, cfg.retest_after - 2 * MS * 1000);
+        let rate = c.rate().unwrap();
+        assert!(
+            (rate / ceiling - cfg.probe_ceiling).abs() < 0.001,
+            "{rate} vs {ceiling}"
+        );
+        // After `retest_after` without a throttle it probes above, slowly (0.5 %/s).
+        steady(&mut c, t, MS, Duration::from_secs(15));
+        let rate = c.rate().unwrap();
+        assert!(
+            rate > ceiling && rate < ceiling * 1.1,
+            "{rate} vs {ceiling}"
+        );
+    }
+
+    #[test]
+    fn a_throttle_while_recovering_fast_sets_the_ceiling_a_probe_second_lower() {
+        let cfg = ControllerConfig::default();
+        let mut c = Controller::new(cfg.clone());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 50 * MS);
+        c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
+        // Recovering at 5 %/s from 47.5/s; the server throttles once 105 got through in a
+        // second: 100/s is the pace it had allowed a second earlier.
+        let mut t = end + Duration::from_secs(1);
+        loop {
+            t = steady(&mut c, t, MS, 100 * MS);
+            if c.answered.len() >= 105 {
+                break;
+            }
+        }
+        c.finish(t, Signal::Throttled(Some(Duration::from_secs(1))));
+        let ceiling = c.ceiling.unwrap();
+        let through = c.answered.len() as f64;
+        assert!(
+            (ceiling - through / (1.0 + cfg.recover_per_sec)).abs() < 1e-9,
+            "{ceiling} from {through}"
+        );
+    }
+
+    #[test]
+    fn a_throttle_with_nothing_through_only_waits_longer() {
+        let mut c = Controller::new(ControllerConfig::default());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 100 * MS);
+        c.finish(end, Signal::Throttled(None));
+        let learned = c.rate().unwrap();
+        // The hold ends; the very first request is throttled again.
+        let again = end + Duration::from_secs(1);
+        assert!(c.try_start(again).is_ok());
+        c.finish(again, Signal::Throttled(None));
+        assert_eq!(c.rate(), Some(learned), "no answer: nothing new learned");
+        assert_eq!(
+            c.try_start(again),
+            Err(Wait::Until(again + Duration::from_secs(2))),
+            "the wait doubles"
+        );
+    }
+
+    #[test]
+    fn late_starts_keep_the_paced_schedule() {
+        let mut c = Controller::new(ControllerConfig::default());
+        let t0 = Instant::now();
+        let end = steady(&mut c, t0, MS, 100 * MS);
+        c.finish(end, Signal::Throttled(Some(Duration::ZERO)));
+        let rate = c.rate().unwrap();
+        let interval = Duration::from_secs_f64(1.0 / rate);
+        // Every wake-up comes 2 ms after the slot it waited for: the rate sent stays the cap.
+        let mut t = end + Duration::from_secs(1);
+        let mut started = 0;
+        let until = t + Duration::from_secs(4);
+        while t < until {
+            match c.try_start(t) {
+                Ok(()) => {
+                    started += 1;
+                    c.finish(t, Signal::Answered(MS));
+                }
+                Err(Wait::Until(next)) => t = next + 2 * MS,
+                Err(Wait::Slot) => unreachable!(),
+            }
+        }
+        let sent = f64::from(started) / 4.0;
+        assert!(
+            (sent - rate).abs() < 1.5,
+            "sent {sent}/s, cap {rate}/s ({interval:?})"
+        );
+        // After an idle spell, no burst: one start, then the next waits a full interval.
+        let idle = until + Duration::from_secs(3);
+        assert!(c.try_start(idle).is_ok());
+        c.finish(idle, Signal::Answered(MS));
+        assert_eq!(c.try_start(idle), Err(Wait::Until(idle + interval)));
     }
 
     #[test]

@@ -1,0 +1,145 @@
+//! What the in-process scenarios share: a sandbox started with the sandbox library, a classic
+//! Assets API client on its development token wrapped in a [`TimedStore`], and one engine run
+//! (preview then apply) with the engine's default settings, timed phase by phase.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use metadesk_core::aem::client::build_http_client;
+use metadesk_core::aem::{AemClient, RequestCredentials, StaticAuthorizer};
+use metadesk_core::assets::{ApiFamily, ClassicAssets, DAM_ROOT};
+use metadesk_core::bulk::{
+    Edit, EditOp, Engine, Filters, Progress, RunControl, RunKind, RunSpec, RunStatus, RunSummary,
+};
+use metadesk_core::secrets::Secret;
+use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
+
+use crate::Result;
+use crate::timing::{Call, TimedStore};
+
+/// Starts a sandbox on a free loopback port with `assets` assets and `faults` from the start.
+pub async fn start_sandbox(assets: usize, faults: Faults) -> Result<Sandbox> {
+    let config = SandboxConfig::default()
+        .with_assets(assets)
+        .with_key_bits(1024)
+        .with_faults(faults);
+    Ok(Sandbox::start(config).await?)
+}
+
+/// The product's classic Assets API client (same HTTP client settings as the app), on the
+/// sandbox's development token, recording every call.
+pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
+    let auth = StaticAuthorizer::new(
+        RequestCredentials::Bearer {
+            token: Secret::new(sandbox.credentials().dev_token.clone()),
+            api_key: None,
+        },
+        "the sandbox refused its own development token",
+    );
+    let client = AemClient::new(build_http_client()?, &sandbox.base_url(), Arc::new(auth))?;
+    Ok(Arc::new(TimedStore::new(Arc::new(ClassicAssets::new(
+        client,
+    )))))
+}
+
+/// `dc:rights` (or `property`) set to `value` on every asset under the DAM root, recursively.
+pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec {
+    RunSpec {
+        connection: "bench".into(),
+        aem: sandbox.base_url(),
+        family: ApiFamily::Classic,
+        folder: DAM_ROOT.into(),
+        filters: Filters {
+            recursive: true,
+            ..Filters::default()
+        },
+        edits: vec![Edit {
+            property: property.into(),
+            op: EditOp::Set {
+                values: vec![value.into()],
+            },
+        }],
+        kind: RunKind::Edit,
+        account: Some(sandbox.credentials().dev_token_user.clone()),
+    }
+}
+
+/// One engine run, preview then apply, and what the store saw during each phase.
+pub struct EngineRun {
+    pub preview: Duration,
+    pub apply: Duration,
+    pub summary: RunSummary,
+    pub preview_calls: Vec<Call>,
+    /// Apply-phase calls, with times as offsets from the start of the apply.
+    pub apply_calls: Vec<Call>,
+    /// The controller's concurrency limit as the apply's progress events reported it.
+    pub apply_limits: Vec<u32>,
+}
+
+impl EngineRun {
+    pub fn whole(&self) -> Duration {
+        self.preview + self.apply
+    }
+}
+
+/// Previews then applies `spec` with the engine's default [`metadesk_core::bulk::Settings`].
+pub async fn run_engine(
+    store: &Arc<TimedStore>,
+    runs_dir: &std::path::Path,
+    spec: RunSpec,
+) -> Result<EngineRun> {
+    let engine = Engine::new(store.clone(), runs_dir);
+    let control = RunControl::new();
+    let quiet = |_: Progress| {};
+    store.take();
+    let t = Instant::now();
+    let previewed = engine.preview(spec, &control, &quiet).await?;
+    let preview = t.elapsed();
+    if previewed.status != RunStatus::Previewed {
+        return Err(format!("the preview ended {:?}", previewed.status).into());
+    }
+    let preview_calls = store.take();
+    let apply_start = store.now();
+    let limits = Mutex::new(Vec::new());
+    let record = |p: Progress| {
+        limits
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(p.concurrency);
+    };
+    let t = Instant::now();
+    let summary = engine.apply(&previewed.id, &control, &record).await?;
+    let apply = t.elapsed();
+    let apply_calls = store
+        .take()
+        .into_iter()
+        .map(|c| Call {
+            start: c.start.saturating_sub(apply_start),
+            ..c
+        })
+        .collect();
+    Ok(EngineRun {
+        preview,
+        apply,
+        summary,
+        preview_calls,
+        apply_calls,
+        apply_limits: limits.into_inner().unwrap_or_else(PoisonError::into_inner),
+    })
+}
+
+/// A value no seeded asset has, so every asset in scope changes.
+pub fn fresh_value(label: &str) -> String {
+    let stamp = time::OffsetDateTime::now_utc().unix_timestamp();
+    format!("metadesk-bench {label} {stamp}")
+}
+
+/// Milliseconds with one decimal.
+pub fn ms(d: Duration) -> String {
+    format!("{:.1}", d.as_secs_f64() * 1000.0)
+}
+
+/// Seconds with two decimals.
+pub fn secs(d: Duration) -> String {
+    format!("{:.2}", d.as_secs_f64())
+}

@@ -1,0 +1,174 @@
+//! `metadesk-bench`: benchmarks of the bulk engine against the sandbox — capacity, throttling
+//! and scale — printed as tables, and with `--write FILE` written as BENCHMARKS.md. These are
+//! measurements compared side by side in one run, not tests: `scripts/test.sh` never runs them.
+//!
+//! ```text
+//! cargo build --release -p metadesk-cli -p metadesk-sandbox
+//! cargo run --release -p metadesk-bench -- all --write BENCHMARKS.md
+//! cargo run --release -p metadesk-bench -- capacity --assets 200     # a quick look
+//! ```
+
+mod capacity;
+mod facts;
+mod harness;
+mod report;
+mod scale;
+mod sequential;
+mod stats;
+mod throttle;
+mod timing;
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use crate::report::Section;
+
+pub type Result<T, E = Box<dyn std::error::Error + Send + Sync>> = std::result::Result<T, E>;
+
+/// Benchmarks of the bulk engine against the sandbox (loopback only).
+#[derive(Debug, Parser)]
+#[command(name = "metadesk-bench", version)]
+struct Cli {
+    #[command(subcommand)]
+    scenario: Scenario,
+    #[command(flatten)]
+    opts: Opts,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Subcommand)]
+enum Scenario {
+    /// Engine vs a sequential client against a server of limited capacity.
+    Capacity,
+    /// Sustained rate and throttled share under a 429 and a 406 throttle.
+    Throttle,
+    /// CLI peak memory and time vs N (separate processes; needs the release binaries).
+    Scale,
+    /// All three.
+    All,
+}
+
+#[derive(Debug, clap::Args)]
+struct Opts {
+    /// Capacity: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 2000)]
+    assets: usize,
+    /// Capacity: latency of every request, in ms.
+    #[arg(long, global = true, default_value_t = 50)]
+    latency_ms: u64,
+    /// Capacity: requests the sandbox serves at once.
+    #[arg(long, global = true, default_value_t = 8)]
+    capacity: usize,
+    /// Capacity: skip the sequential client (a quick look at the engine; no ratio).
+    #[arg(long, global = true)]
+    no_baseline: bool,
+    /// Throttling: requests per second let through.
+    #[arg(long, global = true, default_value_t = 100)]
+    rps: u32,
+    /// Throttling: assets = rps × this (about this many seconds of apply at the limit).
+    #[arg(long, global = true, default_value_t = 40)]
+    throttle_secs: u32,
+    /// Throttling: latency of every request, in ms.
+    #[arg(long, global = true, default_value_t = 5)]
+    throttle_latency_ms: u64,
+    /// Scale: the numbers of assets, comma-separated.
+    #[arg(
+        long,
+        global = true,
+        value_delimiter = ',',
+        default_value = "25000,50000,100000"
+    )]
+    sizes: Vec<usize>,
+    /// Scale: the metadesk-cli binary (default: next to this one).
+    #[arg(long, global = true)]
+    cli: Option<PathBuf>,
+    /// Scale: the metadesk-sandbox binary (default: next to this one).
+    #[arg(long, global = true)]
+    sandbox_bin: Option<PathBuf>,
+    /// Write the results as Markdown (BENCHMARKS.md) to this file.
+    #[arg(long, global = true, value_name = "FILE")]
+    write: Option<PathBuf>,
+}
+
+/// A binary built next to this one (same target folder and profile).
+fn sibling(name: &str) -> Result<PathBuf> {
+    let exe = std::env::current_exe()?;
+    let dir = exe.parent().ok_or("this binary has no folder")?;
+    Ok(dir.join(name))
+}
+
+/// The command as a person would type it again (with the build of the binaries the scale
+/// scenario runs).
+fn command_line(scale: bool) -> String {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let build = if scale {
+        "cargo build --release -p metadesk-cli -p metadesk-sandbox && "
+    } else {
+        ""
+    };
+    format!(
+        "{build}cargo run --release -p metadesk-bench -- {}",
+        args.join(" ")
+    )
+}
+
+fn run(cli: Cli) -> Result<()> {
+    let o = &cli.opts;
+    let which = cli.scenario;
+    let wants = |s: Scenario| which == s || which == Scenario::All;
+    if cfg!(debug_assertions) {
+        eprintln!("warning: a debug build; benchmark numbers need --release");
+    }
+    let runtime = tokio::runtime::Runtime::new()?;
+    let mut sections: Vec<Section> = Vec::new();
+    let mut show = |s: Section| {
+        print!("{}", report::section_text(&s));
+        sections.push(s);
+    };
+    if wants(Scenario::Capacity) {
+        show(runtime.block_on(capacity::run(&capacity::CapacityOpts {
+            assets: o.assets,
+            latency_ms: o.latency_ms,
+            capacity: o.capacity,
+            baseline: !o.no_baseline,
+        }))?);
+    }
+    if wants(Scenario::Throttle) {
+        show(runtime.block_on(throttle::run(&throttle::ThrottleOpts {
+            rps: o.rps,
+            secs: o.throttle_secs,
+            latency_ms: o.throttle_latency_ms,
+        }))?);
+    }
+    if wants(Scenario::Scale) {
+        show(scale::run(&scale::ScaleOpts {
+            sizes: o.sizes.clone(),
+            cli: o.cli.clone().map_or_else(|| sibling("metadesk-cli"), Ok)?,
+            sandbox_bin: o
+                .sandbox_bin
+                .clone()
+                .map_or_else(|| sibling("metadesk-sandbox"), Ok)?,
+        })?);
+    }
+    if let Some(path) = &o.write {
+        let md = report::markdown(
+            &sections,
+            &facts::gather(),
+            &command_line(wants(Scenario::Scale)),
+        );
+        std::fs::write(path, md)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run(Cli::parse()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("metadesk-bench: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}

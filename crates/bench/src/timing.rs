@@ -1,0 +1,137 @@
+//! [`TimedStore`]: an [`AssetStore`] decorator that records, for every call the engine (or the
+//! sequential client) makes, when it started, how long it took and how it ended. The engine
+//! retries throttles and transient failures itself, so each retry is a call of its own here.
+
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant};
+
+use metadesk_core::aem::auth::BoxFuture;
+use metadesk_core::assets::{ApiFamily, AssetRef, AssetStore, CallError, Current, Page, Write};
+
+/// Which trait method a call was.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Op {
+    List,
+    ResolveId,
+    Read,
+    Write,
+}
+
+/// How a call ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum End {
+    Ok,
+    /// 429/406/503 (the engine slows down and retries).
+    Throttled(u16),
+    /// Any other error.
+    Failed,
+}
+
+/// One recorded call; times are offsets from the store's creation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Call {
+    pub op: Op,
+    pub start: Duration,
+    pub latency: Duration,
+    pub end: End,
+}
+
+impl Call {
+    /// When the answer came back.
+    pub fn finish(&self) -> Duration {
+        self.start + self.latency
+    }
+}
+
+/// Records every call made through it, then forwards to the real store.
+pub struct TimedStore {
+    inner: Arc<dyn AssetStore>,
+    t0: Instant,
+    calls: Mutex<Vec<Call>>,
+}
+
+impl TimedStore {
+    pub fn new(inner: Arc<dyn AssetStore>) -> Self {
+        TimedStore {
+            inner,
+            t0: Instant::now(),
+            calls: Mutex::new(Vec::new()),
+        }
+    }
+
+    /// Now, as an offset on the same clock as the calls.
+    pub fn now(&self) -> Duration {
+        self.t0.elapsed()
+    }
+
+    /// The calls recorded so far, leaving none behind.
+    pub fn take(&self) -> Vec<Call> {
+        std::mem::take(&mut *self.calls.lock().unwrap_or_else(PoisonError::into_inner))
+    }
+
+    async fn timed<T>(
+        &self,
+        op: Op,
+        call: BoxFuture<'_, Result<T, CallError>>,
+    ) -> Result<T, CallError> {
+        let start = self.t0.elapsed();
+        let result = call.await;
+        let latency = self.t0.elapsed().saturating_sub(start);
+        let end = match &result {
+            Ok(_) => End::Ok,
+            Err(CallError::Throttled { status, .. }) => End::Throttled(*status),
+            Err(_) => End::Failed,
+        };
+        self.calls
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(Call {
+                op,
+                start,
+                latency,
+                end,
+            });
+        result
+    }
+}
+
+impl AssetStore for TimedStore {
+    fn family(&self) -> ApiFamily {
+        self.inner.family()
+    }
+
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        Box::pin(self.timed(Op::List, self.inner.list(folder, offset, limit)))
+    }
+
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(self.timed(Op::ResolveId, self.inner.resolve_id(path)))
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(self.timed(Op::Read, self.inner.read(asset)))
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(self.timed(Op::Write, self.inner.write(asset, writes, if_match)))
+    }
+
+    fn listing_carries(&self, property: &str) -> bool {
+        self.inner.listing_carries(property)
+    }
+}
+
+/// Calls of one kind.
+pub fn of(calls: &[Call], op: Op) -> impl Iterator<Item = &Call> {
+    calls.iter().filter(move |c| c.op == op)
+}
