@@ -187,7 +187,7 @@ mockIPC(
     if (cmd === 'complete_folder_path') return [];
     if (cmd === 'count_scope') {
       await sleep(300);
-      return { assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, done: true };
+      return { assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, unlistedFolders: 0, done: true };
     }
     if (cmd === 'test_connection') {
       await sleep(800);

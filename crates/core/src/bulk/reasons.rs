@@ -139,6 +139,14 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Str
     }
 }
 
+/// Why a subfolder and everything in it is left out of a run.
+pub fn folder_not_listed(reason: &str) -> String {
+    format!(
+        "this folder could not be listed, so its assets and subfolders are not in this run \
+         ({reason}); run the edit on it again later"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -41,6 +41,10 @@ pub struct ScopeCount {
     /// Subfolders met (descended into when subfolders are included).
     #[ts(type = "number")]
     pub folders: u64,
+    /// Subfolders that could not be listed: their assets are not counted (and a run lists
+    /// them as skipped).
+    #[ts(type = "number")]
+    pub unlisted_folders: u64,
     /// False while the listing is still going: the numbers can only grow.
     pub done: bool,
 }
@@ -81,8 +85,10 @@ pub(crate) async fn count_paged(
                     return Err(reasons::list_failed(&folder, e, store.family(), None));
                 }
                 Err(e) => {
-                    // As in the preview: a subfolder that cannot be listed is left out.
+                    // As in the preview: a subfolder that cannot be listed is left out, and
+                    // counted as such so the page can say so.
                     tracing::warn!(%folder, error = %e, "subfolder could not be listed");
+                    count.unlisted_folders += 1;
                     break;
                 }
             };

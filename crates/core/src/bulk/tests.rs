@@ -128,6 +128,16 @@ impl AssetStore for Fake {
     ) -> BoxFuture<'a, Result<Page, CallError>> {
         Box::pin(async move {
             self.gate()?;
+            if self
+                .faults
+                .forbidden
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|f| f == folder)
+            {
+                return Err(CallError::Forbidden("no read access".into()));
+            }
             let dam = self.dam.lock().unwrap();
             if !dam.folders.iter().any(|f| f == folder) {
                 return Err(CallError::NotFound);
@@ -1126,6 +1136,50 @@ async fn completion_lists_the_parent_and_matches_the_last_segment() {
         .await
         .unwrap_err();
     assert!(dots.to_string().contains(".."), "{dots}");
+}
+
+#[tokio::test]
+async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left_out() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed("/content/dam/f", 2, |_| json!({}));
+    fake.seed("/content/dam/f/locked", 3, |_| json!({}));
+    fake.seed("/content/dam/f/open", 1, |_| json!({}));
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .push("/content/dam/f/locked".into());
+    let dir = tempfile::tempdir().unwrap();
+    let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+    sp.folder = "/content/dam/f".into();
+    sp.filters.recursive = true;
+    let p = engine(fake.clone(), dir.path())
+        .preview(sp, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((p.counts.assets, p.counts.skipped), (4, 1), "{p:?}");
+    let rows = report_rows(dir.path(), &p.id);
+    let locked = rows
+        .iter()
+        .find(|r| r.path == "/content/dam/f/locked")
+        .expect("a row for the folder");
+    assert_eq!(locked.status, ReportStatus::Skipped);
+    let reason = locked.reason.as_deref().unwrap();
+    assert!(reason.contains("could not be listed"), "{reason}");
+
+    let count = scope::count(
+        fake.as_ref(),
+        "/content/dam/f",
+        &Filters {
+            recursive: true,
+            ..Filters::default()
+        },
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!((count.assets, count.unlisted_folders), (3, 1), "{count:?}");
 }
 
 #[tokio::test]

@@ -74,7 +74,7 @@ const ROWS = [
 ];
 
 function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
-  return { assets: 0, contentFragments: 0, filteredOut: 0, folders: 0, done: false, ...overrides };
+  return { assets: 0, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: false, ...overrides };
 }
 
 let store: BulkStore;
@@ -234,10 +234,11 @@ describe('picking what to edit', () => {
     expect(count).toHaveTextContent('Counting… 1,234 so far');
     expect(count).toHaveAttribute('data-done', '0');
 
-    await act(() => finish(scope({ assets: 2000, contentFragments: 3, folders: 2, done: true })));
+    await act(() => finish(scope({ assets: 2000, contentFragments: 3, folders: 2, unlistedFolders: 1, done: true })));
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
     expect(count).toHaveTextContent('3 content fragments left out');
+    expect(count).toHaveTextContent('1 subfolder could not be listed');
     expect(count).toHaveTextContent('This folder has 2 subfolders');
 
     await user.click(screen.getByTestId('include-subfolders'));

@@ -21,6 +21,11 @@ filteredOut: number,
  */
 folders: number, 
 /**
+ * Subfolders that could not be listed: their assets are not counted (and a run lists
+ * them as skipped).
+ */
+unlistedFolders: number, 
+/**
  * False while the listing is still going: the numbers can only grow.
  */
 done: boolean, };
