@@ -46,6 +46,7 @@ pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
 pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec {
     RunSpec {
         connection: "bench".into(),
+        connection_id: None,
         aem: sandbox.base_url(),
         family: ApiFamily::Classic,
         folder: DAM_ROOT.into(),
