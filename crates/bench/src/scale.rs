@@ -1,5 +1,7 @@
-//! Scenario 3, scale: the release `metadesk-cli bulk set … --recursive --yes --json` against a
-//! `metadesk-sandbox` process of N assets, for several N. Each program runs as its own process
+//! Scenario 3, scale: the release `metadesk-cli bulk set … --yes --json` against a
+//! `metadesk-sandbox` process of N assets, for several N, in two layouts: a tree of small
+//! folders edited recursively, and one folder holding all N assets (the listing then pages
+//! through a single huge folder). Each program runs as its own process
 //! so that only the CLI's memory is measured: its peak RSS is `VmHWM` from
 //! `/proc/<pid>/status`, polled every 10 ms while it runs (a high-water mark, so polling only
 //! misses a peak reached in the last 10 ms before exit).
@@ -28,8 +30,28 @@ pub struct ScaleOpts {
     pub sandbox_bin: PathBuf,
 }
 
+/// How the N assets are laid out in the sandbox, and what the CLI is asked to edit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Layout {
+    /// About 40 assets per folder under brand/locale/section folders; `--recursive` from
+    /// /content/dam.
+    Tree,
+    /// Every asset in one folder; that folder, not recursive.
+    Flat,
+}
+
+impl Layout {
+    fn words(self) -> &'static str {
+        match self {
+            Layout::Tree => "tree of 40-asset folders",
+            Layout::Flat => "one folder",
+        }
+    }
+}
+
 /// One CLI run.
 struct Point {
+    layout: Layout,
     assets: usize,
     changed: u64,
     failed: u64,
@@ -59,10 +81,21 @@ fn peak_rss_kb(pid: u32) -> Option<u64> {
 
 /// Starts the sandbox binary on a free port; returns it and its base URL once the credential
 /// files are written.
-fn start_sandbox(bin: &Path, assets: usize, creds: &Path) -> Result<(Sandboxed, String)> {
+fn start_sandbox(
+    bin: &Path,
+    assets: usize,
+    layout: Layout,
+    creds: &Path,
+) -> Result<(Sandboxed, String)> {
+    let per_folder = match layout {
+        Layout::Tree => metadesk_sandbox::ASSETS_PER_FOLDER,
+        Layout::Flat => assets,
+    };
     let mut child = Command::new(bin)
         .args(["--port", "0", "--key-bits", "1024", "--assets"])
         .arg(assets.to_string())
+        .arg("--assets-per-folder")
+        .arg(per_folder.to_string())
         .arg("--write-credentials")
         .arg(creds)
         .stdout(Stdio::piped())
@@ -89,7 +122,14 @@ fn start_sandbox(bin: &Path, assets: usize, creds: &Path) -> Result<(Sandboxed, 
 }
 
 /// One `bulk set` run of the CLI with a throw-away HOME, XDG folders and data folder.
-fn run_cli(cli: &Path, url: &str, creds: &Path, home: &Path, value: &str) -> Result<Point> {
+fn run_cli(
+    cli: &Path,
+    url: &str,
+    creds: &Path,
+    home: &Path,
+    layout: Layout,
+    value: &str,
+) -> Result<Point> {
     for dir in [
         "home", "config", "data", "cache", "state", "metadesk", "tmp",
     ] {
@@ -99,8 +139,18 @@ fn run_cli(cli: &Path, url: &str, creds: &Path, home: &Path, value: &str) -> Res
     let mut child = Command::new(cli)
         .args(["bulk", "set", "--aem", url, "--file"])
         .arg(creds.join("service-credentials.json"))
-        .args(["--folder", "/content/dam", "--property", "dc:rights"])
-        .args(["--value", value, "--recursive", "--yes", "--json"])
+        .args(match layout {
+            Layout::Tree => &["--folder", "/content/dam", "--recursive"][..],
+            Layout::Flat => &["--folder", metadesk_sandbox::SAMPLE_FOLDER][..],
+        })
+        .args([
+            "--property",
+            "dc:rights",
+            "--value",
+            value,
+            "--yes",
+            "--json",
+        ])
         .env("HOME", home.join("home"))
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
@@ -138,6 +188,7 @@ fn run_cli(cli: &Path, url: &str, creds: &Path, home: &Path, value: &str) -> Res
     })?;
     let count = |k: &str| summary["counts"][k].as_u64().unwrap_or(0);
     Ok(Point {
+        layout,
         assets: 0,
         changed: count("changed"),
         failed: count("failed"),
@@ -163,24 +214,31 @@ pub fn run(o: &ScaleOpts) -> Result<Section> {
         }
     }
     let mut points = Vec::new();
-    for &n in &o.sizes {
-        eprintln!("scale: {n} assets, CLI against a sandbox process…");
-        let tmp = tempfile::tempdir()?;
-        let creds = tmp.path().join("creds");
-        let (sandbox, url) = start_sandbox(&o.sandbox_bin, n, &creds)?;
-        let mut p = run_cli(
-            &o.cli,
-            &url,
-            &creds,
-            &tmp.path().join("cli"),
-            &fresh_value("scale"),
-        )?;
-        drop(sandbox);
-        p.assets = n;
-        points.push(p);
+    for layout in [Layout::Tree, Layout::Flat] {
+        for &n in &o.sizes {
+            eprintln!(
+                "scale: {n} assets ({}), CLI against a sandbox process…",
+                layout.words()
+            );
+            let tmp = tempfile::tempdir()?;
+            let creds = tmp.path().join("creds");
+            let (sandbox, url) = start_sandbox(&o.sandbox_bin, n, layout, &creds)?;
+            let mut p = run_cli(
+                &o.cli,
+                &url,
+                &creds,
+                &tmp.path().join("cli"),
+                layout,
+                &fresh_value("scale"),
+            )?;
+            drop(sandbox);
+            p.assets = n;
+            points.push(p);
+        }
     }
 
     let mut table = Table::new(&[
+        "layout",
         "assets (N)",
         "assets changed",
         "failed",
@@ -191,6 +249,7 @@ pub fn run(o: &ScaleOpts) -> Result<Section> {
     ]);
     for p in &points {
         table.row(vec![
+            p.layout.words().to_owned(),
             p.assets.to_string(),
             p.changed.to_string(),
             p.failed.to_string(),
@@ -200,48 +259,52 @@ pub fn run(o: &ScaleOpts) -> Result<Section> {
             format!("{:.1}", mb(p.peak_kb)),
         ]);
     }
-    let xy: Vec<(f64, f64)> = points
-        .iter()
-        .map(|p| (p.assets as f64, p.wall.as_secs_f64()))
-        .collect();
-    let fit = linear_fit(&xy);
-    let growth = per_item_growth(&xy);
-    let peak = points.iter().map(|p| p.peak_kb).max().unwrap_or(0);
     let all_done = points
         .iter()
         .all(|p| p.failed == 0 && p.status == "completed" && p.changed > 0);
+    let peak = points.iter().map(|p| p.peak_kb).max().unwrap_or(0);
     let largest = points.iter().map(|p| p.assets).max().unwrap_or(0);
     let mut targets = vec![Target::new(
         "CLI peak RSS, preview + apply",
-        &format!("< {RSS_BOUND_MB:.0} MB at every N (largest {largest})"),
+        &format!("< {RSS_BOUND_MB:.0} MB at every N and layout (largest {largest})"),
         format!("{:.1} MB", mb(peak)),
         mb(peak) < RSS_BOUND_MB && all_done,
     )];
-    if let Some(g) = growth {
-        targets.push(Target::new(
-            "time grows linearly with N",
-            &format!("µs/asset at largest N ≤ {GROWTH_BOUND} × at smallest N"),
-            format!("{g:.2}×"),
-            g <= GROWTH_BOUND && all_done,
-        ));
-    }
     let mut notes = vec![
-        "Each N runs a fresh `metadesk-sandbox` process (no faults, free port, \
-         --write-credentials) and one CLI process: `metadesk-cli bulk set --aem URL --file \
-         service-credentials.json --folder /content/dam --property dc:rights --value … \
-         --recursive --yes --json`, with HOME, XDG_* folders, METADESK_HOME and TMPDIR in a \
-         temporary folder and no D-Bus session address (the --file mode keeps the secrets in \
-         a per-run in-memory store; no keychain is touched). The time is the CLI process's \
-         wall time: start-up, token exchange, preview, apply and the summary."
+        "Each N and layout runs a fresh `metadesk-sandbox` process (no faults, free port, \
+         --write-credentials, --assets-per-folder 40 for the tree or N for one folder) and one \
+         CLI process: `metadesk-cli bulk set --aem URL --file service-credentials.json \
+         --property dc:rights --value … --yes --json`, with `--folder /content/dam --recursive` \
+         for the tree and `--folder` the single folder otherwise; HOME, XDG_* folders, \
+         METADESK_HOME and TMPDIR in a temporary folder and no D-Bus session address (the \
+         --file mode keeps the secrets in a per-run in-memory store; no keychain is touched). \
+         The time is the CLI process's wall time: start-up, token exchange, preview, apply and \
+         the summary."
             .to_owned(),
     ];
-    if let Some(f) = fit {
-        notes.push(format!(
-            "Least-squares line: seconds ≈ {:.2} + {:.1} µs × N (R² = {:.4}).",
-            f.intercept,
-            f.slope * 1e6,
-            f.r2
-        ));
+    for layout in [Layout::Tree, Layout::Flat] {
+        let xy: Vec<(f64, f64)> = points
+            .iter()
+            .filter(|p| p.layout == layout)
+            .map(|p| (p.assets as f64, p.wall.as_secs_f64()))
+            .collect();
+        if let Some(g) = per_item_growth(&xy) {
+            targets.push(Target::new(
+                &format!("time grows linearly with N ({})", layout.words()),
+                &format!("µs/asset at largest N ≤ {GROWTH_BOUND} × at smallest N"),
+                format!("{g:.2}×"),
+                g <= GROWTH_BOUND && all_done,
+            ));
+        }
+        if let Some(f) = linear_fit(&xy) {
+            notes.push(format!(
+                "{}: least-squares line seconds ≈ {:.2} + {:.1} µs × N (R² = {:.4}).",
+                layout.words(),
+                f.intercept,
+                f.slope * 1e6,
+                f.r2
+            ));
+        }
     }
     if !all_done {
         notes.push("Not every run completed without failures: see the table.".into());

@@ -87,9 +87,9 @@ const AUTHORS: &[&str] = &[
 ];
 /// Every `CF_EVERY`-th asset (offset 3, so the sample folder has one) is a content fragment.
 const CF_EVERY: usize = 25;
-/// Leaf folders hold about this many assets: more than the default page of 20, so listing
-/// one needs paging.
-const ASSETS_PER_FOLDER: usize = 40;
+/// Leaf folders hold about this many assets unless the sandbox is told otherwise: more than
+/// the default page of 20, so listing one needs paging.
+pub const ASSETS_PER_FOLDER: usize = 40;
 /// Seeded creation dates start here (2023-01-01T00:00:00Z) and advance an hour per asset.
 const CREATED_BASE_MS: u64 = 1_672_531_200_000;
 
@@ -244,9 +244,11 @@ fn iso_ms(ms: u64) -> String {
 }
 
 impl Dam {
-    /// Builds the tree for `assets` assets from `seed`. Same inputs, same tree, names and UUIDs.
-    pub(crate) fn generate(seed: u64, assets: usize) -> Self {
-        let leaves = assets.div_ceil(ASSETS_PER_FOLDER).max(1);
+    /// Builds the tree for `assets` assets from `seed`, about `per_folder` in each leaf folder
+    /// (the first leaf is always [`SAMPLE_FOLDER`], so `per_folder >= assets` puts every asset
+    /// there). Same inputs, same tree, names and UUIDs.
+    pub(crate) fn generate(seed: u64, assets: usize, per_folder: usize) -> Self {
+        let leaves = assets.div_ceil(per_folder.max(1)).max(1);
         let slots = BRANDS.len() * LOCALES.len() * SECTIONS.len();
         let per_section = leaves.div_ceil(slots).max(8);
         let mut dam = Dam {
@@ -622,9 +624,9 @@ mod tests {
 
     #[test]
     fn same_seed_same_tree_other_seed_other_names() {
-        let a = Dam::generate(7, 300);
-        let b = Dam::generate(7, 300);
-        let c = Dam::generate(8, 300);
+        let a = Dam::generate(7, 300, ASSETS_PER_FOLDER);
+        let b = Dam::generate(7, 300, ASSETS_PER_FOLDER);
+        let c = Dam::generate(8, 300, ASSETS_PER_FOLDER);
         assert_eq!(a.assets.len(), 300);
         assert_eq!(a.asset_path(17), b.asset_path(17));
         assert_eq!(a.assets[17].uuid, b.assets[17].uuid);
@@ -636,7 +638,7 @@ mod tests {
 
     #[test]
     fn seeded_metadata_is_realistic() {
-        let d = Dam::generate(1, 100);
+        let d = Dam::generate(1, 100, ASSETS_PER_FOLDER);
         let md = d.metadata(0);
         for key in ["dc:title", "dc:description", "dc:format", "dam:size"] {
             assert!(md.contains_key(key), "{key} missing");
@@ -653,7 +655,7 @@ mod tests {
 
     #[test]
     fn writes_overlay_and_reset() {
-        let mut d = Dam::generate(1, 50);
+        let mut d = Dam::generate(1, 50, ASSETS_PER_FOLDER);
         let before = d.etag(2);
         d.apply(
             2,
@@ -672,7 +674,7 @@ mod tests {
 
     #[test]
     fn hundred_thousand_assets_have_unique_paths() {
-        let d = Dam::generate(42, 100_000);
+        let d = Dam::generate(42, 100_000, ASSETS_PER_FOLDER);
         assert_eq!(d.assets.len(), 100_000);
         assert_eq!(d.by_path.len(), d.assets.len() + d.folders.len());
         assert!(
@@ -680,5 +682,15 @@ mod tests {
                 .iter()
                 .all(|f| f.assets.len() <= ASSETS_PER_FOLDER + 1)
         );
+    }
+
+    #[test]
+    fn one_folder_can_hold_every_asset() {
+        let d = Dam::generate(42, 5_000, 5_000);
+        let Some(Node::Folder(f)) = d.lookup(SAMPLE_FOLDER) else {
+            panic!("the sample folder exists");
+        };
+        assert_eq!(d.folders[f as usize].assets.len(), 5_000);
+        assert_eq!(d.by_path.len(), d.assets.len() + d.folders.len());
     }
 }

@@ -549,7 +549,7 @@ mod tests {
 
     #[test]
     fn list_and_by_path_with_variables_and_aliases() {
-        let dam = Dam::generate(3, 120);
+        let dam = Dam::generate(3, 120, crate::dam::ASSETS_PER_FOLDER);
         let v = execute(
             &dam,
             "{ articleList { items { p: _path title } } }",

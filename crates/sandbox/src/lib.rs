@@ -75,7 +75,7 @@ use axum::routing::{get, post, put};
 
 pub use counters::Counters;
 pub use credentials::SandboxCredentials;
-pub use dam::{DAM_ROOT, SAMPLE_FOLDER};
+pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, SAMPLE_FOLDER};
 pub use faults::Faults;
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 
@@ -105,6 +105,9 @@ pub struct SandboxConfig {
     pub port: u16,
     /// Number of seeded assets (content fragments included).
     pub assets: usize,
+    /// About this many assets per leaf folder; at least `assets` puts them all in
+    /// [`SAMPLE_FOLDER`] (one very large folder).
+    pub assets_per_folder: usize,
     /// Seed of the DAM, the identities and the fault RNG.
     pub seed: u64,
     /// Lifetime of issued access tokens (short values force renewal in tests).
@@ -126,6 +129,7 @@ impl Default for SandboxConfig {
         Self {
             port: 0,
             assets: 500,
+            assets_per_folder: dam::ASSETS_PER_FOLDER,
             seed: 0,
             token_ttl: Duration::from_secs(24 * 3600),
             basic_auth: None,
@@ -144,6 +148,10 @@ impl SandboxConfig {
     }
     pub fn with_assets(mut self, assets: usize) -> Self {
         self.assets = assets;
+        self
+    }
+    pub fn with_assets_per_folder(mut self, per_folder: usize) -> Self {
+        self.assets_per_folder = per_folder;
         self
     }
     pub fn with_seed(mut self, seed: u64) -> Self {
@@ -280,8 +288,14 @@ impl Sandbox {
         let port = listener.local_addr()?.port();
         let base_url = format!("http://127.0.0.1:{port}");
 
-        let (seed, assets, bits) = (config.seed, config.assets, config.key_bits);
-        let dam_task = tokio::task::spawn_blocking(move || dam::Dam::generate(seed, assets));
+        let (seed, assets, per_folder, bits) = (
+            config.seed,
+            config.assets,
+            config.assets_per_folder,
+            config.key_bits,
+        );
+        let dam_task =
+            tokio::task::spawn_blocking(move || dam::Dam::generate(seed, assets, per_folder));
         let key_task = |cn: &'static str| {
             tokio::task::spawn_blocking(move || {
                 keys::generate(&keys::KeyOptions {

@@ -16,6 +16,10 @@ struct Args {
     /// Number of seeded assets.
     #[arg(long, default_value_t = 500)]
     assets: usize,
+    /// About this many assets per folder; as many as --assets puts them all in one folder
+    /// (/content/dam/wknd-shared/en/adventures/napa-wine-tasting).
+    #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u64).range(1..))]
+    assets_per_folder: u64,
     /// Seed for the DAM, identities and fault RNG.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -74,6 +78,7 @@ async fn main() -> std::process::ExitCode {
     let config = SandboxConfig {
         port: args.port,
         assets: args.assets,
+        assets_per_folder: usize::try_from(args.assets_per_folder).unwrap_or(usize::MAX),
         seed: args.seed,
         token_ttl: Duration::from_secs(args.token_ttl),
         basic_auth,

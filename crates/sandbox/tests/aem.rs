@@ -28,6 +28,32 @@ fn self_href(e: &Value) -> String {
 }
 
 #[tokio::test]
+async fn one_folder_can_hold_every_asset_and_pages_to_the_end() {
+    let sb = Sandbox::start(config().with_assets(3_000).with_assets_per_folder(3_000))
+        .await
+        .unwrap();
+    let token = sb.credentials().dev_token.clone();
+    let folder = SAMPLE_FOLDER.trim_start_matches("/content/dam");
+    let url = |offset: u64| {
+        format!(
+            "{}/api/assets{folder}.json?offset={offset}&limit=1000",
+            sb.base_url()
+        )
+    };
+    let (s, first) = get_json(&url(0), &token).await;
+    assert_eq!(s, 200);
+    assert_eq!(first["properties"]["srn:paging"]["total"], 3_000);
+    let (_, last) = get_json(&url(2_000), &token).await;
+    let entities = last["entities"].as_array().unwrap();
+    assert_eq!(entities.len(), 1_000, "the third page is full");
+    assert!(
+        entities
+            .iter()
+            .all(|e| e["class"] != json!(["assets/folder"]))
+    );
+}
+
+#[tokio::test]
 async fn folder_listing_pages_with_siren_entities() {
     let sb = Sandbox::start(config().with_max_page_limit(25))
         .await
