@@ -225,12 +225,7 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     ];
     // Without a lister, AEM refuses the listing; the message says what to do.
     let ran = h.run_with_file("oauth-project.json", &set).await;
-    assert_eq!(ran.code, Some(2), "{}\n{}", ran.stdout, ran.stderr);
-    assert!(
-        ran.stderr.contains("add --list-with CONNECTION"),
-        "{}",
-        ran.stderr
-    );
+    ran.assert_refused("From the command line: add --list-with CONNECTION");
     let unknown = h
         .run_with_file(
             "oauth-project.json",

@@ -328,21 +328,21 @@ async fn preview_then_apply(opened: Opened, spec: RunSpec, write: &WriteFlags, h
     let control = RunControl::new();
     let ctrl_c = cancel_on_ctrl_c(&control);
     let printer = output::progress_printer(!write.json);
+    let kind = spec.kind.clone();
     let preview = match &spec.kind {
         RunKind::Edit => engine.preview(spec, &control, &printer).await,
         RunKind::Undo { of } => engine.preview_undo(of, &control, &printer).await,
         RunKind::Retry { of } => engine.preview_retry(of, &control, &printer).await,
     };
     ctrl_c.abort();
-    let preview = match preview {
-        Ok(p) => p,
-        Err(e) => {
-            output::fail(&e);
-            if let Some(hint) = opened.listing_hint() {
-                eprintln!("{hint}");
-            }
+    let preview = match (preview, opened.listing_hint()) {
+        (Ok(p), _) => p,
+        // A new edit run lists the folder first; undo, retry and resume know their assets.
+        (Err(e), Some(hint)) if matches!(kind, RunKind::Edit) => {
+            eprintln!("error: {e} {hint}");
             return USAGE;
         }
+        (Err(e), _) => return output::fail(&e),
     };
     if !write.json {
         show_preview(&dir, &preview);

@@ -58,9 +58,8 @@ impl Opened {
     /// list folders, and AEM's refusal does not say what to do about it.
     pub fn listing_hint(&self) -> Option<&'static str> {
         (self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()).then_some(
-            "An OAuth Server-to-Server connection cannot list folders itself: add --list-with \
-             CONNECTION, a stored connection on the same AEM with service credentials or a \
-             development token.",
+            "From the command line: add --list-with CONNECTION, a stored connection to the \
+             same AEM with service credentials or a development token.",
         )
     }
 }
