@@ -1,21 +1,27 @@
-//! The CLI end to end against the sandbox: `kill -9` in the middle of an apply, then
-//! `bulk resume` reaches the same final state as an uninterrupted run, and no asset is written
-//! twice.
+//! The CLI end to end against the sandbox, as the real binary with a credential file
+//! (`--aem URL --file FILE`, no keychain): `kill -9` in the middle of an apply then `bulk
+//! resume` reaches the same final state as an uninterrupted run; each edit kind and several
+//! in one run; undo; retry; the run history and its CSV and JSON-lines reports; scope
+//! filters; and every bad input refused in one line with nothing stored.
+//!
+//! Runs through stored connections (keychain) are in `bulk_cli_stored`.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
+use serde_json::{Map, Value, json};
 
 use crate::bulk_support::*;
 
 /// The `metadesk-cli` binary next to this test binary, built first if missing (it belongs to
 /// another package, so `cargo test -p metadesk-tests` alone does not build it).
-fn cli() -> PathBuf {
+pub fn cli() -> PathBuf {
     let exe = std::env::current_exe().unwrap();
     let target = exe.parent().unwrap().parent().unwrap().to_path_buf();
     let bin = target.join("metadesk-cli");
@@ -246,4 +252,659 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
     ))
     .await;
     assert_eq!(code, Some(2));
+}
+
+/// What one CLI process did.
+pub struct Ran {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Ran {
+    /// The JSON the command printed.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}\n{}", self.stdout, self.stderr))
+    }
+
+    /// Asserts a refusal: exit code 2 and exactly one line on stderr containing `words`.
+    pub fn assert_refused(&self, words: &str) {
+        assert_eq!(self.code, Some(2), "{}\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.stderr.trim_end().lines().count(),
+            1,
+            "one line: {:?}",
+            self.stderr
+        );
+        assert!(self.stderr.starts_with("error: "), "{}", self.stderr);
+        assert!(self.stderr.contains(words), "{words:?} in {}", self.stderr);
+    }
+}
+
+/// A CLI with its own METADESK_HOME and the sandbox's credential files.
+pub struct CliHome {
+    pub bin: PathBuf,
+    pub dir: tempfile::TempDir,
+    pub home: PathBuf,
+    pub creds: PathBuf,
+    pub aem: String,
+}
+
+impl CliHome {
+    pub fn new(sb: &Sandbox) -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let creds = dir.path().join("creds");
+        sb.write_credentials(&creds).unwrap();
+        CliHome {
+            bin: cli(),
+            home: dir.path().join("home"),
+            dir,
+            creds,
+            aem: sb.base_url(),
+        }
+    }
+
+    pub fn command(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(&self.bin);
+        cmd.env("METADESK_HOME", &self.home).args(args);
+        cmd
+    }
+
+    /// Runs the CLI off the runtime thread (the sandbox serves from the test's runtime), with
+    /// no terminal on standard input.
+    pub async fn run(&self, args: &[&str]) -> Ran {
+        let mut cmd = self.command(args);
+        let out = tokio::task::spawn_blocking(move || cmd.stdin(Stdio::null()).output())
+            .await
+            .unwrap()
+            .unwrap();
+        Ran {
+            code: out.status.code(),
+            stdout: String::from_utf8(out.stdout).unwrap(),
+            stderr: String::from_utf8(out.stderr).unwrap(),
+        }
+    }
+
+    /// `args` then `--aem URL --file <the sandbox's credential file>`.
+    pub async fn run_with_file(&self, file: &str, args: &[&str]) -> Ran {
+        let file = self.creds.join(file);
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--aem", &self.aem, "--file", file.to_str().unwrap()]);
+        self.run(&all).await
+    }
+
+    /// With the sandbox's development token (classic API, read and write).
+    pub async fn run_dev(&self, args: &[&str]) -> Ran {
+        self.run_with_file("local-development-token.json", args)
+            .await
+    }
+
+    pub fn runs_dir(&self) -> PathBuf {
+        self.home.join("data").join("runs")
+    }
+
+    /// How many run journals exist.
+    pub fn journals(&self) -> usize {
+        std::fs::read_dir(self.runs_dir())
+            .map(|d| d.count())
+            .unwrap_or(0)
+    }
+
+    pub fn connections_file(&self) -> PathBuf {
+        self.home.join("config").join("connections.json")
+    }
+}
+
+/// The assets directly in the sample folder (path, metadata, content fragment?), from the
+/// sandbox's own state.
+pub fn sample_assets(sb: &Sandbox) -> Vec<(String, Map<String, Value>, bool)> {
+    let prefix = format!("{SAMPLE_FOLDER}/");
+    sb.dump(true)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| {
+            a["path"]
+                .as_str()
+                .unwrap()
+                .strip_prefix(&prefix)
+                .is_some_and(|rest| !rest.contains('/'))
+        })
+        .map(|a| {
+            (
+                a["path"].as_str().unwrap().to_owned(),
+                a["metadata"].as_object().unwrap().clone(),
+                a["contentFragment"] == true,
+            )
+        })
+        .collect()
+}
+
+/// The editable assets of the sample folder (no content fragments).
+pub fn editable(sb: &Sandbox) -> Vec<(String, Map<String, Value>)> {
+    sample_assets(sb)
+        .into_iter()
+        .filter(|(_, _, cf)| !cf)
+        .map(|(p, m, _)| (p, m))
+        .collect()
+}
+
+fn strings(v: Option<&Value>) -> Vec<String> {
+    match v {
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| i.as_str().unwrap().to_owned())
+            .collect(),
+        Some(Value::String(s)) => vec![s.clone()],
+        _ => Vec::new(),
+    }
+}
+
+#[tokio::test]
+async fn append_remove_clear_and_several_edits_in_one_run() {
+    let sb = sandbox(120).await;
+    let h = CliHome::new(&sb);
+    let before = editable(&sb);
+    assert!(before.len() > 10);
+    let scope = ["--folder", SAMPLE_FOLDER, "--yes", "--json"];
+    let with = |args: &[&'static str]| [args, &scope[..]].concat();
+
+    let ran = h
+        .run_dev(&with(&[
+            "bulk",
+            "append",
+            "--property",
+            "dc:subject",
+            "--value",
+            "metadesk-a",
+            "--value",
+            "metadesk-b",
+        ]))
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.json()["counts"]["changed"], before.len());
+    for (path, md) in &before {
+        let mut want = strings(md.get("dc:subject"));
+        want.extend(["metadesk-a".to_owned(), "metadesk-b".to_owned()]);
+        assert_eq!(
+            strings(metadata(&sb, path).get("dc:subject")),
+            want,
+            "{path}"
+        );
+    }
+    // Appending again changes nothing: no duplicates.
+    let ran = h
+        .run_dev(&with(&[
+            "bulk",
+            "append",
+            "--property",
+            "metadata/dc:subject",
+            "--value",
+            "metadesk-a",
+        ]))
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.json()["counts"]["changed"], 0);
+
+    let ran = h
+        .run_dev(&with(&[
+            "bulk",
+            "remove",
+            "--property",
+            "dc:subject",
+            "--value",
+            "metadesk-a",
+        ]))
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    for (path, md) in &before {
+        let mut want = strings(md.get("dc:subject"));
+        want.push("metadesk-b".to_owned());
+        assert_eq!(
+            strings(metadata(&sb, path).get("dc:subject")),
+            want,
+            "{path}"
+        );
+    }
+
+    let ran = h
+        .run_dev(&with(&["bulk", "clear", "--property", "dc:rights"]))
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let had_rights = before.iter().filter(|(_, m)| m.contains_key("dc:rights"));
+    assert_eq!(ran.json()["counts"]["changed"], had_rights.count());
+    for (path, _) in &before {
+        assert!(!metadata(&sb, path).contains_key("dc:rights"), "{path}");
+    }
+
+    // Several edits in one run: one write per asset carries them all.
+    let revisions: Vec<u64> = before
+        .iter()
+        .map(|(p, _)| sb.asset(p).unwrap()["revision"].as_u64().unwrap())
+        .collect();
+    let ran = h
+        .run_dev(&with(&[
+            "bulk",
+            "edit",
+            "--set",
+            "dc:rights=WKND=Adventures",
+            "--append",
+            "cq:tags=wknd:a",
+            "--append",
+            "metadata/cq:tags=wknd:b",
+            "--remove",
+            "dc:subject=metadesk-b",
+            "--clear",
+            "dc:description",
+        ]))
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let summary = ran.json();
+    assert_eq!(summary["edits"].as_array().unwrap().len(), 4, "{summary}");
+    assert_eq!(summary["counts"]["changed"], before.len());
+    for ((path, md), revision) in before.iter().zip(revisions) {
+        let now = metadata(&sb, path);
+        assert_eq!(now["dc:rights"], "WKND=Adventures", "{path}");
+        assert_eq!(strings(now.get("cq:tags")), ["wknd:a", "wknd:b"], "{path}");
+        assert_eq!(
+            strings(now.get("dc:subject")),
+            strings(md.get("dc:subject")),
+            "{path}"
+        );
+        assert!(!now.contains_key("dc:description"), "{path}");
+        assert_eq!(sb.asset(path).unwrap()["revision"], revision + 1, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn undo_restores_the_original_values() {
+    let sb = sandbox(120).await;
+    let h = CliHome::new(&sb);
+    let before = editable(&sb);
+    let ran = h
+        .run_dev(&[
+            "bulk",
+            "edit",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--set",
+            "dc:rights=Undo me",
+            "--append",
+            "dc:subject=undo-me",
+            "--yes",
+            "--json",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let id = ran.json()["id"].as_str().unwrap().to_owned();
+    assert_eq!(metadata(&sb, &before[0].0)["dc:rights"], "Undo me");
+
+    let ran = h.run_dev(&["bulk", "undo", &id, "--yes", "--json"]).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let undo = ran.json();
+    assert_eq!(undo["kind"]["kind"], "undo");
+    assert_eq!(undo["status"], "completed");
+    assert_eq!(undo["counts"]["changed"], before.len());
+    for (path, md) in &before {
+        let now = metadata(&sb, path);
+        assert_eq!(now.get("dc:rights"), md.get("dc:rights"), "{path}");
+        assert_eq!(now.get("dc:subject"), md.get("dc:subject"), "{path}");
+    }
+}
+
+#[tokio::test]
+async fn runs_list_and_show_as_text_json_csv_and_json_lines() {
+    let sb = sandbox(120).await;
+    let h = CliHome::new(&sb);
+    let all = sample_assets(&sb);
+    let set = |value: &'static str, extra: &'static str| {
+        [
+            "bulk",
+            "set",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            value,
+            extra,
+            "--json",
+        ]
+    };
+    let ran = h.run_dev(&set("Listed", "--yes")).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let applied = ran.json()["id"].as_str().unwrap().to_owned();
+    let ran = h.run_dev(&set("Only previewed", "--dry-run")).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let previewed = ran.json()["id"].as_str().unwrap().to_owned();
+
+    let ran = h.run(&["runs", "list"]).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", ran.stdout);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&applied) && l.contains("completed"))
+    );
+    assert!(lines.iter().any(|l| l.starts_with(&previewed)
+        && l.contains(SAMPLE_FOLDER)
+        && l.contains("dc:rights: set \"Only previewed\"")));
+    let ran = h.run(&["runs", "list", "--json"]).await;
+    let list = ran.json();
+    let statuses: BTreeSet<(String, String)> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["id"].as_str().unwrap().to_owned(),
+                r["status"].as_str().unwrap().to_owned(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        statuses,
+        BTreeSet::from([
+            (applied.clone(), "completed".to_owned()),
+            (previewed.clone(), "previewed".to_owned())
+        ])
+    );
+
+    // CSV: a header, then one row per asset with its outcome and the before → after.
+    let exports = h.dir.path().join("exports");
+    std::fs::create_dir_all(&exports).unwrap();
+    let csv = exports.join("report.csv");
+    let csv_arg = csv.to_str().unwrap();
+    let ran = h.run(&["runs", "show", &applied, "--csv", csv_arg]).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let text = std::fs::read_to_string(&csv).unwrap();
+    let rows: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        rows[0],
+        "path,status,reason,dc:rights before,dc:rights after"
+    );
+    assert_eq!(rows.len(), 1 + all.len(), "{text}");
+    for (path, md, cf) in &all {
+        let row = rows
+            .iter()
+            .find(|r| r.starts_with(&format!("{path},")))
+            .unwrap_or_else(|| panic!("{path} missing from {text}"));
+        if *cf {
+            assert!(row.starts_with(&format!("{path},skipped,")), "{row}");
+        } else {
+            let before = md.get("dc:rights").and_then(Value::as_str).unwrap_or("");
+            assert!(row.starts_with(&format!("{path},changed,")), "{row}");
+            assert!(row.ends_with(&format!(",{before},Listed")), "{row}");
+        }
+    }
+    // An existing file is not replaced without --force, and nothing is left beside it.
+    std::fs::write(&csv, "mine\n").unwrap();
+    let ran = h.run(&["runs", "show", &applied, "--csv", csv_arg]).await;
+    ran.assert_refused("already exists; choose another file name, or add --force");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), "mine\n");
+    let ran = h
+        .run(&["runs", "show", &applied, "--csv", csv_arg, "--force"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), text);
+    let ran = h
+        .run(&[
+            "runs",
+            "show",
+            "20990101-000000-dead",
+            "--csv",
+            csv_arg,
+            "--force",
+        ])
+        .await;
+    ran.assert_refused("There is no run 20990101-000000-dead.");
+    assert_eq!(std::fs::read_to_string(&csv).unwrap(), text);
+    let left: Vec<_> = std::fs::read_dir(&exports).unwrap().collect();
+    assert_eq!(left.len(), 1, "only report.csv: {left:?}");
+
+    // The summary as JSON, and as text naming the assets that were skipped.
+    let ran = h.run(&["runs", "show", &applied, "--json"]).await;
+    assert_eq!(ran.json()["id"], applied.as_str());
+    let ran = h.run(&["runs", "show", &applied]).await;
+    assert!(ran.stdout.contains("skipped"), "{}", ran.stdout);
+    assert!(ran.stdout.contains(&applied), "{}", ran.stdout);
+}
+
+#[tokio::test]
+async fn a_dry_run_s_before_and_after_per_asset_as_json_lines() {
+    let sb = sandbox(120).await;
+    let h = CliHome::new(&sb);
+    let all = sample_assets(&sb);
+    let ran = h
+        .run_dev(&[
+            "bulk",
+            "append",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:subject",
+            "--value",
+            "preview-only",
+            "--dry-run",
+            "--json",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let id = ran.json()["id"].as_str().unwrap().to_owned();
+    let ran = h.run(&["runs", "show", &id, "--jsonl"]).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let rows: Vec<Value> = ran
+        .stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(rows.len(), all.len());
+    for (path, md, cf) in &all {
+        let row = rows.iter().find(|r| r["path"] == path.as_str()).unwrap();
+        if *cf {
+            assert_eq!(row["status"], "skipped", "{row}");
+            continue;
+        }
+        assert_eq!(row["status"], "pending", "{row}");
+        let change = &row["changes"][0];
+        assert_eq!(change["property"], "dc:subject");
+        assert_eq!(&change["before"], md.get("dc:subject").unwrap(), "{row}");
+        let mut after = strings(md.get("dc:subject"));
+        after.push("preview-only".into());
+        assert_eq!(change["after"], json!(after), "{row}");
+    }
+    assert_eq!(
+        sb.counters().count("PUT", 200),
+        0,
+        "a dry run writes nothing"
+    );
+}
+
+#[tokio::test]
+async fn name_and_format_filters_choose_the_assets() {
+    let sb = sandbox(120).await;
+    let h = CliHome::new(&sb);
+    let before = editable(&sb);
+    let name = |p: &str| p.rsplit('/').next().unwrap().to_owned();
+    let jpegs: BTreeSet<String> = before
+        .iter()
+        .filter(|(p, _)| name(p).to_lowercase().ends_with(".jpg"))
+        .map(|(p, _)| p.clone())
+        .collect();
+    let pngs: BTreeSet<String> = before
+        .iter()
+        .filter(|(_, m)| m["dc:format"] == "image/png")
+        .map(|(p, _)| p.clone())
+        .collect();
+    assert!(!jpegs.is_empty() && !pngs.is_empty() && jpegs.len() + pngs.len() < before.len());
+    let set = |property: &'static str, filter: [&'static str; 2]| {
+        [
+            "bulk",
+            "set",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            property,
+            "--value",
+            "filtered",
+            filter[0],
+            filter[1],
+            "--yes",
+            "--json",
+        ]
+    };
+    let ran = h.run_dev(&set("dc:rights", ["--name", "*.JPG"])).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.json()["counts"]["changed"], jpegs.len());
+    let ran = h.run_dev(&set("dc:title", ["--format", "image/png"])).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.json()["counts"]["changed"], pngs.len());
+    for (path, md) in &before {
+        let now = metadata(&sb, path);
+        let rights = if jpegs.contains(path) {
+            Some(&json!("filtered"))
+        } else {
+            md.get("dc:rights")
+        };
+        assert_eq!(now.get("dc:rights"), rights, "{path}");
+        let title = if pngs.contains(path) {
+            &json!("filtered")
+        } else {
+            &md["dc:title"]
+        };
+        assert_eq!(&now["dc:title"], title, "{path}");
+    }
+}
+
+#[tokio::test]
+async fn bad_input_is_refused_in_one_line_and_nothing_is_stored() {
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    let not_json = h.dir.path().join("notes.txt");
+    std::fs::write(&not_json, "rights: WKND\n").unwrap();
+    let not_credential = h.dir.path().join("settings.json");
+    std::fs::write(&not_credential, r#"{"theme": "dark", "rights": "WKND"}"#).unwrap();
+    let set = |extra: &[&'static str]| -> Vec<&'static str> {
+        let mut args = vec![
+            "bulk",
+            "set",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            "x",
+            "--yes",
+        ];
+        args.extend_from_slice(extra);
+        args
+    };
+    let cases: Vec<(Ran, &str)> = vec![
+        (
+            h.run(&set(&["--connection", "nowhere"])).await,
+            "There is no connection called \"nowhere\".",
+        ),
+        (
+            h.run(
+                &[
+                    &set(&[])[..],
+                    &["--aem", &h.aem, "--file"],
+                    &[not_json.to_str().unwrap()],
+                ]
+                .concat(),
+            )
+            .await,
+            "The file is not valid JSON",
+        ),
+        (
+            h.run(
+                &[
+                    &set(&[])[..],
+                    &["--aem", &h.aem, "--file"],
+                    &[not_credential.to_str().unwrap()],
+                ]
+                .concat(),
+            )
+            .await,
+            "Metadesk does not recognise this file.",
+        ),
+        (
+            h.run_dev(&["bulk", "resume", "20990101-000000-dead", "--yes"])
+                .await,
+            "There is no run 20990101-000000-dead.",
+        ),
+        (
+            h.run_dev(&["bulk", "undo", "20990101-000000-dead", "--yes"])
+                .await,
+            "There is no run 20990101-000000-dead.",
+        ),
+        (
+            h.run(&["runs", "show", "20990101-000000-dead"]).await,
+            "There is no run 20990101-000000-dead.",
+        ),
+        (
+            h.run_dev(&[
+                "bulk",
+                "set",
+                "--folder",
+                SAMPLE_FOLDER,
+                "--property",
+                "rights",
+                "--value",
+                "x",
+                "--yes",
+            ])
+            .await,
+            "\"rights\" is not a metadata property name",
+        ),
+        (
+            h.run_dev(&[
+                "bulk",
+                "set",
+                "--folder",
+                SAMPLE_FOLDER,
+                "--property",
+                "dc:rights",
+                "--yes",
+            ])
+            .await,
+            "--value",
+        ),
+        (
+            h.run_dev(&[
+                "bulk",
+                "edit",
+                "--folder",
+                SAMPLE_FOLDER,
+                "--set",
+                "dc:rights",
+                "--yes",
+            ])
+            .await,
+            "--set dc:rights has no value",
+        ),
+        (
+            h.run_dev(&[
+                "bulk",
+                "set",
+                "--folder",
+                "/content/wknd-shared/en",
+                "--property",
+                "dc:rights",
+                "--value",
+                "x",
+                "--yes",
+            ])
+            .await,
+            "\"/content/wknd-shared/en\" is not a DAM folder",
+        ),
+    ];
+    for (ran, words) in &cases {
+        ran.assert_refused(words);
+    }
+    assert_eq!(h.journals(), 0, "no run was recorded");
+    assert!(!h.connections_file().exists(), "no connection was stored");
+    assert_eq!(sb.counters().count("PUT", 200), 0);
 }

@@ -10,6 +10,7 @@
 mod bulk;
 mod bulk_app;
 mod bulk_cli;
+mod bulk_cli_stored;
 mod bulk_openapi;
 mod bulk_support;
 mod connections;

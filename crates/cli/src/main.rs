@@ -1,9 +1,9 @@
 //! `metadesk-cli`: the command-line face of Metadesk's core, for automation and tests.
 //!
-//! It uses the same folders and keychain entries as the app (`AppDirs::for_profile` and
-//! `KeyringStore` with the same profile name), so both see the same connections. The command
-//! logic lives in small functions that take the store and an output, tested with a
-//! `MemoryStore` and a temporary folder; this file only wires the real ones in.
+//! It uses the same folders and keychain entries as the app (see `home`: `METADESK_HOME` or
+//! the profile's folders, decided once for every subcommand), so both see the same
+//! connections. The command logic lives in small functions that take the store and an output,
+//! tested with a `MemoryStore` and a temporary folder; this file only wires the real ones in.
 //!
 //! Exit codes: 0 success (for bulk runs: every asset done), 1 some assets failed (or the run
 //! did not finish), 2 a usage, credential or connection error (one line on stderr each).
@@ -12,16 +12,15 @@ mod bulk;
 mod connections;
 mod connections_test;
 mod doctor;
+mod home;
 mod output;
 mod runs;
 
 use std::process::ExitCode;
 use std::sync::Arc;
 
+use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
-use metadesk_core::connections::ConnectionStore;
-use metadesk_core::dirs::{AppDirs, profile_name};
-use metadesk_core::secrets::KeyringStore;
 
 /// Metadesk from the command line.
 #[derive(Parser)]
@@ -38,7 +37,8 @@ enum Command {
     Connections(connections::ConnectionsCommand),
     /// Check that the keychain and the app's folders are usable.
     Doctor,
-    /// Bulk metadata edits: set, append, remove, clear, resume, undo.
+    /// Bulk metadata edits: set, append, remove, clear, several at once (edit); resume, undo,
+    /// retry.
     Bulk(bulk::BulkArgs),
     /// The history of bulk runs and their reports.
     Runs(runs::RunsArgs),
@@ -58,37 +58,58 @@ fn main() -> ExitCode {
         .init();
 
     // `connections test` lives in its own module and is added to the parser here.
-    let matches = connections_test::augment(Cli::command()).get_matches();
-    let profile = profile_name();
-    let dirs = match AppDirs::for_profile(&profile) {
-        Ok(dirs) => dirs,
+    let matches = connections_test::augment(Cli::command())
+        .try_get_matches()
+        .unwrap_or_else(|e| usage_error(e));
+    let home = match home::Home::from_environment() {
+        Ok(home) => home,
         Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::from(FAILURE);
         }
     };
-    let secrets = Arc::new(KeyringStore::new(profile));
     if let Some(args) = connections_test::test_args(&matches) {
         let code = match args {
-            Ok(args) => connections_test::run(args, &dirs, secrets),
-            Err(e) => e.exit(),
+            Ok(args) => connections_test::run(args, &home.dirs, Arc::clone(&home.keychain)),
+            Err(e) => usage_error(e),
         };
         return ExitCode::from(code);
     }
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e));
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let code = match cli.command {
         Command::Connections(command) => {
-            let store = ConnectionStore::open(&dirs, secrets);
+            let store = home.connections();
             let mut stdin = std::io::stdin().lock();
             connections::run(command, &store, &mut stdin, &mut out, &mut err)
         }
-        Command::Doctor => doctor::run(secrets.as_ref(), &dirs, &mut out),
-        Command::Bulk(args) => in_runtime(bulk::run(args)),
-        Command::Runs(args) => in_runtime(runs::run(args)),
+        Command::Doctor => doctor::run(home.keychain.as_ref(), &home.dirs, &mut out),
+        Command::Bulk(args) => in_runtime(bulk::run(args, &home)),
+        Command::Runs(args) => in_runtime(runs::run(args, &home.runs_dir())),
     };
     ExitCode::from(code)
+}
+
+/// Help and version go to stdout as clap prints them; a usage error is one line on stderr
+/// (like every other failure) and exit code 2.
+fn usage_error(error: clap::Error) -> ! {
+    match error.kind() {
+        ErrorKind::DisplayHelp
+        | ErrorKind::DisplayVersion
+        | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
+        _ => {
+            eprintln!("{}", usage_line(&error.render().to_string()));
+            std::process::exit(i32::from(FAILURE))
+        }
+    }
+}
+
+/// clap's message without the usage block, on one line, with the hint to `--help`.
+fn usage_line(rendered: &str) -> String {
+    let problem = rendered.split("\nUsage:").next().unwrap_or(rendered);
+    let problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
+    format!("{problem} (see --help)")
 }
 
 /// Runs an async command family (bulk runs talk to AEM concurrently) to completion.
@@ -99,5 +120,38 @@ fn in_runtime(command: impl std::future::Future<Output = u8>) -> u8 {
             eprintln!("error: could not start: {e}");
             FAILURE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn rendered_error(args: &[&str]) -> String {
+        let error = connections_test::augment(Cli::command())
+            .try_get_matches_from(args)
+            .err()
+            .unwrap();
+        usage_line(&error.render().to_string())
+    }
+
+    #[test]
+    fn a_usage_error_is_one_line_naming_the_problem() {
+        let line = rendered_error(&[
+            "metadesk-cli",
+            "bulk",
+            "set",
+            "--connection",
+            "c",
+            "--folder",
+            "/content/dam/a",
+            "--property",
+            "dc:rights",
+        ]);
+        assert!(!line.contains('\n'), "{line}");
+        assert!(line.starts_with("error: "), "{line}");
+        assert!(line.contains("--value"), "{line}");
+        assert!(!line.contains("Usage:"), "{line}");
+        assert!(line.ends_with("(see --help)"), "{line}");
     }
 }

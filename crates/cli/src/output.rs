@@ -1,29 +1,16 @@
 //! Terminal output shared by `bulk` and `runs`: the progress bar (stderr, terminals only),
-//! plain-words summaries, JSON, and where the app's data lives.
+//! plain-words summaries, JSON and exit codes.
+//!
+//! Not here: where the app's files are (`home`).
 
 use std::io::{IsTerminal, Write};
-use std::path::PathBuf;
 
 use metadesk_core::bulk::{Phase, Progress, RunSummary};
-use metadesk_core::dirs::{AppDirs, profile_name};
 
 /// Exit codes (see main.rs).
 pub const OK: u8 = 0;
 pub const SOME_FAILED: u8 = 1;
 pub const USAGE: u8 = 2;
-
-/// The app's directories; `METADESK_HOME` puts all three under one folder (tests, portable
-/// use).
-pub fn app_dirs() -> Result<AppDirs, metadesk_core::Error> {
-    match std::env::var_os("METADESK_HOME") {
-        Some(root) => Ok(AppDirs::under(&PathBuf::from(root))),
-        None => AppDirs::for_profile(&profile_name()),
-    }
-}
-
-pub fn runs_dir() -> Result<PathBuf, metadesk_core::Error> {
-    Ok(metadesk_core::bulk::runs::runs_dir(&app_dirs()?))
-}
 
 /// Prints an error in words and returns the exit code for it.
 pub fn fail(err: &metadesk_core::Error) -> u8 {

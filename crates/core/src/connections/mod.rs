@@ -7,6 +7,7 @@
 
 mod app;
 mod config;
+mod guard;
 mod keys;
 mod model;
 mod store;
@@ -16,6 +17,7 @@ pub use app::{
     SetProductionArgs, SetUrlArgs,
 };
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
+pub use guard::confirm_production;
 pub use keys::SecretSlot;
 pub use model::{
     Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions, ImportOutcome,

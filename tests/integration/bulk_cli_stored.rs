@@ -1,0 +1,258 @@
+//! The CLI through stored connections (the OS keychain, so `#[ignore]`d like every real
+//! keychain test: scripts/test.sh runs them in a private D-Bus session): one home for every
+//! subcommand, the production guard, and an OAuth Server-to-Server credential file listing
+//! folders through a stored classic connection.
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use metadesk_sandbox::SAMPLE_FOLDER;
+
+use crate::bulk_cli::{CliHome, editable};
+use crate::bulk_support::*;
+
+/// Imports the sandbox's development token as `name` (more `extra` flags allowed).
+async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
+    let file = h.creds.join("local-development-token.json");
+    let mut args = vec![
+        "connections",
+        "import",
+        file.to_str().unwrap(),
+        "--name",
+        name,
+        "--aem",
+        &h.aem,
+    ];
+    args.extend_from_slice(extra);
+    let ran = h.run(&args).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+}
+
+/// Removes the connection and its keychain entries (the keychain outlives the test's home).
+async fn remove(h: &CliHome, name: &str) {
+    let ran = h.run(&["connections", "remove", name]).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn with_metadesk_home_import_list_doctor_and_bulk_use_the_same_folders() {
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    // Where the platform's folders would be: nothing of this run may land there.
+    let elsewhere = h.dir.path().join("xdg");
+    let run = |args: Vec<String>| {
+        let mut cmd = h.command(&args.iter().map(String::as_str).collect::<Vec<_>>());
+        cmd.env("XDG_CONFIG_HOME", elsewhere.join("config"))
+            .env("XDG_DATA_HOME", elsewhere.join("data"))
+            .stdin(std::process::Stdio::null());
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output())
+                .await
+                .unwrap()
+                .unwrap();
+            let text = String::from_utf8(out.stdout).unwrap();
+            let err = String::from_utf8(out.stderr).unwrap();
+            assert_eq!(out.status.code(), Some(0), "{args:?}\n{text}\n{err}");
+            text
+        }
+    };
+    let file = h.creds.join("local-development-token.json");
+    let name = format!("Home test {}", std::process::id());
+    run(vec![
+        "connections".into(),
+        "import".into(),
+        file.to_str().unwrap().into(),
+        "--name".into(),
+        name.clone(),
+        "--aem".into(),
+        h.aem.clone(),
+    ])
+    .await;
+    assert!(h.connections_file().is_file());
+    let listed = run(vec!["connections".into(), "list".into(), "--json".into()]).await;
+    let listed: serde_json::Value = serde_json::from_str(&listed).unwrap();
+    assert_eq!(listed.as_array().unwrap().len(), 1, "{listed}");
+    assert_eq!(listed[0]["name"], name.as_str());
+    let tested = run(vec!["connections".into(), "test".into(), name.clone()]).await;
+    assert!(tested.contains("Result: the connection works."), "{tested}");
+    let doctor = run(vec!["doctor".into()]).await;
+    let data = h.home.join("data");
+    assert!(
+        doctor.contains(&format!("ready in {}", data.display())),
+        "{doctor}"
+    );
+
+    // The stored connection path of `bulk`: by name, through the keychain.
+    let before = editable(&sb);
+    let out = run([
+        "bulk",
+        "set",
+        "--connection",
+        &name,
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:rights",
+        "--value",
+        "Stored connection",
+        "--yes",
+        "--json",
+    ]
+    .map(String::from)
+    .to_vec())
+    .await;
+    let summary: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(summary["connection"], name.as_str());
+    assert_eq!(summary["connectionId"], listed[0]["id"]);
+    assert_eq!(summary["counts"]["changed"], before.len());
+    for (path, _) in &before {
+        assert_eq!(metadata(&sb, path)["dc:rights"], "Stored connection");
+    }
+    assert_eq!(h.journals(), 1);
+    assert!(
+        !elsewhere.exists(),
+        "nothing outside METADESK_HOME: {:?}",
+        std::fs::read_dir(&elsewhere).map(|d| d.count())
+    );
+    remove(&h, &name).await;
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn a_production_connection_needs_its_name_to_apply() {
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    let name = format!("Prod author {}", std::process::id());
+    import_dev_token(&h, &name, &["--production"]).await;
+    let before = editable(&sb);
+    let set = |extra: &[&str]| {
+        let mut args: Vec<String> = [
+            "bulk",
+            "set",
+            "--connection",
+            &name,
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            "Production rights",
+        ]
+        .map(String::from)
+        .to_vec();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    let home = &h;
+    let run = |args: Vec<String>| async move {
+        home.run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+            .await
+    };
+    let how = format!("give it as --confirm-production \"{name}\"");
+    // Refused before anything is previewed or written: with --yes, without a terminal, or
+    // with a name that is not exactly the connection's.
+    run(set(&["--yes"])).await.assert_refused(&how);
+    run(set(&[])).await.assert_refused(&how);
+    let wrong = name.to_lowercase();
+    run(set(&["--yes", "--confirm-production", &wrong]))
+        .await
+        .assert_refused(&format!(
+            "--confirm-production \"{wrong}\" is not this connection's name."
+        ));
+    assert_eq!(h.journals(), 0, "no run was recorded");
+    assert_eq!(sb.counters().count("PUT", 200), 0);
+
+    // A dry run writes nothing, so it needs no name.
+    let ran = run(set(&["--dry-run", "--json"])).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let id = ran.json()["id"].as_str().unwrap().to_owned();
+    // Applying it later is guarded too.
+    let resume = |extra: &[&str]| {
+        let mut args: Vec<String> = ["bulk", "resume", &id, "--yes"].map(String::from).to_vec();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    run(resume(&[])).await.assert_refused(&how);
+    assert_eq!(sb.counters().count("PUT", 200), 0);
+    let ran = run(resume(&[
+        "--confirm-production",
+        &format!("  {name} "),
+        "--json",
+    ]))
+    .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert_eq!(ran.json()["counts"]["changed"], before.len());
+    for (path, _) in &before {
+        assert_eq!(metadata(&sb, path)["dc:rights"], "Production rights");
+    }
+
+    // So is undo: refused without the name (no new run), done with it.
+    let undo = |extra: &[&str]| {
+        let mut args: Vec<String> = ["bulk", "undo", &id, "--yes"].map(String::from).to_vec();
+        args.extend(extra.iter().map(|s| s.to_string()));
+        args
+    };
+    run(undo(&[])).await.assert_refused(&how);
+    assert_eq!(h.journals(), 1);
+    let ran = run(undo(&["--confirm-production", &name, "--json"])).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    for (path, md) in &before {
+        assert_eq!(metadata(&sb, path).get("dc:rights"), md.get("dc:rights"));
+    }
+    remove(&h, &name).await;
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    let lister = format!("Lister {}", std::process::id());
+    import_dev_token(&h, &lister, &[]).await;
+    let before = editable(&sb);
+    let set = [
+        "bulk",
+        "set",
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:rights",
+        "--value",
+        "Written with OAuth",
+        "--yes",
+        "--json",
+    ];
+    // Without a lister, AEM refuses the listing; the message says what to do.
+    let ran = h.run_with_file("oauth-project.json", &set).await;
+    ran.assert_refused("From the command line: add --list-with CONNECTION");
+    let unknown = h
+        .run_with_file(
+            "oauth-project.json",
+            &[&set[..], &["--list-with", "nobody"]].concat(),
+        )
+        .await;
+    unknown.assert_refused("There is no connection called \"nobody\".");
+    assert_eq!(sb.counters().count("PATCH", 200), 0);
+
+    let ran = h
+        .run_with_file(
+            "oauth-project.json",
+            &[&set[..], &["--list-with", &lister]].concat(),
+        )
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let summary = ran.json();
+    assert_eq!(summary["family"], "openApi", "{summary}");
+    assert_eq!(summary["counts"]["changed"], before.len());
+    assert_eq!(sb.counters().count("PATCH", 200), before.len() as u64);
+    assert_eq!(
+        sb.counters().count("PUT", 200),
+        0,
+        "written through the OpenAPI"
+    );
+    for (path, _) in &before {
+        assert_eq!(metadata(&sb, path)["dc:rights"], "Written with OAuth");
+    }
+    remove(&h, &lister).await;
+}
