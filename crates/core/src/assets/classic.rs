@@ -22,7 +22,9 @@ use crate::assets::{
 /// maps them from `jcr:title`/`jcr:description`, not from the metadata node.
 const LISTED_NAMESPACES: &[&str] = &["dc:", "xmp:", "tiff:"];
 
-/// Whether a classic listing entry carries `property` as stored on the metadata node.
+/// Whether a value of `property` in a classic listing entry is the one stored on the metadata
+/// node. Which properties an entry includes is not documented (UNCONFIRMED), so an absent one
+/// does not mean "not set".
 pub fn listing_carries(property: &str) -> bool {
     property != "dc:title"
         && property != "dc:description"

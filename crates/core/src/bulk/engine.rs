@@ -731,12 +731,16 @@ async fn preview_asset(
     let store = &ctx.store;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
-    let listing_enough = entry.metadata.is_some()
-        && spec
-            .edits
+    // The listing holds a subset of the metadata (adobe-wire §4.2), and which subset is not
+    // documented: a value it shows is the current one, but a property it does not show may
+    // still be set. Taking an absent one as "not set" would journal null as the original, and
+    // an undo would then delete the real value. So the listing stands in for a read only when
+    // it shows a value for every edited property.
+    let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
+        spec.edits
             .iter()
-            .all(|e| store.listing_carries(&e.property))
-        && (spec.filters.formats.is_empty() || listing_format.is_some());
+            .all(|e| store.listing_carries(&e.property) && values_of(listed, &e.property).is_some())
+    }) && (spec.filters.formats.is_empty() || listing_format.is_some());
     let mut asset = AssetRef {
         path: entry.path.clone(),
         id: None,

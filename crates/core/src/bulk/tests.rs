@@ -35,6 +35,8 @@ struct Faults {
     forbidden: Mutex<Vec<String>>,
     /// After this many calls, every call is an auth failure.
     auth_after: Mutex<Option<u64>>,
+    /// (asset path, property) the listing leaves out although the asset has it.
+    unlisted: Mutex<Vec<(String, String)>>,
 }
 
 struct Fake {
@@ -156,11 +158,13 @@ impl AssetStore for Fake {
                     metadata: None,
                 });
             }
+            let unlisted = self.faults.unlisted.lock().unwrap();
             for (p, (md, _)) in dam.assets.iter().filter(|(p, _)| direct(p)) {
                 // The listing carries dc: properties only, like the classic API.
                 let listed: Map<String, Value> = md
                     .iter()
                     .filter(|(k, _)| k.starts_with("dc:"))
+                    .filter(|(k, _)| !unlisted.iter().any(|(up, uk)| up == p && uk == *k))
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 all.push(Entry {
@@ -396,6 +400,83 @@ async fn preview_lists_every_page_and_writes_nothing() {
             .len(),
         1
     );
+}
+
+#[tokio::test]
+async fn a_value_missing_from_the_listing_is_read_and_undo_restores_it() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 4, |k| match k {
+        3 => json!({}),
+        _ => json!({"dc:rights": format!("r{k}")}),
+    });
+    // The listing leaves out a001's dc:rights, which its metadata.json has.
+    fake.faults
+        .unlisted
+        .lock()
+        .unwrap()
+        .push((format!("{F}/a001.jpg"), "dc:rights".into()));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fake.reads.load(Ordering::SeqCst),
+        2,
+        "a001 (left out of the listing) and a003 (no value) are read; a000 and a002 are not"
+    );
+    let rows = runs::preview_page(&runs_dir, &p.id, None, 0, 10)
+        .unwrap()
+        .rows;
+    let before = |name: &str| {
+        rows.iter()
+            .find(|r| r.path.ends_with(name))
+            .unwrap()
+            .changes[0]
+            .before
+            .clone()
+    };
+    assert_eq!(before("a001.jpg"), Some(json!("r1")), "the real value");
+    assert_eq!(before("a000.jpg"), Some(json!("r0")));
+    assert_eq!(before("a003.jpg"), None);
+
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let journal = journal_path(&runs_dir, &p.id);
+    let a001 = rows
+        .iter()
+        .find(|r| r.path.ends_with("a001.jpg"))
+        .unwrap()
+        .i;
+    let original = read_records(&journal)
+        .unwrap()
+        .find_map(|r| match r.unwrap() {
+            Record::Writing { i, original } if i == a001 => Some(original),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        original["dc:rights"], "r1",
+        "the journal holds the real original"
+    );
+
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&format!("{F}/a001.jpg"))["dc:rights"], "r1");
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert!(!fake.get(&format!("{F}/a003.jpg")).contains_key("dc:rights"));
 }
 
 #[tokio::test]
