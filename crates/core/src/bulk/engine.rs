@@ -421,7 +421,10 @@ impl Engine {
     }
 
     /// Plans the undo of run `of`: a new run that restores the original value of every
-    /// property `of` changed, on assets where the value is still the one `of` wrote.
+    /// property `of` changed, on assets where the value is still the one `of` wrote. Writes
+    /// that may have landed count as changes (in doubt after a kill, or failed after the
+    /// request left): each asset is read, and one that still holds its original is planned
+    /// as already as wanted.
     pub async fn preview_undo(
         &self,
         of: &str,
@@ -887,8 +890,9 @@ async fn preview_retry_rows(
     plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
 }
 
-/// Plans an undo from the original run's rows: for each asset it changed, read the current
-/// values; restore where they are still what the run wrote.
+/// Plans an undo from the original run's rows: for each asset it changed or may have changed
+/// ([`Replay::originals`]), read the current values; restore where they are still what the run
+/// wrote.
 async fn preview_undo_rows(
     ctx: &Arc<Ctx>,
     original_path: &Path,

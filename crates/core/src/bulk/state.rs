@@ -85,14 +85,24 @@ pub struct Replay {
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
     pub in_doubt: HashSet<u64>,
-    /// Originals recorded before writing, for assets that ended `Changed` (JSON text, to keep
-    /// 100,000 of them small).
+    /// Originals recorded before writing, for every asset a write of this run may have
+    /// changed: those that ended `Changed`, but also those whose write is in doubt (the
+    /// process stopped before its outcome) or ended `Failed` (an answer lost after AEM applied
+    /// it looks the same as a write that never landed). Left out are assets whose outcome
+    /// proves nothing was written: `Unchanged` after a write intent means AEM refused our
+    /// `If-Match` (412) on the first attempt and the value was already as wanted. An undo reads
+    /// each asset first and leaves alone one that still holds its original. (JSON text, to keep
+    /// 100,000 of them small.)
     pub originals: HashMap<u64, Box<str>>,
     pub applies: u32,
     pub first_apply: Option<String>,
     pub last_end: Option<(String, EndStatus, Option<String>)>,
     pub apply_open: bool,
     pub counts: Counts,
+}
+
+fn original_text(original: Map<String, Value>) -> Box<str> {
+    Value::Object(original).to_string().into_boxed_str()
 }
 
 impl Replay {
@@ -150,12 +160,13 @@ impl Replay {
                 }
                 Record::Outcome { i, outcome, .. } => {
                     r.in_doubt.remove(&i);
-                    let original = writing.remove(&i);
-                    if outcome == Outcome::Changed
-                        && let Some(original) = original
-                    {
-                        r.originals
-                            .insert(i, Value::Object(original).to_string().into_boxed_str());
+                    if let Some(original) = writing.remove(&i) {
+                        match outcome {
+                            Outcome::Changed | Outcome::Failed => {
+                                r.originals.insert(i, original_text(original));
+                            }
+                            Outcome::Unchanged | Outcome::Skipped => {}
+                        }
                     }
                     r.outcomes.insert(i, outcome);
                 }
@@ -164,6 +175,10 @@ impl Replay {
                     r.last_end = Some((at, status, reason));
                 }
             }
+        }
+        // Still in doubt: the write may have landed.
+        for (i, original) in writing {
+            r.originals.insert(i, original_text(original));
         }
         for outcome in r.outcomes.values() {
             match outcome {
