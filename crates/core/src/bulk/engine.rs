@@ -18,6 +18,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
+use crate::aem::AemError;
 use crate::assets::{ApiFamily, AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Write};
 use crate::bulk::control::{ControlState, RunControl};
 use crate::bulk::controller::ControllerConfig;
@@ -100,7 +101,10 @@ struct Ctx {
     control: RunControl,
     user: RunControl,
     journal: JournalWriter,
-    stop: Mutex<Option<String>>,
+    /// Why the phase stopped early, when something made going on pointless.
+    stop: Mutex<Option<AemError>>,
+    /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
+    rows: AtomicU64,
     tally: Tally,
     listing_done: std::sync::atomic::AtomicBool,
     tracker: Mutex<Tracker>,
@@ -127,6 +131,7 @@ impl Ctx {
             user: user.clone(),
             journal,
             stop: Mutex::new(None),
+            rows: AtomicU64::new(0),
             tally: Tally::default(),
             listing_done: std::sync::atomic::AtomicBool::new(false),
             tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
@@ -134,21 +139,19 @@ impl Ctx {
         })
     }
 
-    /// Stops the phase for a reason that makes going on pointless (credentials refused).
-    fn stop(&self, reason: String) {
-        let mut stop = self
-            .stop
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        stop.get_or_insert(reason);
+    /// Stops the phase for a reason that makes going on pointless (credentials refused, the
+    /// host unreachable during a preview). The first reason given is kept.
+    fn stop(&self, why: AemError) {
+        lock(&self.stop).get_or_insert(why);
         self.control.cancel();
     }
 
     fn stop_reason(&self) -> Option<String> {
-        self.stop
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+        lock(&self.stop).as_ref().map(ToString::to_string)
+    }
+
+    fn take_stop(&self) -> Option<AemError> {
+        lock(&self.stop).take()
     }
 
     /// Sends one request through the gate, retrying throttles and transient failures.
@@ -204,7 +207,7 @@ impl Ctx {
                 }
                 Err(CallError::Auth(msg)) => {
                     drop(permit);
-                    self.stop(msg.clone());
+                    self.stop(AemError::Auth(msg.clone()));
                     return Err(Failure::Call(CallError::Auth(msg), *attempts));
                 }
                 Err(other) => {
@@ -494,15 +497,36 @@ impl Engine {
         runs::summary(&self.runs_dir, &id)
     }
 
+    /// Ends a preview: journals `Previewed`, or leaves the run "preview incomplete" when it was
+    /// cancelled or failed. A preview that failed before it planned any asset (a missing
+    /// folder, refused credentials, an unreachable host) leaves no run at all: its journal is
+    /// removed, so a bad input stores nothing.
     async fn finish_preview(
         &self,
         ctx: Arc<Ctx>,
         result: Result<PreviewCounts>,
         on_progress: ProgressFn<'_>,
     ) -> Result<()> {
+        let ended = Self::end_preview(&ctx, result, on_progress).await;
+        if ended.is_err() && ctx.rows.load(Ordering::SeqCst) == 0 {
+            let path = ctx.journal.path().to_owned();
+            // Closes the journal when this is the last reference; removing it works either way.
+            drop(ctx);
+            if let Err(e) = std::fs::remove_file(&path) {
+                tracing::warn!(path = %path.display(), error = %e, "could not remove the journal of a failed preview");
+            }
+        }
+        ended
+    }
+
+    async fn end_preview(
+        ctx: &Ctx,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
         let counts = result?;
-        if let Some(reason) = ctx.stop_reason() {
-            return Err(Error::Aem(crate::aem::AemError::Auth(reason)));
+        if let Some(why) = ctx.take_stop() {
+            return Err(Error::Aem(why));
         }
         ctx.listing_done.store(true, Ordering::Relaxed);
         ctx.progress(on_progress, true);
@@ -629,7 +653,7 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
                 Ok(page) => page,
                 Err(Failure::Cancelled) => break 'folders,
                 Err(Failure::Call(e, n)) => {
-                    if is_root || matches!(e, CallError::Auth(_)) {
+                    if is_root || matches!(e, CallError::Auth(_) | CallError::Unreachable(_)) {
                         let account = ctx.spec.account.as_deref();
                         return Err(reasons::list_failed(
                             &folder,
@@ -721,7 +745,9 @@ fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<
             Action::Skip => c.skipped += 1,
         }
     }
-    ctx.journal.append(&Record::Row(row))
+    ctx.journal.append(&Record::Row(row))?;
+    ctx.rows.fetch_add(1, Ordering::SeqCst);
+    Ok(())
 }
 
 /// Reads one asset (unless the listing already says enough) and journals its plan row.
@@ -764,7 +790,13 @@ async fn preview_asset(
         .await;
         match read {
             Ok(current) => current,
-            Err(Failure::Cancelled) => return Ok(()),
+            // The phase stops (`call` saw credentials refused): no row, the preview fails.
+            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+            Err(Failure::Call(CallError::Unreachable(e), _)) => {
+                // Every other asset would be skipped the same way: stop the preview instead.
+                ctx.stop(e);
+                return Ok(());
+            }
             Err(Failure::Call(e, n)) => {
                 let reason = match e {
                     CallError::Forbidden(_) => reasons::forbidden_read(ctx.spec.account.as_deref()),
@@ -931,7 +963,11 @@ async fn undo_asset(
     let mut attempts = 0;
     let current = match ctx.call(&mut attempts, || ctx.store.read(&asset)).await {
         Ok(c) => c,
-        Err(Failure::Cancelled) => return Ok(()),
+        Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+        Err(Failure::Call(CallError::Unreachable(e), _)) => {
+            ctx.stop(e);
+            return Ok(());
+        }
         Err(Failure::Call(e, n)) => {
             let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
             record_row(ctx, counts, skip_row(i, &row.path, &reason))?;

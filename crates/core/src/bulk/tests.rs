@@ -35,6 +35,8 @@ struct Faults {
     forbidden: Mutex<Vec<String>>,
     /// After this many calls, every call is an auth failure.
     auth_after: Mutex<Option<u64>>,
+    /// Every call fails as if the host could not be reached.
+    unreachable: std::sync::atomic::AtomicBool,
     /// (asset path, property) the listing leaves out although the asset has it.
     unlisted: Mutex<Vec<(String, String)>>,
     /// Assets whose every write fails (dropped connection) without being applied.
@@ -101,6 +103,12 @@ impl Fake {
             .is_some_and(|k| n >= k)
         {
             return Err(CallError::Auth("token revoked".into()));
+        }
+        if self.faults.unreachable.load(Ordering::SeqCst) {
+            return Err(CallError::from_aem(crate::aem::AemError::Unreachable {
+                host: "author-p1-e2.adobeaemcloud.com".into(),
+                detail: "connection refused".into(),
+            }));
         }
         if self
             .faults
@@ -1234,6 +1242,110 @@ async fn a_second_apply_of_the_same_run_is_refused_while_one_runs() {
     assert!(second.unwrap_err().to_string().contains("another"));
     control.resume();
     assert_eq!(first.await.unwrap().unwrap().counts.changed, 30);
+}
+
+/// The journals in the runs folder (none when the folder was never created).
+fn journals(dir: &std::path::Path) -> Vec<String> {
+    match std::fs::read_dir(dir.join("runs")) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[tokio::test]
+async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let sp = || spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+
+    // A folder that does not exist.
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({}));
+    let e = engine(fake.clone(), dir.path());
+    let mut missing = sp();
+    missing.folder = "/content/dam/nope".into();
+    let err = e
+        .preview(missing, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("The folder /content/dam/nope does not exist"),
+        "{err}"
+    );
+    assert_eq!(journals(dir.path()), Vec::<String>::new());
+
+    // Credentials refused.
+    *fake.faults.auth_after.lock().unwrap() = Some(0);
+    let err = e
+        .preview(sp(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), crate::error::ErrorCode::Auth);
+    assert!(err.to_string().contains("token revoked"), "{err}");
+    assert_eq!(journals(dir.path()), Vec::<String>::new());
+    *fake.faults.auth_after.lock().unwrap() = None;
+
+    // The host cannot be reached.
+    fake.faults.unreachable.store(true, Ordering::SeqCst);
+    let err = e
+        .preview(sp(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), crate::error::ErrorCode::Network);
+    assert!(
+        err.to_string()
+            .contains("Could not reach author-p1-e2.adobeaemcloud.com"),
+        "{err}"
+    );
+    assert_eq!(journals(dir.path()), Vec::<String>::new());
+    assert!(runs::list(&runs_dir).unwrap().is_empty());
+    fake.faults.unreachable.store(false, Ordering::SeqCst);
+
+    // Undo and retry of a real run: the same failures leave only that run.
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .push(format!("{F}/a002.jpg"));
+    let p = e
+        .preview(sp(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let applied = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((applied.counts.changed, applied.counts.failed), (2, 1));
+    let only_the_run = vec![format!("{}.jsonl", p.id)];
+    *fake.faults.auth_after.lock().unwrap() = Some(0);
+    for err in [
+        e.preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+        e.preview_retry(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+    ] {
+        assert!(err.to_string().contains("token revoked"), "{err}");
+        assert_eq!(journals(dir.path()), only_the_run);
+    }
+    *fake.faults.auth_after.lock().unwrap() = None;
+    fake.faults.unreachable.store(true, Ordering::SeqCst);
+    for err in [
+        e.preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+        e.preview_retry(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+    ] {
+        assert!(err.to_string().contains("Could not reach"), "{err}");
+        assert_eq!(journals(dir.path()), only_the_run);
+    }
 }
 
 // ---- The app's views: folder pages, completion, scope counts, retry, pages of rows ----------
