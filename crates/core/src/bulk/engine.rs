@@ -154,12 +154,24 @@ impl Ctx {
         lock(&self.stop).take()
     }
 
-    /// Sends one request through the gate, retrying throttles and transient failures.
-    async fn call<T, F, Fut>(&self, attempts: &mut u32, f: F) -> Result<T, Failure>
+    /// Sends one request through the gate, retrying throttles and transient failures. Each
+    /// request has its own retry budget (and its own count in "after N attempts").
+    async fn call<T, F, Fut>(&self, f: F) -> Result<T, Failure>
     where
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
+        self.call_counted(&mut 0, f).await
+    }
+
+    /// [`Ctx::call`], telling the caller how many attempts were sent (a write answered 412
+    /// after an attempt whose answer was lost may have been ours).
+    async fn call_counted<T, F, Fut>(&self, attempts: &mut u32, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        *attempts = 0;
         let mut throttled = 0u32;
         loop {
             let permit = self.gate.acquire().await.map_err(|_| Failure::Cancelled)?;
@@ -643,11 +655,8 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
     'folders: while let Some(folder) = folders.pop() {
         let mut offset = 0u64;
         loop {
-            let mut attempts = 0;
             let page = ctx
-                .call(&mut attempts, || {
-                    ctx.store.list(&folder, offset, ctx.settings.page_size)
-                })
+                .call(|| ctx.store.list(&folder, offset, ctx.settings.page_size))
                 .await;
             let page = match page {
                 Ok(page) => page,
@@ -780,12 +789,9 @@ async fn preview_asset(
             etag: None,
         }
     } else {
-        let mut attempts = 0;
         let read = async {
-            asset.id = ctx
-                .call(&mut attempts, || store.resolve_id(&entry.path))
-                .await?;
-            ctx.call(&mut attempts, || store.read(&asset)).await
+            asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            ctx.call(|| store.read(&asset)).await
         }
         .await;
         match read {
@@ -798,13 +804,7 @@ async fn preview_asset(
                 return Ok(());
             }
             Err(Failure::Call(e, n)) => {
-                let reason = match e {
-                    CallError::Forbidden(_) => reasons::forbidden_read(ctx.spec.account.as_deref()),
-                    CallError::NotFound => {
-                        "the asset disappeared while the preview ran (404)".to_owned()
-                    }
-                    e => reasons::call_failed(&e, ctx.spec.account.as_deref(), n),
-                };
+                let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
                 record_row(ctx, counts, skip_row(i, &entry.path, &reason))?;
                 ctx.count(Outcome::Skipped);
                 return Ok(());
@@ -960,8 +960,7 @@ async fn undo_asset(
         path: row.path.clone(),
         id: row.id.clone(),
     };
-    let mut attempts = 0;
-    let current = match ctx.call(&mut attempts, || ctx.store.read(&asset)).await {
+    let current = match ctx.call(|| ctx.store.read(&asset)).await {
         Ok(c) => c,
         Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
         Err(Failure::Call(CallError::Unreachable(e), _)) => {
@@ -969,7 +968,7 @@ async fn undo_asset(
             return Ok(());
         }
         Err(Failure::Call(e, n)) => {
-            let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
+            let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
             record_row(ctx, counts, skip_row(i, &row.path, &reason))?;
             ctx.count(Outcome::Skipped);
             return Ok(());
@@ -1086,13 +1085,12 @@ async fn apply_one(
     let failed =
         |e: &CallError, n: u32| Some((Outcome::Failed, Some(reasons::call_failed(e, account, n))));
     let mut etag = row.etag.clone();
-    let mut attempts = 0;
     // In doubt: the write may have landed before the process stopped. Look before writing,
     // so a stale value is never written over a newer one.
     let needs_read =
         row.reread || in_doubt || (store.family() == ApiFamily::OpenApi && etag.is_none());
     if needs_read {
-        let current = match ctx.call(&mut attempts, || store.read(&asset)).await {
+        let current = match ctx.call(|| store.read(&asset)).await {
             Ok(c) => c,
             Err(Failure::Cancelled) => return Ok(None),
             Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
@@ -1133,7 +1131,7 @@ async fn apply_one(
         .collect();
     let mut write_attempts = 0;
     let written = ctx
-        .call(&mut write_attempts, || {
+        .call_counted(&mut write_attempts, || {
             store.write(&asset, &writes, etag.as_deref())
         })
         .await;
@@ -1144,7 +1142,7 @@ async fn apply_one(
         Err(Failure::Call(CallError::Conflict, _)) => {
             // 412: either someone changed the asset, or an earlier attempt of ours landed
             // and its answer was lost. Only a fresh read tells which.
-            match ctx.call(&mut attempts, || store.read(&asset)).await {
+            match ctx.call(|| store.read(&asset)).await {
                 Ok(current)
                     if changes.iter().all(|c| {
                         same(values_of(&current.metadata, &c.property), c.after.as_ref())

@@ -139,6 +139,24 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Str
     }
 }
 
+/// Why a preview (of an edit, an undo or a retry) left an asset out: it could not be read, even
+/// after retries. Nothing is pending for it, so the advice is to preview again, not to resume.
+pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+    match err {
+        CallError::Forbidden(_) => forbidden_read(account),
+        CallError::NotFound => "the asset disappeared while the preview ran (404)".to_owned(),
+        CallError::Throttled { status, .. } => format!(
+            "AEM kept asking Metadesk to slow down ({status}), so the asset could not be read; \
+             preview again later to include it"
+        ),
+        CallError::Transient(detail) => format!(
+            "network or server failure after {attempts} attempts ({detail}), so the asset \
+             could not be read; preview again to include it"
+        ),
+        other => call_failed(other, account, attempts),
+    }
+}
+
 /// Why a subfolder and everything in it is left out of a run.
 pub fn folder_not_listed(reason: &str) -> String {
     format!(

@@ -43,6 +43,12 @@ struct Faults {
     dropped_writes: Mutex<Vec<String>>,
     /// Assets whose every write is applied but its answer lost.
     lost_writes: Mutex<Vec<String>>,
+    /// Id look-ups (OpenAPI) that fail with a transient error before succeeding.
+    transient_resolves: AtomicU32,
+    /// How the next reads end, in order: `false` = dropped connection. Empty: answered.
+    read_script: Mutex<std::collections::VecDeque<bool>>,
+    /// Writes answered 412 without being applied (countdown).
+    conflicts: AtomicU32,
 }
 
 struct Fake {
@@ -215,6 +221,14 @@ impl AssetStore for Fake {
                 return Ok(None);
             }
             self.gate()?;
+            if self
+                .faults
+                .transient_resolves
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
             Ok(Some(format!("urn:aaid:aem:{path}")))
         })
     }
@@ -224,6 +238,9 @@ impl AssetStore for Fake {
             self.gate()?;
             tokio::time::sleep(self.latency).await;
             self.reads.fetch_add(1, Ordering::SeqCst);
+            if self.faults.read_script.lock().unwrap().pop_front() == Some(false) {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
             if self.family == ApiFamily::OpenApi {
                 assert!(asset.id.is_some(), "OpenAPI reads need the asset id");
             }
@@ -261,6 +278,14 @@ impl AssetStore for Fake {
                     .contains(&asset.path)
             {
                 return Err(CallError::Transient("connection dropped".into()));
+            }
+            if self
+                .faults
+                .conflicts
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Conflict);
             }
             let new_version = {
                 let mut dam = self.dam.lock().unwrap();
@@ -749,6 +774,77 @@ async fn transient_failures_and_throttles_are_retried() {
         .await
         .unwrap();
     assert_eq!((s.counts.changed, s.counts.failed), (12, 0));
+}
+
+#[tokio::test]
+async fn each_request_has_its_own_retry_budget() {
+    let three = Settings {
+        max_attempts: 3,
+        ..settings()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+
+    // Preview (OpenAPI): the id look-up needs all 3 attempts, then the read does too.
+    let fake = Fake::new(ApiFamily::OpenApi);
+    fake.seed(F, 1, |_| json!({"dc:rights": "old"}));
+    let e = engine(fake.clone(), dir.path()).with_settings(three.clone());
+    fake.faults.transient_resolves.store(2, Ordering::SeqCst);
+    fake.faults
+        .read_script
+        .lock()
+        .unwrap()
+        .extend([false, false]);
+    let sp = spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]);
+    let p = e
+        .preview(sp.clone(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(p.counts.pending, 1, "read on its own third attempt: {p:?}");
+
+    // A read that never answers: the words count the read's attempts, not the look-up's.
+    fake.faults.transient_resolves.store(2, Ordering::SeqCst);
+    fake.faults
+        .read_script
+        .lock()
+        .unwrap()
+        .extend([false, false, false]);
+    let p2 = e
+        .preview(sp, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let row = &runs::preview_page(&runs_dir, &p2.id, None, 0, 1)
+        .unwrap()
+        .rows[0];
+    let reason = row.reason.as_deref().unwrap();
+    assert_eq!(row.action, Action::Skip);
+    assert!(
+        reason.contains("after 3 attempts") && reason.contains("preview again"),
+        "{reason}"
+    );
+
+    // Apply (OpenAPI, the asset in doubt after a kill): the re-read before the write needs 3
+    // attempts, the write is answered 412, and the re-read after it gets its own budget (it
+    // needs 2), so the report says 412, not a network failure.
+    let path = journal_path(&runs_dir, &p.id);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"t\":\"apply_started\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":0,\"original\":{\"dc:rights\":\"old\"}}\n");
+    std::fs::write(&path, text).unwrap();
+    fake.faults
+        .read_script
+        .lock()
+        .unwrap()
+        .extend([false, false, true, false]);
+    fake.faults.conflicts.store(1, Ordering::SeqCst);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(s.counts.failed, 1, "{s:?}");
+    let reason = report_rows(dir.path(), &p.id)[0].reason.clone().unwrap();
+    assert!(reason.contains("(412)"), "{reason}");
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "old");
 }
 
 #[tokio::test]
