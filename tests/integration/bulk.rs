@@ -1,7 +1,7 @@
 //! The bulk engine against the sandbox over the classic Assets HTTP API: every edit kind,
 //! preview = apply, paging, subfolders, folders and content fragments untouched, faults
-//! (5xx, dropped connections, 429/406 bursts, a token revoked mid-run), undo and the 403
-//! report.
+//! (5xx, dropped connections, 429/406 bursts, a token revoked mid-run), undo, and a read-only
+//! account stopping the run.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,8 +11,9 @@ use std::sync::atomic::Ordering;
 
 use metadesk_core::assets::ApiFamily;
 use metadesk_core::assets::ClassicAssets;
+use metadesk_core::bulk::controller::ControllerConfig;
 use metadesk_core::bulk::{
-    Action, Edit, EditOp, ReportRow, ReportStatus, RunControl, RunStatus, runs,
+    Action, Edit, EditOp, Engine, ReportRow, ReportStatus, RunControl, RunStatus, Settings, runs,
 };
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
 use serde_json::json;
@@ -430,27 +431,55 @@ async fn undo_restores_every_original_value() {
     assert_eq!(history.len(), 3);
 }
 
-#[tokio::test]
-async fn read_only_accounts_get_a_403_reason_naming_them() {
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
     let sb = sandbox(200).await;
+    let creds = sb.credentials();
+    let (connected, _home) = connect_stored(&sb, &creds.read_only_service_credentials_json);
     let dir = tempfile::tempdir().unwrap();
-    let ro = sb.issue_dev_token("reader@metadesk.example", true);
-    let e = engine(
-        Arc::new(ClassicAssets::new(client(&sb, bearer(&ro, None)))),
-        dir.path(),
-    );
+    let limit = 4;
+    let e = Engine::new(connected.store.clone(), dir.path().join("runs")).with_settings(Settings {
+        controller: ControllerConfig {
+            max: limit,
+            ..settings().controller
+        },
+        ..settings()
+    });
     let mut sp = spec(
         &sb,
         ApiFamily::Classic,
         SAMPLE_FOLDER,
         vec![set("dc:rights", "nope")],
     );
-    sp.account = Some("reader@metadesk.example".into());
+    sp.account = connected.account.clone();
     let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    assert!(p.counts.pending > 20, "{:?}", p.counts);
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
-    assert_eq!((s.counts.changed, s.counts.failed), (0, p.counts.pending));
+    assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
+    let reason = s.reason.clone().unwrap();
+    assert!(
+        reason.contains("refused the first 5 changes (403)")
+            && reason.contains(&format!(
+                "the technical account {}",
+                creds.read_only_technical_account_email
+            ))
+            && reason.contains("can read but not change"),
+        "{reason}"
+    );
+    assert!(
+        (5..=5 + limit as u64).contains(&s.counts.failed),
+        "{:?}",
+        s.counts
+    );
+    assert_eq!(s.counts.changed, 0);
+    assert_eq!(s.counts.pending, p.counts.pending - s.counts.failed);
+    assert_eq!(
+        sb.counters().count("PUT", 403),
+        s.counts.failed,
+        "no write was sent after the stop"
+    );
     let r = report(dir.path(), &p.id);
-    let reason = r
+    let failed = r
         .iter()
         .find(|r| r.status == ReportStatus::Failed)
         .unwrap()
@@ -458,7 +487,14 @@ async fn read_only_accounts_get_a_403_reason_naming_them() {
         .clone()
         .unwrap();
     assert!(
-        reason.contains("can read but not change") && reason.contains("reader@metadesk.example"),
-        "{reason}"
+        failed.contains("can read but not change")
+            && failed.contains(&creds.read_only_technical_account_email),
+        "{failed}"
+    );
+    assert_eq!(
+        r.iter()
+            .filter(|r| r.status == ReportStatus::Pending)
+            .count() as u64,
+        s.counts.pending
     );
 }

@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -66,6 +66,9 @@ impl Default for Settings {
     }
 }
 
+/// Refused writes (403), with none accepted, after which an apply stops.
+const REFUSED_WRITES_BEFORE_STOP: u32 = 5;
+
 /// Runs previews, applies, resumes and undos against one connection's Assets API.
 pub struct Engine {
     store: Arc<dyn AssetStore>,
@@ -105,6 +108,9 @@ struct Ctx {
     stop: Mutex<Option<AemError>>,
     /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
     rows: AtomicU64,
+    /// Writes of this phase AEM accepted, and writes it refused (403) while none was accepted.
+    writes_accepted: AtomicU64,
+    writes_refused: AtomicU32,
     tally: Tally,
     listing_done: std::sync::atomic::AtomicBool,
     tracker: Mutex<Tracker>,
@@ -132,6 +138,8 @@ impl Ctx {
             journal,
             stop: Mutex::new(None),
             rows: AtomicU64::new(0),
+            writes_accepted: AtomicU64::new(0),
+            writes_refused: AtomicU32::new(0),
             tally: Tally::default(),
             listing_done: std::sync::atomic::AtomicBool::new(false),
             tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
@@ -144,6 +152,22 @@ impl Ctx {
     fn stop(&self, why: AemError) {
         lock(&self.stop).get_or_insert(why);
         self.control.cancel();
+    }
+
+    /// A write was refused (403). When the first [`REFUSED_WRITES_BEFORE_STOP`] writes of an
+    /// apply are all refused, the account cannot write at all: stop rather than collect one
+    /// identical failure per asset, and leave the rest pending for a resume once an
+    /// administrator has given it write access. Once a write got through, a 403 is about that
+    /// asset (access can differ per folder) and the run goes on.
+    fn write_refused(&self) {
+        if self.writes_accepted.load(Ordering::SeqCst) > 0 {
+            return;
+        }
+        let refused = self.writes_refused.fetch_add(1, Ordering::SeqCst) + 1;
+        if refused >= REFUSED_WRITES_BEFORE_STOP {
+            let reason = reasons::cannot_write(self.spec.account.as_deref(), refused);
+            self.stop(AemError::Auth(reason));
+        }
     }
 
     fn stop_reason(&self) -> Option<String> {
@@ -1136,7 +1160,14 @@ async fn apply_one(
         })
         .await;
     Ok(match written {
-        Ok(_) => Some((Outcome::Changed, None)),
+        Ok(_) => {
+            ctx.writes_accepted.fetch_add(1, Ordering::SeqCst);
+            Some((Outcome::Changed, None))
+        }
+        Err(Failure::Call(e @ CallError::Forbidden(_), n)) => {
+            ctx.write_refused();
+            failed(&e, n)
+        }
         // Stays in doubt: resume re-reads it.
         Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
         Err(Failure::Call(CallError::Conflict, _)) => {

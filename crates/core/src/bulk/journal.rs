@@ -97,7 +97,8 @@ pub enum EndStatus {
     Completed,
     /// Cancelled by the user; the rest is pending and can be resumed.
     Cancelled,
-    /// Stopped because continuing was pointless (credentials refused); resumable.
+    /// Stopped because continuing was pointless (credentials refused, no write access);
+    /// resumable.
     Stopped,
 }
 

@@ -25,6 +25,15 @@ pub fn forbidden(account: Option<&str>) -> String {
     )
 }
 
+/// Why an apply stopped: its first `refused` writes were all refused (403), none accepted.
+pub fn cannot_write(account: Option<&str>, refused: u32) -> String {
+    format!(
+        "AEM refused the first {refused} changes (403), so the run stopped: {}. Then resume the \
+         run to change the remaining assets.",
+        forbidden(account)
+    )
+}
+
 /// 403 on a read.
 pub fn forbidden_read(account: Option<&str>) -> String {
     format!(

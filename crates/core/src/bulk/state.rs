@@ -26,7 +26,8 @@ pub enum RunStatus {
     /// An apply started and did not end (still running elsewhere, or killed): resume it.
     Interrupted,
     Cancelled,
-    /// Stopped by an error that made going on pointless (credentials refused).
+    /// Stopped by an error that made going on pointless (credentials refused, or the first
+    /// writes all refused for lack of write access); resumable.
     Stopped,
     Completed,
 }

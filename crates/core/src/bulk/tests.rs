@@ -898,6 +898,100 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
 }
 
 #[tokio::test]
+async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 60, |_| json!({"dc:rights": "old"}));
+    let every: Vec<String> = (0..60).map(|k| format!("{F}/a{k:03}.jpg")).collect();
+    fake.faults.forbidden.lock().unwrap().extend(every.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
+    let reason = s.reason.clone().unwrap();
+    assert!(
+        reason.contains("refused the first 5 changes (403)")
+            && reason.contains("can read but not change")
+            && reason.contains("the technical account tech@techacct.adobe.com")
+            && reason.contains("resume"),
+        "{reason}"
+    );
+    let limit = settings().controller.max as u64;
+    assert!((5..=5 + limit).contains(&s.counts.failed), "{:?}", s.counts);
+    assert_eq!(s.counts.changed, 0);
+    assert_eq!(
+        s.counts.pending,
+        60 - s.counts.failed,
+        "the rest is pending"
+    );
+
+    // Write access given: resume does the rest.
+    fake.faults.forbidden.lock().unwrap().clear();
+    let resumed = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            resumed.status,
+            resumed.counts.changed,
+            resumed.counts.pending
+        ),
+        (RunStatus::Completed, 60 - s.counts.failed, 0)
+    );
+}
+
+#[tokio::test]
+async fn refusals_after_an_accepted_write_are_failures_of_those_assets() {
+    for forbidden in [0..4, 10..30] {
+        let fake = Fake::new(ApiFamily::Classic);
+        fake.seed(F, 30, |_| json!({"dc:rights": "old"}));
+        let paths: Vec<String> = forbidden
+            .clone()
+            .map(|k| format!("{F}/a{k:03}.jpg"))
+            .collect();
+        fake.faults.forbidden.lock().unwrap().extend(paths);
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(fake.clone(), dir.path()).with_settings(Settings {
+            controller: ControllerConfig {
+                initial: 1,
+                max: 1,
+                ..settings().controller
+            },
+            ..settings()
+        });
+        let p = e
+            .preview(
+                spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+                &RunControl::new(),
+                &no_progress(),
+            )
+            .await
+            .unwrap();
+        let s = e
+            .apply(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap();
+        let refused = forbidden.len() as u64;
+        assert_eq!(
+            (s.status, s.counts.failed, s.counts.changed),
+            (RunStatus::Completed, refused, 30 - refused),
+            "{forbidden:?}: {s:?}"
+        );
+    }
+}
+
+#[tokio::test]
 async fn revoked_credentials_stop_the_run_and_resume_finishes_it() {
     let fake = Fake::new(ApiFamily::Classic);
     fake.seed(F, 30, |_| json!({"dc:rights": "old"}));
