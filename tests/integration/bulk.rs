@@ -498,3 +498,102 @@ async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
         s.counts.pending
     );
 }
+
+#[tokio::test]
+async fn a_host_gone_during_the_apply_fails_each_asset_in_words() {
+    let sb = sandbox(100).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let p = e
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "never written")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    assert!(p.counts.pending > 0);
+    // `http://127.0.0.1:PORT`: the words name the host.
+    let host = sb.base_url()["http://".len()..]
+        .split(':')
+        .next()
+        .unwrap()
+        .to_owned();
+    sb.shutdown().await;
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(
+        (s.status, s.counts.failed, s.counts.changed),
+        (RunStatus::Completed, p.counts.pending, 0)
+    );
+    for row in report(dir.path(), &p.id)
+        .into_iter()
+        .filter(|r| r.status == ReportStatus::Failed)
+    {
+        let reason = row.reason.unwrap();
+        assert!(
+            reason.starts_with(&format!("Could not reach {host}: "))
+                && reason.contains("(6 attempts); AEM did not confirm the change")
+                && reason.ends_with("Retry the failed assets to try again."),
+            "{reason}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn classic_set_and_clear_write_without_reading_append_and_remove_read_first() {
+    let clear = Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Clear,
+    };
+    let append = Edit {
+        property: "dc:subject".into(),
+        op: EditOp::Append {
+            values: values(&["read-first"]),
+        },
+    };
+    let remove = Edit {
+        property: "dc:subject".into(),
+        op: EditOp::Remove {
+            values: values(&["read-first"]),
+        },
+    };
+    let sb = sandbox(100).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let gets = || {
+        sb.counters()
+            .requests
+            .get("GET")
+            .map_or(0, |m| m.values().sum::<u64>())
+    };
+    // (edits, whether the apply reads each asset before writing it)
+    let cases = [
+        (vec![set("dc:rights", "set without reading")], false),
+        (vec![clear], false),
+        (vec![append], true),
+        (vec![remove], true),
+    ];
+    for (edits, reads_first) in cases {
+        let p = e
+            .preview(
+                spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits.clone()),
+                &RunControl::new(),
+                &quiet(),
+            )
+            .await
+            .unwrap();
+        assert!(p.counts.pending > 0, "{edits:?}: {:?}", p.counts);
+        let before = gets();
+        let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+        assert_eq!(s.counts.changed, p.counts.pending, "{edits:?}");
+        let reads = gets() - before;
+        let expected = if reads_first { s.counts.changed } else { 0 };
+        assert_eq!(reads, expected, "{edits:?}: GETs during the apply");
+        assert_state_matches_preview(&sb, dir.path(), &p.id);
+    }
+}

@@ -695,11 +695,11 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
                             account,
                         ));
                     }
-                    let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
+                    let reason = reasons::folder_not_listed(&e, ctx.spec.account.as_deref(), n);
                     tracing::warn!(%folder, %reason, "subfolder could not be listed");
                     // Its assets are not in the run: say so in the plan (a skipped row for the
                     // folder), so the preview, the counts and the report show it.
-                    let row = skip_row(next_i, &folder, &reasons::folder_not_listed(&reason));
+                    let row = skip_row(next_i, &folder, &reason);
                     next_i += 1;
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     record_row(ctx, &counts, row)?;

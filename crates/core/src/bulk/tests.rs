@@ -1538,6 +1538,142 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
     }
 }
 
+#[tokio::test]
+async fn a_deleted_asset_and_an_unreachable_host_are_reported_in_words() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let sp = |v: &str| spec(ApiFamily::Classic, vec![set("dc:rights", v)]);
+
+    // Deleted between the preview and the apply.
+    let p = e
+        .preview(sp("new"), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let gone = format!("{F}/a001.jpg");
+    fake.dam.lock().unwrap().assets.remove(&gone);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (2, 1));
+    let row = report_rows(dir.path(), &p.id)
+        .into_iter()
+        .find(|r| r.path == gone)
+        .unwrap();
+    assert_eq!(row.status, ReportStatus::Failed);
+    assert_eq!(
+        row.reason.as_deref(),
+        Some("the asset no longer exists (404): it was moved or deleted after the preview")
+    );
+
+    // The host goes away between the preview and the apply.
+    let p = e
+        .preview(sp("newer"), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    fake.faults.unreachable.store(true, Ordering::SeqCst);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.status, s.counts.failed), (RunStatus::Completed, 2));
+    for row in report_rows(dir.path(), &p.id) {
+        assert_eq!(row.status, ReportStatus::Failed);
+        assert_eq!(
+            row.reason.as_deref(),
+            Some(
+                "Could not reach author-p1-e2.adobeaemcloud.com: connection refused (6 \
+                 attempts); AEM did not confirm the change. Retry the failed assets to try \
+                 again."
+            )
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_property_names_are_refused_naming_the_property_and_the_form() {
+    let fake = browsable();
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    for bad in ["rights", "dc rights", ":x", "x:", ""] {
+        let err = e
+            .preview(
+                spec(ApiFamily::Classic, vec![set(bad, "R")]),
+                &RunControl::new(),
+                &no_progress(),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
+        let words = err.to_string();
+        assert!(
+            words.starts_with(&format!("\"{bad}\" is not a metadata property name"))
+                && words.contains("prefix:name")
+                && words.contains("dc:rights"),
+            "{bad}: {words}"
+        );
+    }
+    assert_eq!(journals(dir.path()), Vec::<String>::new(), "nothing stored");
+    assert_eq!(fake.calls.load(Ordering::SeqCst), 0, "nothing asked of AEM");
+}
+
+#[tokio::test]
+async fn classic_set_and_clear_write_without_reading_append_and_remove_read_first() {
+    let remove = |p: &str, v: &[&str]| Edit {
+        property: p.into(),
+        op: EditOp::Remove {
+            values: v.iter().map(|s| s.to_string()).collect(),
+        },
+    };
+    let clear = |p: &str| Edit {
+        property: p.into(),
+        op: EditOp::Clear,
+    };
+    let cases: Vec<(Vec<Edit>, u64)> = vec![
+        (vec![set("dc:rights", "new")], 0),
+        (vec![clear("dc:rights")], 0),
+        (vec![set("xmpRights:UsageTerms", "terms")], 0),
+        (vec![append("dc:subject", &["c"])], 6),
+        (vec![remove("dc:subject", &["a"])], 6),
+        (
+            vec![set("dc:rights", "new"), append("dc:subject", &["c"])],
+            6,
+        ),
+    ];
+    for (edits, reads_in_apply) in cases {
+        let fake = Fake::new(ApiFamily::Classic);
+        fake.seed(
+            F,
+            6,
+            |_| json!({"dc:rights": "old", "dc:subject": ["a", "b"]}),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(fake.clone(), dir.path());
+        let p = e
+            .preview(
+                spec(ApiFamily::Classic, edits.clone()),
+                &RunControl::new(),
+                &no_progress(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(p.counts.pending, 6);
+        let before = fake.reads.load(Ordering::SeqCst);
+        let s = e
+            .apply(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap();
+        assert_eq!(s.counts.changed, 6);
+        assert_eq!(
+            fake.reads.load(Ordering::SeqCst) - before,
+            reads_in_apply,
+            "{edits:?}"
+        );
+    }
+}
+
 // ---- The app's views: folder pages, completion, scope counts, retry, pages of rows ----------
 
 use crate::assets::browse;
