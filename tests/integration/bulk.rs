@@ -218,25 +218,67 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
         let sb = sandbox(200).await;
         let dir = tempfile::tempdir().unwrap();
         let e = engine(classic(&sb), dir.path());
+        // xmpRights:UsageTerms is not in the listing: the preview reads every asset.
         let sp = spec(
             &sb,
             ApiFamily::Classic,
             SAMPLE_FOLDER,
-            vec![set("dc:rights", "Faulty but fine")],
+            vec![
+                set("dc:rights", "Faulty but fine"),
+                set("xmpRights:UsageTerms", "Faulty terms"),
+            ],
         );
-        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
-        sb.set_faults(Faults {
+        let faults = Faults {
             latency_ms: 2,
             error_rate: 0.2,
             drop_rate: 0.1,
-            throttle_rps: Some(40),
+            // Low enough that the first burst of each phase is throttled.
+            throttle_rps: Some(15),
             throttle_status: status,
             ..Faults::default()
-        })
-        .unwrap();
+        };
+        // Reads: dropped connections and throttles (error_rate fails writes only).
+        sb.set_faults(faults.clone()).unwrap();
+        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+        let after_preview = sb.counters();
+        assert!(
+            after_preview.dropped_connections > 0
+                && after_preview.throttled > 0
+                && after_preview.count("GET", status) > 0,
+            "{status}: the preview met faults: {after_preview:?}"
+        );
+        let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 1000)
+            .unwrap()
+            .rows;
+        for row in rows.iter().filter(|r| r.action == Action::Skip) {
+            assert!(
+                row.reason.as_deref().unwrap().contains("content fragment"),
+                "{status}: only content fragments are skipped, every read was retried: {row:?}"
+            );
+        }
+        let read_ok = after_preview.count("GET", 200);
+        let listed = rows.len() as u64;
+        assert!(
+            read_ok >= listed,
+            "{status}: every asset read ({read_ok} GETs answered for {listed} rows)"
+        );
+        for row in rows.iter().filter(|r| r.action == Action::Change) {
+            let md = metadata(&sb, &row.path);
+            for c in &row.changes {
+                assert_eq!(md.get(&c.property), c.before.as_ref(), "{}", row.path);
+            }
+        }
+
+        // Writes: 5xx, dropped connections and throttles.
         let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
         let c = sb.counters();
-        assert!(c.injected_errors > 0 && c.dropped_connections > 0, "{c:?}");
+        assert!(
+            c.injected_errors > 0
+                && c.dropped_connections > after_preview.dropped_connections
+                && c.throttled > after_preview.throttled
+                && c.count("PUT", status) > 0,
+            "{status}: the apply met faults: {c:?}"
+        );
         assert_eq!(s.status, RunStatus::Completed, "{s:?}");
         assert_eq!(
             (s.counts.changed, s.counts.failed),
@@ -246,11 +288,18 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
         );
         assert_state_matches_preview(&sb, dir.path(), &p.id);
         let r = report(dir.path(), &p.id);
+        assert_eq!(r.len() as u64, p.counts.assets, "every asset accounted for");
         assert_eq!(
             r.iter()
                 .filter(|r| r.status == ReportStatus::Changed)
                 .count() as u64,
             s.counts.changed
+        );
+        assert_eq!(
+            r.iter()
+                .filter(|r| r.status == ReportStatus::Skipped)
+                .count() as u64,
+            p.counts.skipped
         );
     }
 }
