@@ -108,6 +108,8 @@ struct Ctx {
     stop: Mutex<Option<AemError>>,
     /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
     rows: AtomicU64,
+    /// When a journal record was last given the time (see [`Ctx::stamp`]).
+    stamped: Mutex<Option<Instant>>,
     /// Writes of this phase AEM accepted, and writes it refused (403) while none was accepted.
     writes_accepted: AtomicU64,
     writes_refused: AtomicU32,
@@ -138,6 +140,7 @@ impl Ctx {
             journal,
             stop: Mutex::new(None),
             rows: AtomicU64::new(0),
+            stamped: Mutex::new(None),
             writes_accepted: AtomicU64::new(0),
             writes_refused: AtomicU32::new(0),
             tally: Tally::default(),
@@ -168,6 +171,18 @@ impl Ctx {
             let reason = reasons::cannot_write(self.spec.account.as_deref(), refused);
             self.stop(AemError::Auth(reason));
         }
+    }
+
+    /// The time for the next writing or outcome record, about once a second: enough to tell
+    /// when an apply that was killed stopped working, without a timestamp on every line.
+    fn stamp(&self) -> Option<String> {
+        let now = Instant::now();
+        let mut last = lock(&self.stamped);
+        if last.is_some_and(|t| now.duration_since(t) < Duration::from_secs(1)) {
+            return None;
+        }
+        *last = Some(now);
+        Some(now_rfc3339())
     }
 
     fn stop_reason(&self) -> Option<String> {
@@ -1084,6 +1099,7 @@ async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> Result<()> {
             i: row.i,
             outcome,
             reason,
+            at: ctx.stamp(),
         })?;
         ctx.count(outcome);
     }
@@ -1144,7 +1160,11 @@ async fn apply_one(
         .map(|c| (c.property.clone(), c.before.clone().unwrap_or(Value::Null)))
         .collect();
     ctx.journal
-        .append_durable(&Record::Writing { i: row.i, original })
+        .append_durable(&Record::Writing {
+            i: row.i,
+            original,
+            at: ctx.stamp(),
+        })
         .await?;
     let writes: Vec<Write> = changes
         .iter()

@@ -5,6 +5,8 @@
 //! [`Record::Previewed`]; then, per apply (a resume is another apply), [`Record::ApplyStarted`],
 //! a [`Record::Writing`] per asset (its original values, flushed to disk with `sync_data`
 //! *before* the write is sent), a [`Record::Outcome`] per asset, and [`Record::Ended`].
+//! Writing and outcome records carry a time now and then (about once a second), so the end of
+//! an apply that was killed before its `Ended` is known to within a second.
 //!
 //! Writing happens on one dedicated thread that batches lines: many concurrent writers share
 //! one `sync_data` (group commit), so durability does not serialise the run. The file is
@@ -146,12 +148,17 @@ pub enum Record {
     Writing {
         i: u64,
         original: Map<String, Value>,
+        /// RFC 3339, on some records only (see the module comment).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
     },
     Outcome {
         i: u64,
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
     },
     Ended {
         at: String,
@@ -422,7 +429,11 @@ mod tests {
         w.append(&run).unwrap();
         let mut original = Map::new();
         original.insert("dc:rights".into(), Value::Null);
-        let writing = Record::Writing { i: 3, original };
+        let writing = Record::Writing {
+            i: 3,
+            original,
+            at: None,
+        };
         w.append_durable(&writing).await.unwrap();
         // Durable: visible to another reader before the writer is closed.
         let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
@@ -452,6 +463,7 @@ mod tests {
             i: 1,
             outcome: Outcome::Changed,
             reason: None,
+            at: None,
         };
         std::fs::write(
             &path,

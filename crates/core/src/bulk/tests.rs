@@ -507,7 +507,7 @@ async fn a_value_missing_from_the_listing_is_read_and_undo_restores_it() {
     let original = read_records(&journal)
         .unwrap()
         .find_map(|r| match r.unwrap() {
-            Record::Writing { i, original } if i == a001 => Some(original),
+            Record::Writing { i, original, .. } if i == a001 => Some(original),
             _ => None,
         })
         .unwrap();
@@ -580,7 +580,7 @@ async fn apply_writes_exactly_the_preview_and_records_originals_first() {
     let mut writing_seen = std::collections::HashSet::new();
     for r in read_records(&path).unwrap() {
         match r.unwrap() {
-            Record::Writing { i, original } => {
+            Record::Writing { i, original, .. } => {
                 assert!(original.contains_key("dc:rights"));
                 writing_seen.insert(i);
             }
@@ -1672,6 +1672,87 @@ async fn classic_set_and_clear_write_without_reading_append_and_remove_read_firs
             "{edits:?}"
         );
     }
+}
+
+#[tokio::test]
+async fn a_runs_duration_is_the_time_it_was_working() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 4, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    assert!(p.duration_secs.is_some_and(|d| (0.0..60.0).contains(&d)));
+    // The engine gives the first writing record of an apply its time.
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let stamped = read_records(&journal_path(&runs_dir, &p.id))
+        .unwrap()
+        .filter(|r| matches!(r, Ok(Record::Writing { at: Some(_), .. })))
+        .count();
+    assert!(stamped >= 1);
+
+    // A journal written over days: previewed in 10 s, applied three days later (20 s), an
+    // apply killed 7 s in (its last timed record), resumed a week later (3 s).
+    let spec_line = serde_json::to_string(&Record::Run {
+        v: 1,
+        id: "r".into(),
+        created: "2026-01-01T10:00:00Z".into(),
+        spec: spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+    })
+    .unwrap();
+    let journal = |tail: &str| {
+        format!(
+            "{spec_line}\n\
+             {{\"t\":\"row\",\"i\":0,\"path\":\"{F}/a.jpg\",\"action\":\"change\",\"changes\":[]}}\n\
+             {{\"t\":\"previewed\",\"at\":\"2026-01-01T10:00:10Z\",\"counts\":{{\"assets\":1,\"willChange\":1,\"unchanged\":0,\"skipped\":0,\"filteredOut\":0,\"folders\":0}}}}\n\
+             {tail}"
+        )
+    };
+    let duration = |name: &str, tail: &str| {
+        std::fs::write(journal_path(&runs_dir, name), journal(tail)).unwrap();
+        runs::summary(&runs_dir, name).unwrap().duration_secs
+    };
+    assert_eq!(duration("previewed", ""), Some(10.0));
+    let applied_later = "\
+        {\"t\":\"apply_started\",\"at\":\"2026-01-04T09:00:00Z\"}\n\
+        {\"t\":\"writing\",\"i\":0,\"original\":{},\"at\":\"2026-01-04T09:00:01Z\"}\n\
+        {\"t\":\"outcome\",\"i\":0,\"outcome\":\"changed\"}\n\
+        {\"t\":\"ended\",\"at\":\"2026-01-04T09:00:20Z\",\"status\":\"completed\"}\n";
+    assert_eq!(duration("applied", applied_later), Some(30.0));
+    let killed_then_resumed = "\
+        {\"t\":\"apply_started\",\"at\":\"2026-01-04T09:00:00Z\"}\n\
+        {\"t\":\"writing\",\"i\":0,\"original\":{},\"at\":\"2026-01-04T09:00:01Z\"}\n\
+        {\"t\":\"outcome\",\"i\":0,\"outcome\":\"failed\",\"at\":\"2026-01-04T09:00:07Z\"}\n\
+        {\"t\":\"writing\",\"i\":1,\"original\":{}}\n\
+        {\"t\":\"apply_started\",\"at\":\"2026-01-11T12:00:00Z\"}\n\
+        {\"t\":\"ended\",\"at\":\"2026-01-11T12:00:03Z\",\"status\":\"completed\"}\n";
+    assert_eq!(duration("resumed", killed_then_resumed), Some(20.0));
+    // Killed and not resumed (yet): up to the last timed record.
+    let killed = &killed_then_resumed[..killed_then_resumed
+        .find("{\"t\":\"apply_started\",\"at\":\"2026-01-11")
+        .unwrap()];
+    assert_eq!(duration("killed", killed), Some(17.0));
+    // A preview that did not finish has no duration yet.
+    std::fs::write(
+        journal_path(&runs_dir, "incomplete"),
+        format!("{spec_line}\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        runs::summary(&runs_dir, "incomplete")
+            .unwrap()
+            .duration_secs,
+        None
+    );
 }
 
 // ---- The app's views: folder pages, completion, scope counts, retry, pages of rows ----------
