@@ -1055,6 +1055,10 @@ async fn undo_asset(
 }
 
 /// Streams the plan rows and applies those without an outcome.
+/// On an error (the journal cannot be written, a task failed), no new write starts: the run
+/// is cancelled, the writes in flight finish (journaling what they can), and the first error is
+/// returned. The apply then has no end record: the run shows as interrupted and a resume
+/// re-reads the assets left in doubt.
 async fn apply_rows(
     ctx: &Arc<Ctx>,
     path: &Path,
@@ -1062,6 +1066,32 @@ async fn apply_rows(
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let fed = feed_rows(ctx, path, replay, &mut tasks, on_progress).await;
+    if fed.is_err() {
+        ctx.control.cancel();
+    }
+    let mut first_error = fed.err();
+    // Progress keeps flowing while the last tasks finish.
+    while !tasks.is_empty() {
+        if let Err(e) = join_one(&mut tasks).await
+            && first_error.is_none()
+        {
+            ctx.control.cancel();
+            first_error = Some(e);
+        }
+        ctx.progress(on_progress, false);
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+/// Spawns a task for each planned change without an outcome, in plan order.
+async fn feed_rows(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    tasks: &mut JoinSet<Result<()>>,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
     for record in read_records(path)? {
         let row = match record? {
             Record::Row(row) => row,
@@ -1076,15 +1106,10 @@ async fn apply_rows(
         }
         let in_doubt = replay.in_doubt.contains(&row.i);
         let ctx2 = ctx.clone();
-        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+        spawn_bounded(tasks, ctx.settings.max_tasks, async move {
             apply_row(&ctx2, row, in_doubt).await
         })
         .await?;
-        ctx.progress(on_progress, false);
-    }
-    // Progress keeps flowing while the last tasks finish.
-    while !tasks.is_empty() {
-        join_one(&mut tasks).await?;
         ctx.progress(on_progress, false);
     }
     Ok(())

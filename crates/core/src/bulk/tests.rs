@@ -49,6 +49,8 @@ struct Faults {
     read_script: Mutex<std::collections::VecDeque<bool>>,
     /// Writes answered 412 without being applied (countdown).
     conflicts: AtomicU32,
+    /// An asset whose write makes the task fail (panic), as a bug in a task would.
+    crash_on: Mutex<Option<String>>,
 }
 
 struct Fake {
@@ -262,6 +264,9 @@ impl AssetStore for Fake {
         Box::pin(async move {
             self.gate()?;
             tokio::time::sleep(self.latency).await;
+            if self.faults.crash_on.lock().unwrap().as_deref() == Some(asset.path.as_str()) {
+                panic!("a task failed while writing {}", asset.path);
+            }
             if self.faults.forbidden.lock().unwrap().contains(&asset.path) {
                 return Err(CallError::Forbidden("no write".into()));
             }
@@ -1069,6 +1074,50 @@ async fn cancel_lets_writes_in_flight_finish_and_resume_does_the_rest() {
         .unwrap();
     assert_eq!((s.status, s.counts.changed), (RunStatus::Completed, 40));
     assert_eq!(fake.write_count(), 40);
+}
+
+#[tokio::test]
+async fn a_failed_task_stops_new_writes_lets_the_others_finish_and_resume_completes() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 60, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let crashing = format!("{F}/a020.jpg");
+    *fake.faults.crash_on.lock().unwrap() = Some(crashing.clone());
+    let err = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("a run task failed"), "{err}");
+    let s = runs::summary(&dir.path().join("runs"), &p.id).unwrap();
+    assert_eq!(s.status, RunStatus::Interrupted);
+    assert!(
+        s.counts.pending > 1,
+        "no new write after the failure: {s:?}"
+    );
+    assert_eq!(s.counts.failed, 0);
+    assert_eq!(
+        s.counts.changed as usize,
+        fake.write_count(),
+        "every write in flight finished and was journaled"
+    );
+
+    *fake.faults.crash_on.lock().unwrap() = None;
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.status, s.counts.changed), (RunStatus::Completed, 60));
+    assert!(fake.writes.lock().unwrap().values().all(|w| w.len() == 1));
+    assert_eq!(fake.get(&crashing)["dc:rights"], "new");
 }
 
 #[tokio::test]
