@@ -1055,6 +1055,7 @@ async fn undo_asset(
 }
 
 /// Streams the plan rows and applies those without an outcome.
+///
 /// On an error (the journal cannot be written, a task failed), no new write starts: the run
 /// is cancelled, the writes in flight finish (journaling what they can), and the first error is
 /// returned. The apply then has no end record: the run shows as interrupted and a resume
