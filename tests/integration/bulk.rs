@@ -1,7 +1,7 @@
 //! The bulk engine against the sandbox over the classic Assets HTTP API: every edit kind,
 //! preview = apply, paging, subfolders, folders and content fragments untouched, faults
-//! (5xx, dropped connections, 429/406 bursts, a token revoked mid-run), undo and the 403
-//! report.
+//! (5xx, dropped connections, 429/406 bursts, a token revoked mid-run), undo, and a read-only
+//! account stopping the run.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -11,8 +11,9 @@ use std::sync::atomic::Ordering;
 
 use metadesk_core::assets::ApiFamily;
 use metadesk_core::assets::ClassicAssets;
+use metadesk_core::bulk::controller::ControllerConfig;
 use metadesk_core::bulk::{
-    Action, Edit, EditOp, ReportRow, ReportStatus, RunControl, RunStatus, runs,
+    Action, Edit, EditOp, Engine, ReportRow, ReportStatus, RunControl, RunStatus, Settings, runs,
 };
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
 use serde_json::json;
@@ -89,15 +90,25 @@ async fn set_previews_then_applies_exactly_across_pages() {
         0,
         "a preview writes nothing"
     );
-    // dc:rights is carried by the listing: no per-asset metadata reads.
+    // Where the listing shows a dc:rights value, it is used; an asset whose entry shows none
+    // may still have one the listing leaves out, so it is read.
+    let unlisted = rows
+        .iter()
+        .filter(|r| r.action != Action::Skip)
+        .filter(|r| metadata(&sb, &r.path).get("dc:rights").is_none())
+        .count() as u64;
+    assert!(
+        unlisted > 0 && unlisted < p.counts.assets - cf as u64,
+        "some assets have rights and some do not: {unlisted}"
+    );
     assert_eq!(
         sb.counters()
             .requests
             .get("GET")
             .map(|m| m.values().sum::<u64>())
             .unwrap(),
-        p.counts.assets.div_ceil(10),
-        "one GET per listing page"
+        p.counts.assets.div_ceil(10) + unlisted,
+        "one GET per listing page, and one per asset whose entry shows no dc:rights"
     );
 
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
@@ -207,25 +218,67 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
         let sb = sandbox(200).await;
         let dir = tempfile::tempdir().unwrap();
         let e = engine(classic(&sb), dir.path());
+        // xmpRights:UsageTerms is not in the listing: the preview reads every asset.
         let sp = spec(
             &sb,
             ApiFamily::Classic,
             SAMPLE_FOLDER,
-            vec![set("dc:rights", "Faulty but fine")],
+            vec![
+                set("dc:rights", "Faulty but fine"),
+                set("xmpRights:UsageTerms", "Faulty terms"),
+            ],
         );
-        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
-        sb.set_faults(Faults {
+        let faults = Faults {
             latency_ms: 2,
             error_rate: 0.2,
             drop_rate: 0.1,
-            throttle_rps: Some(40),
+            // Low enough that the first burst of each phase is throttled.
+            throttle_rps: Some(15),
             throttle_status: status,
             ..Faults::default()
-        })
-        .unwrap();
+        };
+        // Reads: dropped connections and throttles (error_rate fails writes only).
+        sb.set_faults(faults.clone()).unwrap();
+        let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+        let after_preview = sb.counters();
+        assert!(
+            after_preview.dropped_connections > 0
+                && after_preview.throttled > 0
+                && after_preview.count("GET", status) > 0,
+            "{status}: the preview met faults: {after_preview:?}"
+        );
+        let rows = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 1000)
+            .unwrap()
+            .rows;
+        for row in rows.iter().filter(|r| r.action == Action::Skip) {
+            assert!(
+                row.reason.as_deref().unwrap().contains("content fragment"),
+                "{status}: only content fragments are skipped, every read was retried: {row:?}"
+            );
+        }
+        let read_ok = after_preview.count("GET", 200);
+        let listed = rows.len() as u64;
+        assert!(
+            read_ok >= listed,
+            "{status}: every asset read ({read_ok} GETs answered for {listed} rows)"
+        );
+        for row in rows.iter().filter(|r| r.action == Action::Change) {
+            let md = metadata(&sb, &row.path);
+            for c in &row.changes {
+                assert_eq!(md.get(&c.property), c.before.as_ref(), "{}", row.path);
+            }
+        }
+
+        // Writes: 5xx, dropped connections and throttles.
         let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
         let c = sb.counters();
-        assert!(c.injected_errors > 0 && c.dropped_connections > 0, "{c:?}");
+        assert!(
+            c.injected_errors > 0
+                && c.dropped_connections > after_preview.dropped_connections
+                && c.throttled > after_preview.throttled
+                && c.count("PUT", status) > 0,
+            "{status}: the apply met faults: {c:?}"
+        );
         assert_eq!(s.status, RunStatus::Completed, "{s:?}");
         assert_eq!(
             (s.counts.changed, s.counts.failed),
@@ -235,11 +288,18 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
         );
         assert_state_matches_preview(&sb, dir.path(), &p.id);
         let r = report(dir.path(), &p.id);
+        assert_eq!(r.len() as u64, p.counts.assets, "every asset accounted for");
         assert_eq!(
             r.iter()
                 .filter(|r| r.status == ReportStatus::Changed)
                 .count() as u64,
             s.counts.changed
+        );
+        assert_eq!(
+            r.iter()
+                .filter(|r| r.status == ReportStatus::Skipped)
+                .count() as u64,
+            p.counts.skipped
         );
     }
 }
@@ -420,27 +480,55 @@ async fn undo_restores_every_original_value() {
     assert_eq!(history.len(), 3);
 }
 
-#[tokio::test]
-async fn read_only_accounts_get_a_403_reason_naming_them() {
+#[tokio::test(flavor = "multi_thread")]
+async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
     let sb = sandbox(200).await;
+    let creds = sb.credentials();
+    let (connected, _home) = connect_stored(&sb, &creds.read_only_service_credentials_json);
     let dir = tempfile::tempdir().unwrap();
-    let ro = sb.issue_dev_token("reader@metadesk.example", true);
-    let e = engine(
-        Arc::new(ClassicAssets::new(client(&sb, bearer(&ro, None)))),
-        dir.path(),
-    );
+    let limit = 4;
+    let e = Engine::new(connected.store.clone(), dir.path().join("runs")).with_settings(Settings {
+        controller: ControllerConfig {
+            max: limit,
+            ..settings().controller
+        },
+        ..settings()
+    });
     let mut sp = spec(
         &sb,
         ApiFamily::Classic,
         SAMPLE_FOLDER,
         vec![set("dc:rights", "nope")],
     );
-    sp.account = Some("reader@metadesk.example".into());
+    sp.account = connected.account.clone();
     let p = e.preview(sp, &RunControl::new(), &quiet()).await.unwrap();
+    assert!(p.counts.pending > 20, "{:?}", p.counts);
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
-    assert_eq!((s.counts.changed, s.counts.failed), (0, p.counts.pending));
+    assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
+    let reason = s.reason.clone().unwrap();
+    assert!(
+        reason.contains("refused the first 5 changes (403)")
+            && reason.contains(&format!(
+                "the technical account {}",
+                creds.read_only_technical_account_email
+            ))
+            && reason.contains("can read but not change"),
+        "{reason}"
+    );
+    assert!(
+        (5..=5 + limit as u64).contains(&s.counts.failed),
+        "{:?}",
+        s.counts
+    );
+    assert_eq!(s.counts.changed, 0);
+    assert_eq!(s.counts.pending, p.counts.pending - s.counts.failed);
+    assert_eq!(
+        sb.counters().count("PUT", 403),
+        s.counts.failed,
+        "no write was sent after the stop"
+    );
     let r = report(dir.path(), &p.id);
-    let reason = r
+    let failed = r
         .iter()
         .find(|r| r.status == ReportStatus::Failed)
         .unwrap()
@@ -448,7 +536,113 @@ async fn read_only_accounts_get_a_403_reason_naming_them() {
         .clone()
         .unwrap();
     assert!(
-        reason.contains("can read but not change") && reason.contains("reader@metadesk.example"),
-        "{reason}"
+        failed.contains("can read but not change")
+            && failed.contains(&creds.read_only_technical_account_email),
+        "{failed}"
     );
+    assert_eq!(
+        r.iter()
+            .filter(|r| r.status == ReportStatus::Pending)
+            .count() as u64,
+        s.counts.pending
+    );
+}
+
+#[tokio::test]
+async fn a_host_gone_during_the_apply_fails_each_asset_in_words() {
+    let sb = sandbox(100).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let p = e
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "never written")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    assert!(p.counts.pending > 0);
+    // `http://127.0.0.1:PORT`: the words name the host.
+    let host = sb.base_url()["http://".len()..]
+        .split(':')
+        .next()
+        .unwrap()
+        .to_owned();
+    sb.shutdown().await;
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(
+        (s.status, s.counts.failed, s.counts.changed),
+        (RunStatus::Completed, p.counts.pending, 0)
+    );
+    for row in report(dir.path(), &p.id)
+        .into_iter()
+        .filter(|r| r.status == ReportStatus::Failed)
+    {
+        let reason = row.reason.unwrap();
+        assert!(
+            reason.starts_with(&format!("Could not reach {host}: "))
+                && reason.contains("(6 attempts); AEM did not confirm the change")
+                && reason.ends_with("Retry the failed assets to try again."),
+            "{reason}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn classic_set_and_clear_write_without_reading_append_and_remove_read_first() {
+    let clear = Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Clear,
+    };
+    let append = Edit {
+        property: "dc:subject".into(),
+        op: EditOp::Append {
+            values: values(&["read-first"]),
+        },
+    };
+    let remove = Edit {
+        property: "dc:subject".into(),
+        op: EditOp::Remove {
+            values: values(&["read-first"]),
+        },
+    };
+    let sb = sandbox(100).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let gets = || {
+        sb.counters()
+            .requests
+            .get("GET")
+            .map_or(0, |m| m.values().sum::<u64>())
+    };
+    // (edits, whether the apply reads each asset before writing it)
+    let cases = [
+        (vec![set("dc:rights", "set without reading")], false),
+        (vec![clear], false),
+        (vec![append], true),
+        (vec![remove], true),
+    ];
+    for (edits, reads_first) in cases {
+        let p = e
+            .preview(
+                spec(&sb, ApiFamily::Classic, SAMPLE_FOLDER, edits.clone()),
+                &RunControl::new(),
+                &quiet(),
+            )
+            .await
+            .unwrap();
+        assert!(p.counts.pending > 0, "{edits:?}: {:?}", p.counts);
+        let before = gets();
+        let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+        assert_eq!(s.counts.changed, p.counts.pending, "{edits:?}");
+        let reads = gets() - before;
+        let expected = if reads_first { s.counts.changed } else { 0 };
+        assert_eq!(reads, expected, "{edits:?}: GETs during the apply");
+        assert_state_matches_preview(&sb, dir.path(), &p.id);
+    }
 }

@@ -95,6 +95,34 @@ pub fn settings() -> Settings {
     }
 }
 
+/// The Assets API of a connection imported from the sandbox's credential file `json`, as the
+/// app and the CLI open it (tokens minted through IMS). Call from a multi-threaded runtime.
+pub fn connect_stored(
+    sb: &Sandbox,
+    json: &str,
+) -> (metadesk_core::assets::connect::Connected, tempfile::TempDir) {
+    use metadesk_core::connections::{ConnectionStore, ImportOptions};
+    use metadesk_core::ims::{AuthContext, Authorizers};
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(metadesk_core::secrets::MemoryStore::default());
+    let store = ConnectionStore::new(dir.path(), keychain.clone());
+    let recognised = metadesk_core::credentials::inspect(json.as_bytes()).unwrap();
+    let options = ImportOptions {
+        aem_url: Some(sb.base_url()),
+        ..ImportOptions::default()
+    };
+    let id = store.import(&recognised, &options).unwrap().connection.id;
+    let ctx = AuthContext::new(
+        metadesk_core::aem::client::build_http_client().unwrap(),
+        keychain,
+    );
+    let connected = tokio::task::block_in_place(|| {
+        metadesk_core::assets::connect::open_shared(&store, &id, None, &Authorizers::new(), &ctx)
+    })
+    .unwrap();
+    (connected, dir)
+}
+
 pub fn engine(store: Arc<dyn metadesk_core::assets::AssetStore>, dir: &std::path::Path) -> Engine {
     Engine::new(store, dir.join("runs")).with_settings(settings())
 }

@@ -22,7 +22,9 @@ use crate::assets::{
 /// maps them from `jcr:title`/`jcr:description`, not from the metadata node.
 const LISTED_NAMESPACES: &[&str] = &["dc:", "xmp:", "tiff:"];
 
-/// Whether a classic listing entry carries `property` as stored on the metadata node.
+/// Whether a value of `property` in a classic listing entry is the one stored on the metadata
+/// node. Which properties an entry includes is not documented (UNCONFIRMED), so an absent one
+/// does not mean "not set".
 pub fn listing_carries(property: &str) -> bool {
     property != "dc:title"
         && property != "dc:description"
@@ -87,7 +89,7 @@ impl ClassicAssets {
             .append_pair("offset", &offset.to_string())
             .append_pair("limit", &limit.to_string());
         let body = self.get_json(url).await?;
-        Ok(parse_listing(folder, offset, &body))
+        Ok(parse_listing(folder, offset, limit, &body))
     }
 
     /// `jcr:uuid` of the asset at `path`, from its repository JSON.
@@ -158,8 +160,8 @@ fn has_class(entity: &Value, class: &str) -> bool {
         .is_some_and(|c| c.iter().any(|v| v.as_str() == Some(class)))
 }
 
-/// Reads one Siren listing page of `folder`.
-pub fn parse_listing(folder: &str, offset: u64, body: &Value) -> Page {
+/// Reads one Siren listing page of `folder`, asked for from `offset` with `limit`.
+pub fn parse_listing(folder: &str, offset: u64, limit: u64, body: &Value) -> Page {
     let folder = folder.trim_end_matches('/');
     let folder = if folder.is_empty() { DAM_ROOT } else { folder };
     let entities = body
@@ -199,10 +201,21 @@ pub fn parse_listing(folder: &str, offset: u64, body: &Value) -> Page {
     }
     let paging = body.pointer("/properties/srn:paging");
     let total = paging.and_then(|p| p.get("total")).and_then(Value::as_u64);
-    let next = offset + entities.len() as u64;
+    let count = entities.len() as u64;
+    let next = offset + count;
     let next_offset = match total {
-        Some(total) if next < total && !entities.is_empty() => Some(next),
-        _ => None,
+        Some(total) => (next < total && count > 0).then_some(next),
+        // Without a total (`srn:paging` on AEMaaCS is UNCONFIRMED), a full page may be
+        // followed by more: ask for the next one, and stop on a short or empty page. The page
+        // size is the server's own when it says (it may cap ours). A page longer than that
+        // means the server does not page at all: it was the whole folder.
+        None => {
+            let page_size = paging
+                .and_then(|p| p.get("limit"))
+                .and_then(Value::as_u64)
+                .unwrap_or(limit);
+            (count > 0 && count == page_size).then_some(next)
+        }
     };
     Page {
         entries,
@@ -310,7 +323,7 @@ mod tests {
                 {"class": ["other"], "properties": {"name": "odd"}},
             ]
         });
-        let page = parse_listing("/content/dam/f/", 0, &body);
+        let page = parse_listing("/content/dam/f/", 0, 3, &body);
         let kinds: Vec<_> = page
             .entries
             .iter()
@@ -333,14 +346,109 @@ mod tests {
         let last = parse_listing(
             "/content/dam/f",
             4,
+            3,
             &json!({"properties": {"srn:paging": {"total": 5}}, "entities": [{"class": ["assets/asset"], "properties": {"name": "z"}}]}),
         );
         assert_eq!(last.next_offset, None);
-        // No paging information: a single page.
+    }
+
+    fn assets_named(names: &[&str]) -> Value {
+        let entities: Vec<Value> = names
+            .iter()
+            .map(|n| json!({"class": ["assets/asset"], "properties": {"name": n, "metadata": {"dc:rights": "R"}}}))
+            .collect();
+        json!({ "entities": entities })
+    }
+
+    #[test]
+    fn without_a_total_full_pages_are_followed_and_a_short_one_ends_the_listing() {
+        let next = |offset, limit, body: &Value| parse_listing(F, offset, limit, body).next_offset;
+        // No srn:paging at all.
         assert_eq!(
-            parse_listing("/content/dam/f", 0, &json!({"entities": []})).next_offset,
-            None
+            next(0, 3, &assets_named(&["a", "b", "c"])),
+            Some(3),
+            "full page"
         );
+        assert_eq!(next(3, 3, &assets_named(&["d", "e"])), None, "short page");
+        assert_eq!(next(6, 3, &assets_named(&[])), None, "empty page");
+        assert_eq!(
+            next(0, 3, &assets_named(&["a", "b", "c", "d"])),
+            None,
+            "more than asked for: the server does not page"
+        );
+        // srn:paging without a total: the server's own page size counts.
+        let mut capped = assets_named(&["a", "b"]);
+        capped["properties"] = json!({"srn:paging": {"offset": 0, "limit": 2}});
+        assert_eq!(next(0, 100, &capped), Some(2));
+        capped["properties"] = json!({"srn:paging": {"offset": 0, "limit": 5}});
+        assert_eq!(next(0, 100, &capped), None);
+        // A total is believed over the page size.
+        let mut totalled = assets_named(&["a", "b", "c"]);
+        totalled["properties"] = json!({"srn:paging": {"total": 3, "offset": 0, "limit": 3}});
+        assert_eq!(next(0, 3, &totalled), None);
+        totalled["properties"] = json!({"srn:paging": {"total": 9}});
+        assert_eq!(next(0, 100, &totalled), Some(3));
+    }
+
+    const F: &str = "/content/dam/f";
+
+    #[tokio::test]
+    async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
+        use crate::bulk::{Edit, EditOp, Engine, Filters, RunControl, RunKind, RunSpec, Settings};
+        use crate::ims::testing::{Scripted, ScriptedServer};
+        let server = ScriptedServer::start(vec![
+            Scripted::json(200, assets_named(&["a", "b"])),
+            Scripted::json(200, assets_named(&["c", "d"])),
+            Scripted::json(200, assets_named(&["e"])),
+        ])
+        .await;
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        let client = AemClient::new(reqwest::Client::new(), &server.base, Arc::new(auth)).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let engine =
+            Engine::new(Arc::new(ClassicAssets::new(client)), dir.path()).with_settings(Settings {
+                page_size: 2,
+                ..Settings::default()
+            });
+        let spec = RunSpec {
+            connection: "c".into(),
+            connection_id: None,
+            aem: server.base.clone(),
+            family: ApiFamily::Classic,
+            folder: F.into(),
+            filters: Filters::default(),
+            edits: vec![Edit {
+                property: "dc:rights".into(),
+                op: EditOp::Set {
+                    values: vec!["R".into()],
+                },
+            }],
+            kind: RunKind::Edit,
+            account: None,
+        };
+        let run = engine
+            .preview(spec, &RunControl::new(), &|_| {})
+            .await
+            .unwrap();
+        assert_eq!((run.counts.assets, run.counts.unchanged), (5, 5));
+        let asked: Vec<String> = server
+            .received()
+            .into_iter()
+            .map(|r| r.request_line)
+            .collect();
+        assert_eq!(asked.len(), 3, "{asked:?}");
+        for (request, offset) in asked.iter().zip([0, 2, 4]) {
+            assert!(
+                request.contains(&format!("/api/assets/f.json?offset={offset}&limit=2")),
+                "{request}"
+            );
+        }
     }
 
     #[test]

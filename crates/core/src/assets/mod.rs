@@ -48,8 +48,8 @@ pub struct Entry {
     pub path: String,
     pub name: String,
     pub kind: EntryKind,
-    /// The metadata the listing carries, when it carries any (a subset: see
-    /// [`classic::listing_carries`]).
+    /// The metadata the listing carries, when it carries any: a subset, in which a property
+    /// may be missing even though the asset has it (see [`AssetStore::listing_carries`]).
     pub metadata: Option<Map<String, Value>>,
 }
 
@@ -179,8 +179,9 @@ pub trait AssetStore: Send + Sync {
         if_match: Option<&'a str>,
     ) -> BoxFuture<'a, Result<Option<String>, CallError>>;
 
-    /// Whether listing entries carry the current value of `property` (absent = not set), so
-    /// the preview need not read each asset.
+    /// Whether a value of `property` shown in a listing entry is the value on the asset's
+    /// metadata node, so the preview need not read an asset whose entry shows one. An entry
+    /// that does not show the property says nothing: the asset is read.
     fn listing_carries(&self, property: &str) -> bool;
 }
 

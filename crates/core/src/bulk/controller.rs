@@ -50,6 +50,8 @@ pub struct ControllerConfig {
     /// Hold-off after a throttle without `Retry-After`; doubles on consecutive throttles.
     pub default_backoff: Duration,
     pub max_backoff: Duration,
+    /// The longest `Retry-After` honoured; a longer one waits this long, then asks again.
+    pub max_retry_after: Duration,
     /// After a throttle, start no faster than this fraction of the rate that was accepted.
     pub rate_margin: f64,
     /// Quiet time after a throttle before the rate cap is probed upward.
@@ -79,6 +81,12 @@ impl Default for ControllerConfig {
             baseline_drift: 0.001,
             default_backoff: Duration::from_secs(1),
             max_backoff: Duration::from_secs(30),
+            // Twice the AEM CDN's default rate-limit penalty (300 s): a real hold-off is
+            // honoured in full, while a bogus header (days, a date far ahead) costs at most
+            // ten minutes and one more throttled request, instead of a run that silently
+            // never moves again. A longer penalty a customer configured (up to 3600 s) is
+            // waited out in steps of this.
+            max_retry_after: Duration::from_secs(600),
             rate_margin: 0.95,
             probe_after: Duration::from_secs(5),
             probe_per_sec: 0.005,
@@ -334,7 +342,18 @@ impl Controller {
             || self
                 .last_throttle
                 .is_some_and(|t| now.duration_since(t) < Duration::from_millis(250));
-        let wait = retry_after.unwrap_or_else(|| {
+        let wait = match retry_after {
+            Some(asked) if asked > self.cfg.max_retry_after => {
+                tracing::warn!(
+                    asked_secs = asked.as_secs(),
+                    waiting_secs = self.cfg.max_retry_after.as_secs(),
+                    "Retry-After longer than we wait; asking again sooner"
+                );
+                Some(self.cfg.max_retry_after)
+            }
+            other => other,
+        };
+        let wait = wait.unwrap_or_else(|| {
             let factor = 2u32.saturating_pow(self.backoff_streak.min(16));
             self.cfg
                 .default_backoff
@@ -597,6 +616,30 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_retry_after_longer_than_ten_minutes_waits_ten_minutes() {
+        for asked in [Duration::from_secs(86_400), Duration::MAX / 4] {
+            let mut c = Controller::new(ControllerConfig::default());
+            let now = Instant::now();
+            c.try_start(now).unwrap();
+            c.finish(now, Signal::Throttled(Some(asked)));
+            assert_eq!(
+                c.try_start(now + MS),
+                Err(Wait::Until(now + Duration::from_secs(600)))
+            );
+            assert!(c.try_start(now + Duration::from_secs(600)).is_ok());
+        }
+        // Up to the cap, the server's wait is honoured as given.
+        let mut c = Controller::new(ControllerConfig::default());
+        let now = Instant::now();
+        c.try_start(now).unwrap();
+        c.finish(now, Signal::Throttled(Some(Duration::from_secs(300))));
+        assert_eq!(
+            c.try_start(now + MS),
+            Err(Wait::Until(now + Duration::from_secs(300)))
+        );
     }
 
     #[test]

@@ -11,13 +11,14 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
+use crate::aem::AemError;
 use crate::assets::{ApiFamily, AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Write};
 use crate::bulk::control::{ControlState, RunControl};
 use crate::bulk::controller::ControllerConfig;
@@ -65,6 +66,9 @@ impl Default for Settings {
     }
 }
 
+/// Refused writes (403), with none accepted, after which an apply stops.
+const REFUSED_WRITES_BEFORE_STOP: u32 = 5;
+
 /// Runs previews, applies, resumes and undos against one connection's Assets API.
 pub struct Engine {
     store: Arc<dyn AssetStore>,
@@ -100,7 +104,15 @@ struct Ctx {
     control: RunControl,
     user: RunControl,
     journal: JournalWriter,
-    stop: Mutex<Option<String>>,
+    /// Why the phase stopped early, when something made going on pointless.
+    stop: Mutex<Option<AemError>>,
+    /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
+    rows: AtomicU64,
+    /// When a journal record was last given the time (see [`Ctx::stamp`]).
+    stamped: Mutex<Option<Instant>>,
+    /// Writes of this phase AEM accepted, and writes it refused (403) while none was accepted.
+    writes_accepted: AtomicU64,
+    writes_refused: AtomicU32,
     tally: Tally,
     listing_done: std::sync::atomic::AtomicBool,
     tracker: Mutex<Tracker>,
@@ -127,6 +139,10 @@ impl Ctx {
             user: user.clone(),
             journal,
             stop: Mutex::new(None),
+            rows: AtomicU64::new(0),
+            stamped: Mutex::new(None),
+            writes_accepted: AtomicU64::new(0),
+            writes_refused: AtomicU32::new(0),
             tally: Tally::default(),
             listing_done: std::sync::atomic::AtomicBool::new(false),
             tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
@@ -134,29 +150,67 @@ impl Ctx {
         })
     }
 
-    /// Stops the phase for a reason that makes going on pointless (credentials refused).
-    fn stop(&self, reason: String) {
-        let mut stop = self
-            .stop
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner);
-        stop.get_or_insert(reason);
+    /// Stops the phase for a reason that makes going on pointless (credentials refused, the
+    /// host unreachable during a preview). The first reason given is kept.
+    fn stop(&self, why: AemError) {
+        lock(&self.stop).get_or_insert(why);
         self.control.cancel();
     }
 
-    fn stop_reason(&self) -> Option<String> {
-        self.stop
-            .lock()
-            .unwrap_or_else(std::sync::PoisonError::into_inner)
-            .clone()
+    /// A write was refused (403). When the first [`REFUSED_WRITES_BEFORE_STOP`] writes of an
+    /// apply are all refused, the account cannot write at all: stop rather than collect one
+    /// identical failure per asset, and leave the rest pending for a resume once an
+    /// administrator has given it write access. Once a write got through, a 403 is about that
+    /// asset (access can differ per folder) and the run goes on.
+    fn write_refused(&self) {
+        if self.writes_accepted.load(Ordering::SeqCst) > 0 {
+            return;
+        }
+        let refused = self.writes_refused.fetch_add(1, Ordering::SeqCst) + 1;
+        if refused >= REFUSED_WRITES_BEFORE_STOP {
+            let reason = reasons::cannot_write(self.spec.account.as_deref(), refused);
+            self.stop(AemError::Auth(reason));
+        }
     }
 
-    /// Sends one request through the gate, retrying throttles and transient failures.
-    async fn call<T, F, Fut>(&self, attempts: &mut u32, f: F) -> Result<T, Failure>
+    /// The time for the next writing or outcome record, about once a second: enough to tell
+    /// when an apply that was killed stopped working, without a timestamp on every line.
+    fn stamp(&self) -> Option<String> {
+        let now = Instant::now();
+        let mut last = lock(&self.stamped);
+        if last.is_some_and(|t| now.duration_since(t) < Duration::from_secs(1)) {
+            return None;
+        }
+        *last = Some(now);
+        Some(now_rfc3339())
+    }
+
+    fn stop_reason(&self) -> Option<String> {
+        lock(&self.stop).as_ref().map(ToString::to_string)
+    }
+
+    fn take_stop(&self) -> Option<AemError> {
+        lock(&self.stop).take()
+    }
+
+    /// Sends one request through the gate, retrying throttles and transient failures. Each
+    /// request has its own retry budget (and its own count in "after N attempts").
+    async fn call<T, F, Fut>(&self, f: F) -> Result<T, Failure>
     where
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
+        self.call_counted(&mut 0, f).await
+    }
+
+    /// [`Ctx::call`], telling the caller how many attempts were sent (a write answered 412
+    /// after an attempt whose answer was lost may have been ours).
+    async fn call_counted<T, F, Fut>(&self, attempts: &mut u32, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        *attempts = 0;
         let mut throttled = 0u32;
         loop {
             let permit = self.gate.acquire().await.map_err(|_| Failure::Cancelled)?;
@@ -204,7 +258,7 @@ impl Ctx {
                 }
                 Err(CallError::Auth(msg)) => {
                     drop(permit);
-                    self.stop(msg.clone());
+                    self.stop(AemError::Auth(msg.clone()));
                     return Err(Failure::Call(CallError::Auth(msg), *attempts));
                 }
                 Err(other) => {
@@ -421,7 +475,10 @@ impl Engine {
     }
 
     /// Plans the undo of run `of`: a new run that restores the original value of every
-    /// property `of` changed, on assets where the value is still the one `of` wrote.
+    /// property `of` changed, on assets where the value is still the one `of` wrote. Writes
+    /// that may have landed count as changes (in doubt after a kill, or failed after the
+    /// request left): each asset is read, and one that still holds its original is planned
+    /// as already as wanted.
     pub async fn preview_undo(
         &self,
         of: &str,
@@ -491,15 +548,36 @@ impl Engine {
         runs::summary(&self.runs_dir, &id)
     }
 
+    /// Ends a preview: journals `Previewed`, or leaves the run "preview incomplete" when it was
+    /// cancelled or failed. A preview that failed before it planned any asset (a missing
+    /// folder, refused credentials, an unreachable host) leaves no run at all: its journal is
+    /// removed, so a bad input stores nothing.
     async fn finish_preview(
         &self,
         ctx: Arc<Ctx>,
         result: Result<PreviewCounts>,
         on_progress: ProgressFn<'_>,
     ) -> Result<()> {
+        let ended = Self::end_preview(&ctx, result, on_progress).await;
+        if ended.is_err() && ctx.rows.load(Ordering::SeqCst) == 0 {
+            let path = ctx.journal.path().to_owned();
+            // Closes the journal when this is the last reference; removing it works either way.
+            drop(ctx);
+            if let Err(e) = std::fs::remove_file(&path) {
+                tracing::warn!(path = %path.display(), error = %e, "could not remove the journal of a failed preview");
+            }
+        }
+        ended
+    }
+
+    async fn end_preview(
+        ctx: &Ctx,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
         let counts = result?;
-        if let Some(reason) = ctx.stop_reason() {
-            return Err(Error::Aem(crate::aem::AemError::Auth(reason)));
+        if let Some(why) = ctx.take_stop() {
+            return Err(Error::Aem(why));
         }
         ctx.listing_done.store(true, Ordering::Relaxed);
         ctx.progress(on_progress, true);
@@ -616,17 +694,14 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
     'folders: while let Some(folder) = folders.pop() {
         let mut offset = 0u64;
         loop {
-            let mut attempts = 0;
             let page = ctx
-                .call(&mut attempts, || {
-                    ctx.store.list(&folder, offset, ctx.settings.page_size)
-                })
+                .call(|| ctx.store.list(&folder, offset, ctx.settings.page_size))
                 .await;
             let page = match page {
                 Ok(page) => page,
                 Err(Failure::Cancelled) => break 'folders,
                 Err(Failure::Call(e, n)) => {
-                    if is_root || matches!(e, CallError::Auth(_)) {
+                    if is_root || matches!(e, CallError::Auth(_) | CallError::Unreachable(_)) {
                         let account = ctx.spec.account.as_deref();
                         return Err(reasons::list_failed(
                             &folder,
@@ -635,11 +710,11 @@ async fn preview_listing(ctx: &Arc<Ctx>, on_progress: ProgressFn<'_>) -> Result<
                             account,
                         ));
                     }
-                    let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
+                    let reason = reasons::folder_not_listed(&e, ctx.spec.account.as_deref(), n);
                     tracing::warn!(%folder, %reason, "subfolder could not be listed");
                     // Its assets are not in the run: say so in the plan (a skipped row for the
                     // folder), so the preview, the counts and the report show it.
-                    let row = skip_row(next_i, &folder, &reasons::folder_not_listed(&reason));
+                    let row = skip_row(next_i, &folder, &reason);
                     next_i += 1;
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     record_row(ctx, &counts, row)?;
@@ -718,7 +793,9 @@ fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<
             Action::Skip => c.skipped += 1,
         }
     }
-    ctx.journal.append(&Record::Row(row))
+    ctx.journal.append(&Record::Row(row))?;
+    ctx.rows.fetch_add(1, Ordering::SeqCst);
+    Ok(())
 }
 
 /// Reads one asset (unless the listing already says enough) and journals its plan row.
@@ -731,12 +808,16 @@ async fn preview_asset(
     let store = &ctx.store;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
-    let listing_enough = entry.metadata.is_some()
-        && spec
-            .edits
+    // The listing holds a subset of the metadata (adobe-wire §4.2), and which subset is not
+    // documented: a value it shows is the current one, but a property it does not show may
+    // still be set. Taking an absent one as "not set" would journal null as the original, and
+    // an undo would then delete the real value. So the listing stands in for a read only when
+    // it shows a value for every edited property.
+    let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
+        spec.edits
             .iter()
-            .all(|e| store.listing_carries(&e.property))
-        && (spec.filters.formats.is_empty() || listing_format.is_some());
+            .all(|e| store.listing_carries(&e.property) && values_of(listed, &e.property).is_some())
+    }) && (spec.filters.formats.is_empty() || listing_format.is_some());
     let mut asset = AssetRef {
         path: entry.path.clone(),
         id: None,
@@ -747,25 +828,22 @@ async fn preview_asset(
             etag: None,
         }
     } else {
-        let mut attempts = 0;
         let read = async {
-            asset.id = ctx
-                .call(&mut attempts, || store.resolve_id(&entry.path))
-                .await?;
-            ctx.call(&mut attempts, || store.read(&asset)).await
+            asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            ctx.call(|| store.read(&asset)).await
         }
         .await;
         match read {
             Ok(current) => current,
-            Err(Failure::Cancelled) => return Ok(()),
+            // The phase stops (`call` saw credentials refused): no row, the preview fails.
+            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+            Err(Failure::Call(CallError::Unreachable(e), _)) => {
+                // Every other asset would be skipped the same way: stop the preview instead.
+                ctx.stop(e);
+                return Ok(());
+            }
             Err(Failure::Call(e, n)) => {
-                let reason = match e {
-                    CallError::Forbidden(_) => reasons::forbidden_read(ctx.spec.account.as_deref()),
-                    CallError::NotFound => {
-                        "the asset disappeared while the preview ran (404)".to_owned()
-                    }
-                    e => reasons::call_failed(&e, ctx.spec.account.as_deref(), n),
-                };
+                let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
                 record_row(ctx, counts, skip_row(i, &entry.path, &reason))?;
                 ctx.count(Outcome::Skipped);
                 return Ok(());
@@ -883,8 +961,9 @@ async fn preview_retry_rows(
     plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
 }
 
-/// Plans an undo from the original run's rows: for each asset it changed, read the current
-/// values; restore where they are still what the run wrote.
+/// Plans an undo from the original run's rows: for each asset it changed or may have changed
+/// ([`Replay::originals`]), read the current values; restore where they are still what the run
+/// wrote.
 async fn preview_undo_rows(
     ctx: &Arc<Ctx>,
     original_path: &Path,
@@ -920,12 +999,15 @@ async fn undo_asset(
         path: row.path.clone(),
         id: row.id.clone(),
     };
-    let mut attempts = 0;
-    let current = match ctx.call(&mut attempts, || ctx.store.read(&asset)).await {
+    let current = match ctx.call(|| ctx.store.read(&asset)).await {
         Ok(c) => c,
-        Err(Failure::Cancelled) => return Ok(()),
+        Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+        Err(Failure::Call(CallError::Unreachable(e), _)) => {
+            ctx.stop(e);
+            return Ok(());
+        }
         Err(Failure::Call(e, n)) => {
-            let reason = reasons::call_failed(&e, ctx.spec.account.as_deref(), n);
+            let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
             record_row(ctx, counts, skip_row(i, &row.path, &reason))?;
             ctx.count(Outcome::Skipped);
             return Ok(());
@@ -973,6 +1055,11 @@ async fn undo_asset(
 }
 
 /// Streams the plan rows and applies those without an outcome.
+///
+/// On an error (the journal cannot be written, a task failed), no new write starts: the run
+/// is cancelled, the writes in flight finish (journaling what they can), and the first error is
+/// returned. The apply then has no end record: the run shows as interrupted and a resume
+/// re-reads the assets left in doubt.
 async fn apply_rows(
     ctx: &Arc<Ctx>,
     path: &Path,
@@ -980,6 +1067,32 @@ async fn apply_rows(
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let fed = feed_rows(ctx, path, replay, &mut tasks, on_progress).await;
+    if fed.is_err() {
+        ctx.control.cancel();
+    }
+    let mut first_error = fed.err();
+    // Progress keeps flowing while the last tasks finish.
+    while !tasks.is_empty() {
+        if let Err(e) = join_one(&mut tasks).await
+            && first_error.is_none()
+        {
+            ctx.control.cancel();
+            first_error = Some(e);
+        }
+        ctx.progress(on_progress, false);
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+/// Spawns a task for each planned change without an outcome, in plan order.
+async fn feed_rows(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    tasks: &mut JoinSet<Result<()>>,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
     for record in read_records(path)? {
         let row = match record? {
             Record::Row(row) => row,
@@ -994,15 +1107,10 @@ async fn apply_rows(
         }
         let in_doubt = replay.in_doubt.contains(&row.i);
         let ctx2 = ctx.clone();
-        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+        spawn_bounded(tasks, ctx.settings.max_tasks, async move {
             apply_row(&ctx2, row, in_doubt).await
         })
         .await?;
-        ctx.progress(on_progress, false);
-    }
-    // Progress keeps flowing while the last tasks finish.
-    while !tasks.is_empty() {
-        join_one(&mut tasks).await?;
         ctx.progress(on_progress, false);
     }
     Ok(())
@@ -1017,6 +1125,7 @@ async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> Result<()> {
             i: row.i,
             outcome,
             reason,
+            at: ctx.stamp(),
         })?;
         ctx.count(outcome);
     }
@@ -1042,13 +1151,12 @@ async fn apply_one(
     let failed =
         |e: &CallError, n: u32| Some((Outcome::Failed, Some(reasons::call_failed(e, account, n))));
     let mut etag = row.etag.clone();
-    let mut attempts = 0;
     // In doubt: the write may have landed before the process stopped. Look before writing,
     // so a stale value is never written over a newer one.
     let needs_read =
         row.reread || in_doubt || (store.family() == ApiFamily::OpenApi && etag.is_none());
     if needs_read {
-        let current = match ctx.call(&mut attempts, || store.read(&asset)).await {
+        let current = match ctx.call(|| store.read(&asset)).await {
             Ok(c) => c,
             Err(Failure::Cancelled) => return Ok(None),
             Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
@@ -1078,7 +1186,11 @@ async fn apply_one(
         .map(|c| (c.property.clone(), c.before.clone().unwrap_or(Value::Null)))
         .collect();
     ctx.journal
-        .append_durable(&Record::Writing { i: row.i, original })
+        .append_durable(&Record::Writing {
+            i: row.i,
+            original,
+            at: ctx.stamp(),
+        })
         .await?;
     let writes: Vec<Write> = changes
         .iter()
@@ -1089,18 +1201,25 @@ async fn apply_one(
         .collect();
     let mut write_attempts = 0;
     let written = ctx
-        .call(&mut write_attempts, || {
+        .call_counted(&mut write_attempts, || {
             store.write(&asset, &writes, etag.as_deref())
         })
         .await;
     Ok(match written {
-        Ok(_) => Some((Outcome::Changed, None)),
+        Ok(_) => {
+            ctx.writes_accepted.fetch_add(1, Ordering::SeqCst);
+            Some((Outcome::Changed, None))
+        }
+        Err(Failure::Call(e @ CallError::Forbidden(_), n)) => {
+            ctx.write_refused();
+            failed(&e, n)
+        }
         // Stays in doubt: resume re-reads it.
         Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
         Err(Failure::Call(CallError::Conflict, _)) => {
             // 412: either someone changed the asset, or an earlier attempt of ours landed
             // and its answer was lost. Only a fresh read tells which.
-            match ctx.call(&mut attempts, || store.read(&asset)).await {
+            match ctx.call(|| store.read(&asset)).await {
                 Ok(current)
                     if changes.iter().all(|c| {
                         same(values_of(&current.metadata, &c.property), c.after.as_ref())

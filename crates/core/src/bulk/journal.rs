@@ -5,17 +5,25 @@
 //! [`Record::Previewed`]; then, per apply (a resume is another apply), [`Record::ApplyStarted`],
 //! a [`Record::Writing`] per asset (its original values, flushed to disk with `sync_data`
 //! *before* the write is sent), a [`Record::Outcome`] per asset, and [`Record::Ended`].
+//! Writing and outcome records carry a time now and then (about once a second), so the end of
+//! an apply that was killed before its `Ended` is known to within a second.
 //!
 //! Writing happens on one dedicated thread that batches lines: many concurrent writers share
 //! one `sync_data` (group commit), so durability does not serialise the run. The file is
-//! locked while a run writes to it, so two processes cannot apply the same run.
+//! locked while a run writes to it, so two processes cannot apply the same run. A new journal's
+//! directory entry is synced too, so the file itself survives a crash.
+//!
+//! A write that fails (disk full, I/O error) is final: nothing more is written to that journal,
+//! and every later append, durable or not, returns the error. As each asset's write intent is
+//! a durable append, a run whose journal cannot be written stops before it writes to AEM
+//! unrecorded.
 //!
 //! Not here: what the records mean for a run's state (`state.rs`).
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write as _};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::{Arc, Mutex, mpsc};
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -97,7 +105,8 @@ pub enum EndStatus {
     Completed,
     /// Cancelled by the user; the rest is pending and can be resumed.
     Cancelled,
-    /// Stopped because continuing was pointless (credentials refused); resumable.
+    /// Stopped because continuing was pointless (credentials refused, no write access);
+    /// resumable.
     Stopped,
 }
 
@@ -145,12 +154,17 @@ pub enum Record {
     Writing {
         i: u64,
         original: Map<String, Value>,
+        /// RFC 3339, on some records only (see the module comment).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
     },
     Outcome {
         i: u64,
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        at: Option<String>,
     },
     Ended {
         at: String,
@@ -174,25 +188,63 @@ pub struct JournalWriter {
     tx: Option<mpsc::Sender<Msg>>,
     thread: Option<std::thread::JoinHandle<()>>,
     path: PathBuf,
+    /// Set by the writer thread when a write failed; from then on every append fails.
+    failed: Arc<Mutex<Option<std::io::Error>>>,
+}
+
+/// Where the writer thread puts the lines: the journal file (tests use a sink that fails).
+trait Sink: std::io::Write + Send + 'static {
+    fn sync(&self) -> std::io::Result<()>;
+}
+
+impl Sink for File {
+    fn sync(&self) -> std::io::Result<()> {
+        self.sync_data()
+    }
+}
+
+/// Makes a directory's entries (a file just created in it) durable. Windows has no such call:
+/// NTFS journals its directory changes itself.
+fn sync_dir(dir: &Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        File::open(dir)?.sync_all()
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = dir;
+        Ok(())
+    }
 }
 
 impl JournalWriter {
-    /// Creates a new journal; fails if it exists.
+    /// Creates a new journal, durably (the file's directory entry is synced); fails if it
+    /// exists.
     pub fn create(path: &Path) -> Result<Self> {
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)
-                .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
-        }
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let new_dir = !dir.is_dir();
+        std::fs::create_dir_all(dir)
+            .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
+        let cannot = |e| {
+            Error::io(
+                format!("could not create the journal {}", path.display()),
+                e,
+            )
+        };
         let file = OpenOptions::new()
             .append(true)
             .create_new(true)
             .open(path)
-            .map_err(|e| {
-                Error::io(
-                    format!("could not create the journal {}", path.display()),
-                    e,
-                )
-            })?;
+            .map_err(cannot)?;
+        let synced = sync_dir(dir).and_then(|()| match dir.parent() {
+            Some(parent) if new_dir => sync_dir(parent),
+            _ => Ok(()),
+        });
+        if let Err(e) = synced {
+            drop(file);
+            let _ = std::fs::remove_file(path);
+            return Err(cannot(e));
+        }
         Self::start(file, path)
     }
 
@@ -229,16 +281,42 @@ impl JournalWriter {
                 return Err(Error::io(format!("could not lock {}", path.display()), e));
             }
         }
+        Self::spawn(file, path)
+    }
+
+    fn spawn(sink: impl Sink, path: &Path) -> Result<Self> {
         let (tx, rx) = mpsc::channel::<Msg>();
+        let failed = Arc::new(Mutex::new(None));
+        let failed_in_thread = failed.clone();
         let thread = std::thread::Builder::new()
             .name("metadesk-journal".into())
-            .spawn(move || writer_loop(file, rx))
+            .spawn(move || writer_loop(sink, rx, &failed_in_thread))
             .map_err(|e| Error::io("could not start the journal writer", e))?;
         Ok(JournalWriter {
             tx: Some(tx),
             thread: Some(thread),
             path: path.to_owned(),
+            failed,
         })
+    }
+
+    /// The error that stopped the journal, if one did.
+    fn failure(&self) -> Result<()> {
+        let failed = self
+            .failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match failed.as_ref() {
+            None => Ok(()),
+            Some(e) => Err(self.write_error(e)),
+        }
+    }
+
+    fn write_error(&self, e: &std::io::Error) -> Error {
+        Error::io(
+            format!("could not write the journal {}", self.path.display()),
+            std::io::Error::new(e.kind(), e.to_string()),
+        )
     }
 
     pub fn path(&self) -> &Path {
@@ -251,6 +329,7 @@ impl JournalWriter {
     }
 
     fn send(&self, msg: Msg) -> Result<()> {
+        self.failure()?;
         self.tx
             .as_ref()
             .and_then(|tx| tx.send(msg).ok())
@@ -258,7 +337,8 @@ impl JournalWriter {
     }
 
     /// Appends without waiting for the disk (rows, outcomes: losing the tail of these in a
-    /// crash only means re-checking those assets on resume).
+    /// crash only means re-checking those assets on resume). Fails once an earlier write to
+    /// this journal failed.
     pub fn append(&self, record: &Record) -> Result<()> {
         self.send(Msg::Line(Self::line(record)?, None))
     }
@@ -269,10 +349,7 @@ impl JournalWriter {
         self.send(Msg::Line(Self::line(record)?, Some(done)))?;
         match wait.await {
             Ok(Ok(())) => Ok(()),
-            Ok(Err(e)) => Err(Error::io(
-                format!("could not write the journal {}", self.path.display()),
-                e,
-            )),
+            Ok(Err(e)) => Err(self.write_error(&e)),
             Err(_) => Err(Error::Internal("the journal writer stopped".into())),
         }
     }
@@ -287,8 +364,15 @@ impl Drop for JournalWriter {
     }
 }
 
-fn writer_loop(file: File, rx: mpsc::Receiver<Msg>) {
-    let mut out = std::io::BufWriter::with_capacity(256 * 1024, file);
+fn writer_loop(sink: impl Sink, rx: mpsc::Receiver<Msg>, failed: &Mutex<Option<std::io::Error>>) {
+    let mut out = std::io::BufWriter::with_capacity(256 * 1024, sink);
+    let fail = |e: &std::io::Error| {
+        tracing::error!(error = %e, "journal write failed; nothing more is written to it");
+        failed
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .get_or_insert_with(|| std::io::Error::new(e.kind(), e.to_string()));
+    };
     while let Ok(first) = rx.recv() {
         let mut waiters = Vec::new();
         let mut batch = vec![first];
@@ -311,22 +395,34 @@ fn writer_loop(file: File, rx: mpsc::Receiver<Msg>) {
         // after a kill, sees it); only batches with a durable record wait for the disk.
         result = result.and_then(|()| out.flush());
         if !waiters.is_empty() {
-            result = result.and_then(|()| out.get_ref().sync_data());
+            result = result.and_then(|()| out.get_ref().sync());
         }
-        if let Err(e) = &result {
-            tracing::error!(error = %e, "journal write failed");
-        }
+        let broken = result.as_ref().err().map(|e| {
+            fail(e);
+            std::io::Error::new(e.kind(), e.to_string())
+        });
         for w in waiters {
-            let _ = w.send(
-                result
-                    .as_ref()
-                    .map(|_| ())
-                    .map_err(|e| std::io::Error::new(e.kind(), e.to_string())),
-            );
+            let _ = w.send(match &broken {
+                None => Ok(()),
+                Some(e) => Err(std::io::Error::new(e.kind(), e.to_string())),
+            });
+        }
+        if let Some(e) = broken {
+            // Nothing after a failed write: a line may be half written, and lines after it
+            // would make it a damaged line in the middle instead of a torn last one. Every
+            // record still queued is refused.
+            while let Ok(Msg::Line(_, waiter)) = rx.recv() {
+                if let Some(w) = waiter {
+                    let _ = w.send(Err(std::io::Error::new(e.kind(), e.to_string())));
+                }
+            }
+            // Drop the buffered bytes rather than flushing them on close.
+            let _ = out.into_parts();
+            return;
         }
     }
-    if let Err(e) = out.flush().and_then(|()| out.get_ref().sync_data()) {
-        tracing::error!(error = %e, "journal flush at close failed");
+    if let Err(e) = out.flush().and_then(|()| out.get_ref().sync()) {
+        fail(&e);
     }
 }
 
@@ -421,7 +517,11 @@ mod tests {
         w.append(&run).unwrap();
         let mut original = Map::new();
         original.insert("dc:rights".into(), Value::Null);
-        let writing = Record::Writing { i: 3, original };
+        let writing = Record::Writing {
+            i: 3,
+            original,
+            at: None,
+        };
         w.append_durable(&writing).await.unwrap();
         // Durable: visible to another reader before the writer is closed.
         let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
@@ -451,6 +551,7 @@ mod tests {
             i: 1,
             outcome: Outcome::Changed,
             reason: None,
+            at: None,
         };
         std::fs::write(
             &path,
@@ -472,6 +573,107 @@ mod tests {
         drop(w);
         let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
         assert_eq!(seen, vec![outcome, ended]);
+    }
+
+    /// Takes `room` bytes, then fails like a full disk.
+    struct FullDisk {
+        taken: Arc<Mutex<Vec<u8>>>,
+        room: usize,
+    }
+
+    impl std::io::Write for FullDisk {
+        fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+            let mut taken = self.taken.lock().unwrap();
+            let left = self.room.saturating_sub(taken.len());
+            if left == 0 {
+                return Err(std::io::ErrorKind::StorageFull.into());
+            }
+            let n = left.min(buf.len());
+            taken.extend_from_slice(&buf[..n]);
+            Ok(n)
+        }
+
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    impl Sink for FullDisk {
+        fn sync(&self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[tokio::test]
+    async fn after_a_failed_write_every_append_fails_and_nothing_more_is_written() {
+        let run = Record::Run {
+            v: 1,
+            id: "r".into(),
+            created: "now".into(),
+            spec: spec(),
+        };
+        let first = format!("{}\n", serde_json::to_string(&run).unwrap());
+        let taken = Arc::new(Mutex::new(Vec::new()));
+        let disk = FullDisk {
+            taken: taken.clone(),
+            room: first.len() + 20,
+        };
+        let path = PathBuf::from("/runs/r.jsonl");
+        let w = JournalWriter::spawn(disk, &path).unwrap();
+        w.append_durable(&run).await.unwrap();
+        // Not waited for: the failure shows at the next append.
+        let row = Record::Row(PlanRow {
+            i: 0,
+            path: "/content/dam/a-long-enough-name-to-fill-the-disk.jpg".into(),
+            id: None,
+            etag: None,
+            action: Action::Change,
+            reason: None,
+            changes: vec![],
+            reread: false,
+        });
+        w.append(&row).unwrap();
+        let writing = Record::Writing {
+            i: 0,
+            original: Map::new(),
+            at: None,
+        };
+        let err = w.append_durable(&writing).await.unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::Io);
+        assert!(
+            err.to_string()
+                .starts_with("could not write the journal /runs/r.jsonl"),
+            "{err}"
+        );
+        let outcome = Record::Outcome {
+            i: 0,
+            outcome: Outcome::Changed,
+            reason: None,
+            at: None,
+        };
+        assert!(
+            w.append(&outcome).is_err(),
+            "a later plain append fails too"
+        );
+        assert!(w.append_durable(&outcome).await.is_err());
+        drop(w);
+        let taken = String::from_utf8(taken.lock().unwrap().clone()).unwrap();
+        let rest = taken.strip_prefix(&first).unwrap();
+        assert!(
+            serde_json::to_string(&row).unwrap().starts_with(rest) && !rest.contains('\n'),
+            "only a torn row line after the first record: {rest:?}"
+        );
+    }
+
+    #[test]
+    fn a_new_journals_directory_is_synced() {
+        let dir = tempfile::tempdir().unwrap();
+        assert!(sync_dir(dir.path()).is_ok());
+        assert!(sync_dir(&dir.path().join("missing")).is_err());
+        // A journal in a folder that does not exist yet: the folder is made, and the journal.
+        let path = journal_path(&dir.path().join("data").join("runs"), "r");
+        drop(JournalWriter::create(&path).unwrap());
+        assert!(path.is_file());
     }
 
     #[test]

@@ -25,6 +25,15 @@ pub fn forbidden(account: Option<&str>) -> String {
     )
 }
 
+/// Why an apply stopped: its first `refused` writes were all refused (403), none accepted.
+pub fn cannot_write(account: Option<&str>, refused: u32) -> String {
+    format!(
+        "AEM refused the first {refused} changes (403), so the run stopped: {}. Then resume the \
+         run to change the remaining assets.",
+        forbidden(account)
+    )
+}
+
 /// 403 on a read.
 pub fn forbidden_read(account: Option<&str>) -> String {
     format!(
@@ -113,23 +122,21 @@ pub fn list_failed(
     }
 }
 
-/// Any other failure of a call, after retries.
+/// Why a planned change failed, after retries. A failed asset is not resumed: the advice is
+/// the run's "retry the failed assets".
 pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> String {
     match err {
         CallError::Forbidden(_) => forbidden(account),
         CallError::NotFound => NOT_FOUND.to_owned(),
         CallError::Conflict => CONFLICT.to_owned(),
-        CallError::Throttled { status, .. } => format!(
-            "AEM kept asking Metadesk to slow down ({status}) and the asset was not written; \
-             resume the run later"
+        CallError::Throttled { .. } => format!(
+            "{} and the asset was not written; retry the failed assets later",
+            what_happened(err, attempts)
         ),
-        CallError::Transient(detail) => format!(
-            "network or server failure after {attempts} attempts ({detail}); resume the run to \
-             try again"
-        ),
-        CallError::Unreachable(e) => format!(
-            "{} The asset was not written ({attempts} attempts); resume the run to try again.",
-            e
+        // A dropped answer or a timeout may hide a write that landed: say "not confirmed".
+        CallError::Transient(_) | CallError::Unreachable(_) => format!(
+            "{}; AEM did not confirm the change. Retry the failed assets to try again.",
+            what_happened(err, attempts)
         ),
         CallError::Auth(msg) => msg.clone(),
         CallError::Rejected { status, detail } if *status > 0 => {
@@ -139,11 +146,63 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Str
     }
 }
 
+/// What went wrong with a call that was retried, without advice (callers add what to do).
+fn what_happened(err: &CallError, attempts: u32) -> String {
+    match err {
+        CallError::Throttled { status, .. } => {
+            format!("AEM kept asking Metadesk to slow down ({status})")
+        }
+        CallError::Transient(detail) => {
+            format!("network or server failure after {attempts} attempts ({detail})")
+        }
+        CallError::Unreachable(e) => format!(
+            "{} ({attempts} attempts)",
+            unreachable_words(e).trim_end_matches('.')
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// "Could not reach host: detail" without the error's own "check the network, then try
+/// again" (the callers say what to do in this case).
+fn unreachable_words(e: &AemError) -> String {
+    match e {
+        AemError::Unreachable { host, detail } => format!("Could not reach {host}: {detail}"),
+        AemError::Timeout { host } => format!("{host} did not answer in time"),
+        other => other.to_string(),
+    }
+}
+
+/// Why a preview (of an edit, an undo or a retry) left an asset out: it could not be read, even
+/// after retries. Nothing is pending for it, so the advice is to preview again, not to resume.
+pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+    match err {
+        CallError::Forbidden(_) => forbidden_read(account),
+        CallError::NotFound => "the asset disappeared while the preview ran (404)".to_owned(),
+        CallError::Throttled { .. } | CallError::Transient(_) | CallError::Unreachable(_) => {
+            format!(
+                "{}, so the asset could not be read; preview again to include it",
+                what_happened(err, attempts)
+            )
+        }
+        other => call_failed(other, account, attempts),
+    }
+}
+
 /// Why a subfolder and everything in it is left out of a run.
-pub fn folder_not_listed(reason: &str) -> String {
+pub fn folder_not_listed(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+    let why = match err {
+        CallError::Forbidden(_) => format!(
+            "this connection may not read it (403): ask an AEM administrator to give {} read \
+             access to it",
+            who(account)
+        ),
+        CallError::NotFound => "it no longer exists (404)".to_owned(),
+        other => what_happened(other, attempts),
+    };
     format!(
         "this folder could not be listed, so its assets and subfolders are not in this run \
-         ({reason}); run the edit on it again later"
+         ({why}); run the edit on it again later"
     )
 }
 
@@ -164,6 +223,38 @@ mod tests {
         );
         assert!(forbidden(Some("jane@example.com")).contains("the user jane@example.com"));
         assert!(forbidden(None).contains("the account of this connection"));
+    }
+
+    #[test]
+    fn failures_of_retried_calls_say_what_happened_and_what_to_do() {
+        let down = CallError::Unreachable(AemError::Unreachable {
+            host: "author-p1-e2.adobeaemcloud.com".into(),
+            detail: "connection refused".into(),
+        });
+        let write = call_failed(&down, None, 6);
+        assert_eq!(
+            write,
+            "Could not reach author-p1-e2.adobeaemcloud.com: connection refused (6 attempts); \
+             AEM did not confirm the change. Retry the failed assets to try again."
+        );
+        let dropped = CallError::Transient("the answer was cut off".into());
+        let read = not_read(&dropped, None, 3);
+        assert_eq!(
+            read,
+            "network or server failure after 3 attempts (the answer was cut off), so the asset \
+             could not be read; preview again to include it"
+        );
+        let folder = folder_not_listed(&CallError::Forbidden("no".into()), Some("a@b.c"), 1);
+        assert!(
+            folder.contains("may not read it (403)") && folder.contains("the user a@b.c"),
+            "{folder}"
+        );
+        assert!(!folder.contains("can read but not change"), "{folder}");
+        let throttled = CallError::Throttled {
+            status: 429,
+            retry_after: None,
+        };
+        assert!(call_failed(&throttled, None, 51).contains("retry the failed assets later"));
     }
 
     #[test]

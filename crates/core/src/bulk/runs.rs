@@ -17,7 +17,7 @@ use crate::bulk::journal::{
     Action, Outcome, PlanRow, PropertyChange, Record, journal_path, read_records,
 };
 use crate::bulk::spec::RunKind;
-use crate::bulk::state::{Counts, Replay, RunStatus};
+use crate::bulk::state::{Counts, Replay, RunStatus, parse_time};
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
 
@@ -45,26 +45,15 @@ pub struct RunSummary {
     pub edits: Vec<String>,
     pub status: RunStatus,
     pub counts: Counts,
-    /// From creation to the end of the last apply (or of the preview).
+    /// How long the run was working: its preview plus each apply (one that was interrupted
+    /// counts up to its last journaled record), not the days it may have waited in between.
+    /// Unknown (null) while the preview has not finished.
     pub duration_secs: Option<f64>,
     /// Why the run stopped, when it did.
     pub reason: Option<String>,
 }
 
-fn parse_time(s: &str) -> Option<time::OffsetDateTime> {
-    time::OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
-}
-
 fn summarize(replay: &Replay) -> RunSummary {
-    let end = replay
-        .last_end
-        .as_ref()
-        .map(|(at, _, _)| at.as_str())
-        .or(replay.preview.as_ref().map(|(at, _)| at.as_str()));
-    let duration_secs = match (parse_time(&replay.created), end.and_then(parse_time)) {
-        (Some(a), Some(b)) => Some((b - a).as_seconds_f64()),
-        _ => None,
-    };
     let spec = &replay.spec;
     RunSummary {
         id: replay.id.clone(),
@@ -94,7 +83,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         },
         status: replay.status(),
         counts: replay.counts,
-        duration_secs,
+        duration_secs: replay.working_secs,
         reason: replay.last_end.as_ref().and_then(|(_, _, r)| r.clone()),
     }
 }
@@ -270,7 +259,10 @@ pub fn report(
     let path = path_of(runs_dir, run_id)?;
     let mut outcomes: HashMap<u64, (Outcome, Option<String>)> = HashMap::new();
     for record in read_records(&path)? {
-        if let Record::Outcome { i, outcome, reason } = record? {
+        if let Record::Outcome {
+            i, outcome, reason, ..
+        } = record?
+        {
             outcomes.insert(i, (outcome, reason));
         }
     }

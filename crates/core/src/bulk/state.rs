@@ -1,6 +1,6 @@
 //! A run's state, replayed from its journal: its definition, whether the preview finished,
 //! which assets have an outcome, which were being written when the process stopped (in
-//! doubt), and the counts and status shown in run lists.
+//! doubt), and the counts, status and working time shown in run lists.
 //!
 //! Not here: writing the journal (journal.rs) or acting on the state (engine.rs).
 
@@ -9,6 +9,7 @@ use std::path::Path;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
+use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::bulk::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
@@ -26,7 +27,8 @@ pub enum RunStatus {
     /// An apply started and did not end (still running elsewhere, or killed): resume it.
     Interrupted,
     Cancelled,
-    /// Stopped by an error that made going on pointless (credentials refused).
+    /// Stopped by an error that made going on pointless (credentials refused, or the first
+    /// writes all refused for lack of write access); resumable.
     Stopped,
     Completed,
 }
@@ -85,14 +87,78 @@ pub struct Replay {
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
     pub in_doubt: HashSet<u64>,
-    /// Originals recorded before writing, for assets that ended `Changed` (JSON text, to keep
-    /// 100,000 of them small).
+    /// Originals recorded before writing, for every asset a write of this run may have
+    /// changed: those that ended `Changed`, but also those whose write is in doubt (the
+    /// process stopped before its outcome) or ended `Failed` (an answer lost after AEM applied
+    /// it looks the same as a write that never landed). Left out are assets whose outcome
+    /// proves nothing was written: `Unchanged` after a write intent means AEM refused our
+    /// `If-Match` (412) on the first attempt and the value was already as wanted. An undo reads
+    /// each asset first and leaves alone one that still holds its original. (JSON text, to keep
+    /// 100,000 of them small.)
     pub originals: HashMap<u64, Box<str>>,
     pub applies: u32,
     pub first_apply: Option<String>,
     pub last_end: Option<(String, EndStatus, Option<String>)>,
     pub apply_open: bool,
     pub counts: Counts,
+    /// Seconds the run was working: the preview, plus each apply from its start to its end
+    /// (an interrupted one to its last record with a time). `None` until the preview finished.
+    pub working_secs: Option<f64>,
+}
+
+/// An RFC 3339 time of the journal.
+pub(crate) fn parse_time(s: &str) -> Option<OffsetDateTime> {
+    OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
+}
+
+/// Adds up a run's working time while its journal is replayed: the days a previewed run waits
+/// before its apply, or a cancelled one before its resume, are not work.
+#[derive(Default)]
+struct WorkingTime {
+    preview: Option<f64>,
+    applies: f64,
+    /// The apply in progress in the journal: its start and the latest time seen since.
+    open: Option<(OffsetDateTime, OffsetDateTime)>,
+}
+
+impl WorkingTime {
+    fn previewed(&mut self, created: &str, at: &str) {
+        if let (Some(a), Some(b)) = (parse_time(created), parse_time(at)) {
+            self.preview = Some((b - a).as_seconds_f64().max(0.0));
+        }
+    }
+
+    fn apply_started(&mut self, at: &str) {
+        // A new apply while one is open: the open one was interrupted (killed).
+        self.close();
+        self.open = parse_time(at).map(|t| (t, t));
+    }
+
+    fn seen(&mut self, at: Option<&str>) {
+        if let (Some((_, last)), Some(t)) = (self.open.as_mut(), at.and_then(parse_time)) {
+            *last = (*last).max(t);
+        }
+    }
+
+    fn ended(&mut self, at: &str) {
+        self.seen(Some(at));
+        self.close();
+    }
+
+    fn close(&mut self) {
+        if let Some((start, last)) = self.open.take() {
+            self.applies += (last - start).as_seconds_f64().max(0.0);
+        }
+    }
+
+    fn total(mut self) -> Option<f64> {
+        self.close();
+        self.preview.map(|p| p + self.applies)
+    }
+}
+
+fn original_text(original: Map<String, Value>) -> Box<str> {
+    Value::Object(original).to_string().into_boxed_str()
 }
 
 impl Replay {
@@ -124,7 +190,9 @@ impl Replay {
             last_end: None,
             apply_open: false,
             counts: Counts::default(),
+            working_secs: None,
         };
+        let mut working = WorkingTime::default();
         let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
         let mut planned_changes = 0u64;
         for record in records {
@@ -138,32 +206,44 @@ impl Replay {
                         Action::Skip => r.counts.skipped += 1,
                     }
                 }
-                Record::Previewed { at, counts } => r.preview = Some((at, counts)),
+                Record::Previewed { at, counts } => {
+                    working.previewed(&r.created, &at);
+                    r.preview = Some((at, counts));
+                }
                 Record::ApplyStarted { at } => {
+                    working.apply_started(&at);
                     r.applies += 1;
                     r.first_apply.get_or_insert(at);
                     r.apply_open = true;
                 }
-                Record::Writing { i, original } => {
+                Record::Writing { i, original, at } => {
+                    working.seen(at.as_deref());
                     r.in_doubt.insert(i);
                     writing.insert(i, original);
                 }
-                Record::Outcome { i, outcome, .. } => {
+                Record::Outcome { i, outcome, at, .. } => {
+                    working.seen(at.as_deref());
                     r.in_doubt.remove(&i);
-                    let original = writing.remove(&i);
-                    if outcome == Outcome::Changed
-                        && let Some(original) = original
-                    {
-                        r.originals
-                            .insert(i, Value::Object(original).to_string().into_boxed_str());
+                    if let Some(original) = writing.remove(&i) {
+                        match outcome {
+                            Outcome::Changed | Outcome::Failed => {
+                                r.originals.insert(i, original_text(original));
+                            }
+                            Outcome::Unchanged | Outcome::Skipped => {}
+                        }
                     }
                     r.outcomes.insert(i, outcome);
                 }
                 Record::Ended { at, status, reason } => {
+                    working.ended(&at);
                     r.apply_open = false;
                     r.last_end = Some((at, status, reason));
                 }
             }
+        }
+        // Still in doubt: the write may have landed.
+        for (i, original) in writing {
+            r.originals.insert(i, original_text(original));
         }
         for outcome in r.outcomes.values() {
             match outcome {
@@ -174,6 +254,7 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
+        r.working_secs = working.total();
         Ok(r)
     }
 

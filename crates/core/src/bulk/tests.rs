@@ -35,6 +35,22 @@ struct Faults {
     forbidden: Mutex<Vec<String>>,
     /// After this many calls, every call is an auth failure.
     auth_after: Mutex<Option<u64>>,
+    /// Every call fails as if the host could not be reached.
+    unreachable: std::sync::atomic::AtomicBool,
+    /// (asset path, property) the listing leaves out although the asset has it.
+    unlisted: Mutex<Vec<(String, String)>>,
+    /// Assets whose every write fails (dropped connection) without being applied.
+    dropped_writes: Mutex<Vec<String>>,
+    /// Assets whose every write is applied but its answer lost.
+    lost_writes: Mutex<Vec<String>>,
+    /// Id look-ups (OpenAPI) that fail with a transient error before succeeding.
+    transient_resolves: AtomicU32,
+    /// How the next reads end, in order: `false` = dropped connection. Empty: answered.
+    read_script: Mutex<std::collections::VecDeque<bool>>,
+    /// Writes answered 412 without being applied (countdown).
+    conflicts: AtomicU32,
+    /// An asset whose write makes the task fail (panic), as a bug in a task would.
+    crash_on: Mutex<Option<String>>,
 }
 
 struct Fake {
@@ -96,6 +112,12 @@ impl Fake {
         {
             return Err(CallError::Auth("token revoked".into()));
         }
+        if self.faults.unreachable.load(Ordering::SeqCst) {
+            return Err(CallError::from_aem(crate::aem::AemError::Unreachable {
+                host: "author-p1-e2.adobeaemcloud.com".into(),
+                detail: "connection refused".into(),
+            }));
+        }
         if self
             .faults
             .throttles
@@ -156,11 +178,13 @@ impl AssetStore for Fake {
                     metadata: None,
                 });
             }
+            let unlisted = self.faults.unlisted.lock().unwrap();
             for (p, (md, _)) in dam.assets.iter().filter(|(p, _)| direct(p)) {
                 // The listing carries dc: properties only, like the classic API.
                 let listed: Map<String, Value> = md
                     .iter()
                     .filter(|(k, _)| k.starts_with("dc:"))
+                    .filter(|(k, _)| !unlisted.iter().any(|(up, uk)| up == p && uk == *k))
                     .map(|(k, v)| (k.clone(), v.clone()))
                     .collect();
                 all.push(Entry {
@@ -199,6 +223,14 @@ impl AssetStore for Fake {
                 return Ok(None);
             }
             self.gate()?;
+            if self
+                .faults
+                .transient_resolves
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
             Ok(Some(format!("urn:aaid:aem:{path}")))
         })
     }
@@ -208,6 +240,9 @@ impl AssetStore for Fake {
             self.gate()?;
             tokio::time::sleep(self.latency).await;
             self.reads.fetch_add(1, Ordering::SeqCst);
+            if self.faults.read_script.lock().unwrap().pop_front() == Some(false) {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
             if self.family == ApiFamily::OpenApi {
                 assert!(asset.id.is_some(), "OpenAPI reads need the asset id");
             }
@@ -229,6 +264,9 @@ impl AssetStore for Fake {
         Box::pin(async move {
             self.gate()?;
             tokio::time::sleep(self.latency).await;
+            if self.faults.crash_on.lock().unwrap().as_deref() == Some(asset.path.as_str()) {
+                panic!("a task failed while writing {}", asset.path);
+            }
             if self.faults.forbidden.lock().unwrap().contains(&asset.path) {
                 return Err(CallError::Forbidden("no write".into()));
             }
@@ -237,8 +275,22 @@ impl AssetStore for Fake {
                 .transient_writes
                 .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
                 .is_ok()
+                || self
+                    .faults
+                    .dropped_writes
+                    .lock()
+                    .unwrap()
+                    .contains(&asset.path)
             {
                 return Err(CallError::Transient("connection dropped".into()));
+            }
+            if self
+                .faults
+                .conflicts
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Conflict);
             }
             let new_version = {
                 let mut dam = self.dam.lock().unwrap();
@@ -268,6 +320,12 @@ impl AssetStore for Fake {
                 .lost_answers
                 .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
                 .is_ok()
+                || self
+                    .faults
+                    .lost_writes
+                    .lock()
+                    .unwrap()
+                    .contains(&asset.path)
             {
                 return Err(CallError::Transient("answer lost".into()));
             }
@@ -399,6 +457,83 @@ async fn preview_lists_every_page_and_writes_nothing() {
 }
 
 #[tokio::test]
+async fn a_value_missing_from_the_listing_is_read_and_undo_restores_it() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 4, |k| match k {
+        3 => json!({}),
+        _ => json!({"dc:rights": format!("r{k}")}),
+    });
+    // The listing leaves out a001's dc:rights, which its metadata.json has.
+    fake.faults
+        .unlisted
+        .lock()
+        .unwrap()
+        .push((format!("{F}/a001.jpg"), "dc:rights".into()));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        fake.reads.load(Ordering::SeqCst),
+        2,
+        "a001 (left out of the listing) and a003 (no value) are read; a000 and a002 are not"
+    );
+    let rows = runs::preview_page(&runs_dir, &p.id, None, 0, 10)
+        .unwrap()
+        .rows;
+    let before = |name: &str| {
+        rows.iter()
+            .find(|r| r.path.ends_with(name))
+            .unwrap()
+            .changes[0]
+            .before
+            .clone()
+    };
+    assert_eq!(before("a001.jpg"), Some(json!("r1")), "the real value");
+    assert_eq!(before("a000.jpg"), Some(json!("r0")));
+    assert_eq!(before("a003.jpg"), None);
+
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let journal = journal_path(&runs_dir, &p.id);
+    let a001 = rows
+        .iter()
+        .find(|r| r.path.ends_with("a001.jpg"))
+        .unwrap()
+        .i;
+    let original = read_records(&journal)
+        .unwrap()
+        .find_map(|r| match r.unwrap() {
+            Record::Writing { i, original, .. } if i == a001 => Some(original),
+            _ => None,
+        })
+        .unwrap();
+    assert_eq!(
+        original["dc:rights"], "r1",
+        "the journal holds the real original"
+    );
+
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&format!("{F}/a001.jpg"))["dc:rights"], "r1");
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert!(!fake.get(&format!("{F}/a003.jpg")).contains_key("dc:rights"));
+}
+
+#[tokio::test]
 async fn apply_writes_exactly_the_preview_and_records_originals_first() {
     let fake = Fake::new(ApiFamily::Classic);
     fake.seed(
@@ -450,7 +585,7 @@ async fn apply_writes_exactly_the_preview_and_records_originals_first() {
     let mut writing_seen = std::collections::HashSet::new();
     for r in read_records(&path).unwrap() {
         match r.unwrap() {
-            Record::Writing { i, original } => {
+            Record::Writing { i, original, .. } => {
                 assert!(original.contains_key("dc:rights"));
                 writing_seen.insert(i);
             }
@@ -647,6 +782,77 @@ async fn transient_failures_and_throttles_are_retried() {
 }
 
 #[tokio::test]
+async fn each_request_has_its_own_retry_budget() {
+    let three = Settings {
+        max_attempts: 3,
+        ..settings()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+
+    // Preview (OpenAPI): the id look-up needs all 3 attempts, then the read does too.
+    let fake = Fake::new(ApiFamily::OpenApi);
+    fake.seed(F, 1, |_| json!({"dc:rights": "old"}));
+    let e = engine(fake.clone(), dir.path()).with_settings(three.clone());
+    fake.faults.transient_resolves.store(2, Ordering::SeqCst);
+    fake.faults
+        .read_script
+        .lock()
+        .unwrap()
+        .extend([false, false]);
+    let sp = spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]);
+    let p = e
+        .preview(sp.clone(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(p.counts.pending, 1, "read on its own third attempt: {p:?}");
+
+    // A read that never answers: the words count the read's attempts, not the look-up's.
+    fake.faults.transient_resolves.store(2, Ordering::SeqCst);
+    fake.faults
+        .read_script
+        .lock()
+        .unwrap()
+        .extend([false, false, false]);
+    let p2 = e
+        .preview(sp, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let row = &runs::preview_page(&runs_dir, &p2.id, None, 0, 1)
+        .unwrap()
+        .rows[0];
+    let reason = row.reason.as_deref().unwrap();
+    assert_eq!(row.action, Action::Skip);
+    assert!(
+        reason.contains("after 3 attempts") && reason.contains("preview again"),
+        "{reason}"
+    );
+
+    // Apply (OpenAPI, the asset in doubt after a kill): the re-read before the write needs 3
+    // attempts, the write is answered 412, and the re-read after it gets its own budget (it
+    // needs 2), so the report says 412, not a network failure.
+    let path = journal_path(&runs_dir, &p.id);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"t\":\"apply_started\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":0,\"original\":{\"dc:rights\":\"old\"}}\n");
+    std::fs::write(&path, text).unwrap();
+    fake.faults
+        .read_script
+        .lock()
+        .unwrap()
+        .extend([false, false, true, false]);
+    fake.faults.conflicts.store(1, Ordering::SeqCst);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(s.counts.failed, 1, "{s:?}");
+    let reason = report_rows(dir.path(), &p.id)[0].reason.clone().unwrap();
+    assert!(reason.contains("(412)"), "{reason}");
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "old");
+}
+
+#[tokio::test]
 async fn forbidden_writes_fail_with_advice_naming_the_account() {
     let fake = Fake::new(ApiFamily::Classic);
     fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
@@ -694,6 +900,100 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
         csv.contains("/content/dam/f/a000.jpg,changed,,old,new"),
         "{csv}"
     );
+}
+
+#[tokio::test]
+async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 60, |_| json!({"dc:rights": "old"}));
+    let every: Vec<String> = (0..60).map(|k| format!("{F}/a{k:03}.jpg")).collect();
+    fake.faults.forbidden.lock().unwrap().extend(every.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
+    let reason = s.reason.clone().unwrap();
+    assert!(
+        reason.contains("refused the first 5 changes (403)")
+            && reason.contains("can read but not change")
+            && reason.contains("the technical account tech@techacct.adobe.com")
+            && reason.contains("resume"),
+        "{reason}"
+    );
+    let limit = settings().controller.max as u64;
+    assert!((5..=5 + limit).contains(&s.counts.failed), "{:?}", s.counts);
+    assert_eq!(s.counts.changed, 0);
+    assert_eq!(
+        s.counts.pending,
+        60 - s.counts.failed,
+        "the rest is pending"
+    );
+
+    // Write access given: resume does the rest.
+    fake.faults.forbidden.lock().unwrap().clear();
+    let resumed = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            resumed.status,
+            resumed.counts.changed,
+            resumed.counts.pending
+        ),
+        (RunStatus::Completed, 60 - s.counts.failed, 0)
+    );
+}
+
+#[tokio::test]
+async fn refusals_after_an_accepted_write_are_failures_of_those_assets() {
+    for forbidden in [0..4, 10..30] {
+        let fake = Fake::new(ApiFamily::Classic);
+        fake.seed(F, 30, |_| json!({"dc:rights": "old"}));
+        let paths: Vec<String> = forbidden
+            .clone()
+            .map(|k| format!("{F}/a{k:03}.jpg"))
+            .collect();
+        fake.faults.forbidden.lock().unwrap().extend(paths);
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(fake.clone(), dir.path()).with_settings(Settings {
+            controller: ControllerConfig {
+                initial: 1,
+                max: 1,
+                ..settings().controller
+            },
+            ..settings()
+        });
+        let p = e
+            .preview(
+                spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+                &RunControl::new(),
+                &no_progress(),
+            )
+            .await
+            .unwrap();
+        let s = e
+            .apply(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap();
+        let refused = forbidden.len() as u64;
+        assert_eq!(
+            (s.status, s.counts.failed, s.counts.changed),
+            (RunStatus::Completed, refused, 30 - refused),
+            "{forbidden:?}: {s:?}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -777,6 +1077,50 @@ async fn cancel_lets_writes_in_flight_finish_and_resume_does_the_rest() {
 }
 
 #[tokio::test]
+async fn a_failed_task_stops_new_writes_lets_the_others_finish_and_resume_completes() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 60, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let crashing = format!("{F}/a020.jpg");
+    *fake.faults.crash_on.lock().unwrap() = Some(crashing.clone());
+    let err = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("a run task failed"), "{err}");
+    let s = runs::summary(&dir.path().join("runs"), &p.id).unwrap();
+    assert_eq!(s.status, RunStatus::Interrupted);
+    assert!(
+        s.counts.pending > 1,
+        "no new write after the failure: {s:?}"
+    );
+    assert_eq!(s.counts.failed, 0);
+    assert_eq!(
+        s.counts.changed as usize,
+        fake.write_count(),
+        "every write in flight finished and was journaled"
+    );
+
+    *fake.faults.crash_on.lock().unwrap() = None;
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.status, s.counts.changed), (RunStatus::Completed, 60));
+    assert!(fake.writes.lock().unwrap().values().all(|w| w.len() == 1));
+    assert_eq!(fake.get(&crashing)["dc:rights"], "new");
+}
+
+#[tokio::test]
 async fn pause_holds_new_writes_until_resumed() {
     let fake = Fake::new(ApiFamily::Classic);
     fake.seed(F, 20, |_| json!({"dc:rights": "old"}));
@@ -843,6 +1187,157 @@ async fn an_in_doubt_write_is_checked_before_it_is_repeated() {
         "landed write not repeated"
     );
     assert_eq!(writes[&format!("{F}/a001.jpg")].len(), 1);
+}
+
+#[tokio::test]
+async fn undo_restores_a_write_in_doubt_that_landed_after_a_kill() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    // Killed mid-apply: the intents of a000 and a001 are on disk, no outcome. a000's write
+    // landed, a001's did not.
+    let path = journal_path(&runs_dir, &p.id);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"t\":\"apply_started\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":0,\"original\":{\"dc:rights\":\"r0\"}}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":1,\"original\":{\"dc:rights\":\"r1\"}}\n");
+    std::fs::write(&path, text).unwrap();
+    fake.set(&format!("{F}/a000.jpg"), "dc:rights", json!("new"));
+    assert_eq!(
+        runs::summary(&runs_dir, &p.id).unwrap().status,
+        RunStatus::Interrupted
+    );
+
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (u.counts.assets, u.counts.pending, u.counts.unchanged),
+        (2, 1, 1),
+        "a000 to restore, a001 already as wanted"
+    );
+    let u = e
+        .apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((u.status, u.counts.changed), (RunStatus::Completed, 1));
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert_eq!(fake.get(&format!("{F}/a001.jpg"))["dc:rights"], "r1");
+    assert_eq!(fake.get(&format!("{F}/a002.jpg"))["dc:rights"], "r2");
+    assert!(
+        !fake
+            .writes
+            .lock()
+            .unwrap()
+            .contains_key(&format!("{F}/a001.jpg")),
+        "a write that did not land is not undone"
+    );
+}
+
+#[tokio::test]
+async fn undo_restores_a_failed_write_that_landed_and_leaves_one_that_did_not() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let (landed, not_landed) = (format!("{F}/a000.jpg"), format!("{F}/a001.jpg"));
+    fake.faults.lost_writes.lock().unwrap().push(landed.clone());
+    fake.faults
+        .dropped_writes
+        .lock()
+        .unwrap()
+        .push(not_landed.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (1, 2));
+    assert_eq!(
+        fake.get(&landed)["dc:rights"],
+        "new",
+        "applied although every answer was lost"
+    );
+    assert_eq!(fake.get(&not_landed)["dc:rights"], "r1");
+
+    fake.faults.lost_writes.lock().unwrap().clear();
+    fake.faults.dropped_writes.lock().unwrap().clear();
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (u.counts.assets, u.counts.pending, u.counts.unchanged),
+        (3, 2, 1)
+    );
+    let unchanged = runs::preview_page(&runs_dir, &u.id, Some(Action::Unchanged), 0, 10)
+        .unwrap()
+        .rows;
+    assert_eq!(unchanged[0].path, not_landed, "already as wanted");
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&landed)["dc:rights"], "r0");
+    assert_eq!(fake.get(&format!("{F}/a002.jpg"))["dc:rights"], "r2");
+    assert_eq!(fake.get(&not_landed)["dc:rights"], "r1");
+    assert!(
+        !fake.writes.lock().unwrap().contains_key(&not_landed),
+        "nothing ever written to the asset whose writes did not land"
+    );
+}
+
+#[tokio::test]
+async fn undo_leaves_a_value_set_the_same_way_by_someone_else() {
+    // OpenAPI: after the preview someone sets a001 to the run's value; our If-Match write is
+    // refused (412), so the run wrote nothing there and its undo must not revert their edit.
+    let fake = Fake::new(ApiFamily::OpenApi);
+    fake.seed(F, 2, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let theirs = format!("{F}/a001.jpg");
+    fake.set(&theirs, "dc:rights", json!("new"));
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.unchanged), (1, 1));
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((u.counts.assets, u.counts.pending), (1, 1), "{u:?}");
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert_eq!(fake.get(&theirs)["dc:rights"], "new", "their edit stays");
 }
 
 #[tokio::test]
@@ -986,6 +1481,327 @@ async fn a_second_apply_of_the_same_run_is_refused_while_one_runs() {
     assert!(second.unwrap_err().to_string().contains("another"));
     control.resume();
     assert_eq!(first.await.unwrap().unwrap().counts.changed, 30);
+}
+
+/// The journals in the runs folder (none when the folder was never created).
+fn journals(dir: &std::path::Path) -> Vec<String> {
+    match std::fs::read_dir(dir.join("runs")) {
+        Ok(entries) => entries
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[tokio::test]
+async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let sp = || spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+
+    // A folder that does not exist.
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({}));
+    let e = engine(fake.clone(), dir.path());
+    let mut missing = sp();
+    missing.folder = "/content/dam/nope".into();
+    let err = e
+        .preview(missing, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("The folder /content/dam/nope does not exist"),
+        "{err}"
+    );
+    assert_eq!(journals(dir.path()), Vec::<String>::new());
+
+    // Credentials refused.
+    *fake.faults.auth_after.lock().unwrap() = Some(0);
+    let err = e
+        .preview(sp(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), crate::error::ErrorCode::Auth);
+    assert!(err.to_string().contains("token revoked"), "{err}");
+    assert_eq!(journals(dir.path()), Vec::<String>::new());
+    *fake.faults.auth_after.lock().unwrap() = None;
+
+    // The host cannot be reached.
+    fake.faults.unreachable.store(true, Ordering::SeqCst);
+    let err = e
+        .preview(sp(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), crate::error::ErrorCode::Network);
+    assert!(
+        err.to_string()
+            .contains("Could not reach author-p1-e2.adobeaemcloud.com"),
+        "{err}"
+    );
+    assert_eq!(journals(dir.path()), Vec::<String>::new());
+    assert!(runs::list(&runs_dir).unwrap().is_empty());
+    fake.faults.unreachable.store(false, Ordering::SeqCst);
+
+    // Undo and retry of a real run: the same failures leave only that run.
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .push(format!("{F}/a002.jpg"));
+    let p = e
+        .preview(sp(), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let applied = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((applied.counts.changed, applied.counts.failed), (2, 1));
+    let only_the_run = vec![format!("{}.jsonl", p.id)];
+    *fake.faults.auth_after.lock().unwrap() = Some(0);
+    for err in [
+        e.preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+        e.preview_retry(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+    ] {
+        assert!(err.to_string().contains("token revoked"), "{err}");
+        assert_eq!(journals(dir.path()), only_the_run);
+    }
+    *fake.faults.auth_after.lock().unwrap() = None;
+    fake.faults.unreachable.store(true, Ordering::SeqCst);
+    for err in [
+        e.preview_undo(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+        e.preview_retry(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap_err(),
+    ] {
+        assert!(err.to_string().contains("Could not reach"), "{err}");
+        assert_eq!(journals(dir.path()), only_the_run);
+    }
+}
+
+#[tokio::test]
+async fn a_deleted_asset_and_an_unreachable_host_are_reported_in_words() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let sp = |v: &str| spec(ApiFamily::Classic, vec![set("dc:rights", v)]);
+
+    // Deleted between the preview and the apply.
+    let p = e
+        .preview(sp("new"), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let gone = format!("{F}/a001.jpg");
+    fake.dam.lock().unwrap().assets.remove(&gone);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (2, 1));
+    let row = report_rows(dir.path(), &p.id)
+        .into_iter()
+        .find(|r| r.path == gone)
+        .unwrap();
+    assert_eq!(row.status, ReportStatus::Failed);
+    assert_eq!(
+        row.reason.as_deref(),
+        Some("the asset no longer exists (404): it was moved or deleted after the preview")
+    );
+
+    // The host goes away between the preview and the apply.
+    let p = e
+        .preview(sp("newer"), &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    fake.faults.unreachable.store(true, Ordering::SeqCst);
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.status, s.counts.failed), (RunStatus::Completed, 2));
+    for row in report_rows(dir.path(), &p.id) {
+        assert_eq!(row.status, ReportStatus::Failed);
+        assert_eq!(
+            row.reason.as_deref(),
+            Some(
+                "Could not reach author-p1-e2.adobeaemcloud.com: connection refused (6 \
+                 attempts); AEM did not confirm the change. Retry the failed assets to try \
+                 again."
+            )
+        );
+    }
+}
+
+#[tokio::test]
+async fn bad_property_names_are_refused_naming_the_property_and_the_form() {
+    let fake = browsable();
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    for bad in ["rights", "dc rights", ":x", "x:", ""] {
+        let err = e
+            .preview(
+                spec(ApiFamily::Classic, vec![set(bad, "R")]),
+                &RunControl::new(),
+                &no_progress(),
+            )
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
+        let words = err.to_string();
+        assert!(
+            words.starts_with(&format!("\"{bad}\" is not a metadata property name"))
+                && words.contains("prefix:name")
+                && words.contains("dc:rights"),
+            "{bad}: {words}"
+        );
+    }
+    assert_eq!(journals(dir.path()), Vec::<String>::new(), "nothing stored");
+    assert_eq!(fake.calls.load(Ordering::SeqCst), 0, "nothing asked of AEM");
+}
+
+#[tokio::test]
+async fn classic_set_and_clear_write_without_reading_append_and_remove_read_first() {
+    let remove = |p: &str, v: &[&str]| Edit {
+        property: p.into(),
+        op: EditOp::Remove {
+            values: v.iter().map(|s| s.to_string()).collect(),
+        },
+    };
+    let clear = |p: &str| Edit {
+        property: p.into(),
+        op: EditOp::Clear,
+    };
+    let cases: Vec<(Vec<Edit>, u64)> = vec![
+        (vec![set("dc:rights", "new")], 0),
+        (vec![clear("dc:rights")], 0),
+        (vec![set("xmpRights:UsageTerms", "terms")], 0),
+        (vec![append("dc:subject", &["c"])], 6),
+        (vec![remove("dc:subject", &["a"])], 6),
+        (
+            vec![set("dc:rights", "new"), append("dc:subject", &["c"])],
+            6,
+        ),
+    ];
+    for (edits, reads_in_apply) in cases {
+        let fake = Fake::new(ApiFamily::Classic);
+        fake.seed(
+            F,
+            6,
+            |_| json!({"dc:rights": "old", "dc:subject": ["a", "b"]}),
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let e = engine(fake.clone(), dir.path());
+        let p = e
+            .preview(
+                spec(ApiFamily::Classic, edits.clone()),
+                &RunControl::new(),
+                &no_progress(),
+            )
+            .await
+            .unwrap();
+        assert_eq!(p.counts.pending, 6);
+        let before = fake.reads.load(Ordering::SeqCst);
+        let s = e
+            .apply(&p.id, &RunControl::new(), &no_progress())
+            .await
+            .unwrap();
+        assert_eq!(s.counts.changed, 6);
+        assert_eq!(
+            fake.reads.load(Ordering::SeqCst) - before,
+            reads_in_apply,
+            "{edits:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_runs_duration_is_the_time_it_was_working() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 4, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    assert!(p.duration_secs.is_some_and(|d| (0.0..60.0).contains(&d)));
+    // The engine gives the first writing record of an apply its time.
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let stamped = read_records(&journal_path(&runs_dir, &p.id))
+        .unwrap()
+        .filter(|r| matches!(r, Ok(Record::Writing { at: Some(_), .. })))
+        .count();
+    assert!(stamped >= 1);
+
+    // A journal written over days: previewed in 10 s, applied three days later (20 s), an
+    // apply killed 7 s in (its last timed record), resumed a week later (3 s).
+    let spec_line = serde_json::to_string(&Record::Run {
+        v: 1,
+        id: "r".into(),
+        created: "2026-01-01T10:00:00Z".into(),
+        spec: spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+    })
+    .unwrap();
+    let journal = |tail: &str| {
+        format!(
+            "{spec_line}\n\
+             {{\"t\":\"row\",\"i\":0,\"path\":\"{F}/a.jpg\",\"action\":\"change\",\"changes\":[]}}\n\
+             {{\"t\":\"previewed\",\"at\":\"2026-01-01T10:00:10Z\",\"counts\":{{\"assets\":1,\"willChange\":1,\"unchanged\":0,\"skipped\":0,\"filteredOut\":0,\"folders\":0}}}}\n\
+             {tail}"
+        )
+    };
+    let duration = |name: &str, tail: &str| {
+        std::fs::write(journal_path(&runs_dir, name), journal(tail)).unwrap();
+        runs::summary(&runs_dir, name).unwrap().duration_secs
+    };
+    assert_eq!(duration("previewed", ""), Some(10.0));
+    let applied_later = "\
+        {\"t\":\"apply_started\",\"at\":\"2026-01-04T09:00:00Z\"}\n\
+        {\"t\":\"writing\",\"i\":0,\"original\":{},\"at\":\"2026-01-04T09:00:01Z\"}\n\
+        {\"t\":\"outcome\",\"i\":0,\"outcome\":\"changed\"}\n\
+        {\"t\":\"ended\",\"at\":\"2026-01-04T09:00:20Z\",\"status\":\"completed\"}\n";
+    assert_eq!(duration("applied", applied_later), Some(30.0));
+    let killed_then_resumed = "\
+        {\"t\":\"apply_started\",\"at\":\"2026-01-04T09:00:00Z\"}\n\
+        {\"t\":\"writing\",\"i\":0,\"original\":{},\"at\":\"2026-01-04T09:00:01Z\"}\n\
+        {\"t\":\"outcome\",\"i\":0,\"outcome\":\"failed\",\"at\":\"2026-01-04T09:00:07Z\"}\n\
+        {\"t\":\"writing\",\"i\":1,\"original\":{}}\n\
+        {\"t\":\"apply_started\",\"at\":\"2026-01-11T12:00:00Z\"}\n\
+        {\"t\":\"ended\",\"at\":\"2026-01-11T12:00:03Z\",\"status\":\"completed\"}\n";
+    assert_eq!(duration("resumed", killed_then_resumed), Some(20.0));
+    // Killed and not resumed (yet): up to the last timed record.
+    let killed = &killed_then_resumed[..killed_then_resumed
+        .find("{\"t\":\"apply_started\",\"at\":\"2026-01-11")
+        .unwrap()];
+    assert_eq!(duration("killed", killed), Some(17.0));
+    // A preview that did not finish has no duration yet.
+    std::fs::write(
+        journal_path(&runs_dir, "incomplete"),
+        format!("{spec_line}\n"),
+    )
+    .unwrap();
+    assert_eq!(
+        runs::summary(&runs_dir, "incomplete")
+            .unwrap()
+            .duration_secs,
+        None
+    );
 }
 
 // ---- The app's views: folder pages, completion, scope counts, retry, pages of rows ----------

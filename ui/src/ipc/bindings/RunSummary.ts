@@ -21,7 +21,9 @@ connectionId: string | null, aem: string, family: ApiFamily, folder: string, rec
  */
 edits: Array<string>, status: RunStatus, counts: Counts, 
 /**
- * From creation to the end of the last apply (or of the preview).
+ * How long the run was working: its preview plus each apply (one that was interrupted
+ * counts up to its last journaled record), not the days it may have waited in between.
+ * Unknown (null) while the preview has not finished.
  */
 durationSecs: number | null, 
 /**
