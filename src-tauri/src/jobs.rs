@@ -103,7 +103,8 @@ impl Jobs {
                     running.label
                 )));
             }
-            // A count still running is superseded: its command returns with `done: false`.
+            // A count still running is superseded: its command returns with `done: false`,
+            // which the window takes as "not counted" and counts again once this job ends.
             running.control.cancel();
         }
         let serial = self.serial.fetch_add(1, Ordering::Relaxed) + 1;

@@ -71,7 +71,8 @@ pub async fn complete_folder_path(
     Ok(bulk::complete(&state, &connection_id, &typed).await?)
 }
 
-/// Counts the assets in scope, streaming running counts; a new count cancels this one.
+/// Counts the assets in scope, streaming running counts. Any new job (a count, a preview, an
+/// apply) cancels this one, which then returns `done: false`: not a final count.
 #[tauri::command]
 pub async fn count_scope(
     state: State<'_, AppState>,

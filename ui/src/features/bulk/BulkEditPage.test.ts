@@ -255,6 +255,87 @@ describe('picking what to edit', () => {
   });
 });
 
+describe('the scope count when a preview or an undo stops it', () => {
+  /** The first count waits until the test ends it; every later one finishes at once. */
+  function countsThatCanBeSuperseded() {
+    let endFirst!: (count: ScopeCount) => void;
+    let calls = 0;
+    vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
+      calls += 1;
+      if (calls === 1) {
+        onUpdate(scope({ assets: 700 }));
+        return new Promise((resolve) => (endFirst = resolve));
+      }
+      return Promise.resolve(scope({ assets: 2000, done: true }));
+    });
+    // What the app's count command returns when another job cancelled it.
+    return () => act(() => endFirst(scope({ assets: 700, done: false })));
+  }
+
+  it('counts again after a failed preview instead of "Counting…" forever', async () => {
+    const user = userEvent.setup();
+    const superseded = countsThatCanBeSuperseded();
+    let failPreview!: (e: unknown) => void;
+    vi.mocked(previewRun).mockImplementation(() => new Promise((_resolve, reject) => (failPreview = reject)));
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await waitFor(() => expect(screen.getByTestId('scope-count')).toHaveTextContent('Counting… 700 so far'));
+    await user.click(screen.getByTestId('preview-button'));
+    await superseded();
+    // A count that was stopped is no count: nothing half-done is shown as if still going.
+    expect(screen.queryByText(/Counting…/)).not.toBeInTheDocument();
+
+    await act(() => failPreview({ code: 'network', message: 'Could not reach AEM at author.example.com.' }));
+    await screen.findByTestId('preview-error');
+    await waitFor(() => expect(screen.getByTestId('scope-count')).toHaveAttribute('data-done', '1'));
+    expect(screen.getByTestId('scope-count')).toHaveTextContent('2,000 assets in scope');
+    expect(countScope).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts again after "Change the edit" when the preview stopped the count', async () => {
+    const user = userEvent.setup();
+    const superseded = countsThatCanBeSuperseded();
+    let finishPreview!: (s: RunSummary) => void;
+    vi.mocked(previewRun).mockImplementation(() => new Promise((resolve) => (finishPreview = resolve)));
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await waitFor(() => expect(countScope).toHaveBeenCalledTimes(1));
+    await user.click(screen.getByTestId('preview-button'));
+    await superseded();
+    await act(() => finishPreview(PREVIEWED));
+    await user.click(await screen.findByTestId('back-to-form'));
+
+    const count = await screen.findByTestId('scope-count');
+    await waitFor(() => expect(count).toHaveAttribute('data-done', '1'));
+    expect(count).toHaveTextContent('2,000 assets in scope');
+    expect(countScope).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts a scope again when its last count was stopped (an undo started from Activity)', async () => {
+    const superseded = countsThatCanBeSuperseded();
+    let finishUndo!: (s: RunSummary) => void;
+    vi.mocked(previewUndo).mockImplementation(() => new Promise((resolve) => (finishUndo = resolve)));
+    await renderPage();
+    store.form.folder = FOLDER;
+    const counting = store.countNow();
+    await waitFor(() => expect(store.scope.counting).toBe(true));
+    const undo = store.startUndo('r0');
+    await superseded();
+    await counting;
+    expect(store.scope.count).toBeNull();
+    expect(store.scope.counting).toBe(false);
+    await act(() => finishUndo(runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r0' } })));
+    await undo;
+
+    // The same scope: counted again, not skipped as "already counted".
+    await act(() => store.countNow());
+    expect(countScope).toHaveBeenCalledTimes(2);
+    expect(store.scope.count).toEqual(scope({ assets: 2000, done: true }));
+  });
+});
+
 describe('saying what to change', () => {
   it('shows each problem next to its field when Preview is pressed, and previews nothing', async () => {
     const user = userEvent.setup();
