@@ -291,6 +291,13 @@ export class BulkStore {
     return list.find((c) => c.name === run.connection);
   }
 
+  /** The run an undo or a retry goes back to, when the history has it. */
+  originOf(run: RunSummary): RunSummary | null {
+    if (run.kind.kind === 'edit') return null;
+    const of = run.kind.of;
+    return this.runs.find((r) => r.id === of) ?? null;
+  }
+
   /** Whether applying `run` needs the production confirmation. */
   needsConfirmation(run: RunSummary): boolean {
     return this.connectionOf(run)?.production ?? false;

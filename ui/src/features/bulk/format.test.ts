@@ -14,13 +14,16 @@ import {
   duration,
   editLine,
   failureSummary,
+  kindLine,
   percent,
   previewLine,
   rate,
   statusTone,
   statusWords,
+  runIdTime,
   timeLeft,
   value,
+  when,
 } from './format';
 
 function counts(overrides: Partial<Counts> = {}): Counts {
@@ -171,5 +174,37 @@ describe('edits in words', () => {
     expect(editLine('cq:tags: clear')).toBe('Tags (cq:tags): clear');
     expect(editLine('my:field: remove "x"')).toBe('my:field: remove "x"');
     expect(editLine('undo of run r1')).toBe('undo of run r1');
+  });
+});
+
+describe('undo and retry in words', () => {
+  const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
+
+  it('reads when a run was made from its id', () => {
+    expect(runIdTime('20260302-091500-123-4f2a')).toBe('2026-03-02T09:15:00Z');
+    for (const bad of ['r1', '', '20261302-091500-123-4f2a', '20260302-091500-4f2a', '../20260302-091500-123-4f2a']) {
+      expect(runIdTime(bad)).toBeNull();
+    }
+  });
+
+  it('says what an undo or a retry goes back to: kind, when and folder, no run id', () => {
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
+    expect(kindLine(undo, original)).toBe(`Undo of the bulk edit made ${when('2026-03-02T09:15:00Z')} in /content/dam/a`);
+    const retry = runSummary({ kind: { kind: 'retry', of: original.id }, folder: '/content/dam/a' });
+    expect(kindLine(retry, original)).toBe(
+      `Retry of the assets that failed in the bulk edit made ${when('2026-03-02T09:15:00Z')} in /content/dam/a`,
+    );
+    const undoOfUndo = runSummary({ kind: { kind: 'undo', of: 'u1' } });
+    expect(kindLine(undoOfUndo, runSummary({ id: 'u1', kind: { kind: 'undo', of: original.id }, created: '2026-03-03T10:00:00Z' }))).toBe(
+      `Undo of the undo made ${when('2026-03-03T10:00:00Z')} in /content/dam/wknd-shared/en`,
+    );
+    expect(kindLine(runSummary())).toBeNull();
+  });
+
+  it('reads the time from the id when the run it goes back to is not in the history', () => {
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
+    expect(kindLine(undo)).toBe(`Undo of the run made ${when('2026-03-02T09:15:00Z')} in /content/dam/b`);
+    expect(kindLine(runSummary({ kind: { kind: 'undo', of: 'odd' }, folder: '/content/dam/b' }))).toBe('Undo of the run in /content/dam/b');
+    for (const line of [kindLine(undo), kindLine(undo, original)]) expect(line).not.toContain(original.id);
   });
 });

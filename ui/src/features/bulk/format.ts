@@ -4,7 +4,6 @@ import type { Counts } from '../../ipc/bindings/Counts';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
-import type { RunKind } from '../../ipc/bindings/RunKind';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { propertyLabel } from './editForm';
@@ -160,11 +159,28 @@ export const REPORT_STATUS_WORDS: Record<ReportStatus, string> = {
   pending: 'Not applied yet',
 };
 
-/** What kind of run it is, in words: null for a plain edit. */
-export function kindLine(kind: RunKind): string | null {
-  if (kind.kind === 'undo') return `Undo of run ${kind.of}`;
-  if (kind.kind === 'retry') return `Retry of the failed assets of run ${kind.of}`;
-  return null;
+/** When a run was started, read from its id (`20260512-103000-123-4f2a`, in UTC), as an ISO
+ *  time; null when the id is not one of those. */
+export function runIdTime(id: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-\d{3}-[0-9a-f]+$/.exec(id);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+  return Number.isNaN(new Date(iso).getTime()) ? null : iso;
+}
+
+/** What kind of run it is, in words: what an undo or a retry goes back to (its kind, when it
+ *  was made and its folder), never a run id; null for a plain edit. `origin` is the run it
+ *  undoes or retries, when the history has it. */
+export function kindLine(
+  run: Pick<RunSummary, 'kind' | 'folder'>,
+  origin: Pick<RunSummary, 'kind' | 'created' | 'folder'> | null = null,
+): string | null {
+  if (run.kind.kind === 'edit') return null;
+  const what = !origin ? 'run' : origin.kind.kind === 'edit' ? 'bulk edit' : origin.kind.kind;
+  const made = origin?.created ?? runIdTime(run.kind.of);
+  const from = `the ${what}${made ? ` made ${when(made)}` : ''} in ${origin?.folder ?? run.folder}`;
+  return run.kind.kind === 'undo' ? `Undo of ${from}` : `Retry of the assets that failed in ${from}`;
 }
 
 /** The folder, and whether subfolders were included. */
