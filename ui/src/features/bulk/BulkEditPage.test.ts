@@ -238,7 +238,7 @@ describe('picking what to edit', () => {
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
     expect(count).toHaveTextContent('3 content fragments left out');
-    expect(count).toHaveTextContent('1 subfolder could not be listed');
+    expect(count).toHaveTextContent('1 subfolder could not be listed, so its assets are not counted. The preview lists it under “Skipped” with the reason.');
     expect(count).toHaveTextContent('This folder has 2 subfolders');
 
     await user.click(screen.getByTestId('include-subfolders'));
