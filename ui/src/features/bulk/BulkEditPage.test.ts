@@ -641,8 +641,98 @@ describe('the report', () => {
     expect(previewUndo).toHaveBeenCalledWith('r9', expect.any(Function));
     await screen.findByTestId('preview-table');
     // The run it undoes in words: r9 is not in the (empty) history and its id holds no time.
-    expect(screen.getByTestId('run-kind')).toHaveTextContent('Undo of the run in /content/dam/wknd-shared/en');
+    expect(screen.getByTestId('run-kind')).toHaveTextContent(/^Undo of the run$/);
+    expect(screen.getByRole('heading', { name: /^Preview of the undo/ })).toBeInTheDocument();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Apply 10 changes');
+  });
+
+  // AEM refuses every write of a read-only technical account. The engine either lets every
+  // asset fail with the reason, or stops the run after the first refusals and leaves the rest
+  // to resume; the report must show the explanation naming the account either way.
+  const READ_ONLY_ENDINGS = [
+    {
+      ending: 'every asset fails',
+      summary: runSummary({ id: 'ro', status: 'completed', reason: null, counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 24, pending: 0 } }),
+      failed: 24,
+      explanation: 'report-failures',
+    },
+    {
+      ending: 'the run stops after the first refusals',
+      summary: runSummary({ id: 'ro', status: 'stopped', reason: READ_ONLY_REASON, counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 5, pending: 19 } }),
+      failed: 5,
+      explanation: 'stopped-reason',
+    },
+  ];
+
+  it.each(READ_ONLY_ENDINGS)('a read-only account ($ending): the report explains the 403 naming the technical account', async ({ summary, failed, explanation }) => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(runSummary({ id: 'ro', counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 24 } }));
+    let applyProgress!: (p: Progress) => void;
+    let finishApply!: (s: RunSummary) => void;
+    vi.mocked(applyRun).mockImplementation((_request, onProgress) => {
+      applyProgress = onProgress;
+      return new Promise((resolve) => (finishApply = resolve));
+    });
+    vi.mocked(reportRows).mockImplementation(async (_run, status) => {
+      const rows = Array.from({ length: failed }, (_, i) => ({
+        path: `${FOLDER}/f-${i}.jpg`,
+        status: 'failed' as const,
+        reason: READ_ONLY_REASON,
+        changes: [{ property: 'dc:rights', before: null, after: 'X' }],
+      }));
+      return status === null || status === 'failed' ? { rows, total: failed } : { rows: [], total: 0 };
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('apply-button'));
+    await act(() => applyProgress(progress({ runId: 'ro', done: failed, total: 24, failed, finished: true })));
+    await act(() => finishApply(summary));
+
+    const report = await screen.findByTestId('report');
+    const banner = await within(report).findByTestId(explanation);
+    await waitFor(() => expect(banner).toHaveTextContent('technical account abc@techacct.adobe.com write access'));
+    expect(banner).toHaveTextContent(/can read but not change assets: ask an AEM administrator/i);
+    expect(within(report).getAllByTestId('report-reason')[0]).toHaveTextContent('abc@techacct.adobe.com');
+    expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '0');
+  });
+
+  it('leads the report of a stopped run with why it stopped and Resume, not the same reason twice', async () => {
+    const user = userEvent.setup();
+    const [, stopping] = READ_ONLY_ENDINGS;
+    vi.mocked(previewRun).mockResolvedValue(runSummary({ id: 'ro', counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 24 } }));
+    vi.mocked(applyRun).mockImplementationOnce(async (_request, onProgress) => {
+      onProgress(progress({ runId: 'ro', done: 5, total: 24, failed: 5, finished: true }));
+      return stopping!.summary;
+    });
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [] })),
+      total: 5,
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('apply-button'));
+
+    const report = await screen.findByTestId('report');
+    expect(report).toHaveAttribute('data-status', 'stopped');
+    const banner = within(report).getByTestId('stopped-reason');
+    // First in the report, above the summary and the table.
+    expect(report.firstElementChild).toBe(banner);
+    expect(banner).toHaveTextContent('This connection can read but not change assets');
+    expect(banner).toHaveTextContent('19 assets were not changed yet');
+    expect(within(report).getByTestId('run-progress')).toHaveTextContent('Stopped after 5 of 24 assets: 19 not changed yet.');
+    await waitFor(() => expect(within(report).getAllByTestId('report-row')).toHaveLength(5));
+    expect(within(report).queryByTestId('report-failures')).not.toBeInTheDocument();
+    // One Resume, in the banner.
+    expect(within(report).getAllByTestId('resume-run')).toHaveLength(1);
+    const resume = within(banner).getByTestId('resume-run');
+    expect(resume).toHaveTextContent('Resume (19 left)');
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    await user.click(resume);
+    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null }, expect.any(Function));
   });
 
   it('shows why a stopped run stopped, and offers Resume', async () => {

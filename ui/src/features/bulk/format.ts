@@ -145,7 +145,7 @@ export function statusSentence(run: RunSummary): string {
         ? `Cancelled: ${assets(run.counts.pending)} were left as they are. You can resume later.`
         : 'Cancelled.';
     case 'stopped':
-      return 'Stopped before the end. Fix the cause below, then resume.';
+      return 'Stopped before the end. Fix the cause above, then resume.';
     case 'completed':
       return run.counts.failed > 0 ? 'Completed, with assets that could not be changed.' : 'Completed.';
   }
@@ -169,9 +169,10 @@ export function runIdTime(id: string): string | null {
   return Number.isNaN(new Date(iso).getTime()) ? null : iso;
 }
 
-/** What kind of run it is, in words: what an undo or a retry goes back to (its kind, when it
- *  was made and its folder), never a run id; null for a plain edit. `origin` is the run it
- *  undoes or retries, when the history has it. */
+/** What kind of run it is, in words: what an undo or a retry goes back to (its kind and when
+ *  it was made), never a run id; null for a plain edit. Its folder is the run's own (shown next
+ *  to this line), so it is only named when it differs. `origin` is the run it undoes or
+ *  retries, when the history has it. */
 export function kindLine(
   run: Pick<RunSummary, 'kind' | 'folder'>,
   origin: Pick<RunSummary, 'kind' | 'created' | 'folder'> | null = null,
@@ -179,7 +180,8 @@ export function kindLine(
   if (run.kind.kind === 'edit') return null;
   const what = !origin ? 'run' : origin.kind.kind === 'edit' ? 'bulk edit' : origin.kind.kind;
   const made = origin?.created ?? runIdTime(run.kind.of);
-  const from = `the ${what}${made ? ` made ${when(made)}` : ''} in ${origin?.folder ?? run.folder}`;
+  const where = origin && origin.folder !== run.folder ? ` in ${origin.folder}` : '';
+  const from = `the ${what}${made ? ` made ${when(made)}` : ''}${where}`;
   return run.kind.kind === 'undo' ? `Undo of ${from}` : `Retry of the assets that failed in ${from}`;
 }
 
@@ -252,13 +254,25 @@ export function commonReason(reasons: readonly (string | null)[]): { reason: str
   return best;
 }
 
+/** Ends `text` with a full stop unless it already ends a sentence (reasons come without one). */
+export function fullStop(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A reason as a sentence of its own: capital first letter, full stop. */
+export function asSentence(reason: string): string {
+  const text = fullStop(reason.trim());
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The sentence above a report's table when assets failed. */
 export function failureSummary(failed: number, reasons: readonly (string | null)[], seen: number): string {
   const head = `${assets(failed)} could not be changed`;
   const common = commonReason(reasons);
   if (!common) return `${head}. Their reasons are in the table below.`;
-  if (common.times === seen) return `${head}: ${common.reason}`;
-  return `${head}. The most common reason (${count(common.times)} of the ${count(seen)} shown): ${common.reason}`;
+  if (common.times === seen) return `${head}: ${fullStop(common.reason)}`;
+  return `${head}. The most common reason (${count(common.times)} of the ${count(seen)} shown): ${fullStop(common.reason)}`;
 }
 
 const VERBS: Record<string, string> = { set: 'set to', append: 'add', remove: 'remove', clear: 'clear' };
