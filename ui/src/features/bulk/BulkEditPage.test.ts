@@ -217,6 +217,16 @@ describe('picking what to edit', () => {
     expect(store.form.folder).toBe('/content/dam/wknd-shared/de');
   });
 
+  it('shows a typed folder selected in the tree, the folders above it open', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const tree = await screen.findByTestId('folder-tree');
+    await waitFor(() => expect(within(tree).getAllByTestId('folder-node')).toHaveLength(3));
+    await chooseFolder(user);
+    await waitFor(() => expect(tree.querySelector(`[data-path="${FOLDER}"]`)).toHaveAttribute('aria-selected', 'true'));
+    expect(tree.querySelector('[data-path="/content/dam/wknd-shared"]')).toHaveAttribute('aria-expanded', 'true');
+  });
+
   it('counts the assets in scope as soon as a folder is chosen, live', async () => {
     const user = userEvent.setup();
     let finish!: (count: ScopeCount) => void;

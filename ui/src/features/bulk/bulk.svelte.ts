@@ -180,9 +180,8 @@ export class BulkStore {
 
   chooseFolder(path: string): void {
     this.form.folder = normalizeFolder(path);
-    // Show where it is in the tree (the folders above it open).
-    const parent = this.form.folder.slice(0, this.form.folder.lastIndexOf('/'));
-    if (this.tree.connectionId && parent.length >= DAM_ROOT.length) void this.tree.reveal(parent);
+    // Show where it is in the tree: the folders above it open, so it shows selected.
+    if (this.tree.connectionId && this.form.folder.startsWith(`${DAM_ROOT}/`)) void this.tree.reveal(this.form.folder);
   }
 
   addEdit(): void {
