@@ -57,7 +57,11 @@ run_suite() {
     node --test --test-concurrency=1 --test-reporter=spec ${E2E_SPECS:-tests/e2e/specs/}
   rc=$?
   set -e
-  [ $rc -eq 0 ] || { echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"; }
+  if [ $rc -ne 0 ]; then
+    echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"
+    echo "--- app log ---"; find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec tail -n 80 {} \;
+    echo "--- desktop notifications sent ---"; cat "$notifications"
+  fi
   return $rc
 }
 export -f run_suite free_port

@@ -153,6 +153,10 @@ pub fn job_ended<R: Runtime>(
     result: Result<&RunSummary, &str>,
 ) {
     let Some((title, body)) = message(ended, took, long_job, result) else {
+        tracing::info!(
+            took_secs = took.as_secs_f64(),
+            "no desktop notification: the job was short, or the user cancelled it"
+        );
         return;
     };
     // The plugin only prepares the notification here and sends it on a task of its own.

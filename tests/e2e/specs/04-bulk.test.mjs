@@ -31,9 +31,9 @@ import {
   longJobSecs,
 } from "../lib/app.mjs";
 
-/** The sandbox's slow-down while the main apply is watched: every request waits its turn
- *  (one at a time) and takes LATENCY_MS, so the run lasts at least (assets × LATENCY_MS): longer
- *  than the time the test needs to pause it, and longer than the long-job threshold. */
+/** The sandbox's slow-down for the whole main apply: every request waits its turn (one at a
+ *  time) and takes LATENCY_MS, so the run lasts at least (assets × LATENCY_MS): longer than the
+ *  time the test needs to pause it, and longer than the long-job threshold. */
 const LATENCY_MS = 400;
 /** How long the paused run is watched for writes that should not happen (several latencies). */
 const PAUSED_WINDOW_MS = 2_500;
@@ -178,7 +178,9 @@ async function pauseAndWatch(driver, progress, name) {
 async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
   const apply = await byTestId(driver, "apply-button");
   assert.match(await apply.getText(), new RegExp(`^Apply ${editable().length} changes?$`));
+  // Slow to the end: the whole run (not only up to the pause) lasts at least assets × latency.
   if (watch) await sandbox.setFaults({ latency_ms: LATENCY_MS, capacity: 1 });
+  let report;
   try {
     await apply.click();
     if (watch) {
@@ -191,10 +193,10 @@ async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
       await eventually(async () => (await progress.getAttribute("data-paused")) === "0", "the run did not resume");
       await byTestId(driver, "pause-button");
     }
+    report = await byTestId(driver, "report", 180_000);
   } finally {
     if (watch) await sandbox.setFaults({});
   }
-  const report = await byTestId(driver, "report", 180_000);
   const bar = await report.findElement(By.css('[data-testid="run-progress"]'));
   assert.equal(await bar.getAttribute("data-done"), await bar.getAttribute("data-total"), "the progress did not reach the end");
   assert.equal(await (await report.findElement(By.css('[data-testid="run-percent"]'))).getText(), "100 %");
