@@ -135,6 +135,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // A count still waiting for typing to settle must not fire into the next test.
+  store?.dispose();
   vi.clearAllMocks();
 });
 

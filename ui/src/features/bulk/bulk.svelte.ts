@@ -168,6 +168,14 @@ export class BulkStore {
     this.#connections = connections;
   }
 
+  /** Stops what would still fire later (a count waiting for typing to settle, a count's late
+   *  answer): for when the page that owns this store goes away. */
+  dispose(): void {
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.#countTimer = null;
+    this.scope.clear();
+  }
+
   // ---- The form -------------------------------------------------------------------------
 
   /** Picks the connection and starts its folder tree from the DAM root. */

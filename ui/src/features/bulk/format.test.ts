@@ -26,6 +26,7 @@ import {
   timeLeft,
   value,
   when,
+  whereIn,
 } from './format';
 
 function counts(overrides: Partial<Counts> = {}): Counts {
@@ -218,5 +219,13 @@ describe('undo and retry in words', () => {
     expect(kindLine(undo)).toBe(`Undo of the run made ${made}`);
     expect(kindLine(runSummary({ kind: { kind: 'undo', of: 'odd' } }))).toBe('Undo of the run');
     for (const line of [kindLine(undo), kindLine(undo, original)]) expect(line).not.toContain(original.id);
+  });
+});
+
+describe('where an asset is', () => {
+  it('says nothing for the run’s own folder, the subfolder below it, or the whole folder elsewhere', () => {
+    expect(whereIn('/content/dam/a/x.jpg', '/content/dam/a')).toBeNull();
+    expect(whereIn('/content/dam/a/b/c/x.jpg', '/content/dam/a')).toBe('b/c');
+    expect(whereIn('/content/dam/ab/x.jpg', '/content/dam/a')).toBe('/content/dam/ab');
   });
 });

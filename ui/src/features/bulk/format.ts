@@ -90,6 +90,14 @@ export function parentPath(path: string): string {
   return at > 0 ? path.slice(0, at) : path;
 }
 
+/** Where an asset is, under its name in a table: nothing when it is right in the run's folder
+ *  (the page says which), its subfolder (relative) when it is deeper, else its folder. */
+export function whereIn(path: string, runFolder: string): string | null {
+  const parent = parentPath(path);
+  if (parent === runFolder) return null;
+  return parent.startsWith(`${runFolder}/`) ? parent.slice(runFolder.length + 1) : parent;
+}
+
 /** What the preview's progress line says: listing first (the total still grows), then reading. */
 export function previewLine(p: Progress | null): string {
   if (!p) return 'Starting the preview…';
