@@ -747,6 +747,21 @@ describe('the report', () => {
     expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null }, expect.any(Function));
   });
 
+  it('says the bar of a resumed run counts the assets that were left', async () => {
+    const user = userEvent.setup();
+    const cancelled = runSummary({ id: 'c9', status: 'cancelled', counts: { assets: 25, changed: 11, unchanged: 0, skipped: 1, failed: 0, pending: 13 } });
+    vi.mocked(applyRun).mockImplementationOnce(async (_request, onProgress) => {
+      onProgress(progress({ runId: 'c9', done: 13, total: 13, changed: 13, finished: true }));
+      return runSummary({ id: 'c9', status: 'completed', counts: { assets: 25, changed: 24, unchanged: 0, skipped: 1, failed: 0, pending: 0 } });
+    });
+    await renderPage();
+    await act(() => store.openReport(cancelled));
+    await user.click(await screen.findByTestId('resume-run'));
+    const report = await screen.findByTestId('report');
+    await waitFor(() => expect(report).toHaveAttribute('data-status', 'completed'));
+    expect(within(report).getByTestId('run-progress')).toHaveTextContent('Resumed: 13 of the 13 assets left were handled.');
+  });
+
   it('shows why a stopped run stopped, and offers Resume', async () => {
     const user = userEvent.setup();
     const stopped = runSummary({
