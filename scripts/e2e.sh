@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # WebDriver E2E tests of the real app: a WebKitGTK window under Xvfb, in a private D-Bus session
 # with a real (throw-away) GNOME Keyring, driven by tauri-driver + WebKitWebDriver.
+# A stand-in notification service on that bus records the app's desktop notifications.
 # Screenshots of every test's end state go to artifacts/e2e/.
 # Usage: scripts/e2e.sh            (builds the debug app and the sandbox first)
 #        E2E_SPECS="tests/e2e/specs/05-bulk-more.test.mjs" scripts/e2e.sh
@@ -19,12 +20,30 @@ fi
 
 # --- inside Xvfb ---
 run_suite() {
-  local port native_port rc
+  local port native_port rc notifications
+  # A stand-in desktop notification service on the private session bus: the app's
+  # notifications land in a file the specs read (tests/e2e/lib/notification-server.py).
+  notifications="$METADESK_SESSION_ROOT/notifications.jsonl"
+  /usr/bin/python3 tests/e2e/lib/notification-server.py "$notifications" \
+    >"$METADESK_SESSION_ROOT/notification-server.out" &
+  # Globals (not locals): the EXIT trap runs after this function's locals are gone.
+  E2E_NOTIFY_PID=$!
+  E2E_DRIVER_PID=
+  trap 'kill $E2E_DRIVER_PID $E2E_NOTIFY_PID 2>/dev/null; wait $E2E_DRIVER_PID $E2E_NOTIFY_PID 2>/dev/null' EXIT
+  for _ in $(seq 100); do
+    grep -qx ready "$METADESK_SESSION_ROOT/notification-server.out" 2>/dev/null && break
+    kill -0 "$E2E_NOTIFY_PID" 2>/dev/null || break
+    sleep 0.1
+  done
+  grep -qx ready "$METADESK_SESSION_ROOT/notification-server.out" \
+    || { echo "the stand-in notification service did not start" >&2; return 1; }
+
+  # The app inherits this through tauri-driver: a preview or apply longer than this many seconds
+  # (not 30) sends a desktop notification, so the specs need no 30-second runs.
+  export METADESK_LONG_JOB_SECS=6
   port=$(free_port); native_port=$(free_port)
   tauri-driver --port "$port" --native-port "$native_port" >"$METADESK_SESSION_ROOT/tauri-driver.log" 2>&1 &
-  # Global (not local): the EXIT trap runs after this function's locals are gone.
   E2E_DRIVER_PID=$!
-  trap 'kill $E2E_DRIVER_PID 2>/dev/null; wait $E2E_DRIVER_PID 2>/dev/null' EXIT
   for _ in $(seq 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     sleep 0.1
@@ -32,12 +51,17 @@ run_suite() {
   set +e
   METADESK_APP="$PWD/target/debug/metadesk" \
   METADESK_SANDBOX_BIN="$PWD/target/debug/metadesk-sandbox" \
+  E2E_NOTIFICATIONS="$notifications" \
   WEBDRIVER_URL="http://127.0.0.1:$port/" \
   E2E_ARTIFACTS="$PWD/artifacts/e2e" \
     node --test --test-concurrency=1 --test-reporter=spec ${E2E_SPECS:-tests/e2e/specs/}
   rc=$?
   set -e
-  [ $rc -eq 0 ] || { echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"; }
+  if [ $rc -ne 0 ]; then
+    echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"
+    echo "--- app log ---"; find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec tail -n 80 {} \;
+    echo "--- desktop notifications sent ---"; cat "$notifications"
+  fi
   return $rc
 }
 export -f run_suite free_port

@@ -33,7 +33,7 @@ free_port() {
 our_processes() {
   local pid
   [ -n "${METADESK_TEST_RUN:-}" ] || return 0
-  for pid in $(pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|dbus-daemon|WebKitWebDriver|tauri-driver|target/(debug|release)/metadesk'); do
+  for pid in $(pgrep -u "$(id -u)" -f 'gnome-keyring-daemon|dbus-daemon|WebKitWebDriver|tauri-driver|notification-server\.py|target/(debug|release)/metadesk'); do
     [ "$pid" != "$$" ] || continue
     [ "$(ps -o stat= -p "$pid" 2>/dev/null | cut -c1)" != "Z" ] || continue
     tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "METADESK_TEST_RUN=$METADESK_TEST_RUN" && echo "$pid"

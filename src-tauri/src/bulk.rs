@@ -69,9 +69,9 @@ async fn open_for_run(
     let connected = match open(state, by).await {
         Err(Error::NotFound(_)) => {
             return Err(Error::InvalidInput(format!(
-                "Run {} was made with the connection \"{}\", which no longer exists. Import its \
-                 credential file again under that name to {to}.",
-                summary.id, summary.connection
+                "This run was made with the connection \"{}\", which no longer exists. Import \
+                 its credential file again under that name to {to}.",
+                summary.connection
             )));
         }
         other => other?,
@@ -82,9 +82,9 @@ async fn open_for_run(
     };
     if !same(&connected.aem_url, &summary.aem) {
         return Err(Error::InvalidInput(format!(
-            "The connection \"{}\" now points to {}, but run {} was made on {}. Set the \
+            "The connection \"{}\" now points to {}, but this run was made on {}. Set the \
              connection's address back to {} to {to}.",
-            connected.connection.name, connected.aem_url, summary.id, summary.aem, summary.aem
+            connected.connection.name, connected.aem_url, summary.aem, summary.aem
         )));
     }
     Ok(connected)
@@ -158,7 +158,7 @@ pub async fn preview(
 ) -> Result<RunSummary, Error> {
     let job = state.jobs.start(
         JobKind::Preview,
-        format!("the preview of {}", request.folder.trim()),
+        format!("a preview of {}", request.folder.trim()),
     )?;
     let connected = open(state, &request.connection_id).await?;
     let spec = RunSpec {
@@ -194,7 +194,7 @@ pub async fn preview_from_run(
     let summary = summary_of(state, of).await?;
     let job = state.jobs.start(
         JobKind::Preview,
-        format!("the {words} preview of run {of} ({})", summary.folder),
+        format!("a preview of the {words} in {}", summary.folder),
     )?;
     let connected = open_for_run(state, &summary, &format!("{words} it")).await?;
     let engine = Engine::new(connected.store.clone(), runs_dir(state));
@@ -217,7 +217,7 @@ pub async fn apply(
     let summary = summary_of(state, &request.run_id).await?;
     let job = state.jobs.start(
         JobKind::Apply,
-        format!("applying run {} to {}", summary.id, summary.folder),
+        format!("applying changes to {}", summary.folder),
     )?;
     job.set_run_id(&summary.id);
     let connected = open_for_run(state, &summary, "apply it").await?;
@@ -558,12 +558,12 @@ mod tests {
         let err = preview(&f.state, request(&f, "Other"), &quiet)
             .await
             .unwrap_err();
-        assert!(
-            err.to_string().starts_with(&format!(
-                "A bulk edit is already running: applying run {}",
-                p.id
-            )),
-            "{err}"
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "A bulk edit is already running (applying changes to {SAMPLE_FOLDER}). Wait for \
+                 it to finish or cancel it, then try again."
+            )
         );
         let err = count(&f.state, &f.id, SAMPLE_FOLDER, &Filters::default(), &|_| {})
             .await

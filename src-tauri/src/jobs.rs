@@ -86,24 +86,22 @@ impl Jobs {
         self.current.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Starts a job of `kind`, described by `label` ("preview of /content/dam/x"), or refuses
-    /// in words when a preview or apply runs.
+    /// Starts a job of `kind`, described in the user's words by `label` ("a preview of
+    /// /content/dam/x"), or refuses in words when a preview or apply runs.
     pub fn start(&self, kind: JobKind, label: impl Into<String>) -> Result<JobGuard<'_>, Error> {
         let mut current = self.lock();
         if let Some(running) = current.as_ref() {
             if running.kind.is_run() {
-                let run = running
-                    .run_id
-                    .as_deref()
-                    .map(|id| format!(" (run {id})"))
-                    .unwrap_or_default();
+                // The label only: a run id means nothing to the user (the log has it).
+                tracing::info!(running = ?running.run_id, "another bulk job refused: {}", running.label);
                 return Err(Error::InvalidInput(format!(
-                    "A bulk edit is already running: {}{run}. Wait for it to finish, or cancel \
-                     it first.",
+                    "A bulk edit is already running ({}). Wait for it to finish or cancel it, \
+                     then try again.",
                     running.label
                 )));
             }
-            // A count still running is superseded: its command returns with `done: false`.
+            // A count still running is superseded: its command returns with `done: false`,
+            // which the window takes as "not counted" and counts again once this job ends.
             running.control.cancel();
         }
         let serial = self.serial.fetch_add(1, Ordering::Relaxed) + 1;
@@ -148,7 +146,7 @@ impl Jobs {
         self.lock().as_ref().is_some_and(|j| j.kind.is_run())
     }
 
-    /// The current job in words, with its run id when known.
+    /// The current job in words, with its run id when known (for the log).
     pub fn describe(&self) -> Option<String> {
         self.lock().as_ref().map(|j| match &j.run_id {
             Some(id) => format!("{} (run {id})", j.label),
@@ -180,20 +178,24 @@ mod tests {
     fn one_preview_or_apply_at_a_time() {
         let jobs = Jobs::default();
         let apply = jobs
-            .start(JobKind::Apply, "applying to /content/dam/x")
+            .start(JobKind::Apply, "applying changes to /content/dam/x")
             .unwrap();
         apply.set_run_id("20260101-000000-000-abcd");
         assert!(jobs.run_in_progress());
         for kind in [JobKind::Preview, JobKind::Apply, JobKind::Count] {
             let err = jobs.start(kind, "another").err().unwrap();
             assert_eq!(err.code(), metadesk_core::error::ErrorCode::InvalidInput);
-            let words = err.to_string();
-            assert!(
-                words.starts_with("A bulk edit is already running: applying to /content/dam/x")
-                    && words.contains("20260101-000000-000-abcd"),
-                "{words}"
+            assert_eq!(
+                err.to_string(),
+                "A bulk edit is already running (applying changes to /content/dam/x). Wait for \
+                 it to finish or cancel it, then try again."
             );
         }
+        assert_eq!(
+            jobs.describe().as_deref(),
+            Some("applying changes to /content/dam/x (run 20260101-000000-000-abcd)"),
+            "the log still gets the run id"
+        );
         assert_eq!(
             apply.control().state(),
             ControlState::Running,

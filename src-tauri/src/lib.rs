@@ -39,7 +39,7 @@ pub fn run() {
     let _log_guard = logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
 
-    let state = match AppState::new(dirs, Arc::new(KeyringStore::new(profile))) {
+    let mut state = match AppState::new(dirs, Arc::new(KeyringStore::new(profile))) {
         Ok(state) => state,
         Err(e) => {
             tracing::error!(error = %e, "the app state could not be built");
@@ -47,6 +47,16 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+
+    // Read once, here: the E2E suite lowers it so its runs need not last 30 s.
+    state.long_job = notify::long_job_from_env(std::env::var(notify::LONG_JOB_ENV).ok().as_deref());
+    if state.long_job != notify::LONG_JOB {
+        tracing::info!(
+            secs = state.long_job.as_secs_f64(),
+            "jobs longer than this send a desktop notification ({})",
+            notify::LONG_JOB_ENV
+        );
+    }
 
     let builder = tauri::Builder::default()
         .plugin(tauri_plugin_dialog::init())

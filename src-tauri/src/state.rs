@@ -1,6 +1,7 @@
 //! `AppState`: everything the commands share, built once in `run()` and managed by Tauri.
 
 use std::sync::Arc;
+use std::time::Duration;
 
 use metadesk_core::aem::AemError;
 use metadesk_core::aem::client::build_http_client;
@@ -32,6 +33,9 @@ pub struct AppState {
     pub auth: Arc<Auth>,
     /// The one bulk job (count, preview or apply) the app runs at a time.
     pub jobs: Jobs,
+    /// A preview or apply that took this long sends a desktop notification when it ends
+    /// ([`crate::notify`]); `run()` may lower it from the environment at start-up.
+    pub long_job: Duration,
 }
 
 impl AppState {
@@ -50,6 +54,7 @@ impl AppState {
             sandbox: Arc::new(SandboxHost::default()),
             auth,
             jobs: Jobs::default(),
+            long_job: crate::notify::LONG_JOB,
         })
     }
 }

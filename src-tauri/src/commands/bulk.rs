@@ -37,6 +37,7 @@ fn sender<T: tauri::ipc::IpcResponse + Send + Sync>(
 /// Notifies when a long job ended, then hands the result to the window.
 fn finish<R: Runtime>(
     app: &AppHandle<R>,
+    state: &AppState,
     ended: Ended,
     started: Instant,
     result: Result<RunSummary, Error>,
@@ -46,7 +47,7 @@ fn finish<R: Runtime>(
         Ok(summary) => Ok(*summary),
         Err(words) => Err(words.as_str()),
     };
-    notify::job_ended(app, ended, started.elapsed(), view);
+    notify::job_ended(app, ended, started.elapsed(), state.long_job, view);
     result.map_err(IpcError::from)
 }
 
@@ -71,7 +72,8 @@ pub async fn complete_folder_path(
     Ok(bulk::complete(&state, &connection_id, &typed).await?)
 }
 
-/// Counts the assets in scope, streaming running counts; a new count cancels this one.
+/// Counts the assets in scope, streaming running counts. Any new job (a count, a preview, an
+/// apply) cancels this one, which then returns `done: false`: not a final count.
 #[tauri::command]
 pub async fn count_scope(
     state: State<'_, AppState>,
@@ -94,7 +96,7 @@ pub async fn preview_run<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
     let result = bulk::preview(&state, request, &sender(on_progress)).await;
-    finish(&app, Ended::Preview, started, result)
+    finish(&app, &state, Ended::Preview, started, result)
 }
 
 /// Previews the undo of a run.
@@ -108,7 +110,7 @@ pub async fn preview_undo<R: Runtime>(
     let started = Instant::now();
     let kind = RunKind::Undo { of: run_id };
     let result = bulk::preview_from_run(&state, kind, &sender(on_progress)).await;
-    finish(&app, Ended::Preview, started, result)
+    finish(&app, &state, Ended::Preview, started, result)
 }
 
 /// Previews the same edits again on the assets that failed in a run.
@@ -122,7 +124,7 @@ pub async fn preview_retry<R: Runtime>(
     let started = Instant::now();
     let kind = RunKind::Retry { of: run_id };
     let result = bulk::preview_from_run(&state, kind, &sender(on_progress)).await;
-    finish(&app, Ended::Preview, started, result)
+    finish(&app, &state, Ended::Preview, started, result)
 }
 
 /// A page of a run's preview rows; `action` null means every row.
@@ -148,7 +150,7 @@ pub async fn apply_run<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
     let result = bulk::apply(&state, request, &sender(on_progress)).await;
-    finish(&app, Ended::Apply, started, result)
+    finish(&app, &state, Ended::Apply, started, result)
 }
 
 #[tauri::command]

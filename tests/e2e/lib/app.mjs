@@ -1,6 +1,6 @@
 // Helpers for driving the real Metadesk window through tauri-driver + WebKitWebDriver.
 // Environment (set by scripts/e2e.sh): METADESK_APP, METADESK_SANDBOX_BIN, WEBDRIVER_URL,
-// E2E_ARTIFACTS, and the private session's XDG folders.
+// E2E_ARTIFACTS, E2E_NOTIFICATIONS, METADESK_LONG_JOB_SECS, and the private session's XDG folders.
 
 import { spawn, spawnSync, execFileSync } from "node:child_process";
 import {
@@ -211,6 +211,20 @@ export function keychainEntries() {
   const run = spawnSync("secret-tool", ["search", "--all", "service", PROFILE], { encoding: "utf8" });
   if (run.error) throw run.error;
   return [...run.stderr.matchAll(/^attribute\.username = (.*)$/gm)].map((m) => m[1]).sort();
+}
+
+/**
+ * The desktop notifications the app has sent in this scripts/e2e.sh run, oldest first, as the
+ * stand-in notification service recorded them: `{ id, app, summary, body }`.
+ */
+export function sentNotifications() {
+  const text = readFileSync(required("E2E_NOTIFICATIONS"), "utf8");
+  return text.split("\n").filter((line) => line !== "").map((line) => JSON.parse(line));
+}
+
+/** Seconds a preview or apply must last to send a notification (scripts/e2e.sh sets it). */
+export function longJobSecs() {
+  return Number(required("METADESK_LONG_JOB_SECS"));
 }
 
 /** Waits until `predicate()` is truthy (polling), or fails with `message`. */

@@ -1,29 +1,45 @@
 // Bulk edit end to end, against a sandbox started here: a service credential dropped on the
-// window; a folder picked (tree and typed path) with its number of assets; dc:rights set to a
-// value no asset has; the preview's before → after cells; Apply with live progress (slowed by
-// the sandbox's latency so pause and resume can be seen) up to 100 %; the report; the sandbox's
-// assets read over HTTP; "Undo this run" with its own preview and apply; the originals back.
-// Then a read-only credential: the same edit fails on every asset with the 403 explanation that
-// names the technical account, and nothing changes in the sandbox. Screenshots of each step go
-// to E2E_ARTIFACTS.
+// window for real (an OS-level XDND drop from a GTK drag source); a folder picked (tree and
+// typed path) with its number of assets; dc:rights set to a value no asset has; the preview's
+// before → after cells; Apply with live progress, slowed by the sandbox's latency so the run
+// cannot end first, paused (the sandbox's write counter and the bar stand still) and resumed
+// up to 100 %; the report; the sandbox's assets read over HTTP; "Undo this run" with its own
+// preview and apply; the originals back. The long apply sends exactly one desktop notification
+// (seen by the stand-in notification service of scripts/e2e.sh); the short previews and the
+// undo send none. Then a read-only credential: the apply is refused with the 403 explanation
+// that names the technical account, and nothing changes in the sandbox. Screenshots of each
+// step go to E2E_ARTIFACTS.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections (the runs it made stay in the app's history).
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
 import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
-  simulateDrop,
+  realDrop,
   startSandboxBinary,
   keychainEntries,
   eventually,
   connectionCards,
   openAddressEdit,
   screenshot,
+  sentNotifications,
+  longJobSecs,
 } from "../lib/app.mjs";
+
+/** The sandbox's slow-down for the whole main apply: every request waits its turn (one at a
+ *  time) and takes LATENCY_MS, so the run lasts at least (assets × LATENCY_MS): longer than the
+ *  time the test needs to pause it, and longer than the long-job threshold. */
+const LATENCY_MS = 400;
+/** How long the paused run is watched for writes that should not happen (several latencies). */
+const PAUSED_WINDOW_MS = 2_500;
+/** Time for a notification of a job that just ended to reach the stand-in service: far more
+ *  than the one local D-Bus call it takes. Only used to show that none came. */
+const NOTIFICATION_SETTLE_MS = 2_000;
 
 let sandbox;
 /** The folder edited, and its assets: path → { contentFragment, rights (before any run) }. */
@@ -56,13 +72,16 @@ function editable() {
 
 const shown = (value) => (value === null || value === undefined ? "(not set)" : Array.isArray(value) ? value.join(", ") : String(value));
 
-/** Drops a credential file, finds its card by the technical account, points it at the sandbox. */
-async function importCredential(driver, file, email) {
+/** Drops a credential file on the window for real (XDND), finds its card by the technical
+ *  account and points it at the sandbox. */
+async function importCredential(driver, file, email, name) {
   await (await byTestId(driver, "nav-connections")).click();
-  await simulateDrop(driver, [sandbox.file(file)]);
+  const page = await driver.findElement(By.css("#connections-title"));
+  await realDrop(driver, [sandbox.file(file)], page);
   const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
-    `${file} was not imported`, 30_000);
+    `${file} was not imported by the drop`, 30_000);
   added.push(card.id);
+  await screenshot(driver, `04 ${name} 0 import`);
   const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
   const input = await openAddressEdit(driver, card.id);
   await input.clear();
@@ -122,11 +141,46 @@ async function reportCount(driver, status) {
   return Number(await button.getAttribute("data-count"));
 }
 
-/** Clicks Apply and waits for the report; with `watch`, pauses and resumes on the way. */
+/** The sandbox's request counters (writes applied, requests in flight…). */
+const counters = () => sandbox.getJson("/__sandbox/counters");
+
+/** Pauses the running apply and shows that nothing more is written while it is paused: once
+ *  the writes under way have ended, the sandbox's write counter and the bar stand still. */
+async function pauseAndWatch(driver, progress, name) {
+  await (await byTestId(driver, "pause-button")).click();
+  await byTestId(driver, "resume-button");
+  await eventually(async () => (await progress.getAttribute("data-paused")) === "1", "the run did not say it is paused");
+  // Writes under way when Pause was pressed finish; no new request starts. Settled = nothing in
+  // flight and no new write across one latency.
+  const settled = await eventually(async () => {
+    const first = await counters();
+    await sleep(LATENCY_MS + 100);
+    const second = await counters();
+    return first.in_flight === 0 && second.in_flight === 0 && first.writes_applied === second.writes_applied ? second : null;
+  }, "the writes under way did not end after Pause", 30_000);
+  const total = editable().length;
+  assert.ok(settled.writes_applied < total, `the run ended (${settled.writes_applied} of ${total} written) before it was paused`);
+  // The bar may lag a little behind the writes (events are rate-limited), never ahead.
+  const shownDone = await progress.getAttribute("data-done");
+  assert.ok(Number(shownDone) <= settled.writes_applied, `the bar shows ${shownDone} done, AEM got ${settled.writes_applied} writes`);
+  await screenshot(driver, `04 ${name} 4 paused`);
+
+  await sleep(PAUSED_WINDOW_MS);
+  const later = await counters();
+  assert.equal(later.writes_applied, settled.writes_applied, "assets were written while the run was paused");
+  assert.equal(later.in_flight, 0, "a request started while the run was paused");
+  assert.equal(await progress.getAttribute("data-done"), shownDone, "the progress advanced while paused");
+  assert.equal(await progress.getAttribute("data-paused"), "1");
+}
+
+/** Clicks Apply and waits for the report at 100 %; with `watch`, the run is slowed down,
+ *  paused (nothing is written meanwhile) and resumed on the way. */
 async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
   const apply = await byTestId(driver, "apply-button");
   assert.match(await apply.getText(), new RegExp(`^Apply ${editable().length} changes?$`));
-  if (watch) await sandbox.setFaults({ latency_ms: 120, capacity: 2 });
+  // Slow to the end: the whole run (not only up to the pause) lasts at least assets × latency.
+  if (watch) await sandbox.setFaults({ latency_ms: LATENCY_MS, capacity: 1 });
+  let report;
   try {
     await apply.click();
     if (watch) {
@@ -134,19 +188,15 @@ async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
       await eventually(async () => Number(await progress.getAttribute("data-done")) > 0, "no progress was shown", 60_000);
       assert.equal(Number(await progress.getAttribute("data-total")), editable().length);
       await screenshot(driver, `04 ${name} 4 progress`);
-      const pause = await driver.findElements(By.css('[data-testid="pause-button"]'));
-      if (pause.length > 0) {
-        await pause[0].click();
-        await byTestId(driver, "resume-button");
-        await eventually(async () => (await progress.getAttribute("data-paused")) === "1", "the run did not say it is paused");
-        await screenshot(driver, `04 ${name} 4 paused`);
-        await (await byTestId(driver, "resume-button")).click();
-      }
+      await pauseAndWatch(driver, progress, name);
+      await (await byTestId(driver, "resume-button")).click();
+      await eventually(async () => (await progress.getAttribute("data-paused")) === "0", "the run did not resume");
+      await byTestId(driver, "pause-button");
     }
+    report = await byTestId(driver, "report", 180_000);
   } finally {
     if (watch) await sandbox.setFaults({});
   }
-  const report = await byTestId(driver, "report", 180_000);
   const bar = await report.findElement(By.css('[data-testid="run-progress"]'));
   assert.equal(await bar.getAttribute("data-done"), await bar.getAttribute("data-total"), "the progress did not reach the end");
   assert.equal(await (await report.findElement(By.css('[data-testid="run-percent"]'))).getText(), "100 %");
@@ -158,8 +208,13 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
   assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
   const value = `© Metadesk E2E ${Date.now()}`;
   const sample = editable()[0];
+  const notifiedBefore = sentNotifications().length;
+  const newNotifications = () => sentNotifications().slice(notifiedBefore);
+  // The slowed-down apply must count as long, the rest must not.
+  assert.ok(editable().length * LATENCY_MS > longJobSecs() * 1000 + 1000,
+    `${editable().length} assets at ${LATENCY_MS} ms do not make a run longer than ${longJobSecs()} s`);
   await withApp(t, async (driver) => {
-    const id = await importCredential(driver, "service-credentials.json", sandbox.service.integration.email);
+    const id = await importCredential(driver, "service-credentials.json", sandbox.service.integration.email, "edit");
     await pickFolder(driver, id, "edit");
     await setRights(driver, value);
     await screenshot(driver, "04 edit 2 form");
@@ -185,10 +240,22 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
       assert.equal((await sandbox.asset(path)).metadata["dc:rights"], value, `${path} was not changed in the sandbox`);
     }
 
+    // The long apply told the desktop, once, in the run's words; the short preview did not.
+    const notified = await eventually(async () => (newNotifications().length > 0 ? newNotifications() : null),
+      "no desktop notification was sent for the long run");
+    assert.deepEqual(notified.map(({ app, summary, body }) => ({ app, summary, body })), [{
+      app: "metadesk",
+      summary: "Bulk edit finished",
+      body: `Bulk edit finished: ${editable().length} changed — ${folder}`,
+    }]);
+
     // Undo: its own preview (before = the new value, after = the original), then apply.
     await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
     await checkPreviewRow(driver, sample, value, assets.get(sample).rights);
-    assert.match(await (await byTestId(driver, "run-facts")).getText(), /Undo of run/);
+    const facts = await (await byTestId(driver, "run-facts")).getText();
+    assert.match(facts, /Undo of the bulk edit made /);
+    assert.ok(facts.includes(folder), facts);
+    assert.doesNotMatch(facts, /\d{8}-\d{6}/, "a run id is shown instead of words");
     await screenshot(driver, "04 undo 3 preview");
     const undoReport = await applyAndWaitForReport(driver, "undo");
     assert.equal(await (await undoReport.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
@@ -204,16 +271,21 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     const items = await list.findElements(By.css('[data-testid="run-item"]'));
     assert.ok(items.length >= 2, "the two runs are not listed");
     for (const item of items.slice(0, 2)) assert.equal(await item.getAttribute("data-status"), "completed");
-    assert.match(await items[0].getText(), /Undo of run/);
+    assert.match(await items[0].getText(), /Undo of the bulk edit made /);
     await screenshot(driver, "04 edit 6 activity");
+
+    // The undo's preview and apply were short: still the one notification.
+    await sleep(NOTIFICATION_SETTLE_MS);
+    assert.equal(newNotifications().length, 1, `short jobs sent notifications: ${JSON.stringify(newNotifications())}`);
   });
 });
 
-test("a read-only credential: every asset fails with the 403 explanation naming the technical account", async (t) => {
+test("a read-only credential: the apply is refused with the 403 explanation naming the technical account", async (t) => {
   const value = `© Read-only E2E ${Date.now()}`;
   const email = sandbox.readOnly.integration.email;
+  const total = editable().length;
   await withApp(t, async (driver) => {
-    const id = await importCredential(driver, "service-credentials-read-only.json", email);
+    const id = await importCredential(driver, "service-credentials-read-only.json", email, "read-only");
     await pickFolder(driver, id, "read-only");
     await setRights(driver, value);
     await (await byTestId(driver, "preview-button")).click();
@@ -221,24 +293,44 @@ test("a read-only credential: every asset fails with the 403 explanation naming 
     await checkPreviewRow(driver, editable()[0], assets.get(editable()[0]).rights, value);
     await screenshot(driver, "04 read-only 3 preview");
 
-    const report = await applyAndWaitForReport(driver, "read-only");
-    assert.equal(await reportCount(driver, "failed"), editable().length);
+    const apply = await byTestId(driver, "apply-button");
+    assert.match(await apply.getText(), new RegExp(`^Apply ${total} changes?$`));
+    await apply.click();
+    const report = await byTestId(driver, "report", 180_000);
+    // Two ways AEM's refusal can end the run, both shown in words: every asset failed with the
+    // reason (the run completed), or the run stopped after the first refusals with the rest
+    // left to resume. Either way nothing was changed and every asset is accounted for.
+    const status = await report.getAttribute("data-status");
+    assert.ok(["completed", "stopped"].includes(status), `unexpected status ${status}`);
     assert.equal(await reportCount(driver, "changed"), 0);
-    const failures = await report.findElement(By.css('[data-testid="report-failures"]'));
-    const summary = await failures.getText();
-    assert.match(summary, new RegExp(`${editable().length} assets? could not be changed`));
-    assert.match(summary, /can read but not change assets/);
-    assert.ok(summary.includes(email), `the summary does not name ${email}: ${summary}`);
-    const failedRow = await report.findElement(By.css('[data-testid="report-row"][data-status="failed"]'));
-    const reason = await (await failedRow.findElement(By.css('[data-testid="report-reason"]'))).getText();
-    assert.ok(reason.includes(`technical account ${email}`), reason);
-    assert.match(reason, /ask an AEM administrator/);
-    await byTestId(driver, "retry-failed");
+    const failed = await reportCount(driver, "failed");
+    const pending = (await driver.findElements(By.css('[data-testid="report-filters"] [data-filter="pending"]'))).length > 0
+      ? await reportCount(driver, "pending")
+      : 0;
+    assert.equal(failed + pending, total, `failed ${failed} + not applied ${pending} ≠ ${total}`);
+
+    const explanation = await byTestId(driver, status === "stopped" ? "stopped-reason" : "report-failures");
+    const words = await explanation.getText();
+    assert.ok(words.includes(`technical account ${email}`), `the explanation does not name ${email}: ${words}`);
+    assert.match(words, /can read but not change assets/);
+    assert.match(words, /ask an AEM administrator/);
+    if (status === "stopped") {
+      assert.ok(pending > 0, "a stopped run leaves assets to resume");
+      assert.ok(await (await explanation.findElement(By.css('[data-testid="resume-run"]'))).isEnabled(), "Resume is not offered");
+    } else {
+      assert.equal(failed, total);
+      await byTestId(driver, "retry-failed");
+    }
+    if (failed > 0) {
+      const failedRow = await report.findElement(By.css('[data-testid="report-row"][data-status="failed"]'));
+      const reason = await (await failedRow.findElement(By.css('[data-testid="report-reason"]'))).getText();
+      assert.ok(reason.includes(`technical account ${email}`), reason);
+    }
     for (const path of editable()) {
       assert.deepEqual((await sandbox.asset(path)).metadata["dc:rights"] ?? null, assets.get(path).rights,
         `${path} changed through a read-only credential`);
     }
-    await screenshot(driver, "04 read-only 5 failures");
+    await screenshot(driver, "04 read-only 5 refused 403");
   });
 });
 

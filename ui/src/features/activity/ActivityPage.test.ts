@@ -8,6 +8,7 @@ import { applyRun, listRuns, previewRows, previewUndo, reportRows } from '../../
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
+import { when } from '../bulk/format';
 import ActivityPage from './ActivityPage.svelte';
 import { actionsFor } from './runActions';
 
@@ -86,7 +87,7 @@ describe('the Activity page', () => {
         id: 'r1',
         status: 'stopped',
         reason: 'The development token has expired.',
-        kind: { kind: 'undo', of: 'r0' },
+        kind: { kind: 'undo', of: 'r2' },
         counts: counts({ pending: 30 }),
       }),
     ]);
@@ -104,10 +105,22 @@ describe('the Activity page', () => {
     expect(within(first).queryByTestId('resume-run')).not.toBeInTheDocument();
 
     expect(second).toHaveTextContent('Stopped');
-    expect(second).toHaveTextContent('Undo of run r0');
+    // What it undoes in words (the run it undoes is in the list), never a run id.
+    expect(within(second).getByTestId('run-kind')).toHaveTextContent(`Undo of the bulk edit made ${when('2026-03-02T09:15:00Z')}`);
+    expect(second).not.toHaveTextContent('r2');
     expect(within(second).getByTestId('run-reason')).toHaveTextContent('The development token has expired.');
     expect(within(second).getByTestId('resume-run')).toBeInTheDocument();
     expect(within(second).queryByTestId('undo-run')).not.toBeInTheDocument();
+  });
+
+  it('marks the runs of a production connection', async () => {
+    await renderPage(
+      [runSummary({ id: 'p1', connectionId: 'c2', connection: 'Prod', status: 'completed' }), runSummary({ id: 't1', status: 'completed' })],
+      [connection(), connection({ id: 'c2', name: 'Prod', production: true })],
+    );
+    const [prod, test] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    expect(within(prod).getByText('Production')).toBeInTheDocument();
+    expect(within(test).queryByText('Production')).not.toBeInTheDocument();
   });
 
   it('opens a run’s report on the Bulk edit page', async () => {

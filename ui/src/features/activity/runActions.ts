@@ -1,5 +1,5 @@
 // Which actions the Activity list offers for a run, from its status and counts. Plain logic,
-// tested in runActions.test.ts.
+// tested in ActivityPage.test.ts ("actions per status").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 
 export type RunAction = 'open-report' | 'open-preview' | 'apply' | 'resume' | 'undo' | 'show-progress';

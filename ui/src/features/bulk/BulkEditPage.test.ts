@@ -135,6 +135,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // A count still waiting for typing to settle must not fire into the next test.
+  store?.dispose();
   vi.clearAllMocks();
 });
 
@@ -217,6 +219,16 @@ describe('picking what to edit', () => {
     expect(store.form.folder).toBe('/content/dam/wknd-shared/de');
   });
 
+  it('shows a typed folder selected in the tree, the folders above it open', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const tree = await screen.findByTestId('folder-tree');
+    await waitFor(() => expect(within(tree).getAllByTestId('folder-node')).toHaveLength(3));
+    await chooseFolder(user);
+    await waitFor(() => expect(tree.querySelector(`[data-path="${FOLDER}"]`)).toHaveAttribute('aria-selected', 'true'));
+    expect(tree.querySelector('[data-path="/content/dam/wknd-shared"]')).toHaveAttribute('aria-expanded', 'true');
+  });
+
   it('counts the assets in scope as soon as a folder is chosen, live', async () => {
     const user = userEvent.setup();
     let finish!: (count: ScopeCount) => void;
@@ -238,7 +250,7 @@ describe('picking what to edit', () => {
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
     expect(count).toHaveTextContent('3 content fragments left out');
-    expect(count).toHaveTextContent('1 subfolder could not be listed');
+    expect(count).toHaveTextContent('1 subfolder could not be listed, so its assets are not counted. The preview lists it under “Skipped” with the reason.');
     expect(count).toHaveTextContent('This folder has 2 subfolders');
 
     await user.click(screen.getByTestId('include-subfolders'));
@@ -252,6 +264,87 @@ describe('picking what to edit', () => {
     await chooseFolder(user, '/content/dam/nope');
     const error = await screen.findByTestId('scope-error');
     expect(error).toHaveTextContent('There is no folder /content/dam/nope in AEM.');
+  });
+});
+
+describe('the scope count when a preview or an undo stops it', () => {
+  /** The first count waits until the test ends it; every later one finishes at once. */
+  function countsThatCanBeSuperseded() {
+    let endFirst!: (count: ScopeCount) => void;
+    let calls = 0;
+    vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
+      calls += 1;
+      if (calls === 1) {
+        onUpdate(scope({ assets: 700 }));
+        return new Promise((resolve) => (endFirst = resolve));
+      }
+      return Promise.resolve(scope({ assets: 2000, done: true }));
+    });
+    // What the app's count command returns when another job cancelled it.
+    return () => act(() => endFirst(scope({ assets: 700, done: false })));
+  }
+
+  it('counts again after a failed preview instead of "Counting…" forever', async () => {
+    const user = userEvent.setup();
+    const superseded = countsThatCanBeSuperseded();
+    let failPreview!: (e: unknown) => void;
+    vi.mocked(previewRun).mockImplementation(() => new Promise((_resolve, reject) => (failPreview = reject)));
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await waitFor(() => expect(screen.getByTestId('scope-count')).toHaveTextContent('Counting… 700 so far'));
+    await user.click(screen.getByTestId('preview-button'));
+    await superseded();
+    // A count that was stopped is no count: nothing half-done is shown as if still going.
+    expect(screen.queryByText(/Counting…/)).not.toBeInTheDocument();
+
+    await act(() => failPreview({ code: 'network', message: 'Could not reach AEM at author.example.com.' }));
+    await screen.findByTestId('preview-error');
+    await waitFor(() => expect(screen.getByTestId('scope-count')).toHaveAttribute('data-done', '1'));
+    expect(screen.getByTestId('scope-count')).toHaveTextContent('2,000 assets in scope');
+    expect(countScope).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts again after "Change the edit" when the preview stopped the count', async () => {
+    const user = userEvent.setup();
+    const superseded = countsThatCanBeSuperseded();
+    let finishPreview!: (s: RunSummary) => void;
+    vi.mocked(previewRun).mockImplementation(() => new Promise((resolve) => (finishPreview = resolve)));
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await waitFor(() => expect(countScope).toHaveBeenCalledTimes(1));
+    await user.click(screen.getByTestId('preview-button'));
+    await superseded();
+    await act(() => finishPreview(PREVIEWED));
+    await user.click(await screen.findByTestId('back-to-form'));
+
+    const count = await screen.findByTestId('scope-count');
+    await waitFor(() => expect(count).toHaveAttribute('data-done', '1'));
+    expect(count).toHaveTextContent('2,000 assets in scope');
+    expect(countScope).toHaveBeenCalledTimes(2);
+  });
+
+  it('counts a scope again when its last count was stopped (an undo started from Activity)', async () => {
+    const superseded = countsThatCanBeSuperseded();
+    let finishUndo!: (s: RunSummary) => void;
+    vi.mocked(previewUndo).mockImplementation(() => new Promise((resolve) => (finishUndo = resolve)));
+    await renderPage();
+    store.form.folder = FOLDER;
+    const counting = store.countNow();
+    await waitFor(() => expect(store.scope.counting).toBe(true));
+    const undo = store.startUndo('r0');
+    await superseded();
+    await counting;
+    expect(store.scope.count).toBeNull();
+    expect(store.scope.counting).toBe(false);
+    await act(() => finishUndo(runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r0' } })));
+    await undo;
+
+    // The same scope: counted again, not skipped as "already counted".
+    await act(() => store.countNow());
+    expect(countScope).toHaveBeenCalledTimes(2);
+    expect(store.scope.count).toEqual(scope({ assets: 2000, done: true }));
   });
 });
 
@@ -289,6 +382,67 @@ describe('saying what to change', () => {
     expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
     await user.selectOptions(within(row).getByTestId('edit-action'), 'clear');
     expect(within(row).queryByTestId('edit-values')).not.toBeInTheDocument();
+  });
+});
+
+describe('a typed-in property', () => {
+  it('can take several values: ticked, the values are one per line and sent as a list', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockReturnValue(new Promise(() => {}));
+    await renderPage();
+    await chooseFolder(user);
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    // Known properties need no tick.
+    expect(within(row).queryByTestId('edit-several')).not.toBeInTheDocument();
+    await user.selectOptions(within(row).getByTestId('edit-property'), '');
+    await user.type(within(row).getByTestId('edit-property-custom'), 'dc:language');
+    const several = within(row).getByTestId('edit-several');
+    expect(several).not.toBeChecked();
+    expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
+
+    await user.click(several);
+    expect(several).toBeChecked();
+    const values = within(row).getByTestId('edit-values');
+    expect(values.tagName).toBe('TEXTAREA');
+    expect(within(row).getByText(/One value per line/)).toBeInTheDocument();
+    await user.type(values, 'en{Enter}de');
+    await user.click(screen.getByTestId('preview-button'));
+    expect(previewRun).toHaveBeenCalledWith(
+      expect.objectContaining({ edits: [{ property: 'dc:language', op: { kind: 'set', values: ['en', 'de'] } }] }),
+      expect.any(Function),
+    );
+  });
+
+  it('takes several values when adding or removing, whatever the tick says', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    await user.selectOptions(within(row).getByTestId('edit-property'), '');
+    await user.type(within(row).getByTestId('edit-property-custom'), 'dc:language');
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
+    const several = within(row).getByTestId('edit-several');
+    expect(several).toBeChecked();
+    expect(several).toBeDisabled();
+    expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'clear');
+    expect(within(row).queryByTestId('edit-several')).not.toBeInTheDocument();
+  });
+
+  it('says so when a list is left in a one-value field, and previews nothing', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await chooseFolder(user);
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    await user.selectOptions(within(row).getByTestId('edit-property'), '');
+    await user.type(within(row).getByTestId('edit-property-custom'), 'dc:language');
+    await user.click(within(row).getByTestId('edit-several'));
+    await user.type(within(row).getByTestId('edit-values'), 'en{Enter}de');
+    await user.click(within(row).getByTestId('edit-several'));
+    // The lines stay in sight (not squeezed into one field) until they are fixed.
+    expect(within(row).getByTestId('edit-values')).toHaveValue('en\nde');
+    await user.click(screen.getByTestId('preview-button'));
+    expect(previewRun).not.toHaveBeenCalled();
+    expect(within(row).getByText(/remove the extra lines, or tick “Several values”/)).toBeInTheDocument();
   });
 });
 
@@ -498,8 +652,114 @@ describe('the report', () => {
     await user.click(await screen.findByTestId('undo-run'));
     expect(previewUndo).toHaveBeenCalledWith('r9', expect.any(Function));
     await screen.findByTestId('preview-table');
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('Undo of run r9');
+    // The run it undoes in words: r9 is not in the (empty) history and its id holds no time.
+    expect(screen.getByTestId('run-kind')).toHaveTextContent(/^Undo of the run$/);
+    expect(screen.getByRole('heading', { name: /^Preview of the undo/ })).toBeInTheDocument();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Apply 10 changes');
+  });
+
+  // AEM refuses every write of a read-only technical account. The engine either lets every
+  // asset fail with the reason, or stops the run after the first refusals and leaves the rest
+  // to resume; the report must show the explanation naming the account either way.
+  const READ_ONLY_ENDINGS = [
+    {
+      ending: 'every asset fails',
+      summary: runSummary({ id: 'ro', status: 'completed', reason: null, counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 24, pending: 0 } }),
+      failed: 24,
+      explanation: 'report-failures',
+    },
+    {
+      ending: 'the run stops after the first refusals',
+      summary: runSummary({ id: 'ro', status: 'stopped', reason: READ_ONLY_REASON, counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 5, pending: 19 } }),
+      failed: 5,
+      explanation: 'stopped-reason',
+    },
+  ];
+
+  it.each(READ_ONLY_ENDINGS)('a read-only account ($ending): the report explains the 403 naming the technical account', async ({ summary, failed, explanation }) => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(runSummary({ id: 'ro', counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 24 } }));
+    let applyProgress!: (p: Progress) => void;
+    let finishApply!: (s: RunSummary) => void;
+    vi.mocked(applyRun).mockImplementation((_request, onProgress) => {
+      applyProgress = onProgress;
+      return new Promise((resolve) => (finishApply = resolve));
+    });
+    vi.mocked(reportRows).mockImplementation(async (_run, status) => {
+      const rows = Array.from({ length: failed }, (_, i) => ({
+        path: `${FOLDER}/f-${i}.jpg`,
+        status: 'failed' as const,
+        reason: READ_ONLY_REASON,
+        changes: [{ property: 'dc:rights', before: null, after: 'X' }],
+      }));
+      return status === null || status === 'failed' ? { rows, total: failed } : { rows: [], total: 0 };
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('apply-button'));
+    await act(() => applyProgress(progress({ runId: 'ro', done: failed, total: 24, failed, finished: true })));
+    await act(() => finishApply(summary));
+
+    const report = await screen.findByTestId('report');
+    const banner = await within(report).findByTestId(explanation);
+    await waitFor(() => expect(banner).toHaveTextContent('technical account abc@techacct.adobe.com write access'));
+    expect(banner).toHaveTextContent(/can read but not change assets: ask an AEM administrator/i);
+    expect(within(report).getAllByTestId('report-reason')[0]).toHaveTextContent('abc@techacct.adobe.com');
+    expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '0');
+  });
+
+  it('leads the report of a stopped run with why it stopped and Resume, not the same reason twice', async () => {
+    const user = userEvent.setup();
+    const [, stopping] = READ_ONLY_ENDINGS;
+    vi.mocked(previewRun).mockResolvedValue(runSummary({ id: 'ro', counts: { assets: 24, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 24 } }));
+    vi.mocked(applyRun).mockImplementationOnce(async (_request, onProgress) => {
+      onProgress(progress({ runId: 'ro', done: 5, total: 24, failed: 5, finished: true }));
+      return stopping!.summary;
+    });
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [] })),
+      total: 5,
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('apply-button'));
+
+    const report = await screen.findByTestId('report');
+    expect(report).toHaveAttribute('data-status', 'stopped');
+    const banner = within(report).getByTestId('stopped-reason');
+    // First in the report, above the summary and the table.
+    expect(report.firstElementChild).toBe(banner);
+    expect(banner).toHaveTextContent('This connection can read but not change assets');
+    expect(banner).toHaveTextContent('19 assets were not changed yet');
+    expect(within(report).getByTestId('run-progress')).toHaveTextContent('Stopped after 5 of 24 assets: 19 not changed yet.');
+    await waitFor(() => expect(within(report).getAllByTestId('report-row')).toHaveLength(5));
+    expect(within(report).queryByTestId('report-failures')).not.toBeInTheDocument();
+    // One Resume, in the banner.
+    expect(within(report).getAllByTestId('resume-run')).toHaveLength(1);
+    const resume = within(banner).getByTestId('resume-run');
+    expect(resume).toHaveTextContent('Resume (19 left)');
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    await user.click(resume);
+    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null }, expect.any(Function));
+  });
+
+  it('says the bar of a resumed run counts the assets that were left', async () => {
+    const user = userEvent.setup();
+    const cancelled = runSummary({ id: 'c9', status: 'cancelled', counts: { assets: 25, changed: 11, unchanged: 0, skipped: 1, failed: 0, pending: 13 } });
+    vi.mocked(applyRun).mockImplementationOnce(async (_request, onProgress) => {
+      onProgress(progress({ runId: 'c9', done: 13, total: 13, changed: 13, finished: true }));
+      return runSummary({ id: 'c9', status: 'completed', counts: { assets: 25, changed: 24, unchanged: 0, skipped: 1, failed: 0, pending: 0 } });
+    });
+    await renderPage();
+    await act(() => store.openReport(cancelled));
+    await user.click(await screen.findByTestId('resume-run'));
+    const report = await screen.findByTestId('report');
+    await waitFor(() => expect(report).toHaveAttribute('data-status', 'completed'));
+    expect(within(report).getByTestId('run-progress')).toHaveTextContent('Resumed: 13 of the 13 assets left were handled.');
   });
 
   it('shows why a stopped run stopped, and offers Resume', async () => {

@@ -81,6 +81,13 @@ describe('the preview table', () => {
     expect(row).not.toHaveTextContent('→');
   });
 
+  it('spans every column with the empty row, with or without property columns', async () => {
+    await renderTable([]);
+    const table = screen.getByTestId('preview-table');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Asset', 'Change']);
+    expect(within(table).getByText('No assets here.')).toHaveAttribute('colspan', '2');
+  });
+
   it('shows why an asset is skipped', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SKIP.path)!;

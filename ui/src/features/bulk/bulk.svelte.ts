@@ -50,19 +50,30 @@ export type Stage = 'setup' | 'preview' | 'apply' | 'report';
 /** How long typing settles before the scope is counted again. */
 export const COUNT_DELAY_MS = 350;
 
+/** The key of a scope: what a count is of (connection, folder, filters). */
+export function scopeKey(connectionId: string, folder: string, filters: Filters): string {
+  return JSON.stringify([connectionId, folder, filters]);
+}
+
 /** The count of the assets in scope, as it streams in. */
 export class ScopeCounter {
   count = $state<ScopeCount | null>(null);
   error = $state<IpcError | null>(null);
   counting = $state(false);
-  /** What the shown count is of (connection, folder, filters), to skip counting it again. */
+  /** What the shown (or running) count is of, to skip counting it again. */
   key = $state('');
 
   #generation = 0;
 
+  /** Whether the scope of `key` is being counted or has its final count (a failed count is
+   *  tried again). */
+  covers(key: string): boolean {
+    return this.key === key && !this.error && (this.counting || this.count?.done === true);
+  }
+
   async run(connectionId: string, folder: string, filters: Filters): Promise<void> {
     const generation = ++this.#generation;
-    this.key = JSON.stringify([connectionId, folder, filters]);
+    this.key = scopeKey(connectionId, folder, filters);
     this.count = null;
     this.error = null;
     this.counting = true;
@@ -70,7 +81,15 @@ export class ScopeCounter {
       const final = await countScope(connectionId, folder, filters, (update) => {
         if (generation === this.#generation) this.count = update;
       });
-      if (generation === this.#generation) this.count = final;
+      if (generation !== this.#generation) return;
+      if (final.done) {
+        this.count = final;
+      } else {
+        // Another job (a preview, an undo) stopped this count: what it had counted so far is no
+        // result. Forget it, so the scope is counted again once that job has ended.
+        this.key = '';
+        this.count = null;
+      }
     } catch (thrown) {
       if (generation === this.#generation) this.error = toIpcError(thrown);
     } finally {
@@ -149,6 +168,14 @@ export class BulkStore {
     this.#connections = connections;
   }
 
+  /** Stops what would still fire later (a count waiting for typing to settle, a count's late
+   *  answer): for when the page that owns this store goes away. */
+  dispose(): void {
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.#countTimer = null;
+    this.scope.clear();
+  }
+
   // ---- The form -------------------------------------------------------------------------
 
   /** Picks the connection and starts its folder tree from the DAM root. */
@@ -161,9 +188,8 @@ export class BulkStore {
 
   chooseFolder(path: string): void {
     this.form.folder = normalizeFolder(path);
-    // Show where it is in the tree (the folders above it open).
-    const parent = this.form.folder.slice(0, this.form.folder.lastIndexOf('/'));
-    if (this.tree.connectionId && parent.length >= DAM_ROOT.length) void this.tree.reveal(parent);
+    // Show where it is in the tree: the folders above it open, so it shows selected.
+    if (this.tree.connectionId && this.form.folder.startsWith(`${DAM_ROOT}/`)) void this.tree.reveal(this.form.folder);
   }
 
   addEdit(): void {
@@ -183,7 +209,7 @@ export class BulkStore {
     }, COUNT_DELAY_MS);
   }
 
-  /** Counts the scope now, unless the same scope is already counted or a job runs. */
+  /** Counts the scope now, unless the same scope is already counted (or counting) or a job runs. */
   async countNow(): Promise<void> {
     const { connectionId } = this.form;
     const folder = normalizeFolder(this.form.folder);
@@ -194,7 +220,7 @@ export class BulkStore {
     // Any other job would be stopped by a count: never count while one runs.
     if (this.job !== null) return;
     const filters = filtersOf(this.form);
-    if (this.scope.key === JSON.stringify([connectionId, folder, filters]) && !this.scope.error) return;
+    if (this.scope.covers(scopeKey(connectionId, folder, filters))) return;
     await this.scope.run(connectionId, folder, filters);
   }
 
@@ -247,6 +273,9 @@ export class BulkStore {
       this.progress = null;
       this.cancelRequested = false;
       void this.loadRuns();
+      // Back on the form (the preview failed or was cancelled): the preview stopped any count
+      // that was running, so count the scope again.
+      if (this.stage === 'setup') this.scheduleCount();
     }
   }
 
@@ -267,6 +296,13 @@ export class BulkStore {
     const list = this.#connections();
     if (run.connectionId) return list.find((c) => c.id === run.connectionId);
     return list.find((c) => c.name === run.connection);
+  }
+
+  /** The run an undo or a retry goes back to, when the history has it. */
+  originOf(run: RunSummary): RunSummary | null {
+    if (run.kind.kind === 'edit') return null;
+    const of = run.kind.of;
+    return this.runs.find((r) => r.id === of) ?? null;
   }
 
   /** Whether applying `run` needs the production confirmation. */

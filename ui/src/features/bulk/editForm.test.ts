@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   MESSAGES,
   OTHER_PROPERTY,
+  canChooseSeveral,
   duplicateMessage,
   emptyForm,
   hasProblems,
@@ -134,6 +135,33 @@ describe('values', () => {
     expect(takesSeveral(edit({ picked: OTHER_PROPERTY, custom: 'x:y', action: 'remove' }))).toBe(true);
   });
 
+  it('lets a typed-in property take several values when ticked; adding or removing always does', () => {
+    const typed = edit({ picked: OTHER_PROPERTY, custom: 'dc:language' });
+    expect(takesSeveral(typed)).toBe(false);
+    expect(canChooseSeveral(typed)).toBe(true);
+    expect(takesSeveral({ ...typed, several: true })).toBe(true);
+    for (const action of ['append', 'remove'] as const) {
+      expect(takesSeveral({ ...typed, action })).toBe(true);
+      expect(canChooseSeveral({ ...typed, action }), action).toBe(false);
+    }
+    expect(canChooseSeveral({ ...typed, action: 'clear' })).toBe(false);
+    // A known property says it itself, typed in or picked: the tick is not asked for.
+    expect(takesSeveral(edit({ picked: OTHER_PROPERTY, custom: 'dc:subject' }))).toBe(true);
+    expect(canChooseSeveral(edit({ picked: OTHER_PROPERTY, custom: 'dc:subject' }))).toBe(false);
+    expect(canChooseSeveral(edit({ picked: 'dc:title' }))).toBe(false);
+    expect(takesSeveral(edit({ picked: 'dc:title', several: true })), 'only typed-in properties take the tick').toBe(false);
+  });
+
+  it('never sends several lines as one value', () => {
+    const typed = edit({ picked: OTHER_PROPERTY, custom: 'dc:language', text: 'en\nde' });
+    expect(validate(form({ edits: [typed] })).edits[0]?.values).toBe(MESSAGES.oneValueTyped);
+    expect(() => toRunRequest(form({ edits: [typed] }))).toThrow();
+    // Left over from "Add values" on a single-valued known property.
+    expect(validate(form({ edits: [edit({ picked: 'dc:title', text: 'A\nB' })] })).edits[0]?.values).toBe(MESSAGES.oneValue);
+    // Empty lines around one value are no extra values.
+    expect(validate(form({ edits: [edit({ picked: 'dc:title', text: '\n A \n' })] })).edits[0]).toBeUndefined();
+  });
+
   it('reads one value per line, trimmed, without empty lines', () => {
     expect(valuesOf(edit({ picked: 'dc:subject', text: ' summer \r\n\n  beach\n' }))).toEqual(['summer', 'beach']);
     expect(valuesOf(edit({ picked: 'dc:title', text: '  Hello world  ' }))).toEqual(['Hello world']);
@@ -170,6 +198,25 @@ describe('toRunRequest', () => {
         { property: 'dc:creator', op: { kind: 'set', values: ['Ann', 'Bob'] } },
       ],
     });
+  });
+
+  it('maps a typed-in property with several values to a list, and without to one value', () => {
+    const request = toRunRequest(
+      form({
+        edits: [
+          edit({ key: 1, picked: OTHER_PROPERTY, custom: 'dc:language', several: true, text: ' en \n\nde\n' }),
+          edit({ key: 2, picked: OTHER_PROPERTY, custom: 'xmp:Label', several: false, text: ' Approved ' }),
+          edit({ key: 3, picked: OTHER_PROPERTY, custom: 'dam:keywords', several: false, action: 'append', text: 'a\nb' }),
+          edit({ key: 4, picked: OTHER_PROPERTY, custom: 'dc:audience', several: true, text: 'staff' }),
+        ],
+      }),
+    );
+    expect(request.edits).toEqual([
+      { property: 'dc:language', op: { kind: 'set', values: ['en', 'de'] } },
+      { property: 'xmp:Label', op: { kind: 'set', values: ['Approved'] } },
+      { property: 'dam:keywords', op: { kind: 'append', values: ['a', 'b'] } },
+      { property: 'dc:audience', op: { kind: 'set', values: ['staff'] } },
+    ]);
   });
 
   it('sends no name filter when the pattern is empty', () => {

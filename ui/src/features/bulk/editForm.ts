@@ -53,6 +53,9 @@ export interface EditDraft {
   picked: string;
   custom: string;
   action: ActionKind;
+  /** A typed-in property takes several values (the user ticked "Several values"). Known
+   *  properties say it themselves, and adding or removing values always takes several. */
+  several: boolean;
   /** The single value (single-valued Set) or several, one per line. */
   text: string;
 }
@@ -68,7 +71,7 @@ export interface FormDraft {
 }
 
 export function newEdit(key: number): EditDraft {
-  return { key, picked: 'dc:title', custom: '', action: 'set', text: '' };
+  return { key, picked: 'dc:title', custom: '', action: 'set', several: false, text: '' };
 }
 
 export function emptyForm(connectionId = ''): FormDraft {
@@ -92,17 +95,43 @@ export function propertyLabel(property: string): string {
   return known ? `${known.label} (${property})` : property;
 }
 
-/** Whether the row takes several values: a multi-valued field, or adding/removing values. */
-export function takesSeveral(edit: EditDraft): boolean {
+/** Whether the row takes several values whatever the user ticks: adding or removing values,
+ *  or a property known to hold a list (picked or typed). */
+export function severalImplied(edit: EditDraft): boolean {
   if (edit.action === 'append' || edit.action === 'remove') return true;
   return knownProperty(propertyOf(edit))?.multi ?? false;
+}
+
+/** Whether the row can say itself if it takes several values: a typed-in property that is not
+ *  a known one with several values, and an action with values. */
+export function canChooseSeveral(edit: EditDraft): boolean {
+  return edit.picked === OTHER_PROPERTY && edit.action !== 'clear' && !severalImplied(edit);
+}
+
+/** Whether the row takes several values: implied (see above), or ticked for a typed-in property. */
+export function takesSeveral(edit: EditDraft): boolean {
+  return severalImplied(edit) || (edit.picked === OTHER_PROPERTY && edit.several);
+}
+
+/** Whether the row's values are shown one per line: when it takes several, and also when a
+ *  list is left from before it took one value (so the lines stay visible until removed). */
+export function showsLines(edit: EditDraft): boolean {
+  return takesSeveral(edit) || lines(edit.text).length > 1;
+}
+
+function lines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
 }
 
 /** The values of a row: one per line when it takes several, else the one trimmed value. */
 export function valuesOf(edit: EditDraft): string[] {
   if (edit.action === 'clear') return [];
-  const lines = takesSeveral(edit) ? edit.text.split(/\r?\n/) : [edit.text];
-  return lines.map((line) => line.trim()).filter((line) => line !== '');
+  if (takesSeveral(edit)) return lines(edit.text);
+  const value = edit.text.trim();
+  return value === '' ? [] : [value];
 }
 
 // Same rule as the app core's validate_property: a prefix that starts with a letter or `_`,
@@ -123,6 +152,8 @@ export const MESSAGES = {
   propertyName: 'Type the property as prefix:name, for example dc:rights or xmpRights:UsageTerms.',
   value: 'Type the value to set.',
   values: 'Type at least one value, one per line.',
+  oneValue: 'This property takes one value here: remove the extra lines.',
+  oneValueTyped: 'One value here: remove the extra lines, or tick “Several values” to set a list.',
   edits: 'Add at least one change.',
 } as const;
 
@@ -177,6 +208,9 @@ export function validate(form: FormDraft): FormProblems {
     if (property !== '') seen.add(property);
     if (edit.action !== 'clear' && valuesOf(edit).length === 0) {
       mine.values = takesSeveral(edit) ? MESSAGES.values : MESSAGES.value;
+    } else if (edit.action !== 'clear' && !takesSeveral(edit) && lines(edit.text).length > 1) {
+      // Left over from a list typed before the row took one value: never send it as one.
+      mine.values = canChooseSeveral(edit) ? MESSAGES.oneValueTyped : MESSAGES.oneValue;
     }
     if (mine.property || mine.values) problems.edits[edit.key] = mine;
   }

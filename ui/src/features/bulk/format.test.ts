@@ -13,14 +13,20 @@ import {
   differs,
   duration,
   editLine,
+  asSentence,
   failureSummary,
+  fullStop,
+  kindLine,
   percent,
   previewLine,
   rate,
   statusTone,
   statusWords,
+  runIdTime,
   timeLeft,
   value,
+  when,
+  whereIn,
 } from './format';
 
 function counts(overrides: Partial<Counts> = {}): Counts {
@@ -153,12 +159,19 @@ describe('report chart and summary', () => {
 
   it('names the reason when all failed assets share it', () => {
     const reason = 'this connection can read but not change assets: ask an AEM administrator to give the technical account x@techacct.adobe.com write access';
-    expect(failureSummary(20, Array(20).fill(reason), 20)).toBe(`20 assets could not be changed: ${reason}`);
+    expect(failureSummary(20, Array(20).fill(reason), 20)).toBe(`20 assets could not be changed: ${reason}.`);
+  });
+
+  it('ends a reason as a sentence, once', () => {
+    expect(fullStop('ask an administrator')).toBe('ask an administrator.');
+    expect(fullStop('Done. ')).toBe('Done.');
+    expect(fullStop('Really?')).toBe('Really?');
+    expect(asSentence(' this connection can read but not change assets ')).toBe('This connection can read but not change assets.');
   });
 
   it('names the most common reason when they differ', () => {
     expect(failureSummary(3, ['a', 'b', 'a'], 3)).toBe(
-      '3 assets could not be changed. The most common reason (2 of the 3 shown): a',
+      '3 assets could not be changed. The most common reason (2 of the 3 shown): a.',
     );
     expect(failureSummary(1, [], 0)).toBe('1 asset could not be changed. Their reasons are in the table below.');
   });
@@ -171,5 +184,48 @@ describe('edits in words', () => {
     expect(editLine('cq:tags: clear')).toBe('Tags (cq:tags): clear');
     expect(editLine('my:field: remove "x"')).toBe('my:field: remove "x"');
     expect(editLine('undo of run r1')).toBe('undo of run r1');
+  });
+});
+
+describe('undo and retry in words', () => {
+  const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
+  const made = when('2026-03-02T09:15:00Z');
+
+  it('reads when a run was made from its id', () => {
+    expect(runIdTime('20260302-091500-123-4f2a')).toBe('2026-03-02T09:15:00Z');
+    for (const bad of ['r1', '', '20261302-091500-123-4f2a', '20260302-091500-4f2a', '../20260302-091500-123-4f2a']) {
+      expect(runIdTime(bad)).toBeNull();
+    }
+  });
+
+  it('says what an undo or a retry goes back to: its kind and when, no run id', () => {
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
+    expect(kindLine(undo, original)).toBe(`Undo of the bulk edit made ${made}`);
+    const retry = runSummary({ kind: { kind: 'retry', of: original.id }, folder: '/content/dam/a' });
+    expect(kindLine(retry, original)).toBe(`Retry of the assets that failed in the bulk edit made ${made}`);
+    const undoOfUndo = runSummary({ kind: { kind: 'undo', of: 'u1' }, folder: '/content/dam/a' });
+    const undone = runSummary({ id: 'u1', kind: { kind: 'undo', of: original.id }, created: '2026-03-03T10:00:00Z', folder: '/content/dam/a' });
+    expect(kindLine(undoOfUndo, undone)).toBe(`Undo of the undo made ${when('2026-03-03T10:00:00Z')}`);
+    expect(kindLine(runSummary())).toBeNull();
+  });
+
+  it('names the folder of the run it goes back to when it is not the run’s own', () => {
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
+    expect(kindLine(undo, original)).toBe(`Undo of the bulk edit made ${made} in /content/dam/a`);
+  });
+
+  it('reads the time from the id when the run it goes back to is not in the history', () => {
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
+    expect(kindLine(undo)).toBe(`Undo of the run made ${made}`);
+    expect(kindLine(runSummary({ kind: { kind: 'undo', of: 'odd' } }))).toBe('Undo of the run');
+    for (const line of [kindLine(undo), kindLine(undo, original)]) expect(line).not.toContain(original.id);
+  });
+});
+
+describe('where an asset is', () => {
+  it('says nothing for the run’s own folder, the subfolder below it, or the whole folder elsewhere', () => {
+    expect(whereIn('/content/dam/a/x.jpg', '/content/dam/a')).toBeNull();
+    expect(whereIn('/content/dam/a/b/c/x.jpg', '/content/dam/a')).toBe('b/c');
+    expect(whereIn('/content/dam/ab/x.jpg', '/content/dam/a')).toBe('/content/dam/ab');
   });
 });

@@ -4,7 +4,6 @@ import type { Counts } from '../../ipc/bindings/Counts';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
-import type { RunKind } from '../../ipc/bindings/RunKind';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { propertyLabel } from './editForm';
@@ -91,6 +90,14 @@ export function parentPath(path: string): string {
   return at > 0 ? path.slice(0, at) : path;
 }
 
+/** Where an asset is, under its name in a table: nothing when it is right in the run's folder
+ *  (the page says which), its subfolder (relative) when it is deeper, else its folder. */
+export function whereIn(path: string, runFolder: string): string | null {
+  const parent = parentPath(path);
+  if (parent === runFolder) return null;
+  return parent.startsWith(`${runFolder}/`) ? parent.slice(runFolder.length + 1) : parent;
+}
+
 /** What the preview's progress line says: listing first (the total still grows), then reading. */
 export function previewLine(p: Progress | null): string {
   if (!p) return 'Starting the preview…';
@@ -146,7 +153,7 @@ export function statusSentence(run: RunSummary): string {
         ? `Cancelled: ${assets(run.counts.pending)} were left as they are. You can resume later.`
         : 'Cancelled.';
     case 'stopped':
-      return 'Stopped before the end. Fix the cause below, then resume.';
+      return 'Stopped before the end. Fix the cause above, then resume.';
     case 'completed':
       return run.counts.failed > 0 ? 'Completed, with assets that could not be changed.' : 'Completed.';
   }
@@ -160,11 +167,30 @@ export const REPORT_STATUS_WORDS: Record<ReportStatus, string> = {
   pending: 'Not applied yet',
 };
 
-/** What kind of run it is, in words: null for a plain edit. */
-export function kindLine(kind: RunKind): string | null {
-  if (kind.kind === 'undo') return `Undo of run ${kind.of}`;
-  if (kind.kind === 'retry') return `Retry of the failed assets of run ${kind.of}`;
-  return null;
+/** When a run was started, read from its id (`20260512-103000-123-4f2a`, in UTC), as an ISO
+ *  time; null when the id is not one of those. */
+export function runIdTime(id: string): string | null {
+  const m = /^(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})-\d{3}-[0-9a-f]+$/.exec(id);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s] = m;
+  const iso = `${y}-${mo}-${d}T${h}:${mi}:${s}Z`;
+  return Number.isNaN(new Date(iso).getTime()) ? null : iso;
+}
+
+/** What kind of run it is, in words: what an undo or a retry goes back to (its kind and when
+ *  it was made), never a run id; null for a plain edit. Its folder is the run's own (shown next
+ *  to this line), so it is only named when it differs. `origin` is the run it undoes or
+ *  retries, when the history has it. */
+export function kindLine(
+  run: Pick<RunSummary, 'kind' | 'folder'>,
+  origin: Pick<RunSummary, 'kind' | 'created' | 'folder'> | null = null,
+): string | null {
+  if (run.kind.kind === 'edit') return null;
+  const what = !origin ? 'run' : origin.kind.kind === 'edit' ? 'bulk edit' : origin.kind.kind;
+  const made = origin?.created ?? runIdTime(run.kind.of);
+  const where = origin && origin.folder !== run.folder ? ` in ${origin.folder}` : '';
+  const from = `the ${what}${made ? ` made ${when(made)}` : ''}${where}`;
+  return run.kind.kind === 'undo' ? `Undo of ${from}` : `Retry of the assets that failed in ${from}`;
 }
 
 /** The folder, and whether subfolders were included. */
@@ -236,13 +262,25 @@ export function commonReason(reasons: readonly (string | null)[]): { reason: str
   return best;
 }
 
+/** Ends `text` with a full stop unless it already ends a sentence (reasons come without one). */
+export function fullStop(text: string): string {
+  const trimmed = text.trimEnd();
+  return /[.!?…]$/.test(trimmed) ? trimmed : `${trimmed}.`;
+}
+
+/** A reason as a sentence of its own: capital first letter, full stop. */
+export function asSentence(reason: string): string {
+  const text = fullStop(reason.trim());
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
 /** The sentence above a report's table when assets failed. */
 export function failureSummary(failed: number, reasons: readonly (string | null)[], seen: number): string {
   const head = `${assets(failed)} could not be changed`;
   const common = commonReason(reasons);
   if (!common) return `${head}. Their reasons are in the table below.`;
-  if (common.times === seen) return `${head}: ${common.reason}`;
-  return `${head}. The most common reason (${count(common.times)} of the ${count(seen)} shown): ${common.reason}`;
+  if (common.times === seen) return `${head}: ${fullStop(common.reason)}`;
+  return `${head}. The most common reason (${count(common.times)} of the ${count(seen)} shown): ${fullStop(common.reason)}`;
 }
 
 const VERBS: Record<string, string> = { set: 'set to', append: 'add', remove: 'remove', clear: 'clear' };
