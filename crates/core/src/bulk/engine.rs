@@ -11,7 +11,7 @@
 use std::collections::HashMap;
 use std::future::Future;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
@@ -67,7 +67,7 @@ impl Default for Settings {
 }
 
 /// Refused writes (403), with none accepted, after which an apply stops.
-const REFUSED_WRITES_BEFORE_STOP: u32 = 5;
+const REFUSED_WRITES_BEFORE_STOP: usize = 5;
 
 /// Runs previews, applies, resumes and undos against one connection's Assets API.
 pub struct Engine {
@@ -110,9 +110,10 @@ struct Ctx {
     rows: AtomicU64,
     /// When a journal record was last given the time (see [`Ctx::stamp`]).
     stamped: Mutex<Option<Instant>>,
-    /// Writes of this phase AEM accepted, and writes it refused (403) while none was accepted.
-    writes_accepted: AtomicU64,
-    writes_refused: AtomicU32,
+    /// Refused writes (403) held back while no write of this phase has been accepted: their
+    /// outcome depends on what comes next (see [`Ctx::write_refused`]). `None` once a write
+    /// was accepted: from then on a 403 is an ordinary failure of its asset.
+    refused: Mutex<Option<Vec<(u64, String)>>>,
     tally: Tally,
     listing_done: std::sync::atomic::AtomicBool,
     tracker: Mutex<Tracker>,
@@ -141,8 +142,7 @@ impl Ctx {
             stop: Mutex::new(None),
             rows: AtomicU64::new(0),
             stamped: Mutex::new(None),
-            writes_accepted: AtomicU64::new(0),
-            writes_refused: AtomicU32::new(0),
+            refused: Mutex::new(Some(Vec::new())),
             tally: Tally::default(),
             listing_done: std::sync::atomic::AtomicBool::new(false),
             tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
@@ -157,20 +157,56 @@ impl Ctx {
         self.control.cancel();
     }
 
-    /// A write was refused (403). When the first [`REFUSED_WRITES_BEFORE_STOP`] writes of an
-    /// apply are all refused, the account cannot write at all: stop rather than collect one
-    /// identical failure per asset, and leave the rest pending for a resume once an
-    /// administrator has given it write access. Once a write got through, a 403 is about that
-    /// asset (access can differ per folder) and the run goes on.
-    fn write_refused(&self) {
-        if self.writes_accepted.load(Ordering::SeqCst) > 0 {
-            return;
+    /// A write of asset `i` was refused (403); returns its outcome when it is already known.
+    ///
+    /// Until a write of this phase is accepted, a refusal may mean the account cannot write at
+    /// all, so it is held back without an outcome. When the first
+    /// [`REFUSED_WRITES_BEFORE_STOP`] writes are all refused, the phase stops: the held assets
+    /// stay pending with every other asset not written, and one resume does them all once an
+    /// administrator has given the account write access (nothing was written, so there is
+    /// nothing for "retry failed" to do). Once a write got through, the held refusals and any
+    /// later one are about their assets (access can differ per folder): failures.
+    fn write_refused(&self, i: u64, reason: String) -> Option<(Outcome, Option<String>)> {
+        let mut held = lock(&self.refused);
+        let Some(held) = held.as_mut() else {
+            return Some((Outcome::Failed, Some(reason)));
+        };
+        held.push((i, reason));
+        if held.len() >= REFUSED_WRITES_BEFORE_STOP {
+            let stop = reasons::cannot_write(self.spec.account.as_deref(), held.len());
+            self.stop(AemError::Auth(stop));
         }
-        let refused = self.writes_refused.fetch_add(1, Ordering::SeqCst) + 1;
-        if refused >= REFUSED_WRITES_BEFORE_STOP {
-            let reason = reasons::cannot_write(self.spec.account.as_deref(), refused);
-            self.stop(AemError::Auth(reason));
+        None
+    }
+
+    /// A write was accepted: the refusals held back so far were about their own assets.
+    fn write_accepted(&self) -> Result<()> {
+        let held = lock(&self.refused).take();
+        self.journal_refusals(held.unwrap_or_default())
+    }
+
+    /// At the end of an apply that went through every asset: refusals still held (fewer than
+    /// the stop needs, and no write accepted) are failures of their assets. A stopped or
+    /// cancelled apply leaves them pending.
+    fn settle_refusals(&self) -> Result<()> {
+        if self.control.is_cancelled() {
+            return Ok(());
         }
+        let held = lock(&self.refused).as_mut().map(std::mem::take);
+        self.journal_refusals(held.unwrap_or_default())
+    }
+
+    fn journal_refusals(&self, refusals: Vec<(u64, String)>) -> Result<()> {
+        for (i, reason) in refusals {
+            self.journal.append(&Record::Outcome {
+                i,
+                outcome: Outcome::Failed,
+                reason: Some(reason),
+                at: self.stamp(),
+            })?;
+            self.count(Outcome::Failed);
+        }
+        Ok(())
     }
 
     /// The time for the next writing or outcome record, about once a second: enough to tell
@@ -634,6 +670,7 @@ impl Engine {
         let result = apply_rows(&ctx, &path, &replay, on_progress).await;
         forwarder.abort();
         result?;
+        ctx.settle_refusals()?;
         ctx.progress(on_progress, true);
         let (status, reason) = match ctx.stop_reason() {
             Some(reason) => (EndStatus::Stopped, Some(reason)),
@@ -1207,12 +1244,11 @@ async fn apply_one(
         .await;
     Ok(match written {
         Ok(_) => {
-            ctx.writes_accepted.fetch_add(1, Ordering::SeqCst);
+            ctx.write_accepted()?;
             Some((Outcome::Changed, None))
         }
         Err(Failure::Call(e @ CallError::Forbidden(_), n)) => {
-            ctx.write_refused();
-            failed(&e, n)
+            ctx.write_refused(row.i, reasons::call_failed(&e, account, n))
         }
         // Stays in doubt: resume re-reads it.
         Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,

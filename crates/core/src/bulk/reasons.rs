@@ -26,7 +26,7 @@ pub fn forbidden(account: Option<&str>) -> String {
 }
 
 /// Why an apply stopped: its first `refused` writes were all refused (403), none accepted.
-pub fn cannot_write(account: Option<&str>, refused: u32) -> String {
+pub fn cannot_write(account: Option<&str>, refused: usize) -> String {
     format!(
         "AEM refused the first {refused} changes (403), so the run stopped: {}. Then resume the \
          run to change the remaining assets.",

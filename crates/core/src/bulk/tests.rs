@@ -918,6 +918,7 @@ async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
         )
         .await
         .unwrap();
+    let calls_before = fake.calls.load(Ordering::SeqCst);
     let s = e
         .apply(&p.id, &RunControl::new(), &no_progress())
         .await
@@ -931,16 +932,20 @@ async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
             && reason.contains("resume"),
         "{reason}"
     );
-    let limit = settings().controller.max as u64;
-    assert!((5..=5 + limit).contains(&s.counts.failed), "{:?}", s.counts);
-    assert_eq!(s.counts.changed, 0);
+    // The refusals say nothing about the assets themselves: every asset stays pending, so
+    // one resume does them all.
     assert_eq!(
-        s.counts.pending,
-        60 - s.counts.failed,
-        "the rest is pending"
+        (s.counts.failed, s.counts.changed, s.counts.pending),
+        (0, 0, 60),
+        "{:?}",
+        s.counts
     );
+    // A classic set reads nothing during apply: every call was a write.
+    let writes = fake.calls.load(Ordering::SeqCst) - calls_before;
+    let limit = settings().controller.max as u64;
+    assert!((5..=5 + limit).contains(&writes), "{writes} writes sent");
 
-    // Write access given: resume does the rest.
+    // Write access given: resume does everything.
     fake.faults.forbidden.lock().unwrap().clear();
     let resumed = e
         .apply(&p.id, &RunControl::new(), &no_progress())
@@ -950,10 +955,53 @@ async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
         (
             resumed.status,
             resumed.counts.changed,
+            resumed.counts.failed,
             resumed.counts.pending
         ),
-        (RunStatus::Completed, 60 - s.counts.failed, 0)
+        (RunStatus::Completed, 60, 0, 0)
     );
+}
+
+#[tokio::test]
+async fn fewer_refusals_than_the_stop_needs_end_as_failures() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |_| json!({"dc:rights": "old"}));
+    let every: Vec<String> = (0..3).map(|k| format!("{F}/a{k:03}.jpg")).collect();
+    fake.faults.forbidden.lock().unwrap().extend(every);
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (s.status, s.counts.failed, s.counts.pending),
+        (RunStatus::Completed, 3, 0),
+        "{s:?}"
+    );
+    let rows = runs::report_page(
+        &dir.path().join("runs"),
+        &p.id,
+        Some(ReportStatus::Failed),
+        0,
+        10,
+    )
+    .unwrap()
+    .rows;
+    assert_eq!(rows.len(), 3);
+    assert!(rows.iter().all(|r| {
+        r.reason
+            .as_deref()
+            .is_some_and(|why| why.contains("can read but not change"))
+    }));
 }
 
 #[tokio::test]
