@@ -170,7 +170,7 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         std::fs::write(&path, body.to_string()).unwrap();
         path
     };
-    let (read_only, read_write) = (token_file("ro.json", true), token_file("rw.json", false));
+    let read_write = token_file("rw.json", false);
     let command = |file: &PathBuf, args: &[&str]| {
         let mut cmd = Command::new(&cli);
         cmd.env("METADESK_HOME", &home)
@@ -179,6 +179,20 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
             .arg(file);
         cmd
     };
+    // The last three assets of the folder may not be written, as when part of the DAM lacks
+    // a write permission: the writes before them get through, so their 403s are failures of
+    // those assets (not a stop).
+    let denied: Vec<String> = editable(&sb)
+        .into_iter()
+        .rev()
+        .take(3)
+        .map(|(path, _)| path)
+        .collect();
+    sb.set_faults(Faults {
+        write_denied: denied.clone(),
+        ..Faults::default()
+    })
+    .unwrap();
     let set = [
         "bulk",
         "set",
@@ -191,13 +205,17 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         "--yes",
         "--json",
     ];
-    let (code, out) = run_cli(command(&read_only, &set)).await;
+    let (code, out) = run_cli(command(&read_write, &set)).await;
     assert_eq!(code, Some(1), "some assets failed: {out}");
     let first: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(first["status"], "completed", "{first}");
     let failed = first["counts"]["failed"].as_u64().unwrap();
-    assert!(failed > 0 && first["counts"]["changed"] == 0, "{first}");
+    assert_eq!(failed, 3, "{first}");
     let id = first["id"].as_str().unwrap().to_owned();
+    let written_before = sb.counters().count("PUT", 200);
 
+    // Write access given.
+    sb.set_faults(Faults::default()).unwrap();
     let (code, out) = run_cli(command(
         &read_write,
         &["bulk", "retry", &id, "--dry-run", "--json"],
@@ -211,7 +229,7 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
     assert_eq!(planned["counts"]["pending"], failed);
     assert_eq!(
         sb.counters().count("PUT", 200),
-        0,
+        written_before,
         "a dry run writes nothing"
     );
 
@@ -230,7 +248,13 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         ),
         (Some(failed), Some(0))
     );
-    assert_eq!(sb.counters().count("PUT", 200), failed);
+    assert_eq!(sb.counters().count("PUT", 200), written_before + failed);
+    for path in &denied {
+        assert_eq!(
+            sb.asset(path).unwrap()["metadata"]["dc:rights"],
+            "Retried by the CLI"
+        );
+    }
     let rows = metadesk_core::bulk::runs::preview_page(
         &home.join("data").join("runs"),
         &id,
@@ -252,6 +276,86 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
     ))
     .await;
     assert_eq!(code, Some(2));
+}
+
+#[tokio::test]
+async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given() {
+    let cli = cli();
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let home = dir.path().join("home");
+    let token_file = |name: &str, read_only: bool| {
+        let token = sb.issue_dev_token("reader@metadesk.example", read_only);
+        let path = dir.path().join(name);
+        let body = serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token});
+        std::fs::write(&path, body.to_string()).unwrap();
+        path
+    };
+    let (read_only, read_write) = (token_file("ro.json", true), token_file("rw.json", false));
+    let run = |file: &PathBuf, args: &[&str]| {
+        let mut cmd = Command::new(&cli);
+        cmd.env("METADESK_HOME", &home)
+            .args(args)
+            .args(["--aem", &sb.base_url(), "--file"])
+            .arg(file);
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output())
+                .await
+                .unwrap()
+                .unwrap();
+            (
+                out.status.code(),
+                String::from_utf8(out.stdout).unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        }
+    };
+    let set = [
+        "bulk",
+        "set",
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:rights",
+        "--value",
+        "Resumed by the CLI",
+        "--yes",
+        "--json",
+    ];
+    let (code, out, err) = run(&read_only, &set).await;
+    assert_eq!(code, Some(2), "a credential problem: {out} {err}");
+    let stopped: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(stopped["status"], "stopped", "{stopped}");
+    let assets = editable(&sb);
+    let editable = assets.len() as u64;
+    assert_eq!(stopped["counts"]["pending"], editable, "{stopped}");
+    assert_eq!(stopped["counts"]["failed"], 0, "{stopped}");
+    let reason = stopped["reason"].as_str().unwrap();
+    assert!(
+        reason.contains("reader@metadesk.example") || reason.contains("can read but not change"),
+        "{reason}"
+    );
+    assert!(reason.contains("resume"), "{reason}");
+    assert_eq!(sb.counters().count("PUT", 200), 0);
+
+    let id = stopped["id"].as_str().unwrap();
+    let (code, out, err) = run(&read_write, &["bulk", "resume", id, "--yes", "--json"]).await;
+    assert_eq!(code, Some(0), "{out} {err}");
+    let done: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(done["status"], "completed", "{done}");
+    assert_eq!(
+        (
+            done["counts"]["changed"].as_u64(),
+            done["counts"]["failed"].as_u64()
+        ),
+        (Some(editable), Some(0))
+    );
+    for (path, _) in assets {
+        assert_eq!(
+            sb.asset(&path).unwrap()["metadata"]["dc:rights"],
+            "Resumed by the CLI"
+        );
+    }
 }
 
 /// What one CLI process did.

@@ -366,7 +366,7 @@ pub(crate) async fn put(
     let Some(node) = node else {
         return core_response(404, &api, "Not Found");
     };
-    if principal.read_only {
+    if principal.read_only || shared.faults.write_denied(&dam_path) {
         return core_response(
             403,
             &api,

@@ -37,6 +37,10 @@ pub struct Faults {
     pub revoke_after: Option<u64>,
     /// IMS answers every token request 500 `internal_error`.
     pub ims_outage: bool,
+    /// DAM paths (`/content/dam/…`, an asset or a folder and everything under it) where
+    /// writes are refused with 403 whoever asks, as a missing write permission on part of the
+    /// DAM would: the rest of the DAM stays writable.
+    pub write_denied: Vec<String>,
 }
 
 impl Default for Faults {
@@ -51,6 +55,7 @@ impl Default for Faults {
             throttle_status: 429,
             revoke_after: None,
             ims_outage: false,
+            write_denied: Vec::new(),
         }
     }
 }
@@ -180,6 +185,17 @@ impl FaultEngine {
         let mut run = lock(&self.run);
         let rate = run.faults.drop_rate;
         rate > 0.0 && run.rng.r#gen::<f64>() < rate
+    }
+
+    /// Whether writes to the asset at `dam_path` are refused (see [`Faults::write_denied`]).
+    pub(crate) fn write_denied(&self, dam_path: &str) -> bool {
+        lock(&self.run).faults.write_denied.iter().any(|denied| {
+            let denied = denied.trim_end_matches('/');
+            dam_path == denied
+                || dam_path
+                    .strip_prefix(denied)
+                    .is_some_and(|rest| rest.starts_with('/'))
+        })
     }
 
     /// The status to fail this write with, if it is to fail.

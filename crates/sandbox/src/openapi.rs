@@ -278,7 +278,7 @@ pub(crate) async fn patch_metadata(
     let Some(idx) = asset_index(&dam, &asset_id) else {
         return problem(404, &format!("Asset {asset_id} not found"));
     };
-    if principal.read_only {
+    if principal.read_only || shared.faults.write_denied(&dam.asset_path(idx)) {
         return problem(
             403,
             &format!("{} is not allowed to modify {asset_id}", principal.user),

@@ -430,3 +430,69 @@ async fn large_dam_generates_quickly() {
     let last = sb.asset("urn:aaid:aem:00000000-0000-4000-8000-000000000000");
     assert!(last.is_none());
 }
+
+#[tokio::test]
+async fn writes_can_be_denied_on_part_of_the_dam() {
+    let sb = start().await;
+    let token = sb.credentials().dev_token.clone();
+    let assets: Vec<String> = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect();
+    let folder_of = |path: &str| path.rsplit_once('/').unwrap().0.to_owned();
+    let denied_asset = assets[0].clone();
+    let denied_folder = folder_of(&assets[0]);
+    let elsewhere = assets
+        .iter()
+        .find(|a| folder_of(a) != denied_folder)
+        .unwrap()
+        .clone();
+    let put = |path: String| {
+        let (client, token) = (client(), token.clone());
+        let url = format!(
+            "{}/api/assets{}",
+            sb.base_url(),
+            path.trim_start_matches("/content/dam")
+        );
+        async move {
+            client
+                .put(url)
+                .bearer_auth(token)
+                .json(&json!({"class": "asset", "properties": {"metadata/dc:rights": "R"}}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+
+    sb.set_faults(Faults {
+        write_denied: vec![denied_asset.clone()],
+        ..Faults::default()
+    })
+    .unwrap();
+    assert_eq!(put(denied_asset.clone()).await, 403);
+    assert_eq!(
+        put(assets[1].clone()).await,
+        200,
+        "its neighbour is writable"
+    );
+
+    // A folder covers everything under it, not a folder whose name merely starts the same.
+    sb.set_faults(Faults {
+        write_denied: vec![format!("{denied_folder}/")],
+        ..Faults::default()
+    })
+    .unwrap();
+    assert_eq!(put(denied_asset.clone()).await, 403);
+    assert_eq!(put(elsewhere).await, 200);
+    let lookalike = format!("{denied_folder}x/a.jpg");
+    assert_eq!(put(lookalike).await, 404, "not denied, just missing");
+    assert!(
+        sb.asset(&denied_asset).unwrap()["metadata"]["dc:rights"] != "R",
+        "a refused write changes nothing"
+    );
+}
