@@ -17,7 +17,7 @@ use metadesk_core::bulk::{
     ApplyRequest, Engine, Filters, Progress, RunKind, RunRequest, RunSpec, RunSummary, ScopeCount,
     runs, scope,
 };
-use metadesk_core::connections::Connection;
+use metadesk_core::connections::confirm_production;
 
 use crate::jobs::JobKind;
 use crate::state::AppState;
@@ -88,18 +88,6 @@ async fn open_for_run(
         )));
     }
     Ok(connected)
-}
-
-/// The production guard: on a connection marked production, applying needs its name typed
-/// exactly (spaces around it do not count).
-pub fn check_production(connection: &Connection, confirm_name: Option<&str>) -> Result<(), Error> {
-    if !connection.production || confirm_name.is_some_and(|typed| typed.trim() == connection.name) {
-        return Ok(());
-    }
-    Err(Error::InvalidInput(format!(
-        "This connection is marked production: type its name, \"{}\", to apply.",
-        connection.name
-    )))
 }
 
 async fn summary_of(state: &AppState, run_id: &str) -> Result<RunSummary, Error> {
@@ -221,7 +209,7 @@ pub async fn apply(
     )?;
     job.set_run_id(&summary.id);
     let connected = open_for_run(state, &summary, "apply it").await?;
-    check_production(&connected.connection, request.confirm_name.as_deref())?;
+    confirm_production(&connected.connection, request.confirm_name.as_deref())?;
     let engine = Engine::new(connected.store.clone(), runs_dir(state));
     engine.apply(&summary.id, job.control(), on_progress).await
 }
