@@ -378,10 +378,27 @@ describe('saying what to change', () => {
     expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:title');
     expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
-    await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
-    expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
     await user.selectOptions(within(row).getByTestId('edit-action'), 'clear');
     expect(within(row).queryByTestId('edit-values')).not.toBeInTheDocument();
+  });
+
+  it('offers adding values only where a property holds several, and falls back to Set', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    const offered = () =>
+      within(row)
+        .getAllByRole('option')
+        .filter((o) => o.closest('[data-testid="edit-action"]'))
+        .map((o) => (o as HTMLOptionElement).value);
+    await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:subject');
+    expect(offered()).toEqual(['set', 'append', 'remove', 'clear']);
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
+    expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
+    await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:rights');
+    expect(offered()).toEqual(['set', 'clear']);
+    expect(within(row).getByTestId('edit-action')).toHaveValue('set');
+    expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
   });
 });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import {
+  actionsFor,
   MESSAGES,
   OTHER_PROPERTY,
   canChooseSeveral,
@@ -114,7 +115,7 @@ describe('validate', () => {
     expect(validate(form({ edits: [edit({ picked: 'dc:subject', text: '\n \n' })] })).edits[0]?.values).toBe(
       'Type at least one value, one per line.',
     );
-    expect(validate(form({ edits: [edit({ picked: 'dc:title', action: 'append', text: '' })] })).edits[0]?.values).toBe(
+    expect(validate(form({ edits: [edit({ picked: 'dc:subject', action: 'append', text: '' })] })).edits[0]?.values).toBe(
       MESSAGES.values,
     );
     expect(validate(form({ edits: [edit({ picked: 'dc:title', action: 'clear', text: '' })] })).edits[0]).toBeUndefined();
@@ -125,13 +126,38 @@ describe('validate', () => {
   });
 });
 
+describe('actions', () => {
+  it('offers only Set and Clear for a property known to hold one value', () => {
+    const kinds = (e: EditDraft) => actionsFor(e).map((a) => a.kind);
+    for (const picked of ['dc:title', 'dc:description', 'dc:rights', 'xmpRights:UsageTerms']) {
+      expect(kinds(edit({ picked })), picked).toEqual(['set', 'clear']);
+    }
+    for (const picked of ['dc:subject', 'dc:creator', 'cq:tags']) {
+      expect(kinds(edit({ picked })), picked).toEqual(['set', 'append', 'remove', 'clear']);
+    }
+    // A property typed in is the user's to know.
+    expect(kinds(edit({ picked: OTHER_PROPERTY, custom: 'dam:keywords' }))).toEqual(['set', 'append', 'remove', 'clear']);
+    // Typed in, a known one keeps its rule.
+    expect(kinds(edit({ picked: OTHER_PROPERTY, custom: 'metadata/dc:rights' }))).toEqual(['set', 'clear']);
+  });
+
+  it('refuses adding or removing values of a property that holds one value, in words', () => {
+    for (const action of ['append', 'remove'] as const) {
+      const problems = validate(form({ edits: [edit({ picked: 'dc:rights', action, text: 'x' })] }));
+      expect(problems.edits[0]?.values, action).toBe('Copyright holds one value: set it or clear it.');
+    }
+    const typed = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom: 'dc:title', action: 'append', text: 'x' })] }));
+    expect(typed.edits[0]?.values).toBe('Title holds one value: set it or clear it.');
+  });
+});
+
 describe('values', () => {
   it('takes several values for multi-valued fields and for adding or removing', () => {
     expect(takesSeveral(edit({ picked: 'dc:subject' }))).toBe(true);
     expect(takesSeveral(edit({ picked: 'cq:tags' }))).toBe(true);
     expect(takesSeveral(edit({ picked: 'dc:creator' }))).toBe(true);
     expect(takesSeveral(edit({ picked: 'dc:title' }))).toBe(false);
-    expect(takesSeveral(edit({ picked: 'dc:title', action: 'append' }))).toBe(true);
+    expect(takesSeveral(edit({ picked: 'dc:creator', action: 'append' }))).toBe(true);
     expect(takesSeveral(edit({ picked: OTHER_PROPERTY, custom: 'x:y', action: 'remove' }))).toBe(true);
   });
 

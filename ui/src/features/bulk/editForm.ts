@@ -38,6 +38,15 @@ export const ACTIONS: readonly { kind: ActionKind; label: string }[] = [
   { kind: 'clear', label: 'Clear' },
 ];
 
+/** The actions a row offers. A property known to hold one value is set or cleared: adding a
+ *  value to it would turn AEM's single value into a list (AEM's own bulk editor only appends
+ *  to fields that hold several values). */
+export function actionsFor(edit: EditDraft): readonly { kind: ActionKind; label: string }[] {
+  const known = knownProperty(propertyOf(edit));
+  if (known && !known.multi) return ACTIONS.filter((a) => a.kind === 'set' || a.kind === 'clear');
+  return ACTIONS;
+}
+
 /** Format filters offered as checkboxes; none checked means every format. */
 export const FORMATS: readonly { value: string; label: string }[] = [
   { value: 'image/*', label: 'Images' },
@@ -154,6 +163,7 @@ export const MESSAGES = {
   values: 'Type at least one value, one per line.',
   oneValue: 'This property takes one value here: remove the extra lines.',
   oneValueTyped: 'One value here: remove the extra lines, or tick “Several values” to set a list.',
+  singleValued: 'holds one value: set it or clear it.',
   edits: 'Add at least one change.',
 } as const;
 
@@ -206,7 +216,9 @@ export function validate(form: FormDraft): FormProblems {
     else if (!isPropertyName(property)) mine.property = MESSAGES.propertyName;
     else if (seen.has(property)) mine.property = duplicateMessage(property);
     if (property !== '') seen.add(property);
-    if (edit.action !== 'clear' && valuesOf(edit).length === 0) {
+    if (!actionsFor(edit).some((a) => a.kind === edit.action)) {
+      mine.values = `${knownProperty(property)?.label ?? property} ${MESSAGES.singleValued}`;
+    } else if (edit.action !== 'clear' && valuesOf(edit).length === 0) {
       mine.values = takesSeveral(edit) ? MESSAGES.values : MESSAGES.value;
     } else if (edit.action !== 'clear' && !takesSeveral(edit) && lines(edit.text).length > 1) {
       // Left over from a list typed before the row took one value: never send it as one.
