@@ -11,7 +11,12 @@ cd "$(dirname "$0")/.."
 source scripts/lib/session.sh
 
 if [ "${1:-}" != "--inner" ]; then
-  [ -f ui/dist/index.html ] || (cd ui && npm run build)
+  # The app embeds ui/dist when it is compiled: a UI build older than its sources would test
+  # yesterday's window.
+  if [ ! -f ui/dist/index.html ] ||
+     [ -n "$(find ui/src ui/index.html ui/package.json -newer ui/dist/index.html -print -quit)" ]; then
+    (cd ui && npm run build)
+  fi
   step "building the app and the sandbox (debug)"
   cargo build -p metadesk -p metadesk-sandbox
   rm -rf artifacts/e2e && mkdir -p artifacts/e2e
