@@ -220,9 +220,11 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
             .to_owned(),
         "Engine: Engine::preview then Engine::apply with the default Settings (concurrency \
          starts at 4, adaptive between 1 and 32). Its preview takes the current dc:rights \
-         from the folder listing (which carries dc: properties), so it reads no asset; the \
-         sequential client reads each asset's metadata before its PUT, as the corrected \
-         sample script does. Content fragments are skipped by both."
+         from the folder listing where the listing shows one, and reads the asset's \
+         metadata.json where it does not (the listing is an undocumented subset, so an absent \
+         value is not taken as \"not set\"): the reads column counts those. The sequential \
+         client reads each asset's metadata before its PUT, as the corrected sample script \
+         does. Content fragments are skipped by both."
             .to_owned(),
         "Latencies are measured client-side by a timing decorator around the classic Assets \
          client (every call, retries included). The engine's writes/s is its successful \
