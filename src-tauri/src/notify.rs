@@ -159,17 +159,21 @@ pub fn job_ended<R: Runtime>(
         );
         return;
     };
-    // The plugin only prepares the notification here and sends it on a task of its own.
-    match app
-        .notification()
-        .builder()
-        .title(&title)
-        .body(&body)
-        .show()
-    {
-        Ok(()) => tracing::info!(%title, "notification sent to the desktop"),
-        Err(e) => tracing::warn!(error = %e, %title, "the notification could not be sent"),
-    }
+    let app = app.clone();
+    // On Linux the plugin sends on a task of its own; on macOS and Windows it talks to the
+    // system's notification centre right here, which may block: never on an async worker.
+    tauri::async_runtime::spawn_blocking(move || {
+        match app
+            .notification()
+            .builder()
+            .title(&title)
+            .body(&body)
+            .show()
+        {
+            Ok(()) => tracing::info!(%title, "notification sent to the desktop"),
+            Err(e) => tracing::warn!(error = %e, %title, "the notification could not be sent"),
+        }
+    });
 }
 
 #[cfg(test)]

@@ -866,7 +866,12 @@ async fn preview_asset(
         }
     } else {
         let read = async {
-            asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            // Only the OpenAPI family looks ids up (a request); the classic one has none to
+            // find, and its instant answer must not reach the gate, whose controller would
+            // take it for the server's normal latency and every real request for queueing.
+            if store.family() == ApiFamily::OpenApi {
+                asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            }
             ctx.call(|| store.read(&asset)).await
         }
         .await;

@@ -66,6 +66,11 @@ struct Fake {
 
 impl Fake {
     fn new(family: ApiFamily) -> Arc<Self> {
+        Fake::with_latency(family, Duration::from_millis(1))
+    }
+
+    /// Every request takes `latency`, however many run at once (a server with room to spare).
+    fn with_latency(family: ApiFamily, latency: Duration) -> Arc<Self> {
         Arc::new(Fake {
             family,
             dam: Mutex::new(Dam::default()),
@@ -73,7 +78,7 @@ impl Fake {
             calls: AtomicU64::new(0),
             reads: AtomicU64::new(0),
             writes: Mutex::new(HashMap::new()),
-            latency: Duration::from_millis(1),
+            latency,
         })
     }
 
@@ -150,6 +155,9 @@ impl AssetStore for Fake {
     ) -> BoxFuture<'a, Result<Page, CallError>> {
         Box::pin(async move {
             self.gate()?;
+            // A listing is a request like any other: an instant one would look to the
+            // controller like the server's normal latency.
+            tokio::time::sleep(self.latency).await;
             if self
                 .faults
                 .forbidden
@@ -899,6 +907,40 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
     assert!(
         csv.contains("/content/dam/f/a000.jpg,changed,,old,new"),
         "{csv}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_classic_preview_that_reads_every_asset_keeps_its_concurrency() {
+    // No asset's listing shows dc:rights, so each one is read, and the server's latency is
+    // flat. The classic family's id lookup answers at once without a request; counted as a
+    // request, it set the controller's baseline near zero, every real request then looked
+    // queued, and the limit fell to 1 within a second (a preview six times as slow). Noise
+    // may cost a step now and then, never the whole way down.
+    let fake = Fake::with_latency(ApiFamily::Classic, Duration::from_millis(50));
+    fake.seed(F, 150, |_| json!({"dc:format": "image/jpeg"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let limits = Mutex::new(Vec::new());
+    let record = |p: Progress| limits.lock().unwrap().push(p.concurrency);
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &record,
+        )
+        .await
+        .unwrap();
+    assert_eq!(p.counts.pending, 150);
+    assert_eq!(
+        fake.reads.load(Ordering::SeqCst),
+        150,
+        "every asset was read"
+    );
+    let limits = limits.into_inner().unwrap();
+    assert!(
+        limits.iter().all(|&l| l > 1),
+        "the limit fell to 1 with a flat latency: {limits:?}"
     );
 }
 
