@@ -14,12 +14,13 @@
 //! - on a throttle (429, 406, 503) halve the limit, hold every new request until `Retry-After`
 //!   (or a doubling default when the server gives none), and cap the start rate just below
 //!   the rate the server accepted (answered without throttling) over the last second. Once no
-//!   throttle has been seen for a while, probe that cap upward: quickly while it holds
-//!   requests back and stays under the rate accepted at the last throttle that came while
-//!   pacing (the first throttle of an unpaced burst may share its window with other traffic,
-//!   so it sets no such ceiling), slowly otherwise, and above the ceiling only after a long
-//!   quiet spell: every throttle costs a hold-off, so a limit once found is not tested again
-//!   every few seconds. A throttle when nothing got through since the last one only
+//!   throttle has been seen for a while, probe that cap upward. Until a throttle comes while
+//!   pacing, the cap is only a guess (the first throttle of an unpaced burst may share its
+//!   window with other traffic: an earlier phase, another client), so it climbs fast after a
+//!   second of quiet. Then quickly while it holds requests back and stays under the rate
+//!   accepted at the last throttle that came while pacing, slowly otherwise, and above that
+//!   ceiling only after a long quiet spell: every throttle costs a hold-off, so a limit once
+//!   found is not tested again every few seconds. A throttle when nothing got through since the last one only
 //!   lengthens the wait.
 //!
 //! Not here: retries (the engine decides), or waiting (the gate does).
@@ -59,8 +60,14 @@ pub struct ControllerConfig {
     /// Upward probe of the rate cap, as a fraction per second.
     pub probe_per_sec: f64,
     /// The faster upward probe while the cap holds requests back and is below the rate
-    /// accepted at the last throttle while pacing (or no such throttle came yet).
+    /// accepted at the last throttle while pacing.
     pub recover_per_sec: f64,
+    /// While no throttle has come under pacing yet, the cap comes only from an unpaced
+    /// burst's throttle, whose window the server may have shared with other traffic (an
+    /// earlier phase, another client): a guess that may be far too low. It is probed upward
+    /// this fast, after `discover_after` of quiet, until a paced throttle shows the real rate.
+    pub discover_per_sec: f64,
+    pub discover_after: Duration,
     /// The probe stays below this fraction of the rate accepted when the last throttle came…
     pub probe_ceiling: f64,
     /// …until this long without a throttle.
@@ -91,6 +98,8 @@ impl Default for ControllerConfig {
             probe_after: Duration::from_secs(5),
             probe_per_sec: 0.005,
             recover_per_sec: 0.05,
+            discover_per_sec: 0.25,
+            discover_after: Duration::from_secs(1),
             probe_ceiling: 0.97,
             retest_after: Duration::from_secs(30),
         }
@@ -409,7 +418,13 @@ impl Controller {
         let checked = self.rate_checked.unwrap_or(now);
         self.rate_checked = Some(now);
         let quiet = now.duration_since(last);
-        if quiet < self.cfg.probe_after {
+        let discovering = self.ceiling.is_none();
+        let wait = if discovering {
+            self.cfg.discover_after
+        } else {
+            self.cfg.probe_after
+        };
+        if quiet < wait {
             self.probing = 0.0;
             return;
         }
@@ -420,10 +435,10 @@ impl Controller {
         let below = self
             .ceiling
             .is_none_or(|c| rate < c * self.cfg.probe_ceiling);
-        let speed = if capped && below {
-            self.cfg.recover_per_sec
-        } else {
-            self.cfg.probe_per_sec
+        let speed = match (capped, discovering, below) {
+            (true, true, _) => self.cfg.discover_per_sec,
+            (true, false, true) => self.cfg.recover_per_sec,
+            _ => self.cfg.probe_per_sec,
         };
         self.probing = speed;
         let mut probed = rate * (1.0 + speed * secs);
@@ -726,26 +741,37 @@ mod tests {
     #[test]
     fn an_unpaced_burst_sets_no_ceiling_and_the_cap_recovers_quickly() {
         // Others used most of the window: our burst got 40 through. The cap starts at 38/s
-        // but, while it holds requests back, climbs fast (5 %/s) after the quiet spell.
+        // but, while it holds requests back and no paced throttle has shown the real rate,
+        // climbs fast (25 %/s) after a second of quiet: past 90/s within 5 s.
         let cfg = ControllerConfig::default();
         let mut c = Controller::new(cfg.clone());
         let t0 = Instant::now();
         let end = steady(&mut c, t0, MS, 40 * MS);
         c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
         assert!((37.0..=39.0).contains(&c.rate().unwrap()));
+        assert!(c.ceiling.is_none());
         steady(
             &mut c,
             end + Duration::from_secs(1),
             MS,
-            Duration::from_secs(30),
+            Duration::from_secs(4),
         );
         let rate = c.rate().unwrap();
-        assert!(rate > 100.0, "{rate}");
+        assert!(rate > 90.0, "{rate}");
+    }
+
+    /// The default tunables without the fast discovery after an unpaced throttle, for tests
+    /// whose first throttle only sets the scene.
+    fn without_discovery() -> ControllerConfig {
+        ControllerConfig {
+            discover_after: Duration::from_secs(3600),
+            ..ControllerConfig::default()
+        }
     }
 
     #[test]
     fn the_probe_stays_under_the_throttled_rate_until_a_long_quiet_spell() {
-        let cfg = ControllerConfig::default();
+        let cfg = without_discovery();
         let mut c = Controller::new(cfg.clone());
         let t0 = Instant::now();
         let end = steady(&mut c, t0, MS, 100 * MS);
@@ -783,8 +809,8 @@ mod tests {
         let t0 = Instant::now();
         let end = steady(&mut c, t0, MS, 50 * MS);
         c.finish(end, Signal::Throttled(Some(Duration::from_secs(1))));
-        // Recovering at 5 %/s from 47.5/s; the server throttles once 105 got through in a
-        // second: 100/s is the pace it had allowed a second earlier.
+        // Discovering at 25 %/s from 47.5/s; the server throttles once 105 got through in a
+        // second: the pace it had allowed a probe-second earlier is the ceiling.
         let mut t = end + Duration::from_secs(1);
         loop {
             t = steady(&mut c, t, MS, 100 * MS);
@@ -796,14 +822,14 @@ mod tests {
         let ceiling = c.ceiling.unwrap();
         let through = c.answered.len() as f64;
         assert!(
-            (ceiling - through / (1.0 + cfg.recover_per_sec)).abs() < 1e-9,
+            (ceiling - through / (1.0 + cfg.discover_per_sec)).abs() < 1e-9,
             "{ceiling} from {through}"
         );
     }
 
     #[test]
     fn a_throttle_with_nothing_through_only_waits_longer() {
-        let mut c = Controller::new(ControllerConfig::default());
+        let mut c = Controller::new(without_discovery());
         let t0 = Instant::now();
         let end = steady(&mut c, t0, MS, 100 * MS);
         c.finish(end, Signal::Throttled(None));
@@ -822,7 +848,7 @@ mod tests {
 
     #[test]
     fn late_starts_keep_the_paced_schedule() {
-        let mut c = Controller::new(ControllerConfig::default());
+        let mut c = Controller::new(without_discovery());
         let t0 = Instant::now();
         let end = steady(&mut c, t0, MS, 100 * MS);
         c.finish(end, Signal::Throttled(Some(Duration::ZERO)));
