@@ -147,38 +147,10 @@ async fn kill_9_mid_apply_then_resume_matches_an_uninterrupted_run() {
     assert_eq!(sb.counters().count("PUT", 200), planned.len() as u64);
 }
 
-/// Runs the CLI off the runtime thread (the sandbox serves from this test's runtime); returns
-/// the exit code and standard output.
-async fn run_cli(mut cmd: Command) -> (Option<i32>, String) {
-    let out = tokio::task::spawn_blocking(move || cmd.stderr(Stdio::null()).output())
-        .await
-        .unwrap()
-        .unwrap();
-    (out.status.code(), String::from_utf8(out.stdout).unwrap())
-}
-
 #[tokio::test]
 async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
-    let cli = cli();
     let sb = sandbox(120).await;
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let token_file = |name: &str, read_only: bool| {
-        let token = sb.issue_dev_token("reader@metadesk.example", read_only);
-        let path = dir.path().join(name);
-        let body = serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token});
-        std::fs::write(&path, body.to_string()).unwrap();
-        path
-    };
-    let read_write = token_file("rw.json", false);
-    let command = |file: &PathBuf, args: &[&str]| {
-        let mut cmd = Command::new(&cli);
-        cmd.env("METADESK_HOME", &home)
-            .args(args)
-            .args(["--aem", &sb.base_url(), "--file"])
-            .arg(file);
-        cmd
-    };
+    let h = CliHome::new(&sb);
     // The last three assets of the folder may not be written, as when part of the DAM lacks
     // a write permission: the writes before them get through, so their 403s are failures of
     // those assets (not a stop).
@@ -205,9 +177,9 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         "--yes",
         "--json",
     ];
-    let (code, out) = run_cli(command(&read_write, &set)).await;
-    assert_eq!(code, Some(1), "some assets failed: {out}");
-    let first: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let first = h.run_dev(&set).await;
+    assert_eq!(first.code, Some(1), "some assets failed: {}", first.stdout);
+    let first = first.json();
     assert_eq!(first["status"], "completed", "{first}");
     let failed = first["counts"]["failed"].as_u64().unwrap();
     assert_eq!(failed, 3, "{first}");
@@ -216,13 +188,11 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
 
     // Write access given.
     sb.set_faults(Faults::default()).unwrap();
-    let (code, out) = run_cli(command(
-        &read_write,
-        &["bulk", "retry", &id, "--dry-run", "--json"],
-    ))
-    .await;
-    assert_eq!(code, Some(0), "{out}");
-    let planned: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let planned = h
+        .run_dev(&["bulk", "retry", &id, "--dry-run", "--json"])
+        .await;
+    assert_eq!(planned.code, Some(0), "{}", planned.stderr);
+    let planned = planned.json();
     assert_eq!(planned["status"], "previewed");
     assert_eq!(planned["kind"]["kind"], "retry");
     assert_eq!(planned["kind"]["of"], id.as_str());
@@ -233,13 +203,9 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         "a dry run writes nothing"
     );
 
-    let (code, out) = run_cli(command(
-        &read_write,
-        &["bulk", "retry", &id, "--yes", "--json"],
-    ))
-    .await;
-    assert_eq!(code, Some(0), "{out}");
-    let done: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let done = h.run_dev(&["bulk", "retry", &id, "--yes", "--json"]).await;
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let done = done.json();
     assert_eq!(done["status"], "completed");
     assert_eq!(
         (
@@ -256,7 +222,7 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         );
     }
     let rows = metadesk_core::bulk::runs::preview_page(
-        &home.join("data").join("runs"),
+        &h.runs_dir(),
         &id,
         Some(metadesk_core::bulk::Action::Change),
         0,
@@ -270,46 +236,16 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         );
     }
     // Nothing failed in the retry: a second retry has nothing to do (usage error, exit 2).
-    let (code, _) = run_cli(command(
-        &read_write,
-        &["bulk", "retry", done["id"].as_str().unwrap(), "--yes"],
-    ))
-    .await;
-    assert_eq!(code, Some(2));
+    let again = h
+        .run_dev(&["bulk", "retry", done["id"].as_str().unwrap(), "--yes"])
+        .await;
+    assert_eq!(again.code, Some(2));
 }
 
 #[tokio::test]
 async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given() {
-    let cli = cli();
     let sb = sandbox(120).await;
-    let dir = tempfile::tempdir().unwrap();
-    let home = dir.path().join("home");
-    let token_file = |name: &str, read_only: bool| {
-        let token = sb.issue_dev_token("reader@metadesk.example", read_only);
-        let path = dir.path().join(name);
-        let body = serde_json::json!({"ok": true, "statusCode": 200, "accessToken": token});
-        std::fs::write(&path, body.to_string()).unwrap();
-        path
-    };
-    let (read_only, read_write) = (token_file("ro.json", true), token_file("rw.json", false));
-    let run = |file: &PathBuf, args: &[&str]| {
-        let mut cmd = Command::new(&cli);
-        cmd.env("METADESK_HOME", &home)
-            .args(args)
-            .args(["--aem", &sb.base_url(), "--file"])
-            .arg(file);
-        async move {
-            let out = tokio::task::spawn_blocking(move || cmd.output())
-                .await
-                .unwrap()
-                .unwrap();
-            (
-                out.status.code(),
-                String::from_utf8(out.stdout).unwrap(),
-                String::from_utf8(out.stderr).unwrap(),
-            )
-        }
-    };
+    let h = CliHome::new(&sb);
     let set = [
         "bulk",
         "set",
@@ -322,26 +258,36 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
         "--yes",
         "--json",
     ];
-    let (code, out, err) = run(&read_only, &set).await;
-    assert_eq!(code, Some(2), "a credential problem: {out} {err}");
-    let stopped: Value = serde_json::from_str(&out).unwrap();
+    let stopped = h
+        .run_with_file("service-credentials-read-only.json", &set)
+        .await;
+    assert_eq!(
+        stopped.code,
+        Some(2),
+        "a credential problem: {}",
+        stopped.stderr
+    );
+    let stopped = stopped.json();
     assert_eq!(stopped["status"], "stopped", "{stopped}");
     let assets = editable(&sb);
     let editable = assets.len() as u64;
     assert_eq!(stopped["counts"]["pending"], editable, "{stopped}");
     assert_eq!(stopped["counts"]["failed"], 0, "{stopped}");
     let reason = stopped["reason"].as_str().unwrap();
+    let account = &sb.credentials().read_only_technical_account_email;
     assert!(
-        reason.contains("reader@metadesk.example") || reason.contains("can read but not change"),
+        reason.contains(&format!("technical account {account}"))
+            && reason.contains("can read but not change")
+            && reason.contains("resume"),
         "{reason}"
     );
-    assert!(reason.contains("resume"), "{reason}");
     assert_eq!(sb.counters().count("PUT", 200), 0);
 
+    // Write access given (here: a credential that has it), one resume does every asset.
     let id = stopped["id"].as_str().unwrap();
-    let (code, out, err) = run(&read_write, &["bulk", "resume", id, "--yes", "--json"]).await;
-    assert_eq!(code, Some(0), "{out} {err}");
-    let done: Value = serde_json::from_str(&out).unwrap();
+    let done = h.run_dev(&["bulk", "resume", id, "--yes", "--json"]).await;
+    assert_eq!(done.code, Some(0), "{}", done.stderr);
+    let done = done.json();
     assert_eq!(done["status"], "completed", "{done}");
     assert_eq!(
         (

@@ -165,22 +165,14 @@ pub async fn run(args: BulkArgs, home: &Home) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
-    let spec = RunSpec {
-        connection: opened.label.clone(),
-        connection_id: opened.connection_id.clone(),
-        aem: opened.connected.aem_url.clone(),
-        family: opened.connected.family,
-        folder: scope.folder.clone(),
-        filters: Filters {
-            recursive: scope.recursive,
-            name: scope.name.clone(),
-            formats: scope.formats.clone(),
-        },
-        edits,
-        kind: RunKind::Edit,
-        account: opened.connected.account.clone(),
-    }
-    .validated();
+    let filters = Filters {
+        recursive: scope.recursive,
+        name: scope.name.clone(),
+        formats: scope.formats.clone(),
+    };
+    let spec = opened
+        .spec(scope.folder.clone(), filters, edits, RunKind::Edit)
+        .validated();
     match spec {
         Ok(spec) => preview_then_apply(opened, spec, &scope.write, home).await,
         Err(e) => output::fail(&e),
@@ -439,16 +431,6 @@ async fn plan_from_run(r: RunRef, kind: RunKind, home: &Home) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
-    let spec = RunSpec {
-        connection: opened.label.clone(),
-        connection_id: opened.connection_id.clone(),
-        aem: opened.connected.aem_url.clone(),
-        family: opened.connected.family,
-        folder: summary.folder.clone(),
-        filters: Filters::default(),
-        edits: Vec::new(),
-        kind,
-        account: opened.connected.account.clone(),
-    };
+    let spec = opened.spec(summary.folder.clone(), Filters::default(), Vec::new(), kind);
     preview_then_apply(opened, spec, &r.write, home).await
 }

@@ -15,7 +15,7 @@ use metadesk_core::Error;
 use metadesk_core::aem::client::{AemClient, build_http_client};
 use metadesk_core::assets::connect::{self, Connected};
 use metadesk_core::assets::{ApiFamily, AssetStore, ClassicAssets, OpenApiAssets};
-use metadesk_core::bulk::RunSummary;
+use metadesk_core::bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
 use metadesk_core::connections::{Connection, ConnectionStore, ImportOptions};
 use metadesk_core::ims::{AuthContext, Authorizers};
 use metadesk_core::secrets::{Secret, SecretStore, SecretStoreError};
@@ -54,6 +54,27 @@ pub struct Opened {
 }
 
 impl Opened {
+    /// A run's definition on this connection.
+    pub fn spec(
+        &self,
+        folder: String,
+        filters: Filters,
+        edits: Vec<Edit>,
+        kind: RunKind,
+    ) -> RunSpec {
+        RunSpec {
+            connection: self.label.clone(),
+            connection_id: self.connection_id.clone(),
+            aem: self.connected.aem_url.clone(),
+            family: self.connected.family,
+            folder,
+            filters,
+            edits,
+            kind,
+            account: self.connected.account.clone(),
+        }
+    }
+
     /// What to add to a failed preview: an OAuth S2S connection without `--list-with` cannot
     /// list folders, and AEM's refusal does not say what to do about it.
     pub fn listing_hint(&self) -> Option<&'static str> {
