@@ -22,8 +22,11 @@ step "Rust: clippy (warnings are errors)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 
 step "Rust: tests (real keychain: GNOME Keyring on a private D-Bus session)"
-# Some integration tests drive the real binaries (the CLI across two processes).
-cargo build --locked -p metadesk-cli -p metadesk-sandbox
+# Some integration tests drive the real binaries (the CLI across two processes). Built one
+# package at a time, as the tests' own `cargo build -p metadesk-cli` does: built together, cargo
+# unifies their features and that build would compile the CLI's dependencies a second time.
+cargo build --locked -p metadesk-cli
+cargo build --locked -p metadesk-sandbox
 private_session cargo test --workspace --locked -- --include-ignored
 
 if [ -x scripts/test-interop.sh ]; then
