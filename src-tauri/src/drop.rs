@@ -10,7 +10,6 @@ use std::path::PathBuf;
 use metadesk_core::connections::{FileOutcome, FileResult};
 use tauri::{Emitter, Manager, Runtime, Window};
 
-use crate::importing;
 use crate::state::AppState;
 
 /// Event sent to the window with the names of the files just dropped.
@@ -31,19 +30,12 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
     if let Err(e) = window.emit_to(window.label(), FILES_DROPPED, names) {
         tracing::warn!(error = %e, "could not tell the window about dropped files");
     }
-    let state = window.state::<AppState>();
-    let (store, pending, auth) = (
-        state.connections.clone(),
-        state.pending.clone(),
-        state.auth.clone(),
-    );
+    let workspace = window.state::<AppState>().workspace.clone();
     let window = window.clone();
     // This runs on the UI thread: the keychain and the disk wait on a blocking thread.
     tauri::async_runtime::spawn_blocking(move || {
         for path in paths {
-            let outcome = importing::import_path(&store, &pending, &path);
-            auth.forget_imported(&outcome.result);
-            send(&window, outcome);
+            send(&window, workspace.import_path(&path));
         }
     });
 }
@@ -53,7 +45,10 @@ fn send<R: Runtime>(window: &Window<R>, outcome: FileOutcome) {
         tracing::warn!(error = %e, "could not send an import result to the window");
         // A pending import nobody can see would only hold secrets in memory.
         if let FileResult::NeedsChoice { pending_id, .. } = outcome.result {
-            drop(window.state::<AppState>().pending.take(&pending_id));
+            window
+                .state::<AppState>()
+                .workspace
+                .discard_import(&pending_id);
         }
     }
 }

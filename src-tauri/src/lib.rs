@@ -1,20 +1,16 @@
 //! The Metadesk desktop shell: builds the state, registers the commands, routes window
 //! events. Domain logic lives in `metadesk_core`; this crate only adapts it to Tauri.
 
-mod auth;
-mod bulk;
 mod commands;
 mod drop;
-mod importing;
-mod jobs;
 mod logging;
 mod notify;
-mod pending;
 mod sandbox;
 mod state;
 
 use std::sync::Arc;
 
+use metadesk_core::app::Workspace;
 use metadesk_core::dirs::{AppDirs, profile_name};
 use metadesk_core::secrets::KeyringStore;
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
@@ -39,8 +35,8 @@ pub fn run() {
     let _log_guard = logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
 
-    let mut state = match AppState::new(dirs, Arc::new(KeyringStore::new(profile))) {
-        Ok(state) => state,
+    let mut state = match Workspace::new(dirs, Arc::new(KeyringStore::new(profile))) {
+        Ok(workspace) => AppState::new(workspace),
         Err(e) => {
             tracing::error!(error = %e, "the app state could not be built");
             eprintln!("Metadesk cannot start: {e}");
@@ -64,7 +60,8 @@ pub fn run() {
         .plugin(tauri_plugin_notification::init())
         .manage(state)
         .setup(|app| {
-            sandbox::resume_if_needed(app.handle());
+            let state = app.state::<AppState>();
+            sandbox::resume_if_needed(app.handle(), state.workspace.clone(), state.sandbox.clone());
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -74,7 +71,11 @@ pub fn run() {
             // Closing during a preview or apply asks first: the page offers to cancel the run
             // and close (`close_after_cancelling_run`).
             WindowEvent::CloseRequested { api, .. }
-                if window.state::<AppState>().jobs.run_in_progress() =>
+                if window
+                    .state::<AppState>()
+                    .workspace
+                    .jobs()
+                    .run_in_progress() =>
             {
                 api.prevent_close();
                 if let Err(e) = window.emit(CLOSE_BLOCKED_BY_RUN, ()) {

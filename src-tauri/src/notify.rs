@@ -179,8 +179,8 @@ pub fn job_ended<R: Runtime>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_core::assets::ApiFamily;
     use metadesk_core::bulk::Counts;
+    use metadesk_core::credentials::ApiFamily;
 
     fn summary(status: RunStatus, counts: Counts) -> RunSummary {
         RunSummary {

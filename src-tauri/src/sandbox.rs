@@ -8,18 +8,16 @@
 //! same connection (same id and name) with the new key and the new port. Changes made to the
 //! sandbox's DAM are lost when the app quits; the page says so.
 
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 
 use metadesk_core::Error;
+use metadesk_core::app::Workspace;
 use metadesk_core::bindings::IpcError;
-use metadesk_core::connections::{ConnectionStore, ConnectionView, ImportOptions, SandboxStatus};
-use metadesk_core::credentials;
-use metadesk_core::secrets::SecretStore;
+use metadesk_core::connections::{ConnectionView, SandboxStatus};
 use metadesk_sandbox::{Sandbox, SandboxConfig};
-use tauri::{AppHandle, Emitter, Manager, Runtime};
+use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::commands::blocking;
-use crate::state::AppState;
 
 /// Sent to the window whenever the sandbox's state changes.
 pub const SANDBOX_STATUS: &str = "sandbox-status";
@@ -71,12 +69,12 @@ impl SandboxHost {
     pub async fn start_and_connect<R: Runtime>(
         &self,
         app: &AppHandle<R>,
-        store: std::sync::Arc<ConnectionStore>,
-        secrets: std::sync::Arc<dyn SecretStore>,
+        workspace: Arc<Workspace>,
     ) -> Result<ConnectionView, IpcError> {
         // One start at a time: a second click waits for the first and reuses its server.
         let mut server = self.server.lock().await;
-        blocking(move || secrets.probe().map_err(Error::from)).await?;
+        let keychain = Arc::clone(workspace.keychain());
+        blocking(move || keychain.probe().map_err(Error::from)).await?;
         if server.is_none() {
             self.set_status(app, SandboxStatus::Starting);
             let config = SandboxConfig::default().with_seed(SEED).with_assets(ASSETS);
@@ -104,29 +102,11 @@ impl SandboxHost {
         let url = running.base_url();
         let file = running.credentials().service_credentials_json.clone();
         let aem_url = url.clone();
-        let imported = blocking(move || {
-            let recognised = credentials::inspect(file.as_bytes()).map_err(Error::from)?;
-            let all = store.connections()?;
-            // Keep the user's name for an existing sandbox connection; name a new one "Sandbox"
-            // unless that name is taken (then the suggested one).
-            let name_free = !all
-                .iter()
-                .any(|c| c.sandbox || c.name.eq_ignore_ascii_case(NAME));
-            let options = ImportOptions {
-                name: name_free.then(|| NAME.to_string()),
-                aem_url: Some(aem_url),
-                ..ImportOptions::default()
-            };
-            store.import_sandbox(&recognised, &options)
-        })
-        .await;
+        let imported = blocking(move || workspace.connect_sandbox(&file, &aem_url, NAME)).await;
         match imported {
-            Ok(imported) => {
-                tracing::info!(%url, updated = imported.updated, "sandbox connection ready");
-                // New keys and a new IMS address: the old token manager must not be reused.
-                app.state::<AppState>().auth.forget(&imported.connection.id);
+            Ok(connection) => {
                 self.set_status(app, SandboxStatus::Running { url });
-                Ok(imported.connection)
+                Ok(connection)
             }
             Err(err) => {
                 // Without its connection the sandbox is of no use: stop it.
@@ -150,11 +130,14 @@ impl SandboxHost {
 }
 
 /// At start-up: if a sandbox connection exists, start the sandbox again in the background.
-pub fn resume_if_needed<R: Runtime>(app: &AppHandle<R>) {
+pub fn resume_if_needed<R: Runtime>(
+    app: &AppHandle<R>,
+    workspace: Arc<Workspace>,
+    host: Arc<SandboxHost>,
+) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
-        let state = app.state::<AppState>();
-        let store = state.connections.clone();
+        let store = Arc::clone(workspace.connections());
         let has_sandbox = blocking(move || Ok(store.connections()?.iter().any(|c| c.sandbox)))
             .await
             .unwrap_or(false);
@@ -162,11 +145,7 @@ pub fn resume_if_needed<R: Runtime>(app: &AppHandle<R>) {
             return;
         }
         tracing::info!("a sandbox connection exists; starting the sandbox");
-        let host = state.sandbox.clone();
-        if let Err(e) = host
-            .start_and_connect(&app, state.connections.clone(), state.secrets.clone())
-            .await
-        {
+        if let Err(e) = host.start_and_connect(&app, workspace).await {
             tracing::warn!(error = %e.message, "the sandbox did not resume");
             if host.status() == SandboxStatus::Stopped {
                 host.set_status(&app, SandboxStatus::Failed { message: e.message });

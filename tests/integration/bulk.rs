@@ -9,12 +9,12 @@
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use metadesk_core::assets::ApiFamily;
 use metadesk_core::assets::ClassicAssets;
 use metadesk_core::bulk::controller::ControllerConfig;
 use metadesk_core::bulk::{
     Action, Edit, EditOp, Engine, ReportRow, ReportStatus, RunControl, RunStatus, Settings, runs,
 };
+use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER};
 use serde_json::json;
 

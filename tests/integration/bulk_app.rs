@@ -13,12 +13,13 @@ use std::sync::Arc;
 use metadesk_core::aem::AemClient;
 use metadesk_core::assets::browse::{self, FolderEntry};
 use metadesk_core::assets::connect;
-use metadesk_core::assets::{ApiFamily, AssetStore, ClassicAssets};
+use metadesk_core::assets::{AssetStore, ClassicAssets};
 use metadesk_core::bulk::{
     Action, Edit, EditOp, Filters, ReportStatus, RunControl, RunKind, RunStatus, Settings, runs,
     scope,
 };
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
+use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_core::ims::{AuthContext, Authorizers, Clock, DevTokenAuthorizer};
 use metadesk_core::secrets::{MemoryStore, Secret};

@@ -256,3 +256,52 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     }
     remove(&h, &lister).await;
 }
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() {
+    let sb = sandbox(30).await;
+    let h = CliHome::new(&sb);
+    let name = format!("Moved author {}", std::process::id());
+    import_dev_token(&h, &name, &[]).await;
+    let ran = h
+        .run(&[
+            "bulk",
+            "set",
+            "--connection",
+            &name,
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            "Moved",
+            "--dry-run",
+            "--json",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let id = ran.json()["id"].as_str().unwrap().to_owned();
+    let elsewhere = "http://127.0.0.1:9";
+    let moved = h.run(&["connections", "set-url", &name, elsewhere]).await;
+    assert_eq!(moved.code, Some(0), "{}", moved.stderr);
+    let words = format!(
+        "The connection \"{name}\" now points to {elsewhere}, but this run was made on {}.",
+        h.aem
+    );
+    for verb in ["resume", "undo", "retry"] {
+        h.run(&["bulk", verb, &id, "--yes"])
+            .await
+            .assert_refused(&words);
+    }
+    assert_eq!(h.journals(), 1, "no undo or retry run was recorded");
+    assert_eq!(sb.counters().count("PUT", 200), 0, "nothing was written");
+
+    // Pointed back at the run's AEM, the run goes on.
+    let back = h.run(&["connections", "set-url", &name, &h.aem]).await;
+    assert_eq!(back.code, Some(0), "{}", back.stderr);
+    let ran = h.run(&["bulk", "resume", &id, "--yes", "--json"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(sb.counters().count("PUT", 200) > 0);
+    remove(&h, &name).await;
+}

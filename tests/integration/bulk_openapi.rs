@@ -4,8 +4,8 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use metadesk_core::assets::ApiFamily;
 use metadesk_core::bulk::{Action, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs};
+use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::SAMPLE_FOLDER;
 use serde_json::json;
 

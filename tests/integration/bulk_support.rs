@@ -10,9 +10,10 @@ use std::time::Duration;
 
 use metadesk_core::aem::auth::BoxFuture;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials, StaticAuthorizer};
-use metadesk_core::assets::{ApiFamily, ClassicAssets, OpenApiAssets};
+use metadesk_core::assets::{ClassicAssets, OpenApiAssets};
 use metadesk_core::bulk::controller::ControllerConfig;
 use metadesk_core::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSpec, Settings};
+use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 use serde_json::Value;

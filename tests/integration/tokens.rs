@@ -13,11 +13,13 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use metadesk_core::aem::client::build_http_client;
-use metadesk_core::aem::test_connection::{ApiFamily, StepOutcome};
+use metadesk_core::aem::test_connection::StepOutcome;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials};
 use metadesk_core::connections::{Connection, ConnectionStore, ImportOptions, ImportResult};
+use metadesk_core::credentials::ApiFamily;
+use metadesk_core::credentials::CredentialKind;
 use metadesk_core::ims::manager::{RENEW_MARGIN, ServiceAccountSource};
-use metadesk_core::ims::status::{AuthKind, HealthLevel};
+use metadesk_core::ims::status::HealthLevel;
 use metadesk_core::ims::{
     AuthContext, Authorizers, Clock, ImsBase, ImsError, ImsHttp, OAuthClient, RetryPolicy,
     ServiceAccount, TokenManager, TokenManagerConfig, TokenStatus, authorizer_for,
@@ -142,7 +144,7 @@ fn bearer(creds: &RequestCredentials) -> String {
     }
 }
 
-fn seconds_left(auth: &dyn Authorizer, kind: AuthKind) -> i64 {
+fn seconds_left(auth: &dyn Authorizer, kind: CredentialKind) -> i64 {
     let health = connection_health(kind, &auth.snapshot(), None, Clock::system().now());
     match health.token {
         TokenStatus::Valid { seconds_left, .. } => seconds_left,
@@ -312,8 +314,8 @@ async fn both_expires_in_units_are_honoured() {
     )
     .await;
     for (name, kind) in [
-        ("service-credentials", AuthKind::ServiceCredentials),
-        ("oauth-project", AuthKind::OAuthServerToServer),
+        ("service-credentials", CredentialKind::ServiceCredentials),
+        ("oauth-project", CredentialKind::OauthServerToServer),
     ] {
         let auth = env.authorizer(name);
         auth.credentials().await.unwrap();
@@ -553,7 +555,7 @@ async fn an_ims_outage_is_retried_then_explained() {
     let auth = env.authorizer("service-credentials");
     let err = auth.credentials().await.unwrap_err();
     let health = connection_health(
-        AuthKind::ServiceCredentials,
+        CredentialKind::ServiceCredentials,
         &auth.snapshot(),
         None,
         Clock::system().now(),

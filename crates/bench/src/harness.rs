@@ -7,10 +7,11 @@ use std::time::{Duration, Instant};
 
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::{AemClient, RequestCredentials, StaticAuthorizer};
-use metadesk_core::assets::{ApiFamily, ClassicAssets, DAM_ROOT};
+use metadesk_core::assets::{ClassicAssets, DAM_ROOT};
 use metadesk_core::bulk::{
     Edit, EditOp, Engine, Filters, Progress, RunControl, RunKind, RunSpec, RunStatus, RunSummary,
 };
+use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 

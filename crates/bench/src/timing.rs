@@ -6,7 +6,8 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use metadesk_core::aem::auth::BoxFuture;
-use metadesk_core::assets::{ApiFamily, AssetRef, AssetStore, CallError, Current, Page, Write};
+use metadesk_core::assets::{AssetRef, AssetStore, CallError, Current, Page, Write};
+use metadesk_core::credentials::ApiFamily;
 
 /// Which trait method a call was.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

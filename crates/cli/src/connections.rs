@@ -1,13 +1,15 @@
 //! `metadesk-cli connections …`: import credential files, list, show, rename, set the AEM URL,
 //! mark production, remove, and add a local AEM SDK login.
 //!
-//! Every function takes the store and the outputs, so tests drive them with a `MemoryStore`
-//! and a temporary folder. Failures print one line on stderr and return [`crate::FAILURE`].
+//! Every function takes the workspace and the outputs, so tests drive them with an in-memory
+//! keychain and a temporary folder. Failures print one line on stderr and return
+//! [`crate::FAILURE`].
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
 
 use clap::{Subcommand, ValueEnum};
+use metadesk_core::app::Workspace;
 use metadesk_core::connections::{ConnectionStore, ConnectionView, ImportOptions};
 use metadesk_core::credentials;
 use metadesk_core::secrets::Secret;
@@ -76,11 +78,12 @@ pub enum OnOff {
 /// Runs one `connections` command; returns the exit code.
 pub fn run(
     command: ConnectionsCommand,
-    store: &ConnectionStore,
+    workspace: &Workspace,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
 ) -> u8 {
+    let store = workspace.connections().as_ref();
     let result = match command {
         ConnectionsCommand::Import {
             files,
@@ -98,14 +101,14 @@ pub fn run(
                     choice,
                     production: production.then_some(true),
                 };
-                return import(store, &files, &options, out, err);
+                return import(workspace, &files, &options, out, err);
             }
         }
         ConnectionsCommand::List { json } => list(store, json, out),
         ConnectionsCommand::Show { name, json } => show(store, &name, json, out),
         ConnectionsCommand::Remove { name } => store
             .find(&name)
-            .and_then(|c| store.delete(&c.id).map(|()| c.name))
+            .and_then(|c| workspace.delete_connection(&c.id).map(|_| c.name))
             .map(|removed| {
                 line(
                     out,
@@ -120,7 +123,7 @@ pub fn run(
             .map_err(|e| e.to_string()),
         ConnectionsCommand::SetUrl { name, url } => store
             .find(&name)
-            .and_then(|c| store.set_aem_url(&c.id, &url))
+            .and_then(|c| workspace.set_connection_url(&c.id, &url))
             .map(|v| line(out, &format!("\"{}\" now uses {}", v.name, v.aem_url)))
             .map_err(|e| e.to_string()),
         ConnectionsCommand::Production { name, state } => {
@@ -153,7 +156,7 @@ pub fn run(
 
 /// Imports each file; one line per file, refusals on `err`. Fails if any file was refused.
 pub fn import(
-    store: &ConnectionStore,
+    workspace: &Workspace,
     files: &[PathBuf],
     options: &ImportOptions,
     out: &mut dyn Write,
@@ -162,17 +165,9 @@ pub fn import(
     let mut failed = false;
     for path in files {
         let shown = path.display();
-        let recognised =
-            credentials::read_credential_file(path).and_then(|bytes| credentials::inspect(&bytes));
-        let result = recognised
-            .map_err(metadesk_core::Error::from)
-            .and_then(|recognised| {
-                store
-                    .import(&recognised, options)
-                    .map(|imported| (recognised, imported))
-            });
-        match result {
-            Ok((recognised, imported)) => {
+        match workspace.import_with_options(path, options) {
+            Ok(done) => {
+                let imported = done.imported;
                 let verb = if imported.updated {
                     "updated "
                 } else {
@@ -186,7 +181,7 @@ pub fn import(
                         c.name, c.kind_label, c.host
                     ),
                 );
-                for warning in &recognised.preview.warnings {
+                for warning in &done.notes {
                     line(out, &format!("  note: {}", one_line(warning)));
                 }
                 if let Some(email) = &c.technical_account_email {

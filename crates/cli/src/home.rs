@@ -3,46 +3,27 @@
 //! build's profile. Decided once in `main`, so `connections import` and `bulk --connection`
 //! can never look in different places.
 //!
-//! Not here: what is kept there (connections, run journals).
+//! Not here: what is kept there (connections, run journals) or what is done with it (the
+//! core's use cases, over the [`Workspace`] built here).
 
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Arc;
 
 use metadesk_core::Error;
-use metadesk_core::connections::ConnectionStore;
+use metadesk_core::app::Workspace;
 use metadesk_core::dirs::{AppDirs, profile_name};
-use metadesk_core::secrets::{KeyringStore, SecretStore};
+use metadesk_core::secrets::KeyringStore;
 
 /// The variable that puts the app's folders under one folder.
 pub const HOME_VARIABLE: &str = "METADESK_HOME";
 
-/// The app's folders and the keychain, as this process uses them.
-pub struct Home {
-    pub dirs: AppDirs,
-    /// The OS keychain under this build's profile name (the same entries as the app's).
-    pub keychain: Arc<dyn SecretStore>,
-}
-
-impl Home {
-    /// The folders from `METADESK_HOME` or the platform, and the OS keychain.
-    pub fn from_environment() -> Result<Home, Error> {
-        let profile = profile_name();
-        Ok(Home {
-            dirs: dirs_for(std::env::var_os(HOME_VARIABLE), &profile)?,
-            keychain: Arc::new(KeyringStore::new(profile)),
-        })
-    }
-
-    /// The stored connections.
-    pub fn connections(&self) -> ConnectionStore {
-        ConnectionStore::open(&self.dirs, Arc::clone(&self.keychain))
-    }
-
-    /// Where run journals live.
-    pub fn runs_dir(&self) -> PathBuf {
-        metadesk_core::bulk::runs::runs_dir(&self.dirs)
-    }
+/// The workspace over the folders from `METADESK_HOME` or the platform, and the OS keychain
+/// under this build's profile name (the same entries as the app's).
+pub fn workspace_from_environment() -> Result<Workspace, Error> {
+    let profile = profile_name();
+    let dirs = dirs_for(std::env::var_os(HOME_VARIABLE), &profile)?;
+    Workspace::new(dirs, Arc::new(KeyringStore::new(profile)))
 }
 
 /// The folders under `home` when given (and not empty), else the platform's for `profile`.

@@ -2,22 +2,21 @@
 //!
 //! It uses the same folders and keychain entries as the app (see `home`: `METADESK_HOME` or
 //! the profile's folders, decided once for every subcommand), so both see the same
-//! connections. The command logic lives in small functions that take the store and an output,
-//! tested with a `MemoryStore` and a temporary folder; this file only wires the real ones in.
+//! connections. Every subcommand parses its arguments, calls the core's use cases on one
+//! [`metadesk_core::app::Workspace`] and prints the outcome; this file only wires them in.
 //!
 //! Exit codes: 0 success (for bulk runs: every asset done), 1 some assets failed (or the run
 //! did not finish), 2 a usage, credential or connection error (one line on stderr each).
 
 mod bulk;
 mod connections;
-mod connections_test;
 mod doctor;
 mod home;
 mod output;
 mod runs;
+mod test_connection;
 
 use std::process::ExitCode;
-use std::sync::Arc;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -58,19 +57,19 @@ fn main() -> ExitCode {
         .init();
 
     // `connections test` lives in its own module and is added to the parser here.
-    let matches = connections_test::augment(Cli::command())
+    let matches = test_connection::augment(Cli::command())
         .try_get_matches()
         .unwrap_or_else(|e| usage_error(e));
-    let home = match home::Home::from_environment() {
-        Ok(home) => home,
+    let workspace = match home::workspace_from_environment() {
+        Ok(workspace) => workspace,
         Err(err) => {
             eprintln!("error: {err}");
             return ExitCode::from(FAILURE);
         }
     };
-    if let Some(args) = connections_test::test_args(&matches) {
+    if let Some(args) = test_connection::test_args(&matches) {
         let code = match args {
-            Ok(args) => connections_test::run(args, &home.dirs, Arc::clone(&home.keychain)),
+            Ok(args) => in_runtime(test_connection::run(args, &workspace)),
             Err(e) => usage_error(e),
         };
         return ExitCode::from(code);
@@ -80,13 +79,12 @@ fn main() -> ExitCode {
     let mut err = std::io::stderr().lock();
     let code = match cli.command {
         Command::Connections(command) => {
-            let store = home.connections();
             let mut stdin = std::io::stdin().lock();
-            connections::run(command, &store, &mut stdin, &mut out, &mut err)
+            connections::run(command, &workspace, &mut stdin, &mut out, &mut err)
         }
-        Command::Doctor => doctor::run(home.keychain.as_ref(), &home.dirs, &mut out),
-        Command::Bulk(args) => in_runtime(bulk::run(args, &home)),
-        Command::Runs(args) => in_runtime(runs::run(args, &home.runs_dir())),
+        Command::Doctor => doctor::run(workspace.keychain().as_ref(), workspace.dirs(), &mut out),
+        Command::Bulk(args) => in_runtime(bulk::run(args, &workspace)),
+        Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
     };
     ExitCode::from(code)
 }
@@ -128,7 +126,7 @@ mod tests {
     use super::*;
 
     fn rendered_error(args: &[&str]) -> String {
-        let error = connections_test::augment(Cli::command())
+        let error = test_connection::augment(Cli::command())
             .try_get_matches_from(args)
             .err()
             .unwrap();

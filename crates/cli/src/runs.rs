@@ -8,6 +8,7 @@ use std::path::Path;
 
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
+use metadesk_core::app::Workspace;
 use metadesk_core::bulk::{ReportStatus, runs};
 
 use crate::output::{self, OK, SOME_FAILED};
@@ -45,16 +46,17 @@ enum RunsCommand {
     },
 }
 
-pub async fn run(args: RunsArgs, dir: &Path) -> u8 {
+pub async fn run(args: RunsArgs, ws: &Workspace) -> u8 {
+    let dir = ws.runs_dir();
     match args.command {
-        RunsCommand::List { json } => list(dir, json),
+        RunsCommand::List { json } => list(&dir, json),
         RunsCommand::Show {
             run,
             csv,
             force,
             json,
             jsonl,
-        } => show(dir, &run, csv.as_deref(), force, json, jsonl),
+        } => show(ws, &run, csv.as_deref(), force, json, jsonl).await,
     }
 }
 
@@ -92,17 +94,40 @@ fn list(dir: &Path, json: bool) -> u8 {
     OK
 }
 
-fn show(dir: &Path, run: &str, csv: Option<&str>, force: bool, json: bool, jsonl: bool) -> u8 {
+async fn show(
+    ws: &Workspace,
+    run: &str,
+    csv: Option<&str>,
+    force: bool,
+    json: bool,
+    jsonl: bool,
+) -> u8 {
+    let dir = &ws.runs_dir();
     let summary = match runs::summary(dir, run) {
         Ok(s) => s,
         Err(e) => return output::fail(&e),
     };
     let written = match csv {
         Some("-") => runs::write_csv(dir, run, &mut std::io::stdout().lock()),
-        Some(target) => write_replacing_only_when_done(Path::new(target), force, |out| {
-            runs::write_csv(dir, run, out)
-        })
-        .inspect(|()| eprintln!("Report written to {target}.")),
+        Some(target) => {
+            let target = Path::new(target);
+            match ws.export_report(run, target.to_path_buf(), force).await {
+                Ok(_) => {
+                    eprintln!("Report written to {}.", target.display());
+                    Ok(())
+                }
+                // The core's refusal, in the command line's words.
+                Err(_) if !force && target.exists() => {
+                    eprintln!(
+                        "error: {} already exists; choose another file name, or add --force to \
+                         replace it.",
+                        target.display()
+                    );
+                    return crate::FAILURE;
+                }
+                Err(e) => Err(e),
+            }
+        }
         None if jsonl => print_rows(dir, run),
         None if json => {
             output::print_json(&summary);
@@ -155,143 +180,4 @@ fn print_rows(dir: &Path, run: &str) -> Result<(), Error> {
         out.write_all(b"\n").map_err(io)
     })?;
     out.flush().map_err(io)
-}
-
-/// Writes `target` through a temporary file in the same folder that is renamed into place
-/// only once complete, so a failure never leaves a half-written report (nor, with `force`,
-/// destroys the file it was to replace). Without `force` an existing file is refused: a
-/// report is cheap to write again under another name, the file it would replace may not be.
-fn write_replacing_only_when_done(
-    target: &Path,
-    force: bool,
-    write: impl FnOnce(&mut dyn Write) -> Result<(), Error>,
-) -> Result<(), Error> {
-    let shown = target.display();
-    let exists = || {
-        Error::InvalidInput(format!(
-            "{shown} already exists; choose another file name, or add --force to replace it."
-        ))
-    };
-    if !force && target.exists() {
-        return Err(exists());
-    }
-    let folder = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let io = |what: &str, e| Error::io(format!("could not {what} {shown}"), e);
-    let mut builder = tempfile::Builder::new();
-    builder.prefix(".metadesk-report-").suffix(".part");
-    // The report is not secret: the usual permissions for a new file, not a temp file's 0600.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
-    }
-    let mut temp = builder
-        .tempfile_in(folder)
-        .map_err(|e| io("create a file next to", e))?;
-    {
-        let mut out = std::io::BufWriter::new(temp.as_file_mut());
-        write(&mut out)?;
-        out.flush().map_err(|e| io("write", e))?;
-    }
-    temp.as_file().sync_all().map_err(|e| io("write", e))?;
-    let persisted = if force {
-        temp.persist(target)
-    } else {
-        temp.persist_noclobber(target)
-    };
-    match persisted {
-        Ok(_) => Ok(()),
-        // Created by someone else while we were writing.
-        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
-        Err(e) => Err(io("write", e.error)),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn entries(dir: &Path) -> Vec<String> {
-        let mut names: Vec<String> = std::fs::read_dir(dir)
-            .unwrap()
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect();
-        names.sort();
-        names
-    }
-
-    fn half_then_fail(out: &mut dyn Write) -> Result<(), Error> {
-        out.write_all(b"path,status\n/content/dam/a.jpg,changed\n")
-            .unwrap();
-        Err(Error::Internal("the journal is damaged".into()))
-    }
-
-    #[test]
-    fn a_failure_midway_leaves_no_file_behind() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("report.csv");
-        let err = write_replacing_only_when_done(&target, false, half_then_fail).unwrap_err();
-        assert!(err.to_string().contains("damaged"), "{err}");
-        assert!(entries(tmp.path()).is_empty(), "{:?}", entries(tmp.path()));
-    }
-
-    #[test]
-    fn a_failure_midway_keeps_the_file_it_was_to_replace() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("report.csv");
-        std::fs::write(&target, "yesterday's report\n").unwrap();
-        write_replacing_only_when_done(&target, true, half_then_fail).unwrap_err();
-        assert_eq!(
-            std::fs::read_to_string(&target).unwrap(),
-            "yesterday's report\n"
-        );
-        assert_eq!(entries(tmp.path()), ["report.csv"]);
-    }
-
-    #[test]
-    fn an_existing_file_is_replaced_only_with_force() {
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("report.csv");
-        std::fs::write(&target, "keep me\n").unwrap();
-        let err = write_replacing_only_when_done(&target, false, |out| {
-            out.write_all(b"new\n").unwrap();
-            Ok(())
-        })
-        .unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            format!(
-                "{} already exists; choose another file name, or add --force to replace it.",
-                target.display()
-            )
-        );
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
-        write_replacing_only_when_done(&target, true, |out| {
-            out.write_all(b"new\n").unwrap();
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
-        assert_eq!(entries(tmp.path()), ["report.csv"]);
-    }
-
-    #[cfg(unix)]
-    #[test]
-    fn the_report_gets_a_new_file_s_usual_permissions() {
-        use std::os::unix::fs::PermissionsExt;
-        let tmp = tempfile::tempdir().unwrap();
-        let target = tmp.path().join("report.csv");
-        write_replacing_only_when_done(&target, false, |out| {
-            out.write_all(b"x\n").unwrap();
-            Ok(())
-        })
-        .unwrap();
-        let ordinary = tmp.path().join("ordinary");
-        std::fs::write(&ordinary, "x").unwrap();
-        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!(mode(&target), mode(&ordinary));
-    }
 }

@@ -9,6 +9,7 @@
 //! is tested with plain `cargo test`.
 
 pub mod aem;
+pub mod app;
 pub mod assets;
 pub mod bindings;
 pub mod bulk;

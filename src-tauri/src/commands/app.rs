@@ -14,8 +14,8 @@ pub async fn check_health(
     state: State<'_, AppState>,
     on_step: Channel<CheckStep>,
 ) -> Result<AppHealth, IpcError> {
-    let secrets = state.secrets.clone();
-    let dirs = state.dirs.clone();
+    let secrets = state.workspace.keychain().clone();
+    let dirs = state.workspace.dirs().clone();
     tauri::async_runtime::spawn_blocking(move || {
         health::check(secrets.as_ref(), &dirs, &|step| {
             if let Err(e) = on_step.send(step) {

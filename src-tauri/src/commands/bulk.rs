@@ -1,22 +1,22 @@
 //! Bulk edit: the folder browser, the scope count, previews (edit, undo, retry), apply with
 //! live progress, pause/resume/cancel, the run history and reports, CSV export, and closing the
-//! window during a run. Each command adapts `crate::bulk`; progress streams over a `Channel`.
+//! window during a run. Each command is a call to the core's use cases (`metadesk_core::app`);
+//! progress streams over a `Channel`.
 
 use std::time::{Duration, Instant};
 
 use metadesk_core::Error;
+use metadesk_core::app::ConnectionChoice;
 use metadesk_core::assets::browse::{FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
     Action, ApplyRequest, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunRequest, RunSummary, ScopeCount, runs,
+    RunRequest, RunSummary, ScopeCount,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
-use super::blocking;
-use crate::bulk::{self, runs_dir};
 use crate::notify::{self, Ended};
 use crate::state::AppState;
 
@@ -59,7 +59,9 @@ pub async fn list_folder(
     folder: String,
     offset: u64,
 ) -> Result<FolderPage, IpcError> {
-    Ok(bulk::folder_page(&state, &connection_id, &folder, offset).await?)
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws.folder_page(&opened, &folder, offset).await?)
 }
 
 /// Subfolders whose path starts with what the user typed.
@@ -69,7 +71,9 @@ pub async fn complete_folder_path(
     connection_id: String,
     typed: String,
 ) -> Result<Vec<FolderEntry>, IpcError> {
-    Ok(bulk::complete(&state, &connection_id, &typed).await?)
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws.complete_folder(&opened, &typed).await?)
 }
 
 /// Counts the assets in scope, streaming running counts. Any new job (a count, a preview, an
@@ -82,8 +86,11 @@ pub async fn count_scope(
     filters: Filters,
     on_update: Channel<ScopeCount>,
 ) -> Result<ScopeCount, IpcError> {
-    let send = sender(on_update);
-    Ok(bulk::count(&state, &connection_id, &folder, &filters, &send).await?)
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws
+        .count_scope(&opened, &folder, &filters, &sender(on_update))
+        .await?)
 }
 
 /// Previews an edit (a new journaled run); writes nothing to AEM.
@@ -94,8 +101,22 @@ pub async fn preview_run<R: Runtime>(
     request: RunRequest,
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, IpcError> {
-    let started = Instant::now();
-    let result = bulk::preview(&state, request, &sender(on_progress)).await;
+    let (ws, started) = (&state.workspace, Instant::now());
+    let result = async {
+        let opened = ws
+            .open(ConnectionChoice::stored(request.connection_id))
+            .await?;
+        let progress = sender(on_progress);
+        ws.preview_edit(
+            &opened,
+            request.folder,
+            request.filters,
+            request.edits,
+            &progress,
+        )
+        .await
+    }
+    .await;
     finish(&app, &state, Ended::Preview, started, result)
 }
 
@@ -109,7 +130,7 @@ pub async fn preview_undo<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
     let kind = RunKind::Undo { of: run_id };
-    let result = bulk::preview_from_run(&state, kind, &sender(on_progress)).await;
+    let result = preview_from_run(&state, kind, "undo it", on_progress).await;
     finish(&app, &state, Ended::Preview, started, result)
 }
 
@@ -123,8 +144,23 @@ pub async fn preview_retry<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
     let kind = RunKind::Retry { of: run_id };
-    let result = bulk::preview_from_run(&state, kind, &sender(on_progress)).await;
+    let result = preview_from_run(&state, kind, "retry it", on_progress).await;
     finish(&app, &state, Ended::Preview, started, result)
+}
+
+async fn preview_from_run(
+    state: &AppState,
+    kind: RunKind,
+    to: &str,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, Error> {
+    let ws = &state.workspace;
+    let (RunKind::Undo { of } | RunKind::Retry { of }) = &kind else {
+        return Err(Error::Internal("an edit is not planned from a run".into()));
+    };
+    let (_, opened) = ws.open_for_run(of, runs_own(), to).await?;
+    ws.preview_from_run(&opened, kind, &sender(on_progress))
+        .await
 }
 
 /// A page of a run's preview rows; `action` null means every row.
@@ -136,8 +172,10 @@ pub async fn preview_rows(
     offset: u64,
     limit: u64,
 ) -> Result<PreviewPage, IpcError> {
-    let dir = runs_dir(&state);
-    blocking(move || runs::preview_page(&dir, &run_id, action, offset, limit)).await
+    Ok(state
+        .workspace
+        .preview_rows(&run_id, action, offset, limit)
+        .await?)
 }
 
 /// Applies a previewed run or resumes an unfinished one (production: the name typed).
@@ -148,32 +186,44 @@ pub async fn apply_run<R: Runtime>(
     request: ApplyRequest,
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, IpcError> {
-    let started = Instant::now();
-    let result = bulk::apply(&state, request, &sender(on_progress)).await;
+    let (ws, started) = (&state.workspace, Instant::now());
+    let result = async {
+        let (_, opened) = ws
+            .open_for_run(&request.run_id, runs_own(), "apply it")
+            .await?;
+        let confirm = request.confirm_name.as_deref();
+        ws.apply(&opened, &request.run_id, confirm, &sender(on_progress))
+            .await
+    }
+    .await;
     finish(&app, &state, Ended::Apply, started, result)
+}
+
+/// The window's runs of an existing journal use the connection they were made with.
+fn runs_own() -> ConnectionChoice {
+    ConnectionChoice::RunsOwn { list_with: None }
 }
 
 #[tauri::command]
 pub fn pause_run(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.jobs.pause()?)
+    Ok(state.workspace.jobs().pause()?)
 }
 
 #[tauri::command]
 pub fn resume_run(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.jobs.resume()?)
+    Ok(state.workspace.jobs().resume()?)
 }
 
 /// Lets in-flight writes finish and stops the rest; the run can be resumed later.
 #[tauri::command]
 pub fn cancel_run(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.jobs.cancel()?)
+    Ok(state.workspace.jobs().cancel()?)
 }
 
 /// Every run, newest first.
 #[tauri::command]
 pub async fn list_runs(state: State<'_, AppState>) -> Result<Vec<RunSummary>, IpcError> {
-    let dir = runs_dir(&state);
-    blocking(move || runs::list(&dir)).await
+    Ok(state.workspace.list_runs().await?)
 }
 
 #[tauri::command]
@@ -181,8 +231,7 @@ pub async fn run_summary(
     state: State<'_, AppState>,
     run_id: String,
 ) -> Result<RunSummary, IpcError> {
-    let dir = runs_dir(&state);
-    blocking(move || runs::summary(&dir, &run_id)).await
+    Ok(state.workspace.run_summary(&run_id).await?)
 }
 
 /// A page of a run's report; `status` null means every asset.
@@ -194,8 +243,10 @@ pub async fn report_rows(
     offset: u64,
     limit: u64,
 ) -> Result<ReportPage, IpcError> {
-    let dir = runs_dir(&state);
-    blocking(move || runs::report_page(&dir, &run_id, status, offset, limit)).await
+    Ok(state
+        .workspace
+        .report_rows(&run_id, status, offset, limit)
+        .await?)
 }
 
 /// Asks where to save (the system's save dialog) and writes the report as CSV. Returns the
@@ -207,9 +258,8 @@ pub async fn export_report_csv<R: Runtime>(
     state: State<'_, AppState>,
     run_id: String,
 ) -> Result<Option<String>, IpcError> {
-    let (dir, id) = (runs_dir(&state), run_id.clone());
     // An unknown run is refused before any dialog opens.
-    blocking(move || runs::summary(&dir, &id)).await?;
+    state.workspace.run_summary(&run_id).await?;
     let (tx, rx) = tokio::sync::oneshot::channel();
     app.dialog()
         .file()
@@ -223,10 +273,10 @@ pub async fn export_report_csv<R: Runtime>(
     let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
         return Ok(None);
     };
-    let dir = runs_dir(&state);
-    blocking(move || bulk::write_report(&dir, &run_id, &path))
-        .await
-        .map(Some)
+    // The save dialog has already asked about replacing an existing file.
+    Ok(Some(
+        state.workspace.export_report(&run_id, path, true).await?,
+    ))
 }
 
 /// Closes the window after the user confirmed: cancels the running job, waits (at most 30 s)
@@ -236,9 +286,9 @@ pub async fn close_after_cancelling_run<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<(), IpcError> {
-    if !state.jobs.cancel_and_wait(CLOSE_WAIT).await {
+    if !state.workspace.jobs().cancel_and_wait(CLOSE_WAIT).await {
         tracing::warn!(
-            job = state.jobs.describe().unwrap_or_default(),
+            job = state.workspace.jobs().describe().unwrap_or_default(),
             "the run did not end in time; closing anyway (resume it later)"
         );
     }

@@ -3,8 +3,8 @@
 //! go through `drop.rs`; no command here takes a file path from the page.
 
 use std::path::PathBuf;
+use std::sync::Arc;
 
-use metadesk_core::Error;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{
     CompleteImportArgs, ConnectionView, FileOutcome, FileResult, LocalSdkArgs, RenameArgs,
@@ -15,14 +15,13 @@ use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
 use super::blocking;
-use crate::importing;
 use crate::state::AppState;
 
 /// All connections, redacted (secrets appear only as hints).
 #[tauri::command]
 pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<ConnectionView>, IpcError> {
-    let store = state.connections.clone();
-    blocking(move || store.list()).await
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || ws.connections().list()).await
 }
 
 /// Imports pasted JSON text (the text itself, never a path).
@@ -31,10 +30,8 @@ pub async fn import_pasted_json(
     state: State<'_, AppState>,
     text: String,
 ) -> Result<FileOutcome, IpcError> {
-    let (store, pending) = (state.connections.clone(), state.pending.clone());
-    let outcome = blocking(move || Ok(importing::import_text(&store, &pending, &text))).await?;
-    state.auth.forget_imported(&outcome.result);
-    Ok(outcome)
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || Ok(ws.import_text(&text))).await
 }
 
 /// Opens the system's file dialog (JSON files, several allowed) and imports what the user
@@ -62,18 +59,8 @@ pub async fn choose_credential_files<R: Runtime>(
         .into_iter()
         .filter_map(|p| p.into_path().ok())
         .collect();
-    let (store, pending) = (state.connections.clone(), state.pending.clone());
-    let outcomes: Vec<FileOutcome> = blocking(move || {
-        Ok(paths
-            .iter()
-            .map(|path| importing::import_path(&store, &pending, path))
-            .collect())
-    })
-    .await?;
-    for outcome in &outcomes {
-        state.auth.forget_imported(&outcome.result);
-    }
-    Ok(outcomes)
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || Ok(paths.iter().map(|path| ws.import_path(path)).collect())).await
 }
 
 /// Finishes a pending import with the user's choices. On failure (a bad address, no keychain)
@@ -83,32 +70,14 @@ pub async fn complete_import(
     state: State<'_, AppState>,
     args: CompleteImportArgs,
 ) -> Result<FileResult, IpcError> {
-    let (store, pending) = (state.connections.clone(), state.pending.clone());
-    let result = blocking(move || {
-        let recognised = pending.take(&args.pending_id).ok_or_else(gone)?;
-        Ok(
-            match importing::import_now(&store, &recognised, &args.options) {
-                FileResult::Refused { code, problems } => {
-                    pending.restore(args.pending_id, recognised);
-                    // The store's own words, shown inline in the form.
-                    Err(IpcError {
-                        code,
-                        message: problems.join(" "),
-                    })
-                }
-                done => Ok(done),
-            },
-        )
-    })
-    .await??;
-    state.auth.forget_imported(&result);
-    Ok(result)
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || ws.complete_import(&args.pending_id, &args.options)).await
 }
 
 /// Forgets a pending import (its secrets are wiped from memory).
 #[tauri::command]
 pub fn discard_import(state: State<'_, AppState>, pending_id: String) {
-    drop(state.pending.take(&pending_id));
+    state.workspace.discard_import(&pending_id);
 }
 
 /// The preview of one credential of a pending file that holds several.
@@ -118,11 +87,9 @@ pub fn preview_pending_choice(
     pending_id: String,
     choice: String,
 ) -> Result<ImportPreview, IpcError> {
-    state
-        .pending
-        .with(&pending_id, |recognised| recognised.preview_of(&choice))
-        .ok_or_else(gone)?
-        .map_err(IpcError::from)
+    Ok(state
+        .workspace
+        .preview_pending_choice(&pending_id, &choice)?)
 }
 
 /// Adds (or updates) a local AEM SDK connection typed in by hand.
@@ -131,23 +98,8 @@ pub async fn add_local_sdk(
     state: State<'_, AppState>,
     args: LocalSdkArgs,
 ) -> Result<FileResult, IpcError> {
-    let store = state.connections.clone();
-    let result = blocking(move || {
-        let imported =
-            store.add_local_sdk(args.url.as_deref(), &args.user, args.password.0, args.name)?;
-        Ok(if imported.updated {
-            FileResult::Updated {
-                connection: imported.connection,
-            }
-        } else {
-            FileResult::Imported {
-                connection: imported.connection,
-            }
-        })
-    })
-    .await?;
-    state.auth.forget_imported(&result);
-    Ok(result)
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || ws.add_local_sdk(args)).await
 }
 
 #[tauri::command]
@@ -155,8 +107,8 @@ pub async fn rename_connection(
     state: State<'_, AppState>,
     args: RenameArgs,
 ) -> Result<ConnectionView, IpcError> {
-    let store = state.connections.clone();
-    blocking(move || store.rename(&args.id, &args.name)).await
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || ws.connections().rename(&args.id, &args.name)).await
 }
 
 /// Changes the AEM author URL (https, or http on this computer).
@@ -165,8 +117,8 @@ pub async fn set_connection_url(
     state: State<'_, AppState>,
     args: SetUrlArgs,
 ) -> Result<ConnectionView, IpcError> {
-    let store = state.connections.clone();
-    blocking(move || store.set_aem_url(&args.id, &args.url)).await
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || ws.set_connection_url(&args.id, &args.url)).await
 }
 
 #[tauri::command]
@@ -174,33 +126,22 @@ pub async fn set_connection_production(
     state: State<'_, AppState>,
     args: SetProductionArgs,
 ) -> Result<ConnectionView, IpcError> {
-    let store = state.connections.clone();
-    blocking(move || store.set_production(&args.id, args.production)).await
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || ws.connections().set_production(&args.id, args.production)).await
 }
 
-/// Deletes the connection and its keychain entries, and forgets its token manager. Deleting the
-/// sandbox connection also stops the sandbox.
+/// Deletes the connection and its keychain entries. Deleting the last sandbox connection also
+/// stops the sandbox.
 #[tauri::command]
 pub async fn delete_connection<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     id: String,
 ) -> Result<(), IpcError> {
-    let (store, deleted) = (state.connections.clone(), id.clone());
-    let sandbox_left = blocking(move || {
-        store.delete(&deleted)?;
-        Ok(store.connections()?.iter().any(|c| c.sandbox))
-    })
-    .await?;
-    state.auth.forget(&id);
+    let ws = Arc::clone(&state.workspace);
+    let sandbox_left = blocking(move || ws.delete_connection(&id)).await?;
     if !sandbox_left {
         state.sandbox.stop(&app).await;
     }
     Ok(())
-}
-
-fn gone() -> Error {
-    Error::NotFound(
-        "That file is no longer waiting to be imported. Drop or choose it again.".into(),
-    )
 }

@@ -14,8 +14,7 @@ pub async fn start_sandbox<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<ConnectionView, IpcError> {
     let host = state.sandbox.clone();
-    host.start_and_connect(&app, state.connections.clone(), state.secrets.clone())
-        .await
+    host.start_and_connect(&app, state.workspace.clone()).await
 }
 
 /// Whether the sandbox runs, and where.

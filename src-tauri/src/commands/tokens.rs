@@ -11,16 +11,14 @@ use tauri::State;
 use crate::state::AppState;
 
 /// Gets (or reuses) the connection's token and calls AEM through the API family its kind may
-/// use. The core runs the steps in one go and has no per-step progress, so the whole report
-/// comes back at the end. A failed step is part of the report, not an error; errors are for a
-/// connection that cannot be tested at all (gone, keychain unusable).
+/// use. A failed step is part of the report, not an error; errors are for a connection that
+/// cannot be tested at all (gone, keychain unusable).
 #[tauri::command]
 pub async fn test_connection(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<ConnectionTestReport, IpcError> {
-    let (auth, store) = (state.auth.clone(), state.connections.clone());
-    auth.test(store, &id).await.map_err(IpcError::from)
+    Ok(state.workspace.test_connection(&id).await?)
 }
 
 /// The health of every connection, by id: token time left, renewing, the last failure,
@@ -30,6 +28,5 @@ pub async fn test_connection(
 pub async fn connection_health(
     state: State<'_, AppState>,
 ) -> Result<HashMap<String, ConnectionHealth>, IpcError> {
-    let (auth, store) = (state.auth.clone(), state.connections.clone());
-    auth.health_of_all(store).await.map_err(IpcError::from)
+    Ok(state.workspace.connection_health().await?)
 }

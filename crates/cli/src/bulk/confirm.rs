@@ -51,13 +51,14 @@ pub fn production_gate(
     }
 }
 
-/// Asks to type the production connection's name before changing `assets` assets.
+/// Asks to type the production connection's name before changing `assets` assets; returns the
+/// name once it is right.
 pub fn ask_for_name(
     connection: &Connection,
     assets: u64,
     input: &mut dyn BufRead,
     prompt: &mut dyn Write,
-) -> Result<(), Error> {
+) -> Result<String, Error> {
     let _ = write!(
         prompt,
         "\"{}\" is marked production. To change {assets} assets, type its name: ",
@@ -65,7 +66,8 @@ pub fn ask_for_name(
     );
     let _ = prompt.flush();
     let typed = read_answer(input)?;
-    confirm_production(connection, Some(&typed))
+    confirm_production(connection, Some(&typed))?;
+    Ok(typed)
 }
 
 /// Asks a yes/no question; anything but yes is no.

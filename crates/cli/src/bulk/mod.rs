@@ -1,5 +1,5 @@
-//! `metadesk-cli bulk set|append|remove|clear|edit|resume|undo|retry`: preview, confirm,
-//! apply, report.
+//! `metadesk-cli bulk set|append|remove|clear|edit|resume|undo|retry`: the core's preview and
+//! apply use cases, with the terminal's confirmation, progress bar and report.
 //!
 //! Not here: reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`), asking
 //! before writing and the production guard (`confirm`), the run history (`runs`).
@@ -9,19 +9,17 @@ mod edits;
 mod open;
 
 use std::io::IsTerminal;
-use std::path::{Path, PathBuf};
 
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
+use metadesk_core::app::{Opened, Workspace};
 use metadesk_core::bulk::{
-    Action, EditOp, Engine, Filters, ReportStatus, RunControl, RunKind, RunSpec, RunStatus,
-    RunSummary, runs,
+    Action, EditOp, Filters, ReportStatus, RunKind, RunStatus, RunSummary, runs,
 };
 
-use crate::home::Home;
 use crate::output::{self, OK, SOME_FAILED, USAGE};
 use confirm::ProductionGate;
-use open::{ConnectionArgs, Opened, open_connection};
+use open::ConnectionArgs;
 
 #[derive(Args)]
 pub struct BulkArgs {
@@ -130,7 +128,7 @@ enum BulkCommand {
     Retry(RunRef),
 }
 
-pub async fn run(args: BulkArgs, home: &Home) -> u8 {
+pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
     let (scope, edits) = match args.command {
         BulkCommand::Set(v) => (
             v.scope,
@@ -146,14 +144,14 @@ pub async fn run(args: BulkArgs, home: &Home) -> u8 {
         ),
         BulkCommand::Clear(c) => (c.scope, Ok(vec![edit(c.property, EditOp::Clear)])),
         BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits)),
-        BulkCommand::Resume(r) => return resume(r, home).await,
+        BulkCommand::Resume(r) => return resume(r, ws).await,
         BulkCommand::Undo(r) => {
             let kind = RunKind::Undo { of: r.run.clone() };
-            return plan_from_run(r, kind, home).await;
+            return plan_from_run(r, kind, "undo it", ws).await;
         }
         BulkCommand::Retry(r) => {
             let kind = RunKind::Retry { of: r.run.clone() };
-            return plan_from_run(r, kind, home).await;
+            return plan_from_run(r, kind, "retry it", ws).await;
         }
     };
     // Everything the command line can get wrong is refused before AEM is asked anything.
@@ -161,22 +159,36 @@ pub async fn run(args: BulkArgs, home: &Home) -> u8 {
         Ok(e) => e,
         Err(e) => return output::fail(&e),
     };
-    let opened = match open_connection(&scope.conn, None, home) {
+    let opened = match ws.open(scope.conn.choice()).await {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
+    scope.conn.note_unused_lister(&opened);
     let filters = Filters {
         recursive: scope.recursive,
         name: scope.name.clone(),
         formats: scope.formats.clone(),
     };
-    let spec = opened
-        .spec(scope.folder.clone(), filters, edits, RunKind::Edit)
-        .validated();
-    match spec {
-        Ok(spec) => preview_then_apply(opened, spec, &scope.write, home).await,
-        Err(e) => output::fail(&e),
-    }
+    let gate = match gate(&opened, &scope.write) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e),
+    };
+    let printer = output::progress_printer(!scope.write.json);
+    let preview = cancellable(
+        ws,
+        ws.preview_edit(&opened, scope.folder.clone(), filters, edits, &printer),
+    )
+    .await;
+    let preview = match (preview, open::listing_hint(&opened)) {
+        (Ok(p), _) => p,
+        // A new edit run lists the folder first; undo, retry and resume know their assets.
+        (Err(e @ Error::Aem(_)), Some(hint)) => {
+            eprintln!("error: {e} {hint}");
+            return USAGE;
+        }
+        (Err(e), _) => return output::fail(&e),
+    };
+    after_preview(ws, &opened, preview, gate, &scope.write).await
 }
 
 fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {
@@ -190,55 +202,69 @@ fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate, Error> {
         return Ok(ProductionGate::Passed);
     }
     confirm::production_gate(
-        &opened.connected.connection,
+        opened.connection(),
         write.confirm_production.as_deref(),
         write.yes,
         std::io::stdin().is_terminal(),
     )
 }
 
-/// Asks before applying `assets` changes: the production name when the guard says so, else
-/// y/N unless --yes. `Ok(false)` = the person said no.
-fn consent(opened: &Opened, gate: &ProductionGate, yes: bool, assets: u64) -> Result<bool, Error> {
+/// Asks before applying `assets` changes. `Ok(Some(name))` = go ahead (with the production name
+/// typed or given, for the core's guard), `Ok(None)` = the person said no.
+fn consent(
+    opened: &Opened,
+    gate: &ProductionGate,
+    write: &WriteFlags,
+    assets: u64,
+) -> Result<Option<Option<String>>, Error> {
     let (mut input, mut prompt) = (std::io::stdin().lock(), std::io::stderr());
+    let given = write.confirm_production.clone();
     match gate {
-        ProductionGate::AskForName => confirm::ask_for_name(
-            &opened.connected.connection,
-            assets,
-            &mut input,
-            &mut prompt,
-        )
-        .map(|()| true),
-        ProductionGate::Passed if yes => Ok(true),
+        ProductionGate::AskForName => {
+            confirm::ask_for_name(opened.connection(), assets, &mut input, &mut prompt)
+                .map(|typed| Some(Some(typed)))
+        }
+        ProductionGate::Passed if write.yes => Ok(Some(given)),
         ProductionGate::Passed if !std::io::stdin().is_terminal() => Err(Error::InvalidInput(
             "Not applying without confirmation: add --yes (or --dry-run to only preview).".into(),
         )),
         ProductionGate::Passed => {
             confirm::ask_yes_no(&format!("Change {assets} assets?"), &mut input, &mut prompt)
+                .map(|yes| yes.then_some(given))
         }
     }
 }
 
-/// Cancels on the first Ctrl-C (writes in flight finish); a second one exits at once.
-fn cancel_on_ctrl_c(control: &RunControl) -> tokio::task::JoinHandle<()> {
-    let control = control.clone();
-    tokio::spawn(async move {
-        if tokio::signal::ctrl_c().await.is_ok() {
-            eprintln!(
-                "\nStopping: letting the writes under way finish… (Ctrl-C again to quit now)"
-            );
-            control.cancel();
-            if tokio::signal::ctrl_c().await.is_ok() {
-                std::process::exit(i32::from(SOME_FAILED));
+/// Runs `work`, cancelling the workspace's job on the first Ctrl-C (writes in flight finish,
+/// the run can be resumed); a second Ctrl-C exits at once.
+async fn cancellable<T>(ws: &Workspace, work: impl std::future::Future<Output = T>) -> T {
+    let mut work = std::pin::pin!(work);
+    let mut interrupted = false;
+    loop {
+        tokio::select! {
+            done = &mut work => return done,
+            signal = tokio::signal::ctrl_c() => {
+                if signal.is_err() {
+                    // No signal handling here: just finish the work.
+                    return work.await;
+                }
+                if interrupted {
+                    std::process::exit(i32::from(SOME_FAILED));
+                }
+                interrupted = true;
+                eprintln!(
+                    "\nStopping: letting the writes under way finish… (Ctrl-C again to quit now)"
+                );
+                let _ = ws.jobs().cancel();
             }
         }
-    })
+    }
 }
 
 /// Shows what the preview found: counts and the first few before → after.
-fn show_preview(dir: &Path, summary: &RunSummary) {
+fn show_preview(ws: &Workspace, summary: &RunSummary) {
     output::print_summary(summary);
-    if let Ok(page) = runs::preview_page(dir, &summary.id, Some(Action::Change), 0, 10) {
+    if let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Change), 0, 10) {
         for row in &page.rows {
             let changes: Vec<String> = row
                 .changes
@@ -273,12 +299,15 @@ fn exit_code(s: &RunSummary) -> u8 {
     }
 }
 
-async fn apply(engine: &Engine, dir: &Path, id: &str, json: bool) -> u8 {
-    let control = RunControl::new();
-    let ctrl_c = cancel_on_ctrl_c(&control);
+async fn apply(
+    ws: &Workspace,
+    opened: &Opened,
+    id: &str,
+    confirm_name: Option<&str>,
+    json: bool,
+) -> u8 {
     let printer = output::progress_printer(!json);
-    let result = engine.apply(id, &control, &printer).await;
-    ctrl_c.abort();
+    let result = cancellable(ws, ws.apply(opened, id, confirm_name, &printer)).await;
     let s = match result {
         Ok(s) => s,
         Err(e) => return output::fail(&e),
@@ -290,7 +319,7 @@ async fn apply(engine: &Engine, dir: &Path, id: &str, json: bool) -> u8 {
     output::print_summary(&s);
     if s.counts.failed > 0 {
         let mut shown = 0;
-        let _ = runs::report(dir, &s.id, |row| {
+        let _ = runs::report(&ws.runs_dir(), &s.id, |row| {
             if row.status == ReportStatus::Failed && shown < 5 {
                 shown += 1;
                 println!("  failed {}: {}", row.path, row.reason.unwrap_or_default());
@@ -310,34 +339,16 @@ async fn apply(engine: &Engine, dir: &Path, id: &str, json: bool) -> u8 {
     exit_code(&s)
 }
 
-async fn preview_then_apply(opened: Opened, spec: RunSpec, write: &WriteFlags, home: &Home) -> u8 {
-    let gate = match gate(&opened, write) {
-        Ok(g) => g,
-        Err(e) => return output::fail(&e),
-    };
-    let dir = home.runs_dir();
-    let engine = Engine::new(opened.connected.store.clone(), dir.clone());
-    let control = RunControl::new();
-    let ctrl_c = cancel_on_ctrl_c(&control);
-    let printer = output::progress_printer(!write.json);
-    let kind = spec.kind.clone();
-    let preview = match &spec.kind {
-        RunKind::Edit => engine.preview(spec, &control, &printer).await,
-        RunKind::Undo { of } => engine.preview_undo(of, &control, &printer).await,
-        RunKind::Retry { of } => engine.preview_retry(of, &control, &printer).await,
-    };
-    ctrl_c.abort();
-    let preview = match (preview, opened.listing_hint()) {
-        (Ok(p), _) => p,
-        // A new edit run lists the folder first; undo, retry and resume know their assets.
-        (Err(e), Some(hint)) if matches!(kind, RunKind::Edit) => {
-            eprintln!("error: {e} {hint}");
-            return USAGE;
-        }
-        (Err(e), _) => return output::fail(&e),
-    };
+/// After a preview: show it, then (unless a dry run, or nothing changes) ask and apply.
+async fn after_preview(
+    ws: &Workspace,
+    opened: &Opened,
+    preview: RunSummary,
+    gate: ProductionGate,
+    write: &WriteFlags,
+) -> u8 {
     if !write.json {
-        show_preview(&dir, &preview);
+        show_preview(ws, &preview);
     }
     if preview.status != RunStatus::Previewed {
         eprintln!("The preview was cancelled; nothing was written.");
@@ -358,9 +369,9 @@ async fn preview_then_apply(opened: Opened, spec: RunSpec, write: &WriteFlags, h
         }
         return OK;
     }
-    match consent(&opened, &gate, write.yes, preview.counts.pending) {
-        Ok(true) => apply(&engine, &dir, &preview.id, write.json).await,
-        Ok(false) => {
+    match consent(opened, &gate, write, preview.counts.pending) {
+        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json).await,
+        Ok(None) => {
             println!(
                 "Not applied. Apply later with: metadesk-cli bulk resume {}",
                 preview.id
@@ -378,28 +389,23 @@ async fn preview_then_apply(opened: Opened, spec: RunSpec, write: &WriteFlags, h
     }
 }
 
-fn stored_run(dir: &Path, run: &str) -> Result<RunSummary, Error> {
-    runs::summary(dir, run)
-}
-
-async fn resume(r: RunRef, home: &Home) -> u8 {
-    let dir: PathBuf = home.runs_dir();
-    let summary = match stored_run(&dir, &r.run) {
-        Ok(s) => s,
-        Err(e) => return output::fail(&e),
-    };
+async fn resume(r: RunRef, ws: &Workspace) -> u8 {
     if r.write.dry_run {
         // Nothing to open: what is left is in the journal.
+        let summary = match ws.run_summary(&r.run).await {
+            Ok(s) => s,
+            Err(e) => return output::fail(&e),
+        };
         if r.write.json {
             output::print_json(&summary);
         } else {
-            show_preview(&dir, &summary);
+            show_preview(ws, &summary);
             println!("Dry run: nothing was written.");
         }
         return OK;
     }
-    let opened = match open_connection(&r.conn, Some(&summary), home) {
-        Ok(o) => o,
+    let (summary, opened) = match ws.open_for_run(&r.run, r.conn.choice(), "resume it").await {
+        Ok(both) => both,
         Err(e) => return output::fail(&e),
     };
     let gate = match gate(&opened, &r.write) {
@@ -409,28 +415,33 @@ async fn resume(r: RunRef, home: &Home) -> u8 {
     // A run that was already under way was agreed to then; only a previewed one (or the
     // production guard) asks now.
     let ask = summary.status == RunStatus::Previewed || gate == ProductionGate::AskForName;
-    if ask {
-        match consent(&opened, &gate, r.write.yes, summary.counts.pending) {
-            Ok(true) => {}
-            Ok(false) => return OK,
+    let name = if ask {
+        match consent(&opened, &gate, &r.write, summary.counts.pending) {
+            Ok(Some(name)) => name,
+            Ok(None) => return OK,
             Err(e) => return output::fail(&e),
         }
-    }
-    let engine = Engine::new(opened.connected.store.clone(), dir.clone());
-    apply(&engine, &dir, &r.run, r.write.json).await
+    } else {
+        r.write.confirm_production.clone()
+    };
+    apply(ws, &opened, &r.run, name.as_deref(), r.write.json).await
 }
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the
-/// connection it used (or the one given).
-async fn plan_from_run(r: RunRef, kind: RunKind, home: &Home) -> u8 {
-    let summary = match stored_run(&home.runs_dir(), &r.run) {
-        Ok(s) => s,
+/// connection it used (or the one given, on the same AEM).
+async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace) -> u8 {
+    let (_, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
+        Ok(both) => both,
         Err(e) => return output::fail(&e),
     };
-    let opened = match open_connection(&r.conn, Some(&summary), home) {
-        Ok(o) => o,
+    let gate = match gate(&opened, &r.write) {
+        Ok(g) => g,
         Err(e) => return output::fail(&e),
     };
-    let spec = opened.spec(summary.folder.clone(), Filters::default(), Vec::new(), kind);
-    preview_then_apply(opened, spec, &r.write, home).await
+    let printer = output::progress_printer(!r.write.json);
+    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer)).await;
+    match preview {
+        Ok(preview) => after_preview(ws, &opened, preview, gate, &r.write).await,
+        Err(e) => output::fail(&e),
+    }
 }

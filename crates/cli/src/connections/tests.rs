@@ -5,8 +5,9 @@ use std::path::Path;
 use std::sync::Arc;
 
 use clap::Parser;
-use metadesk_core::connections::ConnectionStore;
+use metadesk_core::app::Workspace;
 use metadesk_core::credentials::testing::{self, TestKey};
+use metadesk_core::dirs::AppDirs;
 use metadesk_core::secrets::{MemoryStore, SecretStoreError};
 use serde_json::Value;
 use time::{Duration, OffsetDateTime};
@@ -22,18 +23,18 @@ struct Run {
 struct Fixture {
     dir: tempfile::TempDir,
     secrets: Arc<MemoryStore>,
-    store: ConnectionStore,
+    workspace: Workspace,
 }
 
 impl Fixture {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
         let secrets = Arc::new(MemoryStore::with_entry_limit(2560));
-        let store = ConnectionStore::new(&dir.path().join("config"), secrets.clone());
+        let workspace = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
         Fixture {
             dir,
             secrets,
-            store,
+            workspace,
         }
     }
 
@@ -45,7 +46,7 @@ impl Fixture {
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut input = input.as_bytes();
-        let code = super::run(command, &self.store, &mut input, &mut out, &mut err);
+        let code = super::run(command, &self.workspace, &mut input, &mut out, &mut err);
         Run {
             code,
             out: String::from_utf8(out).unwrap(),
@@ -161,7 +162,7 @@ fn every_refused_file_gets_one_line_and_a_failure_code() {
         run.out.starts_with("imported"),
         "the good file is still imported"
     );
-    assert_eq!(f.store.list().unwrap().len(), 1);
+    assert_eq!(f.workspace.connections().list().unwrap().len(), 1);
 }
 
 #[test]
@@ -306,9 +307,10 @@ fn add_sdk_reads_the_password_from_stdin() {
         "{}",
         run.out
     );
-    let id = f.store.list().unwrap()[0].id.clone();
+    let id = f.workspace.connections().list().unwrap()[0].id.clone();
     assert_eq!(
-        f.store
+        f.workspace
+            .connections()
             .load_secrets(&id)
             .unwrap()
             .password
@@ -335,5 +337,5 @@ fn no_keychain_refuses_the_import_in_one_line() {
     assert!(run.err.contains("Install GNOME Keyring."));
     f.secrets.fail_with(None);
     assert!(f.secrets.is_empty());
-    assert!(!Path::new(f.store.config_path()).exists());
+    assert!(!Path::new(f.workspace.connections().config_path()).exists());
 }

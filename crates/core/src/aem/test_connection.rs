@@ -13,30 +13,9 @@ use ts_rs::TS;
 
 use crate::aem::client::AemClient;
 use crate::aem::error::AemError;
+use crate::credentials::{ApiFamily, CredentialKind};
 use crate::error::ErrorCode;
-use crate::ims::status::{
-    AuthKind, CertificateLevel, CertificateStatus, certificate_status, human_duration,
-};
-
-/// Which AEM APIs a connection's token is good for (adobe-wire §0), and so which one a bulk
-/// run writes with.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub enum ApiFamily {
-    /// `/api/assets`, repository JSON, GraphQL.
-    Classic,
-    /// The OpenAPI-based `/adobe/*` APIs.
-    OpenApi,
-}
-
-impl ApiFamily {
-    pub fn for_kind(kind: AuthKind) -> Self {
-        match kind {
-            AuthKind::OAuthServerToServer => ApiFamily::OpenApi,
-            _ => ApiFamily::Classic,
-        }
-    }
-}
+use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status, human_duration};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -84,11 +63,11 @@ pub struct ConnectionTestReport {
 /// Runs the test through `client` (whose authorizer is the connection's).
 pub async fn test_connection(
     client: &AemClient,
-    kind: AuthKind,
+    kind: CredentialKind,
     certificate_expires_at: Option<OffsetDateTime>,
     now: OffsetDateTime,
 ) -> ConnectionTestReport {
-    let api = ApiFamily::for_kind(kind);
+    let api = kind.api_family();
     let mut report = ConnectionTestReport {
         ok: false,
         host: client.host(),
@@ -109,15 +88,15 @@ pub async fn test_connection(
     });
     report.token_seconds_left = expires_at.map(|at| (at - now).whole_seconds().max(0));
     let credential_label = match kind {
-        AuthKind::LocalSdk => "Use the user name and password",
-        AuthKind::LocalDevelopmentToken => "Use the development token",
+        CredentialKind::LocalSdk => "Use the user name and password",
+        CredentialKind::LocalDevToken => "Use the development token",
         _ => "Get an access token",
     };
     match got {
         Ok(_) => report.steps.push(passed(
             credential_label,
             match (kind, expires_at) {
-                (AuthKind::LocalSdk, _) => "Basic authentication; no token needed.".into(),
+                (CredentialKind::LocalSdk, _) => "Basic authentication; no token needed.".into(),
                 (_, Some(at)) => format!("Token valid for {}.", human_duration(at - now)),
                 (_, None) => "Token ready (its end is unknown).".into(),
             },
@@ -364,15 +343,15 @@ mod tests {
     #[test]
     fn api_family_follows_the_kind() {
         assert_eq!(
-            ApiFamily::for_kind(AuthKind::OAuthServerToServer),
+            CredentialKind::OauthServerToServer.api_family(),
             ApiFamily::OpenApi
         );
         for kind in [
-            AuthKind::ServiceCredentials,
-            AuthKind::LocalDevelopmentToken,
-            AuthKind::LocalSdk,
+            CredentialKind::ServiceCredentials,
+            CredentialKind::LocalDevToken,
+            CredentialKind::LocalSdk,
         ] {
-            assert_eq!(ApiFamily::for_kind(kind), ApiFamily::Classic);
+            assert_eq!(kind.api_family(), ApiFamily::Classic);
         }
     }
 
@@ -407,7 +386,7 @@ mod tests {
         .await;
         let report = test_connection(
             &s2s_client(&server.base),
-            AuthKind::OAuthServerToServer,
+            CredentialKind::OauthServerToServer,
             None,
             OffsetDateTime::now_utc(),
         )
@@ -446,7 +425,7 @@ mod tests {
         .await;
         let report = test_connection(
             &s2s_client(&server.base),
-            AuthKind::ServiceCredentials,
+            CredentialKind::ServiceCredentials,
             None,
             OffsetDateTime::now_utc(),
         )
@@ -472,7 +451,7 @@ mod tests {
         let now = OffsetDateTime::now_utc();
         let report = test_connection(
             &s2s_client(&server.base),
-            AuthKind::ServiceCredentials,
+            CredentialKind::ServiceCredentials,
             Some(now - time::Duration::days(1)),
             now,
         )

@@ -13,9 +13,10 @@ use url::Url;
 use crate::aem::AemClient;
 use crate::aem::auth::BoxFuture;
 use crate::assets::{
-    ApiFamily, AssetRef, AssetStore, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write,
+    AssetRef, AssetStore, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write,
     dam_segments, json_or_error,
 };
+use crate::credentials::ApiFamily;
 
 /// Namespaces whose properties the Assets HTTP API copies into listing entries (it exposes a
 /// hard-coded subset, adobe-wire §4.2). `dc:title`/`dc:description` are excluded: the API

@@ -7,8 +7,9 @@
 use std::sync::Arc;
 
 use crate::aem::client::{AemClient, build_http_client};
-use crate::assets::{ApiFamily, AssetStore, ClassicAssets, OpenApiAssets};
+use crate::assets::{AssetStore, ClassicAssets, OpenApiAssets};
 use crate::connections::{Connection, ConnectionStore};
+use crate::credentials::ApiFamily;
 use crate::credentials::CredentialKind;
 use crate::error::Result;
 use crate::ims::{AuthContext, Authorizers};
@@ -23,16 +24,6 @@ pub struct Connected {
     pub aem_url: String,
     /// The stored connection, as it was when opened.
     pub connection: Connection,
-}
-
-/// Which API family a credential kind writes with.
-pub fn family_of(kind: CredentialKind) -> ApiFamily {
-    match kind {
-        CredentialKind::OauthServerToServer => ApiFamily::OpenApi,
-        CredentialKind::ServiceCredentials
-        | CredentialKind::LocalDevToken
-        | CredentialKind::LocalSdk => ApiFamily::Classic,
-    }
 }
 
 /// Who a connection writes as, for "no write access" reasons: the technical account of
@@ -80,7 +71,7 @@ pub fn open_shared(
         &connection.aem_url,
         authorizer(&connection)?,
     )?;
-    let family = family_of(connection.kind);
+    let family = connection.kind.api_family();
     let assets: Arc<dyn AssetStore> = match family {
         ApiFamily::Classic => Arc::new(ClassicAssets::new(client)),
         ApiFamily::OpenApi => {

@@ -22,15 +22,13 @@ use serde_json::{Map, Value};
 
 use crate::aem::AemError;
 use crate::aem::auth::BoxFuture;
+use crate::credentials::ApiFamily;
 
 pub use classic::ClassicAssets;
 pub use openapi::OpenApiAssets;
 
 /// Where every DAM path starts.
 pub const DAM_ROOT: &str = "/content/dam";
-
-/// Which API family writes the metadata: the same notion as a connection's API family.
-pub use crate::aem::test_connection::ApiFamily;
 
 /// What a folder listing entry is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -14,8 +14,9 @@ use serde_json::{Value, json};
 use crate::aem::AemClient;
 use crate::aem::auth::BoxFuture;
 use crate::assets::{
-    ApiFamily, AssetRef, AssetStore, CallError, ClassicAssets, Current, Page, Write, json_or_error,
+    AssetRef, AssetStore, CallError, ClassicAssets, Current, Page, Write, json_or_error,
 };
+use crate::credentials::ApiFamily;
 
 /// The OpenAPI Assets Author API of one connection.
 #[derive(Clone)]

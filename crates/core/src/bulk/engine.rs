@@ -19,7 +19,7 @@ use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
 use crate::aem::AemError;
-use crate::assets::{ApiFamily, AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Write};
+use crate::assets::{AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Write};
 use crate::bulk::control::{ControlState, RunControl};
 use crate::bulk::controller::ControllerConfig;
 use crate::bulk::gate::Gate;
@@ -32,6 +32,7 @@ use crate::bulk::reasons;
 use crate::bulk::runs::{self, RunSummary};
 use crate::bulk::spec::{RunKind, RunSpec, apply_op};
 use crate::bulk::state::{Replay, RunStatus};
+use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.

@@ -485,8 +485,8 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::assets::ApiFamily;
     use crate::bulk::spec::{Filters, RunKind};
+    use crate::credentials::ApiFamily;
     use serde_json::json;
 
     fn spec() -> RunSpec {

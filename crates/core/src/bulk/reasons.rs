@@ -4,7 +4,8 @@
 use serde_json::Value;
 
 use crate::aem::AemError;
-use crate::assets::{ApiFamily, CallError};
+use crate::assets::CallError;
+use crate::credentials::ApiFamily;
 use crate::error::Error;
 
 /// Who writes, for the 403 advice: a technical account (`…@techacct.adobe.com`) or a user.

@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::assets::ApiFamily;
 use crate::bulk::journal::{
     Action, Outcome, PlanRow, PropertyChange, Record, journal_path, read_records,
 };
 use crate::bulk::spec::RunKind;
 use crate::bulk::state::{Counts, Replay, RunStatus, parse_time};
+use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
 

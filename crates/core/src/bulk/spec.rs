@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::assets::{ApiFamily, DAM_ROOT};
+use crate::assets::DAM_ROOT;
+use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
 
 /// One change to one property.

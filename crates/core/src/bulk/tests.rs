@@ -10,12 +10,11 @@ use std::time::Duration;
 use serde_json::{Map, Value, json};
 
 use crate::aem::auth::BoxFuture;
-use crate::assets::{
-    ApiFamily, AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Page, Write,
-};
+use crate::assets::{AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Page, Write};
 use crate::bulk::controller::ControllerConfig;
 use crate::bulk::journal::{Record, journal_path, read_records};
 use crate::bulk::*;
+use crate::credentials::ApiFamily;
 
 #[derive(Default)]
 struct Dam {

@@ -46,7 +46,29 @@ pub enum CredentialKind {
     LocalSdk,
 }
 
+/// Which AEM APIs a connection's token is good for (adobe-wire §0), and so which one a bulk
+/// run writes with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum ApiFamily {
+    /// `/api/assets`, repository JSON, GraphQL.
+    Classic,
+    /// The OpenAPI-based `/adobe/*` APIs.
+    OpenApi,
+}
+
 impl CredentialKind {
+    /// The API family this kind's tokens may use: only OAuth Server-to-Server credentials are
+    /// limited to the OpenAPI-based APIs.
+    pub fn api_family(self) -> ApiFamily {
+        match self {
+            CredentialKind::OauthServerToServer => ApiFamily::OpenApi,
+            CredentialKind::ServiceCredentials
+            | CredentialKind::LocalDevToken
+            | CredentialKind::LocalSdk => ApiFamily::Classic,
+        }
+    }
+
     /// The kind in words, as lists and previews show it.
     pub fn label(self) -> &'static str {
         match self {

@@ -76,6 +76,17 @@ pub fn is_loopback(host: &Host<&str>) -> bool {
     }
 }
 
+/// Whether two AEM addresses are the same environment: the same scheme, host (in any case) and
+/// port, whatever trailing slash or path either carries. The one comparison behind every "same
+/// AEM" rule (a run's connection, a listing connection's pairing).
+pub fn same_aem(a: &str, b: &str) -> bool {
+    let origin = |text: &str| Url::parse(text.trim()).ok().map(|u| u.origin());
+    match (origin(a), origin(b)) {
+        (Some(a), Some(b)) => a.is_tuple() && a == b,
+        _ => false,
+    }
+}
+
 /// Program and environment numbers of a client id like `cm-p7603-e12614-integration` (or
 /// `…-integration-0`).
 pub fn program_and_environment(client_id: &str) -> Option<(u64, u64)> {
@@ -176,6 +187,20 @@ mod tests {
         );
         assert_eq!(infer_author_url("cm-px-e2-integration"), None);
         assert_eq!(infer_author_url("0a1b2c3d4e5f"), None);
+    }
+
+    #[test]
+    fn same_aem_compares_origins() {
+        let cloud = "https://author-p1-e2.adobeaemcloud.com";
+        assert!(same_aem(cloud, "https://AUTHOR-p1-e2.adobeaemcloud.com/"));
+        assert!(same_aem(
+            cloud,
+            "https://author-p1-e2.adobeaemcloud.com:443"
+        ));
+        assert!(!same_aem(cloud, "https://author-p1-e3.adobeaemcloud.com"));
+        assert!(!same_aem("http://127.0.0.1:4502", "http://127.0.0.1:4503"));
+        assert!(!same_aem("http://localhost:4502", "https://localhost:4502"));
+        assert!(!same_aem("not a url", "not a url"));
     }
 
     #[test]

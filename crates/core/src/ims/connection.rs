@@ -25,7 +25,7 @@ use crate::ims::manager::{
 };
 use crate::ims::oauth::OAuthClient;
 use crate::ims::retry::RetryPolicy;
-use crate::ims::status::{AuthKind, ConnectionHealth, connection_health};
+use crate::ims::status::{ConnectionHealth, connection_health};
 use crate::ims::{ImsBase, ImsError};
 use crate::secrets::{Secret, SecretStore};
 
@@ -55,16 +55,6 @@ impl AuthContext {
 
     fn ims_http(&self) -> ImsHttp {
         ImsHttp::new(self.http.clone(), self.retry.clone(), self.clock.clone())
-    }
-}
-
-/// How the connections page and "Test connection" treat a kind of credential.
-pub fn auth_kind(kind: CredentialKind) -> AuthKind {
-    match kind {
-        CredentialKind::ServiceCredentials => AuthKind::ServiceCredentials,
-        CredentialKind::OauthServerToServer => AuthKind::OAuthServerToServer,
-        CredentialKind::LocalDevToken => AuthKind::LocalDevelopmentToken,
-        CredentialKind::LocalSdk => AuthKind::LocalSdk,
     }
 }
 
@@ -245,7 +235,7 @@ impl Authorizers {
             },
         };
         connection_health(
-            auth_kind(connection.kind),
+            connection.kind,
             &snapshot,
             connection.certificate_expires_at,
             ctx.clock.now(),
@@ -281,7 +271,7 @@ pub async fn test_stored_connection(
     let client = AemClient::new(ctx.http.clone(), &connection.aem_url, auth)?;
     let report = test_connection(
         &client,
-        auth_kind(connection.kind),
+        connection.kind,
         connection.certificate_expires_at,
         ctx.clock.now(),
     )

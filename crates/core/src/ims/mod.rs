@@ -27,7 +27,7 @@ use crate::aem::client::require_secure;
 
 pub use cache::{CachedToken, TokenCache, access_token_key};
 pub use clock::Clock;
-pub use connection::{AuthContext, Authorizers, auth_kind, authorizer_for, test_stored_connection};
+pub use connection::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
 pub use dev_token::DevTokenAuthorizer;
 pub use errors::ImsError;
 pub use exchange::{ImsHttp, MintedToken};
@@ -35,7 +35,7 @@ pub use jwt::ServiceAccount;
 pub use manager::{TokenManager, TokenManagerConfig, TokenSource};
 pub use oauth::OAuthClient;
 pub use retry::RetryPolicy;
-pub use status::{AuthKind, ConnectionHealth, TokenStatus, connection_health};
+pub use status::{ConnectionHealth, TokenStatus, connection_health};
 
 /// The IMS origin of a connection, e.g. `https://ims-na1.adobelogin.com`.
 ///

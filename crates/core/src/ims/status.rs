@@ -11,6 +11,7 @@ use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use crate::aem::auth::TokenSnapshot;
+use crate::credentials::CredentialKind;
 use crate::error::ErrorCode;
 use crate::ims::dev_token::GET_A_NEW_DEV_TOKEN;
 
@@ -19,19 +20,6 @@ pub const CERTIFICATE_WARNING_DAYS: i64 = 30;
 pub const CERTIFICATE_URGENT_DAYS: i64 = 3;
 /// Warn about a development token this long before it ends (they last 24 h).
 pub const DEV_TOKEN_WARNING: Duration = Duration::hours(2);
-
-/// How a connection authenticates; decides which statuses apply.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum AuthKind {
-    /// AEM Developer Console service credentials (JWT exchange).
-    ServiceCredentials,
-    /// Adobe Developer Console OAuth Server-to-Server.
-    OAuthServerToServer,
-    /// AEM Developer Console local development token.
-    LocalDevelopmentToken,
-    /// A local AEM SDK with user name and password.
-    LocalSdk,
-}
 
 /// How worried the UI should look.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
@@ -116,25 +104,25 @@ pub struct ConnectionHealth {
 
 /// Computes a connection's health at `now`.
 pub fn connection_health(
-    kind: AuthKind,
+    kind: CredentialKind,
     token: &TokenSnapshot,
     certificate_expires_at: Option<OffsetDateTime>,
     now: OffsetDateTime,
 ) -> ConnectionHealth {
     let (token_status, mut level, summary, mut advice) = match kind {
-        AuthKind::LocalSdk => (
+        CredentialKind::LocalSdk => (
             TokenStatus::NotNeeded,
             HealthLevel::Ok,
             "signs in with user name and password".to_string(),
             None,
         ),
-        AuthKind::LocalDevelopmentToken => dev_token_health(token, now),
-        AuthKind::ServiceCredentials | AuthKind::OAuthServerToServer => {
+        CredentialKind::LocalDevToken => dev_token_health(token, now),
+        CredentialKind::ServiceCredentials | CredentialKind::OauthServerToServer => {
             minted_token_health(token, now)
         }
     };
     let certificate = match kind {
-        AuthKind::ServiceCredentials => {
+        CredentialKind::ServiceCredentials => {
             certificate_expires_at.map(|at| certificate_status(at, now))
         }
         _ => None,
@@ -392,7 +380,7 @@ mod tests {
     #[test]
     fn a_valid_token_shows_its_time_left() {
         let h = connection_health(
-            AuthKind::OAuthServerToServer,
+            CredentialKind::OauthServerToServer,
             &snapshot(Some(Duration::hours(23) + Duration::minutes(12))),
             None,
             now(),
@@ -413,7 +401,7 @@ mod tests {
     fn renewing_and_failed_tokens() {
         let mut s = snapshot(Some(Duration::minutes(5)));
         s.renewing = true;
-        let h = connection_health(AuthKind::ServiceCredentials, &s, None, now());
+        let h = connection_health(CredentialKind::ServiceCredentials, &s, None, now());
         assert_eq!(
             (h.summary.as_str(), h.level),
             ("renewing…", HealthLevel::Busy)
@@ -427,7 +415,7 @@ mod tests {
             renewing: false,
             last_error: Some(err.clone()),
         };
-        let h = connection_health(AuthKind::ServiceCredentials, &s, None, now());
+        let h = connection_health(CredentialKind::ServiceCredentials, &s, None, now());
         assert_eq!(h.level, HealthLevel::Error);
         assert!(
             h.summary
@@ -448,7 +436,7 @@ mod tests {
     #[test]
     fn no_token_or_an_expired_cached_one_is_not_an_error() {
         for s in [snapshot(None), snapshot(Some(Duration::minutes(-3)))] {
-            let h = connection_health(AuthKind::ServiceCredentials, &s, None, now());
+            let h = connection_health(CredentialKind::ServiceCredentials, &s, None, now());
             assert_eq!(h.token, TokenStatus::NotYetObtained);
             assert_eq!(h.level, HealthLevel::Ok);
         }
@@ -487,7 +475,7 @@ mod tests {
         ];
         for (left, cert_level, level) in cases {
             let h = connection_health(
-                AuthKind::ServiceCredentials,
+                CredentialKind::ServiceCredentials,
                 &snapshot(Some(Duration::hours(20))),
                 Some(now() + left),
                 now(),
@@ -506,7 +494,7 @@ mod tests {
     #[test]
     fn certificates_matter_only_for_service_credentials() {
         let h = connection_health(
-            AuthKind::OAuthServerToServer,
+            CredentialKind::OauthServerToServer,
             &snapshot(Some(Duration::hours(20))),
             Some(now() - Duration::days(1)),
             now(),
@@ -517,7 +505,7 @@ mod tests {
     #[test]
     fn dev_token_counts_down_and_says_what_to_do() {
         let h = connection_health(
-            AuthKind::LocalDevelopmentToken,
+            CredentialKind::LocalDevToken,
             &snapshot(Some(Duration::hours(5))),
             None,
             now(),
@@ -527,7 +515,7 @@ mod tests {
             ("development token valid 5 h", HealthLevel::Ok)
         );
         let h = connection_health(
-            AuthKind::LocalDevelopmentToken,
+            CredentialKind::LocalDevToken,
             &snapshot(Some(Duration::minutes(90))),
             None,
             now(),
@@ -535,7 +523,7 @@ mod tests {
         assert_eq!(h.level, HealthLevel::Warning);
         assert_eq!(h.summary, "development token ends in 1 h 30 min");
         let h = connection_health(
-            AuthKind::LocalDevelopmentToken,
+            CredentialKind::LocalDevToken,
             &snapshot(Some(Duration::minutes(-1))),
             None,
             now(),
@@ -554,7 +542,12 @@ mod tests {
 
     #[test]
     fn local_sdk_needs_no_token() {
-        let h = connection_health(AuthKind::LocalSdk, &TokenSnapshot::default(), None, now());
+        let h = connection_health(
+            CredentialKind::LocalSdk,
+            &TokenSnapshot::default(),
+            None,
+            now(),
+        );
         assert_eq!(h.token, TokenStatus::NotNeeded);
         assert_eq!(h.level, HealthLevel::Ok);
     }
@@ -562,7 +555,7 @@ mod tests {
     #[test]
     fn the_ui_gets_camel_case_json() {
         let h = connection_health(
-            AuthKind::ServiceCredentials,
+            CredentialKind::ServiceCredentials,
             &snapshot(Some(Duration::hours(1))),
             Some(now() + Duration::days(10)),
             now(),

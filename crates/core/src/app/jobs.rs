@@ -1,4 +1,4 @@
-//! The app's one bulk job at a time: a scope count, a preview (of an edit, an undo or a retry)
+//! The one bulk job at a time, in the window and in the CLI alike: a scope count, a preview (of an edit, an undo or a retry)
 //! or an apply (or resume). [`Jobs`] holds the running job's [`RunControl`], its run id once
 //! known and a label in words, so pause, resume and cancel act on it and the window's close can
 //! ask first.
@@ -12,8 +12,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use metadesk_core::Error;
-use metadesk_core::bulk::RunControl;
+use crate::bulk::RunControl;
+use crate::error::Error;
 
 /// What a job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -172,7 +172,7 @@ impl Jobs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_core::bulk::ControlState;
+    use crate::bulk::ControlState;
 
     #[test]
     fn one_preview_or_apply_at_a_time() {
@@ -184,7 +184,7 @@ mod tests {
         assert!(jobs.run_in_progress());
         for kind in [JobKind::Preview, JobKind::Apply, JobKind::Count] {
             let err = jobs.start(kind, "another").err().unwrap();
-            assert_eq!(err.code(), metadesk_core::error::ErrorCode::InvalidInput);
+            assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
             assert_eq!(
                 err.to_string(),
                 "A bulk edit is already running (applying changes to /content/dam/x). Wait for \

@@ -5,16 +5,11 @@
 //!
 //! Not here: the other `connections` commands (import, list, remove…, in `connections`);
 //! [`augment`] adds `test` beside them without touching that module.
-
-use std::sync::Arc;
+//! The test itself is the core's, the same as the window's "Test connection".
 
 use clap::{ArgMatches, Args, FromArgMatches};
-use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
-use metadesk_core::connections::ConnectionStore;
-use metadesk_core::dirs::AppDirs;
-use metadesk_core::ims::{AuthContext, Authorizers, test_stored_connection};
-use metadesk_core::secrets::SecretStore;
+use metadesk_core::app::Workspace;
 
 use crate::FAILURE;
 
@@ -49,26 +44,16 @@ pub struct TestArgs {
     pub json: bool,
 }
 
-/// Runs the test on its own runtime (the rest of the CLI is synchronous).
-pub fn run(args: TestArgs, dirs: &AppDirs, secrets: Arc<dyn SecretStore>) -> u8 {
-    match tokio::runtime::Runtime::new() {
-        Ok(runtime) => runtime.block_on(run_async(args, dirs, secrets)),
-        Err(e) => fail(&format!("could not start ({e})")),
-    }
-}
-
-async fn run_async(args: TestArgs, dirs: &AppDirs, secrets: Arc<dyn SecretStore>) -> u8 {
-    let http = match build_http_client() {
-        Ok(http) => http,
+pub async fn run(args: TestArgs, workspace: &Workspace) -> u8 {
+    let tested = async {
+        let connection = workspace.connections().find(&args.name)?;
+        let report = workspace.test_connection(&connection.id).await?;
+        Ok::<_, metadesk_core::Error>((connection, report))
+    };
+    let (connection, report) = match tested.await {
+        Ok(done) => done,
         Err(e) => return fail(&e.to_string()),
     };
-    let store = Arc::new(ConnectionStore::open(dirs, Arc::clone(&secrets)));
-    let ctx = AuthContext::new(http, secrets);
-    let (connection, report) =
-        match test_stored_connection(store, &args.name, &Authorizers::new(), &ctx).await {
-            Ok(done) => done,
-            Err(e) => return fail(&e.to_string()),
-        };
     if args.json {
         match serde_json::to_string_pretty(&report) {
             Ok(text) => println!("{text}"),
@@ -126,7 +111,8 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport) -> String {
 mod tests {
     use super::*;
     use clap::{CommandFactory, Parser};
-    use metadesk_core::aem::test_connection::{ApiFamily, TestStep};
+    use metadesk_core::aem::test_connection::TestStep;
+    use metadesk_core::credentials::ApiFamily;
 
     #[derive(Parser)]
     struct Probe {

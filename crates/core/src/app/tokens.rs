@@ -1,6 +1,6 @@
-//! The app's access tokens: one [`Authorizers`] registry (one token manager per connection for
-//! the whole process, shared by "Test connection", the status on the connections page and,
-//! later, the bulk engine) and what the connections page asks of it.
+//! Access tokens of a workspace: one [`Authorizers`] registry (one token manager per connection
+//! for the whole process, shared by "Test connection", the connections' status and every run)
+//! and what the connections page and `connections test` ask of it.
 //!
 //! Nothing here returns a token: the page gets [`ConnectionHealth`] and
 //! [`ConnectionTestReport`], which carry times, names and reasons only.
@@ -9,15 +9,14 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use metadesk_core::Error;
-use metadesk_core::aem::AemError;
-use metadesk_core::aem::auth::TokenSnapshot;
-use metadesk_core::aem::test_connection::ConnectionTestReport;
-use metadesk_core::connections::{Connection, ConnectionStore, FileResult};
-use metadesk_core::credentials::CredentialKind;
-use metadesk_core::ims::{
-    AuthContext, Authorizers, ConnectionHealth, auth_kind, connection_health,
-    test_stored_connection,
+use crate::aem::AemError;
+use crate::aem::auth::TokenSnapshot;
+use crate::aem::test_connection::ConnectionTestReport;
+use crate::connections::{Connection, ConnectionStore};
+use crate::credentials::CredentialKind;
+use crate::error::Error;
+use crate::ims::{
+    AuthContext, Authorizers, ConnectionHealth, connection_health, test_stored_connection,
 };
 
 /// How long the status may wait for a token manager to read its keychain copy. The manager
@@ -25,15 +24,30 @@ use metadesk_core::ims::{
 /// instead of waiting for IMS.
 const WARM_UP_LIMIT: Duration = Duration::from_secs(3);
 
+impl super::Workspace {
+    /// "Test connection": gets (or reuses) the connection's token and asks AEM who it is and
+    /// whether it may read the DAM, through the API family its kind may use.
+    pub async fn test_connection(&self, id: &str) -> Result<ConnectionTestReport, Error> {
+        self.tokens.test(Arc::clone(&self.connections), id).await
+    }
+
+    /// The health of every connection, by id. Never asks IMS for a token.
+    pub async fn connection_health(&self) -> Result<HashMap<String, ConnectionHealth>, Error> {
+        self.tokens
+            .health_of_all(Arc::clone(&self.connections))
+            .await
+    }
+}
+
 /// The token managers of every connection and what they share (one HTTP client, the keychain).
-pub struct Auth {
+pub struct Tokens {
     pub authorizers: Authorizers,
     pub ctx: AuthContext,
 }
 
-impl Auth {
+impl Tokens {
     pub fn new(ctx: AuthContext) -> Self {
-        Auth {
+        Tokens {
             authorizers: Authorizers::new(),
             ctx,
         }
@@ -45,13 +59,6 @@ impl Auth {
         self.authorizers.remove(id);
     }
 
-    /// [`Self::forget`] for the connection an import added or updated, if any.
-    pub fn forget_imported(&self, result: &FileResult) {
-        if let FileResult::Imported { connection } | FileResult::Updated { connection } = result {
-            self.forget(&connection.id);
-        }
-    }
-
     /// The health of every connection, by id. Never mints: connections with minted tokens get
     /// their token manager built (reading their secrets) and warmed up, which loads a token
     /// cached in the keychain by an earlier run, so a restart shows "token valid …" at once.
@@ -61,7 +68,7 @@ impl Auth {
     ) -> Result<HashMap<String, ConnectionHealth>, Error> {
         let all = {
             let store = Arc::clone(&store);
-            run_blocking(move || store.connections()).await?
+            super::blocking(move || store.connections()).await?
         };
         let mut health = HashMap::with_capacity(all.len());
         for connection in all {
@@ -82,7 +89,7 @@ impl Auth {
         );
         if minted && self.authorizers.existing(&connection.id).is_none() {
             let (auth, store, wanted) = (Arc::clone(self), Arc::clone(store), connection.clone());
-            let built = run_blocking(move || {
+            let built = super::blocking(move || {
                 auth.authorizers
                     .get(&wanted, || store.load_secrets(&wanted.id), &auth.ctx)
             })
@@ -112,7 +119,7 @@ impl Auth {
             ..TokenSnapshot::default()
         };
         connection_health(
-            auth_kind(connection.kind),
+            connection.kind,
             &snapshot,
             connection.certificate_expires_at,
             self.ctx.clock.now(),
@@ -133,22 +140,13 @@ impl Auth {
     }
 }
 
-/// Keychain and disk work on a blocking thread.
-async fn run_blocking<T: Send + 'static>(
-    work: impl FnOnce() -> Result<T, Error> + Send + 'static,
-) -> Result<T, Error> {
-    tokio::task::spawn_blocking(work)
-        .await
-        .map_err(|e| Error::Internal(format!("background task: {e}")))?
-}
-
 #[cfg(test)]
 mod tests {
-    use metadesk_core::aem::client::build_http_client;
-    use metadesk_core::connections::ImportOptions;
-    use metadesk_core::credentials;
-    use metadesk_core::ims::{TokenStatus, access_token_key};
-    use metadesk_core::secrets::{ChunkedSecrets, MemoryStore, SecretStore};
+    use crate::aem::client::build_http_client;
+    use crate::connections::ImportOptions;
+    use crate::credentials;
+    use crate::ims::{TokenStatus, access_token_key};
+    use crate::secrets::{ChunkedSecrets, MemoryStore, SecretStore};
     use metadesk_sandbox::{Sandbox, SandboxConfig};
 
     use super::*;
@@ -187,9 +185,9 @@ mod tests {
     }
 
     /// A fresh app's token managers over the fixture's keychain (as after a restart).
-    fn app_auth(f: &Fixture) -> Arc<Auth> {
+    fn app_auth(f: &Fixture) -> Arc<Tokens> {
         let ctx = AuthContext::new(build_http_client().unwrap(), f.secrets.clone());
-        Arc::new(Auth::new(ctx))
+        Arc::new(Tokens::new(ctx))
     }
 
     fn issued(f: &Fixture) -> u64 {

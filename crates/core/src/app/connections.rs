@@ -1,0 +1,26 @@
+//! Managing stored connections: what changes a connection's secrets or address also forgets its
+//! token manager, so no token minted for the old one is used again.
+//!
+//! Everything here blocks (disk, keychain): call it from a blocking thread.
+
+use super::Workspace;
+use crate::connections::ConnectionView;
+use crate::error::Result;
+
+impl Workspace {
+    /// Deletes connection `id` and its keychain entries, and forgets its token manager. Returns
+    /// whether a sandbox connection is left (the app stops its sandbox when none is).
+    pub fn delete_connection(&self, id: &str) -> Result<bool> {
+        self.connections.delete(id)?;
+        self.tokens.forget(id);
+        Ok(self.connections.connections()?.iter().any(|c| c.sandbox))
+    }
+
+    /// Points connection `id` at another AEM author URL. A token may be good for one
+    /// environment only, so the old token manager is forgotten.
+    pub fn set_connection_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
+        let view = self.connections.set_aem_url(id, url)?;
+        self.tokens.forget(id);
+        Ok(view)
+    }
+}

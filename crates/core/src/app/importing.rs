@@ -1,0 +1,354 @@
+//! Importing credentials, every way in: a file dropped on the window or chosen in a dialog,
+//! pasted JSON, a pending import completed with the user's choices, a local SDK login typed in,
+//! and `metadesk-cli connections import` with its options. Each import that stores something
+//! forgets the connection's cached token manager, so the new secrets are used at once.
+//!
+//! Everything here blocks (disk, keychain): call it from a blocking thread.
+
+use std::path::Path;
+
+use super::Workspace;
+use crate::connections::{
+    ConnectionView, FileOutcome, FileResult, ImportOptions, ImportResult, Imported, LocalSdkArgs,
+};
+use crate::credentials::{self, ImportPreview, Recognised, Refusal};
+use crate::error::{Error, ErrorCode, Result};
+
+/// What pasted text is called in the results.
+pub const PASTED: &str = "Pasted text";
+
+/// A file imported from the command line, where nobody can be asked to choose: what was stored
+/// and the notes the file's recognition made (an expiring certificate, an ignored field…).
+pub struct CliImport {
+    pub imported: Imported,
+    pub notes: Vec<String>,
+}
+
+impl Workspace {
+    /// Reads, recognises and imports the file at `path` (a path from the window's drop event or
+    /// the app's own file dialog, never one sent by the page). A file that needs the user's
+    /// choice is kept as a pending import.
+    pub fn import_path(&self, path: &Path) -> FileOutcome {
+        let file = file_name(path);
+        let result = credentials::read_credential_file(path)
+            .and_then(|bytes| credentials::inspect(&bytes))
+            .map_or_else(refused, |recognised| self.decide(recognised));
+        self.finish_import(file, result)
+    }
+
+    /// Recognises and imports pasted JSON text.
+    pub fn import_text(&self, text: &str) -> FileOutcome {
+        let result = credentials::inspect(text.as_bytes())
+            .map_or_else(refused, |recognised| self.decide(recognised));
+        self.finish_import(PASTED.to_string(), result)
+    }
+
+    /// Imports the file at `path` with the options given on the command line; a file that
+    /// would need a choice is refused with what to add (`--aem`, `--choice`).
+    pub fn import_with_options(&self, path: &Path, options: &ImportOptions) -> Result<CliImport> {
+        let recognised = credentials::read_credential_file(path)
+            .and_then(|bytes| credentials::inspect(&bytes))?;
+        let imported = self.connections.import(&recognised, options)?;
+        self.tokens.forget(&imported.connection.id);
+        log(
+            &file_name(path),
+            if imported.updated {
+                "updated"
+            } else {
+                "imported"
+            },
+        );
+        Ok(CliImport {
+            imported,
+            notes: recognised.preview.warnings.clone(),
+        })
+    }
+
+    /// Finishes a pending import with the user's choices. On failure (a bad address, no
+    /// keychain) the import stays pending, so the user can correct and try again.
+    pub fn complete_import(&self, pending_id: &str, options: &ImportOptions) -> Result<FileResult> {
+        let recognised = self.pending.take(pending_id).ok_or_else(gone)?;
+        match self.connections.import(&recognised, options) {
+            Ok(imported) => {
+                let result = stored(imported);
+                self.forget_imported(&result);
+                Ok(result)
+            }
+            Err(err) => {
+                self.pending.restore(pending_id.to_owned(), recognised);
+                Err(err)
+            }
+        }
+    }
+
+    /// Forgets a pending import (its secrets are wiped from memory).
+    pub fn discard_import(&self, pending_id: &str) {
+        drop(self.pending.take(pending_id));
+    }
+
+    /// The preview of one credential of a pending file that holds several.
+    pub fn preview_pending_choice(&self, pending_id: &str, choice: &str) -> Result<ImportPreview> {
+        self.pending
+            .with(pending_id, |recognised| recognised.preview_of(choice))
+            .ok_or_else(gone)?
+    }
+
+    /// Adds (or updates) a local AEM SDK connection typed in by hand.
+    pub fn add_local_sdk(&self, args: LocalSdkArgs) -> Result<FileResult> {
+        let imported = self.connections.add_local_sdk(
+            args.url.as_deref(),
+            &args.user,
+            args.password.0,
+            args.name,
+        )?;
+        let result = stored(imported);
+        self.forget_imported(&result);
+        Ok(result)
+    }
+
+    /// Adds or updates the connection to a sandbox (the simulated AEM) just started at
+    /// `aem_url`, from the read-write service credentials it wrote. Keeps the user's name for an
+    /// existing sandbox connection; names a new one `name` unless that is taken. The sandbox's
+    /// keys are new at every start, so its old token manager is forgotten.
+    pub fn connect_sandbox(
+        &self,
+        credentials_json: &str,
+        aem_url: &str,
+        name: &str,
+    ) -> Result<ConnectionView> {
+        let recognised = credentials::inspect(credentials_json.as_bytes())?;
+        let all = self.connections.connections()?;
+        let name_free = !all
+            .iter()
+            .any(|c| c.sandbox || c.name.eq_ignore_ascii_case(name));
+        let options = ImportOptions {
+            name: name_free.then(|| name.to_string()),
+            aem_url: Some(aem_url.to_owned()),
+            ..ImportOptions::default()
+        };
+        let imported = self.connections.import_sandbox(&recognised, &options)?;
+        self.tokens.forget(&imported.connection.id);
+        tracing::info!(%aem_url, updated = imported.updated, "sandbox connection ready");
+        Ok(imported.connection)
+    }
+
+    /// Imports right away, unless the user must choose first: which credential of several, or
+    /// the AEM address when the file names none (and no connection with its client id has one).
+    fn decide(&self, recognised: Recognised) -> FileResult {
+        let preview = &recognised.preview;
+        let known_url = preview.client_id.as_deref().is_some_and(|client_id| {
+            self.connections.connections().is_ok_and(|all| {
+                all.iter()
+                    .any(|c| c.client_id.as_deref() == Some(client_id))
+            })
+        });
+        if preview.choices.len() > 1 || (preview.needs_aem_url && !known_url) {
+            let preview = preview.clone();
+            let pending_id = self.pending.insert(recognised);
+            return FileResult::NeedsChoice {
+                pending_id,
+                preview,
+            };
+        }
+        match self
+            .connections
+            .import(&recognised, &ImportOptions::default())
+        {
+            Ok(imported) => stored(imported),
+            Err(err) => failed(err),
+        }
+    }
+
+    fn finish_import(&self, file: String, result: FileResult) -> FileOutcome {
+        self.forget_imported(&result);
+        log(&file, state_of(&result));
+        FileOutcome { file, result }
+    }
+
+    /// Forgets the token manager of the connection an import added or updated, if any.
+    fn forget_imported(&self, result: &FileResult) {
+        if let FileResult::Imported { connection } | FileResult::Updated { connection } = result {
+            self.tokens.forget(&connection.id);
+        }
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+fn stored(imported: Imported) -> FileResult {
+    if imported.updated {
+        ImportResult::Updated {
+            connection: imported.connection,
+        }
+        .into()
+    } else {
+        ImportResult::Imported {
+            connection: imported.connection,
+        }
+        .into()
+    }
+}
+
+fn refused(refusal: Refusal) -> FileResult {
+    FileResult::Refused {
+        code: ErrorCode::CredentialRefused,
+        problems: refusal.problems,
+    }
+}
+
+/// A failed store step (keychain unavailable, a bad name…) as a per-file result.
+fn failed(err: Error) -> FileResult {
+    let code = err.code();
+    let problems = match err {
+        Error::Refused(refusal) => refusal.problems,
+        other => vec![other.to_string()],
+    };
+    FileResult::Refused { code, problems }
+}
+
+fn gone() -> Error {
+    Error::NotFound(
+        "That file is no longer waiting to be imported. Drop or choose it again.".into(),
+    )
+}
+
+fn state_of(result: &FileResult) -> &'static str {
+    match result {
+        FileResult::Imported { .. } => "imported",
+        FileResult::Updated { .. } => "updated",
+        FileResult::Refused { .. } => "refused",
+        FileResult::NeedsChoice { .. } => "needs a choice",
+    }
+}
+
+fn log(file: &str, state: &str) {
+    tracing::info!(file, state, "credential file handled");
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::Arc;
+
+    use serde_json::json;
+
+    use super::*;
+    use crate::dirs::AppDirs;
+    use crate::secrets::{MemoryStore, SecretStoreError};
+
+    fn workspace(dir: &Path) -> Workspace {
+        Workspace::new(AppDirs::under(dir), Arc::new(MemoryStore::default())).unwrap()
+    }
+
+    fn project(credentials: usize) -> String {
+        let list: Vec<_> = (0..credentials)
+            .map(|i| {
+                json!({
+                    "id": format!("{i}"),
+                    "name": format!("Credential {i}"),
+                    "oauth_server_to_server": {
+                        "client_id": format!("0a1b2c3d4e5f{i}"),
+                        "client_secrets": ["p8e-0123456789abcdef0123456789abcdef"],
+                        "scopes": ["AdobeID", "openid"],
+                    }
+                })
+            })
+            .collect();
+        json!({"project": {"title": "P", "org": {"ims_org_id": "X@AdobeOrg"},
+            "workspace": {"details": {"credentials": list}}}})
+        .to_string()
+    }
+
+    #[test]
+    fn bad_text_is_refused_with_every_reason_and_nothing_is_stored() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        let outcome = ws.import_text("[1, 2]");
+        assert_eq!(outcome.file, PASTED);
+        match outcome.result {
+            FileResult::Refused { code, problems } => {
+                assert_eq!(code, ErrorCode::CredentialRefused);
+                assert!(problems[0].contains("list"));
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        assert!(ws.connections().list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_file_without_an_aem_address_waits_for_the_user() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        let FileResult::NeedsChoice {
+            pending_id,
+            preview,
+        } = ws.import_text(&project(2)).result
+        else {
+            panic!("expected a pending choice");
+        };
+        assert_eq!(preview.choices.len(), 2);
+        assert!(
+            ws.connections().list().unwrap().is_empty(),
+            "nothing stored yet"
+        );
+        // A bad address keeps the import pending, so the user can correct it.
+        let bad = ImportOptions {
+            aem_url: Some("http://author-p1-e2.adobeaemcloud.com".into()),
+            choice: Some("0".into()),
+            ..ImportOptions::default()
+        };
+        assert!(ws.complete_import(&pending_id, &bad).is_err());
+        let options = ImportOptions {
+            aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
+            ..bad
+        };
+        assert!(matches!(
+            ws.complete_import(&pending_id, &options).unwrap(),
+            FileResult::Imported { .. }
+        ));
+        assert!(
+            ws.complete_import(&pending_id, &options).is_err(),
+            "no longer pending"
+        );
+        // The same client id again: its URL is known, so it updates without asking.
+        let again = ws.import_text(&project(1));
+        assert!(matches!(again.result, FileResult::Updated { .. }));
+        assert_eq!(ws.connections().list().unwrap().len(), 1);
+    }
+
+    #[test]
+    fn without_a_keychain_nothing_is_imported_and_the_reason_is_given() {
+        let dir = tempfile::tempdir().unwrap();
+        let secrets = Arc::new(MemoryStore::default());
+        secrets.fail_with(Some(SecretStoreError::Locked));
+        let ws = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
+        let flat = json!({
+            "client_id": "cm-p1-e2-integration-s2s",
+            "client_secret": "p8e-0123456789abcdef0123456789abcdef",
+            "scopes": "openid,AdobeID",
+        })
+        .to_string();
+        match ws.import_text(&flat).result {
+            FileResult::Refused { code, problems } => {
+                assert_eq!(code, ErrorCode::KeychainLocked);
+                assert!(problems[0].contains("locked"), "{problems:?}");
+            }
+            other => panic!("expected a refusal, got {other:?}"),
+        }
+        secrets.fail_with(None);
+        assert!(secrets.is_empty());
+        assert!(ws.connections().list().unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_missing_file_is_refused_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        let outcome = ws.import_path(&dir.path().join("gone.json"));
+        assert_eq!(outcome.file, "gone.json");
+        assert!(matches!(outcome.result, FileResult::Refused { .. }));
+    }
+}

@@ -1,0 +1,299 @@
+//! Opening a connection for a run: a stored connection, or (the command line's form, like
+//! Adobe's sample script in seed 000) an AEM URL and a credential file read for this run only and
+//! never stored. An OAuth Server-to-Server credential lists folders through a classic connection
+//! on the same AEM, because no OpenAPI endpoint lists a folder's assets.
+//!
+//! One rule for runs of an existing journal (apply, resume, undo, retry): they use the
+//! connection the run was made with, found by id first (it may have been renamed), and are
+//! refused in words when that connection is gone or now points at another AEM.
+//!
+//! Opening reads the keychain: the async functions here do it on a blocking thread.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use super::{Workspace, blocking};
+use crate::aem::client::AemClient;
+use crate::assets::connect::{self, Connected};
+use crate::assets::{AssetStore, ClassicAssets, OpenApiAssets};
+use crate::bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
+use crate::connections::{Connection, ConnectionStore, ImportOptions};
+use crate::credentials::ApiFamily;
+use crate::credentials::{self, urls::same_aem};
+use crate::error::{Error, Result};
+use crate::ims::{AuthContext, Authorizers};
+use crate::secrets::{MemoryStore, SecretStore};
+
+/// How a run reaches AEM.
+#[derive(Debug, Clone)]
+pub enum ConnectionChoice {
+    /// A stored connection, by name or id.
+    Stored {
+        connection: String,
+        /// OAuth S2S only: a stored classic connection on the same AEM that lists folders.
+        list_with: Option<String>,
+    },
+    /// An AEM URL and a credential file, used for this run only and never stored.
+    File {
+        aem: String,
+        file: PathBuf,
+        list_with: Option<String>,
+    },
+    /// For a run of an existing journal: the connection that run was made with.
+    RunsOwn { list_with: Option<String> },
+}
+
+impl ConnectionChoice {
+    /// A stored connection with no listing connection (the window's runs).
+    pub fn stored(connection: impl Into<String>) -> Self {
+        ConnectionChoice::Stored {
+            connection: connection.into(),
+            list_with: None,
+        }
+    }
+}
+
+/// A connection opened for a run: what the run is labelled with and how it reaches AEM.
+pub struct Opened {
+    /// The connection's name, or `file:NAME` for a credential file used for this run only.
+    pub label: String,
+    /// The stored connection's id; none for a credential-file run.
+    pub connection_id: Option<String>,
+    pub connected: Connected,
+    /// The connection that lists folders for an OAuth S2S run, when there is one.
+    pub lists_with: Option<String>,
+    /// Keeps the throw-away config folder of a credential-file run until the run ends.
+    _scratch: Option<tempfile::TempDir>,
+}
+
+impl Opened {
+    /// A new run's definition on this connection.
+    pub fn spec(
+        &self,
+        folder: String,
+        filters: Filters,
+        edits: Vec<Edit>,
+        kind: RunKind,
+    ) -> RunSpec {
+        RunSpec {
+            connection: self.label.clone(),
+            connection_id: self.connection_id.clone(),
+            aem: self.connected.aem_url.clone(),
+            family: self.connected.family,
+            folder,
+            filters,
+            edits,
+            kind,
+            account: self.connected.account.clone(),
+        }
+    }
+
+    /// Whether this connection writes through the OpenAPI with nobody to list folders for it:
+    /// a new run's preview will be refused by AEM, and the face may say what to add.
+    pub fn cannot_list_folders(&self) -> bool {
+        self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
+    }
+
+    /// The stored connection, as it was when opened.
+    pub fn connection(&self) -> &Connection {
+        &self.connected.connection
+    }
+}
+
+impl Workspace {
+    /// Opens the connection a new run will use.
+    pub async fn open(&self, choice: ConnectionChoice) -> Result<Opened> {
+        let opener = self.opener();
+        blocking(move || opener.open(&choice, None)).await
+    }
+
+    /// Opens the connection for a run of journal `run_id` (`choice` may name another one on the
+    /// same AEM). `to` says what the user wanted, for the refusals ("apply it").
+    pub async fn open_for_run(
+        &self,
+        run_id: &str,
+        choice: ConnectionChoice,
+        to: &str,
+    ) -> Result<(RunSummary, Opened)> {
+        let summary = self.run_summary(run_id).await?;
+        let (opener, run, to) = (self.opener(), summary.clone(), to.to_owned());
+        let opened = blocking(move || opener.open(&choice, Some((&run, &to)))).await?;
+        Ok((summary, opened))
+    }
+
+    fn opener(&self) -> Opener {
+        Opener {
+            store: Arc::clone(&self.connections),
+            tokens: Arc::clone(&self.tokens),
+        }
+    }
+}
+
+/// What opening needs, owned, so it can move to a blocking thread.
+struct Opener {
+    store: Arc<ConnectionStore>,
+    tokens: Arc<super::Tokens>,
+}
+
+impl Opener {
+    fn open(&self, choice: &ConnectionChoice, run: Option<(&RunSummary, &str)>) -> Result<Opened> {
+        let opened = match choice {
+            ConnectionChoice::File {
+                aem,
+                file,
+                list_with,
+            } => self.open_file(aem, file, list_with.as_deref())?,
+            ConnectionChoice::Stored {
+                connection,
+                list_with,
+            } => self.open_stored(connection, list_with.as_deref())?,
+            ConnectionChoice::RunsOwn { list_with } => {
+                let Some((summary, to)) = run else {
+                    return Err(Error::InvalidInput(
+                        "Say which AEM to use: --connection NAME, or --aem URL --file \
+                         CREDENTIALS.json."
+                            .into(),
+                    ));
+                };
+                self.open_runs_own(summary, to, list_with.as_deref())?
+            }
+        };
+        if let Some((summary, to)) = run
+            && !same_aem(&opened.connected.aem_url, &summary.aem)
+        {
+            return Err(Error::InvalidInput(format!(
+                "The connection \"{}\" now points to {}, but this run was made on {}. Set the \
+                 connection's address back to {} to {to}.",
+                opened.label, opened.connected.aem_url, summary.aem, summary.aem
+            )));
+        }
+        Ok(opened)
+    }
+
+    /// The connection run `summary` was made with, by id first (it may have been renamed).
+    fn open_runs_own(
+        &self,
+        summary: &RunSummary,
+        to: &str,
+        list_with: Option<&str>,
+    ) -> Result<Opened> {
+        if let Some(file) = summary.connection.strip_prefix("file:") {
+            return Err(Error::InvalidInput(format!(
+                "This run used the credential file {file}; give it again with --aem URL --file \
+                 FILE to {to}."
+            )));
+        }
+        let by = summary
+            .connection_id
+            .as_deref()
+            .unwrap_or(&summary.connection);
+        match self.open_stored(by, list_with) {
+            Err(Error::NotFound(_)) => Err(Error::InvalidInput(format!(
+                "This run was made with the connection \"{}\", which no longer exists. Import \
+                 its credential file again under that name to {to}.",
+                summary.connection
+            ))),
+            other => other,
+        }
+    }
+
+    fn open_stored(&self, name: &str, list_with: Option<&str>) -> Result<Opened> {
+        let connection = self.store.find(name)?;
+        let lister = match list_with {
+            Some(other) => lister_for(&connection, &self.store.find(other)?)?,
+            None => None,
+        };
+        let connected = connect::open_shared(
+            &self.store,
+            &connection.id,
+            lister.as_ref().map(|l| l.id.as_str()),
+            &self.tokens.authorizers,
+            &self.tokens.ctx,
+        )?;
+        Ok(Opened {
+            label: connected.connection.name.clone(),
+            connection_id: Some(connected.connection.id.clone()),
+            connected,
+            lists_with: lister.map(|l| l.name),
+            _scratch: None,
+        })
+    }
+
+    /// A credential-file run: the file is imported into a throw-away folder and a keychain that
+    /// lives in this process's memory for this run only; only the listing connection comes from
+    /// the stored connections.
+    fn open_file(&self, aem: &str, file: &Path, list_with: Option<&str>) -> Result<Opened> {
+        let scratch = tempfile::Builder::new()
+            .prefix("metadesk-run-")
+            .tempdir()
+            .map_err(|e| Error::io("could not create a temporary folder", e))?;
+        let keychain: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
+        let store = ConnectionStore::new(scratch.path(), Arc::clone(&keychain));
+        let recognised = credentials::read_credential_file(file)
+            .and_then(|bytes| credentials::inspect(&bytes))?;
+        let options = ImportOptions {
+            aem_url: Some(aem.to_owned()),
+            ..ImportOptions::default()
+        };
+        let id = store.import(&recognised, &options)?.connection.id;
+        let ctx = AuthContext::new(self.tokens.ctx.http.clone(), Arc::clone(&keychain));
+        let authorizers = Authorizers::new();
+        let mut connected = connect::open_shared(&store, &id, None, &authorizers, &ctx)?;
+        let mut lists_with = None;
+        if let Some(other) = list_with
+            && let Some(lister) = lister_for(&connected.connection, &self.store.find(other)?)?
+        {
+            let own = authorizers.get(&connected.connection, || store.load_secrets(&id), &ctx)?;
+            let listing = self.tokens.authorizers.get(
+                &lister,
+                || self.store.load_secrets(&lister.id),
+                &self.tokens.ctx,
+            )?;
+            let http = self.tokens.ctx.http.clone();
+            connected.store = Arc::new(OpenApiAssets::new(
+                AemClient::new(http.clone(), &connected.aem_url, own)?,
+                ClassicAssets::new(AemClient::new(http, &lister.aem_url, listing)?),
+            )) as Arc<dyn AssetStore>;
+            lists_with = Some(lister.name);
+        }
+        let name = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        Ok(Opened {
+            label: format!("file:{name}"),
+            connection_id: None,
+            connected,
+            lists_with,
+            _scratch: Some(scratch),
+        })
+    }
+}
+
+/// The connection that lists folders for `writer`: only OAuth S2S needs one (others list with
+/// their own token, and a listing connection is ignored with a note in the log); it must use the
+/// classic API and talk to the same AEM, or the paths it lists would not be the writer's.
+fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connection>> {
+    if writer.kind.api_family() != ApiFamily::OpenApi {
+        tracing::info!(
+            connection = %writer.name,
+            "a listing connection was given for a connection that lists folders itself; ignored"
+        );
+        return Ok(None);
+    }
+    if lister.kind.api_family() != ApiFamily::Classic {
+        return Err(Error::InvalidInput(format!(
+            "\"{}\" cannot list folders either: the listing connection needs service \
+             credentials, a development token or a local SDK login.",
+            lister.name
+        )));
+    }
+    if !same_aem(&lister.aem_url, &writer.aem_url) {
+        return Err(Error::InvalidInput(format!(
+            "\"{}\" is a connection to {}, but this run writes to {}: the listing connection \
+             must be on the same AEM.",
+            lister.name, lister.aem_url, writer.aem_url
+        )));
+    }
+    Ok(Some(lister.clone()))
+}

@@ -1,0 +1,332 @@
+//! Bulk runs as use cases: count a scope, browse folders, preview an edit (or the undo or retry
+//! of a run), apply or resume a previewed run behind the production guard, read run histories
+//! and reports, and export a report as CSV. Each long use case takes the workspace's one job
+//! ([`super::Jobs`]), so the window and the CLI obey the same one-job-at-a-time rule.
+//!
+//! Not here: opening connections ([`super::opening`]) or how progress is shown.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use super::{JobKind, Opened, Workspace, blocking};
+use crate::assets::browse::{self, FolderEntry, FolderPage};
+use crate::bulk::{
+    Action, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
+    RunSummary, ScopeCount, runs, scope,
+};
+use crate::connections::confirm_production;
+use crate::error::{Error, Result};
+
+/// Children per page of the folder tree.
+pub const FOLDER_PAGE: u64 = 200;
+/// Suggestions per completion.
+pub const COMPLETIONS: usize = 50;
+
+/// Where a use case reports progress (the window's channel, the terminal's bar).
+pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Send + Sync);
+
+impl Workspace {
+    /// One page of a folder's subfolders, for the folder tree.
+    pub async fn folder_page(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        offset: u64,
+    ) -> Result<FolderPage> {
+        browse::folder_page(opened.connected.store.as_ref(), folder, offset, FOLDER_PAGE).await
+    }
+
+    /// Subfolders completing a typed path.
+    pub async fn complete_folder(&self, opened: &Opened, typed: &str) -> Result<Vec<FolderEntry>> {
+        browse::complete(opened.connected.store.as_ref(), typed, COMPLETIONS).await
+    }
+
+    /// Counts the assets a folder and its filters select; a count still running is cancelled
+    /// first, and any new job cancels this one (which then returns `done: false`).
+    pub async fn count_scope(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        on_update: &(dyn Fn(ScopeCount) + Send + Sync),
+    ) -> Result<ScopeCount> {
+        let job = self
+            .jobs
+            .start(JobKind::Count, format!("counting the assets of {folder}"))?;
+        scope::count(
+            opened.connected.store.as_ref(),
+            folder,
+            filters,
+            job.control(),
+            on_update,
+        )
+        .await
+    }
+
+    /// Previews a new edit run: journals the plan, writes nothing to AEM.
+    pub async fn preview_edit(
+        &self,
+        opened: &Opened,
+        folder: String,
+        filters: Filters,
+        edits: Vec<Edit>,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let spec = opened
+            .spec(folder, filters, edits, RunKind::Edit)
+            .validated()?;
+        let job = self
+            .jobs
+            .start(JobKind::Preview, format!("a preview of {}", spec.folder))?;
+        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let forward = |p: Progress| {
+            job.set_run_id(&p.run_id);
+            on_progress(p);
+        };
+        engine.preview(spec, job.control(), &forward).await
+    }
+
+    /// Previews the undo (`RunKind::Undo`) or the retry (`RunKind::Retry`) of a run, on the
+    /// connection opened for that run ([`Workspace::open_for_run`]).
+    pub async fn preview_from_run(
+        &self,
+        opened: &Opened,
+        kind: RunKind,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let (of, words) = match &kind {
+            RunKind::Undo { of } => (of.clone(), "undo"),
+            RunKind::Retry { of } => (of.clone(), "retry"),
+            RunKind::Edit => {
+                return Err(Error::Internal("an edit is not planned from a run".into()));
+            }
+        };
+        let summary = self.run_summary(&of).await?;
+        let job = self.jobs.start(
+            JobKind::Preview,
+            format!("a preview of the {words} in {}", summary.folder),
+        )?;
+        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let forward = |p: Progress| {
+            job.set_run_id(&p.run_id);
+            on_progress(p);
+        };
+        match kind {
+            RunKind::Undo { .. } => engine.preview_undo(&of, job.control(), &forward).await,
+            _ => engine.preview_retry(&of, job.control(), &forward).await,
+        }
+    }
+
+    /// Applies a previewed run, or finishes an interrupted or cancelled one, on the connection
+    /// opened for it. A production connection needs its name typed (`confirm_name`).
+    pub async fn apply(
+        &self,
+        opened: &Opened,
+        run_id: &str,
+        confirm_name: Option<&str>,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let summary = self.run_summary(run_id).await?;
+        let job = self.jobs.start(
+            JobKind::Apply,
+            format!("applying changes to {}", summary.folder),
+        )?;
+        job.set_run_id(&summary.id);
+        confirm_production(opened.connection(), confirm_name)?;
+        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        engine.apply(&summary.id, job.control(), on_progress).await
+    }
+
+    /// One run's summary.
+    pub async fn run_summary(&self, run_id: &str) -> Result<RunSummary> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        blocking(move || runs::summary(&dir, &id)).await
+    }
+
+    /// Every run, newest first.
+    pub async fn list_runs(&self) -> Result<Vec<RunSummary>> {
+        let dir = self.runs_dir();
+        blocking(move || runs::list(&dir)).await
+    }
+
+    /// A page of a run's preview rows; `action` none means every row.
+    pub async fn preview_rows(
+        &self,
+        run_id: &str,
+        action: Option<Action>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<PreviewPage> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        blocking(move || runs::preview_page(&dir, &id, action, offset, limit)).await
+    }
+
+    /// A page of a run's report; `status` none means every asset.
+    pub async fn report_rows(
+        &self,
+        run_id: &str,
+        status: Option<ReportStatus>,
+        offset: u64,
+        limit: u64,
+    ) -> Result<ReportPage> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        blocking(move || runs::report_page(&dir, &id, status, offset, limit)).await
+    }
+
+    /// Writes run `run_id`'s report as CSV to `target` (see [`write_whole_file`]; `replace`
+    /// allows replacing an existing file). Returns the file's name.
+    pub async fn export_report(
+        &self,
+        run_id: &str,
+        target: PathBuf,
+        replace: bool,
+    ) -> Result<String> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        blocking(move || {
+            runs::summary(&dir, &id)?;
+            write_whole_file(&target, replace, |out| runs::write_csv(&dir, &id, out))?;
+            Ok(target
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| target.display().to_string()))
+        })
+        .await
+    }
+}
+
+/// Writes `target` through a temporary file in the same folder that is renamed into place only
+/// once complete, so a failure never leaves a half-written file (nor destroys the file it was
+/// to replace). Without `replace` an existing file is refused: a report is cheap to write again
+/// under another name, the file it would replace may not be.
+pub fn write_whole_file(
+    target: &Path,
+    replace: bool,
+    write: impl FnOnce(&mut dyn Write) -> Result<()>,
+) -> Result<()> {
+    let shown = target.display();
+    let exists = || {
+        Error::InvalidInput(format!(
+            "{shown} already exists; choose another file name, or replace it."
+        ))
+    };
+    if !replace && target.exists() {
+        return Err(exists());
+    }
+    let folder = match target.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let io = |what: &str, e| Error::io(format!("could not {what} {shown}"), e);
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".metadesk-report-").suffix(".part");
+    // The report is not secret: the usual permissions for a new file, not a temp file's 0600.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let mut temp = builder
+        .tempfile_in(folder)
+        .map_err(|e| io("create a file next to", e))?;
+    {
+        let mut out = std::io::BufWriter::new(temp.as_file_mut());
+        write(&mut out)?;
+        out.flush().map_err(|e| io("write", e))?;
+    }
+    temp.as_file().sync_all().map_err(|e| io("write", e))?;
+    // On Windows a rename over an existing file works only when no other program holds it
+    // open (Excel does); the error then says the file could not be written.
+    let persisted = if replace {
+        temp.persist(target)
+    } else {
+        temp.persist_noclobber(target)
+    };
+    match persisted {
+        Ok(_) => Ok(()),
+        // Created by someone else while we were writing.
+        Err(e) if e.error.kind() == std::io::ErrorKind::AlreadyExists => Err(exists()),
+        Err(e) => Err(io("write", e.error)),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entries(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn half_then_fail(out: &mut dyn Write) -> Result<()> {
+        out.write_all(b"path,status\n/content/dam/a.jpg,changed\n")
+            .unwrap();
+        Err(Error::Internal("the journal is damaged".into()))
+    }
+
+    #[test]
+    fn a_failure_midway_leaves_no_file_behind() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("report.csv");
+        let err = write_whole_file(&target, false, half_then_fail).unwrap_err();
+        assert!(err.to_string().contains("damaged"), "{err}");
+        assert!(entries(tmp.path()).is_empty(), "{:?}", entries(tmp.path()));
+    }
+
+    #[test]
+    fn a_failure_midway_keeps_the_file_it_was_to_replace() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("report.csv");
+        std::fs::write(&target, "yesterday's report\n").unwrap();
+        write_whole_file(&target, true, half_then_fail).unwrap_err();
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "yesterday's report\n"
+        );
+        assert_eq!(entries(tmp.path()), ["report.csv"]);
+    }
+
+    #[test]
+    fn an_existing_file_is_replaced_only_when_asked() {
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("report.csv");
+        std::fs::write(&target, "keep me\n").unwrap();
+        let write_new = |out: &mut dyn Write| {
+            out.write_all(b"new\n").unwrap();
+            Ok(())
+        };
+        let err = write_whole_file(&target, false, write_new).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "{} already exists; choose another file name, or replace it.",
+                target.display()
+            )
+        );
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+        write_whole_file(&target, true, write_new).unwrap();
+        assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
+        assert_eq!(entries(tmp.path()), ["report.csv"]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_report_gets_a_new_file_s_usual_permissions() {
+        use std::os::unix::fs::PermissionsExt;
+        let tmp = tempfile::tempdir().unwrap();
+        let target = tmp.path().join("report.csv");
+        write_whole_file(&target, false, |out| {
+            out.write_all(b"x\n").unwrap();
+            Ok(())
+        })
+        .unwrap();
+        let ordinary = tmp.path().join("ordinary");
+        std::fs::write(&ordinary, "x").unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(&target), mode(&ordinary));
+    }
+}

@@ -1,0 +1,406 @@
+//! The use cases against the sandbox, as the window drives them: one workspace, stored
+//! connections, a shared token per connection, the one-job rule, the same-AEM rule.
+
+use std::sync::{Arc, Mutex};
+
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
+
+use super::*;
+use crate::assets::browse::{FolderEntry, FolderPage};
+use crate::bulk::{
+    Action, ApplyRequest, Edit, EditOp, Filters, Progress, ReportStatus, RunKind, RunRequest,
+    RunStatus, RunSummary, ScopeCount, runs,
+};
+use crate::connections::ImportOptions;
+use crate::credentials;
+use crate::dirs::AppDirs;
+use crate::error::ErrorCode;
+use crate::ims::access_token_key;
+use crate::secrets::{ChunkedSecrets, MemoryStore, SecretStore};
+
+struct Fixture {
+    sandbox: Sandbox,
+    secrets: Arc<MemoryStore>,
+    state: Arc<Workspace>,
+    id: String,
+    name: String,
+    _dir: tempfile::TempDir,
+}
+
+/// A workspace over a fresh folder and an in-memory keychain, with the sandbox's read-write
+/// service credentials imported.
+async fn fixture() -> Fixture {
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(120)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(MemoryStore::default());
+    let state = Arc::new(Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap());
+    let recognised =
+        credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes()).unwrap();
+    let options = ImportOptions {
+        aem_url: Some(sandbox.base_url()),
+        ..ImportOptions::default()
+    };
+    let connection = state
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection;
+    Fixture {
+        sandbox,
+        secrets,
+        state,
+        id: connection.id,
+        name: connection.name,
+        _dir: dir,
+    }
+}
+
+fn request(f: &Fixture, value: &str) -> RunRequest {
+    RunRequest {
+        connection_id: f.id.clone(),
+        folder: SAMPLE_FOLDER.into(),
+        filters: Filters::default(),
+        edits: vec![Edit {
+            property: "dc:rights".into(),
+            op: EditOp::Set {
+                values: vec![value.into()],
+            },
+        }],
+    }
+}
+
+fn apply_request(run_id: &str, confirm: Option<&str>) -> ApplyRequest {
+    ApplyRequest {
+        run_id: run_id.into(),
+        confirm_name: confirm.map(str::to_owned),
+    }
+}
+
+fn quiet(_: Progress) {}
+
+// What each of the window's commands does: open the connection, then the use case.
+
+async fn folder_page(ws: &Workspace, id: &str, folder: &str, offset: u64) -> Result<FolderPage> {
+    let opened = ws.open(ConnectionChoice::stored(id)).await?;
+    ws.folder_page(&opened, folder, offset).await
+}
+
+async fn complete(ws: &Workspace, id: &str, typed: &str) -> Result<Vec<FolderEntry>> {
+    let opened = ws.open(ConnectionChoice::stored(id)).await?;
+    ws.complete_folder(&opened, typed).await
+}
+
+async fn count(
+    ws: &Workspace,
+    id: &str,
+    folder: &str,
+    filters: &Filters,
+    on_update: &(dyn Fn(ScopeCount) + Send + Sync),
+) -> Result<ScopeCount> {
+    let opened = ws.open(ConnectionChoice::stored(id)).await?;
+    ws.count_scope(&opened, folder, filters, on_update).await
+}
+
+async fn preview(ws: &Workspace, r: RunRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
+    let opened = ws.open(ConnectionChoice::stored(r.connection_id)).await?;
+    ws.preview_edit(&opened, r.folder, r.filters, r.edits, on_progress)
+        .await
+}
+
+async fn preview_from_run(
+    ws: &Workspace,
+    kind: RunKind,
+    on_progress: OnProgress<'_>,
+) -> Result<RunSummary> {
+    let (RunKind::Undo { of } | RunKind::Retry { of }) = &kind else {
+        unreachable!()
+    };
+    let choice = ConnectionChoice::RunsOwn { list_with: None };
+    let (_, opened) = ws.open_for_run(of, choice, "undo it").await?;
+    ws.preview_from_run(&opened, kind, on_progress).await
+}
+
+async fn apply(ws: &Workspace, r: ApplyRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
+    let choice = ConnectionChoice::RunsOwn { list_with: None };
+    let (_, opened) = ws.open_for_run(&r.run_id, choice, "apply it").await?;
+    ws.apply(&opened, &r.run_id, r.confirm_name.as_deref(), on_progress)
+        .await
+}
+
+fn issued(f: &Fixture) -> u64 {
+    f.sandbox.counters().tokens_issued.values().sum()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn browse_count_preview_apply_and_report_share_one_token() {
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    assert!(f.state.test_connection(&f.id).await.unwrap().ok);
+    assert_eq!(issued(&f), 1);
+
+    let parent = SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
+    let page = folder_page(s, &f.id, parent, 0).await.unwrap();
+    assert!(
+        page.folders.iter().any(|e| e.path == SAMPLE_FOLDER),
+        "{page:?}"
+    );
+    let typed = &SAMPLE_FOLDER[..SAMPLE_FOLDER.len() - 3];
+    let found = complete(s, &f.id, typed).await.unwrap();
+    assert_eq!(found[0].path, SAMPLE_FOLDER);
+
+    let updates = Mutex::new(Vec::new());
+    let on_update = |c: ScopeCount| updates.lock().unwrap().push(c);
+    let counted = count(s, &f.id, SAMPLE_FOLDER, &Filters::default(), &on_update)
+        .await
+        .unwrap();
+    assert!(counted.done && counted.assets > 0);
+    assert!(updates.lock().unwrap().last().unwrap().done);
+
+    let progress = Mutex::new(Vec::new());
+    let on_progress = |p: Progress| progress.lock().unwrap().push(p);
+    let p = preview(s, request(&f, "App rights"), &on_progress)
+        .await
+        .unwrap();
+    assert_eq!(p.status, RunStatus::Previewed);
+    assert_eq!(p.connection, f.name);
+    assert_eq!(p.counts.assets - p.counts.skipped, counted.assets);
+    assert!(progress.lock().unwrap().last().unwrap().finished);
+    let rows = runs::preview_page(&s.runs_dir(), &p.id, Some(Action::Change), 0, 5).unwrap();
+    assert_eq!(rows.total, p.counts.pending);
+
+    let a = apply(s, apply_request(&p.id, None), &quiet).await.unwrap();
+    assert_eq!(
+        (a.status, a.counts.changed, a.counts.failed),
+        (RunStatus::Completed, p.counts.pending, 0)
+    );
+    let report =
+        runs::report_page(&s.runs_dir(), &p.id, Some(ReportStatus::Changed), 0, 10).unwrap();
+    assert_eq!(report.total, a.counts.changed);
+    let path = &report.rows[0].path;
+    assert_eq!(
+        f.sandbox.asset(path).unwrap()["metadata"]["dc:rights"],
+        "App rights"
+    );
+    assert_eq!(issued(&f), 1, "the token of Test connection was reused");
+    assert!(f.state.jobs().describe().is_none(), "every job ended");
+
+    // Nothing the window receives holds the token.
+    let record = ChunkedSecrets::new(f.secrets.as_ref() as &dyn SecretStore)
+        .get(&access_token_key(&f.id))
+        .unwrap()
+        .unwrap();
+    let record: serde_json::Value = serde_json::from_str(record.expose()).unwrap();
+    let token = record["accessToken"].as_str().unwrap();
+    let sent = serde_json::to_string(&(&page, &found, &counted, &p, &rows, &a, &report)).unwrap();
+    assert!(!sent.contains(token));
+
+    // The CSV export writes the report where the user chose.
+    let out = f._dir.path().join("report.csv");
+    assert_eq!(
+        s.export_report(&p.id, out.clone(), true).await.unwrap(),
+        "report.csv"
+    );
+    let csv = std::fs::read_to_string(&out).unwrap();
+    assert!(csv.starts_with("path,status,reason,dc:rights before,dc:rights after"));
+    let bad = f._dir.path().join("bad.csv");
+    assert!(s.export_report("../x", bad, true).await.is_err());
+    assert!(
+        !f._dir.path().join("bad.csv").exists(),
+        "a failed export leaves no file"
+    );
+
+    // Undo from the app restores the originals.
+    let u = preview_from_run(s, RunKind::Undo { of: p.id.clone() }, &quiet)
+        .await
+        .unwrap();
+    let u = apply(s, apply_request(&u.id, None), &quiet).await.unwrap();
+    assert_eq!(
+        (u.status, u.counts.changed),
+        (RunStatus::Completed, a.counts.changed)
+    );
+    assert_ne!(
+        f.sandbox.asset(path).unwrap()["metadata"]["dc:rights"],
+        "App rights"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn production_connections_apply_only_with_their_name_typed() {
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    f.state.connections().set_production(&f.id, true).unwrap();
+    let p = preview(s, request(&f, "Prod rights"), &quiet)
+        .await
+        .unwrap();
+    for typed in [None, Some(""), Some("prod"), Some("something else")] {
+        let err = apply(s, apply_request(&p.id, typed), &quiet)
+            .await
+            .unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidInput);
+        assert_eq!(
+            err.to_string(),
+            format!(
+                "This connection is marked production: type its name, \"{}\", to apply.",
+                f.name
+            )
+        );
+    }
+    assert_eq!(f.sandbox.counters().count("PUT", 200), 0, "nothing written");
+    assert_eq!(
+        runs::summary(&s.runs_dir(), &p.id).unwrap().status,
+        RunStatus::Previewed
+    );
+    let typed = format!("  {}  ", f.name);
+    let a = apply(s, apply_request(&p.id, Some(&typed)), &quiet)
+        .await
+        .unwrap();
+    assert_eq!(a.status, RunStatus::Completed);
+    // Not production: no name needed.
+    f.state.connections().set_production(&f.id, false).unwrap();
+    let p2 = preview(s, request(&f, "Other"), &quiet).await.unwrap();
+    assert!(apply(s, apply_request(&p2.id, None), &quiet).await.is_ok());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_run_still_finds_its_connection_after_a_rename() {
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    let p = preview(s, request(&f, "Renamed"), &quiet).await.unwrap();
+    assert_eq!(p.connection_id.as_deref(), Some(f.id.as_str()));
+    f.state.connections().rename(&f.id, "Another name").unwrap();
+    let done = apply(s, apply_request(&p.id, None), &quiet).await.unwrap();
+    assert_eq!(done.counts.failed, 0, "{done:?}");
+    assert!(done.counts.changed > 0, "{done:?}");
+    let undo = preview_from_run(s, RunKind::Undo { of: p.id.clone() }, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(undo.connection_id.as_deref(), Some(f.id.as_str()));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn runs_of_a_moved_or_deleted_connection_are_refused_in_words() {
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    let p = preview(s, request(&f, "x"), &quiet).await.unwrap();
+    f.state
+        .connections()
+        .set_aem_url(&f.id, "http://127.0.0.1:9")
+        .unwrap();
+    for err in [
+        apply(s, apply_request(&p.id, None), &quiet)
+            .await
+            .unwrap_err(),
+        preview_from_run(s, RunKind::Undo { of: p.id.clone() }, &quiet)
+            .await
+            .unwrap_err(),
+    ] {
+        let words = err.to_string();
+        assert!(
+            words.contains("now points to http://127.0.0.1:9")
+                && words.contains(&f.sandbox.base_url()),
+            "{words}"
+        );
+    }
+    f.state.connections().delete(&f.id).unwrap();
+    let err = apply(s, apply_request(&p.id, None), &quiet)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("no longer exists"), "{err}");
+    let err = preview_from_run(s, RunKind::Retry { of: p.id.clone() }, &quiet)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("no longer exists"), "{err}");
+    for bad in ["../etc/passwd", "nope"] {
+        let err = apply(s, apply_request(bad, None), &quiet)
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("run"), "{err}");
+    }
+    let err = preview(s, request(&f, "x"), &quiet).await.unwrap_err();
+    assert_eq!(err.code(), ErrorCode::NotFound);
+    assert!(
+        f.state.jobs().describe().is_none(),
+        "refused jobs do not linger"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn one_bulk_edit_at_a_time_and_pause_acts_on_it() {
+    let f = fixture().await;
+    let p = preview(&f.state, request(&f, "Slow"), &quiet)
+        .await
+        .unwrap();
+    f.sandbox
+        .set_faults(Faults {
+            latency_ms: 40,
+            capacity: Some(2),
+            ..Faults::default()
+        })
+        .unwrap();
+    let task = tokio::spawn({
+        let (state, id) = (f.state.clone(), p.id.clone());
+        async move { apply(&state, apply_request(&id, None), &quiet).await }
+    });
+    while !f.state.jobs().run_in_progress() {
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    f.state.jobs().pause().unwrap();
+    let err = preview(&f.state, request(&f, "Other"), &quiet)
+        .await
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "A bulk edit is already running (applying changes to {SAMPLE_FOLDER}). Wait for \
+             it to finish or cancel it, then try again."
+        )
+    );
+    let err = count(&f.state, &f.id, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("already running"), "{err}");
+    f.state.jobs().cancel().unwrap();
+    let a = task.await.unwrap().unwrap();
+    assert_eq!(a.status, RunStatus::Cancelled);
+    assert!(a.counts.pending > 0);
+    assert!(f.state.jobs().pause().is_err(), "no job left to pause");
+    // Resuming it later finishes the rest.
+    f.sandbox.set_faults(Faults::default()).unwrap();
+    let a = apply(&f.state, apply_request(&p.id, None), &quiet)
+        .await
+        .unwrap();
+    assert_eq!((a.status, a.counts.pending), (RunStatus::Completed, 0));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn retry_from_the_app_changes_the_failed_assets() {
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    let p = preview(s, request(&f, "Retry me"), &quiet).await.unwrap();
+    f.sandbox
+        .set_faults(Faults {
+            error_rate: 1.0,
+            error_statuses: vec![500],
+            ..Faults::default()
+        })
+        .unwrap();
+    // Every write fails (after the engine's retries); then the server recovers.
+    let a = apply(s, apply_request(&p.id, None), &quiet).await.unwrap();
+    assert_eq!(a.counts.failed, p.counts.pending);
+    f.sandbox.set_faults(Faults::default()).unwrap();
+    let r = preview_from_run(s, RunKind::Retry { of: p.id.clone() }, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(
+        (r.kind.clone(), r.counts.pending),
+        (RunKind::Retry { of: p.id.clone() }, a.counts.failed)
+    );
+    let r = apply(s, apply_request(&r.id, None), &quiet).await.unwrap();
+    assert_eq!((r.counts.changed, r.counts.failed), (a.counts.failed, 0));
+}
