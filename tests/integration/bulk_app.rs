@@ -22,7 +22,7 @@ use metadesk_core::connections::{ConnectionStore, ImportOptions};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_core::ims::{AuthContext, Authorizers, Clock, DevTokenAuthorizer};
-use metadesk_core::secrets::{MemoryStore, Secret};
+use metadesk_core::secrets::{RunOnlyKeychain, Secret};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
 
 use crate::bulk_support::*;
@@ -343,9 +343,14 @@ async fn preview_and_report_pages_filter_with_totals() {
 fn store_with(
     sb: &Sandbox,
     json: &str,
-) -> (ConnectionStore, Arc<MemoryStore>, String, tempfile::TempDir) {
+) -> (
+    ConnectionStore,
+    Arc<RunOnlyKeychain>,
+    String,
+    tempfile::TempDir,
+) {
     let dir = tempfile::tempdir().unwrap();
-    let keychain = Arc::new(MemoryStore::default());
+    let keychain = Arc::new(RunOnlyKeychain::default());
     let store = ConnectionStore::new(dir.path(), keychain.clone());
     let recognised = metadesk_core::credentials::inspect(json.as_bytes()).unwrap();
     let options = ImportOptions {

@@ -105,7 +105,7 @@ pub fn connect_stored(
     use metadesk_core::connections::{ConnectionStore, ImportOptions};
     use metadesk_core::ims::{AuthContext, Authorizers};
     let dir = tempfile::tempdir().unwrap();
-    let keychain = Arc::new(metadesk_core::secrets::MemoryStore::default());
+    let keychain = Arc::new(metadesk_core::secrets::RunOnlyKeychain::default());
     let store = ConnectionStore::new(dir.path(), keychain.clone());
     let recognised = metadesk_core::credentials::inspect(json.as_bytes()).unwrap();
     let options = ImportOptions {

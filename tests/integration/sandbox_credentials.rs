@@ -4,7 +4,7 @@
 
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
 use metadesk_core::credentials::{CredentialKind, inspect};
-use metadesk_core::secrets::MemoryStore;
+use metadesk_core::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 
 #[tokio::test]
@@ -15,7 +15,7 @@ async fn every_sandbox_file_is_recognised_with_the_sandbox_ims() {
     let base = sandbox.base_url();
     let creds = sandbox.credentials().clone();
     let dir = tempfile::tempdir().unwrap();
-    let store = ConnectionStore::new(dir.path(), std::sync::Arc::new(MemoryStore::new()));
+    let store = ConnectionStore::new(dir.path(), std::sync::Arc::new(RunOnlyKeychain::new()));
     let with_url = ImportOptions {
         aem_url: Some(base.clone()),
         ..ImportOptions::default()

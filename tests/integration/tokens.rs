@@ -2,7 +2,7 @@
 //! units, reuse after a restart, one exchange for many callers, renewal before expiry, one
 //! re-mint after a revocation, each IMS error in words, and tokens kept to their own host.
 //!
-//! Most tests cache tokens in a `MemoryStore` (the keychain seam); the `#[ignore]`d ones at
+//! Most tests cache tokens in a `RunOnlyKeychain` (the keychain seam); the `#[ignore]`d ones at
 //! the end use the real Secret Service (run them with scripts/test.sh).
 
 // Helpers outside `#[test]` functions panic on purpose: they are test code too.
@@ -15,7 +15,8 @@ use std::time::Duration;
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::test_connection::StepOutcome;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials};
-use metadesk_core::connections::{Connection, ConnectionStore, ImportOptions, ImportResult};
+use metadesk_core::connections::{Connection, ConnectionStore, ImportOptions, Imported};
+use metadesk_core::credentials;
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::credentials::CredentialKind;
 use metadesk_core::ims::manager::{RENEW_MARGIN, ServiceAccountSource};
@@ -25,7 +26,9 @@ use metadesk_core::ims::{
     ServiceAccount, TokenManager, TokenManagerConfig, TokenStatus, authorizer_for,
     connection_health, test_stored_connection,
 };
-use metadesk_core::secrets::{KeyringStore, MemoryStore, Secret, SecretStore, SecretStoreError};
+use metadesk_core::secrets::{
+    KeyringStore, RunOnlyKeychain, Secret, SecretStore, SecretStoreError,
+};
 use metadesk_core::{Error, ErrorCode};
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 use reqwest::Method;
@@ -54,7 +57,7 @@ impl Env {
             .unwrap();
         let connections = Arc::new(ConnectionStore::new(
             &dir.path().join("config"),
-            Arc::new(MemoryStore::new()),
+            Arc::new(RunOnlyKeychain::new()),
         ));
         let env = Env {
             sandbox,
@@ -69,7 +72,7 @@ impl Env {
     }
 
     async fn default() -> Env {
-        Env::start(SandboxConfig::default(), Arc::new(MemoryStore::new())).await
+        Env::start(SandboxConfig::default(), Arc::new(RunOnlyKeychain::new())).await
     }
 
     fn import(&self, file: &str) -> Connection {
@@ -78,14 +81,13 @@ impl Env {
             aem_url: Some(self.sandbox.base_url()),
             ..ImportOptions::default()
         };
-        let outcome = self
-            .connections
-            .import_file(&self._dir.path().join("files").join(file), &options);
-        let id = match outcome.result {
-            ImportResult::Imported { connection } | ImportResult::Updated { connection } => {
-                connection.id
-            }
-            ImportResult::Refused { problems, .. } => panic!("{file} refused: {problems:?}"),
+        let id = match import_file(
+            &self.connections,
+            &self._dir.path().join("files").join(file),
+            &options,
+        ) {
+            Ok(imported) => imported.connection.id,
+            Err(e) => panic!("{file} refused: {e}"),
         };
         self.connections.get(&id).unwrap()
     }
@@ -277,7 +279,7 @@ async fn an_ended_dev_token_is_refused_before_anything_is_sent() {
 async fn a_local_sdk_uses_basic_auth_without_a_token() {
     let env = Env::start(
         SandboxConfig::default().with_basic_auth("admin", "admin"),
-        Arc::new(MemoryStore::new()),
+        Arc::new(RunOnlyKeychain::new()),
     )
     .await;
     env.connections
@@ -310,7 +312,7 @@ async fn both_expires_in_units_are_honoured() {
     // JWT exchange answers 3599999 (ms), v3 answers 3599 (s): both are about an hour.
     let env = Env::start(
         SandboxConfig::default().with_token_ttl(Duration::from_secs(3600)),
-        Arc::new(MemoryStore::new()),
+        Arc::new(RunOnlyKeychain::new()),
     )
     .await;
     for (name, kind) in [
@@ -363,7 +365,7 @@ async fn a_hundred_parallel_requests_cause_one_exchange() {
 async fn a_short_lived_token_is_renewed_before_it_expires() {
     let env = Env::start(
         SandboxConfig::default().with_token_ttl(Duration::from_secs(4)),
-        Arc::new(MemoryStore::new()),
+        Arc::new(RunOnlyKeychain::new()),
     )
     .await;
     let client = env.client(env.authorizer("service-credentials"));
@@ -408,7 +410,7 @@ async fn a_token_that_stays_refused_is_explained() {
             revoke_after: Some(0),
             ..Faults::default()
         }),
-        Arc::new(MemoryStore::new()),
+        Arc::new(RunOnlyKeychain::new()),
     )
     .await;
     let client = env.client(env.authorizer("service-credentials"));
@@ -530,7 +532,7 @@ async fn an_ims_outage_is_retried_then_explained() {
             ims_outage: true,
             ..Faults::default()
         }),
-        Arc::new(MemoryStore::new()),
+        Arc::new(RunOnlyKeychain::new()),
     )
     .await;
     let err = exchange(&service_account(&env), Clock::system())
@@ -583,7 +585,7 @@ async fn an_unreachable_ims_is_explained() {
 
 #[tokio::test]
 async fn a_failing_keychain_fails_the_test_with_its_own_words() {
-    let tokens = Arc::new(MemoryStore::new());
+    let tokens = Arc::new(RunOnlyKeychain::new());
     tokens.fail_with(Some(SecretStoreError::Locked));
     let env = Env::start(SandboxConfig::default(), tokens).await;
     let (_, report) = test_stored_connection(
@@ -769,7 +771,8 @@ async fn the_cli_tests_a_stored_connection() {
     let dirs = AppDirs::for_profile(&profile).unwrap();
     let store = ConnectionStore::open(&dirs, Arc::clone(&keychain));
     let name = format!("cli-test-{}", std::process::id());
-    let outcome = store.import_file(
+    let outcome = import_file(
+        &store,
         &files.path().join(SERVICE),
         &ImportOptions {
             name: Some(name.clone()),
@@ -777,13 +780,7 @@ async fn the_cli_tests_a_stored_connection() {
             ..ImportOptions::default()
         },
     );
-    assert!(
-        matches!(
-            outcome.result,
-            ImportResult::Imported { .. } | ImportResult::Updated { .. }
-        ),
-        "{outcome:?}"
-    );
+    assert!(outcome.is_ok(), "{:?}", outcome.err());
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
@@ -840,4 +837,15 @@ async fn the_cli_tests_a_stored_connection() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("no connection called"));
     let connection = store.find(&name).unwrap();
     store.delete(&connection.id).unwrap();
+}
+
+/// Reads, recognises and stores one credential file.
+fn import_file(
+    store: &ConnectionStore,
+    path: &Path,
+    options: &ImportOptions,
+) -> Result<Imported, metadesk_core::Error> {
+    let recognised =
+        credentials::read_credential_file(path).and_then(|bytes| credentials::inspect(&bytes))?;
+    store.import(&recognised, options)
 }

@@ -25,13 +25,13 @@ pub fn run(store: &dyn SecretStore, dirs: &AppDirs, out: &mut dyn Write) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_core::secrets::{MemoryStore, SecretStoreError};
+    use metadesk_core::secrets::{RunOnlyKeychain, SecretStoreError};
 
     #[test]
     fn reports_each_step_and_fails_without_a_keychain() {
         let tmp = tempfile::tempdir().unwrap();
         let dirs = AppDirs::under(tmp.path());
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         let mut out = Vec::new();
         assert_eq!(run(&store, &dirs, &mut out), 0);
         store.fail_with(Some(SecretStoreError::Locked));

@@ -43,7 +43,6 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::credentials::Refusal::export_all(&cfg)?;
     crate::connections::ConnectionView::export_all(&cfg)?;
     crate::connections::ImportOptions::export_all(&cfg)?;
-    crate::connections::ImportOutcome::export_all(&cfg)?;
     crate::connections::FileOutcome::export_all(&cfg)?;
     crate::connections::SandboxStatus::export_all(&cfg)?;
     crate::connections::CompleteImportArgs::export_all(&cfg)?;

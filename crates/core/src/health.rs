@@ -95,15 +95,15 @@ pub fn check(store: &dyn SecretStore, dirs: &AppDirs, on_step: &dyn Fn(CheckStep
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secrets::{MemoryStore, SecretStoreError};
+    use crate::secrets::{RunOnlyKeychain, SecretStoreError};
 
     #[test]
     fn a_working_store_is_available() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         assert_eq!(
             check_keychain(&store),
             KeychainStatus::Available {
-                backend: "in-memory (tests only)".into()
+                backend: "this run only (memory)".into()
             }
         );
     }
@@ -113,7 +113,7 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dirs = AppDirs::under(tmp.path());
         let steps = std::sync::Mutex::new(Vec::new());
-        let health = check(&MemoryStore::new(), &dirs, &|s| {
+        let health = check(&RunOnlyKeychain::new(), &dirs, &|s| {
             steps.lock().unwrap().push(s)
         });
         let steps = steps.into_inner().unwrap();
@@ -128,7 +128,7 @@ mod tests {
 
     #[test]
     fn an_unreachable_store_says_what_to_do() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         store.fail_with(Some(SecretStoreError::Unavailable {
             detail: "no Secret Service".into(),
             fix: "Install GNOME Keyring.".into(),

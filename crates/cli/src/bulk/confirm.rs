@@ -96,13 +96,13 @@ fn read_answer(input: &mut dyn BufRead) -> Result<String, Error> {
 mod tests {
     use super::*;
     use metadesk_core::connections::ConnectionStore;
-    use metadesk_core::secrets::MemoryStore;
+    use metadesk_core::secrets::RunOnlyKeychain;
     use std::sync::Arc;
 
     /// A stored local SDK login called `name`.
     fn connection(name: &str, production: bool) -> (tempfile::TempDir, Connection) {
         let tmp = tempfile::tempdir().unwrap();
-        let store = ConnectionStore::new(tmp.path(), Arc::new(MemoryStore::new()));
+        let store = ConnectionStore::new(tmp.path(), Arc::new(RunOnlyKeychain::new()));
         let added = store
             .add_local_sdk(
                 None,

@@ -1,4 +1,4 @@
-//! The `connections` commands against a `MemoryStore` and a temporary folder, parsed from
+//! The `connections` commands against a `RunOnlyKeychain` and a temporary folder, parsed from
 //! real argument lists.
 
 use std::path::Path;
@@ -8,7 +8,7 @@ use clap::Parser;
 use metadesk_core::app::Workspace;
 use metadesk_core::credentials::testing::{self, TestKey};
 use metadesk_core::dirs::AppDirs;
-use metadesk_core::secrets::{MemoryStore, SecretStoreError};
+use metadesk_core::secrets::{RunOnlyKeychain, SecretStoreError};
 use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 
@@ -22,14 +22,14 @@ struct Run {
 
 struct Fixture {
     dir: tempfile::TempDir,
-    secrets: Arc<MemoryStore>,
+    secrets: Arc<RunOnlyKeychain>,
     workspace: Workspace,
 }
 
 impl Fixture {
     fn new() -> Self {
         let dir = tempfile::tempdir().unwrap();
-        let secrets = Arc::new(MemoryStore::with_entry_limit(2560));
+        let secrets = Arc::new(RunOnlyKeychain::with_entry_limit(2560));
         let workspace = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
         Fixture {
             dir,

@@ -9,7 +9,7 @@ use std::path::Path;
 
 use super::Workspace;
 use crate::connections::{
-    ConnectionView, FileOutcome, FileResult, ImportOptions, ImportResult, Imported, LocalSdkArgs,
+    ConnectionView, FileOutcome, FileResult, ImportOptions, Imported, LocalSdkArgs,
 };
 use crate::credentials::{self, ImportPreview, Recognised, Refusal};
 use crate::error::{Error, ErrorCode, Result};
@@ -180,16 +180,11 @@ fn file_name(path: &Path) -> String {
 }
 
 fn stored(imported: Imported) -> FileResult {
+    let connection = imported.connection;
     if imported.updated {
-        ImportResult::Updated {
-            connection: imported.connection,
-        }
-        .into()
+        FileResult::Updated { connection }
     } else {
-        ImportResult::Imported {
-            connection: imported.connection,
-        }
-        .into()
+        FileResult::Imported { connection }
     }
 }
 
@@ -237,10 +232,10 @@ mod tests {
 
     use super::*;
     use crate::dirs::AppDirs;
-    use crate::secrets::{MemoryStore, SecretStoreError};
+    use crate::secrets::{RunOnlyKeychain, SecretStoreError};
 
     fn workspace(dir: &Path) -> Workspace {
-        Workspace::new(AppDirs::under(dir), Arc::new(MemoryStore::default())).unwrap()
+        Workspace::new(AppDirs::under(dir), Arc::new(RunOnlyKeychain::default())).unwrap()
     }
 
     fn project(credentials: usize) -> String {
@@ -322,7 +317,7 @@ mod tests {
     #[test]
     fn without_a_keychain_nothing_is_imported_and_the_reason_is_given() {
         let dir = tempfile::tempdir().unwrap();
-        let secrets = Arc::new(MemoryStore::default());
+        let secrets = Arc::new(RunOnlyKeychain::default());
         secrets.fail_with(Some(SecretStoreError::Locked));
         let ws = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
         let flat = json!({

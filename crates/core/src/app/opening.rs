@@ -22,7 +22,7 @@ use crate::credentials::ApiFamily;
 use crate::credentials::{self, urls::same_aem};
 use crate::error::{Error, Result};
 use crate::ims::{AuthContext, Authorizers};
-use crate::secrets::{MemoryStore, SecretStore};
+use crate::secrets::{RunOnlyKeychain, SecretStore};
 
 /// How a run reaches AEM.
 #[derive(Debug, Clone)]
@@ -227,7 +227,7 @@ impl Opener {
             .prefix("metadesk-run-")
             .tempdir()
             .map_err(|e| Error::io("could not create a temporary folder", e))?;
-        let keychain: Arc<dyn SecretStore> = Arc::new(MemoryStore::default());
+        let keychain: Arc<dyn SecretStore> = Arc::new(RunOnlyKeychain::default());
         let store = ConnectionStore::new(scratch.path(), Arc::clone(&keychain));
         let recognised = credentials::read_credential_file(file)
             .and_then(|bytes| credentials::inspect(&bytes))?;

@@ -16,11 +16,11 @@ use crate::credentials;
 use crate::dirs::AppDirs;
 use crate::error::ErrorCode;
 use crate::ims::access_token_key;
-use crate::secrets::{ChunkedSecrets, MemoryStore, SecretStore};
+use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
 
 struct Fixture {
     sandbox: Sandbox,
-    secrets: Arc<MemoryStore>,
+    secrets: Arc<RunOnlyKeychain>,
     state: Arc<Workspace>,
     id: String,
     name: String,
@@ -38,7 +38,7 @@ async fn fixture() -> Fixture {
     .await
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let secrets = Arc::new(MemoryStore::default());
+    let secrets = Arc::new(RunOnlyKeychain::default());
     let state = Arc::new(Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap());
     let recognised =
         credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes()).unwrap();

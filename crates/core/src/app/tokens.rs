@@ -146,14 +146,14 @@ mod tests {
     use crate::connections::ImportOptions;
     use crate::credentials;
     use crate::ims::{TokenStatus, access_token_key};
-    use crate::secrets::{ChunkedSecrets, MemoryStore, SecretStore};
+    use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
     use metadesk_sandbox::{Sandbox, SandboxConfig};
 
     use super::*;
 
     struct Fixture {
         sandbox: Sandbox,
-        secrets: Arc<MemoryStore>,
+        secrets: Arc<RunOnlyKeychain>,
         store: Arc<ConnectionStore>,
         id: String,
         _dir: tempfile::TempDir,
@@ -165,7 +165,7 @@ mod tests {
             .await
             .unwrap();
         let dir = tempfile::tempdir().unwrap();
-        let secrets = Arc::new(MemoryStore::default());
+        let secrets = Arc::new(RunOnlyKeychain::default());
         let store = Arc::new(ConnectionStore::new(dir.path(), secrets.clone()));
         let recognised =
             credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes())

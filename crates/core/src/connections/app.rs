@@ -7,7 +7,7 @@
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
-use super::model::{ConnectionView, ImportOptions, ImportResult};
+use super::model::{ConnectionView, ImportOptions};
 use crate::credentials::ImportPreview;
 use crate::error::ErrorCode;
 use crate::secrets::Secret;
@@ -42,16 +42,6 @@ pub enum FileResult {
         pending_id: String,
         preview: ImportPreview,
     },
-}
-
-impl From<ImportResult> for FileResult {
-    fn from(result: ImportResult) -> Self {
-        match result {
-            ImportResult::Imported { connection } => FileResult::Imported { connection },
-            ImportResult::Updated { connection } => FileResult::Updated { connection },
-            ImportResult::Refused { code, problems } => FileResult::Refused { code, problems },
-        }
-    }
 }
 
 /// The app's built-in sandbox (a simulated AEM on this computer) while the app runs.

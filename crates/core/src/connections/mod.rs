@@ -19,10 +19,7 @@ pub use app::{
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use guard::confirm_production;
 pub use keys::SecretSlot;
-pub use model::{
-    Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions, ImportOutcome,
-    ImportResult,
-};
+pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
 pub use store::{ConnectionStore, Imported};
 
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! What a connection is: the stored, non-secret [`Connection`]; the redacted
 //! [`ConnectionView`] the UI and the CLI show; the secrets read back for token code
-//! ([`ConnectionSecrets`]); and the types of an import ([`ImportOptions`], [`ImportOutcome`]).
+//! ([`ConnectionSecrets`]); and the options of an import ([`ImportOptions`]).
 //!
 //! Not here: reading or writing them (`store`, `config`).
 
@@ -9,7 +9,6 @@ use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use crate::credentials::{CredentialKind, iso, urls};
-use crate::error::ErrorCode;
 use crate::secrets::Secret;
 
 /// Warn this long before a certificate expires (Adobe emails at 30 days).
@@ -234,30 +233,6 @@ pub struct ImportOptions {
     /// Mark as production; default: unchanged on update, off for new connections.
     #[ts(optional)]
     pub production: Option<bool>,
-}
-
-/// What an import did to one file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ImportOutcome {
-    /// The file as the user named it.
-    pub file: String,
-    pub result: ImportResult,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
-#[serde(tag = "state", rename_all = "camelCase")]
-pub enum ImportResult {
-    /// A new connection.
-    Imported { connection: ConnectionView },
-    /// The file's client id (or user and server) matched an existing connection, which now
-    /// uses the new secrets.
-    Updated { connection: ConnectionView },
-    /// Nothing was stored. `problems` are full sentences.
-    Refused {
-        code: ErrorCode,
-        problems: Vec<String>,
-    },
 }
 
 /// The secrets of a connection, read back from the keychain for the token code. Only the ones

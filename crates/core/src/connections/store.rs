@@ -14,10 +14,7 @@ use time::OffsetDateTime;
 
 use super::config;
 use super::keys::SecretSlot;
-use super::model::{
-    Connection, ConnectionSecrets, ConnectionView, ImportOptions, ImportOutcome, ImportResult,
-    identity,
-};
+use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions, identity};
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
@@ -59,12 +56,6 @@ impl ConnectionStore {
 
     pub fn config_path(&self) -> &Path {
         &self.config_path
-    }
-
-    /// The keychain, for code that keeps its own entries per connection (the token cache
-    /// uses [`SecretSlot::AccessToken`] through [`ChunkedSecrets`]).
-    pub fn secret_store(&self) -> &dyn SecretStore {
-        self.secrets.as_ref()
     }
 
     /// All connections, as stored.
@@ -247,41 +238,6 @@ impl ConnectionStore {
                 ..ImportOptions::default()
             },
         )
-    }
-
-    /// Reads, inspects and imports one file, reporting the result as data (the app shows one
-    /// line per dropped file; a refusal is not an error of the whole drop).
-    pub fn import_file(&self, path: &Path, options: &ImportOptions) -> ImportOutcome {
-        let file = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_else(|| path.display().to_string());
-        let result = credentials::read_credential_file(path)
-            .and_then(|bytes| credentials::inspect(&bytes))
-            .map_err(Error::from)
-            .and_then(|recognised| self.import(&recognised, options));
-        let result = match result {
-            Ok(Imported {
-                connection,
-                updated: false,
-            }) => ImportResult::Imported { connection },
-            Ok(Imported {
-                connection,
-                updated: true,
-            }) => ImportResult::Updated { connection },
-            Err(err) => {
-                tracing::info!(file = %file, error = %err, "import refused");
-                let problems = match &err {
-                    Error::Refused(refusal) => refusal.problems.clone(),
-                    other => vec![other.to_string()],
-                };
-                ImportResult::Refused {
-                    code: err.code(),
-                    problems,
-                }
-            }
-        };
-        ImportOutcome { file, result }
     }
 
     pub fn rename(&self, id: &str, name: &str) -> Result<ConnectionView> {

@@ -1,6 +1,7 @@
-//! The connection store against `MemoryStore` and a temporary config folder: import, update,
+//! The connection store against `RunOnlyKeychain` and a temporary config folder: import, update,
 //! the all-or-nothing rules, the Windows entry limit, and management.
 
+use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -11,7 +12,7 @@ use super::*;
 use crate::credentials::testing::{self, TestKey};
 use crate::credentials::{CredentialKind, inspect};
 use crate::error::ErrorCode;
-use crate::secrets::{MemoryStore, Secret, SecretStore, SecretStoreError};
+use crate::secrets::{RunOnlyKeychain, Secret, SecretStore, SecretStoreError};
 
 const CLIENT_ID: &str = "cm-p7603-e12614-integration";
 /// Windows Credential Manager's limit per secret.
@@ -19,11 +20,11 @@ const WINDOWS_LIMIT: usize = 2560;
 
 struct Fixture {
     dir: tempfile::TempDir,
-    secrets: Arc<MemoryStore>,
+    secrets: Arc<RunOnlyKeychain>,
     store: ConnectionStore,
 }
 
-fn fixture_with(secrets: MemoryStore) -> Fixture {
+fn fixture_with(secrets: RunOnlyKeychain) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(secrets);
     let store = ConnectionStore::new(&dir.path().join("config"), secrets.clone());
@@ -35,7 +36,7 @@ fn fixture_with(secrets: MemoryStore) -> Fixture {
 }
 
 fn fixture() -> Fixture {
-    fixture_with(MemoryStore::with_entry_limit(WINDOWS_LIMIT))
+    fixture_with(RunOnlyKeychain::with_entry_limit(WINDOWS_LIMIT))
 }
 
 fn service_json(key: &TestKey) -> Value {
@@ -204,7 +205,7 @@ fn no_keychain_means_no_import_and_no_trace() {
 
 /// A keychain that accepts `allowed` writes and then reports itself locked.
 struct FailAfter {
-    inner: MemoryStore,
+    inner: RunOnlyKeychain,
     allowed: AtomicUsize,
 }
 
@@ -231,7 +232,7 @@ impl SecretStore for FailAfter {
 fn a_keychain_failure_half_way_leaves_no_trace() {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(FailAfter {
-        inner: MemoryStore::new(),
+        inner: RunOnlyKeychain::new(),
         allowed: AtomicUsize::new(1),
     });
     let store = ConnectionStore::new(dir.path(), secrets.clone());
@@ -250,7 +251,7 @@ fn a_keychain_failure_half_way_leaves_no_trace() {
 fn a_failed_update_puts_the_old_secrets_back() {
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(FailAfter {
-        inner: MemoryStore::new(),
+        inner: RunOnlyKeychain::new(),
         allowed: AtomicUsize::new(100),
     });
     let store = ConnectionStore::new(dir.path(), secrets.clone());
@@ -311,10 +312,10 @@ fn refused_files_leave_no_trace() {
     let f = fixture();
     let folder = f.dir.path().join("a-folder");
     std::fs::create_dir(&folder).unwrap();
-    let outcome = f.store.import_file(&folder, &ImportOptions::default());
+    let outcome = import_file(&f.store, &folder);
     assert_eq!(outcome.file, "a-folder");
     match outcome.result {
-        ImportResult::Refused { code, problems } => {
+        FileResult::Refused { code, problems } => {
             assert_eq!(code, ErrorCode::CredentialRefused);
             assert!(problems[0].contains("folder"));
         }
@@ -329,15 +330,15 @@ fn refused_files_leave_no_trace() {
     let file = f.dir.path().join("expired.json");
     std::fs::write(&file, serde_json::to_vec(&expired).unwrap()).unwrap();
     assert!(matches!(
-        f.store.import_file(&file, &ImportOptions::default()).result,
-        ImportResult::Refused { .. }
+        import_file(&f.store, &file).result,
+        FileResult::Refused { .. }
     ));
     assert!(f.secrets.is_empty());
     assert!(!f.store.config_path().exists());
 }
 
 #[test]
-fn import_file_reports_imported_then_updated() {
+fn a_file_is_imported_then_updated() {
     let f = fixture();
     let file = f.dir.path().join("service.json");
     std::fs::write(
@@ -346,12 +347,12 @@ fn import_file_reports_imported_then_updated() {
     )
     .unwrap();
     assert!(matches!(
-        f.store.import_file(&file, &ImportOptions::default()).result,
-        ImportResult::Imported { .. }
+        import_file(&f.store, &file).result,
+        FileResult::Imported { .. }
     ));
     assert!(matches!(
-        f.store.import_file(&file, &ImportOptions::default()).result,
-        ImportResult::Updated { .. }
+        import_file(&f.store, &file).result,
+        FileResult::Updated { .. }
     ));
 }
 
@@ -665,4 +666,30 @@ fn views_serialise_in_camel_case_without_secrets() {
             .ends_with("@techacct.adobe.com")
     );
     assert!(!json.to_string().contains("p8e-TEST"));
+}
+
+/// Reads, recognises and imports one file as the window does, the outcome as data.
+fn import_file(store: &ConnectionStore, path: &Path) -> FileOutcome {
+    let result = crate::credentials::read_credential_file(path)
+        .and_then(|bytes| crate::credentials::inspect(&bytes))
+        .map_err(crate::Error::from)
+        .and_then(|recognised| store.import(&recognised, &ImportOptions::default()));
+    let result = match result {
+        Ok(imported) if imported.updated => FileResult::Updated {
+            connection: imported.connection,
+        },
+        Ok(imported) => FileResult::Imported {
+            connection: imported.connection,
+        },
+        Err(crate::Error::Refused(refusal)) => FileResult::Refused {
+            code: ErrorCode::CredentialRefused,
+            problems: refusal.problems,
+        },
+        Err(other) => FileResult::Refused {
+            code: other.code(),
+            problems: vec![other.to_string()],
+        },
+    };
+    let file = path.file_name().unwrap().to_string_lossy().into_owned();
+    FileOutcome { file, result }
 }

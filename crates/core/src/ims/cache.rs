@@ -156,7 +156,7 @@ async fn blocking<T: Send + 'static>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secrets::MemoryStore;
+    use crate::secrets::RunOnlyKeychain;
 
     fn token(binding: &str) -> CachedToken {
         CachedToken {
@@ -169,7 +169,7 @@ mod tests {
 
     #[tokio::test]
     async fn round_trip_under_the_documented_key() {
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let cache = TokenCache::new(store.clone(), "3f9a");
         assert_eq!(cache.load("b").await.unwrap(), None);
         cache.save(&token("b")).await.unwrap();
@@ -181,7 +181,7 @@ mod tests {
 
     #[tokio::test]
     async fn tokens_of_another_credential_or_damaged_entries_are_ignored() {
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let cache = TokenCache::new(store.clone(), "3f9a");
         cache.save(&token("old-client")).await.unwrap();
         assert_eq!(cache.load("new-client").await.unwrap(), None);
@@ -193,7 +193,7 @@ mod tests {
 
     #[tokio::test]
     async fn keychain_failures_are_reported_not_hidden() {
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         store.fail_with(Some(SecretStoreError::Locked));
         let cache = TokenCache::new(store, "3f9a");
         assert_eq!(cache.load("b").await.unwrap_err(), SecretStoreError::Locked);
@@ -205,7 +205,7 @@ mod tests {
 
     #[tokio::test]
     async fn long_tokens_fit_a_windows_sized_keychain() {
-        let store = Arc::new(MemoryStore::with_entry_limit(1300));
+        let store = Arc::new(RunOnlyKeychain::with_entry_limit(1300));
         let cache = TokenCache::new(store.clone(), "3f9a");
         let mut long = token("b");
         long.token = Secret::new("x".repeat(4000));

@@ -55,12 +55,6 @@ impl ImsHttp {
         }
     }
 
-    /// How long one attempt may take (30 s by default).
-    pub fn with_timeout(mut self, timeout: Duration) -> Self {
-        self.timeout = timeout;
-        self
-    }
-
     /// Service Credentials → access token, via a freshly signed JWT.
     pub async fn exchange_jwt(&self, account: &ServiceAccount) -> Result<MintedToken, ImsError> {
         let jwt = account.signed_jwt(self.clock.now())?;

@@ -296,7 +296,7 @@ impl Authorizer for TokenManager {
 mod tests {
     use super::*;
     use crate::error::ErrorCode;
-    use crate::secrets::{MemoryStore, Secret, SecretStoreError};
+    use crate::secrets::{RunOnlyKeychain, Secret, SecretStoreError};
     use std::sync::atomic::{AtomicU32, Ordering};
 
     /// A source that counts mints and can be told to fail.
@@ -351,7 +351,7 @@ mod tests {
 
     fn manager(
         source: &Arc<FakeSource>,
-        store: &Arc<MemoryStore>,
+        store: &Arc<RunOnlyKeychain>,
         clock: Clock,
     ) -> Arc<TokenManager> {
         Arc::new(TokenManager::new(
@@ -375,7 +375,7 @@ mod tests {
     #[tokio::test]
     async fn hundred_callers_share_one_exchange() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let (clock, _) = Clock::manual(start());
         let m = manager(&source, &store, clock);
         let mut tasks = Vec::new();
@@ -396,7 +396,7 @@ mod tests {
     #[tokio::test]
     async fn a_restart_reuses_the_keychain_copy() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let (clock, hand) = Clock::manual(start());
         manager(&source, &store, clock.clone())
             .credentials()
@@ -415,7 +415,7 @@ mod tests {
     #[tokio::test]
     async fn renewal_happens_when_less_than_ten_minutes_are_left() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let (clock, hand) = Clock::manual(start());
         let m = manager(&source, &store, clock);
         m.credentials().await.unwrap();
@@ -429,7 +429,7 @@ mod tests {
     #[tokio::test]
     async fn short_lived_tokens_are_renewed_at_half_life_not_on_every_call() {
         let source = FakeSource::new(std::time::Duration::from_secs(120));
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let (clock, hand) = Clock::manual(start());
         let m = manager(&source, &store, clock);
         m.credentials().await.unwrap();
@@ -443,7 +443,7 @@ mod tests {
     #[tokio::test]
     async fn hundred_rejections_of_one_token_cause_one_remint() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let (clock, _) = Clock::manual(start());
         let m = manager(&source, &store, clock);
         let rejected = m.credentials().await.unwrap();
@@ -466,7 +466,7 @@ mod tests {
     #[tokio::test]
     async fn s2s_tokens_carry_the_api_key() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         match m.credentials().await.unwrap() {
             RequestCredentials::Bearer { api_key, .. } => {
@@ -479,7 +479,7 @@ mod tests {
     #[tokio::test]
     async fn a_locked_keychain_is_reported_not_bypassed() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         store.fail_with(Some(SecretStoreError::Locked));
         let m = manager(&source, &store, Clock::manual(start()).0);
         let err = m.credentials().await.unwrap_err();
@@ -492,7 +492,7 @@ mod tests {
     #[tokio::test]
     async fn a_keychain_that_fails_on_save_fails_the_request() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::with_entry_limit(4));
+        let store = Arc::new(RunOnlyKeychain::with_entry_limit(4));
         let m = manager(&source, &store, Clock::manual(start()).0);
         let err = m.credentials().await.unwrap_err();
         assert!(
@@ -504,7 +504,7 @@ mod tests {
     #[tokio::test]
     async fn mint_failures_are_kept_for_the_status_and_cleared_by_success() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         *source.fail.lock().unwrap() = Some(ImsError::SignatureMismatch {
             detail: String::new(),
@@ -528,7 +528,7 @@ mod tests {
             fail: Mutex::new(None),
             delay: std::time::Duration::from_millis(300),
         });
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         let task = tokio::spawn({
             let m = m.clone();
@@ -543,7 +543,7 @@ mod tests {
     #[tokio::test]
     async fn forget_clears_memory_and_keychain() {
         let source = FakeSource::new(DAY);
-        let store = Arc::new(MemoryStore::new());
+        let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         m.credentials().await.unwrap();
         m.forget().await.unwrap();

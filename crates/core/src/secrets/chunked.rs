@@ -130,14 +130,14 @@ fn split(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::secrets::MemoryStore;
+    use crate::secrets::RunOnlyKeychain;
 
     /// Windows Credential Manager's limit per secret.
     const WINDOWS_LIMIT: usize = 2560;
 
     #[test]
     fn small_values_use_one_entry() {
-        let store = MemoryStore::with_entry_limit(WINDOWS_LIMIT);
+        let store = RunOnlyKeychain::with_entry_limit(WINDOWS_LIMIT);
         let chunked = ChunkedSecrets::new(&store);
         chunked.put("k", &Secret::new("short")).unwrap();
         assert_eq!(store.keys(), ["k"]);
@@ -146,7 +146,7 @@ mod tests {
 
     #[test]
     fn large_values_are_split_and_joined() {
-        let store = MemoryStore::with_entry_limit(WINDOWS_LIMIT);
+        let store = RunOnlyKeychain::with_entry_limit(WINDOWS_LIMIT);
         let chunked = ChunkedSecrets::new(&store);
         let value = "x".repeat(3300);
         chunked.put("k", &Secret::new(value.clone())).unwrap();
@@ -160,7 +160,7 @@ mod tests {
 
     #[test]
     fn multibyte_text_splits_on_character_boundaries() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         let chunked = ChunkedSecrets::new(&store);
         let value = "é€😀".repeat(500);
         chunked.put("k", &Secret::new(value.clone())).unwrap();
@@ -169,7 +169,7 @@ mod tests {
 
     #[test]
     fn overwriting_with_a_smaller_value_drops_old_parts() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         let chunked = ChunkedSecrets::new(&store);
         chunked.put("k", &Secret::new("y".repeat(5000))).unwrap();
         chunked.put("k", &Secret::new("y".repeat(1300))).unwrap();
@@ -180,7 +180,7 @@ mod tests {
 
     #[test]
     fn remove_deletes_every_part() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         let chunked = ChunkedSecrets::new(&store);
         chunked.put("k", &Secret::new("z".repeat(4000))).unwrap();
         chunked.put("other", &Secret::new("keep")).unwrap();
@@ -191,7 +191,7 @@ mod tests {
 
     #[test]
     fn a_value_that_looks_like_a_header_survives() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         let chunked = ChunkedSecrets::new(&store);
         let tricky = format!("{HEADER_PREFIX}2");
         chunked.put("k", &Secret::new(tricky.clone())).unwrap();
@@ -200,7 +200,7 @@ mod tests {
 
     #[test]
     fn a_missing_part_is_reported_not_truncated() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         let chunked = ChunkedSecrets::new(&store);
         chunked.put("k", &Secret::new("q".repeat(3000))).unwrap();
         store.delete("k#2").unwrap();

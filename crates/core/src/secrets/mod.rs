@@ -1,6 +1,6 @@
 //! Secrets: the [`Secret`] type that refuses to leak, and the [`SecretStore`] seam with the OS
-//! keychain implementation ([`KeyringStore`]) and an in-memory one for unit tests
-//! ([`MemoryStore`]).
+//! keychain implementation ([`KeyringStore`]) and one that lives in process memory for a single
+//! run ([`RunOnlyKeychain`]).
 //!
 //! Values too large for one keychain entry are split by [`chunked`].
 //!
@@ -238,10 +238,12 @@ fn map_keyring_error(err: keyring::Error) -> SecretStoreError {
     }
 }
 
-/// Secrets in process memory, for unit tests only. The app never builds one: there is no
-/// silent fallback to memory.
+/// A keychain that lives in this process's memory and forgets everything when the process
+/// ends: for a credential the user asked not to store (the command line's `--aem URL --file
+/// FILE` runs), and for tests. Never a fallback: when the OS keychain cannot be used, the app
+/// says so instead of silently keeping secrets here.
 #[derive(Default)]
-pub struct MemoryStore {
+pub struct RunOnlyKeychain {
     entries: Mutex<HashMap<String, Secret>>,
     /// When set, every call fails with this error (to test "no keychain" paths).
     failure: Mutex<Option<SecretStoreError>>,
@@ -249,14 +251,18 @@ pub struct MemoryStore {
     max_entry_bytes: Option<usize>,
 }
 
-impl MemoryStore {
+impl RunOnlyKeychain {
     pub fn new() -> Self {
         Self::default()
     }
+}
 
+/// What tests need to simulate keychains that fail or are small, and to look inside.
+#[cfg(any(test, feature = "test-support"))]
+impl RunOnlyKeychain {
     /// A store that, like Windows Credential Manager, refuses entries over `limit` bytes.
     pub fn with_entry_limit(limit: usize) -> Self {
-        MemoryStore {
+        RunOnlyKeychain {
             max_entry_bytes: Some(limit),
             ..Self::default()
         }
@@ -282,7 +288,9 @@ impl MemoryStore {
         keys.sort();
         keys
     }
+}
 
+impl RunOnlyKeychain {
     fn check_failure(&self) -> Result<(), SecretStoreError> {
         match lock(&self.failure).clone() {
             Some(err) => Err(err),
@@ -298,7 +306,7 @@ fn lock<T>(mutex: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-impl SecretStore for MemoryStore {
+impl SecretStore for RunOnlyKeychain {
     fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
         self.check_failure()?;
         Ok(lock(&self.entries).get(key).cloned())
@@ -323,7 +331,7 @@ impl SecretStore for MemoryStore {
     }
 
     fn backend_name(&self) -> &'static str {
-        "in-memory (tests only)"
+        "this run only (memory)"
     }
 }
 
@@ -346,7 +354,7 @@ mod tests {
 
     #[test]
     fn memory_store_round_trip_and_probe() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         assert_eq!(store.get("a").unwrap(), None);
         store.set("a", &Secret::new("x")).unwrap();
         assert_eq!(store.get("a").unwrap().unwrap().expose(), "x");
@@ -359,7 +367,7 @@ mod tests {
 
     #[test]
     fn memory_store_enforces_entry_limit() {
-        let store = MemoryStore::with_entry_limit(4);
+        let store = RunOnlyKeychain::with_entry_limit(4);
         let err = store.set("a", &Secret::new("12345")).unwrap_err();
         assert_eq!(err, SecretStoreError::TooLarge { size: 5, limit: 4 });
         assert!(store.is_empty());
@@ -367,7 +375,7 @@ mod tests {
 
     #[test]
     fn failing_store_reports_the_problem() {
-        let store = MemoryStore::new();
+        let store = RunOnlyKeychain::new();
         store.fail_with(Some(SecretStoreError::Locked));
         let err = store.probe().unwrap_err();
         assert_eq!(err.code(), ErrorCode::KeychainLocked);
