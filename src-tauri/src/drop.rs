@@ -8,14 +8,10 @@
 use std::path::PathBuf;
 
 use metadesk_core::connections::{FileOutcome, FileResult};
+use metadesk_core::events::AppEvent;
 use tauri::{Emitter, Manager, Runtime, Window};
 
 use crate::state::AppState;
-
-/// Event sent to the window with the names of the files just dropped.
-pub const FILES_DROPPED: &str = "files-dropped";
-/// Event sent to the window with what happened to one dropped file ([`FileOutcome`]).
-pub const IMPORT_RESULT: &str = "import-result";
 
 pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
     tracing::info!(count = paths.len(), "files dropped on the window");
@@ -27,7 +23,7 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
                 .unwrap_or_default()
         })
         .collect();
-    if let Err(e) = window.emit_to(window.label(), FILES_DROPPED, names) {
+    if let Err(e) = window.emit_to(window.label(), AppEvent::FilesDropped.name(), names) {
         tracing::warn!(error = %e, "could not tell the window about dropped files");
     }
     let workspace = window.state::<AppState>().workspace.clone();
@@ -41,7 +37,7 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
 }
 
 fn send<R: Runtime>(window: &Window<R>, outcome: FileOutcome) {
-    if let Err(e) = window.emit_to(window.label(), IMPORT_RESULT, &outcome) {
+    if let Err(e) = window.emit_to(window.label(), AppEvent::ImportResult.name(), &outcome) {
         tracing::warn!(error = %e, "could not send an import result to the window");
         // A pending import nobody can see would only hold secrets in memory.
         if let FileResult::NeedsChoice { pending_id, .. } = outcome.result {

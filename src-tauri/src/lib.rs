@@ -12,13 +12,11 @@ use std::sync::Arc;
 
 use metadesk_core::app::Workspace;
 use metadesk_core::dirs::{AppDirs, profile_name};
+use metadesk_core::events::AppEvent;
 use metadesk_core::secrets::KeyringStore;
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
 use crate::state::AppState;
-
-/// Told to the window when a close is held back by a running bulk job (`ui/src/ipc/events.ts`).
-const CLOSE_BLOCKED_BY_RUN: &str = "close-blocked-by-run";
 
 /// Starts the app. Exits with a message on stderr if the window system cannot start.
 pub fn run() {
@@ -78,7 +76,7 @@ pub fn run() {
                     .run_in_progress() =>
             {
                 api.prevent_close();
-                if let Err(e) = window.emit(CLOSE_BLOCKED_BY_RUN, ()) {
+                if let Err(e) = window.emit(AppEvent::CloseBlockedByRun.name(), ()) {
                     tracing::warn!(error = %e, "could not ask the window about the running job");
                 }
             }

@@ -14,13 +14,11 @@ use metadesk_core::Error;
 use metadesk_core::app::Workspace;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{ConnectionView, SandboxStatus};
+use metadesk_core::events::AppEvent;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 use tauri::{AppHandle, Emitter, Runtime};
 
 use crate::commands::blocking;
-
-/// Sent to the window whenever the sandbox's state changes.
-pub const SANDBOX_STATUS: &str = "sandbox-status";
 
 /// Not the sandbox binary's default (0), so a sandbox started from a terminal and the app's own
 /// never share client ids (importing one's file would otherwise update the other).
@@ -52,7 +50,7 @@ impl SandboxHost {
 
     fn set_status<R: Runtime>(&self, app: &AppHandle<R>, status: SandboxStatus) {
         *self.lock_status() = status.clone();
-        if let Err(e) = app.emit(SANDBOX_STATUS, status) {
+        if let Err(e) = app.emit(AppEvent::SandboxStatus.name(), status) {
             tracing::warn!(error = %e, "could not tell the window about the sandbox");
         }
     }

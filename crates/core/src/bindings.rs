@@ -1,4 +1,5 @@
-//! The TypeScript bindings of every type that crosses to the UI, and the check that the
+//! The TypeScript bindings of every type that crosses to the UI (and of the event names), and
+//! the check that the
 //! committed copies in `ui/src/ipc/bindings/` are current.
 //!
 //! `cargo test -p metadesk-core bindings` fails when a Rust type changed and its `.ts` file was
@@ -65,6 +66,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::bulk::ReportPage::export_all(&cfg)?;
     crate::bulk::ScopeCount::export_all(&cfg)?;
     crate::assets::browse::FolderPage::export_all(&cfg)?;
+    // Event names are constants, not types: written beside them.
+    std::fs::write(dir.join("AppEvents.ts"), crate::events::typescript())?;
     Ok(())
 }
 

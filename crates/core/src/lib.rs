@@ -17,6 +17,7 @@ pub mod connections;
 pub mod credentials;
 pub mod dirs;
 pub mod error;
+pub mod events;
 pub mod health;
 pub mod ims;
 pub mod secrets;

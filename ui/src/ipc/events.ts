@@ -1,8 +1,15 @@
 // Typed listeners for what the Rust side tells the window. Each returns a function that stops
-// listening; registration failures reject with an `IpcError`.
+// listening; registration failures reject with an `IpcError`. The event names come from the
+// Rust side (`bindings/AppEvents.ts`, generated and checked by `cargo test`).
 import { listen } from '@tauri-apps/api/event';
 import { getCurrentWebview } from '@tauri-apps/api/webview';
 
+import {
+  CLOSE_BLOCKED_BY_RUN,
+  FILES_DROPPED,
+  IMPORT_RESULT,
+  SANDBOX_STATUS,
+} from './bindings/AppEvents';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { SandboxStatus } from './bindings/SandboxStatus';
 import { toIpcError } from './errors';
@@ -10,8 +17,6 @@ import { toIpcError } from './errors';
 export type Unlisten = () => void;
 
 /** Sent by the Rust side after a native drop, with the names (not paths) of the files. */
-export const FILES_DROPPED = 'files-dropped';
-
 export async function onFilesDropped(handler: (names: string[]) => void): Promise<Unlisten> {
   try {
     return await listen<string[]>(FILES_DROPPED, (event) => handler(event.payload));
@@ -21,8 +26,6 @@ export async function onFilesDropped(handler: (names: string[]) => void): Promis
 }
 
 /** Sent by the Rust side for each dropped file once it is imported, refused, or waits. */
-export const IMPORT_RESULT = 'import-result';
-
 export async function onImportResult(handler: (outcome: FileOutcome) => void): Promise<Unlisten> {
   try {
     return await listen<FileOutcome>(IMPORT_RESULT, (event) => handler(event.payload));
@@ -32,8 +35,6 @@ export async function onImportResult(handler: (outcome: FileOutcome) => void): P
 }
 
 /** Sent when the built-in sandbox starts, runs, stops or fails. */
-export const SANDBOX_STATUS = 'sandbox-status';
-
 export async function onSandboxStatus(handler: (status: SandboxStatus) => void): Promise<Unlisten> {
   try {
     return await listen<SandboxStatus>(SANDBOX_STATUS, (event) => handler(event.payload));
@@ -46,8 +47,6 @@ export async function onSandboxStatus(handler: (status: SandboxStatus) => void):
  * Sent when the user tries to close the window while a bulk job runs: the window stays open
  * and the page asks whether to cancel the run and close (`closeAfterCancellingRun`).
  */
-export const CLOSE_BLOCKED_BY_RUN = 'close-blocked-by-run';
-
 export async function onCloseBlockedByRun(handler: () => void): Promise<Unlisten> {
   try {
     return await listen<null>(CLOSE_BLOCKED_BY_RUN, () => handler());

@@ -1,0 +1,368 @@
+//! The bulk engine: preview (list the folder, read current values, write the plan to the
+//! journal) and apply (write exactly the plan, journaling each asset's originals before its
+//! write and its outcome after). `apply` on an interrupted or cancelled run is the resume:
+//! it does only what has no outcome yet, and re-reads first any asset whose write may or may
+//! not have landed before the process stopped. An undo is a run whose plan comes from an
+//! earlier run's journal instead of a folder listing.
+//!
+//! Not here: the policy of concurrency (controller.rs), the file format (journal.rs), run
+//! lists and reports (runs.rs), or any UI.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crate::assets::AssetStore;
+use crate::bulk::control::RunControl;
+use crate::bulk::controller::ControllerConfig;
+use crate::bulk::journal::{
+    EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record, journal_path,
+};
+use crate::bulk::progress::{Phase, ProgressFn};
+use crate::bulk::runs::{self, RunSummary};
+use crate::bulk::spec::{RunKind, RunSpec};
+use crate::bulk::state::{Replay, RunStatus};
+use crate::error::{Error, Result};
+
+mod applying;
+mod context;
+mod planning;
+mod undo;
+
+use applying::apply_rows;
+use context::{Ctx, forward};
+use planning::{preview_listing, preview_retry_rows, preview_undo_rows};
+
+/// Tunables of the engine; the defaults suit AEM as a Cloud Service.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Listing page size (`limit`).
+    pub page_size: u64,
+    pub controller: ControllerConfig,
+    /// Attempts per request for 5xx and dropped connections.
+    pub max_attempts: u32,
+    /// First retry delay; doubles per attempt.
+    pub retry_base: Duration,
+    /// Throttled answers tolerated per request before the asset is reported failed.
+    pub max_throttled: u32,
+    /// At most one progress event per this interval (plus the last one).
+    pub progress_interval: Duration,
+    /// Assets being worked on at once (their requests still pass the gate).
+    pub max_tasks: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            page_size: 100,
+            controller: ControllerConfig::default(),
+            max_attempts: 6,
+            retry_base: Duration::from_millis(200),
+            max_throttled: 50,
+            progress_interval: Duration::from_millis(200),
+            max_tasks: 64,
+        }
+    }
+}
+
+/// Refused writes (403), with none accepted, after which an apply stops.
+pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
+
+/// Runs previews, applies, resumes and undos against one connection's Assets API.
+pub struct Engine {
+    store: Arc<dyn AssetStore>,
+    runs_dir: PathBuf,
+    settings: Settings,
+}
+
+pub(super) fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
+/// A sortable, unique-enough run id: `20260512-103000-123-4f2a` (UTC, milliseconds, salt).
+fn new_run_id() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = time::macros::format_description!(
+        "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
+    );
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let salt = (nanos ^ std::process::id().wrapping_mul(40_503)) & 0xffff;
+    format!("{}-{salt:04x}", now.format(&stamp).unwrap_or_default())
+}
+
+impl Engine {
+    /// An engine writing journals under `{data}/runs`.
+    pub fn new(store: Arc<dyn AssetStore>, runs_dir: impl Into<PathBuf>) -> Self {
+        Engine {
+            store,
+            runs_dir: runs_dir.into(),
+            settings: Settings::default(),
+        }
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    pub fn runs_dir(&self) -> &Path {
+        &self.runs_dir
+    }
+
+    fn check_family(&self, spec: &RunSpec) -> Result<()> {
+        if spec.family == self.store.family() {
+            Ok(())
+        } else {
+            Err(Error::InvalidInput(format!(
+                "This run uses the {:?} Assets API but the connection given uses the {:?} one.",
+                spec.family,
+                self.store.family()
+            )))
+        }
+    }
+
+    /// A new run: its journal, opened with the run's definition already on disk.
+    async fn start_run(&self, spec: &RunSpec) -> Result<(String, JournalWriter)> {
+        let (id, journal) = self.create_journal()?;
+        journal
+            .append_durable(&Record::Run {
+                v: JOURNAL_VERSION,
+                id: id.clone(),
+                created: now_rfc3339(),
+                spec: spec.clone(),
+            })
+            .await?;
+        Ok((id, journal))
+    }
+
+    fn create_journal(&self) -> Result<(String, JournalWriter)> {
+        for _ in 0..20 {
+            let id = new_run_id();
+            match JournalWriter::create(&journal_path(&self.runs_dir, &id)) {
+                Ok(w) => return Ok((id, w)),
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    std::thread::sleep(Duration::from_millis(3));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Internal("could not find a free run id".into()))
+    }
+
+    /// Previews `spec`: lists the folder, reads what it must, and journals one row per asset in
+    /// scope. Nothing is written to AEM. Returns the new run's summary (status `Previewed`, or
+    /// `PreviewIncomplete` when cancelled).
+    pub async fn preview(
+        &self,
+        spec: RunSpec,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let spec = spec.validated()?;
+        match &spec.kind {
+            RunKind::Edit => {}
+            RunKind::Undo { .. } => {
+                return Err(Error::InvalidInput("Use undo to plan an undo.".into()));
+            }
+            RunKind::Retry { .. } => {
+                return Err(Error::InvalidInput(
+                    "Use retry to plan a retry of the failed assets.".into(),
+                ));
+            }
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_listing(&ctx, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans the undo of run `of`: a new run that restores the original value of every
+    /// property `of` changed, on assets where the value is still the one `of` wrote. Writes
+    /// that may have landed count as changes (in doubt after a kill, or failed after the
+    /// request left): each asset is read, and one that still holds its original is planned
+    /// as already as wanted.
+    pub async fn preview_undo(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original_path = runs::path_of(&self.runs_dir, of)?;
+        let original = Replay::load(&original_path)?;
+        self.check_family(&original.spec)?;
+        if original.originals.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "Run {of} changed no asset, so there is nothing to undo."
+            )));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Undo { of: of.to_owned() },
+            ..original.spec.clone()
+        };
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_undo_rows(&ctx, &original_path, original, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
+    /// `of`, each read again now (before → after computed as in any preview; an asset gone or
+    /// unreadable is skipped with its reason). `of` must have failed assets.
+    pub async fn preview_retry(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original_path = runs::path_of(&self.runs_dir, of)?;
+        let original = Replay::load(&original_path)?;
+        if let RunKind::Undo { of: undone } = &original.spec.kind {
+            return Err(Error::InvalidInput(format!(
+                "Run {of} is an undo; to restore the assets it could not, plan the undo of run \
+                 {undone} again (assets already restored are left as they are)."
+            )));
+        }
+        self.check_family(&original.spec)?;
+        let failed: std::collections::HashSet<u64> = original
+            .outcomes
+            .iter()
+            .filter(|(_, o)| **o == Outcome::Failed)
+            .map(|(i, _)| *i)
+            .collect();
+        if failed.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "No asset failed in run {of}, so there is nothing to retry."
+            )));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Retry { of: of.to_owned() },
+            ..original.spec.clone()
+        };
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_retry_rows(&ctx, &original_path, &failed, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Ends a preview: journals `Previewed`, or leaves the run "preview incomplete" when it was
+    /// cancelled or failed. A preview that failed before it planned any asset (a missing
+    /// folder, refused credentials, an unreachable host) leaves no run at all: its journal is
+    /// removed, so a bad input stores nothing.
+    async fn finish_preview(
+        &self,
+        ctx: Arc<Ctx>,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
+        let ended = Self::end_preview(&ctx, result, on_progress).await;
+        if ended.is_err() && ctx.rows.load(Ordering::SeqCst) == 0 {
+            let path = ctx.journal.path().to_owned();
+            // Closes the journal when this is the last reference; removing it works either way.
+            drop(ctx);
+            if let Err(e) = std::fs::remove_file(&path) {
+                tracing::warn!(path = %path.display(), error = %e, "could not remove the journal of a failed preview");
+            }
+        }
+        ended
+    }
+
+    async fn end_preview(
+        ctx: &Ctx,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
+        let counts = result?;
+        if let Some(why) = ctx.take_stop() {
+            return Err(Error::Aem(why));
+        }
+        ctx.listing_done.store(true, Ordering::Relaxed);
+        ctx.progress(on_progress, true);
+        if ctx.control.is_cancelled() {
+            // No `Previewed` record: the run stays "preview incomplete" and cannot be applied.
+            return Ok(());
+        }
+        ctx.journal
+            .append_durable(&Record::Previewed {
+                at: now_rfc3339(),
+                counts,
+            })
+            .await
+    }
+
+    /// Applies a previewed run, or resumes an interrupted, cancelled or stopped one: writes
+    /// every planned change that has no outcome yet.
+    pub async fn apply(
+        &self,
+        run_id: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let path = runs::path_of(&self.runs_dir, run_id)?;
+        let replay = Replay::load(&path)?;
+        let status = replay.status();
+        if !status.can_apply() {
+            return Err(Error::InvalidInput(match status {
+                RunStatus::Completed => format!("Run {run_id} is already complete."),
+                _ => format!(
+                    "The preview of run {run_id} did not finish, so it cannot be applied; \
+                     preview again."
+                ),
+            }));
+        }
+        self.check_family(&replay.spec)?;
+        // Locks the journal: a second process applying the same run is refused here.
+        let journal = JournalWriter::reopen(&path)?;
+        journal
+            .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
+            .await?;
+        let ctx = Ctx::new(
+            self,
+            replay.spec.clone(),
+            run_id.to_owned(),
+            journal,
+            control,
+            Phase::Apply,
+        );
+        ctx.tally
+            .total
+            .store(replay.counts.pending, Ordering::Relaxed);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = apply_rows(&ctx, &path, &replay, on_progress).await;
+        forwarder.abort();
+        result?;
+        ctx.settle_refusals()?;
+        ctx.progress(on_progress, true);
+        let (status, reason) = match ctx.stop_reason() {
+            Some(reason) => (EndStatus::Stopped, Some(reason)),
+            None if ctx.control.is_cancelled() => (EndStatus::Cancelled, None),
+            None => (EndStatus::Completed, None),
+        };
+        ctx.journal
+            .append_durable(&Record::Ended {
+                at: now_rfc3339(),
+                status,
+                reason,
+            })
+            .await?;
+        drop(ctx);
+        runs::summary(&self.runs_dir, run_id)
+    }
+}

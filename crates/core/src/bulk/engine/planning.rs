@@ -1,0 +1,325 @@
+//! Planning a run (its preview): the folder walk of a new edit, or the rows of an earlier run
+//! for an undo or a retry; one plan row per asset in the journal, nothing written to AEM.
+
+use super::context::{Ctx, Failure, drain, lock, same, spawn_bounded, values_of};
+use super::undo::undo_asset;
+use std::future::Future;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use tokio::task::JoinSet;
+
+use crate::assets::{AssetRef, CallError, Current, Entry, EntryKind};
+use crate::bulk::journal::{
+    Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
+};
+use crate::bulk::progress::ProgressFn;
+use crate::bulk::reasons;
+use crate::bulk::spec::apply_op;
+use crate::bulk::state::Replay;
+use crate::credentials::ApiFamily;
+
+use crate::error::Result;
+
+/// Lists the folder (and subfolders when recursive), page by page, handing each asset in
+/// scope to a task; only the folder stack and the tasks in flight are in memory.
+pub(super) async fn preview_listing(
+    ctx: &Arc<Ctx>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut folders = vec![ctx.spec.folder.clone()];
+    let mut next_i = 0u64;
+    let mut is_root = true;
+    'folders: while let Some(folder) = folders.pop() {
+        let mut offset = 0u64;
+        loop {
+            let page = ctx
+                .call(|| ctx.store.list(&folder, offset, ctx.settings.page_size))
+                .await;
+            let page = match page {
+                Ok(page) => page,
+                Err(Failure::Cancelled) => break 'folders,
+                Err(Failure::Call(e, n)) => {
+                    if is_root || matches!(e, CallError::Auth(_) | CallError::Unreachable(_)) {
+                        let account = ctx.spec.account.as_deref();
+                        return Err(reasons::list_failed(
+                            &folder,
+                            e,
+                            ctx.store.family(),
+                            account,
+                        ));
+                    }
+                    let reason = reasons::folder_not_listed(&e, ctx.spec.account.as_deref(), n);
+                    tracing::warn!(%folder, %reason, "subfolder could not be listed");
+                    // Its assets are not in the run: say so in the plan (a skipped row for the
+                    // folder), so the preview, the counts and the report show it.
+                    let row = skip_row(next_i, &folder, &reason);
+                    next_i += 1;
+                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                    record_row(ctx, &counts, row)?;
+                    ctx.count(Outcome::Skipped);
+                    break;
+                }
+            };
+            for entry in page.entries {
+                match entry.kind {
+                    EntryKind::Folder => {
+                        lock(&counts).folders += 1;
+                        if ctx.spec.filters.recursive {
+                            folders.push(entry.path);
+                        }
+                    }
+                    _ if !ctx.spec.filters.name_matches(&entry.name) => {
+                        lock(&counts).filtered_out += 1
+                    }
+                    EntryKind::ContentFragment => {
+                        let row = skip_row(next_i, &entry.path, reasons::CONTENT_FRAGMENT);
+                        next_i += 1;
+                        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                        record_row(ctx, &counts, row)?;
+                        ctx.count(Outcome::Skipped);
+                    }
+                    EntryKind::Asset => {
+                        let i = next_i;
+                        next_i += 1;
+                        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                        let (ctx2, counts2) = (ctx.clone(), counts.clone());
+                        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+                            preview_asset(&ctx2, &counts2, i, entry).await
+                        })
+                        .await?;
+                    }
+                }
+            }
+            ctx.progress(on_progress, false);
+            match page.next_offset {
+                Some(next) => offset = next,
+                None => break,
+            }
+        }
+        is_root = false;
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+pub(super) fn skip_row(i: u64, path: &str, reason: &str) -> PlanRow {
+    PlanRow {
+        i,
+        path: path.to_owned(),
+        id: None,
+        etag: None,
+        action: Action::Skip,
+        reason: Some(reason.to_owned()),
+        changes: Vec::new(),
+        reread: false,
+    }
+}
+
+pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<()> {
+    {
+        let mut c = lock(counts);
+        c.assets += 1;
+        match row.action {
+            Action::Change => c.will_change += 1,
+            Action::Unchanged => c.unchanged += 1,
+            Action::Skip => c.skipped += 1,
+        }
+    }
+    ctx.journal.append(&Record::Row(row))?;
+    ctx.rows.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Reads one asset (unless the listing already says enough) and journals its plan row.
+pub(super) async fn preview_asset(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    entry: Entry,
+) -> Result<()> {
+    let store = &ctx.store;
+    let spec = &ctx.spec;
+    let listing_format = entry.listed_format().map(str::to_owned);
+    // The listing holds a subset of the metadata (adobe-wire §4.2), and which subset is not
+    // documented: a value it shows is the current one, but a property it does not show may
+    // still be set. Taking an absent one as "not set" would journal null as the original, and
+    // an undo would then delete the real value. So the listing stands in for a read only when
+    // it shows a value for every edited property.
+    let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
+        spec.edits
+            .iter()
+            .all(|e| store.listing_carries(&e.property) && values_of(listed, &e.property).is_some())
+    }) && (spec.filters.formats.is_empty() || listing_format.is_some());
+    let mut asset = AssetRef {
+        path: entry.path.clone(),
+        id: None,
+    };
+    let current = if listing_enough {
+        Current {
+            metadata: entry.metadata.unwrap_or_default(),
+            etag: None,
+        }
+    } else {
+        let read = async {
+            // Only the OpenAPI family looks ids up (a request); the classic one has none to
+            // find, and its instant answer must not reach the gate, whose controller would
+            // take it for the server's normal latency and every real request for queueing.
+            if store.family() == ApiFamily::OpenApi {
+                asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            }
+            ctx.call(|| store.read(&asset)).await
+        }
+        .await;
+        match read {
+            Ok(current) => current,
+            // The phase stops (`call` saw credentials refused): no row, the preview fails.
+            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+            Err(Failure::Call(CallError::Unreachable(e), _)) => {
+                // Every other asset would be skipped the same way: stop the preview instead.
+                ctx.stop(e);
+                return Ok(());
+            }
+            Err(Failure::Call(e, n)) => {
+                let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
+                record_row(ctx, counts, skip_row(i, &entry.path, &reason))?;
+                ctx.count(Outcome::Skipped);
+                return Ok(());
+            }
+        }
+    };
+    let format = current
+        .metadata
+        .get("dc:format")
+        .and_then(Value::as_str)
+        .or(listing_format.as_deref());
+    if !spec.filters.format_matches(format) {
+        lock(counts).filtered_out += 1;
+        ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
+        return Ok(());
+    }
+    let changes: Vec<PropertyChange> = spec
+        .edits
+        .iter()
+        .map(|edit| {
+            let before = values_of(&current.metadata, &edit.property).cloned();
+            let after = apply_op(&edit.op, before.as_ref());
+            PropertyChange {
+                property: edit.property.clone(),
+                before,
+                after,
+            }
+        })
+        .collect();
+    let changing = changes
+        .iter()
+        .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    let row = PlanRow {
+        i,
+        path: entry.path,
+        id: asset.id,
+        etag: current.etag,
+        action: if changing {
+            Action::Change
+        } else {
+            Action::Unchanged
+        },
+        reason: None,
+        changes,
+        reread: store.family() == ApiFamily::Classic
+            && spec.edits.iter().any(|e| e.op.depends_on_current()),
+    };
+    ctx.count(if changing {
+        Outcome::Changed
+    } else {
+        Outcome::Unchanged
+    });
+    record_row(ctx, counts, row)
+}
+
+/// Plans a run from an earlier run's rows: `keep` picks the rows (in the earlier run's order),
+/// `plan` reads one asset and journals its row. Streams the earlier journal.
+pub(super) async fn plan_from_rows<Plan, Planned>(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    total: u64,
+    keep: impl Fn(&PlanRow) -> bool,
+    plan: Plan,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts>
+where
+    Plan: Fn(Arc<Ctx>, Arc<Mutex<PreviewCounts>>, u64, PlanRow) -> Planned,
+    Planned: Future<Output = Result<()>> + Send + 'static,
+{
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally.total.store(total, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut next_i = 0u64;
+    for record in read_records(original_path)? {
+        let row = match record? {
+            Record::Row(row) if keep(&row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let i = next_i;
+        next_i += 1;
+        let task = plan(ctx.clone(), counts.clone(), i, row);
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, task).await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+/// Plans a retry: the assets that failed in the original run, read again now like a fresh
+/// preview's assets.
+pub(super) async fn preview_retry_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    failed: &std::collections::HashSet<u64>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
+        let entry = Entry {
+            name: row.path.rsplit('/').next().unwrap_or_default().to_owned(),
+            path: row.path,
+            kind: EntryKind::Asset,
+            // No listing: the asset is read again, so the plan starts from its values now.
+            metadata: None,
+        };
+        async move { preview_asset(&ctx, &counts, i, entry).await }
+    };
+    let total = failed.len() as u64;
+    let keep = |row: &PlanRow| failed.contains(&row.i);
+    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
+}
+
+/// Plans an undo from the original run's rows: for each asset it changed or may have changed
+/// ([`Replay::originals`]), read the current values; restore where they are still what the run
+/// wrote.
+pub(super) async fn preview_undo_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    original: Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let originals = Arc::new(original.originals);
+    let total = originals.len() as u64;
+    let keep = |row: &PlanRow| originals.contains_key(&row.i);
+    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
+        let originals = originals.clone();
+        async move { undo_asset(&ctx, &counts, &originals, i, row).await }
+    };
+    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
+}

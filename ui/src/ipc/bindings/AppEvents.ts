@@ -1,0 +1,6 @@
+// Generated from crates/core/src/events.rs by the bindings test; do not edit.
+
+export const FILES_DROPPED = 'files-dropped';
+export const IMPORT_RESULT = 'import-result';
+export const SANDBOX_STATUS = 'sandbox-status';
+export const CLOSE_BLOCKED_BY_RUN = 'close-blocked-by-run';
