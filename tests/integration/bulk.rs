@@ -10,7 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use metadesk_core::assets::ClassicAssets;
-use metadesk_core::bulk::controller::ControllerConfig;
+use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{
     Action, Edit, EditOp, Engine, ReportRow, ReportStatus, RunControl, RunStatus, Settings, runs,
 };

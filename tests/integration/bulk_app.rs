@@ -22,6 +22,7 @@ use metadesk_core::connections::{ConnectionStore, ImportOptions};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_core::ims::{AuthContext, Authorizers, Clock, DevTokenAuthorizer};
+use metadesk_core::retry::RetryPolicy;
 use metadesk_core::secrets::{RunOnlyKeychain, Secret};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
 
@@ -215,9 +216,13 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
     let dir = tempfile::tempdir().unwrap();
     let runs_dir = dir.path().join("runs");
     // One attempt per write, so injected 500s end as failures.
+    let defaults = settings();
     let e = metadesk_core::bulk::Engine::new(classic(&sb), &runs_dir).with_settings(Settings {
-        max_attempts: 1,
-        ..settings()
+        retry: RetryPolicy {
+            max_retries: 0,
+            ..defaults.retry.clone()
+        },
+        ..defaults
     });
     let p = e
         .preview(

@@ -11,7 +11,7 @@ use std::time::Duration;
 use metadesk_core::aem::auth::BoxFuture;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials, StaticAuthorizer};
 use metadesk_core::assets::{ClassicAssets, OpenApiAssets};
-use metadesk_core::bulk::controller::ControllerConfig;
+use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSpec, Settings};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
@@ -86,7 +86,10 @@ pub async fn openapi(sb: &Sandbox) -> Arc<OpenApiAssets> {
 pub fn settings() -> Settings {
     Settings {
         page_size: 10,
-        retry_base: Duration::from_millis(5),
+        retry: metadesk_core::retry::RetryPolicy {
+            initial_delay: Duration::from_millis(5),
+            ..Settings::default().retry
+        },
         progress_interval: Duration::from_millis(5),
         controller: ControllerConfig {
             default_backoff: Duration::from_millis(50),

@@ -20,6 +20,7 @@ pub mod error;
 pub mod events;
 pub mod health;
 pub mod ims;
+pub mod retry;
 pub mod secrets;
 
 pub use error::{Error, ErrorCode};

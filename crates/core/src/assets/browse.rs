@@ -1,15 +1,13 @@
 //! The folder browser's view of the DAM: one page of a folder's subfolders (with how many
 //! assets the page held), and completion of a typed folder path.
 //!
-//! Not here: listing for a run (the engine walks folders itself) or counting a run's scope
-//! (`bulk::scope`).
+//! Not here: walking a folder for a run or a count (`folders`).
 
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::assets::folders::{list_failed, normalize_folder};
 use crate::assets::{AssetStore, CallError, DAM_ROOT, EntryKind};
-use crate::bulk::reasons;
-use crate::bulk::spec::normalize_folder;
 use crate::error::Result;
 
 /// A subfolder, as the folder tree shows it.
@@ -56,7 +54,7 @@ pub async fn folder_page(
     let page = store
         .list(&folder, offset, limit.max(1))
         .await
-        .map_err(|e| reasons::list_failed(&folder, e, store.family(), None))?;
+        .map_err(|e| list_failed(&folder, e, store.family(), None))?;
     let mut folders = Vec::new();
     let mut assets = 0u64;
     for entry in page.entries {
@@ -111,7 +109,7 @@ pub async fn complete(
         let page = match store.list(&parent, offset, COMPLETE_PAGE).await {
             Ok(page) => page,
             Err(CallError::NotFound) => return Ok(Vec::new()),
-            Err(e) => return Err(reasons::list_failed(&parent, e, store.family(), None)),
+            Err(e) => return Err(list_failed(&parent, e, store.family(), None)),
         };
         found.extend(
             page.entries

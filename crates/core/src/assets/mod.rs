@@ -11,6 +11,7 @@
 pub mod browse;
 pub mod classic;
 pub mod connect;
+pub mod folders;
 pub mod openapi;
 
 use std::time::Duration;
@@ -183,30 +184,12 @@ pub trait AssetStore: Send + Sync {
     fn listing_carries(&self, property: &str) -> bool;
 }
 
-/// `Retry-After` in whole seconds or as an HTTP date (adobe-wire §7).
-pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
-    let value = headers
-        .get(reqwest::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim();
-    if let Ok(secs) = value.parse::<u64>() {
-        return Some(Duration::from_secs(secs));
-    }
-    let when =
-        time::OffsetDateTime::parse(value, &time::format_description::well_known::Rfc2822).ok()?;
-    let wait = when - time::OffsetDateTime::now_utc();
-    Some(Duration::from_millis(
-        u64::try_from(wait.whole_milliseconds()).unwrap_or(0),
-    ))
-}
-
 /// Turns a non-success answer into a [`CallError`]; `detail` is the body's own words.
 pub(crate) fn status_error(status: u16, headers: &HeaderMap, detail: String) -> CallError {
     match status {
         429 | 406 | 503 => CallError::Throttled {
             status,
-            retry_after: retry_after(headers),
+            retry_after: crate::retry::retry_after(headers),
         },
         403 => CallError::Forbidden(detail),
         404 => CallError::NotFound,
@@ -260,20 +243,6 @@ pub(crate) fn dam_segments(path: &str) -> Result<Vec<&str>, CallError> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use reqwest::header::{HeaderValue, RETRY_AFTER};
-
-    #[test]
-    fn retry_after_accepts_seconds_and_dates() {
-        let mut h = HeaderMap::new();
-        assert_eq!(retry_after(&h), None);
-        h.insert(RETRY_AFTER, HeaderValue::from_static("3"));
-        assert_eq!(retry_after(&h), Some(Duration::from_secs(3)));
-        h.insert(
-            RETRY_AFTER,
-            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
-        );
-        assert_eq!(retry_after(&h), Some(Duration::ZERO));
-    }
 
     #[test]
     fn statuses_are_classified() {

@@ -18,7 +18,7 @@
 //! a durable append, a run whose journal cannot be written stops before it writes to AEM
 //! unrecorded.
 //!
-//! Not here: what the records mean for a run's state (`state.rs`).
+//! Not here: what the records mean for a run's state (replay.rs).
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufRead, BufReader, Read, Seek, SeekFrom, Write as _};

@@ -8,26 +8,26 @@
 //!
 //! Not here: HTTP details of the Assets APIs (`crate::assets`), connections and tokens.
 
-pub mod control;
-pub mod controller;
+pub mod concurrency;
 pub mod engine;
-pub mod gate;
 pub mod journal;
 pub mod progress;
 pub mod reasons;
+pub mod replay;
+pub mod request_gate;
+pub mod run_control;
 pub mod runs;
 pub mod scope;
 pub mod spec;
-pub mod state;
 
-pub use control::{ControlState, RunControl};
 pub use engine::{Engine, Settings};
 pub use journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 pub use progress::{Phase, Progress};
+pub use replay::{Counts, RunStatus};
+pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::ScopeCount;
 pub use spec::{ApplyRequest, Edit, EditOp, Filters, RunKind, RunRequest, RunSpec};
-pub use state::{Counts, RunStatus};
 
 #[cfg(test)]
 mod tests;

@@ -5,17 +5,7 @@ use serde_json::Value;
 
 use crate::aem::AemError;
 use crate::assets::CallError;
-use crate::credentials::ApiFamily;
-use crate::error::Error;
-
-/// Who writes, for the 403 advice: a technical account (`…@techacct.adobe.com`) or a user.
-fn who(account: Option<&str>) -> String {
-    match account {
-        Some(a) if a.contains("@techacct.adobe.com") => format!("the technical account {a}"),
-        Some(a) if !a.is_empty() => format!("the user {a}"),
-        _ => "the account of this connection".to_owned(),
-    }
-}
+use crate::assets::folders::who;
 
 /// 403 on a write.
 pub fn forbidden(account: Option<&str>) -> String {
@@ -74,52 +64,6 @@ pub fn shown(value: Option<&Value>) -> String {
     match value {
         None | Some(Value::Null) => "(not set)".to_owned(),
         Some(v) => v.to_string(),
-    }
-}
-
-/// Why a folder could not be listed (for the folder browser, the scope count and the
-/// preview), as the error the window shows where the user is.
-pub fn list_failed(
-    folder: &str,
-    err: CallError,
-    family: ApiFamily,
-    account: Option<&str>,
-) -> Error {
-    match err {
-        CallError::NotFound => Error::NotFound(format!(
-            "The folder {folder} does not exist in AEM, or this connection may not see it."
-        )),
-        // AEM accepts OAuth Server-to-Server tokens only on the OpenAPI-based APIs, and none of
-        // them lists a folder's assets: the classic listing answers 403.
-        CallError::Forbidden(_) if family == ApiFamily::OpenApi => {
-            Error::Aem(AemError::Auth(format!(
-                "Could not list {folder}: this connection's OAuth Server-to-Server credential \
-                 cannot list folders (AEM accepts its token only on the OpenAPI-based Assets \
-                 API, which has no way to list a folder). Add a Service Credentials connection \
-                 for the same environment and use it for bulk edits."
-            )))
-        }
-        CallError::Forbidden(_) => Error::Aem(AemError::Auth(format!(
-            "Could not list {folder}: this connection may not read it (403). Ask an AEM \
-             administrator to give {} read access to it.",
-            who(account)
-        ))),
-        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
-        CallError::Unreachable(e) => Error::Aem(e),
-        CallError::Throttled { status, .. } => Error::InvalidInput(format!(
-            "Could not list {folder}: AEM kept asking Metadesk to slow down ({status}). Try \
-             again in a minute."
-        )),
-        CallError::Transient(detail) => Error::InvalidInput(format!(
-            "Could not list {folder}: {detail}. Try again in a moment."
-        )),
-        CallError::Conflict => Error::InvalidInput(format!("Could not list {folder}: {err}.")),
-        CallError::Rejected { status, detail } if status > 0 => Error::InvalidInput(format!(
-            "Could not list {folder}: AEM answered {status} ({detail})."
-        )),
-        CallError::Rejected { detail, .. } => {
-            Error::InvalidInput(format!("Could not list {folder}: {detail}."))
-        }
     }
 }
 

@@ -15,8 +15,8 @@ use ts_rs::TS;
 use crate::bulk::journal::{
     Action, Outcome, PlanRow, PropertyChange, Record, journal_path, read_records,
 };
+use crate::bulk::replay::{Counts, Replay, RunStatus, parse_time};
 use crate::bulk::spec::RunKind;
-use crate::bulk::state::{Counts, Replay, RunStatus, parse_time};
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};

@@ -4,7 +4,10 @@
 //! an asset is read only when a format filter is set and the listing does not carry its
 //! `dc:format` (the preview reads it then too).
 //!
-//! Not here: the preview itself (engine.rs), which lists again and reads current values.
+//! The walk is the preview's own ([`FolderWalk`]), so a count and a preview treat a folder that
+//! cannot be listed the same way.
+//!
+//! Not here: the preview itself (`engine`), which lists again and reads current values.
 
 use std::time::{Duration, Instant};
 
@@ -12,18 +15,24 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::assets::{AssetRef, AssetStore, CallError, EntryKind, Page};
-use crate::bulk::control::RunControl;
-use crate::bulk::reasons;
-use crate::bulk::spec::{Filters, normalize_folder};
+use crate::assets::folders::{FolderWalk, Listed, WalkStep};
+use crate::assets::{AssetRef, AssetStore, CallError, EntryKind};
+use crate::bulk::run_control::RunControl;
+use crate::bulk::spec::Filters;
 use crate::error::Result;
+use crate::retry::RetryPolicy;
 
 /// Children asked for per listing request.
 const PAGE_SIZE: u64 = 100;
 /// At most one update per this interval (plus the last one).
 const UPDATE_INTERVAL: Duration = Duration::from_millis(200);
-/// Attempts per listing request for throttles, 5xx and unreachable hosts.
-const MAX_ATTEMPTS: u32 = 5;
+/// Retries of a listing request for throttles, 5xx and unreachable hosts: a count is a glance,
+/// so it gives up sooner than a run and waits at most 10 s for a throttle.
+const RETRIES: RetryPolicy = RetryPolicy {
+    max_retries: 4,
+    initial_delay: Duration::from_millis(200),
+    max_delay: Duration::from_secs(10),
+};
 
 /// How many assets a folder and its filters select, so far or in all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
@@ -71,59 +80,45 @@ pub(crate) async fn count_paged(
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,
 ) -> Result<ScopeCount> {
-    let root = normalize_folder(folder)?;
+    let mut walk = FolderWalk::new(folder, filters.recursive, page_size, store.family(), None)?;
     let mut count = ScopeCount::default();
     let mut last_update: Option<Instant> = None;
-    let mut folders = vec![root.clone()];
-    'folders: while let Some(folder) = folders.pop() {
-        let mut offset = 0u64;
-        loop {
-            let page = match list_with_retries(store, &folder, offset, page_size, control).await {
-                Ok(Some(page)) => page,
-                Ok(None) => break 'folders,
-                Err(e) if folder == root || matches!(e, CallError::Auth(_)) => {
-                    return Err(reasons::list_failed(&folder, e, store.family(), None));
-                }
-                Err(e) => {
-                    // As in the preview: a subfolder that cannot be listed is left out, and
-                    // counted as such so the page can say so.
-                    tracing::warn!(%folder, error = %e, "subfolder could not be listed");
-                    count.unlisted_folders += 1;
-                    break;
-                }
-            };
-            for entry in page.entries {
-                match entry.kind {
-                    EntryKind::Folder => {
-                        count.folders += 1;
-                        if filters.recursive {
-                            folders.push(entry.path);
-                        }
-                    }
-                    _ if !filters.name_matches(&entry.name) => count.filtered_out += 1,
-                    EntryKind::ContentFragment => count.content_fragments += 1,
-                    EntryKind::Asset => {
-                        let format = match entry.listed_format() {
-                            Some(f) => Some(f.to_owned()),
-                            None if filters.formats.is_empty() => None,
-                            None => read_format(store, &entry.path, control).await,
-                        };
-                        if filters.format_matches(format.as_deref()) {
-                            count.assets += 1;
-                        } else {
-                            count.filtered_out += 1;
-                        }
+    loop {
+        let step = walk
+            .next(|folder, offset, limit| list_with_retries(store, folder, offset, limit, control))
+            .await?;
+        let entries = match step {
+            WalkStep::Page(entries) => entries,
+            WalkStep::Done | WalkStep::Cancelled => break,
+            // As in the preview: a subfolder that cannot be listed is left out, and counted as
+            // such so the page can say so.
+            WalkStep::Unlisted { .. } => {
+                count.unlisted_folders += 1;
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry.kind {
+                EntryKind::Folder => count.folders += 1,
+                _ if !filters.name_matches(&entry.name) => count.filtered_out += 1,
+                EntryKind::ContentFragment => count.content_fragments += 1,
+                EntryKind::Asset => {
+                    let format = match entry.listed_format() {
+                        Some(f) => Some(f.to_owned()),
+                        None if filters.formats.is_empty() => None,
+                        None => read_format(store, &entry.path, control).await,
+                    };
+                    if filters.format_matches(format.as_deref()) {
+                        count.assets += 1;
+                    } else {
+                        count.filtered_out += 1;
                     }
                 }
             }
-            if last_update.is_none_or(|t| t.elapsed() >= UPDATE_INTERVAL) {
-                last_update = Some(Instant::now());
-                on_update(count);
-            }
-            match page.next_offset {
-                Some(next) => offset = next,
-                None => break,
-            }
+        }
+        if last_update.is_none_or(|t| t.elapsed() >= UPDATE_INTERVAL) {
+            last_update = Some(Instant::now());
+            on_update(count);
         }
     }
     if control.is_cancelled() {
@@ -134,30 +129,36 @@ pub(crate) async fn count_paged(
     Ok(count)
 }
 
-/// One listing page; throttles, 5xx and unreachable hosts are retried a few times.
-/// `Ok(None)` once cancelled.
+/// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
 async fn list_with_retries(
     store: &dyn AssetStore,
-    folder: &str,
+    folder: String,
     offset: u64,
     limit: u64,
     control: &RunControl,
-) -> Result<Option<Page>, CallError> {
+) -> Listed {
     let mut attempt = 0u32;
     loop {
         if !control.wait_runnable().await {
-            return Ok(None);
+            return Listed::Cancelled;
         }
         attempt += 1;
-        let wait = match store.list(folder, offset, limit).await {
-            Ok(page) => return Ok(Some(page)),
-            Err(CallError::Throttled { retry_after, .. }) if attempt < MAX_ATTEMPTS => retry_after
-                .unwrap_or(Duration::from_millis(500))
-                .min(Duration::from_secs(10)),
-            Err(CallError::Transient(_) | CallError::Unreachable(_)) if attempt < MAX_ATTEMPTS => {
-                Duration::from_millis(200 * 2u64.pow(attempt - 1))
+        let wait = match store.list(&folder, offset, limit).await {
+            Ok(page) => return Listed::Page(page),
+            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(retry_after, attempt - 1, attempt)
             }
-            Err(e) => return Err(e),
+            Err(CallError::Transient(_) | CallError::Unreachable(_))
+                if attempt <= RETRIES.max_retries =>
+            {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(error) => {
+                return Listed::Failed {
+                    error,
+                    attempts: attempt,
+                };
+            }
         };
         tokio::select! {
             _ = tokio::time::sleep(wait) => {}

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::assets::DAM_ROOT;
+use crate::assets::folders::normalize_folder;
 use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
 
@@ -195,27 +195,6 @@ impl RunSpec {
         }
         Ok(self)
     }
-}
-
-/// `/content/dam/a/b/` → `/content/dam/a/b`; a path without the prefix (the seed script's
-/// `/wknd-shared/en/…` form) gets it.
-pub fn normalize_folder(folder: &str) -> Result<String> {
-    let trimmed = folder.trim().trim_end_matches('/');
-    let full = if trimmed == DAM_ROOT || trimmed.starts_with(&format!("{DAM_ROOT}/")) {
-        trimmed.to_owned()
-    } else if trimmed.starts_with("/content/") || trimmed.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "\"{folder}\" is not a DAM folder: it must start with {DAM_ROOT}/."
-        )));
-    } else {
-        format!("{DAM_ROOT}/{}", trimmed.trim_start_matches('/'))
-    };
-    if full.split('/').any(|s| s == "." || s == "..") {
-        return Err(Error::InvalidInput(format!(
-            "\"{folder}\" contains . or .. segments."
-        )));
-    }
-    Ok(full)
 }
 
 /// Accepts `prefix:name` (and `metadata/prefix:name`); returns `prefix:name`.

@@ -11,10 +11,11 @@ use serde_json::{Map, Value, json};
 
 use crate::aem::auth::BoxFuture;
 use crate::assets::{AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Page, Write};
-use crate::bulk::controller::ControllerConfig;
+use crate::bulk::concurrency::ControllerConfig;
 use crate::bulk::journal::{Record, journal_path, read_records};
 use crate::bulk::*;
 use crate::credentials::ApiFamily;
+use crate::retry::RetryPolicy;
 
 #[derive(Default)]
 struct Dam {
@@ -36,6 +37,8 @@ struct Faults {
     auth_after: Mutex<Option<u64>>,
     /// Every call fails as if the host could not be reached.
     unreachable: std::sync::atomic::AtomicBool,
+    /// Folders whose listing fails as if the host could not be reached.
+    unreachable_folders: Mutex<Vec<String>>,
     /// (asset path, property) the listing leaves out although the asset has it.
     unlisted: Mutex<Vec<(String, String)>>,
     /// Assets whose every write fails (dropped connection) without being applied.
@@ -166,6 +169,19 @@ impl AssetStore for Fake {
                 .any(|f| f == folder)
             {
                 return Err(CallError::Forbidden("no read access".into()));
+            }
+            if self
+                .faults
+                .unreachable_folders
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|f| f == folder)
+            {
+                return Err(CallError::from_aem(crate::aem::AemError::Unreachable {
+                    host: "author-p1-e2.adobeaemcloud.com".into(),
+                    detail: "connection reset".into(),
+                }));
             }
             let dam = self.dam.lock().unwrap();
             if !dam.folders.iter().any(|f| f == folder) {
@@ -382,7 +398,10 @@ fn append(p: &str, v: &[&str]) -> Edit {
 fn settings() -> Settings {
     Settings {
         page_size: 7,
-        retry_base: Duration::from_millis(1),
+        retry: RetryPolicy {
+            initial_delay: Duration::from_millis(1),
+            ..Settings::default().retry
+        },
         progress_interval: Duration::from_millis(1),
         controller: ControllerConfig {
             default_backoff: Duration::from_millis(5),
@@ -790,9 +809,13 @@ async fn transient_failures_and_throttles_are_retried() {
 
 #[tokio::test]
 async fn each_request_has_its_own_retry_budget() {
+    let defaults = settings();
     let three = Settings {
-        max_attempts: 3,
-        ..settings()
+        retry: RetryPolicy {
+            max_retries: 2,
+            ..defaults.retry.clone()
+        },
+        ..defaults
     };
     let dir = tempfile::tempdir().unwrap();
     let runs_dir = dir.path().join("runs");
@@ -2085,6 +2108,41 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
     .await
     .unwrap();
     assert_eq!((count.assets, count.unlisted_folders), (3, 1), "{count:?}");
+}
+
+/// A subfolder whose listing cannot reach the host says nothing about the folder: the count and
+/// the preview walk the same way, and both stop with the same error instead of calling it
+/// empty.
+#[tokio::test]
+async fn an_unreachable_subfolder_ends_the_count_and_the_preview_alike() {
+    let fake = browsable();
+    fake.faults
+        .unreachable_folders
+        .lock()
+        .unwrap()
+        .push(format!("{F}/alps"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+    sp.folder = F.into();
+    sp.filters.recursive = true;
+    let preview = engine(fake.clone(), dir.path())
+        .preview(sp, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    let count = scope::count(
+        fake.as_ref(),
+        F,
+        &Filters {
+            recursive: true,
+            ..Filters::default()
+        },
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(preview.to_string(), count.to_string());
+    assert!(preview.to_string().contains("author-p1-e2"), "{preview}");
 }
 
 #[tokio::test]

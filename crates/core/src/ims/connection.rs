@@ -24,9 +24,9 @@ use crate::ims::manager::{
     OAuthSource, RENEW_MARGIN, ServiceAccountSource, TokenManager, TokenManagerConfig, TokenSource,
 };
 use crate::ims::oauth::OAuthClient;
-use crate::ims::retry::RetryPolicy;
 use crate::ims::status::{ConnectionHealth, connection_health};
 use crate::ims::{ImsBase, ImsError};
+use crate::retry::RetryPolicy;
 use crate::secrets::{Secret, SecretStore};
 
 /// What every authorizer of the process shares: the HTTP client, the retry policy, the clock

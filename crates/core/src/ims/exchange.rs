@@ -17,7 +17,7 @@ use crate::ims::clock::Clock;
 use crate::ims::errors::{ImsError, ImsErrorBody, RequestContext, classify_refusal};
 use crate::ims::jwt::ServiceAccount;
 use crate::ims::oauth::OAuthClient;
-use crate::ims::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
+use crate::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
 use crate::secrets::Secret;
 
 /// The unit IMS uses for `expires_in` on an endpoint (they differ: adobe-wire §8.6).

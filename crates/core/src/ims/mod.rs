@@ -16,7 +16,6 @@ pub mod exchange;
 pub mod jwt;
 pub mod manager;
 pub mod oauth;
-pub mod retry;
 pub mod status;
 #[cfg(test)]
 pub(crate) mod testing;
@@ -25,6 +24,7 @@ use url::Url;
 
 use crate::aem::client::require_secure;
 
+pub use crate::retry::RetryPolicy;
 pub use cache::{CachedToken, TokenCache, access_token_key};
 pub use clock::Clock;
 pub use connection::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
@@ -34,7 +34,6 @@ pub use exchange::{ImsHttp, MintedToken};
 pub use jwt::ServiceAccount;
 pub use manager::{TokenManager, TokenManagerConfig, TokenSource};
 pub use oauth::OAuthClient;
-pub use retry::RetryPolicy;
 pub use status::{ConnectionHealth, TokenStatus, connection_health};
 
 /// The IMS origin of a connection, e.g. `https://ims-na1.adobelogin.com`.

@@ -12,7 +12,7 @@ use crate::assets::{AssetRef, CallError, Write};
 use crate::bulk::journal::{Action, Outcome, PlanRow, PropertyChange, Record, read_records};
 use crate::bulk::progress::ProgressFn;
 use crate::bulk::reasons;
-use crate::bulk::state::Replay;
+use crate::bulk::replay::Replay;
 use crate::credentials::ApiFamily;
 
 use crate::error::Result;

@@ -13,11 +13,11 @@ use tokio::task::JoinSet;
 
 use crate::aem::AemError;
 use crate::assets::{AssetStore, CallError};
-use crate::bulk::control::{ControlState, RunControl};
-use crate::bulk::gate::Gate;
 use crate::bulk::journal::{JournalWriter, Outcome, Record};
 use crate::bulk::progress::{Phase, Progress, ProgressFn, Tracker, eta};
 use crate::bulk::reasons;
+use crate::bulk::request_gate::Gate;
+use crate::bulk::run_control::{ControlState, RunControl};
 use crate::bulk::spec::RunSpec;
 
 use crate::error::{Error, Result};
@@ -229,16 +229,13 @@ impl Ctx {
                 Err(e @ (CallError::Transient(_) | CallError::Unreachable(_))) => {
                     drop(permit);
                     let transient = *attempts - throttled;
-                    if transient >= self.settings.max_attempts {
+                    let retry = &self.settings.retry;
+                    if transient > retry.max_retries {
                         return Err(Failure::Call(e, transient));
                     }
-                    let backoff = self
-                        .settings
-                        .retry_base
-                        .saturating_mul(2u32.saturating_pow(transient.saturating_sub(1).min(10)));
-                    let jitter = backoff.mul_f64(jitter_fraction(*attempts));
+                    let wait = retry.backoff_with_jitter(transient - 1, *attempts);
                     tokio::select! {
-                        _ = tokio::time::sleep(backoff + jitter) => {}
+                        _ = tokio::time::sleep(wait) => {}
                         _ = self.control.changed() => {
                             if self.control.is_cancelled() {
                                 return Err(Failure::Cancelled);
@@ -311,12 +308,6 @@ impl Ctx {
             finished: last,
         });
     }
-}
-
-/// A cheap deterministic jitter in [0, 0.25) so retries of concurrent requests spread out.
-pub(super) fn jitter_fraction(seed: u32) -> f64 {
-    let x = seed.wrapping_mul(2_654_435_761) >> 16;
-    f64::from(x % 1000) / 4000.0
 }
 
 /// Forwards the user's pause/resume/cancel to the phase's own control (which `stop` may

@@ -5,7 +5,7 @@
 //! not have landed before the process stopped. An undo is a run whose plan comes from an
 //! earlier run's journal instead of a folder listing.
 //!
-//! Not here: the policy of concurrency (controller.rs), the file format (journal.rs), run
+//! Not here: the policy of concurrency (concurrency.rs), the file format (journal.rs), run
 //! lists and reports (runs.rs), or any UI.
 
 use std::path::{Path, PathBuf};
@@ -14,16 +14,17 @@ use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use crate::assets::AssetStore;
-use crate::bulk::control::RunControl;
-use crate::bulk::controller::ControllerConfig;
+use crate::bulk::concurrency::ControllerConfig;
 use crate::bulk::journal::{
     EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record, journal_path,
 };
 use crate::bulk::progress::{Phase, ProgressFn};
+use crate::bulk::replay::{Replay, RunStatus};
+use crate::bulk::run_control::RunControl;
 use crate::bulk::runs::{self, RunSummary};
 use crate::bulk::spec::{RunKind, RunSpec};
-use crate::bulk::state::{Replay, RunStatus};
 use crate::error::{Error, Result};
+use crate::retry::RetryPolicy;
 
 mod applying;
 mod context;
@@ -40,10 +41,8 @@ pub struct Settings {
     /// Listing page size (`limit`).
     pub page_size: u64,
     pub controller: ControllerConfig,
-    /// Attempts per request for 5xx and dropped connections.
-    pub max_attempts: u32,
-    /// First retry delay; doubles per attempt.
-    pub retry_base: Duration,
+    /// Retries per request for 5xx and dropped connections, and their backoff.
+    pub retry: RetryPolicy,
     /// Throttled answers tolerated per request before the asset is reported failed.
     pub max_throttled: u32,
     /// At most one progress event per this interval (plus the last one).
@@ -57,8 +56,11 @@ impl Default for Settings {
         Settings {
             page_size: 100,
             controller: ControllerConfig::default(),
-            max_attempts: 6,
-            retry_base: Duration::from_millis(200),
+            retry: RetryPolicy {
+                max_retries: 5,
+                initial_delay: Duration::from_millis(200),
+                max_delay: Duration::from_secs(60),
+            },
             max_throttled: 50,
             progress_interval: Duration::from_millis(200),
             max_tasks: 64,

@@ -11,14 +11,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
+use crate::assets::folders::{FolderWalk, Listed, WalkStep};
 use crate::assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use crate::bulk::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
 };
 use crate::bulk::progress::ProgressFn;
 use crate::bulk::reasons;
+use crate::bulk::replay::Replay;
 use crate::bulk::spec::apply_op;
-use crate::bulk::state::Replay;
 use crate::credentials::ApiFamily;
 
 use crate::error::Result;
@@ -31,77 +32,68 @@ pub(super) async fn preview_listing(
 ) -> Result<PreviewCounts> {
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut folders = vec![ctx.spec.folder.clone()];
+    let mut walk = FolderWalk::new(
+        &ctx.spec.folder,
+        ctx.spec.filters.recursive,
+        ctx.settings.page_size,
+        ctx.store.family(),
+        ctx.spec.account.as_deref(),
+    )?;
     let mut next_i = 0u64;
-    let mut is_root = true;
-    'folders: while let Some(folder) = folders.pop() {
-        let mut offset = 0u64;
-        loop {
-            let page = ctx
-                .call(|| ctx.store.list(&folder, offset, ctx.settings.page_size))
-                .await;
-            let page = match page {
-                Ok(page) => page,
-                Err(Failure::Cancelled) => break 'folders,
-                Err(Failure::Call(e, n)) => {
-                    if is_root || matches!(e, CallError::Auth(_) | CallError::Unreachable(_)) {
-                        let account = ctx.spec.account.as_deref();
-                        return Err(reasons::list_failed(
-                            &folder,
-                            e,
-                            ctx.store.family(),
-                            account,
-                        ));
-                    }
-                    let reason = reasons::folder_not_listed(&e, ctx.spec.account.as_deref(), n);
-                    tracing::warn!(%folder, %reason, "subfolder could not be listed");
-                    // Its assets are not in the run: say so in the plan (a skipped row for the
-                    // folder), so the preview, the counts and the report show it.
-                    let row = skip_row(next_i, &folder, &reason);
+    loop {
+        let step = walk
+            .next(|folder, offset, limit| async move {
+                match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
+                    Ok(page) => Listed::Page(page),
+                    Err(Failure::Cancelled) => Listed::Cancelled,
+                    Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
+                }
+            })
+            .await?;
+        let entries = match step {
+            WalkStep::Page(entries) => entries,
+            WalkStep::Done | WalkStep::Cancelled => break,
+            WalkStep::Unlisted {
+                folder,
+                error,
+                attempts,
+            } => {
+                let reason =
+                    reasons::folder_not_listed(&error, ctx.spec.account.as_deref(), attempts);
+                // Its assets are not in the run: say so in the plan (a skipped row for the
+                // folder), so the preview, the counts and the report show it.
+                let row = skip_row(next_i, &folder, &reason);
+                next_i += 1;
+                ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                record_row(ctx, &counts, row)?;
+                ctx.count(Outcome::Skipped);
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry.kind {
+                EntryKind::Folder => lock(&counts).folders += 1,
+                _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
+                EntryKind::ContentFragment => {
+                    let row = skip_row(next_i, &entry.path, reasons::CONTENT_FRAGMENT);
                     next_i += 1;
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     record_row(ctx, &counts, row)?;
                     ctx.count(Outcome::Skipped);
-                    break;
                 }
-            };
-            for entry in page.entries {
-                match entry.kind {
-                    EntryKind::Folder => {
-                        lock(&counts).folders += 1;
-                        if ctx.spec.filters.recursive {
-                            folders.push(entry.path);
-                        }
-                    }
-                    _ if !ctx.spec.filters.name_matches(&entry.name) => {
-                        lock(&counts).filtered_out += 1
-                    }
-                    EntryKind::ContentFragment => {
-                        let row = skip_row(next_i, &entry.path, reasons::CONTENT_FRAGMENT);
-                        next_i += 1;
-                        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
-                        record_row(ctx, &counts, row)?;
-                        ctx.count(Outcome::Skipped);
-                    }
-                    EntryKind::Asset => {
-                        let i = next_i;
-                        next_i += 1;
-                        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
-                        let (ctx2, counts2) = (ctx.clone(), counts.clone());
-                        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-                            preview_asset(&ctx2, &counts2, i, entry).await
-                        })
-                        .await?;
-                    }
+                EntryKind::Asset => {
+                    let i = next_i;
+                    next_i += 1;
+                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                    let (ctx2, counts2) = (ctx.clone(), counts.clone());
+                    spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+                        preview_asset(&ctx2, &counts2, i, entry).await
+                    })
+                    .await?;
                 }
-            }
-            ctx.progress(on_progress, false);
-            match page.next_offset {
-                Some(next) => offset = next,
-                None => break,
             }
         }
-        is_root = false;
+        ctx.progress(on_progress, false);
     }
     ctx.listing_done.store(true, Ordering::Relaxed);
     drain(&mut tasks).await?;

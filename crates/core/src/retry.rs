@@ -1,10 +1,16 @@
-//! When to try an IMS request again, and how long to wait: network errors, 5xx and 429 are
-//! retried up to three times with exponential backoff from 500 ms, and a `Retry-After`
-//! (seconds or an HTTP date) replaces the backoff (adobe-wire §7, as aio-lib-core-networking).
-//! 4xx other than 429 are never retried: asking again with the same credential cannot help.
+//! The one retry policy of every request Metadesk sends (IMS, folder listings, the bulk
+//! engine's reads and writes): how many times, exponential backoff with a little jitter so
+//! concurrent retries spread out, and `Retry-After` (seconds or an HTTP date) read the same way
+//! everywhere and capped (adobe-wire §7, as aio-lib-core-networking). What counts as worth
+//! retrying is the caller's: a 4xx other than 429 never is.
+//!
+//! Written here rather than taken from a crate (`backon`, `backoff`): the engine's retries are
+//! entangled with its concurrency gate (a throttle releases a permit and slows every request,
+//! a cancel must interrupt a wait), so only the arithmetic is shared, and it is a few lines.
 
 use std::time::Duration;
 
+use reqwest::header::{HeaderMap, RETRY_AFTER};
 use time::OffsetDateTime;
 use time::format_description::well_known::Rfc2822;
 
@@ -15,8 +21,8 @@ pub struct RetryPolicy {
     pub max_retries: u32,
     /// The wait before the first retry; doubled for each further one.
     pub initial_delay: Duration,
-    /// The longest wait we accept. A `Retry-After` asking for more ends the retries, so a
-    /// click on "Test connection" never hangs for minutes.
+    /// The longest wait. For IMS a `Retry-After` asking for more ends the retries, so a click
+    /// on "Test connection" never hangs for minutes; elsewhere the wait is capped at it.
     pub max_delay: Duration,
 }
 
@@ -46,6 +52,33 @@ impl RetryPolicy {
             .saturating_mul(2u32.saturating_pow(retry.min(16)))
             .min(self.max_delay)
     }
+
+    /// [`Self::backoff`] plus up to a quarter more, spread by `seed` (an attempt or request
+    /// number), so requests that failed together do not all come back at once.
+    pub fn backoff_with_jitter(&self, retry: u32, seed: u32) -> Duration {
+        let backoff = self.backoff(retry);
+        backoff + backoff.mul_f64(jitter_fraction(seed))
+    }
+
+    /// How long to wait for an answer that asked for `asked` (`Retry-After`), or the backoff;
+    /// never longer than `max_delay`.
+    pub fn wait_for(&self, asked: Option<Duration>, retry: u32, seed: u32) -> Duration {
+        asked
+            .unwrap_or_else(|| self.backoff_with_jitter(retry, seed))
+            .min(self.max_delay)
+    }
+}
+
+/// A cheap deterministic jitter in [0, 0.25).
+fn jitter_fraction(seed: u32) -> f64 {
+    let x = seed.wrapping_mul(2_654_435_761) >> 16;
+    f64::from(x % 1000) / 4000.0
+}
+
+/// `Retry-After` of an answer, if it has a readable one.
+pub fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get(RETRY_AFTER)?.to_str().ok()?;
+    parse_retry_after(value, OffsetDateTime::now_utc())
 }
 
 /// Whether an HTTP status is worth another attempt.
@@ -79,6 +112,22 @@ mod tests {
     }
 
     #[test]
+    fn jitter_adds_at_most_a_quarter_and_the_wait_is_capped() {
+        let policy = RetryPolicy::default();
+        for seed in 0..200 {
+            let wait = policy.backoff_with_jitter(1, seed);
+            assert!(wait >= Duration::from_millis(1000), "{wait:?}");
+            assert!(wait < Duration::from_millis(1250), "{wait:?}");
+        }
+        let asked = Some(Duration::from_secs(3600));
+        assert_eq!(policy.wait_for(asked, 0, 0), policy.max_delay);
+        assert_eq!(
+            policy.wait_for(Some(Duration::from_secs(2)), 0, 0),
+            Duration::from_secs(2)
+        );
+    }
+
+    #[test]
     fn only_throttling_and_server_errors_are_retried() {
         for status in [429, 500, 502, 503, 504] {
             assert!(is_retryable_status(status), "{status}");
@@ -86,6 +135,20 @@ mod tests {
         for status in [200, 301, 400, 401, 403, 404, 406] {
             assert!(!is_retryable_status(status), "{status}");
         }
+    }
+
+    #[test]
+    fn retry_after_is_read_from_an_answer_s_headers() {
+        use reqwest::header::HeaderValue;
+        let mut headers = HeaderMap::new();
+        assert_eq!(retry_after(&headers), None);
+        headers.insert(RETRY_AFTER, HeaderValue::from_static("3"));
+        assert_eq!(retry_after(&headers), Some(Duration::from_secs(3)));
+        headers.insert(
+            RETRY_AFTER,
+            HeaderValue::from_static("Wed, 21 Oct 2015 07:28:00 GMT"),
+        );
+        assert_eq!(retry_after(&headers), Some(Duration::ZERO));
     }
 
     #[test]

@@ -1,6 +1,6 @@
 //! The adaptive concurrency controller: how many requests may be in flight, how fast they may
 //! start, and when to hold off entirely. Pure logic with the clock passed in, so it is tested
-//! with synthetic latencies; [`super::gate`] wires it to tokio.
+//! with synthetic latencies; [`super::request_gate`] wires it to tokio.
 //!
 //! Policy (AIMD on a latency gradient):
 //! - every "window" of about `limit` completions, compare the window's mean latency with the

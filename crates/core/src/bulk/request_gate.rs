@@ -2,15 +2,15 @@
 //! completion, a hold-off, a rate slot, or while paused) and hands out a [`Permit`] that
 //! reports the request's outcome back when it ends.
 //!
-//! Not here: the policy (controller.rs) or retries (engine.rs).
+//! Not here: the policy (concurrency.rs) or retries (engine.rs).
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
 use tokio::sync::Notify;
 
-use crate::bulk::control::RunControl;
-use crate::bulk::controller::{Controller, ControllerConfig, Signal, Wait};
+use crate::bulk::concurrency::{Controller, ControllerConfig, Signal, Wait};
+use crate::bulk::run_control::RunControl;
 
 /// The run was cancelled while waiting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

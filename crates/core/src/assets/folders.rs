@@ -1,0 +1,209 @@
+//! DAM folders: the rule for a folder's path, the words for a listing that failed, and the one
+//! walk through a folder (and its subfolders when asked) that a run's preview and the scope
+//! count both use, so they agree on what a folder holds.
+//!
+//! The walk's rule for a folder that cannot be listed: the folder the user chose, a refused
+//! credential or an unreachable host end the walk with an error (nothing would be right after
+//! them); a subfolder that cannot be listed is reported as such and left out, never taken for
+//! an empty folder.
+//!
+//! Not here: how each listing request is sent and retried (the caller's, with its own gate and
+//! cancellation), or what is done with the entries.
+
+use std::future::Future;
+
+use super::{CallError, DAM_ROOT, Entry, EntryKind, Page};
+use crate::aem::AemError;
+use crate::credentials::ApiFamily;
+use crate::error::{Error, Result};
+
+/// `/content/dam/…` for a folder given with or without `/content/dam` (the sample script's
+/// form); refused outside the DAM or with `.`/`..` segments.
+pub fn normalize_folder(folder: &str) -> Result<String> {
+    let trimmed = folder.trim().trim_end_matches('/');
+    let full = if trimmed == DAM_ROOT || trimmed.starts_with(&format!("{DAM_ROOT}/")) {
+        trimmed.to_owned()
+    } else if trimmed.starts_with("/content/") || trimmed.is_empty() {
+        return Err(Error::InvalidInput(format!(
+            "\"{folder}\" is not a DAM folder: it must start with {DAM_ROOT}/."
+        )));
+    } else {
+        format!("{DAM_ROOT}/{}", trimmed.trim_start_matches('/'))
+    };
+    if full.split('/').any(|s| s == "." || s == "..") {
+        return Err(Error::InvalidInput(format!(
+            "\"{folder}\" contains . or .. segments."
+        )));
+    }
+    Ok(full)
+}
+
+/// Who a connection acts as, for advice about access: a technical account
+/// (`…@techacct.adobe.com`) or a user.
+pub fn who(account: Option<&str>) -> String {
+    match account {
+        Some(a) if a.contains("@techacct.adobe.com") => format!("the technical account {a}"),
+        Some(a) if !a.is_empty() => format!("the user {a}"),
+        _ => "the account of this connection".to_owned(),
+    }
+}
+
+/// A listing of `folder` that failed, in words: what happened and what to do.
+pub fn list_failed(
+    folder: &str,
+    err: CallError,
+    family: ApiFamily,
+    account: Option<&str>,
+) -> Error {
+    match err {
+        CallError::NotFound => Error::NotFound(format!(
+            "The folder {folder} does not exist in AEM, or this connection may not see it."
+        )),
+        // AEM accepts OAuth Server-to-Server tokens only on the OpenAPI-based APIs, and none of
+        // them lists a folder's assets: the classic listing answers 403.
+        CallError::Forbidden(_) if family == ApiFamily::OpenApi => {
+            Error::Aem(AemError::Auth(format!(
+                "Could not list {folder}: this connection's OAuth Server-to-Server credential \
+                 cannot list folders (AEM accepts its token only on the OpenAPI-based Assets \
+                 API, which has no way to list a folder). Add a Service Credentials connection \
+                 for the same environment and use it for bulk edits."
+            )))
+        }
+        CallError::Forbidden(_) => Error::Aem(AemError::Auth(format!(
+            "Could not list {folder}: this connection may not read it (403). Ask an AEM \
+             administrator to give {} read access to it.",
+            who(account)
+        ))),
+        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
+        CallError::Unreachable(e) => Error::Aem(e),
+        CallError::Throttled { status, .. } => Error::InvalidInput(format!(
+            "Could not list {folder}: AEM kept asking Metadesk to slow down ({status}). Try \
+             again in a minute."
+        )),
+        CallError::Transient(detail) => Error::InvalidInput(format!(
+            "Could not list {folder}: {detail}. Try again in a moment."
+        )),
+        CallError::Conflict => Error::InvalidInput(format!("Could not list {folder}: {err}.")),
+        CallError::Rejected { status, detail } if status > 0 => Error::InvalidInput(format!(
+            "Could not list {folder}: AEM answered {status} ({detail})."
+        )),
+        CallError::Rejected { detail, .. } => {
+            Error::InvalidInput(format!("Could not list {folder}: {detail}."))
+        }
+    }
+}
+
+/// What one listing request gave the walk.
+pub enum Listed {
+    Page(Page),
+    /// The run was cancelled while the request waited.
+    Cancelled,
+    /// It failed for good, after `attempts` attempts.
+    Failed {
+        error: CallError,
+        attempts: u32,
+    },
+}
+
+/// The next thing the walk met.
+pub enum WalkStep {
+    /// One page of a folder's children (subfolders included: the walk already queued them
+    /// when it descends).
+    Page(Vec<Entry>),
+    /// A subfolder that could not be listed: its assets and subfolders are not in the walk.
+    Unlisted {
+        folder: String,
+        error: CallError,
+        attempts: u32,
+    },
+    Cancelled,
+    Done,
+}
+
+/// A walk through `root` (and its subfolders when `recursive`), page by page. Only the stack of
+/// folders still to list is in memory.
+pub struct FolderWalk {
+    root: String,
+    recursive: bool,
+    page_size: u64,
+    family: ApiFamily,
+    account: Option<String>,
+    /// The folder being listed and where its next page starts.
+    current: Option<(String, u64)>,
+    waiting: Vec<String>,
+}
+
+impl FolderWalk {
+    /// `root` is normalised first ([`normalize_folder`]); `family` and `account` give the
+    /// failure words their advice.
+    pub fn new(
+        root: &str,
+        recursive: bool,
+        page_size: u64,
+        family: ApiFamily,
+        account: Option<&str>,
+    ) -> Result<Self> {
+        let root = normalize_folder(root)?;
+        Ok(FolderWalk {
+            current: Some((root.clone(), 0)),
+            root,
+            recursive,
+            page_size: page_size.max(1),
+            family,
+            account: account.map(str::to_owned),
+            waiting: Vec::new(),
+        })
+    }
+
+    /// Lists the next page with `list(folder, offset, limit)`.
+    pub async fn next<Fut>(
+        &mut self,
+        list: impl FnOnce(String, u64, u64) -> Fut,
+    ) -> Result<WalkStep>
+    where
+        Fut: Future<Output = Listed>,
+    {
+        let (folder, offset) = match self.current.take() {
+            Some(current) => current,
+            None => match self.waiting.pop() {
+                Some(folder) => (folder, 0),
+                None => return Ok(WalkStep::Done),
+            },
+        };
+        match list(folder.clone(), offset, self.page_size).await {
+            Listed::Cancelled => Ok(WalkStep::Cancelled),
+            Listed::Failed { error, attempts } => {
+                let fatal = folder == self.root
+                    || matches!(error, CallError::Auth(_) | CallError::Unreachable(_));
+                if fatal {
+                    return Err(list_failed(
+                        &folder,
+                        error,
+                        self.family,
+                        self.account.as_deref(),
+                    ));
+                }
+                tracing::warn!(%folder, error = %error, "subfolder could not be listed");
+                Ok(WalkStep::Unlisted {
+                    folder,
+                    error,
+                    attempts,
+                })
+            }
+            Listed::Page(page) => {
+                if self.recursive {
+                    self.waiting.extend(
+                        page.entries
+                            .iter()
+                            .filter(|e| e.kind == EntryKind::Folder)
+                            .map(|e| e.path.clone()),
+                    );
+                }
+                if let Some(next) = page.next_offset {
+                    self.current = Some((folder, next));
+                }
+                Ok(WalkStep::Page(page.entries))
+            }
+        }
+    }
+}
