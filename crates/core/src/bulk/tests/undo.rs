@@ -1,0 +1,204 @@
+//! Undo: what it restores, and the later changes of others it leaves alone.
+
+use super::*;
+
+#[tokio::test]
+async fn undo_restores_a_write_in_doubt_that_landed_after_a_kill() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    // Killed mid-apply: the intents of a000 and a001 are on disk, no outcome. a000's write
+    // landed, a001's did not.
+    let path = journal_path(&runs_dir, &p.id);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"t\":\"apply_started\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":0,\"original\":{\"dc:rights\":\"r0\"}}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":1,\"original\":{\"dc:rights\":\"r1\"}}\n");
+    std::fs::write(&path, text).unwrap();
+    fake.set(&format!("{F}/a000.jpg"), "dc:rights", json!("new"));
+    assert_eq!(
+        runs::summary(&runs_dir, &p.id).unwrap().status,
+        RunStatus::Interrupted
+    );
+
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (u.counts.assets, u.counts.pending, u.counts.unchanged),
+        (2, 1, 1),
+        "a000 to restore, a001 already as wanted"
+    );
+    let u = e
+        .apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((u.status, u.counts.changed), (RunStatus::Completed, 1));
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert_eq!(fake.get(&format!("{F}/a001.jpg"))["dc:rights"], "r1");
+    assert_eq!(fake.get(&format!("{F}/a002.jpg"))["dc:rights"], "r2");
+    assert!(
+        !fake
+            .writes
+            .lock()
+            .unwrap()
+            .contains_key(&format!("{F}/a001.jpg")),
+        "a write that did not land is not undone"
+    );
+}
+
+#[tokio::test]
+async fn undo_restores_a_failed_write_that_landed_and_leaves_one_that_did_not() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 3, |k| json!({"dc:rights": format!("r{k}")}));
+    let (landed, not_landed) = (format!("{F}/a000.jpg"), format!("{F}/a001.jpg"));
+    fake.faults.lost_writes.lock().unwrap().push(landed.clone());
+    fake.faults
+        .dropped_writes
+        .lock()
+        .unwrap()
+        .push(not_landed.clone());
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.failed), (1, 2));
+    assert_eq!(
+        fake.get(&landed)["dc:rights"],
+        "new",
+        "applied although every answer was lost"
+    );
+    assert_eq!(fake.get(&not_landed)["dc:rights"], "r1");
+
+    fake.faults.lost_writes.lock().unwrap().clear();
+    fake.faults.dropped_writes.lock().unwrap().clear();
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (u.counts.assets, u.counts.pending, u.counts.unchanged),
+        (3, 2, 1)
+    );
+    let unchanged = runs::preview_page(&runs_dir, &u.id, Some(Action::Unchanged), 0, 10)
+        .unwrap()
+        .rows;
+    assert_eq!(unchanged[0].path, not_landed, "already as wanted");
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&landed)["dc:rights"], "r0");
+    assert_eq!(fake.get(&format!("{F}/a002.jpg"))["dc:rights"], "r2");
+    assert_eq!(fake.get(&not_landed)["dc:rights"], "r1");
+    assert!(
+        !fake.writes.lock().unwrap().contains_key(&not_landed),
+        "nothing ever written to the asset whose writes did not land"
+    );
+}
+
+#[tokio::test]
+async fn undo_leaves_a_value_set_the_same_way_by_someone_else() {
+    // OpenAPI: after the preview someone sets a001 to the run's value; our If-Match write is
+    // refused (412), so the run wrote nothing there and its undo must not revert their edit.
+    let fake = Fake::new(ApiFamily::OpenApi);
+    fake.seed(F, 2, |k| json!({"dc:rights": format!("r{k}")}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::OpenApi, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let theirs = format!("{F}/a001.jpg");
+    fake.set(&theirs, "dc:rights", json!("new"));
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.unchanged), (1, 1));
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((u.counts.assets, u.counts.pending), (1, 1), "{u:?}");
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert_eq!(fake.get(&theirs)["dc:rights"], "new", "their edit stays");
+}
+
+#[tokio::test]
+async fn undo_restores_originals_except_where_changed_since() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 5, |k| {
+        if k == 4 {
+            json!({})
+        } else {
+            json!({"dc:rights": format!("r{k}")})
+        }
+    });
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    fake.set(&format!("{F}/a001.jpg"), "dc:rights", json!("edited later"));
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(u.kind, RunKind::Undo { of: p.id.clone() });
+    assert_eq!((u.counts.pending, u.counts.skipped), (4, 1));
+    let u = e
+        .apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(u.counts.changed, 4);
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "r0");
+    assert_eq!(
+        fake.get(&format!("{F}/a001.jpg"))["dc:rights"],
+        "edited later"
+    );
+    assert_eq!(fake.get(&format!("{F}/a003.jpg"))["dc:rights"], "r3");
+    assert!(
+        !fake.get(&format!("{F}/a004.jpg")).contains_key("dc:rights"),
+        "absent before → removed"
+    );
+    let list = runs::list(&dir.path().join("runs")).unwrap();
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0].id, u.id, "newest first");
+}
