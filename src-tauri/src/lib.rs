@@ -1,6 +1,7 @@
 //! The Metadesk desktop shell: builds the state, registers the commands, routes window
 //! events. Domain logic lives in `metadesk_core`; this crate only adapts it to Tauri.
 
+mod blocking;
 mod commands;
 mod drop;
 mod logging;

@@ -18,7 +18,7 @@ use metadesk_core::events::AppEvent;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 use tauri::{AppHandle, Emitter, Runtime};
 
-use crate::commands::blocking;
+use crate::blocking::blocking;
 
 /// Not the sandbox binary's default (0), so a sandbox started from a terminal and the app's own
 /// never share client ids (importing one's file would otherwise update the other).

@@ -18,10 +18,11 @@ use metadesk_core::bulk::{
     Action, Edit, EditOp, Filters, ReportStatus, RunControl, RunKind, RunStatus, Settings, runs,
     scope,
 };
+use metadesk_core::connections::{AuthContext, Authorizers};
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
-use metadesk_core::ims::{AuthContext, Authorizers, Clock, DevTokenAuthorizer};
+use metadesk_core::ims::{Clock, DevTokenAuthorizer};
 use metadesk_core::retry::RetryPolicy;
 use metadesk_core::secrets::{RunOnlyKeychain, Secret};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};

@@ -105,8 +105,8 @@ pub fn connect_stored(
     sb: &Sandbox,
     json: &str,
 ) -> (metadesk_core::assets::connect::Connected, tempfile::TempDir) {
+    use metadesk_core::connections::{AuthContext, Authorizers};
     use metadesk_core::connections::{ConnectionStore, ImportOptions};
-    use metadesk_core::ims::{AuthContext, Authorizers};
     let dir = tempfile::tempdir().unwrap();
     let keychain = Arc::new(metadesk_core::secrets::RunOnlyKeychain::default());
     let store = ConnectionStore::new(dir.path(), keychain.clone());

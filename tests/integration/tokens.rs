@@ -15,16 +15,18 @@ use std::time::Duration;
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::test_connection::StepOutcome;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials};
-use metadesk_core::connections::{Connection, ConnectionStore, ImportOptions, Imported};
+use metadesk_core::connections::{
+    AuthContext, Authorizers, Connection, ConnectionStore, ImportOptions, Imported, authorizer_for,
+    test_stored_connection,
+};
 use metadesk_core::credentials;
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::credentials::CredentialKind;
 use metadesk_core::ims::manager::{RENEW_MARGIN, ServiceAccountSource};
 use metadesk_core::ims::status::HealthLevel;
 use metadesk_core::ims::{
-    AuthContext, Authorizers, Clock, ImsBase, ImsError, ImsHttp, OAuthClient, RetryPolicy,
-    ServiceAccount, TokenManager, TokenManagerConfig, TokenStatus, authorizer_for,
-    connection_health, test_stored_connection,
+    Clock, ImsBase, ImsError, ImsHttp, OAuthClient, RetryPolicy, ServiceAccount, TokenManager,
+    TokenManagerConfig, TokenStatus, connection_health,
 };
 use metadesk_core::secrets::{
     KeyringStore, RunOnlyKeychain, Secret, SecretStore, SecretStoreError,

@@ -4,38 +4,11 @@
 //! and what to do. Details for developers go to the log at the place the error is raised.
 //! No message ever contains a secret.
 
-use serde::Serialize;
-use ts_rs::TS;
-
 use crate::aem::AemError;
 use crate::credentials::Refusal;
 use crate::secrets::SecretStoreError;
 
-/// What the UI may branch on. Add a variant only when some caller needs to tell it apart.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
-#[serde(rename_all = "snake_case")]
-pub enum ErrorCode {
-    /// No usable OS keychain (no Secret Service, access denied…).
-    KeychainUnavailable,
-    /// The keychain exists but is locked.
-    KeychainLocked,
-    /// Something the user gave us (a field, a name, a URL) is not acceptable.
-    InvalidInput,
-    /// A credential file was refused; the message lists every problem.
-    CredentialRefused,
-    /// The thing asked for does not exist.
-    NotFound,
-    /// A file or directory could not be read or written.
-    Io,
-    /// A server (AEM, IMS) could not be reached.
-    Network,
-    /// Credentials were refused or could not be obtained.
-    Auth,
-    /// A server answered, but not as expected.
-    Remote,
-    /// A bug or an unexpected state: the log has the details.
-    Internal,
-}
+pub use crate::error_code::ErrorCode;
 
 /// Every failure the core reports.
 #[derive(Debug, thiserror::Error)]

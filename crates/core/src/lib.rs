@@ -17,10 +17,12 @@ pub mod connections;
 pub mod credentials;
 pub mod dirs;
 pub mod error;
+pub mod error_code;
 pub mod events;
 pub mod health;
 pub mod ims;
 pub mod retry;
 pub mod secrets;
+pub mod timefmt;
 
 pub use error::{Error, ErrorCode};

@@ -14,7 +14,7 @@ use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
-use super::blocking;
+use crate::blocking::blocking;
 use crate::state::AppState;
 
 /// All connections, redacted (secrets appear only as hints).

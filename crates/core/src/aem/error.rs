@@ -1,6 +1,6 @@
 //! Failures talking to AEM or IMS, in words a user can act on.
 
-use crate::error::ErrorCode;
+use crate::error_code::ErrorCode;
 use crate::ims::ImsError;
 use crate::secrets::SecretStoreError;
 

@@ -3,7 +3,7 @@
 //! service credentials, development tokens and SDK logins; the OpenAPI Folders API (with
 //! `X-Api-Key`) for OAuth Server-to-Server — and report each step in plain words.
 //!
-//! Not here: building the client or its authorizer (`ims::connection`), rendering the report.
+//! Not here: building the client or its authorizer (`connections::authorizers`), rendering the report.
 
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::aem::client::AemClient;
 use crate::aem::error::AemError;
 use crate::credentials::{ApiFamily, CredentialKind};
-use crate::error::ErrorCode;
+use crate::error_code::ErrorCode;
 use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status, human_duration};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -82,10 +82,7 @@ pub async fn test_connection(
 
     let got = client.authorizer().credentials().await;
     let expires_at = client.authorizer().snapshot().expires_at;
-    report.token_expires_at = expires_at.and_then(|at| {
-        at.format(&time::format_description::well_known::Rfc3339)
-            .ok()
-    });
+    report.token_expires_at = expires_at.map(crate::timefmt::rfc3339);
     report.token_seconds_left = expires_at.map(|at| (at - now).whole_seconds().max(0));
     let credential_label = match kind {
         CredentialKind::LocalSdk => "Use the user name and password",

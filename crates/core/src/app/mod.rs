@@ -27,10 +27,10 @@ pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use tokens::Tokens;
 
 use crate::aem::client::build_http_client;
+use crate::connections::AuthContext;
 use crate::connections::ConnectionStore;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
-use crate::ims::AuthContext;
 use crate::secrets::SecretStore;
 
 /// Everything the use cases share, built once per process (the app's state holds one; each CLI

@@ -17,11 +17,11 @@ use crate::aem::client::AemClient;
 use crate::assets::connect::{self, Connected};
 use crate::assets::{AssetStore, ClassicAssets, OpenApiAssets};
 use crate::bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
+use crate::connections::{AuthContext, Authorizers};
 use crate::connections::{Connection, ConnectionStore, ImportOptions};
 use crate::credentials::ApiFamily;
 use crate::credentials::{self, urls::same_aem};
 use crate::error::{Error, Result};
-use crate::ims::{AuthContext, Authorizers};
 use crate::secrets::{RunOnlyKeychain, SecretStore};
 
 /// How a run reaches AEM.

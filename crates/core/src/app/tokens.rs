@@ -12,12 +12,12 @@ use std::time::Duration;
 use crate::aem::AemError;
 use crate::aem::auth::TokenSnapshot;
 use crate::aem::test_connection::ConnectionTestReport;
-use crate::connections::{Connection, ConnectionStore};
+use crate::connections::{
+    AuthContext, Authorizers, Connection, ConnectionStore, test_stored_connection,
+};
 use crate::credentials::CredentialKind;
 use crate::error::Error;
-use crate::ims::{
-    AuthContext, Authorizers, ConnectionHealth, connection_health, test_stored_connection,
-};
+use crate::ims::{ConnectionHealth, connection_health};
 
 /// How long the status may wait for a token manager to read its keychain copy. The manager
 /// holds the same lock while it mints, so during a renewal the status shows "renewing…"

@@ -8,11 +8,11 @@ use std::sync::Arc;
 
 use crate::aem::client::{AemClient, build_http_client};
 use crate::assets::{AssetStore, ClassicAssets, OpenApiAssets};
+use crate::connections::{AuthContext, Authorizers};
 use crate::connections::{Connection, ConnectionStore};
 use crate::credentials::ApiFamily;
 use crate::credentials::CredentialKind;
 use crate::error::Result;
-use crate::ims::{AuthContext, Authorizers};
 use crate::secrets::SecretStore;
 
 /// An Assets API ready for the engine, and what a run records about who writes.

@@ -15,6 +15,7 @@ use ts_rs::TS;
 use crate::bulk::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
 use crate::bulk::spec::RunSpec;
 use crate::error::{Error, Result};
+use crate::timefmt::parse_rfc3339;
 
 /// Where a run stands.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -106,11 +107,6 @@ pub struct Replay {
     pub working_secs: Option<f64>,
 }
 
-/// An RFC 3339 time of the journal.
-pub(crate) fn parse_time(s: &str) -> Option<OffsetDateTime> {
-    OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
-}
-
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
 /// before its apply, or a cancelled one before its resume, are not work.
 #[derive(Default)]
@@ -123,7 +119,7 @@ struct WorkingTime {
 
 impl WorkingTime {
     fn previewed(&mut self, created: &str, at: &str) {
-        if let (Some(a), Some(b)) = (parse_time(created), parse_time(at)) {
+        if let (Some(a), Some(b)) = (parse_rfc3339(created), parse_rfc3339(at)) {
             self.preview = Some((b - a).as_seconds_f64().max(0.0));
         }
     }
@@ -131,11 +127,11 @@ impl WorkingTime {
     fn apply_started(&mut self, at: &str) {
         // A new apply while one is open: the open one was interrupted (killed).
         self.close();
-        self.open = parse_time(at).map(|t| (t, t));
+        self.open = parse_rfc3339(at).map(|t| (t, t));
     }
 
     fn seen(&mut self, at: Option<&str>) {
-        if let (Some((_, last)), Some(t)) = (self.open.as_mut(), at.and_then(parse_time)) {
+        if let (Some((_, last)), Some(t)) = (self.open.as_mut(), at.and_then(parse_rfc3339)) {
             *last = (*last).max(t);
         }
     }

@@ -15,11 +15,12 @@ use ts_rs::TS;
 use crate::bulk::journal::{
     Action, Outcome, PlanRow, PropertyChange, Record, journal_path, read_records,
 };
-use crate::bulk::replay::{Counts, Replay, RunStatus, parse_time};
+use crate::bulk::replay::{Counts, Replay, RunStatus};
 use crate::bulk::spec::RunKind;
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::timefmt::parse_rfc3339;
 
 /// Where journals live: `{data}/runs`.
 pub fn runs_dir(dirs: &AppDirs) -> PathBuf {
@@ -116,7 +117,7 @@ pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
             Err(e) => tracing::warn!(path = %path.display(), error = %e, "unreadable journal"),
         }
     }
-    runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_time(&r.created), r.id.clone())));
+    runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_rfc3339(&r.created), r.id.clone())));
     Ok(runs)
 }
 

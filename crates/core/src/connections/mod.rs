@@ -6,19 +6,20 @@
 //! Not here: recognising files (`credentials`) or talking to IMS and AEM.
 
 mod app;
+mod authorizers;
 mod config;
 mod guard;
-mod keys;
 mod model;
 mod store;
 
+pub use crate::secrets::slots::SecretSlot;
 pub use app::{
     CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
     SetProductionArgs, SetUrlArgs,
 };
+pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use guard::confirm_production;
-pub use keys::SecretSlot;
 pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
 pub use store::{ConnectionStore, Imported};
 

@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
-use crate::credentials::{CredentialKind, iso, urls};
+use crate::credentials::{CredentialKind, urls};
 use crate::secrets::Secret;
+use crate::timefmt::rfc3339;
 
 /// Warn this long before a certificate expires (Adobe emails at 30 days).
 const CERTIFICATE_WARNING: Duration = Duration::days(30);
@@ -113,14 +114,14 @@ impl Connection {
             acts_as: self.acts_as.clone(),
             org: self.org.clone(),
             scopes: self.scopes.clone(),
-            certificate_expires_at: self.certificate_expires_at.map(iso),
-            token_expires_at: self.token_expires_at.map(iso),
+            certificate_expires_at: self.certificate_expires_at.map(rfc3339),
+            token_expires_at: self.token_expires_at.map(rfc3339),
             production: self.production,
             sandbox: self.sandbox,
             status_text: status_text(&status, self.expires_at(), now),
             status,
             secret_hints: self.secret_hints.clone(),
-            imported_at: iso(self.imported_at),
+            imported_at: rfc3339(self.imported_at),
         }
     }
 }

@@ -13,11 +13,11 @@ use rand::Rng;
 use time::OffsetDateTime;
 
 use super::config;
-use super::keys::SecretSlot;
 use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions, identity};
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::secrets::slots::SecretSlot;
 use crate::secrets::{ChunkedSecrets, Secret, SecretStore};
 
 /// The longest connection name we accept; names are labels, not documents.

@@ -11,8 +11,8 @@ use time::{Duration, OffsetDateTime};
 
 use super::fields::{Fields, Problems};
 use super::{CredentialKind, Draft, Refusal, hint, until};
-use crate::connections::SecretSlot;
 use crate::secrets::Secret;
+use crate::secrets::slots::SecretSlot;
 
 pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, Refusal> {
     let mut problems = Problems::default();

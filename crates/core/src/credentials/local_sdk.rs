@@ -5,8 +5,8 @@ use time::OffsetDateTime;
 
 use super::fields::Problems;
 use super::{CredentialKind, Draft, Recognised, Refusal, urls};
-use crate::connections::SecretSlot;
 use crate::secrets::Secret;
+use crate::secrets::slots::SecretSlot;
 
 /// Checks what the user typed. `url` of `None` or blank means the SDK's default address.
 pub fn local_sdk(url: Option<&str>, user: &str, password: Secret) -> Result<Recognised, Refusal> {

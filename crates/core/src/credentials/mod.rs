@@ -26,8 +26,8 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use ts_rs::TS;
 
-use crate::connections::SecretSlot;
 use crate::secrets::Secret;
+use crate::secrets::slots::SecretSlot;
 
 pub use input::{MAX_FILE_BYTES, read_credential_file};
 pub use local_sdk::local_sdk;
@@ -284,7 +284,7 @@ impl Draft {
             expires_at: self
                 .certificate_expires_at
                 .or(self.token_expires_at)
-                .map(iso),
+                .map(crate::timefmt::rfc3339),
             secret_hints: self.secret_hints.clone(),
             choice: self.choice.as_ref().map(|c| c.key.clone()),
             choices,
@@ -307,12 +307,6 @@ pub fn inspect_at(bytes: &[u8], now: OffsetDateTime) -> Result<Recognised, Refus
         detect::Shape::FlatOauth => vec![oauth::parse_flat(&object)?],
     };
     Recognised::new(drafts, now)
-}
-
-/// RFC 3339 in UTC, what the UI formats in the user's time zone.
-pub(crate) fn iso(t: OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
 }
 
 /// "14 Feb 2026".

@@ -11,8 +11,8 @@ use serde_json::{Map, Value};
 
 use super::fields::{Fields, Problems};
 use super::{CredentialChoice, CredentialKind, Draft, Refusal, detect, hint, urls};
-use crate::connections::SecretSlot;
 use crate::secrets::Secret;
+use crate::secrets::slots::SecretSlot;
 
 /// A Developer Console project JSON: one draft per usable OAuth S2S credential.
 pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal> {

@@ -11,8 +11,8 @@ use time::{Duration, OffsetDateTime};
 
 use super::fields::{Fields, Problems};
 use super::{CredentialKind, Draft, Refusal, cert, day, hint, pem, urls};
-use crate::connections::SecretSlot;
 use crate::secrets::Secret;
+use crate::secrets::slots::SecretSlot;
 
 /// Warn when the certificate has fewer days left than this (Adobe emails at 30 and 3 days).
 pub const EXPIRY_WARNING_DAYS: i64 = 30;
@@ -95,9 +95,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
             certificate_expires_at = integration
                 .get("certificateExpirationDate")
                 .and_then(Value::as_str)
-                .and_then(|s| {
-                    OffsetDateTime::parse(s, &time::format_description::well_known::Rfc3339).ok()
-                });
+                .and_then(|s| crate::timefmt::parse_rfc3339(s));
             if certificate_expires_at.is_none() {
                 warnings.push(format!(
                     "The file has no certificate ({cert_path}), so Metadesk cannot tell when it \

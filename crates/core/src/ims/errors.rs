@@ -5,7 +5,7 @@
 //! answer is logged where it is received; messages here quote only IMS's short description,
 //! which never contains anything we sent.
 
-use crate::error::ErrorCode;
+use crate::error_code::ErrorCode;
 
 /// One reason minting failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

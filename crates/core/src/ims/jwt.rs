@@ -8,7 +8,6 @@
 use jsonwebtoken::{Algorithm, EncodingKey, Header};
 use rsa::RsaPrivateKey;
 use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey};
-use rsa::pkcs8::DecodePrivateKey;
 use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
@@ -147,48 +146,18 @@ impl ServiceAccount {
     }
 }
 
-/// Undoes what copying does to PEM text: CRLF, literal `\n` escapes, surrounding quotes and
-/// blank space.
-pub fn normalise_pem(pem: &str) -> String {
-    let text = pem.trim().trim_matches('"').replace("\\r\\n", "\n");
-    let text = text
-        .replace("\\n", "\n")
-        .replace("\r\n", "\n")
-        .replace('\r', "\n");
-    let mut out = String::with_capacity(text.len() + 1);
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        out.push_str(line);
-        out.push('\n');
-    }
-    out
-}
-
-/// Parses the private key (PKCS#1 `RSA PRIVATE KEY` or PKCS#8 `PRIVATE KEY`) into a signing
-/// key, with a reason a user understands when it is not one.
+/// The signing key from the keychain's one format: PKCS#1 PEM, as import stores every key
+/// whatever shape its file carried (`credentials::pem`). Anything else is a damaged entry.
 fn signing_key(pem: &Secret) -> Result<EncodingKey, ImsError> {
-    let normalised = zeroize::Zeroizing::new(normalise_pem(pem.expose()));
-    let unusable = |what: &str| {
-        ImsError::InvalidCredential(format!(
-            "The private key in the service credentials {what}. Re-import the file exactly as \
-             downloaded from the AEM Developer Console (including the BEGIN and END lines)."
-        ))
+    let damaged = || {
+        ImsError::InvalidCredential(
+            "The private key kept for this connection is damaged. Re-import the service \
+             credentials file exactly as downloaded from the AEM Developer Console."
+                .into(),
+        )
     };
-    if normalised.contains("ENCRYPTED PRIVATE KEY") {
-        return Err(unusable(
-            "is protected by a passphrase, which Metadesk does not support",
-        ));
-    }
-    let key = if normalised.contains("BEGIN RSA PRIVATE KEY") {
-        RsaPrivateKey::from_pkcs1_pem(&normalised).map_err(|_| unusable("is damaged"))?
-    } else if normalised.contains("BEGIN PRIVATE KEY") {
-        RsaPrivateKey::from_pkcs8_pem(&normalised)
-            .map_err(|_| unusable("is damaged or not an RSA key"))?
-    } else {
-        return Err(unusable("is not a PEM private key"));
-    };
-    let der = key
-        .to_pkcs1_der()
-        .map_err(|_| unusable("could not be read"))?;
+    let key = RsaPrivateKey::from_pkcs1_pem(pem.expose()).map_err(|_| damaged())?;
+    let der = key.to_pkcs1_der().map_err(|_| damaged())?;
     Ok(EncodingKey::from_rsa_der(der.as_bytes()))
 }
 
@@ -209,7 +178,7 @@ pub(crate) mod tests {
     }
 
     pub(crate) fn account(ims: &str) -> ServiceAccount {
-        let pem = test_key().to_pkcs1_pem(LineEnding::CRLF).unwrap();
+        let pem = test_key().to_pkcs1_pem(LineEnding::LF).unwrap();
         ServiceAccount {
             ims_base: ImsBase::parse(ims).unwrap(),
             client_id: "cm-p1-e2-integration".into(),
@@ -274,18 +243,20 @@ pub(crate) mod tests {
     }
 
     #[test]
-    fn pkcs8_and_escaped_keys_are_accepted() {
+    fn only_the_stored_pkcs1_format_is_read() {
         let now = OffsetDateTime::now_utc();
         let mut acc = account("ims-na1.adobelogin.com");
+        // PKCS#8 and escaped text are import's to normalise; here they mean a damaged entry.
         let pkcs8 = test_key().to_pkcs8_pem(LineEnding::LF).unwrap();
-        acc.private_key_pem = Secret::new(pkcs8.as_str());
-        acc.signed_jwt(now).unwrap();
-        let escaped = test_key()
-            .to_pkcs1_pem(LineEnding::CRLF)
-            .unwrap()
-            .replace("\r\n", "\\r\\n");
-        acc.private_key_pem = Secret::new(format!("\"{escaped}\""));
-        acc.signed_jwt(now).unwrap();
+        for stored in [pkcs8.as_str(), "-----BEGIN RSA PRIVATE KEY-----\\nAB\\n"] {
+            acc.private_key_pem = Secret::new(stored);
+            let err = acc.signed_jwt(now).unwrap_err().to_string();
+            assert!(
+                err.contains("damaged") && err.contains("Re-import"),
+                "{err}"
+            );
+            assert!(!err.contains("BEGIN"), "{err}");
+        }
     }
 
     #[test]
@@ -310,7 +281,7 @@ pub(crate) mod tests {
             ),
             (
                 |a| a.private_key_pem = Secret::new("not a key"),
-                "is not a PEM private key",
+                "is damaged",
             ),
             (
                 |a| {
@@ -319,14 +290,6 @@ pub(crate) mod tests {
                     )
                 },
                 "is damaged",
-            ),
-            (
-                |a| {
-                    a.private_key_pem = Secret::new(
-                        "-----BEGIN ENCRYPTED PRIVATE KEY-----\nAAAA\n-----END ENCRYPTED PRIVATE KEY-----",
-                    )
-                },
-                "passphrase",
             ),
             (
                 |a| a.metascopes = vec!["https://ims-na1-stg1.adobelogin.com/s/x".into()],
@@ -350,14 +313,6 @@ pub(crate) mod tests {
         assert_eq!(
             claims["https://ims-na1.adobelogin.com/s/ent_aem_cloud_api"],
             true
-        );
-    }
-
-    #[test]
-    fn pem_normalisation() {
-        assert_eq!(
-            normalise_pem("  \"-----BEGIN X-----\\r\\nAB\\nCD\r\n-----END X-----\r\n\"  "),
-            "-----BEGIN X-----\nAB\nCD\n-----END X-----\n"
         );
     }
 }

@@ -295,7 +295,7 @@ impl Authorizer for TokenManager {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::error::ErrorCode;
+    use crate::error_code::ErrorCode;
     use crate::secrets::{RunOnlyKeychain, Secret, SecretStoreError};
     use std::sync::atomic::{AtomicU32, Ordering};
 

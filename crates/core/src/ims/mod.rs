@@ -9,7 +9,6 @@
 
 pub mod cache;
 pub mod clock;
-pub mod connection;
 pub mod dev_token;
 pub mod errors;
 pub mod exchange;
@@ -27,7 +26,6 @@ use crate::aem::client::require_secure;
 pub use crate::retry::RetryPolicy;
 pub use cache::{CachedToken, TokenCache, access_token_key};
 pub use clock::Clock;
-pub use connection::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
 pub use dev_token::DevTokenAuthorizer;
 pub use errors::ImsError;
 pub use exchange::{ImsHttp, MintedToken};

@@ -6,13 +6,14 @@
 //! Not here: obtaining tokens. Nothing here holds a secret.
 
 use serde::Serialize;
-use time::format_description::well_known::Rfc3339;
 use time::{Duration, OffsetDateTime};
+
+use crate::timefmt::rfc3339;
 use ts_rs::TS;
 
 use crate::aem::auth::TokenSnapshot;
 use crate::credentials::CredentialKind;
-use crate::error::ErrorCode;
+use crate::error_code::ErrorCode;
 use crate::ims::dev_token::GET_A_NEW_DEV_TOKEN;
 
 /// Warn about a certificate this long before it ends, then urgently at the second mark.
@@ -322,10 +323,6 @@ pub fn human_duration(d: Duration) -> String {
     } else {
         format!("{hours} h {minutes} min")
     }
-}
-
-fn rfc3339(at: OffsetDateTime) -> String {
-    at.format(&Rfc3339).unwrap_or_else(|_| at.to_string())
 }
 
 fn date(at: OffsetDateTime) -> String {

@@ -17,9 +17,10 @@ use std::sync::Mutex;
 
 use zeroize::Zeroizing;
 
-use crate::error::ErrorCode;
+use crate::error_code::ErrorCode;
 
 pub mod chunked;
+pub mod slots;
 
 pub use chunked::ChunkedSecrets;
 

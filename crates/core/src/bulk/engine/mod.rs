@@ -78,11 +78,7 @@ pub struct Engine {
     settings: Settings,
 }
 
-pub(super) fn now_rfc3339() -> String {
-    time::OffsetDateTime::now_utc()
-        .format(&time::format_description::well_known::Rfc3339)
-        .unwrap_or_default()
-}
+pub(super) use crate::timefmt::now_rfc3339;
 
 /// A sortable, unique-enough run id: `20260512-103000-123-4f2a` (UTC, milliseconds, salt).
 fn new_run_id() -> String {

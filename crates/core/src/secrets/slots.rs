@@ -3,7 +3,10 @@
 //! release builds never share entries. Large values get `#1`, `#2`… parts (see
 //! [`crate::secrets::chunked`]).
 //!
-//! Not here: reading or writing them (`store`).
+//! They live with the keychain, below both the credential parsers that fill the slots and the
+//! connection store that reads and writes them.
+//!
+//! Not here: reading or writing them (`connections::ConnectionStore`).
 
 /// One secret a connection may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -10,10 +10,10 @@ use std::sync::{Arc, Mutex};
 
 use time::Duration;
 
+use super::{Connection, ConnectionSecrets, ConnectionStore};
 use crate::aem::auth::{Authorizer, RequestCredentials, StaticAuthorizer};
 use crate::aem::client::AemClient;
 use crate::aem::test_connection::{ConnectionTestReport, test_connection};
-use crate::connections::{Connection, ConnectionSecrets, ConnectionStore};
 use crate::credentials::CredentialKind;
 use crate::error::{Error, Result};
 use crate::ims::clock::Clock;
