@@ -95,7 +95,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
             certificate_expires_at = integration
                 .get("certificateExpirationDate")
                 .and_then(Value::as_str)
-                .and_then(|s| crate::timefmt::parse_rfc3339(s));
+                .and_then(crate::timefmt::parse_rfc3339);
             if certificate_expires_at.is_none() {
                 warnings.push(format!(
                     "The file has no certificate ({cert_path}), so Metadesk cannot tell when it \
