@@ -26,3 +26,6 @@ pub mod secrets;
 pub mod timefmt;
 
 pub use error::{Error, ErrorCode};
+
+#[cfg(test)]
+mod layers;

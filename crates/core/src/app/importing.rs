@@ -91,6 +91,7 @@ impl Workspace {
         self.pending
             .with(pending_id, |recognised| recognised.preview_of(choice))
             .ok_or_else(gone)?
+            .map_err(Error::from)
     }
 
     /// Adds (or updates) a local AEM SDK connection typed in by hand.

@@ -203,12 +203,13 @@ impl Recognised {
     }
 
     /// The draft for `choice` (its key), or the default.
-    pub(crate) fn draft(&self, choice: Option<&str>) -> Result<&Draft, crate::Error> {
+    pub(crate) fn draft(&self, choice: Option<&str>) -> Result<&Draft, Refusal> {
         match choice {
+            // `Recognised::new` refuses a file with no credential, so there is always a first.
             None => self
                 .drafts
                 .first()
-                .ok_or_else(|| crate::Error::Internal("empty".into())),
+                .ok_or_else(|| Refusal::one("The file holds no credential.")),
             Some(key) => self
                 .drafts
                 .iter()
@@ -216,7 +217,7 @@ impl Recognised {
                 .ok_or_else(|| {
                     let keys: Vec<String> =
                         self.preview.choices.iter().map(|c| c.key.clone()).collect();
-                    crate::Error::InvalidInput(format!(
+                    Refusal::one(format!(
                         "The file has no credential \"{key}\". Pick one of: {}.",
                         keys.join(", ")
                     ))
@@ -225,7 +226,7 @@ impl Recognised {
     }
 
     /// The preview of one choice, for a UI that lets the user switch between them.
-    pub fn preview_of(&self, choice: &str) -> Result<ImportPreview, crate::Error> {
+    pub fn preview_of(&self, choice: &str) -> Result<ImportPreview, Refusal> {
         let draft = self.draft(Some(choice))?;
         Ok(draft.preview(self.preview.choices.clone(), OffsetDateTime::now_utc()))
     }

@@ -102,10 +102,10 @@ pub fn parse_private_key(raw: &str) -> Result<RsaPrivateKey, &'static str> {
 }
 
 /// The key as PKCS#1 PEM with LF line endings: the one format kept in the keychain.
-pub fn to_pkcs1_pem(key: &RsaPrivateKey) -> Result<Secret, crate::Error> {
+pub fn to_pkcs1_pem(key: &RsaPrivateKey) -> Result<Secret, &'static str> {
     key.to_pkcs1_pem(LineEnding::LF)
         .map(|pem| Secret::new(pem.as_str()))
-        .map_err(|_| crate::Error::Internal("a private key could not be re-encoded".into()))
+        .map_err(|_| "could not be re-encoded for the keychain")
 }
 
 #[cfg(test)]

@@ -144,7 +144,8 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         Some((p, e)) => format!("p{p} · e{e}"),
         None => client_id.clone(),
     };
-    let key_pem = pem::to_pkcs1_pem(&key).map_err(|e| Refusal::one(e.to_string()))?;
+    let key_pem = pem::to_pkcs1_pem(&key)
+        .map_err(|why| Refusal::one(format!("The private key in the file {why}.")))?;
     Ok(Draft {
         choice: None,
         kind: CredentialKind::ServiceCredentials,
