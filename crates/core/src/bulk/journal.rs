@@ -188,6 +188,18 @@ fn lock_path(journal: &Path) -> PathBuf {
     journal.with_extension("lock")
 }
 
+/// Removes a journal that should never have been (a preview that failed before it planned
+/// anything) and its lock file. Run lock files are otherwise never removed (see `lock_file`);
+/// this one may go because the run goes with it: whoever takes its lock next finds no journal
+/// to open.
+pub fn remove(journal: &Path) -> std::io::Result<()> {
+    std::fs::remove_file(journal)?;
+    match std::fs::remove_file(lock_path(journal)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
 /// Takes the run lock of the journal at `journal`, or says who has it.
 fn lock_run(journal: &Path) -> Result<LockFile> {
     LockFile::try_acquire(&lock_path(journal))?.ok_or_else(|| {
