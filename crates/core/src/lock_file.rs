@@ -26,7 +26,8 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::sync::mpsc;
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 
@@ -40,42 +41,59 @@ impl LockFile {
     /// Takes the lock on `path` (created if missing, with its folder), or `None` when another
     /// process or handle holds it.
     pub fn try_acquire(path: &Path) -> Result<Option<LockFile>> {
-        let cannot = |e| Error::io(format!("could not lock {}", path.display()), e);
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir).map_err(cannot)?;
-        }
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(path)
-            .map_err(cannot)?;
+        let file = open(path)?;
         match file.try_lock() {
             Ok(()) => Ok(Some(LockFile { _file: file })),
             Err(TryLockError::WouldBlock) => Ok(None),
-            Err(TryLockError::Error(e)) => Err(cannot(e)),
+            Err(TryLockError::Error(e)) => Err(cannot_lock(path, e)),
         }
     }
 
     /// Waits up to `patience` for the lock on `path`; `None` when another holder kept it all
     /// that time. For locks held briefly (a save of the connections): waiting a little is
     /// kinder than refusing, and a bound means a stuck holder never hangs this process.
+    ///
+    /// The wait is the OS's blocking lock, on a thread of its own so it can be given up: a
+    /// waiter blocked in the kernel is woken as soon as the lock is released, where one that
+    /// polls would mostly find it taken again by a holder making change after change, and
+    /// wait its whole patience. A waiter given up on closes its handle as soon as it gets the
+    /// lock, releasing it.
     pub fn acquire_within(path: &Path, patience: Duration) -> Result<Option<LockFile>> {
-        let deadline = Instant::now() + patience;
-        let mut pause = Duration::from_millis(2);
-        loop {
-            if let Some(lock) = Self::try_acquire(path)? {
-                return Ok(Some(lock));
-            }
-            let now = Instant::now();
-            if now >= deadline {
-                return Ok(None);
-            }
-            std::thread::sleep(pause.min(deadline - now));
-            pause = (pause * 2).min(Duration::from_millis(50));
+        if let Some(lock) = Self::try_acquire(path)? {
+            return Ok(Some(lock));
+        }
+        let file = open(path)?;
+        let (got, wait) = mpsc::channel();
+        std::thread::Builder::new()
+            .name("metadesk-lock-wait".into())
+            .spawn(move || {
+                let _ = got.send(file.lock().map(|()| file));
+            })
+            .map_err(|e| cannot_lock(path, e))?;
+        match wait.recv_timeout(patience) {
+            Ok(Ok(file)) => Ok(Some(LockFile { _file: file })),
+            Ok(Err(e)) => Err(cannot_lock(path, e)),
+            Err(_) => Ok(None),
         }
     }
+}
+
+/// Opens (or creates) the lock file for reading and writing (see the module comment).
+fn open(path: &Path) -> Result<File> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| cannot_lock(path, e))?;
+    }
+    OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(path)
+        .map_err(|e| cannot_lock(path, e))
+}
+
+fn cannot_lock(path: &Path, e: std::io::Error) -> Error {
+    Error::io(format!("could not lock {}", path.display()), e)
 }
 
 #[cfg(test)]
@@ -94,7 +112,12 @@ mod tests {
                 .is_none()
         );
         drop(first);
-        assert!(LockFile::try_acquire(&path).unwrap().is_some());
+        // The waiter given up on above gets the lock now, and lets it go at once.
+        assert!(
+            LockFile::acquire_within(&path, Duration::from_secs(10))
+                .unwrap()
+                .is_some()
+        );
         assert!(path.is_file(), "the lock file stays");
     }
 
