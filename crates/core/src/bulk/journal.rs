@@ -13,8 +13,9 @@
 //! its journal it holds the run lock, `{data}/runs/{run id}.lock`, so two processes (or two
 //! applies in one) cannot write the same run; the lock is taken before anything is written,
 //! trimmed included, and it is on a file of its own so the journal stays readable on every OS
-//! (see `lock_file`). A new journal's directory entry is synced too, so the file itself
-//! survives a crash.
+//! and can be written through an append-only handle (Windows refuses a lock on one, and keeps
+//! a locked range from other handles' reads: see `lock_file`). A new journal's directory entry
+//! is synced too, so the file itself survives a crash.
 //!
 //! A write that fails (disk full, I/O error) is final: nothing more is written to that journal,
 //! and every later append, durable or not, returns the error. As each asset's write intent is
