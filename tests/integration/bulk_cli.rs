@@ -38,7 +38,11 @@ pub fn cli() -> PathBuf {
 
 fn journal(home: &std::path::Path) -> Option<(String, String)> {
     let runs = home.join("data").join("runs");
-    let entry = std::fs::read_dir(&runs).ok()?.flatten().next()?;
+    // The journal, not its lock file `<id>.lock`.
+    let entry = std::fs::read_dir(&runs)
+        .ok()?
+        .flatten()
+        .find(|e| e.path().extension().is_some_and(|x| x == "jsonl"))?;
     let id = entry.path().file_stem()?.to_string_lossy().into_owned();
     Some((id, std::fs::read_to_string(entry.path()).ok()?))
 }
@@ -394,10 +398,14 @@ impl CliHome {
         self.home.join("data").join("runs")
     }
 
-    /// How many run journals exist.
+    /// How many run journals exist (their lock files, `<id>.lock`, aside).
     pub fn journals(&self) -> usize {
         std::fs::read_dir(self.runs_dir())
-            .map(|d| d.count())
+            .map(|d| {
+                d.flatten()
+                    .filter(|e| e.path().extension().is_some_and(|x| x == "jsonl"))
+                    .count()
+            })
             .unwrap_or(0)
     }
 

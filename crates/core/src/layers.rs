@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["credentials"],
     &["ims", "aem"],
     &["error"],
-    &["dirs"],
+    &["dirs", "lock_file"],
     &["health"],
     &["connections"],
     &["assets"],

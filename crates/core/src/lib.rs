@@ -21,6 +21,7 @@ pub mod error_code;
 pub mod events;
 pub mod health;
 pub mod ims;
+mod lock_file;
 pub mod retry;
 pub mod secrets;
 pub mod timefmt;

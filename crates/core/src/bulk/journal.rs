@@ -9,9 +9,13 @@
 //! an apply that was killed before its `Ended` is known to within a second.
 //!
 //! Writing happens on one dedicated thread that batches lines: many concurrent writers share
-//! one `sync_data` (group commit), so durability does not serialise the run. The file is
-//! locked while a run writes to it, so two processes cannot apply the same run. A new journal's
-//! directory entry is synced too, so the file itself survives a crash.
+//! one `sync_data` (group commit), so durability does not serialise the run. While a run writes
+//! its journal it holds the run lock, `{data}/runs/{run id}.lock`, so two processes (or two
+//! applies in one) cannot write the same run; the lock is taken before anything is written,
+//! trimmed included, and it is on a file of its own so the journal stays readable on every OS
+//! and can be written through an append-only handle (Windows refuses a lock on one, and keeps
+//! a locked range from other handles' reads: see `lock_file`). A new journal's directory entry
+//! is synced too, so the file itself survives a crash.
 //!
 //! A write that fails (disk full, I/O error) is final: nothing more is written to that journal,
 //! and every later append, durable or not, returns the error. As each asset's write intent is
@@ -32,6 +36,7 @@ use ts_rs::TS;
 
 use crate::bulk::spec::RunSpec;
 use crate::error::{Error, Result};
+use crate::lock_file::LockFile;
 
 /// Journal format version, in the first record.
 pub const JOURNAL_VERSION: u32 = 1;
@@ -179,6 +184,32 @@ pub fn journal_path(runs_dir: &Path, run_id: &str) -> PathBuf {
     runs_dir.join(format!("{run_id}.jsonl"))
 }
 
+/// The run lock of the journal at `journal`: `{run id}.lock` beside it.
+fn lock_path(journal: &Path) -> PathBuf {
+    journal.with_extension("lock")
+}
+
+/// Removes a journal that should never have been (a preview that failed before it planned
+/// anything) and its lock file. Run lock files are otherwise never removed (see `lock_file`);
+/// this one may go because the run goes with it: whoever takes its lock next finds no journal
+/// to open.
+pub fn remove(journal: &Path) -> std::io::Result<()> {
+    std::fs::remove_file(journal)?;
+    match std::fs::remove_file(lock_path(journal)) {
+        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+        _ => Ok(()),
+    }
+}
+
+/// Takes the run lock of the journal at `journal`, or says who has it.
+fn lock_run(journal: &Path) -> Result<LockFile> {
+    LockFile::try_acquire(&lock_path(journal))?.ok_or_else(|| {
+        Error::InvalidInput(
+            "This run is being applied by another Metadesk window or command right now.".into(),
+        )
+    })
+}
+
 enum Msg {
     Line(String, Option<oneshot::Sender<std::io::Result<()>>>),
 }
@@ -190,6 +221,8 @@ pub struct JournalWriter {
     path: PathBuf,
     /// Set by the writer thread when a write failed; from then on every append fails.
     failed: Arc<Mutex<Option<std::io::Error>>>,
+    /// The run lock, released once the writer thread has flushed and closed the journal.
+    _lock: Option<LockFile>,
 }
 
 /// Where the writer thread puts the lines: the journal file (tests use a sink that fails).
@@ -225,6 +258,7 @@ impl JournalWriter {
         let new_dir = !dir.is_dir();
         std::fs::create_dir_all(dir)
             .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
+        let lock = lock_run(path)?;
         let cannot = |e| {
             Error::io(
                 format!("could not create the journal {}", path.display()),
@@ -245,13 +279,20 @@ impl JournalWriter {
             let _ = std::fs::remove_file(path);
             return Err(cannot(e));
         }
-        Self::start(file, path)
+        Self::spawn(file, path, Some(lock))
     }
 
     /// Opens an existing journal to append to it (a resume), dropping a torn last line left
     /// by a crash so the next record starts on a line of its own.
+    ///
+    /// The run lock comes first: an unfinished last line may be one that the process applying
+    /// the run right now is writing, and only the lock's holder may cut it.
     pub fn reopen(path: &Path) -> Result<Self> {
         let io = |e| Error::io(format!("could not open the journal {}", path.display()), e);
+        if !path.is_file() {
+            return Err(io(std::io::ErrorKind::NotFound.into()));
+        }
+        let lock = lock_run(path)?;
         let mut file = OpenOptions::new()
             .read(true)
             .write(true)
@@ -265,26 +306,10 @@ impl JournalWriter {
         }
         drop(file);
         let file = OpenOptions::new().append(true).open(path).map_err(io)?;
-        Self::start(file, path)
+        Self::spawn(file, path, Some(lock))
     }
 
-    fn start(file: File, path: &Path) -> Result<Self> {
-        match file.try_lock() {
-            Ok(()) => {}
-            Err(std::fs::TryLockError::WouldBlock) => {
-                return Err(Error::InvalidInput(
-                    "This run is being applied by another Metadesk window or command right now."
-                        .into(),
-                ));
-            }
-            Err(std::fs::TryLockError::Error(e)) => {
-                return Err(Error::io(format!("could not lock {}", path.display()), e));
-            }
-        }
-        Self::spawn(file, path)
-    }
-
-    fn spawn(sink: impl Sink, path: &Path) -> Result<Self> {
+    fn spawn(sink: impl Sink, path: &Path, lock: Option<LockFile>) -> Result<Self> {
         let (tx, rx) = mpsc::channel::<Msg>();
         let failed = Arc::new(Mutex::new(None));
         let failed_in_thread = failed.clone();
@@ -297,6 +322,7 @@ impl JournalWriter {
             thread: Some(thread),
             path: path.to_owned(),
             failed,
+            _lock: lock,
         })
     }
 
@@ -543,6 +569,148 @@ mod tests {
         assert!(JournalWriter::reopen(&path).is_ok());
     }
 
+    /// Runs in a child process started by [`hold_in_another_process`]: holds the run `r` of the
+    /// folder it is given open for appending, as a process applying it does, until told to stop.
+    #[test]
+    #[ignore = "run as a child process by the two-process journal tests"]
+    fn child_holds_a_run_open() {
+        let Some(dir) = std::env::var_os("METADESK_JOURNAL_HOLDER") else {
+            return;
+        };
+        let dir = PathBuf::from(dir);
+        let writer = JournalWriter::reopen(&journal_path(&dir, "r")).unwrap();
+        std::fs::write(dir.join("holding"), "").unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !dir.join("release").exists() && std::time::Instant::now() < deadline {
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        drop(writer);
+    }
+
+    /// Another process (this test binary again) that holds run `r` of `dir` until
+    /// [`release`] is called.
+    fn hold_in_another_process(dir: &Path) -> std::process::Child {
+        let mut child = std::process::Command::new(std::env::current_exe().unwrap())
+            .args([
+                "--exact",
+                "bulk::journal::tests::child_holds_a_run_open",
+                "--include-ignored",
+            ])
+            .env("METADESK_JOURNAL_HOLDER", dir)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+        while !dir.join("holding").exists() {
+            if let Some(status) = child.try_wait().unwrap() {
+                let out = child.wait_with_output().unwrap();
+                panic!(
+                    "the holder ended early ({status}):\n{}{}",
+                    String::from_utf8_lossy(&out.stdout),
+                    String::from_utf8_lossy(&out.stderr)
+                );
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the holder never started"
+            );
+            std::thread::sleep(std::time::Duration::from_millis(10));
+        }
+        child
+    }
+
+    fn release(dir: &Path, child: std::process::Child) {
+        std::fs::write(dir.join("release"), "").unwrap();
+        let out = child.wait_with_output().unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        assert!(
+            out.status.success() && stdout.contains("1 passed"),
+            "the holder failed:\n{stdout}{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+
+    fn run_record() -> Record {
+        Record::Run {
+            v: 1,
+            id: "r".into(),
+            created: "now".into(),
+            spec: spec(),
+        }
+    }
+
+    #[test]
+    fn a_run_applied_by_another_process_is_refused_and_its_journal_left_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(dir.path(), "r");
+        let w = JournalWriter::create(&path).unwrap();
+        w.append(&run_record()).unwrap();
+        drop(w);
+        let holder = hold_in_another_process(dir.path());
+
+        // The holder is half way through writing a line: what a resume would take for a torn
+        // tail left by a crash.
+        let mut file = OpenOptions::new().append(true).open(&path).unwrap();
+        file.write_all(br#"{"t":"outcome","i":0,"outc"#).unwrap();
+        drop(file);
+        let live = std::fs::read_to_string(&path).unwrap();
+
+        let err = JournalWriter::reopen(&path).err().unwrap();
+        assert!(
+            err.to_string().contains("being applied by another"),
+            "{err}"
+        );
+        let refused_create = JournalWriter::create(&path);
+        assert!(refused_create.is_err());
+        assert_eq!(
+            std::fs::read_to_string(&path).unwrap(),
+            live,
+            "a refused resume never cuts the journal of a live run"
+        );
+        // The lock is on `r.lock`, not on the journal, which anyone may read meanwhile (on
+        // Windows a locked range could not be read through another handle).
+        assert!(lock_path(&path).is_file());
+        let reader = File::open(&path).unwrap();
+        assert!(
+            reader.try_lock().is_ok(),
+            "the journal itself is not locked"
+        );
+        drop(reader);
+        let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
+        assert_eq!(seen, vec![run_record()]);
+
+        release(dir.path(), holder);
+        // Once the holder has gone, a resume gets the run and cuts the torn line.
+        let w = JournalWriter::reopen(&path).unwrap();
+        w.append(&Record::ApplyStarted { at: "t".into() }).unwrap();
+        drop(w);
+        let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
+        assert_eq!(
+            seen,
+            vec![run_record(), Record::ApplyStarted { at: "t".into() }]
+        );
+    }
+
+    #[test]
+    fn the_run_lock_is_released_when_its_holder_is_killed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(dir.path(), "r");
+        drop(JournalWriter::create(&path).unwrap());
+        let mut holder = hold_in_another_process(dir.path());
+        assert!(JournalWriter::reopen(&path).is_err());
+        holder.kill().unwrap();
+        holder.wait().unwrap();
+        assert!(
+            lock_path(&path).is_file(),
+            "a killed holder leaves its lock file"
+        );
+        assert!(
+            JournalWriter::reopen(&path).is_ok(),
+            "a lock file without a holder does not lock"
+        );
+    }
+
     #[tokio::test]
     async fn a_torn_last_line_is_ignored_and_cut_on_reopen() {
         let dir = tempfile::tempdir().unwrap();
@@ -619,7 +787,7 @@ mod tests {
             room: first.len() + 20,
         };
         let path = PathBuf::from("/runs/r.jsonl");
-        let w = JournalWriter::spawn(disk, &path).unwrap();
+        let w = JournalWriter::spawn(disk, &path, None).unwrap();
         w.append_durable(&run).await.unwrap();
         // Not waited for: the failure shows at the next append.
         let row = Record::Row(PlanRow {

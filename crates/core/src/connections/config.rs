@@ -1,7 +1,8 @@
 //! The connections file, `connections.json` in the app's config folder:
 //! `{"version": 1, "connections": [...]}`, written atomically (temporary file in the same
 //! folder, fsync, rename) so a crash never leaves half a file. A file written by a newer
-//! Metadesk is refused, never overwritten.
+//! Metadesk is refused, never overwritten. It also records the imports that have started writing
+//! the keychain ([`Contents::unfinished`]).
 //!
 //! Not here: secrets (the keychain has them) or the rules of what may change (`store`).
 
@@ -17,17 +18,27 @@ use crate::error::{Error, Result};
 pub const FILE_NAME: &str = "connections.json";
 pub const VERSION: u64 = 1;
 
-#[derive(Serialize, Deserialize)]
-struct FileBody {
-    version: u64,
-    connections: Vec<Connection>,
+/// What the file holds.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Contents {
+    pub connections: Vec<Connection>,
+    /// Ids of new connections whose import is writing their keychain entries: saved before the
+    /// first entry is written, and dropped by the save that adds the connection. An id here
+    /// that no connection has is an import that was killed half way, whose entries nothing
+    /// names. The keychain cannot be listed on every OS (keyring has no search), so this
+    /// record is how they are found and removed later (`ConnectionStore`). Absent when empty,
+    /// so files without one read as before; an older Metadesk drops it when it saves, which
+    /// can only leave entries behind, never remove one in use.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unfinished: Vec<String>,
 }
 
 /// Reads the connections; a missing file means none yet.
-pub fn load(path: &Path) -> Result<Vec<Connection>> {
+pub fn load(path: &Path) -> Result<Contents> {
     let text = match std::fs::read_to_string(path) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Contents::default()),
         Err(e) => {
             return Err(Error::io(format!("could not read {}", path.display()), e));
         }
@@ -52,20 +63,26 @@ pub fn load(path: &Path) -> Result<Vec<Connection>> {
     if version == 0 {
         return Err(unreadable("it has no format version".into()));
     }
-    let body: FileBody = serde_json::from_value(value).map_err(|e| unreadable(e.to_string()))?;
-    Ok(body.connections)
+    // `version` is checked above; the rest is the contents.
+    serde_json::from_value(value).map_err(|e| unreadable(e.to_string()))
 }
 
-/// Replaces the file with `connections`, atomically.
-pub fn save(path: &Path, connections: &[Connection]) -> Result<()> {
+/// Replaces the file with `contents`, atomically.
+pub fn save(path: &Path, contents: &Contents) -> Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| Error::Internal("config path has no folder".into()))?;
     std::fs::create_dir_all(dir)
         .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
-    let body = FileBody {
+    #[derive(Serialize)]
+    struct Body<'a> {
+        version: u64,
+        #[serde(flatten)]
+        contents: &'a Contents,
+    }
+    let body = Body {
         version: VERSION,
-        connections: connections.to_vec(),
+        contents,
     };
     let mut text = serde_json::to_vec_pretty(&body)
         .map_err(|e| Error::Internal(format!("connections could not be encoded: {e}")))?;
@@ -107,17 +124,29 @@ mod tests {
     #[test]
     fn missing_file_means_no_connections() {
         let dir = tempfile::tempdir().unwrap();
-        assert!(load(&dir.path().join(FILE_NAME)).unwrap().is_empty());
+        assert!(
+            load(&dir.path().join(FILE_NAME))
+                .unwrap()
+                .connections
+                .is_empty()
+        );
     }
 
     #[test]
     fn save_then_load_round_trips_and_leaves_no_temp_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub").join(FILE_NAME);
-        save(&path, &[]).unwrap();
-        assert!(load(&path).unwrap().is_empty());
+        save(&path, &Contents::default()).unwrap();
+        assert!(load(&path).unwrap().connections.is_empty());
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(text.contains("\"version\": 1"), "{text}");
+        assert!(!text.contains("unfinished"), "{text}");
+        let contents = Contents {
+            connections: Vec::new(),
+            unfinished: vec!["0123456789ab".into()],
+        };
+        save(&path, &contents).unwrap();
+        assert_eq!(load(&path).unwrap().unfinished, contents.unfinished);
         assert_eq!(
             std::fs::read_dir(path.parent().unwrap()).unwrap().count(),
             1

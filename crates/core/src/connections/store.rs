@@ -1,13 +1,20 @@
 //! [`ConnectionStore`]: the connections file plus the keychain, kept consistent.
 //!
-//! Import order: validate fully (done by `credentials::inspect`) → write secrets → write the
-//! config. If a secret write fails, the secrets written so far are put back as they were; if
-//! the config write fails, so are all of them. A refused import leaves no trace.
+//! Import order: validate fully (done by `credentials::inspect`) → record the new id as
+//! unfinished in the config → write secrets → save the connection and drop the record. If a
+//! secret write fails, the secrets written so far are put back as they were; if the config
+//! write fails, so are all of them. A refused import leaves no trace, and one killed half way
+//! leaves a record that the next change removes with its entries ([`ConnectionStore::finish_interrupted`]).
+//!
+//! The window and CLI commands share the config folder and the keychain: every change
+//! (load, modify, save, with its keychain writes) holds `connections.lock` in the config
+//! folder, so none is lost to another process saving in between (see `lock_file`).
 //!
 //! Every method is blocking (keychain and disk): call from a blocking thread.
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
 
 use rand::Rng;
 use time::OffsetDateTime;
@@ -17,11 +24,19 @@ use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions,
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::lock_file::LockFile;
 use crate::secrets::slots::SecretSlot;
 use crate::secrets::{ChunkedSecrets, Secret, SecretStore};
 
 /// The longest connection name we accept; names are labels, not documents.
 const MAX_NAME_CHARS: usize = 80;
+
+/// The cross-process lock of the connections, beside `connections.json`.
+const LOCK_FILE_NAME: &str = "connections.lock";
+
+/// How long a change waits for another process's change to the connections. Changes take
+/// well under a second, but the other process may be waiting for a keychain unlock prompt.
+const LOCK_PATIENCE: Duration = Duration::from_secs(30);
 
 /// What an import did.
 #[derive(Debug, Clone)]
@@ -34,9 +49,17 @@ pub struct Imported {
 /// The app's connections. One per process; share it (it is `Send + Sync`).
 pub struct ConnectionStore {
     config_path: PathBuf,
+    lock_path: PathBuf,
     secrets: Arc<dyn SecretStore>,
-    /// Serialises read-modify-write cycles of the config file within this process.
+    /// Queues this process's changes before they wait for the lock file, so threads wait
+    /// their turn instead of polling it together.
     write_lock: Mutex<()>,
+}
+
+/// A change to the connections in progress: this process's turn and the cross-process lock.
+struct Changing<'a> {
+    _lock: LockFile,
+    _turn: MutexGuard<'a, ()>,
 }
 
 impl ConnectionStore {
@@ -44,6 +67,7 @@ impl ConnectionStore {
     pub fn new(config_dir: &Path, secrets: Arc<dyn SecretStore>) -> Self {
         ConnectionStore {
             config_path: config_dir.join(config::FILE_NAME),
+            lock_path: config_dir.join(LOCK_FILE_NAME),
             secrets,
             write_lock: Mutex::new(()),
         }
@@ -60,7 +84,7 @@ impl ConnectionStore {
 
     /// All connections, as stored.
     pub fn connections(&self) -> Result<Vec<Connection>> {
-        config::load(&self.config_path)
+        Ok(config::load(&self.config_path)?.connections)
     }
 
     /// All connections, redacted, in the order they were added.
@@ -113,9 +137,11 @@ impl ConnectionStore {
         options: &ImportOptions,
         sandbox: bool,
     ) -> Result<Imported> {
-        let _guard = self.lock();
+        let _changing = self.lock()?;
         let draft = recognised.draft(options.choice.as_deref())?;
-        let mut connections = config::load(&self.config_path)?;
+        let had_file = self.config_path.exists();
+        let mut contents = self.load_and_finish()?;
+        let connections = &contents.connections;
 
         let given_url = match options
             .aem_url
@@ -204,13 +230,44 @@ impl ConnectionStore {
                 }
             }
         }
-        let journal = self.write_secrets(&id, &writes, previous.is_some())?;
-
-        match existing {
-            Some(index) => connections[index] = connection.clone(),
-            None => connections.push(connection.clone()),
+        //
+        // A new id is recorded before its first entry: if this process dies before the
+        // connection is saved, the record is what lets a later change find the entries.
+        if previous.is_none() {
+            contents.unfinished.push(id.clone());
+            config::save(&self.config_path, &contents)?;
         }
-        if let Err(err) = config::save(&self.config_path, &connections) {
+        let journal = match self.write_secrets(&id, &writes, previous.is_some()) {
+            Ok(journal) => journal,
+            Err(err) => {
+                // The entries are put back already; the record goes too (with the file, when
+                // this import made it), so a refused import leaves no trace.
+                if previous.is_none() {
+                    contents.unfinished.retain(|u| *u != id);
+                    let forgotten = if had_file || !contents.unfinished.is_empty() {
+                        config::save(&self.config_path, &contents)
+                    } else {
+                        std::fs::remove_file(&self.config_path).map_err(|e| {
+                            Error::io(
+                                format!("could not remove {}", self.config_path.display()),
+                                e,
+                            )
+                        })
+                    };
+                    if let Err(e) = forgotten {
+                        tracing::warn!(id = %id, error = ?e, "an unfinished import stays recorded until the next change");
+                    }
+                }
+                return Err(err);
+            }
+        };
+
+        contents.unfinished.retain(|u| *u != id);
+        match existing {
+            Some(index) => contents.connections[index] = connection.clone(),
+            None => contents.connections.push(connection.clone()),
+        }
+        if let Err(err) = config::save(&self.config_path, &contents) {
             tracing::warn!(error = ?err, "config write failed; restoring the keychain");
             self.restore(&id, journal);
             return Err(err);
@@ -275,9 +332,10 @@ impl ConnectionStore {
     /// The keychain goes first: if it cannot be reached, the connection stays, so no secret
     /// is left behind without a connection that names it.
     pub fn delete(&self, id: &str) -> Result<()> {
-        let _guard = self.lock();
-        let mut connections = config::load(&self.config_path)?;
-        let index = connections
+        let _changing = self.lock()?;
+        let mut contents = self.load_and_finish()?;
+        let index = contents
+            .connections
             .iter()
             .position(|c| c.id == id)
             .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))?;
@@ -285,10 +343,51 @@ impl ConnectionStore {
         for slot in SecretSlot::ALL {
             chunked.remove(&slot.key(id))?;
         }
-        connections.remove(index);
-        config::save(&self.config_path, &connections)?;
+        contents.connections.remove(index);
+        config::save(&self.config_path, &contents)?;
         tracing::info!(id, "connection deleted");
         Ok(())
+    }
+
+    /// Removes the keychain entries of imports that were killed before they saved their
+    /// connection (see `config::Contents::unfinished`). Every change does it first; this is
+    /// for a start-up that wants it done before the first change. Blocking.
+    pub fn finish_interrupted(&self) -> Result<()> {
+        let _changing = self.lock()?;
+        self.load_and_finish().map(drop)
+    }
+
+    /// Loads the config, holding the lock, and first removes what interrupted imports left:
+    /// their keychain entries, then their records. An id that a connection has is only a
+    /// record to drop: its entries are in use. A keychain that fails now keeps the record for
+    /// a later try; the change that asked goes on.
+    fn load_and_finish(&self) -> Result<config::Contents> {
+        let mut contents = config::load(&self.config_path)?;
+        if contents.unfinished.is_empty() {
+            return Ok(contents);
+        }
+        let chunked = ChunkedSecrets::new(self.secrets.as_ref());
+        let known: Vec<String> = contents.connections.iter().map(|c| c.id.clone()).collect();
+        contents.unfinished.retain(|id| {
+            if known.contains(id) {
+                return false;
+            }
+            match SecretSlot::ALL
+                .iter()
+                .try_for_each(|slot| chunked.remove(&slot.key(id)))
+            {
+                Ok(()) => {
+                    tracing::info!(id = %id, "removed the keychain entries of an interrupted import");
+                    false
+                }
+                Err(err) => {
+                    tracing::warn!(id = %id, error = ?err, "could not remove the keychain entries of an interrupted import yet");
+                    true
+                }
+            }
+        });
+        config::save(&self.config_path, &contents)?;
+        Ok(contents)
     }
 
     /// The secrets of a connection, for the token code. Fails with words when one its kind
@@ -329,19 +428,21 @@ impl ConnectionStore {
         id: &str,
         change: impl FnOnce(&mut Connection, &[&Connection]) -> Result<()>,
     ) -> Result<ConnectionView> {
-        let _guard = self.lock();
-        let mut connections = config::load(&self.config_path)?;
-        let index = connections
+        let _changing = self.lock()?;
+        let mut contents = self.load_and_finish()?;
+        let index = contents
+            .connections
             .iter()
             .position(|c| c.id == id)
             .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))?;
-        let mut changed = connections[index].clone();
+        let mut changed = contents.connections[index].clone();
         {
-            let others: Vec<&Connection> = connections.iter().filter(|c| c.id != id).collect();
+            let others: Vec<&Connection> =
+                contents.connections.iter().filter(|c| c.id != id).collect();
             change(&mut changed, &others)?;
         }
-        connections[index] = changed.clone();
-        config::save(&self.config_path, &connections)?;
+        contents.connections[index] = changed.clone();
+        config::save(&self.config_path, &contents)?;
         Ok(changed.view(OffsetDateTime::now_utc()))
     }
 
@@ -395,10 +496,23 @@ impl ConnectionStore {
         }
     }
 
-    fn lock(&self) -> MutexGuard<'_, ()> {
-        self.write_lock
+    /// Waits for this process's turn, then for the other processes' changes to end.
+    fn lock(&self) -> Result<Changing<'_>> {
+        let turn = self
+            .write_lock
             .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        let lock = LockFile::acquire_within(&self.lock_path, LOCK_PATIENCE)?.ok_or_else(|| {
+            Error::InvalidInput(
+                "Another Metadesk window or command is changing the connections and has not \
+                 finished. Try again in a moment."
+                    .into(),
+            )
+        })?;
+        Ok(Changing {
+            _lock: lock,
+            _turn: turn,
+        })
     }
 }
 

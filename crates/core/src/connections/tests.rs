@@ -228,6 +228,76 @@ impl SecretStore for FailAfter {
     }
 }
 
+/// A keychain whose process "dies" (panics, so nothing after it runs) right after its
+/// `writes`-th entry is stored: an import killed between the keychain and the config.
+struct DiesAfter {
+    inner: Arc<RunOnlyKeychain>,
+    writes: AtomicUsize,
+}
+
+impl SecretStore for DiesAfter {
+    fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
+        self.inner.get(key)
+    }
+    fn set(&self, key: &str, value: &Secret) -> Result<(), SecretStoreError> {
+        self.inner.set(key, value)?;
+        if self.writes.fetch_sub(1, Ordering::SeqCst) == 1 {
+            panic!("killed after a keychain write");
+        }
+        Ok(())
+    }
+    fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
+        self.inner.delete(key)
+    }
+    fn backend_name(&self) -> &'static str {
+        "dies after some writes"
+    }
+}
+
+#[test]
+fn an_import_killed_after_its_keychain_writes_leaves_nothing_after_the_next_change() {
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(RunOnlyKeychain::new());
+    let dying = ConnectionStore::new(
+        dir.path(),
+        Arc::new(DiesAfter {
+            inner: keychain.clone(),
+            // Service credentials: the client secret, then the private key.
+            writes: AtomicUsize::new(2),
+        }),
+    );
+    let killed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        dying.import(
+            &recognise(&service_json(&TestKey::small())),
+            &ImportOptions::default(),
+        )
+    }));
+    assert!(killed.is_err(), "the import was killed");
+    drop(dying);
+    assert_eq!(keychain.len(), 2, "the dead import's entries are there");
+
+    // The next start: any change removes what the dead import wrote, and keeps its own.
+    let store = ConnectionStore::new(dir.path(), keychain.clone());
+    assert!(store.list().unwrap().is_empty());
+    let other = testing::project(vec![testing::oauth_credential("1", "A", "client-a")]);
+    let options = ImportOptions {
+        aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
+        ..Default::default()
+    };
+    let id = store
+        .import(&recognise(&other), &options)
+        .unwrap()
+        .connection
+        .id;
+    assert_eq!(
+        keychain.keys(),
+        vec![SecretSlot::ClientSecret.key(&id)],
+        "no entry that no connection names"
+    );
+    let text = std::fs::read_to_string(store.config_path()).unwrap();
+    assert!(!text.contains("unfinished"), "{text}");
+}
+
 #[test]
 fn a_keychain_failure_half_way_leaves_no_trace() {
     let dir = tempfile::tempdir().unwrap();

@@ -275,7 +275,7 @@ impl Engine {
             let path = ctx.journal.path().to_owned();
             // Closes the journal when this is the last reference; removing it works either way.
             drop(ctx);
-            if let Err(e) = std::fs::remove_file(&path) {
+            if let Err(e) = crate::bulk::journal::remove(&path) {
                 tracing::warn!(path = %path.display(), error = %e, "could not remove the journal of a failed preview");
             }
         }

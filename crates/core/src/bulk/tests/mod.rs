@@ -92,12 +92,16 @@ fn report_rows(dir: &std::path::Path, id: &str) -> Vec<ReportRow> {
     rows
 }
 
-/// The journals in the runs folder (none when the folder was never created).
+/// The files in the runs folder, sorted (none when the folder was never created).
 fn journals(dir: &std::path::Path) -> Vec<String> {
     match std::fs::read_dir(dir.join("runs")) {
-        Ok(entries) => entries
-            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-            .collect(),
+        Ok(entries) => {
+            let mut names: Vec<String> = entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
         Err(e) => panic!("{e}"),
     }

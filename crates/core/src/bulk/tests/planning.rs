@@ -298,7 +298,8 @@ async fn a_preview_that_fails_before_planning_anything_stores_no_run() {
         .await
         .unwrap();
     assert_eq!((applied.counts.changed, applied.counts.failed), (2, 1));
-    let only_the_run = vec![format!("{}.jsonl", p.id)];
+    // The run's journal and its lock file (kept: see `lock_file`), nothing else.
+    let only_the_run = vec![format!("{}.jsonl", p.id), format!("{}.lock", p.id)];
     *fake.faults.auth_after.lock().unwrap() = Some(0);
     for err in [
         e.preview_undo(&p.id, &RunControl::new(), &no_progress())
