@@ -20,6 +20,7 @@ pub mod error;
 pub mod events;
 pub mod health;
 pub mod ims;
+pub mod net;
 pub mod retry;
 pub mod secrets;
 
