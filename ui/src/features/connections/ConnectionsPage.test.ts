@@ -428,4 +428,32 @@ describe('tokens', () => {
     await user.click(screen.getByTestId('test-connection'));
     await waitFor(() => expect(screen.getByTestId('test-verdict')).toHaveTextContent('could not be tested: That connection no longer exists.'));
   });
+
+  it('shows an auxiliary step AEM does not answer as a warning of a connection that works', async () => {
+    const user = userEvent.setup();
+    vi.mocked(connectionHealth).mockResolvedValue({});
+    vi.mocked(testConnection).mockResolvedValue({
+      ...REPORT,
+      actingAs: null,
+      steps: [
+        { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h.', code: null },
+        {
+          label: 'Ask AEM who we are',
+          outcome: 'warning',
+          detail: 'AEM answered 404 for the current user. This does not stop Metadesk: the DAM can be read.',
+          code: null,
+        },
+        { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
+      ],
+    });
+    await renderPage([connection()]);
+    await user.click(screen.getByTestId('test-connection'));
+    const panel = await screen.findByTestId('test-report');
+    expect(panel).toHaveAttribute('data-ok', 'true');
+    expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works, with a warning.');
+    const who = within(panel).getAllByTestId('test-step')[1] as HTMLElement;
+    expect(who).toHaveAttribute('data-outcome', 'warning');
+    expect(who).toHaveTextContent('!');
+    expect(who).toHaveTextContent('does not stop Metadesk');
+  });
 });
