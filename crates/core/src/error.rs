@@ -8,6 +8,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::aem::AemError;
+use crate::connections::ReplaceNotice;
 use crate::credentials::Refusal;
 use crate::secrets::SecretStoreError;
 
@@ -50,6 +51,10 @@ pub enum Error {
     Refused(#[from] Refusal),
     #[error("{0}")]
     NotFound(String),
+    /// An import would replace a stored connection with a different credential under the same
+    /// client id; the window asks, the CLI wants `--replace`.
+    #[error("{0}")]
+    NeedsReplace(Box<ReplaceNotice>),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -69,6 +74,7 @@ impl Error {
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::Refused(_) => ErrorCode::CredentialRefused,
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::NeedsReplace(_) => ErrorCode::InvalidInput,
             Error::Io { .. } => ErrorCode::Io,
             Error::Internal(_) => ErrorCode::Internal,
         }

@@ -10,6 +10,7 @@ mod config;
 mod guard;
 mod keys;
 mod model;
+mod reimport;
 mod store;
 
 pub use app::{
@@ -20,6 +21,7 @@ pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use guard::confirm_production;
 pub use keys::SecretSlot;
 pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
+pub use reimport::ReplaceNotice;
 pub use store::{ConnectionStore, Imported};
 
 #[cfg(test)]
