@@ -364,7 +364,8 @@ describe('where secrets go', () => {
       {
         state: 'needsChoice',
         pendingId: 'pending-5',
-        preview: { ...PREVIEW, kind: 'serviceCredentials', kindLabel: 'AEM service credentials', needsAemUrl: false },
+        // The file names no AEM address, but the connection it replaces has one.
+        preview: PREVIEW,
         replaces: {
           connectionId: 'c1',
           connectionName: 'Marketing prod',
@@ -374,6 +375,7 @@ describe('where secrets go', () => {
       'rotated.json',
     );
     expect(screen.getByTestId('drop-result')).toHaveTextContent('with the client id of Marketing prod');
+    expect(screen.getByLabelText('AEM author address (optional)')).toHaveValue('');
     const notice = screen.getByTestId('pending-replace');
     expect(notice).toHaveTextContent('This file would replace “Marketing prod”');
     expect(notice).toHaveTextContent('Its private key is different.');
