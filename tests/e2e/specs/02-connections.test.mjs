@@ -159,8 +159,9 @@ test("a development token, an OAuth project and a local SDK import too", async (
         await ims.clear();
         await ims.sendKeys("https://adobelogin.com.evil.test");
         await form.findElement(By.css('button[type="submit"]')).click();
-        const refused = await form.findElement(By.css('[data-testid="pending-error"]'));
-        await eventually(async () => /is not Adobe IMS/.test(await refused.getText()), "the IMS address was not refused");
+        const refused = await eventually(async () => (await form.findElements(By.css('[data-testid="pending-error"]')))[0],
+          "the IMS address was not refused");
+        assert.match(await refused.getText(), /The IMS address is not usable: .* is not Adobe IMS/);
         await ims.clear();
         await ims.sendKeys(sandbox.url);
       }
