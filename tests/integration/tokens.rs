@@ -193,6 +193,43 @@ async fn service_credentials_mint_and_pass_the_connection_test() {
     assert_eq!(env.issued(&env.service_id()), 1);
 }
 
+/// Issue 13 item 8: an AEM behind a dispatcher that hides `currentuser.json` still works.
+#[tokio::test]
+async fn a_hidden_current_user_endpoint_is_a_warning_not_a_failed_connection() {
+    let env = Env::default().await;
+    env.sandbox
+        .set_faults(Faults {
+            current_user_hidden: true,
+            ..Faults::default()
+        })
+        .unwrap();
+    let (_, report) = test_stored_connection(
+        env.connections.clone(),
+        "service-credentials",
+        &Authorizers::new(),
+        &env.ctx(),
+    )
+    .await
+    .unwrap();
+    assert!(report.ok, "{report:#?}");
+    assert_eq!(report.dam_readable, Some(true));
+    assert_eq!(report.acting_as, None);
+    let outcomes: Vec<StepOutcome> = report.steps.iter().map(|s| s.outcome).collect();
+    assert_eq!(
+        outcomes,
+        [
+            StepOutcome::Passed,
+            StepOutcome::Warning,
+            StepOutcome::Passed
+        ]
+    );
+    assert!(
+        report.steps[1].detail.contains("AEM answered 404"),
+        "{}",
+        report.steps[1].detail
+    );
+}
+
 #[tokio::test]
 async fn oauth_s2s_mints_and_reads_the_dam_through_the_folders_api() {
     let env = Env::default().await;

@@ -70,6 +70,7 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     aemUrl: 'https://author-p12345-e67890.adobeaemcloud.com',
     host: 'author-p12345-e67890.adobeaemcloud.com',
     imsBase: 'https://ims-na1.adobelogin.com',
+    imsHost: 'ims-na1.adobelogin.com',
     clientId: 'cm-p12345-e67890-integration',
     technicalAccountEmail: '84bb3f97-971d-80ab-7d29-825c75521255@techacct.adobe.com',
     actsAs: null,

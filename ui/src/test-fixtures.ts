@@ -15,6 +15,7 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
     aemUrl: 'https://author-p12345-e67890.adobeaemcloud.com',
     host: 'author-p12345-e67890.adobeaemcloud.com',
     imsBase: 'https://ims-na1.adobelogin.com',
+    imsHost: 'ims-na1.adobelogin.com',
     clientId: 'cm-p12345-e67890-integration',
     technicalAccountEmail: 'abc@techacct.adobe.com',
     actsAs: null,

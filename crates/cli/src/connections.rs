@@ -20,7 +20,8 @@ use crate::FAILURE;
 pub enum ConnectionsCommand {
     /// Import credential files (AEM service credentials, a local development token, or an
     /// Adobe Developer Console OAuth Server-to-Server credential). Importing a credential with
-    /// the same client id again updates its connection.
+    /// the same client id again updates its connection; if its IMS, secret or kind differ from
+    /// the stored one, that needs --replace.
     Import {
         #[arg(required = true)]
         files: Vec<PathBuf>,
@@ -36,6 +37,15 @@ pub enum ConnectionsCommand {
         /// Mark the connection as production.
         #[arg(long)]
         production: bool,
+        /// The Adobe IMS an OAuth Server-to-Server credential gets its tokens from (a Developer
+        /// Console project never says); default: the connection's, else
+        /// https://ims-na1.adobelogin.com. Only https on *.adobelogin.com (or this computer).
+        #[arg(long, value_name = "URL")]
+        ims: Option<String>,
+        /// Replace a stored connection with the same client id even though this file's IMS,
+        /// secret or kind differ from it.
+        #[arg(long)]
+        replace: bool,
     },
     /// List connections: name, kind, host, status.
     List {
@@ -91,6 +101,8 @@ pub fn run(
             aem,
             choice,
             production,
+            ims,
+            replace,
         } => {
             if name.is_some() && files.len() > 1 {
                 Err("--name can only be used with one file at a time".to_string())
@@ -100,6 +112,8 @@ pub fn run(
                     aem_url: aem,
                     choice,
                     production: production.then_some(true),
+                    ims_url: ims,
+                    replace: replace.then_some(true),
                 };
                 return import(workspace, &files, &options, out, err);
             }
@@ -195,6 +209,9 @@ pub fn import(
                     && message.contains("AEM environment")
                 {
                     message.push_str(" Use --aem URL.");
+                }
+                if let metadesk_core::Error::NeedsReplace(_) = &error {
+                    message.push_str(" Add --replace to replace it.");
                 }
                 let _ = writeln!(err, "refused {shown}: {}", one_line(&message));
             }

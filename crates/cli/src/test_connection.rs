@@ -79,6 +79,7 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport) -> String {
     for step in &report.steps {
         let mark = match step.outcome {
             StepOutcome::Passed => "ok  ",
+            StepOutcome::Warning => "warn",
             StepOutcome::Failed => "FAIL",
             StepOutcome::Skipped => "skip",
         };
@@ -99,7 +100,13 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport) -> String {
             if readable { "yes" } else { "no" }
         ));
     }
-    out.push_str(if report.ok {
+    let warned = report
+        .steps
+        .iter()
+        .any(|s| s.outcome == StepOutcome::Warning);
+    out.push_str(if report.ok && warned {
+        "Result: the connection works (with a warning, see above).\n"
+    } else if report.ok {
         "Result: the connection works.\n"
     } else {
         "Result: the connection does not work yet (see above).\n"

@@ -4,6 +4,9 @@
 //! and what to do. Details for developers go to the log at the place the error is raised.
 //! No message ever contains a secret.
 
+use serde::Serialize;
+use ts_rs::TS;
+
 use crate::aem::AemError;
 use crate::credentials::Refusal;
 use crate::secrets::SecretStoreError;
@@ -23,6 +26,10 @@ pub enum Error {
     Refused(#[from] Refusal),
     #[error("{0}")]
     NotFound(String),
+    /// An import would replace a stored connection with a different credential under the same
+    /// client id; the window asks, the CLI wants `--replace`.
+    #[error("{0}")]
+    NeedsReplace(Box<ReplaceNotice>),
     #[error("{context}: {source}")]
     Io {
         context: String,
@@ -42,6 +49,7 @@ impl Error {
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::Refused(_) => ErrorCode::CredentialRefused,
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::NeedsReplace(_) => ErrorCode::InvalidInput,
             Error::Io { .. } => ErrorCode::Io,
             Error::Internal(_) => ErrorCode::Internal,
         }
@@ -57,3 +65,27 @@ impl Error {
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// A stored connection that an import would replace, and how the file differs from it (built
+/// by `connections`; kept here because it is the payload of [`Error::NeedsReplace`]). The
+/// window shows it as a confirmation; the CLI asks for `--replace`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReplaceNotice {
+    pub connection_id: String,
+    pub connection_name: String,
+    /// Full sentences: "It uses the IMS at ims-na1-stg1.adobelogin.com, not ims-na1.adobelogin.com."
+    pub differences: Vec<String>,
+}
+
+impl std::fmt::Display for ReplaceNotice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "This file has the client id of the connection \"{}\", but it is not the same \
+             credential: {} Nothing was changed; replacing it must be confirmed.",
+            self.connection_name,
+            self.differences.join(" ")
+        )
+    }
+}

@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 /// The core's modules, bottom first. Modules in one layer may use each other: `ims` implements
 /// the authorizer that `aem`'s requests call, and `aem` reports IMS's errors.
 const LAYERS: &[&[&str]] = &[
-    &["error_code", "timefmt", "retry", "events"],
+    &["error_code", "timefmt", "retry", "events", "net"],
     &["secrets"],
     &["credentials"],
     &["ims", "aem"],

@@ -22,6 +22,7 @@ pub mod events;
 pub mod health;
 pub mod ims;
 mod lock_file;
+pub mod net;
 pub mod retry;
 pub mod secrets;
 pub mod timefmt;

@@ -470,8 +470,11 @@ pub(crate) async fn content_get(
     }
 }
 
-/// `GET /libs/granite/security/currentuser.json`.
+/// `GET /libs/granite/security/currentuser.json` (404 under the `current_user_hidden` fault).
 pub(crate) async fn current_user(State(shared): State<Shared>, headers: HeaderMap) -> Response {
+    if shared.faults.current_user_hidden() {
+        return plain(StatusCode::NOT_FOUND, "Not Found");
+    }
     match auth::authenticate(&shared, &headers, Family::Classic) {
         Ok(p) => {
             let initial = p.user.chars().next().unwrap_or('u').to_ascii_lowercase();

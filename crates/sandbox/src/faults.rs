@@ -41,6 +41,9 @@ pub struct Faults {
     /// writes are refused with 403 whoever asks, as a missing write permission on part of the
     /// DAM would: the rest of the DAM stays writable.
     pub write_denied: Vec<String>,
+    /// `currentuser.json` answers 404 whoever asks, as an AEM behind a dispatcher or CDN that
+    /// does not pass `/libs/granite/security/*` through: the rest of AEM still answers.
+    pub current_user_hidden: bool,
 }
 
 impl Default for Faults {
@@ -56,6 +59,7 @@ impl Default for Faults {
             revoke_after: None,
             ims_outage: false,
             write_denied: Vec::new(),
+            current_user_hidden: false,
         }
     }
 }
@@ -144,6 +148,10 @@ impl FaultEngine {
 
     pub(crate) fn ims_outage(&self) -> bool {
         lock(&self.run).faults.ims_outage
+    }
+
+    pub(crate) fn current_user_hidden(&self) -> bool {
+        lock(&self.run).faults.current_user_hidden
     }
 
     pub(crate) fn revoke_after(&self) -> Option<u64> {

@@ -59,6 +59,9 @@ struct Args {
     /// Invalidate each access token after this many AEM requests.
     #[arg(long)]
     revoke_after: Option<u64>,
+    /// Answer currentuser.json with 404, as AEM behind a dispatcher that hides it.
+    #[arg(long)]
+    hide_current_user: bool,
 }
 
 #[tokio::main]
@@ -92,6 +95,7 @@ async fn main() -> std::process::ExitCode {
             throttle_rps: args.throttle_rps,
             throttle_status: args.throttle_status,
             revoke_after: args.revoke_after,
+            current_user_hidden: args.hide_current_user,
             ..Faults::default()
         },
         ..SandboxConfig::default()

@@ -496,3 +496,28 @@ async fn writes_can_be_denied_on_part_of_the_dam() {
         "a refused write changes nothing"
     );
 }
+
+#[tokio::test]
+async fn current_user_hidden_answers_404_and_leaves_the_dam_readable() {
+    let sb = start().await;
+    let token = sb.credentials().dev_token.clone();
+    let get = |path: &str| {
+        client()
+            .get(format!("{}{path}", sb.base_url()))
+            .bearer_auth(&token)
+            .send()
+    };
+    let who = "/libs/granite/security/currentuser.json";
+    assert_eq!(get(who).await.unwrap().status(), 200);
+    sb.set_faults(Faults {
+        current_user_hidden: true,
+        ..Faults::default()
+    })
+    .unwrap();
+    assert_eq!(get(who).await.unwrap().status(), 404);
+    assert_eq!(
+        get("/api/assets.json?limit=1").await.unwrap().status(),
+        200,
+        "only the current-user endpoint is hidden"
+    );
+}

@@ -1,7 +1,8 @@
 // Connections end to end: credential files from a real sandbox dropped on the window, kept in
 // the real keychain (read back after a restart), refusals with their reasons, the other ways
-// in (paste, local SDK, choose file, the built-in sandbox), delete with a confirmation, and
-// finally a scan of the app's folders for every secret.
+// in (paste, local SDK, choose file, the built-in sandbox), the IMS host on each card, an IMS
+// address off Adobe's list refused, a file replacing a connection only once confirmed, delete
+// with a confirmation, and finally a scan of the app's folders for every secret.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -26,6 +27,8 @@ import {
 
 let sandbox;
 let scratch;
+/** The client secret of the "rotated" OAuth project file (also looked for on disk at the end). */
+const ROTATED_SECRET = "p8e-e2e-rotated-secret-0123456789abcdef";
 
 before(async () => {
   sandbox = await startSandboxBinary();
@@ -78,6 +81,9 @@ test("a dropped service credential file is listed with its kind and expiry, and 
     assert.match(card.text, /The AEM user to give permissions to/);
     assert.ok(card.text.includes(sandbox.service.integration.email), "the technical account is shown");
     assert.match(card.text, /client secret ••••/);
+    // Where its secrets go: the sandbox's IMS on this computer.
+    const ims = await driver.findElement(By.css(`[data-connection-id="${card.id}"] [data-testid="connection-ims"]`));
+    assert.equal(await ims.getText(), new URL(sandbox.url).host);
     assert.deepEqual(slotsOf(card.id), ["client-secret", "private-key"]);
   });
   await withApp({ name: `${t.name} (after restart)` }, async (driver) => {
@@ -146,6 +152,19 @@ test("a development token, an OAuth project and a local SDK import too", async (
       const error = await form.findElement(By.css('[data-testid="pending-url-error"]'));
       assert.match(await error.getText(), /AEM author address/);
       await form.findElement(By.css('[data-testid="pending-url"]')).sendKeys(sandbox.url);
+      if (file === "oauth-project.json") {
+        // An OAuth project's IMS can be given; one off Adobe's list is refused in words.
+        const ims = await form.findElement(By.css('[data-testid="pending-ims"]'));
+        assert.equal(await ims.getAttribute("value"), sandbox.url, "the file's own IMS is shown");
+        await ims.clear();
+        await ims.sendKeys("https://adobelogin.com.evil.test");
+        await form.findElement(By.css('button[type="submit"]')).click();
+        const refused = await eventually(async () => (await form.findElements(By.css('[data-testid="pending-error"]')))[0],
+          "the IMS address was not refused");
+        assert.match(await refused.getText(), /The IMS address is not usable: .* is not Adobe IMS/);
+        await ims.clear();
+        await ims.sendKeys(sandbox.url);
+      }
       await form.findElement(By.css('button[type="submit"]')).click();
       await resultFor(driver, file, "imported");
     }
@@ -167,6 +186,31 @@ test("a development token, an OAuth project and a local SDK import too", async (
     const sdk = await cardNamed(driver, /Local AEM SDK/);
     assert.deepEqual(slotsOf(sdk.id), ["password"]);
     assert.doesNotMatch(sdk.text, /admin-password-e2e/);
+  });
+});
+
+test("a file with a stored connection's client id but another secret replaces it only once confirmed", async (t) => {
+  const rotated = join(scratch, "oauth-rotated.json");
+  const file = structuredClone(sandbox.oauth);
+  file.project.workspace.details.credentials[0].oauth_server_to_server.client_secrets[0] = ROTATED_SECRET;
+  writeFileSync(rotated, JSON.stringify(file));
+  await withApp(t, async (driver) => {
+    const oauth = await cardNamed(driver, /OAuth Server-to-Server credential/);
+    const before = slotsOf(oauth.id);
+    await simulateDrop(driver, [rotated]);
+    const row = await resultFor(driver, "oauth-rotated.json", "needsChoice");
+    const notice = await row.findElement(By.css('[data-testid="pending-replace"]'));
+    const words = await notice.getText();
+    assert.ok(words.includes(`This file would replace “${oauth.name}”`), words);
+    assert.match(words, /Its client secret is different\./);
+    assert.deepEqual(slotsOf(oauth.id), before, "nothing replaced yet");
+    const submit = await row.findElement(By.css('[data-testid="pending-submit"]'));
+    assert.equal(await submit.getText(), `Replace “${oauth.name}”`);
+    await submit.click();
+    const done = await resultFor(driver, "oauth-rotated.json", "updated");
+    assert.ok((await done.getText()).includes(oauth.name));
+    const cards = await connectionCards(driver);
+    assert.equal(cards.filter((c) => /OAuth Server-to-Server credential/.test(c.text)).length, 1, "replaced, not added");
   });
 });
 
@@ -276,6 +320,7 @@ test("no secret from the credential files is in the app's config, data, cache or
     sandbox.devToken.accessToken,
     sandbox.oauth.project.workspace.details.credentials[0].oauth_server_to_server.client_secrets[0],
     "admin-password-e2e",
+    ROTATED_SECRET,
   ];
   assert.ok(secrets.length > 10 && secrets.every((s) => typeof s === "string" && s.length >= 16));
 

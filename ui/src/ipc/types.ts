@@ -13,6 +13,7 @@ export type { FileOutcome } from './bindings/FileOutcome';
 export type { FileResult } from './bindings/FileResult';
 export type { ImportOptions } from './bindings/ImportOptions';
 export type { ImportPreview } from './bindings/ImportPreview';
+export type { ReplaceNotice } from './bindings/ReplaceNotice';
 export type { LocalSdkArgs } from './bindings/LocalSdkArgs';
 export type { SandboxStatus } from './bindings/SandboxStatus';
 export type { ConnectionHealth } from './bindings/ConnectionHealth';

@@ -339,3 +339,87 @@ fn no_keychain_refuses_the_import_in_one_line() {
     assert!(f.secrets.is_empty());
     assert!(!Path::new(f.workspace.connections().config_path()).exists());
 }
+
+/// Issue 13 item 4: `--ims` points an OAuth Server-to-Server connection at another Adobe IMS;
+/// anything off the allow-list is refused in words and nothing is stored.
+#[test]
+fn ims_points_an_oauth_project_at_another_adobe_ims_only() {
+    let f = Fixture::new();
+    let project = testing::project(vec![testing::oauth_credential("111", "A", "client-a")]);
+    let file = f.write("project.json", &project);
+    let import = |ims: &str| {
+        f.run(&[
+            "connections",
+            "import",
+            &file,
+            "--aem",
+            "author-p1-e2.adobeaemcloud.com",
+            "--ims",
+            ims,
+        ])
+    };
+    for bad in [
+        "http://ims-na1.adobelogin.com",
+        "https://adobelogin.com.evil.test",
+        "https://ims-na1.adobelogin.com@evil.test",
+        "https://192.168.1.20",
+    ] {
+        let run = import(bad);
+        assert_eq!(run.code, FAILURE, "{bad}");
+        assert!(
+            run.err.contains("The IMS address is not usable"),
+            "{bad}: {}",
+            run.err
+        );
+        assert!(f.secrets.is_empty(), "{bad}");
+    }
+    let run = import("ims-na1-stg1.adobelogin.com");
+    assert_eq!(run.code, 0, "{}", run.err);
+    let show = f.run(&["connections", "show", "Metadesk test project · A"]);
+    assert!(
+        show.out
+            .contains("IMS: https://ims-na1-stg1.adobelogin.com"),
+        "{}",
+        show.out
+    );
+
+    let service = f.write("service.json", &service("cm-p1-e2-integration"));
+    let run = f.run(&[
+        "connections",
+        "import",
+        &service,
+        "--ims",
+        "ims-na1-stg1.adobelogin.com",
+    ]);
+    assert_eq!(run.code, FAILURE);
+    assert!(run.err.contains("OAuth Server-to-Server"), "{}", run.err);
+}
+
+/// Issue 13 item 4: the same client id with another key needs `--replace`.
+#[test]
+fn another_key_under_the_same_client_id_needs_replace() {
+    let f = Fixture::new();
+    let first = f.write("first.json", &service("cm-p1-e2-integration"));
+    let rotated = f.write("rotated.json", &service("cm-p1-e2-integration"));
+    assert_eq!(f.run(&["connections", "import", &first]).code, 0);
+    let hints = || f.run(&["connections", "show", "p1 · e2", "--json"]).out;
+    let before = hints();
+
+    let run = f.run(&["connections", "import", &rotated]);
+    assert_eq!(run.code, FAILURE);
+    assert!(
+        run.err.contains("Its private key is different."),
+        "{}",
+        run.err
+    );
+    assert!(
+        run.err.trim_end().ends_with("Add --replace to replace it."),
+        "{}",
+        run.err
+    );
+    assert_eq!(hints(), before, "nothing changed");
+
+    let run = f.run(&["connections", "import", &rotated, "--replace"]);
+    assert_eq!(run.code, 0, "{}", run.err);
+    assert!(run.out.starts_with("updated "), "{}", run.out);
+}

@@ -11,6 +11,7 @@ use url::Url;
 
 use crate::aem::auth::{Authorizer, RequestCredentials};
 use crate::aem::error::AemError;
+use crate::net;
 
 /// The process-wide HTTP client settings: no redirects (see module docs), bounded timeouts.
 /// Build one and share it; reqwest clients pool connections.
@@ -27,32 +28,9 @@ pub fn build_http_client() -> Result<reqwest::Client, AemError> {
         })
 }
 
-/// True for `localhost`, 127.0.0.0/8 and `::1`.
-pub fn is_loopback_host(host: &url::Host<&str>) -> bool {
-    match host {
-        url::Host::Domain(d) => d.eq_ignore_ascii_case("localhost"),
-        url::Host::Ipv4(ip) => ip.is_loopback(),
-        url::Host::Ipv6(ip) => ip.is_loopback(),
-    }
-}
-
-/// Refuses URLs a credential must not travel to: anything but `https`, except `http` on
-/// loopback (a local SDK or the sandbox).
-pub fn require_secure(url: &Url) -> Result<(), AemError> {
-    let host = url
-        .host()
-        .ok_or_else(|| AemError::RefusedUrl(format!("{url} has no host name.")))?;
-    match url.scheme() {
-        "https" => Ok(()),
-        "http" if is_loopback_host(&host) => Ok(()),
-        "http" => Err(AemError::RefusedUrl(format!(
-            "{url} uses plain http; Metadesk only sends credentials over https (plain http is \
-             allowed for this computer only, e.g. a local AEM SDK)."
-        ))),
-        other => Err(AemError::RefusedUrl(format!(
-            "{url} is not a web address ({other}:)."
-        ))),
-    }
+/// Refuses URLs a credential must not travel to (the rule lives in [`crate::net`]).
+fn require_secure(url: &Url) -> Result<(), AemError> {
+    net::require_secure(url).map_err(|reason| AemError::RefusedUrl(format!("{reason}.")))
 }
 
 fn same_origin(a: &Url, b: &Url) -> bool {

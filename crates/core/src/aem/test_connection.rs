@@ -3,7 +3,12 @@
 //! service credentials, development tokens and SDK logins; the OpenAPI Folders API (with
 //! `X-Api-Key`) for OAuth Server-to-Server — and report each step in plain words.
 //!
-//! Not here: building the client or its authorizer (`connections::authorizers`), rendering the report.
+//! In proportion: what Metadesk needs is a working token and a readable DAM. Asking AEM who we
+//! are is auxiliary (a dispatcher or CDN often hides `currentuser.json`), so when the DAM can be
+//! read its failure is a warning, never "the connection does not work".
+//!
+//! Not here: building the client or its authorizer (`connections::authorizers`), rendering the
+//! report.
 
 use reqwest::{Method, StatusCode};
 use serde::Serialize;
@@ -21,6 +26,9 @@ use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status
 #[serde(rename_all = "camelCase")]
 pub enum StepOutcome {
     Passed,
+    /// An auxiliary step did not work, but what Metadesk needs (a token, a readable DAM) does:
+    /// the connection works; the detail says what is missing and why that is not a problem.
+    Warning,
     Failed,
     /// Not tried because an earlier step failed.
     Skipped,
@@ -43,7 +51,8 @@ pub struct TestStep {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionTestReport {
-    /// Every step passed.
+    /// Every step passed or only warned, and the certificate has not expired: the connection
+    /// works.
     pub ok: bool,
     /// The AEM host reached (or tried).
     pub host: String,
@@ -109,6 +118,9 @@ pub async fn test_connection(
         ApiFamily::Classic => {
             who_am_i(client, &mut report).await;
             read_dam_classic(client, &mut report).await;
+            if report.dam_readable == Some(true) {
+                who_am_i_is_auxiliary(&mut report);
+            }
         }
         ApiFamily::OpenApi => read_dam_openapi(client, &mut report).await,
     }
@@ -128,8 +140,29 @@ fn finish(mut report: ConnectionTestReport) -> ConnectionTestReport {
         && report
             .steps
             .iter()
-            .all(|s| s.outcome == StepOutcome::Passed);
+            .all(|s| matches!(s.outcome, StepOutcome::Passed | StepOutcome::Warning));
     report
+}
+
+/// A failed "who are we" when the token works and the DAM can be read: a warning.
+fn who_am_i_is_auxiliary(report: &mut ConnectionTestReport) {
+    for step in &mut report.steps {
+        if step.label == WHO && step.outcome == StepOutcome::Failed {
+            let why = if step.detail.starts_with("AEM answered 404") {
+                " This AEM does not publish /libs/granite/security/currentuser.json (a dispatcher \
+                 or CDN in front of it often hides it)."
+            } else {
+                ""
+            };
+            step.outcome = StepOutcome::Warning;
+            step.code = None;
+            step.detail = format!(
+                "{}{why} This does not stop Metadesk: the token works and the DAM can be read; \
+                 only the name of the AEM user is not known.",
+                step.detail
+            );
+        }
+    }
 }
 
 fn skip_rest(report: &mut ConnectionTestReport, api: ApiFamily) {
@@ -464,6 +497,55 @@ mod tests {
             "an expired certificate stops working at the next renewal"
         );
         assert_eq!(report.certificate.unwrap().level, CertificateLevel::Expired);
+    }
+
+    #[tokio::test]
+    async fn a_hidden_current_user_is_a_warning_when_the_dam_can_be_read() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(404, serde_json::json!({})),
+            Scripted::json(200, serde_json::json!({})),
+        ])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            CredentialKind::ServiceCredentials,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(report.ok, "{report:#?}");
+        assert_eq!(report.dam_readable, Some(true));
+        assert_eq!(report.acting_as, None);
+        let who = &report.steps[1];
+        assert_eq!(who.outcome, StepOutcome::Warning);
+        assert_eq!(who.code, None);
+        assert!(who.detail.contains("404"), "{}", who.detail);
+        assert!(who.detail.contains("dispatcher"), "{}", who.detail);
+        assert!(
+            who.detail.contains("does not stop Metadesk"),
+            "{}",
+            who.detail
+        );
+        assert_eq!(report.steps[2].outcome, StepOutcome::Passed);
+    }
+
+    #[tokio::test]
+    async fn a_hidden_current_user_still_fails_when_the_dam_cannot_be_read() {
+        let server = ScriptedServer::start(vec![
+            Scripted::json(404, serde_json::json!({})),
+            Scripted::json(403, serde_json::json!({})),
+        ])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            CredentialKind::ServiceCredentials,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(!report.ok);
+        assert_eq!(report.steps[1].outcome, StepOutcome::Failed);
+        assert_eq!(report.steps[2].outcome, StepOutcome::Failed);
     }
 
     #[test]

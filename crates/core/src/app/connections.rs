@@ -5,7 +5,10 @@
 
 use super::Workspace;
 use crate::connections::ConnectionView;
-use crate::error::Result;
+use crate::credentials::urls;
+use crate::error::{Error, Result};
+use crate::ims::access_token_key;
+use crate::secrets::ChunkedSecrets;
 
 impl Workspace {
     /// Deletes connection `id` and its keychain entries, and forgets its token manager. Returns
@@ -17,8 +20,15 @@ impl Workspace {
     }
 
     /// Points connection `id` at another AEM author URL. A token may be good for one
-    /// environment only, so the old token manager is forgotten.
+    /// environment only, so the old token manager is forgotten and the token cached in the
+    /// keychain is dropped: the next call mints a new one. The cache goes first, so a keychain
+    /// that cannot be written leaves the connection as it was.
     pub fn set_connection_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
+        urls::normalise_aem_url(url)
+            .map_err(|e| Error::InvalidInput(format!("The AEM address is not usable: {e}.")))?;
+        self.connections.get(id)?;
+        self.tokens.forget(id);
+        ChunkedSecrets::new(self.keychain.as_ref()).remove(&access_token_key(id))?;
         let view = self.connections.set_aem_url(id, url)?;
         self.tokens.forget(id);
         Ok(view)

@@ -65,7 +65,9 @@ impl Workspace {
     }
 
     /// Finishes a pending import with the user's choices. On failure (a bad address, no
-    /// keychain) the import stays pending, so the user can correct and try again.
+    /// keychain) the import stays pending, so the user can correct and try again. When it would
+    /// replace a connection with another credential under the same client id, it stays pending
+    /// and the answer says so, for the user to confirm (`replace`) or discard.
     pub fn complete_import(&self, pending_id: &str, options: &ImportOptions) -> Result<FileResult> {
         let recognised = self.pending.take(pending_id).ok_or_else(gone)?;
         match self.connections.import(&recognised, options) {
@@ -73,6 +75,18 @@ impl Workspace {
                 let result = stored(imported);
                 self.forget_imported(&result);
                 Ok(result)
+            }
+            Err(Error::NeedsReplace(notice)) => {
+                let preview = match options.choice.as_deref() {
+                    Some(choice) => recognised.preview_of(choice)?,
+                    None => recognised.preview.clone(),
+                };
+                self.pending.restore(pending_id.to_owned(), recognised);
+                Ok(FileResult::NeedsChoice {
+                    pending_id: pending_id.to_owned(),
+                    preview,
+                    replaces: Some(*notice),
+                })
             }
             Err(err) => {
                 self.pending.restore(pending_id.to_owned(), recognised);
@@ -125,6 +139,8 @@ impl Workspace {
         let options = ImportOptions {
             name: name_free.then(|| name.to_string()),
             aem_url: Some(aem_url.to_owned()),
+            // A new start, new keys: the sandbox is ours, so there is nobody to ask.
+            replace: Some(true),
             ..ImportOptions::default()
         };
         let imported = self.connections.import_sandbox(&recognised, &options)?;
@@ -133,8 +149,9 @@ impl Workspace {
         Ok(imported.connection)
     }
 
-    /// Imports right away, unless the user must choose first: which credential of several, or
-    /// the AEM address when the file names none (and no connection with its client id has one).
+    /// Imports right away, unless the user must choose first: which credential of several, the
+    /// AEM address when the file names none (and no connection with its client id has one), or
+    /// whether to replace a connection that has its client id but another IMS or key.
     fn decide(&self, recognised: Recognised) -> FileResult {
         let preview = &recognised.preview;
         let known_url = preview.client_id.as_deref().is_some_and(|client_id| {
@@ -149,6 +166,7 @@ impl Workspace {
             return FileResult::NeedsChoice {
                 pending_id,
                 preview,
+                replaces: None,
             };
         }
         match self
@@ -156,6 +174,11 @@ impl Workspace {
             .import(&recognised, &ImportOptions::default())
         {
             Ok(imported) => stored(imported),
+            Err(Error::NeedsReplace(notice)) => FileResult::NeedsChoice {
+                preview: recognised.preview.clone(),
+                pending_id: self.pending.insert(recognised),
+                replaces: Some(*notice),
+            },
             Err(err) => failed(err),
         }
     }
@@ -281,6 +304,7 @@ mod tests {
         let FileResult::NeedsChoice {
             pending_id,
             preview,
+            ..
         } = ws.import_text(&project(2)).result
         else {
             panic!("expected a pending choice");
@@ -312,6 +336,67 @@ mod tests {
         // The same client id again: its URL is known, so it updates without asking.
         let again = ws.import_text(&project(1));
         assert!(matches!(again.result, FileResult::Updated { .. }));
+        assert_eq!(ws.connections().list().unwrap().len(), 1);
+    }
+
+    /// Issue 13 item 4: a file with a stored connection's client id but another key is not
+    /// silently "Updated": it waits, naming the connection and the difference, until the user
+    /// confirms (`replace`) or discards it.
+    #[test]
+    fn another_key_under_a_known_client_id_waits_for_a_confirmation() {
+        use crate::credentials::testing::{self, TestKey};
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        let file = |key: &TestKey| {
+            testing::service_credentials(key, "cm-p1-e2-integration", "ims-na1.adobelogin.com", 365)
+                .to_string()
+        };
+        let (old_key, new_key) = (TestKey::small(), TestKey::small());
+        let FileResult::Imported { connection } = ws.import_text(&file(&old_key)).result else {
+            panic!("expected an import");
+        };
+        let stored_key = || {
+            ws.connections()
+                .load_secrets(&connection.id)
+                .unwrap()
+                .private_key_pem
+                .unwrap()
+                .expose()
+                .to_string()
+        };
+
+        let FileResult::NeedsChoice {
+            pending_id,
+            replaces: Some(notice),
+            ..
+        } = ws.import_text(&file(&new_key)).result
+        else {
+            panic!("expected a confirmation");
+        };
+        assert_eq!(notice.connection_id, connection.id);
+        assert_eq!(notice.differences, ["Its private key is different."]);
+        assert_eq!(stored_key(), old_key.pkcs1_pem(), "nothing replaced yet");
+
+        // Completing without the yes asks again; the import stays pending.
+        let FileResult::NeedsChoice {
+            replaces: Some(_), ..
+        } = ws
+            .complete_import(&pending_id, &ImportOptions::default())
+            .unwrap()
+        else {
+            panic!("expected the confirmation again");
+        };
+        assert_eq!(stored_key(), old_key.pkcs1_pem());
+
+        let yes = ImportOptions {
+            replace: Some(true),
+            ..ImportOptions::default()
+        };
+        assert!(matches!(
+            ws.complete_import(&pending_id, &yes).unwrap(),
+            FileResult::Updated { .. }
+        ));
+        assert_eq!(stored_key(), new_key.pkcs1_pem());
         assert_eq!(ws.connections().list().unwrap().len(), 1);
     }
 

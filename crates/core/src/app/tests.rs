@@ -230,6 +230,44 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
     );
 }
 
+/// Issue 13 item 4: a connection pointed at another AEM gets a new token, never the old one
+/// (neither its token manager nor the token cached in the keychain is reused).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
+    let f = fixture().await;
+    let cached = || {
+        ChunkedSecrets::new(f.secrets.as_ref() as &dyn SecretStore)
+            .get(&access_token_key(&f.id))
+            .unwrap()
+    };
+    assert!(f.state.test_connection(&f.id).await.unwrap().ok);
+    assert_eq!(issued(&f), 1);
+    let before = f.state.tokens().authorizers.existing(&f.id).unwrap();
+    assert!(cached().is_some());
+
+    // A bad address changes nothing: same manager, same cached token.
+    let err = f
+        .state
+        .set_connection_url(&f.id, "http://author.example.com")
+        .unwrap_err();
+    assert!(err.to_string().contains("https"), "{err}");
+    assert!(f.state.tokens().authorizers.existing(&f.id).is_some());
+    assert!(cached().is_some());
+
+    // The same sandbox under another name: another AEM origin for Metadesk.
+    let moved = f.sandbox.base_url().replace("127.0.0.1", "localhost");
+    f.state.set_connection_url(&f.id, &moved).unwrap();
+    assert!(f.state.tokens().authorizers.existing(&f.id).is_none());
+    assert!(cached().is_none(), "the cached token is dropped");
+
+    let report = f.state.test_connection(&f.id).await.unwrap();
+    assert!(report.ok, "{report:#?}");
+    assert_eq!(report.host, "localhost");
+    assert_eq!(issued(&f), 2, "a new token for the new address");
+    let after = f.state.tokens().authorizers.existing(&f.id).unwrap();
+    assert!(!Arc::ptr_eq(&before, &after));
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn production_connections_apply_only_with_their_name_typed() {
     let f = fixture().await;

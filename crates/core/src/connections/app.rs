@@ -10,6 +10,7 @@ use ts_rs::TS;
 use super::model::{ConnectionView, ImportOptions};
 use crate::credentials::ImportPreview;
 use crate::error::ErrorCode;
+use crate::error::ReplaceNotice;
 use crate::secrets::Secret;
 
 /// What happened to one file dropped on the window, picked with "Choose file…", or pasted.
@@ -33,14 +34,18 @@ pub enum FileResult {
         code: ErrorCode,
         problems: Vec<String>,
     },
-    /// Valid, but the user must decide first (which credential of several; the AEM address).
-    /// The app keeps the credential in memory under `pendingId` until it is completed or
-    /// discarded; nothing is stored yet.
+    /// Valid, but the user must decide first (which credential of several; the AEM address;
+    /// whether to replace a stored connection that has the same client id but another IMS or
+    /// key, named in `replaces`). The app keeps the credential in memory under `pendingId`
+    /// until it is completed or discarded; nothing is stored yet.
     NeedsChoice {
         #[serde(rename = "pendingId")]
         #[ts(rename = "pendingId")]
         pending_id: String,
         preview: ImportPreview,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        replaces: Option<ReplaceNotice>,
     },
 }
 

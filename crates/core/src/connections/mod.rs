@@ -10,8 +10,10 @@ mod authorizers;
 mod config;
 mod guard;
 mod model;
+mod reimport;
 mod store;
 
+pub use crate::error::ReplaceNotice;
 pub use crate::secrets::slots::SecretSlot;
 pub use app::{
     CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,

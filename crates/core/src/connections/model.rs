@@ -109,6 +109,7 @@ impl Connection {
             aem_url: self.aem_url.clone(),
             host: urls::host_of(&self.aem_url),
             ims_base: self.ims_base.clone(),
+            ims_host: self.ims_base.as_deref().map(urls::host_of),
             client_id: self.client_id.clone(),
             technical_account_email: self.technical_account_email.clone(),
             acts_as: self.acts_as.clone(),
@@ -196,6 +197,9 @@ pub struct ConnectionView {
     /// "author-p1-e2.adobeaemcloud.com" or "localhost:4502".
     pub host: String,
     pub ims_base: Option<String>,
+    /// Where the connection's secrets go to get tokens: "ims-na1.adobelogin.com", or
+    /// "127.0.0.1:4555" for the sandbox. `None` for kinds that never ask IMS.
+    pub ims_host: Option<String>,
     pub client_id: Option<String>,
     /// The AEM user to give permissions to.
     pub technical_account_email: Option<String>,
@@ -234,6 +238,15 @@ pub struct ImportOptions {
     /// Mark as production; default: unchanged on update, off for new connections.
     #[ts(optional)]
     pub production: Option<bool>,
+    /// The IMS an OAuth Server-to-Server credential gets its tokens from (a Developer Console
+    /// project never names one); default: the one the connection already uses, else Adobe's
+    /// production IMS. Only `https` on `*.adobelogin.com` or this computer is accepted.
+    #[ts(optional)]
+    pub ims_url: Option<String>,
+    /// Replace a stored connection with the same client id even though the file's IMS, secret
+    /// or kind differ (the user confirmed, or gave `--replace`).
+    #[ts(optional)]
+    pub replace: Option<bool>,
 }
 
 /// The secrets of a connection, read back from the keychain for the token code. Only the ones

@@ -21,6 +21,7 @@ use time::OffsetDateTime;
 
 use super::config;
 use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions, identity};
+use super::reimport;
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
@@ -196,7 +197,12 @@ impl ConnectionStore {
             name,
             kind: draft.kind,
             aem_url,
-            ims_base: draft.ims_base.clone(),
+            ims_base: reimport::ims_base(
+                draft.kind,
+                draft.ims_base.as_deref(),
+                options,
+                previous.as_ref(),
+            )?,
             client_id: draft.client_id.clone(),
             technical_account_id: draft.technical_account_id.clone(),
             technical_account_email: draft.technical_account_email.clone(),
@@ -214,6 +220,11 @@ impl ConnectionStore {
             secret_hints: draft.secret_hints.clone(),
             imported_at: OffsetDateTime::now_utc(),
         };
+
+        if let Some(previous) = &previous {
+            let keychain = ChunkedSecrets::new(self.secrets.as_ref());
+            reimport::check_replace(previous, &connection, &draft.secrets, &keychain, options)?;
+        }
 
         // Secrets first. Slots the new credential does not use are cleared on an update
         // (a connection that changed kind must not keep a stale key), and so is the cached

@@ -11,7 +11,7 @@ use time::{Duration, OffsetDateTime};
 use super::*;
 use crate::credentials::testing::{self, TestKey};
 use crate::credentials::{CredentialKind, inspect};
-use crate::error::ErrorCode;
+use crate::error::{Error, ErrorCode};
 use crate::secrets::{RunOnlyKeychain, Secret, SecretStore, SecretStoreError};
 
 const CLIENT_ID: &str = "cm-p7603-e12614-integration";
@@ -145,10 +145,48 @@ fn importing_the_same_client_id_updates_the_connection() {
     let cache = SecretSlot::AccessToken.key(&first.id);
     f.secrets.set(&cache, &Secret::new("cached-token")).unwrap();
 
+    // Another private key under the same client id: not silently "updated".
     let key = TestKey::small();
-    let again = f
+    let err = f
         .store
         .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap_err();
+    let Error::NeedsReplace(notice) = &err else {
+        panic!("expected a confirmation, got {err:?}");
+    };
+    assert_eq!(notice.connection_id, first.id);
+    assert_eq!(notice.connection_name, "Marketing prod");
+    assert_eq!(notice.differences, ["Its private key is different."]);
+    assert!(
+        err.to_string()
+            .contains("the client id of the connection \"Marketing prod\""),
+        "{err}"
+    );
+    assert_eq!(
+        f.secrets
+            .get(&cache)
+            .unwrap()
+            .map(|s| s.expose().to_string()),
+        Some("cached-token".to_string()),
+        "nothing changed"
+    );
+    assert_ne!(
+        f.store
+            .load_secrets(&first.id)
+            .unwrap()
+            .private_key_pem
+            .unwrap()
+            .expose(),
+        key.pkcs1_pem()
+    );
+
+    let replace = ImportOptions {
+        replace: Some(true),
+        ..ImportOptions::default()
+    };
+    let again = f
+        .store
+        .import(&recognise(&service_json(&key)), &replace)
         .unwrap();
     assert!(again.updated);
     assert_eq!(again.connection.id, first.id);
@@ -762,4 +800,160 @@ fn import_file(store: &ConnectionStore, path: &Path) -> FileOutcome {
     };
     let file = path.file_name().unwrap().to_string_lossy().into_owned();
     FileOutcome { file, result }
+}
+
+const AEM: &str = "https://author-p1-e2.adobeaemcloud.com";
+
+fn with_ims(ims: &str) -> ImportOptions {
+    ImportOptions {
+        aem_url: Some(AEM.into()),
+        ims_url: Some(ims.into()),
+        ..ImportOptions::default()
+    }
+}
+
+/// Issue 13 item 4: a Developer Console project names no IMS; the user may give one, checked
+/// against the same allow-list as a file's, and a re-import keeps it.
+#[test]
+fn an_oauth_credential_takes_an_ims_address_from_the_allow_list_only() {
+    let f = fixture();
+    let oauth = recognise(&testing::flat_oauth("0a1b2c3d"));
+
+    for bad in [
+        "http://ims-na1.adobelogin.com",
+        "https://ims.example.com",
+        "https://adobelogin.com.evil.test",
+        "https://ims-na1.adobelogin.com.evil.test",
+        "https://ims-na1.adobelogin.com@evil.test",
+        "https://evil.test\\@ims-na1.adobelogin.com",
+        "https://10.0.0.1",
+        "https://[fe80::1]",
+    ] {
+        let err = f.store.import(&oauth, &with_ims(bad)).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::InvalidInput, "{bad}");
+        assert!(
+            err.to_string()
+                .starts_with("The IMS address is not usable: "),
+            "{bad}: {err}"
+        );
+        assert!(f.secrets.is_empty(), "{bad}: nothing stored");
+        assert!(!f.store.config_path().exists(), "{bad}: nothing written");
+    }
+
+    let view = f
+        .store
+        .import(&oauth, &with_ims("ims-na1-stg1.adobelogin.com"))
+        .unwrap()
+        .connection;
+    assert_eq!(
+        view.ims_base.as_deref(),
+        Some("https://ims-na1-stg1.adobelogin.com")
+    );
+    assert_eq!(
+        view.ims_host.as_deref(),
+        Some("ims-na1-stg1.adobelogin.com")
+    );
+
+    // The same file again, no address given: the connection keeps its IMS, no question asked.
+    let again = f.store.import(&oauth, &ImportOptions::default()).unwrap();
+    assert!(again.updated);
+    assert_eq!(
+        again.connection.ims_host.as_deref(),
+        Some("ims-na1-stg1.adobelogin.com")
+    );
+
+    // Without any, a new OAuth connection uses Adobe's production IMS.
+    let other = recognise(&testing::flat_oauth("9f8e7d6c"));
+    let view = f
+        .store
+        .import(
+            &other,
+            &ImportOptions {
+                aem_url: Some(AEM.into()),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap()
+        .connection;
+    assert_eq!(view.ims_host.as_deref(), Some("ims-na1.adobelogin.com"));
+}
+
+#[test]
+fn an_ims_address_is_refused_for_kinds_that_name_their_own() {
+    let f = fixture();
+    let service = recognise(&service_json(&TestKey::small()));
+    let err = f
+        .store
+        .import(&service, &with_ims("https://ims-na1-stg1.adobelogin.com"))
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("only be given for an OAuth Server-to-Server credential"),
+        "{err}"
+    );
+    assert!(f.secrets.is_empty());
+
+    // A file that names an IMS off the allow-list is refused when it is read, in words.
+    let mut evil = service_json(&TestKey::small());
+    evil["integration"]["imsEndpoint"] = json!("adobelogin.com.evil.test");
+    let refusal = inspect(&serde_json::to_vec(&evil).unwrap()).unwrap_err();
+    assert!(
+        refusal.problems[0].contains("is not Adobe IMS"),
+        "{:?}",
+        refusal.problems
+    );
+}
+
+/// Issue 13 item 4: the same client id with another IMS (or key, see
+/// `importing_the_same_client_id_updates_the_connection`) is not silently "updated".
+#[test]
+fn the_same_client_id_with_another_ims_needs_a_yes() {
+    let f = fixture();
+    let key = TestKey::small();
+    let first = f
+        .store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap()
+        .connection;
+    let keys_before = f.secrets.keys();
+    let config_before = std::fs::read(f.store.config_path()).unwrap();
+
+    let stage = testing::service_credentials(&key, CLIENT_ID, "ims-na1-stg1.adobelogin.com", 365);
+    let err = f
+        .store
+        .import(&recognise(&stage), &ImportOptions::default())
+        .unwrap_err();
+    let Error::NeedsReplace(notice) = &err else {
+        panic!("expected a confirmation, got {err:?}");
+    };
+    assert_eq!(notice.connection_id, first.id);
+    assert_eq!(
+        notice.differences,
+        ["It uses the IMS at ims-na1-stg1.adobelogin.com, not ims-na1.adobelogin.com."]
+    );
+    assert_eq!(f.secrets.keys(), keys_before);
+    assert_eq!(std::fs::read(f.store.config_path()).unwrap(), config_before);
+
+    let replaced = f
+        .store
+        .import(
+            &recognise(&stage),
+            &ImportOptions {
+                replace: Some(true),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap();
+    assert!(replaced.updated);
+    assert_eq!(
+        replaced.connection.ims_host.as_deref(),
+        Some("ims-na1-stg1.adobelogin.com")
+    );
+    // The identical file again is a plain update.
+    assert!(
+        f.store
+            .import(&recognise(&stage), &ImportOptions::default())
+            .unwrap()
+            .updated
+    );
 }

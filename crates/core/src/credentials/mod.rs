@@ -164,6 +164,10 @@ pub struct ImportPreview {
     pub aem_url: Option<String>,
     /// True when the user must give the AEM author URL before importing.
     pub needs_aem_url: bool,
+    /// The IMS the file names (`https://ims-na1.adobelogin.com`); `None` when it names none,
+    /// as a Developer Console project never does (the import then uses Adobe's production IMS
+    /// unless the user gives another).
+    pub ims_base: Option<String>,
     pub client_id: Option<String>,
     /// The technical account: the AEM user to give permissions to.
     pub technical_account_email: Option<String>,
@@ -279,6 +283,7 @@ impl Draft {
             suggested_name: self.suggested_name.clone(),
             aem_url: self.aem_url.clone(),
             needs_aem_url: self.aem_url.is_none(),
+            ims_base: self.ims_base.clone(),
             client_id: self.client_id.clone(),
             technical_account_email: self.technical_account_email.clone(),
             acts_as: self.acts_as.clone(),

@@ -165,8 +165,10 @@ fn s2s_draft(
                 .optional_text(key, "IMS address", problems)
                 .map(|raw| (key, raw))
         });
+    // None: the file names no IMS (a Developer Console project never does); the import uses
+    // the one the user gives, the connection's, or Adobe's production IMS.
     let ims_base = match ims_endpoint {
-        None => Some(urls::DEFAULT_IMS_BASE.to_string()),
+        None => None,
         Some((key, raw)) => urls::normalise_ims_base(&raw)
             .map_err(|e| {
                 problems.push(format!(

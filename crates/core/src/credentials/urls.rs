@@ -3,9 +3,12 @@
 //! or given by the user).
 //!
 //! Rule for both: `https`, except on this computer (127.0.0.0/8, `localhost`, `::1`), where the
-//! local AEM SDK and the sandbox run over plain `http`.
+//! local AEM SDK and the sandbox run over plain `http`; IMS also only on Adobe's hosts
+//! (`crate::net` decides both).
 
-use url::{Host, Url};
+use url::Url;
+
+use crate::net;
 
 /// The IMS that Adobe Developer Console credentials use when the file does not name one.
 pub const DEFAULT_IMS_BASE: &str = "https://ims-na1.adobelogin.com";
@@ -13,16 +16,11 @@ pub const DEFAULT_IMS_BASE: &str = "https://ims-na1.adobelogin.com";
 /// The local AEM SDK's author URL.
 pub const LOCAL_SDK_URL: &str = "http://localhost:4502";
 
-/// Turns an `imsEndpoint` into a base URL without a trailing slash: a bare host (the real case,
-/// `ims-na1.adobelogin.com`) gets `https://`; a value with a scheme is used as written.
+/// Turns an `imsEndpoint` (or an IMS address the user gives) into a base URL without a
+/// trailing slash, or says why secrets may not go there (see [`crate::net::ims_origin`]: `https`
+/// on `*.adobelogin.com`, or this computer).
 pub fn normalise_ims_base(raw: &str) -> Result<String, String> {
-    let raw = raw.trim().trim_end_matches('/');
-    let with_scheme = if raw.contains("://") {
-        raw.to_string()
-    } else {
-        format!("https://{raw}")
-    };
-    normalise_origin(&with_scheme)
+    net::ims_origin(raw).map(|url| url.origin().ascii_serialization())
 }
 
 /// Checks an AEM author URL and reduces it to its origin (`https://author-p1-e2.adobeaemcloud.com`).
@@ -39,20 +37,7 @@ pub fn normalise_aem_url(raw: &str) -> Result<String, String> {
 
 fn normalise_origin(text: &str) -> Result<String, String> {
     let url = Url::parse(text).map_err(|_| format!("\"{text}\" is not a web address"))?;
-    let host = url
-        .host()
-        .ok_or_else(|| format!("\"{text}\" has no host name"))?;
-    match url.scheme() {
-        "https" => {}
-        "http" if is_loopback(&host) => {}
-        "http" => {
-            return Err(format!(
-                "\"{text}\" uses http; Metadesk only sends credentials over https (plain http \
-                 is allowed only for addresses on this computer)"
-            ));
-        }
-        other => return Err(format!("\"{text}\" is not a web address ({other}://)")),
-    }
+    net::require_secure(&url)?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(format!(
             "\"{text}\" must not contain a user name or password"
@@ -65,15 +50,6 @@ fn normalise_origin(text: &str) -> Result<String, String> {
         ));
     }
     Ok(url.origin().ascii_serialization())
-}
-
-/// Whether `host` is this computer.
-pub fn is_loopback(host: &Host<&str>) -> bool {
-    match host {
-        Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
-        Host::Ipv4(ip) => ip.is_loopback(),
-        Host::Ipv6(ip) => ip.is_loopback(),
-    }
 }
 
 /// Whether two AEM addresses are the same environment: the same scheme, host (in any case) and

@@ -21,7 +21,7 @@ pub(crate) mod testing;
 
 use url::Url;
 
-use crate::aem::client::require_secure;
+use crate::net;
 
 pub use crate::retry::RetryPolicy;
 pub use cache::{CachedToken, TokenCache, access_token_key};
@@ -42,38 +42,13 @@ pub use status::{ConnectionHealth, TokenStatus, connection_health};
 pub struct ImsBase(Url);
 
 impl ImsBase {
-    /// Reads `imsEndpoint` as the project does: a bare host means `https://{host}`; a value
-    /// with a scheme is used as written; plain `http` only for this computer (the sandbox).
+    /// Reads an IMS address as the project does (a bare host means `https://{host}`) and
+    /// refuses any that may not receive secrets: only `https` on Adobe's IMS hosts, or this
+    /// computer (the sandbox). See [`crate::net::ims_origin`].
     pub fn parse(endpoint: &str) -> Result<Self, ImsError> {
-        let text = endpoint.trim().trim_end_matches('/');
-        if text.is_empty() {
-            return Err(ImsError::InvalidCredential(
-                "The credential has no IMS address (imsEndpoint).".into(),
-            ));
-        }
-        let with_scheme = if text.contains("://") {
-            text.to_string()
-        } else {
-            format!("https://{text}")
-        };
-        let url = Url::parse(&with_scheme).map_err(|e| {
-            ImsError::InvalidCredential(format!(
-                "The IMS address \"{endpoint}\" is not a valid host name or URL ({e})."
-            ))
-        })?;
-        if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-            return Err(ImsError::InvalidCredential(format!(
-                "The IMS address \"{endpoint}\" must be a host name such as \
-                 ims-na1.adobelogin.com, without a path."
-            )));
-        }
-        if !url.username().is_empty() || url.password().is_some() {
-            return Err(ImsError::InvalidCredential(format!(
-                "The IMS address \"{endpoint}\" must not contain a user name or password."
-            )));
-        }
-        require_secure(&url).map_err(|e| ImsError::InvalidCredential(e.to_string()))?;
-        Ok(ImsBase(url))
+        net::ims_origin(endpoint).map(ImsBase).map_err(|reason| {
+            ImsError::InvalidCredential(format!("The IMS address is not usable: {reason}."))
+        })
     }
 
     /// `scheme://host[:port]`, with no trailing slash: the prefix of `aud` and metascopes.
@@ -136,6 +111,8 @@ mod tests {
             ),
             ("ims na1", "not a valid host name"),
             ("ftp://ims-na1.adobelogin.com", "not a web address"),
+            ("https://ims.example.com", "is not Adobe IMS"),
+            ("https://adobelogin.com.evil.test", "is not Adobe IMS"),
         ];
         for (input, expected) in cases {
             let err = ImsBase::parse(input).unwrap_err();

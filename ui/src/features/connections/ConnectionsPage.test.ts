@@ -50,6 +50,7 @@ const PREVIEW: ImportPreview = {
   suggestedName: 'Project · Metadesk',
   aemUrl: null,
   needsAemUrl: true,
+  imsBase: null,
   clientId: '0a1b2c3d',
   technicalAccountEmail: null,
   actsAs: null,
@@ -303,6 +304,120 @@ describe('file results', () => {
   });
 });
 
+describe('where secrets go', () => {
+  function showResult(result: FileResult, file = 'a.json') {
+    const model = new ConnectionsModel();
+    model.received({ file, result });
+    render(ImportResults, { model });
+    return model;
+  }
+
+  it('shows on each card the IMS host its secrets go to', async () => {
+    await renderPage([connection({ imsHost: 'ims-na1-stg1.adobelogin.com' })]);
+    expect(within(screen.getByTestId('connection')).getByTestId('connection-ims')).toHaveTextContent(
+      'ims-na1-stg1.adobelogin.com',
+    );
+  });
+
+  it('takes the Adobe IMS address of an OAuth project, and shows the app core’s refusal', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([]);
+    showResult({ state: 'needsChoice', pendingId: 'pending-3', preview: PREVIEW }, 'oauth.json');
+    const form = screen.getByTestId('pending-form');
+    await user.type(screen.getByTestId('pending-url'), 'https://author-p1-e2.adobeaemcloud.com');
+    await user.type(screen.getByTestId('pending-ims'), 'https://adobelogin.com.evil.test');
+    vi.mocked(completeImport).mockRejectedValue({
+      code: 'invalid_input',
+      message: 'The IMS address is not usable: "https://adobelogin.com.evil.test" is not Adobe IMS.',
+    });
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('pending-error')).toHaveTextContent('is not Adobe IMS'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-3',
+      options: expect.objectContaining({ imsUrl: 'https://adobelogin.com.evil.test', replace: undefined }),
+    });
+
+    vi.mocked(completeImport).mockResolvedValue({ state: 'imported', connection: connection() });
+    await user.clear(screen.getByTestId('pending-ims'));
+    await user.type(screen.getByTestId('pending-ims'), 'ims-na1-stg1.adobelogin.com');
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('drop-result')).toHaveAttribute('data-outcome', 'imported'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-3',
+      options: expect.objectContaining({ imsUrl: 'ims-na1-stg1.adobelogin.com' }),
+    });
+  });
+
+  it('offers no IMS field for kinds whose file names their IMS', () => {
+    showResult({
+      state: 'needsChoice',
+      pendingId: 'pending-4',
+      preview: { ...PREVIEW, kind: 'localDevToken', kindLabel: 'AEM local development token' },
+    });
+    expect(screen.queryByTestId('pending-ims')).not.toBeInTheDocument();
+  });
+
+  it('asks before replacing a connection with the same client id but another key, naming both', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([]);
+    showResult(
+      {
+        state: 'needsChoice',
+        pendingId: 'pending-5',
+        // The file names no AEM address, but the connection it replaces has one.
+        preview: PREVIEW,
+        replaces: {
+          connectionId: 'c1',
+          connectionName: 'Marketing prod',
+          differences: ['Its private key is different.', 'It uses the IMS at ims-na1-stg1.adobelogin.com, not ims-na1.adobelogin.com.'],
+        },
+      },
+      'rotated.json',
+    );
+    expect(screen.getByTestId('drop-result')).toHaveTextContent('with the client id of Marketing prod');
+    expect(screen.getByLabelText('AEM author address (optional)')).toHaveValue('');
+    const notice = screen.getByTestId('pending-replace');
+    expect(notice).toHaveTextContent('This file would replace “Marketing prod”');
+    expect(notice).toHaveTextContent('Its private key is different.');
+    expect(notice).toHaveTextContent('It uses the IMS at ims-na1-stg1.adobelogin.com');
+    expect(screen.queryByRole('button', { name: 'Import' })).not.toBeInTheDocument();
+
+    vi.mocked(completeImport).mockResolvedValue({ state: 'updated', connection: connection({ name: 'Marketing prod' }) });
+    await user.click(screen.getByRole('button', { name: 'Replace “Marketing prod”' }));
+    await waitFor(() => expect(screen.getByTestId('drop-result')).toHaveAttribute('data-outcome', 'updated'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-5',
+      options: expect.objectContaining({ replace: true }),
+    });
+  });
+
+  it('shows the confirmation when completing an import turns out to replace a connection', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([]);
+    showResult({ state: 'needsChoice', pendingId: 'pending-6', preview: PREVIEW }, 'oauth.json');
+    await user.type(screen.getByTestId('pending-url'), 'https://author-p1-e2.adobeaemcloud.com');
+    vi.mocked(completeImport).mockResolvedValueOnce({
+      state: 'needsChoice',
+      pendingId: 'pending-6',
+      preview: PREVIEW,
+      replaces: { connectionId: 'c1', connectionName: 'Reports', differences: ['Its client secret is different.'] },
+    });
+    await user.click(screen.getByRole('button', { name: 'Import' }));
+    await waitFor(() => expect(screen.getByTestId('pending-replace')).toHaveTextContent('Its client secret is different.'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-6',
+      options: expect.objectContaining({ replace: undefined }),
+    });
+    vi.mocked(completeImport).mockResolvedValueOnce({ state: 'updated', connection: connection({ name: 'Reports' }) });
+    await user.click(screen.getByRole('button', { name: 'Replace “Reports”' }));
+    await waitFor(() => expect(screen.getByTestId('drop-result')).toHaveAttribute('data-outcome', 'updated'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-6',
+      options: expect.objectContaining({ aemUrl: 'https://author-p1-e2.adobeaemcloud.com', replace: true }),
+    });
+  });
+});
+
 describe('tokens', () => {
   const inSeconds = (s: number) => new Date(Date.now() + s * 1000).toISOString();
   const valid = (seconds: number): ConnectionHealth => ({
@@ -427,5 +542,33 @@ describe('tokens', () => {
     vi.mocked(testConnection).mockRejectedValue({ code: 'not_found', message: 'That connection no longer exists.' });
     await user.click(screen.getByTestId('test-connection'));
     await waitFor(() => expect(screen.getByTestId('test-verdict')).toHaveTextContent('could not be tested: That connection no longer exists.'));
+  });
+
+  it('shows an auxiliary step AEM does not answer as a warning of a connection that works', async () => {
+    const user = userEvent.setup();
+    vi.mocked(connectionHealth).mockResolvedValue({});
+    vi.mocked(testConnection).mockResolvedValue({
+      ...REPORT,
+      actingAs: null,
+      steps: [
+        { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h.', code: null },
+        {
+          label: 'Ask AEM who we are',
+          outcome: 'warning',
+          detail: 'AEM answered 404 for the current user. This does not stop Metadesk: the DAM can be read.',
+          code: null,
+        },
+        { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
+      ],
+    });
+    await renderPage([connection()]);
+    await user.click(screen.getByTestId('test-connection'));
+    const panel = await screen.findByTestId('test-report');
+    expect(panel).toHaveAttribute('data-ok', 'true');
+    expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works, with a warning.');
+    const who = within(panel).getAllByTestId('test-step')[1] as HTMLElement;
+    expect(who).toHaveAttribute('data-outcome', 'warning');
+    expect(who).toHaveTextContent('!');
+    expect(who).toHaveTextContent('does not stop Metadesk');
   });
 });

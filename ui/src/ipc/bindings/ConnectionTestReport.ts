@@ -8,7 +8,8 @@ import type { TestStep } from "./TestStep";
  */
 export type ConnectionTestReport = { 
 /**
- * Every step passed.
+ * Every step passed or only warned, and the certificate has not expired: the connection
+ * works.
  */
 ok: boolean, 
 /**

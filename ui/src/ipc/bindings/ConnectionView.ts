@@ -17,7 +17,12 @@ kindDescription: string, aemUrl: string,
 /**
  * "author-p1-e2.adobeaemcloud.com" or "localhost:4502".
  */
-host: string, imsBase: string | null, clientId: string | null, 
+host: string, imsBase: string | null, 
+/**
+ * Where the connection's secrets go to get tokens: "ims-na1.adobelogin.com", or
+ * "127.0.0.1:4555" for the sandbox. `None` for kinds that never ask IMS.
+ */
+imsHost: string | null, clientId: string | null, 
 /**
  * The AEM user to give permissions to.
  */

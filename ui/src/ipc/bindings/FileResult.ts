@@ -2,5 +2,6 @@
 import type { ConnectionView } from "./ConnectionView";
 import type { ErrorCode } from "./ErrorCode";
 import type { ImportPreview } from "./ImportPreview";
+import type { ReplaceNotice } from "./ReplaceNotice";
 
-export type FileResult = { "state": "imported", connection: ConnectionView, } | { "state": "updated", connection: ConnectionView, } | { "state": "refused", code: ErrorCode, problems: Array<string>, } | { "state": "needsChoice", pendingId: string, preview: ImportPreview, };
+export type FileResult = { "state": "imported", connection: ConnectionView, } | { "state": "updated", connection: ConnectionView, } | { "state": "refused", code: ErrorCode, problems: Array<string>, } | { "state": "needsChoice", pendingId: string, preview: ImportPreview, replaces?: ReplaceNotice, };

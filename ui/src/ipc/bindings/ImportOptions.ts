@@ -20,4 +20,15 @@ choice?: string,
 /**
  * Mark as production; default: unchanged on update, off for new connections.
  */
-production?: boolean, };
+production?: boolean, 
+/**
+ * The IMS an OAuth Server-to-Server credential gets its tokens from (a Developer Console
+ * project never names one); default: the one the connection already uses, else Adobe's
+ * production IMS. Only `https` on `*.adobelogin.com` or this computer is accepted.
+ */
+imsUrl?: string, 
+/**
+ * Replace a stored connection with the same client id even though the file's IMS, secret
+ * or kind differ (the user confirmed, or gave `--replace`).
+ */
+replace?: boolean, };

@@ -29,7 +29,13 @@ aemUrl: string | null,
 /**
  * True when the user must give the AEM author URL before importing.
  */
-needsAemUrl: boolean, clientId: string | null, 
+needsAemUrl: boolean, 
+/**
+ * The IMS the file names (`https://ims-na1.adobelogin.com`); `None` when it names none,
+ * as a Developer Console project never does (the import then uses Adobe's production IMS
+ * unless the user gives another).
+ */
+imsBase: string | null, clientId: string | null, 
 /**
  * The technical account: the AEM user to give permissions to.
  */

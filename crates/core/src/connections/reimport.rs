@@ -1,0 +1,110 @@
+//! What an import may decide about where a connection's secrets go, and what a second import of
+//! the same credential (same client id) may change without asking: the IMS a connection uses
+//! ([`ims_base`]) and the differences that need the user's yes first ([`check_replace`]: another
+//! IMS, another client secret or private key, another kind).
+//!
+//! Not here: the import itself and its keychain writes (`store`).
+
+use super::model::{Connection, ImportOptions};
+use crate::credentials::{CredentialKind, urls};
+use crate::error::{Error, ReplaceNotice, Result};
+use crate::secrets::slots::SecretSlot;
+use crate::secrets::{ChunkedSecrets, Secret};
+
+/// The IMS a connection will send its secrets to: the address the user gave (OAuth
+/// Server-to-Server only: a Developer Console project never names one, other kinds carry
+/// theirs), else the file's, else for OAuth Server-to-Server the one the connection already
+/// uses, else Adobe's production IMS. Every address passes the allow-list of [`crate::net`].
+pub(super) fn ims_base(
+    kind: CredentialKind,
+    from_file: Option<&str>,
+    options: &ImportOptions,
+    previous: Option<&Connection>,
+) -> Result<Option<String>> {
+    let given = options
+        .ims_url
+        .as_deref()
+        .map(str::trim)
+        .filter(|raw| !raw.is_empty());
+    if let Some(raw) = given {
+        if kind != CredentialKind::OauthServerToServer {
+            return Err(Error::InvalidInput(format!(
+                "An IMS address can only be given for an OAuth Server-to-Server credential; \
+                 this {} says which IMS it uses itself.",
+                kind.label()
+            )));
+        }
+        return urls::normalise_ims_base(raw)
+            .map(Some)
+            .map_err(|e| Error::InvalidInput(format!("The IMS address is not usable: {e}.")));
+    }
+    if let Some(named) = from_file {
+        return Ok(Some(named.to_string()));
+    }
+    if kind != CredentialKind::OauthServerToServer {
+        return Ok(None);
+    }
+    let kept = previous
+        .filter(|p| p.kind == kind)
+        .and_then(|p| p.ims_base.clone());
+    Ok(Some(
+        kept.unwrap_or_else(|| urls::DEFAULT_IMS_BASE.to_string()),
+    ))
+}
+
+/// Refuses to replace `previous` (a connection with the same client id) by `next` when the
+/// file is another credential in disguise — another IMS, another secret, another kind — unless
+/// the user said so (`options.replace`). A secret missing from the keychain is no difference:
+/// importing the file again is how such a connection is repaired.
+pub(super) fn check_replace(
+    previous: &Connection,
+    next: &Connection,
+    secrets: &[(SecretSlot, Secret)],
+    keychain: &ChunkedSecrets<'_>,
+    options: &ImportOptions,
+) -> Result<()> {
+    if previous.client_id.is_none() || options.replace == Some(true) {
+        return Ok(());
+    }
+    let mut differences = Vec::new();
+    if previous.kind != next.kind {
+        differences.push(format!(
+            "Its kind is {}; the connection's is {}.",
+            next.kind.label(),
+            previous.kind.label()
+        ));
+    }
+    if previous.ims_base != next.ims_base {
+        let host = |base: &Option<String>| {
+            base.as_deref()
+                .map(urls::host_of)
+                .unwrap_or_else(|| "no IMS".into())
+        };
+        differences.push(format!(
+            "It uses the IMS at {}, not {}.",
+            host(&next.ims_base),
+            host(&previous.ims_base)
+        ));
+    }
+    for (slot, secret) in secrets {
+        let what = match slot {
+            SecretSlot::ClientSecret => "client secret",
+            SecretSlot::PrivateKey => "private key",
+            _ => continue,
+        };
+        if keychain
+            .get(&slot.key(&previous.id))?
+            .is_some_and(|stored| stored != *secret)
+        {
+            differences.push(format!("Its {what} is different."));
+        }
+    }
+    if differences.is_empty() {
+        return Ok(());
+    }
+    Err(Error::NeedsReplace(Box::new(ReplaceNotice {
+        connection_id: previous.id.clone(),
+        connection_name: previous.name.clone(),
+        differences,
+    })))
+}

@@ -1,0 +1,192 @@
+//! Where a secret may be sent, decided in one place below `credentials`, `ims` and `aem`:
+//! what "this computer" is ([`is_loopback`]), the transport rule for anything carrying a
+//! credential ([`require_secure`]: `https`, or plain `http` on this computer only) and the IMS
+//! allow-list ([`ims_origin`]: `https` on a host under `adobelogin.com`, or this computer).
+//!
+//! Not here: AEM addresses as users type them (`credentials::urls`), the HTTP clients.
+
+use url::{Host, Url};
+
+/// The domain every Adobe IMS host lives under (`ims-na1.adobelogin.com`, `…-stg1…`).
+const IMS_DOMAIN: &str = "adobelogin.com";
+
+/// Whether `host` is this computer: `localhost`, 127.0.0.0/8 or `::1`. Only those may be
+/// reached over plain `http`, and the sandbox and the local AEM SDK run there.
+pub fn is_loopback(host: &Host<&str>) -> bool {
+    match host {
+        Host::Domain(name) => name.eq_ignore_ascii_case("localhost"),
+        Host::Ipv4(ip) => ip.is_loopback(),
+        Host::Ipv6(ip) => ip.is_loopback(),
+    }
+}
+
+/// Refuses URLs a credential must not travel to: anything but `https`, except `http` on this
+/// computer. The reason is a clause naming the URL ("\"http://x\" uses plain http; …").
+pub fn require_secure(url: &Url) -> Result<(), String> {
+    let host = url
+        .host()
+        .ok_or_else(|| format!("\"{url}\" has no host name"))?;
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if is_loopback(&host) => Ok(()),
+        "http" => Err(format!(
+            "\"{url}\" uses plain http; Metadesk only sends credentials over https (plain http \
+             is allowed only for addresses on this computer, like a local AEM SDK)"
+        )),
+        other => Err(format!("\"{url}\" is not a web address ({other}://)")),
+    }
+}
+
+/// Reads an IMS address as a credential or a user gives it and returns its origin, or why it
+/// may not receive secrets. A bare host (`ims-na1.adobelogin.com`, the real case) means
+/// `https://`. Allowed: `https` on a host under `adobelogin.com`, or this computer (the
+/// sandbox). Refused: anything else, including look-alikes (`adobelogin.com.evil.test`),
+/// user-name tricks (`https://ims-na1.adobelogin.com@evil.test`) and IP addresses that are not
+/// loopback. The host is compared after the URL parser has decoded and lower-cased it, so
+/// percent-encoding and case cannot disguise another host.
+pub fn ims_origin(raw: &str) -> Result<Url, String> {
+    let text = raw.trim().trim_end_matches('/');
+    if text.is_empty() {
+        return Err("no IMS address is given".into());
+    }
+    let with_scheme = if text.contains("://") {
+        text.to_string()
+    } else {
+        format!("https://{text}")
+    };
+    let url = Url::parse(&with_scheme)
+        .map_err(|e| format!("\"{text}\" is not a valid host name or web address ({e})"))?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(format!(
+            "\"{text}\" must not contain a user name or password"
+        ));
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return Err(format!(
+            "\"{text}\" must be a host name such as ims-na1.adobelogin.com, without a path"
+        ));
+    }
+    require_secure(&url)?;
+    let host = url
+        .host()
+        .ok_or_else(|| format!("\"{text}\" has no host name"))?;
+    let adobe = matches!(host, Host::Domain(name) if is_under(name, IMS_DOMAIN));
+    if !adobe && !is_loopback(&host) {
+        return Err(format!(
+            "\"{text}\" is not Adobe IMS; Metadesk sends secrets only to Adobe IMS (a host \
+             ending in .{IMS_DOMAIN}, like ims-na1.{IMS_DOMAIN}) or to this computer"
+        ));
+    }
+    let origin = url.origin().ascii_serialization();
+    Url::parse(&origin).map_err(|e| format!("\"{text}\" is not usable ({e})"))
+}
+
+/// Whether `name` is a host under `domain` (`ims-na1.adobelogin.com` under `adobelogin.com`;
+/// not `adobelogin.com` itself, not `evil-adobelogin.com`, not `adobelogin.com.evil.test`).
+fn is_under(name: &str, domain: &str) -> bool {
+    name.len() > domain.len() + 1
+        && name
+            .strip_suffix(domain)
+            .is_some_and(|prefix| prefix.ends_with('.'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn origin(raw: &str) -> Result<String, String> {
+        ims_origin(raw).map(|u| u.origin().ascii_serialization())
+    }
+
+    #[test]
+    fn adobe_ims_hosts_and_this_computer_are_allowed() {
+        for (raw, expected) in [
+            ("ims-na1.adobelogin.com", "https://ims-na1.adobelogin.com"),
+            (
+                " ims-na1.adobelogin.com/ ",
+                "https://ims-na1.adobelogin.com",
+            ),
+            (
+                "https://ims-na1-stg1.adobelogin.com",
+                "https://ims-na1-stg1.adobelogin.com",
+            ),
+            (
+                "https://IMS-NA1.AdobeLogin.com",
+                "https://ims-na1.adobelogin.com",
+            ),
+            (
+                "https://ims-na1.adobelogin.com:443",
+                "https://ims-na1.adobelogin.com",
+            ),
+            ("http://127.0.0.1:8123", "http://127.0.0.1:8123"),
+            ("http://localhost:9", "http://localhost:9"),
+            ("http://[::1]:9", "http://[::1]:9"),
+            ("https://127.0.0.1:9", "https://127.0.0.1:9"),
+        ] {
+            assert_eq!(origin(raw).as_deref(), Ok(expected), "{raw}");
+        }
+    }
+
+    #[test]
+    fn every_other_ims_address_is_refused_in_words() {
+        let cases = [
+            ("", "no IMS address"),
+            ("http://ims-na1.adobelogin.com", "plain http"),
+            ("https://ims.example.com", "is not Adobe IMS"),
+            ("https://adobelogin.com", "is not Adobe IMS"),
+            ("https://evil-adobelogin.com", "is not Adobe IMS"),
+            ("https://adobelogin.com.evil.test", "is not Adobe IMS"),
+            ("adobelogin.com.evil.test", "is not Adobe IMS"),
+            (
+                "https://ims-na1.adobelogin.com.evil.test",
+                "is not Adobe IMS",
+            ),
+            ("https://ims-na1.adobelogin.com.", "is not Adobe IMS"),
+            ("https://ims-na1.adobelogin.co", "is not Adobe IMS"),
+            (
+                "https://ims-na1.adobelogin.com@evil.test",
+                "user name or password",
+            ),
+            (
+                "https://evil.test@ims-na1.adobelogin.com",
+                "user name or password",
+            ),
+            (
+                "https://u:p@ims-na1.adobelogin.com",
+                "user name or password",
+            ),
+            (
+                "https://evil.test\\@ims-na1.adobelogin.com",
+                "without a path",
+            ),
+            ("https://evil.test#.adobelogin.com", "without a path"),
+            ("https://evil.test?.adobelogin.com", "without a path"),
+            ("https://evil.test/.adobelogin.com", "without a path"),
+            ("https://10.0.0.1", "is not Adobe IMS"),
+            ("https://192.168.1.20:8443", "is not Adobe IMS"),
+            ("https://[fe80::1]", "is not Adobe IMS"),
+            ("https://[::ffff:10.0.0.1]", "is not Adobe IMS"),
+            ("https://0x7f000002.example", "is not Adobe IMS"),
+            ("http://10.0.0.1", "plain http"),
+            ("https://ims-na1.adobelogin.com/ims/token", "without a path"),
+            ("ftp://ims-na1.adobelogin.com", "not a web address"),
+            ("ims na1", "not a valid host name"),
+        ];
+        for (raw, expected) in cases {
+            let err = origin(raw).expect_err(raw);
+            assert!(err.contains(expected), "{raw:?}: {err}");
+        }
+    }
+
+    #[test]
+    fn secure_means_https_or_this_computer() {
+        let ok = |u: &str| require_secure(&Url::parse(u).unwrap()).is_ok();
+        assert!(ok("https://author-p1-e2.adobeaemcloud.com"));
+        assert!(ok("http://localhost:4502"));
+        assert!(ok("http://127.0.0.2:4502"));
+        assert!(ok("http://[::1]:4502"));
+        assert!(!ok("http://author-p1-e2.adobeaemcloud.com"));
+        assert!(!ok("http://localhost.evil.test"));
+        assert!(!ok("ftp://localhost"));
+    }
+}
