@@ -85,11 +85,12 @@ mod tests {
     #[tokio::test]
     async fn a_body_past_the_cap_is_refused_while_reading() {
         let (base, server) = endless_body_server(4 * 1024 * 1024).await;
-        let response = reqwest::get(&base).await.unwrap();
+        let http = crate::aem::client::build_http_client().unwrap();
+        let response = http.get(&base).send().await.unwrap();
         let err = read_capped(response, 1024 * 1024).await.unwrap_err();
         assert!(matches!(err, BodyError::TooLarge { .. }), "{err}");
         assert!(err.to_string().contains("larger than 1 MB"), "{err}");
-        let response = reqwest::get(&base).await.unwrap();
+        let response = http.get(&base).send().await.unwrap();
         let whole = read_capped(response, 8 * 1024 * 1024).await.unwrap();
         assert!(whole.len() > 4 * 1024 * 1024);
         server.abort();

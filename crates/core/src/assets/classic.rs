@@ -582,14 +582,7 @@ mod tests {
             Scripted::json(200, assets_named(&["e"])),
         ])
         .await;
-        let auth = StaticAuthorizer::new(
-            RequestCredentials::Bearer {
-                token: Secret::new("t"),
-                api_key: None,
-            },
-            "x",
-        );
-        let client = AemClient::new(reqwest::Client::new(), &server.base, Arc::new(auth)).unwrap();
+        let client = client_of(&server.base);
         let dir = tempfile::tempdir().unwrap();
         let engine =
             Engine::new(Arc::new(ClassicAssets::new(client)), dir.path()).with_settings(Settings {
