@@ -5,7 +5,7 @@
 //!
 //! The default run is brief (`FUZZ_DEFAULT_CASES` per property, a few seconds); set
 //! `PROPTEST_CASES` for a longer one, e.g.
-//! `PROPTEST_CASES=200000 cargo test -p metadesk-core --lib credentials::fuzz`.
+//! `PROPTEST_CASES=120000 cargo test -p metadesk-core --lib credentials::fuzz`.
 
 use proptest::prelude::*;
 use proptest::test_runner::{Config, TestRunner};
