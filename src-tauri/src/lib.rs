@@ -31,7 +31,7 @@ pub fn run() {
     };
     // Folder problems are reported by the start-up check in the window, not here.
     let _ = std::fs::create_dir_all(&dirs.logs);
-    let _log_guard = logging::init(&dirs.logs);
+    logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
 
     let mut state = match Workspace::new(dirs, Arc::new(KeyringStore::new(profile))) {

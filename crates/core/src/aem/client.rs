@@ -6,6 +6,7 @@
 use std::sync::Arc;
 use std::time::Duration;
 
+use hyper_util::client::proxy::matcher::Matcher;
 use reqwest::{Method, RequestBuilder, Response, StatusCode};
 use url::Url;
 
@@ -13,10 +14,22 @@ use crate::aem::auth::{Authorizer, RequestCredentials};
 use crate::aem::error::AemError;
 use crate::net;
 
-/// The process-wide HTTP client settings: no redirects (see module docs), bounded timeouts.
-/// Build one and share it; reqwest clients pool connections.
+/// The process-wide HTTP client settings: no redirects (see module docs), bounded timeouts,
+/// the environment's proxy for everything but loopback. Every client Metadesk sends requests
+/// with is built here. Build one and share it; reqwest clients pool connections.
 pub fn build_http_client() -> Result<reqwest::Client, AemError> {
+    build_http_client_with_proxies(Matcher::from_system())
+}
+
+/// [`build_http_client`] with the given proxy settings in place of the environment's.
+///
+/// A request to loopback (a local AEM SDK, the sandbox, a local IMS) never goes through a
+/// proxy, whatever `HTTP_PROXY`/`NO_PROXY` say: its credentials (the SDK's password, a token)
+/// would otherwise reach the proxy, and a proxy cannot reach this computer's loopback anyway.
+/// Other requests use the proxy reqwest would use by itself (the same `hyper-util` matcher).
+fn build_http_client_with_proxies(proxies: Matcher) -> Result<reqwest::Client, AemError> {
     reqwest::Client::builder()
+        .proxy(reqwest::Proxy::custom(move |url| proxy_for(&proxies, url)))
         .redirect(reqwest::redirect::Policy::none())
         .connect_timeout(Duration::from_secs(10))
         .timeout(Duration::from_secs(120))
@@ -26,6 +39,39 @@ pub fn build_http_client() -> Result<reqwest::Client, AemError> {
             host: "-".into(),
             detail: e.to_string(),
         })
+}
+
+/// The proxy `url` goes through: none for loopback, else what `proxies` say, with the proxy's
+/// user and password put back into its address (the matcher keeps them apart).
+fn proxy_for(proxies: &Matcher, url: &Url) -> Option<Url> {
+    if url.host().is_none_or(|host| net::is_loopback(&host)) {
+        return None;
+    }
+    let uri: http::Uri = url.as_str().parse().ok()?;
+    let intercept = proxies.intercept(&uri)?;
+    let mut proxy = Url::parse(&intercept.uri().to_string()).ok()?;
+    let credentials = match (intercept.raw_auth(), intercept.basic_auth()) {
+        (Some((user, password)), _) => Some((user.to_owned(), password.to_owned())),
+        (None, Some(header)) => basic_credentials(header.to_str().ok()?),
+        (None, None) => None,
+    };
+    if let Some((user, password)) = credentials {
+        proxy.set_username(&user).ok()?;
+        proxy.set_password(Some(&password)).ok()?;
+    }
+    Some(proxy)
+}
+
+/// `Basic base64(user:password)` → (user, password).
+fn basic_credentials(header: &str) -> Option<(String, String)> {
+    use base64::Engine as _;
+    let encoded = header.strip_prefix("Basic ")?;
+    let decoded = base64::engine::general_purpose::STANDARD
+        .decode(encoded.trim())
+        .ok()?;
+    let text = String::from_utf8(decoded).ok()?;
+    let (user, password) = text.split_once(':')?;
+    Some((user.to_owned(), password.to_owned()))
 }
 
 /// Refuses URLs a credential must not travel to (the rule lives in [`crate::net`]).
@@ -195,6 +241,48 @@ mod tests {
             "get a new token",
         );
         AemClient::new(reqwest::Client::new(), base, Arc::new(auth))
+    }
+
+    /// With a proxy set for everything (as `HTTP_PROXY`/`ALL_PROXY` would), loopback requests
+    /// still go straight to loopback; others go to the proxy, with its user and password.
+    #[tokio::test]
+    async fn loopback_requests_never_go_through_a_proxy() {
+        use crate::ims::testing::{Scripted, ScriptedServer};
+        let ok = || Scripted::json(200, serde_json::json!({}));
+        let proxy = ScriptedServer::start(vec![ok(), ok()]).await;
+        let target = ScriptedServer::start(vec![ok(), ok()]).await;
+        let proxy_address = proxy.base.replace("http://", "http://who:pa%20ss@");
+        let http =
+            build_http_client_with_proxies(Matcher::builder().all(proxy_address).build()).unwrap();
+        let port = Url::parse(&target.base).unwrap().port().unwrap();
+        for direct in [target.base.clone(), format!("http://localhost:{port}/x")] {
+            let answer = http.get(&direct).send().await.unwrap();
+            assert_eq!(answer.status(), 200, "{direct}");
+        }
+        assert_eq!(target.received().len(), 2);
+        assert!(proxy.received().is_empty(), "{:?}", proxy.received());
+        // Not loopback: through the proxy (which answers itself; nothing leaves this computer).
+        let answer = http
+            .get("http://metadesk.invalid/over-the-proxy")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(answer.status(), 200);
+        let received = proxy.received();
+        assert_eq!(received.len(), 1);
+        assert_eq!(
+            received[0].request_line,
+            "GET http://metadesk.invalid/over-the-proxy HTTP/1.1"
+        );
+    }
+
+    #[test]
+    fn proxy_credentials_are_read_back_from_basic_auth() {
+        assert_eq!(
+            basic_credentials("Basic d2hvOnBhIHNzOng="),
+            Some(("who".into(), "pa ss:x".into()))
+        );
+        assert_eq!(basic_credentials("Bearer x"), None);
     }
 
     #[test]

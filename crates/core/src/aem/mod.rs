@@ -6,6 +6,7 @@
 //! what the calls mean (the Assets API clients and the bulk engine build on `AemClient`).
 
 pub mod auth;
+pub mod body;
 pub mod client;
 pub mod error;
 pub mod test_connection;

@@ -321,7 +321,14 @@ async fn get_json(
         })
         .await?;
     let status = response.status();
-    let text = response.text().await.unwrap_or_default();
+    // Capped like every AEM answer: a hostile or broken server cannot exhaust memory.
+    let body = crate::aem::body::read_capped(response, crate::aem::body::MAX_AEM_BODY)
+        .await
+        .map_err(|e| AemError::BadResponse {
+            what: format!("the answer to {path}"),
+            detail: e.to_string(),
+        })?;
+    let text = String::from_utf8_lossy(&body);
     if !status.is_success() {
         tracing::info!(%path, status = status.as_u16(), body = %text.chars().take(1000).collect::<String>(), "test connection: AEM refused");
     }
@@ -527,6 +534,24 @@ mod tests {
             who.detail
         );
         assert_eq!(report.steps[2].outcome, StepOutcome::Passed);
+    }
+
+    #[tokio::test]
+    async fn an_endless_answer_fails_the_step_instead_of_filling_memory() {
+        let (base, server) =
+            crate::aem::body::endless_body_server(crate::aem::body::MAX_AEM_BODY + (4 << 20)).await;
+        let report = test_connection(
+            &s2s_client(&base),
+            CredentialKind::OauthServerToServer,
+            None,
+            OffsetDateTime::now_utc(),
+        )
+        .await;
+        assert!(!report.ok, "{report:#?}");
+        let read = &report.steps[1];
+        assert_eq!(read.outcome, StepOutcome::Failed);
+        assert!(read.detail.contains("larger than 32 MB"), "{}", read.detail);
+        server.abort();
     }
 
     #[tokio::test]

@@ -90,7 +90,7 @@ impl ClassicAssets {
             .append_pair("offset", &offset.to_string())
             .append_pair("limit", &limit.to_string());
         let body = self.get_json(url).await?;
-        Ok(parse_listing(folder, offset, limit, &body))
+        parse_listing(folder, offset, limit, &body)
     }
 
     /// `jcr:uuid` of the asset at `path`, from its repository JSON.
@@ -161,8 +161,43 @@ fn has_class(entity: &Value, class: &str) -> bool {
         .is_some_and(|c| c.iter().any(|v| v.as_str() == Some(class)))
 }
 
-/// Reads one Siren listing page of `folder`, asked for from `offset` with `limit`.
-pub fn parse_listing(folder: &str, offset: u64, limit: u64, body: &Value) -> Page {
+/// A child's name as AEM lists it, or why it cannot be one: a name is one path segment, so
+/// `/`, a `.` or `..` segment or a control character would make the joined path point
+/// somewhere else (or hide something in a report). Names with dots inside (`a..b.jpg`) are
+/// ordinary file names and pass.
+fn check_name(folder: &str, name: &str) -> Result<(), CallError> {
+    let why = if name.is_empty() {
+        "an empty name"
+    } else if name == "." || name == ".." {
+        "a name that means a folder above or itself"
+    } else if name.contains('/') {
+        "a name with a /"
+    } else if name.chars().any(char::is_control) {
+        "a name with a control character"
+    } else {
+        return Ok(());
+    };
+    Err(CallError::Rejected {
+        status: 200,
+        detail: format!(
+            "the listing of {folder} has a child with {why} ({}); Metadesk does not use a \
+             listing it cannot trust",
+            name.escape_debug()
+        ),
+    })
+}
+
+/// Reads one Siren listing page of `folder`, asked for from `offset` with `limit`. A page
+/// that ends the listing before the `srn:paging` total it gives (short or empty while the
+/// total says more) is an error: the folder would otherwise be taken as whole. It is
+/// [`CallError::Transient`], as the folder may be changing while it is listed: asked again, a
+/// consistent answer goes on.
+pub fn parse_listing(
+    folder: &str,
+    offset: u64,
+    limit: u64,
+    body: &Value,
+) -> Result<Page, CallError> {
     let folder = folder.trim_end_matches('/');
     let folder = if folder.is_empty() { DAM_ROOT } else { folder };
     let entities = body
@@ -176,6 +211,7 @@ pub fn parse_listing(folder: &str, offset: u64, limit: u64, body: &Value) -> Pag
         let Some(name) = props.and_then(|p| p.get("name")).and_then(Value::as_str) else {
             continue;
         };
+        check_name(folder, name)?;
         let kind = if has_class(entity, "assets/folder") {
             EntryKind::Folder
         } else if props
@@ -204,25 +240,30 @@ pub fn parse_listing(folder: &str, offset: u64, limit: u64, body: &Value) -> Pag
     let total = paging.and_then(|p| p.get("total")).and_then(Value::as_u64);
     let count = entities.len() as u64;
     let next = offset + count;
+    // The page size is the server's own when it says (it may cap ours).
+    let page_size = paging
+        .and_then(|p| p.get("limit"))
+        .and_then(Value::as_u64)
+        .unwrap_or(limit);
     let next_offset = match total {
-        Some(total) => (next < total && count > 0).then_some(next),
-        // Without a total (`srn:paging` on AEMaaCS is UNCONFIRMED), a full page may be
-        // followed by more: ask for the next one, and stop on a short or empty page. The page
-        // size is the server's own when it says (it may cap ours). A page longer than that
-        // means the server does not page at all: it was the whole folder.
-        None => {
-            let page_size = paging
-                .and_then(|p| p.get("limit"))
-                .and_then(Value::as_u64)
-                .unwrap_or(limit);
-            (count > 0 && count == page_size).then_some(next)
+        Some(total) if next < total && count < page_size => {
+            return Err(CallError::Transient(format!(
+                "the listing of {folder} stopped early: AEM gave {count} children from \
+                 position {offset} where the page holds {page_size} and the folder has {total}"
+            )));
         }
+        Some(total) => (next < total).then_some(next),
+        // Without a total (`srn:paging` on AEMaaCS is UNCONFIRMED), a full page may be
+        // followed by more: ask for the next one, and stop on a short or empty page. A page
+        // longer than the page size means the server does not page at all: it was the whole
+        // folder.
+        None => (count > 0 && count == page_size).then_some(next),
     };
-    Page {
+    Ok(Page {
         entries,
         total,
         next_offset,
-    }
+    })
 }
 
 impl AssetStore for ClassicAssets {
@@ -324,7 +365,7 @@ mod tests {
                 {"class": ["other"], "properties": {"name": "odd"}},
             ]
         });
-        let page = parse_listing("/content/dam/f/", 0, 3, &body);
+        let page = parse_listing("/content/dam/f/", 0, 3, &body).unwrap();
         let kinds: Vec<_> = page
             .entries
             .iter()
@@ -349,7 +390,8 @@ mod tests {
             4,
             3,
             &json!({"properties": {"srn:paging": {"total": 5}}, "entities": [{"class": ["assets/asset"], "properties": {"name": "z"}}]}),
-        );
+        )
+        .unwrap();
         assert_eq!(last.next_offset, None);
     }
 
@@ -363,7 +405,9 @@ mod tests {
 
     #[test]
     fn without_a_total_full_pages_are_followed_and_a_short_one_ends_the_listing() {
-        let next = |offset, limit, body: &Value| parse_listing(F, offset, limit, body).next_offset;
+        let next = |offset, limit, body: &Value| {
+            parse_listing(F, offset, limit, body).unwrap().next_offset
+        };
         // No srn:paging at all.
         assert_eq!(
             next(0, 3, &assets_named(&["a", "b", "c"])),
@@ -388,7 +432,142 @@ mod tests {
         totalled["properties"] = json!({"srn:paging": {"total": 3, "offset": 0, "limit": 3}});
         assert_eq!(next(0, 3, &totalled), None);
         totalled["properties"] = json!({"srn:paging": {"total": 9}});
-        assert_eq!(next(0, 100, &totalled), Some(3));
+        assert_eq!(next(0, 3, &totalled), Some(3));
+    }
+
+    #[test]
+    fn a_page_that_ends_before_the_total_is_an_error() {
+        let paged = |names: &[&str], total: u64, limit: u64| {
+            let mut body = assets_named(names);
+            body["properties"] = json!({"srn:paging": {"total": total, "limit": limit}});
+            body
+        };
+        for (offset, body) in [
+            // Short while the total says more.
+            (0, paged(&["a", "b"], 9, 3)),
+            // Empty while the total says more.
+            (3, paged(&[], 9, 3)),
+            // Without the server's page size, the one asked for counts.
+            (0, {
+                let mut b = assets_named(&["a"]);
+                b["properties"] = json!({"srn:paging": {"total": 4}});
+                b
+            }),
+        ] {
+            let err = parse_listing(F, offset, 3, &body).unwrap_err();
+            assert!(matches!(err, CallError::Transient(_)), "{err:?}");
+            assert!(err.to_string().contains("stopped early"), "{err}");
+        }
+        // The last page may be short.
+        assert_eq!(
+            parse_listing(F, 6, 3, &paged(&["g", "h"], 8, 3))
+                .unwrap()
+                .next_offset,
+            None
+        );
+    }
+
+    #[test]
+    fn names_that_would_leave_the_folder_are_refused() {
+        for bad in [
+            "..",
+            ".",
+            "",
+            "a/b",
+            "../../etc",
+            "a\nb",
+            "a\u{7}b",
+            "x\u{0}",
+        ] {
+            let err = parse_listing(F, 0, 3, &assets_named(&[bad])).unwrap_err();
+            assert!(
+                matches!(err, CallError::Rejected { .. }) && err.to_string().contains("name"),
+                "{bad:?}: {err}"
+            );
+        }
+        let fine = parse_listing(F, 0, 3, &assets_named(&["a..b.jpg", "é è.png"])).unwrap();
+        assert_eq!(fine.entries[0].path, "/content/dam/f/a..b.jpg");
+    }
+
+    fn client_of(base: &str) -> AemClient {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        AemClient::new(
+            crate::aem::client::build_http_client().unwrap(),
+            base,
+            Arc::new(auth),
+        )
+        .unwrap()
+    }
+
+    /// A preview of a folder whose listing stops before its total fails in words; it never
+    /// succeeds over the part it got.
+    #[tokio::test]
+    async fn a_preview_over_a_listing_cut_short_fails() {
+        use crate::bulk::{Engine, RunControl, Settings};
+        use crate::ims::testing::{Scripted, ScriptedServer};
+        let page = |names: &[&str]| {
+            let mut body = assets_named(names);
+            body["properties"] = json!({"srn:paging": {"total": 5, "limit": 2}});
+            Scripted::json(200, body)
+        };
+        let mut script = vec![page(&["a", "b"])];
+        script.extend((0..10).map(|_| page(&["c"])));
+        let server = ScriptedServer::start(script).await;
+        let dir = tempfile::tempdir().unwrap();
+        let engine = Engine::new(
+            Arc::new(ClassicAssets::new(client_of(&server.base))),
+            dir.path(),
+        )
+        .with_settings(Settings {
+            page_size: 2,
+            retry: crate::retry::RetryPolicy::quick(),
+            ..Settings::default()
+        });
+        let err = engine
+            .preview(rights_spec(&server.base), &RunControl::new(), &|_| {})
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("stopped early"), "{err}");
+    }
+
+    /// A listing answer that never ends is refused after the cap.
+    #[tokio::test]
+    async fn an_endless_listing_is_refused() {
+        let (base, server) =
+            crate::aem::body::endless_body_server(crate::aem::body::MAX_AEM_BODY + (4 << 20)).await;
+        let err = ClassicAssets::new(client_of(&base))
+            .list(F, 0, 2)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, CallError::Rejected { .. }), "{err:?}");
+        assert!(err.to_string().contains("larger than 32 MB"), "{err}");
+        server.abort();
+    }
+
+    fn rights_spec(aem: &str) -> crate::bulk::RunSpec {
+        use crate::bulk::{Edit, EditOp, Filters, RunKind, RunSpec};
+        RunSpec {
+            connection: "c".into(),
+            connection_id: None,
+            aem: aem.into(),
+            family: ApiFamily::Classic,
+            folder: F.into(),
+            filters: Filters::default(),
+            edits: vec![Edit {
+                property: "dc:rights".into(),
+                op: EditOp::Set {
+                    values: vec!["R".into()],
+                },
+            }],
+            kind: RunKind::Edit,
+            account: None,
+        }
     }
 
     const F: &str = "/content/dam/f";
@@ -403,14 +582,7 @@ mod tests {
             Scripted::json(200, assets_named(&["e"])),
         ])
         .await;
-        let auth = StaticAuthorizer::new(
-            RequestCredentials::Bearer {
-                token: Secret::new("t"),
-                api_key: None,
-            },
-            "x",
-        );
-        let client = AemClient::new(reqwest::Client::new(), &server.base, Arc::new(auth)).unwrap();
+        let client = client_of(&server.base);
         let dir = tempfile::tempdir().unwrap();
         let engine =
             Engine::new(Arc::new(ClassicAssets::new(client)), dir.path()).with_settings(Settings {

@@ -23,6 +23,7 @@ use serde_json::{Map, Value};
 
 use crate::aem::AemError;
 use crate::aem::auth::BoxFuture;
+use crate::aem::body::{BodyError, MAX_AEM_BODY, read_capped};
 use crate::credentials::ApiFamily;
 
 pub use classic::ClassicAssets;
@@ -199,17 +200,23 @@ pub(crate) fn status_error(status: u16, headers: &HeaderMap, detail: String) -> 
     }
 }
 
-/// Reads a response body as JSON, or classifies the failure.
+/// Reads a response body (at most [`MAX_AEM_BODY`]) as JSON, or classifies the failure.
 pub(crate) async fn json_or_error(
     response: Response,
     detail_of: fn(&Value) -> Option<String>,
 ) -> Result<(Value, HeaderMap), CallError> {
     let status = response.status().as_u16();
     let headers = response.headers().clone();
-    let body = response
-        .bytes()
+    let body = read_capped(response, MAX_AEM_BODY)
         .await
-        .map_err(|e| CallError::Transient(format!("the answer was cut off ({e})")))?;
+        .map_err(|e| match e {
+            BodyError::Cut(_) => CallError::Transient(e.to_string()),
+            // Asking again would bring the same flood.
+            BodyError::TooLarge { .. } => CallError::Rejected {
+                status,
+                detail: e.to_string(),
+            },
+        })?;
     if (200..300).contains(&status) {
         let value = if body.is_empty() {
             Value::Null

@@ -58,11 +58,15 @@ impl OpenApiAssets {
             .await
             .map_err(CallError::from_aem)?;
         let (body, headers) = json_or_error(response, problem_detail).await?;
-        let metadata = body
-            .get("assetMetadata")
-            .and_then(Value::as_object)
-            .cloned()
-            .unwrap_or_default();
+        // An answer without `assetMetadata` is not "no metadata": taken as empty, an Append
+        // would replace a list with the new value alone.
+        let metadata = match body {
+            Value::Object(mut object) => match object.remove("assetMetadata") {
+                Some(Value::Object(metadata)) => metadata,
+                _ => return Err(no_metadata(&asset.path)),
+            },
+            _ => return Err(no_metadata(&asset.path)),
+        };
         let etag = headers
             .get(ETAG)
             .and_then(|v| v.to_str().ok())
@@ -94,6 +98,16 @@ impl OpenApiAssets {
             .get(ETAG)
             .and_then(|v| v.to_str().ok())
             .map(str::to_owned))
+    }
+}
+
+fn no_metadata(path: &str) -> CallError {
+    CallError::Rejected {
+        status: 200,
+        detail: format!(
+            "AEM's answer for {path} has no assetMetadata object, so its current metadata is \
+             unknown"
+        ),
     }
 }
 
@@ -170,6 +184,53 @@ impl AssetStore for OpenApiAssets {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
+
+    use crate::aem::{RequestCredentials, StaticAuthorizer};
+    use crate::ims::testing::{Scripted, ScriptedServer};
+    use crate::secrets::Secret;
+
+    fn assets(base: &str) -> OpenApiAssets {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: Some("key".into()),
+            },
+            "x",
+        );
+        let http = crate::aem::client::build_http_client().unwrap();
+        let client = AemClient::new(http, base, Arc::new(auth)).unwrap();
+        OpenApiAssets::new(client.clone(), ClassicAssets::new(client))
+    }
+
+    /// An answer that does not carry `assetMetadata` (an empty object, another shape, `null`)
+    /// is an error of the read; one that does, even empty, is the asset's metadata.
+    #[tokio::test]
+    async fn a_metadata_answer_without_asset_metadata_is_an_error() {
+        let asset = AssetRef {
+            path: "/content/dam/f/a.jpg".into(),
+            id: Some("urn:aaid:aem:1".into()),
+        };
+        for body in [
+            json!({}),
+            json!({"assetId": "urn:aaid:aem:1"}),
+            json!({"assetMetadata": null}),
+            json!({"assetMetadata": ["dc:rights"]}),
+            json!([]),
+        ] {
+            let server = ScriptedServer::start(vec![Scripted::json(200, body.clone())]).await;
+            let err = assets(&server.base).read(&asset).await.unwrap_err();
+            assert!(
+                matches!(err, CallError::Rejected { .. })
+                    && err.to_string().contains("no assetMetadata"),
+                "{body}: {err}"
+            );
+        }
+        let server =
+            ScriptedServer::start(vec![Scripted::json(200, json!({"assetMetadata": {}}))]).await;
+        let current = assets(&server.base).read(&asset).await.unwrap();
+        assert!(current.metadata.is_empty());
+    }
 
     #[test]
     fn writes_become_json_patch_relative_to_asset_metadata() {

@@ -297,9 +297,14 @@ pub fn report(
     Ok(())
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
+/// A cell as a spreadsheet will show it: text starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return gets a leading `'`. AEM values are written by anyone with DAM access, and
+/// Excel and LibreOffice run such a cell as a formula (CSV injection, OWASP); the quote makes
+/// both show it as text and is the mitigation OWASP recommends. Quoting for commas and quotes
+/// is the csv crate's.
+pub(crate) fn spreadsheet_text(s: &str) -> String {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{s}")
     } else {
         s.to_owned()
     }
@@ -331,37 +336,42 @@ pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) ->
         _ => return Err(Error::Internal("journal without a run definition".into())),
     };
     let properties: Vec<String> = spec.edits.iter().map(|e| e.property.clone()).collect();
-    let io = |e| Error::io("could not write the CSV report", e);
     let mut header = vec!["path".to_owned(), "status".to_owned(), "reason".to_owned()];
     for p in &properties {
         header.push(format!("{p} before"));
         header.push(format!("{p} after"));
     }
-    writeln!(
-        out,
-        "{}",
-        header
-            .iter()
-            .map(|h| csv_field(h))
-            .collect::<Vec<_>>()
-            .join(",")
-    )
-    .map_err(io)?;
+    // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    let failed = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => Error::io("could not write the CSV report", e),
+        other => Error::Internal(format!("could not write the CSV report: {other:?}")),
+    };
+    writer
+        .write_record(header.iter().map(|h| spreadsheet_text(h)))
+        .map_err(failed)?;
     report(runs_dir, &summary.id, |row| {
         let mut cells = vec![
-            csv_field(&row.path),
+            spreadsheet_text(&row.path),
             row.status.words().to_owned(),
-            csv_field(row.reason.as_deref().unwrap_or("")),
+            spreadsheet_text(row.reason.as_deref().unwrap_or("")),
         ];
         for p in &properties {
             let change = row.changes.iter().find(|c| &c.property == p);
-            cells.push(csv_field(&csv_value(
+            for value in [
                 change.and_then(|c| c.before.as_ref()),
-            )));
-            cells.push(csv_field(&csv_value(change.and_then(|c| c.after.as_ref()))));
+                change.and_then(|c| c.after.as_ref()),
+            ] {
+                cells.push(spreadsheet_text(&csv_value(value)));
+            }
         }
-        writeln!(out, "{}", cells.join(",")).map_err(io)
-    })
+        writer.write_record(&cells).map_err(failed)
+    })?;
+    writer
+        .flush()
+        .map_err(|e| Error::io("could not write the CSV report", e))
 }
 
 #[cfg(test)]
@@ -370,9 +380,7 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn csv_escapes_and_joins_multi_values() {
-        assert_eq!(csv_field("a,b"), "\"a,b\"");
-        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+    fn csv_joins_multi_values() {
         assert_eq!(csv_value(Some(&json!(["a", "b"]))), "a|b");
         assert_eq!(csv_value(None), "");
         assert_eq!(csv_value(Some(&json!(3))), "3");

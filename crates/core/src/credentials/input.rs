@@ -1,9 +1,10 @@
 //! Reading a dropped file and turning its bytes into a JSON object, with a plain-words refusal
-//! for everything that is not one: folders, huge files, binary files, UTF-16 text, broken
-//! JSON, JSON lists, absurdly deep nesting.
+//! for everything that is not one: folders, pipes and devices, huge files, binary files, UTF-16
+//! text, broken JSON, JSON lists, absurdly deep nesting.
 //!
 //! Not here: what the JSON object means (see `detect` and the per-kind modules).
 
+use std::io::Read;
 use std::path::Path;
 
 use serde_json::{Map, Value};
@@ -17,28 +18,74 @@ pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
 /// built to exhaust the parser.
 const MAX_DEPTH: usize = 32;
 
-/// Reads a credential file, refusing folders, missing files and files over 1 MiB before
-/// reading them. The bytes then go to [`super::inspect`].
+/// Reads a credential file, refusing folders, missing files, anything that is not a regular
+/// file (a pipe, a device such as `/dev/zero`, a socket — or a link to one) and files over
+/// 1 MiB, without waiting on them or reading more than the limit. The bytes then go to
+/// [`super::inspect`].
 pub fn read_credential_file(path: &Path) -> Result<Vec<u8>, Refusal> {
-    let metadata = std::fs::metadata(path).map_err(|e| {
-        tracing::info!(path = %path.display(), error = %e, "credential file unreadable");
-        Refusal::one(match e.kind() {
-            std::io::ErrorKind::NotFound => "The file does not exist.".to_string(),
-            std::io::ErrorKind::PermissionDenied => {
-                "Metadesk is not allowed to read this file.".to_string()
-            }
-            _ => format!("The file could not be read ({e})."),
-        })
-    })?;
+    // `metadata` follows links, so a link is judged by what it points to.
+    let metadata = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
     if metadata.is_dir() {
         return Err(Refusal::one(
             "This is a folder, not a file. Choose the credential file itself (a .json file).",
         ));
     }
+    if !metadata.is_file() {
+        return Err(not_a_file());
+    }
     if metadata.len() > MAX_FILE_BYTES {
         return Err(too_large(metadata.len()));
     }
-    std::fs::read(path).map_err(|e| Refusal::one(format!("The file could not be read ({e}).")))
+    let file = open_without_waiting(path).map_err(|e| unreadable(path, &e))?;
+    // Checked again on the open handle: the path may have been replaced since.
+    let opened = file.metadata().map_err(|e| unreadable(path, &e))?;
+    if !opened.is_file() {
+        return Err(not_a_file());
+    }
+    // The size said above may have grown since: never read more than the limit (plus one
+    // byte, to know it was passed).
+    let mut bytes = Vec::with_capacity(opened.len().min(MAX_FILE_BYTES) as usize);
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| unreadable(path, &e))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Opens for reading. On Unix with `O_NONBLOCK`: opening a FIFO otherwise waits for a writer,
+/// and a FIFO put in the file's place after the check above would hang the import (for a
+/// regular file the flag changes nothing, per POSIX `open`). Windows has no FIFOs in the file
+/// system (its named pipes live under `\\.\pipe\`, whose entries are not regular files and
+/// are refused above), so a plain open does there.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+fn unreadable(path: &Path, e: &std::io::Error) -> Refusal {
+    tracing::info!(path = %path.display(), error = %e, "credential file unreadable");
+    Refusal::one(match e.kind() {
+        std::io::ErrorKind::NotFound => "The file does not exist.".to_string(),
+        std::io::ErrorKind::PermissionDenied => {
+            "Metadesk is not allowed to read this file.".to_string()
+        }
+        _ => format!("The file could not be read ({e})."),
+    })
+}
+
+fn not_a_file() -> Refusal {
+    Refusal::one(
+        "This is not a regular file (it is a device, a pipe or a socket, or a link to one). \
+         Choose the credential file itself (a .json file).",
+    )
 }
 
 fn too_large(bytes: u64) -> Refusal {
@@ -201,5 +248,55 @@ mod tests {
         let ok = dir.path().join("ok.json");
         std::fs::write(&ok, b"{}").unwrap();
         assert_eq!(read_credential_file(&ok).unwrap(), b"{}");
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.json");
+            std::os::unix::fs::symlink(&ok, &link).unwrap();
+            assert_eq!(read_credential_file(&link).unwrap(), b"{}");
+        }
+    }
+
+    /// Runs `read_credential_file` on another thread: a read that waits forever fails the
+    /// test instead of hanging it.
+    #[cfg(unix)]
+    fn read_within_seconds(path: &Path) -> Result<Vec<u8>, Refusal> {
+        let (tx, rx) = std::sync::mpsc::channel();
+        let owned = path.to_owned();
+        std::thread::spawn(move || {
+            let _ = tx.send(read_credential_file(&owned));
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(5))
+            .unwrap_or_else(|_| panic!("reading {} did not return", path.display()))
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_devices_and_links_to_them_are_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("credential.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap();
+        assert!(made.success());
+        let to_fifo = dir.path().join("to-fifo.json");
+        std::os::unix::fs::symlink(&fifo, &to_fifo).unwrap();
+        let to_zero = dir.path().join("to-zero.json");
+        std::os::unix::fs::symlink("/dev/zero", &to_zero).unwrap();
+        // The pipes first: without the check they hang (and fail here) before /dev/zero
+        // could fill the memory.
+        for path in [
+            fifo.as_path(),
+            to_fifo.as_path(),
+            Path::new("/dev/zero"),
+            to_zero.as_path(),
+        ] {
+            let err = read_within_seconds(path).unwrap_err().to_string();
+            assert!(
+                err.contains("not a regular file"),
+                "{}: {err}",
+                path.display()
+            );
+        }
     }
 }

@@ -347,4 +347,6 @@ pub(crate) fn hint(what: &str, secret: &Secret) -> String {
 }
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod tests;

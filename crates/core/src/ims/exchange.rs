@@ -12,6 +12,7 @@ use std::time::Duration;
 use reqwest::StatusCode;
 use serde_json::Value;
 
+use crate::aem::body::{MAX_IMS_BODY, read_capped};
 use crate::ims::ImsBase;
 use crate::ims::clock::Clock;
 use crate::ims::errors::{ImsError, ImsErrorBody, RequestContext, classify_refusal};
@@ -144,7 +145,10 @@ impl ImsHttp {
                         .get(reqwest::header::RETRY_AFTER)
                         .and_then(|v| v.to_str().ok())
                         .and_then(|v| parse_retry_after(v, self.clock.now()));
-                    let body = response.text().await.unwrap_or_default();
+                    let body = read_capped(response, MAX_IMS_BODY)
+                        .await
+                        .map(|b| String::from_utf8_lossy(&b).into_owned())
+                        .unwrap_or_else(|e| format!("({e})"));
                     tracing::warn!(
                         %host, %path, status = status.as_u16(), attempt,
                         body = %truncate(&body, 2000),
@@ -203,12 +207,11 @@ async fn read_token(
         detail: detail.to_string(),
     };
     let body = zeroize::Zeroizing::new(
-        response
-            .text()
+        read_capped(response, MAX_IMS_BODY)
             .await
-            .map_err(|_| bad("the answer was cut off"))?,
+            .map_err(|e| bad(&e.to_string()))?,
     );
-    let mut value: Value = serde_json::from_str(&body).map_err(|_| bad("not JSON"))?;
+    let mut value: Value = serde_json::from_slice(&body).map_err(|_| bad("not JSON"))?;
     let Some(object) = value.as_object_mut() else {
         return Err(bad("not a JSON object"));
     };
@@ -220,21 +223,62 @@ async fn read_token(
             return Err(bad("no access token in it"));
         }
     };
-    let amount = match object.get("expires_in") {
-        Some(Value::Number(n)) => n.as_u64(),
-        Some(Value::String(s)) => s.trim().parse::<u64>().ok(),
-        _ => None,
-    }
-    .filter(|n| *n > 0)
-    .ok_or_else(|| bad("no usable expires_in"))?;
-    let lifetime = match unit {
-        ExpiresUnit::Milliseconds => Duration::from_millis(amount),
-        ExpiresUnit::Seconds => Duration::from_secs(amount),
-    };
+    let lifetime = token_lifetime(object.get("expires_in"), unit).map_err(|detail| bad(&detail))?;
     Ok(MintedToken {
         access_token: token,
         lifetime,
     })
+}
+
+/// The longest token life Metadesk believes. IMS tokens live 24 hours (adobe-wire §2.5); this
+/// is lenient, and still keeps a date computed from it far inside what a date can hold.
+pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
+
+/// `expires_in` (a whole positive number, or a string of one, in `unit`) as a lifetime; in
+/// words when it is missing, not a whole number, not positive or beyond
+/// [`MAX_TOKEN_LIFETIME`].
+fn token_lifetime(expires_in: Option<&Value>, unit: ExpiresUnit) -> Result<Duration, String> {
+    let unusable = |why: &str| format!("its expires_in {why}");
+    let shown = |v: &Value| v.to_string().chars().take(40).collect::<String>();
+    let amount: u64 = match expires_in {
+        None | Some(Value::Null) => return Err("no usable expires_in: it is missing".into()),
+        Some(Value::Number(n)) => match n.as_u64() {
+            Some(n) => n,
+            None if n.as_i64().is_some() => {
+                return Err(unusable(&format!("is negative ({n})")));
+            }
+            None => return Err(unusable(&format!("is not a whole number ({n})"))),
+        },
+        Some(Value::String(s)) => match s.trim().parse::<u64>() {
+            Ok(n) => n,
+            Err(_) => {
+                return Err(unusable(&format!(
+                    "is not a whole positive number ({})",
+                    shown(&Value::String(s.clone()))
+                )));
+            }
+        },
+        Some(other) => return Err(unusable(&format!("is not a number ({})", shown(other)))),
+    };
+    if amount == 0 {
+        return Err(unusable("is 0: the token would be expired already"));
+    }
+    let lifetime = match unit {
+        ExpiresUnit::Milliseconds => Duration::from_millis(amount),
+        ExpiresUnit::Seconds => Duration::from_secs(amount),
+    };
+    if lifetime > MAX_TOKEN_LIFETIME {
+        let unit = match unit {
+            ExpiresUnit::Milliseconds => "milliseconds",
+            ExpiresUnit::Seconds => "seconds",
+        };
+        return Err(unusable(&format!(
+            "says the token lives {amount} {unit}, more than the {} days Metadesk accepts \
+             (IMS tokens live 24 hours)",
+            MAX_TOKEN_LIFETIME.as_secs() / 86_400
+        )));
+    }
+    Ok(lifetime)
 }
 
 /// Words for a request that got no answer. reqwest's text never contains our form body.
@@ -502,13 +546,10 @@ mod tests {
                 "no access token",
             ),
             (json!({"access_token": "t"}), "no usable expires_in"),
-            (
-                json!({"access_token": "t", "expires_in": 0}),
-                "no usable expires_in",
-            ),
+            (json!({"access_token": "t", "expires_in": 0}), "is 0"),
             (
                 json!({"access_token": "t", "expires_in": "soon"}),
-                "no usable expires_in",
+                "not a whole positive number",
             ),
             (json!([1]), "not a JSON object"),
         ];
@@ -520,6 +561,62 @@ mod tests {
                 .unwrap_err();
             assert!(err.to_string().contains(expected), "{expected}: {err}");
         }
+    }
+
+    /// Lifetimes no token has: refused in words, for both units, never an overflow.
+    #[tokio::test]
+    async fn absurd_lifetimes_are_refused_in_words() {
+        let cases = [
+            (json!(1_000_000_000_000_000_000u64), "more than the 30 days"),
+            (json!(u64::MAX), "more than the 30 days"),
+            (json!("1000000000000000000"), "more than the 30 days"),
+            (json!(-5), "is negative (-5)"),
+            (json!(3599.5), "not a whole number (3599.5)"),
+            (json!(1e300), "not a whole number"),
+            (json!("-5"), "not a whole positive number"),
+            (json!(true), "is not a number (true)"),
+        ];
+        for (expires_in, expected) in cases {
+            let body = json!({"access_token": "t", "expires_in": expires_in});
+            let server = ScriptedServer::start(vec![Scripted::json(200, body.clone())]).await;
+            let err = ims(RetryPolicy::quick())
+                .client_credentials(&client(&server.base))
+                .await
+                .unwrap_err();
+            assert!(matches!(err, ImsError::BadResponse { .. }), "{err:?}");
+            assert!(err.to_string().contains(expected), "{expires_in}: {err}");
+            let server = ScriptedServer::start(vec![Scripted::json(200, body)]).await;
+            let err = ims(RetryPolicy::quick())
+                .exchange_jwt(&account(&server.base))
+                .await
+                .unwrap_err();
+            assert!(err.to_string().contains(expected), "{expires_in} ms: {err}");
+        }
+        // The longest believed, in each unit.
+        let days_30 = MAX_TOKEN_LIFETIME.as_secs();
+        let server = ScriptedServer::start(vec![Scripted::json(
+            200,
+            json!({"access_token": "t", "expires_in": days_30}),
+        )])
+        .await;
+        let token = ims(RetryPolicy::quick())
+            .client_credentials(&client(&server.base))
+            .await
+            .unwrap();
+        assert_eq!(token.lifetime, MAX_TOKEN_LIFETIME);
+    }
+
+    /// A token answer that never ends is refused after the cap, not held in memory.
+    #[tokio::test]
+    async fn an_endless_token_answer_is_refused() {
+        let (base, server) = crate::aem::body::endless_body_server(MAX_IMS_BODY * 4).await;
+        let err = ims(RetryPolicy::quick())
+            .client_credentials(&client(&base))
+            .await
+            .unwrap_err();
+        assert!(matches!(err, ImsError::BadResponse { .. }), "{err:?}");
+        assert!(err.to_string().contains("larger than 1 MB"), "{err}");
+        server.abort();
     }
 
     #[tokio::test]

@@ -229,10 +229,21 @@ impl TokenManager {
         tracing::info!(connection = %self.connection_id, "requesting a new access token from IMS");
         let minted = self.source.mint().await?;
         let obtained_at = self.config.clock.now();
-        let lifetime = Duration::try_from(minted.lifetime).unwrap_or(Duration::ZERO);
+        // `exchange` refuses absurd lifetimes in words; this only keeps any other source from
+        // overflowing the date (a panic) instead of failing.
+        let lifetime = Duration::try_from(minted.lifetime).unwrap_or(Duration::MAX);
+        let expires_at = obtained_at.checked_add(lifetime).ok_or_else(|| {
+            AemError::Ims(ImsError::BadResponse {
+                host: self.source.binding(),
+                detail: format!(
+                    "the token would live {} seconds, past any date",
+                    minted.lifetime.as_secs()
+                ),
+            })
+        })?;
         let token = CachedToken {
             token: minted.access_token,
-            expires_at: obtained_at + lifetime,
+            expires_at,
             obtained_at,
             binding: self.source.binding(),
         };
@@ -391,6 +402,21 @@ mod tests {
         let snapshot = m.snapshot();
         assert_eq!(snapshot.expires_at, Some(start() + Duration::days(1)));
         assert!(!snapshot.renewing);
+    }
+
+    /// A lifetime past any date (from a source other than the checked IMS exchange) is an
+    /// error, never an overflow panic, and nothing is stored.
+    #[tokio::test]
+    async fn a_lifetime_past_any_date_is_an_error_not_a_panic() {
+        let source = FakeSource::new(std::time::Duration::from_secs(1_000_000_000_000_000_000));
+        let store = Arc::new(RunOnlyKeychain::new());
+        let (clock, _) = Clock::manual(start());
+        let err = manager(&source, &store, clock)
+            .credentials()
+            .await
+            .unwrap_err();
+        assert!(err.to_string().contains("past any date"), "{err}");
+        assert!(store.keys().is_empty());
     }
 
     #[tokio::test]

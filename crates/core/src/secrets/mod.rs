@@ -114,12 +114,16 @@ pub trait SecretStore: Send + Sync {
     ///
     /// A read alone is not enough: a locked Secret Service collection can still answer
     /// searches but refuses to create items.
+    ///
+    /// Each probe uses an entry of its own: the app and the CLI (or two CLIs) share one
+    /// keychain namespace, and with one shared probe key one could delete the other's entry
+    /// between its write and its read and report a working keychain as broken.
     fn probe(&self) -> Result<(), SecretStoreError> {
-        const PROBE_KEY: &str = "metadesk-probe";
+        let key = format!("metadesk-probe-{:016x}", rand::random::<u64>());
         let probe = Secret::new("probe");
-        self.set(PROBE_KEY, &probe)?;
-        let read = self.get(PROBE_KEY)?;
-        self.delete(PROBE_KEY)?;
+        self.set(&key, &probe)?;
+        let read = self.get(&key)?;
+        self.delete(&key)?;
         match read {
             Some(value) if value == probe => Ok(()),
             _ => Err(SecretStoreError::Failed {
@@ -196,10 +200,10 @@ impl SecretStore for KeyringStore {
     }
 }
 
-/// Turns keyring's errors into words. The raw error goes to the log; it never holds a secret
-/// (keyring errors carry service names and platform messages only).
+/// Turns keyring's errors into words. The log gets keyring's `Display` text, never its
+/// `Debug`: `BadEncoding`'s `Debug` prints the stored bytes, which are a secret.
 fn map_keyring_error(err: keyring::Error) -> SecretStoreError {
-    tracing::warn!(error = ?err, "keychain call failed");
+    tracing::warn!(error = %err, "keychain call failed");
     let detail = err.to_string();
     let fix = if cfg!(target_os = "linux") {
         "Install and start a Secret Service provider such as GNOME Keyring or KWallet \
@@ -364,6 +368,82 @@ mod tests {
         assert!(store.is_empty());
         store.probe().unwrap();
         assert!(store.is_empty(), "the probe leaves nothing behind");
+    }
+
+    /// A store on which another prober (the other face: the app while the CLI's doctor runs)
+    /// does a whole probe between this probe's write and its read.
+    struct ProbedMeanwhile {
+        inner: RunOnlyKeychain,
+        other_probe: Mutex<Option<Result<(), SecretStoreError>>>,
+    }
+
+    impl SecretStore for ProbedMeanwhile {
+        fn get(&self, key: &str) -> Result<Option<Secret>, SecretStoreError> {
+            let mut other = lock(&self.other_probe);
+            if other.is_none() {
+                *other = Some(self.inner.probe());
+            }
+            drop(other);
+            self.inner.get(key)
+        }
+        fn set(&self, key: &str, value: &Secret) -> Result<(), SecretStoreError> {
+            self.inner.set(key, value)
+        }
+        fn delete(&self, key: &str) -> Result<(), SecretStoreError> {
+            self.inner.delete(key)
+        }
+        fn backend_name(&self) -> &'static str {
+            "test"
+        }
+    }
+
+    #[test]
+    fn two_probes_at_once_do_not_spoil_each_other() {
+        let store = ProbedMeanwhile {
+            inner: RunOnlyKeychain::new(),
+            other_probe: Mutex::new(None),
+        };
+        store.probe().unwrap();
+        assert_eq!(lock(&store.other_probe).clone(), Some(Ok(())));
+        assert!(store.inner.is_empty(), "the probes leave nothing behind");
+    }
+
+    /// Log lines written while `f` runs.
+    fn logged(f: impl FnOnce()) -> String {
+        #[derive(Clone, Default)]
+        struct Buffer(std::sync::Arc<Mutex<Vec<u8>>>);
+        impl std::io::Write for Buffer {
+            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
+                lock(&self.0).extend_from_slice(bytes);
+                Ok(bytes.len())
+            }
+            fn flush(&mut self) -> std::io::Result<()> {
+                Ok(())
+            }
+        }
+        let buffer = Buffer::default();
+        let writer = buffer.clone();
+        let subscriber = tracing_subscriber::fmt()
+            .with_writer(move || writer.clone())
+            .with_ansi(false)
+            .finish();
+        tracing::subscriber::with_default(subscriber, f);
+        String::from_utf8(lock(&buffer.0).clone()).unwrap()
+    }
+
+    #[test]
+    fn an_undecodable_entry_is_logged_without_its_bytes() {
+        // A stored secret that is not UTF-8: keyring hands the bytes back inside the error.
+        let stored = b"hunter2-\xff-secret".to_vec();
+        let log = logged(|| {
+            let err = map_keyring_error(keyring::Error::BadEncoding(stored.clone()));
+            assert!(!err.to_string().contains("hunter2"), "{err}");
+        });
+        assert!(log.contains("keychain call failed"), "{log}");
+        assert!(log.contains("not UTF-8"), "{log}");
+        for leak in ["hunter2", "104, 117, 110"] {
+            assert!(!log.contains(leak), "{leak} in {log}");
+        }
     }
 
     #[test]

@@ -19,6 +19,7 @@ use crate::retry::RetryPolicy;
 mod applying;
 mod fake_dam;
 mod planning;
+mod reports;
 mod undo;
 mod views;
 
