@@ -82,9 +82,18 @@ pub struct PlanRow {
     #[ts(optional)]
     pub reason: Option<String>,
     pub changes: Vec<PropertyChange>,
-    /// Re-read the asset just before writing it and write only if it still holds `before`.
-    #[serde(default)]
-    pub reread: bool,
+}
+
+/// A property someone changed in AEM after the preview: the value the preview saw and the one
+/// AEM held just before the write, which was therefore not sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangedSincePreview {
+    pub property: String,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub preview: Option<Value>,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub now: Option<Value>,
 }
 
 /// How an asset ended.
@@ -150,7 +159,9 @@ pub enum Record {
         at: String,
     },
     /// The original values of the asset's touched properties (absent = null), on disk before
-    /// the write is sent.
+    /// the write is sent: the values the write replaces, known from a read just before it (or,
+    /// on OpenAPI, from the read whose ETag the write sends as `If-Match`), never merely the
+    /// preview's `before`.
     Writing {
         i: u64,
         original: Map<String, Value>,
@@ -163,6 +174,9 @@ pub enum Record {
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// Failed because these properties changed in AEM after the preview (nothing written).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        changed_since: Vec<ChangedSincePreview>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },
@@ -551,6 +565,7 @@ mod tests {
             i: 1,
             outcome: Outcome::Changed,
             reason: None,
+            changed_since: Vec::new(),
             at: None,
         };
         std::fs::write(
@@ -630,7 +645,6 @@ mod tests {
             action: Action::Change,
             reason: None,
             changes: vec![],
-            reread: false,
         });
         w.append(&row).unwrap();
         let writing = Record::Writing {
@@ -649,6 +663,7 @@ mod tests {
             i: 0,
             outcome: Outcome::Changed,
             reason: None,
+            changed_since: Vec::new(),
             at: None,
         };
         assert!(
@@ -699,12 +714,11 @@ mod tests {
                 before: None,
                 after: Some(json!("R")),
             }],
-            reread: false,
         });
         let line = serde_json::to_string(&row).unwrap();
         assert_eq!(
             line,
-            r#"{"t":"row","i":0,"path":"/content/dam/a.jpg","action":"change","changes":[{"property":"dc:rights","before":null,"after":"R"}],"reread":false}"#
+            r#"{"t":"row","i":0,"path":"/content/dam/a.jpg","action":"change","changes":[{"property":"dc:rights","before":null,"after":"R"}]}"#
         );
         assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), row);
     }

@@ -83,8 +83,6 @@ pub(super) async fn undo_asset(
         action,
         reason: conflict,
         changes,
-        // An undo writes over values others may be editing: check them again just before.
-        reread: ctx.store.family() == ApiFamily::Classic,
     };
     ctx.count(outcome);
     record_row(ctx, counts, plan)
