@@ -543,7 +543,10 @@ async fn an_asset_can_be_changed_as_another_user_would_and_bad_edits_are_refused
         let text = r.text().await.unwrap();
         assert!(text.contains(words), "{body}: {text}");
     }
-    let missing = format!("{}/__sandbox/asset?path=/content/dam/nope.jpg", sb.base_url());
+    let missing = format!(
+        "{}/__sandbox/asset?path=/content/dam/nope.jpg",
+        sb.base_url()
+    );
     let r = client()
         .patch(&missing)
         .json(&json!({"dc:rights": "x"}))
@@ -551,6 +554,11 @@ async fn an_asset_can_be_changed_as_another_user_would_and_bad_edits_are_refused
         .await
         .unwrap();
     assert_eq!(r.status(), 400);
-    assert!(r.text().await.unwrap().contains("no asset at /content/dam/nope.jpg"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("no asset at /content/dam/nope.jpg")
+    );
     assert_eq!(sb.asset(&path).unwrap()["metadata"]["dc:rights"], "again");
 }

@@ -12,7 +12,6 @@ use crate::assets::{AssetRef, CallError};
 use crate::bulk::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::bulk::reasons;
 use crate::bulk::spec::RunKind;
-use crate::credentials::ApiFamily;
 
 use crate::error::Result;
 

@@ -111,7 +111,11 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
 #[tokio::test]
 async fn the_journal_keeps_the_value_replaced_and_undo_leaves_a_colleagues_value() {
     let fake = Fake::new(ApiFamily::Classic);
-    fake.seed(F, 2, |_| json!({"dc:rights": "old", "dc:title": "Old title"}));
+    fake.seed(
+        F,
+        2,
+        |_| json!({"dc:rights": "old", "dc:title": "Old title"}),
+    );
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
@@ -134,7 +138,11 @@ async fn the_journal_keeps_the_value_replaced_and_undo_leaves_a_colleagues_value
     assert_eq!((s.counts.changed, s.counts.failed), (2, 0));
     let originals = writing_originals(dir.path(), &p.id);
     assert!(
-        originals.contains(json!({"dc:rights": "R", "dc:title": "Old title"}).as_object().unwrap()),
+        originals.contains(
+            json!({"dc:rights": "R", "dc:title": "Old title"})
+                .as_object()
+                .unwrap()
+        ),
         "{originals:?}"
     );
     let u = e
