@@ -413,7 +413,7 @@ test("a value someone changes after the preview is not overwritten: the report s
     await sandbox.editAsset(victim, { "dc:rights": theirs });
     await apply.click();
     const report = await byTestId(driver, "report", 180_000);
-    assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
+    assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed with failures");
     const count = async (status) => Number(await (await driver.findElement(
       By.css(`[data-testid="report-filters"] [data-filter="${status}"]`))).getAttribute("data-count"));
     await eventually(async () => (await count("failed")) === 1, "the changed asset is not the one failure");
