@@ -1,10 +1,13 @@
 //! The bulk engine over the OpenAPI Assets Author API (OAuth S2S): asset ids from `jcr:uuid`,
-//! JSON Patch with `If-Match`, and a 412 for an asset changed between preview and apply.
+//! JSON Patch with `If-Match`, and a 412 for an asset changed between preview and apply, reported
+//! with both values.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use metadesk_core::bulk::{Action, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs};
+use metadesk_core::bulk::{
+    Action, ChangedSincePreview, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs,
+};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::SAMPLE_FOLDER;
 use serde_json::json;
@@ -82,8 +85,28 @@ async fn openapi_patches_with_etags_and_reports_a_412() {
     })
     .unwrap();
     assert_eq!(failed.len(), 1);
+    // Reported with both values: the one the preview saw and the one in AEM now.
+    let seen = planned[1]
+        .changes
+        .iter()
+        .find(|c| c.property == "dc:rights")
+        .unwrap()
+        .before
+        .clone();
+    assert_eq!(
+        failed[0].changed_since_preview,
+        vec![ChangedSincePreview {
+            property: "dc:rights".into(),
+            preview: seen,
+            now: Some(json!("theirs")),
+        }]
+    );
     assert!(
-        failed[0].reason.as_deref().unwrap().contains("412"),
+        failed[0]
+            .reason
+            .as_deref()
+            .unwrap()
+            .contains("changed since the preview"),
         "{failed:?}"
     );
     for row in planned.iter().filter(|r| &r.path != victim) {

@@ -61,7 +61,6 @@ export function planRow(overrides: Partial<PlanRow> = {}): PlanRow {
     path: '/content/dam/wknd-shared/en/alpine-lake.jpg',
     action: 'change',
     changes: [{ property: 'dc:rights', before: 'Royalty-free', after: '© 2026 WKND' }],
-    reread: false,
     ...overrides,
   };
 }

@@ -38,6 +38,8 @@ struct Side {
     whole: Duration,
     /// The time the write rate is taken over (apply phase, or the whole sequential run).
     write_span: Duration,
+    /// Requests answered during that time (reads and writes).
+    span_requests: usize,
     counters: Counters,
 }
 
@@ -56,6 +58,13 @@ impl Side {
         self.ok_writes() as f64 / self.write_span.as_secs_f64().max(1e-9)
     }
 
+    /// Requests per second over the same span: since every write is checked against a fresh
+    /// read (issue 13), an asset costs two requests, and this is what the server's capacity
+    /// bounds.
+    fn request_rate(&self) -> f64 {
+        self.span_requests as f64 / self.write_span.as_secs_f64().max(1e-9)
+    }
+
     fn row(&self) -> Vec<String> {
         let lat = self.write_latencies();
         let pct = |p| percentile(&lat, p).map(ms).unwrap_or_else(|| "-".into());
@@ -71,6 +80,7 @@ impl Side {
             opt(self.apply),
             secs(self.whole),
             format!("{:.1}", self.write_rate()),
+            format!("{:.1}", self.request_rate()),
             pct(50.0),
             pct(95.0),
             pct(100.0),
@@ -120,6 +130,7 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
         apply: Some(e.apply),
         whole: e.whole(),
         write_span: e.apply,
+        span_requests: e.apply_calls.iter().filter(|c| c.end == End::Ok).count(),
         counters: sandbox.counters(),
     };
 
@@ -131,15 +142,18 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
         let value = fresh_value("sequential");
         let page_size = Settings::default().page_size;
         let s = sequential::run(store.as_ref(), DAM_ROOT, "dc:rights", &value, page_size).await?;
+        let calls = store.take();
+        let span_requests = calls.iter().filter(|c| c.end == End::Ok).count();
         Some(Side {
             name: "sequential",
             changed: s.written,
             failed: s.failed,
-            calls: store.take(),
+            calls,
             preview: None,
             apply: None,
             whole: s.elapsed,
             write_span: s.elapsed,
+            span_requests,
             counters: sandbox.counters(),
         })
     } else {
@@ -158,6 +172,7 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
         "apply s",
         "whole run s",
         "writes/s",
+        "requests/s",
         "write p50 ms",
         "write p95 ms",
         "write max ms",
@@ -168,17 +183,19 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
         table.row(seq.row());
     }
 
-    let rate = engine.write_rate();
+    let rate = engine.request_rate();
     let p95 = percentile(&engine.write_latencies(), 95.0).unwrap_or(Duration::MAX);
     let p95_bound = Duration::from_millis(2 * o.latency_ms);
     let mut targets = vec![
+        // The server's capacity bounds requests, and each write now comes with its check (a
+        // read), so the engine is held to using that capacity, not to a writes/s it cannot reach.
         Target::new(
-            "engine apply rate",
+            "engine apply, requests/s (each write with its check)",
             &format!(
-                "≥ 0.9 × {server_limit:.0} = {:.0} writes/s",
+                "≥ 0.9 × {server_limit:.0} = {:.0} requests/s",
                 0.9 * server_limit
             ),
-            format!("{rate:.1} writes/s"),
+            format!("{rate:.1} requests/s"),
             rate >= 0.9 * server_limit,
         ),
         Target::new(

@@ -32,6 +32,9 @@ pub struct Measured {
     pub throttled: usize,
     pub warm_rate: f64,
     pub sustained_rate: f64,
+    /// Successful requests of any kind (reads and writes) per second after the warm-up: each
+    /// write comes with its check (a read), and the throttle counts both.
+    pub sustained_requests: f64,
     pub throttled_after: usize,
     pub calls_after: usize,
     pub series: Vec<f64>,
@@ -40,6 +43,11 @@ pub struct Measured {
 /// Sustained rate and throttled share after `warm_up`, from apply-phase calls.
 pub fn measure(calls: &[Call], apply: Duration, warm_up: Duration) -> Measured {
     let ok_done: Vec<Duration> = of(calls, Op::Write)
+        .filter(|c| c.end == End::Ok)
+        .map(Call::finish)
+        .collect();
+    let ok_any: Vec<Duration> = calls
+        .iter()
         .filter(|c| c.end == End::Ok)
         .map(Call::finish)
         .collect();
@@ -57,6 +65,7 @@ pub fn measure(calls: &[Call], apply: Duration, warm_up: Duration) -> Measured {
         throttled: calls.iter().filter(|c| throttled(c)).count(),
         warm_rate: rate_in(&ok_done, Duration::ZERO, warm_up.min(apply)),
         sustained_rate: rate_in(&ok_done, warm_up, apply),
+        sustained_requests: rate_in(&ok_any, warm_up, apply),
         throttled_after: after.iter().filter(|c| throttled(c)).count(),
         calls_after: after.len(),
         series,
@@ -77,6 +86,7 @@ pub async fn run(o: &ThrottleOpts) -> Result<Section> {
         "apply s",
         "writes/s first 10 s",
         "writes/s after 10 s",
+        "requests/s after 10 s",
         "throttled (all apply)",
         "throttled after 10 s",
         "requests after 10 s",
@@ -115,17 +125,19 @@ pub async fn run(o: &ThrottleOpts) -> Result<Section> {
             secs(m.apply),
             format!("{:.1}", m.warm_rate),
             format!("{:.1}", m.sustained_rate),
+            format!("{:.1}", m.sustained_requests),
             m.throttled.to_string(),
             m.throttled_after.to_string(),
             m.calls_after.to_string(),
             format!("{:.2} %", 100.0 * throttled_share),
             counters.throttled.to_string(),
         ]);
+        // The throttle counts requests, and each write comes with its check (a read).
         targets.push(Target::new(
-            &format!("{status}: successful writes/s after 10 s"),
+            &format!("{status}: successful requests/s after 10 s (writes and their checks)"),
             &format!("≥ 0.9 × {} = {:.0}/s", o.rps, 0.9 * r),
-            format!("{:.1}/s", m.sustained_rate),
-            m.sustained_rate >= 0.9 * r && m.apply > WARM_UP,
+            format!("{:.1}/s", m.sustained_requests),
+            m.sustained_requests >= 0.9 * r && m.apply > WARM_UP,
         ));
         targets.push(Target::new(
             &format!("{status}: requests throttled after 10 s"),

@@ -1,5 +1,6 @@
 //! The control API for tests in other processes (`/__sandbox/*`): counters, faults, one asset's
-//! state, a dump, reset, token revocation and the credentials.
+//! state (and an edit of it by another user), a dump, reset, token revocation and the
+//! credentials.
 //!
 //! Thin HTTP wrappers over the same operations as the Rust handle in `lib.rs`; these requests
 //! bypass faults, counters and authentication (the sandbox only listens on loopback).
@@ -21,7 +22,7 @@ pub(crate) fn router() -> Router<Shared> {
     Router::new()
         .route("/counters", get(counters))
         .route("/faults", get(get_faults).put(put_faults))
-        .route("/asset", get(asset))
+        .route("/asset", get(asset).patch(edit_asset))
         .route("/dump", get(dump))
         .route("/reset", post(reset))
         .route("/revoke", post(revoke))
@@ -68,6 +69,26 @@ async fn asset(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>
             axum::Json(json!({ "error": "no such asset" })),
         )
             .into_response(),
+    }
+}
+
+/// `PATCH /__sandbox/asset?path=…` with `{"dc:rights": "theirs", "dc:title": null}`: the
+/// asset's metadata changed as another AEM user would change it.
+async fn edit_asset(
+    State(s): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let Some(path) = q.get("path").or_else(|| q.get("id")) else {
+        return bad("give ?path=/content/dam/… or ?id=urn:aaid:aem:…");
+    };
+    let edit: Value = match serde_json::from_slice(&body) {
+        Ok(v) => v,
+        Err(e) => return bad(format!("invalid edit JSON: {e}")),
+    };
+    match crate::edit_asset(&s, path, &edit) {
+        Ok(state) => axum::Json(state).into_response(),
+        Err(msg) => bad(msg),
     }
 }
 

@@ -11,7 +11,7 @@
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json` |
 //! | OpenAPI (§5) | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT /graphql/persist.json/{config}/{name}` |
-//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]` |
+//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]` |
 //!
 //! Token rules (§0): tokens from Service Credentials and Local Development Tokens work on the
 //! classic API, repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only
@@ -93,6 +93,8 @@ pub enum SandboxError {
     Credential(String),
     #[error("invalid fault settings: {0}")]
     Faults(String),
+    #[error("invalid asset edit: {0}")]
+    Edit(String),
     #[error("background task failed: {0}")]
     Task(String),
 }
@@ -228,6 +230,49 @@ pub(crate) fn asset_state(s: &Shared, path_or_id: &str) -> Option<serde_json::Va
     match node? {
         dam::Node::Asset(a) => Some(dam.asset_state(a)),
         dam::Node::Folder(_) => None,
+    }
+}
+
+/// Changes an asset's metadata as another AEM user would (a new revision and ETag, as any
+/// write): `edit` maps properties to their new value, `null` removing one. Values are what
+/// AEM metadata holds: strings, numbers, booleans, or arrays of those.
+pub(crate) fn edit_asset(
+    s: &Shared,
+    path_or_id: &str,
+    edit: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    use serde_json::Value;
+    let Some(edit) = edit.as_object().filter(|m| !m.is_empty()) else {
+        return Err("give a JSON object of property → new value (null removes it)".into());
+    };
+    let scalar = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+    let mut changes = Vec::new();
+    for (property, value) in edit {
+        let ok = property.contains(':')
+            && match value {
+                Value::Null => true,
+                Value::Array(items) => items.iter().all(scalar),
+                other => scalar(other),
+            };
+        if !ok {
+            return Err(format!(
+                "{property}: give a prefixed property (dc:title) and a string, number, boolean, \
+                 array of those, or null"
+            ));
+        }
+        changes.push((property.clone(), (!value.is_null()).then(|| value.clone())));
+    }
+    let mut dam = write(&s.dam);
+    let node = match path_or_id.strip_prefix("urn:aaid:aem:") {
+        Some(id) => dam::parse_uuid(id).and_then(|u| dam.lookup_uuid(u)),
+        None => dam.lookup(path_or_id),
+    };
+    match node {
+        Some(dam::Node::Asset(a)) => {
+            dam.apply(a, changes);
+            Ok(dam.asset_state(a))
+        }
+        _ => Err(format!("no asset at {path_or_id}")),
     }
 }
 
@@ -466,6 +511,17 @@ impl Sandbox {
     /// Full state of one asset by path (`/content/dam/…`) or id (`urn:aaid:aem:…`).
     pub fn asset(&self, path_or_id: &str) -> Option<serde_json::Value> {
         asset_state(&self.shared, path_or_id)
+    }
+
+    /// Changes an asset's metadata as another AEM user would, between a preview and its apply
+    /// for example: `edit` maps properties to new values (`null` removes one). Returns the
+    /// asset's new state (as [`Sandbox::asset`]).
+    pub fn edit_asset(
+        &self,
+        path_or_id: &str,
+        edit: serde_json::Value,
+    ) -> Result<serde_json::Value, SandboxError> {
+        edit_asset(&self.shared, path_or_id, &edit).map_err(SandboxError::Edit)
     }
 
     /// The tree with every asset's writes (`full` adds all metadata).

@@ -521,3 +521,69 @@ async fn current_user_hidden_answers_404_and_leaves_the_dam_readable() {
         "only the current-user endpoint is hidden"
     );
 }
+
+#[tokio::test]
+async fn an_asset_can_be_changed_as_another_user_would_and_bad_edits_are_refused() {
+    let sb = start().await;
+    let (path, _) = first_asset(&sb).await;
+    let before = sb.asset(&path).unwrap();
+    let control = format!(
+        "{}/__sandbox/asset?path={}",
+        sb.base_url(),
+        path.replace(' ', "%20")
+    );
+    let r = client()
+        .patch(&control)
+        .json(&json!({"dc:rights": "theirs", "dc:subject": ["a", "b"], "dc:title": null}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let after: Value = r.json().await.unwrap();
+    assert_eq!(after["metadata"]["dc:rights"], "theirs");
+    assert_eq!(after["metadata"]["dc:subject"], json!(["a", "b"]));
+    assert!(after["metadata"].get("dc:title").is_none());
+    // A write like any other: a new revision and ETag, so If-Match on the old one fails.
+    assert_ne!(after["etag"], before["etag"]);
+    assert_eq!(sb.asset(&path).unwrap()["metadata"]["dc:rights"], "theirs");
+    // The Rust handle does the same.
+    let again = sb.edit_asset(&path, json!({"dc:rights": "again"})).unwrap();
+    assert_eq!(again["metadata"]["dc:rights"], "again");
+
+    for (body, words) in [
+        ("[]", "JSON object"),
+        ("{}", "JSON object"),
+        ("{\"dc:rights\": {\"x\": 1}}", "dc:rights"),
+        ("{\"rights\": \"x\"}", "prefixed property"),
+        ("not json", "invalid edit JSON"),
+    ] {
+        let r = client()
+            .patch(&control)
+            .header("content-type", "application/json")
+            .body(body)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 400, "{body}");
+        let text = r.text().await.unwrap();
+        assert!(text.contains(words), "{body}: {text}");
+    }
+    let missing = format!(
+        "{}/__sandbox/asset?path=/content/dam/nope.jpg",
+        sb.base_url()
+    );
+    let r = client()
+        .patch(&missing)
+        .json(&json!({"dc:rights": "x"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 400);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("no asset at /content/dam/nope.jpg")
+    );
+    assert_eq!(sb.asset(&path).unwrap()["metadata"]["dc:rights"], "again");
+}

@@ -187,6 +187,16 @@ export async function startSandboxBinary() {
       asset(path) {
         return this.getJson(`/__sandbox/asset?path=${encodeURIComponent(path)}`);
       },
+      /** Changes an asset's metadata as another AEM user would (`null` removes a property). */
+      async editAsset(path, metadata) {
+        const response = await fetch(`${url}/__sandbox/asset?path=${encodeURIComponent(path)}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(metadata),
+        });
+        if (response.status !== 200) throw new Error(`editing ${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      },
       /** Replaces the sandbox's faults (latency, capacity, throttling…); `{}` clears them. */
       async setFaults(faults) {
         const response = await fetch(`${url}/__sandbox/faults`, {

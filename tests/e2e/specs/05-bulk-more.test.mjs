@@ -6,6 +6,9 @@
 // - Closing the window (a WM_DELETE_WINDOW request, like a window manager's close button)
 //   during a run asks first: "Keep running" goes on; "Cancel run and close" ends the app; the
 //   run is then listed with its pending assets and can be resumed to the end.
+// - A value another user changes after the preview (through the sandbox's control API) is not
+//   overwritten: the report shows the asset as changed since the preview, in words with both
+//   values.
 // - The production guard: Apply on a connection marked production asks for its name; the
 //   button stays disabled until the exact name is typed; then the run completes.
 // Screenshots of each step go to E2E_ARTIFACTS (the whole X screen where a native window shows).
@@ -397,6 +400,39 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     await assertSandboxHolds(value);
     assert.equal(await (await activityItem(driver, runId)).getAttribute("data-status"), "completed");
   });
+});
+
+test("a value someone changes after the preview is not overwritten: the report says so with both values", async (t) => {
+  const value = `© Changed since E2E ${Date.now()}`;
+  const theirs = `© Someone else ${Date.now()}`;
+  const victim = editable()[0];
+  const seen = assets.get(victim).rights;
+  await withApp(t, async (driver) => {
+    const apply = await previewEdit(driver, "changed since", value);
+    // Another user edits one asset between the preview and the apply.
+    await sandbox.editAsset(victim, { "dc:rights": theirs });
+    await apply.click();
+    const report = await byTestId(driver, "report", 180_000);
+    assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed with failures");
+    const count = async (status) => Number(await (await driver.findElement(
+      By.css(`[data-testid="report-filters"] [data-filter="${status}"]`))).getAttribute("data-count"));
+    await eventually(async () => (await count("failed")) === 1, "the changed asset is not the one failure");
+    assert.equal(await count("changed"), editable().length - 1);
+    const row = await eventually(async () => (await report.findElements(By.css(`[data-testid="report-row"][data-path="${victim}"]`)))[0],
+      `${victim} is not in the report`);
+    assert.equal(await row.getAttribute("data-status"), "failed");
+    const words = await (await row.findElement(By.css('[data-testid="changed-since-preview"]'))).getText();
+    const before = seen === null || seen === undefined ? "(not set)" : `“${seen}”`;
+    assert.ok(words.startsWith("Changed in AEM since the preview, so it was not overwritten"), words);
+    assert.ok(words.includes(`Copyright (dc:rights) was ${before} at the preview and is now “${theirs}”`), words);
+    await screenshot(driver, "05 changed since 2 report");
+  });
+  assert.equal((await sandbox.asset(victim)).metadata["dc:rights"], theirs, "the other user's value was overwritten");
+  for (const path of editable()) {
+    const now = (await sandbox.asset(path)).metadata["dc:rights"];
+    assert.equal(now, path === victim ? theirs : value, path);
+    assets.get(path).rights = now;
+  }
 });
 
 test("a production connection: Apply asks for its exact name before writing", async (t) => {

@@ -87,9 +87,18 @@ pub struct PlanRow {
     #[ts(optional)]
     pub reason: Option<String>,
     pub changes: Vec<PropertyChange>,
-    /// Re-read the asset just before writing it and write only if it still holds `before`.
-    #[serde(default)]
-    pub reread: bool,
+}
+
+/// A property someone changed in AEM after the preview: the value the preview saw and the one
+/// AEM held just before the write, which was therefore not sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangedSincePreview {
+    pub property: String,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub preview: Option<Value>,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub now: Option<Value>,
 }
 
 /// How an asset ended.
@@ -155,7 +164,9 @@ pub enum Record {
         at: String,
     },
     /// The original values of the asset's touched properties (absent = null), on disk before
-    /// the write is sent.
+    /// the write is sent: the values the write replaces, known from a read just before it (or,
+    /// on OpenAPI, from the read whose ETag the write sends as `If-Match`), never merely the
+    /// preview's `before`.
     Writing {
         i: u64,
         original: Map<String, Value>,
@@ -168,6 +179,9 @@ pub enum Record {
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         reason: Option<String>,
+        /// Failed because these properties changed in AEM after the preview (nothing written).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        changed_since: Vec<ChangedSincePreview>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },
@@ -719,6 +733,7 @@ mod tests {
             i: 1,
             outcome: Outcome::Changed,
             reason: None,
+            changed_since: Vec::new(),
             at: None,
         };
         std::fs::write(
@@ -798,7 +813,6 @@ mod tests {
             action: Action::Change,
             reason: None,
             changes: vec![],
-            reread: false,
         });
         w.append(&row).unwrap();
         let writing = Record::Writing {
@@ -817,6 +831,7 @@ mod tests {
             i: 0,
             outcome: Outcome::Changed,
             reason: None,
+            changed_since: Vec::new(),
             at: None,
         };
         assert!(
@@ -867,12 +882,11 @@ mod tests {
                 before: None,
                 after: Some(json!("R")),
             }],
-            reread: false,
         });
         let line = serde_json::to_string(&row).unwrap();
         assert_eq!(
             line,
-            r#"{"t":"row","i":0,"path":"/content/dam/a.jpg","action":"change","changes":[{"property":"dc:rights","before":null,"after":"R"}],"reread":false}"#
+            r#"{"t":"row","i":0,"path":"/content/dam/a.jpg","action":"change","changes":[{"property":"dc:rights","before":null,"after":"R"}]}"#
         );
         assert_eq!(serde_json::from_str::<Record>(&line).unwrap(), row);
     }

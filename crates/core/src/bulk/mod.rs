@@ -21,7 +21,7 @@ pub mod scope;
 pub mod spec;
 
 pub use engine::{Engine, Settings};
-pub use journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
+pub use journal::{Action, ChangedSincePreview, Outcome, PlanRow, PreviewCounts, PropertyChange};
 pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};

@@ -6,6 +6,7 @@ use serde_json::Value;
 use crate::aem::AemError;
 use crate::assets::CallError;
 use crate::assets::folders::who;
+use crate::bulk::journal::ChangedSincePreview;
 
 /// 403 on a write.
 pub fn forbidden(account: Option<&str>) -> String {
@@ -37,17 +38,30 @@ pub fn forbidden_read(account: Option<&str>) -> String {
 pub const NOT_FOUND: &str =
     "the asset no longer exists (404): it was moved or deleted after the preview";
 
-pub const CONFLICT: &str = "the asset was changed in AEM after the preview (412), so it was not \
-     overwritten; preview the run again to include it";
+pub const CONFLICT: &str = "AEM kept refusing the change because the asset was being changed \
+     by someone else at the same time (412), so it was not overwritten; retry the failed assets \
+     to plan it again from the values now in AEM";
 
 pub const CONTENT_FRAGMENT: &str = "content fragment: Metadesk never edits content fragments";
 
-/// The value now in AEM differs from the one the preview saw.
-pub fn changed_since_preview(property: &str, now: Option<&Value>) -> String {
+/// Words for an asset not written because values changed in AEM after the preview: each
+/// property with the value the preview saw and the one in AEM now.
+pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> String {
+    let values = changed
+        .iter()
+        .map(|c| {
+            format!(
+                "{} was {} at the preview and is now {}",
+                c.property,
+                shown(c.preview.as_ref()),
+                shown(c.now.as_ref())
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
     format!(
-        "the asset was changed in AEM after the preview ({property} is now {}), so it was not \
-         overwritten; preview the run again to include it",
-        shown(now)
+        "changed since the preview: {values}, so it was not overwritten; retry the failed assets \
+         to plan it again from the value now in AEM"
     )
 }
 
@@ -200,6 +214,28 @@ mod tests {
             retry_after: None,
         };
         assert!(call_failed(&throttled, None, 51).contains("retry the failed assets later"));
+    }
+
+    #[test]
+    fn a_change_since_the_preview_gives_both_values_and_what_to_do() {
+        let changed = [
+            ChangedSincePreview {
+                property: "dc:rights".into(),
+                preview: Some(serde_json::json!("old")),
+                now: Some(serde_json::json!("theirs")),
+            },
+            ChangedSincePreview {
+                property: "dc:title".into(),
+                preview: None,
+                now: Some(serde_json::json!("T")),
+            },
+        ];
+        assert_eq!(
+            changed_since_preview(&changed),
+            "changed since the preview: dc:rights was \"old\" at the preview and is now \
+             \"theirs\"; dc:title was (not set) at the preview and is now \"T\", so it was not \
+             overwritten; retry the failed assets to plan it again from the value now in AEM"
+        );
     }
 
     #[test]

@@ -13,7 +13,8 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::bulk::journal::{
-    Action, Outcome, PlanRow, PropertyChange, Record, journal_path, read_records,
+    Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, journal_path,
+    read_records,
 };
 use crate::bulk::replay::{Counts, Replay, RunStatus};
 use crate::bulk::spec::RunKind;
@@ -248,6 +249,9 @@ pub struct ReportRow {
     pub status: ReportStatus,
     pub reason: Option<String>,
     pub changes: Vec<PropertyChange>,
+    /// Not written because these properties changed in AEM after the preview: the value the
+    /// preview saw and the one AEM held at the write.
+    pub changed_since_preview: Vec<ChangedSincePreview>,
 }
 
 /// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
@@ -258,13 +262,18 @@ pub fn report(
     mut each: impl FnMut(ReportRow) -> Result<()>,
 ) -> Result<()> {
     let path = path_of(runs_dir, run_id)?;
-    let mut outcomes: HashMap<u64, (Outcome, Option<String>)> = HashMap::new();
+    type Ending = (Outcome, Option<String>, Vec<ChangedSincePreview>);
+    let mut outcomes: HashMap<u64, Ending> = HashMap::new();
     for record in read_records(&path)? {
         if let Record::Outcome {
-            i, outcome, reason, ..
+            i,
+            outcome,
+            reason,
+            changed_since,
+            ..
         } = record?
         {
-            outcomes.insert(i, (outcome, reason));
+            outcomes.insert(i, (outcome, reason, changed_since));
         }
     }
     for record in read_records(&path)? {
@@ -273,18 +282,29 @@ pub fn report(
             Record::Previewed { .. } => break,
             _ => continue,
         };
-        let (status, reason) = match row.action {
+        let (status, reason, changed_since_preview) = match row.action {
             Action::Unchanged => (
                 ReportStatus::Unchanged,
                 Some("already as wanted at the preview".to_owned()),
+                Vec::new(),
             ),
-            Action::Skip => (ReportStatus::Skipped, row.reason),
+            Action::Skip => (ReportStatus::Skipped, row.reason, Vec::new()),
             Action::Change => match outcomes.remove(&row.i) {
-                Some((Outcome::Changed, r)) => (ReportStatus::Changed, r),
-                Some((Outcome::Unchanged, r)) => (ReportStatus::Unchanged, r),
-                Some((Outcome::Skipped, r)) => (ReportStatus::Skipped, r),
-                Some((Outcome::Failed, r)) => (ReportStatus::Failed, r),
-                None => (ReportStatus::Pending, Some("not applied yet".to_owned())),
+                Some((outcome, r, changed)) => (
+                    match outcome {
+                        Outcome::Changed => ReportStatus::Changed,
+                        Outcome::Unchanged => ReportStatus::Unchanged,
+                        Outcome::Skipped => ReportStatus::Skipped,
+                        Outcome::Failed => ReportStatus::Failed,
+                    },
+                    r,
+                    changed,
+                ),
+                None => (
+                    ReportStatus::Pending,
+                    Some("not applied yet".to_owned()),
+                    Vec::new(),
+                ),
             },
         };
         each(ReportRow {
@@ -292,6 +312,7 @@ pub fn report(
             status,
             reason,
             changes: row.changes,
+            changed_since_preview,
         })?;
     }
     Ok(())

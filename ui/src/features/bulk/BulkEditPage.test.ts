@@ -519,7 +519,7 @@ describe('preview and apply', () => {
 
     const done = runSummary({ id: 'r1', status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
     vi.mocked(reportRows).mockResolvedValue({
-      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes }],
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
       total: 1,
     });
     await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
@@ -617,6 +617,7 @@ describe('the report', () => {
         status: 'failed' as const,
         reason: READ_ONLY_REASON,
         changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
+        changedSincePreview: [],
       }));
       return status === 'failed' ? { rows: failed, total: 20 } : { rows: failed.slice(0, 5), total: 30 };
     });
@@ -636,6 +637,33 @@ describe('the report', () => {
     expect(row).toHaveAttribute('data-status', 'failed');
     expect(within(row).getByTestId('report-reason')).toHaveTextContent('abc@techacct.adobe.com');
     expect(within(report).getByTestId('retry-failed')).toHaveTextContent('Retry failed (20)');
+  });
+
+  it('says in words, with both values, that an asset changed since the preview was not overwritten', async () => {
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: [
+        {
+          path: `${FOLDER}/alpine-lake.jpg`,
+          status: 'failed',
+          reason: 'changed since the preview: dc:rights was "Royalty-free" at the preview and is now "Theirs", so it was not overwritten',
+          changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
+          changedSincePreview: [
+            { property: 'dc:rights', preview: 'Royalty-free', now: 'Theirs' },
+            { property: 'dc:subject', preview: null, now: ['a', 'b'] },
+          ],
+        },
+      ],
+      total: 1,
+    });
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    const report = await screen.findByTestId('report');
+    const row = (await within(report).findAllByTestId('report-row'))[0]!;
+    const words = within(row).getByTestId('changed-since-preview');
+    expect(words).toHaveTextContent(
+      'Changed in AEM since the preview, so it was not overwritten: Copyright (dc:rights) was “Royalty-free” at the preview and is now “Theirs”; Keywords (dc:subject) was (not set) at the preview and is now “a, b”. Retry failed plans it again from the value now in AEM.',
+    );
+    expect(within(row).queryByTestId('report-reason')).toBeNull();
   });
 
   it('filters by status through reportRows', async () => {
@@ -708,6 +736,7 @@ describe('the report', () => {
         status: 'failed' as const,
         reason: READ_ONLY_REASON,
         changes: [{ property: 'dc:rights', before: null, after: 'X' }],
+        changedSincePreview: [],
       }));
       return status === null || status === 'failed' ? { rows, total: failed } : { rows: [], total: 0 };
     });
@@ -736,7 +765,7 @@ describe('the report', () => {
       return stopping!.summary;
     });
     vi.mocked(reportRows).mockResolvedValue({
-      rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [] })),
+      rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [], changedSincePreview: [] })),
       total: 5,
     });
     await renderPage();

@@ -1,5 +1,6 @@
 // Numbers, times, values and statuses of bulk runs in the words the pages show. Plain functions,
 // tested in format.test.ts.
+import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
@@ -71,6 +72,20 @@ export function value(v: Value): string {
   if (v === null || v === undefined) return '(not set)';
   if (Array.isArray(v)) return v.length === 0 ? '(empty list)' : v.map(String).join(', ');
   return String(v);
+}
+
+/** A value inside a sentence: quoted, or "(not set)" as it is. */
+function quoted(v: Value): string {
+  return v === null || v === undefined ? value(v) : `“${value(v)}”`;
+}
+
+/**
+ * Why an asset was not written because someone changed it in AEM after the preview, in words
+ * with the value the preview saw and the one in AEM now, for each such property.
+ */
+export function changedSinceWords(changed: readonly ChangedSincePreview[]): string {
+  const values = changed.map((c) => `${propertyLabel(c.property)} was ${quoted(c.preview)} at the preview and is now ${quoted(c.now)}`);
+  return `Changed in AEM since the preview, so it was not overwritten: ${values.join('; ')}. Retry failed plans it again from the value now in AEM.`;
 }
 
 /** Whether before and after differ (arrays compared item by item). */

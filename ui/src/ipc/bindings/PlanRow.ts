@@ -17,8 +17,4 @@ id?: string,
 /**
  * ETag of the metadata the preview read (OpenAPI); sent as `If-Match`.
  */
-etag?: string, action: Action, reason?: string, changes: Array<PropertyChange>, 
-/**
- * Re-read the asset just before writing it and write only if it still holds `before`.
- */
-reread: boolean, };
+etag?: string, action: Action, reason?: string, changes: Array<PropertyChange>, };

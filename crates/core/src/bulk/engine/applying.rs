@@ -1,5 +1,7 @@
-//! Applying a plan: each asset's originals journaled before its write, its outcome after;
-//! an asset whose write may have landed before a crash is read again first.
+//! Applying a plan: each asset checked just before its write (a fresh read, or the preview's
+//! ETag as `If-Match`) so a value changed since the preview is reported and never overwritten,
+//! the values the write replaces journaled before it, its outcome after; an asset whose write
+//! may have landed before a crash is read again first.
 
 use super::context::{Ctx, Failure, join_one, same, spawn_bounded, values_of};
 use std::path::Path;
@@ -9,7 +11,9 @@ use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
 use crate::assets::{AssetRef, CallError, Write};
-use crate::bulk::journal::{Action, Outcome, PlanRow, PropertyChange, Record, read_records};
+use crate::bulk::journal::{
+    Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
+};
 use crate::bulk::progress::ProgressFn;
 use crate::bulk::reasons;
 use crate::bulk::replay::Replay;
@@ -82,24 +86,91 @@ pub(super) async fn feed_rows(
 /// Applies one asset's planned change and journals the outcome. No outcome is journaled when
 /// the run is cancelled or stopped before the asset's write: it stays pending.
 pub(super) async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> Result<()> {
-    let result = apply_one(ctx, &row, in_doubt).await?;
-    if let Some((outcome, reason)) = result {
+    if let Some(ended) = apply_one(ctx, &row, in_doubt).await? {
         ctx.journal.append(&Record::Outcome {
             i: row.i,
-            outcome,
-            reason,
+            outcome: ended.outcome,
+            reason: ended.reason,
+            changed_since: ended.changed_since,
             at: ctx.stamp(),
         })?;
-        ctx.count(outcome);
+        ctx.count(ended.outcome);
     }
     Ok(())
 }
+
+/// How the apply of one asset ended: its outcome record.
+pub(super) struct Ended {
+    outcome: Outcome,
+    reason: Option<String>,
+    /// Set when nothing was written because someone changed the asset after the preview.
+    changed_since: Vec<ChangedSincePreview>,
+}
+
+impl Ended {
+    fn new(outcome: Outcome, reason: Option<String>) -> Self {
+        Ended {
+            outcome,
+            reason,
+            changed_since: Vec::new(),
+        }
+    }
+
+    fn changed_since_preview(changed: Vec<ChangedSincePreview>) -> Self {
+        Ended {
+            outcome: Outcome::Failed,
+            reason: Some(reasons::changed_since_preview(&changed)),
+            changed_since: changed,
+        }
+    }
+}
+
+/// What a fresh read of an asset says about its planned change.
+enum Fresh {
+    /// Every edited property already holds the planned value.
+    AlreadyAsWanted,
+    /// Someone changed these properties after the preview (to something else than planned).
+    ChangedSincePreview(Vec<ChangedSincePreview>),
+    /// Still as the preview saw it (or already as planned): write, replacing these values.
+    Write(Map<String, Value>),
+}
+
+fn compare(changes: &[&PropertyChange], metadata: &Map<String, Value>) -> Fresh {
+    let now = |c: &PropertyChange| values_of(metadata, &c.property);
+    if changes.iter().all(|c| same(now(c), c.after.as_ref())) {
+        return Fresh::AlreadyAsWanted;
+    }
+    // A property someone set to the planned value is no conflict: writing it again is a no-op,
+    // and its original is then their value, so an undo leaves their change as it is.
+    let changed: Vec<ChangedSincePreview> = changes
+        .iter()
+        .filter(|c| !same(now(c), c.before.as_ref()) && !same(now(c), c.after.as_ref()))
+        .map(|c| ChangedSincePreview {
+            property: c.property.clone(),
+            preview: c.before.clone(),
+            now: now(c).cloned(),
+        })
+        .collect();
+    if !changed.is_empty() {
+        return Fresh::ChangedSincePreview(changed);
+    }
+    Fresh::Write(
+        changes
+            .iter()
+            .map(|c| (c.property.clone(), now(c).cloned().unwrap_or(Value::Null)))
+            .collect(),
+    )
+}
+
+/// 412 answers (OpenAPI) tolerated per asset while other properties than the edited ones keep
+/// changing; then the asset fails and "retry the failed assets" plans it again.
+const CONFLICTS_PER_ASSET: u32 = 3;
 
 pub(super) async fn apply_one(
     ctx: &Arc<Ctx>,
     row: &PlanRow,
     in_doubt: bool,
-) -> Result<Option<(Outcome, Option<String>)>> {
+) -> Result<Option<Ended>> {
     let store = &ctx.store;
     let account = ctx.spec.account.as_deref();
     let asset = AssetRef {
@@ -111,13 +182,29 @@ pub(super) async fn apply_one(
         .iter()
         .filter(|c| !same(c.before.as_ref(), c.after.as_ref()))
         .collect();
-    let failed =
-        |e: &CallError, n: u32| Some((Outcome::Failed, Some(reasons::call_failed(e, account, n))));
+    let failed = |e: &CallError, n: u32| {
+        Some(Ended::new(
+            Outcome::Failed,
+            Some(reasons::call_failed(e, account, n)),
+        ))
+    };
     let mut etag = row.etag.clone();
-    // In doubt: the write may have landed before the process stopped. Look before writing,
-    // so a stale value is never written over a newer one.
-    let needs_read =
-        row.reread || in_doubt || (store.family() == ApiFamily::OpenApi && etag.is_none());
+    let mut original: Map<String, Value> = changes
+        .iter()
+        .map(|c| (c.property.clone(), c.before.clone().unwrap_or(Value::Null)))
+        .collect();
+    // Before any write, know what it replaces, so a value someone changed after the preview
+    // is never overwritten unsaid:
+    // - OpenAPI sends the ETag of the read that gave the preview's `before` as `If-Match`; AEM
+    //   refuses the write (412) if the asset changed since, so what it replaces is `before`.
+    // - The classic Assets HTTP API has no conditional write (its PUT ignores `If-Match`), so
+    //   every asset is read just before its write and written only if its edited properties
+    //   still hold `before`. This narrows the window to the time between that GET and the PUT
+    //   (one round trip, tens of milliseconds), but does not close it: a change another user
+    //   saves inside it is overwritten, and the journal then holds the value we read, so an undo
+    //   restores that and not theirs. No classic API can do better.
+    // - An asset whose write may have landed before the process stopped (in doubt) is read too.
+    let needs_read = store.family() == ApiFamily::Classic || in_doubt || etag.is_none();
     if needs_read {
         let current = match ctx.call(|| store.read(&asset)).await {
             Ok(c) => c,
@@ -125,36 +212,26 @@ pub(super) async fn apply_one(
             Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
             Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
         };
-        let now = |c: &PropertyChange| values_of(&current.metadata, &c.property);
-        if changes.iter().all(|c| same(now(c), c.after.as_ref())) {
-            let outcome = if in_doubt {
-                Outcome::Changed
-            } else {
-                Outcome::Unchanged
-            };
-            let reason = (!in_doubt).then(|| "already as wanted when it was written".to_owned());
-            return Ok(Some((outcome, reason)));
+        match compare(&changes, &current.metadata) {
+            Fresh::AlreadyAsWanted => {
+                return Ok(Some(if in_doubt {
+                    Ended::new(Outcome::Changed, None)
+                } else {
+                    Ended::new(
+                        Outcome::Unchanged,
+                        Some("already as wanted when it was written".to_owned()),
+                    )
+                }));
+            }
+            Fresh::ChangedSincePreview(changed) => {
+                return Ok(Some(Ended::changed_since_preview(changed)));
+            }
+            Fresh::Write(now) => {
+                original = now;
+                etag = current.etag;
+            }
         }
-        if let Some(c) = changes.iter().find(|c| !same(now(c), c.before.as_ref())) {
-            let reason = reasons::changed_since_preview(&c.property, now(c));
-            return Ok(Some((Outcome::Failed, Some(reason))));
-        }
-        etag = current.etag;
     }
-    if ctx.control.is_cancelled() {
-        return Ok(None);
-    }
-    let original: Map<String, Value> = changes
-        .iter()
-        .map(|c| (c.property.clone(), c.before.clone().unwrap_or(Value::Null)))
-        .collect();
-    ctx.journal
-        .append_durable(&Record::Writing {
-            i: row.i,
-            original,
-            at: ctx.stamp(),
-        })
-        .await?;
     let writes: Vec<Write> = changes
         .iter()
         .map(|c| Write {
@@ -162,49 +239,74 @@ pub(super) async fn apply_one(
             value: c.after.clone(),
         })
         .collect();
-    let mut write_attempts = 0;
-    let written = ctx
-        .call_counted(&mut write_attempts, || {
-            store.write(&asset, &writes, etag.as_deref())
-        })
-        .await;
-    Ok(match written {
-        Ok(_) => {
-            ctx.write_accepted()?;
-            Some((Outcome::Changed, None))
+    let mut conflicts = 0;
+    loop {
+        if ctx.control.is_cancelled() {
+            return Ok(None);
         }
-        Err(Failure::Call(e @ CallError::Forbidden(_), n)) => {
-            ctx.write_refused(row.i, reasons::call_failed(&e, account, n))
-        }
-        // Stays in doubt: resume re-reads it.
-        Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
-        Err(Failure::Call(CallError::Conflict, _)) => {
-            // 412: either someone changed the asset, or an earlier attempt of ours landed
-            // and its answer was lost. Only a fresh read tells which.
-            match ctx.call(|| store.read(&asset)).await {
-                Ok(current)
-                    if changes.iter().all(|c| {
-                        same(values_of(&current.metadata, &c.property), c.after.as_ref())
-                    }) =>
-                {
-                    if write_attempts > 1 || in_doubt {
-                        Some((Outcome::Changed, None))
-                    } else {
-                        Some((
-                            Outcome::Unchanged,
-                            Some(
-                                "already as wanted: changed the same way in AEM after the preview"
-                                    .into(),
-                            ),
-                        ))
-                    }
-                }
-                Ok(_) => Some((Outcome::Failed, Some(reasons::CONFLICT.to_owned()))),
-                Err(Failure::Cancelled) => None,
-                Err(Failure::Call(CallError::Auth(_), _)) => None,
-                Err(Failure::Call(e, n)) => failed(&e, n),
+        ctx.journal
+            .append_durable(&Record::Writing {
+                i: row.i,
+                original: original.clone(),
+                at: ctx.stamp(),
+            })
+            .await?;
+        let mut write_attempts = 0;
+        let written = ctx
+            .call_counted(&mut write_attempts, || {
+                store.write(&asset, &writes, etag.as_deref())
+            })
+            .await;
+        return Ok(match written {
+            Ok(_) => {
+                ctx.write_accepted()?;
+                Some(Ended::new(Outcome::Changed, None))
             }
-        }
-        Err(Failure::Call(e, n)) => failed(&e, n),
-    })
+            Err(Failure::Call(e @ CallError::Forbidden(_), n)) => ctx
+                .write_refused(row.i, reasons::call_failed(&e, account, n))
+                .map(|(outcome, reason)| Ended::new(outcome, reason)),
+            // Stays in doubt: resume re-reads it.
+            Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
+            Err(Failure::Call(CallError::Conflict, _)) => {
+                // 412: someone changed the asset (maybe another property than ours), or an
+                // earlier attempt of ours landed and its answer was lost. Only a fresh read
+                // tells which.
+                let current = match ctx.call(|| store.read(&asset)).await {
+                    Ok(c) => c,
+                    Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => {
+                        return Ok(None);
+                    }
+                    Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+                };
+                match compare(&changes, &current.metadata) {
+                    Fresh::AlreadyAsWanted if write_attempts > 1 || in_doubt => {
+                        Some(Ended::new(Outcome::Changed, None))
+                    }
+                    Fresh::AlreadyAsWanted => Some(Ended::new(
+                        Outcome::Unchanged,
+                        Some(
+                            "already as wanted: changed the same way in AEM after the preview"
+                                .into(),
+                        ),
+                    )),
+                    Fresh::ChangedSincePreview(changed) => {
+                        Some(Ended::changed_since_preview(changed))
+                    }
+                    // Only other properties changed: ours still hold what the preview saw, so
+                    // write again against the new ETag.
+                    Fresh::Write(now) if conflicts < CONFLICTS_PER_ASSET => {
+                        conflicts += 1;
+                        original = now;
+                        etag = current.etag;
+                        continue;
+                    }
+                    Fresh::Write(_) => Some(Ended::new(
+                        Outcome::Failed,
+                        Some(reasons::CONFLICT.to_owned()),
+                    )),
+                }
+            }
+            Err(Failure::Call(e, n)) => failed(&e, n),
+        });
+    }
 }

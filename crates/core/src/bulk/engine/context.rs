@@ -152,6 +152,7 @@ impl Ctx {
                 i,
                 outcome: Outcome::Failed,
                 reason: Some(reason),
+                changed_since: Vec::new(),
                 at: self.stamp(),
             })?;
             self.count(Outcome::Failed);

@@ -1,6 +1,6 @@
 //! The bulk engine: preview (list the folder, read current values, write the plan to the
-//! journal) and apply (write exactly the plan, journaling each asset's originals before its
-//! write and its outcome after). `apply` on an interrupted or cancelled run is the resume:
+//! journal) and apply (write exactly the plan, each asset only if it still holds what the
+//! preview saw, journaling the values each write replaces before it and its outcome after). `apply` on an interrupted or cancelled run is the resume:
 //! it does only what has no outcome yet, and re-reads first any asset whose write may or may
 //! not have landed before the process stopped. An undo is a run whose plan comes from an
 //! earlier run's journal instead of a folder listing.

@@ -110,7 +110,6 @@ pub(super) fn skip_row(i: u64, path: &str, reason: &str) -> PlanRow {
         action: Action::Skip,
         reason: Some(reason.to_owned()),
         changes: Vec::new(),
-        reread: false,
     }
 }
 
@@ -224,8 +223,6 @@ pub(super) async fn preview_asset(
         },
         reason: None,
         changes,
-        reread: store.family() == ApiFamily::Classic
-            && spec.edits.iter().any(|e| e.op.depends_on_current()),
     };
     ctx.count(if changing {
         Outcome::Changed

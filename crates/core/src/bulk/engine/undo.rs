@@ -12,7 +12,6 @@ use crate::assets::{AssetRef, CallError};
 use crate::bulk::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::bulk::reasons;
 use crate::bulk::spec::RunKind;
-use crate::credentials::ApiFamily;
 
 use crate::error::Result;
 
@@ -83,8 +82,6 @@ pub(super) async fn undo_asset(
         action,
         reason: conflict,
         changes,
-        // An undo writes over values others may be editing: check them again just before.
-        reread: ctx.store.family() == ApiFamily::Classic,
     };
     ctx.count(outcome);
     record_row(ctx, counts, plan)

@@ -17,6 +17,7 @@ use crate::credentials::ApiFamily;
 use crate::retry::RetryPolicy;
 
 mod applying;
+mod changed_since;
 mod fake_dam;
 mod planning;
 mod reports;
