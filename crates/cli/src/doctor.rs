@@ -2,14 +2,12 @@
 
 use std::io::Write;
 
-use metadesk_core::dirs::AppDirs;
-use metadesk_core::health;
-use metadesk_core::secrets::SecretStore;
+use metadesk_core::app::Workspace;
 
-pub fn run(store: &dyn SecretStore, dirs: &AppDirs, out: &mut dyn Write) -> u8 {
+pub fn run(workspace: &Workspace, out: &mut dyn Write) -> u8 {
     let all_ok = std::cell::Cell::new(true);
     let lines = std::cell::RefCell::new(Vec::new());
-    health::check(store, dirs, &|step| {
+    workspace.check_health(&|step| {
         all_ok.set(all_ok.get() && step.ok);
         let mark = if step.ok { "ok  " } else { "FAIL" };
         lines
@@ -24,19 +22,23 @@ pub fn run(store: &dyn SecretStore, dirs: &AppDirs, out: &mut dyn Write) -> u8 {
 
 #[cfg(test)]
 mod tests {
+    use std::sync::Arc;
+
     use super::*;
+    use metadesk_core::dirs::AppDirs;
     use metadesk_core::secrets::{RunOnlyKeychain, SecretStoreError};
 
     #[test]
     fn reports_each_step_and_fails_without_a_keychain() {
         let tmp = tempfile::tempdir().unwrap();
         let dirs = AppDirs::under(tmp.path());
-        let store = RunOnlyKeychain::new();
+        let store = Arc::new(RunOnlyKeychain::new());
+        let workspace = Workspace::new(dirs, store.clone()).unwrap();
         let mut out = Vec::new();
-        assert_eq!(run(&store, &dirs, &mut out), 0);
+        assert_eq!(run(&workspace, &mut out), 0);
         store.fail_with(Some(SecretStoreError::Locked));
         let mut out = Vec::new();
-        assert_eq!(run(&store, &dirs, &mut out), crate::FAILURE);
+        assert_eq!(run(&workspace, &mut out), crate::FAILURE);
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("FAIL System keychain: The system keychain is locked."),

@@ -82,7 +82,7 @@ fn main() -> ExitCode {
             let mut stdin = std::io::stdin().lock();
             connections::run(command, &workspace, &mut stdin, &mut out, &mut err)
         }
-        Command::Doctor => doctor::run(workspace.keychain().as_ref(), workspace.dirs(), &mut out),
+        Command::Doctor => doctor::run(&workspace, &mut out),
         Command::Bulk(args) => in_runtime(bulk::run(args, &workspace)),
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
     };

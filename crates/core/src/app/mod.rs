@@ -31,6 +31,7 @@ use crate::connections::AuthContext;
 use crate::connections::ConnectionStore;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::health::{AppHealth, CheckStep, KeychainStatus};
 use crate::secrets::SecretStore;
 
 /// Everything the use cases share, built once per process (the app's state holds one; each CLI
@@ -85,6 +86,20 @@ impl Workspace {
     /// The one job (count, preview, apply) that may run at a time.
     pub fn jobs(&self) -> &Jobs {
         &self.jobs
+    }
+
+    /// The start-up checks (folders, keychain), then, when the keychain works, the cleanup of
+    /// imports a kill interrupted (their keychain entries; see `ConnectionStore`). Blocking: the
+    /// keychain probe may wait for an unlock prompt.
+    pub fn check_health(&self, on_step: &dyn Fn(CheckStep)) -> AppHealth {
+        let health = crate::health::check(self.keychain.as_ref(), &self.dirs, on_step);
+        if matches!(health.keychain, KeychainStatus::Available { .. })
+            && let Err(e) = self.connections.finish_interrupted()
+        {
+            // Not the user's problem yet: the next change to the connections tries again.
+            tracing::warn!(error = %e, "could not clean what interrupted imports left");
+        }
+        health
     }
 
     /// Where run journals live: the same folder for the window and the CLI with one profile.

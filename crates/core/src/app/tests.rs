@@ -442,3 +442,37 @@ async fn retry_from_the_app_changes_the_failed_assets() {
     let r = apply(s, apply_request(&r.id, None), &quiet).await.unwrap();
     assert_eq!((r.counts.changed, r.counts.failed), (a.counts.failed, 0));
 }
+
+/// An import killed after its keychain writes is cleaned up when the app starts (the start-up
+/// checks), not only at the next change to the connections.
+#[test]
+fn the_start_up_checks_remove_what_an_interrupted_import_left() {
+    use crate::secrets::Secret;
+    use crate::secrets::slots::SecretSlot;
+
+    let dir = tempfile::tempdir().unwrap();
+    let dirs = AppDirs::under(dir.path());
+    let keychain = Arc::new(RunOnlyKeychain::new());
+    let dead = "0123456789ab";
+    let workspace = Workspace::new(dirs, keychain.clone()).unwrap();
+    // What a killed import leaves: its id recorded as unfinished, and its secrets.
+    std::fs::create_dir_all(workspace.connections().config_path().parent().unwrap()).unwrap();
+    std::fs::write(
+        workspace.connections().config_path(),
+        format!(r#"{{"version": 1, "connections": [], "unfinished": ["{dead}"]}}"#),
+    )
+    .unwrap();
+    keychain
+        .set(&SecretSlot::ClientSecret.key(dead), &Secret::new("s"))
+        .unwrap();
+    assert_eq!(keychain.len(), 1);
+
+    let health = workspace.check_health(&|_| {});
+    assert!(matches!(
+        health.keychain,
+        crate::health::KeychainStatus::Available { .. }
+    ));
+    assert!(keychain.keys().is_empty(), "{:?}", keychain.keys());
+    let text = std::fs::read_to_string(workspace.connections().config_path()).unwrap();
+    assert!(!text.contains(dead), "{text}");
+}
