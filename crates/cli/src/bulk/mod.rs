@@ -168,6 +168,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         recursive: scope.recursive,
         name: scope.name.clone(),
         formats: scope.formats.clone(),
+        selection: None,
     };
     let gate = match gate(&opened, &scope.write) {
         Ok(g) => g,
