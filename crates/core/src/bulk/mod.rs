@@ -18,6 +18,7 @@ pub mod request_gate;
 pub mod run_control;
 pub mod runs;
 pub mod scope;
+pub mod searching;
 pub mod selection;
 pub mod spec;
 
