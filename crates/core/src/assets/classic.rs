@@ -106,7 +106,18 @@ impl ClassicAssets {
             .send(Method::GET, url, |r| r)
             .await
             .map_err(CallError::from_aem)?;
-        let (body, _) = json_or_error(response, search::error_message).await?;
+        let (body, _) = json_or_error(response, search::error_message)
+            .await
+            .map_err(|e| match e {
+                // The traversal stop is a 500 (UNCONFIRMED) that no retry will change.
+                CallError::Transient(detail) if detail.contains("traversed more than") => {
+                    CallError::Rejected {
+                        status: 500,
+                        detail,
+                    }
+                }
+                other => other,
+            })?;
         search::parse_page(&body)
     }
 

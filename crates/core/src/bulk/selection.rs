@@ -593,6 +593,17 @@ fn like_escaped(value: &str) -> String {
     out
 }
 
+/// The QueryBuilder predicates selecting every asset of `folder` (its subfolders too when
+/// `recursive`), content fragments included, as a folder listing shows them.
+pub fn folder_predicates(folder: &str, recursive: bool) -> Vec<(String, String)> {
+    let mut out = vec![("path".to_owned(), folder.to_owned())];
+    if !recursive {
+        out.push(("path.flat".into(), "true".into()));
+    }
+    out.push(("type".into(), "dam:Asset".into()));
+    out
+}
+
 /// The QueryBuilder predicates selecting the assets of `folder` (its subfolders too when
 /// `recursive`) that match `conditions` combined by `combine`. Content fragments are left out
 /// (never edited).
@@ -602,11 +613,7 @@ pub fn search_predicates(
     conditions: &[Condition],
     combine: Combine,
 ) -> Vec<(String, String)> {
-    let mut out = vec![("path".to_owned(), folder.to_owned())];
-    if !recursive {
-        out.push(("path.flat".into(), "true".into()));
-    }
-    out.push(("type".into(), "dam:Asset".into()));
+    let mut out = folder_predicates(folder, recursive);
     let mut n = 0u32;
     let cf = format!("{}_group.", next_n(&mut n));
     out.push((format!("{cf}p.not"), "true".into()));

@@ -22,6 +22,7 @@ use crate::bulk::progress::{Phase, ProgressFn};
 use crate::bulk::replay::{Replay, RunStatus};
 use crate::bulk::run_control::RunControl;
 use crate::bulk::runs::{self, RunSummary};
+use crate::bulk::selection::Selection;
 use crate::bulk::spec::{RunKind, RunSpec};
 use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
@@ -29,6 +30,7 @@ use crate::retry::RetryPolicy;
 mod applying;
 mod context;
 mod planning;
+mod searched;
 mod undo;
 
 use applying::apply_rows;
@@ -180,7 +182,23 @@ impl Engine {
         let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = preview_listing(&ctx, on_progress).await;
+        // Where the run's assets come from: a list, a search, or the folder (searched when
+        // that reads less, walked otherwise).
+        let result = match ctx.spec.filters.selection.clone() {
+            Some(Selection::List { entries }) => {
+                searched::preview_list(&ctx, &entries, on_progress).await
+            }
+            Some(Selection::Search { .. }) => searched::preview_search(&ctx, false, on_progress)
+                .await
+                .map(Option::unwrap_or_default),
+            None if searched::folder_by_search(&ctx) => {
+                match searched::preview_search(&ctx, true, on_progress).await {
+                    Ok(None) => preview_listing(&ctx, on_progress).await,
+                    other => other.map(Option::unwrap_or_default),
+                }
+            }
+            None => preview_listing(&ctx, on_progress).await,
+        };
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
         runs::summary(&self.runs_dir, &id)
