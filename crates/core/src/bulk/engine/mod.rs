@@ -42,6 +42,8 @@ use planning::{preview_listing, preview_retry_rows, preview_undo_rows};
 pub struct Settings {
     /// Listing page size (`limit`).
     pub page_size: u64,
+    /// Hits per search page (`p.limit`).
+    pub search_page_size: u64,
     pub controller: ControllerConfig,
     /// Retries per request for 5xx and dropped connections, and their backoff.
     pub retry: RetryPolicy,
@@ -57,6 +59,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             page_size: 100,
+            search_page_size: crate::assets::search::SEARCH_PAGE,
             controller: ControllerConfig::default(),
             retry: RetryPolicy {
                 max_retries: 5,

@@ -18,7 +18,7 @@ use tokio::task::JoinSet;
 use super::context::{Ctx, Failure, drain, lock, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset, record_row, skip_row};
 use crate::assets::search::{
-    SEARCH_PAGE, SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed,
+    SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed,
 };
 use crate::assets::{Current, Entry, EntryKind};
 use crate::bulk::journal::{Outcome, PreviewCounts};
@@ -59,7 +59,7 @@ pub(super) async fn preview_search(
     predicates.extend(hit_properties(edited_properties(&spec.edits)));
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut walk = SearchWalk::new(predicates, SEARCH_PAGE);
+    let mut walk = SearchWalk::new(predicates, ctx.settings.search_page_size);
     let mut next_i = 0u64;
     let mut first = true;
     while !walk.is_done() {
