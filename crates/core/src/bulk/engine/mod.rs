@@ -44,6 +44,9 @@ pub struct Settings {
     pub page_size: u64,
     /// Hits per search page (`p.limit`).
     pub search_page_size: u64,
+    /// Take a folder preview's values from search hits when its listing does not show an
+    /// edited property (one request per page instead of one per asset).
+    pub search_folders: bool,
     pub controller: ControllerConfig,
     /// Retries per request for 5xx and dropped connections, and their backoff.
     pub retry: RetryPolicy,
@@ -60,6 +63,7 @@ impl Default for Settings {
         Settings {
             page_size: 100,
             search_page_size: crate::assets::search::SEARCH_PAGE,
+            search_folders: true,
             controller: ControllerConfig::default(),
             retry: RetryPolicy {
                 max_retries: 5,

@@ -32,6 +32,7 @@ use crate::error::Result;
 /// search and some edited property is one its folder listing does not show.
 pub(super) fn folder_by_search(ctx: &Ctx) -> bool {
     ctx.spec.filters.selection.is_none()
+        && ctx.settings.search_folders
         && ctx.store.family() == ApiFamily::Classic
         && ctx.store.can_search()
         && ctx
