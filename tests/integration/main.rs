@@ -17,4 +17,5 @@ mod connections;
 mod keychain;
 mod sandbox_credentials;
 mod scopes;
+mod scopes_cli;
 mod tokens;

@@ -84,7 +84,12 @@ async fn a_search_with_two_conditions_is_previewed_from_hits_and_applied() {
         .collect();
     assert!(expected.len() > 3, "the seed has such assets");
     let (folder, filters) = scope.into_run_parts().unwrap();
-    let mut spec = spec(&sb, ApiFamily::Classic, &folder, vec![set("dc:rights", "© WKND")]);
+    let mut spec = spec(
+        &sb,
+        ApiFamily::Classic,
+        &folder,
+        vec![set("dc:rights", "© WKND")],
+    );
     spec.filters = filters;
     let engine = engine(classic(&sb), dir.path()).with_settings(small_pages());
     let before = sb.counters().requests_total;
@@ -123,7 +128,10 @@ async fn a_search_with_two_conditions_is_previewed_from_hits_and_applied() {
 async fn any_combines_conditions_and_the_count_is_one_request() {
     let sb = one_folder(80).await;
     let all = assets_of(&sb);
-    sb.write_metadata(&all[0].0, vec![("cq:tags".into(), Some(json!(["wknd:activity/surfing"])))]);
+    sb.write_metadata(
+        &all[0].0,
+        vec![("cq:tags".into(), Some(json!(["wknd:activity/surfing"])))],
+    );
     let scope = Scope::Search {
         under: SAMPLE_FOLDER.into(),
         recursive: true,
@@ -145,7 +153,10 @@ async fn any_combines_conditions_and_the_count_is_one_request() {
         .unwrap()
         .unwrap();
     assert_eq!(sb.counters().requests_total - before, 1);
-    assert_eq!((count.assets, count.at_least, count.large), (expected, false, false));
+    assert_eq!(
+        (count.assets, count.at_least, count.large),
+        (expected, false, false)
+    );
 }
 
 #[tokio::test]
@@ -153,7 +164,10 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     let sb = one_folder(60).await;
     let dir = tempfile::tempdir().unwrap();
     let all = assets_of(&sb);
-    let id = sb.asset(&all[2].0).unwrap()["assetId"].as_str().unwrap().to_owned();
+    let id = sb.asset(&all[2].0).unwrap()["assetId"]
+        .as_str()
+        .unwrap()
+        .to_owned();
     let text = format!(
         "path\n{}\n{}/assets.html{}\n{id}\n/content/dam/nowhere/x.jpg\n{}\n{SAMPLE_FOLDER}\nnot a path\n",
         all[0].0,
@@ -181,7 +195,12 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     assert!(reasons[3].1.starts_with("not a DAM path"));
 
     let (folder, filters) = Scope::List { entries }.into_run_parts().unwrap();
-    let mut spec = spec(&sb, ApiFamily::Classic, &folder, vec![set("xmpRights:UsageTerms", "ok")]);
+    let mut spec = spec(
+        &sb,
+        ApiFamily::Classic,
+        &folder,
+        vec![set("xmpRights:UsageTerms", "ok")],
+    );
     spec.filters = filters;
     let engine = engine(store, dir.path());
     let run = engine
@@ -219,7 +238,12 @@ async fn paging_stays_correct_while_assets_stop_matching_during_the_preview() {
         combine: Combine::All,
     };
     let (folder, filters) = scope.into_run_parts().unwrap();
-    let mut spec = spec(&sb, ApiFamily::Classic, &folder, vec![set("dc:rights", "R2")]);
+    let mut spec = spec(
+        &sb,
+        ApiFamily::Classic,
+        &folder,
+        vec![set("dc:rights", "R2")],
+    );
     spec.filters = filters;
     let engine = engine(classic(&sb), dir.path()).with_settings(small_pages());
     // After the first page (10 hits), someone else clears the title of those 10 (behind the
@@ -271,7 +295,11 @@ async fn a_folder_preview_takes_values_from_hits_with_far_fewer_requests() {
         .await
         .unwrap();
     let by_search = sb.counters().requests_total - before;
-    assert_eq!((run.counts.assets, run.counts.skipped), (400, 16), "16 fragments");
+    assert_eq!(
+        (run.counts.assets, run.counts.skipped),
+        (400, 16),
+        "16 fragments"
+    );
     // The same preview over a store that cannot search: the listing, then one read per asset.
     struct NoSearch(std::sync::Arc<metadesk_core::assets::ClassicAssets>);
     impl AssetStore for NoSearch {
@@ -363,7 +391,12 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
     }
     .into_run_parts()
     .unwrap();
-    let mut spec = spec(&sb, ApiFamily::Classic, &folder, vec![set("dc:rights", "x")]);
+    let mut spec = spec(
+        &sb,
+        ApiFamily::Classic,
+        &folder,
+        vec![set("dc:rights", "x")],
+    );
     spec.filters = filters.clone();
     let before = sb.counters().requests_total;
     let err = engine(classic(&sb), dir.path())
@@ -392,9 +425,18 @@ async fn an_oauth_connection_searches_through_its_classic_lister_and_writes_with
         conditions: vec![Condition::parse("name matches *.pdf").unwrap()],
         combine: Combine::All,
     };
-    let expected: Vec<&String> = all.iter().map(|a| &a.0).filter(|p| p.ends_with(".pdf")).collect();
+    let expected: Vec<&String> = all
+        .iter()
+        .map(|a| &a.0)
+        .filter(|p| p.ends_with(".pdf"))
+        .collect();
     let (folder, filters) = scope.into_run_parts().unwrap();
-    let mut spec = spec(&sb, ApiFamily::OpenApi, &folder, vec![set("dc:rights", "S2S")]);
+    let mut spec = spec(
+        &sb,
+        ApiFamily::OpenApi,
+        &folder,
+        vec![set("dc:rights", "S2S")],
+    );
     spec.filters = filters;
     let engine = engine(openapi(&sb).await, dir.path());
     let run = engine

@@ -72,14 +72,12 @@ pub async fn run(o: &ReadsOpts) -> Result<Section> {
                 .into(),
         ],
         tables: vec![table],
-        targets: vec![
-            Target::new(
-                "requests, walk ÷ search hits",
-                "≥ 20×",
-                format!("{ratio:.1}×"),
-                ratio >= 20.0 && walk.planned == hits.planned,
-            ),
-        ],
+        targets: vec![Target::new(
+            "requests, walk ÷ search hits",
+            "≥ 20×",
+            format!("{ratio:.1}×"),
+            ratio >= 20.0 && walk.planned == hits.planned,
+        )],
         notes: vec![
             "Walk: the folder listings (100 children a page) and one metadata.json GET per asset. \
              Search hits: QueryBuilder pages of 500 (path + type, ordered by path, \

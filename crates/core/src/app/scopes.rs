@@ -189,14 +189,17 @@ impl Workspace {
         let store = opened.connected.store.as_ref();
         match &filters.selection {
             None => {
-                let count = self.count_scope(opened, &folder, &filters, on_update).await?;
+                let count = self
+                    .count_scope(opened, &folder, &filters, on_update)
+                    .await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
             Some(Selection::Search { .. }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, format!("counting a search under {folder}"))?;
-                let count = searching::count_search(store, &folder, &filters, job.control()).await?;
+                let count =
+                    searching::count_search(store, &folder, &filters, job.control()).await?;
                 Ok(count.map(SelectedCount::Search))
             }
             Some(Selection::List { entries }) => {

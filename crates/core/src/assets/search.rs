@@ -217,7 +217,11 @@ impl SearchWalk {
             let Some(path) = hit_path(&hit).map(str::to_owned) else {
                 continue;
             };
-            if self.last.as_deref().is_some_and(|last| path.as_str() <= last) {
+            if self
+                .last
+                .as_deref()
+                .is_some_and(|last| path.as_str() <= last)
+            {
                 continue;
             }
             if self.seen.insert(path.clone()) {
@@ -262,7 +266,9 @@ mod tests {
     }
 
     fn names(n: usize) -> Vec<String> {
-        (0..n).map(|i| format!("/content/dam/f/a{i:04}.jpg")).collect()
+        (0..n)
+            .map(|i| format!("/content/dam/f/a{i:04}.jpg"))
+            .collect()
     }
 
     fn walk_with(mut all: Vec<String>, change: impl Fn(usize, &mut Vec<String>)) -> Vec<String> {

@@ -15,9 +15,9 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::run_control::RunControl;
+use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
 use super::spec::Filters;
-use super::selection::Selection;
 use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use crate::assets::{AssetStore, CallError, DAM_ROOT, Entry, EntryKind};
 use crate::error::{Error, Result};
@@ -312,7 +312,9 @@ pub async fn search_with_retries(
             Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
                 RETRIES.wait_for(retry_after, attempt - 1, attempt)
             }
-            Err(CallError::Transient(d)) if attempt <= RETRIES.max_retries && !d.contains("traversed more than") => {
+            Err(CallError::Transient(d))
+                if attempt <= RETRIES.max_retries && !d.contains("traversed more than") =>
+            {
                 RETRIES.wait_for(None, attempt - 1, attempt)
             }
             Err(CallError::Unreachable(_)) if attempt <= RETRIES.max_retries => {
@@ -433,17 +435,24 @@ mod tests {
     fn entries_name_paths_links_and_ids() {
         let path = |e: &str| target_of(e).unwrap();
         let p = |s: &str| Target::Path(s.into());
-        assert_eq!(path("/content/dam/wknd/a b.jpg"), p("/content/dam/wknd/a b.jpg"));
+        assert_eq!(
+            path("/content/dam/wknd/a b.jpg"),
+            p("/content/dam/wknd/a b.jpg")
+        );
         assert_eq!(
             path("https://author-p1-e2.adobeaemcloud.com/assets.html/content/dam/wknd/a%20b.jpg"),
             p("/content/dam/wknd/a b.jpg")
         );
         assert_eq!(
-            path("https://author-p1-e2.adobeaemcloud.com/assetdetails.html/content/dam/wknd/x.jpg?x=1"),
+            path(
+                "https://author-p1-e2.adobeaemcloud.com/assetdetails.html/content/dam/wknd/x.jpg?x=1"
+            ),
             p("/content/dam/wknd/x.jpg")
         );
         assert_eq!(
-            path("https://experience.adobe.com/#/@org/aem/ui/assetdetails.html/content/dam/wknd/y.png"),
+            path(
+                "https://experience.adobe.com/#/@org/aem/ui/assetdetails.html/content/dam/wknd/y.png"
+            ),
             p("/content/dam/wknd/y.png")
         );
         assert_eq!(
@@ -498,7 +507,10 @@ mod tests {
         assert_eq!(asked.len(), 1, "one batch");
         assert!(asked[0].contains(&("group.1_path.exact".into(), "true".into())));
         assert_eq!(resolved.assets.len(), 1);
-        assert_eq!(resolved.assets[0].metadata.as_ref().unwrap()["dc:rights"], "R");
+        assert_eq!(
+            resolved.assets[0].metadata.as_ref().unwrap()["dc:rights"],
+            "R"
+        );
         let reasons: Vec<(u64, &str)> = resolved
             .problems
             .iter()

@@ -24,23 +24,53 @@ pub const LARGE_SCOPE: u64 = 50_000;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Condition {
-    IsEmpty { property: String },
-    IsNotEmpty { property: String },
-    Equals { property: String, value: String },
-    NotEquals { property: String, value: String },
-    Contains { property: String, value: String },
-    NotContains { property: String, value: String },
+    IsEmpty {
+        property: String,
+    },
+    IsNotEmpty {
+        property: String,
+    },
+    Equals {
+        property: String,
+        value: String,
+    },
+    NotEquals {
+        property: String,
+        value: String,
+    },
+    Contains {
+        property: String,
+        value: String,
+    },
+    NotContains {
+        property: String,
+        value: String,
+    },
     /// Tagged with this tag or one below it (`wknd:activity/surfing`).
-    Tagged { tag: String },
+    Tagged {
+        tag: String,
+    },
     /// `dc:format` is this type (`image/jpeg`) or in this family (`image/*`).
-    FileType { format: String },
+    FileType {
+        format: String,
+    },
     /// Dates are days (`YYYY-MM-DD`, UTC): "before" is before that day, "after" from it on.
-    ModifiedBefore { date: String },
-    ModifiedAfter { date: String },
-    CreatedBefore { date: String },
-    CreatedAfter { date: String },
+    ModifiedBefore {
+        date: String,
+    },
+    ModifiedAfter {
+        date: String,
+    },
+    CreatedBefore {
+        date: String,
+    },
+    CreatedAfter {
+        date: String,
+    },
     /// The file name matches (`*` any run, `?` one character; case as typed).
-    NameMatches { pattern: String },
+    NameMatches {
+        pattern: String,
+    },
 }
 
 /// How conditions combine.
@@ -282,7 +312,10 @@ impl Condition {
             ))
         };
         for (key, make) in [
-            ("modified before", Condition::date_modified_before as fn(String) -> Condition),
+            (
+                "modified before",
+                Condition::date_modified_before as fn(String) -> Condition,
+            ),
             ("modified after", Condition::date_modified_after),
             ("created before", Condition::date_created_before),
             ("created after", Condition::date_created_after),
@@ -301,7 +334,10 @@ impl Condition {
         }
         for key in ["tag is", "tagged with", "tagged", "has tag"] {
             if let Some(rest) = starts_with_words(w, key) {
-                return Condition::Tagged { tag: unquoted(rest) }.validated();
+                return Condition::Tagged {
+                    tag: unquoted(rest),
+                }
+                .validated();
             }
         }
         for key in ["type is", "file type is", "format is"] {
@@ -506,7 +542,13 @@ impl Condition {
             }
             Condition::IsNotEmpty { property: p } => {
                 // `exists` with an explicit `true` (the documented default is ambiguous, §1.2).
-                property(out, prefix, metadata(p), Some("exists"), Some("true".into()));
+                property(
+                    out,
+                    prefix,
+                    metadata(p),
+                    Some("exists"),
+                    Some("true".into()),
+                );
             }
             Condition::Equals { property: p, value } => {
                 property(out, prefix, metadata(p), None, Some(value.clone()));
@@ -546,7 +588,13 @@ impl Condition {
                     let like = format!("{}/%", like_escaped(family));
                     property(out, prefix, metadata("dc:format"), Some("like"), Some(like));
                 }
-                None => property(out, prefix, metadata("dc:format"), None, Some(format.clone())),
+                None => property(
+                    out,
+                    prefix,
+                    metadata("dc:format"),
+                    None,
+                    Some(format.clone()),
+                ),
             },
             Condition::ModifiedBefore { date }
             | Condition::ModifiedAfter { date }
@@ -680,7 +728,9 @@ mod tests {
     }
 
     fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
-        v.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+        v.iter()
+            .map(|(a, b)| (a.to_string(), b.to_string()))
+            .collect()
     }
 
     #[test]
@@ -905,7 +955,10 @@ mod tests {
         );
         assert!(matches!(
             Scope::of_run(&folder, &filters),
-            Scope::Search { combine: Combine::Any, .. }
+            Scope::Search {
+                combine: Combine::Any,
+                ..
+            }
         ));
         let list = Scope::List {
             entries: vec![" /content/dam/a.jpg ".into(), "".into()],

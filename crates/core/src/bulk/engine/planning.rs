@@ -186,7 +186,15 @@ pub(super) async fn preview_asset(
             }
         }
     };
-    plan_from_current(ctx, counts, i, entry.path, asset.id, current, listing_format)
+    plan_from_current(
+        ctx,
+        counts,
+        i,
+        entry.path,
+        asset.id,
+        current,
+        listing_format,
+    )
 }
 
 /// Journals the plan row of an asset whose current values are known (read, or from the

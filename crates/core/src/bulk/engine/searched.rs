@@ -17,9 +17,7 @@ use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, drain, lock, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset, record_row, skip_row};
-use crate::assets::search::{
-    SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed,
-};
+use crate::assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use crate::assets::{Current, Entry, EntryKind};
 use crate::bulk::journal::{Outcome, PreviewCounts};
 use crate::bulk::progress::ProgressFn;
