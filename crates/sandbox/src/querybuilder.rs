@@ -129,9 +129,9 @@ impl View<'_> {
             ("jcr:content/jcr:lastModified", Node::Asset(a)) => {
                 Some(json!(iso_ms(self.dam.modified_ms(a))))
             }
-            ("jcr:content/contentFragment", Node::Asset(a)) => {
-                (self.dam.assets[a as usize].kind == Kind::ContentFragment).then(|| json!(true))
-            }
+            ("jcr:content/contentFragment", Node::Asset(a)) => (self.dam.assets[a as usize].kind
+                == Kind::ContentFragment)
+                .then_some(Value::Bool(true)),
             ("jcr:title", Node::Folder(f)) => Some(json!(self.dam.folder_title(f))),
             _ => {
                 let name = rel.strip_prefix("jcr:content/metadata/")?;
@@ -375,12 +375,15 @@ fn matches_pred(pred: &Pred, v: &View<'_>) -> bool {
                 v.path.starts_with(base) && v.path[base.len()..].starts_with('/')
             }
         }
-        Pred::Type(t) => match (t.as_str(), v.node) {
-            ("dam:Asset", Node::Asset(_)) => true,
-            ("sling:Folder" | "sling:OrderedFolder" | "nt:folder", Node::Folder(_)) => true,
-            ("nt:base", _) => true,
-            _ => false,
-        },
+        Pred::Type(t) => matches!(
+            (t.as_str(), v.node),
+            ("dam:Asset", Node::Asset(_))
+                | (
+                    "sling:Folder" | "sling:OrderedFolder" | "nt:folder",
+                    Node::Folder(_)
+                )
+                | ("nt:base", _)
+        ),
         Pred::Property {
             rel,
             values,

@@ -137,14 +137,14 @@ impl Scope {
                     .into_iter()
                     .map(Condition::validated)
                     .collect::<Result<Vec<_>>>()?;
-                let mut filters = Filters {
+                let filters = Filters {
                     recursive,
+                    selection: Some(Selection::Search {
+                        conditions,
+                        combine,
+                    }),
                     ..Filters::default()
                 };
-                filters.selection = Some(Selection::Search {
-                    conditions,
-                    combine,
-                });
                 Ok((normalize_folder(&under)?, filters))
             }
             Scope::List { entries } => {
@@ -159,8 +159,10 @@ impl Scope {
                             .into(),
                     ));
                 }
-                let mut filters = Filters::default();
-                filters.selection = Some(Selection::List { entries });
+                let filters = Filters {
+                    selection: Some(Selection::List { entries }),
+                    ..Filters::default()
+                };
                 Ok((crate::assets::DAM_ROOT.to_owned(), filters))
             }
         }
