@@ -252,6 +252,126 @@ mod tests {
         (dir, ws)
     }
 
+    /// A workspace with the sandbox's service credentials imported.
+    async fn with_connection() -> (
+        tempfile::TempDir,
+        Workspace,
+        String,
+        metadesk_sandbox::Sandbox,
+    ) {
+        use metadesk_sandbox::{Sandbox, SandboxConfig};
+        let sandbox = Sandbox::start(
+            SandboxConfig::default()
+                .with_assets(60)
+                .with_assets_per_folder(60)
+                .with_key_bits(1024),
+        )
+        .await
+        .unwrap();
+        let (dir, ws) = workspace();
+        let recognised =
+            crate::credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes())
+                .unwrap();
+        let options = crate::connections::ImportOptions {
+            aem_url: Some(sandbox.base_url()),
+            ..Default::default()
+        };
+        let id = ws
+            .connections()
+            .import(&recognised, &options)
+            .unwrap()
+            .connection
+            .id;
+        (dir, ws, id, sandbox)
+    }
+
+    fn search(words: &[&str]) -> Scope {
+        Scope::Search {
+            under: metadesk_sandbox::SAMPLE_FOLDER.into(),
+            recursive: false,
+            conditions: words.iter().map(|w| Condition::parse(w).unwrap()).collect(),
+            combine: Default::default(),
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn saved_scopes_are_kept_per_connection_replaced_by_name_and_deleted() {
+        let (_d, ws, id, _sb) = with_connection().await;
+        assert!(ws.saved_scopes(&id).unwrap().is_empty());
+        ws.save_scope(&id, "No rights", search(&["dc:rights is empty"]))
+            .unwrap();
+        let saved = ws
+            .save_scope(
+                &id,
+                "no RIGHTS",
+                search(&["dc:rights is empty", "type is image/*"]),
+            )
+            .unwrap();
+        assert!(
+            saved
+                .words
+                .ends_with("where dc:rights is empty and type is image/*")
+        );
+        let all = ws.saved_scopes(&id).unwrap();
+        assert_eq!(all.len(), 1, "same name (any case) replaces");
+        assert_eq!(
+            ws.saved_scope(&id, "No Rights").unwrap().scope,
+            all[0].scope
+        );
+        assert!(ws.saved_scopes("another-connection").unwrap().is_empty());
+        assert!(ws.save_scope("unknown", "x", search(&[])).is_err());
+        assert!(ws.save_scope(&id, "  ", search(&[])).is_err());
+        let err = ws.saved_scope(&id, "other").unwrap_err().to_string();
+        assert!(err.contains("Saved: no RIGHTS"), "{err}");
+        ws.delete_scope(&id, "NO RIGHTS").unwrap();
+        assert!(ws.saved_scopes(&id).unwrap().is_empty());
+        assert!(ws.delete_scope(&id, "NO RIGHTS").is_err());
+        // A damaged file is reported, not overwritten by a save.
+        std::fs::write(ws.scopes_path(), "{oops").unwrap();
+        assert!(ws.save_scope(&id, "x", search(&[])).is_err());
+        assert_eq!(std::fs::read_to_string(ws.scopes_path()).unwrap(), "{oops");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_scope_is_counted_previewed_and_its_query_shown() {
+        let (_d, ws, id, sb) = with_connection().await;
+        let opened = ws
+            .open(crate::app::ConnectionChoice::stored(id))
+            .await
+            .unwrap();
+        let scope = search(&["dc:rights is empty"]);
+        let count = ws
+            .count_selected(&opened, scope.clone(), &|_| {})
+            .await
+            .unwrap();
+        let Some(SelectedCount::Search(count)) = count else {
+            panic!("{count:?}")
+        };
+        let query = ws.scope_query(scope.clone()).unwrap();
+        assert!(query.contains("1_group.p.not=true") && query.contains("operation=not"));
+        let edits = vec![Edit {
+            property: "dc:rights".into(),
+            op: crate::bulk::EditOp::Set {
+                values: vec!["R".into()],
+            },
+        }];
+        let run = ws
+            .preview_scope(&opened, scope, edits, &|_| {})
+            .await
+            .unwrap();
+        assert_eq!(run.counts.assets, count.assets);
+        assert!(run.scope.ends_with("where dc:rights is empty"));
+        let list = Scope::List {
+            entries: vec!["/content/dam/none.jpg".into()],
+        };
+        let checked = ws.count_selected(&opened, list, &|_| {}).await.unwrap();
+        let Some(SelectedCount::List(check)) = checked else {
+            panic!("{checked:?}")
+        };
+        assert_eq!((check.assets, check.problems.len()), (0, 1));
+        assert_eq!(sb.counters().writes_applied, 0);
+    }
+
     #[test]
     fn a_scope_that_is_not_valid_is_not_saved() {
         let (_d, ws) = workspace();
