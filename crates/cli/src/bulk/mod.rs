@@ -197,12 +197,6 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e),
     };
-    if !scope.write.json {
-        eprintln!(
-            "Scope: {}",
-            metadesk_core::bulk::selection::describe(&folder, &filters)
-        );
-    }
     let gate = match gate(&opened, &scope.write) {
         Ok(g) => g,
         Err(e) => return output::fail(&e),
@@ -222,6 +216,9 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         }
         (Err(e), _) => return output::fail(&e),
     };
+    if !scope.write.json {
+        eprintln!("Scope: {}", preview.scope);
+    }
     after_preview(ws, &opened, preview, gate, &scope.write).await
 }
 
