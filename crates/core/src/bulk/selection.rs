@@ -271,23 +271,6 @@ fn check_date(raw: &str) -> Result<String> {
         })
 }
 
-/// Splits `words` at the first of `keys` found as whole words (case-insensitive), returning
-/// what is before and after it.
-fn split_at<'a>(words: &'a str, key: &str) -> Option<(&'a str, &'a str)> {
-    let lower = words.to_ascii_lowercase();
-    let needle = format!(" {key} ");
-    let at = lower.find(&needle)?;
-    Some((&words[..at], &words[at + needle.len()..]))
-}
-
-fn ends_with_words<'a>(words: &'a str, key: &str) -> Option<&'a str> {
-    let lower = words.to_ascii_lowercase();
-    let suffix = format!(" {key}");
-    lower
-        .ends_with(&suffix)
-        .then(|| &words[..words.len() - suffix.len()])
-}
-
 fn starts_with_words<'a>(words: &'a str, key: &str) -> Option<&'a str> {
     let lower = words.to_ascii_lowercase();
     let prefix = format!("{key} ");
@@ -350,34 +333,32 @@ impl Condition {
                 .validated();
             }
         }
-        let condition = if let Some(p) = ends_with_words(w, "is not empty") {
-            Condition::IsNotEmpty {
-                property: p.trim().into(),
+        // A property name has no spaces: the operator is what follows it, so a value may
+        // contain any words (`dc:title is "contains is"`).
+        let (p, rest) = w.split_once(char::is_whitespace).ok_or_else(bad)?;
+        let (p, rest) = (p.to_owned(), rest.trim_start());
+        let lower = rest.to_ascii_lowercase();
+        let after = |key: &str| {
+            lower
+                .strip_prefix(key)
+                .filter(|r| r.is_empty() || r.starts_with(char::is_whitespace))
+                .map(|_| unquoted(&rest[key.len()..]))
+        };
+        let condition = if lower == "is not empty" {
+            Condition::IsNotEmpty { property: p }
+        } else if lower == "is empty" {
+            Condition::IsEmpty { property: p }
+        } else if let Some(value) = after("does not contain") {
+            Condition::NotContains { property: p, value }
+        } else if let Some(value) = after("contains") {
+            Condition::Contains { property: p, value }
+        } else if let Some(value) = after("is not") {
+            Condition::NotEquals { property: p, value }
+        } else if let Some(value) = after("is").or_else(|| after("equals")) {
+            if value.is_empty() {
+                return Err(bad());
             }
-        } else if let Some(p) = ends_with_words(w, "is empty") {
-            Condition::IsEmpty {
-                property: p.trim().into(),
-            }
-        } else if let Some((p, v)) = split_at(w, "does not contain") {
-            Condition::NotContains {
-                property: p.trim().into(),
-                value: unquoted(v),
-            }
-        } else if let Some((p, v)) = split_at(w, "contains") {
-            Condition::Contains {
-                property: p.trim().into(),
-                value: unquoted(v),
-            }
-        } else if let Some((p, v)) = split_at(w, "is not") {
-            Condition::NotEquals {
-                property: p.trim().into(),
-                value: unquoted(v),
-            }
-        } else if let Some((p, v)) = split_at(w, "is").or_else(|| split_at(w, "equals")) {
-            Condition::Equals {
-                property: p.trim().into(),
-                value: unquoted(v),
-            }
+            Condition::Equals { property: p, value }
         } else {
             return Err(bad());
         };
@@ -877,6 +858,25 @@ mod tests {
             preds(Condition::parse("dc:title is 100%*").unwrap())[1].1,
             "100%*"
         );
+    }
+
+    #[test]
+    fn values_may_hold_the_operators_words() {
+        assert_eq!(
+            Condition::parse("dc:title is \"contains is\"").unwrap(),
+            Condition::Equals {
+                property: "dc:title".into(),
+                value: "contains is".into()
+            }
+        );
+        assert_eq!(
+            Condition::parse("dc:title contains is not empty").unwrap(),
+            Condition::Contains {
+                property: "dc:title".into(),
+                value: "is not empty".into()
+            }
+        );
+        assert!(Condition::parse("dc:title isn't x").is_err());
     }
 
     #[test]
