@@ -192,6 +192,7 @@ mod tests {
             family: ApiFamily::Classic,
             folder: "/content/dam/x".into(),
             recursive: false,
+            scope: "the assets of /content/dam/x".into(),
             kind: RunKind::Edit,
             edits: vec!["dc:rights: set \"R\"".into()],
             status,

@@ -175,6 +175,7 @@ async fn the_scope_count_equals_the_previews_assets() {
                 recursive: true,
                 name: Some("*e*".into()),
                 formats: vec!["application/pdf".into(), "video/*".into()],
+                ..Filters::default()
             },
         ),
         (root, Filters::default()),

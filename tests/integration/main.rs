@@ -17,4 +17,6 @@ mod bulk_support;
 mod connections;
 mod keychain;
 mod sandbox_credentials;
+mod scopes;
+mod scopes_cli;
 mod tokens;

@@ -44,6 +44,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     family: 'classic',
     folder: '/content/dam/wknd-shared/en',
     recursive: false,
+    scope: 'the assets of /content/dam/wknd-shared/en',
     kind: { kind: 'edit' },
     edits: ['dc:rights: set "© 2026 WKND"'],
     status: 'previewed',

@@ -6,11 +6,13 @@
 //! cargo build --release -p metadesk-cli -p metadesk-sandbox
 //! cargo run --release -p metadesk-bench -- all --write BENCHMARKS.md
 //! cargo run --release -p metadesk-bench -- capacity --assets 200     # a quick look
+//! cargo run --release -p metadesk-bench -- reads                      # fewer reads
 //! ```
 
 mod capacity;
 mod facts;
 mod harness;
+mod reads;
 mod report;
 mod scale;
 mod sequential;
@@ -45,7 +47,10 @@ enum Scenario {
     Throttle,
     /// CLI peak memory and time vs N (separate processes; needs the release binaries).
     Scale,
-    /// All three.
+    /// Requests of a preview of a property the folder listing does not show: walk + reads vs
+    /// search hits.
+    Reads,
+    /// All four.
     All,
 }
 
@@ -86,6 +91,9 @@ struct Opts {
     /// Scale: the metadesk-sandbox binary (default: next to this one).
     #[arg(long, global = true)]
     sandbox_bin: Option<PathBuf>,
+    /// Fewer reads: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 2000)]
+    reads_assets: usize,
     /// Write the results as Markdown (BENCHMARKS.md) to this file.
     #[arg(long, global = true, value_name = "FILE")]
     write: Option<PathBuf>,
@@ -150,6 +158,11 @@ fn run(cli: Cli) -> Result<()> {
                 .clone()
                 .map_or_else(|| sibling("metadesk-sandbox"), Ok)?,
         })?);
+    }
+    if wants(Scenario::Reads) {
+        show(runtime.block_on(reads::run(&reads::ReadsOpts {
+            assets: o.reads_assets,
+        }))?);
     }
     if let Some(path) = &o.write {
         let md = report::markdown(

@@ -38,7 +38,7 @@ enum Command {
     Doctor,
     /// Bulk metadata edits: set, append, remove, clear, several at once (edit); resume, undo,
     /// retry.
-    Bulk(bulk::BulkArgs),
+    Bulk(Box<bulk::BulkArgs>),
     /// The history of bulk runs and their reports.
     Runs(runs::RunsArgs),
 }
@@ -83,7 +83,7 @@ fn main() -> ExitCode {
             connections::run(command, &workspace, &mut stdin, &mut out, &mut err)
         }
         Command::Doctor => doctor::run(&workspace, &mut out),
-        Command::Bulk(args) => in_runtime(bulk::run(args, &workspace)),
+        Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace)),
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
     };
     ExitCode::from(code)

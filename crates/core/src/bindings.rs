@@ -65,6 +65,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::bulk::PreviewPage::export_all(&cfg)?;
     crate::bulk::ReportPage::export_all(&cfg)?;
     crate::bulk::ScopeCount::export_all(&cfg)?;
+    // Scopes: a search in words, a list, their counts and the saved ones.
+    crate::bulk::Scope::export_all(&cfg)?;
+    crate::bulk::searching::ListProblem::export_all(&cfg)?;
+    crate::app::SavedScope::export_all(&cfg)?;
+    crate::app::SelectedCount::export_all(&cfg)?;
     crate::assets::browse::FolderPage::export_all(&cfg)?;
     // Event names are constants, not types: written beside them.
     std::fs::write(dir.join("AppEvents.ts"), crate::events::typescript())?;

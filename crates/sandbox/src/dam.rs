@@ -154,6 +154,8 @@ pub(crate) struct Asset {
     pub kind: Kind,
     pub size: u64,
     pub rev: u32,
+    /// When the last write landed (ms since the epoch); `None` until the first write.
+    pub modified_ms: Option<u64>,
     /// Writes on top of the seeded metadata; `Value::Null` marks a removed property.
     pub overrides: Option<BTreeMap<String, Value>>,
 }
@@ -236,7 +238,7 @@ fn title_case(slug: &str) -> String {
         .join(" ")
 }
 
-fn iso_ms(ms: u64) -> String {
+pub(crate) fn iso_ms(ms: u64) -> String {
     let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
         .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
     t.format(&time::format_description::well_known::Rfc3339)
@@ -322,6 +324,7 @@ impl Dam {
                 kind,
                 size,
                 rev: 0,
+                modified_ms: None,
                 overrides: None,
             });
             dam.folders[leaf as usize].assets.push(idx);
@@ -417,6 +420,14 @@ impl Dam {
         CREATED_BASE_MS + u64::from(idx) * 3_600_000
     }
 
+    /// `jcr:content/jcr:lastModified`: half an hour after creation until the first write, then
+    /// the time of the last write.
+    pub(crate) fn modified_ms(&self, idx: u32) -> u64 {
+        self.assets[idx as usize]
+            .modified_ms
+            .unwrap_or_else(|| self.created_ms(idx) + 1_800_000)
+    }
+
     /// The seeded metadata of an asset, before any write.
     fn base_metadata(&self, idx: u32) -> Map<String, Value> {
         let a = &self.assets[idx as usize];
@@ -498,6 +509,7 @@ impl Dam {
             o.insert(k, v.unwrap_or(Value::Null));
         }
         a.rev += 1;
+        a.modified_ms = Some(crate::ims::now_ms());
     }
 
     pub(crate) fn apply_folder(&mut self, idx: u32, changes: Vec<(String, Option<Value>)>) {
@@ -567,6 +579,7 @@ impl Dam {
     pub(crate) fn reset(&mut self) {
         for a in &mut self.assets {
             a.rev = 0;
+            a.modified_ms = None;
             a.overrides = None;
         }
         for f in &mut self.folders {

@@ -10,6 +10,7 @@
 //! | Classic Assets API (§4) | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json` |
 //! | OpenAPI (§5) | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
+//! | QueryBuilder (more §1) | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT /graphql/persist.json/{config}/{name}` |
 //! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]` |
 //!
@@ -62,6 +63,7 @@ mod graphql;
 mod ims;
 pub mod keys;
 mod openapi;
+mod querybuilder;
 mod server;
 
 use std::collections::HashMap;
@@ -124,6 +126,8 @@ pub struct SandboxConfig {
     pub key_bits: usize,
     /// The AEM user the Local Development Token acts as.
     pub dev_token_user: String,
+    /// Nodes a QueryBuilder query may read before it is stopped (AEMaaCS: 100,000).
+    pub query_traversal_limit: usize,
 }
 
 impl Default for SandboxConfig {
@@ -139,6 +143,7 @@ impl Default for SandboxConfig {
             faults: Faults::default(),
             key_bits: 2048,
             dev_token_user: "dev.user@metadesk.example".to_owned(),
+            query_traversal_limit: 100_000,
         }
     }
 }
@@ -182,6 +187,10 @@ impl SandboxConfig {
     }
     pub fn with_dev_token_user(mut self, user: &str) -> Self {
         self.dev_token_user = user.to_owned();
+        self
+    }
+    pub fn with_query_traversal_limit(mut self, nodes: usize) -> Self {
+        self.query_traversal_limit = nodes;
         self
     }
 }
@@ -529,6 +538,23 @@ impl Sandbox {
         read(&self.shared.dam).dump(full)
     }
 
+    /// Changes an asset's metadata as another AEM user would (`None` removes a property), for
+    /// tests of what happens when assets change during a run. `false` if there is no such asset.
+    pub fn write_metadata(
+        &self,
+        path: &str,
+        changes: Vec<(String, Option<serde_json::Value>)>,
+    ) -> bool {
+        let mut dam = write(&self.shared.dam);
+        match dam.lookup(path) {
+            Some(dam::Node::Asset(a)) => {
+                dam.apply(a, changes);
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// Paths of the folders that hold assets; the first is always [`SAMPLE_FOLDER`].
     pub fn leaf_folders(&self) -> Vec<String> {
         read(&self.shared.dam).leaf_folders()
@@ -576,6 +602,7 @@ fn router(shared: Shared) -> Router {
             get(openapi::get_metadata).patch(openapi::patch_metadata),
         )
         .route("/adobe/folders", get(openapi::folders))
+        .route("/bin/querybuilder.json", get(querybuilder::query))
         .nest("/__sandbox", control::router())
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),

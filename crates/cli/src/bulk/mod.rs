@@ -14,7 +14,8 @@ use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{Opened, Workspace};
 use metadesk_core::bulk::{
-    Action, EditOp, Filters, ReportStatus, RunKind, RunStatus, RunSummary, runs,
+    Action, Combine, Condition, EditOp, Filters, ReportStatus, RunKind, RunStatus, RunSummary,
+    Scope, runs,
 };
 
 use crate::output::{self, OK, SOME_FAILED, USAGE};
@@ -51,8 +52,28 @@ struct ScopeArgs {
     #[command(flatten)]
     conn: ConnectionArgs,
     /// The DAM folder: `/content/dam/…` (the sample's form without `/content/dam` works too).
-    #[arg(long)]
-    folder: String,
+    #[arg(long, required_unless_present_any = ["under", "list", "scope"], conflicts_with = "under")]
+    folder: Option<String>,
+    /// Search under this folder (with --where); same as --folder.
+    #[arg(long, value_name = "PATH")]
+    under: Option<String>,
+    /// Only assets matching this condition, in the window's words; repeat for several, e.g.
+    /// --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Forms: PROP is
+    /// empty | is not empty | is VALUE | is not VALUE | contains TEXT | does not contain TEXT,
+    /// tag is TAG, type is MIME (image/* for a family), modified|created before|after
+    /// YYYY-MM-DD, name matches PATTERN.
+    #[arg(long = "where", value_name = "CONDITION")]
+    conditions: Vec<String>,
+    /// Assets matching any of the --where conditions (default: all of them).
+    #[arg(long, requires = "conditions")]
+    any: bool,
+    /// The assets of a list: DAM paths, Assets links or urn:aaid:aem: ids, one per line or a
+    /// one-column CSV. Entries that name no asset are reported, the rest edited.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["folder", "under", "conditions", "scope"])]
+    list: Option<std::path::PathBuf>,
+    /// A scope saved for the connection (in the window's Bulk edit).
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["folder", "under", "conditions"])]
+    scope: Option<String>,
     /// Include the assets of subfolders.
     #[arg(long)]
     recursive: bool,
@@ -159,15 +180,22 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         Ok(e) => e,
         Err(e) => return output::fail(&e),
     };
+    // Conditions are read before AEM is asked anything, like the edits.
+    if let Some(e) = scope
+        .conditions
+        .iter()
+        .find_map(|c| Condition::parse(c).err())
+    {
+        return output::fail(&e);
+    }
     let opened = match ws.open(scope.conn.choice()).await {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
     scope.conn.note_unused_lister(&opened);
-    let filters = Filters {
-        recursive: scope.recursive,
-        name: scope.name.clone(),
-        formats: scope.formats.clone(),
+    let (folder, filters) = match chosen_scope(&scope, &opened, ws) {
+        Ok(parts) => parts,
+        Err(e) => return output::fail(&e),
     };
     let gate = match gate(&opened, &scope.write) {
         Ok(g) => g,
@@ -176,7 +204,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
     let printer = output::progress_printer(!scope.write.json);
     let preview = cancellable(
         ws,
-        ws.preview_edit(&opened, scope.folder.clone(), filters, edits, &printer),
+        ws.preview_edit(&opened, folder, filters, edits, &printer),
     )
     .await;
     let preview = match (preview, open::listing_hint(&opened)) {
@@ -188,7 +216,56 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         }
         (Err(e), _) => return output::fail(&e),
     };
+    if !scope.write.json {
+        eprintln!("Scope: {}", preview.scope);
+    }
     after_preview(ws, &opened, preview, gate, &scope.write).await
+}
+
+/// The run's folder and filters from the scope flags: a saved scope, a list file, a search
+/// (`--where`) or a folder; the name and format filters apply to each.
+fn chosen_scope(
+    args: &ScopeArgs,
+    opened: &Opened,
+    ws: &Workspace,
+) -> Result<(String, Filters), Error> {
+    let scope = if let Some(name) = &args.scope {
+        ws.saved_scope(&opened.connection().id, name)?.scope
+    } else if let Some(file) = &args.list {
+        let text = std::fs::read_to_string(file).map_err(|e| {
+            Error::InvalidInput(format!("Could not read the list {}: {e}.", file.display()))
+        })?;
+        Scope::List {
+            entries: metadesk_core::app::list_entries(&text)?,
+        }
+    } else {
+        let folder = args
+            .under
+            .clone()
+            .or_else(|| args.folder.clone())
+            .ok_or_else(|| Error::InvalidInput("Say which folder: --folder or --under.".into()))?;
+        if args.conditions.is_empty() {
+            Scope::Folder {
+                folder,
+                recursive: args.recursive,
+            }
+        } else {
+            Scope::Search {
+                under: folder,
+                recursive: args.recursive,
+                conditions: args
+                    .conditions
+                    .iter()
+                    .map(|c| Condition::parse(c))
+                    .collect::<Result<_, _>>()?,
+                combine: if args.any { Combine::Any } else { Combine::All },
+            }
+        }
+    };
+    let (folder, mut filters) = scope.into_run_parts()?;
+    filters.name.clone_from(&args.name);
+    filters.formats.clone_from(&args.formats);
+    Ok((folder, filters))
 }
 
 fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {

@@ -12,6 +12,7 @@ use url::Url;
 
 use crate::aem::AemClient;
 use crate::aem::auth::BoxFuture;
+use crate::assets::search::{self, SearchPage};
 use crate::assets::{
     AssetRef, AssetStore, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write,
     dam_segments, json_or_error,
@@ -91,6 +92,33 @@ impl ClassicAssets {
             .append_pair("limit", &limit.to_string());
         let body = self.get_json(url).await?;
         parse_listing(folder, offset, limit, &body)
+    }
+
+    /// One QueryBuilder page (`GET /bin/querybuilder.json`, adobe-wire-more §1).
+    pub async fn query(&self, params: &[(String, String)]) -> Result<SearchPage, CallError> {
+        let mut url = self
+            .client
+            .url("/bin/querybuilder.json")
+            .map_err(CallError::from_aem)?;
+        url.query_pairs_mut().extend_pairs(params);
+        let response = self
+            .client
+            .send(Method::GET, url, |r| r)
+            .await
+            .map_err(CallError::from_aem)?;
+        let (body, _) = json_or_error(response, search::error_message)
+            .await
+            .map_err(|e| match e {
+                // The traversal stop is a 500 (UNCONFIRMED) that no retry will change.
+                CallError::Transient(detail) if detail.contains("traversed more than") => {
+                    CallError::Rejected {
+                        status: 500,
+                        detail,
+                    }
+                }
+                other => other,
+            })?;
+        search::parse_page(&body)
     }
 
     /// `jcr:uuid` of the asset at `path`, from its repository JSON.
@@ -302,6 +330,17 @@ impl AssetStore for ClassicAssets {
 
     fn listing_carries(&self, property: &str) -> bool {
         listing_carries(property)
+    }
+
+    fn can_search(&self) -> bool {
+        true
+    }
+
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<SearchPage, CallError>> {
+        Box::pin(self.query(params))
     }
 }
 

@@ -13,6 +13,7 @@ pub mod classic;
 pub mod connect;
 pub mod folders;
 pub mod openapi;
+pub mod search;
 
 use std::time::Duration;
 
@@ -183,6 +184,25 @@ pub trait AssetStore: Send + Sync {
     /// metadata node, so the preview need not read an asset whose entry shows one. An entry
     /// that does not show the property says nothing: the asset is read.
     fn listing_carries(&self, property: &str) -> bool;
+
+    /// Whether [`AssetStore::search`] reaches a search API (QueryBuilder).
+    fn can_search(&self) -> bool {
+        false
+    }
+
+    /// One page of a QueryBuilder query (`params` as sent: predicates, paging, hit writer).
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<search::SearchPage, CallError>> {
+        let _ = params;
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: "this connection cannot search".into(),
+            })
+        })
+    }
 }
 
 /// Turns a non-success answer into a [`CallError`]; `detail` is the body's own words.

@@ -179,6 +179,19 @@ impl AssetStore for OpenApiAssets {
         // The write needs the ETag of a metadata GET anyway.
         false
     }
+
+    // Searching goes through the classic connection that lists folders: QueryBuilder refuses
+    // OAuth Server-to-Server tokens (adobe-wire-more §1.1).
+    fn can_search(&self) -> bool {
+        true
+    }
+
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<crate::assets::search::SearchPage, CallError>> {
+        Box::pin(self.lister.query(params))
+    }
 }
 
 #[cfg(test)]

@@ -18,6 +18,8 @@ pub mod request_gate;
 pub mod run_control;
 pub mod runs;
 pub mod scope;
+pub mod searching;
+pub mod selection;
 pub mod spec;
 
 pub use engine::{Engine, Settings};
@@ -27,6 +29,7 @@ pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::ScopeCount;
+pub use selection::{Combine, Condition, Scope, Selection};
 pub use spec::{ApplyRequest, Edit, EditOp, Filters, RunKind, RunRequest, RunSpec};
 
 #[cfg(test)]

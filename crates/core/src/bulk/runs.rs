@@ -42,6 +42,9 @@ pub struct RunSummary {
     pub family: ApiFamily,
     pub folder: String,
     pub recursive: bool,
+    /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
+    /// 12 entries`.
+    pub scope: String,
     pub kind: RunKind,
     /// `dc:rights: set "…"`, one per edit.
     pub edits: Vec<String>,
@@ -66,6 +69,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         family: spec.family,
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
+        scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
         kind: spec.kind.clone(),
         edits: {
             let described = spec

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::selection::Selection;
 use crate::assets::folders::normalize_folder;
 use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
@@ -72,6 +73,11 @@ pub struct Filters {
     /// Only assets whose `dc:format` matches one of these (`image/*`, `application/pdf`).
     #[serde(default)]
     pub formats: Vec<String>,
+    /// Assets chosen by a search under the folder or by a list, rather than all the folder's
+    /// assets; absent for a folder scope (and in journals written before scopes existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub selection: Option<Selection>,
 }
 
 impl Filters {

@@ -23,6 +23,7 @@ import {
   statusTone,
   statusWords,
   runIdTime,
+  selectionLine,
   timeLeft,
   value,
   when,
@@ -227,5 +228,15 @@ describe('where an asset is', () => {
     expect(whereIn('/content/dam/a/x.jpg', '/content/dam/a')).toBeNull();
     expect(whereIn('/content/dam/a/b/c/x.jpg', '/content/dam/a')).toBe('b/c');
     expect(whereIn('/content/dam/ab/x.jpg', '/content/dam/a')).toBe('/content/dam/ab');
+  });
+});
+
+describe('what a run selected', () => {
+  it('says a search\'s conditions, a list\'s size, and nothing for a folder', () => {
+    expect(selectionLine(runSummary())).toBeNull();
+    expect(
+      selectionLine(runSummary({ scope: 'the assets of /content/dam/a where dc:rights is empty and type is image/*' })),
+    ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
+    expect(selectionLine(runSummary({ scope: 'a list of 3 entries' }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
   });
 });

@@ -213,6 +213,16 @@ export function scopeLine(run: Pick<RunSummary, 'folder' | 'recursive'>): string
   return run.recursive ? `${run.folder} and subfolders` : run.folder;
 }
 
+/** What a search or a list run selected, from its scope in words (`RunSummary.scope`): the
+ *  conditions of a search (`dc:rights is empty and …`), a list's size (`a list of 12 entries`),
+ *  or null for a folder's assets. */
+export function selectionLine(run: Pick<RunSummary, 'scope'>): { kind: 'where' | 'list'; text: string } | null {
+  const scope = run.scope ?? '';
+  if (scope.startsWith('a list of ')) return { kind: 'list', text: scope };
+  const at = scope.indexOf(' where ');
+  return at >= 0 ? { kind: 'where', text: scope.slice(at + ' where '.length) } : null;
+}
+
 /** Planned changes of a previewed run: pending ones (changed/failed are 0 before an apply). */
 export function willChange(counts: Counts): number {
   return counts.pending + counts.changed + counts.failed;

@@ -15,7 +15,12 @@ created: string, connection: string,
 /**
  * The stored connection's id, when the run used a stored connection.
  */
-connectionId: string | null, aem: string, family: ApiFamily, folder: string, recursive: boolean, kind: RunKind, 
+connectionId: string | null, aem: string, family: ApiFamily, folder: string, recursive: boolean, 
+/**
+ * What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
+ * 12 entries`.
+ */
+scope: string, kind: RunKind, 
 /**
  * `dc:rights: set "…"`, one per edit.
  */

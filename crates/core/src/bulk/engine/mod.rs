@@ -22,6 +22,7 @@ use crate::bulk::progress::{Phase, ProgressFn};
 use crate::bulk::replay::{Replay, RunStatus};
 use crate::bulk::run_control::RunControl;
 use crate::bulk::runs::{self, RunSummary};
+use crate::bulk::selection::Selection;
 use crate::bulk::spec::{RunKind, RunSpec};
 use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
@@ -29,6 +30,7 @@ use crate::retry::RetryPolicy;
 mod applying;
 mod context;
 mod planning;
+mod searched;
 mod undo;
 
 use applying::apply_rows;
@@ -40,6 +42,11 @@ use planning::{preview_listing, preview_retry_rows, preview_undo_rows};
 pub struct Settings {
     /// Listing page size (`limit`).
     pub page_size: u64,
+    /// Hits per search page (`p.limit`).
+    pub search_page_size: u64,
+    /// Take a folder preview's values from search hits when its listing does not show an
+    /// edited property (one request per page instead of one per asset).
+    pub search_folders: bool,
     pub controller: ControllerConfig,
     /// Retries per request for 5xx and dropped connections, and their backoff.
     pub retry: RetryPolicy,
@@ -55,6 +62,8 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             page_size: 100,
+            search_page_size: crate::assets::search::SEARCH_PAGE,
+            search_folders: true,
             controller: ControllerConfig::default(),
             retry: RetryPolicy {
                 max_retries: 5,
@@ -180,7 +189,23 @@ impl Engine {
         let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = preview_listing(&ctx, on_progress).await;
+        // Where the run's assets come from: a list, a search, or the folder (searched when
+        // that reads less, walked otherwise).
+        let result = match ctx.spec.filters.selection.clone() {
+            Some(Selection::List { entries }) => {
+                searched::preview_list(&ctx, &entries, on_progress).await
+            }
+            Some(Selection::Search { .. }) => searched::preview_search(&ctx, false, on_progress)
+                .await
+                .map(Option::unwrap_or_default),
+            None if searched::folder_by_search(&ctx) => {
+                match searched::preview_search(&ctx, true, on_progress).await {
+                    Ok(None) => preview_listing(&ctx, on_progress).await,
+                    other => other.map(Option::unwrap_or_default),
+                }
+            }
+            None => preview_listing(&ctx, on_progress).await,
+        };
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
         runs::summary(&self.runs_dir, &id)

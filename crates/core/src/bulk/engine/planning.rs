@@ -185,6 +185,29 @@ pub(super) async fn preview_asset(
             }
         }
     };
+    plan_from_current(
+        ctx,
+        counts,
+        i,
+        entry.path,
+        asset.id,
+        current,
+        listing_format,
+    )
+}
+
+/// Journals the plan row of an asset whose current values are known (read, or from the
+/// listing or a search hit that carries them).
+pub(super) fn plan_from_current(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    path: String,
+    id: Option<String>,
+    current: Current,
+    listing_format: Option<String>,
+) -> Result<()> {
+    let spec = &ctx.spec;
     let format = current
         .metadata
         .get("dc:format")
@@ -213,8 +236,8 @@ pub(super) async fn preview_asset(
         .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
     let row = PlanRow {
         i,
-        path: entry.path,
-        id: asset.id,
+        path,
+        id,
         etag: current.etag,
         action: if changing {
             Action::Change

@@ -226,6 +226,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
                     recursive,
                     name: name.map(str::to_owned),
                     formats,
+                    selection: None,
                 });
             }
         }

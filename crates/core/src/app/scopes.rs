@@ -1,0 +1,389 @@
+//! Scopes as use cases: preview an edit of a scope (folder, search or list), count what a scope
+//! selects (live, cheaply), check a list, show a search's query, and the saved scopes of each
+//! connection (`scopes.json` in the app's data folder: small, written whole and atomically).
+//!
+//! Not here: the words of a condition and their predicates (`bulk::selection`), sending
+//! searches and resolving lists (`bulk::searching`).
+
+use std::collections::BTreeMap;
+use std::io::Write;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::runs::OnProgress;
+use super::{JobKind, Opened, Workspace};
+use crate::bulk::searching::{self, ListCheck, SearchCount};
+use crate::bulk::selection::{self, Scope, Selection};
+use crate::bulk::{Edit, RunSummary, ScopeCount};
+use crate::error::{Error, Result};
+
+/// Longest name of a saved scope.
+const NAME_MAX: usize = 80;
+
+/// A scope kept under a name for one connection.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedScope {
+    pub name: String,
+    pub scope: Scope,
+    /// When it was saved (RFC 3339).
+    pub saved: String,
+    /// The scope in words (`the assets of … where …`).
+    #[serde(default)]
+    pub words: String,
+}
+
+/// What counting a scope found: a folder's running count, a search's count, a list's check.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SelectedCount {
+    Folder(ScopeCount),
+    Search(SearchCount),
+    List(ListCheck),
+}
+
+#[derive(Debug, Default, Serialize, Deserialize)]
+struct ScopesFile {
+    #[serde(default)]
+    v: u32,
+    /// Saved scopes by connection id, in the order they were saved.
+    #[serde(default)]
+    connections: BTreeMap<String, Vec<SavedScope>>,
+}
+
+impl Workspace {
+    fn scopes_path(&self) -> PathBuf {
+        self.dirs().data.join("scopes.json")
+    }
+
+    fn read_scopes(&self) -> Result<ScopesFile> {
+        let path = self.scopes_path();
+        match std::fs::read(&path) {
+            Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+                Error::InvalidInput(format!(
+                    "The saved scopes ({}) cannot be read: {e}. Move the file away to start \
+                     afresh.",
+                    path.display()
+                ))
+            }),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ScopesFile::default()),
+            Err(e) => Err(Error::io(format!("could not read {}", path.display()), e)),
+        }
+    }
+
+    fn write_scopes(&self, file: &ScopesFile) -> Result<()> {
+        let path = self.scopes_path();
+        let folder = path.parent().unwrap_or(&self.dirs().data).to_path_buf();
+        std::fs::create_dir_all(&folder)
+            .map_err(|e| Error::io(format!("could not create {}", folder.display()), e))?;
+        let io = |e| Error::io(format!("could not write {}", path.display()), e);
+        let mut temp = tempfile::NamedTempFile::new_in(&folder).map_err(io)?;
+        let body = serde_json::to_vec_pretty(file)
+            .map_err(|e| Error::Internal(format!("saved scopes: {e}")))?;
+        temp.write_all(&body).map_err(io)?;
+        temp.as_file().sync_all().map_err(io)?;
+        temp.persist(&path).map_err(|e| io(e.error))?;
+        Ok(())
+    }
+
+    /// The scopes saved for a connection, in the order they were saved.
+    pub fn saved_scopes(&self, connection_id: &str) -> Result<Vec<SavedScope>> {
+        Ok(self
+            .read_scopes()?
+            .connections
+            .remove(connection_id)
+            .unwrap_or_default())
+    }
+
+    /// One saved scope by name (case-insensitive).
+    pub fn saved_scope(&self, connection_id: &str, name: &str) -> Result<SavedScope> {
+        let all = self.saved_scopes(connection_id)?;
+        let names: Vec<String> = all.iter().map(|s| s.name.clone()).collect();
+        all.into_iter()
+            .find(|s| s.name.eq_ignore_ascii_case(name.trim()))
+            .ok_or_else(|| {
+                Error::NotFound(if names.is_empty() {
+                    format!("No scope named \"{name}\" is saved for this connection (none is).")
+                } else {
+                    format!(
+                        "No scope named \"{name}\" is saved for this connection. Saved: {}.",
+                        names.join(", ")
+                    )
+                })
+            })
+    }
+
+    /// Saves `scope` as `name` for a connection, replacing a scope of the same name. The scope
+    /// is checked first (folder, conditions, a list that is not empty): nothing is stored
+    /// otherwise.
+    pub fn save_scope(&self, connection_id: &str, name: &str, scope: Scope) -> Result<SavedScope> {
+        let name = name.trim();
+        if name.is_empty() || name.chars().count() > NAME_MAX {
+            return Err(Error::InvalidInput(format!(
+                "Give the scope a name of 1 to {NAME_MAX} characters."
+            )));
+        }
+        self.connections().get(connection_id)?;
+        let (folder, filters) = scope.clone().into_run_parts()?;
+        let scope = Scope::of_run(&folder, &filters);
+        let saved = SavedScope {
+            name: name.to_owned(),
+            words: selection::describe(&folder, &filters),
+            scope,
+            saved: crate::timefmt::now_rfc3339(),
+        };
+        let mut file = self.read_scopes()?;
+        file.v = 1;
+        let list = file
+            .connections
+            .entry(connection_id.to_owned())
+            .or_default();
+        list.retain(|s| !s.name.eq_ignore_ascii_case(name));
+        list.push(saved.clone());
+        self.write_scopes(&file)?;
+        Ok(saved)
+    }
+
+    /// Deletes a saved scope.
+    pub fn delete_scope(&self, connection_id: &str, name: &str) -> Result<()> {
+        let mut file = self.read_scopes()?;
+        let list = file
+            .connections
+            .entry(connection_id.to_owned())
+            .or_default();
+        let before = list.len();
+        list.retain(|s| !s.name.eq_ignore_ascii_case(name.trim()));
+        if list.len() == before {
+            return Err(Error::NotFound(format!(
+                "No scope named \"{name}\" is saved for this connection."
+            )));
+        }
+        self.write_scopes(&file)
+    }
+
+    /// Previews an edit of `scope`: journals the plan (with the scope in the run's spec),
+    /// writes nothing to AEM.
+    pub async fn preview_scope(
+        &self,
+        opened: &Opened,
+        scope: Scope,
+        edits: Vec<Edit>,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let (folder, filters) = scope.into_run_parts()?;
+        self.preview_edit(opened, folder, filters, edits, on_progress)
+            .await
+    }
+
+    /// Counts what `scope` selects: a folder is listed (running counts to `on_update`), a
+    /// search is counted by AEM in one request, a list is resolved. Any new job cancels it.
+    pub async fn count_selected(
+        &self,
+        opened: &Opened,
+        scope: Scope,
+        on_update: &(dyn Fn(ScopeCount) + Send + Sync),
+    ) -> Result<Option<SelectedCount>> {
+        let (folder, filters) = scope.into_run_parts()?;
+        let store = opened.connected.store.as_ref();
+        match &filters.selection {
+            None => {
+                let count = self
+                    .count_scope(opened, &folder, &filters, on_update)
+                    .await?;
+                Ok(Some(SelectedCount::Folder(count)))
+            }
+            Some(Selection::Search { .. }) => {
+                let job = self
+                    .jobs
+                    .start(JobKind::Count, format!("counting a search under {folder}"))?;
+                let count =
+                    searching::count_search(store, &folder, &filters, job.control()).await?;
+                Ok(count.map(SelectedCount::Search))
+            }
+            Some(Selection::List { entries }) => {
+                let job = self
+                    .jobs
+                    .start(JobKind::Count, "checking a list of assets".to_owned())?;
+                let check = searching::check_list(store, entries, job.control()).await?;
+                Ok(check.map(SelectedCount::List))
+            }
+        }
+    }
+
+    /// The QueryBuilder query a search scope sends, for an AEM administrator to read.
+    pub fn scope_query(&self, scope: Scope) -> Result<String> {
+        let (folder, filters) = scope.into_run_parts()?;
+        match &filters.selection {
+            Some(Selection::Search {
+                conditions,
+                combine,
+            }) => Ok(selection::query_text(&selection::search_predicates(
+                &folder,
+                filters.recursive,
+                conditions,
+                *combine,
+            ))),
+            _ => Err(Error::InvalidInput(
+                "Only a search has a query to show.".into(),
+            )),
+        }
+    }
+}
+
+/// The entries of a pasted or dropped list (lines, or a one-column CSV).
+pub fn list_entries(text: &str) -> Result<Vec<String>> {
+    searching::entries_from_text(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bulk::Condition;
+
+    fn workspace() -> (tempfile::TempDir, Workspace) {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = Workspace::new(
+            crate::dirs::AppDirs::under(dir.path()),
+            std::sync::Arc::new(crate::secrets::RunOnlyKeychain::default()),
+        )
+        .unwrap();
+        (dir, ws)
+    }
+
+    /// A workspace with the sandbox's service credentials imported.
+    async fn with_connection() -> (
+        tempfile::TempDir,
+        Workspace,
+        String,
+        metadesk_sandbox::Sandbox,
+    ) {
+        use metadesk_sandbox::{Sandbox, SandboxConfig};
+        let sandbox = Sandbox::start(
+            SandboxConfig::default()
+                .with_assets(60)
+                .with_assets_per_folder(60)
+                .with_key_bits(1024),
+        )
+        .await
+        .unwrap();
+        let (dir, ws) = workspace();
+        let recognised =
+            crate::credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes())
+                .unwrap();
+        let options = crate::connections::ImportOptions {
+            aem_url: Some(sandbox.base_url()),
+            ..Default::default()
+        };
+        let id = ws
+            .connections()
+            .import(&recognised, &options)
+            .unwrap()
+            .connection
+            .id;
+        (dir, ws, id, sandbox)
+    }
+
+    fn search(words: &[&str]) -> Scope {
+        Scope::Search {
+            under: metadesk_sandbox::SAMPLE_FOLDER.into(),
+            recursive: false,
+            conditions: words.iter().map(|w| Condition::parse(w).unwrap()).collect(),
+            combine: Default::default(),
+        }
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn saved_scopes_are_kept_per_connection_replaced_by_name_and_deleted() {
+        let (_d, ws, id, _sb) = with_connection().await;
+        assert!(ws.saved_scopes(&id).unwrap().is_empty());
+        ws.save_scope(&id, "No rights", search(&["dc:rights is empty"]))
+            .unwrap();
+        let saved = ws
+            .save_scope(
+                &id,
+                "no RIGHTS",
+                search(&["dc:rights is empty", "type is image/*"]),
+            )
+            .unwrap();
+        assert!(
+            saved
+                .words
+                .ends_with("where dc:rights is empty and type is image/*")
+        );
+        let all = ws.saved_scopes(&id).unwrap();
+        assert_eq!(all.len(), 1, "same name (any case) replaces");
+        assert_eq!(
+            ws.saved_scope(&id, "No Rights").unwrap().scope,
+            all[0].scope
+        );
+        assert!(ws.saved_scopes("another-connection").unwrap().is_empty());
+        assert!(ws.save_scope("unknown", "x", search(&[])).is_err());
+        assert!(ws.save_scope(&id, "  ", search(&[])).is_err());
+        let err = ws.saved_scope(&id, "other").unwrap_err().to_string();
+        assert!(err.contains("Saved: no RIGHTS"), "{err}");
+        ws.delete_scope(&id, "NO RIGHTS").unwrap();
+        assert!(ws.saved_scopes(&id).unwrap().is_empty());
+        assert!(ws.delete_scope(&id, "NO RIGHTS").is_err());
+        // A damaged file is reported, not overwritten by a save.
+        std::fs::write(ws.scopes_path(), "{oops").unwrap();
+        assert!(ws.save_scope(&id, "x", search(&[])).is_err());
+        assert_eq!(std::fs::read_to_string(ws.scopes_path()).unwrap(), "{oops");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn a_scope_is_counted_previewed_and_its_query_shown() {
+        let (_d, ws, id, sb) = with_connection().await;
+        let opened = ws
+            .open(crate::app::ConnectionChoice::stored(id))
+            .await
+            .unwrap();
+        let scope = search(&["dc:rights is empty"]);
+        let count = ws
+            .count_selected(&opened, scope.clone(), &|_| {})
+            .await
+            .unwrap();
+        let Some(SelectedCount::Search(count)) = count else {
+            panic!("{count:?}")
+        };
+        let query = ws.scope_query(scope.clone()).unwrap();
+        assert!(query.contains("1_group.p.not=true") && query.contains("operation=not"));
+        let edits = vec![Edit {
+            property: "dc:rights".into(),
+            op: crate::bulk::EditOp::Set {
+                values: vec!["R".into()],
+            },
+        }];
+        let run = ws
+            .preview_scope(&opened, scope, edits, &|_| {})
+            .await
+            .unwrap();
+        assert_eq!(run.counts.assets, count.assets);
+        assert!(run.scope.ends_with("where dc:rights is empty"));
+        let list = Scope::List {
+            entries: vec!["/content/dam/none.jpg".into()],
+        };
+        let checked = ws.count_selected(&opened, list, &|_| {}).await.unwrap();
+        let Some(SelectedCount::List(check)) = checked else {
+            panic!("{checked:?}")
+        };
+        assert_eq!((check.assets, check.problems.len()), (0, 1));
+        assert_eq!(sb.counters().writes_applied, 0);
+    }
+
+    #[test]
+    fn a_scope_that_is_not_valid_is_not_saved() {
+        let (_d, ws) = workspace();
+        let bad = Scope::Search {
+            under: "/content/dam/a".into(),
+            recursive: true,
+            conditions: vec![Condition::IsEmpty {
+                property: "rights".into(),
+            }],
+            combine: Default::default(),
+        };
+        assert!(ws.save_scope("nope", "x", bad).is_err());
+        assert!(!ws.scopes_path().exists(), "nothing written");
+    }
+}

@@ -1,0 +1,527 @@
+//! Running the scopes of `selection.rs` against AEM: the cheap live count of a search, and the
+//! resolution of a list (DAM paths, Assets UI links, `urn:aaid:aem:` ids; one per line or a
+//! one-column CSV) into the assets it names, with each entry that names none listed with the
+//! reason. A list is resolved in batches of QueryBuilder lookups (exact paths and `jcr:uuid`s in
+//! one OR group), whose selective hits also carry the values a preview needs.
+//!
+//! Not here: the preview itself (`engine`), the words of a condition (`selection.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::run_control::RunControl;
+use super::selection::Selection;
+use super::selection::{LARGE_SCOPE, search_predicates};
+use super::spec::Filters;
+use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
+use crate::assets::{AssetStore, CallError, DAM_ROOT, Entry, EntryKind};
+use crate::error::{Error, Result};
+use crate::retry::RetryPolicy;
+
+/// Entries looked up per request.
+const LOOKUP_BATCH: usize = 50;
+
+/// Retries of one search request for throttles, 5xx and unreachable hosts (a count is a
+/// glance: it gives up sooner than a run).
+const RETRIES: RetryPolicy = RetryPolicy {
+    max_retries: 4,
+    initial_delay: Duration::from_millis(200),
+    max_delay: Duration::from_secs(10),
+};
+
+/// How many assets a search selects.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchCount {
+    /// Matching assets (content fragments left out), counted up to [`LARGE_SCOPE`].
+    #[ts(type = "number")]
+    pub assets: u64,
+    /// There are more than `assets` (the count stopped at [`LARGE_SCOPE`]).
+    pub at_least: bool,
+    /// [`LARGE_SCOPE`] or more: AEM's own bulk tools suit such a scope better.
+    pub large: bool,
+}
+
+/// An entry of a list that names no asset a run can edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListProblem {
+    /// 1-based position in the list.
+    #[ts(type = "number")]
+    pub line: u64,
+    pub entry: String,
+    pub reason: String,
+}
+
+/// A list resolved against AEM.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedList {
+    /// The assets, in list order, with the hit's values of the properties asked for.
+    pub assets: Vec<Entry>,
+    pub problems: Vec<ListProblem>,
+}
+
+/// What the window shows of a list before a preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListCheck {
+    #[ts(type = "number")]
+    pub assets: u64,
+    pub problems: Vec<ListProblem>,
+}
+
+/// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
+/// header such as `path` or `assetPath` is skipped). Blank lines are dropped.
+pub fn entries_from_text(text: &str) -> Result<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut entries = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            Error::InvalidInput(format!("The list could not be read as lines or CSV: {e}."))
+        })?;
+        let fields: Vec<&str> = record.iter().filter(|f| !f.is_empty()).collect();
+        // A plain list line with commas in a name is split by the reader: join it back.
+        let entry = fields.join(",");
+        if entry.is_empty() {
+            continue;
+        }
+        let header = matches!(
+            entry.to_ascii_lowercase().as_str(),
+            "path" | "assetpath" | "asset path" | "asset" | "id" | "assetid" | "url" | "link"
+        );
+        if i == 0 && header {
+            continue;
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// What a list entry names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Target {
+    Path(String),
+    /// The `jcr:uuid` of an `urn:aaid:aem:` id.
+    Uuid(String),
+}
+
+fn is_uuid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn dam_path(raw: &str) -> std::result::Result<String, String> {
+    let path = raw.trim_end_matches('/');
+    if path.split('/').any(|s| s == "." || s == "..") {
+        return Err("a path with . or .. segments".into());
+    }
+    if path == DAM_ROOT {
+        return Err("the DAM root, not an asset".into());
+    }
+    Ok(path.to_owned())
+}
+
+/// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
+/// `…/assetdetails.html/content/dam/…`, also inside the Unified Shell's `#` part) or any link
+/// to `/content/dam/…`, or an `urn:aaid:aem:` id.
+fn target_of(entry: &str) -> std::result::Result<Target, String> {
+    let e = entry.trim();
+    if let Some(id) = e.strip_prefix("urn:aaid:aem:") {
+        let id = id.trim();
+        return if is_uuid(id) {
+            Ok(Target::Uuid(id.to_ascii_lowercase()))
+        } else {
+            Err("not a valid asset id (urn:aaid:aem: followed by a UUID)".into())
+        };
+    }
+    if e.starts_with("/content/dam/") {
+        return dam_path(e).map(Target::Path);
+    }
+    if e.starts_with("http://") || e.starts_with("https://") {
+        let Ok(url) = url::Url::parse(e) else {
+            return Err("a link that cannot be read".into());
+        };
+        // The asset's path is in the URL's path or, in the Unified Shell, after `#`.
+        for part in [Some(url.path()), url.fragment()].into_iter().flatten() {
+            let decoded = percent_decoded(part);
+            if let Some(at) = decoded.find("/content/dam/") {
+                let path = decoded[at..]
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                return dam_path(&path).map(Target::Path);
+            }
+        }
+        return Err("a link that does not point to an asset under /content/dam".into());
+    }
+    Err("not a DAM path (/content/dam/…), an Assets link or an asset id (urn:aaid:aem:…)".into())
+}
+
+fn percent_decoded(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_owned())
+}
+
+/// The lookup of one batch: an OR group of exact paths and `jcr:uuid`s.
+fn lookup_params(batch: &[&Target], extra: &[(String, String)]) -> Vec<(String, String)> {
+    let mut params = vec![("group.p.or".to_owned(), "true".to_owned())];
+    for (i, target) in batch.iter().enumerate() {
+        let n = i + 1;
+        match target {
+            Target::Path(p) => {
+                params.push((format!("group.{n}_path"), p.clone()));
+                params.push((format!("group.{n}_path.exact"), "true".into()));
+            }
+            Target::Uuid(u) => {
+                params.push((format!("group.{n}_property"), "jcr:uuid".into()));
+                params.push((format!("group.{n}_property.value"), u.clone()));
+            }
+        }
+    }
+    params.extend(extra.iter().cloned());
+    // Each entry names at most one node; twice the batch leaves room to spare.
+    params.push(("p.limit".into(), (batch.len() * 2).to_string()));
+    params
+}
+
+/// Resolves `entries` with `search` (one QueryBuilder page per call, retried by the caller).
+/// `hit_params` are the `p.hits`/`p.properties` of the preview (`jcr:uuid` is added).
+pub async fn resolve_list<F, Fut>(
+    entries: &[String],
+    hit_params: &[(String, String)],
+    mut search: F,
+) -> std::result::Result<ResolvedList, CallError>
+where
+    F: FnMut(Vec<(String, String)>) -> Fut,
+    Fut: Future<Output = std::result::Result<SearchPage, CallError>>,
+{
+    let mut out = ResolvedList::default();
+    let mut parsed: Vec<(u64, &String, Target)> = Vec::new();
+    let mut first_line: HashMap<Target, u64> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let line = i as u64 + 1;
+        let problem = |reason: String| ListProblem {
+            line,
+            entry: entry.clone(),
+            reason,
+        };
+        match target_of(entry) {
+            Err(reason) => out.problems.push(problem(reason)),
+            Ok(target) => match first_line.get(&target) {
+                Some(first) => out
+                    .problems
+                    .push(problem(format!("a duplicate of line {first}"))),
+                None => {
+                    first_line.insert(target.clone(), line);
+                    parsed.push((line, entry, target));
+                }
+            },
+        }
+    }
+    let mut extra: Vec<(String, String)> = hit_params.to_vec();
+    if let Some((_, props)) = extra.iter_mut().find(|(k, _)| k == "p.properties") {
+        props.push_str(" jcr:uuid");
+    }
+    let mut by_path: HashMap<String, Value> = HashMap::new();
+    let mut by_uuid: HashMap<String, String> = HashMap::new();
+    let targets: Vec<&Target> = parsed.iter().map(|(_, _, t)| t).collect();
+    for batch in targets.chunks(LOOKUP_BATCH) {
+        let page = search(lookup_params(batch, &extra)).await?;
+        for hit in page.hits {
+            let Some(path) = hit_path(&hit).map(str::to_owned) else {
+                continue;
+            };
+            if let Some(uuid) = hit.get("jcr:uuid").and_then(Value::as_str) {
+                by_uuid.insert(uuid.to_ascii_lowercase(), path.clone());
+            }
+            by_path.insert(path, hit);
+        }
+    }
+    let mut seen_paths: HashMap<String, u64> = HashMap::new();
+    for (line, entry, target) in parsed {
+        let problem = |reason: &str| ListProblem {
+            line,
+            entry: entry.clone(),
+            reason: reason.to_owned(),
+        };
+        let path = match &target {
+            Target::Path(p) => Some(p.clone()),
+            Target::Uuid(u) => by_uuid.get(u).cloned(),
+        };
+        let Some(entry_found) = path
+            .as_ref()
+            .and_then(|p| by_path.get(p))
+            .and_then(entry_of_hit)
+        else {
+            out.problems.push(problem(
+                "not found in AEM (or this connection may not see it)",
+            ));
+            continue;
+        };
+        if let Some(first) = seen_paths.get(&entry_found.path) {
+            out.problems
+                .push(problem(&format!("the same asset as line {first}")));
+            continue;
+        }
+        seen_paths.insert(entry_found.path.clone(), line);
+        match entry_found.kind {
+            EntryKind::Folder => out.problems.push(problem(
+                "a folder, not an asset (choose it as the folder to edit its assets)",
+            )),
+            EntryKind::ContentFragment => out
+                .problems
+                .push(problem("a content fragment (Metadesk never edits those)")),
+            EntryKind::Asset => out.assets.push(entry_found),
+        }
+    }
+    out.problems.sort_by_key(|p| p.line);
+    Ok(out)
+}
+
+/// One search request, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
+pub async fn search_with_retries(
+    store: &dyn AssetStore,
+    params: &[(String, String)],
+    control: &RunControl,
+) -> std::result::Result<Option<SearchPage>, CallError> {
+    let mut attempt = 0u32;
+    loop {
+        if !control.wait_runnable().await {
+            return Ok(None);
+        }
+        attempt += 1;
+        let wait = match store.search(params).await {
+            Ok(page) => return Ok(Some(page)),
+            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(retry_after, attempt - 1, attempt)
+            }
+            Err(CallError::Transient(d))
+                if attempt <= RETRIES.max_retries && !d.contains("traversed more than") =>
+            {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(CallError::Unreachable(_)) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(e) => return Err(e),
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = control.changed() => {}
+        }
+    }
+}
+
+/// Counts what a search scope selects with one request: AEM counts up to [`LARGE_SCOPE`]
+/// (`p.guessTotal`), so the count stays cheap however large the scope.
+pub async fn count_search(
+    store: &dyn AssetStore,
+    folder: &str,
+    filters: &Filters,
+    control: &RunControl,
+) -> Result<Option<SearchCount>> {
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &filters.selection
+    else {
+        return Err(Error::Internal("count_search needs a search scope".into()));
+    };
+    let folder = crate::assets::folders::normalize_folder(folder)?;
+    let mut params = search_predicates(&folder, filters.recursive, conditions, *combine);
+    params.extend([
+        ("p.offset".to_owned(), "0".to_owned()),
+        ("p.limit".to_owned(), "1".to_owned()),
+        ("p.guessTotal".to_owned(), LARGE_SCOPE.to_string()),
+        ("p.hits".to_owned(), "selective".to_owned()),
+        ("p.properties".to_owned(), "jcr:path".to_owned()),
+    ]);
+    let Some(page) = search_with_retries(store, &params, control)
+        .await
+        .map_err(search_failed)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(SearchCount {
+        assets: page.total,
+        at_least: page.more,
+        large: page.total >= LARGE_SCOPE,
+    }))
+}
+
+/// Checks a list against AEM: how many assets it names, and each entry that names none.
+pub async fn check_list(
+    store: &dyn AssetStore,
+    entries: &[String],
+    control: &RunControl,
+) -> Result<Option<ListCheck>> {
+    let hits = super::selection::hit_properties(std::iter::empty());
+    let cancelled = std::cell::Cell::new(false);
+    let resolved = resolve_list(entries, &hits, |params| {
+        let cancelled = &cancelled;
+        async move {
+            match search_with_retries(store, &params, control).await? {
+                Some(page) => Ok(page),
+                None => {
+                    cancelled.set(true);
+                    Ok(SearchPage {
+                        hits: Vec::new(),
+                        total: 0,
+                        more: false,
+                    })
+                }
+            }
+        }
+    })
+    .await
+    .map_err(search_failed)?;
+    if cancelled.get() {
+        return Ok(None);
+    }
+    Ok(Some(ListCheck {
+        assets: resolved.assets.len() as u64,
+        problems: resolved.problems,
+    }))
+}
+
+/// The distinct properties a run's edits touch (for `p.properties`).
+pub fn edited_properties(edits: &[super::Edit]) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    edits
+        .iter()
+        .map(|e| e.property.as_str())
+        .filter(|p| seen.insert(*p))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn entries_come_from_lines_or_a_one_column_csv() {
+        let text = "\u{feff}path\r\n/content/dam/a.jpg\n\n\"/content/dam/b, c.jpg\"\n  urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd  \n/content/dam/x,y.jpg,\n";
+        assert_eq!(
+            entries_from_text(text).unwrap(),
+            [
+                "/content/dam/a.jpg",
+                "/content/dam/b, c.jpg",
+                "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd",
+                "/content/dam/x,y.jpg"
+            ]
+        );
+        assert!(entries_from_text("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn entries_name_paths_links_and_ids() {
+        let path = |e: &str| target_of(e).unwrap();
+        let p = |s: &str| Target::Path(s.into());
+        assert_eq!(
+            path("/content/dam/wknd/a b.jpg"),
+            p("/content/dam/wknd/a b.jpg")
+        );
+        assert_eq!(
+            path("https://author-p1-e2.adobeaemcloud.com/assets.html/content/dam/wknd/a%20b.jpg"),
+            p("/content/dam/wknd/a b.jpg")
+        );
+        assert_eq!(
+            path(
+                "https://author-p1-e2.adobeaemcloud.com/assetdetails.html/content/dam/wknd/x.jpg?x=1"
+            ),
+            p("/content/dam/wknd/x.jpg")
+        );
+        assert_eq!(
+            path(
+                "https://experience.adobe.com/#/@org/aem/ui/assetdetails.html/content/dam/wknd/y.png"
+            ),
+            p("/content/dam/wknd/y.png")
+        );
+        assert_eq!(
+            path("urn:aaid:aem:0A1B2C3D-0000-4000-8000-00000000ABCD"),
+            Target::Uuid("0a1b2c3d-0000-4000-8000-00000000abcd".into())
+        );
+        for bad in [
+            "wknd/a.jpg",
+            "urn:aaid:aem:nope",
+            "https://example.com/page.html",
+            "/content/dam",
+            "/content/dam/../etc/x",
+        ] {
+            assert!(target_of(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[tokio::test]
+    async fn unknown_duplicate_and_non_asset_entries_are_listed_with_reasons() {
+        let entries: Vec<String> = [
+            "/content/dam/a.jpg",
+            "not a path",
+            "/content/dam/a.jpg/",
+            "/content/dam/folder",
+            "/content/dam/missing.jpg",
+            "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd",
+            "/content/dam/cf",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let answer = SearchPage {
+            hits: vec![
+                json!({"jcr:path": "/content/dam/a.jpg", "jcr:primaryType": "dam:Asset",
+                    "jcr:uuid": "0a1b2c3d-0000-4000-8000-00000000abcd",
+                    "jcr:content": {"metadata": {"dc:rights": "R"}}}),
+                json!({"jcr:path": "/content/dam/folder", "jcr:primaryType": "sling:Folder"}),
+                json!({"jcr:path": "/content/dam/cf", "jcr:primaryType": "dam:Asset",
+                    "jcr:content": {"contentFragment": true}}),
+            ],
+            total: 3,
+            more: false,
+        };
+        let mut asked = Vec::new();
+        let resolved = resolve_list(&entries, &[], |params| {
+            asked.push(params);
+            let answer = answer.clone();
+            async move { Ok(answer) }
+        })
+        .await
+        .unwrap();
+        assert_eq!(asked.len(), 1, "one batch");
+        assert!(asked[0].contains(&("group.1_path.exact".into(), "true".into())));
+        assert_eq!(resolved.assets.len(), 1);
+        assert_eq!(
+            resolved.assets[0].metadata.as_ref().unwrap()["dc:rights"],
+            "R"
+        );
+        let reasons: Vec<(u64, &str)> = resolved
+            .problems
+            .iter()
+            .map(|p| (p.line, p.reason.as_str()))
+            .collect();
+        assert_eq!(reasons.len(), 6, "{reasons:?}");
+        assert!(reasons[0].1.starts_with("not a DAM path"));
+        assert_eq!(reasons[1], (3, "a duplicate of line 1"));
+        assert!(reasons[2].1.starts_with("a folder"));
+        assert!(reasons[3].1.starts_with("not found"));
+        assert_eq!(reasons[4], (6, "the same asset as line 1"));
+        assert!(reasons[5].1.contains("content fragment"));
+    }
+}
