@@ -17,6 +17,7 @@ const LAYERS: &[&[&str]] = &[
     &["health"],
     &["connections"],
     &["assets"],
+    &["console"],
     &["bulk"],
     &["app"],
     &["bindings"],

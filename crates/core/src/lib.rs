@@ -14,6 +14,7 @@ pub mod assets;
 pub mod bindings;
 pub mod bulk;
 pub mod connections;
+pub mod console;
 pub mod credentials;
 pub mod dirs;
 pub mod error;

@@ -606,7 +606,7 @@ async fn graphql_listings_access_and_endpoints_not_enabled() {
     sb.set_graphql_access(&sb.credentials().dev_token_user, true);
     let (s, _) = get_json(&format!("{base}/graphql/list.json"), &token).await;
     assert_eq!(s, 200);
-    // Errors with locations; a persisted query run with an encoded value holding ';' and ' '.
+    // Errors with locations; a persisted query run with an encoded value holding ' ', '&', '='.
     let r = client()
         .post(format!("{base}/content/_cq_graphql/global/endpoint.json"))
         .bearer_auth(&token)
@@ -621,7 +621,7 @@ async fn graphql_listings_access_and_endpoints_not_enabled() {
     );
     let (_, v) = get_json(
         &format!(
-            "{base}/graphql/execute.json/metadesk/article-by-path%3Bpath%3D%252Fnot%2520here%253Bx"
+            "{base}/graphql/execute.json/metadesk/article-by-path%3Bpath%3D%2Fnot%20here%26a%3Db"
         ),
         &token,
     )
@@ -630,7 +630,7 @@ async fn graphql_listings_access_and_endpoints_not_enabled() {
         v["errors"][0]["message"]
             .as_str()
             .unwrap()
-            .contains("No content fragment at /not here;x"),
+            .contains("No content fragment at /not here&a=b"),
         "{v}"
     );
 }
