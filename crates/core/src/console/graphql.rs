@@ -51,6 +51,7 @@ pub struct GraphqlAnswer {
     /// The HTTP status (200 even with errors, as AEM answers).
     pub status: u16,
     /// From sending the query to having read the whole answer.
+    #[ts(type = "number")]
     pub millis: u64,
     /// The first list of items in `data`, flattened for a table; none when `data` holds no list.
     pub table: Option<ResultTable>,

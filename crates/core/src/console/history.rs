@@ -56,6 +56,7 @@ pub struct HistoryEntry {
     #[serde(default)]
     pub status: Option<u16>,
     #[serde(default)]
+    #[ts(type = "number | null")]
     pub millis: Option<u64>,
     /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …").
     pub outcome: String,

@@ -63,10 +63,12 @@ pub enum ResponseBody {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ConsoleResponse {
     pub status: u16,
+    #[ts(type = "number")]
     pub millis: u64,
     pub headers: Vec<Header>,
     pub content_type: Option<String>,
     /// The body's size in bytes (as read; see `truncated`).
+    #[ts(type = "number")]
     pub size: u64,
     /// True when the body was longer than [`MAX_BODY`] and was cut.
     pub truncated: bool,

@@ -5,11 +5,11 @@ import type { ResponseBody } from "./ResponseBody";
 /**
  * What AEM answered.
  */
-export type ConsoleResponse = { status: number, millis: bigint, headers: Array<Header>, content_type: string | null, 
+export type ConsoleResponse = { status: number, millis: number, headers: Array<Header>, content_type: string | null, 
 /**
  * The body's size in bytes (as read; see `truncated`).
  */
-size: bigint, 
+size: number, 
 /**
  * True when the body was longer than [`MAX_BODY`] and was cut.
  */

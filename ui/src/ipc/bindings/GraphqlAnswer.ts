@@ -17,7 +17,7 @@ status: number,
 /**
  * From sending the query to having read the whole answer.
  */
-millis: bigint, 
+millis: number, 
 /**
  * The first list of items in `data`, flattened for a table; none when `data` holds no list.
  */

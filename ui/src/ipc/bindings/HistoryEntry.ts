@@ -29,7 +29,7 @@ variables: string | null, headers: Array<Header>, body: string | null, form: Arr
 /**
  * The HTTP status, when AEM answered.
  */
-status: number | null, millis: bigint | null, 
+status: number | null, millis: number | null, 
 /**
  * How it went, in a few words ("200", "2 GraphQL errors", "failed: …").
  */
