@@ -49,8 +49,13 @@ export function createGraphqlEditor(
     options.onRun();
     return true;
   };
+  // In a shadow root, CodeMirror's styles go to a constructed stylesheet (adoptedStyleSheets)
+  // instead of a <style> element, which the app's Content Security Policy (style-src 'self')
+  // refuses: the policy stays strict and the editor keeps its layout.
+  const root = parent.shadowRoot ?? parent.attachShadow({ mode: 'open' });
   const view = new EditorView({
-    parent,
+    parent: root,
+    root,
     state: EditorState.create({
       doc: options.text,
       extensions: [
