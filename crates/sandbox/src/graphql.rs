@@ -670,16 +670,18 @@ fn authorise(
     shared: &Shared,
     headers: &HeaderMap,
     what: &str,
-) -> Result<auth::Principal, Response> {
-    let principal =
-        auth::authenticate(shared, headers, Family::Classic).map_err(|e| auth_failure(e, what))?;
+) -> Result<auth::Principal, Box<Response>> {
+    let principal = auth::authenticate(shared, headers, Family::Classic)
+        .map_err(|e| Box::new(auth_failure(e, what)))?;
     if lock(&shared.graphql_denied).contains(&principal.user) {
-        return Err((
-            StatusCode::FORBIDDEN,
-            [("content-type", "text/plain;charset=utf-8")],
-            "Forbidden",
-        )
-            .into_response());
+        return Err(Box::new(
+            (
+                StatusCode::FORBIDDEN,
+                [("content-type", "text/plain;charset=utf-8")],
+                "Forbidden",
+            )
+                .into_response(),
+        ));
     }
     Ok(principal)
 }
@@ -698,7 +700,7 @@ pub(crate) async fn endpoint(
         return (StatusCode::NOT_FOUND, "Not Found").into_response();
     };
     if let Err(r) = authorise(&shared, &headers, &format!("/content/{path}")) {
-        return r;
+        return *r;
     }
     if !CONFIGS.contains(&config) {
         return no_endpoint();
@@ -743,7 +745,7 @@ pub(crate) async fn execute_persisted(
     headers: HeaderMap,
 ) -> Response {
     if let Err(r) = authorise(&shared, &headers, &format!("/graphql/execute.json/{rest}")) {
-        return r;
+        return *r;
     }
     // The path arrives decoded once (`%3B` → `;`), as AEM's servlet reads it: a value cannot
     // hold `;` (persisted-queries.md, "Encoding the query URL").
@@ -800,7 +802,7 @@ pub(crate) async fn list_one(
 
 fn list_persisted(shared: &Shared, only: Option<String>, headers: &HeaderMap) -> Response {
     if let Err(r) = authorise(shared, headers, "/graphql/list.json") {
-        return r;
+        return *r;
     }
     if let Some(c) = &only
         && !CONFIGS.contains(&c.as_str())
@@ -859,7 +861,7 @@ pub(crate) async fn persist(
 ) -> Response {
     let principal = match authorise(&shared, &headers, &format!("/graphql/persist.json/{rest}")) {
         Ok(p) => p,
-        Err(r) => return r,
+        Err(r) => return *r,
     };
     let Some((config, name)) = rest.split_once('/').filter(|(_, n)| !n.is_empty()) else {
         return (

@@ -119,7 +119,7 @@ impl ConsoleFiles {
     pub fn saved(&self, connection_id: &str) -> Result<Vec<SavedRequest>> {
         let mut list: Vec<SavedRequest> =
             read_list(&self.folder(connection_id)?.join("saved.json"))?;
-        list.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+        list.sort_by_key(|a| a.name.to_lowercase());
         Ok(list)
     }
 
