@@ -120,6 +120,20 @@ pub fn run() {
                 commands::bulk::report_rows,
                 commands::bulk::export_report_csv,
                 commands::bulk::close_after_cancelling_run,
+                commands::console::console_endpoints,
+                commands::console::console_schema,
+                commands::console::console_graphql,
+                commands::console::console_persisted,
+                commands::console::console_run_persisted,
+                commands::console::console_save_persisted,
+                commands::console::console_request,
+                commands::console::console_cancel,
+                commands::console::console_curl,
+                commands::console::console_history,
+                commands::console::console_saved,
+                commands::console::console_save_request,
+                commands::console::console_delete_saved,
+                commands::console::console_export,
                 $($extra),*
             ]
         };

@@ -15,6 +15,7 @@ mod bulk_cli_stored;
 mod bulk_openapi;
 mod bulk_support;
 mod connections;
+mod console_cli;
 mod keychain;
 mod sandbox_credentials;
 mod scopes;

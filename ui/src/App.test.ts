@@ -123,11 +123,11 @@ async function renderReady() {
 }
 
 describe('navigation', () => {
-  it('shows three sections in a nav landmark, starting on Connections', async () => {
+  it('shows four sections in a nav landmark, starting on Connections', async () => {
     await renderReady();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity']);
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'API console']);
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
@@ -174,7 +174,11 @@ describe('navigation', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-console')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-connections')).toHaveFocus(); // wraps around
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('nav-console')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard(' ');
@@ -184,7 +188,7 @@ describe('navigation', () => {
     await user.keyboard('{Home}');
     expect(screen.getByTestId('nav-connections')).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByTestId('nav-activity')).toHaveFocus();
+    expect(screen.getByTestId('nav-console')).toHaveFocus();
   });
 
   it('goes from Bulk edit to Connections with its button and focuses the heading', async () => {

@@ -6,10 +6,12 @@
 //! [`metadesk_core::app::Workspace`] and prints the outcome; this file only wires them in.
 //!
 //! Exit codes: 0 success (for bulk runs: every asset done), 1 some assets failed (or the run
-//! did not finish), 2 a usage, credential or connection error (one line on stderr each).
+//! did not finish; `graphql`: GraphQL errors; `request`: a status other than 2xx), 2 a usage,
+//! credential or connection error (one line on stderr each).
 
 mod bulk;
 mod connections;
+mod console;
 mod doctor;
 mod home;
 mod output;
@@ -41,6 +43,10 @@ enum Command {
     Bulk(Box<bulk::BulkArgs>),
     /// The history of bulk runs and their reports.
     Runs(runs::RunsArgs),
+    /// Run a GraphQL query on a connection (exit 1 when the answer has GraphQL errors).
+    Graphql(console::GraphqlArgs),
+    /// Send one request to a connection's own AEM host (exit 1 for a non-2xx status).
+    Request(console::RequestArgs),
 }
 
 /// The exit code of every failure (usage errors from clap use it too).
@@ -85,6 +91,8 @@ fn main() -> ExitCode {
         Command::Doctor => doctor::run(&workspace, &mut out),
         Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace)),
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
+        Command::Graphql(args) => in_runtime(console::graphql(args, &workspace)),
+        Command::Request(args) => in_runtime(console::request(args, &workspace)),
     };
     ExitCode::from(code)
 }

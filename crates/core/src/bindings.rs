@@ -71,6 +71,17 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SavedScope::export_all(&cfg)?;
     crate::app::SelectedCount::export_all(&cfg)?;
     crate::assets::browse::FolderPage::export_all(&cfg)?;
+    // The API console.
+    crate::console::GraphqlAnswer::export_all(&cfg)?;
+    crate::console::Endpoints::export_all(&cfg)?;
+    crate::console::PersistedQuery::export_all(&cfg)?;
+    crate::console::SavedPersisted::export_all(&cfg)?;
+    crate::console::ConsoleRequest::export_all(&cfg)?;
+    crate::console::ConsoleResponse::export_all(&cfg)?;
+    crate::console::HistoryEntry::export_all(&cfg)?;
+    crate::console::SavedRequest::export_all(&cfg)?;
+    crate::app::GraphqlCall::export_all(&cfg)?;
+    crate::app::ExportFormat::export_all(&cfg)?;
     // Event names are constants, not types: written beside them.
     std::fs::write(dir.join("AppEvents.ts"), crate::events::typescript())?;
     Ok(())

@@ -8,7 +8,14 @@ use std::path::{Path, PathBuf};
 /// The core's modules, bottom first. Modules in one layer may use each other: `ims` implements
 /// the authorizer that `aem`'s requests call, and `aem` reports IMS's errors.
 const LAYERS: &[&[&str]] = &[
-    &["error_code", "timefmt", "retry", "events", "net"],
+    &[
+        "error_code",
+        "timefmt",
+        "retry",
+        "events",
+        "net",
+        "spreadsheet",
+    ],
     &["secrets"],
     &["credentials"],
     &["ims", "aem"],
@@ -17,6 +24,7 @@ const LAYERS: &[&[&str]] = &[
     &["health"],
     &["connections"],
     &["assets"],
+    &["console"],
     &["bulk"],
     &["app"],
     &["bindings"],

@@ -14,6 +14,7 @@ pub mod assets;
 pub mod bindings;
 pub mod bulk;
 pub mod connections;
+pub mod console;
 pub mod credentials;
 pub mod dirs;
 pub mod error;
@@ -25,6 +26,7 @@ mod lock_file;
 pub mod net;
 pub mod retry;
 pub mod secrets;
+pub mod spreadsheet;
 pub mod timefmt;
 
 pub use error::{Error, ErrorCode};

@@ -397,6 +397,9 @@ pub(crate) async fn content_get(
     Path(path): Path<String>,
     headers: HeaderMap,
 ) -> Response {
+    if path == "_cq_graphql.1.json" {
+        return crate::graphql::endpoints_listing(&shared, &headers);
+    }
     if path.starts_with("_cq_graphql/") {
         return plain(StatusCode::METHOD_NOT_ALLOWED, "Method Not Allowed");
     }

@@ -48,162 +48,322 @@ enum Tok {
     Num(String),
 }
 
-fn lex(src: &str) -> Result<Vec<Tok>, String> {
+/// A GraphQL error as AEM's GraphQL Java engine words it: a message and, when it points at
+/// the query, the line and column (1-based) it points at.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct GqlError {
+    pub message: String,
+    pub at: Option<(u32, u32)>,
+}
+
+impl GqlError {
+    fn at(message: impl Into<String>, at: (u32, u32)) -> Self {
+        GqlError {
+            message: message.into(),
+            at: Some(at),
+        }
+    }
+    fn bare(message: impl Into<String>) -> Self {
+        GqlError {
+            message: message.into(),
+            at: None,
+        }
+    }
+}
+
+type GResult<T> = Result<T, GqlError>;
+
+/// Tokens with their (line, column), both 1-based.
+fn lex(src: &str) -> GResult<Vec<(Tok, (u32, u32))>> {
     let mut out = Vec::new();
     let mut it = src.chars().peekable();
-    while let Some(&c) = it.peek() {
-        match c {
-            c if c.is_whitespace() || c == ',' => {
-                it.next();
+    let (mut line, mut col) = (1u32, 1u32);
+    macro_rules! bump {
+        () => {{
+            let c = it.next();
+            if c == Some('\n') {
+                line += 1;
+                col = 1;
+            } else if c.is_some() {
+                col += 1;
             }
-            '#' => while it.next().is_some_and(|c| c != '\n') {},
+            c
+        }};
+    }
+    while let Some(&c) = it.peek() {
+        let at = (line, col);
+        match c {
+            c if c.is_whitespace() || c == ',' || c == '\u{feff}' => {
+                bump!();
+            }
+            '#' => while bump!().is_some_and(|c| c != '\n') {},
             '{' | '}' | '(' | ')' | ':' | '!' | '$' | '[' | ']' | '=' | '@' => {
-                out.push(Tok::P(c));
-                it.next();
+                out.push((Tok::P(c), at));
+                bump!();
             }
             '.' => {
-                let dots: String = (0..3).filter_map(|_| it.next()).collect();
+                let dots: String = (0..3).filter_map(|_| bump!()).collect();
                 if dots != "..." {
-                    return Err("Unexpected '.'".into());
+                    return Err(GqlError::at("Invalid syntax: unexpected '.'", at));
                 }
-                out.push(Tok::Spread);
+                out.push((Tok::Spread, at));
             }
             '"' => {
-                it.next();
+                bump!();
                 let mut s = String::new();
                 loop {
-                    match it.next() {
+                    match bump!() {
                         Some('"') => break,
-                        Some('\\') => match it.next() {
+                        Some('\\') => match bump!() {
                             Some('n') => s.push('\n'),
                             Some(o) => s.push(o),
-                            None => return Err("Unterminated string".into()),
+                            None => {
+                                return Err(GqlError::at(
+                                    "Invalid syntax: unterminated string",
+                                    at,
+                                ));
+                            }
                         },
+                        Some('\n') | None => {
+                            return Err(GqlError::at("Invalid syntax: unterminated string", at));
+                        }
                         Some(o) => s.push(o),
-                        None => return Err("Unterminated string".into()),
                     }
                 }
-                out.push(Tok::Str(s));
+                out.push((Tok::Str(s), at));
             }
             c if c.is_ascii_digit() || c == '-' => {
                 let mut s = String::new();
                 while let Some(&d) = it.peek() {
                     if d.is_ascii_digit() || d == '-' || d == '.' {
                         s.push(d);
-                        it.next();
+                        bump!();
                     } else {
                         break;
                     }
                 }
-                out.push(Tok::Num(s));
+                out.push((Tok::Num(s), at));
             }
             c if c.is_alphabetic() || c == '_' => {
                 let mut s = String::new();
                 while let Some(&d) = it.peek() {
                     if d.is_alphanumeric() || d == '_' {
                         s.push(d);
-                        it.next();
+                        bump!();
                     } else {
                         break;
                     }
                 }
-                out.push(Tok::Name(s));
+                out.push((Tok::Name(s), at));
             }
-            other => return Err(format!("Unexpected character {other:?}")),
+            other => {
+                return Err(GqlError::at(
+                    format!("Invalid syntax: unexpected character {other:?}"),
+                    at,
+                ));
+            }
         }
     }
     Ok(out)
 }
 
-#[derive(Debug)]
-struct Field {
-    alias: String,
-    name: String,
-    args: Map<String, Value>,
-    selection: Vec<Field>,
+fn describe(t: Option<&Tok>) -> String {
+    match t {
+        None => "the end of the query".into(),
+        Some(Tok::P(c)) => format!("'{c}'"),
+        Some(Tok::Spread) => "'...'".into(),
+        Some(Tok::Name(n)) => format!("'{n}'"),
+        Some(Tok::Str(s)) => format!("\"{s}\""),
+        Some(Tok::Num(n)) => format!("'{n}'"),
+    }
+}
+
+/// A selected field, fragment spreads already replaced by their fields.
+#[derive(Debug, Clone)]
+pub(crate) struct Field {
+    pub alias: String,
+    pub name: String,
+    pub args: Map<String, Value>,
+    pub selection: Vec<Field>,
+    pub at: (u32, u32),
+}
+
+/// A selection as written, before fragment spreads are replaced by their fields.
+#[derive(Debug, Clone)]
+enum Sel {
+    Field {
+        alias: String,
+        name: String,
+        args: Map<String, Value>,
+        selection: Vec<Sel>,
+        at: (u32, u32),
+    },
+    Spread(String, (u32, u32)),
+    Inline(Vec<Sel>),
 }
 
 struct Parser<'a> {
-    toks: Vec<Tok>,
+    toks: Vec<(Tok, (u32, u32))>,
     pos: usize,
+    end: (u32, u32),
     vars: &'a Map<String, Value>,
 }
 
 impl Parser<'_> {
     fn peek(&self) -> Option<&Tok> {
-        self.toks.get(self.pos)
+        self.toks.get(self.pos).map(|(t, _)| t)
+    }
+    fn here(&self) -> (u32, u32) {
+        self.toks.get(self.pos).map_or(self.end, |(_, at)| *at)
     }
     fn next(&mut self) -> Option<Tok> {
-        let t = self.toks.get(self.pos).cloned();
+        let t = self.peek().cloned();
         self.pos += 1;
         t
     }
-    fn expect(&mut self, c: char) -> Result<(), String> {
-        match self.next() {
-            Some(Tok::P(p)) if p == c => Ok(()),
-            other => Err(format!("Syntax error: expected '{c}', found {other:?}")),
-        }
+    fn unexpected(&self, wanted: &str) -> GqlError {
+        GqlError::at(
+            format!(
+                "Invalid syntax: expected {wanted}, found {}",
+                describe(self.peek())
+            ),
+            self.here(),
+        )
     }
-    fn name(&mut self) -> Result<String, String> {
-        match self.next() {
-            Some(Tok::Name(n)) => Ok(n),
-            other => Err(format!("Syntax error: expected a name, found {other:?}")),
-        }
-    }
-
-    fn document(&mut self) -> Result<Vec<Field>, String> {
-        if let Some(Tok::Name(n)) = self.peek() {
-            if n != "query" {
-                return Err(format!("Unsupported operation type {n}"));
-            }
+    fn expect(&mut self, c: char) -> GResult<()> {
+        if self.peek() == Some(&Tok::P(c)) {
             self.pos += 1;
-            if matches!(self.peek(), Some(Tok::Name(_))) {
+            Ok(())
+        } else {
+            Err(self.unexpected(&format!("'{c}'")))
+        }
+    }
+    fn name(&mut self) -> GResult<String> {
+        match self.peek() {
+            Some(Tok::Name(n)) => {
+                let n = n.clone();
                 self.pos += 1;
+                Ok(n)
             }
-            if self.peek() == Some(&Tok::P('(')) {
-                // Variable definitions only matter for their names, which the values carry.
-                let mut depth = 0;
-                loop {
-                    match self.next() {
-                        Some(Tok::P('(')) => depth += 1,
-                        Some(Tok::P(')')) => {
-                            depth -= 1;
-                            if depth == 0 {
-                                break;
-                            }
-                        }
-                        Some(_) => {}
-                        None => return Err("Syntax error: unterminated variables".into()),
-                    }
-                }
-            }
+            _ => Err(self.unexpected("a name")),
         }
-        let sel = self.selection()?;
-        if self.peek().is_some() {
-            return Err("Syntax error: only one operation is supported".into());
-        }
-        Ok(sel)
     }
 
-    fn selection(&mut self) -> Result<Vec<Field>, String> {
+    /// One operation and any number of fragment definitions; the operation's fields with the
+    /// spreads replaced.
+    fn document(&mut self) -> GResult<Vec<Field>> {
+        let mut operation = None;
+        let mut fragments: HashMap<String, Vec<Sel>> = HashMap::new();
+        while self.peek().is_some() {
+            let at = self.here();
+            match self.peek() {
+                Some(Tok::Name(n)) if n == "fragment" => {
+                    self.pos += 1;
+                    let name = self.name()?;
+                    if self.name()? != "on" {
+                        return Err(GqlError::at("Invalid syntax: expected 'on'", at));
+                    }
+                    self.name()?;
+                    let sel = self.selection()?;
+                    fragments.insert(name, sel);
+                }
+                Some(Tok::Name(n)) if n == "query" => {
+                    self.pos += 1;
+                    if matches!(self.peek(), Some(Tok::Name(_))) {
+                        self.pos += 1;
+                    }
+                    if self.peek() == Some(&Tok::P('(')) {
+                        self.variable_definitions()?;
+                    }
+                    operation = Some((self.selection()?, at));
+                }
+                Some(Tok::Name(n)) => {
+                    return Err(GqlError::at(
+                        format!("Unsupported operation type '{n}': GraphQL in AEM is read-only"),
+                        at,
+                    ));
+                }
+                Some(Tok::P('{')) => operation = Some((self.selection()?, at)),
+                _ => return Err(self.unexpected("an operation")),
+            }
+        }
+        let Some((sel, _)) = operation else {
+            return Err(GqlError::at(
+                "Invalid syntax: the document has no operation",
+                self.end,
+            ));
+        };
+        flatten(&sel, &fragments, 0)
+    }
+
+    fn variable_definitions(&mut self) -> GResult<()> {
+        // Their names and types only matter to a validating engine; the values carry what the
+        // resolvers need.
+        self.expect('(')?;
+        while self.peek() != Some(&Tok::P(')')) {
+            self.expect('$')?;
+            self.name()?;
+            self.expect(':')?;
+            self.type_ref()?;
+            if self.peek() == Some(&Tok::P('=')) {
+                self.pos += 1;
+                self.value()?;
+            }
+        }
+        self.pos += 1;
+        Ok(())
+    }
+
+    fn type_ref(&mut self) -> GResult<()> {
+        if self.peek() == Some(&Tok::P('[')) {
+            self.pos += 1;
+            self.type_ref()?;
+            self.expect(']')?;
+        } else {
+            self.name()?;
+        }
+        if self.peek() == Some(&Tok::P('!')) {
+            self.pos += 1;
+        }
+        Ok(())
+    }
+
+    fn selection(&mut self) -> GResult<Vec<Sel>> {
         self.expect('{')?;
-        let mut fields = Vec::new();
+        let mut sels = Vec::new();
         loop {
             match self.peek() {
                 Some(Tok::P('}')) => {
                     self.pos += 1;
-                    return Ok(fields);
+                    if sels.is_empty() {
+                        return Err(GqlError::at(
+                            "Invalid syntax: a selection set may not be empty",
+                            self.toks[self.pos - 1].1,
+                        ));
+                    }
+                    return Ok(sels);
                 }
                 Some(Tok::Spread) => {
-                    return Err("Fragments are not supported by the sandbox".into());
+                    let at = self.here();
+                    self.pos += 1;
+                    match self.peek() {
+                        Some(Tok::Name(n)) if n == "on" => {
+                            self.pos += 1;
+                            self.name()?;
+                            sels.push(Sel::Inline(self.selection()?));
+                        }
+                        Some(Tok::P('{')) => sels.push(Sel::Inline(self.selection()?)),
+                        _ => sels.push(Sel::Spread(self.name()?, at)),
+                    }
                 }
-                None => return Err("Syntax error: unterminated selection set".into()),
-                _ => fields.push(self.field()?),
+                Some(Tok::Name(_)) => sels.push(self.field()?),
+                _ => return Err(self.unexpected("a field or '}'")),
             }
         }
     }
 
-    fn field(&mut self) -> Result<Field, String> {
+    fn field(&mut self) -> GResult<Sel> {
+        let at = self.here();
         let first = self.name()?;
         let (alias, name) = if self.peek() == Some(&Tok::P(':')) {
             self.pos += 1;
@@ -222,23 +382,32 @@ impl Parser<'_> {
             }
             self.pos += 1;
         }
+        if self.peek() == Some(&Tok::P('@')) {
+            return Err(GqlError::at(
+                "Directives are not supported by the sandbox",
+                self.here(),
+            ));
+        }
         let selection = if self.peek() == Some(&Tok::P('{')) {
             self.selection()?
         } else {
             Vec::new()
         };
-        Ok(Field {
+        Ok(Sel::Field {
             alias,
             name,
             args,
             selection,
+            at,
         })
     }
 
-    fn value(&mut self) -> Result<Value, String> {
+    fn value(&mut self) -> GResult<Value> {
+        let at = self.here();
         match self.next() {
             Some(Tok::Str(s)) => Ok(json!(s)),
-            Some(Tok::Num(n)) => Ok(serde_json::from_str(&n).unwrap_or(Value::Null)),
+            Some(Tok::Num(n)) => serde_json::from_str(&n)
+                .map_err(|_| GqlError::at(format!("Invalid syntax: '{n}' is not a number"), at)),
             Some(Tok::Name(n)) => Ok(match n.as_str() {
                 "true" => json!(true),
                 "false" => json!(false),
@@ -252,6 +421,9 @@ impl Parser<'_> {
             Some(Tok::P('[')) => {
                 let mut items = Vec::new();
                 while self.peek() != Some(&Tok::P(']')) {
+                    if self.peek().is_none() {
+                        return Err(self.unexpected("']'"));
+                    }
                     items.push(self.value()?);
                 }
                 self.pos += 1;
@@ -267,12 +439,74 @@ impl Parser<'_> {
                 self.pos += 1;
                 Ok(Value::Object(obj))
             }
-            other => Err(format!("Syntax error: unexpected {other:?}")),
+            other => Err(GqlError::at(
+                format!("Invalid syntax: unexpected {}", describe(other.as_ref())),
+                at,
+            )),
         }
     }
 }
 
-fn resolve_article(dam: &Dam, idx: u32, sel: &[Field]) -> Result<Value, String> {
+/// Replaces fragment spreads by their fields (type conditions always hold: each selection
+/// set of the sandbox's schema has one possible type).
+fn flatten(sels: &[Sel], fragments: &HashMap<String, Vec<Sel>>, depth: u32) -> GResult<Vec<Field>> {
+    if depth > 32 {
+        return Err(GqlError::bare("Fragments spread each other in a cycle"));
+    }
+    let mut out = Vec::new();
+    for s in sels {
+        match s {
+            Sel::Field {
+                alias,
+                name,
+                args,
+                selection,
+                at,
+            } => out.push(Field {
+                alias: alias.clone(),
+                name: name.clone(),
+                args: args.clone(),
+                selection: flatten(selection, fragments, depth + 1)?,
+                at: *at,
+            }),
+            Sel::Spread(name, at) => match fragments.get(name) {
+                Some(f) => out.extend(flatten(f, fragments, depth + 1)?),
+                None => {
+                    return Err(GqlError::at(format!("Undefined fragment {name}"), *at));
+                }
+            },
+            Sel::Inline(inner) => out.extend(flatten(inner, fragments, depth + 1)?),
+        }
+    }
+    Ok(out)
+}
+
+fn parse(query: &str, vars: &Map<String, Value>) -> GResult<Vec<Field>> {
+    let end = query.lines().count().max(1) as u32;
+    let end_col = query
+        .lines()
+        .last()
+        .map_or(1, |l| l.chars().count() as u32 + 1);
+    Parser {
+        toks: lex(query)?,
+        pos: 0,
+        end: (end, end_col),
+        vars,
+    }
+    .document()
+}
+
+fn no_field(f: &Field, on: &str) -> GqlError {
+    GqlError::at(
+        format!(
+            "Validation error (FieldUndefined@[{}]) : Field '{}' in type '{on}' is undefined",
+            f.alias, f.name
+        ),
+        f.at,
+    )
+}
+
+fn resolve_article(dam: &Dam, idx: u32, sel: &[Field]) -> GResult<Value> {
     let el = dam.fragment_elements(idx);
     let mut out = Map::new();
     for f in sel {
@@ -297,41 +531,50 @@ fn resolve_article(dam: &Dam, idx: u32, sel: &[Field]) -> Result<Value, String> 
                         "json" => {
                             json!([{"nodeType": "paragraph", "content": [{"nodeType": "text", "value": plain}]}])
                         }
-                        other => {
-                            return Err(format!(
-                                "Cannot query field \"{other}\" on type \"MultiFormatString\""
-                            ));
-                        }
+                        "__typename" => json!("MultiFormatString"),
+                        _ => return Err(no_field(s, "MultiFormatString")),
                     };
                     m.insert(s.alias.clone(), v);
                 }
                 Value::Object(m)
             }
-            other => {
-                return Err(format!(
-                    "Cannot query field \"{other}\" on type \"ArticleModel\""
-                ));
-            }
+            _ => return Err(no_field(f, "ArticleModel")),
         };
         out.insert(f.alias.clone(), v);
     }
     Ok(Value::Object(out))
 }
 
-fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> Result<Value, String> {
-    let toks = lex(query)?;
-    let root = Parser { toks, pos: 0, vars }.document()?;
+/// A number or boolean given as text (a persisted query's `;limit=5`) becomes that value.
+fn as_u64(v: Option<&Value>) -> Option<u64> {
+    match v? {
+        Value::Number(n) => n.as_u64(),
+        Value::String(s) => s.trim().parse().ok(),
+        _ => None,
+    }
+}
+
+/// Runs `query`: `Ok` with the `data` object, or every error found (the sandbox stops at the
+/// first, as GraphQL Java does for a syntax error).
+fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> GResult<Value> {
+    let root = parse(query, vars)?;
     let mut data = Map::new();
     for f in &root {
         let v = match f.name.as_str() {
             "__typename" => json!("Query"),
+            "__schema" => {
+                crate::graphql_schema::select(&crate::graphql_schema::schema(), &f.selection)
+            }
+            "__type" => {
+                let name = f.args.get("name").and_then(Value::as_str).unwrap_or("");
+                match crate::graphql_schema::type_named(name) {
+                    Some(t) => crate::graphql_schema::select(&t, &f.selection),
+                    None => Value::Null,
+                }
+            }
             "articleList" => {
-                let offset = f.args.get("offset").and_then(Value::as_u64).unwrap_or(0) as usize;
-                let limit = f
-                    .args
-                    .get("limit")
-                    .and_then(Value::as_u64)
-                    .map(|l| l as usize);
+                let offset = as_u64(f.args.get("offset")).unwrap_or(0) as usize;
+                let limit = as_u64(f.args.get("limit")).map(|l| l as usize);
                 let all: Vec<u32> = dam
                     .fragments()
                     .skip(offset)
@@ -341,7 +584,7 @@ fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> Result<Value, S
                 for s in &f.selection {
                     match s.name.as_str() {
                         "items" => {
-                            let items: Result<Vec<Value>, String> = all
+                            let items: GResult<Vec<Value>> = all
                                 .iter()
                                 .map(|i| resolve_article(dam, *i, &s.selection))
                                 .collect();
@@ -350,28 +593,33 @@ fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> Result<Value, S
                         "__typename" => {
                             m.insert(s.alias.clone(), json!("ArticleModelResults"));
                         }
-                        other => {
-                            return Err(format!(
-                                "Cannot query field \"{other}\" on type \"ArticleModelResults\""
-                            ));
-                        }
+                        _ => return Err(no_field(s, "ArticleModelResults")),
                     }
                 }
                 Value::Object(m)
             }
             "articleByPath" => {
-                let path = f
-                    .args
-                    .get("_path")
-                    .and_then(Value::as_str)
-                    .ok_or("articleByPath needs a _path argument")?;
+                let path = f.args.get("_path").and_then(Value::as_str).ok_or_else(|| {
+                    GqlError::at(
+                        "Validation error (MissingFieldArgument) : Missing field argument '_path'",
+                        f.at,
+                    )
+                })?;
                 let idx = match dam.lookup(path) {
                     Some(Node::Asset(a))
                         if dam.assets[a as usize].kind == Kind::ContentFragment =>
                     {
                         a
                     }
-                    _ => return Err(format!("No content fragment at {path}")),
+                    _ => {
+                        return Err(GqlError::at(
+                            format!(
+                                "Exception while fetching data (/{}) : No content fragment at {path}",
+                                f.alias
+                            ),
+                            f.at,
+                        ));
+                    }
                 };
                 let mut m = Map::new();
                 for s in &f.selection {
@@ -379,24 +627,63 @@ fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> Result<Value, S
                         "item" => {
                             m.insert(s.alias.clone(), resolve_article(dam, idx, &s.selection)?);
                         }
-                        other => {
-                            return Err(format!(
-                                "Cannot query field \"{other}\" on type \"ArticleModelResult\""
-                            ));
+                        "__typename" => {
+                            m.insert(s.alias.clone(), json!("ArticleModelResult"));
                         }
+                        _ => return Err(no_field(s, "ArticleModelResult")),
                     }
                 }
                 Value::Object(m)
             }
-            other => return Err(format!("Cannot query field \"{other}\" on type \"Query\"")),
+            _ => return Err(no_field(f, "Query")),
         };
         data.insert(f.alias.clone(), v);
     }
     Ok(json!({ "data": data }))
 }
 
-fn gql_error(message: &str) -> Value {
-    json!({ "errors": [{ "message": message, "locations": [], "extensions": { "classification": "ValidationError" } }] })
+fn gql_error(e: &GqlError) -> Value {
+    let locations = match e.at {
+        Some((line, column)) => json!([{ "line": line, "column": column }]),
+        None => json!([]),
+    };
+    json!({ "errors": [{
+        "message": e.message,
+        "locations": locations,
+        "extensions": { "classification": "ValidationError" },
+    }] })
+}
+
+/// AEM's answer when a configuration has no GraphQL endpoint (persisted-queries-troubleshoot).
+fn no_endpoint() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        [("content-type", "text/plain;charset=utf-8")],
+        "No suitable endpoint found",
+    )
+        .into_response()
+}
+
+/// Authenticates a GraphQL call: the caller's account must also have been granted GraphQL
+/// (the seed: a technical account "might not automatically have all the proper permissions").
+fn authorise(
+    shared: &Shared,
+    headers: &HeaderMap,
+    what: &str,
+) -> Result<auth::Principal, Box<Response>> {
+    let principal = auth::authenticate(shared, headers, Family::Classic)
+        .map_err(|e| Box::new(auth_failure(e, what)))?;
+    if lock(&shared.graphql_denied).contains(&principal.user) {
+        return Err(Box::new(
+            (
+                StatusCode::FORBIDDEN,
+                [("content-type", "text/plain;charset=utf-8")],
+                "Forbidden",
+            )
+                .into_response(),
+        ));
+    }
+    Ok(principal)
 }
 
 /// `POST /content/_cq_graphql/{config}/endpoint.json`.
@@ -406,22 +693,26 @@ pub(crate) async fn endpoint(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    let config = path
+    let Some(config) = path
         .strip_prefix("_cq_graphql/")
         .and_then(|r| r.strip_suffix("/endpoint.json"))
-        .filter(|c| CONFIGS.contains(c));
-    let Some(_config) = config else {
+    else {
         return (StatusCode::NOT_FOUND, "Not Found").into_response();
     };
-    if let Err(e) = auth::authenticate(&shared, &headers, Family::Classic) {
-        return auth_failure(e, &format!("/content/{path}"));
+    if let Err(r) = authorise(&shared, &headers, &format!("/content/{path}")) {
+        return *r;
+    }
+    if !CONFIGS.contains(&config) {
+        return no_endpoint();
     }
     let req: Value = match serde_json::from_slice(&body) {
         Ok(v) => v,
         Err(e) => {
             return (
                 StatusCode::BAD_REQUEST,
-                axum::Json(gql_error(&format!("Invalid JSON body: {e}"))),
+                axum::Json(gql_error(&GqlError::bare(format!(
+                    "Invalid JSON body: {e}"
+                )))),
             )
                 .into_response();
         }
@@ -429,7 +720,9 @@ pub(crate) async fn endpoint(
     let Some(query) = req.get("query").and_then(Value::as_str) else {
         return (
             StatusCode::BAD_REQUEST,
-            axum::Json(gql_error("The body needs a \"query\" string")),
+            axum::Json(gql_error(&GqlError::bare(
+                "The body needs a \"query\" string",
+            ))),
         )
             .into_response();
     };
@@ -441,7 +734,7 @@ pub(crate) async fn endpoint(
     let dam = read(&shared.dam);
     match execute(&dam, query, &vars) {
         Ok(v) => axum::Json(v).into_response(),
-        Err(msg) => (StatusCode::BAD_REQUEST, axum::Json(gql_error(&msg))).into_response(),
+        Err(e) => (StatusCode::BAD_REQUEST, axum::Json(gql_error(&e))).into_response(),
     }
 }
 
@@ -451,9 +744,11 @@ pub(crate) async fn execute_persisted(
     Path(rest): Path<String>,
     headers: HeaderMap,
 ) -> Response {
-    if let Err(e) = auth::authenticate(&shared, &headers, Family::Classic) {
-        return auth_failure(e, &format!("/graphql/execute.json/{rest}"));
+    if let Err(r) = authorise(&shared, &headers, &format!("/graphql/execute.json/{rest}")) {
+        return *r;
     }
+    // The path arrives decoded once (`%3B` → `;`), as AEM's servlet reads it: a value cannot
+    // hold `;` (persisted-queries.md, "Encoding the query URL").
     let mut parts = rest.split(';');
     let key = parts.next().unwrap_or("");
     let vars: Map<String, Value> = parts
@@ -461,8 +756,15 @@ pub(crate) async fn execute_persisted(
         .map(|(k, v)| (k.to_owned(), json!(v)))
         .collect();
     let Some((config, name)) = key.split_once('/') else {
-        return (StatusCode::NOT_FOUND, "Not Found").into_response();
+        return (
+            StatusCode::BAD_REQUEST,
+            "Suffix: '/' does not contain a path",
+        )
+            .into_response();
     };
+    if !CONFIGS.contains(&config) {
+        return no_endpoint();
+    }
     let query = lock(&shared.persisted)
         .get(&(config.to_owned(), name.to_owned()))
         .cloned();
@@ -471,7 +773,7 @@ pub(crate) async fn execute_persisted(
     };
     let dam = read(&shared.dam);
     // The persisted-query servlet answers 200 even when the query fails (adobe-wire §6).
-    let body = execute(&dam, &query, &vars).unwrap_or_else(|m| gql_error(&m));
+    let body = execute(&dam, &query, &vars).unwrap_or_else(|e| gql_error(&e));
     (
         [(
             "cache-control",
@@ -482,6 +784,74 @@ pub(crate) async fn execute_persisted(
         .into_response()
 }
 
+/// `GET /graphql/list.json`: the persisted queries, grouped by configuration, in
+/// the shape of the Java SDK's test fixture (adobe-wire-more §3.2). Configurations without
+/// persisted queries are listed with an empty `queries` (UNCONFIRMED on AEM).
+pub(crate) async fn list_all(State(shared): State<Shared>, headers: HeaderMap) -> Response {
+    list_persisted(&shared, None, &headers)
+}
+
+/// `GET /graphql/list.json/{config}`.
+pub(crate) async fn list_one(
+    State(shared): State<Shared>,
+    Path(config): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    list_persisted(&shared, Some(config.trim_matches('/').to_owned()), &headers)
+}
+
+fn list_persisted(shared: &Shared, only: Option<String>, headers: &HeaderMap) -> Response {
+    if let Err(r) = authorise(shared, headers, "/graphql/list.json") {
+        return *r;
+    }
+    if let Some(c) = &only
+        && !CONFIGS.contains(&c.as_str())
+    {
+        return no_endpoint();
+    }
+    let persisted = lock(&shared.persisted).clone();
+    let mut out = Vec::new();
+    for config in CONFIGS
+        .iter()
+        .filter(|c| only.as_deref().is_none_or(|o| o == **c))
+    {
+        let mut names: Vec<&(String, String)> =
+            persisted.keys().filter(|(c, _)| c == config).collect();
+        names.sort();
+        let queries: Vec<Value> = names
+            .into_iter()
+            .map(|key| {
+                json!({
+                    "path": {
+                        "shortForm": format!("/{config}/{}", key.1),
+                        "longForm": format!("/conf/{config}/settings/graphql/persistentQueries/{}", key.1),
+                    },
+                    "data": { "query": persisted[key] },
+                })
+            })
+            .collect();
+        out.push(json!({ "configurationName": config, "queries": queries }));
+    }
+    axum::Json(Value::Array(out)).into_response()
+}
+
+/// `GET /content/_cq_graphql.1.json`: the Sling JSON of the endpoints' parent, whose children
+/// are the configurations that have an endpoint (adobe-wire-more §3.1, Derived).
+pub(crate) fn endpoints_listing(shared: &Shared, headers: &HeaderMap) -> Response {
+    if let Err(e) = auth::authenticate(shared, headers, Family::Classic) {
+        return auth_failure(e, "/content/_cq_graphql");
+    }
+    let mut m = Map::new();
+    m.insert("jcr:primaryType".into(), json!("sling:Folder"));
+    for c in CONFIGS {
+        m.insert(
+            (*c).to_owned(),
+            json!({ "jcr:primaryType": "sling:Folder", "jcr:title": c }),
+        );
+    }
+    axum::Json(Value::Object(m)).into_response()
+}
+
 /// `PUT` (create) or `POST` (update) `/graphql/persist.json/{config}/{name}`.
 pub(crate) async fn persist(
     State(shared): State<Shared>,
@@ -489,15 +859,28 @@ pub(crate) async fn persist(
     headers: HeaderMap,
     body: Bytes,
 ) -> Response {
-    if let Err(e) = auth::authenticate(&shared, &headers, Family::Classic) {
-        return auth_failure(e, &format!("/graphql/persist.json/{rest}"));
-    }
-    let Some((config, name)) = rest
-        .split_once('/')
-        .filter(|(c, n)| CONFIGS.contains(c) && !n.is_empty())
-    else {
-        return (StatusCode::NOT_FOUND, "Not Found").into_response();
+    let principal = match authorise(&shared, &headers, &format!("/graphql/persist.json/{rest}")) {
+        Ok(p) => p,
+        Err(r) => return *r,
     };
+    let Some((config, name)) = rest.split_once('/').filter(|(_, n)| !n.is_empty()) else {
+        return (
+            StatusCode::BAD_REQUEST,
+            "Suffix: '/' does not contain a path",
+        )
+            .into_response();
+    };
+    if !CONFIGS.contains(&config) {
+        return no_endpoint();
+    }
+    if principal.read_only {
+        return (
+            StatusCode::FORBIDDEN,
+            [("content-type", "text/plain;charset=utf-8")],
+            "Forbidden",
+        )
+            .into_response();
+    }
     let text = String::from_utf8_lossy(&body).into_owned();
     let query = match serde_json::from_str::<Value>(&text) {
         Ok(Value::Object(o)) => match o.get("query").and_then(Value::as_str) {
@@ -505,22 +888,17 @@ pub(crate) async fn persist(
             None => {
                 return (
                     StatusCode::BAD_REQUEST,
-                    axum::Json(gql_error("The body needs a \"query\" string")),
+                    axum::Json(gql_error(&GqlError::bare(
+                        "The body needs a \"query\" string",
+                    ))),
                 )
                     .into_response();
             }
         },
         _ => text,
     };
-    if let Err(msg) = lex(&query).and_then(|t| {
-        Parser {
-            toks: t,
-            pos: 0,
-            vars: &Map::new(),
-        }
-        .document()
-    }) {
-        return (StatusCode::BAD_REQUEST, axum::Json(gql_error(&msg))).into_response();
+    if let Err(e) = parse(&query, &Map::new()) {
+        return (StatusCode::BAD_REQUEST, axum::Json(gql_error(&e))).into_response();
     }
     let created = lock(&shared.persisted)
         .insert((config.to_owned(), name.to_owned()), query)
@@ -547,9 +925,13 @@ pub(crate) async fn persist(
 mod tests {
     use super::*;
 
+    fn dam() -> Dam {
+        Dam::generate(3, 120, crate::dam::ASSETS_PER_FOLDER)
+    }
+
     #[test]
     fn list_and_by_path_with_variables_and_aliases() {
-        let dam = Dam::generate(3, 120, crate::dam::ASSETS_PER_FOLDER);
+        let dam = dam();
         let v = execute(
             &dam,
             "{ articleList { items { p: _path title } } }",
@@ -571,7 +953,77 @@ mod tests {
                 .starts_with("<p>")
         );
         assert!(execute(&dam, "{ nope { x } }", &Map::new()).is_err());
-        assert!(execute(&dam, "{ articleList { items { ...F } } }", &Map::new()).is_err());
         assert!(execute(&dam, "{ articleList { items ", &Map::new()).is_err());
+    }
+
+    #[test]
+    fn errors_point_at_their_line_and_column() {
+        let dam = dam();
+        let e = execute(
+            &dam,
+            "{\n  articleList {\n    items {\n      _path\n      titel\n    }\n  }\n}",
+            &Map::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.at, Some((5, 7)), "{e:?}");
+        assert!(e.message.contains("'titel'"), "{e:?}");
+        let e = execute(&dam, "{\n  articleList {\n    items { _path ", &Map::new()).unwrap_err();
+        assert!(e.message.contains("end of the query"), "{e:?}");
+        assert_eq!(e.at.map(|a| a.0), Some(3), "{e:?}");
+        let e = execute(
+            &dam,
+            "{ articleList { items { ...Missing } } }",
+            &Map::new(),
+        )
+        .unwrap_err();
+        assert_eq!(e.at, Some((1, 25)), "{e:?}");
+        let e = execute(&dam, "mutation { x }", &Map::new()).unwrap_err();
+        assert_eq!(e.at, Some((1, 1)));
+    }
+
+    #[test]
+    fn fragments_and_introspection() {
+        let dam = dam();
+        let q = "query { articleList { items { ...F } } } fragment F on ArticleModel { _path ... on ArticleModel { title } }";
+        let v = execute(&dam, q, &Map::new()).unwrap();
+        let first = &v["data"]["articleList"]["items"][0];
+        assert!(
+            first["_path"].is_string() && first["title"].is_string(),
+            "{v}"
+        );
+
+        let q = "query IntrospectionQuery { __schema { queryType { name } types { ...FullType } directives { name } } }
+          fragment FullType on __Type { kind name fields(includeDeprecated: true) { name args { ...InputValue } type { ...TypeRef } } }
+          fragment InputValue on __InputValue { name type { ...TypeRef } defaultValue }
+          fragment TypeRef on __Type { kind name ofType { kind name ofType { kind name ofType { kind name } } } }";
+        let v = execute(&dam, q, &Map::new()).unwrap();
+        let schema = &v["data"]["__schema"];
+        assert_eq!(schema["queryType"]["name"], "Query");
+        let types = schema["types"].as_array().unwrap();
+        let article = types.iter().find(|t| t["name"] == "ArticleModel").unwrap();
+        let names: Vec<&str> = article["fields"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|f| f["name"].as_str().unwrap())
+            .collect();
+        assert!(
+            names.contains(&"title") && names.contains(&"main"),
+            "{names:?}"
+        );
+        let query = types.iter().find(|t| t["name"] == "Query").unwrap();
+        let by_path = &query["fields"][1];
+        assert_eq!(by_path["args"][0]["type"]["kind"], "NON_NULL");
+        assert_eq!(by_path["args"][0]["type"]["ofType"]["name"], "String");
+        let v = execute(
+            &dam,
+            "{ __type(name: \"ArticleModel\") { name kind } }",
+            &Map::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            v["data"]["__type"],
+            json!({"name": "ArticleModel", "kind": "OBJECT"})
+        );
     }
 }

@@ -11,7 +11,7 @@
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json` |
 //! | OpenAPI (§5) | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | QueryBuilder (more §1) | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
-//! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT /graphql/persist.json/{config}/{name}` |
+//! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
 //! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]` |
 //!
 //! Token rules (§0): tokens from Service Credentials and Local Development Tokens work on the
@@ -60,13 +60,14 @@ pub mod credentials;
 mod dam;
 mod faults;
 mod graphql;
+mod graphql_schema;
 mod ims;
 pub mod keys;
 mod openapi;
 mod querybuilder;
 mod server;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
@@ -204,6 +205,8 @@ pub(crate) struct Inner {
     pub faults: faults::FaultEngine,
     pub counters: counters::CounterState,
     pub persisted: Mutex<HashMap<(String, String), String>>,
+    /// AEM users not granted GraphQL: their queries answer 403.
+    pub graphql_denied: Mutex<HashSet<String>>,
     pub credentials: SandboxCredentials,
 }
 
@@ -446,6 +449,7 @@ impl Sandbox {
             ims: Mutex::new(ims_state),
             counters: counters::CounterState::default(),
             persisted: Mutex::new(graphql::seeded_queries()),
+            graphql_denied: Mutex::new(HashSet::from([ro.email.clone()])),
             credentials: creds,
         });
         let router = router(shared.clone());
@@ -560,6 +564,18 @@ impl Sandbox {
         read(&self.shared.dam).leaf_folders()
     }
 
+    /// Grants or withdraws GraphQL access for an AEM user (a technical account's email, the
+    /// dev token's user). At start every account has it except the read-only technical
+    /// account, as on an author where nobody granted it GraphQL.
+    pub fn set_graphql_access(&self, user: &str, allowed: bool) {
+        let mut denied = lock(&self.shared.graphql_denied);
+        if allowed {
+            denied.remove(user);
+        } else {
+            denied.insert(user.to_owned());
+        }
+    }
+
     /// Undoes every write, zeroes the counters and restores the start-up faults. Tokens stay.
     pub fn reset(&self) {
         reset(&self.shared);
@@ -593,6 +609,8 @@ fn router(shared: Shared) -> Router {
             "/graphql/execute.json/{*rest}",
             get(graphql::execute_persisted),
         )
+        .route("/graphql/list.json", get(graphql::list_all))
+        .route("/graphql/list.json/{*config}", get(graphql::list_one))
         .route(
             "/graphql/persist.json/{*rest}",
             put(graphql::persist).post(graphql::persist),

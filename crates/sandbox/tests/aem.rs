@@ -559,6 +559,83 @@ async fn graphql_endpoint_and_persisted_queries() {
 }
 
 #[tokio::test]
+async fn graphql_listings_access_and_endpoints_not_enabled() {
+    let sb = start().await;
+    let base = sb.base_url();
+    let token = sb.credentials().dev_token.clone();
+    let (s, v) = get_json(&format!("{base}/content/_cq_graphql.1.json"), &token).await;
+    assert_eq!(s, 200);
+    assert!(v["global"].is_object() && v["metadesk"].is_object(), "{v}");
+    let (s, v) = get_json(&format!("{base}/graphql/list.json"), &token).await;
+    assert_eq!(s, 200);
+    let metadesk = v
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["configurationName"] == "metadesk")
+        .unwrap();
+    assert_eq!(
+        metadesk["queries"][0]["path"]["shortForm"],
+        "/metadesk/article-by-path"
+    );
+    assert!(metadesk["queries"][0]["data"]["query"].is_string());
+    let (s, v) = get_json(&format!("{base}/graphql/list.json/global"), &token).await;
+    assert_eq!((s, v[0]["queries"].as_array().unwrap().len()), (200, 0));
+    // A configuration without an endpoint.
+    let r = client()
+        .post(format!("{base}/content/_cq_graphql/wknd/endpoint.json"))
+        .bearer_auth(&token)
+        .json(&json!({"query": "{ __typename }"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    assert_eq!(r.text().await.unwrap(), "No suitable endpoint found");
+    // An account nobody granted GraphQL: 403 on every GraphQL URL.
+    sb.set_graphql_access(&sb.credentials().dev_token_user, false);
+    let r = client()
+        .post(format!("{base}/content/_cq_graphql/global/endpoint.json"))
+        .bearer_auth(&token)
+        .json(&json!({"query": "{ __typename }"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    let (s, _) = get_json(&format!("{base}/graphql/list.json"), &token).await;
+    assert_eq!(s, 403);
+    sb.set_graphql_access(&sb.credentials().dev_token_user, true);
+    let (s, _) = get_json(&format!("{base}/graphql/list.json"), &token).await;
+    assert_eq!(s, 200);
+    // Errors with locations; a persisted query run with an encoded value holding ' ', '&', '='.
+    let r = client()
+        .post(format!("{base}/content/_cq_graphql/global/endpoint.json"))
+        .bearer_auth(&token)
+        .json(&json!({"query": "{\n  articleList { items { nope } } }"}))
+        .send()
+        .await
+        .unwrap();
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(
+        v["errors"][0]["locations"][0],
+        json!({"line": 2, "column": 25})
+    );
+    let (_, v) = get_json(
+        &format!(
+            "{base}/graphql/execute.json/metadesk/article-by-path%3Bpath%3D%2Fnot%20here%26a%3Db"
+        ),
+        &token,
+    )
+    .await;
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("No content fragment at /not here&a=b"),
+        "{v}"
+    );
+}
+
+#[tokio::test]
 async fn basic_auth_in_local_sdk_mode() {
     let sb = Sandbox::start(config().with_basic_auth("admin", "admin"))
         .await

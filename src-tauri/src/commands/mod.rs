@@ -4,6 +4,7 @@
 pub mod app;
 pub mod bulk;
 pub mod connections;
+pub mod console;
 #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
 pub mod e2e;
 pub mod sandbox;

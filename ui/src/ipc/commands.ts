@@ -28,6 +28,16 @@ import type { SandboxStatus } from './bindings/SandboxStatus';
 import type { ScopeCount } from './bindings/ScopeCount';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
+import type { ConsoleRequest } from './bindings/ConsoleRequest';
+import type { ConsoleResponse } from './bindings/ConsoleResponse';
+import type { Endpoints } from './bindings/Endpoints';
+import type { ExportFormat } from './bindings/ExportFormat';
+import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
+import type { GraphqlCall } from './bindings/GraphqlCall';
+import type { HistoryEntry } from './bindings/HistoryEntry';
+import type { PersistedQuery } from './bindings/PersistedQuery';
+import type { SavedPersisted } from './bindings/SavedPersisted';
+import type { SavedRequest } from './bindings/SavedRequest';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -237,4 +247,92 @@ export function exportReportCsv(runId: string): Promise<string | null> {
 /** Closes the window after the user confirmed: cancels the run, lets in-flight writes finish. */
 export function closeAfterCancellingRun(): Promise<void> {
   return call('close_after_cancelling_run');
+}
+
+// ---- API console ----
+
+/** The GraphQL configurations of a connection (listed where AEM lists them). */
+export function consoleEndpoints(connection: string): Promise<Endpoints> {
+  return call('console_endpoints', { connection });
+}
+
+/** The introspection result's `data` (`{ __schema }`) of a configuration's endpoint. */
+export function consoleSchema(connection: string, config: string): Promise<unknown> {
+  return call('console_schema', { connection, config });
+}
+
+/** Runs a query; GraphQL errors come back in the answer. */
+export function consoleGraphql(call_: GraphqlCall): Promise<GraphqlAnswer> {
+  return call('console_graphql', { call: call_ });
+}
+
+export function consolePersisted(connection: string): Promise<PersistedQuery[]> {
+  return call('console_persisted', { connection });
+}
+
+export function consoleRunPersisted(
+  connection: string,
+  config: string,
+  name: string,
+  variables: string,
+  callId: string | null,
+): Promise<GraphqlAnswer> {
+  return call('console_run_persisted', { connection, config, name, variables, callId });
+}
+
+/** Saves a persisted query (a write: `typed` is the production connection's name). */
+export function consoleSavePersisted(args: {
+  connection: string;
+  config: string;
+  name: string;
+  query: string;
+  replace: boolean;
+  typed: string | null;
+}): Promise<SavedPersisted> {
+  return call('console_save_persisted', args);
+}
+
+export function consoleRequest(
+  connection: string,
+  request: ConsoleRequest,
+  typed: string | null,
+  callId: string | null,
+): Promise<ConsoleResponse> {
+  return call('console_request', { connection, request, typed, callId });
+}
+
+/** Cancels a console call in flight; false when it had already ended. */
+export function consoleCancel(callId: string): Promise<boolean> {
+  return call('console_cancel', { callId });
+}
+
+/** "Copy as curl": the command line, with $AEM_TOKEN in place of the token. */
+export function consoleCurl(connection: string, request: ConsoleRequest): Promise<string> {
+  return call('console_curl', { connection, request });
+}
+
+export function consoleHistory(connection: string): Promise<HistoryEntry[]> {
+  return call('console_history', { connection });
+}
+
+export function consoleSaved(connection: string): Promise<SavedRequest[]> {
+  return call('console_saved', { connection });
+}
+
+export function consoleSaveRequest(
+  connection: string,
+  name: string,
+  entry: HistoryEntry,
+  response: string | null,
+): Promise<void> {
+  return call('console_save_request', { connection, name, entry, response });
+}
+
+export function consoleDeleteSaved(connection: string, name: string): Promise<boolean> {
+  return call('console_delete_saved', { connection, name });
+}
+
+/** Asks where to save and writes the result (CSV table or JSON); null when cancelled. */
+export function consoleExport(format: ExportFormat, dataJson: string): Promise<string | null> {
+  return call('console_export', { format, dataJson });
 }

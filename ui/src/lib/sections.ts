@@ -1,5 +1,5 @@
-// The app's three sections, in navigation order.
-export type SectionId = 'connections' | 'bulk' | 'activity';
+// The app's sections, in navigation order.
+export type SectionId = 'connections' | 'bulk' | 'activity' | 'console';
 
 export interface Section {
   id: SectionId;
@@ -12,4 +12,5 @@ export const SECTIONS: readonly Section[] = [
   { id: 'connections', label: 'Connections', testId: 'nav-connections' },
   { id: 'bulk', label: 'Bulk edit', testId: 'nav-bulk' },
   { id: 'activity', label: 'Activity', testId: 'nav-activity' },
+  { id: 'console', label: 'API console', testId: 'nav-console' },
 ];

@@ -9,6 +9,7 @@
 //! drive (`bulk`, `connections`, `ims`, `assets`), which know nothing of this layer.
 
 mod connections;
+mod console;
 mod importing;
 mod jobs;
 mod opening;
@@ -20,6 +21,7 @@ mod tokens;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use opening::{ConnectionChoice, Opened};
@@ -45,6 +47,7 @@ pub struct Workspace {
     tokens: Arc<Tokens>,
     pending: Arc<PendingImports>,
     jobs: Jobs,
+    console: ConsoleCalls,
 }
 
 impl Workspace {
@@ -63,6 +66,7 @@ impl Workspace {
             tokens,
             pending: Arc::new(PendingImports::default()),
             jobs: Jobs::default(),
+            console: ConsoleCalls::default(),
         })
     }
 

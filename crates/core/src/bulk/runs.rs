@@ -21,6 +21,7 @@ use crate::bulk::spec::RunKind;
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::spreadsheet::spreadsheet_text;
 use crate::timefmt::parse_rfc3339;
 
 /// Where journals live: `{data}/runs`.
@@ -320,19 +321,6 @@ pub fn report(
         })?;
     }
     Ok(())
-}
-
-/// A cell as a spreadsheet will show it: text starting with `=`, `+`, `-`, `@`, a tab or a
-/// carriage return gets a leading `'`. AEM values are written by anyone with DAM access, and
-/// Excel and LibreOffice run such a cell as a formula (CSV injection, OWASP); the quote makes
-/// both show it as text and is the mitigation OWASP recommends. Quoting for commas and quotes
-/// is the csv crate's.
-pub(crate) fn spreadsheet_text(s: &str) -> String {
-    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{s}")
-    } else {
-        s.to_owned()
-    }
 }
 
 /// A value in a CSV cell: multi-values joined with `|` (AEM's metadata-import convention).

@@ -58,7 +58,7 @@ async fn report_cells_that_a_spreadsheet_would_run_are_written_as_text() {
 
 #[test]
 fn ordinary_text_is_left_alone() {
-    assert_eq!(runs::spreadsheet_text("a-b = c"), "a-b = c");
-    assert_eq!(runs::spreadsheet_text(""), "");
-    assert_eq!(runs::spreadsheet_text("'=x"), "'=x");
+    assert_eq!(crate::spreadsheet::spreadsheet_text("a-b = c"), "a-b = c");
+    assert_eq!(crate::spreadsheet::spreadsheet_text(""), "");
+    assert_eq!(crate::spreadsheet::spreadsheet_text("'=x"), "'=x");
 }

@@ -1,0 +1,360 @@
+//! `graphql` and `request`: the API console from the command line, over the same use cases as
+//! the window's console (`Workspace::console_*`): the connection's token is added by the
+//! core and never printed.
+//!
+//! Exit codes: `graphql` 0 data without errors, 1 GraphQL errors, 2 connection or usage
+//! error; `request` 0 for a 2xx answer, 1 for any other status, 2 connection or usage error.
+//! Errors go to stderr in words; the body goes to stdout (or `--out`).
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::Args;
+use metadesk_core::Error;
+use metadesk_core::app::{GraphqlCall, Workspace};
+use metadesk_core::console::table::{ResultTable, write_csv};
+use metadesk_core::console::{ConsoleRequest, GraphqlAnswer, Header, ResponseBody};
+
+use crate::output::{OK, SOME_FAILED, fail};
+
+/// Run a GraphQL query (its text, a file or a persisted query) on a connection.
+#[derive(Args)]
+#[command(group(clap::ArgGroup::new("source").required(true).args(["query_file", "query", "persisted"])))]
+#[command(group(clap::ArgGroup::new("format").args(["table", "json", "csv"])))]
+pub struct GraphqlArgs {
+    /// The stored connection (name or id).
+    #[arg(long)]
+    connection: String,
+    /// The configuration whose endpoint runs the query.
+    #[arg(long, default_value = "global")]
+    endpoint: String,
+    /// A file holding the query.
+    #[arg(long)]
+    query_file: Option<PathBuf>,
+    /// The query's text.
+    #[arg(long)]
+    query: Option<String>,
+    /// A persisted query, as CONFIG/NAME.
+    #[arg(long)]
+    persisted: Option<String>,
+    /// The variables, as a JSON object.
+    #[arg(long, default_value = "")]
+    variables: String,
+    /// Print the first list of items as a table.
+    #[arg(long)]
+    table: bool,
+    /// Print the answer as JSON (the default).
+    #[arg(long)]
+    json: bool,
+    /// Write the first list of items as CSV to FILE.
+    #[arg(long, value_name = "FILE")]
+    csv: Option<PathBuf>,
+}
+
+/// Send one request to the connection's own AEM host (the token is added for you).
+#[derive(Args)]
+pub struct RequestArgs {
+    /// The stored connection (name or id).
+    #[arg(long)]
+    connection: String,
+    /// GET, HEAD, POST, PUT, PATCH or DELETE.
+    method: String,
+    /// The path on AEM, with its query (e.g. /content/dam.1.json).
+    path: String,
+    /// The body: TEXT, or @FILE to read it from a file.
+    #[arg(long)]
+    data: Option<String>,
+    /// A header, as "Name: value" (repeatable).
+    #[arg(long = "header", value_name = "K:V")]
+    headers: Vec<String>,
+    /// Write the body to FILE instead of stdout.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
+    /// The connection's name, required to write (anything but GET/HEAD) on a production
+    /// connection.
+    #[arg(long, value_name = "NAME")]
+    confirm_production: Option<String>,
+}
+
+fn read_file(path: &PathBuf, what: &str) -> Result<String, Error> {
+    std::fs::read_to_string(path).map_err(|e| {
+        Error::io(
+            format!("could not read the {what} file {}", path.display()),
+            e,
+        )
+    })
+}
+
+/// `metadesk-cli graphql …`.
+pub async fn graphql(args: GraphqlArgs, workspace: &Workspace) -> u8 {
+    let answer = match run_graphql(&args, workspace).await {
+        Ok(a) => a,
+        Err(e) => return fail(&e),
+    };
+    for e in &answer.errors {
+        match e.locations.first() {
+            Some(at) => eprintln!(
+                "GraphQL error at line {}, column {}: {}",
+                at.line, at.column, e.message
+            ),
+            None => eprintln!("GraphQL error: {}", e.message),
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    let printed = if let Some(file) = &args.csv {
+        write_table_csv(answer.table.as_ref(), file)
+    } else if args.table {
+        match &answer.table {
+            Some(t) => print_table(t, &mut out),
+            None => {
+                eprintln!("The answer holds no list of items; printing it as JSON.");
+                print_json(&answer, &mut out)
+            }
+        }
+    } else {
+        print_json(&answer, &mut out)
+    };
+    if let Err(e) = printed {
+        return fail(&e);
+    }
+    if answer.errors.is_empty() {
+        OK
+    } else {
+        SOME_FAILED
+    }
+}
+
+async fn run_graphql(args: &GraphqlArgs, workspace: &Workspace) -> Result<GraphqlAnswer, Error> {
+    let variables = match args.variables.strip_prefix('@') {
+        Some(file) => read_file(&PathBuf::from(file), "variables")?,
+        None => args.variables.clone(),
+    };
+    if let Some(persisted) = &args.persisted {
+        let Some((config, name)) = persisted.trim_matches('/').split_once('/') else {
+            return Err(Error::InvalidInput(format!(
+                "--persisted \"{persisted}\" must be CONFIG/NAME, such as wknd/adventures-all."
+            )));
+        };
+        return workspace
+            .console_run_persisted(&args.connection, config, name, &variables, None)
+            .await;
+    }
+    let query = match (&args.query, &args.query_file) {
+        (Some(q), _) => q.clone(),
+        (None, Some(file)) => read_file(file, "query")?,
+        (None, None) => {
+            return Err(Error::InvalidInput(
+                "Give the query with --query, --query-file or --persisted.".into(),
+            ));
+        }
+    };
+    workspace
+        .console_graphql(&GraphqlCall {
+            connection: args.connection.clone(),
+            config: args.endpoint.clone(),
+            query,
+            variables,
+            call_id: None,
+        })
+        .await
+}
+
+fn print_json(answer: &GraphqlAnswer, out: &mut impl Write) -> Result<(), Error> {
+    let mut body = serde_json::Map::new();
+    body.insert("data".into(), answer.data.to_value());
+    if !answer.errors.is_empty() {
+        body.insert(
+            "errors".into(),
+            serde_json::to_value(&answer.errors).unwrap_or_default(),
+        );
+    }
+    // Printed through `Ordered` for `data`, so members keep AEM's order.
+    let text = if answer.errors.is_empty() {
+        format!("{{\n  \"data\": {}\n}}", indent(&answer.data.to_pretty()))
+    } else {
+        serde_json::to_string_pretty(&body).unwrap_or_default()
+    };
+    writeln!(out, "{text}").map_err(|e| Error::io("could not print the answer", e))
+}
+
+fn indent(text: &str) -> String {
+    text.replace('\n', "\n  ")
+}
+
+fn print_table(t: &ResultTable, out: &mut impl Write) -> Result<(), Error> {
+    let widths: Vec<usize> = t
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            t.rows
+                .iter()
+                .map(|r| r[i].chars().count().min(60))
+                .chain([c.chars().count()])
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let line = |cells: &[String]| {
+        cells
+            .iter()
+            .zip(&widths)
+            .map(|(c, w)| {
+                let c: String = c.replace(['\n', '\t'], " ").chars().take(60).collect();
+                format!("{c:<w$}")
+            })
+            .collect::<Vec<_>>()
+            .join("  ")
+            .trim_end()
+            .to_owned()
+    };
+    let io = |e| Error::io("could not print the table", e);
+    writeln!(out, "{}", line(&t.columns)).map_err(io)?;
+    for r in &t.rows {
+        writeln!(out, "{}", line(r)).map_err(io)?;
+    }
+    eprintln!(
+        "{} row{}",
+        t.rows.len(),
+        if t.rows.len() == 1 { "" } else { "s" }
+    );
+    Ok(())
+}
+
+fn write_table_csv(table: Option<&ResultTable>, file: &PathBuf) -> Result<(), Error> {
+    let t = table.ok_or_else(|| {
+        Error::InvalidInput(
+            "The answer holds no list of items, so there is no table to write as CSV; use --json."
+                .into(),
+        )
+    })?;
+    let mut bytes = Vec::new();
+    write_csv(t, &mut bytes)?;
+    std::fs::write(file, bytes)
+        .map_err(|e| Error::io(format!("could not write {}", file.display()), e))?;
+    eprintln!("{} rows written to {}", t.rows.len(), file.display());
+    Ok(())
+}
+
+/// `metadesk-cli request …`.
+pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
+    let request = match build_request(&args) {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let response = match workspace
+        .console_request(
+            &args.connection,
+            &request,
+            args.confirm_production.as_deref(),
+            None,
+        )
+        .await
+    {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let ok = (200..300).contains(&response.status);
+    eprintln!(
+        "{} {} ({} ms, {} bytes{})",
+        response.status,
+        if ok { "OK" } else { "not a success" },
+        response.millis,
+        response.size,
+        if response.truncated { ", cut" } else { "" }
+    );
+    let bytes: Vec<u8> = match &response.body {
+        ResponseBody::Json { text } | ResponseBody::Text { text } => {
+            let mut b = text.clone().into_bytes();
+            b.push(b'\n');
+            b
+        }
+        ResponseBody::Image { base64 } => {
+            use base64::Engine;
+            base64::engine::general_purpose::STANDARD
+                .decode(base64)
+                .unwrap_or_default()
+        }
+        ResponseBody::Binary | ResponseBody::Empty => Vec::new(),
+    };
+    let written = match &args.out {
+        Some(file) => std::fs::write(file, &bytes)
+            .map_err(|e| Error::io(format!("could not write {}", file.display()), e)),
+        None if matches!(
+            response.body,
+            ResponseBody::Binary | ResponseBody::Image { .. }
+        ) =>
+        {
+            eprintln!("The body is binary; use --out FILE to keep it.");
+            Ok(())
+        }
+        None => std::io::stdout()
+            .lock()
+            .write_all(&bytes)
+            .map_err(|e| Error::io("could not print the body", e)),
+    };
+    if let Err(e) = written {
+        return fail(&e);
+    }
+    if ok { OK } else { SOME_FAILED }
+}
+
+fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
+    let headers = args
+        .headers
+        .iter()
+        .map(|h| {
+            h.split_once(':')
+                .map(|(n, v)| Header {
+                    name: n.trim().to_owned(),
+                    value: v.trim().to_owned(),
+                })
+                .ok_or_else(|| {
+                    Error::InvalidInput(format!("--header \"{h}\" must be \"Name: value\"."))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
+    let body = match args.data.as_deref() {
+        Some(d) => match d.strip_prefix('@') {
+            Some(file) => Some(read_file(&PathBuf::from(file), "data")?),
+            None => Some(d.to_owned()),
+        },
+        None => None,
+    };
+    Ok(ConsoleRequest {
+        method: args.method.clone(),
+        path: args.path.clone(),
+        headers,
+        body,
+        form: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_and_data_files_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("body.json");
+        std::fs::write(&file, "{\"a\": 1}").unwrap();
+        let args = RequestArgs {
+            connection: "c".into(),
+            method: "post".into(),
+            path: "/x".into(),
+            data: Some(format!("@{}", file.display())),
+            headers: vec!["Accept: application/json".into()],
+            out: None,
+            confirm_production: None,
+        };
+        let r = build_request(&args).unwrap();
+        assert_eq!(r.body.as_deref(), Some("{\"a\": 1}"));
+        assert_eq!(r.headers[0].value, "application/json");
+        let bad = RequestArgs {
+            headers: vec!["no colon".into()],
+            ..args
+        };
+        assert!(build_request(&bad).is_err());
+    }
+}

@@ -1,0 +1,243 @@
+//! The console's history and saved requests, one folder per connection in the app's data
+//! folder (`console/{connection id}/history.json`, `saved.json`). An entry records what was
+//! sent (method, path, headers typed, body or query and variables), when, and how it went;
+//! never a token (the `Authorization` header is added below this layer and refused as a
+//! typed header) and never a response body, unless the person saves one with a request.
+//!
+//! Files are replaced atomically (write a temporary file, then rename), so a crash leaves the
+//! old list or the new one. The window and the CLI may both append: the later writer wins,
+//! which can lose an entry of the other but never corrupts the file.
+
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::request::Header;
+use crate::error::{Error, Result};
+
+/// How many entries a connection's history keeps (oldest dropped first).
+pub const HISTORY_LIMIT: usize = 200;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryKind {
+    Graphql,
+    Persisted,
+    SavePersisted,
+    Request,
+}
+
+/// One thing sent from the console.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HistoryEntry {
+    /// When it was sent (RFC 3339).
+    pub at: String,
+    pub kind: HistoryKind,
+    pub method: String,
+    /// The path on the connection's AEM (for GraphQL, the endpoint's).
+    pub path: String,
+    /// The GraphQL configuration, for GraphQL kinds.
+    #[serde(default)]
+    pub config: Option<String>,
+    /// The query text (GraphQL) or the persisted query's name.
+    #[serde(default)]
+    pub query: Option<String>,
+    /// The variables as JSON text.
+    #[serde(default)]
+    pub variables: Option<String>,
+    #[serde(default)]
+    pub headers: Vec<Header>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub form: Option<Vec<Header>>,
+    /// The HTTP status, when AEM answered.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub millis: Option<u64>,
+    /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …").
+    pub outcome: String,
+}
+
+/// A request (or query) the person saved under a name, with the response body if they chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedRequest {
+    pub name: String,
+    pub saved_at: String,
+    pub entry: HistoryEntry,
+    #[serde(default)]
+    pub response: Option<String>,
+}
+
+/// The console files of every connection under one data folder.
+#[derive(Debug, Clone)]
+pub struct ConsoleFiles {
+    root: PathBuf,
+}
+
+impl ConsoleFiles {
+    /// Under the app's data folder.
+    pub fn new(data_dir: &Path) -> Self {
+        ConsoleFiles {
+            root: data_dir.join("console"),
+        }
+    }
+
+    fn folder(&self, connection_id: &str) -> Result<PathBuf> {
+        // Connection ids are generated hex; anything else must not become a path.
+        super::check_segment(connection_id, "connection id")?;
+        Ok(self.root.join(connection_id))
+    }
+
+    /// The history, newest first.
+    pub fn history(&self, connection_id: &str) -> Result<Vec<HistoryEntry>> {
+        let mut list: Vec<HistoryEntry> =
+            read_list(&self.folder(connection_id)?.join("history.json"))?;
+        list.reverse();
+        Ok(list)
+    }
+
+    /// Adds `entry`, keeping the last [`HISTORY_LIMIT`].
+    pub fn append(&self, connection_id: &str, entry: HistoryEntry) -> Result<()> {
+        let file = self.folder(connection_id)?.join("history.json");
+        let mut list: Vec<HistoryEntry> = read_list(&file)?;
+        list.push(entry);
+        let excess = list.len().saturating_sub(HISTORY_LIMIT);
+        list.drain(..excess);
+        write_list(&file, &list)
+    }
+
+    /// Forgets the history (saved requests stay).
+    pub fn clear_history(&self, connection_id: &str) -> Result<()> {
+        write_list::<HistoryEntry>(&self.folder(connection_id)?.join("history.json"), &[])
+    }
+
+    /// Saved requests, by name.
+    pub fn saved(&self, connection_id: &str) -> Result<Vec<SavedRequest>> {
+        let mut list: Vec<SavedRequest> =
+            read_list(&self.folder(connection_id)?.join("saved.json"))?;
+        list.sort_by_key(|a| a.name.to_lowercase());
+        Ok(list)
+    }
+
+    /// Saves (or replaces, by name) a request.
+    pub fn save(&self, connection_id: &str, saved: SavedRequest) -> Result<()> {
+        if saved.name.trim().is_empty() {
+            return Err(Error::InvalidInput("Give the saved request a name.".into()));
+        }
+        let file = self.folder(connection_id)?.join("saved.json");
+        let mut list: Vec<SavedRequest> = read_list(&file)?;
+        list.retain(|s| s.name != saved.name);
+        list.push(saved);
+        write_list(&file, &list)
+    }
+
+    /// Deletes a saved request; false when there was none of that name.
+    pub fn delete_saved(&self, connection_id: &str, name: &str) -> Result<bool> {
+        let file = self.folder(connection_id)?.join("saved.json");
+        let mut list: Vec<SavedRequest> = read_list(&file)?;
+        let before = list.len();
+        list.retain(|s| s.name != name);
+        if list.len() == before {
+            return Ok(false);
+        }
+        write_list(&file, &list)?;
+        Ok(true)
+    }
+}
+
+fn read_list<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<Vec<T>> {
+    match std::fs::read(file) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            tracing::warn!(file = %file.display(), error = %e, "unreadable console file");
+            Error::InvalidInput(format!(
+                "{} could not be read ({e}); move it away to start a new one.",
+                file.display()
+            ))
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(Error::io(format!("could not read {}", file.display()), e)),
+    }
+}
+
+fn write_list<T: Serialize>(file: &Path, list: &[T]) -> Result<()> {
+    let dir = file
+        .parent()
+        .ok_or_else(|| Error::Internal("a console file has no folder".into()))?;
+    std::fs::create_dir_all(dir)
+        .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+    let text = serde_json::to_vec_pretty(list)
+        .map_err(|e| Error::Internal(format!("console file: {e}")))?;
+    let mut temp = tempfile::NamedTempFile::new_in(dir)
+        .map_err(|e| Error::io(format!("could not write in {}", dir.display()), e))?;
+    std::io::Write::write_all(&mut temp, &text)
+        .map_err(|e| Error::io(format!("could not write {}", file.display()), e))?;
+    temp.persist(file)
+        .map_err(|e| Error::io(format!("could not write {}", file.display()), e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: usize) -> HistoryEntry {
+        HistoryEntry {
+            at: format!("2026-01-01T00:00:{:02}Z", n % 60),
+            kind: HistoryKind::Request,
+            method: "GET".into(),
+            path: format!("/x/{n}"),
+            config: None,
+            query: None,
+            variables: None,
+            headers: vec![],
+            body: None,
+            form: None,
+            status: Some(200),
+            millis: Some(1),
+            outcome: "200".into(),
+        }
+    }
+
+    #[test]
+    fn history_keeps_the_last_entries_newest_first_and_saved_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = ConsoleFiles::new(dir.path());
+        assert!(files.history("abc").unwrap().is_empty());
+        for n in 0..HISTORY_LIMIT + 5 {
+            files.append("abc", entry(n)).unwrap();
+        }
+        let h = files.history("abc").unwrap();
+        assert_eq!(h.len(), HISTORY_LIMIT);
+        assert_eq!(h[0].path, format!("/x/{}", HISTORY_LIMIT + 4));
+        assert!(files.history("other").unwrap().is_empty());
+        assert!(files.history("../abc").is_err());
+
+        let saved = |name: &str| SavedRequest {
+            name: name.into(),
+            saved_at: "2026-01-01T00:00:00Z".into(),
+            entry: entry(1),
+            response: None,
+        };
+        files.save("abc", saved("b")).unwrap();
+        files.save("abc", saved("A")).unwrap();
+        files.save("abc", saved("b")).unwrap();
+        let names: Vec<String> = files
+            .saved("abc")
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["A", "b"]);
+        assert!(files.delete_saved("abc", "A").unwrap());
+        assert!(!files.delete_saved("abc", "A").unwrap());
+        assert!(files.save("abc", saved(" ")).is_err());
+
+        std::fs::write(dir.path().join("console/abc/history.json"), "not json").unwrap();
+        let e = files.history("abc").unwrap_err().to_string();
+        assert!(e.contains("could not be read"), "{e}");
+    }
+}

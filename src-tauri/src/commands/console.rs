@@ -1,0 +1,193 @@
+//! The API console: GraphQL (endpoints, schema, queries, persisted queries, saving one),
+//! requests to the connection's own AEM host, "copy as curl", history and saved requests,
+//! cancelling, and exporting a result through the save dialog. Each command is one call to
+//! the core's use cases (`Workspace::console_*`); nothing here returns a token.
+
+use metadesk_core::app::{ExportFormat, GraphqlCall, export_result};
+use metadesk_core::bindings::IpcError;
+use metadesk_core::console::{
+    ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, PersistedQuery,
+    SavedPersisted, SavedRequest,
+};
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn console_endpoints(
+    state: State<'_, AppState>,
+    connection: String,
+) -> Result<Endpoints, IpcError> {
+    Ok(state.workspace.console_endpoints(&connection).await?)
+}
+
+/// The introspection result's `data`, for the editor's completion.
+#[tauri::command]
+pub async fn console_schema(
+    state: State<'_, AppState>,
+    connection: String,
+    config: String,
+) -> Result<serde_json::Value, IpcError> {
+    Ok(state.workspace.console_schema(&connection, &config).await?)
+}
+
+#[tauri::command]
+pub async fn console_graphql(
+    state: State<'_, AppState>,
+    call: GraphqlCall,
+) -> Result<GraphqlAnswer, IpcError> {
+    Ok(state.workspace.console_graphql(&call).await?)
+}
+
+#[tauri::command]
+pub async fn console_persisted(
+    state: State<'_, AppState>,
+    connection: String,
+) -> Result<Vec<PersistedQuery>, IpcError> {
+    Ok(state.workspace.console_persisted(&connection).await?)
+}
+
+#[tauri::command]
+pub async fn console_run_persisted(
+    state: State<'_, AppState>,
+    connection: String,
+    config: String,
+    name: String,
+    variables: String,
+    call_id: Option<String>,
+) -> Result<GraphqlAnswer, IpcError> {
+    Ok(state
+        .workspace
+        .console_run_persisted(&connection, &config, &name, &variables, call_id.as_deref())
+        .await?)
+}
+
+#[tauri::command]
+#[allow(clippy::too_many_arguments)] // one per field the dialog sends
+pub async fn console_save_persisted(
+    state: State<'_, AppState>,
+    connection: String,
+    config: String,
+    name: String,
+    query: String,
+    replace: bool,
+    typed: Option<String>,
+) -> Result<SavedPersisted, IpcError> {
+    Ok(state
+        .workspace
+        .console_save_persisted(
+            &connection,
+            &config,
+            &name,
+            &query,
+            replace,
+            typed.as_deref(),
+        )
+        .await?)
+}
+
+#[tauri::command]
+pub async fn console_request(
+    state: State<'_, AppState>,
+    connection: String,
+    request: ConsoleRequest,
+    typed: Option<String>,
+    call_id: Option<String>,
+) -> Result<ConsoleResponse, IpcError> {
+    Ok(state
+        .workspace
+        .console_request(&connection, &request, typed.as_deref(), call_id.as_deref())
+        .await?)
+}
+
+/// Cancels a call in flight; false when it had already ended.
+#[tauri::command]
+pub fn console_cancel(state: State<'_, AppState>, call_id: String) -> bool {
+    state.workspace.console_cancel(&call_id)
+}
+
+#[tauri::command]
+pub async fn console_curl(
+    state: State<'_, AppState>,
+    connection: String,
+    request: ConsoleRequest,
+) -> Result<String, IpcError> {
+    Ok(state.workspace.console_curl(&connection, &request).await?)
+}
+
+#[tauri::command]
+pub async fn console_history(
+    state: State<'_, AppState>,
+    connection: String,
+) -> Result<Vec<HistoryEntry>, IpcError> {
+    Ok(state.workspace.console_history(&connection).await?)
+}
+
+#[tauri::command]
+pub async fn console_saved(
+    state: State<'_, AppState>,
+    connection: String,
+) -> Result<Vec<SavedRequest>, IpcError> {
+    Ok(state.workspace.console_saved(&connection).await?)
+}
+
+#[tauri::command]
+pub async fn console_save_request(
+    state: State<'_, AppState>,
+    connection: String,
+    name: String,
+    entry: HistoryEntry,
+    response: Option<String>,
+) -> Result<(), IpcError> {
+    Ok(state
+        .workspace
+        .console_save_request(&connection, &name, entry, response)
+        .await?)
+}
+
+#[tauri::command]
+pub async fn console_delete_saved(
+    state: State<'_, AppState>,
+    connection: String,
+    name: String,
+) -> Result<bool, IpcError> {
+    Ok(state
+        .workspace
+        .console_delete_saved(&connection, &name)
+        .await?)
+}
+
+/// Asks where to save (the system's save dialog) and writes the result's table as CSV or its
+/// data as JSON. Returns the file's name, or nothing when the user cancelled.
+#[tauri::command]
+pub async fn console_export<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    format: ExportFormat,
+    data_json: String,
+) -> Result<Option<String>, IpcError> {
+    let (ext, label) = match format {
+        ExportFormat::Csv => ("csv", "CSV files (.csv)"),
+        ExportFormat::Json => ("json", "JSON files (.json)"),
+    };
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    app.dialog()
+        .file()
+        .set_title("Export the result")
+        .set_file_name(format!("metadesk-result.{ext}"))
+        .add_filter(label, &[ext])
+        .set_parent(&window)
+        .save_file(move |picked| {
+            let _ = tx.send(picked);
+        });
+    let Some(path) = rx.await.ok().flatten().and_then(|p| p.into_path().ok()) else {
+        return Ok(None);
+    };
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::blocking::blocking(move || export_result(&path, format, &data_json)).await?;
+    Ok(Some(name))
+}
