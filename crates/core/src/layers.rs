@@ -13,7 +13,7 @@ const LAYERS: &[&[&str]] = &[
     &["credentials"],
     &["ims", "aem"],
     &["error"],
-    &["dirs"],
+    &["dirs", "thumbnails"],
     &["health"],
     &["connections"],
     &["assets"],

@@ -23,6 +23,7 @@ pub mod health;
 pub mod ims;
 pub mod retry;
 pub mod secrets;
+pub mod thumbnails;
 pub mod timefmt;
 
 pub use error::{Error, ErrorCode};

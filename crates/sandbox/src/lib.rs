@@ -62,6 +62,7 @@ mod graphql;
 mod ims;
 pub mod keys;
 mod openapi;
+mod renditions;
 mod server;
 
 use std::collections::HashMap;

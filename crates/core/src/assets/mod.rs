@@ -13,6 +13,7 @@ pub mod classic;
 pub mod connect;
 pub mod folders;
 pub mod openapi;
+pub mod renditions;
 
 use std::time::Duration;
 
