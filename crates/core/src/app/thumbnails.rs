@@ -73,10 +73,10 @@ impl Workspace {
         }
         let cache = Arc::clone(&self.thumbnails.cache);
         let cached_key = key.clone();
-        if let Some(bytes) = blocking(move || Ok(cache.get(&cached_key))).await? {
-            if let Some(media_type) = image_type(&bytes) {
-                return Ok(Some(Thumbnail { bytes, media_type }));
-            }
+        if let Some(bytes) = blocking(move || Ok(cache.get(&cached_key))).await?
+            && let Some(media_type) = image_type(&bytes)
+        {
+            return Ok(Some(Thumbnail { bytes, media_type }));
         }
 
         let (store, tokens, wanted) = (
