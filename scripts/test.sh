@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, then runs every test: formatting, lints, the UI's typecheck/lint/unit
 # tests, the Rust tests (with the real Secret Service on a private D-Bus session), the sandbox
-# interop test with Adobe's own client, and the WebDriver E2E suite in a real window under Xvfb.
+# interop test with Adobe's own client, the WebDriver E2E suite in a real window under Xvfb, and a
+# check of the .deb built from those debug binaries (scripts/check-package.sh).
 # This is the README's test command; .ci/run calls it.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,9 @@ fi
 
 step "E2E: WebDriver against the real window"
 bash scripts/e2e.sh
+
+# After the E2E run, which built the debug app: the package reuses the test build.
+bash scripts/check-package.sh
 
 leftover=$(our_processes)
 if [ -n "$leftover" ]; then

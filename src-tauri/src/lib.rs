@@ -8,6 +8,7 @@ mod logging;
 mod notify;
 mod sandbox;
 mod state;
+mod thumbnail;
 
 use std::sync::Arc;
 
@@ -15,6 +16,7 @@ use metadesk_core::app::Workspace;
 use metadesk_core::dirs::{AppDirs, profile_name};
 use metadesk_core::events::AppEvent;
 use metadesk_core::secrets::KeyringStore;
+use tauri::webview::PageLoadEvent;
 use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
 
 use crate::state::AppState;
@@ -58,6 +60,13 @@ pub fn run() {
         // Sent from Rust only (no JS permission): "bulk edit finished" after a long run.
         .plugin(tauri_plugin_notification::init())
         .manage(state)
+        .register_asynchronous_uri_scheme_protocol(thumbnail::SCHEME, thumbnail::handle)
+        // In the log for support, and the footprint benchmark's "page ready" mark.
+        .on_page_load(|_, payload| {
+            if payload.event() == PageLoadEvent::Finished {
+                tracing::info!("page loaded");
+            }
+        })
         .setup(|app| {
             let state = app.state::<AppState>();
             sandbox::resume_if_needed(app.handle(), state.workspace.clone(), state.sandbox.clone());

@@ -7,10 +7,12 @@
 //! cargo run --release -p metadesk-bench -- all --write BENCHMARKS.md
 //! cargo run --release -p metadesk-bench -- capacity --assets 200     # a quick look
 //! cargo run --release -p metadesk-bench -- reads                      # fewer reads
+//! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
 mod capacity;
 mod facts;
+mod footprint;
 mod harness;
 mod reads;
 mod report;
@@ -52,6 +54,9 @@ enum Scenario {
     Reads,
     /// All four.
     All,
+    /// The window beside a bare Tauri window: idle memory, time to the page, sizes. Not part
+    /// of `all` (it needs a display and release builds of both): scripts/bench-footprint.sh.
+    Footprint,
 }
 
 #[derive(Debug, clap::Args)]
@@ -94,6 +99,21 @@ struct Opts {
     /// Fewer reads: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 2000)]
     reads_assets: usize,
+    /// Footprint: the Metadesk binary (default: next to this one).
+    #[arg(long, global = true)]
+    app: Option<PathBuf>,
+    /// Footprint: the bare window binary (default: next to this one).
+    #[arg(long, global = true)]
+    bare: Option<PathBuf>,
+    /// Footprint: the .deb whose size is reported.
+    #[arg(long, global = true)]
+    deb: Option<PathBuf>,
+    /// Footprint: starts of each window.
+    #[arg(long, global = true, default_value_t = 3)]
+    runs: usize,
+    /// Footprint: seconds each window idles after its page loaded, before its memory is read.
+    #[arg(long, global = true, default_value_t = 10)]
+    idle_secs: u64,
     /// Write the results as Markdown (BENCHMARKS.md) to this file.
     #[arg(long, global = true, value_name = "FILE")]
     write: Option<PathBuf>,
@@ -124,7 +144,7 @@ fn command_line(scale: bool) -> String {
 fn run(cli: Cli) -> Result<()> {
     let o = &cli.opts;
     let which = cli.scenario;
-    let wants = |s: Scenario| which == s || which == Scenario::All;
+    let wants = |s: Scenario| which == s || (which == Scenario::All && s != Scenario::Footprint);
     if cfg!(debug_assertions) {
         eprintln!("warning: a debug build; benchmark numbers need --release");
     }
@@ -164,12 +184,58 @@ fn run(cli: Cli) -> Result<()> {
             assets: o.reads_assets,
         }))?);
     }
+    if which == Scenario::Footprint {
+        let mut section = footprint::run(&footprint::FootprintOpts {
+            app: o.app.clone().map_or_else(|| sibling("metadesk"), Ok)?,
+            bare: o
+                .bare
+                .clone()
+                .map_or_else(|| sibling("metadesk-bare-window"), Ok)?,
+            deb: o.deb.clone(),
+            runs: o.runs.max(1),
+            idle_secs: o.idle_secs,
+        })?;
+        let facts = facts::gather();
+        section.setup.insert(
+            0,
+            format!(
+                "Command: `scripts/bench-footprint.sh` (= `{}` under Xvfb and a private D-Bus \
+                 session); {}; {} CPU(s), {}; {}.",
+                command_line(false),
+                facts.date,
+                facts.nproc,
+                facts.memory,
+                facts.build
+            ),
+        );
+        print!("{}", report::section_text(&section));
+        if let Some(path) = &o.write {
+            // The engine's scenarios stay as they were: only this section is replaced.
+            let existing = std::fs::read_to_string(path).unwrap_or_default();
+            let md = report::splice(
+                &existing,
+                &section.title,
+                &report::section_md(&section, true),
+            );
+            std::fs::write(path, md)?;
+            eprintln!("wrote the footprint section of {}", path.display());
+        }
+        return Ok(());
+    }
     if let Some(path) = &o.write {
+        // The footprint section (written by its own run) is kept.
+        let kept = std::fs::read_to_string(path)
+            .ok()
+            .and_then(|old| report::section_of(&old, "5. Footprint"));
         let md = report::markdown(
             &sections,
             &facts::gather(),
             &command_line(wants(Scenario::Scale)),
         );
+        let md = match kept {
+            Some(section) => format!("{}\n{section}", md.trim_end()),
+            None => md,
+        };
         std::fs::write(path, md)?;
         eprintln!("wrote {}", path.display());
     }

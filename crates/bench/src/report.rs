@@ -185,22 +185,66 @@ pub fn markdown(sections: &[Section], facts: &Facts, command: &str) -> String {
     out.push_str("## Targets\n\n");
     out.push_str(&table_md(&all));
     for s in sections {
-        out.push_str(&format!("\n## {}\n\n", s.title));
-        for line in &s.setup {
-            out.push_str(&format!("- {line}\n"));
+        out.push_str(&section_md(s, false));
+    }
+    out
+}
+
+/// One section as Markdown, from its `## title` line, with its own targets when it is written
+/// into an existing file ([`splice`]) rather than with the others.
+pub fn section_md(s: &Section, with_targets: bool) -> String {
+    let mut out = String::new();
+    out.push_str(&format!("\n## {}\n\n", s.title));
+    for line in &s.setup {
+        out.push_str(&format!("- {line}\n"));
+    }
+    if with_targets && !s.targets.is_empty() {
+        let mut targets = Table::new(&["target", "bound", "measured", "result"]);
+        for t in &s.targets {
+            targets.row(vec![
+                t.what.clone(),
+                t.target.clone(),
+                t.measured.clone(),
+                t.verdict().to_owned(),
+            ]);
         }
-        for t in &s.tables {
-            out.push('\n');
-            out.push_str(&table_md(t));
-        }
-        if !s.notes.is_empty() {
-            out.push('\n');
-            for note in &s.notes {
-                out.push_str(&format!("- {note}\n"));
-            }
+        out.push('\n');
+        out.push_str(&table_md(&targets));
+    }
+    for t in &s.tables {
+        out.push('\n');
+        out.push_str(&table_md(t));
+    }
+    if !s.notes.is_empty() {
+        out.push('\n');
+        for note in &s.notes {
+            out.push_str(&format!("- {note}\n"));
         }
     }
     out
+}
+
+/// `existing` with its `## {title}` section (up to the next `## ` heading) replaced by
+/// `section`, or with `section` appended when it has none.
+pub fn splice(existing: &str, title: &str, section: &str) -> String {
+    let heading = format!("\n## {title}\n");
+    let Some(start) = existing.find(&heading) else {
+        return format!("{}\n{}", existing.trim_end(), section);
+    };
+    let after = start + heading.len();
+    let end = existing[after..]
+        .find("\n## ")
+        .map_or(existing.len(), |i| after + i);
+    format!("{}{}{}", &existing[..start], section, &existing[end..])
+}
+
+/// The `## {title}` section of `doc` (up to the next `## ` heading), with its leading newline.
+pub fn section_of(doc: &str, title: &str) -> Option<String> {
+    let heading = format!("\n## {title}\n");
+    let start = doc.find(&heading)?;
+    let after = start + heading.len();
+    let end = doc[after..].find("\n## ").map_or(doc.len(), |i| after + i);
+    Some(doc[start..end].to_owned())
 }
 
 #[cfg(test)]
@@ -217,5 +261,23 @@ mod tests {
         let md = table_md(&t);
         assert!(md.contains("| --- | ---: |"), "{md}");
         assert!(md.contains("a\\|b"), "{md}");
+    }
+
+    #[test]
+    fn a_section_is_replaced_in_place_or_appended() {
+        let doc = "# B\n\n## 1. A\n\nold a\n\n## 5. Footprint\n\nold f\n\n## 5. Z\n\nz\n";
+        let new = "\n## 5. Footprint\n\nnew f\n";
+        let out = splice(doc, "5. Footprint", new);
+        assert_eq!(
+            out,
+            "# B\n\n## 1. A\n\nold a\n\n## 5. Footprint\n\nnew f\n\n## 5. Z\n\nz\n"
+        );
+        let appended = splice("# B\n\n## 1. A\n\na\n", "5. Footprint", new);
+        assert_eq!(
+            appended,
+            "# B\n\n## 1. A\n\na\n\n## 5. Footprint\n\nnew f\n"
+        );
+        let last = splice("# B\n\n## 5. Footprint\n\nold\n", "5. Footprint", new);
+        assert_eq!(last, "# B\n\n## 5. Footprint\n\nnew f\n");
     }
 }

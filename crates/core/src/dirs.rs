@@ -1,5 +1,5 @@
 //! Where Metadesk keeps its files: configuration (connections, no secrets), data (run
-//! journals) and logs. The desktop app and the CLI resolve them the same way, so both see the
+//! journals), logs and a cache (thumbnails; anything there may be deleted at any time). The desktop app and the CLI resolve them the same way, so both see the
 //! same connections and runs.
 //!
 //! Development builds use a separate profile (`<identifier>.dev`) for directories *and* keychain
@@ -21,12 +21,15 @@ pub fn profile_name() -> String {
     }
 }
 
-/// The app's three directories.
+/// The app's directories.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct AppDirs {
     pub config: PathBuf,
     pub data: PathBuf,
     pub logs: PathBuf,
+    /// Files that can be fetched again (thumbnails): `~/.cache` on Linux, `~/Library/Caches`
+    /// on macOS, `%LOCALAPPDATA%` on Windows.
+    pub cache: PathBuf,
 }
 
 impl AppDirs {
@@ -40,15 +43,22 @@ impl AppDirs {
             .ok_or_else(missing)?
             .join(profile)
             .join("logs");
-        Ok(AppDirs { config, data, logs })
+        let cache = ::dirs::cache_dir().ok_or_else(missing)?.join(profile);
+        Ok(AppDirs {
+            config,
+            data,
+            logs,
+            cache,
+        })
     }
 
-    /// All three under one root (tests, portable use).
+    /// All of them under one root (tests, portable use).
     pub fn under(root: &Path) -> Self {
         AppDirs {
             config: root.join("config"),
             data: root.join("data"),
             logs: root.join("logs"),
+            cache: root.join("cache"),
         }
     }
 

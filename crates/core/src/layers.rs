@@ -20,7 +20,7 @@ const LAYERS: &[&[&str]] = &[
     &["credentials"],
     &["ims", "aem"],
     &["error"],
-    &["dirs", "lock_file"],
+    &["dirs", "lock_file", "thumbnails"],
     &["health"],
     &["connections"],
     &["assets"],

@@ -27,6 +27,7 @@ pub mod net;
 pub mod retry;
 pub mod secrets;
 pub mod spreadsheet;
+pub mod thumbnails;
 pub mod timefmt;
 
 pub use error::{Error, ErrorCode};

@@ -422,6 +422,12 @@ pub(crate) async fn content_get(
         return r;
     }
     let dam = read(&shared.dam);
+    if let Some((asset, w, h)) = crate::renditions::parse(&full) {
+        shared
+            .counters
+            .bump(|c| *c.renditions.entry(asset.to_owned()).or_default() += 1);
+        return crate::renditions::serve(&dam, asset, w, h);
+    }
     for suffix in ["/jcr:content/metadata.json", "/_jcr_content/metadata.json"] {
         if let Some(asset_path) = full.strip_suffix(suffix) {
             return match dam.lookup(asset_path) {

@@ -36,6 +36,9 @@ pub struct Counters {
     pub max_in_flight: u64,
     /// The most AEM requests being served at once (holding a capacity slot).
     pub max_in_service: u64,
+    /// Thumbnail renditions asked for, by asset path (whatever the answer).
+    #[serde(default)]
+    pub renditions: BTreeMap<String, u64>,
 }
 
 impl Counters {

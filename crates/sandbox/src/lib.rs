@@ -65,6 +65,7 @@ mod ims;
 pub mod keys;
 mod openapi;
 mod querybuilder;
+mod renditions;
 mod server;
 
 use std::collections::{HashMap, HashSet};

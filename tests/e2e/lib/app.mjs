@@ -146,13 +146,15 @@ export const PROFILE = "com.metadesk.desktop.dev";
 
 /**
  * Starts the sandbox binary on a free port with its credential files written to a temporary
- * folder. Resolves with its base URL, the folder, the files' parsed contents and `stop()`.
+ * folder (`assets` in all; `perFolder` puts that many in each folder). Resolves with its base
+ * URL, the folder, the files' parsed contents and `stop()`.
  */
-export async function startSandboxBinary() {
+export async function startSandboxBinary({ assets = 50, perFolder = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "metadesk-e2e-creds-"));
+  const layout = perFolder === null ? [] : ["--assets-per-folder", String(perFolder)];
   const child = spawn(
     required("METADESK_SANDBOX_BIN"),
-    ["--port", "0", "--assets", "50", "--write-credentials", dir],
+    ["--port", "0", "--assets", String(assets), ...layout, "--write-credentials", dir],
     { stdio: ["ignore", "pipe", "inherit"] },
   );
   let output = "";

@@ -2,7 +2,8 @@
 //! line. A [`Workspace`] holds what every use case shares (the app's folders, the connection
 //! store, one token manager per connection, credentials waiting for a choice, the one job that
 //! may run); its methods are the use cases: import, open a connection for a run, preview /
-//! apply / resume / undo / retry, count a scope, browse folders, export a report.
+//! apply / resume / undo / retry, count a scope, browse folders, export a report, show an
+//! asset's thumbnail.
 //!
 //! Not here: anything about how a face shows things or asks the user (Tauri's channels and
 //! dialogs in `src-tauri`, clap and prompts in `crates/cli`), and the mechanisms the use cases
@@ -16,6 +17,7 @@ mod opening;
 mod pending;
 mod runs;
 mod scopes;
+mod thumbnails;
 mod tokens;
 
 use std::path::PathBuf;
@@ -28,6 +30,7 @@ pub use opening::{ConnectionChoice, Opened};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
+pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 
 use crate::aem::client::build_http_client;
@@ -48,6 +51,7 @@ pub struct Workspace {
     pending: Arc<PendingImports>,
     jobs: Jobs,
     console: ConsoleCalls,
+    thumbnails: Thumbnails,
 }
 
 impl Workspace {
@@ -60,6 +64,7 @@ impl Workspace {
             Arc::clone(&keychain),
         )));
         Ok(Workspace {
+            thumbnails: Thumbnails::with_default_cap(&dirs),
             dirs,
             keychain,
             connections,

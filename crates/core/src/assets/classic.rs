@@ -36,7 +36,7 @@ pub fn listing_carries(property: &str) -> bool {
 /// The classic Assets HTTP API of one connection.
 #[derive(Clone)]
 pub struct ClassicAssets {
-    client: AemClient,
+    pub(super) client: AemClient,
 }
 
 impl ClassicAssets {

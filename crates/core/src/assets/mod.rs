@@ -13,6 +13,7 @@ pub mod classic;
 pub mod connect;
 pub mod folders;
 pub mod openapi;
+pub mod renditions;
 pub mod search;
 
 use std::time::Duration;

@@ -1,0 +1,377 @@
+//! Footprint: Metadesk's window beside a bare Tauri window (`crates/bench/bare-window`: the same
+//! Tauri, features and release profile, one heading for a page), started alternately in one run
+//! on the same display and session bus: time from start to the page loaded, idle memory (PSS of
+//! the app and every process it started, WebKit's included, after it idled), binary sizes and
+//! the `.deb`'s size.
+//!
+//! Needs a display and a session bus: `scripts/bench-footprint.sh` gives both (Xvfb and a private
+//! D-Bus session) and builds what is measured.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use crate::Result;
+use crate::report::{Section, Table, Target};
+
+/// What to measure and how.
+pub struct FootprintOpts {
+    pub app: PathBuf,
+    pub bare: PathBuf,
+    pub deb: Option<PathBuf>,
+    pub runs: usize,
+    pub idle_secs: u64,
+}
+
+/// Ready within this or the run fails.
+const READY_LIMIT: Duration = Duration::from_secs(60);
+
+/// One start of one binary.
+struct Sample {
+    ready: Duration,
+    /// PSS in KiB by process name (summed when a name appears twice).
+    pss: BTreeMap<String, u64>,
+}
+
+impl Sample {
+    fn total(&self) -> u64 {
+        self.pss.values().sum()
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Side {
+    App,
+    Bare,
+}
+
+pub fn run(o: &FootprintOpts) -> Result<Section> {
+    if std::env::var_os("DISPLAY").is_none() {
+        return Err("footprint needs a display: run it through scripts/bench-footprint.sh".into());
+    }
+    let mut app = Vec::new();
+    let mut bare = Vec::new();
+    for i in 0..o.runs {
+        // Alternate who goes first, so a slow moment of the machine is shared.
+        let order = if i % 2 == 0 {
+            [Side::Bare, Side::App]
+        } else {
+            [Side::App, Side::Bare]
+        };
+        for side in order {
+            let sample = match side {
+                Side::App => measure(&o.app, side, o.idle_secs)?,
+                Side::Bare => measure(&o.bare, side, o.idle_secs)?,
+            };
+            eprintln!(
+                "footprint: {} run {}: ready {} ms, idle PSS {:.1} MiB",
+                if side == Side::App {
+                    "Metadesk"
+                } else {
+                    "bare window"
+                },
+                i + 1,
+                sample.ready.as_millis(),
+                mib(sample.total())
+            );
+            match side {
+                Side::App => app.push(sample),
+                Side::Bare => bare.push(sample),
+            }
+        }
+    }
+    Ok(section(o, &app, &bare))
+}
+
+/// Starts `bin` with fresh folders, waits for its page, lets it idle, reads its memory, ends it.
+fn measure(bin: &Path, side: Side, idle_secs: u64) -> Result<Sample> {
+    let home = tempfile::tempdir()?;
+    let (data, config, cache) = (
+        home.path().join("data"),
+        home.path().join("config"),
+        home.path().join("cache"),
+    );
+    let started = Instant::now();
+    let mut child = Command::new(bin)
+        .env("XDG_DATA_HOME", &data)
+        .env("XDG_CONFIG_HOME", &config)
+        .env("XDG_CACHE_HOME", &cache)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("{}: {e}", bin.display()))?;
+    let ready = wait_ready(&mut child, side, &data, started);
+    let ready = match ready {
+        Ok(r) => r,
+        Err(e) => {
+            end(&mut child);
+            return Err(e);
+        }
+    };
+    std::thread::sleep(Duration::from_secs(idle_secs));
+    let mut pss = BTreeMap::new();
+    for pid in family(child.id()) {
+        if let Some((name, kib)) = pss_of(pid) {
+            *pss.entry(name).or_default() += kib;
+        }
+    }
+    end(&mut child);
+    Ok(Sample { ready, pss })
+}
+
+/// Until the page has loaded: the bare window prints `page loaded`; Metadesk logs it.
+fn wait_ready(child: &mut Child, side: Side, data: &Path, started: Instant) -> Result<Duration> {
+    let (tx, rx) = mpsc::channel();
+    if let Some(out) = child.stdout.take() {
+        std::thread::spawn(move || {
+            for line in BufReader::new(out).lines().map_while(|l| l.ok()) {
+                if line.trim() == "page loaded" {
+                    let _ = tx.send(());
+                }
+            }
+        });
+    }
+    let logs = data.join("com.metadesk.desktop").join("logs");
+    loop {
+        let seen = match side {
+            Side::Bare => rx.try_recv().is_ok(),
+            Side::App => log_says_loaded(&logs),
+        };
+        if seen {
+            return Ok(started.elapsed());
+        }
+        if let Ok(Some(status)) = child.try_wait() {
+            return Err(format!("the app exited before its page loaded ({status})").into());
+        }
+        if started.elapsed() > READY_LIMIT {
+            return Err("the page did not load within 60 s".into());
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+fn log_says_loaded(dir: &Path) -> bool {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return false;
+    };
+    entries
+        .flatten()
+        .any(|e| std::fs::read_to_string(e.path()).is_ok_and(|text| text.contains("page loaded")))
+}
+
+/// `pid` and every process below it.
+fn family(pid: u32) -> Vec<u32> {
+    let mut parents: BTreeMap<u32, Vec<u32>> = BTreeMap::new();
+    if let Ok(entries) = std::fs::read_dir("/proc") {
+        for e in entries.flatten() {
+            let Some(p) = e.file_name().to_str().and_then(|s| s.parse::<u32>().ok()) else {
+                continue;
+            };
+            if let Some(ppid) = parent_of(p) {
+                parents.entry(ppid).or_default().push(p);
+            }
+        }
+    }
+    let mut out = vec![pid];
+    let mut i = 0;
+    while i < out.len() {
+        if let Some(kids) = parents.get(&out[i]) {
+            out.extend(kids);
+        }
+        i += 1;
+    }
+    out
+}
+
+fn parent_of(pid: u32) -> Option<u32> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // `pid (comm) state ppid …`: comm may hold spaces and parentheses, so cut at the last ')'.
+    let rest = &stat[stat.rfind(')')? + 1..];
+    rest.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// (process name, PSS in KiB) from smaps_rollup, as smem sums it.
+fn pss_of(pid: u32) -> Option<(String, u64)> {
+    let rollup = std::fs::read_to_string(format!("/proc/{pid}/smaps_rollup")).ok()?;
+    let kib = rollup.lines().find_map(|l| {
+        let v = l.strip_prefix("Pss:")?;
+        v.trim().trim_end_matches("kB").trim().parse().ok()
+    })?;
+    let name = std::fs::read_to_string(format!("/proc/{pid}/comm"))
+        .ok()?
+        .trim()
+        .to_owned();
+    Some((name, kib))
+}
+
+/// Ends the app and what it started (WebKit's processes end with it, but are not trusted to).
+fn end(child: &mut Child) {
+    let kids = family(child.id());
+    let _ = child.kill();
+    let _ = child.wait();
+    for pid in kids.into_iter().skip(1) {
+        if std::path::Path::new(&format!("/proc/{pid}")).exists() {
+            let _ = Command::new("kill").arg(pid.to_string()).status();
+        }
+    }
+}
+
+fn mib(kib: u64) -> f64 {
+    kib as f64 / 1024.0
+}
+
+fn median(mut v: Vec<f64>) -> f64 {
+    v.sort_by(|a, b| a.total_cmp(b));
+    match v.len() {
+        0 => f64::NAN,
+        n if n % 2 == 1 => v[n / 2],
+        n => (v[n / 2 - 1] + v[n / 2]) / 2.0,
+    }
+}
+
+fn size_mib(path: &Path) -> Option<f64> {
+    std::fs::metadata(path)
+        .ok()
+        .map(|m| m.len() as f64 / 1024.0 / 1024.0)
+}
+
+fn section(o: &FootprintOpts, app: &[Sample], bare: &[Sample]) -> Section {
+    let pss = |s: &[Sample]| median(s.iter().map(|x| mib(x.total())).collect());
+    let ready = |s: &[Sample]| median(s.iter().map(|x| x.ready.as_secs_f64() * 1000.0).collect());
+    let (app_pss, bare_pss) = (pss(app), pss(bare));
+    let (app_ready, bare_ready) = (ready(app), ready(bare));
+
+    let mut main = Table::new(&[
+        "window",
+        "idle PSS MiB (median)",
+        "runs",
+        "page loaded ms (median)",
+        "binary MiB",
+        "package MiB",
+    ]);
+    let all = |s: &[Sample], f: &dyn Fn(&Sample) -> String| {
+        s.iter().map(f).collect::<Vec<_>>().join(", ")
+    };
+    let size = |p: &Path| size_mib(p).map_or("-".into(), |m| format!("{m:.1}"));
+    let deb = o.deb.as_deref().and_then(size_mib);
+    main.row(vec![
+        "Metadesk".into(),
+        format!("{app_pss:.1}"),
+        all(app, &|x| format!("{:.0}", mib(x.total()))),
+        format!("{app_ready:.0}"),
+        size(&o.app),
+        deb.map_or("-".into(), |m| format!("{m:.1} (.deb)")),
+    ]);
+    main.row(vec![
+        "bare Tauri window".into(),
+        format!("{bare_pss:.1}"),
+        all(bare, &|x| format!("{:.0}", mib(x.total()))),
+        format!("{bare_ready:.0}"),
+        size(&o.bare),
+        "-".into(),
+    ]);
+    main.row(vec![
+        "ratio".into(),
+        format!("{:.2}×", app_pss / bare_pss),
+        String::new(),
+        format!("{:.2}×", app_ready / bare_ready),
+        String::new(),
+        String::new(),
+    ]);
+
+    // Where the memory is: by process, median of each side's runs.
+    let mut names: Vec<String> = app
+        .iter()
+        .chain(bare)
+        .flat_map(|s| s.pss.keys().cloned())
+        .collect();
+    names.sort();
+    names.dedup();
+    let by_name = |s: &[Sample], n: &str| {
+        median(
+            s.iter()
+                .map(|x| mib(x.pss.get(n).copied().unwrap_or(0)))
+                .collect(),
+        )
+    };
+    let mut parts = Table::new(&[
+        "process",
+        "Metadesk PSS MiB",
+        "bare window PSS MiB",
+        "difference MiB",
+    ]);
+    for n in &names {
+        let (a, b) = (by_name(app, n), by_name(bare, n));
+        parts.row(vec![
+            n.clone(),
+            format!("{a:.1}"),
+            format!("{b:.1}"),
+            format!("{:+.1}", a - b),
+        ]);
+    }
+
+    let mut targets = vec![
+        Target::new(
+            "idle PSS, Metadesk ÷ bare window",
+            "≤ 1.15×",
+            format!(
+                "{:.2}× ({app_pss:.0} vs {bare_pss:.0} MiB)",
+                app_pss / bare_pss
+            ),
+            app_pss / bare_pss <= 1.15,
+        ),
+        Target::new(
+            "page loaded, Metadesk ÷ bare window",
+            "≤ 1.2×",
+            format!(
+                "{:.2}× ({app_ready:.0} vs {bare_ready:.0} ms)",
+                app_ready / bare_ready
+            ),
+            app_ready / bare_ready <= 1.2,
+        ),
+    ];
+    if let Some(m) = deb {
+        targets.push(Target::new(
+            ".deb size",
+            "< 10 MiB",
+            format!("{m:.1} MiB"),
+            m < 10.0,
+        ));
+    }
+    Section {
+        title: "5. Footprint".into(),
+        setup: vec![
+            format!(
+                "Metadesk: {}; bare window: {}.",
+                o.app.display(),
+                o.bare.display()
+            ),
+            format!(
+                "{} starts of each, alternating, on one Xvfb display and one private D-Bus session \
+                 with GNOME Keyring; fresh XDG folders for every start (no connections).",
+                o.runs
+            ),
+            format!(
+                "Idle PSS: {} s after the page loaded, the sum of Pss in /proc/PID/smaps_rollup \
+                 over the app and every process below it (WebKit's web and network processes), as \
+                 smem counts it.",
+                o.idle_secs
+            ),
+        ],
+        tables: vec![main, parts],
+        targets,
+        notes: vec![
+            "Page loaded: from spawning the process to the webview's page-load-finished event, \
+             which the bare window prints and Metadesk logs (polled every 5 ms in both cases). \
+             Metadesk's page goes on with its start-up checks (keychain, connections) after that."
+                .into(),
+            "Both binaries are built by the same `cargo build --release` with \
+             `--features tauri/custom-protocol`, as `tauri build` does for the packages."
+                .into(),
+        ],
+    }
+}

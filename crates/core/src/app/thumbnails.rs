@@ -1,0 +1,129 @@
+//! Thumbnails for the tables: an asset's `cq5dam.thumbnail.140.100.png` fetched with a stored
+//! connection's credentials (its shared token manager), kept in the size-capped disk cache, and
+//! remembered as missing for the rest of the session when AEM has none, so scrolling back over
+//! a PDF does not ask again.
+//!
+//! What leaves here is image bytes and their type: never a token, a header or AEM's address.
+//! Not here: how the window serves them (the `thumb:` protocol in src-tauri).
+
+use std::collections::HashSet;
+use std::sync::{Arc, Mutex};
+
+use super::{Workspace, blocking};
+use crate::aem::AemClient;
+use crate::aem::AemError;
+use crate::assets::renditions::image_type;
+use crate::assets::{CallError, ClassicAssets};
+use crate::dirs::AppDirs;
+use crate::error::{Error, Result};
+use crate::thumbnails::{DEFAULT_CAP_BYTES, ThumbnailCache};
+
+/// An image to show: its bytes and media type (`image/png` or `image/jpeg`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Thumbnail {
+    pub bytes: Vec<u8>,
+    pub media_type: &'static str,
+}
+
+/// The cache and what is known to have no thumbnail, shared by every request of the process.
+pub struct Thumbnails {
+    cache: Arc<ThumbnailCache>,
+    missing: Mutex<HashSet<String>>,
+}
+
+impl Thumbnails {
+    /// The cache in `dirs.cache/thumbnails`, capped at `cap` bytes.
+    pub fn new(dirs: &AppDirs, cap: u64) -> Self {
+        Thumbnails {
+            cache: Arc::new(ThumbnailCache::new(dirs.cache.join("thumbnails"), cap)),
+            missing: Mutex::new(HashSet::new()),
+        }
+    }
+
+    pub fn with_default_cap(dirs: &AppDirs) -> Self {
+        Self::new(dirs, DEFAULT_CAP_BYTES)
+    }
+
+    fn is_missing(&self, key: &str) -> bool {
+        self.missing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .contains(key)
+    }
+
+    fn mark_missing(&self, key: String) {
+        self.missing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .insert(key);
+    }
+}
+
+impl Workspace {
+    /// The thumbnail of `asset_path` on stored connection `connection` (id or name): from the
+    /// disk cache, else from AEM (then cached). `None` when the asset has none (video, PDF,
+    /// fragment, a rendition not made yet or not readable by this account).
+    pub async fn thumbnail(&self, connection: &str, asset_path: &str) -> Result<Option<Thumbnail>> {
+        let store = Arc::clone(&self.connections);
+        let wanted = connection.to_owned();
+        let connection = blocking(move || store.find(&wanted)).await?;
+        let key = ThumbnailCache::key(&connection.aem_url, asset_path);
+        if self.thumbnails.is_missing(&key) {
+            return Ok(None);
+        }
+        let cache = Arc::clone(&self.thumbnails.cache);
+        let cached_key = key.clone();
+        if let Some(bytes) = blocking(move || Ok(cache.get(&cached_key))).await?
+            && let Some(media_type) = image_type(&bytes)
+        {
+            return Ok(Some(Thumbnail { bytes, media_type }));
+        }
+
+        let (store, tokens, wanted) = (
+            Arc::clone(&self.connections),
+            Arc::clone(&self.tokens),
+            connection.clone(),
+        );
+        let authorizer = blocking(move || {
+            tokens
+                .authorizers
+                .get(&wanted, || store.load_secrets(&wanted.id), &tokens.ctx)
+        })
+        .await?;
+        let http = self.tokens.ctx.http.clone();
+        let client = AemClient::new(http.clone(), &connection.aem_url, authorizer)?;
+        let fetched = ClassicAssets::new(client)
+            .thumbnail(asset_path, &http)
+            .await
+            .map_err(|e| call_failed(asset_path, e))?;
+        let Some(bytes) = fetched else {
+            self.thumbnails.mark_missing(key);
+            return Ok(None);
+        };
+        let Some(media_type) = image_type(&bytes) else {
+            self.thumbnails.mark_missing(key);
+            return Ok(None);
+        };
+        let (cache, stored) = (Arc::clone(&self.thumbnails.cache), bytes.clone());
+        // A cache that cannot be written costs a request next time, not the thumbnail.
+        if let Err(e) = blocking(move || cache.put(&key, &stored)).await {
+            tracing::warn!(error = %e, "a thumbnail could not be cached");
+        }
+        Ok(Some(Thumbnail { bytes, media_type }))
+    }
+}
+
+fn call_failed(asset_path: &str, err: CallError) -> Error {
+    match err {
+        CallError::Unreachable(e) => Error::Aem(e),
+        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
+        CallError::Rejected { status: 0, detail } => Error::InvalidInput(detail),
+        other => Error::Aem(AemError::BadResponse {
+            what: format!("the thumbnail of {asset_path}"),
+            detail: other.to_string(),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests;

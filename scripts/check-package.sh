@@ -1,0 +1,89 @@
+#!/usr/bin/env bash
+# Checks the .deb as a user would get it: builds a DEBUG .deb from the binaries the test run
+# already built (no second compile), then checks its control fields, its file list, that its
+# Depends cover every library the two binaries link (as dpkg-shlibdeps computes them), and that
+# the extracted binaries start: `metadesk-cli --version` answers and the window maps under Xvfb.
+# Part of scripts/test.sh; on its own: cargo build -p metadesk -p metadesk-cli && scripts/check-package.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/session.sh
+
+if [ "${1:-}" = "--window-inner" ]; then
+  # Inside Xvfb and a private session: start the extracted app, wait for its window to map.
+  app="$2"
+  "$app" >"$METADESK_SESSION_ROOT/app.out" 2>&1 &
+  pid=$!
+  for _ in $(seq 600); do
+    if wid=$(xdotool search --onlyvisible --name '^Metadesk$' 2>/dev/null | head -1) && [ -n "$wid" ]; then
+      echo "window mapped: $(xwininfo -id "$wid" | grep -E 'Width|Height' | tr -s ' ' | paste -sd' ')"
+      kill "$pid"; wait "$pid" 2>/dev/null || true
+      exit 0
+    fi
+    kill -0 "$pid" 2>/dev/null || break
+    sleep 0.1
+  done
+  echo "the packaged app did not map a window within 60 s; its output:" >&2
+  cat "$METADESK_SESSION_ROOT/app.out" >&2
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  exit 1
+fi
+
+fail() { echo "package check: $*" >&2; exit 1; }
+
+step "package: a debug .deb from the test build"
+work=$(mktemp -d -t metadesk-deb.XXXXXX)
+trap 'rm -rf "$work"' EXIT
+# The bundler takes the binaries from the target folder: a scratch one with copies of the test
+# build's binaries, their debug info left out (the same code, a quarter of the size, so the
+# .deb compresses in seconds), and the test build itself left untouched.
+mkdir -p "$work/target/debug"
+for bin in metadesk metadesk-cli; do
+  [ -x "target/debug/$bin" ] || fail "target/debug/$bin is missing (cargo build -p $bin)"
+  objcopy --strip-debug "target/debug/$bin" "$work/target/debug/$bin"
+done
+CARGO_TARGET_DIR="$work/target" bash scripts/package.sh --debug --no-build --bundles deb
+deb=$(ls "$work"/target/debug/bundle/deb/*.deb 2>/dev/null | head -1)
+[ -n "$deb" ] || fail "the bundler produced no .deb"
+echo "$(basename "$deb") ($(du -h "$deb" | cut -f1), debug build)"
+
+step "package: control fields"
+field() { dpkg-deb -f "$deb" "$1"; }
+dpkg-deb -I "$deb" control
+[ "$(field Package)" = metadesk ] || fail "Package is '$(field Package)', not metadesk"
+[[ "$(field Maintainer)" =~ ^[^\<]+\ \<[^@\>]+@[^\>]+\>$ ]] || fail "Maintainer '$(field Maintainer)' is not 'Name <address>'"
+[[ "$(field Recommends)" == *gnome-keyring* ]] || fail "Recommends does not name gnome-keyring (a Secret Service provider)"
+# A long description: the synopsis line, then at least one continuation line.
+[ "$(field Description | wc -l)" -ge 2 ] || fail "the Description has no long description"
+depends=$(field Depends)
+
+step "package: Depends cover what the binaries link"
+dpkg-deb -x "$deb" "$work/root"
+mkdir -p "$work/shlibs/debian"
+printf 'Source: metadesk\n\nPackage: metadesk\nArchitecture: any\n' >"$work/shlibs/debian/control"
+needed=$(cd "$work/shlibs" && dpkg-shlibdeps -O "$work/root/usr/bin/metadesk" "$work/root/usr/bin/metadesk-cli" 2>/dev/null |
+  sed -n 's/^shlibs:Depends=//p' | tr ',' '\n' | sed 's/^ *//; s/ .*//' | sort -u)
+[ -n "$needed" ] || fail "dpkg-shlibdeps found no libraries (did it run?)"
+for pkg in $needed; do
+  grep -Eq "(^|, )$pkg( |,|$)" <<<"$depends" || fail "the binaries link a library of $pkg, which Depends does not name: $depends"
+done
+echo "Depends name all of: $(echo $needed)"
+
+step "package: file list"
+# Regular files only (not folders), as absolute paths.
+files=$(dpkg-deb -c "$deb" | awk '$1 !~ /^d/ {print $NF}' | sed 's#^\./##; s#^#/#')
+for want in /usr/bin/metadesk /usr/bin/metadesk-cli /usr/share/applications/Metadesk.desktop \
+            /usr/share/icons/hicolor/32x32/apps/metadesk.png /usr/share/icons/hicolor/128x128/apps/metadesk.png; do
+  grep -qx "$want" <<<"$files" || { echo "$files" >&2; fail "$want is not in the package"; }
+done
+[ -x "$work/root/usr/bin/metadesk-cli" ] || fail "/usr/bin/metadesk-cli is not executable"
+grep -qx 'Exec=metadesk' "$work/root/usr/share/applications/Metadesk.desktop" \
+  || fail "the desktop entry does not start metadesk: $(cat "$work/root/usr/share/applications/Metadesk.desktop")"
+echo "$files"
+
+step "package: the extracted binaries start"
+version=$("$work/root/usr/bin/metadesk-cli" --version)
+[ "$version" = "metadesk-cli $(field Version)" ] || fail "metadesk-cli --version said '$version'"
+echo "$version"
+xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" \
+  bash -c 'source scripts/lib/session.sh; private_session bash scripts/check-package.sh --window-inner "$0"' \
+  "$work/root/usr/bin/metadesk"

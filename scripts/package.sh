@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Builds Metadesk's Linux installers with the Tauri bundler (the CLI from ui/'s lockfile):
+# a .deb, an .rpm and an AppImage, each holding the window (`metadesk`) and the command line
+# (`metadesk-cli`, /usr/bin in the .deb and .rpm). They land in target/release/bundle/.
+#
+# Usage: scripts/package.sh                      release build, every bundle
+#        scripts/package.sh --bundles deb,rpm    only these (deb, rpm, appimage)
+#        scripts/package.sh --debug --no-build   bundle the debug binaries already built (the
+#                                                test command's package check does this)
+#
+# The AppImage needs linuxdeploy and its plugins, which the bundler downloads from GitHub on first
+# use (into ~/.cache/tauri). Without access to GitHub that step fails: the script says so and exits
+# non-zero after the other packages are built. macOS (.app/.dmg) and Windows (.msi/NSIS) are built
+# on those systems with `npm run tauri -- build` in ui/ (see README, "Install").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/lib/session.sh
+
+profile=release
+bundles=deb,rpm,appimage
+build=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --debug) profile=debug ;;
+    --bundles) bundles="$2"; shift ;;
+    --no-build) build=0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
+  esac
+  shift
+done
+debug_flag=(); cargo_profile=(--release)
+if [ "$profile" = debug ]; then debug_flag=(--debug); cargo_profile=(); fi
+
+target_dir=$(cargo metadata --format-version 1 --no-deps --locked |
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["target_directory"])')
+cli="$target_dir/$profile/metadesk-cli"
+# The CLI rides in the packages as an extra file (bundle.linux.*.files): tauri.conf.json names the
+# release binary under ./target; this names the one of this build, wherever the target folder is.
+config=$(python3 -c '
+import json, sys
+files = {"/usr/bin/metadesk-cli": sys.argv[1]}
+print(json.dumps({"bundle": {"linux": {k: {"files": files} for k in ("deb", "rpm", "appimage")}}}))' "$cli")
+
+if [ "$build" = 1 ]; then
+  step "building metadesk-cli ($profile)"
+  cargo build --locked "${cargo_profile[@]}" -p metadesk-cli
+  # `tauri build` builds the UI (beforeBuildCommand) and the app with tauri/custom-protocol,
+  # then bundles.
+  step "building the app ($profile) and its packages: ${bundles//,/ }"
+else
+  step "bundling the $profile binaries already built: ${bundles//,/ }"
+fi
+[ -x "$cli" ] || { echo "$cli is missing: build it first (cargo build -p metadesk-cli)" >&2; exit 1; }
+
+# The AppImage is bundled last and on its own, so a failed download leaves the others built.
+others=$(tr ',' '\n' <<<"$bundles" | grep -vx appimage | paste -sd, -)
+tauri() { (cd ui && TAURI_APP_PATH=../src-tauri npm run --silent tauri -- "$@"); }
+if [ -n "$others" ]; then
+  if [ "$build" = 1 ]; then
+    tauri build "${debug_flag[@]}" --ci --bundles "$others" --config "$config"
+  else
+    # --no-binary-patching: leave the test build's binary exactly as cargo made it.
+    tauri bundle "${debug_flag[@]}" --ci --bundles "$others" --config "$config" --no-binary-patching
+  fi
+fi
+rc=0
+if tr ',' '\n' <<<"$bundles" | grep -qx appimage; then
+  step "bundling the AppImage"
+  mode=bundle
+  [ "$build" = 1 ] && [ -z "$others" ] && mode=build
+  if ! tauri "$mode" "${debug_flag[@]}" --ci --bundles appimage --config "$config"; then
+    cat >&2 <<'EOF'
+
+The AppImage could not be built. Tauri's bundler downloads linuxdeploy and its GTK and AppImage
+plugins from github.com the first time; this machine cannot reach GitHub (only package registries),
+so no AppImage is produced here. On a machine with internet access the same command builds it.
+EOF
+    rc=1
+  fi
+fi
+
+step "packages"
+find "$target_dir/$profile/bundle" -maxdepth 2 -type f \( -name '*.deb' -o -name '*.rpm' -o -name '*.AppImage' \) \
+  -exec ls -l {} \; 2>/dev/null || true
+exit $rc

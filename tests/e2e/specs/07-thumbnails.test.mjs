@@ -1,0 +1,205 @@
+// Thumbnails in the preview, against a sandbox started here with one folder of 2,000 assets:
+// - the first rows show their thumbnails (drawn by the sandbox, fetched by the Rust side through
+//   the `thumb:` protocol), a placeholder stays for assets without one (videos, PDFs, fragments);
+// - only rows that come into view ask for one: with the first page of 100 rows on screen, far
+//   fewer than 100 were asked for;
+// - the whole preview scrolled end to end (every "Show more" page) asks at most once per row
+//   shown, for no asset outside the preview, and the page keeps answering while it loads them.
+// Screenshots go to E2E_ARTIFACTS. Starts and ends with no connections.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
+import { By, Key } from "selenium-webdriver";
+import {
+  withApp,
+  byTestId,
+  simulateDrop,
+  startSandboxBinary,
+  keychainEntries,
+  eventually,
+  connectionCards,
+  openAddressEdit,
+  screenshot,
+} from "../lib/app.mjs";
+
+const ASSETS = 2000;
+/** The page may fall behind by this much while it scrolls and loads images, never more. */
+const MAX_LAG_MS = 1500;
+
+let sandbox;
+let folder;
+let inFolder;
+
+before(async () => {
+  sandbox = await startSandboxBinary({ assets: ASSETS, perFolder: ASSETS });
+  const dump = await sandbox.getJson("/__sandbox/dump");
+  folder = dump.folders.filter((f) => f.folders === 0).sort((a, b) => b.assets - a.assets)[0]?.path;
+  assert.ok(folder, "the sandbox has no folder with assets");
+  inFolder = dump.assets.filter((a) => a.path.startsWith(`${folder}/`) && !a.path.slice(folder.length + 1).includes("/"));
+  assert.equal(inFolder.length, ASSETS, `${folder} does not hold all ${ASSETS} assets`);
+});
+
+after(() => sandbox?.stop());
+
+const renditions = async () => (await sandbox.getJson("/__sandbox/counters")).renditions ?? {};
+const hasThumbnail = (path) => /\.(jpg|png|tif)$/.test(path);
+
+test("the preview shows thumbnails, loads them only for rows in view, once per row", async (t) => {
+  let connectionId;
+  await withApp(t, async (driver) => {
+    await driver.manage().setTimeouts({ script: 600_000 });
+    await (await byTestId(driver, "nav-connections")).click();
+    await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
+    const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(sandbox.service.integration.email)),
+      "the service credential was not imported", 30_000);
+    connectionId = card.id;
+    const input = await openAddressEdit(driver, card.id);
+    await input.clear();
+    await input.sendKeys(sandbox.url, Key.ENTER);
+    await eventually(async () => (await (await driver.findElement(By.css(`[data-connection-id="${card.id}"] [data-testid="connection-host"]`))).getText())
+      .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
+
+    await (await byTestId(driver, "nav-bulk")).click();
+    const select = await byTestId(driver, "bulk-connection");
+    await select.findElement(By.css(`option[value="${card.id}"]`)).click();
+    const path = await byTestId(driver, "folder-path-input");
+    await path.clear();
+    await path.sendKeys(folder, Key.ENTER);
+    await eventually(async () => (await (await driver.findElement(By.css('[data-testid="scope-count"]'))).getAttribute("data-done")) === "1",
+      "the number of assets in scope was not shown", 120_000);
+    const row = await byTestId(driver, "edit-row");
+    await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+    await (await row.findElement(By.css('[data-testid="edit-action"] option[value="set"]'))).click();
+    await (await row.findElement(By.css('[data-testid="edit-values"]'))).sendKeys("Thumbnail test rights");
+    assert.deepEqual(await renditions(), {}, "thumbnails were asked for before any preview row");
+    await (await byTestId(driver, "preview-button")).click();
+    await byTestId(driver, "preview-table", 180_000);
+    // Every asset (the preview opens on those that will change): skipped fragments have rows too.
+    const all = await (await byTestId(driver, "preview-counts")).findElement(By.css('[data-filter="all"]'));
+    await eventually(async () => Number(await all.getAttribute("data-count")) === ASSETS, "the preview does not count every asset", 120_000);
+    await all.click();
+    await eventually(async () => (await driver.findElements(By.css('[data-testid="preview-row"]'))).length === 100,
+      "the first page of preview rows was not shown", 120_000);
+
+    // The rows in view (the table's box and the window both show them): their thumbnails load,
+    // those without one keep the placeholder.
+    const firstRows = await driver.executeScript(`
+      const wrap = document.querySelector('.table-wrap');
+      wrap.scrollIntoView({ block: 'start' });
+      const bottom = Math.min(wrap.getBoundingClientRect().bottom, window.innerHeight);
+      return [...document.querySelectorAll('[data-testid="preview-row"]')]
+        .filter((r) => r.querySelector('[data-testid="thumbnail"]').getBoundingClientRect().top < bottom)
+        .map((r) => r.dataset.path);`);
+    assert.ok(firstRows.length >= 3, `only ${firstRows.length} rows in view`);
+    let lastStates = null;
+    const states = await eventually(async () => {
+      const s = await driver.executeScript(`
+        return Object.fromEntries(arguments[0].map((p) => {
+          const t = document.querySelector('[data-testid="preview-row"][data-path="' + CSS.escape(p) + '"] [data-testid="thumbnail"]');
+          const img = t.querySelector('img');
+          return [p, { state: t.dataset.state, width: img ? img.naturalWidth : 0 }];
+        }));`, firstRows);
+      lastStates = s;
+      return Object.values(s).every((x) => x.state === "loaded" || x.state === "none") ? s : null;
+    }, "the thumbnails of the rows in view did not load", 60_000).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(lastStates)}`);
+    });
+    for (const p of firstRows) {
+      if (hasThumbnail(p)) {
+        assert.equal(states[p].state, "loaded", `${p} shows no thumbnail`);
+        assert.equal(states[p].width, 140, `${p}'s thumbnail is not the 140×100 rendition`);
+      } else {
+        assert.equal(states[p].state, "none", `${p} should keep the placeholder`);
+      }
+    }
+    assert.ok(firstRows.some(hasThumbnail), "no image among the first rows");
+    await screenshot(driver, "06 thumbnails 1 preview");
+
+    // Lazy: with 100 rows in the table, only those in view (and just below) asked.
+    const early = await renditions();
+    assert.ok(Object.keys(early).length < 60, `${Object.keys(early).length} thumbnails asked with ${firstRows.length} rows in view`);
+
+    // Scroll to the end, page by page ("Show more" at each bottom), measuring how late the
+    // page's own timers fire meanwhile (a blocked page would fall far behind).
+    const scrolled = await driver.executeAsyncScript(`
+      const done = arguments[arguments.length - 1];
+      (async () => {
+        const wrap = document.querySelector('.table-wrap');
+        // The whole table box on screen, so every row passes through view while it scrolls.
+        wrap.scrollIntoView({ block: 'start' });
+        wrap.scrollTop = 0;
+        const rows = () => document.querySelectorAll('[data-testid="preview-row"]').length;
+        const seen = new Set();
+        const look = () => {
+          const box = wrap.getBoundingClientRect();
+          const head = wrap.querySelector('thead').getBoundingClientRect().height;
+          const top = Math.max(box.top + head, 0);
+          const bottom = Math.min(box.bottom, window.innerHeight);
+          for (const r of document.querySelectorAll('[data-testid="preview-row"]')) {
+            const t = r.querySelector('[data-testid="thumbnail"]').getBoundingClientRect();
+            if (t.bottom > top && t.top < bottom) seen.add(r.dataset.path);
+          }
+        };
+        let lag = 0;
+        // One step, then a pause as a person's scrolling has; how late the pause's timer fires
+        // is the page's lag.
+        const tick = async () => {
+          const start = performance.now();
+          await new Promise((r) => setTimeout(r, 120));
+          lag = Math.max(lag, performance.now() - start - 120);
+          look();
+        };
+        for (let guard = 0; guard < 20000; guard++) {
+          wrap.scrollTop += Math.floor(wrap.clientHeight * 0.8);
+          await tick();
+          if (wrap.scrollTop + wrap.clientHeight < wrap.scrollHeight - 2) continue;
+          const more = document.querySelector('[data-testid="preview-more"]');
+          if (!more) break;
+          const before = rows();
+          if (!more.disabled) more.click();
+          for (let i = 0; i < 500 && rows() === before; i++) await tick();
+        }
+        done({ rows: rows(), lag, seen: [...seen] });
+      })().catch((e) => done({ error: String(e) }));`);
+    assert.equal(scrolled.error, undefined, scrolled.error);
+    assert.equal(scrolled.rows, ASSETS, "not every row was shown");
+    assert.ok(scrolled.lag < MAX_LAG_MS, `the page fell ${Math.round(scrolled.lag)} ms behind while loading thumbnails`);
+
+    // Every request ended (the counts stop moving), then: at most one per row, none elsewhere.
+    const counts = await eventually(async () => {
+      const a = await renditions();
+      await sleep(1000);
+      const b = await renditions();
+      return JSON.stringify(a) === JSON.stringify(b) ? b : null;
+    }, "thumbnail requests did not settle", 60_000);
+    const shownPaths = new Set(inFolder.map((a) => a.path));
+    const repeated = Object.entries(counts).filter(([, n]) => n > 1);
+    assert.deepEqual(repeated, [], "rows asked for their thumbnail more than once");
+    const outside = Object.keys(counts).filter((p) => !shownPaths.has(p));
+    assert.deepEqual(outside, [], "thumbnails asked for assets not in the preview");
+    // Rows on screen asked as they passed (one that flew by between two renderings of a busy
+    // page may not have: it was never painted).
+    const asked = scrolled.seen.filter((p) => counts[p] === 1).length;
+    console.log(`rows through view: ${scrolled.seen.length}; of them asked: ${asked}; requests: ${Object.keys(counts).length}; max lag ${Math.round(scrolled.lag)} ms`);
+    assert.ok(scrolled.seen.length > ASSETS * 0.9, `only ${scrolled.seen.length} of ${ASSETS} rows passed through view`);
+    assert.ok(asked >= scrolled.seen.length * 0.5, `${asked} of the ${scrolled.seen.length} rows shown asked for their thumbnail`);
+    await screenshot(driver, "06 thumbnails 2 scrolled to the end");
+
+    // The last rows show theirs too.
+    const last = await driver.executeScript(`
+      const rows = [...document.querySelectorAll('[data-testid="preview-row"]')].slice(-5);
+      return rows.map((r) => [r.dataset.path, r.querySelector('[data-testid="thumbnail"]').dataset.state]);`);
+    for (const [p, state] of last) {
+      assert.equal(state, hasThumbnail(p) ? "loaded" : "none", `${p} at the end`);
+    }
+
+    // Leave no connection behind.
+    await (await byTestId(driver, "nav-connections")).click();
+    const cardEl = await driver.findElement(By.css(`[data-connection-id="${connectionId}"]`));
+    await (await cardEl.findElement(By.css('[data-testid="delete-connection"]'))).click();
+    await (await byTestId(driver, "delete-confirm")).click();
+    await byTestId(driver, "empty-connections");
+  });
+  assert.deepEqual(keychainEntries(), [], "the connection left keychain entries behind");
+});
