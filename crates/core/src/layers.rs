@@ -18,6 +18,7 @@ const LAYERS: &[&[&str]] = &[
     &["connections"],
     &["assets"],
     &["bulk"],
+    &["sheets"],
     &["app"],
     &["bindings"],
 ];

@@ -24,6 +24,7 @@ pub mod ims;
 mod lock_file;
 pub mod retry;
 pub mod secrets;
+pub mod sheets;
 pub mod timefmt;
 
 pub use error::{Error, ErrorCode};
