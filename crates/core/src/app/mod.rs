@@ -14,6 +14,7 @@ mod jobs;
 mod opening;
 mod pending;
 mod runs;
+mod sheets;
 mod tokens;
 
 use std::path::PathBuf;
@@ -24,6 +25,7 @@ pub use jobs::{JobGuard, JobKind, Jobs};
 pub use opening::{ConnectionChoice, Opened};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
+pub use sheets::{SheetExport, SheetFormat, SheetImport};
 pub use tokens::Tokens;
 
 use crate::aem::client::build_http_client;

@@ -130,7 +130,7 @@ pub(crate) async fn count_paged(
 }
 
 /// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
-async fn list_with_retries(
+pub(crate) async fn list_with_retries(
     store: &dyn AssetStore,
     folder: String,
     offset: u64,

@@ -33,7 +33,8 @@ mod undo;
 
 use applying::apply_rows;
 use context::{Ctx, forward};
-use planning::{preview_listing, preview_retry_rows, preview_undo_rows};
+pub use planning::AssetEdits;
+use planning::{preview_listing, preview_per_asset, preview_retry_rows, preview_undo_rows};
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.
 #[derive(Debug, Clone)]
@@ -175,12 +176,45 @@ impl Engine {
                     "Use retry to plan a retry of the failed assets.".into(),
                 ));
             }
+            RunKind::Sheet { .. } => {
+                return Err(Error::InvalidInput(
+                    "Use preview_per_asset to plan a sheet.".into(),
+                ));
+            }
         }
         self.check_family(&spec)?;
         let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = preview_listing(&ctx, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Previews per-asset edits (a spreadsheet): each asset read now and journaled with its
+    /// own before → after; applied, reported and undone like any run.
+    pub async fn preview_per_asset(
+        &self,
+        spec: RunSpec,
+        assets: Vec<AssetEdits>,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let spec = spec.validated()?;
+        if !matches!(spec.kind, RunKind::Sheet { .. }) {
+            return Err(Error::Internal("per-asset edits come from a sheet".into()));
+        }
+        for asset in &assets {
+            for edit in &asset.edits {
+                crate::bulk::spec::validate_property(&edit.property)?;
+            }
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_per_asset(&ctx, assets, on_progress).await;
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
         runs::summary(&self.runs_dir, &id)
@@ -229,6 +263,12 @@ impl Engine {
     ) -> Result<RunSummary> {
         let original_path = runs::path_of(&self.runs_dir, of)?;
         let original = Replay::load(&original_path)?;
+        if let RunKind::Sheet { file } = &original.spec.kind {
+            return Err(Error::InvalidInput(format!(
+                "Run {of} applied the sheet {file}; to retry its failed assets, import the \
+                 sheet again (cells already written show as unchanged)."
+            )));
+        }
         if let RunKind::Undo { of: undone } = &original.spec.kind {
             return Err(Error::InvalidInput(format!(
                 "Run {of} is an undo; to restore the assets it could not, plan the undo of run \
