@@ -16,4 +16,5 @@ mod bulk_support;
 mod connections;
 mod keychain;
 mod sandbox_credentials;
+mod sheet_cli;
 mod tokens;

@@ -14,6 +14,7 @@ mod doctor;
 mod home;
 mod output;
 mod runs;
+mod sheet;
 mod test_connection;
 
 use std::process::ExitCode;
@@ -41,6 +42,8 @@ enum Command {
     Bulk(bulk::BulkArgs),
     /// The history of bulk runs and their reports.
     Runs(runs::RunsArgs),
+    /// Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
+    Sheet(sheet::SheetArgs),
 }
 
 /// The exit code of every failure (usage errors from clap use it too).
@@ -85,6 +88,7 @@ fn main() -> ExitCode {
         Command::Doctor => doctor::run(workspace.keychain().as_ref(), workspace.dirs(), &mut out),
         Command::Bulk(args) => in_runtime(bulk::run(args, &workspace)),
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
+        Command::Sheet(args) => in_runtime(sheet::run(args, &workspace)),
     };
     ExitCode::from(code)
 }
