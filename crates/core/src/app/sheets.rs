@@ -121,6 +121,14 @@ impl Workspace {
             return Ok(answer);
         }
         answer.skipped_rows = sheet.rows_in_error().into_iter().collect();
+        if let Some(folder) = &sheet.exported_folder {
+            answer.issues.extend(
+                sheet
+                    .rows
+                    .iter()
+                    .filter_map(|row| crate::sheets::checks::outside_folder(row, folder)),
+            );
+        }
         let planned: Vec<&crate::sheets::Row> = sheet
             .rows
             .iter()

@@ -31,6 +31,23 @@ pub fn changed_since_export(sheet_time: Option<&str>, now: &AssetNow) -> bool {
     }
 }
 
+/// A row outside the folder the sheet was exported from: allowed, but said.
+pub fn outside_folder(row: &super::Row, folder: &str) -> Option<Issue> {
+    let folder = folder.trim_end_matches('/');
+    (!row.path.starts_with(&format!("{folder}/"))).then(|| {
+        Issue::new(
+            Severity::Warning,
+            Some(row.number),
+            None,
+            format!(
+                "{} is outside the exported folder {folder}; it will be changed too. Delete \
+                 the row if that is not meant.",
+                row.path
+            ),
+        )
+    })
+}
+
 /// The problems of `sheet`'s rows against what AEM holds (`assets`, by path; an asset that
 /// is absent does not exist), with `folder` the folder the sheet is applied to.
 pub fn check_against_aem(
@@ -55,21 +72,8 @@ pub fn check_against_aem(
             ));
             continue;
         };
-        if let Some(scope) = scope
-            && !row
-                .path
-                .starts_with(&format!("{}/", scope.trim_end_matches('/')))
-        {
-            issues.push(Issue::new(
-                Severity::Warning,
-                Some(row.number),
-                None,
-                format!(
-                    "{} is outside the exported folder {scope}; it will be changed too. \
-                     Delete the row if that is not meant.",
-                    row.path
-                ),
-            ));
+        if let Some(scope) = scope {
+            issues.extend(outside_folder(row, scope));
         }
         if changed_since_export(row.last_modified.as_deref(), now) && !row.cells.is_empty() {
             issues.push(Issue::new(
