@@ -91,6 +91,7 @@ pub fn message(
         RunKind::Edit => "Bulk edit",
         RunKind::Undo { .. } => "Undo",
         RunKind::Retry { .. } => "Retry",
+        RunKind::Sheet { .. } => "Sheet import",
     };
     Some(match (ended, result) {
         (Ended::Preview, Ok(s)) => (

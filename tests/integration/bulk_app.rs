@@ -13,7 +13,7 @@ use std::sync::Arc;
 use metadesk_core::aem::AemClient;
 use metadesk_core::assets::browse::{self, FolderEntry};
 use metadesk_core::assets::connect;
-use metadesk_core::assets::{AssetStore, ClassicAssets};
+use metadesk_core::assets::{AssetsApi, ClassicAssets};
 use metadesk_core::bulk::{
     Action, Edit, EditOp, Filters, ReportStatus, RunControl, RunKind, RunStatus, Settings, runs,
     scope,
@@ -532,7 +532,7 @@ async fn an_unreachable_host_is_named() {
         bearer("t", None),
     )
     .unwrap();
-    let store: Arc<dyn AssetStore> = Arc::new(ClassicAssets::new(nowhere));
+    let store: Arc<dyn AssetsApi> = Arc::new(ClassicAssets::new(nowhere));
     let err = engine(store.clone(), dir.path())
         .preview(
             spec(

@@ -52,7 +52,7 @@ async fn openapi_patches_with_etags_and_reports_a_412() {
         path: victim.clone(),
         id: None,
     };
-    use metadesk_core::assets::AssetStore;
+    use metadesk_core::assets::AssetsApi;
     other
         .write(
             &asset,

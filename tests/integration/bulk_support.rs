@@ -127,7 +127,7 @@ pub fn connect_stored(
     (connected, dir)
 }
 
-pub fn engine(store: Arc<dyn metadesk_core::assets::AssetStore>, dir: &std::path::Path) -> Engine {
+pub fn engine(store: Arc<dyn metadesk_core::assets::AssetsApi>, dir: &std::path::Path) -> Engine {
     Engine::new(store, dir.join("runs")).with_settings(settings())
 }
 

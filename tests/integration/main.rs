@@ -20,4 +20,5 @@ mod keychain;
 mod sandbox_credentials;
 mod scopes;
 mod scopes_cli;
+mod sheet_cli;
 mod tokens;

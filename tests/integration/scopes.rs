@@ -6,7 +6,7 @@
 use std::collections::{BTreeSet, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use metadesk_core::assets::AssetStore;
+use metadesk_core::assets::AssetsApi;
 use metadesk_core::bulk::searching::{check_list, count_search};
 use metadesk_core::bulk::{
     Action, Combine, Condition, Progress, RunControl, Scope, Settings, runs,
@@ -302,7 +302,7 @@ async fn a_folder_preview_takes_values_from_hits_with_far_fewer_requests() {
     );
     // The same preview over a store that cannot search: the listing, then one read per asset.
     struct NoSearch(std::sync::Arc<metadesk_core::assets::ClassicAssets>);
-    impl AssetStore for NoSearch {
+    impl AssetsApi for NoSearch {
         fn family(&self) -> ApiFamily {
             self.0.family()
         }

@@ -6,7 +6,7 @@
 
 use std::time::{Duration, Instant};
 
-use metadesk_core::assets::{AssetRef, AssetStore, EntryKind, Write};
+use metadesk_core::assets::{AssetRef, AssetsApi, EntryKind, Write};
 use serde_json::Value;
 
 use crate::Result;
@@ -23,7 +23,7 @@ pub struct SequentialRun {
 
 /// Sets `property` to `value` on every asset under `root`, one request at a time.
 pub async fn run(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     root: &str,
     property: &str,
     value: &str,

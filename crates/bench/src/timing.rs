@@ -1,4 +1,4 @@
-//! [`TimedStore`]: an [`AssetStore`] decorator that records, for every call the engine (or the
+//! [`TimedStore`]: an [`AssetsApi`] decorator that records, for every call the engine (or the
 //! sequential client) makes, when it started, how long it took and how it ended. The engine
 //! retries throttles and transient failures itself, so each retry is a call of its own here.
 
@@ -6,7 +6,7 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::time::{Duration, Instant};
 
 use metadesk_core::aem::auth::BoxFuture;
-use metadesk_core::assets::{AssetRef, AssetStore, CallError, Current, Page, Write};
+use metadesk_core::assets::{AssetRef, AssetsApi, CallError, Current, Page, Write};
 use metadesk_core::credentials::ApiFamily;
 
 /// Which trait method a call was.
@@ -46,13 +46,13 @@ impl Call {
 
 /// Records every call made through it, then forwards to the real store.
 pub struct TimedStore {
-    inner: Arc<dyn AssetStore>,
+    inner: Arc<dyn AssetsApi>,
     t0: Instant,
     calls: Mutex<Vec<Call>>,
 }
 
 impl TimedStore {
-    pub fn new(inner: Arc<dyn AssetStore>) -> Self {
+    pub fn new(inner: Arc<dyn AssetsApi>) -> Self {
         TimedStore {
             inner,
             t0: Instant::now(),
@@ -96,7 +96,7 @@ impl TimedStore {
     }
 }
 
-impl AssetStore for TimedStore {
+impl AssetsApi for TimedStore {
     fn family(&self) -> ApiFamily {
         self.inner.family()
     }

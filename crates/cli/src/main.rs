@@ -16,6 +16,7 @@ mod doctor;
 mod home;
 mod output;
 mod runs;
+mod sheet;
 mod test_connection;
 
 use std::process::ExitCode;
@@ -47,6 +48,8 @@ enum Command {
     Graphql(console::GraphqlArgs),
     /// Send one request to a connection's own AEM host (exit 1 for a non-2xx status).
     Request(console::RequestArgs),
+    /// Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
+    Sheet(sheet::SheetArgs),
 }
 
 /// The exit code of every failure (usage errors from clap use it too).
@@ -93,6 +96,7 @@ fn main() -> ExitCode {
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
         Command::Graphql(args) => in_runtime(console::graphql(args, &workspace)),
         Command::Request(args) => in_runtime(console::request(args, &workspace)),
+        Command::Sheet(args) => in_runtime(sheet::run(args, &workspace)),
     };
     ExitCode::from(code)
 }

@@ -38,6 +38,9 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     IpcError::export_all(&cfg)?;
     crate::health::AppHealth::export_all(&cfg)?;
     crate::health::CheckStep::export_all(&cfg)?;
+    crate::app::SheetImport::export_all(&cfg)?;
+    crate::app::SheetExport::export_all(&cfg)?;
+    crate::app::SheetFormat::export_all(&cfg)?;
     crate::ims::status::ConnectionHealth::export_all(&cfg)?;
     crate::aem::test_connection::ConnectionTestReport::export_all(&cfg)?;
     crate::credentials::ImportPreview::export_all(&cfg)?;

@@ -26,6 +26,7 @@ const LAYERS: &[&[&str]] = &[
     &["assets"],
     &["console"],
     &["bulk"],
+    &["sheets"],
     &["app"],
     &["bindings"],
 ];

@@ -26,6 +26,7 @@ mod lock_file;
 pub mod net;
 pub mod retry;
 pub mod secrets;
+pub mod sheets;
 pub mod spreadsheet;
 pub mod thumbnails;
 pub mod timefmt;

@@ -6,7 +6,7 @@
 
 mod confirm;
 mod edits;
-mod open;
+pub(crate) mod open;
 
 use std::io::IsTerminal;
 
@@ -19,7 +19,7 @@ use metadesk_core::bulk::{
 };
 
 use crate::output::{self, OK, SOME_FAILED, USAGE};
-use confirm::ProductionGate;
+pub(crate) use confirm::ProductionGate;
 use open::ConnectionArgs;
 
 #[derive(Args)]
@@ -30,20 +30,20 @@ pub struct BulkArgs {
 
 /// Whether and how to write, shared by every bulk command.
 #[derive(Args, Clone)]
-struct WriteFlags {
+pub(crate) struct WriteFlags {
     /// Preview only: show what would change, write nothing.
     #[arg(long)]
-    dry_run: bool,
+    pub(crate) dry_run: bool,
     /// Apply without asking.
     #[arg(long)]
-    yes: bool,
+    pub(crate) yes: bool,
     /// On a connection marked production: its name, to apply without typing it at a prompt
     /// (needed with --yes or without a terminal).
     #[arg(long, value_name = "NAME")]
-    confirm_production: Option<String>,
+    pub(crate) confirm_production: Option<String>,
     /// Print the result as JSON (no progress bar).
     #[arg(long)]
-    json: bool,
+    pub(crate) json: bool,
 }
 
 /// Which assets a new run edits, and how it connects and writes.
@@ -274,7 +274,7 @@ fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {
 
 /// The production guard, decided before anything is previewed or written. A dry run writes
 /// nothing, so it needs no guard.
-fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate, Error> {
+pub(crate) fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate, Error> {
     if write.dry_run {
         return Ok(ProductionGate::Passed);
     }
@@ -314,7 +314,10 @@ fn consent(
 
 /// Runs `work`, cancelling the workspace's job on the first Ctrl-C (writes in flight finish,
 /// the run can be resumed); a second Ctrl-C exits at once.
-async fn cancellable<T>(ws: &Workspace, work: impl std::future::Future<Output = T>) -> T {
+pub(crate) async fn cancellable<T>(
+    ws: &Workspace,
+    work: impl std::future::Future<Output = T>,
+) -> T {
     let mut work = std::pin::pin!(work);
     let mut interrupted = false;
     loop {
@@ -417,7 +420,7 @@ async fn apply(
 }
 
 /// After a preview: show it, then (unless a dry run, or nothing changes) ask and apply.
-async fn after_preview(
+pub(crate) async fn after_preview(
     ws: &Workspace,
     opened: &Opened,
     preview: RunSummary,

@@ -17,6 +17,7 @@ mod opening;
 mod pending;
 mod runs;
 mod scopes;
+mod sheets;
 mod thumbnails;
 mod tokens;
 
@@ -30,6 +31,7 @@ pub use opening::{ConnectionChoice, Opened};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
+pub use sheets::{SheetExport, SheetFormat, SheetImport};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

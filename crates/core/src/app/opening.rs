@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::{Workspace, blocking};
 use crate::aem::client::AemClient;
 use crate::assets::connect::{self, Connected};
-use crate::assets::{AssetStore, ClassicAssets, OpenApiAssets};
+use crate::assets::{AssetsApi, ClassicAssets, OpenApiAssets};
 use crate::bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
 use crate::connections::{AuthContext, Authorizers};
 use crate::connections::{Connection, ConnectionStore, ImportOptions};
@@ -253,7 +253,7 @@ impl Opener {
             connected.store = Arc::new(OpenApiAssets::new(
                 AemClient::new(http.clone(), &connected.aem_url, own)?,
                 ClassicAssets::new(AemClient::new(http, &lister.aem_url, listing)?),
-            )) as Arc<dyn AssetStore>;
+            )) as Arc<dyn AssetsApi>;
             lists_with = Some(lister.name);
         }
         let name = file

@@ -97,7 +97,7 @@ impl Workspace {
         let (of, words) = match &kind {
             RunKind::Undo { of } => (of.clone(), "undo"),
             RunKind::Retry { of } => (of.clone(), "retry"),
-            RunKind::Edit => {
+            RunKind::Edit | RunKind::Sheet { .. } => {
                 return Err(Error::Internal("an edit is not planned from a run".into()));
             }
         };

@@ -476,3 +476,180 @@ fn the_start_up_checks_remove_what_an_interrupted_import_left() {
     let text = std::fs::read_to_string(workspace.connections().config_path()).unwrap();
     assert!(!text.contains(dead), "{text}");
 }
+
+/// A CSV export's records, with the BOM dropped.
+fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
+    let text = std::str::from_utf8(bytes).unwrap();
+    let text = text.strip_prefix('\u{feff}').unwrap();
+    csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes())
+        .records()
+        .map(|r| r.unwrap().iter().map(str::to_owned).collect())
+        .collect()
+}
+
+fn csv_bytes(records: &[Vec<String>]) -> Vec<u8> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    for r in records {
+        w.write_record(r).unwrap();
+    }
+    w.into_inner().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sheet_export_edit_import_preview_apply_undo() {
+    use crate::sheets::read_sheet;
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
+    let properties = vec!["dc:title".to_owned(), "dc:subject".to_owned()];
+    let (bytes, export) = s
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &properties,
+            SheetFormat::Csv,
+        )
+        .await
+        .unwrap();
+    assert!(export.assets > 2);
+    let mut records = csv_records(&bytes);
+    assert_eq!(records.len() as u64, export.assets + 1);
+    assert_eq!(records[0][3], "Title (dc:title)");
+    // Exported as it is, the sheet changes nothing.
+    let same = read_sheet("same.csv", &bytes).unwrap();
+    assert_eq!(same.issues, vec![]);
+    let (a, b) = (records[1][0].clone(), records[2][0].clone());
+    let keywords_before = f.sandbox.asset(&b).unwrap()["metadata"]["dc:subject"].clone();
+    let title_before = f.sandbox.asset(&a).unwrap()["metadata"]["dc:title"].clone();
+    records[1][3] = "Title from the sheet".into();
+    records[2][4] = "one|two \\| three".into();
+    let edited = csv_bytes(&records);
+
+    let import = s
+        .import_sheet(&opened, "shots.csv", &edited, false, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(import.issues, vec![]);
+    let run = import.run.unwrap();
+    assert_eq!(
+        run.kind,
+        RunKind::Sheet {
+            file: "shots.csv".into()
+        }
+    );
+    assert_eq!(
+        run.edits,
+        vec!["values from the sheet shots.csv".to_owned()]
+    );
+    assert_eq!(
+        run.counts.pending, 2,
+        "exactly the two edited assets change"
+    );
+    let rows = runs::preview_page(&s.runs_dir(), &run.id, Some(Action::Change), 0, 10).unwrap();
+    let mut cells: Vec<(String, String, serde_json::Value)> = rows
+        .rows
+        .iter()
+        .flat_map(|r| {
+            r.changes
+                .iter()
+                .map(|c| (r.path.clone(), c.property.clone(), c.after.clone().unwrap()))
+        })
+        .collect();
+    cells.sort_by(|x, y| x.0.cmp(&y.0));
+    let mut expected = vec![
+        (
+            a.clone(),
+            "dc:title".into(),
+            serde_json::json!("Title from the sheet"),
+        ),
+        (
+            b.clone(),
+            "dc:subject".into(),
+            serde_json::json!(["one", "two | three"]),
+        ),
+    ];
+    expected.sort_by(|x, y| x.0.cmp(&y.0));
+    assert_eq!(
+        cells, expected,
+        "the preview shows exactly the edited cells"
+    );
+
+    let applied = s.apply(&opened, &run.id, None, &quiet).await.unwrap();
+    assert_eq!((applied.counts.changed, applied.counts.failed), (2, 0));
+    assert_eq!(
+        f.sandbox.asset(&a).unwrap()["metadata"]["dc:title"],
+        "Title from the sheet"
+    );
+    assert_eq!(
+        f.sandbox.asset(&b).unwrap()["metadata"]["dc:subject"],
+        serde_json::json!(["one", "two | three"])
+    );
+
+    let undo = preview_from_run(s, RunKind::Undo { of: run.id.clone() }, &quiet)
+        .await
+        .unwrap();
+    s.apply(&opened, &undo.id, None, &quiet).await.unwrap();
+    assert_eq!(
+        f.sandbox.asset(&a).unwrap()["metadata"]["dc:title"],
+        title_before
+    );
+    assert_eq!(
+        f.sandbox.asset(&b).unwrap()["metadata"]["dc:subject"],
+        keywords_before
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
+    let listed = s
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &["dc:title".to_owned()],
+            SheetFormat::Csv,
+        )
+        .await
+        .unwrap()
+        .0;
+    let records = csv_records(&listed);
+    let good = records[1][0].clone();
+    let sheet = format!(
+        "Path,dc:title\n{good},Fine\n{good}x.jpg,Nobody\n/etc/x.jpg,Outside\n{SAMPLE_FOLDER}/a.jpg,a|b\n"
+    );
+    let runs_before = runs::list(&s.runs_dir()).unwrap().len();
+    let blocked = s
+        .import_sheet(&opened, "bad.csv", sheet.as_bytes(), false, &quiet)
+        .await
+        .unwrap();
+    assert!(blocked.run.is_none() && blocked.has_errors());
+    assert_eq!(blocked.issues.len(), 2, "{:#?}", blocked.issues);
+    assert_eq!(
+        runs::list(&s.runs_dir()).unwrap().len(),
+        runs_before,
+        "nothing planned"
+    );
+
+    let skipped = s
+        .import_sheet(&opened, "bad.csv", sheet.as_bytes(), true, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(skipped.skipped_rows, vec![4, 5]);
+    let run = skipped.run.as_ref().unwrap();
+    assert_eq!(run.counts.pending, 1);
+    let unknown = skipped.issues.iter().find(|i| i.row == Some(3)).unwrap();
+    assert_eq!(
+        unknown.message,
+        format!(
+            "Row 3: there is no asset at {good}x.jpg in {}; correct the path (copy it from \
+             AEM) or delete the row. Nothing is written for this row.",
+            f.name
+        )
+    );
+}

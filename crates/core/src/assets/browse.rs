@@ -7,7 +7,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::assets::folders::{list_failed, normalize_folder};
-use crate::assets::{AssetStore, CallError, DAM_ROOT, EntryKind};
+use crate::assets::{AssetsApi, CallError, DAM_ROOT, EntryKind};
 use crate::error::Result;
 
 /// A subfolder, as the folder tree shows it.
@@ -45,7 +45,7 @@ const COMPLETE_MAX_PAGES: usize = 25;
 /// One page of `folder`'s children (from `offset`, at most `limit`), reduced to its subfolders
 /// and the number of assets. `folder` may be given without `/content/dam` (the CLI's form).
 pub async fn folder_page(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     folder: &str,
     offset: u64,
     limit: u64,
@@ -81,7 +81,7 @@ pub async fn folder_page(
 /// nothing) lists the DAM root's subfolders; a path without `/content/dam` is read under it.
 /// A parent that does not exist gives no completion.
 pub async fn complete(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     typed: &str,
     limit: usize,
 ) -> Result<Vec<FolderEntry>> {

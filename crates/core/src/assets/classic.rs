@@ -14,8 +14,8 @@ use crate::aem::AemClient;
 use crate::aem::auth::BoxFuture;
 use crate::assets::search::{self, SearchPage};
 use crate::assets::{
-    AssetRef, AssetStore, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write,
-    dam_segments, json_or_error,
+    AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write, dam_segments,
+    json_or_error,
 };
 use crate::credentials::ApiFamily;
 
@@ -294,7 +294,7 @@ pub fn parse_listing(
     })
 }
 
-impl AssetStore for ClassicAssets {
+impl AssetsApi for ClassicAssets {
     fn family(&self) -> ApiFamily {
         ApiFamily::Classic
     }

@@ -1,4 +1,4 @@
-//! From a stored connection to an [`AssetStore`]: picks the API family by credential kind
+//! From a stored connection to an [`AssetsApi`]: picks the API family by credential kind
 //! (adobe-wire §0) and gets the connection's authorizer from the caller's [`Authorizers`].
 //!
 //! Not here: minting tokens (`ims`) or storing connections (`connections`); this only wires
@@ -7,7 +7,7 @@
 use std::sync::Arc;
 
 use crate::aem::client::{AemClient, build_http_client};
-use crate::assets::{AssetStore, ClassicAssets, OpenApiAssets};
+use crate::assets::{AssetsApi, ClassicAssets, OpenApiAssets};
 use crate::connections::{AuthContext, Authorizers};
 use crate::connections::{Connection, ConnectionStore};
 use crate::credentials::ApiFamily;
@@ -17,7 +17,7 @@ use crate::secrets::SecretStore;
 
 /// An Assets API ready for the engine, and what a run records about who writes.
 pub struct Connected {
-    pub store: Arc<dyn AssetStore>,
+    pub store: Arc<dyn AssetsApi>,
     pub family: ApiFamily,
     /// The technical-account email or user named in "no write access" reasons.
     pub account: Option<String>,
@@ -72,7 +72,7 @@ pub fn open_shared(
         authorizer(&connection)?,
     )?;
     let family = connection.kind.api_family();
-    let assets: Arc<dyn AssetStore> = match family {
+    let assets: Arc<dyn AssetsApi> = match family {
         ApiFamily::Classic => Arc::new(ClassicAssets::new(client)),
         ApiFamily::OpenApi => {
             let list_client = match lister {

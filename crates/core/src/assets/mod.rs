@@ -51,7 +51,7 @@ pub struct Entry {
     pub name: String,
     pub kind: EntryKind,
     /// The metadata the listing carries, when it carries any: a subset, in which a property
-    /// may be missing even though the asset has it (see [`AssetStore::listing_carries`]).
+    /// may be missing even though the asset has it (see [`AssetsApi::listing_carries`]).
     pub metadata: Option<Map<String, Value>>,
 }
 
@@ -156,7 +156,7 @@ impl CallError {
 }
 
 /// The one seam between the engine and an Assets API; tests put an in-memory DAM behind it.
-pub trait AssetStore: Send + Sync {
+pub trait AssetsApi: Send + Sync {
     fn family(&self) -> ApiFamily;
 
     /// One page of `folder`'s children, starting at `offset`.
@@ -186,7 +186,7 @@ pub trait AssetStore: Send + Sync {
     /// that does not show the property says nothing: the asset is read.
     fn listing_carries(&self, property: &str) -> bool;
 
-    /// Whether [`AssetStore::search`] reaches a search API (QueryBuilder).
+    /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {
         false
     }

@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use crate::aem::AemClient;
 use crate::aem::auth::BoxFuture;
 use crate::assets::{
-    AssetRef, AssetStore, CallError, ClassicAssets, Current, Page, Write, json_or_error,
+    AssetRef, AssetsApi, CallError, ClassicAssets, Current, Page, Write, json_or_error,
 };
 use crate::credentials::ApiFamily;
 
@@ -135,7 +135,7 @@ fn problem_detail(body: &Value) -> Option<String> {
         .map(str::to_owned)
 }
 
-impl AssetStore for OpenApiAssets {
+impl AssetsApi for OpenApiAssets {
     fn family(&self) -> ApiFamily {
         ApiFamily::OpenApi
     }

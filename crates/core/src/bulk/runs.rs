@@ -85,6 +85,7 @@ fn summarize(replay: &Replay) -> RunSummary {
                         .chain(described)
                         .collect()
                 }
+                RunKind::Sheet { file } => vec![format!("values from the sheet {file}")],
                 RunKind::Edit => described.collect(),
             }
         },

@@ -16,7 +16,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::assets::folders::{FolderWalk, Listed, WalkStep};
-use crate::assets::{AssetRef, AssetStore, CallError, EntryKind};
+use crate::assets::{AssetRef, AssetsApi, CallError, EntryKind};
 use crate::bulk::run_control::RunControl;
 use crate::bulk::spec::Filters;
 use crate::error::Result;
@@ -63,7 +63,7 @@ pub struct ScopeCount {
 /// with `done: true`. Only the folder stack and one page are in memory. Cancelled through
 /// `control`, it returns what it counted so far with `done: false`.
 pub async fn count(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &RunControl,
@@ -73,7 +73,7 @@ pub async fn count(
 }
 
 pub(crate) async fn count_paged(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &RunControl,
@@ -130,8 +130,8 @@ pub(crate) async fn count_paged(
 }
 
 /// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
-async fn list_with_retries(
-    store: &dyn AssetStore,
+pub(crate) async fn list_with_retries(
+    store: &dyn AssetsApi,
     folder: String,
     offset: u64,
     limit: u64,
@@ -169,7 +169,7 @@ async fn list_with_retries(
 
 /// `dc:format` of an asset whose listing entry does not carry it; `None` when it cannot be
 /// read (the preview would skip such an asset: it is not one a run would edit).
-async fn read_format(store: &dyn AssetStore, path: &str, control: &RunControl) -> Option<String> {
+async fn read_format(store: &dyn AssetsApi, path: &str, control: &RunControl) -> Option<String> {
     if control.is_cancelled() {
         return None;
     }

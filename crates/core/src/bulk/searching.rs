@@ -19,7 +19,7 @@ use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
 use super::spec::Filters;
 use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
-use crate::assets::{AssetStore, CallError, DAM_ROOT, Entry, EntryKind};
+use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
 use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
 
@@ -297,7 +297,7 @@ where
 
 /// One search request, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
 pub async fn search_with_retries(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     params: &[(String, String)],
     control: &RunControl,
 ) -> std::result::Result<Option<SearchPage>, CallError> {
@@ -332,7 +332,7 @@ pub async fn search_with_retries(
 /// Counts what a search scope selects with one request: AEM counts up to [`LARGE_SCOPE`]
 /// (`p.guessTotal`), so the count stays cheap however large the scope.
 pub async fn count_search(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &RunControl,
@@ -368,7 +368,7 @@ pub async fn count_search(
 
 /// Checks a list against AEM: how many assets it names, and each entry that names none.
 pub async fn check_list(
-    store: &dyn AssetStore,
+    store: &dyn AssetsApi,
     entries: &[String],
     control: &RunControl,
 ) -> Result<Option<ListCheck>> {

@@ -109,6 +109,11 @@ pub enum RunKind {
     Retry {
         of: String,
     },
+    /// Per-asset values from a spreadsheet (`file`: its name, for the activity list); the
+    /// edits of each asset are in the plan rows, not in [`RunSpec::edits`].
+    Sheet {
+        file: String,
+    },
 }
 
 /// Everything that defines a run; stored as the journal's first record.

@@ -300,7 +300,7 @@ export class BulkStore {
 
   /** The run an undo or a retry goes back to, when the history has it. */
   originOf(run: RunSummary): RunSummary | null {
-    if (run.kind.kind === 'edit') return null;
+    if (run.kind.kind === 'edit' || run.kind.kind === 'sheet') return null;
     const of = run.kind.of;
     return this.runs.find((r) => r.id === of) ?? null;
   }

@@ -210,6 +210,14 @@ describe('undo and retry in words', () => {
     expect(kindLine(runSummary())).toBeNull();
   });
 
+  it('names the sheet of a sheet import, and of the import an undo goes back to', () => {
+    const imported = runSummary({ kind: { kind: 'sheet', file: 'shots.xlsx' }, folder: '/content/dam/a' });
+    expect(kindLine(imported)).toBe('Values from the sheet shots.xlsx');
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
+    const sheetRun = { ...imported, created: original.created };
+    expect(kindLine(undo, sheetRun)).toBe(`Undo of the import of the sheet shots.xlsx made ${made}`);
+  });
+
   it('names the folder of the run it goes back to when it is not the run’s own', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
     expect(kindLine(undo, original)).toBe(`Undo of the bulk edit made ${made} in /content/dam/a`);

@@ -201,7 +201,14 @@ export function kindLine(
   origin: Pick<RunSummary, 'kind' | 'created' | 'folder'> | null = null,
 ): string | null {
   if (run.kind.kind === 'edit') return null;
-  const what = !origin ? 'run' : origin.kind.kind === 'edit' ? 'bulk edit' : origin.kind.kind;
+  if (run.kind.kind === 'sheet') return `Values from the sheet ${run.kind.file}`;
+  const what = !origin
+    ? 'run'
+    : origin.kind.kind === 'edit'
+      ? 'bulk edit'
+      : origin.kind.kind === 'sheet'
+        ? `import of the sheet ${origin.kind.file}`
+        : origin.kind.kind;
   const made = origin?.created ?? runIdTime(run.kind.of);
   const where = origin && origin.folder !== run.folder ? ` in ${origin.folder}` : '';
   const from = `the ${what}${made ? ` made ${when(made)}` : ''}${where}`;

@@ -3,4 +3,4 @@
 /**
  * Whether a run edits assets or undoes an earlier run.
  */
-export type RunKind = { "kind": "edit" } | { "kind": "undo", of: string, } | { "kind": "retry", of: string, };
+export type RunKind = { "kind": "edit" } | { "kind": "undo", of: string, } | { "kind": "retry", of: string, } | { "kind": "sheet", file: string, };

@@ -12,7 +12,7 @@ use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
 use crate::aem::AemError;
-use crate::assets::{AssetStore, CallError};
+use crate::assets::{AssetsApi, CallError};
 use crate::bulk::journal::{JournalWriter, Outcome, Record};
 use crate::bulk::progress::{Phase, Progress, ProgressFn, Tracker, eta};
 use crate::bulk::reasons;
@@ -41,7 +41,7 @@ pub(super) struct Tally {
 
 /// What every task of one phase shares.
 pub(super) struct Ctx {
-    pub(super) store: Arc<dyn AssetStore>,
+    pub(super) store: Arc<dyn AssetsApi>,
     pub(super) settings: Settings,
     pub(super) spec: RunSpec,
     pub(super) run_id: String,

@@ -13,7 +13,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
-use crate::assets::AssetStore;
+use crate::assets::AssetsApi;
 use crate::bulk::concurrency::ControllerConfig;
 use crate::bulk::journal::{
     EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record, journal_path,
@@ -35,7 +35,8 @@ mod undo;
 
 use applying::apply_rows;
 use context::{Ctx, forward};
-use planning::{preview_listing, preview_retry_rows, preview_undo_rows};
+pub use planning::AssetEdits;
+use planning::{preview_listing, preview_per_asset, preview_retry_rows, preview_undo_rows};
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.
 #[derive(Debug, Clone)]
@@ -82,7 +83,7 @@ pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
 
 /// Runs previews, applies, resumes and undos against one connection's Assets API.
 pub struct Engine {
-    store: Arc<dyn AssetStore>,
+    store: Arc<dyn AssetsApi>,
     runs_dir: PathBuf,
     settings: Settings,
 }
@@ -105,7 +106,7 @@ fn new_run_id() -> String {
 
 impl Engine {
     /// An engine writing journals under `{data}/runs`.
-    pub fn new(store: Arc<dyn AssetStore>, runs_dir: impl Into<PathBuf>) -> Self {
+    pub fn new(store: Arc<dyn AssetsApi>, runs_dir: impl Into<PathBuf>) -> Self {
         Engine {
             store,
             runs_dir: runs_dir.into(),
@@ -184,6 +185,11 @@ impl Engine {
                     "Use retry to plan a retry of the failed assets.".into(),
                 ));
             }
+            RunKind::Sheet { .. } => {
+                return Err(Error::InvalidInput(
+                    "Use preview_per_asset to plan a sheet.".into(),
+                ));
+            }
         }
         self.check_family(&spec)?;
         let (id, journal) = self.start_run(&spec).await?;
@@ -206,6 +212,34 @@ impl Engine {
             }
             None => preview_listing(&ctx, on_progress).await,
         };
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Previews per-asset edits (a spreadsheet): each asset read now and journaled with its
+    /// own before → after; applied, reported and undone like any run.
+    pub async fn preview_per_asset(
+        &self,
+        spec: RunSpec,
+        assets: Vec<AssetEdits>,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let spec = spec.validated()?;
+        if !matches!(spec.kind, RunKind::Sheet { .. }) {
+            return Err(Error::Internal("per-asset edits come from a sheet".into()));
+        }
+        for asset in &assets {
+            for edit in &asset.edits {
+                crate::bulk::spec::validate_property(&edit.property)?;
+            }
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_per_asset(&ctx, assets, on_progress).await;
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
         runs::summary(&self.runs_dir, &id)
@@ -254,6 +288,12 @@ impl Engine {
     ) -> Result<RunSummary> {
         let original_path = runs::path_of(&self.runs_dir, of)?;
         let original = Replay::load(&original_path)?;
+        if let RunKind::Sheet { file } = &original.spec.kind {
+            return Err(Error::InvalidInput(format!(
+                "Run {of} applied the sheet {file}; to retry its failed assets, import the \
+                 sheet again (cells already written show as unchanged)."
+            )));
+        }
         if let RunKind::Undo { of: undone } = &original.spec.kind {
             return Err(Error::InvalidInput(format!(
                 "Run {of} is an undo; to restore the assets it could not, plan the undo of run \

@@ -19,7 +19,7 @@ use crate::bulk::journal::{
 use crate::bulk::progress::ProgressFn;
 use crate::bulk::reasons;
 use crate::bulk::replay::Replay;
-use crate::bulk::spec::apply_op;
+use crate::bulk::spec::{Edit, apply_op};
 use crate::credentials::ApiFamily;
 
 use crate::error::Result;
@@ -87,7 +87,7 @@ pub(super) async fn preview_listing(
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     let (ctx2, counts2) = (ctx.clone(), counts.clone());
                     spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-                        preview_asset(&ctx2, &counts2, i, entry).await
+                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits).await
                     })
                     .await?;
                 }
@@ -134,6 +134,7 @@ pub(super) async fn preview_asset(
     counts: &Mutex<PreviewCounts>,
     i: u64,
     entry: Entry,
+    edits: &[Edit],
 ) -> Result<()> {
     let store = &ctx.store;
     let spec = &ctx.spec;
@@ -144,7 +145,7 @@ pub(super) async fn preview_asset(
     // an undo would then delete the real value. So the listing stands in for a read only when
     // it shows a value for every edited property.
     let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
-        spec.edits
+        edits
             .iter()
             .all(|e| store.listing_carries(&e.property) && values_of(listed, &e.property).is_some())
     }) && (spec.filters.formats.is_empty() || listing_format.is_some());
@@ -193,11 +194,14 @@ pub(super) async fn preview_asset(
         asset.id,
         current,
         listing_format,
+        edits,
     )
 }
 
 /// Journals the plan row of an asset whose current values are known (read, or from the
-/// listing or a search hit that carries them).
+/// listing or a search hit that carries them), for `edits` (the run's, or the asset's own row
+/// of a sheet).
+#[allow(clippy::too_many_arguments)]
 pub(super) fn plan_from_current(
     ctx: &Arc<Ctx>,
     counts: &Mutex<PreviewCounts>,
@@ -206,6 +210,7 @@ pub(super) fn plan_from_current(
     id: Option<String>,
     current: Current,
     listing_format: Option<String>,
+    edits: &[Edit],
 ) -> Result<()> {
     let spec = &ctx.spec;
     let format = current
@@ -218,8 +223,7 @@ pub(super) fn plan_from_current(
         ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
         return Ok(());
     }
-    let changes: Vec<PropertyChange> = spec
-        .edits
+    let changes: Vec<PropertyChange> = edits
         .iter()
         .map(|edit| {
             let before = values_of(&current.metadata, &edit.property).cloned();
@@ -234,6 +238,12 @@ pub(super) fn plan_from_current(
     let changing = changes
         .iter()
         .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    // A sheet names every cell of a row, most of them as they are: its preview, report and
+    // journal keep only the cells that change (all of them when none does, to show why).
+    let mut changes = changes;
+    if changing && matches!(spec.kind, crate::bulk::spec::RunKind::Sheet { .. }) {
+        changes.retain(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    }
     let row = PlanRow {
         i,
         path,
@@ -310,7 +320,7 @@ pub(super) async fn preview_retry_rows(
             // No listing: the asset is read again, so the plan starts from its values now.
             metadata: None,
         };
-        async move { preview_asset(&ctx, &counts, i, entry).await }
+        async move { preview_asset(&ctx, &counts, i, entry, &ctx.spec.edits).await }
     };
     let total = failed.len() as u64;
     let keep = |row: &PlanRow| failed.contains(&row.i);
@@ -334,4 +344,47 @@ pub(super) async fn preview_undo_rows(
         async move { undo_asset(&ctx, &counts, &originals, i, row).await }
     };
     plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
+}
+
+/// One asset's own edits (a spreadsheet row): planned like a folder's asset, with its edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetEdits {
+    /// `/content/dam/…`.
+    pub path: String,
+    pub edits: Vec<Edit>,
+}
+
+/// Plans per-asset edits: each asset read now, before → after from its own edits; an asset
+/// that cannot be read (gone, no access) is a skipped row with its reason.
+pub(super) async fn preview_per_asset(
+    ctx: &Arc<Ctx>,
+    assets: Vec<AssetEdits>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally
+        .total
+        .store(assets.len() as u64, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    for (i, asset) in assets.into_iter().enumerate() {
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let (ctx2, counts2) = (ctx.clone(), counts.clone());
+        let entry = Entry {
+            name: asset.path.rsplit('/').next().unwrap_or_default().to_owned(),
+            path: asset.path,
+            kind: EntryKind::Asset,
+            metadata: None,
+        };
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits).await
+        })
+        .await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
 }

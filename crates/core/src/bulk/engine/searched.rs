@@ -177,13 +177,14 @@ async fn plan_entry(
                         etag: None,
                     };
                     let format = entry.listed_format().map(str::to_owned);
-                    plan_from_current(&ctx2, &counts2, i, entry.path, None, current, format)
+                    let edits = &ctx2.spec.edits;
+                    plan_from_current(&ctx2, &counts2, i, entry.path, None, current, format, edits)
                 } else {
                     let entry = Entry {
                         metadata: None,
                         ..entry
                     };
-                    preview_asset(&ctx2, &counts2, i, entry).await
+                    preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits).await
                 }
             })
             .await?;

@@ -24,7 +24,7 @@ pub(super) async fn undo_asset(
 ) -> Result<()> {
     let of = match &ctx.spec.kind {
         RunKind::Undo { of } => of.clone(),
-        RunKind::Edit | RunKind::Retry { .. } => String::new(),
+        RunKind::Edit | RunKind::Retry { .. } | RunKind::Sheet { .. } => String::new(),
     };
     let original: Map<String, Value> = originals
         .get(&row.i)

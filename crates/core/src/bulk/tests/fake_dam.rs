@@ -1,4 +1,4 @@
-//! The in-memory DAM behind [`AssetStore`] that the engine tests run against, with switches for
+//! The in-memory DAM behind [`AssetsApi`] that the engine tests run against, with switches for
 //! every fault a real AEM can show (throttles, refusals, lost answers, unreachable folders).
 
 use std::collections::{BTreeMap, HashMap};
@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 
 use crate::aem::auth::BoxFuture;
-use crate::assets::{AssetRef, AssetStore, CallError, Current, Entry, EntryKind, Page, Write};
+use crate::assets::{AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write};
 use crate::credentials::ApiFamily;
 
 #[derive(Default)]
@@ -139,7 +139,7 @@ pub(super) fn etag(v: u64) -> String {
     format!("\"v{v}\"")
 }
 
-impl AssetStore for Fake {
+impl AssetsApi for Fake {
     fn family(&self) -> ApiFamily {
         self.family
     }

@@ -1,4 +1,4 @@
-//! Engine tests against an in-memory DAM behind [`AssetStore`]: edits, preview = apply,
+//! Engine tests against an in-memory DAM behind [`AssetsApi`]: edits, preview = apply,
 //! journal, resume, undo and fault handling, fast and without HTTP. The same behaviours are
 //! tested against the sandbox in `tests/integration/bulk*.rs`.
 
@@ -9,7 +9,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use crate::aem::auth::BoxFuture;
-use crate::assets::{AssetRef, AssetStore, CallError, Current, Page, Write};
+use crate::assets::{AssetRef, AssetsApi, CallError, Current, Page, Write};
 use crate::bulk::concurrency::ControllerConfig;
 use crate::bulk::journal::{Record, journal_path, read_records};
 use crate::bulk::*;

@@ -620,7 +620,7 @@ async fn bad_inputs_are_refused_in_words() {
 async fn listing_failures_say_what_to_do_where_the_user_is() {
     // An OAuth connection listing with its own token: AEM answers 403 on the classic API.
     struct Refusing(ApiFamily, CallError);
-    impl AssetStore for Refusing {
+    impl AssetsApi for Refusing {
         fn family(&self) -> ApiFamily {
             self.0
         }

@@ -1,0 +1,212 @@
+//! `metadesk-cli sheet export|import`: the core's sheet use cases, with the terminal's list of
+//! problems, confirmation, progress and report (the same as `bulk` once the sheet is previewed).
+//!
+//! Not here: the formats and checks (`metadesk_core::sheets`), previewing and applying
+//! (`metadesk_core::app`).
+
+use std::path::PathBuf;
+
+use clap::{Args, Subcommand};
+use metadesk_core::Error;
+use metadesk_core::app::{SheetFormat, SheetImport, Workspace};
+use metadesk_core::bulk::Filters;
+use metadesk_core::sheets::Severity;
+
+use crate::bulk::open::ConnectionArgs;
+use crate::bulk::{WriteFlags, after_preview, cancellable, gate};
+use crate::output::{self, OK, USAGE};
+
+#[derive(Args)]
+pub struct SheetArgs {
+    #[command(subcommand)]
+    command: SheetCommand,
+}
+
+#[derive(Subcommand)]
+enum SheetCommand {
+    /// Write a sheet (.xlsx or .csv, from --out's extension) of the assets of a folder, one
+    /// column per property.
+    Export(ExportArgs),
+    /// Check an edited sheet (.xlsx, .xls, .ods, .csv; Metadesk's or AEM's Metadata Export),
+    /// preview the cells that change, and apply them.
+    Import(ImportArgs),
+}
+
+#[derive(Args)]
+struct ExportArgs {
+    #[command(flatten)]
+    conn: ConnectionArgs,
+    /// The DAM folder, `/content/dam/…`.
+    #[arg(long)]
+    folder: String,
+    /// Include the assets of subfolders.
+    #[arg(long)]
+    recursive: bool,
+    /// Only assets whose name matches (`*` and `?`).
+    #[arg(long, value_name = "PATTERN")]
+    name: Option<String>,
+    /// Only assets whose dc:format matches (e.g. `image/*`); may be repeated.
+    #[arg(long = "format", value_name = "MIME")]
+    formats: Vec<String>,
+    /// A property to export, `prefix:name` (e.g. dc:title); repeat for several.
+    #[arg(long = "property", required = true, value_name = "PROPERTY")]
+    properties: Vec<String>,
+    /// The file to write: `.xlsx` or `.csv`.
+    #[arg(long)]
+    out: PathBuf,
+}
+
+#[derive(Args)]
+struct ImportArgs {
+    /// The sheet.
+    #[arg(value_name = "FILE")]
+    sheet: PathBuf,
+    #[command(flatten)]
+    conn: ConnectionArgs,
+    /// Leave out the rows that have errors and preview the others (errors in the headers or
+    /// the file still stop the import).
+    #[arg(long)]
+    skip_invalid_rows: bool,
+    #[command(flatten)]
+    write: WriteFlags,
+}
+
+pub async fn run(args: SheetArgs, ws: &Workspace) -> u8 {
+    match args.command {
+        SheetCommand::Export(a) => export(a, ws).await,
+        SheetCommand::Import(a) => import(a, ws).await,
+    }
+}
+
+async fn export(a: ExportArgs, ws: &Workspace) -> u8 {
+    let out_name = a.out.file_name().map(|n| n.to_string_lossy().into_owned());
+    let Some(format) = out_name.as_deref().and_then(SheetFormat::from_file_name) else {
+        return output::fail(&Error::InvalidInput(format!(
+            "{} must end in .xlsx or .csv: that is the format written.",
+            a.out.display()
+        )));
+    };
+    let opened = match ws.open(a.conn.choice()).await {
+        Ok(o) => o,
+        Err(e) => return output::fail(&e),
+    };
+    let filters = Filters {
+        recursive: a.recursive,
+        name: a.name.clone(),
+        formats: a.formats.clone(),
+        ..Filters::default()
+    };
+    let (bytes, report) = match cancellable(
+        ws,
+        ws.export_sheet(&opened, &a.folder, &filters, &a.properties, format),
+    )
+    .await
+    {
+        Ok(r) => r,
+        Err(e) => return output::fail(&e),
+    };
+    if let Err(e) = std::fs::write(&a.out, bytes) {
+        return output::fail(&Error::io(
+            format!("Could not write {}", a.out.display()),
+            e,
+        ));
+    }
+    println!("Wrote {} assets to {}.", report.assets, a.out.display());
+    for folder in &report.unlisted_folders {
+        eprintln!(
+            "warning: the folder {folder} could not be listed; its assets are not in the sheet."
+        );
+    }
+    for unread in &report.unread {
+        eprintln!("warning: not in the sheet (could not be read): {unread}");
+    }
+    if report.unlisted_folders.is_empty() && report.unread.is_empty() {
+        OK
+    } else {
+        crate::output::SOME_FAILED
+    }
+}
+
+fn print_issues(import: &SheetImport) {
+    for issue in &import.issues {
+        let word = match issue.severity {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        eprintln!("{word}: {}", issue.message);
+    }
+}
+
+async fn import(a: ImportArgs, ws: &Workspace) -> u8 {
+    let file_name = a
+        .sheet
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let bytes = match std::fs::read(&a.sheet) {
+        Ok(b) => b,
+        Err(e) => {
+            return output::fail(&Error::io(
+                format!("Could not read {}", a.sheet.display()),
+                e,
+            ));
+        }
+    };
+    let opened = match ws.open(a.conn.choice()).await {
+        Ok(o) => o,
+        Err(e) => return output::fail(&e),
+    };
+    let gate = match gate(&opened, &a.write) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e),
+    };
+    let printer = output::progress_printer(!a.write.json);
+    let import = cancellable(
+        ws,
+        ws.import_sheet(&opened, &file_name, &bytes, a.skip_invalid_rows, &printer),
+    )
+    .await;
+    let import = match import {
+        Ok(i) => i,
+        Err(e) => return output::fail(&e),
+    };
+    print_issues(&import);
+    let errors = import
+        .issues
+        .iter()
+        .filter(|i| i.severity == Severity::Error)
+        .count();
+    let Some(preview) = import.run.clone() else {
+        if a.write.json {
+            output::print_json(&import);
+        }
+        eprintln!(
+            "{file_name} has {errors} error(s); nothing was written. Correct them, or add \
+             --skip-invalid-rows to leave those rows out."
+        );
+        return USAGE;
+    };
+    if errors > 0 && !a.skip_invalid_rows {
+        if a.write.json {
+            output::print_json(&import);
+        }
+        eprintln!(
+            "{file_name} has {errors} error(s); nothing was written. Correct them, or add \
+             --skip-invalid-rows to leave those rows out (preview: metadesk-cli runs show {}).",
+            preview.id
+        );
+        return USAGE;
+    }
+    if !import.skipped_rows.is_empty() {
+        eprintln!(
+            "Left out: row(s) {} (errors).",
+            import
+                .skipped_rows
+                .iter()
+                .map(u32::to_string)
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    after_preview(ws, &opened, preview, gate, &a.write).await
+}

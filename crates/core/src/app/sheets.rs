@@ -1,0 +1,362 @@
+//! Spreadsheets as use cases: export a folder's metadata as a sheet, and import a sheet:
+//! read it, check every cell, and preview the per-asset values as a run (applied, reported
+//! and undone like any bulk run, through the same engine).
+//!
+//! Not here: the file formats and the checks of a file (`crate::sheets`), how the window or
+//! the terminal show the result.
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::runs::OnProgress;
+use super::{JobKind, Opened, Workspace};
+use crate::assets::folders::{FolderWalk, WalkStep};
+use crate::assets::{AssetRef, CallError, EntryKind};
+use crate::bulk::engine::AssetEdits;
+use crate::bulk::journal::{Action, Record, read_records};
+use crate::bulk::scope::list_with_retries;
+use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
+use crate::credentials::ApiFamily;
+use crate::error::{Error, Result};
+use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
+use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
+use crate::timefmt::now_rfc3339;
+
+/// The file format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetFormat {
+    Xlsx,
+    Csv,
+}
+
+impl SheetFormat {
+    /// From a file name's extension (`.xlsx`, `.csv`).
+    pub fn from_file_name(name: &str) -> Option<SheetFormat> {
+        let lower = name.to_lowercase();
+        if lower.ends_with(".xlsx") {
+            Some(SheetFormat::Xlsx)
+        } else if lower.ends_with(".csv") {
+            Some(SheetFormat::Csv)
+        } else {
+            None
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetExport {
+    #[ts(type = "number")]
+    pub assets: u64,
+    /// Folders that could not be listed (their assets are not in the sheet).
+    pub unlisted_folders: Vec<String>,
+    /// Assets that could not be read (not in the sheet), with the reason.
+    pub unread: Vec<String>,
+}
+
+/// The answer to an import: the sheet's problems, and the previewed run when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetImport {
+    pub file_name: String,
+    /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", …
+    pub format: String,
+    #[ts(type = "number")]
+    pub rows: u64,
+    /// Every problem, in the order of the sheet (file and headers first).
+    pub issues: Vec<Issue>,
+    /// Rows left out because they have errors (only with "skip the rows in error").
+    pub skipped_rows: Vec<u32>,
+    /// The preview; `None` when errors stop the sheet (nothing planned, nothing written).
+    pub run: Option<RunSummary>,
+}
+
+impl SheetImport {
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+}
+
+fn edits_of(sheet: &Sheet, row: &crate::sheets::Row) -> Vec<Edit> {
+    row.cells
+        .iter()
+        .map(|cell| Edit {
+            property: sheet.columns[cell.column].property.clone(),
+            op: match &cell.value {
+                CellValue::Clear => EditOp::Clear,
+                CellValue::Set(values) => EditOp::Set {
+                    values: values.clone(),
+                },
+            },
+        })
+        .collect()
+}
+
+impl Workspace {
+    /// Reads, checks and previews a sheet on `opened`'s connection. With errors in the sheet
+    /// nothing is planned, unless `skip_rows_in_error` (then those rows are left out; errors in
+    /// the headers or the file still stop it). Assets that do not exist are errors of their
+    /// rows found by the preview, which plans nothing for them.
+    pub async fn import_sheet(
+        &self,
+        opened: &Opened,
+        file_name: &str,
+        bytes: &[u8],
+        skip_rows_in_error: bool,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SheetImport> {
+        let sheet = read_sheet(file_name, bytes)?;
+        let mut answer = SheetImport {
+            file_name: sheet.source.file_name.clone(),
+            format: sheet.source.format.clone(),
+            rows: sheet.rows.len() as u64,
+            issues: sheet.issues.clone(),
+            skipped_rows: Vec::new(),
+            run: None,
+        };
+        if sheet.has_sheet_errors() || (sheet.has_errors() && !skip_rows_in_error) {
+            return Ok(answer);
+        }
+        answer.skipped_rows = sheet.rows_in_error().into_iter().collect();
+        if let Some(folder) = &sheet.exported_folder {
+            answer.issues.extend(
+                sheet
+                    .rows
+                    .iter()
+                    .filter_map(|row| crate::sheets::checks::outside_folder(row, folder)),
+            );
+        }
+        let planned: Vec<&crate::sheets::Row> = sheet
+            .rows
+            .iter()
+            .filter(|r| !r.cells.is_empty() && !answer.skipped_rows.contains(&r.number))
+            .collect();
+        if planned.is_empty() {
+            return Err(Error::InvalidInput(format!(
+                "{file_name} asks for no change: every property cell is empty (an empty cell \
+                 leaves the value as it is). Type the new values, or #CLEAR to remove one."
+            )));
+        }
+        let folder = sheet
+            .exported_folder
+            .clone()
+            .unwrap_or_else(|| common_folder(planned.iter().map(|r| r.path.as_str())));
+        let spec = opened.spec(
+            folder,
+            Filters::default(),
+            Vec::new(),
+            RunKind::Sheet {
+                file: file_name.to_owned(),
+            },
+        );
+        let assets: Vec<AssetEdits> = planned
+            .iter()
+            .map(|row| AssetEdits {
+                path: row.path.clone(),
+                edits: edits_of(&sheet, row),
+            })
+            .collect();
+        let job = self.jobs.start(
+            JobKind::Preview,
+            format!("a preview of the sheet {file_name}"),
+        )?;
+        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let forward = |p: Progress| {
+            job.set_run_id(&p.run_id);
+            on_progress(p);
+        };
+        let summary = engine
+            .preview_per_asset(spec, assets, job.control(), &forward)
+            .await?;
+        // Rows whose asset could not be read are errors of the sheet, named by their row.
+        let path = runs::path_of(&self.runs_dir(), &summary.id)?;
+        let mut missing = Vec::new();
+        for record in read_records(&path)? {
+            if let Record::Row(row) = record?
+                && row.action == Action::Skip
+            {
+                let number = planned.get(row.i as usize).map(|r| r.number);
+                let reason = row.reason.unwrap_or_default();
+                let what = if reason.contains("(404)") {
+                    format!("there is no asset at {} in {}", row.path, opened.label)
+                } else {
+                    format!("{} could not be read in AEM ({reason})", row.path)
+                };
+                missing.push(Issue {
+                    severity: Severity::Error,
+                    row: number,
+                    column: None,
+                    message: format!(
+                        "Row {}: {what}; correct the path (copy it from AEM) or delete the \
+                         row. Nothing is written for this row.",
+                        number.unwrap_or_default(),
+                    ),
+                });
+            }
+        }
+        answer.issues.extend(missing);
+        answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
+        answer.run = Some(summary);
+        Ok(answer)
+    }
+
+    /// Exports the metadata of the assets of `folder` (and subfolders when recursive, with
+    /// the name and format filters) as a sheet with one column per property.
+    pub async fn export_sheet(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        properties: &[String],
+        format: SheetFormat,
+    ) -> Result<(Vec<u8>, SheetExport)> {
+        let properties: Vec<String> = properties
+            .iter()
+            .map(|p| crate::bulk::spec::validate_property(p))
+            .collect::<Result<_>>()?;
+        if properties.is_empty() {
+            return Err(Error::InvalidInput(
+                "Say which properties the sheet holds, e.g. dc:title and dc:subject.".into(),
+            ));
+        }
+        let job = self.jobs.start(
+            JobKind::Count,
+            format!("exporting the metadata of {folder}"),
+        )?;
+        let control = job.control();
+        let store = opened.connected.store.as_ref();
+        let folder = crate::assets::folders::normalize_folder(folder)?;
+        let mut walk = FolderWalk::new(&folder, filters.recursive, 100, store.family(), None)?;
+        let mut found: Vec<(String, String, serde_json::Map<String, Value>)> = Vec::new();
+        let mut report = SheetExport {
+            assets: 0,
+            unlisted_folders: Vec::new(),
+            unread: Vec::new(),
+        };
+        loop {
+            let step = walk
+                .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
+                .await?;
+            let entries = match step {
+                WalkStep::Page(entries) => entries,
+                WalkStep::Done => break,
+                WalkStep::Cancelled => {
+                    return Err(Error::InvalidInput("The export was cancelled.".into()));
+                }
+                WalkStep::Unlisted { folder, .. } => {
+                    report.unlisted_folders.push(folder);
+                    continue;
+                }
+            };
+            for entry in entries {
+                if entry.kind != EntryKind::Asset || !filters.name_matches(&entry.name) {
+                    continue;
+                }
+                let mut asset = AssetRef {
+                    path: entry.path.clone(),
+                    id: None,
+                };
+                let read = async {
+                    if store.family() == ApiFamily::OpenApi {
+                        asset.id = store.resolve_id(&entry.path).await?;
+                    }
+                    store.read(&asset).await
+                }
+                .await;
+                match read {
+                    Ok(current) => {
+                        let format = current.metadata.get("dc:format").and_then(Value::as_str);
+                        if filters.format_matches(format) {
+                            found.push((entry.path, entry.name, current.metadata));
+                        }
+                    }
+                    Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+                    Err(CallError::Auth(why)) => return Err(Error::InvalidInput(why)),
+                    Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
+                }
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        let columns: Vec<ExportColumn> = properties
+            .iter()
+            .map(|p| ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m)| m.get(p))))
+            .collect();
+        let rows: Vec<ExportRow> = found
+            .into_iter()
+            .map(|(path, name, metadata)| ExportRow {
+                path,
+                name,
+                // The Assets APIs Metadesk reads do not give the asset's last-modified time
+                // yet; the column stays empty until they do.
+                last_modified: metadata
+                    .get("jcr:lastModified")
+                    .and_then(Value::as_str)
+                    .map(str::to_owned),
+                values: properties
+                    .iter()
+                    .map(|p| metadata.get(p).cloned())
+                    .collect(),
+            })
+            .collect();
+        report.assets = rows.len() as u64;
+        let bytes = match format {
+            SheetFormat::Xlsx => write_xlsx(
+                &ExportInfo {
+                    connection: opened.label.clone(),
+                    folder: folder.clone(),
+                    recursive: filters.recursive,
+                    exported_at: now_rfc3339(),
+                },
+                &columns,
+                &rows,
+            )?,
+            SheetFormat::Csv => write_csv(&columns, &rows)?,
+        };
+        Ok((bytes, report))
+    }
+}
+
+/// The deepest folder holding every path (`/content/dam` at least), the run's folder when
+/// the sheet does not say where it was exported from.
+fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let parts: Vec<&str> = path.split('/').collect();
+        let folder = &parts[..parts.len().saturating_sub(1)];
+        common = Some(match common {
+            None => folder.to_vec(),
+            Some(c) => c
+                .iter()
+                .zip(folder)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let joined = common.unwrap_or_default().join("/");
+    if joined.starts_with("/content/dam") {
+        joined
+    } else {
+        "/content/dam".to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::common_folder;
+
+    #[test]
+    fn the_common_folder_of_a_sheet() {
+        assert_eq!(
+            common_folder(["/content/dam/a/b/x.jpg", "/content/dam/a/c/y.jpg"].into_iter()),
+            "/content/dam/a"
+        );
+        assert_eq!(
+            common_folder(["/content/dam/x.jpg"].into_iter()),
+            "/content/dam"
+        );
+    }
+}

@@ -1,0 +1,280 @@
+//! `metadesk-cli sheet export|import` end to end against the sandbox, as the real binary with
+//! a credential file: round trips through each format a person may hand back (our .xlsx and
+//! .csv, a workbook saved by LibreOffice, a CSV saved by French Excel, AEM's own Metadata
+//! Export CSV), undo of a sheet import, and a sheet with errors refused with its messages and
+//! nothing written.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use metadesk_core::sheets::read_sheet;
+use metadesk_core::sheets::testing::{french_excel_csv, ods, text};
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
+use serde_json::{Value, json};
+
+use crate::bulk_cli::cli;
+use crate::bulk_support::*;
+
+struct Env {
+    cli: PathBuf,
+    sb: Sandbox,
+    dir: tempfile::TempDir,
+}
+
+impl Env {
+    async fn new() -> Env {
+        let sb = sandbox(40).await;
+        let dir = tempfile::tempdir().unwrap();
+        sb.write_credentials(&dir.path().join("creds")).unwrap();
+        Env {
+            cli: cli(),
+            sb,
+            dir,
+        }
+    }
+
+    /// Runs the CLI with `args` only.
+    fn run_plain(&self, args: &[&str]) -> Output {
+        Command::new(&self.cli)
+            .env("METADESK_HOME", self.dir.path().join("home"))
+            .args(args)
+            .output()
+            .unwrap()
+    }
+
+    /// Runs the CLI with `args` and the sandbox's development token.
+    fn run(&self, args: &[&str]) -> Output {
+        let file = self.dir.path().join("creds/local-development-token.json");
+        Command::new(&self.cli)
+            .env("METADESK_HOME", self.dir.path().join("home"))
+            .args(args)
+            .args(["--aem", &self.sb.base_url(), "--file"])
+            .arg(&file)
+            .output()
+            .unwrap()
+    }
+
+    fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    fn title(&self, path: &str) -> Value {
+        metadata(&self.sb, path)
+            .get("dc:title")
+            .cloned()
+            .unwrap_or(Value::Null)
+    }
+
+    /// Exports the sample folder's titles and keywords to `name`; the assets' paths.
+    fn export(&self, name: &str) -> Vec<String> {
+        let out = self.path(name);
+        let o = self.run(&[
+            "sheet",
+            "export",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:title",
+            "--property",
+            "dc:subject",
+            "--out",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(
+            o.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let sheet = read_sheet(name, &std::fs::read(&out).unwrap()).unwrap();
+        assert_eq!(sheet.issues, vec![]);
+        sheet.rows.iter().map(|r| r.path.clone()).collect()
+    }
+
+    fn import(&self, file: &Path, extra: &[&str]) -> Output {
+        let mut args = vec!["sheet", "import", file.to_str().unwrap()];
+        args.extend_from_slice(extra);
+        self.run(&args)
+    }
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Imports `file` (which sets the titles of `a` and `b`) and checks that exactly those two
+/// assets changed.
+fn import_and_check(env: &Env, file: &Path, a: &str, b: &str, others: &[String]) {
+    let before: Vec<Value> = others.iter().map(|p| env.title(p)).collect();
+    let o = env.import(file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(a), json!("Sheet title A"));
+    assert_eq!(env.title(b), json!("Sheet title B"));
+    let after: Vec<Value> = others.iter().map(|p| env.title(p)).collect();
+    assert_eq!(before, after, "no other asset changed");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn sheet_round_trips_in_every_format_and_undo_restores() {
+    let env = Env::new().await;
+    let paths = env.export("shots.xlsx");
+    assert!(paths.len() > 3);
+    let csv_paths = env.export("shots.csv");
+    assert_eq!(paths, csv_paths);
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let others = paths[2..].to_vec();
+    let original_a = env.title(&a);
+
+    // Our .xlsx, edited and saved by Excel (rebuilt here with two cells changed).
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.write_string(0, 0, "Path (key)").unwrap();
+    ws.write_string(0, 1, "Title (dc:title)").unwrap();
+    for (r, p) in paths.iter().enumerate() {
+        ws.write_string(r as u32 + 1, 0, p).unwrap();
+        let t = env.title(p);
+        if let Some(t) = t.as_str() {
+            ws.write_string(r as u32 + 1, 1, t).unwrap();
+        }
+    }
+    ws.write_string(1, 1, "Sheet title A").unwrap();
+    ws.write_string(2, 1, "Sheet title B").unwrap();
+    let xlsx = env.path("edited.xlsx");
+    std::fs::write(&xlsx, book.save_to_buffer().unwrap()).unwrap();
+    import_and_check(&env, &xlsx, &a, &b, &others);
+
+    // Undo restores every cell the sheet wrote.
+    let runs = env.run_plain(&["runs", "list", "--json"]);
+    let listed = String::from_utf8_lossy(&runs.stdout).into_owned();
+    let all: Value = serde_json::from_str(&listed).unwrap();
+    let run_id = all
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["kind"]["kind"] == "sheet")
+        .map(|r| r["id"].as_str().unwrap().to_owned())
+        .unwrap_or_else(|| panic!("no sheet run in {listed}"));
+    assert!(
+        listed.contains("edited.xlsx"),
+        "the activity names the file"
+    );
+    let o = env.run(&["bulk", "undo", &run_id, "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(&a), original_a);
+
+    // A sheet saved by LibreOffice (.ods), with a formula.
+    let ods_bytes = ods(&[
+        vec![text("Path"), text("Title (dc:title)")],
+        vec![text(&a), text("Sheet title A")],
+        vec![
+            text(&b),
+            metadesk_core::sheets::testing::OdsCell {
+                text: "Sheet title B",
+                formula: Some("=\"Sheet title \"&\"B\""),
+            },
+        ],
+    ]);
+    let ods_file = env.path("libre.ods");
+    std::fs::write(&ods_file, ods_bytes).unwrap();
+    env.run(&["bulk", "undo", &run_id, "--yes"]);
+    let o = env.import(&ods_file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o)
+            .contains("warning: Row 3, column B (Title (dc:title)): the cell holds the formula"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(env.title(&b), json!("Sheet title B"));
+
+    // A CSV saved by French Excel: ';' and Windows-1252 (accents).
+    let fr = french_excel_csv(&[
+        vec![
+            "Path (key)",
+            "Title (dc:title)",
+            "Keywords (dc:subject) — values separated by |",
+        ],
+        vec![&a, "Crème brûlée", "été|plage"],
+    ]);
+    let fr_file = env.path("export-fr.csv");
+    std::fs::write(&fr_file, fr).unwrap();
+    let o = env.import(&fr_file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(&a), json!("Crème brûlée"));
+    assert_eq!(metadata(&env.sb, &a)["dc:subject"], json!(["été", "plage"]));
+
+    // AEM's own Metadata Export CSV.
+    let aem = format!(
+        "assetPath,dc:title{{{{String}}}},dc:subject{{{{String: multi }}}}\n{a},From AEM's CSV,\"x,y|z\"\n{b},,\n"
+    );
+    let aem_file = env.path("metadata.csv");
+    std::fs::write(&aem_file, aem).unwrap();
+    let o = env.import(&aem_file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(&a), json!("From AEM's CSV"));
+    assert_eq!(metadata(&env.sb, &a)["dc:subject"], json!(["x,y", "z"]));
+    assert_eq!(
+        env.title(&b),
+        json!("Sheet title B"),
+        "an empty cell leaves the value"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let before_a = env.title(&a);
+    let sheet = format!(
+        "Path,Title (dc:title),Expires (prism:expirationDate)\n{a},New A,\n{b},one|two,\n{a},again,\n/etc/x.jpg,x,\n{SAMPLE_FOLDER}/gone.jpg,y,\n{b},,26/03/2026\n"
+    );
+    let file = env.path("bad.csv");
+    std::fs::write(&file, &sheet).unwrap();
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for expected in [
+        "error: Row 3, column B (Title (dc:title)): dc:title holds one value, but the cell has 2 separated by |",
+        &format!("error: Row 4, column A (Path): {a} is already on row 2"),
+        "error: Row 5, column A (Path): \"/etc/x.jpg\" is not in the DAM",
+        &format!("error: Row 7, column A (Path): {b} is already on row 3"),
+        "nothing was written",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    assert_eq!(env.title(&a), before_a, "nothing written");
+
+    // Skipping the rows in error writes the others; the unknown asset is said, not written.
+    let o = env.import(&file, &["--yes", "--skip-invalid-rows"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "Row 6: there is no asset at {SAMPLE_FOLDER}/gone.jpg"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(env.title(&a), json!("New A"));
+
+    // Not a sheet at all; a header that names no property.
+    let png = env.path("photo.png");
+    std::fs::write(&png, b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR").unwrap();
+    let o = env.import(&png, &["--yes"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("photo.png is not a sheet"),
+        "{}",
+        stderr(&o)
+    );
+    let header = env.path("header.csv");
+    std::fs::write(&header, format!("Path,Notes\n{a},x\n")).unwrap();
+    let o = env.import(&header, &["--yes", "--skip-invalid-rows"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o)
+            .contains("error: Row 1, column B (Notes): The header \"Notes\" names no property"),
+        "{}",
+        stderr(&o)
+    );
+}
