@@ -73,6 +73,30 @@ impl AppDirs {
     }
 }
 
+/// Replaces the JSON file `path` (creating its folder) with `value`, through a temporary file
+/// in the same folder renamed into place once complete and on disk: a crash or a full disk
+/// never leaves a half-written file, nor destroys the one it was to replace. `what` names the
+/// contents for the rare encoding error ("saved scopes").
+pub fn write_json_file(path: &Path, value: &impl serde::Serialize, what: &str) -> Result<()> {
+    let folder = path
+        .parent()
+        .ok_or_else(|| Error::Internal(format!("{what}: the file has no folder")))?;
+    std::fs::create_dir_all(folder).map_err(|e| {
+        Error::io(
+            format!("could not create the folder {}", folder.display()),
+            e,
+        )
+    })?;
+    let body = serde_json::to_vec_pretty(value)
+        .map_err(|e| Error::Internal(format!("{what} could not be encoded: {e}")))?;
+    let io = |e| Error::io(format!("could not write {}", path.display()), e);
+    let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
+    std::io::Write::write_all(&mut temp, &body).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    temp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,7 +6,6 @@
 //! searches and resolving lists (`bulk::searching`).
 
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
@@ -74,18 +73,7 @@ impl Workspace {
     }
 
     fn write_scopes(&self, file: &ScopesFile) -> Result<()> {
-        let path = self.scopes_path();
-        let folder = path.parent().unwrap_or(&self.dirs().data).to_path_buf();
-        std::fs::create_dir_all(&folder)
-            .map_err(|e| Error::io(format!("could not create {}", folder.display()), e))?;
-        let io = |e| Error::io(format!("could not write {}", path.display()), e);
-        let mut temp = tempfile::NamedTempFile::new_in(&folder).map_err(io)?;
-        let body = serde_json::to_vec_pretty(file)
-            .map_err(|e| Error::Internal(format!("saved scopes: {e}")))?;
-        temp.write_all(&body).map_err(io)?;
-        temp.as_file().sync_all().map_err(io)?;
-        temp.persist(&path).map_err(|e| io(e.error))?;
-        Ok(())
+        crate::dirs::write_json_file(&self.scopes_path(), file, "saved scopes")
     }
 
     /// The scopes saved for a connection, in the order they were saved.

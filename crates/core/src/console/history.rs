@@ -164,20 +164,7 @@ fn read_list<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<Vec<T>> {
 }
 
 fn write_list<T: Serialize>(file: &Path, list: &[T]) -> Result<()> {
-    let dir = file
-        .parent()
-        .ok_or_else(|| Error::Internal("a console file has no folder".into()))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
-    let text = serde_json::to_vec_pretty(list)
-        .map_err(|e| Error::Internal(format!("console file: {e}")))?;
-    let mut temp = tempfile::NamedTempFile::new_in(dir)
-        .map_err(|e| Error::io(format!("could not write in {}", dir.display()), e))?;
-    std::io::Write::write_all(&mut temp, &text)
-        .map_err(|e| Error::io(format!("could not write {}", file.display()), e))?;
-    temp.persist(file)
-        .map_err(|e| Error::io(format!("could not write {}", file.display()), e.error))?;
-    Ok(())
+    crate::dirs::write_json_file(file, &list, "a console file")
 }
 
 #[cfg(test)]
