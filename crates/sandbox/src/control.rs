@@ -1,6 +1,6 @@
 //! The control API for tests in other processes (`/__sandbox/*`): counters, faults, one asset's
-//! state (and an edit of it by another user), a dump, reset, token revocation and the
-//! credentials.
+//! state (and an edit of it by another user), a dump, reset, token revocation, the
+//! credentials and an account's GraphQL access.
 //!
 //! Thin HTTP wrappers over the same operations as the Rust handle in `lib.rs`; these requests
 //! bypass faults, counters and authentication (the sandbox only listens on loopback).
@@ -12,7 +12,7 @@ use axum::body::Bytes;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
+use axum::routing::{get, post, put};
 use serde_json::{Value, json};
 
 use crate::Shared;
@@ -28,6 +28,7 @@ pub(crate) fn router() -> Router<Shared> {
         .route("/revoke", post(revoke))
         .route("/credentials", get(credentials))
         .route("/dev-token", post(dev_token))
+        .route("/graphql-access", put(graphql_access))
 }
 
 fn bad(msg: impl Into<String>) -> Response {
@@ -127,4 +128,20 @@ async fn dev_token(State(s): State<Shared>, Query(q): Query<HashMap<String, Stri
         .unwrap_or_else(|| s.credentials.dev_token_user.clone());
     let token = crate::issue_dev_token(&s, &user, false);
     axum::Json(json!({ "ok": true, "statusCode": 200, "accessToken": token })).into_response()
+}
+
+/// `PUT /__sandbox/graphql-access` with `{"user": "…@techacct.adobe.com", "allowed": false}`:
+/// that AEM user's GraphQL requests answer 403 (or work again with `true`).
+async fn graphql_access(State(s): State<Shared>, body: Bytes) -> Response {
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let (Some(user), Some(allowed)) = (
+        v.get("user")
+            .and_then(Value::as_str)
+            .filter(|u| !u.is_empty()),
+        v.get("allowed").and_then(Value::as_bool),
+    ) else {
+        return bad("body must be {\"user\": \"…\", \"allowed\": true|false}");
+    };
+    crate::set_graphql_access(&s, user, allowed);
+    axum::Json(json!({ "user": user, "allowed": allowed })).into_response()
 }

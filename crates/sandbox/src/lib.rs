@@ -8,11 +8,11 @@
 //! |---|---|
 //! | IMS (§2, §3) | `POST /ims/exchange/jwt[/]` (urlencoded or multipart; `expires_in` in ms), `POST /ims/token/v3` (`client_credentials`; seconds) |
 //! | Classic Assets API (§4) | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
-//! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json` |
+//! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` (Sling POST with form fields: `sling_post.rs`) |
 //! | OpenAPI (§5) | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | QueryBuilder (more §1) | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
-//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]` |
+//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
 //!
 //! Token rules (§0): tokens from Service Credentials and Local Development Tokens work on the
 //! classic API, repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only
@@ -67,6 +67,7 @@ mod openapi;
 mod querybuilder;
 mod renditions;
 mod server;
+mod sling_post;
 
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
@@ -569,12 +570,7 @@ impl Sandbox {
     /// dev token's user). At start every account has it except the read-only technical
     /// account, as on an author where nobody granted it GraphQL.
     pub fn set_graphql_access(&self, user: &str, allowed: bool) {
-        let mut denied = lock(&self.shared.graphql_denied);
-        if allowed {
-            denied.remove(user);
-        } else {
-            denied.insert(user.to_owned());
-        }
+        set_graphql_access(&self.shared, user, allowed);
     }
 
     /// Undoes every write, zeroes the counters and restores the start-up faults. Tokens stay.
@@ -589,6 +585,15 @@ impl Sandbox {
     }
 }
 
+fn set_graphql_access(shared: &Shared, user: &str, allowed: bool) {
+    let mut denied = lock(&shared.graphql_denied);
+    if allowed {
+        denied.remove(user);
+    } else {
+        denied.insert(user.to_owned());
+    }
+}
+
 fn router(shared: Shared) -> Router {
     Router::new()
         .route("/ims/exchange/jwt", post(ims::exchange_jwt))
@@ -600,7 +605,7 @@ fn router(shared: Shared) -> Router {
         .route("/api/assets/{*path}", get(classic::get).put(classic::put))
         .route(
             "/content/{*path}",
-            get(classic::content_get).post(graphql::endpoint),
+            get(classic::content_get).post(sling_post::handler),
         )
         .route(
             "/libs/granite/security/currentuser.json",

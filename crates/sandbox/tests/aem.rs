@@ -606,6 +606,41 @@ async fn graphql_listings_access_and_endpoints_not_enabled() {
     sb.set_graphql_access(&sb.credentials().dev_token_user, true);
     let (s, _) = get_json(&format!("{base}/graphql/list.json"), &token).await;
     assert_eq!(s, 200);
+    // The same switch over HTTP, for tests in other processes; a body without both fields is
+    // refused and changes nothing.
+    let access = |body: Value| {
+        client()
+            .put(format!("{base}/__sandbox/graphql-access"))
+            .json(&body)
+            .send()
+    };
+    let user = sb.credentials().dev_token_user.clone();
+    assert_eq!(access(json!({"user": user})).await.unwrap().status(), 400);
+    assert_eq!(
+        get_json(&format!("{base}/graphql/list.json"), &token)
+            .await
+            .0,
+        200
+    );
+    let r = access(json!({"user": user, "allowed": false}))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(
+        get_json(&format!("{base}/graphql/list.json"), &token)
+            .await
+            .0,
+        403
+    );
+    access(json!({"user": user, "allowed": true}))
+        .await
+        .unwrap();
+    assert_eq!(
+        get_json(&format!("{base}/graphql/list.json"), &token)
+            .await
+            .0,
+        200
+    );
     // Errors with locations; a persisted query run with an encoded value holding ' ', '&', '='.
     let r = client()
         .post(format!("{base}/content/_cq_graphql/global/endpoint.json"))
@@ -693,4 +728,71 @@ async fn basic_auth_in_local_sdk_mode() {
         .await
         .unwrap();
     assert_eq!(r.status(), 401);
+}
+
+#[tokio::test]
+async fn sling_post_sets_and_deletes_metadata_from_form_fields() {
+    let sb = start().await;
+    let base = sb.base_url();
+    let token = sb.credentials().dev_token.clone();
+    let asset = sb.leaf_folders()[0].clone();
+    let dump = sb.dump(false);
+    let asset = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .find(|p| p.starts_with(&asset))
+        .unwrap();
+    let post = |path: String, body: &'static str, content_type: &'static str, token: String| {
+        client()
+            .post(path)
+            .bearer_auth(token)
+            .header("content-type", content_type)
+            .header("accept", "application/json")
+            .body(body)
+            .send()
+    };
+    let metadata = format!("{base}{asset}/jcr:content/metadata");
+    let form = "application/x-www-form-urlencoded";
+    let r = post(
+        metadata.clone(),
+        "_charset_=utf-8&.%2Fdc%3Atitle=a+b%26c&dc:subject=x&dc:subject=y",
+        form,
+        token.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["status.code"], 200);
+    assert_eq!(v["changes"][0]["type"], "modified");
+    let state = sb.asset(&asset).unwrap();
+    assert_eq!(state["metadata"]["dc:title"], "a b&c", "{state}");
+    assert_eq!(state["metadata"]["dc:subject"], json!(["x", "y"]));
+    let r = post(metadata.clone(), "dc:title@Delete=", form, token.clone())
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(sb.asset(&asset).unwrap()["metadata"]["dc:title"].is_null());
+
+    // Not a form, a node that is not an asset's metadata, a read-only account: nothing written.
+    let before = sb.asset(&asset).unwrap();
+    let r = post(
+        metadata.clone(),
+        "{\"dc:title\":\"x\"}",
+        "application/json",
+        token.clone(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 400);
+    let r = post(format!("{base}{asset}"), "dc:title=x", form, token.clone())
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
+    let ro = sb.issue_dev_token("reader@example.com", true);
+    let r = post(metadata, "dc:title=x", form, ro).await.unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(sb.asset(&asset).unwrap(), before);
 }
