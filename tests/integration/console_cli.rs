@@ -221,6 +221,50 @@ async fn graphql_and_request_from_the_command_line() {
         .await;
     assert_eq!(ran.code, Some(2));
 
+    // Form fields (URL-encoded, as the Sling POST servlet takes them): exit 0, the values
+    // reach AEM as typed.
+    let metadata = format!("{path}/jcr:content/metadata");
+    let ran = h
+        .run(&[
+            "request",
+            "--connection",
+            &name,
+            "POST",
+            &metadata,
+            "--form",
+            "./dc:title=Été & co = 100%",
+            "--form",
+            "dc:subject=a",
+            "--form",
+            "dc:subject=b",
+            "--header",
+            "Accept: application/json",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let v: Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(v["status.code"], 200, "{v}");
+    let state = sb.asset(&path).unwrap();
+    assert_eq!(state["metadata"]["dc:title"], "Été & co = 100%", "{state}");
+    assert_eq!(
+        state["metadata"]["dc:subject"],
+        serde_json::json!(["a", "b"])
+    );
+    // --form with --data, or a field without '=': a usage error, nothing sent.
+    let before = sb.counters().requests_total;
+    for (extra, words) in [
+        (vec!["--form", "a=b", "--data", "{}"], "cannot be used with"),
+        (vec!["--form", "no-equals"], "must be NAME=VALUE"),
+    ] {
+        let mut all = vec!["request", "--connection", name.as_str(), "POST", &metadata];
+        all.extend(extra);
+        let ran = h.run(&all).await;
+        assert_eq!(ran.code, Some(2), "{all:?}: {}", ran.stderr);
+        assert!(ran.stderr.contains(words), "{}", ran.stderr);
+        assert!(ran.stdout.is_empty());
+    }
+    assert_eq!(sb.counters().requests_total, before, "nothing was sent");
+
     // No token in any file the app wrote (the history included).
     let token = sb.credentials().dev_token.clone();
     let files = all_files(&h.home);

@@ -64,6 +64,11 @@ pub struct RequestArgs {
     /// The body: TEXT, or @FILE to read it from a file.
     #[arg(long)]
     data: Option<String>,
+    /// A form field, as K=V (repeatable): the body is sent URL-encoded
+    /// (application/x-www-form-urlencoded), as AEM's Sling POST servlet takes it. Not with
+    /// --data.
+    #[arg(long = "form", value_name = "K=V", conflicts_with = "data")]
+    form: Vec<String>,
     /// A header, as "Name: value" (repeatable).
     #[arg(long = "header", value_name = "K:V")]
     headers: Vec<String>,
@@ -314,6 +319,25 @@ fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
+    // Encoded by the core (url's form_urlencoded), so `&`, `=`, spaces and non-ASCII in a value
+    // stay data.
+    let form = args
+        .form
+        .iter()
+        .map(|f| {
+            f.split_once('=')
+                .filter(|(k, _)| !k.trim().is_empty())
+                .map(|(k, v)| Header {
+                    name: k.trim().to_owned(),
+                    value: v.to_owned(),
+                })
+                .ok_or_else(|| {
+                    Error::InvalidInput(format!(
+                        "--form \"{f}\" must be NAME=VALUE, such as --form ./dc:title=Summer."
+                    ))
+                })
+        })
+        .collect::<Result<Vec<_>, _>>()?;
     let body = match args.data.as_deref() {
         Some(d) => match d.strip_prefix('@') {
             Some(file) => Some(read_file(&PathBuf::from(file), "data")?),
@@ -326,7 +350,7 @@ fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
         path: args.path.clone(),
         headers,
         body,
-        form: None,
+        form: (!form.is_empty()).then_some(form),
     })
 }
 
@@ -344,6 +368,7 @@ mod tests {
             method: "post".into(),
             path: "/x".into(),
             data: Some(format!("@{}", file.display())),
+            form: vec![],
             headers: vec!["Accept: application/json".into()],
             out: None,
             confirm_production: None,
@@ -351,10 +376,61 @@ mod tests {
         let r = build_request(&args).unwrap();
         assert_eq!(r.body.as_deref(), Some("{\"a\": 1}"));
         assert_eq!(r.headers[0].value, "application/json");
+        assert_eq!(r.form, None);
         let bad = RequestArgs {
             headers: vec!["no colon".into()],
             ..args
         };
         assert!(build_request(&bad).is_err());
+    }
+
+    #[test]
+    fn form_fields_are_name_value_pairs() {
+        let args = |form: &[&str]| RequestArgs {
+            connection: "c".into(),
+            method: "POST".into(),
+            path: "/x".into(),
+            data: None,
+            form: form.iter().map(|f| (*f).to_owned()).collect(),
+            headers: vec![],
+            out: None,
+            confirm_production: None,
+        };
+        let r = build_request(&args(&["./dc:title=a=b & c", "empty="])).unwrap();
+        let form = r.form.unwrap();
+        assert_eq!(
+            (form[0].name.as_str(), form[0].value.as_str()),
+            ("./dc:title", "a=b & c")
+        );
+        assert_eq!(form[1].value, "");
+        for bad in ["no-equals", "=value"] {
+            let e = build_request(&args(&[bad])).unwrap_err().to_string();
+            assert!(e.contains("must be NAME=VALUE"), "{e}");
+        }
+    }
+
+    #[test]
+    fn form_and_data_together_are_a_usage_error() {
+        use clap::Parser;
+        #[derive(Parser)]
+        struct Cli {
+            #[command(flatten)]
+            args: RequestArgs,
+        }
+        let e = Cli::try_parse_from([
+            "x",
+            "--connection",
+            "c",
+            "POST",
+            "/x",
+            "--data",
+            "{}",
+            "--form",
+            "a=b",
+        ])
+        .err()
+        .expect("refused");
+        assert_eq!(e.kind(), clap::error::ErrorKind::ArgumentConflict);
+        assert!(e.to_string().contains("--form"), "{e}");
     }
 }

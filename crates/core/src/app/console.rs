@@ -851,6 +851,74 @@ mod tests {
     }
 
     #[tokio::test(flavor = "multi_thread")]
+    async fn form_fields_reach_aem_url_encoded_and_the_history_keeps_them() {
+        let f = fixture().await;
+        let dump = f.sandbox.dump(false);
+        let asset = dump["assets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|a| a["contentFragment"] == false)
+            .unwrap()["path"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        let field = |name: &str, value: &str| crate::console::Header {
+            name: name.into(),
+            value: value.into(),
+        };
+        let post = ConsoleRequest {
+            method: "POST".into(),
+            path: format!("{asset}/jcr:content/metadata"),
+            headers: vec![field("Accept", "application/json")],
+            body: None,
+            form: Some(vec![
+                field("./dc:title", "Été & co = 100%"),
+                field("dc:subject", "a"),
+                field("dc:subject", "b"),
+            ]),
+        };
+        let answer =
+            f.ws.console_request(&f.name, &post, None, None)
+                .await
+                .unwrap();
+        assert_eq!(answer.status, 200, "{answer:?}");
+        let state = f.sandbox.asset(&asset).unwrap();
+        assert_eq!(state["metadata"]["dc:title"], "Été & co = 100%", "{state}");
+        assert_eq!(
+            state["metadata"]["dc:subject"],
+            serde_json::json!(["a", "b"])
+        );
+        let history = f.ws.console_history(&f.name).await.unwrap();
+        assert_eq!(history[0].form.as_ref().map(Vec::len), Some(3));
+
+        // A body and form fields together, or form fields on a GET: refused, nothing sent.
+        let before = f.sandbox.counters().requests_total;
+        let both = ConsoleRequest {
+            body: Some("{}".into()),
+            ..post.clone()
+        };
+        let e =
+            f.ws.console_request(&f.name, &both, None, None)
+                .await
+                .unwrap_err();
+        assert!(e.to_string().contains("not both"), "{e}");
+        let get = ConsoleRequest {
+            method: "GET".into(),
+            ..post.clone()
+        };
+        let e =
+            f.ws.console_request(&f.name, &get, None, None)
+                .await
+                .unwrap_err();
+        assert!(e.to_string().contains("has no body"), "{e}");
+        assert_eq!(f.sandbox.counters().requests_total, before);
+        // The curl line sends the same fields, encoded.
+        let curl = f.ws.console_curl(&f.name, &post).await.unwrap();
+        assert!(curl.contains("dc%3Asubject=a"), "{curl}");
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
     async fn a_slow_query_can_be_cancelled() {
         let f = fixture().await;
         // Warm the token first, so only the query is slow.
