@@ -1,0 +1,81 @@
+// The GraphQL tab's history: what was sent for this connection, newest first; an entry
+// re-opens its query (and variables) in the editor, or chooses its persisted query.
+import { render, screen, waitFor } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { HistoryEntry } from '../../ipc/bindings/HistoryEntry';
+import { consoleEndpoints, consoleHistory, consolePersisted, consoleSchema } from '../../ipc/commands';
+import { connection } from '../../test-fixtures';
+import GraphqlPanel from './GraphqlPanel.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  consoleCancel: vi.fn(),
+  consoleEndpoints: vi.fn(),
+  consoleExport: vi.fn(),
+  consoleGraphql: vi.fn(),
+  consoleHistory: vi.fn(),
+  consolePersisted: vi.fn(),
+  consoleRunPersisted: vi.fn(),
+  consoleSavePersisted: vi.fn(),
+  consoleSchema: vi.fn(),
+}));
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+const entry = (o: Partial<HistoryEntry>): HistoryEntry => ({
+  at: '2026-11-22T21:00:05Z',
+  kind: 'graphql',
+  method: 'POST',
+  path: '/content/_cq_graphql/metadesk/endpoint.json',
+  config: 'metadesk',
+  query: null,
+  variables: null,
+  headers: [],
+  body: null,
+  form: null,
+  status: 200,
+  millis: 12,
+  outcome: '200',
+  ...o,
+});
+
+function editorText(): string {
+  return screen.getByTestId('graphql-editor-host').shadowRoot?.querySelector('.cm-content')?.textContent ?? '';
+}
+
+describe('the GraphQL history', () => {
+  it('lists what was sent and re-opens an entry in the editor', async () => {
+    const user = userEvent.setup();
+    vi.mocked(consoleEndpoints).mockResolvedValue({ configs: ['global', 'metadesk'], listed: true, note: null });
+    vi.mocked(consoleSchema).mockRejectedValue({ code: 'not_found', message: 'no schema here' });
+    vi.mocked(consolePersisted).mockResolvedValue([
+      { config: 'metadesk', name: 'article-by-path', short_path: '/metadesk/article-by-path', query: '{ x }' },
+    ]);
+    vi.mocked(consoleHistory).mockResolvedValue([
+      entry({ kind: 'request', method: 'GET', path: '/content/dam.1.json', config: null }),
+      entry({ query: '{ articleList { items { author } } }', variables: '{"n":1}', outcome: '1 GraphQL error' }),
+      entry({ kind: 'persisted', method: 'GET', query: 'article-by-path', variables: '{"path":"/x"}' }),
+    ]);
+    render(GraphqlPanel, { connection: connection() });
+
+    await waitFor(() => expect(editorText()).toContain('articleList'));
+    const items = await screen.findAllByTestId('graphql-history-entry');
+    expect(items.map((i) => i.textContent?.trim())).toEqual([
+      '2026-11-22 21:00:05 · { articleList { items { author } } } · metadesk · 1 GraphQL error',
+      '2026-11-22 21:00:05 · persisted metadesk/article-by-path · metadesk · 200',
+    ]);
+    expect(consoleHistory).toHaveBeenCalledWith('c1');
+
+    await user.click(items[0]);
+    expect(editorText()).toBe('{ articleList { items { author } } }');
+    expect(screen.getByTestId('graphql-variables')).toHaveValue('{\n  "n": 1\n}');
+    expect(screen.getByTestId('graphql-endpoint')).toHaveValue('metadesk');
+
+    await user.click(items[1]);
+    expect(screen.getByTestId('persisted-select')).toHaveValue('/metadesk/article-by-path');
+    expect(screen.getByTestId('graphql-variables')).toHaveValue('{\n  "path": "/x"\n}');
+  });
+});
