@@ -63,18 +63,20 @@ describe('the GraphQL history', () => {
 
     await waitFor(() => expect(editorText()).toContain('articleList'));
     const items = await screen.findAllByTestId('graphql-history-entry');
+    const [query, persisted] = items;
+    if (!query || !persisted) throw new Error('two entries expected');
     expect(items.map((i) => i.textContent?.trim())).toEqual([
       '2026-11-22 21:00:05 · { articleList { items { author } } } · metadesk · 1 GraphQL error',
       '2026-11-22 21:00:05 · persisted metadesk/article-by-path · metadesk · 200',
     ]);
     expect(consoleHistory).toHaveBeenCalledWith('c1');
 
-    await user.click(items[0]);
+    await user.click(query);
     expect(editorText()).toBe('{ articleList { items { author } } }');
     expect(screen.getByTestId('graphql-variables')).toHaveValue('{\n  "n": 1\n}');
     expect(screen.getByTestId('graphql-endpoint')).toHaveValue('metadesk');
 
-    await user.click(items[1]);
+    await user.click(persisted);
     expect(screen.getByTestId('persisted-select')).toHaveValue('/metadesk/article-by-path');
     expect(screen.getByTestId('graphql-variables')).toHaveValue('{\n  "path": "/x"\n}');
   });

@@ -20,6 +20,13 @@ vi.mock('../../ipc/commands', () => ({
   consoleSaved: vi.fn(),
 }));
 
+/** The i-th element with a test id (failing the test when there is none). */
+function nth(id: string, i: number): HTMLElement {
+  const found = screen.getAllByTestId(id)[i];
+  if (!found) throw new Error(`no ${id} number ${i}`);
+  return found;
+}
+
 afterEach(() => {
   vi.clearAllMocks();
 });
@@ -110,10 +117,10 @@ describe('the Requests tab', () => {
     await user.clear(path);
     await user.type(path, '/content/dam/a.jpg/jcr:content/metadata');
     await user.click(screen.getByTestId('request-body-form'));
-    await user.type(screen.getAllByTestId('request-form-name')[0], './dc:title');
-    await user.type(screen.getAllByTestId('request-form-value')[0], 'Été & co');
+    await user.type(nth('request-form-name', 0), './dc:title');
+    await user.type(nth('request-form-value', 0), 'Été & co');
     await user.click(screen.getByTestId('request-form-add'));
-    await user.type(screen.getAllByTestId('request-form-value')[1], 'orphan');
+    await user.type(nth('request-form-value', 1), 'orphan');
     expect(screen.getByRole('alert')).toHaveTextContent('“orphan” has no field name');
     expect(screen.getByTestId('request-send')).toBeDisabled();
     await user.click(screen.getByRole('button', { name: 'Remove field 2' }));
@@ -137,6 +144,6 @@ describe('the Requests tab', () => {
     await user.click(screen.getByTestId('request-body-text'));
     await user.click(await screen.findByRole('button', { name: /POST \/content\/dam\/a\.jpg/ }));
     expect(screen.getByTestId('request-body-form')).toBeChecked();
-    expect(screen.getAllByTestId('request-form-value')[0]).toHaveValue('Été & co');
+    expect(nth('request-form-value', 0)).toHaveValue('Été & co');
   });
 });
