@@ -117,6 +117,11 @@ async function typeQuery(driver, text) {
   return editor;
 }
 
+/** Scrolls `element` to the middle of the window, so the screenshot shows it. */
+function show(driver, element) {
+  return driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", element);
+}
+
 async function setEndpoint(driver, config) {
   const endpoint = await byTestId(driver, "graphql-endpoint");
   await endpoint.clear();
@@ -156,6 +161,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
     // AEM now lists it (the list is read back from the sandbox).
     await eventually(async () => (await driver.findElements(By.css(`[data-testid="persisted-select"] option[value="/metadesk/${name}"]`))).length === 1,
       "the saved query is not listed");
+    await show(driver, note);
     await screenshot(driver, "08 console 1 persisted query saved on production");
 
     // The history lists the save; re-opening it puts that query back in the editor.
@@ -177,6 +183,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
     try {
       await (await byTestId(driver, "graphql-run")).click();
       const cancel = await byTestId(driver, "graphql-cancel", 5_000);
+      await show(driver, cancel);
       await screenshot(driver, "08 console 3 slow query running");
       const started = Date.now();
       await cancel.click();
@@ -200,6 +207,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
       const words = await denied.getText();
       assert.ok(words.includes(email), words);
       assert.match(words, /administrator must grant/);
+      await show(driver, denied);
       await screenshot(driver, "08 console 4 no GraphQL access");
     } finally {
       await setGraphqlAccess(email, true);
@@ -211,6 +219,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
     await eventually(async () => /not enabled/.test(await (await byTestId(driver, "graphql-error")).getText()),
       "the 404 does not say the endpoint is not enabled", 30_000);
     assert.match(await (await byTestId(driver, "graphql-error")).getText(), /wknd/);
+    await show(driver, await byTestId(driver, "graphql-error"));
     await screenshot(driver, "08 console 5 endpoint not enabled");
   });
 });
@@ -233,6 +242,7 @@ test("Requests: an image is shown, form fields reach AEM, and Copy as curl never
     const width = await eventually(() => driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth", image),
       "the image did not load");
     assert.equal(width, 48);
+    await show(driver, image);
     await screenshot(driver, "08 console 6 image response");
 
     // Form fields, as AEM's Sling POST servlet takes them.
@@ -259,6 +269,7 @@ test("Requests: an image is shown, form fields reach AEM, and Copy as curl never
     assert.ok(line.includes("jcr%3Acontent") || line.includes("jcr:content"), line);
     assert.ok(line.includes("dc%3Atitle="), line);
     assert.ok(!line.includes(sandbox.devToken.accessToken), "the token is on the clipboard");
+    await show(driver, copied);
     await screenshot(driver, "08 console 8 copied as curl");
   });
 });
