@@ -718,6 +718,15 @@ mod tests {
         );
         let e = run(serde_json::json!({ "path": "a;b" })).await.unwrap_err();
         assert!(e.to_string().contains("';'"), "{e}");
+        let e =
+            f.ws.console_run_persisted(&f.name, "metadesk", "no-such-query", "", None)
+                .await
+                .unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("There is no persisted query /metadesk/no-such-query on 127.0.0.1"),
+            "{e}"
+        );
 
         // Saving is a write: a production connection needs its name typed.
         f.ws.connections().set_production(&f.id, true).unwrap();

@@ -186,8 +186,10 @@ pub async fn run(
     if response.status().as_u16() == 404 {
         // The servlet answers 404 for an unknown query as for a missing endpoint.
         return Err(Error::NotFound(format!(
-            "There is no persisted query {what} on {} (404), or its configuration has no \
+            "There is no persisted query /{}/{} on {} (404), or its configuration has no \
              GraphQL endpoint.",
+            config.trim(),
+            name.trim(),
             client.host()
         )));
     }
