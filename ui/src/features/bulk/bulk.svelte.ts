@@ -233,6 +233,9 @@ export class BulkStore {
   /** Counts the scope after typing settles; called whenever the scope's fields change. */
   scheduleCount(): void {
     if (this.pick.kind !== 'folder') {
+      // A folder count waiting to start would count the wrong scope.
+      if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+      this.#countTimer = null;
       this.scope.clear();
       this.pick.schedule();
       return;
@@ -248,6 +251,7 @@ export class BulkStore {
   async countNow(): Promise<void> {
     const { connectionId } = this.form;
     const folder = normalizeFolder(this.form.folder);
+    if (this.pick.kind !== 'folder') return;
     if (!connectionId || folderProblem(folder) || this.form.name.includes('/')) {
       this.scope.clear();
       return;
