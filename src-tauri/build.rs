@@ -13,6 +13,7 @@ fn main() {
         "rename_connection",
         "set_connection_url",
         "set_connection_production",
+        "set_connection_finder",
         "delete_connection",
         "start_sandbox",
         "sandbox_status",

@@ -26,6 +26,7 @@ import type { RunRequest } from './bindings/RunRequest';
 import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
 import type { ScopeCount } from './bindings/ScopeCount';
+import type { SetFinderArgs } from './bindings/SetFinderArgs';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
 import type { ConsoleRequest } from './bindings/ConsoleRequest';
@@ -108,6 +109,12 @@ export function setConnectionUrl(args: SetUrlArgs): Promise<ConnectionView> {
 
 export function setConnectionProduction(args: SetProductionArgs): Promise<ConnectionView> {
   return call('set_connection_production', { args });
+}
+
+/** Pairs an OAuth Server-to-Server connection with the connection that finds its assets
+ *  (`finder` null: unpaired). */
+export function setConnectionFinder(args: SetFinderArgs): Promise<ConnectionView> {
+  return call('set_connection_finder', { args });
 }
 
 /** Deletes the connection and its keychain entries. */

@@ -173,6 +173,7 @@ impl Workspace {
         scope: Scope,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
+        opened.require_finder()?;
         let (folder, filters) = scope.into_run_parts()?;
         let store = opened.connected.store.as_ref();
         match &filters.selection {
