@@ -138,7 +138,11 @@ pub async fn set_connection_finder(
     args: SetFinderArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.connections().set_finder(&args.id, args.finder.as_deref())).await
+    blocking(move || {
+        ws.connections()
+            .set_finder(&args.id, args.finder.as_deref())
+    })
+    .await
 }
 
 /// Deletes the connection and its keychain entries. Deleting the last sandbox connection also

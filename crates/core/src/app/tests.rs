@@ -734,12 +734,19 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         .unwrap()
         .connection;
     for (writer, finder, words) in [
-        (oauth.as_str(), elsewhere.id.as_str(), "must be on the same AEM"),
+        (
+            oauth.as_str(),
+            elsewhere.id.as_str(),
+            "must be on the same AEM",
+        ),
         (f.id.as_str(), oauth.as_str(), "finds assets itself"),
         (oauth.as_str(), oauth.as_str(), "no other connection"),
         (oauth.as_str(), "nobody", "no other connection"),
     ] {
-        let e = store.set_finder(writer, Some(finder)).unwrap_err().to_string();
+        let e = store
+            .set_finder(writer, Some(finder))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains(words), "{e}");
     }
     assert!(store.get(&oauth).unwrap().finds_assets_with.is_none());
@@ -764,10 +771,16 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         .await
         .unwrap();
     assert_eq!(run.family, crate::credentials::ApiFamily::OpenApi);
-    let done = apply(ws, apply_request(&run.id, None), &quiet).await.unwrap();
+    let done = apply(ws, apply_request(&run.id, None), &quiet)
+        .await
+        .unwrap();
     assert_eq!(done.counts.changed, found.assets);
     let counters = f.sandbox.counters();
-    assert_eq!(counters.count("PATCH", 200), found.assets, "written through the OpenAPI");
+    assert_eq!(
+        counters.count("PATCH", 200),
+        found.assets,
+        "written through the OpenAPI"
+    );
     assert_eq!(counters.count("PUT", 200), 0);
 
     // Deleting the finder unpairs: no dangling id.
