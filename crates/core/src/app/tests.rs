@@ -787,3 +787,52 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
     store.delete(&f.id).unwrap();
     assert!(store.get(&oauth).unwrap().finds_assets_with.is_none());
 }
+
+#[test]
+fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothing() {
+    use crate::connections::FileResult;
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(RunOnlyKeychain::default());
+    let ws = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
+    let key = crate::credentials::testing::TestKey::small();
+    let mut json = crate::credentials::testing::service_credentials(
+        &key,
+        "cm-p7603-e12614-integration",
+        "ims-na1.adobelogin.com",
+        365,
+    );
+    let integration = json["integration"].as_object_mut().unwrap();
+    integration.remove("privateKey");
+    integration.remove("publicKey");
+    integration.insert("scopes".into(), serde_json::json!("openid,AdobeID"));
+
+    // Bad: no client secret. Refused with the reason; no connection, nothing in the keychain.
+    let mut bad = json.clone();
+    bad["integration"]["technicalAccount"]
+        .as_object_mut()
+        .unwrap()
+        .remove("clientSecret");
+    let outcome = ws.import_text(&bad.to_string());
+    let FileResult::Refused { problems, .. } = outcome.result else {
+        panic!("not refused: {:?}", outcome.result)
+    };
+    assert!(
+        problems.iter().any(|p| p.contains("no client secret")),
+        "{problems:?}"
+    );
+    assert!(ws.connections().list().unwrap().is_empty());
+    assert_eq!(secrets.len(), 0, "nothing stored in the keychain");
+
+    // Good: stored as an OAuth Server-to-Server connection holding only the client secret.
+    let outcome = ws.import_text(&json.to_string());
+    let FileResult::Imported { connection } = outcome.result else {
+        panic!("not imported: {:?}", outcome.result)
+    };
+    assert_eq!(
+        connection.kind,
+        crate::credentials::CredentialKind::OauthServerToServer
+    );
+    assert_eq!(connection.host, "author-p7603-e12614.adobeaemcloud.com");
+    assert_eq!(connection.secret_hints, ["client secret ••••1d47"]);
+    assert_eq!(secrets.len(), 1, "{:?}", secrets.keys());
+}
