@@ -6,7 +6,10 @@
 // - the saved search reused in a new edit: it selects nothing any more (every match now has a
 //   copyright);
 // - a pasted list with a bad entry and a duplicate: both listed with their reason, the rest
-//   previewed.
+//   previewed;
+// - an OAuth Server-to-Server connection: Bulk edit says in words that it cannot find assets
+//   and what to do; paired on its card with the service connection ("Finds assets with"), it
+//   runs a search edit written through the OpenAPI (PATCH with If-Match, no classic PUT).
 // Screenshots of each step go to E2E_ARTIFACTS.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
@@ -212,6 +215,75 @@ test("a pasted list: a bad entry and a duplicate are shown with their reason, th
     assert.deepEqual(paths.sort(), [a, b].sort());
     assert.match(await (await byTestId(driver, "run-selection")).getText(), /a list of 4 entries/);
     await screenshot(driver, "10 list 2 preview");
+  });
+});
+
+test("an OAuth Server-to-Server connection paired on its card edits from the window", async (t) => {
+  await withApp(t, async (driver) => {
+    await connection(driver);
+    await (await byTestId(driver, "nav-connections")).click();
+    await simulateDrop(driver, [sandbox.file("oauth-project.json")]);
+    const row = await eventually(async () => {
+      for (const r of await driver.findElements(By.css('[data-testid="drop-result"]'))) {
+        if ((await r.getText()).includes("oauth-project.json") && (await r.getAttribute("data-outcome")) === "needsChoice") return r;
+      }
+      return null;
+    }, "the OAuth project did not ask for its AEM address", 30_000);
+    const form = await row.findElement(By.css('[data-testid="pending-form"]'));
+    await form.findElement(By.css('[data-testid="pending-url"]')).sendKeys(sandbox.url);
+    await form.findElement(By.css('button[type="submit"]')).click();
+    const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.id !== connectionId && /OAuth Server-to-Server credential/.test(c.text)),
+      "the OAuth project was not imported", 30_000);
+    added.push(card.id);
+
+    // Not paired: Bulk edit says what to import and where to pair it, before asking AEM.
+    await (await byTestId(driver, "nav-bulk")).click();
+    const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
+    if (again.length > 0) await again[0].click();
+    const select = await byTestId(driver, "bulk-connection");
+    await select.findElement(By.css(`option[value="${card.id}"]`)).click();
+    const refusal = await eventually(async () => {
+      const text = await (await byTestId(driver, "folder-tree")).getText();
+      return text.includes("Finds assets with") ? text : null;
+    }, "the folder tree did not say how to find assets with an OAuth connection", 30_000);
+    assert.match(refusal, /Import AEM service credentials/);
+    await screenshot(driver, "10 oauth 1 not paired");
+
+    // Paired on its card with the service connection on the same AEM.
+    await (await byTestId(driver, "nav-connections")).click();
+    const oauthCard = await driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
+    const finder = await oauthCard.findElement(By.css('[data-testid="finder-select"]'));
+    await (await finder.findElement(By.css(`option[value="${connectionId}"]`))).click();
+    await eventually(async () => (await finder.getAttribute("value")) === connectionId, "the pairing was not saved");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", finder);
+    await screenshot(driver, "10 oauth 2 paired on the card");
+
+    // A search edit from the window, written through the OpenAPI.
+    const patchesBefore = (await sandbox.getJson("/__sandbox/counters")).requests?.PATCH?.["200"] ?? 0;
+    await (await byTestId(driver, "nav-bulk")).click();
+    const select2 = await byTestId(driver, "bulk-connection");
+    await select2.findElement(By.css(`option[value="${card.id}"]`)).click();
+    await (await byTestId(driver, "scope-kind-search")).click();
+    const input = await byTestId(driver, "folder-path-input");
+    await input.clear();
+    await input.sendKeys(folder, Key.ENTER);
+    const rowEl = (await driver.findElements(By.css('[data-testid="condition-row"]')))[0];
+    await (await rowEl.findElement(By.css('[data-testid="condition-subject"] option[value="name"]'))).click();
+    await (await rowEl.findElement(By.css('[data-testid="condition-value"]'))).sendKeys("*.png");
+    const pngs = editable().filter((p) => p.endsWith(".png"));
+    assert.ok(pngs.length > 0, "no PNG in the folder");
+    await finalSelectionCount(driver, new RegExp(`\\b${pngs.length} assets? match`));
+    await setRights(driver, `${RIGHTS} (OAuth)`);
+    await (await byTestId(driver, "preview-button")).click();
+    assert.deepEqual((await previewPaths(driver)).sort(), [...pngs].sort());
+    await (await byTestId(driver, "apply-button")).click();
+    await byTestId(driver, "report", 120_000);
+    await screenshot(driver, "10 oauth 3 report");
+    for (const path of pngs) {
+      assert.equal((await sandbox.asset(path)).metadata["dc:rights"], `${RIGHTS} (OAuth)`, `${path} was not written`);
+    }
+    const counters = await sandbox.getJson("/__sandbox/counters");
+    assert.equal((counters.requests?.PATCH?.["200"] ?? 0) - patchesBefore, pngs.length, JSON.stringify(counters.requests));
   });
 });
 
