@@ -28,6 +28,7 @@ fn main() {
         "saved_scopes",
         "save_scope",
         "delete_scope",
+        "list_tags",
         "preview_run",
         "preview_undo",
         "preview_retry",

@@ -123,6 +123,7 @@ pub fn run() {
                 commands::scopes::saved_scopes,
                 commands::scopes::save_scope,
                 commands::scopes::delete_scope,
+                commands::scopes::list_tags,
                 commands::bulk::preview_run,
                 commands::bulk::preview_undo,
                 commands::bulk::preview_retry,

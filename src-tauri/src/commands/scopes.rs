@@ -3,6 +3,7 @@
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
 use metadesk_core::app::{ConnectionChoice, SavedScope, SelectedCount};
+use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::State;
@@ -68,4 +69,15 @@ pub fn delete_scope(
     name: String,
 ) -> Result<(), IpcError> {
     Ok(state.workspace.delete_scope(&connection_id, &name)?)
+}
+
+/// AEM's tags for the tag picker (an error: the picker takes a typed tag id).
+#[tauri::command]
+pub async fn list_tags(
+    state: State<'_, AppState>,
+    connection_id: String,
+) -> Result<Vec<Tag>, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws.tags(&opened).await?)
 }

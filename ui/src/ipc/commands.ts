@@ -42,6 +42,7 @@ import type { SavedRequest } from './bindings/SavedRequest';
 import type { SavedScope } from './bindings/SavedScope';
 import type { Scope } from './bindings/Scope';
 import type { SelectedCount } from './bindings/SelectedCount';
+import type { Tag } from './bindings/Tag';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -214,6 +215,11 @@ export function savedScopes(connectionId: string): Promise<SavedScope[]> {
 /** Saves a scope under a name, replacing one of the same name (any case). */
 export function saveScope(connectionId: string, name: string, scope: Scope): Promise<SavedScope> {
   return call('save_scope', { connectionId, name, scope });
+}
+
+/** AEM's tags (`/content/cq:tags`) for the tag picker; rejects when they cannot be read. */
+export function listTags(connectionId: string): Promise<Tag[]> {
+  return call('list_tags', { connectionId });
 }
 
 export function deleteScope(connectionId: string, name: string): Promise<void> {

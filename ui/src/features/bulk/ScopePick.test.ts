@@ -13,6 +13,7 @@ import {
   listConnections,
   listEntries,
   listFolder,
+  listTags,
   listRuns,
   previewRows,
   previewRun,
@@ -36,6 +37,7 @@ vi.mock('../../ipc/commands', () => ({
   countSelected: vi.fn(),
   scopeQuery: vi.fn(),
   listEntries: vi.fn(),
+  listTags: vi.fn(),
   savedScopes: vi.fn(),
   saveScope: vi.fn(),
   deleteScope: vi.fn(),
@@ -157,6 +159,35 @@ describe('a search', () => {
       },
     });
     expect(await screen.findByTestId('run-selection')).toHaveTextContent('dc:rights is empty');
+  });
+
+  it('offers AEM’s tags to pick from, and a typed id when they cannot be read', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(listTags).mockResolvedValue([
+      { id: 'wknd-shared:activity/surfing', title: 'WKND Shared › Activity › Surfing' },
+      { id: 'wknd-shared:season/summer', title: 'WKND Shared › Season › Summer' },
+    ]);
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await user.selectOptions(screen.getByTestId('condition-subject'), 'tag');
+    await waitFor(() => expect(listTags).toHaveBeenCalledWith('c1'));
+    const options = [...screen.getByTestId('known-tags').querySelectorAll('option')].map((o) => [o.value, o.textContent]);
+    expect(options).toEqual([
+      ['wknd-shared:activity/surfing', 'WKND Shared › Activity › Surfing'],
+      ['wknd-shared:season/summer', 'WKND Shared › Season › Summer'],
+    ]);
+    expect(screen.getByTestId('condition-value')).toHaveAttribute('list', 'known-tags');
+    expect(screen.getByTestId('tag-hint')).toHaveTextContent('pick one of AEM’s 2 tags');
+  });
+
+  it('takes a typed tag id when AEM’s tags cannot be read', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listTags).mockRejectedValue({ code: 'not_found', message: 'AEM’s tags could not be read (403)' });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await user.selectOptions(screen.getByTestId('condition-subject'), 'tag');
+    await waitFor(() => expect(screen.getByTestId('tag-hint')).toHaveTextContent('could not be read, so type the tag’s id'));
   });
 
   it('is not previewed while a condition is incomplete, and says which', async () => {

@@ -6,6 +6,7 @@ import {
   countSelected,
   deleteScope,
   listEntries,
+  listTags,
   savedScopes,
   saveScope,
   scopeQuery,
@@ -13,6 +14,7 @@ import {
 import type { SavedScope } from '../../ipc/bindings/SavedScope';
 import type { Scope } from '../../ipc/bindings/Scope';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
+import type { Tag } from '../../ipc/bindings/Tag';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import { folderProblem, normalizeFolder } from './editForm';
@@ -52,6 +54,10 @@ export class ScopePick {
   query = $state<string | null>(null);
   queryError = $state<IpcError | null>(null);
 
+  /** AEM's tags for the picker; null until read, and when they cannot be (typed ids then). */
+  tags = $state<Tag[] | null>(null);
+  tagsError = $state<string | null>(null);
+
   saved = $state<SavedScope[]>([]);
   savedError = $state<IpcError | null>(null);
   saving = $state(false);
@@ -66,6 +72,7 @@ export class ScopePick {
   #savedFor = '';
   /** The text `entries` were read from. */
   #entriesOf = '';
+  #tagsFor = '';
 
   constructor(ctx: PickContext) {
     this.#ctx = ctx;
@@ -211,6 +218,21 @@ export class ScopePick {
   hideQuery(): void {
     this.query = null;
     this.queryError = null;
+  }
+
+  /** Reads AEM's tags once per connection, for the tag picker. */
+  async loadTags(): Promise<void> {
+    const connectionId = this.#ctx.connectionId();
+    if (!connectionId || this.#tagsFor === connectionId) return;
+    this.#tagsFor = connectionId;
+    this.tags = null;
+    this.tagsError = null;
+    try {
+      const tags = await listTags(connectionId);
+      if (this.#tagsFor === connectionId) this.tags = tags;
+    } catch (thrown) {
+      if (this.#tagsFor === connectionId) this.tagsError = toIpcError(thrown).message;
+    }
   }
 
   // ---- Saved scopes ------------------------------------------------------------------------
