@@ -501,40 +501,6 @@ pub(crate) async fn current_user(State(shared): State<Shared>, headers: HeaderMa
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn put_forms_parse() {
-        let c = parse_put(br#"{"class":"asset","properties":{"metadata/dc:rights":"R","metadata":{"dc:subject":["a","b"]},"jcr:title":"T","dc:x":null}}"#).unwrap();
-        assert!(c.contains(&("dc:rights".into(), Some(json!("R")))));
-        assert!(c.contains(&("dc:subject".into(), Some(json!(["a", "b"])))));
-        assert!(c.contains(&("dc:title".into(), Some(json!("T")))));
-        assert!(c.contains(&("dc:x".into(), None)));
-    }
-
-    #[test]
-    fn malformed_put_bodies_are_rejected() {
-        for body in [
-            &b"not json"[..],
-            br#"[1]"#,
-            br#"{"class":"asset"}"#,
-            br#"{"class":"asset","properties":[]}"#,
-            br#"{"class":"bogus","properties":{}}"#,
-            br#"{"properties":{"metadata/dc:x":{"a":1}}}"#,
-            br#"{"properties":{"metadata/":"x"}}"#,
-            br#"{"properties":{"metadata":"x"}}"#,
-        ] {
-            assert!(
-                parse_put(body).is_err(),
-                "{}",
-                String::from_utf8_lossy(body)
-            );
-        }
-    }
-}
-
 /// `GET /content/cq:tags.{N|infinity}.json`: a small fixed tag tree as the Sling default GET
 /// servlet renders it (adobe-wire-more §4.2), cut at the depth asked for.
 fn tag_tree(selector: &str) -> Response {
@@ -589,4 +555,38 @@ fn tag_tree(selector: &str) -> Response {
         }
     }
     (StatusCode::OK, axum::Json(cut(&tree, depth))).into_response()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn put_forms_parse() {
+        let c = parse_put(br#"{"class":"asset","properties":{"metadata/dc:rights":"R","metadata":{"dc:subject":["a","b"]},"jcr:title":"T","dc:x":null}}"#).unwrap();
+        assert!(c.contains(&("dc:rights".into(), Some(json!("R")))));
+        assert!(c.contains(&("dc:subject".into(), Some(json!(["a", "b"])))));
+        assert!(c.contains(&("dc:title".into(), Some(json!("T")))));
+        assert!(c.contains(&("dc:x".into(), None)));
+    }
+
+    #[test]
+    fn malformed_put_bodies_are_rejected() {
+        for body in [
+            &b"not json"[..],
+            br#"[1]"#,
+            br#"{"class":"asset"}"#,
+            br#"{"class":"asset","properties":[]}"#,
+            br#"{"class":"bogus","properties":{}}"#,
+            br#"{"properties":{"metadata/dc:x":{"a":1}}}"#,
+            br#"{"properties":{"metadata/":"x"}}"#,
+            br#"{"properties":{"metadata":"x"}}"#,
+        ] {
+            assert!(
+                parse_put(body).is_err(),
+                "{}",
+                String::from_utf8_lossy(body)
+            );
+        }
+    }
 }
