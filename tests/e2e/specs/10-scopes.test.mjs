@@ -17,6 +17,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { setTimeout as sleep } from "node:timers/promises";
 import { By, Key } from "selenium-webdriver";
 import {
   withApp,
@@ -106,9 +107,11 @@ async function finalSelectionCount(driver, expected) {
   }, `the count did not show ${expected}`, 60_000);
 }
 
-/** Scrolls an element to the middle of the window (for the screenshot that follows). */
+/** Scrolls an element to the middle of the window and lets the page paint (the screenshot
+ *  that follows could otherwise show the frame before). */
 async function show(driver, testId) {
   await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", await byTestId(driver, testId));
+  await sleep(400);
 }
 
 async function setRights(driver, value) {
@@ -247,6 +250,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
       return text.includes("Finds assets with") ? text : null;
     }, "the folder tree did not say how to find assets with an OAuth connection", 30_000);
     assert.match(refusal, /Import AEM service credentials/);
+    await show(driver, "folder-tree");
     await screenshot(driver, "10 oauth 1 not paired");
 
     // Paired on its card with the service connection on the same AEM.
@@ -256,6 +260,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     await (await finder.findElement(By.css(`option[value="${connectionId}"]`))).click();
     await eventually(async () => (await finder.getAttribute("value")) === connectionId, "the pairing was not saved");
     await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", finder);
+    await sleep(400);
     await screenshot(driver, "10 oauth 2 paired on the card");
 
     // A search edit from the window, written through the OpenAPI.
