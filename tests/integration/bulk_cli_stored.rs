@@ -1,7 +1,8 @@
 //! The CLI through stored connections (the OS keychain, so `#[ignore]`d like every real
 //! keychain test: scripts/test.sh runs them in a private D-Bus session): one home for every
-//! subcommand, the production guard, and an OAuth Server-to-Server credential file listing
-//! folders through a stored classic connection.
+//! subcommand, the production guard, an OAuth Server-to-Server credential file listing
+//! folders through a stored classic connection, a stored OAuth connection paired once with the
+//! connection that finds its assets, and a scope saved in the window reused with --scope.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -223,9 +224,9 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
         "--yes",
         "--json",
     ];
-    // Without a lister, AEM refuses the listing; the message says what to do.
+    // Without a lister, nothing is asked of AEM; the message says what to do.
     let ran = h.run_with_file("oauth-project.json", &set).await;
-    ran.assert_refused("From the command line: add --list-with CONNECTION");
+    ran.assert_refused("from the command line: add --list-with CONNECTION");
     let unknown = h
         .run_with_file(
             "oauth-project.json",
@@ -304,4 +305,174 @@ async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() 
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     assert!(sb.counters().count("PUT", 200) > 0);
     remove(&h, &name).await;
+}
+
+/// A workspace over the CLI's home, as the window would open it (saved scopes live there).
+fn workspace_of(h: &CliHome) -> metadesk_core::app::Workspace {
+    metadesk_core::app::Workspace::new(
+        metadesk_core::dirs::AppDirs::under(&h.home),
+        std::sync::Arc::new(metadesk_core::secrets::RunOnlyKeychain::default()),
+    )
+    .unwrap()
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn a_scope_saved_in_the_window_is_reused_with_scope() {
+    use metadesk_core::bulk::{Condition, Scope};
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    let name = format!("Scoped {}", std::process::id());
+    import_dev_token(&h, &name, &[]).await;
+    let before = editable(&sb);
+    let empty: Vec<&String> = before
+        .iter()
+        .filter(|(_, md)| md.get("dc:rights").is_none())
+        .map(|(p, _)| p)
+        .collect();
+    assert!(!empty.is_empty() && empty.len() < before.len());
+    let ws = workspace_of(&h);
+    let id = ws.connections().find(&name).unwrap().id;
+    let scope = Scope::Search {
+        under: SAMPLE_FOLDER.into(),
+        recursive: false,
+        conditions: vec![Condition::IsEmpty {
+            property: "dc:rights".into(),
+        }],
+        combine: Default::default(),
+    };
+    ws.save_scope(&id, "No rights", scope).unwrap();
+
+    let set = |scope: &'static str| {
+        vec![
+            "bulk",
+            "set",
+            "--connection",
+            &name,
+            "--scope",
+            scope,
+            "--property",
+            "dc:rights",
+            "--value",
+            "Via a saved scope",
+            "--yes",
+            "--json",
+        ]
+        .into_iter()
+        .map(str::to_owned)
+        .collect::<Vec<String>>()
+    };
+    let unknown = set("Summer");
+    let ran = h
+        .run(&unknown.iter().map(String::as_str).collect::<Vec<_>>())
+        .await;
+    ran.assert_refused("No scope named \"Summer\" is saved for this connection. Saved: No rights.");
+    assert_eq!(sb.counters().writes_applied, 0);
+
+    let known = set("no RIGHTS");
+    let ran = h
+        .run(&known.iter().map(String::as_str).collect::<Vec<_>>())
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let summary = ran.json();
+    assert!(
+        summary["scope"]
+            .as_str()
+            .unwrap()
+            .ends_with("where dc:rights is empty"),
+        "{summary}"
+    );
+    assert_eq!(summary["counts"]["changed"], empty.len());
+    for (path, md) in &before {
+        let now = metadata(&sb, path);
+        if empty.contains(&path) {
+            assert_eq!(now["dc:rights"], "Via a saved scope");
+        } else {
+            assert_eq!(
+                now.get("dc:rights"),
+                md.get("dc:rights"),
+                "{path} is outside the scope"
+            );
+        }
+    }
+    remove(&h, &name).await;
+}
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    let pid = std::process::id();
+    let (lister, oauth) = (format!("Finder {pid}"), format!("OAuth {pid}"));
+    import_dev_token(&h, &lister, &[]).await;
+    let file = h.creds.join("oauth-project.json");
+    let ims = sb.credentials().ims_endpoint.clone();
+    let ran = h
+        .run(&[
+            "connections",
+            "import",
+            file.to_str().unwrap(),
+            "--name",
+            &oauth,
+            "--aem",
+            &h.aem,
+            "--ims",
+            &ims,
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let before = editable(&sb);
+    let set = [
+        "bulk",
+        "set",
+        "--connection",
+        &oauth,
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:rights",
+        "--value",
+        "Paired",
+        "--yes",
+        "--json",
+    ];
+    h.run(&set)
+        .await
+        .assert_refused("then choose it under \"Finds assets with\" on this connection's card");
+
+    // A pairing that cannot work is refused and changes nothing.
+    let ran = h
+        .run(&["connections", "finds-assets-with", &lister, &oauth])
+        .await;
+    ran.assert_refused("finds assets itself");
+    let ran = h
+        .run(&["connections", "finds-assets-with", &oauth, &lister])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(
+        ran.stdout.contains("finds its assets with"),
+        "{}",
+        ran.stdout
+    );
+
+    let ran = h.run(&set).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let summary = ran.json();
+    assert_eq!(summary["family"], "openApi", "{summary}");
+    assert_eq!(summary["counts"]["changed"], before.len());
+    assert_eq!(sb.counters().count("PATCH", 200), before.len() as u64);
+    assert_eq!(
+        sb.counters().count("PUT", 200),
+        0,
+        "written through the OpenAPI"
+    );
+
+    let ran = h
+        .run(&["connections", "finds-assets-with", &oauth, "--none"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    h.run(&set).await.assert_refused("Finds assets with");
+    remove(&h, &oauth).await;
+    remove(&h, &lister).await;
 }

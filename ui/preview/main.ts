@@ -84,6 +84,7 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     statusText: 'expires in 12 days',
     secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
     importedAt: new Date().toISOString(),
+    findsAssetsWith: null,
     ...overrides,
   };
 }

@@ -29,6 +29,7 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
     statusText: 'expires in 12 days',
     secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
     importedAt: '2025-01-01T00:00:00Z',
+    findsAssetsWith: null,
     ...overrides,
   };
 }

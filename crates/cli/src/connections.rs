@@ -67,6 +67,16 @@ pub enum ConnectionsCommand {
     SetUrl { name: String, url: String },
     /// Mark a connection as production (on) or not (off).
     Production { name: String, state: OnOff },
+    /// Pair an OAuth Server-to-Server connection with the connection (service credentials, a
+    /// development token or an SDK login on the same AEM) that finds its assets: bulk edits
+    /// then use it without --list-with, in the app and here. --none unpairs.
+    FindsAssetsWith {
+        name: String,
+        #[arg(required_unless_present = "none")]
+        finder: Option<String>,
+        #[arg(long, conflicts_with = "finder")]
+        none: bool,
+    },
     /// Add a local AEM SDK login. The password is read from the first line of standard input.
     AddSdk {
         /// The SDK's address.
@@ -139,6 +149,17 @@ pub fn run(
             .find(&name)
             .and_then(|c| workspace.set_connection_url(&c.id, &url))
             .map(|v| line(out, &format!("\"{}\" now uses {}", v.name, v.aem_url)))
+            .map_err(|e| e.to_string()),
+        ConnectionsCommand::FindsAssetsWith { name, finder, .. } => store
+            .find(&name)
+            .and_then(|c| store.set_finder(&c.id, finder.as_deref()))
+            .map(|v| match &finder {
+                Some(f) => line(
+                    out,
+                    &format!("\"{}\" finds its assets with \"{f}\"", v.name),
+                ),
+                None => line(out, &format!("\"{}\" is no longer paired", v.name)),
+            })
             .map_err(|e| e.to_string()),
         ConnectionsCommand::Production { name, state } => {
             let on = matches!(state, OnOff::On);

@@ -53,6 +53,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::connections::RenameArgs::export_all(&cfg)?;
     crate::connections::SetUrlArgs::export_all(&cfg)?;
     crate::connections::SetProductionArgs::export_all(&cfg)?;
+    crate::connections::SetFinderArgs::export_all(&cfg)?;
     crate::connections::LocalSdkArgs::export_all(&cfg)?;
     // The bulk-edit screen: progress events, preview rows, report rows, run summaries.
     crate::bulk::Progress::export_all(&cfg)?;
@@ -74,6 +75,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SavedScope::export_all(&cfg)?;
     crate::app::SelectedCount::export_all(&cfg)?;
     crate::assets::browse::FolderPage::export_all(&cfg)?;
+    crate::assets::tags::Tag::export_all(&cfg)?;
     // The API console.
     crate::console::GraphqlAnswer::export_all(&cfg)?;
     crate::console::Endpoints::export_all(&cfg)?;

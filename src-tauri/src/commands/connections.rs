@@ -8,7 +8,7 @@ use std::sync::Arc;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{
     CompleteImportArgs, ConnectionView, FileOutcome, FileResult, LocalSdkArgs, RenameArgs,
-    SetProductionArgs, SetUrlArgs,
+    SetFinderArgs, SetProductionArgs, SetUrlArgs,
 };
 use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -128,6 +128,21 @@ pub async fn set_connection_production(
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
     blocking(move || ws.connections().set_production(&args.id, args.production)).await
+}
+
+/// Pairs an OAuth Server-to-Server connection with the connection that finds its assets
+/// (null: unpaired).
+#[tauri::command]
+pub async fn set_connection_finder(
+    state: State<'_, AppState>,
+    args: SetFinderArgs,
+) -> Result<ConnectionView, IpcError> {
+    let ws = Arc::clone(&state.workspace);
+    blocking(move || {
+        ws.connections()
+            .set_finder(&args.id, args.finder.as_deref())
+    })
+    .await
 }
 
 /// Deletes the connection and its keychain entries. Deleting the last sandbox connection also

@@ -26,6 +26,7 @@ import type { RunRequest } from './bindings/RunRequest';
 import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
 import type { ScopeCount } from './bindings/ScopeCount';
+import type { SetFinderArgs } from './bindings/SetFinderArgs';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
 import type { ConsoleRequest } from './bindings/ConsoleRequest';
@@ -38,6 +39,10 @@ import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { SavedPersisted } from './bindings/SavedPersisted';
 import type { SavedRequest } from './bindings/SavedRequest';
+import type { SavedScope } from './bindings/SavedScope';
+import type { Scope } from './bindings/Scope';
+import type { SelectedCount } from './bindings/SelectedCount';
+import type { Tag } from './bindings/Tag';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -107,6 +112,12 @@ export function setConnectionProduction(args: SetProductionArgs): Promise<Connec
   return call('set_connection_production', { args });
 }
 
+/** Pairs an OAuth Server-to-Server connection with the connection that finds its assets
+ *  (`finder` null: unpaired). */
+export function setConnectionFinder(args: SetFinderArgs): Promise<ConnectionView> {
+  return call('set_connection_finder', { args });
+}
+
 /** Deletes the connection and its keychain entries. */
 export function deleteConnection(id: string): Promise<void> {
   return call('delete_connection', { id });
@@ -171,6 +182,48 @@ export function countScope(
   onUpdate: (count: ScopeCount) => void,
 ): Promise<ScopeCount> {
   return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
+}
+
+/**
+ * Counts what a scope selects: a folder streams running counts to `onUpdate`, a search is
+ * counted by AEM in one cheap request, a list is resolved entry by entry (its problems come
+ * back with their reasons). Null when another job stopped the count.
+ */
+export function countSelected(
+  connectionId: string,
+  scope: Scope,
+  onUpdate: (count: ScopeCount) => void,
+): Promise<SelectedCount | null> {
+  return call('count_selected', { connectionId, scope, onUpdate: channelOf(onUpdate) });
+}
+
+/** The QueryBuilder query a search scope sends, for an AEM administrator to read. */
+export function scopeQuery(scope: Scope): Promise<string> {
+  return call('scope_query', { scope });
+}
+
+/** The entries of a pasted or dropped list (one per line, or a one-column CSV). */
+export function listEntries(text: string): Promise<string[]> {
+  return call('list_entries', { text });
+}
+
+/** The scopes saved for a connection, in the order they were saved. */
+export function savedScopes(connectionId: string): Promise<SavedScope[]> {
+  return call('saved_scopes', { connectionId });
+}
+
+/** Saves a scope under a name, replacing one of the same name (any case). */
+export function saveScope(connectionId: string, name: string, scope: Scope): Promise<SavedScope> {
+  return call('save_scope', { connectionId, name, scope });
+}
+
+/** AEM's tags (`/content/cq:tags`) for the tag picker; rejects when they cannot be read. */
+export function listTags(connectionId: string): Promise<Tag[]> {
+  return call('list_tags', { connectionId });
+}
+
+export function deleteScope(connectionId: string, name: string): Promise<void> {
+  return call('delete_scope', { connectionId, name });
 }
 
 /** Lists the folder and reads current values; journals the plan. Writes nothing to AEM. */

@@ -207,14 +207,9 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         ws.preview_edit(&opened, folder, filters, edits, &printer),
     )
     .await;
-    let preview = match (preview, open::listing_hint(&opened)) {
-        (Ok(p), _) => p,
-        // A new edit run lists the folder first; undo, retry and resume know their assets.
-        (Err(e @ Error::Aem(_)), Some(hint)) => {
-            eprintln!("error: {e} {hint}");
-            return USAGE;
-        }
-        (Err(e), _) => return output::fail(&e),
+    let preview = match preview {
+        Ok(p) => p,
+        Err(e) => return output::fail(&e),
     };
     if !scope.write.json {
         eprintln!("Scope: {}", preview.scope);

@@ -60,12 +60,3 @@ impl ConnectionArgs {
         }
     }
 }
-
-/// What to add to a failed preview: an OAuth S2S connection without `--list-with` cannot list
-/// folders, and AEM's refusal does not say what to do about it.
-pub fn listing_hint(opened: &Opened) -> Option<&'static str> {
-    opened.cannot_list_folders().then_some(
-        "From the command line: add --list-with CONNECTION, a stored connection to the same AEM \
-         with service credentials or a development token.",
-    )
-}

@@ -94,6 +94,29 @@ impl Opened {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
     }
 
+    /// Refuses, in words, to find assets (browse, count, search, preview a new edit) with an
+    /// OAuth S2S connection that has no connection to find them: AEM refuses its token on the
+    /// classic APIs, and no OpenAPI endpoint lists a folder's assets. Says what to import and
+    /// where to pair it.
+    pub fn require_finder(&self) -> Result<()> {
+        if !self.cannot_list_folders() {
+            return Ok(());
+        }
+        let pair = if self.connection_id.is_some() {
+            "then choose it under \"Finds assets with\" on this connection's card (from the \
+             command line: add --list-with CONNECTION)"
+        } else {
+            "then, from the command line: add --list-with CONNECTION"
+        };
+        Err(Error::InvalidInput(format!(
+            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it change assets, but not \
+             find them (AEM refuses its token on the APIs that list folders and search, and no \
+             OpenAPI endpoint lists a folder's assets). Import AEM service credentials (AEM \
+             Developer Console) or a development token for the same AEM, {pair}.",
+            self.label
+        )))
+    }
+
     /// The stored connection, as it was when opened.
     pub fn connection(&self) -> &Connection {
         &self.connected.connection
@@ -199,6 +222,8 @@ impl Opener {
 
     fn open_stored(&self, name: &str, list_with: Option<&str>) -> Result<Opened> {
         let connection = self.store.find(name)?;
+        // The pairing stored with the connection is the default; the CLI's --list-with wins.
+        let list_with = list_with.or(connection.finds_assets_with.as_deref());
         let lister = match list_with {
             Some(other) => lister_for(&connection, &self.store.find(other)?)?,
             None => None,
@@ -281,19 +306,6 @@ fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connect
         );
         return Ok(None);
     }
-    if lister.kind.api_family() != ApiFamily::Classic {
-        return Err(Error::InvalidInput(format!(
-            "\"{}\" cannot list folders either: the listing connection needs service \
-             credentials, a development token or a local SDK login.",
-            lister.name
-        )));
-    }
-    if !same_aem(&lister.aem_url, &writer.aem_url) {
-        return Err(Error::InvalidInput(format!(
-            "\"{}\" is a connection to {}, but this run writes to {}: the listing connection \
-             must be on the same AEM.",
-            lister.name, lister.aem_url, writer.aem_url
-        )));
-    }
+    crate::connections::check_finder(writer, lister)?;
     Ok(Some(lister.clone()))
 }

@@ -33,11 +33,13 @@ impl Workspace {
         folder: &str,
         offset: u64,
     ) -> Result<FolderPage> {
+        opened.require_finder()?;
         browse::folder_page(opened.connected.store.as_ref(), folder, offset, FOLDER_PAGE).await
     }
 
     /// Subfolders completing a typed path.
     pub async fn complete_folder(&self, opened: &Opened, typed: &str) -> Result<Vec<FolderEntry>> {
+        opened.require_finder()?;
         browse::complete(opened.connected.store.as_ref(), typed, COMPLETIONS).await
     }
 
@@ -50,6 +52,7 @@ impl Workspace {
         filters: &Filters,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<ScopeCount> {
+        opened.require_finder()?;
         let job = self
             .jobs
             .start(JobKind::Count, format!("counting the assets of {folder}"))?;
@@ -72,6 +75,7 @@ impl Workspace {
         edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
+        opened.require_finder()?;
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;

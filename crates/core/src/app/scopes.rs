@@ -13,6 +13,7 @@ use ts_rs::TS;
 
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
+use crate::assets::tags::Tag;
 use crate::bulk::searching::{self, ListCheck, SearchCount};
 use crate::bulk::selection::{self, Scope, Selection};
 use crate::bulk::{Edit, RunSummary, ScopeCount};
@@ -173,6 +174,7 @@ impl Workspace {
         scope: Scope,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
+        opened.require_finder()?;
         let (folder, filters) = scope.into_run_parts()?;
         let store = opened.connected.store.as_ref();
         match &filters.selection {
@@ -198,6 +200,19 @@ impl Workspace {
                 Ok(check.map(SelectedCount::List))
             }
         }
+    }
+
+    /// AEM's tags, for the tag picker of a search. An error (AEM refused, no tag tree) means
+    /// the picker takes a typed tag id instead.
+    pub async fn tags(&self, opened: &Opened) -> Result<Vec<Tag>> {
+        opened.require_finder()?;
+        opened.connected.store.tags().await.map_err(|e| {
+            tracing::info!(error = %e, "the tag tree could not be read");
+            Error::NotFound(format!(
+                "AEM's tags could not be read ({e}); type a tag's id, such as \
+                 wknd:activity/surfing."
+            ))
+        })
     }
 
     /// The QueryBuilder query a search scope sends, for an AEM administrator to read.
@@ -358,6 +373,25 @@ mod tests {
         };
         assert_eq!((check.assets, check.problems.len()), (0, 1));
         assert_eq!(sb.counters().writes_applied, 0);
+    }
+
+    #[tokio::test(flavor = "multi_thread")]
+    async fn the_tag_picker_reads_aems_tag_tree() {
+        let (_d, ws, id, _sb) = with_connection().await;
+        let opened = ws
+            .open(crate::app::ConnectionChoice::stored(id))
+            .await
+            .unwrap();
+        let tags = ws.tags(&opened).await.unwrap();
+        let surfing = tags
+            .iter()
+            .find(|t| t.id == "wknd-shared:activity/surfing")
+            .unwrap_or_else(|| panic!("{tags:?}"));
+        assert_eq!(surfing.title, "WKND Shared › Activity › Surfing");
+        assert!(
+            tags.iter()
+                .any(|t| t.id == "properties:orientation/portrait")
+        );
     }
 
     #[test]

@@ -653,3 +653,186 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
         )
     );
 }
+
+/// Imports the sandbox's OAuth Server-to-Server project; returns its connection id.
+fn import_oauth(f: &Fixture) -> String {
+    let recognised =
+        credentials::inspect(f.sandbox.credentials().oauth_project_json.as_bytes()).unwrap();
+    let options = ImportOptions {
+        aem_url: Some(f.sandbox.base_url()),
+        ims_url: Some(f.sandbox.credentials().ims_endpoint.clone()),
+        ..ImportOptions::default()
+    };
+    f.state
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card() {
+    let f = fixture().await;
+    let ws = &f.state;
+    let oauth = import_oauth(&f);
+    let edits = request(&f, "Written with OAuth").edits;
+    let search = crate::bulk::Scope::Search {
+        under: SAMPLE_FOLDER.into(),
+        recursive: false,
+        conditions: vec![crate::bulk::Condition::IsEmpty {
+            property: "dc:rights".into(),
+        }],
+        combine: Default::default(),
+    };
+
+    // Not paired: every way of finding assets says what to import and where to pair it, and
+    // nothing is asked of AEM's classic APIs with the OAuth token.
+    let before = f.sandbox.counters();
+    let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
+    let refusals = [
+        folder_page(ws, &oauth, SAMPLE_FOLDER, 0).await.unwrap_err(),
+        complete(ws, &oauth, "/content/dam/").await.unwrap_err(),
+        count(ws, &oauth, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+            .await
+            .unwrap_err(),
+        ws.count_selected(&opened, search.clone(), &|_| {})
+            .await
+            .unwrap_err(),
+        ws.preview_scope(&opened, search.clone(), edits.clone(), &quiet)
+            .await
+            .unwrap_err(),
+    ];
+    for e in refusals {
+        assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
+        let words = e.to_string();
+        assert!(
+            words.contains("Import AEM service credentials")
+                && words.contains("\"Finds assets with\""),
+            "{words}"
+        );
+    }
+    assert_eq!(f.sandbox.counters().requests_total, before.requests_total);
+    assert!(ws.list_runs().await.unwrap().is_empty(), "no run journaled");
+
+    // Bad pairings are refused in words and change nothing.
+    let store = ws.connections();
+    let token = crate::credentials::testing::dev_token(
+        "jane@example.com",
+        time::OffsetDateTime::now_utc(),
+        time::Duration::hours(24),
+    );
+    let other_aem = credentials::inspect(token.to_string().as_bytes()).unwrap();
+    let elsewhere = store
+        .import(
+            &other_aem,
+            &ImportOptions {
+                aem_url: Some("https://author-p9-e9.adobeaemcloud.com".into()),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap()
+        .connection;
+    for (writer, finder, words) in [
+        (
+            oauth.as_str(),
+            elsewhere.id.as_str(),
+            "must be on the same AEM",
+        ),
+        (f.id.as_str(), oauth.as_str(), "finds assets itself"),
+        (oauth.as_str(), oauth.as_str(), "no other connection"),
+        (oauth.as_str(), "nobody", "no other connection"),
+    ] {
+        let e = store
+            .set_finder(writer, Some(finder))
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains(words), "{e}");
+    }
+    assert!(store.get(&oauth).unwrap().finds_assets_with.is_none());
+
+    // Paired once (by name, as the CLI may): the window's calls find assets with it.
+    let view = store.set_finder(&oauth, Some(&f.name)).unwrap();
+    assert_eq!(view.finds_assets_with.as_deref(), Some(f.id.as_str()));
+    let page = folder_page(ws, &oauth, SAMPLE_FOLDER, 0).await.unwrap();
+    assert!(page.assets > 0);
+    let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
+    assert_eq!(opened.lists_with.as_deref(), Some(f.name.as_str()));
+    let Some(SelectedCount::Search(found)) = ws
+        .count_selected(&opened, search.clone(), &|_| {})
+        .await
+        .unwrap()
+    else {
+        panic!("not a search count")
+    };
+    assert!(found.assets > 0);
+    let run = ws
+        .preview_scope(&opened, search, edits, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(run.family, crate::credentials::ApiFamily::OpenApi);
+    let done = apply(ws, apply_request(&run.id, None), &quiet)
+        .await
+        .unwrap();
+    assert_eq!(done.counts.changed, found.assets);
+    let counters = f.sandbox.counters();
+    assert_eq!(
+        counters.count("PATCH", 200),
+        found.assets,
+        "written through the OpenAPI"
+    );
+    assert_eq!(counters.count("PUT", 200), 0);
+
+    // Deleting the finder unpairs: no dangling id.
+    store.delete(&f.id).unwrap();
+    assert!(store.get(&oauth).unwrap().finds_assets_with.is_none());
+}
+
+#[test]
+fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothing() {
+    use crate::connections::FileResult;
+    let dir = tempfile::tempdir().unwrap();
+    let secrets = Arc::new(RunOnlyKeychain::default());
+    let ws = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
+    let key = crate::credentials::testing::TestKey::small();
+    let mut json = crate::credentials::testing::service_credentials(
+        &key,
+        "cm-p7603-e12614-integration",
+        "ims-na1.adobelogin.com",
+        365,
+    );
+    let integration = json["integration"].as_object_mut().unwrap();
+    integration.remove("privateKey");
+    integration.remove("publicKey");
+    integration.insert("scopes".into(), serde_json::json!("openid,AdobeID"));
+
+    // Bad: no client secret. Refused with the reason; no connection, nothing in the keychain.
+    let mut bad = json.clone();
+    bad["integration"]["technicalAccount"]
+        .as_object_mut()
+        .unwrap()
+        .remove("clientSecret");
+    let outcome = ws.import_text(&bad.to_string());
+    let FileResult::Refused { problems, .. } = outcome.result else {
+        panic!("not refused: {:?}", outcome.result)
+    };
+    assert!(
+        problems.iter().any(|p| p.contains("no client secret")),
+        "{problems:?}"
+    );
+    assert!(ws.connections().list().unwrap().is_empty());
+    assert_eq!(secrets.len(), 0, "nothing stored in the keychain");
+
+    // Good: stored as an OAuth Server-to-Server connection holding only the client secret.
+    let outcome = ws.import_text(&json.to_string());
+    let FileResult::Imported { connection } = outcome.result else {
+        panic!("not imported: {:?}", outcome.result)
+    };
+    assert_eq!(
+        connection.kind,
+        crate::credentials::CredentialKind::OauthServerToServer
+    );
+    assert_eq!(connection.host, "author-p7603-e12614.adobeaemcloud.com");
+    assert_eq!(connection.secret_hints, ["client secret ••••1d47"]);
+    assert_eq!(secrets.len(), 1, "{:?}", secrets.keys());
+}

@@ -332,6 +332,17 @@ impl AssetsApi for ClassicAssets {
         listing_carries(property)
     }
 
+    fn tags(&self) -> BoxFuture<'_, Result<Vec<super::tags::Tag>, CallError>> {
+        Box::pin(async move {
+            let depth = super::tags::TAG_DEPTH;
+            let url = self
+                .client
+                .url(&format!("/content/cq:tags.{depth}.json"))
+                .map_err(CallError::from_aem)?;
+            Ok(super::tags::tags_of_tree(&self.get_json(url).await?))
+        })
+    }
+
     fn can_search(&self) -> bool {
         true
     }

@@ -15,6 +15,7 @@ pub mod folders;
 pub mod openapi;
 pub mod renditions;
 pub mod search;
+pub mod tags;
 
 use std::time::Duration;
 
@@ -189,6 +190,17 @@ pub trait AssetsApi: Send + Sync {
     /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {
         false
+    }
+
+    /// AEM's tags (`/content/cq:tags`), for the tag picker; an error when they cannot be read
+    /// (the picker then takes a typed tag id).
+    fn tags(&self) -> BoxFuture<'_, Result<Vec<tags::Tag>, CallError>> {
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: "this connection cannot read tags".into(),
+            })
+        })
     }
 
     /// One page of a QueryBuilder query (`params` as sent: predicates, paging, hit writer).

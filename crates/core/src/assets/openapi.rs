@@ -192,6 +192,11 @@ impl AssetsApi for OpenApiAssets {
     ) -> BoxFuture<'a, Result<crate::assets::search::SearchPage, CallError>> {
         Box::pin(self.lister.query(params))
     }
+
+    // Tags are read like folders: by the classic connection.
+    fn tags(&self) -> BoxFuture<'_, Result<Vec<crate::assets::tags::Tag>, CallError>> {
+        self.lister.tags()
+    }
 }
 
 #[cfg(test)]

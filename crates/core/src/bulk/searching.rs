@@ -373,14 +373,15 @@ pub async fn check_list(
     control: &RunControl,
 ) -> Result<Option<ListCheck>> {
     let hits = super::selection::hit_properties(std::iter::empty());
-    let cancelled = std::cell::Cell::new(false);
+    // Atomic rather than a Cell: the window awaits this future on another thread (Send).
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
     let resolved = resolve_list(entries, &hits, |params| {
         let cancelled = &cancelled;
         async move {
             match search_with_retries(store, &params, control).await? {
                 Some(page) => Ok(page),
                 None => {
-                    cancelled.set(true);
+                    cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
                     Ok(SearchPage {
                         hits: Vec::new(),
                         total: 0,
@@ -392,7 +393,7 @@ pub async fn check_list(
     })
     .await
     .map_err(search_failed)?;
-    if cancelled.get() {
+    if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(None);
     }
     Ok(Some(ListCheck {

@@ -88,6 +88,14 @@ pub struct SetUrlArgs {
     pub url: String,
 }
 
+/// `set_connection_finder`: `finder` null removes the pairing.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SetFinderArgs {
+    pub id: String,
+    pub finder: Option<String>,
+}
+
 /// `set_connection_production`.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -17,13 +17,13 @@ pub use crate::error::ReplaceNotice;
 pub use crate::secrets::slots::SecretSlot;
 pub use app::{
     CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
-    SetProductionArgs, SetUrlArgs,
+    SetFinderArgs, SetProductionArgs, SetUrlArgs,
 };
 pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use guard::confirm_production;
 pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
-pub use store::{ConnectionStore, Imported};
+pub use store::{ConnectionStore, Imported, check_finder};
 
 #[cfg(test)]
 mod tests;

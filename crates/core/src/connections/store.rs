@@ -219,6 +219,8 @@ impl ConnectionStore {
             sandbox,
             secret_hints: draft.secret_hints.clone(),
             imported_at: OffsetDateTime::now_utc(),
+            // A new file for the same credential keeps its pairing (checked again when used).
+            finds_assets_with: previous.as_ref().and_then(|p| p.finds_assets_with.clone()),
         };
 
         if let Some(previous) = &previous {
@@ -339,6 +341,27 @@ impl ConnectionStore {
         })
     }
 
+    /// Pairs an OAuth Server-to-Server connection with a classic connection on the same AEM
+    /// that finds its assets (`None` removes the pairing). Refused in words for any other kind,
+    /// a finder that cannot list (another OAuth connection) or one on another AEM.
+    pub fn set_finder(&self, id: &str, finder: Option<&str>) -> Result<ConnectionView> {
+        self.update(id, |connection, others| {
+            let Some(finder) = finder.map(str::trim).filter(|f| !f.is_empty()) else {
+                connection.finds_assets_with = None;
+                return Ok(());
+            };
+            let found = others
+                .iter()
+                .find(|c| c.id == finder || c.name.eq_ignore_ascii_case(finder))
+                .ok_or_else(|| {
+                    Error::NotFound(format!("There is no other connection named \"{finder}\"."))
+                })?;
+            check_finder(connection, found)?;
+            connection.finds_assets_with = Some(found.id.clone());
+            Ok(())
+        })
+    }
+
     /// Deletes the connection and its keychain entries (including a cached access token).
     /// The keychain goes first: if it cannot be reached, the connection stays, so no secret
     /// is left behind without a connection that names it.
@@ -355,6 +378,12 @@ impl ConnectionStore {
             chunked.remove(&slot.key(id))?;
         }
         contents.connections.remove(index);
+        // Connections it found assets for are no longer paired (never with a dangling id).
+        for other in &mut contents.connections {
+            if other.finds_assets_with.as_deref() == Some(id) {
+                other.finds_assets_with = None;
+            }
+        }
         config::save(&self.config_path, &contents)?;
         tracing::info!(id, "connection deleted");
         Ok(())
@@ -568,4 +597,33 @@ fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
         .map(|n| format!("{suggestion} ({n})"))
         .find(|name| !taken(name))
         .unwrap_or_else(|| suggestion.to_string())
+}
+
+/// Whether `finder` can find assets for `writer`: only an OAuth S2S connection needs one; the
+/// finder must use the classic APIs (QueryBuilder, folder listings) and talk to the same AEM,
+/// or the paths it finds would not be the writer's.
+pub fn check_finder(writer: &Connection, finder: &Connection) -> Result<()> {
+    use crate::credentials::ApiFamily;
+    if writer.kind.api_family() != ApiFamily::OpenApi {
+        return Err(Error::InvalidInput(format!(
+            "\"{}\" finds assets itself: only an OAuth Server-to-Server connection is paired \
+             with another connection.",
+            writer.name
+        )));
+    }
+    if finder.kind.api_family() != ApiFamily::Classic {
+        return Err(Error::InvalidInput(format!(
+            "\"{}\" cannot find assets either: choose a connection made from AEM service \
+             credentials, a development token or a local SDK login.",
+            finder.name
+        )));
+    }
+    if !urls::same_aem(&finder.aem_url, &writer.aem_url) {
+        return Err(Error::InvalidInput(format!(
+            "\"{}\" is a connection to {}, but \"{}\" is on {}: the connection that finds \
+             assets must be on the same AEM.",
+            finder.name, finder.aem_url, writer.name, writer.aem_url
+        )));
+    }
+    Ok(())
 }

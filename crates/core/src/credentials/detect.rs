@@ -26,6 +26,7 @@ pub fn detect(object: &Map<String, Value>) -> Result<Shape, Refusal> {
         return Ok(Shape::DevToken);
     }
     // The envelope, the bare `integration` object, or its inner fields without a wrapper.
+    // (`technicalAccount` without `privateKey` is the newer OAuth form: `service.rs` says so.)
     if has("integration") || has("technicalAccount") || has("privateKey") && has("metascopes") {
         return Ok(Shape::ServiceCredentials);
     }

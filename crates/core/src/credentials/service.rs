@@ -26,6 +26,17 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
     } else {
         root
     };
+    // Adobe now calls these JWT credentials legacy in favour of OAuth Server-to-Server
+    // (adobe-wire-more §6); the newer AEM Developer Console file's shape is not documented.
+    // A technical account with a client id and secret but no key or certificate is taken as
+    // that OAuth form, leniently (any wrapper, scopes under either name).
+    if problems.is_empty()
+        && integration.get("privateKey").is_none()
+        && integration.get("publicKey").is_none()
+        && integration.get("certificateExpirationDate").is_none()
+    {
+        return parse_oauth_form(&integration);
+    }
 
     let ims_base = integration
         .text("imsEndpoint", "IMS address", &mut problems)
@@ -168,6 +179,99 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
             (SecretSlot::ClientSecret, client_secret),
             (SecretSlot::PrivateKey, key_pem),
         ],
+        client_id: Some(client_id),
+        warnings,
+    })
+}
+
+/// An AEM Developer Console technical account without a private key: its client id and secret
+/// get tokens with the client-credentials grant at its IMS (like an Adobe Developer Console
+/// OAuth Server-to-Server credential), so it is stored as one and writes through AEM's OpenAPI.
+fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
+    let mut problems = Problems::default();
+    let ims_base = integration
+        .text("imsEndpoint", "IMS address", &mut problems)
+        .and_then(|raw| {
+            urls::normalise_ims_base(&raw)
+                .map_err(|e| {
+                    problems.push(format!(
+                        "The IMS address ({}) is not usable: {e}.",
+                        integration.path("imsEndpoint")
+                    ))
+                })
+                .ok()
+        });
+    let account = integration.object("technicalAccount", &mut problems);
+    let client_id = account.text("clientId", "client id", &mut problems);
+    let client_secret = account
+        .text("clientSecret", "client secret", &mut problems)
+        .map(Secret::new);
+    let scopes_key = ["scopes", "scope", "metascopes"]
+        .into_iter()
+        .find(|k| integration.get(k).is_some())
+        .unwrap_or("scopes");
+    let scopes = integration.word_list(scopes_key, "scopes", &mut problems);
+    let org = integration.optional_text("org", "organisation id", &mut problems);
+    let technical_account_id =
+        integration.optional_text("id", "technical account id", &mut problems);
+    let email = integration.optional_text("email", "technical account email", &mut problems);
+    if !problems.is_empty() {
+        // Say what was looked for: a file missing a key may be a damaged JWT download.
+        problems.push(
+            "Metadesk read this as an AEM Developer Console technical account without a \
+             private key (the newer OAuth form), which needs a client id, a client secret, \
+             scopes and the IMS address. If it is meant to be JWT service credentials, \
+             download them again: the private key is missing."
+                .to_owned(),
+        );
+        return Err(Refusal {
+            problems: problems.0,
+        });
+    }
+    let (Some(ims_base), Some(client_id), Some(client_secret)) =
+        (ims_base, client_id, client_secret)
+    else {
+        return Err(Refusal::one("The file is incomplete."));
+    };
+    let environment = urls::program_and_environment(&client_id);
+    let place = match environment {
+        Some((p, e)) => format!(" for program {p}, environment {e}"),
+        None => String::new(),
+    };
+    let ims_host = urls::host_of(&ims_base);
+    let mut warnings = Vec::new();
+    if email.is_none() {
+        warnings.push(
+            "The file has no technical account email, so Metadesk cannot tell you which AEM \
+             user to give permissions to."
+                .to_owned(),
+        );
+    }
+    Ok(Draft {
+        choice: None,
+        kind: CredentialKind::OauthServerToServer,
+        summary: format!(
+            "An AEM Developer Console technical account{place} with a client id and secret but \
+             no private key: the newer OAuth form. Metadesk gets its tokens from {ims_host} with \
+             the client id and secret (no JWT), and writes to assets through AEM's OpenAPI. If \
+             AEM refuses it on folder listings and searches, pair it with a connection that \
+             finds assets."
+        ),
+        suggested_name: match environment {
+            Some((p, e)) => format!("p{p} · e{e} · OAuth"),
+            None => client_id.clone(),
+        },
+        aem_url: urls::infer_author_url(&client_id),
+        ims_base: Some(ims_base),
+        technical_account_id,
+        technical_account_email: email,
+        org,
+        scopes,
+        acts_as: None,
+        certificate_expires_at: None,
+        token_expires_at: None,
+        secret_hints: vec![hint("client secret", &client_secret)],
+        secrets: vec![(SecretSlot::ClientSecret, client_secret)],
         client_id: Some(client_id),
         warnings,
     })

@@ -483,3 +483,112 @@ proptest! {
         let _ = inspect(&serde_json::to_vec(&object).unwrap());
     }
 }
+
+/// An AEM Developer Console technical account in the newer OAuth form: client id, secret and
+/// scopes, no private key or certificate (its exact shape is UNCONFIRMED: adobe-wire-more §6).
+fn aem_oauth_form() -> Value {
+    let (_, mut json) = service(365);
+    let integration = json["integration"].as_object_mut().unwrap();
+    integration.remove("privateKey");
+    integration.remove("publicKey");
+    integration.remove("metascopes");
+    integration.insert(
+        "scopes".into(),
+        json!([
+            "openid",
+            "AdobeID",
+            "read_organizations",
+            "additional_info.projectedProductContext"
+        ]),
+    );
+    json
+}
+
+#[test]
+fn an_aem_technical_account_without_a_private_key_is_taken_as_oauth() {
+    for json in [
+        aem_oauth_form(),
+        // The integration object alone, and scopes as one comma-separated string.
+        {
+            let mut inner = aem_oauth_form()["integration"].clone();
+            inner["scopes"] = json!("openid,AdobeID,read_organizations");
+            inner
+        },
+    ] {
+        let recognised = inspect(&bytes(&json)).unwrap();
+        let p = &recognised.preview;
+        assert_eq!(p.kind, CredentialKind::OauthServerToServer);
+        assert!(
+            p.summary.contains("no private key: the newer OAuth form"),
+            "{}",
+            p.summary
+        );
+        assert!(
+            p.summary.contains("ims-na1.adobelogin.com"),
+            "{}",
+            p.summary
+        );
+        assert_eq!(
+            p.aem_url.as_deref(),
+            Some("https://author-p7603-e12614.adobeaemcloud.com")
+        );
+        assert_eq!(p.secret_hints, ["client secret ••••1d47"]);
+        let draft = recognised.draft(None).unwrap();
+        assert!(
+            draft.scopes.contains(&"AdobeID".to_owned()),
+            "{:?}",
+            draft.scopes
+        );
+        assert_eq!(draft.secrets.len(), 1);
+        assert_eq!(draft.secrets[0].0, SecretSlot::ClientSecret);
+        assert_eq!(draft.client_id.as_deref(), Some(CLIENT_ID));
+    }
+}
+
+#[test]
+fn an_oauth_form_missing_its_secret_or_scopes_is_refused_naming_each() {
+    let mut no_secret = aem_oauth_form();
+    no_secret["integration"]["technicalAccount"]
+        .as_object_mut()
+        .unwrap()
+        .remove("clientSecret");
+    let problems = refused(&no_secret);
+    assert!(
+        problems.iter().any(|p| p.contains("no client secret")),
+        "{problems:?}"
+    );
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("the private key is missing")),
+        "{problems:?}"
+    );
+
+    let mut no_scopes = aem_oauth_form();
+    no_scopes["integration"]
+        .as_object_mut()
+        .unwrap()
+        .remove("scopes");
+    let problems = refused(&no_scopes);
+    assert!(
+        problems.iter().any(|p| p.contains("no scopes")),
+        "{problems:?}"
+    );
+
+    let mut bad_ims = aem_oauth_form();
+    bad_ims["integration"]["imsEndpoint"] = json!("http://evil.example.com");
+    let problems = refused(&bad_ims);
+    assert!(
+        problems.iter().any(|p| p.contains("IMS address")),
+        "{problems:?}"
+    );
+
+    // A JWT download with its key but a broken certificate is still read as JWT.
+    let (_, mut jwt) = service(365);
+    jwt["integration"]["publicKey"] = json!("not a certificate");
+    let problems = refused(&jwt);
+    assert!(
+        problems.iter().any(|p| p.contains("certificate")),
+        "{problems:?}"
+    );
+}

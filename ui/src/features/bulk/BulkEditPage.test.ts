@@ -51,6 +51,7 @@ vi.mock('../../ipc/commands', () => ({
   reportRows: vi.fn(),
   exportReportCsv: vi.fn(),
   closeAfterCancellingRun: vi.fn(),
+  savedScopes: vi.fn(() => Promise.resolve([])),
 }));
 
 const FOLDER = '/content/dam/wknd-shared/en';

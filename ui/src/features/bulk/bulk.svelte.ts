@@ -24,12 +24,14 @@ import type { PlanRow } from '../../ipc/bindings/PlanRow';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { ReportRow } from '../../ipc/bindings/ReportRow';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
+import type { RunRequest } from '../../ipc/bindings/RunRequest';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
 import { toIpcError } from '../../ipc/errors';
 import type { ConnectionView, IpcError } from '../../ipc/types';
 import {
   DAM_ROOT,
+  editsOf,
   emptyForm,
   filtersOf,
   folderProblem,
@@ -39,9 +41,12 @@ import {
   toRunRequest,
   validate,
   type FormDraft,
+  type FormProblems,
 } from './editForm';
 import { FolderTree } from './folderTree.svelte';
 import { willChange } from './format';
+import { runPartsOf } from './scopeForm';
+import { ScopePick } from './scopePick.svelte';
 import { PAGE_SIZE, PagedRows } from './paged.svelte';
 
 /** Where the page is: filling the form, looking at a preview, watching an apply, or a report. */
@@ -118,9 +123,20 @@ export class BulkStore {
   form = $state<FormDraft>(emptyForm());
   /** Problems are shown once the user tried to preview (and then live). */
   showProblems = $state(false);
-  problems = $derived(validate(this.form));
+  problems = $derived(this.#problemsOf());
 
   scope = new ScopeCounter();
+  /** A search or a list instead of a folder's assets (with its own count and saved scopes). */
+  pick = new ScopePick({
+    connectionId: () => this.form.connectionId,
+    folder: () => this.form.folder,
+    recursive: () => this.form.recursive,
+    busy: () => this.job !== null,
+    setFolder: (folder, recursive) => {
+      this.chooseFolder(folder);
+      this.form.recursive = recursive;
+    },
+  });
   tree = new FolderTree();
 
   stage = $state<Stage>('setup');
@@ -168,12 +184,26 @@ export class BulkStore {
     this.#connections = connections;
   }
 
+  /** The form's problems for the scope chosen: a list has no folder, and a search says names
+   *  and formats in its conditions; the search's or list's own problem is `general`. */
+  #problemsOf(): FormProblems {
+    const problems = validate(this.form);
+    const kind = this.pick?.draft.kind ?? 'folder';
+    if (kind === 'folder') return problems;
+    delete problems.name;
+    if (kind === 'list') delete problems.folder;
+    const own = this.pick.problem();
+    if (own && !problems.general) problems.general = own;
+    return problems;
+  }
+
   /** Stops what would still fire later (a count waiting for typing to settle, a count's late
    *  answer): for when the page that owns this store goes away. */
   dispose(): void {
     if (this.#countTimer !== null) clearTimeout(this.#countTimer);
     this.#countTimer = null;
     this.scope.clear();
+    this.pick.dispose();
   }
 
   // ---- The form -------------------------------------------------------------------------
@@ -202,6 +232,14 @@ export class BulkStore {
 
   /** Counts the scope after typing settles; called whenever the scope's fields change. */
   scheduleCount(): void {
+    if (this.pick.kind !== 'folder') {
+      // A folder count waiting to start would count the wrong scope.
+      if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+      this.#countTimer = null;
+      this.scope.clear();
+      this.pick.schedule();
+      return;
+    }
     if (this.#countTimer !== null) clearTimeout(this.#countTimer);
     this.#countTimer = setTimeout(() => {
       this.#countTimer = null;
@@ -213,6 +251,7 @@ export class BulkStore {
   async countNow(): Promise<void> {
     const { connectionId } = this.form;
     const folder = normalizeFolder(this.form.folder);
+    if (this.pick.kind !== 'folder') return;
     if (!connectionId || folderProblem(folder) || this.form.name.includes('/')) {
       this.scope.clear();
       return;
@@ -230,7 +269,16 @@ export class BulkStore {
   async startPreview(): Promise<void> {
     this.showProblems = true;
     if (this.job !== null || hasProblems(this.problems)) return;
-    const request = toRunRequest(this.form);
+    let request: RunRequest;
+    if (this.pick.kind === 'folder') {
+      request = toRunRequest(this.form);
+    } else {
+      // A list's entries are read by the core before its scope exists.
+      if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return;
+      const scope = this.pick.scope();
+      if (!scope) return;
+      request = { connectionId: this.form.connectionId, ...runPartsOf(scope), edits: editsOf(this.form) };
+    }
     await this.#preview('setup', (onProgress) => previewRun(request, onProgress));
   }
 

@@ -256,6 +256,11 @@ export function toRunRequest(form: FormDraft): RunRequest {
     connectionId: form.connectionId,
     folder: normalizeFolder(form.folder),
     filters: filtersOf(form),
-    edits: form.edits.map((edit) => ({ property: propertyOf(edit), op: opOf(edit) })),
+    edits: editsOf(form),
   };
+}
+
+/** The changes the form asks for, as sent. */
+export function editsOf(form: FormDraft): RunRequest['edits'] {
+  return form.edits.map((edit) => ({ property: propertyOf(edit), op: opOf(edit) }));
 }

@@ -13,6 +13,7 @@ import {
   importPastedJson,
   listConnections,
   connectionHealth,
+  setConnectionFinder,
   setConnectionUrl,
   startSandbox,
   testConnection,
@@ -35,6 +36,7 @@ vi.mock('../../ipc/commands', () => ({
   renameConnection: vi.fn(),
   setConnectionUrl: vi.fn(),
   setConnectionProduction: vi.fn(),
+  setConnectionFinder: vi.fn(),
   deleteConnection: vi.fn(),
   startSandbox: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
@@ -77,6 +79,21 @@ afterEach(() => {
 });
 
 describe('the list', () => {
+  it('notes the JWT migration on service credentials, and pairs an OAuth connection with one on its AEM', async () => {
+    const user = userEvent.setup();
+    const service = connection({ id: 's1', name: 'Service', host: 'author-p1-e2.adobeaemcloud.com' });
+    const oauth = connection({ id: 'o1', name: 'OAuth', kind: 'oauthServerToServer', host: 'author-p1-e2.adobeaemcloud.com' });
+    vi.mocked(setConnectionFinder).mockResolvedValue({ ...oauth, findsAssetsWith: 's1' });
+    await renderPage([service, oauth]);
+    const cards = await screen.findAllByTestId('connection');
+    const [serviceCard, oauthCard] = cards as [HTMLElement, HTMLElement];
+    expect(within(serviceCard).getByTestId('jwt-note')).toHaveTextContent('legacy');
+    expect(within(oauthCard).queryByTestId('jwt-note')).not.toBeInTheDocument();
+    await user.selectOptions(within(oauthCard).getByTestId('finder-select'), 's1');
+    expect(setConnectionFinder).toHaveBeenCalledWith({ id: 'o1', finder: 's1' });
+    await waitFor(() => expect(within(oauthCard).getByTestId('finder-select')).toHaveValue('s1'));
+  });
+
   it('shows each connection with its kind, host, status in words and the AEM user', async () => {
     await renderPage([
       connection(),

@@ -14,6 +14,7 @@ import {
   previewPendingChoice,
   renameConnection,
   sandboxStatus,
+  setConnectionFinder,
   setConnectionProduction,
   setConnectionUrl,
   startSandbox,
@@ -221,6 +222,10 @@ export class ConnectionsModel {
 
   async setProduction(id: string, production: boolean): Promise<void> {
     this.#put(await setConnectionProduction({ id, production }));
+  }
+
+  async setFinder(id: string, finder: string | null): Promise<void> {
+    this.#put(await setConnectionFinder({ id, finder }));
   }
 
   async remove(id: string): Promise<void> {

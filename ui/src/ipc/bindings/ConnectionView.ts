@@ -46,4 +46,8 @@ statusText: string,
 /**
  * e.g. "client secret ••••1d47", "private key (2048-bit RSA)".
  */
-secretHints: Array<string>, importedAt: string, };
+secretHints: Array<string>, importedAt: string, 
+/**
+ * OAuth S2S only: the id of the connection that finds its assets (null: none paired).
+ */
+findsAssetsWith: string | null, };

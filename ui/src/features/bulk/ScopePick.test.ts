@@ -1,0 +1,321 @@
+// Bulk edit's scope choice with the IPC seam mocked: a search built in words is counted live
+// (a lower bound said as "at least"), shows its query, warns at 50,000+ and is previewed as a
+// search; a pasted list is checked, its bad entries shown with the reason, and previewed as a
+// list; scopes are saved, reused and deleted.
+import { act, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import {
+  countScope,
+  countSelected,
+  deleteScope,
+  listConnections,
+  listEntries,
+  listFolder,
+  listTags,
+  listRuns,
+  previewRows,
+  previewRun,
+  savedScopes,
+  saveScope,
+  scopeQuery,
+} from '../../ipc/commands';
+import type { SavedScope } from '../../ipc/bindings/SavedScope';
+import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
+import { connection, runSummary } from '../../test-fixtures';
+import { ConnectionsModel } from '../connections/connections.svelte';
+import { BulkStore } from './bulk.svelte';
+import BulkEditPage from './BulkEditPage.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  listConnections: vi.fn(),
+  connectionHealth: vi.fn(() => Promise.resolve({})),
+  listFolder: vi.fn(),
+  completeFolderPath: vi.fn(() => Promise.resolve([])),
+  countScope: vi.fn(),
+  countSelected: vi.fn(),
+  scopeQuery: vi.fn(),
+  listEntries: vi.fn(),
+  listTags: vi.fn(),
+  savedScopes: vi.fn(),
+  saveScope: vi.fn(),
+  deleteScope: vi.fn(),
+  previewRun: vi.fn(),
+  previewUndo: vi.fn(),
+  previewRetry: vi.fn(),
+  previewRows: vi.fn(),
+  applyRun: vi.fn(),
+  pauseRun: vi.fn(),
+  resumeRun: vi.fn(),
+  cancelRun: vi.fn(),
+  listRuns: vi.fn(),
+  runSummary: vi.fn(),
+  reportRows: vi.fn(),
+  exportReportCsv: vi.fn(),
+  closeAfterCancellingRun: vi.fn(),
+}));
+
+const FOLDER = '/content/dam/wknd-shared/en';
+let store: BulkStore;
+
+async function renderPage() {
+  vi.mocked(listConnections).mockResolvedValue([connection()]);
+  const model = new ConnectionsModel();
+  await model.reload();
+  store = new BulkStore(() => model.connections);
+  render(BulkEditPage, { store, connections: model, onGoToConnections: vi.fn() });
+}
+
+async function chooseFolder(user: ReturnType<typeof userEvent.setup>) {
+  const input = await screen.findByTestId('folder-path-input');
+  await user.clear(input);
+  await user.type(input, `${FOLDER}{Enter}`);
+}
+
+async function fillEdit(user: ReturnType<typeof userEvent.setup>) {
+  const row = screen.getAllByTestId('edit-row')[0]!;
+  await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:rights');
+  await user.type(within(row).getByTestId('edit-values'), '© 2026 WKND');
+}
+
+const searchCount = (assets: number, atLeast = false): SelectedCount => ({ kind: 'search', assets, atLeast, large: assets >= 50000 });
+
+beforeEach(() => {
+  vi.mocked(listFolder).mockResolvedValue({ folder: '/content/dam', folders: [], assets: 0, total: 0, nextOffset: null });
+  vi.mocked(countScope).mockResolvedValue({ assets: 4, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: true });
+  vi.mocked(savedScopes).mockResolvedValue([]);
+  vi.mocked(listRuns).mockResolvedValue([]);
+  vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+  vi.mocked(previewRun).mockResolvedValue(runSummary({ scope: `the assets of ${FOLDER} where dc:rights is empty` }));
+  vi.mocked(listEntries).mockImplementation(async (text) => text.split('\n').map((l) => l.trim()).filter(Boolean));
+});
+
+afterEach(() => {
+  store?.dispose();
+  vi.clearAllMocks();
+});
+
+describe('a search', () => {
+  it('is built in words, counted live, shows its query and is previewed as a search', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(1234));
+    vi.mocked(scopeQuery).mockResolvedValue('path=/content/dam/wknd-shared/en\ntype=dam:Asset');
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    await waitFor(() =>
+      expect(countSelected).toHaveBeenLastCalledWith(
+        'c1',
+        { kind: 'search', under: FOLDER, recursive: false, conditions: [{ kind: 'is_empty', property: 'dc:rights' }], combine: 'all' },
+        expect.any(Function),
+      ),
+    );
+    expect(countScope).not.toHaveBeenCalled();
+    expect(await screen.findByTestId('selection-number')).toHaveTextContent('1,234 assets');
+
+    // A second condition, any of them: counted again once typing settles.
+    await user.click(screen.getByTestId('condition-add'));
+    const second = screen.getAllByTestId('condition-row')[1]!;
+    await user.selectOptions(within(second).getByTestId('condition-subject'), 'tag');
+    await user.type(within(second).getByTestId('condition-value'), 'wknd:activity/surfing');
+    await user.click(screen.getByTestId('combine-any'));
+    vi.mocked(countSelected).mockResolvedValue(searchCount(60000, true));
+    await waitFor(() =>
+      expect(countSelected).toHaveBeenLastCalledWith(
+        'c1',
+        expect.objectContaining({
+          combine: 'any',
+          conditions: [
+            { kind: 'is_empty', property: 'dc:rights' },
+            { kind: 'tagged', tag: 'wknd:activity/surfing' },
+          ],
+        }),
+        expect.any(Function),
+      ),
+    );
+    await waitFor(() => expect(screen.getByTestId('selection-number')).toHaveTextContent('at least 60,000 assets'));
+    expect(screen.getByTestId('selection-large')).toHaveTextContent('AEM’s own bulk tools');
+
+    await user.click(screen.getByTestId('show-query'));
+    expect(await screen.findByTestId('query-text')).toHaveTextContent('type=dam:Asset');
+
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await waitFor(() => expect(previewRun).toHaveBeenCalled());
+    const request = vi.mocked(previewRun).mock.calls[0]![0];
+    expect(request.folder).toBe(FOLDER);
+    expect(request.filters).toEqual({
+      recursive: false,
+      name: null,
+      formats: [],
+      selection: {
+        kind: 'search',
+        combine: 'any',
+        conditions: [
+          { kind: 'is_empty', property: 'dc:rights' },
+          { kind: 'tagged', tag: 'wknd:activity/surfing' },
+        ],
+      },
+    });
+    expect(await screen.findByTestId('run-selection')).toHaveTextContent('dc:rights is empty');
+  });
+
+  it('offers AEM’s tags to pick from, and a typed id when they cannot be read', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(listTags).mockResolvedValue([
+      { id: 'wknd-shared:activity/surfing', title: 'WKND Shared › Activity › Surfing' },
+      { id: 'wknd-shared:season/summer', title: 'WKND Shared › Season › Summer' },
+    ]);
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await user.selectOptions(screen.getByTestId('condition-subject'), 'tag');
+    await waitFor(() => expect(listTags).toHaveBeenCalledWith('c1'));
+    const options = [...screen.getByTestId('known-tags').querySelectorAll('option')].map((o) => [o.value, o.textContent]);
+    expect(options).toEqual([
+      ['wknd-shared:activity/surfing', 'WKND Shared › Activity › Surfing'],
+      ['wknd-shared:season/summer', 'WKND Shared › Season › Summer'],
+    ]);
+    expect(screen.getByTestId('condition-value')).toHaveAttribute('list', 'known-tags');
+    expect(screen.getByTestId('tag-hint')).toHaveTextContent('pick one of AEM’s 2 tags');
+  });
+
+  it('takes a typed tag id when AEM’s tags cannot be read', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listTags).mockRejectedValue({ code: 'not_found', message: 'AEM’s tags could not be read (403)' });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await user.selectOptions(screen.getByTestId('condition-subject'), 'tag');
+    await waitFor(() => expect(screen.getByTestId('tag-hint')).toHaveTextContent('could not be read, so type the tag’s id'));
+  });
+
+  it('is not previewed while a condition is incomplete, and says which', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    await user.selectOptions(screen.getByTestId('condition-test'), 'contains');
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    expect(await screen.findByText('Type the value to look for.')).toBeInTheDocument();
+    expect(previewRun).not.toHaveBeenCalled();
+  });
+
+  it('shows why AEM could not count it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockRejectedValue({ code: 'remote', message: 'AEM stopped the search: it would read more than 100,000 nodes.' });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    expect(await screen.findByTestId('selection-error')).toHaveTextContent('more than 100,000 nodes');
+  });
+});
+
+describe('a list', () => {
+  it('is checked as pasted, lists the entries that name no asset with the reason, and is previewed as a list', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue({
+      kind: 'list',
+      assets: 2,
+      problems: [{ line: 3, entry: '/content/dam/nope.jpg', reason: 'no asset at this path' }],
+    });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-list'));
+    expect(screen.queryByTestId('folder-tree')).not.toBeInTheDocument();
+    const text = `${FOLDER}/a.jpg\n${FOLDER}/b.jpg\n/content/dam/nope.jpg`;
+    await act(() => {
+      store.pick.draft.listText = text;
+    });
+    await waitFor(() => expect(listEntries).toHaveBeenCalledWith(text));
+    await waitFor(() =>
+      expect(countSelected).toHaveBeenCalledWith('c1', { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] }, expect.any(Function)),
+    );
+    expect(await screen.findByTestId('selection-number')).toHaveTextContent('2 assets');
+    const problem = screen.getByTestId('list-problem');
+    expect(problem).toHaveTextContent('3');
+    expect(problem).toHaveTextContent('/content/dam/nope.jpg');
+    expect(problem).toHaveTextContent('no asset at this path');
+
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await waitFor(() => expect(previewRun).toHaveBeenCalled());
+    const request = vi.mocked(previewRun).mock.calls[0]![0];
+    expect(request.folder).toBe('/content/dam');
+    expect(request.filters.selection).toEqual({ kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] });
+  });
+
+  it('asks for the list when it is empty', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-list'));
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    expect(await screen.findAllByText(/Paste the list/)).not.toHaveLength(0);
+    expect(previewRun).not.toHaveBeenCalled();
+    expect(countSelected).not.toHaveBeenCalled();
+  });
+});
+
+describe('saved scopes', () => {
+  const SAVED: SavedScope = {
+    name: 'Surfing',
+    scope: { kind: 'search', under: FOLDER, recursive: true, conditions: [{ kind: 'tagged', tag: 'wknd:activity/surfing' }], combine: 'all' },
+    saved: '2026-03-01T10:00:00Z',
+    words: `the assets of ${FOLDER} and its subfolders where tag is wknd:activity/surfing`,
+  };
+
+  it('saves the search on screen under a name', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(saveScope).mockResolvedValue({ ...SAVED, name: 'No rights' });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    vi.mocked(savedScopes).mockResolvedValue([{ ...SAVED, name: 'No rights' }]);
+    await user.type(screen.getByTestId('save-scope-name'), 'No rights{Enter}');
+    await waitFor(() =>
+      expect(saveScope).toHaveBeenCalledWith('c1', 'No rights', {
+        kind: 'search',
+        under: FOLDER,
+        recursive: false,
+        conditions: [{ kind: 'is_empty', property: 'dc:rights' }],
+        combine: 'all',
+      }),
+    );
+    expect(await screen.findByTestId('saved-scope-notice')).toHaveTextContent('Saved as “No rights”.');
+    expect(screen.getByTestId('saved-scope')).toHaveValue('No rights');
+  });
+
+  it('puts a saved search back on screen, and deletes one', async () => {
+    const user = userEvent.setup();
+    vi.mocked(savedScopes).mockResolvedValue([SAVED]);
+    vi.mocked(countSelected).mockResolvedValue(searchCount(12));
+    await renderPage();
+    await user.selectOptions(await screen.findByTestId('saved-scope'), 'Surfing');
+    expect(screen.getByTestId('saved-scope-words')).toHaveTextContent('where tag is wknd:activity/surfing');
+    await user.click(screen.getByTestId('saved-scope-use'));
+    expect(screen.getByTestId('scope-kind-search')).toBeChecked();
+    expect(screen.getByTestId('condition-value')).toHaveValue('wknd:activity/surfing');
+    expect(screen.getByTestId('include-subfolders')).toBeChecked();
+    await waitFor(() => expect(countSelected).toHaveBeenLastCalledWith('c1', SAVED.scope, expect.any(Function)));
+
+    vi.mocked(savedScopes).mockResolvedValue([]);
+    vi.mocked(deleteScope).mockResolvedValue();
+    await user.click(screen.getByTestId('saved-scope-delete'));
+    expect(deleteScope).toHaveBeenCalledWith('c1', 'Surfing');
+    await waitFor(() => expect(screen.queryByTestId('saved-scope')).not.toBeInTheDocument());
+  });
+
+  it('says why a scope was not saved', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(saveScope).mockRejectedValue({ code: 'invalid_input', message: 'Give the scope a name of 1 to 80 characters.' });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    await user.type(screen.getByTestId('save-scope-name'), 'x{Enter}');
+    expect(await screen.findByTestId('saved-scope-error')).toHaveTextContent('1 to 80 characters');
+  });
+});

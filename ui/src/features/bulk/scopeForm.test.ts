@@ -1,0 +1,103 @@
+// The scope form's rules on their own: each condition row to the core's Condition, the problem
+// of each bad row in words, saved conditions back to rows, and the run parts of each scope.
+import { describe, expect, it } from 'vitest';
+
+import type { Condition } from '../../ipc/bindings/Condition';
+import {
+  conditionProblem,
+  countWords,
+  draftOf,
+  emptyScope,
+  isDay,
+  listProblem,
+  newCondition,
+  runPartsOf,
+  toCondition,
+  toScope,
+  type ConditionDraft,
+} from './scopeForm';
+
+const row = (overrides: Partial<ConditionDraft>): ConditionDraft => ({ ...newCondition(1), ...overrides });
+
+describe('condition rows', () => {
+  it('becomes every condition the core knows, and comes back the same', () => {
+    const cases: [Partial<ConditionDraft>, Condition][] = [
+      [{ property: 'dc:rights', test: 'is_empty' }, { kind: 'is_empty', property: 'dc:rights' }],
+      [{ property: 'metadata/dc:rights', test: 'is_not_empty' }, { kind: 'is_not_empty', property: 'dc:rights' }],
+      [{ property: 'dc:title', test: 'equals', value: 'Summer "50%" *sale* ' }, { kind: 'equals', property: 'dc:title', value: 'Summer "50%" *sale* ' }],
+      [{ property: 'dc:title', test: 'not_equals', value: 'x' }, { kind: 'not_equals', property: 'dc:title', value: 'x' }],
+      [{ property: 'dc:title', test: 'contains', value: 'beach' }, { kind: 'contains', property: 'dc:title', value: 'beach' }],
+      [{ property: 'dc:title', test: 'not_contains', value: 'draft' }, { kind: 'not_contains', property: 'dc:title', value: 'draft' }],
+      [{ subject: 'tag', value: ' wknd:activity/surfing ' }, { kind: 'tagged', tag: 'wknd:activity/surfing' }],
+      [{ subject: 'type', value: 'image/*' }, { kind: 'file_type', format: 'image/*' }],
+      [{ subject: 'modified', when: 'before', value: '2026-03-01' }, { kind: 'modified_before', date: '2026-03-01' }],
+      [{ subject: 'modified', when: 'after', value: '2026-03-01' }, { kind: 'modified_after', date: '2026-03-01' }],
+      [{ subject: 'created', when: 'before', value: '2025-01-01' }, { kind: 'created_before', date: '2025-01-01' }],
+      [{ subject: 'created', when: 'after', value: '2025-01-01' }, { kind: 'created_after', date: '2025-01-01' }],
+      [{ subject: 'name', value: 'beach-*.jpg' }, { kind: 'name_matches', pattern: 'beach-*.jpg' }],
+    ];
+    for (const [draft, condition] of cases) {
+      const r = row(draft);
+      expect(conditionProblem(r), JSON.stringify(draft)).toBeNull();
+      expect(toCondition(r)).toEqual(condition);
+      expect(toCondition(draftOf(condition, 7))).toEqual(condition);
+    }
+  });
+
+  it('says what is wrong with a row in words', () => {
+    expect(conditionProblem(row({ property: '' }))).toMatch(/Choose a property/);
+    expect(conditionProblem(row({ property: 'rights' }))).toMatch(/prefix:name/);
+    expect(conditionProblem(row({ test: 'equals', value: '' }))).toMatch(/value to look for/);
+    expect(conditionProblem(row({ test: 'equals', value: '   ' }))).toMatch(/value to look for/);
+    expect(conditionProblem(row({ subject: 'tag', value: '' }))).toMatch(/Choose a tag/);
+    expect(conditionProblem(row({ subject: 'tag', value: 'wknd:a b' }))).toMatch(/no spaces/);
+    expect(conditionProblem(row({ subject: 'type', value: 'jpeg' }))).toMatch(/image\/jpeg/);
+    expect(conditionProblem(row({ subject: 'modified', value: '' }))).toBe('Choose a date.');
+    expect(conditionProblem(row({ subject: 'created', value: '2026-02-30' }))).toBe('Choose a date.');
+    expect(conditionProblem(row({ subject: 'name', value: 'a/b.jpg' }))).toMatch(/leave out folders/);
+  });
+
+  it('knows real days', () => {
+    expect(isDay('2024-02-29')).toBe(true);
+    expect(isDay('2025-02-29')).toBe(false);
+    expect(isDay('2026-3-1')).toBe(false);
+  });
+});
+
+describe('scopes', () => {
+  it('is a search only when every row is complete and the folder is set', () => {
+    const draft = { ...emptyScope(), kind: 'search' as const };
+    expect(toScope(draft, '/content/dam/a/', true, null)).toEqual({
+      kind: 'search',
+      under: '/content/dam/a',
+      recursive: true,
+      conditions: [{ kind: 'is_empty', property: 'dc:rights' }],
+      combine: 'all',
+    });
+    draft.conditions.push(row({ key: 2, subject: 'tag', value: '' }));
+    expect(toScope(draft, '/content/dam/a', true, null)).toBeNull();
+    expect(toScope({ ...draft, conditions: [] }, '/content/dam/a', true, null)).toBeNull();
+  });
+
+  it('is a list only once its entries were read, and says when it is empty', () => {
+    const draft = { ...emptyScope(), kind: 'list' as const, listText: ' \n ' };
+    expect(listProblem(draft)).toMatch(/Paste the list/);
+    expect(toScope(draft, '', false, null)).toBeNull();
+    expect(toScope(draft, '', false, ['/content/dam/a.jpg'])).toEqual({ kind: 'list', entries: ['/content/dam/a.jpg'] });
+  });
+
+  it('gives a run its folder and filters: a list is under the DAM root', () => {
+    expect(runPartsOf({ kind: 'list', entries: ['x'] })).toEqual({
+      folder: '/content/dam',
+      filters: { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: ['x'] } },
+    });
+    const search = runPartsOf({ kind: 'search', under: '/content/dam/a', recursive: true, conditions: [], combine: 'any' });
+    expect(search.folder).toBe('/content/dam/a');
+    expect(search.filters.selection).toEqual({ kind: 'search', conditions: [], combine: 'any' });
+  });
+
+  it('says a count is a lower bound', () => {
+    expect(countWords(1, false)).toBe('1 asset');
+    expect(countWords(50000, true)).toBe('at least 50,000 assets');
+  });
+});

@@ -1,0 +1,265 @@
+// The scope of a bulk edit as plain data: a folder, a search (conditions in words under a
+// folder) or a list (pasted entries), the problems of each condition in words, and the mapping
+// to the core's `Scope` and `Filters`. No Svelte and no IPC here (tested in scopeForm.test.ts).
+// Not here: the folder form itself (editForm.ts), counting and saving (scopePick.svelte.ts).
+import type { Combine } from '../../ipc/bindings/Combine';
+import type { Condition } from '../../ipc/bindings/Condition';
+import type { Filters } from '../../ipc/bindings/Filters';
+import type { Scope } from '../../ipc/bindings/Scope';
+import { DAM_ROOT, isPropertyName, normalizeFolder } from './editForm';
+
+export type ScopeKind = 'folder' | 'search' | 'list';
+
+export const SCOPE_KINDS: readonly { kind: ScopeKind; label: string; hint: string }[] = [
+  { kind: 'folder', label: 'A folder', hint: 'Every asset of a folder (and its subfolders if you like).' },
+  { kind: 'search', label: 'A search', hint: 'The assets under a folder that match conditions you choose.' },
+  { kind: 'list', label: 'A list', hint: 'The assets of a list you paste: paths, Assets links or asset ids.' },
+];
+
+/** What a condition is about. */
+export type Subject = 'property' | 'tag' | 'type' | 'modified' | 'created' | 'name';
+
+export const SUBJECTS: readonly { subject: Subject; label: string }[] = [
+  { subject: 'property', label: 'A property' },
+  { subject: 'tag', label: 'Tagged with' },
+  { subject: 'type', label: 'File type' },
+  { subject: 'modified', label: 'Modified' },
+  { subject: 'created', label: 'Created' },
+  { subject: 'name', label: 'File name' },
+];
+
+export type PropertyTest = 'is_empty' | 'is_not_empty' | 'equals' | 'not_equals' | 'contains' | 'not_contains';
+
+export const PROPERTY_TESTS: readonly { test: PropertyTest; label: string; needsValue: boolean }[] = [
+  { test: 'is_empty', label: 'is empty', needsValue: false },
+  { test: 'is_not_empty', label: 'is not empty', needsValue: false },
+  { test: 'equals', label: 'is', needsValue: true },
+  { test: 'not_equals', label: 'is not', needsValue: true },
+  { test: 'contains', label: 'contains', needsValue: true },
+  { test: 'not_contains', label: 'does not contain', needsValue: true },
+];
+
+export const FILE_TYPES: readonly { format: string; label: string }[] = [
+  { format: 'image/*', label: 'Any image' },
+  { format: 'image/jpeg', label: 'JPEG image' },
+  { format: 'image/png', label: 'PNG image' },
+  { format: 'video/*', label: 'Any video' },
+  { format: 'application/pdf', label: 'PDF document' },
+];
+
+/** One condition row, as typed. */
+export interface ConditionDraft {
+  key: number;
+  subject: Subject;
+  /** For a property: its name (`dc:rights`). */
+  property: string;
+  /** For a property: the test; for dates: `before` or `after`. */
+  test: PropertyTest;
+  when: 'before' | 'after';
+  /** The value, tag, file type, date (YYYY-MM-DD) or name pattern. */
+  value: string;
+}
+
+export interface ScopeDraft {
+  kind: ScopeKind;
+  conditions: ConditionDraft[];
+  combine: Combine;
+  /** The list as pasted (one entry per line, or a one-column CSV). */
+  listText: string;
+}
+
+export function newCondition(key: number): ConditionDraft {
+  return { key, subject: 'property', property: 'dc:rights', test: 'is_empty', when: 'after', value: '' };
+}
+
+export function emptyScope(): ScopeDraft {
+  return { kind: 'folder', conditions: [newCondition(0)], combine: 'all', listText: '' };
+}
+
+export function needsValue(draft: ConditionDraft): boolean {
+  if (draft.subject !== 'property') return true;
+  return PROPERTY_TESTS.find((t) => t.test === draft.test)?.needsValue ?? true;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether `text` is a real day written YYYY-MM-DD. */
+export function isDay(text: string): boolean {
+  if (!DAY.test(text)) return false;
+  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+/** What is wrong with a condition row, in words; null when it can be sent. */
+export function conditionProblem(draft: ConditionDraft): string | null {
+  const value = draft.value.trim();
+  switch (draft.subject) {
+    case 'property': {
+      const property = draft.property.trim().replace(/^metadata\//, '');
+      if (property === '') return 'Choose a property, or type one such as dc:rights.';
+      if (!isPropertyName(property)) return 'Type the property as prefix:name, for example dc:rights.';
+      if (needsValue(draft) && value === '') return 'Type the value to look for.';
+      return null;
+    }
+    case 'tag':
+      if (value === '') return 'Choose a tag, or type its id such as wknd:activity/surfing.';
+      if (/\s/.test(value)) return 'A tag id has no spaces, for example wknd:activity/surfing.';
+      return null;
+    case 'type':
+      if (value === '') return 'Choose a file type, or type one such as image/jpeg.';
+      if (!/^[a-z0-9.+-]+\/(\*|[a-z0-9.+-]+)$/i.test(value)) return 'Type a file type such as image/jpeg, or image/* for every image.';
+      return null;
+    case 'modified':
+    case 'created':
+      if (!isDay(value)) return 'Choose a date.';
+      return null;
+    case 'name':
+      if (value === '') return 'Type a name pattern such as *.jpg.';
+      if (value.includes('/')) return 'A name pattern matches file names only: leave out folders (/).';
+      return null;
+  }
+}
+
+/** The condition a row stands for (check `conditionProblem` first). */
+export function toCondition(draft: ConditionDraft): Condition {
+  const value = draft.value.trim();
+  switch (draft.subject) {
+    case 'property': {
+      const property = draft.property.trim().replace(/^metadata\//, '');
+      switch (draft.test) {
+        case 'is_empty':
+          return { kind: 'is_empty', property };
+        case 'is_not_empty':
+          return { kind: 'is_not_empty', property };
+        default:
+          // A value keeps its spaces: "Summer " is not "Summer".
+          return { kind: draft.test, property, value: draft.value };
+      }
+    }
+    case 'tag':
+      return { kind: 'tagged', tag: value };
+    case 'type':
+      return { kind: 'file_type', format: value };
+    case 'modified':
+      return draft.when === 'before' ? { kind: 'modified_before', date: value } : { kind: 'modified_after', date: value };
+    case 'created':
+      return draft.when === 'before' ? { kind: 'created_before', date: value } : { kind: 'created_after', date: value };
+    case 'name':
+      return { kind: 'name_matches', pattern: value };
+  }
+}
+
+/** A row back from a saved condition. */
+export function draftOf(condition: Condition, key: number): ConditionDraft {
+  const base = newCondition(key);
+  switch (condition.kind) {
+    case 'is_empty':
+    case 'is_not_empty':
+      return { ...base, property: condition.property, test: condition.kind };
+    case 'equals':
+    case 'not_equals':
+    case 'contains':
+    case 'not_contains':
+      return { ...base, property: condition.property, test: condition.kind, value: condition.value };
+    case 'tagged':
+      return { ...base, subject: 'tag', value: condition.tag };
+    case 'file_type':
+      return { ...base, subject: 'type', value: condition.format };
+    case 'modified_before':
+    case 'modified_after':
+      return { ...base, subject: 'modified', when: condition.kind === 'modified_before' ? 'before' : 'after', value: condition.date };
+    case 'created_before':
+    case 'created_after':
+      return { ...base, subject: 'created', when: condition.kind === 'created_before' ? 'before' : 'after', value: condition.date };
+    case 'name_matches':
+      return { ...base, subject: 'name', value: condition.pattern };
+  }
+}
+
+/** Problems of a search's rows by key (and one for no row at all). */
+export interface SearchProblems {
+  rows: Record<number, string>;
+  general?: string;
+}
+
+export function searchProblems(scope: ScopeDraft): SearchProblems {
+  const rows: Record<number, string> = {};
+  for (const row of scope.conditions) {
+    const problem = conditionProblem(row);
+    if (problem) rows[row.key] = problem;
+  }
+  const general = scope.conditions.length === 0 ? 'Add at least one condition.' : undefined;
+  return general ? { rows, general } : { rows };
+}
+
+/** The lines of a pasted list that hold something (a first look; the core reads CSV). */
+export function listLines(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+}
+
+export function listProblem(scope: ScopeDraft): string | null {
+  return listLines(scope.listText).length === 0
+    ? 'Paste the list: one DAM path, Assets link or asset id per line.'
+    : null;
+}
+
+/** The scope for the core, or null while a row still has a problem. `entries` are the list's
+ *  entries as the core read them (`listEntries`). */
+export function toScope(
+  scope: ScopeDraft,
+  folder: string,
+  recursive: boolean,
+  entries: string[] | null,
+): Scope | null {
+  switch (scope.kind) {
+    case 'folder':
+      return { kind: 'folder', folder: normalizeFolder(folder), recursive };
+    case 'search': {
+      const problems = searchProblems(scope);
+      if (problems.general || Object.keys(problems.rows).length > 0) return null;
+      return {
+        kind: 'search',
+        under: normalizeFolder(folder),
+        recursive,
+        conditions: scope.conditions.map(toCondition),
+        combine: scope.combine,
+      };
+    }
+    case 'list':
+      return entries && entries.length > 0 ? { kind: 'list', entries } : null;
+  }
+}
+
+/** The folder and filters of a run for a search or a list (a list's folder is the DAM root). */
+export function runPartsOf(scope: Scope): { folder: string; filters: Filters } {
+  switch (scope.kind) {
+    case 'folder':
+      return { folder: scope.folder, filters: { recursive: scope.recursive, name: null, formats: [] } };
+    case 'search':
+      return {
+        folder: scope.under,
+        filters: {
+          recursive: scope.recursive,
+          name: null,
+          formats: [],
+          selection: { kind: 'search', conditions: scope.conditions, combine: scope.combine },
+        },
+      };
+    case 'list':
+      return {
+        folder: DAM_ROOT,
+        filters: { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: scope.entries } },
+      };
+  }
+}
+
+/** "at least 1,000" when the count is a lower bound. */
+export function countWords(assets: number, atLeast: boolean): string {
+  const n = assets.toLocaleString('en-US');
+  const noun = assets === 1 && !atLeast ? 'asset' : 'assets';
+  return atLeast ? `at least ${n} ${noun}` : `${n} ${noun}`;
+}

@@ -1,0 +1,50 @@
+// "Finds assets with" on an OAuth Server-to-Server card: only connections on the same AEM are
+// offered, a choice is saved (or cleared), a refusal is shown, and without a candidate the card
+// says what to import and why.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+
+import { connection } from '../../test-fixtures';
+import FinderPicker from './FinderPicker.svelte';
+
+const oauth = connection({ id: 'o1', name: 'OAuth', kind: 'oauthServerToServer', host: 'author-p1-e2.adobeaemcloud.com' });
+const service = connection({ id: 's1', name: 'Service', host: 'author-p1-e2.adobeaemcloud.com' });
+const elsewhere = connection({ id: 's2', name: 'Other AEM', host: 'author-p9-e9.adobeaemcloud.com' });
+
+describe('FinderPicker', () => {
+  it('says what to import when no connection on the same AEM can find assets', () => {
+    render(FinderPicker, { connection: oauth, candidates: [elsewhere], busy: false, onSetFinder: vi.fn() });
+    const missing = screen.getByTestId('finder-missing');
+    expect(missing).toHaveTextContent('Import AEM service credentials');
+    expect(missing).toHaveTextContent('author-p1-e2.adobeaemcloud.com');
+    expect(screen.queryByTestId('finder-select')).not.toBeInTheDocument();
+  });
+
+  it('offers the connections on the same AEM and saves the choice, or none', async () => {
+    const user = userEvent.setup();
+    const onSetFinder = vi.fn(() => Promise.resolve());
+    render(FinderPicker, { connection: oauth, candidates: [service, elsewhere], busy: false, onSetFinder });
+    const select = screen.getByTestId('finder-select');
+    const names = within(select).getAllByRole('option').map((o) => o.textContent);
+    expect(names).toHaveLength(2);
+    expect(names[1]).toContain('Service');
+    await user.selectOptions(select, 's1');
+    expect(onSetFinder).toHaveBeenLastCalledWith('s1');
+    await user.selectOptions(select, '');
+    expect(onSetFinder).toHaveBeenLastCalledWith(null);
+  });
+
+  it('shows why a pairing was refused', async () => {
+    const user = userEvent.setup();
+    const onSetFinder = vi.fn(() => Promise.reject({ code: 'invalid_input', message: 'must be on the same AEM' }));
+    render(FinderPicker, { connection: oauth, candidates: [service], busy: false, onSetFinder });
+    await user.selectOptions(screen.getByTestId('finder-select'), 's1');
+    await waitFor(() => expect(screen.getByTestId('finder-error')).toHaveTextContent('must be on the same AEM'));
+  });
+
+  it('shows the paired connection chosen', () => {
+    render(FinderPicker, { connection: { ...oauth, findsAssetsWith: 's1' }, candidates: [service], busy: false, onSetFinder: vi.fn() });
+    expect(screen.getByTestId('finder-select')).toHaveValue('s1');
+  });
+});
