@@ -5,12 +5,15 @@
 //! Not here: the file formats and the checks of a file (`crate::sheets`), how the window or
 //! the terminal show the result.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::runs::OnProgress;
-use super::{JobKind, Opened, Workspace};
+use super::runs::{OnProgress, write_whole_file};
+use super::sheet_files::{HeldSheet, file_name_of};
+use super::{JobKind, Opened, Workspace, blocking};
 use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
@@ -22,6 +25,7 @@ use crate::error::{Error, Result};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
 use crate::timefmt::now_rfc3339;
+use std::io::Write;
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
@@ -56,6 +60,19 @@ pub struct SheetExport {
     /// Assets that could not be read (not in the sheet), with the reason.
     pub unread: Vec<String>,
 }
+
+/// An export saved to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSheet {
+    /// The file's name, without its folder.
+    pub file_name: String,
+    pub export: SheetExport,
+}
+
+/// The largest sheet file read (a 100,000-row export with a dozen columns is a few tens of
+/// MB): a bigger file is refused before it is read into memory.
+pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
 
 /// The answer to an import: the sheet's problems, and the previewed run when there is one.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -96,6 +113,58 @@ fn edits_of(sheet: &Sheet, row: &crate::sheets::Row) -> Vec<Edit> {
 }
 
 impl Workspace {
+    /// Keeps a sheet file the user dropped or picked, for [`Self::import_held_sheet`].
+    pub fn hold_sheet_file(&self, path: PathBuf) -> HeldSheet {
+        self.sheet_files.hold(path)
+    }
+
+    /// Reads the held sheet `id` as it is on disk now, then [`Self::import_sheet`].
+    pub async fn import_held_sheet(
+        &self,
+        opened: &Opened,
+        id: &str,
+        skip_rows_in_error: bool,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SheetImport> {
+        let path = self.sheet_files.path(id).ok_or_else(|| {
+            Error::InvalidInput(
+                "That sheet is no longer on hand; drop it on the window again, or choose it."
+                    .into(),
+            )
+        })?;
+        let file_name = file_name_of(&path);
+        let bytes = blocking(move || read_sheet_file(&path)).await?;
+        self.import_sheet(opened, &file_name, &bytes, skip_rows_in_error, on_progress)
+            .await
+    }
+
+    /// [`Self::export_sheet`] saved to `target` (written whole, then renamed into place; an
+    /// existing file is replaced: the save dialog asked). A name without the format's ending
+    /// gets it.
+    pub async fn save_sheet_export(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        properties: &[String],
+        format: SheetFormat,
+        target: PathBuf,
+    ) -> Result<SavedSheet> {
+        let target = with_extension_of(target, format);
+        let (bytes, export) = self
+            .export_sheet(opened, folder, filters, properties, format)
+            .await?;
+        let file_name = file_name_of(&target);
+        blocking(move || {
+            write_whole_file(&target, true, |out| {
+                out.write_all(&bytes)
+                    .map_err(|e| Error::io(format!("Could not write {}", target.display()), e))
+            })
+        })
+        .await?;
+        Ok(SavedSheet { file_name, export })
+    }
+
     /// Reads, checks and previews a sheet on `opened`'s connection. With errors in the sheet
     /// nothing is planned, unless `skip_rows_in_error` (then those rows are left out; errors in
     /// the headers or the file still stop it). Assets that do not exist are errors of their
@@ -319,6 +388,69 @@ impl Workspace {
     }
 }
 
+/// Reads a sheet file, refusing one too large to be a sheet before reading it.
+pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let name = file_name_of(path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(format!("Could not read {name}"), e))?
+        .len();
+    if size > MAX_SHEET_BYTES {
+        return Err(Error::InvalidInput(format!(
+            "{name} is {} MB, too large for a sheet (at most {} MB); split it into several \
+             sheets.",
+            size / (1024 * 1024),
+            MAX_SHEET_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| Error::io(format!("Could not read {name}"), e))
+}
+
+/// `target` with the ending of `format` (added when the name has another or none).
+fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
+    let name = file_name_of(&target);
+    if SheetFormat::from_file_name(&name) == Some(format) {
+        return target;
+    }
+    let ext = match format {
+        SheetFormat::Xlsx => "xlsx",
+        SheetFormat::Csv => "csv",
+    };
+    let mut s = target.into_os_string();
+    s.push(format!(".{ext}"));
+    PathBuf::from(s)
+}
+
+/// Writes the problems of a sheet as CSV (row, column, severity, problem), for the user to
+/// work through in a spreadsheet. Returns the file's name.
+pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
+    use crate::spreadsheet::spreadsheet_text;
+    write_whole_file(target, true, |out| {
+        // A BOM, so Excel opens the accents right (as the sheets Metadesk exports).
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(|e| Error::io("Could not write the problems", e))?;
+        let mut csv = csv::Writer::from_writer(out);
+        let io = |e: csv::Error| Error::Internal(format!("writing the problems: {e}"));
+        csv.write_record(["Row", "Column", "Severity", "Problem"])
+            .map_err(io)?;
+        for issue in issues {
+            let severity = match issue.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            csv.write_record([
+                issue.row.map(|r| r.to_string()).unwrap_or_default(),
+                spreadsheet_text(issue.column.as_deref().unwrap_or_default()),
+                severity.to_owned(),
+                spreadsheet_text(&issue.message),
+            ])
+            .map_err(io)?;
+        }
+        csv.flush()
+            .map_err(|e| Error::io("Could not write the problems", e))
+    })?;
+    Ok(file_name_of(target))
+}
+
 /// The deepest folder holding every path (`/content/dam` at least), the run's folder when
 /// the sheet does not say where it was exported from.
 fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
@@ -346,7 +478,56 @@ fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::common_folder;
+    use super::*;
+
+    #[test]
+    fn a_saved_export_gets_the_ending_of_its_format() {
+        let t = |name: &str, f| with_extension_of(PathBuf::from(name), f);
+        assert_eq!(t("/d/shots.xlsx", SheetFormat::Xlsx), PathBuf::from("/d/shots.xlsx"));
+        assert_eq!(t("/d/shots", SheetFormat::Xlsx), PathBuf::from("/d/shots.xlsx"));
+        assert_eq!(t("/d/shots.CSV", SheetFormat::Csv), PathBuf::from("/d/shots.CSV"));
+        assert_eq!(t("/d/shots.xlsx", SheetFormat::Csv), PathBuf::from("/d/shots.xlsx.csv"));
+    }
+
+    #[test]
+    fn the_problems_of_a_sheet_as_csv_with_formula_looking_text_kept_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("problems.csv");
+        let issues = vec![
+            Issue {
+                severity: Severity::Error,
+                row: Some(7),
+                column: Some("D (Title (dc:title))".into()),
+                message: "Row 7, column D (Title (dc:title)): =HYPERLINK is a formula".into(),
+            },
+            Issue {
+                severity: Severity::Warning,
+                row: None,
+                column: None,
+                message: "Éclair, a warning".into(),
+            },
+        ];
+        assert_eq!(write_issues_csv(&issues, &target).unwrap(), "problems.csv");
+        let text = std::fs::read_to_string(&target).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}Row,Column,Severity,Problem\n\
+             7,D (Title (dc:title)),error,\"Row 7, column D (Title (dc:title)): =HYPERLINK is a formula\"\n\
+             ,,warning,\"Éclair, a warning\"\n"
+        );
+    }
+
+    #[test]
+    fn a_file_too_large_to_be_a_sheet_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.csv");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_SHEET_BYTES + 1).unwrap();
+        let err = read_sheet_file(&path).unwrap_err().to_string();
+        assert!(err.contains("huge.csv is 256 MB, too large for a sheet"), "{err}");
+        let err = read_sheet_file(&dir.path().join("gone.csv")).unwrap_err().to_string();
+        assert!(err.contains("Could not read gone.csv"), "{err}");
+    }
 
     #[test]
     fn the_common_folder_of_a_sheet() {

@@ -36,6 +36,18 @@ pub use parsing::read_sheet;
 /// at most 32,767 characters in a cell.
 pub const MAX_VALUE_CHARS: usize = 10_000;
 
+/// The file name endings of the sheets Metadesk reads; a file dropped on the window with one of
+/// them is a sheet to import, any other a credential.
+pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
+
+/// Whether `file_name` names a sheet (by its ending, case-insensitive).
+pub fn is_sheet_file_name(file_name: &str) -> bool {
+    let lower = file_name.to_lowercase();
+    lower
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| SHEET_EXTENSIONS.contains(&ext))
+}
+
 /// Which dialect a sheet speaks (decides the names of the key columns and the header grammar
 /// expected, both of which are accepted in either).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
