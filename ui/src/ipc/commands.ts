@@ -38,6 +38,11 @@ import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { SavedPersisted } from './bindings/SavedPersisted';
 import type { SavedRequest } from './bindings/SavedRequest';
+import type { HeldSheet } from './bindings/HeldSheet';
+import type { Issue } from './bindings/Issue';
+import type { SavedSheet } from './bindings/SavedSheet';
+import type { SheetFormat } from './bindings/SheetFormat';
+import type { SheetImport } from './bindings/SheetImport';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -247,6 +252,43 @@ export function exportReportCsv(runId: string): Promise<string | null> {
 /** Closes the window after the user confirmed: cancels the run, lets in-flight writes finish. */
 export function closeAfterCancellingRun(): Promise<void> {
   return call('close_after_cancelling_run');
+}
+
+// ---- Spreadsheets ----
+// The Rust side opens the save and open dialogs and reads and writes the files: the page gets
+// file names and ids, never paths.
+
+/** Asks where to save, then writes the sheet of the folder's assets; null when cancelled. */
+export function exportSheet(
+  connectionId: string,
+  folder: string,
+  filters: Filters,
+  properties: string[],
+  format: SheetFormat,
+): Promise<SavedSheet | null> {
+  return call('export_sheet', { connectionId, folder, filters, properties, format });
+}
+
+/** The open dialog for a sheet to import; null when cancelled. A dropped sheet arrives as the
+ *  `sheet-dropped` event instead (ipc/events.ts). */
+export function chooseSheetFile(): Promise<HeldSheet | null> {
+  return call('choose_sheet_file');
+}
+
+/** Reads the sheet as it is on disk now, checks every cell and previews the changes (a run,
+ *  unless errors stop it). Writes nothing to AEM. */
+export function previewSheet(
+  connectionId: string,
+  sheetId: string,
+  skipRowsInError: boolean,
+  onProgress: (p: Progress) => void,
+): Promise<SheetImport> {
+  return call('preview_sheet', { connectionId, sheetId, skipRowsInError, onProgress: channelOf(onProgress) });
+}
+
+/** Asks where to save, then writes a sheet's problems as CSV; null when cancelled. */
+export function exportSheetIssues(fileName: string, issues: Issue[]): Promise<string | null> {
+  return call('export_sheet_issues', { fileName, issues });
 }
 
 // ---- API console ----
