@@ -33,7 +33,7 @@ pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
-pub use sheets::{SavedSheet, SheetExport, SheetFormat, SheetImport};
+pub use sheets::{SavedSheet, SheetExport, SheetFormat, SheetImport, write_issues_csv};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

@@ -25,7 +25,6 @@ use crate::error::{Error, Result};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
 use crate::timefmt::now_rfc3339;
-use std::io::Write;
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]

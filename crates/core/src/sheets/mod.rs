@@ -24,7 +24,7 @@ pub mod testing;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use cells::{CLEAR_MARKER, column_letter, join_values, split_values};
@@ -122,7 +122,7 @@ pub struct Row {
 }
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Said, and the sheet may still be applied (a formula's shown value used, a row outside
@@ -132,8 +132,8 @@ pub enum Severity {
     Error,
 }
 
-/// One problem found in a sheet, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// One problem found in a sheet, in words (the window sends them back to be saved as CSV).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     pub severity: Severity,
