@@ -278,3 +278,49 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
         stderr(&o)
     );
 }
+
+/// Someone changes an asset in AEM after the sheet was exported: the import flags that row
+/// (a warning naming it), leaves its cells unwritten (the other person's change is kept), and
+/// writes the other rows.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_asset_changed_in_aem_since_the_export_is_flagged_and_not_written() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let exported = read_sheet(
+        "shots.csv",
+        &std::fs::read(env.path("shots.csv")).unwrap(),
+    )
+    .unwrap();
+    let times: Vec<String> = exported
+        .rows
+        .iter()
+        .map(|r| r.last_modified.clone().expect("the export says when each asset changed"))
+        .collect();
+
+    // After the export, someone else retitles b in AEM.
+    assert!(env.sb.write_metadata(
+        &b,
+        vec![("dc:title".into(), Some(json!("Their title")))]
+    ));
+
+    let mut sheet = String::from("Path (key),Last modified (do not change),Title (dc:title)\n");
+    sheet += &format!("{a},{},Sheet title A\n", times[0]);
+    sheet += &format!("{b},{},Sheet title B\n", times[1]);
+    let file = env.path("edited.csv");
+    std::fs::write(&file, &sheet).unwrap();
+
+    let o = env.import(&file, &["--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "warning: Row 3: {b} was changed in AEM after the sheet was exported"
+        )),
+        "{err}"
+    );
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(&a), json!("Sheet title A"));
+    assert_eq!(env.title(&b), json!("Their title"), "their change is kept");
+}

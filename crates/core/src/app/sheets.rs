@@ -18,6 +18,7 @@ use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
 use crate::bulk::journal::{Action, Record, read_records};
+use crate::bulk::reasons::CHANGED_SINCE_EXPORT;
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
@@ -197,6 +198,21 @@ impl Workspace {
                     .filter_map(|row| crate::sheets::checks::outside_folder(row, folder)),
             );
         }
+        if opened.connected.store.family() == ApiFamily::OpenApi
+            && sheet.rows.iter().any(|r| r.last_modified.is_some())
+        {
+            answer.issues.push(Issue {
+                severity: Severity::Warning,
+                row: None,
+                column: None,
+                message: format!(
+                    "{} is reached through the Assets OpenAPI, which does not say when an asset \
+                     last changed: changes made in AEM since the export cannot be detected. \
+                     Each value is still checked against AEM's value now in the preview.",
+                    opened.label
+                ),
+            });
+        }
         let planned: Vec<&crate::sheets::Row> = sheet
             .rows
             .iter()
@@ -225,6 +241,7 @@ impl Workspace {
             .map(|row| AssetEdits {
                 path: row.path.clone(),
                 edits: edits_of(&sheet, row),
+                exported_modified: row.last_modified.clone(),
             })
             .collect();
         let job = self.jobs.start(
@@ -248,6 +265,17 @@ impl Workspace {
             {
                 let number = planned.get(row.i as usize).map(|r| r.number);
                 let reason = row.reason.unwrap_or_default();
+                if reason.starts_with(CHANGED_SINCE_EXPORT) {
+                    // Flagged, not an error: the preview shows it skipped, nothing is
+                    // written for it, the other rows may be applied.
+                    missing.push(Issue::new(
+                        Severity::Warning,
+                        number,
+                        None,
+                        format!("{} was {reason}.", row.path),
+                    ));
+                    continue;
+                }
                 let what = if reason.contains("(404)") {
                     format!("there is no asset at {} in {}", row.path, opened.label)
                 } else {
@@ -298,7 +326,9 @@ impl Workspace {
         let store = opened.connected.store.as_ref();
         let folder = crate::assets::folders::normalize_folder(folder)?;
         let mut walk = FolderWalk::new(&folder, filters.recursive, 100, store.family(), None)?;
-        let mut found: Vec<(String, String, serde_json::Map<String, Value>)> = Vec::new();
+        #[allow(clippy::type_complexity)]
+        let mut found: Vec<(String, String, serde_json::Map<String, Value>, Option<String>)> =
+            Vec::new();
         let mut report = SheetExport {
             assets: 0,
             unlisted_folders: Vec::new(),
@@ -331,14 +361,17 @@ impl Workspace {
                     if store.family() == ApiFamily::OpenApi {
                         asset.id = store.resolve_id(&entry.path).await?;
                     }
-                    store.read(&asset).await
+                    // Read first: an import compares AEM's time now with this one, so a change
+                    // between the two reads is taken as made after the export (held back).
+                    let modified = store.last_modified(&asset).await?;
+                    Ok::<_, CallError>((store.read(&asset).await?, modified))
                 }
                 .await;
                 match read {
-                    Ok(current) => {
+                    Ok((current, modified)) => {
                         let format = current.metadata.get("dc:format").and_then(Value::as_str);
                         if filters.format_matches(format) {
-                            found.push((entry.path, entry.name, current.metadata));
+                            found.push((entry.path, entry.name, current.metadata, modified));
                         }
                     }
                     Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
@@ -350,19 +383,15 @@ impl Workspace {
         found.sort_by(|a, b| a.0.cmp(&b.0));
         let columns: Vec<ExportColumn> = properties
             .iter()
-            .map(|p| ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m)| m.get(p))))
+            .map(|p| ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m, _)| m.get(p))))
             .collect();
         let rows: Vec<ExportRow> = found
             .into_iter()
-            .map(|(path, name, metadata)| ExportRow {
+            .map(|(path, name, metadata, modified)| ExportRow {
                 path,
                 name,
-                // The Assets APIs Metadesk reads do not give the asset's last-modified time
-                // yet; the column stays empty until they do.
-                last_modified: metadata
-                    .get("jcr:lastModified")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
+                // Empty where the API does not say (the Assets OpenAPI).
+                last_modified: modified,
                 values: properties
                     .iter()
                     .map(|p| metadata.get(p).cloned())
