@@ -324,3 +324,25 @@ async fn an_asset_changed_in_aem_since_the_export_is_flagged_and_not_written() {
     assert_eq!(env.title(&a), json!("Sheet title A"));
     assert_eq!(env.title(&b), json!("Their title"), "their change is kept");
 }
+
+/// One value in a column of several (Keywords) on an asset that has none yet is written as a
+/// list of one, not as text: AEM would otherwise hold a single value where lists belong.
+#[tokio::test(flavor = "multi_thread")]
+async fn one_value_in_a_multi_value_column_is_written_as_a_list() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let a = paths[0].clone();
+    assert!(env.sb.write_metadata(&a, vec![("dc:subject".into(), None)]));
+    let file = env.path("keywords.csv");
+    std::fs::write(
+        &file,
+        format!("Path (key),Keywords (dc:subject) — values separated by |\n{a},solo\n"),
+    )
+    .unwrap();
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        metadata(&env.sb, &a).get("dc:subject"),
+        Some(&json!(["solo"]))
+    );
+}

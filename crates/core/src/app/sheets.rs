@@ -104,6 +104,12 @@ fn edits_of(sheet: &Sheet, row: &crate::sheets::Row) -> Vec<Edit> {
             property: sheet.columns[cell.column].property.clone(),
             op: match &cell.value {
                 CellValue::Clear => EditOp::Clear,
+                // A column said to hold several values writes a list, even of one value.
+                CellValue::Set(values) if sheet.columns[cell.column].multi == Some(true) => {
+                    EditOp::SetList {
+                        values: values.clone(),
+                    }
+                }
                 CellValue::Set(values) => EditOp::Set {
                     values: values.clone(),
                 },
