@@ -346,3 +346,50 @@ async fn one_value_in_a_multi_value_column_is_written_as_a_list() {
         Some(&json!(["solo"]))
     );
 }
+
+/// `sheet export` takes the scopes `bulk` takes: a search (--under with --where) and a list
+/// (its entries that name no asset said, line by line; the rest exported).
+#[tokio::test(flavor = "multi_thread")]
+async fn sheet_export_takes_a_search_or_a_list_as_its_scope() {
+    let env = Env::new().await;
+    let paths = env.export("all.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let name_a = a.rsplit('/').next().unwrap().to_owned();
+    let rows_of = |file: &str| -> Vec<String> {
+        let sheet = read_sheet(file, &std::fs::read(env.path(file)).unwrap()).unwrap();
+        sheet.rows.iter().map(|r| r.path.clone()).collect()
+    };
+
+    let out = env.path("search.csv");
+    let condition = format!("name matches {name_a}");
+    let o = env.run(&[
+        "sheet", "export", "--under", SAMPLE_FOLDER, "--where", &condition, "--property",
+        "dc:title", "--out", out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(rows_of("search.csv"), vec![a.clone()]);
+
+    let list = env.path("list.txt");
+    std::fs::write(&list, format!("{b}\n{a}\n{SAMPLE_FOLDER}/gone.jpg\n")).unwrap();
+    let out = env.path("list.csv");
+    let o = env.run(&[
+        "sheet", "export", "--list", list.to_str().unwrap(), "--property", "dc:title", "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("line 3 ({SAMPLE_FOLDER}/gone.jpg): not found in AEM")),
+        "{}",
+        stderr(&o)
+    );
+    let mut expected = vec![a, b];
+    expected.sort();
+    assert_eq!(rows_of("list.csv"), expected);
+
+    // A condition that does not parse is refused before AEM is asked anything.
+    let o = env.run(&[
+        "sheet", "export", "--under", SAMPLE_FOLDER, "--where", "rating above 3", "--property",
+        "dc:title", "--out", out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

@@ -331,7 +331,6 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.store.as_ref();
         let folder = crate::assets::folders::normalize_folder(folder)?;
-        let mut walk = FolderWalk::new(&folder, filters.recursive, 100, store.family(), None)?;
         #[allow(clippy::type_complexity)]
         let mut found: Vec<(String, String, serde_json::Map<String, Value>, Option<String>)> =
             Vec::new();
@@ -340,50 +339,35 @@ impl Workspace {
             unlisted_folders: Vec::new(),
             unread: Vec::new(),
         };
-        loop {
-            let step = walk
-                .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
-                .await?;
-            let entries = match step {
-                WalkStep::Page(entries) => entries,
-                WalkStep::Done => break,
-                WalkStep::Cancelled => {
-                    return Err(Error::InvalidInput("The export was cancelled.".into()));
-                }
-                WalkStep::Unlisted { folder, .. } => {
-                    report.unlisted_folders.push(folder);
-                    continue;
-                }
+        let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
+        for entry in entries {
+            if control.is_cancelled() {
+                return Err(Error::InvalidInput("The export was cancelled.".into()));
+            }
+            let mut asset = AssetRef {
+                path: entry.path.clone(),
+                id: None,
             };
-            for entry in entries {
-                if entry.kind != EntryKind::Asset || !filters.name_matches(&entry.name) {
-                    continue;
+            let read = async {
+                if store.family() == ApiFamily::OpenApi {
+                    asset.id = store.resolve_id(&entry.path).await?;
                 }
-                let mut asset = AssetRef {
-                    path: entry.path.clone(),
-                    id: None,
-                };
-                let read = async {
-                    if store.family() == ApiFamily::OpenApi {
-                        asset.id = store.resolve_id(&entry.path).await?;
+                // Read first: an import compares AEM's time now with this one, so a change
+                // between the two reads is taken as made after the export (held back).
+                let modified = store.last_modified(&asset).await?;
+                Ok::<_, CallError>((store.read(&asset).await?, modified))
+            }
+            .await;
+            match read {
+                Ok((current, modified)) => {
+                    let format = current.metadata.get("dc:format").and_then(Value::as_str);
+                    if filters.format_matches(format) {
+                        found.push((entry.path, entry.name, current.metadata, modified));
                     }
-                    // Read first: an import compares AEM's time now with this one, so a change
-                    // between the two reads is taken as made after the export (held back).
-                    let modified = store.last_modified(&asset).await?;
-                    Ok::<_, CallError>((store.read(&asset).await?, modified))
                 }
-                .await;
-                match read {
-                    Ok((current, modified)) => {
-                        let format = current.metadata.get("dc:format").and_then(Value::as_str);
-                        if filters.format_matches(format) {
-                            found.push((entry.path, entry.name, current.metadata, modified));
-                        }
-                    }
-                    Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
-                    Err(CallError::Auth(why)) => return Err(Error::InvalidInput(why)),
-                    Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
-                }
+                Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+                Err(CallError::Auth(why)) => return Err(Error::InvalidInput(why)),
+                Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -420,6 +404,81 @@ impl Workspace {
         };
         Ok((bytes, report))
     }
+}
+
+/// The assets a sheet export holds: a folder's (walked page by page), a search's (QueryBuilder
+/// pages) or a list's (resolved; entries that name no asset are said in `report`), filtered by
+/// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
+/// the export (a partial read is never the whole).
+async fn entries_to_export(
+    store: &dyn crate::assets::AssetsApi,
+    folder: &str,
+    filters: &Filters,
+    control: &crate::bulk::RunControl,
+    report: &mut SheetExport,
+) -> Result<Vec<crate::assets::Entry>> {
+    use crate::assets::search::{SearchStep, SearchWalk, entry_of_hit};
+    use crate::bulk::searching::{resolve_list, search_with_retries};
+    use crate::bulk::selection::{Selection, hit_properties, search_predicates};
+    let cancelled = || Error::InvalidInput("The export was cancelled.".into());
+    let mut entries = Vec::new();
+    match &filters.selection {
+        None => {
+            let mut walk = FolderWalk::new(folder, filters.recursive, 100, store.family(), None)?;
+            loop {
+                let step = walk
+                    .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
+                    .await?;
+                match step {
+                    WalkStep::Page(page) => entries.extend(page),
+                    WalkStep::Done => break,
+                    WalkStep::Cancelled => return Err(cancelled()),
+                    WalkStep::Unlisted { folder, .. } => report.unlisted_folders.push(folder),
+                }
+            }
+        }
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => {
+            let mut predicates =
+                search_predicates(folder, filters.recursive, conditions, *combine);
+            predicates.extend(hit_properties(std::iter::empty()));
+            let mut walk = SearchWalk::new(predicates, 500);
+            while !walk.is_done() {
+                let params = walk.request();
+                let page = search_with_retries(store, &params, control)
+                    .await
+                    .map_err(|e| Error::InvalidInput(format!("The search failed: {e}.")))?
+                    .ok_or_else(cancelled)?;
+                if let SearchStep::Hits(hits) = walk.take(page) {
+                    entries.extend(hits.iter().filter_map(entry_of_hit));
+                }
+            }
+        }
+        Some(Selection::List { entries: list }) => {
+            let hits = hit_properties(std::iter::empty());
+            let resolved = resolve_list(list, &hits, |params| async move {
+                search_with_retries(store, &params, control)
+                    .await?
+                    .ok_or_else(|| CallError::Transient("cancelled".into()))
+            })
+            .await
+            .map_err(|e| Error::InvalidInput(format!("The list could not be checked: {e}.")))?;
+            if control.is_cancelled() {
+                return Err(cancelled());
+            }
+            report.unread.extend(
+                resolved
+                    .problems
+                    .iter()
+                    .map(|p| format!("line {} ({}): {}", p.line, p.entry, p.reason)),
+            );
+            entries = resolved.assets;
+        }
+    }
+    entries.retain(|e| e.kind == EntryKind::Asset && filters.name_matches(&e.name));
+    Ok(entries)
 }
 
 /// Reads a sheet file, refusing one too large to be a sheet before reading it.
