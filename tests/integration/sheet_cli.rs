@@ -287,22 +287,22 @@ async fn an_asset_changed_in_aem_since_the_export_is_flagged_and_not_written() {
     let env = Env::new().await;
     let paths = env.export("shots.csv");
     let (a, b) = (paths[0].clone(), paths[1].clone());
-    let exported = read_sheet(
-        "shots.csv",
-        &std::fs::read(env.path("shots.csv")).unwrap(),
-    )
-    .unwrap();
+    let exported = read_sheet("shots.csv", &std::fs::read(env.path("shots.csv")).unwrap()).unwrap();
     let times: Vec<String> = exported
         .rows
         .iter()
-        .map(|r| r.last_modified.clone().expect("the export says when each asset changed"))
+        .map(|r| {
+            r.last_modified
+                .clone()
+                .expect("the export says when each asset changed")
+        })
         .collect();
 
     // After the export, someone else retitles b in AEM.
-    assert!(env.sb.write_metadata(
-        &b,
-        vec![("dc:title".into(), Some(json!("Their title")))]
-    ));
+    assert!(
+        env.sb
+            .write_metadata(&b, vec![("dc:title".into(), Some(json!("Their title")))])
+    );
 
     let mut sheet = String::from("Path (key),Last modified (do not change),Title (dc:title)\n");
     sheet += &format!("{a},{},Sheet title A\n", times[0]);
@@ -363,8 +363,16 @@ async fn sheet_export_takes_a_search_or_a_list_as_its_scope() {
     let out = env.path("search.csv");
     let condition = format!("name matches {name_a}");
     let o = env.run(&[
-        "sheet", "export", "--under", SAMPLE_FOLDER, "--where", &condition, "--property",
-        "dc:title", "--out", out.to_str().unwrap(),
+        "sheet",
+        "export",
+        "--under",
+        SAMPLE_FOLDER,
+        "--where",
+        &condition,
+        "--property",
+        "dc:title",
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(rows_of("search.csv"), vec![a.clone()]);
@@ -373,12 +381,20 @@ async fn sheet_export_takes_a_search_or_a_list_as_its_scope() {
     std::fs::write(&list, format!("{b}\n{a}\n{SAMPLE_FOLDER}/gone.jpg\n")).unwrap();
     let out = env.path("list.csv");
     let o = env.run(&[
-        "sheet", "export", "--list", list.to_str().unwrap(), "--property", "dc:title", "--out",
+        "sheet",
+        "export",
+        "--list",
+        list.to_str().unwrap(),
+        "--property",
+        "dc:title",
+        "--out",
         out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(
-        stderr(&o).contains(&format!("line 3 ({SAMPLE_FOLDER}/gone.jpg): not found in AEM")),
+        stderr(&o).contains(&format!(
+            "line 3 ({SAMPLE_FOLDER}/gone.jpg): not found in AEM"
+        )),
         "{}",
         stderr(&o)
     );
@@ -388,8 +404,16 @@ async fn sheet_export_takes_a_search_or_a_list_as_its_scope() {
 
     // A condition that does not parse is refused before AEM is asked anything.
     let o = env.run(&[
-        "sheet", "export", "--under", SAMPLE_FOLDER, "--where", "rating above 3", "--property",
-        "dc:title", "--out", out.to_str().unwrap(),
+        "sheet",
+        "export",
+        "--under",
+        SAMPLE_FOLDER,
+        "--where",
+        "rating above 3",
+        "--property",
+        "dc:title",
+        "--out",
+        out.to_str().unwrap(),
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }

@@ -157,7 +157,11 @@ async fn put_forms_update_metadata_and_repository_json() {
         modified.ends_with(" GMT+0000") && modified.contains(&year),
         "{modified}"
     );
-    let (s, _) = get_json(&format!("{base}/content/dam/nope.jpg/jcr:content.json"), &token).await;
+    let (s, _) = get_json(
+        &format!("{base}/content/dam/nope.jpg/jcr:content.json"),
+        &token,
+    )
+    .await;
     assert_eq!(s, 404);
     let (s, node) = get_json(&format!("{base}{path}.json"), &token).await;
     assert_eq!(s, 200);

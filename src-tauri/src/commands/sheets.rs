@@ -45,7 +45,11 @@ pub async fn export_sheet<R: Runtime>(
         SheetFormat::Xlsx => ("xlsx", "Excel workbooks (.xlsx)"),
         SheetFormat::Csv => ("csv", "CSV files (.csv)"),
     };
-    let last = folder.trim_end_matches('/').rsplit('/').next().unwrap_or("dam");
+    let last = folder
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("dam");
     let dialog = app
         .dialog()
         .file()
@@ -108,7 +112,9 @@ pub async fn export_sheet_issues<R: Runtime>(
     file_name: String,
     issues: Vec<Issue>,
 ) -> Result<Option<String>, IpcError> {
-    let stem = file_name.rsplit_once('.').map_or(file_name.as_str(), |(s, _)| s);
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name.as_str(), |(s, _)| s);
     let dialog = app
         .dialog()
         .file()
@@ -119,9 +125,8 @@ pub async fn export_sheet_issues<R: Runtime>(
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
-    let name = crate::blocking::blocking(move || {
-        metadesk_core::app::write_issues_csv(&issues, &target)
-    })
-    .await?;
+    let name =
+        crate::blocking::blocking(move || metadesk_core::app::write_issues_csv(&issues, &target))
+            .await?;
     Ok(Some(name))
 }

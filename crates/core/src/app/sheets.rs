@@ -332,8 +332,12 @@ impl Workspace {
         let store = opened.connected.store.as_ref();
         let folder = crate::assets::folders::normalize_folder(folder)?;
         #[allow(clippy::type_complexity)]
-        let mut found: Vec<(String, String, serde_json::Map<String, Value>, Option<String>)> =
-            Vec::new();
+        let mut found: Vec<(
+            String,
+            String,
+            serde_json::Map<String, Value>,
+            Option<String>,
+        )> = Vec::new();
         let mut report = SheetExport {
             assets: 0,
             unlisted_folders: Vec::new(),
@@ -373,7 +377,9 @@ impl Workspace {
         found.sort_by(|a, b| a.0.cmp(&b.0));
         let columns: Vec<ExportColumn> = properties
             .iter()
-            .map(|p| ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m, _)| m.get(p))))
+            .map(|p| {
+                ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m, _)| m.get(p)))
+            })
             .collect();
         let rows: Vec<ExportRow> = found
             .into_iter()
@@ -441,8 +447,7 @@ async fn entries_to_export(
             conditions,
             combine,
         }) => {
-            let mut predicates =
-                search_predicates(folder, filters.recursive, conditions, *combine);
+            let mut predicates = search_predicates(folder, filters.recursive, conditions, *combine);
             predicates.extend(hit_properties(std::iter::empty()));
             let mut walk = SearchWalk::new(predicates, 500);
             while !walk.is_done() {
@@ -576,10 +581,22 @@ mod tests {
     #[test]
     fn a_saved_export_gets_the_ending_of_its_format() {
         let t = |name: &str, f| with_extension_of(PathBuf::from(name), f);
-        assert_eq!(t("/d/shots.xlsx", SheetFormat::Xlsx), PathBuf::from("/d/shots.xlsx"));
-        assert_eq!(t("/d/shots", SheetFormat::Xlsx), PathBuf::from("/d/shots.xlsx"));
-        assert_eq!(t("/d/shots.CSV", SheetFormat::Csv), PathBuf::from("/d/shots.CSV"));
-        assert_eq!(t("/d/shots.xlsx", SheetFormat::Csv), PathBuf::from("/d/shots.xlsx.csv"));
+        assert_eq!(
+            t("/d/shots.xlsx", SheetFormat::Xlsx),
+            PathBuf::from("/d/shots.xlsx")
+        );
+        assert_eq!(
+            t("/d/shots", SheetFormat::Xlsx),
+            PathBuf::from("/d/shots.xlsx")
+        );
+        assert_eq!(
+            t("/d/shots.CSV", SheetFormat::Csv),
+            PathBuf::from("/d/shots.CSV")
+        );
+        assert_eq!(
+            t("/d/shots.xlsx", SheetFormat::Csv),
+            PathBuf::from("/d/shots.xlsx.csv")
+        );
     }
 
     #[test]
@@ -617,8 +634,13 @@ mod tests {
         let file = std::fs::File::create(&path).unwrap();
         file.set_len(MAX_SHEET_BYTES + 1).unwrap();
         let err = read_sheet_file(&path).unwrap_err().to_string();
-        assert!(err.contains("huge.csv is 256 MB, too large for a sheet"), "{err}");
-        let err = read_sheet_file(&dir.path().join("gone.csv")).unwrap_err().to_string();
+        assert!(
+            err.contains("huge.csv is 256 MB, too large for a sheet"),
+            "{err}"
+        );
+        let err = read_sheet_file(&dir.path().join("gone.csv"))
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("Could not read gone.csv"), "{err}");
     }
 

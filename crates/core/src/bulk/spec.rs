@@ -295,9 +295,8 @@ pub fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
                 values.first().map(|v| Value::String(v.clone()))
             }
         }
-        EditOp::SetList { values } => (!values.is_empty()).then(|| {
-            Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())
-        }),
+        EditOp::SetList { values } => (!values.is_empty())
+            .then(|| Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())),
         EditOp::Append { values } => {
             let mut list = as_list(before);
             for v in values {
