@@ -177,6 +177,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     assert.ok(issueTexts.some((t) => t.includes("Row 2") && t.includes("Title (dc:title)")), issueTexts.join("\n"));
     assert.ok(issueTexts.some((t) => t.includes("Row 3") && t.includes("/etc/not-the-dam.jpg")), issueTexts.join("\n"));
     assert.equal((await driver.findElements(By.css('[data-testid="preview-table"]'))).length, 0, "a sheet with errors opened a preview");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'nearest' })", await byTestId(driver, "issue-table"));
     await screenshot(driver, "09 sheets 4 errors");
     assert.deepEqual(await values(paths, "dc:title"), titlesBefore, "a sheet with errors changed titles");
 
