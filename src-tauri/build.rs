@@ -56,6 +56,10 @@ fn main() {
         "console_save_request",
         "console_delete_saved",
         "console_export",
+        "export_sheet",
+        "choose_sheet_file",
+        "preview_sheet",
+        "export_sheet_issues",
         "e2e_simulate_drop",
     ]);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {

@@ -2,19 +2,36 @@
 //! hook that feeds the same function); no command accepts a path from the web page, because a
 //! page script can forge drop events inside the webview.
 //!
-//! Each file is read and imported off the UI thread; the window hears `files-dropped` (the
-//! names, at once) and then one `import-result` per file as it is done.
+//! A sheet (`.xlsx`, `.xls`, `.ods`, `.csv`) is held for the Bulk edit page's import: the window
+//! hears `sheet-dropped` with its id and name, and reads it only when the user previews it.
+//! Every other file is a credential: it is read and imported off the UI thread; the window
+//! hears `files-dropped` (the names, at once) and then one `import-result` per file as it is
+//! done.
 
 use std::path::PathBuf;
 
 use metadesk_core::connections::{FileOutcome, FileResult};
 use metadesk_core::events::AppEvent;
+use metadesk_core::sheets::is_sheet_file_name;
 use tauri::{Emitter, Manager, Runtime, Window};
 
 use crate::state::AppState;
 
 pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
     tracing::info!(count = paths.len(), "files dropped on the window");
+    let (sheets, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
+        p.file_name()
+            .is_some_and(|n| is_sheet_file_name(&n.to_string_lossy()))
+    });
+    for path in sheets {
+        let held = window.state::<AppState>().workspace.hold_sheet_file(path);
+        if let Err(e) = window.emit_to(window.label(), AppEvent::SheetDropped.name(), held) {
+            tracing::warn!(error = %e, "could not tell the window about a dropped sheet");
+        }
+    }
+    if paths.is_empty() {
+        return;
+    }
     let names: Vec<String> = paths
         .iter()
         .map(|p| {

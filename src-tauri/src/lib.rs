@@ -151,6 +151,10 @@ pub fn run() {
                 commands::console::console_save_request,
                 commands::console::console_delete_saved,
                 commands::console::console_export,
+                commands::sheets::export_sheet,
+                commands::sheets::choose_sheet_file,
+                commands::sheets::preview_sheet,
+                commands::sheets::export_sheet_issues,
                 $($extra),*
             ]
         };

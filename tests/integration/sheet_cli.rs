@@ -278,3 +278,142 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
         stderr(&o)
     );
 }
+
+/// Someone changes an asset in AEM after the sheet was exported: the import flags that row
+/// (a warning naming it), leaves its cells unwritten (the other person's change is kept), and
+/// writes the other rows.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_asset_changed_in_aem_since_the_export_is_flagged_and_not_written() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let exported = read_sheet("shots.csv", &std::fs::read(env.path("shots.csv")).unwrap()).unwrap();
+    let times: Vec<String> = exported
+        .rows
+        .iter()
+        .map(|r| {
+            r.last_modified
+                .clone()
+                .expect("the export says when each asset changed")
+        })
+        .collect();
+
+    // After the export, someone else retitles b in AEM.
+    assert!(
+        env.sb
+            .write_metadata(&b, vec![("dc:title".into(), Some(json!("Their title")))])
+    );
+
+    let mut sheet = String::from("Path (key),Last modified (do not change),Title (dc:title)\n");
+    sheet += &format!("{a},{},Sheet title A\n", times[0]);
+    sheet += &format!("{b},{},Sheet title B\n", times[1]);
+    let file = env.path("edited.csv");
+    std::fs::write(&file, &sheet).unwrap();
+
+    let o = env.import(&file, &["--dry-run"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(
+        err.contains(&format!(
+            "warning: Row 3: {b} was changed in AEM after the sheet was exported"
+        )),
+        "{err}"
+    );
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(&a), json!("Sheet title A"));
+    assert_eq!(env.title(&b), json!("Their title"), "their change is kept");
+}
+
+/// One value in a column of several (Keywords) on an asset that has none yet is written as a
+/// list of one, not as text: AEM would otherwise hold a single value where lists belong.
+#[tokio::test(flavor = "multi_thread")]
+async fn one_value_in_a_multi_value_column_is_written_as_a_list() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let a = paths[0].clone();
+    assert!(env.sb.write_metadata(&a, vec![("dc:subject".into(), None)]));
+    let file = env.path("keywords.csv");
+    std::fs::write(
+        &file,
+        format!("Path (key),Keywords (dc:subject) — values separated by |\n{a},solo\n"),
+    )
+    .unwrap();
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        metadata(&env.sb, &a).get("dc:subject"),
+        Some(&json!(["solo"]))
+    );
+}
+
+/// `sheet export` takes the scopes `bulk` takes: a search (--under with --where) and a list
+/// (its entries that name no asset said, line by line; the rest exported).
+#[tokio::test(flavor = "multi_thread")]
+async fn sheet_export_takes_a_search_or_a_list_as_its_scope() {
+    let env = Env::new().await;
+    let paths = env.export("all.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let name_a = a.rsplit('/').next().unwrap().to_owned();
+    let rows_of = |file: &str| -> Vec<String> {
+        let sheet = read_sheet(file, &std::fs::read(env.path(file)).unwrap()).unwrap();
+        sheet.rows.iter().map(|r| r.path.clone()).collect()
+    };
+
+    let out = env.path("search.csv");
+    let condition = format!("name matches {name_a}");
+    let o = env.run(&[
+        "sheet",
+        "export",
+        "--under",
+        SAMPLE_FOLDER,
+        "--where",
+        &condition,
+        "--property",
+        "dc:title",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(rows_of("search.csv"), vec![a.clone()]);
+
+    let list = env.path("list.txt");
+    std::fs::write(&list, format!("{b}\n{a}\n{SAMPLE_FOLDER}/gone.jpg\n")).unwrap();
+    let out = env.path("list.csv");
+    let o = env.run(&[
+        "sheet",
+        "export",
+        "--list",
+        list.to_str().unwrap(),
+        "--property",
+        "dc:title",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!(
+            "line 3 ({SAMPLE_FOLDER}/gone.jpg): not found in AEM"
+        )),
+        "{}",
+        stderr(&o)
+    );
+    let mut expected = vec![a, b];
+    expected.sort();
+    assert_eq!(rows_of("list.csv"), expected);
+
+    // A condition that does not parse is refused before AEM is asked anything.
+    let o = env.run(&[
+        "sheet",
+        "export",
+        "--under",
+        SAMPLE_FOLDER,
+        "--where",
+        "rating above 3",
+        "--property",
+        "dc:title",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}

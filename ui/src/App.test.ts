@@ -15,9 +15,11 @@ import {
   sandboxStatus,
 } from './ipc/commands';
 import type { Progress } from './ipc/bindings/Progress';
+import type { HeldSheet } from './ipc/bindings/HeldSheet';
 import { connection, progress, runSummary } from './test-fixtures';
 import {
   onCloseBlockedByRun,
+  onSheetDropped,
   onDragActivity,
   onFilesDropped,
   onImportResult,
@@ -48,6 +50,7 @@ vi.mock('./ipc/events', () => ({
   onImportResult: vi.fn(),
   onSandboxStatus: vi.fn(),
   onCloseBlockedByRun: vi.fn(),
+  onSheetDropped: vi.fn(),
 }));
 
 const FOLDERS_OK: CheckStep = { label: 'App folders', ok: true, detail: 'ready in /home/u/.local/share/metadesk' };
@@ -82,6 +85,7 @@ let drag: (phase: DragPhase) => void;
 let stopDrops: () => void;
 let stopDrags: () => void;
 let closeBlocked: () => void;
+let sheetDropped: (sheet: HeldSheet) => void;
 
 beforeEach(() => {
   delete document.body.dataset.ready;
@@ -101,6 +105,10 @@ beforeEach(() => {
     return () => {};
   });
   vi.mocked(onSandboxStatus).mockResolvedValue(() => {});
+  vi.mocked(onSheetDropped).mockImplementation(async (handler) => {
+    sheetDropped = handler;
+    return () => {};
+  });
   vi.mocked(onCloseBlockedByRun).mockImplementation(async (handler) => {
     closeBlocked = handler;
     return () => {};
@@ -344,6 +352,17 @@ describe('start-up check', () => {
 });
 
 describe('dropped files', () => {
+  it('takes a dropped sheet to Bulk edit, from a spreadsheet, ready to check', async () => {
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    await renderReady();
+    expect(screen.queryByTestId('sheet-file')).not.toBeInTheDocument();
+    await act(() => sheetDropped({ id: 'sheet-1', fileName: 'shots.xlsx' }));
+    expect(await screen.findByTestId('sheet-file')).toHaveTextContent('shots.xlsx');
+    expect(screen.getByTestId('mode-sheet')).toBeChecked();
+    expect(screen.getByTestId('check-sheet')).toBeEnabled();
+    expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
+  });
+
   it('shows each dropped file as checking, then its own result, until dismissed', async () => {
     const user = userEvent.setup();
     await renderReady();

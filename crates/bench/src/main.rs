@@ -18,6 +18,7 @@ mod reads;
 mod report;
 mod scale;
 mod sequential;
+mod sheets;
 mod stats;
 mod throttle;
 mod timing;
@@ -54,6 +55,9 @@ enum Scenario {
     Reads,
     /// All four.
     All,
+    /// A 2,000-row sheet import (read, checked, previewed, applied) vs the sequential client
+    /// doing the same writes. Not part of `all`: `--write` replaces only its section.
+    Sheets,
     /// The window beside a bare Tauri window: idle memory, time to the page, sizes. Not part
     /// of `all` (it needs a display and release builds of both): scripts/bench-footprint.sh.
     Footprint,
@@ -144,7 +148,9 @@ fn command_line(scale: bool) -> String {
 fn run(cli: Cli) -> Result<()> {
     let o = &cli.opts;
     let which = cli.scenario;
-    let wants = |s: Scenario| which == s || (which == Scenario::All && s != Scenario::Footprint);
+    let wants = |s: Scenario| {
+        which == s || (which == Scenario::All && s != Scenario::Footprint && s != Scenario::Sheets)
+    };
     if cfg!(debug_assertions) {
         eprintln!("warning: a debug build; benchmark numbers need --release");
     }
@@ -183,6 +189,31 @@ fn run(cli: Cli) -> Result<()> {
         show(runtime.block_on(reads::run(&reads::ReadsOpts {
             assets: o.reads_assets,
         }))?);
+    }
+    if which == Scenario::Sheets {
+        let mut section = runtime.block_on(sheets::run(&sheets::SheetsOpts {
+            assets: o.assets,
+            latency_ms: o.latency_ms,
+            capacity: o.capacity,
+        }))?;
+        let facts = facts::gather();
+        section.setup.push(format!(
+            "{}; {} CPU(s), {}; {}.",
+            facts.date, facts.nproc, facts.memory, facts.build
+        ));
+        print!("{}", report::section_text(&section));
+        if let Some(path) = &o.write {
+            // Only this section is replaced; the others stay as they were.
+            let existing = std::fs::read_to_string(path).unwrap_or_default();
+            let md = report::splice(
+                &existing,
+                &section.title,
+                &report::section_md(&section, true),
+            );
+            std::fs::write(path, md)?;
+            eprintln!("wrote the sheets section of {}", path.display());
+        }
+        return Ok(());
     }
     if which == Scenario::Footprint {
         let mut section = footprint::run(&footprint::FootprintOpts {
@@ -223,19 +254,18 @@ fn run(cli: Cli) -> Result<()> {
         return Ok(());
     }
     if let Some(path) = &o.write {
-        // The footprint section (written by its own run) is kept.
-        let kept = std::fs::read_to_string(path)
-            .ok()
-            .and_then(|old| report::section_of(&old, "5. Footprint"));
-        let md = report::markdown(
+        // The footprint and sheets sections (written by their own runs) are kept.
+        let old = std::fs::read_to_string(path).unwrap_or_default();
+        let mut md = report::markdown(
             &sections,
             &facts::gather(),
             &command_line(wants(Scenario::Scale)),
         );
-        let md = match kept {
-            Some(section) => format!("{}\n{section}", md.trim_end()),
-            None => md,
-        };
+        for title in ["5. Footprint", "6. Sheets"] {
+            if let Some(section) = report::section_of(&old, title) {
+                md = format!("{}\n{section}", md.trim_end());
+            }
+        }
         std::fs::write(path, md)?;
         eprintln!("wrote {}", path.display());
     }

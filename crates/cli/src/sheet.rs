@@ -9,11 +9,10 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{SheetFormat, SheetImport, Workspace};
-use metadesk_core::bulk::Filters;
 use metadesk_core::sheets::Severity;
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{WriteFlags, after_preview, cancellable, gate};
+use crate::bulk::{SelectFlags, WriteFlags, after_preview, cancellable, chosen_scope, gate};
 use crate::output::{self, OK, USAGE};
 
 #[derive(Args)]
@@ -36,18 +35,10 @@ enum SheetCommand {
 struct ExportArgs {
     #[command(flatten)]
     conn: ConnectionArgs,
-    /// The DAM folder, `/content/dam/…`.
-    #[arg(long)]
-    folder: String,
-    /// Include the assets of subfolders.
-    #[arg(long)]
-    recursive: bool,
-    /// Only assets whose name matches (`*` and `?`).
-    #[arg(long, value_name = "PATTERN")]
-    name: Option<String>,
-    /// Only assets whose dc:format matches (e.g. `image/*`); may be repeated.
-    #[arg(long = "format", value_name = "MIME")]
-    formats: Vec<String>,
+    /// Which assets, as for `bulk`: --folder [--recursive], --under with --where [--any],
+    /// --list FILE or --scope NAME, and the --name and --format filters.
+    #[command(flatten)]
+    select: SelectFlags,
     /// A property to export, `prefix:name` (e.g. dc:title); repeat for several.
     #[arg(long = "property", required = true, value_name = "PROPERTY")]
     properties: Vec<String>,
@@ -86,19 +77,20 @@ async fn export(a: ExportArgs, ws: &Workspace) -> u8 {
             a.out.display()
         )));
     };
+    if let Err(e) = a.select.check() {
+        return output::fail(&e);
+    }
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
         Err(e) => return output::fail(&e),
     };
-    let filters = Filters {
-        recursive: a.recursive,
-        name: a.name.clone(),
-        formats: a.formats.clone(),
-        ..Filters::default()
+    let (folder, filters) = match chosen_scope(&a.select, &opened, ws) {
+        Ok(scope) => scope,
+        Err(e) => return output::fail(&e),
     };
     let (bytes, report) = match cancellable(
         ws,
-        ws.export_sheet(&opened, &a.folder, &filters, &a.properties, format),
+        ws.export_sheet(&opened, &folder, &filters, &a.properties, format),
     )
     .await
     {

@@ -15,14 +15,17 @@ pub enum AppEvent {
     SandboxStatus,
     /// The user tried to close the window while a bulk job runs; the page asks first.
     CloseBlockedByRun,
+    /// A sheet file was dropped on the window and is held for import (`HeldSheet`).
+    SheetDropped,
 }
 
 impl AppEvent {
-    pub const ALL: [AppEvent; 4] = [
+    pub const ALL: [AppEvent; 5] = [
         AppEvent::FilesDropped,
         AppEvent::ImportResult,
         AppEvent::SandboxStatus,
         AppEvent::CloseBlockedByRun,
+        AppEvent::SheetDropped,
     ];
 
     /// The name the event is sent under.
@@ -32,6 +35,7 @@ impl AppEvent {
             AppEvent::ImportResult => "import-result",
             AppEvent::SandboxStatus => "sandbox-status",
             AppEvent::CloseBlockedByRun => "close-blocked-by-run",
+            AppEvent::SheetDropped => "sheet-dropped",
         }
     }
 

@@ -21,9 +21,33 @@ pub fn parse_rfc3339(s: &str) -> Option<OffsetDateTime> {
     OffsetDateTime::parse(s, &Rfc3339).ok()
 }
 
+/// A time as AEM writes it: RFC 3339 (`2024-09-03T13:15:03.000Z`), or the Sling JSON
+/// renderer's legacy ECMA form (`Tue Sep 03 2024 13:15:03 GMT+0000`, its default; adobe-wire-more
+/// §1.4). `None` for anything else.
+pub fn parse_aem_time(s: &str) -> Option<OffsetDateTime> {
+    let s = s.trim();
+    parse_rfc3339(s).or_else(|| {
+        let ecma = time::macros::format_description!(
+            "[weekday repr:short] [month repr:short] [day] [year] [hour]:[minute]:[second] \
+             GMT[offset_hour sign:mandatory][offset_minute]"
+        );
+        OffsetDateTime::parse(s, ecma).ok()
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aem_times_in_both_forms() {
+        let t = OffsetDateTime::from_unix_timestamp(1_725_369_303).unwrap();
+        assert_eq!(parse_aem_time("Tue Sep 03 2024 13:15:03 GMT+0000"), Some(t));
+        assert_eq!(parse_aem_time("Tue Sep 03 2024 15:15:03 GMT+0200"), Some(t));
+        assert_eq!(parse_aem_time("2024-09-03T13:15:03Z"), Some(t));
+        assert_eq!(parse_aem_time("2024-09-03 13:15:03"), None);
+        assert_eq!(parse_aem_time(""), None);
+    }
 
     #[test]
     fn round_trips_and_refuses_other_forms() {

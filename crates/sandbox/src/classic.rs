@@ -444,6 +444,21 @@ pub(crate) async fn content_get(
             };
         }
     }
+    // The asset's content node, its own properties (Sling JSON, level 0): the last-modified
+    // time in the renderer's default legacy ECMA form (adobe-wire-more §1.4).
+    for suffix in ["/jcr:content.json", "/_jcr_content.json"] {
+        if let Some(asset_path) = full.strip_suffix(suffix) {
+            return match dam.lookup(asset_path) {
+                Some(Node::Asset(a)) => axum::Json(json!({
+                    "jcr:primaryType": "dam:AssetContent",
+                    "jcr:lastModified": ecma_date(dam.modified_ms(a)),
+                    "jcr:lastModifiedBy": "admin",
+                }))
+                .into_response(),
+                _ => plain(StatusCode::NOT_FOUND, "Not Found"),
+            };
+        }
+    }
     let Some(stem) = full.strip_suffix(".json") else {
         return plain(StatusCode::NOT_FOUND, "Not Found");
     };
@@ -555,6 +570,16 @@ fn tag_tree(selector: &str) -> Response {
         }
     }
     (StatusCode::OK, axum::Json(cut(&tree, depth))).into_response()
+}
+
+/// A time as Sling's JSON renderer writes it by default: `Tue Sep 03 2024 13:15:03 GMT+0000`.
+fn ecma_date(ms: u64) -> String {
+    let t = time::OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
+        .unwrap_or(time::OffsetDateTime::UNIX_EPOCH);
+    t.format(time::macros::format_description!(
+        "[weekday repr:short] [month repr:short] [day] [year] [hour]:[minute]:[second] GMT+0000"
+    ))
+    .unwrap_or_default()
 }
 
 #[cfg(test)]

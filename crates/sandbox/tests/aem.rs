@@ -148,6 +148,21 @@ async fn put_forms_update_metadata_and_repository_json() {
     assert_eq!(md["dc:subject"], json!(["alpha", "beta"]));
     assert_eq!(md["dc:title"], "New");
     assert!(md["dc:format"].is_string());
+    // The content node says when the asset last changed: now, the time of the write.
+    let (s, content) = get_json(&format!("{base}{path}/jcr:content.json"), &token).await;
+    assert_eq!(s, 200);
+    let modified = content["jcr:lastModified"].as_str().unwrap().to_owned();
+    let year = time::OffsetDateTime::now_utc().year().to_string();
+    assert!(
+        modified.ends_with(" GMT+0000") && modified.contains(&year),
+        "{modified}"
+    );
+    let (s, _) = get_json(
+        &format!("{base}/content/dam/nope.jpg/jcr:content.json"),
+        &token,
+    )
+    .await;
+    assert_eq!(s, 404);
     let (s, node) = get_json(&format!("{base}{path}.json"), &token).await;
     assert_eq!(s, 200);
     let state = sb.asset(&path).unwrap();

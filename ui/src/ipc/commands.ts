@@ -10,13 +10,23 @@ import type { CompleteImportArgs } from './bindings/CompleteImportArgs';
 import type { ConnectionHealth } from './bindings/ConnectionHealth';
 import type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 import type { ConnectionView } from './bindings/ConnectionView';
+import type { ConsoleRequest } from './bindings/ConsoleRequest';
+import type { ConsoleResponse } from './bindings/ConsoleResponse';
+import type { Endpoints } from './bindings/Endpoints';
+import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
+import type { FileResult } from './bindings/FileResult';
 import type { Filters } from './bindings/Filters';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
-import type { FileResult } from './bindings/FileResult';
+import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
+import type { GraphqlCall } from './bindings/GraphqlCall';
+import type { HeldSheet } from './bindings/HeldSheet';
+import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { ImportPreview } from './bindings/ImportPreview';
+import type { Issue } from './bindings/Issue';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
+import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { PreviewPage } from './bindings/PreviewPage';
 import type { Progress } from './bindings/Progress';
 import type { RenameArgs } from './bindings/RenameArgs';
@@ -25,23 +35,18 @@ import type { ReportStatus } from './bindings/ReportStatus';
 import type { RunRequest } from './bindings/RunRequest';
 import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
-import type { ScopeCount } from './bindings/ScopeCount';
-import type { SetFinderArgs } from './bindings/SetFinderArgs';
-import type { SetProductionArgs } from './bindings/SetProductionArgs';
-import type { SetUrlArgs } from './bindings/SetUrlArgs';
-import type { ConsoleRequest } from './bindings/ConsoleRequest';
-import type { ConsoleResponse } from './bindings/ConsoleResponse';
-import type { Endpoints } from './bindings/Endpoints';
-import type { ExportFormat } from './bindings/ExportFormat';
-import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
-import type { GraphqlCall } from './bindings/GraphqlCall';
-import type { HistoryEntry } from './bindings/HistoryEntry';
-import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { SavedPersisted } from './bindings/SavedPersisted';
 import type { SavedRequest } from './bindings/SavedRequest';
 import type { SavedScope } from './bindings/SavedScope';
+import type { SavedSheet } from './bindings/SavedSheet';
 import type { Scope } from './bindings/Scope';
+import type { ScopeCount } from './bindings/ScopeCount';
 import type { SelectedCount } from './bindings/SelectedCount';
+import type { SetFinderArgs } from './bindings/SetFinderArgs';
+import type { SetProductionArgs } from './bindings/SetProductionArgs';
+import type { SetUrlArgs } from './bindings/SetUrlArgs';
+import type { SheetFormat } from './bindings/SheetFormat';
+import type { SheetImport } from './bindings/SheetImport';
 import type { Tag } from './bindings/Tag';
 import { toIpcError } from './errors';
 
@@ -300,6 +305,43 @@ export function exportReportCsv(runId: string): Promise<string | null> {
 /** Closes the window after the user confirmed: cancels the run, lets in-flight writes finish. */
 export function closeAfterCancellingRun(): Promise<void> {
   return call('close_after_cancelling_run');
+}
+
+// ---- Spreadsheets ----
+// The Rust side opens the save and open dialogs and reads and writes the files: the page gets
+// file names and ids, never paths.
+
+/** Asks where to save, then writes the sheet of the folder's assets; null when cancelled. */
+export function exportSheet(
+  connectionId: string,
+  folder: string,
+  filters: Filters,
+  properties: string[],
+  format: SheetFormat,
+): Promise<SavedSheet | null> {
+  return call('export_sheet', { connectionId, folder, filters, properties, format });
+}
+
+/** The open dialog for a sheet to import; null when cancelled. A dropped sheet arrives as the
+ *  `sheet-dropped` event instead (ipc/events.ts). */
+export function chooseSheetFile(): Promise<HeldSheet | null> {
+  return call('choose_sheet_file');
+}
+
+/** Reads the sheet as it is on disk now, checks every cell and previews the changes (a run,
+ *  unless errors stop it). Writes nothing to AEM. */
+export function previewSheet(
+  connectionId: string,
+  sheetId: string,
+  skipRowsInError: boolean,
+  onProgress: (p: Progress) => void,
+): Promise<SheetImport> {
+  return call('preview_sheet', { connectionId, sheetId, skipRowsInError, onProgress: channelOf(onProgress) });
+}
+
+/** Asks where to save, then writes a sheet's problems as CSV; null when cancelled. */
+export function exportSheetIssues(fileName: string, issues: Issue[]): Promise<string | null> {
+  return call('export_sheet_issues', { fileName, issues });
 }
 
 // ---- API console ----

@@ -2,7 +2,7 @@ import { emit } from '@tauri-apps/api/event';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { onDragActivity, onFilesDropped, type DragPhase } from './events';
+import { onDragActivity, onFilesDropped, onSheetDropped, type DragPhase } from './events';
 
 beforeEach(() => {
   mockWindows('main');
@@ -32,6 +32,17 @@ describe('onFilesDropped', () => {
     await onFilesDropped(handler);
     await emit('something-else', ['a.json']);
     expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe('onSheetDropped', () => {
+  it('hands over the held sheet sent with sheet-dropped, not credential drops', async () => {
+    const received: unknown[] = [];
+    const stop = await onSheetDropped((sheet) => received.push(sheet));
+    await emit('files-dropped', ['a.json']);
+    await emit('sheet-dropped', { id: 'sheet-1', fileName: 'shots.xlsx' });
+    expect(received).toEqual([{ id: 'sheet-1', fileName: 'shots.xlsx' }]);
+    stop();
   });
 });
 

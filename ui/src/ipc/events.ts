@@ -9,7 +9,9 @@ import {
   FILES_DROPPED,
   IMPORT_RESULT,
   SANDBOX_STATUS,
+  SHEET_DROPPED,
 } from './bindings/AppEvents';
+import type { HeldSheet } from './bindings/HeldSheet';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { SandboxStatus } from './bindings/SandboxStatus';
 import { toIpcError } from './errors';
@@ -50,6 +52,16 @@ export async function onSandboxStatus(handler: (status: SandboxStatus) => void):
 export async function onCloseBlockedByRun(handler: () => void): Promise<Unlisten> {
   try {
     return await listen<null>(CLOSE_BLOCKED_BY_RUN, () => handler());
+  } catch (thrown) {
+    throw toIpcError(thrown);
+  }
+}
+
+/** Sent when a sheet (.xlsx, .xls, .ods, .csv) is dropped on the window: it is held for import
+ *  under an id (`previewSheet`); credentials dropped with it come as `files-dropped`. */
+export async function onSheetDropped(handler: (sheet: HeldSheet) => void): Promise<Unlisten> {
+  try {
+    return await listen<HeldSheet>(SHEET_DROPPED, (event) => handler(event.payload));
   } catch (thrown) {
     throw toIpcError(thrown);
   }

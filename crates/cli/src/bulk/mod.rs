@@ -51,6 +51,16 @@ pub(crate) struct WriteFlags {
 struct ScopeArgs {
     #[command(flatten)]
     conn: ConnectionArgs,
+    #[command(flatten)]
+    select: SelectFlags,
+    #[command(flatten)]
+    write: WriteFlags,
+}
+
+/// Which assets: a folder, a search under one, a list or a saved scope, with the name and
+/// format filters (shared by `bulk` and `sheet export`).
+#[derive(Args, Clone)]
+pub(crate) struct SelectFlags {
     /// The DAM folder: `/content/dam/…` (the sample's form without `/content/dam` works too).
     #[arg(long, required_unless_present_any = ["under", "list", "scope"], conflicts_with = "under")]
     folder: Option<String>,
@@ -83,8 +93,6 @@ struct ScopeArgs {
     /// Only assets whose dc:format matches (e.g. `image/*`); may be repeated.
     #[arg(long = "format", value_name = "MIME")]
     formats: Vec<String>,
-    #[command(flatten)]
-    write: WriteFlags,
 }
 
 #[derive(Args, Clone)]
@@ -181,11 +189,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         Err(e) => return output::fail(&e),
     };
     // Conditions are read before AEM is asked anything, like the edits.
-    if let Some(e) = scope
-        .conditions
-        .iter()
-        .find_map(|c| Condition::parse(c).err())
-    {
+    if let Err(e) = scope.select.check() {
         return output::fail(&e);
     }
     let opened = match ws.open(scope.conn.choice()).await {
@@ -193,7 +197,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         Err(e) => return output::fail(&e),
     };
     scope.conn.note_unused_lister(&opened);
-    let (folder, filters) = match chosen_scope(&scope, &opened, ws) {
+    let (folder, filters) = match chosen_scope(&scope.select, &opened, ws) {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e),
     };
@@ -217,10 +221,24 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
     after_preview(ws, &opened, preview, gate, &scope.write).await
 }
 
+impl SelectFlags {
+    /// Refuses conditions that do not parse, before AEM is asked anything.
+    pub(crate) fn check(&self) -> Result<(), Error> {
+        match self
+            .conditions
+            .iter()
+            .find_map(|c| Condition::parse(c).err())
+        {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
+    }
+}
+
 /// The run's folder and filters from the scope flags: a saved scope, a list file, a search
 /// (`--where`) or a folder; the name and format filters apply to each.
-fn chosen_scope(
-    args: &ScopeArgs,
+pub(crate) fn chosen_scope(
+    args: &SelectFlags,
     opened: &Opened,
     ws: &Workspace,
 ) -> Result<(String, Filters), Error> {

@@ -17,6 +17,7 @@ mod opening;
 mod pending;
 mod runs;
 mod scopes;
+mod sheet_files;
 mod sheets;
 mod thumbnails;
 mod tokens;
@@ -31,7 +32,8 @@ pub use opening::{ConnectionChoice, Opened};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
-pub use sheets::{SheetExport, SheetFormat, SheetImport};
+pub use sheet_files::{HeldSheet, SheetFiles};
+pub use sheets::{SavedSheet, SheetExport, SheetFormat, SheetImport, write_issues_csv};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 
@@ -54,6 +56,7 @@ pub struct Workspace {
     jobs: Jobs,
     console: ConsoleCalls,
     thumbnails: Thumbnails,
+    sheet_files: SheetFiles,
 }
 
 impl Workspace {
@@ -74,6 +77,7 @@ impl Workspace {
             pending: Arc::new(PendingImports::default()),
             jobs: Jobs::default(),
             console: ConsoleCalls::default(),
+            sheet_files: SheetFiles::default(),
         })
     }
 

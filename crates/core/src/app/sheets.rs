@@ -5,16 +5,20 @@
 //! Not here: the file formats and the checks of a file (`crate::sheets`), how the window or
 //! the terminal show the result.
 
+use std::path::PathBuf;
+
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::runs::OnProgress;
-use super::{JobKind, Opened, Workspace};
+use super::runs::{OnProgress, write_whole_file};
+use super::sheet_files::{HeldSheet, file_name_of};
+use super::{JobKind, Opened, Workspace, blocking};
 use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
 use crate::bulk::journal::{Action, Record, read_records};
+use crate::bulk::reasons::CHANGED_SINCE_EXPORT;
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
@@ -57,6 +61,19 @@ pub struct SheetExport {
     pub unread: Vec<String>,
 }
 
+/// An export saved to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSheet {
+    /// The file's name, without its folder.
+    pub file_name: String,
+    pub export: SheetExport,
+}
+
+/// The largest sheet file read (a 100,000-row export with a dozen columns is a few tens of
+/// MB): a bigger file is refused before it is read into memory.
+pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
 /// The answer to an import: the sheet's problems, and the previewed run when there is one.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -87,6 +104,12 @@ fn edits_of(sheet: &Sheet, row: &crate::sheets::Row) -> Vec<Edit> {
             property: sheet.columns[cell.column].property.clone(),
             op: match &cell.value {
                 CellValue::Clear => EditOp::Clear,
+                // A column said to hold several values writes a list, even of one value.
+                CellValue::Set(values) if sheet.columns[cell.column].multi == Some(true) => {
+                    EditOp::SetList {
+                        values: values.clone(),
+                    }
+                }
                 CellValue::Set(values) => EditOp::Set {
                     values: values.clone(),
                 },
@@ -96,6 +119,58 @@ fn edits_of(sheet: &Sheet, row: &crate::sheets::Row) -> Vec<Edit> {
 }
 
 impl Workspace {
+    /// Keeps a sheet file the user dropped or picked, for [`Self::import_held_sheet`].
+    pub fn hold_sheet_file(&self, path: PathBuf) -> HeldSheet {
+        self.sheet_files.hold(path)
+    }
+
+    /// Reads the held sheet `id` as it is on disk now, then [`Self::import_sheet`].
+    pub async fn import_held_sheet(
+        &self,
+        opened: &Opened,
+        id: &str,
+        skip_rows_in_error: bool,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SheetImport> {
+        let path = self.sheet_files.path(id).ok_or_else(|| {
+            Error::InvalidInput(
+                "That sheet is no longer on hand; drop it on the window again, or choose it."
+                    .into(),
+            )
+        })?;
+        let file_name = file_name_of(&path);
+        let bytes = blocking(move || read_sheet_file(&path)).await?;
+        self.import_sheet(opened, &file_name, &bytes, skip_rows_in_error, on_progress)
+            .await
+    }
+
+    /// [`Self::export_sheet`] saved to `target` (written whole, then renamed into place; an
+    /// existing file is replaced: the save dialog asked). A name without the format's ending
+    /// gets it.
+    pub async fn save_sheet_export(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        properties: &[String],
+        format: SheetFormat,
+        target: PathBuf,
+    ) -> Result<SavedSheet> {
+        let target = with_extension_of(target, format);
+        let (bytes, export) = self
+            .export_sheet(opened, folder, filters, properties, format)
+            .await?;
+        let file_name = file_name_of(&target);
+        blocking(move || {
+            write_whole_file(&target, true, |out| {
+                out.write_all(&bytes)
+                    .map_err(|e| Error::io(format!("Could not write {}", target.display()), e))
+            })
+        })
+        .await?;
+        Ok(SavedSheet { file_name, export })
+    }
+
     /// Reads, checks and previews a sheet on `opened`'s connection. With errors in the sheet
     /// nothing is planned, unless `skip_rows_in_error` (then those rows are left out; errors in
     /// the headers or the file still stop it). Assets that do not exist are errors of their
@@ -129,6 +204,21 @@ impl Workspace {
                     .filter_map(|row| crate::sheets::checks::outside_folder(row, folder)),
             );
         }
+        if opened.connected.store.family() == ApiFamily::OpenApi
+            && sheet.rows.iter().any(|r| r.last_modified.is_some())
+        {
+            answer.issues.push(Issue {
+                severity: Severity::Warning,
+                row: None,
+                column: None,
+                message: format!(
+                    "{} is reached through the Assets OpenAPI, which does not say when an asset \
+                     last changed: changes made in AEM since the export cannot be detected. \
+                     Each value is still checked against AEM's value now in the preview.",
+                    opened.label
+                ),
+            });
+        }
         let planned: Vec<&crate::sheets::Row> = sheet
             .rows
             .iter()
@@ -157,6 +247,7 @@ impl Workspace {
             .map(|row| AssetEdits {
                 path: row.path.clone(),
                 edits: edits_of(&sheet, row),
+                exported_modified: row.last_modified.clone(),
             })
             .collect();
         let job = self.jobs.start(
@@ -180,6 +271,17 @@ impl Workspace {
             {
                 let number = planned.get(row.i as usize).map(|r| r.number);
                 let reason = row.reason.unwrap_or_default();
+                if reason.starts_with(CHANGED_SINCE_EXPORT) {
+                    // Flagged, not an error: the preview shows it skipped, nothing is
+                    // written for it, the other rows may be applied.
+                    missing.push(Issue::new(
+                        Severity::Warning,
+                        number,
+                        None,
+                        format!("{} was {reason}.", row.path),
+                    ));
+                    continue;
+                }
                 let what = if reason.contains("(404)") {
                     format!("there is no asset at {} in {}", row.path, opened.label)
                 } else {
@@ -229,72 +331,63 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.store.as_ref();
         let folder = crate::assets::folders::normalize_folder(folder)?;
-        let mut walk = FolderWalk::new(&folder, filters.recursive, 100, store.family(), None)?;
-        let mut found: Vec<(String, String, serde_json::Map<String, Value>)> = Vec::new();
+        #[allow(clippy::type_complexity)]
+        let mut found: Vec<(
+            String,
+            String,
+            serde_json::Map<String, Value>,
+            Option<String>,
+        )> = Vec::new();
         let mut report = SheetExport {
             assets: 0,
             unlisted_folders: Vec::new(),
             unread: Vec::new(),
         };
-        loop {
-            let step = walk
-                .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
-                .await?;
-            let entries = match step {
-                WalkStep::Page(entries) => entries,
-                WalkStep::Done => break,
-                WalkStep::Cancelled => {
-                    return Err(Error::InvalidInput("The export was cancelled.".into()));
-                }
-                WalkStep::Unlisted { folder, .. } => {
-                    report.unlisted_folders.push(folder);
-                    continue;
-                }
+        let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
+        for entry in entries {
+            if control.is_cancelled() {
+                return Err(Error::InvalidInput("The export was cancelled.".into()));
+            }
+            let mut asset = AssetRef {
+                path: entry.path.clone(),
+                id: None,
             };
-            for entry in entries {
-                if entry.kind != EntryKind::Asset || !filters.name_matches(&entry.name) {
-                    continue;
+            let read = async {
+                if store.family() == ApiFamily::OpenApi {
+                    asset.id = store.resolve_id(&entry.path).await?;
                 }
-                let mut asset = AssetRef {
-                    path: entry.path.clone(),
-                    id: None,
-                };
-                let read = async {
-                    if store.family() == ApiFamily::OpenApi {
-                        asset.id = store.resolve_id(&entry.path).await?;
+                // Read first: an import compares AEM's time now with this one, so a change
+                // between the two reads is taken as made after the export (held back).
+                let modified = store.last_modified(&asset).await?;
+                Ok::<_, CallError>((store.read(&asset).await?, modified))
+            }
+            .await;
+            match read {
+                Ok((current, modified)) => {
+                    let format = current.metadata.get("dc:format").and_then(Value::as_str);
+                    if filters.format_matches(format) {
+                        found.push((entry.path, entry.name, current.metadata, modified));
                     }
-                    store.read(&asset).await
                 }
-                .await;
-                match read {
-                    Ok(current) => {
-                        let format = current.metadata.get("dc:format").and_then(Value::as_str);
-                        if filters.format_matches(format) {
-                            found.push((entry.path, entry.name, current.metadata));
-                        }
-                    }
-                    Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
-                    Err(CallError::Auth(why)) => return Err(Error::InvalidInput(why)),
-                    Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
-                }
+                Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+                Err(CallError::Auth(why)) => return Err(Error::InvalidInput(why)),
+                Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
         let columns: Vec<ExportColumn> = properties
             .iter()
-            .map(|p| ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m)| m.get(p))))
+            .map(|p| {
+                ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m, _)| m.get(p)))
+            })
             .collect();
         let rows: Vec<ExportRow> = found
             .into_iter()
-            .map(|(path, name, metadata)| ExportRow {
+            .map(|(path, name, metadata, modified)| ExportRow {
                 path,
                 name,
-                // The Assets APIs Metadesk reads do not give the asset's last-modified time
-                // yet; the column stays empty until they do.
-                last_modified: metadata
-                    .get("jcr:lastModified")
-                    .and_then(Value::as_str)
-                    .map(str::to_owned),
+                // Empty where the API does not say (the Assets OpenAPI).
+                last_modified: modified,
                 values: properties
                     .iter()
                     .map(|p| metadata.get(p).cloned())
@@ -317,6 +410,143 @@ impl Workspace {
         };
         Ok((bytes, report))
     }
+}
+
+/// The assets a sheet export holds: a folder's (walked page by page), a search's (QueryBuilder
+/// pages) or a list's (resolved; entries that name no asset are said in `report`), filtered by
+/// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
+/// the export (a partial read is never the whole).
+async fn entries_to_export(
+    store: &dyn crate::assets::AssetsApi,
+    folder: &str,
+    filters: &Filters,
+    control: &crate::bulk::RunControl,
+    report: &mut SheetExport,
+) -> Result<Vec<crate::assets::Entry>> {
+    use crate::assets::search::{SearchStep, SearchWalk, entry_of_hit};
+    use crate::bulk::searching::{resolve_list, search_with_retries};
+    use crate::bulk::selection::{Selection, hit_properties, search_predicates};
+    let cancelled = || Error::InvalidInput("The export was cancelled.".into());
+    let mut entries = Vec::new();
+    match &filters.selection {
+        None => {
+            let mut walk = FolderWalk::new(folder, filters.recursive, 100, store.family(), None)?;
+            loop {
+                let step = walk
+                    .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
+                    .await?;
+                match step {
+                    WalkStep::Page(page) => entries.extend(page),
+                    WalkStep::Done => break,
+                    WalkStep::Cancelled => return Err(cancelled()),
+                    WalkStep::Unlisted { folder, .. } => report.unlisted_folders.push(folder),
+                }
+            }
+        }
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => {
+            let mut predicates = search_predicates(folder, filters.recursive, conditions, *combine);
+            predicates.extend(hit_properties(std::iter::empty()));
+            let mut walk = SearchWalk::new(predicates, 500);
+            while !walk.is_done() {
+                let params = walk.request();
+                let page = search_with_retries(store, &params, control)
+                    .await
+                    .map_err(|e| Error::InvalidInput(format!("The search failed: {e}.")))?
+                    .ok_or_else(cancelled)?;
+                if let SearchStep::Hits(hits) = walk.take(page) {
+                    entries.extend(hits.iter().filter_map(entry_of_hit));
+                }
+            }
+        }
+        Some(Selection::List { entries: list }) => {
+            let hits = hit_properties(std::iter::empty());
+            let resolved = resolve_list(list, &hits, |params| async move {
+                search_with_retries(store, &params, control)
+                    .await?
+                    .ok_or_else(|| CallError::Transient("cancelled".into()))
+            })
+            .await
+            .map_err(|e| Error::InvalidInput(format!("The list could not be checked: {e}.")))?;
+            if control.is_cancelled() {
+                return Err(cancelled());
+            }
+            report.unread.extend(
+                resolved
+                    .problems
+                    .iter()
+                    .map(|p| format!("line {} ({}): {}", p.line, p.entry, p.reason)),
+            );
+            entries = resolved.assets;
+        }
+    }
+    entries.retain(|e| e.kind == EntryKind::Asset && filters.name_matches(&e.name));
+    Ok(entries)
+}
+
+/// Reads a sheet file, refusing one too large to be a sheet before reading it.
+pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let name = file_name_of(path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| Error::io(format!("Could not read {name}"), e))?
+        .len();
+    if size > MAX_SHEET_BYTES {
+        return Err(Error::InvalidInput(format!(
+            "{name} is {} MB, too large for a sheet (at most {} MB); split it into several \
+             sheets.",
+            size / (1024 * 1024),
+            MAX_SHEET_BYTES / (1024 * 1024)
+        )));
+    }
+    std::fs::read(path).map_err(|e| Error::io(format!("Could not read {name}"), e))
+}
+
+/// `target` with the ending of `format` (added when the name has another or none).
+fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
+    let name = file_name_of(&target);
+    if SheetFormat::from_file_name(&name) == Some(format) {
+        return target;
+    }
+    let ext = match format {
+        SheetFormat::Xlsx => "xlsx",
+        SheetFormat::Csv => "csv",
+    };
+    let mut s = target.into_os_string();
+    s.push(format!(".{ext}"));
+    PathBuf::from(s)
+}
+
+/// Writes the problems of a sheet as CSV (row, column, severity, problem), for the user to
+/// work through in a spreadsheet. Returns the file's name.
+pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
+    use crate::spreadsheet::spreadsheet_text;
+    write_whole_file(target, true, |out| {
+        // A BOM, so Excel opens the accents right (as the sheets Metadesk exports).
+        out.write_all("\u{feff}".as_bytes())
+            .map_err(|e| Error::io("Could not write the problems", e))?;
+        let mut csv = csv::Writer::from_writer(out);
+        let io = |e: csv::Error| Error::Internal(format!("writing the problems: {e}"));
+        csv.write_record(["Row", "Column", "Severity", "Problem"])
+            .map_err(io)?;
+        for issue in issues {
+            let severity = match issue.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            };
+            csv.write_record([
+                issue.row.map(|r| r.to_string()).unwrap_or_default(),
+                spreadsheet_text(issue.column.as_deref().unwrap_or_default()),
+                severity.to_owned(),
+                spreadsheet_text(&issue.message),
+            ])
+            .map_err(io)?;
+        }
+        csv.flush()
+            .map_err(|e| Error::io("Could not write the problems", e))
+    })?;
+    Ok(file_name_of(target))
 }
 
 /// The deepest folder holding every path (`/content/dam` at least), the run's folder when
@@ -346,7 +576,73 @@ fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::common_folder;
+    use super::*;
+
+    #[test]
+    fn a_saved_export_gets_the_ending_of_its_format() {
+        let t = |name: &str, f| with_extension_of(PathBuf::from(name), f);
+        assert_eq!(
+            t("/d/shots.xlsx", SheetFormat::Xlsx),
+            PathBuf::from("/d/shots.xlsx")
+        );
+        assert_eq!(
+            t("/d/shots", SheetFormat::Xlsx),
+            PathBuf::from("/d/shots.xlsx")
+        );
+        assert_eq!(
+            t("/d/shots.CSV", SheetFormat::Csv),
+            PathBuf::from("/d/shots.CSV")
+        );
+        assert_eq!(
+            t("/d/shots.xlsx", SheetFormat::Csv),
+            PathBuf::from("/d/shots.xlsx.csv")
+        );
+    }
+
+    #[test]
+    fn the_problems_of_a_sheet_as_csv_with_formula_looking_text_kept_as_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("problems.csv");
+        let issues = vec![
+            Issue {
+                severity: Severity::Error,
+                row: Some(7),
+                column: Some("D (Title (dc:title))".into()),
+                message: "Row 7, column D (Title (dc:title)): =HYPERLINK is a formula".into(),
+            },
+            Issue {
+                severity: Severity::Warning,
+                row: None,
+                column: None,
+                message: "Éclair, a warning".into(),
+            },
+        ];
+        assert_eq!(write_issues_csv(&issues, &target).unwrap(), "problems.csv");
+        let text = std::fs::read_to_string(&target).unwrap();
+        assert_eq!(
+            text,
+            "\u{feff}Row,Column,Severity,Problem\n\
+             7,D (Title (dc:title)),error,\"Row 7, column D (Title (dc:title)): =HYPERLINK is a formula\"\n\
+             ,,warning,\"Éclair, a warning\"\n"
+        );
+    }
+
+    #[test]
+    fn a_file_too_large_to_be_a_sheet_is_refused_unread() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("huge.csv");
+        let file = std::fs::File::create(&path).unwrap();
+        file.set_len(MAX_SHEET_BYTES + 1).unwrap();
+        let err = read_sheet_file(&path).unwrap_err().to_string();
+        assert!(
+            err.contains("huge.csv is 256 MB, too large for a sheet"),
+            "{err}"
+        );
+        let err = read_sheet_file(&dir.path().join("gone.csv"))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("Could not read gone.csv"), "{err}");
+    }
 
     #[test]
     fn the_common_folder_of_a_sheet() {

@@ -149,6 +149,21 @@ impl ClassicAssets {
         }
     }
 
+    /// `GET {asset}/jcr:content.json` (the Sling JSON of the asset's content node, its own
+    /// properties only): its `jcr:lastModified`, in either of the forms AEM writes.
+    async fn read_last_modified(&self, path: &str) -> Result<Option<String>, CallError> {
+        let mut url = self.dam_url(&["content", "dam"], path, "")?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.push("jcr:content.json");
+        }
+        let body = self.get_json(url).await?;
+        Ok(body
+            .get("jcr:lastModified")
+            .and_then(Value::as_str)
+            .and_then(crate::timefmt::parse_aem_time)
+            .map(crate::timefmt::rfc3339))
+    }
+
     async fn put(&self, path: &str, writes: &[Write]) -> Result<(), CallError> {
         let url = self.dam_url(&["api", "assets"], path, "")?;
         let body = put_body(writes);
@@ -317,6 +332,13 @@ impl AssetsApi for ClassicAssets {
 
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
         Box::pin(self.read_metadata(&asset.path))
+    }
+
+    fn last_modified<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(self.read_last_modified(&asset.path))
     }
 
     fn write<'a>(

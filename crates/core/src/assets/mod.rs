@@ -174,6 +174,17 @@ pub trait AssetsApi: Send + Sync {
     /// The asset's full metadata (not the listing's subset).
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>>;
 
+    /// When the asset last changed in AEM (`jcr:content/jcr:lastModified`, as RFC 3339), to
+    /// tell whether it changed since a sheet was exported. `Ok(None)` when the API does not
+    /// say (then no such change can be detected, and callers say so).
+    fn last_modified<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        let _ = asset;
+        Box::pin(async { Ok(None) })
+    }
+
     /// Writes `writes` to the asset's metadata node; with `if_match`, only if unchanged.
     fn write<'a>(
         &'a self,

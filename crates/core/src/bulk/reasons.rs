@@ -8,6 +8,26 @@ use crate::assets::CallError;
 use crate::assets::folders::who;
 use crate::bulk::journal::ChangedSincePreview;
 
+/// How a held-back sheet row's reason starts (the sheet import names those rows as warnings).
+pub const CHANGED_SINCE_EXPORT: &str = "changed in AEM after the sheet was exported";
+
+/// A sheet row not written because AEM changed the asset after the export.
+pub fn changed_since_export(now: &str, exported: &str) -> String {
+    format!(
+        "{CHANGED_SINCE_EXPORT} (changed {now}, exported {exported}); its cells that differ \
+         from AEM now are not written, so that change is kept. Export the sheet again to edit \
+         this asset"
+    )
+}
+
+/// A sheet row not written because whether AEM changed the asset could not be told.
+pub fn change_not_checked(err: &str) -> String {
+    format!(
+        "{CHANGED_SINCE_EXPORT}? Metadesk could not tell ({err}); its cells are not written. \
+         Preview the sheet again"
+    )
+}
+
 /// 403 on a write.
 pub fn forbidden(account: Option<&str>) -> String {
     format!(

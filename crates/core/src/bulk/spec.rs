@@ -29,6 +29,10 @@ pub enum EditOp {
     /// Replace the value: one value is written as a single value (unless the property is
     /// already multi-valued), several as a multi-valued property.
     Set { values: Vec<String> },
+    /// Replace the value with a list, even of one value: for a property known to hold several
+    /// (a sheet's multi-value column), so that one value on an asset that has none yet is
+    /// written as a list, not as text.
+    SetList { values: Vec<String> },
     /// Add values to a multi-valued property, skipping those already present.
     Append { values: Vec<String> },
     /// Remove these values; the property is removed when none is left.
@@ -54,6 +58,7 @@ impl EditOp {
         };
         match self {
             EditOp::Set { values } => format!("set {}", quoted(values)),
+            EditOp::SetList { values } => format!("set the list {}", quoted(values)),
             EditOp::Append { values } => format!("append {}", quoted(values)),
             EditOp::Remove { values } => format!("remove {}", quoted(values)),
             EditOp::Clear => "clear".into(),
@@ -175,7 +180,10 @@ impl RunSpec {
         for edit in &mut self.edits {
             edit.property = validate_property(&edit.property)?;
             match &edit.op {
-                EditOp::Set { values } | EditOp::Append { values } | EditOp::Remove { values }
+                EditOp::Set { values }
+                | EditOp::SetList { values }
+                | EditOp::Append { values }
+                | EditOp::Remove { values }
                     if values.is_empty() =>
                 {
                     return Err(Error::InvalidInput(format!(
@@ -183,7 +191,10 @@ impl RunSpec {
                         edit.property
                     )));
                 }
-                EditOp::Set { values } | EditOp::Append { values } | EditOp::Remove { values }
+                EditOp::Set { values }
+                | EditOp::SetList { values }
+                | EditOp::Append { values }
+                | EditOp::Remove { values }
                     if values.iter().any(|v| v.trim().is_empty()) =>
                 {
                     return Err(Error::InvalidInput(format!(
@@ -284,6 +295,8 @@ pub fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
                 values.first().map(|v| Value::String(v.clone()))
             }
         }
+        EditOp::SetList { values } => (!values.is_empty())
+            .then(|| Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())),
         EditOp::Append { values } => {
             let mut list = as_list(before);
             for v in values {
@@ -444,6 +457,15 @@ mod tests {
             values: s(&["a", "b"]),
         };
         assert_eq!(apply_op(&two, Some(&json!("x"))), Some(json!(["a", "b"])));
+    }
+
+    #[test]
+    fn a_list_of_one_value_stays_a_list_on_an_asset_without_one() {
+        let one = EditOp::SetList { values: s(&["R"]) };
+        assert_eq!(apply_op(&one, None), Some(json!(["R"])));
+        assert_eq!(apply_op(&one, Some(&json!("old"))), Some(json!(["R"])));
+        assert_eq!(apply_op(&one, Some(&json!(["R"]))), Some(json!(["R"])));
+        assert_eq!(one.describe(), "set the list \"R\"");
     }
 
     #[test]

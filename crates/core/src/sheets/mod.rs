@@ -24,7 +24,7 @@ pub mod testing;
 #[cfg(test)]
 mod tests;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use cells::{CLEAR_MARKER, column_letter, join_values, split_values};
@@ -35,6 +35,18 @@ pub use parsing::read_sheet;
 /// longer text in a metadata field is nearly always a paste gone wrong, and Excel itself holds
 /// at most 32,767 characters in a cell.
 pub const MAX_VALUE_CHARS: usize = 10_000;
+
+/// The file name endings of the sheets Metadesk reads; a file dropped on the window with one of
+/// them is a sheet to import, any other a credential.
+pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
+
+/// Whether `file_name` names a sheet (by its ending, case-insensitive).
+pub fn is_sheet_file_name(file_name: &str) -> bool {
+    let lower = file_name.to_lowercase();
+    lower
+        .rsplit_once('.')
+        .is_some_and(|(_, ext)| SHEET_EXTENSIONS.contains(&ext))
+}
 
 /// Which dialect a sheet speaks (decides the names of the key columns and the header grammar
 /// expected, both of which are accepted in either).
@@ -110,7 +122,7 @@ pub struct Row {
 }
 
 /// How serious a problem is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, TS)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Said, and the sheet may still be applied (a formula's shown value used, a row outside
@@ -120,8 +132,8 @@ pub enum Severity {
     Error,
 }
 
-/// One problem found in a sheet, in words.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// One problem found in a sheet, in words (the window sends them back to be saved as CSV).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
     pub severity: Severity,

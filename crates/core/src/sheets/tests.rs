@@ -513,3 +513,20 @@ fn checks_against_aem() {
         ]
     );
 }
+
+#[test]
+fn sheet_files_are_told_from_credentials_by_their_ending() {
+    for name in [
+        "shots.xlsx",
+        "Shots.XLSX",
+        "old.xls",
+        "lo.ods",
+        "fr.csv",
+        "m.xlsm",
+    ] {
+        assert!(is_sheet_file_name(name), "{name}");
+    }
+    for name in ["service.json", "csv", "notes.txt", "archive.xlsx.zip", ""] {
+        assert!(!is_sheet_file_name(name), "{name}");
+    }
+}

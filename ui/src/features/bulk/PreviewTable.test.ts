@@ -54,6 +54,19 @@ async function renderTable(all: PlanRow[], counts = { assets: 3, changed: 0, unc
 }
 
 describe('the preview table', () => {
+  it('diffs a list value by value: removed struck out, added highlighted, kept as they are', async () => {
+    const LIST = planRow({
+      i: 0,
+      path: '/content/dam/wknd/en/alpine-lake.jpg',
+      changes: [{ property: 'dc:subject', before: ['lake', 'winter', 'snow'], after: ['lake', 'snow', 'summer'] }],
+    });
+    await renderTable([LIST], { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 });
+    const diff = await screen.findByTestId('list-diff');
+    expect(within(diff).getAllByTestId('value-removed').map((e) => e.textContent)).toEqual(['removed: winter']);
+    expect(within(diff).getAllByTestId('value-added').map((e) => e.textContent)).toEqual(['added: summer']);
+    expect(within(diff).getAllByTestId('value-kept').map((e) => e.textContent)).toEqual(['lake', 'snow']);
+  });
+
   it('shows before → after for each edited property, highlighting what changes', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     const headers = within(screen.getByTestId('preview-table')).getAllByRole('columnheader').map((h) => h.textContent);

@@ -6,13 +6,17 @@ import {
   applyRun,
   cancelRun,
   closeAfterCancellingRun,
+  chooseSheetFile,
   countScope,
   exportReportCsv,
+  exportSheet,
+  exportSheetIssues,
   listRuns,
   pauseRun,
   previewRetry,
   previewRows,
   previewRun,
+  previewSheet,
   previewUndo,
   reportRows,
   resumeRun,
@@ -20,6 +24,9 @@ import {
 } from '../../ipc/commands';
 import type { Action } from '../../ipc/bindings/Action';
 import type { Filters } from '../../ipc/bindings/Filters';
+import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
+import type { SavedSheet } from '../../ipc/bindings/SavedSheet';
+import type { SheetImport } from '../../ipc/bindings/SheetImport';
 import type { PlanRow } from '../../ipc/bindings/PlanRow';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { ReportRow } from '../../ipc/bindings/ReportRow';
@@ -44,10 +51,21 @@ import {
   type FormProblems,
 } from './editForm';
 import { FolderTree } from './folderTree.svelte';
+import {
+  canApplySheet,
+  emptySheetDraft,
+  exportProblems,
+  hasExportProblems,
+  sheetProperties,
+  type SheetDraft,
+} from './sheetForm';
 import { willChange } from './format';
 import { runPartsOf } from './scopeForm';
 import { ScopePick } from './scopePick.svelte';
 import { PAGE_SIZE, PagedRows } from './paged.svelte';
+
+/** How the setup says what to change: one change for every asset, or a sheet per asset. */
+export type Mode = 'same' | 'sheet';
 
 /** Where the page is: filling the form, looking at a preview, watching an apply, or a report. */
 export type Stage = 'setup' | 'preview' | 'apply' | 'report';
@@ -138,6 +156,24 @@ export class BulkStore {
     },
   });
   tree = new FolderTree();
+
+  // ---- From a spreadsheet ----
+  mode = $state<Mode>('same');
+  sheet = $state<SheetDraft>(emptySheetDraft());
+  /** Export problems are shown once the user tried to export (and then live). */
+  showSheetProblems = $state(false);
+  sheetProblems = $derived(exportProblems(this.form.connectionId, this.form.folder, this.sheet));
+  sheetExporting = $state(false);
+  sheetExported = $state<SavedSheet | null>(null);
+  /** The sheet on hand for import (dropped or chosen). */
+  sheetFile = $state<HeldSheet | null>(null);
+  skipRowsInError = $state(false);
+  /** The last check of the sheet on hand: its problems, and its preview when there is one. */
+  sheetResult = $state<SheetImport | null>(null);
+  /** Whether `sheetResult` was made with the rows in error left out. */
+  sheetSkipped = $state(false);
+  sheetMessage = $state<IpcError | null>(null);
+  issuesExported = $state<string | null>(null);
 
   stage = $state<Stage>('setup');
   /** The run on screen: the one previewed, applied or reported. */
@@ -261,6 +297,126 @@ export class BulkStore {
     const filters = filtersOf(this.form);
     if (this.scope.covers(scopeKey(connectionId, folder, filters))) return;
     await this.scope.run(connectionId, folder, filters);
+  }
+
+  // ---- From a spreadsheet --------------------------------------------------------------------
+
+  setMode(mode: Mode): void {
+    if (this.job !== null) return;
+    this.mode = mode;
+  }
+
+  /** "Export…": asks where to save (the system's dialog), then writes the sheet. */
+  async exportSheet(): Promise<void> {
+    this.showSheetProblems = true;
+    if (this.sheetExporting || this.job !== null || hasExportProblems(this.sheetProblems)) return;
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.sheetExporting = true;
+    this.sheetExported = null;
+    this.sheetMessage = null;
+    try {
+      this.sheetExported = await exportSheet(
+        this.form.connectionId,
+        normalizeFolder(this.form.folder),
+        filtersOf(this.form),
+        sheetProperties(this.sheet),
+        this.sheet.format,
+      );
+    } catch (thrown) {
+      this.sheetMessage = toIpcError(thrown);
+    } finally {
+      this.sheetExporting = false;
+      // The export stopped any count that was running.
+      this.scheduleCount();
+    }
+  }
+
+  /** A sheet dropped on the window (or chosen): on hand for "Check and preview". */
+  sheetReceived(file: HeldSheet): void {
+    this.mode = 'sheet';
+    this.sheetFile = file;
+    this.sheetResult = null;
+    this.sheetMessage = null;
+    this.issuesExported = null;
+  }
+
+  async chooseSheet(): Promise<void> {
+    if (this.job !== null) return;
+    try {
+      const file = await chooseSheetFile();
+      if (file) this.sheetReceived(file);
+    } catch (thrown) {
+      this.sheetMessage = toIpcError(thrown);
+    }
+  }
+
+  /** Reads the sheet on hand as it is now, checks every cell and previews it. With errors the
+   *  problems table shows and nothing is planned to be written (unless rows in error are left
+   *  out); without, the preview opens as for any bulk edit. */
+  async checkSheet(): Promise<void> {
+    const file = this.sheetFile;
+    const connectionId = this.form.connectionId;
+    if (this.job !== null || !file) return;
+    if (!connectionId) {
+      this.showProblems = true;
+      return;
+    }
+    const skip = this.skipRowsInError;
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.job = 'preview';
+    this.jobFrom = 'setup';
+    this.progress = null;
+    this.message = null;
+    this.sheetMessage = null;
+    this.sheetResult = null;
+    this.issuesExported = null;
+    this.cancelRequested = false;
+    try {
+      const result = await previewSheet(connectionId, file.id, skip, (progress) => (this.progress = progress));
+      this.sheetResult = result;
+      this.sheetSkipped = skip;
+      const run = result.run;
+      if (run?.status === 'preview_incomplete') {
+        this.message = {
+          stage: 'setup',
+          error: null,
+          notice: this.cancelRequested
+            ? 'Preview cancelled. Nothing was written to AEM.'
+            : 'The preview did not finish. Nothing was written to AEM; preview again.',
+        };
+        return;
+      }
+      if (run && canApplySheet(result, skip)) {
+        this.job = null;
+        await this.openPreview(run);
+      }
+    } catch (thrown) {
+      this.sheetMessage = toIpcError(thrown);
+    } finally {
+      this.job = null;
+      this.progress = null;
+      this.cancelRequested = false;
+      void this.loadRuns();
+      if (this.stage === 'setup') this.scheduleCount();
+    }
+  }
+
+  /** The problems of the last check, saved as CSV where the user says. */
+  async exportIssues(): Promise<void> {
+    const result = this.sheetResult;
+    if (!result) return;
+    this.issuesExported = null;
+    try {
+      this.issuesExported = await exportSheetIssues(result.fileName, result.issues);
+    } catch (thrown) {
+      this.sheetMessage = toIpcError(thrown);
+    }
+  }
+
+  /** The sheet's problems that go with `run` (its warnings, the rows left out), if it is the
+   *  preview of the sheet last checked. */
+  sheetOf(run: RunSummary): SheetImport | null {
+    return this.sheetResult?.run?.id === run.id ? this.sheetResult : null;
   }
 
   // ---- Preview ----------------------------------------------------------------------------

@@ -11,6 +11,7 @@ import {
   count,
   countsLine,
   differs,
+  listDiff,
   duration,
   editLine,
   asSentence,
@@ -246,5 +247,18 @@ describe('what a run selected', () => {
       selectionLine(runSummary({ scope: 'the assets of /content/dam/a where dc:rights is empty and type is image/*' })),
     ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
     expect(selectionLine(runSummary({ scope: 'a list of 3 entries' }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
+  });
+});
+
+describe('listDiff', () => {
+  it('marks each value of a list change, and leaves single values to before → after', () => {
+    expect(listDiff({ property: 'dc:subject', before: ['a', 'b'], after: ['b', 'c'] })).toEqual([
+      { value: 'a', state: 'removed' },
+      { value: 'b', state: 'kept' },
+      { value: 'c', state: 'added' },
+    ]);
+    expect(listDiff({ property: 'dc:subject', before: null, after: ['solo'] })).toEqual([{ value: 'solo', state: 'added' }]);
+    expect(listDiff({ property: 'dc:subject', before: 'text', after: ['text'] })).toEqual([{ value: 'text', state: 'kept' }]);
+    expect(listDiff({ property: 'dc:title', before: 'A', after: 'B' })).toBeNull();
   });
 });

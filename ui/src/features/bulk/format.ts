@@ -93,6 +93,26 @@ export function differs(change: PropertyChange): boolean {
   return JSON.stringify(change.before ?? null) !== JSON.stringify(change.after ?? null);
 }
 
+/** One value of a list change: kept, added or removed. */
+export interface ListItem {
+  value: string;
+  state: 'kept' | 'added' | 'removed';
+}
+
+/** A change of a multi-value property value by value: the values before in their order, those
+ *  gone marked removed, then the new ones. `null` when neither side is a list (a single value
+ *  shows as before → after). A value is compared as text, as AEM shows it. */
+export function listDiff(change: PropertyChange): ListItem[] | null {
+  const { before, after } = change;
+  if (!Array.isArray(before) && !Array.isArray(after)) return null;
+  const list = (v: Value): string[] => (v === null || v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)]);
+  const was = list(before);
+  const now = list(after);
+  const items: ListItem[] = was.map((value) => ({ value, state: now.includes(value) ? 'kept' : 'removed' }));
+  for (const value of now) if (!was.includes(value)) items.push({ value, state: 'added' });
+  return items;
+}
+
 /** The last part of a path: the asset's file name. */
 export function fileName(path: string): string {
   const parts = path.split('/');

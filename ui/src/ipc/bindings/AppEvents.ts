@@ -4,3 +4,4 @@ export const FILES_DROPPED = 'files-dropped';
 export const IMPORT_RESULT = 'import-result';
 export const SANDBOX_STATUS = 'sandbox-status';
 export const CLOSE_BLOCKED_BY_RUN = 'close-blocked-by-run';
+export const SHEET_DROPPED = 'sheet-dropped';

@@ -3,4 +3,4 @@
 /**
  * What an edit does to its property.
  */
-export type EditOp = { "kind": "set", values: Array<string>, } | { "kind": "append", values: Array<string>, } | { "kind": "remove", values: Array<string>, } | { "kind": "clear" };
+export type EditOp = { "kind": "set", values: Array<string>, } | { "kind": "set_list", values: Array<string>, } | { "kind": "append", values: Array<string>, } | { "kind": "remove", values: Array<string>, } | { "kind": "clear" };

@@ -2,7 +2,7 @@
 import type { Severity } from "./Severity";
 
 /**
- * One problem found in a sheet, in words.
+ * One problem found in a sheet, in words (the window sends them back to be saved as CSV).
  */
 export type Issue = { severity: Severity, 
 /**

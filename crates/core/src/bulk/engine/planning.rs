@@ -23,6 +23,7 @@ use crate::bulk::spec::{Edit, apply_op};
 use crate::credentials::ApiFamily;
 
 use crate::error::Result;
+use crate::timefmt::parse_rfc3339;
 
 /// Lists the folder (and subfolders when recursive), page by page, handing each asset in
 /// scope to a task; only the folder stack and the tasks in flight are in memory.
@@ -87,7 +88,7 @@ pub(super) async fn preview_listing(
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     let (ctx2, counts2) = (ctx.clone(), counts.clone());
                     spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits).await
+                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None).await
                     })
                     .await?;
                 }
@@ -135,6 +136,7 @@ pub(super) async fn preview_asset(
     i: u64,
     entry: Entry,
     edits: &[Edit],
+    hold_back: Option<&str>,
 ) -> Result<()> {
     let store = &ctx.store;
     let spec = &ctx.spec;
@@ -195,12 +197,14 @@ pub(super) async fn preview_asset(
         current,
         listing_format,
         edits,
+        hold_back,
     )
 }
 
 /// Journals the plan row of an asset whose current values are known (read, or from the
 /// listing or a search hit that carries them), for `edits` (the run's, or the asset's own row
-/// of a sheet).
+/// of a sheet). With `hold_back` (why, in words), an asset that would change is skipped
+/// instead, its before → after kept to show what is not written.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn plan_from_current(
     ctx: &Arc<Ctx>,
@@ -211,6 +215,7 @@ pub(super) fn plan_from_current(
     current: Current,
     listing_format: Option<String>,
     edits: &[Edit],
+    hold_back: Option<&str>,
 ) -> Result<()> {
     let spec = &ctx.spec;
     let format = current
@@ -244,24 +249,21 @@ pub(super) fn plan_from_current(
     if changing && matches!(spec.kind, crate::bulk::spec::RunKind::Sheet { .. }) {
         changes.retain(|c| !same(c.before.as_ref(), c.after.as_ref()));
     }
+    let (action, outcome, reason) = match (changing, hold_back) {
+        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why.to_owned())),
+        (true, None) => (Action::Change, Outcome::Changed, None),
+        (false, _) => (Action::Unchanged, Outcome::Unchanged, None),
+    };
     let row = PlanRow {
         i,
         path,
         id,
         etag: current.etag,
-        action: if changing {
-            Action::Change
-        } else {
-            Action::Unchanged
-        },
-        reason: None,
+        action,
+        reason,
         changes,
     };
-    ctx.count(if changing {
-        Outcome::Changed
-    } else {
-        Outcome::Unchanged
-    });
+    ctx.count(outcome);
     record_row(ctx, counts, row)
 }
 
@@ -320,7 +322,7 @@ pub(super) async fn preview_retry_rows(
             // No listing: the asset is read again, so the plan starts from its values now.
             metadata: None,
         };
-        async move { preview_asset(&ctx, &counts, i, entry, &ctx.spec.edits).await }
+        async move { preview_asset(&ctx, &counts, i, entry, &ctx.spec.edits, None).await }
     };
     let total = failed.len() as u64;
     let keep = |row: &PlanRow| failed.contains(&row.i);
@@ -352,6 +354,31 @@ pub struct AssetEdits {
     /// `/content/dam/…`.
     pub path: String,
     pub edits: Vec<Edit>,
+    /// When the asset had last changed as the sheet was exported (RFC 3339): an asset AEM
+    /// changed after that is not written (its cells that differ from AEM now are held back).
+    pub exported_modified: Option<String>,
+}
+
+/// Why an asset's cells are held back: AEM changed it after `exported` (or it could not be
+/// told). `None` when it did not change since.
+async fn changed_since_export(ctx: &Arc<Ctx>, path: &str, exported: &str) -> Option<String> {
+    let asset = AssetRef {
+        path: path.to_owned(),
+        id: None,
+    };
+    let now = match ctx.call(|| ctx.store.last_modified(&asset)).await {
+        // Not checked, not written. When the asset cannot be read either, the read that
+        // follows says why (gone, no access) or stops the preview.
+        Err(Failure::Call(e, _)) => return Some(reasons::change_not_checked(&e.to_string())),
+        Err(Failure::Cancelled) => return Some(reasons::change_not_checked("cancelled")),
+        // The API does not say: nothing to compare (the sheet import says so).
+        Ok(None) => return None,
+        Ok(Some(now)) => now,
+    };
+    let (Some(then), Some(current)) = (parse_rfc3339(exported), parse_rfc3339(&now)) else {
+        return None;
+    };
+    (current > then).then(|| reasons::changed_since_export(&now, exported))
 }
 
 /// Plans per-asset edits: each asset read now, before → after from its own edits; an asset
@@ -379,7 +406,12 @@ pub(super) async fn preview_per_asset(
             metadata: None,
         };
         spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-            preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits).await
+            let hold_back = match &asset.exported_modified {
+                Some(exported) => changed_since_export(&ctx2, &entry.path, exported).await,
+                None => None,
+            };
+            let hold_back = hold_back.as_deref();
+            preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back).await
         })
         .await?;
         ctx.progress(on_progress, false);

@@ -178,13 +178,15 @@ async fn plan_entry(
                     };
                     let format = entry.listed_format().map(str::to_owned);
                     let edits = &ctx2.spec.edits;
-                    plan_from_current(&ctx2, &counts2, i, entry.path, None, current, format, edits)
+                    plan_from_current(
+                        &ctx2, &counts2, i, entry.path, None, current, format, edits, None,
+                    )
                 } else {
                     let entry = Entry {
                         metadata: None,
                         ..entry
                     };
-                    preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits).await
+                    preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None).await
                 }
             })
             .await?;

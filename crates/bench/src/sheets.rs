@@ -1,0 +1,259 @@
+//! Scenario 6, sheets: a 2,000-row sheet (Path, Last modified, and three changed columns) read,
+//! checked against AEM (each row's last-modified time), previewed and applied by the engine,
+//! side by side with the sequential client doing the same writes (read each asset, PUT its
+//! three values), each on its own sandbox of the same seeded state with `latency_ms` × `capacity`.
+
+use std::time::{Duration, Instant};
+
+use metadesk_core::assets::{AssetRef, AssetsApi, DAM_ROOT, EntryKind, Write};
+use metadesk_core::bulk::engine::AssetEdits;
+use metadesk_core::bulk::{
+    Edit, EditOp, Engine, Filters, Progress, RunControl, RunKind, RunSpec, RunStatus,
+};
+use metadesk_core::credentials::ApiFamily;
+use metadesk_core::sheets::writing::{ExportColumn, ExportRow, write_csv};
+use metadesk_core::sheets::{CellValue, read_sheet};
+use metadesk_sandbox::{Faults, Sandbox};
+use serde_json::Value;
+
+use crate::Result;
+use crate::harness::{secs, start_sandbox, timed_classic};
+use crate::report::{Section, Table, Target};
+
+#[derive(Debug, Clone)]
+pub struct SheetsOpts {
+    pub assets: usize,
+    pub latency_ms: u64,
+    pub capacity: usize,
+}
+
+const COLUMNS: [(&str, &str); 3] = [
+    ("dc:title", "Title"),
+    ("dc:description", "Description"),
+    ("dc:rights", "Copyright"),
+];
+
+/// Every asset's path under the DAM root (no latency yet: setup, not measured).
+async fn all_assets(store: &dyn AssetsApi) -> Result<Vec<String>> {
+    let mut out = Vec::new();
+    let mut folders = vec![DAM_ROOT.to_owned()];
+    while let Some(folder) = folders.pop() {
+        let mut offset = 0;
+        loop {
+            let page = store
+                .list(&folder, offset, 100)
+                .await
+                .map_err(|e| format!("{e}"))?;
+            for e in page.entries {
+                match e.kind {
+                    EntryKind::Folder => folders.push(e.path),
+                    EntryKind::Asset => out.push(e.path),
+                    EntryKind::ContentFragment => {}
+                }
+            }
+            match page.next_offset {
+                Some(n) => offset = n,
+                None => break,
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// The sheet as a person hands it back: Metadesk's own CSV export, with the three property
+/// columns changed on every row.
+async fn sheet_csv(store: &dyn AssetsApi, paths: &[String]) -> Result<Vec<u8>> {
+    let columns: Vec<ExportColumn> = COLUMNS
+        .iter()
+        .map(|(p, _)| ExportColumn {
+            property: (*p).to_owned(),
+            multi: false,
+        })
+        .collect();
+    let mut rows = Vec::with_capacity(paths.len());
+    for (i, path) in paths.iter().enumerate() {
+        let asset = AssetRef {
+            path: path.clone(),
+            id: None,
+        };
+        let modified = store
+            .last_modified(&asset)
+            .await
+            .map_err(|e| format!("{e}"))?;
+        rows.push(ExportRow {
+            path: path.clone(),
+            name: path.rsplit('/').next().unwrap_or_default().to_owned(),
+            last_modified: modified,
+            values: wanted(i)
+                .into_iter()
+                .map(|v| Some(Value::String(v)))
+                .collect(),
+        });
+    }
+    Ok(write_csv(&columns, &rows)?)
+}
+
+/// Row `i`'s new values, in the order of [`COLUMNS`].
+fn wanted(i: usize) -> [String; 3] {
+    [
+        format!("Sheet title {i}"),
+        format!("Sheet description {i}"),
+        format!("© 2026 sheet {i}"),
+    ]
+}
+
+fn slow(o: &SheetsOpts) -> Faults {
+    Faults {
+        latency_ms: o.latency_ms,
+        capacity: Some(o.capacity),
+        ..Faults::default()
+    }
+}
+
+/// The engine's side: read the sheet, preview it (last-modified check, read), apply.
+async fn engine_side(sb: &Sandbox, o: &SheetsOpts, bytes: &[u8]) -> Result<(Duration, u64)> {
+    let store = timed_classic(sb)?;
+    let dir = tempfile::tempdir()?;
+    sb.set_faults(slow(o))?;
+    let t = Instant::now();
+    let sheet = read_sheet("bench.csv", bytes)?;
+    if sheet.has_errors() {
+        return Err(format!("the bench sheet has errors: {:?}", sheet.issues.first()).into());
+    }
+    let assets: Vec<AssetEdits> = sheet
+        .rows
+        .iter()
+        .map(|row| AssetEdits {
+            path: row.path.clone(),
+            edits: row
+                .cells
+                .iter()
+                .filter_map(|c| match &c.value {
+                    CellValue::Set(values) => Some(Edit {
+                        property: sheet.columns[c.column].property.clone(),
+                        op: EditOp::Set {
+                            values: values.clone(),
+                        },
+                    }),
+                    CellValue::Clear => None,
+                })
+                .collect(),
+            exported_modified: row.last_modified.clone(),
+        })
+        .collect();
+    let spec = RunSpec {
+        connection: "bench".into(),
+        connection_id: None,
+        aem: sb.base_url(),
+        family: ApiFamily::Classic,
+        folder: DAM_ROOT.into(),
+        filters: Filters::default(),
+        edits: Vec::new(),
+        kind: RunKind::Sheet {
+            file: "bench.csv".into(),
+        },
+        account: Some(sb.credentials().dev_token_user.clone()),
+    };
+    let engine = Engine::new(store.clone(), dir.path());
+    let control = RunControl::new();
+    let quiet = |_: Progress| {};
+    let previewed = engine
+        .preview_per_asset(spec, assets, &control, &quiet)
+        .await?;
+    if previewed.status != RunStatus::Previewed {
+        return Err(format!("the preview ended {:?}", previewed.status).into());
+    }
+    let summary = engine.apply(&previewed.id, &control, &quiet).await?;
+    Ok((t.elapsed(), summary.counts.changed))
+}
+
+/// The sequential client: for each row, read the asset and PUT the three values that differ.
+async fn sequential_side(
+    sb: &Sandbox,
+    o: &SheetsOpts,
+    paths: &[String],
+) -> Result<(Duration, u64)> {
+    let store = timed_classic(sb)?;
+    sb.set_faults(slow(o))?;
+    let t = Instant::now();
+    let mut written = 0;
+    for (i, path) in paths.iter().enumerate() {
+        let asset = AssetRef {
+            path: path.clone(),
+            id: None,
+        };
+        let current = store.read(&asset).await.map_err(|e| format!("{e}"))?;
+        let writes: Vec<Write> = COLUMNS
+            .iter()
+            .zip(wanted(i))
+            .filter(|((p, _), v)| current.metadata.get(*p) != Some(&Value::String(v.clone())))
+            .map(|((p, _), v)| Write {
+                property: (*p).to_owned(),
+                value: Some(Value::String(v)),
+            })
+            .collect();
+        if !writes.is_empty() {
+            store
+                .write(&asset, &writes, None)
+                .await
+                .map_err(|e| format!("{e}"))?;
+            written += 1;
+        }
+    }
+    Ok((t.elapsed(), written))
+}
+
+pub async fn run(o: &SheetsOpts) -> Result<Section> {
+    let engine_sb = start_sandbox(o.assets, Faults::default()).await?;
+    let seq_sb = start_sandbox(o.assets, Faults::default()).await?;
+    let setup_store = timed_classic(&engine_sb)?;
+    let paths = all_assets(setup_store.as_ref()).await?;
+    let bytes = sheet_csv(setup_store.as_ref(), &paths).await?;
+    let (engine_time, engine_changed) = engine_side(&engine_sb, o, &bytes).await?;
+    let (seq_time, seq_written) = sequential_side(&seq_sb, o, &paths).await?;
+    let ratio = seq_time.as_secs_f64() / engine_time.as_secs_f64().max(1e-9);
+    let mut table = Table::new(&["client", "rows", "assets written", "import to report (s)"]);
+    table.row(vec![
+        "Metadesk (sheet read, checked, previewed, applied)".into(),
+        paths.len().to_string(),
+        engine_changed.to_string(),
+        secs(engine_time),
+    ]);
+    table.row(vec![
+        "sequential client (read, PUT)".into(),
+        paths.len().to_string(),
+        seq_written.to_string(),
+        secs(seq_time),
+    ]);
+    Ok(Section {
+        title: "6. Sheets".into(),
+        setup: vec![
+            format!(
+                "Two sandboxes (in process, same seed): {} assets, {} ms per request, {} at once.",
+                o.assets, o.latency_ms, o.capacity
+            ),
+            "A CSV sheet of every asset (Path, Last modified, Title, Description, Copyright), the \
+             three property columns changed on every row. Metadesk: read and check the sheet, \
+             preview it (each row's last-modified time compared with AEM's, the asset read), \
+             apply (each write checked against a fresh read). The sequential client: one \
+             request at a time, read each asset, PUT its three values."
+                .into(),
+            "Command: `cargo run --release -p metadesk-bench -- sheets` (not part of `all`; \
+             `--write BENCHMARKS.md` replaces only this section)."
+                .into(),
+        ],
+        tables: vec![table],
+        targets: vec![Target::new(
+            "2,000-row sheet import vs the sequential client",
+            "≥ 6×",
+            format!("{ratio:.1}×"),
+            ratio >= 6.0,
+        )],
+        notes: vec![
+            "Why the miss: the server answers at most 8 requests per 50 ms (160/s). Metadesk spends about 3 requests per row (the last-modified check of the content node, the read, the PUT) where the sequential client spends 2, so capacity bounds the ratio near 8 × 2 / 3 ≈ 5.3×. Reaching 6× needs fewer requests per row, e.g. reading the content node once (`jcr:content.1.json`: metadata and last-modified together); not done yet.".into(),
+            "Not measured yet: export and import of 100,000 rows (time vs N, peak RSS < 200 MB)."
+                .into(),
+        ],
+    })
+}

@@ -1,0 +1,132 @@
+//! Spreadsheets: export a folder's metadata as a sheet (the system's save dialog picks the
+//! file), take a sheet to import (the open dialog; a drop goes through `crate::drop`), check
+//! and preview it, and save its problems as CSV. Each command is a call to the core's use
+//! cases; the page gets file names, never paths.
+
+use metadesk_core::app::{ConnectionChoice, HeldSheet, SavedSheet, SheetFormat, SheetImport};
+use metadesk_core::bindings::IpcError;
+use metadesk_core::bulk::{Filters, Progress};
+use metadesk_core::sheets::{Issue, SHEET_EXTENSIONS};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::{DialogExt, FilePath};
+
+use crate::state::AppState;
+
+/// The path the user picked in a dialog, or `None` when they cancelled.
+async fn picked(
+    open: impl FnOnce(Box<dyn FnOnce(Option<FilePath>) + Send>),
+) -> Option<std::path::PathBuf> {
+    let (tx, rx) = tokio::sync::oneshot::channel();
+    open(Box::new(move |path| {
+        let _ = tx.send(path);
+    }));
+    rx.await.ok().flatten().and_then(|p| p.into_path().ok())
+}
+
+/// Asks where to save (the save dialog), then writes the sheet of the folder's assets with
+/// the properties asked for. `None` when the user cancelled the dialog.
+#[tauri::command]
+#[allow(clippy::too_many_arguments)]
+pub async fn export_sheet<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+    filters: Filters,
+    properties: Vec<String>,
+    format: SheetFormat,
+) -> Result<Option<SavedSheet>, IpcError> {
+    let ws = &state.workspace;
+    // A connection that cannot be opened is said before any dialog opens.
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    let (ext, label) = match format {
+        SheetFormat::Xlsx => ("xlsx", "Excel workbooks (.xlsx)"),
+        SheetFormat::Csv => ("csv", "CSV files (.csv)"),
+    };
+    let last = folder
+        .trim_end_matches('/')
+        .rsplit('/')
+        .next()
+        .unwrap_or("dam");
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the metadata as a sheet")
+        .set_file_name(format!("metadesk-{last}.{ext}"))
+        .add_filter(label, &[ext])
+        .set_parent(&window);
+    let Some(target) = picked(|done| dialog.save_file(done)).await else {
+        return Ok(None);
+    };
+    Ok(Some(
+        ws.save_sheet_export(&opened, &folder, &filters, &properties, format, target)
+            .await?,
+    ))
+}
+
+/// The open dialog for a sheet to import; `None` when the user cancelled.
+#[tauri::command]
+pub async fn choose_sheet_file<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<HeldSheet>, IpcError> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Import a sheet")
+        .add_filter("Sheets (.xlsx, .xls, .ods, .csv)", SHEET_EXTENSIONS)
+        .set_parent(&window);
+    let path = picked(|done| dialog.pick_file(done)).await;
+    Ok(path.map(|p| state.workspace.hold_sheet_file(p)))
+}
+
+/// Reads the held sheet as it is on disk now, checks every cell and previews it (a run).
+#[tauri::command]
+pub async fn preview_sheet(
+    state: State<'_, AppState>,
+    connection_id: String,
+    sheet_id: String,
+    skip_rows_in_error: bool,
+    on_progress: Channel<Progress>,
+) -> Result<SheetImport, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    let progress = move |p: Progress| {
+        if let Err(e) = on_progress.send(p) {
+            tracing::warn!(error = %e, "could not send an update to the window");
+        }
+    };
+    Ok(ws
+        .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
+        .await?)
+}
+
+/// Asks where to save, then writes a sheet's problems as CSV; `None` when cancelled.
+#[tauri::command]
+pub async fn export_sheet_issues<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    file_name: String,
+    issues: Vec<Issue>,
+) -> Result<Option<String>, IpcError> {
+    let stem = file_name
+        .rsplit_once('.')
+        .map_or(file_name.as_str(), |(s, _)| s);
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Export the problems as CSV")
+        .set_file_name(format!("{stem}-problems.csv"))
+        .add_filter("CSV files (.csv)", &["csv"])
+        .set_parent(&window);
+    let Some(target) = picked(|done| dialog.save_file(done)).await else {
+        return Ok(None);
+    };
+    let name =
+        crate::blocking::blocking(move || metadesk_core::app::write_issues_csv(&issues, &target))
+            .await?;
+    Ok(Some(name))
+}

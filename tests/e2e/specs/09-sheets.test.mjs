@@ -1,0 +1,240 @@
+// Spreadsheet round trip end to end, against a sandbox started here, with the real native parts:
+// - Bulk edit → "From a spreadsheet": export a folder's Title/Description/Keywords as CSV
+//   through the real GTK save dialog (driven with xdotool); the file holds one row per asset.
+// - A sheet with errors (a path outside the DAM, several values in a one-value field) dropped on
+//   the window: the problems table names each row and column, and nothing is written (the
+//   sandbox still holds every value).
+// - The exported file with two cells changed in the test, dropped on the window: the preview
+//   plans exactly those two cells (before → after), Apply writes them (the sandbox holds them),
+//   Undo restores them.
+// Screenshots of each step go to E2E_ARTIFACTS.
+//
+// The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
+// starts and ends with no connections.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, Key } from "selenium-webdriver";
+import {
+  withApp,
+  byTestId,
+  simulateDrop,
+  startSandboxBinary,
+  keychainEntries,
+  eventually,
+  connectionCards,
+  openAddressEdit,
+  screenshot,
+  screenScreenshot,
+  nativeWindow,
+  waitForNativeWindow,
+  sendToWindow,
+} from "../lib/app.mjs";
+
+const SAVE_DIALOG = "^Export the metadata as a sheet$";
+
+let sandbox;
+let scratch;
+let folder;
+
+before(async () => {
+  sandbox = await startSandboxBinary();
+  scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-sheets-"));
+  const dump = await sandbox.getJson("/__sandbox/dump");
+  const leaves = dump.folders.filter((f) => f.assets > 0 && f.folders === 0);
+  folder = leaves.sort((a, b) => b.assets - a.assets)[0]?.path;
+  assert.ok(folder, "the sandbox has no folder with assets");
+});
+
+after(() => {
+  sandbox?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
+
+/** Parses CSV text (RFC 4180 quoting) into rows of cells. */
+function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
+}
+
+const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
+const toCsv = (rows) => "\uFEFF" + rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
+
+/** Imports the sandbox's service credential and points it at the sandbox; returns its id. */
+async function connect(driver) {
+  await (await byTestId(driver, "nav-connections")).click();
+  await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
+  const email = sandbox.service.integration.email;
+  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
+    "the service credential was not imported", 30_000);
+  const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
+  const input = await openAddressEdit(driver, card.id);
+  await input.clear();
+  await input.sendKeys(sandbox.url, Key.ENTER);
+  await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())
+    .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
+  return card.id;
+}
+
+/** The sandbox's values of `property` for `paths`, as an object. */
+async function values(paths, property) {
+  const out = {};
+  for (const path of paths) out[path] = (await sandbox.asset(path)).metadata[property] ?? null;
+  return out;
+}
+
+/** Drops `file`, checks it; resolves when the result (problems or preview) shows. */
+async function dropAndCheck(driver, file) {
+  await simulateDrop(driver, [file]);
+  const name = file.split("/").pop();
+  await eventually(async () => (await (await byTestId(driver, "sheet-file")).getText()).includes(name),
+    `${name} is not shown as the sheet on hand`);
+  await (await byTestId(driver, "check-sheet")).click();
+}
+
+test("export a folder as a sheet, a sheet with errors writes nothing, two edited cells are previewed, applied and undone", async (t) => {
+  assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
+  const target = join(scratch, "shots sheet.csv");
+  await withApp(t, async (driver) => {
+    const id = await connect(driver);
+    await (await byTestId(driver, "nav-bulk")).click();
+    await (await byTestId(driver, "mode-sheet")).click();
+    const select = await byTestId(driver, "bulk-connection");
+    await select.findElement(By.css(`option[value="${id}"]`)).click();
+    const input = await byTestId(driver, "folder-path-input");
+    await input.clear();
+    await input.sendKeys(folder, Key.ENTER);
+    await (await byTestId(driver, "sheet-format-csv")).click();
+    await screenshot(driver, "09 sheets 1 export form");
+
+    // Export through the save dialog: an absolute path typed over the suggested name.
+    await (await byTestId(driver, "sheet-export-button")).click();
+    const dialog = await waitForNativeWindow(SAVE_DIALOG);
+    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+    sendToWindow(dialog, "type", "--delay", "10", target);
+    screenScreenshot("09 sheets 2 save dialog");
+    sendToWindow(dialog, "key", "Return");
+    const saved = await byTestId(driver, "sheet-exported", 60_000);
+    assert.match(await saved.getText(), /^Saved shots sheet\.csv: \d+ assets?\./);
+    await eventually(() => nativeWindow(SAVE_DIALOG) === null, "the save dialog is still open", 5_000);
+    await screenshot(driver, "09 sheets 3 exported");
+    assert.ok(existsSync(target), `${target} was not written`);
+
+    const text = readFileSync(target, "utf8");
+    assert.ok(text.startsWith("\uFEFF"), "the CSV starts with a BOM (Excel reads its accents right)");
+    const rows = parseCsv(text.slice(1));
+    const header = rows[0];
+    assert.deepEqual(header.slice(0, 3), ["Path (key)", "Name (not written)", "Last modified (do not change)"]);
+    const titleCol = header.indexOf("Title (dc:title)");
+    const descCol = header.indexOf("Description (dc:description)");
+    assert.ok(titleCol > 0 && descCol > 0, `headers: ${header}`);
+    const body = rows.slice(1).filter((r) => r[0]);
+    assert.ok(body.length >= 2, "the sheet has at least two assets");
+    assert.ok(body.every((r) => r[0].startsWith(`${folder}/`)));
+    const paths = body.map((r) => r[0]);
+    const [first, second] = paths;
+    const titlesBefore = await values(paths, "dc:title");
+    const descriptionsBefore = await values(paths, "dc:description");
+
+    // A sheet with errors: nothing is planned, nothing is written.
+    const bad = join(scratch, "bad sheet.csv");
+    const badRows = [header, ...body.map((r) => [...r])];
+    badRows[1][titleCol] = "One|Two";
+    badRows[2][0] = "/etc/not-the-dam.jpg";
+    writeFileSync(bad, toCsv(badRows));
+    await dropAndCheck(driver, bad);
+    const blocked = await byTestId(driver, "sheet-blocked", 60_000);
+    assert.match(await blocked.getText(), /nothing was written to AEM/);
+    const issueRows = await driver.findElements(By.css('[data-testid="issue-row"][data-severity="error"]'));
+    const issueTexts = await Promise.all(issueRows.map((r) => r.getText()));
+    assert.ok(issueTexts.some((t) => t.includes("Row 2") && t.includes("Title (dc:title)")), issueTexts.join("\n"));
+    assert.ok(issueTexts.some((t) => t.includes("Row 3") && t.includes("/etc/not-the-dam.jpg")), issueTexts.join("\n"));
+    assert.equal((await driver.findElements(By.css('[data-testid="preview-table"]'))).length, 0, "a sheet with errors opened a preview");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'nearest' })", await byTestId(driver, "issue-table"));
+    await screenshot(driver, "09 sheets 4 errors");
+    assert.deepEqual(await values(paths, "dc:title"), titlesBefore, "a sheet with errors changed titles");
+
+    // The exported sheet with two cells changed.
+    const stamp = Date.now();
+    const newTitle = `Sheet title ${stamp}`;
+    const newDescription = `Sheet description ${stamp} — éà`;
+    const good = join(scratch, "edited sheet.csv");
+    const goodRows = [header, ...body.map((r) => [...r])];
+    goodRows[1][titleCol] = newTitle;
+    goodRows[2][descCol] = newDescription;
+    writeFileSync(good, toCsv(goodRows));
+    await dropAndCheck(driver, good);
+    await byTestId(driver, "preview-table", 120_000);
+    const willChange = await (await byTestId(driver, "preview-counts")).findElement(By.css('[data-filter="change"]'));
+    await eventually(async () => Number(await willChange.getAttribute("data-count")) === 2, "the preview does not plan exactly 2 changes");
+    const changed = await driver.findElements(By.css('[data-testid="preview-row"][data-action="change"]'));
+    assert.deepEqual((await Promise.all(changed.map((r) => r.getAttribute("data-path")))).sort(), [first, second].sort());
+    const afters = [];
+    for (const row of changed) {
+      for (const cell of await row.findElements(By.css('[data-testid="cell-after"]'))) afters.push(await cell.getText());
+    }
+    assert.ok(afters.includes(newTitle) && afters.includes(newDescription), `after values: ${afters}`);
+    await screenshot(driver, "09 sheets 5 preview");
+
+    const apply = await byTestId(driver, "apply-button");
+    assert.equal(await apply.getText(), "Apply 2 changes");
+    await apply.click();
+    const report = await byTestId(driver, "report", 120_000);
+    assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
+    await screenshot(driver, "09 sheets 6 report");
+    assert.equal((await sandbox.asset(first)).metadata["dc:title"], newTitle);
+    assert.equal((await sandbox.asset(second)).metadata["dc:description"], newDescription);
+    const titles = await values(paths, "dc:title");
+    for (const path of paths.filter((p) => p !== first)) assert.deepEqual(titles[path], titlesBefore[path], path);
+
+    // Undo restores both cells.
+    const sheetRun = await report.getAttribute("data-run-id");
+    await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
+    await byTestId(driver, "preview-table", 60_000);
+    await screenshot(driver, "09 sheets 7 undo preview");
+    await (await byTestId(driver, "apply-button")).click();
+    await eventually(async () => {
+      const shown = await driver.findElements(By.css('[data-testid="report"]'));
+      return shown.length === 1 && (await shown[0].getAttribute("data-run-id")) !== sheetRun;
+    }, "the undo's report did not show", 120_000);
+    await eventually(async () => (await sandbox.asset(first)).metadata["dc:title"] === titlesBefore[first]
+      && ((await sandbox.asset(second)).metadata["dc:description"] ?? null) === descriptionsBefore[second],
+      "undo did not restore both cells", 60_000);
+    await screenshot(driver, "09 sheets 8 undone");
+
+    // Leave no connection behind.
+    await (await byTestId(driver, "nav-connections")).click();
+    const card = await driver.findElement(By.css(`[data-connection-id="${id}"]`));
+    await (await card.findElement(By.css('[data-testid="delete-connection"]'))).click();
+    await (await byTestId(driver, "delete-confirm")).click();
+    await eventually(async () => (await connectionCards(driver)).length === 0, "the connection was not deleted");
+  });
+  assert.deepEqual(keychainEntries(), []);
+});

@@ -1,0 +1,219 @@
+// Bulk edit "From a spreadsheet" with the IPC seam mocked: the export form (properties in words
+// or typed, format, the save dialog's answer), a dropped sheet checked with its problems table
+// (filter, export) and nothing previewed, then the rows in error skipped and the preview opened.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import {
+  countScope,
+  completeFolderPath,
+  exportSheet,
+  exportSheetIssues,
+  listConnections,
+  listFolder,
+  listRuns,
+  previewRows,
+  previewSheet,
+} from '../../ipc/commands';
+import type { Issue } from '../../ipc/bindings/Issue';
+import { connection, planRow, runSummary } from '../../test-fixtures';
+import { ConnectionsModel } from '../connections/connections.svelte';
+import { BulkStore } from './bulk.svelte';
+import BulkEditPage from './BulkEditPage.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  listConnections: vi.fn(),
+  connectionHealth: vi.fn(() => Promise.resolve({})),
+  listFolder: vi.fn(),
+  completeFolderPath: vi.fn(),
+  countScope: vi.fn(),
+  previewRun: vi.fn(),
+  previewUndo: vi.fn(),
+  previewRetry: vi.fn(),
+  previewRows: vi.fn(),
+  applyRun: vi.fn(),
+  pauseRun: vi.fn(),
+  resumeRun: vi.fn(),
+  cancelRun: vi.fn(),
+  listRuns: vi.fn(),
+  runSummary: vi.fn(),
+  reportRows: vi.fn(),
+  exportReportCsv: vi.fn(),
+  closeAfterCancellingRun: vi.fn(),
+  exportSheet: vi.fn(),
+  chooseSheetFile: vi.fn(),
+  previewSheet: vi.fn(),
+  exportSheetIssues: vi.fn(),
+}));
+
+const FOLDER = '/content/dam/shots';
+const ISSUES: Issue[] = [
+  {
+    severity: 'error',
+    row: 4,
+    column: 'D (Title (dc:title))',
+    message: 'Row 4, column D (Title (dc:title)): the cell holds a formula error (#REF!); type the value itself.',
+  },
+  { severity: 'error', row: 6, column: null, message: 'Row 6: there is no asset at /content/dam/shots/gone.jpg; correct the path.' },
+  { severity: 'warning', row: 8, column: null, message: 'Row 8: /content/dam/other/x.jpg is outside the exported folder.' },
+];
+const SHEET_RUN = runSummary({
+  id: 'r9',
+  folder: FOLDER,
+  kind: { kind: 'sheet', file: 'shots.xlsx' },
+  counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 },
+});
+
+let store: BulkStore;
+
+async function renderPage() {
+  vi.mocked(listConnections).mockResolvedValue([connection()]);
+  const model = new ConnectionsModel();
+  await model.reload();
+  store = new BulkStore(() => model.connections);
+  render(BulkEditPage, { store, connections: model, onGoToConnections: vi.fn() });
+  const user = userEvent.setup();
+  await user.click(screen.getByTestId('mode-sheet'));
+  const input = await screen.findByTestId('folder-path-input');
+  await user.clear(input);
+  await user.type(input, `${FOLDER}{Enter}`);
+  return user;
+}
+
+beforeEach(() => {
+  vi.mocked(listFolder).mockImplementation(async (_c, folder) => ({ folder, folders: [], assets: 4, total: 4, nextOffset: null }));
+  vi.mocked(completeFolderPath).mockResolvedValue([]);
+  vi.mocked(countScope).mockResolvedValue({
+    assets: 4,
+    contentFragments: 0,
+    filteredOut: 0,
+    folders: 1,
+    unlistedFolders: 0,
+    done: true,
+  });
+  vi.mocked(listRuns).mockResolvedValue([]);
+  vi.mocked(previewRows).mockResolvedValue({
+    rows: [
+      planRow({
+        i: 0,
+        path: `${FOLDER}/a.jpg`,
+        action: 'change',
+        changes: [{ property: 'dc:title', before: 'Old', after: 'New' }],
+      }),
+    ],
+    total: 1,
+  });
+});
+
+afterEach(() => {
+  store?.dispose();
+  vi.clearAllMocks();
+});
+
+describe('exporting a sheet', () => {
+  it('sends the folder, the ticked and typed properties and the format, and says what was saved', async () => {
+    const user = await renderPage();
+    vi.mocked(exportSheet).mockResolvedValue({
+      fileName: 'metadesk-shots.csv',
+      export: { assets: 4, unlistedFolders: [], unread: [] },
+    });
+    await user.click(screen.getByTestId('sheet-prop-dc:description'));
+    await user.type(screen.getByTestId('sheet-others'), 'photoshop:Credit');
+    await user.click(screen.getByTestId('sheet-format-csv'));
+    await user.click(screen.getByTestId('sheet-export-button'));
+    expect(exportSheet).toHaveBeenCalledWith(
+      'c1',
+      FOLDER,
+      { recursive: false, name: null, formats: [] },
+      ['dc:title', 'dc:subject', 'photoshop:Credit'],
+      'csv',
+    );
+    expect(await screen.findByTestId('sheet-exported')).toHaveTextContent('Saved metadesk-shots.csv: 4 assets.');
+  });
+
+  it('asks for a property first and calls nothing', async () => {
+    const user = await renderPage();
+    for (const p of ['dc:title', 'dc:description', 'dc:subject']) await user.click(screen.getByTestId(`sheet-prop-${p}`));
+    await user.type(screen.getByTestId('sheet-others'), 'Rating');
+    await user.click(screen.getByTestId('sheet-export-button'));
+    expect(screen.getByText(/Rating: type each property as prefix:name/)).toBeInTheDocument();
+    expect(exportSheet).not.toHaveBeenCalled();
+  });
+
+  it('a cancelled save dialog says nothing', async () => {
+    const user = await renderPage();
+    vi.mocked(exportSheet).mockResolvedValue(null);
+    await user.click(screen.getByTestId('sheet-export-button'));
+    await waitFor(() => expect(exportSheet).toHaveBeenCalled());
+    expect(screen.queryByTestId('sheet-exported')).not.toBeInTheDocument();
+  });
+});
+
+describe('importing a sheet', () => {
+  it('shows every problem of a sheet with errors, filterable and exportable, and previews nothing', async () => {
+    const user = await renderPage();
+    expect(screen.getByTestId('check-sheet')).toBeDisabled();
+    store.sheetReceived({ id: 'sheet-1', fileName: 'shots.xlsx' });
+    expect(await screen.findByTestId('sheet-file')).toHaveTextContent('shots.xlsx');
+    vi.mocked(previewSheet).mockResolvedValue({
+      fileName: 'shots.xlsx',
+      format: 'Excel workbook (.xlsx)',
+      rows: 9,
+      issues: ISSUES,
+      skippedRows: [],
+      run: SHEET_RUN,
+    });
+    await user.click(screen.getByTestId('check-sheet'));
+    expect(previewSheet).toHaveBeenCalledWith('c1', 'sheet-1', false, expect.any(Function));
+    expect(await screen.findByTestId('sheet-blocked')).toHaveTextContent('nothing was written to AEM');
+    const table = screen.getByTestId('issue-table');
+    const rows = within(table).getAllByTestId('issue-row');
+    expect(rows).toHaveLength(3);
+    expect(rows[0]).toHaveTextContent('4');
+    expect(rows[0]).toHaveTextContent('D');
+    expect(rows[0]).toHaveTextContent('Title (dc:title)');
+    expect(rows[0]).toHaveTextContent('type the value itself');
+    // No preview opened, though the sheet had a run: its errors stand.
+    expect(screen.queryByTestId('preview-table')).not.toBeInTheDocument();
+
+    await user.click(within(screen.getByTestId('issue-filter')).getByText('Warnings'));
+    expect(within(table).getAllByTestId('issue-row')).toHaveLength(1);
+    await user.click(within(screen.getByTestId('issue-filter')).getByText('All'));
+    await user.type(screen.getByTestId('issue-search'), 'gone.jpg');
+    expect(within(table).getAllByTestId('issue-row')).toHaveLength(1);
+
+    vi.mocked(exportSheetIssues).mockResolvedValue('shots-problems.csv');
+    await user.click(screen.getByTestId('export-issues'));
+    expect(exportSheetIssues).toHaveBeenCalledWith('shots.xlsx', ISSUES);
+    expect(await screen.findByTestId('issues-exported')).toHaveTextContent('Saved as shots-problems.csv.');
+  });
+
+  it('skips the rows in error when asked, and opens the preview with what was left out', async () => {
+    const user = await renderPage();
+    store.sheetReceived({ id: 'sheet-1', fileName: 'shots.xlsx' });
+    vi.mocked(previewSheet).mockResolvedValue({
+      fileName: 'shots.xlsx',
+      format: 'Excel workbook (.xlsx)',
+      rows: 9,
+      issues: ISSUES,
+      skippedRows: [4, 6],
+      run: SHEET_RUN,
+    });
+    await user.click(await screen.findByTestId('skip-rows-in-error'));
+    await user.click(screen.getByTestId('check-sheet'));
+    expect(previewSheet).toHaveBeenCalledWith('c1', 'sheet-1', true, expect.any(Function));
+    expect(await screen.findByTestId('preview-table')).toHaveTextContent('New');
+    expect(screen.getByTestId('preview-sheet-notes')).toHaveTextContent('Left out (rows in error): rows 4, 6.');
+    expect(previewRows).toHaveBeenCalledWith('r9', 'change', 0, expect.any(Number));
+  });
+
+  it('says why a file is not a sheet, and writes nothing', async () => {
+    const user = await renderPage();
+    store.sheetReceived({ id: 'sheet-2', fileName: 'notes.csv' });
+    vi.mocked(previewSheet).mockRejectedValue({ code: 'invalid_input', message: 'notes.csv has nothing in its first row.' });
+    await user.click(await screen.findByTestId('check-sheet'));
+    expect(await screen.findByTestId('sheet-error')).toHaveTextContent('notes.csv has nothing in its first row.');
+    expect(screen.queryByTestId('preview-table')).not.toBeInTheDocument();
+  });
+});

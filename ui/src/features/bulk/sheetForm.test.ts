@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+
+import type { Issue } from '../../ipc/bindings/Issue';
+import type { SheetImport } from '../../ipc/bindings/SheetImport';
+import { runSummary } from '../../test-fixtures';
+import {
+  canApplySheet,
+  columnParts,
+  emptySheetDraft,
+  exportProblems,
+  filterIssues,
+  hasExportProblems,
+  SHEET_MESSAGES,
+  sheetProperties,
+  sheetSummary,
+} from './sheetForm';
+
+const ISSUES: Issue[] = [
+  { severity: 'error', row: 1, column: 'E (Rating)', message: 'Column E (Rating): not a property header' },
+  { severity: 'error', row: 7, column: 'D (Title (dc:title))', message: 'Row 7, column D (Title (dc:title)): too long' },
+  { severity: 'warning', row: 9, column: null, message: 'Row 9: /content/dam/x.jpg is outside the exported folder' },
+];
+
+function result(overrides: Partial<SheetImport> = {}): SheetImport {
+  return { fileName: 'shots.xlsx', format: 'Excel workbook (.xlsx)', rows: 12, issues: [], skippedRows: [], run: null, ...overrides };
+}
+
+describe('the properties of an exported sheet', () => {
+  it('takes the ticked common fields first, then typed names once each, without metadata/', () => {
+    const draft = { ...emptySheetDraft(), known: ['dc:subject', 'dc:title'], others: 'photoshop:Credit, metadata/xmp:Rating\ndc:title' };
+    expect(sheetProperties(draft)).toEqual(['dc:title', 'dc:subject', 'photoshop:Credit', 'xmp:Rating']);
+  });
+
+  it('says what is missing or malformed before anything is asked of AEM', () => {
+    const none = { ...emptySheetDraft(), known: [] };
+    expect(exportProblems('c1', '/content/dam/a', none)).toEqual({ properties: SHEET_MESSAGES.noProperty });
+    const bad = exportProblems('', '/etc', { ...emptySheetDraft(), others: 'Rating, dc:title' });
+    expect(bad.connection).toBe(SHEET_MESSAGES.connection);
+    expect(bad.folder).toContain('starts with /content/dam');
+    expect(bad.properties).toContain('Rating: type each property as prefix:name');
+    expect(hasExportProblems(exportProblems('c1', '/content/dam/a', emptySheetDraft()))).toBe(false);
+  });
+});
+
+describe('the problems table', () => {
+  it('filters by severity and by text in the sentence or the column', () => {
+    expect(filterIssues(ISSUES, 'error', '')).toHaveLength(2);
+    expect(filterIssues(ISSUES, 'warning', '')).toEqual([ISSUES[2]]);
+    expect(filterIssues(ISSUES, 'all', 'TITLE')).toEqual([ISSUES[1]]);
+    expect(filterIssues(ISSUES, 'warning', 'title')).toEqual([]);
+  });
+
+  it('splits a column into its letter and header', () => {
+    expect(columnParts('D (Title (dc:title))')).toEqual({ letter: 'D', header: 'Title (dc:title)' });
+    expect(columnParts(null)).toEqual({ letter: '', header: '' });
+  });
+
+  it('lets a sheet be applied only without errors, or with the rows in error left out', () => {
+    const run = runSummary({ kind: { kind: 'sheet', file: 'shots.xlsx' } });
+    expect(canApplySheet(result({ run }), false)).toBe(true);
+    expect(canApplySheet(result({ run, issues: ISSUES }), false)).toBe(false);
+    expect(canApplySheet(result({ run, issues: ISSUES }), true)).toBe(true);
+    expect(canApplySheet(result({ issues: ISSUES }), true)).toBe(false);
+  });
+
+  it('sums the sheet up in words', () => {
+    expect(sheetSummary(result({ issues: ISSUES }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 12 rows, 2 errors, 1 warning.');
+    expect(sheetSummary(result({ rows: 1 }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 1 row.');
+  });
+});
