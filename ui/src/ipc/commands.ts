@@ -16,6 +16,8 @@ import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
 import type { FileResult } from './bindings/FileResult';
 import type { ImportPreview } from './bindings/ImportPreview';
+import type { Lang } from './bindings/Lang';
+import type { LanguageSettings } from './bindings/LanguageSettings';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
 import type { PreviewPage } from './bindings/PreviewPage';
 import type { Progress } from './bindings/Progress';
@@ -335,4 +337,14 @@ export function consoleDeleteSaved(connection: string, name: string): Promise<bo
 /** Asks where to save and writes the result (CSV table or JSON); null when cancelled. */
 export function consoleExport(format: ExportFormat, dataJson: string): Promise<string | null> {
   return call('console_export', { format, dataJson });
+}
+
+/** The window's language: the saved choice (null: follow the system), the system's, the one in effect. */
+export function getLanguageSettings(): Promise<LanguageSettings> {
+  return call<LanguageSettings>('language_settings');
+}
+
+/** Saves the language choice (null: follow the system) and switches the Rust side's words to it. */
+export function setLanguage(chosen: Lang | null): Promise<LanguageSettings> {
+  return call<LanguageSettings>('set_language', { chosen });
 }

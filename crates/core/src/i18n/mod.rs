@@ -147,6 +147,14 @@ impl Localizer {
         id.to_string()
     }
 
+    /// The message `id` (without arguments) when some catalogue has it.
+    pub fn find(&self, id: &str) -> Option<String> {
+        let known = std::iter::once(&self.bundle)
+            .chain(self.english.as_ref())
+            .any(|bundle| bundle.has_message(id));
+        known.then(|| self.text(id))
+    }
+
     /// A message without arguments.
     pub fn text(&self, id: &str) -> String {
         self.msg(id, &[])

@@ -96,9 +96,9 @@ function report(overrides: Partial<ConnectionTestReport> = {}): ConnectionTestRe
     certificate: null,
     damReadable: true,
     steps: [
-      { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h 12 min.', code: null },
-      { label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc.', code: null },
-      { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
+      { step: 'readDam', label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h 12 min.', code: null },
+      { step: 'readDam', label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc.', code: null },
+      { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
     ],
     ...overrides,
   };
@@ -121,8 +121,8 @@ describe('the test facts', () => {
       damReadable: null,
       steps: [
         report().steps[0]!,
-        { label: 'Ask AEM who we are', outcome: 'failed', detail: 'Could not reach 127.0.0.1:4502.', code: 'network' },
-        { label: 'Read the DAM root (/content/dam)', outcome: 'failed', detail: 'Could not reach 127.0.0.1:4502.', code: 'network' },
+        { step: 'readDam', label: 'Ask AEM who we are', outcome: 'failed', detail: 'Could not reach 127.0.0.1:4502.', code: 'network' },
+        { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'failed', detail: 'Could not reach 127.0.0.1:4502.', code: 'network' },
       ],
     });
     expect(hostReached(unreachable)).toBe(false);
@@ -130,15 +130,15 @@ describe('the test facts', () => {
     const refused = report({
       ok: false,
       steps: [
-        { label: 'Get an access token', outcome: 'failed', detail: 'IMS said no.', code: 'auth' },
-        { label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried.', code: null },
+        { step: 'readDam', label: 'Get an access token', outcome: 'failed', detail: 'IMS said no.', code: 'auth' },
+        { step: 'readDam', label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried.', code: null },
       ],
     });
     expect(hostReached(refused)).toBeNull();
     const forbidden = report({
       ok: false,
       damReadable: false,
-      steps: [...report().steps.slice(0, 2), { label: 'Read', outcome: 'failed', detail: 'AEM answered 403.', code: 'remote' }],
+      steps: [...report().steps.slice(0, 2), { step: 'readDam', label: 'Read', outcome: 'failed', detail: 'AEM answered 403.', code: 'remote' }],
     });
     expect(hostReached(forbidden)).toBe(true);
     expect(reportFacts(forbidden, NOW).at(-1)).toEqual({ key: 'dam', text: 'The DAM cannot be read', ok: false });
