@@ -190,6 +190,12 @@ mockIPC(
       await sleep(300);
       return { assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, unlistedFolders: 0, done: true };
     }
+    // `?lang=fr` previews the French window.
+    if (cmd === 'language_settings' || cmd === 'set_language') {
+      const chosen = cmd === 'set_language' ? ((args as { chosen: 'en' | 'fr' | null }).chosen ?? null) : null;
+      const system = new URLSearchParams(location.search).get('lang') === 'fr' ? 'fr' : 'en';
+      return { chosen, system, effective: chosen ?? system };
+    }
     if (cmd === 'test_connection') {
       await sleep(800);
       return testReport((args as { id: string }).id);

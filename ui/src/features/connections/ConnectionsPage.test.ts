@@ -85,6 +85,8 @@ describe('the list', () => {
         name: 'Prod',
         production: true,
         status: { state: 'expired' },
+        // The status is worded from the date, in the window's language.
+        certificateExpiresAt: '2025-01-01T12:00:00Z',
         statusText: 'expired on 1 Jan 2025',
       }),
       connection({

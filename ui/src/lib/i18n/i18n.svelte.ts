@@ -6,6 +6,7 @@ import { FluentBundle, FluentResource, type FluentVariable } from '@fluent/bundl
 import { getContext, setContext } from 'svelte';
 
 import type { Lang } from '../../ipc/bindings/Lang';
+import { toDate } from './dates';
 import enUi from '../../../../locales/en/ui.ftl?raw';
 import frUi from '../../../../locales/fr/ui.ftl?raw';
 
@@ -59,15 +60,15 @@ export class I18n {
 
   /** A date and time in the user's time zone ("22 Nov 2026, 10:00"). */
   dateTime = (value: string | Date): string => {
-    const date = typeof value === 'string' ? new Date(value) : value;
-    if (Number.isNaN(date.getTime())) return String(value);
+    const date = toDate(value);
+    if (!date) return String(value);
     return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium', timeStyle: 'short' }).format(date);
   };
 
   /** A day ("22 Nov 2026"). */
   date = (value: string | Date): string => {
-    const date = typeof value === 'string' ? new Date(value) : value;
-    if (Number.isNaN(date.getTime())) return String(value);
+    const date = toDate(value);
+    if (!date) return String(value);
     return new Intl.DateTimeFormat(this.locale, { dateStyle: 'medium' }).format(date);
   };
 
