@@ -226,3 +226,36 @@ step-warning = : did not work, but the connection does.
 step-failed = : failed.
 step-skipped = : not tried.
 test-hide = Hide the result
+
+## Activity
+
+elapsed-minutes = { $minutes ->
+    [0] { $seconds } s
+   *[other] { $seconds ->
+        [0] { $minutes } min
+       *[other] { $minutes } min { $seconds } s
+    }
+}
+elapsed-hours = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+activity-title = Activity
+runs-error = The run history could not be read
+try-again = Try again
+empty-activity-title = No runs yet
+empty-activity-body = Every bulk edit you apply will be listed here with its report and an undo.
+runs-busy = A bulk edit is running. Other runs can be opened once it has ended.
+runs-list = Runs
+took = took { $duration }
+show-progress = Show progress
+open-report = Open report
+open-preview = Open preview
+apply = Apply
+undo = Undo
+count-to-change = { $count } to change
+count-unchanged = { $count } already as wanted
+count-skipped = { $count } skipped
+count-changed = { $count } changed
+count-failed = { $count } failed
+count-pending = { $count } not applied yet

@@ -226,3 +226,54 @@ step-warning = : n’a pas fonctionné, mais la connexion fonctionne.
 step-failed = : échec.
 step-skipped = : non essayé.
 test-hide = Masquer le résultat
+
+## Activité
+
+elapsed-minutes = { $minutes ->
+    [0] { $seconds } s
+   *[other] { $seconds ->
+        [0] { $minutes } min
+       *[other] { $minutes } min { $seconds } s
+    }
+}
+elapsed-hours = { $minutes ->
+    [0] { $hours } h
+   *[other] { $hours } h { $minutes } min
+}
+activity-title = Activité
+runs-error = L’historique des exécutions n’a pas pu être lu
+try-again = Réessayer
+empty-activity-title = Aucune exécution pour l’instant
+empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de l’annuler.
+runs-busy = Une modification en masse est en cours. Les autres exécutions pourront être ouvertes une fois celle-ci terminée.
+runs-list = Exécutions
+took = durée : { $duration }
+show-progress = Afficher la progression
+open-report = Ouvrir le rapport
+open-preview = Ouvrir l’aperçu
+apply = Appliquer
+undo = Annuler les modifications
+count-to-change = { $count ->
+    [one] { $count } à modifier
+   *[other] { $count } à modifier
+}
+count-unchanged = { $count ->
+    [one] { $count } déjà conforme
+   *[other] { $count } déjà conformes
+}
+count-skipped = { $count ->
+    [one] { $count } ignorée
+   *[other] { $count } ignorées
+}
+count-changed = { $count ->
+    [one] { $count } modifiée
+   *[other] { $count } modifiées
+}
+count-failed = { $count ->
+    [one] { $count } en échec
+   *[other] { $count } en échec
+}
+count-pending = { $count ->
+    [one] { $count } pas encore appliquée
+   *[other] { $count } pas encore appliquées
+}

@@ -79,6 +79,14 @@ export class I18n {
     if (s >= 2 * 86_400) return this.t('duration-days', { days: Math.floor(s / 86_400) });
     return this.t('duration-hours-minutes', { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60) });
   };
+
+  /** How long something took, to the second under an hour ("45 s", "2 min 5 s", "1 h 3 min"). */
+  elapsed = (seconds: number | null): string => {
+    if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '';
+    const s = Math.round(seconds);
+    if (s >= 3600) return this.t('elapsed-hours', { hours: Math.floor(s / 3600), minutes: Math.floor((s % 3600) / 60) });
+    return this.t('elapsed-minutes', { minutes: Math.floor(s / 60), seconds: s % 60 });
+  };
 }
 
 const KEY = Symbol('i18n');
