@@ -181,9 +181,9 @@ pub fn job_ended<R: Runtime>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use metadesk_core::i18n::Lang;
     use metadesk_core::bulk::Counts;
     use metadesk_core::credentials::ApiFamily;
+    use metadesk_core::i18n::Lang;
 
     fn summary(status: RunStatus, counts: Counts) -> RunSummary {
         RunSummary {
@@ -205,13 +205,21 @@ mod tests {
         }
     }
 
-
     #[test]
     fn only_long_jobs_notify() {
         let en = Localizer::english();
         let s = summary(RunStatus::Completed, Counts::default());
         assert!(message(Ended::Apply, Duration::from_secs(29), LONG_JOB, Ok(&s), &en).is_none());
-        assert!(message(Ended::Preview, Duration::from_secs(5), LONG_JOB, Ok(&s), &en).is_none());
+        assert!(
+            message(
+                Ended::Preview,
+                Duration::from_secs(5),
+                LONG_JOB,
+                Ok(&s),
+                &en
+            )
+            .is_none()
+        );
         assert!(message(Ended::Apply, Duration::from_secs(30), LONG_JOB, Ok(&s), &en).is_some());
         // A lowered threshold (the E2E suite's) counts the same way.
         let lowered = Duration::from_secs(3);
@@ -229,9 +237,15 @@ mod tests {
             ..Counts::default()
         };
         let cancelled = summary(RunStatus::Cancelled, counts);
-        assert_eq!(message(Ended::Apply, long, LONG_JOB, Ok(&cancelled), &en), None);
+        assert_eq!(
+            message(Ended::Apply, long, LONG_JOB, Ok(&cancelled), &en),
+            None
+        );
         let preview = summary(RunStatus::PreviewIncomplete, Counts::default());
-        assert_eq!(message(Ended::Preview, long, LONG_JOB, Ok(&preview), &en), None);
+        assert_eq!(
+            message(Ended::Preview, long, LONG_JOB, Ok(&preview), &en),
+            None
+        );
         // Ended on its own without finishing: the user is told.
         let (title, body) = message(
             Ended::Apply,

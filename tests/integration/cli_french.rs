@@ -34,17 +34,36 @@ async fn connections_test_speaks_french_when_lang_is_french() {
     ]))
     .await;
     let out = String::from_utf8_lossy(&imported.stdout);
-    assert!(imported.status.success(), "{out}{}", String::from_utf8_lossy(&imported.stderr));
+    assert!(
+        imported.status.success(),
+        "{out}{}",
+        String::from_utf8_lossy(&imported.stderr)
+    );
     assert!(out.starts_with("importé "), "{out}");
-    assert!(out.contains("(jeton de développement local AEM, 127.0.0.1"), "{out}");
+    assert!(
+        out.contains("(jeton de développement local AEM, 127.0.0.1"),
+        "{out}"
+    );
 
     let tested = run(french(&["connections", "test", "dev"])).await;
     let out = String::from_utf8_lossy(&tested.stdout);
     assert_eq!(tested.status.code(), Some(0), "{out}");
-    assert!(out.starts_with("Test de «\u{a0}dev\u{a0}» (jeton de développement local AEM)"), "{out}");
-    assert!(out.contains("[ok  ] Utiliser le jeton de développement\u{a0}: Jeton valide pendant "), "{out}");
-    assert!(out.contains("Lire la racine de la DAM (/content/dam)\u{a0}: La DAM est lisible."), "{out}");
-    assert!(out.ends_with("Résultat\u{a0}: la connexion fonctionne.\n"), "{out}");
+    assert!(
+        out.starts_with("Test de «\u{a0}dev\u{a0}» (jeton de développement local AEM)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("[ok  ] Utiliser le jeton de développement\u{a0}: Jeton valide pendant "),
+        "{out}"
+    );
+    assert!(
+        out.contains("Lire la racine de la DAM (/content/dam)\u{a0}: La DAM est lisible."),
+        "{out}"
+    );
+    assert!(
+        out.ends_with("Résultat\u{a0}: la connexion fonctionne.\n"),
+        "{out}"
+    );
 
     let missing = run(french(&["connections", "test", "nulle-part"])).await;
     assert_eq!(missing.status.code(), Some(2));

@@ -126,12 +126,7 @@ pub fn run(
         ConnectionsCommand::Remove { name } => store
             .find(&name)
             .and_then(|c| workspace.delete_connection(&c.id).map(|_| c.name))
-            .map(|removed| {
-                line(
-                    out,
-                    &l.msg("cli-removed", &[("name", arg(removed))]),
-                )
-            })
+            .map(|removed| line(out, &l.msg("cli-removed", &[("name", arg(removed))])))
             .map_err(words),
         ConnectionsCommand::Rename { name, new_name } => store
             .find(&name)

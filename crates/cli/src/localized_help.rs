@@ -90,7 +90,10 @@ mod tests {
             .unwrap()
             .render_help()
             .to_string();
-        assert!(help.contains("Importer des fichiers d’identifiants"), "{help}");
+        assert!(
+            help.contains("Importer des fichiers d’identifiants"),
+            "{help}"
+        );
         assert!(help.contains("Tester une connexion"), "{help}");
         assert!(!help.contains("List connections"), "{help}");
     }

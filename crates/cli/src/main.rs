@@ -76,7 +76,10 @@ fn main() -> ExitCode {
     let workspace = match home::workspace_from_environment() {
         Ok(workspace) => workspace,
         Err(err) => {
-            eprintln!("{}", l.msg("cli-error", &[("message", arg(err.localized(&l)))]));
+            eprintln!(
+                "{}",
+                l.msg("cli-error", &[("message", arg(err.localized(&l)))])
+            );
             return ExitCode::from(FAILURE);
         }
     };

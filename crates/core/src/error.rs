@@ -62,7 +62,11 @@ impl Error {
     }
 
     /// A failure told by the catalogue message `id` with `args`.
-    pub fn message(code: ErrorCode, id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Self {
+    pub fn message(
+        code: ErrorCode,
+        id: &'static str,
+        args: Vec<(&'static str, MessageArg)>,
+    ) -> Self {
         Error::Message {
             code,
             message: Message { id, args },
@@ -78,12 +82,16 @@ impl Error {
             Error::Message { message, .. } => message.localized(l),
             Error::Io { context, source } => l.msg(
                 "error-io",
-                &[("context", arg(context.as_str())), ("detail", arg(source.to_string()))],
+                &[
+                    ("context", arg(context.as_str())),
+                    ("detail", arg(source.to_string())),
+                ],
             ),
             Error::Internal(detail) => l.msg("error-internal", &[("detail", arg(detail.as_str()))]),
-            Error::InvalidInput(_) | Error::Refused(_) | Error::NotFound(_) | Error::NeedsReplace(_) => {
-                self.to_string()
-            }
+            Error::InvalidInput(_)
+            | Error::Refused(_)
+            | Error::NotFound(_)
+            | Error::NeedsReplace(_) => self.to_string(),
         }
     }
 

@@ -71,7 +71,10 @@ pub async fn complete_import(
     args: CompleteImportArgs,
 ) -> Result<FileResult, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || ws.complete_import(&args.pending_id, &args.options)).await
+    blocking_in(state.localizer(), move || {
+        ws.complete_import(&args.pending_id, &args.options)
+    })
+    .await
 }
 
 /// Forgets a pending import (its secrets are wiped from memory).
@@ -109,7 +112,10 @@ pub async fn rename_connection(
     args: RenameArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || ws.connections().rename(&args.id, &args.name)).await
+    blocking_in(state.localizer(), move || {
+        ws.connections().rename(&args.id, &args.name)
+    })
+    .await
 }
 
 /// Changes the AEM author URL (https, or http on this computer).
@@ -119,7 +125,10 @@ pub async fn set_connection_url(
     args: SetUrlArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || ws.set_connection_url(&args.id, &args.url)).await
+    blocking_in(state.localizer(), move || {
+        ws.set_connection_url(&args.id, &args.url)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -128,7 +137,10 @@ pub async fn set_connection_production(
     args: SetProductionArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || ws.connections().set_production(&args.id, args.production)).await
+    blocking_in(state.localizer(), move || {
+        ws.connections().set_production(&args.id, args.production)
+    })
+    .await
 }
 
 /// Deletes the connection and its keychain entries. Deleting the last sandbox connection also

@@ -42,7 +42,10 @@ impl AemError {
         match self {
             AemError::Unreachable { host, detail } => l.msg(
                 "aem-unreachable",
-                &[("host", arg(host.as_str())), ("detail", arg(detail.as_str()))],
+                &[
+                    ("host", arg(host.as_str())),
+                    ("detail", arg(detail.as_str())),
+                ],
             ),
             AemError::Timeout { host } => l.msg("aem-timeout", &[("host", arg(host.as_str()))]),
             AemError::Status { status, what } => l.msg(
@@ -51,7 +54,10 @@ impl AemError {
             ),
             AemError::BadResponse { what, detail } => l.msg(
                 "aem-bad-response",
-                &[("what", arg(what.as_str())), ("detail", arg(detail.as_str()))],
+                &[
+                    ("what", arg(what.as_str())),
+                    ("detail", arg(detail.as_str())),
+                ],
             ),
             AemError::Ims(e) => e.localized(l),
             AemError::Keychain(e) => e.localized(l),

@@ -220,7 +220,10 @@ mod tests {
         assert_eq!(health[&f.id].token, TokenStatus::NotYetObtained);
         assert_eq!(issued(&f), 0, "showing the status must not mint");
 
-        let report = auth.test(f.store.clone(), &f.id, &Localizer::english()).await.unwrap();
+        let report = auth
+            .test(f.store.clone(), &f.id, &Localizer::english())
+            .await
+            .unwrap();
         assert!(report.ok, "{report:?}");
         assert_eq!(
             report.acting_as.as_deref(),
@@ -253,12 +256,24 @@ mod tests {
             matches!(health[&f.id].token, TokenStatus::Valid { .. }),
             "{health:?}"
         );
-        assert!(restarted.test(f.store.clone(), &f.id, &Localizer::english()).await.unwrap().ok);
+        assert!(
+            restarted
+                .test(f.store.clone(), &f.id, &Localizer::english())
+                .await
+                .unwrap()
+                .ok
+        );
         assert_eq!(issued(&f), 1, "the cached token was reused");
 
         // Revoked by IMS: one silent re-mint.
         assert!(f.sandbox.revoke_token(&token));
-        assert!(restarted.test(f.store.clone(), &f.id, &Localizer::english()).await.unwrap().ok);
+        assert!(
+            restarted
+                .test(f.store.clone(), &f.id, &Localizer::english())
+                .await
+                .unwrap()
+                .ok
+        );
         assert_eq!(issued(&f), 2);
     }
 
@@ -266,7 +281,9 @@ mod tests {
     async fn a_forgotten_connection_gets_a_new_token_manager() {
         let f = fixture().await;
         let auth = app_auth(&f);
-        auth.test(f.store.clone(), &f.id, &Localizer::english()).await.unwrap();
+        auth.test(f.store.clone(), &f.id, &Localizer::english())
+            .await
+            .unwrap();
         assert!(auth.authorizers.existing(&f.id).is_some());
         auth.forget(&f.id);
         assert!(auth.authorizers.existing(&f.id).is_none());

@@ -113,11 +113,13 @@ impl ConnectionStore {
                     .find(|c| c.name.to_lowercase() == wanted.to_lowercase())
             })
             .cloned()
-            .ok_or_else(|| Error::message(
+            .ok_or_else(|| {
+                Error::message(
                     ErrorCode::NotFound,
                     "error-no-such-connection",
                     vec![("name", wanted.into())],
-                ))
+                )
+            })
     }
 
     /// Stores a recognised credential: a new connection, or an update of the one with the same

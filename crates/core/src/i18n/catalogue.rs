@@ -16,12 +16,36 @@ pub struct Catalogue {
 /// The catalogue the app and the CLI ship.
 pub static CATALOGUE: Catalogue = Catalogue {
     files: &[
-        (Lang::En, "core.ftl", include_str!("../../../../locales/en/core.ftl")),
-        (Lang::En, "cli.ftl", include_str!("../../../../locales/en/cli.ftl")),
-        (Lang::En, "app.ftl", include_str!("../../../../locales/en/app.ftl")),
-        (Lang::Fr, "core.ftl", include_str!("../../../../locales/fr/core.ftl")),
-        (Lang::Fr, "cli.ftl", include_str!("../../../../locales/fr/cli.ftl")),
-        (Lang::Fr, "app.ftl", include_str!("../../../../locales/fr/app.ftl")),
+        (
+            Lang::En,
+            "core.ftl",
+            include_str!("../../../../locales/en/core.ftl"),
+        ),
+        (
+            Lang::En,
+            "cli.ftl",
+            include_str!("../../../../locales/en/cli.ftl"),
+        ),
+        (
+            Lang::En,
+            "app.ftl",
+            include_str!("../../../../locales/en/app.ftl"),
+        ),
+        (
+            Lang::Fr,
+            "core.ftl",
+            include_str!("../../../../locales/fr/core.ftl"),
+        ),
+        (
+            Lang::Fr,
+            "cli.ftl",
+            include_str!("../../../../locales/fr/cli.ftl"),
+        ),
+        (
+            Lang::Fr,
+            "app.ftl",
+            include_str!("../../../../locales/fr/app.ftl"),
+        ),
     ],
 };
 

@@ -96,9 +96,15 @@ fn every_english_message_has_a_french_twin_with_the_same_variables() {
     let missing: Vec<_> = en.keys().filter(|id| !fr.contains_key(*id)).collect();
     assert!(missing.is_empty(), "French lacks: {missing:?}");
     let extra: Vec<_> = fr.keys().filter(|id| !en.contains_key(*id)).collect();
-    assert!(extra.is_empty(), "French has messages English lacks: {extra:?}");
+    assert!(
+        extra.is_empty(),
+        "French has messages English lacks: {extra:?}"
+    );
     for (id, vars) in &en {
-        assert_eq!(&fr[id], vars, "{id}: the variables differ between en and fr");
+        assert_eq!(
+            &fr[id], vars,
+            "{id}: the variables differ between en and fr"
+        );
     }
 }
 
@@ -123,7 +129,11 @@ fn every_message_is_used_by_the_rust_code() {
 fn a_message_missing_in_french_falls_back_to_english() {
     static PARTIAL: Catalogue = Catalogue {
         files: &[
-            (Lang::En, "t.ftl", "hello = Hello\nbye = Goodbye { $name }\n"),
+            (
+                Lang::En,
+                "t.ftl",
+                "hello = Hello\nbye = Goodbye { $name }\n",
+            ),
             (Lang::Fr, "t.ftl", "hello = Bonjour\n"),
         ],
     };
@@ -186,8 +196,14 @@ fn dates_and_durations_in_both_languages() {
     assert_eq!(fr.duration(d(200)), "3 h 20 min");
     assert_eq!(en.duration(d(60)), "1 h");
     assert_eq!(en.duration(d(5)), "5 min");
-    assert_eq!(en.duration(time::Duration::seconds(20)), "less than a minute");
-    assert_eq!(fr.duration(time::Duration::seconds(20)), "moins d’une minute");
+    assert_eq!(
+        en.duration(time::Duration::seconds(20)),
+        "less than a minute"
+    );
+    assert_eq!(
+        fr.duration(time::Duration::seconds(20)),
+        "moins d’une minute"
+    );
     assert_eq!(fr.duration(time::Duration::days(3)), "3 jours");
 }
 

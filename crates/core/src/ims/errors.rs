@@ -108,10 +108,9 @@ impl ImsError {
                 &[("scopes", t(scopes)), ("detail", t(detail))],
             ),
             ImsError::JwtExpired { detail } => l.msg("ims-jwt-expired", &[("detail", t(detail))]),
-            ImsError::Malformed { code, detail } => l.msg(
-                "ims-malformed",
-                &[("code", t(code)), ("detail", t(detail))],
-            ),
+            ImsError::Malformed { code, detail } => {
+                l.msg("ims-malformed", &[("code", t(code)), ("detail", t(detail))])
+            }
             ImsError::Rejected { status, detail } => l.msg(
                 "ims-rejected",
                 &[("status", count(*status)), ("detail", t(detail))],

@@ -95,12 +95,16 @@ impl SecretStoreError {
                 &[("detail", arg(detail.as_str())), ("fix", arg(fix.as_str()))],
             ),
             SecretStoreError::Locked => l.text("keychain-locked"),
-            SecretStoreError::AccessDenied { detail } => {
-                l.msg("keychain-access-denied", &[("detail", arg(detail.as_str()))])
-            }
+            SecretStoreError::AccessDenied { detail } => l.msg(
+                "keychain-access-denied",
+                &[("detail", arg(detail.as_str()))],
+            ),
             SecretStoreError::TooLarge { size, limit } => l.msg(
                 "keychain-too-large",
-                &[("size", count(*size as f64)), ("limit", count(*limit as f64))],
+                &[
+                    ("size", count(*size as f64)),
+                    ("limit", count(*limit as f64)),
+                ],
             ),
             SecretStoreError::Failed { detail } => {
                 l.msg("keychain-failed", &[("detail", arg(detail.as_str()))])
