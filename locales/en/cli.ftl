@@ -98,3 +98,7 @@ cli-test-dam-readable = DAM readable: { $answer }
 cli-test-result-warned = Result: the connection works (with a warning, see above).
 cli-test-result-ok = Result: the connection works.
 cli-test-result-failed = Result: the connection does not work yet (see above).
+
+## doctor
+
+cli-doctor-line = { $mark } { $label }: { $detail }

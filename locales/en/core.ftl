@@ -93,3 +93,10 @@ test-dam-readable-openapi = The DAM can be read. (This API does not say which us
 test-this-user = this connection's user
 test-dam-forbidden = AEM does not let { $who } read /content/dam (HTTP { $status }{ $said }). Ask an AEM administrator to give that user read access to the DAM, for example by adding it to the DAM Users group.
 test-openapi-not-allowed = AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs (HTTP { $status }){ $said }. Most often the environment has not allow-listed the credential's client id: an AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys it with a Config Pipeline. Also check that the credential's product profile includes the AEM Assets API Users service.
+
+## Start-up checks
+
+health-folders = App folders
+health-folders-ready = ready in { $folder }
+health-keychain = System keychain
+health-keychain-available = available ({ $backend })

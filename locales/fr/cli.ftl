@@ -98,3 +98,7 @@ cli-test-dam-readable = DAM lisible : { $answer }
 cli-test-result-warned = Résultat : la connexion fonctionne (avec un avertissement, voir ci-dessus).
 cli-test-result-ok = Résultat : la connexion fonctionne.
 cli-test-result-failed = Résultat : la connexion ne fonctionne pas encore (voir ci-dessus).
+
+## doctor
+
+cli-doctor-line = { $mark } { $label } : { $detail }

@@ -93,3 +93,10 @@ test-dam-readable-openapi = La DAM est lisible. (Cette API n’indique pas sous 
 test-this-user = l’utilisateur de cette connexion
 test-dam-forbidden = AEM n’autorise pas { $who } à lire /content/dam (HTTP { $status }{ $said }). Demandez à un administrateur AEM de donner à cet utilisateur l’accès en lecture à la DAM, par exemple en l’ajoutant au groupe DAM Users.
 test-openapi-not-allowed = AEM n’a pas accepté ces identifiants OAuth serveur à serveur pour ses API OpenAPI (HTTP { $status }){ $said }. Le plus souvent, l’environnement n’a pas mis en liste autorisée l’ID client des identifiants : un administrateur AEM l’ajoute sous allowedClientIDs dans config/api.yaml et le déploie avec un pipeline de configuration. Vérifiez aussi que le profil de produit des identifiants inclut le service AEM Assets API Users.
+
+## Vérifications au démarrage
+
+health-folders = Dossiers de l’application
+health-folders-ready = prêts dans { $folder }
+health-keychain = Trousseau du système
+health-keychain-available = disponible ({ $backend })

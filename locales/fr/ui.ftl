@@ -277,3 +277,11 @@ count-pending = { $count ->
     [one] { $count } pas encore appliquée
    *[other] { $count } pas encore appliquées
 }
+run-status-running = En cours
+run-status-preview-incomplete = Aperçu inachevé
+run-status-previewed = Prévisualisée, non appliquée
+run-status-interrupted = Interrompue
+run-status-cancelled = Annulée
+run-status-stopped = Arrêtée
+run-status-completed = Terminée
+run-status-completed-with-failures = Terminée avec des échecs

@@ -98,7 +98,7 @@ fn main() -> ExitCode {
             let mut stdin = std::io::stdin().lock();
             connections::run(command, &workspace, &mut stdin, &mut out, &mut err, &l)
         }
-        Command::Doctor => doctor::run(&workspace, &mut out),
+        Command::Doctor => doctor::run(&workspace, &mut out, &l),
         Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace)),
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
         Command::Graphql(args) => in_runtime(console::graphql(args, &workspace)),

@@ -18,12 +18,16 @@ pub async fn check_health(
     on_step: Channel<CheckStep>,
 ) -> Result<AppHealth, IpcError> {
     let workspace = state.workspace.clone();
+    let l = state.localizer();
     tauri::async_runtime::spawn_blocking(move || {
-        workspace.check_health(&|step| {
-            if let Err(e) = on_step.send(step) {
-                tracing::warn!(error = %e, "could not send a health step to the window");
-            }
-        })
+        workspace.check_health(
+            &|step| {
+                if let Err(e) = on_step.send(step) {
+                    tracing::warn!(error = %e, "could not send a health step to the window");
+                }
+            },
+            &l,
+        )
     })
     .await
     .map_err(|e| IpcError::from(metadesk_core::Error::Internal(format!("health check: {e}"))))

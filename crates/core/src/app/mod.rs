@@ -106,8 +106,12 @@ impl Workspace {
     /// The start-up checks (folders, keychain), then, when the keychain works, the cleanup of
     /// imports a kill interrupted (their keychain entries; see `ConnectionStore`). Blocking: the
     /// keychain probe may wait for an unlock prompt.
-    pub fn check_health(&self, on_step: &dyn Fn(CheckStep)) -> AppHealth {
-        let health = crate::health::check(self.keychain.as_ref(), &self.dirs, on_step);
+    pub fn check_health(
+        &self,
+        on_step: &dyn Fn(CheckStep),
+        l: &crate::i18n::Localizer,
+    ) -> AppHealth {
+        let health = crate::health::check(self.keychain.as_ref(), &self.dirs, on_step, l);
         if matches!(health.keychain, KeychainStatus::Available { .. })
             && let Err(e) = self.connections.finish_interrupted()
         {

@@ -483,7 +483,7 @@ fn the_start_up_checks_remove_what_an_interrupted_import_left() {
         .unwrap();
     assert_eq!(keychain.len(), 1);
 
-    let health = workspace.check_health(&|_| {});
+    let health = workspace.check_health(&|_| {}, &crate::i18n::Localizer::english());
     assert!(matches!(
         health.keychain,
         crate::health::KeychainStatus::Available { .. }
