@@ -30,7 +30,7 @@ startup-failed-title = La vérification au démarrage n’a pas abouti
 checking = Vérification…
 check-again = Vérifier à nouveau
 interrupted-title = Une modification en masse a été interrompue
-interrupted-body = L’exécution sur { $connection } dans { $scope }, lancée { $started }, n’est pas terminée : { $pending ->
+interrupted-body = L’exécution sur { $connection } dans { $scope }, lancée le { $started }, n’est pas terminée : { $pending ->
     [one] { $pendingText } n’est pas encore modifiée
    *[other] { $pendingText } ne sont pas encore modifiées
 }. Reprendre n’écrit que celles-ci ; l’exécution reste dans Activité si vous la remettez à plus tard.

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use metadesk_core::ErrorCode;
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::test_connection::StepOutcome;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials};
@@ -31,7 +32,6 @@ use metadesk_core::ims::{
 use metadesk_core::secrets::{
     KeyringStore, RunOnlyKeychain, Secret, SecretStore, SecretStoreError,
 };
-use metadesk_core::{Error, ErrorCode};
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 use reqwest::Method;
 

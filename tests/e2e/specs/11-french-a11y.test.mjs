@@ -9,9 +9,17 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { By, Key } from "selenium-webdriver";
-import { byTestId, connectionCards, eventually, screenshot, withApp } from "../lib/app.mjs";
+import { byTestId, connectionCards, eventually, screenshot as save, withApp } from "../lib/app.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** A screenshot once the page has painted (WebKit may otherwise hand back an earlier frame). */
+async function screenshot(driver, name) {
+  await driver.executeAsyncScript(
+    "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)));",
+  );
+  return save(driver, name);
+}
 
 /** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A and AA rules
  *  and axe's best practices), as "rule: target" lines. */
