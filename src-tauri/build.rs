@@ -3,6 +3,8 @@ fn main() {
     // each, so a command is callable only when `capabilities/` grants it.
     let manifest = tauri_build::AppManifest::new().commands(&[
         "check_health",
+        "language_settings",
+        "set_language",
         "list_connections",
         "import_pasted_json",
         "choose_credential_files",

@@ -8,6 +8,9 @@ export default defineConfig({
   plugins: [svelte(), svelteTesting()],
   // Tauri serves ui/dist itself; there is no dev server URL in tauri.conf.json.
   clearScreen: false,
+  // The message catalogue lives at the top of the repository (`locales/`), shared with the
+  // Rust side; the UI imports its .ftl files with `?raw`.
+  server: { fs: { allow: ['.', '../locales'] } },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -6,5 +6,5 @@ import { defineConfig } from 'vite';
 export default defineConfig({
   plugins: [svelte()],
   clearScreen: false,
-  server: { port: 5188, strictPort: true, host: '127.0.0.1' },
+  server: { port: 5188, strictPort: true, host: '127.0.0.1', fs: { allow: ['.', '../locales'] } },
 });

@@ -98,6 +98,8 @@ pub fn run() {
         ($($extra:path),*) => {
             tauri::generate_handler![
                 commands::app::check_health,
+                commands::app::language_settings,
+                commands::app::set_language,
                 commands::connections::list_connections,
                 commands::connections::import_pasted_json,
                 commands::connections::choose_credential_files,

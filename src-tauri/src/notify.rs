@@ -11,6 +11,7 @@
 use std::time::Duration;
 
 use metadesk_core::bulk::{RunKind, RunStatus, RunSummary};
+use metadesk_core::i18n::{Localizer, arg, count};
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_notification::NotificationExt;
 
@@ -47,19 +48,6 @@ pub enum Ended {
     Apply,
 }
 
-/// `1980` → `1,980`.
-pub fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// Whether the job ended because the user cancelled it. In the app only the user cancels a
 /// preview or an apply (the Cancel button, or "Cancel run and close" when closing the window),
 /// so a cancelled status says the user already knows: no notification.
@@ -70,14 +58,15 @@ fn cancelled_by_user(ended: Ended, summary: &RunSummary) -> bool {
     }
 }
 
-/// The notification's title and body for a job that took `took`, or `None` when it was shorter
-/// than `long_job` or the user cancelled it. `result` is the run's summary, or the error's
-/// words when the job failed.
+/// The notification's title and body for a job that took `took`, in `l`'s language, or `None`
+/// when it was shorter than `long_job` or the user cancelled it. `result` is the run's summary,
+/// or the error's words when the job failed.
 pub fn message(
     ended: Ended,
     took: Duration,
     long_job: Duration,
     result: Result<&RunSummary, &str>,
+    l: &Localizer,
 ) -> Option<(String, String)> {
     if took < long_job {
         return None;
@@ -87,58 +76,69 @@ pub fn message(
     {
         return None;
     }
-    let what = |s: &RunSummary| match &s.kind {
-        RunKind::Edit => "Bulk edit",
-        RunKind::Undo { .. } => "Undo",
-        RunKind::Retry { .. } => "Retry",
-        RunKind::Sheet { .. } => "Sheet import",
+    let what = |s: &RunSummary| {
+        arg(match &s.kind {
+            RunKind::Edit => "edit",
+            RunKind::Undo { .. } => "undo",
+            RunKind::Retry { .. } => "retry",
+            RunKind::Sheet { .. } => "sheet",
+        })
     };
+    let n = |v: u64| count(v as f64);
     Some(match (ended, result) {
         (Ended::Preview, Ok(s)) => (
-            format!("{} preview ready", what(s)),
-            format!(
-                "{} to change, {} already as wanted, {} skipped — {}",
-                thousands(s.counts.pending),
-                thousands(s.counts.unchanged),
-                thousands(s.counts.skipped),
-                s.folder
+            l.msg("notify-preview-title", &[("what", what(s))]),
+            l.msg(
+                "notify-preview-body",
+                &[
+                    ("pending", n(s.counts.pending)),
+                    ("unchanged", n(s.counts.unchanged)),
+                    ("skipped", n(s.counts.skipped)),
+                    ("folder", arg(s.folder.as_str())),
+                ],
             ),
         ),
         (Ended::Apply, Ok(s)) => {
             let c = &s.counts;
-            let mut parts = vec![format!("{} changed", thousands(c.changed))];
-            if c.failed > 0 {
-                parts.push(format!("{} failed", thousands(c.failed)));
-            }
-            if c.pending > 0 {
-                parts.push(format!("{} not done yet", thousands(c.pending)));
-            }
-            let state = match s.status {
+            let state = arg(match s.status {
                 RunStatus::Completed => "finished",
                 RunStatus::Stopped => "stopped",
                 _ => "interrupted",
-            };
+            });
             let reason = match (&s.status, &s.reason) {
-                (RunStatus::Stopped, Some(r)) => format!(" ({r})"),
+                (RunStatus::Stopped, Some(r)) => r.clone(),
                 _ => String::new(),
             };
             (
-                format!("{} {state}", what(s)),
-                format!(
-                    "{} {state}: {}{reason} — {}",
-                    what(s),
-                    parts.join(", "),
-                    s.folder
+                l.msg(
+                    "notify-apply-title",
+                    &[("what", what(s)), ("state", state.clone())],
+                ),
+                l.msg(
+                    if reason.is_empty() {
+                        "notify-apply-body"
+                    } else {
+                        "notify-apply-body-with-reason"
+                    },
+                    &[
+                        ("what", what(s)),
+                        ("state", state),
+                        ("changed", n(c.changed)),
+                        ("failed", n(c.failed)),
+                        ("pending", n(c.pending)),
+                        ("reason", arg(reason)),
+                        ("folder", arg(s.folder.as_str())),
+                    ],
                 ),
             )
         }
         (Ended::Preview, Err(words)) => (
-            "Preview failed".to_owned(),
-            format!("The preview could not finish: {words}"),
+            l.text("notify-preview-failed-title"),
+            l.msg("notify-preview-failed-body", &[("reason", arg(words))]),
         ),
         (Ended::Apply, Err(words)) => (
-            "Bulk edit failed".to_owned(),
-            format!("The bulk edit could not finish: {words}"),
+            l.text("notify-apply-failed-title"),
+            l.msg("notify-apply-failed-body", &[("reason", arg(words))]),
         ),
     })
 }
@@ -152,8 +152,9 @@ pub fn job_ended<R: Runtime>(
     took: Duration,
     long_job: Duration,
     result: Result<&RunSummary, &str>,
+    l: &Localizer,
 ) {
-    let Some((title, body)) = message(ended, took, long_job, result) else {
+    let Some((title, body)) = message(ended, took, long_job, result, l) else {
         tracing::info!(
             took_secs = took.as_secs_f64(),
             "no desktop notification: the job was short, or the user cancelled it"
@@ -182,6 +183,7 @@ mod tests {
     use super::*;
     use metadesk_core::bulk::Counts;
     use metadesk_core::credentials::ApiFamily;
+    use metadesk_core::i18n::Lang;
 
     fn summary(status: RunStatus, counts: Counts) -> RunSummary {
         RunSummary {
@@ -204,27 +206,30 @@ mod tests {
     }
 
     #[test]
-    fn thousands_are_separated() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1980), "1,980");
-        assert_eq!(thousands(1_234_567), "1,234,567");
-    }
-
-    #[test]
     fn only_long_jobs_notify() {
+        let en = Localizer::english();
         let s = summary(RunStatus::Completed, Counts::default());
-        assert!(message(Ended::Apply, Duration::from_secs(29), LONG_JOB, Ok(&s)).is_none());
-        assert!(message(Ended::Preview, Duration::from_secs(5), LONG_JOB, Ok(&s)).is_none());
-        assert!(message(Ended::Apply, Duration::from_secs(30), LONG_JOB, Ok(&s)).is_some());
+        assert!(message(Ended::Apply, Duration::from_secs(29), LONG_JOB, Ok(&s), &en).is_none());
+        assert!(
+            message(
+                Ended::Preview,
+                Duration::from_secs(5),
+                LONG_JOB,
+                Ok(&s),
+                &en
+            )
+            .is_none()
+        );
+        assert!(message(Ended::Apply, Duration::from_secs(30), LONG_JOB, Ok(&s), &en).is_some());
         // A lowered threshold (the E2E suite's) counts the same way.
         let lowered = Duration::from_secs(3);
-        assert!(message(Ended::Apply, Duration::from_secs(2), lowered, Ok(&s)).is_none());
-        assert!(message(Ended::Apply, Duration::from_secs(3), lowered, Ok(&s)).is_some());
+        assert!(message(Ended::Apply, Duration::from_secs(2), lowered, Ok(&s), &en).is_none());
+        assert!(message(Ended::Apply, Duration::from_secs(3), lowered, Ok(&s), &en).is_some());
     }
 
     #[test]
     fn a_job_the_user_cancelled_does_not_notify() {
+        let en = Localizer::english();
         let long = Duration::from_secs(600);
         let counts = Counts {
             changed: 500,
@@ -232,15 +237,22 @@ mod tests {
             ..Counts::default()
         };
         let cancelled = summary(RunStatus::Cancelled, counts);
-        assert_eq!(message(Ended::Apply, long, LONG_JOB, Ok(&cancelled)), None);
+        assert_eq!(
+            message(Ended::Apply, long, LONG_JOB, Ok(&cancelled), &en),
+            None
+        );
         let preview = summary(RunStatus::PreviewIncomplete, Counts::default());
-        assert_eq!(message(Ended::Preview, long, LONG_JOB, Ok(&preview)), None);
+        assert_eq!(
+            message(Ended::Preview, long, LONG_JOB, Ok(&preview), &en),
+            None
+        );
         // Ended on its own without finishing: the user is told.
         let (title, body) = message(
             Ended::Apply,
             long,
             LONG_JOB,
             Ok(&summary(RunStatus::Interrupted, counts)),
+            &en,
         )
         .unwrap();
         assert_eq!(title, "Bulk edit interrupted");
@@ -260,6 +272,7 @@ mod tests {
 
     #[test]
     fn words_say_what_ended_and_how() {
+        let en = Localizer::english();
         let long = Duration::from_secs(95);
         let counts = Counts {
             assets: 2000,
@@ -272,6 +285,7 @@ mod tests {
             long,
             LONG_JOB,
             Ok(&summary(RunStatus::Completed, counts)),
+            &en,
         )
         .unwrap();
         assert_eq!(title, "Bulk edit finished");
@@ -288,7 +302,7 @@ mod tests {
         let mut stopped = summary(RunStatus::Stopped, part_done);
         stopped.reason = Some("the token was revoked".into());
         stopped.kind = RunKind::Undo { of: "r".into() };
-        let (title, body) = message(Ended::Apply, long, LONG_JOB, Ok(&stopped)).unwrap();
+        let (title, body) = message(Ended::Apply, long, LONG_JOB, Ok(&stopped), &en).unwrap();
         assert_eq!(title, "Undo stopped");
         assert_eq!(
             body,
@@ -307,6 +321,7 @@ mod tests {
             long,
             LONG_JOB,
             Ok(&summary(RunStatus::Previewed, previewed)),
+            &en,
         )
         .unwrap();
         assert_eq!(title, "Bulk edit preview ready");
@@ -316,8 +331,32 @@ mod tests {
         );
 
         let (title, body) =
-            message(Ended::Apply, long, LONG_JOB, Err("Could not reach x.")).unwrap();
+            message(Ended::Apply, long, LONG_JOB, Err("Could not reach x."), &en).unwrap();
         assert_eq!(title, "Bulk edit failed");
         assert!(body.ends_with("Could not reach x."));
+    }
+
+    #[test]
+    fn notifications_speak_french() {
+        let fr = Localizer::new(Lang::Fr);
+        let counts = Counts {
+            assets: 2000,
+            changed: 1980,
+            failed: 20,
+            ..Counts::default()
+        };
+        let (title, body) = message(
+            Ended::Apply,
+            Duration::from_secs(95),
+            LONG_JOB,
+            Ok(&summary(RunStatus::Completed, counts)),
+            &fr,
+        )
+        .unwrap();
+        assert_eq!(title, "Modification en masse terminée");
+        assert_eq!(
+            body,
+            "Modification en masse terminée\u{a0}: 1\u{202f}980 modifiées, 20 en échec — /content/dam/x"
+        );
     }
 }

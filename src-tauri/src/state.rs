@@ -2,10 +2,11 @@
 //! [`Workspace`] (connections, tokens, the one job, pending imports), the built-in sandbox and
 //! the notification threshold.
 
-use std::sync::Arc;
+use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
 use metadesk_core::app::Workspace;
+use metadesk_core::i18n::{Lang, Localizer};
 
 use crate::sandbox::SandboxHost;
 
@@ -19,14 +20,31 @@ pub struct AppState {
     /// A preview or apply that took this long sends a desktop notification when it ends
     /// ([`crate::notify`]); `run()` may lower it from the environment at start-up.
     pub long_job: Duration,
+    /// The window's language (the saved choice, else the OS's); replaced when the user picks
+    /// another in the settings. Messages built here (errors, Test connection, notifications)
+    /// use it.
+    localizer: RwLock<Arc<Localizer>>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace) -> Self {
+        let lang = workspace.language_settings().effective;
         AppState {
+            localizer: RwLock::new(Arc::new(Localizer::new(lang))),
             workspace: Arc::new(workspace),
             sandbox: Arc::new(SandboxHost::default()),
             long_job: crate::notify::LONG_JOB,
         }
+    }
+
+    /// The localizer in effect now.
+    pub fn localizer(&self) -> Arc<Localizer> {
+        // A poisoned lock still holds a whole `Arc`: a panic elsewhere cannot leave it half set.
+        Arc::clone(&self.localizer.read().unwrap_or_else(|e| e.into_inner()))
+    }
+
+    /// Switches the window's messages to `lang`.
+    pub fn set_lang(&self, lang: Lang) {
+        *self.localizer.write().unwrap_or_else(|e| e.into_inner()) = Arc::new(Localizer::new(lang));
     }
 }

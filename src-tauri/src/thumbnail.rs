@@ -8,7 +8,7 @@
 use std::borrow::Cow;
 
 use metadesk_core::app::Thumbnail;
-use metadesk_core::error::Error;
+use metadesk_core::error::{Error, ErrorCode};
 use percent_encoding::percent_decode_str;
 use tauri::http::{Request, Response, StatusCode, header};
 use tauri::{Manager, Runtime, UriSchemeContext, UriSchemeResponder};
@@ -57,9 +57,9 @@ fn response(answer: Result<Option<Thumbnail>, Error>) -> Response<Vec<u8>> {
         Err(e) => {
             // The page shows the placeholder either way; the reason goes to the log only.
             tracing::warn!(error = %e, "a thumbnail could not be read");
-            empty(match e {
-                Error::InvalidInput(_) => StatusCode::BAD_REQUEST,
-                Error::NotFound(_) => StatusCode::NOT_FOUND,
+            empty(match e.code() {
+                ErrorCode::InvalidInput => StatusCode::BAD_REQUEST,
+                ErrorCode::NotFound => StatusCode::NOT_FOUND,
                 _ => StatusCode::BAD_GATEWAY,
             })
         }

@@ -86,7 +86,7 @@ fn development_and_release_profiles_do_not_overwrite_each_other() {
 fn health_check_reports_the_keychain_available() {
     let store = KeyringStore::new(namespace("health"));
     assert_eq!(
-        check_keychain(&store),
+        check_keychain(&store, &metadesk_core::i18n::Localizer::english()),
         KeychainStatus::Available {
             backend: "Secret Service".into()
         }
@@ -101,7 +101,7 @@ fn child_probe_without_a_session_bus() {
         return;
     }
     let store = KeyringStore::new(namespace("no-bus"));
-    match check_keychain(&store) {
+    match check_keychain(&store, &metadesk_core::i18n::Localizer::english()) {
         KeychainStatus::Unavailable { message, .. } => {
             assert!(message.contains("no keychain"), "{message}");
             assert!(

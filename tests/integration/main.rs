@@ -14,6 +14,7 @@ mod bulk_cli;
 mod bulk_cli_stored;
 mod bulk_openapi;
 mod bulk_support;
+mod cli_french;
 mod connections;
 mod console_cli;
 mod keychain;

@@ -12,6 +12,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
+use metadesk_core::ErrorCode;
 use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::test_connection::StepOutcome;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials};
@@ -31,7 +32,6 @@ use metadesk_core::ims::{
 use metadesk_core::secrets::{
     KeyringStore, RunOnlyKeychain, Secret, SecretStore, SecretStoreError,
 };
-use metadesk_core::{Error, ErrorCode};
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 use reqwest::Method;
 
@@ -167,6 +167,7 @@ async fn service_credentials_mint_and_pass_the_connection_test() {
         "service-credentials",
         &authorizers,
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap();
@@ -208,6 +209,7 @@ async fn a_hidden_current_user_endpoint_is_a_warning_not_a_failed_connection() {
         "service-credentials",
         &Authorizers::new(),
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap();
@@ -238,6 +240,7 @@ async fn oauth_s2s_mints_and_reads_the_dam_through_the_folders_api() {
         "oauth-project",
         &Authorizers::new(),
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap();
@@ -277,6 +280,7 @@ async fn a_dev_token_is_used_as_is_and_mints_nothing() {
         "local-development-token",
         &Authorizers::new(),
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap();
@@ -335,6 +339,7 @@ async fn a_local_sdk_uses_basic_auth_without_a_token() {
         "sdk",
         &Authorizers::new(),
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap();
@@ -632,6 +637,7 @@ async fn a_failing_keychain_fails_the_test_with_its_own_words() {
         "service-credentials",
         &Authorizers::new(),
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap();
@@ -662,10 +668,11 @@ async fn an_unknown_connection_name_is_reported() {
         "nope",
         &Authorizers::new(),
         &env.ctx(),
+        &metadesk_core::i18n::Localizer::english(),
     )
     .await
     .unwrap_err();
-    assert!(matches!(err, Error::NotFound(_)), "{err:?}");
+    assert_eq!(err.code(), metadesk_core::ErrorCode::NotFound, "{err:?}");
     assert!(err.to_string().contains("\"nope\""), "{err}");
 }
 

@@ -141,20 +141,20 @@ function testReport(id: string): ConnectionTestReport {
     damReadable: ok ? true : null,
     steps: ok
       ? [
-          { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 24 h.', code: null },
-          { label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as 84bb3f97@techacct.adobe.com.', code: null },
-          { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
+          { step: 'readDam', label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 24 h.', code: null },
+          { step: 'readDam', label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as 84bb3f97@techacct.adobe.com.', code: null },
+          { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
         ]
       : [
           {
-            label: 'Get an access token',
+            step: 'readDam', label: 'Get an access token',
             outcome: 'failed',
             detail:
               'Adobe IMS refused the client id cm-p12345-e67890-integration: this AEM environment has not allow-listed it. Ask a Cloud Manager administrator to add it.',
             code: 'auth',
           },
-          { label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
-          { label: 'Read the DAM root (/content/dam)', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
+          { step: 'readDam', label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
+          { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
         ],
   };
 }
@@ -190,6 +190,12 @@ mockIPC(
     if (cmd === 'count_scope') {
       await sleep(300);
       return { assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, unlistedFolders: 0, done: true };
+    }
+    // `?lang=fr` previews the French window.
+    if (cmd === 'language_settings' || cmd === 'set_language') {
+      const chosen = cmd === 'set_language' ? ((args as { chosen: 'en' | 'fr' | null }).chosen ?? null) : null;
+      const system = new URLSearchParams(location.search).get('lang') === 'fr' ? 'fr' : 'en';
+      return { chosen, system, effective: chosen ?? system };
     }
     if (cmd === 'test_connection') {
       await sleep(800);

@@ -29,6 +29,8 @@ import {
 import type { AppHealth, CheckStep, FileOutcome, KeychainStatus } from './ipc/types';
 
 vi.mock('./ipc/commands', () => ({
+  getLanguageSettings: vi.fn(() => Promise.resolve({ chosen: null, system: 'en', effective: 'en' })),
+  setLanguage: vi.fn((chosen: 'en' | 'fr' | null) => Promise.resolve({ chosen, system: 'en', effective: chosen ?? 'en' })),
   checkHealth: vi.fn(),
   listConnections: vi.fn(),
   sandboxStatus: vi.fn(),
@@ -131,11 +133,11 @@ async function renderReady() {
 }
 
 describe('navigation', () => {
-  it('shows four sections in a nav landmark, starting on Connections', async () => {
+  it('shows five sections in a nav landmark, starting on Connections', async () => {
     await renderReady();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'API console']);
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'API console', 'Settings']);
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
@@ -184,7 +186,11 @@ describe('navigation', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-console')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-connections')).toHaveFocus(); // wraps around
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('nav-settings')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
     expect(screen.getByTestId('nav-console')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
@@ -196,7 +202,27 @@ describe('navigation', () => {
     await user.keyboard('{Home}');
     expect(screen.getByTestId('nav-connections')).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByTestId('nav-console')).toHaveFocus();
+    expect(screen.getByTestId('nav-settings')).toHaveFocus();
+  });
+
+  it('switches the window to French from Settings, with the keyboard', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+    await user.click(screen.getByTestId('nav-settings'));
+    const select = await screen.findByTestId('language-select');
+    await waitFor(() => expect(select).toBeEnabled());
+    await user.selectOptions(select, 'fr');
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Paramètres'));
+    const nav = screen.getByRole('navigation', { name: 'Sections' });
+    expect(within(nav).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual([
+      'Connexions',
+      'Modification en masse',
+      'Activité',
+      'Console API',
+      'Paramètres',
+    ]);
+    expect(document.documentElement.lang).toBe('fr');
+    expect(screen.getByTestId('language-saved')).toHaveTextContent('Enregistré.');
   });
 
   it('goes from Bulk edit to Connections with its button and focuses the heading', async () => {

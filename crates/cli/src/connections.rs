@@ -11,7 +11,8 @@ use std::path::PathBuf;
 use clap::{Subcommand, ValueEnum};
 use metadesk_core::app::Workspace;
 use metadesk_core::connections::{ConnectionStore, ConnectionView, ImportOptions};
-use metadesk_core::credentials;
+use metadesk_core::credentials::{self, CredentialKind};
+use metadesk_core::i18n::{Localizer, arg};
 use metadesk_core::secrets::Secret;
 
 use crate::FAILURE;
@@ -102,8 +103,10 @@ pub fn run(
     input: &mut dyn BufRead,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    l: &Localizer,
 ) -> u8 {
     let store = workspace.connections().as_ref();
+    let words = |e: metadesk_core::Error| e.localized(l);
     let result = match command {
         ConnectionsCommand::Import {
             files,
@@ -115,7 +118,7 @@ pub fn run(
             replace,
         } => {
             if name.is_some() && files.len() > 1 {
-                Err("--name can only be used with one file at a time".to_string())
+                Err(l.text("cli-name-one-file"))
             } else {
                 let options = ImportOptions {
                     name,
@@ -125,65 +128,72 @@ pub fn run(
                     ims_url: ims,
                     replace: replace.then_some(true),
                 };
-                return import(workspace, &files, &options, out, err);
+                return import(workspace, &files, &options, out, err, l);
             }
         }
-        ConnectionsCommand::List { json } => list(store, json, out),
-        ConnectionsCommand::Show { name, json } => show(store, &name, json, out),
+        ConnectionsCommand::List { json } => list(store, json, out, l),
+        ConnectionsCommand::Show { name, json } => show(store, &name, json, out, l),
         ConnectionsCommand::Remove { name } => store
             .find(&name)
             .and_then(|c| workspace.delete_connection(&c.id).map(|_| c.name))
-            .map(|removed| {
-                line(
-                    out,
-                    &format!("removed \"{removed}\" and its keychain entries"),
-                )
-            })
-            .map_err(|e| e.to_string()),
+            .map(|removed| line(out, &l.msg("cli-removed", &[("name", arg(removed))])))
+            .map_err(words),
         ConnectionsCommand::Rename { name, new_name } => store
             .find(&name)
             .and_then(|c| store.rename(&c.id, &new_name))
-            .map(|v| line(out, &format!("renamed to \"{}\"", v.name)))
-            .map_err(|e| e.to_string()),
+            .map(|v| line(out, &l.msg("cli-renamed", &[("name", arg(v.name))])))
+            .map_err(words),
         ConnectionsCommand::SetUrl { name, url } => store
             .find(&name)
             .and_then(|c| workspace.set_connection_url(&c.id, &url))
-            .map(|v| line(out, &format!("\"{}\" now uses {}", v.name, v.aem_url)))
-            .map_err(|e| e.to_string()),
+            .map(|v| {
+                line(
+                    out,
+                    &l.msg(
+                        "cli-url-set",
+                        &[("name", arg(v.name)), ("url", arg(v.aem_url))],
+                    ),
+                )
+            })
+            .map_err(words),
         ConnectionsCommand::FindsAssetsWith { name, finder, .. } => store
             .find(&name)
             .and_then(|c| store.set_finder(&c.id, finder.as_deref()))
             .map(|v| match &finder {
                 Some(f) => line(
                     out,
-                    &format!("\"{}\" finds its assets with \"{f}\"", v.name),
+                    &l.msg(
+                        "cli-finder-set",
+                        &[("name", arg(v.name)), ("finder", arg(f.clone()))],
+                    ),
                 ),
-                None => line(out, &format!("\"{}\" is no longer paired", v.name)),
+                None => line(out, &l.msg("cli-finder-unset", &[("name", arg(v.name))])),
             })
-            .map_err(|e| e.to_string()),
+            .map_err(words),
         ConnectionsCommand::Production { name, state } => {
             let on = matches!(state, OnOff::On);
             store
                 .find(&name)
                 .and_then(|c| store.set_production(&c.id, on))
                 .map(|v| {
-                    let what = if on {
-                        "marked as production"
+                    let id = if on {
+                        "cli-production-on"
                     } else {
-                        "no longer production"
+                        "cli-production-off"
                     };
-                    line(out, &format!("\"{}\" is {what}", v.name))
+                    line(out, &l.msg(id, &[("name", arg(v.name))]))
                 })
-                .map_err(|e| e.to_string())
+                .map_err(words)
         }
         ConnectionsCommand::AddSdk { url, user, name } => {
-            add_sdk(store, &url, &user, name, input, out)
+            add_sdk(store, &url, &user, name, input, out, l)
         }
     };
     match result {
         Ok(()) => 0,
         Err(message) => {
-            let _ = writeln!(err, "error: {}", one_line(&message));
+            let message = one_line(&message);
+            let _ = writeln!(err, "{}", l.msg("cli-error", &[("message", arg(message))]));
             FAILURE
         }
     }
@@ -196,6 +206,7 @@ pub fn import(
     options: &ImportOptions,
     out: &mut dyn Write,
     err: &mut dyn Write,
+    l: &Localizer,
 ) -> u8 {
     let mut failed = false;
     for path in files {
@@ -203,79 +214,109 @@ pub fn import(
         match workspace.import_with_options(path, options) {
             Ok(done) => {
                 let imported = done.imported;
-                let verb = if imported.updated {
-                    "updated "
-                } else {
-                    "imported"
-                };
                 let c = &imported.connection;
                 line(
                     out,
-                    &format!(
-                        "{verb} {shown}: \"{}\" ({}, {})",
-                        c.name, c.kind_label, c.host
+                    &l.msg(
+                        if imported.updated {
+                            "cli-import-updated"
+                        } else {
+                            "cli-import-imported"
+                        },
+                        &[
+                            ("file", arg(shown.to_string())),
+                            ("name", arg(c.name.as_str())),
+                            ("kind", arg(kind_label(c.kind, l))),
+                            ("host", arg(c.host.as_str())),
+                        ],
                     ),
                 );
                 for warning in &done.notes {
-                    line(out, &format!("  note: {}", one_line(warning)));
+                    line(
+                        out,
+                        &l.msg("cli-import-note", &[("note", arg(one_line(warning)))]),
+                    );
                 }
                 if let Some(email) = &c.technical_account_email {
-                    line(out, &format!("  AEM user to give permissions to: {email}"));
+                    line(
+                        out,
+                        &l.msg("cli-import-aem-user", &[("email", arg(email.as_str()))]),
+                    );
                 }
             }
             Err(error) => {
                 failed = true;
-                let mut message = error.to_string();
-                if let metadesk_core::Error::InvalidInput(_) = &error
-                    && message.contains("AEM environment")
+                let message = error.localized(l);
+                let hint = if let metadesk_core::Error::InvalidInput(_) = &error
+                    && error.to_string().contains("AEM environment")
                 {
-                    message.push_str(" Use --aem URL.");
-                }
-                if let metadesk_core::Error::NeedsReplace(_) = &error {
-                    message.push_str(" Add --replace to replace it.");
-                }
-                let _ = writeln!(err, "refused {shown}: {}", one_line(&message));
+                    "cli-refused-hint-aem"
+                } else if let metadesk_core::Error::NeedsReplace(_) = &error {
+                    "cli-refused-hint-replace"
+                } else {
+                    "cli-refused"
+                };
+                let text = l.msg(
+                    hint,
+                    &[
+                        ("file", arg(shown.to_string())),
+                        ("message", arg(one_line(&message))),
+                    ],
+                );
+                let _ = writeln!(err, "{text}");
             }
         }
     }
     if failed { FAILURE } else { 0 }
 }
 
-fn list(store: &ConnectionStore, json: bool, out: &mut dyn Write) -> Result<(), String> {
-    let views = store.list().map_err(|e| e.to_string())?;
+/// A kind's name in the user's language.
+pub fn kind_label(kind: CredentialKind, l: &Localizer) -> String {
+    l.text(match kind {
+        CredentialKind::ServiceCredentials => "kind-service-credentials",
+        CredentialKind::LocalDevToken => "kind-local-dev-token",
+        CredentialKind::OauthServerToServer => "kind-oauth-s2s",
+        CredentialKind::LocalSdk => "kind-local-sdk",
+    })
+}
+
+fn list(
+    store: &ConnectionStore,
+    json: bool,
+    out: &mut dyn Write,
+    l: &Localizer,
+) -> Result<(), String> {
+    let views = store.list().map_err(|e| e.localized(l))?;
     if json {
         let text = serde_json::to_string_pretty(&views).map_err(|e| e.to_string())?;
         line(out, &text);
         return Ok(());
     }
     if views.is_empty() {
-        line(
-            out,
-            "No connections yet. Import one with: metadesk-cli connections import FILE",
-        );
+        line(out, &l.text("cli-list-empty"));
         return Ok(());
     }
     let rows: Vec<[String; 4]> = views
         .iter()
         .map(|v| {
             let name = if v.production {
-                format!("{} [production]", v.name)
+                l.msg("cli-list-production", &[("name", arg(v.name.as_str()))])
             } else {
                 v.name.clone()
             };
             [
                 name,
-                v.kind_label.clone(),
+                kind_label(v.kind, l),
                 v.host.clone(),
                 v.status_text.clone(),
             ]
         })
         .collect();
     let header = [
-        "NAME".to_string(),
-        "KIND".into(),
-        "HOST".into(),
-        "STATUS".into(),
+        l.text("cli-list-name"),
+        l.text("cli-list-kind"),
+        l.text("cli-list-host"),
+        l.text("cli-list-status"),
     ];
     let widths: Vec<usize> = (0..4)
         .map(|i| {
@@ -302,15 +343,16 @@ fn show(
     name: &str,
     json: bool,
     out: &mut dyn Write,
+    l: &Localizer,
 ) -> Result<(), String> {
-    let connection = store.find(name).map_err(|e| e.to_string())?;
+    let connection = store.find(name).map_err(|e| e.localized(l))?;
     let view = store
         .list()
-        .map_err(|e| e.to_string())?
+        .map_err(|e| e.localized(l))?
         .into_iter()
         .find(|v| v.id == connection.id);
     let Some(view) = view else {
-        return Err(format!("There is no connection called \"{name}\"."));
+        return Err(l.msg("error-no-such-connection", &[("name", arg(name))]));
     };
     if json {
         line(
@@ -318,37 +360,30 @@ fn show(
             &serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?,
         );
     } else {
-        describe(&view, out);
+        describe(&view, out, l);
     }
     Ok(())
 }
 
-fn describe(v: &ConnectionView, out: &mut dyn Write) {
+fn describe(v: &ConnectionView, out: &mut dyn Write, l: &Localizer) {
     let mut rows: Vec<(&str, String)> = vec![
-        ("Name", v.name.clone()),
-        ("Kind", v.kind_label.clone()),
-        ("AEM", v.aem_url.clone()),
-        ("Status", v.status_text.clone()),
+        ("cli-show-name", v.name.clone()),
+        ("cli-show-kind", kind_label(v.kind, l)),
+        ("cli-show-aem", v.aem_url.clone()),
+        ("cli-show-status", v.status_text.clone()),
         (
-            "Production",
-            if v.production {
-                "yes".into()
-            } else {
-                "no".into()
-            },
+            "cli-show-production",
+            l.text(if v.production { "cli-yes" } else { "cli-no" }),
         ),
     ];
     let optional = [
-        ("IMS", &v.ims_base),
-        ("Client id", &v.client_id),
-        (
-            "AEM user to give permissions to",
-            &v.technical_account_email,
-        ),
-        ("Acts as", &v.acts_as),
-        ("Organisation", &v.org),
-        ("Certificate expires", &v.certificate_expires_at),
-        ("Token expires", &v.token_expires_at),
+        ("cli-show-ims", &v.ims_base),
+        ("cli-show-client-id", &v.client_id),
+        ("cli-show-aem-user", &v.technical_account_email),
+        ("cli-show-acts-as", &v.acts_as),
+        ("cli-show-org", &v.org),
+        ("cli-show-certificate-expires", &v.certificate_expires_at),
+        ("cli-show-token-expires", &v.token_expires_at),
     ];
     rows.extend(
         optional
@@ -356,12 +391,18 @@ fn describe(v: &ConnectionView, out: &mut dyn Write) {
             .filter_map(|(k, v)| v.clone().map(|v| (k, v))),
     );
     if !v.scopes.is_empty() {
-        rows.push(("Scopes", v.scopes.join(", ")));
+        rows.push(("cli-show-scopes", v.scopes.join(", ")));
     }
-    rows.push(("Secrets", v.secret_hints.join(", ")));
-    rows.push(("Id", v.id.clone()));
+    rows.push(("cli-show-secrets", v.secret_hints.join(", ")));
+    rows.push(("cli-show-id", v.id.clone()));
     for (label, value) in rows {
-        line(out, &format!("{label}: {value}"));
+        line(
+            out,
+            &l.msg(
+                "cli-show-row",
+                &[("label", arg(l.text(label))), ("value", arg(value))],
+            ),
+        );
     }
 }
 
@@ -372,25 +413,28 @@ fn add_sdk(
     name: Option<String>,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
+    l: &Localizer,
 ) -> Result<(), String> {
     let mut password = String::new();
     input
         .read_line(&mut password)
-        .map_err(|e| format!("could not read the password: {e}"))?;
+        .map_err(|e| l.msg("cli-password-unreadable", &[("detail", arg(e.to_string()))]))?;
     let password = Secret::new(password.trim_end_matches(['\r', '\n']));
     let imported = store
         .add_local_sdk(Some(url), user, password, name)
-        .map_err(|e| e.to_string())?;
-    let verb = if imported.updated {
-        "updated "
-    } else {
-        "added"
-    };
+        .map_err(|e| e.localized(l))?;
     line(
         out,
-        &format!(
-            "{verb} \"{}\" ({})",
-            imported.connection.name, imported.connection.aem_url
+        &l.msg(
+            if imported.updated {
+                "cli-sdk-updated"
+            } else {
+                "cli-sdk-added"
+            },
+            &[
+                ("name", arg(imported.connection.name.as_str())),
+                ("url", arg(imported.connection.aem_url.as_str())),
+            ],
         ),
     );
     Ok(())

@@ -14,6 +14,7 @@ mod connections;
 mod console;
 mod doctor;
 mod home;
+mod localized_help;
 mod output;
 mod runs;
 mod sheet;
@@ -23,6 +24,7 @@ use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
+use metadesk_core::i18n::{Localizer, arg, system_lang};
 
 /// Metadesk from the command line.
 #[derive(Parser)]
@@ -65,20 +67,25 @@ fn main() -> ExitCode {
         .with_writer(std::io::stderr)
         .init();
 
+    // The terminal's language: LANG/LC_ALL, or the OS setting (see `i18n::system_lang`).
+    let l = Localizer::new(system_lang());
     // `connections test` lives in its own module and is added to the parser here.
-    let matches = test_connection::augment(Cli::command())
+    let matches = localized_help::apply(test_connection::augment(Cli::command()), &l)
         .try_get_matches()
         .unwrap_or_else(|e| usage_error(e));
     let workspace = match home::workspace_from_environment() {
         Ok(workspace) => workspace,
         Err(err) => {
-            eprintln!("error: {err}");
+            eprintln!(
+                "{}",
+                l.msg("cli-error", &[("message", arg(err.localized(&l)))])
+            );
             return ExitCode::from(FAILURE);
         }
     };
     if let Some(args) = test_connection::test_args(&matches) {
         let code = match args {
-            Ok(args) => in_runtime(test_connection::run(args, &workspace)),
+            Ok(args) => in_runtime(test_connection::run(args, &workspace, &l)),
             Err(e) => usage_error(e),
         };
         return ExitCode::from(code);
@@ -89,9 +96,9 @@ fn main() -> ExitCode {
     let code = match cli.command {
         Command::Connections(command) => {
             let mut stdin = std::io::stdin().lock();
-            connections::run(command, &workspace, &mut stdin, &mut out, &mut err)
+            connections::run(command, &workspace, &mut stdin, &mut out, &mut err, &l)
         }
-        Command::Doctor => doctor::run(&workspace, &mut out),
+        Command::Doctor => doctor::run(&workspace, &mut out, &l),
         Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace)),
         Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
         Command::Graphql(args) => in_runtime(console::graphql(args, &workspace)),

@@ -10,6 +10,7 @@
 use clap::{ArgMatches, Args, FromArgMatches};
 use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
 use metadesk_core::app::Workspace;
+use metadesk_core::i18n::{Localizer, arg};
 
 use crate::FAILURE;
 
@@ -44,73 +45,94 @@ pub struct TestArgs {
     pub json: bool,
 }
 
-pub async fn run(args: TestArgs, workspace: &Workspace) -> u8 {
+pub async fn run(args: TestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     let tested = async {
         let connection = workspace.connections().find(&args.name)?;
-        let report = workspace.test_connection(&connection.id).await?;
+        let report = workspace.test_connection(&connection.id, l).await?;
         Ok::<_, metadesk_core::Error>((connection, report))
     };
     let (connection, report) = match tested.await {
         Ok(done) => done,
-        Err(e) => return fail(&e.to_string()),
+        Err(e) => return fail(&e.localized(l), l),
     };
     if args.json {
         match serde_json::to_string_pretty(&report) {
             Ok(text) => println!("{text}"),
-            Err(e) => return fail(&format!("the report could not be written ({e})")),
+            Err(e) => {
+                let message = l.msg("cli-report-unwritable", &[("detail", arg(e.to_string()))]);
+                return fail(&message, l);
+            }
         }
     } else {
-        print!(
-            "{}",
-            render(&connection.name, connection.kind.label(), &report)
-        );
+        let kind = crate::connections::kind_label(connection.kind, l);
+        print!("{}", render(&connection.name, &kind, &report, l));
     }
     if report.ok { 0 } else { 1 }
 }
 
-fn fail(message: &str) -> u8 {
-    eprintln!("error: {message}");
+fn fail(message: &str, l: &Localizer) -> u8 {
+    eprintln!("{}", l.msg("cli-error", &[("message", arg(message))]));
     FAILURE
 }
 
-/// The report as text: one line per step, then the facts.
-pub fn render(name: &str, kind: &str, report: &ConnectionTestReport) -> String {
-    let mut out = format!("Testing \"{name}\" ({kind}) at {}\n", report.host);
+/// The report as text, in `l`'s words: one line per step, then the facts.
+pub fn render(name: &str, kind: &str, report: &ConnectionTestReport, l: &Localizer) -> String {
+    let mut lines = vec![l.msg(
+        "cli-test-heading",
+        &[
+            ("name", arg(name)),
+            ("kind", arg(kind)),
+            ("host", arg(report.host.as_str())),
+        ],
+    )];
     for step in &report.steps {
-        let mark = match step.outcome {
-            StepOutcome::Passed => "ok  ",
-            StepOutcome::Warning => "warn",
-            StepOutcome::Failed => "FAIL",
-            StepOutcome::Skipped => "skip",
-        };
-        out.push_str(&format!("  [{mark}] {}: {}\n", step.label, step.detail));
+        let mark = l.text(match step.outcome {
+            StepOutcome::Passed => "cli-test-mark-ok",
+            StepOutcome::Warning => "cli-test-mark-warn",
+            StepOutcome::Failed => "cli-test-mark-fail",
+            StepOutcome::Skipped => "cli-test-mark-skip",
+        });
+        lines.push(l.msg(
+            "cli-test-step",
+            &[
+                ("mark", arg(mark)),
+                ("label", arg(step.label.as_str())),
+                ("detail", arg(step.detail.as_str())),
+            ],
+        ));
     }
     if let Some(user) = &report.acting_as {
-        out.push_str(&format!("Acting as: {user}\n"));
+        lines.push(l.msg("cli-test-acting-as", &[("user", arg(user.as_str()))]));
     }
     if let Some(at) = &report.token_expires_at {
-        out.push_str(&format!("Token valid until: {at}\n"));
+        let at = metadesk_core::timefmt::parse_rfc3339(at)
+            .map(|t| l.datetime(t))
+            .unwrap_or_else(|| at.clone());
+        lines.push(l.msg("cli-test-token-until", &[("at", arg(at))]));
     }
     if let Some(cert) = &report.certificate {
-        out.push_str(&format!("Certificate: {}\n", cert.message));
+        lines.push(l.msg(
+            "cli-test-certificate",
+            &[("message", arg(cert.message.as_str()))],
+        ));
     }
     if let Some(readable) = report.dam_readable {
-        out.push_str(&format!(
-            "DAM readable: {}\n",
-            if readable { "yes" } else { "no" }
-        ));
+        let answer = l.text(if readable { "cli-yes" } else { "cli-no" });
+        lines.push(l.msg("cli-test-dam-readable", &[("answer", arg(answer))]));
     }
     let warned = report
         .steps
         .iter()
         .any(|s| s.outcome == StepOutcome::Warning);
-    out.push_str(if report.ok && warned {
-        "Result: the connection works (with a warning, see above).\n"
+    lines.push(l.text(if report.ok && warned {
+        "cli-test-result-warned"
     } else if report.ok {
-        "Result: the connection works.\n"
+        "cli-test-result-ok"
     } else {
-        "Result: the connection does not work yet (see above).\n"
-    });
+        "cli-test-result-failed"
+    }));
+    let mut out = lines.join("\n");
+    out.push('\n');
     out
 }
 
@@ -174,19 +196,38 @@ mod tests {
             certificate: None,
             dam_readable: Some(false),
             steps: vec![TestStep {
+                step: metadesk_core::aem::test_connection::StepKind::ReadDam,
                 label: "Read the DAM root (/content/dam)".into(),
                 outcome: StepOutcome::Failed,
                 detail: "AEM does not let x read /content/dam.".into(),
                 code: None,
             }],
         };
-        let text = render("prod", "AEM service credentials", &report);
+        let text = render(
+            "prod",
+            "AEM service credentials",
+            &report,
+            &Localizer::english(),
+        );
         assert_eq!(
             text,
             "Testing \"prod\" (AEM service credentials) at author-p1-e2.adobeaemcloud.com\n  \
              [FAIL] Read the DAM root (/content/dam): AEM does not let x read /content/dam.\n\
-             Acting as: x@techacct.adobe.com\nToken valid until: 2026-11-22T10:00:00Z\n\
+             Acting as: x@techacct.adobe.com\nToken valid until: 22 Nov 2026, 10:00 UTC\n\
              DAM readable: no\nResult: the connection does not work yet (see above).\n"
         );
+        let fr = Localizer::new(metadesk_core::i18n::Lang::Fr);
+        let text = render("prod", "identifiants de service AEM", &report, &fr);
+        assert!(
+            text.starts_with(
+                "Test de «\u{a0}prod\u{a0}» (identifiants de service AEM) sur author-p1-e2"
+            ),
+            "{text}"
+        );
+        assert!(
+            text.contains("Jeton valide jusqu’au\u{a0}: 22 nov. 2026 à 10:00 UTC"),
+            "{text}"
+        );
+        assert!(text.contains("DAM lisible\u{a0}: non"), "{text}");
     }
 }

@@ -22,6 +22,17 @@ pub struct IpcError {
     pub message: String,
 }
 
+impl IpcError {
+    /// The error with its message in `l`'s language.
+    pub fn localized(err: crate::Error, l: &crate::i18n::Localizer) -> Self {
+        tracing::warn!(error = ?err, "command failed");
+        IpcError {
+            code: err.code(),
+            message: err.localized(l),
+        }
+    }
+}
+
 impl From<crate::Error> for IpcError {
     fn from(err: crate::Error) -> Self {
         tracing::warn!(error = ?err, "command failed");
@@ -36,6 +47,7 @@ impl From<crate::Error> for IpcError {
 pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     IpcError::export_all(&cfg)?;
+    crate::app::LanguageSettings::export_all(&cfg)?;
     crate::health::AppHealth::export_all(&cfg)?;
     crate::health::CheckStep::export_all(&cfg)?;
     crate::app::SheetImport::export_all(&cfg)?;

@@ -9,6 +9,7 @@ use ts_rs::TS;
 
 use crate::aem::AemError;
 use crate::credentials::Refusal;
+use crate::i18n::{Localizer, arg, count};
 use crate::secrets::SecretStoreError;
 
 pub use crate::error_code::ErrorCode;
@@ -26,6 +27,10 @@ pub enum Error {
     Refused(#[from] Refusal),
     #[error("{0}")]
     NotFound(String),
+    /// A failure whose words are a catalogue message (`locales/*/core.ftl`), so the window and
+    /// the CLI show it in the user's language. `Display` gives the English text (the log).
+    #[error("{}", .message.localized(&Localizer::english()))]
+    Message { code: ErrorCode, message: Message },
     /// An import would replace a stored connection with a different credential under the same
     /// client id; the window asks, the CLI wants `--replace`.
     #[error("{0}")]
@@ -49,9 +54,44 @@ impl Error {
             Error::InvalidInput(_) => ErrorCode::InvalidInput,
             Error::Refused(_) => ErrorCode::CredentialRefused,
             Error::NotFound(_) => ErrorCode::NotFound,
+            Error::Message { code, .. } => *code,
             Error::NeedsReplace(_) => ErrorCode::InvalidInput,
             Error::Io { .. } => ErrorCode::Io,
             Error::Internal(_) => ErrorCode::Internal,
+        }
+    }
+
+    /// A failure told by the catalogue message `id` with `args`.
+    pub fn message(
+        code: ErrorCode,
+        id: &'static str,
+        args: Vec<(&'static str, MessageArg)>,
+    ) -> Self {
+        Error::Message {
+            code,
+            message: Message { id, args },
+        }
+    }
+
+    /// The message in the user's language. Variants not yet moved to the catalogue (free text
+    /// built where they are raised) are still English.
+    pub fn localized(&self, l: &Localizer) -> String {
+        match self {
+            Error::SecretStore(e) => e.localized(l),
+            Error::Aem(e) => e.localized(l),
+            Error::Message { message, .. } => message.localized(l),
+            Error::Io { context, source } => l.msg(
+                "error-io",
+                &[
+                    ("context", arg(context.as_str())),
+                    ("detail", arg(source.to_string())),
+                ],
+            ),
+            Error::Internal(detail) => l.msg("error-internal", &[("detail", arg(detail.as_str()))]),
+            Error::InvalidInput(_)
+            | Error::Refused(_)
+            | Error::NotFound(_)
+            | Error::NeedsReplace(_) => self.to_string(),
         }
     }
 
@@ -87,5 +127,48 @@ impl std::fmt::Display for ReplaceNotice {
             self.connection_name,
             self.differences.join(" ")
         )
+    }
+}
+
+/// A catalogue message with its arguments, kept unformatted until a face knows the language.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    pub id: &'static str,
+    pub args: Vec<(&'static str, MessageArg)>,
+}
+
+/// One argument of a [`Message`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum MessageArg {
+    Text(String),
+    Number(f64),
+}
+
+impl From<&str> for MessageArg {
+    fn from(s: &str) -> Self {
+        MessageArg::Text(s.to_string())
+    }
+}
+
+impl From<String> for MessageArg {
+    fn from(s: String) -> Self {
+        MessageArg::Text(s)
+    }
+}
+
+impl Message {
+    pub fn localized(&self, l: &Localizer) -> String {
+        let args: Vec<_> = self
+            .args
+            .iter()
+            .map(|(name, value)| {
+                let value = match value {
+                    MessageArg::Text(s) => arg(s.as_str()),
+                    MessageArg::Number(n) => count(*n),
+                };
+                (*name, value)
+            })
+            .collect();
+        l.msg(self.id, &args)
     }
 }

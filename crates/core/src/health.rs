@@ -1,6 +1,7 @@
 //! Start-up health: is the keychain usable, where are our folders. Shown on the app's status
 //! line and by `metadesk-cli doctor`.
 
+use crate::i18n::{Localizer, arg};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -46,8 +47,9 @@ pub struct CheckStep {
     pub detail: String,
 }
 
-/// Probes the keychain. Blocking: call it from a blocking thread.
-pub fn check_keychain(store: &dyn SecretStore) -> KeychainStatus {
+/// Probes the keychain; a problem is told in `l`'s words. Blocking: call it from a blocking
+/// thread.
+pub fn check_keychain(store: &dyn SecretStore, l: &Localizer) -> KeychainStatus {
     let backend = store.backend_name().to_string();
     match store.probe() {
         Ok(()) => KeychainStatus::Available { backend },
@@ -56,30 +58,41 @@ pub fn check_keychain(store: &dyn SecretStore) -> KeychainStatus {
             KeychainStatus::Unavailable {
                 backend,
                 code: err.code(),
-                message: err.to_string(),
+                message: err.localized(l),
             }
         }
     }
 }
 
 /// Runs the start-up checks (folders writable, keychain usable), reporting each step to
-/// `on_step` as it completes. Blocking: call it from a blocking thread.
-pub fn check(store: &dyn SecretStore, dirs: &AppDirs, on_step: &dyn Fn(CheckStep)) -> AppHealth {
+/// `on_step` as it completes, in `l`'s words. Blocking: call it from a blocking thread.
+pub fn check(
+    store: &dyn SecretStore,
+    dirs: &AppDirs,
+    on_step: &dyn Fn(CheckStep),
+    l: &Localizer,
+) -> AppHealth {
     let folders = dirs.create_all();
     on_step(CheckStep {
-        label: "App folders".into(),
+        label: l.text("health-folders"),
         ok: folders.is_ok(),
         detail: match &folders {
-            Ok(()) => format!("ready in {}", dirs.data.display()),
-            Err(e) => e.to_string(),
+            Ok(()) => l.msg(
+                "health-folders-ready",
+                &[("folder", arg(dirs.data.display().to_string()))],
+            ),
+            Err(e) => e.localized(l),
         },
     });
-    let keychain = check_keychain(store);
+    let keychain = check_keychain(store, l);
     on_step(CheckStep {
-        label: "System keychain".into(),
+        label: l.text("health-keychain"),
         ok: matches!(keychain, KeychainStatus::Available { .. }),
         detail: match &keychain {
-            KeychainStatus::Available { backend } => format!("available ({backend})"),
+            KeychainStatus::Available { backend } => l.msg(
+                "health-keychain-available",
+                &[("backend", arg(backend.as_str()))],
+            ),
             KeychainStatus::Unavailable { message, .. } => message.clone(),
         },
     });
@@ -101,7 +114,7 @@ mod tests {
     fn a_working_store_is_available() {
         let store = RunOnlyKeychain::new();
         assert_eq!(
-            check_keychain(&store),
+            check_keychain(&store, &Localizer::english()),
             KeychainStatus::Available {
                 backend: "this run only (memory)".into()
             }
@@ -113,9 +126,12 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let dirs = AppDirs::under(tmp.path());
         let steps = std::sync::Mutex::new(Vec::new());
-        let health = check(&RunOnlyKeychain::new(), &dirs, &|s| {
-            steps.lock().unwrap().push(s)
-        });
+        let health = check(
+            &RunOnlyKeychain::new(),
+            &dirs,
+            &|s| steps.lock().unwrap().push(s),
+            &Localizer::english(),
+        );
         let steps = steps.into_inner().unwrap();
         assert_eq!(
             steps.iter().map(|s| s.label.as_str()).collect::<Vec<_>>(),
@@ -133,7 +149,7 @@ mod tests {
             detail: "no Secret Service".into(),
             fix: "Install GNOME Keyring.".into(),
         }));
-        match check_keychain(&store) {
+        match check_keychain(&store, &Localizer::english()) {
             KeychainStatus::Unavailable { code, message, .. } => {
                 assert_eq!(code, ErrorCode::KeychainUnavailable);
                 assert!(message.contains("Install GNOME Keyring."), "{message}");

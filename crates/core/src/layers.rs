@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 const LAYERS: &[&[&str]] = &[
     &[
         "error_code",
+        "i18n",
         "timefmt",
         "retry",
         "events",

@@ -21,6 +21,7 @@ pub mod error;
 pub mod error_code;
 pub mod events;
 pub mod health;
+pub mod i18n;
 pub mod ims;
 mod lock_file;
 pub mod net;

@@ -1,7 +1,9 @@
-//! App-level commands: start-up health.
+//! App-level commands: start-up health, the window's language.
 
+use metadesk_core::app::LanguageSettings;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::health::{AppHealth, CheckStep};
+use metadesk_core::i18n::Lang;
 use tauri::State;
 use tauri::ipc::Channel;
 
@@ -16,13 +18,39 @@ pub async fn check_health(
     on_step: Channel<CheckStep>,
 ) -> Result<AppHealth, IpcError> {
     let workspace = state.workspace.clone();
+    let l = state.localizer();
     tauri::async_runtime::spawn_blocking(move || {
-        workspace.check_health(&|step| {
-            if let Err(e) = on_step.send(step) {
-                tracing::warn!(error = %e, "could not send a health step to the window");
-            }
-        })
+        workspace.check_health(
+            &|step| {
+                if let Err(e) = on_step.send(step) {
+                    tracing::warn!(error = %e, "could not send a health step to the window");
+                }
+            },
+            &l,
+        )
     })
     .await
     .map_err(|e| IpcError::from(metadesk_core::Error::Internal(format!("health check: {e}"))))
+}
+
+/// The window's language: the saved choice (none: follow the system), the system's, the one in
+/// effect.
+#[tauri::command]
+pub fn language_settings(state: State<'_, AppState>) -> LanguageSettings {
+    state.workspace.language_settings()
+}
+
+/// Saves the language choice (`None`: follow the system) for the next start and switches the
+/// messages built in Rust (errors, Test connection, notifications) to it now.
+#[tauri::command]
+pub fn set_language(
+    state: State<'_, AppState>,
+    chosen: Option<Lang>,
+) -> Result<LanguageSettings, IpcError> {
+    let settings = state
+        .workspace
+        .set_language(chosen)
+        .map_err(|e| IpcError::localized(e, &state.localizer()))?;
+    state.set_lang(settings.effective);
+    Ok(settings)
 }

@@ -47,7 +47,14 @@ fn finish<R: Runtime>(
         Ok(summary) => Ok(*summary),
         Err(words) => Err(words.as_str()),
     };
-    notify::job_ended(app, ended, started.elapsed(), state.long_job, view);
+    notify::job_ended(
+        app,
+        ended,
+        started.elapsed(),
+        state.long_job,
+        view,
+        &state.localizer(),
+    );
     result.map_err(IpcError::from)
 }
 

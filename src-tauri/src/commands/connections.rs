@@ -14,14 +14,14 @@ use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::DialogExt;
 
-use crate::blocking::blocking;
+use crate::blocking::{blocking, blocking_in};
 use crate::state::AppState;
 
 /// All connections, redacted (secrets appear only as hints).
 #[tauri::command]
 pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<ConnectionView>, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.connections().list()).await
+    blocking_in(state.localizer(), move || ws.connections().list()).await
 }
 
 /// Imports pasted JSON text (the text itself, never a path).
@@ -71,7 +71,10 @@ pub async fn complete_import(
     args: CompleteImportArgs,
 ) -> Result<FileResult, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.complete_import(&args.pending_id, &args.options)).await
+    blocking_in(state.localizer(), move || {
+        ws.complete_import(&args.pending_id, &args.options)
+    })
+    .await
 }
 
 /// Forgets a pending import (its secrets are wiped from memory).
@@ -87,9 +90,10 @@ pub fn preview_pending_choice(
     pending_id: String,
     choice: String,
 ) -> Result<ImportPreview, IpcError> {
-    Ok(state
+    state
         .workspace
-        .preview_pending_choice(&pending_id, &choice)?)
+        .preview_pending_choice(&pending_id, &choice)
+        .map_err(|e| IpcError::localized(e, &state.localizer()))
 }
 
 /// Adds (or updates) a local AEM SDK connection typed in by hand.
@@ -99,7 +103,7 @@ pub async fn add_local_sdk(
     args: LocalSdkArgs,
 ) -> Result<FileResult, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.add_local_sdk(args)).await
+    blocking_in(state.localizer(), move || ws.add_local_sdk(args)).await
 }
 
 #[tauri::command]
@@ -108,7 +112,10 @@ pub async fn rename_connection(
     args: RenameArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.connections().rename(&args.id, &args.name)).await
+    blocking_in(state.localizer(), move || {
+        ws.connections().rename(&args.id, &args.name)
+    })
+    .await
 }
 
 /// Changes the AEM author URL (https, or http on this computer).
@@ -118,7 +125,10 @@ pub async fn set_connection_url(
     args: SetUrlArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.set_connection_url(&args.id, &args.url)).await
+    blocking_in(state.localizer(), move || {
+        ws.set_connection_url(&args.id, &args.url)
+    })
+    .await
 }
 
 #[tauri::command]
@@ -127,7 +137,10 @@ pub async fn set_connection_production(
     args: SetProductionArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || ws.connections().set_production(&args.id, args.production)).await
+    blocking_in(state.localizer(), move || {
+        ws.connections().set_production(&args.id, args.production)
+    })
+    .await
 }
 
 /// Pairs an OAuth Server-to-Server connection with the connection that finds its assets
@@ -154,7 +167,7 @@ pub async fn delete_connection<R: Runtime>(
     id: String,
 ) -> Result<(), IpcError> {
     let ws = Arc::clone(&state.workspace);
-    let sandbox_left = blocking(move || ws.delete_connection(&id)).await?;
+    let sandbox_left = blocking_in(state.localizer(), move || ws.delete_connection(&id)).await?;
     if !sandbox_left {
         state.sandbox.stop(&app).await;
     }

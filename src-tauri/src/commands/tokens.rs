@@ -18,7 +18,12 @@ pub async fn test_connection(
     state: State<'_, AppState>,
     id: String,
 ) -> Result<ConnectionTestReport, IpcError> {
-    Ok(state.workspace.test_connection(&id).await?)
+    let l = state.localizer();
+    state
+        .workspace
+        .test_connection(&id, &l)
+        .await
+        .map_err(|e| IpcError::localized(e, &l))
 }
 
 /// The health of every connection, by id: token time left, renewing, the last failure,

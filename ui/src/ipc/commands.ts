@@ -25,6 +25,8 @@ import type { HeldSheet } from './bindings/HeldSheet';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { ImportPreview } from './bindings/ImportPreview';
 import type { Issue } from './bindings/Issue';
+import type { Lang } from './bindings/Lang';
+import type { LanguageSettings } from './bindings/LanguageSettings';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { PreviewPage } from './bindings/PreviewPage';
@@ -430,4 +432,14 @@ export function consoleDeleteSaved(connection: string, name: string): Promise<bo
 /** Asks where to save and writes the result (CSV table or JSON); null when cancelled. */
 export function consoleExport(format: ExportFormat, dataJson: string): Promise<string | null> {
   return call('console_export', { format, dataJson });
+}
+
+/** The window's language: the saved choice (null: follow the system), the system's, the one in effect. */
+export function getLanguageSettings(): Promise<LanguageSettings> {
+  return call<LanguageSettings>('language_settings');
+}
+
+/** Saves the language choice (null: follow the system) and switches the Rust side's words to it. */
+export function setLanguage(chosen: Lang | null): Promise<LanguageSettings> {
+  return call<LanguageSettings>('set_language', { chosen });
 }

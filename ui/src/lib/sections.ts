@@ -1,16 +1,18 @@
 // The app's sections, in navigation order.
-export type SectionId = 'connections' | 'bulk' | 'activity' | 'console';
+export type SectionId = 'connections' | 'bulk' | 'activity' | 'console' | 'settings';
 
 export interface Section {
   id: SectionId;
-  label: string;
+  /** The catalogue id of its name. */
+  labelId: string;
   /** `data-testid` of the navigation item (used by the WebDriver suite). */
   testId: string;
 }
 
 export const SECTIONS: readonly Section[] = [
-  { id: 'connections', label: 'Connections', testId: 'nav-connections' },
-  { id: 'bulk', label: 'Bulk edit', testId: 'nav-bulk' },
-  { id: 'activity', label: 'Activity', testId: 'nav-activity' },
-  { id: 'console', label: 'API console', testId: 'nav-console' },
+  { id: 'connections', labelId: 'nav-connections', testId: 'nav-connections' },
+  { id: 'bulk', labelId: 'nav-bulk', testId: 'nav-bulk' },
+  { id: 'activity', labelId: 'nav-activity', testId: 'nav-activity' },
+  { id: 'console', labelId: 'nav-console', testId: 'nav-console' },
+  { id: 'settings', labelId: 'nav-settings', testId: 'nav-settings' },
 ];

@@ -46,7 +46,8 @@ impl Fixture {
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut input = input.as_bytes();
-        let code = super::run(command, &self.workspace, &mut input, &mut out, &mut err);
+        let l = metadesk_core::i18n::Localizer::english();
+        let code = super::run(command, &self.workspace, &mut input, &mut out, &mut err, &l);
         Run {
             code,
             out: String::from_utf8(out).unwrap(),

@@ -1,6 +1,7 @@
 //! Failures talking to AEM or IMS, in words a user can act on.
 
 use crate::error_code::ErrorCode;
+use crate::i18n::{Localizer, arg, count};
 use crate::ims::ImsError;
 use crate::secrets::SecretStoreError;
 
@@ -36,6 +37,35 @@ pub enum AemError {
 }
 
 impl AemError {
+    /// The message in the user's language (`Display` is the English one, for the log).
+    pub fn localized(&self, l: &Localizer) -> String {
+        match self {
+            AemError::Unreachable { host, detail } => l.msg(
+                "aem-unreachable",
+                &[
+                    ("host", arg(host.as_str())),
+                    ("detail", arg(detail.as_str())),
+                ],
+            ),
+            AemError::Timeout { host } => l.msg("aem-timeout", &[("host", arg(host.as_str()))]),
+            AemError::Status { status, what } => l.msg(
+                "aem-status",
+                &[("status", count(*status)), ("what", arg(what.as_str()))],
+            ),
+            AemError::BadResponse { what, detail } => l.msg(
+                "aem-bad-response",
+                &[
+                    ("what", arg(what.as_str())),
+                    ("detail", arg(detail.as_str())),
+                ],
+            ),
+            AemError::Ims(e) => e.localized(l),
+            AemError::Keychain(e) => e.localized(l),
+            // Free text built where raised; not in the catalogue yet.
+            AemError::RefusedUrl(_) | AemError::Auth(_) => self.to_string(),
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             AemError::RefusedUrl(_) => ErrorCode::InvalidInput,

@@ -20,7 +20,8 @@ use crate::aem::client::AemClient;
 use crate::aem::error::AemError;
 use crate::credentials::{ApiFamily, CredentialKind};
 use crate::error_code::ErrorCode;
-use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status, human_duration};
+use crate::i18n::{Localizer, arg, count};
+use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status_in};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -34,10 +35,12 @@ pub enum StepOutcome {
     Skipped,
 }
 
-/// One line of the report.
+/// One line of the report. Its words are in the language of the localizer the test ran with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TestStep {
+    /// Which step this is, whatever the language.
+    pub step: StepKind,
     /// "Get an access token", "Ask AEM who we are", "Read the DAM".
     pub label: String,
     pub outcome: StepOutcome,
@@ -45,6 +48,15 @@ pub struct TestStep {
     pub detail: String,
     /// For failures: what the UI may branch on.
     pub code: Option<ErrorCode>,
+}
+
+/// The steps a test may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub enum StepKind {
+    Credentials,
+    WhoAmI,
+    ReadDam,
 }
 
 /// What "Test connection" found out.
@@ -69,12 +81,13 @@ pub struct ConnectionTestReport {
     pub steps: Vec<TestStep>,
 }
 
-/// Runs the test through `client` (whose authorizer is the connection's).
+/// Runs the test through `client` (whose authorizer is the connection's), in `l`'s words.
 pub async fn test_connection(
     client: &AemClient,
     kind: CredentialKind,
     certificate_expires_at: Option<OffsetDateTime>,
     now: OffsetDateTime,
+    l: &Localizer,
 ) -> ConnectionTestReport {
     let api = kind.api_family();
     let mut report = ConnectionTestReport {
@@ -84,7 +97,7 @@ pub async fn test_connection(
         acting_as: None,
         token_expires_at: None,
         token_seconds_left: None,
-        certificate: certificate_expires_at.map(|at| certificate_status(at, now)),
+        certificate: certificate_expires_at.map(|at| certificate_status_in(l, at, now)),
         dam_readable: None,
         steps: Vec::new(),
     };
@@ -93,43 +106,74 @@ pub async fn test_connection(
     let expires_at = client.authorizer().snapshot().expires_at;
     report.token_expires_at = expires_at.map(crate::timefmt::rfc3339);
     report.token_seconds_left = expires_at.map(|at| (at - now).whole_seconds().max(0));
-    let credential_label = match kind {
-        CredentialKind::LocalSdk => "Use the user name and password",
-        CredentialKind::LocalDevToken => "Use the development token",
-        _ => "Get an access token",
+    let credential_label = l.text(match kind {
+        CredentialKind::LocalSdk => "test-step-credentials-sdk",
+        CredentialKind::LocalDevToken => "test-step-credentials-dev-token",
+        _ => "test-step-credentials-token",
+    });
+    let step = Step {
+        kind: StepKind::Credentials,
+        label: &credential_label,
     };
     match got {
         Ok(_) => report.steps.push(passed(
-            credential_label,
+            step,
             match (kind, expires_at) {
-                (CredentialKind::LocalSdk, _) => "Basic authentication; no token needed.".into(),
-                (_, Some(at)) => format!("Token valid for {}.", human_duration(at - now)),
-                (_, None) => "Token ready (its end is unknown).".into(),
+                (CredentialKind::LocalSdk, _) => l.text("test-basic-auth"),
+                (_, Some(at)) => l.msg(
+                    "test-token-valid-for",
+                    &[("duration", arg(l.duration(at - now)))],
+                ),
+                (_, None) => l.text("test-token-ready"),
             },
         )),
         Err(err) => {
-            report.steps.push(failed(credential_label, &err));
-            skip_rest(&mut report, api);
+            report.steps.push(failed(step, &err, l));
+            skip_rest(&mut report, api, l);
             return finish(report);
         }
     }
 
+    let who = l.text("test-step-who");
+    let read_classic = l.text("test-step-read-classic");
+    let read_openapi = l.text("test-step-read-openapi");
     match api {
         ApiFamily::Classic => {
-            who_am_i(client, &mut report).await;
-            read_dam_classic(client, &mut report).await;
+            let who_404 = who_am_i(client, &mut report, Step::who(&who), l).await;
+            read_dam_classic(client, &mut report, Step::read(&read_classic), l).await;
             if report.dam_readable == Some(true) {
-                who_am_i_is_auxiliary(&mut report);
+                who_am_i_is_auxiliary(&mut report, who_404, l);
             }
         }
-        ApiFamily::OpenApi => read_dam_openapi(client, &mut report).await,
+        ApiFamily::OpenApi => {
+            read_dam_openapi(client, &mut report, Step::read(&read_openapi), l).await
+        }
     }
     finish(report)
 }
 
-const WHO: &str = "Ask AEM who we are";
-const READ_CLASSIC: &str = "Read the DAM root (/content/dam)";
-const READ_OPENAPI: &str = "Read the DAM root through the Folders API";
+/// A step's kind and its label in the user's language.
+#[derive(Clone, Copy)]
+struct Step<'a> {
+    kind: StepKind,
+    label: &'a str,
+}
+
+impl<'a> Step<'a> {
+    fn who(label: &'a str) -> Self {
+        Step {
+            kind: StepKind::WhoAmI,
+            label,
+        }
+    }
+
+    fn read(label: &'a str) -> Self {
+        Step {
+            kind: StepKind::ReadDam,
+            label,
+        }
+    }
+}
 
 fn finish(mut report: ConnectionTestReport) -> ConnectionTestReport {
     let cert_ok = report
@@ -145,42 +189,49 @@ fn finish(mut report: ConnectionTestReport) -> ConnectionTestReport {
 }
 
 /// A failed "who are we" when the token works and the DAM can be read: a warning.
-fn who_am_i_is_auxiliary(report: &mut ConnectionTestReport) {
+fn who_am_i_is_auxiliary(report: &mut ConnectionTestReport, answered_404: bool, l: &Localizer) {
     for step in &mut report.steps {
-        if step.label == WHO && step.outcome == StepOutcome::Failed {
-            let why = if step.detail.starts_with("AEM answered 404") {
-                " This AEM does not publish /libs/granite/security/currentuser.json (a dispatcher \
-                 or CDN in front of it often hides it)."
-            } else {
-                ""
-            };
+        if step.step == StepKind::WhoAmI && step.outcome == StepOutcome::Failed {
             step.outcome = StepOutcome::Warning;
             step.code = None;
-            step.detail = format!(
-                "{}{why} This does not stop Metadesk: the token works and the DAM can be read; \
-                 only the name of the AEM user is not known.",
-                step.detail
+            step.detail = l.msg(
+                if answered_404 {
+                    "test-who-auxiliary-hidden"
+                } else {
+                    "test-who-auxiliary"
+                },
+                &[("detail", arg(step.detail.as_str()))],
             );
         }
     }
 }
 
-fn skip_rest(report: &mut ConnectionTestReport, api: ApiFamily) {
-    let labels: &[&str] = match api {
-        ApiFamily::Classic => &[WHO, READ_CLASSIC],
-        ApiFamily::OpenApi => &[READ_OPENAPI],
+fn skip_rest(report: &mut ConnectionTestReport, api: ApiFamily, l: &Localizer) {
+    let steps: &[(StepKind, &str)] = match api {
+        ApiFamily::Classic => &[
+            (StepKind::WhoAmI, "test-step-who"),
+            (StepKind::ReadDam, "test-step-read-classic"),
+        ],
+        ApiFamily::OpenApi => &[(StepKind::ReadDam, "test-step-read-openapi")],
     };
-    for label in labels {
+    for (kind, label) in steps {
         report.steps.push(TestStep {
-            label: (*label).into(),
+            step: *kind,
+            label: l.text(label),
             outcome: StepOutcome::Skipped,
-            detail: "Not tried: the credentials are not usable.".into(),
+            detail: l.text("test-skipped"),
             code: None,
         });
     }
 }
 
-async fn who_am_i(client: &AemClient, report: &mut ConnectionTestReport) {
+/// Asks AEM who we are; true when AEM answered 404 (the page is hidden, not refused).
+async fn who_am_i(
+    client: &AemClient,
+    report: &mut ConnectionTestReport,
+    step: Step<'_>,
+    l: &Localizer,
+) -> bool {
     match get_json(client, "/libs/granite/security/currentuser.json", false).await {
         Ok((StatusCode::OK, body)) => {
             let user = body
@@ -188,48 +239,61 @@ async fn who_am_i(client: &AemClient, report: &mut ConnectionTestReport) {
                 .and_then(Value::as_str)
                 .map(str::to_string);
             let detail = match &user {
-                Some(u) => format!("AEM knows this connection as {u}."),
-                None => "AEM answered, but did not say which user this is.".into(),
+                Some(u) => l.msg("test-who-known", &[("user", arg(u.as_str()))]),
+                None => l.text("test-who-unknown"),
             };
             report.acting_as = user;
-            report.steps.push(passed(WHO, detail));
+            report.steps.push(passed(step, detail));
+            false
         }
-        Ok((status, body)) => report.steps.push(failed(
-            WHO,
-            &AemError::Status {
-                status: status.as_u16(),
-                what: format!("the current user{}", said(&body)),
-            },
-        )),
-        Err(err) => report.steps.push(failed(WHO, &err)),
+        Ok((status, body)) => {
+            report.steps.push(failed(
+                step,
+                &AemError::Status {
+                    status: status.as_u16(),
+                    what: l.msg("test-what-current-user", &[("said", arg(said(&body, l)))]),
+                },
+                l,
+            ));
+            status == StatusCode::NOT_FOUND
+        }
+        Err(err) => {
+            report.steps.push(failed(step, &err, l));
+            false
+        }
     }
 }
 
-async fn read_dam_classic(client: &AemClient, report: &mut ConnectionTestReport) {
+async fn read_dam_classic(
+    client: &AemClient,
+    report: &mut ConnectionTestReport,
+    step: Step<'_>,
+    l: &Localizer,
+) {
     match get_json(client, "/api/assets.json?limit=1", false).await {
         Ok((StatusCode::OK, _)) => {
             report.dam_readable = Some(true);
-            report
-                .steps
-                .push(passed(READ_CLASSIC, "The DAM can be read.".into()));
+            report.steps.push(passed(step, l.text("test-dam-readable")));
         }
         Ok((status, body))
             if status == StatusCode::FORBIDDEN || status == StatusCode::NOT_FOUND =>
         {
             report.dam_readable = Some(false);
-            let who = report
-                .acting_as
-                .as_deref()
-                .unwrap_or("this connection's user");
+            let who = match &report.acting_as {
+                Some(user) => user.clone(),
+                None => l.text("test-this-user"),
+            };
             report.steps.push(TestStep {
-                label: READ_CLASSIC.into(),
+                step: step.kind,
+                label: step.label.into(),
                 outcome: StepOutcome::Failed,
-                detail: format!(
-                    "AEM does not let {who} read /content/dam (HTTP {}{}). Ask an AEM \
-                     administrator to give that user read access to the DAM, for example by \
-                     adding it to the DAM Users group.",
-                    status.as_u16(),
-                    said(&body)
+                detail: l.msg(
+                    "test-dam-forbidden",
+                    &[
+                        ("who", arg(who)),
+                        ("status", count(status.as_u16())),
+                        ("said", arg(said(&body, l))),
+                    ],
                 ),
                 code: Some(ErrorCode::Auth),
             });
@@ -237,69 +301,72 @@ async fn read_dam_classic(client: &AemClient, report: &mut ConnectionTestReport)
         Ok((status, body)) => {
             report.dam_readable = Some(false);
             report.steps.push(failed(
-                READ_CLASSIC,
+                step,
                 &AemError::Status {
                     status: status.as_u16(),
-                    what: format!("a read of the DAM root{}", said(&body)),
+                    what: l.msg("test-what-dam-root", &[("said", arg(said(&body, l)))]),
                 },
+                l,
             ));
         }
-        Err(err) => report.steps.push(failed(READ_CLASSIC, &err)),
+        Err(err) => report.steps.push(failed(step, &err, l)),
     }
 }
 
-async fn read_dam_openapi(client: &AemClient, report: &mut ConnectionTestReport) {
-    let not_allowed = |status: Option<u16>, body: &Value| {
-        format!(
-            "AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs{}{}. \
-             Most often the environment has not allow-listed the credential's client id: an \
-             AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys \
-             it with a Config Pipeline. Also check that the credential's product profile \
-             includes the AEM Assets API Users service.",
-            status.map(|s| format!(" (HTTP {s})")).unwrap_or_default(),
-            said(body)
+async fn read_dam_openapi(
+    client: &AemClient,
+    report: &mut ConnectionTestReport,
+    step: Step<'_>,
+    l: &Localizer,
+) {
+    let not_allowed = |status: u16, body: &Value| {
+        l.msg(
+            "test-openapi-not-allowed",
+            &[("status", count(status)), ("said", arg(said(body, l)))],
         )
     };
     match get_json(client, "/adobe/folders?path=/content/dam&limit=1", true).await {
         Ok((StatusCode::OK, _)) => {
             report.dam_readable = Some(true);
-            report.steps.push(passed(
-                READ_OPENAPI,
-                "The DAM can be read. (This API does not say which user it acts as.)".into(),
-            ));
+            report
+                .steps
+                .push(passed(step, l.text("test-dam-readable-openapi")));
         }
         Ok((status, body))
             if status == StatusCode::FORBIDDEN || status == StatusCode::UNAUTHORIZED =>
         {
             report.dam_readable = Some(false);
             report.steps.push(TestStep {
-                label: READ_OPENAPI.into(),
+                step: step.kind,
+                label: step.label.into(),
                 outcome: StepOutcome::Failed,
-                detail: not_allowed(Some(status.as_u16()), &body),
+                detail: not_allowed(status.as_u16(), &body),
                 code: Some(ErrorCode::Auth),
             });
         }
         Ok((status, body)) => {
             report.dam_readable = Some(false);
             report.steps.push(failed(
-                READ_OPENAPI,
+                step,
                 &AemError::Status {
                     status: status.as_u16(),
-                    what: format!("the Folders API{}", said(&body)),
+                    what: l.msg("test-what-folders-api", &[("said", arg(said(&body, l)))]),
                 },
+                l,
             ));
         }
         // A second 401 after a fresh token: the token is fine, AEM refuses the client.
         Err(AemError::Auth(_)) => {
             report.dam_readable = Some(false);
             report.steps.push(TestStep {
-                label: READ_OPENAPI.into(),
+                step: step.kind,
+                label: step.label.into(),
                 outcome: StepOutcome::Failed,
-                detail: not_allowed(Some(401), &Value::Null),
+                detail: not_allowed(401, &Value::Null),
                 code: Some(ErrorCode::Auth),
             });
         }
-        Err(err) => report.steps.push(failed(READ_OPENAPI, &err)),
+        Err(err) => report.steps.push(failed(step, &err, l)),
     }
 }
 
@@ -335,8 +402,8 @@ async fn get_json(
     Ok((status, serde_json::from_str(&text).unwrap_or(Value::Null)))
 }
 
-/// `: "…"` with the reason from an AEM error body, when it gives one.
-fn said(body: &Value) -> String {
+/// `; AEM said: "…"` with the reason from an AEM error body, when it gives one.
+fn said(body: &Value, l: &Localizer) -> String {
     let text = ["detail", "message", "title", "error"]
         .iter()
         .find_map(|k| body.get(*k).and_then(Value::as_str))
@@ -346,29 +413,29 @@ fn said(body: &Value) -> String {
         });
     match text {
         Some(t) if !t.trim().is_empty() => {
-            format!(
-                "; AEM said: \"{}\"",
-                t.trim().chars().take(200).collect::<String>()
-            )
+            let quoted: String = t.trim().chars().take(200).collect();
+            l.msg("test-aem-said", &[("text", arg(quoted))])
         }
         _ => String::new(),
     }
 }
 
-fn passed(label: &str, detail: String) -> TestStep {
+fn passed(step: Step<'_>, detail: String) -> TestStep {
     TestStep {
-        label: label.into(),
+        step: step.kind,
+        label: step.label.into(),
         outcome: StepOutcome::Passed,
         detail,
         code: None,
     }
 }
 
-fn failed(label: &str, err: &AemError) -> TestStep {
+fn failed(step: Step<'_>, err: &AemError, l: &Localizer) -> TestStep {
     TestStep {
-        label: label.into(),
+        step: step.kind,
+        label: step.label.into(),
         outcome: StepOutcome::Failed,
-        detail: err.to_string(),
+        detail: err.localized(l),
         code: Some(err.code()),
     }
 }
@@ -426,6 +493,7 @@ mod tests {
             CredentialKind::OauthServerToServer,
             None,
             OffsetDateTime::now_utc(),
+            &Localizer::english(),
         )
         .await;
         assert!(!report.ok);
@@ -465,6 +533,7 @@ mod tests {
             CredentialKind::ServiceCredentials,
             None,
             OffsetDateTime::now_utc(),
+            &Localizer::english(),
         )
         .await;
         assert!(!report.ok);
@@ -491,6 +560,7 @@ mod tests {
             CredentialKind::ServiceCredentials,
             Some(now - time::Duration::days(1)),
             now,
+            &Localizer::english(),
         )
         .await;
         assert!(
@@ -518,6 +588,7 @@ mod tests {
             CredentialKind::ServiceCredentials,
             None,
             OffsetDateTime::now_utc(),
+            &Localizer::english(),
         )
         .await;
         assert!(report.ok, "{report:#?}");
@@ -545,6 +616,7 @@ mod tests {
             CredentialKind::OauthServerToServer,
             None,
             OffsetDateTime::now_utc(),
+            &Localizer::english(),
         )
         .await;
         assert!(!report.ok, "{report:#?}");
@@ -566,6 +638,7 @@ mod tests {
             CredentialKind::ServiceCredentials,
             None,
             OffsetDateTime::now_utc(),
+            &Localizer::english(),
         )
         .await;
         assert!(!report.ok);
@@ -576,13 +649,19 @@ mod tests {
     #[test]
     fn reasons_are_taken_from_error_bodies() {
         assert_eq!(
-            said(&serde_json::json!({"title": "Forbidden", "detail": "not allow-listed"})),
+            said(
+                &serde_json::json!({"title": "Forbidden", "detail": "not allow-listed"}),
+                &Localizer::english()
+            ),
             "; AEM said: \"not allow-listed\""
         );
         assert_eq!(
-            said(&serde_json::json!({"properties": {"status.message": "nope"}})),
+            said(
+                &serde_json::json!({"properties": {"status.message": "nope"}}),
+                &Localizer::english()
+            ),
             "; AEM said: \"nope\""
         );
-        assert_eq!(said(&Value::Null), "");
+        assert_eq!(said(&Value::Null, &Localizer::english()), "");
     }
 }

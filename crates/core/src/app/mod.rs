@@ -13,6 +13,7 @@ mod connections;
 mod console;
 mod importing;
 mod jobs;
+mod language;
 mod opening;
 mod pending;
 mod runs;
@@ -28,6 +29,7 @@ use std::sync::Arc;
 pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
+pub use language::LanguageSettings;
 pub use opening::{ConnectionChoice, Opened};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
@@ -108,8 +110,12 @@ impl Workspace {
     /// The start-up checks (folders, keychain), then, when the keychain works, the cleanup of
     /// imports a kill interrupted (their keychain entries; see `ConnectionStore`). Blocking: the
     /// keychain probe may wait for an unlock prompt.
-    pub fn check_health(&self, on_step: &dyn Fn(CheckStep)) -> AppHealth {
-        let health = crate::health::check(self.keychain.as_ref(), &self.dirs, on_step);
+    pub fn check_health(
+        &self,
+        on_step: &dyn Fn(CheckStep),
+        l: &crate::i18n::Localizer,
+    ) -> AppHealth {
+        let health = crate::health::check(self.keychain.as_ref(), &self.dirs, on_step, l);
         if matches!(health.keychain, KeychainStatus::Available { .. })
             && let Err(e) = self.connections.finish_interrupted()
         {

@@ -211,11 +211,13 @@ impl Opener {
             .as_deref()
             .unwrap_or(&summary.connection);
         match self.open_stored(by, list_with) {
-            Err(Error::NotFound(_)) => Err(Error::InvalidInput(format!(
-                "This run was made with the connection \"{}\", which no longer exists. Import \
+            Err(e) if e.code() == crate::error::ErrorCode::NotFound => {
+                Err(Error::InvalidInput(format!(
+                    "This run was made with the connection \"{}\", which no longer exists. Import \
                  its credential file again under that name to {to}.",
-                summary.connection
-            ))),
+                    summary.connection
+                )))
+            }
             other => other,
         }
     }

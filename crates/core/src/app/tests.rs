@@ -141,7 +141,13 @@ fn issued(f: &Fixture) -> u64 {
 async fn browse_count_preview_apply_and_report_share_one_token() {
     let f = fixture().await;
     let s = f.state.as_ref();
-    assert!(f.state.test_connection(&f.id).await.unwrap().ok);
+    assert!(
+        f.state
+            .test_connection(&f.id, &crate::i18n::Localizer::english())
+            .await
+            .unwrap()
+            .ok
+    );
     assert_eq!(issued(&f), 1);
 
     let parent = SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
@@ -240,7 +246,13 @@ async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
             .get(&access_token_key(&f.id))
             .unwrap()
     };
-    assert!(f.state.test_connection(&f.id).await.unwrap().ok);
+    assert!(
+        f.state
+            .test_connection(&f.id, &crate::i18n::Localizer::english())
+            .await
+            .unwrap()
+            .ok
+    );
     assert_eq!(issued(&f), 1);
     let before = f.state.tokens().authorizers.existing(&f.id).unwrap();
     assert!(cached().is_some());
@@ -260,7 +272,11 @@ async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
     assert!(f.state.tokens().authorizers.existing(&f.id).is_none());
     assert!(cached().is_none(), "the cached token is dropped");
 
-    let report = f.state.test_connection(&f.id).await.unwrap();
+    let report = f
+        .state
+        .test_connection(&f.id, &crate::i18n::Localizer::english())
+        .await
+        .unwrap();
     assert!(report.ok, "{report:#?}");
     assert_eq!(report.host, "localhost");
     assert_eq!(issued(&f), 2, "a new token for the new address");
@@ -467,7 +483,7 @@ fn the_start_up_checks_remove_what_an_interrupted_import_left() {
         .unwrap();
     assert_eq!(keychain.len(), 1);
 
-    let health = workspace.check_health(&|_| {});
+    let health = workspace.check_health(&|_| {}, &crate::i18n::Localizer::english());
     assert!(matches!(
         health.keychain,
         crate::health::KeychainStatus::Available { .. }

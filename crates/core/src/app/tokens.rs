@@ -17,6 +17,7 @@ use crate::connections::{
 };
 use crate::credentials::CredentialKind;
 use crate::error::Error;
+use crate::i18n::Localizer;
 use crate::ims::{ConnectionHealth, connection_health};
 
 /// How long the status may wait for a token manager to read its keychain copy. The manager
@@ -27,8 +28,13 @@ const WARM_UP_LIMIT: Duration = Duration::from_secs(3);
 impl super::Workspace {
     /// "Test connection": gets (or reuses) the connection's token and asks AEM who it is and
     /// whether it may read the DAM, through the API family its kind may use.
-    pub async fn test_connection(&self, id: &str) -> Result<ConnectionTestReport, Error> {
-        self.tokens.test(Arc::clone(&self.connections), id).await
+    /// The report's words are `l`'s language.
+    pub async fn test_connection(
+        &self,
+        id: &str,
+        l: &Localizer,
+    ) -> Result<ConnectionTestReport, Error> {
+        self.tokens.test(Arc::clone(&self.connections), id, l).await
     }
 
     /// The health of every connection, by id. Never asks IMS for a token.
@@ -132,9 +138,10 @@ impl Tokens {
         &self,
         store: Arc<ConnectionStore>,
         id: &str,
+        l: &Localizer,
     ) -> Result<ConnectionTestReport, Error> {
         let (connection, report) =
-            test_stored_connection(store, id, &self.authorizers, &self.ctx).await?;
+            test_stored_connection(store, id, &self.authorizers, &self.ctx, l).await?;
         tracing::info!(id = %connection.id, ok = report.ok, "connection tested");
         Ok(report)
     }
@@ -213,7 +220,10 @@ mod tests {
         assert_eq!(health[&f.id].token, TokenStatus::NotYetObtained);
         assert_eq!(issued(&f), 0, "showing the status must not mint");
 
-        let report = auth.test(f.store.clone(), &f.id).await.unwrap();
+        let report = auth
+            .test(f.store.clone(), &f.id, &Localizer::english())
+            .await
+            .unwrap();
         assert!(report.ok, "{report:?}");
         assert_eq!(
             report.acting_as.as_deref(),
@@ -246,12 +256,24 @@ mod tests {
             matches!(health[&f.id].token, TokenStatus::Valid { .. }),
             "{health:?}"
         );
-        assert!(restarted.test(f.store.clone(), &f.id).await.unwrap().ok);
+        assert!(
+            restarted
+                .test(f.store.clone(), &f.id, &Localizer::english())
+                .await
+                .unwrap()
+                .ok
+        );
         assert_eq!(issued(&f), 1, "the cached token was reused");
 
         // Revoked by IMS: one silent re-mint.
         assert!(f.sandbox.revoke_token(&token));
-        assert!(restarted.test(f.store.clone(), &f.id).await.unwrap().ok);
+        assert!(
+            restarted
+                .test(f.store.clone(), &f.id, &Localizer::english())
+                .await
+                .unwrap()
+                .ok
+        );
         assert_eq!(issued(&f), 2);
     }
 
@@ -259,7 +281,9 @@ mod tests {
     async fn a_forgotten_connection_gets_a_new_token_manager() {
         let f = fixture().await;
         let auth = app_auth(&f);
-        auth.test(f.store.clone(), &f.id).await.unwrap();
+        auth.test(f.store.clone(), &f.id, &Localizer::english())
+            .await
+            .unwrap();
         assert!(auth.authorizers.existing(&f.id).is_some());
         auth.forget(&f.id);
         assert!(auth.authorizers.existing(&f.id).is_none());

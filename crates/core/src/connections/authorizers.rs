@@ -255,6 +255,7 @@ pub async fn test_stored_connection(
     id_or_name: &str,
     authorizers: &Authorizers,
     ctx: &AuthContext,
+    l: &crate::i18n::Localizer,
 ) -> Result<(Connection, ConnectionTestReport)> {
     let (connection, secrets) = {
         let store = Arc::clone(&store);
@@ -274,6 +275,7 @@ pub async fn test_stored_connection(
         connection.kind,
         connection.certificate_expires_at,
         ctx.clock.now(),
+        l,
     )
     .await;
     Ok((connection, report))

@@ -24,7 +24,7 @@ use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions,
 use super::reimport;
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::lock_file::LockFile;
 use crate::secrets::slots::SecretSlot;
 use crate::secrets::{ChunkedSecrets, Secret, SecretStore};
@@ -99,7 +99,7 @@ impl ConnectionStore {
         self.connections()?
             .into_iter()
             .find(|c| c.id == id)
-            .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))
+            .ok_or_else(|| Error::message(ErrorCode::NotFound, "error-connection-gone", vec![]))
     }
 
     /// The connection with this id or name (names compared without regard to case).
@@ -113,7 +113,13 @@ impl ConnectionStore {
                     .find(|c| c.name.to_lowercase() == wanted.to_lowercase())
             })
             .cloned()
-            .ok_or_else(|| Error::NotFound(format!("There is no connection called \"{wanted}\".")))
+            .ok_or_else(|| {
+                Error::message(
+                    ErrorCode::NotFound,
+                    "error-no-such-connection",
+                    vec![("name", wanted.into())],
+                )
+            })
     }
 
     /// Stores a recognised credential: a new connection, or an update of the one with the same
@@ -372,7 +378,7 @@ impl ConnectionStore {
             .connections
             .iter()
             .position(|c| c.id == id)
-            .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))?;
+            .ok_or_else(|| Error::message(ErrorCode::NotFound, "error-connection-gone", vec![]))?;
         let chunked = ChunkedSecrets::new(self.secrets.as_ref());
         for slot in SecretSlot::ALL {
             chunked.remove(&slot.key(id))?;
@@ -474,7 +480,7 @@ impl ConnectionStore {
             .connections
             .iter()
             .position(|c| c.id == id)
-            .ok_or_else(|| Error::NotFound("That connection no longer exists.".into()))?;
+            .ok_or_else(|| Error::message(ErrorCode::NotFound, "error-connection-gone", vec![]))?;
         let mut changed = contents.connections[index].clone();
         {
             let others: Vec<&Connection> =

@@ -6,6 +6,7 @@
 //! which never contains anything we sent.
 
 use crate::error_code::ErrorCode;
+use crate::i18n::{Localizer, arg, count};
 
 /// One reason minting failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -89,6 +90,62 @@ pub enum ImsError {
 }
 
 impl ImsError {
+    /// The message in the user's language (`Display` is the English one, for the log). IMS's
+    /// own short description, quoted in `detail`, stays as IMS wrote it.
+    pub fn localized(&self, l: &Localizer) -> String {
+        let t = |s: &str| arg(s.to_string());
+        match self {
+            ImsError::InvalidCredential(_) => self.to_string(),
+            ImsError::WrongClient { client_id, detail } => l.msg(
+                "ims-wrong-client",
+                &[("clientId", t(client_id)), ("detail", t(detail))],
+            ),
+            ImsError::SignatureMismatch { detail } => {
+                l.msg("ims-signature-mismatch", &[("detail", t(detail))])
+            }
+            ImsError::ScopeNotAllowed { scopes, detail } => l.msg(
+                "ims-scope-not-allowed",
+                &[("scopes", t(scopes)), ("detail", t(detail))],
+            ),
+            ImsError::JwtExpired { detail } => l.msg("ims-jwt-expired", &[("detail", t(detail))]),
+            ImsError::Malformed { code, detail } => {
+                l.msg("ims-malformed", &[("code", t(code)), ("detail", t(detail))])
+            }
+            ImsError::Rejected { status, detail } => l.msg(
+                "ims-rejected",
+                &[("status", count(*status)), ("detail", t(detail))],
+            ),
+            ImsError::ServerTrouble {
+                host,
+                status,
+                attempts,
+            } => l.msg(
+                "ims-server-trouble",
+                &[
+                    ("host", t(host)),
+                    ("status", count(*status)),
+                    ("attempts", count(*attempts)),
+                ],
+            ),
+            ImsError::Throttled { host, wait } => {
+                l.msg("ims-throttled", &[("host", t(host)), ("wait", t(wait))])
+            }
+            ImsError::Unreachable { host, detail } => l.msg(
+                "ims-unreachable",
+                &[("host", t(host)), ("detail", t(detail))],
+            ),
+            ImsError::Timeout { host } => l.msg("ims-timeout", &[("host", t(host))]),
+            ImsError::Redirected { host, location } => l.msg(
+                "ims-redirected",
+                &[("host", t(host)), ("location", t(location))],
+            ),
+            ImsError::BadResponse { host, detail } => l.msg(
+                "ims-bad-response",
+                &[("host", t(host)), ("detail", t(detail))],
+            ),
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             ImsError::InvalidCredential(_) => ErrorCode::InvalidInput,

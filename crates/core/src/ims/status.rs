@@ -250,6 +250,31 @@ fn dev_token_health(
 }
 
 /// The certificate of service credentials, with warnings at 30 and 3 days.
+/// [`certificate_status`] with its message in `l`'s language.
+pub fn certificate_status_in(
+    l: &crate::i18n::Localizer,
+    expires_at: OffsetDateTime,
+    now: OffsetDateTime,
+) -> CertificateStatus {
+    use crate::i18n::{arg, count};
+    let mut status = certificate_status(expires_at, now);
+    let left = expires_at - now;
+    let date = arg(l.date(expires_at));
+    status.message = match status.level {
+        CertificateLevel::Expired => l.msg("certificate-expired", &[("date", date)]),
+        CertificateLevel::Urgent => l.msg(
+            "certificate-urgent",
+            &[("date", date), ("duration", arg(l.duration(left)))],
+        ),
+        CertificateLevel::Soon => l.msg(
+            "certificate-soon",
+            &[("date", date), ("days", count(left.whole_days() as f64))],
+        ),
+        CertificateLevel::Ok => l.msg("certificate-ok", &[("date", date)]),
+    };
+    status
+}
+
 pub fn certificate_status(expires_at: OffsetDateTime, now: OffsetDateTime) -> CertificateStatus {
     let left = expires_at - now;
     let days_left = left.whole_days();

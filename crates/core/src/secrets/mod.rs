@@ -85,6 +85,33 @@ pub enum SecretStoreError {
 }
 
 impl SecretStoreError {
+    /// The message in the user's language (`Display` is the English one, for the log). The
+    /// platform's own words (`detail`, `fix`) stay as the platform layer wrote them.
+    pub fn localized(&self, l: &crate::i18n::Localizer) -> String {
+        use crate::i18n::{arg, count};
+        match self {
+            SecretStoreError::Unavailable { detail, fix } => l.msg(
+                "keychain-unavailable",
+                &[("detail", arg(detail.as_str())), ("fix", arg(fix.as_str()))],
+            ),
+            SecretStoreError::Locked => l.text("keychain-locked"),
+            SecretStoreError::AccessDenied { detail } => l.msg(
+                "keychain-access-denied",
+                &[("detail", arg(detail.as_str()))],
+            ),
+            SecretStoreError::TooLarge { size, limit } => l.msg(
+                "keychain-too-large",
+                &[
+                    ("size", count(*size as f64)),
+                    ("limit", count(*limit as f64)),
+                ],
+            ),
+            SecretStoreError::Failed { detail } => {
+                l.msg("keychain-failed", &[("detail", arg(detail.as_str()))])
+            }
+        }
+    }
+
     pub fn code(&self) -> ErrorCode {
         match self {
             SecretStoreError::Locked => ErrorCode::KeychainLocked,

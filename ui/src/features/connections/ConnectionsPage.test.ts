@@ -102,6 +102,8 @@ describe('the list', () => {
         name: 'Prod',
         production: true,
         status: { state: 'expired' },
+        // The status is worded from the date, in the window's language.
+        certificateExpiresAt: '2025-01-01T12:00:00Z',
         statusText: 'expired on 1 Jan 2025',
       }),
       connection({
@@ -454,9 +456,9 @@ describe('tokens', () => {
     certificate: null,
     damReadable: true,
     steps: [
-      { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h 12 min.', code: null },
-      { label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc@techacct.adobe.com.', code: null },
-      { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
+      { step: 'readDam', label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h 12 min.', code: null },
+      { step: 'readDam', label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc@techacct.adobe.com.', code: null },
+      { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
     ],
   };
 
@@ -536,12 +538,12 @@ describe('tokens', () => {
       damReadable: null,
       steps: [
         {
-          label: 'Get an access token',
+          step: 'readDam', label: 'Get an access token',
           outcome: 'failed',
           detail: 'Adobe IMS refused the client id: the environment has not allow-listed it.',
           code: 'auth',
         },
-        { label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
+        { step: 'readDam', label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
       ],
     });
     await renderPage([connection()]);
@@ -568,14 +570,14 @@ describe('tokens', () => {
       ...REPORT,
       actingAs: null,
       steps: [
-        { label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h.', code: null },
+        { step: 'readDam', label: 'Get an access token', outcome: 'passed', detail: 'Token valid for 23 h.', code: null },
         {
-          label: 'Ask AEM who we are',
+          step: 'readDam', label: 'Ask AEM who we are',
           outcome: 'warning',
           detail: 'AEM answered 404 for the current user. This does not stop Metadesk: the DAM can be read.',
           code: null,
         },
-        { label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
+        { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
       ],
     });
     await renderPage([connection()]);

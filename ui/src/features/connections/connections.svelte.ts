@@ -52,6 +52,8 @@ export interface TestRun {
 export type Busy = 'choose' | 'paste' | 'sdk' | 'sandbox' | null;
 
 export class ConnectionsModel {
+  /** What the import results call a local SDK typed in by hand (the shell sets it in the user's language). */
+  localSdkName = 'Local AEM SDK';
   connections = $state<ConnectionView[]>([]);
   loaded = $state(false);
   loadError = $state<IpcError | null>(null);
@@ -172,7 +174,7 @@ export class ConnectionsModel {
     this.busy = 'sdk';
     try {
       const result = await addLocalSdk(args);
-      this.received({ file: 'Local AEM SDK', result });
+      this.received({ file: this.localSdkName, result });
     } finally {
       this.busy = null;
     }

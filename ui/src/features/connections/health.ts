@@ -3,7 +3,7 @@
 // token's countdown. Times are counted down here from the `expiresAt` the app core sent, so the
 // page stays right between two asks (the Rust side decides the states; this only words them).
 import type { CertificateStatus, ConnectionHealth, ConnectionTestReport, TestStep } from '../../ipc/types';
-import { formatDay } from './wording';
+import type { I18n } from '../../lib/i18n/i18n.svelte';
 
 export type HealthTone = 'ok' | 'busy' | 'muted' | 'warning' | 'danger';
 
@@ -24,20 +24,6 @@ const DEV_TOKEN_WARNING = 2 * HOUR;
 export const CERTIFICATE_WARNING_DAYS = 30;
 export const CERTIFICATE_URGENT_DAYS = 3;
 
-export const NEW_DEV_TOKEN =
-  'Get a new one in the AEM Developer Console of this environment (Integrations → Local token → ' +
-  'Get Local Development Token), then drop the downloaded file on this window.';
-
-/** "less than a minute", "4 min", "3 h", "23 h 12 min", "12 days" (as the app core words it). */
-export function formatDuration(seconds: number): string {
-  if (seconds < MINUTE) return 'less than a minute';
-  if (seconds >= 2 * DAY) return `${Math.floor(seconds / DAY)} days`;
-  const hours = Math.floor(seconds / HOUR);
-  const minutes = Math.floor((seconds % HOUR) / MINUTE);
-  if (hours === 0) return `${minutes} min`;
-  return minutes === 0 ? `${hours} h` : `${hours} h ${minutes} min`;
-}
-
 /** Whole seconds from `now` (ms) until `iso`; negative once it has passed. */
 export function secondsUntil(iso: string, now: number): number {
   return Math.floor((Date.parse(iso) - now) / 1000);
@@ -50,49 +36,50 @@ function firstSentence(text: string): string {
 }
 
 /** The access token's line on a connection card. */
-export function tokenLine(health: ConnectionHealth, now: number): StatusLine {
+export function tokenLine(health: ConnectionHealth, now: number, i18n: I18n): StatusLine {
+  const { t, duration } = i18n;
   const token = health.token;
   switch (token.state) {
     case 'notNeeded':
-      return { text: 'signs in with user name and password (no token needed)', tone: 'ok', advice: null };
+      return { text: t('token-not-needed'), tone: 'ok', advice: null };
     case 'notYetObtained':
-      return { text: 'no token yet — it is fetched when first needed', tone: 'muted', advice: null };
+      return { text: t('token-not-yet'), tone: 'muted', advice: null };
     case 'renewing':
-      return { text: 'renewing…', tone: 'busy', advice: null };
+      return { text: t('token-renewing'), tone: 'busy', advice: null };
     case 'failed': {
       const short = firstSentence(token.reason);
-      return { text: `failed: ${short}`, tone: 'danger', advice: short === token.reason ? null : token.reason };
+      return { text: t('token-failed', { reason: short }), tone: 'danger', advice: short === token.reason ? null : token.reason };
     }
     case 'valid': {
       const left = secondsUntil(token.expiresAt, now);
       // Expired while the page was open: the app core fetches a new one at the next use.
-      if (left <= 0) return { text: 'token ended — a new one is fetched when next needed', tone: 'muted', advice: null };
-      return { text: `token valid ${formatDuration(left)}`, tone: 'ok', advice: null };
+      if (left <= 0) return { text: t('token-ended'), tone: 'muted', advice: null };
+      return { text: t('token-valid', { duration: duration(left) }), tone: 'ok', advice: null };
     }
     case 'devToken': {
       if (token.expiresAt === null) {
         return {
-          text: 'development token (its end is unknown; they last at most 24 h)',
+          text: t('dev-token-unknown'),
           tone: 'warning',
-          advice: `When AEM stops accepting it: ${NEW_DEV_TOKEN}`,
+          advice: t('dev-token-unknown-advice'),
         };
       }
       const left = secondsUntil(token.expiresAt, now);
       if (token.expired || left <= 0) {
         return {
-          text: 'development token ended',
+          text: t('dev-token-ended'),
           tone: 'danger',
-          advice: `Development tokens last 24 hours and cannot be renewed. ${NEW_DEV_TOKEN}`,
+          advice: t('dev-token-ended-advice'),
         };
       }
       if (left < DEV_TOKEN_WARNING) {
         return {
-          text: `development token ends in ${formatDuration(left)}`,
+          text: t('dev-token-ends', { duration: duration(left) }),
           tone: 'warning',
-          advice: `Finish or pause long runs before it ends. When it has ended: ${NEW_DEV_TOKEN}`,
+          advice: t('dev-token-ends-advice'),
         };
       }
-      return { text: `development token ends in ${formatDuration(left)}`, tone: 'ok', advice: null };
+      return { text: t('dev-token-ends', { duration: duration(left) }), tone: 'ok', advice: null };
     }
   }
 }
@@ -110,24 +97,25 @@ export function certificateLevel(cert: CertificateStatus, now: number): Certific
 }
 
 /** The certificate's line on a card of service credentials. */
-export function certificateLine(cert: CertificateStatus, now: number): StatusLine {
+export function certificateLine(cert: CertificateStatus, now: number, i18n: I18n): StatusLine {
+  const { t, duration } = i18n;
   const level = certificateLevel(cert, now);
-  const day = formatDay(cert.expiresAt);
+  const day = i18n.date(cert.expiresAt);
   const left = secondsUntil(cert.expiresAt, now);
   const days = Math.floor(left / DAY);
   switch (level) {
     case 'ok':
-      return { text: `Certificate valid until ${day}`, tone: 'ok', advice: null };
+      return { text: t('certificate-valid', { day }), tone: 'ok', advice: null };
     case 'soon':
-      return { text: `Certificate expires in ${days} days (${day})`, tone: 'warning', advice: cert.message };
+      return { text: t('certificate-expires-days', { days, day }), tone: 'warning', advice: cert.message };
     case 'urgent':
       return {
-        text: days < 1 ? `Certificate expires in ${formatDuration(left)} (${day})` : `Certificate expires in ${days === 1 ? '1 day' : `${days} days`} (${day})`,
+        text: days < 1 ? t('certificate-expires-in', { duration: duration(left), day }) : t('certificate-expires-days', { days, day }),
         tone: 'danger',
         advice: cert.message,
       };
     case 'expired':
-      return { text: `Certificate expired on ${day} — Adobe refuses these credentials`, tone: 'danger', advice: cert.message };
+      return { text: t('certificate-expired', { day }), tone: 'danger', advice: cert.message };
   }
 }
 
@@ -139,24 +127,30 @@ export function hostReached(report: ConnectionTestReport): boolean | null {
 }
 
 /** The facts "Test connection" found, as short sentences, in the order the panel lists them. */
-export function reportFacts(report: ConnectionTestReport, now: number): { key: string; text: string; ok: boolean | null }[] {
+export function reportFacts(
+  report: ConnectionTestReport,
+  now: number,
+  i18n: I18n,
+): { key: string; text: string; ok: boolean | null }[] {
+  const { t, duration } = i18n;
+  const host = report.host;
   const facts: { key: string; text: string; ok: boolean | null }[] = [];
   const reached = hostReached(report);
   facts.push({
     key: 'host',
-    text: reached === null ? `AEM at ${report.host} was not tried` : reached ? `Reached AEM at ${report.host}` : `Could not reach AEM at ${report.host}`,
+    text: t(reached === null ? 'fact-host-not-tried' : reached ? 'fact-host-reached' : 'fact-host-unreachable', { host }),
     ok: reached,
   });
   if (report.actingAs) {
-    facts.push({ key: 'account', text: `AEM says you are ${report.actingAs}`, ok: true });
+    facts.push({ key: 'account', text: t('fact-account', { user: report.actingAs }), ok: true });
   } else if (report.api === 'openApi' && reached) {
-    facts.push({ key: 'account', text: 'The Folders API does not say which account this is', ok: null });
+    facts.push({ key: 'account', text: t('fact-account-unknown'), ok: null });
   }
   if (report.tokenExpiresAt) {
     const left = secondsUntil(report.tokenExpiresAt, now);
     facts.push({
       key: 'token',
-      text: left > 0 ? `Token valid ${formatDuration(left)}` : 'Token ended — a new one is fetched when next needed',
+      text: left > 0 ? t('fact-token-valid', { duration: duration(left) }) : t('fact-token-ended'),
       ok: left > 0,
     });
   }
@@ -167,7 +161,7 @@ export function reportFacts(report: ConnectionTestReport, now: number): { key: s
   if (report.damReadable !== null) {
     facts.push({
       key: 'dam',
-      text: report.damReadable ? 'The DAM can be read' : 'The DAM cannot be read',
+      text: t(report.damReadable ? 'fact-dam-readable' : 'fact-dam-unreadable'),
       ok: report.damReadable,
     });
   }

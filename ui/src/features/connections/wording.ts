@@ -1,22 +1,7 @@
 // Connection facts in the words the page shows: dates in the user's locale, and one status
 // line per connection ("Certificate expires in 12 days", "Acts as … · ends 14 May, 14:05").
 import type { ConnectionView } from '../../ipc/types';
-
-export const SANDBOX_LABEL = 'Sandbox — a simulated AEM on this computer';
-
-export function formatDay(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
-}
-
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
+import type { I18n } from '../../lib/i18n/i18n.svelte';
 
 export type Tone = 'ok' | 'warning' | 'danger';
 
@@ -27,16 +12,26 @@ export function statusTone(c: ConnectionView): Tone {
 }
 
 /** The status in a sentence, naming what expires. */
-export function statusLine(c: ConnectionView): string {
+export function statusLine(c: ConnectionView, i18n: I18n): string {
+  const { t } = i18n;
   const state = c.status.state;
   if (c.certificateExpiresAt) {
-    return state === 'ok' ? `Certificate valid until ${formatDay(c.certificateExpiresAt)}` : `Certificate ${c.statusText}`;
+    const day = i18n.date(c.certificateExpiresAt);
+    if (state === 'ok') return t('status-certificate-valid', { day });
+    if (c.status.state === 'expiresSoon') return t('certificate-expires-days', { days: c.status.days, day });
+    return t('status-certificate-expired', { day });
   }
   if (c.tokenExpiresAt) {
-    const who = c.actsAs ? `Acts as ${c.actsAs} · ` : '';
-    return state === 'ok' ? `${who}token ends ${formatDateTime(c.tokenExpiresAt)}` : `${who}token ${c.statusText}`;
+    const args = { actsAs: c.actsAs ?? 'none', at: i18n.dateTime(c.tokenExpiresAt) };
+    if (state === 'ok') return t('status-token-ends', args);
+    return t(state === 'expired' ? 'status-token-expired' : 'status-token-expires', args);
   }
-  return state === 'ok' ? 'Ok' : c.statusText;
+  return state === 'ok' ? t('status-ok') : c.statusText;
+}
+
+/** A credential kind's name in the user's language. */
+export function kindLabel(kind: ConnectionView['kind'], i18n: I18n): string {
+  return i18n.t(`kind-${kind}`);
 }
 
 /** True for addresses on this computer, where plain http is allowed. */
@@ -49,18 +44,19 @@ function isLoopback(host: string): boolean {
  * A quick check of an AEM address before it is sent (the app core checks again and its words
  * win): returns a problem in words, or null.
  */
-export function urlProblem(raw: string): string | null {
+export function urlProblem(raw: string, i18n: I18n): string | null {
+  const { t } = i18n;
   const text = raw.trim();
-  if (!text) return 'Type the AEM author address, like https://author-p12345-e67890.adobeaemcloud.com.';
+  if (!text) return t('url-empty');
   let url: URL;
   try {
     url = new URL(text.includes('://') ? text : `https://${text}`);
   } catch {
-    return `“${text}” is not a web address.`;
+    return t('url-not-web', { text });
   }
   if (url.protocol === 'http:' && !isLoopback(url.hostname)) {
-    return 'Use an https address. Plain http is allowed only for an AEM on this computer (localhost).';
+    return t('url-not-https');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return `“${text}” is not a web address.`;
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return t('url-not-web', { text });
   return null;
 }

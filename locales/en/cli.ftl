@@ -1,0 +1,106 @@
+# The CLI's own words (crates/cli): human output and help summaries. Help summaries are found by
+# the command's path (cli-about-connections-import) and argument (cli-arg-connections-import-name).
+
+cli-error = error: { $message }
+cli-yes = yes
+cli-no = no
+cli-report-unwritable = the report could not be written ({ $detail })
+
+## Help summaries
+
+cli-about = Metadesk from the command line.
+cli-about-connections = Import, list and manage connections to AEM.
+cli-about-connections-import = Import credential files (AEM service credentials, a local development token, or an Adobe Developer Console OAuth Server-to-Server credential). Importing a credential with the same client id again updates its connection; if its IMS, secret or kind differ from the stored one, that needs --replace.
+cli-arg-connections-import-name = The connection's name (one file at a time).
+cli-arg-connections-import-aem = The AEM author URL, when the file does not say or says something else.
+cli-arg-connections-import-choice = Which credential of a project file holding several (its id, shown when refused).
+cli-arg-connections-import-production = Mark the connection as production.
+cli-arg-connections-import-replace = Replace a stored connection with the same client id even though this file's IMS, secret or kind differ from it.
+cli-about-connections-list = List connections: name, kind, host, status.
+cli-about-connections-show = Show one connection in full (secrets only as hints).
+cli-about-connections-remove = Remove a connection and its keychain entries.
+cli-about-connections-rename = Rename a connection.
+cli-about-connections-set-url = Change a connection's AEM author URL.
+cli-about-connections-production = Mark a connection as production (on) or not (off).
+cli-about-connections-add-sdk = Add a local AEM SDK login. The password is read from the first line of standard input.
+cli-about-connections-test = Test a connection: get (or reuse) a token, ask AEM who we are and read the DAM root.
+cli-arg-connections-test-name = The connection's name (or id), as `connections list` shows it.
+cli-arg-connections-test-json = Print the report as JSON instead of text.
+cli-about-doctor = Check that the keychain and the app's folders are usable.
+cli-about-bulk = Bulk metadata edits: set, append, remove, clear, several at once (edit); resume, undo, retry.
+cli-about-bulk-set = Replace the property's value.
+cli-about-bulk-append = Add values to a multi-valued property (no duplicates).
+cli-about-bulk-remove = Remove values from a multi-valued property.
+cli-about-bulk-clear = Remove the property.
+cli-about-bulk-edit = Several edits in one run, e.g. `--set dc:rights=WKND --append dc:subject=a --append dc:subject=b --remove dc:subject=old --clear xmpRights:UsageTerms`.
+cli-about-bulk-resume = Apply a previewed run, or finish an interrupted or cancelled one (--dry-run: show what is left, write nothing).
+cli-about-bulk-undo = Restore every original value a run changed (itself a run, with preview and report).
+cli-about-bulk-retry = Make a run's edits again on the assets that failed in it (read again first; itself a run, with preview and report).
+cli-about-runs = The history of bulk runs and their reports.
+
+## connections
+
+kind-service-credentials = AEM service credentials
+kind-local-dev-token = AEM local development token
+kind-oauth-s2s = OAuth Server-to-Server credential
+kind-local-sdk = Local AEM SDK
+cli-name-one-file = --name can only be used with one file at a time
+cli-removed = removed "{ $name }" and its keychain entries
+cli-renamed = renamed to "{ $name }"
+cli-url-set = "{ $name }" now uses { $url }
+cli-finder-set = "{ $name }" finds its assets with "{ $finder }"
+cli-finder-unset = "{ $name }" is no longer paired with a connection that finds its assets
+cli-production-on = "{ $name }" is marked as production
+cli-production-off = "{ $name }" is no longer production
+cli-import-imported = imported { $file }: "{ $name }" ({ $kind }, { $host })
+cli-import-updated = updated  { $file }: "{ $name }" ({ $kind }, { $host })
+cli-import-note = {"  "}note: { $note }
+cli-import-aem-user = {"  "}AEM user to give permissions to: { $email }
+cli-refused = refused { $file }: { $message }
+cli-refused-hint-aem = refused { $file }: { $message } Use --aem URL.
+cli-refused-hint-replace = refused { $file }: { $message } Add --replace to replace it.
+cli-list-empty = No connections yet. Import one with: metadesk-cli connections import FILE
+cli-list-production = { $name } [production]
+cli-list-name = NAME
+cli-list-kind = KIND
+cli-list-host = HOST
+cli-list-status = STATUS
+cli-show-row = { $label }: { $value }
+cli-show-name = Name
+cli-show-kind = Kind
+cli-show-aem = AEM
+cli-show-status = Status
+cli-show-production = Production
+cli-show-ims = IMS
+cli-show-client-id = Client id
+cli-show-aem-user = AEM user to give permissions to
+cli-show-acts-as = Acts as
+cli-show-org = Organisation
+cli-show-certificate-expires = Certificate expires
+cli-show-token-expires = Token expires
+cli-show-scopes = Scopes
+cli-show-secrets = Secrets
+cli-show-id = Id
+cli-password-unreadable = could not read the password: { $detail }
+cli-sdk-added = added "{ $name }" ({ $url })
+cli-sdk-updated = updated  "{ $name }" ({ $url })
+
+## connections test
+
+cli-test-heading = Testing "{ $name }" ({ $kind }) at { $host }
+cli-test-step = {"  "}[{ $mark }] { $label }: { $detail }
+cli-test-mark-ok = ok{"  "}
+cli-test-mark-warn = warn
+cli-test-mark-fail = FAIL
+cli-test-mark-skip = skip
+cli-test-acting-as = Acting as: { $user }
+cli-test-token-until = Token valid until: { $at }
+cli-test-certificate = Certificate: { $message }
+cli-test-dam-readable = DAM readable: { $answer }
+cli-test-result-warned = Result: the connection works (with a warning, see above).
+cli-test-result-ok = Result: the connection works.
+cli-test-result-failed = Result: the connection does not work yet (see above).
+
+## doctor
+
+cli-doctor-line = { $mark } { $label }: { $detail }

@@ -1,0 +1,102 @@
+# Messages of Metadesk's core (crates/core): errors, "Test connection", formats.
+# Shared by the window and the CLI. Every message here has a French twin in ../fr/core.ftl
+# with the same variables; the catalogue tests check that.
+
+## Formats (the patterns use the `time` crate's format description language)
+
+format-month-short = { $month ->
+    [1] Jan
+    [2] Feb
+    [3] Mar
+    [4] Apr
+    [5] May
+    [6] Jun
+    [7] Jul
+    [8] Aug
+    [9] Sep
+    [10] Oct
+    [11] Nov
+   *[12] Dec
+}
+format-date = [day padding:none] { $month } [year]
+format-datetime-utc = [day padding:none] { $month } [year], [hour]:[minute] UTC
+format-duration-under-a-minute = less than a minute
+format-duration-days = { $days } days
+format-duration-hours-minutes = { $hours ->
+    [0] { $minutes } min
+   *[other] { $minutes ->
+        [0] { $hours } h
+       *[other] { $hours } h { $minutes } min
+    }
+}
+
+## Errors
+
+error-io = { $context }: { $detail }
+error-internal = something went wrong inside Metadesk ({ $detail }); the log file has the details
+error-connection-gone = That connection no longer exists.
+error-no-such-connection = There is no connection called "{ $name }".
+
+aem-unreachable = Could not reach { $host }: { $detail }. Check the network connection (and any proxy), then try again.
+aem-timeout = { $host } did not answer in time. It may be busy; try again in a moment.
+aem-status = AEM answered { $status } for { $what }.
+aem-bad-response = AEM's answer to { $what } could not be read ({ $detail }).
+
+ims-wrong-client = Adobe IMS did not accept the client id { $clientId } with its client secret{ $detail }. The credential may have been deleted, its secret rotated, or it belongs to another IMS environment. Download the credential again and re-import it.
+ims-signature-mismatch = Adobe IMS could not match the signature to this technical account's certificate{ $detail }. The private key or certificate was probably replaced, revoked or has expired. In the AEM Developer Console, download the current service credentials (or add a new certificate) and re-import them.
+ims-scope-not-allowed = Adobe IMS refused the requested scopes ({ $scopes }){ $detail }. Re-import the credential file unchanged from the Developer Console; if it is current, the technical account is not allowed these scopes.
+ims-jwt-expired = Adobe IMS rejected the signed request as expired{ $detail }. Check this computer's clock: its date, time and time zone must be right (automatic time is best), then try again.
+ims-malformed = Adobe IMS rejected the token request as malformed ({ $code }{ $detail }). This is likely a problem in Metadesk or a damaged credential file; re-import the file, and report it if it persists.
+ims-rejected = Adobe IMS refused to issue a token (HTTP { $status }{ $detail }).
+ims-server-trouble = Adobe IMS at { $host } is having trouble (it answered HTTP { $status }, also after { $attempts } attempts). This is on Adobe's side; try again in a few minutes.
+ims-throttled = Adobe IMS at { $host } is limiting how many tokens this credential may request{ $wait }. Wait a while before trying again.
+ims-unreachable = Could not reach Adobe IMS at { $host } ({ $detail }). Check that this computer is online and, if your network needs a proxy, that it lets { $host } through.
+ims-timeout = Adobe IMS at { $host } did not answer in time. Check the network and try again.
+ims-redirected = Adobe IMS at { $host } answered with a redirect to { $location }. Metadesk does not follow redirects with credentials; check the IMS address of this connection.
+ims-bad-response = Adobe IMS at { $host } gave an answer Metadesk cannot use ({ $detail }).
+
+keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fix } Metadesk keeps secrets only in the system keychain, so nothing can be saved until then.
+keychain-locked = The system keychain is locked. Unlock it (on Linux: open "Passwords and Keys" and unlock the Login keyring; on macOS: Keychain Access) and try again.
+keychain-access-denied = The system keychain refused access ({ $detail }). Allow Metadesk to use it and try again.
+keychain-too-large = The keychain entry is too large for this system's keychain ({ $size } bytes, the limit is { $limit }).
+keychain-failed = The system keychain failed: { $detail }
+
+## Certificates of service credentials
+
+certificate-expired = The certificate of these service credentials expired on { $date }; Adobe IMS no longer accepts them. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.
+certificate-urgent = The certificate of these service credentials expires on { $date } (in { $duration }). In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.
+certificate-soon = The certificate of these service credentials expires on { $date } (in { $days } days). In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.
+certificate-ok = The certificate is valid until { $date }.
+
+## Test connection
+
+test-step-credentials-sdk = Use the user name and password
+test-step-credentials-dev-token = Use the development token
+test-step-credentials-token = Get an access token
+test-step-who = Ask AEM who we are
+test-step-read-classic = Read the DAM root (/content/dam)
+test-step-read-openapi = Read the DAM root through the Folders API
+test-basic-auth = Basic authentication; no token needed.
+test-token-valid-for = Token valid for { $duration }.
+test-token-ready = Token ready (its end is unknown).
+test-skipped = Not tried: the credentials are not usable.
+test-who-known = AEM knows this connection as { $user }.
+test-who-unknown = AEM answered, but did not say which user this is.
+test-who-auxiliary = { $detail } This does not stop Metadesk: the token works and the DAM can be read; only the name of the AEM user is not known.
+test-who-auxiliary-hidden = { $detail } This AEM does not publish /libs/granite/security/currentuser.json (a dispatcher or CDN in front of it often hides it). This does not stop Metadesk: the token works and the DAM can be read; only the name of the AEM user is not known.
+test-what-current-user = the current user{ $said }
+test-what-dam-root = a read of the DAM root{ $said }
+test-what-folders-api = the Folders API{ $said }
+test-aem-said = ; AEM said: "{ $text }"
+test-dam-readable = The DAM can be read.
+test-dam-readable-openapi = The DAM can be read. (This API does not say which user it acts as.)
+test-this-user = this connection's user
+test-dam-forbidden = AEM does not let { $who } read /content/dam (HTTP { $status }{ $said }). Ask an AEM administrator to give that user read access to the DAM, for example by adding it to the DAM Users group.
+test-openapi-not-allowed = AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs (HTTP { $status }){ $said }. Most often the environment has not allow-listed the credential's client id: an AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys it with a Config Pipeline. Also check that the credential's product profile includes the AEM Assets API Users service.
+
+## Start-up checks
+
+health-folders = App folders
+health-folders-ready = ready in { $folder }
+health-keychain = System keychain
+health-keychain-available = available ({ $backend })

@@ -1,0 +1,37 @@
+# Messages que le côté Rust de la fenêtre construit (src-tauri) : notifications du bureau.
+
+notify-preview-title = Aperçu { $what ->
+    [undo] de l’annulation
+    [retry] de la nouvelle tentative
+    [sheet] de l’importation de feuille de calcul
+   *[edit] de la modification en masse
+} prêt
+notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
+notify-apply-title = { $what ->
+    [undo] Annulation
+    [retry] Nouvelle tentative
+    [sheet] Importation de feuille de calcul
+   *[edit] Modification en masse
+} { $state ->
+    [stopped] arrêtée
+    [interrupted] interrompue
+   *[finished] terminée
+}
+notify-apply-body = { notify-apply-title } : { $changed } modifiées{ $failed ->
+    [0] {""}
+   *[other] , { $failed } en échec
+}{ $pending ->
+    [0] {""}
+   *[other] , { $pending } pas encore traitées
+} — { $folder }
+notify-apply-body-with-reason = { notify-apply-title } : { $changed } modifiées{ $failed ->
+    [0] {""}
+   *[other] , { $failed } en échec
+}{ $pending ->
+    [0] {""}
+   *[other] , { $pending } pas encore traitées
+} ({ $reason }) — { $folder }
+notify-preview-failed-title = Échec de l’aperçu
+notify-preview-failed-body = L’aperçu n’a pas pu aboutir : { $reason }
+notify-apply-failed-title = Échec de la modification en masse
+notify-apply-failed-body = La modification en masse n’a pas pu aboutir : { $reason }
