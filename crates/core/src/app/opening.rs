@@ -94,10 +94,10 @@ impl Opened {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
     }
 
-    /// Refuses, in words, to find assets (browse, count, search, preview a new edit) with an
-    /// OAuth S2S connection that has no connection to find them: AEM refuses its token on the
-    /// classic APIs, and no OpenAPI endpoint lists a folder's assets. Says what to import and
-    /// where to pair it.
+    /// Refuses, in words, to find assets (count, search, preview a new edit) with an OAuth S2S
+    /// connection that has no connection to find them: AEM refuses its token on the classic
+    /// APIs, and no OpenAPI endpoint lists a folder's assets (browsing folders needs no pairing:
+    /// the Folders API lists them). Says what to import and where to pair it.
     pub fn require_finder(&self) -> Result<()> {
         if !self.cannot_list_folders() {
             return Ok(());
@@ -109,9 +109,9 @@ impl Opened {
             "then, from the command line: add --list-with CONNECTION"
         };
         Err(Error::InvalidInput(format!(
-            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it change assets, but not \
-             find them (AEM refuses its token on the APIs that list folders and search, and no \
-             OpenAPI endpoint lists a folder's assets). Import AEM service credentials (AEM \
+            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it browse folders and change \
+             assets, but not find the assets in them (AEM refuses its token on the APIs that \
+             list a folder's assets and search, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM \
              Developer Console) or a development token for the same AEM, {pair}.",
             self.label
         )))
