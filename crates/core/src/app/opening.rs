@@ -1,7 +1,7 @@
 //! Opening a connection for a run: a stored connection, or (the command line's form, like
 //! Adobe's sample script in seed 000) an AEM URL and a credential file read for this run only and
-//! never stored. An OAuth Server-to-Server credential lists folders through a classic connection
-//! on the same AEM, because no OpenAPI endpoint lists a folder's assets.
+//! never stored. An OAuth Server-to-Server credential lists a folder's assets through a classic
+//! connection on the same AEM, because no OpenAPI endpoint does (it browses folders itself).
 //!
 //! One rule for runs of an existing journal (apply, resume, undo, retry): they use the
 //! connection the run was made with, found by id first (it may have been renamed), and are
@@ -88,7 +88,7 @@ impl Opened {
         }
     }
 
-    /// Whether this connection writes through the OpenAPI with nobody to list folders for it:
+    /// Whether this connection writes through the OpenAPI with nobody to list a folder's assets:
     /// a new run's preview will be refused by AEM, and the face may say what to add.
     pub fn cannot_list_folders(&self) -> bool {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
