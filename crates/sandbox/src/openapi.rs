@@ -315,7 +315,8 @@ fn folder_ref(dam: &Dam, idx: u32) -> Value {
     })
 }
 
-/// `GET /adobe/folders?path&limit&cursor`: child folders only, cursor-paged.
+/// `GET /adobe/folders?path&limit&cursor`: child folders only, cursor-paged; at most
+/// `max_page_limit` per page whatever the `limit`.
 pub(crate) async fn folders(
     State(shared): State<Shared>,
     headers: HeaderMap,
@@ -347,6 +348,9 @@ pub(crate) async fn folders(
             None => return problem(400, "Invalid cursor"),
         },
     };
+    // Like the classic listing, a page may hold fewer than asked (the configured page cap):
+    // clients must follow the cursor, not take a short page for the last one.
+    let limit = limit.min(shared.config.max_page_limit.max(1));
     let dam = read(&shared.dam);
     let Some(Node::Folder(idx)) = dam.lookup(path) else {
         return problem(404, &format!("Folder {path} not found"));

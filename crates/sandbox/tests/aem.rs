@@ -475,6 +475,50 @@ async fn openapi_metadata_etag_if_match_and_folders_cursor() {
     assert_eq!(folders("limit=500".into()).await.unwrap().status(), 400);
 }
 
+/// A Folders API page holds at most the configured page cap, whatever `limit` asks, and says
+/// with its cursor that more follow: a short page is not the last one.
+#[tokio::test]
+async fn folders_pages_are_capped_and_carry_a_cursor() {
+    let sb = Sandbox::start(config().with_max_page_limit(1))
+        .await
+        .unwrap();
+    let parent = SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
+    let (base, c) = (sb.base_url(), sb.credentials().clone());
+    let s2s = s2s_token(&sb).await;
+    let mut cursor: Option<String> = None;
+    let mut paths = Vec::new();
+    loop {
+        let mut q = vec![("path", parent.to_owned()), ("limit", "50".to_owned())];
+        q.extend(cursor.clone().map(|c| ("cursor", c)));
+        let page: Value = client()
+            .get(format!("{base}/adobe/folders"))
+            .query(&q)
+            .bearer_auth(&s2s)
+            .header("X-Api-Key", &c.oauth_client_id)
+            .header("X-Adobe-Accept-Experimental", "1")
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let children = page["children"].as_array().unwrap();
+        assert!(children.len() <= 1, "{page}");
+        paths.extend(
+            children
+                .iter()
+                .map(|c| c["path"].as_str().unwrap().to_owned()),
+        );
+        match page["cursor"].as_str() {
+            Some(next) => cursor = Some(next.to_owned()),
+            None => break,
+        }
+    }
+    assert!(paths.len() > 1, "{paths:?}");
+    let unique: std::collections::HashSet<_> = paths.iter().collect();
+    assert_eq!(unique.len(), paths.len());
+}
+
 #[tokio::test]
 async fn graphql_endpoint_and_persisted_queries() {
     let sb = start().await;

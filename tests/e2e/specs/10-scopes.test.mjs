@@ -7,8 +7,8 @@
 //   copyright);
 // - a pasted list with a bad entry and a duplicate: both listed with their reason, the rest
 //   previewed;
-// - an OAuth Server-to-Server connection: Bulk edit says in words that it cannot find assets
-//   and what to do; paired on its card with the service connection ("Finds assets with"), it
+// - an OAuth Server-to-Server connection: unpaired, its folder tree browses through the Folders
+//   API, and counting a folder's assets says in words that it cannot find them and what to do; paired on its card with the service connection ("Finds assets with"), it
 //   runs a search edit written through the OpenAPI (PATCH with If-Match, no classic PUT).
 // Screenshots of each step go to E2E_ARTIFACTS.
 //
@@ -239,18 +239,26 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
       "the OAuth project was not imported", 30_000);
     added.push(card.id);
 
-    // Not paired: Bulk edit says what to import and where to pair it, before asking AEM.
+    // Not paired: the folder tree browses through the Folders API with the OAuth token; counting
+    // the folder's assets says what to import and where to pair it.
     await (await byTestId(driver, "nav-bulk")).click();
     const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
     if (again.length > 0) await again[0].click();
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${card.id}"]`)).click();
+    const top = folder.split("/").slice(0, 4).join("/");
+    await eventually(async () => (await driver.findElements(By.css(`[data-testid="folder-tree"] [data-testid="folder-node"][data-path="${top}"]`))).length === 1,
+      "the folder tree of the OAuth connection did not list folders", 30_000);
+    const typed = await byTestId(driver, "folder-path-input");
+    await typed.clear();
+    await typed.sendKeys(folder, Key.ENTER);
     const refusal = await eventually(async () => {
-      const text = await (await byTestId(driver, "folder-tree")).getText();
+      const banners = await driver.findElements(By.css('[data-testid="scope-error"]'));
+      const text = banners.length > 0 ? await banners[0].getText() : "";
       return text.includes("Finds assets with") ? text : null;
-    }, "the folder tree did not say how to find assets with an OAuth connection", 30_000);
+    }, "counting did not say how to find assets with an OAuth connection", 30_000);
     assert.match(refusal, /Import AEM service credentials/);
-    await show(driver, "folder-tree");
+    await show(driver, "scope-error");
     await screenshot(driver, "10 oauth 1 not paired");
 
     // Paired on its card with the service connection on the same AEM.

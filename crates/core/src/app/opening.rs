@@ -1,7 +1,7 @@
 //! Opening a connection for a run: a stored connection, or (the command line's form, like
 //! Adobe's sample script in seed 000) an AEM URL and a credential file read for this run only and
-//! never stored. An OAuth Server-to-Server credential lists folders through a classic connection
-//! on the same AEM, because no OpenAPI endpoint lists a folder's assets.
+//! never stored. An OAuth Server-to-Server credential lists a folder's assets through a classic
+//! connection on the same AEM, because no OpenAPI endpoint does (it browses folders itself).
 //!
 //! One rule for runs of an existing journal (apply, resume, undo, retry): they use the
 //! connection the run was made with, found by id first (it may have been renamed), and are
@@ -88,16 +88,16 @@ impl Opened {
         }
     }
 
-    /// Whether this connection writes through the OpenAPI with nobody to list folders for it:
+    /// Whether this connection writes through the OpenAPI with nobody to list a folder's assets:
     /// a new run's preview will be refused by AEM, and the face may say what to add.
     pub fn cannot_list_folders(&self) -> bool {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
     }
 
-    /// Refuses, in words, to find assets (browse, count, search, preview a new edit) with an
-    /// OAuth S2S connection that has no connection to find them: AEM refuses its token on the
-    /// classic APIs, and no OpenAPI endpoint lists a folder's assets. Says what to import and
-    /// where to pair it.
+    /// Refuses, in words, to find assets (count, search, preview a new edit) with an OAuth S2S
+    /// connection that has no connection to find them: AEM refuses its token on the classic
+    /// APIs, and no OpenAPI endpoint lists a folder's assets (browsing folders needs no pairing:
+    /// the Folders API lists them). Says what to import and where to pair it.
     pub fn require_finder(&self) -> Result<()> {
         if !self.cannot_list_folders() {
             return Ok(());
@@ -109,9 +109,9 @@ impl Opened {
             "then, from the command line: add --list-with CONNECTION"
         };
         Err(Error::InvalidInput(format!(
-            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it change assets, but not \
-             find them (AEM refuses its token on the APIs that list folders and search, and no \
-             OpenAPI endpoint lists a folder's assets). Import AEM service credentials (AEM \
+            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it browse folders and change \
+             assets, but not find the assets in them (AEM refuses its token on the APIs that \
+             list a folder's assets and search, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM \
              Developer Console) or a development token for the same AEM, {pair}.",
             self.label
         )))

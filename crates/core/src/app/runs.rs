@@ -26,20 +26,19 @@ pub const COMPLETIONS: usize = 50;
 pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Send + Sync);
 
 impl Workspace {
-    /// One page of a folder's subfolders, for the folder tree.
+    /// One page of a folder's subfolders, for the folder tree. An OAuth S2S connection browses
+    /// with its own token through the Folders API, paired or not.
     pub async fn folder_page(
         &self,
         opened: &Opened,
         folder: &str,
         offset: u64,
     ) -> Result<FolderPage> {
-        opened.require_finder()?;
         browse::folder_page(opened.connected.store.as_ref(), folder, offset, FOLDER_PAGE).await
     }
 
     /// Subfolders completing a typed path.
     pub async fn complete_folder(&self, opened: &Opened, typed: &str) -> Result<Vec<FolderEntry>> {
-        opened.require_finder()?;
         browse::complete(opened.connected.store.as_ref(), typed, COMPLETIONS).await
     }
 

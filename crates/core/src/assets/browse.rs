@@ -6,9 +6,10 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::aem::AemError;
 use crate::assets::folders::{list_failed, normalize_folder};
-use crate::assets::{AssetsApi, CallError, DAM_ROOT, EntryKind};
-use crate::error::Result;
+use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind, PartialListing};
+use crate::error::{Error, Result};
 
 /// A subfolder, as the folder tree shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -25,7 +26,8 @@ pub struct FolderEntry {
 pub struct FolderPage {
     pub folder: String,
     pub folders: Vec<FolderEntry>,
-    /// Assets (and content fragments) on this page.
+    /// Assets (and content fragments) on this page; 0 when browsing with the Folders API,
+    /// which lists folders only.
     #[ts(type = "number")]
     pub assets: u64,
     /// All children of the folder, when the server says.
@@ -51,6 +53,28 @@ pub async fn folder_page(
     limit: u64,
 ) -> Result<FolderPage> {
     let folder = normalize_folder(folder)?;
+    if let Some(subfolders) = store
+        .subfolders(&folder)
+        .await
+        .map_err(|e| subfolders_failed(&folder, e))?
+    {
+        // The Folders API lists folders only, all of them at once: one page, no assets counted.
+        let total = subfolders.len() as u64;
+        return Ok(FolderPage {
+            folder,
+            folders: subfolders
+                .into_iter()
+                .skip(usize::try_from(offset).unwrap_or(usize::MAX))
+                .map(|e| FolderEntry {
+                    path: e.path,
+                    name: e.name,
+                })
+                .collect(),
+            assets: 0,
+            total: Some(total),
+            next_offset: None,
+        });
+    }
     let page = store
         .list(&folder, offset, limit.max(1))
         .await
@@ -104,6 +128,25 @@ pub async fn complete(
         (parent.to_owned(), last.to_lowercase())
     };
     let mut found = Vec::new();
+    let matches =
+        |e: &Entry| e.kind == EntryKind::Folder && e.name.to_lowercase().starts_with(&prefix);
+    match store.subfolders(&parent).await {
+        Ok(Some(subfolders)) => {
+            found.extend(subfolders.into_iter().filter(matches).map(|e| FolderEntry {
+                path: e.path,
+                name: e.name,
+            }));
+            found.sort_by_cached_key(|e| e.name.to_lowercase());
+            found.truncate(limit);
+            return Ok(found);
+        }
+        Ok(None) => {}
+        Err(PartialListing {
+            read: 0,
+            error: CallError::NotFound,
+        }) => return Ok(Vec::new()),
+        Err(e) => return Err(subfolders_failed(&parent, e)),
+    }
     let mut offset = 0u64;
     for _ in 0..COMPLETE_MAX_PAGES {
         let page = match store.list(&parent, offset, COMPLETE_PAGE).await {
@@ -114,8 +157,7 @@ pub async fn complete(
         found.extend(
             page.entries
                 .into_iter()
-                .filter(|e| e.kind == EntryKind::Folder)
-                .filter(|e| e.name.to_lowercase().starts_with(&prefix))
+                .filter(matches)
                 .map(|e| FolderEntry {
                     path: e.path,
                     name: e.name,
@@ -132,4 +174,33 @@ pub async fn complete(
     found.sort_by_cached_key(|e| e.name.to_lowercase());
     found.truncate(limit);
     Ok(found)
+}
+
+/// A Folders API listing that failed or stopped early, in words: a partial listing is never
+/// shown as the folder's subfolders.
+fn subfolders_failed(folder: &str, failed: PartialListing) -> Error {
+    let PartialListing { read, error } = failed;
+    if read > 0 {
+        return Error::InvalidInput(format!(
+            "Only part of the subfolders of {folder} could be read ({read} before AEM stopped: \
+             {error}), so none are shown: the list would be incomplete. Try again in a moment."
+        ));
+    }
+    match error {
+        CallError::NotFound => Error::NotFound(format!(
+            "The folder {folder} does not exist in AEM, or this connection may not see it."
+        )),
+        CallError::Forbidden(detail) => Error::Aem(AemError::Auth(format!(
+            "Could not list the subfolders of {folder}: AEM refused this OAuth \
+             Server-to-Server connection on its Folders API (403: {detail}). Its client id must \
+             be allowed for this environment (allowedClientIDs in the Cloud Manager \
+             config/api.yaml) and its product profile must give access to AEM Assets."
+        ))),
+        other => crate::assets::folders::list_failed(
+            folder,
+            other,
+            crate::credentials::ApiFamily::OpenApi,
+            None,
+        ),
+    }
 }

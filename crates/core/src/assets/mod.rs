@@ -12,6 +12,7 @@ pub mod browse;
 pub mod classic;
 pub mod connect;
 pub mod folders;
+pub mod folders_api;
 pub mod openapi;
 pub mod renditions;
 pub mod search;
@@ -156,6 +157,14 @@ impl CallError {
     }
 }
 
+/// A listing that stopped before its last page: `read` entries had been read, so what was read
+/// is not the whole and is not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialListing {
+    pub read: usize,
+    pub error: CallError,
+}
+
 /// The one seam between the engine and an Assets API; tests put an in-memory DAM behind it.
 pub trait AssetsApi: Send + Sync {
     fn family(&self) -> ApiFamily;
@@ -197,6 +206,17 @@ pub trait AssetsApi: Send + Sync {
     /// metadata node, so the preview need not read an asset whose entry shows one. An entry
     /// that does not show the property says nothing: the asset is read.
     fn listing_carries(&self, property: &str) -> bool;
+
+    /// Every subfolder of `folder` through an API that lists folders only (the OpenAPI Folders
+    /// API), all its pages read; `Ok(None)` when this connection browses with
+    /// [`AssetsApi::list`] instead (which also counts assets).
+    fn subfolders<'a>(
+        &'a self,
+        folder: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Vec<Entry>>, PartialListing>> {
+        let _ = folder;
+        Box::pin(async { Ok(None) })
+    }
 
     /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {

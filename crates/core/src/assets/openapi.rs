@@ -4,7 +4,8 @@
 //! `X-Api-Key` comes from the connection's credentials; `X-Adobe-Accept-Experimental: 1` is
 //! always sent.
 //!
-//! Not here: listing folders. No OpenAPI endpoint lists a folder's assets (§5.3), so listing
+//! Browsing folders goes through the Folders API ([`super::folders_api`]) with the connection's
+//! own token. Not here: listing a folder's assets. No OpenAPI endpoint does (§5.3), so listing
 //! and the `jcr:uuid` look-up go through a [`ClassicAssets`] (the `lister`).
 
 use reqwest::Method;
@@ -128,7 +129,7 @@ pub fn json_patch(writes: &[Write]) -> Value {
 }
 
 /// The `detail` (or `title`) of an RFC 7807 problem body.
-fn problem_detail(body: &Value) -> Option<String> {
+pub(crate) fn problem_detail(body: &Value) -> Option<String> {
     body.get("detail")
         .or_else(|| body.get("title"))
         .and_then(Value::as_str)
@@ -173,6 +174,18 @@ impl AssetsApi for OpenApiAssets {
         if_match: Option<&'a str>,
     ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
         Box::pin(self.patch(asset, writes, if_match))
+    }
+
+    fn subfolders<'a>(
+        &'a self,
+        folder: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Vec<crate::assets::Entry>>, crate::assets::PartialListing>>
+    {
+        Box::pin(async move {
+            crate::assets::folders_api::all_subfolders(&self.client, folder)
+                .await
+                .map(Some)
+        })
     }
 
     fn listing_carries(&self, _property: &str) -> bool {
@@ -248,6 +261,69 @@ mod tests {
             ScriptedServer::start(vec![Scripted::json(200, json!({"assetMetadata": {}}))]).await;
         let current = assets(&server.base).read(&asset).await.unwrap();
         assert!(current.metadata.is_empty());
+    }
+
+    /// A Folders API listing that fails or loops after its first page is an error saying the
+    /// list would be incomplete, never the folders read so far; a refusal says what to set up.
+    #[tokio::test]
+    async fn a_folder_listing_cut_short_is_never_shown_as_the_whole() {
+        let page = |name: &str, cursor: Option<&str>| {
+            let mut body =
+                json!({"children": [{"name": name, "path": format!("/content/dam/a/{name}")}]});
+            if let Some(c) = cursor {
+                body["cursor"] = json!(c);
+            }
+            Scripted::json(200, body)
+        };
+        let cases = [
+            (
+                vec![
+                    page("b", Some("c1")),
+                    Scripted::json(503, json!({"detail": "busy"})),
+                ],
+                "Only part of the subfolders",
+            ),
+            (
+                vec![page("b", Some("c1")), page("c", Some("c1"))],
+                "Only part of the subfolders",
+            ),
+            (
+                vec![
+                    page("b", Some("c1")),
+                    Scripted::json(200, json!({"self": {}})),
+                ],
+                "Only part of the subfolders",
+            ),
+            (
+                vec![Scripted::json(403, json!({"title": "Forbidden"}))],
+                "allowedClientIDs",
+            ),
+        ];
+        for (script, words) in cases {
+            let server = ScriptedServer::start(script).await;
+            let err =
+                crate::assets::browse::folder_page(&assets(&server.base), "/content/dam/a", 0, 200)
+                    .await
+                    .unwrap_err()
+                    .to_string();
+            assert!(err.contains(words), "{err}");
+        }
+        let server = ScriptedServer::start(vec![page("b", Some("c1")), page("c", None)]).await;
+        let listed =
+            crate::assets::browse::folder_page(&assets(&server.base), "/content/dam/a", 0, 200)
+                .await
+                .unwrap();
+        assert_eq!(listed.folders.len(), 2);
+        let sent: Vec<_> = server
+            .received()
+            .into_iter()
+            .map(|r| r.request_line)
+            .collect();
+        assert!(
+            sent[0].starts_with("GET /adobe/folders?path=%2Fcontent%2Fdam%2Fa&limit=50 "),
+            "{sent:?}"
+        );
+        assert!(sent[1].contains("&cursor=c1 "), "{sent:?}");
     }
 
     #[test]

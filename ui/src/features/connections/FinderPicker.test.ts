@@ -18,6 +18,8 @@ describe('FinderPicker', () => {
     const missing = screen.getByTestId('finder-missing');
     expect(missing).toHaveTextContent('Import AEM service credentials');
     expect(missing).toHaveTextContent('author-p1-e2.adobeaemcloud.com');
+    // Browsing folders needs no pairing (the Folders API); finding assets does.
+    expect(missing).toHaveTextContent("browse folders and change assets, but not list a folder's assets or search");
     expect(screen.queryByTestId('finder-select')).not.toBeInTheDocument();
   });
 

@@ -6,7 +6,8 @@ import type { FolderEntry } from "./FolderEntry";
  */
 export type FolderPage = { folder: string, folders: Array<FolderEntry>, 
 /**
- * Assets (and content fragments) on this page.
+ * Assets (and content fragments) on this page; 0 when browsing with the Folders API,
+ * which lists folders only.
  */
 assets: number, 
 /**
