@@ -386,7 +386,7 @@ async fn an_oauth_connection_says_it_cannot_list_folders() {
         .unwrap_err();
     let words = err.to_string();
     assert!(
-        words.contains("OAuth Server-to-Server credential cannot list folders")
+        words.contains("OAuth Server-to-Server credential cannot list a folder's assets")
             && words.contains("Service Credentials connection"),
         "{words}"
     );
@@ -405,7 +405,10 @@ async fn an_oauth_connection_says_it_cannot_list_folders() {
         )
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("cannot list folders"), "{err}");
+    assert!(
+        err.to_string().contains("cannot list a folder's assets"),
+        "{err}"
+    );
     let err = scope::count(
         connected.store.as_ref(),
         SAMPLE_FOLDER,
@@ -415,7 +418,10 @@ async fn an_oauth_connection_says_it_cannot_list_folders() {
     )
     .await
     .unwrap_err();
-    assert!(err.to_string().contains("cannot list folders"), "{err}");
+    assert!(
+        err.to_string().contains("cannot list a folder's assets"),
+        "{err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]

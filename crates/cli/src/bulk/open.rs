@@ -50,8 +50,7 @@ impl ConnectionArgs {
 
     /// A note when `--list-with` was given for a connection that lists folders itself.
     pub fn note_unused_lister(&self, opened: &Opened) {
-        if self.list_with.is_some() && opened.lists_with.is_none() && !opened.cannot_list_folders()
-        {
+        if self.list_with.is_some() && opened.lists_with.is_none() && !opened.cannot_find_assets() {
             eprintln!(
                 "note: --list-with is only for OAuth Server-to-Server connections; \"{}\" lists \
                  folders itself.",

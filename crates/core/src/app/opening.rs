@@ -90,7 +90,7 @@ impl Opened {
 
     /// Whether this connection writes through the OpenAPI with nobody to list a folder's assets:
     /// a new run's preview will be refused by AEM, and the face may say what to add.
-    pub fn cannot_list_folders(&self) -> bool {
+    pub fn cannot_find_assets(&self) -> bool {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
     }
 
@@ -99,7 +99,7 @@ impl Opened {
     /// APIs, and no OpenAPI endpoint lists a folder's assets (browsing folders needs no pairing:
     /// the Folders API lists them). Says what to import and where to pair it.
     pub fn require_finder(&self) -> Result<()> {
-        if !self.cannot_list_folders() {
+        if !self.cannot_find_assets() {
             return Ok(());
         }
         let pair = if self.connection_id.is_some() {

@@ -64,9 +64,9 @@ pub fn list_failed(
         CallError::Forbidden(_) if family == ApiFamily::OpenApi => {
             Error::Aem(AemError::Auth(format!(
                 "Could not list {folder}: this connection's OAuth Server-to-Server credential \
-                 cannot list folders (AEM accepts its token only on the OpenAPI-based Assets \
-                 API, which has no way to list a folder). Add a Service Credentials connection \
-                 for the same environment and use it for bulk edits."
+                 cannot list a folder's assets (AEM accepts its token only on the OpenAPI-based \
+                 APIs, which list subfolders but not the assets in a folder). Add a Service \
+                 Credentials connection for the same environment and use it for bulk edits."
             )))
         }
         CallError::Forbidden(_) => Error::Aem(AemError::Auth(format!(

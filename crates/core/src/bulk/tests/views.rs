@@ -670,14 +670,17 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .contains("OAuth Server-to-Server credential cannot list folders")
+            .contains("OAuth Server-to-Server credential cannot list a folder's assets")
             && err.to_string().contains("Service Credentials connection"),
         "{err}"
     );
     let err = browse::folder_page(oauth.as_ref(), F, 0, 10)
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("cannot list folders"), "{err}");
+    assert!(
+        err.to_string().contains("cannot list a folder's assets"),
+        "{err}"
+    );
 
     let expired = crate::aem::AemError::Auth(format!(
         "The local development token of this connection ended. {}",
