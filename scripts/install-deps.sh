@@ -9,6 +9,9 @@ APT_PACKAGES=(
   # build
   build-essential pkg-config file curl ca-certificates
   libwebkit2gtk-4.1-dev libgtk-3-dev libsoup-3.0-dev librsvg2-dev libdbus-1-dev libssl-dev
+  # packages: the .deb's xz recompression and the package check (dpkg-shlibdeps; rpm -qp and
+  # an install into a scratch root)
+  xz-utils dpkg-dev rpm
   # headless window, screenshots and the real OS-level drop in E2E
   xvfb xauth x11-utils xdotool imagemagick fonts-dejavu-core python3-gi gir1.2-gtk-3.0
   # WebDriver for WebKitGTK

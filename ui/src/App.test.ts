@@ -2,7 +2,7 @@
 // check (streamed steps, keychain banner, failures) and dropped files.
 import { act, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import App from './App.svelte';
 import {
@@ -89,6 +89,16 @@ let stopDrags: () => void;
 let closeBlocked: () => void;
 let sheetDropped: (sheet: HeldSheet) => void;
 
+// The pages App loads when first opened: transformed once here, so a test's first visit is not
+// slowed by the test runner compiling them on demand.
+beforeAll(async () => {
+  await Promise.all([
+    import('./features/bulk/BulkEditPage.svelte'),
+    import('./features/activity/ActivityPage.svelte'),
+    import('./features/console/ConsolePage.svelte'),
+  ]);
+});
+
 beforeEach(() => {
   delete document.body.dataset.ready;
   // Fresh per test: the previous test's App is unmounted after this file's afterEach runs.
@@ -148,7 +158,7 @@ describe('navigation', () => {
     await renderReady();
 
     await user.click(screen.getByTestId('nav-bulk'));
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Bulk edit');
+    expect(await screen.findByRole('heading', { level: 1 })).toHaveTextContent('Bulk edit');
     expect(await screen.findByTestId('empty-bulk')).toBeInTheDocument();
     expect(screen.queryByTestId('empty-connections')).not.toBeInTheDocument();
     expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');

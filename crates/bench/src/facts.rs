@@ -40,7 +40,7 @@ pub fn gather() -> Facts {
     let build = if cfg!(debug_assertions) {
         "DEBUG build (numbers are not representative: use --release)".to_owned()
     } else {
-        "release build (workspace release profile: thin LTO, 1 codegen unit)".to_owned()
+        "release build (workspace release profile: opt-level 3, fat LTO, 1 codegen unit, symbols stripped)".to_owned()
     };
     let rustc = std::process::Command::new("rustc")
         .arg("--version")

@@ -113,14 +113,72 @@ fn measure(bin: &Path, side: Side, idle_secs: u64) -> Result<Sample> {
         }
     };
     std::thread::sleep(Duration::from_secs(idle_secs));
+    // PSS splits a shared page among every process mapping it, so another WebKit window on the
+    // machine (a parallel test run) would halve the libraries' share and make either side look
+    // 50-80 MiB lighter. Read only while no process outside this family maps them.
+    let waited = Instant::now();
+    let family_now = loop {
+        let ours = family(child.id());
+        let others = foreign_sharers(&ours);
+        if others.is_empty() {
+            break ours;
+        }
+        if waited.elapsed() > FOREIGN_LIMIT {
+            end(&mut child);
+            return Err(format!(
+                "other processes kept WebKit's libraries mapped for {} s (pids {others:?}): \
+                 PSS would be understated; measure when they have finished",
+                FOREIGN_LIMIT.as_secs()
+            )
+            .into());
+        }
+        std::thread::sleep(Duration::from_secs(2));
+    };
     let mut pss = BTreeMap::new();
-    for pid in family(child.id()) {
+    for pid in family_now {
         if let Some((name, kib)) = pss_of(pid) {
             *pss.entry(name).or_default() += kib;
         }
     }
     end(&mut child);
     Ok(Sample { ready, pss })
+}
+
+/// How long a sample waits for other WebKit processes to end before the run fails.
+const FOREIGN_LIMIT: Duration = Duration::from_secs(300);
+
+/// Processes outside `ours` that map the same WebKitGTK or software-OpenGL (Mesa's libLLVM)
+/// files as `ours` (the libraries that make up most of the shared PSS). Compared by path: rustc's
+/// own libLLVM is another file.
+fn foreign_sharers(ours: &[u32]) -> Vec<u32> {
+    let maps = |pid: u32| std::fs::read_to_string(format!("/proc/{pid}/maps")).unwrap_or_default();
+    let mut shared: Vec<String> = ours
+        .iter()
+        .flat_map(|&pid| {
+            maps(pid)
+                .lines()
+                .filter_map(|l| l.split_whitespace().nth(5).map(str::to_owned))
+                .filter(|path| path.contains("libwebkit2gtk") || path.contains("libLLVM"))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    shared.sort();
+    shared.dedup();
+    if shared.is_empty() {
+        return Vec::new();
+    }
+    let Ok(entries) = std::fs::read_dir("/proc") else {
+        return Vec::new();
+    };
+    entries
+        .flatten()
+        .filter_map(|e| e.file_name().to_str()?.parse::<u32>().ok())
+        .filter(|pid| !ours.contains(pid))
+        .filter(|&pid| {
+            let theirs = maps(pid);
+            shared.iter().any(|path| theirs.contains(path.as_str()))
+        })
+        .collect()
 }
 
 /// Until the page has loaded: the bare window prints `page loaded`; Metadesk logs it.
@@ -358,7 +416,8 @@ fn section(o: &FootprintOpts, app: &[Sample], bare: &[Sample]) -> Section {
             format!(
                 "Idle PSS: {} s after the page loaded, the sum of Pss in /proc/PID/smaps_rollup \
                  over the app and every process below it (WebKit's web and network processes), as \
-                 smem counts it.",
+                 smem counts it; read only while no other process maps WebKitGTK or libLLVM \
+                 (another WebKit window would take a share of those pages).",
                 o.idle_secs
             ),
         ],
