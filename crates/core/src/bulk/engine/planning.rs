@@ -19,7 +19,7 @@ use crate::bulk::journal::{
 use crate::bulk::progress::ProgressFn;
 use crate::bulk::reasons;
 use crate::bulk::replay::Replay;
-use crate::bulk::spec::{Edit, apply_op};
+use crate::bulk::spec::{Edit, EditOp, apply_op};
 use crate::credentials::ApiFamily;
 
 use crate::error::Result;
@@ -249,8 +249,18 @@ pub(super) fn plan_from_current(
     if changing && matches!(spec.kind, crate::bulk::spec::RunKind::Sheet { .. }) {
         changes.retain(|c| !same(c.before.as_ref(), c.after.as_ref()));
     }
+    let several_for_one = if matches!(spec.kind, crate::bulk::spec::RunKind::Sheet { .. }) {
+        several_values_for_one(&current.metadata, edits)
+    } else {
+        Vec::new()
+    };
+    let hold_back = if several_for_one.is_empty() {
+        hold_back.map(str::to_owned)
+    } else {
+        Some(reasons::holds_one_value(&several_for_one))
+    };
     let (action, outcome, reason) = match (changing, hold_back) {
-        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why.to_owned())),
+        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why)),
         (true, None) => (Action::Change, Outcome::Changed, None),
         (false, _) => (Action::Unchanged, Outcome::Unchanged, None),
     };
@@ -265,6 +275,22 @@ pub(super) fn plan_from_current(
     };
     ctx.count(outcome);
     record_row(ctx, counts, row)
+}
+
+/// The properties a sheet row gives several values (a plain `prefix:name` column, which does
+/// not say whether it holds one value or several) where AEM holds one value now: written, the
+/// property would silently turn into a list, so the row is not written. A property that is
+/// absent or already a list takes the values as a list.
+fn several_values_for_one<'a>(
+    current: &serde_json::Map<String, Value>,
+    edits: &'a [Edit],
+) -> Vec<&'a str> {
+    edits
+        .iter()
+        .filter(|e| matches!(&e.op, EditOp::Set { values } if values.len() > 1))
+        .filter(|e| values_of(current, &e.property).is_some_and(|v| !v.is_array() && !v.is_null()))
+        .map(|e| e.property.as_str())
+        .collect()
 }
 
 /// Plans a run from an earlier run's rows: `keep` picks the rows (in the earlier run's order),
