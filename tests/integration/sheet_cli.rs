@@ -279,6 +279,111 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
     );
 }
 
+/// Errors only AEM reveals (an asset that is not there, several values for a property AEM
+/// holds as one in a plain `prefix:name` column): exit 2, each named, nothing written and no
+/// run left that `runs apply` could write from; with --skip-invalid-rows the other rows go.
+#[tokio::test(flavor = "multi_thread")]
+async fn errors_found_in_aem_exit_2_and_leave_no_run_to_apply() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    assert!(
+        env.sb
+            .write_metadata(&a, vec![("xmp:Label".into(), Some(json!("draft")))])
+    );
+    let file = env.path("aem-errors.csv");
+    std::fs::write(
+        &file,
+        format!("Path,dc:title,xmp:Label\n{a},New A,red|green\n{b},New B,\n{b}x.jpg,Nobody,\n"),
+    )
+    .unwrap();
+    let runs = || {
+        let o = env.run_plain(&["runs", "list", "--json"]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        serde_json::from_slice::<Vec<Value>>(&o.stdout)
+            .unwrap()
+            .len()
+    };
+    let runs_before = runs();
+    let (title_a, title_b) = (env.title(&a), env.title(&b));
+
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for expected in [
+        "error: Row 2, column C (xmp:Label): xmp:Label holds one value in AEM, but the cell has 2 \
+         separated by |; keep one",
+        &format!("error: Row 4: there is no asset at {b}x.jpg"),
+        "aem-errors.csv has 2 error(s); nothing was written.",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    assert!(!err.contains("runs show"), "no preview to point at: {err}");
+    assert_eq!((env.title(&a), env.title(&b)), (title_a.clone(), title_b));
+    assert_eq!(runs(), runs_before, "no run recorded");
+
+    let o = env.import(&file, &["--yes", "--skip-invalid-rows"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("Left out: row(s) 2, 4 (errors)."),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(env.title(&a), title_a);
+    assert_eq!(metadata(&env.sb, &a)["xmp:Label"], json!("draft"));
+    assert_eq!(env.title(&b), json!("New B"));
+}
+
+/// An export interrupted while it writes (here: killed by the file-size limit, as a full disk
+/// or a kill would stop it) leaves the user's file as it was, never half a sheet in its place;
+/// an export that completes replaces it whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
+    let env = Env::new().await;
+    let out = env.path("shots.csv");
+    std::fs::write(&out, "Path,dc:title\n/content/dam/mine.jpg,My work\n").unwrap();
+    let before = std::fs::read(&out).unwrap();
+    let file = env.dir.path().join("creds/local-development-token.json");
+    let args = [
+        "sheet",
+        "export",
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:title",
+        "--property",
+        "dc:subject",
+        "--property",
+        "dc:description",
+        "--out",
+        out.to_str().unwrap(),
+        "--aem",
+        &env.sb.base_url(),
+        "--file",
+        file.to_str().unwrap(),
+    ];
+    // bash's `ulimit -f` counts KiB; the sheet is larger than 2 KiB.
+    let o = Command::new("bash")
+        .arg("-c")
+        .arg("ulimit -f 2; exec \"$0\" \"$@\"")
+        .arg(&env.cli)
+        .args(args)
+        .env("METADESK_HOME", env.dir.path().join("home"))
+        .output()
+        .unwrap();
+    assert_ne!(o.status.code(), Some(0), "the limit stops the export");
+    assert_eq!(
+        std::fs::read(&out).unwrap(),
+        before,
+        "the user's file is untouched"
+    );
+
+    let o = env.run(&args[..args.len() - 4]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let sheet = read_sheet("shots.csv", &std::fs::read(&out).unwrap()).unwrap();
+    assert!(sheet.issues.is_empty() && !sheet.rows.is_empty());
+}
+
 /// Someone changes an asset in AEM after the sheet was exported: the import flags that row
 /// (a warning naming it), leaves its cells unwritten (the other person's change is kept), and
 /// writes the other rows.

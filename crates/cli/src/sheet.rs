@@ -88,21 +88,24 @@ async fn export(a: ExportArgs, ws: &Workspace) -> u8 {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e),
     };
-    let (bytes, report) = match cancellable(
+    // Written whole beside --out, then renamed over it: an export interrupted part-way (a
+    // full disk, a kill) leaves the file that was there, never half a sheet.
+    let saved = cancellable(
         ws,
-        ws.export_sheet(&opened, &folder, &filters, &a.properties, format),
+        ws.save_sheet_export(
+            &opened,
+            &folder,
+            &filters,
+            &a.properties,
+            format,
+            a.out.clone(),
+        ),
     )
-    .await
-    {
-        Ok(r) => r,
+    .await;
+    let report = match saved {
+        Ok(saved) => saved.export,
         Err(e) => return output::fail(&e),
     };
-    if let Err(e) = std::fs::write(&a.out, bytes) {
-        return output::fail(&Error::io(
-            format!("Could not write {}", a.out.display()),
-            e,
-        ));
-    }
     println!("Wrote {} assets to {}.", report.assets, a.out.display());
     for folder in &report.unlisted_folders {
         eprintln!(
@@ -163,12 +166,14 @@ async fn import(a: ImportArgs, ws: &Workspace) -> u8 {
         Err(e) => return output::fail(&e),
     };
     print_issues(&import);
-    let errors = import
-        .issues
-        .iter()
-        .filter(|i| i.severity == Severity::Error)
-        .count();
+    // A sheet with errors comes back without a preview (none is kept), unless its rows in
+    // error were left out.
     let Some(preview) = import.run.clone() else {
+        let errors = import
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .count();
         if a.write.json {
             output::print_json(&import);
         }
@@ -178,17 +183,6 @@ async fn import(a: ImportArgs, ws: &Workspace) -> u8 {
         );
         return USAGE;
     };
-    if errors > 0 && !a.skip_invalid_rows {
-        if a.write.json {
-            output::print_json(&import);
-        }
-        eprintln!(
-            "{file_name} has {errors} error(s); nothing was written. Correct them, or add \
-             --skip-invalid-rows to leave those rows out (preview: metadesk-cli runs show {}).",
-            preview.id
-        );
-        return USAGE;
-    }
     if !import.skipped_rows.is_empty() {
         eprintln!(
             "Left out: row(s) {} (errors).",

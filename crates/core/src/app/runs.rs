@@ -221,8 +221,9 @@ pub fn write_whole_file(
     };
     let io = |what: &str, e| Error::io(format!("could not {what} {shown}"), e);
     let mut builder = tempfile::Builder::new();
-    builder.prefix(".metadesk-report-").suffix(".part");
-    // The report is not secret: the usual permissions for a new file, not a temp file's 0600.
+    builder.prefix(".metadesk-").suffix(".part");
+    // A report or a sheet is not secret: the usual permissions for a new file, not a temp
+    // file's 0600.
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;

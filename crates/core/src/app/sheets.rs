@@ -18,11 +18,12 @@ use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
 use crate::bulk::journal::{Action, Record, read_records};
-use crate::bulk::reasons::CHANGED_SINCE_EXPORT;
+use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
+use crate::sheets::checks::{outside_folder, several_values_for_one};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
 use crate::timefmt::now_rfc3339;
@@ -145,7 +146,7 @@ impl Workspace {
     }
 
     /// [`Self::export_sheet`] saved to `target` (written whole, then renamed into place; an
-    /// existing file is replaced: the save dialog asked). A name without the format's ending
+    /// existing file is replaced: the save dialog asked, or the CLI's --out named it). A name without the format's ending
     /// gets it.
     pub async fn save_sheet_export(
         &self,
@@ -201,7 +202,7 @@ impl Workspace {
                 sheet
                     .rows
                     .iter()
-                    .filter_map(|row| crate::sheets::checks::outside_folder(row, folder)),
+                    .filter_map(|row| outside_folder(row, folder)),
             );
         }
         if opened.connected.store.family() == ApiFamily::OpenApi
@@ -262,19 +263,22 @@ impl Workspace {
         let summary = engine
             .preview_per_asset(spec, assets, job.control(), &forward)
             .await?;
-        // Rows whose asset could not be read are errors of the sheet, named by their row.
+        // Rows whose asset could not be read, or whose cells give several values to a
+        // property AEM holds as one, are errors of the sheet, named by their row and cell.
         let path = runs::path_of(&self.runs_dir(), &summary.id)?;
-        let mut missing = Vec::new();
+        let mut found = Vec::new();
+        let mut rows_in_error = Vec::new();
         for record in read_records(&path)? {
             if let Record::Row(row) = record?
                 && row.action == Action::Skip
             {
-                let number = planned.get(row.i as usize).map(|r| r.number);
+                let planned_row = planned.get(row.i as usize).copied();
+                let number = planned_row.map(|r| r.number);
                 let reason = row.reason.unwrap_or_default();
                 if reason.starts_with(CHANGED_SINCE_EXPORT) {
                     // Flagged, not an error: the preview shows it skipped, nothing is
                     // written for it, the other rows may be applied.
-                    missing.push(Issue::new(
+                    found.push(Issue::new(
                         Severity::Warning,
                         number,
                         None,
@@ -282,12 +286,28 @@ impl Workspace {
                     ));
                     continue;
                 }
+                rows_in_error.extend(number);
+                if reason.starts_with(HOLDS_ONE_VALUE)
+                    && let Some(planned_row) = planned_row
+                {
+                    // The preview kept the cells that change, with AEM's value before.
+                    let changes = &row.changes;
+                    found.extend(several_values_for_one(&sheet, planned_row, |property| {
+                        changes.iter().any(|c| {
+                            c.property == property
+                                && c.before
+                                    .as_ref()
+                                    .is_some_and(|v| !v.is_array() && !v.is_null())
+                        })
+                    }));
+                    continue;
+                }
                 let what = if reason.contains("(404)") {
                     format!("there is no asset at {} in {}", row.path, opened.label)
                 } else {
                     format!("{} could not be read in AEM ({reason})", row.path)
                 };
-                missing.push(Issue {
+                found.push(Issue {
                     severity: Severity::Error,
                     row: number,
                     column: None,
@@ -299,8 +319,18 @@ impl Workspace {
                 });
             }
         }
-        answer.issues.extend(missing);
+        answer.issues.extend(found);
         answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
+        if !rows_in_error.is_empty() && !skip_rows_in_error {
+            // A sheet with errors writes nothing and leaves nothing to apply: the preview
+            // found them, so it goes (never applied, it holds nothing to undo).
+            crate::bulk::journal::remove(&path)
+                .map_err(|e| Error::io("Could not remove the sheet's preview", e))?;
+            return Ok(answer);
+        }
+        answer.skipped_rows.extend(rows_in_error);
+        answer.skipped_rows.sort_unstable();
+        answer.skipped_rows.dedup();
         answer.run = Some(summary);
         Ok(answer)
     }

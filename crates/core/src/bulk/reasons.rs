@@ -20,6 +20,20 @@ pub fn changed_since_export(now: &str, exported: &str) -> String {
     )
 }
 
+/// Starts the reason of a sheet row not written because a cell gives several values for a
+/// property AEM holds as one (the import names each such cell in words).
+pub const HOLDS_ONE_VALUE: &str = "several values for a property AEM holds as one";
+
+/// A sheet row not written because its cells give several values to `properties`, which AEM
+/// holds as one value: written, each would silently become a list.
+pub fn holds_one_value(properties: &[&str]) -> String {
+    format!(
+        "{HOLDS_ONE_VALUE} ({}); keep one value in each, or write \\| for a | that belongs \
+         to the text",
+        properties.join(", ")
+    )
+}
+
 /// A sheet row not written because whether AEM changed the asset could not be told.
 pub fn change_not_checked(err: &str) -> String {
     format!(

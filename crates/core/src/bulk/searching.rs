@@ -24,7 +24,7 @@ use crate::error::{Error, Result};
 use crate::retry::RetryPolicy;
 
 /// Entries looked up per request.
-const LOOKUP_BATCH: usize = 50;
+pub const LOOKUP_BATCH: usize = 50;
 
 /// Retries of one search request for throttles, 5xx and unreachable hosts (a count is a
 /// glance: it gives up sooner than a run).
@@ -199,6 +199,25 @@ fn lookup_params(batch: &[&Target], extra: &[(String, String)]) -> Vec<(String, 
     // Each entry names at most one node; twice the batch leaves room to spare.
     params.push(("p.limit".into(), (batch.len() * 2).to_string()));
     params
+}
+
+/// The lookup of exact `paths` (at most [`LOOKUP_BATCH`]), the hits carrying `properties`
+/// (relative to each hit, e.g. `jcr:content/jcr:lastModified`) besides their path.
+pub fn paths_lookup(paths: &[&str], properties: &[&str]) -> Vec<(String, String)> {
+    let targets: Vec<Target> = paths
+        .iter()
+        .map(|p| Target::Path((*p).to_owned()))
+        .collect();
+    let refs: Vec<&Target> = targets.iter().collect();
+    let props = std::iter::once("jcr:path")
+        .chain(properties.iter().copied())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let extra = [
+        ("p.hits".to_owned(), "selective".to_owned()),
+        ("p.properties".to_owned(), props),
+    ];
+    lookup_params(&refs, &extra)
 }
 
 /// Resolves `entries` with `search` (one QueryBuilder page per call, retried by the caller).

@@ -4,8 +4,9 @@
 //! Metadesk exports.
 //!
 //! Not here: reading or writing AEM, the preview or the run (the use cases in `app` do that
-//! with the bulk engine); the checks that need AEM's answer (unknown asset, changed since the
-//! export) take that answer as plain data ([`checks`]).
+//! with the bulk engine); the checks that need AEM's answer (outside the exported folder,
+//! several values for a property AEM holds as one) take that answer as plain data
+//! ([`checks`]).
 //!
 //! The cell rules (README "Spreadsheets"):
 //! - an empty cell leaves the property as it is; [`CLEAR_MARKER`] (`#CLEAR`) removes it;

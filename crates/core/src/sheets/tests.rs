@@ -1,12 +1,11 @@
 //! The sheet formats and every check of the file itself, on files built here.
 
-use std::collections::HashMap;
 use std::io::Read;
 
 use rust_xlsxwriter::{Formula, Workbook};
 use serde_json::json;
 
-use super::checks::{AssetNow, check_against_aem};
+use super::checks::{outside_folder, several_values_for_one};
 use super::testing::{OdsCell, french_excel_csv, ods, text};
 use super::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use super::*;
@@ -460,58 +459,36 @@ fn a_changed_last_modified_cell_is_said() {
 fn checks_against_aem() {
     let sheet = read_sheet(
         "s.csv",
-        b"Path,Last modified,dc:title,photoshop:Headline\n\
-/content/dam/shots/a.jpg,2026-11-20T09:00:00Z,x,\n\
-/content/dam/other/b.jpg,2026-11-20T09:00:00Z,y,\n\
-/content/dam/shots/gone.jpg,,z,\n\
-/content/dam/shots/c.jpg,2026-11-20T09:00:00Z,,one|two\n",
+        b"Path,dc:title,photoshop:Headline,xmp:Label\n\
+/content/dam/shots/a.jpg,x,one|two,red|green\n\
+/content/dam/other/b.jpg,y,one,\n",
     )
     .unwrap();
     assert_eq!(sheet.issues, vec![]);
-    let now = |modified: &str, props: serde_json::Value| AssetNow {
-        last_modified: Some(modified.into()),
-        properties: props.as_object().cloned().unwrap_or_default(),
-    };
-    let assets = HashMap::from([
-        (
-            "/content/dam/shots/a.jpg".to_owned(),
-            now("2026-11-21T08:00:00Z", json!({})),
-        ),
-        (
-            "/content/dam/other/b.jpg".to_owned(),
-            now("2026-11-20T09:00:00Z", json!({})),
-        ),
-        (
-            "/content/dam/shots/c.jpg".to_owned(),
-            now("2026-11-20T09:00:00Z", json!({"photoshop:Headline": "H"})),
-        ),
-    ]);
-    let issues = check_against_aem(&sheet, &assets, Some("/content/dam/shots"), "Stage");
+    let (a, b) = (&sheet.rows[0], &sheet.rows[1]);
+    assert_eq!(outside_folder(a, "/content/dam/shots/"), None);
+    assert_eq!(
+        outside_folder(b, "/content/dam/shots").unwrap().message,
+        "Row 3: /content/dam/other/b.jpg is outside the exported folder /content/dam/shots; it \
+         will be changed too. Delete the row if that is not meant."
+    );
+    // AEM holds one Headline on a.jpg, and no Label (that one becomes a list).
+    let issues = several_values_for_one(&sheet, a, |p| p == "photoshop:Headline");
     let messages: Vec<_> = issues
         .iter()
-        .map(|i| (i.severity, i.message.as_str()))
+        .map(|i| (i.severity, i.column.as_deref(), i.message.as_str()))
         .collect();
     assert_eq!(
         messages,
-        vec![
-            (
-                Severity::Warning,
-                "Row 2: /content/dam/shots/a.jpg was changed in AEM (2026-11-21T08:00:00Z) after the sheet was exported (2026-11-20T09:00:00.000+00:00); its cells that differ from AEM now are not written, so that change is kept. Export again to edit it."
-            ),
-            (
-                Severity::Warning,
-                "Row 3: /content/dam/other/b.jpg is outside the exported folder /content/dam/shots; it will be changed too. Delete the row if that is not meant."
-            ),
-            (
-                Severity::Error,
-                "Row 4: there is no asset at /content/dam/shots/gone.jpg in Stage; correct the path (copy it from AEM) or delete the row."
-            ),
-            (
-                Severity::Error,
-                "Row 5, column D (photoshop:Headline): photoshop:Headline holds one value in AEM, but the cell has 2 separated by |; keep one, or write \\| for a | that belongs to the text."
-            ),
-        ]
+        vec![(
+            Severity::Error,
+            Some("C (photoshop:Headline)"),
+            "Row 2, column C (photoshop:Headline): photoshop:Headline holds one value in AEM, \
+             but the cell has 2 separated by |; keep one, or write \\| for a | that belongs to \
+             the text. Nothing is written for this row."
+        )]
     );
+    assert_eq!(several_values_for_one(&sheet, b, |_| true), vec![]);
 }
 
 #[test]

@@ -12,6 +12,7 @@ use serde_json::Value;
 use tokio::task::JoinSet;
 
 use crate::assets::folders::{FolderWalk, Listed, WalkStep};
+use crate::assets::search::hit_path;
 use crate::assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use crate::bulk::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
@@ -19,8 +20,10 @@ use crate::bulk::journal::{
 use crate::bulk::progress::ProgressFn;
 use crate::bulk::reasons;
 use crate::bulk::replay::Replay;
-use crate::bulk::spec::{Edit, apply_op};
+use crate::bulk::searching::{LOOKUP_BATCH, paths_lookup};
+use crate::bulk::spec::{Edit, EditOp, apply_op};
 use crate::credentials::ApiFamily;
+use std::collections::HashMap;
 
 use crate::error::Result;
 use crate::timefmt::parse_rfc3339;
@@ -249,8 +252,18 @@ pub(super) fn plan_from_current(
     if changing && matches!(spec.kind, crate::bulk::spec::RunKind::Sheet { .. }) {
         changes.retain(|c| !same(c.before.as_ref(), c.after.as_ref()));
     }
+    let several_for_one = if matches!(spec.kind, crate::bulk::spec::RunKind::Sheet { .. }) {
+        several_values_for_one(&current.metadata, edits)
+    } else {
+        Vec::new()
+    };
+    let hold_back = if several_for_one.is_empty() {
+        hold_back.map(str::to_owned)
+    } else {
+        Some(reasons::holds_one_value(&several_for_one))
+    };
     let (action, outcome, reason) = match (changing, hold_back) {
-        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why.to_owned())),
+        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why)),
         (true, None) => (Action::Change, Outcome::Changed, None),
         (false, _) => (Action::Unchanged, Outcome::Unchanged, None),
     };
@@ -265,6 +278,22 @@ pub(super) fn plan_from_current(
     };
     ctx.count(outcome);
     record_row(ctx, counts, row)
+}
+
+/// The properties a sheet row gives several values (a plain `prefix:name` column, which does
+/// not say whether it holds one value or several) where AEM holds one value now: written, the
+/// property would silently turn into a list, so the row is not written. A property that is
+/// absent or already a list takes the values as a list.
+fn several_values_for_one<'a>(
+    current: &serde_json::Map<String, Value>,
+    edits: &'a [Edit],
+) -> Vec<&'a str> {
+    edits
+        .iter()
+        .filter(|e| matches!(&e.op, EditOp::Set { values } if values.len() > 1))
+        .filter(|e| values_of(current, &e.property).is_some_and(|v| !v.is_array() && !v.is_null()))
+        .map(|e| e.property.as_str())
+        .collect()
 }
 
 /// Plans a run from an earlier run's rows: `keep` picks the rows (in the earlier run's order),
@@ -359,14 +388,56 @@ pub struct AssetEdits {
     pub exported_modified: Option<String>,
 }
 
+/// When each of `paths` last changed, from QueryBuilder selective hits ([`LOOKUP_BATCH`]
+/// paths a request instead of one read each; classic API only). A path missing from the
+/// answer (not found, a page cut short, a time in a form not understood) or a batch whose
+/// search failed is simply not in the map: its time is then read on its own.
+async fn last_modified_by_search(ctx: &Arc<Ctx>, paths: &[&str]) -> HashMap<String, String> {
+    const PROPERTY: &str = "jcr:content/jcr:lastModified";
+    let mut times = HashMap::new();
+    if ctx.store.family() != ApiFamily::Classic {
+        return times;
+    }
+    for batch in paths.chunks(LOOKUP_BATCH) {
+        let params = paths_lookup(batch, &[PROPERTY]);
+        let Ok(page) = ctx.call(|| ctx.store.search(&params)).await else {
+            continue;
+        };
+        for hit in &page.hits {
+            let time = hit
+                .get("jcr:content")
+                .and_then(|c| c.get("jcr:lastModified"))
+                .and_then(Value::as_str)
+                .and_then(crate::timefmt::parse_aem_time)
+                .map(crate::timefmt::rfc3339);
+            if let (Some(path), Some(time)) = (hit_path(hit), time) {
+                times.insert(path.to_owned(), time);
+            }
+        }
+    }
+    times
+}
+
 /// Why an asset's cells are held back: AEM changed it after `exported` (or it could not be
-/// told). `None` when it did not change since.
-async fn changed_since_export(ctx: &Arc<Ctx>, path: &str, exported: &str) -> Option<String> {
+/// told). `None` when it did not change since. `known` is AEM's time now when a search
+/// already said it; otherwise it is read.
+async fn changed_since_export(
+    ctx: &Arc<Ctx>,
+    path: &str,
+    exported: &str,
+    known: Option<String>,
+) -> Option<String> {
     let asset = AssetRef {
         path: path.to_owned(),
         id: None,
     };
-    let now = match ctx.call(|| ctx.store.last_modified(&asset)).await {
+    let read = async {
+        match known {
+            Some(time) => Ok(Some(time)),
+            None => ctx.call(|| ctx.store.last_modified(&asset)).await,
+        }
+    };
+    let now = match read.await {
         // Not checked, not written. When the asset cannot be read either, the read that
         // follows says why (gone, no access) or stops the preview.
         Err(Failure::Call(e, _)) => return Some(reasons::change_not_checked(&e.to_string())),
@@ -393,6 +464,12 @@ pub(super) async fn preview_per_asset(
         .total
         .store(assets.len() as u64, Ordering::Relaxed);
     ctx.listing_done.store(true, Ordering::Relaxed);
+    let exported: Vec<&str> = assets
+        .iter()
+        .filter(|a| a.exported_modified.is_some())
+        .map(|a| a.path.as_str())
+        .collect();
+    let mut times = last_modified_by_search(ctx, &exported).await;
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for (i, asset) in assets.into_iter().enumerate() {
         if ctx.control.is_cancelled() {
@@ -405,9 +482,10 @@ pub(super) async fn preview_per_asset(
             kind: EntryKind::Asset,
             metadata: None,
         };
+        let known = times.remove(&entry.path);
         spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
             let hold_back = match &asset.exported_modified {
-                Some(exported) => changed_since_export(&ctx2, &entry.path, exported).await,
+                Some(exported) => changed_since_export(&ctx2, &entry.path, exported, known).await,
                 None => None,
             };
             let hold_back = hold_back.as_deref();
