@@ -251,7 +251,7 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
             ratio >= 6.0,
         )],
         notes: vec![
-            "Why the miss: the server answers at most 8 requests per 50 ms (160/s). Metadesk spends about 3 requests per row (the last-modified check of the content node, the read, the PUT) where the sequential client spends 2, so capacity bounds the ratio near 8 × 2 / 3 ≈ 5.3×. Reaching 6× needs fewer requests per row, e.g. reading the content node once (`jcr:content.1.json`: metadata and last-modified together); not done yet.".into(),
+            "Why the miss: the server answers at most 8 requests per 50 ms (160/s). Metadesk spends about 3 requests per row (the preview's read, the apply's fresh read just before the write that protects other people's changes, the PUT; the last-modified times come from search hits, 50 rows a request) where the sequential client spends 2, so capacity bounds the ratio near 8 × 2 / 3 ≈ 5.3×. Reaching 6× needs the preview's reads from search hits too (as folder and search scopes already do); not done yet.".into(),
             "Not measured yet: export and import of 100,000 rows (time vs N, peak RSS < 200 MB)."
                 .into(),
         ],
