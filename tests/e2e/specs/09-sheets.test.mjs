@@ -116,7 +116,11 @@ async function dropAndCheck(driver, file) {
   const name = file.split("/").pop();
   await eventually(async () => (await (await byTestId(driver, "sheet-file")).getText()).includes(name),
     `${name} is not shown as the sheet on hand`);
-  await (await byTestId(driver, "check-sheet")).click();
+  // The button stays disabled while the page is busy (e.g. loading the runs of earlier specs);
+  // a click on it then does nothing, so wait for it to be enabled.
+  const check = await byTestId(driver, "check-sheet");
+  await eventually(async () => await check.isEnabled(), "Check and preview stayed disabled", 30_000);
+  await check.click();
 }
 
 test("export a folder as a sheet, a sheet with errors writes nothing, two edited cells are previewed, applied and undone", async (t) => {
