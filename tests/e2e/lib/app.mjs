@@ -18,7 +18,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import assert from "node:assert/strict";
-import { Builder, By, until } from "selenium-webdriver";
+import { Builder, By, Key, until } from "selenium-webdriver";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixtures = join(here, "..", "fixtures");
@@ -390,4 +390,51 @@ export async function quitQuietly(driver, timeout = 15_000) {
   } finally {
     clearTimeout(timer);
   }
+}
+
+/** Imports `sandbox`'s service credential by a drop and points it at the sandbox; returns the
+ *  connection's id. */
+export async function importSandboxConnection(driver, sandbox) {
+  await (await byTestId(driver, "nav-connections")).click();
+  await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
+  const email = sandbox.service.integration.email;
+  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
+    "the service credential was not imported", 30_000);
+  const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
+  const input = await openAddressEdit(driver, card.id);
+  await input.clear();
+  await input.sendKeys(sandbox.url, Key.ENTER);
+  await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())
+    .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
+  return card.id;
+}
+
+/** Parses CSV text (RFC 4180 quoting) into rows of cells. */
+export function parseCsv(text) {
+  const rows = [];
+  let row = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (ch === "\n" || ch === "\r") {
+      if (ch === "\r" && text[i + 1] === "\n") i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+    } else cell += ch;
+  }
+  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
+  return rows;
 }

@@ -26,12 +26,9 @@ import {
   withApp,
   launchAppProcess,
   byTestId,
-  simulateDrop,
   startSandboxBinary,
   keychainEntries,
   eventually,
-  connectionCards,
-  openAddressEdit,
   screenshot,
   screenScreenshot,
   nativeWindow,
@@ -42,6 +39,8 @@ import {
   isRunning,
   waitForExit,
   quitQuietly,
+  parseCsv,
+  importSandboxConnection,
 } from "../lib/app.mjs";
 
 /** Sandbox slow-down for the runs that must still be going while the test acts on them. */
@@ -103,19 +102,8 @@ async function assertSandboxHolds(value) {
 /** The connection of this file: imported from the sandbox's service credential the first time. */
 async function connection(driver) {
   if (connectionId) return connectionId;
-  await (await byTestId(driver, "nav-connections")).click();
-  await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
-  const email = sandbox.service.integration.email;
-  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
-    "the service credential was not imported", 30_000);
-  added.push(card.id);
-  const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
-  const input = await openAddressEdit(driver, card.id);
-  await input.clear();
-  await input.sendKeys(sandbox.url, Key.ENTER);
-  await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())
-    .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
-  connectionId = card.id;
+  connectionId = await importSandboxConnection(driver, sandbox);
+  added.push(connectionId);
   return connectionId;
 }
 
@@ -194,36 +182,6 @@ async function activityItem(driver, runId = null) {
     const items = await list.findElements(By.css(runId ? `[data-testid="run-item"][data-run-id="${runId}"]` : '[data-testid="run-item"]'));
     return items[0];
   }, `run ${runId ?? "(newest)"} is not in Activity`);
-}
-
-/** Parses CSV text (RFC 4180 quoting) into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
 }
 
 /** A value as the CSV holds it: unset is empty, several values are joined with `|`. */

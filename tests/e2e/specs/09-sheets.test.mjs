@@ -26,12 +26,13 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
-  openAddressEdit,
   screenshot,
   screenScreenshot,
   nativeWindow,
   waitForNativeWindow,
   sendToWindow,
+  parseCsv,
+  importSandboxConnection,
 } from "../lib/app.mjs";
 
 const SAVE_DIALOG = "^Export the metadata as a sheet$";
@@ -54,54 +55,8 @@ after(() => {
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
 
-/** Parses CSV text (RFC 4180 quoting) into rows of cells. */
-function parseCsv(text) {
-  const rows = [];
-  let row = [];
-  let cell = "";
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') {
-        cell += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ",") {
-      row.push(cell);
-      cell = "";
-    } else if (ch === "\n" || ch === "\r") {
-      if (ch === "\r" && text[i + 1] === "\n") i++;
-      row.push(cell);
-      rows.push(row);
-      row = [];
-      cell = "";
-    } else cell += ch;
-  }
-  if (cell !== "" || row.length > 0) rows.push([...row, cell]);
-  return rows;
-}
-
 const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 const toCsv = (rows) => "\uFEFF" + rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
-
-/** Imports the sandbox's service credential and points it at the sandbox; returns its id. */
-async function connect(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
-  await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
-  const email = sandbox.service.integration.email;
-  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
-    "the service credential was not imported", 30_000);
-  const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
-  const input = await openAddressEdit(driver, card.id);
-  await input.clear();
-  await input.sendKeys(sandbox.url, Key.ENTER);
-  await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())
-    .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
-  return card.id;
-}
 
 /** The sandbox's values of `property` for `paths`, as an object. */
 async function values(paths, property) {
@@ -127,7 +82,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
   assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
   const target = join(scratch, "shots sheet.csv");
   await withApp(t, async (driver) => {
-    const id = await connect(driver);
+    const id = await importSandboxConnection(driver, sandbox);
     await (await byTestId(driver, "nav-bulk")).click();
     await (await byTestId(driver, "mode-sheet")).click();
     const select = await byTestId(driver, "bulk-connection");

@@ -27,8 +27,8 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
-  openAddressEdit,
   screenshot,
+  importSandboxConnection,
 } from "../lib/app.mjs";
 
 const RIGHTS = "© 2026 Scopes E2E";
@@ -71,19 +71,8 @@ function matching() {
 
 async function connection(driver) {
   if (connectionId) return connectionId;
-  await (await byTestId(driver, "nav-connections")).click();
-  await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
-  const email = sandbox.service.integration.email;
-  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
-    "the service credential was not imported", 30_000);
-  added.push(card.id);
-  const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
-  const input = await openAddressEdit(driver, card.id);
-  await input.clear();
-  await input.sendKeys(sandbox.url, Key.ENTER);
-  await eventually(async () => (await (await el()).findElement(By.css('[data-testid="connection-host"]')).getText())
-    .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
-  connectionId = card.id;
+  connectionId = await importSandboxConnection(driver, sandbox);
+  added.push(connectionId);
   return connectionId;
 }
 
