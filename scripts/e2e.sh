@@ -65,6 +65,10 @@ run_suite() {
   if [ $rc -ne 0 ]; then
     echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"
     echo "--- app log ---"; find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec tail -n 80 {} \;
+    # The whole logs, for a failure that started before the last 80 lines (CI keeps artifacts/).
+    mkdir -p artifacts/e2e/logs
+    find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec cp {} artifacts/e2e/logs/ \;
+    cp "$METADESK_SESSION_ROOT/tauri-driver.log" artifacts/e2e/logs/
     echo "--- desktop notifications sent ---"; cat "$notifications"
   fi
   return $rc

@@ -130,14 +130,31 @@ export async function realDrop(driver, paths, element) {
 /** Runs `body` with a fresh app; always saves a screenshot and ends the session. */
 export async function withApp(t, body) {
   const driver = await launchApp();
+  let passed = false;
   try {
     await body(driver);
+    passed = true;
   } finally {
     try {
       await screenshot(driver, t.name);
     } finally {
+      // A failed test leaves its connections behind; the next spec (same keychain and data
+      // folder) must not find them and fail too.
+      if (!passed) await deleteEveryConnection(driver).catch((e) => console.error(`cleanup after ${t.name}: ${e.message}`));
       await driver.quit();
     }
+  }
+}
+
+/** Deletes every connection through the window (after a failed test). */
+async function deleteEveryConnection(driver) {
+  await driver.actions().sendKeys(Key.ESCAPE).perform(); // a dialog left open
+  await (await byTestId(driver, "nav-connections")).click();
+  for (let left = (await connectionCards(driver)).length; left > 0; left--) {
+    const [card] = await driver.findElements(By.css('[data-testid="connection"]'));
+    await (await card.findElement(By.css('[data-testid="delete-connection"]'))).click();
+    await (await byTestId(driver, "delete-confirm")).click();
+    await eventually(async () => (await connectionCards(driver)).length < left, "a connection was not deleted");
   }
 }
 

@@ -65,17 +65,40 @@ async function values(paths, property) {
   return out;
 }
 
-/** Drops `file`, checks it; resolves when the result (problems or preview) shows. */
-async function dropAndCheck(driver, file) {
+/** What the sheet's import card shows now, for a failure message. */
+async function importCardText(driver) {
+  return driver.executeScript('return document.querySelector(\'[data-testid="sheet-import"]\')?.innerText ?? "(no import card)"');
+}
+
+/**
+ * Drops `file`, checks it, and returns the element `expected` (a data-testid) once the check
+ * shows it. A click that lands while the page re-lays itself out (the runs of earlier specs
+ * loading) can be lost: the click is repeated while nothing started and nothing shows.
+ */
+async function dropAndCheck(driver, file, expected, timeout = 60_000) {
   await simulateDrop(driver, [file]);
   const name = file.split("/").pop();
   await eventually(async () => (await (await byTestId(driver, "sheet-file")).getText()).includes(name),
     `${name} is not shown as the sheet on hand`);
-  // The button stays disabled while the page is busy (e.g. loading the runs of earlier specs);
-  // a click on it then does nothing, so wait for it to be enabled.
   const check = await byTestId(driver, "check-sheet");
   await eventually(async () => await check.isEnabled(), "Check and preview stayed disabled", 30_000);
   await check.click();
+  const started = Date.now();
+  try {
+    return await eventually(async () => {
+      const [found] = await driver.findElements(By.css(`[data-testid="${expected}"]`));
+      if (found && (await found.isDisplayed())) return found;
+      const [error] = await driver.findElements(By.css('[data-testid="sheet-error"]'));
+      if (error) throw new Error(`the check failed: ${await error.getText()}`);
+      const [button] = await driver.findElements(By.css('[data-testid="check-sheet"]'));
+      const idle = (await driver.findElements(By.css('[data-testid="sheet-result"], [data-testid="preview-progress"]'))).length === 0;
+      if (idle && button && (await button.isEnabled()) && Date.now() - started > 3_000) await button.click();
+      return null;
+    }, `${name}: "${expected}" did not show`, timeout);
+  } catch (e) {
+    e.message += `\nthe import card shows:\n${await importCardText(driver)}`;
+    throw e;
+  }
 }
 
 test("export a folder as a sheet, a sheet with errors writes nothing, two edited cells are previewed, applied and undone", async (t) => {
@@ -128,8 +151,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     badRows[1][titleCol] = "One|Two";
     badRows[2][0] = "/etc/not-the-dam.jpg";
     writeFileSync(bad, toCsv(badRows));
-    await dropAndCheck(driver, bad);
-    const blocked = await byTestId(driver, "sheet-blocked", 60_000);
+    const blocked = await dropAndCheck(driver, bad, "sheet-blocked");
     assert.match(await blocked.getText(), /nothing was written to AEM/);
     const issueRows = await driver.findElements(By.css('[data-testid="issue-row"][data-severity="error"]'));
     const issueTexts = await Promise.all(issueRows.map((r) => r.getText()));
@@ -149,8 +171,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     goodRows[1][titleCol] = newTitle;
     goodRows[2][descCol] = newDescription;
     writeFileSync(good, toCsv(goodRows));
-    await dropAndCheck(driver, good);
-    await byTestId(driver, "preview-table", 120_000);
+    await dropAndCheck(driver, good, "preview-table", 120_000);
     const willChange = await (await byTestId(driver, "preview-counts")).findElement(By.css('[data-filter="change"]'));
     await eventually(async () => Number(await willChange.getAttribute("data-count")) === 2, "the preview does not plan exactly 2 changes");
     const changed = await driver.findElements(By.css('[data-testid="preview-row"][data-action="change"]'));
