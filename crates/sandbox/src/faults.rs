@@ -37,6 +37,8 @@ pub struct Faults {
     pub revoke_after: Option<u64>,
     /// IMS answers every token request 500 `internal_error`.
     pub ims_outage: bool,
+    /// Added to every IMS request, in milliseconds (a slow token exchange).
+    pub ims_latency_ms: u64,
     /// DAM paths (`/content/dam/…`, an asset or a folder and everything under it) where
     /// writes are refused with 403 whoever asks, as a missing write permission on part of the
     /// DAM would: the rest of the DAM stays writable.
@@ -58,6 +60,7 @@ impl Default for Faults {
             throttle_status: 429,
             revoke_after: None,
             ims_outage: false,
+            ims_latency_ms: 0,
             write_denied: Vec::new(),
             current_user_hidden: false,
         }
@@ -156,6 +159,10 @@ impl FaultEngine {
 
     pub(crate) fn revoke_after(&self) -> Option<u64> {
         lock(&self.run).faults.revoke_after
+    }
+
+    pub(crate) fn ims_latency(&self) -> Duration {
+        Duration::from_millis(lock(&self.run).faults.ims_latency_ms)
     }
 
     pub(crate) fn latency(&self) -> Duration {

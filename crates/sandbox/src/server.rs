@@ -3,7 +3,7 @@
 //!
 //! Order for AEM requests mirrors the real path: the CDN throttle first, then waiting for a
 //! capacity slot on the "author", latency while holding it, then drops and failed writes.
-//! IMS requests (`/ims/*`) only see `ims_outage`; control requests (`/__sandbox/*`) see nothing.
+//! IMS requests (`/ims/*`) only see `ims_outage` and `ims_latency_ms`; control requests (`/__sandbox/*`) see nothing.
 
 use axum::Router;
 use axum::body::Body;
@@ -118,6 +118,10 @@ pub(crate) async fn pipeline(State(shared): State<Shared>, req: Request, next: N
     let method = req.method().clone();
     let _in_flight = shared.counters.enter();
     let resp = if path.starts_with("/ims/") {
+        let latency = shared.faults.ims_latency();
+        if !latency.is_zero() {
+            tokio::time::sleep(latency).await;
+        }
         next.run(req).await
     } else {
         aem(&shared, &method, &path, req, next).await

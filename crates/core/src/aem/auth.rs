@@ -49,6 +49,11 @@ pub trait Authorizer: Send + Sync {
     fn warm_up(&self) -> BoxFuture<'_, Result<(), AemError>> {
         Box::pin(async { Ok(()) })
     }
+
+    /// The connection was deleted or changed and this authorizer is dropped from the registry:
+    /// a token it is still obtaining must not be kept in the keychain (it would outlive the
+    /// connection, or be reused for another address). Credentials with nothing cached: no-op.
+    fn retire(&self) {}
 }
 
 /// The state of an authorizer's token at one moment, without the token itself.

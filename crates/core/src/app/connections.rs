@@ -14,8 +14,13 @@ impl Workspace {
     /// Deletes connection `id` and its keychain entries, and forgets its token manager. Returns
     /// whether a sandbox connection is left (the app stops its sandbox when none is).
     pub fn delete_connection(&self, id: &str) -> Result<bool> {
+        // A token being obtained meanwhile must not be left in the keychain: its manager is
+        // retired before the entries go (it then removes what it saves), and one built while
+        // they were going is retired after, and its entry removed again.
+        self.tokens.forget(id);
         self.connections.delete(id)?;
         self.tokens.forget(id);
+        ChunkedSecrets::new(self.keychain.as_ref()).remove(&access_token_key(id))?;
         Ok(self.connections.connections()?.iter().any(|c| c.sandbox))
     }
 

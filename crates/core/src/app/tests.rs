@@ -1070,3 +1070,39 @@ fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothin
     assert_eq!(connection.secret_hints, ["client secret ••••1d47"]);
     assert_eq!(secrets.len(), 1, "{:?}", secrets.keys());
 }
+
+/// A connection deleted while its token is on its way from IMS (a slow exchange) leaves
+/// nothing in the keychain: the token that arrives afterwards is not kept.
+#[tokio::test]
+async fn a_connection_deleted_while_its_token_is_obtained_leaves_no_keychain_entry() {
+    let f = fixture().await;
+    f.sandbox
+        .set_faults(Faults {
+            ims_latency_ms: 800,
+            ..Faults::default()
+        })
+        .unwrap();
+    let testing = tokio::spawn({
+        let ws = Arc::clone(&f.state);
+        let id = f.id.clone();
+        async move {
+            ws.test_connection(&id, &crate::i18n::Localizer::english())
+                .await
+                .map(drop)
+        }
+    });
+    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    let ws = Arc::clone(&f.state);
+    let id = f.id.clone();
+    tokio::task::spawn_blocking(move || ws.delete_connection(&id))
+        .await
+        .unwrap()
+        .unwrap();
+    // However the test ends (the connection is gone), no secret may stay behind.
+    let _ = testing.await.unwrap();
+    assert!(
+        f.secrets.keys().is_empty(),
+        "left in the keychain: {:?}",
+        f.secrets.keys()
+    );
+}

@@ -203,10 +203,14 @@ impl Authorizers {
             return Ok(Arc::clone(auth));
         }
         let auth = authorizer_for(connection, secrets()?, ctx)?;
-        self.lock().insert(
+        let replaced = self.lock().insert(
             connection.id.clone(),
             (connection.clone(), Arc::clone(&auth)),
         );
+        // The connection changed since its old authorizer was built (its address, say).
+        if let Some((_, old)) = replaced {
+            old.retire();
+        }
         Ok(auth)
     }
 
@@ -218,7 +222,10 @@ impl Authorizers {
 
     /// Forgets connection `id` (after it was deleted).
     pub fn remove(&self, id: &str) {
-        self.lock().remove(id);
+        let removed = self.lock().remove(id);
+        if let Some((_, auth)) = removed {
+            auth.retire();
+        }
     }
 
     /// The health of `connection` as the connections page shows it. Connections whose

@@ -11,6 +11,7 @@
 //!
 //! Not here: the requests themselves (`exchange`), development tokens (`dev_token`).
 
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use time::{Duration, OffsetDateTime};
@@ -114,6 +115,8 @@ pub struct TokenManager {
     state: tokio::sync::Mutex<State>,
     /// What the UI may read at any time, also while `state` is held by a renewal.
     snapshot: Mutex<TokenSnapshot>,
+    /// Set when the connection is deleted or changed (see [`Authorizer::retire`]).
+    retired: AtomicBool,
 }
 
 #[derive(Default)]
@@ -137,6 +140,7 @@ impl TokenManager {
             config,
             state: tokio::sync::Mutex::new(State::default()),
             snapshot: Mutex::new(TokenSnapshot::default()),
+            retired: AtomicBool::new(false),
         }
     }
 
@@ -248,6 +252,14 @@ impl TokenManager {
             binding: self.source.binding(),
         };
         self.cache.save(&token).await?;
+        // Retiring (a deletion, a new address) may have removed the keychain entry while this
+        // token was on its way: the flag is set before that removal, so whichever came first,
+        // looking after the save finds it and no token outlives its connection.
+        if self.retired.load(Ordering::SeqCst) {
+            tracing::info!(connection = %self.connection_id, "connection retired while a token was obtained; not keeping it");
+            self.cache.clear().await?;
+            return Ok(token);
+        }
         tracing::info!(
             connection = %self.connection_id,
             valid_minutes = lifetime.whole_minutes(),
@@ -296,6 +308,10 @@ impl Authorizer for TokenManager {
 
     fn snapshot(&self) -> TokenSnapshot {
         self.snapshot_lock().clone()
+    }
+
+    fn retire(&self) {
+        self.retired.store(true, Ordering::SeqCst);
     }
 
     fn warm_up(&self) -> BoxFuture<'_, Result<(), AemError>> {
@@ -575,5 +591,27 @@ mod tests {
         m.forget().await.unwrap();
         assert!(store.is_empty());
         assert_eq!(token_of(&m.credentials().await.unwrap()), "token-2");
+    }
+
+    /// A connection deleted while its token is on its way from IMS leaves no token behind.
+    #[tokio::test]
+    async fn a_token_obtained_after_retirement_is_not_kept() {
+        let source = Arc::new(FakeSource {
+            mints: AtomicU32::new(0),
+            lifetime: DAY,
+            fail: Mutex::new(None),
+            delay: std::time::Duration::from_millis(300),
+        });
+        let store = Arc::new(RunOnlyKeychain::new());
+        let m = manager(&source, &store, Clock::manual(start()).0);
+        let asking = tokio::spawn({
+            let m = m.clone();
+            async move { m.credentials().await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        m.retire();
+        asking.await.unwrap().unwrap();
+        assert_eq!(source.mints(), 1);
+        assert!(store.is_empty(), "left in the keychain: {:?}", store.keys());
     }
 }
