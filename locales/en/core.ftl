@@ -35,6 +35,7 @@ format-duration-hours-minutes = { $hours ->
 error-io = { $context }: { $detail }
 error-internal = something went wrong inside Metadesk ({ $detail }); the log file has the details
 error-connection-gone = That connection no longer exists.
+error-console-busy = Another Metadesk window or command is changing this connection’s console history and has not finished. Try again in a moment.
 error-no-such-connection = There is no connection called "{ $name }".
 
 aem-unreachable = Could not reach { $host }: { $detail }. Check the network connection (and any proxy), then try again.

@@ -35,6 +35,7 @@ format-duration-hours-minutes = { $hours ->
 error-io = { $context } : { $detail }
 error-internal = une erreur interne s’est produite dans Metadesk ({ $detail }) ; le fichier journal contient les détails
 error-connection-gone = Cette connexion n’existe plus.
+error-console-busy = Une autre fenêtre ou commande Metadesk modifie l’historique de la console de cette connexion et n’a pas terminé. Réessayez dans un instant.
 error-no-such-connection = Aucune connexion ne s’appelle « { $name } ».
 
 aem-unreachable = Impossible de joindre { $host } : { $detail }. Vérifiez la connexion réseau (et le proxy éventuel), puis réessayez.

@@ -5,19 +5,26 @@
 //! typed header) and never a response body, unless the person saves one with a request.
 //!
 //! Files are replaced atomically (write a temporary file, then rename), so a crash leaves the
-//! old list or the new one. The window and the CLI may both append: the later writer wins,
-//! which can lose an entry of the other but never corrupts the file.
+//! old list or the new one. The window and the CLI may both change a connection's files: each
+//! read-change-write holds the connection's `console.lock` (an OS file lock, see `lock_file`),
+//! so neither loses the other's entry.
 
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::request::Header;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
+use crate::lock_file::LockFile;
 
 /// How many entries a connection's history keeps (oldest dropped first).
 pub const HISTORY_LIMIT: usize = 200;
+
+/// How long a change waits for another window or command changing the same connection's files
+/// (each holds the lock for one small read and write).
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
@@ -92,6 +99,12 @@ impl ConsoleFiles {
         Ok(self.root.join(connection_id))
     }
 
+    /// Holds `folder`'s lock for one read-change-write.
+    fn changing(folder: &Path) -> Result<LockFile> {
+        LockFile::acquire_within(&folder.join("console.lock"), LOCK_PATIENCE)?
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-console-busy", vec![]))
+    }
+
     /// The history, newest first.
     pub fn history(&self, connection_id: &str) -> Result<Vec<HistoryEntry>> {
         let mut list: Vec<HistoryEntry> =
@@ -102,7 +115,9 @@ impl ConsoleFiles {
 
     /// Adds `entry`, keeping the last [`HISTORY_LIMIT`].
     pub fn append(&self, connection_id: &str, entry: HistoryEntry) -> Result<()> {
-        let file = self.folder(connection_id)?.join("history.json");
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        let file = folder.join("history.json");
         let mut list: Vec<HistoryEntry> = read_list(&file)?;
         list.push(entry);
         let excess = list.len().saturating_sub(HISTORY_LIMIT);
@@ -112,7 +127,9 @@ impl ConsoleFiles {
 
     /// Forgets the history (saved requests stay).
     pub fn clear_history(&self, connection_id: &str) -> Result<()> {
-        write_list::<HistoryEntry>(&self.folder(connection_id)?.join("history.json"), &[])
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        write_list::<HistoryEntry>(&folder.join("history.json"), &[])
     }
 
     /// Saved requests, by name.
@@ -128,7 +145,9 @@ impl ConsoleFiles {
         if saved.name.trim().is_empty() {
             return Err(Error::InvalidInput("Give the saved request a name.".into()));
         }
-        let file = self.folder(connection_id)?.join("saved.json");
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        let file = folder.join("saved.json");
         let mut list: Vec<SavedRequest> = read_list(&file)?;
         list.retain(|s| s.name != saved.name);
         list.push(saved);
@@ -137,7 +156,9 @@ impl ConsoleFiles {
 
     /// Deletes a saved request; false when there was none of that name.
     pub fn delete_saved(&self, connection_id: &str, name: &str) -> Result<bool> {
-        let file = self.folder(connection_id)?.join("saved.json");
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        let file = folder.join("saved.json");
         let mut list: Vec<SavedRequest> = read_list(&file)?;
         let before = list.len();
         list.retain(|s| s.name != name);
@@ -187,6 +208,28 @@ mod tests {
             millis: Some(1),
             outcome: "200".into(),
         }
+    }
+
+    /// The window and a CLI command appending at once (threads here, each with its own
+    /// handle on the lock as two processes have) lose no entry.
+    #[test]
+    fn appends_at_the_same_time_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let files = ConsoleFiles::new(dir.path());
+                std::thread::spawn(move || {
+                    for n in 0..25 {
+                        files.append("abc", entry(w * 100 + n)).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        let history = ConsoleFiles::new(dir.path()).history("abc").unwrap();
+        assert_eq!(history.len(), 100);
     }
 
     #[test]
