@@ -634,8 +634,12 @@ bulk-match = { $count ->
     [one] matches
    *[other] match
 }
-bulk-found = found
-bulk-found-with-problems = found; { $problems ->
+bulk-found = { $count ->
+   *[other] found
+}
+bulk-found-with-problems = { $count ->
+   *[other] found
+}; { $problems ->
     [one] { $problems } entry names
    *[other] { $problems } entries name
 } no asset to edit (below)
