@@ -22,6 +22,7 @@ import {
   previewLine,
   rate,
   statusTone,
+  statusSentence,
   statusWords,
   runIdTime,
   selectionLine,
@@ -188,6 +189,43 @@ describe('edits in words', () => {
     expect(editLine(en, 'cq:tags: clear')).toBe('Tags (cq:tags): clear');
     expect(editLine(en, 'my:field: remove "x"')).toBe('my:field: remove "x"');
     expect(editLine(en, 'undo of run r1')).toBe('undo of run r1');
+  });
+
+  it('words a list set as a set (the history says “set the list”)', () => {
+    expect(editLine(en, 'dc:subject: set the list "a", "b"')).toBe('Keywords (dc:subject): set to "a", "b"');
+  });
+});
+
+describe('in French', () => {
+  const fr = new I18n('fr');
+  const nbsp = '\u00a0';
+
+  it('says counts, rates and time left with French plurals and numbers', () => {
+    expect(assets(fr, 0)).toBe('0 ressource');
+    expect(assets(fr, 2)).toBe('2 ressources');
+    expect(rate(fr, 0.5)).toBe('0,5 ressource/s');
+    expect(rate(fr, 42)).toBe('42 ressources/s');
+    expect(timeLeft(fr, 3900)).toBe('encore environ 1 h 5 min');
+    expect(previewLine(fr, progress({ done: 1200, total: 2000 }))).toBe('Lecture des valeurs actuelles… 1\u202f200 sur 2\u202f000');
+    expect(countsLine(fr, counts({ assets: 3, changed: 2, failed: 1 }), 'completed')).toBe('2 modifiées · 1 en échec');
+  });
+
+  it('words edits, values and failures with French typography', () => {
+    expect(editLine(fr, 'dc:rights: set "x"')).toBe(`Copyright (dc:rights)${nbsp}: définir à "x"`);
+    expect(editLine(fr, 'dc:subject: set the list "a", "b"')).toBe(`Mots-clés (dc:subject)${nbsp}: définir à "a", "b"`);
+    expect(editLine(fr, 'cq:tags: clear')).toBe(`Balises (cq:tags)${nbsp}: effacer`);
+    expect(value(fr, null)).toBe('(non définie)');
+    expect(failureSummary(fr, 1, ['timeout', 'timeout'], 2)).toBe(`1 ressource n’a pas pu être modifiée${nbsp}: timeout.`);
+    expect(statusSentence(fr, runSummary({ status: 'cancelled', counts: counts({ assets: 5, pending: 3 }) }))).toBe(
+      `Annulée${nbsp}: 3 ressources sont restées telles quelles. Vous pourrez reprendre plus tard.`,
+    );
+  });
+
+  it('says what an undo goes back to, and a list’s size', () => {
+    const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
+    expect(kindLine(fr, undo, original)).toBe(`Annulation de la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
+    expect(selectionLine(fr, { scope: 'a list of 12 entries' })).toEqual({ kind: 'list', text: 'une liste de 12 entrées' });
   });
 });
 

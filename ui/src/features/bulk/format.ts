@@ -322,11 +322,12 @@ export function failureSummary(i18n: I18n, failed: number, reasons: readonly (st
   return i18n.t('bulk-failures-common', { count: failed, times: common.times, seen, reason: fullStop(common.reason) });
 }
 
-/** An edit as the run history gives it (`dc:rights: set "x"`), in words:
- *  `Copyright (dc:rights): set to "x"`. Anything else is shown as it is. */
+/** An edit as the run history gives it (`dc:rights: set "x"`, `dc:subject: set the list "a",
+ *  "b"`), in words: `Copyright (dc:rights): set to "x"`. Anything else is shown as it is. */
 export function editLine(i18n: I18n, edit: string): string {
-  const match = /^([A-Za-z_][\w.-]*:[\w.-]+): (set|append|remove|clear)\b(.*)$/.exec(edit);
+  const match = /^([A-Za-z_][\w.-]*:[\w.-]+): (set(?: the list)?|append|remove|clear)\b(.*)$/.exec(edit);
   if (!match) return edit;
   const [, property = '', verb = '', rest = ''] = match;
-  return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, property), verb, values: rest.trim() });
+  const kind = verb.startsWith('set') ? 'set' : verb;
+  return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, property), verb: kind, values: rest.trim() });
 }
