@@ -227,6 +227,524 @@ step-failed = : failed.
 step-skipped = : not tried.
 test-hide = Hide the result
 
+## Bulk edit
+
+# Bulk edit: every word of the Bulk edit page (ui/src/features/bulk), including the run facts
+# and edit lines Activity shows.
+
+bulk-rate = { $rate ->
+    [one] { $rate } asset/s
+   *[other] { $rate } assets/s
+}
+bulk-time-left-soon = less than a minute left
+bulk-time-left = { $hours ->
+    [0] about { $minutes } min left
+   *[other] { $minutes ->
+        [0] about { $hours } h left
+       *[other] about { $hours } h { $minutes } min left
+    }
+}
+bulk-value-not-set = (not set)
+bulk-value-empty-list = (empty list)
+bulk-quoted = “{ $value }”
+bulk-list-separator = {"; "}
+bulk-changed-since-value = { $property } was { $before } at the preview and is now { $now }
+bulk-changed-since = Changed in AEM since the preview, so it was not overwritten: { $values }. Retry failed plans it again from the value now in AEM.
+bulk-preview-starting = Starting the preview…
+bulk-preview-finding = Finding assets… { $count } so far
+bulk-preview-read = Read { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}.
+bulk-preview-reading = Reading current values… { $done } of { $total }
+bulk-sentence-preview-incomplete = The preview did not finish, so this run cannot be applied. Preview the edit again.
+bulk-sentence-previewed = Previewed: nothing has been written to AEM yet.
+bulk-sentence-interrupted = The app closed or lost its way while applying. Resume to write the changes not made yet.
+bulk-sentence-cancelled-pending = Cancelled: { $count ->
+    [one] { $count } asset was
+   *[other] { $count } assets were
+} left as they are. You can resume later.
+bulk-sentence-cancelled = Cancelled.
+bulk-sentence-stopped = Stopped before the end. Fix the cause above, then resume.
+bulk-sentence-completed-failures = Completed, with assets that could not be changed.
+bulk-sentence-completed = Completed.
+bulk-outcome-changed = Changed
+bulk-outcome-unchanged = Already as wanted
+bulk-outcome-skipped = Skipped
+bulk-outcome-failed = Failed
+bulk-outcome-pending = Not applied yet
+bulk-kind-sheet = Values from the sheet { $file }
+bulk-kind-undo = { $what ->
+    [edit] Undo of the bulk edit
+    [sheet] Undo of the import of the sheet { $file }
+    [undo] Undo of the undo
+    [retry] Undo of the retry
+   *[other] Undo of the run
+}{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+}{ $folder ->
+    [none] {""}
+   *[other] {" "}in { $folder }
+}
+bulk-kind-retry = { $what ->
+    [edit] Retry of the assets that failed in the bulk edit
+    [sheet] Retry of the assets that failed in the import of the sheet { $file }
+    [undo] Retry of the assets that failed in the undo
+    [retry] Retry of the assets that failed in the retry
+   *[other] Retry of the assets that failed in the run
+}{ $made ->
+    [none] {""}
+   *[other] {" "}made { $made }
+}{ $folder ->
+    [none] {""}
+   *[other] {" "}in { $folder }
+}
+bulk-selection-list = a list of { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
+bulk-failures-see-table = { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} could not be changed. Their reasons are in the table below.
+bulk-failures-all = { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} could not be changed: { $reason }
+bulk-failures-common = { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} could not be changed. The most common reason ({ $times } of the { $seen } shown): { $reason }
+bulk-edit-line = { $property }: { $verb ->
+    [set] set to { $values }
+    [append] add { $values }
+    [remove] remove { $values }
+   *[other] clear
+}
+bulk-property-label = { $label } ({ $property })
+bulk-prop-title = Title
+bulk-prop-title-hint = The title shown in AEM.
+bulk-prop-description = Description
+bulk-prop-description-hint = A sentence or two about the asset.
+bulk-prop-rights = Copyright
+bulk-prop-rights-hint = For example: © 2026 WKND Adventures.
+bulk-prop-subject = Keywords
+bulk-prop-subject-hint = One keyword per line.
+bulk-prop-creator = Creator
+bulk-prop-creator-hint = One name per line.
+bulk-prop-usage-terms = Usage terms
+bulk-prop-usage-terms-hint = How the asset may be used.
+bulk-prop-tags = Tags
+bulk-prop-tags-hint = One tag ID per line, e.g. wknd-shared:activity/surfing.
+bulk-action-set = Set
+bulk-action-append = Add values
+bulk-action-remove = Remove values
+bulk-action-clear = Clear
+bulk-format-images = Images
+bulk-format-videos = Videos
+bulk-format-pdf = PDF documents
+bulk-problem-connection = Choose a connection.
+bulk-problem-folder = Choose a folder in the tree, or type its path.
+bulk-problem-folder-outside-dam = A DAM folder’s path starts with { $root }, for example { $root }/wknd-shared/en.
+bulk-problem-folder-dots = A folder path cannot contain . or .. parts.
+bulk-problem-name-pattern = A name pattern matches file names only, such as *.jpg or summer-*; leave out folders (/).
+bulk-problem-property = Choose a property, or type one such as dc:rights.
+bulk-problem-property-name = Type the property as prefix:name, for example dc:rights or xmpRights:UsageTerms.
+bulk-problem-value = Type the value to set.
+bulk-problem-values = Type at least one value, one per line.
+bulk-problem-one-value = This property takes one value here: remove the extra lines.
+bulk-problem-one-value-typed = One value here: remove the extra lines, or tick “Several values” to set a list.
+bulk-problem-single-valued = { $property } holds one value: set it or clear it.
+bulk-problem-edits = Add at least one change.
+bulk-problem-duplicate = { $property } is already changed above; put both changes in one row.
+bulk-fact-connection = Connection
+bulk-fact-assets = Assets
+bulk-fact-folder = Folder
+bulk-fact-where = Where
+bulk-fact-run = Run
+bulk-fact-changes = { $count ->
+    [one] Change
+   *[other] Changes
+}
+bulk-chart-description = Assets by outcome: { $parts }
+bulk-chart-part = { $label }: { $count }
+bulk-empty-title = Connect to AEM first
+bulk-empty-body = A bulk edit changes properties, such as the title or description, of the assets in a DAM folder. To choose a folder, Metadesk first needs a connection to your AEM environment.
+bulk-go-to-connections = Go to Connections
+bulk-steps = Steps
+bulk-step-setup = Pick and describe
+bulk-step-preview = Preview
+bulk-step-apply = Apply
+bulk-step-report = Report
+bulk-mode-label = How to say what to change
+bulk-mode-same = Same change for every asset
+bulk-mode-same-hint = Set, add or clear a property on all the assets of a folder.
+bulk-mode-sheet = From a spreadsheet
+bulk-mode-sheet-hint = A value per asset: export a sheet, edit it in Excel, import it.
+bulk-pick-export-title = Pick the folder to export
+bulk-pick-title = Pick what to edit
+bulk-change-title = Say what to change
+bulk-preview-title = Preview
+bulk-preview-undo-title = Preview of the undo
+bulk-preview-retry-title = Preview of the retry
+bulk-preview-failed = The preview did not work
+bulk-preview-button = Preview
+bulk-fix-fields = Fix the fields marked above first.
+bulk-preview-hint = Reads the current values and shows each asset’s before → after. Nothing is written to AEM.
+bulk-run-facts = What this run edits
+bulk-change-edit = Change the edit
+bulk-new-edit = New bulk edit
+bulk-did-not-work = That did not work
+bulk-rows-left-out = Left out (rows in error): { $count ->
+    [one] row
+   *[other] rows
+} { $rows }. Nothing is written for them.
+bulk-applying-title = Applying the changes
+bulk-apply-failed = The changes could not be applied
+bulk-back-to-preview = Back to the preview
+bulk-open-the-report = Open the report
+bulk-notice-preview-cancelled = Preview cancelled. Nothing was written to AEM.
+bulk-notice-preview-unfinished = The preview did not finish. Nothing was written to AEM; preview again.
+bulk-option-production = PRODUCTION
+bulk-option-sandbox = sandbox
+bulk-choose-connection = Choose a connection…
+bulk-under-folder = Under this folder
+bulk-or-type-path = Or type its path
+bulk-include-subfolders = Include subfolders
+bulk-name-pattern = Only files named
+bulk-optional = (optional)
+bulk-name-pattern-hint = * stands for any characters, ? for one. Upper and lower case are the same.
+bulk-formats = Only these formats
+bulk-formats-hint = (none ticked: every format)
+bulk-dam-folders = DAM folders
+bulk-all-of-dam = All of the DAM
+bulk-loading = Loading…
+bulk-show-more-folders = Show more folders
+bulk-no-suggestions = No suggestions: { $reason }
+bulk-matching-folders = Matching folders
+bulk-values-hint-append = One value per line. Values the asset already has are not added twice.
+bulk-values-hint-remove = One value per line. Assets without these values are left as they are.
+bulk-values-hint-several = One value per line; together they replace the property’s values.
+bulk-values-hint-one = One value. For a list of values, tick “Several values”.
+bulk-clear-note = { $property ->
+    [none] Removes the property
+   *[other] Removes { $property }
+} from every asset in scope.
+bulk-change-n = Change { $n }
+bulk-property = Property
+bulk-another-property = Another property…
+bulk-property-name = Property name (prefix:name)
+bulk-property-name-placeholder = prefix:name, e.g. dc:language
+bulk-several-values = Several values
+bulk-action = Action
+bulk-value = Value
+bulk-values = Values
+bulk-remove-change-n = Remove change { $n }
+bulk-remove = Remove
+bulk-add-change = + Add another change
+bulk-cell-removed = removed:
+bulk-cell-added = added:
+bulk-cell-becomes = becomes
+bulk-cell-would-become = would become
+bulk-cancelling-preview = Cancelling the preview…
+bulk-preview-writes-nothing = Nothing is written to AEM during a preview.
+bulk-cancel-preview = Cancel preview
+bulk-percent = { $percent } %
+bulk-tab-all = All
+bulk-tab-will-change = Will change
+bulk-apply-changes = { $count ->
+    [one] Apply { $count } change
+   *[other] Apply { $count } changes
+}
+bulk-show-assets = Show assets
+bulk-preview-rows-error = The preview rows could not be read: { $reason }
+bulk-col-asset = Asset
+bulk-col-change = Change
+bulk-row-skipped = Skipped
+bulk-row-skipped-reason = skipped
+bulk-row-unchanged = Already as wanted
+bulk-no-assets-here = No assets here.
+bulk-showing = Showing { $shown } of { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+}
+bulk-show-more = Show more
+bulk-nothing-to-change = Nothing to change: every asset is already as wanted or skipped.
+bulk-apply-hint = Nothing has been written yet. Apply writes the changes to { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}; you can pause or cancel it, and undo it later.
+bulk-production-title = Change assets on production?
+bulk-production-applying = Applying writes the changes to { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} on { $connection }, a connection marked production.
+bulk-production-resuming = Resuming writes the changes to { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} on { $connection }, a connection marked production.
+bulk-production-type-name = Type the connection’s name to confirm
+bulk-production-name-is = The name is
+bulk-production-resume = Resume on production
+bulk-production-apply = Apply to production
+bulk-run-ended = Ended: { $done } of { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+} handled.
+bulk-run-cancelling = Cancelling… changes already being written finish first.
+bulk-run-paused = Paused. Nothing more is written until you resume.
+bulk-run-starting = Starting…
+bulk-run-throttled = Writing changes… AEM asked to slow down { $count ->
+    [one] { $count } time
+   *[other] { $count } times
+}; Metadesk went slower.
+bulk-run-writing = Writing changes…
+bulk-run-of-total = of { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+}
+bulk-run-bar = Changes written
+bulk-run-so-far = So far
+bulk-pause = Pause
+bulk-cancelling = Cancelling…
+bulk-run-use-rest = You can use the rest of Metadesk while this runs.
+bulk-cancel-title = Cancel this bulk edit?
+bulk-cancel-body = Changes already being written finish; the rest of the assets are left as they are.
+bulk-cancel-later = You can resume later from the report or from Activity, or undo what was changed.
+bulk-cancel-run = Cancel the run
+bulk-row-status-changed = Changed
+bulk-row-status-unchanged = Already as wanted
+bulk-row-status-skipped = Skipped
+bulk-row-status-failed = Failed
+bulk-row-status-pending = Not applied yet
+bulk-report-started = started { $when }
+bulk-report-stopped-after = Stopped after { $done } of { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+}: { $pending } not changed yet.
+bulk-report-resumed = Resumed: { $done } of the { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+} left were handled.
+bulk-report-stopped-title = The run stopped before the end
+bulk-report-stopped-unknown = AEM refused to go on
+bulk-report-stopped-pending = { $count ->
+    [one] { $count } asset was
+   *[other] { $count } assets were
+} not changed yet. Fix this, then resume: only those are written.
+bulk-resume-left = Resume ({ $count } left)
+bulk-report-failures-title = Some assets could not be changed
+bulk-export-csv = Export CSV
+bulk-retry-failed = Retry failed ({ $count })
+bulk-undo-run = Undo this run
+bulk-saved-file = Saved { $path }
+bulk-report-rows-error = The report could not be read: { $reason }
+bulk-col-result = Result
+bulk-preview-table-label = The preview, asset by asset
+bulk-report-table-label = The report, asset by asset
+bulk-issues-table-label = The sheet’s problems
+bulk-scope-folder = A folder
+bulk-scope-folder-hint = Every asset of a folder (and its subfolders if you like).
+bulk-scope-search = A search
+bulk-scope-search-hint = The assets under a folder that match conditions you choose.
+bulk-scope-list = A list
+bulk-scope-list-hint = The assets of a list you paste: paths, Assets links or asset ids.
+bulk-subject-property = A property
+bulk-subject-tag = Tagged with
+bulk-subject-type = File type
+bulk-subject-modified = Modified
+bulk-subject-created = Created
+bulk-subject-name = File name
+bulk-test-is-empty = is empty
+bulk-test-is-not-empty = is not empty
+bulk-test-equals = is
+bulk-test-not-equals = is not
+bulk-test-contains = contains
+bulk-test-not-contains = does not contain
+bulk-type-any-image = Any image
+bulk-type-jpeg = JPEG image
+bulk-type-png = PNG image
+bulk-type-any-video = Any video
+bulk-type-pdf = PDF document
+bulk-problem-condition-property-name = Type the property as prefix:name, for example dc:rights.
+bulk-problem-condition-value = Type the value to look for.
+bulk-problem-tag = Choose a tag, or type its id such as wknd:activity/surfing.
+bulk-problem-tag-spaces = A tag id has no spaces, for example wknd:activity/surfing.
+bulk-problem-type = Choose a file type, or type one such as image/jpeg.
+bulk-problem-type-format = Type a file type such as image/jpeg, or image/* for every image.
+bulk-problem-date = Choose a date.
+bulk-problem-name = Type a name pattern such as *.jpg.
+bulk-problem-name-folders = A name pattern matches file names only: leave out folders (/).
+bulk-problem-conditions = Add at least one condition.
+bulk-problem-list = Paste the list: one DAM path, Assets link or asset id per line.
+bulk-problem-fix-conditions = Fix the conditions marked above.
+bulk-problem-save-scope = Choose the folder and complete the scope before saving it.
+bulk-count-at-least = at least { $count } assets
+bulk-query-incomplete = Complete the conditions first: the query is built from them.
+bulk-saved-as = Saved as “{ $name }”.
+bulk-sheet-problem-no-property = Tick at least one property, or type one such as dc:rights.
+bulk-sheet-problem-connection = Choose a connection above.
+bulk-sheet-problem-no-file = Drop the edited sheet on this window, or choose it.
+bulk-sheet-problem-property-names = { $names }: type each property as prefix:name, for example dc:rights or xmpRights:UsageTerms.
+bulk-sheet-summary = { $file } ({ $format }): { $rows ->
+    [one] { $rows } row
+   *[other] { $rows } rows
+}{ $errors ->
+    [0] {""}
+    [one] , { $errors } error
+   *[other] , { $errors } errors
+}{ $warnings ->
+    [0] {""}
+    [one] , { $warnings } warning
+   *[other] , { $warnings } warnings
+}.
+bulk-count-filtered-out = { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} left out by the name or format filter.
+bulk-count-fragments = { $count ->
+    [one] { $count } content fragment
+   *[other] { $count } content fragments
+} left out: Metadesk never edits content fragments.
+bulk-count-unlisted = { $count ->
+    [one] { $count } subfolder could not be listed, so its assets are not counted. The preview lists it
+   *[other] { $count } subfolders could not be listed, so their assets are not counted. The preview lists them
+} under “Skipped” with the reason.
+bulk-count-subfolders-not-included = This folder has { $count ->
+    [one] { $count } subfolder
+   *[other] { $count } subfolders
+}; tick “Include subfolders” to edit their assets too.
+bulk-count-subfolders-included = Counted in this folder and { $count ->
+    [one] { $count } subfolder
+   *[other] { $count } subfolders
+}.
+bulk-count-failed = The assets in this folder could not be counted
+bulk-counting = Counting…
+bulk-so-far = { $count } so far
+bulk-no-assets-in-scope = No assets in scope.
+bulk-no-assets-in-scope-hint = Choose another folder, include subfolders, or loosen the filters.
+bulk-in-scope = { $count ->
+    [one] asset
+   *[other] assets
+} in scope
+bulk-list-check-failed = The list could not be checked
+bulk-search-count-failed = The search could not be counted
+bulk-checking-list = Checking the list…
+bulk-no-match = No asset matches.
+bulk-no-match-hint = Loosen a condition, choose “Any condition”, or include subfolders.
+bulk-match = { $count ->
+    [one] matches
+   *[other] match
+}
+bulk-found = { $count ->
+   *[other] found
+}
+bulk-found-with-problems = { $count ->
+   *[other] found
+}; { $problems ->
+    [one] { $problems } entry names
+   *[other] { $problems } entries name
+} no asset to edit (below)
+bulk-large-title = This is a very large scope
+bulk-large-body = { $assets } { $count ->
+    [one] matches
+   *[other] match
+}. A change this large is better made with AEM’s own bulk tools (the Assets bulk metadata editor, or a metadata import), which run inside AEM.
+bulk-list-problems-caption = Entries of the list that name no asset to edit
+bulk-col-line = Line
+bulk-col-entry = Entry
+bulk-col-why-left-out = Why it is left out
+bulk-show-query = Show the query
+bulk-hide-query = Hide the query
+bulk-query-hint = For your AEM administrator: the QueryBuilder query Metadesk sends (page by page) to find these assets.
+bulk-which-assets = Which assets
+bulk-combine-label = How conditions combine
+bulk-combine-all = All conditions are true
+bulk-combine-any = Any condition is true
+bulk-joiner-and = and
+bulk-joiner-or = or
+bulk-condition-subject = Condition { $n }: what it is about
+bulk-condition-test = Test
+bulk-tag-id = Tag id
+bulk-before-or-after = Before or after
+bulk-when-before = before
+bulk-when-after = on or after
+bulk-date = Date
+bulk-name-matches = matches
+bulk-name-pattern-label = Name pattern
+bulk-remove-condition-n = Remove condition { $n }
+bulk-tag-hint-pick = Start typing to pick one of AEM’s { $count } tags; assets tagged with a tag below it count too.
+bulk-tag-hint-unread = AEM’s tags could not be read, so type the tag’s id as AEM shows it in the tag’s properties.
+bulk-tag-hint = The tag’s id as AEM shows it in the tag’s properties; assets tagged with a tag below it count too.
+bulk-wildcards-hint = * stands for any characters, ? for one.
+bulk-add-condition = Add a condition
+bulk-list-label = The assets, one per line
+bulk-list-hint = DAM paths, links copied from the Assets console, or urn:aaid:aem: asset ids — one per line, or a CSV whose first column holds them.
+bulk-list-lines = { $count ->
+    [one] { $count } line.
+   *[other] { $count } lines.
+}
+bulk-saved-scopes = Saved scopes
+bulk-choose-saved-scope = Choose a saved scope…
+bulk-use = Use
+bulk-delete = Delete
+bulk-save-scope-label = Name to save this { $kind ->
+    [list] list
+   *[other] search
+} under
+bulk-save-scope-placeholder = Name this { $kind ->
+    [list] list
+   *[other] search
+}, e.g. “No copyright”
+bulk-save-scope = Save the { $kind ->
+    [list] list
+   *[other] search
+}
+bulk-sheet-export-title = Export a sheet to edit
+bulk-sheet-export-hint = One row per asset of the folder above (with its filters): the path, the name, when it was last changed, then one column per property. Edit the values in Excel or LibreOffice and import the file below. An empty cell leaves the value as it is; type #CLEAR to remove one; separate several values with |.
+bulk-sheet-properties = Properties
+bulk-sheet-others = Other properties
+bulk-sheet-others-hint = (prefix:name, separated by commas)
+bulk-sheet-format = Format
+bulk-sheet-xlsx = Excel workbook (.xlsx)
+bulk-sheet-csv = CSV (.csv, UTF-8)
+bulk-sheet-exporting = Exporting…
+bulk-sheet-export = Export…
+bulk-sheet-saved = Saved { $file }: { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}.
+bulk-sheet-not-in = Not in the sheet: { $items }.
+bulk-sheet-unlisted-folder = { $folder } (could not be listed)
+bulk-sheet-import-title = Import the edited sheet
+bulk-sheet-import-hint = Drop the file anywhere on this window, or choose it. Metadesk reads its own .xlsx and .csv, a CSV saved by Excel in another language, a LibreOffice .ods, and AEM’s Metadata Export CSV. Every cell is checked and the changes are previewed first; nothing is written to AEM before you apply.
+bulk-sheet-unusable = The sheet could not be used
+bulk-sheet-none = No sheet yet.
+bulk-sheet-choose = Choose a file…
+bulk-sheet-skip-rows = Skip the rows in error (preview and apply the other rows)
+bulk-sheet-check-again = Check again and preview
+bulk-sheet-check = Check and preview
+bulk-sheet-connection-first = Choose a connection above first.
+bulk-sheet-blocked = { $count ->
+    [one] This error stops the sheet: nothing was written to AEM. Correct it
+   *[other] These errors stop the sheet: nothing was written to AEM. Correct them
+} in the file and check again, or tick “Skip the rows in error”.
+bulk-issues-all = All
+bulk-issues-errors = Errors
+bulk-issues-warnings = Warnings
+bulk-issues-show = Show problems
+bulk-issues-find-label = Find in the problems
+bulk-issues-find = Find…
+bulk-issues-export = Export as CSV…
+bulk-issues-saved = Saved as { $path }.
+bulk-issues-row = Row
+bulk-issues-column = Column
+bulk-issues-problem = Problem and how to fix it
+bulk-issue-error = Error
+bulk-issue-warning = Warning
+bulk-issues-none = No problem matches.
+
 ## Activity
 
 elapsed-minutes = { $minutes ->

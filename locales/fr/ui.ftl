@@ -227,6 +227,526 @@ step-failed = : échec.
 step-skipped = : non essayé.
 test-hide = Masquer le résultat
 
+## Modification en masse
+
+# Bulk edit : tous les mots de la page Modification en masse (ui/src/features/bulk), y compris
+# les faits d’une exécution et les lignes de modification affichés dans Activité.
+
+bulk-rate = { $rate ->
+    [one] { $rate } ressource/s
+   *[other] { $rate } ressources/s
+}
+bulk-time-left-soon = encore moins d’une minute
+bulk-time-left = { $hours ->
+    [0] encore environ { $minutes } min
+   *[other] { $minutes ->
+        [0] encore environ { $hours } h
+       *[other] encore environ { $hours } h { $minutes } min
+    }
+}
+bulk-value-not-set = (non définie)
+bulk-value-empty-list = (liste vide)
+bulk-quoted = « { $value } »
+bulk-list-separator = {" ; "}
+bulk-changed-since-value = { $property } valait { $before } lors de l’aperçu et vaut maintenant { $now }
+bulk-changed-since = Modifiée dans AEM depuis l’aperçu, elle n’a donc pas été écrasée : { $values }. « Relancer les échecs » la planifie de nouveau à partir de la valeur actuelle dans AEM.
+bulk-preview-starting = Démarrage de l’aperçu…
+bulk-preview-finding = Recherche des ressources… { $count } pour l’instant
+bulk-preview-read = { $count ->
+    [one] { $count } ressource lue.
+   *[other] { $count } ressources lues.
+}
+bulk-preview-reading = Lecture des valeurs actuelles… { $done } sur { $total }
+bulk-sentence-preview-incomplete = L’aperçu ne s’est pas terminé, cette exécution ne peut donc pas être appliquée. Relancez l’aperçu de la modification.
+bulk-sentence-previewed = Aperçu établi : rien n’a encore été écrit dans AEM.
+bulk-sentence-interrupted = L’application s’est fermée ou a perdu le fil pendant l’application. Reprenez pour écrire les modifications qui restent à faire.
+bulk-sentence-cancelled-pending = Annulée : { $count ->
+    [one] { $count } ressource est restée telle quelle
+   *[other] { $count } ressources sont restées telles quelles
+}. Vous pourrez reprendre plus tard.
+bulk-sentence-cancelled = Annulée.
+bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
+bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
+bulk-sentence-completed = Terminée.
+bulk-outcome-changed = Modifiées
+bulk-outcome-unchanged = Déjà conformes
+bulk-outcome-skipped = Ignorées
+bulk-outcome-failed = En échec
+bulk-outcome-pending = Pas encore appliquées
+bulk-kind-sheet = Valeurs de la feuille { $file }
+bulk-kind-undo = { $what ->
+    [edit] Annulation de la modification en masse
+    [sheet] Annulation de l’import de la feuille { $file }
+    [undo] Annulation de l’annulation
+    [retry] Annulation de la reprise
+   *[other] Annulation de l’exécution
+}{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+}{ $folder ->
+    [none] {""}
+   *[other] {" "}dans { $folder }
+}
+bulk-kind-retry = { $what ->
+    [edit] Reprise des ressources en échec de la modification en masse
+    [sheet] Reprise des ressources en échec de l’import de la feuille { $file }
+    [undo] Reprise des ressources en échec de l’annulation
+    [retry] Reprise des ressources en échec de la reprise
+   *[other] Reprise des ressources en échec de l’exécution
+}{ $made ->
+    [none] {""}
+   *[other] {" "}du { $made }
+}{ $folder ->
+    [none] {""}
+   *[other] {" "}dans { $folder }
+}
+bulk-selection-list = une liste de { $count ->
+    [one] { $count } entrée
+   *[other] { $count } entrées
+}
+bulk-failures-see-table = { $count ->
+    [one] { $count } ressource n’a pas pu être modifiée
+   *[other] { $count } ressources n’ont pas pu être modifiées
+}. Les raisons figurent dans le tableau ci-dessous.
+bulk-failures-all = { $count ->
+    [one] { $count } ressource n’a pas pu être modifiée
+   *[other] { $count } ressources n’ont pas pu être modifiées
+} : { $reason }
+bulk-failures-common = { $count ->
+    [one] { $count } ressource n’a pas pu être modifiée
+   *[other] { $count } ressources n’ont pas pu être modifiées
+}. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
+bulk-edit-line = { $property } : { $verb ->
+    [set] définir à { $values }
+    [append] ajouter { $values }
+    [remove] retirer { $values }
+   *[other] effacer
+}
+bulk-property-label = { $label } ({ $property })
+bulk-prop-title = Titre
+bulk-prop-title-hint = Le titre affiché dans AEM.
+bulk-prop-description = Description
+bulk-prop-description-hint = Une ou deux phrases sur la ressource.
+bulk-prop-rights = Copyright
+bulk-prop-rights-hint = Par exemple : © 2026 WKND Adventures.
+bulk-prop-subject = Mots-clés
+bulk-prop-subject-hint = Un mot-clé par ligne.
+bulk-prop-creator = Créateur
+bulk-prop-creator-hint = Un nom par ligne.
+bulk-prop-usage-terms = Conditions d’utilisation
+bulk-prop-usage-terms-hint = Comment la ressource peut être utilisée.
+bulk-prop-tags = Balises
+bulk-prop-tags-hint = Un identifiant de balise par ligne, par exemple wknd-shared:activity/surfing.
+bulk-action-set = Définir
+bulk-action-append = Ajouter des valeurs
+bulk-action-remove = Retirer des valeurs
+bulk-action-clear = Effacer
+bulk-format-images = Images
+bulk-format-videos = Vidéos
+bulk-format-pdf = Documents PDF
+bulk-problem-connection = Choisissez une connexion.
+bulk-problem-folder = Choisissez un dossier dans l’arborescence ou saisissez son chemin.
+bulk-problem-folder-outside-dam = Le chemin d’un dossier de la DAM commence par { $root }, par exemple { $root }/wknd-shared/en.
+bulk-problem-folder-dots = Un chemin de dossier ne peut pas contenir de segments . ou ...
+bulk-problem-name-pattern = Un motif de nom ne s’applique qu’aux noms de fichiers, comme *.jpg ou ete-* ; n’indiquez pas de dossier (/).
+bulk-problem-property = Choisissez une propriété ou saisissez-en une, comme dc:rights.
+bulk-problem-property-name = Saisissez la propriété sous la forme préfixe:nom, par exemple dc:rights ou xmpRights:UsageTerms.
+bulk-problem-value = Saisissez la valeur à définir.
+bulk-problem-values = Saisissez au moins une valeur, une par ligne.
+bulk-problem-one-value = Cette propriété ne prend qu’une valeur ici : supprimez les lignes en trop.
+bulk-problem-one-value-typed = Une seule valeur ici : supprimez les lignes en trop ou cochez « Plusieurs valeurs » pour définir une liste.
+bulk-problem-single-valued = { $property } ne contient qu’une valeur : définissez-la ou effacez-la.
+bulk-problem-edits = Ajoutez au moins une modification.
+bulk-problem-duplicate = { $property } est déjà modifiée plus haut ; regroupez les deux modifications sur une seule ligne.
+bulk-fact-connection = Connexion
+bulk-fact-assets = Ressources
+bulk-fact-folder = Dossier
+bulk-fact-where = Conditions
+bulk-fact-run = Exécution
+bulk-fact-changes = { $count ->
+    [one] Modification
+   *[other] Modifications
+}
+bulk-chart-description = Ressources par résultat : { $parts }
+bulk-chart-part = { $label } : { $count }
+bulk-empty-title = Connectez-vous d’abord à AEM
+bulk-empty-body = Une modification en masse change des propriétés, comme le titre ou la description, des ressources d’un dossier de la DAM. Pour choisir un dossier, Metadesk a d’abord besoin d’une connexion à votre environnement AEM.
+bulk-go-to-connections = Aller aux connexions
+bulk-steps = Étapes
+bulk-step-setup = Choisir et décrire
+bulk-step-preview = Aperçu
+bulk-step-apply = Application
+bulk-step-report = Rapport
+bulk-mode-label = Comment indiquer les modifications
+bulk-mode-same = La même modification pour toutes les ressources
+bulk-mode-same-hint = Définir, compléter ou effacer une propriété sur toutes les ressources d’un dossier.
+bulk-mode-sheet = À partir d’un tableur
+bulk-mode-sheet-hint = Une valeur par ressource : exportez une feuille, modifiez-la dans Excel, puis importez-la.
+bulk-pick-export-title = Choisir le dossier à exporter
+bulk-pick-title = Choisir les ressources à modifier
+bulk-change-title = Indiquer les modifications
+bulk-preview-title = Aperçu
+bulk-preview-undo-title = Aperçu de l’annulation
+bulk-preview-retry-title = Aperçu de la reprise
+bulk-preview-failed = L’aperçu n’a pas fonctionné
+bulk-preview-button = Prévisualiser
+bulk-fix-fields = Corrigez d’abord les champs signalés ci-dessus.
+bulk-preview-hint = Lit les valeurs actuelles et montre l’avant → après de chaque ressource. Rien n’est écrit dans AEM.
+bulk-run-facts = Ce que modifie cette exécution
+bulk-change-edit = Changer la modification
+bulk-new-edit = Nouvelle modification en masse
+bulk-did-not-work = Cela n’a pas fonctionné
+bulk-rows-left-out = Laissées de côté (lignes en erreur) : { $count ->
+    [one] ligne
+   *[other] lignes
+} { $rows }. Rien n’est écrit pour elles.
+bulk-applying-title = Application des modifications
+bulk-apply-failed = Les modifications n’ont pas pu être appliquées
+bulk-back-to-preview = Revenir à l’aperçu
+bulk-open-the-report = Ouvrir le rapport
+bulk-notice-preview-cancelled = Aperçu annulé. Rien n’a été écrit dans AEM.
+bulk-notice-preview-unfinished = L’aperçu ne s’est pas terminé. Rien n’a été écrit dans AEM ; relancez l’aperçu.
+bulk-option-production = PRODUCTION
+bulk-option-sandbox = bac à sable
+bulk-choose-connection = Choisissez une connexion…
+bulk-under-folder = Dans ce dossier
+bulk-or-type-path = Ou saisissez son chemin
+bulk-include-subfolders = Inclure les sous-dossiers
+bulk-name-pattern = Uniquement les fichiers nommés
+bulk-optional = (facultatif)
+bulk-name-pattern-hint = « * » remplace n’importe quelle suite de caractères, « ? » un seul caractère. Majuscules et minuscules sont équivalentes.
+bulk-formats = Uniquement ces formats
+bulk-formats-hint = (aucun coché : tous les formats)
+bulk-dam-folders = Dossiers de la DAM
+bulk-all-of-dam = Toute la DAM
+bulk-loading = Chargement…
+bulk-show-more-folders = Afficher plus de dossiers
+bulk-no-suggestions = Aucune suggestion : { $reason }
+bulk-matching-folders = Dossiers correspondants
+bulk-values-hint-append = Une valeur par ligne. Les valeurs que la ressource possède déjà ne sont pas ajoutées une seconde fois.
+bulk-values-hint-remove = Une valeur par ligne. Les ressources qui n’ont pas ces valeurs restent telles quelles.
+bulk-values-hint-several = Une valeur par ligne ; ensemble, elles remplacent les valeurs de la propriété.
+bulk-values-hint-one = Une seule valeur. Pour une liste de valeurs, cochez « Plusieurs valeurs ».
+bulk-clear-note = { $property ->
+    [none] Efface la propriété
+   *[other] Efface « { $property } »
+} sur toutes les ressources concernées.
+bulk-change-n = Modification { $n }
+bulk-property = Propriété
+bulk-another-property = Autre propriété…
+bulk-property-name = Nom de la propriété (préfixe:nom)
+bulk-property-name-placeholder = préfixe:nom, par ex. dc:language
+bulk-several-values = Plusieurs valeurs
+bulk-action = Action
+bulk-value = Valeur
+bulk-values = Valeurs
+bulk-remove-change-n = Supprimer la modification { $n }
+bulk-remove = Supprimer
+bulk-add-change = + Ajouter une autre modification
+bulk-cell-removed = valeur retirée :
+bulk-cell-added = valeur ajoutée :
+bulk-cell-becomes = devient
+bulk-cell-would-become = deviendrait
+bulk-cancelling-preview = Annulation de l’aperçu…
+bulk-preview-writes-nothing = Rien n’est écrit dans AEM pendant un aperçu.
+bulk-cancel-preview = Annuler l’aperçu
+bulk-percent = { $percent } %
+bulk-tab-all = Toutes
+bulk-tab-will-change = À modifier
+bulk-apply-changes = { $count ->
+    [one] Appliquer { $count } modification
+   *[other] Appliquer { $count } modifications
+}
+bulk-show-assets = Afficher les ressources
+bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues : { $reason }
+bulk-col-asset = Ressource
+bulk-col-change = Modification
+bulk-row-skipped = Ignorée
+bulk-row-skipped-reason = ignorée
+bulk-row-unchanged = Déjà conforme
+bulk-no-assets-here = Aucune ressource ici.
+bulk-showing = { $shown } affichées sur { $total ->
+    [one] { $total } ressource
+   *[other] { $total } ressources
+}
+bulk-show-more = Afficher plus
+bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conforme ou ignorée.
+bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} ; vous pourrez la mettre en pause ou l’annuler, et annuler ses modifications plus tard.
+bulk-production-title = Modifier des ressources en production ?
+bulk-production-applying = L’application écrit les modifications sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} de { $connection }, une connexion marquée comme production.
+bulk-production-resuming = La reprise écrit les modifications sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} de { $connection }, une connexion marquée comme production.
+bulk-production-type-name = Saisissez le nom de la connexion pour confirmer
+bulk-production-name-is = Le nom est
+bulk-production-resume = Reprendre en production
+bulk-production-apply = Appliquer en production
+bulk-run-ended = Terminée : { $done } sur { $total ->
+    [one] { $total } ressource traitée
+   *[other] { $total } ressources traitées
+}.
+bulk-run-cancelling = Annulation… les modifications déjà en cours d’écriture se terminent d’abord.
+bulk-run-paused = En pause. Plus rien n’est écrit tant que vous ne reprenez pas.
+bulk-run-starting = Démarrage…
+bulk-run-throttled = Écriture des modifications… AEM a demandé de ralentir { $count ->
+    [one] { $count } fois
+   *[other] { $count } fois
+} ; Metadesk a ralenti.
+bulk-run-writing = Écriture des modifications…
+bulk-run-of-total = sur { $total ->
+    [one] { $total } ressource
+   *[other] { $total } ressources
+}
+bulk-run-bar = Modifications écrites
+bulk-run-so-far = Jusqu’ici
+bulk-pause = Mettre en pause
+bulk-cancelling = Annulation…
+bulk-run-use-rest = Vous pouvez utiliser le reste de Metadesk pendant l’exécution.
+bulk-cancel-title = Annuler cette modification en masse ?
+bulk-cancel-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles.
+bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou annuler ce qui a été modifié.
+bulk-cancel-run = Annuler l’exécution
+bulk-row-status-changed = Modifiée
+bulk-row-status-unchanged = Déjà conforme
+bulk-row-status-skipped = Ignorée
+bulk-row-status-failed = En échec
+bulk-row-status-pending = Pas encore appliquée
+bulk-report-started = lancée le { $when }
+bulk-report-stopped-after = Arrêtée après { $done } sur { $total ->
+    [one] { $total } ressource
+   *[other] { $total } ressources
+} : { $pending } pas encore modifiées.
+bulk-report-resumed = Reprise : { $done } des { $total ->
+    [one] { $total } ressource restante a été traitée
+   *[other] { $total } ressources restantes ont été traitées
+}.
+bulk-report-stopped-title = L’exécution s’est arrêtée avant la fin
+bulk-report-stopped-unknown = AEM a refusé de continuer
+bulk-report-stopped-pending = { $count ->
+    [one] { $count } ressource n’a pas encore été modifiée
+   *[other] { $count } ressources n’ont pas encore été modifiées
+}. Corrigez le problème, puis reprenez : seules celles-ci seront écrites.
+bulk-resume-left = Reprendre ({ $count } restantes)
+bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
+bulk-export-csv = Exporter en CSV
+bulk-retry-failed = Relancer les échecs ({ $count })
+bulk-undo-run = Annuler cette exécution
+bulk-saved-file = Enregistré dans { $path }
+bulk-report-rows-error = Le rapport n’a pas pu être lu : { $reason }
+bulk-col-result = Résultat
+bulk-preview-table-label = L’aperçu, ressource par ressource
+bulk-report-table-label = Le rapport, ressource par ressource
+bulk-issues-table-label = Les problèmes de la feuille
+bulk-scope-folder = Un dossier
+bulk-scope-folder-hint = Toutes les ressources d’un dossier (et de ses sous-dossiers si vous le souhaitez).
+bulk-scope-search = Une recherche
+bulk-scope-search-hint = Les ressources d’un dossier qui remplissent les conditions de votre choix.
+bulk-scope-list = Une liste
+bulk-scope-list-hint = Les ressources d’une liste que vous collez : chemins, liens Assets ou identifiants de ressources.
+bulk-subject-property = Une propriété
+bulk-subject-tag = Avec la balise
+bulk-subject-type = Type de fichier
+bulk-subject-modified = Modifiée
+bulk-subject-created = Créée
+bulk-subject-name = Nom de fichier
+bulk-test-is-empty = est vide
+bulk-test-is-not-empty = n’est pas vide
+bulk-test-equals = est
+bulk-test-not-equals = n’est pas
+bulk-test-contains = contient
+bulk-test-not-contains = ne contient pas
+bulk-type-any-image = Toute image
+bulk-type-jpeg = Image JPEG
+bulk-type-png = Image PNG
+bulk-type-any-video = Toute vidéo
+bulk-type-pdf = Document PDF
+bulk-problem-condition-property-name = Saisissez la propriété sous la forme préfixe:nom, par exemple dc:rights.
+bulk-problem-condition-value = Saisissez la valeur à rechercher.
+bulk-problem-tag = Choisissez une balise ou saisissez son identifiant, comme wknd:activity/surfing.
+bulk-problem-tag-spaces = Un identifiant de balise ne contient pas d’espace, par exemple wknd:activity/surfing.
+bulk-problem-type = Choisissez un type de fichier ou saisissez-en un, comme image/jpeg.
+bulk-problem-type-format = Saisissez un type de fichier comme image/jpeg, ou image/* pour toutes les images.
+bulk-problem-date = Choisissez une date.
+bulk-problem-name = Saisissez un motif de nom, comme *.jpg.
+bulk-problem-name-folders = Un motif de nom ne s’applique qu’aux noms de fichiers : n’indiquez pas de dossier (/).
+bulk-problem-conditions = Ajoutez au moins une condition.
+bulk-problem-list = Collez la liste : un chemin de la DAM, un lien Assets ou un identifiant de ressource par ligne.
+bulk-problem-fix-conditions = Corrigez les conditions signalées ci-dessus.
+bulk-problem-save-scope = Choisissez le dossier et complétez la sélection avant de l’enregistrer.
+bulk-count-at-least = au moins { $count } ressources
+bulk-query-incomplete = Complétez d’abord les conditions : la requête est construite à partir d’elles.
+bulk-saved-as = Enregistrée sous « { $name } ».
+bulk-sheet-problem-no-property = Cochez au moins une propriété ou saisissez-en une, comme dc:rights.
+bulk-sheet-problem-connection = Choisissez une connexion ci-dessus.
+bulk-sheet-problem-no-file = Déposez la feuille modifiée sur cette fenêtre ou choisissez-la.
+bulk-sheet-problem-property-names = { $names } : saisissez chaque propriété sous la forme préfixe:nom, par exemple dc:rights ou xmpRights:UsageTerms.
+bulk-sheet-summary = { $file } ({ $format }) : { $rows ->
+    [one] { $rows } ligne
+   *[other] { $rows } lignes
+}{ $errors ->
+    [0] {""}
+    [one] , { $errors } erreur
+   *[other] , { $errors } erreurs
+}{ $warnings ->
+    [0] {""}
+    [one] , { $warnings } avertissement
+   *[other] , { $warnings } avertissements
+}.
+bulk-count-filtered-out = { $count ->
+    [one] { $count } ressource écartée
+   *[other] { $count } ressources écartées
+} par le filtre de nom ou de format.
+bulk-count-fragments = { $count ->
+    [one] { $count } fragment de contenu écarté
+   *[other] { $count } fragments de contenu écartés
+} : Metadesk ne modifie jamais les fragments de contenu.
+bulk-count-unlisted = { $count ->
+    [one] { $count } sous-dossier n’a pas pu être listé, ses ressources ne sont donc pas comptées. L’aperçu le range
+   *[other] { $count } sous-dossiers n’ont pas pu être listés, leurs ressources ne sont donc pas comptées. L’aperçu les range
+} sous « Ignorées », avec la raison.
+bulk-count-subfolders-not-included = Ce dossier contient { $count ->
+    [one] { $count } sous-dossier
+   *[other] { $count } sous-dossiers
+} ; cochez « Inclure les sous-dossiers » pour modifier aussi leurs ressources.
+bulk-count-subfolders-included = Décompte fait dans ce dossier et { $count ->
+    [one] { $count } sous-dossier
+   *[other] { $count } sous-dossiers
+}.
+bulk-count-failed = Les ressources de ce dossier n’ont pas pu être comptées
+bulk-counting = Décompte en cours…
+bulk-so-far = { $count } pour l’instant
+bulk-no-assets-in-scope = Aucune ressource concernée.
+bulk-no-assets-in-scope-hint = Choisissez un autre dossier, incluez les sous-dossiers ou assouplissez les filtres.
+bulk-in-scope = { $count ->
+    [one] ressource concernée
+   *[other] ressources concernées
+}
+bulk-list-check-failed = La liste n’a pas pu être vérifiée
+bulk-search-count-failed = Les résultats de la recherche n’ont pas pu être comptés
+bulk-checking-list = Vérification de la liste…
+bulk-no-match = Aucune ressource ne correspond.
+bulk-no-match-hint = Assouplissez une condition, choisissez « Au moins une condition est vraie » ou incluez les sous-dossiers.
+bulk-match = { $count ->
+    [one] correspond
+   *[other] correspondent
+}
+bulk-found = { $count ->
+    [one] trouvée
+   *[other] trouvées
+}
+bulk-found-with-problems = { $count ->
+    [one] trouvée
+   *[other] trouvées
+} ; { $problems ->
+    [one] { $problems } entrée ne désigne
+   *[other] { $problems } entrées ne désignent
+} aucune ressource à modifier (ci-dessous)
+bulk-large-title = Cette sélection est très grande
+bulk-large-body = { $assets } { $count ->
+    [one] correspond
+   *[other] correspondent
+}. Une modification de cette ampleur se fait mieux avec les outils de modification en masse d’AEM (l’éditeur de métadonnées en masse d’Assets ou un import de métadonnées), qui s’exécutent dans AEM.
+bulk-list-problems-caption = Entrées de la liste qui ne désignent aucune ressource à modifier
+bulk-col-line = Ligne
+bulk-col-entry = Entrée
+bulk-col-why-left-out = Raison de l’exclusion
+bulk-show-query = Afficher la requête
+bulk-hide-query = Masquer la requête
+bulk-query-hint = Pour votre administrateur AEM : la requête QueryBuilder que Metadesk envoie (page par page) pour trouver ces ressources.
+bulk-which-assets = Quelles ressources
+bulk-combine-label = Combinaison des conditions
+bulk-combine-all = Toutes les conditions sont vraies
+bulk-combine-any = Au moins une condition est vraie
+bulk-joiner-and = et
+bulk-joiner-or = ou
+bulk-condition-subject = Condition { $n } : sur quoi elle porte
+bulk-condition-test = Critère
+bulk-tag-id = Identifiant de balise
+bulk-before-or-after = Avant ou après
+bulk-when-before = avant le
+bulk-when-after = à partir du
+bulk-date = Date
+bulk-name-matches = correspond à
+bulk-name-pattern-label = Motif de nom
+bulk-remove-condition-n = Supprimer la condition { $n }
+bulk-tag-hint-pick = Commencez à saisir pour choisir l’une des { $count } balises d’AEM ; les ressources associées à une balise située en dessous comptent aussi.
+bulk-tag-hint-unread = Les balises d’AEM n’ont pas pu être lues : saisissez l’identifiant de la balise tel qu’AEM l’affiche dans ses propriétés.
+bulk-tag-hint = L’identifiant de la balise tel qu’AEM l’affiche dans ses propriétés ; les ressources associées à une balise située en dessous comptent aussi.
+bulk-wildcards-hint = « * » remplace n’importe quelle suite de caractères, « ? » un seul caractère.
+bulk-add-condition = Ajouter une condition
+bulk-list-label = Les ressources, une par ligne
+bulk-list-hint = Chemins de la DAM, liens copiés depuis la console Assets ou identifiants de ressources urn:aaid:aem: — un par ligne, ou un fichier CSV dont la première colonne les contient.
+bulk-list-lines = { $count ->
+    [one] { $count } ligne.
+   *[other] { $count } lignes.
+}
+bulk-saved-scopes = Sélections enregistrées
+bulk-choose-saved-scope = Choisissez une sélection enregistrée…
+bulk-use = Utiliser
+bulk-delete = Supprimer
+bulk-save-scope-label = Nom sous lequel enregistrer cette { $kind ->
+    [list] liste
+   *[other] recherche
+}
+bulk-save-scope-placeholder = Nommez cette { $kind ->
+    [list] liste
+   *[other] recherche
+}, par ex. « Sans copyright »
+bulk-save-scope = Enregistrer la { $kind ->
+    [list] liste
+   *[other] recherche
+}
+bulk-sheet-export-title = Exporter une feuille à modifier
+bulk-sheet-export-hint = Une ligne par ressource du dossier ci-dessus (avec ses filtres) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
+bulk-sheet-properties = Propriétés
+bulk-sheet-others = Autres propriétés
+bulk-sheet-others-hint = (préfixe:nom, séparées par des virgules)
+bulk-sheet-format = Format
+bulk-sheet-xlsx = Classeur Excel (.xlsx)
+bulk-sheet-csv = CSV (.csv, UTF-8)
+bulk-sheet-exporting = Exportation…
+bulk-sheet-export = Exporter…
+bulk-sheet-saved = Enregistré dans { $file } : { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}.
+bulk-sheet-not-in = Absent de la feuille : { $items }.
+bulk-sheet-unlisted-folder = { $folder } (n’a pas pu être listé)
+bulk-sheet-import-title = Importer la feuille modifiée
+bulk-sheet-import-hint = Déposez le fichier n’importe où sur cette fenêtre ou choisissez-le. Metadesk lit ses propres fichiers .xlsx et .csv, un CSV enregistré par Excel dans une autre langue, un fichier .ods de LibreOffice et le CSV d’export des métadonnées d’AEM. Chaque cellule est vérifiée et les modifications sont d’abord prévisualisées ; rien n’est écrit dans AEM avant que vous n’appliquiez.
+bulk-sheet-unusable = La feuille n’a pas pu être utilisée
+bulk-sheet-none = Aucune feuille pour l’instant.
+bulk-sheet-choose = Choisir un fichier…
+bulk-sheet-skip-rows = Ignorer les lignes en erreur (prévisualiser et appliquer les autres lignes)
+bulk-sheet-check-again = Vérifier de nouveau et prévisualiser
+bulk-sheet-check = Vérifier et prévisualiser
+bulk-sheet-connection-first = Choisissez d’abord une connexion ci-dessus.
+bulk-sheet-blocked = { $count ->
+    [one] Cette erreur bloque la feuille : rien n’a été écrit dans AEM. Corrigez-la
+   *[other] Ces erreurs bloquent la feuille : rien n’a été écrit dans AEM. Corrigez-les
+} dans le fichier et vérifiez de nouveau, ou cochez « Ignorer les lignes en erreur ».
+bulk-issues-all = Tous
+bulk-issues-errors = Erreurs
+bulk-issues-warnings = Avertissements
+bulk-issues-show = Afficher les problèmes
+bulk-issues-find-label = Rechercher dans les problèmes
+bulk-issues-find = Rechercher…
+bulk-issues-export = Exporter en CSV…
+bulk-issues-saved = Enregistré sous { $path }.
+bulk-issues-row = Ligne
+bulk-issues-column = Colonne
+bulk-issues-problem = Problème et solution
+bulk-issue-error = Erreur
+bulk-issue-warning = Avertissement
+bulk-issues-none = Aucun problème ne correspond.
+
 ## Activité
 
 elapsed-minutes = { $minutes ->

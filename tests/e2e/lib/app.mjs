@@ -283,7 +283,8 @@ export async function openAddressEdit(driver, connectionId) {
   return eventually(async () => {
     const inputs = await (await card()).findElements(By.css('[data-testid="connection-edit"] input'));
     if (inputs.length > 0) return inputs[0];
-    await (await card()).findElement(By.xpath('.//button[normalize-space()="Edit address"]')).click();
+    // By test id, not by its words: the window may be in French.
+    await (await card()).findElement(By.css('[data-testid="edit-address"]')).click();
     return null;
   }, `the address of connection ${connectionId} could not be edited`);
 }

@@ -8,7 +8,7 @@ import { applyRun, listRuns, previewRows, previewUndo, reportRows } from '../../
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
-import { when } from '../bulk/format';
+import { I18n } from '../../lib/i18n/i18n.svelte';
 import ActivityPage from './ActivityPage.svelte';
 import { actionsFor } from './runActions';
 
@@ -106,7 +106,7 @@ describe('the Activity page', () => {
 
     expect(second).toHaveTextContent('Stopped');
     // What it undoes in words (the run it undoes is in the list), never a run id.
-    expect(within(second).getByTestId('run-kind')).toHaveTextContent(`Undo of the bulk edit made ${when('2026-03-02T09:15:00Z')}`);
+    expect(within(second).getByTestId('run-kind')).toHaveTextContent(`Undo of the bulk edit made ${new I18n('en').dateTime('2026-03-02T09:15:00Z')}`);
     expect(second).not.toHaveTextContent('r2');
     expect(within(second).getByTestId('run-reason')).toHaveTextContent('The development token has expired.');
     expect(within(second).getByTestId('resume-run')).toBeInTheDocument();

@@ -27,6 +27,7 @@ import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
 import type { ConnectionView } from '../../ipc/types';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection, planRow, progress, runSummary } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
@@ -80,12 +81,15 @@ function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
 
 let store: BulkStore;
 
-async function renderPage(connections: ConnectionView[] = [connection()]) {
+async function renderPage(connections: ConnectionView[] = [connection()], i18n = new I18n('en')) {
   vi.mocked(listConnections).mockResolvedValue(connections);
   const model = new ConnectionsModel();
   await model.reload();
-  store = new BulkStore(() => model.connections);
-  const view = render(BulkEditPage, { store, connections: model, onGoToConnections: vi.fn() });
+  store = new BulkStore(() => model.connections, i18n);
+  const view = render(BulkEditPage, {
+    props: { store, connections: model, onGoToConnections: vi.fn() },
+    context: i18nContext(i18n),
+  });
   return { model, view };
 }
 
@@ -826,5 +830,67 @@ describe('the report', () => {
     await user.click(within(banner).getByTestId('resume-run'));
     expect(applyRun).toHaveBeenCalledWith({ runId: 's1', confirmName: null }, expect.any(Function));
     expect(await screen.findByTestId('run-progress')).toBeInTheDocument();
+  });
+});
+
+describe('in French', () => {
+  // Words English has and French has not (the E2E walk checks the same in the real window).
+  const ENGLISH =
+    /\b(the|and|with|this|that|your|you|is|are|was|be|to|of|for|it|can|will|has|have|from|yet|not|only|Preview|Apply|Report|Change|Folder|Connection|assets?|Cancel|Remove|Pick|Choose|Loading|Counting|Skipped|Changed|Undo|Export|Show|All|Will|Already|wanted|Steps|Same|every|spreadsheet|Include|subfolders|Property|Value|Set|Clear|Add|Asset|Result|New|bulk|edit|Name|Saved|match|found|Completed|Failed|started|took|Title|Keywords|Creator|Tags|PDF documents|Videos)\b/;
+
+  /** The page's own words (the connection's name and host, paths and values are data). */
+  function englishLeft(): string[] {
+    const skip = '.mono, code, option, [data-testid="cell-before"], [data-testid="cell-after"], .name, .folder, .hint > .mono';
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent?.trim() ?? '';
+      if (text && !node.parentElement?.closest(skip) && ENGLISH.test(text)) out.push(text);
+    }
+    for (const el of document.body.querySelectorAll('[aria-label], [placeholder], [title]')) {
+      for (const name of ['aria-label', 'placeholder']) {
+        const text = el.getAttribute(name);
+        if (text && ENGLISH.test(text)) out.push(`${name}: ${text}`);
+      }
+    }
+    return out;
+  }
+
+  it('walks pick, edit, preview, apply and report in French, with no English word left', async () => {
+    const user = userEvent.setup();
+    await renderPage([connection()], new I18n('fr'));
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Modification en masse');
+    await chooseFolder(user);
+    await waitFor(() => expect(screen.getByTestId('scope-count')).toHaveAttribute('data-done', '1'));
+    expect(screen.getByTestId('scope-count')).toHaveTextContent('2 000 ressources concernées'); // no-break spaces count as spaces here
+
+    // Preview with nothing typed: the problems are in French too.
+    await user.click(screen.getByTestId('preview-button'));
+    expect(await screen.findByText('Saisissez la valeur à définir.')).toBeInTheDocument();
+    expect(englishLeft()).toEqual([]);
+
+    await fillEdit(user);
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    await user.click(screen.getByTestId('preview-button'));
+    await screen.findByTestId('preview-table');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : définir à "© 2026 WKND"');
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Appliquer 1 modification');
+    expect(englishLeft()).toEqual([]);
+
+    const done = runSummary({ id: 'r1', folder: FOLDER, status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
+    vi.mocked(applyRun).mockResolvedValue(done);
+    vi.mocked(reportRows).mockResolvedValue({
+      rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
+      total: 1,
+    });
+    await user.click(screen.getByTestId('apply-button'));
+    const report = await screen.findByTestId('report');
+    expect(within(report).getByTestId('report-status')).toHaveTextContent('Terminée');
+    expect(within(report).getByTestId('report-chart').querySelector('svg')).toHaveAttribute(
+      'aria-label',
+      'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
+    );
+    expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
+    expect(englishLeft()).toEqual([]);
   });
 });

@@ -58,11 +58,13 @@ import {
   hasExportProblems,
   sheetProperties,
   type SheetDraft,
+  type SheetExportProblems,
 } from './sheetForm';
 import { willChange } from './format';
 import { runPartsOf } from './scopeForm';
 import { ScopePick } from './scopePick.svelte';
 import { PAGE_SIZE, PagedRows } from './paged.svelte';
+import { I18n } from '../../lib/i18n/i18n.svelte';
 
 /** How the setup says what to change: one change for every asset, or a sheet per asset. */
 export type Mode = 'same' | 'sheet';
@@ -130,7 +132,7 @@ export class ScopeCounter {
   }
 }
 
-/** A message shown in one stage: an error (IpcError) or a plain notice. */
+/** A message shown in one stage: an error (IpcError) or a plain notice (a message id). */
 export interface StageMessage {
   stage: Stage;
   error: IpcError | null;
@@ -138,6 +140,9 @@ export interface StageMessage {
 }
 
 export class BulkStore {
+  /** The window's words (first: the fields below word their problems with it). */
+  #i18n: I18n;
+
   form = $state<FormDraft>(emptyForm());
   /** Problems are shown once the user tried to preview (and then live). */
   showProblems = $state(false);
@@ -154,6 +159,7 @@ export class BulkStore {
       this.chooseFolder(folder);
       this.form.recursive = recursive;
     },
+    t: (id, args) => this.#i18n.t(id, args),
   });
   tree = new FolderTree();
 
@@ -162,7 +168,7 @@ export class BulkStore {
   sheet = $state<SheetDraft>(emptySheetDraft());
   /** Export problems are shown once the user tried to export (and then live). */
   showSheetProblems = $state(false);
-  sheetProblems = $derived(exportProblems(this.form.connectionId, this.form.folder, this.sheet));
+  sheetProblems = $derived(this.#sheetProblemsOf());
   sheetExporting = $state(false);
   sheetExported = $state<SavedSheet | null>(null);
   /** The sheet on hand for import (dropped or chosen). */
@@ -216,21 +222,27 @@ export class BulkStore {
   #countTimer: ReturnType<typeof setTimeout> | null = null;
   #nextEditKey = 1;
 
-  constructor(connections: () => ConnectionView[]) {
+  /** `i18n`: the window's words, for the problems and messages this store words itself. */
+  constructor(connections: () => ConnectionView[], i18n: I18n = new I18n('en')) {
     this.#connections = connections;
+    this.#i18n = i18n;
   }
 
   /** The form's problems for the scope chosen: a list has no folder, and a search says names
    *  and formats in its conditions; the search's or list's own problem is `general`. */
   #problemsOf(): FormProblems {
-    const problems = validate(this.form);
+    const problems = validate(this.#i18n.t, this.form);
     const kind = this.pick?.draft.kind ?? 'folder';
     if (kind === 'folder') return problems;
     delete problems.name;
     if (kind === 'list') delete problems.folder;
     const own = this.pick.problem();
-    if (own && !problems.general) problems.general = own;
+    if (own && !problems.general) problems.general = this.#i18n.t(own);
     return problems;
+  }
+
+  #sheetProblemsOf(): SheetExportProblems {
+    return exportProblems(this.#i18n.t, this.form.connectionId, this.form.folder, this.sheet);
   }
 
   /** Stops what would still fire later (a count waiting for typing to settle, a count's late
@@ -288,7 +300,7 @@ export class BulkStore {
     const { connectionId } = this.form;
     const folder = normalizeFolder(this.form.folder);
     if (this.pick.kind !== 'folder') return;
-    if (!connectionId || folderProblem(folder) || this.form.name.includes('/')) {
+    if (!connectionId || folderProblem(this.#i18n.t, folder) || this.form.name.includes('/')) {
       this.scope.clear();
       return;
     }
@@ -381,8 +393,8 @@ export class BulkStore {
           stage: 'setup',
           error: null,
           notice: this.cancelRequested
-            ? 'Preview cancelled. Nothing was written to AEM.'
-            : 'The preview did not finish. Nothing was written to AEM; preview again.',
+            ? 'bulk-notice-preview-cancelled'
+            : 'bulk-notice-preview-unfinished',
         };
         return;
       }
@@ -427,7 +439,7 @@ export class BulkStore {
     if (this.job !== null || hasProblems(this.problems)) return;
     let request: RunRequest;
     if (this.pick.kind === 'folder') {
-      request = toRunRequest(this.form);
+      request = toRunRequest(this.#i18n.t, this.form);
     } else {
       // A list's entries are read by the core before its scope exists.
       if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return;
@@ -463,8 +475,8 @@ export class BulkStore {
           stage: from,
           error: null,
           notice: this.cancelRequested
-            ? 'Preview cancelled. Nothing was written to AEM.'
-            : 'The preview did not finish. Nothing was written to AEM; preview again.',
+            ? 'bulk-notice-preview-cancelled'
+            : 'bulk-notice-preview-unfinished',
         };
         return;
       }

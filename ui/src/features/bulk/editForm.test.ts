@@ -19,6 +19,10 @@ import {
   type EditDraft,
   type FormDraft,
 } from './editForm';
+import { I18n } from '../../lib/i18n/i18n.svelte';
+
+/** The English catalogue, the default in tests. */
+const { t } = new I18n('en');
 
 function edit(overrides: Partial<EditDraft> = {}): EditDraft {
   return { ...newEdit(overrides.key ?? 0), ...overrides };
@@ -35,52 +39,52 @@ function form(overrides: Partial<FormDraft> = {}): FormDraft {
 
 describe('validate', () => {
   it('accepts a complete form', () => {
-    const problems = validate(form());
+    const problems = validate(t, form());
     expect(hasProblems(problems)).toBe(false);
     expect(problems.edits).toEqual({});
   });
 
   it('asks for a connection', () => {
-    expect(validate(form({ connectionId: '' })).connection).toBe('Choose a connection.');
+    expect(validate(t, form({ connectionId: '' })).connection).toBe('Choose a connection.');
   });
 
   it('asks for a folder when none is chosen (spaces count as none)', () => {
-    expect(validate(form({ folder: '' })).folder).toBe('Choose a folder in the tree, or type its path.');
-    expect(validate(form({ folder: '   ' })).folder).toBe(MESSAGES.folder);
+    expect(validate(t, form({ folder: '' })).folder).toBe('Choose a folder in the tree, or type its path.');
+    expect(validate(t, form({ folder: '   ' })).folder).toBe(t(MESSAGES.folder));
   });
 
   it('refuses a folder outside the DAM', () => {
     for (const folder of ['/content/sites/en', 'wknd-shared', '/content/damaged']) {
-      expect(validate(form({ folder })).folder, folder).toBe(
+      expect(validate(t, form({ folder })).folder, folder).toBe(
         'A DAM folder’s path starts with /content/dam, for example /content/dam/wknd-shared/en.',
       );
     }
   });
 
   it('refuses . and .. in a folder path', () => {
-    expect(validate(form({ folder: '/content/dam/a/../b' })).folder).toBe('A folder path cannot contain . or .. parts.');
+    expect(validate(t, form({ folder: '/content/dam/a/../b' })).folder).toBe('A folder path cannot contain . or .. parts.');
   });
 
   it('accepts the DAM root and a trailing slash', () => {
-    expect(validate(form({ folder: '/content/dam' })).folder).toBeUndefined();
-    expect(validate(form({ folder: '/content/dam/a/' })).folder).toBeUndefined();
+    expect(validate(t, form({ folder: '/content/dam' })).folder).toBeUndefined();
+    expect(validate(t, form({ folder: '/content/dam/a/' })).folder).toBeUndefined();
   });
 
   it('refuses a name pattern with a folder in it', () => {
-    expect(validate(form({ name: 'photos/*.jpg' })).name).toBe(
+    expect(validate(t, form({ name: 'photos/*.jpg' })).name).toBe(
       'A name pattern matches file names only, such as *.jpg or summer-*; leave out folders (/).',
     );
-    expect(validate(form({ name: '*.jpg' })).name).toBeUndefined();
+    expect(validate(t, form({ name: '*.jpg' })).name).toBeUndefined();
   });
 
   it('asks for a property when "Another property" is left empty', () => {
-    const problems = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom: '  ', text: 'x' })] }));
+    const problems = validate(t, form({ edits: [edit({ picked: OTHER_PROPERTY, custom: '  ', text: 'x' })] }));
     expect(problems.edits[0]?.property).toBe('Choose a property, or type one such as dc:rights.');
   });
 
   it('refuses a property that is not prefix:name', () => {
     for (const custom of ['rights', 'dc:', ':rights', 'dc:ri ghts', '1dc:rights', 'dc:rights:x', 'dc/rights']) {
-      const problems = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom, text: 'x' })] }));
+      const problems = validate(t, form({ edits: [edit({ picked: OTHER_PROPERTY, custom, text: 'x' })] }));
       expect(problems.edits[0]?.property, custom).toBe(
         'Type the property as prefix:name, for example dc:rights or xmpRights:UsageTerms.',
       );
@@ -89,13 +93,13 @@ describe('validate', () => {
 
   it('accepts any prefix:name property, and the metadata/ form', () => {
     for (const custom of ['dc:language', 'xmpRights:WebStatement', 'my_ns:field-1.2', 'metadata/dc:rights']) {
-      const problems = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom, text: 'x' })] }));
+      const problems = validate(t, form({ edits: [edit({ picked: OTHER_PROPERTY, custom, text: 'x' })] }));
       expect(problems.edits[0], custom).toBeUndefined();
     }
   });
 
   it('refuses the same property twice, on the second row only', () => {
-    const problems = validate(
+    const problems = validate(t, 
       form({
         edits: [
           edit({ key: 1, picked: 'dc:title', text: 'A' }),
@@ -105,24 +109,24 @@ describe('validate', () => {
     );
     expect(problems.edits[1]).toBeUndefined();
     expect(problems.edits[2]?.property).toBe('Title (dc:title) is already changed above; put both changes in one row.');
-    expect(duplicateMessage('dc:foo')).toBe('dc:foo is already changed above; put both changes in one row.');
+    expect(duplicateMessage(t, 'dc:foo')).toBe('dc:foo is already changed above; put both changes in one row.');
   });
 
   it('asks for a value except for Clear', () => {
-    expect(validate(form({ edits: [edit({ picked: 'dc:title', text: '  ' })] })).edits[0]?.values).toBe(
+    expect(validate(t, form({ edits: [edit({ picked: 'dc:title', text: '  ' })] })).edits[0]?.values).toBe(
       'Type the value to set.',
     );
-    expect(validate(form({ edits: [edit({ picked: 'dc:subject', text: '\n \n' })] })).edits[0]?.values).toBe(
+    expect(validate(t, form({ edits: [edit({ picked: 'dc:subject', text: '\n \n' })] })).edits[0]?.values).toBe(
       'Type at least one value, one per line.',
     );
-    expect(validate(form({ edits: [edit({ picked: 'dc:subject', action: 'append', text: '' })] })).edits[0]?.values).toBe(
-      MESSAGES.values,
+    expect(validate(t, form({ edits: [edit({ picked: 'dc:subject', action: 'append', text: '' })] })).edits[0]?.values).toBe(
+      t(MESSAGES.values),
     );
-    expect(validate(form({ edits: [edit({ picked: 'dc:title', action: 'clear', text: '' })] })).edits[0]).toBeUndefined();
+    expect(validate(t, form({ edits: [edit({ picked: 'dc:title', action: 'clear', text: '' })] })).edits[0]).toBeUndefined();
   });
 
   it('asks for at least one change', () => {
-    expect(validate(form({ edits: [] })).general).toBe('Add at least one change.');
+    expect(validate(t, form({ edits: [] })).general).toBe('Add at least one change.');
   });
 });
 
@@ -143,10 +147,10 @@ describe('actions', () => {
 
   it('refuses adding or removing values of a property that holds one value, in words', () => {
     for (const action of ['append', 'remove'] as const) {
-      const problems = validate(form({ edits: [edit({ picked: 'dc:rights', action, text: 'x' })] }));
+      const problems = validate(t, form({ edits: [edit({ picked: 'dc:rights', action, text: 'x' })] }));
       expect(problems.edits[0]?.values, action).toBe('Copyright holds one value: set it or clear it.');
     }
-    const typed = validate(form({ edits: [edit({ picked: OTHER_PROPERTY, custom: 'dc:title', action: 'append', text: 'x' })] }));
+    const typed = validate(t, form({ edits: [edit({ picked: OTHER_PROPERTY, custom: 'dc:title', action: 'append', text: 'x' })] }));
     expect(typed.edits[0]?.values).toBe('Title holds one value: set it or clear it.');
   });
 });
@@ -180,12 +184,12 @@ describe('values', () => {
 
   it('never sends several lines as one value', () => {
     const typed = edit({ picked: OTHER_PROPERTY, custom: 'dc:language', text: 'en\nde' });
-    expect(validate(form({ edits: [typed] })).edits[0]?.values).toBe(MESSAGES.oneValueTyped);
-    expect(() => toRunRequest(form({ edits: [typed] }))).toThrow();
+    expect(validate(t, form({ edits: [typed] })).edits[0]?.values).toBe(t(MESSAGES.oneValueTyped));
+    expect(() => toRunRequest(t, form({ edits: [typed] }))).toThrow();
     // Left over from "Add values" on a single-valued known property.
-    expect(validate(form({ edits: [edit({ picked: 'dc:title', text: 'A\nB' })] })).edits[0]?.values).toBe(MESSAGES.oneValue);
+    expect(validate(t, form({ edits: [edit({ picked: 'dc:title', text: 'A\nB' })] })).edits[0]?.values).toBe(t(MESSAGES.oneValue));
     // Empty lines around one value are no extra values.
-    expect(validate(form({ edits: [edit({ picked: 'dc:title', text: '\n A \n' })] })).edits[0]).toBeUndefined();
+    expect(validate(t, form({ edits: [edit({ picked: 'dc:title', text: '\n A \n' })] })).edits[0]).toBeUndefined();
   });
 
   it('reads one value per line, trimmed, without empty lines', () => {
@@ -197,7 +201,7 @@ describe('values', () => {
 
 describe('toRunRequest', () => {
   it('maps the form to the request the preview sends', () => {
-    const request = toRunRequest(
+    const request = toRunRequest(t, 
       form({
         folder: ' /content/dam/wknd-shared/en/ ',
         recursive: true,
@@ -227,7 +231,7 @@ describe('toRunRequest', () => {
   });
 
   it('maps a typed-in property with several values to a list, and without to one value', () => {
-    const request = toRunRequest(
+    const request = toRunRequest(t, 
       form({
         edits: [
           edit({ key: 1, picked: OTHER_PROPERTY, custom: 'dc:language', several: true, text: ' en \n\nde\n' }),
@@ -246,11 +250,11 @@ describe('toRunRequest', () => {
   });
 
   it('sends no name filter when the pattern is empty', () => {
-    expect(toRunRequest(form({ name: '  ' })).filters).toEqual({ recursive: false, name: null, formats: [] });
+    expect(toRunRequest(t, form({ name: '  ' })).filters).toEqual({ recursive: false, name: null, formats: [] });
   });
 
   it('refuses a form with problems', () => {
-    expect(() => toRunRequest(form({ folder: '' }))).toThrow();
+    expect(() => toRunRequest(t, form({ folder: '' }))).toThrow();
   });
 
   it('checks property names like the app core does', () => {

@@ -1,13 +1,18 @@
 // The bulk edit form as plain data: what the user picked and typed, the problems shown next to
-// each field (in words), and the mapping to the `RunRequest` the preview sends. No Svelte and
+// each field (in the window's words, through the `t` it is given), and the mapping to the `RunRequest` the preview sends. No Svelte and
 // no IPC here, so every rule is tested on its own (editForm.test.ts).
 import type { EditOp } from '../../ipc/bindings/EditOp';
 import type { Filters } from '../../ipc/bindings/Filters';
 import type { RunRequest } from '../../ipc/bindings/RunRequest';
+import type { I18n } from '../../lib/i18n/i18n.svelte';
+
+/** The window's `t` (message id and arguments → words). */
+export type Translate = I18n['t'];
 
 export const DAM_ROOT = '/content/dam';
 
-/** A property the picker offers by name; `multi` fields take several values. */
+/** A property the picker offers by name; `multi` fields take several values. `label` and
+ *  `hint` are message ids. */
 export interface KnownProperty {
   property: string;
   label: string;
@@ -17,13 +22,13 @@ export interface KnownProperty {
 }
 
 export const KNOWN_PROPERTIES: readonly KnownProperty[] = [
-  { property: 'dc:title', label: 'Title', multi: false, hint: 'The title shown in AEM.' },
-  { property: 'dc:description', label: 'Description', multi: false, hint: 'A sentence or two about the asset.' },
-  { property: 'dc:rights', label: 'Copyright', multi: false, hint: 'For example: © 2026 WKND Adventures.' },
-  { property: 'dc:subject', label: 'Keywords', multi: true, hint: 'One keyword per line.' },
-  { property: 'dc:creator', label: 'Creator', multi: true, hint: 'One name per line.' },
-  { property: 'xmpRights:UsageTerms', label: 'Usage terms', multi: false, hint: 'How the asset may be used.' },
-  { property: 'cq:tags', label: 'Tags', multi: true, hint: 'One tag ID per line, e.g. wknd-shared:activity/surfing.' },
+  { property: 'dc:title', label: 'bulk-prop-title', multi: false, hint: 'bulk-prop-title-hint' },
+  { property: 'dc:description', label: 'bulk-prop-description', multi: false, hint: 'bulk-prop-description-hint' },
+  { property: 'dc:rights', label: 'bulk-prop-rights', multi: false, hint: 'bulk-prop-rights-hint' },
+  { property: 'dc:subject', label: 'bulk-prop-subject', multi: true, hint: 'bulk-prop-subject-hint' },
+  { property: 'dc:creator', label: 'bulk-prop-creator', multi: true, hint: 'bulk-prop-creator-hint' },
+  { property: 'xmpRights:UsageTerms', label: 'bulk-prop-usage-terms', multi: false, hint: 'bulk-prop-usage-terms-hint' },
+  { property: 'cq:tags', label: 'bulk-prop-tags', multi: true, hint: 'bulk-prop-tags-hint' },
 ];
 
 /** The picker's value for "type a property name". */
@@ -31,11 +36,12 @@ export const OTHER_PROPERTY = '';
 
 export type ActionKind = EditOp['kind'];
 
+/** The actions, each with its label's message id. */
 export const ACTIONS: readonly { kind: ActionKind; label: string }[] = [
-  { kind: 'set', label: 'Set' },
-  { kind: 'append', label: 'Add values' },
-  { kind: 'remove', label: 'Remove values' },
-  { kind: 'clear', label: 'Clear' },
+  { kind: 'set', label: 'bulk-action-set' },
+  { kind: 'append', label: 'bulk-action-append' },
+  { kind: 'remove', label: 'bulk-action-remove' },
+  { kind: 'clear', label: 'bulk-action-clear' },
 ];
 
 /** The actions a row offers. A property known to hold one value is set or cleared: adding a
@@ -47,11 +53,11 @@ export function actionsFor(edit: EditDraft): readonly { kind: ActionKind; label:
   return ACTIONS;
 }
 
-/** Format filters offered as checkboxes; none checked means every format. */
+/** Format filters offered as checkboxes (labels are message ids); none checked means every format. */
 export const FORMATS: readonly { value: string; label: string }[] = [
-  { value: 'image/*', label: 'Images' },
-  { value: 'video/*', label: 'Videos' },
-  { value: 'application/pdf', label: 'PDF documents' },
+  { value: 'image/*', label: 'bulk-format-images' },
+  { value: 'video/*', label: 'bulk-format-videos' },
+  { value: 'application/pdf', label: 'bulk-format-pdf' },
 ];
 
 /** One row of "Say what to change", as typed. */
@@ -99,9 +105,9 @@ export function propertyOf(edit: EditDraft): string {
 }
 
 /** A property in words: "Copyright (dc:rights)", or the name itself when it is not a known one. */
-export function propertyLabel(property: string): string {
+export function propertyLabel(t: Translate, property: string): string {
   const known = knownProperty(property);
-  return known ? `${known.label} (${property})` : property;
+  return known ? t('bulk-property-label', { label: t(known.label), property }) : property;
 }
 
 /** Whether the row takes several values whatever the user ticks: adding or removing values,
@@ -151,24 +157,25 @@ export function isPropertyName(name: string): boolean {
   return PROPERTY_NAME.test(name);
 }
 
+/** The form's problems as message ids. */
 export const MESSAGES = {
-  connection: 'Choose a connection.',
-  folder: 'Choose a folder in the tree, or type its path.',
-  folderOutsideDam: `A DAM folder’s path starts with ${DAM_ROOT}, for example ${DAM_ROOT}/wknd-shared/en.`,
-  folderDots: 'A folder path cannot contain . or .. parts.',
-  namePattern: 'A name pattern matches file names only, such as *.jpg or summer-*; leave out folders (/).',
-  property: 'Choose a property, or type one such as dc:rights.',
-  propertyName: 'Type the property as prefix:name, for example dc:rights or xmpRights:UsageTerms.',
-  value: 'Type the value to set.',
-  values: 'Type at least one value, one per line.',
-  oneValue: 'This property takes one value here: remove the extra lines.',
-  oneValueTyped: 'One value here: remove the extra lines, or tick “Several values” to set a list.',
-  singleValued: 'holds one value: set it or clear it.',
-  edits: 'Add at least one change.',
+  connection: 'bulk-problem-connection',
+  folder: 'bulk-problem-folder',
+  folderOutsideDam: 'bulk-problem-folder-outside-dam',
+  folderDots: 'bulk-problem-folder-dots',
+  namePattern: 'bulk-problem-name-pattern',
+  property: 'bulk-problem-property',
+  propertyName: 'bulk-problem-property-name',
+  value: 'bulk-problem-value',
+  values: 'bulk-problem-values',
+  oneValue: 'bulk-problem-one-value',
+  oneValueTyped: 'bulk-problem-one-value-typed',
+  singleValued: 'bulk-problem-single-valued',
+  edits: 'bulk-problem-edits',
 } as const;
 
-export function duplicateMessage(property: string): string {
-  return `${propertyLabel(property)} is already changed above; put both changes in one row.`;
+export function duplicateMessage(t: Translate, property: string): string {
+  return t('bulk-problem-duplicate', { property: propertyLabel(t, property) });
 }
 
 /** The folder as sent: trimmed, no trailing slash. */
@@ -177,11 +184,11 @@ export function normalizeFolder(folder: string): string {
   return trimmed.length > 1 ? trimmed.replace(/\/+$/, '') : trimmed;
 }
 
-export function folderProblem(folder: string): string | null {
+export function folderProblem(t: Translate, folder: string): string | null {
   const path = normalizeFolder(folder);
-  if (path === '') return MESSAGES.folder;
-  if (path !== DAM_ROOT && !path.startsWith(`${DAM_ROOT}/`)) return MESSAGES.folderOutsideDam;
-  if (path.split('/').some((part) => part === '.' || part === '..')) return MESSAGES.folderDots;
+  if (path === '') return t(MESSAGES.folder);
+  if (path !== DAM_ROOT && !path.startsWith(`${DAM_ROOT}/`)) return t(MESSAGES.folderOutsideDam, { root: DAM_ROOT });
+  if (path.split('/').some((part) => part === '.' || part === '..')) return t(MESSAGES.folderDots);
   return null;
 }
 
@@ -200,29 +207,30 @@ export interface FormProblems {
 }
 
 /** Every problem of the form, by field; empty when it can be previewed. */
-export function validate(form: FormDraft): FormProblems {
+export function validate(t: Translate, form: FormDraft): FormProblems {
   const problems: FormProblems = { edits: {} };
-  if (!form.connectionId) problems.connection = MESSAGES.connection;
-  const folder = folderProblem(form.folder);
+  if (!form.connectionId) problems.connection = t(MESSAGES.connection);
+  const folder = folderProblem(t, form.folder);
   if (folder) problems.folder = folder;
-  if (form.name.includes('/')) problems.name = MESSAGES.namePattern;
-  if (form.edits.length === 0) problems.general = MESSAGES.edits;
+  if (form.name.includes('/')) problems.name = t(MESSAGES.namePattern);
+  if (form.edits.length === 0) problems.general = t(MESSAGES.edits);
 
   const seen = new Set<string>();
   for (const edit of form.edits) {
     const mine: EditProblems = {};
     const property = propertyOf(edit);
-    if (property === '') mine.property = MESSAGES.property;
-    else if (!isPropertyName(property)) mine.property = MESSAGES.propertyName;
-    else if (seen.has(property)) mine.property = duplicateMessage(property);
+    if (property === '') mine.property = t(MESSAGES.property);
+    else if (!isPropertyName(property)) mine.property = t(MESSAGES.propertyName);
+    else if (seen.has(property)) mine.property = duplicateMessage(t, property);
     if (property !== '') seen.add(property);
     if (!actionsFor(edit).some((a) => a.kind === edit.action)) {
-      mine.values = `${knownProperty(property)?.label ?? property} ${MESSAGES.singleValued}`;
+      const known = knownProperty(property);
+      mine.values = t(MESSAGES.singleValued, { property: known ? t(known.label) : property });
     } else if (edit.action !== 'clear' && valuesOf(edit).length === 0) {
-      mine.values = takesSeveral(edit) ? MESSAGES.values : MESSAGES.value;
+      mine.values = t(takesSeveral(edit) ? MESSAGES.values : MESSAGES.value);
     } else if (edit.action !== 'clear' && !takesSeveral(edit) && lines(edit.text).length > 1) {
       // Left over from a list typed before the row took one value: never send it as one.
-      mine.values = canChooseSeveral(edit) ? MESSAGES.oneValueTyped : MESSAGES.oneValue;
+      mine.values = t(canChooseSeveral(edit) ? MESSAGES.oneValueTyped : MESSAGES.oneValue);
     }
     if (mine.property || mine.values) problems.edits[edit.key] = mine;
   }
@@ -250,8 +258,8 @@ export function opOf(edit: EditDraft): EditOp {
 }
 
 /** The request the preview sends; throws when the form still has problems (check first). */
-export function toRunRequest(form: FormDraft): RunRequest {
-  if (hasProblems(validate(form))) throw new Error('The form has problems; validate it first.');
+export function toRunRequest(t: Translate, form: FormDraft): RunRequest {
+  if (hasProblems(validate(t, form))) throw new Error('The form has problems; validate it first.');
   return {
     connectionId: form.connectionId,
     folder: normalizeFolder(form.folder),

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Progress } from '../../ipc/bindings/Progress';
+import { I18n } from '../../lib/i18n/i18n.svelte';
 import { runSummary } from '../../test-fixtures';
 import {
   assets,
@@ -12,7 +13,6 @@ import {
   countsLine,
   differs,
   listDiff,
-  duration,
   editLine,
   asSentence,
   failureSummary,
@@ -22,14 +22,17 @@ import {
   previewLine,
   rate,
   statusTone,
+  statusSentence,
   statusWords,
   runIdTime,
   selectionLine,
   timeLeft,
   value,
-  when,
   whereIn,
 } from './format';
+
+/** The English catalogue, the default in tests. */
+const en = new I18n('en');
 
 function counts(overrides: Partial<Counts> = {}): Counts {
   return { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0, ...overrides };
@@ -58,9 +61,9 @@ function progress(overrides: Partial<Progress> = {}): Progress {
 
 describe('numbers', () => {
   it('groups thousands', () => {
-    expect(count(1234567)).toBe('1,234,567');
-    expect(assets(1)).toBe('1 asset');
-    expect(assets(2000)).toBe('2,000 assets');
+    expect(count(en, 1234567)).toBe('1,234,567');
+    expect(assets(en, 1)).toBe('1 asset');
+    expect(assets(en, 2000)).toBe('2,000 assets');
   });
 
   it('gives whole percents and says 100 only when all is done', () => {
@@ -72,37 +75,37 @@ describe('numbers', () => {
   });
 
   it('writes the rate in assets per second', () => {
-    expect(rate(42.4)).toBe('42 assets/s');
-    expect(rate(3.26)).toBe('3.3 assets/s');
-    expect(rate(1)).toBe('1 asset/s');
-    expect(rate(0)).toBe('');
-    expect(rate(Number.NaN)).toBe('');
+    expect(rate(en, 42.4)).toBe('42 assets/s');
+    expect(rate(en, 3.26)).toBe('3.3 assets/s');
+    expect(rate(en, 1)).toBe('1 asset/s');
+    expect(rate(en, 0)).toBe('');
+    expect(rate(en, Number.NaN)).toBe('');
   });
 
   it('writes the time left in minutes and hours', () => {
-    expect(timeLeft(null)).toBe('');
-    expect(timeLeft(12)).toBe('less than a minute left');
-    expect(timeLeft(150)).toBe('about 3 min left');
-    expect(timeLeft(3600)).toBe('about 1 h left');
-    expect(timeLeft(3900)).toBe('about 1 h 5 min left');
+    expect(timeLeft(en, null)).toBe('');
+    expect(timeLeft(en, 12)).toBe('less than a minute left');
+    expect(timeLeft(en, 150)).toBe('about 3 min left');
+    expect(timeLeft(en, 3600)).toBe('about 1 h left');
+    expect(timeLeft(en, 3900)).toBe('about 1 h 5 min left');
   });
 
   it('writes durations', () => {
-    expect(duration(null)).toBe('');
-    expect(duration(12.4)).toBe('12 s');
-    expect(duration(125)).toBe('2 min 5 s');
-    expect(duration(120)).toBe('2 min');
-    expect(duration(3780)).toBe('1 h 3 min');
+    expect(en.elapsed(null)).toBe('');
+    expect(en.elapsed(12.4)).toBe('12 s');
+    expect(en.elapsed(125)).toBe('2 min 5 s');
+    expect(en.elapsed(120)).toBe('2 min');
+    expect(en.elapsed(3780)).toBe('1 h 3 min');
   });
 });
 
 describe('values', () => {
   it('shows absent, lists and scalars', () => {
-    expect(value(null)).toBe('(not set)');
-    expect(value(['a', 'b'])).toBe('a, b');
-    expect(value([])).toBe('(empty list)');
-    expect(value(true)).toBe('true');
-    expect(value('© WKND')).toBe('© WKND');
+    expect(value(en, null)).toBe('(not set)');
+    expect(value(en, ['a', 'b'])).toBe('a, b');
+    expect(value(en, [])).toBe('(empty list)');
+    expect(value(en, true)).toBe('true');
+    expect(value(en, '© WKND')).toBe('© WKND');
   });
 
   it('tells a change from a value that stays', () => {
@@ -114,31 +117,31 @@ describe('values', () => {
 
 describe('preview progress', () => {
   it('counts found assets while listing, then reads values', () => {
-    expect(previewLine(null)).toBe('Starting the preview…');
-    expect(previewLine(progress({ totalKnown: false, total: 1234 }))).toBe('Finding assets… 1,234 so far');
-    expect(previewLine(progress({ done: 340, total: 2000 }))).toBe('Reading current values… 340 of 2,000');
+    expect(previewLine(en, null)).toBe('Starting the preview…');
+    expect(previewLine(en, progress({ totalKnown: false, total: 1234 }))).toBe('Finding assets… 1,234 so far');
+    expect(previewLine(en, progress({ done: 340, total: 2000 }))).toBe('Reading current values… 340 of 2,000');
   });
 });
 
 describe('run status', () => {
   it('is green only when a completed run has no failures', () => {
     const clean = runSummary({ status: 'completed', counts: counts({ assets: 5, changed: 5 }) });
-    expect([statusWords(clean), statusTone(clean)]).toEqual(['Completed', 'success']);
+    expect([statusWords(en, clean), statusTone(clean)]).toEqual(['Completed', 'success']);
     const failed = runSummary({ status: 'completed', counts: counts({ assets: 5, changed: 1, failed: 4 }) });
-    expect([statusWords(failed), statusTone(failed)]).toEqual(['Completed with failures', 'warning']);
+    expect([statusWords(en, failed), statusTone(failed)]).toEqual(['Completed with failures', 'warning']);
   });
 
   it('shows runs that need attention as such', () => {
     expect(statusTone(runSummary({ status: 'stopped' }))).toBe('danger');
     expect(statusTone(runSummary({ status: 'interrupted' }))).toBe('danger');
     expect(statusTone(runSummary({ status: 'cancelled' }))).toBe('warning');
-    expect(statusWords(runSummary({ status: 'previewed' }))).toBe('Previewed, not applied');
+    expect(statusWords(en, runSummary({ status: 'previewed' }))).toBe('Previewed, not applied');
   });
 });
 
 describe('report chart and summary', () => {
   it('gives each outcome its share of all assets', () => {
-    const parts = chartParts(counts({ assets: 200, changed: 150, unchanged: 20, skipped: 10, failed: 20 }));
+    const parts = chartParts(en, counts({ assets: 200, changed: 150, unchanged: 20, skipped: 10, failed: 20 }));
     expect(parts.map((p) => [p.key, p.value, p.share])).toEqual([
       ['changed', 150, 75],
       ['unchanged', 20, 10],
@@ -148,20 +151,20 @@ describe('report chart and summary', () => {
   });
 
   it('adds a "not applied yet" part only when some are pending', () => {
-    const parts = chartParts(counts({ assets: 10, changed: 4, pending: 6 }));
+    const parts = chartParts(en, counts({ assets: 10, changed: 4, pending: 6 }));
     expect(parts.at(-1)).toMatchObject({ key: 'pending', value: 6, share: 60 });
-    expect(chartParts(counts()).every((p) => p.share === 0)).toBe(true);
+    expect(chartParts(en, counts()).every((p) => p.share === 0)).toBe(true);
   });
 
   it('lists counts without zeros, in the words of the status', () => {
-    expect(countsLine(counts({ assets: 30, changed: 28, failed: 2 }), 'completed')).toBe('28 changed · 2 failed');
-    expect(countsLine(counts({ assets: 30, pending: 25, unchanged: 5 }), 'previewed')).toBe('25 to change · 5 already as wanted');
-    expect(countsLine(counts(), 'completed')).toBe('0 assets');
+    expect(countsLine(en, counts({ assets: 30, changed: 28, failed: 2 }), 'completed')).toBe('28 changed · 2 failed');
+    expect(countsLine(en, counts({ assets: 30, pending: 25, unchanged: 5 }), 'previewed')).toBe('25 to change · 5 already as wanted');
+    expect(countsLine(en, counts(), 'completed')).toBe('0 assets');
   });
 
   it('names the reason when all failed assets share it', () => {
     const reason = 'this connection can read but not change assets: ask an AEM administrator to give the technical account x@techacct.adobe.com write access';
-    expect(failureSummary(20, Array(20).fill(reason), 20)).toBe(`20 assets could not be changed: ${reason}.`);
+    expect(failureSummary(en, 20, Array(20).fill(reason), 20)).toBe(`20 assets could not be changed: ${reason}.`);
   });
 
   it('ends a reason as a sentence, once', () => {
@@ -172,26 +175,63 @@ describe('report chart and summary', () => {
   });
 
   it('names the most common reason when they differ', () => {
-    expect(failureSummary(3, ['a', 'b', 'a'], 3)).toBe(
+    expect(failureSummary(en, 3, ['a', 'b', 'a'], 3)).toBe(
       '3 assets could not be changed. The most common reason (2 of the 3 shown): a.',
     );
-    expect(failureSummary(1, [], 0)).toBe('1 asset could not be changed. Their reasons are in the table below.');
+    expect(failureSummary(en, 1, [], 0)).toBe('1 asset could not be changed. Their reasons are in the table below.');
   });
 });
 
 describe('edits in words', () => {
   it('names the property and the action', () => {
-    expect(editLine('dc:rights: set "© 2026 WKND"')).toBe('Copyright (dc:rights): set to "© 2026 WKND"');
-    expect(editLine('dc:subject: append "a", "b"')).toBe('Keywords (dc:subject): add "a", "b"');
-    expect(editLine('cq:tags: clear')).toBe('Tags (cq:tags): clear');
-    expect(editLine('my:field: remove "x"')).toBe('my:field: remove "x"');
-    expect(editLine('undo of run r1')).toBe('undo of run r1');
+    expect(editLine(en, 'dc:rights: set "© 2026 WKND"')).toBe('Copyright (dc:rights): set to "© 2026 WKND"');
+    expect(editLine(en, 'dc:subject: append "a", "b"')).toBe('Keywords (dc:subject): add "a", "b"');
+    expect(editLine(en, 'cq:tags: clear')).toBe('Tags (cq:tags): clear');
+    expect(editLine(en, 'my:field: remove "x"')).toBe('my:field: remove "x"');
+    expect(editLine(en, 'undo of run r1')).toBe('undo of run r1');
+  });
+
+  it('words a list set as a set (the history says “set the list”)', () => {
+    expect(editLine(en, 'dc:subject: set the list "a", "b"')).toBe('Keywords (dc:subject): set to "a", "b"');
+  });
+});
+
+describe('in French', () => {
+  const fr = new I18n('fr');
+  const nbsp = '\u00a0';
+
+  it('says counts, rates and time left with French plurals and numbers', () => {
+    expect(assets(fr, 0)).toBe('0 ressource');
+    expect(assets(fr, 2)).toBe('2 ressources');
+    expect(rate(fr, 0.5)).toBe('0,5 ressource/s');
+    expect(rate(fr, 42)).toBe('42 ressources/s');
+    expect(timeLeft(fr, 3900)).toBe('encore environ 1 h 5 min');
+    expect(previewLine(fr, progress({ done: 1200, total: 2000 }))).toBe('Lecture des valeurs actuelles… 1\u202f200 sur 2\u202f000');
+    expect(countsLine(fr, counts({ assets: 3, changed: 2, failed: 1 }), 'completed')).toBe('2 modifiées · 1 en échec');
+  });
+
+  it('words edits, values and failures with French typography', () => {
+    expect(editLine(fr, 'dc:rights: set "x"')).toBe(`Copyright (dc:rights)${nbsp}: définir à "x"`);
+    expect(editLine(fr, 'dc:subject: set the list "a", "b"')).toBe(`Mots-clés (dc:subject)${nbsp}: définir à "a", "b"`);
+    expect(editLine(fr, 'cq:tags: clear')).toBe(`Balises (cq:tags)${nbsp}: effacer`);
+    expect(value(fr, null)).toBe('(non définie)');
+    expect(failureSummary(fr, 1, ['timeout', 'timeout'], 2)).toBe(`1 ressource n’a pas pu être modifiée${nbsp}: timeout.`);
+    expect(statusSentence(fr, runSummary({ status: 'cancelled', counts: counts({ assets: 5, pending: 3 }) }))).toBe(
+      `Annulée${nbsp}: 3 ressources sont restées telles quelles. Vous pourrez reprendre plus tard.`,
+    );
+  });
+
+  it('says what an undo goes back to, and a list’s size', () => {
+    const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
+    const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
+    expect(kindLine(fr, undo, original)).toBe(`Annulation de la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
+    expect(selectionLine(fr, { scope: 'a list of 12 entries' })).toEqual({ kind: 'list', text: 'une liste de 12 entrées' });
   });
 });
 
 describe('undo and retry in words', () => {
   const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
-  const made = when('2026-03-02T09:15:00Z');
+  const made = en.dateTime('2026-03-02T09:15:00Z');
 
   it('reads when a run was made from its id', () => {
     expect(runIdTime('20260302-091500-123-4f2a')).toBe('2026-03-02T09:15:00Z');
@@ -202,33 +242,33 @@ describe('undo and retry in words', () => {
 
   it('says what an undo or a retry goes back to: its kind and when, no run id', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(undo, original)).toBe(`Undo of the bulk edit made ${made}`);
+    expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit made ${made}`);
     const retry = runSummary({ kind: { kind: 'retry', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(retry, original)).toBe(`Retry of the assets that failed in the bulk edit made ${made}`);
+    expect(kindLine(en, retry, original)).toBe(`Retry of the assets that failed in the bulk edit made ${made}`);
     const undoOfUndo = runSummary({ kind: { kind: 'undo', of: 'u1' }, folder: '/content/dam/a' });
     const undone = runSummary({ id: 'u1', kind: { kind: 'undo', of: original.id }, created: '2026-03-03T10:00:00Z', folder: '/content/dam/a' });
-    expect(kindLine(undoOfUndo, undone)).toBe(`Undo of the undo made ${when('2026-03-03T10:00:00Z')}`);
-    expect(kindLine(runSummary())).toBeNull();
+    expect(kindLine(en, undoOfUndo, undone)).toBe(`Undo of the undo made ${en.dateTime('2026-03-03T10:00:00Z')}`);
+    expect(kindLine(en, runSummary())).toBeNull();
   });
 
   it('names the sheet of a sheet import, and of the import an undo goes back to', () => {
     const imported = runSummary({ kind: { kind: 'sheet', file: 'shots.xlsx' }, folder: '/content/dam/a' });
-    expect(kindLine(imported)).toBe('Values from the sheet shots.xlsx');
+    expect(kindLine(en, imported)).toBe('Values from the sheet shots.xlsx');
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
     const sheetRun = { ...imported, created: original.created };
-    expect(kindLine(undo, sheetRun)).toBe(`Undo of the import of the sheet shots.xlsx made ${made}`);
+    expect(kindLine(en, undo, sheetRun)).toBe(`Undo of the import of the sheet shots.xlsx made ${made}`);
   });
 
   it('names the folder of the run it goes back to when it is not the run’s own', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
-    expect(kindLine(undo, original)).toBe(`Undo of the bulk edit made ${made} in /content/dam/a`);
+    expect(kindLine(en, undo, original)).toBe(`Undo of the bulk edit made ${made} in /content/dam/a`);
   });
 
   it('reads the time from the id when the run it goes back to is not in the history', () => {
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/b' });
-    expect(kindLine(undo)).toBe(`Undo of the run made ${made}`);
-    expect(kindLine(runSummary({ kind: { kind: 'undo', of: 'odd' } }))).toBe('Undo of the run');
-    for (const line of [kindLine(undo), kindLine(undo, original)]) expect(line).not.toContain(original.id);
+    expect(kindLine(en, undo)).toBe(`Undo of the run made ${made}`);
+    expect(kindLine(en, runSummary({ kind: { kind: 'undo', of: 'odd' } }))).toBe('Undo of the run');
+    for (const line of [kindLine(en, undo), kindLine(en, undo, original)]) expect(line).not.toContain(original.id);
   });
 });
 
@@ -242,11 +282,11 @@ describe('where an asset is', () => {
 
 describe('what a run selected', () => {
   it('says a search\'s conditions, a list\'s size, and nothing for a folder', () => {
-    expect(selectionLine(runSummary())).toBeNull();
+    expect(selectionLine(en, runSummary())).toBeNull();
     expect(
-      selectionLine(runSummary({ scope: 'the assets of /content/dam/a where dc:rights is empty and type is image/*' })),
+      selectionLine(en, runSummary({ scope: 'the assets of /content/dam/a where dc:rights is empty and type is image/*' })),
     ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
-    expect(selectionLine(runSummary({ scope: 'a list of 3 entries' }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
+    expect(selectionLine(en, runSummary({ scope: 'a list of 3 entries' }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
   });
 });
 

@@ -1,4 +1,5 @@
-// Numbers, times, values and statuses of bulk runs in the words the pages show. Plain functions,
+// Numbers, times, values and statuses of bulk runs in the words the pages show, in the window's
+// language (each function that says something takes the window's `I18n`). Plain functions,
 // tested in format.test.ts.
 import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
 import type { Counts } from '../../ipc/bindings/Counts';
@@ -7,18 +8,17 @@ import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import type { I18n } from '../../lib/i18n/i18n.svelte';
 import { propertyLabel } from './editForm';
 
-const integer = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-
-/** 1234 → "1,234". */
-export function count(n: number): string {
-  return integer.format(n);
+/** 1234 → "1,234" (English), "1 234" (French). */
+export function count(i18n: I18n, n: number): string {
+  return i18n.number(n, { maximumFractionDigits: 0 });
 }
 
 /** "1 asset", "1,234 assets". */
-export function assets(n: number): string {
-  return `${count(n)} ${n === 1 ? 'asset' : 'assets'}`;
+export function assets(i18n: I18n, n: number): string {
+  return i18n.t('assets-count', { count: n });
 }
 
 /** Whole percent of `done` out of `total`; 100 only when everything is done. */
@@ -29,63 +29,47 @@ export function percent(done: number, total: number): number {
 }
 
 /** Assets per second: "42 assets/s", "0.5 assets/s", "1 asset/s"; empty until there is a rate. */
-export function rate(perSecond: number): string {
+export function rate(i18n: I18n, perSecond: number): string {
   if (!Number.isFinite(perSecond) || perSecond <= 0) return '';
   const shown = perSecond >= 10 ? Math.round(perSecond) : Math.round(perSecond * 10) / 10;
-  return `${shown} ${shown === 1 ? 'asset' : 'assets'}/s`;
+  return i18n.t('bulk-rate', { rate: shown });
 }
 
 /** Time left: "less than a minute left", "about 3 min left", "about 1 h 5 min left". */
-export function timeLeft(etaSecs: number | null): string {
+export function timeLeft(i18n: I18n, etaSecs: number | null): string {
   if (etaSecs === null || !Number.isFinite(etaSecs) || etaSecs < 0) return '';
-  if (etaSecs < 60) return 'less than a minute left';
+  if (etaSecs < 60) return i18n.t('bulk-time-left-soon');
   const minutes = Math.round(etaSecs / 60);
-  if (minutes < 60) return `about ${minutes} min left`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m === 0 ? `about ${h} h left` : `about ${h} h ${m} min left`;
-}
-
-/** A duration: "12 s", "2 min 5 s", "1 h 3 min". */
-export function duration(secs: number | null): string {
-  if (secs === null || !Number.isFinite(secs) || secs < 0) return '';
-  const total = Math.round(secs);
-  if (total < 60) return `${total} s`;
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  if (h > 0) return m === 0 ? `${h} h` : `${h} h ${m} min`;
-  return s === 0 ? `${m} min` : `${m} min ${s} s`;
-}
-
-/** A date and time in the user's locale and time zone. */
-export function when(iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+  return i18n.t('bulk-time-left', { hours: Math.floor(minutes / 60), minutes: minutes % 60 });
 }
 
 export type Value = PropertyChange['before'];
 
 /** A property value as a cell shows it: "(not set)", "text", or "a, b, c". */
-export function value(v: Value): string {
-  if (v === null || v === undefined) return '(not set)';
-  if (Array.isArray(v)) return v.length === 0 ? '(empty list)' : v.map(String).join(', ');
+export function value(i18n: I18n, v: Value): string {
+  if (v === null || v === undefined) return i18n.t('bulk-value-not-set');
+  if (Array.isArray(v)) return v.length === 0 ? i18n.t('bulk-value-empty-list') : v.map(String).join(', ');
   return String(v);
 }
 
 /** A value inside a sentence: quoted, or "(not set)" as it is. */
-function quoted(v: Value): string {
-  return v === null || v === undefined ? value(v) : `“${value(v)}”`;
+function quoted(i18n: I18n, v: Value): string {
+  return v === null || v === undefined ? value(i18n, v) : i18n.t('bulk-quoted', { value: value(i18n, v) });
 }
 
 /**
  * Why an asset was not written because someone changed it in AEM after the preview, in words
  * with the value the preview saw and the one in AEM now, for each such property.
  */
-export function changedSinceWords(changed: readonly ChangedSincePreview[]): string {
-  const values = changed.map((c) => `${propertyLabel(c.property)} was ${quoted(c.preview)} at the preview and is now ${quoted(c.now)}`);
-  return `Changed in AEM since the preview, so it was not overwritten: ${values.join('; ')}. Retry failed plans it again from the value now in AEM.`;
+export function changedSinceWords(i18n: I18n, changed: readonly ChangedSincePreview[]): string {
+  const values = changed.map((c) =>
+    i18n.t('bulk-changed-since-value', {
+      property: propertyLabel(i18n.t, c.property),
+      before: quoted(i18n, c.preview),
+      now: quoted(i18n, c.now),
+    }),
+  );
+  return i18n.t('bulk-changed-since', { values: values.join(i18n.t('bulk-list-separator')) });
 }
 
 /** Whether before and after differ (arrays compared item by item). */
@@ -134,26 +118,27 @@ export function whereIn(path: string, runFolder: string): string | null {
 }
 
 /** What the preview's progress line says: listing first (the total still grows), then reading. */
-export function previewLine(p: Progress | null): string {
-  if (!p) return 'Starting the preview…';
-  if (!p.totalKnown) return `Finding assets… ${count(p.total)} so far`;
-  if (p.finished) return `Read ${assets(p.total)}.`;
-  return `Reading current values… ${count(p.done)} of ${count(p.total)}`;
+export function previewLine(i18n: I18n, p: Progress | null): string {
+  if (!p) return i18n.t('bulk-preview-starting');
+  if (!p.totalKnown) return i18n.t('bulk-preview-finding', { count: p.total });
+  if (p.finished) return i18n.t('bulk-preview-read', { count: p.total });
+  return i18n.t('bulk-preview-reading', { done: p.done, total: p.total });
 }
 
+/** A run's status as message ids (the words are in the catalogue). */
 export const STATUS_WORDS: Record<RunStatus, string> = {
-  preview_incomplete: 'Preview not finished',
-  previewed: 'Previewed, not applied',
-  interrupted: 'Interrupted',
-  cancelled: 'Cancelled',
-  stopped: 'Stopped',
-  completed: 'Completed',
+  preview_incomplete: 'run-status-preview-incomplete',
+  previewed: 'run-status-previewed',
+  interrupted: 'run-status-interrupted',
+  cancelled: 'run-status-cancelled',
+  stopped: 'run-status-stopped',
+  completed: 'run-status-completed',
 };
 
 /** The status in words, saying so when a completed run has failures. */
-export function statusWords(run: RunSummary): string {
-  if (run.status === 'completed' && run.counts.failed > 0) return 'Completed with failures';
-  return STATUS_WORDS[run.status];
+export function statusWords(i18n: I18n, run: RunSummary): string {
+  if (run.status === 'completed' && run.counts.failed > 0) return i18n.t('run-status-completed-with-failures');
+  return i18n.t(STATUS_WORDS[run.status]);
 }
 
 /** How alarming a run's status is: green only when everything went through. */
@@ -175,31 +160,32 @@ export function statusTone(run: RunSummary): StatusTone {
 }
 
 /** One sentence on where a run stands and what can be done about it. */
-export function statusSentence(run: RunSummary): string {
+export function statusSentence(i18n: I18n, run: RunSummary): string {
   switch (run.status) {
     case 'preview_incomplete':
-      return 'The preview did not finish, so this run cannot be applied. Preview the edit again.';
+      return i18n.t('bulk-sentence-preview-incomplete');
     case 'previewed':
-      return 'Previewed: nothing has been written to AEM yet.';
+      return i18n.t('bulk-sentence-previewed');
     case 'interrupted':
-      return 'The app closed or lost its way while applying. Resume to write the changes not made yet.';
+      return i18n.t('bulk-sentence-interrupted');
     case 'cancelled':
       return run.counts.pending > 0
-        ? `Cancelled: ${assets(run.counts.pending)} were left as they are. You can resume later.`
-        : 'Cancelled.';
+        ? i18n.t('bulk-sentence-cancelled-pending', { count: run.counts.pending })
+        : i18n.t('bulk-sentence-cancelled');
     case 'stopped':
-      return 'Stopped before the end. Fix the cause above, then resume.';
+      return i18n.t('bulk-sentence-stopped');
     case 'completed':
-      return run.counts.failed > 0 ? 'Completed, with assets that could not be changed.' : 'Completed.';
+      return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-completed-failures' : 'bulk-sentence-completed');
   }
 }
 
+/** A report row's status as message ids (the words are in the catalogue). */
 export const REPORT_STATUS_WORDS: Record<ReportStatus, string> = {
-  changed: 'Changed',
-  unchanged: 'Already as wanted',
-  skipped: 'Skipped',
-  failed: 'Failed',
-  pending: 'Not applied yet',
+  changed: 'bulk-outcome-changed',
+  unchanged: 'bulk-outcome-unchanged',
+  skipped: 'bulk-outcome-skipped',
+  failed: 'bulk-outcome-failed',
+  pending: 'bulk-outcome-pending',
 };
 
 /** When a run was started, read from its id (`20260512-103000-123-4f2a`, in UTC), as an ISO
@@ -217,34 +203,38 @@ export function runIdTime(id: string): string | null {
  *  to this line), so it is only named when it differs. `origin` is the run it undoes or
  *  retries, when the history has it. */
 export function kindLine(
+  i18n: I18n,
   run: Pick<RunSummary, 'kind' | 'folder'>,
   origin: Pick<RunSummary, 'kind' | 'created' | 'folder'> | null = null,
 ): string | null {
   if (run.kind.kind === 'edit') return null;
-  if (run.kind.kind === 'sheet') return `Values from the sheet ${run.kind.file}`;
-  const what = !origin
-    ? 'run'
-    : origin.kind.kind === 'edit'
-      ? 'bulk edit'
-      : origin.kind.kind === 'sheet'
-        ? `import of the sheet ${origin.kind.file}`
-        : origin.kind.kind;
+  if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
   const made = origin?.created ?? runIdTime(run.kind.of);
-  const where = origin && origin.folder !== run.folder ? ` in ${origin.folder}` : '';
-  const from = `the ${what}${made ? ` made ${when(made)}` : ''}${where}`;
-  return run.kind.kind === 'undo' ? `Undo of ${from}` : `Retry of the assets that failed in ${from}`;
+  const args = {
+    what: origin?.kind.kind ?? 'run',
+    file: origin?.kind.kind === 'sheet' ? origin.kind.file : '',
+    made: made ? i18n.dateTime(made) : 'none',
+    folder: origin && origin.folder !== run.folder ? origin.folder : 'none',
+  };
+  return i18n.t(run.kind.kind === 'undo' ? 'bulk-kind-undo' : 'bulk-kind-retry', args);
 }
 
 /** The folder, and whether subfolders were included. */
-export function scopeLine(run: Pick<RunSummary, 'folder' | 'recursive'>): string {
-  return run.recursive ? `${run.folder} and subfolders` : run.folder;
+export function scopeLine(i18n: I18n, run: Pick<RunSummary, 'folder' | 'recursive'>): string {
+  return run.recursive ? i18n.t('scope-with-subfolders', { folder: run.folder }) : run.folder;
 }
 
-/** What a search or a list run selected, from its scope in words (`RunSummary.scope`): the
- *  conditions of a search (`dc:rights is empty and …`), a list's size (`a list of 12 entries`),
- *  or null for a folder's assets. */
-export function selectionLine(run: Pick<RunSummary, 'scope'>): { kind: 'where' | 'list'; text: string } | null {
+/** What a search or a list run selected, from its scope in words (`RunSummary.scope`, English
+ *  from the journal): the conditions of a search (`dc:rights is empty and …`, still English
+ *  until the journal stores them as a code), a list's size (`a list of 12 entries`, in the
+ *  window's words), or null for a folder's assets. */
+export function selectionLine(
+  i18n: I18n,
+  run: Pick<RunSummary, 'scope'>,
+): { kind: 'where' | 'list'; text: string } | null {
   const scope = run.scope ?? '';
+  const list = /^a list of (\d+) entr(?:y|ies)$/.exec(scope);
+  if (list) return { kind: 'list', text: i18n.t('bulk-selection-list', { count: Number(list[1]) }) };
   if (scope.startsWith('a list of ')) return { kind: 'list', text: scope };
   const at = scope.indexOf(' where ');
   return at >= 0 ? { kind: 'where', text: scope.slice(at + ' where '.length) } : null;
@@ -256,25 +246,23 @@ export function willChange(counts: Counts): number {
 }
 
 /** "1,980 changed · 20 failed · 3 skipped", leaving out zeros (except when all are zero). */
-export function countsLine(counts: Counts, status: RunStatus): string {
-  if (status === 'previewed' || status === 'preview_incomplete') {
-    const parts = [
-      [willChange(counts), 'to change'],
-      [counts.unchanged, 'already as wanted'],
-      [counts.skipped, 'skipped'],
-    ] as const;
-    const shown = parts.filter(([n]) => n > 0).map(([n, w]) => `${count(n)} ${w}`);
-    return shown.length > 0 ? shown.join(' · ') : assets(counts.assets);
-  }
-  const parts = [
-    [counts.changed, 'changed'],
-    [counts.unchanged, 'already as wanted'],
-    [counts.skipped, 'skipped'],
-    [counts.failed, 'failed'],
-    [counts.pending, 'not applied yet'],
-  ] as const;
-  const shown = parts.filter(([n]) => n > 0).map(([n, w]) => `${count(n)} ${w}`);
-  return shown.length > 0 ? shown.join(' · ') : assets(counts.assets);
+export function countsLine(i18n: I18n, counts: Counts, status: RunStatus): string {
+  const parts: [number, string][] =
+    status === 'previewed' || status === 'preview_incomplete'
+      ? [
+          [willChange(counts), 'count-to-change'],
+          [counts.unchanged, 'count-unchanged'],
+          [counts.skipped, 'count-skipped'],
+        ]
+      : [
+          [counts.changed, 'count-changed'],
+          [counts.unchanged, 'count-unchanged'],
+          [counts.skipped, 'count-skipped'],
+          [counts.failed, 'count-failed'],
+          [counts.pending, 'count-pending'],
+        ];
+  const shown = parts.filter(([n]) => n > 0).map(([n, id]) => i18n.t(id, { count: n }));
+  return shown.length > 0 ? shown.join(' · ') : assets(i18n, counts.assets);
 }
 
 /** A segment of the report's chart. */
@@ -287,21 +275,21 @@ export interface ChartPart {
 }
 
 /** The report chart's segments, in a fixed order; zero parts are kept (their legend says 0). */
-export function chartParts(counts: Counts): ChartPart[] {
+export function chartParts(i18n: I18n, counts: Counts): ChartPart[] {
   const total = counts.changed + counts.unchanged + counts.skipped + counts.failed + counts.pending;
-  const part = (key: ChartPart['key'], label: string, value: number): ChartPart => ({
+  const part = (key: ChartPart['key'], value: number): ChartPart => ({
     key,
-    label,
+    label: i18n.t(REPORT_STATUS_WORDS[key]),
     value,
     share: total > 0 ? (value / total) * 100 : 0,
   });
   const parts = [
-    part('changed', 'Changed', counts.changed),
-    part('unchanged', 'Already as wanted', counts.unchanged),
-    part('skipped', 'Skipped', counts.skipped),
-    part('failed', 'Failed', counts.failed),
+    part('changed', counts.changed),
+    part('unchanged', counts.unchanged),
+    part('skipped', counts.skipped),
+    part('failed', counts.failed),
   ];
-  if (counts.pending > 0) parts.push(part('pending', 'Not applied yet', counts.pending));
+  if (counts.pending > 0) parts.push(part('pending', counts.pending));
   return parts;
 }
 
@@ -327,21 +315,19 @@ export function asSentence(reason: string): string {
 }
 
 /** The sentence above a report's table when assets failed. */
-export function failureSummary(failed: number, reasons: readonly (string | null)[], seen: number): string {
-  const head = `${assets(failed)} could not be changed`;
+export function failureSummary(i18n: I18n, failed: number, reasons: readonly (string | null)[], seen: number): string {
   const common = commonReason(reasons);
-  if (!common) return `${head}. Their reasons are in the table below.`;
-  if (common.times === seen) return `${head}: ${fullStop(common.reason)}`;
-  return `${head}. The most common reason (${count(common.times)} of the ${count(seen)} shown): ${fullStop(common.reason)}`;
+  if (!common) return i18n.t('bulk-failures-see-table', { count: failed });
+  if (common.times === seen) return i18n.t('bulk-failures-all', { count: failed, reason: fullStop(common.reason) });
+  return i18n.t('bulk-failures-common', { count: failed, times: common.times, seen, reason: fullStop(common.reason) });
 }
 
-const VERBS: Record<string, string> = { set: 'set to', append: 'add', remove: 'remove', clear: 'clear' };
-
-/** An edit as the run history gives it (`dc:rights: set "x"`), in words:
- *  `Copyright (dc:rights): set to "x"`. Anything else is shown as it is. */
-export function editLine(edit: string): string {
-  const match = /^([A-Za-z_][\w.-]*:[\w.-]+): (set|append|remove|clear)\b(.*)$/.exec(edit);
+/** An edit as the run history gives it (`dc:rights: set "x"`, `dc:subject: set the list "a",
+ *  "b"`), in words: `Copyright (dc:rights): set to "x"`. Anything else is shown as it is. */
+export function editLine(i18n: I18n, edit: string): string {
+  const match = /^([A-Za-z_][\w.-]*:[\w.-]+): (set(?: the list)?|append|remove|clear)\b(.*)$/.exec(edit);
   if (!match) return edit;
   const [, property = '', verb = '', rest = ''] = match;
-  return `${propertyLabel(property)}: ${VERBS[verb] ?? verb}${rest}`;
+  const kind = verb.startsWith('set') ? 'set' : verb;
+  return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, property), verb: kind, values: rest.trim() });
 }

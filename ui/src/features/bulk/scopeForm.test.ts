@@ -16,6 +16,15 @@ import {
   toScope,
   type ConditionDraft,
 } from './scopeForm';
+import { I18n } from '../../lib/i18n/i18n.svelte';
+
+/** The English catalogue, the default in tests. */
+const { t } = new I18n('en');
+/** A row's problem in English words (null: none). */
+const problemOf = (draft: Parameters<typeof conditionProblem>[0]) => {
+  const id = conditionProblem(draft);
+  return id === null ? null : t(id);
+};
 
 const row = (overrides: Partial<ConditionDraft>): ConditionDraft => ({ ...newCondition(1), ...overrides });
 
@@ -38,23 +47,23 @@ describe('condition rows', () => {
     ];
     for (const [draft, condition] of cases) {
       const r = row(draft);
-      expect(conditionProblem(r), JSON.stringify(draft)).toBeNull();
+      expect(problemOf(r), JSON.stringify(draft)).toBeNull();
       expect(toCondition(r)).toEqual(condition);
       expect(toCondition(draftOf(condition, 7))).toEqual(condition);
     }
   });
 
   it('says what is wrong with a row in words', () => {
-    expect(conditionProblem(row({ property: '' }))).toMatch(/Choose a property/);
-    expect(conditionProblem(row({ property: 'rights' }))).toMatch(/prefix:name/);
-    expect(conditionProblem(row({ test: 'equals', value: '' }))).toMatch(/value to look for/);
-    expect(conditionProblem(row({ test: 'equals', value: '   ' }))).toMatch(/value to look for/);
-    expect(conditionProblem(row({ subject: 'tag', value: '' }))).toMatch(/Choose a tag/);
-    expect(conditionProblem(row({ subject: 'tag', value: 'wknd:a b' }))).toMatch(/no spaces/);
-    expect(conditionProblem(row({ subject: 'type', value: 'jpeg' }))).toMatch(/image\/jpeg/);
-    expect(conditionProblem(row({ subject: 'modified', value: '' }))).toBe('Choose a date.');
-    expect(conditionProblem(row({ subject: 'created', value: '2026-02-30' }))).toBe('Choose a date.');
-    expect(conditionProblem(row({ subject: 'name', value: 'a/b.jpg' }))).toMatch(/leave out folders/);
+    expect(problemOf(row({ property: '' }))).toMatch(/Choose a property/);
+    expect(problemOf(row({ property: 'rights' }))).toMatch(/prefix:name/);
+    expect(problemOf(row({ test: 'equals', value: '' }))).toMatch(/value to look for/);
+    expect(problemOf(row({ test: 'equals', value: '   ' }))).toMatch(/value to look for/);
+    expect(problemOf(row({ subject: 'tag', value: '' }))).toMatch(/Choose a tag/);
+    expect(problemOf(row({ subject: 'tag', value: 'wknd:a b' }))).toMatch(/no spaces/);
+    expect(problemOf(row({ subject: 'type', value: 'jpeg' }))).toMatch(/image\/jpeg/);
+    expect(problemOf(row({ subject: 'modified', value: '' }))).toBe('Choose a date.');
+    expect(problemOf(row({ subject: 'created', value: '2026-02-30' }))).toBe('Choose a date.');
+    expect(problemOf(row({ subject: 'name', value: 'a/b.jpg' }))).toMatch(/leave out folders/);
   });
 
   it('knows real days', () => {
@@ -81,7 +90,7 @@ describe('scopes', () => {
 
   it('is a list only once its entries were read, and says when it is empty', () => {
     const draft = { ...emptyScope(), kind: 'list' as const, listText: ' \n ' };
-    expect(listProblem(draft)).toMatch(/Paste the list/);
+    expect(t(listProblem(draft) ?? '')).toMatch(/Paste the list/);
     expect(toScope(draft, '', false, null)).toBeNull();
     expect(toScope(draft, '', false, ['/content/dam/a.jpg'])).toEqual({ kind: 'list', entries: ['/content/dam/a.jpg'] });
   });
@@ -97,7 +106,7 @@ describe('scopes', () => {
   });
 
   it('says a count is a lower bound', () => {
-    expect(countWords(1, false)).toBe('1 asset');
-    expect(countWords(50000, true)).toBe('at least 50,000 assets');
+    expect(countWords(t, 1, false)).toBe('1 asset');
+    expect(countWords(t, 50000, true)).toBe('at least 50,000 assets');
   });
 });

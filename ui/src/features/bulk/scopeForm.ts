@@ -1,50 +1,50 @@
 // The scope of a bulk edit as plain data: a folder, a search (conditions in words under a
-// folder) or a list (pasted entries), the problems of each condition in words, and the mapping
+// folder) or a list (pasted entries), the problems of each condition (message ids), and the mapping
 // to the core's `Scope` and `Filters`. No Svelte and no IPC here (tested in scopeForm.test.ts).
 // Not here: the folder form itself (editForm.ts), counting and saving (scopePick.svelte.ts).
 import type { Combine } from '../../ipc/bindings/Combine';
 import type { Condition } from '../../ipc/bindings/Condition';
 import type { Filters } from '../../ipc/bindings/Filters';
 import type { Scope } from '../../ipc/bindings/Scope';
-import { DAM_ROOT, isPropertyName, normalizeFolder } from './editForm';
+import { DAM_ROOT, isPropertyName, normalizeFolder, type Translate } from './editForm';
 
 export type ScopeKind = 'folder' | 'search' | 'list';
 
 export const SCOPE_KINDS: readonly { kind: ScopeKind; label: string; hint: string }[] = [
-  { kind: 'folder', label: 'A folder', hint: 'Every asset of a folder (and its subfolders if you like).' },
-  { kind: 'search', label: 'A search', hint: 'The assets under a folder that match conditions you choose.' },
-  { kind: 'list', label: 'A list', hint: 'The assets of a list you paste: paths, Assets links or asset ids.' },
+  { kind: 'folder', label: 'bulk-scope-folder', hint: 'bulk-scope-folder-hint' },
+  { kind: 'search', label: 'bulk-scope-search', hint: 'bulk-scope-search-hint' },
+  { kind: 'list', label: 'bulk-scope-list', hint: 'bulk-scope-list-hint' },
 ];
 
 /** What a condition is about. */
 export type Subject = 'property' | 'tag' | 'type' | 'modified' | 'created' | 'name';
 
 export const SUBJECTS: readonly { subject: Subject; label: string }[] = [
-  { subject: 'property', label: 'A property' },
-  { subject: 'tag', label: 'Tagged with' },
-  { subject: 'type', label: 'File type' },
-  { subject: 'modified', label: 'Modified' },
-  { subject: 'created', label: 'Created' },
-  { subject: 'name', label: 'File name' },
+  { subject: 'property', label: 'bulk-subject-property' },
+  { subject: 'tag', label: 'bulk-subject-tag' },
+  { subject: 'type', label: 'bulk-subject-type' },
+  { subject: 'modified', label: 'bulk-subject-modified' },
+  { subject: 'created', label: 'bulk-subject-created' },
+  { subject: 'name', label: 'bulk-subject-name' },
 ];
 
 export type PropertyTest = 'is_empty' | 'is_not_empty' | 'equals' | 'not_equals' | 'contains' | 'not_contains';
 
 export const PROPERTY_TESTS: readonly { test: PropertyTest; label: string; needsValue: boolean }[] = [
-  { test: 'is_empty', label: 'is empty', needsValue: false },
-  { test: 'is_not_empty', label: 'is not empty', needsValue: false },
-  { test: 'equals', label: 'is', needsValue: true },
-  { test: 'not_equals', label: 'is not', needsValue: true },
-  { test: 'contains', label: 'contains', needsValue: true },
-  { test: 'not_contains', label: 'does not contain', needsValue: true },
+  { test: 'is_empty', label: 'bulk-test-is-empty', needsValue: false },
+  { test: 'is_not_empty', label: 'bulk-test-is-not-empty', needsValue: false },
+  { test: 'equals', label: 'bulk-test-equals', needsValue: true },
+  { test: 'not_equals', label: 'bulk-test-not-equals', needsValue: true },
+  { test: 'contains', label: 'bulk-test-contains', needsValue: true },
+  { test: 'not_contains', label: 'bulk-test-not-contains', needsValue: true },
 ];
 
 export const FILE_TYPES: readonly { format: string; label: string }[] = [
-  { format: 'image/*', label: 'Any image' },
-  { format: 'image/jpeg', label: 'JPEG image' },
-  { format: 'image/png', label: 'PNG image' },
-  { format: 'video/*', label: 'Any video' },
-  { format: 'application/pdf', label: 'PDF document' },
+  { format: 'image/*', label: 'bulk-type-any-image' },
+  { format: 'image/jpeg', label: 'bulk-type-jpeg' },
+  { format: 'image/png', label: 'bulk-type-png' },
+  { format: 'video/*', label: 'bulk-type-any-video' },
+  { format: 'application/pdf', label: 'bulk-type-pdf' },
 ];
 
 /** One condition row, as typed. */
@@ -91,32 +91,32 @@ export function isDay(text: string): boolean {
   return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
 }
 
-/** What is wrong with a condition row, in words; null when it can be sent. */
+/** What is wrong with a condition row, as a message id; null when it can be sent. */
 export function conditionProblem(draft: ConditionDraft): string | null {
   const value = draft.value.trim();
   switch (draft.subject) {
     case 'property': {
       const property = draft.property.trim().replace(/^metadata\//, '');
-      if (property === '') return 'Choose a property, or type one such as dc:rights.';
-      if (!isPropertyName(property)) return 'Type the property as prefix:name, for example dc:rights.';
-      if (needsValue(draft) && value === '') return 'Type the value to look for.';
+      if (property === '') return 'bulk-problem-property';
+      if (!isPropertyName(property)) return 'bulk-problem-condition-property-name';
+      if (needsValue(draft) && value === '') return 'bulk-problem-condition-value';
       return null;
     }
     case 'tag':
-      if (value === '') return 'Choose a tag, or type its id such as wknd:activity/surfing.';
-      if (/\s/.test(value)) return 'A tag id has no spaces, for example wknd:activity/surfing.';
+      if (value === '') return 'bulk-problem-tag';
+      if (/\s/.test(value)) return 'bulk-problem-tag-spaces';
       return null;
     case 'type':
-      if (value === '') return 'Choose a file type, or type one such as image/jpeg.';
-      if (!/^[a-z0-9.+-]+\/(\*|[a-z0-9.+-]+)$/i.test(value)) return 'Type a file type such as image/jpeg, or image/* for every image.';
+      if (value === '') return 'bulk-problem-type';
+      if (!/^[a-z0-9.+-]+\/(\*|[a-z0-9.+-]+)$/i.test(value)) return 'bulk-problem-type-format';
       return null;
     case 'modified':
     case 'created':
-      if (!isDay(value)) return 'Choose a date.';
+      if (!isDay(value)) return 'bulk-problem-date';
       return null;
     case 'name':
-      if (value === '') return 'Type a name pattern such as *.jpg.';
-      if (value.includes('/')) return 'A name pattern matches file names only: leave out folders (/).';
+      if (value === '') return 'bulk-problem-name';
+      if (value.includes('/')) return 'bulk-problem-name-folders';
       return null;
   }
 }
@@ -177,7 +177,7 @@ export function draftOf(condition: Condition, key: number): ConditionDraft {
   }
 }
 
-/** Problems of a search's rows by key (and one for no row at all). */
+/** Problems of a search's rows by key (and one for no row at all), as message ids. */
 export interface SearchProblems {
   rows: Record<number, string>;
   general?: string;
@@ -189,7 +189,7 @@ export function searchProblems(scope: ScopeDraft): SearchProblems {
     const problem = conditionProblem(row);
     if (problem) rows[row.key] = problem;
   }
-  const general = scope.conditions.length === 0 ? 'Add at least one condition.' : undefined;
+  const general = scope.conditions.length === 0 ? 'bulk-problem-conditions' : undefined;
   return general ? { rows, general } : { rows };
 }
 
@@ -201,10 +201,9 @@ export function listLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
+/** What is wrong with a list, as a message id; null when it can be read. */
 export function listProblem(scope: ScopeDraft): string | null {
-  return listLines(scope.listText).length === 0
-    ? 'Paste the list: one DAM path, Assets link or asset id per line.'
-    : null;
+  return listLines(scope.listText).length === 0 ? 'bulk-problem-list' : null;
 }
 
 /** The scope for the core, or null while a row still has a problem. `entries` are the list's
@@ -257,9 +256,7 @@ export function runPartsOf(scope: Scope): { folder: string; filters: Filters } {
   }
 }
 
-/** "at least 1,000" when the count is a lower bound. */
-export function countWords(assets: number, atLeast: boolean): string {
-  const n = assets.toLocaleString('en-US');
-  const noun = assets === 1 && !atLeast ? 'asset' : 'assets';
-  return atLeast ? `at least ${n} ${noun}` : `${n} ${noun}`;
+/** "12 assets", or "at least 1,000 assets" when the count is a lower bound. */
+export function countWords(t: Translate, assets: number, atLeast: boolean): string {
+  return t(atLeast ? 'bulk-count-at-least' : 'assets-count', { count: assets });
 }

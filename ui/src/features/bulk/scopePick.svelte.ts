@@ -17,7 +17,7 @@ import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
 import type { Tag } from '../../ipc/bindings/Tag';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
-import { folderProblem, normalizeFolder } from './editForm';
+import { folderProblem, normalizeFolder, type Translate } from './editForm';
 import {
   draftOf,
   emptyScope,
@@ -41,6 +41,8 @@ export interface PickContext {
   busy: () => boolean;
   /** A saved scope was picked: set the folder and subfolders it was saved with. */
   setFolder: (folder: string, recursive: boolean) => void;
+  /** The window's words, for the messages this sets. */
+  t: Translate;
 }
 
 export class ScopePick {
@@ -98,16 +100,16 @@ export class ScopePick {
 
   /** The scope as the core takes it, or null while something is missing or wrong. */
   scope(): Scope | null {
-    if (this.draft.kind === 'search' && folderProblem(this.#ctx.folder())) return null;
+    if (this.draft.kind === 'search' && folderProblem(this.#ctx.t, this.#ctx.folder())) return null;
     if (this.draft.kind === 'list' && this.#entriesOf !== this.draft.listText) return null;
     return toScope(this.draft, this.#ctx.folder(), this.#ctx.recursive(), this.entries);
   }
 
-  /** The problem to show before a preview, for the search or the list (null: none). */
+  /** The problem to show before a preview, for the search or the list, as a message id (null: none). */
   problem(): string | null {
     if (this.draft.kind === 'search') {
       const p = searchProblems(this.draft);
-      return p.general ?? (Object.keys(p.rows).length > 0 ? 'Fix the conditions marked above.' : null);
+      return p.general ?? (Object.keys(p.rows).length > 0 ? 'bulk-problem-fix-conditions' : null);
     }
     if (this.draft.kind === 'list') return listProblem(this.draft);
     return null;
@@ -203,7 +205,7 @@ export class ScopePick {
     const scope = this.scope();
     if (!scope || scope.kind !== 'search') {
       this.query = null;
-      this.queryError = { code: 'invalid_input', message: 'Complete the conditions first: the query is built from them.' };
+      this.queryError = { code: 'invalid_input', message: this.#ctx.t('bulk-query-incomplete') };
       return;
     }
     try {
@@ -263,7 +265,7 @@ export class ScopePick {
     if (!connectionId || !scope) {
       this.savedError = {
         code: 'invalid_input',
-        message: this.problem() ?? 'Choose the folder and complete the scope before saving it.',
+        message: this.#ctx.t(this.problem() ?? 'bulk-problem-save-scope'),
       };
       return false;
     }
@@ -271,7 +273,7 @@ export class ScopePick {
     try {
       const saved = await saveScope(connectionId, name, scope);
       this.savedError = null;
-      this.savedNotice = `Saved as “${saved.name}”.`;
+      this.savedNotice = this.#ctx.t('bulk-saved-as', { name: saved.name });
       await this.loadSaved(true);
       return true;
     } catch (thrown) {

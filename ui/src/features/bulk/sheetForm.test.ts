@@ -14,6 +14,10 @@ import {
   sheetProperties,
   sheetSummary,
 } from './sheetForm';
+import { I18n } from '../../lib/i18n/i18n.svelte';
+
+/** The English catalogue, the default in tests. */
+const { t } = new I18n('en');
 
 const ISSUES: Issue[] = [
   { severity: 'error', row: 1, column: 'E (Rating)', message: 'Column E (Rating): not a property header' },
@@ -33,12 +37,12 @@ describe('the properties of an exported sheet', () => {
 
   it('says what is missing or malformed before anything is asked of AEM', () => {
     const none = { ...emptySheetDraft(), known: [] };
-    expect(exportProblems('c1', '/content/dam/a', none)).toEqual({ properties: SHEET_MESSAGES.noProperty });
-    const bad = exportProblems('', '/etc', { ...emptySheetDraft(), others: 'Rating, dc:title' });
-    expect(bad.connection).toBe(SHEET_MESSAGES.connection);
+    expect(exportProblems(t, 'c1', '/content/dam/a', none)).toEqual({ properties: t(SHEET_MESSAGES.noProperty) });
+    const bad = exportProblems(t, '', '/etc', { ...emptySheetDraft(), others: 'Rating, dc:title' });
+    expect(bad.connection).toBe(t(SHEET_MESSAGES.connection));
     expect(bad.folder).toContain('starts with /content/dam');
     expect(bad.properties).toContain('Rating: type each property as prefix:name');
-    expect(hasExportProblems(exportProblems('c1', '/content/dam/a', emptySheetDraft()))).toBe(false);
+    expect(hasExportProblems(exportProblems(t, 'c1', '/content/dam/a', emptySheetDraft()))).toBe(false);
   });
 });
 
@@ -64,7 +68,7 @@ describe('the problems table', () => {
   });
 
   it('sums the sheet up in words', () => {
-    expect(sheetSummary(result({ issues: ISSUES }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 12 rows, 2 errors, 1 warning.');
-    expect(sheetSummary(result({ rows: 1 }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 1 row.');
+    expect(sheetSummary(t, result({ issues: ISSUES }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 12 rows, 2 errors, 1 warning.');
+    expect(sheetSummary(t, result({ rows: 1 }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 1 row.');
   });
 });

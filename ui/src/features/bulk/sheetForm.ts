@@ -1,10 +1,11 @@
 // "From a spreadsheet" as plain data: which properties the exported sheet holds (common fields
-// ticked in words, others typed as prefix:name), the problems of the export form in words, and
+// ticked in words, others typed as prefix:name), the problems of the export form in the
+// window's words (through the `t` given), and
 // the filtering of a sheet's problems table. No Svelte and no IPC here (sheetForm.test.ts).
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { SheetFormat } from '../../ipc/bindings/SheetFormat';
 import type { SheetImport } from '../../ipc/bindings/SheetImport';
-import { folderProblem, isPropertyName, KNOWN_PROPERTIES, normalizeFolder } from './editForm';
+import { folderProblem, isPropertyName, KNOWN_PROPERTIES, normalizeFolder, type Translate } from './editForm';
 
 export interface SheetDraft {
   /** Known properties ticked, in the order of KNOWN_PROPERTIES. */
@@ -18,10 +19,11 @@ export function emptySheetDraft(): SheetDraft {
   return { known: ['dc:title', 'dc:description', 'dc:subject'], others: '', format: 'xlsx' };
 }
 
+/** The sheet form's problems as message ids. */
 export const SHEET_MESSAGES = {
-  noProperty: 'Tick at least one property, or type one such as dc:rights.',
-  connection: 'Choose a connection above.',
-  noFile: 'Drop the edited sheet on this window, or choose it.',
+  noProperty: 'bulk-sheet-problem-no-property',
+  connection: 'bulk-sheet-problem-connection',
+  noFile: 'bulk-sheet-problem-no-file',
 } as const;
 
 function typed(others: string): string[] {
@@ -46,16 +48,16 @@ export interface SheetExportProblems {
 }
 
 /** Every problem of the export form; empty when it can be exported. */
-export function exportProblems(connectionId: string, folder: string, draft: SheetDraft): SheetExportProblems {
+export function exportProblems(t: Translate, connectionId: string, folder: string, draft: SheetDraft): SheetExportProblems {
   const problems: SheetExportProblems = {};
-  if (!connectionId) problems.connection = SHEET_MESSAGES.connection;
-  const where = folderProblem(normalizeFolder(folder));
+  if (!connectionId) problems.connection = t(SHEET_MESSAGES.connection);
+  const where = folderProblem(t, normalizeFolder(folder));
   if (where) problems.folder = where;
   const bad = typed(draft.others).filter((name) => !isPropertyName(name));
   if (bad.length > 0) {
-    problems.properties = `${bad.join(', ')}: type each property as prefix:name, for example dc:rights or xmpRights:UsageTerms.`;
+    problems.properties = t('bulk-sheet-problem-property-names', { names: bad.join(', ') });
   } else if (sheetProperties(draft).length === 0) {
-    problems.properties = SHEET_MESSAGES.noProperty;
+    problems.properties = t(SHEET_MESSAGES.noProperty);
   }
   return problems;
 }
@@ -94,12 +96,13 @@ export function columnParts(column: string | null): { letter: string; header: st
 }
 
 /** The sentence under the import: what the sheet holds and what stops it. */
-export function sheetSummary(result: SheetImport): string {
+export function sheetSummary(t: Translate, result: SheetImport): string {
   const errors = errorCount(result.issues);
-  const warnings = result.issues.length - errors;
-  const rows = `${result.rows} ${result.rows === 1 ? 'row' : 'rows'}`;
-  const parts = [`${result.fileName} (${result.format}): ${rows}`];
-  if (errors > 0) parts.push(`${errors} ${errors === 1 ? 'error' : 'errors'}`);
-  if (warnings > 0) parts.push(`${warnings} ${warnings === 1 ? 'warning' : 'warnings'}`);
-  return parts.join(', ') + '.';
+  return t('bulk-sheet-summary', {
+    file: result.fileName,
+    format: result.format,
+    rows: result.rows,
+    errors,
+    warnings: result.issues.length - errors,
+  });
 }

@@ -97,6 +97,14 @@ export function provideI18n(i18n: I18n): I18n {
   return i18n;
 }
 
+/** The context `provideI18n` sets, for a component rendered on its own in another language
+ *  (tests: `render(Component, { props, context: i18nContext(new I18n('fr')) })`). */
+export function i18nContext(i18n: I18n): Map<symbol, I18n> {
+  // A component's context is a plain Map, read once when it mounts: nothing here is reactive.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  return new Map([[KEY, i18n]]);
+}
+
 /** The window's `I18n`; a component rendered on its own (unit tests) gets English. */
 export function useI18n(): I18n {
   return getContext<I18n | undefined>(KEY) ?? new I18n('en');
