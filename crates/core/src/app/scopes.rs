@@ -14,7 +14,10 @@ use ts_rs::TS;
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
 use crate::assets::tags::Tag;
-use crate::bulk::searching::{self, ListCheck, SearchCount};
+use crate::bulk::open_query::{self, Finder, OpenCount};
+use crate::bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
+use crate::bulk::selection::LARGE_SCOPE;
+use crate::credentials::ApiFamily;
 use crate::bulk::selection::{self, Scope, Selection};
 use crate::bulk::{Edit, RunSummary, ScopeCount};
 use crate::error::{Error, Result};
@@ -174,9 +177,15 @@ impl Workspace {
         scope: Scope,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
-        opened.require_finder()?;
         let (folder, filters) = scope.into_run_parts()?;
         let store = opened.connected.store.as_ref();
+        // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
+        // search) first; its paired classic connection searches when that cannot.
+        let open = opened.connected.family == ApiFamily::OpenApi;
+        let paired = opened.lists_with.is_some();
+        let classic = Finder::QueryBuilder {
+            connection: opened.lists_with.clone(),
+        };
         match &filters.selection {
             None => {
                 let count = self
@@ -184,20 +193,58 @@ impl Workspace {
                     .await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
-            Some(Selection::Search { .. }) => {
+            Some(Selection::Search {
+                conditions,
+                combine,
+            }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, format!("counting a search under {folder}"))?;
+                if open {
+                    let items =
+                        open_query::query_items(&folder, filters.recursive, conditions, *combine);
+                    match open_query::count(store, items, paired, &opened.label, job.control())
+                        .await?
+                    {
+                        OpenCount::Counted { assets, at_least } => {
+                            return Ok(Some(SelectedCount::Search(SearchCount {
+                                finder: Finder::OpenapiSearch,
+                                assets,
+                                at_least,
+                                large: assets >= LARGE_SCOPE,
+                            })));
+                        }
+                        OpenCount::Cancelled => return Ok(None),
+                        OpenCount::UseClassic(why) => {
+                            tracing::info!(%why, "counted with QueryBuilder through the paired connection");
+                        }
+                    }
+                }
                 let count =
                     searching::count_search(store, &folder, &filters, job.control()).await?;
-                Ok(count.map(SelectedCount::Search))
+                Ok(count.map(|c| {
+                    SelectedCount::Search(SearchCount {
+                        finder: classic.clone(),
+                        ..c
+                    })
+                }))
             }
             Some(Selection::List { entries }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, "checking a list of assets".to_owned())?;
+                if open {
+                    let label = &opened.label;
+                    match searching::check_list_open(store, entries, paired, label, job.control())
+                        .await?
+                    {
+                        OpenListCheck::Checked(check) => return Ok(Some(SelectedCount::List(check))),
+                        OpenListCheck::Cancelled => return Ok(None),
+                        OpenListCheck::UseClassic => {}
+                    }
+                }
                 let check = searching::check_list(store, entries, job.control()).await?;
-                Ok(check.map(SelectedCount::List))
+                Ok(check.map(|c| SelectedCount::List(ListCheck { finder: classic, ..c })))
             }
         }
     }
