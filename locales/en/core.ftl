@@ -61,6 +61,15 @@ keychain-access-denied = The system keychain refused access ({ $detail }). Allow
 keychain-too-large = The keychain entry is too large for this system's keychain ({ $size } bytes, the limit is { $limit }).
 keychain-failed = The system keychain failed: { $detail }
 
+## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
+
+list-file-not-text = { $file } is not a text file: a list of assets is a .txt or .csv file with one DAM path, Assets link or asset id per line, or a workbook whose first column holds them.
+list-file-unreadable = { $file } could not be read as a list of assets ({ $detail }).
+list-file-empty = { $file } has no entries: write one DAM path, Assets link or asset id per line.
+list-file-too-large = { $file } is { $size } MB: a list file may be at most { $limit } MB (some 50,000 entries). Split it, or use AEM's own bulk tools for a change this large.
+list-file-columns = { $file } has { $columns } columns on line { $line }: a list file has one column (a DAM path, Assets link or asset id per line). Keep only that column, or copy it and paste it into the list.
+list-file-gone = That file is no longer on hand; drop it on the list again, or choose it.
+
 ## Finding assets with AEM's OpenAPI search (issue 15: OAuth Server-to-Server connections)
 
 open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }": { $why ->

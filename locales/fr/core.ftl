@@ -61,6 +61,15 @@ keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detai
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
 
+## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
+
+list-file-not-text = { $file } n’est pas un fichier texte : une liste de ressources est un fichier .txt ou .csv avec un chemin DAM, un lien Assets ou un identifiant de ressource par ligne, ou un classeur dont la première colonne les contient.
+list-file-unreadable = { $file } n’a pas pu être lu comme une liste de ressources ({ $detail }).
+list-file-empty = { $file } ne contient aucune entrée : écrivez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
+list-file-too-large = { $file } fait { $size } Mo : un fichier de liste fait au plus { $limit } Mo (environ 50 000 entrées). Découpez-le, ou utilisez les outils de masse d’AEM pour une modification de cette taille.
+list-file-columns = { $file } a { $columns } colonnes à la ligne { $line } : un fichier de liste n’a qu’une colonne (un chemin DAM, un lien Assets ou un identifiant de ressource par ligne). Ne gardez que cette colonne, ou copiez-la et collez-la dans la liste.
+list-file-gone = Ce fichier n’est plus disponible ; déposez-le de nouveau sur la liste, ou choisissez-le.
+
 ## Trouver des ressources avec la recherche OpenAPI d’AEM (ticket 15 : connexions OAuth Server-to-Server)
 
 open-search-cannot-express = La recherche OpenAPI d’AEM ne sait pas demander « { $condition } » : { $why ->

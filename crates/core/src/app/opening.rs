@@ -112,9 +112,9 @@ impl Opened {
         Err(Error::InvalidInput(format!(
             "\"{}\" is an OAuth Server-to-Server connection: AEM lets it browse folders, search \
              (AEM's OpenAPI search) and change assets, but not list all the assets of a folder \
-             (AEM refuses its token on the APIs that do, and no OpenAPI endpoint lists them). \
-             Choose a search or a list instead, or import AEM service credentials (AEM \
-             Developer Console) or a development token for the same AEM, {pair}.",
+             (AEM refuses its token on the APIs that do, and no OpenAPI endpoint lists them); \
+             choose a search or a list instead. Import AEM service credentials (AEM Developer \
+             Console) or a development token for the same AEM, {pair}.",
             self.label
         )))
     }
