@@ -227,6 +227,19 @@ step-failed = : failed.
 step-skipped = : not tried.
 test-hide = Hide the result
 
+## Bulk edit › a list of assets from a file, and which search found them (issue 15: scopes by list and OAuth search)
+
+list-file-choose = Choose a file…
+list-file-drop-hint = or drop a .txt, .csv or Excel file on the window, one path, link or id per line.
+list-file-reading = Reading { $file }…
+list-file-loaded = { $count ->
+    [one] One entry
+   *[other] { $count } entries
+    } from { $file }.
+list-file-error-title = The file cannot be used as a list
+finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
+finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
+
 ## Activity
 
 elapsed-minutes = { $minutes ->

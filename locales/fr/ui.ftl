@@ -227,6 +227,19 @@ step-failed = : échec.
 step-skipped = : non essayé.
 test-hide = Masquer le résultat
 
+## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
+
+list-file-choose = Choisir un fichier…
+list-file-drop-hint = ou déposez sur la fenêtre un fichier .txt, .csv ou Excel, un chemin, un lien ou un identifiant par ligne.
+list-file-reading = Lecture de { $file }…
+list-file-loaded = { $count ->
+    [one] Une entrée
+   *[other] { $count } entrées
+    } de { $file }.
+list-file-error-title = Ce fichier ne peut pas servir de liste
+finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
+finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
+
 ## Activité
 
 elapsed-minutes = { $minutes ->

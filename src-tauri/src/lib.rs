@@ -122,6 +122,8 @@ pub fn run() {
                 commands::scopes::count_selected,
                 commands::scopes::scope_query,
                 commands::scopes::list_entries,
+                commands::scopes::choose_list_file,
+                commands::scopes::read_list_file,
                 commands::scopes::saved_scopes,
                 commands::scopes::save_scope,
                 commands::scopes::delete_scope,

@@ -2,12 +2,15 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{ConnectionChoice, SavedScope, SelectedCount};
+use metadesk_core::app::{
+    ConnectionChoice, HeldSheet, LIST_EXTENSIONS, ListFile, SavedScope, SelectedCount,
+};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Scope, ScopeCount};
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
 
@@ -40,6 +43,38 @@ pub fn scope_query(state: State<'_, AppState>, scope: Scope) -> Result<String, I
 #[tauri::command]
 pub fn list_entries(text: String) -> Result<Vec<String>, IpcError> {
     Ok(metadesk_core::app::list_entries(&text)?)
+}
+
+/// The open dialog for a list file (.txt, .csv, a workbook); `None` when the user cancelled.
+/// The file is held under an id like a dropped one; the page never sees its path.
+#[tauri::command]
+pub async fn choose_list_file<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<HeldSheet>, IpcError> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Choose a list of assets")
+        .add_filter("Lists (.txt, .csv, .xlsx, .xls, .ods)", LIST_EXTENSIONS)
+        .set_parent(&window);
+    let path = super::sheets::picked(|done| dialog.pick_file(done)).await;
+    Ok(path.map(|p| state.workspace.hold_sheet_file(p)))
+}
+
+/// Reads a held file (dropped or chosen) as a list of assets: its entries, or why not.
+#[tauri::command]
+pub async fn read_list_file(
+    state: State<'_, AppState>,
+    file_id: String,
+) -> Result<ListFile, IpcError> {
+    let ws = state.workspace.clone();
+    let read = tauri::async_runtime::spawn_blocking(move || ws.read_list_file(&file_id)).await;
+    match read {
+        Ok(result) => Ok(result?),
+        Err(e) => Err(metadesk_core::error::Error::Internal(e.to_string()).into()),
+    }
 }
 
 #[tauri::command]

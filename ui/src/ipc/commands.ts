@@ -27,6 +27,7 @@ import type { ImportPreview } from './bindings/ImportPreview';
 import type { Issue } from './bindings/Issue';
 import type { Lang } from './bindings/Lang';
 import type { LanguageSettings } from './bindings/LanguageSettings';
+import type { ListFile } from './bindings/ListFile';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { PreviewPage } from './bindings/PreviewPage';
@@ -212,6 +213,17 @@ export function scopeQuery(scope: Scope): Promise<string> {
 /** The entries of a pasted or dropped list (one per line, or a one-column CSV). */
 export function listEntries(text: string): Promise<string[]> {
   return call('list_entries', { text });
+}
+
+/** The open dialog for a list of assets in a file (.txt, .csv, a workbook): held under an id
+ *  (the page never sees the path); null when the user cancelled. */
+export function chooseListFile(): Promise<HeldSheet | null> {
+  return call('choose_list_file');
+}
+
+/** Reads a held file (dropped or chosen) as a list: its entries, or why not, in words. */
+export function readListFile(fileId: string): Promise<ListFile> {
+  return call('read_list_file', { fileId });
 }
 
 /** The scopes saved for a connection, in the order they were saved. */

@@ -3,14 +3,17 @@
 // search sends (on demand), and the connection's saved scopes. The folder's own count stays in
 // bulk.svelte.ts (ScopeCounter).
 import {
+  chooseListFile,
   countSelected,
   deleteScope,
   listEntries,
   listTags,
+  readListFile,
   savedScopes,
   saveScope,
   scopeQuery,
 } from '../../ipc/commands';
+import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { SavedScope } from '../../ipc/bindings/SavedScope';
 import type { Scope } from '../../ipc/bindings/Scope';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
@@ -58,6 +61,11 @@ export class ScopePick {
   tags = $state<Tag[] | null>(null);
   tagsError = $state<string | null>(null);
 
+  /** The file the list was last read from (its name and entries), or being read. */
+  listFile = $state<{ name: string; entries: number } | null>(null);
+  readingFile = $state<string | null>(null);
+  listFileError = $state<IpcError | null>(null);
+
   saved = $state<SavedScope[]>([]);
   savedError = $state<IpcError | null>(null);
   saving = $state(false);
@@ -86,6 +94,39 @@ export class ScopePick {
     this.draft.kind = kind;
     this.query = null;
     this.clearCount();
+  }
+
+  /** A list file dropped on the window or chosen: the core reads it (a .txt, a one-column
+   *  .csv, a workbook's first column) and its entries replace the list, then are checked like
+   *  pasted ones. A file that cannot be a list says why and leaves the list as it was. */
+  async listFileReceived(file: HeldSheet): Promise<void> {
+    if (this.draft.kind !== 'list') this.setKind('list');
+    this.listFileError = null;
+    this.readingFile = file.fileName;
+    try {
+      const list = await readListFile(file.id);
+      // Quoted where needed, so the list reads back exactly (a path may hold a comma).
+      this.draft.listText = list.entries
+        .map((e) => (/[",]/.test(e) ? `"${e.replaceAll('"', '""')}"` : e))
+        .join('\n');
+      this.listFile = { name: list.fileName, entries: list.entries.length };
+      this.schedule();
+    } catch (thrown) {
+      this.listFileError = toIpcError(thrown);
+    } finally {
+      this.readingFile = null;
+    }
+  }
+
+  /** "Choose a file…": the system's open dialog, then as a dropped file. */
+  async chooseListFile(): Promise<void> {
+    this.listFileError = null;
+    try {
+      const file = await chooseListFile();
+      if (file) await this.listFileReceived(file);
+    } catch (thrown) {
+      this.listFileError = toIpcError(thrown);
+    }
   }
 
   addCondition(): void {
