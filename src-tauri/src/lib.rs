@@ -123,6 +123,7 @@ pub fn run() {
                 commands::scopes::scope_query,
                 commands::scopes::list_entries,
                 commands::scopes::choose_list_file,
+                commands::scopes::openapi_search_answers,
                 commands::scopes::read_list_file,
                 commands::scopes::saved_scopes,
                 commands::scopes::save_scope,

@@ -330,6 +330,11 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     };
     let id = ws.connections().import(&recognised, &options).unwrap().connection.id;
     let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    // The card asks whether the OpenAPI search answers (it then does not ask to pair).
+    assert!(ws.openapi_search_answers(&opened).await.unwrap());
+    sb.set_openapi_search(false);
+    assert!(!ws.openapi_search_answers(&opened).await.unwrap());
+    sb.set_openapi_search(true);
     let scope = Scope::Search {
         under: SAMPLE_FOLDER.into(),
         recursive: false,

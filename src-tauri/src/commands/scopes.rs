@@ -45,6 +45,19 @@ pub fn list_entries(text: String) -> Result<Vec<String>, IpcError> {
     Ok(metadesk_core::app::list_entries(&text)?)
 }
 
+/// Whether AEM answers the connection's OpenAPI search (an OAuth Server-to-Server connection's
+/// own way to find assets); its card says what to import only when neither this nor a paired
+/// connection works.
+#[tauri::command]
+pub async fn openapi_search_answers(
+    state: State<'_, AppState>,
+    connection_id: String,
+) -> Result<bool, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws.openapi_search_answers(&opened).await?)
+}
+
 /// The open dialog for a list file (.txt, .csv, a workbook); `None` when the user cancelled.
 /// The file is held under an id like a dropped one; the page never sees its path.
 #[tauri::command]

@@ -215,6 +215,12 @@ export function listEntries(text: string): Promise<string[]> {
   return call('list_entries', { text });
 }
 
+/** Whether AEM answers the connection's OpenAPI search (how an OAuth Server-to-Server
+ *  connection finds assets without a paired connection). */
+export function openapiSearchAnswers(connectionId: string): Promise<boolean> {
+  return call('openapi_search_answers', { connectionId });
+}
+
 /** The open dialog for a list of assets in a file (.txt, .csv, a workbook): held under an id
  *  (the page never sees the path); null when the user cancelled. */
 export function chooseListFile(): Promise<HeldSheet | null> {

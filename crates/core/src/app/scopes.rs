@@ -16,6 +16,8 @@ use super::{JobKind, Opened, Workspace};
 use crate::assets::tags::Tag;
 use crate::bulk::open_query::{self, Finder, OpenCount};
 use crate::bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
+use crate::assets::CallError;
+use crate::bulk::Combine;
 use crate::bulk::selection::LARGE_SCOPE;
 use crate::credentials::ApiFamily;
 use crate::bulk::selection::{self, Scope, Selection};
@@ -246,6 +248,27 @@ impl Workspace {
                 let check = searching::check_list(store, entries, job.control()).await?;
                 Ok(check.map(|c| SelectedCount::List(ListCheck { finder: classic, ..c })))
             }
+        }
+    }
+
+    /// Whether AEM answers this connection's OpenAPI search: how an OAuth Server-to-Server
+    /// connection finds assets without a classic connection paired (its card says what to import
+    /// only when neither works). One request for one hit; `false` for other kinds of connection
+    /// and when AEM does not offer the search or refuses this connection.
+    pub async fn openapi_search_answers(&self, opened: &Opened) -> Result<bool> {
+        use crate::assets::open_search::{request_body, unavailable};
+        if opened.connected.family != ApiFamily::OpenApi {
+            return Ok(false);
+        }
+        let items = open_query::query_items(crate::assets::DAM_ROOT, false, &[], Combine::All)
+            .map_err(|e| Error::Internal(e.condition))?;
+        match opened.connected.store.open_search(&request_body(&items, 1, None)).await {
+            Ok(_) => Ok(true),
+            Err(e) if unavailable(&e) || matches!(e, CallError::Forbidden(_)) => {
+                tracing::info!(error = %e, "AEM does not answer this connection's OpenAPI search");
+                Ok(false)
+            }
+            Err(e) => Err(open_query::failed(e, &opened.label)),
         }
     }
 
