@@ -11,9 +11,9 @@
 
 use std::path::PathBuf;
 
+use metadesk_core::app::is_text_list_file_name;
 use metadesk_core::connections::{FileOutcome, FileResult};
 use metadesk_core::events::AppEvent;
-use metadesk_core::app::is_text_list_file_name;
 use metadesk_core::sheets::is_sheet_file_name;
 use tauri::{Emitter, Manager, Runtime, Window};
 

@@ -13,9 +13,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use metadesk_core::aem::auth::BoxFuture;
 use metadesk_core::assets::open_search::OpenPage;
 use metadesk_core::assets::search::SearchPage;
-use metadesk_core::assets::{
-    AssetRef, AssetsApi, CallError, Current, OpenApiAssets, Page, Write,
-};
+use metadesk_core::assets::{AssetRef, AssetsApi, CallError, Current, OpenApiAssets, Page, Write};
 use metadesk_core::bulk::{Action, Combine, Condition, RunControl, Scope, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -141,7 +139,12 @@ fn search_spec(sb: &Sandbox, conditions: &[&str], edit: &str) -> metadesk_core::
     }
     .into_run_parts()
     .unwrap();
-    let mut spec = spec(sb, ApiFamily::OpenApi, &folder, vec![set("dc:rights", edit)]);
+    let mut spec = spec(
+        sb,
+        ApiFamily::OpenApi,
+        &folder,
+        vec![set("dc:rights", edit)],
+    );
     spec.filters = filters;
     spec
 }
@@ -161,19 +164,33 @@ async fn an_oauth_connection_searches_with_its_own_token_across_cursor_pages_and
     let sb = one_folder(120).await;
     let dir = tempfile::tempdir().unwrap();
     let expected = jpegs(&sb);
-    assert!(expected.len() > 25, "several pages of 10: {}", expected.len());
+    assert!(
+        expected.len() > 25,
+        "several pages of 10: {}",
+        expected.len()
+    );
     let store = Watched::new(unpaired(&sb).await, Box::new(|_| None));
     let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
-    let spec = search_spec(&sb, &["type is image/jpeg", "modified after 2000-01-01"], "S2S");
-    let run = engine.preview(spec, &RunControl::new(), &quiet()).await.unwrap();
+    let spec = search_spec(
+        &sb,
+        &["type is image/jpeg", "modified after 2000-01-01"],
+        "S2S",
+    );
+    let run = engine
+        .preview(spec, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     let planned = planned_paths(dir.path(), &run.id);
     assert_eq!(planned.iter().cloned().collect::<BTreeSet<_>>(), expected);
     assert_eq!(planned.len(), expected.len(), "none twice");
     let pages = store.open_pages.load(Ordering::SeqCst);
     assert_eq!(pages, expected.len().div_ceil(10), "every cursor followed");
     assert_eq!(store.query_builder.load(Ordering::SeqCst), 0);
-    let done = engine.apply(&run.id, &RunControl::new(), &quiet()).await.unwrap();
+    let done = engine
+        .apply(&run.id, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     assert_eq!(done.counts.changed, expected.len() as u64);
     for p in &expected {
         assert_eq!(metadata(&sb, p)["dc:rights"], "S2S");
@@ -214,10 +231,17 @@ async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
     let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let spec = search_spec(&sandbox, &["dc:source is batch-7"], "B7");
-    let run = engine.preview(spec, &RunControl::new(), &quiet()).await.unwrap();
+    let run = engine
+        .preview(spec, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
     let planned = planned_paths(dir.path(), &run.id);
     let unique: BTreeSet<&String> = planned.iter().collect();
-    assert_eq!(unique.len(), planned.len(), "an asset planned twice: {planned:?}");
+    assert_eq!(
+        unique.len(),
+        planned.len(),
+        "an asset planned twice: {planned:?}"
+    );
     assert_eq!(planned.len() as u64, run.counts.assets);
     assert_eq!(planned.len(), all.len() / 2);
 }
@@ -238,11 +262,18 @@ async fn a_page_that_fails_is_an_error_never_a_shorter_scope() {
     let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let err = engine
-        .preview(search_spec(&sb, &["type is image/jpeg"], "x"), &RunControl::new(), &quiet())
+        .preview(
+            search_spec(&sb, &["type is image/jpeg"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
         .await
         .unwrap_err()
         .to_string();
-    assert!(err.contains("stopped after 20 assets") && err.contains("Invalid cursor"), "{err}");
+    assert!(
+        err.contains("stopped after 20 assets") && err.contains("Invalid cursor"),
+        "{err}"
+    );
     assert_eq!(sb.counters().writes_applied, 0);
 }
 
@@ -291,7 +322,11 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
     let expected = jpegs(&sb);
     let paired = Watched::new(openapi(&sb).await, Box::new(|_| None));
     let run = engine(paired.clone(), dir.path())
-        .preview(search_spec(&sb, &["type is image/jpeg"], "x"), &RunControl::new(), &quiet())
+        .preview(
+            search_spec(&sb, &["type is image/jpeg"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
         .await
         .unwrap();
     assert_eq!(run.counts.assets, expected.len() as u64);
@@ -299,7 +334,11 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
     assert!(paired.query_builder.load(Ordering::SeqCst) > 0);
     let alone = unpaired(&sb).await;
     let err = engine(alone, &dir.path().join("alone"))
-        .preview(search_spec(&sb, &["type is image/jpeg"], "x"), &RunControl::new(), &quiet())
+        .preview(
+            search_spec(&sb, &["type is image/jpeg"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
         .await
         .unwrap_err()
         .to_string();
@@ -328,7 +367,12 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
         aem_url: Some(sb.base_url()),
         ..Default::default()
     };
-    let id = ws.connections().import(&recognised, &options).unwrap().connection.id;
+    let id = ws
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
     let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
     // The card asks whether the OpenAPI search answers (it then does not ask to pair).
     assert!(ws.openapi_search_answers(&opened).await.unwrap());
@@ -346,10 +390,19 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     else {
         panic!("not a search count")
     };
-    assert_eq!((count.assets, count.finder.clone()), (jpegs(&sb).len() as u64, Finder::OpenapiSearch));
+    assert_eq!(
+        (count.assets, count.finder.clone()),
+        (jpegs(&sb).len() as u64, Finder::OpenapiSearch)
+    );
     let some = jpegs(&sb).into_iter().next().unwrap();
-    let id_of = sb.asset(&some).unwrap()["assetId"].as_str().map(str::to_owned);
-    let mut entries = vec![some.clone(), "/content/dam/nowhere.jpg".into(), some.clone()];
+    let id_of = sb.asset(&some).unwrap()["assetId"]
+        .as_str()
+        .map(str::to_owned);
+    let mut entries = vec![
+        some.clone(),
+        "/content/dam/nowhere.jpg".into(),
+        some.clone(),
+    ];
     if let Some(id) = id_of {
         entries.push(id);
     }
@@ -362,7 +415,11 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     };
     assert_eq!(check.finder, Finder::OpenapiSearch);
     assert_eq!(check.assets, 1);
-    let reasons: Vec<(u64, &str)> = check.problems.iter().map(|p| (p.line, p.reason.as_str())).collect();
+    let reasons: Vec<(u64, &str)> = check
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason.as_str()))
+        .collect();
     assert!(reasons[0].1.starts_with("not found"), "{reasons:?}");
     assert_eq!(reasons[1], (3, "a duplicate of line 1"));
     // A condition it cannot express, unpaired: refused in words, nothing counted.
@@ -405,8 +462,14 @@ async fn the_sandbox_search_takes_s2s_tokens_and_refuses_malformed_queries_with_
     assert!(body["cursor"].is_string());
     for (bad, words) in [
         (json!({"query": {"term": {}}}), "query must be an array"),
-        (json!({"query": [{"exists": {"field": "dc:rights"}}]}), "Unknown query item"),
-        (json!({"query": [{"term": {"assetMetadata.dc:rights": "R"}}]}), "array of strings"),
+        (
+            json!({"query": [{"exists": {"field": "dc:rights"}}]}),
+            "Unknown query item",
+        ),
+        (
+            json!({"query": [{"term": {"assetMetadata.dc:rights": "R"}}]}),
+            "array of strings",
+        ),
         (json!({"query": [], "limit": 500}), "limit"),
         (json!({"query": [], "cursor": "not-mine"}), "Invalid cursor"),
         (json!({"query": [], "size": 3}), "Unknown property"),
@@ -414,11 +477,18 @@ async fn the_sandbox_search_takes_s2s_tokens_and_refuses_malformed_queries_with_
         let answer = post(bad.clone(), &token).await.unwrap();
         assert_eq!(answer.status(), 400, "{bad}");
         let problem: Value = answer.json().await.unwrap();
-        assert!(problem["detail"].as_str().unwrap().contains(words), "{bad}: {problem}");
+        assert!(
+            problem["detail"].as_str().unwrap().contains(words),
+            "{bad}: {problem}"
+        );
     }
     // A development token is not an OpenAPI credential here; QueryBuilder refuses the S2S one.
     let refused = post(good, &sb.credentials().dev_token).await.unwrap();
-    assert!(matches!(refused.status().as_u16(), 401 | 403), "{}", refused.status());
+    assert!(
+        matches!(refused.status().as_u16(), 401 | 403),
+        "{}",
+        refused.status()
+    );
     sb.set_openapi_search(false);
     let off = post(json!({"query": []}), &token).await.unwrap();
     assert_eq!(off.status(), 404);

@@ -45,9 +45,18 @@ const DEFAULT_LIMIT: u64 = 20;
 /// One item of `query`.
 #[derive(Debug)]
 enum Item {
-    Term { field: String, values: Vec<String> },
-    Range { field: String, bounds: Vec<(String, i128)> },
-    Match { text: String, fields: Vec<String> },
+    Term {
+        field: String,
+        values: Vec<String>,
+    },
+    Range {
+        field: String,
+        bounds: Vec<(String, i128)>,
+    },
+    Match {
+        text: String,
+        fields: Vec<String>,
+    },
 }
 
 /// What an item sees of one asset.
@@ -193,7 +202,9 @@ fn parse_item(item: &Value) -> Result<Item, String> {
             }
             Ok(Item::Match { text, fields })
         }
-        other => Err(format!("Unknown query item {other:?} (term, range or match)")),
+        other => Err(format!(
+            "Unknown query item {other:?} (term, range or match)"
+        )),
     }
 }
 
@@ -236,7 +247,11 @@ fn decode_cursor(c: &str) -> Option<usize> {
 }
 
 /// `POST /adobe/assets/search`.
-pub(crate) async fn search(State(shared): State<Shared>, headers: HeaderMap, body: Bytes) -> Response {
+pub(crate) async fn search(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     if let Err(r) = check(&shared, &headers) {
         return *r;
     }
@@ -267,7 +282,12 @@ pub(crate) async fn search(State(shared): State<Shared>, headers: HeaderMap, bod
         None => DEFAULT_LIMIT,
         Some(l) => match l.as_u64() {
             Some(l) if (1..=MAX_LIMIT).contains(&l) => l,
-            _ => return problem(400, &format!("limit must be an integer between 1 and {MAX_LIMIT}")),
+            _ => {
+                return problem(
+                    400,
+                    &format!("limit must be an integer between 1 and {MAX_LIMIT}"),
+                );
+            }
         },
     } as usize;
     let offset = match request.get("cursor") {
@@ -328,14 +348,19 @@ mod tests {
             Ok(Item::Term { .. })
         ));
         assert!(matches!(
-            parse_item(&json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": "2026-03-01T00:00:00.000Z"}}})),
+            parse_item(
+                &json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": "2026-03-01T00:00:00.000Z"}}})
+            ),
             Ok(Item::Range { .. })
         ));
         for (bad, words) in [
             (json!({"term": {"assetMetadata.dc:rights": "R"}}), "array"),
             (json!({"term": {"nope": ["R"]}}), "Unknown field"),
             (json!({"exists": {"field": "x"}}), "Unknown query item"),
-            (json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": "March"}}}), "ISO 8601"),
+            (
+                json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": "March"}}}),
+                "ISO 8601",
+            ),
             (json!({"term": {"a:b": ["x"]}, "range": {}}), "exactly one"),
         ] {
             let err = parse_item(&bad).unwrap_err();

@@ -54,7 +54,11 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     let rows: Vec<Vec<String>> = if workbook {
         crate::sheets::workbook_rows(file_name, bytes).map_err(|detail| {
-            refused("list-file-unreadable", file_name, vec![("detail", detail.into())])
+            refused(
+                "list-file-unreadable",
+                file_name,
+                vec![("detail", detail.into())],
+            )
         })?
     } else {
         let text = decode(bytes).ok_or_else(|| refused("list-file-not-text", file_name, vec![]))?;
@@ -68,7 +72,11 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
         let mut rows = Vec::new();
         for record in reader.records() {
             let record = record.map_err(|e| {
-                refused("list-file-unreadable", file_name, vec![("detail", e.to_string().into())])
+                refused(
+                    "list-file-unreadable",
+                    file_name,
+                    vec![("detail", e.to_string().into())],
+                )
             })?;
             rows.push(record.iter().map(str::to_owned).collect());
         }
@@ -91,7 +99,13 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
     let firsts: Vec<String> = rows
         .into_iter()
         .filter_map(|row| row.into_iter().find(|c| !c.trim().is_empty()))
-        .map(|c| if c.contains([',', '"', '\n']) { format!("\"{}\"", c.replace('"', "\"\"")) } else { c })
+        .map(|c| {
+            if c.contains([',', '"', '\n']) {
+                format!("\"{}\"", c.replace('"', "\"\""))
+            } else {
+                c
+            }
+        })
         .collect();
     non_empty(file_name, entries_from_text(&firsts.join("\n"))?)
 }
@@ -115,8 +129,10 @@ fn decode(bytes: &[u8]) -> Option<String> {
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
             // Control characters other than line breaks and tabs: a binary file.
-            (!text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
-                .then(|| text.into_owned())
+            (!text
+                .chars()
+                .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')))
+            .then(|| text.into_owned())
         }
     }
 }
@@ -124,9 +140,10 @@ fn decode(bytes: &[u8]) -> Option<String> {
 impl Workspace {
     /// Reads the held file `id` (dropped or chosen) as a list of assets.
     pub fn read_list_file(&self, id: &str) -> Result<ListFile> {
-        let path = self.sheet_files.path(id).ok_or_else(|| {
-            Error::message(ErrorCode::NotFound, "list-file-gone", vec![])
-        })?;
+        let path = self
+            .sheet_files
+            .path(id)
+            .ok_or_else(|| Error::message(ErrorCode::NotFound, "list-file-gone", vec![]))?;
         read_list_path(&path)
     }
 }
@@ -168,7 +185,11 @@ mod tests {
         let text = "\u{feff}/content/dam/a.jpg\r\n\n  urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd \n/content/dam/x,y.jpg\n";
         assert_eq!(
             list_file_entries("list.txt", text.as_bytes()).unwrap(),
-            ["/content/dam/a.jpg", "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd", "/content/dam/x,y.jpg"]
+            [
+                "/content/dam/a.jpg",
+                "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd",
+                "/content/dam/x,y.jpg"
+            ]
         );
         let csv = "path\n\"/content/dam/b, c.jpg\"\n/content/dam/d.jpg,\n";
         assert_eq!(
@@ -177,7 +198,10 @@ mod tests {
         );
         // Excel's "CSV" outside UTF-8.
         let latin = b"/content/dam/caf\xe9.jpg\n";
-        assert_eq!(list_file_entries("l.csv", latin).unwrap(), ["/content/dam/café.jpg"]);
+        assert_eq!(
+            list_file_entries("l.csv", latin).unwrap(),
+            ["/content/dam/café.jpg"]
+        );
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
         sheet.write(0, 0, "Path").unwrap();
@@ -193,14 +217,26 @@ mod tests {
     #[test]
     fn bad_list_files_are_refused_naming_the_problem() {
         let not_text = err("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
-        assert!(not_text.contains("photo.txt") && not_text.contains("not a text file"), "{not_text}");
+        assert!(
+            not_text.contains("photo.txt") && not_text.contains("not a text file"),
+            "{not_text}"
+        );
         let empty = err("list.txt", b"\n  \n");
-        assert!(empty.contains("list.txt") && empty.contains("no entries"), "{empty}");
+        assert!(
+            empty.contains("list.txt") && empty.contains("no entries"),
+            "{empty}"
+        );
         assert!(err("list.csv", b"").contains("no entries"));
         let huge = err("big.txt", &vec![b'a'; (MAX_LIST_FILE + 1) as usize]);
         assert!(huge.contains("big.txt") && huge.contains("5 MB"), "{huge}");
-        let two = err("two.csv", b"/content/dam/a.jpg\n/content/dam/b.jpg,Title B\n");
-        assert!(two.contains("two.csv") && two.contains("line 2") && two.contains("2 columns"), "{two}");
+        let two = err(
+            "two.csv",
+            b"/content/dam/a.jpg\n/content/dam/b.jpg,Title B\n",
+        );
+        assert!(
+            two.contains("two.csv") && two.contains("line 2") && two.contains("2 columns"),
+            "{two}"
+        );
         let mut book = rust_xlsxwriter::Workbook::new();
         let sheet = book.add_worksheet();
         sheet.write(0, 0, "/content/dam/a.jpg").unwrap();

@@ -13,15 +13,15 @@ use ts_rs::TS;
 
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
+use crate::assets::CallError;
 use crate::assets::tags::Tag;
+use crate::bulk::Combine;
 use crate::bulk::open_query::{self, Finder, OpenCount};
 use crate::bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
-use crate::assets::CallError;
-use crate::bulk::Combine;
 use crate::bulk::selection::LARGE_SCOPE;
-use crate::credentials::ApiFamily;
 use crate::bulk::selection::{self, Scope, Selection};
 use crate::bulk::{Edit, RunSummary, ScopeCount};
+use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
 
 /// Longest name of a saved scope.
@@ -240,13 +240,20 @@ impl Workspace {
                     match searching::check_list_open(store, entries, paired, label, job.control())
                         .await?
                     {
-                        OpenListCheck::Checked(check) => return Ok(Some(SelectedCount::List(check))),
+                        OpenListCheck::Checked(check) => {
+                            return Ok(Some(SelectedCount::List(check)));
+                        }
                         OpenListCheck::Cancelled => return Ok(None),
                         OpenListCheck::UseClassic => {}
                     }
                 }
                 let check = searching::check_list(store, entries, job.control()).await?;
-                Ok(check.map(|c| SelectedCount::List(ListCheck { finder: classic, ..c })))
+                Ok(check.map(|c| {
+                    SelectedCount::List(ListCheck {
+                        finder: classic,
+                        ..c
+                    })
+                }))
             }
         }
     }
@@ -262,7 +269,12 @@ impl Workspace {
         }
         let items = open_query::query_items(crate::assets::DAM_ROOT, false, &[], Combine::All)
             .map_err(|e| Error::Internal(e.condition))?;
-        match opened.connected.store.open_search(&request_body(&items, 1, None)).await {
+        match opened
+            .connected
+            .store
+            .open_search(&request_body(&items, 1, None))
+            .await
+        {
             Ok(_) => Ok(true),
             Err(e) if unavailable(&e) || matches!(e, CallError::Forbidden(_)) => {
                 tracing::info!(error = %e, "AEM does not answer this connection's OpenAPI search");

@@ -125,7 +125,10 @@ fn total_of(v: &Value) -> Option<(u64, bool)> {
         .or_else(|| v.get("count"))
         .and_then(Value::as_u64)?;
     let relation = text(v, &["relation"]).unwrap_or("eq").to_ascii_lowercase();
-    Some((n, matches!(relation.as_str(), "gte" | "gt" | "lower_bound" | "at_least")))
+    Some((
+        n,
+        matches!(relation.as_str(), "gte" | "gt" | "lower_bound" | "at_least"),
+    ))
 }
 
 /// Reads one answer. Lenient where the shape is UNCONFIRMED: the hits under `hits.results`,
@@ -244,7 +247,9 @@ impl OpenSearchWalk {
                 return Err(bad("AEM's search gave the same page cursor twice".into()));
             }
             Some(_) if self.pages >= MAX_PAGES => {
-                return Err(bad(format!("AEM's search kept giving pages after {MAX_PAGES}")));
+                return Err(bad(format!(
+                    "AEM's search kept giving pages after {MAX_PAGES}"
+                )));
             }
             Some(c) => self.cursor = Some(c),
         }
@@ -267,14 +272,26 @@ mod tests {
             "cursor": "c1"});
         let page = parse_answer(&sandbox_like).unwrap();
         assert_eq!(page.hits[0].path, "/content/dam/a.jpg");
-        assert_eq!(page.hits[0].id.as_deref(), Some("urn:aaid:aem:/content/dam/a.jpg"));
-        assert_eq!((page.cursor.as_deref(), page.total, page.at_least), (Some("c1"), Some(120), true));
+        assert_eq!(
+            page.hits[0].id.as_deref(),
+            Some("urn:aaid:aem:/content/dam/a.jpg")
+        );
+        assert_eq!(
+            (page.cursor.as_deref(), page.total, page.at_least),
+            (Some("c1"), Some(120), true)
+        );
 
         let flat = json!({"items": [{"id": "urn:aaid:aem:1", "repo:path": "/content/dam/b/"}],
             "paging": {"nextCursor": "n2"}, "totalCount": 7});
         let page = parse_answer(&flat).unwrap();
-        assert_eq!((page.hits[0].path.as_str(), page.hits[0].id.as_deref()), ("/content/dam/b", Some("urn:aaid:aem:1")));
-        assert_eq!((page.cursor.as_deref(), page.total, page.at_least), (Some("n2"), Some(7), false));
+        assert_eq!(
+            (page.hits[0].path.as_str(), page.hits[0].id.as_deref()),
+            ("/content/dam/b", Some("urn:aaid:aem:1"))
+        );
+        assert_eq!(
+            (page.cursor.as_deref(), page.total, page.at_least),
+            (Some("n2"), Some(7), false)
+        );
 
         let es_like = json!({"hits": {"results": [{"path": "/content/dam/c", "assetMetadata": {"dc:title": "C"}}],
             "total": {"value": 3, "relation": "eq"}, "cursor": "h3"}});
@@ -289,7 +306,12 @@ mod tests {
 
     #[test]
     fn an_answer_without_hits_or_a_hit_without_a_path_is_an_error() {
-        for body in [json!({}), json!({"hits": {"total": 3}}), json!([]), json!({"results": [{"assetId": "x"}]})] {
+        for body in [
+            json!({}),
+            json!({"hits": {"total": 3}}),
+            json!([]),
+            json!({"results": [{"assetId": "x"}]}),
+        ] {
             assert!(parse_answer(&body).is_err(), "{body}");
         }
     }
@@ -297,17 +319,37 @@ mod tests {
     #[test]
     fn only_404_501_and_not_enabled_mean_unavailable() {
         assert!(unavailable(&CallError::NotFound));
-        assert!(unavailable(&CallError::Rejected { status: 501, detail: String::new() }));
-        assert!(unavailable(&CallError::Forbidden("Search is not enabled for this program".into())));
-        assert!(!unavailable(&CallError::Forbidden("client id not allowed".into())));
-        assert!(!unavailable(&CallError::Rejected { status: 400, detail: "bad term".into() }));
-        assert!(!unavailable(&CallError::Transient("AEM answered 500".into())));
+        assert!(unavailable(&CallError::Rejected {
+            status: 501,
+            detail: String::new()
+        }));
+        assert!(unavailable(&CallError::Forbidden(
+            "Search is not enabled for this program".into()
+        )));
+        assert!(!unavailable(&CallError::Forbidden(
+            "client id not allowed".into()
+        )));
+        assert!(!unavailable(&CallError::Rejected {
+            status: 400,
+            detail: "bad term".into()
+        }));
+        assert!(!unavailable(&CallError::Transient(
+            "AEM answered 500".into()
+        )));
     }
 
     #[test]
     fn the_walk_hands_each_asset_out_once_and_stops_on_a_loop() {
         let page = |paths: &[&str], cursor: Option<&str>| OpenPage {
-            hits: paths.iter().map(|p| parse_answer(&json!({"results": [hit(p)]})).unwrap().hits.remove(0)).collect(),
+            hits: paths
+                .iter()
+                .map(|p| {
+                    parse_answer(&json!({"results": [hit(p)]}))
+                        .unwrap()
+                        .hits
+                        .remove(0)
+                })
+                .collect(),
             cursor: cursor.map(str::to_owned),
             total: None,
             at_least: false,
@@ -318,8 +360,14 @@ mod tests {
         assert_eq!(walk.request()["cursor"], "c1");
         // An asset came to match before the cursor: the next page repeats "/b".
         let new = walk.take(page(&["/b", "/c"], Some("c2"))).unwrap();
-        assert_eq!(new.iter().map(|h| h.path.as_str()).collect::<Vec<_>>(), ["/c"]);
-        assert!(walk.take(page(&["/d"], Some("c2"))).is_err(), "a cursor given twice is a loop");
+        assert_eq!(
+            new.iter().map(|h| h.path.as_str()).collect::<Vec<_>>(),
+            ["/c"]
+        );
+        assert!(
+            walk.take(page(&["/d"], Some("c2"))).is_err(),
+            "a cursor given twice is a loop"
+        );
         let mut walk = OpenSearchWalk::new(vec![], 2);
         walk.take(page(&["/a"], None)).unwrap();
         assert!(walk.is_done() && walk.read == 1);

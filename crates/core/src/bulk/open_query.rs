@@ -243,7 +243,10 @@ pub async fn page_with_retries(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum OpenCount {
     /// Matching assets as AEM counted them; `at_least` when AEM gave only a lower bound.
-    Counted { assets: u64, at_least: bool },
+    Counted {
+        assets: u64,
+        at_least: bool,
+    },
     /// The paired connection should search instead (and why, for the log).
     UseClassic(String),
     Cancelled,
@@ -332,9 +335,22 @@ mod tests {
             ]
         );
         let flat = query_items("/content/dam/a", false, &[], Combine::Any).unwrap();
-        assert_eq!(flat, vec![json!({"term": {"repositoryMetadata.repo:parentPath": ["/content/dam/a"]}})]);
+        assert_eq!(
+            flat,
+            vec![json!({"term": {"repositoryMetadata.repo:parentPath": ["/content/dam/a"]}})]
+        );
         // "any" of one condition is that condition.
-        assert_eq!(query_items("/content/dam/a", false, &[cond("type is image/png")], Combine::Any).unwrap().len(), 2);
+        assert_eq!(
+            query_items(
+                "/content/dam/a",
+                false,
+                &[cond("type is image/png")],
+                Combine::Any
+            )
+            .unwrap()
+            .len(),
+            2
+        );
     }
 
     #[test]
@@ -349,10 +365,17 @@ mod tests {
             ("type is image/*", "type-family"),
             ("name matches *.pdf", "name-pattern"),
         ] {
-            let err = query_items("/content/dam/a", true, &[cond(words)], Combine::All).unwrap_err();
-            assert_eq!((err.condition.as_str(), err.why), (cond(words).describe().as_str(), why));
+            let err =
+                query_items("/content/dam/a", true, &[cond(words)], Combine::All).unwrap_err();
+            assert_eq!(
+                (err.condition.as_str(), err.why),
+                (cond(words).describe().as_str(), why)
+            );
             let text = err.refusal("OAuth").to_string();
-            assert!(text.contains(&cond(words).describe()) && text.contains("OAuth"), "{text}");
+            assert!(
+                text.contains(&cond(words).describe()) && text.contains("OAuth"),
+                "{text}"
+            );
         }
         let err = query_items(
             "/content/dam/a",
@@ -367,7 +390,11 @@ mod tests {
     #[test]
     fn hits_are_checked_against_the_folder() {
         assert!(in_folder("/content/dam/a/b/c.jpg", "/content/dam/a", true));
-        assert!(!in_folder("/content/dam/a/b/c.jpg", "/content/dam/a", false));
+        assert!(!in_folder(
+            "/content/dam/a/b/c.jpg",
+            "/content/dam/a",
+            false
+        ));
         assert!(in_folder("/content/dam/a/c.jpg", "/content/dam/a/", false));
         assert!(!in_folder("/content/dam/ab/c.jpg", "/content/dam/a", true));
     }

@@ -14,11 +14,11 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::open_query::{Finder, lookup_items};
 use super::run_control::RunControl;
 use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
 use super::spec::Filters;
-use super::open_query::{Finder, lookup_items};
 use crate::assets::open_search::OpenHit;
 use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
@@ -288,8 +288,12 @@ where
             for query in queries {
                 for hit in query.await? {
                     // As a QueryBuilder hit, so both searches resolve a list alike.
-                    let uuid = hit.id.as_deref().and_then(|i| i.strip_prefix("urn:aaid:aem:"));
-                    let mut value = serde_json::json!({"jcr:path": hit.path, "jcr:primaryType": "dam:Asset"});
+                    let uuid = hit
+                        .id
+                        .as_deref()
+                        .and_then(|i| i.strip_prefix("urn:aaid:aem:"));
+                    let mut value =
+                        serde_json::json!({"jcr:path": hit.path, "jcr:primaryType": "dam:Asset"});
                     if let Some(uuid) = uuid {
                         value["jcr:uuid"] = Value::from(uuid);
                     }

@@ -18,12 +18,12 @@ use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, drain, lock, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset_with_id, record_row, skip_row};
+use crate::assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use crate::assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use crate::assets::{Current, Entry, EntryKind};
 use crate::bulk::journal::{Outcome, PreviewCounts};
-use crate::bulk::progress::ProgressFn;
-use crate::assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use crate::bulk::open_query::{self, cut_short, in_folder, outside, query_items};
+use crate::bulk::progress::ProgressFn;
 use crate::bulk::searching::{ResolvedList, edited_properties, resolve_list, resolve_list_open};
 use crate::bulk::selection::{Selection, folder_predicates, hit_properties, search_predicates};
 use crate::credentials::ApiFamily;
@@ -264,7 +264,9 @@ async fn resolve_open_list(ctx: &Arc<Ctx>, entries: &[String]) -> Result<OpenLis
     })
     .await;
     if fallback.load(Ordering::Relaxed) {
-        tracing::info!("AEM does not offer the OpenAPI search: the paired connection resolves the list");
+        tracing::info!(
+            "AEM does not offer the OpenAPI search: the paired connection resolves the list"
+        );
         return Ok(OpenList::UseClassic);
     }
     let (resolved, ids) = result?;
