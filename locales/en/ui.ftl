@@ -240,6 +240,7 @@ list-file-error-title = The file cannot be used as a list
 finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
 finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
 finder-search-answers = Finds assets with AEM’s OpenAPI search: a search or a list in Bulk edit. To edit all the assets of a folder, or to search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), also pair a Service Credentials or development token connection on this AEM.
+query-hint-openapi = For your AEM administrator: the OpenAPI search request Metadesk sends (page by page, following each cursor) to find these assets.
 
 ## Activity
 

@@ -240,6 +240,7 @@ list-file-error-title = Ce fichier ne peut pas servir de liste
 finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
 finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
 finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : une recherche ou une liste dans Modification en masse. Pour modifier toutes les ressources d’un dossier, ou chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
 
 ## Activité
 

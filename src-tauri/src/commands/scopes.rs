@@ -7,6 +7,7 @@ use metadesk_core::app::{
 };
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
+use metadesk_core::bulk::open_query::Finder;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -33,10 +34,15 @@ pub async fn count_selected(
     Ok(ws.count_selected(&opened, scope, &send).await?)
 }
 
-/// The QueryBuilder query a search scope sends.
+/// The query a search scope sends: QueryBuilder's, or the OpenAPI search's body when that is
+/// the search that counted it (`finder`).
 #[tauri::command]
-pub fn scope_query(state: State<'_, AppState>, scope: Scope) -> Result<String, IpcError> {
-    Ok(state.workspace.scope_query(scope)?)
+pub fn scope_query(
+    state: State<'_, AppState>,
+    scope: Scope,
+    finder: Option<Finder>,
+) -> Result<String, IpcError> {
+    Ok(state.workspace.scope_query(scope, finder.as_ref())?)
 }
 
 /// The entries of a pasted list (lines, or a one-column CSV).

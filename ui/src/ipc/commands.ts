@@ -17,6 +17,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
 import type { Filters } from './bindings/Filters';
+import type { Finder } from './bindings/Finder';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
@@ -206,8 +207,8 @@ export function countSelected(
 }
 
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */
-export function scopeQuery(scope: Scope): Promise<string> {
-  return call('scope_query', { scope });
+export function scopeQuery(scope: Scope, finder: Finder | null = null): Promise<string> {
+  return call('scope_query', { scope, finder });
 }
 
 /** The entries of a pasted or dropped list (one per line, or a one-column CSV). */

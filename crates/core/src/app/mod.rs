@@ -31,7 +31,7 @@ pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
-pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name};
+pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_list_path};
 pub use opening::{ConnectionChoice, Opened};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};

@@ -297,10 +297,29 @@ impl Workspace {
         })
     }
 
-    /// The QueryBuilder query a search scope sends, for an AEM administrator to read.
-    pub fn scope_query(&self, scope: Scope) -> Result<String> {
+    /// The query a search scope sends, for an AEM administrator to read: QueryBuilder's
+    /// predicates, or with `finder` [`Finder::OpenapiSearch`] (the search that counted it) the
+    /// body of the OpenAPI search's first page.
+    pub fn scope_query(&self, scope: Scope, finder: Option<&Finder>) -> Result<String> {
         let (folder, filters) = scope.into_run_parts()?;
         match &filters.selection {
+            Some(Selection::Search {
+                conditions,
+                combine,
+            }) if finder == Some(&Finder::OpenapiSearch) => {
+                let items =
+                    open_query::query_items(&folder, filters.recursive, conditions, *combine)
+                        .map_err(|why| why.refusal("this connection"))?;
+                let body = crate::assets::open_search::request_body(
+                    &items,
+                    crate::assets::open_search::OPEN_PAGE,
+                    None,
+                );
+                Ok(format!(
+                    "POST /adobe/assets/search\n{}",
+                    serde_json::to_string_pretty(&body).unwrap_or_default()
+                ))
+            }
             Some(Selection::Search {
                 conditions,
                 combine,
@@ -432,7 +451,15 @@ mod tests {
         let Some(SelectedCount::Search(count)) = count else {
             panic!("{count:?}")
         };
-        let query = ws.scope_query(scope.clone()).unwrap();
+        let query = ws.scope_query(scope.clone(), None).unwrap();
+        let open = ws
+            .scope_query(search(&["type is image/png"]), Some(&Finder::OpenapiSearch))
+            .unwrap();
+        assert!(
+            open.starts_with("POST /adobe/assets/search")
+                && open.contains("\"assetMetadata.dc:format\""),
+            "{open}"
+        );
         assert!(query.contains("1_group.p.not=true") && query.contains("operation=not"));
         let edits = vec![Edit {
             property: "dc:rights".into(),

@@ -13,7 +13,7 @@
 //!
 //! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection.rs`).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 use ts_rs::TS;
 
@@ -26,7 +26,7 @@ use crate::error_code::ErrorCode;
 use crate::retry::RetryPolicy;
 
 /// Which search found a scope's assets, for the window to say.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finder {
     /// AEM's OpenAPI search, with the connection's own OAuth token.
@@ -35,6 +35,7 @@ pub enum Finder {
     /// connection itself.
     QueryBuilder {
         #[ts(optional)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
         connection: Option<String>,
     },
 }

@@ -213,6 +213,20 @@ describe('a search', () => {
     expect(previewRun).not.toHaveBeenCalled();
   });
 
+  it('says when AEM’s OpenAPI search counted it, and shows that search’s request as the query', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue({ kind: 'search', finder: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
+    vi.mocked(scopeQuery).mockResolvedValue('POST /adobe/assets/search\n{"query": []}');
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    expect(await screen.findByTestId('selection-finder')).toHaveTextContent('Found with AEM’s OpenAPI search');
+    await user.click(screen.getByTestId('show-query'));
+    await waitFor(() => expect(scopeQuery).toHaveBeenCalledWith(expect.objectContaining({ kind: 'search' }), { kind: 'openapi_search' }));
+    expect(await screen.findByTestId('query-text')).toHaveTextContent('POST /adobe/assets/search');
+    expect(screen.getByText(/the OpenAPI search request Metadesk sends/)).toBeInTheDocument();
+  });
+
   it('shows why AEM could not count it', async () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockRejectedValue({ code: 'remote', message: 'AEM stopped the search: it would read more than 100,000 nodes.' });

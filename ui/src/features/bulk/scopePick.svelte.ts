@@ -56,6 +56,8 @@ export class ScopePick {
   /** The query shown to the user (null: hidden). */
   query = $state<string | null>(null);
   queryError = $state<IpcError | null>(null);
+  /** Which search the query shown is for (the OpenAPI search's body, or QueryBuilder's). */
+  queryFinder = $state<string | null>(null);
 
   /** AEM's tags for the picker; null until read, and when they cannot be (typed ids then). */
   tags = $state<Tag[] | null>(null);
@@ -248,7 +250,9 @@ export class ScopePick {
       return;
     }
     try {
-      this.query = await scopeQuery(scope);
+      const finder = this.count?.kind === 'search' ? this.count.finder : null;
+      this.query = await scopeQuery(scope, finder);
+      this.queryFinder = finder?.kind ?? null;
       this.queryError = null;
     } catch (thrown) {
       this.query = null;
