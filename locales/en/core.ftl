@@ -62,6 +62,33 @@ keychain-access-denied = The system keychain refused access ({ $detail }). Allow
 keychain-too-large = The keychain entry is too large for this system's keychain ({ $size } bytes, the limit is { $limit }).
 keychain-failed = The system keychain failed: { $detail }
 
+## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
+
+list-file-not-text = { $file } is not a text file: a list of assets is a .txt or .csv file with one DAM path, Assets link or asset id per line, or a workbook whose first column holds them.
+list-file-unreadable = { $file } could not be read as a list of assets ({ $detail }).
+list-file-empty = { $file } has no entries: write one DAM path, Assets link or asset id per line.
+list-file-too-large = { $file } is { $size } MB: a list file may be at most { $limit } MB (some 50,000 entries). Split it, or use AEM's own bulk tools for a change this large.
+list-file-columns = { $file } has { $columns } columns on line { $line }: a list file has one column (a DAM path, Assets link or asset id per line). Keep only that column, or copy it and paste it into the list.
+list-file-gone = That file is no longer on hand; drop it on the list again, or choose it.
+
+## Finding assets with AEM's OpenAPI search (issue 15: OAuth Server-to-Server connections)
+
+open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }": { $why ->
+    [presence] it cannot tell whether a property is empty or set.
+    [negation] it cannot leave out the assets that match ("is not", "does not contain").
+    [contains] it matches whole values, not a part of one.
+    [tag-tree] it matches a tag exactly, not the tags below it.
+    [type-family] it matches an exact file type, not a family such as image/*.
+    [name-pattern] it matches an exact name, without * or ?.
+    [any] it combines conditions with "all" only, not "any".
+   *[other] it has no way to ask for it.
+    } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it under "Finds assets with" on the card of "{ $connection }".
+open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it under "Finds assets with" on this connection's card (from the command line: add --list-with CONNECTION).
+open-search-refused = AEM refused this connection's OpenAPI search (403: { $detail }). Its client id must be allowed on this environment (allowedClientIDs in AEM's API configuration) and its product profile must give read access to the assets.
+open-search-failed = AEM's OpenAPI search failed: { $detail }.
+open-search-cut-short = AEM's OpenAPI search stopped after { $read } assets ({ $detail }). A part of the assets is never taken for all of them: nothing was planned. Try again.
+open-search-outside = AEM's OpenAPI search answered { $path }, which is not in { $folder }: it did not apply the query as it was sent, so its answer is not used.
+
 ## Certificates of service credentials
 
 certificate-expired = The certificate of these service credentials expired on { $date }; Adobe IMS no longer accepts them. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.

@@ -744,6 +744,20 @@ bulk-issues-problem = Problem and how to fix it
 bulk-issue-error = Error
 bulk-issue-warning = Warning
 bulk-issues-none = No problem matches.
+## Bulk edit › a list of assets from a file, and which search found them (issue 15: scopes by list and OAuth search)
+
+list-file-choose = Choose a file…
+list-file-drop-hint = or drop a .txt, .csv or Excel file on the window, one path, link or id per line.
+list-file-reading = Reading { $file }…
+list-file-loaded = { $count ->
+    [one] One entry
+   *[other] { $count } entries
+    } from { $file }.
+list-file-error-title = The file cannot be used as a list
+finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
+finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
+finder-search-answers = Finds assets with AEM’s OpenAPI search: a search or a list in Bulk edit. To edit all the assets of a folder, or to search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), also pair a Service Credentials or development token connection on this AEM.
+query-hint-openapi = For your AEM administrator: the OpenAPI search request Metadesk sends (page by page, following each cursor) to find these assets.
 
 ## Activity
 

@@ -62,6 +62,33 @@ keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detai
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
 
+## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
+
+list-file-not-text = { $file } n’est pas un fichier texte : une liste de ressources est un fichier .txt ou .csv avec un chemin DAM, un lien Assets ou un identifiant de ressource par ligne, ou un classeur dont la première colonne les contient.
+list-file-unreadable = { $file } n’a pas pu être lu comme une liste de ressources ({ $detail }).
+list-file-empty = { $file } ne contient aucune entrée : écrivez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
+list-file-too-large = { $file } fait { $size } Mo : un fichier de liste fait au plus { $limit } Mo (environ 50 000 entrées). Découpez-le, ou utilisez les outils de masse d’AEM pour une modification de cette taille.
+list-file-columns = { $file } a { $columns } colonnes à la ligne { $line } : un fichier de liste n’a qu’une colonne (un chemin DAM, un lien Assets ou un identifiant de ressource par ligne). Ne gardez que cette colonne, ou copiez-la et collez-la dans la liste.
+list-file-gone = Ce fichier n’est plus disponible ; déposez-le de nouveau sur la liste, ou choisissez-le.
+
+## Trouver des ressources avec la recherche OpenAPI d’AEM (ticket 15 : connexions OAuth Server-to-Server)
+
+open-search-cannot-express = La recherche OpenAPI d’AEM ne sait pas demander « { $condition } » : { $why ->
+    [presence] elle ne sait pas dire si une propriété est vide ou renseignée.
+    [negation] elle ne sait pas écarter les ressources qui correspondent (« n’est pas », « ne contient pas »).
+    [contains] elle compare des valeurs entières, pas une partie de valeur.
+    [tag-tree] elle compare une balise exacte, pas les balises placées dessous.
+    [type-family] elle compare un type de fichier exact, pas une famille comme image/*.
+    [name-pattern] elle compare un nom exact, sans * ni ?.
+    [any] elle combine les conditions par « toutes » seulement, pas par « au moins une ».
+   *[other] elle n’a aucun moyen de le demander.
+    } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la sous « Trouve les ressources avec » sur la carte de « { $connection } ».
+open-search-none = « { $connection } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI ({ $detail }), seul moyen pour une telle connexion de trouver des ressources. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour le même AEM, puis choisissez-le sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --list-with CONNEXION).
+open-search-refused = AEM a refusé la recherche OpenAPI de cette connexion (403 : { $detail }). Son client id doit être autorisé sur cet environnement (allowedClientIDs dans la configuration d’API d’AEM) et son profil de produit doit donner l’accès en lecture aux ressources.
+open-search-failed = La recherche OpenAPI d’AEM a échoué : { $detail }.
+open-search-cut-short = La recherche OpenAPI d’AEM s’est arrêtée après { $read } ressources ({ $detail }). Une partie des ressources n’est jamais prise pour le tout : rien n’a été planifié. Réessayez.
+open-search-outside = La recherche OpenAPI d’AEM a répondu { $path }, qui n’est pas dans { $folder } : elle n’a pas appliqué la requête telle qu’envoyée, sa réponse n’est donc pas utilisée.
+
 ## Certificats des identifiants de service
 
 certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.

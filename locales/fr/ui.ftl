@@ -746,6 +746,20 @@ bulk-issues-problem = Problème et solution
 bulk-issue-error = Erreur
 bulk-issue-warning = Avertissement
 bulk-issues-none = Aucun problème ne correspond.
+## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
+
+list-file-choose = Choisir un fichier…
+list-file-drop-hint = ou déposez sur la fenêtre un fichier .txt, .csv ou Excel, un chemin, un lien ou un identifiant par ligne.
+list-file-reading = Lecture de { $file }…
+list-file-loaded = { $count ->
+    [one] Une entrée
+   *[other] { $count } entrées
+    } de { $file }.
+list-file-error-title = Ce fichier ne peut pas servir de liste
+finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
+finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
+finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : une recherche ou une liste dans Modification en masse. Pour modifier toutes les ressources d’un dossier, ou chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
 
 ## Activité
 

@@ -2,14 +2,16 @@
 //! hook that feeds the same function); no command accepts a path from the web page, because a
 //! page script can forge drop events inside the webview.
 //!
-//! A sheet (`.xlsx`, `.xls`, `.ods`, `.csv`) is held for the Bulk edit page's import: the window
-//! hears `sheet-dropped` with its id and name, and reads it only when the user previews it.
+//! A sheet (`.xlsx`, `.xls`, `.ods`, `.csv`) or a text list (`.txt`) is held: the window hears
+//! `sheet-dropped` with its id and name, and the Bulk edit page takes it for its list (a `.txt`,
+//! or any of them while the list is shown) or its sheet import, reading it only then.
 //! Every other file is a credential: it is read and imported off the UI thread; the window
 //! hears `files-dropped` (the names, at once) and then one `import-result` per file as it is
 //! done.
 
 use std::path::PathBuf;
 
+use metadesk_core::app::is_text_list_file_name;
 use metadesk_core::connections::{FileOutcome, FileResult};
 use metadesk_core::events::AppEvent;
 use metadesk_core::sheets::is_sheet_file_name;
@@ -19,9 +21,12 @@ use crate::state::AppState;
 
 pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
     tracing::info!(count = paths.len(), "files dropped on the window");
+    // A text list (.txt) is held like a sheet: the page takes it for Bulk edit's list.
     let (sheets, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
-        p.file_name()
-            .is_some_and(|n| is_sheet_file_name(&n.to_string_lossy()))
+        p.file_name().is_some_and(|n| {
+            let name = n.to_string_lossy();
+            is_sheet_file_name(&name) || is_text_list_file_name(&name)
+        })
     });
     for path in sheets {
         let held = window.state::<AppState>().workspace.hold_sheet_file(path);

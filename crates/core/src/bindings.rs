@@ -54,6 +54,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SheetExport::export_all(&cfg)?;
     crate::app::SavedSheet::export_all(&cfg)?;
     crate::app::HeldSheet::export_all(&cfg)?;
+    crate::app::ListFile::export_all(&cfg)?;
     crate::app::SheetFormat::export_all(&cfg)?;
     crate::ims::status::ConnectionHealth::export_all(&cfg)?;
     crate::aem::test_connection::ConnectionTestReport::export_all(&cfg)?;

@@ -29,6 +29,7 @@ pub(crate) fn router() -> Router<Shared> {
         .route("/credentials", get(credentials))
         .route("/dev-token", post(dev_token))
         .route("/graphql-access", put(graphql_access))
+        .route("/openapi-search", put(openapi_search))
 }
 
 fn bad(msg: impl Into<String>) -> Response {
@@ -144,4 +145,15 @@ async fn graphql_access(State(s): State<Shared>, body: Bytes) -> Response {
     };
     crate::set_graphql_access(&s, user, allowed);
     axum::Json(json!({ "user": user, "allowed": allowed })).into_response()
+}
+
+/// `PUT {"enabled": false}` turns `POST /adobe/assets/search` off (404), `true` back on.
+async fn openapi_search(State(s): State<Shared>, body: Bytes) -> Response {
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let Some(enabled) = v.get("enabled").and_then(Value::as_bool) else {
+        return bad("body must be {\"enabled\": true|false}");
+    };
+    s.openapi_search
+        .store(enabled, std::sync::atomic::Ordering::Relaxed);
+    axum::Json(json!({ "enabled": enabled })).into_response()
 }

@@ -53,6 +53,7 @@
 //! Generating RSA keys is slow in debug builds (about 4 s for 2048 bits); tests should use
 //! [`SandboxConfig::with_key_bits`]`(1024)` unless they need real key sizes.
 
+mod assets_search;
 mod auth;
 mod classic;
 mod control;
@@ -132,6 +133,8 @@ pub struct SandboxConfig {
     pub dev_token_user: String,
     /// Nodes a QueryBuilder query may read before it is stopped (AEMaaCS: 100,000).
     pub query_traversal_limit: usize,
+    /// Whether `POST /adobe/assets/search` answers (off: 404, as where it is not enabled).
+    pub openapi_search: bool,
 }
 
 impl Default for SandboxConfig {
@@ -148,6 +151,7 @@ impl Default for SandboxConfig {
             key_bits: 2048,
             dev_token_user: "dev.user@metadesk.example".to_owned(),
             query_traversal_limit: 100_000,
+            openapi_search: true,
         }
     }
 }
@@ -197,6 +201,10 @@ impl SandboxConfig {
         self.query_traversal_limit = nodes;
         self
     }
+    pub fn with_openapi_search(mut self, enabled: bool) -> Self {
+        self.openapi_search = enabled;
+        self
+    }
 }
 
 pub(crate) struct Inner {
@@ -211,6 +219,8 @@ pub(crate) struct Inner {
     /// AEM users not granted GraphQL: their queries answer 403.
     pub graphql_denied: Mutex<HashSet<String>>,
     pub credentials: SandboxCredentials,
+    /// `POST /adobe/assets/search` answers (see `assets_search.rs`).
+    pub openapi_search: std::sync::atomic::AtomicBool,
 }
 
 impl Inner {
@@ -443,6 +453,7 @@ impl Sandbox {
             oauth_technical_account_email: oauth.email.clone(),
         };
 
+        let openapi_search = config.openapi_search;
         let shared = Arc::new(Inner {
             faults: faults::FaultEngine::new(config.faults.clone(), seed),
             config,
@@ -454,6 +465,7 @@ impl Sandbox {
             persisted: Mutex::new(graphql::seeded_queries()),
             graphql_denied: Mutex::new(HashSet::from([ro.email.clone()])),
             credentials: creds,
+            openapi_search: std::sync::atomic::AtomicBool::new(openapi_search),
         });
         let router = router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -574,6 +586,13 @@ impl Sandbox {
         set_graphql_access(&self.shared, user, allowed);
     }
 
+    /// Turns the OpenAPI search (`POST /adobe/assets/search`) on or off (off: 404).
+    pub fn set_openapi_search(&self, enabled: bool) {
+        self.shared
+            .openapi_search
+            .store(enabled, std::sync::atomic::Ordering::Relaxed);
+    }
+
     /// Undoes every write, zeroes the counters and restores the start-up faults. Tokens stay.
     pub fn reset(&self) {
         reset(&self.shared);
@@ -627,6 +646,7 @@ fn router(shared: Shared) -> Router {
             get(openapi::get_metadata).patch(openapi::patch_metadata),
         )
         .route("/adobe/folders", get(openapi::folders))
+        .route("/adobe/assets/search", post(assets_search::search))
         .route("/bin/querybuilder.json", get(querybuilder::query))
         .nest("/__sandbox", control::router())
         .layer(axum::middleware::from_fn_with_state(

@@ -39,7 +39,7 @@ pub(crate) fn problem(status: u16, detail: &str) -> Response {
         .into_response()
 }
 
-fn check(shared: &Shared, headers: &HeaderMap) -> Result<Principal, Box<Response>> {
+pub(crate) fn check(shared: &Shared, headers: &HeaderMap) -> Result<Principal, Box<Response>> {
     let principal = auth::authenticate(shared, headers, Family::OpenApi).map_err(|e| {
         let mut r = problem(e.status, &e.message);
         if let Some(c) = e.challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {
@@ -67,7 +67,7 @@ fn asset_index(dam: &Dam, asset_id: &str) -> Option<u32> {
     }
 }
 
-fn metadata_document(dam: &Dam, idx: u32) -> Value {
+pub(crate) fn metadata_document(dam: &Dam, idx: u32) -> Value {
     let a = &dam.assets[idx as usize];
     let path = dam.asset_path(idx);
     json!({

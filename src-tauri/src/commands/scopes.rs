@@ -2,12 +2,16 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{ConnectionChoice, SavedScope, SelectedCount};
+use metadesk_core::app::{
+    ConnectionChoice, HeldSheet, LIST_EXTENSIONS, ListFile, SavedScope, SelectedCount,
+};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
+use metadesk_core::bulk::open_query::Finder;
 use metadesk_core::bulk::{Scope, ScopeCount};
-use tauri::State;
 use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
 
@@ -30,16 +34,66 @@ pub async fn count_selected(
     Ok(ws.count_selected(&opened, scope, &send).await?)
 }
 
-/// The QueryBuilder query a search scope sends.
+/// The query a search scope sends: QueryBuilder's, or the OpenAPI search's body when that is
+/// the search that counted it (`finder`).
 #[tauri::command]
-pub fn scope_query(state: State<'_, AppState>, scope: Scope) -> Result<String, IpcError> {
-    Ok(state.workspace.scope_query(scope)?)
+pub fn scope_query(
+    state: State<'_, AppState>,
+    scope: Scope,
+    finder: Option<Finder>,
+) -> Result<String, IpcError> {
+    Ok(state.workspace.scope_query(scope, finder.as_ref())?)
 }
 
 /// The entries of a pasted list (lines, or a one-column CSV).
 #[tauri::command]
 pub fn list_entries(text: String) -> Result<Vec<String>, IpcError> {
     Ok(metadesk_core::app::list_entries(&text)?)
+}
+
+/// Whether AEM answers the connection's OpenAPI search (an OAuth Server-to-Server connection's
+/// own way to find assets); its card says what to import only when neither this nor a paired
+/// connection works.
+#[tauri::command]
+pub async fn openapi_search_answers(
+    state: State<'_, AppState>,
+    connection_id: String,
+) -> Result<bool, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws.openapi_search_answers(&opened).await?)
+}
+
+/// The open dialog for a list file (.txt, .csv, a workbook); `None` when the user cancelled.
+/// The file is held under an id like a dropped one; the page never sees its path.
+#[tauri::command]
+pub async fn choose_list_file<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+) -> Result<Option<HeldSheet>, IpcError> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title("Choose a list of assets")
+        .add_filter("Lists (.txt, .csv, .xlsx, .xls, .ods)", LIST_EXTENSIONS)
+        .set_parent(&window);
+    let path = super::sheets::picked(|done| dialog.pick_file(done)).await;
+    Ok(path.map(|p| state.workspace.hold_sheet_file(p)))
+}
+
+/// Reads a held file (dropped or chosen) as a list of assets: its entries, or why not.
+#[tauri::command]
+pub async fn read_list_file(
+    state: State<'_, AppState>,
+    file_id: String,
+) -> Result<ListFile, IpcError> {
+    let ws = state.workspace.clone();
+    let read = tauri::async_runtime::spawn_blocking(move || ws.read_list_file(&file_id)).await;
+    match read {
+        Ok(result) => Ok(result?),
+        Err(e) => Err(metadesk_core::error::Error::Internal(e.to_string()).into()),
+    }
 }
 
 #[tauri::command]

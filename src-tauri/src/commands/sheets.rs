@@ -14,7 +14,7 @@ use tauri_plugin_dialog::{DialogExt, FilePath};
 use crate::state::AppState;
 
 /// The path the user picked in a dialog, or `None` when they cancelled.
-async fn picked(
+pub(crate) async fn picked(
     open: impl FnOnce(Box<dyn FnOnce(Option<FilePath>) + Send>),
 ) -> Option<std::path::PathBuf> {
     let (tx, rx) = tokio::sync::oneshot::channel();

@@ -17,6 +17,9 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { By, Key } from "selenium-webdriver";
 import {
@@ -207,6 +210,47 @@ test("a pasted list: a bad entry and a duplicate are shown with their reason, th
     assert.deepEqual(paths.sort(), [a, b].sort());
     assert.match(await (await byTestId(driver, "run-selection")).getText(), /a list of 4 entries/);
     await screenshot(driver, "10 list 2 preview");
+  });
+});
+
+test("a list file dropped on the window fills the list; a two-column file is refused in words", async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), "metadesk-e2e-list-"));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  await withApp(t, async (driver) => {
+    await newEdit(driver);
+    const [a, b, c] = editable();
+    const missing = `${folder}/no-such-asset.png`;
+    // A .txt is a list wherever the page is: dropped while the search is shown, it opens the list.
+    await (await byTestId(driver, "scope-kind-search")).click();
+    const txt = join(dir, "assets to fix.txt");
+    writeFileSync(txt, `\ufeff${a}\r\n\r\n${b}\r\n${missing}\r\n`);
+    await simulateDrop(driver, [txt]);
+    const loaded = await eventually(async () => {
+      const els = await driver.findElements(By.css('[data-testid="list-file-loaded"]'));
+      return els.length > 0 ? els[0].getText() : null;
+    }, "the dropped list file was not read", 30_000);
+    assert.match(loaded, /3 entries from assets to fix\.txt/);
+    assert.equal(await (await byTestId(driver, "scope-list")).getAttribute("value"), [a, b, missing].join("\n"));
+    await finalSelectionCount(driver, /\b2 assets found/);
+    const problems = await driver.findElements(By.css('[data-testid="list-problem"]'));
+    const texts = await Promise.all(problems.map((p) => p.getText()));
+    assert.equal(texts.length, 1, texts.join("\n"));
+    assert.ok(texts[0].startsWith("3") && texts[0].includes(missing), texts[0]);
+    await show(driver, "list-file-loaded");
+    await screenshot(driver, "10 list file 1 dropped");
+
+    // While the list is shown a .csv is a list too: one with two columns says so and keeps the list.
+    const csv = join(dir, "two columns.csv");
+    writeFileSync(csv, `path,title\n${c},Title C\n`);
+    await simulateDrop(driver, [csv]);
+    const refusal = await eventually(async () => {
+      const els = await driver.findElements(By.css('[data-testid="list-file-error"]'));
+      return els.length > 0 ? els[0].getText() : null;
+    }, "the two-column file was not refused", 30_000);
+    assert.match(refusal, /two columns\.csv has 2 columns on line 1/);
+    assert.equal(await (await byTestId(driver, "scope-list")).getAttribute("value"), [a, b, missing].join("\n"));
+    await show(driver, "list-file-error");
+    await screenshot(driver, "10 list file 2 two columns refused");
   });
 });
 

@@ -17,6 +17,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
 import type { Filters } from './bindings/Filters';
+import type { Finder } from './bindings/Finder';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
@@ -27,6 +28,7 @@ import type { ImportPreview } from './bindings/ImportPreview';
 import type { Issue } from './bindings/Issue';
 import type { Lang } from './bindings/Lang';
 import type { LanguageSettings } from './bindings/LanguageSettings';
+import type { ListFile } from './bindings/ListFile';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { PreviewPage } from './bindings/PreviewPage';
@@ -205,13 +207,30 @@ export function countSelected(
 }
 
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */
-export function scopeQuery(scope: Scope): Promise<string> {
-  return call('scope_query', { scope });
+export function scopeQuery(scope: Scope, finder: Finder | null = null): Promise<string> {
+  return call('scope_query', { scope, finder });
 }
 
 /** The entries of a pasted or dropped list (one per line, or a one-column CSV). */
 export function listEntries(text: string): Promise<string[]> {
   return call('list_entries', { text });
+}
+
+/** Whether AEM answers the connection's OpenAPI search (how an OAuth Server-to-Server
+ *  connection finds assets without a paired connection). */
+export function openapiSearchAnswers(connectionId: string): Promise<boolean> {
+  return call('openapi_search_answers', { connectionId });
+}
+
+/** The open dialog for a list of assets in a file (.txt, .csv, a workbook): held under an id
+ *  (the page never sees the path); null when the user cancelled. */
+export function chooseListFile(): Promise<HeldSheet | null> {
+  return call('choose_list_file');
+}
+
+/** Reads a held file (dropped or chosen) as a list: its entries, or why not, in words. */
+export function readListFile(fileId: string): Promise<ListFile> {
+  return call('read_list_file', { fileId });
 }
 
 /** The scopes saved for a connection, in the order they were saved. */

@@ -245,11 +245,10 @@ pub(crate) fn chosen_scope(
     let scope = if let Some(name) = &args.scope {
         ws.saved_scope(&opened.connection().id, name)?.scope
     } else if let Some(file) = &args.list {
-        let text = std::fs::read_to_string(file).map_err(|e| {
-            Error::InvalidInput(format!("Could not read the list {}: {e}.", file.display()))
-        })?;
+        // Read as the window reads a dropped list: a .txt, a one-column .csv or a workbook's
+        // first column, refused in words when empty, not text, too large or wider.
         Scope::List {
-            entries: metadesk_core::app::list_entries(&text)?,
+            entries: metadesk_core::app::read_list_path(file)?.entries,
         }
     } else {
         let folder = args

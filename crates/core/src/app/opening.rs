@@ -94,10 +94,11 @@ impl Opened {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
     }
 
-    /// Refuses, in words, to find assets (count, search, preview a new edit) with an OAuth S2S
-    /// connection that has no connection to find them: AEM refuses its token on the classic
-    /// APIs, and no OpenAPI endpoint lists a folder's assets (browsing folders needs no pairing:
-    /// the Folders API lists them). Says what to import and where to pair it.
+    /// Refuses, in words, to list a folder's assets (count or preview a folder scope) with an
+    /// OAuth S2S connection that has no classic connection paired: AEM refuses its token on the
+    /// classic APIs, and no OpenAPI endpoint lists a folder's assets (browsing folders needs no
+    /// pairing: the Folders API lists them; a search or a list goes through AEM's OpenAPI
+    /// search, `bulk::open_query`). Says what to do instead and what to import.
     pub fn require_finder(&self) -> Result<()> {
         if !self.cannot_find_assets() {
             return Ok(());
@@ -109,10 +110,11 @@ impl Opened {
             "then, from the command line: add --list-with CONNECTION"
         };
         Err(Error::InvalidInput(format!(
-            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it browse folders and change \
-             assets, but not find the assets in them (AEM refuses its token on the APIs that \
-             list a folder's assets and search, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM \
-             Developer Console) or a development token for the same AEM, {pair}.",
+            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it browse folders, search \
+             (AEM's OpenAPI search) and change assets, but not list all the assets of a folder \
+             (AEM refuses its token on the APIs that do, and no OpenAPI endpoint lists them); \
+             choose a search or a list instead. Import AEM service credentials (AEM Developer \
+             Console) or a development token for the same AEM, {pair}.",
             self.label
         )))
     }

@@ -74,7 +74,10 @@ impl Workspace {
         edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        opened.require_finder()?;
+        // A search or a list may go through the OpenAPI search; a folder's assets are listed.
+        if filters.selection.is_none() {
+            opened.require_finder()?;
+        }
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;

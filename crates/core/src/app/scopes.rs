@@ -13,10 +13,15 @@ use ts_rs::TS;
 
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
+use crate::assets::CallError;
 use crate::assets::tags::Tag;
-use crate::bulk::searching::{self, ListCheck, SearchCount};
+use crate::bulk::Combine;
+use crate::bulk::open_query::{self, Finder, OpenCount};
+use crate::bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
+use crate::bulk::selection::LARGE_SCOPE;
 use crate::bulk::selection::{self, Scope, Selection};
 use crate::bulk::{Edit, RunSummary, ScopeCount};
+use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
 
 /// Longest name of a saved scope.
@@ -174,9 +179,15 @@ impl Workspace {
         scope: Scope,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
-        opened.require_finder()?;
         let (folder, filters) = scope.into_run_parts()?;
         let store = opened.connected.store.as_ref();
+        // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
+        // search) first; its paired classic connection searches when that cannot.
+        let open = opened.connected.family == ApiFamily::OpenApi;
+        let paired = opened.lists_with.is_some();
+        let classic = Finder::QueryBuilder {
+            connection: opened.lists_with.clone(),
+        };
         match &filters.selection {
             None => {
                 let count = self
@@ -184,21 +195,92 @@ impl Workspace {
                     .await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
-            Some(Selection::Search { .. }) => {
+            Some(Selection::Search {
+                conditions,
+                combine,
+            }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, format!("counting a search under {folder}"))?;
+                if open {
+                    let items =
+                        open_query::query_items(&folder, filters.recursive, conditions, *combine);
+                    match open_query::count(store, items, paired, &opened.label, job.control())
+                        .await?
+                    {
+                        OpenCount::Counted { assets, at_least } => {
+                            return Ok(Some(SelectedCount::Search(SearchCount {
+                                finder: Finder::OpenapiSearch,
+                                assets,
+                                at_least,
+                                large: assets >= LARGE_SCOPE,
+                            })));
+                        }
+                        OpenCount::Cancelled => return Ok(None),
+                        OpenCount::UseClassic(why) => {
+                            tracing::info!(%why, "counted with QueryBuilder through the paired connection");
+                        }
+                    }
+                }
                 let count =
                     searching::count_search(store, &folder, &filters, job.control()).await?;
-                Ok(count.map(SelectedCount::Search))
+                Ok(count.map(|c| {
+                    SelectedCount::Search(SearchCount {
+                        finder: classic.clone(),
+                        ..c
+                    })
+                }))
             }
             Some(Selection::List { entries }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, "checking a list of assets".to_owned())?;
+                if open {
+                    let label = &opened.label;
+                    match searching::check_list_open(store, entries, paired, label, job.control())
+                        .await?
+                    {
+                        OpenListCheck::Checked(check) => {
+                            return Ok(Some(SelectedCount::List(check)));
+                        }
+                        OpenListCheck::Cancelled => return Ok(None),
+                        OpenListCheck::UseClassic => {}
+                    }
+                }
                 let check = searching::check_list(store, entries, job.control()).await?;
-                Ok(check.map(SelectedCount::List))
+                Ok(check.map(|c| {
+                    SelectedCount::List(ListCheck {
+                        finder: classic,
+                        ..c
+                    })
+                }))
             }
+        }
+    }
+
+    /// Whether AEM answers this connection's OpenAPI search: how an OAuth Server-to-Server
+    /// connection finds assets without a classic connection paired (its card says what to import
+    /// only when neither works). One request for one hit; `false` for other kinds of connection
+    /// and when AEM does not offer the search or refuses this connection.
+    pub async fn openapi_search_answers(&self, opened: &Opened) -> Result<bool> {
+        use crate::assets::open_search::{request_body, unavailable};
+        if opened.connected.family != ApiFamily::OpenApi {
+            return Ok(false);
+        }
+        let items = open_query::query_items(crate::assets::DAM_ROOT, false, &[], Combine::All)
+            .map_err(|e| Error::Internal(e.condition))?;
+        match opened
+            .connected
+            .store
+            .open_search(&request_body(&items, 1, None))
+            .await
+        {
+            Ok(_) => Ok(true),
+            Err(e) if unavailable(&e) || matches!(e, CallError::Forbidden(_)) => {
+                tracing::info!(error = %e, "AEM does not answer this connection's OpenAPI search");
+                Ok(false)
+            }
+            Err(e) => Err(open_query::failed(e, &opened.label)),
         }
     }
 
@@ -215,10 +297,29 @@ impl Workspace {
         })
     }
 
-    /// The QueryBuilder query a search scope sends, for an AEM administrator to read.
-    pub fn scope_query(&self, scope: Scope) -> Result<String> {
+    /// The query a search scope sends, for an AEM administrator to read: QueryBuilder's
+    /// predicates, or with `finder` [`Finder::OpenapiSearch`] (the search that counted it) the
+    /// body of the OpenAPI search's first page.
+    pub fn scope_query(&self, scope: Scope, finder: Option<&Finder>) -> Result<String> {
         let (folder, filters) = scope.into_run_parts()?;
         match &filters.selection {
+            Some(Selection::Search {
+                conditions,
+                combine,
+            }) if finder == Some(&Finder::OpenapiSearch) => {
+                let items =
+                    open_query::query_items(&folder, filters.recursive, conditions, *combine)
+                        .map_err(|why| why.refusal("this connection"))?;
+                let body = crate::assets::open_search::request_body(
+                    &items,
+                    crate::assets::open_search::OPEN_PAGE,
+                    None,
+                );
+                Ok(format!(
+                    "POST /adobe/assets/search\n{}",
+                    serde_json::to_string_pretty(&body).unwrap_or_default()
+                ))
+            }
             Some(Selection::Search {
                 conditions,
                 combine,
@@ -350,7 +451,15 @@ mod tests {
         let Some(SelectedCount::Search(count)) = count else {
             panic!("{count:?}")
         };
-        let query = ws.scope_query(scope.clone()).unwrap();
+        let query = ws.scope_query(scope.clone(), None).unwrap();
+        let open = ws
+            .scope_query(search(&["type is image/png"]), Some(&Finder::OpenapiSearch))
+            .unwrap();
+        assert!(
+            open.starts_with("POST /adobe/assets/search")
+                && open.contains("\"assetMetadata.dc:format\""),
+            "{open}"
+        );
         assert!(query.contains("1_group.p.not=true") && query.contains("operation=not"));
         let edits = vec![Edit {
             property: "dc:rights".into(),

@@ -864,9 +864,10 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         combine: Default::default(),
     };
 
-    // Not paired: every way of finding assets says what to import and where to pair it, and
-    // nothing is asked of AEM's classic APIs with the OAuth token (browsing folders needs no
-    // pairing: see the Folders API test).
+    // Not paired: listing a folder's assets says what to import and where to pair it; a search
+    // whose condition AEM's OpenAPI search cannot express ("is empty") is refused in words
+    // naming the condition and where to pair; nothing is asked of AEM (browsing folders needs
+    // no pairing: see the Folders API test; searches it can express: tests/integration).
     let before = f.sandbox.counters();
     let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
     let refusals = [
@@ -880,12 +881,16 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
             .await
             .unwrap_err(),
     ];
-    for e in refusals {
+    for (i, e) in refusals.into_iter().enumerate() {
         assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
         let words = e.to_string();
+        let what = if i == 0 {
+            "Import AEM service credentials"
+        } else {
+            "cannot ask for \"dc:rights is empty\""
+        };
         assert!(
-            words.contains("Import AEM service credentials")
-                && words.contains("\"Finds assets with\""),
+            words.contains(what) && words.contains("\"Finds assets with\""),
             "{words}"
         );
     }

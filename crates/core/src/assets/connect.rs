@@ -74,16 +74,14 @@ pub fn open_shared(
     let family = connection.kind.api_family();
     let assets: Arc<dyn AssetsApi> = match family {
         ApiFamily::Classic => Arc::new(ClassicAssets::new(client)),
-        ApiFamily::OpenApi => {
-            let list_client = match lister {
-                Some(other) => {
-                    let lc = store.find(other)?;
-                    AemClient::new(ctx.http.clone(), &lc.aem_url, authorizer(&lc)?)?
-                }
-                None => client.clone(),
-            };
-            Arc::new(OpenApiAssets::new(client, ClassicAssets::new(list_client)))
-        }
+        ApiFamily::OpenApi => match lister {
+            Some(other) => {
+                let lc = store.find(other)?;
+                let list_client = AemClient::new(ctx.http.clone(), &lc.aem_url, authorizer(&lc)?)?;
+                Arc::new(OpenApiAssets::new(client, ClassicAssets::new(list_client)))
+            }
+            None => Arc::new(OpenApiAssets::unpaired(client)),
+        },
     };
     Ok(Connected {
         store: assets,

@@ -13,6 +13,7 @@ pub mod classic;
 pub mod connect;
 pub mod folders;
 pub mod folders_api;
+pub mod open_search;
 pub mod openapi;
 pub mod renditions;
 pub mod search;
@@ -221,6 +222,17 @@ pub trait AssetsApi: Send + Sync {
     /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {
         false
+    }
+
+    /// One page of AEM's OpenAPI search (`POST /adobe/assets/search`, the body as sent); only
+    /// the OpenAPI family has it. [`open_search::unavailable`] tells an AEM that does not offer
+    /// it from one that refused the request.
+    fn open_search<'a>(
+        &'a self,
+        body: &'a Value,
+    ) -> BoxFuture<'a, Result<open_search::OpenPage, CallError>> {
+        let _ = body;
+        Box::pin(async { Err(CallError::NotFound) })
     }
 
     /// AEM's tags (`/content/cq:tags`), for the tag picker; an error when they cannot be read

@@ -24,13 +24,30 @@ use crate::credentials::ApiFamily;
 pub struct OpenApiAssets {
     client: AemClient,
     lister: ClassicAssets,
+    /// `lister` is a classic connection paired with this one (not this one's own token, which
+    /// AEM refuses on the classic APIs).
+    paired: bool,
 }
 
 impl OpenApiAssets {
-    /// `client` carries the S2S token (and `X-Api-Key`); `lister` lists folders and reads
-    /// `jcr:uuid` over the classic API.
+    /// `client` carries the S2S token (and `X-Api-Key`); `lister`, the paired classic
+    /// connection, lists folders, reads `jcr:uuid` and searches when the OpenAPI search cannot.
     pub fn new(client: AemClient, lister: ClassicAssets) -> Self {
-        OpenApiAssets { client, lister }
+        OpenApiAssets {
+            client,
+            lister,
+            paired: true,
+        }
+    }
+
+    /// A connection with no classic connection paired: it finds assets only through the
+    /// OpenAPI search (its classic calls go out with its own token, which AEM refuses).
+    pub fn unpaired(client: AemClient) -> Self {
+        OpenApiAssets {
+            lister: ClassicAssets::new(client.clone()),
+            client,
+            paired: false,
+        }
     }
 
     fn metadata_url(&self, asset: &AssetRef) -> Result<url::Url, CallError> {
@@ -193,10 +210,20 @@ impl AssetsApi for OpenApiAssets {
         false
     }
 
-    // Searching goes through the classic connection that lists folders: QueryBuilder refuses
-    // OAuth Server-to-Server tokens (adobe-wire-more §1.1).
+    // QueryBuilder goes through the paired classic connection: AEM refuses OAuth
+    // Server-to-Server tokens there (adobe-wire-more §1.1).
     fn can_search(&self) -> bool {
-        true
+        self.paired
+    }
+
+    fn open_search<'a>(
+        &'a self,
+        body: &'a Value,
+    ) -> BoxFuture<'a, Result<crate::assets::open_search::OpenPage, CallError>> {
+        Box::pin(async move {
+            let answer = crate::assets::open_search::send(&self.client, body).await?;
+            crate::assets::open_search::parse_answer(&answer)
+        })
     }
 
     fn search<'a>(

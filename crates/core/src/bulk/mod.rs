@@ -11,6 +11,7 @@
 pub mod concurrency;
 pub mod engine;
 pub mod journal;
+pub mod open_query;
 pub mod progress;
 pub mod reasons;
 pub mod replay;

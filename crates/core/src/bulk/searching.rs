@@ -14,10 +14,12 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::open_query::{Finder, lookup_items};
 use super::run_control::RunControl;
 use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
 use super::spec::Filters;
+use crate::assets::open_search::OpenHit;
 use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
 use crate::error::{Error, Result};
@@ -35,9 +37,11 @@ const RETRIES: RetryPolicy = RetryPolicy {
 };
 
 /// How many assets a search selects.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SearchCount {
+    /// Which search counted.
+    pub finder: Finder,
     /// Matching assets (content fragments left out), counted up to [`LARGE_SCOPE`].
     #[ts(type = "number")]
     pub assets: u64,
@@ -70,6 +74,8 @@ pub struct ResolvedList {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ListCheck {
+    /// Which search resolved the list.
+    pub finder: Finder,
     #[ts(type = "number")]
     pub assets: u64,
     pub problems: Vec<ListProblem>,
@@ -231,6 +237,92 @@ where
     F: FnMut(Vec<(String, String)>) -> Fut,
     Fut: Future<Output = std::result::Result<SearchPage, CallError>>,
 {
+    let mut extra: Vec<(String, String)> = hit_params.to_vec();
+    if let Some((_, props)) = extra.iter_mut().find(|(k, _)| k == "p.properties") {
+        props.push_str(" jcr:uuid");
+    }
+    let extra = &extra;
+    resolve_targets(entries, |batch| {
+        let params = lookup_params(batch, extra);
+        let page = search(params);
+        async move { page.await.map(|p| p.hits) }
+    })
+    .await
+}
+
+/// Resolves `entries` with AEM's OpenAPI search: exact paths and asset ids looked up
+/// [`LOOKUP_BATCH`] at a time (`lookup` runs one query, every page followed). Returns the
+/// asset id of each asset found, by path, for the reads that follow.
+pub async fn resolve_list_open<F, Fut>(
+    entries: &[String],
+    mut lookup: F,
+) -> std::result::Result<(ResolvedList, HashMap<String, String>), Error>
+where
+    F: FnMut(Vec<Value>) -> Fut,
+    Fut: Future<Output = std::result::Result<Vec<OpenHit>, Error>>,
+{
+    let ids = std::sync::Mutex::new(HashMap::new());
+    let resolved = resolve_targets(entries, |batch| {
+        let paths: Vec<&str> = batch
+            .iter()
+            .filter_map(|t| match t {
+                Target::Path(p) => Some(p.as_str()),
+                Target::Uuid(_) => None,
+            })
+            .collect();
+        let urns: Vec<String> = batch
+            .iter()
+            .filter_map(|t| match t {
+                Target::Uuid(u) => Some(format!("urn:aaid:aem:{u}")),
+                Target::Path(_) => None,
+            })
+            .collect();
+        let urns: Vec<&str> = urns.iter().map(String::as_str).collect();
+        let queries: Vec<Fut> = lookup_items(&paths, &urns)
+            .into_iter()
+            .map(&mut lookup)
+            .collect();
+        let ids = &ids;
+        async move {
+            let mut hits = Vec::new();
+            for query in queries {
+                for hit in query.await? {
+                    // As a QueryBuilder hit, so both searches resolve a list alike.
+                    let uuid = hit
+                        .id
+                        .as_deref()
+                        .and_then(|i| i.strip_prefix("urn:aaid:aem:"));
+                    let mut value =
+                        serde_json::json!({"jcr:path": hit.path, "jcr:primaryType": "dam:Asset"});
+                    if let Some(uuid) = uuid {
+                        value["jcr:uuid"] = Value::from(uuid);
+                    }
+                    if let Some(id) = &hit.id
+                        && let Ok(mut ids) = ids.lock()
+                    {
+                        ids.insert(hit.path.clone(), id.clone());
+                    }
+                    hits.push(value);
+                }
+            }
+            Ok::<_, Error>(hits)
+        }
+    })
+    .await?;
+    let ids = ids.into_inner().unwrap_or_default();
+    Ok((resolved, ids))
+}
+
+/// The resolution of a list, whatever the search: `lookup` answers one batch of targets with
+/// hits in QueryBuilder's selective shape (`jcr:path`, `jcr:primaryType`, `jcr:uuid`, …).
+async fn resolve_targets<F, Fut, E>(
+    entries: &[String],
+    mut lookup: F,
+) -> std::result::Result<ResolvedList, E>
+where
+    F: FnMut(&[&Target]) -> Fut,
+    Fut: Future<Output = std::result::Result<Vec<Value>, E>>,
+{
     let mut out = ResolvedList::default();
     let mut parsed: Vec<(u64, &String, Target)> = Vec::new();
     let mut first_line: HashMap<Target, u64> = HashMap::new();
@@ -254,16 +346,11 @@ where
             },
         }
     }
-    let mut extra: Vec<(String, String)> = hit_params.to_vec();
-    if let Some((_, props)) = extra.iter_mut().find(|(k, _)| k == "p.properties") {
-        props.push_str(" jcr:uuid");
-    }
     let mut by_path: HashMap<String, Value> = HashMap::new();
     let mut by_uuid: HashMap<String, String> = HashMap::new();
     let targets: Vec<&Target> = parsed.iter().map(|(_, _, t)| t).collect();
     for batch in targets.chunks(LOOKUP_BATCH) {
-        let page = search(lookup_params(batch, &extra)).await?;
-        for hit in page.hits {
+        for hit in lookup(batch).await? {
             let Some(path) = hit_path(&hit).map(str::to_owned) else {
                 continue;
             };
@@ -379,6 +466,7 @@ pub async fn count_search(
         return Ok(None);
     };
     Ok(Some(SearchCount {
+        finder: Finder::QueryBuilder { connection: None },
         assets: page.total,
         at_least: page.more,
         large: page.total >= LARGE_SCOPE,
@@ -416,6 +504,62 @@ pub async fn check_list(
         return Ok(None);
     }
     Ok(Some(ListCheck {
+        finder: Finder::QueryBuilder { connection: None },
+        assets: resolved.assets.len() as u64,
+        problems: resolved.problems,
+    }))
+}
+
+/// What checking a list through the OpenAPI search gave.
+#[derive(Debug)]
+pub enum OpenListCheck {
+    Checked(ListCheck),
+    Cancelled,
+    /// AEM does not offer the search and a paired connection can check the list instead.
+    UseClassic,
+}
+
+/// Checks a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
+/// token). `paired`: a classic connection may check it when AEM does not offer the search.
+pub async fn check_list_open(
+    store: &dyn AssetsApi,
+    entries: &[String],
+    paired: bool,
+    connection: &str,
+    control: &RunControl,
+) -> Result<OpenListCheck> {
+    use super::open_query::{cut_short, failed, lookup};
+    use crate::assets::open_search::unavailable;
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let fallback = std::sync::atomic::AtomicBool::new(false);
+    let result = resolve_list_open(entries, |items| {
+        let (cancelled, fallback) = (&cancelled, &fallback);
+        async move {
+            match lookup(store, items, control).await {
+                Ok(Some(hits)) => Ok(hits),
+                Ok(None) => {
+                    cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Ok(Vec::new())
+                }
+                Err((0, e)) if paired && unavailable(&e) => {
+                    fallback.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Err(failed(e, connection))
+                }
+                Err((0, e)) => Err(failed(e, connection)),
+                Err((read, e)) => Err(cut_short(read, e)),
+            }
+        }
+    })
+    .await;
+    if fallback.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(OpenListCheck::UseClassic);
+    }
+    let (resolved, _) = result?;
+    if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(OpenListCheck::Cancelled);
+    }
+    Ok(OpenListCheck::Checked(ListCheck {
+        finder: Finder::OpenapiSearch,
         assets: resolved.assets.len() as u64,
         problems: resolved.problems,
     }))

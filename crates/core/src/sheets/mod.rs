@@ -41,6 +41,17 @@ pub const MAX_VALUE_CHARS: usize = 10_000;
 /// them is a sheet to import, any other a credential.
 pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
 
+/// The first worksheet of a workbook (`.xlsx`, `.xls`, `.ods`) as rows of shown cell texts,
+/// or why it cannot be read. For a list of assets kept in a workbook.
+pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+    let grid = reading::read_grid(file_name, bytes)?;
+    Ok(grid
+        .rows
+        .into_iter()
+        .map(|row| row.into_iter().map(|c| c.text).collect())
+        .collect())
+}
+
 /// Whether `file_name` names a sheet (by its ending, case-insensitive).
 pub fn is_sheet_file_name(file_name: &str) -> bool {
     let lower = file_name.to_lowercase();

@@ -7,6 +7,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 import {
+  chooseListFile,
   countScope,
   countSelected,
   deleteScope,
@@ -17,6 +18,7 @@ import {
   listRuns,
   previewRows,
   previewRun,
+  readListFile,
   savedScopes,
   saveScope,
   scopeQuery,
@@ -37,6 +39,8 @@ vi.mock('../../ipc/commands', () => ({
   countSelected: vi.fn(),
   scopeQuery: vi.fn(),
   listEntries: vi.fn(),
+  chooseListFile: vi.fn(),
+  readListFile: vi.fn(),
   listTags: vi.fn(),
   savedScopes: vi.fn(),
   saveScope: vi.fn(),
@@ -79,7 +83,13 @@ async function fillEdit(user: ReturnType<typeof userEvent.setup>) {
   await user.type(within(row).getByTestId('edit-values'), '© 2026 WKND');
 }
 
-const searchCount = (assets: number, atLeast = false): SelectedCount => ({ kind: 'search', assets, atLeast, large: assets >= 50000 });
+const searchCount = (assets: number, atLeast = false): SelectedCount => ({
+  kind: 'search',
+  finder: { kind: 'query_builder' },
+  assets,
+  atLeast,
+  large: assets >= 50000,
+});
 
 beforeEach(() => {
   vi.mocked(listFolder).mockResolvedValue({ folder: '/content/dam', folders: [], assets: 0, total: 0, nextOffset: null });
@@ -203,6 +213,20 @@ describe('a search', () => {
     expect(previewRun).not.toHaveBeenCalled();
   });
 
+  it('says when AEM’s OpenAPI search counted it, and shows that search’s request as the query', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue({ kind: 'search', finder: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
+    vi.mocked(scopeQuery).mockResolvedValue('POST /adobe/assets/search\n{"query": []}');
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    expect(await screen.findByTestId('selection-finder')).toHaveTextContent('Found with AEM’s OpenAPI search');
+    await user.click(screen.getByTestId('show-query'));
+    await waitFor(() => expect(scopeQuery).toHaveBeenCalledWith(expect.objectContaining({ kind: 'search' }), { kind: 'openapi_search' }));
+    expect(await screen.findByTestId('query-text')).toHaveTextContent('POST /adobe/assets/search');
+    expect(screen.getByText(/the OpenAPI search request Metadesk sends/)).toBeInTheDocument();
+  });
+
   it('shows why AEM could not count it', async () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockRejectedValue({ code: 'remote', message: 'AEM stopped the search: it would read more than 100,000 nodes.' });
@@ -218,6 +242,7 @@ describe('a list', () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockResolvedValue({
       kind: 'list',
+      finder: { kind: 'query_builder' },
       assets: 2,
       problems: [{ line: 3, entry: '/content/dam/nope.jpg', reason: 'no asset at this path' }],
     });
@@ -255,6 +280,71 @@ describe('a list', () => {
     expect(await screen.findAllByText(/Paste the list/)).not.toHaveLength(0);
     expect(previewRun).not.toHaveBeenCalled();
     expect(countSelected).not.toHaveBeenCalled();
+  });
+});
+
+// A list kept in a file: dropped on the window (the native drop reaches the page as a held
+// file, as App.svelte routes it) or chosen with the open dialog; the core reads it.
+describe('a list from a file', () => {
+  const held = (fileName: string) => ({ id: 'sheet-7', fileName });
+
+  it('takes a dropped file’s entries as the list, says where they came from and checks them', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue({
+      kind: 'list',
+      finder: { kind: 'openapi_search' },
+      assets: 3,
+      problems: [],
+    });
+    vi.mocked(readListFile).mockResolvedValue({
+      fileName: 'assets.txt',
+      entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b, c.jpg`, 'urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd'],
+    });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    // A .txt is a list wherever the page is; a .csv only while the list is edited (else a sheet).
+    expect(store.takesListFile(held('assets.txt'))).toBe(true);
+    expect(store.takesListFile(held('metadata.csv'))).toBe(false);
+    await act(() => store.listFileReceived(held('assets.txt')));
+    expect(store.pick.kind).toBe('list');
+    expect(store.takesListFile(held('list.csv'))).toBe(true);
+    expect(readListFile).toHaveBeenCalledWith('sheet-7');
+    expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('3 entries from assets.txt');
+    expect(screen.getByTestId('scope-list')).toHaveValue(
+      `${FOLDER}/a.jpg\n"${FOLDER}/b, c.jpg"\nurn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd`,
+    );
+    await waitFor(() => expect(countSelected).toHaveBeenCalled());
+    expect(await screen.findByTestId('selection-finder')).toHaveTextContent('AEM’s OpenAPI search');
+  });
+
+  it('says why a file cannot be a list and keeps the list as it was', async () => {
+    const user = userEvent.setup();
+    vi.mocked(readListFile).mockRejectedValue({
+      code: 'invalid_input',
+      message: 'two.csv has 2 columns on line 2: a list file has one column.',
+    });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-list'));
+    await act(() => {
+      store.pick.draft.listText = `${FOLDER}/kept.jpg`;
+    });
+    await act(() => store.listFileReceived(held('two.csv')));
+    expect(screen.getByTestId('list-file-error')).toHaveTextContent('two.csv has 2 columns on line 2');
+    expect(screen.getByTestId('scope-list')).toHaveValue(`${FOLDER}/kept.jpg`);
+    expect(screen.queryByTestId('list-file-loaded')).not.toBeInTheDocument();
+  });
+
+  it('“Choose a file…” opens the dialog and reads the chosen file; cancelling changes nothing', async () => {
+    const user = userEvent.setup();
+    vi.mocked(chooseListFile).mockResolvedValueOnce(null).mockResolvedValueOnce(held('list.xlsx'));
+    vi.mocked(readListFile).mockResolvedValue({ fileName: 'list.xlsx', entries: [`${FOLDER}/x.jpg`] });
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-list'));
+    await user.click(screen.getByTestId('list-file-choose'));
+    expect(readListFile).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId('list-file-choose'));
+    await waitFor(() => expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('One entry from list.xlsx'));
+    expect(screen.getByTestId('scope-list')).toHaveValue(`${FOLDER}/x.jpg`);
   });
 });
 

@@ -318,6 +318,20 @@ export class BulkStore {
     this.mode = mode;
   }
 
+  /** Whether a file dropped on the window is a list of assets for the list scope rather than
+   *  a sheet to import: a .txt always; a .csv or workbook while the list is being edited. */
+  takesListFile(file: HeldSheet): boolean {
+    if (file.fileName.toLowerCase().endsWith('.txt')) return true;
+    return this.mode !== 'sheet' && this.pick.kind === 'list';
+  }
+
+  /** A list file dropped on the window: the list scope takes its entries. */
+  async listFileReceived(file: HeldSheet): Promise<void> {
+    if (this.job !== null) return;
+    this.mode = 'same';
+    await this.pick.listFileReceived(file);
+  }
+
   /** "Export…": asks where to save (the system's dialog), then writes the sheet. */
   async exportSheet(): Promise<void> {
     this.showSheetProblems = true;

@@ -3,14 +3,17 @@
 // search sends (on demand), and the connection's saved scopes. The folder's own count stays in
 // bulk.svelte.ts (ScopeCounter).
 import {
+  chooseListFile,
   countSelected,
   deleteScope,
   listEntries,
   listTags,
+  readListFile,
   savedScopes,
   saveScope,
   scopeQuery,
 } from '../../ipc/commands';
+import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { SavedScope } from '../../ipc/bindings/SavedScope';
 import type { Scope } from '../../ipc/bindings/Scope';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
@@ -55,10 +58,17 @@ export class ScopePick {
   /** The query shown to the user (null: hidden). */
   query = $state<string | null>(null);
   queryError = $state<IpcError | null>(null);
+  /** Which search the query shown is for (the OpenAPI search's body, or QueryBuilder's). */
+  queryFinder = $state<string | null>(null);
 
   /** AEM's tags for the picker; null until read, and when they cannot be (typed ids then). */
   tags = $state<Tag[] | null>(null);
   tagsError = $state<string | null>(null);
+
+  /** The file the list was last read from (its name and entries), or being read. */
+  listFile = $state<{ name: string; entries: number } | null>(null);
+  readingFile = $state<string | null>(null);
+  listFileError = $state<IpcError | null>(null);
 
   saved = $state<SavedScope[]>([]);
   savedError = $state<IpcError | null>(null);
@@ -88,6 +98,39 @@ export class ScopePick {
     this.draft.kind = kind;
     this.query = null;
     this.clearCount();
+  }
+
+  /** A list file dropped on the window or chosen: the core reads it (a .txt, a one-column
+   *  .csv, a workbook's first column) and its entries replace the list, then are checked like
+   *  pasted ones. A file that cannot be a list says why and leaves the list as it was. */
+  async listFileReceived(file: HeldSheet): Promise<void> {
+    if (this.draft.kind !== 'list') this.setKind('list');
+    this.listFileError = null;
+    this.readingFile = file.fileName;
+    try {
+      const list = await readListFile(file.id);
+      // Quoted where needed, so the list reads back exactly (a path may hold a comma).
+      this.draft.listText = list.entries
+        .map((e) => (/[",]/.test(e) ? `"${e.replaceAll('"', '""')}"` : e))
+        .join('\n');
+      this.listFile = { name: list.fileName, entries: list.entries.length };
+      this.schedule();
+    } catch (thrown) {
+      this.listFileError = toIpcError(thrown);
+    } finally {
+      this.readingFile = null;
+    }
+  }
+
+  /** "Choose a file…": the system's open dialog, then as a dropped file. */
+  async chooseListFile(): Promise<void> {
+    this.listFileError = null;
+    try {
+      const file = await chooseListFile();
+      if (file) await this.listFileReceived(file);
+    } catch (thrown) {
+      this.listFileError = toIpcError(thrown);
+    }
   }
 
   addCondition(): void {
@@ -209,7 +252,9 @@ export class ScopePick {
       return;
     }
     try {
-      this.query = await scopeQuery(scope);
+      const finder = this.count?.kind === 'search' ? this.count.finder : null;
+      this.query = await scopeQuery(scope, finder);
+      this.queryFinder = finder?.kind ?? null;
       this.queryError = null;
     } catch (thrown) {
       this.query = null;

@@ -37,6 +37,7 @@ vi.mock('../../ipc/commands', () => ({
   setConnectionUrl: vi.fn(),
   setConnectionProduction: vi.fn(),
   setConnectionFinder: vi.fn(),
+  openapiSearchAnswers: vi.fn(() => Promise.resolve(false)),
   deleteConnection: vi.fn(),
   startSandbox: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),

@@ -13,9 +13,12 @@ const service = connection({ id: 's1', name: 'Service', host: 'author-p1-e2.adob
 const elsewhere = connection({ id: 's2', name: 'Other AEM', host: 'author-p9-e9.adobeaemcloud.com' });
 
 describe('FinderPicker', () => {
-  it('says what to import when no connection on the same AEM can find assets', () => {
-    render(FinderPicker, { connection: oauth, candidates: [elsewhere], busy: false, onSetFinder: vi.fn() });
-    const missing = screen.getByTestId('finder-missing');
+  it('says what to import when AEM does not answer its OpenAPI search and no connection on the same AEM can find assets', async () => {
+    const searchAnswers = vi.fn(() => Promise.resolve(false));
+    render(FinderPicker, { connection: oauth, candidates: [elsewhere], busy: false, onSetFinder: vi.fn(), searchAnswers });
+    const missing = await screen.findByTestId('finder-missing');
+    expect(searchAnswers).toHaveBeenCalledWith('o1');
+    expect(screen.queryByTestId('finder-search')).not.toBeInTheDocument();
     expect(missing).toHaveTextContent('Import AEM service credentials');
     expect(missing).toHaveTextContent('author-p1-e2.adobeaemcloud.com');
     // Browsing folders needs no pairing (the Folders API); finding assets does.
@@ -23,10 +26,21 @@ describe('FinderPicker', () => {
     expect(screen.queryByTestId('finder-select')).not.toBeInTheDocument();
   });
 
+  it('does not ask to import anything when AEM answers its OpenAPI search, and says what it finds with', async () => {
+    render(FinderPicker, { connection: oauth, candidates: [elsewhere], busy: false, onSetFinder: vi.fn(), searchAnswers: () => Promise.resolve(true) });
+    expect(await screen.findByTestId('finder-search')).toHaveTextContent('Finds assets with AEM’s OpenAPI search');
+    expect(screen.queryByTestId('finder-missing')).not.toBeInTheDocument();
+  });
+
+  it('says what to import when asking AEM fails', async () => {
+    render(FinderPicker, { connection: oauth, candidates: [], busy: false, onSetFinder: vi.fn(), searchAnswers: () => Promise.reject(new Error('offline')) });
+    expect(await screen.findByTestId('finder-missing')).toHaveTextContent('Import AEM service credentials');
+  });
+
   it('offers the connections on the same AEM and saves the choice, or none', async () => {
     const user = userEvent.setup();
     const onSetFinder = vi.fn(() => Promise.resolve());
-    render(FinderPicker, { connection: oauth, candidates: [service, elsewhere], busy: false, onSetFinder });
+    render(FinderPicker, { connection: oauth, candidates: [service, elsewhere], busy: false, onSetFinder, searchAnswers: () => Promise.resolve(false) });
     const select = screen.getByTestId('finder-select');
     const names = within(select).getAllByRole('option').map((o) => o.textContent);
     expect(names).toHaveLength(2);
@@ -40,13 +54,13 @@ describe('FinderPicker', () => {
   it('shows why a pairing was refused', async () => {
     const user = userEvent.setup();
     const onSetFinder = vi.fn(() => Promise.reject({ code: 'invalid_input', message: 'must be on the same AEM' }));
-    render(FinderPicker, { connection: oauth, candidates: [service], busy: false, onSetFinder });
+    render(FinderPicker, { connection: oauth, candidates: [service], busy: false, onSetFinder, searchAnswers: () => Promise.resolve(false) });
     await user.selectOptions(screen.getByTestId('finder-select'), 's1');
     await waitFor(() => expect(screen.getByTestId('finder-error')).toHaveTextContent('must be on the same AEM'));
   });
 
   it('shows the paired connection chosen', () => {
-    render(FinderPicker, { connection: { ...oauth, findsAssetsWith: 's1' }, candidates: [service], busy: false, onSetFinder: vi.fn() });
+    render(FinderPicker, { connection: { ...oauth, findsAssetsWith: 's1' }, candidates: [service], busy: false, onSetFinder: vi.fn(), searchAnswers: () => Promise.resolve(true) });
     expect(screen.getByTestId('finder-select')).toHaveValue('s1');
   });
 });

@@ -201,6 +201,17 @@ impl Engine {
             Some(Selection::List { entries }) => {
                 searched::preview_list(&ctx, &entries, on_progress).await
             }
+            // An OAuth Server-to-Server connection searches with its own token first.
+            Some(Selection::Search { .. })
+                if ctx.store.family() == crate::credentials::ApiFamily::OpenApi =>
+            {
+                match searched::preview_open_search(&ctx, on_progress).await {
+                    Ok(None) => searched::preview_search(&ctx, false, on_progress)
+                        .await
+                        .map(Option::unwrap_or_default),
+                    other => other.map(Option::unwrap_or_default),
+                }
+            }
             Some(Selection::Search { .. }) => searched::preview_search(&ctx, false, on_progress)
                 .await
                 .map(Option::unwrap_or_default),

@@ -141,6 +141,20 @@ pub(super) async fn preview_asset(
     edits: &[Edit],
     hold_back: Option<&str>,
 ) -> Result<()> {
+    preview_asset_with_id(ctx, counts, i, entry, None, edits, hold_back).await
+}
+
+/// [`preview_asset`] of an asset whose id is already known (an OpenAPI search hit gives it, so
+/// no look-up through a classic connection is needed).
+pub(super) async fn preview_asset_with_id(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    entry: Entry,
+    known_id: Option<String>,
+    edits: &[Edit],
+    hold_back: Option<&str>,
+) -> Result<()> {
     let store = &ctx.store;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
@@ -168,7 +182,9 @@ pub(super) async fn preview_asset(
             // Only the OpenAPI family looks ids up (a request); the classic one has none to
             // find, and its instant answer must not reach the gate, whose controller would
             // take it for the server's normal latency and every real request for queueing.
-            if store.family() == ApiFamily::OpenApi {
+            if let Some(id) = known_id {
+                asset.id = Some(id);
+            } else if store.family() == ApiFamily::OpenApi {
                 asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
             }
             ctx.call(|| store.read(&asset)).await

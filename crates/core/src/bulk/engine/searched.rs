@@ -10,18 +10,21 @@
 //!
 //! Not here: the folder walk (`planning.rs`), the query words (`bulk::selection`).
 
+use std::collections::HashMap;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, drain, lock, spawn_bounded};
-use super::planning::{plan_from_current, preview_asset, record_row, skip_row};
+use super::planning::{plan_from_current, preview_asset_with_id, record_row, skip_row};
+use crate::assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use crate::assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use crate::assets::{Current, Entry, EntryKind};
 use crate::bulk::journal::{Outcome, PreviewCounts};
+use crate::bulk::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::bulk::progress::ProgressFn;
-use crate::bulk::searching::{edited_properties, resolve_list};
+use crate::bulk::searching::{ResolvedList, edited_properties, resolve_list, resolve_list_open};
 use crate::bulk::selection::{Selection, folder_predicates, hit_properties, search_predicates};
 use crate::credentials::ApiFamily;
 use crate::error::Result;
@@ -82,7 +85,7 @@ pub(super) async fn preview_search(
             continue;
         };
         for entry in hits.iter().filter_map(entry_of_hit) {
-            plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry).await?;
+            plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, None).await?;
         }
         ctx.progress(on_progress, false);
     }
@@ -99,6 +102,15 @@ pub(super) async fn preview_list(
     entries: &[String],
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
+    if ctx.store.family() == ApiFamily::OpenApi {
+        match resolve_open_list(ctx, entries).await? {
+            OpenList::Resolved(resolved, ids) => {
+                return plan_list(ctx, resolved, ids, on_progress).await;
+            }
+            OpenList::Cancelled => return Ok(PreviewCounts::default()),
+            OpenList::UseClassic => {}
+        }
+    }
     let hits = hit_properties(edited_properties(&ctx.spec.edits));
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let resolved = resolve_list(entries, &hits, |params| {
@@ -120,10 +132,21 @@ pub(super) async fn preview_list(
     })
     .await
     .map_err(search_failed)?;
-    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     if cancelled.load(Ordering::Relaxed) {
-        return Ok(*lock(&counts));
+        return Ok(PreviewCounts::default());
     }
+    plan_list(ctx, resolved, HashMap::new(), on_progress).await
+}
+
+/// Plans a resolved list: a skipped row for each entry that names no editable asset, then the
+/// assets (`ids`: the asset ids the search gave, by path).
+async fn plan_list(
+    ctx: &Arc<Ctx>,
+    resolved: ResolvedList,
+    ids: HashMap<String, String>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut next_i = 0u64;
     for problem in &resolved.problems {
         let reason = format!("line {}: {}", problem.line, problem.reason);
@@ -137,7 +160,8 @@ pub(super) async fn preview_list(
         if ctx.control.is_cancelled() {
             break;
         }
-        plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry).await?;
+        let id = ids.get(&entry.path).cloned();
+        plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, id).await?;
         ctx.progress(on_progress, false);
     }
     ctx.listing_done.store(true, Ordering::Relaxed);
@@ -154,6 +178,7 @@ async fn plan_entry(
     tasks: &mut JoinSet<Result<()>>,
     next_i: &mut u64,
     entry: Entry,
+    id: Option<String>,
 ) -> Result<()> {
     match entry.kind {
         EntryKind::Folder => {}
@@ -186,11 +211,134 @@ async fn plan_entry(
                         metadata: None,
                         ..entry
                     };
-                    preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None).await
+                    let edits = &ctx2.spec.edits;
+                    preview_asset_with_id(&ctx2, &counts2, i, entry, id, edits, None).await
                 }
             })
             .await?;
         }
     }
     Ok(())
+}
+
+/// What resolving a list through the OpenAPI search gave.
+enum OpenList {
+    Resolved(ResolvedList, HashMap<String, String>),
+    Cancelled,
+    /// The search is not offered and a paired connection can search instead.
+    UseClassic,
+}
+
+/// Resolves a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
+/// token). A lookup cut short is an error, never a shorter list.
+async fn resolve_open_list(ctx: &Arc<Ctx>, entries: &[String]) -> Result<OpenList> {
+    let paired = ctx.store.can_search();
+    let connection = ctx.spec.connection.as_str();
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let fallback = std::sync::atomic::AtomicBool::new(false);
+    let result = resolve_list_open(entries, |items| {
+        let (cancelled, fallback) = (&cancelled, &fallback);
+        async move {
+            let mut walk = OpenSearchWalk::new(items, OPEN_PAGE);
+            let mut hits = Vec::new();
+            while !walk.is_done() {
+                let body = walk.request();
+                match ctx.call(|| ctx.store.open_search(&body)).await {
+                    Ok(page) => hits.extend(walk.take(page).map_err(|e| cut_short(walk.read, e))?),
+                    Err(Failure::Cancelled) => {
+                        cancelled.store(true, Ordering::Relaxed);
+                        return Ok(Vec::new());
+                    }
+                    Err(Failure::Call(e, _)) if paired && unavailable(&e) => {
+                        fallback.store(true, Ordering::Relaxed);
+                        return Err(open_query::failed(e, connection));
+                    }
+                    Err(Failure::Call(e, _)) if walk.read > 0 => {
+                        return Err(cut_short(walk.read, e));
+                    }
+                    Err(Failure::Call(e, _)) => return Err(open_query::failed(e, connection)),
+                }
+            }
+            Ok(hits)
+        }
+    })
+    .await;
+    if fallback.load(Ordering::Relaxed) {
+        tracing::info!(
+            "AEM does not offer the OpenAPI search: the paired connection resolves the list"
+        );
+        return Ok(OpenList::UseClassic);
+    }
+    let (resolved, ids) = result?;
+    if cancelled.load(Ordering::Relaxed) {
+        return Ok(OpenList::Cancelled);
+    }
+    Ok(OpenList::Resolved(resolved, ids))
+}
+
+/// Plans a search scope through AEM's OpenAPI search, every cursor followed. `Ok(None)` when
+/// the paired connection should search instead (a condition the OpenAPI search cannot express,
+/// or an AEM that does not offer it); without a paired connection those are errors in words.
+pub(super) async fn preview_open_search(
+    ctx: &Arc<Ctx>,
+    on_progress: ProgressFn<'_>,
+) -> Result<Option<PreviewCounts>> {
+    let spec = &ctx.spec;
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &spec.filters.selection
+    else {
+        return Ok(None);
+    };
+    let paired = ctx.store.can_search();
+    let items = match query_items(&spec.folder, spec.filters.recursive, conditions, *combine) {
+        Ok(items) => items,
+        Err(why) if paired => {
+            tracing::info!(condition = %why.condition, "the OpenAPI search cannot express a condition: QueryBuilder through the paired connection");
+            return Ok(None);
+        }
+        Err(why) => return Err(why.refusal(&spec.connection)),
+    };
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut walk = OpenSearchWalk::new(items, ctx.settings.search_page_size);
+    let mut next_i = 0u64;
+    let mut first = true;
+    while !walk.is_done() {
+        let body = walk.request();
+        let failure = match ctx.call(|| ctx.store.open_search(&body)).await {
+            Ok(page) => match walk.take(page) {
+                Ok(hits) => {
+                    first = false;
+                    for hit in hits {
+                        if !in_folder(&hit.path, &spec.folder, spec.filters.recursive) {
+                            drain(&mut tasks).await?;
+                            return Err(outside(&hit.path, &spec.folder));
+                        }
+                        let entry = hit.entry();
+                        plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, hit.id).await?;
+                    }
+                    ctx.progress(on_progress, false);
+                    continue;
+                }
+                Err(e) => cut_short(walk.read, e),
+            },
+            Err(Failure::Cancelled) => break,
+            Err(Failure::Call(e, _)) if first && paired && unavailable(&e) => {
+                tracing::info!(error = %e, "AEM does not offer the OpenAPI search: QueryBuilder through the paired connection");
+                return Ok(None);
+            }
+            Err(Failure::Call(e, _)) if first => open_query::failed(e, &spec.connection),
+            // The scope past this page is unknown: the preview fails rather than pass a part
+            // of the assets for all of them.
+            Err(Failure::Call(e, _)) => cut_short(walk.read, e),
+        };
+        drain(&mut tasks).await?;
+        return Err(failure);
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(Some(counts))
 }

@@ -1,0 +1,495 @@
+//! AEM's OpenAPI search (`POST /adobe/assets/search`) against the sandbox: an OAuth
+//! Server-to-Server connection previews and applies a search with its own token across several
+//! cursor pages; an asset that comes to match during paging is not planned twice; a page that
+//! fails is an error, never a shorter scope; a condition the search cannot express is refused in
+//! words, or searched by the paired classic connection; an AEM without the search falls back to
+//! the pairing or says what to import; a list resolves through it; the count and the list check
+//! say which search was used; the sandbox refuses malformed queries with a 400.
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use metadesk_core::aem::auth::BoxFuture;
+use metadesk_core::assets::open_search::OpenPage;
+use metadesk_core::assets::search::SearchPage;
+use metadesk_core::assets::{AssetRef, AssetsApi, CallError, Current, OpenApiAssets, Page, Write};
+use metadesk_core::bulk::{Action, Combine, Condition, RunControl, Scope, Settings, runs};
+use metadesk_core::credentials::ApiFamily;
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
+use serde_json::{Value, json};
+
+use crate::bulk_support::*;
+
+async fn one_folder(assets: usize) -> Sandbox {
+    Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(assets)
+            .with_assets_per_folder(assets)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap()
+}
+
+/// An OAuth S2S connection with no classic connection paired.
+async fn unpaired(sb: &Sandbox) -> Arc<OpenApiAssets> {
+    let token = s2s_token(sb).await;
+    let c = sb.credentials();
+    Arc::new(OpenApiAssets::unpaired(client(
+        sb,
+        bearer(&token, Some(&c.oauth_client_id)),
+    )))
+}
+
+type Hook = Box<dyn Fn(usize) -> Option<CallError> + Send + Sync>;
+
+/// A store that counts which search it was asked, and runs `before_open_page(n)` before the
+/// n-th OpenAPI page (0-based): it may change the DAM, or fail the page.
+struct Watched {
+    inner: Arc<dyn AssetsApi>,
+    open_pages: AtomicUsize,
+    query_builder: AtomicUsize,
+    before_open_page: Hook,
+}
+
+impl Watched {
+    fn new(inner: Arc<dyn AssetsApi>, before_open_page: Hook) -> Arc<Self> {
+        Arc::new(Watched {
+            inner,
+            open_pages: AtomicUsize::new(0),
+            query_builder: AtomicUsize::new(0),
+            before_open_page,
+        })
+    }
+}
+
+impl AssetsApi for Watched {
+    fn family(&self) -> ApiFamily {
+        self.inner.family()
+    }
+    fn list<'a>(&'a self, f: &'a str, o: u64, l: u64) -> BoxFuture<'a, Result<Page, CallError>> {
+        self.inner.list(f, o, l)
+    }
+    fn resolve_id<'a>(&'a self, p: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        self.inner.resolve_id(p)
+    }
+    fn read<'a>(&'a self, a: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        self.inner.read(a)
+    }
+    fn write<'a>(
+        &'a self,
+        a: &'a AssetRef,
+        w: &'a [Write],
+        m: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        self.inner.write(a, w, m)
+    }
+    fn listing_carries(&self, p: &str) -> bool {
+        self.inner.listing_carries(p)
+    }
+    fn can_search(&self) -> bool {
+        self.inner.can_search()
+    }
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<SearchPage, CallError>> {
+        self.query_builder.fetch_add(1, Ordering::SeqCst);
+        self.inner.search(params)
+    }
+    fn open_search<'a>(&'a self, body: &'a Value) -> BoxFuture<'a, Result<OpenPage, CallError>> {
+        let n = self.open_pages.fetch_add(1, Ordering::SeqCst);
+        let fail = (self.before_open_page)(n);
+        Box::pin(async move {
+            match fail {
+                Some(e) => Err(e),
+                None => self.inner.open_search(body).await,
+            }
+        })
+    }
+}
+
+fn small_pages() -> Settings {
+    Settings {
+        search_page_size: 10,
+        ..settings()
+    }
+}
+
+fn jpegs(sb: &Sandbox) -> BTreeSet<String> {
+    sb.dump(true)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false && a["metadata"]["dc:format"] == "image/jpeg")
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect()
+}
+
+fn search_spec(sb: &Sandbox, conditions: &[&str], edit: &str) -> metadesk_core::bulk::RunSpec {
+    let (folder, filters) = Scope::Search {
+        under: SAMPLE_FOLDER.into(),
+        recursive: true,
+        conditions: conditions
+            .iter()
+            .map(|c| Condition::parse(c).unwrap())
+            .collect(),
+        combine: Combine::All,
+    }
+    .into_run_parts()
+    .unwrap();
+    let mut spec = spec(
+        sb,
+        ApiFamily::OpenApi,
+        &folder,
+        vec![set("dc:rights", edit)],
+    );
+    spec.filters = filters;
+    spec
+}
+
+fn planned_paths(dir: &std::path::Path, run: &str) -> Vec<String> {
+    runs::preview_page(&dir.join("runs"), run, None, 0, 100_000)
+        .unwrap()
+        .rows
+        .into_iter()
+        .filter(|r| r.action == Action::Change)
+        .map(|r| r.path)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_oauth_connection_searches_with_its_own_token_across_cursor_pages_and_applies() {
+    let sb = one_folder(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let expected = jpegs(&sb);
+    assert!(
+        expected.len() > 25,
+        "several pages of 10: {}",
+        expected.len()
+    );
+    let store = Watched::new(unpaired(&sb).await, Box::new(|_| None));
+    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+        .with_settings(small_pages());
+    let spec = search_spec(
+        &sb,
+        &["type is image/jpeg", "modified after 2000-01-01"],
+        "S2S",
+    );
+    let run = engine
+        .preview(spec, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    let planned = planned_paths(dir.path(), &run.id);
+    assert_eq!(planned.iter().cloned().collect::<BTreeSet<_>>(), expected);
+    assert_eq!(planned.len(), expected.len(), "none twice");
+    let pages = store.open_pages.load(Ordering::SeqCst);
+    assert_eq!(pages, expected.len().div_ceil(10), "every cursor followed");
+    assert_eq!(store.query_builder.load(Ordering::SeqCst), 0);
+    let done = engine
+        .apply(&run.id, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    assert_eq!(done.counts.changed, expected.len() as u64);
+    for p in &expected {
+        assert_eq!(metadata(&sb, p)["dc:rights"], "S2S");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
+    let sb = one_folder(80).await;
+    let dir = tempfile::tempdir().unwrap();
+    let all: Vec<String> = sb.dump(true)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false)
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    // Every other asset has the value searched for; the first one (in path order) does not.
+    for p in all.iter().skip(1).step_by(2) {
+        sb.write_metadata(p, vec![("dc:source".into(), Some(json!("batch-7")))]);
+    }
+    let first = all[0].clone();
+    let sandbox = Arc::new(sb);
+    let sb2 = sandbox.clone();
+    // Before the second page, someone gives the first asset the value: the sandbox's cursor
+    // (an offset) now repeats the last hit of the first page.
+    let store = Watched::new(
+        unpaired(&sandbox).await,
+        Box::new(move |n| {
+            if n == 1 {
+                sb2.write_metadata(&first, vec![("dc:source".into(), Some(json!("batch-7")))]);
+            }
+            None
+        }),
+    );
+    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+        .with_settings(small_pages());
+    let spec = search_spec(&sandbox, &["dc:source is batch-7"], "B7");
+    let run = engine
+        .preview(spec, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    let planned = planned_paths(dir.path(), &run.id);
+    let unique: BTreeSet<&String> = planned.iter().collect();
+    assert_eq!(
+        unique.len(),
+        planned.len(),
+        "an asset planned twice: {planned:?}"
+    );
+    assert_eq!(planned.len() as u64, run.counts.assets);
+    assert_eq!(planned.len(), all.len() / 2);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_page_that_fails_is_an_error_never_a_shorter_scope() {
+    let sb = one_folder(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let store = Watched::new(
+        unpaired(&sb).await,
+        Box::new(|n| {
+            (n == 2).then(|| CallError::Rejected {
+                status: 400,
+                detail: "Invalid cursor".into(),
+            })
+        }),
+    );
+    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+        .with_settings(small_pages());
+    let err = engine
+        .preview(
+            search_spec(&sb, &["type is image/jpeg"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("stopped after 20 assets") && err.contains("Invalid cursor"),
+        "{err}"
+    );
+    assert_eq!(sb.counters().writes_applied, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_condition_it_cannot_express_is_refused_in_words_or_searched_by_the_pairing() {
+    let sb = one_folder(60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let alone = Watched::new(unpaired(&sb).await, Box::new(|_| None));
+    let err = engine(alone.clone(), dir.path())
+        .preview(
+            search_spec(&sb, &["type is image/jpeg", "dc:rights is empty"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("cannot ask for \"dc:rights is empty\"")
+            && err.contains("empty or set")
+            && err.contains("Finds assets with"),
+        "{err}"
+    );
+    assert_eq!(alone.open_pages.load(Ordering::SeqCst), 0, "nothing sent");
+    // Paired: the classic connection's QueryBuilder searches instead.
+    let paired = Watched::new(openapi(&sb).await, Box::new(|_| None));
+    let run = engine(paired.clone(), &dir.path().join("paired"))
+        .preview(
+            search_spec(&sb, &["type is image/jpeg", "dc:rights is empty"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    assert!(run.counts.assets > 0);
+    assert_eq!(paired.open_pages.load(Ordering::SeqCst), 0);
+    assert!(paired.query_builder.load(Ordering::SeqCst) > 0);
+    assert_eq!(sb.counters().writes_applied, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says_what_to_import() {
+    let sb = one_folder(60).await;
+    sb.set_openapi_search(false);
+    let dir = tempfile::tempdir().unwrap();
+    let expected = jpegs(&sb);
+    let paired = Watched::new(openapi(&sb).await, Box::new(|_| None));
+    let run = engine(paired.clone(), dir.path())
+        .preview(
+            search_spec(&sb, &["type is image/jpeg"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(run.counts.assets, expected.len() as u64);
+    assert_eq!(paired.open_pages.load(Ordering::SeqCst), 1, "asked once");
+    assert!(paired.query_builder.load(Ordering::SeqCst) > 0);
+    let alone = unpaired(&sb).await;
+    let err = engine(alone, &dir.path().join("alone"))
+        .preview(
+            search_spec(&sb, &["type is image/jpeg"], "x"),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("does not answer its OpenAPI search")
+            && err.contains("Import AEM service credentials"),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_so() {
+    use metadesk_core::app::{ConnectionChoice, SelectedCount, Workspace};
+    use metadesk_core::bulk::open_query::Finder;
+    let sb = one_folder(60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(
+        metadesk_core::dirs::AppDirs::under(dir.path()),
+        Arc::new(metadesk_core::secrets::RunOnlyKeychain::default()),
+    )
+    .unwrap();
+    let recognised =
+        metadesk_core::credentials::inspect(sb.credentials().oauth_project_json.as_bytes())
+            .unwrap();
+    let options = metadesk_core::connections::ImportOptions {
+        aem_url: Some(sb.base_url()),
+        ..Default::default()
+    };
+    let id = ws
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    // The card asks whether the OpenAPI search answers (it then does not ask to pair).
+    assert!(ws.openapi_search_answers(&opened).await.unwrap());
+    sb.set_openapi_search(false);
+    assert!(!ws.openapi_search_answers(&opened).await.unwrap());
+    sb.set_openapi_search(true);
+    let scope = Scope::Search {
+        under: SAMPLE_FOLDER.into(),
+        recursive: false,
+        conditions: vec![Condition::parse("type is image/jpeg").unwrap()],
+        combine: Combine::All,
+    };
+    let Some(SelectedCount::Search(count)) =
+        ws.count_selected(&opened, scope, &|_| {}).await.unwrap()
+    else {
+        panic!("not a search count")
+    };
+    assert_eq!(
+        (count.assets, count.finder.clone()),
+        (jpegs(&sb).len() as u64, Finder::OpenapiSearch)
+    );
+    let some = jpegs(&sb).into_iter().next().unwrap();
+    let id_of = sb.asset(&some).unwrap()["assetId"]
+        .as_str()
+        .map(str::to_owned);
+    let mut entries = vec![
+        some.clone(),
+        "/content/dam/nowhere.jpg".into(),
+        some.clone(),
+    ];
+    if let Some(id) = id_of {
+        entries.push(id);
+    }
+    let Some(SelectedCount::List(check)) = ws
+        .count_selected(&opened, Scope::List { entries }, &|_| {})
+        .await
+        .unwrap()
+    else {
+        panic!("not a list check")
+    };
+    assert_eq!(check.finder, Finder::OpenapiSearch);
+    assert_eq!(check.assets, 1);
+    let reasons: Vec<(u64, &str)> = check
+        .problems
+        .iter()
+        .map(|p| (p.line, p.reason.as_str()))
+        .collect();
+    assert!(reasons[0].1.starts_with("not found"), "{reasons:?}");
+    assert_eq!(reasons[1], (3, "a duplicate of line 1"));
+    // A condition it cannot express, unpaired: refused in words, nothing counted.
+    let err = ws
+        .count_selected(
+            &opened,
+            Scope::Search {
+                under: SAMPLE_FOLDER.into(),
+                recursive: false,
+                conditions: vec![Condition::parse("tag is wknd:activity").unwrap()],
+                combine: Combine::All,
+            },
+            &|_| {},
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("not the tags below it"), "{err}");
+}
+
+#[tokio::test]
+async fn the_sandbox_search_takes_s2s_tokens_and_refuses_malformed_queries_with_a_400() {
+    let sb = one_folder(30).await;
+    let token = s2s_token(&sb).await;
+    let key = sb.credentials().oauth_client_id.clone();
+    let http = reqwest::Client::new();
+    let post = |body: Value, token: &str| {
+        http.post(format!("{}/adobe/assets/search", sb.base_url()))
+            .bearer_auth(token)
+            .header("X-Api-Key", &key)
+            .header("X-Adobe-Accept-Experimental", "1")
+            .json(&body)
+            .send()
+    };
+    let good = json!({"query": [{"term": {"repositoryMetadata.repo:parentPath": [SAMPLE_FOLDER]}}], "limit": 10});
+    let answer = post(good.clone(), &token).await.unwrap();
+    assert_eq!(answer.status(), 200);
+    let body: Value = answer.json().await.unwrap();
+    assert_eq!(body["hits"]["results"].as_array().unwrap().len(), 10);
+    assert!(body["cursor"].is_string());
+    for (bad, words) in [
+        (json!({"query": {"term": {}}}), "query must be an array"),
+        (
+            json!({"query": [{"exists": {"field": "dc:rights"}}]}),
+            "Unknown query item",
+        ),
+        (
+            json!({"query": [{"term": {"assetMetadata.dc:rights": "R"}}]}),
+            "array of strings",
+        ),
+        (json!({"query": [], "limit": 500}), "limit"),
+        (json!({"query": [], "cursor": "not-mine"}), "Invalid cursor"),
+        (json!({"query": [], "size": 3}), "Unknown property"),
+    ] {
+        let answer = post(bad.clone(), &token).await.unwrap();
+        assert_eq!(answer.status(), 400, "{bad}");
+        let problem: Value = answer.json().await.unwrap();
+        assert!(
+            problem["detail"].as_str().unwrap().contains(words),
+            "{bad}: {problem}"
+        );
+    }
+    // A development token is not an OpenAPI credential here; QueryBuilder refuses the S2S one.
+    let refused = post(good, &sb.credentials().dev_token).await.unwrap();
+    assert!(
+        matches!(refused.status().as_u16(), 401 | 403),
+        "{}",
+        refused.status()
+    );
+    sb.set_openapi_search(false);
+    let off = post(json!({"query": []}), &token).await.unwrap();
+    assert_eq!(off.status(), 404);
+}
