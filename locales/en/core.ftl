@@ -94,6 +94,78 @@ test-this-user = this connection's user
 test-dam-forbidden = AEM does not let { $who } read /content/dam (HTTP { $status }{ $said }). Ask an AEM administrator to give that user read access to the DAM, for example by adding it to the DAM Users group.
 test-openapi-not-allowed = AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs (HTTP { $status }){ $said }. Most often the environment has not allow-listed the credential's client id: an AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys it with a Config Pipeline. Also check that the credential's product profile includes the AEM Assets API Users service.
 
+## Reasons in reports (bulk runs): why an asset was skipped, failed or held back, why a run
+## stopped. The journal keeps the id and arguments; { $who }, { $what }, { $why }, { $values },
+## { $detail } and { $problem } are other reasons below, already written in the language.
+
+reason-who = { $kind ->
+    [technical] the technical account { $account }
+    [user] the user { $account }
+   *[none] the account of this connection
+}
+reason-value-not-set = (not set)
+reason-cancelled = cancelled
+reason-changed-since-export = changed in AEM after the sheet was exported (changed { $now }, exported { $exported }); its cells that differ from AEM now are not written, so that change is kept. Export the sheet again to edit this asset
+reason-holds-one-value = several values for a property AEM holds as one ({ $properties }); keep one value in each, or write \| for a | that belongs to the text
+reason-change-not-checked = changed in AEM after the sheet was exported? Metadesk could not tell ({ $detail }); its cells are not written. Preview the sheet again
+reason-forbidden-write = this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights
+reason-cannot-write = { $refused ->
+    [one] AEM refused the first change (403)
+   *[other] AEM refused the first { $refused } changes (403)
+}, so the run stopped: this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights. Then resume the run to change the remaining assets.
+reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
+reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
+reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
+reason-content-fragment = content fragment: Metadesk never edits content fragments
+reason-already-as-wanted = already as wanted at the preview
+reason-already-as-wanted-at-write = already as wanted when it was written
+reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
+reason-not-applied-yet = not applied yet
+reason-changed-since-preview = changed since the preview: { $values }, so it was not overwritten; retry the failed assets to plan it again from the value now in AEM
+reason-changed-value = { $property } was { $preview } at the preview and is now { $now }
+reason-changed-since-run = { $property } was changed in AEM after run { $run } (it is now { $now }), so it was left as it is
+reason-throttled-write = { $what } and the asset was not written; retry the failed assets later
+reason-not-confirmed = { $what }; AEM did not confirm the change. Retry the failed assets to try again.
+reason-rejected = AEM refused the change ({ $status }): { $detail }
+reason-slow-down = AEM kept asking Metadesk to slow down ({ $status })
+reason-network-failure = network or server failure after { $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+} ({ $detail })
+reason-unreachable = Could not reach { $host }: { $detail } ({ $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+})
+reason-timeout = { $host } did not answer in time ({ $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+})
+reason-disappeared = the asset disappeared while the preview ran (404)
+reason-not-read = { $what }, so the asset could not be read; preview again to include it
+reason-folder-not-listed = this folder could not be listed, so its assets and subfolders are not in this run ({ $why }); run the edit on it again later
+reason-folder-forbidden = this connection may not read it (403): ask an AEM administrator to give { $who } read access to it
+reason-folder-gone = it no longer exists (404)
+reason-list-line = line { $line }: { $problem }
+reason-list-dot-segments = a path with . or .. segments
+reason-list-dam-root = the DAM root, not an asset
+reason-list-bad-asset-id = not a valid asset id (urn:aaid:aem: followed by a UUID)
+reason-list-bad-link = a link that cannot be read
+reason-list-link-outside-dam = a link that does not point to an asset under /content/dam
+reason-list-not-an-entry = not a DAM path (/content/dam/…), an Assets link or an asset id (urn:aaid:aem:…)
+reason-list-duplicate = a duplicate of line { $line }
+reason-list-not-found = not found in AEM (or this connection may not see it)
+reason-list-same-asset = the same asset as line { $line }
+reason-list-folder = a folder, not an asset (choose it as the folder to edit its assets)
+reason-list-content-fragment = a content fragment (Metadesk never edits those)
+
+## Report CSV headers (only when the user asks for headers in their language)
+
+report-csv-path = Path
+report-csv-status = Status
+report-csv-reason = Reason
+report-csv-before = { $property } before
+report-csv-after = { $property } after
+
 ## Start-up checks
 
 health-folders = App folders

@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{JobKind, Opened, Workspace, blocking};
 use crate::assets::browse::{self, FolderEntry, FolderPage};
@@ -16,6 +17,7 @@ use crate::bulk::{
 };
 use crate::connections::confirm_production;
 use crate::error::{Error, Result};
+use crate::i18n::Localizer;
 
 /// Children per page of the folder tree.
 pub const FOLDER_PAGE: u64 = 200;
@@ -177,17 +179,27 @@ impl Workspace {
     }
 
     /// Writes run `run_id`'s report as CSV to `target` (see [`write_whole_file`]; `replace`
-    /// allows replacing an existing file). Returns the file's name.
+    /// allows replacing an existing file), its reasons in `words`' language, and its column
+    /// headers too with `localized_headers` (machine-readable keys otherwise). Returns the
+    /// file's name.
     pub async fn export_report(
         &self,
         run_id: &str,
         target: PathBuf,
         replace: bool,
+        words: Arc<Localizer>,
+        localized_headers: bool,
     ) -> Result<String> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         blocking(move || {
             runs::summary(&dir, &id)?;
-            write_whole_file(&target, replace, |out| runs::write_csv(&dir, &id, out))?;
+            let options = runs::CsvOptions {
+                words: &words,
+                localized_headers,
+            };
+            write_whole_file(&target, replace, |out| {
+                runs::write_csv(&dir, &id, options, out)
+            })?;
             Ok(target
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())

@@ -210,13 +210,17 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
     // The CSV export writes the report where the user chose.
     let out = f._dir.path().join("report.csv");
     assert_eq!(
-        s.export_report(&p.id, out.clone(), true).await.unwrap(),
+        s.export_report(&p.id, out.clone(), true, english(), false)
+            .await
+            .unwrap(),
         "report.csv"
     );
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.starts_with("path,status,reason,dc:rights before,dc:rights after"));
     let bad = f._dir.path().join("bad.csv");
-    assert!(s.export_report("../x", bad, true).await.is_err());
+    assert!(s.export_report("../x", bad, true, english(), false)
+            .await
+            .is_err());
     assert!(
         !f._dir.path().join("bad.csv").exists(),
         "a failed export leaves no file"
@@ -1069,4 +1073,9 @@ fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothin
     assert_eq!(connection.host, "author-p7603-e12614.adobeaemcloud.com");
     assert_eq!(connection.secret_hints, ["client secret ••••1d47"]);
     assert_eq!(secrets.len(), 1, "{:?}", secrets.keys());
+}
+
+/// English words, for the use cases that take the reader's language.
+fn english() -> Arc<crate::i18n::Localizer> {
+    Arc::new(crate::i18n::Localizer::english())
 }

@@ -16,11 +16,13 @@ use crate::bulk::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, journal_path,
     read_records,
 };
+use crate::bulk::reasons::{self, Reason};
 use crate::bulk::replay::{Counts, Replay, RunStatus};
 use crate::bulk::spec::RunKind;
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::i18n::{Localizer, arg};
 use crate::spreadsheet::spreadsheet_text;
 use crate::timefmt::parse_rfc3339;
 
@@ -55,8 +57,19 @@ pub struct RunSummary {
     /// counts up to its last journaled record), not the days it may have waited in between.
     /// Unknown (null) while the preview has not finished.
     pub duration_secs: Option<f64>,
-    /// Why the run stopped, when it did.
-    pub reason: Option<String>,
+    /// Why the run stopped, when it did (words in the reader's language once the window is
+    /// sent it: [`RunSummary::localize`]).
+    #[ts(type = "string | null")]
+    pub reason: Option<Reason>,
+}
+
+impl RunSummary {
+    /// The stop reason in `l`'s language, as the window shows it.
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Some(reason) = &mut self.reason {
+            reason.localize(l);
+        }
+    }
 }
 
 fn summarize(replay: &Replay) -> RunSummary {
@@ -182,6 +195,24 @@ pub fn preview_page(
     Ok(PreviewPage { rows, total })
 }
 
+impl PreviewPage {
+    /// The rows' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
+            reason.localize(l);
+        }
+    }
+}
+
+impl ReportPage {
+    /// The rows' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
+            reason.localize(l);
+        }
+    }
+}
+
 /// `limit` report rows from `offset` (in preview order) among the assets whose status is
 /// `status` (every asset when `None`), and how many match in all.
 pub fn report_page(
@@ -253,7 +284,9 @@ impl ReportStatus {
 pub struct ReportRow {
     pub path: String,
     pub status: ReportStatus,
-    pub reason: Option<String>,
+    /// Words in the reader's language once the window is sent it (`ReportPage::localize`).
+    #[ts(type = "string | null")]
+    pub reason: Option<Reason>,
     pub changes: Vec<PropertyChange>,
     /// Not written because these properties changed in AEM after the preview: the value the
     /// preview saw and the one AEM held at the write.
@@ -268,7 +301,7 @@ pub fn report(
     mut each: impl FnMut(ReportRow) -> Result<()>,
 ) -> Result<()> {
     let path = path_of(runs_dir, run_id)?;
-    type Ending = (Outcome, Option<String>, Vec<ChangedSincePreview>);
+    type Ending = (Outcome, Option<Reason>, Vec<ChangedSincePreview>);
     let mut outcomes: HashMap<u64, Ending> = HashMap::new();
     for record in read_records(&path)? {
         if let Record::Outcome {
@@ -291,7 +324,7 @@ pub fn report(
         let (status, reason, changed_since_preview) = match row.action {
             Action::Unchanged => (
                 ReportStatus::Unchanged,
-                Some("already as wanted at the preview".to_owned()),
+                Some(reasons::already_as_wanted()),
                 Vec::new(),
             ),
             Action::Skip => (ReportStatus::Skipped, row.reason, Vec::new()),
@@ -308,7 +341,7 @@ pub fn report(
                 ),
                 None => (
                     ReportStatus::Pending,
-                    Some("not applied yet".to_owned()),
+                    Some(reasons::not_applied_yet()),
                     Vec::new(),
                 ),
             },
@@ -341,8 +374,26 @@ fn csv_value(v: Option<&Value>) -> String {
     }
 }
 
+/// How a report is written as CSV.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvOptions<'a> {
+    /// The language of the reasons.
+    pub words: &'a Localizer,
+    /// Column headers in that language too (`Chemin`, `dc:title avant`), for people; without
+    /// it, the machine-readable keys (`path`, `dc:title before`) that scripts read.
+    pub localized_headers: bool,
+}
+
 /// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property.
-pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) -> Result<()> {
+/// Statuses stay machine-readable keys (`changed`, `failed`); reasons are in `options`'
+/// language.
+pub fn write_csv(
+    runs_dir: &Path,
+    run_id: &str,
+    options: CsvOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let l = options.words;
     let summary = summary(runs_dir, run_id)?;
     let path = path_of(runs_dir, run_id)?;
     let spec = match read_records(&path)?.next() {
@@ -350,10 +401,21 @@ pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) ->
         _ => return Err(Error::Internal("journal without a run definition".into())),
     };
     let properties: Vec<String> = spec.edits.iter().map(|e| e.property.clone()).collect();
-    let mut header = vec!["path".to_owned(), "status".to_owned(), "reason".to_owned()];
+    let mut header: Vec<String> = if options.localized_headers {
+        ["report-csv-path", "report-csv-status", "report-csv-reason"]
+            .map(|id| l.text(id))
+            .into()
+    } else {
+        ["path", "status", "reason"].map(str::to_owned).into()
+    };
     for p in &properties {
-        header.push(format!("{p} before"));
-        header.push(format!("{p} after"));
+        if options.localized_headers {
+            header.push(l.msg("report-csv-before", &[("property", arg(p.as_str()))]));
+            header.push(l.msg("report-csv-after", &[("property", arg(p.as_str()))]));
+        } else {
+            header.push(format!("{p} before"));
+            header.push(format!("{p} after"));
+        }
     }
     // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
     let mut writer = csv::WriterBuilder::new()
@@ -370,7 +432,7 @@ pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) ->
         let mut cells = vec![
             spreadsheet_text(&row.path),
             row.status.words().to_owned(),
-            spreadsheet_text(row.reason.as_deref().unwrap_or("")),
+            spreadsheet_text(&row.reason.map(|r| r.localized(l)).unwrap_or_default()),
         ];
         for p in &properties {
             let change = row.changes.iter().find(|c| &c.property == p);

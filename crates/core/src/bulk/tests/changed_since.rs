@@ -3,6 +3,7 @@
 //! again by "retry the failed assets", the journal keeps the value the write replaced, and an
 //! undo leaves other people's later changes.
 
+use crate::bulk::reasons::English;
 use super::*;
 
 fn clear(p: &str) -> Edit {
@@ -64,7 +65,7 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
                 now: Some(json!("theirs")),
             }]
         );
-        let reason = row.reason.as_deref().unwrap();
+        let reason = row.reason.english().unwrap();
         assert!(
             reason.contains("changed since the preview")
                 && reason.contains("\"old\" at the preview")

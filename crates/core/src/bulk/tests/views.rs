@@ -1,6 +1,7 @@
 //! The app's views over a run and a folder: folder pages, completion, scope counts, retry plans,
 //! pages of preview and report rows, and the messages of bad inputs and failed listings.
 
+use crate::bulk::reasons::English;
 use super::*;
 use crate::assets::browse;
 
@@ -156,7 +157,7 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
         .find(|r| r.path == "/content/dam/f/locked")
         .expect("a row for the folder");
     assert_eq!(locked.status, ReportStatus::Skipped);
-    let reason = locked.reason.as_deref().unwrap();
+    let reason = locked.reason.english().unwrap();
     assert!(reason.contains("could not be listed"), "{reason}");
 
     let count = scope::count(
@@ -524,6 +525,7 @@ async fn preview_and_report_pages_filter_and_count_in_all() {
     assert!(
         failed.rows[0]
             .reason
+            .english()
             .as_deref()
             .unwrap()
             .contains("tech@techacct.adobe.com")
