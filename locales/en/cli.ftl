@@ -38,6 +38,67 @@ cli-about-bulk-undo = Restore every original value a run changed (itself a run, 
 cli-about-bulk-retry = Make a run's edits again on the assets that failed in it (read again first; itself a run, with preview and report).
 cli-about-runs = The history of bulk runs and their reports.
 
+cli-about-graphql = Run a GraphQL query on a connection (exit 1 when the answer has GraphQL errors).
+cli-about-request = Send one request to a connection's own AEM host (exit 1 for a non-2xx status).
+cli-about-sheet = Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
+cli-about-sheet-export = Write a sheet (.xlsx or .csv, from --out's extension) of the assets of a folder, one column per property.
+cli-about-sheet-import = Check an edited sheet (.xlsx, .xls, .ods, .csv; Metadesk's or AEM's Metadata Export), preview the cells that change, and apply them.
+cli-about-runs-list = Every run, newest first: when, connection, folder, edits, counts, duration, status.
+cli-about-runs-show = One run's summary and report; `--csv FILE` exports every asset with its outcome.
+cli-arg-runs-list-json = Print the runs as JSON.
+cli-arg-runs-show-csv = Write the report as CSV to this file (`-` for standard output). An existing file is not replaced unless `--force` is given.
+cli-arg-runs-show-force = With --csv: replace the file if it exists.
+cli-arg-runs-show-localized_headers = With --csv: column headers in the terminal's language (for people) instead of the machine-readable keys `path,status,reason,… before,… after`.
+cli-arg-runs-show-json = Print the run's summary as JSON.
+cli-arg-runs-show-jsonl = Print every asset as one JSON object per line: path, status (for a previewed run, `pending` = will change), reason, and the before → after of each edited property.
+
+## bulk and runs: human output
+
+cli-run-status = { $status ->
+    [preview-incomplete] preview incomplete
+    [previewed] previewed
+    [interrupted] interrupted
+    [cancelled] cancelled
+    [stopped] stopped
+   *[completed] completed
+}
+cli-summary-heading = Run { $run } ({ $status }) on { $connection } — { $folder }
+cli-summary-edits = {"  "}edits: { $edits }
+cli-summary-counts = {"  "}{ $assets ->
+    [one] { $assets } asset
+   *[other] { $assets } assets
+}: { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } still to do
+cli-summary-duration = {"  "}duration: { $seconds } s
+cli-summary-stopped = {"  "}stopped because: { $reason }
+cli-progress-preview = preview
+cli-progress-apply = apply
+cli-progress-counts = { $done }/{ $total } changed { $changed } unchanged { $unchanged } skipped { $skipped } failed { $failed } · { $rate }/s · { $concurrency } at once
+cli-progress-eta = {" "}ETA { $seconds } s
+cli-progress-paused = {" "}PAUSED
+cli-bulk-scope = Scope: { $scope }
+cli-bulk-stopping = Stopping: letting the writes under way finish… (Ctrl-C again to quit now)
+cli-bulk-more-changes = {"  "}… and { $count } more (runs show { $run } --csv FILE)
+cli-bulk-failed-asset = {"  "}failed { $path }: { $reason }
+cli-bulk-report-hint = {"  "}report: metadesk-cli runs show { $run } (--csv FILE for every asset)
+cli-bulk-finish-hint = {"  "}finish it: metadesk-cli bulk resume { $run }
+cli-bulk-preview-cancelled = The preview was cancelled; nothing was written.
+cli-bulk-nothing-to-change = Nothing to change.
+cli-bulk-dry-run = Dry run: nothing was written. Every asset's before → after: metadesk-cli runs show { $run } --jsonl (or --csv FILE). Apply exactly this with: metadesk-cli bulk resume { $run }
+cli-bulk-dry-run-resume = Dry run: nothing was written.
+cli-bulk-not-applied = Not applied. Apply later with: metadesk-cli bulk resume { $run }
+cli-runs-none = No runs yet.
+cli-runs-counts = { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } to do
+cli-runs-duration = , { $seconds } s
+cli-runs-problem = {"  "}{ $status ->
+    [skipped] skipped
+    [failed] failed
+    [pending] pending
+    [changed] changed
+   *[unchanged] unchanged
+} { $path }: { $reason }
+cli-runs-report-written = Report written to { $file }.
+cli-runs-report-exists = error: { $file } already exists; choose another file name, or add --force to replace it.
+
 ## connections
 
 kind-service-credentials = AEM service credentials

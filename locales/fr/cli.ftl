@@ -38,6 +38,70 @@ cli-about-bulk-undo = Restaurer chaque valeur d’origine modifiée par une exé
 cli-about-bulk-retry = Refaire les modifications d’une exécution sur les ressources en échec (relues d’abord ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-about-runs = L’historique des exécutions en masse et leurs rapports.
 
+cli-about-graphql = Exécuter une requête GraphQL sur une connexion (code de sortie 1 quand la réponse contient des erreurs GraphQL).
+cli-about-request = Envoyer une requête à l’hôte AEM d’une connexion (code de sortie 1 pour un statut autre que 2xx).
+cli-about-sheet = Feuilles de calcul : exporter les métadonnées d’un dossier, importer une feuille modifiée (aperçu, application).
+cli-about-sheet-export = Écrire une feuille (.xlsx ou .csv, selon l’extension de --out) des ressources d’un dossier, une colonne par propriété.
+cli-about-sheet-import = Vérifier une feuille modifiée (.xlsx, .xls, .ods, .csv ; celle de Metadesk ou l’export de métadonnées d’AEM), prévisualiser les cellules qui changent et les appliquer.
+cli-about-runs-list = Toutes les exécutions, de la plus récente à la plus ancienne : date, connexion, dossier, modifications, décomptes, durée, statut.
+cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
+cli-arg-runs-list-json = Afficher les exécutions en JSON.
+cli-arg-runs-show-csv = Écrire le rapport en CSV dans ce fichier (`-` pour la sortie standard). Un fichier existant n’est remplacé qu’avec `--force`.
+cli-arg-runs-show-force = Avec --csv : remplacer le fichier s’il existe.
+cli-arg-runs-show-localized_headers = Avec --csv : des en-têtes de colonnes dans la langue du terminal (pour les personnes) au lieu des clés lisibles par les machines `path,status,reason,… before,… after`.
+cli-arg-runs-show-json = Afficher le résumé de l’exécution en JSON.
+cli-arg-runs-show-jsonl = Afficher chaque ressource sous la forme d’un objet JSON par ligne : chemin, statut (pour une exécution prévisualisée, `pending` = va changer), raison, et l’avant → après de chaque propriété modifiée.
+
+## bulk et runs : sortie pour les personnes
+
+cli-run-status = { $status ->
+    [preview-incomplete] aperçu incomplet
+    [previewed] prévisualisée
+    [interrupted] interrompue
+    [cancelled] annulée
+    [stopped] arrêtée
+   *[completed] terminée
+}
+cli-summary-heading = Exécution { $run } ({ $status }) sur { $connection } — { $folder }
+cli-summary-edits = {"  "}modifications : { $edits }
+cli-summary-counts = {"  "}{ $assets ->
+    [one] { $assets } ressource
+   *[other] { $assets } ressources
+} : { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } restant à traiter
+cli-summary-duration = {"  "}durée : { $seconds } s
+cli-summary-stopped = {"  "}arrêtée parce que : { $reason }
+cli-progress-preview = aperçu
+cli-progress-apply = application
+cli-progress-counts = { $done }/{ $total } modifiées { $changed } inchangées { $unchanged } ignorées { $skipped } en échec { $failed } · { $rate }/s · { $concurrency } en parallèle
+cli-progress-eta = {" "}fin estimée dans { $seconds } s
+cli-progress-paused = {" "}EN PAUSE
+cli-bulk-scope = Portée : { $scope }
+cli-bulk-stopping = Arrêt : les écritures en cours se terminent… (Ctrl-C de nouveau pour quitter tout de suite)
+cli-bulk-more-changes = {"  "}… et { $count ->
+    [one] { $count } autre
+   *[other] { $count } autres
+} (runs show { $run } --csv FICHIER)
+cli-bulk-failed-asset = {"  "}échec { $path } : { $reason }
+cli-bulk-report-hint = {"  "}rapport : metadesk-cli runs show { $run } (--csv FICHIER pour chaque ressource)
+cli-bulk-finish-hint = {"  "}pour la terminer : metadesk-cli bulk resume { $run }
+cli-bulk-preview-cancelled = L’aperçu a été annulé ; rien n’a été écrit.
+cli-bulk-nothing-to-change = Rien à modifier.
+cli-bulk-dry-run = Simulation : rien n’a été écrit. L’avant → après de chaque ressource : metadesk-cli runs show { $run } --jsonl (ou --csv FICHIER). Pour appliquer exactement ceci : metadesk-cli bulk resume { $run }
+cli-bulk-dry-run-resume = Simulation : rien n’a été écrit.
+cli-bulk-not-applied = Non appliquée. Pour l’appliquer plus tard : metadesk-cli bulk resume { $run }
+cli-runs-none = Aucune exécution pour l’instant.
+cli-runs-counts = { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } à traiter
+cli-runs-duration = , { $seconds } s
+cli-runs-problem = {"  "}{ $status ->
+    [skipped] ignorée
+    [failed] échec
+    [pending] en attente
+    [changed] modifiée
+   *[unchanged] inchangée
+} { $path } : { $reason }
+cli-runs-report-written = Rapport écrit dans { $file }.
+cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
+
 ## connections
 
 kind-service-credentials = identifiants de service AEM

@@ -15,6 +15,8 @@ use metadesk_core::app::{GraphqlCall, Workspace};
 use metadesk_core::console::table::{ResultTable, write_csv};
 use metadesk_core::console::{ConsoleRequest, GraphqlAnswer, Header, ResponseBody};
 
+use metadesk_core::i18n::Localizer;
+
 use crate::output::{OK, SOME_FAILED, fail};
 
 /// Run a GraphQL query (its text, a file or a persisted query) on a connection.
@@ -91,10 +93,10 @@ fn read_file(path: &PathBuf, what: &str) -> Result<String, Error> {
 }
 
 /// `metadesk-cli graphql …`.
-pub async fn graphql(args: GraphqlArgs, workspace: &Workspace) -> u8 {
+pub async fn graphql(args: GraphqlArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     let answer = match run_graphql(&args, workspace).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, l),
     };
     for e in &answer.errors {
         match e.locations.first() {
@@ -120,7 +122,7 @@ pub async fn graphql(args: GraphqlArgs, workspace: &Workspace) -> u8 {
         print_json(&answer, &mut out)
     };
     if let Err(e) = printed {
-        return fail(&e);
+        return fail(&e, l);
     }
     if answer.errors.is_empty() {
         OK
@@ -242,10 +244,10 @@ fn write_table_csv(table: Option<&ResultTable>, file: &PathBuf) -> Result<(), Er
 }
 
 /// `metadesk-cli request …`.
-pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
+pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     let request = match build_request(&args) {
         Ok(r) => r,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, l),
     };
     let response = match workspace
         .console_request(
@@ -257,7 +259,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
         .await
     {
         Ok(r) => r,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, l),
     };
     let ok = (200..300).contains(&response.status);
     eprintln!(
@@ -299,7 +301,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
             .map_err(|e| Error::io("could not print the body", e)),
     };
     if let Err(e) = written {
-        return fail(&e);
+        return fail(&e, l);
     }
     if ok { OK } else { SOME_FAILED }
 }
