@@ -7,6 +7,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::bulk_support::English;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -195,7 +196,7 @@ async fn the_scope_count_equals_the_previews_assets() {
         assert!(
             rows.rows
                 .iter()
-                .all(|r| r.reason.as_deref().unwrap().contains("content fragment")),
+                .all(|r| r.reason.english().as_deref().unwrap().contains("content fragment")),
             "only content fragments are skipped here"
         );
         assert!(count.done, "{filters:?}");
@@ -453,7 +454,7 @@ async fn a_read_only_technical_account_is_named_in_the_403_reason() {
     // The window shows the run's reason where the report starts, and Resume for the rest.
     assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
     assert_eq!((s.counts.failed, s.counts.pending), (0, p.counts.pending));
-    let reason = s.reason.clone().unwrap();
+    let reason = s.reason.english().unwrap();
     assert!(
         reason.contains(&format!(
             "the technical account {}",
@@ -517,7 +518,7 @@ async fn an_expired_development_token_says_how_to_get_a_new_one() {
         .unwrap();
     assert_eq!(s.status, RunStatus::Stopped);
     assert!(
-        s.reason.as_deref().unwrap().contains("Get a new one"),
+        s.reason.english().as_deref().unwrap().contains("Get a new one"),
         "{s:?}"
     );
     assert_eq!(
