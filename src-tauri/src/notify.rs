@@ -106,7 +106,7 @@ pub fn message(
                 _ => "interrupted",
             });
             let reason = match (&s.status, &s.reason) {
-                (RunStatus::Stopped, Some(r)) => r.clone(),
+                (RunStatus::Stopped, Some(r)) => r.localized(l),
                 _ => String::new(),
             };
             (
@@ -300,7 +300,9 @@ mod tests {
             ..Counts::default()
         };
         let mut stopped = summary(RunStatus::Stopped, part_done);
-        stopped.reason = Some("the token was revoked".into());
+        stopped.reason = Some(metadesk_core::bulk::reasons::Reason::Text(
+            "the token was revoked".into(),
+        ));
         stopped.kind = RunKind::Undo { of: "r".into() };
         let (title, body) = message(Ended::Apply, long, LONG_JOB, Ok(&stopped), &en).unwrap();
         assert_eq!(title, "Undo stopped");

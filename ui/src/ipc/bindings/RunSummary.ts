@@ -32,6 +32,7 @@ edits: Array<string>, status: RunStatus, counts: Counts,
  */
 durationSecs: number | null, 
 /**
- * Why the run stopped, when it did.
+ * Why the run stopped, when it did (words in the reader's language once the window is
+ * sent it: [`RunSummary::localize`]).
  */
 reason: string | null, };
