@@ -1,8 +1,9 @@
 // Metadesk in French, and accessible: switch the language in Settings with the keyboard, walk
 // every page the catalogue covers (Connections with a card and a Test connection result,
 // Activity, Settings), screenshot each, and assert that no English UI words are left there and
-// that axe-core finds no serious or critical violation on any page (Bulk edit and the API
-// console included: their words are not translated yet, but they must be accessible).
+// that axe-core finds no serious or critical violation on any page (Bulk edit included: its
+// words are not translated yet, but it must be accessible). The API console is walked in French
+// too: both its tabs.
 
 import { test } from "node:test";
 import assert from "node:assert/strict";
@@ -167,9 +168,9 @@ test("the window in French: every converted page, no English left, no serious ax
     );
 
     await open(driver, "activity", "Activité");
-    // A run's facts (Bulk edit's RunFacts and edit lines) and a stop reason stored in the journal
-    // are still English (issue 17, next pass); the rest of Activity is checked.
-    await assertNoEnglish(driver, "Activité", ['[data-testid="run-fact-list"]', '[data-testid="run-reason"]']);
+    // A run's facts (Bulk edit's RunFacts and edit lines) are still English (issue 17, next
+    // pass); the rest of Activity is checked, stop reasons included (the journal keeps their ids).
+    await assertNoEnglish(driver, "Activité", ['[data-testid="run-fact-list"]']);
     await assertAccessible(driver, "Activité");
     await screenshot(driver, "11-fr-activite");
 
@@ -177,9 +178,27 @@ test("the window in French: every converted page, no English left, no serious ax
     await open(driver, "bulk", "Bulk edit");
     await assertAccessible(driver, "Bulk edit");
     await screenshot(driver, "11-fr-bulk");
-    await open(driver, "console", "API console");
-    await assertAccessible(driver, "API console");
+    await open(driver, "console", "Console d’API");
+    await eventually(
+      async () => /Requêtes persistantes/.test(await (await byTestId(driver, "persisted-summary")).getText()),
+      "the GraphQL tab did not show in French",
+    );
+    // The query in the editor is the user's text, not the window's words.
+    await assertNoEnglish(driver, "Console d’API (GraphQL)", ['[data-testid="graphql-editor-host"]']);
+    await assertAccessible(driver, "Console d’API (GraphQL)");
     await screenshot(driver, "11-fr-console");
+    const requestsTab = await byTestId(driver, "console-tab-requests");
+    assert.equal(await requestsTab.getText(), "Requêtes");
+    await driver.executeScript("arguments[0].focus()", requestsTab);
+    await requestsTab.sendKeys(Key.ENTER);
+    const send = await byTestId(driver, "request-send");
+    assert.equal(await send.getText(), "Envoyer");
+    await send.sendKeys(Key.ENTER);
+    await byTestId(driver, "request-response");
+    // AEM's answer is data, not the window's words.
+    await assertNoEnglish(driver, "Console d’API (requêtes)", ['[data-testid="request-json"]', "pre"]);
+    await assertAccessible(driver, "Console d’API (requêtes)");
+    await screenshot(driver, "11-fr-console-requetes");
 
     // The choice is kept: back to following the system (English here) for the other specs.
     await followTheSystem(driver);
