@@ -61,7 +61,7 @@ pub async fn run(args: RunsArgs, ws: &Workspace, l: &Localizer) -> u8 {
             force,
             json,
             jsonl,
-                    localized_headers,
+            localized_headers,
         } => {
             let csv = csv.as_deref().map(|file| (file, localized_headers));
             show(ws, &run, csv, force, json, jsonl, l).await
@@ -98,12 +98,7 @@ fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
         );
         let duration = s
             .duration_secs
-            .map(|d| {
-                l.msg(
-                    "cli-runs-duration",
-                    &[("seconds", arg(l.number(d, 1)))],
-                )
-            })
+            .map(|d| l.msg("cli-runs-duration", &[("seconds", arg(l.number(d, 1)))]))
             .unwrap_or_default();
         println!(
             "{}  {status} {:<12} {}  [{}]  {counts}{duration}",

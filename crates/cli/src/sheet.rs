@@ -73,10 +73,13 @@ pub async fn run(args: SheetArgs, ws: &Workspace, l: &Localizer) -> u8 {
 async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let out_name = a.out.file_name().map(|n| n.to_string_lossy().into_owned());
     let Some(format) = out_name.as_deref().and_then(SheetFormat::from_file_name) else {
-        return output::fail(&Error::InvalidInput(format!(
-            "{} must end in .xlsx or .csv: that is the format written.",
-            a.out.display()
-        )), l);
+        return output::fail(
+            &Error::InvalidInput(format!(
+                "{} must end in .xlsx or .csv: that is the format written.",
+                a.out.display()
+            )),
+            l,
+        );
     };
     if let Err(e) = a.select.check() {
         return output::fail(&e, l);
@@ -143,10 +146,10 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let bytes = match std::fs::read(&a.sheet) {
         Ok(b) => b,
         Err(e) => {
-            return output::fail(&Error::io(
-                format!("Could not read {}", a.sheet.display()),
-                e,
-            ), l);
+            return output::fail(
+                &Error::io(format!("Could not read {}", a.sheet.display()), e),
+                l,
+            );
         }
     };
     let opened = match ws.open(a.conn.choice()).await {

@@ -13,11 +13,11 @@ use std::io::IsTerminal;
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{Opened, Workspace};
-use metadesk_core::i18n::{Localizer, arg, count};
 use metadesk_core::bulk::{
     Action, Combine, Condition, EditOp, Filters, ReportStatus, RunKind, RunStatus, RunSummary,
     Scope, runs,
 };
+use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output::{self, OK, SOME_FAILED, USAGE};
 pub(crate) use confirm::ProductionGate;
@@ -541,13 +541,7 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the
 /// connection it used (or the one given, on the same AEM).
-async fn plan_from_run(
-    r: RunRef,
-    kind: RunKind,
-    to: &str,
-    ws: &Workspace,
-    l: &Localizer,
-) -> u8 {
+async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace, l: &Localizer) -> u8 {
     let (_, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),

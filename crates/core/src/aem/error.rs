@@ -1,8 +1,7 @@
 //! Failures talking to AEM or IMS, in words a user can act on.
 
-use crate::error::{Message, MessageArg};
 use crate::error_code::ErrorCode;
-use crate::i18n::Localizer;
+use crate::i18n::{Localizer, Message, MessageArg};
 use crate::ims::ImsError;
 use crate::secrets::SecretStoreError;
 

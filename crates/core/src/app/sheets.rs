@@ -276,7 +276,11 @@ impl Workspace {
                 let planned_row = planned.get(row.i as usize).copied();
                 let number = planned_row.map(|r| r.number);
                 // The sheet's issues are English words for now; the reason is written so.
-                let code = row.reason.as_ref().and_then(|r| r.code()).unwrap_or_default();
+                let code = row
+                    .reason
+                    .as_ref()
+                    .and_then(|r| r.code())
+                    .unwrap_or_default();
                 let reason = row
                     .reason
                     .as_ref()
@@ -510,15 +514,10 @@ async fn entries_to_export(
             if control.is_cancelled() {
                 return Err(cancelled());
             }
-            report.unread.extend(
-                resolved
-                    .problems
-                    .iter()
-                    .map(|p| {
-                        let reason = p.reason.localized(&Localizer::english());
-                        format!("line {} ({}): {reason}", p.line, p.entry)
-                    }),
-            );
+            report.unread.extend(resolved.problems.iter().map(|p| {
+                let reason = p.reason.localized(&Localizer::english());
+                format!("line {} ({}): {reason}", p.line, p.entry)
+            }));
             entries = resolved.assets;
         }
     }

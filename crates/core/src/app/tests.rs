@@ -218,9 +218,11 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.starts_with("path,status,reason,dc:rights before,dc:rights after"));
     let bad = f._dir.path().join("bad.csv");
-    assert!(s.export_report("../x", bad, true, english(), false)
+    assert!(
+        s.export_report("../x", bad, true, english(), false)
             .await
-            .is_err());
+            .is_err()
+    );
     assert!(
         !f._dir.path().join("bad.csv").exists(),
         "a failed export leaves no file"

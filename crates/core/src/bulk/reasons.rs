@@ -10,8 +10,7 @@ use serde_json::{Map, Value};
 use crate::aem::AemError;
 use crate::assets::CallError;
 use crate::bulk::journal::ChangedSincePreview;
-use crate::error::{Message, MessageArg};
-use crate::i18n::{Localizer, arg, count};
+use crate::i18n::{Localizer, Message, MessageArg, arg, count};
 
 /// A reason as the journal stores it. Journals written before reasons had ids hold plain
 /// English text: read as [`Reason::Text`] and shown as they are.
@@ -281,7 +280,10 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Rea
         CallError::Auth(why) => Reason::from(why),
         CallError::Rejected { status, detail } if *status > 0 => Reason::new(
             "reason-rejected",
-            [("status", (*status).into()), ("detail", detail.as_str().into())],
+            [
+                ("status", (*status).into()),
+                ("detail", detail.as_str().into()),
+            ],
         ),
         CallError::Rejected { detail, .. } => Reason::Text(detail.clone()),
     }
@@ -310,7 +312,10 @@ fn what_happened(err: &CallError, attempts: u32) -> Reason {
         ),
         CallError::Unreachable(AemError::Timeout { host }) => Reason::new(
             "reason-timeout",
-            [("host", host.as_str().into()), ("attempts", attempts.into())],
+            [
+                ("host", host.as_str().into()),
+                ("attempts", attempts.into()),
+            ],
         ),
         CallError::Unreachable(other) => Reason::from(other),
         other => Reason::Text(other.to_string()),

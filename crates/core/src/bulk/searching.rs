@@ -14,10 +14,10 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::reasons::Reason;
 use super::run_control::RunControl;
 use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
-use super::reasons::Reason;
 use super::spec::Filters;
 use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
@@ -256,12 +256,10 @@ where
         match target_of(entry) {
             Err(reason) => out.problems.push(problem(reason)),
             Ok(target) => match first_line.get(&target) {
-                Some(first) => out
-                    .problems
-                    .push(problem(Reason::new(
-                        "reason-list-duplicate",
-                        [("line", (*first).into())],
-                    ))),
+                Some(first) => out.problems.push(problem(Reason::new(
+                    "reason-list-duplicate",
+                    [("line", (*first).into())],
+                ))),
                 None => {
                     first_line.insert(target.clone(), line);
                     parsed.push((line, entry, target));
@@ -309,11 +307,10 @@ where
             continue;
         };
         if let Some(first) = seen_paths.get(&entry_found.path) {
-            out.problems
-                .push(problem(Reason::new(
-                    "reason-list-same-asset",
-                    [("line", (*first).into())],
-                )));
+            out.problems.push(problem(Reason::new(
+                "reason-list-same-asset",
+                [("line", (*first).into())],
+            )));
             continue;
         }
         seen_paths.insert(entry_found.path.clone(), line);

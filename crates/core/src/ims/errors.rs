@@ -6,8 +6,7 @@
 //! which never contains anything we sent.
 
 use crate::error_code::ErrorCode;
-use crate::error::{Message, MessageArg};
-use crate::i18n::Localizer;
+use crate::i18n::{Localizer, Message, MessageArg};
 
 /// One reason minting failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -107,24 +106,33 @@ impl ImsError {
         let n = |v: f64| MessageArg::Number(v);
         let (id, args) = match self {
             ImsError::InvalidCredential(_) => return None,
-            ImsError::WrongClient { client_id, detail } => ("ims-wrong-client", vec![("clientId", t(client_id)), ("detail", t(detail))],
+            ImsError::WrongClient { client_id, detail } => (
+                "ims-wrong-client",
+                vec![("clientId", t(client_id)), ("detail", t(detail))],
             ),
             ImsError::SignatureMismatch { detail } => {
                 ("ims-signature-mismatch", vec![("detail", t(detail))])
             }
-            ImsError::ScopeNotAllowed { scopes, detail } => ("ims-scope-not-allowed", vec![("scopes", t(scopes)), ("detail", t(detail))],
+            ImsError::ScopeNotAllowed { scopes, detail } => (
+                "ims-scope-not-allowed",
+                vec![("scopes", t(scopes)), ("detail", t(detail))],
             ),
             ImsError::JwtExpired { detail } => ("ims-jwt-expired", vec![("detail", t(detail))]),
-            ImsError::Malformed { code, detail } => {
-                ("ims-malformed", vec![("code", t(code)), ("detail", t(detail))])
-            }
-            ImsError::Rejected { status, detail } => ("ims-rejected", vec![("status", n(f64::from(*status))), ("detail", t(detail))],
+            ImsError::Malformed { code, detail } => (
+                "ims-malformed",
+                vec![("code", t(code)), ("detail", t(detail))],
+            ),
+            ImsError::Rejected { status, detail } => (
+                "ims-rejected",
+                vec![("status", n(f64::from(*status))), ("detail", t(detail))],
             ),
             ImsError::ServerTrouble {
                 host,
                 status,
                 attempts,
-            } => ("ims-server-trouble", vec![
+            } => (
+                "ims-server-trouble",
+                vec![
                     ("host", t(host)),
                     ("status", n(f64::from(*status))),
                     ("attempts", n(f64::from(*attempts))),
@@ -133,12 +141,18 @@ impl ImsError {
             ImsError::Throttled { host, wait } => {
                 ("ims-throttled", vec![("host", t(host)), ("wait", t(wait))])
             }
-            ImsError::Unreachable { host, detail } => ("ims-unreachable", vec![("host", t(host)), ("detail", t(detail))],
+            ImsError::Unreachable { host, detail } => (
+                "ims-unreachable",
+                vec![("host", t(host)), ("detail", t(detail))],
             ),
             ImsError::Timeout { host } => ("ims-timeout", vec![("host", t(host))]),
-            ImsError::Redirected { host, location } => ("ims-redirected", vec![("host", t(host)), ("location", t(location))],
+            ImsError::Redirected { host, location } => (
+                "ims-redirected",
+                vec![("host", t(host)), ("location", t(location))],
             ),
-            ImsError::BadResponse { host, detail } => ("ims-bad-response", vec![("host", t(host)), ("detail", t(detail))],
+            ImsError::BadResponse { host, detail } => (
+                "ims-bad-response",
+                vec![("host", t(host)), ("detail", t(detail))],
             ),
         };
         Some(Message { id, args })

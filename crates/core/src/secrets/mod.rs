@@ -92,8 +92,8 @@ impl SecretStoreError {
     }
 
     /// The catalogue message telling this failure.
-    pub fn message(&self) -> crate::error::Message {
-        use crate::error::{Message, MessageArg};
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::{Message, MessageArg};
         let t = |s: &str| MessageArg::from(s);
         let (id, args) = match self {
             SecretStoreError::Unavailable { detail, fix } => (

@@ -297,10 +297,7 @@ pub(super) async fn apply_one(
                         etag = current.etag;
                         continue;
                     }
-                    Fresh::Write(_) => Some(Ended::new(
-                        Outcome::Failed,
-                        Some(reasons::conflict()),
-                    )),
+                    Fresh::Write(_) => Some(Ended::new(Outcome::Failed, Some(reasons::conflict()))),
                 }
             }
             Err(Failure::Call(e, n)) => failed(&e, n),

@@ -159,7 +159,11 @@ async fn plan_entry(
         EntryKind::Folder => {}
         _ if !ctx.spec.filters.name_matches(&entry.name) => lock(counts).filtered_out += 1,
         EntryKind::ContentFragment => {
-            let row = skip_row(*next_i, &entry.path, crate::bulk::reasons::content_fragment());
+            let row = skip_row(
+                *next_i,
+                &entry.path,
+                crate::bulk::reasons::content_fragment(),
+            );
             *next_i += 1;
             ctx.tally.total.fetch_add(1, Ordering::Relaxed);
             record_row(ctx, counts, row)?;

@@ -73,8 +73,8 @@ fn failures_of_retried_calls_say_what_happened_and_what_to_do() {
         "network or server failure after 3 attempts (the answer was cut off), so the asset \
          could not be read; preview again to include it"
     );
-    let folder = folder_not_listed(&CallError::Forbidden("no".into()), Some("a@b.c"), 1)
-        .localized(&en());
+    let folder =
+        folder_not_listed(&CallError::Forbidden("no".into()), Some("a@b.c"), 1).localized(&en());
     assert!(
         folder.contains("may not read it (403)") && folder.contains("the user a@b.c"),
         "{folder}"
@@ -115,11 +115,9 @@ fn counts_in_reasons_follow_each_languages_plurals() {
             .localized(&en())
             .starts_with("AEM refused the first 5 changes (403), so the run stopped")
     );
-    assert!(
-        stopped
-            .localized(&fr())
-            .starts_with("AEM a refusé les 5 premières modifications (403), l’exécution s’est donc arrêtée")
-    );
+    assert!(stopped.localized(&fr()).starts_with(
+        "AEM a refusé les 5 premières modifications (403), l’exécution s’est donc arrêtée"
+    ));
     assert!(
         cannot_write(None, 1)
             .localized(&en())
@@ -180,7 +178,10 @@ fn the_journal_keeps_codes_and_arguments_not_words() {
     );
     let back: Reason = serde_json::from_value(stored).unwrap();
     assert_eq!(back, reason);
-    assert!(back.localized(&fr()).contains("à l’utilisateur jane@example.com"));
+    assert!(
+        back.localized(&fr())
+            .contains("à l’utilisateur jane@example.com")
+    );
 }
 
 #[test]
@@ -188,7 +189,10 @@ fn an_old_journals_plain_text_is_read_and_shown_as_it_is() {
     let old: Reason =
         serde_json::from_str("\"AEM refused the change (400): bad property\"").unwrap();
     assert_eq!(old.code(), None);
-    assert_eq!(old.localized(&fr()), "AEM refused the change (400): bad property");
+    assert_eq!(
+        old.localized(&fr()),
+        "AEM refused the change (400): bad property"
+    );
     let mut sent = old.clone();
     sent.localize(&fr());
     assert_eq!(sent, old);
@@ -200,16 +204,20 @@ fn the_window_is_sent_words_in_its_language() {
     reason.localize(&fr());
     assert_eq!(
         serde_json::to_value(&reason).unwrap(),
-        serde_json::json!("la ressource n’existe plus (404)\u{a0}: elle a été déplacée ou supprimée après l’aperçu")
+        serde_json::json!(
+            "la ressource n’existe plus (404)\u{a0}: elle a été déplacée ou supprimée après l’aperçu"
+        )
     );
 }
 
 #[test]
 fn an_auth_failure_keeps_its_message_id() {
-    let refused = CallError::Auth(AemError::Keychain(
-        crate::secrets::SecretStoreError::Locked,
-    ));
+    let refused = CallError::Auth(AemError::Keychain(crate::secrets::SecretStoreError::Locked));
     let reason = call_failed(&refused, None, 1);
     assert_eq!(reason.code(), Some("keychain-locked"));
-    assert!(reason.localized(&fr()).contains("trousseau"), "{}", reason.localized(&fr()));
+    assert!(
+        reason.localized(&fr()).contains("trousseau"),
+        "{}",
+        reason.localized(&fr())
+    );
 }

@@ -1,8 +1,8 @@
 //! Apply: writes that match the preview, retries and throttles, refusals, in-doubt writes,
 //! cancel, pause and resume.
 
-use crate::bulk::reasons::English;
 use super::*;
+use crate::bulk::reasons::English;
 
 #[tokio::test]
 async fn apply_writes_exactly_the_preview_and_records_originals_first() {
@@ -369,7 +369,16 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
         "{reason}"
     );
     let mut csv = Vec::new();
-    runs::write_csv(&dir.path().join("runs"), &p.id, runs::CsvOptions { words: &crate::i18n::Localizer::english(), localized_headers: false }, &mut csv).unwrap();
+    runs::write_csv(
+        &dir.path().join("runs"),
+        &p.id,
+        runs::CsvOptions {
+            words: &crate::i18n::Localizer::english(),
+            localized_headers: false,
+        },
+        &mut csv,
+    )
+    .unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
         csv.starts_with("path,status,reason,dc:rights before,dc:rights after\n"),

@@ -3,8 +3,8 @@
 //! again by "retry the failed assets", the journal keeps the value the write replaced, and an
 //! undo leaves other people's later changes.
 
-use crate::bulk::reasons::English;
 use super::*;
+use crate::bulk::reasons::English;
 
 fn clear(p: &str) -> Edit {
     Edit {

@@ -1,8 +1,8 @@
 //! Previews: what a run plans from a folder walk (pages, recursion, filters, unlisted values),
 //! and the inputs and failures that stop a preview before it stores anything.
 
-use crate::bulk::reasons::English;
 use super::*;
+use crate::bulk::reasons::English;
 
 #[tokio::test]
 async fn preview_lists_every_page_and_writes_nothing() {
@@ -47,7 +47,13 @@ async fn preview_lists_every_page_and_writes_nothing() {
     assert_eq!(rows.len(), 21);
     let cf = rows.iter().find(|r| r.path.ends_with("/cf")).unwrap();
     assert_eq!(cf.action, Action::Skip);
-    assert!(cf.reason.english().as_deref().unwrap().contains("content fragment"));
+    assert!(
+        cf.reason
+            .english()
+            .as_deref()
+            .unwrap()
+            .contains("content fragment")
+    );
     assert_eq!(
         runs::preview_page(&dir.path().join("runs"), &s.id, None, 20, 5)
             .unwrap()

@@ -28,7 +28,16 @@ async fn report_cells_that_a_spreadsheet_would_run_are_written_as_text() {
         .await
         .unwrap();
     let mut out = Vec::new();
-    runs::write_csv(&dir.path().join("runs"), &p.id, runs::CsvOptions { words: &crate::i18n::Localizer::english(), localized_headers: false }, &mut out).unwrap();
+    runs::write_csv(
+        &dir.path().join("runs"),
+        &p.id,
+        runs::CsvOptions {
+            words: &crate::i18n::Localizer::english(),
+            localized_headers: false,
+        },
+        &mut out,
+    )
+    .unwrap();
     let mut reader = csv::Reader::from_reader(out.as_slice());
     assert_eq!(
         reader.headers().unwrap(),
@@ -183,5 +192,8 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     };
     runs::write_csv(&runs_dir, &p.id, options, &mut out).unwrap();
     let csv = String::from_utf8(out).unwrap();
-    assert!(csv.contains(",failed,the asset no longer exists (404)"), "{csv}");
+    assert!(
+        csv.contains(",failed,the asset no longer exists (404)"),
+        "{csv}"
+    );
 }

@@ -1,9 +1,9 @@
 //! The app's views over a run and a folder: folder pages, completion, scope counts, retry plans,
 //! pages of preview and report rows, and the messages of bad inputs and failed listings.
 
-use crate::bulk::reasons::English;
 use super::*;
 use crate::assets::browse;
+use crate::bulk::reasons::English;
 
 #[tokio::test]
 async fn folder_pages_page_through_subfolders_and_assets() {
