@@ -61,6 +61,29 @@ keychain-access-denied = The system keychain refused access ({ $detail }). Allow
 keychain-too-large = The keychain entry is too large for this system's keychain ({ $size } bytes, the limit is { $limit }).
 keychain-failed = The system keychain failed: { $detail }
 
+## Errors of bulk runs
+
+error-run-locked = This run is being applied by another Metadesk window or command right now.
+error-job-running = A bulk edit is already running ({ $job }). Wait for it to finish or cancel it, then try again.
+error-no-job = No bulk edit is running right now.
+error-no-such-run = There is no run { $run }.
+error-file-exists = { $file } already exists; choose another file name, or replace it.
+error-needs-finder = "{ $name }" is an OAuth Server-to-Server connection: AEM lets it browse folders and change assets, but not find the assets in them (AEM refuses its token on the APIs that list a folder's assets and search, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
+    [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --list-with CONNECTION).
+   *[file] then, from the command line: add --list-with CONNECTION.
+}
+error-say-which-aem = Say which AEM to use: --connection NAME, or --aem URL --file CREDENTIALS.json.
+error-run-action = { $to ->
+    [apply] apply it
+    [resume] resume it
+    [undo] undo it
+    [retry] retry it
+   *[other] use it
+}
+error-run-on-other-aem = The connection "{ $name }" now points to { $now }, but this run was made on { $was }. Set the connection's address back to { $was } to { error-run-action }.
+error-run-used-a-file = This run used the credential file { $file }; give it again with --aem URL --file FILE to { error-run-action }.
+error-run-connection-gone = This run was made with the connection "{ $name }", which no longer exists. Import its credential file again under that name to { error-run-action }.
+
 ## Certificates of service credentials
 
 certificate-expired = The certificate of these service credentials expired on { $date }; Adobe IMS no longer accepts them. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.

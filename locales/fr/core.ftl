@@ -61,6 +61,29 @@ keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detai
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
 
+## Erreurs des exécutions en masse
+
+error-run-locked = Cette exécution est en cours d’application dans une autre fenêtre ou commande Metadesk.
+error-job-running = Une modification en masse est déjà en cours ({ $job }). Attendez qu’elle se termine ou annulez-la, puis réessayez.
+error-no-job = Aucune modification en masse n’est en cours.
+error-no-such-run = Il n’existe pas d’exécution { $run }.
+error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
+error-needs-finder = « { $name } » est une connexion OAuth Server-to-Server : AEM lui permet de parcourir les dossiers et de modifier les ressources, mais pas de trouver les ressources qu’ils contiennent (AEM refuse son jeton d’accès sur les API qui listent les ressources d’un dossier et qui recherchent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
+    [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --list-with CONNEXION).
+   *[file] puis, en ligne de commande : ajoutez --list-with CONNEXION.
+}
+error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM, ou --aem URL --file IDENTIFIANTS.json.
+error-run-action = { $to ->
+    [apply] l’appliquer
+    [resume] la reprendre
+    [undo] l’annuler
+    [retry] la relancer
+   *[other] l’utiliser
+}
+error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
+error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
+error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
+
 ## Certificats des identifiants de service
 
 certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.

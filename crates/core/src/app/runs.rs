@@ -16,7 +16,7 @@ use crate::bulk::{
     RunSummary, ScopeCount, runs, scope,
 };
 use crate::connections::confirm_production;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::i18n::Localizer;
 
 /// Children per page of the folder tree.
@@ -220,9 +220,11 @@ pub fn write_whole_file(
 ) -> Result<()> {
     let shown = target.display();
     let exists = || {
-        Error::InvalidInput(format!(
-            "{shown} already exists; choose another file name, or replace it."
-        ))
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-file-exists",
+            vec![("file", shown.to_string().into())],
+        )
     };
     if !replace && target.exists() {
         return Err(exists());

@@ -36,7 +36,7 @@ use ts_rs::TS;
 
 use crate::bulk::reasons::Reason;
 use crate::bulk::spec::RunSpec;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::lock_file::LockFile;
 
 /// Journal format version, in the first record.
@@ -219,11 +219,8 @@ pub fn remove(journal: &Path) -> std::io::Result<()> {
 
 /// Takes the run lock of the journal at `journal`, or says who has it.
 fn lock_run(journal: &Path) -> Result<LockFile> {
-    LockFile::try_acquire(&lock_path(journal))?.ok_or_else(|| {
-        Error::InvalidInput(
-            "This run is being applied by another Metadesk window or command right now.".into(),
-        )
-    })
+    LockFile::try_acquire(&lock_path(journal))?
+        .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-run-locked", vec![]))
 }
 
 enum Msg {

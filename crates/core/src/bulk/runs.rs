@@ -21,7 +21,7 @@ use crate::bulk::replay::{Counts, Replay, RunStatus};
 use crate::bulk::spec::RunKind;
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::i18n::{Localizer, arg};
 use crate::spreadsheet::spreadsheet_text;
 use crate::timefmt::parse_rfc3339;
@@ -163,7 +163,11 @@ pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
     if path.is_file() {
         Ok(path)
     } else {
-        Err(Error::NotFound(format!("There is no run {run_id}.")))
+        Err(Error::message(
+            ErrorCode::NotFound,
+            "error-no-such-run",
+            vec![("run", run_id.into())],
+        ))
     }
 }
 
@@ -460,6 +464,43 @@ mod tests {
         assert_eq!(csv_value(Some(&json!(["a", "b"]))), "a|b");
         assert_eq!(csv_value(None), "");
         assert_eq!(csv_value(Some(&json!(3))), "3");
+    }
+
+    #[test]
+    fn an_unknown_run_is_refused_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path()).unwrap();
+        let err = summary(dir.path(), "20260101-101010-abcd").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NotFound);
+        assert_eq!(
+            err.localized(&Localizer::english()),
+            "There is no run 20260101-101010-abcd."
+        );
+        let fr = Localizer::new(crate::i18n::Lang::Fr);
+        assert_eq!(
+            err.localized(&fr),
+            "Il n’existe pas d’exécution 20260101-101010-abcd."
+        );
+    }
+
+    #[test]
+    fn refusals_to_reopen_a_run_say_what_the_user_wanted_in_each_language() {
+        let err = Error::message(
+            ErrorCode::InvalidInput,
+            "error-run-connection-gone",
+            vec![("name", "prod".into()), ("to", "undo".into())],
+        );
+        assert!(
+            err.localized(&Localizer::english())
+                .ends_with("under that name to undo it."),
+            "{err}"
+        );
+        let fr = Localizer::new(crate::i18n::Lang::Fr);
+        assert_eq!(
+            err.localized(&fr),
+            "Cette exécution a été faite avec la connexion «\u{a0}prod\u{a0}», qui n’existe plus. \
+             Importez de nouveau son fichier d’identifiants sous ce nom pour l’annuler."
+        );
     }
 
     #[test]
