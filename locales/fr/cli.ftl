@@ -52,6 +52,49 @@ cli-arg-runs-show-localized_headers = Avec --csv : des en-têtes de colonnes da
 cli-arg-runs-show-json = Afficher le résumé de l’exécution en JSON.
 cli-arg-runs-show-jsonl = Afficher chaque ressource sous la forme d’un objet JSON par ligne : chemin, statut (pour une exécution prévisualisée, `pending` = va changer), raison, et l’avant → après de chaque propriété modifiée.
 
+cli-arg-bulk-property = La propriété de métadonnées, `préfixe:nom` (par exemple dc:rights ; `metadata/dc:rights` fonctionne aussi).
+cli-arg-bulk-values = La ou les valeurs ; répétez l’option pour en donner plusieurs.
+cli-arg-bulk-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-bulk-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
+cli-arg-bulk-file = Un fichier d’identifiants (identifiants de service, jeton de développement local, OAuth S2S), utilisé pour cette exécution seulement.
+cli-arg-bulk-list_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers (aucun point de terminaison OpenAPI ne liste les ressources d’un dossier).
+cli-arg-bulk-folder = Le dossier de la DAM : `/content/dam/…` (la forme de l’exemple sans `/content/dam` fonctionne aussi).
+cli-arg-bulk-under = Rechercher sous ce dossier (avec --where) ; identique à --folder.
+cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition, avec les mots de la fenêtre en anglais ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Formes : PROP is empty | is not empty | is VALEUR | is not VALEUR | contains TEXTE | does not contain TEXTE, tag is TAG, type is MIME (image/* pour une famille), modified|created before|after AAAA-MM-JJ, name matches MOTIF.
+cli-arg-bulk-any = Les ressources qui remplissent l’une des conditions --where (par défaut : toutes).
+cli-arg-bulk-list = Les ressources d’une liste : chemins de la DAM, liens Assets ou identifiants urn:aaid:aem:, un par ligne ou un CSV d’une colonne. Les entrées qui ne désignent aucune ressource sont signalées, les autres modifiées.
+cli-arg-bulk-scope = Une portée enregistrée pour la connexion (dans Modification en masse, dans la fenêtre).
+cli-arg-bulk-recursive = Inclure les ressources des sous-dossiers.
+cli-arg-bulk-name = Seulement les ressources dont le nom correspond (`*` et `?`).
+cli-arg-bulk-formats = Seulement les ressources dont le dc:format correspond (par exemple `image/*`) ; peut être répétée.
+cli-arg-bulk-dry_run = Aperçu seulement : montrer ce qui changerait, sans rien écrire.
+cli-arg-bulk-yes = Appliquer sans demander.
+cli-arg-bulk-confirm_production = Sur une connexion marquée comme production : son nom, pour appliquer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
+cli-arg-bulk-json = Afficher le résultat en JSON (sans barre de progression).
+cli-arg-bulk-run = L’id de l’exécution (voir `metadesk-cli runs list`).
+cli-arg-bulk-edit-set = Remplacer la valeur d’une propriété : PROPRIÉTÉ=VALEUR (répétez avec la même propriété pour une propriété à plusieurs valeurs).
+cli-arg-bulk-edit-append = Ajouter une valeur à une propriété à plusieurs valeurs (sans doublon) : PROPRIÉTÉ=VALEUR, peut être répétée.
+cli-arg-bulk-edit-remove = Retirer une valeur d’une propriété : PROPRIÉTÉ=VALEUR, peut être répétée.
+cli-arg-bulk-edit-clear = Supprimer une propriété : PROPRIÉTÉ, peut être répétée.
+cli-arg-graphql-connection = La connexion enregistrée (nom ou id).
+cli-arg-graphql-endpoint = La configuration dont le point de terminaison exécute la requête.
+cli-arg-graphql-query_file = Un fichier contenant la requête.
+cli-arg-graphql-query = Le texte de la requête.
+cli-arg-graphql-persisted = Une requête persistante, sous la forme CONFIG/NOM.
+cli-arg-graphql-variables = Les variables, sous la forme d’un objet JSON.
+cli-arg-graphql-table = Afficher la première liste d’éléments sous forme de tableau.
+cli-arg-graphql-json = Afficher la réponse en JSON (par défaut).
+cli-arg-graphql-csv = Écrire la première liste d’éléments en CSV dans FICHIER.
+cli-arg-request-connection = La connexion enregistrée (nom ou id).
+cli-arg-request-data = Le corps : TEXTE, ou @FICHIER pour le lire dans un fichier.
+cli-arg-request-form = Un champ de formulaire, sous la forme C=V (peut être répété) : le corps est envoyé encodé pour URL (application/x-www-form-urlencoded), comme l’attend le servlet Sling POST d’AEM. Pas avec --data.
+cli-arg-request-headers = Un en-tête, sous la forme « Nom: valeur » (peut être répété).
+cli-arg-request-out = Écrire le corps dans FICHIER au lieu de la sortie standard.
+cli-arg-request-confirm_production = Le nom de la connexion, obligatoire pour écrire (tout sauf GET/HEAD) sur une connexion de production.
+cli-arg-sheet-export-properties = Une propriété à exporter, `préfixe:nom` (par exemple dc:title) ; répétez l’option pour plusieurs.
+cli-arg-sheet-export-out = Le fichier à écrire : `.xlsx` ou `.csv`.
+cli-arg-sheet-import-skip_invalid_rows = Laisser de côté les lignes en erreur et prévisualiser les autres (les erreurs dans les en-têtes ou le fichier arrêtent toujours l’import).
+
 ## bulk et runs : sortie pour les personnes
 
 cli-run-status = { $status ->

@@ -257,7 +257,11 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
             .rows;
         for row in rows.iter().filter(|r| r.action == Action::Skip) {
             assert!(
-                row.reason.english().as_deref().unwrap().contains("content fragment"),
+                row.reason
+                    .english()
+                    .as_deref()
+                    .unwrap()
+                    .contains("content fragment"),
                 "{status}: only content fragments are skipped, every read was retried: {row:?}"
             );
         }

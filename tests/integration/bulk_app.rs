@@ -194,9 +194,12 @@ async fn the_scope_count_equals_the_previews_assets() {
         let rows = runs::preview_page(&dir.path().join("runs"), &p.id, Some(Action::Skip), 0, 1000)
             .unwrap();
         assert!(
-            rows.rows
-                .iter()
-                .all(|r| r.reason.english().as_deref().unwrap().contains("content fragment")),
+            rows.rows.iter().all(|r| r
+                .reason
+                .english()
+                .as_deref()
+                .unwrap()
+                .contains("content fragment")),
             "only content fragments are skipped here"
         );
         assert!(count.done, "{filters:?}");
@@ -518,7 +521,11 @@ async fn an_expired_development_token_says_how_to_get_a_new_one() {
         .unwrap();
     assert_eq!(s.status, RunStatus::Stopped);
     assert!(
-        s.reason.english().as_deref().unwrap().contains("Get a new one"),
+        s.reason
+            .english()
+            .as_deref()
+            .unwrap()
+            .contains("Get a new one"),
         "{s:?}"
     );
     assert_eq!(

@@ -150,7 +150,10 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
     let id = out.split_whitespace().next().unwrap().to_owned();
 
     let (_, out, _) = run(french(&["runs", "show", &id], None)).await;
-    assert!(out.contains("  arrêtée parce que\u{a0}: AEM a refusé"), "{out}");
+    assert!(
+        out.contains("  arrêtée parce que\u{a0}: AEM a refusé"),
+        "{out}"
+    );
     assert!(out.contains("  en attente /content/dam/"), "{out}");
     assert!(out.contains("\u{a0}: pas encore appliquée"), "{out}");
 
