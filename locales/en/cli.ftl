@@ -142,6 +142,28 @@ cli-runs-problem = {"  "}{ $status ->
 cli-runs-report-written = Report written to { $file }.
 cli-runs-report-exists = error: { $file } already exists; choose another file name, or add --force to replace it.
 
+## graphql and request: human output
+
+cli-graphql-error-at = GraphQL error at line { $line }, column { $column }: { $message }
+cli-graphql-error = GraphQL error: { $message }
+cli-graphql-no-list = The answer holds no list of items; printing it as JSON.
+cli-graphql-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+cli-graphql-rows-written = { $count ->
+    [one] { $count } row written to { $file }
+   *[other] { $count } rows written to { $file }
+}
+cli-request-status = { $status } { $outcome ->
+    [ok] OK
+   *[failed] not a success
+} ({ $millis } ms, { $cut ->
+    [yes] { $size } bytes, cut
+   *[no] { $size } bytes
+})
+cli-request-binary = The body is binary; use --out FILE to keep it.
+
 ## connections
 
 kind-service-credentials = AEM service credentials
