@@ -181,6 +181,19 @@ reason-list-same-asset = the same asset as line { $line }
 reason-list-folder = a folder, not an asset (choose it as the folder to edit its assets)
 reason-list-content-fragment = a content fragment (Metadesk never edits those)
 
+## A run's edits, as its summary lists them
+
+run-edit = { $property }: { $op ->
+    [set] set { $values }
+    [set-list] set the list { $values }
+    [append] append { $values }
+    [remove] remove { $values }
+   *[clear] clear
+}
+run-edit-undo = undo of run { $run }
+run-edit-retry = retry of the failed assets of run { $run }
+run-edit-sheet = values from the sheet { $file }
+
 ## Report CSV headers (only when the user asks for headers in their language)
 
 report-csv-path = Path

@@ -145,6 +145,28 @@ cli-runs-problem = {"  "}{ $status ->
 cli-runs-report-written = Rapport écrit dans { $file }.
 cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
 
+## graphql et request : sortie pour les personnes
+
+cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }
+cli-graphql-error = Erreur GraphQL : { $message }
+cli-graphql-no-list = La réponse ne contient aucune liste d’éléments ; elle est affichée en JSON.
+cli-graphql-rows = { $count ->
+    [one] { $count } ligne
+   *[other] { $count } lignes
+}
+cli-graphql-rows-written = { $count ->
+    [one] { $count } ligne écrite dans { $file }
+   *[other] { $count } lignes écrites dans { $file }
+}
+cli-request-status = { $status } { $outcome ->
+    [ok] OK
+   *[failed] échec
+} ({ $millis } ms, { $cut ->
+    [yes] { $size } octets, tronqué
+   *[no] { $size } octets
+})
+cli-request-binary = Le corps est binaire ; utilisez --out FICHIER pour le conserver.
+
 ## connections
 
 kind-service-credentials = identifiants de service AEM

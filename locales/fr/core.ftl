@@ -181,6 +181,19 @@ reason-list-same-asset = la même ressource que la ligne { $line }
 reason-list-folder = un dossier, pas une ressource (choisissez-le comme dossier pour modifier ses ressources)
 reason-list-content-fragment = un fragment de contenu (Metadesk ne les modifie jamais)
 
+## Les modifications d’une exécution, telles que son résumé les liste
+
+run-edit = { $property } : { $op ->
+    [set] remplacer par { $values }
+    [set-list] remplacer par la liste { $values }
+    [append] ajouter { $values }
+    [remove] retirer { $values }
+   *[clear] effacer
+}
+run-edit-undo = annulation de l’exécution { $run }
+run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
+run-edit-sheet = valeurs de la feuille { $file }
+
 ## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
 
 report-csv-path = Chemin

@@ -288,7 +288,10 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
         assert_eq!(state["revision"], 1, "{} written once", row.path);
     }
     let history = runs::list(&runs_dir).unwrap();
-    assert!(history[0].edits[0].starts_with("retry of the failed assets of run"));
+    assert!(
+        history[0].edit_lines(&metadesk_core::i18n::Localizer::english())[0]
+            .starts_with("retry of the failed assets of run")
+    );
     // Undo of the retry restores what the retry changed.
     let u = e
         .preview_undo(&r.id, &RunControl::new(), &quiet())

@@ -132,6 +132,10 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
     assert!(out.starts_with("Exécution "), "{out}");
     assert!(out.contains("(arrêtée) sur "), "{out}");
     assert!(
+        out.contains("  modifications\u{a0}: dc:rights\u{a0}: remplacer par \"Lecture seule\"\n"),
+        "{out}"
+    );
+    assert!(
         out.contains(&format!(
             "  arrêtée parce que\u{a0}: AEM a refusé les 5 premières modifications (403), \
              l’exécution s’est donc arrêtée\u{a0}: cette connexion peut lire les ressources mais \

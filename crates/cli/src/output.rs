@@ -118,7 +118,10 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     if !s.edits.is_empty() {
         println!(
             "{}",
-            l.msg("cli-summary-edits", &[("edits", arg(s.edits.join("; ")))])
+            l.msg(
+                "cli-summary-edits",
+                &[("edits", arg(s.edit_lines(l).join("; ")))],
+            )
         );
     }
     println!(

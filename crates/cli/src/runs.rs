@@ -105,7 +105,7 @@ fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
             s.id,
             s.connection,
             s.folder,
-            s.edits.join("; "),
+            s.edit_lines(l).join("; "),
         );
     }
     OK

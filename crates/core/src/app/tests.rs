@@ -564,7 +564,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
         }
     );
     assert_eq!(
-        run.edits,
+        run.edit_lines(&crate::i18n::Localizer::english()),
         vec!["values from the sheet shots.csv".to_owned()]
     );
     assert_eq!(

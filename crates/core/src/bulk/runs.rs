@@ -49,8 +49,10 @@ pub struct RunSummary {
     /// 12 entries`.
     pub scope: String,
     pub kind: RunKind,
-    /// `dc:rights: set "…"`, one per edit.
-    pub edits: Vec<String>,
+    /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
+    /// sent it: [`RunSummary::localize`]).
+    #[ts(type = "Array<string>")]
+    pub edits: Vec<Reason>,
     pub status: RunStatus,
     pub counts: Counts,
     /// How long the run was working: its preview plus each apply (one that was interrupted
@@ -69,6 +71,14 @@ impl RunSummary {
         if let Some(reason) = &mut self.reason {
             reason.localize(l);
         }
+        for edit in &mut self.edits {
+            edit.localize(l);
+        }
+    }
+
+    /// The edit lines in `l`'s language.
+    pub fn edit_lines(&self, l: &Localizer) -> Vec<String> {
+        self.edits.iter().map(|e| e.localized(l)).collect()
     }
 }
 
@@ -86,19 +96,20 @@ fn summarize(replay: &Replay) -> RunSummary {
         scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
         kind: spec.kind.clone(),
         edits: {
-            let described = spec
-                .edits
-                .iter()
-                .map(|e| format!("{}: {}", e.property, e.op.describe()));
+            let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
+            let of_run = |code: &str, run: &str| Reason::new(code, [("run", run.into())]);
             match &spec.kind {
-                RunKind::Undo { of } => vec![format!("undo of run {of}")],
+                RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
                 // What is retried, then the edits it makes again.
-                RunKind::Retry { of } => {
-                    std::iter::once(format!("retry of the failed assets of run {of}"))
-                        .chain(described)
-                        .collect()
+                RunKind::Retry { of } => std::iter::once(of_run("run-edit-retry", of))
+                    .chain(described)
+                    .collect(),
+                RunKind::Sheet { file } => {
+                    vec![Reason::new(
+                        "run-edit-sheet",
+                        [("file", file.as_str().into())],
+                    )]
                 }
-                RunKind::Sheet { file } => vec![format!("values from the sheet {file}")],
                 RunKind::Edit => described.collect(),
             }
         },

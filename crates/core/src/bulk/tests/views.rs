@@ -377,12 +377,13 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
         (3, 2, 1)
     );
     assert_eq!(r.folder, F);
+    let edits = r.edit_lines(&crate::i18n::Localizer::english());
     assert!(
-        r.edits[0].contains("retry of the failed assets of run") && r.edits[0].contains(&p.id),
+        edits[0].contains("retry of the failed assets of run") && edits[0].contains(&p.id),
         "{:?}",
         r.edits
     );
-    assert_eq!(r.edits[1], "dc:rights: set \"new\"");
+    assert_eq!(edits[1], "dc:rights: set \"new\"");
     let rows = runs::preview_page(&runs_dir, &r.id, None, 0, 100).unwrap();
     let mut paths: Vec<&str> = rows.rows.iter().map(|r| r.path.as_str()).collect();
     paths.sort_unstable();
