@@ -197,7 +197,9 @@ mod tests {
             recursive: false,
             scope: "the assets of /content/dam/x".into(),
             kind: RunKind::Edit,
-            edits: vec!["dc:rights: set \"R\"".into()],
+            edits: vec![metadesk_core::bulk::reasons::Reason::Text(
+                "dc:rights: set \"R\"".into(),
+            )],
             status,
             counts,
             duration_secs: None,
