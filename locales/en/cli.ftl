@@ -38,6 +38,132 @@ cli-about-bulk-undo = Restore every original value a run changed (itself a run, 
 cli-about-bulk-retry = Make a run's edits again on the assets that failed in it (read again first; itself a run, with preview and report).
 cli-about-runs = The history of bulk runs and their reports.
 
+cli-about-graphql = Run a GraphQL query on a connection (exit 1 when the answer has GraphQL errors).
+cli-about-request = Send one request to a connection's own AEM host (exit 1 for a non-2xx status).
+cli-about-sheet = Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
+cli-about-sheet-export = Write a sheet (.xlsx or .csv, from --out's extension) of the assets of a folder, one column per property.
+cli-about-sheet-import = Check an edited sheet (.xlsx, .xls, .ods, .csv; Metadesk's or AEM's Metadata Export), preview the cells that change, and apply them.
+cli-about-runs-list = Every run, newest first: when, connection, folder, edits, counts, duration, status.
+cli-about-runs-show = One run's summary and report; `--csv FILE` exports every asset with its outcome.
+cli-arg-runs-list-json = Print the runs as JSON.
+cli-arg-runs-show-csv = Write the report as CSV to this file (`-` for standard output). An existing file is not replaced unless `--force` is given.
+cli-arg-runs-show-force = With --csv: replace the file if it exists.
+cli-arg-runs-show-localized_headers = With --csv: column headers in the terminal's language (for people) instead of the machine-readable keys `path,status,reason,… before,… after`.
+cli-arg-runs-show-json = Print the run's summary as JSON.
+cli-arg-runs-show-jsonl = Print every asset as one JSON object per line: path, status (for a previewed run, `pending` = will change), reason, and the before → after of each edited property.
+
+cli-arg-bulk-property = The metadata property, `prefix:name` (e.g. dc:rights; `metadata/dc:rights` works too).
+cli-arg-bulk-values = The value(s); repeat for several.
+cli-arg-bulk-connection = A stored connection (name or id; see `metadesk-cli connections list`).
+cli-arg-bulk-aem = The AEM author URL, with `--file` (Adobe's sample-script form).
+cli-arg-bulk-file = A credential file (Service Credentials, Local Development Token, OAuth S2S), used for this run only.
+cli-arg-bulk-list_with = OAuth S2S only (with --connection or --file): a stored connection on the same AEM that may use the classic API (service credentials, a development token or an SDK login), used to list folders (no OpenAPI endpoint lists a folder's assets).
+cli-arg-bulk-folder = The DAM folder: `/content/dam/…` (the sample's form without `/content/dam` works too).
+cli-arg-bulk-under = Search under this folder (with --where); same as --folder.
+cli-arg-bulk-conditions = Only assets matching this condition, in the window's words; repeat for several, e.g. --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Forms: PROP is empty | is not empty | is VALUE | is not VALUE | contains TEXT | does not contain TEXT, tag is TAG, type is MIME (image/* for a family), modified|created before|after YYYY-MM-DD, name matches PATTERN.
+cli-arg-bulk-any = Assets matching any of the --where conditions (default: all of them).
+cli-arg-bulk-list = The assets of a list: DAM paths, Assets links or urn:aaid:aem: ids, one per line or a one-column CSV. Entries that name no asset are reported, the rest edited.
+cli-arg-bulk-scope = A scope saved for the connection (in the window's Bulk edit).
+cli-arg-bulk-recursive = Include the assets of subfolders.
+cli-arg-bulk-name = Only assets whose name matches (`*` and `?`).
+cli-arg-bulk-formats = Only assets whose dc:format matches (e.g. `image/*`); may be repeated.
+cli-arg-bulk-dry_run = Preview only: show what would change, write nothing.
+cli-arg-bulk-yes = Apply without asking.
+cli-arg-bulk-confirm_production = On a connection marked production: its name, to apply without typing it at a prompt (needed with --yes or without a terminal).
+cli-arg-bulk-json = Print the result as JSON (no progress bar).
+cli-arg-bulk-run = The run id (see `metadesk-cli runs list`).
+cli-arg-bulk-edit-set = Replace a property's value: PROPERTY=VALUE (repeat with the same property for a multi-valued property).
+cli-arg-bulk-edit-append = Add a value to a multi-valued property (no duplicates): PROPERTY=VALUE, repeatable.
+cli-arg-bulk-edit-remove = Remove a value from a property: PROPERTY=VALUE, repeatable.
+cli-arg-bulk-edit-clear = Remove a property: PROPERTY, repeatable.
+cli-arg-graphql-connection = The stored connection (name or id).
+cli-arg-graphql-endpoint = The configuration whose endpoint runs the query.
+cli-arg-graphql-query_file = A file holding the query.
+cli-arg-graphql-query = The query's text.
+cli-arg-graphql-persisted = A persisted query, as CONFIG/NAME.
+cli-arg-graphql-variables = The variables, as a JSON object.
+cli-arg-graphql-table = Print the first list of items as a table.
+cli-arg-graphql-json = Print the answer as JSON (the default).
+cli-arg-graphql-csv = Write the first list of items as CSV to FILE.
+cli-arg-request-connection = The stored connection (name or id).
+cli-arg-request-data = The body: TEXT, or @FILE to read it from a file.
+cli-arg-request-form = A form field, as K=V (repeatable): the body is sent URL-encoded (application/x-www-form-urlencoded), as AEM's Sling POST servlet takes it. Not with --data.
+cli-arg-request-headers = A header, as "Name: value" (repeatable).
+cli-arg-request-out = Write the body to FILE instead of stdout.
+cli-arg-request-confirm_production = The connection's name, required to write (anything but GET/HEAD) on a production connection.
+cli-arg-sheet-export-properties = A property to export, `prefix:name` (e.g. dc:title); repeat for several.
+cli-arg-sheet-export-out = The file to write: `.xlsx` or `.csv`.
+cli-arg-sheet-import-skip_invalid_rows = Leave out the rows that have errors and preview the others (errors in the headers or the file still stop the import).
+
+## bulk and runs: human output
+
+cli-run-status = { $status ->
+    [preview-incomplete] preview incomplete
+    [previewed] previewed
+    [interrupted] interrupted
+    [cancelled] cancelled
+    [stopped] stopped
+   *[completed] completed
+}
+cli-summary-heading = Run { $run } ({ $status }) on { $connection } — { $folder }
+cli-summary-edits = {"  "}edits: { $edits }
+cli-summary-counts = {"  "}{ $assets ->
+    [one] { $assets } asset
+   *[other] { $assets } assets
+}: { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } still to do
+cli-summary-duration = {"  "}duration: { $seconds } s
+cli-summary-stopped = {"  "}stopped because: { $reason }
+cli-progress-preview = preview
+cli-progress-apply = apply
+cli-progress-counts = { $done }/{ $total } changed { $changed } unchanged { $unchanged } skipped { $skipped } failed { $failed } · { $rate }/s · { $concurrency } at once
+cli-progress-eta = {" "}ETA { $seconds } s
+cli-progress-paused = {" "}PAUSED
+cli-bulk-scope = Scope: { $scope }
+cli-bulk-stopping = Stopping: letting the writes under way finish… (Ctrl-C again to quit now)
+cli-bulk-more-changes = {"  "}… and { $count } more (runs show { $run } --csv FILE)
+cli-bulk-failed-asset = {"  "}failed { $path }: { $reason }
+cli-bulk-report-hint = {"  "}report: metadesk-cli runs show { $run } (--csv FILE for every asset)
+cli-bulk-finish-hint = {"  "}finish it: metadesk-cli bulk resume { $run }
+cli-bulk-preview-cancelled = The preview was cancelled; nothing was written.
+cli-bulk-nothing-to-change = Nothing to change.
+cli-bulk-dry-run = Dry run: nothing was written. Every asset's before → after: metadesk-cli runs show { $run } --jsonl (or --csv FILE). Apply exactly this with: metadesk-cli bulk resume { $run }
+cli-bulk-dry-run-resume = Dry run: nothing was written.
+cli-bulk-not-applied = Not applied. Apply later with: metadesk-cli bulk resume { $run }
+cli-runs-none = No runs yet.
+cli-runs-counts = { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } to do
+cli-runs-duration = , { $seconds } s
+cli-runs-problem = {"  "}{ $status ->
+    [skipped] skipped
+    [failed] failed
+    [pending] pending
+    [changed] changed
+   *[unchanged] unchanged
+} { $path }: { $reason }
+cli-runs-report-written = Report written to { $file }.
+cli-runs-report-exists = error: { $file } already exists; choose another file name, or add --force to replace it.
+
+## graphql and request: human output
+
+cli-graphql-error-at = GraphQL error at line { $line }, column { $column }: { $message }
+cli-graphql-error = GraphQL error: { $message }
+cli-graphql-no-list = The answer holds no list of items; printing it as JSON.
+cli-graphql-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+cli-graphql-rows-written = { $count ->
+    [one] { $count } row written to { $file }
+   *[other] { $count } rows written to { $file }
+}
+cli-request-status = { $status } { $outcome ->
+    [ok] OK
+   *[failed] not a success
+} ({ $millis } ms, { $cut ->
+    [yes] { $size } bytes, cut
+   *[no] { $size } bytes
+})
+cli-request-binary = The body is binary; use --out FILE to keep it.
+
 ## connections
 
 kind-service-credentials = AEM service credentials

@@ -88,6 +88,28 @@ open-search-refused = AEM refused this connection's OpenAPI search (403: { $deta
 open-search-failed = AEM's OpenAPI search failed: { $detail }.
 open-search-cut-short = AEM's OpenAPI search stopped after { $read } assets ({ $detail }). A part of the assets is never taken for all of them: nothing was planned. Try again.
 open-search-outside = AEM's OpenAPI search answered { $path }, which is not in { $folder }: it did not apply the query as it was sent, so its answer is not used.
+## Errors of bulk runs
+
+error-run-locked = This run is being applied by another Metadesk window or command right now.
+error-job-running = A bulk edit is already running ({ $job }). Wait for it to finish or cancel it, then try again.
+error-no-job = No bulk edit is running right now.
+error-no-such-run = There is no run { $run }.
+error-file-exists = { $file } already exists; choose another file name, or replace it.
+error-needs-finder = "{ $name }" is an OAuth Server-to-Server connection: AEM lets it browse folders, search (AEM's OpenAPI search) and change assets, but not list all the assets of a folder (AEM refuses its token on the APIs that do, and no OpenAPI endpoint lists them); choose a search or a list instead. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
+    [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --list-with CONNECTION).
+   *[file] then, from the command line: add --list-with CONNECTION.
+}
+error-say-which-aem = Say which AEM to use: --connection NAME, or --aem URL --file CREDENTIALS.json.
+error-run-action = { $to ->
+    [apply] apply it
+    [resume] resume it
+    [undo] undo it
+    [retry] retry it
+   *[other] use it
+}
+error-run-on-other-aem = The connection "{ $name }" now points to { $now }, but this run was made on { $was }. Set the connection's address back to { $was } to { error-run-action }.
+error-run-used-a-file = This run used the credential file { $file }; give it again with --aem URL --file FILE to { error-run-action }.
+error-run-connection-gone = This run was made with the connection "{ $name }", which no longer exists. Import its credential file again under that name to { error-run-action }.
 
 ## Certificates of service credentials
 
@@ -121,6 +143,91 @@ test-dam-readable-openapi = The DAM can be read. (This API does not say which us
 test-this-user = this connection's user
 test-dam-forbidden = AEM does not let { $who } read /content/dam (HTTP { $status }{ $said }). Ask an AEM administrator to give that user read access to the DAM, for example by adding it to the DAM Users group.
 test-openapi-not-allowed = AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs (HTTP { $status }){ $said }. Most often the environment has not allow-listed the credential's client id: an AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys it with a Config Pipeline. Also check that the credential's product profile includes the AEM Assets API Users service.
+
+## Reasons in reports (bulk runs): why an asset was skipped, failed or held back, why a run
+## stopped. The journal keeps the id and arguments; { $who }, { $what }, { $why }, { $values },
+## { $detail } and { $problem } are other reasons below, already written in the language.
+
+reason-who = { $kind ->
+    [technical] the technical account { $account }
+    [user] the user { $account }
+   *[none] the account of this connection
+}
+reason-value-not-set = (not set)
+reason-cancelled = cancelled
+reason-changed-since-export = changed in AEM after the sheet was exported (changed { $now }, exported { $exported }); its cells that differ from AEM now are not written, so that change is kept. Export the sheet again to edit this asset
+reason-holds-one-value = several values for a property AEM holds as one ({ $properties }); keep one value in each, or write \| for a | that belongs to the text
+reason-change-not-checked = changed in AEM after the sheet was exported? Metadesk could not tell ({ $detail }); its cells are not written. Preview the sheet again
+reason-forbidden-write = this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights
+reason-cannot-write = { $refused ->
+    [one] AEM refused the first change (403)
+   *[other] AEM refused the first { $refused } changes (403)
+}, so the run stopped: this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights. Then resume the run to change the remaining assets.
+reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
+reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
+reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
+reason-content-fragment = content fragment: Metadesk never edits content fragments
+reason-already-as-wanted = already as wanted at the preview
+reason-already-as-wanted-at-write = already as wanted when it was written
+reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
+reason-not-applied-yet = not applied yet
+reason-changed-since-preview = changed since the preview: { $values }, so it was not overwritten; retry the failed assets to plan it again from the value now in AEM
+reason-changed-value = { $property } was { $preview } at the preview and is now { $now }
+reason-changed-since-run = { $property } was changed in AEM after run { $run } (it is now { $now }), so it was left as it is
+reason-throttled-write = { $what } and the asset was not written; retry the failed assets later
+reason-not-confirmed = { $what }; AEM did not confirm the change. Retry the failed assets to try again.
+reason-rejected = AEM refused the change ({ $status }): { $detail }
+reason-slow-down = AEM kept asking Metadesk to slow down ({ $status })
+reason-network-failure = network or server failure after { $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+} ({ $detail })
+reason-unreachable = Could not reach { $host }: { $detail } ({ $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+})
+reason-timeout = { $host } did not answer in time ({ $attempts ->
+    [one] { $attempts } attempt
+   *[other] { $attempts } attempts
+})
+reason-disappeared = the asset disappeared while the preview ran (404)
+reason-not-read = { $what }, so the asset could not be read; preview again to include it
+reason-folder-not-listed = this folder could not be listed, so its assets and subfolders are not in this run ({ $why }); run the edit on it again later
+reason-folder-forbidden = this connection may not read it (403): ask an AEM administrator to give { $who } read access to it
+reason-folder-gone = it no longer exists (404)
+reason-list-line = line { $line }: { $problem }
+reason-list-dot-segments = a path with . or .. segments
+reason-list-dam-root = the DAM root, not an asset
+reason-list-bad-asset-id = not a valid asset id (urn:aaid:aem: followed by a UUID)
+reason-list-bad-link = a link that cannot be read
+reason-list-link-outside-dam = a link that does not point to an asset under /content/dam
+reason-list-not-an-entry = not a DAM path (/content/dam/…), an Assets link or an asset id (urn:aaid:aem:…)
+reason-list-duplicate = a duplicate of line { $line }
+reason-list-not-found = not found in AEM (or this connection may not see it)
+reason-list-same-asset = the same asset as line { $line }
+reason-list-folder = a folder, not an asset (choose it as the folder to edit its assets)
+reason-list-content-fragment = a content fragment (Metadesk never edits those)
+
+## A run's edits, as its summary lists them
+
+run-edit = { $property }: { $op ->
+    [set] set { $values }
+    [set-list] set the list { $values }
+    [append] append { $values }
+    [remove] remove { $values }
+   *[clear] clear
+}
+run-edit-undo = undo of run { $run }
+run-edit-retry = retry of the failed assets of run { $run }
+run-edit-sheet = values from the sheet { $file }
+
+## Report CSV headers (only when the user asks for headers in their language)
+
+report-csv-path = Path
+report-csv-status = Status
+report-csv-reason = Reason
+report-csv-before = { $property } before
+report-csv-after = { $property } after
 
 ## Start-up checks
 

@@ -758,6 +758,116 @@ finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own
 finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
 finder-search-answers = Finds assets with AEM’s OpenAPI search: a search or a list in Bulk edit. To edit all the assets of a folder, or to search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), also pair a Service Credentials or development token connection on this AEM.
 query-hint-openapi = For your AEM administrator: the OpenAPI search request Metadesk sends (page by page, following each cursor) to find these assets.
+## API console
+
+console-title = API console
+console-connection = Connection
+console-connection-production = { $name } (production)
+console-tabs = Console
+console-tab-graphql = GraphQL
+console-tab-requests = Requests
+console-no-connection = Add a connection first: the console calls AEM with a connection's stored credentials.
+console-run = Run
+console-cancel = Cancel
+console-endpoint = Endpoint
+console-variables = Variables (JSON)
+console-variables-not-object = The variables must be a JSON object.
+console-not-json = Not valid JSON: { $detail }
+console-completion-off = Completion is off: { $detail }
+console-query-label = GraphQL query
+console-history-back = The query is back in the editor; run it when ready.
+console-history-persisted-chosen = { $path } is chosen under Persisted queries; run it when ready.
+console-history-persisted-gone = { $path } is no longer listed by AEM.
+console-persisted = Persisted queries ({ $count })
+console-persisted-query = Persisted query
+console-choose = Choose…
+console-persisted-show = Show its text
+console-persisted-run = Run it with the variables
+console-save-as = Save the query as
+console-name-placeholder = name
+console-replace-existing = replace an existing one
+console-production-type-to-save = This connection is production: type “{ $name }” to save
+console-save-in = Save in { $config }
+console-persisted-saved = Saved { $path }.
+console-persisted-replaced = Replaced { $path }.
+console-history = History ({ $count })
+console-history-persisted = persisted { $config }/{ $name }
+console-history-saved-as = saved as { $path }
+console-result = Result
+console-millis = { $millis } ms
+console-rows = { $count ->
+    [one] { $count } row
+   *[other] { $count } rows
+}
+console-graphql-errors = { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}
+console-view-table = Table
+console-view-json = JSON
+console-export-csv = Export CSV…
+console-export-json = Export JSON…
+console-saved-as = Saved as { $file }.
+console-error-at = Line { $line }, column { $column }: { $message }
+console-method = Method
+console-host-title = The connection's AEM: requests never go elsewhere
+console-path = Path
+console-send = Send
+console-copy-curl = Copy as curl
+console-examples = Examples:
+console-example-dam-root = DAM root listing
+console-example-metadata = An asset’s metadata
+console-example-current-user = Current user
+console-copied = Copied. Set AEM_TOKEN in your shell first; Metadesk never shows the token.
+console-clipboard-refused = The system clipboard refused the curl line ({ $detail }).
+console-headers = Headers ({ $count })
+console-header-name = Header name
+console-header-value = Header value
+console-name = Name
+console-value = Value
+console-remove-header = Remove header
+console-add-header = Add a header
+console-authorization-note = Authorization is added by Metadesk and cannot be set here.
+console-body = Body
+console-body-text = JSON or text
+console-body-form = Form fields
+console-body-checked = Body (JSON is checked)
+console-form-note = Sent as application/x-www-form-urlencoded, as AEM's Sling POST servlet takes it (./dc:title sets a property of the node at the path). Metadesk encodes the values.
+console-field-name = Field { $number } name
+console-field-value = Field { $number } value
+console-field-name-placeholder = Name, such as ./dc:title
+console-remove-field = Remove field { $number }
+console-add-field = Add a field
+console-field-without-name = The value “{ $value }” has no field name.
+console-production-type-to-send = This connection is production: type “{ $name }” to send a { $method }
+console-response = Response
+console-bytes = { $size ->
+    [one] { $size } byte
+   *[other] { $size } bytes
+}
+console-bytes-cut = { $size ->
+    [one] { $size } byte (cut)
+   *[other] { $size } bytes (cut)
+}
+console-response-headers = Response headers ({ $count })
+console-response-image = The response
+console-binary-body = { $size ->
+    [one] A binary body of { $size } byte.
+   *[other] A binary body of { $size } bytes.
+}
+console-no-body = No body.
+console-saved-requests = Saved requests ({ $count })
+console-saved-name = Name of the saved request
+console-keep-response = keep the last response's body
+console-save-request = Save this request
+console-request-saved = Saved “{ $name }”.
+console-delete-saved = Delete { $name }
+console-saved-response = Saved response
+console-not-sent = not sent
+console-json-items = { $count ->
+    [one] { $count } item
+   *[other] { $count } items
+}
 
 ## Activity
 

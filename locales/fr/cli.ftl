@@ -38,6 +38,135 @@ cli-about-bulk-undo = Restaurer chaque valeur d’origine modifiée par une exé
 cli-about-bulk-retry = Refaire les modifications d’une exécution sur les ressources en échec (relues d’abord ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-about-runs = L’historique des exécutions en masse et leurs rapports.
 
+cli-about-graphql = Exécuter une requête GraphQL sur une connexion (code de sortie 1 quand la réponse contient des erreurs GraphQL).
+cli-about-request = Envoyer une requête à l’hôte AEM d’une connexion (code de sortie 1 pour un statut autre que 2xx).
+cli-about-sheet = Feuilles de calcul : exporter les métadonnées d’un dossier, importer une feuille modifiée (aperçu, application).
+cli-about-sheet-export = Écrire une feuille (.xlsx ou .csv, selon l’extension de --out) des ressources d’un dossier, une colonne par propriété.
+cli-about-sheet-import = Vérifier une feuille modifiée (.xlsx, .xls, .ods, .csv ; celle de Metadesk ou l’export de métadonnées d’AEM), prévisualiser les cellules qui changent et les appliquer.
+cli-about-runs-list = Toutes les exécutions, de la plus récente à la plus ancienne : date, connexion, dossier, modifications, décomptes, durée, statut.
+cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
+cli-arg-runs-list-json = Afficher les exécutions en JSON.
+cli-arg-runs-show-csv = Écrire le rapport en CSV dans ce fichier (`-` pour la sortie standard). Un fichier existant n’est remplacé qu’avec `--force`.
+cli-arg-runs-show-force = Avec --csv : remplacer le fichier s’il existe.
+cli-arg-runs-show-localized_headers = Avec --csv : des en-têtes de colonnes dans la langue du terminal (pour les personnes) au lieu des clés lisibles par les machines `path,status,reason,… before,… after`.
+cli-arg-runs-show-json = Afficher le résumé de l’exécution en JSON.
+cli-arg-runs-show-jsonl = Afficher chaque ressource sous la forme d’un objet JSON par ligne : chemin, statut (pour une exécution prévisualisée, `pending` = va changer), raison, et l’avant → après de chaque propriété modifiée.
+
+cli-arg-bulk-property = La propriété de métadonnées, `préfixe:nom` (par exemple dc:rights ; `metadata/dc:rights` fonctionne aussi).
+cli-arg-bulk-values = La ou les valeurs ; répétez l’option pour en donner plusieurs.
+cli-arg-bulk-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-bulk-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
+cli-arg-bulk-file = Un fichier d’identifiants (identifiants de service, jeton de développement local, OAuth S2S), utilisé pour cette exécution seulement.
+cli-arg-bulk-list_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers (aucun point de terminaison OpenAPI ne liste les ressources d’un dossier).
+cli-arg-bulk-folder = Le dossier de la DAM : `/content/dam/…` (la forme de l’exemple sans `/content/dam` fonctionne aussi).
+cli-arg-bulk-under = Rechercher sous ce dossier (avec --where) ; identique à --folder.
+cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition, avec les mots de la fenêtre en anglais ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Formes : PROP is empty | is not empty | is VALEUR | is not VALEUR | contains TEXTE | does not contain TEXTE, tag is TAG, type is MIME (image/* pour une famille), modified|created before|after AAAA-MM-JJ, name matches MOTIF.
+cli-arg-bulk-any = Les ressources qui remplissent l’une des conditions --where (par défaut : toutes).
+cli-arg-bulk-list = Les ressources d’une liste : chemins de la DAM, liens Assets ou identifiants urn:aaid:aem:, un par ligne ou un CSV d’une colonne. Les entrées qui ne désignent aucune ressource sont signalées, les autres modifiées.
+cli-arg-bulk-scope = Une portée enregistrée pour la connexion (dans Modification en masse, dans la fenêtre).
+cli-arg-bulk-recursive = Inclure les ressources des sous-dossiers.
+cli-arg-bulk-name = Seulement les ressources dont le nom correspond (`*` et `?`).
+cli-arg-bulk-formats = Seulement les ressources dont le dc:format correspond (par exemple `image/*`) ; peut être répétée.
+cli-arg-bulk-dry_run = Aperçu seulement : montrer ce qui changerait, sans rien écrire.
+cli-arg-bulk-yes = Appliquer sans demander.
+cli-arg-bulk-confirm_production = Sur une connexion marquée comme production : son nom, pour appliquer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
+cli-arg-bulk-json = Afficher le résultat en JSON (sans barre de progression).
+cli-arg-bulk-run = L’id de l’exécution (voir `metadesk-cli runs list`).
+cli-arg-bulk-edit-set = Remplacer la valeur d’une propriété : PROPRIÉTÉ=VALEUR (répétez avec la même propriété pour une propriété à plusieurs valeurs).
+cli-arg-bulk-edit-append = Ajouter une valeur à une propriété à plusieurs valeurs (sans doublon) : PROPRIÉTÉ=VALEUR, peut être répétée.
+cli-arg-bulk-edit-remove = Retirer une valeur d’une propriété : PROPRIÉTÉ=VALEUR, peut être répétée.
+cli-arg-bulk-edit-clear = Supprimer une propriété : PROPRIÉTÉ, peut être répétée.
+cli-arg-graphql-connection = La connexion enregistrée (nom ou id).
+cli-arg-graphql-endpoint = La configuration dont le point de terminaison exécute la requête.
+cli-arg-graphql-query_file = Un fichier contenant la requête.
+cli-arg-graphql-query = Le texte de la requête.
+cli-arg-graphql-persisted = Une requête persistante, sous la forme CONFIG/NOM.
+cli-arg-graphql-variables = Les variables, sous la forme d’un objet JSON.
+cli-arg-graphql-table = Afficher la première liste d’éléments sous forme de tableau.
+cli-arg-graphql-json = Afficher la réponse en JSON (par défaut).
+cli-arg-graphql-csv = Écrire la première liste d’éléments en CSV dans FICHIER.
+cli-arg-request-connection = La connexion enregistrée (nom ou id).
+cli-arg-request-data = Le corps : TEXTE, ou @FICHIER pour le lire dans un fichier.
+cli-arg-request-form = Un champ de formulaire, sous la forme C=V (peut être répété) : le corps est envoyé encodé pour URL (application/x-www-form-urlencoded), comme l’attend le servlet Sling POST d’AEM. Pas avec --data.
+cli-arg-request-headers = Un en-tête, sous la forme « Nom: valeur » (peut être répété).
+cli-arg-request-out = Écrire le corps dans FICHIER au lieu de la sortie standard.
+cli-arg-request-confirm_production = Le nom de la connexion, obligatoire pour écrire (tout sauf GET/HEAD) sur une connexion de production.
+cli-arg-sheet-export-properties = Une propriété à exporter, `préfixe:nom` (par exemple dc:title) ; répétez l’option pour plusieurs.
+cli-arg-sheet-export-out = Le fichier à écrire : `.xlsx` ou `.csv`.
+cli-arg-sheet-import-skip_invalid_rows = Laisser de côté les lignes en erreur et prévisualiser les autres (les erreurs dans les en-têtes ou le fichier arrêtent toujours l’import).
+
+## bulk et runs : sortie pour les personnes
+
+cli-run-status = { $status ->
+    [preview-incomplete] aperçu incomplet
+    [previewed] prévisualisée
+    [interrupted] interrompue
+    [cancelled] annulée
+    [stopped] arrêtée
+   *[completed] terminée
+}
+cli-summary-heading = Exécution { $run } ({ $status }) sur { $connection } — { $folder }
+cli-summary-edits = {"  "}modifications : { $edits }
+cli-summary-counts = {"  "}{ $assets ->
+    [one] { $assets } ressource
+   *[other] { $assets } ressources
+} : { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } restant à traiter
+cli-summary-duration = {"  "}durée : { $seconds } s
+cli-summary-stopped = {"  "}arrêtée parce que : { $reason }
+cli-progress-preview = aperçu
+cli-progress-apply = application
+cli-progress-counts = { $done }/{ $total } modifiées { $changed } inchangées { $unchanged } ignorées { $skipped } en échec { $failed } · { $rate }/s · { $concurrency } en parallèle
+cli-progress-eta = {" "}fin estimée dans { $seconds } s
+cli-progress-paused = {" "}EN PAUSE
+cli-bulk-scope = Portée : { $scope }
+cli-bulk-stopping = Arrêt : les écritures en cours se terminent… (Ctrl-C de nouveau pour quitter tout de suite)
+cli-bulk-more-changes = {"  "}… et { $count ->
+    [one] { $count } autre
+   *[other] { $count } autres
+} (runs show { $run } --csv FICHIER)
+cli-bulk-failed-asset = {"  "}échec { $path } : { $reason }
+cli-bulk-report-hint = {"  "}rapport : metadesk-cli runs show { $run } (--csv FICHIER pour chaque ressource)
+cli-bulk-finish-hint = {"  "}pour la terminer : metadesk-cli bulk resume { $run }
+cli-bulk-preview-cancelled = L’aperçu a été annulé ; rien n’a été écrit.
+cli-bulk-nothing-to-change = Rien à modifier.
+cli-bulk-dry-run = Simulation : rien n’a été écrit. L’avant → après de chaque ressource : metadesk-cli runs show { $run } --jsonl (ou --csv FICHIER). Pour appliquer exactement ceci : metadesk-cli bulk resume { $run }
+cli-bulk-dry-run-resume = Simulation : rien n’a été écrit.
+cli-bulk-not-applied = Non appliquée. Pour l’appliquer plus tard : metadesk-cli bulk resume { $run }
+cli-runs-none = Aucune exécution pour l’instant.
+cli-runs-counts = { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } à traiter
+cli-runs-duration = , { $seconds } s
+cli-runs-problem = {"  "}{ $status ->
+    [skipped] ignorée
+    [failed] échec
+    [pending] en attente
+    [changed] modifiée
+   *[unchanged] inchangée
+} { $path } : { $reason }
+cli-runs-report-written = Rapport écrit dans { $file }.
+cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
+
+## graphql et request : sortie pour les personnes
+
+cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }
+cli-graphql-error = Erreur GraphQL : { $message }
+cli-graphql-no-list = La réponse ne contient aucune liste d’éléments ; elle est affichée en JSON.
+cli-graphql-rows = { $count ->
+    [one] { $count } ligne
+   *[other] { $count } lignes
+}
+cli-graphql-rows-written = { $count ->
+    [one] { $count } ligne écrite dans { $file }
+   *[other] { $count } lignes écrites dans { $file }
+}
+cli-request-status = { $status } { $outcome ->
+    [ok] OK
+   *[failed] échec
+} ({ $millis } ms, { $cut ->
+    [yes] { $size } octets, tronqué
+   *[no] { $size } octets
+})
+cli-request-binary = Le corps est binaire ; utilisez --out FICHIER pour le conserver.
+
 ## connections
 
 kind-service-credentials = identifiants de service AEM

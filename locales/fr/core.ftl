@@ -88,6 +88,28 @@ open-search-refused = AEM a refusé la recherche OpenAPI de cette connexion (403
 open-search-failed = La recherche OpenAPI d’AEM a échoué : { $detail }.
 open-search-cut-short = La recherche OpenAPI d’AEM s’est arrêtée après { $read } ressources ({ $detail }). Une partie des ressources n’est jamais prise pour le tout : rien n’a été planifié. Réessayez.
 open-search-outside = La recherche OpenAPI d’AEM a répondu { $path }, qui n’est pas dans { $folder } : elle n’a pas appliqué la requête telle qu’envoyée, sa réponse n’est donc pas utilisée.
+## Erreurs des exécutions en masse
+
+error-run-locked = Cette exécution est en cours d’application dans une autre fenêtre ou commande Metadesk.
+error-job-running = Une modification en masse est déjà en cours ({ $job }). Attendez qu’elle se termine ou annulez-la, puis réessayez.
+error-no-job = Aucune modification en masse n’est en cours.
+error-no-such-run = Il n’existe pas d’exécution { $run }.
+error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
+error-needs-finder = « { $name } » est une connexion OAuth Server-to-Server : AEM lui permet de parcourir les dossiers, de rechercher (recherche OpenAPI d’AEM) et de modifier les ressources, mais pas de lister toutes les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui le font, et aucun point de terminaison OpenAPI ne les liste) ; choisissez plutôt une recherche ou une liste. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
+    [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --list-with CONNEXION).
+   *[file] puis, en ligne de commande : ajoutez --list-with CONNEXION.
+}
+error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM, ou --aem URL --file IDENTIFIANTS.json.
+error-run-action = { $to ->
+    [apply] l’appliquer
+    [resume] la reprendre
+    [undo] l’annuler
+    [retry] la relancer
+   *[other] l’utiliser
+}
+error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
+error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
+error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
 ## Certificats des identifiants de service
 
@@ -121,6 +143,91 @@ test-dam-readable-openapi = La DAM est lisible. (Cette API n’indique pas sous 
 test-this-user = l’utilisateur de cette connexion
 test-dam-forbidden = AEM n’autorise pas { $who } à lire /content/dam (HTTP { $status }{ $said }). Demandez à un administrateur AEM de donner à cet utilisateur l’accès en lecture à la DAM, par exemple en l’ajoutant au groupe DAM Users.
 test-openapi-not-allowed = AEM n’a pas accepté ces identifiants OAuth serveur à serveur pour ses API OpenAPI (HTTP { $status }){ $said }. Le plus souvent, l’environnement n’a pas mis en liste autorisée l’ID client des identifiants : un administrateur AEM l’ajoute sous allowedClientIDs dans config/api.yaml et le déploie avec un pipeline de configuration. Vérifiez aussi que le profil de produit des identifiants inclut le service AEM Assets API Users.
+
+## Raisons dans les rapports (exécutions en masse) : pourquoi une ressource a été ignorée, a
+## échoué ou a été retenue, pourquoi une exécution s’est arrêtée. Le journal garde l’id et les
+## arguments. { $who } est au datif (au compte technique…, à l’utilisateur…).
+
+reason-who = { $kind ->
+    [technical] au compte technique { $account }
+    [user] à l’utilisateur { $account }
+   *[none] au compte de cette connexion
+}
+reason-value-not-set = (non défini)
+reason-cancelled = vérification annulée
+reason-changed-since-export = modifiée dans AEM après l’export de la feuille (modifiée le { $now }, exportée le { $exported }) ; ses cellules qui diffèrent de la valeur actuelle dans AEM ne sont pas écrites, afin de conserver cette modification. Exportez de nouveau la feuille pour modifier cette ressource
+reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke comme une valeur unique ({ $properties }) ; gardez une seule valeur dans chacune, ou écrivez \| pour un | qui fait partie du texte
+reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
+reason-forbidden-write = cette connexion peut lire les ressources mais pas les modifier : demandez à un administrateur AEM d’accorder l’accès en écriture { $who }, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture
+reason-cannot-write = { $refused ->
+    [one] AEM a refusé la première modification (403)
+   *[other] AEM a refusé les { $refused } premières modifications (403)
+}, l’exécution s’est donc arrêtée : cette connexion peut lire les ressources mais pas les modifier. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who }, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
+reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
+reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
+reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
+reason-content-fragment = fragment de contenu : Metadesk ne modifie jamais les fragments de contenu
+reason-already-as-wanted = déjà comme souhaité lors de l’aperçu
+reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écriture
+reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
+reason-not-applied-yet = pas encore appliquée
+reason-changed-since-preview = modifiée depuis l’aperçu : { $values } ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir de la valeur actuelle dans AEM
+reason-changed-value = { $property } valait { $preview } lors de l’aperçu et vaut maintenant { $now }
+reason-changed-since-run = { $property } a été modifiée dans AEM après l’exécution { $run } (elle vaut maintenant { $now }), elle a donc été laissée telle quelle
+reason-throttled-write = { $what } et la ressource n’a pas été écrite ; relancez les ressources en échec plus tard
+reason-not-confirmed = { $what } ; AEM n’a pas confirmé la modification. Relancez les ressources en échec pour réessayer.
+reason-rejected = AEM a refusé la modification ({ $status }) : { $detail }
+reason-slow-down = AEM a demandé à plusieurs reprises à Metadesk de ralentir ({ $status })
+reason-network-failure = défaillance du réseau ou du serveur après { $attempts ->
+    [one] { $attempts } tentative
+   *[other] { $attempts } tentatives
+} ({ $detail })
+reason-unreachable = Impossible de joindre { $host } : { $detail } ({ $attempts ->
+    [one] { $attempts } tentative
+   *[other] { $attempts } tentatives
+})
+reason-timeout = { $host } n’a pas répondu à temps ({ $attempts ->
+    [one] { $attempts } tentative
+   *[other] { $attempts } tentatives
+})
+reason-disappeared = la ressource a disparu pendant l’aperçu (404)
+reason-not-read = { $what }, la ressource n’a donc pas pu être lue ; prévisualisez de nouveau pour l’inclure
+reason-folder-not-listed = ce dossier n’a pas pu être listé, ses ressources et ses sous-dossiers ne font donc pas partie de cette exécution ({ $why }) ; relancez la modification sur ce dossier plus tard
+reason-folder-forbidden = cette connexion n’a pas le droit de le lire (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
+reason-folder-gone = il n’existe plus (404)
+reason-list-line = ligne { $line } : { $problem }
+reason-list-dot-segments = un chemin contenant des segments . ou ..
+reason-list-dam-root = la racine de la DAM, pas une ressource
+reason-list-bad-asset-id = un identifiant de ressource non valide (urn:aaid:aem: suivi d’un UUID)
+reason-list-bad-link = un lien illisible
+reason-list-link-outside-dam = un lien qui ne mène pas à une ressource sous /content/dam
+reason-list-not-an-entry = ni un chemin de la DAM (/content/dam/…), ni un lien Assets, ni un identifiant de ressource (urn:aaid:aem:…)
+reason-list-duplicate = un doublon de la ligne { $line }
+reason-list-not-found = introuvable dans AEM (ou invisible pour cette connexion)
+reason-list-same-asset = la même ressource que la ligne { $line }
+reason-list-folder = un dossier, pas une ressource (choisissez-le comme dossier pour modifier ses ressources)
+reason-list-content-fragment = un fragment de contenu (Metadesk ne les modifie jamais)
+
+## Les modifications d’une exécution, telles que son résumé les liste
+
+run-edit = { $property } : { $op ->
+    [set] remplacer par { $values }
+    [set-list] remplacer par la liste { $values }
+    [append] ajouter { $values }
+    [remove] retirer { $values }
+   *[clear] effacer
+}
+run-edit-undo = annulation de l’exécution { $run }
+run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
+run-edit-sheet = valeurs de la feuille { $file }
+
+## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
+
+report-csv-path = Chemin
+report-csv-status = Statut
+report-csv-reason = Raison
+report-csv-before = { $property } avant
+report-csv-after = { $property } après
 
 ## Vérifications au démarrage
 

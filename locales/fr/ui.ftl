@@ -760,6 +760,116 @@ finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifia
 finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
 finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : une recherche ou une liste dans Modification en masse. Pour modifier toutes les ressources d’un dossier, ou chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
+## API console
+
+console-title = Console d’API
+console-connection = Connexion
+console-connection-production = { $name } (production)
+console-tabs = Console
+console-tab-graphql = GraphQL
+console-tab-requests = Requêtes
+console-no-connection = Ajoutez d’abord une connexion : la console appelle AEM avec les identifiants enregistrés d’une connexion.
+console-run = Exécuter
+console-cancel = Annuler
+console-endpoint = Point de terminaison
+console-variables = Variables (JSON)
+console-variables-not-object = Les variables doivent former un objet JSON.
+console-not-json = JSON non valide : { $detail }
+console-completion-off = Complétion désactivée : { $detail }
+console-query-label = Requête GraphQL
+console-history-back = La requête est de retour dans l’éditeur ; exécutez-la quand vous êtes prêt.
+console-history-persisted-chosen = { $path } est sélectionnée dans Requêtes persistantes ; exécutez-la quand vous êtes prêt.
+console-history-persisted-gone = { $path } ne figure plus dans la liste d’AEM.
+console-persisted = Requêtes persistantes ({ $count })
+console-persisted-query = Requête persistante
+console-choose = Choisir…
+console-persisted-show = Afficher son texte
+console-persisted-run = L’exécuter avec les variables
+console-save-as = Enregistrer la requête sous
+console-name-placeholder = nom
+console-replace-existing = remplacer une requête existante
+console-production-type-to-save = Cette connexion est en production : saisissez « { $name } » pour enregistrer
+console-save-in = Enregistrer dans { $config }
+console-persisted-saved = { $path } enregistrée.
+console-persisted-replaced = { $path } remplacée.
+console-history = Historique ({ $count })
+console-history-persisted = requête persistante { $config }/{ $name }
+console-history-saved-as = enregistrée sous { $path }
+console-result = Résultat
+console-millis = { $millis } ms
+console-rows = { $count ->
+    [one] { $count } ligne
+   *[other] { $count } lignes
+}
+console-graphql-errors = { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+}
+console-view-table = Tableau
+console-view-json = JSON
+console-export-csv = Exporter en CSV…
+console-export-json = Exporter en JSON…
+console-saved-as = Enregistré sous { $file }.
+console-error-at = Ligne { $line }, colonne { $column } : { $message }
+console-method = Méthode
+console-host-title = L’instance AEM de la connexion : les requêtes ne partent jamais ailleurs
+console-path = Chemin
+console-send = Envoyer
+console-copy-curl = Copier en commande curl
+console-examples = Exemples :
+console-example-dam-root = Liste de la racine de la DAM
+console-example-metadata = Les métadonnées d’une ressource
+console-example-current-user = Utilisateur actuel
+console-copied = Copiée. Définissez d’abord AEM_TOKEN dans votre terminal ; Metadesk n’affiche jamais le jeton d’accès.
+console-clipboard-refused = Le presse-papiers du système a refusé la commande curl ({ $detail }).
+console-headers = En-têtes ({ $count })
+console-header-name = Nom de l’en-tête
+console-header-value = Valeur de l’en-tête
+console-name = Nom
+console-value = Valeur
+console-remove-header = Supprimer l’en-tête
+console-add-header = Ajouter un en-tête
+console-authorization-note = L’en-tête Authorization est ajouté par Metadesk et ne peut pas être défini ici.
+console-body = Corps
+console-body-text = JSON ou texte
+console-body-form = Champs de formulaire
+console-body-checked = Corps (le JSON est vérifié)
+console-form-note = Envoyé en application/x-www-form-urlencoded, comme l’attend le servlet Sling POST d’AEM (./dc:title définit une propriété du nœud situé au chemin). Metadesk encode les valeurs.
+console-field-name = Nom du champ { $number }
+console-field-value = Valeur du champ { $number }
+console-field-name-placeholder = Nom, par exemple ./dc:title
+console-remove-field = Supprimer le champ { $number }
+console-add-field = Ajouter un champ
+console-field-without-name = La valeur « { $value } » n’a pas de nom de champ.
+console-production-type-to-send = Cette connexion est en production : saisissez « { $name } » pour envoyer un { $method }
+console-response = Réponse
+console-bytes = { $size ->
+    [one] { $size } octet
+   *[other] { $size } octets
+}
+console-bytes-cut = { $size ->
+    [one] { $size } octet (tronqué)
+   *[other] { $size } octets (tronqué)
+}
+console-response-headers = En-têtes de la réponse ({ $count })
+console-response-image = La réponse
+console-binary-body = { $size ->
+    [one] Un corps binaire de { $size } octet.
+   *[other] Un corps binaire de { $size } octets.
+}
+console-no-body = Aucun corps.
+console-saved-requests = Requêtes enregistrées ({ $count })
+console-saved-name = Nom de la requête enregistrée
+console-keep-response = conserver le corps de la dernière réponse
+console-save-request = Enregistrer cette requête
+console-request-saved = « { $name } » enregistrée.
+console-delete-saved = Supprimer { $name }
+console-saved-response = Réponse enregistrée
+console-not-sent = non envoyée
+console-json-items = { $count ->
+    [one] { $count } élément
+   *[other] { $count } éléments
+}
 
 ## Activité
 

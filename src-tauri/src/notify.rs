@@ -106,7 +106,7 @@ pub fn message(
                 _ => "interrupted",
             });
             let reason = match (&s.status, &s.reason) {
-                (RunStatus::Stopped, Some(r)) => r.clone(),
+                (RunStatus::Stopped, Some(r)) => r.localized(l),
                 _ => String::new(),
             };
             (
@@ -197,7 +197,9 @@ mod tests {
             recursive: false,
             scope: "the assets of /content/dam/x".into(),
             kind: RunKind::Edit,
-            edits: vec!["dc:rights: set \"R\"".into()],
+            edits: vec![metadesk_core::bulk::reasons::Reason::Text(
+                "dc:rights: set \"R\"".into(),
+            )],
             status,
             counts,
             duration_secs: None,
@@ -300,7 +302,9 @@ mod tests {
             ..Counts::default()
         };
         let mut stopped = summary(RunStatus::Stopped, part_done);
-        stopped.reason = Some("the token was revoked".into());
+        stopped.reason = Some(metadesk_core::bulk::reasons::Reason::Text(
+            "the token was revoked".into(),
+        ));
         stopped.kind = RunKind::Undo { of: "r".into() };
         let (title, body) = message(Ended::Apply, long, LONG_JOB, Ok(&stopped), &en).unwrap();
         assert_eq!(title, "Undo stopped");

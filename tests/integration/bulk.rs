@@ -6,6 +6,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::bulk_support::English;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
@@ -256,7 +257,11 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
             .rows;
         for row in rows.iter().filter(|r| r.action == Action::Skip) {
             assert!(
-                row.reason.as_deref().unwrap().contains("content fragment"),
+                row.reason
+                    .english()
+                    .as_deref()
+                    .unwrap()
+                    .contains("content fragment"),
                 "{status}: only content fragments are skipped, every read was retried: {row:?}"
             );
         }
@@ -512,7 +517,7 @@ async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
     assert!(p.counts.pending > 20, "{:?}", p.counts);
     let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
     assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
-    let reason = s.reason.clone().unwrap();
+    let reason = s.reason.english().unwrap();
     assert!(
         reason.contains("refused the first 5 changes (403)")
             && reason.contains(&format!(
@@ -580,7 +585,7 @@ async fn a_host_gone_during_the_apply_fails_each_asset_in_words() {
         .into_iter()
         .filter(|r| r.status == ReportStatus::Failed)
     {
-        let reason = row.reason.unwrap();
+        let reason = row.reason.english().unwrap();
         assert!(
             reason.starts_with(&format!("Could not reach {host}: "))
                 && reason.contains("(6 attempts); AEM did not confirm the change")

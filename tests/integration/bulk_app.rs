@@ -7,6 +7,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::bulk_support::English;
 use std::collections::BTreeSet;
 use std::sync::Arc;
 
@@ -193,9 +194,12 @@ async fn the_scope_count_equals_the_previews_assets() {
         let rows = runs::preview_page(&dir.path().join("runs"), &p.id, Some(Action::Skip), 0, 1000)
             .unwrap();
         assert!(
-            rows.rows
-                .iter()
-                .all(|r| r.reason.as_deref().unwrap().contains("content fragment")),
+            rows.rows.iter().all(|r| r
+                .reason
+                .english()
+                .as_deref()
+                .unwrap()
+                .contains("content fragment")),
             "only content fragments are skipped here"
         );
         assert!(count.done, "{filters:?}");
@@ -284,7 +288,10 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
         assert_eq!(state["revision"], 1, "{} written once", row.path);
     }
     let history = runs::list(&runs_dir).unwrap();
-    assert!(history[0].edits[0].starts_with("retry of the failed assets of run"));
+    assert!(
+        history[0].edit_lines(&metadesk_core::i18n::Localizer::english())[0]
+            .starts_with("retry of the failed assets of run")
+    );
     // Undo of the retry restores what the retry changed.
     let u = e
         .preview_undo(&r.id, &RunControl::new(), &quiet())
@@ -453,7 +460,7 @@ async fn a_read_only_technical_account_is_named_in_the_403_reason() {
     // The window shows the run's reason where the report starts, and Resume for the rest.
     assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
     assert_eq!((s.counts.failed, s.counts.pending), (0, p.counts.pending));
-    let reason = s.reason.clone().unwrap();
+    let reason = s.reason.english().unwrap();
     assert!(
         reason.contains(&format!(
             "the technical account {}",
@@ -517,7 +524,11 @@ async fn an_expired_development_token_says_how_to_get_a_new_one() {
         .unwrap();
     assert_eq!(s.status, RunStatus::Stopped);
     assert!(
-        s.reason.as_deref().unwrap().contains("Get a new one"),
+        s.reason
+            .english()
+            .as_deref()
+            .unwrap()
+            .contains("Get a new one"),
         "{s:?}"
     );
     assert_eq!(

@@ -8,6 +8,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::bulk_support::English;
 use metadesk_core::bulk::{
     Action, ChangedSincePreview, ReportRow, ReportStatus, RunControl, RunStatus, runs,
 };
@@ -88,12 +89,15 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
             now: Some(json!("Theirs")),
         }]
     );
-    let reason = row.reason.unwrap();
+    let reason = row.reason.english().unwrap();
     assert!(
         reason.starts_with("changed since the preview: dc:rights was ")
             && reason.contains(&format!(
                 "{} at the preview and is now \"Theirs\"",
-                metadesk_core::bulk::reasons::shown(seen.as_ref())
+                metadesk_core::bulk::reasons::shown(
+                    seen.as_ref(),
+                    &metadesk_core::i18n::Localizer::english()
+                )
             )),
         "{reason}"
     );
@@ -127,6 +131,7 @@ async fn a_change_by_someone_else_is_reported_retried_from_its_value_and_never_u
     assert!(
         skipped
             .reason
+            .english()
             .as_deref()
             .unwrap()
             .contains("was changed in AEM after run"),

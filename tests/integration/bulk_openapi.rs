@@ -5,6 +5,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+use crate::bulk_support::English;
 use metadesk_core::bulk::{
     Action, ChangedSincePreview, Edit, EditOp, ReportStatus, RunControl, RunStatus, runs,
 };
@@ -104,6 +105,7 @@ async fn openapi_patches_with_etags_and_reports_a_412() {
     assert!(
         failed[0]
             .reason
+            .english()
             .as_deref()
             .unwrap()
             .contains("changed since the preview"),

@@ -208,3 +208,24 @@ impl Authorizer for Reminting {
         })
     }
 }
+
+/// A reason's English words, for assertions (the journal keeps ids and arguments).
+pub trait English {
+    fn english(&self) -> Option<String>;
+    fn english_words(&self) -> String {
+        self.english().unwrap_or_default()
+    }
+}
+
+impl English for Option<metadesk_core::bulk::reasons::Reason> {
+    fn english(&self) -> Option<String> {
+        self.as_ref()
+            .map(|r| r.localized(&metadesk_core::i18n::Localizer::english()))
+    }
+}
+
+impl English for metadesk_core::bulk::reasons::Reason {
+    fn english(&self) -> Option<String> {
+        Some(self.localized(&metadesk_core::i18n::Localizer::english()))
+    }
+}

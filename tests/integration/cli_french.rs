@@ -81,3 +81,109 @@ async fn connections_test_speaks_french_when_lang_is_french() {
         "error: There is no connection called \"nulle-part\".\n"
     );
 }
+
+/// `bulk` and `runs` in French: the summary, the stop reason the journal keeps as an id (told in
+/// the reader's language when shown, here and in a later `runs show`), the report's reasons, and
+/// the CSV's headers only when asked for.
+#[tokio::test]
+async fn bulk_and_runs_speak_french_when_lang_is_french() {
+    let sb = sandbox(30).await;
+    let home = CliHome::new(&sb);
+    let french = |args: &[&str], file: Option<&str>| {
+        let mut all: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+        if let Some(file) = file {
+            let file = home.creds.join(file);
+            all.extend(["--aem".into(), home.aem.clone(), "--file".into()]);
+            all.push(file.to_str().unwrap().to_owned());
+        }
+        let all: Vec<&str> = all.iter().map(String::as_str).collect();
+        let mut cmd = home.command(&all);
+        cmd.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "fr_FR.UTF-8")
+            .stdin(std::process::Stdio::null());
+        cmd
+    };
+    let run = |mut cmd: std::process::Command| async move {
+        let out = tokio::task::spawn_blocking(move || cmd.output())
+            .await
+            .unwrap()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8(out.stdout).unwrap(),
+            String::from_utf8(out.stderr).unwrap(),
+        )
+    };
+    let set = [
+        "bulk",
+        "set",
+        "--folder",
+        metadesk_sandbox::SAMPLE_FOLDER,
+        "--property",
+        "dc:rights",
+        "--value",
+        "Lecture seule",
+        "--yes",
+    ];
+    let (code, out, err) = run(french(&set, Some("service-credentials-read-only.json"))).await;
+    assert_eq!(code, Some(2), "{out}{err}");
+    let account = &sb.credentials().read_only_technical_account_email;
+    assert!(out.starts_with("Exécution "), "{out}");
+    assert!(out.contains("(arrêtée) sur "), "{out}");
+    assert!(
+        out.contains("  modifications\u{a0}: dc:rights\u{a0}: remplacer par \"Lecture seule\"\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains(&format!(
+            "  arrêtée parce que\u{a0}: AEM a refusé les 5 premières modifications (403), \
+             l’exécution s’est donc arrêtée\u{a0}: cette connexion peut lire les ressources mais \
+             pas les modifier. Demandez à un administrateur AEM d’accorder l’accès en écriture \
+             au compte technique {account}"
+        )),
+        "{out}"
+    );
+    assert!(out.contains("metadesk-cli bulk resume "), "{out}");
+    assert!(!out.contains("stopped because"), "{out}");
+
+    let (code, out, err) = run(french(&["runs", "list"], None)).await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains(" arrêtée "), "{out}");
+    assert!(out.contains(" modifiées, "), "{out}");
+    let id = out.split_whitespace().next().unwrap().to_owned();
+
+    let (_, out, _) = run(french(&["runs", "show", &id], None)).await;
+    assert!(
+        out.contains("  arrêtée parce que\u{a0}: AEM a refusé"),
+        "{out}"
+    );
+    assert!(out.contains("  en attente /content/dam/"), "{out}");
+    assert!(out.contains("\u{a0}: pas encore appliquée"), "{out}");
+
+    let (code, csv, err) = run(french(&["runs", "show", &id, "--csv", "-"], None)).await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(
+        csv.starts_with("path,status,reason,dc:rights before,dc:rights after\n"),
+        "{csv}"
+    );
+    assert!(csv.contains(",pending,pas encore appliquée,"), "{csv}");
+    let (_, csv, _) = run(french(
+        &["runs", "show", &id, "--csv", "-", "--localized-headers"],
+        None,
+    ))
+    .await;
+    assert!(
+        csv.starts_with("Chemin,Statut,Raison,dc:rights avant,dc:rights après\n"),
+        "{csv}"
+    );
+
+    // The same run read without a French locale: its reasons in English.
+    let mut english = home.command(&["runs", "show", &id]);
+    english.env("LC_ALL", "C").env("LANG", "C");
+    let (_, out, _) = run(english).await;
+    assert!(
+        out.contains("  stopped because: AEM refused the first 5 changes (403)"),
+        "{out}"
+    );
+}

@@ -415,13 +415,14 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     };
     assert_eq!(check.finder, Finder::OpenapiSearch);
     assert_eq!(check.assets, 1);
-    let reasons: Vec<(u64, &str)> = check
+    let english = metadesk_core::i18n::Localizer::english();
+    let reasons: Vec<(u64, String)> = check
         .problems
         .iter()
-        .map(|p| (p.line, p.reason.as_str()))
+        .map(|p| (p.line, p.reason.localized(&english)))
         .collect();
     assert!(reasons[0].1.starts_with("not found"), "{reasons:?}");
-    assert_eq!(reasons[1], (3, "a duplicate of line 1"));
+    assert_eq!(reasons[1], (3, "a duplicate of line 1".to_string()));
     // A condition it cannot express, unpaired: refused in words, nothing counted.
     let err = ws
         .count_selected(

@@ -3,6 +3,7 @@
 //! saves by taking values from search hits, the count, the traversal stop in words, and a
 //! search through an OAuth S2S connection's classic lister.
 
+use crate::bulk_support::English;
 use std::collections::{BTreeSet, HashSet};
 use std::sync::atomic::{AtomicBool, Ordering};
 
@@ -58,7 +59,7 @@ fn planned(dir: &std::path::Path, run: &str) -> Vec<(String, Action, Option<Stri
     let page = runs::preview_page(&dir.join("runs"), run, None, 0, 100_000).unwrap();
     page.rows
         .into_iter()
-        .map(|r| (r.path, r.action, r.reason))
+        .map(|r| (r.path, r.action, r.reason.english()))
         .collect()
 }
 
@@ -186,7 +187,7 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     let reasons: Vec<(u64, String)> = check
         .problems
         .iter()
-        .map(|p| (p.line, p.reason.clone()))
+        .map(|p| (p.line, p.reason.english_words()))
         .collect();
     assert_eq!(reasons.len(), 4, "{reasons:?}");
     assert!(reasons[0].1.starts_with("not found"), "{reasons:?}");

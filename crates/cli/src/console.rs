@@ -15,6 +15,8 @@ use metadesk_core::app::{GraphqlCall, Workspace};
 use metadesk_core::console::table::{ResultTable, write_csv};
 use metadesk_core::console::{ConsoleRequest, GraphqlAnswer, Header, ResponseBody};
 
+use metadesk_core::i18n::{Localizer, arg, count};
+
 use crate::output::{OK, SOME_FAILED, fail};
 
 /// Run a GraphQL query (its text, a file or a persisted query) on a connection.
@@ -91,28 +93,38 @@ fn read_file(path: &PathBuf, what: &str) -> Result<String, Error> {
 }
 
 /// `metadesk-cli graphql …`.
-pub async fn graphql(args: GraphqlArgs, workspace: &Workspace) -> u8 {
+pub async fn graphql(args: GraphqlArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     let answer = match run_graphql(&args, workspace).await {
         Ok(a) => a,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, l),
     };
     for e in &answer.errors {
         match e.locations.first() {
             Some(at) => eprintln!(
-                "GraphQL error at line {}, column {}: {}",
-                at.line, at.column, e.message
+                "{}",
+                l.msg(
+                    "cli-graphql-error-at",
+                    &[
+                        ("line", count(at.line as f64)),
+                        ("column", count(at.column as f64)),
+                        ("message", arg(e.message.as_str())),
+                    ],
+                )
             ),
-            None => eprintln!("GraphQL error: {}", e.message),
+            None => eprintln!(
+                "{}",
+                l.msg("cli-graphql-error", &[("message", arg(e.message.as_str()))])
+            ),
         }
     }
     let mut out = std::io::stdout().lock();
     let printed = if let Some(file) = &args.csv {
-        write_table_csv(answer.table.as_ref(), file)
+        write_table_csv(answer.table.as_ref(), file, l)
     } else if args.table {
         match &answer.table {
-            Some(t) => print_table(t, &mut out),
+            Some(t) => print_table(t, &mut out, l),
             None => {
-                eprintln!("The answer holds no list of items; printing it as JSON.");
+                eprintln!("{}", l.text("cli-graphql-no-list"));
                 print_json(&answer, &mut out)
             }
         }
@@ -120,7 +132,7 @@ pub async fn graphql(args: GraphqlArgs, workspace: &Workspace) -> u8 {
         print_json(&answer, &mut out)
     };
     if let Err(e) = printed {
-        return fail(&e);
+        return fail(&e, l);
     }
     if answer.errors.is_empty() {
         OK
@@ -186,7 +198,7 @@ fn indent(text: &str) -> String {
     text.replace('\n', "\n  ")
 }
 
-fn print_table(t: &ResultTable, out: &mut impl Write) -> Result<(), Error> {
+fn print_table(t: &ResultTable, out: &mut impl Write, l: &Localizer) -> Result<(), Error> {
     let widths: Vec<usize> = t
         .columns
         .iter()
@@ -219,14 +231,17 @@ fn print_table(t: &ResultTable, out: &mut impl Write) -> Result<(), Error> {
         writeln!(out, "{}", line(r)).map_err(io)?;
     }
     eprintln!(
-        "{} row{}",
-        t.rows.len(),
-        if t.rows.len() == 1 { "" } else { "s" }
+        "{}",
+        l.msg("cli-graphql-rows", &[("count", count(t.rows.len() as f64))])
     );
     Ok(())
 }
 
-fn write_table_csv(table: Option<&ResultTable>, file: &PathBuf) -> Result<(), Error> {
+fn write_table_csv(
+    table: Option<&ResultTable>,
+    file: &PathBuf,
+    l: &Localizer,
+) -> Result<(), Error> {
     let t = table.ok_or_else(|| {
         Error::InvalidInput(
             "The answer holds no list of items, so there is no table to write as CSV; use --json."
@@ -237,15 +252,24 @@ fn write_table_csv(table: Option<&ResultTable>, file: &PathBuf) -> Result<(), Er
     write_csv(t, &mut bytes)?;
     std::fs::write(file, bytes)
         .map_err(|e| Error::io(format!("could not write {}", file.display()), e))?;
-    eprintln!("{} rows written to {}", t.rows.len(), file.display());
+    eprintln!(
+        "{}",
+        l.msg(
+            "cli-graphql-rows-written",
+            &[
+                ("count", count(t.rows.len() as f64)),
+                ("file", arg(file.display().to_string())),
+            ],
+        )
+    );
     Ok(())
 }
 
 /// `metadesk-cli request …`.
-pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
+pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     let request = match build_request(&args) {
         Ok(r) => r,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, l),
     };
     let response = match workspace
         .console_request(
@@ -257,16 +281,21 @@ pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
         .await
     {
         Ok(r) => r,
-        Err(e) => return fail(&e),
+        Err(e) => return fail(&e, l),
     };
     let ok = (200..300).contains(&response.status);
     eprintln!(
-        "{} {} ({} ms, {} bytes{})",
-        response.status,
-        if ok { "OK" } else { "not a success" },
-        response.millis,
-        response.size,
-        if response.truncated { ", cut" } else { "" }
+        "{}",
+        l.msg(
+            "cli-request-status",
+            &[
+                ("status", arg(response.status.to_string())),
+                ("outcome", arg(if ok { "ok" } else { "failed" })),
+                ("millis", count(response.millis as f64)),
+                ("size", count(response.size as f64)),
+                ("cut", arg(if response.truncated { "yes" } else { "no" })),
+            ],
+        )
     );
     let bytes: Vec<u8> = match &response.body {
         ResponseBody::Json { text } | ResponseBody::Text { text } => {
@@ -290,7 +319,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
             ResponseBody::Binary | ResponseBody::Image { .. }
         ) =>
         {
-            eprintln!("The body is binary; use --out FILE to keep it.");
+            eprintln!("{}", l.text("cli-request-binary"));
             Ok(())
         }
         None => std::io::stdout()
@@ -299,7 +328,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace) -> u8 {
             .map_err(|e| Error::io("could not print the body", e)),
     };
     if let Err(e) = written {
-        return fail(&e);
+        return fail(&e, l);
     }
     if ok { OK } else { SOME_FAILED }
 }
@@ -357,6 +386,49 @@ fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_human_lines_are_in_the_terminals_language_with_plurals() {
+        use metadesk_core::i18n::Lang;
+        let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
+        let status = |l: &Localizer, outcome: &str, cut: &str| {
+            l.msg(
+                "cli-request-status",
+                &[
+                    ("status", arg("404")),
+                    ("outcome", arg(outcome)),
+                    ("millis", count(12.0)),
+                    ("size", count(1234.0)),
+                    ("cut", arg(cut)),
+                ],
+            )
+        };
+        assert_eq!(
+            status(&en, "failed", "no"),
+            "404 not a success (12 ms, 1,234 bytes)"
+        );
+        assert_eq!(
+            status(&fr, "failed", "yes"),
+            "404 échec (12\u{a0}ms, 1\u{202f}234\u{a0}octets, tronqué)"
+        );
+        let rows = |l: &Localizer, n: f64| l.msg("cli-graphql-rows", &[("count", count(n))]);
+        assert_eq!(rows(&en, 1.0), "1 row");
+        assert_eq!(rows(&en, 3.0), "3 rows");
+        assert_eq!(rows(&fr, 1.0), "1 ligne");
+        assert_eq!(rows(&fr, 3.0), "3 lignes");
+        let error = fr.msg(
+            "cli-graphql-error-at",
+            &[
+                ("line", count(3.0)),
+                ("column", count(7.0)),
+                ("message", arg("Cannot query field")),
+            ],
+        );
+        assert_eq!(
+            error,
+            "Erreur GraphQL ligne 3, colonne 7\u{a0}: Cannot query field"
+        );
+    }
 
     #[test]
     fn headers_and_data_files_are_read() {

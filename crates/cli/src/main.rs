@@ -99,11 +99,11 @@ fn main() -> ExitCode {
             connections::run(command, &workspace, &mut stdin, &mut out, &mut err, &l)
         }
         Command::Doctor => doctor::run(&workspace, &mut out, &l),
-        Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace)),
-        Command::Runs(args) => in_runtime(runs::run(args, &workspace)),
-        Command::Graphql(args) => in_runtime(console::graphql(args, &workspace)),
-        Command::Request(args) => in_runtime(console::request(args, &workspace)),
-        Command::Sheet(args) => in_runtime(sheet::run(args, &workspace)),
+        Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace, &l)),
+        Command::Runs(args) => in_runtime(runs::run(args, &workspace, &l)),
+        Command::Graphql(args) => in_runtime(console::graphql(args, &workspace, &l)),
+        Command::Request(args) => in_runtime(console::request(args, &workspace, &l)),
+        Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l)),
     };
     ExitCode::from(code)
 }

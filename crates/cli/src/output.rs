@@ -5,30 +5,53 @@
 
 use std::io::{IsTerminal, Write};
 
-use metadesk_core::bulk::{Phase, Progress, RunSummary};
+use metadesk_core::bulk::{Phase, Progress, RunStatus, RunSummary};
+use metadesk_core::i18n::{Localizer, arg, count};
 
 /// Exit codes (see main.rs).
 pub const OK: u8 = 0;
 pub const SOME_FAILED: u8 = 1;
 pub const USAGE: u8 = 2;
 
-/// Prints an error in words and returns the exit code for it.
-pub fn fail(err: &metadesk_core::Error) -> u8 {
-    eprintln!("error: {err}");
+/// Prints an error in the terminal's language and returns the exit code for it.
+pub fn fail(err: &metadesk_core::Error, l: &Localizer) -> u8 {
+    eprintln!(
+        "{}",
+        l.msg("cli-error", &[("message", arg(err.localized(l)))])
+    );
     USAGE
 }
 
+/// A run's status in words.
+pub fn status_words(status: RunStatus, l: &Localizer) -> String {
+    let key = match status {
+        RunStatus::PreviewIncomplete => "preview-incomplete",
+        RunStatus::Previewed => "previewed",
+        RunStatus::Interrupted => "interrupted",
+        RunStatus::Cancelled => "cancelled",
+        RunStatus::Stopped => "stopped",
+        RunStatus::Completed => "completed",
+    };
+    l.msg("cli-run-status", &[("status", arg(key))])
+}
+
 /// A one-line progress bar redrawn in place, only on a terminal and not in JSON mode.
-pub fn progress_printer(enabled: bool) -> impl Fn(Progress) + Send + Sync {
+pub fn progress_printer(l: &Localizer, enabled: bool) -> impl Fn(Progress) + Send + Sync {
     let enabled = enabled && std::io::stderr().is_terminal();
+    let preview = l.text("cli-progress-preview");
+    let apply = l.text("cli-progress-apply");
+    let phase_width = preview.chars().count().max(apply.chars().count());
+    // The callback outlives this call and runs on the engine's tasks: its own localizer.
+    let l = Localizer::new(l.lang());
     move |p: Progress| {
         if !enabled {
             return;
         }
         let phase = match p.phase {
-            Phase::Preview => "preview",
-            Phase::Apply => "apply  ",
+            Phase::Preview => &preview,
+            Phase::Apply => &apply,
         };
+        let phase = format!("{phase:<phase_width$}");
         let width = 30usize;
         let frac = if p.total > 0 {
             p.done as f64 / p.total as f64
@@ -43,23 +66,32 @@ pub fn progress_printer(enabled: bool) -> impl Fn(Progress) + Send + Sync {
         };
         let eta = p
             .eta_secs
-            .map(|s| format!(" ETA {:.0}s", s))
+            .map(|s| l.msg("cli-progress-eta", &[("seconds", count(s.round()))]))
             .unwrap_or_default();
-        let paused = if p.paused { " PAUSED" } else { "" };
+        let paused = if p.paused {
+            l.text("cli-progress-paused")
+        } else {
+            String::new()
+        };
+        let counts = l.msg(
+            "cli-progress-counts",
+            &[
+                ("done", count(p.done as f64)),
+                ("total", arg(total)),
+                ("changed", count(p.changed as f64)),
+                ("unchanged", count(p.unchanged as f64)),
+                ("skipped", count(p.skipped as f64)),
+                ("failed", count(p.failed as f64)),
+                ("rate", count(p.rate.round())),
+                ("concurrency", count(p.concurrency as f64)),
+            ],
+        );
         let mut err = std::io::stderr().lock();
         let _ = write!(
             err,
-            "\r{phase} [{}{}] {}/{} changed {} unchanged {} skipped {} failed {} · {:.0}/s · {} at once{eta}{paused}\x1b[K",
+            "\r{phase} [{}{}] {counts}{eta}{paused}\x1b[K",
             "#".repeat(filled),
             "-".repeat(width - filled),
-            p.done,
-            total,
-            p.changed,
-            p.unchanged,
-            p.skipped,
-            p.failed,
-            p.rate,
-            p.concurrency,
         );
         if p.finished {
             let _ = writeln!(err);
@@ -68,29 +100,69 @@ pub fn progress_printer(enabled: bool) -> impl Fn(Progress) + Send + Sync {
     }
 }
 
-/// A run in a few lines of words.
-pub fn print_summary(s: &RunSummary) {
+/// A run in a few lines of the terminal's language.
+pub fn print_summary(s: &RunSummary, l: &Localizer) {
     let c = &s.counts;
     println!(
-        "Run {} ({}) on {} — {}",
-        s.id,
-        s.status.words(),
-        s.connection,
-        s.folder
+        "{}",
+        l.msg(
+            "cli-summary-heading",
+            &[
+                ("run", arg(s.id.as_str())),
+                ("status", arg(status_words(s.status, l))),
+                ("connection", arg(s.connection.as_str())),
+                ("folder", arg(s.folder.as_str())),
+            ],
+        )
     );
     if !s.edits.is_empty() {
-        println!("  edits: {}", s.edits.join("; "));
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-edits",
+                &[("edits", arg(s.edit_lines(l).join("; ")))],
+            )
+        );
     }
     println!(
-        "  {} assets: {} changed, {} unchanged, {} skipped, {} failed, {} still to do",
-        c.assets, c.changed, c.unchanged, c.skipped, c.failed, c.pending
+        "{}",
+        l.msg(
+            "cli-summary-counts",
+            &[
+                ("assets", count(c.assets as f64)),
+                ("changed", count(c.changed as f64)),
+                ("unchanged", count(c.unchanged as f64)),
+                ("skipped", count(c.skipped as f64)),
+                ("failed", count(c.failed as f64)),
+                ("pending", count(c.pending as f64)),
+            ],
+        )
     );
     if let Some(secs) = s.duration_secs {
-        println!("  duration: {secs:.1} s");
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-duration",
+                &[("seconds", arg(l.number(secs, 1)))],
+            )
+        );
     }
     if let Some(reason) = &s.reason {
-        println!("  stopped because: {reason}");
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-stopped",
+                &[("reason", arg(reason.localized(l)))],
+            )
+        );
     }
+}
+
+/// A run's summary as JSON, its stop reason in the terminal's language.
+pub fn print_summary_json(s: &RunSummary, l: &Localizer) {
+    let mut s = s.clone();
+    s.localize(l);
+    print_json(&s);
 }
 
 pub fn print_json(value: &impl serde::Serialize) {

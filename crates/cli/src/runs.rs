@@ -10,6 +10,7 @@ use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::Workspace;
 use metadesk_core::bulk::{ReportStatus, runs};
+use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output::{self, OK, SOME_FAILED};
 
@@ -36,6 +37,10 @@ enum RunsCommand {
         /// With --csv: replace the file if it exists.
         #[arg(long, requires = "csv")]
         force: bool,
+        /// With --csv: column headers in the terminal's language (for people) instead of the
+        /// machine-readable keys `path,status,reason,… before,… after`.
+        #[arg(long, requires = "csv")]
+        localized_headers: bool,
         /// Print the run's summary as JSON.
         #[arg(long, conflicts_with = "jsonl")]
         json: bool,
@@ -46,49 +51,61 @@ enum RunsCommand {
     },
 }
 
-pub async fn run(args: RunsArgs, ws: &Workspace) -> u8 {
+pub async fn run(args: RunsArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let dir = ws.runs_dir();
     match args.command {
-        RunsCommand::List { json } => list(&dir, json),
+        RunsCommand::List { json } => list(&dir, json, l),
         RunsCommand::Show {
             run,
             csv,
             force,
             json,
             jsonl,
-        } => show(ws, &run, csv.as_deref(), force, json, jsonl).await,
+            localized_headers,
+        } => {
+            let csv = csv.as_deref().map(|file| (file, localized_headers));
+            show(ws, &run, csv, force, json, jsonl, l).await
+        }
     }
 }
 
-fn list(dir: &Path, json: bool) -> u8 {
+fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
     let list = match runs::list(dir) {
         Ok(list) => list,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     if json {
+        let mut list = list;
+        list.iter_mut().for_each(|s| s.localize(l));
         output::print_json(&list);
         return OK;
     }
     if list.is_empty() {
-        println!("No runs yet.");
+        println!("{}", l.text("cli-runs-none"));
     }
     for s in list {
         let c = s.counts;
+        let status = format!("{:<18}", output::status_words(s.status, l));
+        let counts = l.msg(
+            "cli-runs-counts",
+            &[
+                ("changed", count(c.changed as f64)),
+                ("unchanged", count(c.unchanged as f64)),
+                ("skipped", count(c.skipped as f64)),
+                ("failed", count(c.failed as f64)),
+                ("pending", count(c.pending as f64)),
+            ],
+        );
+        let duration = s
+            .duration_secs
+            .map(|d| l.msg("cli-runs-duration", &[("seconds", arg(l.number(d, 1)))]))
+            .unwrap_or_default();
         println!(
-            "{}  {:<18} {:<12} {}  [{}]  {} changed, {} unchanged, {} skipped, {} failed, {} to do{}",
+            "{}  {status} {:<12} {}  [{}]  {counts}{duration}",
             s.id,
-            s.status.words(),
             s.connection,
             s.folder,
-            s.edits.join("; "),
-            c.changed,
-            c.unchanged,
-            c.skipped,
-            c.failed,
-            c.pending,
-            s.duration_secs
-                .map(|d| format!(", {d:.1} s"))
-                .unwrap_or_default(),
+            s.edit_lines(l).join("; "),
         );
     }
     OK
@@ -97,50 +114,58 @@ fn list(dir: &Path, json: bool) -> u8 {
 async fn show(
     ws: &Workspace,
     run: &str,
-    csv: Option<&str>,
+    csv: Option<(&str, bool)>,
     force: bool,
     json: bool,
     jsonl: bool,
+    l: &Localizer,
 ) -> u8 {
     let dir = &ws.runs_dir();
     let summary = match runs::summary(dir, run) {
         Ok(s) => s,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     let written = match csv {
-        Some("-") => runs::write_csv(dir, run, &mut std::io::stdout().lock()),
-        Some(target) => {
+        Some(("-", localized_headers)) => {
+            let options = runs::CsvOptions {
+                words: l,
+                localized_headers,
+            };
+            runs::write_csv(dir, run, options, &mut std::io::stdout().lock())
+        }
+        Some((target, localized_headers)) => {
             let target = Path::new(target);
-            match ws.export_report(run, target.to_path_buf(), force).await {
+            let words = std::sync::Arc::new(Localizer::new(l.lang()));
+            let written = ws
+                .export_report(run, target.to_path_buf(), force, words, localized_headers)
+                .await;
+            let file = arg(target.display().to_string());
+            match written {
                 Ok(_) => {
-                    eprintln!("Report written to {}.", target.display());
+                    eprintln!("{}", l.msg("cli-runs-report-written", &[("file", file)]));
                     Ok(())
                 }
                 // The core's refusal, in the command line's words.
                 Err(_) if !force && target.exists() => {
-                    eprintln!(
-                        "error: {} already exists; choose another file name, or add --force to \
-                         replace it.",
-                        target.display()
-                    );
+                    eprintln!("{}", l.msg("cli-runs-report-exists", &[("file", file)]));
                     return crate::FAILURE;
                 }
                 Err(e) => Err(e),
             }
         }
-        None if jsonl => print_rows(dir, run),
+        None if jsonl => print_rows(dir, run, l),
         None if json => {
-            output::print_json(&summary);
+            output::print_summary_json(&summary, l);
             Ok(())
         }
         None => {
-            output::print_summary(&summary);
-            print_problems(dir, run);
+            output::print_summary(&summary, l);
+            print_problems(dir, run, l);
             Ok(())
         }
     };
     if let Err(e) = written {
-        return output::fail(&e);
+        return output::fail(&e, l);
     }
     if summary.counts.failed > 0 {
         SOME_FAILED
@@ -150,7 +175,7 @@ async fn show(
 }
 
 /// The first assets that did not simply change or stay as they were, with the reason.
-fn print_problems(dir: &Path, run: &str) {
+fn print_problems(dir: &Path, run: &str, l: &Localizer) {
     let mut shown = 0;
     let _ = runs::report(dir, run, |row| {
         if row.status != ReportStatus::Changed
@@ -158,11 +183,17 @@ fn print_problems(dir: &Path, run: &str) {
             && shown < 20
         {
             shown += 1;
+            let reason = row.reason.as_ref().map(|r| r.localized(l));
             println!(
-                "  {} {}: {}",
-                row.status.words(),
-                row.path,
-                row.reason.unwrap_or_default()
+                "{}",
+                l.msg(
+                    "cli-runs-problem",
+                    &[
+                        ("status", arg(row.status.words())),
+                        ("path", arg(row.path.as_str())),
+                        ("reason", arg(reason.unwrap_or_default())),
+                    ],
+                )
             );
         }
         Ok(())
@@ -171,10 +202,13 @@ fn print_problems(dir: &Path, run: &str) {
 
 /// Every asset of the run as a JSON line, streamed (a run of 100,000 assets is never held in
 /// memory).
-fn print_rows(dir: &Path, run: &str) -> Result<(), Error> {
+fn print_rows(dir: &Path, run: &str, l: &Localizer) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = |e| Error::io("could not write the report", e);
-    runs::report(dir, run, |row| {
+    runs::report(dir, run, |mut row| {
+        if let Some(reason) = &mut row.reason {
+            reason.localize(l);
+        }
         serde_json::to_writer(&mut out, &row)
             .map_err(|e| Error::Internal(format!("a report row could not be written: {e}")))?;
         out.write_all(b"\n").map_err(io)

@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{SheetFormat, SheetImport, Workspace};
+use metadesk_core::i18n::Localizer;
 use metadesk_core::sheets::Severity;
 
 use crate::bulk::open::ConnectionArgs;
@@ -62,31 +63,34 @@ struct ImportArgs {
     write: WriteFlags,
 }
 
-pub async fn run(args: SheetArgs, ws: &Workspace) -> u8 {
+pub async fn run(args: SheetArgs, ws: &Workspace, l: &Localizer) -> u8 {
     match args.command {
-        SheetCommand::Export(a) => export(a, ws).await,
-        SheetCommand::Import(a) => import(a, ws).await,
+        SheetCommand::Export(a) => export(a, ws, l).await,
+        SheetCommand::Import(a) => import(a, ws, l).await,
     }
 }
 
-async fn export(a: ExportArgs, ws: &Workspace) -> u8 {
+async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let out_name = a.out.file_name().map(|n| n.to_string_lossy().into_owned());
     let Some(format) = out_name.as_deref().and_then(SheetFormat::from_file_name) else {
-        return output::fail(&Error::InvalidInput(format!(
-            "{} must end in .xlsx or .csv: that is the format written.",
-            a.out.display()
-        )));
+        return output::fail(
+            &Error::InvalidInput(format!(
+                "{} must end in .xlsx or .csv: that is the format written.",
+                a.out.display()
+            )),
+            l,
+        );
     };
     if let Err(e) = a.select.check() {
-        return output::fail(&e);
+        return output::fail(&e, l);
     }
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     let (folder, filters) = match chosen_scope(&a.select, &opened, ws) {
         Ok(scope) => scope,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     // Written whole beside --out, then renamed over it: an export interrupted part-way (a
     // full disk, a kill) leaves the file that was there, never half a sheet.
@@ -100,11 +104,12 @@ async fn export(a: ExportArgs, ws: &Workspace) -> u8 {
             format,
             a.out.clone(),
         ),
+        l,
     )
     .await;
     let report = match saved {
         Ok(saved) => saved.export,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     println!("Wrote {} assets to {}.", report.assets, a.out.display());
     for folder in &report.unlisted_folders {
@@ -132,7 +137,7 @@ fn print_issues(import: &SheetImport) {
     }
 }
 
-async fn import(a: ImportArgs, ws: &Workspace) -> u8 {
+async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let file_name = a
         .sheet
         .file_name()
@@ -141,29 +146,30 @@ async fn import(a: ImportArgs, ws: &Workspace) -> u8 {
     let bytes = match std::fs::read(&a.sheet) {
         Ok(b) => b,
         Err(e) => {
-            return output::fail(&Error::io(
-                format!("Could not read {}", a.sheet.display()),
-                e,
-            ));
+            return output::fail(
+                &Error::io(format!("Could not read {}", a.sheet.display()), e),
+                l,
+            );
         }
     };
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     let gate = match gate(&opened, &a.write) {
         Ok(g) => g,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
-    let printer = output::progress_printer(!a.write.json);
+    let printer = output::progress_printer(l, !a.write.json);
     let import = cancellable(
         ws,
         ws.import_sheet(&opened, &file_name, &bytes, a.skip_invalid_rows, &printer),
+        l,
     )
     .await;
     let import = match import {
         Ok(i) => i,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     print_issues(&import);
     // A sheet with errors comes back without a preview (none is kept), unless its rows in
@@ -194,5 +200,5 @@ async fn import(a: ImportArgs, ws: &Workspace) -> u8 {
                 .join(", ")
         );
     }
-    after_preview(ws, &opened, preview, gate, &a.write).await
+    after_preview(ws, &opened, preview, gate, &a.write, l).await
 }

@@ -9,10 +9,11 @@ use ts_rs::TS;
 
 use crate::aem::AemError;
 use crate::credentials::Refusal;
-use crate::i18n::{Localizer, arg, count};
+use crate::i18n::{Localizer, arg};
 use crate::secrets::SecretStoreError;
 
 pub use crate::error_code::ErrorCode;
+pub use crate::i18n::{Message, MessageArg};
 
 /// Every failure the core reports.
 #[derive(Debug, thiserror::Error)]
@@ -127,48 +128,5 @@ impl std::fmt::Display for ReplaceNotice {
             self.connection_name,
             self.differences.join(" ")
         )
-    }
-}
-
-/// A catalogue message with its arguments, kept unformatted until a face knows the language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, MessageArg)>,
-}
-
-/// One argument of a [`Message`].
-#[derive(Debug, Clone, PartialEq)]
-pub enum MessageArg {
-    Text(String),
-    Number(f64),
-}
-
-impl From<&str> for MessageArg {
-    fn from(s: &str) -> Self {
-        MessageArg::Text(s.to_string())
-    }
-}
-
-impl From<String> for MessageArg {
-    fn from(s: String) -> Self {
-        MessageArg::Text(s)
-    }
-}
-
-impl Message {
-    pub fn localized(&self, l: &Localizer) -> String {
-        let args: Vec<_> = self
-            .args
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    MessageArg::Text(s) => arg(s.as_str()),
-                    MessageArg::Number(n) => count(*n),
-                };
-                (*name, value)
-            })
-            .collect();
-        l.msg(self.id, &args)
     }
 }

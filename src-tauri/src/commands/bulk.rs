@@ -47,15 +47,15 @@ fn finish<R: Runtime>(
         Ok(summary) => Ok(*summary),
         Err(words) => Err(words.as_str()),
     };
-    notify::job_ended(
-        app,
-        ended,
-        started.elapsed(),
-        state.long_job,
-        view,
-        &state.localizer(),
-    );
-    result.map_err(IpcError::from)
+    let l = state.localizer();
+    notify::job_ended(app, ended, started.elapsed(), state.long_job, view, &l);
+    // The window shows the run's stop reason as it shows errors: in its language.
+    result
+        .map(|mut summary| {
+            summary.localize(&l);
+            summary
+        })
+        .map_err(|e| IpcError::localized(e, &l))
 }
 
 /// One page of a folder's subfolders (and how many assets the page held).
@@ -179,10 +179,12 @@ pub async fn preview_rows(
     offset: u64,
     limit: u64,
 ) -> Result<PreviewPage, IpcError> {
-    Ok(state
+    let mut page = state
         .workspace
         .preview_rows(&run_id, action, offset, limit)
-        .await?)
+        .await?;
+    page.localize(&state.localizer());
+    Ok(page)
 }
 
 /// Applies a previewed run or resumes an unfinished one (production: the name typed).
@@ -230,7 +232,10 @@ pub fn cancel_run(state: State<'_, AppState>) -> Result<(), IpcError> {
 /// Every run, newest first.
 #[tauri::command]
 pub async fn list_runs(state: State<'_, AppState>) -> Result<Vec<RunSummary>, IpcError> {
-    Ok(state.workspace.list_runs().await?)
+    let mut runs = state.workspace.list_runs().await?;
+    let l = state.localizer();
+    runs.iter_mut().for_each(|run| run.localize(&l));
+    Ok(runs)
 }
 
 #[tauri::command]
@@ -238,7 +243,9 @@ pub async fn run_summary(
     state: State<'_, AppState>,
     run_id: String,
 ) -> Result<RunSummary, IpcError> {
-    Ok(state.workspace.run_summary(&run_id).await?)
+    let mut summary = state.workspace.run_summary(&run_id).await?;
+    summary.localize(&state.localizer());
+    Ok(summary)
 }
 
 /// A page of a run's report; `status` null means every asset.
@@ -250,20 +257,25 @@ pub async fn report_rows(
     offset: u64,
     limit: u64,
 ) -> Result<ReportPage, IpcError> {
-    Ok(state
+    let mut page = state
         .workspace
         .report_rows(&run_id, status, offset, limit)
-        .await?)
+        .await?;
+    page.localize(&state.localizer());
+    Ok(page)
 }
 
-/// Asks where to save (the system's save dialog) and writes the report as CSV. Returns the
-/// file's name, or nothing when the user cancelled.
+/// Asks where to save (the system's save dialog) and writes the report as CSV, its reasons in
+/// the window's language (and its column headers too with `localized_headers`; the
+/// machine-readable keys otherwise). Returns the file's name, or nothing when the user
+/// cancelled.
 #[tauri::command]
 pub async fn export_report_csv<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     run_id: String,
+    localized_headers: Option<bool>,
 ) -> Result<Option<String>, IpcError> {
     // An unknown run is refused before any dialog opens.
     state.workspace.run_summary(&run_id).await?;
@@ -282,7 +294,16 @@ pub async fn export_report_csv<R: Runtime>(
     };
     // The save dialog has already asked about replacing an existing file.
     Ok(Some(
-        state.workspace.export_report(&run_id, path, true).await?,
+        state
+            .workspace
+            .export_report(
+                &run_id,
+                path,
+                true,
+                state.localizer(),
+                localized_headers.unwrap_or(false),
+            )
+            .await?,
     ))
 }
 

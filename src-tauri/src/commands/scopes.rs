@@ -31,7 +31,11 @@ pub async fn count_selected(
             tracing::warn!(error = %e, "could not send a count to the window");
         }
     };
-    Ok(ws.count_selected(&opened, scope, &send).await?)
+    let mut count = ws.count_selected(&opened, scope, &send).await?;
+    if let Some(SelectedCount::List(check)) = &mut count {
+        check.localize(&state.localizer());
+    }
+    Ok(count)
 }
 
 /// The query a search scope sends: QueryBuilder's, or the OpenAPI search's body when that is

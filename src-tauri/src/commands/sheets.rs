@@ -99,9 +99,13 @@ pub async fn preview_sheet(
             tracing::warn!(error = %e, "could not send an update to the window");
         }
     };
-    Ok(ws
+    let mut import = ws
         .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
-        .await?)
+        .await?;
+    if let Some(run) = &mut import.run {
+        run.localize(&state.localizer());
+    }
+    Ok(import)
 }
 
 /// Asks where to save, then writes a sheet's problems as CSV; `None` when cancelled.

@@ -1,10 +1,9 @@
 // Metadesk in French, and accessible: switch the language in Settings with the keyboard, walk
 // every page the catalogue covers (Connections with a card and a Test connection result,
-// Activity, Settings, and Bulk edit step by step against a sandbox started here: a folder
-// picked, the edit rows with their problems, the preview, the run's report, then the run in
-// Activity), screenshot each, and assert that no English UI words are left there and that
-// axe-core finds no serious or critical violation on any page (the API console included: its
-// words are not translated yet, but it must be accessible).
+// Activity, Settings, Bulk edit step by step against a sandbox started here: a folder picked,
+// the edit rows with their problems, the preview, the run's report, then the run in Activity;
+// and the API console's two tabs), screenshot each, and assert that no English UI words are
+// left there and that axe-core finds no serious or critical violation on any page.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -140,13 +139,9 @@ async function followTheSystem(driver) {
   );
 }
 
-/** What runs keep in English in the journal until the Rust side stores codes: why a run
- *  stopped, and a search's conditions (marked lang="en" in the French window). */
-const STORED_ENGLISH = ['[data-testid="run-reason"]', '[data-testid="run-selection"][lang="en"]'];
-
-/** An asset's reason in a report (why it was skipped or failed): worded by the Rust side,
- *  which does not take it from the catalogue yet. */
-const ASSET_REASONS = ['[data-testid="report-reason"]', '[data-testid="skip-reason"]'];
+/** What runs keep in English in the journal: a search's conditions (marked lang="en" in the
+ *  French window). Stop reasons and assets' reasons are stored as catalogue ids. */
+const STORED_ENGLISH = ['[data-testid="run-selection"][lang="en"]'];
 
 /** The element's text as the DOM has it (WebDriver's getText turns no-break spaces into spaces). */
 function textOf(driver, el) {
@@ -200,7 +195,7 @@ async function bulkEditInFrench(driver) {
   const apply = await byTestId(driver, "apply-button");
   assert.match(await textOf(driver, apply), /^Appliquer \d+ modifications?$/);
   assert.match(await textOf(driver, await byTestId(driver, "run-facts")), /Copyright \(dc:rights\)\u00a0: définir à "© 2026 Essai Metadesk"/);
-  await assertNoEnglish(driver, "Modification en masse (aperçu)", ASSET_REASONS);
+  await assertNoEnglish(driver, "Modification en masse (aperçu)");
   await assertAccessible(driver, "Modification en masse (aperçu)");
   await screenshot(driver, "11-fr-bulk-3-apercu");
 
@@ -211,7 +206,7 @@ async function bulkEditInFrench(driver) {
     "the run did not complete", 120_000);
   const chart = await report.findElement(By.css('[data-testid="report-chart"] svg'));
   assert.match(await chart.getAttribute("aria-label"), /^Ressources par résultat\u00a0: Modifiées\u00a0: \d+/);
-  await assertNoEnglish(driver, "Modification en masse (rapport)", ASSET_REASONS);
+  await assertNoEnglish(driver, "Modification en masse (rapport)");
   await assertAccessible(driver, "Modification en masse (rapport)");
   await screenshot(driver, "11-fr-bulk-4-rapport");
 
@@ -294,10 +289,27 @@ test("the window in French: every converted page, no English left, no serious ax
 
     await bulkEditInFrench(driver);
 
-    // Not translated yet (its words are another pass), but accessible.
-    await open(driver, "console", "API console");
-    await assertAccessible(driver, "API console");
+    await open(driver, "console", "Console d’API");
+    await eventually(
+      async () => /Requêtes persistantes/.test(await (await byTestId(driver, "persisted-summary")).getText()),
+      "the GraphQL tab did not show in French",
+    );
+    // The query in the editor is the user's text, not the window's words.
+    await assertNoEnglish(driver, "Console d’API (GraphQL)", ['[data-testid="graphql-editor-host"]']);
+    await assertAccessible(driver, "Console d’API (GraphQL)");
     await screenshot(driver, "11-fr-console");
+    const requestsTab = await byTestId(driver, "console-tab-requests");
+    assert.equal(await requestsTab.getText(), "Requêtes");
+    await driver.executeScript("arguments[0].focus()", requestsTab);
+    await requestsTab.sendKeys(Key.ENTER);
+    const send = await byTestId(driver, "request-send");
+    assert.equal(await send.getText(), "Envoyer");
+    await send.sendKeys(Key.ENTER);
+    await byTestId(driver, "request-response");
+    // AEM's answer is data, not the window's words.
+    await assertNoEnglish(driver, "Console d’API (requêtes)", ['[data-testid="request-json"]', "pre"]);
+    await assertAccessible(driver, "Console d’API (requêtes)");
+    await screenshot(driver, "11-fr-console-requetes");
 
     // The choice is kept: back to following the system (English here) for the other specs.
     await followTheSystem(driver);

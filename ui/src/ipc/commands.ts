@@ -319,8 +319,8 @@ export function reportRows(
 
 /** Asks where to save (the Rust side opens the dialog) and writes the report as CSV. Resolves
  * with the saved file's name, or null when the user cancelled the dialog. */
-export function exportReportCsv(runId: string): Promise<string | null> {
-  return call('export_report_csv', { runId });
+export function exportReportCsv(runId: string, localizedHeaders = false): Promise<string | null> {
+  return call('export_report_csv', { runId, localizedHeaders });
 }
 
 /** Closes the window after the user confirmed: cancels the run, lets in-flight writes finish. */

@@ -17,6 +17,7 @@ use metadesk_core::bulk::{
     Action, Combine, Condition, EditOp, Filters, ReportStatus, RunKind, RunStatus, RunSummary,
     Scope, runs,
 };
+use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output::{self, OK, SOME_FAILED, USAGE};
 pub(crate) use confirm::ProductionGate;
@@ -157,7 +158,7 @@ enum BulkCommand {
     Retry(RunRef),
 }
 
-pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
+pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let (scope, edits) = match args.command {
         BulkCommand::Set(v) => (
             v.scope,
@@ -173,52 +174,56 @@ pub async fn run(args: BulkArgs, ws: &Workspace) -> u8 {
         ),
         BulkCommand::Clear(c) => (c.scope, Ok(vec![edit(c.property, EditOp::Clear)])),
         BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits)),
-        BulkCommand::Resume(r) => return resume(r, ws).await,
+        BulkCommand::Resume(r) => return resume(r, ws, l).await,
         BulkCommand::Undo(r) => {
             let kind = RunKind::Undo { of: r.run.clone() };
-            return plan_from_run(r, kind, "undo it", ws).await;
+            return plan_from_run(r, kind, "undo it", ws, l).await;
         }
         BulkCommand::Retry(r) => {
             let kind = RunKind::Retry { of: r.run.clone() };
-            return plan_from_run(r, kind, "retry it", ws).await;
+            return plan_from_run(r, kind, "retry it", ws, l).await;
         }
     };
     // Everything the command line can get wrong is refused before AEM is asked anything.
     let edits = match edits {
         Ok(e) => e,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     // Conditions are read before AEM is asked anything, like the edits.
     if let Err(e) = scope.select.check() {
-        return output::fail(&e);
+        return output::fail(&e, l);
     }
     let opened = match ws.open(scope.conn.choice()).await {
         Ok(o) => o,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     scope.conn.note_unused_lister(&opened);
     let (folder, filters) = match chosen_scope(&scope.select, &opened, ws) {
         Ok(parts) => parts,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     let gate = match gate(&opened, &scope.write) {
         Ok(g) => g,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
-    let printer = output::progress_printer(!scope.write.json);
+    let printer = output::progress_printer(l, !scope.write.json);
     let preview = cancellable(
         ws,
         ws.preview_edit(&opened, folder, filters, edits, &printer),
+        l,
     )
     .await;
     let preview = match preview {
         Ok(p) => p,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     if !scope.write.json {
-        eprintln!("Scope: {}", preview.scope);
+        eprintln!(
+            "{}",
+            l.msg("cli-bulk-scope", &[("scope", arg(preview.scope.as_str()))])
+        );
     }
-    after_preview(ws, &opened, preview, gate, &scope.write).await
+    after_preview(ws, &opened, preview, gate, &scope.write, l).await
 }
 
 impl SelectFlags {
@@ -329,6 +334,7 @@ fn consent(
 pub(crate) async fn cancellable<T>(
     ws: &Workspace,
     work: impl std::future::Future<Output = T>,
+    l: &Localizer,
 ) -> T {
     let mut work = std::pin::pin!(work);
     let mut interrupted = false;
@@ -344,9 +350,7 @@ pub(crate) async fn cancellable<T>(
                     std::process::exit(i32::from(SOME_FAILED));
                 }
                 interrupted = true;
-                eprintln!(
-                    "\nStopping: letting the writes under way finish… (Ctrl-C again to quit now)"
-                );
+                eprintln!("\n{}", l.text("cli-bulk-stopping"));
                 let _ = ws.jobs().cancel();
             }
         }
@@ -354,8 +358,8 @@ pub(crate) async fn cancellable<T>(
 }
 
 /// Shows what the preview found: counts and the first few before → after.
-fn show_preview(ws: &Workspace, summary: &RunSummary) {
-    output::print_summary(summary);
+fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
+    output::print_summary(summary, l);
     if let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Change), 0, 10) {
         for row in &page.rows {
             let changes: Vec<String> = row
@@ -366,8 +370,8 @@ fn show_preview(ws: &Workspace, summary: &RunSummary) {
                     format!(
                         "{}: {} → {}",
                         c.property,
-                        metadesk_core::bulk::reasons::shown(c.before.as_ref()),
-                        metadesk_core::bulk::reasons::shown(c.after.as_ref())
+                        metadesk_core::bulk::reasons::shown(c.before.as_ref(), l),
+                        metadesk_core::bulk::reasons::shown(c.after.as_ref(), l)
                     )
                 })
                 .collect();
@@ -375,9 +379,14 @@ fn show_preview(ws: &Workspace, summary: &RunSummary) {
         }
         if summary.counts.pending > 10 {
             println!(
-                "  … and {} more (runs show {} --csv FILE)",
-                summary.counts.pending - 10,
-                summary.id
+                "{}",
+                l.msg(
+                    "cli-bulk-more-changes",
+                    &[
+                        ("count", count(summary.counts.pending as f64 - 10.0)),
+                        ("run", arg(summary.id.as_str())),
+                    ],
+                )
             );
         }
     }
@@ -397,36 +406,47 @@ async fn apply(
     id: &str,
     confirm_name: Option<&str>,
     json: bool,
+    l: &Localizer,
 ) -> u8 {
-    let printer = output::progress_printer(!json);
-    let result = cancellable(ws, ws.apply(opened, id, confirm_name, &printer)).await;
+    let printer = output::progress_printer(l, !json);
+    let result = cancellable(ws, ws.apply(opened, id, confirm_name, &printer), l).await;
     let s = match result {
         Ok(s) => s,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     if json {
-        output::print_json(&s);
+        output::print_summary_json(&s, l);
         return exit_code(&s);
     }
-    output::print_summary(&s);
+    output::print_summary(&s, l);
     if s.counts.failed > 0 {
         let mut shown = 0;
         let _ = runs::report(&ws.runs_dir(), &s.id, |row| {
             if row.status == ReportStatus::Failed && shown < 5 {
                 shown += 1;
-                println!("  failed {}: {}", row.path, row.reason.unwrap_or_default());
+                let reason = row.reason.map(|r| r.localized(l)).unwrap_or_default();
+                println!(
+                    "{}",
+                    l.msg(
+                        "cli-bulk-failed-asset",
+                        &[("path", arg(row.path.as_str())), ("reason", arg(reason))],
+                    )
+                );
             }
             Ok(())
         });
     }
     if s.counts.failed > 0 || s.counts.pending > 0 {
         println!(
-            "  report: metadesk-cli runs show {} (--csv FILE for every asset)",
-            s.id
+            "{}",
+            l.msg("cli-bulk-report-hint", &[("run", arg(s.id.as_str()))])
         );
     }
     if s.counts.pending > 0 {
-        println!("  finish it: metadesk-cli bulk resume {}", s.id);
+        println!(
+            "{}",
+            l.msg("cli-bulk-finish-hint", &[("run", arg(s.id.as_str()))])
+        );
     }
     exit_code(&s)
 }
@@ -438,71 +458,70 @@ pub(crate) async fn after_preview(
     preview: RunSummary,
     gate: ProductionGate,
     write: &WriteFlags,
+    l: &Localizer,
 ) -> u8 {
     if !write.json {
-        show_preview(ws, &preview);
+        show_preview(ws, &preview, l);
     }
     if preview.status != RunStatus::Previewed {
-        eprintln!("The preview was cancelled; nothing was written.");
+        eprintln!("{}", l.text("cli-bulk-preview-cancelled"));
         return SOME_FAILED;
     }
     if write.dry_run || preview.counts.pending == 0 {
         if write.json {
-            output::print_json(&preview);
+            output::print_summary_json(&preview, l);
         } else if preview.counts.pending == 0 {
-            println!("Nothing to change.");
+            println!("{}", l.text("cli-bulk-nothing-to-change"));
         } else {
             println!(
-                "Dry run: nothing was written. Every asset's before → after: metadesk-cli runs \
-                 show {} --jsonl (or --csv FILE). Apply exactly this with: metadesk-cli bulk \
-                 resume {}",
-                preview.id, preview.id
+                "{}",
+                l.msg("cli-bulk-dry-run", &[("run", arg(preview.id.as_str()))])
             );
         }
         return OK;
     }
     match consent(opened, &gate, write, preview.counts.pending) {
-        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json).await,
+        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json, l).await,
         Ok(None) => {
             println!(
-                "Not applied. Apply later with: metadesk-cli bulk resume {}",
-                preview.id
+                "{}",
+                l.msg("cli-bulk-not-applied", &[("run", arg(preview.id.as_str()))])
             );
             OK
         }
         Err(e) => {
-            output::fail(&e);
+            output::fail(&e, l);
             eprintln!(
-                "Not applied. Apply later with: metadesk-cli bulk resume {}",
-                preview.id
+                "{}",
+                l.msg("cli-bulk-not-applied", &[("run", arg(preview.id.as_str()))])
             );
             USAGE
         }
     }
 }
 
-async fn resume(r: RunRef, ws: &Workspace) -> u8 {
+async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     if r.write.dry_run {
         // Nothing to open: what is left is in the journal.
         let summary = match ws.run_summary(&r.run).await {
             Ok(s) => s,
-            Err(e) => return output::fail(&e),
+            Err(e) => return output::fail(&e, l),
         };
         if r.write.json {
-            output::print_json(&summary);
+            output::print_summary_json(&summary, l);
         } else {
-            show_preview(ws, &summary);
-            println!("Dry run: nothing was written.");
+            show_preview(ws, &summary, l);
+            println!("{}", l.text("cli-bulk-dry-run-resume"));
         }
         return OK;
     }
     let (summary, opened) = match ws.open_for_run(&r.run, r.conn.choice(), "resume it").await {
         Ok(both) => both,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     let gate = match gate(&opened, &r.write) {
         Ok(g) => g,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     // A run that was already under way was agreed to then; only a previewed one (or the
     // production guard) asks now.
@@ -511,29 +530,29 @@ async fn resume(r: RunRef, ws: &Workspace) -> u8 {
         match consent(&opened, &gate, &r.write, summary.counts.pending) {
             Ok(Some(name)) => name,
             Ok(None) => return OK,
-            Err(e) => return output::fail(&e),
+            Err(e) => return output::fail(&e, l),
         }
     } else {
         r.write.confirm_production.clone()
     };
-    apply(ws, &opened, &r.run, name.as_deref(), r.write.json).await
+    apply(ws, &opened, &r.run, name.as_deref(), r.write.json, l).await
 }
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the
 /// connection it used (or the one given, on the same AEM).
-async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace) -> u8 {
+async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace, l: &Localizer) -> u8 {
     let (_, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
         Ok(both) => both,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
     let gate = match gate(&opened, &r.write) {
         Ok(g) => g,
-        Err(e) => return output::fail(&e),
+        Err(e) => return output::fail(&e, l),
     };
-    let printer = output::progress_printer(!r.write.json);
-    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer)).await;
+    let printer = output::progress_printer(l, !r.write.json);
+    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer), l).await;
     match preview {
-        Ok(preview) => after_preview(ws, &opened, preview, gate, &r.write).await,
-        Err(e) => output::fail(&e),
+        Ok(preview) => after_preview(ws, &opened, preview, gate, &r.write, l).await,
+        Err(e) => output::fail(&e, l),
     }
 }

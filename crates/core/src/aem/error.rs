@@ -1,7 +1,7 @@
 //! Failures talking to AEM or IMS, in words a user can act on.
 
 use crate::error_code::ErrorCode;
-use crate::i18n::{Localizer, arg, count};
+use crate::i18n::{Localizer, Message, MessageArg};
 use crate::ims::ImsError;
 use crate::secrets::SecretStoreError;
 
@@ -39,31 +39,38 @@ pub enum AemError {
 impl AemError {
     /// The message in the user's language (`Display` is the English one, for the log).
     pub fn localized(&self, l: &Localizer) -> String {
-        match self {
-            AemError::Unreachable { host, detail } => l.msg(
-                "aem-unreachable",
-                &[
-                    ("host", arg(host.as_str())),
-                    ("detail", arg(detail.as_str())),
-                ],
-            ),
-            AemError::Timeout { host } => l.msg("aem-timeout", &[("host", arg(host.as_str()))]),
-            AemError::Status { status, what } => l.msg(
-                "aem-status",
-                &[("status", count(*status)), ("what", arg(what.as_str()))],
-            ),
-            AemError::BadResponse { what, detail } => l.msg(
-                "aem-bad-response",
-                &[
-                    ("what", arg(what.as_str())),
-                    ("detail", arg(detail.as_str())),
-                ],
-            ),
-            AemError::Ims(e) => e.localized(l),
-            AemError::Keychain(e) => e.localized(l),
-            // Free text built where raised; not in the catalogue yet.
-            AemError::RefusedUrl(_) | AemError::Auth(_) => self.to_string(),
+        match self.message() {
+            Some(message) => message.localized(l),
+            None => self.to_string(),
         }
+    }
+
+    /// The catalogue message telling this failure; `None` for free text built where raised
+    /// (not in the catalogue yet).
+    pub fn message(&self) -> Option<Message> {
+        let text = |s: &str| MessageArg::from(s);
+        let (id, args) = match self {
+            AemError::Unreachable { host, detail } => (
+                "aem-unreachable",
+                vec![("host", text(host)), ("detail", text(detail))],
+            ),
+            AemError::Timeout { host } => ("aem-timeout", vec![("host", text(host))]),
+            AemError::Status { status, what } => (
+                "aem-status",
+                vec![
+                    ("status", MessageArg::Number(f64::from(*status))),
+                    ("what", text(what)),
+                ],
+            ),
+            AemError::BadResponse { what, detail } => (
+                "aem-bad-response",
+                vec![("what", text(what)), ("detail", text(detail))],
+            ),
+            AemError::Ims(e) => return e.message(),
+            AemError::Keychain(e) => return Some(e.message()),
+            AemError::RefusedUrl(_) | AemError::Auth(_) => return None,
+        };
+        Some(Message { id, args })
     }
 
     pub fn code(&self) -> ErrorCode {

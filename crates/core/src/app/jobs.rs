@@ -13,7 +13,7 @@ use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
 use crate::bulk::RunControl;
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 
 /// What a job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,11 +94,11 @@ impl Jobs {
             if running.kind.is_run() {
                 // The label only: a run id means nothing to the user (the log has it).
                 tracing::info!(running = ?running.run_id, "another bulk job refused: {}", running.label);
-                return Err(Error::InvalidInput(format!(
-                    "A bulk edit is already running ({}). Wait for it to finish or cancel it, \
-                     then try again.",
-                    running.label
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-job-running",
+                    vec![("job", running.label.as_str().into())],
+                ));
             }
             // A count still running is superseded: its command returns with `done: false`,
             // which the window takes as "not counted" and counts again once this job ends.
@@ -124,7 +124,7 @@ impl Jobs {
         self.lock()
             .as_ref()
             .map(act)
-            .ok_or_else(|| Error::InvalidInput("No bulk edit is running right now.".into()))
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-no-job", vec![]))
     }
 
     /// Pauses the current job: requests under way finish, no new one starts.

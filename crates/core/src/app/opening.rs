@@ -21,7 +21,7 @@ use crate::connections::{AuthContext, Authorizers};
 use crate::connections::{Connection, ConnectionStore, ImportOptions};
 use crate::credentials::ApiFamily;
 use crate::credentials::{self, urls::same_aem};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::secrets::{RunOnlyKeychain, SecretStore};
 
 /// How a run reaches AEM.
@@ -103,20 +103,19 @@ impl Opened {
         if !self.cannot_find_assets() {
             return Ok(());
         }
-        let pair = if self.connection_id.is_some() {
-            "then choose it under \"Finds assets with\" on this connection's card (from the \
-             command line: add --list-with CONNECTION)"
+        let stored = if self.connection_id.is_some() {
+            "stored"
         } else {
-            "then, from the command line: add --list-with CONNECTION"
+            "file"
         };
-        Err(Error::InvalidInput(format!(
-            "\"{}\" is an OAuth Server-to-Server connection: AEM lets it browse folders, search \
-             (AEM's OpenAPI search) and change assets, but not list all the assets of a folder \
-             (AEM refuses its token on the APIs that do, and no OpenAPI endpoint lists them); \
-             choose a search or a list instead. Import AEM service credentials (AEM Developer \
-             Console) or a development token for the same AEM, {pair}.",
-            self.label
-        )))
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-needs-finder",
+            vec![
+                ("name", self.label.as_str().into()),
+                ("connection", stored.into()),
+            ],
+        ))
     }
 
     /// The stored connection, as it was when opened.
@@ -174,10 +173,10 @@ impl Opener {
             } => self.open_stored(connection, list_with.as_deref())?,
             ConnectionChoice::RunsOwn { list_with } => {
                 let Some((summary, to)) = run else {
-                    return Err(Error::InvalidInput(
-                        "Say which AEM to use: --connection NAME, or --aem URL --file \
-                         CREDENTIALS.json."
-                            .into(),
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-say-which-aem",
+                        vec![],
                     ));
                 };
                 self.open_runs_own(summary, to, list_with.as_deref())?
@@ -186,11 +185,16 @@ impl Opener {
         if let Some((summary, to)) = run
             && !same_aem(&opened.connected.aem_url, &summary.aem)
         {
-            return Err(Error::InvalidInput(format!(
-                "The connection \"{}\" now points to {}, but this run was made on {}. Set the \
-                 connection's address back to {} to {to}.",
-                opened.label, opened.connected.aem_url, summary.aem, summary.aem
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-on-other-aem",
+                vec![
+                    ("name", opened.label.as_str().into()),
+                    ("now", opened.connected.aem_url.as_str().into()),
+                    ("was", summary.aem.as_str().into()),
+                    ("to", action_key(to).into()),
+                ],
+            ));
         }
         Ok(opened)
     }
@@ -203,23 +207,25 @@ impl Opener {
         list_with: Option<&str>,
     ) -> Result<Opened> {
         if let Some(file) = summary.connection.strip_prefix("file:") {
-            return Err(Error::InvalidInput(format!(
-                "This run used the credential file {file}; give it again with --aem URL --file \
-                 FILE to {to}."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-used-a-file",
+                vec![("file", file.into()), ("to", action_key(to).into())],
+            ));
         }
         let by = summary
             .connection_id
             .as_deref()
             .unwrap_or(&summary.connection);
         match self.open_stored(by, list_with) {
-            Err(e) if e.code() == crate::error::ErrorCode::NotFound => {
-                Err(Error::InvalidInput(format!(
-                    "This run was made with the connection \"{}\", which no longer exists. Import \
-                 its credential file again under that name to {to}.",
-                    summary.connection
-                )))
-            }
+            Err(e) if e.code() == crate::error::ErrorCode::NotFound => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-connection-gone",
+                vec![
+                    ("name", summary.connection.as_str().into()),
+                    ("to", action_key(to).into()),
+                ],
+            )),
             other => other,
         }
     }
@@ -312,4 +318,16 @@ fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connect
     }
     crate::connections::check_finder(writer, lister)?;
     Ok(Some(lister.clone()))
+}
+
+/// What the user wanted to do with a run ("apply it", "undo it"…), as the catalogue's selector
+/// key for the refusals' last words.
+fn action_key(to: &str) -> &'static str {
+    match to {
+        "apply it" => "apply",
+        "resume it" => "resume",
+        "undo it" => "undo",
+        "retry it" => "retry",
+        _ => "other",
+    }
 }

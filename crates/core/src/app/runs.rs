@@ -7,6 +7,7 @@
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use super::{JobKind, Opened, Workspace, blocking};
 use crate::assets::browse::{self, FolderEntry, FolderPage};
@@ -15,7 +16,8 @@ use crate::bulk::{
     RunSummary, ScopeCount, runs, scope,
 };
 use crate::connections::confirm_production;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Localizer;
 
 /// Children per page of the folder tree.
 pub const FOLDER_PAGE: u64 = 200;
@@ -180,17 +182,27 @@ impl Workspace {
     }
 
     /// Writes run `run_id`'s report as CSV to `target` (see [`write_whole_file`]; `replace`
-    /// allows replacing an existing file). Returns the file's name.
+    /// allows replacing an existing file), its reasons in `words`' language, and its column
+    /// headers too with `localized_headers` (machine-readable keys otherwise). Returns the
+    /// file's name.
     pub async fn export_report(
         &self,
         run_id: &str,
         target: PathBuf,
         replace: bool,
+        words: Arc<Localizer>,
+        localized_headers: bool,
     ) -> Result<String> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         blocking(move || {
             runs::summary(&dir, &id)?;
-            write_whole_file(&target, replace, |out| runs::write_csv(&dir, &id, out))?;
+            let options = runs::CsvOptions {
+                words: &words,
+                localized_headers,
+            };
+            write_whole_file(&target, replace, |out| {
+                runs::write_csv(&dir, &id, options, out)
+            })?;
             Ok(target
                 .file_name()
                 .map(|n| n.to_string_lossy().into_owned())
@@ -211,9 +223,11 @@ pub fn write_whole_file(
 ) -> Result<()> {
     let shown = target.display();
     let exists = || {
-        Error::InvalidInput(format!(
-            "{shown} already exists; choose another file name, or replace it."
-        ))
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-file-exists",
+            vec![("file", shown.to_string().into())],
+        )
     };
     if !replace && target.exists() {
         return Err(exists());

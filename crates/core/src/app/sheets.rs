@@ -23,6 +23,7 @@ use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
 use crate::error::{Error, Result};
+use crate::i18n::Localizer;
 use crate::sheets::checks::{outside_folder, several_values_for_one};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
@@ -274,8 +275,18 @@ impl Workspace {
             {
                 let planned_row = planned.get(row.i as usize).copied();
                 let number = planned_row.map(|r| r.number);
-                let reason = row.reason.unwrap_or_default();
-                if reason.starts_with(CHANGED_SINCE_EXPORT) {
+                // The sheet's issues are English words for now; the reason is written so.
+                let code = row
+                    .reason
+                    .as_ref()
+                    .and_then(|r| r.code())
+                    .unwrap_or_default();
+                let reason = row
+                    .reason
+                    .as_ref()
+                    .map(|r| r.localized(&Localizer::english()))
+                    .unwrap_or_default();
+                if code == CHANGED_SINCE_EXPORT {
                     // Flagged, not an error: the preview shows it skipped, nothing is
                     // written for it, the other rows may be applied.
                     found.push(Issue::new(
@@ -287,7 +298,7 @@ impl Workspace {
                     continue;
                 }
                 rows_in_error.extend(number);
-                if reason.starts_with(HOLDS_ONE_VALUE)
+                if code == HOLDS_ONE_VALUE
                     && let Some(planned_row) = planned_row
                 {
                     // The preview kept the cells that change, with AEM's value before.
@@ -302,7 +313,7 @@ impl Workspace {
                     }));
                     continue;
                 }
-                let what = if reason.contains("(404)") {
+                let what = if code == "reason-disappeared" {
                     format!("there is no asset at {} in {}", row.path, opened.label)
                 } else {
                     format!("{} could not be read in AEM ({reason})", row.path)
@@ -400,7 +411,7 @@ impl Workspace {
                     }
                 }
                 Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
-                Err(CallError::Auth(why)) => return Err(Error::InvalidInput(why)),
+                Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
                 Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
             }
         }
@@ -503,12 +514,10 @@ async fn entries_to_export(
             if control.is_cancelled() {
                 return Err(cancelled());
             }
-            report.unread.extend(
-                resolved
-                    .problems
-                    .iter()
-                    .map(|p| format!("line {} ({}): {}", p.line, p.entry, p.reason)),
-            );
+            report.unread.extend(resolved.problems.iter().map(|p| {
+                let reason = p.reason.localized(&Localizer::english());
+                format!("line {} ({}): {reason}", p.line, p.entry)
+            }));
             entries = resolved.assets;
         }
     }

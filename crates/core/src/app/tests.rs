@@ -210,13 +210,19 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
     // The CSV export writes the report where the user chose.
     let out = f._dir.path().join("report.csv");
     assert_eq!(
-        s.export_report(&p.id, out.clone(), true).await.unwrap(),
+        s.export_report(&p.id, out.clone(), true, english(), false)
+            .await
+            .unwrap(),
         "report.csv"
     );
     let csv = std::fs::read_to_string(&out).unwrap();
     assert!(csv.starts_with("path,status,reason,dc:rights before,dc:rights after"));
     let bad = f._dir.path().join("bad.csv");
-    assert!(s.export_report("../x", bad, true).await.is_err());
+    assert!(
+        s.export_report("../x", bad, true, english(), false)
+            .await
+            .is_err()
+    );
     assert!(
         !f._dir.path().join("bad.csv").exists(),
         "a failed export leaves no file"
@@ -558,7 +564,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
         }
     );
     assert_eq!(
-        run.edits,
+        run.edit_lines(&crate::i18n::Localizer::english()),
         vec!["values from the sheet shots.csv".to_owned()]
     );
     assert_eq!(
@@ -1110,4 +1116,9 @@ async fn a_connection_deleted_while_its_token_is_obtained_leaves_no_keychain_ent
         "left in the keychain: {:?}",
         f.secrets.keys()
     );
+}
+
+/// English words, for the use cases that take the reader's language.
+fn english() -> Arc<crate::i18n::Localizer> {
+    Arc::new(crate::i18n::Localizer::english())
 }

@@ -116,7 +116,7 @@ impl Workspace {
 fn call_failed(asset_path: &str, err: CallError) -> Error {
     match err {
         CallError::Unreachable(e) => Error::Aem(e),
-        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
+        CallError::Auth(e) => Error::Aem(e),
         CallError::Rejected { status: 0, detail } => Error::InvalidInput(detail),
         other => Error::Aem(AemError::BadResponse {
             what: format!("the thumbnail of {asset_path}"),

@@ -74,7 +74,7 @@ pub fn list_failed(
              administrator to give {} read access to it.",
             who(account)
         ))),
-        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
+        CallError::Auth(e) => Error::Aem(e),
         CallError::Unreachable(e) => Error::Aem(e),
         CallError::Throttled { status, .. } => Error::InvalidInput(format!(
             "Could not list {folder}: AEM kept asking Metadesk to slow down ({status}). Try \

@@ -120,7 +120,7 @@ pub enum CallError {
     Unreachable(AemError),
     /// Credentials refused even after one renewal: stop the run.
     #[error("{0}")]
-    Auth(String),
+    Auth(AemError),
     /// 403: the account may read but not change this asset.
     #[error("AEM refused the change (403): {0}")]
     Forbidden(String),
@@ -140,10 +140,9 @@ impl CallError {
     pub fn from_aem(err: AemError) -> Self {
         match err {
             AemError::Unreachable { .. } | AemError::Timeout { .. } => CallError::Unreachable(err),
-            AemError::Auth(msg) => CallError::Auth(msg),
+            AemError::Auth(_) | AemError::Ims(_) | AemError::Keychain(_) => CallError::Auth(err),
             // No token could be had (IMS refused or unreachable, keychain unusable): going on
             // would fail every asset the same way, so the run stops and can be resumed.
-            AemError::Ims(_) | AemError::Keychain(_) => CallError::Auth(err.to_string()),
             AemError::Status { status, .. } => CallError::Rejected {
                 status,
                 detail: err.to_string(),

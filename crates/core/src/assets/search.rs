@@ -118,7 +118,7 @@ pub fn search_failed(err: CallError) -> Error {
              to the folder; OAuth Server-to-Server credentials cannot use AEM's search."
                 .into(),
         )),
-        CallError::Auth(msg) => Error::Aem(AemError::Auth(msg)),
+        CallError::Auth(e) => Error::Aem(e),
         CallError::Unreachable(e) => Error::Aem(e),
         CallError::Throttled { status, .. } => Error::InvalidInput(format!(
             "AEM kept asking Metadesk to slow down ({status}) while searching. Try again in a \

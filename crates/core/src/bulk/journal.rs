@@ -34,8 +34,9 @@ use serde_json::{Map, Value};
 use tokio::sync::oneshot;
 use ts_rs::TS;
 
+use crate::bulk::reasons::Reason;
 use crate::bulk::spec::RunSpec;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::lock_file::LockFile;
 
 /// Journal format version, in the first record.
@@ -83,9 +84,10 @@ pub struct PlanRow {
     #[ts(optional)]
     pub etag: Option<String>,
     pub action: Action,
+    /// Words in the reader's language once the window is sent it (`PreviewPage::localize`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[ts(optional)]
-    pub reason: Option<String>,
+    #[ts(optional, type = "string")]
+    pub reason: Option<Reason>,
     pub changes: Vec<PropertyChange>,
 }
 
@@ -178,7 +180,7 @@ pub enum Record {
         i: u64,
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
+        reason: Option<Reason>,
         /// Failed because these properties changed in AEM after the preview (nothing written).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         changed_since: Vec<ChangedSincePreview>,
@@ -189,7 +191,7 @@ pub enum Record {
         at: String,
         status: EndStatus,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<String>,
+        reason: Option<Reason>,
     },
 }
 
@@ -217,11 +219,8 @@ pub fn remove(journal: &Path) -> std::io::Result<()> {
 
 /// Takes the run lock of the journal at `journal`, or says who has it.
 fn lock_run(journal: &Path) -> Result<LockFile> {
-    LockFile::try_acquire(&lock_path(journal))?.ok_or_else(|| {
-        Error::InvalidInput(
-            "This run is being applied by another Metadesk window or command right now.".into(),
-        )
-    })
+    LockFile::try_acquire(&lock_path(journal))?
+        .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-run-locked", vec![]))
 }
 
 enum Msg {

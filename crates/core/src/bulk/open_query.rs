@@ -181,7 +181,7 @@ pub fn failed(error: CallError, connection: &str) -> Error {
             "open-search-refused",
             vec![("detail", d.into())],
         ),
-        CallError::Auth(msg) => Error::Aem(crate::aem::AemError::Auth(msg)),
+        CallError::Auth(e) => Error::Aem(e),
         CallError::Unreachable(e) => Error::Aem(e),
         other => Error::message(
             ErrorCode::InvalidInput,

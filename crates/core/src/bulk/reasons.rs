@@ -1,181 +1,337 @@
-//! The words a report gives for an asset that was not changed: what happened and what to do.
-//! Never a secret, never a stack trace.
+//! Why an asset was not changed, or why a run stopped: what happened and what to do, as a
+//! [`Reason`] the journal keeps (a catalogue id with its arguments) and each face writes in its
+//! reader's language when it shows it. Never a secret, never a stack trace.
+//!
+//! Not here: the words themselves (`locales/*/core.ftl`, block "Reasons in reports").
 
-use serde_json::Value;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
 
 use crate::aem::AemError;
 use crate::assets::CallError;
-use crate::assets::folders::who;
 use crate::bulk::journal::ChangedSincePreview;
+use crate::i18n::{Localizer, Message, MessageArg, arg, count};
 
-/// How a held-back sheet row's reason starts (the sheet import names those rows as warnings).
-pub const CHANGED_SINCE_EXPORT: &str = "changed in AEM after the sheet was exported";
-
-/// A sheet row not written because AEM changed the asset after the export.
-pub fn changed_since_export(now: &str, exported: &str) -> String {
-    format!(
-        "{CHANGED_SINCE_EXPORT} (changed {now}, exported {exported}); its cells that differ \
-         from AEM now are not written, so that change is kept. Export the sheet again to edit \
-         this asset"
-    )
+/// A reason as the journal stores it. Journals written before reasons had ids hold plain
+/// English text: read as [`Reason::Text`] and shown as they are.
+///
+/// Arguments are strings, numbers, another reason (an object: a clause with words of its own,
+/// such as who to ask for access) or a list of reasons (clauses joined with "; ").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Reason {
+    Coded {
+        code: String,
+        #[serde(default, skip_serializing_if = "Map::is_empty")]
+        args: Map<String, Value>,
+    },
+    Text(String),
 }
 
-/// Starts the reason of a sheet row not written because a cell gives several values for a
-/// property AEM holds as one (the import names each such cell in words).
-pub const HOLDS_ONE_VALUE: &str = "several values for a property AEM holds as one";
+impl Reason {
+    /// The reason `code` (a `core.ftl` id) with `args`.
+    pub fn new(code: &str, args: impl IntoIterator<Item = (&'static str, Value)>) -> Self {
+        Reason::Coded {
+            code: code.to_owned(),
+            args: args
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
+        }
+    }
+
+    /// Its catalogue id (none for an old journal's text).
+    pub fn code(&self) -> Option<&str> {
+        match self {
+            Reason::Coded { code, .. } => Some(code),
+            Reason::Text(_) => None,
+        }
+    }
+
+    /// The reason in `l`'s language; an old journal's text as it is.
+    pub fn localized(&self, l: &Localizer) -> String {
+        match self {
+            Reason::Text(text) => text.clone(),
+            Reason::Coded { code, args } => {
+                let words: Vec<(&str, _)> = args
+                    .iter()
+                    .map(|(name, value)| {
+                        let value = match value {
+                            Value::Number(n) => count(n.as_f64().unwrap_or_default()),
+                            Value::String(s) => arg(s.as_str()),
+                            Value::Array(items) => arg(items
+                                .iter()
+                                .map(|item| nested(item, l))
+                                .collect::<Vec<_>>()
+                                .join("; ")),
+                            other => arg(nested(other, l)),
+                        };
+                        (name.as_str(), value)
+                    })
+                    .collect();
+                l.msg(code, &words)
+            }
+        }
+    }
+
+    /// Replaces the reason by its words in `l`'s language: what the window is sent (it shows
+    /// core messages as text, like errors).
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Reason::Coded { .. } = self {
+            *self = Reason::Text(self.localized(l));
+        }
+    }
+
+    /// The reason as an argument of another one.
+    fn into_arg(self) -> Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+}
+
+/// An argument that is itself a reason (or a value to show as text).
+fn nested(value: &Value, l: &Localizer) -> String {
+    match serde_json::from_value::<Reason>(value.clone()) {
+        Ok(reason) => reason.localized(l),
+        Err(_) => value.to_string(),
+    }
+}
+
+impl From<&Message> for Reason {
+    fn from(message: &Message) -> Self {
+        Reason::new(
+            message.id,
+            message.args.iter().map(|(name, value)| {
+                let value = match value {
+                    MessageArg::Text(s) => Value::from(s.as_str()),
+                    MessageArg::Number(n) => Value::from(*n),
+                };
+                (*name, value)
+            }),
+        )
+    }
+}
+
+impl From<&AemError> for Reason {
+    /// A failure's message by its id when it has one; its English words otherwise.
+    fn from(err: &AemError) -> Self {
+        match err.message() {
+            Some(message) => Reason::from(&message),
+            None => Reason::Text(err.to_string()),
+        }
+    }
+}
+
+/// A sheet row not written because AEM changed the asset after the export.
+pub const CHANGED_SINCE_EXPORT: &str = "reason-changed-since-export";
+
+/// A sheet row not written because a cell gives several values for a property AEM holds as one
+/// (the import names each such cell in words).
+pub const HOLDS_ONE_VALUE: &str = "reason-holds-one-value";
+
+/// A sheet row not written because AEM changed the asset after the export.
+pub fn changed_since_export(now: &str, exported: &str) -> Reason {
+    Reason::new(
+        CHANGED_SINCE_EXPORT,
+        [("now", now.into()), ("exported", exported.into())],
+    )
+}
 
 /// A sheet row not written because its cells give several values to `properties`, which AEM
 /// holds as one value: written, each would silently become a list.
-pub fn holds_one_value(properties: &[&str]) -> String {
-    format!(
-        "{HOLDS_ONE_VALUE} ({}); keep one value in each, or write \\| for a | that belongs \
-         to the text",
-        properties.join(", ")
+pub fn holds_one_value(properties: &[&str]) -> Reason {
+    Reason::new(
+        HOLDS_ONE_VALUE,
+        [("properties", properties.join(", ").into())],
     )
 }
 
-/// A sheet row not written because whether AEM changed the asset could not be told.
-pub fn change_not_checked(err: &str) -> String {
-    format!(
-        "{CHANGED_SINCE_EXPORT}? Metadesk could not tell ({err}); its cells are not written. \
-         Preview the sheet again"
+/// A sheet row not written because whether AEM changed the asset could not be told (`why`:
+/// the failure, or `None` when the check was cancelled).
+pub fn change_not_checked(why: Option<&CallError>) -> Reason {
+    let detail = match why {
+        Some(err) => Reason::Text(err.to_string()),
+        None => Reason::new("reason-cancelled", []),
+    };
+    Reason::new("reason-change-not-checked", [("detail", detail.into_arg())])
+}
+
+/// Who a connection acts as, for advice about access: a technical account
+/// (`…@techacct.adobe.com`), a user, or unknown.
+fn who(account: Option<&str>) -> Value {
+    let (kind, account) = match account {
+        Some(a) if a.contains("@techacct.adobe.com") => ("technical", a),
+        Some(a) if !a.is_empty() => ("user", a),
+        _ => ("none", ""),
+    };
+    Reason::new(
+        "reason-who",
+        [("kind", kind.into()), ("account", account.into())],
     )
+    .into_arg()
 }
 
 /// 403 on a write.
-pub fn forbidden(account: Option<&str>) -> String {
-    format!(
-        "this connection can read but not change assets: ask an AEM administrator to give {} \
-         write access, e.g. the DAM Users group, or a product profile with write rights",
-        who(account)
-    )
+pub fn forbidden(account: Option<&str>) -> Reason {
+    Reason::new("reason-forbidden-write", [("who", who(account))])
 }
 
 /// Why an apply stopped: its first `refused` writes were all refused (403), none accepted.
-pub fn cannot_write(account: Option<&str>, refused: usize) -> String {
-    format!(
-        "AEM refused the first {refused} changes (403), so the run stopped: {}. Then resume the \
-         run to change the remaining assets.",
-        forbidden(account)
+pub fn cannot_write(account: Option<&str>, refused: usize) -> Reason {
+    Reason::new(
+        "reason-cannot-write",
+        [("refused", refused.into()), ("who", who(account))],
     )
 }
 
 /// 403 on a read.
-pub fn forbidden_read(account: Option<&str>) -> String {
-    format!(
-        "this connection may not read this asset (403): ask an AEM administrator to give {} \
-         read access to it",
-        who(account)
-    )
+pub fn forbidden_read(account: Option<&str>) -> Reason {
+    Reason::new("reason-forbidden-read", [("who", who(account))])
 }
 
-pub const NOT_FOUND: &str =
-    "the asset no longer exists (404): it was moved or deleted after the preview";
+/// 404 on a write.
+pub fn not_found() -> Reason {
+    Reason::new("reason-not-found", [])
+}
 
-pub const CONFLICT: &str = "AEM kept refusing the change because the asset was being changed \
-     by someone else at the same time (412), so it was not overwritten; retry the failed assets \
-     to plan it again from the values now in AEM";
+/// 412 on every attempt of a write.
+pub fn conflict() -> Reason {
+    Reason::new("reason-conflict", [])
+}
 
-pub const CONTENT_FRAGMENT: &str = "content fragment: Metadesk never edits content fragments";
+/// Content fragments are never edited.
+pub fn content_fragment() -> Reason {
+    Reason::new("reason-content-fragment", [])
+}
+
+/// A report row planned as already right.
+pub fn already_as_wanted() -> Reason {
+    Reason::new("reason-already-as-wanted", [])
+}
+
+/// A report row the apply has not reached yet.
+pub fn not_applied_yet() -> Reason {
+    Reason::new("reason-not-applied-yet", [])
+}
+
+/// A value as a report shows it: `"x"`, `["a","b"]`, or "(not set)" in the reader's language.
+fn shown_arg(value: Option<&Value>) -> Value {
+    match value {
+        None | Some(Value::Null) => Reason::new("reason-value-not-set", []).into_arg(),
+        Some(v) => Value::String(v.to_string()),
+    }
+}
 
 /// Words for an asset not written because values changed in AEM after the preview: each
 /// property with the value the preview saw and the one in AEM now.
-pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> String {
+pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> Reason {
     let values = changed
         .iter()
         .map(|c| {
-            format!(
-                "{} was {} at the preview and is now {}",
-                c.property,
-                shown(c.preview.as_ref()),
-                shown(c.now.as_ref())
+            Reason::new(
+                "reason-changed-value",
+                [
+                    ("property", c.property.as_str().into()),
+                    ("preview", shown_arg(c.preview.as_ref())),
+                    ("now", shown_arg(c.now.as_ref())),
+                ],
             )
+            .into_arg()
         })
-        .collect::<Vec<_>>()
-        .join("; ");
-    format!(
-        "changed since the preview: {values}, so it was not overwritten; retry the failed assets \
-         to plan it again from the value now in AEM"
+        .collect();
+    Reason::new(
+        "reason-changed-since-preview",
+        [("values", Value::Array(values))],
     )
 }
 
 /// An undo found a value someone changed after the run.
-pub fn changed_since_run(run: &str, property: &str, now: Option<&Value>) -> String {
-    format!(
-        "{property} was changed in AEM after run {run} (it is now {}), so it was left as it is",
-        shown(now)
+pub fn changed_since_run(run: &str, property: &str, now: Option<&Value>) -> Reason {
+    Reason::new(
+        "reason-changed-since-run",
+        [
+            ("run", run.into()),
+            ("property", property.into()),
+            ("now", shown_arg(now)),
+        ],
     )
 }
 
-/// A value as a report shows it: `"x"`, `["a", "b"]`, or `(not set)`.
-pub fn shown(value: Option<&Value>) -> String {
-    match value {
-        None | Some(Value::Null) => "(not set)".to_owned(),
-        Some(v) => v.to_string(),
-    }
+/// A value as the terminal shows it: `"x"`, `["a","b"]`, or "(not set)" in `l`'s language.
+pub fn shown(value: Option<&Value>, l: &Localizer) -> String {
+    nested(&shown_arg(value), l)
 }
 
 /// Why a planned change failed, after retries. A failed asset is not resumed: the advice is
 /// the run's "retry the failed assets".
-pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Reason {
     match err {
         CallError::Forbidden(_) => forbidden(account),
-        CallError::NotFound => NOT_FOUND.to_owned(),
-        CallError::Conflict => CONFLICT.to_owned(),
-        CallError::Throttled { .. } => format!(
-            "{} and the asset was not written; retry the failed assets later",
-            what_happened(err, attempts)
+        CallError::NotFound => not_found(),
+        CallError::Conflict => conflict(),
+        CallError::Throttled { .. } => Reason::new(
+            "reason-throttled-write",
+            [("what", what_happened(err, attempts).into_arg())],
         ),
         // A dropped answer or a timeout may hide a write that landed: say "not confirmed".
-        CallError::Transient(_) | CallError::Unreachable(_) => format!(
-            "{}; AEM did not confirm the change. Retry the failed assets to try again.",
-            what_happened(err, attempts)
+        CallError::Transient(_) | CallError::Unreachable(_) => Reason::new(
+            "reason-not-confirmed",
+            [("what", what_happened(err, attempts).into_arg())],
         ),
-        CallError::Auth(msg) => msg.clone(),
-        CallError::Rejected { status, detail } if *status > 0 => {
-            format!("AEM refused the change ({status}): {detail}")
-        }
-        CallError::Rejected { detail, .. } => detail.clone(),
+        CallError::Auth(why) => Reason::from(why),
+        CallError::Rejected { status, detail } if *status > 0 => Reason::new(
+            "reason-rejected",
+            [
+                ("status", (*status).into()),
+                ("detail", detail.as_str().into()),
+            ],
+        ),
+        CallError::Rejected { detail, .. } => Reason::Text(detail.clone()),
     }
 }
 
 /// What went wrong with a call that was retried, without advice (callers add what to do).
-fn what_happened(err: &CallError, attempts: u32) -> String {
+fn what_happened(err: &CallError, attempts: u32) -> Reason {
     match err {
         CallError::Throttled { status, .. } => {
-            format!("AEM kept asking Metadesk to slow down ({status})")
+            Reason::new("reason-slow-down", [("status", (*status).into())])
         }
-        CallError::Transient(detail) => {
-            format!("network or server failure after {attempts} attempts ({detail})")
-        }
-        CallError::Unreachable(e) => format!(
-            "{} ({attempts} attempts)",
-            unreachable_words(e).trim_end_matches('.')
+        CallError::Transient(detail) => Reason::new(
+            "reason-network-failure",
+            [
+                ("attempts", attempts.into()),
+                ("detail", detail.as_str().into()),
+            ],
         ),
-        other => other.to_string(),
-    }
-}
-
-/// "Could not reach host: detail" without the error's own "check the network, then try
-/// again" (the callers say what to do in this case).
-fn unreachable_words(e: &AemError) -> String {
-    match e {
-        AemError::Unreachable { host, detail } => format!("Could not reach {host}: {detail}"),
-        AemError::Timeout { host } => format!("{host} did not answer in time"),
-        other => other.to_string(),
+        CallError::Unreachable(AemError::Unreachable { host, detail }) => Reason::new(
+            "reason-unreachable",
+            [
+                ("host", host.as_str().into()),
+                ("detail", detail.as_str().into()),
+                ("attempts", attempts.into()),
+            ],
+        ),
+        CallError::Unreachable(AemError::Timeout { host }) => Reason::new(
+            "reason-timeout",
+            [
+                ("host", host.as_str().into()),
+                ("attempts", attempts.into()),
+            ],
+        ),
+        CallError::Unreachable(other) => Reason::from(other),
+        other => Reason::Text(other.to_string()),
     }
 }
 
 /// Why a preview (of an edit, an undo or a retry) left an asset out: it could not be read, even
 /// after retries. Nothing is pending for it, so the advice is to preview again, not to resume.
-pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> Reason {
     match err {
         CallError::Forbidden(_) => forbidden_read(account),
-        CallError::NotFound => "the asset disappeared while the preview ran (404)".to_owned(),
+        CallError::NotFound => Reason::new("reason-disappeared", []),
         CallError::Throttled { .. } | CallError::Transient(_) | CallError::Unreachable(_) => {
-            format!(
-                "{}, so the asset could not be read; preview again to include it",
-                what_happened(err, attempts)
+            Reason::new(
+                "reason-not-read",
+                [("what", what_happened(err, attempts).into_arg())],
             )
         }
         other => call_failed(other, account, attempts),
@@ -183,98 +339,35 @@ pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> String
 }
 
 /// Why a subfolder and everything in it is left out of a run.
-pub fn folder_not_listed(err: &CallError, account: Option<&str>, attempts: u32) -> String {
+pub fn folder_not_listed(err: &CallError, account: Option<&str>, attempts: u32) -> Reason {
     let why = match err {
-        CallError::Forbidden(_) => format!(
-            "this connection may not read it (403): ask an AEM administrator to give {} read \
-             access to it",
-            who(account)
-        ),
-        CallError::NotFound => "it no longer exists (404)".to_owned(),
+        CallError::Forbidden(_) => Reason::new("reason-folder-forbidden", [("who", who(account))]),
+        CallError::NotFound => Reason::new("reason-folder-gone", []),
         other => what_happened(other, attempts),
     };
-    format!(
-        "this folder could not be listed, so its assets and subfolders are not in this run \
-         ({why}); run the edit on it again later"
+    Reason::new("reason-folder-not-listed", [("why", why.into_arg())])
+}
+
+/// An entry of a list of assets that names no asset a run can edit, at `line` of the list.
+pub fn list_line(line: u64, problem: Reason) -> Reason {
+    Reason::new(
+        "reason-list-line",
+        [("line", line.into()), ("problem", problem.into_arg())],
     )
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
+mod tests;
 
-    #[test]
-    fn forbidden_names_the_account_and_the_remedy() {
-        let r = forbidden(Some("abc@techacct.adobe.com"));
-        assert!(
-            r.contains("technical account abc@techacct.adobe.com"),
-            "{r}"
-        );
-        assert!(
-            r.contains("DAM Users") && r.contains("can read but not change"),
-            "{r}"
-        );
-        assert!(forbidden(Some("jane@example.com")).contains("the user jane@example.com"));
-        assert!(forbidden(None).contains("the account of this connection"));
-    }
+/// A reason's English words, for tests' assertions.
+#[cfg(test)]
+pub(crate) trait English {
+    fn english(&self) -> Option<String>;
+}
 
-    #[test]
-    fn failures_of_retried_calls_say_what_happened_and_what_to_do() {
-        let down = CallError::Unreachable(AemError::Unreachable {
-            host: "author-p1-e2.adobeaemcloud.com".into(),
-            detail: "connection refused".into(),
-        });
-        let write = call_failed(&down, None, 6);
-        assert_eq!(
-            write,
-            "Could not reach author-p1-e2.adobeaemcloud.com: connection refused (6 attempts); \
-             AEM did not confirm the change. Retry the failed assets to try again."
-        );
-        let dropped = CallError::Transient("the answer was cut off".into());
-        let read = not_read(&dropped, None, 3);
-        assert_eq!(
-            read,
-            "network or server failure after 3 attempts (the answer was cut off), so the asset \
-             could not be read; preview again to include it"
-        );
-        let folder = folder_not_listed(&CallError::Forbidden("no".into()), Some("a@b.c"), 1);
-        assert!(
-            folder.contains("may not read it (403)") && folder.contains("the user a@b.c"),
-            "{folder}"
-        );
-        assert!(!folder.contains("can read but not change"), "{folder}");
-        let throttled = CallError::Throttled {
-            status: 429,
-            retry_after: None,
-        };
-        assert!(call_failed(&throttled, None, 51).contains("retry the failed assets later"));
-    }
-
-    #[test]
-    fn a_change_since_the_preview_gives_both_values_and_what_to_do() {
-        let changed = [
-            ChangedSincePreview {
-                property: "dc:rights".into(),
-                preview: Some(serde_json::json!("old")),
-                now: Some(serde_json::json!("theirs")),
-            },
-            ChangedSincePreview {
-                property: "dc:title".into(),
-                preview: None,
-                now: Some(serde_json::json!("T")),
-            },
-        ];
-        assert_eq!(
-            changed_since_preview(&changed),
-            "changed since the preview: dc:rights was \"old\" at the preview and is now \
-             \"theirs\"; dc:title was (not set) at the preview and is now \"T\", so it was not \
-             overwritten; retry the failed assets to plan it again from the value now in AEM"
-        );
-    }
-
-    #[test]
-    fn values_are_shown_readably() {
-        assert_eq!(shown(None), "(not set)");
-        assert_eq!(shown(Some(&serde_json::json!(["a", "b"]))), "[\"a\",\"b\"]");
+#[cfg(test)]
+impl English for Option<Reason> {
+    fn english(&self) -> Option<String> {
+        self.as_ref().map(|r| r.localized(&Localizer::english()))
     }
 }

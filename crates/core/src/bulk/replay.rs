@@ -13,6 +13,7 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::bulk::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
+use crate::bulk::reasons::Reason;
 use crate::bulk::spec::RunSpec;
 use crate::error::{Error, Result};
 use crate::timefmt::parse_rfc3339;
@@ -99,7 +100,7 @@ pub struct Replay {
     pub originals: HashMap<u64, Box<str>>,
     pub applies: u32,
     pub first_apply: Option<String>,
-    pub last_end: Option<(String, EndStatus, Option<String>)>,
+    pub last_end: Option<(String, EndStatus, Option<Reason>)>,
     pub apply_open: bool,
     pub counts: Counts,
     /// Seconds the run was working: the preview, plus each apply from its start to its end

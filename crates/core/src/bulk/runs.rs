@@ -16,11 +16,13 @@ use crate::bulk::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, journal_path,
     read_records,
 };
+use crate::bulk::reasons::{self, Reason};
 use crate::bulk::replay::{Counts, Replay, RunStatus};
 use crate::bulk::spec::RunKind;
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::{Localizer, arg};
 use crate::spreadsheet::spreadsheet_text;
 use crate::timefmt::parse_rfc3339;
 
@@ -47,16 +49,37 @@ pub struct RunSummary {
     /// 12 entries`.
     pub scope: String,
     pub kind: RunKind,
-    /// `dc:rights: set "…"`, one per edit.
-    pub edits: Vec<String>,
+    /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
+    /// sent it: [`RunSummary::localize`]).
+    #[ts(type = "Array<string>")]
+    pub edits: Vec<Reason>,
     pub status: RunStatus,
     pub counts: Counts,
     /// How long the run was working: its preview plus each apply (one that was interrupted
     /// counts up to its last journaled record), not the days it may have waited in between.
     /// Unknown (null) while the preview has not finished.
     pub duration_secs: Option<f64>,
-    /// Why the run stopped, when it did.
-    pub reason: Option<String>,
+    /// Why the run stopped, when it did (words in the reader's language once the window is
+    /// sent it: [`RunSummary::localize`]).
+    #[ts(type = "string | null")]
+    pub reason: Option<Reason>,
+}
+
+impl RunSummary {
+    /// The stop reason in `l`'s language, as the window shows it.
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Some(reason) = &mut self.reason {
+            reason.localize(l);
+        }
+        for edit in &mut self.edits {
+            edit.localize(l);
+        }
+    }
+
+    /// The edit lines in `l`'s language.
+    pub fn edit_lines(&self, l: &Localizer) -> Vec<String> {
+        self.edits.iter().map(|e| e.localized(l)).collect()
+    }
 }
 
 fn summarize(replay: &Replay) -> RunSummary {
@@ -73,19 +96,20 @@ fn summarize(replay: &Replay) -> RunSummary {
         scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
         kind: spec.kind.clone(),
         edits: {
-            let described = spec
-                .edits
-                .iter()
-                .map(|e| format!("{}: {}", e.property, e.op.describe()));
+            let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
+            let of_run = |code: &str, run: &str| Reason::new(code, [("run", run.into())]);
             match &spec.kind {
-                RunKind::Undo { of } => vec![format!("undo of run {of}")],
+                RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
                 // What is retried, then the edits it makes again.
-                RunKind::Retry { of } => {
-                    std::iter::once(format!("retry of the failed assets of run {of}"))
-                        .chain(described)
-                        .collect()
+                RunKind::Retry { of } => std::iter::once(of_run("run-edit-retry", of))
+                    .chain(described)
+                    .collect(),
+                RunKind::Sheet { file } => {
+                    vec![Reason::new(
+                        "run-edit-sheet",
+                        [("file", file.as_str().into())],
+                    )]
                 }
-                RunKind::Sheet { file } => vec![format!("values from the sheet {file}")],
                 RunKind::Edit => described.collect(),
             }
         },
@@ -150,7 +174,11 @@ pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
     if path.is_file() {
         Ok(path)
     } else {
-        Err(Error::NotFound(format!("There is no run {run_id}.")))
+        Err(Error::message(
+            ErrorCode::NotFound,
+            "error-no-such-run",
+            vec![("run", run_id.into())],
+        ))
     }
 }
 
@@ -180,6 +208,24 @@ pub fn preview_page(
         }
     }
     Ok(PreviewPage { rows, total })
+}
+
+impl PreviewPage {
+    /// The rows' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
+            reason.localize(l);
+        }
+    }
+}
+
+impl ReportPage {
+    /// The rows' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
+            reason.localize(l);
+        }
+    }
 }
 
 /// `limit` report rows from `offset` (in preview order) among the assets whose status is
@@ -253,7 +299,9 @@ impl ReportStatus {
 pub struct ReportRow {
     pub path: String,
     pub status: ReportStatus,
-    pub reason: Option<String>,
+    /// Words in the reader's language once the window is sent it (`ReportPage::localize`).
+    #[ts(type = "string | null")]
+    pub reason: Option<Reason>,
     pub changes: Vec<PropertyChange>,
     /// Not written because these properties changed in AEM after the preview: the value the
     /// preview saw and the one AEM held at the write.
@@ -268,7 +316,7 @@ pub fn report(
     mut each: impl FnMut(ReportRow) -> Result<()>,
 ) -> Result<()> {
     let path = path_of(runs_dir, run_id)?;
-    type Ending = (Outcome, Option<String>, Vec<ChangedSincePreview>);
+    type Ending = (Outcome, Option<Reason>, Vec<ChangedSincePreview>);
     let mut outcomes: HashMap<u64, Ending> = HashMap::new();
     for record in read_records(&path)? {
         if let Record::Outcome {
@@ -291,7 +339,7 @@ pub fn report(
         let (status, reason, changed_since_preview) = match row.action {
             Action::Unchanged => (
                 ReportStatus::Unchanged,
-                Some("already as wanted at the preview".to_owned()),
+                Some(reasons::already_as_wanted()),
                 Vec::new(),
             ),
             Action::Skip => (ReportStatus::Skipped, row.reason, Vec::new()),
@@ -308,7 +356,7 @@ pub fn report(
                 ),
                 None => (
                     ReportStatus::Pending,
-                    Some("not applied yet".to_owned()),
+                    Some(reasons::not_applied_yet()),
                     Vec::new(),
                 ),
             },
@@ -341,8 +389,26 @@ fn csv_value(v: Option<&Value>) -> String {
     }
 }
 
+/// How a report is written as CSV.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvOptions<'a> {
+    /// The language of the reasons.
+    pub words: &'a Localizer,
+    /// Column headers in that language too (`Chemin`, `dc:title avant`), for people; without
+    /// it, the machine-readable keys (`path`, `dc:title before`) that scripts read.
+    pub localized_headers: bool,
+}
+
 /// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property.
-pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) -> Result<()> {
+/// Statuses stay machine-readable keys (`changed`, `failed`); reasons are in `options`'
+/// language.
+pub fn write_csv(
+    runs_dir: &Path,
+    run_id: &str,
+    options: CsvOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let l = options.words;
     let summary = summary(runs_dir, run_id)?;
     let path = path_of(runs_dir, run_id)?;
     let spec = match read_records(&path)?.next() {
@@ -350,10 +416,21 @@ pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) ->
         _ => return Err(Error::Internal("journal without a run definition".into())),
     };
     let properties: Vec<String> = spec.edits.iter().map(|e| e.property.clone()).collect();
-    let mut header = vec!["path".to_owned(), "status".to_owned(), "reason".to_owned()];
+    let mut header: Vec<String> = if options.localized_headers {
+        ["report-csv-path", "report-csv-status", "report-csv-reason"]
+            .map(|id| l.text(id))
+            .into()
+    } else {
+        ["path", "status", "reason"].map(str::to_owned).into()
+    };
     for p in &properties {
-        header.push(format!("{p} before"));
-        header.push(format!("{p} after"));
+        if options.localized_headers {
+            header.push(l.msg("report-csv-before", &[("property", arg(p.as_str()))]));
+            header.push(l.msg("report-csv-after", &[("property", arg(p.as_str()))]));
+        } else {
+            header.push(format!("{p} before"));
+            header.push(format!("{p} after"));
+        }
     }
     // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
     let mut writer = csv::WriterBuilder::new()
@@ -370,7 +447,7 @@ pub fn write_csv(runs_dir: &Path, run_id: &str, out: &mut dyn std::io::Write) ->
         let mut cells = vec![
             spreadsheet_text(&row.path),
             row.status.words().to_owned(),
-            spreadsheet_text(row.reason.as_deref().unwrap_or("")),
+            spreadsheet_text(&row.reason.map(|r| r.localized(l)).unwrap_or_default()),
         ];
         for p in &properties {
             let change = row.changes.iter().find(|c| &c.property == p);
@@ -398,6 +475,43 @@ mod tests {
         assert_eq!(csv_value(Some(&json!(["a", "b"]))), "a|b");
         assert_eq!(csv_value(None), "");
         assert_eq!(csv_value(Some(&json!(3))), "3");
+    }
+
+    #[test]
+    fn an_unknown_run_is_refused_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path()).unwrap();
+        let err = summary(dir.path(), "20260101-101010-abcd").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NotFound);
+        assert_eq!(
+            err.localized(&Localizer::english()),
+            "There is no run 20260101-101010-abcd."
+        );
+        let fr = Localizer::new(crate::i18n::Lang::Fr);
+        assert_eq!(
+            err.localized(&fr),
+            "Il n’existe pas d’exécution 20260101-101010-abcd."
+        );
+    }
+
+    #[test]
+    fn refusals_to_reopen_a_run_say_what_the_user_wanted_in_each_language() {
+        let err = Error::message(
+            ErrorCode::InvalidInput,
+            "error-run-connection-gone",
+            vec![("name", "prod".into()), ("to", "undo".into())],
+        );
+        assert!(
+            err.localized(&Localizer::english())
+                .ends_with("under that name to undo it."),
+            "{err}"
+        );
+        let fr = Localizer::new(crate::i18n::Lang::Fr);
+        assert_eq!(
+            err.localized(&fr),
+            "Cette exécution a été faite avec la connexion «\u{a0}prod\u{a0}», qui n’existe plus. \
+             Importez de nouveau son fichier d’identifiants sous ce nom pour l’annuler."
+        );
     }
 
     #[test]

@@ -15,6 +15,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::open_query::{Finder, lookup_items};
+use super::reasons::Reason;
 use super::run_control::RunControl;
 use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
@@ -59,7 +60,9 @@ pub struct ListProblem {
     #[ts(type = "number")]
     pub line: u64,
     pub entry: String,
-    pub reason: String,
+    /// Words in the reader's language once the window is sent it (`ListCheck::localize`).
+    #[ts(type = "string")]
+    pub reason: Reason,
 }
 
 /// A list resolved against AEM.
@@ -79,6 +82,15 @@ pub struct ListCheck {
     #[ts(type = "number")]
     pub assets: u64,
     pub problems: Vec<ListProblem>,
+}
+
+impl ListCheck {
+    /// The problems' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &crate::i18n::Localizer) {
+        for problem in &mut self.problems {
+            problem.reason.localize(l);
+        }
+    }
 }
 
 /// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
@@ -130,13 +142,13 @@ fn is_uuid(s: &str) -> bool {
             .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-fn dam_path(raw: &str) -> std::result::Result<String, String> {
+fn dam_path(raw: &str) -> std::result::Result<String, Reason> {
     let path = raw.trim_end_matches('/');
     if path.split('/').any(|s| s == "." || s == "..") {
-        return Err("a path with . or .. segments".into());
+        return Err(Reason::new("reason-list-dot-segments", []));
     }
     if path == DAM_ROOT {
-        return Err("the DAM root, not an asset".into());
+        return Err(Reason::new("reason-list-dam-root", []));
     }
     Ok(path.to_owned())
 }
@@ -144,14 +156,14 @@ fn dam_path(raw: &str) -> std::result::Result<String, String> {
 /// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
 /// `…/assetdetails.html/content/dam/…`, also inside the Unified Shell's `#` part) or any link
 /// to `/content/dam/…`, or an `urn:aaid:aem:` id.
-fn target_of(entry: &str) -> std::result::Result<Target, String> {
+fn target_of(entry: &str) -> std::result::Result<Target, Reason> {
     let e = entry.trim();
     if let Some(id) = e.strip_prefix("urn:aaid:aem:") {
         let id = id.trim();
         return if is_uuid(id) {
             Ok(Target::Uuid(id.to_ascii_lowercase()))
         } else {
-            Err("not a valid asset id (urn:aaid:aem: followed by a UUID)".into())
+            Err(Reason::new("reason-list-bad-asset-id", []))
         };
     }
     if e.starts_with("/content/dam/") {
@@ -159,7 +171,7 @@ fn target_of(entry: &str) -> std::result::Result<Target, String> {
     }
     if e.starts_with("http://") || e.starts_with("https://") {
         let Ok(url) = url::Url::parse(e) else {
-            return Err("a link that cannot be read".into());
+            return Err(Reason::new("reason-list-bad-link", []));
         };
         // The asset's path is in the URL's path or, in the Unified Shell, after `#`.
         for part in [Some(url.path()), url.fragment()].into_iter().flatten() {
@@ -173,9 +185,9 @@ fn target_of(entry: &str) -> std::result::Result<Target, String> {
                 return dam_path(&path).map(Target::Path);
             }
         }
-        return Err("a link that does not point to an asset under /content/dam".into());
+        return Err(Reason::new("reason-list-link-outside-dam", []));
     }
-    Err("not a DAM path (/content/dam/…), an Assets link or an asset id (urn:aaid:aem:…)".into())
+    Err(Reason::new("reason-list-not-an-entry", []))
 }
 
 fn percent_decoded(s: &str) -> String {
@@ -328,7 +340,7 @@ where
     let mut first_line: HashMap<Target, u64> = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
         let line = i as u64 + 1;
-        let problem = |reason: String| ListProblem {
+        let problem = |reason: Reason| ListProblem {
             line,
             entry: entry.clone(),
             reason,
@@ -336,9 +348,10 @@ where
         match target_of(entry) {
             Err(reason) => out.problems.push(problem(reason)),
             Ok(target) => match first_line.get(&target) {
-                Some(first) => out
-                    .problems
-                    .push(problem(format!("a duplicate of line {first}"))),
+                Some(first) => out.problems.push(problem(Reason::new(
+                    "reason-list-duplicate",
+                    [("line", (*first).into())],
+                ))),
                 None => {
                     first_line.insert(target.clone(), line);
                     parsed.push((line, entry, target));
@@ -362,10 +375,10 @@ where
     }
     let mut seen_paths: HashMap<String, u64> = HashMap::new();
     for (line, entry, target) in parsed {
-        let problem = |reason: &str| ListProblem {
+        let problem = |reason: Reason| ListProblem {
             line,
             entry: entry.clone(),
-            reason: reason.to_owned(),
+            reason,
         };
         let path = match &target {
             Target::Path(p) => Some(p.clone()),
@@ -376,24 +389,25 @@ where
             .and_then(|p| by_path.get(p))
             .and_then(entry_of_hit)
         else {
-            out.problems.push(problem(
-                "not found in AEM (or this connection may not see it)",
-            ));
+            out.problems
+                .push(problem(Reason::new("reason-list-not-found", [])));
             continue;
         };
         if let Some(first) = seen_paths.get(&entry_found.path) {
-            out.problems
-                .push(problem(&format!("the same asset as line {first}")));
+            out.problems.push(problem(Reason::new(
+                "reason-list-same-asset",
+                [("line", (*first).into())],
+            )));
             continue;
         }
         seen_paths.insert(entry_found.path.clone(), line);
         match entry_found.kind {
-            EntryKind::Folder => out.problems.push(problem(
-                "a folder, not an asset (choose it as the folder to edit its assets)",
-            )),
+            EntryKind::Folder => out
+                .problems
+                .push(problem(Reason::new("reason-list-folder", []))),
             EntryKind::ContentFragment => out
                 .problems
-                .push(problem("a content fragment (Metadesk never edits those)")),
+                .push(problem(Reason::new("reason-list-content-fragment", []))),
             EntryKind::Asset => out.assets.push(entry_found),
         }
     }
@@ -675,17 +689,18 @@ mod tests {
             resolved.assets[0].metadata.as_ref().unwrap()["dc:rights"],
             "R"
         );
-        let reasons: Vec<(u64, &str)> = resolved
+        let en = crate::i18n::Localizer::english();
+        let reasons: Vec<(u64, String)> = resolved
             .problems
             .iter()
-            .map(|p| (p.line, p.reason.as_str()))
+            .map(|p| (p.line, p.reason.localized(&en)))
             .collect();
         assert_eq!(reasons.len(), 6, "{reasons:?}");
         assert!(reasons[0].1.starts_with("not a DAM path"));
-        assert_eq!(reasons[1], (3, "a duplicate of line 1"));
+        assert_eq!(reasons[1], (3, "a duplicate of line 1".into()));
         assert!(reasons[2].1.starts_with("a folder"));
         assert!(reasons[3].1.starts_with("not found"));
-        assert_eq!(reasons[4], (6, "the same asset as line 1"));
+        assert_eq!(reasons[4], (6, "the same asset as line 1".into()));
         assert!(reasons[5].1.contains("content fragment"));
     }
 }

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::reasons::Reason;
 use super::selection::Selection;
 use crate::assets::folders::normalize_folder;
 use crate::credentials::ApiFamily;
@@ -49,20 +50,30 @@ impl EditOp {
     }
 
     /// A short description for lists and reports: `set "x"`, `append "a", "b"`, `clear`.
-    pub fn describe(&self) -> String {
+    /// The edit of `property` as a run's summary lists it (`dc:rights: set "…"`), in the
+    /// reader's language when shown.
+    pub fn describe(&self, property: &str) -> Reason {
         let quoted = |v: &[String]| {
             v.iter()
                 .map(|s| format!("\"{s}\""))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        match self {
-            EditOp::Set { values } => format!("set {}", quoted(values)),
-            EditOp::SetList { values } => format!("set the list {}", quoted(values)),
-            EditOp::Append { values } => format!("append {}", quoted(values)),
-            EditOp::Remove { values } => format!("remove {}", quoted(values)),
-            EditOp::Clear => "clear".into(),
-        }
+        let (op, values) = match self {
+            EditOp::Set { values } => ("set", quoted(values)),
+            EditOp::SetList { values } => ("set-list", quoted(values)),
+            EditOp::Append { values } => ("append", quoted(values)),
+            EditOp::Remove { values } => ("remove", quoted(values)),
+            EditOp::Clear => ("clear", String::new()),
+        };
+        Reason::new(
+            "run-edit",
+            [
+                ("property", property.into()),
+                ("op", op.into()),
+                ("values", values.into()),
+            ],
+        )
     }
 }
 
@@ -465,7 +476,27 @@ mod tests {
         assert_eq!(apply_op(&one, None), Some(json!(["R"])));
         assert_eq!(apply_op(&one, Some(&json!("old"))), Some(json!(["R"])));
         assert_eq!(apply_op(&one, Some(&json!(["R"]))), Some(json!(["R"])));
-        assert_eq!(one.describe(), "set the list \"R\"");
+        let en = crate::i18n::Localizer::english();
+        assert_eq!(
+            one.describe("dc:rights").localized(&en),
+            "dc:rights: set the list \"R\""
+        );
+    }
+
+    #[test]
+    fn an_edit_is_described_in_the_readers_language() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let set = EditOp::Set {
+            values: s(&["a", "b"]),
+        };
+        assert_eq!(
+            set.describe("dc:subject").localized(&fr),
+            "dc:subject\u{a0}: remplacer par \"a\", \"b\""
+        );
+        assert_eq!(
+            EditOp::Clear.describe("dc:rights").localized(&fr),
+            "dc:rights\u{a0}: effacer"
+        );
     }
 
     #[test]

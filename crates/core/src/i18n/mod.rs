@@ -12,6 +12,7 @@
 
 mod catalogue;
 mod format;
+mod message;
 #[cfg(test)]
 mod tests;
 
@@ -21,6 +22,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use catalogue::{CATALOGUE, Catalogue};
+pub use message::{Message, MessageArg};
 
 /// A language Metadesk has a catalogue for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -6,7 +6,7 @@
 //! which never contains anything we sent.
 
 use crate::error_code::ErrorCode;
-use crate::i18n::{Localizer, arg, count};
+use crate::i18n::{Localizer, Message, MessageArg};
 
 /// One reason minting failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -93,57 +93,69 @@ impl ImsError {
     /// The message in the user's language (`Display` is the English one, for the log). IMS's
     /// own short description, quoted in `detail`, stays as IMS wrote it.
     pub fn localized(&self, l: &Localizer) -> String {
-        let t = |s: &str| arg(s.to_string());
-        match self {
-            ImsError::InvalidCredential(_) => self.to_string(),
-            ImsError::WrongClient { client_id, detail } => l.msg(
+        match self.message() {
+            Some(message) => message.localized(l),
+            None => self.to_string(),
+        }
+    }
+
+    /// The catalogue message telling this failure; `None` for a credential file's refusal
+    /// (free text, not in the catalogue yet).
+    pub fn message(&self) -> Option<Message> {
+        let t = |s: &str| MessageArg::from(s);
+        let n = |v: f64| MessageArg::Number(v);
+        let (id, args) = match self {
+            ImsError::InvalidCredential(_) => return None,
+            ImsError::WrongClient { client_id, detail } => (
                 "ims-wrong-client",
-                &[("clientId", t(client_id)), ("detail", t(detail))],
+                vec![("clientId", t(client_id)), ("detail", t(detail))],
             ),
             ImsError::SignatureMismatch { detail } => {
-                l.msg("ims-signature-mismatch", &[("detail", t(detail))])
+                ("ims-signature-mismatch", vec![("detail", t(detail))])
             }
-            ImsError::ScopeNotAllowed { scopes, detail } => l.msg(
+            ImsError::ScopeNotAllowed { scopes, detail } => (
                 "ims-scope-not-allowed",
-                &[("scopes", t(scopes)), ("detail", t(detail))],
+                vec![("scopes", t(scopes)), ("detail", t(detail))],
             ),
-            ImsError::JwtExpired { detail } => l.msg("ims-jwt-expired", &[("detail", t(detail))]),
-            ImsError::Malformed { code, detail } => {
-                l.msg("ims-malformed", &[("code", t(code)), ("detail", t(detail))])
-            }
-            ImsError::Rejected { status, detail } => l.msg(
+            ImsError::JwtExpired { detail } => ("ims-jwt-expired", vec![("detail", t(detail))]),
+            ImsError::Malformed { code, detail } => (
+                "ims-malformed",
+                vec![("code", t(code)), ("detail", t(detail))],
+            ),
+            ImsError::Rejected { status, detail } => (
                 "ims-rejected",
-                &[("status", count(*status)), ("detail", t(detail))],
+                vec![("status", n(f64::from(*status))), ("detail", t(detail))],
             ),
             ImsError::ServerTrouble {
                 host,
                 status,
                 attempts,
-            } => l.msg(
+            } => (
                 "ims-server-trouble",
-                &[
+                vec![
                     ("host", t(host)),
-                    ("status", count(*status)),
-                    ("attempts", count(*attempts)),
+                    ("status", n(f64::from(*status))),
+                    ("attempts", n(f64::from(*attempts))),
                 ],
             ),
             ImsError::Throttled { host, wait } => {
-                l.msg("ims-throttled", &[("host", t(host)), ("wait", t(wait))])
+                ("ims-throttled", vec![("host", t(host)), ("wait", t(wait))])
             }
-            ImsError::Unreachable { host, detail } => l.msg(
+            ImsError::Unreachable { host, detail } => (
                 "ims-unreachable",
-                &[("host", t(host)), ("detail", t(detail))],
+                vec![("host", t(host)), ("detail", t(detail))],
             ),
-            ImsError::Timeout { host } => l.msg("ims-timeout", &[("host", t(host))]),
-            ImsError::Redirected { host, location } => l.msg(
+            ImsError::Timeout { host } => ("ims-timeout", vec![("host", t(host))]),
+            ImsError::Redirected { host, location } => (
                 "ims-redirected",
-                &[("host", t(host)), ("location", t(location))],
+                vec![("host", t(host)), ("location", t(location))],
             ),
-            ImsError::BadResponse { host, detail } => l.msg(
+            ImsError::BadResponse { host, detail } => (
                 "ims-bad-response",
-                &[("host", t(host)), ("detail", t(detail))],
+                vec![("host", t(host)), ("detail", t(detail))],
             ),
-        }
+        };
+        Some(Message { id, args })
     }
 
     pub fn code(&self) -> ErrorCode {

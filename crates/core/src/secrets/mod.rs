@@ -88,28 +88,32 @@ impl SecretStoreError {
     /// The message in the user's language (`Display` is the English one, for the log). The
     /// platform's own words (`detail`, `fix`) stay as the platform layer wrote them.
     pub fn localized(&self, l: &crate::i18n::Localizer) -> String {
-        use crate::i18n::{arg, count};
-        match self {
-            SecretStoreError::Unavailable { detail, fix } => l.msg(
+        self.message().localized(l)
+    }
+
+    /// The catalogue message telling this failure.
+    pub fn message(&self) -> crate::i18n::Message {
+        use crate::i18n::{Message, MessageArg};
+        let t = |s: &str| MessageArg::from(s);
+        let (id, args) = match self {
+            SecretStoreError::Unavailable { detail, fix } => (
                 "keychain-unavailable",
-                &[("detail", arg(detail.as_str())), ("fix", arg(fix.as_str()))],
+                vec![("detail", t(detail)), ("fix", t(fix))],
             ),
-            SecretStoreError::Locked => l.text("keychain-locked"),
-            SecretStoreError::AccessDenied { detail } => l.msg(
-                "keychain-access-denied",
-                &[("detail", arg(detail.as_str()))],
-            ),
-            SecretStoreError::TooLarge { size, limit } => l.msg(
+            SecretStoreError::Locked => ("keychain-locked", vec![]),
+            SecretStoreError::AccessDenied { detail } => {
+                ("keychain-access-denied", vec![("detail", t(detail))])
+            }
+            SecretStoreError::TooLarge { size, limit } => (
                 "keychain-too-large",
-                &[
-                    ("size", count(*size as f64)),
-                    ("limit", count(*limit as f64)),
+                vec![
+                    ("size", MessageArg::Number(*size as f64)),
+                    ("limit", MessageArg::Number(*limit as f64)),
                 ],
             ),
-            SecretStoreError::Failed { detail } => {
-                l.msg("keychain-failed", &[("detail", arg(detail.as_str()))])
-            }
-        }
+            SecretStoreError::Failed { detail } => ("keychain-failed", vec![("detail", t(detail))]),
+        };
+        Message { id, args }
     }
 
     pub fn code(&self) -> ErrorCode {

@@ -8,7 +8,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { HistoryEntry } from '../../ipc/bindings/HistoryEntry';
 import { consoleHistory, consoleRequest, consoleSaved } from '../../ipc/commands';
 import { connection } from '../../test-fixtures';
+import { I18n } from '../../lib/i18n/i18n.svelte';
 import { buildRequest, describeGraphql, formFrom, formProblem, graphqlHistory, reopen } from './compose';
+
+const { t } = new I18n('en');
+const fr = new I18n('fr').t;
 import RequestPanel from './RequestPanel.svelte';
 
 vi.mock('../../ipc/commands', () => ({
@@ -71,8 +75,9 @@ describe('building a request', () => {
   });
 
   it('says when a value has no field name', () => {
-    expect(formProblem([{ name: '', value: 'lost' }])).toContain('“lost” has no field name');
-    expect(formProblem([{ name: '', value: '' }])).toBeNull();
+    expect(formProblem([{ name: '', value: 'lost' }], t)).toContain('“lost” has no field name');
+    expect(formProblem([{ name: '', value: 'lost' }], fr)).toBe('La valeur «\u00a0lost\u00a0» n’a pas de nom de champ.');
+    expect(formProblem([{ name: '', value: '' }], t)).toBeNull();
   });
 
   it('re-opens form fields as fields', () => {
@@ -90,9 +95,11 @@ describe('the GraphQL history', () => {
 
   it('keeps GraphQL entries only and describes each', () => {
     expect(graphqlHistory([entry({}), query, persisted, saved])).toEqual([query, persisted, saved]);
-    expect(describeGraphql(query)).toBe('2026-11-22 21:00:05 · { articleList { items { title } } } · metadesk · 1 GraphQL error');
-    expect(describeGraphql(persisted)).toContain('persisted metadesk/article-by-path');
-    expect(describeGraphql(saved)).toContain('saved as metadesk/titles · metadesk · created');
+    expect(describeGraphql(query, t)).toBe('2026-11-22 21:00:05 · { articleList { items { title } } } · metadesk · 1 GraphQL error');
+    expect(describeGraphql(persisted, t)).toContain('persisted metadesk/article-by-path');
+    expect(describeGraphql(persisted, fr)).toContain('requête persistante metadesk/article-by-path');
+    expect(describeGraphql(saved, t)).toContain('saved as metadesk/titles · metadesk · created');
+    expect(describeGraphql(saved, fr)).toContain('enregistrée sous metadesk/titles');
   });
 
   it('re-opens a query in the editor and a persisted query by its short path', () => {

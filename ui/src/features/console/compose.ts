@@ -36,22 +36,25 @@ export function buildRequest(f: RequestForm): ConsoleRequest {
   };
 }
 
+/** The window's words (`I18n.t`). */
+export type Words = (id: string, args?: Record<string, string | number>) => string;
+
 /** Why a body that looks like JSON is not, or null. */
-export function bodyProblem(body: string): string | null {
-  const t = body.trim();
-  if (!t || !(t.startsWith('{') || t.startsWith('['))) return null;
+export function bodyProblem(body: string, t: Words): string | null {
+  const text = body.trim();
+  if (!text || !(text.startsWith('{') || text.startsWith('['))) return null;
   try {
-    JSON.parse(t);
+    JSON.parse(text);
     return null;
   } catch (e) {
-    return `Not valid JSON: ${e instanceof Error ? e.message : String(e)}`;
+    return t('console-not-json', { detail: e instanceof Error ? e.message : String(e) });
   }
 }
 
 /** Why the form fields cannot be sent, or null (a value without a name would be lost). */
-export function formProblem(form: Header[]): string | null {
+export function formProblem(form: Header[], t: Words): string | null {
   const nameless = form.find((f) => f.name.trim() === '' && f.value !== '');
-  return nameless ? `The value “${nameless.value}” has no field name.` : null;
+  return nameless ? t('console-field-without-name', { value: nameless.value }) : null;
 }
 
 /** The form back from a history entry or a saved request (form fields re-open as fields). */
@@ -73,13 +76,13 @@ export function graphqlHistory(entries: HistoryEntry[]): HistoryEntry[] {
 }
 
 /** One line for a GraphQL history entry: when, what, where, how it went. */
-export function describeGraphql(e: HistoryEntry): string {
+export function describeGraphql(e: HistoryEntry, t: Words): string {
   const when = e.at.replace('T', ' ').slice(0, 19);
   const what =
     e.kind === 'persisted'
-      ? `persisted ${e.config ?? ''}/${e.query ?? ''}`
+      ? t('console-history-persisted', { config: e.config ?? '', name: e.query ?? '' })
       : e.kind === 'save_persisted'
-        ? `saved as ${e.path.replace('/graphql/persist.json/', '')}`
+        ? t('console-history-saved-as', { path: e.path.replace('/graphql/persist.json/', '') })
         : firstLine(e.query ?? '');
   return `${when} · ${what} · ${e.config ?? ''} · ${e.outcome}`;
 }

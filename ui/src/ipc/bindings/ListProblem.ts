@@ -7,4 +7,8 @@ export type ListProblem = {
 /**
  * 1-based position in the list.
  */
-line: number, entry: string, reason: string, };
+line: number, entry: string, 
+/**
+ * Words in the reader's language once the window is sent it (`ListCheck::localize`).
+ */
+reason: string, };

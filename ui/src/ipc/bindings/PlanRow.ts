@@ -17,4 +17,8 @@ id?: string,
 /**
  * ETag of the metadata the preview read (OpenAPI); sent as `If-Match`.
  */
-etag?: string, action: Action, reason?: string, changes: Array<PropertyChange>, };
+etag?: string, action: Action, 
+/**
+ * Words in the reader's language once the window is sent it (`PreviewPage::localize`).
+ */
+reason?: string, changes: Array<PropertyChange>, };

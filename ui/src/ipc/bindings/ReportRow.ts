@@ -6,7 +6,11 @@ import type { ReportStatus } from "./ReportStatus";
 /**
  * One asset of a report.
  */
-export type ReportRow = { path: string, status: ReportStatus, reason: string | null, changes: Array<PropertyChange>, 
+export type ReportRow = { path: string, status: ReportStatus, 
+/**
+ * Words in the reader's language once the window is sent it (`ReportPage::localize`).
+ */
+reason: string | null, changes: Array<PropertyChange>, 
 /**
  * Not written because these properties changed in AEM after the preview: the value the
  * preview saw and the one AEM held at the write.

@@ -22,7 +22,8 @@ connectionId: string | null, aem: string, family: ApiFamily, folder: string, rec
  */
 scope: string, kind: RunKind, 
 /**
- * `dc:rights: set "…"`, one per edit.
+ * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
+ * sent it: [`RunSummary::localize`]).
  */
 edits: Array<string>, status: RunStatus, counts: Counts, 
 /**
@@ -32,6 +33,7 @@ edits: Array<string>, status: RunStatus, counts: Counts,
  */
 durationSecs: number | null, 
 /**
- * Why the run stopped, when it did.
+ * Why the run stopped, when it did (words in the reader's language once the window is
+ * sent it: [`RunSummary::localize`]).
  */
 reason: string | null, };

@@ -15,7 +15,7 @@ use crate::bulk::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
 };
 use crate::bulk::progress::ProgressFn;
-use crate::bulk::reasons;
+use crate::bulk::reasons::{self, Reason};
 use crate::bulk::replay::Replay;
 use crate::credentials::ApiFamily;
 
@@ -102,13 +102,13 @@ pub(super) async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> R
 /// How the apply of one asset ended: its outcome record.
 pub(super) struct Ended {
     outcome: Outcome,
-    reason: Option<String>,
+    reason: Option<Reason>,
     /// Set when nothing was written because someone changed the asset after the preview.
     changed_since: Vec<ChangedSincePreview>,
 }
 
 impl Ended {
-    fn new(outcome: Outcome, reason: Option<String>) -> Self {
+    fn new(outcome: Outcome, reason: Option<Reason>) -> Self {
         Ended {
             outcome,
             reason,
@@ -219,7 +219,7 @@ pub(super) async fn apply_one(
                 } else {
                     Ended::new(
                         Outcome::Unchanged,
-                        Some("already as wanted when it was written".to_owned()),
+                        Some(Reason::new("reason-already-as-wanted-at-write", [])),
                     )
                 }));
             }
@@ -284,10 +284,7 @@ pub(super) async fn apply_one(
                     }
                     Fresh::AlreadyAsWanted => Some(Ended::new(
                         Outcome::Unchanged,
-                        Some(
-                            "already as wanted: changed the same way in AEM after the preview"
-                                .into(),
-                        ),
+                        Some(Reason::new("reason-changed-the-same-way", [])),
                     )),
                     Fresh::ChangedSincePreview(changed) => {
                         Some(Ended::changed_since_preview(changed))
@@ -300,10 +297,7 @@ pub(super) async fn apply_one(
                         etag = current.etag;
                         continue;
                     }
-                    Fresh::Write(_) => Some(Ended::new(
-                        Outcome::Failed,
-                        Some(reasons::CONFLICT.to_owned()),
-                    )),
+                    Fresh::Write(_) => Some(Ended::new(Outcome::Failed, Some(reasons::conflict()))),
                 }
             }
             Err(Failure::Call(e, n)) => failed(&e, n),

@@ -15,7 +15,7 @@ use crate::aem::AemError;
 use crate::assets::{AssetsApi, CallError};
 use crate::bulk::journal::{JournalWriter, Outcome, Record};
 use crate::bulk::progress::{Phase, Progress, ProgressFn, Tracker, eta};
-use crate::bulk::reasons;
+use crate::bulk::reasons::{self, Reason};
 use crate::bulk::request_gate::Gate;
 use crate::bulk::run_control::{ControlState, RunControl};
 use crate::bulk::spec::RunSpec;
@@ -51,7 +51,7 @@ pub(super) struct Ctx {
     pub(super) user: RunControl,
     pub(super) journal: JournalWriter,
     /// Why the phase stopped early, when something made going on pointless.
-    pub(super) stop: Mutex<Option<AemError>>,
+    pub(super) stop: Mutex<Option<(AemError, Reason)>>,
     /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
     pub(super) rows: AtomicU64,
     /// When a journal record was last given the time (see [`Ctx::stamp`]).
@@ -59,7 +59,7 @@ pub(super) struct Ctx {
     /// Refused writes (403) held back while no write of this phase has been accepted: their
     /// outcome depends on what comes next (see [`Ctx::write_refused`]). `None` once a write
     /// was accepted: from then on a 403 is an ordinary failure of its asset.
-    pub(super) refused: Mutex<Option<Vec<(u64, String)>>>,
+    pub(super) refused: Mutex<Option<Vec<(u64, Reason)>>>,
     pub(super) tally: Tally,
     pub(super) listing_done: std::sync::atomic::AtomicBool,
     pub(super) tracker: Mutex<Tracker>,
@@ -99,7 +99,13 @@ impl Ctx {
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the
     /// host unreachable during a preview). The first reason given is kept.
     pub(super) fn stop(&self, why: AemError) {
-        lock(&self.stop).get_or_insert(why);
+        let reason = Reason::from(&why);
+        self.stop_because(why, reason);
+    }
+
+    /// Stops the phase for `why`, journaled as `reason`.
+    fn stop_because(&self, why: AemError, reason: Reason) {
+        lock(&self.stop).get_or_insert((why, reason));
         self.control.cancel();
     }
 
@@ -115,8 +121,8 @@ impl Ctx {
     pub(super) fn write_refused(
         &self,
         i: u64,
-        reason: String,
-    ) -> Option<(Outcome, Option<String>)> {
+        reason: Reason,
+    ) -> Option<(Outcome, Option<Reason>)> {
         let mut held = lock(&self.refused);
         let Some(held) = held.as_mut() else {
             return Some((Outcome::Failed, Some(reason)));
@@ -124,7 +130,8 @@ impl Ctx {
         held.push((i, reason));
         if held.len() >= REFUSED_WRITES_BEFORE_STOP {
             let stop = reasons::cannot_write(self.spec.account.as_deref(), held.len());
-            self.stop(AemError::Auth(stop));
+            let words = stop.localized(&crate::i18n::Localizer::english());
+            self.stop_because(AemError::Auth(words), stop);
         }
         None
     }
@@ -146,7 +153,7 @@ impl Ctx {
         self.journal_refusals(held.unwrap_or_default())
     }
 
-    pub(super) fn journal_refusals(&self, refusals: Vec<(u64, String)>) -> Result<()> {
+    pub(super) fn journal_refusals(&self, refusals: Vec<(u64, Reason)>) -> Result<()> {
         for (i, reason) in refusals {
             self.journal.append(&Record::Outcome {
                 i,
@@ -172,12 +179,12 @@ impl Ctx {
         Some(now_rfc3339())
     }
 
-    pub(super) fn stop_reason(&self) -> Option<String> {
-        lock(&self.stop).as_ref().map(ToString::to_string)
+    pub(super) fn stop_reason(&self) -> Option<Reason> {
+        lock(&self.stop).as_ref().map(|(_, reason)| reason.clone())
     }
 
     pub(super) fn take_stop(&self) -> Option<AemError> {
-        lock(&self.stop).take()
+        lock(&self.stop).take().map(|(why, _)| why)
     }
 
     /// Sends one request through the gate, retrying throttles and transient failures. Each
@@ -246,7 +253,7 @@ impl Ctx {
                 }
                 Err(CallError::Auth(msg)) => {
                     drop(permit);
-                    self.stop(AemError::Auth(msg.clone()));
+                    self.stop(msg.clone());
                     return Err(Failure::Call(CallError::Auth(msg), *attempts));
                 }
                 Err(other) => {

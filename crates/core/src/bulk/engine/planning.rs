@@ -18,7 +18,7 @@ use crate::bulk::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
 };
 use crate::bulk::progress::ProgressFn;
-use crate::bulk::reasons;
+use crate::bulk::reasons::{self, Reason};
 use crate::bulk::replay::Replay;
 use crate::bulk::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::bulk::spec::{Edit, EditOp, apply_op};
@@ -66,7 +66,7 @@ pub(super) async fn preview_listing(
                     reasons::folder_not_listed(&error, ctx.spec.account.as_deref(), attempts);
                 // Its assets are not in the run: say so in the plan (a skipped row for the
                 // folder), so the preview, the counts and the report show it.
-                let row = skip_row(next_i, &folder, &reason);
+                let row = skip_row(next_i, &folder, reason);
                 next_i += 1;
                 ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                 record_row(ctx, &counts, row)?;
@@ -79,7 +79,7 @@ pub(super) async fn preview_listing(
                 EntryKind::Folder => lock(&counts).folders += 1,
                 _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
                 EntryKind::ContentFragment => {
-                    let row = skip_row(next_i, &entry.path, reasons::CONTENT_FRAGMENT);
+                    let row = skip_row(next_i, &entry.path, reasons::content_fragment());
                     next_i += 1;
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     record_row(ctx, &counts, row)?;
@@ -105,14 +105,14 @@ pub(super) async fn preview_listing(
     Ok(counts)
 }
 
-pub(super) fn skip_row(i: u64, path: &str, reason: &str) -> PlanRow {
+pub(super) fn skip_row(i: u64, path: &str, reason: Reason) -> PlanRow {
     PlanRow {
         i,
         path: path.to_owned(),
         id: None,
         etag: None,
         action: Action::Skip,
-        reason: Some(reason.to_owned()),
+        reason: Some(reason),
         changes: Vec::new(),
     }
 }
@@ -139,7 +139,7 @@ pub(super) async fn preview_asset(
     i: u64,
     entry: Entry,
     edits: &[Edit],
-    hold_back: Option<&str>,
+    hold_back: Option<&Reason>,
 ) -> Result<()> {
     preview_asset_with_id(ctx, counts, i, entry, None, edits, hold_back).await
 }
@@ -153,7 +153,7 @@ pub(super) async fn preview_asset_with_id(
     entry: Entry,
     known_id: Option<String>,
     edits: &[Edit],
-    hold_back: Option<&str>,
+    hold_back: Option<&Reason>,
 ) -> Result<()> {
     let store = &ctx.store;
     let spec = &ctx.spec;
@@ -201,7 +201,7 @@ pub(super) async fn preview_asset_with_id(
             }
             Err(Failure::Call(e, n)) => {
                 let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
-                record_row(ctx, counts, skip_row(i, &entry.path, &reason))?;
+                record_row(ctx, counts, skip_row(i, &entry.path, reason))?;
                 ctx.count(Outcome::Skipped);
                 return Ok(());
             }
@@ -234,7 +234,7 @@ pub(super) fn plan_from_current(
     current: Current,
     listing_format: Option<String>,
     edits: &[Edit],
-    hold_back: Option<&str>,
+    hold_back: Option<&Reason>,
 ) -> Result<()> {
     let spec = &ctx.spec;
     let format = current
@@ -274,7 +274,7 @@ pub(super) fn plan_from_current(
         Vec::new()
     };
     let hold_back = if several_for_one.is_empty() {
-        hold_back.map(str::to_owned)
+        hold_back.cloned()
     } else {
         Some(reasons::holds_one_value(&several_for_one))
     };
@@ -442,7 +442,7 @@ async fn changed_since_export(
     path: &str,
     exported: &str,
     known: Option<String>,
-) -> Option<String> {
+) -> Option<Reason> {
     let asset = AssetRef {
         path: path.to_owned(),
         id: None,
@@ -456,8 +456,8 @@ async fn changed_since_export(
     let now = match read.await {
         // Not checked, not written. When the asset cannot be read either, the read that
         // follows says why (gone, no access) or stops the preview.
-        Err(Failure::Call(e, _)) => return Some(reasons::change_not_checked(&e.to_string())),
-        Err(Failure::Cancelled) => return Some(reasons::change_not_checked("cancelled")),
+        Err(Failure::Call(e, _)) => return Some(reasons::change_not_checked(Some(&e))),
+        Err(Failure::Cancelled) => return Some(reasons::change_not_checked(None)),
         // The API does not say: nothing to compare (the sheet import says so).
         Ok(None) => return None,
         Ok(Some(now)) => now,
@@ -504,7 +504,7 @@ pub(super) async fn preview_per_asset(
                 Some(exported) => changed_since_export(&ctx2, &entry.path, exported, known).await,
                 None => None,
             };
-            let hold_back = hold_back.as_deref();
+            let hold_back = hold_back.as_ref();
             preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back).await
         })
         .await?;

@@ -149,9 +149,9 @@ async fn plan_list(
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut next_i = 0u64;
     for problem in &resolved.problems {
-        let reason = format!("line {}: {}", problem.line, problem.reason);
+        let reason = crate::bulk::reasons::list_line(problem.line, problem.reason.clone());
         ctx.tally.total.fetch_add(1, Ordering::Relaxed);
-        record_row(ctx, &counts, skip_row(next_i, &problem.entry, &reason))?;
+        record_row(ctx, &counts, skip_row(next_i, &problem.entry, reason))?;
         ctx.count(Outcome::Skipped);
         next_i += 1;
     }
@@ -184,7 +184,11 @@ async fn plan_entry(
         EntryKind::Folder => {}
         _ if !ctx.spec.filters.name_matches(&entry.name) => lock(counts).filtered_out += 1,
         EntryKind::ContentFragment => {
-            let row = skip_row(*next_i, &entry.path, crate::bulk::reasons::CONTENT_FRAGMENT);
+            let row = skip_row(
+                *next_i,
+                &entry.path,
+                crate::bulk::reasons::content_fragment(),
+            );
             *next_i += 1;
             ctx.tally.total.fetch_add(1, Ordering::Relaxed);
             record_row(ctx, counts, row)?;

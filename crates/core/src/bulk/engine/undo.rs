@@ -43,7 +43,7 @@ pub(super) async fn undo_asset(
         }
         Err(Failure::Call(e, n)) => {
             let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
-            record_row(ctx, counts, skip_row(i, &row.path, &reason))?;
+            record_row(ctx, counts, skip_row(i, &row.path, reason))?;
             ctx.count(Outcome::Skipped);
             return Ok(());
         }

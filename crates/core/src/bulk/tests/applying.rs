@@ -2,6 +2,7 @@
 //! cancel, pause and resume.
 
 use super::*;
+use crate::bulk::reasons::English;
 
 #[tokio::test]
 async fn apply_writes_exactly_the_preview_and_records_originals_first() {
@@ -162,6 +163,7 @@ async fn classic_append_detects_a_change_since_the_preview() {
     assert!(
         failed
             .reason
+            .english()
             .as_deref()
             .unwrap()
             .contains("changed since the preview"),
@@ -200,6 +202,7 @@ async fn openapi_uses_etags_and_reports_a_412() {
     assert!(
         failed
             .reason
+            .english()
             .as_deref()
             .unwrap()
             .contains("dc:rights was \"old\" at the preview and is now \"theirs\""),
@@ -299,7 +302,7 @@ async fn each_request_has_its_own_retry_budget() {
     let row = &runs::preview_page(&runs_dir, &p2.id, None, 0, 1)
         .unwrap()
         .rows[0];
-    let reason = row.reason.as_deref().unwrap();
+    let reason = row.reason.english().unwrap();
     assert_eq!(row.action, Action::Skip);
     assert!(
         reason.contains("after 3 attempts") && reason.contains("preview again"),
@@ -359,14 +362,23 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
         .find(|r| r.status == ReportStatus::Failed)
         .unwrap()
         .reason
-        .clone()
+        .english()
         .unwrap();
     assert!(
         reason.contains("tech@techacct.adobe.com") && reason.contains("DAM Users"),
         "{reason}"
     );
     let mut csv = Vec::new();
-    runs::write_csv(&dir.path().join("runs"), &p.id, &mut csv).unwrap();
+    runs::write_csv(
+        &dir.path().join("runs"),
+        &p.id,
+        runs::CsvOptions {
+            words: &crate::i18n::Localizer::english(),
+            localized_headers: false,
+        },
+        &mut csv,
+    )
+    .unwrap();
     let csv = String::from_utf8(csv).unwrap();
     assert!(
         csv.starts_with("path,status,reason,dc:rights before,dc:rights after\n"),
@@ -402,7 +414,7 @@ async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
         .await
         .unwrap();
     assert_eq!(s.status, RunStatus::Stopped, "{s:?}");
-    let reason = s.reason.clone().unwrap();
+    let reason = s.reason.english().unwrap();
     assert!(
         reason.contains("refused the first 5 changes (403)")
             && reason.contains("can read but not change")
@@ -478,6 +490,7 @@ async fn fewer_refusals_than_the_stop_needs_end_as_failures() {
     assert_eq!(rows.len(), 3);
     assert!(rows.iter().all(|r| {
         r.reason
+            .english()
             .as_deref()
             .is_some_and(|why| why.contains("can read but not change"))
     }));
@@ -544,7 +557,7 @@ async fn revoked_credentials_stop_the_run_and_resume_finishes_it() {
         .await
         .unwrap();
     assert_eq!(s.status, RunStatus::Stopped);
-    assert!(s.reason.as_deref().unwrap().contains("revoked"));
+    assert!(s.reason.english().as_deref().unwrap().contains("revoked"));
     assert_eq!(
         s.counts.failed, 0,
         "assets not written are pending, not failed"

@@ -4,6 +4,7 @@
 //! undo leaves other people's later changes.
 
 use super::*;
+use crate::bulk::reasons::English;
 
 fn clear(p: &str) -> Edit {
     Edit {
@@ -64,7 +65,7 @@ async fn classic_set_and_clear_leave_a_value_changed_since_the_preview_and_retry
                 now: Some(json!("theirs")),
             }]
         );
-        let reason = row.reason.as_deref().unwrap();
+        let reason = row.reason.english().unwrap();
         assert!(
             reason.contains("changed since the preview")
                 && reason.contains("\"old\" at the preview")

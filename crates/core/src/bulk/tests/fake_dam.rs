@@ -112,7 +112,9 @@ impl Fake {
             .unwrap()
             .is_some_and(|k| n >= k)
         {
-            return Err(CallError::Auth("token revoked".into()));
+            return Err(CallError::Auth(crate::aem::AemError::Auth(
+                "token revoked".into(),
+            )));
         }
         if self.faults.unreachable.load(Ordering::SeqCst) {
             return Err(CallError::from_aem(crate::aem::AemError::Unreachable {

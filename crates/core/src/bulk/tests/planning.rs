@@ -2,6 +2,7 @@
 //! and the inputs and failures that stop a preview before it stores anything.
 
 use super::*;
+use crate::bulk::reasons::English;
 
 #[tokio::test]
 async fn preview_lists_every_page_and_writes_nothing() {
@@ -46,7 +47,13 @@ async fn preview_lists_every_page_and_writes_nothing() {
     assert_eq!(rows.len(), 21);
     let cf = rows.iter().find(|r| r.path.ends_with("/cf")).unwrap();
     assert_eq!(cf.action, Action::Skip);
-    assert!(cf.reason.as_deref().unwrap().contains("content fragment"));
+    assert!(
+        cf.reason
+            .english()
+            .as_deref()
+            .unwrap()
+            .contains("content fragment")
+    );
     assert_eq!(
         runs::preview_page(&dir.path().join("runs"), &s.id, None, 20, 5)
             .unwrap()
@@ -353,7 +360,7 @@ async fn a_deleted_asset_and_an_unreachable_host_are_reported_in_words() {
         .unwrap();
     assert_eq!(row.status, ReportStatus::Failed);
     assert_eq!(
-        row.reason.as_deref(),
+        row.reason.english().as_deref(),
         Some("the asset no longer exists (404): it was moved or deleted after the preview")
     );
 
@@ -371,7 +378,7 @@ async fn a_deleted_asset_and_an_unreachable_host_are_reported_in_words() {
     for row in report_rows(dir.path(), &p.id) {
         assert_eq!(row.status, ReportStatus::Failed);
         assert_eq!(
-            row.reason.as_deref(),
+            row.reason.english().as_deref(),
             Some(
                 "Could not reach author-p1-e2.adobeaemcloud.com: connection refused (6 \
                  attempts); AEM did not confirm the change. Retry the failed assets to try \

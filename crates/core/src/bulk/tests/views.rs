@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::assets::browse;
+use crate::bulk::reasons::English;
 
 #[tokio::test]
 async fn folder_pages_page_through_subfolders_and_assets() {
@@ -156,7 +157,7 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
         .find(|r| r.path == "/content/dam/f/locked")
         .expect("a row for the folder");
     assert_eq!(locked.status, ReportStatus::Skipped);
-    let reason = locked.reason.as_deref().unwrap();
+    let reason = locked.reason.english().unwrap();
     assert!(reason.contains("could not be listed"), "{reason}");
 
     let count = scope::count(
@@ -376,12 +377,13 @@ async fn retry_plans_and_changes_exactly_the_failed_assets() {
         (3, 2, 1)
     );
     assert_eq!(r.folder, F);
+    let edits = r.edit_lines(&crate::i18n::Localizer::english());
     assert!(
-        r.edits[0].contains("retry of the failed assets of run") && r.edits[0].contains(&p.id),
+        edits[0].contains("retry of the failed assets of run") && edits[0].contains(&p.id),
         "{:?}",
         r.edits
     );
-    assert_eq!(r.edits[1], "dc:rights: set \"new\"");
+    assert_eq!(edits[1], "dc:rights: set \"new\"");
     let rows = runs::preview_page(&runs_dir, &r.id, None, 0, 100).unwrap();
     let mut paths: Vec<&str> = rows.rows.iter().map(|r| r.path.as_str()).collect();
     paths.sort_unstable();
@@ -524,6 +526,7 @@ async fn preview_and_report_pages_filter_and_count_in_all() {
     assert!(
         failed.rows[0]
             .reason
+            .english()
             .as_deref()
             .unwrap()
             .contains("tech@techacct.adobe.com")
