@@ -243,7 +243,62 @@ async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
         "an asset planned twice: {planned:?}"
     );
     assert_eq!(planned.len() as u64, run.counts.assets);
-    assert_eq!(planned.len(), all.len() / 2);
+    // The total grew during the walk, so it read the pages again and found the newcomer too.
+    assert_eq!(planned.len(), all.len() / 2 + 1);
+    assert!(
+        planned.contains(&all[0]),
+        "the asset that came to match is planned"
+    );
+}
+
+/// The mirror case, which a cursor alone cannot see: an asset of the first page stops matching
+/// before the second, the offset cursor steps over the asset after it, and the changed total
+/// makes the walk read the pages again. Every asset that matched throughout is planned, once.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_asset_that_stops_matching_while_paging_does_not_hide_another() {
+    let sb = one_folder(80).await;
+    let dir = tempfile::tempdir().unwrap();
+    let all: Vec<String> = sb.dump(true)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false)
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    for p in &all {
+        sb.write_metadata(p, vec![("dc:source".into(), Some(json!("batch-8")))]);
+    }
+    let leaving = all[0].clone();
+    let sandbox = Arc::new(sb);
+    let sb2 = sandbox.clone();
+    let store = Watched::new(
+        unpaired(&sandbox).await,
+        Box::new(move |n| {
+            if n == 1 {
+                sb2.write_metadata(
+                    &leaving,
+                    vec![("dc:source".into(), Some(json!("elsewhere")))],
+                );
+            }
+            None
+        }),
+    );
+    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+        .with_settings(small_pages());
+    let spec = search_spec(&sandbox, &["dc:source is batch-8"], "B8");
+    let run = engine
+        .preview(spec, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    let planned: BTreeSet<String> = planned_paths(dir.path(), &run.id).into_iter().collect();
+    let missing: Vec<&String> = all[1..].iter().filter(|p| !planned.contains(*p)).collect();
+    assert!(
+        missing.is_empty(),
+        "assets that matched throughout were not planned: {missing:?}"
+    );
+    assert_eq!(planned.len() as u64, run.counts.assets);
 }
 
 #[tokio::test(flavor = "multi_thread")]

@@ -193,8 +193,14 @@ pub fn parse_answer(body: &Value) -> Result<OpenPage, CallError> {
 /// be given again on a later page (an offset-like cursor shifts); the set of asset ids (paths
 /// for hits without one) handed out keeps it from being counted twice. A cursor given twice,
 /// or more than [`MAX_PAGES`] pages, is AEM looping: an error, like any page that fails.
-/// What a cursor cannot tell is an asset that stopped matching *before* it, moving the rest
-/// back by one: AEM's own paging decides that case.
+///
+/// An asset that stops matching *before* the cursor moves the rest back by one, and the
+/// cursor then steps over one asset that never left. The cursor cannot show that, but AEM's
+/// exact total can: when a pass's totals differ from page to page, or it ends having handed out
+/// fewer assets than the last exact total, the walk goes through the pages once more, handing
+/// out only what it had not (at most [`MAX_PASSES`] passes, then an error: the scope never
+/// settled). Without exact totals (`gte`, or none) there is nothing to compare; AEM's own
+/// paging decides.
 pub struct OpenSearchWalk {
     items: Vec<Value>,
     page_size: u64,
@@ -203,9 +209,18 @@ pub struct OpenSearchWalk {
     seen: HashSet<String>,
     pages: usize,
     done: bool,
+    /// Passes through the pages begun (see above).
+    passes: usize,
+    /// The exact total of this pass's first page.
+    pass_total: Option<u64>,
+    /// Whether this pass saw the exact total change.
+    unsettled: bool,
     /// Hits handed out so far.
     pub read: usize,
 }
+
+/// How many times a walk goes through the pages while AEM's totals keep changing.
+const MAX_PASSES: usize = 3;
 
 impl OpenSearchWalk {
     pub fn new(items: Vec<Value>, page_size: u64) -> Self {
@@ -217,6 +232,9 @@ impl OpenSearchWalk {
             seen: HashSet::new(),
             pages: 0,
             done: false,
+            passes: 1,
+            pass_total: None,
+            unsettled: false,
             read: 0,
         }
     }
@@ -233,6 +251,12 @@ impl OpenSearchWalk {
     /// Takes the answer to [`OpenSearchWalk::request`]: the hits not handed out before.
     pub fn take(&mut self, page: OpenPage) -> Result<Vec<OpenHit>, CallError> {
         self.pages += 1;
+        let exact = page.total.filter(|_| !page.at_least);
+        if self.cursor.is_none() {
+            self.pass_total = exact;
+        } else if exact.is_some() && exact != self.pass_total {
+            self.unsettled = true;
+        }
         let mut new = Vec::new();
         for hit in page.hits {
             let key = hit.id.clone().unwrap_or_else(|| hit.path.clone());
@@ -242,7 +266,27 @@ impl OpenSearchWalk {
         }
         self.read += new.len();
         match page.cursor {
-            None => self.done = true,
+            None => {
+                let missed = exact.is_some_and(|total| (self.seen.len() as u64) < total);
+                if !(self.unsettled || missed) {
+                    self.done = true;
+                } else if self.passes < MAX_PASSES {
+                    tracing::info!(
+                        pass = self.passes,
+                        handed_out = self.seen.len(),
+                        total = ?exact,
+                        "AEM's search results changed while being read; reading them again"
+                    );
+                    self.passes += 1;
+                    self.cursor = None;
+                    self.cursors.clear();
+                    self.unsettled = false;
+                } else {
+                    return Err(bad(format!(
+                        "AEM's search results kept changing while being read ({MAX_PASSES} passes)"
+                    )));
+                }
+            }
             Some(c) if !self.cursors.insert(c.clone()) => {
                 return Err(bad("AEM's search gave the same page cursor twice".into()));
             }
@@ -371,5 +415,54 @@ mod tests {
         let mut walk = OpenSearchWalk::new(vec![], 2);
         walk.take(page(&["/a"], None)).unwrap();
         assert!(walk.is_done() && walk.read == 1);
+    }
+
+    fn counted(paths: &[&str], cursor: Option<&str>, total: u64) -> OpenPage {
+        let mut page = parse_answer(&json!({
+            "results": paths.iter().map(|p| hit(p)).collect::<Vec<_>>(),
+            "totalCount": {"total": total, "relation": "eq"}}))
+        .unwrap();
+        page.cursor = cursor.map(str::to_owned);
+        page
+    }
+
+    fn paths(hits: Vec<OpenHit>) -> Vec<String> {
+        hits.into_iter().map(|h| h.path).collect()
+    }
+
+    /// "/a" stops matching after the first page: the offset cursor then steps over "/c". The
+    /// total went from 4 to 3, so the walk reads the pages again and hands "/c" out.
+    #[test]
+    fn an_asset_stepped_over_when_another_stops_matching_is_found_on_a_second_pass() {
+        let mut walk = OpenSearchWalk::new(vec![], 2);
+        assert_eq!(
+            paths(walk.take(counted(&["/a", "/b"], Some("2"), 4)).unwrap()),
+            ["/a", "/b"]
+        );
+        assert_eq!(paths(walk.take(counted(&["/d"], None, 3)).unwrap()), ["/d"]);
+        assert!(!walk.is_done(), "a pass whose total changed is read again");
+        assert!(
+            walk.request().get("cursor").is_none(),
+            "the second pass starts at the top"
+        );
+        assert_eq!(
+            paths(walk.take(counted(&["/b", "/c"], Some("2"), 3)).unwrap()),
+            ["/c"]
+        );
+        assert!(walk.take(counted(&["/d"], None, 3)).unwrap().is_empty());
+        assert!(walk.is_done() && walk.read == 4);
+    }
+
+    /// A pass that ends with fewer assets handed out than AEM's exact total is read again; one
+    /// that never settles is an error, never a part taken for the whole.
+    #[test]
+    fn a_scope_that_never_settles_is_an_error() {
+        let mut walk = OpenSearchWalk::new(vec![], 2);
+        walk.take(counted(&["/a"], None, 2)).unwrap();
+        assert!(!walk.is_done());
+        walk.take(counted(&["/a"], None, 2)).unwrap();
+        assert!(!walk.is_done());
+        let err = walk.take(counted(&["/a"], None, 2)).unwrap_err();
+        assert!(err.to_string().contains("kept changing"), "{err}");
     }
 }
