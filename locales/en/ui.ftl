@@ -227,6 +227,12 @@ step-failed = : failed.
 step-skipped = : not tried.
 test-hide = Hide the result
 
+## Preview and report tables (issue 14: the long tables show a window of their rows;
+## this names the scroll box, which the keyboard and screen readers reach)
+
+preview-rows-region = Preview, one row per asset
+report-rows-region = Report, one row per asset
+
 ## Activity
 
 elapsed-minutes = { $minutes ->

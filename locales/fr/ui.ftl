@@ -227,6 +227,12 @@ step-failed = : échec.
 step-skipped = : non essayé.
 test-hide = Masquer le résultat
 
+## Preview and report tables (issue 14: the long tables show a window of their rows;
+## this names the scroll box, which the keyboard and screen readers reach)
+
+preview-rows-region = Aperçu, une ligne par ressource
+report-rows-region = Rapport, une ligne par ressource
+
 ## Activité
 
 elapsed-minutes = { $minutes ->
