@@ -43,17 +43,27 @@ export class RowWindow {
     return { top: range.start * this.rowHeight, bottom: Math.max(0, count - range.end) * this.rowHeight };
   }
 
-  /** Takes the average height of the rows shown (`rows`: their elements), ignoring a layout
+  /** Heights of the rows measured so far, by their `aria-rowindex` (only an estimate after a
+   *  filter changes the rows): the average of every row ever shown, so measuring the same rows
+   *  again changes nothing (no back-and-forth between the window and the spacers). */
+  // Not reactive on purpose: only `rowHeight` drives the window.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #heights = new Map<string, number>();
+  #sum = 0;
+
+  /** Measures the rows shown (`rows`: their elements, with `aria-rowindex`), ignoring a layout
    *  that measures nothing. */
   measure(rows: Iterable<HTMLElement>): void {
-    let total = 0;
-    let n = 0;
     for (const row of rows) {
-      total += row.getBoundingClientRect().height;
-      n++;
+      const key = row.getAttribute('aria-rowindex');
+      const height = row.getBoundingClientRect().height;
+      if (key === null || height <= 0 || this.#heights.has(key)) continue;
+      this.#heights.set(key, height);
+      this.#sum += height;
     }
-    const average = n > 0 ? total / n : 0;
-    if (average > 0 && Math.abs(average - this.rowHeight) > 1) this.rowHeight = average;
+    if (this.#heights.size === 0) return;
+    const average = this.#sum / this.#heights.size;
+    if (Math.abs(average - this.rowHeight) > 0.5) this.rowHeight = average;
   }
 
   /** Follows the scroll box `node` (a Svelte action): its scroll position and its height. */
