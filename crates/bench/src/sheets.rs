@@ -19,6 +19,7 @@ use serde_json::Value;
 use crate::Result;
 use crate::harness::{secs, start_sandbox, timed_classic, timed_classic_searching};
 use crate::report::{Section, Table, Target};
+use crate::timing::{Op, of};
 
 #[derive(Debug, Clone)]
 pub struct SheetsOpts {
@@ -112,7 +113,13 @@ fn slow(o: &SheetsOpts) -> Faults {
 }
 
 /// The engine's side: read the sheet, preview it (values and times from search hits), apply.
-async fn engine_side(sb: &Sandbox, o: &SheetsOpts, bytes: &[u8]) -> Result<(Duration, u64)> {
+/// The time, the assets written, and the requests (searches, reads, last-modified reads,
+/// writes) with the time the preview took.
+async fn engine_side(
+    sb: &Sandbox,
+    o: &SheetsOpts,
+    bytes: &[u8],
+) -> Result<(Duration, u64, String)> {
     let store = timed_classic_searching(sb)?;
     let dir = tempfile::tempdir()?;
     sb.set_faults(slow(o))?;
@@ -164,8 +171,19 @@ async fn engine_side(sb: &Sandbox, o: &SheetsOpts, bytes: &[u8]) -> Result<(Dura
     if previewed.status != RunStatus::Previewed {
         return Err(format!("the preview ended {:?}", previewed.status).into());
     }
+    let previewed_after = t.elapsed();
     let summary = engine.apply(&previewed.id, &control, &quiet).await?;
-    Ok((t.elapsed(), summary.counts.changed))
+    let calls = store.take();
+    let n = |op: Op| of(&calls, op).count();
+    let requests = format!(
+        "{} searches, {} reads, {} last-modified reads, {} writes; preview {}",
+        n(Op::Search),
+        n(Op::Read),
+        n(Op::LastModified),
+        n(Op::Write),
+        secs(previewed_after),
+    );
+    Ok((t.elapsed(), summary.counts.changed, requests))
 }
 
 /// The sequential client: for each row, read the asset and PUT the three values that differ.
@@ -210,21 +228,29 @@ pub async fn run(o: &SheetsOpts) -> Result<Section> {
     let setup_store = timed_classic(&engine_sb)?;
     let paths = all_assets(setup_store.as_ref()).await?;
     let bytes = sheet_csv(setup_store.as_ref(), &paths).await?;
-    let (engine_time, engine_changed) = engine_side(&engine_sb, o, &bytes).await?;
+    let (engine_time, engine_changed, engine_requests) = engine_side(&engine_sb, o, &bytes).await?;
     let (seq_time, seq_written) = sequential_side(&seq_sb, o, &paths).await?;
     let ratio = seq_time.as_secs_f64() / engine_time.as_secs_f64().max(1e-9);
-    let mut table = Table::new(&["client", "rows", "assets written", "import to report (s)"]);
+    let mut table = Table::new(&[
+        "client",
+        "rows",
+        "assets written",
+        "import to report (s)",
+        "requests",
+    ]);
     table.row(vec![
         "Metadesk (sheet read, checked, previewed, applied)".into(),
         paths.len().to_string(),
         engine_changed.to_string(),
         secs(engine_time),
+        engine_requests,
     ]);
     table.row(vec![
         "sequential client (read, PUT)".into(),
         paths.len().to_string(),
         seq_written.to_string(),
         secs(seq_time),
+        format!("{} reads, {seq_written} writes", paths.len()),
     ]);
     Ok(Section {
         title: "6. Sheets".into(),
