@@ -2,7 +2,7 @@
 // the scroll box's view, and a margin above and below, are in the page; two spacer rows keep the
 // table as tall as all its rows, so the scroll bar, the keyboard (the box is focusable) and
 // screen readers (aria-rowcount / aria-rowindex) still see every row. Rows may differ in height:
-// the spacers use the measured average of the rows shown.
+// each row is placed by its measured height once shown, by the average before.
 //
 // Hand-written rather than a package: the windowing packages for Svelte 5 place rows absolutely
 // in a <div>, which would lose the real <table> (its <th> headers and column widths).
@@ -13,57 +13,77 @@
  *  `.table-wrap` max-height of 32rem. */
 const FALLBACK_VIEWPORT = 512;
 
+export interface Layout {
+  /** The rows to render, `[start, end)`. */
+  start: number;
+  end: number;
+  /** The spacers' heights, in px. */
+  top: number;
+  bottom: number;
+}
+
 export class RowWindow {
   scrollTop = $state(0);
   viewport = $state(FALLBACK_VIEWPORT);
-  /** The measured average height of a row, in px. */
-  rowHeight = $state(0);
+  /** Bumped when a row is measured for the first time (the heights themselves are not state). */
+  measured = $state(0);
 
   readonly #estimate: number;
   readonly #overscan: number;
+  /** Heights of the rows measured so far, by index (`aria-rowindex` − 2). Rows are placed by
+   *  these, so scrolling down through measured rows shows each of them, however their heights
+   *  differ; rows not measured yet take the average. */
+  // Not reactive on purpose: `measured` says when they change.
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #heights = new Map<number, number>();
+  #sum = 0;
 
   /** `estimate`: a row's height until one is measured; `overscan`: rows kept above and below. */
   constructor(estimate = 56, overscan = 20) {
     this.#estimate = estimate;
     this.#overscan = overscan;
-    this.rowHeight = estimate;
   }
 
-  /** The rows to render, `[start, end)`, of `count`. */
-  range(count: number): { start: number; end: number } {
-    const height = this.rowHeight > 0 ? this.rowHeight : this.#estimate;
-    const first = Math.floor(this.scrollTop / height);
-    const start = Math.max(0, Math.min(first, count) - this.#overscan);
-    const end = Math.min(count, first + Math.ceil(this.viewport / height) + this.#overscan);
-    return { start, end: Math.max(start, end) };
+  /** Which of `count` rows to render, and the spacers around them. */
+  layout(count: number): Layout {
+    void this.measured;
+    const average = this.#heights.size > 0 ? this.#sum / this.#heights.size : this.#estimate;
+    const height = (i: number) => this.#heights.get(i) ?? average;
+    let offset = 0;
+    let first = 0;
+    while (first < count && offset + height(first) <= this.scrollTop) offset += height(first++);
+    let last = first;
+    let below = offset;
+    while (last < count && below < this.scrollTop + this.viewport) below += height(last++);
+    const start = Math.max(0, first - this.#overscan);
+    const end = Math.min(count, last + this.#overscan);
+    let top = 0;
+    for (let i = 0; i < start; i++) top += height(i);
+    let bottom = 0;
+    for (let i = end; i < count; i++) bottom += height(i);
+    return { start, end, top, bottom };
   }
-
-  /** The spacers' heights for `range` of `count` rows. */
-  padding(count: number, range: { start: number; end: number }): { top: number; bottom: number } {
-    return { top: range.start * this.rowHeight, bottom: Math.max(0, count - range.end) * this.rowHeight };
-  }
-
-  /** Heights of the rows measured so far, by their `aria-rowindex` (only an estimate after a
-   *  filter changes the rows): the average of every row ever shown, so measuring the same rows
-   *  again changes nothing (no back-and-forth between the window and the spacers). */
-  // Not reactive on purpose: only `rowHeight` drives the window.
-  // eslint-disable-next-line svelte/prefer-svelte-reactivity
-  #heights = new Map<string, number>();
-  #sum = 0;
 
   /** Measures the rows shown (`rows`: their elements, with `aria-rowindex`), ignoring a layout
-   *  that measures nothing. */
+   *  that measures nothing (jsdom) and rows measured before. */
   measure(rows: Iterable<HTMLElement>): void {
+    let added = 0;
     for (const row of rows) {
-      const key = row.getAttribute('aria-rowindex');
+      const index = Number(row.getAttribute('aria-rowindex')) - 2;
       const height = row.getBoundingClientRect().height;
-      if (key === null || height <= 0 || this.#heights.has(key)) continue;
-      this.#heights.set(key, height);
+      if (!(index >= 0) || height <= 0 || this.#heights.has(index)) continue;
+      this.#heights.set(index, height);
       this.#sum += height;
+      added++;
     }
-    if (this.#heights.size === 0) return;
-    const average = this.#sum / this.#heights.size;
-    if (Math.abs(average - this.rowHeight) > 0.5) this.rowHeight = average;
+    if (added > 0) this.measured++;
+  }
+
+  /** Forgets the heights (another filter: other rows at the same places). */
+  reset(): void {
+    this.#heights.clear();
+    this.#sum = 0;
+    this.measured++;
   }
 
   /** Follows the scroll box `node` (a Svelte action): its scroll position and its height. */
