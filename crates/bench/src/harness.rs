@@ -30,6 +30,15 @@ pub async fn start_sandbox(assets: usize, faults: Faults) -> Result<Sandbox> {
 /// The product's classic Assets API client (same HTTP client settings as the app), on the
 /// sandbox's development token, recording every call.
 pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
+    Ok(Arc::new(TimedStore::new(classic(sandbox)?)))
+}
+
+/// [`timed_classic`] that also offers QueryBuilder search to the engine.
+pub fn timed_classic_searching(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
+    Ok(Arc::new(TimedStore::searching(classic(sandbox)?)))
+}
+
+fn classic(sandbox: &Sandbox) -> Result<Arc<ClassicAssets>> {
     let auth = StaticAuthorizer::new(
         RequestCredentials::Bearer {
             token: Secret::new(sandbox.credentials().dev_token.clone()),
@@ -38,9 +47,7 @@ pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
         "the sandbox refused its own development token",
     );
     let client = AemClient::new(build_http_client()?, &sandbox.base_url(), Arc::new(auth))?;
-    Ok(Arc::new(TimedStore::new(Arc::new(ClassicAssets::new(
-        client,
-    )))))
+    Ok(Arc::new(ClassicAssets::new(client)))
 }
 
 /// `dc:rights` (or `property`) set to `value` on every asset under the DAM root, recursively.

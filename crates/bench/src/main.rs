@@ -19,6 +19,7 @@ mod report;
 mod scale;
 mod sequential;
 mod sheets;
+mod sheets_scale;
 mod stats;
 mod throttle;
 mod timing;
@@ -58,6 +59,12 @@ enum Scenario {
     /// A 2,000-row sheet import (read, checked, previewed, applied) vs the sequential client
     /// doing the same writes. Not part of `all`: `--write` replaces only its section.
     Sheets,
+    /// Sheet files of 10k–100k rows written and read back (time and peak RSS, each step in
+    /// its own process). Not part of `all`: `--write` replaces only its section.
+    SheetsScale,
+    /// One step of `sheets-scale` (run by it, in a child process).
+    #[command(hide = true)]
+    SheetsScaleStep,
     /// The window beside a bare Tauri window: idle memory, time to the page, sizes. Not part
     /// of `all` (it needs a display and release builds of both): scripts/bench-footprint.sh.
     Footprint,
@@ -118,6 +125,26 @@ struct Opts {
     /// Footprint: seconds each window idles after its page loaded, before its memory is read.
     #[arg(long, global = true, default_value_t = 10)]
     idle_secs: u64,
+    /// Sheets at scale: the numbers of rows, comma-separated.
+    #[arg(
+        long,
+        global = true,
+        value_delimiter = ',',
+        default_value = "10000,50000,100000"
+    )]
+    sheet_sizes: Vec<usize>,
+    /// Sheets at scale, one step: export or import.
+    #[arg(long, global = true, hide = true)]
+    step: Option<sheets_scale::Step>,
+    /// Sheets at scale, one step: the file format.
+    #[arg(long, global = true, hide = true)]
+    format: Option<sheets_scale::Format>,
+    /// Sheets at scale, one step: rows.
+    #[arg(long, global = true, hide = true)]
+    rows: Option<usize>,
+    /// Sheets at scale, one step: the file written or read.
+    #[arg(long, global = true, hide = true)]
+    file: Option<PathBuf>,
     /// Write the results as Markdown (BENCHMARKS.md) to this file.
     #[arg(long, global = true, value_name = "FILE")]
     write: Option<PathBuf>,
@@ -149,8 +176,21 @@ fn run(cli: Cli) -> Result<()> {
     let o = &cli.opts;
     let which = cli.scenario;
     let wants = |s: Scenario| {
-        which == s || (which == Scenario::All && s != Scenario::Footprint && s != Scenario::Sheets)
+        which == s
+            || (which == Scenario::All
+                && !matches!(
+                    s,
+                    Scenario::Footprint | Scenario::Sheets | Scenario::SheetsScale
+                ))
     };
+    if which == Scenario::SheetsScaleStep {
+        let (Some(step), Some(format), Some(rows), Some(file)) =
+            (o.step, o.format, o.rows, &o.file)
+        else {
+            return Err("sheets-scale-step needs --step, --format, --rows and --file".into());
+        };
+        return sheets_scale::step(step, format, rows, file);
+    }
     if cfg!(debug_assertions) {
         eprintln!("warning: a debug build; benchmark numbers need --release");
     }
@@ -190,12 +230,16 @@ fn run(cli: Cli) -> Result<()> {
             assets: o.reads_assets,
         }))?);
     }
-    if which == Scenario::Sheets {
-        let mut section = runtime.block_on(sheets::run(&sheets::SheetsOpts {
-            assets: o.assets,
-            latency_ms: o.latency_ms,
-            capacity: o.capacity,
-        }))?;
+    if which == Scenario::Sheets || which == Scenario::SheetsScale {
+        let mut section = if which == Scenario::Sheets {
+            runtime.block_on(sheets::run(&sheets::SheetsOpts {
+                assets: o.assets,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+            }))?
+        } else {
+            sheets_scale::run(&o.sheet_sizes)?
+        };
         let facts = facts::gather();
         section.setup.push(format!(
             "{}; {} CPU(s), {}; {}.",
@@ -211,7 +255,7 @@ fn run(cli: Cli) -> Result<()> {
                 &report::section_md(&section, true),
             );
             std::fs::write(path, md)?;
-            eprintln!("wrote the sheets section of {}", path.display());
+            eprintln!("wrote the {} section of {}", section.title, path.display());
         }
         return Ok(());
     }
@@ -261,7 +305,7 @@ fn run(cli: Cli) -> Result<()> {
             &facts::gather(),
             &command_line(wants(Scenario::Scale)),
         );
-        for title in ["5. Footprint", "6. Sheets"] {
+        for title in ["5. Footprint", "6. Sheets", "6b. Sheets at scale"] {
             if let Some(section) = report::section_of(&old, title) {
                 md = format!("{}\n{section}", md.trim_end());
             }

@@ -37,7 +37,9 @@ pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
-pub use sheets::{SavedSheet, SheetExport, SheetFormat, SheetImport, write_issues_csv};
+pub use sheets::{
+    SavedSheet, SheetExport, SheetFormat, SheetImport, read_sheet_file, write_issues_csv,
+};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

@@ -407,7 +407,15 @@ impl Workspace {
                 Ok((current, modified)) => {
                     let format = current.metadata.get("dc:format").and_then(Value::as_str);
                     if filters.format_matches(format) {
-                        found.push((entry.path, entry.name, current.metadata, modified));
+                        // Only the sheet's properties are kept: a whole asset's metadata, held
+                        // for every asset of a 100,000-asset export, would not fit the memory
+                        // an export may take.
+                        let mut metadata = current.metadata;
+                        let kept = properties
+                            .iter()
+                            .filter_map(|p| metadata.remove_entry(p))
+                            .collect();
+                        found.push((entry.path, entry.name, kept, modified));
                     }
                 }
                 Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),

@@ -26,7 +26,10 @@ pub const DAM_ROOT: &str = "/content/dam";
 /// path column (nothing else can be said then); every other problem is an [`Issue`].
 pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
     let grid = read_grid(file_name, bytes).map_err(Error::InvalidInput)?;
-    let mut rows = grid.rows.iter();
+    // The grid's rows are consumed as the sheet's rows are built: a large sheet is not held
+    // twice.
+    let (format, about) = (grid.format, grid.about);
+    let mut rows = grid.rows.into_iter();
     let header_row = rows
         .next()
         .filter(|r| r.iter().any(|c| !c.text.trim().is_empty()));
@@ -237,15 +240,14 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
     // A name column is read only to be recognised; it is never written.
     let _ = name_col;
 
-    let exported_folder = grid
-        .about
+    let exported_folder = about
         .iter()
         .find(|(k, _)| k == super::writing::ABOUT_FOLDER)
         .map(|(_, v)| v.clone());
     Ok(Sheet {
         source: SheetSource {
             file_name: file_name.to_owned(),
-            format: grid.format,
+            format,
             dialect: if aem { Dialect::Aem } else { Dialect::Metadesk },
         },
         columns,

@@ -8,6 +8,7 @@
 //! Excel writes them; `encoding_rs` decodes Windows-1252 and UTF-16, the encodings Excel
 //! uses for "CSV" and "Unicode text" outside UTF-8.
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
@@ -208,16 +209,17 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
 /// anything else is read as Windows-1252, which Excel on Windows writes for "CSV" in Western
 /// European locales (Mac Excel's "CSV" is UTF-8 or Mac Roman; Mac Roman files would show
 /// wrong accents, which the preview makes visible before anything is written).
-fn decode(bytes: &[u8]) -> (String, &'static str) {
+/// UTF-8 text is borrowed, not copied (a 100,000-row sheet is tens of MB).
+fn decode(bytes: &[u8]) -> (Cow<'_, str>, &'static str) {
     if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
         let (text, _, _) = encoding.decode(bytes);
-        return (text.into_owned(), encoding.name());
+        return (text, encoding.name());
     }
     match std::str::from_utf8(bytes) {
-        Ok(text) => (text.to_owned(), "UTF-8"),
+        Ok(text) => (Cow::Borrowed(text), "UTF-8"),
         Err(_) => {
             let (text, _, _) = encoding_rs::WINDOWS_1252.decode(bytes);
-            (text.into_owned(), "Windows-1252")
+            (text, "Windows-1252")
         }
     }
 }

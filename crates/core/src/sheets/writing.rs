@@ -118,7 +118,10 @@ pub fn write_xlsx(
     let key_fmt = Format::new().set_background_color(Color::RGB(0xF2F2F2));
     let editable = Format::new().set_unlocked();
     let heads = headers(columns);
-    let sheet = book.add_worksheet();
+    // Constant memory: each row goes to a temporary file once the next one starts (rows are
+    // written in order; strings inline rather than shared, which Excel, LibreOffice and
+    // calamine read alike).
+    let sheet = book.add_worksheet_with_constant_memory().map_err(fail)?;
     sheet.set_name("Metadata").map_err(fail)?;
     let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count().min(40)).collect();
     for (c, h) in heads.iter().enumerate() {

@@ -132,17 +132,48 @@ describe('the preview table', () => {
     expect(fetch).toHaveBeenLastCalledWith('r1', null, 0, PAGE_SIZE);
   });
 
-  it('shows 100 rows at a time and the next ones on "Show more"', async () => {
+  it('reads 100 rows at a time and the next ones on "Show more"', async () => {
     const user = userEvent.setup();
     const many = Array.from({ length: 130 }, (_, i) => planRow({ i, path: `/content/dam/a/asset-${i}.jpg` }));
     const { fetch } = await renderTable(many, { assets: 130, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 130 });
-    expect(screen.getAllByTestId('preview-row')).toHaveLength(100);
+    expect(screen.getByTestId('preview-table')).toHaveAttribute('data-loaded', '100');
     expect(screen.getByText('Showing 100 of 130 assets')).toBeInTheDocument();
 
     await user.click(screen.getByTestId('preview-more'));
     expect(fetch).toHaveBeenLastCalledWith('r1', null, 100, PAGE_SIZE);
-    await waitFor(() => expect(screen.getAllByTestId('preview-row')).toHaveLength(130));
+    await waitFor(() => expect(screen.getByTestId('preview-table')).toHaveAttribute('data-loaded', '130'));
     expect(screen.queryByTestId('preview-more')).not.toBeInTheDocument();
+  });
+
+  it('puts only a window of a 2,000-row preview in the page, and tells screen readers the whole', async () => {
+    const many = Array.from({ length: 2000 }, (_, i) => planRow({ i, path: `/content/dam/a/asset-${i}.jpg` }));
+    const rows = new PagedRows<PlanRow, Action>(fetcher(many));
+    await rows.open('r1', null);
+    while (rows.hasMore) await rows.more();
+    render(PreviewTable, {
+      run: runSummary({ counts: { assets: 2000, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2000 } }),
+      rows,
+      busy: false,
+      onApply: vi.fn(),
+    });
+    const table = screen.getByTestId('preview-table');
+    expect(table).toHaveAttribute('data-loaded', '2000');
+    expect(table).toHaveAttribute('aria-rowcount', '2001');
+    const shown = () => screen.getAllByTestId('preview-row');
+    expect(shown().length).toBeLessThan(100);
+    expect(shown()[0]).toHaveAttribute('aria-rowindex', '2');
+    expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Asset', 'Copyright (dc:rights)']);
+
+    // Scrolled (the keyboard or the wheel) half way: the rows there, numbered as in the whole.
+    const box = screen.getByRole('region', { name: 'Preview, one row per asset' });
+    expect(box).toHaveAttribute('tabindex', '0');
+    Object.defineProperty(box, 'scrollTop', { configurable: true, value: 56 * 1000 });
+    box.dispatchEvent(new Event('scroll'));
+    await waitFor(() => expect(shown().some((r) => r.dataset.path === '/content/dam/a/asset-1000.jpg')).toBe(true));
+    expect(shown().length).toBeLessThan(100);
+    const at = shown().find((r) => r.dataset.path === '/content/dam/a/asset-1000.jpg')!;
+    expect(at).toHaveAttribute('aria-rowindex', '1002');
+    expect(screen.queryByText('/content/dam/a/asset-0.jpg')).not.toBeInTheDocument();
   });
 
   it('offers "Apply N changes" with the number that will change', async () => {

@@ -12,7 +12,7 @@ use serde_json::Value;
 use tokio::task::JoinSet;
 
 use crate::assets::folders::{FolderWalk, Listed, WalkStep};
-use crate::assets::search::hit_path;
+use crate::assets::search::{entry_of_hit, hit_path};
 use crate::assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use crate::bulk::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
@@ -404,34 +404,86 @@ pub struct AssetEdits {
     pub exported_modified: Option<String>,
 }
 
-/// When each of `paths` last changed, from QueryBuilder selective hits ([`LOOKUP_BATCH`]
-/// paths a request instead of one read each; classic API only). A path missing from the
-/// answer (not found, a page cut short, a time in a form not understood) or a batch whose
-/// search failed is simply not in the map: its time is then read on its own.
-async fn last_modified_by_search(ctx: &Arc<Ctx>, paths: &[&str]) -> HashMap<String, String> {
-    const PROPERTY: &str = "jcr:content/jcr:lastModified";
-    let mut times = HashMap::new();
-    if ctx.store.family() != ApiFamily::Classic {
-        return times;
+/// The hits of `assets` from QueryBuilder selective lookups ([`LOOKUP_BATCH`] paths a request,
+/// a few requests at once, instead of one read each; classic API only), by path. Each hit
+/// carries what a read would give the plan: the edited properties' values (a property absent
+/// from a selective hit is not set, see `searched.rs`), `dc:format`, the kind of node, and
+/// when the asset last changed (so values and time come from one answer).
+///
+/// A path missing from the answers (not found, not indexed yet, a batch whose search failed)
+/// is simply not in the map: that asset is then read on its own, and a read that finds nothing
+/// is the row's error. Never a row silently dropped.
+async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<String, Value> {
+    let mut hits = HashMap::new();
+    if ctx.store.family() != ApiFamily::Classic || !ctx.store.can_search() {
+        return hits;
     }
+    let edited = edited_in(assets.iter().flat_map(|a| a.edits.iter()));
+    let mut properties: Vec<String> = vec![
+        "jcr:primaryType".into(),
+        "jcr:content/contentFragment".into(),
+        LAST_MODIFIED.into(),
+        "jcr:content/metadata/dc:format".into(),
+    ];
+    properties.extend(edited.iter().map(|p| format!("jcr:content/metadata/{p}")));
+    let properties: Vec<&str> = properties.iter().map(String::as_str).collect();
+    let paths: Vec<&str> = assets.iter().map(|a| a.path.as_str()).collect();
+    let mut lookups: JoinSet<Vec<Value>> = JoinSet::new();
+    // A few lookups in flight: the gate still bounds what reaches AEM.
+    let in_flight = ctx.settings.max_tasks.clamp(1, LOOKUPS_AT_ONCE);
     for batch in paths.chunks(LOOKUP_BATCH) {
-        let params = paths_lookup(batch, &[PROPERTY]);
-        let Ok(page) = ctx.call(|| ctx.store.search(&params)).await else {
-            continue;
-        };
-        for hit in &page.hits {
-            let time = hit
-                .get("jcr:content")
-                .and_then(|c| c.get("jcr:lastModified"))
-                .and_then(Value::as_str)
-                .and_then(crate::timefmt::parse_aem_time)
-                .map(crate::timefmt::rfc3339);
-            if let (Some(path), Some(time)) = (hit_path(hit), time) {
-                times.insert(path.to_owned(), time);
+        if lookups.len() >= in_flight
+            && let Some(Ok(page)) = lookups.join_next().await
+        {
+            take_hits(&mut hits, page);
+        }
+        let params = paths_lookup(batch, &properties);
+        let ctx = ctx.clone();
+        lookups.spawn(async move {
+            match ctx.call(|| ctx.store.search(&params)).await {
+                Ok(page) => page.hits,
+                Err(_) => Vec::new(),
             }
+        });
+    }
+    while let Some(done) = lookups.join_next().await {
+        if let Ok(page) = done {
+            take_hits(&mut hits, page);
         }
     }
-    times
+    hits
+}
+
+/// Search lookups of a sheet's assets in flight at once.
+const LOOKUPS_AT_ONCE: usize = 4;
+
+/// Where a hit says when its asset last changed (relative to the hit).
+const LAST_MODIFIED: &str = "jcr:content/jcr:lastModified";
+
+fn take_hits(hits: &mut HashMap<String, Value>, page: Vec<Value>) {
+    for hit in page {
+        if let Some(path) = hit_path(&hit).map(str::to_owned) {
+            hits.insert(path, hit);
+        }
+    }
+}
+
+/// When the hit's asset last changed (RFC 3339), when the hit says it in a form understood.
+fn modified_of_hit(hit: &Value) -> Option<String> {
+    hit.get("jcr:content")
+        .and_then(|c| c.get("jcr:lastModified"))
+        .and_then(Value::as_str)
+        .and_then(crate::timefmt::parse_aem_time)
+        .map(crate::timefmt::rfc3339)
+}
+
+/// The unique edited properties, in order of first use.
+fn edited_in<'a>(edits: impl Iterator<Item = &'a Edit>) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    edits
+        .map(|e| e.property.as_str())
+        .filter(|p| seen.insert(*p))
+        .collect()
 }
 
 /// Why an asset's cells are held back: AEM changed it after `exported` (or it could not be
@@ -465,11 +517,25 @@ async fn changed_since_export(
     let (Some(then), Some(current)) = (parse_rfc3339(exported), parse_rfc3339(&now)) else {
         return None;
     };
-    (current > then).then(|| reasons::changed_since_export(&now, exported))
+    (later_than(current, then)).then(|| reasons::changed_since_export(&now, exported))
 }
 
-/// Plans per-asset edits: each asset read now, before → after from its own edits; an asset
-/// that cannot be read (gone, no access) is a skipped row with its reason.
+/// Whether AEM's time `now` is after the sheet's `exported`, to the precision the sheet keeps.
+/// AEM's JSON renderer writes times to the second (`Tue Sep 03 2024 13:15:03 GMT+0000`) while
+/// search hits may say milliseconds: an export read to the second, compared with a time to the
+/// millisecond, would take every asset edited at a fraction of a second as changed since.
+fn later_than(now: time::OffsetDateTime, exported: time::OffsetDateTime) -> bool {
+    if exported.nanosecond() == 0 {
+        now.replace_nanosecond(0).unwrap_or(now) > exported
+    } else {
+        now > exported
+    }
+}
+
+/// Plans per-asset edits from each asset's values now: from search hits where the API can
+/// search (a few requests per hundreds of rows), else (or for an asset the hits do not hold)
+/// read one by one; an asset that cannot be read (gone, no access) is a skipped row with its
+/// reason.
 pub(super) async fn preview_per_asset(
     ctx: &Arc<Ctx>,
     assets: Vec<AssetEdits>,
@@ -480,32 +546,49 @@ pub(super) async fn preview_per_asset(
         .total
         .store(assets.len() as u64, Ordering::Relaxed);
     ctx.listing_done.store(true, Ordering::Relaxed);
-    let exported: Vec<&str> = assets
-        .iter()
-        .filter(|a| a.exported_modified.is_some())
-        .map(|a| a.path.as_str())
-        .collect();
-    let mut times = last_modified_by_search(ctx, &exported).await;
+    let mut hits = current_by_search(ctx, &assets).await;
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for (i, asset) in assets.into_iter().enumerate() {
         if ctx.control.is_cancelled() {
             break;
         }
         let (ctx2, counts2) = (ctx.clone(), counts.clone());
+        // Only an asset's hit stands in for its read (a folder or a content fragment named
+        // by a row is read, and refused, as before).
+        let hit = hits.remove(&asset.path);
+        let known = hit.as_ref().and_then(modified_of_hit);
+        let listed = hit
+            .as_ref()
+            .and_then(entry_of_hit)
+            .filter(|e| e.kind == EntryKind::Asset);
         let entry = Entry {
             name: asset.path.rsplit('/').next().unwrap_or_default().to_owned(),
             path: asset.path,
             kind: EntryKind::Asset,
             metadata: None,
         };
-        let known = times.remove(&entry.path);
         spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
             let hold_back = match &asset.exported_modified {
                 Some(exported) => changed_since_export(&ctx2, &entry.path, exported, known).await,
                 None => None,
             };
             let hold_back = hold_back.as_ref();
-            preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back).await
+            match listed {
+                Some(listed) => {
+                    let format = listed.listed_format().map(str::to_owned);
+                    let current = Current {
+                        metadata: listed.metadata.unwrap_or_default(),
+                        etag: None,
+                    };
+                    let (path, edits) = (entry.path, &asset.edits);
+                    plan_from_current(
+                        &ctx2, &counts2, i as u64, path, None, current, format, edits, hold_back,
+                    )
+                }
+                None => {
+                    preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back).await
+                }
+            }
         })
         .await?;
         ctx.progress(on_progress, false);
