@@ -165,7 +165,7 @@ describe('the preview table', () => {
     expect(within(table).getAllByRole('columnheader').map((h) => h.textContent)).toEqual(['Asset', 'Copyright (dc:rights)']);
 
     // Scrolled (the keyboard or the wheel) half way: the rows there, numbered as in the whole.
-    const box = screen.getByRole('region', { name: 'Preview, one row per asset' });
+    const box = screen.getByRole('region', { name: 'The preview, asset by asset' });
     expect(box).toHaveAttribute('tabindex', '0');
     Object.defineProperty(box, 'scrollTop', { configurable: true, value: 56 * 1000 });
     box.dispatchEvent(new Event('scroll'));
