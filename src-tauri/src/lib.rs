@@ -117,6 +117,7 @@ pub fn run() {
                 commands::tokens::test_connection,
                 commands::tokens::connection_health,
                 commands::bulk::list_folder,
+                commands::bulk::list_folder_assets,
                 commands::bulk::complete_folder_path,
                 commands::bulk::count_scope,
                 commands::scopes::count_selected,
