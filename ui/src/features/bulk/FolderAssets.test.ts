@@ -101,6 +101,7 @@ describe('FolderAssets', () => {
     callback([{ target: fragment, isIntersecting: true }]);
     await Promise.resolve();
     expect(fragment.querySelector('img')).toBeNull();
+    await waitFor(() => expect(fragment.dataset.state).toBe('none'));
     expect(srcs()).toHaveLength(1);
     expect(screen.queryByTestId('folder-assets-rest')).toBeNull();
   });
