@@ -22,6 +22,7 @@ fn main() {
         "test_connection",
         "connection_health",
         "list_folder",
+        "list_folder_assets",
         "complete_folder_path",
         "count_scope",
         "count_selected",

@@ -868,6 +868,17 @@ console-json-items = { $count ->
     [one] { $count } item
    *[other] { $count } items
 }
+# Folder assets (Bulk edit, the chosen folder's thumbnail strip)
+
+folder-assets-heading = In this folder
+folder-assets-list = Assets in { $folder }
+folder-assets-loading = Reading the folder's assets…
+folder-assets-error = The assets in this folder could not be shown
+folder-assets-empty = No assets directly in this folder.
+folder-assets-more = and { $count } more
+folder-assets-at-least = and at least { $count } more: the folder was not read to its end
+folder-assets-not-all = Not every asset is shown: the folder was not read to its end.
+folder-assets-subfolders-note = Only this folder's own assets are shown, not its subfolders'.
 
 ## Activity
 

@@ -870,6 +870,17 @@ console-json-items = { $count ->
     [one] { $count } élément
    *[other] { $count } éléments
 }
+# Folder assets (Bulk edit, the chosen folder's thumbnail strip)
+
+folder-assets-heading = Dans ce dossier
+folder-assets-list = Ressources de { $folder }
+folder-assets-loading = Lecture des ressources du dossier…
+folder-assets-error = Les ressources de ce dossier n’ont pas pu être affichées
+folder-assets-empty = Aucune ressource directement dans ce dossier.
+folder-assets-more = et { $count } de plus
+folder-assets-at-least = et au moins { $count } de plus : le dossier n’a pas été lu jusqu’au bout
+folder-assets-not-all = Toutes les ressources ne sont pas affichées : le dossier n’a pas été lu jusqu’au bout.
+folder-assets-subfolders-note = Seules les ressources propres à ce dossier sont affichées, pas celles de ses sous-dossiers.
 
 ## Activité
 

@@ -3,6 +3,7 @@
 
 mod blocking;
 mod commands;
+mod compositing;
 mod drop;
 mod logging;
 mod notify;
@@ -68,6 +69,9 @@ pub fn run() {
             }
         })
         .setup(|app| {
+            if let Some(window) = app.get_webview_window("main") {
+                compositing::apply(&window);
+            }
             let state = app.state::<AppState>();
             sandbox::resume_if_needed(app.handle(), state.workspace.clone(), state.sandbox.clone());
             Ok(())
@@ -117,6 +121,7 @@ pub fn run() {
                 commands::tokens::test_connection,
                 commands::tokens::connection_health,
                 commands::bulk::list_folder,
+                commands::bulk::list_folder_assets,
                 commands::bulk::complete_folder_path,
                 commands::bulk::count_scope,
                 commands::scopes::count_selected,

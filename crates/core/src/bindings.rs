@@ -90,6 +90,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SavedScope::export_all(&cfg)?;
     crate::app::SelectedCount::export_all(&cfg)?;
     crate::assets::browse::FolderPage::export_all(&cfg)?;
+    crate::assets::browse::FolderAssets::export_all(&cfg)?;
     crate::assets::tags::Tag::export_all(&cfg)?;
     // The API console.
     crate::console::GraphqlAnswer::export_all(&cfg)?;

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use metadesk_core::Error;
 use metadesk_core::app::ConnectionChoice;
-use metadesk_core::assets::browse::{FolderEntry, FolderPage};
+use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
     Action, ApplyRequest, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
@@ -69,6 +69,18 @@ pub async fn list_folder(
     let ws = &state.workspace;
     let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
     Ok(ws.folder_page(&opened, &folder, offset).await?)
+}
+
+/// The first assets of a folder (names, titles), for its thumbnail strip.
+#[tauri::command]
+pub async fn list_folder_assets(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+) -> Result<FolderAssets, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    Ok(ws.folder_assets(&opened, &folder).await?)
 }
 
 /// Subfolders whose path starts with what the user typed.

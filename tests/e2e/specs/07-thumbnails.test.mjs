@@ -1,4 +1,7 @@
-// Thumbnails in the preview, against a sandbox started here with one folder of 2,000 assets:
+// Thumbnails in the chosen folder's strip and in the preview, against a sandbox started here
+// with one folder of 2,000 assets:
+// - choosing the folder shows its first assets as a list of thumbnails with names and titles,
+//   says the folder holds at least N more, and asks only for the tiles scrolled into view;
 // - the first rows show their thumbnails (drawn by the sandbox, fetched by the Rust side through
 //   the `thumb:` protocol), a placeholder stays for assets without one (videos, PDFs, fragments);
 // - only rows that come into view ask for one: with the first page of 100 rows on screen, far
@@ -72,7 +75,57 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
     await (await row.findElement(By.css('[data-testid="edit-action"] option[value="set"]'))).click();
     await (await row.findElement(By.css('[data-testid="edit-values"]'))).sendKeys("Thumbnail test rights");
-    assert.deepEqual(await renditions(), {}, "thumbnails were asked for before any preview row");
+
+    // The folder's strip: its first assets by name, title and picture; only tiles in view ask.
+    const strip = await byTestId(driver, "folder-assets-list", 60_000);
+    assert.equal(await strip.getAttribute("aria-label"), `Assets in ${folder}`);
+    const tiles = await strip.findElements(By.css('[data-testid="folder-asset"]'));
+    assert.equal(tiles.length, 48, "the strip shows the first 48 assets");
+    assert.match(await (await byTestId(driver, "folder-assets-rest")).getText(), /^and at least 52 more/);
+    const tilePaths = await driver.executeScript(`
+      return [...document.querySelectorAll('[data-testid="folder-asset"]')].map((t) => t.dataset.path);`);
+    assert.ok(tilePaths.every((p) => inFolder.some((a) => a.path === p)), "a tile is not an asset of the folder");
+    // Bring the strip's first rows to the top of the view, the rest of it below the window.
+    const strip1 = await driver.executeScript(`
+      const list = document.querySelector('[data-testid="folder-assets-list"]');
+      list.scrollIntoView({ block: 'start' });
+      const tiles = [...list.querySelectorAll('[data-testid="folder-asset"]')];
+      const inView = (t) => { const r = t.getBoundingClientRect(); return r.bottom > 0 && r.top < window.innerHeight; };
+      return { seen: tiles.filter(inView).map((t) => t.dataset.path) };`);
+    assert.ok(strip1.seen.length >= 3, `only ${strip1.seen.length} tiles in view`);
+    let stripStates = null;
+    await eventually(async () => {
+      stripStates = await driver.executeScript(`
+        return arguments[0].map((p) => {
+          const tile = document.querySelector('[data-testid="folder-asset"][data-path="' + CSS.escape(p) + '"]');
+          const img = tile.querySelector('img');
+          return [p, tile.querySelector('[data-testid="thumbnail"]').dataset.state, img ? img.getAttribute('alt') : null, img ? img.naturalWidth : 0];
+        });`, strip1.seen);
+      return stripStates.every(([, state]) => state === "loaded" || state === "none");
+    }, "the thumbnails of the strip's tiles in view did not load", 60_000).catch((e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(stripStates)}`);
+    });
+    for (const [p, state, alt, width] of stripStates) {
+      if (hasThumbnail(p)) {
+        assert.equal(state, "loaded", `${p} shows no thumbnail in the strip`);
+        assert.equal(width, 140, `${p}'s strip thumbnail is not the 140×100 rendition`);
+        assert.ok(alt && alt.length > 0, `${p}'s picture has no alt text`);
+      } else {
+        assert.equal(state, "none", `${p} should keep the placeholder in the strip`);
+      }
+    }
+    assert.ok(stripStates.some(([p]) => hasThumbnail(p)), "no image among the strip's tiles in view");
+    await screenshot(driver, "06 thumbnails 0 folder strip");
+    // Tiles never scrolled into view still wait, and AEM was never asked for theirs.
+    const byStrip = await renditions();
+    const waiting = await driver.executeScript(`
+      return [...document.querySelectorAll('[data-testid="folder-asset"]')]
+        .filter((t) => t.querySelector('[data-testid="thumbnail"]').dataset.state === 'waiting')
+        .map((t) => t.dataset.path);`);
+    assert.ok(waiting.length >= 6, `only ${waiting.length} tiles still wait for their thumbnail`);
+    for (const p of waiting) assert.equal(byStrip[p], undefined, `${p} was asked for though never in view`);
+    assert.ok(Object.keys(byStrip).every((p) => tilePaths.includes(p)), "a thumbnail was asked for outside the strip");
+    assert.ok(Object.keys(byStrip).length < tilePaths.length, "every tile asked, in view or not");
     await (await byTestId(driver, "preview-button")).click();
     await byTestId(driver, "preview-table", 180_000);
     // Every asset (the preview opens on those that will change): skipped fragments have rows too.
@@ -118,7 +171,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     await screenshot(driver, "06 thumbnails 1 preview");
 
     // Lazy: with 100 rows read, only those in view (and just below) asked.
-    const early = await renditions();
+    const early = Object.fromEntries(Object.entries(await renditions()).filter(([p]) => !(p in byStrip)));
     assert.ok(Object.keys(early).length < 60, `${Object.keys(early).length} thumbnails asked with ${firstRows.length} rows in view`);
 
     // Scroll to the end, page by page ("Show more" at each bottom), measuring how late the

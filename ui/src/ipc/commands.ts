@@ -18,6 +18,7 @@ import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
 import type { Filters } from './bindings/Filters';
 import type { Finder } from './bindings/Finder';
+import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
@@ -172,6 +173,11 @@ function channelOf<T>(handler: (message: T) => void): Channel<T> {
 /** One page of a folder's subfolders, for the folder tree (`offset` from `nextOffset`). */
 export function listFolder(connectionId: string, folder: string, offset: number): Promise<FolderPage> {
   return call('list_folder', { connectionId, folder, offset });
+}
+
+/** The first assets of a folder (names, titles), for its thumbnail strip. */
+export function listFolderAssets(connectionId: string, folder: string): Promise<FolderAssets> {
+  return call('list_folder_assets', { connectionId, folder });
 }
 
 /** Folders whose path starts with what the user typed (lists the typed path's parent). */

@@ -145,4 +145,6 @@ pub(crate) async fn blocking<T: Send + 'static>(
 }
 
 #[cfg(test)]
+mod folder_assets_tests;
+#[cfg(test)]
 mod tests;

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{JobKind, Opened, Workspace, blocking};
-use crate::assets::browse::{self, FolderEntry, FolderPage};
+use crate::assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use crate::bulk::{
     Action, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
     RunSummary, ScopeCount, runs, scope,
@@ -23,6 +23,8 @@ use crate::i18n::Localizer;
 pub const FOLDER_PAGE: u64 = 200;
 /// Suggestions per completion.
 pub const COMPLETIONS: usize = 50;
+/// Assets a folder's thumbnail strip shows.
+pub const FOLDER_ASSETS: usize = 48;
 
 /// Where a use case reports progress (the window's channel, the terminal's bar).
 pub type OnProgress<'a> = &'a (dyn Fn(Progress) + Send + Sync);
@@ -37,6 +39,14 @@ impl Workspace {
         offset: u64,
     ) -> Result<FolderPage> {
         browse::folder_page(opened.connected.store.as_ref(), folder, offset, FOLDER_PAGE).await
+    }
+
+    /// The first assets of a folder with their names and titles, for its thumbnail strip (see
+    /// [`browse::folder_assets`]). Finding a folder's assets needs the classic listing, so an
+    /// OAuth S2S connection without a connection to find assets with is refused in words.
+    pub async fn folder_assets(&self, opened: &Opened, folder: &str) -> Result<FolderAssets> {
+        opened.require_finder()?;
+        browse::folder_assets(opened.connected.store.as_ref(), folder, FOLDER_ASSETS).await
     }
 
     /// Subfolders completing a typed path.

@@ -1,5 +1,6 @@
 //! The folder browser's view of the DAM: one page of a folder's subfolders (with how many
-//! assets the page held), and completion of a typed folder path.
+//! assets the page held), the first assets of a folder for its thumbnail strip, and completion
+//! of a typed folder path.
 //!
 //! Not here: walking a folder for a run or a count (`folders`).
 
@@ -97,6 +98,111 @@ pub async fn folder_page(
         total: page.total,
         next_offset: page.next_offset,
     })
+}
+
+/// An asset of a folder, as the folder's thumbnail strip shows it. Its thumbnail is asked for
+/// by path through the window's `thumb:` protocol, never by an AEM address.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderAsset {
+    /// Full repository path (`/content/dam/…`): what the thumbnail is asked for by.
+    pub path: String,
+    pub name: String,
+    /// The title the listing gives (`dc:title`, which AEM maps from `jcr:title`); null when it
+    /// gives none.
+    pub title: Option<String>,
+    /// Whether AEM may have a thumbnail of it: false for content fragments, of which AEM makes
+    /// none (the strip shows the placeholder without asking).
+    pub thumbnail: bool,
+}
+
+/// The first assets of a folder, and how many more the listing showed or may hold.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderAssets {
+    pub folder: String,
+    /// In the listing's order, at most the number asked for.
+    pub assets: Vec<FolderAsset>,
+    /// Assets the pages read held beyond those in `assets`.
+    #[ts(type = "number")]
+    pub more: u64,
+    /// Whether the folder was listed to its end. When false, `more` is a lower bound: the
+    /// folder may hold more assets than were read ("at least").
+    pub complete: bool,
+}
+
+/// Children asked for per request by [`folder_assets`].
+const ASSETS_PAGE: u64 = 100;
+/// Pages [`folder_assets`] reads at most, to get past a folder's subfolders to its assets.
+const ASSETS_MAX_PAGES: usize = 3;
+
+/// The first `want` assets of `folder` (its own, not its subfolders'), from the first pages of
+/// its listing: never more than the listing gave, and `complete` only when the listing was
+/// read to its end. The first page failing is an error in words; a later one ends the reading
+/// (what was read is shown, and `complete` stays false). Needs [`AssetsApi::list`]: an
+/// OAuth S2S connection without a classic one to list with is refused before this is called.
+pub async fn folder_assets(
+    store: &dyn AssetsApi,
+    folder: &str,
+    want: usize,
+) -> Result<FolderAssets> {
+    let folder = normalize_folder(folder)?;
+    let mut assets = Vec::new();
+    let mut seen = 0u64;
+    let mut complete = false;
+    let mut offset = 0u64;
+    for read in 0..ASSETS_MAX_PAGES {
+        let page = match store.list(&folder, offset, ASSETS_PAGE).await {
+            Ok(page) => page,
+            Err(e) if read == 0 => return Err(list_failed(&folder, e, store.family(), None)),
+            Err(e) => {
+                tracing::warn!(%folder, error = %e, "a later page of a folder's assets could not be listed");
+                break;
+            }
+        };
+        for entry in page.entries {
+            if entry.kind == EntryKind::Folder {
+                continue;
+            }
+            seen += 1;
+            if assets.len() < want {
+                assets.push(FolderAsset {
+                    title: listed_title(&entry),
+                    thumbnail: entry.kind == EntryKind::Asset,
+                    path: entry.path,
+                    name: entry.name,
+                });
+            }
+        }
+        match page.next_offset {
+            None => {
+                complete = true;
+                break;
+            }
+            Some(next) => offset = next,
+        }
+        if assets.len() >= want {
+            break;
+        }
+    }
+    Ok(FolderAssets {
+        folder,
+        more: seen - assets.len() as u64,
+        assets,
+        complete,
+    })
+}
+
+/// `dc:title` as a listing entry gives it: a string, or the first of several.
+fn listed_title(entry: &Entry) -> Option<String> {
+    let value = entry.metadata.as_ref()?.get("dc:title")?;
+    let text = match value {
+        serde_json::Value::String(s) => s.as_str(),
+        serde_json::Value::Array(items) => items.iter().find_map(serde_json::Value::as_str)?,
+        _ => return None,
+    };
+    let text = text.trim();
+    (!text.is_empty()).then(|| text.to_owned())
 }
 
 /// Subfolders completing what the user typed: the typed path's parent is listed (following

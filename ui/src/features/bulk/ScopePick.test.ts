@@ -34,6 +34,7 @@ vi.mock('../../ipc/commands', () => ({
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),
+  listFolderAssets: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, assets: [], more: 0, complete: true })),
   completeFolderPath: vi.fn(() => Promise.resolve([])),
   countScope: vi.fn(),
   countSelected: vi.fn(),
