@@ -110,6 +110,19 @@ impl AssetsApi for Watched {
     }
 }
 
+/// The sandbox's assets (not content fragments), in path order.
+fn asset_paths(sb: &Sandbox) -> Vec<String> {
+    sb.dump(true)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false)
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect::<BTreeSet<_>>()
+        .into_iter()
+        .collect()
+}
+
 fn small_pages() -> Settings {
     Settings {
         search_page_size: 10,
@@ -201,15 +214,7 @@ async fn an_oauth_connection_searches_with_its_own_token_across_cursor_pages_and
 async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
     let sb = one_folder(80).await;
     let dir = tempfile::tempdir().unwrap();
-    let all: Vec<String> = sb.dump(true)["assets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["contentFragment"] == false)
-        .map(|a| a["path"].as_str().unwrap().to_owned())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let all = asset_paths(&sb);
     // Every other asset has the value searched for; the first one (in path order) does not.
     for p in all.iter().skip(1).step_by(2) {
         sb.write_metadata(p, vec![("dc:source".into(), Some(json!("batch-7")))]);
@@ -258,15 +263,7 @@ async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
 async fn an_asset_that_stops_matching_while_paging_does_not_hide_another() {
     let sb = one_folder(80).await;
     let dir = tempfile::tempdir().unwrap();
-    let all: Vec<String> = sb.dump(true)["assets"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .filter(|a| a["contentFragment"] == false)
-        .map(|a| a["path"].as_str().unwrap().to_owned())
-        .collect::<BTreeSet<_>>()
-        .into_iter()
-        .collect();
+    let all = asset_paths(&sb);
     for p in &all {
         sb.write_metadata(p, vec![("dc:source".into(), Some(json!("batch-8")))]);
     }
