@@ -405,8 +405,8 @@ fn section(o: &FootprintOpts, app: &[Sample], bare: &[Sample]) -> Section {
         setup: vec![
             format!(
                 "Metadesk: {}; bare window: {}.",
-                o.app.display(),
-                o.bare.display()
+                crate::report::shown_path(&o.app),
+                crate::report::shown_path(&o.bare)
             ),
             format!(
                 "{} starts of each, alternating, on one Xvfb display and one private D-Bus session \

@@ -160,7 +160,10 @@ fn sibling(name: &str) -> Result<PathBuf> {
 /// The command as a person would type it again (with the build of the binaries the scale
 /// scenario runs).
 fn command_line(scale: bool) -> String {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let args: Vec<String> = std::env::args()
+        .skip(1)
+        .map(|a| report::shown_path(std::path::Path::new(&a)))
+        .collect();
     let build = if scale {
         "cargo build --release -p metadesk-cli -p metadesk-sandbox && "
     } else {

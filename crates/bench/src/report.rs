@@ -1,7 +1,20 @@
 //! What a scenario reports ([`Section`]: set-up, tables, targets with PASS/MISS, notes) and its
 //! two renderings: aligned plain text for the terminal and Markdown for BENCHMARKS.md.
 
+use std::path::Path;
+
 use crate::facts::Facts;
+
+/// `path` as BENCHMARKS.md shows it: relative to the folder the benchmark runs in (the
+/// repository), so the file names no one machine's folders; as it is when outside it.
+pub fn shown_path(path: &Path) -> String {
+    std::env::current_dir()
+        .ok()
+        .and_then(|here| path.strip_prefix(here).ok().map(Path::to_path_buf))
+        .unwrap_or_else(|| path.to_path_buf())
+        .display()
+        .to_string()
+}
 
 /// A table of strings; the first column is left-aligned, the others right-aligned.
 #[derive(Debug, Clone, Default)]
@@ -250,6 +263,19 @@ pub fn section_of(doc: &str, title: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn paths_in_the_repository_are_shown_relative_to_it() {
+        let here = std::env::current_dir().unwrap();
+        assert_eq!(
+            shown_path(&here.join("target/release/metadesk")),
+            "target/release/metadesk"
+        );
+        assert_eq!(
+            shown_path(Path::new("/opt/elsewhere/x")),
+            "/opt/elsewhere/x"
+        );
+    }
 
     #[test]
     fn tables_align_and_escape() {

@@ -314,8 +314,8 @@ pub fn run(o: &ScaleOpts) -> Result<Section> {
         setup: vec![
             format!(
                 "CLI: {} (separate process); sandbox: {} (separate process).",
-                o.cli.display(),
-                o.sandbox_bin.display()
+                crate::report::shown_path(&o.cli),
+                crate::report::shown_path(&o.sandbox_bin)
             ),
             format!(
                 "N = {}.",
