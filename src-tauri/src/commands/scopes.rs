@@ -11,7 +11,6 @@ use metadesk_core::bulk::open_query::Finder;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::state::AppState;
 
@@ -76,14 +75,9 @@ pub async fn choose_list_file<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<HeldSheet>, IpcError> {
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title("Choose a list of assets")
-        .add_filter("Lists (.txt, .csv, .xlsx, .xls, .ods)", LIST_EXTENSIONS)
-        .set_parent(&window);
-    let path = super::sheets::picked(|done| dialog.pick_file(done)).await;
-    Ok(path.map(|p| state.workspace.hold_sheet_file(p)))
+    let filter = ("Lists (.txt, .csv, .xlsx, .xls, .ods)", LIST_EXTENSIONS);
+    let title = "Choose a list of assets";
+    Ok(super::sheets::choose_and_hold(&app, &window, &state, title, filter).await)
 }
 
 /// Reads a held file (dropped or chosen) as a list of assets: its entries, or why not.
@@ -93,11 +87,7 @@ pub async fn read_list_file(
     file_id: String,
 ) -> Result<ListFile, IpcError> {
     let ws = state.workspace.clone();
-    let read = tauri::async_runtime::spawn_blocking(move || ws.read_list_file(&file_id)).await;
-    match read {
-        Ok(result) => Ok(result?),
-        Err(e) => Err(metadesk_core::error::Error::Internal(e.to_string()).into()),
-    }
+    crate::blocking::blocking(move || ws.read_list_file(&file_id)).await
 }
 
 #[tauri::command]

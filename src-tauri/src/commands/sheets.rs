@@ -66,6 +66,25 @@ pub async fn export_sheet<R: Runtime>(
     ))
 }
 
+/// The open dialog (titled `title`, showing the files `filter` names): the file picked is held
+/// under an id like a dropped one, so the page never sees its path; `None` when cancelled.
+pub(crate) async fn choose_and_hold<R: Runtime>(
+    app: &AppHandle<R>,
+    window: &WebviewWindow<R>,
+    state: &AppState,
+    title: &str,
+    filter: (&str, &[&str]),
+) -> Option<HeldSheet> {
+    let dialog = app
+        .dialog()
+        .file()
+        .set_title(title)
+        .add_filter(filter.0, filter.1)
+        .set_parent(window);
+    let path = picked(|done| dialog.pick_file(done)).await;
+    path.map(|p| state.workspace.hold_sheet_file(p))
+}
+
 /// The open dialog for a sheet to import; `None` when the user cancelled.
 #[tauri::command]
 pub async fn choose_sheet_file<R: Runtime>(
@@ -73,14 +92,8 @@ pub async fn choose_sheet_file<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<HeldSheet>, IpcError> {
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title("Import a sheet")
-        .add_filter("Sheets (.xlsx, .xls, .ods, .csv)", SHEET_EXTENSIONS)
-        .set_parent(&window);
-    let path = picked(|done| dialog.pick_file(done)).await;
-    Ok(path.map(|p| state.workspace.hold_sheet_file(p)))
+    let filter = ("Sheets (.xlsx, .xls, .ods, .csv)", SHEET_EXTENSIONS);
+    Ok(choose_and_hold(&app, &window, &state, "Import a sheet", filter).await)
 }
 
 /// Reads the held sheet as it is on disk now, checks every cell and previews it (a run).

@@ -343,6 +343,15 @@ mod tests {
                 delay: std::time::Duration::from_millis(20),
             })
         }
+        /// A source whose exchange takes `delay` (long enough to act while it runs).
+        fn slow(delay: std::time::Duration) -> Arc<Self> {
+            Arc::new(FakeSource {
+                mints: AtomicU32::new(0),
+                lifetime: DAY,
+                fail: Mutex::new(None),
+                delay,
+            })
+        }
         fn mints(&self) -> u32 {
             self.mints.load(Ordering::SeqCst)
         }
@@ -564,12 +573,7 @@ mod tests {
 
     #[tokio::test]
     async fn the_snapshot_says_renewing_during_an_exchange() {
-        let source = Arc::new(FakeSource {
-            mints: AtomicU32::new(0),
-            lifetime: DAY,
-            fail: Mutex::new(None),
-            delay: std::time::Duration::from_millis(300),
-        });
+        let source = FakeSource::slow(std::time::Duration::from_millis(300));
         let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         let task = tokio::spawn({
@@ -596,12 +600,7 @@ mod tests {
     /// A connection deleted while its token is on its way from IMS leaves no token behind.
     #[tokio::test]
     async fn a_token_obtained_after_retirement_is_not_kept() {
-        let source = Arc::new(FakeSource {
-            mints: AtomicU32::new(0),
-            lifetime: DAY,
-            fail: Mutex::new(None),
-            delay: std::time::Duration::from_millis(300),
-        });
+        let source = FakeSource::slow(std::time::Duration::from_millis(300));
         let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         let asking = tokio::spawn({
