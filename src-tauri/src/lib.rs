@@ -3,10 +3,10 @@
 
 mod blocking;
 mod commands;
-mod compositing;
 mod drop;
 mod logging;
 mod notify;
+mod painting;
 mod sandbox;
 mod state;
 mod thumbnail;
@@ -24,6 +24,8 @@ use crate::state::AppState;
 
 /// Starts the app. Exits with a message on stderr if the window system cannot start.
 pub fn run() {
+    // First: it may start this program again with WebKit's painting switch set.
+    let painting = painting::choose_painting();
     let profile = profile_name();
     let dirs = match AppDirs::for_profile(&profile) {
         Ok(dirs) => dirs,
@@ -36,6 +38,17 @@ pub fn run() {
     let _ = std::fs::create_dir_all(&dirs.logs);
     logging::init(&dirs.logs);
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
+    match painting {
+        Ok(painting::Painting::WebKit) => tracing::info!("web view painting left to WebKit"),
+        Ok(_) => tracing::info!(
+            "web view tiles painted on the CPU ({}, set when the machine has no GPU or {} is off)",
+            painting::WEBKIT_CPU_PAINTING,
+            painting::PAINTING_ENV
+        ),
+        Err(e) => {
+            tracing::warn!(error = %e, "could not restart to paint on the CPU; WebKit decides")
+        }
+    }
 
     let mut state = match Workspace::new(dirs, Arc::new(KeyringStore::new(profile))) {
         Ok(workspace) => AppState::new(workspace),
@@ -70,7 +83,7 @@ pub fn run() {
         })
         .setup(|app| {
             if let Some(window) = app.get_webview_window("main") {
-                compositing::apply(&window);
+                painting::apply_compositing(&window);
             }
             let state = app.state::<AppState>();
             sandbox::resume_if_needed(app.handle(), state.workspace.clone(), state.sandbox.clone());
