@@ -26,11 +26,15 @@ function bundle(lang: Lang): FluentBundle {
 
 export class I18n {
   lang = $state<Lang>('en');
-  readonly #bundles: Record<Lang, FluentBundle>;
+  // Parsed on first use: an English window never parses the French catalogue.
+  readonly #bundles: Partial<Record<Lang, FluentBundle>> = {};
 
   constructor(lang: Lang = 'en') {
     this.lang = lang;
-    this.#bundles = { en: bundle('en'), fr: bundle('fr') };
+  }
+
+  #bundle(lang: Lang): FluentBundle {
+    return (this.#bundles[lang] ??= bundle(lang));
   }
 
   /** The BCP 47 tag Intl and `<html lang>` use. */
@@ -41,7 +45,7 @@ export class I18n {
   /** The message `id` with `args`; English when this language lacks it, the id when no
    *  catalogue has it (the catalogue tests make sure that never ships). */
   t = (id: string, args?: Args): string => {
-    for (const b of [this.#bundles[this.lang], this.#bundles.en]) {
+    for (const b of [this.#bundle(this.lang), this.#bundle('en')]) {
       const message = b.getMessage(id);
       if (message?.value) {
         const errors: Error[] = [];
