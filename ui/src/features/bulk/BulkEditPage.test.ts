@@ -502,7 +502,7 @@ describe('preview and apply', () => {
     const table = await screen.findByTestId('preview-table');
     expect(previewRows).toHaveBeenCalledWith('r1', 'change', 0, 100);
     expect(within(table).getAllByTestId('preview-row')).toHaveLength(1);
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights): set to "© 2026 WKND"');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights): set to “© 2026 WKND”');
 
     let applyProgress!: (p: Progress) => void;
     let finishApply!: (s: RunSummary) => void;
@@ -696,7 +696,7 @@ describe('the report', () => {
 
   it('undoes a run through its own preview', async () => {
     const user = userEvent.setup();
-    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], counts: { assets: 10, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 10 } });
+    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], editDetails: [], counts: { assets: 10, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 10 } });
     vi.mocked(previewUndo).mockResolvedValue(undo);
     await renderPage();
     await act(() => store.openReport(FAILED));
@@ -874,7 +874,7 @@ describe('in French', () => {
     vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
     await user.click(screen.getByTestId('preview-button'));
     await screen.findByTestId('preview-table');
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : définir à "© 2026 WKND"');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : définir à « © 2026 WKND »');
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Appliquer 1 modification');
     expect(englishLeft()).toEqual([]);
 
