@@ -536,6 +536,8 @@ bulk-report-stopped-pending = { $count ->
 bulk-resume-left = Reprendre ({ $count } restantes)
 bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
 bulk-export-csv = Exporter en CSV
+# Localized CSV headers toggle (issue 17)
+bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) plutôt que les clés techniques
 bulk-retry-failed = Relancer les échecs ({ $count })
 bulk-undo-run = Annuler cette exécution
 bulk-saved-file = Enregistré dans { $path }

@@ -687,11 +687,25 @@ describe('the report', () => {
     await act(() => store.openReport(FAILED));
     vi.mocked(exportReportCsv).mockResolvedValueOnce(null);
     await user.click(await screen.findByTestId('export-csv'));
-    expect(exportReportCsv).toHaveBeenCalledWith('r9');
+    expect(exportReportCsv).toHaveBeenCalledWith('r9', false);
     expect(screen.queryByTestId('export-result')).not.toBeInTheDocument();
     vi.mocked(exportReportCsv).mockResolvedValueOnce('metadesk-report-r9.csv');
     await user.click(screen.getByTestId('export-csv'));
     expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved metadesk-report-r9.csv');
+  });
+
+  it('exports with column headers in words when the user ticks it, and keeps the choice', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
+    expect(toggle).not.toBeChecked();
+    await user.click(toggle);
+    vi.mocked(exportReportCsv).mockResolvedValue(null);
+    await user.click(screen.getByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
+    await act(() => store.openReport(FAILED));
+    expect(screen.getByTestId('export-localized-headers')).toBeChecked();
   });
 
   it('undoes a run through its own preview', async () => {
@@ -892,6 +906,7 @@ describe('in French', () => {
       'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
     );
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
+    expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).not.toBeChecked();
     expect(englishLeft()).toEqual([]);
   });
 });
