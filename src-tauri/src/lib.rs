@@ -4,6 +4,7 @@
 mod blocking;
 mod commands;
 mod compositing;
+mod dialogs;
 mod drop;
 mod logging;
 mod notify;
