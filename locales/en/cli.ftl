@@ -6,6 +6,25 @@ cli-yes = yes
 cli-no = no
 cli-report-unwritable = the report could not be written ({ $detail })
 
+## clap's own words (issue 17): help headings, --help, --version, the help command, usage errors
+
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+# What comes between a heading and the colon clap writes after it.
+cli-heading-before-colon = {""}
+cli-value-command = COMMAND
+cli-help-flag = Print help
+cli-help-version = Print version
+cli-help-command = Print this message or the help of the given command
+cli-help-command-arg = The command to explain
+cli-usage-error = error: { $problem } (see --help)
+cli-usage-missing = these required arguments are missing: { $args }
+cli-usage-unknown-arg = unknown argument { $arg }
+cli-usage-invalid-value = invalid value “{ $value }” for { $arg }
+cli-usage-unknown-command = unknown command “{ $command }”
+
 ## Help summaries
 
 cli-about = Metadesk from the command line.
@@ -93,6 +112,7 @@ cli-arg-request-out = Write the body to FILE instead of stdout.
 cli-arg-request-confirm_production = The connection's name, required to write (anything but GET/HEAD) on a production connection.
 cli-arg-sheet-export-properties = A property to export, `prefix:name` (e.g. dc:title); repeat for several.
 cli-arg-sheet-export-out = The file to write: `.xlsx` or `.csv`.
+cli-arg-sheet-import-sheet = The sheet to import: .xlsx, .xlsm, .xls, .ods or .csv.
 cli-arg-sheet-import-skip_invalid_rows = Leave out the rows that have errors and preview the others (errors in the headers or the file still stop the import).
 
 ## bulk and runs: human output

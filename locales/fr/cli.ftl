@@ -6,6 +6,25 @@ cli-yes = oui
 cli-no = non
 cli-report-unwritable = le rapport n’a pas pu être écrit ({ $detail })
 
+## Les mots de clap (ticket 17) : titres de l’aide, --help, --version, la commande help, erreurs d’utilisation
+
+cli-heading-usage = Utilisation :
+cli-heading-commands = Commandes
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+# Ce qui sépare un titre des deux-points que clap écrit après lui.
+cli-heading-before-colon = {"\u00A0"}
+cli-value-command = COMMANDE
+cli-help-flag = Afficher l’aide
+cli-help-version = Afficher la version
+cli-help-command = Afficher ce message ou l’aide de la commande indiquée
+cli-help-command-arg = La commande à expliquer
+cli-usage-error = erreur : { $problem } (voir --help)
+cli-usage-missing = ces arguments obligatoires manquent : { $args }
+cli-usage-unknown-arg = argument inconnu : { $arg }
+cli-usage-invalid-value = valeur « { $value } » non valable pour { $arg }
+cli-usage-unknown-command = commande inconnue : « { $command } »
+
 ## Résumés d’aide
 
 cli-about = Metadesk en ligne de commande.
@@ -93,6 +112,7 @@ cli-arg-request-out = Écrire le corps dans FICHIER au lieu de la sortie standar
 cli-arg-request-confirm_production = Le nom de la connexion, obligatoire pour écrire (tout sauf GET/HEAD) sur une connexion de production.
 cli-arg-sheet-export-properties = Une propriété à exporter, `préfixe:nom` (par exemple dc:title) ; répétez l’option pour plusieurs.
 cli-arg-sheet-export-out = Le fichier à écrire : `.xlsx` ou `.csv`.
+cli-arg-sheet-import-sheet = La feuille de calcul à importer : .xlsx, .xlsm, .xls, .ods ou .csv.
 cli-arg-sheet-import-skip_invalid_rows = Laisser de côté les lignes en erreur et prévisualiser les autres (les erreurs dans les en-têtes ou le fichier arrêtent toujours l’import).
 
 ## bulk et runs : sortie pour les personnes
