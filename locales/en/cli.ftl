@@ -162,6 +162,22 @@ cli-runs-problem = {"  "}{ $status ->
 cli-runs-report-written = Report written to { $file }.
 cli-runs-report-exists = error: { $file } already exists; choose another file name, or add --force to replace it.
 
+# Asking before writing (issue 17: the prompts in the user's language)
+cli-confirm-change = Change { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}?
+cli-yes-no-choices = [y/N]
+# What counts as yes besides y and yes (which every language accepts), comma-separated.
+cli-yes-answers = y, yes
+cli-not-applying-without-confirmation = Not applying without confirmation: add --yes (or --dry-run to only preview).
+cli-production-prompt = "{ $name }" is marked production. To change { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}, type its name:
+cli-production-wrong-name = --confirm-production "{ $typed }" is not this connection's name. { $refusal }
+cli-production-needs-flag = { $refusal } Without a terminal (or with --yes), give it as --confirm-production "{ $name }".
+
 ## graphql and request: human output
 
 cli-graphql-error-at = GraphQL error at line { $line }, column { $column }: { $message }

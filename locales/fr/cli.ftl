@@ -165,6 +165,22 @@ cli-runs-problem = {"  "}{ $status ->
 cli-runs-report-written = Rapport écrit dans { $file }.
 cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
 
+# Demander avant d’écrire (ticket 17 : les questions dans la langue de l’utilisateur)
+cli-confirm-change = Modifier { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} ?
+cli-yes-no-choices = [o/N]
+# Ce qui vaut oui en plus de y et yes (acceptés dans toutes les langues), séparé par des virgules.
+cli-yes-answers = o, oui
+cli-not-applying-without-confirmation = Rien n’est appliqué sans confirmation : ajoutez --yes (ou --dry-run pour seulement prévisualiser).
+cli-production-prompt = « { $name } » est marquée comme production. Pour modifier { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}, saisissez son nom :
+cli-production-wrong-name = --confirm-production « { $typed } » n’est pas le nom de cette connexion. { $refusal }
+cli-production-needs-flag = { $refusal } Sans terminal (ou avec --yes), indiquez-le avec --confirm-production « { $name } ».
+
 ## graphql et request : sortie pour les personnes
 
 cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }

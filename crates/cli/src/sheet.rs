@@ -156,7 +156,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &a.write) {
+    let gate = match gate(&opened, &a.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };

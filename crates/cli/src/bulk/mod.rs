@@ -202,7 +202,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &scope.write) {
+    let gate = match gate(&opened, &scope.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };
@@ -291,7 +291,11 @@ fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {
 
 /// The production guard, decided before anything is previewed or written. A dry run writes
 /// nothing, so it needs no guard.
-pub(crate) fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate, Error> {
+pub(crate) fn gate(
+    opened: &Opened,
+    write: &WriteFlags,
+    l: &Localizer,
+) -> Result<ProductionGate, Error> {
     if write.dry_run {
         return Ok(ProductionGate::Passed);
     }
@@ -300,6 +304,7 @@ pub(crate) fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate
         write.confirm_production.as_deref(),
         write.yes,
         std::io::stdin().is_terminal(),
+        l,
     )
 }
 
@@ -310,20 +315,22 @@ fn consent(
     gate: &ProductionGate,
     write: &WriteFlags,
     assets: u64,
+    l: &Localizer,
 ) -> Result<Option<Option<String>>, Error> {
     let (mut input, mut prompt) = (std::io::stdin().lock(), std::io::stderr());
     let given = write.confirm_production.clone();
     match gate {
         ProductionGate::AskForName => {
-            confirm::ask_for_name(opened.connection(), assets, &mut input, &mut prompt)
+            confirm::ask_for_name(opened.connection(), assets, &mut input, &mut prompt, l)
                 .map(|typed| Some(Some(typed)))
         }
         ProductionGate::Passed if write.yes => Ok(Some(given)),
         ProductionGate::Passed if !std::io::stdin().is_terminal() => Err(Error::InvalidInput(
-            "Not applying without confirmation: add --yes (or --dry-run to only preview).".into(),
+            l.text("cli-not-applying-without-confirmation"),
         )),
         ProductionGate::Passed => {
-            confirm::ask_yes_no(&format!("Change {assets} assets?"), &mut input, &mut prompt)
+            let question = l.msg("cli-confirm-change", &[("count", count(assets as f64))]);
+            confirm::ask_yes_no(&question, &mut input, &mut prompt, l)
                 .map(|yes| yes.then_some(given))
         }
     }
@@ -480,7 +487,7 @@ pub(crate) async fn after_preview(
         }
         return OK;
     }
-    match consent(opened, &gate, write, preview.counts.pending) {
+    match consent(opened, &gate, write, preview.counts.pending, l) {
         Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json, l).await,
         Ok(None) => {
             println!(
@@ -519,7 +526,7 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &r.write) {
+    let gate = match gate(&opened, &r.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };
@@ -527,7 +534,7 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     // production guard) asks now.
     let ask = summary.status == RunStatus::Previewed || gate == ProductionGate::AskForName;
     let name = if ask {
-        match consent(&opened, &gate, &r.write, summary.counts.pending) {
+        match consent(&opened, &gate, &r.write, summary.counts.pending, l) {
             Ok(Some(name)) => name,
             Ok(None) => return OK,
             Err(e) => return output::fail(&e, l),
@@ -545,7 +552,7 @@ async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace, l: &L
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &r.write) {
+    let gate = match gate(&opened, &r.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };
