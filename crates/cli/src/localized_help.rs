@@ -335,6 +335,19 @@ mod tests {
     }
 
     #[test]
+    fn the_where_words_are_listed_in_french_and_read() {
+        let help = french_help(&["bulk", "set"]);
+        assert!(help.contains("--where 'dc:rights est vide'"), "{help}");
+        assert!(help.contains("ne contient pas TEXTE"), "{help}");
+        for example in ["dc:rights est vide", "balise est wknd:activity/surfing"] {
+            assert!(
+                metadesk_core::bulk::Condition::parse(example).is_ok(),
+                "{example}"
+            );
+        }
+    }
+
+    #[test]
     fn the_help_command_names_the_command_asked_about() {
         let fr = Localizer::new(Lang::Fr);
         let command = apply(cli(), &fr);
