@@ -171,6 +171,8 @@ cli-yes-no-choices = [y/N]
 # What counts as yes besides y and yes (which every language accepts), comma-separated.
 cli-yes-answers = y, yes
 cli-not-applying-without-confirmation = Not applying without confirmation: add --yes (or --dry-run to only preview).
+cli-which-folder = Say which folder: --folder or --under.
+cli-sheet-out-format = { $file } must end in .xlsx or .csv: that is the format written.
 cli-production-prompt = "{ $name }" is marked production. To change { $count ->
     [one] { $count } asset
    *[other] { $count } assets

@@ -174,6 +174,8 @@ cli-yes-no-choices = [o/N]
 # Ce qui vaut oui en plus de y et yes (acceptés dans toutes les langues), séparé par des virgules.
 cli-yes-answers = o, oui
 cli-not-applying-without-confirmation = Rien n’est appliqué sans confirmation : ajoutez --yes (ou --dry-run pour seulement prévisualiser).
+cli-which-folder = Indiquez le dossier : --folder ou --under.
+cli-sheet-out-format = { $file } doit se terminer par .xlsx ou .csv : c’est le format écrit.
 cli-production-prompt = « { $name } » est marquée comme production. Pour modifier { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources

@@ -198,7 +198,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     scope.conn.note_unused_lister(&opened);
-    let (folder, filters) = match chosen_scope(&scope.select, &opened, ws) {
+    let (folder, filters) = match chosen_scope(&scope.select, &opened, ws, l) {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e, l),
     };
@@ -246,6 +246,7 @@ pub(crate) fn chosen_scope(
     args: &SelectFlags,
     opened: &Opened,
     ws: &Workspace,
+    l: &Localizer,
 ) -> Result<(String, Filters), Error> {
     let scope = if let Some(name) = &args.scope {
         ws.saved_scope(&opened.connection().id, name)?.scope
@@ -260,7 +261,7 @@ pub(crate) fn chosen_scope(
             .under
             .clone()
             .or_else(|| args.folder.clone())
-            .ok_or_else(|| Error::InvalidInput("Say which folder: --folder or --under.".into()))?;
+            .ok_or_else(|| Error::InvalidInput(l.text("cli-which-folder")))?;
         if args.conditions.is_empty() {
             Scope::Folder {
                 folder,
