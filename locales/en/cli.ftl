@@ -173,6 +173,9 @@ cli-yes-answers = y, yes
 cli-not-applying-without-confirmation = Not applying without confirmation: add --yes (or --dry-run to only preview).
 cli-which-folder = Say which folder: --folder or --under.
 cli-sheet-out-format = { $file } must end in .xlsx or .csv: that is the format written.
+cli-edit-no-value = { $flag } { $raw } has no value: write it as PROPERTY=VALUE, e.g. { $flag } dc:rights=WKND.
+cli-edit-clear-takes-name = --clear { $raw }: clear takes a property name only (it removes the property), e.g. --clear xmpRights:UsageTerms.
+cli-edit-nothing = Say what to change: --set, --append or --remove PROPERTY=VALUE, or --clear PROPERTY.
 cli-production-prompt = "{ $name }" is marked production. To change { $count ->
     [one] { $count } asset
    *[other] { $count } assets

@@ -176,6 +176,9 @@ cli-yes-answers = o, oui
 cli-not-applying-without-confirmation = Rien n’est appliqué sans confirmation : ajoutez --yes (ou --dry-run pour seulement prévisualiser).
 cli-which-folder = Indiquez le dossier : --folder ou --under.
 cli-sheet-out-format = { $file } doit se terminer par .xlsx ou .csv : c’est le format écrit.
+cli-edit-no-value = { $flag } { $raw } n’a pas de valeur : écrivez-la sous la forme PROPRIÉTÉ=VALEUR, par exemple { $flag } dc:rights=WKND.
+cli-edit-clear-takes-name = --clear { $raw } : --clear ne prend qu’un nom de propriété (il supprime la propriété), par exemple --clear xmpRights:UsageTerms.
+cli-edit-nothing = Indiquez quoi modifier : --set, --append ou --remove PROPRIÉTÉ=VALEUR, ou --clear PROPRIÉTÉ.
 cli-production-prompt = « { $name } » est marquée comme production. Pour modifier { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources

@@ -173,7 +173,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             Ok(vec![edit(v.property, EditOp::Remove { values: v.values })]),
         ),
         BulkCommand::Clear(c) => (c.scope, Ok(vec![edit(c.property, EditOp::Clear)])),
-        BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits)),
+        BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits, l)),
         BulkCommand::Resume(r) => return resume(r, ws, l).await,
         BulkCommand::Undo(r) => {
             let kind = RunKind::Undo { of: r.run.clone() };
