@@ -185,6 +185,11 @@ cli-production-needs-flag = { $refusal } Without a terminal (or with --yes), giv
 
 ## graphql and request: human output
 
+cli-console-persisted-form = --persisted "{ $given }" must be CONFIG/NAME, such as wknd/adventures-all.
+cli-console-no-query = Give the query with --query, --query-file or --persisted.
+cli-console-header-form = --header "{ $given }" must be "Name: value".
+cli-console-form-form = --form "{ $given }" must be NAME=VALUE, such as --form ./dc:title=Summer.
+
 cli-graphql-error-at = GraphQL error at line { $line }, column { $column }: { $message }
 cli-graphql-error = GraphQL error: { $message }
 cli-graphql-no-list = The answer holds no list of items; printing it as JSON.

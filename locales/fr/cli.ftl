@@ -188,6 +188,11 @@ cli-production-needs-flag = { $refusal } Sans terminal (ou avec --yes), indiquez
 
 ## graphql et request : sortie pour les personnes
 
+cli-console-persisted-form = --persisted « { $given } » doit être de la forme CONFIG/NOM, par exemple wknd/adventures-all.
+cli-console-no-query = Indiquez la requête avec --query, --query-file ou --persisted.
+cli-console-header-form = --header « { $given } » doit être de la forme « Nom: valeur ».
+cli-console-form-form = --form « { $given } » doit être de la forme NOM=VALEUR, par exemple --form ./dc:title=Summer.
+
 cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }
 cli-graphql-error = Erreur GraphQL : { $message }
 cli-graphql-no-list = La réponse ne contient aucune liste d’éléments ; elle est affichée en JSON.
