@@ -317,7 +317,7 @@ bulk-failures-common = { $count ->
    *[other] { $count } ressources n’ont pas pu être modifiées
 }. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
 bulk-edit-line = { $property } : { $verb ->
-    [set] définir à { $values }
+    [set] remplacer par { $values }
     [append] ajouter { $values }
     [remove] retirer { $values }
    *[other] effacer

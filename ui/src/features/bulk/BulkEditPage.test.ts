@@ -888,7 +888,7 @@ describe('in French', () => {
     vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
     await user.click(screen.getByTestId('preview-button'));
     await screen.findByTestId('preview-table');
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : définir à « © 2026 WKND »');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : remplacer par « © 2026 WKND »');
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Appliquer 1 modification');
     expect(englishLeft()).toEqual([]);
 

@@ -217,10 +217,10 @@ describe('in French', () => {
 
   it('words edits, values and failures with French typography', () => {
     expect(editLine(fr, { property: 'dc:rights', op: { kind: 'set', values: ['x'] } })).toBe(
-      `Copyright (dc:rights)${nbsp}: définir à «${nbsp}x${nbsp}»`,
+      `Copyright (dc:rights)${nbsp}: remplacer par «${nbsp}x${nbsp}»`,
     );
     expect(editLine(fr, { property: 'dc:subject', op: { kind: 'set_list', values: ['a', 'b'] } })).toBe(
-      `Mots-clés (dc:subject)${nbsp}: définir à «${nbsp}a${nbsp}», «${nbsp}b${nbsp}»`,
+      `Mots-clés (dc:subject)${nbsp}: remplacer par «${nbsp}a${nbsp}», «${nbsp}b${nbsp}»`,
     );
     expect(editLine(fr, { property: 'cq:tags', op: { kind: 'clear' } })).toBe(`Balises (cq:tags)${nbsp}: effacer`);
     expect(value(fr, null)).toBe('(non définie)');
