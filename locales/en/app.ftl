@@ -1,4 +1,22 @@
-# Messages the window's Rust side builds (src-tauri): desktop notifications.
+# Messages the window's Rust side builds (src-tauri): file dialogs and desktop notifications.
+
+## File dialogs (titles and filters of the system's open and save dialogs; issue 17)
+
+dialog-credentials-title = Choose credential files
+dialog-report-title = Export the report as CSV
+dialog-sheet-export-title = Export the metadata as a sheet
+dialog-sheet-import-title = Import a sheet
+dialog-problems-title = Export the problems as CSV
+dialog-list-title = Choose a list of assets
+dialog-console-title = Export the result
+dialog-filter-credentials = Credential files ({ $extensions })
+dialog-filter-csv = CSV files ({ $extensions })
+dialog-filter-json = JSON files ({ $extensions })
+dialog-filter-xlsx = Excel workbooks ({ $extensions })
+dialog-filter-sheets = Spreadsheets ({ $extensions })
+dialog-filter-lists = Lists ({ $extensions })
+
+## Desktop notifications
 
 notify-preview-title = { $what ->
     [undo] Undo

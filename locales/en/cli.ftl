@@ -6,6 +6,25 @@ cli-yes = yes
 cli-no = no
 cli-report-unwritable = the report could not be written ({ $detail })
 
+## clap's own words (issue 17): help headings, --help, --version, the help command, usage errors
+
+cli-heading-usage = Usage:
+cli-heading-commands = Commands
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+# What comes between a heading and the colon clap writes after it.
+cli-heading-before-colon = {""}
+cli-value-command = COMMAND
+cli-help-flag = Print help
+cli-help-version = Print version
+cli-help-command = Print this message or the help of the given command
+cli-help-command-arg = The command to explain
+cli-usage-error = error: { $problem } (see --help)
+cli-usage-missing = these required arguments are missing: { $args }
+cli-usage-unknown-arg = unknown argument { $arg }
+cli-usage-invalid-value = invalid value “{ $value }” for { $arg }
+cli-usage-unknown-command = unknown command “{ $command }”
+
 ## Help summaries
 
 cli-about = Metadesk from the command line.
@@ -93,6 +112,7 @@ cli-arg-request-out = Write the body to FILE instead of stdout.
 cli-arg-request-confirm_production = The connection's name, required to write (anything but GET/HEAD) on a production connection.
 cli-arg-sheet-export-properties = A property to export, `prefix:name` (e.g. dc:title); repeat for several.
 cli-arg-sheet-export-out = The file to write: `.xlsx` or `.csv`.
+cli-arg-sheet-import-sheet = The sheet to import: .xlsx, .xlsm, .xls, .ods or .csv.
 cli-arg-sheet-import-skip_invalid_rows = Leave out the rows that have errors and preview the others (errors in the headers or the file still stop the import).
 
 ## bulk and runs: human output
@@ -142,7 +162,33 @@ cli-runs-problem = {"  "}{ $status ->
 cli-runs-report-written = Report written to { $file }.
 cli-runs-report-exists = error: { $file } already exists; choose another file name, or add --force to replace it.
 
+# Asking before writing (issue 17: the prompts in the user's language)
+cli-confirm-change = Change { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}?
+cli-yes-no-choices = [y/N]
+# What counts as yes besides y and yes (which every language accepts), comma-separated.
+cli-yes-answers = y, yes
+cli-not-applying-without-confirmation = Not applying without confirmation: add --yes (or --dry-run to only preview).
+cli-which-folder = Say which folder: --folder or --under.
+cli-sheet-out-format = { $file } must end in .xlsx or .csv: that is the format written.
+cli-edit-no-value = { $flag } { $raw } has no value: write it as PROPERTY=VALUE, e.g. { $flag } dc:rights=WKND.
+cli-edit-clear-takes-name = --clear { $raw }: clear takes a property name only (it removes the property), e.g. --clear xmpRights:UsageTerms.
+cli-edit-nothing = Say what to change: --set, --append or --remove PROPERTY=VALUE, or --clear PROPERTY.
+cli-production-prompt = "{ $name }" is marked production. To change { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}, type its name:
+cli-production-wrong-name = --confirm-production "{ $typed }" is not this connection's name. { $refusal }
+cli-production-needs-flag = { $refusal } Without a terminal (or with --yes), give it as --confirm-production "{ $name }".
+
 ## graphql and request: human output
+
+cli-console-persisted-form = --persisted "{ $given }" must be CONFIG/NAME, such as wknd/adventures-all.
+cli-console-no-query = Give the query with --query, --query-file or --persisted.
+cli-console-header-form = --header "{ $given }" must be "Name: value".
+cli-console-form-form = --form "{ $given }" must be NAME=VALUE, such as --form ./dc:title=Summer.
 
 cli-graphql-error-at = GraphQL error at line { $line }, column { $column }: { $message }
 cli-graphql-error = GraphQL error: { $message }

@@ -536,6 +536,8 @@ bulk-report-stopped-pending = { $count ->
 bulk-resume-left = Resume ({ $count } left)
 bulk-report-failures-title = Some assets could not be changed
 bulk-export-csv = Export CSV
+# Localized CSV headers toggle (issue 17)
+bulk-export-localized-headers = Column headers in words (Path, Status…) rather than machine keys
 bulk-retry-failed = Retry failed ({ $count })
 bulk-undo-run = Undo this run
 bulk-saved-file = Saved { $path }

@@ -1,4 +1,22 @@
-# Messages que le côté Rust de la fenêtre construit (src-tauri) : notifications du bureau.
+# Messages que le côté Rust de la fenêtre construit (src-tauri) : boîtes de dialogue de fichiers et notifications du bureau.
+
+## Boîtes de dialogue de fichiers (titres et filtres des boîtes d’ouverture et d’enregistrement du système ; ticket 17)
+
+dialog-credentials-title = Choisir des fichiers d’identifiants
+dialog-report-title = Exporter le rapport en CSV
+dialog-sheet-export-title = Exporter les métadonnées dans une feuille de calcul
+dialog-sheet-import-title = Importer une feuille de calcul
+dialog-problems-title = Exporter les problèmes en CSV
+dialog-list-title = Choisir une liste de ressources
+dialog-console-title = Exporter le résultat
+dialog-filter-credentials = Fichiers d’identifiants ({ $extensions })
+dialog-filter-csv = Fichiers CSV ({ $extensions })
+dialog-filter-json = Fichiers JSON ({ $extensions })
+dialog-filter-xlsx = Classeurs Excel ({ $extensions })
+dialog-filter-sheets = Feuilles de calcul ({ $extensions })
+dialog-filter-lists = Listes ({ $extensions })
+
+## Notifications du bureau
 
 notify-preview-title = Aperçu { $what ->
     [undo] de l’annulation

@@ -6,6 +6,25 @@ cli-yes = oui
 cli-no = non
 cli-report-unwritable = le rapport n’a pas pu être écrit ({ $detail })
 
+## Les mots de clap (ticket 17) : titres de l’aide, --help, --version, la commande help, erreurs d’utilisation
+
+cli-heading-usage = Utilisation :
+cli-heading-commands = Commandes
+cli-heading-arguments = Arguments
+cli-heading-options = Options
+# Ce qui sépare un titre des deux-points que clap écrit après lui.
+cli-heading-before-colon = {"\u00A0"}
+cli-value-command = COMMANDE
+cli-help-flag = Afficher l’aide
+cli-help-version = Afficher la version
+cli-help-command = Afficher ce message ou l’aide de la commande indiquée
+cli-help-command-arg = La commande à expliquer
+cli-usage-error = erreur : { $problem } (voir --help)
+cli-usage-missing = ces arguments obligatoires manquent : { $args }
+cli-usage-unknown-arg = argument inconnu : { $arg }
+cli-usage-invalid-value = valeur « { $value } » non valable pour { $arg }
+cli-usage-unknown-command = commande inconnue : « { $command } »
+
 ## Résumés d’aide
 
 cli-about = Metadesk en ligne de commande.
@@ -60,7 +79,7 @@ cli-arg-bulk-file = Un fichier d’identifiants (identifiants de service, jeton 
 cli-arg-bulk-list_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers (aucun point de terminaison OpenAPI ne liste les ressources d’un dossier).
 cli-arg-bulk-folder = Le dossier de la DAM : `/content/dam/…` (la forme de l’exemple sans `/content/dam` fonctionne aussi).
 cli-arg-bulk-under = Rechercher sous ce dossier (avec --where) ; identique à --folder.
-cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition, avec les mots de la fenêtre en anglais ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Formes : PROP is empty | is not empty | is VALEUR | is not VALEUR | contains TEXTE | does not contain TEXTE, tag is TAG, type is MIME (image/* pour une famille), modified|created before|after AAAA-MM-JJ, name matches MOTIF.
+cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights est vide' --where 'balise est wknd:activity/surfing'. Formes : PROP est vide | n’est pas vide | est VALEUR | n’est pas VALEUR | contient TEXTE | ne contient pas TEXTE, balise est TAG, type est MIME (image/* pour une famille), modifié|créé avant|après AAAA-MM-JJ, nom correspond à MOTIF. Les mots anglais (is empty, contains, tag is, modified after…) sont toujours acceptés.
 cli-arg-bulk-any = Les ressources qui remplissent l’une des conditions --where (par défaut : toutes).
 cli-arg-bulk-list = Les ressources d’une liste : chemins de la DAM, liens Assets ou identifiants urn:aaid:aem:, un par ligne ou un CSV d’une colonne. Les entrées qui ne désignent aucune ressource sont signalées, les autres modifiées.
 cli-arg-bulk-scope = Une portée enregistrée pour la connexion (dans Modification en masse, dans la fenêtre).
@@ -93,6 +112,7 @@ cli-arg-request-out = Écrire le corps dans FICHIER au lieu de la sortie standar
 cli-arg-request-confirm_production = Le nom de la connexion, obligatoire pour écrire (tout sauf GET/HEAD) sur une connexion de production.
 cli-arg-sheet-export-properties = Une propriété à exporter, `préfixe:nom` (par exemple dc:title) ; répétez l’option pour plusieurs.
 cli-arg-sheet-export-out = Le fichier à écrire : `.xlsx` ou `.csv`.
+cli-arg-sheet-import-sheet = La feuille de calcul à importer : .xlsx, .xlsm, .xls, .ods ou .csv.
 cli-arg-sheet-import-skip_invalid_rows = Laisser de côté les lignes en erreur et prévisualiser les autres (les erreurs dans les en-têtes ou le fichier arrêtent toujours l’import).
 
 ## bulk et runs : sortie pour les personnes
@@ -145,7 +165,33 @@ cli-runs-problem = {"  "}{ $status ->
 cli-runs-report-written = Rapport écrit dans { $file }.
 cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
 
+# Demander avant d’écrire (ticket 17 : les questions dans la langue de l’utilisateur)
+cli-confirm-change = Modifier { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} ?
+cli-yes-no-choices = [o/N]
+# Ce qui vaut oui en plus de y et yes (acceptés dans toutes les langues), séparé par des virgules.
+cli-yes-answers = o, oui
+cli-not-applying-without-confirmation = Rien n’est appliqué sans confirmation : ajoutez --yes (ou --dry-run pour seulement prévisualiser).
+cli-which-folder = Indiquez le dossier : --folder ou --under.
+cli-sheet-out-format = { $file } doit se terminer par .xlsx ou .csv : c’est le format écrit.
+cli-edit-no-value = { $flag } { $raw } n’a pas de valeur : écrivez-la sous la forme PROPRIÉTÉ=VALEUR, par exemple { $flag } dc:rights=WKND.
+cli-edit-clear-takes-name = --clear { $raw } : --clear ne prend qu’un nom de propriété (il supprime la propriété), par exemple --clear xmpRights:UsageTerms.
+cli-edit-nothing = Indiquez quoi modifier : --set, --append ou --remove PROPRIÉTÉ=VALEUR, ou --clear PROPRIÉTÉ.
+cli-production-prompt = « { $name } » est marquée comme production. Pour modifier { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}, saisissez son nom :
+cli-production-wrong-name = --confirm-production « { $typed } » n’est pas le nom de cette connexion. { $refusal }
+cli-production-needs-flag = { $refusal } Sans terminal (ou avec --yes), indiquez-le avec --confirm-production « { $name } ».
+
 ## graphql et request : sortie pour les personnes
+
+cli-console-persisted-form = --persisted « { $given } » doit être de la forme CONFIG/NOM, par exemple wknd/adventures-all.
+cli-console-no-query = Indiquez la requête avec --query, --query-file ou --persisted.
+cli-console-header-form = --header « { $given } » doit être de la forme « Nom: valeur ».
+cli-console-form-form = --form « { $given } » doit être de la forme NOM=VALEUR, par exemple --form ./dc:title=Summer.
 
 cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }
 cli-graphql-error = Erreur GraphQL : { $message }

@@ -24,7 +24,7 @@ nav-sections = Sections
 nav-connections = Connexions
 nav-bulk = Modification en masse
 nav-activity = Activité
-nav-console = Console API
+nav-console = Console d’API
 nav-settings = Paramètres
 startup-failed-title = La vérification au démarrage n’a pas abouti
 checking = Vérification…
@@ -317,7 +317,7 @@ bulk-failures-common = { $count ->
    *[other] { $count } ressources n’ont pas pu être modifiées
 }. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
 bulk-edit-line = { $property } : { $verb ->
-    [set] définir à { $values }
+    [set] remplacer par { $values }
     [append] ajouter { $values }
     [remove] retirer { $values }
    *[other] effacer
@@ -536,6 +536,8 @@ bulk-report-stopped-pending = { $count ->
 bulk-resume-left = Reprendre ({ $count } restantes)
 bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
 bulk-export-csv = Exporter en CSV
+# Localized CSV headers toggle (issue 17)
+bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) plutôt que les clés techniques
 bulk-retry-failed = Relancer les échecs ({ $count })
 bulk-undo-run = Annuler cette exécution
 bulk-saved-file = Enregistré dans { $path }

@@ -3,6 +3,7 @@
 
 mod blocking;
 mod commands;
+mod dialogs;
 mod drop;
 mod logging;
 mod notify;

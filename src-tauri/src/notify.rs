@@ -200,6 +200,7 @@ mod tests {
             edits: vec![metadesk_core::bulk::reasons::Reason::Text(
                 "dc:rights: set \"R\"".into(),
             )],
+            edit_details: Vec::new(),
             status,
             counts,
             duration_secs: None,

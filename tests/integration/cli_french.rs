@@ -82,6 +82,98 @@ async fn connections_test_speaks_french_when_lang_is_french() {
     );
 }
 
+/// The help in French has no clap heading or flag left in English, and `--where` reads the
+/// French condition words as the English ones (the same assets, on the sandbox).
+#[tokio::test]
+async fn help_and_where_words_are_french_when_lang_is_french() {
+    let sb = sandbox(20).await;
+    let home = CliHome::new(&sb);
+    let run = |args: &[&str], lang: &str| {
+        let file = home.creds.join("local-development-token.json");
+        let mut all: Vec<&str> = args.to_vec();
+        if args.contains(&"--where") {
+            all.extend(["--aem", &home.aem, "--file", file.to_str().unwrap()]);
+        }
+        let mut cmd = home.command(&all);
+        cmd.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang)
+            .stdin(std::process::Stdio::null());
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output())
+                .await
+                .unwrap()
+                .unwrap();
+            let stdout = String::from_utf8(out.stdout).unwrap();
+            (
+                out.status.code(),
+                stdout,
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        }
+    };
+    for args in [
+        &["--help"][..],
+        &["bulk", "--help"],
+        &["bulk", "set", "--help"],
+        &["help", "sheet"],
+    ] {
+        let (code, out, err) = run(args, "fr_FR.UTF-8").await;
+        assert_eq!(code, Some(0), "{args:?}: {err}");
+        for english in [
+            "Usage:",
+            "Commands:",
+            "Options:",
+            "Arguments:",
+            "Print help",
+            "Print version",
+        ] {
+            assert!(!out.contains(english), "{args:?}: {english} in\n{out}");
+        }
+        assert!(
+            out.contains("Utilisation\u{a0}: metadesk-cli"),
+            "{args:?}: {out}"
+        );
+    }
+    let (_, out, _) = run(&["--help"], "C").await;
+    assert!(
+        out.contains("Usage: metadesk-cli") && out.contains("Print help"),
+        "{out}"
+    );
+
+    let (code, _, err) = run(&["bulk", "sett"], "fr_FR.UTF-8").await;
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "erreur\u{a0}: commande inconnue\u{a0}: «\u{a0}sett\u{a0}» (voir --help)\n"
+    );
+
+    let dry_run = |condition: &'static str| {
+        [
+            "bulk",
+            "set",
+            "--property",
+            "dc:rights",
+            "--value",
+            "x",
+            "--under",
+            metadesk_sandbox::SAMPLE_FOLDER,
+            "--where",
+            condition,
+            "--dry-run",
+            "--json",
+        ]
+    };
+    let (code, english, err) = run(&dry_run("dc:rights is empty"), "fr_FR.UTF-8").await;
+    assert_eq!(code, Some(0), "{err}");
+    let (code, french, err) = run(&dry_run("dc:rights est vide"), "fr_FR.UTF-8").await;
+    assert_eq!(code, Some(0), "{err}");
+    let counts =
+        |json: &str| serde_json::from_str::<serde_json::Value>(json).unwrap()["counts"].clone();
+    assert_eq!(counts(&french), counts(&english));
+    assert!(counts(&french)["assets"].as_u64().unwrap() > 0, "{french}");
+}
+
 /// `bulk` and `runs` in French: the summary, the stop reason the journal keeps as an id (told in
 /// the reader's language when shown, here and in a later `runs show`), the report's reasons, and
 /// the CSV's headers only when asked for.

@@ -228,7 +228,7 @@ describe('navigation', () => {
       'Connexions',
       'Modification en masse',
       'Activité',
-      'Console API',
+      'Console d’API',
       'Paramètres',
     ]);
     expect(document.documentElement.lang).toBe('fr');

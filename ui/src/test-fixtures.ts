@@ -48,6 +48,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     scope: 'the assets of /content/dam/wknd-shared/en',
     kind: { kind: 'edit' },
     edits: ['dc:rights: set "© 2026 WKND"'],
+    editDetails: [{ property: 'dc:rights', op: { kind: 'set', values: ['© 2026 WKND'] } }],
     status: 'previewed',
     counts: { assets: 3, changed: 0, unchanged: 1, skipped: 1, failed: 0, pending: 1 },
     durationSecs: 4,

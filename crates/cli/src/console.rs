@@ -94,7 +94,7 @@ fn read_file(path: &PathBuf, what: &str) -> Result<String, Error> {
 
 /// `metadesk-cli graphql …`.
 pub async fn graphql(args: GraphqlArgs, workspace: &Workspace, l: &Localizer) -> u8 {
-    let answer = match run_graphql(&args, workspace).await {
+    let answer = match run_graphql(&args, workspace, l).await {
         Ok(a) => a,
         Err(e) => return fail(&e, l),
     };
@@ -141,15 +141,20 @@ pub async fn graphql(args: GraphqlArgs, workspace: &Workspace, l: &Localizer) ->
     }
 }
 
-async fn run_graphql(args: &GraphqlArgs, workspace: &Workspace) -> Result<GraphqlAnswer, Error> {
+async fn run_graphql(
+    args: &GraphqlArgs,
+    workspace: &Workspace,
+    l: &Localizer,
+) -> Result<GraphqlAnswer, Error> {
     let variables = match args.variables.strip_prefix('@') {
         Some(file) => read_file(&PathBuf::from(file), "variables")?,
         None => args.variables.clone(),
     };
     if let Some(persisted) = &args.persisted {
         let Some((config, name)) = persisted.trim_matches('/').split_once('/') else {
-            return Err(Error::InvalidInput(format!(
-                "--persisted \"{persisted}\" must be CONFIG/NAME, such as wknd/adventures-all."
+            return Err(Error::InvalidInput(l.msg(
+                "cli-console-persisted-form",
+                &[("given", arg(persisted.as_str()))],
             )));
         };
         return workspace
@@ -160,9 +165,7 @@ async fn run_graphql(args: &GraphqlArgs, workspace: &Workspace) -> Result<Graphq
         (Some(q), _) => q.clone(),
         (None, Some(file)) => read_file(file, "query")?,
         (None, None) => {
-            return Err(Error::InvalidInput(
-                "Give the query with --query, --query-file or --persisted.".into(),
-            ));
+            return Err(Error::InvalidInput(l.text("cli-console-no-query")));
         }
     };
     workspace
@@ -267,7 +270,7 @@ fn write_table_csv(
 
 /// `metadesk-cli request …`.
 pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
-    let request = match build_request(&args) {
+    let request = match build_request(&args, l) {
         Ok(r) => r,
         Err(e) => return fail(&e, l),
     };
@@ -333,7 +336,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) ->
     if ok { OK } else { SOME_FAILED }
 }
 
-fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
+fn build_request(args: &RequestArgs, l: &Localizer) -> Result<ConsoleRequest, Error> {
     let headers = args
         .headers
         .iter()
@@ -344,7 +347,9 @@ fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
                     value: v.trim().to_owned(),
                 })
                 .ok_or_else(|| {
-                    Error::InvalidInput(format!("--header \"{h}\" must be \"Name: value\"."))
+                    Error::InvalidInput(
+                        l.msg("cli-console-header-form", &[("given", arg(h.as_str()))]),
+                    )
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -361,9 +366,9 @@ fn build_request(args: &RequestArgs) -> Result<ConsoleRequest, Error> {
                     value: v.to_owned(),
                 })
                 .ok_or_else(|| {
-                    Error::InvalidInput(format!(
-                        "--form \"{f}\" must be NAME=VALUE, such as --form ./dc:title=Summer."
-                    ))
+                    Error::InvalidInput(
+                        l.msg("cli-console-form-form", &[("given", arg(f.as_str()))]),
+                    )
                 })
         })
         .collect::<Result<Vec<_>, _>>()?;
@@ -445,7 +450,7 @@ mod tests {
             out: None,
             confirm_production: None,
         };
-        let r = build_request(&args).unwrap();
+        let r = build_request(&args, &Localizer::english()).unwrap();
         assert_eq!(r.body.as_deref(), Some("{\"a\": 1}"));
         assert_eq!(r.headers[0].value, "application/json");
         assert_eq!(r.form, None);
@@ -453,7 +458,7 @@ mod tests {
             headers: vec!["no colon".into()],
             ..args
         };
-        assert!(build_request(&bad).is_err());
+        assert!(build_request(&bad, &Localizer::english()).is_err());
     }
 
     #[test]
@@ -468,7 +473,11 @@ mod tests {
             out: None,
             confirm_production: None,
         };
-        let r = build_request(&args(&["./dc:title=a=b & c", "empty="])).unwrap();
+        let r = build_request(
+            &args(&["./dc:title=a=b & c", "empty="]),
+            &Localizer::english(),
+        )
+        .unwrap();
         let form = r.form.unwrap();
         assert_eq!(
             (form[0].name.as_str(), form[0].value.as_str()),
@@ -476,8 +485,13 @@ mod tests {
         );
         assert_eq!(form[1].value, "");
         for bad in ["no-equals", "=value"] {
-            let e = build_request(&args(&[bad])).unwrap_err().to_string();
+            let e = build_request(&args(&[bad]), &Localizer::english())
+                .unwrap_err()
+                .to_string();
             assert!(e.contains("must be NAME=VALUE"), "{e}");
+            let fr = Localizer::new(metadesk_core::i18n::Lang::Fr);
+            let e = build_request(&args(&[bad]), &fr).unwrap_err().to_string();
+            assert!(e.contains("doit être de la forme NOM=VALEUR"), "{e}");
         }
     }
 

@@ -70,9 +70,15 @@ fn main() -> ExitCode {
     // The terminal's language: LANG/LC_ALL, or the OS setting (see `i18n::system_lang`).
     let l = Localizer::new(system_lang());
     // `connections test` lives in its own module and is added to the parser here.
-    let matches = localized_help::apply(test_connection::augment(Cli::command()), &l)
+    let mut cli = localized_help::apply(test_connection::augment(Cli::command()), &l);
+    let matches = cli
+        .clone()
         .try_get_matches()
-        .unwrap_or_else(|e| usage_error(e));
+        .unwrap_or_else(|e| usage_error(e, &l));
+    if let Some(path) = localized_help::help_requested(&matches) {
+        print!("{}", localized_help::render_help(&mut cli, &path));
+        return ExitCode::SUCCESS;
+    }
     let workspace = match home::workspace_from_environment() {
         Ok(workspace) => workspace,
         Err(err) => {
@@ -86,11 +92,11 @@ fn main() -> ExitCode {
     if let Some(args) = test_connection::test_args(&matches) {
         let code = match args {
             Ok(args) => in_runtime(test_connection::run(args, &workspace, &l)),
-            Err(e) => usage_error(e),
+            Err(e) => usage_error(e, &l),
         };
         return ExitCode::from(code);
     }
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| usage_error(e, &l));
     let mut out = std::io::stdout().lock();
     let mut err = std::io::stderr().lock();
     let code = match cli.command {
@@ -110,23 +116,59 @@ fn main() -> ExitCode {
 
 /// Help and version go to stdout as clap prints them; a usage error is one line on stderr
 /// (like every other failure) and exit code 2.
-fn usage_error(error: clap::Error) -> ! {
+fn usage_error(error: clap::Error, l: &Localizer) -> ! {
     match error.kind() {
         ErrorKind::DisplayHelp
         | ErrorKind::DisplayVersion
         | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => error.exit(),
         _ => {
-            eprintln!("{}", usage_line(&error.render().to_string()));
+            eprintln!("{}", usage_line(&error, l));
             std::process::exit(i32::from(FAILURE))
         }
     }
 }
 
-/// clap's message without the usage block, on one line, with the hint to `--help`.
-fn usage_line(rendered: &str) -> String {
-    let problem = rendered.split("\nUsage:").next().unwrap_or(rendered);
-    let problem = problem.split_whitespace().collect::<Vec<_>>().join(" ");
-    format!("{problem} (see --help)")
+/// The problem on one line, in the user's language, with the hint to `--help`: the common
+/// mistakes in the catalogue's words, any other in clap's (English) without its usage block.
+fn usage_line(error: &clap::Error, l: &Localizer) -> String {
+    use clap::error::{ContextKind, ContextValue};
+    let context = |kind| match error.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        _ => None,
+    };
+    let problem = match (error.kind(), context(ContextKind::InvalidArg)) {
+        (ErrorKind::MissingRequiredArgument, Some(args)) => {
+            l.msg("cli-usage-missing", &[("args", arg(args))])
+        }
+        (ErrorKind::UnknownArgument, Some(args)) => {
+            l.msg("cli-usage-unknown-arg", &[("arg", arg(args))])
+        }
+        (ErrorKind::InvalidValue, Some(args)) => l.msg(
+            "cli-usage-invalid-value",
+            &[
+                ("arg", arg(args)),
+                (
+                    "value",
+                    arg(context(ContextKind::InvalidValue).unwrap_or_default()),
+                ),
+            ],
+        ),
+        (ErrorKind::InvalidSubcommand, _) => l.msg(
+            "cli-usage-unknown-command",
+            &[(
+                "command",
+                arg(context(ContextKind::InvalidSubcommand).unwrap_or_default()),
+            )],
+        ),
+        _ => {
+            let rendered = error.render().to_string();
+            let problem = rendered.split("\nUsage:").next().unwrap_or(&rendered);
+            let problem = problem.trim_start().trim_start_matches("error:");
+            problem.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    };
+    l.msg("cli-usage-error", &[("problem", arg(problem))])
 }
 
 /// Runs an async command family (bulk runs talk to AEM concurrently) to completion.
@@ -143,32 +185,50 @@ fn in_runtime(command: impl std::future::Future<Output = u8>) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use metadesk_core::i18n::Lang;
 
-    fn rendered_error(args: &[&str]) -> String {
-        let error = test_connection::augment(Cli::command())
+    fn rendered_error(args: &[&str], lang: Lang) -> String {
+        let l = Localizer::new(lang);
+        let error = localized_help::apply(test_connection::augment(Cli::command()), &l)
             .try_get_matches_from(args)
             .err()
             .unwrap();
-        usage_line(&error.render().to_string())
+        usage_line(&error, &l)
     }
+
+    const MISSING_VALUE: &[&str] = &[
+        "metadesk-cli",
+        "bulk",
+        "set",
+        "--connection",
+        "c",
+        "--folder",
+        "/content/dam/a",
+        "--property",
+        "dc:rights",
+    ];
 
     #[test]
     fn a_usage_error_is_one_line_naming_the_problem() {
-        let line = rendered_error(&[
-            "metadesk-cli",
-            "bulk",
-            "set",
-            "--connection",
-            "c",
-            "--folder",
-            "/content/dam/a",
-            "--property",
-            "dc:rights",
-        ]);
+        let line = rendered_error(MISSING_VALUE, Lang::En);
         assert!(!line.contains('\n'), "{line}");
         assert!(line.starts_with("error: "), "{line}");
         assert!(line.contains("--value"), "{line}");
         assert!(!line.contains("Usage:"), "{line}");
         assert!(line.ends_with("(see --help)"), "{line}");
+    }
+
+    #[test]
+    fn a_usage_error_is_in_french_when_the_language_is_french() {
+        let line = rendered_error(MISSING_VALUE, Lang::Fr);
+        assert!(
+            line.starts_with("erreur\u{a0}: ces arguments obligatoires manquent\u{a0}: --value"),
+            "{line}"
+        );
+        assert!(line.ends_with("(voir --help)"), "{line}");
+        let line = rendered_error(&["metadesk-cli", "bulk", "sett"], Lang::Fr);
+        assert!(line.contains("commande inconnue"), "{line}");
+        let line = rendered_error(&["metadesk-cli", "doctor", "--nope"], Lang::Fr);
+        assert!(line.contains("argument inconnu\u{a0}: --nope"), "{line}");
     }
 }

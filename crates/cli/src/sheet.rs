@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{SheetFormat, SheetImport, Workspace};
-use metadesk_core::i18n::Localizer;
+use metadesk_core::i18n::{Localizer, arg};
 use metadesk_core::sheets::Severity;
 
 use crate::bulk::open::ConnectionArgs;
@@ -74,9 +74,9 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let out_name = a.out.file_name().map(|n| n.to_string_lossy().into_owned());
     let Some(format) = out_name.as_deref().and_then(SheetFormat::from_file_name) else {
         return output::fail(
-            &Error::InvalidInput(format!(
-                "{} must end in .xlsx or .csv: that is the format written.",
-                a.out.display()
+            &Error::InvalidInput(l.msg(
+                "cli-sheet-out-format",
+                &[("file", arg(a.out.display().to_string()))],
             )),
             l,
         );
@@ -88,7 +88,7 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let (folder, filters) = match chosen_scope(&a.select, &opened, ws) {
+    let (folder, filters) = match chosen_scope(&a.select, &opened, ws, l) {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
@@ -156,7 +156,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &a.write) {
+    let gate = match gate(&opened, &a.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };

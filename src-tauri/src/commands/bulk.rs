@@ -15,8 +15,8 @@ use metadesk_core::bulk::{
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::dialogs::Dialog;
 use crate::notify::{self, Ended};
 use crate::state::AppState;
 
@@ -292,12 +292,9 @@ pub async fn export_report_csv<R: Runtime>(
     // An unknown run is refused before any dialog opens.
     state.workspace.run_summary(&run_id).await?;
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("Export the report as CSV")
+    Dialog::ReportCsv
+        .builder(&app, &window, &state.localizer())
         .set_file_name(format!("metadesk-report-{run_id}.csv"))
-        .add_filter("CSV files (.csv)", &["csv"])
-        .set_parent(&window)
         .save_file(move |picked| {
             let _ = tx.send(picked);
         });

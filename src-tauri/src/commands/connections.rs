@@ -12,9 +12,9 @@ use metadesk_core::connections::{
 };
 use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
 use crate::blocking::{blocking, blocking_in};
+use crate::dialogs::Dialog;
 use crate::state::AppState;
 
 /// All connections, redacted (secrets appear only as hints).
@@ -43,11 +43,8 @@ pub async fn choose_credential_files<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Vec<FileOutcome>, IpcError> {
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("Choose credential files")
-        .add_filter("Credential files (.json)", &["json"])
-        .set_parent(&window)
+    Dialog::CredentialFiles
+        .builder(&app, &window, &state.localizer())
         .pick_files(move |picked| {
             let _ = tx.send(picked);
         });

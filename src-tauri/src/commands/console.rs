@@ -10,8 +10,8 @@ use metadesk_core::console::{
     SavedPersisted, SavedRequest,
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::DialogExt;
 
+use crate::dialogs::Dialog;
 use crate::state::AppState;
 
 #[tauri::command]
@@ -164,20 +164,18 @@ pub async fn console_delete_saved(
 pub async fn console_export<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
+    state: State<'_, AppState>,
     format: ExportFormat,
     data_json: String,
 ) -> Result<Option<String>, IpcError> {
-    let (ext, label) = match format {
-        ExportFormat::Csv => ("csv", "CSV files (.csv)"),
-        ExportFormat::Json => ("json", "JSON files (.json)"),
+    let (ext, dialog) = match format {
+        ExportFormat::Csv => ("csv", Dialog::ConsoleCsv),
+        ExportFormat::Json => ("json", Dialog::ConsoleJson),
     };
     let (tx, rx) = tokio::sync::oneshot::channel();
-    app.dialog()
-        .file()
-        .set_title("Export the result")
+    dialog
+        .builder(&app, &window, &state.localizer())
         .set_file_name(format!("metadesk-result.{ext}"))
-        .add_filter(label, &[ext])
-        .set_parent(&window)
         .save_file(move |picked| {
             let _ = tx.send(picked);
         });

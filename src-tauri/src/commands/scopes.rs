@@ -2,9 +2,7 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{
-    ConnectionChoice, HeldSheet, LIST_EXTENSIONS, ListFile, SavedScope, SelectedCount,
-};
+use metadesk_core::app::{ConnectionChoice, HeldSheet, ListFile, SavedScope, SelectedCount};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::open_query::Finder;
@@ -75,9 +73,8 @@ pub async fn choose_list_file<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<HeldSheet>, IpcError> {
-    let filter = ("Lists (.txt, .csv, .xlsx, .xls, .ods)", LIST_EXTENSIONS);
-    let title = "Choose a list of assets";
-    Ok(super::sheets::choose_and_hold(&app, &window, &state, title, filter).await)
+    let dialog = crate::dialogs::Dialog::ListFile;
+    Ok(super::sheets::choose_and_hold(&app, &window, &state, dialog).await)
 }
 
 /// Reads a held file (dropped or chosen) as a list of assets: its entries, or why not.

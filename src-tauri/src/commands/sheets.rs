@@ -6,11 +6,12 @@
 use metadesk_core::app::{ConnectionChoice, HeldSheet, SavedSheet, SheetFormat, SheetImport};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Filters, Progress};
-use metadesk_core::sheets::{Issue, SHEET_EXTENSIONS};
+use metadesk_core::sheets::Issue;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
-use tauri_plugin_dialog::{DialogExt, FilePath};
+use tauri_plugin_dialog::FilePath;
 
+use crate::dialogs::Dialog;
 use crate::state::AppState;
 
 /// The path the user picked in a dialog, or `None` when they cancelled.
@@ -41,22 +42,18 @@ pub async fn export_sheet<R: Runtime>(
     let ws = &state.workspace;
     // A connection that cannot be opened is said before any dialog opens.
     let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    let (ext, label) = match format {
-        SheetFormat::Xlsx => ("xlsx", "Excel workbooks (.xlsx)"),
-        SheetFormat::Csv => ("csv", "CSV files (.csv)"),
+    let (ext, dialog) = match format {
+        SheetFormat::Xlsx => ("xlsx", Dialog::SheetExportXlsx),
+        SheetFormat::Csv => ("csv", Dialog::SheetExportCsv),
     };
     let last = folder
         .trim_end_matches('/')
         .rsplit('/')
         .next()
         .unwrap_or("dam");
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title("Export the metadata as a sheet")
-        .set_file_name(format!("metadesk-{last}.{ext}"))
-        .add_filter(label, &[ext])
-        .set_parent(&window);
+    let dialog = dialog
+        .builder(&app, &window, &state.localizer())
+        .set_file_name(format!("metadesk-{last}.{ext}"));
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
@@ -66,21 +63,15 @@ pub async fn export_sheet<R: Runtime>(
     ))
 }
 
-/// The open dialog (titled `title`, showing the files `filter` names): the file picked is held
-/// under an id like a dropped one, so the page never sees its path; `None` when cancelled.
+/// The open dialog `dialog`: the file picked is held under an id like a dropped one, so the
+/// page never sees its path; `None` when cancelled.
 pub(crate) async fn choose_and_hold<R: Runtime>(
     app: &AppHandle<R>,
     window: &WebviewWindow<R>,
     state: &AppState,
-    title: &str,
-    filter: (&str, &[&str]),
+    dialog: Dialog,
 ) -> Option<HeldSheet> {
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title(title)
-        .add_filter(filter.0, filter.1)
-        .set_parent(window);
+    let dialog = dialog.builder(app, window, &state.localizer());
     let path = picked(|done| dialog.pick_file(done)).await;
     path.map(|p| state.workspace.hold_sheet_file(p))
 }
@@ -92,8 +83,7 @@ pub async fn choose_sheet_file<R: Runtime>(
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
 ) -> Result<Option<HeldSheet>, IpcError> {
-    let filter = ("Sheets (.xlsx, .xls, .ods, .csv)", SHEET_EXTENSIONS);
-    Ok(choose_and_hold(&app, &window, &state, "Import a sheet", filter).await)
+    Ok(choose_and_hold(&app, &window, &state, Dialog::SheetImport).await)
 }
 
 /// Reads the held sheet as it is on disk now, checks every cell and previews it (a run).
@@ -126,19 +116,16 @@ pub async fn preview_sheet(
 pub async fn export_sheet_issues<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
+    state: State<'_, AppState>,
     file_name: String,
     issues: Vec<Issue>,
 ) -> Result<Option<String>, IpcError> {
     let stem = file_name
         .rsplit_once('.')
         .map_or(file_name.as_str(), |(s, _)| s);
-    let dialog = app
-        .dialog()
-        .file()
-        .set_title("Export the problems as CSV")
-        .set_file_name(format!("{stem}-problems.csv"))
-        .add_filter("CSV files (.csv)", &["csv"])
-        .set_parent(&window);
+    let dialog = Dialog::SheetProblems
+        .builder(&app, &window, &state.localizer())
+        .set_file_name(format!("{stem}-problems.csv"));
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };

@@ -200,7 +200,9 @@ async function bulkEditInFrench(driver) {
   await byTestId(driver, "preview-table", 120_000);
   const apply = await byTestId(driver, "apply-button");
   assert.match(await textOf(driver, apply), /^Appliquer \d+ modifications?$/);
-  assert.match(await textOf(driver, await byTestId(driver, "run-facts")), /dc:rights\u00a0: remplacer par "© 2026 Essai Metadesk"/);
+  // The edit line is worded by the window, with the property's French label.
+  assert.match(await textOf(driver, await byTestId(driver, "run-facts")),
+    /Copyright \(dc:rights\)\u00a0: remplacer par «\u00a0© 2026 Essai Metadesk\u00a0»/);
   await assertNoEnglish(driver, "Modification en masse (aperçu)");
   await assertAccessible(driver, "Modification en masse (aperçu)");
   await screenshot(driver, "11-fr-bulk-3-apercu");
@@ -221,6 +223,7 @@ async function bulkEditInFrench(driver) {
   const facts = await eventually(async () => (await driver.findElements(By.css('[data-testid="run-fact-list"]')))[0],
     "no run in Activity");
   assert.match(await textOf(driver, facts), /Connexion/);
+  assert.match(await textOf(driver, facts), /Copyright \(dc:rights\)\u00a0: remplacer par «\u00a0© 2026 Essai Metadesk\u00a0»/);
   await assertNoEnglish(driver, "Activité (avec l’exécution)", STORED_ENGLISH);
   await assertAccessible(driver, "Activité (avec l’exécution)");
   await screenshot(driver, "11-fr-activite-execution");

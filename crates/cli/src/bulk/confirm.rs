@@ -1,4 +1,5 @@
-//! Asking before writing: the y/N question, and the production guard — on a connection
+//! Asking before writing: the yes/no question (in the user's language, where French accepts
+//! o/oui as well as y/yes), and the production guard — on a connection
 //! marked production the person applying types its name at a terminal, or a script gives it
 //! as `--confirm-production NAME`. The rule and its words are the core's
 //! [`confirm_production`], the same as the app's.
@@ -9,6 +10,7 @@ use std::io::{BufRead, Write};
 
 use metadesk_core::Error;
 use metadesk_core::connections::{Connection, confirm_production};
+use metadesk_core::i18n::{Localizer, arg, count};
 
 /// What the production guard needs before a run writes, decided before its preview so a
 /// refusal leaves nothing behind.
@@ -27,6 +29,7 @@ pub fn production_gate(
     given: Option<&str>,
     yes: bool,
     interactive: bool,
+    l: &Localizer,
 ) -> Result<ProductionGate, Error> {
     if !connection.production {
         return Ok(ProductionGate::Passed);
@@ -35,19 +38,30 @@ pub fn production_gate(
         Some(typed) => confirm_production(connection, Some(typed))
             .map(|()| ProductionGate::Passed)
             .map_err(|refusal| {
-                Error::InvalidInput(format!(
-                    "--confirm-production \"{typed}\" is not this connection's name. {refusal}"
+                Error::InvalidInput(l.msg(
+                    "cli-production-wrong-name",
+                    &[
+                        ("typed", arg(typed)),
+                        ("refusal", arg(refusal.localized(l))),
+                    ],
                 ))
             }),
         None if interactive && !yes => Ok(ProductionGate::AskForName),
-        None => Err(Error::InvalidInput(format!(
-            "{} Without a terminal (or with --yes), give it as --confirm-production \"{}\".",
-            confirm_production(connection, None)
-                .err()
-                .map(|e| e.to_string())
-                .unwrap_or_default(),
-            connection.name
-        ))),
+        None => Err(Error::InvalidInput(
+            l.msg(
+                "cli-production-needs-flag",
+                &[
+                    (
+                        "refusal",
+                        arg(confirm_production(connection, None)
+                            .err()
+                            .map(|e| e.localized(l))
+                            .unwrap_or_default()),
+                    ),
+                    ("name", arg(connection.name.as_str())),
+                ],
+            ),
+        )),
     }
 }
 
@@ -58,30 +72,39 @@ pub fn ask_for_name(
     assets: u64,
     input: &mut dyn BufRead,
     prompt: &mut dyn Write,
+    l: &Localizer,
 ) -> Result<String, Error> {
-    let _ = write!(
-        prompt,
-        "\"{}\" is marked production. To change {assets} assets, type its name: ",
-        connection.name
+    let words = l.msg(
+        "cli-production-prompt",
+        &[
+            ("name", arg(connection.name.as_str())),
+            ("count", count(assets as f64)),
+        ],
     );
+    let _ = write!(prompt, "{words} ");
     let _ = prompt.flush();
     let typed = read_answer(input)?;
     confirm_production(connection, Some(&typed))?;
     Ok(typed)
 }
 
-/// Asks a yes/no question; anything but yes is no.
+/// Asks a yes/no question; anything but yes is no. Yes is `y`/`yes` in every language, and
+/// the language's own words too (`o`/`oui` in French), in any case.
 pub fn ask_yes_no(
     question: &str,
     input: &mut dyn BufRead,
     prompt: &mut dyn Write,
+    l: &Localizer,
 ) -> Result<bool, Error> {
-    let _ = write!(prompt, "{question} [y/N] ");
+    let _ = write!(prompt, "{question} {} ", l.text("cli-yes-no-choices"));
     let _ = prompt.flush();
-    Ok(matches!(
-        read_answer(input)?.trim(),
-        "y" | "Y" | "yes" | "Yes"
-    ))
+    let answer = read_answer(input)?.trim().to_lowercase();
+    let own = l.text("cli-yes-answers");
+    let yes = ["y", "yes"]
+        .into_iter()
+        .chain(own.split(',').map(str::trim))
+        .any(|word| !word.is_empty() && word == answer);
+    Ok(yes)
 }
 
 fn read_answer(input: &mut dyn BufRead) -> Result<String, Error> {
@@ -96,8 +119,13 @@ fn read_answer(input: &mut dyn BufRead) -> Result<String, Error> {
 mod tests {
     use super::*;
     use metadesk_core::connections::ConnectionStore;
+    use metadesk_core::i18n::Lang;
     use metadesk_core::secrets::RunOnlyKeychain;
     use std::sync::Arc;
+
+    fn en() -> Localizer {
+        Localizer::english()
+    }
 
     /// A stored local SDK login called `name`.
     fn connection(name: &str, production: bool) -> (tempfile::TempDir, Connection) {
@@ -124,7 +152,7 @@ mod tests {
         let (_tmp, c) = connection("Stage", false);
         for (yes, interactive) in [(false, false), (true, false), (false, true)] {
             assert_eq!(
-                production_gate(&c, None, yes, interactive).unwrap(),
+                production_gate(&c, None, yes, interactive, &en()).unwrap(),
                 ProductionGate::Passed
             );
         }
@@ -135,7 +163,7 @@ mod tests {
         let (_tmp, c) = connection("Prod author", true);
         for (yes, interactive) in [(false, false), (true, false), (true, true)] {
             assert_eq!(
-                production_gate(&c, Some("Prod author"), yes, interactive).unwrap(),
+                production_gate(&c, Some("Prod author"), yes, interactive, &en()).unwrap(),
                 ProductionGate::Passed
             );
         }
@@ -145,28 +173,29 @@ mod tests {
     fn production_on_a_terminal_asks_for_the_name() {
         let (_tmp, c) = connection("Prod author", true);
         assert_eq!(
-            production_gate(&c, None, false, true).unwrap(),
+            production_gate(&c, None, false, true, &en()).unwrap(),
             ProductionGate::AskForName
         );
         let mut prompt = Vec::new();
-        ask_for_name(&c, 12, &mut &b"Prod author\n"[..], &mut prompt).unwrap();
+        ask_for_name(&c, 12, &mut &b"Prod author\n"[..], &mut prompt, &en()).unwrap();
         assert_eq!(
             String::from_utf8(prompt).unwrap(),
             "\"Prod author\" is marked production. To change 12 assets, type its name: "
         );
-        let err = ask_for_name(&c, 12, &mut &b"prod author\n"[..], &mut Vec::new()).unwrap_err();
+        let err =
+            ask_for_name(&c, 12, &mut &b"prod author\n"[..], &mut Vec::new(), &en()).unwrap_err();
         assert_eq!(
             err.to_string(),
             "This connection is marked production: type its name, \"Prod author\", to apply."
         );
-        assert!(ask_for_name(&c, 12, &mut &b""[..], &mut Vec::new()).is_err());
+        assert!(ask_for_name(&c, 12, &mut &b""[..], &mut Vec::new(), &en()).is_err());
     }
 
     #[test]
     fn production_without_a_terminal_or_with_yes_needs_the_flag() {
         let (_tmp, c) = connection("Prod author", true);
         for (yes, interactive) in [(false, false), (true, false), (true, true)] {
-            let err = production_gate(&c, None, yes, interactive).unwrap_err();
+            let err = production_gate(&c, None, yes, interactive, &en()).unwrap_err();
             assert_eq!(
                 err.to_string(),
                 "This connection is marked production: type its name, \"Prod author\", to \
@@ -174,7 +203,7 @@ mod tests {
                  \"Prod author\"."
             );
         }
-        let err = production_gate(&c, Some("Prod"), true, false).unwrap_err();
+        let err = production_gate(&c, Some("Prod"), true, false, &en()).unwrap_err();
         assert!(
             err.to_string()
                 .starts_with("--confirm-production \"Prod\" is not this connection's name."),
@@ -184,9 +213,46 @@ mod tests {
 
     #[test]
     fn only_yes_says_yes() {
-        for (typed, want) in [("y\n", true), ("yes\n", true), ("n\n", false), ("", false)] {
-            let got = ask_yes_no("Change?", &mut typed.as_bytes(), &mut Vec::new()).unwrap();
+        for (typed, want) in [
+            ("y\n", true),
+            ("yes\n", true),
+            ("n\n", false),
+            ("o\n", false),
+            ("", false),
+        ] {
+            let got = ask_yes_no("Change?", &mut typed.as_bytes(), &mut Vec::new(), &en()).unwrap();
             assert_eq!(got, want, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn french_asks_in_french_and_takes_oui_as_well_as_yes() {
+        let fr = Localizer::new(Lang::Fr);
+        let yes_words = ["o\n", "oui\n", "Oui\n", "y\n", "yes\n"];
+        for (typed, want) in yes_words.map(|w| (w, true)).into_iter().chain([
+            ("n\n", false),
+            ("non\n", false),
+            ("", false),
+        ]) {
+            let mut prompt = Vec::new();
+            let got = ask_yes_no("Modifier ?", &mut typed.as_bytes(), &mut prompt, &fr).unwrap();
+            assert_eq!(got, want, "{typed:?}");
+            assert_eq!(String::from_utf8(prompt).unwrap(), "Modifier ? [o/N] ");
+        }
+        let (_tmp, c) = connection("Prod author", true);
+        let mut prompt = Vec::new();
+        ask_for_name(&c, 12, &mut &b"Prod author\n"[..], &mut prompt, &fr).unwrap();
+        assert_eq!(
+            String::from_utf8(prompt).unwrap(),
+            "«\u{a0}Prod author\u{a0}» est marquée comme production. Pour modifier 12 ressources, \
+             saisissez son nom\u{a0}: "
+        );
+        let err = production_gate(&c, None, true, false, &fr).unwrap_err();
+        let words = err.localized(&fr);
+        assert!(
+            words.contains("--confirm-production «\u{a0}Prod author\u{a0}»"),
+            "{words}"
+        );
+        assert!(words.contains("Sans terminal"), "{words}");
     }
 }

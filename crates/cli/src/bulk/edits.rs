@@ -9,6 +9,7 @@ use clap::Args;
 use metadesk_core::Error;
 use metadesk_core::bulk::spec::validate_property;
 use metadesk_core::bulk::{Edit, EditOp};
+use metadesk_core::i18n::{Localizer, arg};
 
 /// The edits of `bulk edit`. Values are split from the property at the first `=`, so a value
 /// may contain `=`; giving the same property again with the same flag adds a value.
@@ -55,7 +56,7 @@ impl Kind {
 }
 
 /// The engine's edits, one per property and flag, in the order set, append, remove, clear.
-pub fn edits(flags: &EditFlags) -> Result<Vec<Edit>, Error> {
+pub fn edits(flags: &EditFlags, l: &Localizer) -> Result<Vec<Edit>, Error> {
     let mut edits = Vec::new();
     for (kind, given) in [
         (Kind::Set, &flags.set),
@@ -66,10 +67,9 @@ pub fn edits(flags: &EditFlags) -> Result<Vec<Edit>, Error> {
         let mut grouped: Vec<(String, Vec<String>)> = Vec::new();
         for raw in given {
             let Some((property, value)) = raw.split_once('=') else {
-                return Err(Error::InvalidInput(format!(
-                    "{} {raw} has no value: write it as PROPERTY=VALUE, e.g. {} dc:rights=WKND.",
-                    kind.flag(),
-                    kind.flag()
+                return Err(Error::InvalidInput(l.msg(
+                    "cli-edit-no-value",
+                    &[("flag", arg(kind.flag())), ("raw", arg(raw.as_str()))],
                 )));
             };
             let property = validate_property(property)?;
@@ -86,10 +86,9 @@ pub fn edits(flags: &EditFlags) -> Result<Vec<Edit>, Error> {
     let mut cleared: Vec<String> = Vec::new();
     for raw in &flags.clear {
         if raw.contains('=') {
-            return Err(Error::InvalidInput(format!(
-                "--clear {raw}: clear takes a property name only (it removes the property), \
-                 e.g. --clear xmpRights:UsageTerms."
-            )));
+            return Err(Error::InvalidInput(
+                l.msg("cli-edit-clear-takes-name", &[("raw", arg(raw.as_str()))]),
+            ));
         }
         let property = validate_property(raw)?;
         if !cleared.contains(&property) {
@@ -101,11 +100,7 @@ pub fn edits(flags: &EditFlags) -> Result<Vec<Edit>, Error> {
         op: EditOp::Clear,
     }));
     if edits.is_empty() {
-        return Err(Error::InvalidInput(
-            "Say what to change: --set, --append or --remove PROPERTY=VALUE, or --clear \
-             PROPERTY."
-                .into(),
-        ));
+        return Err(Error::InvalidInput(l.text("cli-edit-nothing")));
     }
     Ok(edits)
 }
@@ -126,7 +121,7 @@ mod tests {
             remove: strings(&["dc:subject=old"]),
             clear: strings(&["xmpRights:UsageTerms"]),
         };
-        let got = edits(&flags).unwrap();
+        let got = edits(&flags, &Localizer::english()).unwrap();
         let want = vec![
             Edit {
                 property: "dc:rights".into(),
@@ -167,7 +162,7 @@ mod tests {
             ..EditFlags::default()
         };
         assert_eq!(
-            edits(&flags).unwrap(),
+            edits(&flags, &Localizer::english()).unwrap(),
             vec![Edit {
                 property: "dc:description".into(),
                 op: EditOp::Set {
@@ -183,11 +178,11 @@ mod tests {
             clear: strings(&["dc:rights", "metadata/dc:rights"]),
             ..EditFlags::default()
         };
-        assert_eq!(edits(&flags).unwrap().len(), 1);
+        assert_eq!(edits(&flags, &Localizer::english()).unwrap().len(), 1);
     }
 
     fn refused(flags: EditFlags) -> String {
-        match edits(&flags) {
+        match edits(&flags, &Localizer::english()) {
             Err(Error::InvalidInput(message)) => message,
             other => panic!("{:?}", other.map(|e| e.len())),
         }
@@ -215,5 +210,25 @@ mod tests {
         assert!(m.contains("clear takes a property name only"), "{m}");
         let m = refused(EditFlags::default());
         assert!(m.starts_with("Say what to change"), "{m}");
+    }
+
+    #[test]
+    fn bad_edits_are_refused_in_french_when_the_language_is_french() {
+        let fr = Localizer::new(metadesk_core::i18n::Lang::Fr);
+        let refused_fr = |flags: EditFlags| match edits(&flags, &fr) {
+            Err(Error::InvalidInput(message)) => message,
+            other => panic!("{:?}", other.map(|e| e.len())),
+        };
+        let m = refused_fr(EditFlags {
+            set: strings(&["dc:rights"]),
+            ..EditFlags::default()
+        });
+        assert!(m.starts_with("--set dc:rights n’a pas de valeur"), "{m}");
+        let m = refused_fr(EditFlags {
+            clear: strings(&["dc:rights=x"]),
+            ..EditFlags::default()
+        });
+        assert!(m.contains("ne prend qu’un nom de propriété"), "{m}");
+        assert!(refused_fr(EditFlags::default()).starts_with("Indiquez quoi modifier"));
     }
 }

@@ -173,7 +173,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             Ok(vec![edit(v.property, EditOp::Remove { values: v.values })]),
         ),
         BulkCommand::Clear(c) => (c.scope, Ok(vec![edit(c.property, EditOp::Clear)])),
-        BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits)),
+        BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits, l)),
         BulkCommand::Resume(r) => return resume(r, ws, l).await,
         BulkCommand::Undo(r) => {
             let kind = RunKind::Undo { of: r.run.clone() };
@@ -198,11 +198,11 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     scope.conn.note_unused_lister(&opened);
-    let (folder, filters) = match chosen_scope(&scope.select, &opened, ws) {
+    let (folder, filters) = match chosen_scope(&scope.select, &opened, ws, l) {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &scope.write) {
+    let gate = match gate(&opened, &scope.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };
@@ -246,6 +246,7 @@ pub(crate) fn chosen_scope(
     args: &SelectFlags,
     opened: &Opened,
     ws: &Workspace,
+    l: &Localizer,
 ) -> Result<(String, Filters), Error> {
     let scope = if let Some(name) = &args.scope {
         ws.saved_scope(&opened.connection().id, name)?.scope
@@ -260,7 +261,7 @@ pub(crate) fn chosen_scope(
             .under
             .clone()
             .or_else(|| args.folder.clone())
-            .ok_or_else(|| Error::InvalidInput("Say which folder: --folder or --under.".into()))?;
+            .ok_or_else(|| Error::InvalidInput(l.text("cli-which-folder")))?;
         if args.conditions.is_empty() {
             Scope::Folder {
                 folder,
@@ -291,7 +292,11 @@ fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {
 
 /// The production guard, decided before anything is previewed or written. A dry run writes
 /// nothing, so it needs no guard.
-pub(crate) fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate, Error> {
+pub(crate) fn gate(
+    opened: &Opened,
+    write: &WriteFlags,
+    l: &Localizer,
+) -> Result<ProductionGate, Error> {
     if write.dry_run {
         return Ok(ProductionGate::Passed);
     }
@@ -300,6 +305,7 @@ pub(crate) fn gate(opened: &Opened, write: &WriteFlags) -> Result<ProductionGate
         write.confirm_production.as_deref(),
         write.yes,
         std::io::stdin().is_terminal(),
+        l,
     )
 }
 
@@ -310,20 +316,22 @@ fn consent(
     gate: &ProductionGate,
     write: &WriteFlags,
     assets: u64,
+    l: &Localizer,
 ) -> Result<Option<Option<String>>, Error> {
     let (mut input, mut prompt) = (std::io::stdin().lock(), std::io::stderr());
     let given = write.confirm_production.clone();
     match gate {
         ProductionGate::AskForName => {
-            confirm::ask_for_name(opened.connection(), assets, &mut input, &mut prompt)
+            confirm::ask_for_name(opened.connection(), assets, &mut input, &mut prompt, l)
                 .map(|typed| Some(Some(typed)))
         }
         ProductionGate::Passed if write.yes => Ok(Some(given)),
         ProductionGate::Passed if !std::io::stdin().is_terminal() => Err(Error::InvalidInput(
-            "Not applying without confirmation: add --yes (or --dry-run to only preview).".into(),
+            l.text("cli-not-applying-without-confirmation"),
         )),
         ProductionGate::Passed => {
-            confirm::ask_yes_no(&format!("Change {assets} assets?"), &mut input, &mut prompt)
+            let question = l.msg("cli-confirm-change", &[("count", count(assets as f64))]);
+            confirm::ask_yes_no(&question, &mut input, &mut prompt, l)
                 .map(|yes| yes.then_some(given))
         }
     }
@@ -480,7 +488,7 @@ pub(crate) async fn after_preview(
         }
         return OK;
     }
-    match consent(opened, &gate, write, preview.counts.pending) {
+    match consent(opened, &gate, write, preview.counts.pending, l) {
         Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json, l).await,
         Ok(None) => {
             println!(
@@ -519,7 +527,7 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &r.write) {
+    let gate = match gate(&opened, &r.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };
@@ -527,7 +535,7 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     // production guard) asks now.
     let ask = summary.status == RunStatus::Previewed || gate == ProductionGate::AskForName;
     let name = if ask {
-        match consent(&opened, &gate, &r.write, summary.counts.pending) {
+        match consent(&opened, &gate, &r.write, summary.counts.pending, l) {
             Ok(Some(name)) => name,
             Ok(None) => return OK,
             Err(e) => return output::fail(&e, l),
@@ -545,7 +553,7 @@ async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace, l: &L
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
-    let gate = match gate(&opened, &r.write) {
+    let gate = match gate(&opened, &r.write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),
     };

@@ -18,7 +18,7 @@ use crate::bulk::journal::{
 };
 use crate::bulk::reasons::{self, Reason};
 use crate::bulk::replay::{Counts, Replay, RunStatus};
-use crate::bulk::spec::RunKind;
+use crate::bulk::spec::{Edit, RunKind};
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, ErrorCode, Result};
@@ -53,6 +53,9 @@ pub struct RunSummary {
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "Array<string>")]
     pub edits: Vec<Reason>,
+    /// The same edits as data (property, operation, values), for the window to word with
+    /// each property's label; empty for an undo or a sheet run (`edits` says what they do).
+    pub edit_details: Vec<Edit>,
     pub status: RunStatus,
     pub counts: Counts,
     /// How long the run was working: its preview plus each apply (one that was interrupted
@@ -112,6 +115,10 @@ fn summarize(replay: &Replay) -> RunSummary {
                 }
                 RunKind::Edit => described.collect(),
             }
+        },
+        edit_details: match spec.kind {
+            RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
+            RunKind::Undo { .. } | RunKind::Sheet { .. } => Vec::new(),
         },
         status: replay.status(),
         counts: replay.counts,

@@ -279,6 +279,53 @@ fn starts_with_words<'a>(words: &'a str, key: &str) -> Option<&'a str> {
         .then(|| words[prefix.len()..].trim())
 }
 
+/// The French keywords [`Condition::parse`] also reads (`dc:rights est vide`, `modifié après
+/// 2026-03-01`), each the twin of an English one; none is an English keyword or a property
+/// name, so reading them changes nothing English means. The CLI's help lists them.
+const FRENCH_LEADING: &[(&str, &str)] = &[
+    ("modifié avant", "modified before"),
+    ("modifié après", "modified after"),
+    ("créé avant", "created before"),
+    ("créé après", "created after"),
+    ("nom correspond à", "name matches"),
+    ("nom est", "name is"),
+    ("balise est", "tag is"),
+    ("type est", "type is"),
+    ("format est", "format is"),
+];
+/// After the property: the whole rest (`est vide`), or its first words (`contient plage`).
+const FRENCH_WHOLE: &[(&str, &str)] = &[
+    ("est vide", "is empty"),
+    ("n’est pas vide", "is not empty"),
+    ("n'est pas vide", "is not empty"),
+];
+const FRENCH_OPERATORS: &[(&str, &str)] = &[
+    ("ne contient pas", "does not contain"),
+    ("contient", "contains"),
+    ("n’est pas", "is not"),
+    ("n'est pas", "is not"),
+    ("est", "is"),
+];
+
+/// `words` with its French keywords in English, when it has some.
+fn english_keywords(words: &str) -> Option<String> {
+    for (french, english) in FRENCH_LEADING {
+        if let Some(rest) = starts_with_words(words, french) {
+            return Some(format!("{english} {rest}"));
+        }
+    }
+    let (property, rest) = words.split_once(char::is_whitespace)?;
+    let rest = rest.trim_start();
+    let lower = rest.to_ascii_lowercase();
+    if let Some((_, english)) = FRENCH_WHOLE.iter().find(|(french, _)| lower == *french) {
+        return Some(format!("{property} {english}"));
+    }
+    FRENCH_OPERATORS.iter().find_map(|(french, english)| {
+        let value = starts_with_words(rest, french)?;
+        Some(format!("{property} {english} {value}"))
+    })
+}
+
 impl Condition {
     /// Reads a condition in words. Accepted forms (keywords in any case):
     /// `PROP is empty`, `PROP is not empty`, `PROP is VALUE` (or `equals`), `PROP is not
@@ -286,7 +333,8 @@ impl Condition {
     /// TAG`), `type is MIME` (`image/*` for a family), `modified before|after DATE`,
     /// `created before|after DATE`, `name matches PATTERN`. Values may be quoted.
     pub fn parse(words: &str) -> Result<Condition> {
-        let w = words.trim();
+        let in_english = english_keywords(words.trim());
+        let w = in_english.as_deref().unwrap_or(words.trim());
         let bad = || {
             Error::InvalidInput(format!(
                 "\"{words}\" is not a condition Metadesk knows. Write, for example: \
@@ -714,6 +762,46 @@ mod tests {
         v.iter()
             .map(|(a, b)| (a.to_string(), b.to_string()))
             .collect()
+    }
+
+    #[test]
+    fn french_keywords_read_as_their_english_twins() {
+        for (french, english) in [
+            ("dc:rights est vide", "dc:rights is empty"),
+            ("dc:rights n’est pas vide", "dc:rights is not empty"),
+            ("dc:rights n'est pas vide", "dc:rights is not empty"),
+            ("dc:title est \"Été\"", "dc:title is \"Été\""),
+            ("dc:title est \"vide\"", "dc:title is vide"),
+            ("dc:title n’est pas brouillon", "dc:title is not brouillon"),
+            ("dc:title contient plage", "dc:title contains plage"),
+            (
+                "dc:title ne contient pas est",
+                "dc:title does not contain est",
+            ),
+            (
+                "Balise est wknd:activity/surfing",
+                "tag is wknd:activity/surfing",
+            ),
+            ("type est image/*", "type is image/*"),
+            ("modifié après 2026-03-01", "modified after 2026-03-01"),
+            ("créé avant 2025-01-01", "created before 2025-01-01"),
+            ("nom correspond à *.jpg", "name matches *.jpg"),
+        ] {
+            assert_eq!(
+                Condition::parse(french).unwrap(),
+                Condition::parse(english).unwrap(),
+                "{french}"
+            );
+        }
+        // English keeps its meaning: a value may be a French word.
+        assert_eq!(
+            Condition::parse("dc:title is est vide").unwrap(),
+            Condition::Equals {
+                property: "dc:title".into(),
+                value: "est vide".into()
+            }
+        );
+        assert!(Condition::parse("dc:rights est").is_err());
     }
 
     #[test]

@@ -82,6 +82,10 @@ describe('the Activity page', () => {
         counts: counts({ changed: 28, failed: 2 }),
         durationSecs: 125,
         edits: ['dc:rights: set "© 2026 WKND"', 'dc:subject: append "summer"'],
+        editDetails: [
+          { property: 'dc:rights', op: { kind: 'set', values: ['© 2026 WKND'] } },
+          { property: 'dc:subject', op: { kind: 'append', values: ['summer'] } },
+        ],
       }),
       runSummary({
         id: 'r1',
@@ -97,7 +101,7 @@ describe('the Activity page', () => {
     expect(first).toHaveTextContent('Completed');
     expect(first).toHaveTextContent('p12345 · e67890');
     expect(first).toHaveTextContent('/content/dam/wknd-shared/en and subfolders');
-    expect(first).toHaveTextContent('Keywords (dc:subject): add "summer"');
+    expect(first).toHaveTextContent('Keywords (dc:subject): add “summer”');
     expect(within(first).getByTestId('run-counts')).toHaveTextContent('28 changed · 2 failed');
     expect(first).toHaveTextContent('took 2 min 5 s');
     expect(within(first).getByTestId('open-report')).toBeInTheDocument();

@@ -502,7 +502,7 @@ describe('preview and apply', () => {
     const table = await screen.findByTestId('preview-table');
     expect(previewRows).toHaveBeenCalledWith('r1', 'change', 0, 100);
     expect(within(table).getAllByTestId('preview-row')).toHaveLength(1);
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights): set to "© 2026 WKND"');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights): set to “© 2026 WKND”');
 
     let applyProgress!: (p: Progress) => void;
     let finishApply!: (s: RunSummary) => void;
@@ -687,16 +687,30 @@ describe('the report', () => {
     await act(() => store.openReport(FAILED));
     vi.mocked(exportReportCsv).mockResolvedValueOnce(null);
     await user.click(await screen.findByTestId('export-csv'));
-    expect(exportReportCsv).toHaveBeenCalledWith('r9');
+    expect(exportReportCsv).toHaveBeenCalledWith('r9', false);
     expect(screen.queryByTestId('export-result')).not.toBeInTheDocument();
     vi.mocked(exportReportCsv).mockResolvedValueOnce('metadesk-report-r9.csv');
     await user.click(screen.getByTestId('export-csv'));
     expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved metadesk-report-r9.csv');
   });
 
+  it('exports with column headers in words when the user ticks it, and keeps the choice', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
+    expect(toggle).not.toBeChecked();
+    await user.click(toggle);
+    vi.mocked(exportReportCsv).mockResolvedValue(null);
+    await user.click(screen.getByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
+    await act(() => store.openReport(FAILED));
+    expect(screen.getByTestId('export-localized-headers')).toBeChecked();
+  });
+
   it('undoes a run through its own preview', async () => {
     const user = userEvent.setup();
-    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], counts: { assets: 10, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 10 } });
+    const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], editDetails: [], counts: { assets: 10, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 10 } });
     vi.mocked(previewUndo).mockResolvedValue(undo);
     await renderPage();
     await act(() => store.openReport(FAILED));
@@ -874,7 +888,7 @@ describe('in French', () => {
     vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
     await user.click(screen.getByTestId('preview-button'));
     await screen.findByTestId('preview-table');
-    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : définir à "© 2026 WKND"');
+    expect(screen.getByTestId('run-facts')).toHaveTextContent('Copyright (dc:rights) : remplacer par « © 2026 WKND »');
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Appliquer 1 modification');
     expect(englishLeft()).toEqual([]);
 
@@ -892,6 +906,7 @@ describe('in French', () => {
       'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
     );
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
+    expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).not.toBeChecked();
     expect(englishLeft()).toEqual([]);
   });
 });

@@ -201,6 +201,9 @@ export class BulkStore {
   failedReasons = $state<(string | null)[]>([]);
   exporting = $state(false);
   exported = $state<string | null>(null);
+  /** Whether an exported report's columns are headed in words of the window's language rather
+   *  than machine keys; kept while the window is open (the settings keep only the language). */
+  localizedHeaders = $state(false);
 
   runs = $state<RunSummary[]>([]);
   runsLoaded = $state(false);
@@ -669,7 +672,7 @@ export class BulkStore {
     this.exporting = true;
     this.exported = null;
     try {
-      const file = await exportReportCsv(run.id);
+      const file = await exportReportCsv(run.id, this.localizedHeaders);
       this.exported = file;
     } catch (thrown) {
       this.message = { stage: 'report', error: toIpcError(thrown), notice: null };

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { Counts } from '../../ipc/bindings/Counts';
+import type { Edit } from '../../ipc/bindings/Edit';
 import type { Progress } from '../../ipc/bindings/Progress';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 import { runSummary } from '../../test-fixtures';
@@ -183,16 +184,20 @@ describe('report chart and summary', () => {
 });
 
 describe('edits in words', () => {
-  it('names the property and the action', () => {
-    expect(editLine(en, 'dc:rights: set "© 2026 WKND"')).toBe('Copyright (dc:rights): set to "© 2026 WKND"');
-    expect(editLine(en, 'dc:subject: append "a", "b"')).toBe('Keywords (dc:subject): add "a", "b"');
-    expect(editLine(en, 'cq:tags: clear')).toBe('Tags (cq:tags): clear');
-    expect(editLine(en, 'my:field: remove "x"')).toBe('my:field: remove "x"');
-    expect(editLine(en, 'undo of run r1')).toBe('undo of run r1');
+  const set = (property: string, values: string[]): Edit => ({ property, op: { kind: 'set', values } });
+  it('names the property by its label and the action', () => {
+    expect(editLine(en, set('dc:rights', ['© 2026 WKND']))).toBe('Copyright (dc:rights): set to “© 2026 WKND”');
+    expect(editLine(en, { property: 'dc:subject', op: { kind: 'append', values: ['a', 'b'] } })).toBe(
+      'Keywords (dc:subject): add “a”, “b”',
+    );
+    expect(editLine(en, { property: 'cq:tags', op: { kind: 'clear' } })).toBe('Tags (cq:tags): clear');
+    expect(editLine(en, { property: 'my:field', op: { kind: 'remove', values: ['x'] } })).toBe('my:field: remove “x”');
   });
 
-  it('words a list set as a set (the history says “set the list”)', () => {
-    expect(editLine(en, 'dc:subject: set the list "a", "b"')).toBe('Keywords (dc:subject): set to "a", "b"');
+  it('words a list set as a set', () => {
+    expect(editLine(en, { property: 'dc:subject', op: { kind: 'set_list', values: ['a', 'b'] } })).toBe(
+      'Keywords (dc:subject): set to “a”, “b”',
+    );
   });
 });
 
@@ -211,9 +216,13 @@ describe('in French', () => {
   });
 
   it('words edits, values and failures with French typography', () => {
-    expect(editLine(fr, 'dc:rights: set "x"')).toBe(`Copyright (dc:rights)${nbsp}: définir à "x"`);
-    expect(editLine(fr, 'dc:subject: set the list "a", "b"')).toBe(`Mots-clés (dc:subject)${nbsp}: définir à "a", "b"`);
-    expect(editLine(fr, 'cq:tags: clear')).toBe(`Balises (cq:tags)${nbsp}: effacer`);
+    expect(editLine(fr, { property: 'dc:rights', op: { kind: 'set', values: ['x'] } })).toBe(
+      `Copyright (dc:rights)${nbsp}: remplacer par «${nbsp}x${nbsp}»`,
+    );
+    expect(editLine(fr, { property: 'dc:subject', op: { kind: 'set_list', values: ['a', 'b'] } })).toBe(
+      `Mots-clés (dc:subject)${nbsp}: remplacer par «${nbsp}a${nbsp}», «${nbsp}b${nbsp}»`,
+    );
+    expect(editLine(fr, { property: 'cq:tags', op: { kind: 'clear' } })).toBe(`Balises (cq:tags)${nbsp}: effacer`);
     expect(value(fr, null)).toBe('(non définie)');
     expect(failureSummary(fr, 1, ['timeout', 'timeout'], 2)).toBe(`1 ressource n’a pas pu être modifiée${nbsp}: timeout.`);
     expect(statusSentence(fr, runSummary({ status: 'cancelled', counts: counts({ assets: 5, pending: 3 }) }))).toBe(

@@ -3,6 +3,7 @@
 // tested in format.test.ts.
 import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
 import type { Counts } from '../../ipc/bindings/Counts';
+import type { Edit } from '../../ipc/bindings/Edit';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
@@ -322,12 +323,12 @@ export function failureSummary(i18n: I18n, failed: number, reasons: readonly (st
   return i18n.t('bulk-failures-common', { count: failed, times: common.times, seen, reason: fullStop(common.reason) });
 }
 
-/** An edit as the run history gives it (`dc:rights: set "x"`, `dc:subject: set the list "a",
- *  "b"`), in words: `Copyright (dc:rights): set to "x"`. Anything else is shown as it is. */
-export function editLine(i18n: I18n, edit: string): string {
-  const match = /^([A-Za-z_][\w.-]*:[\w.-]+): (set(?: the list)?|append|remove|clear)\b(.*)$/.exec(edit);
-  if (!match) return edit;
-  const [, property = '', verb = '', rest = ''] = match;
-  const kind = verb.startsWith('set') ? 'set' : verb;
-  return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, property), verb: kind, values: rest.trim() });
+/** An edit of a run in words, with its property's label: `Copyright (dc:rights): set to “x”`
+ *  (a list set reads as a set). The core words edits too, for the CLI; the window words them
+ *  here so that the property's label shows in every language. */
+export function editLine(i18n: I18n, edit: Edit): string {
+  const op = edit.op;
+  const values = op.kind === 'clear' ? '' : op.values.map((v) => i18n.t('bulk-quoted', { value: v })).join(', ');
+  const verb = op.kind === 'set_list' ? 'set' : op.kind;
+  return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, edit.property), verb, values });
 }

@@ -58,6 +58,15 @@ describe('the catalogue', () => {
     expect(unused).toEqual([]);
   });
 
+  it('names each page in the sidebar as its title does, in every language', () => {
+    for (const lang of ['en', 'fr'] as const) {
+      const i18n = new I18n(lang);
+      for (const page of ['connections', 'activity', 'console', 'settings']) {
+        expect(i18n.t(`nav-${page}`), `${lang}: nav-${page}`).toBe(i18n.t(`${page}-title`));
+      }
+    }
+  });
+
   it('uses French typography in French', () => {
     for (const line of SOURCES.fr.split('\n').filter((l) => !l.startsWith('#'))) {
       for (const mark of [' :', ' ;', ' !', ' ?', '« ', ' »']) expect(line, line).not.toContain(mark);
