@@ -113,6 +113,8 @@ cli-summary-counts = {"  "}{ $assets ->
 }: { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } still to do
 cli-summary-duration = {"  "}duration: { $seconds } s
 cli-summary-stopped = {"  "}stopped because: { $reason }
+# Which search found a run's assets (issue 15)
+cli-summary-found = {"  "}assets: { $how }
 cli-progress-preview = preview
 cli-progress-apply = apply
 cli-progress-counts = { $done }/{ $total } changed { $changed } unchanged { $unchanged } skipped { $skipped } failed { $failed } · { $rate }/s · { $concurrency } at once

@@ -113,6 +113,8 @@ cli-summary-counts = {"  "}{ $assets ->
 } : { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } restant à traiter
 cli-summary-duration = {"  "}durée : { $seconds } s
 cli-summary-stopped = {"  "}arrêtée parce que : { $reason }
+# Which search found a run's assets (issue 15)
+cli-summary-found = {"  "}ressources : { $how }
 cli-progress-preview = aperçu
 cli-progress-apply = application
 cli-progress-counts = { $done }/{ $total } modifiées { $changed } inchangées { $unchanged } ignorées { $skipped } en échec { $failed } · { $rate }/s · { $concurrency } en parallèle

@@ -193,6 +193,51 @@ pub async fn folder_assets(
     })
 }
 
+/// A folder's first assets from the first page of AEM's OpenAPI search for its own assets
+/// (an OAuth S2S connection with no classic connection to list the folder): `more` from AEM's
+/// total when it gave one, and `complete` only when no page follows and the total was exact.
+/// A hit outside the folder (an AEM that ignored the folder) is an error, never shown.
+pub fn searched_folder_assets(
+    folder: &str,
+    page: super::open_search::OpenPage,
+    want: usize,
+) -> Result<FolderAssets> {
+    let folder = normalize_folder(folder)?;
+    let found = page.hits.len() as u64;
+    let mut assets = Vec::new();
+    for hit in page.hits {
+        if hit.path.rsplit_once('/').map(|(parent, _)| parent) != Some(folder.as_str()) {
+            return Err(Error::message(
+                crate::error::ErrorCode::InvalidInput,
+                "open-search-outside",
+                vec![("path", hit.path.into()), ("folder", folder.into())],
+            ));
+        }
+        if assets.len() < want {
+            let entry = Entry {
+                name: hit.path.rsplit('/').next().unwrap_or_default().to_owned(),
+                path: hit.path,
+                kind: EntryKind::Asset,
+                metadata: hit.metadata,
+            };
+            assets.push(FolderAsset {
+                title: listed_title(&entry),
+                thumbnail: true,
+                path: entry.path,
+                name: entry.name,
+            });
+        }
+    }
+    let complete = page.cursor.is_none() && !page.at_least;
+    let total = page.total.unwrap_or(found).max(found);
+    Ok(FolderAssets {
+        folder,
+        more: total - assets.len() as u64,
+        assets,
+        complete,
+    })
+}
+
 /// `dc:title` as a listing entry gives it: a string, or the first of several.
 fn listed_title(entry: &Entry) -> Option<String> {
     let value = entry.metadata.as_ref()?.get("dc:title")?;
