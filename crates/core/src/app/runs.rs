@@ -92,26 +92,21 @@ impl Workspace {
         // it in one request. The name and format filters are not in that search (the preview
         // checks each asset), so the count says it is "before filters" rather than be wrong.
         let who = (opened.label.as_str(), opened.connection_id.is_some());
-        let counted = match open_query::count_folder(
-            store,
-            folder,
-            filters.recursive,
-            who,
-            job.control(),
-        )
-        .await?
-        {
-            OpenCount::Counted { assets, at_least } => ScopeCount {
-                assets,
-                done: true,
-                estimate: Some(Estimate {
-                    at_least,
-                    before_filters: filters.name.is_some() || !filters.formats.is_empty(),
-                }),
-                ..ScopeCount::default()
-            },
-            OpenCount::Cancelled | OpenCount::UseClassic(_) => ScopeCount::default(),
-        };
+        let counted =
+            match open_query::count_folder(store, folder, filters.recursive, who, job.control())
+                .await?
+            {
+                OpenCount::Counted { assets, at_least } => ScopeCount {
+                    assets,
+                    done: true,
+                    estimate: Some(Estimate {
+                        at_least,
+                        before_filters: filters.name.is_some() || !filters.formats.is_empty(),
+                    }),
+                    ..ScopeCount::default()
+                },
+                OpenCount::Cancelled | OpenCount::UseClassic(_) => ScopeCount::default(),
+            };
         on_update(counted);
         Ok(counted)
     }

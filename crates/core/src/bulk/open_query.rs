@@ -71,7 +71,10 @@ impl Finder {
             "run-found-by",
             &[
                 ("how", crate::i18n::arg(how)),
-                ("connection", crate::i18n::arg(connection.unwrap_or_default())),
+                (
+                    "connection",
+                    crate::i18n::arg(connection.unwrap_or_default()),
+                ),
             ],
         )
     }
