@@ -355,3 +355,86 @@ fn subfolders_failed(folder: &str, failed: PartialListing) -> Error {
         ),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::open_search::{OpenHit, OpenPage};
+
+    fn hit(path: &str, title: Option<&str>) -> OpenHit {
+        OpenHit {
+            id: None,
+            path: path.into(),
+            metadata: title.map(|t| {
+                let mut m = serde_json::Map::new();
+                m.insert("dc:title".into(), serde_json::json!([t]));
+                m
+            }),
+        }
+    }
+
+    #[test]
+    fn a_searched_folder_shows_its_first_hits_and_says_how_many_more() {
+        let page = OpenPage {
+            hits: vec![
+                hit("/content/dam/a/x.jpg", Some(" X ")),
+                hit("/content/dam/a/y.png", None),
+            ],
+            cursor: Some("c".into()),
+            total: Some(7),
+            at_least: false,
+        };
+        let got = searched_folder_assets("/content/dam/a/", page.clone(), 1).unwrap();
+        assert_eq!(got.folder, "/content/dam/a");
+        assert_eq!(got.assets.len(), 1);
+        assert_eq!(
+            (got.assets[0].name.as_str(), got.assets[0].title.as_deref()),
+            ("x.jpg", Some("X"))
+        );
+        assert_eq!(got.more, 6);
+        assert!(!got.complete, "a cursor follows");
+        // The last page with an exact total is the whole folder.
+        let last = OpenPage {
+            cursor: None,
+            total: Some(2),
+            ..page.clone()
+        };
+        let got = searched_folder_assets("/content/dam/a", last, 48).unwrap();
+        assert!(got.complete && got.more == 0 && got.assets.len() == 2);
+        // A lower bound is never the whole; no total counts what came.
+        let bound = OpenPage {
+            cursor: None,
+            total: None,
+            at_least: true,
+            ..page.clone()
+        };
+        let got = searched_folder_assets("/content/dam/a", bound, 1).unwrap();
+        assert!(!got.complete && got.more == 1);
+    }
+
+    #[test]
+    fn a_hit_outside_the_folder_is_an_error_never_shown() {
+        for stray in ["/content/dam/a/sub/z.jpg", "/content/dam/ab/z.jpg"] {
+            let page = OpenPage {
+                hits: vec![hit("/content/dam/a/x.jpg", None), hit(stray, None)],
+                cursor: None,
+                total: Some(2),
+                at_least: false,
+            };
+            let e = searched_folder_assets("/content/dam/a", page, 48).unwrap_err();
+            assert!(e.to_string().contains(stray), "{e}");
+        }
+        let e = searched_folder_assets(
+            "/content/site",
+            OpenPage {
+                hits: vec![],
+                cursor: None,
+                total: None,
+                at_least: false,
+            },
+            48,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), crate::error::ErrorCode::InvalidInput);
+    }
+}

@@ -475,6 +475,53 @@ mod tests {
     }
 
     #[test]
+    fn a_finder_is_said_in_words_naming_the_connection_it_went_through() {
+        use crate::i18n::{Lang, Localizer};
+        let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
+        let via = |c: &str| Some(c.to_owned());
+        for (finder, english, french) in [
+            (
+                Finder::OpenapiSearch,
+                "found with AEM's OpenAPI search, with the connection's own credential",
+                "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
+            ),
+            (
+                Finder::FolderListing { connection: None },
+                "found by listing the folder",
+                "trouvées en listant le dossier",
+            ),
+            (
+                Finder::FolderListing {
+                    connection: via("Svc"),
+                },
+                "found by listing the folder through \"Svc\"",
+                "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
+            ),
+            (
+                Finder::QueryBuilder { connection: None },
+                "found with AEM's QueryBuilder",
+                "trouvées avec QueryBuilder d’AEM",
+            ),
+            (
+                Finder::QueryBuilder {
+                    connection: via("Svc"),
+                },
+                "found with AEM's QueryBuilder, through \"Svc\"",
+                "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
+            ),
+        ] {
+            assert_eq!(finder.words(&en), english);
+            assert_eq!(finder.words(&fr), french);
+        }
+        // As the journal keeps it, and read back.
+        let kept = serde_json::to_value(Finder::FolderListing {
+            connection: via("Svc"),
+        })
+        .unwrap();
+        assert_eq!(kept, json!({"kind": "folder_listing", "connection": "Svc"}));
+    }
+
+    #[test]
     fn hits_are_checked_against_the_folder() {
         assert!(in_folder("/content/dam/a/b/c.jpg", "/content/dam/a", true));
         assert!(!in_folder(
