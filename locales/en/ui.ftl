@@ -364,7 +364,7 @@ bulk-fact-folder = Folder
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Found by
-bulk-found = { $how ->
+bulk-found-by = { $how ->
     [listing] Listing the folder
     [listing-via] Listing the folder, through “{ $connection }”
     [query-builder] AEM’s QueryBuilder

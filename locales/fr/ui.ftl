@@ -364,7 +364,7 @@ bulk-fact-folder = Dossier
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Trouvées par
-bulk-found = { $how ->
+bulk-found-by = { $how ->
     [listing] Liste du dossier
     [listing-via] Liste du dossier, par « { $connection } »
     [query-builder] QueryBuilder d’AEM

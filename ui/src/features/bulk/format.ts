@@ -225,7 +225,7 @@ export function scopeLine(i18n: I18n, run: Pick<RunSummary, 'folder' | 'recursiv
   return run.recursive ? i18n.t('scope-with-subfolders', { folder: run.folder }) : run.folder;
 }
 
-/** The catalogue's arguments for `bulk-found`: which search found a run's assets, and through
+/** The catalogue’s arguments for `bulk-found-by`: which search found a run's assets, and through
  *  which connection when it was not the run's own. */
 export function foundArgs(finder: Finder): { how: string; connection: string } {
   const via = finder.kind !== 'openapi_search' && finder.connection ? finder.connection : '';
