@@ -408,11 +408,13 @@ impl Engine {
             // No `Previewed` record: the run stays "preview incomplete" and cannot be applied.
             return Ok(());
         }
+        // Taken first: the lock's guard must not be held across the write's await.
+        let finder = context::lock(&ctx.found).clone();
         ctx.journal
             .append_durable(&Record::Previewed {
                 at: now_rfc3339(),
                 counts,
-                finder: context::lock(&ctx.found).clone(),
+                finder,
             })
             .await
     }
