@@ -304,6 +304,9 @@ impl AssetsApi for Changing {
     fn can_search(&self) -> bool {
         self.inner.can_search()
     }
+    fn lists_folders(&self) -> bool {
+        self.inner.lists_folders()
+    }
     fn open_search<'a>(&'a self, body: &'a Value) -> BoxFuture<'a, Result<OpenPage, CallError>> {
         (self.before)(self.pages.fetch_add(1, Ordering::SeqCst));
         self.inner.open_search(body)

@@ -235,7 +235,7 @@ impl Engine {
             }
             // An OAuth S2S connection with no classic connection to list the folder: its own
             // OpenAPI search, with no condition, under the folder.
-            None if open && !ctx.store.can_search() => {
+            None if open && !ctx.store.lists_folders() => {
                 ctx.found_by(true, false);
                 searched::preview_open_search(&ctx, on_progress)
                     .await

@@ -671,12 +671,10 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         )
         .await
         .unwrap_err();
-    // It has no classic connection to list the folder, and this AEM does not answer the
-    // OpenAPI search (the seam's default: 404): nothing can find the folder's assets.
     assert!(
         err.to_string()
-            .contains("does not answer its OpenAPI search")
-            && err.to_string().contains("Import AEM service credentials"),
+            .contains("OAuth Server-to-Server credential cannot list a folder's assets")
+            && err.to_string().contains("Service Credentials connection"),
         "{err}"
     );
     let err = browse::folder_page(oauth.as_ref(), F, 0, 10)
