@@ -76,7 +76,7 @@ cli-arg-bulk-values = The value(s); repeat for several.
 cli-arg-bulk-connection = A stored connection (name or id; see `metadesk-cli connections list`).
 cli-arg-bulk-aem = The AEM author URL, with `--file` (Adobe's sample-script form).
 cli-arg-bulk-file = A credential file (Service Credentials, Local Development Token, OAuth S2S), used for this run only.
-cli-arg-bulk-list_with = OAuth S2S only (with --connection or --file): a stored connection on the same AEM that may use the classic API (service credentials, a development token or an SDK login), used to list folders (no OpenAPI endpoint lists a folder's assets).
+cli-arg-bulk-list_with = OAuth S2S only (with --connection or --file): a stored connection on the same AEM that may use the classic API (service credentials, a development token or an SDK login), used to list folders and to search for what AEM's OpenAPI search cannot ask (without it, a folder's assets are found with that search where AEM answers it).
 cli-arg-bulk-folder = The DAM folder: `/content/dam/…` (the sample's form without `/content/dam` works too).
 cli-arg-bulk-under = Search under this folder (with --where); same as --folder.
 cli-arg-bulk-conditions = Only assets matching this condition, in the window's words; repeat for several, e.g. --where 'dc:rights is empty' --where 'tag is wknd:activity/surfing'. Forms: PROP is empty | is not empty | is VALUE | is not VALUE | contains TEXT | does not contain TEXT, tag is TAG, type is MIME (image/* for a family), modified|created before|after YYYY-MM-DD, name matches PATTERN.
@@ -133,6 +133,8 @@ cli-summary-counts = {"  "}{ $assets ->
 }: { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } still to do
 cli-summary-duration = {"  "}duration: { $seconds } s
 cli-summary-stopped = {"  "}stopped because: { $reason }
+# Which search found a run's assets (issue 15)
+cli-summary-found = {"  "}assets: { $how }
 cli-progress-preview = preview
 cli-progress-apply = apply
 cli-progress-counts = { $done }/{ $total } changed { $changed } unchanged { $unchanged } skipped { $skipped } failed { $failed } · { $rate }/s · { $concurrency } at once

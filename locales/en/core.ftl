@@ -95,7 +95,7 @@ error-job-running = A bulk edit is already running ({ $job }). Wait for it to fi
 error-no-job = No bulk edit is running right now.
 error-no-such-run = There is no run { $run }.
 error-file-exists = { $file } already exists; choose another file name, or replace it.
-error-needs-finder = "{ $name }" is an OAuth Server-to-Server connection: AEM lets it browse folders, search (AEM's OpenAPI search) and change assets, but not list all the assets of a folder (AEM refuses its token on the APIs that do, and no OpenAPI endpoint lists them); choose a search or a list instead. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
+error-needs-finder = "{ $name }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
     [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --list-with CONNECTION).
    *[file] then, from the command line: add --list-with CONNECTION.
 }
@@ -220,6 +220,16 @@ run-edit = { $property }: { $op ->
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }
+
+## Which search found a run's assets (issue 15: the journal records it; `runs show`)
+run-found-by = { $how ->
+    [listing] found by listing the folder
+    [listing-via] found by listing the folder through "{ $connection }"
+    [query-builder] found with AEM's QueryBuilder
+    [query-builder-via] found with AEM's QueryBuilder, through "{ $connection }"
+   *[openapi] found with AEM's OpenAPI search, with the connection's own credential
+}
+error-tags-unread = AEM's tags could not be read with this connection ({ $detail }); type a tag's id instead, such as wknd:activity/surfing.
 
 ## Report CSV headers (only when the user asks for headers in their language)
 

@@ -362,6 +362,15 @@ bulk-fact-connection = Connection
 bulk-fact-assets = Assets
 bulk-fact-folder = Folder
 bulk-fact-where = Where
+# Which search found a run's assets (issue 15)
+bulk-fact-found = Found by
+bulk-found-by = { $how ->
+    [listing] Listing the folder
+    [listing-via] Listing the folder, through “{ $connection }”
+    [query-builder] AEM’s QueryBuilder
+    [query-builder-via] AEM’s QueryBuilder, through “{ $connection }”
+   *[openapi] AEM’s OpenAPI search
+}
 bulk-fact-run = Run
 bulk-fact-changes = { $count ->
     [one] Change
@@ -583,6 +592,9 @@ bulk-problem-list = Paste the list: one DAM path, Assets link or asset id per li
 bulk-problem-fix-conditions = Fix the conditions marked above.
 bulk-problem-save-scope = Choose the folder and complete the scope before saving it.
 bulk-count-at-least = at least { $count } assets
+# A folder counted by AEM's OpenAPI search (issue 15: OAuth S2S without a paired connection)
+bulk-count-lower-bound = AEM gave only a lower bound: there may be more.
+bulk-count-before-filters = Counted by AEM’s OpenAPI search before the name and file type filters: the preview checks each asset, so fewer may be in scope.
 bulk-query-incomplete = Complete the conditions first: the query is built from them.
 bulk-saved-as = Saved as “{ $name }”.
 bulk-sheet-problem-no-property = Tick at least one property, or type one such as dc:rights.
@@ -758,7 +770,7 @@ list-file-loaded = { $count ->
 list-file-error-title = The file cannot be used as a list
 finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
 finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
-finder-search-answers = Finds assets with AEM’s OpenAPI search: a search or a list in Bulk edit. To edit all the assets of a folder, or to search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), also pair a Service Credentials or development token connection on this AEM.
+finder-search-answers = Finds assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
 query-hint-openapi = For your AEM administrator: the OpenAPI search request Metadesk sends (page by page, following each cursor) to find these assets.
 ## API console
 

@@ -76,7 +76,7 @@ cli-arg-bulk-values = La ou les valeurs ; répétez l’option pour en donner p
 cli-arg-bulk-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
 cli-arg-bulk-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
 cli-arg-bulk-file = Un fichier d’identifiants (identifiants de service, jeton de développement local, OAuth S2S), utilisé pour cette exécution seulement.
-cli-arg-bulk-list_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers (aucun point de terminaison OpenAPI ne liste les ressources d’un dossier).
+cli-arg-bulk-list_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers et chercher ce que la recherche OpenAPI d’AEM ne sait pas demander (sans elle, les ressources d’un dossier sont trouvées avec cette recherche là où AEM y répond).
 cli-arg-bulk-folder = Le dossier de la DAM : `/content/dam/…` (la forme de l’exemple sans `/content/dam` fonctionne aussi).
 cli-arg-bulk-under = Rechercher sous ce dossier (avec --where) ; identique à --folder.
 cli-arg-bulk-conditions = Seulement les ressources qui remplissent cette condition ; répétez l’option pour plusieurs conditions, par exemple --where 'dc:rights est vide' --where 'balise est wknd:activity/surfing'. Formes : PROP est vide | n’est pas vide | est VALEUR | n’est pas VALEUR | contient TEXTE | ne contient pas TEXTE, balise est TAG, type est MIME (image/* pour une famille), modifié|créé avant|après AAAA-MM-JJ, nom correspond à MOTIF. Les mots anglais (is empty, contains, tag is, modified after…) sont toujours acceptés.
@@ -133,6 +133,8 @@ cli-summary-counts = {"  "}{ $assets ->
 } : { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } restant à traiter
 cli-summary-duration = {"  "}durée : { $seconds } s
 cli-summary-stopped = {"  "}arrêtée parce que : { $reason }
+# Which search found a run's assets (issue 15)
+cli-summary-found = {"  "}ressources : { $how }
 cli-progress-preview = aperçu
 cli-progress-apply = application
 cli-progress-counts = { $done }/{ $total } modifiées { $changed } inchangées { $unchanged } ignorées { $skipped } en échec { $failed } · { $rate }/s · { $concurrency } en parallèle

@@ -95,7 +95,7 @@ error-job-running = Une modification en masse est déjà en cours ({ $job }). At
 error-no-job = Aucune modification en masse n’est en cours.
 error-no-such-run = Il n’existe pas d’exécution { $run }.
 error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
-error-needs-finder = « { $name } » est une connexion OAuth Server-to-Server : AEM lui permet de parcourir les dossiers, de rechercher (recherche OpenAPI d’AEM) et de modifier les ressources, mais pas de lister toutes les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui le font, et aucun point de terminaison OpenAPI ne les liste) ; choisissez plutôt une recherche ou une liste. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
+error-needs-finder = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
     [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --list-with CONNEXION).
    *[file] puis, en ligne de commande : ajoutez --list-with CONNEXION.
 }
@@ -220,6 +220,16 @@ run-edit = { $property } : { $op ->
 run-edit-undo = annulation de l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
+
+## Which search found a run's assets (issue 15: the journal records it; `runs show`)
+run-found-by = { $how ->
+    [listing] trouvées en listant le dossier
+    [listing-via] trouvées en listant le dossier par « { $connection } »
+    [query-builder] trouvées avec QueryBuilder d’AEM
+    [query-builder-via] trouvées avec QueryBuilder d’AEM, par « { $connection } »
+   *[openapi] trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion
+}
+error-tags-unread = Les balises d’AEM n’ont pas pu être lues avec cette connexion ({ $detail }) ; saisissez plutôt l’identifiant d’une balise, par exemple wknd:activity/surfing.
 
 ## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
 

@@ -362,6 +362,15 @@ bulk-fact-connection = Connexion
 bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
 bulk-fact-where = Conditions
+# Which search found a run's assets (issue 15)
+bulk-fact-found = Trouvées par
+bulk-found-by = { $how ->
+    [listing] Liste du dossier
+    [listing-via] Liste du dossier, par « { $connection } »
+    [query-builder] QueryBuilder d’AEM
+    [query-builder-via] QueryBuilder d’AEM, par « { $connection } »
+   *[openapi] Recherche OpenAPI d’AEM
+}
 bulk-fact-run = Exécution
 bulk-fact-changes = { $count ->
     [one] Modification
@@ -583,6 +592,9 @@ bulk-problem-list = Collez la liste : un chemin de la DAM, un lien Assets ou un
 bulk-problem-fix-conditions = Corrigez les conditions signalées ci-dessus.
 bulk-problem-save-scope = Choisissez le dossier et complétez la sélection avant de l’enregistrer.
 bulk-count-at-least = au moins { $count } ressources
+# A folder counted by AEM's OpenAPI search (issue 15: OAuth S2S without a paired connection)
+bulk-count-lower-bound = AEM n’a donné qu’un minimum : il peut y en avoir davantage.
+bulk-count-before-filters = Comptées par la recherche OpenAPI d’AEM avant les filtres de nom et de type de fichier : l’aperçu vérifie chaque ressource, il peut donc y en avoir moins.
 bulk-query-incomplete = Complétez d’abord les conditions : la requête est construite à partir d’elles.
 bulk-saved-as = Enregistrée sous « { $name } ».
 bulk-sheet-problem-no-property = Cochez au moins une propriété ou saisissez-en une, comme dc:rights.
@@ -760,7 +772,7 @@ list-file-loaded = { $count ->
 list-file-error-title = Ce fichier ne peut pas servir de liste
 finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
 finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
-finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : une recherche ou une liste dans Modification en masse. Pour modifier toutes les ressources d’un dossier, ou chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
 ## API console
 

@@ -224,9 +224,12 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
         "--yes",
         "--json",
     ];
-    // Without a lister, nothing is asked of AEM; the message says what to do.
+    // Without a lister, on an AEM that does not answer the OpenAPI search, nothing can find the
+    // folder's assets: the message says what to do.
+    sb.set_openapi_search(false);
     let ran = h.run_with_file("oauth-project.json", &set).await;
     ran.assert_refused("from the command line: add --list-with CONNECTION");
+    sb.set_openapi_search(true);
     let unknown = h
         .run_with_file(
             "oauth-project.json",
@@ -235,6 +238,20 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
         .await;
     unknown.assert_refused("There is no connection called \"nobody\".");
     assert_eq!(sb.counters().count("PATCH", 200), 0);
+
+    // Where AEM answers it, the OpenAPI search finds the folder's assets with no lister.
+    let searched = [
+        &set[..7],
+        &["Found by the OpenAPI search", "--yes", "--json"],
+    ]
+    .concat();
+    let ran = h.run_with_file("oauth-project.json", &searched).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let summary = ran.json();
+    assert_eq!(summary["finder"]["kind"], "openapi_search", "{summary}");
+    assert_eq!(summary["counts"]["changed"], before.len());
+    let patched = sb.counters().count("PATCH", 200);
+    assert_eq!(patched, before.len() as u64);
 
     let ran = h
         .run_with_file(
@@ -246,7 +263,15 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     let summary = ran.json();
     assert_eq!(summary["family"], "openApi", "{summary}");
     assert_eq!(summary["counts"]["changed"], before.len());
-    assert_eq!(sb.counters().count("PATCH", 200), before.len() as u64);
+    assert_eq!(
+        summary["finder"],
+        serde_json::json!({"kind": "folder_listing", "connection": lister}),
+        "{summary}"
+    );
+    assert_eq!(
+        sb.counters().count("PATCH", 200),
+        patched + before.len() as u64
+    );
     assert_eq!(
         sb.counters().count("PUT", 200),
         0,
@@ -437,6 +462,8 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
         "--yes",
         "--json",
     ];
+    // Where AEM does not answer the OpenAPI search, nothing can find the folder's assets.
+    sb.set_openapi_search(false);
     h.run(&set)
         .await
         .assert_refused("then choose it under \"Finds assets with\" on this connection's card");
@@ -473,6 +500,7 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
         .await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     h.run(&set).await.assert_refused("Finds assets with");
+    sb.set_openapi_search(true);
     remove(&h, &oauth).await;
     remove(&h, &lister).await;
 }

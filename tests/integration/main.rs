@@ -18,6 +18,7 @@ mod cli_french;
 mod connections;
 mod console_cli;
 mod keychain;
+mod open_folder;
 mod open_search;
 mod sandbox_credentials;
 mod scopes;

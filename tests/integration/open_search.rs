@@ -91,6 +91,9 @@ impl AssetsApi for Watched {
     fn can_search(&self) -> bool {
         self.inner.can_search()
     }
+    fn lists_folders(&self) -> bool {
+        self.inner.lists_folders()
+    }
     fn search<'a>(
         &'a self,
         params: &'a [(String, String)],

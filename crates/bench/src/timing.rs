@@ -157,6 +157,10 @@ impl AssetsApi for TimedStore {
         self.search && self.inner.can_search()
     }
 
+    fn lists_folders(&self) -> bool {
+        self.inner.lists_folders()
+    }
+
     fn search<'a>(
         &'a self,
         params: &'a [(String, String)],

@@ -138,6 +138,12 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
             ],
         )
     );
+    if let Some(finder) = &s.finder {
+        println!(
+            "{}",
+            l.msg("cli-summary-found", &[("how", arg(finder.words(l)))])
+        );
+    }
     if let Some(secs) = s.duration_secs {
         println!(
             "{}",

@@ -307,7 +307,10 @@ pub(crate) async fn search(
     };
     let dam = read(&shared.dam);
     let mut hits: Vec<(String, u32)> = (0..dam.assets.len() as u32)
-        .filter(|&a| dam.assets[a as usize].kind != Kind::ContentFragment)
+        .filter(|&a| {
+            let asset = &dam.assets[a as usize];
+            asset.kind != Kind::ContentFragment && !asset.removed
+        })
         .filter(|&a| items.iter().all(|item| matches(&dam, a, item)))
         .map(|a| (dam.asset_path(a), a))
         .collect();

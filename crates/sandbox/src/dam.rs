@@ -158,6 +158,8 @@ pub(crate) struct Asset {
     pub modified_ms: Option<u64>,
     /// Writes on top of the seeded metadata; `Value::Null` marks a removed property.
     pub overrides: Option<BTreeMap<String, Value>>,
+    /// Deleted by another user ([`Dam::remove_asset`]): in no folder, found by no path or id.
+    pub removed: bool,
 }
 
 /// The whole repository state.
@@ -326,6 +328,7 @@ impl Dam {
                 rev: 0,
                 modified_ms: None,
                 overrides: None,
+                removed: false,
             });
             dam.folders[leaf as usize].assets.push(idx);
             dam.by_path.insert(path.into_boxed_str(), Node::Asset(idx));
@@ -575,8 +578,40 @@ impl Dam {
         v
     }
 
+    /// Deletes an asset as another AEM user would, for tests of a scope that changes while a
+    /// run pages through it; `false` when there is no asset at `path`. [`Dam::reset`] brings
+    /// it back.
+    pub(crate) fn remove_asset(&mut self, path: &str) -> bool {
+        let Some(Node::Asset(idx)) = self.lookup(path) else {
+            return false;
+        };
+        let a = &mut self.assets[idx as usize];
+        a.removed = true;
+        let (folder, uuid) = (a.folder, a.uuid);
+        self.folders[folder as usize].assets.retain(|i| *i != idx);
+        self.by_path.remove(path.trim_end_matches('/'));
+        self.by_uuid.remove(&uuid);
+        true
+    }
+
     /// Drops every write: the tree goes back to exactly what the seed produced.
     pub(crate) fn reset(&mut self) {
+        for idx in 0..self.assets.len() as u32 {
+            if !self.assets[idx as usize].removed {
+                continue;
+            }
+            self.assets[idx as usize].removed = false;
+            let (folder, uuid) = (
+                self.assets[idx as usize].folder,
+                self.assets[idx as usize].uuid,
+            );
+            let list = &mut self.folders[folder as usize].assets;
+            list.push(idx);
+            list.sort_unstable();
+            let path = self.asset_path(idx).into_boxed_str();
+            self.by_path.insert(path, Node::Asset(idx));
+            self.by_uuid.insert(uuid, Node::Asset(idx));
+        }
         for a in &mut self.assets {
             a.rev = 0;
             a.modified_ms = None;
@@ -602,6 +637,7 @@ impl Dam {
             })
             .collect();
         let assets: Vec<Value> = (0..self.assets.len() as u32)
+            .filter(|i| !self.assets[*i as usize].removed)
             .map(|i| {
                 let a = &self.assets[i as usize];
                 let mut v = json!({

@@ -574,6 +574,13 @@ impl Sandbox {
         }
     }
 
+    /// Deletes an asset as another AEM user would (it leaves its folder's listing, the
+    /// searches and every path or id look-up), for tests of a scope that changes while a run
+    /// pages through it; `false` when there is no asset at `path`. [`Sandbox::reset`] restores it.
+    pub fn remove_asset(&self, path: &str) -> bool {
+        write(&self.shared.dam).remove_asset(path)
+    }
+
     /// Paths of the folders that hold assets; the first is always [`SAMPLE_FOLDER`].
     pub fn leaf_folders(&self) -> Vec<String> {
         read(&self.shared.dam).leaf_folders()

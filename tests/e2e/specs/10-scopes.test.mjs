@@ -8,8 +8,10 @@
 // - a pasted list with a bad entry and a duplicate: both listed with their reason, the rest
 //   previewed;
 // - an OAuth Server-to-Server connection: unpaired, its folder tree browses through the Folders
-//   API, and counting a folder's assets says in words that it cannot find them and what to do; paired on its card with the service connection ("Finds assets with"), it
-//   runs a search edit written through the OpenAPI (PATCH with If-Match, no classic PUT).
+//   API, and a folder's assets are counted, shown as thumbnails and previewed through AEM's
+//   OpenAPI search (the run's facts say so); paired on its card with the service connection
+//   ("Finds assets with"), it runs a search edit written through the OpenAPI (PATCH with
+//   If-Match, no classic PUT).
 // Screenshots of each step go to E2E_ARTIFACTS.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
@@ -272,8 +274,8 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
       "the OAuth project was not imported", 30_000);
     added.push(card.id);
 
-    // Not paired: the folder tree browses through the Folders API with the OAuth token; counting
-    // the folder's assets says what to import and where to pair it.
+    // Not paired: the folder tree browses through the Folders API with the OAuth token; the
+    // folder's assets are counted, shown and previewed through AEM's OpenAPI search.
     await (await byTestId(driver, "nav-bulk")).click();
     const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
     if (again.length > 0) await again[0].click();
@@ -285,14 +287,29 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     const typed = await byTestId(driver, "folder-path-input");
     await typed.clear();
     await typed.sendKeys(folder, Key.ENTER);
-    const refusal = await eventually(async () => {
-      const banners = await driver.findElements(By.css('[data-testid="scope-error"]'));
-      const text = banners.length > 0 ? await banners[0].getText() : "";
-      return text.includes("Finds assets with") ? text : null;
-    }, "counting did not say how to find assets with an OAuth connection", 30_000);
-    assert.match(refusal, /Import AEM service credentials/);
-    await show(driver, "scope-error");
-    await screenshot(driver, "10 oauth 1 not paired");
+    const counted = await eventually(async () => {
+      const errors = await driver.findElements(By.css('[data-testid="scope-error"]'));
+      if (errors.length > 0) throw new Error(`counting failed: ${await errors[0].getText()}`);
+      const els = await driver.findElements(By.css('[data-testid="scope-count"]'));
+      return els.length > 0 && (await els[0].getAttribute("data-done")) === "1" ? els[0].getText() : null;
+    }, "the OAuth connection did not count the folder's assets", 60_000);
+    const number = Number(counted.match(/([\d,]+)\s+assets? in scope/)?.[1]?.replaceAll(",", ""));
+    assert.equal(number, editable().length, counted);
+    await byTestId(driver, "folder-assets-list", 60_000);
+    await setRights(driver, `${RIGHTS} (OAuth folder)`);
+    await (await byTestId(driver, "preview-button")).click();
+    // Every asset of the folder is planned (the table shows a window of its rows: the total is
+    // its row count; the rows it shows are the folder's).
+    const shownRows = await previewPaths(driver);
+    assert.ok(shownRows.length > 0 && shownRows.every((p) => editable().includes(p)), shownRows.join("\n"));
+    await eventually(async () => (await (await byTestId(driver, "preview-table")).getAttribute("aria-rowcount")) === String(editable().length + 1),
+      `the preview does not plan the folder's ${editable().length} assets`, 60_000);
+    const foundBy = await byTestId(driver, "run-finder", 30_000);
+    assert.equal(await foundBy.getText(), "AEM’s OpenAPI search");
+    await show(driver, "run-finder");
+    await screenshot(driver, "10 oauth 1 not paired folder previewed");
+    const back = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
+    if (back.length > 0) await back[0].click();
 
     // Paired on its card with the service connection on the same AEM.
     await (await byTestId(driver, "nav-connections")).click();

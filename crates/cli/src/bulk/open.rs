@@ -24,7 +24,8 @@ pub struct ConnectionArgs {
     pub file: Option<PathBuf>,
     /// OAuth S2S only (with --connection or --file): a stored connection on the same AEM that
     /// may use the classic API (service credentials, a development token or an SDK login),
-    /// used to list folders (no OpenAPI endpoint lists a folder's assets).
+    /// used to list folders and to search for what AEM's OpenAPI search cannot ask (without
+    /// it, a folder's assets are found with that search where AEM answers it).
     #[arg(long, value_name = "CONNECTION")]
     pub list_with: Option<String>,
 }

@@ -201,7 +201,7 @@ async fn bad_and_missing_folders_are_refused_in_words() {
 }
 
 #[tokio::test(flavor = "multi_thread")]
-async fn an_oauth_connection_lists_a_folders_assets_only_through_its_paired_connection() {
+async fn an_oauth_connection_finds_a_folders_assets_with_the_openapi_search_or_its_pairing() {
     let f = fixture(SandboxConfig::default().with_assets(120)).await;
     let oauth = import(
         &f.ws,
@@ -209,7 +209,24 @@ async fn an_oauth_connection_lists_a_folders_assets_only_through_its_paired_conn
         &f.sandbox.credentials().oauth_project_json,
         true,
     );
-    // Unpaired: refused in words, nothing asked of AEM's classic listing with its token.
+    // Unpaired: the first page of AEM's OpenAPI search, the folder's own assets with their
+    // titles as the classic listing shows them (content fragments are not search hits).
+    let classic = folder_assets(&f.ws, &f.id, SAMPLE_FOLDER).await.unwrap();
+    let searched = folder_assets(&f.ws, &oauth, SAMPLE_FOLDER).await.unwrap();
+    let key = |a: &crate::assets::browse::FolderAsset| (a.path.clone(), a.title.clone());
+    let listed: std::collections::BTreeSet<_> = classic
+        .assets
+        .iter()
+        .filter(|a| a.thumbnail)
+        .map(key)
+        .collect();
+    let found: std::collections::BTreeSet<_> = searched.assets.iter().map(key).collect();
+    assert_eq!(found, listed);
+    assert!(searched.complete && classic.complete && searched.more == 0);
+
+    // Where AEM does not answer that search: refused in words, nothing asked of AEM's
+    // classic listing with its token.
+    f.sandbox.set_openapi_search(false);
     let before = f.sandbox.counters();
     let e = folder_assets(&f.ws, &oauth, SAMPLE_FOLDER)
         .await

@@ -94,27 +94,18 @@ impl Opened {
         self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
     }
 
-    /// Refuses, in words, to list a folder's assets (count or preview a folder scope) with an
-    /// OAuth S2S connection that has no classic connection paired: AEM refuses its token on the
-    /// classic APIs, and no OpenAPI endpoint lists a folder's assets (browsing folders needs no
-    /// pairing: the Folders API lists them; a search or a list goes through AEM's OpenAPI
-    /// search, `bulk::open_query`). Says what to do instead and what to import.
+    /// Refuses, in words, to list a folder's assets with an OAuth S2S connection that has no
+    /// classic connection paired: AEM refuses its token on the classic APIs, and no OpenAPI
+    /// endpoint lists a folder's assets. Such a connection finds them with AEM's OpenAPI search
+    /// where AEM answers it (`Workspace::require_folder_finder`); this is the refusal for where
+    /// it does not. Says what to import and where to pair it.
     pub fn require_finder(&self) -> Result<()> {
         if !self.cannot_find_assets() {
             return Ok(());
         }
-        let stored = if self.connection_id.is_some() {
-            "stored"
-        } else {
-            "file"
-        };
-        Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-needs-finder",
-            vec![
-                ("name", self.label.as_str().into()),
-                ("connection", stored.into()),
-            ],
+        Err(crate::bulk::open_query::needs_finder(
+            &self.label,
+            self.connection_id.is_some(),
         ))
     }
 

@@ -11,6 +11,9 @@ use std::sync::Arc;
 
 use super::{JobKind, Opened, Workspace, blocking};
 use crate::assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
+use crate::assets::open_search;
+use crate::bulk::open_query::{self, OpenCount};
+use crate::bulk::scope::Estimate;
 use crate::bulk::{
     Action, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
     RunSummary, ScopeCount, runs, scope,
@@ -42,11 +45,26 @@ impl Workspace {
     }
 
     /// The first assets of a folder with their names and titles, for its thumbnail strip (see
-    /// [`browse::folder_assets`]). Finding a folder's assets needs the classic listing, so an
-    /// OAuth S2S connection without a connection to find assets with is refused in words.
+    /// [`browse::folder_assets`]). An OAuth S2S connection with no classic connection to list
+    /// the folder takes the first page of AEM's OpenAPI search for the folder's own assets;
+    /// where AEM does not answer that search, it is refused in words.
     pub async fn folder_assets(&self, opened: &Opened, folder: &str) -> Result<FolderAssets> {
-        opened.require_finder()?;
-        browse::folder_assets(opened.connected.store.as_ref(), folder, FOLDER_ASSETS).await
+        let store = opened.connected.store.as_ref();
+        if !opened.cannot_find_assets() {
+            return browse::folder_assets(store, folder, FOLDER_ASSETS).await;
+        }
+        let items = open_query::folder_items(folder, false);
+        let body = open_search::request_body(&items, FOLDER_ASSETS as u64, None);
+        match store.open_search(&body).await {
+            Ok(page) => browse::searched_folder_assets(folder, page, FOLDER_ASSETS),
+            Err(e) if open_search::unavailable(&e) => {
+                tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
+                Err(opened.require_finder().err().unwrap_or_else(|| {
+                    open_query::needs_finder(&opened.label, opened.connection_id.is_some())
+                }))
+            }
+            Err(e) => Err(open_query::failed(e, &opened.label)),
+        }
     }
 
     /// Subfolders completing a typed path.
@@ -63,18 +81,34 @@ impl Workspace {
         filters: &Filters,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<ScopeCount> {
-        opened.require_finder()?;
         let job = self
             .jobs
             .start(JobKind::Count, format!("counting the assets of {folder}"))?;
-        scope::count(
-            opened.connected.store.as_ref(),
-            folder,
-            filters,
-            job.control(),
-            on_update,
-        )
-        .await
+        let store = opened.connected.store.as_ref();
+        if !opened.cannot_find_assets() {
+            return scope::count(store, folder, filters, job.control(), on_update).await;
+        }
+        // An OAuth S2S connection with nobody to list the folder: AEM's OpenAPI search counts
+        // it in one request. The name and format filters are not in that search (the preview
+        // checks each asset), so the count says it is "before filters" rather than be wrong.
+        let who = (opened.label.as_str(), opened.connection_id.is_some());
+        let counted =
+            match open_query::count_folder(store, folder, filters.recursive, who, job.control())
+                .await?
+            {
+                OpenCount::Counted { assets, at_least } => ScopeCount {
+                    assets,
+                    done: true,
+                    estimate: Some(Estimate {
+                        at_least,
+                        before_filters: filters.name.is_some() || !filters.formats.is_empty(),
+                    }),
+                    ..ScopeCount::default()
+                },
+                OpenCount::Cancelled | OpenCount::UseClassic(_) => ScopeCount::default(),
+            };
+        on_update(counted);
+        Ok(counted)
     }
 
     /// Previews a new edit run: journals the plan, writes nothing to AEM.
@@ -86,9 +120,10 @@ impl Workspace {
         edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        // A search or a list may go through the OpenAPI search; a folder's assets are listed.
+        // A search or a list may go through the OpenAPI search; so does a folder's assets for an
+        // OAuth S2S connection with no classic connection to list them, where AEM answers it.
         if filters.selection.is_none() {
-            opened.require_finder()?;
+            self.require_folder_finder(opened).await?;
         }
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
@@ -96,7 +131,8 @@ impl Workspace {
         let job = self
             .jobs
             .start(JobKind::Preview, format!("a preview of {}", spec.folder))?;
-        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir())
+            .with_paired(opened.lists_with.clone());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);

@@ -284,16 +284,28 @@ impl Workspace {
         }
     }
 
-    /// AEM's tags, for the tag picker of a search. An error (AEM refused, no tag tree) means
-    /// the picker takes a typed tag id instead.
+    /// Refuses, in words, a folder scope that nothing can find the assets of: an OAuth S2S
+    /// connection with no classic connection paired, on an AEM that does not answer its
+    /// OpenAPI search (one request for one hit tells). Anything else may go on.
+    pub(crate) async fn require_folder_finder(&self, opened: &Opened) -> Result<()> {
+        if !opened.cannot_find_assets() || self.openapi_search_answers(opened).await? {
+            return Ok(());
+        }
+        opened.require_finder()
+    }
+
+    /// AEM's tags, for the tag picker of a search, read with the connection itself (an OAuth
+    /// S2S connection's own token may be refused on `/content/cq:tags`, a classic path; the
+    /// paired connection reads them when there is one). An error (AEM refused, no tag tree)
+    /// means the picker takes a typed tag id instead.
     pub async fn tags(&self, opened: &Opened) -> Result<Vec<Tag>> {
-        opened.require_finder()?;
         opened.connected.store.tags().await.map_err(|e| {
             tracing::info!(error = %e, "the tag tree could not be read");
-            Error::NotFound(format!(
-                "AEM's tags could not be read ({e}); type a tag's id, such as \
-                 wknd:activity/surfing."
-            ))
+            Error::message(
+                crate::error::ErrorCode::NotFound,
+                "error-tags-unread",
+                vec![("detail", e.to_string().into())],
+            )
         })
     }
 

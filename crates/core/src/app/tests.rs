@@ -1000,10 +1000,13 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         combine: Default::default(),
     };
 
-    // Not paired: listing a folder's assets says what to import and where to pair it; a search
-    // whose condition AEM's OpenAPI search cannot express ("is empty") is refused in words
-    // naming the condition and where to pair; nothing is asked of AEM (browsing folders needs
-    // no pairing: see the Folders API test; searches it can express: tests/integration).
+    // Not paired, on an AEM that does not answer the OpenAPI search: counting a folder's
+    // assets says what to import and where to pair it (where AEM answers it, the search
+    // finds them: tests/integration/open_folder.rs); a search whose condition that search
+    // cannot express ("is empty") is refused in words naming the condition and where to pair;
+    // nothing is asked of AEM's classic APIs (browsing folders needs no pairing: see the
+    // Folders API test; searches it can express: tests/integration).
+    f.sandbox.set_openapi_search(false);
     let before = f.sandbox.counters();
     let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
     let refusals = [
@@ -1030,7 +1033,9 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
             "{words}"
         );
     }
-    assert_eq!(f.sandbox.counters().requests_total, before.requests_total);
+    let after = f.sandbox.counters();
+    assert_eq!(after.count("GET", 403), before.count("GET", 403));
+    assert_eq!(after.count("GET", 200), before.count("GET", 200));
     assert!(ws.list_runs().await.unwrap().is_empty(), "no run journaled");
 
     // Bad pairings are refused in words and change nothing.
@@ -1156,11 +1161,11 @@ async fn an_unpaired_oauth_connection_browses_folders_through_the_folders_api_ev
         .unwrap_err();
     assert_eq!(missing.code(), ErrorCode::NotFound, "{missing}");
 
-    // Finding assets still needs a pairing (no OpenAPI search here yet): said in words.
-    let e = count(ws, &oauth, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+    // Its folder's assets are found with AEM's OpenAPI search, one request for the count.
+    let c = count(ws, &oauth, SAMPLE_FOLDER, &Filters::default(), &|_| {})
         .await
-        .unwrap_err();
-    assert!(e.to_string().contains("browse folders"), "{e}");
+        .unwrap();
+    assert!(c.done && c.assets > 0 && c.estimate.is_some(), "{c:?}");
 }
 
 #[test]

@@ -193,6 +193,51 @@ pub async fn folder_assets(
     })
 }
 
+/// A folder's first assets from the first page of AEM's OpenAPI search for its own assets
+/// (an OAuth S2S connection with no classic connection to list the folder): `more` from AEM's
+/// total when it gave one, and `complete` only when no page follows and the total was exact.
+/// A hit outside the folder (an AEM that ignored the folder) is an error, never shown.
+pub fn searched_folder_assets(
+    folder: &str,
+    page: super::open_search::OpenPage,
+    want: usize,
+) -> Result<FolderAssets> {
+    let folder = normalize_folder(folder)?;
+    let found = page.hits.len() as u64;
+    let mut assets = Vec::new();
+    for hit in page.hits {
+        if hit.path.rsplit_once('/').map(|(parent, _)| parent) != Some(folder.as_str()) {
+            return Err(Error::message(
+                crate::error::ErrorCode::InvalidInput,
+                "open-search-outside",
+                vec![("path", hit.path.into()), ("folder", folder.into())],
+            ));
+        }
+        if assets.len() < want {
+            let entry = Entry {
+                name: hit.path.rsplit('/').next().unwrap_or_default().to_owned(),
+                path: hit.path,
+                kind: EntryKind::Asset,
+                metadata: hit.metadata,
+            };
+            assets.push(FolderAsset {
+                title: listed_title(&entry),
+                thumbnail: true,
+                path: entry.path,
+                name: entry.name,
+            });
+        }
+    }
+    let complete = page.cursor.is_none() && !page.at_least;
+    let total = page.total.unwrap_or(found).max(found);
+    Ok(FolderAssets {
+        folder,
+        more: total - assets.len() as u64,
+        assets,
+        complete,
+    })
+}
+
 /// `dc:title` as a listing entry gives it: a string, or the first of several.
 fn listed_title(entry: &Entry) -> Option<String> {
     let value = entry.metadata.as_ref()?.get("dc:title")?;
@@ -308,5 +353,88 @@ fn subfolders_failed(folder: &str, failed: PartialListing) -> Error {
             crate::credentials::ApiFamily::OpenApi,
             None,
         ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::open_search::{OpenHit, OpenPage};
+
+    fn hit(path: &str, title: Option<&str>) -> OpenHit {
+        OpenHit {
+            id: None,
+            path: path.into(),
+            metadata: title.map(|t| {
+                let mut m = serde_json::Map::new();
+                m.insert("dc:title".into(), serde_json::json!([t]));
+                m
+            }),
+        }
+    }
+
+    #[test]
+    fn a_searched_folder_shows_its_first_hits_and_says_how_many_more() {
+        let page = OpenPage {
+            hits: vec![
+                hit("/content/dam/a/x.jpg", Some(" X ")),
+                hit("/content/dam/a/y.png", None),
+            ],
+            cursor: Some("c".into()),
+            total: Some(7),
+            at_least: false,
+        };
+        let got = searched_folder_assets("/content/dam/a/", page.clone(), 1).unwrap();
+        assert_eq!(got.folder, "/content/dam/a");
+        assert_eq!(got.assets.len(), 1);
+        assert_eq!(
+            (got.assets[0].name.as_str(), got.assets[0].title.as_deref()),
+            ("x.jpg", Some("X"))
+        );
+        assert_eq!(got.more, 6);
+        assert!(!got.complete, "a cursor follows");
+        // The last page with an exact total is the whole folder.
+        let last = OpenPage {
+            cursor: None,
+            total: Some(2),
+            ..page.clone()
+        };
+        let got = searched_folder_assets("/content/dam/a", last, 48).unwrap();
+        assert!(got.complete && got.more == 0 && got.assets.len() == 2);
+        // A lower bound is never the whole; no total counts what came.
+        let bound = OpenPage {
+            cursor: None,
+            total: None,
+            at_least: true,
+            ..page.clone()
+        };
+        let got = searched_folder_assets("/content/dam/a", bound, 1).unwrap();
+        assert!(!got.complete && got.more == 1);
+    }
+
+    #[test]
+    fn a_hit_outside_the_folder_is_an_error_never_shown() {
+        for stray in ["/content/dam/a/sub/z.jpg", "/content/dam/ab/z.jpg"] {
+            let page = OpenPage {
+                hits: vec![hit("/content/dam/a/x.jpg", None), hit(stray, None)],
+                cursor: None,
+                total: Some(2),
+                at_least: false,
+            };
+            let e = searched_folder_assets("/content/dam/a", page, 48).unwrap_err();
+            assert!(e.to_string().contains(stray), "{e}");
+        }
+        let e = searched_folder_assets(
+            "/content/site",
+            OpenPage {
+                hits: vec![],
+                cursor: None,
+                total: None,
+                at_least: false,
+            },
+            48,
+        )
+        .unwrap_err();
+        assert_eq!(e.code(), crate::error::ErrorCode::InvalidInput);
     }
 }

@@ -218,6 +218,13 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Ok(None) })
     }
 
+    /// Whether [`AssetsApi::list`] can list a folder's assets. Not for an OAuth S2S connection
+    /// with no classic connection paired (AEM refuses its token there): it finds them with
+    /// [`AssetsApi::open_search`] instead.
+    fn lists_folders(&self) -> bool {
+        true
+    }
+
     /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
     fn can_search(&self) -> bool {
         false

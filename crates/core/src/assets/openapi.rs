@@ -210,6 +210,10 @@ impl AssetsApi for OpenApiAssets {
         false
     }
 
+    fn lists_folders(&self) -> bool {
+        self.paired
+    }
+
     // QueryBuilder goes through the paired classic connection: AEM refuses OAuth
     // Server-to-Server tokens there (adobe-wire-more §1.1).
     fn can_search(&self) -> bool {

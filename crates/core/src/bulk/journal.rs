@@ -161,6 +161,10 @@ pub enum Record {
     Previewed {
         at: String,
         counts: PreviewCounts,
+        /// Which search found the assets (absent in journals written before it was recorded,
+        /// and for undos, retries and sheets, whose assets come from a journal or a sheet).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        finder: Option<crate::bulk::open_query::Finder>,
     },
     ApplyStarted {
         at: String,

@@ -25,10 +25,18 @@ use crate::error::{Error, MessageArg, Result};
 use crate::error_code::ErrorCode;
 use crate::retry::RetryPolicy;
 
-/// Which search found a scope's assets, for the window to say.
+/// Which search found a scope's assets, for the window to say (and a run's journal, so that
+/// Activity and `runs show` say it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Finder {
+    /// The folder's own listing (AEM's classic Assets HTTP API), through `connection` (the
+    /// paired classic connection) when it is not the connection itself.
+    FolderListing {
+        #[ts(optional)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        connection: Option<String>,
+    },
     /// AEM's OpenAPI search, with the connection's own OAuth token.
     OpenapiSearch,
     /// QueryBuilder, through `connection` (the paired classic connection) when it is not the
@@ -38,6 +46,38 @@ pub enum Finder {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         connection: Option<String>,
     },
+}
+
+impl Finder {
+    /// The catalogue's `$how` for this finder and the connection it names, if any.
+    pub fn how(&self) -> (&'static str, Option<&str>) {
+        match self {
+            Finder::OpenapiSearch => ("openapi", None),
+            Finder::FolderListing { connection: None } => ("listing", None),
+            Finder::FolderListing {
+                connection: Some(c),
+            } => ("listing-via", Some(c)),
+            Finder::QueryBuilder { connection: None } => ("query-builder", None),
+            Finder::QueryBuilder {
+                connection: Some(c),
+            } => ("query-builder-via", Some(c)),
+        }
+    }
+
+    /// In words (`found with AEM's QueryBuilder, through "Service"`), for `runs show`.
+    pub fn words(&self, l: &crate::i18n::Localizer) -> String {
+        let (how, connection) = self.how();
+        l.msg(
+            "run-found-by",
+            &[
+                ("how", crate::i18n::arg(how)),
+                (
+                    "connection",
+                    crate::i18n::arg(connection.unwrap_or_default()),
+                ),
+            ],
+        )
+    }
 }
 
 /// A condition the OpenAPI search cannot ask for, and why (a `$why` of the catalogue's
@@ -188,6 +228,52 @@ pub fn failed(error: CallError, connection: &str) -> Error {
             "open-search-failed",
             vec![("detail", other.to_string().into())],
         ),
+    }
+}
+
+/// The refusal for an OAuth S2S connection (`label`; `stored`, or a credential file) with no
+/// classic connection paired, where AEM does not answer its OpenAPI search either: nothing can
+/// find a folder's assets. Says what to import and where to pair it.
+pub fn needs_finder(label: &str, stored: bool) -> Error {
+    Error::message(
+        ErrorCode::InvalidInput,
+        "error-needs-finder",
+        vec![
+            ("name", label.into()),
+            ("connection", if stored { "stored" } else { "file" }.into()),
+        ],
+    )
+}
+
+/// The items selecting every asset of `folder` (with its subfolders' when `recursive`).
+pub fn folder_items(folder: &str, recursive: bool) -> Vec<Value> {
+    // A folder alone is always expressible.
+    query_items(folder, recursive, &[], Combine::All).unwrap_or_default()
+}
+
+/// Counts a folder's assets with one request of the OpenAPI search (an OAuth S2S connection
+/// with no classic connection to list them). An AEM that does not offer the search gets the
+/// refusal of [`needs_finder`] (`label`, `stored`).
+pub async fn count_folder(
+    store: &dyn AssetsApi,
+    folder: &str,
+    recursive: bool,
+    (label, stored): (&str, bool),
+    control: &RunControl,
+) -> Result<OpenCount> {
+    let body = request_body(&folder_items(folder, recursive), 1, None);
+    match page_with_retries(store, &body, control).await {
+        Ok(None) => Ok(OpenCount::Cancelled),
+        Ok(Some(page)) => {
+            let assets = page.total.unwrap_or(page.hits.len() as u64);
+            let at_least = page.at_least || (page.total.is_none() && page.cursor.is_some());
+            Ok(OpenCount::Counted { assets, at_least })
+        }
+        Err(e) if unavailable(&e) => {
+            tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
+            Err(needs_finder(label, stored))
+        }
+        Err(e) => Err(failed(e, label)),
     }
 }
 
@@ -386,6 +472,53 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.why, "any");
+    }
+
+    #[test]
+    fn a_finder_is_said_in_words_naming_the_connection_it_went_through() {
+        use crate::i18n::{Lang, Localizer};
+        let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
+        let via = |c: &str| Some(c.to_owned());
+        for (finder, english, french) in [
+            (
+                Finder::OpenapiSearch,
+                "found with AEM's OpenAPI search, with the connection's own credential",
+                "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
+            ),
+            (
+                Finder::FolderListing { connection: None },
+                "found by listing the folder",
+                "trouvées en listant le dossier",
+            ),
+            (
+                Finder::FolderListing {
+                    connection: via("Svc"),
+                },
+                "found by listing the folder through \"Svc\"",
+                "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
+            ),
+            (
+                Finder::QueryBuilder { connection: None },
+                "found with AEM's QueryBuilder",
+                "trouvées avec QueryBuilder d’AEM",
+            ),
+            (
+                Finder::QueryBuilder {
+                    connection: via("Svc"),
+                },
+                "found with AEM's QueryBuilder, through \"Svc\"",
+                "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
+            ),
+        ] {
+            assert_eq!(finder.words(&en), english);
+            assert_eq!(finder.words(&fr), french);
+        }
+        // As the journal keeps it, and read back.
+        let kept = serde_json::to_value(Finder::FolderListing {
+            connection: via("Svc"),
+        })
+        .unwrap();
+        assert_eq!(kept, json!({"kind": "folder_listing", "connection": "Svc"}));
     }
 
     #[test]

@@ -85,6 +85,8 @@ pub struct Replay {
     pub created: String,
     pub spec: RunSpec,
     pub preview: Option<(String, PreviewCounts)>,
+    /// Which search found the assets, when the preview recorded it.
+    pub finder: Option<crate::bulk::open_query::Finder>,
     /// Final outcomes of assets the apply handled.
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
@@ -179,6 +181,7 @@ impl Replay {
             created,
             spec,
             preview: None,
+            finder: None,
             outcomes: HashMap::new(),
             in_doubt: HashSet::new(),
             originals: HashMap::new(),
@@ -203,8 +206,9 @@ impl Replay {
                         Action::Skip => r.counts.skipped += 1,
                     }
                 }
-                Record::Previewed { at, counts } => {
+                Record::Previewed { at, counts, finder } => {
                     working.previewed(&r.created, &at);
+                    r.finder = finder;
                     r.preview = Some((at, counts));
                 }
                 Record::ApplyStarted { at } => {

@@ -48,6 +48,10 @@ pub struct RunSummary {
     /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
     /// 12 entries`.
     pub scope: String,
+    /// Which search found the assets, when the preview recorded it (not in older journals).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finder: Option<crate::bulk::open_query::Finder>,
     pub kind: RunKind,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
@@ -97,6 +101,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
         scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
+        finder: replay.finder.clone(),
         kind: spec.kind.clone(),
         edits: {
             let described = spec.edits.iter().map(|e| e.op.describe(&e.property));

@@ -56,6 +56,22 @@ pub struct ScopeCount {
     pub unlisted_folders: u64,
     /// False while the listing is still going: the numbers can only grow.
     pub done: bool,
+    /// Set when AEM's OpenAPI search counted the folder (an OAuth S2S connection with no
+    /// classic connection to list it): how the number is not exact. Absent for a listing.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+}
+
+/// How a count made by AEM's OpenAPI search (one request, no walk) may differ from a run's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    /// AEM gave only a lower bound: there are at least this many.
+    pub at_least: bool,
+    /// The name or format filter is not applied in the search (each asset is checked when
+    /// previewed): this many before those filters.
+    pub before_filters: bool,
 }
 
 /// Counts the assets `folder` (and its subfolders when `filters.recursive`) holds that pass

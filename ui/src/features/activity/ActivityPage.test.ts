@@ -117,6 +117,18 @@ describe('the Activity page', () => {
     expect(within(second).queryByTestId('undo-run')).not.toBeInTheDocument();
   });
 
+  it('says which search found a run’s assets, and nothing for runs that did not record it', async () => {
+    await renderPage([
+      runSummary({ id: 'r3', finder: { kind: 'openapi_search' } }),
+      runSummary({ id: 'r2', finder: { kind: 'query_builder', connection: 'WKND service' } }),
+      runSummary({ id: 'r1' }),
+    ]);
+    const [open, paired, old] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];
+    expect(within(open).getByTestId('run-finder')).toHaveTextContent('AEM’s OpenAPI search');
+    expect(within(paired).getByTestId('run-finder')).toHaveTextContent('AEM’s QueryBuilder, through “WKND service”');
+    expect(within(old).queryByTestId('run-finder')).not.toBeInTheDocument();
+  });
+
   it('marks the runs of a production connection', async () => {
     await renderPage(
       [runSummary({ id: 'p1', connectionId: 'c2', connection: 'Prod', status: 'completed' }), runSummary({ id: 't1', status: 'completed' })],

@@ -263,6 +263,18 @@ describe('picking what to edit', () => {
     await waitFor(() => expect(countScope).toHaveBeenLastCalledWith('c1', FOLDER, { recursive: true, name: null, formats: [] }, expect.any(Function)));
   });
 
+  it('says how a count made by AEM’s OpenAPI search may differ from the preview', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countScope).mockResolvedValue(scope({ assets: 120, done: true, estimate: { atLeast: true, beforeFilters: true } }));
+    await renderPage();
+    await chooseFolder(user);
+    const count = await screen.findByTestId('scope-count');
+    await waitFor(() => expect(count).toHaveAttribute('data-done', '1'));
+    expect(count).toHaveTextContent('120 assets in scope');
+    expect(count).toHaveTextContent('AEM gave only a lower bound: there may be more.');
+    expect(count).toHaveTextContent('before the name and file type filters');
+  });
+
   it('shows a count failure where the folder is chosen', async () => {
     const user = userEvent.setup();
     vi.mocked(countScope).mockRejectedValue({ code: 'not_found', message: 'There is no folder /content/dam/nope in AEM.' });

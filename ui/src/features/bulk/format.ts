@@ -4,6 +4,7 @@
 import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Edit } from '../../ipc/bindings/Edit';
+import type { Finder } from '../../ipc/bindings/Finder';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
@@ -223,6 +224,14 @@ export function kindLine(
 /** The folder, and whether subfolders were included. */
 export function scopeLine(i18n: I18n, run: Pick<RunSummary, 'folder' | 'recursive'>): string {
   return run.recursive ? i18n.t('scope-with-subfolders', { folder: run.folder }) : run.folder;
+}
+
+/** The catalogue’s arguments for `bulk-found-by`: which search found a run's assets, and through
+ *  which connection when it was not the run's own. */
+export function foundArgs(finder: Finder): { how: string; connection: string } {
+  const via = finder.kind !== 'openapi_search' && finder.connection ? finder.connection : '';
+  const how = { openapi_search: 'openapi', folder_listing: 'listing', query_builder: 'query-builder' }[finder.kind];
+  return { how: finder.kind === 'openapi_search' || !via ? how : `${how}-via`, connection: via };
 }
 
 /** What a search or a list run selected, from its scope in words (`RunSummary.scope`, English

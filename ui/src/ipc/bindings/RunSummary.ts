@@ -2,6 +2,7 @@
 import type { ApiFamily } from "./ApiFamily";
 import type { Counts } from "./Counts";
 import type { Edit } from "./Edit";
+import type { Finder } from "./Finder";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
 
@@ -21,7 +22,11 @@ connectionId: string | null, aem: string, family: ApiFamily, folder: string, rec
  * What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
  * 12 entries`.
  */
-scope: string, kind: RunKind, 
+scope: string, 
+/**
+ * Which search found the assets, when the preview recorded it (not in older journals).
+ */
+finder?: Finder, kind: RunKind, 
 /**
  * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).

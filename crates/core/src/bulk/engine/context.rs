@@ -14,6 +14,7 @@ use tokio::task::JoinSet;
 use crate::aem::AemError;
 use crate::assets::{AssetsApi, CallError};
 use crate::bulk::journal::{JournalWriter, Outcome, Record};
+use crate::bulk::open_query::Finder;
 use crate::bulk::progress::{Phase, Progress, ProgressFn, Tracker, eta};
 use crate::bulk::reasons::{self, Reason};
 use crate::bulk::request_gate::Gate;
@@ -64,6 +65,10 @@ pub(super) struct Ctx {
     pub(super) listing_done: std::sync::atomic::AtomicBool,
     pub(super) tracker: Mutex<Tracker>,
     pub(super) phase: Phase,
+    /// Which search found a preview's assets (journaled with `Previewed`).
+    pub(super) found: Mutex<Option<Finder>>,
+    /// The paired classic connection that lists and searches for an OAuth S2S connection.
+    pub(super) paired: Option<String>,
 }
 
 impl Ctx {
@@ -93,7 +98,20 @@ impl Ctx {
             listing_done: std::sync::atomic::AtomicBool::new(false),
             tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
             phase,
+            found: Mutex::new(None),
+            paired: engine.paired.clone(),
         })
+    }
+
+    /// Records which search found the assets: `open` for AEM's OpenAPI search, otherwise
+    /// QueryBuilder (`listing`: the folder's listing) through the paired connection, if any.
+    pub(super) fn found_by(&self, open: bool, listing: bool) {
+        let connection = self.paired.clone();
+        *lock(&self.found) = Some(match (open, listing) {
+            (true, _) => Finder::OpenapiSearch,
+            (false, true) => Finder::FolderListing { connection },
+            (false, false) => Finder::QueryBuilder { connection },
+        });
     }
 
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the

@@ -86,6 +86,8 @@ pub struct Engine {
     store: Arc<dyn AssetsApi>,
     runs_dir: PathBuf,
     settings: Settings,
+    /// The classic connection paired with an OAuth S2S one, named in the journal's finder.
+    paired: Option<String>,
 }
 
 pub(super) use crate::timefmt::now_rfc3339;
@@ -111,7 +113,15 @@ impl Engine {
             store,
             runs_dir: runs_dir.into(),
             settings: Settings::default(),
+            paired: None,
         }
+    }
+
+    /// Names the paired classic connection that lists and searches for this (OAuth S2S)
+    /// connection, so that a run's journal says which connection found its assets.
+    pub fn with_paired(mut self, paired: Option<String>) -> Self {
+        self.paired = paired;
+        self
     }
 
     pub fn with_settings(mut self, settings: Settings) -> Self {
@@ -196,32 +206,57 @@ impl Engine {
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
         // Where the run's assets come from: a list, a search, or the folder (searched when
-        // that reads less, walked otherwise).
+        // that reads less, walked otherwise). Each way records which search found the assets.
+        let open = ctx.store.family() == crate::credentials::ApiFamily::OpenApi;
         let result = match ctx.spec.filters.selection.clone() {
             Some(Selection::List { entries }) => {
                 searched::preview_list(&ctx, &entries, on_progress).await
             }
             // An OAuth Server-to-Server connection searches with its own token first.
-            Some(Selection::Search { .. })
-                if ctx.store.family() == crate::credentials::ApiFamily::OpenApi =>
-            {
+            Some(Selection::Search { .. }) if open => {
                 match searched::preview_open_search(&ctx, on_progress).await {
-                    Ok(None) => searched::preview_search(&ctx, false, on_progress)
-                        .await
-                        .map(Option::unwrap_or_default),
-                    other => other.map(Option::unwrap_or_default),
+                    Ok(None) => {
+                        ctx.found_by(false, false);
+                        searched::preview_search(&ctx, false, on_progress)
+                            .await
+                            .map(Option::unwrap_or_default)
+                    }
+                    other => {
+                        ctx.found_by(true, false);
+                        other.map(Option::unwrap_or_default)
+                    }
                 }
             }
-            Some(Selection::Search { .. }) => searched::preview_search(&ctx, false, on_progress)
-                .await
-                .map(Option::unwrap_or_default),
+            Some(Selection::Search { .. }) => {
+                ctx.found_by(false, false);
+                searched::preview_search(&ctx, false, on_progress)
+                    .await
+                    .map(Option::unwrap_or_default)
+            }
+            // An OAuth S2S connection with no classic connection to list the folder: its own
+            // OpenAPI search, with no condition, under the folder.
+            None if open && !ctx.store.lists_folders() => {
+                ctx.found_by(true, false);
+                searched::preview_open_search(&ctx, on_progress)
+                    .await
+                    .map(Option::unwrap_or_default)
+            }
             None if searched::folder_by_search(&ctx) => {
                 match searched::preview_search(&ctx, true, on_progress).await {
-                    Ok(None) => preview_listing(&ctx, on_progress).await,
-                    other => other.map(Option::unwrap_or_default),
+                    Ok(None) => {
+                        ctx.found_by(false, true);
+                        preview_listing(&ctx, on_progress).await
+                    }
+                    other => {
+                        ctx.found_by(false, false);
+                        other.map(Option::unwrap_or_default)
+                    }
                 }
             }
-            None => preview_listing(&ctx, on_progress).await,
+            None => {
+                ctx.found_by(false, true);
+                preview_listing(&ctx, on_progress).await
+            }
         };
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
@@ -373,10 +408,13 @@ impl Engine {
             // No `Previewed` record: the run stays "preview incomplete" and cannot be applied.
             return Ok(());
         }
+        // Taken first: the lock's guard must not be held across the write's await.
+        let finder = context::lock(&ctx.found).clone();
         ctx.journal
             .append_durable(&Record::Previewed {
                 at: now_rfc3339(),
                 counts,
+                finder,
             })
             .await
     }

@@ -105,12 +105,14 @@ pub(super) async fn preview_list(
     if ctx.store.family() == ApiFamily::OpenApi {
         match resolve_open_list(ctx, entries).await? {
             OpenList::Resolved(resolved, ids) => {
+                ctx.found_by(true, false);
                 return plan_list(ctx, resolved, ids, on_progress).await;
             }
             OpenList::Cancelled => return Ok(PreviewCounts::default()),
             OpenList::UseClassic => {}
         }
     }
+    ctx.found_by(false, false);
     let hits = hit_properties(edited_properties(&ctx.spec.edits));
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let resolved = resolve_list(entries, &hits, |params| {
@@ -288,15 +290,19 @@ pub(super) async fn preview_open_search(
     on_progress: ProgressFn<'_>,
 ) -> Result<Option<PreviewCounts>> {
     let spec = &ctx.spec;
-    let Some(Selection::Search {
-        conditions,
-        combine,
-    }) = &spec.filters.selection
-    else {
-        return Ok(None);
+    // A folder scope is a search with no condition under the folder (an OAuth S2S connection
+    // with no classic connection to list it); the name and format filters are applied to each
+    // hit as to a listing's entries (`plan_entry`, then `plan_from_current` after the read).
+    let (conditions, combine) = match &spec.filters.selection {
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => (conditions.as_slice(), *combine),
+        None => (&[][..], crate::bulk::selection::Combine::All),
+        Some(Selection::List { .. }) => return Ok(None),
     };
     let paired = ctx.store.can_search();
-    let items = match query_items(&spec.folder, spec.filters.recursive, conditions, *combine) {
+    let items = match query_items(&spec.folder, spec.filters.recursive, conditions, combine) {
         Ok(items) => items,
         Err(why) if paired => {
             tracing::info!(condition = %why.condition, "the OpenAPI search cannot express a condition: QueryBuilder through the paired connection");
@@ -306,6 +312,11 @@ pub(super) async fn preview_open_search(
     };
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    // Paging while assets change: `OpenSearchWalk` asks in path order, follows AEM's cursors,
+    // hands out each asset once (a hit given again after the cursor shifted is dropped) and
+    // goes through the pages again when AEM's exact total moved or came out short (a hit that
+    // stopped matching before the cursor made it step over one): see its comment. The same
+    // walk serves a folder scope, whose hits change only when assets are added or removed.
     let mut walk = OpenSearchWalk::new(items, ctx.settings.search_page_size);
     let mut next_i = 0u64;
     let mut first = true;
@@ -332,6 +343,13 @@ pub(super) async fn preview_open_search(
             Err(Failure::Call(e, _)) if first && paired && unavailable(&e) => {
                 tracing::info!(error = %e, "AEM does not offer the OpenAPI search: QueryBuilder through the paired connection");
                 return Ok(None);
+            }
+            // A folder scope with no classic connection to list it: nothing else can find
+            // its assets.
+            Err(Failure::Call(e, _))
+                if first && unavailable(&e) && spec.filters.selection.is_none() =>
+            {
+                open_query::needs_finder(&spec.connection, spec.connection_id.is_some())
             }
             Err(Failure::Call(e, _)) if first => open_query::failed(e, &spec.connection),
             // The scope past this page is unknown: the preview fails rather than pass a part

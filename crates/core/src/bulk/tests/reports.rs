@@ -137,6 +137,11 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
         )
         .await
         .unwrap();
+    // A run of today says which search found its assets; the old journal below does not.
+    assert_eq!(
+        p.finder,
+        Some(crate::bulk::open_query::Finder::FolderListing { connection: None })
+    );
     let runs_dir = dir.path().join("runs");
     let path = runs_dir.join(format!("{}.jsonl", p.id));
     let journal = std::fs::read_to_string(&path).unwrap();
@@ -166,6 +171,10 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
 
     let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
     let mut summary = runs::summary(&runs_dir, &p.id).unwrap();
+    assert_eq!(
+        summary.finder, None,
+        "an old journal loads, and says no finder"
+    );
     summary.localize(&fr);
     assert_eq!(
         serde_json::to_value(&summary).unwrap()["reason"],
