@@ -62,6 +62,42 @@ keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detai
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
 
+## Échecs d’entrée-sortie et connexions remplacées (ticket 17 : leurs mots dans la langue de
+## l’utilisateur). Les io-… disent ce que faisait Metadesk : le { $context } de error-io.
+
+error-io-detail = { $kind ->
+    [not-found] le fichier ou le dossier n’existe pas
+    [permission-denied] permission refusée
+    [already-exists] il existe déjà
+    [storage-full] le disque est plein
+    [read-only] le disque est en lecture seule
+    [is-a-directory] c’est un dossier, pas un fichier
+    [not-a-directory] une partie du chemin n’est pas un dossier
+    [directory-not-empty] le dossier n’est pas vide
+    [busy] le fichier est en cours d’utilisation
+    [invalid-data] son contenu est illisible
+    [unexpected-eof] le fichier se termine trop tôt
+    [timed-out] le système n’a pas répondu à temps
+    [quota-exceeded] le quota de disque est dépassé
+    [file-too-large] le fichier est trop volumineux
+    [invalid-filename] ce nom de fichier n’est pas valide ici
+   *[other] { $detail }
+}
+io-read = impossible de lire { $path }
+io-write = impossible d’écrire { $path }
+io-remove = impossible de supprimer { $path }
+io-lock = impossible de verrouiller { $path }
+io-create-folder = impossible de créer le dossier { $path }
+io-save-connections = impossible d’enregistrer les connexions dans { $path }
+io-temp-folder = impossible de créer un dossier temporaire
+error-needs-replace = Ce fichier a l’identifiant client de la connexion « { $name } », mais ce ne sont pas les mêmes identifiants : { $differences } Rien n’a été modifié ; le remplacement doit être confirmé.
+replace-kind = Son type est « { $kind } » ; celui de la connexion est « { $previous } ».
+replace-ims = Ce fichier utilise l’IMS { $host }, et non { $previous }.
+replace-no-ims = aucun IMS
+replace-secret = Le champ « { credential-field } » diffère.
+error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
+error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
+
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
 
 list-file-not-text = { $file } n’est pas un fichier texte : une liste de ressources est un fichier .txt ou .csv avec un chemin DAM, un lien Assets ou un identifiant de ressource par ligne, ou un classeur dont la première colonne les contient.
@@ -110,6 +146,137 @@ error-run-action = { $to ->
 error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
+
+## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
+## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
+## { url-problem } sont des parties d’autres messages : ils lisent $field, $problem et $text.
+
+credential-field = { $field ->
+    [client-id] identifiant client
+    [client-secret] secret client
+    [scopes] portées
+    [metascopes] métaportées
+    [technical-account-id] identifiant du compte technique
+    [technical-account-email] adresse e-mail du compte technique
+    [organisation-id] identifiant d’organisation
+    [ims-address] adresse IMS
+    [private-key] clé privée
+    [certificate] certificat
+    [access-token] jeton d’accès
+    [development-token] jeton de développement
+    [password] mot de passe
+    [project-title] titre du projet
+    [project-name] nom du projet
+   *[other] { $field }
+}
+pem-problem = { $problem ->
+    [not-base64] ne contient pas de base64 valide entre ses lignes « -----BEGIN » et « -----END »
+    [no-begin] n’a pas de ligne « -----BEGIN »
+    [broken-begin] a une ligne « -----BEGIN » abîmée
+    [cut-off] est tronqué (aucune ligne « -----END » correspondante)
+    [passphrase] est protégé par une phrase secrète, ce que Metadesk ne prend pas en charge
+    [empty] est vide entre ses lignes « -----BEGIN » et « -----END »
+    [bad-characters] contient des caractères qui n’ont pas leur place dans un bloc PEM
+    [unreadable-key] ne contient pas de clé privée RSA lisible
+    [not-rsa-key] ne contient pas de clé privée RSA lisible (seules les clés RSA sont prises en charge)
+    [certificate-not-key] contient un certificat, pas une clé privée
+    [not-key] ne contient pas de clé privée
+    [not-certificate] ne contient pas de certificat
+    [unreadable-certificate] ne contient pas de certificat lisible
+    [bad-dates] contient des dates que Metadesk ne sait pas lire
+    [not-rsa-certificate] ne contient pas de clé publique RSA
+   *[other] est illisible
+}
+url-problem = { $problem ->
+    [no-host] « { $text } » n’a pas de nom d’hôte
+    [plain-http] « { $text } » utilise http simple ; Metadesk n’envoie d’identifiants que par https (http simple n’est admis que pour les adresses de cet ordinateur, comme un SDK AEM local)
+    [not-web] « { $text } » n’est pas une adresse web
+    [credentials-in-url] « { $text } » ne doit contenir ni nom d’utilisateur ni mot de passe
+    [aem-path] « { $text } » contient un chemin ; indiquez seulement l’adresse du serveur, par exemple https://author-p12345-e67890.adobeaemcloud.com
+    [no-ims] aucune adresse IMS n’est indiquée
+    [bad-host] « { $text } » n’est ni un nom d’hôte ni une adresse web valide
+    [ims-path] « { $text } » doit être un nom d’hôte comme ims-na1.adobelogin.com, sans chemin
+    [not-ims] « { $text } » n’est pas Adobe IMS ; Metadesk n’envoie de secrets qu’à Adobe IMS (un hôte se terminant par .adobelogin.com, comme ims-na1.adobelogin.com) ou à cet ordinateur
+   *[other] « { $text } » est inutilisable
+}
+refusal-folder = C’est un dossier, pas un fichier. Choisissez le fichier d’identifiants lui-même (un fichier .json).
+refusal-missing-file = Le fichier n’existe pas.
+refusal-not-allowed = Metadesk n’a pas le droit de lire ce fichier.
+refusal-unreadable = Le fichier n’a pas pu être lu ({ $detail }).
+refusal-not-regular = Ce n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket, ou un lien vers l’un d’eux). Choisissez le fichier d’identifiants lui-même (un fichier .json).
+refusal-too-large = Le fichier est trop volumineux pour être un fichier d’identifiants ({ $size } Mo ; un fichier d’identifiants fait quelques kilo-octets).
+refusal-too-deep = Le JSON du fichier est bien trop imbriqué pour être un fichier d’identifiants.
+refusal-not-json = Le fichier n’est pas du JSON valide (ligne { $line }, colonne { $column }). Les fichiers d’identifiants sont en JSON ; téléchargez-le à nouveau plutôt que de le modifier à la main.
+refusal-json-list = Le fichier contient une liste (un tableau JSON), pas des identifiants. Importez un fichier d’identifiants à la fois.
+refusal-json-value = Le fichier contient une simple valeur JSON, pas des identifiants.
+refusal-empty = Le fichier est vide.
+refusal-utf16 = Le fichier est enregistré en texte UTF-16 (« Unicode »). Enregistrez-le en UTF-8, ou téléchargez-le à nouveau depuis la console sans l’ouvrir dans un éditeur.
+refusal-binary = Le fichier n’est pas un fichier texte (il ressemble à un fichier binaire, une image ou une archive). Les fichiers d’identifiants sont du texte JSON.
+refusal-console-error = Le fichier est une réponse d’erreur de la Console développeur AEM (« "ok": false »), pas des identifiants. Téléchargez à nouveau les identifiants.
+refusal-token-answer = Le fichier contient un jeton d’accès issu d’une demande de jeton, pas des identifiants. Importez plutôt les identifiants qui ont servi à obtenir ce jeton.
+refusal-unknown-file = Metadesk ne reconnaît pas ce fichier. Il accepte les identifiants de service AEM ou un jeton de développement local (tous deux issus de la Console développeur AEM), ainsi que les identifiants OAuth serveur à serveur de l’Adobe Developer Console.
+refusal-retired-jwt = Ce sont des identifiants JWT (compte de service) de l’Adobe Developer Console. Adobe les a retirés en 2025. Dans l’Adobe Developer Console, ajoutez des identifiants OAuth serveur à serveur au projet, ou utilisez les identifiants de service de la Console développeur AEM.
+refusal-field-not-group = Le champ { $path } devrait être un groupe de champs, mais ne l’est pas.
+refusal-field-missing = Il manque au fichier le champ { $path } ({ credential-field }).
+refusal-field-empty = Le champ { $path } ({ credential-field }) est vide.
+refusal-field-not-text = Le champ { $path } ({ credential-field }) devrait contenir du texte, mais n’en contient pas.
+refusal-ims-address = L’adresse IMS ({ $path }) est inutilisable : { url-problem }.
+refusal-aem-address = L’adresse AEM est inutilisable : { url-problem }.
+refusal-pem = Le champ { $path } ({ credential-field }) { pem-problem }.
+refusal-key-certificate-mismatch = La clé privée ({ $key }) ne correspond pas au certificat ({ $certificate }). Téléchargez à nouveau les identifiants : une clé et un certificat issus de téléchargements différents ne fonctionnent pas ensemble.
+refusal-certificate-expired = Le certificat a expiré le { $date }. Dans la Console développeur AEM, ouvrez ce compte technique, ajoutez un nouveau certificat et téléchargez à nouveau les identifiants.
+refusal-incomplete = Le fichier est incomplet.
+refusal-key-reencode = La clé privée du fichier n’a pas pu être réencodée pour le trousseau.
+refusal-oauth-form = Metadesk l’a lu comme un compte technique de la Console développeur AEM sans clé privée (la forme OAuth plus récente), qui exige un identifiant client, un secret client, des portées et l’adresse IMS. S’il s’agit d’identifiants de service JWT, téléchargez-les à nouveau : la clé privée manque.
+refusal-token-unreadable = Le jeton d’accès (accessToken) n’est pas un jeton lisible. Téléchargez un nouveau jeton de développement local depuis la Console développeur AEM.
+refusal-token-expired = Ce jeton de développement a expiré ({ $date }). Téléchargez-en un nouveau depuis la Console développeur AEM (Intégrations → Jeton local).
+refusal-no-s2s = Ce projet de l’Adobe Developer Console n’a pas d’identifiants OAuth serveur à serveur. Ajoutez-en à l’espace de travail du projet, téléchargez à nouveau le JSON du projet et importez-le à nouveau.
+refusal-user-empty = Le nom d’utilisateur est vide.
+refusal-password-empty = Le mot de passe est vide.
+refusal-no-credential = Le fichier ne contient aucun identifiant.
+refusal-no-such-choice = Le fichier ne contient pas d’identifiants « { $key } ». Choisissez parmi : { $keys }.
+
+import-pasted-text = Texte collé
+error-import-gone = Ce fichier n’attend plus d’être importé. Déposez-le ou choisissez-le à nouveau.
+import-summary-service = Identifiants de service AEM issus de la Console développeur AEM.
+import-summary-service-at = Identifiants de service AEM pour le programme { $program }, environnement { $environment }, issus de la Console développeur AEM.
+import-summary-oauth-form = Un compte technique de la Console développeur AEM{ $place } avec un identifiant client et un secret client, mais sans clé privée : la forme OAuth plus récente. Metadesk obtient ses jetons d’accès auprès de { $host } avec l’identifiant et le secret client (sans JWT), et modifie les ressources par l’OpenAPI d’AEM. Si AEM le refuse pour lister les dossiers et rechercher, associez-le à une connexion qui trouve les ressources.
+import-place = { " " }pour le programme { $program }, environnement { $environment },
+import-summary-oauth = Des identifiants OAuth serveur à serveur de l’Adobe Developer Console.
+import-summary-dev-token = Un jeton de développement local AEM. Il agit en tant que { $who } { $until }.
+import-summary-dev-token-no-end = Un jeton de développement local AEM. Il agit en tant que { $who }.
+import-summary-sdk = Le SDK AEM à l’adresse { $url }, connecté en tant que { $user }.
+import-token-creator = la personne qui l’a créé
+import-until = { $hours ->
+    [0] { $minutes ->
+        [0] pendant encore moins de deux minutes
+       *[other] pendant encore { $minutes } minutes
+    }
+   *[other] pendant encore environ { $hours } heures
+} (jusqu’au { $at })
+import-works-classic = Fonctionne avec les API AEM classiques : l’API HTTP Assets (/api/assets) et GraphQL.
+import-works-openapi = Fonctionne avec les API d’AEM basées sur OpenAPI (/adobe/assets, /adobe/folders) dès qu’un administrateur autorise son identifiant client pour l’environnement.
+import-not-classic = Ne fonctionne pas avec l’API HTTP Assets classique (/api/assets) ; pour celle-ci, utilisez des identifiants de service de la Console développeur AEM.
+import-works-sdk = Fonctionne avec les API AEM classiques du SDK AEM de cet ordinateur.
+import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM auquel donner des droits (un nouveau compte technique ne peut que lire).
+import-acts-as = Agit en tant que { $user } { $until }.
+import-certificate-until = Son certificat est valide jusqu’au { $date }.
+import-secret-hint = { credential-field } { $hint }
+import-key-hint = clé privée (RSA { $bits } bits)
+import-choice = { $name } (identifiant client { $client })
+import-choice-unnamed = Identifiants { $number } (identifiant client { $client })
+import-warning-no-email = Le fichier ne contient pas l’adresse e-mail du compte technique : Metadesk ne peut donc pas vous dire à quel utilisateur AEM donner des droits.
+import-warning-no-email-at = Le fichier ne contient pas l’adresse e-mail du compte technique ({ $path }) : Metadesk ne peut donc pas vous dire à quel utilisateur AEM donner des droits.
+import-warning-not-yet-valid = Le certificat n’est valide qu’à partir du { $date } ; vérifiez la date de cet ordinateur.
+import-warning-no-certificate = Le fichier ne contient pas de certificat ({ $path }) : Metadesk ne peut donc pas savoir quand il expire.
+import-warning-certificate-expires = Le certificat expire dans { $days ->
+    [0] moins d’un jour
+    [one] 1 jour
+   *[other] { $days } jours
+} (le { $date }). Ajoutez un nouveau certificat dans la Console développeur AEM d’ici là.
+import-warning-token-not-renewable = Un jeton de développement ne peut pas être renouvelé : quand celui-ci arrive à échéance, téléchargez-en un nouveau depuis la Console développeur AEM et importez-le à nouveau.
+import-warning-token-end-unknown = Metadesk ne peut pas savoir quand ce jeton expire (il dure en général 24 heures).
+import-warning-other-credentials = D’autres identifiants de ce fichier sont inutilisables : { $problems }
 
 ## Certificats des identifiants de service
 

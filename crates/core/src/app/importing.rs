@@ -13,34 +13,35 @@ use crate::connections::{
 };
 use crate::credentials::{self, ImportPreview, Recognised, Refusal};
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::{Localizer, Text};
 
-/// What pasted text is called in the results.
-pub const PASTED: &str = "Pasted text";
+/// What pasted text is called in the results (a catalogue message).
+pub const PASTED: &str = "import-pasted-text";
 
 /// A file imported from the command line, where nobody can be asked to choose: what was stored
 /// and the notes the file's recognition made (an expiring certificate, an ignored field…).
 pub struct CliImport {
     pub imported: Imported,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 impl Workspace {
     /// Reads, recognises and imports the file at `path` (a path from the window's drop event or
     /// the app's own file dialog, never one sent by the page). A file that needs the user's
-    /// choice is kept as a pending import.
-    pub fn import_path(&self, path: &Path) -> FileOutcome {
+    /// choice is kept as a pending import. The outcome's words are in `l`'s language.
+    pub fn import_path(&self, path: &Path, l: &Localizer) -> FileOutcome {
         let file = file_name(path);
         let result = credentials::read_credential_file(path)
             .and_then(|bytes| credentials::inspect(&bytes))
-            .map_or_else(refused, |recognised| self.decide(recognised));
-        self.finish_import(file, result)
+            .map_or_else(refused, |recognised| self.decide(recognised, l));
+        self.finish_import(file, result, l)
     }
 
     /// Recognises and imports pasted JSON text.
-    pub fn import_text(&self, text: &str) -> FileOutcome {
+    pub fn import_text(&self, text: &str, l: &Localizer) -> FileOutcome {
         let result = credentials::inspect(text.as_bytes())
-            .map_or_else(refused, |recognised| self.decide(recognised));
-        self.finish_import(PASTED.to_string(), result)
+            .map_or_else(refused, |recognised| self.decide(recognised, l));
+        self.finish_import(l.text(PASTED), result, l)
     }
 
     /// Imports the file at `path` with the options given on the command line; a file that
@@ -67,8 +68,14 @@ impl Workspace {
     /// Finishes a pending import with the user's choices. On failure (a bad address, no
     /// keychain) the import stays pending, so the user can correct and try again. When it would
     /// replace a connection with another credential under the same client id, it stays pending
-    /// and the answer says so, for the user to confirm (`replace`) or discard.
-    pub fn complete_import(&self, pending_id: &str, options: &ImportOptions) -> Result<FileResult> {
+    /// and the answer says so, for the user to confirm (`replace`) or discard. The answer's
+    /// words are in `l`'s language.
+    pub fn complete_import(
+        &self,
+        pending_id: &str,
+        options: &ImportOptions,
+        l: &Localizer,
+    ) -> Result<FileResult> {
         let recognised = self.pending.take(pending_id).ok_or_else(gone)?;
         match self.connections.import(&recognised, options) {
             Ok(imported) => {
@@ -82,11 +89,13 @@ impl Workspace {
                     None => recognised.preview.clone(),
                 };
                 self.pending.restore(pending_id.to_owned(), recognised);
-                Ok(FileResult::NeedsChoice {
+                let mut result = FileResult::NeedsChoice {
                     pending_id: pending_id.to_owned(),
                     preview,
                     replaces: Some(*notice),
-                })
+                };
+                result.localize(l);
+                Ok(result)
             }
             Err(err) => {
                 self.pending.restore(pending_id.to_owned(), recognised);
@@ -100,12 +109,20 @@ impl Workspace {
         drop(self.pending.take(pending_id));
     }
 
-    /// The preview of one credential of a pending file that holds several.
-    pub fn preview_pending_choice(&self, pending_id: &str, choice: &str) -> Result<ImportPreview> {
-        self.pending
+    /// The preview of one credential of a pending file that holds several, in `l`'s language.
+    pub fn preview_pending_choice(
+        &self,
+        pending_id: &str,
+        choice: &str,
+        l: &Localizer,
+    ) -> Result<ImportPreview> {
+        let mut preview = self
+            .pending
             .with(pending_id, |recognised| recognised.preview_of(choice))
             .ok_or_else(gone)?
-            .map_err(Error::from)
+            .map_err(Error::from)?;
+        preview.localize(l);
+        Ok(preview)
     }
 
     /// Adds (or updates) a local AEM SDK connection typed in by hand.
@@ -152,7 +169,7 @@ impl Workspace {
     /// Imports right away, unless the user must choose first: which credential of several, the
     /// AEM address when the file names none (and no connection with its client id has one), or
     /// whether to replace a connection that has its client id but another IMS or key.
-    fn decide(&self, recognised: Recognised) -> FileResult {
+    fn decide(&self, recognised: Recognised, l: &Localizer) -> FileResult {
         let preview = &recognised.preview;
         let known_url = preview.client_id.as_deref().is_some_and(|client_id| {
             self.connections.connections().is_ok_and(|all| {
@@ -179,14 +196,16 @@ impl Workspace {
                 pending_id: self.pending.insert(recognised),
                 replaces: Some(*notice),
             },
-            Err(err) => failed(err),
+            Err(err) => failed(err, l),
         }
     }
 
-    fn finish_import(&self, file: String, result: FileResult) -> FileOutcome {
+    fn finish_import(&self, file: String, result: FileResult, l: &Localizer) -> FileOutcome {
         self.forget_imported(&result);
         log(&file, state_of(&result));
-        FileOutcome { file, result }
+        let mut outcome = FileOutcome { file, result };
+        outcome.localize(l);
+        outcome
     }
 
     /// Forgets the token manager of the connection an import added or updated, if any.
@@ -219,20 +238,19 @@ fn refused(refusal: Refusal) -> FileResult {
     }
 }
 
-/// A failed store step (keychain unavailable, a bad name…) as a per-file result.
-fn failed(err: Error) -> FileResult {
+/// A failed store step (keychain unavailable, a bad name…) as a per-file result, in `l`'s
+/// language.
+fn failed(err: Error, l: &Localizer) -> FileResult {
     let code = err.code();
     let problems = match err {
         Error::Refused(refusal) => refusal.problems,
-        other => vec![other.to_string()],
+        other => vec![Text::Plain(other.localized(l))],
     };
     FileResult::Refused { code, problems }
 }
 
 fn gone() -> Error {
-    Error::NotFound(
-        "That file is no longer waiting to be imported. Drop or choose it again.".into(),
-    )
+    Error::message(ErrorCode::NotFound, "error-import-gone", Vec::new())
 }
 
 fn state_of(result: &FileResult) -> &'static str {

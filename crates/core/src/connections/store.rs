@@ -25,6 +25,7 @@ use super::reimport;
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 use crate::lock_file::LockFile;
 use crate::secrets::slots::SecretSlot;
 use crate::secrets::{ChunkedSecrets, Secret, SecretStore};
@@ -223,7 +224,8 @@ impl ConnectionStore {
                     .or(previous.as_ref().map(|p| p.production))
                     .unwrap_or(false),
             sandbox,
-            secret_hints: draft.secret_hints.clone(),
+            // Kept in the config file as words (English): the card shows them as they are.
+            secret_hints: draft.secret_hints.iter().map(Text::to_string).collect(),
             imported_at: OffsetDateTime::now_utc(),
             // A new file for the same credential keeps its pairing (checked again when used).
             finds_assets_with: previous.as_ref().and_then(|p| p.finds_assets_with.clone()),

@@ -22,7 +22,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use catalogue::{CATALOGUE, Catalogue};
-pub use message::{Message, MessageArg};
+pub use message::{Message, MessageArg, Part, Text};
 
 /// A language Metadesk has a catalogue for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
