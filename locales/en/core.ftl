@@ -68,7 +68,7 @@ keychain-failed = The system keychain failed: { $detail }
 error-io-detail = { $kind ->
     [not-found] the file or folder does not exist
     [permission-denied] permission denied
-    [already-exists] it already exists
+    [already-exists] a file or folder of that name already exists
     [storage-full] the disk is full
     [read-only] the disk is read-only
     [is-a-directory] it is a folder, not a file
@@ -97,6 +97,26 @@ replace-no-ims = no IMS
 replace-secret = Its { credential-field } is different.
 error-ims-only-for-oauth = An IMS address can only be given for an OAuth Server-to-Server credential; this { $kind } says which IMS it uses itself.
 error-ims-address = The IMS address is not usable: { url-problem }.
+
+## Connections: storing, renaming, pairing (issue 17: their words in the user's language)
+
+error-aem-address = The AEM address is not usable: { url-problem }.
+error-no-aem-address = This { $kind } does not say which AEM environment it is for. Give the AEM author address, like https://author-p12345-e67890.adobeaemcloud.com.
+error-sandbox-not-production = A sandbox connection is a simulated AEM on this computer; it cannot be marked as production.
+error-no-other-connection = There is no other connection named "{ $name }".
+error-keychain-missing = The keychain has no { credential-field } for "{ $name }". Import its credential file again.
+error-connection-missing-part = The connection "{ $name }" has no { credential-field }. Import its credential file again.
+error-connections-busy = Another Metadesk window or command is changing the connections and has not finished. Try again in a moment.
+error-name-empty = A connection needs a name.
+error-name-too-long = The name is too long (at most { $max } characters).
+error-name-taken = There is already a connection called "{ $name }". Choose another name.
+error-finder-not-needed = "{ $name }" finds assets itself: only an OAuth Server-to-Server connection is paired with another connection.
+error-finder-cannot-find = "{ $name }" cannot find assets either: choose a connection made from AEM service credentials, a development token or a local SDK login.
+error-finder-other-aem = "{ $finder }" is a connection to { $finderUrl }, but "{ $name }" is on { $url }: the connection that finds assets must be on the same AEM.
+error-connections-damaged = The connections file { $path } is damaged ({ $detail }). Move it away to start over, or restore it from a backup.
+error-connections-no-version = The connections file { $path } is damaged (it has no format version). Move it away to start over, or restore it from a backup.
+error-connections-newer = The connections file { $path } was written by a newer version of Metadesk (format { $version }). Update Metadesk to use it; this version will not change it.
+error-confirm-production = This connection is marked production: type its name, "{ $name }", to apply.
 
 ## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
 
@@ -164,6 +184,7 @@ credential-field = { $field ->
     [certificate] certificate
     [access-token] access token
     [development-token] development token
+    [user-name] user name
     [password] password
     [project-title] project title
     [project-name] project name

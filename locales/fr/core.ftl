@@ -68,7 +68,7 @@ keychain-failed = Le trousseau du système a échoué : { $detail }
 error-io-detail = { $kind ->
     [not-found] le fichier ou le dossier n’existe pas
     [permission-denied] permission refusée
-    [already-exists] il existe déjà
+    [already-exists] un fichier ou un dossier de ce nom existe déjà
     [storage-full] le disque est plein
     [read-only] le disque est en lecture seule
     [is-a-directory] c’est un dossier, pas un fichier
@@ -97,6 +97,27 @@ replace-no-ims = aucun IMS
 replace-secret = Le champ « { credential-field } » diffère.
 error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
 error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
+
+## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
+## l’utilisateur)
+
+error-aem-address = L’adresse AEM est inutilisable : { url-problem }.
+error-no-aem-address = Ce fichier ({ $kind }) n’indique pas à quel environnement AEM il est destiné. Indiquez l’adresse de l’instance de création AEM, par exemple https://author-p12345-e67890.adobeaemcloud.com.
+error-sandbox-not-production = Une connexion au bac à sable est un AEM simulé sur cet ordinateur ; elle ne peut pas être marquée comme production.
+error-no-other-connection = Aucune autre connexion ne s’appelle « { $name } ».
+error-keychain-missing = Le trousseau ne contient pas le champ « { credential-field } » de « { $name } ». Importez à nouveau son fichier d’identifiants.
+error-connection-missing-part = Il manque le champ « { credential-field } » à la connexion « { $name } ». Importez à nouveau son fichier d’identifiants.
+error-connections-busy = Une autre fenêtre ou commande Metadesk modifie les connexions et n’a pas terminé. Réessayez dans un instant.
+error-name-empty = Une connexion doit avoir un nom.
+error-name-too-long = Le nom est trop long ({ $max } caractères au plus).
+error-name-taken = Une connexion s’appelle déjà « { $name } ». Choisissez un autre nom.
+error-finder-not-needed = « { $name } » trouve elle-même les ressources : seule une connexion OAuth serveur à serveur est associée à une autre connexion.
+error-finder-cannot-find = « { $name } » ne peut pas non plus trouver de ressources : choisissez une connexion créée à partir d’identifiants de service AEM, d’un jeton de développement ou d’une connexion à un SDK local.
+error-finder-other-aem = « { $finder } » est une connexion à { $finderUrl }, mais « { $name } » est sur { $url } : la connexion qui trouve les ressources doit être sur le même AEM.
+error-connections-damaged = Le fichier des connexions { $path } est endommagé ({ $detail }). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
+error-connections-no-version = Le fichier des connexions { $path } est endommagé (il n’indique pas de version de format). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
+error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
+error-confirm-production = Cette connexion est marquée comme production : saisissez son nom, « { $name } », pour appliquer.
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
 
@@ -164,6 +185,7 @@ credential-field = { $field ->
     [certificate] certificat
     [access-token] jeton d’accès
     [development-token] jeton de développement
+    [user-name] nom d’utilisateur
     [password] mot de passe
     [project-title] titre du projet
     [project-name] nom du projet
@@ -212,7 +234,7 @@ refusal-json-value = Le fichier contient une simple valeur JSON, pas des identif
 refusal-empty = Le fichier est vide.
 refusal-utf16 = Le fichier est enregistré en texte UTF-16 (« Unicode »). Enregistrez-le en UTF-8, ou téléchargez-le à nouveau depuis la console sans l’ouvrir dans un éditeur.
 refusal-binary = Le fichier n’est pas un fichier texte (il ressemble à un fichier binaire, une image ou une archive). Les fichiers d’identifiants sont du texte JSON.
-refusal-console-error = Le fichier est une réponse d’erreur de la Console développeur AEM (« "ok": false »), pas des identifiants. Téléchargez à nouveau les identifiants.
+refusal-console-error = Le fichier est une réponse d’erreur de la Console développeur AEM (sa valeur « ok » est false), pas des identifiants. Téléchargez à nouveau les identifiants.
 refusal-token-answer = Le fichier contient un jeton d’accès issu d’une demande de jeton, pas des identifiants. Importez plutôt les identifiants qui ont servi à obtenir ce jeton.
 refusal-unknown-file = Metadesk ne reconnaît pas ce fichier. Il accepte les identifiants de service AEM ou un jeton de développement local (tous deux issus de la Console développeur AEM), ainsi que les identifiants OAuth serveur à serveur de l’Adobe Developer Console.
 refusal-retired-jwt = Ce sont des identifiants JWT (compte de service) de l’Adobe Developer Console. Adobe les a retirés en 2025. Dans l’Adobe Developer Console, ajoutez des identifiants OAuth serveur à serveur au projet, ou utilisez les identifiants de service de la Console développeur AEM.

@@ -64,6 +64,14 @@ impl Error {
         }
     }
 
+    /// The catalogue id of a failure told by one (the CLI picks its hints by it).
+    pub fn message_id(&self) -> Option<&'static str> {
+        match self {
+            Error::Message { message, .. } => message.id(),
+            _ => None,
+        }
+    }
+
     /// A failure told by the catalogue message `id` with `args`.
     pub fn message(
         code: ErrorCode,

@@ -25,9 +25,7 @@ pub fn is_loopback(host: &Host<&str>) -> bool {
 /// Refuses URLs a credential must not travel to: anything but `https`, except `http` on this
 /// computer. The reason is a clause naming the URL ("\"http://x\" uses plain http; …").
 pub fn require_secure(url: &Url) -> Result<(), UrlProblem> {
-    let host = url
-        .host()
-        .ok_or_else(|| UrlProblem::new("no-host", url))?;
+    let host = url.host().ok_or_else(|| UrlProblem::new("no-host", url))?;
     match url.scheme() {
         "https" => Ok(()),
         "http" if is_loopback(&host) => Ok(()),
@@ -97,11 +95,10 @@ pub fn ims_origin(raw: &str) -> Result<Url, UrlProblem> {
     } else {
         format!("https://{text}")
     };
-    let url = Url::parse(&with_scheme)
-        .map_err(|e| {
-            tracing::info!(error = %e, "an IMS address that does not parse");
-            UrlProblem::new("bad-host", text)
-        })?;
+    let url = Url::parse(&with_scheme).map_err(|e| {
+        tracing::info!(error = %e, "an IMS address that does not parse");
+        UrlProblem::new("bad-host", text)
+    })?;
     if !url.username().is_empty() || url.password().is_some() {
         return Err(UrlProblem::new("credentials-in-url", text));
     }
@@ -135,7 +132,9 @@ mod tests {
     use super::*;
 
     fn origin(raw: &str) -> Result<String, String> {
-        ims_origin(raw).map(|u| u.origin().ascii_serialization())
+        ims_origin(raw)
+            .map(|u| u.origin().ascii_serialization())
+            .map_err(|e| e.to_string())
     }
 
     #[test]

@@ -303,12 +303,12 @@ mod tests {
     fn bad_text_is_refused_with_every_reason_and_nothing_is_stored() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        let outcome = ws.import_text("[1, 2]");
-        assert_eq!(outcome.file, PASTED);
+        let outcome = ws.import_text("[1, 2]", &crate::i18n::Localizer::english());
+        assert_eq!(outcome.file, "Pasted text");
         match outcome.result {
             FileResult::Refused { code, problems } => {
                 assert_eq!(code, ErrorCode::CredentialRefused);
-                assert!(problems[0].contains("list"));
+                assert!(problems[0].to_string().contains("list"));
             }
             other => panic!("expected a refusal, got {other:?}"),
         }
@@ -323,7 +323,9 @@ mod tests {
             pending_id,
             preview,
             ..
-        } = ws.import_text(&project(2)).result
+        } = ws
+            .import_text(&project(2), &crate::i18n::Localizer::english())
+            .result
         else {
             panic!("expected a pending choice");
         };
@@ -338,21 +340,26 @@ mod tests {
             choice: Some("0".into()),
             ..ImportOptions::default()
         };
-        assert!(ws.complete_import(&pending_id, &bad).is_err());
+        assert!(
+            ws.complete_import(&pending_id, &bad, &crate::i18n::Localizer::english())
+                .is_err()
+        );
         let options = ImportOptions {
             aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
             ..bad
         };
         assert!(matches!(
-            ws.complete_import(&pending_id, &options).unwrap(),
+            ws.complete_import(&pending_id, &options, &crate::i18n::Localizer::english())
+                .unwrap(),
             FileResult::Imported { .. }
         ));
         assert!(
-            ws.complete_import(&pending_id, &options).is_err(),
+            ws.complete_import(&pending_id, &options, &crate::i18n::Localizer::english())
+                .is_err(),
             "no longer pending"
         );
         // The same client id again: its URL is known, so it updates without asking.
-        let again = ws.import_text(&project(1));
+        let again = ws.import_text(&project(1), &crate::i18n::Localizer::english());
         assert!(matches!(again.result, FileResult::Updated { .. }));
         assert_eq!(ws.connections().list().unwrap().len(), 1);
     }
@@ -370,7 +377,10 @@ mod tests {
                 .to_string()
         };
         let (old_key, new_key) = (TestKey::small(), TestKey::small());
-        let FileResult::Imported { connection } = ws.import_text(&file(&old_key)).result else {
+        let FileResult::Imported { connection } = ws
+            .import_text(&file(&old_key), &crate::i18n::Localizer::english())
+            .result
+        else {
             panic!("expected an import");
         };
         let stored_key = || {
@@ -387,7 +397,9 @@ mod tests {
             pending_id,
             replaces: Some(notice),
             ..
-        } = ws.import_text(&file(&new_key)).result
+        } = ws
+            .import_text(&file(&new_key), &crate::i18n::Localizer::english())
+            .result
         else {
             panic!("expected a confirmation");
         };
@@ -399,7 +411,11 @@ mod tests {
         let FileResult::NeedsChoice {
             replaces: Some(_), ..
         } = ws
-            .complete_import(&pending_id, &ImportOptions::default())
+            .complete_import(
+                &pending_id,
+                &ImportOptions::default(),
+                &crate::i18n::Localizer::english(),
+            )
             .unwrap()
         else {
             panic!("expected the confirmation again");
@@ -411,7 +427,8 @@ mod tests {
             ..ImportOptions::default()
         };
         assert!(matches!(
-            ws.complete_import(&pending_id, &yes).unwrap(),
+            ws.complete_import(&pending_id, &yes, &crate::i18n::Localizer::english())
+                .unwrap(),
             FileResult::Updated { .. }
         ));
         assert_eq!(stored_key(), new_key.pkcs1_pem());
@@ -430,10 +447,13 @@ mod tests {
             "scopes": "openid,AdobeID",
         })
         .to_string();
-        match ws.import_text(&flat).result {
+        match ws
+            .import_text(&flat, &crate::i18n::Localizer::english())
+            .result
+        {
             FileResult::Refused { code, problems } => {
                 assert_eq!(code, ErrorCode::KeychainLocked);
-                assert!(problems[0].contains("locked"), "{problems:?}");
+                assert!(problems[0].to_string().contains("locked"), "{problems:?}");
             }
             other => panic!("expected a refusal, got {other:?}"),
         }
@@ -446,7 +466,10 @@ mod tests {
     fn a_missing_file_is_refused_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        let outcome = ws.import_path(&dir.path().join("gone.json"));
+        let outcome = ws.import_path(
+            &dir.path().join("gone.json"),
+            &crate::i18n::Localizer::english(),
+        );
         assert_eq!(outcome.file, "gone.json");
         assert!(matches!(outcome.result, FileResult::Refused { .. }));
     }

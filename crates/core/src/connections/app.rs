@@ -171,7 +171,7 @@ mod tests {
     fn needs_choice_uses_the_ui_field_names() {
         let json = serde_json::to_value(FileResult::Refused {
             code: ErrorCode::CredentialRefused,
-            problems: vec!["No.".into()],
+            problems: vec![Text::Plain("No.".into())],
         })
         .unwrap();
         assert_eq!(json["state"], "refused");

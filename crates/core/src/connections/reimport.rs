@@ -31,12 +31,15 @@ pub(super) fn ims_base(
         if kind != CredentialKind::OauthServerToServer {
             return Err(Error::worded(
                 ErrorCode::InvalidInput,
-                Text::new("error-ims-only-for-oauth", vec![("kind", kind.name().into())]),
+                Text::new(
+                    "error-ims-only-for-oauth",
+                    vec![("kind", kind.name().into())],
+                ),
             ));
         }
-        return urls::normalise_ims_base(raw).map(Some).map_err(|e| {
-            Error::message(ErrorCode::InvalidInput, "error-ims-address", e.args())
-        });
+        return urls::normalise_ims_base(raw)
+            .map(Some)
+            .map_err(|e| Error::message(ErrorCode::InvalidInput, "error-ims-address", e.args()));
     }
     if let Some(named) = from_file {
         return Ok(Some(named.to_string()));

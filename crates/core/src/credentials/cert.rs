@@ -36,8 +36,7 @@ pub fn parse(raw: &str) -> Result<CertificateInfo, &'static str> {
         .subject_public_key_info
         .to_der()
         .map_err(|_| "unreadable-certificate")?;
-    let public_key =
-        RsaPublicKey::from_public_key_der(&spki).map_err(|_| "not-rsa-certificate")?;
+    let public_key = RsaPublicKey::from_public_key_der(&spki).map_err(|_| "not-rsa-certificate")?;
     Ok(CertificateInfo {
         not_before: to_time(&validity.not_before)?,
         not_after: to_time(&validity.not_after)?,
@@ -64,8 +63,8 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_certificate() {
         let key = TestKey::small();
-        assert_eq!(parse(&key.pkcs1_pem()).err(), Some("is not a certificate"));
+        assert_eq!(parse(&key.pkcs1_pem()).err(), Some("not-certificate"));
         let junk = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
-        assert_eq!(parse(junk).err(), Some("is not a readable certificate"));
+        assert_eq!(parse(junk).err(), Some("unreadable-certificate"));
     }
 }

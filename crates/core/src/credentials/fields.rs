@@ -65,7 +65,10 @@ impl<'a> Fields<'a> {
         let map = match self.map.and_then(|m| m.get(key)) {
             Some(Value::Object(inner)) => Some(inner),
             Some(_) => {
-                problems.add("refusal-field-not-group", vec![("path", path.as_str().into())]);
+                problems.add(
+                    "refusal-field-not-group",
+                    vec![("path", path.as_str().into())],
+                );
                 None
             }
             None => None,
@@ -99,7 +102,12 @@ impl<'a> Fields<'a> {
     }
 
     /// An optional text field: absent or empty is `None`; a wrong type is a problem.
-    pub fn optional_text(&self, key: &str, field: &'static str, problems: &mut Problems) -> Option<String> {
+    pub fn optional_text(
+        &self,
+        key: &str,
+        field: &'static str,
+        problems: &mut Problems,
+    ) -> Option<String> {
         match self.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
@@ -109,7 +117,12 @@ impl<'a> Fields<'a> {
 
     /// A list of words given as a JSON array of text or as one comma-separated text (both
     /// appear in Adobe's files), trimmed, without empty items.
-    pub fn word_list(&self, key: &str, field: &'static str, problems: &mut Problems) -> Vec<String> {
+    pub fn word_list(
+        &self,
+        key: &str,
+        field: &'static str,
+        problems: &mut Problems,
+    ) -> Vec<String> {
         let path = self.path_of(key);
         let items: Vec<String> = match self.get(key) {
             None | Some(Value::Null) => {

@@ -372,7 +372,10 @@ pub(crate) fn until(expires: OffsetDateTime, now: OffsetDateTime) -> Text {
     Text::new(
         "import-until",
         vec![
-            ("hours", (if hours >= 2 { hours as f64 } else { 0.0 }).into()),
+            (
+                "hours",
+                (if hours >= 2 { hours as f64 } else { 0.0 }).into(),
+            ),
             (
                 "minutes",
                 (if minutes >= 2 { minutes as f64 } else { 0.0 }).into(),

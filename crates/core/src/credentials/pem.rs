@@ -44,19 +44,13 @@ impl PemBlock {
 /// wrong as a key of the catalogue's `pem-problem` ("cut-off"), never quoting the input.
 pub fn normalise(raw: &str) -> Result<PemBlock, &'static str> {
     let unescaped = Zeroizing::new(raw.replace("\\r", "").replace("\\n", "\n"));
-    let begin = unescaped
-        .find("-----BEGIN ")
-        .ok_or("no-begin")?;
+    let begin = unescaped.find("-----BEGIN ").ok_or("no-begin")?;
     let after_begin = &unescaped[begin + "-----BEGIN ".len()..];
-    let label_end = after_begin
-        .find("-----")
-        .ok_or("broken-begin")?;
+    let label_end = after_begin.find("-----").ok_or("broken-begin")?;
     let label = after_begin[..label_end].trim().to_string();
     let body_and_rest = &after_begin[label_end + "-----".len()..];
     let end_marker = format!("-----END {label}-----");
-    let body_end = body_and_rest
-        .find(&end_marker)
-        .ok_or("cut-off")?;
+    let body_end = body_and_rest.find(&end_marker).ok_or("cut-off")?;
     let body = &body_and_rest[..body_end];
     if body.contains(':') {
         // `Proc-Type: 4,ENCRYPTED` headers of passphrase-protected PKCS#1 keys.
@@ -89,13 +83,11 @@ pub fn normalise(raw: &str) -> Result<PemBlock, &'static str> {
 pub fn parse_private_key(raw: &str) -> Result<RsaPrivateKey, &'static str> {
     let block = normalise(raw)?;
     match block.label.as_str() {
-        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_der(&block.der()?)
-            .map_err(|_| "unreadable-key"),
-        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_der(&block.der()?)
-            .map_err(|_| "not-rsa-key"),
-        "ENCRYPTED PRIVATE KEY" => {
-            Err("passphrase")
+        "RSA PRIVATE KEY" => {
+            RsaPrivateKey::from_pkcs1_der(&block.der()?).map_err(|_| "unreadable-key")
         }
+        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_der(&block.der()?).map_err(|_| "not-rsa-key"),
+        "ENCRYPTED PRIVATE KEY" => Err("passphrase"),
         "CERTIFICATE" => Err("certificate-not-key"),
         _ => Err("not-key"),
     }

@@ -156,8 +156,8 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         Some((p, e)) => format!("p{p} · e{e}"),
         None => client_id.clone(),
     };
-    let key_pem = pem::to_pkcs1_pem(&key)
-        .map_err(|_| Refusal::new("refusal-key-reencode", Vec::new()))?;
+    let key_pem =
+        pem::to_pkcs1_pem(&key).map_err(|_| Refusal::new("refusal-key-reencode", Vec::new()))?;
     Ok(Draft {
         choice: None,
         kind: CredentialKind::ServiceCredentials,

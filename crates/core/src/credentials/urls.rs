@@ -120,6 +120,7 @@ mod tests {
         assert!(
             normalise_ims_base("http://ims-na1.adobelogin.com")
                 .unwrap_err()
+                .to_string()
                 .contains("https")
         );
         assert!(normalise_ims_base("").is_err());
@@ -140,6 +141,7 @@ mod tests {
         assert!(
             normalise_aem_url("https://host.example/content/dam")
                 .unwrap_err()
+                .to_string()
                 .contains("path")
         );
         assert!(normalise_aem_url("ftp://host.example").is_err());

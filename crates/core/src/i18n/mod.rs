@@ -11,6 +11,8 @@
 //! Not here: where the chosen language is stored (`app::language`), nor any message text.
 
 mod catalogue;
+#[cfg(test)]
+pub(crate) mod checks;
 mod format;
 mod message;
 #[cfg(test)]
