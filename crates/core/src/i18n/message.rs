@@ -207,13 +207,13 @@ impl std::fmt::Display for Text {
 /// Compares the English words (tests, and checks against known English text).
 impl PartialEq<&str> for Text {
     fn eq(&self, other: &&str) -> bool {
-        self.to_string() == *other
+        self.to_string().as_str() == *other
     }
 }
 
 impl PartialEq<str> for Text {
     fn eq(&self, other: &str) -> bool {
-        self.to_string() == other
+        self.to_string().as_str() == other
     }
 }
 
