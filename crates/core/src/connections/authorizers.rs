@@ -234,7 +234,12 @@ impl Authorizers {
 
     /// The health of `connection` as the connections page shows it. Connections whose
     /// authorizer was not built yet show what the stored connection knows.
-    pub fn health(&self, connection: &Connection, ctx: &AuthContext) -> ConnectionHealth {
+    pub fn health(
+        &self,
+        connection: &Connection,
+        ctx: &AuthContext,
+        l: &crate::i18n::Localizer,
+    ) -> ConnectionHealth {
         let snapshot = match self.existing(&connection.id) {
             Some(auth) => auth.snapshot(),
             None => crate::aem::auth::TokenSnapshot {
@@ -246,6 +251,7 @@ impl Authorizers {
             },
         };
         connection_health(
+            l,
             connection.kind,
             &snapshot,
             connection.certificate_expires_at,
