@@ -43,6 +43,12 @@ aem-timeout = { $host } did not answer in time. It may be busy; try again in a m
 aem-status = AEM answered { $status } for { $what }.
 aem-bad-response = AEM's answer to { $what } could not be read ({ $detail }).
 
+ims-incomplete-service = The service credentials are incomplete: { $missing } missing. Download them again from the AEM Developer Console and re-import the file.
+ims-incomplete-oauth = The OAuth Server-to-Server credential is incomplete: { $missing } missing. Copy them from the credential's page in the Adobe Developer Console and import it again.
+ims-missing-field = { credential-field }
+ims-metascope-other-ims = The metascope "{ $name }" names another IMS than { $ims }; the credential file looks inconsistent.
+ims-key-cannot-sign = The private key could not sign the request. Re-import the service credentials file.
+ims-key-damaged = The private key kept for this connection is damaged. Re-import the service credentials file exactly as downloaded from the AEM Developer Console.
 ims-wrong-client = Adobe IMS did not accept the client id { $clientId } with its client secret{ $detail }. The credential may have been deleted, its secret rotated, or it belongs to another IMS environment. Download the credential again and re-import it.
 ims-signature-mismatch = Adobe IMS could not match the signature to this technical account's certificate{ $detail }. The private key or certificate was probably replaced, revoked or has expired. In the AEM Developer Console, download the current service credentials (or add a new certificate) and re-import them.
 ims-scope-not-allowed = Adobe IMS refused the requested scopes ({ $scopes }){ $detail }. Re-import the credential file unchanged from the Developer Console; if it is current, the technical account is not allowed these scopes.

@@ -43,6 +43,12 @@ aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être o
 aem-status = AEM a répondu { $status } pour { $what }.
 aem-bad-response = La réponse d’AEM pour { $what } est illisible ({ $detail }).
 
+ims-incomplete-service = Les identifiants de service sont incomplets, il manque : { $missing }. Téléchargez-les à nouveau depuis la Console développeur AEM et réimportez le fichier.
+ims-incomplete-oauth = Les identifiants OAuth serveur à serveur sont incomplets, il manque : { $missing }. Copiez-les depuis la page des identifiants dans l’Adobe Developer Console et importez-les à nouveau.
+ims-missing-field = { credential-field }
+ims-metascope-other-ims = La métaportée « { $name } » désigne un autre IMS que { $ims } ; le fichier d’identifiants semble incohérent.
+ims-key-cannot-sign = La clé privée n’a pas pu signer la demande. Réimportez le fichier d’identifiants de service.
+ims-key-damaged = La clé privée conservée pour cette connexion est endommagée. Réimportez le fichier d’identifiants de service tel que téléchargé depuis la Console développeur AEM.
 ims-wrong-client = Adobe IMS n’a pas accepté l’ID client { $clientId } avec son secret client{ $detail }. Les identifiants ont peut-être été supprimés, leur secret renouvelé, ou ils appartiennent à un autre environnement IMS. Téléchargez à nouveau les identifiants et réimportez-les.
 ims-signature-mismatch = Adobe IMS n’a pas pu associer la signature au certificat de ce compte technique{ $detail }. La clé privée ou le certificat a probablement été remplacé, révoqué ou a expiré. Dans la Console développeur AEM, téléchargez les identifiants de service actuels (ou ajoutez un nouveau certificat) et réimportez-les.
 ims-scope-not-allowed = Adobe IMS a refusé les portées demandées ({ $scopes }){ $detail }. Réimportez le fichier d’identifiants tel que la Console développeur le fournit ; s’il est à jour, le compte technique n’a pas droit à ces portées.

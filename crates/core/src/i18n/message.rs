@@ -95,6 +95,8 @@ pub enum Part {
     Duration(time::Duration),
     /// Other texts, one after the other.
     Texts(Vec<Text>),
+    /// Other texts as a list ("client id, private key").
+    List(Vec<Text>),
 }
 
 impl<T: Into<MessageArg>> From<T> for Part {
@@ -140,6 +142,11 @@ impl Text {
                             Part::DateTime(at) => arg(l.datetime(*at)),
                             Part::Duration(length) => arg(l.duration(*length)),
                             Part::Texts(texts) => arg(Text::join(texts, l)),
+                            Part::List(texts) => arg(texts
+                                .iter()
+                                .map(|t| t.localized(l))
+                                .collect::<Vec<_>>()
+                                .join(", ")),
                         };
                         (*name, value)
                     })
@@ -180,6 +187,10 @@ impl Text {
         }
     }
 }
+
+/// Its numbers are counts and sizes, never NaN, so equality is an equivalence (error types
+/// that hold a `Text` compare with `Eq`).
+impl Eq for Text {}
 
 impl From<Message> for Text {
     fn from(message: Message) -> Self {

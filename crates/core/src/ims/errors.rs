@@ -6,14 +6,14 @@
 //! which never contains anything we sent.
 
 use crate::error_code::ErrorCode;
-use crate::i18n::{Localizer, Message, MessageArg};
+use crate::i18n::{Localizer, Message, MessageArg, Text};
 
 /// One reason minting failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImsError {
     /// The credential itself is incomplete or unusable (missing field, unreadable key…).
     #[error("{0}")]
-    InvalidCredential(String),
+    InvalidCredential(Text),
     /// `invalid_client`: unknown client id, wrong secret, or a client not allowed to exchange.
     #[error(
         "Adobe IMS did not accept the client id {client_id} with its client secret{detail}. The \
@@ -93,6 +93,9 @@ impl ImsError {
     /// The message in the user's language (`Display` is the English one, for the log). IMS's
     /// own short description, quoted in `detail`, stays as IMS wrote it.
     pub fn localized(&self, l: &Localizer) -> String {
+        if let ImsError::InvalidCredential(text) = self {
+            return text.localized(l);
+        }
         match self.message() {
             Some(message) => message.localized(l),
             None => self.to_string(),
