@@ -56,13 +56,20 @@ ims-jwt-expired = Adobe IMS rejected the signed request as expired{ $detail }. C
 ims-malformed = Adobe IMS rejected the token request as malformed ({ $code }{ $detail }). This is likely a problem in Metadesk or a damaged credential file; re-import the file, and report it if it persists.
 ims-rejected = Adobe IMS refused to issue a token (HTTP { $status }{ $detail }).
 ims-server-trouble = Adobe IMS at { $host } is having trouble (it answered HTTP { $status }, also after { $attempts } attempts). This is on Adobe's side; try again in a few minutes.
-ims-throttled = Adobe IMS at { $host } is limiting how many tokens this credential may request{ $wait }. Wait a while before trying again.
+ims-throttled = Adobe IMS at { $host } is limiting how many tokens this credential may request{ $wait ->
+    [0] {""}
+   *[other] { " " }(it asks to wait { $wait } seconds)
+}. Wait a while before trying again.
 ims-unreachable = Could not reach Adobe IMS at { $host } ({ $detail }). Check that this computer is online and, if your network needs a proxy, that it lets { $host } through.
 ims-timeout = Adobe IMS at { $host } did not answer in time. Check the network and try again.
 ims-redirected = Adobe IMS at { $host } answered with a redirect to { $location }. Metadesk does not follow redirects with credentials; check the IMS address of this connection.
 ims-bad-response = Adobe IMS at { $host } gave an answer Metadesk cannot use ({ $detail }).
 
-keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fix } Metadesk keeps secrets only in the system keychain, so nothing can be saved until then.
+keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
+    [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
+    [desktop] Make sure you are signed in to a normal desktop session, then restart Metadesk.
+   *[other] { $fix }
+} Metadesk keeps secrets only in the system keychain, so nothing can be saved until then.
 keychain-locked = The system keychain is locked. Unlock it (on Linux: open "Passwords and Keys" and unlock the Login keyring; on macOS: Keychain Access) and try again.
 keychain-access-denied = The system keychain refused access ({ $detail }). Allow Metadesk to use it and try again.
 keychain-too-large = The keychain entry is too large for this system's keychain ({ $size } bytes, the limit is { $limit }).
