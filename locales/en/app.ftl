@@ -1,5 +1,10 @@
 # Messages the window's Rust side builds (src-tauri): desktop notifications.
 
+## The credential files dialog (Connections, "Choose file…"; issue 17)
+
+dialog-choose-credentials = Choose credential files
+dialog-credential-files = Credential files (.json)
+
 notify-preview-title = { $what ->
     [undo] Undo
     [retry] Retry

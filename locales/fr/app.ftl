@@ -1,5 +1,10 @@
 # Messages que le côté Rust de la fenêtre construit (src-tauri) : notifications du bureau.
 
+## La boîte de dialogue des fichiers d’identifiants (Connexions, « Choisir un fichier… » ; ticket 17)
+
+dialog-choose-credentials = Choisir des fichiers d’identifiants
+dialog-credential-files = Fichiers d’identifiants (.json)
+
 notify-preview-title = Aperçu { $what ->
     [undo] de l’annulation
     [retry] de la nouvelle tentative

@@ -44,10 +44,11 @@ pub async fn choose_credential_files<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Vec<FileOutcome>, IpcError> {
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let l = state.localizer();
     app.dialog()
         .file()
-        .set_title("Choose credential files")
-        .add_filter("Credential files (.json)", &["json"])
+        .set_title(l.text("dialog-choose-credentials"))
+        .add_filter(l.text("dialog-credential-files"), &["json"])
         .set_parent(&window)
         .pick_files(move |picked| {
             let _ = tx.send(picked);
@@ -61,7 +62,6 @@ pub async fn choose_credential_files<R: Runtime>(
         .filter_map(|p| p.into_path().ok())
         .collect();
     let ws = Arc::clone(&state.workspace);
-    let l = state.localizer();
     blocking(move || Ok(paths.iter().map(|path| ws.import_path(path, &l)).collect())).await
 }
 
