@@ -171,8 +171,13 @@ pub fn authorizer_for(
     }
 }
 
+/// A stored credential IMS cannot be asked with (a field missing, a damaged key), in the
+/// catalogue's words.
 fn invalid(err: ImsError) -> Error {
-    Error::InvalidInput(err.to_string())
+    match err {
+        ImsError::InvalidCredential(text) => Error::worded(ErrorCode::InvalidInput, text),
+        other => Error::Aem(other.into()),
+    }
 }
 
 /// One authorizer per connection for the life of the process.
