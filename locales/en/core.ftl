@@ -43,6 +43,12 @@ aem-timeout = { $host } did not answer in time. It may be busy; try again in a m
 aem-status = AEM answered { $status } for { $what }.
 aem-bad-response = AEM's answer to { $what } could not be read ({ $detail }).
 
+ims-incomplete-service = The service credentials are incomplete: { $missing } missing. Download them again from the AEM Developer Console and re-import the file.
+ims-incomplete-oauth = The OAuth Server-to-Server credential is incomplete: { $missing } missing. Copy them from the credential's page in the Adobe Developer Console and import it again.
+ims-missing-field = { credential-field }
+ims-metascope-other-ims = The metascope "{ $name }" names another IMS than { $ims }; the credential file looks inconsistent.
+ims-key-cannot-sign = The private key could not sign the request. Re-import the service credentials file.
+ims-key-damaged = The private key kept for this connection is damaged. Re-import the service credentials file exactly as downloaded from the AEM Developer Console.
 ims-wrong-client = Adobe IMS did not accept the client id { $clientId } with its client secret{ $detail }. The credential may have been deleted, its secret rotated, or it belongs to another IMS environment. Download the credential again and re-import it.
 ims-signature-mismatch = Adobe IMS could not match the signature to this technical account's certificate{ $detail }. The private key or certificate was probably replaced, revoked or has expired. In the AEM Developer Console, download the current service credentials (or add a new certificate) and re-import them.
 ims-scope-not-allowed = Adobe IMS refused the requested scopes ({ $scopes }){ $detail }. Re-import the credential file unchanged from the Developer Console; if it is current, the technical account is not allowed these scopes.
@@ -50,17 +56,80 @@ ims-jwt-expired = Adobe IMS rejected the signed request as expired{ $detail }. C
 ims-malformed = Adobe IMS rejected the token request as malformed ({ $code }{ $detail }). This is likely a problem in Metadesk or a damaged credential file; re-import the file, and report it if it persists.
 ims-rejected = Adobe IMS refused to issue a token (HTTP { $status }{ $detail }).
 ims-server-trouble = Adobe IMS at { $host } is having trouble (it answered HTTP { $status }, also after { $attempts } attempts). This is on Adobe's side; try again in a few minutes.
-ims-throttled = Adobe IMS at { $host } is limiting how many tokens this credential may request{ $wait }. Wait a while before trying again.
+ims-throttled = Adobe IMS at { $host } is limiting how many tokens this credential may request{ $wait ->
+    [0] {""}
+   *[other] { " " }(it asks to wait { $wait } seconds)
+}. Wait a while before trying again.
 ims-unreachable = Could not reach Adobe IMS at { $host } ({ $detail }). Check that this computer is online and, if your network needs a proxy, that it lets { $host } through.
 ims-timeout = Adobe IMS at { $host } did not answer in time. Check the network and try again.
 ims-redirected = Adobe IMS at { $host } answered with a redirect to { $location }. Metadesk does not follow redirects with credentials; check the IMS address of this connection.
 ims-bad-response = Adobe IMS at { $host } gave an answer Metadesk cannot use ({ $detail }).
 
-keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fix } Metadesk keeps secrets only in the system keychain, so nothing can be saved until then.
+keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
+    [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
+    [desktop] Make sure you are signed in to a normal desktop session, then restart Metadesk.
+   *[other] { $fix }
+} Metadesk keeps secrets only in the system keychain, so nothing can be saved until then.
 keychain-locked = The system keychain is locked. Unlock it (on Linux: open "Passwords and Keys" and unlock the Login keyring; on macOS: Keychain Access) and try again.
 keychain-access-denied = The system keychain refused access ({ $detail }). Allow Metadesk to use it and try again.
 keychain-too-large = The keychain entry is too large for this system's keychain ({ $size } bytes, the limit is { $limit }).
 keychain-failed = The system keychain failed: { $detail }
+
+## I/O failures and replaced connections (issue 17: their words in the user's language).
+## io-… say what Metadesk was doing: the { $context } of error-io.
+
+error-io-detail = { $kind ->
+    [not-found] the file or folder does not exist
+    [permission-denied] permission denied
+    [already-exists] a file or folder of that name already exists
+    [storage-full] the disk is full
+    [read-only] the disk is read-only
+    [is-a-directory] it is a folder, not a file
+    [not-a-directory] a part of the path is not a folder
+    [directory-not-empty] the folder is not empty
+    [busy] the file is in use
+    [invalid-data] its contents could not be read
+    [unexpected-eof] the file ends too early
+    [timed-out] the system did not answer in time
+    [quota-exceeded] the disk quota is exceeded
+    [file-too-large] the file is too large
+    [invalid-filename] the file name is not valid here
+   *[other] { $detail }
+}
+io-read = could not read { $path }
+io-write = could not write { $path }
+io-remove = could not remove { $path }
+io-lock = could not lock { $path }
+io-create-folder = could not create the folder { $path }
+io-save-connections = could not save the connections in { $path }
+io-temp-folder = could not create a temporary folder
+error-needs-replace = This file has the client id of the connection "{ $name }", but it is not the same credential: { $differences } Nothing was changed; replacing it must be confirmed.
+replace-kind = Its kind is { $kind }; the connection's is { $previous }.
+replace-ims = It uses the IMS at { $host }, not { $previous }.
+replace-no-ims = no IMS
+replace-secret = Its { credential-field } is different.
+error-ims-only-for-oauth = An IMS address can only be given for an OAuth Server-to-Server credential; this { $kind } says which IMS it uses itself.
+error-ims-address = The IMS address is not usable: { url-problem }.
+
+## Connections: storing, renaming, pairing (issue 17: their words in the user's language)
+
+error-aem-address = The AEM address is not usable: { url-problem }.
+error-no-aem-address = This { $kind } does not say which AEM environment it is for. Give the AEM author address, like https://author-p12345-e67890.adobeaemcloud.com.
+error-sandbox-not-production = A sandbox connection is a simulated AEM on this computer; it cannot be marked as production.
+error-no-other-connection = There is no other connection named "{ $name }".
+error-keychain-missing = The keychain has no { credential-field } for "{ $name }". Import its credential file again.
+error-connection-missing-part = The connection "{ $name }" has no { credential-field }. Import its credential file again.
+error-connections-busy = Another Metadesk window or command is changing the connections and has not finished. Try again in a moment.
+error-name-empty = A connection needs a name.
+error-name-too-long = The name is too long (at most { $max } characters).
+error-name-taken = There is already a connection called "{ $name }". Choose another name.
+error-finder-not-needed = "{ $name }" finds assets itself: only an OAuth Server-to-Server connection is paired with another connection.
+error-finder-cannot-find = "{ $name }" cannot find assets either: choose a connection made from AEM service credentials, a development token or a local SDK login.
+error-finder-other-aem = "{ $finder }" is a connection to { $finderUrl }, but "{ $name }" is on { $url }: the connection that finds assets must be on the same AEM.
+error-connections-damaged = The connections file { $path } is damaged ({ $detail }). Move it away to start over, or restore it from a backup.
+error-connections-no-version = The connections file { $path } is damaged (it has no format version). Move it away to start over, or restore it from a backup.
+error-connections-newer = The connections file { $path } was written by a newer version of Metadesk (format { $version }). Update Metadesk to use it; this version will not change it.
+error-confirm-production = This connection is marked production: type its name, "{ $name }", to apply.
 
 ## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
 
@@ -110,6 +179,138 @@ error-run-action = { $to ->
 error-run-on-other-aem = The connection "{ $name }" now points to { $now }, but this run was made on { $was }. Set the connection's address back to { $was } to { error-run-action }.
 error-run-used-a-file = This run used the credential file { $file }; give it again with --aem URL --file FILE to { error-run-action }.
 error-run-connection-gone = This run was made with the connection "{ $name }", which no longer exists. Import its credential file again under that name to { error-run-action }.
+
+## Credential files: why one cannot be imported, and what it is (issue 17: credentials in the
+## user's language). { credential-field }, { pem-problem } and { url-problem } are parts of
+## other messages: they read $field, $problem and $text.
+
+credential-field = { $field ->
+    [client-id] client id
+    [client-secret] client secret
+    [scopes] scopes
+    [metascopes] metascopes
+    [technical-account-id] technical account id
+    [technical-account-email] technical account email
+    [organisation-id] organisation id
+    [ims-address] IMS address
+    [private-key] private key
+    [certificate] certificate
+    [access-token] access token
+    [development-token] development token
+    [user-name] user name
+    [password] password
+    [project-title] project title
+    [project-name] project name
+   *[other] { $field }
+}
+pem-problem = { $problem ->
+    [not-base64] is not valid base64 between its "-----BEGIN" and "-----END" lines
+    [no-begin] has no "-----BEGIN" line
+    [broken-begin] has a broken "-----BEGIN" line
+    [cut-off] is cut off (no matching "-----END" line)
+    [passphrase] is protected by a passphrase, which Metadesk does not support
+    [empty] is empty between its "-----BEGIN" and "-----END" lines
+    [bad-characters] contains characters that do not belong in a PEM block
+    [unreadable-key] is not a readable RSA private key
+    [not-rsa-key] is not a readable RSA private key (only RSA keys are supported)
+    [certificate-not-key] is a certificate, not a private key
+    [not-key] is not a private key
+    [not-certificate] is not a certificate
+    [unreadable-certificate] is not a readable certificate
+    [bad-dates] has dates Metadesk cannot read
+    [not-rsa-certificate] does not hold an RSA public key
+   *[other] cannot be read
+}
+url-problem = { $problem ->
+    [no-host] "{ $text }" has no host name
+    [plain-http] "{ $text }" uses plain http; Metadesk only sends credentials over https (plain http is allowed only for addresses on this computer, like a local AEM SDK)
+    [not-web] "{ $text }" is not a web address
+    [credentials-in-url] "{ $text }" must not contain a user name or password
+    [aem-path] "{ $text }" has a path; give only the address of the server, like https://author-p12345-e67890.adobeaemcloud.com
+    [no-ims] no IMS address is given
+    [bad-host] "{ $text }" is not a valid host name or web address
+    [ims-path] "{ $text }" must be a host name such as ims-na1.adobelogin.com, without a path
+    [not-ims] "{ $text }" is not Adobe IMS; Metadesk sends secrets only to Adobe IMS (a host ending in .adobelogin.com, like ims-na1.adobelogin.com) or to this computer
+   *[other] "{ $text }" is not usable
+}
+refusal-folder = This is a folder, not a file. Choose the credential file itself (a .json file).
+refusal-missing-file = The file does not exist.
+refusal-not-allowed = Metadesk is not allowed to read this file.
+refusal-unreadable = The file could not be read ({ $detail }).
+refusal-not-regular = This is not a regular file (it is a device, a pipe or a socket, or a link to one). Choose the credential file itself (a .json file).
+refusal-too-large = The file is too large to be a credential file ({ $size } MB; credential files are a few kilobytes).
+refusal-too-deep = The file's JSON is nested far too deeply to be a credential file.
+refusal-not-json = The file is not valid JSON (line { $line }, column { $column }). Credential files are JSON; download it again rather than editing it by hand.
+refusal-json-list = The file holds a list (a JSON array), not a credential. Import one credential file at a time.
+refusal-json-value = The file holds a single JSON value, not a credential.
+refusal-empty = The file is empty.
+refusal-utf16 = The file is saved as UTF-16 ("Unicode") text. Save it as UTF-8, or download it again from the console without opening it in an editor.
+refusal-binary = The file is not a text file (it looks like a binary file, an image or an archive). Credential files are JSON text.
+refusal-console-error = The file is an error answer from the AEM Developer Console ("ok": false), not a credential. Download the credential again.
+refusal-token-answer = The file holds an access token from a token request, not a credential. Import the credential the token was made with instead.
+refusal-unknown-file = Metadesk does not recognise this file. It accepts AEM service credentials or a local development token (both from the AEM Developer Console), and OAuth Server-to-Server credentials from the Adobe Developer Console.
+refusal-retired-jwt = This is an Adobe Developer Console JWT (service account) credential. Adobe retired those in 2025. In the Adobe Developer Console, add an OAuth Server-to-Server credential to the project, or use service credentials from the AEM Developer Console.
+refusal-field-not-group = The field { $path } should be a group of fields but is not.
+refusal-field-missing = The file has no { credential-field } ({ $path }).
+refusal-field-empty = The { credential-field } ({ $path }) is empty.
+refusal-field-not-text = The { credential-field } ({ $path }) should be text but is not.
+refusal-ims-address = The IMS address ({ $path }) is not usable: { url-problem }.
+refusal-aem-address = The AEM address is not usable: { url-problem }.
+refusal-pem = The { credential-field } ({ $path }) { pem-problem }.
+refusal-key-certificate-mismatch = The private key ({ $key }) does not belong to the certificate ({ $certificate }). Download the credentials again: a key and a certificate from different downloads do not work together.
+refusal-certificate-expired = The certificate expired on { $date }. In the AEM Developer Console, open this technical account, add a new certificate, and download the credentials again.
+refusal-incomplete = The file is incomplete.
+refusal-key-reencode = The private key in the file could not be re-encoded for the keychain.
+refusal-oauth-form = Metadesk read this as an AEM Developer Console technical account without a private key (the newer OAuth form), which needs a client id, a client secret, scopes and the IMS address. If it is meant to be JWT service credentials, download them again: the private key is missing.
+refusal-token-unreadable = The access token (accessToken) is not a readable token. Download a new local development token from the AEM Developer Console.
+refusal-token-expired = This development token has expired ({ $date }). Download a new one from the AEM Developer Console (Integrations → Local token).
+refusal-no-s2s = This Adobe Developer Console project has no OAuth Server-to-Server credential. Add one to the project's workspace, download the project JSON again, and import it again.
+refusal-user-empty = The user name is empty.
+refusal-password-empty = The password is empty.
+refusal-no-credential = The file holds no credential.
+refusal-no-such-choice = The file has no credential "{ $key }". Pick one of: { $keys }.
+
+import-pasted-text = Pasted text
+error-import-gone = That file is no longer waiting to be imported. Drop or choose it again.
+import-summary-service = AEM service credentials from the AEM Developer Console.
+import-summary-service-at = AEM service credentials for program { $program }, environment { $environment }, from the AEM Developer Console.
+import-summary-oauth-form = An AEM Developer Console technical account{ $place } with a client id and secret but no private key: the newer OAuth form. Metadesk gets its tokens from { $host } with the client id and secret (no JWT), and writes to assets through AEM's OpenAPI. If AEM refuses it on folder listings and searches, pair it with a connection that finds assets.
+import-place = { " " }for program { $program }, environment { $environment }
+import-summary-oauth = An OAuth Server-to-Server credential from the Adobe Developer Console.
+import-summary-dev-token = An AEM local development token. It acts as { $who } { $until }.
+import-summary-dev-token-no-end = An AEM local development token. It acts as { $who }.
+import-summary-sdk = The AEM SDK at { $url }, signed in as { $user }.
+import-token-creator = the person who created it
+import-until = { $hours ->
+    [0] { $minutes ->
+        [0] for less than two more minutes
+       *[other] for { $minutes } more minutes
+    }
+   *[other] for about { $hours } more hours
+} (until { $at })
+import-works-classic = Works with the classic AEM APIs: the Assets HTTP API (/api/assets) and GraphQL.
+import-works-openapi = Works with AEM's OpenAPI-based APIs (/adobe/assets, /adobe/folders) once an administrator allow-lists its client id for the environment.
+import-not-classic = Does not work with the classic Assets HTTP API (/api/assets); for that, use service credentials from the AEM Developer Console.
+import-works-sdk = Works with the classic AEM APIs of the AEM SDK on this computer.
+import-acts-as-technical-account = Acts as the technical account { $email }: that is the AEM user to give permissions to (new technical accounts can only read).
+import-acts-as = Acts as { $user } { $until }.
+import-certificate-until = Its certificate is valid until { $date }.
+import-secret-hint = { credential-field } { $hint }
+import-key-hint = private key ({ $bits }-bit RSA)
+import-choice = { $name } (client id { $client })
+import-choice-unnamed = Credential { $number } (client id { $client })
+import-warning-no-email = The file has no technical account email, so Metadesk cannot tell you which AEM user to give permissions to.
+import-warning-no-email-at = The file has no technical account email ({ $path }), so Metadesk cannot tell you which AEM user to give permissions to.
+import-warning-not-yet-valid = The certificate is valid only from { $date }; check this computer's date.
+import-warning-no-certificate = The file has no certificate ({ $path }), so Metadesk cannot tell when it expires.
+import-warning-certificate-expires = The certificate expires in { $days ->
+    [0] less than a day
+    [one] 1 day
+   *[other] { $days } days
+} (on { $date }). Add a new certificate in the AEM Developer Console before then.
+import-warning-token-not-renewable = Development tokens cannot be renewed: when this one runs out, download a new one from the AEM Developer Console and import it again.
+import-warning-token-end-unknown = Metadesk cannot tell when this token expires (it usually lasts 24 hours).
+import-warning-other-credentials = Some other credentials in this file cannot be used: { $problems }
 
 ## Certificates of service credentials
 

@@ -43,6 +43,12 @@ aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être o
 aem-status = AEM a répondu { $status } pour { $what }.
 aem-bad-response = La réponse d’AEM pour { $what } est illisible ({ $detail }).
 
+ims-incomplete-service = Les identifiants de service sont incomplets, il manque : { $missing }. Téléchargez-les à nouveau depuis la Console développeur AEM et réimportez le fichier.
+ims-incomplete-oauth = Les identifiants OAuth serveur à serveur sont incomplets, il manque : { $missing }. Copiez-les depuis la page des identifiants dans l’Adobe Developer Console et importez-les à nouveau.
+ims-missing-field = { credential-field }
+ims-metascope-other-ims = La métaportée « { $name } » désigne un autre IMS que { $ims } ; le fichier d’identifiants semble incohérent.
+ims-key-cannot-sign = La clé privée n’a pas pu signer la demande. Réimportez le fichier d’identifiants de service.
+ims-key-damaged = La clé privée conservée pour cette connexion est endommagée. Réimportez le fichier d’identifiants de service tel que téléchargé depuis la Console développeur AEM.
 ims-wrong-client = Adobe IMS n’a pas accepté l’ID client { $clientId } avec son secret client{ $detail }. Les identifiants ont peut-être été supprimés, leur secret renouvelé, ou ils appartiennent à un autre environnement IMS. Téléchargez à nouveau les identifiants et réimportez-les.
 ims-signature-mismatch = Adobe IMS n’a pas pu associer la signature au certificat de ce compte technique{ $detail }. La clé privée ou le certificat a probablement été remplacé, révoqué ou a expiré. Dans la Console développeur AEM, téléchargez les identifiants de service actuels (ou ajoutez un nouveau certificat) et réimportez-les.
 ims-scope-not-allowed = Adobe IMS a refusé les portées demandées ({ $scopes }){ $detail }. Réimportez le fichier d’identifiants tel que la Console développeur le fournit ; s’il est à jour, le compte technique n’a pas droit à ces portées.
@@ -50,17 +56,81 @@ ims-jwt-expired = Adobe IMS a rejeté la requête signée, qu’il juge expirée
 ims-malformed = Adobe IMS a rejeté la demande de jeton, qu’il juge mal formée ({ $code }{ $detail }). Le problème vient sans doute de Metadesk ou d’un fichier d’identifiants endommagé ; réimportez le fichier et signalez le problème s’il persiste.
 ims-rejected = Adobe IMS a refusé de délivrer un jeton (HTTP { $status }{ $detail }).
 ims-server-trouble = Adobe IMS ({ $host }) rencontre des difficultés (réponse HTTP { $status }, y compris après { $attempts } tentatives). Le problème se situe chez Adobe ; réessayez dans quelques minutes.
-ims-throttled = Adobe IMS ({ $host }) limite le nombre de jetons que ces identifiants peuvent demander{ $wait }. Patientez un moment avant de réessayer.
+ims-throttled = Adobe IMS ({ $host }) limite le nombre de jetons que ces identifiants peuvent demander{ $wait ->
+    [0] {""}
+   *[other] { " " }(il demande d’attendre { $wait } secondes)
+}. Patientez un moment avant de réessayer.
 ims-unreachable = Impossible de joindre Adobe IMS ({ $host }) ({ $detail }). Vérifiez que cet ordinateur est en ligne et, si votre réseau passe par un proxy, qu’il laisse passer { $host }.
 ims-timeout = Adobe IMS ({ $host }) n’a pas répondu à temps. Vérifiez le réseau et réessayez.
 ims-redirected = Adobe IMS ({ $host }) a répondu par une redirection vers { $location }. Metadesk ne suit pas les redirections avec des identifiants ; vérifiez l’adresse IMS de cette connexion.
 ims-bad-response = Adobe IMS ({ $host }) a donné une réponse inutilisable par Metadesk ({ $detail }).
 
-keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fix } Metadesk conserve les secrets uniquement dans le trousseau du système : rien ne peut être enregistré d’ici là.
+keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
+    [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
+    [desktop] Vérifiez que vous êtes connecté à une session de bureau normale, puis redémarrez Metadesk.
+   *[other] { $fix }
+} Metadesk conserve les secrets uniquement dans le trousseau du système : rien ne peut être enregistré d’ici là.
 keychain-locked = Le trousseau du système est verrouillé. Déverrouillez-le (sous Linux : ouvrez « Mots de passe et clés » et déverrouillez le trousseau « Connexion » ; sous macOS : Trousseau d’accès), puis réessayez.
 keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detail }). Autorisez Metadesk à l’utiliser, puis réessayez.
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
+
+## Échecs d’entrée-sortie et connexions remplacées (ticket 17 : leurs mots dans la langue de
+## l’utilisateur). Les io-… disent ce que faisait Metadesk : le { $context } de error-io.
+
+error-io-detail = { $kind ->
+    [not-found] le fichier ou le dossier n’existe pas
+    [permission-denied] permission refusée
+    [already-exists] un fichier ou un dossier de ce nom existe déjà
+    [storage-full] le disque est plein
+    [read-only] le disque est en lecture seule
+    [is-a-directory] c’est un dossier, pas un fichier
+    [not-a-directory] une partie du chemin n’est pas un dossier
+    [directory-not-empty] le dossier n’est pas vide
+    [busy] le fichier est en cours d’utilisation
+    [invalid-data] son contenu est illisible
+    [unexpected-eof] le fichier se termine trop tôt
+    [timed-out] le système n’a pas répondu à temps
+    [quota-exceeded] le quota de disque est dépassé
+    [file-too-large] le fichier est trop volumineux
+    [invalid-filename] ce nom de fichier n’est pas valide ici
+   *[other] { $detail }
+}
+io-read = impossible de lire { $path }
+io-write = impossible d’écrire { $path }
+io-remove = impossible de supprimer { $path }
+io-lock = impossible de verrouiller { $path }
+io-create-folder = impossible de créer le dossier { $path }
+io-save-connections = impossible d’enregistrer les connexions dans { $path }
+io-temp-folder = impossible de créer un dossier temporaire
+error-needs-replace = Ce fichier a l’identifiant client de la connexion « { $name } », mais ce ne sont pas les mêmes identifiants : { $differences } Rien n’a été modifié ; le remplacement doit être confirmé.
+replace-kind = Son type est « { $kind } » ; celui de la connexion est « { $previous } ».
+replace-ims = Ce fichier utilise l’IMS { $host }, et non { $previous }.
+replace-no-ims = aucun IMS
+replace-secret = Le champ « { credential-field } » diffère.
+error-ims-only-for-oauth = Une adresse IMS ne peut être indiquée que pour des identifiants OAuth serveur à serveur ; ce fichier ({ $kind }) indique lui-même l’IMS qu’il utilise.
+error-ims-address = L’adresse IMS est inutilisable : { url-problem }.
+
+## Connexions : enregistrement, renommage, association (ticket 17 : leurs mots dans la langue de
+## l’utilisateur)
+
+error-aem-address = L’adresse AEM est inutilisable : { url-problem }.
+error-no-aem-address = Ce fichier ({ $kind }) n’indique pas à quel environnement AEM il est destiné. Indiquez l’adresse de l’instance de création AEM, par exemple https://author-p12345-e67890.adobeaemcloud.com.
+error-sandbox-not-production = Une connexion au bac à sable est un AEM simulé sur cet ordinateur ; elle ne peut pas être marquée comme production.
+error-no-other-connection = Aucune autre connexion ne s’appelle « { $name } ».
+error-keychain-missing = Le trousseau ne contient pas le champ « { credential-field } » de « { $name } ». Importez à nouveau son fichier d’identifiants.
+error-connection-missing-part = Il manque le champ « { credential-field } » à la connexion « { $name } ». Importez à nouveau son fichier d’identifiants.
+error-connections-busy = Une autre fenêtre ou commande Metadesk modifie les connexions et n’a pas terminé. Réessayez dans un instant.
+error-name-empty = Une connexion doit avoir un nom.
+error-name-too-long = Le nom est trop long ({ $max } caractères au plus).
+error-name-taken = Une connexion s’appelle déjà « { $name } ». Choisissez un autre nom.
+error-finder-not-needed = « { $name } » trouve elle-même les ressources : seule une connexion OAuth serveur à serveur est associée à une autre connexion.
+error-finder-cannot-find = « { $name } » ne peut pas non plus trouver de ressources : choisissez une connexion créée à partir d’identifiants de service AEM, d’un jeton de développement ou d’une connexion à un SDK local.
+error-finder-other-aem = « { $finder } » est une connexion à { $finderUrl }, mais « { $name } » est sur { $url } : la connexion qui trouve les ressources doit être sur le même AEM.
+error-connections-damaged = Le fichier des connexions { $path } est endommagé ({ $detail }). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
+error-connections-no-version = Le fichier des connexions { $path } est endommagé (il n’indique pas de version de format). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
+error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
+error-confirm-production = Cette connexion est marquée comme production : saisissez son nom, « { $name } », pour appliquer.
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
 
@@ -110,6 +180,138 @@ error-run-action = { $to ->
 error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
+
+## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
+## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
+## { url-problem } sont des parties d’autres messages : ils lisent $field, $problem et $text.
+
+credential-field = { $field ->
+    [client-id] identifiant client
+    [client-secret] secret client
+    [scopes] portées
+    [metascopes] métaportées
+    [technical-account-id] identifiant du compte technique
+    [technical-account-email] adresse e-mail du compte technique
+    [organisation-id] identifiant d’organisation
+    [ims-address] adresse IMS
+    [private-key] clé privée
+    [certificate] certificat
+    [access-token] jeton d’accès
+    [development-token] jeton de développement
+    [user-name] nom d’utilisateur
+    [password] mot de passe
+    [project-title] titre du projet
+    [project-name] nom du projet
+   *[other] { $field }
+}
+pem-problem = { $problem ->
+    [not-base64] ne contient pas de base64 valide entre ses lignes « -----BEGIN » et « -----END »
+    [no-begin] n’a pas de ligne « -----BEGIN »
+    [broken-begin] a une ligne « -----BEGIN » abîmée
+    [cut-off] est tronqué (aucune ligne « -----END » correspondante)
+    [passphrase] est protégé par une phrase secrète, ce que Metadesk ne prend pas en charge
+    [empty] est vide entre ses lignes « -----BEGIN » et « -----END »
+    [bad-characters] contient des caractères qui n’ont pas leur place dans un bloc PEM
+    [unreadable-key] ne contient pas de clé privée RSA lisible
+    [not-rsa-key] ne contient pas de clé privée RSA lisible (seules les clés RSA sont prises en charge)
+    [certificate-not-key] contient un certificat, pas une clé privée
+    [not-key] ne contient pas de clé privée
+    [not-certificate] ne contient pas de certificat
+    [unreadable-certificate] ne contient pas de certificat lisible
+    [bad-dates] contient des dates que Metadesk ne sait pas lire
+    [not-rsa-certificate] ne contient pas de clé publique RSA
+   *[other] est illisible
+}
+url-problem = { $problem ->
+    [no-host] « { $text } » n’a pas de nom d’hôte
+    [plain-http] « { $text } » utilise http simple ; Metadesk n’envoie d’identifiants que par https (http simple n’est admis que pour les adresses de cet ordinateur, comme un SDK AEM local)
+    [not-web] « { $text } » n’est pas une adresse web
+    [credentials-in-url] « { $text } » ne doit contenir ni nom d’utilisateur ni mot de passe
+    [aem-path] « { $text } » contient un chemin ; indiquez seulement l’adresse du serveur, par exemple https://author-p12345-e67890.adobeaemcloud.com
+    [no-ims] aucune adresse IMS n’est indiquée
+    [bad-host] « { $text } » n’est ni un nom d’hôte ni une adresse web valide
+    [ims-path] « { $text } » doit être un nom d’hôte comme ims-na1.adobelogin.com, sans chemin
+    [not-ims] « { $text } » n’est pas Adobe IMS ; Metadesk n’envoie de secrets qu’à Adobe IMS (un hôte se terminant par .adobelogin.com, comme ims-na1.adobelogin.com) ou à cet ordinateur
+   *[other] « { $text } » est inutilisable
+}
+refusal-folder = C’est un dossier, pas un fichier. Choisissez le fichier d’identifiants lui-même (un fichier .json).
+refusal-missing-file = Le fichier n’existe pas.
+refusal-not-allowed = Metadesk n’a pas le droit de lire ce fichier.
+refusal-unreadable = Le fichier n’a pas pu être lu ({ $detail }).
+refusal-not-regular = Ce n’est pas un fichier ordinaire (c’est un périphérique, un tube ou un socket, ou un lien vers l’un d’eux). Choisissez le fichier d’identifiants lui-même (un fichier .json).
+refusal-too-large = Le fichier est trop volumineux pour être un fichier d’identifiants ({ $size } Mo ; un fichier d’identifiants fait quelques kilo-octets).
+refusal-too-deep = Le JSON du fichier est bien trop imbriqué pour être un fichier d’identifiants.
+refusal-not-json = Le fichier n’est pas du JSON valide (ligne { $line }, colonne { $column }). Les fichiers d’identifiants sont en JSON ; téléchargez-le à nouveau plutôt que de le modifier à la main.
+refusal-json-list = Le fichier contient une liste (un tableau JSON), pas des identifiants. Importez un fichier d’identifiants à la fois.
+refusal-json-value = Le fichier contient une simple valeur JSON, pas des identifiants.
+refusal-empty = Le fichier est vide.
+refusal-utf16 = Le fichier est enregistré en texte UTF-16 (« Unicode »). Enregistrez-le en UTF-8, ou téléchargez-le à nouveau depuis la console sans l’ouvrir dans un éditeur.
+refusal-binary = Le fichier n’est pas un fichier texte (il ressemble à un fichier binaire, une image ou une archive). Les fichiers d’identifiants sont du texte JSON.
+refusal-console-error = Le fichier est une réponse d’erreur de la Console développeur AEM (sa valeur « ok » est false), pas des identifiants. Téléchargez à nouveau les identifiants.
+refusal-token-answer = Le fichier contient un jeton d’accès issu d’une demande de jeton, pas des identifiants. Importez plutôt les identifiants qui ont servi à obtenir ce jeton.
+refusal-unknown-file = Metadesk ne reconnaît pas ce fichier. Il accepte les identifiants de service AEM ou un jeton de développement local (tous deux issus de la Console développeur AEM), ainsi que les identifiants OAuth serveur à serveur de l’Adobe Developer Console.
+refusal-retired-jwt = Ce sont des identifiants JWT (compte de service) de l’Adobe Developer Console. Adobe les a retirés en 2025. Dans l’Adobe Developer Console, ajoutez des identifiants OAuth serveur à serveur au projet, ou utilisez les identifiants de service de la Console développeur AEM.
+refusal-field-not-group = Le champ { $path } devrait être un groupe de champs, mais ne l’est pas.
+refusal-field-missing = Il manque au fichier le champ { $path } ({ credential-field }).
+refusal-field-empty = Le champ { $path } ({ credential-field }) est vide.
+refusal-field-not-text = Le champ { $path } ({ credential-field }) devrait contenir du texte, mais n’en contient pas.
+refusal-ims-address = L’adresse IMS ({ $path }) est inutilisable : { url-problem }.
+refusal-aem-address = L’adresse AEM est inutilisable : { url-problem }.
+refusal-pem = Le champ { $path } ({ credential-field }) { pem-problem }.
+refusal-key-certificate-mismatch = La clé privée ({ $key }) ne correspond pas au certificat ({ $certificate }). Téléchargez à nouveau les identifiants : une clé et un certificat issus de téléchargements différents ne fonctionnent pas ensemble.
+refusal-certificate-expired = Le certificat a expiré le { $date }. Dans la Console développeur AEM, ouvrez ce compte technique, ajoutez un nouveau certificat et téléchargez à nouveau les identifiants.
+refusal-incomplete = Le fichier est incomplet.
+refusal-key-reencode = La clé privée du fichier n’a pas pu être réencodée pour le trousseau.
+refusal-oauth-form = Metadesk l’a lu comme un compte technique de la Console développeur AEM sans clé privée (la forme OAuth plus récente), qui exige un identifiant client, un secret client, des portées et l’adresse IMS. S’il s’agit d’identifiants de service JWT, téléchargez-les à nouveau : la clé privée manque.
+refusal-token-unreadable = Le jeton d’accès (accessToken) n’est pas un jeton lisible. Téléchargez un nouveau jeton de développement local depuis la Console développeur AEM.
+refusal-token-expired = Ce jeton de développement a expiré ({ $date }). Téléchargez-en un nouveau depuis la Console développeur AEM (Intégrations → Jeton local).
+refusal-no-s2s = Ce projet de l’Adobe Developer Console n’a pas d’identifiants OAuth serveur à serveur. Ajoutez-en à l’espace de travail du projet, téléchargez à nouveau le JSON du projet et importez-le à nouveau.
+refusal-user-empty = Le nom d’utilisateur est vide.
+refusal-password-empty = Le mot de passe est vide.
+refusal-no-credential = Le fichier ne contient aucun identifiant.
+refusal-no-such-choice = Le fichier ne contient pas d’identifiants « { $key } ». Choisissez parmi : { $keys }.
+
+import-pasted-text = Texte collé
+error-import-gone = Ce fichier n’attend plus d’être importé. Déposez-le ou choisissez-le à nouveau.
+import-summary-service = Identifiants de service AEM issus de la Console développeur AEM.
+import-summary-service-at = Identifiants de service AEM pour le programme { $program }, environnement { $environment }, issus de la Console développeur AEM.
+import-summary-oauth-form = Un compte technique de la Console développeur AEM{ $place } avec un identifiant client et un secret client, mais sans clé privée : la forme OAuth plus récente. Metadesk obtient ses jetons d’accès auprès de { $host } avec l’identifiant et le secret client (sans JWT), et modifie les ressources par l’OpenAPI d’AEM. Si AEM le refuse pour lister les dossiers et rechercher, associez-le à une connexion qui trouve les ressources.
+import-place = { " " }pour le programme { $program }, environnement { $environment },
+import-summary-oauth = Des identifiants OAuth serveur à serveur de l’Adobe Developer Console.
+import-summary-dev-token = Un jeton de développement local AEM. Il agit en tant que { $who } { $until }.
+import-summary-dev-token-no-end = Un jeton de développement local AEM. Il agit en tant que { $who }.
+import-summary-sdk = Le SDK AEM à l’adresse { $url }, connecté en tant que { $user }.
+import-token-creator = la personne qui l’a créé
+import-until = { $hours ->
+    [0] { $minutes ->
+        [0] pendant encore moins de deux minutes
+       *[other] pendant encore { $minutes } minutes
+    }
+   *[other] pendant encore environ { $hours } heures
+} (jusqu’au { $at })
+import-works-classic = Fonctionne avec les API AEM classiques : l’API HTTP Assets (/api/assets) et GraphQL.
+import-works-openapi = Fonctionne avec les API d’AEM basées sur OpenAPI (/adobe/assets, /adobe/folders) dès qu’un administrateur autorise son identifiant client pour l’environnement.
+import-not-classic = Ne fonctionne pas avec l’API HTTP Assets classique (/api/assets) ; pour celle-ci, utilisez des identifiants de service de la Console développeur AEM.
+import-works-sdk = Fonctionne avec les API AEM classiques du SDK AEM de cet ordinateur.
+import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM auquel donner des droits (un nouveau compte technique ne peut que lire).
+import-acts-as = Agit en tant que { $user } { $until }.
+import-certificate-until = Son certificat est valide jusqu’au { $date }.
+import-secret-hint = { credential-field } { $hint }
+import-key-hint = clé privée (RSA { $bits } bits)
+import-choice = { $name } (identifiant client { $client })
+import-choice-unnamed = Identifiants { $number } (identifiant client { $client })
+import-warning-no-email = Le fichier ne contient pas l’adresse e-mail du compte technique : Metadesk ne peut donc pas vous dire à quel utilisateur AEM donner des droits.
+import-warning-no-email-at = Le fichier ne contient pas l’adresse e-mail du compte technique ({ $path }) : Metadesk ne peut donc pas vous dire à quel utilisateur AEM donner des droits.
+import-warning-not-yet-valid = Le certificat n’est valide qu’à partir du { $date } ; vérifiez la date de cet ordinateur.
+import-warning-no-certificate = Le fichier ne contient pas de certificat ({ $path }) : Metadesk ne peut donc pas savoir quand il expire.
+import-warning-certificate-expires = Le certificat expire dans { $days ->
+    [0] moins d’un jour
+    [one] 1 jour
+   *[other] { $days } jours
+} (le { $date }). Ajoutez un nouveau certificat dans la Console développeur AEM d’ici là.
+import-warning-token-not-renewable = Un jeton de développement ne peut pas être renouvelé : quand celui-ci arrive à échéance, téléchargez-en un nouveau depuis la Console développeur AEM et importez-le à nouveau.
+import-warning-token-end-unknown = Metadesk ne peut pas savoir quand ce jeton expire (il dure en général 24 heures).
+import-warning-other-credentials = D’autres identifiants de ce fichier sont inutilisables : { $problems }
 
 ## Certificats des identifiants de service
 

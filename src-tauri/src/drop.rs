@@ -49,11 +49,12 @@ pub fn handle_drop<R: Runtime>(window: &Window<R>, paths: Vec<PathBuf>) {
         tracing::warn!(error = %e, "could not tell the window about dropped files");
     }
     let workspace = window.state::<AppState>().workspace.clone();
+    let l = window.state::<AppState>().localizer();
     let window = window.clone();
     // This runs on the UI thread: the keychain and the disk wait on a blocking thread.
     tauri::async_runtime::spawn_blocking(move || {
         for path in paths {
-            send(&window, workspace.import_path(&path));
+            send(&window, workspace.import_path(&path, &l));
         }
     });
 }

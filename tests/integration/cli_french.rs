@@ -279,3 +279,70 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
         "{out}"
     );
 }
+
+/// A credential file the CLI cannot import, for a French user: each refusal in French, naming
+/// the problem (and the field), nothing stored; a file naming no AEM says to add --aem, in French.
+#[tokio::test]
+async fn connections_import_refuses_a_bad_file_in_french_and_stores_nothing() {
+    let sb = sandbox(1).await;
+    let home = CliHome::new(&sb);
+    let bad = home.dir.path().join("mauvais.json");
+    std::fs::write(&bad, b"{\"integration\": ").unwrap();
+    let empty = home.dir.path().join("vide.json");
+    std::fs::write(&empty, b"").unwrap();
+    let no_key = home.dir.path().join("sans-cle.json");
+    let mut service: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(home.creds.join("service-credentials.json")).unwrap(),
+    )
+    .unwrap();
+    let integration = service["integration"].as_object_mut().unwrap();
+    integration.remove("privateKey");
+    std::fs::write(&no_key, service.to_string()).unwrap();
+    let import = |file: &std::path::Path| {
+        let mut cmd = home.command(&["connections", "import", file.to_str().unwrap()]);
+        cmd.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "fr_FR.UTF-8")
+            .stdin(std::process::Stdio::null());
+        async move {
+            let out = tokio::task::spawn_blocking(move || cmd.output())
+                .await
+                .unwrap()
+                .unwrap();
+            (
+                out.status.code(),
+                String::from_utf8(out.stdout).unwrap(),
+                String::from_utf8(out.stderr).unwrap(),
+            )
+        }
+    };
+
+    let (code, out, err) = import(&bad).await;
+    assert_ne!(code, Some(0), "{out}{err}");
+    assert_eq!(
+        err,
+        format!(
+            "refusé {}\u{a0}: Le fichier n’est pas du JSON valide (ligne 1, colonne 16). Les \
+             fichiers d’identifiants sont en JSON\u{a0}; téléchargez-le à nouveau plutôt que de \
+             le modifier à la main.\n",
+            bad.display()
+        )
+    );
+    let (code, _, err) = import(&empty).await;
+    assert_ne!(code, Some(0));
+    assert_eq!(
+        err,
+        format!("refusé {}\u{a0}: Le fichier est vide.\n", empty.display())
+    );
+    let (code, _, err) = import(&no_key).await;
+    assert_ne!(code, Some(0));
+    assert!(
+        err.contains("Il manque au fichier le champ integration.privateKey (clé privée)."),
+        "{err}"
+    );
+    assert!(!err.contains("The file"), "{err}");
+    assert!(
+        !home.connections_file().exists(),
+        "nothing is stored after refusals"
+    );
+}

@@ -149,7 +149,13 @@ fn bearer(creds: &RequestCredentials) -> String {
 }
 
 fn seconds_left(auth: &dyn Authorizer, kind: CredentialKind) -> i64 {
-    let health = connection_health(kind, &auth.snapshot(), None, Clock::system().now());
+    let health = connection_health(
+        &metadesk_core::i18n::Localizer::english(),
+        kind,
+        &auth.snapshot(),
+        None,
+        Clock::system().now(),
+    );
     match health.token {
         TokenStatus::Valid { seconds_left, .. } => seconds_left,
         other => panic!("no valid token: {other:?}"),
@@ -601,6 +607,7 @@ async fn an_ims_outage_is_retried_then_explained() {
     let auth = env.authorizer("service-credentials");
     let err = auth.credentials().await.unwrap_err();
     let health = connection_health(
+        &metadesk_core::i18n::Localizer::english(),
         CredentialKind::ServiceCredentials,
         &auth.snapshot(),
         None,

@@ -234,7 +234,10 @@ pub fn import(
                 for warning in &done.notes {
                     line(
                         out,
-                        &l.msg("cli-import-note", &[("note", arg(one_line(warning)))]),
+                        &l.msg(
+                            "cli-import-note",
+                            &[("note", arg(one_line(&warning.localized(l))))],
+                        ),
                     );
                 }
                 if let Some(email) = &c.technical_account_email {
@@ -247,9 +250,7 @@ pub fn import(
             Err(error) => {
                 failed = true;
                 let message = error.localized(l);
-                let hint = if let metadesk_core::Error::InvalidInput(_) = &error
-                    && error.to_string().contains("AEM environment")
-                {
+                let hint = if error.message_id() == Some("error-no-aem-address") {
                     "cli-refused-hint-aem"
                 } else if let metadesk_core::Error::NeedsReplace(_) = &error {
                     "cli-refused-hint-replace"
@@ -446,7 +447,11 @@ fn line(out: &mut dyn Write, text: &str) {
 
 /// Messages can span lines (keychain platform errors); the CLI promises one line each.
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // ASCII whitespace only: French keeps its no-break spaces before : ; ! ? and inside « ».
+    text.split(|c: char| c.is_ascii_whitespace())
+        .filter(|word| !word.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]

@@ -59,7 +59,6 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::ims::status::ConnectionHealth::export_all(&cfg)?;
     crate::aem::test_connection::ConnectionTestReport::export_all(&cfg)?;
     crate::credentials::ImportPreview::export_all(&cfg)?;
-    crate::credentials::Refusal::export_all(&cfg)?;
     crate::connections::ConnectionView::export_all(&cfg)?;
     crate::connections::ImportOptions::export_all(&cfg)?;
     crate::connections::FileOutcome::export_all(&cfg)?;

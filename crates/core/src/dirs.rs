@@ -66,7 +66,11 @@ impl AppDirs {
     pub fn create_all(&self) -> Result<()> {
         for dir in [&self.config, &self.data, &self.logs] {
             std::fs::create_dir_all(dir).map_err(|e| {
-                Error::io(format!("could not create the folder {}", dir.display()), e)
+                Error::io_doing(
+                    "io-create-folder",
+                    vec![("path", dir.display().to_string().into())],
+                    e,
+                )
             })?;
         }
         Ok(())
@@ -82,14 +86,21 @@ pub fn write_json_file(path: &Path, value: &impl serde::Serialize, what: &str) -
         .parent()
         .ok_or_else(|| Error::Internal(format!("{what}: the file has no folder")))?;
     std::fs::create_dir_all(folder).map_err(|e| {
-        Error::io(
-            format!("could not create the folder {}", folder.display()),
+        Error::io_doing(
+            "io-create-folder",
+            vec![("path", folder.display().to_string().into())],
             e,
         )
     })?;
     let body = serde_json::to_vec_pretty(value)
         .map_err(|e| Error::Internal(format!("{what} could not be encoded: {e}")))?;
-    let io = |e| Error::io(format!("could not write {}", path.display()), e);
+    let io = |e| {
+        Error::io_doing(
+            "io-write",
+            vec![("path", path.display().to_string().into())],
+            e,
+        )
+    };
     let mut temp = tempfile::NamedTempFile::new_in(folder).map_err(io)?;
     std::io::Write::write_all(&mut temp, &body).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
@@ -113,5 +124,41 @@ mod tests {
         let dirs = AppDirs::under(tmp.path());
         dirs.create_all().unwrap();
         assert!(dirs.config.is_dir() && dirs.data.is_dir() && dirs.logs.is_dir());
+    }
+
+    #[test]
+    fn a_failed_write_is_told_in_french_with_what_was_being_done() {
+        use crate::i18n::{Lang, Localizer, checks::assert_reads_french};
+        let tmp = tempfile::tempdir().unwrap();
+        // A file where the folder should be: the folder cannot be made.
+        let blocker = tmp.path().join("dossier");
+        std::fs::write(&blocker, b"x").unwrap();
+        let err = write_json_file(&blocker.join("langue.json"), &1, "a test").unwrap_err();
+        let fr = Localizer::new(Lang::Fr);
+        let said = err.localized(&fr);
+        assert_reads_french(&said);
+        assert_eq!(
+            said,
+            format!(
+                "impossible de créer le dossier {}\u{a0}: un fichier ou un dossier de ce nom \
+                 existe déjà",
+                blocker.display()
+            )
+        );
+        // The log keeps English.
+        assert!(
+            err.to_string().starts_with("could not create the folder "),
+            "{err}"
+        );
+
+        let missing = Error::io_doing(
+            "io-read",
+            vec![("path", "/x/connexions.json".into())],
+            std::io::Error::from(std::io::ErrorKind::PermissionDenied),
+        );
+        assert_eq!(
+            missing.localized(&fr),
+            "impossible de lire /x/connexions.json\u{a0}: permission refusée"
+        );
     }
 }

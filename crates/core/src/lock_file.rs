@@ -93,7 +93,11 @@ fn open(path: &Path) -> Result<File> {
 }
 
 fn cannot_lock(path: &Path, e: std::io::Error) -> Error {
-    Error::io(format!("could not lock {}", path.display()), e)
+    Error::io_doing(
+        "io-lock",
+        vec![("path", path.display().to_string().into())],
+        e,
+    )
 }
 
 #[cfg(test)]

@@ -7,6 +7,8 @@
 
 use url::{Host, Url};
 
+use crate::i18n::{Localizer, Message, MessageArg, Part};
+
 /// The domain every Adobe IMS host lives under (`ims-na1.adobelogin.com`, `…-stg1…`).
 const IMS_DOMAIN: &str = "adobelogin.com";
 
@@ -22,18 +24,57 @@ pub fn is_loopback(host: &Host<&str>) -> bool {
 
 /// Refuses URLs a credential must not travel to: anything but `https`, except `http` on this
 /// computer. The reason is a clause naming the URL ("\"http://x\" uses plain http; …").
-pub fn require_secure(url: &Url) -> Result<(), String> {
-    let host = url
-        .host()
-        .ok_or_else(|| format!("\"{url}\" has no host name"))?;
+pub fn require_secure(url: &Url) -> Result<(), UrlProblem> {
+    let host = url.host().ok_or_else(|| UrlProblem::new("no-host", url))?;
     match url.scheme() {
         "https" => Ok(()),
         "http" if is_loopback(&host) => Ok(()),
-        "http" => Err(format!(
-            "\"{url}\" uses plain http; Metadesk only sends credentials over https (plain http \
-             is allowed only for addresses on this computer, like a local AEM SDK)"
-        )),
-        other => Err(format!("\"{url}\" is not a web address ({other}://)")),
+        "http" => Err(UrlProblem::new("plain-http", url)),
+        _ => Err(UrlProblem::new("not-web", url)),
+    }
+}
+
+/// Why an address may not be used: a key of the catalogue's `url-problem` ("plain-http") and
+/// the address as given. `Display` gives the English words (the log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct UrlProblem {
+    pub problem: &'static str,
+    pub text: String,
+}
+
+impl UrlProblem {
+    pub fn new(problem: &'static str, text: impl ToString) -> Self {
+        UrlProblem {
+            problem,
+            text: text.to_string(),
+        }
+    }
+
+    /// The arguments `{ url-problem }` reads, for a message that includes it.
+    pub fn args(&self) -> Vec<(&'static str, MessageArg)> {
+        vec![
+            ("problem", self.problem.into()),
+            ("text", self.text.as_str().into()),
+        ]
+    }
+
+    /// [`UrlProblem::args`] for a [`Text`].
+    pub fn parts(&self) -> Vec<(&'static str, Part)> {
+        self.args()
+            .into_iter()
+            .map(|(name, value)| (name, Part::Arg(value)))
+            .collect()
+    }
+
+    /// The problem in `l`'s language.
+    pub fn localized(&self, l: &Localizer) -> String {
+        Message::new("url-problem", self.args()).localized(l)
+    }
+}
+
+impl std::fmt::Display for UrlProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.localized(&Localizer::english()))
     }
 }
 
@@ -44,41 +85,37 @@ pub fn require_secure(url: &Url) -> Result<(), String> {
 /// user-name tricks (`https://ims-na1.adobelogin.com@evil.test`) and IP addresses that are not
 /// loopback. The host is compared after the URL parser has decoded and lower-cased it, so
 /// percent-encoding and case cannot disguise another host.
-pub fn ims_origin(raw: &str) -> Result<Url, String> {
+pub fn ims_origin(raw: &str) -> Result<Url, UrlProblem> {
     let text = raw.trim().trim_end_matches('/');
     if text.is_empty() {
-        return Err("no IMS address is given".into());
+        return Err(UrlProblem::new("no-ims", ""));
     }
     let with_scheme = if text.contains("://") {
         text.to_string()
     } else {
         format!("https://{text}")
     };
-    let url = Url::parse(&with_scheme)
-        .map_err(|e| format!("\"{text}\" is not a valid host name or web address ({e})"))?;
+    let url = Url::parse(&with_scheme).map_err(|e| {
+        tracing::info!(error = %e, "an IMS address that does not parse");
+        UrlProblem::new("bad-host", text)
+    })?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "\"{text}\" must not contain a user name or password"
-        ));
+        return Err(UrlProblem::new("credentials-in-url", text));
     }
     if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-        return Err(format!(
-            "\"{text}\" must be a host name such as ims-na1.adobelogin.com, without a path"
-        ));
+        return Err(UrlProblem::new("ims-path", text));
     }
     require_secure(&url)?;
-    let host = url
-        .host()
-        .ok_or_else(|| format!("\"{text}\" has no host name"))?;
+    let host = url.host().ok_or_else(|| UrlProblem::new("no-host", text))?;
     let adobe = matches!(host, Host::Domain(name) if is_under(name, IMS_DOMAIN));
     if !adobe && !is_loopback(&host) {
-        return Err(format!(
-            "\"{text}\" is not Adobe IMS; Metadesk sends secrets only to Adobe IMS (a host \
-             ending in .{IMS_DOMAIN}, like ims-na1.{IMS_DOMAIN}) or to this computer"
-        ));
+        return Err(UrlProblem::new("not-ims", text));
     }
     let origin = url.origin().ascii_serialization();
-    Url::parse(&origin).map_err(|e| format!("\"{text}\" is not usable ({e})"))
+    Url::parse(&origin).map_err(|e| {
+        tracing::info!(error = %e, "an IMS origin that does not parse");
+        UrlProblem::new("unusable", text)
+    })
 }
 
 /// Whether `name` is a host under `domain` (`ims-na1.adobelogin.com` under `adobelogin.com`;
@@ -95,7 +132,9 @@ mod tests {
     use super::*;
 
     fn origin(raw: &str) -> Result<String, String> {
-        ims_origin(raw).map(|u| u.origin().ascii_serialization())
+        ims_origin(raw)
+            .map(|u| u.origin().ascii_serialization())
+            .map_err(|e| e.to_string())
     }
 
     #[test]

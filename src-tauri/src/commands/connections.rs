@@ -31,7 +31,8 @@ pub async fn import_pasted_json(
     text: String,
 ) -> Result<FileOutcome, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || Ok(ws.import_text(&text))).await
+    let l = state.localizer();
+    blocking(move || Ok(ws.import_text(&text, &l))).await
 }
 
 /// Opens the system's file dialog (JSON files, several allowed) and imports what the user
@@ -43,8 +44,9 @@ pub async fn choose_credential_files<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<Vec<FileOutcome>, IpcError> {
     let (tx, rx) = tokio::sync::oneshot::channel();
+    let l = state.localizer();
     Dialog::CredentialFiles
-        .builder(&app, &window, &state.localizer())
+        .builder(&app, &window, &l)
         .pick_files(move |picked| {
             let _ = tx.send(picked);
         });
@@ -57,7 +59,7 @@ pub async fn choose_credential_files<R: Runtime>(
         .filter_map(|p| p.into_path().ok())
         .collect();
     let ws = Arc::clone(&state.workspace);
-    blocking(move || Ok(paths.iter().map(|path| ws.import_path(path)).collect())).await
+    blocking(move || Ok(paths.iter().map(|path| ws.import_path(path, &l)).collect())).await
 }
 
 /// Finishes a pending import with the user's choices. On failure (a bad address, no keychain)
@@ -68,8 +70,9 @@ pub async fn complete_import(
     args: CompleteImportArgs,
 ) -> Result<FileResult, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || {
-        ws.complete_import(&args.pending_id, &args.options)
+    let l = state.localizer();
+    blocking_in(Arc::clone(&l), move || {
+        ws.complete_import(&args.pending_id, &args.options, &l)
     })
     .await
 }
@@ -87,10 +90,11 @@ pub fn preview_pending_choice(
     pending_id: String,
     choice: String,
 ) -> Result<ImportPreview, IpcError> {
+    let l = state.localizer();
     state
         .workspace
-        .preview_pending_choice(&pending_id, &choice)
-        .map_err(|e| IpcError::localized(e, &state.localizer()))
+        .preview_pending_choice(&pending_id, &choice, &l)
+        .map_err(|e| IpcError::localized(e, &l))
 }
 
 /// Adds (or updates) a local AEM SDK connection typed in by hand.

@@ -33,5 +33,10 @@ pub async fn test_connection(
 pub async fn connection_health(
     state: State<'_, AppState>,
 ) -> Result<HashMap<String, ConnectionHealth>, IpcError> {
-    Ok(state.workspace.connection_health().await?)
+    let l = state.localizer();
+    state
+        .workspace
+        .connection_health(&l)
+        .await
+        .map_err(|e| IpcError::localized(e, &l))
 }

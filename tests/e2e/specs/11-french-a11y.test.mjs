@@ -7,7 +7,9 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { createRequire } from "node:module";
 import { By, Key } from "selenium-webdriver";
 import {
@@ -16,6 +18,7 @@ import {
   eventually,
   importSandboxConnection,
   screenshot as save,
+  simulateDrop,
   startSandboxBinary,
   withApp,
 } from "../lib/app.mjs";
@@ -247,6 +250,42 @@ test("the window in French: every converted page, no English left, no serious ax
     await assertNoEnglish(driver, "Connexions (vide)");
     await assertAccessible(driver, "Connexions (vide)");
     await screenshot(driver, "11-fr-connexions-vide");
+
+    // Bad credential files dropped in French: each refusal names its problems in French.
+    const scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-fr-"));
+    try {
+      const notJson = join(scratch, "pas-du-json.json");
+      writeFileSync(notJson, '{"integration": ');
+      const noKey = join(scratch, "sans-cle.json");
+      const broken = structuredClone(sandbox.readOnly);
+      delete broken.integration.privateKey;
+      delete broken.integration.technicalAccount.clientSecret;
+      writeFileSync(noKey, JSON.stringify(broken));
+      const cardsBefore = (await connectionCards(driver)).length;
+      await simulateDrop(driver, [notJson, noKey]);
+      const refused = async (file) => eventually(async () => {
+        for (const row of await driver.findElements(By.css('[data-testid="drop-result"]'))) {
+          if ((await row.getText()).includes(file) && (await row.getAttribute("data-outcome")) === "refused") return row;
+        }
+        return null;
+      }, `no refusal for ${file}`, 30_000);
+      const problemsOf = async (row) => Promise.all(
+        (await row.findElements(By.css('[data-testid="refusal-problems"] li'))).map((li) => textOf(driver, li)),
+      );
+      assert.deepEqual(await problemsOf(await refused("pas-du-json.json")), [
+        "Le fichier n’est pas du JSON valide (ligne 1, colonne 16). Les fichiers d’identifiants sont en JSON\u00a0; "
+          + "téléchargez-le à nouveau plutôt que de le modifier à la main.",
+      ]);
+      const missing = await problemsOf(await refused("sans-cle.json"));
+      assert.ok(missing.includes("Il manque au fichier le champ integration.technicalAccount.clientSecret (secret client)."), missing.join("\n"));
+      assert.ok(missing.includes("Il manque au fichier le champ integration.privateKey (clé privée)."), missing.join("\n"));
+      assert.equal((await connectionCards(driver)).length, cardsBefore, "nothing was added");
+      await assertNoEnglish(driver, "Connexions (fichiers refusés)");
+      await assertAccessible(driver, "Connexions (fichiers refusés)");
+      await screenshot(driver, "11-fr-connexions-refus");
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
 
     // A connection, then Test connection: the card and the Rust side's report in French.
     await (await byTestId(driver, "try-sandbox")).click();

@@ -39,6 +39,9 @@ pub enum AemError {
 impl AemError {
     /// The message in the user's language (`Display` is the English one, for the log).
     pub fn localized(&self, l: &Localizer) -> String {
+        if let AemError::Ims(e) = self {
+            return e.localized(l);
+        }
         match self.message() {
             Some(message) => message.localized(l),
             None => self.to_string(),

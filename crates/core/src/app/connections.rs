@@ -6,7 +6,7 @@
 use super::Workspace;
 use crate::connections::ConnectionView;
 use crate::credentials::urls;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::ims::access_token_key;
 use crate::secrets::ChunkedSecrets;
 
@@ -30,7 +30,7 @@ impl Workspace {
     /// that cannot be written leaves the connection as it was.
     pub fn set_connection_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
         urls::normalise_aem_url(url)
-            .map_err(|e| Error::InvalidInput(format!("The AEM address is not usable: {e}.")))?;
+            .map_err(|e| Error::message(ErrorCode::InvalidInput, "error-aem-address", e.args()))?;
         self.connections.get(id)?;
         self.tokens.forget(id);
         ChunkedSecrets::new(self.keychain.as_ref()).remove(&access_token_key(id))?;

@@ -13,34 +13,35 @@ use crate::connections::{
 };
 use crate::credentials::{self, ImportPreview, Recognised, Refusal};
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::{Localizer, Text};
 
-/// What pasted text is called in the results.
-pub const PASTED: &str = "Pasted text";
+/// What pasted text is called in the results (a catalogue message).
+pub const PASTED: &str = "import-pasted-text";
 
 /// A file imported from the command line, where nobody can be asked to choose: what was stored
 /// and the notes the file's recognition made (an expiring certificate, an ignored field…).
 pub struct CliImport {
     pub imported: Imported,
-    pub notes: Vec<String>,
+    pub notes: Vec<Text>,
 }
 
 impl Workspace {
     /// Reads, recognises and imports the file at `path` (a path from the window's drop event or
     /// the app's own file dialog, never one sent by the page). A file that needs the user's
-    /// choice is kept as a pending import.
-    pub fn import_path(&self, path: &Path) -> FileOutcome {
+    /// choice is kept as a pending import. The outcome's words are in `l`'s language.
+    pub fn import_path(&self, path: &Path, l: &Localizer) -> FileOutcome {
         let file = file_name(path);
         let result = credentials::read_credential_file(path)
             .and_then(|bytes| credentials::inspect(&bytes))
-            .map_or_else(refused, |recognised| self.decide(recognised));
-        self.finish_import(file, result)
+            .map_or_else(refused, |recognised| self.decide(recognised, l));
+        self.finish_import(file, result, l)
     }
 
     /// Recognises and imports pasted JSON text.
-    pub fn import_text(&self, text: &str) -> FileOutcome {
+    pub fn import_text(&self, text: &str, l: &Localizer) -> FileOutcome {
         let result = credentials::inspect(text.as_bytes())
-            .map_or_else(refused, |recognised| self.decide(recognised));
-        self.finish_import(PASTED.to_string(), result)
+            .map_or_else(refused, |recognised| self.decide(recognised, l));
+        self.finish_import(l.text(PASTED), result, l)
     }
 
     /// Imports the file at `path` with the options given on the command line; a file that
@@ -67,8 +68,14 @@ impl Workspace {
     /// Finishes a pending import with the user's choices. On failure (a bad address, no
     /// keychain) the import stays pending, so the user can correct and try again. When it would
     /// replace a connection with another credential under the same client id, it stays pending
-    /// and the answer says so, for the user to confirm (`replace`) or discard.
-    pub fn complete_import(&self, pending_id: &str, options: &ImportOptions) -> Result<FileResult> {
+    /// and the answer says so, for the user to confirm (`replace`) or discard. The answer's
+    /// words are in `l`'s language.
+    pub fn complete_import(
+        &self,
+        pending_id: &str,
+        options: &ImportOptions,
+        l: &Localizer,
+    ) -> Result<FileResult> {
         let recognised = self.pending.take(pending_id).ok_or_else(gone)?;
         match self.connections.import(&recognised, options) {
             Ok(imported) => {
@@ -82,11 +89,13 @@ impl Workspace {
                     None => recognised.preview.clone(),
                 };
                 self.pending.restore(pending_id.to_owned(), recognised);
-                Ok(FileResult::NeedsChoice {
+                let mut result = FileResult::NeedsChoice {
                     pending_id: pending_id.to_owned(),
                     preview,
                     replaces: Some(*notice),
-                })
+                };
+                result.localize(l);
+                Ok(result)
             }
             Err(err) => {
                 self.pending.restore(pending_id.to_owned(), recognised);
@@ -100,12 +109,20 @@ impl Workspace {
         drop(self.pending.take(pending_id));
     }
 
-    /// The preview of one credential of a pending file that holds several.
-    pub fn preview_pending_choice(&self, pending_id: &str, choice: &str) -> Result<ImportPreview> {
-        self.pending
+    /// The preview of one credential of a pending file that holds several, in `l`'s language.
+    pub fn preview_pending_choice(
+        &self,
+        pending_id: &str,
+        choice: &str,
+        l: &Localizer,
+    ) -> Result<ImportPreview> {
+        let mut preview = self
+            .pending
             .with(pending_id, |recognised| recognised.preview_of(choice))
             .ok_or_else(gone)?
-            .map_err(Error::from)
+            .map_err(Error::from)?;
+        preview.localize(l);
+        Ok(preview)
     }
 
     /// Adds (or updates) a local AEM SDK connection typed in by hand.
@@ -152,7 +169,7 @@ impl Workspace {
     /// Imports right away, unless the user must choose first: which credential of several, the
     /// AEM address when the file names none (and no connection with its client id has one), or
     /// whether to replace a connection that has its client id but another IMS or key.
-    fn decide(&self, recognised: Recognised) -> FileResult {
+    fn decide(&self, recognised: Recognised, l: &Localizer) -> FileResult {
         let preview = &recognised.preview;
         let known_url = preview.client_id.as_deref().is_some_and(|client_id| {
             self.connections.connections().is_ok_and(|all| {
@@ -179,14 +196,16 @@ impl Workspace {
                 pending_id: self.pending.insert(recognised),
                 replaces: Some(*notice),
             },
-            Err(err) => failed(err),
+            Err(err) => failed(err, l),
         }
     }
 
-    fn finish_import(&self, file: String, result: FileResult) -> FileOutcome {
+    fn finish_import(&self, file: String, result: FileResult, l: &Localizer) -> FileOutcome {
         self.forget_imported(&result);
         log(&file, state_of(&result));
-        FileOutcome { file, result }
+        let mut outcome = FileOutcome { file, result };
+        outcome.localize(l);
+        outcome
     }
 
     /// Forgets the token manager of the connection an import added or updated, if any.
@@ -219,20 +238,19 @@ fn refused(refusal: Refusal) -> FileResult {
     }
 }
 
-/// A failed store step (keychain unavailable, a bad name…) as a per-file result.
-fn failed(err: Error) -> FileResult {
+/// A failed store step (keychain unavailable, a bad name…) as a per-file result, in `l`'s
+/// language.
+fn failed(err: Error, l: &Localizer) -> FileResult {
     let code = err.code();
     let problems = match err {
         Error::Refused(refusal) => refusal.problems,
-        other => vec![other.to_string()],
+        other => vec![Text::Plain(other.localized(l))],
     };
     FileResult::Refused { code, problems }
 }
 
 fn gone() -> Error {
-    Error::NotFound(
-        "That file is no longer waiting to be imported. Drop or choose it again.".into(),
-    )
+    Error::message(ErrorCode::NotFound, "error-import-gone", Vec::new())
 }
 
 fn state_of(result: &FileResult) -> &'static str {
@@ -285,12 +303,12 @@ mod tests {
     fn bad_text_is_refused_with_every_reason_and_nothing_is_stored() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        let outcome = ws.import_text("[1, 2]");
-        assert_eq!(outcome.file, PASTED);
+        let outcome = ws.import_text("[1, 2]", &crate::i18n::Localizer::english());
+        assert_eq!(outcome.file, "Pasted text");
         match outcome.result {
             FileResult::Refused { code, problems } => {
                 assert_eq!(code, ErrorCode::CredentialRefused);
-                assert!(problems[0].contains("list"));
+                assert!(problems[0].to_string().contains("list"));
             }
             other => panic!("expected a refusal, got {other:?}"),
         }
@@ -305,7 +323,9 @@ mod tests {
             pending_id,
             preview,
             ..
-        } = ws.import_text(&project(2)).result
+        } = ws
+            .import_text(&project(2), &crate::i18n::Localizer::english())
+            .result
         else {
             panic!("expected a pending choice");
         };
@@ -320,21 +340,26 @@ mod tests {
             choice: Some("0".into()),
             ..ImportOptions::default()
         };
-        assert!(ws.complete_import(&pending_id, &bad).is_err());
+        assert!(
+            ws.complete_import(&pending_id, &bad, &crate::i18n::Localizer::english())
+                .is_err()
+        );
         let options = ImportOptions {
             aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
             ..bad
         };
         assert!(matches!(
-            ws.complete_import(&pending_id, &options).unwrap(),
+            ws.complete_import(&pending_id, &options, &crate::i18n::Localizer::english())
+                .unwrap(),
             FileResult::Imported { .. }
         ));
         assert!(
-            ws.complete_import(&pending_id, &options).is_err(),
+            ws.complete_import(&pending_id, &options, &crate::i18n::Localizer::english())
+                .is_err(),
             "no longer pending"
         );
         // The same client id again: its URL is known, so it updates without asking.
-        let again = ws.import_text(&project(1));
+        let again = ws.import_text(&project(1), &crate::i18n::Localizer::english());
         assert!(matches!(again.result, FileResult::Updated { .. }));
         assert_eq!(ws.connections().list().unwrap().len(), 1);
     }
@@ -352,7 +377,10 @@ mod tests {
                 .to_string()
         };
         let (old_key, new_key) = (TestKey::small(), TestKey::small());
-        let FileResult::Imported { connection } = ws.import_text(&file(&old_key)).result else {
+        let FileResult::Imported { connection } = ws
+            .import_text(&file(&old_key), &crate::i18n::Localizer::english())
+            .result
+        else {
             panic!("expected an import");
         };
         let stored_key = || {
@@ -369,7 +397,9 @@ mod tests {
             pending_id,
             replaces: Some(notice),
             ..
-        } = ws.import_text(&file(&new_key)).result
+        } = ws
+            .import_text(&file(&new_key), &crate::i18n::Localizer::english())
+            .result
         else {
             panic!("expected a confirmation");
         };
@@ -381,7 +411,11 @@ mod tests {
         let FileResult::NeedsChoice {
             replaces: Some(_), ..
         } = ws
-            .complete_import(&pending_id, &ImportOptions::default())
+            .complete_import(
+                &pending_id,
+                &ImportOptions::default(),
+                &crate::i18n::Localizer::english(),
+            )
             .unwrap()
         else {
             panic!("expected the confirmation again");
@@ -393,7 +427,8 @@ mod tests {
             ..ImportOptions::default()
         };
         assert!(matches!(
-            ws.complete_import(&pending_id, &yes).unwrap(),
+            ws.complete_import(&pending_id, &yes, &crate::i18n::Localizer::english())
+                .unwrap(),
             FileResult::Updated { .. }
         ));
         assert_eq!(stored_key(), new_key.pkcs1_pem());
@@ -412,10 +447,13 @@ mod tests {
             "scopes": "openid,AdobeID",
         })
         .to_string();
-        match ws.import_text(&flat).result {
+        match ws
+            .import_text(&flat, &crate::i18n::Localizer::english())
+            .result
+        {
             FileResult::Refused { code, problems } => {
                 assert_eq!(code, ErrorCode::KeychainLocked);
-                assert!(problems[0].contains("locked"), "{problems:?}");
+                assert!(problems[0].to_string().contains("locked"), "{problems:?}");
             }
             other => panic!("expected a refusal, got {other:?}"),
         }
@@ -428,7 +466,10 @@ mod tests {
     fn a_missing_file_is_refused_by_name() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        let outcome = ws.import_path(&dir.path().join("gone.json"));
+        let outcome = ws.import_path(
+            &dir.path().join("gone.json"),
+            &crate::i18n::Localizer::english(),
+        );
         assert_eq!(outcome.file, "gone.json");
         assert!(matches!(outcome.result, FileResult::Refused { .. }));
     }

@@ -252,7 +252,7 @@ impl Opener {
         let scratch = tempfile::Builder::new()
             .prefix("metadesk-run-")
             .tempdir()
-            .map_err(|e| Error::io("could not create a temporary folder", e))?;
+            .map_err(|e| Error::io_doing("io-temp-folder", Vec::new(), e))?;
         let keychain: Arc<dyn SecretStore> = Arc::new(RunOnlyKeychain::default());
         let store = ConnectionStore::new(scratch.path(), Arc::clone(&keychain));
         let recognised = credentials::read_credential_file(file)

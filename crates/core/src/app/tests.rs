@@ -1192,19 +1192,21 @@ fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothin
         .as_object_mut()
         .unwrap()
         .remove("clientSecret");
-    let outcome = ws.import_text(&bad.to_string());
+    let outcome = ws.import_text(&bad.to_string(), &crate::i18n::Localizer::english());
     let FileResult::Refused { problems, .. } = outcome.result else {
         panic!("not refused: {:?}", outcome.result)
     };
     assert!(
-        problems.iter().any(|p| p.contains("no client secret")),
+        problems
+            .iter()
+            .any(|p| p.to_string().contains("no client secret")),
         "{problems:?}"
     );
     assert!(ws.connections().list().unwrap().is_empty());
     assert_eq!(secrets.len(), 0, "nothing stored in the keychain");
 
     // Good: stored as an OAuth Server-to-Server connection holding only the client secret.
-    let outcome = ws.import_text(&json.to_string());
+    let outcome = ws.import_text(&json.to_string(), &crate::i18n::Localizer::english());
     let FileResult::Imported { connection } = outcome.result else {
         panic!("not imported: {:?}", outcome.result)
     };

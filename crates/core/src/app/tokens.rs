@@ -37,10 +37,14 @@ impl super::Workspace {
         self.tokens.test(Arc::clone(&self.connections), id, l).await
     }
 
-    /// The health of every connection, by id. Never asks IMS for a token.
-    pub async fn connection_health(&self) -> Result<HashMap<String, ConnectionHealth>, Error> {
+    /// The health of every connection, by id, its reasons in `l`'s language. Never asks IMS
+    /// for a token.
+    pub async fn connection_health(
+        &self,
+        l: &Localizer,
+    ) -> Result<HashMap<String, ConnectionHealth>, Error> {
         self.tokens
-            .health_of_all(Arc::clone(&self.connections))
+            .health_of_all(Arc::clone(&self.connections), l)
             .await
     }
 }
@@ -71,6 +75,7 @@ impl Tokens {
     pub async fn health_of_all(
         self: &Arc<Self>,
         store: Arc<ConnectionStore>,
+        l: &Localizer,
     ) -> Result<HashMap<String, ConnectionHealth>, Error> {
         let all = {
             let store = Arc::clone(&store);
@@ -78,7 +83,7 @@ impl Tokens {
         };
         let mut health = HashMap::with_capacity(all.len());
         for connection in all {
-            let entry = self.health_of(&store, &connection).await;
+            let entry = self.health_of(&store, &connection, l).await;
             health.insert(connection.id, entry);
         }
         Ok(health)
@@ -88,6 +93,7 @@ impl Tokens {
         self: &Arc<Self>,
         store: &Arc<ConnectionStore>,
         connection: &Connection,
+        l: &Localizer,
     ) -> ConnectionHealth {
         let minted = matches!(
             connection.kind,
@@ -105,26 +111,27 @@ impl Tokens {
                 Ok(authorizer) => {
                     let _ = tokio::time::timeout(WARM_UP_LIMIT, authorizer.warm_up()).await;
                 }
-                Err(err) => return self.broken(connection, err),
+                Err(err) => return self.broken(connection, err, l),
             }
         }
-        self.authorizers.health(connection, &self.ctx)
+        self.authorizers.health(connection, &self.ctx, l)
     }
 
     /// The health of a connection whose token manager cannot be built (a secret missing from
     /// the keychain, a locked keychain): "failed: why".
-    fn broken(&self, connection: &Connection, err: Error) -> ConnectionHealth {
+    fn broken(&self, connection: &Connection, err: Error, l: &Localizer) -> ConnectionHealth {
         tracing::warn!(id = %connection.id, error = %err, "a connection's token manager could not be built");
         let last_error = match err {
             Error::Aem(e) => e,
             Error::SecretStore(e) => AemError::Keychain(e),
-            other => AemError::Auth(other.to_string()),
+            other => AemError::Auth(other.localized(l)),
         };
         let snapshot = TokenSnapshot {
             last_error: Some(last_error),
             ..TokenSnapshot::default()
         };
         connection_health(
+            l,
             connection.kind,
             &snapshot,
             connection.certificate_expires_at,
@@ -216,7 +223,10 @@ mod tests {
         let f = fixture().await;
         let auth = app_auth(&f);
 
-        let health = auth.health_of_all(f.store.clone()).await.unwrap();
+        let health = auth
+            .health_of_all(f.store.clone(), &Localizer::english())
+            .await
+            .unwrap();
         assert_eq!(health[&f.id].token, TokenStatus::NotYetObtained);
         assert_eq!(issued(&f), 0, "showing the status must not mint");
 
@@ -237,7 +247,10 @@ mod tests {
         assert!(report.token_seconds_left.unwrap() > 23 * 3600);
         assert_eq!(report.dam_readable, Some(true));
         assert_eq!(issued(&f), 1);
-        let health = auth.health_of_all(f.store.clone()).await.unwrap();
+        let health = auth
+            .health_of_all(f.store.clone(), &Localizer::english())
+            .await
+            .unwrap();
         assert!(
             matches!(health[&f.id].token, TokenStatus::Valid { seconds_left, .. } if seconds_left > 23 * 3600),
             "{health:?}"
@@ -251,7 +264,10 @@ mod tests {
 
         // A restart: the status shows the keychain's token without asking IMS.
         let restarted = app_auth(&f);
-        let health = restarted.health_of_all(f.store.clone()).await.unwrap();
+        let health = restarted
+            .health_of_all(f.store.clone(), &Localizer::english())
+            .await
+            .unwrap();
         assert!(
             matches!(health[&f.id].token, TokenStatus::Valid { .. }),
             "{health:?}"
@@ -295,7 +311,10 @@ mod tests {
         ChunkedSecrets::new(f.secrets.as_ref() as &dyn SecretStore)
             .remove(&format!("conn/{}/private-key", f.id))
             .unwrap();
-        let health = app_auth(&f).health_of_all(f.store.clone()).await.unwrap();
+        let health = app_auth(&f)
+            .health_of_all(f.store.clone(), &Localizer::english())
+            .await
+            .unwrap();
         let entry = &health[&f.id];
         assert!(
             matches!(&entry.token, TokenStatus::Failed { reason, .. } if reason.contains("private key")),

@@ -11,10 +11,11 @@ use super::model::{ConnectionView, ImportOptions};
 use crate::credentials::ImportPreview;
 use crate::error::ErrorCode;
 use crate::error::ReplaceNotice;
+use crate::i18n::{Localizer, Text};
 use crate::secrets::Secret;
 
 /// What happened to one file dropped on the window, picked with "Choose file…", or pasted.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FileOutcome {
     /// The file's name ("service-credentials.json"), or "Pasted text".
@@ -22,7 +23,7 @@ pub struct FileOutcome {
     pub result: FileResult,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(tag = "state", rename_all = "camelCase")]
 pub enum FileResult {
     /// A new connection.
@@ -32,7 +33,8 @@ pub enum FileResult {
     /// Nothing was stored. `problems` are full sentences.
     Refused {
         code: ErrorCode,
-        problems: Vec<String>,
+        #[ts(type = "Array<string>")]
+        problems: Vec<Text>,
     },
     /// Valid, but the user must decide first (which credential of several; the AEM address;
     /// whether to replace a stored connection that has the same client id but another IMS or
@@ -47,6 +49,31 @@ pub enum FileResult {
         #[ts(optional)]
         replaces: Option<ReplaceNotice>,
     },
+}
+
+impl FileOutcome {
+    /// Its words in `l`'s language, as the window is sent them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.result.localize(l);
+    }
+}
+
+impl FileResult {
+    /// Its words (problems, preview, differences) in `l`'s language.
+    pub fn localize(&mut self, l: &Localizer) {
+        match self {
+            FileResult::Imported { .. } | FileResult::Updated { .. } => {}
+            FileResult::Refused { problems, .. } => Text::localize_all(problems, l),
+            FileResult::NeedsChoice {
+                preview, replaces, ..
+            } => {
+                preview.localize(l);
+                if let Some(notice) = replaces {
+                    Text::localize_all(&mut notice.differences, l);
+                }
+            }
+        }
+    }
 }
 
 /// The app's built-in sandbox (a simulated AEM on this computer) while the app runs.
@@ -144,7 +171,7 @@ mod tests {
     fn needs_choice_uses_the_ui_field_names() {
         let json = serde_json::to_value(FileResult::Refused {
             code: ErrorCode::CredentialRefused,
-            problems: vec!["No.".into()],
+            problems: vec![Text::Plain("No.".into())],
         })
         .unwrap();
         assert_eq!(json["state"], "refused");

@@ -15,7 +15,7 @@ use crate::aem::auth::{Authorizer, RequestCredentials, StaticAuthorizer};
 use crate::aem::client::AemClient;
 use crate::aem::test_connection::{ConnectionTestReport, test_connection};
 use crate::credentials::CredentialKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::ims::clock::Clock;
 use crate::ims::dev_token::DevTokenAuthorizer;
 use crate::ims::exchange::ImsHttp;
@@ -65,17 +65,21 @@ pub fn authorizer_for(
     secrets: ConnectionSecrets,
     ctx: &AuthContext,
 ) -> Result<Arc<dyn Authorizer>> {
-    let missing = |what: &str| {
-        Error::InvalidInput(format!(
-            "The connection \"{}\" has no {what}. Import its credential file again.",
-            connection.name
-        ))
+    let missing = |field: &'static str| {
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-connection-missing-part",
+            vec![
+                ("field", field.into()),
+                ("name", connection.name.as_str().into()),
+            ],
+        )
     };
     let ims_base = || -> Result<ImsBase> {
         let raw = connection
             .ims_base
             .as_deref()
-            .ok_or_else(|| missing("IMS address"))?;
+            .ok_or_else(|| missing("ims-address"))?;
         ImsBase::parse(raw).map_err(invalid)
     };
     // Minted kinds differ only in how a token is obtained; caching and renewal are shared.
@@ -98,22 +102,22 @@ pub fn authorizer_for(
                 client_id: connection
                     .client_id
                     .clone()
-                    .ok_or_else(|| missing("client id"))?,
+                    .ok_or_else(|| missing("client-id"))?,
                 client_secret: secrets
                     .client_secret
-                    .ok_or_else(|| missing("client secret"))?,
+                    .ok_or_else(|| missing("client-secret"))?,
                 org_id: connection
                     .org
                     .clone()
-                    .ok_or_else(|| missing("organisation"))?,
+                    .ok_or_else(|| missing("organisation-id"))?,
                 technical_account_id: connection
                     .technical_account_id
                     .clone()
-                    .ok_or_else(|| missing("technical account id"))?,
+                    .ok_or_else(|| missing("technical-account-id"))?,
                 metascopes: connection.scopes.clone(),
                 private_key_pem: secrets
                     .private_key_pem
-                    .ok_or_else(|| missing("private key"))?,
+                    .ok_or_else(|| missing("private-key"))?,
             };
             account.validate().map_err(invalid)?;
             Ok(manager(Arc::new(ServiceAccountSource {
@@ -127,10 +131,10 @@ pub fn authorizer_for(
                 client_id: connection
                     .client_id
                     .clone()
-                    .ok_or_else(|| missing("client id"))?,
+                    .ok_or_else(|| missing("client-id"))?,
                 client_secret: secrets
                     .client_secret
-                    .ok_or_else(|| missing("client secret"))?,
+                    .ok_or_else(|| missing("client-secret"))?,
                 scopes: connection.scopes.clone(),
             };
             client.validate().map_err(invalid)?;
@@ -142,7 +146,7 @@ pub fn authorizer_for(
         CredentialKind::LocalDevToken => {
             let token = secrets
                 .dev_token
-                .ok_or_else(|| missing("development token"))?;
+                .ok_or_else(|| missing("development-token"))?;
             Ok(Arc::new(DevTokenAuthorizer::new(
                 token,
                 connection.token_expires_at,
@@ -153,7 +157,7 @@ pub fn authorizer_for(
             let user = connection
                 .acts_as
                 .clone()
-                .ok_or_else(|| missing("user name"))?;
+                .ok_or_else(|| missing("user-name"))?;
             let password: Secret = secrets.password.ok_or_else(|| missing("password"))?;
             Ok(Arc::new(StaticAuthorizer::new(
                 RequestCredentials::Basic { user, password },
@@ -167,8 +171,13 @@ pub fn authorizer_for(
     }
 }
 
+/// A stored credential IMS cannot be asked with (a field missing, a damaged key), in the
+/// catalogue's words.
 fn invalid(err: ImsError) -> Error {
-    Error::InvalidInput(err.to_string())
+    match err {
+        ImsError::InvalidCredential(text) => Error::worded(ErrorCode::InvalidInput, text),
+        other => Error::Aem(other.into()),
+    }
 }
 
 /// One authorizer per connection for the life of the process.
@@ -230,7 +239,12 @@ impl Authorizers {
 
     /// The health of `connection` as the connections page shows it. Connections whose
     /// authorizer was not built yet show what the stored connection knows.
-    pub fn health(&self, connection: &Connection, ctx: &AuthContext) -> ConnectionHealth {
+    pub fn health(
+        &self,
+        connection: &Connection,
+        ctx: &AuthContext,
+        l: &crate::i18n::Localizer,
+    ) -> ConnectionHealth {
         let snapshot = match self.existing(&connection.id) {
             Some(auth) => auth.snapshot(),
             None => crate::aem::auth::TokenSnapshot {
@@ -242,6 +256,7 @@ impl Authorizers {
             },
         };
         connection_health(
+            l,
             connection.kind,
             &snapshot,
             connection.certificate_expires_at,

@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::model::Connection;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 pub const FILE_NAME: &str = "connections.json";
 pub const VERSION: u64 = 1;
@@ -40,28 +40,43 @@ pub fn load(path: &Path) -> Result<Contents> {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Contents::default()),
         Err(e) => {
-            return Err(Error::io(format!("could not read {}", path.display()), e));
+            return Err(Error::io_doing(
+                "io-read",
+                vec![("path", path.display().to_string().into())],
+                e,
+            ));
         }
     };
     let unreadable = |detail: String| {
         tracing::error!(path = %path.display(), %detail, "connections file unreadable");
-        Error::InvalidInput(format!(
-            "The connections file {} is damaged ({detail}). Move it away to start over, or \
-             restore it from a backup.",
-            path.display()
-        ))
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-connections-damaged",
+            vec![
+                ("path", path.display().to_string().into()),
+                ("detail", detail.into()),
+            ],
+        )
     };
     let value: Value = serde_json::from_str(&text).map_err(|e| unreadable(e.to_string()))?;
     let version = value.get("version").and_then(Value::as_u64).unwrap_or(0);
     if version > VERSION {
-        return Err(Error::InvalidInput(format!(
-            "The connections file {} was written by a newer version of Metadesk (format \
-             {version}). Update Metadesk to use it; this version will not change it.",
-            path.display()
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-connections-newer",
+            vec![
+                ("path", path.display().to_string().into()),
+                ("version", version.to_string().into()),
+            ],
+        ));
     }
     if version == 0 {
-        return Err(unreadable("it has no format version".into()));
+        tracing::error!(path = %path.display(), "connections file without a format version");
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-connections-no-version",
+            vec![("path", path.display().to_string().into())],
+        ));
     }
     // `version` is checked above; the rest is the contents.
     serde_json::from_value(value).map_err(|e| unreadable(e.to_string()))
@@ -72,8 +87,13 @@ pub fn save(path: &Path, contents: &Contents) -> Result<()> {
     let dir = path
         .parent()
         .ok_or_else(|| Error::Internal("config path has no folder".into()))?;
-    std::fs::create_dir_all(dir)
-        .map_err(|e| Error::io(format!("could not create the folder {}", dir.display()), e))?;
+    std::fs::create_dir_all(dir).map_err(|e| {
+        Error::io_doing(
+            "io-create-folder",
+            vec![("path", dir.display().to_string().into())],
+            e,
+        )
+    })?;
     #[derive(Serialize)]
     struct Body<'a> {
         version: u64,
@@ -100,8 +120,9 @@ pub fn save(path: &Path, contents: &Contents) -> Result<()> {
     })();
     written.map_err(|e| {
         let _ = std::fs::remove_file(&temp);
-        Error::io(
-            format!("could not save the connections in {}", path.display()),
+        Error::io_doing(
+            "io-save-connections",
+            vec![("path", path.display().to_string().into())],
             e,
         )
     })

@@ -6,7 +6,7 @@
 //! `--confirm-production` in the CLI) or marking a connection production (`ConnectionStore`).
 
 use crate::connections::Connection;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// Allows a write through `connection` when it is not marked production, or when `typed` is
 /// its name exactly (spaces around it do not count: they are easy to type and invisible).
@@ -14,10 +14,11 @@ pub fn confirm_production(connection: &Connection, typed: Option<&str>) -> Resul
     if !connection.production || typed.is_some_and(|typed| typed.trim() == connection.name) {
         return Ok(());
     }
-    Err(Error::InvalidInput(format!(
-        "This connection is marked production: type its name, \"{}\", to apply.",
-        connection.name
-    )))
+    Err(Error::message(
+        ErrorCode::InvalidInput,
+        "error-confirm-production",
+        vec![("name", connection.name.as_str().into())],
+    ))
 }
 
 #[cfg(test)]
@@ -74,7 +75,11 @@ mod tests {
             Some("Prod"),
         ] {
             let err = confirm_production(&c, typed).unwrap_err();
-            assert!(matches!(err, Error::InvalidInput(_)), "{typed:?}");
+            assert_eq!(
+                err.code(),
+                crate::error::ErrorCode::InvalidInput,
+                "{typed:?}"
+            );
             assert_eq!(
                 err.to_string(),
                 "This connection is marked production: type its name, \"Prod author\", to apply.",

@@ -7,7 +7,8 @@
 
 use super::model::{Connection, ImportOptions};
 use crate::credentials::{CredentialKind, urls};
-use crate::error::{Error, ReplaceNotice, Result};
+use crate::error::{Error, ErrorCode, ReplaceNotice, Result};
+use crate::i18n::{Part, Text};
 use crate::secrets::slots::SecretSlot;
 use crate::secrets::{ChunkedSecrets, Secret};
 
@@ -28,15 +29,17 @@ pub(super) fn ims_base(
         .filter(|raw| !raw.is_empty());
     if let Some(raw) = given {
         if kind != CredentialKind::OauthServerToServer {
-            return Err(Error::InvalidInput(format!(
-                "An IMS address can only be given for an OAuth Server-to-Server credential; \
-                 this {} says which IMS it uses itself.",
-                kind.label()
-            )));
+            return Err(Error::worded(
+                ErrorCode::InvalidInput,
+                Text::new(
+                    "error-ims-only-for-oauth",
+                    vec![("kind", kind.name().into())],
+                ),
+            ));
         }
         return urls::normalise_ims_base(raw)
             .map(Some)
-            .map_err(|e| Error::InvalidInput(format!("The IMS address is not usable: {e}.")));
+            .map_err(|e| Error::message(ErrorCode::InvalidInput, "error-ims-address", e.args()));
     }
     if let Some(named) = from_file {
         return Ok(Some(named.to_string()));
@@ -68,35 +71,40 @@ pub(super) fn check_replace(
     }
     let mut differences = Vec::new();
     if previous.kind != next.kind {
-        differences.push(format!(
-            "Its kind is {}; the connection's is {}.",
-            next.kind.label(),
-            previous.kind.label()
+        differences.push(Text::new(
+            "replace-kind",
+            vec![
+                ("kind", next.kind.name().into()),
+                ("previous", previous.kind.name().into()),
+            ],
         ));
     }
     if previous.ims_base != next.ims_base {
-        let host = |base: &Option<String>| {
-            base.as_deref()
-                .map(urls::host_of)
-                .unwrap_or_else(|| "no IMS".into())
+        let host = |base: &Option<String>| -> Part {
+            match base.as_deref() {
+                Some(base) => urls::host_of(base).into(),
+                None => Text::plain("replace-no-ims").into(),
+            }
         };
-        differences.push(format!(
-            "It uses the IMS at {}, not {}.",
-            host(&next.ims_base),
-            host(&previous.ims_base)
+        differences.push(Text::new(
+            "replace-ims",
+            vec![
+                ("host", host(&next.ims_base)),
+                ("previous", host(&previous.ims_base)),
+            ],
         ));
     }
     for (slot, secret) in secrets {
-        let what = match slot {
-            SecretSlot::ClientSecret => "client secret",
-            SecretSlot::PrivateKey => "private key",
+        let field = match slot {
+            SecretSlot::ClientSecret => "client-secret",
+            SecretSlot::PrivateKey => "private-key",
             _ => continue,
         };
         if keychain
             .get(&slot.key(&previous.id))?
             .is_some_and(|stored| stored != *secret)
         {
-            differences.push(format!("Its {what} is different."));
+            differences.push(Text::new("replace-secret", vec![("field", field.into())]));
         }
     }
     if differences.is_empty() {

@@ -25,6 +25,7 @@ use super::reimport;
 use crate::credentials::{self, CredentialKind, Recognised, urls};
 use crate::dirs::AppDirs;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 use crate::lock_file::LockFile;
 use crate::secrets::slots::SecretSlot;
 use crate::secrets::{ChunkedSecrets, Secret, SecretStore};
@@ -156,9 +157,7 @@ impl ConnectionStore {
             .map(str::trim)
             .filter(|u| !u.is_empty())
         {
-            Some(raw) => Some(urls::normalise_aem_url(raw).map_err(|e| {
-                Error::InvalidInput(format!("The AEM address is not usable: {e}."))
-            })?),
+            Some(raw) => Some(urls::normalise_aem_url(raw).map_err(aem_address)?),
             None => None,
         };
         let candidate_url = given_url.clone().or_else(|| draft.aem_url.clone());
@@ -176,11 +175,13 @@ impl ConnectionStore {
             .or_else(|| previous.as_ref().map(|p| p.aem_url.clone()))
             .or_else(|| draft.aem_url.clone())
             .ok_or_else(|| {
-                Error::InvalidInput(format!(
-                    "This {} does not say which AEM environment it is for. Give the AEM author \
-                     address, like https://author-p12345-e67890.adobeaemcloud.com.",
-                    draft.kind.label()
-                ))
+                Error::worded(
+                    ErrorCode::InvalidInput,
+                    Text::new(
+                        "error-no-aem-address",
+                        vec![("kind", draft.kind.name().into())],
+                    ),
+                )
             })?;
 
         let others: Vec<&Connection> = connections
@@ -223,7 +224,8 @@ impl ConnectionStore {
                     .or(previous.as_ref().map(|p| p.production))
                     .unwrap_or(false),
             sandbox,
-            secret_hints: draft.secret_hints.clone(),
+            // Kept in the config file as words (English): the card shows them as they are.
+            secret_hints: draft.secret_hints.iter().map(Text::to_string).collect(),
             imported_at: OffsetDateTime::now_utc(),
             // A new file for the same credential keeps its pairing (checked again when used).
             finds_assets_with: previous.as_ref().and_then(|p| p.finds_assets_with.clone()),
@@ -267,8 +269,9 @@ impl ConnectionStore {
                         config::save(&self.config_path, &contents)
                     } else {
                         std::fs::remove_file(&self.config_path).map_err(|e| {
-                            Error::io(
-                                format!("could not remove {}", self.config_path.display()),
+                            Error::io_doing(
+                                "io-remove",
+                                vec![("path", self.config_path.display().to_string().into())],
                                 e,
                             )
                         })
@@ -325,8 +328,7 @@ impl ConnectionStore {
 
     /// Changes the AEM author URL (https, or http on this computer).
     pub fn set_aem_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
-        let url = urls::normalise_aem_url(url)
-            .map_err(|e| Error::InvalidInput(format!("The AEM address is not usable: {e}.")))?;
+        let url = urls::normalise_aem_url(url).map_err(aem_address)?;
         self.update(id, |connection, _| {
             connection.aem_url = url;
             Ok(())
@@ -336,10 +338,10 @@ impl ConnectionStore {
     pub fn set_production(&self, id: &str, production: bool) -> Result<ConnectionView> {
         self.update(id, |connection, _| {
             if production && connection.sandbox {
-                return Err(Error::InvalidInput(
-                    "A sandbox connection is a simulated AEM on this computer; it cannot be \
-                     marked as production."
-                        .into(),
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-sandbox-not-production",
+                    Vec::new(),
                 ));
             }
             connection.production = production;
@@ -360,7 +362,11 @@ impl ConnectionStore {
                 .iter()
                 .find(|c| c.id == finder || c.name.eq_ignore_ascii_case(finder))
                 .ok_or_else(|| {
-                    Error::NotFound(format!("There is no other connection named \"{finder}\"."))
+                    Error::message(
+                        ErrorCode::NotFound,
+                        "error-no-other-connection",
+                        vec![("name", finder.into())],
+                    )
                 })?;
             check_finder(connection, found)?;
             connection.finds_assets_with = Some(found.id.clone());
@@ -441,25 +447,29 @@ impl ConnectionStore {
     pub fn load_secrets(&self, id: &str) -> Result<ConnectionSecrets> {
         let connection = self.get(id)?;
         let chunked = ChunkedSecrets::new(self.secrets.as_ref());
-        let read = |slot: SecretSlot, what: &str| -> Result<Option<Secret>> {
+        let read = |slot: SecretSlot, field: &'static str| -> Result<Option<Secret>> {
             chunked.get(&slot.key(id))?.map(Some).ok_or_else(|| {
-                Error::NotFound(format!(
-                    "The keychain has no {what} for \"{}\". Import its credential file again.",
-                    connection.name
-                ))
+                Error::message(
+                    ErrorCode::NotFound,
+                    "error-keychain-missing",
+                    vec![
+                        ("field", field.into()),
+                        ("name", connection.name.as_str().into()),
+                    ],
+                )
             })
         };
         let mut secrets = ConnectionSecrets::default();
         match connection.kind {
             CredentialKind::ServiceCredentials => {
-                secrets.client_secret = read(SecretSlot::ClientSecret, "client secret")?;
-                secrets.private_key_pem = read(SecretSlot::PrivateKey, "private key")?;
+                secrets.client_secret = read(SecretSlot::ClientSecret, "client-secret")?;
+                secrets.private_key_pem = read(SecretSlot::PrivateKey, "private-key")?;
             }
             CredentialKind::OauthServerToServer => {
-                secrets.client_secret = read(SecretSlot::ClientSecret, "client secret")?;
+                secrets.client_secret = read(SecretSlot::ClientSecret, "client-secret")?;
             }
             CredentialKind::LocalDevToken => {
-                secrets.dev_token = read(SecretSlot::DevToken, "development token")?;
+                secrets.dev_token = read(SecretSlot::DevToken, "development-token")?;
             }
             CredentialKind::LocalSdk => {
                 secrets.password = read(SecretSlot::Password, "password")?;
@@ -549,10 +559,10 @@ impl ConnectionStore {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
         let lock = LockFile::acquire_within(&self.lock_path, LOCK_PATIENCE)?.ok_or_else(|| {
-            Error::InvalidInput(
-                "Another Metadesk window or command is changing the connections and has not \
-                 finished. Try again in a moment."
-                    .into(),
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-connections-busy",
+                Vec::new(),
             )
         })?;
         Ok(Changing {
@@ -560,6 +570,11 @@ impl ConnectionStore {
             _turn: turn,
         })
     }
+}
+
+/// An AEM address the user gave that cannot be used.
+fn aem_address(problem: crate::net::UrlProblem) -> Error {
+    Error::message(ErrorCode::InvalidInput, "error-aem-address", problem.args())
 }
 
 /// A fresh connection id: 12 hex characters.
@@ -571,20 +586,28 @@ fn new_id() -> String {
 fn checked_name(name: &str, others: &[&Connection]) -> Result<String> {
     let name = name.trim();
     if name.is_empty() {
-        return Err(Error::InvalidInput("A connection needs a name.".into()));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-name-empty",
+            Vec::new(),
+        ));
     }
     if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::InvalidInput(format!(
-            "The name is too long (at most {MAX_NAME_CHARS} characters)."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-name-too-long",
+            vec![("max", (MAX_NAME_CHARS as f64).into())],
+        ));
     }
     if others
         .iter()
         .any(|c| c.name.to_lowercase() == name.to_lowercase())
     {
-        return Err(Error::InvalidInput(format!(
-            "There is already a connection called \"{name}\". Choose another name."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-name-taken",
+            vec![("name", name.into())],
+        ));
     }
     Ok(name.to_string())
 }
@@ -611,25 +634,30 @@ fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
 pub fn check_finder(writer: &Connection, finder: &Connection) -> Result<()> {
     use crate::credentials::ApiFamily;
     if writer.kind.api_family() != ApiFamily::OpenApi {
-        return Err(Error::InvalidInput(format!(
-            "\"{}\" finds assets itself: only an OAuth Server-to-Server connection is paired \
-             with another connection.",
-            writer.name
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-finder-not-needed",
+            vec![("name", writer.name.as_str().into())],
+        ));
     }
     if finder.kind.api_family() != ApiFamily::Classic {
-        return Err(Error::InvalidInput(format!(
-            "\"{}\" cannot find assets either: choose a connection made from AEM service \
-             credentials, a development token or a local SDK login.",
-            finder.name
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-finder-cannot-find",
+            vec![("name", finder.name.as_str().into())],
+        ));
     }
     if !urls::same_aem(&finder.aem_url, &writer.aem_url) {
-        return Err(Error::InvalidInput(format!(
-            "\"{}\" is a connection to {}, but \"{}\" is on {}: the connection that finds \
-             assets must be on the same AEM.",
-            finder.name, finder.aem_url, writer.name, writer.aem_url
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-finder-other-aem",
+            vec![
+                ("finder", finder.name.as_str().into()),
+                ("finderUrl", finder.aem_url.as_str().into()),
+                ("name", writer.name.as_str().into()),
+                ("url", writer.aem_url.as_str().into()),
+            ],
+        ));
     }
     Ok(())
 }

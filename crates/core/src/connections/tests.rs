@@ -157,6 +157,25 @@ fn importing_the_same_client_id_updates_the_connection() {
     assert_eq!(notice.connection_id, first.id);
     assert_eq!(notice.connection_name, "Marketing prod");
     assert_eq!(notice.differences, ["Its private key is different."]);
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    let mut shown = FileResult::NeedsChoice {
+        pending_id: "p".into(),
+        preview: recognise(&service_json(&key)).preview,
+        replaces: Some((**notice).clone()),
+    };
+    shown.localize(&fr);
+    let FileResult::NeedsChoice {
+        replaces: Some(shown),
+        ..
+    } = shown
+    else {
+        unreachable!()
+    };
+    assert_eq!(
+        shown.differences,
+        ["Le champ «\u{a0}clé privée\u{a0}» diffère."]
+    );
+    crate::i18n::checks::assert_reads_french(&err.localized(&fr));
     assert!(
         err.to_string()
             .contains("the client id of the connection \"Marketing prod\""),
@@ -425,7 +444,7 @@ fn refused_files_leave_no_trace() {
     match outcome.result {
         FileResult::Refused { code, problems } => {
             assert_eq!(code, ErrorCode::CredentialRefused);
-            assert!(problems[0].contains("folder"));
+            assert!(problems[0].to_string().contains("folder"));
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
@@ -795,7 +814,7 @@ fn import_file(store: &ConnectionStore, path: &Path) -> FileOutcome {
         },
         Err(other) => FileResult::Refused {
             code: other.code(),
-            problems: vec![other.to_string()],
+            problems: vec![crate::i18n::Text::Plain(other.to_string())],
         },
     };
     let file = path.file_name().unwrap().to_string_lossy().into_owned();
@@ -898,7 +917,7 @@ fn an_ims_address_is_refused_for_kinds_that_name_their_own() {
     evil["integration"]["imsEndpoint"] = json!("adobelogin.com.evil.test");
     let refusal = inspect(&serde_json::to_vec(&evil).unwrap()).unwrap_err();
     assert!(
-        refusal.problems[0].contains("is not Adobe IMS"),
+        refusal.problems[0].to_string().contains("is not Adobe IMS"),
         "{:?}",
         refusal.problems
     );
@@ -933,6 +952,24 @@ fn the_same_client_id_with_another_ims_needs_a_yes() {
     );
     assert_eq!(f.secrets.keys(), keys_before);
     assert_eq!(std::fs::read(f.store.config_path()).unwrap(), config_before);
+
+    // The same notice for a French reader: every word French, French typography.
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    let said = err.localized(&fr);
+    crate::i18n::checks::assert_reads_french(&said);
+    assert!(
+        said.starts_with(&format!(
+            "Ce fichier a l’identifiant client de la connexion «\u{a0}{}\u{a0}»",
+            first.name
+        )),
+        "{said}"
+    );
+    assert!(
+        said.contains(
+            "Ce fichier utilise l’IMS ims-na1-stg1.adobelogin.com, et non ims-na1.adobelogin.com."
+        ),
+        "{said}"
+    );
 
     let replaced = f
         .store

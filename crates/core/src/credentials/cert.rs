@@ -22,22 +22,21 @@ pub struct CertificateInfo {
 pub fn parse(raw: &str) -> Result<CertificateInfo, &'static str> {
     let block = pem::normalise(raw)?;
     if block.label != "CERTIFICATE" {
-        return Err("is not a certificate");
+        return Err("not-certificate");
     }
     let der = block.der()?;
-    let cert = Certificate::from_der(&der).map_err(|_| "is not a readable certificate")?;
+    let cert = Certificate::from_der(&der).map_err(|_| "unreadable-certificate")?;
     let validity = &cert.tbs_certificate.validity;
     let to_time = |t: &x509_cert::time::Time| {
         OffsetDateTime::from_unix_timestamp(t.to_unix_duration().as_secs() as i64)
-            .map_err(|_| "has dates Metadesk cannot read")
+            .map_err(|_| "bad-dates")
     };
     let spki = cert
         .tbs_certificate
         .subject_public_key_info
         .to_der()
-        .map_err(|_| "is not a readable certificate")?;
-    let public_key =
-        RsaPublicKey::from_public_key_der(&spki).map_err(|_| "does not hold an RSA public key")?;
+        .map_err(|_| "unreadable-certificate")?;
+    let public_key = RsaPublicKey::from_public_key_der(&spki).map_err(|_| "not-rsa-certificate")?;
     Ok(CertificateInfo {
         not_before: to_time(&validity.not_before)?,
         not_after: to_time(&validity.not_after)?,
@@ -64,8 +63,8 @@ mod tests {
     #[test]
     fn refuses_what_is_not_a_certificate() {
         let key = TestKey::small();
-        assert_eq!(parse(&key.pkcs1_pem()).err(), Some("is not a certificate"));
+        assert_eq!(parse(&key.pkcs1_pem()).err(), Some("not-certificate"));
         let junk = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
-        assert_eq!(parse(junk).err(), Some("is not a readable certificate"));
+        assert_eq!(parse(junk).err(), Some("unreadable-certificate"));
     }
 }

@@ -16,10 +16,7 @@ pub enum Shape {
 
 pub fn detect(object: &Map<String, Value>) -> Result<Shape, Refusal> {
     if object.get("ok") == Some(&Value::Bool(false)) {
-        return Err(Refusal::one(
-            "The file is an error answer from the AEM Developer Console (\"ok\": false), not a \
-             credential. Download the credential again.",
-        ));
+        return Err(Refusal::new("refusal-console-error", Vec::new()));
     }
     let has = |key: &str| object.contains_key(key);
     if has("accessToken") {
@@ -42,24 +39,13 @@ pub fn detect(object: &Map<String, Value>) -> Result<Shape, Refusal> {
         return Ok(Shape::FlatOauth);
     }
     if has("access_token") {
-        return Err(Refusal::one(
-            "The file holds an access token from a token request, not a credential. Import the \
-             credential the token was made with instead.",
-        ));
+        return Err(Refusal::new("refusal-token-answer", Vec::new()));
     }
-    Err(Refusal::one(
-        "Metadesk does not recognise this file. It accepts AEM service credentials or a local \
-         development token (both from the AEM Developer Console), and OAuth Server-to-Server \
-         credentials from the Adobe Developer Console.",
-    ))
+    Err(Refusal::new("refusal-unknown-file", Vec::new()))
 }
 
 /// Adobe Developer Console JWT (service account) credentials reached end of life in 2025;
 /// AEM Developer Console service credentials are a different thing and still work.
 pub fn retired_jwt() -> Refusal {
-    Refusal::one(
-        "This is an Adobe Developer Console JWT (service account) credential. Adobe retired \
-         those in 2025. In the Adobe Developer Console, add an OAuth Server-to-Server \
-         credential to the project, or use service credentials from the AEM Developer Console.",
-    )
+    Refusal::new("refusal-retired-jwt", Vec::new())
 }

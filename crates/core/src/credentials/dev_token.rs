@@ -11,6 +11,7 @@ use time::{Duration, OffsetDateTime};
 
 use super::fields::{Fields, Problems};
 use super::{CredentialKind, Draft, Refusal, hint, until};
+use crate::i18n::{Part, Text};
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
 
@@ -18,7 +19,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
     let mut problems = Problems::default();
     let root = Fields::root(object);
     let Some(token) = root
-        .text("accessToken", "access token", &mut problems)
+        .text("accessToken", "access-token", &mut problems)
         .map(Secret::new)
     else {
         return Err(Refusal {
@@ -26,10 +27,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         });
     };
     let Some(claims) = claims(token.expose()) else {
-        return Err(Refusal::one(
-            "The access token (accessToken) is not a readable token. Download a new local \
-             development token from the AEM Developer Console.",
-        ));
+        return Err(Refusal::new("refusal-token-unreadable", Vec::new()));
     };
     let millis = |key: &str| -> Option<i64> {
         match claims.get(key)? {
@@ -54,33 +52,27 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         .filter(|a| a.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-'))
         .map(|a| format!("https://{a}.adobelogin.com"));
 
-    let mut warnings = vec![
-        "Development tokens cannot be renewed: when this one runs out, download a new one from \
-         the AEM Developer Console and import it again."
-            .to_string(),
-    ];
+    let mut warnings = vec![Text::plain("import-warning-token-not-renewable")];
     match expires_at {
         Some(expires) if expires <= now => {
-            return Err(Refusal::one(format!(
-                "This development token has expired ({}). Download a new one from the AEM \
-                 Developer Console (Integrations → Local token).",
-                super::day(expires)
-            )));
+            return Err(Refusal::new(
+                "refusal-token-expired",
+                vec![("date", Part::Date(expires))],
+            ));
         }
         Some(_) => {}
-        None => warnings.push(
-            "Metadesk cannot tell when this token expires (it usually lasts 24 hours).".into(),
-        ),
+        None => warnings.push(Text::plain("import-warning-token-end-unknown")),
     }
-    let who = acts_as
-        .clone()
-        .unwrap_or_else(|| "the person who created it".to_string());
+    let who: Part = match &acts_as {
+        Some(user) => user.as_str().into(),
+        None => Text::plain("import-token-creator").into(),
+    };
     let summary = match expires_at {
-        Some(expires) => format!(
-            "An AEM local development token. It acts as {who} {}.",
-            until(expires, now)
+        Some(expires) => Text::new(
+            "import-summary-dev-token",
+            vec![("who", who), ("until", until(expires, now).into())],
         ),
-        None => format!("An AEM local development token. It acts as {who}."),
+        None => Text::new("import-summary-dev-token-no-end", vec![("who", who)]),
     };
     let suggested_name = match &acts_as {
         Some(user) => format!("Development token · {user}"),
@@ -102,7 +94,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         suggested_name,
         // A development token names no environment: the user tells us which one it is for.
         aem_url: None,
-        secret_hints: vec![hint("development token", &token)],
+        secret_hints: vec![hint("development-token", &token)],
         secrets: vec![(SecretSlot::DevToken, token)],
         warnings,
     })

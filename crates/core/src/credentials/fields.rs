@@ -5,13 +5,25 @@
 
 use serde_json::{Map, Value};
 
+use crate::i18n::{Part, Text};
+
 /// The problems found so far, in the order they were found.
 #[derive(Default)]
-pub struct Problems(pub Vec<String>);
+pub struct Problems(pub Vec<Text>);
 
 impl Problems {
-    pub fn push(&mut self, problem: impl Into<String>) {
-        self.0.push(problem.into());
+    pub fn push(&mut self, problem: Text) {
+        self.0.push(problem);
+    }
+
+    /// The refusal `id` (a `refusal-…` message) with `args`.
+    pub fn add(&mut self, id: &'static str, args: Vec<(&'static str, Part)>) {
+        self.0.push(Text::new(id, args));
+    }
+
+    /// The problem `id` about the field `field` (a `credential-field` key) at `path`.
+    pub fn field(&mut self, id: &'static str, field: &'static str, path: &str) {
+        self.add(id, vec![("field", field.into()), ("path", path.into())]);
     }
 
     pub fn is_empty(&self) -> bool {
@@ -53,9 +65,10 @@ impl<'a> Fields<'a> {
         let map = match self.map.and_then(|m| m.get(key)) {
             Some(Value::Object(inner)) => Some(inner),
             Some(_) => {
-                problems.push(format!(
-                    "The field {path} should be a group of fields but is not."
-                ));
+                problems.add(
+                    "refusal-field-not-group",
+                    vec![("path", path.as_str().into())],
+                );
                 None
             }
             None => None,
@@ -68,42 +81,52 @@ impl<'a> Fields<'a> {
         self.map.and_then(|m| m.get(key))
     }
 
-    /// A required, non-empty text field. `what` names it in words ("a client secret").
-    pub fn text(&self, key: &str, what: &str, problems: &mut Problems) -> Option<String> {
+    /// A required, non-empty text field. `field` names it (a `credential-field` key: "client-secret").
+    pub fn text(&self, key: &str, field: &'static str, problems: &mut Problems) -> Option<String> {
         let path = self.path_of(key);
         match self.get(key) {
             None | Some(Value::Null) => {
-                problems.push(format!("The file has no {what} ({path})."));
+                problems.field("refusal-field-missing", field, &path);
                 None
             }
             Some(Value::String(s)) if s.trim().is_empty() => {
-                problems.push(format!("The {what} ({path}) is empty."));
+                problems.field("refusal-field-empty", field, &path);
                 None
             }
             Some(Value::String(s)) => Some(s.trim().to_string()),
             Some(_) => {
-                problems.push(format!("The {what} ({path}) should be text but is not."));
+                problems.field("refusal-field-not-text", field, &path);
                 None
             }
         }
     }
 
     /// An optional text field: absent or empty is `None`; a wrong type is a problem.
-    pub fn optional_text(&self, key: &str, what: &str, problems: &mut Problems) -> Option<String> {
+    pub fn optional_text(
+        &self,
+        key: &str,
+        field: &'static str,
+        problems: &mut Problems,
+    ) -> Option<String> {
         match self.get(key) {
             None | Some(Value::Null) => None,
             Some(Value::String(s)) if s.trim().is_empty() => None,
-            Some(_) => self.text(key, what, problems),
+            Some(_) => self.text(key, field, problems),
         }
     }
 
     /// A list of words given as a JSON array of text or as one comma-separated text (both
     /// appear in Adobe's files), trimmed, without empty items.
-    pub fn word_list(&self, key: &str, what: &str, problems: &mut Problems) -> Vec<String> {
+    pub fn word_list(
+        &self,
+        key: &str,
+        field: &'static str,
+        problems: &mut Problems,
+    ) -> Vec<String> {
         let path = self.path_of(key);
         let items: Vec<String> = match self.get(key) {
             None | Some(Value::Null) => {
-                problems.push(format!("The file has no {what} ({path})."));
+                problems.field("refusal-field-missing", field, &path);
                 return Vec::new();
             }
             Some(Value::String(s)) => s.split(',').map(str::to_string).collect(),
@@ -113,8 +136,7 @@ impl<'a> Fields<'a> {
                     match value {
                         Value::String(s) => items.extend(s.split(',').map(str::to_string)),
                         _ => {
-                            problems
-                                .push(format!("The {what} ({path}) should be text but is not."));
+                            problems.field("refusal-field-not-text", field, &path);
                             return Vec::new();
                         }
                     }
@@ -122,7 +144,7 @@ impl<'a> Fields<'a> {
                 items
             }
             Some(_) => {
-                problems.push(format!("The {what} ({path}) should be text but is not."));
+                problems.field("refusal-field-not-text", field, &path);
                 return Vec::new();
             }
         };
@@ -132,7 +154,7 @@ impl<'a> Fields<'a> {
             .filter(|s| !s.is_empty())
             .collect();
         if words.is_empty() {
-            problems.push(format!("The {what} ({path}) is empty."));
+            problems.field("refusal-field-empty", field, &path);
         }
         words
     }
@@ -154,9 +176,9 @@ mod tests {
         let mut problems = Problems::default();
         let root = Fields::root(map);
         let a = root.object("a", &mut problems);
-        assert_eq!(a.text("x", "client secret", &mut problems), None);
+        assert_eq!(a.text("x", "client-secret", &mut problems), None);
         assert_eq!(a.text("y", "org", &mut problems), None);
-        assert_eq!(a.text("z", "private key", &mut problems), None);
+        assert_eq!(a.text("z", "private-key", &mut problems), None);
         assert_eq!(a.word_list("s", "scopes", &mut problems), ["one", "two"]);
         let b = root.object("b", &mut problems);
         assert_eq!(b.text("c", "id", &mut problems), None);

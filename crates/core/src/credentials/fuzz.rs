@@ -61,7 +61,10 @@ fn check(bytes: &[u8]) -> Result<(), TestCaseError> {
         Err(refusal) => {
             prop_assert!(!refusal.problems.is_empty(), "a refusal that says nothing");
             prop_assert!(
-                refusal.problems.iter().all(|p| !p.trim().is_empty()),
+                refusal
+                    .problems
+                    .iter()
+                    .all(|p| !p.to_string().trim().is_empty()),
                 "an empty problem: {:?}",
                 refusal.problems
             );

@@ -26,9 +26,7 @@ pub fn read_credential_file(path: &Path) -> Result<Vec<u8>, Refusal> {
     // `metadata` follows links, so a link is judged by what it points to.
     let metadata = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
     if metadata.is_dir() {
-        return Err(Refusal::one(
-            "This is a folder, not a file. Choose the credential file itself (a .json file).",
-        ));
+        return Err(Refusal::new("refusal-folder", Vec::new()));
     }
     if !metadata.is_file() {
         return Err(not_a_file());
@@ -72,55 +70,41 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Refusal {
     tracing::info!(path = %path.display(), error = %e, "credential file unreadable");
-    Refusal::one(match e.kind() {
-        std::io::ErrorKind::NotFound => "The file does not exist.".to_string(),
-        std::io::ErrorKind::PermissionDenied => {
-            "Metadesk is not allowed to read this file.".to_string()
-        }
-        _ => format!("The file could not be read ({e})."),
-    })
+    match e.kind() {
+        std::io::ErrorKind::NotFound => Refusal::new("refusal-missing-file", Vec::new()),
+        std::io::ErrorKind::PermissionDenied => Refusal::new("refusal-not-allowed", Vec::new()),
+        _ => Refusal::new("refusal-unreadable", vec![("detail", e.to_string().into())]),
+    }
 }
 
 fn not_a_file() -> Refusal {
-    Refusal::one(
-        "This is not a regular file (it is a device, a pipe or a socket, or a link to one). \
-         Choose the credential file itself (a .json file).",
-    )
+    Refusal::new("refusal-not-regular", Vec::new())
 }
 
 fn too_large(bytes: u64) -> Refusal {
-    Refusal::one(format!(
-        "The file is too large to be a credential file ({:.1} MB; credential files are a few \
-         kilobytes).",
-        bytes as f64 / (1024.0 * 1024.0)
-    ))
+    let megabytes = (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0;
+    Refusal::new("refusal-too-large", vec![("size", megabytes.into())])
 }
 
 /// Decodes the bytes as UTF-8 JSON and returns the top-level object.
 pub fn parse_object(bytes: &[u8]) -> Result<Map<String, Value>, Refusal> {
     let text = decode_text(bytes)?;
     if nesting_depth(text) > MAX_DEPTH {
-        return Err(Refusal::one(
-            "The file's JSON is nested far too deeply to be a credential file.",
-        ));
+        return Err(Refusal::new("refusal-too-deep", Vec::new()));
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        Refusal::one(format!(
-            "The file is not valid JSON (line {}, column {}). Credential files are JSON; \
-             download it again rather than editing it by hand.",
-            e.line(),
-            e.column()
-        ))
+        Refusal::new(
+            "refusal-not-json",
+            vec![
+                ("line", (e.line() as f64).into()),
+                ("column", (e.column() as f64).into()),
+            ],
+        )
     })?;
     match value {
         Value::Object(map) => Ok(map),
-        Value::Array(_) => Err(Refusal::one(
-            "The file holds a list (a JSON array), not a credential. Import one credential file \
-             at a time.",
-        )),
-        _ => Err(Refusal::one(
-            "The file holds a single JSON value, not a credential.",
-        )),
+        Value::Array(_) => Err(Refusal::new("refusal-json-list", Vec::new())),
+        _ => Err(Refusal::new("refusal-json-value", Vec::new())),
     }
 }
 
@@ -129,7 +113,7 @@ fn decode_text(bytes: &[u8]) -> Result<&str, Refusal> {
         return Err(too_large(bytes.len() as u64));
     }
     if bytes.iter().all(u8::is_ascii_whitespace) {
-        return Err(Refusal::one("The file is empty."));
+        return Err(Refusal::new("refusal-empty", Vec::new()));
     }
     // UTF-16 is what some Windows editors save as "Unicode": a byte-order mark, or text with a
     // zero byte next to every ASCII character.
@@ -137,10 +121,7 @@ fn decode_text(bytes: &[u8]) -> Result<&str, Refusal> {
     let utf16_pattern = bytes.len() >= 4 && (bytes[1] == 0 && bytes[3] == 0)
         || bytes.len() >= 4 && (bytes[0] == 0 && bytes[2] == 0);
     if utf16_bom || utf16_pattern {
-        return Err(Refusal::one(
-            "The file is saved as UTF-16 (\"Unicode\") text. Save it as UTF-8, or download it \
-             again from the console without opening it in an editor.",
-        ));
+        return Err(Refusal::new("refusal-utf16", Vec::new()));
     }
     let bytes = bytes.strip_prefix(&[0xEF, 0xBB, 0xBF]).unwrap_or(bytes);
     if bytes.contains(&0) {
@@ -150,10 +131,7 @@ fn decode_text(bytes: &[u8]) -> Result<&str, Refusal> {
 }
 
 fn binary() -> Refusal {
-    Refusal::one(
-        "The file is not a text file (it looks like a binary file, an image or an archive). \
-         Credential files are JSON text.",
-    )
+    Refusal::new("refusal-binary", Vec::new())
 }
 
 /// The deepest `[`/`{` nesting outside strings. A quick scan, run before the real parser.

@@ -5,6 +5,7 @@ use time::OffsetDateTime;
 
 use super::fields::Problems;
 use super::{CredentialKind, Draft, Recognised, Refusal, urls};
+use crate::i18n::Text;
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
 
@@ -16,14 +17,14 @@ pub fn local_sdk(url: Option<&str>, user: &str, password: Secret) -> Result<Reco
         .filter(|u| !u.is_empty())
         .unwrap_or(urls::LOCAL_SDK_URL);
     let url = urls::normalise_aem_url(url)
-        .map_err(|e| problems.push(format!("The AEM address is not usable: {e}.")))
+        .map_err(|e| problems.add("refusal-aem-address", e.parts()))
         .ok();
     let user = user.trim().to_string();
     if user.is_empty() {
-        problems.push("The user name is empty.");
+        problems.add("refusal-user-empty", Vec::new());
     }
     if password.expose().is_empty() {
-        problems.push("The password is empty.");
+        problems.add("refusal-password-empty", Vec::new());
     }
     let Some(url) = url else {
         return Err(Refusal {
@@ -39,7 +40,10 @@ pub fn local_sdk(url: Option<&str>, user: &str, password: Secret) -> Result<Reco
     let draft = Draft {
         choice: None,
         kind: CredentialKind::LocalSdk,
-        summary: format!("The AEM SDK at {url}, signed in as {user}."),
+        summary: Text::new(
+            "import-summary-sdk",
+            vec![("url", url.as_str().into()), ("user", user.as_str().into())],
+        ),
         ims_base: None,
         client_id: None,
         technical_account_id: None,
@@ -51,7 +55,10 @@ pub fn local_sdk(url: Option<&str>, user: &str, password: Secret) -> Result<Reco
         token_expires_at: None,
         suggested_name: format!("Local AEM SDK · {host}"),
         aem_url: Some(url),
-        secret_hints: vec!["password ••••".to_string()],
+        secret_hints: vec![Text::new(
+            "import-secret-hint",
+            vec![("field", "password".into()), ("hint", "••••".into())],
+        )],
         secrets: vec![(SecretSlot::Password, password)],
         warnings: Vec::new(),
     };

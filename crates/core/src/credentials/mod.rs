@@ -26,6 +26,7 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 use ts_rs::TS;
 
+use crate::i18n::{Localizer, Part, Text};
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
 
@@ -69,7 +70,17 @@ impl CredentialKind {
         }
     }
 
-    /// The kind in words, as lists and previews show it.
+    /// The kind's name in the reader's language (the catalogue's `kind-…`).
+    pub fn name(self) -> Text {
+        Text::plain(match self {
+            CredentialKind::ServiceCredentials => "kind-service-credentials",
+            CredentialKind::LocalDevToken => "kind-local-dev-token",
+            CredentialKind::OauthServerToServer => "kind-oauth-s2s",
+            CredentialKind::LocalSdk => "kind-local-sdk",
+        })
+    }
+
+    /// The kind in English words, for the log and the connection list's English fields.
     pub fn label(self) -> &'static str {
         match self {
             CredentialKind::ServiceCredentials => "AEM service credentials",
@@ -101,64 +112,74 @@ impl CredentialKind {
     }
 
     /// What it can and cannot call (adobe-wire §0).
-    pub fn capabilities(self) -> Vec<String> {
-        let lines: &[&str] = match self {
+    pub fn capabilities(self) -> Vec<Text> {
+        let lines: &[&'static str] = match self {
             CredentialKind::ServiceCredentials | CredentialKind::LocalDevToken => {
-                &["Works with the classic AEM APIs: the Assets HTTP API (/api/assets) and GraphQL."]
+                &["import-works-classic"]
             }
-            CredentialKind::OauthServerToServer => &[
-                "Works with AEM's OpenAPI-based APIs (/adobe/assets, /adobe/folders) once an \
-                 administrator allow-lists its client id for the environment.",
-                "Does not work with the classic Assets HTTP API (/api/assets); for that, use \
-                 service credentials from the AEM Developer Console.",
-            ],
-            CredentialKind::LocalSdk => {
-                &["Works with the classic AEM APIs of the AEM SDK on this computer."]
-            }
+            CredentialKind::OauthServerToServer => &["import-works-openapi", "import-not-classic"],
+            CredentialKind::LocalSdk => &["import-works-sdk"],
         };
-        lines.iter().map(|s| s.to_string()).collect()
+        lines.iter().map(|id| Text::plain(id)).collect()
     }
 }
 
-/// Why a file cannot be imported: every problem found, each a full sentence.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS, thiserror::Error)]
-#[serde(rename_all = "camelCase")]
-#[error("{}", problems.join(" "))]
+/// Why a file cannot be imported: every problem found, each a full sentence of the catalogue
+/// (`refusal-…`), written in the reader's language by the face that shows it.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("{}", Text::join(problems, &Localizer::english()))]
 pub struct Refusal {
-    pub problems: Vec<String>,
+    pub problems: Vec<Text>,
 }
 
 impl Refusal {
-    pub fn one(problem: impl Into<String>) -> Self {
+    pub fn one(problem: Text) -> Self {
         Refusal {
-            problems: vec![problem.into()],
+            problems: vec![problem],
         }
+    }
+
+    /// The refusal `id` (a `refusal-…` message) with `args`.
+    pub fn new(id: &'static str, args: Vec<(&'static str, Part)>) -> Self {
+        Self::one(Text::new(id, args))
+    }
+
+    /// Every problem in `l`'s language, as one text.
+    pub fn localized(&self, l: &Localizer) -> String {
+        Text::join(&self.problems, l)
     }
 }
 
 /// One credential of a file that holds several (a Developer Console project).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct CredentialChoice {
     /// What to pass back as `ImportOptions.choice`.
     pub key: String,
     /// How to show it ("Metadesk (client id 0a1b…)").
-    pub label: String,
+    #[ts(type = "string")]
+    pub label: Text,
 }
 
 /// What a file is, in plain words, shown before the user confirms the import. Holds no secret.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+///
+/// Its words are catalogue messages: the face that sends it calls [`ImportPreview::localize`].
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ImportPreview {
     pub kind: CredentialKind,
     /// "AEM service credentials".
-    pub kind_label: String,
+    #[ts(type = "string")]
+    pub kind_label: Text,
     /// One or two sentences: what the file is and who it acts as.
-    pub summary: String,
+    #[ts(type = "string")]
+    pub summary: Text,
     /// What it works with, and what it does not.
-    pub capabilities: Vec<String>,
+    #[ts(type = "Array<string>")]
+    pub capabilities: Vec<Text>,
     /// Things to know that do not stop the import (certificate expires soon…).
-    pub warnings: Vec<String>,
+    #[ts(type = "Array<string>")]
+    pub warnings: Vec<Text>,
     pub suggested_name: String,
     /// The AEM author URL when the file tells us (a `cm-p…-e…` client id).
     pub aem_url: Option<String>,
@@ -176,11 +197,26 @@ pub struct ImportPreview {
     /// When the certificate or token expires (RFC 3339, UTC).
     pub expires_at: Option<String>,
     /// e.g. "client secret ••••1d47".
-    pub secret_hints: Vec<String>,
+    #[ts(type = "Array<string>")]
+    pub secret_hints: Vec<Text>,
     /// For files holding several credentials: the ones to pick from (empty otherwise).
     pub choices: Vec<CredentialChoice>,
     /// The choice this preview describes (the default: the first).
     pub choice: Option<String>,
+}
+
+impl ImportPreview {
+    /// Its words in `l`'s language, as the window is sent them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.kind_label.localize(l);
+        self.summary.localize(l);
+        Text::localize_all(&mut self.capabilities, l);
+        Text::localize_all(&mut self.warnings, l);
+        Text::localize_all(&mut self.secret_hints, l);
+        for choice in &mut self.choices {
+            choice.label.localize(l);
+        }
+    }
 }
 
 /// A validated credential, ready for `ConnectionStore::import`. It holds secrets, so it has no
@@ -196,7 +232,7 @@ impl Recognised {
     fn new(drafts: Vec<Draft>, now: OffsetDateTime) -> Result<Self, Refusal> {
         let first = drafts
             .first()
-            .ok_or_else(|| Refusal::one("The file holds no credential."))?;
+            .ok_or_else(|| Refusal::new("refusal-no-credential", Vec::new()))?;
         let choices: Vec<CredentialChoice> = if drafts.len() > 1 {
             drafts.iter().filter_map(|d| d.choice.clone()).collect()
         } else {
@@ -213,7 +249,7 @@ impl Recognised {
             None => self
                 .drafts
                 .first()
-                .ok_or_else(|| Refusal::one("The file holds no credential.")),
+                .ok_or_else(|| Refusal::new("refusal-no-credential", Vec::new())),
             Some(key) => self
                 .drafts
                 .iter()
@@ -221,10 +257,10 @@ impl Recognised {
                 .ok_or_else(|| {
                     let keys: Vec<String> =
                         self.preview.choices.iter().map(|c| c.key.clone()).collect();
-                    Refusal::one(format!(
-                        "The file has no credential \"{key}\". Pick one of: {}.",
-                        keys.join(", ")
-                    ))
+                    Refusal::new(
+                        "refusal-no-such-choice",
+                        vec![("key", key.into()), ("keys", keys.join(", ").into())],
+                    )
                 }),
         }
     }
@@ -242,7 +278,7 @@ impl Recognised {
 pub(crate) struct Draft {
     pub choice: Option<CredentialChoice>,
     pub kind: CredentialKind,
-    pub summary: String,
+    pub summary: Text,
     pub ims_base: Option<String>,
     pub client_id: Option<String>,
     pub technical_account_id: Option<String>,
@@ -255,28 +291,37 @@ pub(crate) struct Draft {
     pub suggested_name: String,
     pub aem_url: Option<String>,
     pub secrets: Vec<(SecretSlot, Secret)>,
-    pub secret_hints: Vec<String>,
-    pub warnings: Vec<String>,
+    pub secret_hints: Vec<Text>,
+    pub warnings: Vec<Text>,
 }
 
 impl Draft {
     fn preview(&self, choices: Vec<CredentialChoice>, now: OffsetDateTime) -> ImportPreview {
         let mut capabilities = self.kind.capabilities();
         if let Some(email) = &self.technical_account_email {
-            capabilities.push(format!(
-                "Acts as the technical account {email}: that is the AEM user to give \
-                 permissions to (new technical accounts can only read)."
+            capabilities.push(Text::new(
+                "import-acts-as-technical-account",
+                vec![("email", email.as_str().into())],
             ));
         }
         if let (Some(user), Some(expires)) = (&self.acts_as, self.token_expires_at) {
-            capabilities.push(format!("Acts as {user} {}.", until(expires, now)));
+            capabilities.push(Text::new(
+                "import-acts-as",
+                vec![
+                    ("user", user.as_str().into()),
+                    ("until", until(expires, now).into()),
+                ],
+            ));
         }
         if let Some(expires) = self.certificate_expires_at {
-            capabilities.push(format!("Its certificate is valid until {}.", day(expires)));
+            capabilities.push(Text::new(
+                "import-certificate-until",
+                vec![("date", Part::Date(expires))],
+            ));
         }
         ImportPreview {
             kind: self.kind,
-            kind_label: self.kind.label().to_string(),
+            kind_label: self.kind.name(),
             summary: self.summary.clone(),
             capabilities,
             warnings: self.warnings.clone(),
@@ -315,35 +360,37 @@ pub fn inspect_at(bytes: &[u8], now: OffsetDateTime) -> Result<Recognised, Refus
     Recognised::new(drafts, now)
 }
 
-/// "14 Feb 2026".
+/// "14 Feb 2026" (English: the log's words).
 pub(crate) fn day(t: OffsetDateTime) -> String {
-    t.format(time::macros::format_description!(
-        "[day padding:none] [month repr:short] [year]"
-    ))
-    .unwrap_or_default()
+    Localizer::english().date(t)
 }
 
 /// "for about 23 more hours (until 14 May 2026, 14:05 UTC)".
-pub(crate) fn until(expires: OffsetDateTime, now: OffsetDateTime) -> String {
+pub(crate) fn until(expires: OffsetDateTime, now: OffsetDateTime) -> Text {
     let left = expires - now;
-    let at = expires
-        .format(time::macros::format_description!(
-            "[day padding:none] [month repr:short] [year], [hour]:[minute] UTC"
-        ))
-        .unwrap_or_default();
-    let span = if left.whole_hours() >= 2 {
-        format!("about {} more hours", left.whole_hours())
-    } else if left.whole_minutes() >= 2 {
-        format!("{} more minutes", left.whole_minutes())
-    } else {
-        "less than two more minutes".to_string()
-    };
-    format!("for {span} (until {at})")
+    let (hours, minutes) = (left.whole_hours(), left.whole_minutes());
+    Text::new(
+        "import-until",
+        vec![
+            (
+                "hours",
+                (if hours >= 2 { hours as f64 } else { 0.0 }).into(),
+            ),
+            (
+                "minutes",
+                (if minutes >= 2 { minutes as f64 } else { 0.0 }).into(),
+            ),
+            ("at", Part::DateTime(expires)),
+        ],
+    )
 }
 
-/// "client secret ••••1d47".
-pub(crate) fn hint(what: &str, secret: &Secret) -> String {
-    format!("{what} {}", secret.hint())
+/// "client secret ••••1d47": `field` is a `credential-field` key.
+pub(crate) fn hint(field: &'static str, secret: &Secret) -> Text {
+    Text::new(
+        "import-secret-hint",
+        vec![("field", field.into()), ("hint", secret.hint().into())],
+    )
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 use serde_json::{Map, Value};
 
 use super::fields::{Fields, Problems};
-use super::{CredentialChoice, CredentialKind, Draft, Refusal, detect, hint, urls};
+use super::{CredentialChoice, CredentialKind, Draft, Refusal, detect, hint, service, urls};
+use crate::i18n::Text;
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
 
@@ -21,12 +22,12 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
     let project = root.object("project", &mut problems);
     let org = project.object("org", &mut problems).optional_text(
         "ims_org_id",
-        "organisation id",
+        "organisation-id",
         &mut problems,
     );
     let project_title = project
-        .optional_text("title", "project title", &mut problems)
-        .or_else(|| project.optional_text("name", "project name", &mut problems));
+        .optional_text("title", "project-title", &mut problems)
+        .or_else(|| project.optional_text("name", "project-name", &mut problems));
     let details = project
         .object("workspace", &mut problems)
         .object("details", &mut problems);
@@ -62,8 +63,20 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
             Some(mut draft) => {
                 let client = draft.client_id.clone().unwrap_or_default();
                 let label = match &name {
-                    Some(name) => format!("{name} (client id {client})"),
-                    None => format!("Credential {} (client id {client})", index + 1),
+                    Some(name) => Text::new(
+                        "import-choice",
+                        vec![
+                            ("name", name.as_str().into()),
+                            ("client", client.as_str().into()),
+                        ],
+                    ),
+                    None => Text::new(
+                        "import-choice-unnamed",
+                        vec![
+                            ("number", ((index + 1) as f64).into()),
+                            ("client", client.as_str().into()),
+                        ],
+                    ),
                 };
                 draft.suggested_name = match (&project_title, &name) {
                     (Some(project), Some(name)) => format!("{project} · {name}"),
@@ -82,11 +95,7 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
             return Err(detect::retired_jwt());
         }
         if problems.is_empty() {
-            problems.push(
-                "This Adobe Developer Console project has no OAuth Server-to-Server credential. \
-                 Add one to the project's workspace, download the project JSON again, and import \
-                 it again.",
-            );
+            problems.add("refusal-no-s2s", Vec::new());
         }
         return Err(Refusal {
             problems: problems.0,
@@ -95,9 +104,9 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
     // Some credentials usable, some broken: import is possible, but say what was skipped.
     if !problems.is_empty() {
         for draft in &mut drafts {
-            draft.warnings.push(format!(
-                "Some other credentials in this file cannot be used: {}",
-                problems.0.join(" ")
+            draft.warnings.push(Text::new(
+                "import-warning-other-credentials",
+                vec![("problems", problems.0.clone().into())],
             ));
         }
     }
@@ -113,9 +122,9 @@ pub fn parse_flat(object: &Map<String, Value>) -> Result<Draft, Refusal> {
         .collect();
     let mut problems = Problems::default();
     let org = Fields::root(&lowered)
-        .optional_text("ims_org_id", "organisation id", &mut problems)
+        .optional_text("ims_org_id", "organisation-id", &mut problems)
         .or_else(|| {
-            Fields::root(&lowered).optional_text("org_id", "organisation id", &mut problems)
+            Fields::root(&lowered).optional_text("org_id", "organisation-id", &mut problems)
         });
     match s2s_draft(&lowered, "", org, &mut problems) {
         Some(draft) if problems.is_empty() => Ok(draft),
@@ -134,27 +143,28 @@ fn s2s_draft(
 ) -> Option<Draft> {
     let before = problems.0.len();
     let fields = Fields::at(s2s, path);
-    let client_id = fields.text("client_id", "client id", problems);
+    let client_id = fields.text("client_id", "client-id", problems);
     let secret = match fields.get("client_secrets") {
         Some(Value::Array(list)) => match list.first() {
             Some(Value::String(s)) if !s.trim().is_empty() => Some(s.trim().to_string()),
             _ => {
-                problems.push(format!(
-                    "The file has no client secret ({}[0]).",
-                    fields.path("client_secrets")
-                ));
+                problems.field(
+                    "refusal-field-missing",
+                    "client-secret",
+                    &format!("{}[0]", fields.path("client_secrets")),
+                );
                 None
             }
         },
-        _ => fields.text("client_secret", "client secret", problems),
+        _ => fields.text("client_secret", "client-secret", problems),
     }
     .map(Secret::new);
     let scopes = fields.word_list("scopes", "scopes", problems);
     let technical_account_id =
-        fields.optional_text("technical_account_id", "technical account id", problems);
+        fields.optional_text("technical_account_id", "technical-account-id", problems);
     let technical_account_email = fields.optional_text(
         "technical_account_email",
-        "technical account email",
+        "technical-account-email",
         problems,
     );
     // Flat objects arrive with lower-cased keys, and hand-made files use snake_case.
@@ -162,7 +172,7 @@ fn s2s_draft(
         .into_iter()
         .find_map(|key| {
             fields
-                .optional_text(key, "IMS address", problems)
+                .optional_text(key, "ims-address", problems)
                 .map(|raw| (key, raw))
         });
     // None: the file names no IMS (a Developer Console project never does); the import uses
@@ -170,12 +180,7 @@ fn s2s_draft(
     let ims_base = match ims_endpoint {
         None => None,
         Some((key, raw)) => urls::normalise_ims_base(&raw)
-            .map_err(|e| {
-                problems.push(format!(
-                    "The IMS address ({}) is not usable: {e}.",
-                    fields.path(key)
-                ))
-            })
+            .map_err(|e| problems.push(service::ims_problem(&e, &fields.path(key))))
             .ok(),
     };
     if problems.0.len() > before {
@@ -185,8 +190,7 @@ fn s2s_draft(
     Some(Draft {
         choice: None,
         kind: CredentialKind::OauthServerToServer,
-        summary: "An OAuth Server-to-Server credential from the Adobe Developer Console."
-            .to_string(),
+        summary: Text::plain("import-summary-oauth"),
         ims_base,
         suggested_name: client_id.clone(),
         aem_url: urls::infer_author_url(&client_id),
@@ -198,7 +202,7 @@ fn s2s_draft(
         acts_as: None,
         certificate_expires_at: None,
         token_expires_at: None,
-        secret_hints: vec![hint("client secret", &secret)],
+        secret_hints: vec![hint("client-secret", &secret)],
         secrets: vec![(SecretSlot::ClientSecret, secret)],
         warnings: Vec::new(),
     })

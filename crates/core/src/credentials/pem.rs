@@ -36,42 +36,36 @@ impl PemBlock {
         base64::engine::general_purpose::STANDARD
             .decode(body.as_bytes())
             .map(Zeroizing::new)
-            .map_err(|_| "is not valid base64 between its \"-----BEGIN\" and \"-----END\" lines")
+            .map_err(|_| "not-base64")
     }
 }
 
 /// Finds the first PEM block in `raw` and rebuilds it canonically. The error says what is
-/// wrong in words, never quoting the input.
+/// wrong as a key of the catalogue's `pem-problem` ("cut-off"), never quoting the input.
 pub fn normalise(raw: &str) -> Result<PemBlock, &'static str> {
     let unescaped = Zeroizing::new(raw.replace("\\r", "").replace("\\n", "\n"));
-    let begin = unescaped
-        .find("-----BEGIN ")
-        .ok_or("has no \"-----BEGIN\" line")?;
+    let begin = unescaped.find("-----BEGIN ").ok_or("no-begin")?;
     let after_begin = &unescaped[begin + "-----BEGIN ".len()..];
-    let label_end = after_begin
-        .find("-----")
-        .ok_or("has a broken \"-----BEGIN\" line")?;
+    let label_end = after_begin.find("-----").ok_or("broken-begin")?;
     let label = after_begin[..label_end].trim().to_string();
     let body_and_rest = &after_begin[label_end + "-----".len()..];
     let end_marker = format!("-----END {label}-----");
-    let body_end = body_and_rest
-        .find(&end_marker)
-        .ok_or("is cut off (no matching \"-----END\" line)")?;
+    let body_end = body_and_rest.find(&end_marker).ok_or("cut-off")?;
     let body = &body_and_rest[..body_end];
     if body.contains(':') {
         // `Proc-Type: 4,ENCRYPTED` headers of passphrase-protected PKCS#1 keys.
-        return Err("is protected by a passphrase, which Metadesk does not support");
+        return Err("passphrase");
     }
     let compact: Zeroizing<String> =
         Zeroizing::new(body.chars().filter(|c| !c.is_whitespace()).collect());
     if compact.is_empty() {
-        return Err("is empty between its \"-----BEGIN\" and \"-----END\" lines");
+        return Err("empty");
     }
     if !compact
         .bytes()
         .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'+' | b'/' | b'='))
     {
-        return Err("contains characters that do not belong in a PEM block");
+        return Err("bad-characters");
     }
     let mut text = Zeroizing::new(String::with_capacity(compact.len() + 128));
     text.push_str(&format!("-----BEGIN {label}-----\n"));
@@ -89,15 +83,13 @@ pub fn normalise(raw: &str) -> Result<PemBlock, &'static str> {
 pub fn parse_private_key(raw: &str) -> Result<RsaPrivateKey, &'static str> {
     let block = normalise(raw)?;
     match block.label.as_str() {
-        "RSA PRIVATE KEY" => RsaPrivateKey::from_pkcs1_der(&block.der()?)
-            .map_err(|_| "is not a readable RSA private key"),
-        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_der(&block.der()?)
-            .map_err(|_| "is not a readable RSA private key (only RSA keys are supported)"),
-        "ENCRYPTED PRIVATE KEY" => {
-            Err("is protected by a passphrase, which Metadesk does not support")
+        "RSA PRIVATE KEY" => {
+            RsaPrivateKey::from_pkcs1_der(&block.der()?).map_err(|_| "unreadable-key")
         }
-        "CERTIFICATE" => Err("is a certificate, not a private key"),
-        _ => Err("is not a private key"),
+        "PRIVATE KEY" => RsaPrivateKey::from_pkcs8_der(&block.der()?).map_err(|_| "not-rsa-key"),
+        "ENCRYPTED PRIVATE KEY" => Err("passphrase"),
+        "CERTIFICATE" => Err("certificate-not-key"),
+        _ => Err("not-key"),
     }
 }
 
@@ -105,7 +97,7 @@ pub fn parse_private_key(raw: &str) -> Result<RsaPrivateKey, &'static str> {
 pub fn to_pkcs1_pem(key: &RsaPrivateKey) -> Result<Secret, &'static str> {
     key.to_pkcs1_pem(LineEnding::LF)
         .map(|pem| Secret::new(pem.as_str()))
-        .map_err(|_| "could not be re-encoded for the keychain")
+        .map_err(|_| "reencode")
 }
 
 #[cfg(test)]
@@ -148,23 +140,17 @@ mod tests {
 
     #[test]
     fn bad_pems_are_described_without_quoting_them() {
-        assert_eq!(
-            parse_private_key("hello").unwrap_err(),
-            "has no \"-----BEGIN\" line"
-        );
+        assert_eq!(parse_private_key("hello").unwrap_err(), "no-begin");
         let cut = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n";
-        assert!(parse_private_key(cut).unwrap_err().contains("cut off"));
+        assert_eq!(parse_private_key(cut).unwrap_err(), "cut-off");
         let junk = "-----BEGIN RSA PRIVATE KEY-----\nMIIB\n-----END RSA PRIVATE KEY-----";
-        assert_eq!(
-            parse_private_key(junk).unwrap_err(),
-            "is not a readable RSA private key"
-        );
+        assert_eq!(parse_private_key(junk).unwrap_err(), "unreadable-key");
         let enc =
             "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIB\n-----END ENCRYPTED PRIVATE KEY-----";
-        assert!(parse_private_key(enc).unwrap_err().contains("passphrase"));
+        assert_eq!(parse_private_key(enc).unwrap_err(), "passphrase");
         let proc = "-----BEGIN RSA PRIVATE KEY-----\nProc-Type: 4,ENCRYPTED\nMIIB\n-----END RSA PRIVATE KEY-----";
-        assert!(parse_private_key(proc).unwrap_err().contains("passphrase"));
+        assert_eq!(parse_private_key(proc).unwrap_err(), "passphrase");
         let cert = "-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----";
-        assert!(parse_private_key(cert).unwrap_err().contains("certificate"));
+        assert_eq!(parse_private_key(cert).unwrap_err(), "certificate-not-key");
     }
 }

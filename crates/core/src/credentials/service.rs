@@ -10,7 +10,9 @@ use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
 use super::fields::{Fields, Problems};
-use super::{CredentialKind, Draft, Refusal, cert, day, hint, pem, urls};
+use super::{CredentialKind, Draft, Refusal, cert, hint, pem, urls};
+use crate::i18n::{Part, Text};
+use crate::net::UrlProblem;
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
 
@@ -39,41 +41,35 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
     }
 
     let ims_base = integration
-        .text("imsEndpoint", "IMS address", &mut problems)
+        .text("imsEndpoint", "ims-address", &mut problems)
         .and_then(|raw| {
             urls::normalise_ims_base(&raw)
-                .map_err(|e| {
-                    problems.push(format!(
-                        "The IMS address ({}) is not usable: {e}.",
-                        integration.path("imsEndpoint")
-                    ))
-                })
+                .map_err(|e| problems.push(ims_problem(&e, &integration.path("imsEndpoint"))))
                 .ok()
         });
     let metascopes = integration.word_list("metascopes", "metascopes", &mut problems);
     let account = integration.object("technicalAccount", &mut problems);
-    let client_id = account.text("clientId", "client id", &mut problems);
+    let client_id = account.text("clientId", "client-id", &mut problems);
     let client_secret = account
-        .text("clientSecret", "client secret", &mut problems)
+        .text("clientSecret", "client-secret", &mut problems)
         .map(Secret::new);
-    let technical_account_id = integration.text("id", "technical account id", &mut problems);
-    let org = integration.text("org", "organisation id", &mut problems);
-    let email = integration.optional_text("email", "technical account email", &mut problems);
+    let technical_account_id = integration.text("id", "technical-account-id", &mut problems);
+    let org = integration.text("org", "organisation-id", &mut problems);
+    let email = integration.optional_text("email", "technical-account-email", &mut problems);
     if email.is_none() {
-        warnings.push(format!(
-            "The file has no technical account email ({}), so Metadesk cannot tell you which \
-             AEM user to give permissions to.",
-            integration.path("email")
+        warnings.push(Text::new(
+            "import-warning-no-email-at",
+            vec![("path", integration.path("email").into())],
         ));
     }
 
     let key_path = integration.path("privateKey");
     let private_key = integration
-        .text("privateKey", "private key", &mut problems)
+        .text("privateKey", "private-key", &mut problems)
         .and_then(|raw| {
             let raw = Secret::new(raw);
             pem::parse_private_key(raw.expose())
-                .map_err(|e| problems.push(format!("The private key ({key_path}) {e}.")))
+                .map_err(|e| problems.push(pem_problem("private-key", &key_path, e)))
                 .ok()
         });
 
@@ -86,20 +82,22 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
                 if let Some(key) = &private_key
                     && key.to_public_key() != info.public_key
                 {
-                    problems.push(format!(
-                        "The private key ({key_path}) does not belong to the certificate \
-                         ({cert_path}). Download the credentials again: a key and a certificate \
-                         from different downloads do not work together."
-                    ));
+                    problems.add(
+                        "refusal-key-certificate-mismatch",
+                        vec![
+                            ("key", key_path.as_str().into()),
+                            ("certificate", cert_path.as_str().into()),
+                        ],
+                    );
                 }
                 if info.not_before > now {
-                    warnings.push(format!(
-                        "The certificate is valid only from {}; check this computer's date.",
-                        day(info.not_before)
+                    warnings.push(Text::new(
+                        "import-warning-not-yet-valid",
+                        vec![("date", Part::Date(info.not_before))],
                     ));
                 }
             }
-            Err(e) => problems.push(format!("The certificate ({cert_path}) {e}.")),
+            Err(e) => problems.push(pem_problem("certificate", &cert_path, e)),
         },
         None => {
             // Recent downloads may also carry the date alone (adobe-wire §1.1 variants).
@@ -108,9 +106,9 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
                 .and_then(Value::as_str)
                 .and_then(crate::timefmt::parse_rfc3339);
             if certificate_expires_at.is_none() {
-                warnings.push(format!(
-                    "The file has no certificate ({cert_path}), so Metadesk cannot tell when it \
-                     expires."
+                warnings.push(Text::new(
+                    "import-warning-no-certificate",
+                    vec![("path", cert_path.as_str().into())],
                 ));
             }
         }
@@ -118,17 +116,17 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
     if let Some(expires) = certificate_expires_at {
         let left = expires - now;
         if left <= Duration::ZERO {
-            problems.push(format!(
-                "The certificate expired on {}. In the AEM Developer Console, open this \
-                 technical account, add a new certificate, and download the credentials again.",
-                day(expires)
-            ));
+            problems.add(
+                "refusal-certificate-expired",
+                vec![("date", Part::Date(expires))],
+            );
         } else if left < Duration::days(EXPIRY_WARNING_DAYS) {
-            warnings.push(format!(
-                "The certificate expires in {} (on {}). Add a new certificate in the AEM \
-                 Developer Console before then.",
-                days_in_words(left.whole_days()),
-                day(expires)
+            warnings.push(Text::new(
+                "import-warning-certificate-expires",
+                vec![
+                    ("days", (left.whole_days() as f64).into()),
+                    ("date", Part::Date(expires)),
+                ],
             ));
         }
     }
@@ -141,22 +139,25 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
     let (Some(ims_base), Some(client_id), Some(client_secret), Some(key)) =
         (ims_base, client_id, client_secret, private_key)
     else {
-        return Err(Refusal::one("The file is incomplete."));
+        return Err(Refusal::new("refusal-incomplete", Vec::new()));
     };
     let environment = urls::program_and_environment(&client_id);
     let summary = match environment {
-        Some((p, e)) => format!(
-            "AEM service credentials for program {p}, environment {e}, from the AEM Developer \
-             Console."
+        Some((p, e)) => Text::new(
+            "import-summary-service-at",
+            vec![
+                ("program", p.to_string().into()),
+                ("environment", e.to_string().into()),
+            ],
         ),
-        None => "AEM service credentials from the AEM Developer Console.".to_string(),
+        None => Text::plain("import-summary-service"),
     };
     let suggested_name = match environment {
         Some((p, e)) => format!("p{p} · e{e}"),
         None => client_id.clone(),
     };
-    let key_pem = pem::to_pkcs1_pem(&key)
-        .map_err(|why| Refusal::one(format!("The private key in the file {why}.")))?;
+    let key_pem =
+        pem::to_pkcs1_pem(&key).map_err(|_| Refusal::new("refusal-key-reencode", Vec::new()))?;
     Ok(Draft {
         choice: None,
         kind: CredentialKind::ServiceCredentials,
@@ -172,8 +173,11 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         token_expires_at: None,
         suggested_name,
         secret_hints: vec![
-            hint("client secret", &client_secret),
-            format!("private key ({}-bit RSA)", key.size() * 8),
+            hint("client-secret", &client_secret),
+            Text::new(
+                "import-key-hint",
+                vec![("bits", (key.size() * 8).to_string().into())],
+            ),
         ],
         secrets: vec![
             (SecretSlot::ClientSecret, client_secret),
@@ -190,40 +194,29 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
 fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
     let mut problems = Problems::default();
     let ims_base = integration
-        .text("imsEndpoint", "IMS address", &mut problems)
+        .text("imsEndpoint", "ims-address", &mut problems)
         .and_then(|raw| {
             urls::normalise_ims_base(&raw)
-                .map_err(|e| {
-                    problems.push(format!(
-                        "The IMS address ({}) is not usable: {e}.",
-                        integration.path("imsEndpoint")
-                    ))
-                })
+                .map_err(|e| problems.push(ims_problem(&e, &integration.path("imsEndpoint"))))
                 .ok()
         });
     let account = integration.object("technicalAccount", &mut problems);
-    let client_id = account.text("clientId", "client id", &mut problems);
+    let client_id = account.text("clientId", "client-id", &mut problems);
     let client_secret = account
-        .text("clientSecret", "client secret", &mut problems)
+        .text("clientSecret", "client-secret", &mut problems)
         .map(Secret::new);
     let scopes_key = ["scopes", "scope", "metascopes"]
         .into_iter()
         .find(|k| integration.get(k).is_some())
         .unwrap_or("scopes");
     let scopes = integration.word_list(scopes_key, "scopes", &mut problems);
-    let org = integration.optional_text("org", "organisation id", &mut problems);
+    let org = integration.optional_text("org", "organisation-id", &mut problems);
     let technical_account_id =
-        integration.optional_text("id", "technical account id", &mut problems);
-    let email = integration.optional_text("email", "technical account email", &mut problems);
+        integration.optional_text("id", "technical-account-id", &mut problems);
+    let email = integration.optional_text("email", "technical-account-email", &mut problems);
     if !problems.is_empty() {
         // Say what was looked for: a file missing a key may be a damaged JWT download.
-        problems.push(
-            "Metadesk read this as an AEM Developer Console technical account without a \
-             private key (the newer OAuth form), which needs a client id, a client secret, \
-             scopes and the IMS address. If it is meant to be JWT service credentials, \
-             download them again: the private key is missing."
-                .to_owned(),
-        );
+        problems.add("refusal-oauth-form", Vec::new());
         return Err(Refusal {
             problems: problems.0,
         });
@@ -231,31 +224,30 @@ fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
     let (Some(ims_base), Some(client_id), Some(client_secret)) =
         (ims_base, client_id, client_secret)
     else {
-        return Err(Refusal::one("The file is incomplete."));
+        return Err(Refusal::new("refusal-incomplete", Vec::new()));
     };
     let environment = urls::program_and_environment(&client_id);
-    let place = match environment {
-        Some((p, e)) => format!(" for program {p}, environment {e}"),
-        None => String::new(),
+    let place: Vec<Text> = match environment {
+        Some((p, e)) => vec![Text::new(
+            "import-place",
+            vec![
+                ("program", p.to_string().into()),
+                ("environment", e.to_string().into()),
+            ],
+        )],
+        None => Vec::new(),
     };
     let ims_host = urls::host_of(&ims_base);
     let mut warnings = Vec::new();
     if email.is_none() {
-        warnings.push(
-            "The file has no technical account email, so Metadesk cannot tell you which AEM \
-             user to give permissions to."
-                .to_owned(),
-        );
+        warnings.push(Text::plain("import-warning-no-email"));
     }
     Ok(Draft {
         choice: None,
         kind: CredentialKind::OauthServerToServer,
-        summary: format!(
-            "An AEM Developer Console technical account{place} with a client id and secret but \
-             no private key: the newer OAuth form. Metadesk gets its tokens from {ims_host} with \
-             the client id and secret (no JWT), and writes to assets through AEM's OpenAPI. If \
-             AEM refuses it on folder listings and searches, pair it with a connection that \
-             finds assets."
+        summary: Text::new(
+            "import-summary-oauth-form",
+            vec![("place", place.into()), ("host", ims_host.into())],
         ),
         suggested_name: match environment {
             Some((p, e)) => format!("p{p} · e{e} · OAuth"),
@@ -270,17 +262,29 @@ fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
         acts_as: None,
         certificate_expires_at: None,
         token_expires_at: None,
-        secret_hints: vec![hint("client secret", &client_secret)],
+        secret_hints: vec![hint("client-secret", &client_secret)],
         secrets: vec![(SecretSlot::ClientSecret, client_secret)],
         client_id: Some(client_id),
         warnings,
     })
 }
 
-pub(crate) fn days_in_words(days: i64) -> String {
-    match days {
-        0 => "less than a day".to_string(),
-        1 => "1 day".to_string(),
-        n => format!("{n} days"),
-    }
+/// The IMS address at `path` is not usable.
+pub(crate) fn ims_problem(e: &UrlProblem, path: &str) -> Text {
+    let mut args = e.parts();
+    args.push(("path", path.into()));
+    Text::new("refusal-ims-address", args)
+}
+
+/// The PEM block of `field` (a `credential-field` key) at `path` has `problem` (a `pem-problem`
+/// key).
+fn pem_problem(field: &'static str, path: &str, problem: &'static str) -> Text {
+    Text::new(
+        "refusal-pem",
+        vec![
+            ("field", field.into()),
+            ("path", path.into()),
+            ("problem", problem.into()),
+        ],
+    )
 }

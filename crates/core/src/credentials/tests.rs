@@ -21,8 +21,14 @@ fn service(days: i64) -> (TestKey, Value) {
     (key, json)
 }
 
+/// The problems in English.
 fn refused(value: &Value) -> Vec<String> {
-    inspect(&bytes(value)).unwrap_err().problems
+    inspect(&bytes(value))
+        .unwrap_err()
+        .problems
+        .iter()
+        .map(Text::to_string)
+        .collect()
 }
 
 #[test]
@@ -39,15 +45,21 @@ fn service_credentials_envelope_is_explained() {
     );
     assert!(!p.needs_aem_url);
     assert!(
-        p.summary.contains("program 7603, environment 12614"),
+        p.summary
+            .to_string()
+            .contains("program 7603, environment 12614"),
         "{}",
         p.summary
     );
-    assert!(p.capabilities.iter().any(|c| c.contains("/api/assets")));
     assert!(
         p.capabilities
             .iter()
-            .any(|c| c.contains("@techacct.adobe.com"))
+            .any(|c| c.to_string().contains("/api/assets"))
+    );
+    assert!(
+        p.capabilities
+            .iter()
+            .any(|c| c.to_string().contains("@techacct.adobe.com"))
     );
     assert_eq!(
         p.secret_hints,
@@ -155,7 +167,7 @@ fn every_missing_field_is_named_at_once() {
             "The file has no private key (integration.privateKey).",
         ]
     );
-    let message = Refusal { problems }.to_string();
+    let message = inspect(&bytes(&json)).unwrap_err().to_string();
     assert!(message.contains("no private key (integration.privateKey)."));
 }
 
@@ -206,8 +218,12 @@ fn certificate_expiry_refuses_or_warns() {
     let recognised = inspect(&bytes(&soon)).unwrap();
     let warning = &recognised.preview.warnings[0];
     assert!(
-        warning.starts_with("The certificate expires in 9 days")
-            || warning.starts_with("The certificate expires in 10 days"),
+        warning
+            .to_string()
+            .starts_with("The certificate expires in 9 days")
+            || warning
+                .to_string()
+                .starts_with("The certificate expires in 10 days"),
         "{warning}"
     );
 }
@@ -220,7 +236,11 @@ fn missing_certificate_is_a_warning_with_optional_date() {
         .unwrap()
         .remove("publicKey");
     let recognised = inspect(&bytes(&json)).unwrap();
-    assert!(recognised.preview.warnings[0].contains("no certificate"));
+    assert!(
+        recognised.preview.warnings[0]
+            .to_string()
+            .contains("no certificate")
+    );
     json["integration"]["certificateExpirationDate"] = json!("2020-02-14T07:35:37.000Z");
     assert!(refused(&json)[0].starts_with("The certificate expired on 14 Feb 2020"));
 }
@@ -240,6 +260,7 @@ fn development_token_says_who_and_until_when() {
     assert!(p.needs_aem_url);
     assert!(
         p.summary
+            .to_string()
             .contains("acts as jane@example.com for about 22 more hours"),
         "{}",
         p.summary
@@ -247,7 +268,7 @@ fn development_token_says_who_and_until_when() {
     assert!(
         p.capabilities
             .iter()
-            .any(|c| c.starts_with("Acts as jane@example.com"))
+            .any(|c| c.to_string().starts_with("Acts as jane@example.com"))
     );
     assert_eq!(p.suggested_name, "Development token · jane@example.com");
     assert_eq!(
@@ -298,7 +319,7 @@ fn project_json_offers_its_oauth_credentials() {
     assert!(
         p.capabilities
             .iter()
-            .any(|c| c.contains("Does not work with the classic"))
+            .any(|c| c.to_string().contains("Does not work with the classic"))
     );
     assert_eq!(
         recognised.preview_of("333").unwrap().client_id.as_deref(),
@@ -335,7 +356,11 @@ fn project_json_problems_are_named() {
     let mixed = testing::project(vec![broken, testing::oauth_credential("2", "B", "def")]);
     let recognised = inspect(&bytes(&mixed)).unwrap();
     assert!(recognised.preview.choices.is_empty());
-    assert!(recognised.preview.warnings[0].contains("cannot be used"));
+    assert!(
+        recognised.preview.warnings[0]
+            .to_string()
+            .contains("cannot be used")
+    );
     let jwt_only = testing::project(vec![json!({"id": "1", "jwt": {"client_id": "x"}})]);
     assert!(refused(&jwt_only)[0].contains("retired"));
     let none = testing::project(vec![]);
@@ -519,12 +544,14 @@ fn an_aem_technical_account_without_a_private_key_is_taken_as_oauth() {
         let p = &recognised.preview;
         assert_eq!(p.kind, CredentialKind::OauthServerToServer);
         assert!(
-            p.summary.contains("no private key: the newer OAuth form"),
+            p.summary
+                .to_string()
+                .contains("no private key: the newer OAuth form"),
             "{}",
             p.summary
         );
         assert!(
-            p.summary.contains("ims-na1.adobelogin.com"),
+            p.summary.to_string().contains("ims-na1.adobelogin.com"),
             "{}",
             p.summary
         );
@@ -591,4 +618,200 @@ fn an_oauth_form_missing_its_secret_or_scopes_is_refused_naming_each() {
         problems.iter().any(|p| p.contains("certificate")),
         "{problems:?}"
     );
+}
+
+/// A French user reads every refusal and the import preview in French (issue 17).
+mod in_french {
+    use super::*;
+    use crate::i18n::checks::assert_reads_french;
+    use crate::i18n::{Lang, Localizer};
+
+    fn fr() -> Localizer {
+        Localizer::new(Lang::Fr)
+    }
+
+    /// Every problem of the refusal of `bytes`, in French (each checked).
+    fn refusal_fr(bytes: &[u8]) -> Vec<String> {
+        let fr = fr();
+        let problems: Vec<String> = inspect(bytes)
+            .unwrap_err()
+            .problems
+            .iter()
+            .map(|p| p.localized(&fr))
+            .collect();
+        for problem in &problems {
+            assert_reads_french(problem);
+        }
+        problems
+    }
+
+    #[test]
+    fn bad_json_an_empty_file_and_a_binary_one_are_refused_in_french() {
+        assert_eq!(
+            refusal_fr(b"{\"a\": "),
+            [
+                "Le fichier n’est pas du JSON valide (ligne 1, colonne 6). Les fichiers \
+              d’identifiants sont en JSON\u{a0}; téléchargez-le à nouveau plutôt que de le \
+              modifier à la main."
+            ]
+        );
+        assert_eq!(refusal_fr(b"  \n"), ["Le fichier est vide."]);
+        let png = refusal_fr(b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");
+        assert!(
+            png[0].starts_with("Le fichier n’est pas un fichier texte"),
+            "{png:?}"
+        );
+        let utf16 = refusal_fr(b"\xFF\xFE{\0\"\0");
+        assert!(
+            utf16[0].contains("UTF-16 («\u{a0}Unicode\u{a0}»)"),
+            "{utf16:?}"
+        );
+        assert!(refusal_fr(b"[1]")[0].contains("une liste"));
+        assert!(refusal_fr(br#"{"ok": false}"#)[0].contains("réponse d’erreur"));
+        assert!(refusal_fr(br#"{"hello": 1}"#)[0].starts_with("Metadesk ne reconnaît pas"));
+    }
+
+    #[test]
+    fn a_file_too_large_a_folder_and_a_missing_file_are_refused_in_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let huge = dir.path().join("enorme.json");
+        std::fs::File::create(&huge)
+            .unwrap()
+            .set_len(MAX_FILE_BYTES * 3 / 2)
+            .unwrap();
+        let fr = fr();
+        let said = |path: &std::path::Path| {
+            let text = read_credential_file(path).unwrap_err().localized(&fr);
+            assert_reads_french(&text);
+            text
+        };
+        assert_eq!(
+            said(&huge),
+            "Le fichier est trop volumineux pour être un fichier d’identifiants \
+             (1,5\u{a0}Mo\u{a0}; un fichier d’identifiants fait quelques kilo-octets)."
+        );
+        assert!(said(dir.path()).starts_with("C’est un dossier, pas un fichier."));
+        assert_eq!(
+            said(&dir.path().join("absent.json")),
+            "Le fichier n’existe pas."
+        );
+    }
+
+    #[test]
+    fn every_missing_field_is_named_in_french() {
+        let (_, mut json) = service(365);
+        let integration = json["integration"].as_object_mut().unwrap();
+        integration.remove("privateKey");
+        integration.remove("org");
+        integration["technicalAccount"]
+            .as_object_mut()
+            .unwrap()
+            .remove("clientSecret");
+        integration["metascopes"] = json!(" , ");
+        assert_eq!(
+            refusal_fr(&bytes(&json)),
+            [
+                "Le champ integration.metascopes (métaportées) est vide.",
+                "Il manque au fichier le champ integration.technicalAccount.clientSecret \
+                 (secret client).",
+                "Il manque au fichier le champ integration.org (identifiant d’organisation).",
+                "Il manque au fichier le champ integration.privateKey (clé privée).",
+            ]
+        );
+    }
+
+    #[test]
+    fn pem_and_address_problems_are_explained_in_french() {
+        let (key, mut json) = service(365);
+        json["integration"]["privateKey"] = json!("hello");
+        json["integration"]["publicKey"] = json!(key.pkcs1_pem());
+        json["integration"]["imsEndpoint"] = json!("http://ims-na1.adobelogin.com");
+        assert_eq!(
+            refusal_fr(&bytes(&json)),
+            [
+                "L’adresse IMS (integration.imsEndpoint) est inutilisable\u{a0}: \
+                 «\u{a0}http://ims-na1.adobelogin.com/\u{a0}» utilise http simple\u{a0}; \
+                 Metadesk n’envoie d’identifiants que par https (http simple n’est admis que \
+                 pour les adresses de cet ordinateur, comme un SDK AEM local).",
+                "Le champ integration.privateKey (clé privée) n’a pas de ligne \
+                 «\u{a0}-----BEGIN\u{a0}».",
+                "Le champ integration.publicKey (certificat) ne contient pas de certificat.",
+            ]
+        );
+        let (_, mut mismatched) = service(365);
+        mismatched["integration"]["privateKey"] = json!(TestKey::small().pkcs1_pem());
+        let (_, mut expired) = service(365);
+        expired["integration"]["publicKey"] = json!(key.certificate(
+            OffsetDateTime::now_utc() - Duration::days(400),
+            OffsetDateTime::now_utc() - Duration::days(3),
+        ));
+        expired["integration"]["privateKey"] = json!(key.pkcs1_pem());
+        let said = refusal_fr(&bytes(&expired));
+        assert!(
+            said[0].starts_with("Le certificat a expiré le "),
+            "{said:?}"
+        );
+        let said = refusal_fr(&bytes(&mismatched));
+        assert!(
+            said[0].starts_with("La clé privée (integration.privateKey) ne correspond pas"),
+            "{said:?}"
+        );
+    }
+
+    #[test]
+    fn the_import_preview_is_in_french() {
+        let (_, json) = service(20);
+        let mut preview = inspect(&bytes(&json)).unwrap().preview;
+        preview.localize(&fr());
+        let words = serde_json::to_value(&preview).unwrap();
+        let mut texts = vec![words["summary"].as_str().unwrap().to_string()];
+        for list in ["capabilities", "warnings", "secretHints"] {
+            for text in words[list].as_array().unwrap() {
+                texts.push(text.as_str().unwrap().to_string());
+            }
+        }
+        for text in &texts {
+            assert_reads_french(text);
+        }
+        assert_eq!(
+            texts[0],
+            "Identifiants de service AEM pour le programme 7603, environnement 12614, issus de \
+             la Console développeur AEM."
+        );
+        assert!(
+            texts
+                .iter()
+                .any(|t| t.starts_with("Le certificat expire dans 19 jours (le ")),
+            "{texts:?}"
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with("secret client ••••")),
+            "{texts:?}"
+        );
+        assert_eq!(words["kindLabel"], "identifiants de service AEM");
+
+        let token = testing::dev_token(
+            "ana@example.com",
+            OffsetDateTime::now_utc() - Duration::hours(1),
+            Duration::hours(24),
+        );
+        let mut preview = inspect(&bytes(&token)).unwrap().preview;
+        preview.localize(&fr());
+        let summary = preview.summary.to_string();
+        assert!(
+            summary.starts_with(
+                "Un jeton de développement local AEM. Il agit en tant que ana@example.com \
+                 pendant encore environ 22 heures (jusqu’au "
+            ),
+            "{summary}"
+        );
+    }
+
+    #[test]
+    fn a_retired_jwt_project_and_a_project_without_s2s_are_refused_in_french() {
+        let jwt = json!({"CLIENT_ID": "x", "JWT_PRIVATE_KEY": "y"});
+        assert!(refusal_fr(&bytes(&jwt))[0].contains("Adobe les a retirés en 2025"));
+        let empty = testing::project(Vec::new());
+        assert!(refusal_fr(&bytes(&empty))[0].contains("serveur à serveur"));
+    }
 }

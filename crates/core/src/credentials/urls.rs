@@ -8,7 +8,7 @@
 
 use url::Url;
 
-use crate::net;
+use crate::net::{self, UrlProblem};
 
 /// The IMS that Adobe Developer Console credentials use when the file does not name one.
 pub const DEFAULT_IMS_BASE: &str = "https://ims-na1.adobelogin.com";
@@ -19,13 +19,13 @@ pub const LOCAL_SDK_URL: &str = "http://localhost:4502";
 /// Turns an `imsEndpoint` (or an IMS address the user gives) into a base URL without a
 /// trailing slash, or says why secrets may not go there (see [`crate::net::ims_origin`]: `https`
 /// on `*.adobelogin.com`, or this computer).
-pub fn normalise_ims_base(raw: &str) -> Result<String, String> {
+pub fn normalise_ims_base(raw: &str) -> Result<String, UrlProblem> {
     net::ims_origin(raw).map(|url| url.origin().ascii_serialization())
 }
 
 /// Checks an AEM author URL and reduces it to its origin (`https://author-p1-e2.adobeaemcloud.com`).
 /// A URL typed without a scheme is taken as `https://`.
-pub fn normalise_aem_url(raw: &str) -> Result<String, String> {
+pub fn normalise_aem_url(raw: &str) -> Result<String, UrlProblem> {
     let raw = raw.trim();
     let with_scheme = if raw.contains("://") {
         raw.to_string()
@@ -35,19 +35,14 @@ pub fn normalise_aem_url(raw: &str) -> Result<String, String> {
     normalise_origin(&with_scheme)
 }
 
-fn normalise_origin(text: &str) -> Result<String, String> {
-    let url = Url::parse(text).map_err(|_| format!("\"{text}\" is not a web address"))?;
+fn normalise_origin(text: &str) -> Result<String, UrlProblem> {
+    let url = Url::parse(text).map_err(|_| UrlProblem::new("not-web", text))?;
     net::require_secure(&url)?;
     if !url.username().is_empty() || url.password().is_some() {
-        return Err(format!(
-            "\"{text}\" must not contain a user name or password"
-        ));
+        return Err(UrlProblem::new("credentials-in-url", text));
     }
     if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
-        return Err(format!(
-            "\"{text}\" has a path; give only the address of the server, like \
-             https://author-p12345-e67890.adobeaemcloud.com"
-        ));
+        return Err(UrlProblem::new("aem-path", text));
     }
     Ok(url.origin().ascii_serialization())
 }
@@ -125,6 +120,7 @@ mod tests {
         assert!(
             normalise_ims_base("http://ims-na1.adobelogin.com")
                 .unwrap_err()
+                .to_string()
                 .contains("https")
         );
         assert!(normalise_ims_base("").is_err());
@@ -145,6 +141,7 @@ mod tests {
         assert!(
             normalise_aem_url("https://host.example/content/dam")
                 .unwrap_err()
+                .to_string()
                 .contains("path")
         );
         assert!(normalise_aem_url("ftp://host.example").is_err());

@@ -1,5 +1,8 @@
 //! A catalogue message with its arguments, built where a failure or a reason is known and
-//! written in a language only when a face shows it.
+//! written in a language only when a face shows it; and [`Text`], such words inside a value
+//! sent to the window.
+
+use serde::{Serialize, Serializer};
 
 use super::{Localizer, arg, count};
 
@@ -29,7 +32,26 @@ impl From<String> for MessageArg {
     }
 }
 
+impl From<f64> for MessageArg {
+    fn from(n: f64) -> Self {
+        MessageArg::Number(n)
+    }
+}
+
 impl Message {
+    /// The message `id` with `args`.
+    pub fn new(id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Self {
+        Message { id, args }
+    }
+
+    /// The message `id`, which takes no argument.
+    pub fn plain(id: &'static str) -> Self {
+        Message {
+            id,
+            args: Vec::new(),
+        }
+    }
+
     pub fn localized(&self, l: &Localizer) -> String {
         let args: Vec<_> = self
             .args
@@ -43,5 +65,174 @@ impl Message {
             })
             .collect();
         l.msg(self.id, &args)
+    }
+}
+
+/// Words inside a value sent to the window (an import preview, a refusal): a catalogue
+/// message until the face that sends it calls [`Text::localize`] with the reader's language.
+/// Unlike a [`Message`], its arguments may be dates, lengths of time and other texts, written
+/// in the reader's language too. Serialized as a string — English, should a face send it
+/// without localizing it first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Text {
+    Message {
+        id: &'static str,
+        args: Vec<(&'static str, Part)>,
+    },
+    /// Words already in their language (after `localize`), or a user's own words.
+    Plain(String),
+}
+
+/// One argument of a [`Text`].
+#[derive(Debug, Clone, PartialEq)]
+pub enum Part {
+    Arg(MessageArg),
+    /// A day ("4 Feb 2026", "4 févr. 2026").
+    Date(time::OffsetDateTime),
+    /// A point in time ("4 Feb 2026, 09:05 UTC").
+    DateTime(time::OffsetDateTime),
+    /// A length of time in words ("3 h 20 min", "2 days").
+    Duration(time::Duration),
+    /// Other texts, one after the other.
+    Texts(Vec<Text>),
+    /// Other texts as a list ("client id, private key").
+    List(Vec<Text>),
+}
+
+impl<T: Into<MessageArg>> From<T> for Part {
+    fn from(value: T) -> Self {
+        Part::Arg(value.into())
+    }
+}
+
+impl From<Text> for Part {
+    fn from(text: Text) -> Self {
+        Part::Texts(vec![text])
+    }
+}
+
+impl From<Vec<Text>> for Part {
+    fn from(texts: Vec<Text>) -> Self {
+        Part::Texts(texts)
+    }
+}
+
+impl Text {
+    /// The message `id` with `args`.
+    pub fn new(id: &'static str, args: Vec<(&'static str, Part)>) -> Self {
+        Text::Message { id, args }
+    }
+
+    /// The message `id`, which takes no argument.
+    pub fn plain(id: &'static str) -> Self {
+        Text::new(id, Vec::new())
+    }
+
+    pub fn localized(&self, l: &Localizer) -> String {
+        match self {
+            Text::Plain(text) => text.clone(),
+            Text::Message { id, args } => {
+                let args: Vec<_> = args
+                    .iter()
+                    .map(|(name, part)| {
+                        let value = match part {
+                            Part::Arg(MessageArg::Text(s)) => arg(s.as_str()),
+                            Part::Arg(MessageArg::Number(n)) => count(*n),
+                            Part::Date(at) => arg(l.date(*at)),
+                            Part::DateTime(at) => arg(l.datetime(*at)),
+                            Part::Duration(length) => arg(l.duration(*length)),
+                            Part::Texts(texts) => arg(Text::join(texts, l)),
+                            Part::List(texts) => arg(texts
+                                .iter()
+                                .map(|t| t.localized(l))
+                                .collect::<Vec<_>>()
+                                .join(", ")),
+                        };
+                        (*name, value)
+                    })
+                    .collect();
+                l.msg(id, &args)
+            }
+        }
+    }
+
+    /// Several texts as one, each in `l`'s language, separated by a space.
+    pub fn join(texts: &[Text], l: &Localizer) -> String {
+        texts
+            .iter()
+            .map(|t| t.localized(l))
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+
+    /// Replaces the message by its words in `l`'s language.
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Text::Message { .. } = self {
+            *self = Text::Plain(self.localized(l));
+        }
+    }
+
+    /// Each text of `texts` in `l`'s language.
+    pub fn localize_all(texts: &mut [Text], l: &Localizer) {
+        for text in texts {
+            text.localize(l);
+        }
+    }
+
+    /// The catalogue id, while the words are not yet written (tests, the CLI's branching).
+    pub fn id(&self) -> Option<&'static str> {
+        match self {
+            Text::Message { id, .. } => Some(id),
+            Text::Plain(_) => None,
+        }
+    }
+}
+
+/// Its numbers are counts and sizes, never NaN, so equality is an equivalence (error types
+/// that hold a `Text` compare with `Eq`).
+impl Eq for Text {}
+
+impl From<Message> for Text {
+    fn from(message: Message) -> Self {
+        Text::Message {
+            id: message.id,
+            args: message
+                .args
+                .into_iter()
+                .map(|(name, value)| (name, Part::Arg(value)))
+                .collect(),
+        }
+    }
+}
+
+impl std::fmt::Display for Text {
+    /// English (the log's words).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Text::Plain(text) => f.write_str(text),
+            Text::Message { .. } => f.write_str(&self.localized(&Localizer::english())),
+        }
+    }
+}
+
+/// Compares the English words (tests, and checks against known English text).
+impl PartialEq<&str> for Text {
+    fn eq(&self, other: &&str) -> bool {
+        self.to_string().as_str() == *other
+    }
+}
+
+impl PartialEq<str> for Text {
+    fn eq(&self, other: &str) -> bool {
+        self.to_string().as_str() == other
+    }
+}
+
+impl Serialize for Text {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        if let Some(id) = self.id() {
+            tracing::debug!(id, "words sent without localizing: English");
+        }
+        serializer.collect_str(self)
     }
 }

@@ -11,6 +11,8 @@
 //! Not here: where the chosen language is stored (`app::language`), nor any message text.
 
 mod catalogue;
+#[cfg(test)]
+pub(crate) mod checks;
 mod format;
 mod message;
 #[cfg(test)]
@@ -22,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use catalogue::{CATALOGUE, Catalogue};
-pub use message::{Message, MessageArg};
+pub use message::{Message, MessageArg, Part, Text};
 
 /// A language Metadesk has a catalogue for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

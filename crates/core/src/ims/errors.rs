@@ -6,14 +6,14 @@
 //! which never contains anything we sent.
 
 use crate::error_code::ErrorCode;
-use crate::i18n::{Localizer, Message, MessageArg};
+use crate::i18n::{Localizer, Message, MessageArg, Text};
 
 /// One reason minting failed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ImsError {
     /// The credential itself is incomplete or unusable (missing field, unreadable key…).
     #[error("{0}")]
-    InvalidCredential(String),
+    InvalidCredential(Text),
     /// `invalid_client`: unknown client id, wrong secret, or a client not allowed to exchange.
     #[error(
         "Adobe IMS did not accept the client id {client_id} with its client secret{detail}. The \
@@ -64,11 +64,13 @@ pub enum ImsError {
         attempts: u32,
     },
     /// 429 after the retries, or a `Retry-After` longer than we are willing to wait.
+    /// `wait_secs`: how long IMS asked to wait (0: it did not say).
     #[error(
-        "Adobe IMS at {host} is limiting how many tokens this credential may request{wait}. Wait \
-         a while before trying again."
+        "Adobe IMS at {host} is limiting how many tokens this credential may request{}. Wait \
+         a while before trying again.",
+        asked_wait(.wait_secs)
     )]
-    Throttled { host: String, wait: String },
+    Throttled { host: String, wait_secs: u64 },
     /// No answer at all: offline, DNS, proxy, refused or dropped connection.
     #[error(
         "Could not reach Adobe IMS at {host} ({detail}). Check that this computer is online and, \
@@ -89,10 +91,22 @@ pub enum ImsError {
     BadResponse { host: String, detail: String },
 }
 
+/// " (it asks to wait 30 seconds)", or nothing when IMS did not say (`Display`'s English).
+fn asked_wait(secs: &u64) -> String {
+    if *secs == 0 {
+        String::new()
+    } else {
+        format!(" (it asks to wait {secs} seconds)")
+    }
+}
+
 impl ImsError {
     /// The message in the user's language (`Display` is the English one, for the log). IMS's
     /// own short description, quoted in `detail`, stays as IMS wrote it.
     pub fn localized(&self, l: &Localizer) -> String {
+        if let ImsError::InvalidCredential(text) = self {
+            return text.localized(l);
+        }
         match self.message() {
             Some(message) => message.localized(l),
             None => self.to_string(),
@@ -138,9 +152,10 @@ impl ImsError {
                     ("attempts", n(f64::from(*attempts))),
                 ],
             ),
-            ImsError::Throttled { host, wait } => {
-                ("ims-throttled", vec![("host", t(host)), ("wait", t(wait))])
-            }
+            ImsError::Throttled { host, wait_secs } => (
+                "ims-throttled",
+                vec![("host", t(host)), ("wait", n(*wait_secs as f64))],
+            ),
             ImsError::Unreachable { host, detail } => (
                 "ims-unreachable",
                 vec![("host", t(host)), ("detail", t(detail))],
@@ -254,6 +269,32 @@ fn quote_description(description: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn throttling_says_how_long_to_wait_in_french() {
+        use crate::i18n::{Lang, Localizer, checks::assert_reads_french};
+        let fr = Localizer::new(Lang::Fr);
+        let asked = ImsError::Throttled {
+            host: "ims-na1.adobelogin.com".into(),
+            wait_secs: 90,
+        };
+        let said = asked.localized(&fr);
+        assert_reads_french(&said);
+        assert!(
+            said.contains("(il demande d’attendre 90\u{a0}secondes)."),
+            "{said}"
+        );
+        assert!(asked.to_string().contains("(it asks to wait 90 seconds)."));
+        let silent = ImsError::Throttled {
+            host: "ims-na1.adobelogin.com".into(),
+            wait_secs: 0,
+        };
+        assert!(
+            silent
+                .localized(&fr)
+                .contains("peuvent demander. Patientez")
+        );
+    }
 
     fn ctx() -> RequestContext {
         RequestContext {

@@ -171,7 +171,7 @@ impl ImsHttp {
             if wait > self.retry.max_delay {
                 return Err(ImsError::Throttled {
                     host,
-                    wait: format!(" (it asks to wait {} seconds)", wait.as_secs()),
+                    wait_secs: wait.as_secs(),
                 });
             }
             tracing::info!(%host, %path, attempt, wait_ms = wait.as_millis() as u64, error = %failure, "retrying the IMS request");
@@ -185,7 +185,7 @@ fn final_status_error(host: &str, status: StatusCode, attempts: u32) -> ImsError
     if status == StatusCode::TOO_MANY_REQUESTS {
         ImsError::Throttled {
             host: host.to_string(),
-            wait: String::new(),
+            wait_secs: 0,
         }
     } else {
         ImsError::ServerTrouble {

@@ -11,6 +11,7 @@ use rsa::pkcs1::{DecodeRsaPrivateKey, EncodeRsaPrivateKey};
 use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
+use crate::i18n::Text;
 use crate::ims::ImsBase;
 use crate::ims::errors::ImsError;
 use crate::secrets::Secret;
@@ -41,14 +42,11 @@ impl ServiceAccount {
     pub fn validate(&self) -> Result<(), ImsError> {
         let mut missing = Vec::new();
         for (name, value) in [
-            ("client id", self.client_id.as_str()),
-            ("client secret", self.client_secret.expose()),
-            ("organisation (org)", self.org_id.as_str()),
-            (
-                "technical account id (id)",
-                self.technical_account_id.as_str(),
-            ),
-            ("private key", self.private_key_pem.expose()),
+            ("client-id", self.client_id.as_str()),
+            ("client-secret", self.client_secret.expose()),
+            ("organisation-id", self.org_id.as_str()),
+            ("technical-account-id", self.technical_account_id.as_str()),
+            ("private-key", self.private_key_pem.expose()),
         ] {
             if value.trim().is_empty() {
                 missing.push(name);
@@ -58,10 +56,9 @@ impl ServiceAccount {
             missing.push("metascopes");
         }
         if !missing.is_empty() {
-            return Err(ImsError::InvalidCredential(format!(
-                "The service credentials are incomplete: {} missing. Download them again from \
-                 the AEM Developer Console and re-import the file.",
-                missing.join(", ")
+            return Err(ImsError::InvalidCredential(Text::new(
+                "ims-incomplete-service",
+                vec![("missing", crate::ims::missing_fields(&missing))],
             )));
         }
         self.metascope_claims()?;
@@ -91,10 +88,12 @@ impl ServiceAccount {
                     if name.starts_with(&prefix) && name.len() > prefix.len() {
                         Ok(name)
                     } else {
-                        Err(ImsError::InvalidCredential(format!(
-                            "The metascope \"{name}\" names another IMS than {}; the \
-                             credential file looks inconsistent.",
-                            self.ims_base.origin()
+                        Err(ImsError::InvalidCredential(Text::new(
+                            "ims-metascope-other-ims",
+                            vec![
+                                ("name", name.as_str().into()),
+                                ("ims", self.ims_base.origin().into()),
+                            ],
                         )))
                     }
                 } else {
@@ -136,11 +135,7 @@ impl ServiceAccount {
         let token =
             jsonwebtoken::encode(&Header::new(Algorithm::RS256), &claims, &key).map_err(|e| {
                 tracing::error!(error = %e, "signing the JWT failed");
-                ImsError::InvalidCredential(
-                    "The private key could not sign the request. Re-import the service \
-                     credentials file."
-                        .into(),
-                )
+                ImsError::InvalidCredential(Text::plain("ims-key-cannot-sign"))
             })?;
         Ok(Secret::new(token))
     }
@@ -149,13 +144,7 @@ impl ServiceAccount {
 /// The signing key from the keychain's one format: PKCS#1 PEM, as import stores every key
 /// whatever shape its file carried (`credentials::pem`). Anything else is a damaged entry.
 fn signing_key(pem: &Secret) -> Result<EncodingKey, ImsError> {
-    let damaged = || {
-        ImsError::InvalidCredential(
-            "The private key kept for this connection is damaged. Re-import the service \
-             credentials file exactly as downloaded from the AEM Developer Console."
-                .into(),
-        )
-    };
+    let damaged = || ImsError::InvalidCredential(Text::plain("ims-key-damaged"));
     let key = RsaPrivateKey::from_pkcs1_pem(pem.expose()).map_err(|_| damaged())?;
     let der = key.to_pkcs1_der().map_err(|_| damaged())?;
     Ok(EncodingKey::from_rsa_der(der.as_bytes()))
@@ -269,10 +258,10 @@ pub(crate) mod tests {
                 |a| a.client_secret = Secret::new(""),
                 "client secret missing",
             ),
-            (|a| a.org_id.clear(), "organisation (org) missing"),
+            (|a| a.org_id.clear(), "organisation id missing"),
             (
                 |a| a.technical_account_id.clear(),
-                "technical account id (id) missing",
+                "technical account id missing",
             ),
             (|a| a.metascopes = vec![" , ".into()], "metascopes missing"),
             (

@@ -21,6 +21,7 @@ pub(crate) mod testing;
 
 use url::Url;
 
+use crate::i18n::{Part, Text};
 use crate::net;
 
 pub use crate::retry::RetryPolicy;
@@ -47,7 +48,7 @@ impl ImsBase {
     /// computer (the sandbox). See [`crate::net::ims_origin`].
     pub fn parse(endpoint: &str) -> Result<Self, ImsError> {
         net::ims_origin(endpoint).map(ImsBase).map_err(|reason| {
-            ImsError::InvalidCredential(format!("The IMS address is not usable: {reason}."))
+            ImsError::InvalidCredential(Text::new("error-ims-address", reason.parts()))
         })
     }
 
@@ -63,10 +64,20 @@ impl ImsBase {
 
     /// An endpoint on this IMS, e.g. `/ims/exchange/jwt`.
     pub fn endpoint(&self, path: &str) -> Result<Url, ImsError> {
-        self.0
-            .join(path)
-            .map_err(|e| ImsError::InvalidCredential(format!("bad IMS path {path}: {e}")))
+        self.0.join(path).map_err(|e| {
+            ImsError::InvalidCredential(Text::Plain(format!("bad IMS path {path}: {e}")))
+        })
     }
+}
+
+/// Fields a credential lacks (`credential-field` keys), as a list argument.
+pub(crate) fn missing_fields(fields: &[&'static str]) -> Part {
+    Part::List(
+        fields
+            .iter()
+            .map(|field| Text::new("ims-missing-field", vec![("field", (*field).into())]))
+            .collect(),
+    )
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 //!
 //! Not here: sending the request (`exchange`).
 
+use crate::i18n::Text;
 use crate::ims::ImsBase;
 use crate::ims::errors::ImsError;
 use crate::secrets::Secret;
@@ -24,10 +25,10 @@ impl OAuthClient {
     pub fn validate(&self) -> Result<(), ImsError> {
         let mut missing = Vec::new();
         if self.client_id.trim().is_empty() {
-            missing.push("client id");
+            missing.push("client-id");
         }
         if self.client_secret.expose().trim().is_empty() {
-            missing.push("client secret");
+            missing.push("client-secret");
         }
         if self.scope().is_empty() {
             missing.push("scopes");
@@ -35,10 +36,9 @@ impl OAuthClient {
         if missing.is_empty() {
             Ok(())
         } else {
-            Err(ImsError::InvalidCredential(format!(
-                "The OAuth Server-to-Server credential is incomplete: {} missing. Copy them from \
-                 the credential's page in the Adobe Developer Console and import it again.",
-                missing.join(", ")
+            Err(ImsError::InvalidCredential(Text::new(
+                "ims-incomplete-oauth",
+                vec![("missing", crate::ims::missing_fields(&missing))],
             )))
         }
     }

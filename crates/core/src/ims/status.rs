@@ -103,8 +103,10 @@ pub struct ConnectionHealth {
     pub advice: Option<String>,
 }
 
-/// Computes a connection's health at `now`.
+/// Computes a connection's health at `now`; the reason of a failure and the certificate's
+/// message are in `l`'s language (the window and the CLI show them).
 pub fn connection_health(
+    l: &crate::i18n::Localizer,
     kind: CredentialKind,
     token: &TokenSnapshot,
     certificate_expires_at: Option<OffsetDateTime>,
@@ -119,12 +121,12 @@ pub fn connection_health(
         ),
         CredentialKind::LocalDevToken => dev_token_health(token, now),
         CredentialKind::ServiceCredentials | CredentialKind::OauthServerToServer => {
-            minted_token_health(token, now)
+            minted_token_health(token, now, l)
         }
     };
     let certificate = match kind {
         CredentialKind::ServiceCredentials => {
-            certificate_expires_at.map(|at| certificate_status(at, now))
+            certificate_expires_at.map(|at| certificate_status_in(l, at, now))
         }
         _ => None,
     };
@@ -156,6 +158,7 @@ pub fn connection_health(
 fn minted_token_health(
     token: &TokenSnapshot,
     now: OffsetDateTime,
+    l: &crate::i18n::Localizer,
 ) -> (TokenStatus, HealthLevel, String, Option<String>) {
     if token.renewing {
         return (
@@ -166,7 +169,7 @@ fn minted_token_health(
         );
     }
     if let Some(err) = &token.last_error {
-        let reason = err.to_string();
+        let reason = err.localized(l);
         return (
             TokenStatus::Failed {
                 code: err.code(),
@@ -402,6 +405,7 @@ mod tests {
     #[test]
     fn a_valid_token_shows_its_time_left() {
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::OauthServerToServer,
             &snapshot(Some(Duration::hours(23) + Duration::minutes(12))),
             None,
@@ -423,7 +427,13 @@ mod tests {
     fn renewing_and_failed_tokens() {
         let mut s = snapshot(Some(Duration::minutes(5)));
         s.renewing = true;
-        let h = connection_health(CredentialKind::ServiceCredentials, &s, None, now());
+        let h = connection_health(
+            &crate::i18n::Localizer::english(),
+            CredentialKind::ServiceCredentials,
+            &s,
+            None,
+            now(),
+        );
         assert_eq!(
             (h.summary.as_str(), h.level),
             ("renewing…", HealthLevel::Busy)
@@ -437,7 +447,13 @@ mod tests {
             renewing: false,
             last_error: Some(err.clone()),
         };
-        let h = connection_health(CredentialKind::ServiceCredentials, &s, None, now());
+        let h = connection_health(
+            &crate::i18n::Localizer::english(),
+            CredentialKind::ServiceCredentials,
+            &s,
+            None,
+            now(),
+        );
         assert_eq!(h.level, HealthLevel::Error);
         assert!(
             h.summary
@@ -458,7 +474,13 @@ mod tests {
     #[test]
     fn no_token_or_an_expired_cached_one_is_not_an_error() {
         for s in [snapshot(None), snapshot(Some(Duration::minutes(-3)))] {
-            let h = connection_health(CredentialKind::ServiceCredentials, &s, None, now());
+            let h = connection_health(
+                &crate::i18n::Localizer::english(),
+                CredentialKind::ServiceCredentials,
+                &s,
+                None,
+                now(),
+            );
             assert_eq!(h.token, TokenStatus::NotYetObtained);
             assert_eq!(h.level, HealthLevel::Ok);
         }
@@ -497,6 +519,7 @@ mod tests {
         ];
         for (left, cert_level, level) in cases {
             let h = connection_health(
+                &crate::i18n::Localizer::english(),
                 CredentialKind::ServiceCredentials,
                 &snapshot(Some(Duration::hours(20))),
                 Some(now() + left),
@@ -516,6 +539,7 @@ mod tests {
     #[test]
     fn certificates_matter_only_for_service_credentials() {
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::OauthServerToServer,
             &snapshot(Some(Duration::hours(20))),
             Some(now() - Duration::days(1)),
@@ -527,6 +551,7 @@ mod tests {
     #[test]
     fn dev_token_counts_down_and_says_what_to_do() {
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::LocalDevToken,
             &snapshot(Some(Duration::hours(5))),
             None,
@@ -537,6 +562,7 @@ mod tests {
             ("development token valid 5 h", HealthLevel::Ok)
         );
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::LocalDevToken,
             &snapshot(Some(Duration::minutes(90))),
             None,
@@ -545,6 +571,7 @@ mod tests {
         assert_eq!(h.level, HealthLevel::Warning);
         assert_eq!(h.summary, "development token ends in 1 h 30 min");
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::LocalDevToken,
             &snapshot(Some(Duration::minutes(-1))),
             None,
@@ -565,6 +592,7 @@ mod tests {
     #[test]
     fn local_sdk_needs_no_token() {
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::LocalSdk,
             &TokenSnapshot::default(),
             None,
@@ -577,6 +605,7 @@ mod tests {
     #[test]
     fn the_ui_gets_camel_case_json() {
         let h = connection_health(
+            &crate::i18n::Localizer::english(),
             CredentialKind::ServiceCredentials,
             &snapshot(Some(Duration::hours(1))),
             Some(now() + Duration::days(10)),

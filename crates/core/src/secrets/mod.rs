@@ -98,7 +98,11 @@ impl SecretStoreError {
         let (id, args) = match self {
             SecretStoreError::Unavailable { detail, fix } => (
                 "keychain-unavailable",
-                vec![("detail", t(detail)), ("fix", t(fix))],
+                vec![
+                    ("detail", t(detail)),
+                    ("fix", t(fix)),
+                    ("fixKind", t(fix_kind(fix))),
+                ],
             ),
             SecretStoreError::Locked => ("keychain-locked", vec![]),
             SecretStoreError::AccessDenied { detail } => {
@@ -231,17 +235,32 @@ impl SecretStore for KeyringStore {
     }
 }
 
+/// What to do when there is no keychain, by OS (the English words; the catalogue's
+/// `keychain-unavailable` has them in each language, chosen by [`fix_kind`]).
+const FIX_LINUX: &str = "Install and start a Secret Service provider such as GNOME Keyring or \
+     KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and \
+     restart Metadesk.";
+const FIX_DESKTOP: &str =
+    "Make sure you are signed in to a normal desktop session, then restart Metadesk.";
+
+/// Which of the known fixes `fix` is, for the catalogue (`other`: words given elsewhere).
+fn fix_kind(fix: &str) -> &'static str {
+    match fix {
+        FIX_LINUX => "linux",
+        FIX_DESKTOP => "desktop",
+        _ => "other",
+    }
+}
+
 /// Turns keyring's errors into words. The log gets keyring's `Display` text, never its
 /// `Debug`: `BadEncoding`'s `Debug` prints the stored bytes, which are a secret.
 fn map_keyring_error(err: keyring::Error) -> SecretStoreError {
     tracing::warn!(error = %err, "keychain call failed");
     let detail = err.to_string();
     let fix = if cfg!(target_os = "linux") {
-        "Install and start a Secret Service provider such as GNOME Keyring or KWallet \
-         (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and \
-         restart Metadesk."
+        FIX_LINUX
     } else {
-        "Make sure you are signed in to a normal desktop session, then restart Metadesk."
+        FIX_DESKTOP
     };
     match err {
         keyring::Error::NoStorageAccess(_) => SecretStoreError::Unavailable {
@@ -374,6 +393,25 @@ impl SecretStore for RunOnlyKeychain {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_keychain_says_what_to_do_in_french() {
+        use crate::i18n::{Lang, Localizer, checks::assert_reads_french};
+        let fr = Localizer::new(Lang::Fr);
+        for fix in [FIX_LINUX, FIX_DESKTOP] {
+            let err = SecretStoreError::Unavailable {
+                detail: "D-Bus".into(),
+                fix: fix.into(),
+            };
+            let said = err.localized(&fr);
+            assert_reads_french(&said);
+            assert!(said.contains("redémarrez Metadesk."), "{said}");
+            assert!(
+                err.to_string().contains(fix),
+                "the log keeps English: {err}"
+            );
+        }
+    }
 
     #[test]
     fn secret_debug_never_shows_the_value() {

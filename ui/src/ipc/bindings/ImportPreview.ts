@@ -4,6 +4,8 @@ import type { CredentialKind } from "./CredentialKind";
 
 /**
  * What a file is, in plain words, shown before the user confirms the import. Holds no secret.
+ *
+ * Its words are catalogue messages: the face that sends it calls [`ImportPreview::localize`].
  */
 export type ImportPreview = { kind: CredentialKind, 
 /**

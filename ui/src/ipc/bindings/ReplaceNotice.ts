@@ -8,5 +8,6 @@
 export type ReplaceNotice = { connectionId: string, connectionName: string, 
 /**
  * Full sentences: "It uses the IMS at ims-na1-stg1.adobelogin.com, not ims-na1.adobelogin.com."
+ * (catalogue messages `replace-…`, written in the reader's language before they are sent).
  */
 differences: Array<string>, };
