@@ -18,11 +18,6 @@ dialog-filter-lists = Listes ({ $extensions })
 
 ## Notifications du bureau
 
-## La boîte de dialogue des fichiers d’identifiants (Connexions, « Choisir un fichier… » ; ticket 17)
-
-dialog-choose-credentials = Choisir des fichiers d’identifiants
-dialog-credential-files = Fichiers d’identifiants (.json)
-
 notify-preview-title = Aperçu { $what ->
     [undo] de l’annulation
     [retry] de la nouvelle tentative
