@@ -111,6 +111,65 @@ error-run-on-other-aem = The connection "{ $name }" now points to { $now }, but 
 error-run-used-a-file = This run used the credential file { $file }; give it again with --aem URL --file FILE to { error-run-action }.
 error-run-connection-gone = This run was made with the connection "{ $name }", which no longer exists. Import its credential file again under that name to { error-run-action }.
 
+## Sheets: reading a sheet and the problems found in it (issue 17: sheet check messages)
+
+sheet-issue = { $problem }
+sheet-issue-at-row = Row { $row }: { $problem }
+sheet-issue-at-column = Column { $column }: { $problem }
+sheet-issue-at-row-column = Row { $row }, column { $column }: { $problem }
+error-sheet-empty-file = { $file } is empty.
+error-sheet-not-a-workbook = { $file } is not a workbook Metadesk can read (a .xlsx, .xls or .ods, or a .csv); open it in Excel or LibreOffice and save it as .xlsx.
+error-sheet-no-worksheet = { $file } has no worksheet.
+error-sheet-not-a-sheet = { $file } is not a sheet: it is neither a workbook (.xlsx, .xls, .ods) nor text such as a .csv. Export the metadata again, or save your sheet as .xlsx or .csv.
+error-sheet-bad-csv = { $file } could not be read as CSV near line { $line }: { $detail }.
+error-sheet-empty-header = { $file } has nothing in its first row. The first row names the columns: Path (or assetPath), then one column per property, e.g. Title (dc:title).
+error-sheet-no-path-column = { $file } has no path column, so its rows cannot be matched to assets. The first row must name a column Path (as Metadesk exports) or assetPath (as AEM exports); export the folder’s metadata again to start from a sheet that has one.
+error-sheet-no-change = { $file } asks for no change: every property cell is empty (an empty cell leaves the value as it is). Type the new values, or #CLEAR to remove one.
+sheet-key-column-repeated = this key column repeats column { $first }; delete one of the two.
+sheet-property-column-repeated = { $property } already has column { $first }; keep one column per property.
+sheet-column-without-header = the column has values (from row { $row }) but no header; name the property in row 1, e.g. Title (dc:title), or delete the column.
+sheet-header-bad-brackets = The header "{ $header }" has "{ $inside }" in brackets, which is not a property name; write the property as prefix:name, e.g. Title (dc:title).
+sheet-header-bad-property = The header "{ $header }" is not a property name; write it as prefix:name (letters, digits, _ - .), e.g. dc:title, or Title (dc:title).
+sheet-header-no-property = The header "{ $header }" names no property; write it as Words (prefix:name), e.g. Title (dc:title), or delete the column.
+sheet-aem-header-bad = The header "{ $header }" { $why ->
+    [unclosed] has an unclosed {"{{"} or {"}}"}
+    [text-after] has text after its {"}}"}
+    [no-property] does not start with a property name
+   *[option] has an option after its type other than multi
+}; AEM’s form is name {"{{"}Type{"}}"} or name {"{{"}Type: multi{"}}"}, e.g. dc:subject {"{{"}String: multi{"}}"}.
+sheet-aem-header-bad-type = The header "{ $header }" has the type "{ $type }", which AEM does not know (String, Date, Long, Double, Decimal, Boolean); AEM’s form is name {"{{"}Type{"}}"} or name {"{{"}Type: multi{"}}"}, e.g. dc:subject {"{{"}String: multi{"}}"}.
+sheet-row-without-path = the row has values but no asset path; fill in the path (e.g. /content/dam/folder/photo.jpg) or delete the row.
+sheet-path-outside-dam = "{ $path }" is not in the DAM (paths start with { $root }/); correct the path or delete the row.
+sheet-duplicate-path = { $path } is already on row { $first }; keep one row per asset (merge the two rows’ values into one and delete the other).
+sheet-bad-export-time = "{ $text }" is not the time Metadesk exported, so changes made in AEM since the export cannot be detected for this row; put the exported time back, or leave it as it is to accept that.
+sheet-cell-error = the cell shows the error { $text }; correct it or type the value.
+sheet-cell-error-formula = the cell shows the error { $text } (formula { $formula }); correct it or type the value.
+sheet-cell-formula = the cell holds the formula { $formula }; its shown value "{ $text }" is used. To be sure what is written, copy the column and paste it as values.
+sheet-holds-one-value = { $property } holds one value, but the cell has { $count } separated by |; keep one, or write \| for a | that belongs to the text.
+sheet-holds-one-value-in-aem = { $property } holds one value in AEM, but the cell has { $count } separated by |; keep one, or write \| for a | that belongs to the text. Nothing is written for this row.
+sheet-value-too-long = the value is { $length } characters long; Metadesk writes at most { $limit } characters in one property; shorten it.
+sheet-not-a-date = "{ $value }" is not a date Metadesk can read; write it as 2026-03-26 or 2026-03-26T11:26:00+01:00 (year-month-day).
+sheet-not-a-whole-number = "{ $value }" is not a whole number; write digits only, e.g. 42.
+sheet-not-a-number = "{ $value }" is not a number; write it like 3.5.
+sheet-not-a-boolean = "{ $value }" is not true or false; write true or false.
+sheet-not-a-boolean-date-cell = "{ $value }" is not true or false.
+sheet-outside-folder = { $path } is outside the exported folder { $folder }; it will be changed too. Delete the row if that is not meant.
+sheet-openapi-no-modified = { $connection } is reached through the Assets OpenAPI, which does not say when an asset last changed: changes made in AEM since the export cannot be detected. Each value is still checked against AEM’s value now in the preview.
+sheet-row-changed-since-export = { $path } was { $reason }.
+sheet-row-no-asset = there is no asset at { $path } in { $connection }; correct the path (copy it from AEM) or delete the row. Nothing is written for this row.
+sheet-row-not-read = { $path } could not be read in AEM ({ $reason }); correct the path (copy it from AEM) or delete the row. Nothing is written for this row.
+
+## The console: how a request went, as its history keeps it (issue 17: console history outcome)
+
+console-outcome-status = { $status }
+console-outcome-graphql-errors = { $count ->
+    [one] { $count } GraphQL error
+   *[other] { $count } GraphQL errors
+}
+console-outcome-created = created
+console-outcome-replaced = replaced
+console-outcome-failed = failed: { $error }
+
 ## Certificates of service credentials
 
 certificate-expired = The certificate of these service credentials expired on { $date }; Adobe IMS no longer accepts them. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.
@@ -220,6 +279,24 @@ run-edit = { $property }: { $op ->
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }
+
+## A search's conditions, as a run's summary shows them (issue 17: words of stored conditions)
+
+condition-is-empty = { $property } is empty
+condition-is-not-empty = { $property } is not empty
+condition-equals = { $property } is { $value }
+condition-not-equals = { $property } is not { $value }
+condition-contains = { $property } contains { $value }
+condition-not-contains = { $property } does not contain { $value }
+condition-tagged = tag is { $tag }
+condition-file-type = type is { $format }
+condition-modified-before = modified before { $date }
+condition-modified-after = modified after { $date }
+condition-created-before = created before { $date }
+condition-created-after = created after { $date }
+condition-name-matches = name matches { $pattern }
+condition-all = { $first } and { $rest }
+condition-any = { $first } or { $rest }
 
 ## Report CSV headers (only when the user asks for headers in their language)
 

@@ -111,6 +111,65 @@ error-run-on-other-aem = La connexion « { $name } » pointe désormais vers {
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
+## Feuilles : lecture d’une feuille et problèmes trouvés dedans (ticket 17 : messages de vérification des feuilles)
+
+sheet-issue = { $problem }
+sheet-issue-at-row = Ligne { $row } : { $problem }
+sheet-issue-at-column = Colonne { $column } : { $problem }
+sheet-issue-at-row-column = Ligne { $row }, colonne { $column } : { $problem }
+error-sheet-empty-file = { $file } est vide.
+error-sheet-not-a-workbook = { $file } n’est pas un classeur que Metadesk sait lire (un .xlsx, .xls ou .ods, ou un .csv) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx.
+error-sheet-no-worksheet = { $file } ne contient aucune feuille de calcul.
+error-sheet-not-a-sheet = { $file } n’est pas une feuille : ce n’est ni un classeur (.xlsx, .xls, .ods) ni un texte tel qu’un .csv. Exportez de nouveau les métadonnées, ou enregistrez votre feuille au format .xlsx ou .csv.
+error-sheet-bad-csv = { $file } n’a pas pu être lu comme CSV vers la ligne { $line } : { $detail }.
+error-sheet-empty-header = La première ligne de { $file } est vide. Elle nomme les colonnes : Path (ou assetPath), puis une colonne par propriété, par exemple Title (dc:title).
+error-sheet-no-path-column = { $file } n’a pas de colonne de chemin : ses lignes ne peuvent pas être rapprochées des ressources. La première ligne doit nommer une colonne Path (comme l’export de Metadesk) ou assetPath (comme l’export d’AEM) ; exportez de nouveau les métadonnées du dossier pour repartir d’une feuille qui en a une.
+error-sheet-no-change = { $file } ne demande aucune modification : toutes les cellules de propriété sont vides (une cellule vide laisse la valeur telle quelle). Saisissez les nouvelles valeurs, ou #CLEAR pour en supprimer une.
+sheet-key-column-repeated = cette colonne clé répète la colonne { $first } ; supprimez l’une des deux.
+sheet-property-column-repeated = { $property } a déjà la colonne { $first } ; gardez une seule colonne par propriété.
+sheet-column-without-header = la colonne a des valeurs (à partir de la ligne { $row }) mais pas d’en-tête ; nommez la propriété en ligne 1, par exemple Title (dc:title), ou supprimez la colonne.
+sheet-header-bad-brackets = L’en-tête « { $header } » a « { $inside } » entre parenthèses, qui n’est pas un nom de propriété ; écrivez la propriété sous la forme préfixe:nom, par exemple Title (dc:title).
+sheet-header-bad-property = L’en-tête « { $header } » n’est pas un nom de propriété ; écrivez-le sous la forme préfixe:nom (lettres, chiffres, _ - .), par exemple dc:title, ou Title (dc:title).
+sheet-header-no-property = L’en-tête « { $header } » ne nomme aucune propriété ; écrivez-le sous la forme Mots (préfixe:nom), par exemple Title (dc:title), ou supprimez la colonne.
+sheet-aem-header-bad = L’en-tête « { $header } » { $why ->
+    [unclosed] a un {"{{"} ou un {"}}"} non fermé
+    [text-after] a du texte après ses {"}}"}
+    [no-property] ne commence pas par un nom de propriété
+   *[option] a après son type une option autre que multi
+} ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
+sheet-aem-header-bad-type = L’en-tête « { $header } » a le type « { $type } », qu’AEM ne connaît pas (String, Date, Long, Double, Decimal, Boolean) ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
+sheet-row-without-path = la ligne a des valeurs mais pas de chemin de ressource ; renseignez le chemin (par exemple /content/dam/dossier/photo.jpg) ou supprimez la ligne.
+sheet-path-outside-dam = « { $path } » n’est pas dans la DAM (les chemins commencent par { $root }/) ; corrigez le chemin ou supprimez la ligne.
+sheet-duplicate-path = { $path } figure déjà en ligne { $first } ; gardez une ligne par ressource (réunissez les valeurs des deux lignes en une et supprimez l’autre).
+sheet-bad-export-time = « { $text } » n’est pas l’heure exportée par Metadesk : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées pour cette ligne ; remettez l’heure exportée, ou laissez-la telle quelle pour l’accepter.
+sheet-cell-error = la cellule affiche l’erreur { $text } ; corrigez-la ou saisissez la valeur.
+sheet-cell-error-formula = la cellule affiche l’erreur { $text } (formule { $formula }) ; corrigez-la ou saisissez la valeur.
+sheet-cell-formula = la cellule contient la formule { $formula } ; sa valeur affichée « { $text } » est utilisée. Pour être sûr de ce qui sera écrit, copiez la colonne et collez-la en valeurs.
+sheet-holds-one-value = { $property } n’a qu’une valeur, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte.
+sheet-holds-one-value-in-aem = { $property } n’a qu’une valeur dans AEM, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte. Rien n’est écrit pour cette ligne.
+sheet-value-too-long = la valeur fait { $length } caractères ; Metadesk écrit au plus { $limit } caractères dans une propriété ; raccourcissez-la.
+sheet-not-a-date = « { $value } » n’est pas une date que Metadesk sait lire ; écrivez-la sous la forme 2026-03-26 ou 2026-03-26T11:26:00+01:00 (année-mois-jour).
+sheet-not-a-whole-number = « { $value } » n’est pas un nombre entier ; n’écrivez que des chiffres, par exemple 42.
+sheet-not-a-number = « { $value } » n’est pas un nombre ; écrivez-le comme 3.5.
+sheet-not-a-boolean = « { $value } » n’est ni true ni false ; écrivez true ou false.
+sheet-not-a-boolean-date-cell = « { $value } » n’est ni true ni false.
+sheet-outside-folder = { $path } est hors du dossier exporté { $folder } ; cette ressource sera modifiée elle aussi. Supprimez la ligne si ce n’est pas voulu.
+sheet-openapi-no-modified = { $connection } passe par l’API OpenAPI Assets, qui ne dit pas quand une ressource a changé pour la dernière fois : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées. Chaque valeur est tout de même comparée à la valeur actuelle d’AEM dans l’aperçu.
+sheet-row-changed-since-export = { $path } : { $reason }.
+sheet-row-no-asset = il n’y a pas de ressource à { $path } dans { $connection } ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+sheet-row-not-read = { $path } n’a pas pu être lu dans AEM ({ $reason }) ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+
+## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
+
+console-outcome-status = { $status }
+console-outcome-graphql-errors = { $count ->
+    [one] { $count } erreur GraphQL
+   *[other] { $count } erreurs GraphQL
+}
+console-outcome-created = créée
+console-outcome-replaced = remplacée
+console-outcome-failed = échec : { $error }
+
 ## Certificats des identifiants de service
 
 certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
@@ -220,6 +279,24 @@ run-edit = { $property } : { $op ->
 run-edit-undo = annulation de l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
+
+## Les conditions d’une recherche, telles que le résumé d’une exécution les montre (ticket 17)
+
+condition-is-empty = { $property } est vide
+condition-is-not-empty = { $property } n’est pas vide
+condition-equals = { $property } est { $value }
+condition-not-equals = { $property } n’est pas { $value }
+condition-contains = { $property } contient { $value }
+condition-not-contains = { $property } ne contient pas { $value }
+condition-tagged = la balise est { $tag }
+condition-file-type = le type est { $format }
+condition-modified-before = modifié avant le { $date }
+condition-modified-after = modifié après le { $date }
+condition-created-before = créé avant le { $date }
+condition-created-after = créé après le { $date }
+condition-name-matches = le nom correspond à { $pattern }
+condition-all = { $first } et { $rest }
+condition-any = { $first } ou { $rest }
 
 ## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
 

@@ -196,6 +196,7 @@ mod tests {
             folder: "/content/dam/x".into(),
             recursive: false,
             scope: "the assets of /content/dam/x".into(),
+            conditions: None,
             kind: RunKind::Edit,
             edits: vec![metadesk_core::bulk::reasons::Reason::Text(
                 "dc:rights: set \"R\"".into(),

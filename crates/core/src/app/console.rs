@@ -20,6 +20,7 @@ use ts_rs::TS;
 
 use super::{Workspace, blocking};
 use crate::aem::AemClient;
+use crate::bulk::reasons::Reason;
 use crate::connections::{Connection, confirm_production};
 use crate::console::curl::curl_command;
 use crate::console::history::ConsoleFiles;
@@ -136,20 +137,41 @@ async fn cancellable<T>(
     out
 }
 
-fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, String) {
+fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, Reason) {
     match answer {
-        Ok(a) if a.errors.is_empty() => (Some(a.status), Some(a.millis), format!("{}", a.status)),
+        Ok(a) if a.errors.is_empty() => (Some(a.status), Some(a.millis), status_outcome(a.status)),
         Ok(a) => (
             Some(a.status),
             Some(a.millis),
-            format!(
-                "{} GraphQL error{}",
-                a.errors.len(),
-                if a.errors.len() == 1 { "" } else { "s" }
+            Reason::new(
+                "console-outcome-graphql-errors",
+                [("count", a.errors.len().into())],
             ),
         ),
-        Err(e) => (None, None, format!("failed: {e}")),
+        Err(e) => (None, None, failed_outcome(e)),
     }
+}
+
+/// An answer's outcome in the history: its HTTP status.
+fn status_outcome(status: u16) -> Reason {
+    Reason::new(
+        "console-outcome-status",
+        [("status", status.to_string().into())],
+    )
+}
+
+/// A failure's outcome in the history: the error by its catalogue id when it has one (worded
+/// when shown), its English words otherwise.
+fn failed_outcome(e: &Error) -> Reason {
+    let why = match e {
+        Error::Message { message, .. } => Reason::from(message),
+        Error::Aem(aem) => Reason::from(aem),
+        other => Reason::Text(other.to_string()),
+    };
+    Reason::new(
+        "console-outcome-failed",
+        [("error", serde_json::to_value(why).unwrap_or_default())],
+    )
 }
 
 impl Workspace {
@@ -326,9 +348,9 @@ impl Workspace {
                 status: None,
                 millis: None,
                 outcome: match &saved {
-                    Ok(s) if s.created => "created".into(),
-                    Ok(_) => "replaced".into(),
-                    Err(e) => format!("failed: {e}"),
+                    Ok(s) if s.created => Reason::new("console-outcome-created", []),
+                    Ok(_) => Reason::new("console-outcome-replaced", []),
+                    Err(e) => failed_outcome(e),
                 },
             },
         )
@@ -356,11 +378,11 @@ impl Workspace {
         let started = Instant::now();
         let response = cancellable(&self.console, call_id, request::send(&client, req)).await;
         let (status, millis, outcome) = match &response {
-            Ok(r) => (Some(r.status), Some(r.millis), r.status.to_string()),
+            Ok(r) => (Some(r.status), Some(r.millis), status_outcome(r.status)),
             Err(e) => (
                 None,
                 Some(started.elapsed().as_millis() as u64),
-                format!("failed: {e}"),
+                failed_outcome(e),
             ),
         };
         self.record(
@@ -656,8 +678,18 @@ mod tests {
         // History: what was sent, newest first, never the token.
         let history = f.ws.console_history(&f.name).await.unwrap();
         assert_eq!(history.len(), 4, "the refused variables were never sent");
-        assert_eq!(history[0].outcome.split(':').next(), Some("failed"));
-        assert_eq!(history[1].outcome, "1 GraphQL error");
+        let en = crate::i18n::Localizer::english();
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let words = |i: usize, l| history[i].outcome.localized(l);
+        assert_eq!(words(0, &en).split(':').next(), Some("failed"));
+        assert_eq!(words(1, &en), "1 GraphQL error");
+        // Kept as ids: worded in French when shown in French.
+        assert!(
+            words(0, &fr).starts_with("échec\u{a0}: "),
+            "{}",
+            words(0, &fr)
+        );
+        assert_eq!(words(1, &fr), "1 erreur GraphQL");
         assert_eq!(
             history[3].query.as_deref(),
             Some("{ articleList { items { title _path } } }")

@@ -53,12 +53,10 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
     let workbook = bytes.starts_with(b"PK\x03\x04")
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     let rows: Vec<Vec<String>> = if workbook {
-        crate::sheets::workbook_rows(file_name, bytes).map_err(|detail| {
-            refused(
-                "list-file-unreadable",
-                file_name,
-                vec![("detail", detail.into())],
-            )
+        // The sheet reader's message names the file and says what is wrong with it.
+        crate::sheets::workbook_rows(file_name, bytes).map_err(|message| Error::Message {
+            code: ErrorCode::InvalidInput,
+            message,
         })?
     } else {
         let text = decode(bytes).ok_or_else(|| refused("list-file-not-text", file_name, vec![]))?;

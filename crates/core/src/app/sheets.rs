@@ -18,11 +18,11 @@ use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
 use crate::bulk::journal::{Action, Record, read_records};
-use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
+use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason};
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::i18n::Localizer;
 use crate::sheets::checks::{outside_folder, several_values_for_one};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
@@ -209,17 +209,15 @@ impl Workspace {
         if opened.connected.store.family() == ApiFamily::OpenApi
             && sheet.rows.iter().any(|r| r.last_modified.is_some())
         {
-            answer.issues.push(Issue {
-                severity: Severity::Warning,
-                row: None,
-                column: None,
-                message: format!(
-                    "{} is reached through the Assets OpenAPI, which does not say when an asset \
-                     last changed: changes made in AEM since the export cannot be detected. \
-                     Each value is still checked against AEM's value now in the preview.",
-                    opened.label
+            answer.issues.push(Issue::with_reason(
+                Severity::Warning,
+                None,
+                None,
+                Reason::new(
+                    "sheet-openapi-no-modified",
+                    [("connection", opened.label.as_str().into())],
                 ),
-            });
+            ));
         }
         let planned: Vec<&crate::sheets::Row> = sheet
             .rows
@@ -227,10 +225,11 @@ impl Workspace {
             .filter(|r| !r.cells.is_empty() && !answer.skipped_rows.contains(&r.number))
             .collect();
         if planned.is_empty() {
-            return Err(Error::InvalidInput(format!(
-                "{file_name} asks for no change: every property cell is empty (an empty cell \
-                 leaves the value as it is). Type the new values, or #CLEAR to remove one."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-sheet-no-change",
+                vec![("file", file_name.into())],
+            ));
         }
         let folder = sheet
             .exported_folder
@@ -275,25 +274,28 @@ impl Workspace {
             {
                 let planned_row = planned.get(row.i as usize).copied();
                 let number = planned_row.map(|r| r.number);
-                // The sheet's issues are English words for now; the reason is written so.
+                // The row's reason is told by its catalogue id, and nested in the issue so
+                // that it is worded in the reader's language.
                 let code = row
                     .reason
                     .as_ref()
                     .and_then(|r| r.code())
                     .unwrap_or_default();
-                let reason = row
-                    .reason
-                    .as_ref()
-                    .map(|r| r.localized(&Localizer::english()))
-                    .unwrap_or_default();
+                let reason = || {
+                    serde_json::to_value(row.reason.clone().unwrap_or(Reason::Text(String::new())))
+                        .unwrap_or_default()
+                };
                 if code == CHANGED_SINCE_EXPORT {
                     // Flagged, not an error: the preview shows it skipped, nothing is
                     // written for it, the other rows may be applied.
-                    found.push(Issue::new(
+                    found.push(Issue::with_reason(
                         Severity::Warning,
                         number,
                         None,
-                        format!("{} was {reason}.", row.path),
+                        Reason::new(
+                            "sheet-row-changed-since-export",
+                            [("path", row.path.as_str().into()), ("reason", reason())],
+                        ),
                     ));
                     continue;
                 }
@@ -313,21 +315,21 @@ impl Workspace {
                     }));
                     continue;
                 }
-                let what = if code == "reason-disappeared" {
-                    format!("there is no asset at {} in {}", row.path, opened.label)
+                let problem = if code == "reason-disappeared" {
+                    Reason::new(
+                        "sheet-row-no-asset",
+                        [
+                            ("path", row.path.as_str().into()),
+                            ("connection", opened.label.as_str().into()),
+                        ],
+                    )
                 } else {
-                    format!("{} could not be read in AEM ({reason})", row.path)
+                    Reason::new(
+                        "sheet-row-not-read",
+                        [("path", row.path.as_str().into()), ("reason", reason())],
+                    )
                 };
-                found.push(Issue {
-                    severity: Severity::Error,
-                    row: number,
-                    column: None,
-                    message: format!(
-                        "Row {}: {what}; correct the path (copy it from AEM) or delete the \
-                         row. Nothing is written for this row.",
-                        number.unwrap_or_default(),
-                    ),
-                });
+                found.push(Issue::with_reason(Severity::Error, number, None, problem));
             }
         }
         answer.issues.extend(found);
@@ -656,12 +658,14 @@ mod tests {
                 row: Some(7),
                 column: Some("D (Title (dc:title))".into()),
                 message: "Row 7, column D (Title (dc:title)): =HYPERLINK is a formula".into(),
+                problem: None,
             },
             Issue {
                 severity: Severity::Warning,
                 row: None,
                 column: None,
                 message: "Éclair, a warning".into(),
+                problem: None,
             },
         ];
         assert_eq!(write_issues_csv(&issues, &target).unwrap(), "problems.csv");

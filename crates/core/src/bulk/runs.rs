@@ -48,6 +48,11 @@ pub struct RunSummary {
     /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
     /// 12 entries`.
     pub scope: String,
+    /// A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+    /// the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
+    /// the journal's run definition, so runs journaled before it existed have it too.
+    #[ts(type = "string | null")]
+    pub conditions: Option<Reason>,
     pub kind: RunKind,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
@@ -68,7 +73,7 @@ pub struct RunSummary {
 impl RunSummary {
     /// The stop reason in `l`'s language, as the window shows it.
     pub fn localize(&mut self, l: &Localizer) {
-        if let Some(reason) = &mut self.reason {
+        for reason in self.reason.iter_mut().chain(&mut self.conditions) {
             reason.localize(l);
         }
         for edit in &mut self.edits {
@@ -94,6 +99,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
         scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
+        conditions: crate::bulk::selection::conditions_reason(&spec.filters),
         kind: spec.kind.clone(),
         edits: {
             let described = spec.edits.iter().map(|e| e.op.describe(&e.property));

@@ -13,6 +13,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::reasons::Reason;
 use super::spec::{Filters, validate_property};
 use crate::assets::folders::normalize_folder;
 use crate::error::{Error, Result};
@@ -221,6 +222,31 @@ pub fn describe(folder: &str, filters: &Filters) -> String {
             n => format!("a list of {n} entries"),
         },
     }
+}
+
+/// A search's conditions as one catalogue message joining them with "and" or "or" (nested:
+/// `a and (b and c)` reads as "a and b and c"), for showing them in the reader's language;
+/// `None` for a folder or a list, and for a search without conditions.
+pub fn conditions_reason(filters: &Filters) -> Option<Reason> {
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &filters.selection
+    else {
+        return None;
+    };
+    let code = match combine {
+        Combine::All => "condition-all",
+        Combine::Any => "condition-any",
+    };
+    conditions
+        .iter()
+        .rev()
+        .map(Condition::reason)
+        .reduce(|rest, first| {
+            let arg = |r: Reason| serde_json::to_value(r).unwrap_or_default();
+            Reason::new(code, [("first", arg(first)), ("rest", arg(rest))])
+        })
 }
 
 /// A value as typed in words: quoted when it has spaces or quotes at its ends.
@@ -470,6 +496,45 @@ impl Condition {
                 Condition::NameMatches { pattern }
             }
         })
+    }
+
+    /// The condition as a catalogue message, for showing it in the reader's language (the
+    /// words [`Condition::describe`] gives stay English: they are what [`Condition::parse`]
+    /// reads and what a journal keeps).
+    pub fn reason(&self) -> Reason {
+        let on = |code: &str, property: &str| Reason::new(code, [("property", property.into())]);
+        let with = |code: &str, property: &str, value: &str| {
+            Reason::new(
+                code,
+                [
+                    ("property", property.into()),
+                    ("value", quoted(value).into()),
+                ],
+            )
+        };
+        let of =
+            |code: &str, name: &'static str, value: &str| Reason::new(code, [(name, value.into())]);
+        match self {
+            Condition::IsEmpty { property } => on("condition-is-empty", property),
+            Condition::IsNotEmpty { property } => on("condition-is-not-empty", property),
+            Condition::Equals { property, value } => with("condition-equals", property, value),
+            Condition::NotEquals { property, value } => {
+                with("condition-not-equals", property, value)
+            }
+            Condition::Contains { property, value } => with("condition-contains", property, value),
+            Condition::NotContains { property, value } => {
+                with("condition-not-contains", property, value)
+            }
+            Condition::Tagged { tag } => of("condition-tagged", "tag", tag),
+            Condition::FileType { format } => of("condition-file-type", "format", format),
+            Condition::ModifiedBefore { date } => of("condition-modified-before", "date", date),
+            Condition::ModifiedAfter { date } => of("condition-modified-after", "date", date),
+            Condition::CreatedBefore { date } => of("condition-created-before", "date", date),
+            Condition::CreatedAfter { date } => of("condition-created-after", "date", date),
+            Condition::NameMatches { pattern } => {
+                of("condition-name-matches", "pattern", &quoted(pattern))
+            }
+        }
     }
 
     /// The condition in the words [`Condition::parse`] reads.

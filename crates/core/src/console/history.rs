@@ -16,7 +16,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::request::Header;
+use crate::bulk::reasons::Reason;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Localizer;
 use crate::lock_file::LockFile;
 
 /// How many entries a connection's history keeps (oldest dropped first).
@@ -65,8 +67,26 @@ pub struct HistoryEntry {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub millis: Option<u64>,
-    /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …").
-    pub outcome: String,
+    /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …"): kept as a
+    /// catalogue id with its arguments and worded in the reader's language when shown
+    /// ([`HistoryEntry::localize`]); an entry saved before that holds English text, shown as
+    /// it is.
+    #[ts(type = "string")]
+    pub outcome: Reason,
+}
+
+impl HistoryEntry {
+    /// Words the outcome in `l`'s language (what a face does before showing the entry).
+    pub fn localize(&mut self, l: &Localizer) {
+        self.outcome.localize(l);
+    }
+}
+
+impl SavedRequest {
+    /// Words the saved entry's outcome in `l`'s language.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.entry.localize(l);
+    }
 }
 
 /// A request (or query) the person saved under a name, with the response body if they chose.
@@ -206,7 +226,7 @@ mod tests {
             form: None,
             status: Some(200),
             millis: Some(1),
-            outcome: "200".into(),
+            outcome: Reason::Text("200".into()),
         }
     }
 
