@@ -167,10 +167,11 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         l,
     )
     .await;
-    let import = match import {
+    let mut import = match import {
         Ok(i) => i,
         Err(e) => return output::fail(&e, l),
     };
+    import.issues.iter_mut().for_each(|i| i.localize(l));
     print_issues(&import);
     // A sheet with errors comes back without a preview (none is kept), unless its rows in
     // error were left out.

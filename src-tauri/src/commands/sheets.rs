@@ -115,9 +115,7 @@ pub async fn preview_sheet(
     let mut import = ws
         .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
         .await?;
-    if let Some(run) = &mut import.run {
-        run.localize(&state.localizer());
-    }
+    import.localize(&state.localizer());
     Ok(import)
 }
 

@@ -22,7 +22,7 @@ use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason};
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
-use crate::error::{Error, ErrorCode, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 use crate::i18n::Localizer;
 use crate::sheets::checks::{outside_folder, several_values_for_one};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
@@ -94,6 +94,14 @@ pub struct SheetImport {
 }
 
 impl SheetImport {
+    /// Words the problems and the preview's summary in `l`'s language, as a face shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.issues.iter_mut().for_each(|i| i.localize(l));
+        if let Some(run) = &mut self.run {
+            run.localize(l);
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
     }
@@ -134,12 +142,10 @@ impl Workspace {
         skip_rows_in_error: bool,
         on_progress: OnProgress<'_>,
     ) -> Result<SheetImport> {
-        let path = self.sheet_files.path(id).ok_or_else(|| {
-            Error::InvalidInput(
-                "That sheet is no longer on hand; drop it on the window again, or choose it."
-                    .into(),
-            )
-        })?;
+        let path = self
+            .sheet_files
+            .path(id)
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))?;
         let file_name = file_name_of(&path);
         let bytes = blocking(move || read_sheet_file(&path)).await?;
         self.import_sheet(opened, &file_name, &bytes, skip_rows_in_error, on_progress)
@@ -165,8 +171,16 @@ impl Workspace {
         let file_name = file_name_of(&target);
         blocking(move || {
             write_whole_file(&target, true, |out| {
-                out.write_all(&bytes)
-                    .map_err(|e| Error::io(format!("Could not write {}", target.display()), e))
+                out.write_all(&bytes).map_err(|e| {
+                    Error::message(
+                        ErrorCode::Io,
+                        "error-io-write",
+                        vec![
+                            ("file", target.display().to_string().into()),
+                            ("detail", e.to_string().into()),
+                        ],
+                    )
+                })
             })
         })
         .await?;
@@ -337,8 +351,13 @@ impl Workspace {
         if !rows_in_error.is_empty() && !skip_rows_in_error {
             // A sheet with errors writes nothing and leaves nothing to apply: the preview
             // found them, so it goes (never applied, it holds nothing to undo).
-            crate::bulk::journal::remove(&path)
-                .map_err(|e| Error::io("Could not remove the sheet's preview", e))?;
+            crate::bulk::journal::remove(&path).map_err(|e| {
+                Error::message(
+                    ErrorCode::Io,
+                    "error-sheet-preview-not-removed",
+                    vec![("detail", e.to_string().into())],
+                )
+            })?;
             return Ok(answer);
         }
         answer.skipped_rows.extend(rows_in_error);
@@ -363,8 +382,10 @@ impl Workspace {
             .map(|p| crate::bulk::spec::validate_property(p))
             .collect::<Result<_>>()?;
         if properties.is_empty() {
-            return Err(Error::InvalidInput(
-                "Say which properties the sheet holds, e.g. dc:title and dc:subject.".into(),
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-sheet-no-properties",
+                vec![],
             ));
         }
         let job = self.jobs.start(
@@ -389,7 +410,7 @@ impl Workspace {
         let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
         for entry in entries {
             if control.is_cancelled() {
-                return Err(Error::InvalidInput("The export was cancelled.".into()));
+                return Err(export_cancelled());
             }
             let mut asset = AssetRef {
                 path: entry.path.clone(),
@@ -477,7 +498,7 @@ async fn entries_to_export(
     use crate::assets::search::{SearchStep, SearchWalk, entry_of_hit};
     use crate::bulk::searching::{resolve_list, search_with_retries};
     use crate::bulk::selection::{Selection, hit_properties, search_predicates};
-    let cancelled = || Error::InvalidInput("The export was cancelled.".into());
+    let cancelled = export_cancelled;
     let mut entries = Vec::new();
     match &filters.selection {
         None => {
@@ -505,7 +526,13 @@ async fn entries_to_export(
                 let params = walk.request();
                 let page = search_with_retries(store, &params, control)
                     .await
-                    .map_err(|e| Error::InvalidInput(format!("The search failed: {e}.")))?
+                    .map_err(|e| {
+                        Error::message(
+                            ErrorCode::InvalidInput,
+                            "error-search-failed",
+                            vec![("detail", e.to_string().into())],
+                        )
+                    })?
                     .ok_or_else(cancelled)?;
                 if let SearchStep::Hits(hits) = walk.take(page) {
                     entries.extend(hits.iter().filter_map(entry_of_hit));
@@ -520,7 +547,13 @@ async fn entries_to_export(
                     .ok_or_else(|| CallError::Transient("cancelled".into()))
             })
             .await
-            .map_err(|e| Error::InvalidInput(format!("The list could not be checked: {e}.")))?;
+            .map_err(|e| {
+                Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-list-not-checked",
+                    vec![("detail", e.to_string().into())],
+                )
+            })?;
             if control.is_cancelled() {
                 return Err(cancelled());
             }
@@ -539,17 +572,35 @@ async fn entries_to_export(
 pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
     let name = file_name_of(path);
     let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("Could not read {name}"), e))?
+        .map_err(|e| unreadable(&name, &e))?
         .len();
     if size > MAX_SHEET_BYTES {
-        return Err(Error::InvalidInput(format!(
-            "{name} is {} MB, too large for a sheet (at most {} MB); split it into several \
-             sheets.",
-            size / (1024 * 1024),
-            MAX_SHEET_BYTES / (1024 * 1024)
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-sheet-too-large",
+            vec![
+                ("file", name.as_str().into()),
+                ("size", MessageArg::Number((size / (1024 * 1024)) as f64)),
+                (
+                    "limit",
+                    MessageArg::Number((MAX_SHEET_BYTES / (1024 * 1024)) as f64),
+                ),
+            ],
+        ));
     }
-    std::fs::read(path).map_err(|e| Error::io(format!("Could not read {name}"), e))
+    std::fs::read(path).map_err(|e| unreadable(&name, &e))
+}
+
+fn unreadable(name: &str, e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-io-read",
+        vec![("file", name.into()), ("detail", e.to_string().into())],
+    )
+}
+
+fn export_cancelled() -> Error {
+    Error::message(ErrorCode::InvalidInput, "error-export-cancelled", vec![])
 }
 
 /// `target` with the ending of `format` (added when the name has another or none).
@@ -567,6 +618,14 @@ fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
     PathBuf::from(s)
 }
 
+fn problems_not_written(e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-sheet-problems-not-written",
+        vec![("detail", e.to_string().into())],
+    )
+}
+
 /// Writes the problems of a sheet as CSV (row, column, severity, problem), for the user to
 /// work through in a spreadsheet. Returns the file's name.
 pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
@@ -574,7 +633,7 @@ pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<St
     write_whole_file(target, true, |out| {
         // A BOM, so Excel opens the accents right (as the sheets Metadesk exports).
         out.write_all("\u{feff}".as_bytes())
-            .map_err(|e| Error::io("Could not write the problems", e))?;
+            .map_err(|e| problems_not_written(&e))?;
         let mut csv = csv::Writer::from_writer(out);
         let io = |e: csv::Error| Error::Internal(format!("writing the problems: {e}"));
         csv.write_record(["Row", "Column", "Severity", "Problem"])
@@ -592,8 +651,7 @@ pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<St
             ])
             .map_err(io)?;
         }
-        csv.flush()
-            .map_err(|e| Error::io("Could not write the problems", e))
+        csv.flush().map_err(|e| problems_not_written(&e))
     })?;
     Ok(file_name_of(target))
 }

@@ -487,7 +487,11 @@ fn complete_length(file: &mut File, len: u64) -> std::io::Result<u64> {
 pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>> {
     let file = File::open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(format!("There is no run journal at {}.", path.display()))
+            Error::message(
+                ErrorCode::NotFound,
+                "error-no-journal",
+                vec![("file", path.display().to_string().into())],
+            )
         } else {
             Error::io(format!("could not read the journal {}", path.display()), e)
         }

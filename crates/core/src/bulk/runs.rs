@@ -137,9 +137,13 @@ pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(Error::io(
-                format!("could not read {}", runs_dir.display()),
-                e,
+            return Err(Error::message(
+                ErrorCode::Io,
+                "error-io-read",
+                vec![
+                    ("file", runs_dir.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
             ));
         }
     };
@@ -167,9 +171,11 @@ fn check_id(run_id: &str) -> Result<()> {
     {
         Ok(())
     } else {
-        Err(Error::InvalidInput(format!(
-            "\"{run_id}\" is not a run id."
-        )))
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-run-id",
+            vec![("run", run_id.into())],
+        ))
     }
 }
 
@@ -443,7 +449,7 @@ pub fn write_csv(
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     let failed = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::io("could not write the CSV report", e),
+        csv::ErrorKind::Io(e) => report_not_written(&e),
         other => Error::Internal(format!("could not write the CSV report: {other:?}")),
     };
     writer
@@ -466,9 +472,16 @@ pub fn write_csv(
         }
         writer.write_record(&cells).map_err(failed)
     })?;
-    writer
-        .flush()
-        .map_err(|e| Error::io("could not write the CSV report", e))
+    writer.flush().map_err(|e| report_not_written(&e))
+}
+
+/// The report could not be written (the disk, the folder's permissions).
+fn report_not_written(e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-report-not-written",
+        vec![("detail", e.to_string().into())],
+    )
 }
 
 #[cfg(test)]

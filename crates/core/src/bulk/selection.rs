@@ -16,7 +16,7 @@ use ts_rs::TS;
 use super::reasons::Reason;
 use super::spec::{Filters, validate_property};
 use crate::assets::folders::normalize_folder;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// A scope of this size or more is better done by AEM's own bulk tools.
 pub const LARGE_SCOPE: u64 = 50_000;
@@ -155,9 +155,10 @@ impl Scope {
                     .filter(|e| !e.is_empty())
                     .collect();
                 if entries.is_empty() {
-                    return Err(Error::InvalidInput(
-                        "The list is empty: give one DAM path, Assets link or asset id per line."
-                            .into(),
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-list-empty",
+                        vec![],
                     ));
                 }
                 let filters = Filters {
@@ -291,9 +292,11 @@ fn check_date(raw: &str) -> Result<String> {
     time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
         .map(|_| d.to_owned())
         .map_err(|_| {
-            Error::InvalidInput(format!(
-                "\"{raw}\" is not a date: write it as year-month-day, e.g. 2026-03-01."
-            ))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-condition-bad-date",
+                vec![("date", raw.into())],
+            )
         })
 }
 
@@ -314,13 +317,11 @@ impl Condition {
     pub fn parse(words: &str) -> Result<Condition> {
         let w = words.trim();
         let bad = || {
-            Error::InvalidInput(format!(
-                "\"{words}\" is not a condition Metadesk knows. Write, for example: \
-                 dc:rights is empty · dc:rights is not empty · dc:title is \"Summer\" · \
-                 dc:title contains beach · dc:title does not contain draft · tag is \
-                 wknd:activity/surfing · type is image/* · modified after 2026-03-01 · \
-                 created before 2025-01-01 · name matches *.jpg"
-            ))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-condition-unknown",
+                vec![("words", words.into())],
+            )
         };
         for (key, make) in [
             (
@@ -388,10 +389,8 @@ impl Condition {
         } else {
             return Err(bad());
         };
-        condition.validated().map_err(|e| match e {
-            Error::InvalidInput(msg) => Error::InvalidInput(format!("In \"{words}\": {msg}")),
-            other => other,
-        })
+        // Each of its messages names the value it refuses.
+        condition.validated()
     }
 
     fn date_modified_before(date: String) -> Condition {
@@ -409,9 +408,14 @@ impl Condition {
 
     /// Checks names, values and dates; normalises property names (`metadata/dc:x` → `dc:x`).
     pub fn validated(self) -> Result<Condition> {
+        // `what` is one of the variants of `error-condition-missing`.
         let need = |v: &str, what: &str| {
             if v.trim().is_empty() {
-                Err(Error::InvalidInput(format!("{what} is missing.")))
+                Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-condition-missing",
+                    vec![("what", what.into())],
+                ))
             } else {
                 Ok(())
             }
@@ -424,28 +428,28 @@ impl Condition {
                 property: validate_property(&property)?,
             },
             Condition::Equals { property, value } => {
-                need(&value, "The value")?;
+                need(&value, "value")?;
                 Condition::Equals {
                     property: validate_property(&property)?,
                     value,
                 }
             }
             Condition::NotEquals { property, value } => {
-                need(&value, "The value")?;
+                need(&value, "value")?;
                 Condition::NotEquals {
                     property: validate_property(&property)?,
                     value,
                 }
             }
             Condition::Contains { property, value } => {
-                need(&value, "The text to look for")?;
+                need(&value, "text")?;
                 Condition::Contains {
                     property: validate_property(&property)?,
                     value,
                 }
             }
             Condition::NotContains { property, value } => {
-                need(&value, "The text to look for")?;
+                need(&value, "text")?;
                 Condition::NotContains {
                     property: validate_property(&property)?,
                     value,
@@ -454,10 +458,11 @@ impl Condition {
             Condition::Tagged { tag } => {
                 let tag = tag.trim().to_owned();
                 if !tag.contains(':') || tag.contains(char::is_whitespace) {
-                    return Err(Error::InvalidInput(format!(
-                        "\"{tag}\" is not a tag id: write it as namespace:path, e.g. \
-                         wknd:activity/surfing."
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-condition-bad-tag",
+                        vec![("tag", tag.as_str().into())],
+                    ));
                 }
                 Condition::Tagged { tag }
             }
@@ -467,10 +472,11 @@ impl Condition {
                     !a.is_empty() && !b.is_empty() && !format.contains(char::is_whitespace)
                 });
                 if !ok {
-                    return Err(Error::InvalidInput(format!(
-                        "\"{format}\" is not a file type: write a MIME type such as image/jpeg, \
-                         or image/* for all images."
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-condition-bad-type",
+                        vec![("format", format.as_str().into())],
+                    ));
                 }
                 Condition::FileType { format }
             }
@@ -487,11 +493,13 @@ impl Condition {
                 date: check_date(&date)?,
             },
             Condition::NameMatches { pattern } => {
-                need(&pattern, "The name pattern")?;
+                need(&pattern, "pattern")?;
                 if pattern.contains('/') {
-                    return Err(Error::InvalidInput(format!(
-                        "\"{pattern}\" is a path: a name pattern matches file names only."
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-condition-pattern-is-path",
+                        vec![("pattern", pattern.as_str().into())],
+                    ));
                 }
                 Condition::NameMatches { pattern }
             }

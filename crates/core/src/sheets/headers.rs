@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::said;
 use crate::bulk::spec::validate_property;
-use crate::i18n::{Localizer, Message};
+use crate::i18n::Message;
 
 /// What a column's values must look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -310,7 +310,7 @@ mod tests {
         ] {
             match parse_header(h) {
                 Header::Bad(why) => {
-                    let why = why.localized(&Localizer::english());
+                    let why = why.localized(&crate::i18n::Localizer::english());
                     assert!(why.contains(says), "{h}: {why}")
                 }
                 other => panic!("{h}: {other:?}"),

@@ -20,7 +20,13 @@ connectionId: string | null, aem: string, family: ApiFamily, folder: string, rec
  * What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
  * 12 entries`.
  */
-scope: string, kind: RunKind, 
+scope: string, 
+/**
+ * A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+ * the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
+ * the journal's run definition, so runs journaled before it existed have it too.
+ */
+conditions: string | null, kind: RunKind, 
 /**
  * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).
