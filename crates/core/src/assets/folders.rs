@@ -232,3 +232,51 @@ impl FolderWalk {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listing_that_failed_is_worded_in_french() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let said = |err: CallError, family, account| {
+            list_failed("/content/dam/a", err, family, account).localized(&fr)
+        };
+        assert_eq!(
+            said(
+                CallError::Forbidden("no".into()),
+                ApiFamily::Classic,
+                Some("abc@techacct.adobe.com")
+            ),
+            "Impossible de lister /content/dam/a\u{a0}: cette connexion n’a pas le droit de le \
+             lire (403). Demandez à un administrateur AEM d’accorder l’accès en lecture au \
+             compte technique abc@techacct.adobe.com."
+        );
+        assert_eq!(
+            said(CallError::NotFound, ApiFamily::Classic, None),
+            "Le dossier /content/dam/a n’existe pas dans AEM, ou cette connexion ne peut pas le \
+             voir."
+        );
+        let throttled = said(
+            CallError::Throttled {
+                status: 429,
+                retry_after: None,
+            },
+            ApiFamily::Classic,
+            None,
+        );
+        assert!(throttled.contains("ralentir (429)"), "{throttled}");
+        // The English words are what the log keeps.
+        let en = list_failed(
+            "/content/dam/a",
+            CallError::NotFound,
+            ApiFamily::Classic,
+            None,
+        );
+        assert_eq!(
+            en.to_string(),
+            "The folder /content/dam/a does not exist in AEM, or this connection may not see it."
+        );
+    }
+}

@@ -777,6 +777,74 @@ pub fn query_text(predicates: &[(String, String)]) -> String {
 mod tests {
     use super::*;
 
+    /// Fully French: none of the English words these messages use, and a no-break space
+    /// before : ; ! ? (French typography).
+    fn assert_french(text: &str) {
+        for word in [
+            " the ", "The ", " is ", " not ", " could ", " this ", " and ", " with ", " Run ",
+            " run ", " use ", "Use ", " was ", " has ",
+        ] {
+            assert!(!text.contains(word), "English «{word}» in: {text}");
+        }
+        for mark in [" :", " ;", " !", " ?"] {
+            assert!(
+                !text.contains(mark),
+                "a plain space before {mark:?} in: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let filters = Filters {
+            selection: Some(Selection::Search {
+                conditions: vec![
+                    Condition::parse("dc:rights is empty").unwrap(),
+                    Condition::parse("dc:title contains \"summer beach\"").unwrap(),
+                    Condition::parse("modified after 2026-03-01").unwrap(),
+                ],
+                combine: Combine::All,
+            }),
+            ..Filters::default()
+        };
+        let words = conditions_reason(&filters).unwrap().localized(&fr);
+        assert_eq!(
+            words,
+            "dc:rights est vide et dc:title contient \"summer beach\" et modifié après le 2026-03-01"
+        );
+        // The English words are still the ones the parser reads back.
+        let en = conditions_reason(&filters)
+            .unwrap()
+            .localized(&crate::i18n::Localizer::english());
+        assert_eq!(
+            en,
+            "dc:rights is empty and dc:title contains \"summer beach\" and modified after 2026-03-01"
+        );
+        // The examples of the condition grammar stay as typed (English keywords).
+        let unknown = Condition::parse("dc:rights is").unwrap_err().localized(&fr);
+        assert!(
+            unknown.starts_with("«\u{a0}dc:rights is\u{a0}» n’est pas une condition que Metadesk connaît. Écrivez par exemple\u{a0}: dc:rights is empty"),
+            "{unknown}"
+        );
+        for bad in [
+            "modified after 26/03/2026",
+            "tag is wknd",
+            "name matches a/b",
+        ] {
+            let e = Condition::parse(bad).unwrap_err();
+            assert_french(&e.localized(&fr));
+        }
+        let e = validate_property("dc title").unwrap_err();
+        assert_french(&e.localized(&fr));
+        assert!(
+            e.localized(&fr)
+                .starts_with("«\u{a0}dc title\u{a0}» n’est pas"),
+            "{}",
+            e.localized(&fr)
+        );
+    }
+
     fn preds(c: Condition) -> Vec<(String, String)> {
         let mut out = Vec::new();
         c.predicates("", &mut 0, &mut out);

@@ -374,6 +374,44 @@ fn shape_body(content_type: Option<&str>, bytes: &[u8], truncated: bool) -> Resp
 mod tests {
     use super::*;
 
+    /// Fully French: none of the English words these messages use, and a no-break space
+    /// before : ; ! ? (French typography).
+    fn assert_french(text: &str) {
+        for word in [
+            " the ", "The ", " is ", " not ", " could ", " this ", " and ", " with ", " Run ",
+            " run ", " use ", "Use ", " was ", " has ",
+        ] {
+            assert!(!text.contains(word), "English «{word}» in: {text}");
+        }
+        for mark in [" :", " ;", " !", " ?"] {
+            assert!(
+                !text.contains(mark),
+                "a plain space before {mark:?} in: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn refused_requests_are_worded_in_french() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        for path in ["", "content", "//evil", "/a b", "/a#b", "/a@b"] {
+            let e = check_path(path).unwrap_err();
+            assert_french(&e.localized(&fr));
+        }
+        let e = check_method("TRACE").unwrap_err();
+        assert_eq!(
+            e.localized(&fr),
+            "«\u{a0}TRACE\u{a0}» n’est pas une méthode que la console envoie (GET, HEAD, POST, \
+             PUT, PATCH, DELETE)."
+        );
+        let e = check_headers(&[Header {
+            name: "Authorization".into(),
+            value: "x".into(),
+        }])
+        .unwrap_err();
+        assert_french(&e.localized(&fr));
+    }
+
     #[test]
     fn only_paths_on_the_connection_host_are_accepted() {
         for ok in [

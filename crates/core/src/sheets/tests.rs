@@ -560,3 +560,24 @@ fn the_problems_of_a_sheet_are_worded_in_french() {
         en.message
     );
 }
+
+#[test]
+fn a_file_that_is_not_a_sheet_is_refused_in_french() {
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    let e = read_sheet("notes.csv", b"").unwrap_err();
+    assert_eq!(e.localized(&fr), "notes.csv est vide.");
+    let e = read_sheet("a.csv", b",,\nx\n").unwrap_err();
+    assert!(
+        e.localized(&fr)
+            .starts_with("La première ligne de a.csv est vide. Elle nomme les colonnes\u{a0}:"),
+        "{}",
+        e.localized(&fr)
+    );
+    let e = read_sheet("b.csv", b"Title (dc:title)\nx\n").unwrap_err();
+    assert!(
+        e.localized(&fr)
+            .starts_with("b.csv n’a pas de colonne de chemin\u{a0}:"),
+        "{}",
+        e.localized(&fr)
+    );
+}
