@@ -410,7 +410,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
         .unwrap_err();
     let words = err.to_string();
     assert!(
-        words.contains("OAuth Server-to-Server credential cannot list a folder's assets")
+        words.contains("OAuth Server-to-Server credential cannot list a folder’s assets")
             && words.contains("Service Credentials connection"),
         "{words}"
     );
@@ -424,7 +424,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
     .await
     .unwrap_err();
     assert!(
-        err.to_string().contains("cannot list a folder's assets"),
+        err.to_string().contains("cannot list a folder’s assets"),
         "{err}"
     );
 }
