@@ -287,6 +287,14 @@ error-sheet-problems-not-written = Could not write the problems: { $detail }
 error-sheet-not-written = The sheet could not be written: { $detail }.
 error-sheet-cell-too-long = { $path } has a value longer than Excel holds in a cell ({ $limit } characters) in column { $column }; export it as .csv instead, or leave that property out.
 
+## A run's journal on disk (issue 17)
+
+error-journal-io = Could not { $doing ->
+    [open] open
+    [write] write
+   *[read] read
+} the run journal { $file }: { $detail }
+
 ## Certificates of service credentials
 
 certificate-expired = The certificate of these service credentials expired on { $date }; Adobe IMS no longer accepts them. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.

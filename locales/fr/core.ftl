@@ -287,6 +287,14 @@ error-sheet-problems-not-written = Impossible d’écrire les problèmes : { $d
 error-sheet-not-written = La feuille n’a pas pu être écrite : { $detail }.
 error-sheet-cell-too-long = { $path } a, dans la colonne { $column }, une valeur plus longue que ce qu’Excel tient dans une cellule ({ $limit } caractères) ; exportez plutôt en .csv, ou laissez cette propriété de côté.
 
+## Le journal d’une exécution sur le disque (ticket 17)
+
+error-journal-io = Impossible { $doing ->
+    [open] d’ouvrir
+    [write] d’écrire
+   *[read] de lire
+} le journal d’exécution { $file } : { $detail }
+
 ## Certificats des identifiants de service
 
 certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
