@@ -316,7 +316,12 @@ async fn a_sheet_s_problems_are_listed_in_french_on_a_french_desktop() {
     ] {
         assert!(err.contains(expected), "missing {expected:?} in\n{err}");
     }
-    for english in ["Row ", "is already on row", "is not in the DAM", "names no property"] {
+    for english in [
+        "Row ",
+        "is already on row",
+        "is not in the DAM",
+        "names no property",
+    ] {
         assert!(!err.contains(english), "English {english:?} in\n{err}");
     }
 }
