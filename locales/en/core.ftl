@@ -209,6 +209,8 @@ error-condition-pattern-is-path = "{ $pattern }" is a path: a name pattern match
 
 ## Errors of folders and searches in AEM (issue 17: assets errors as catalogue messages)
 
+error-folder-outside-dam = "{ $folder }" is not a DAM folder: it must start with { $root }/.
+error-folder-dot-segments = "{ $folder }" contains . or .. segments.
 error-no-such-folder = The folder { $folder } does not exist in AEM, or this connection may not see it.
 error-list-folder-oauth = Could not list { $folder }: this connection’s OAuth Server-to-Server credential cannot list a folder’s assets (AEM accepts its token only on the OpenAPI-based APIs, which list subfolders but not the assets in a folder). Add a Service Credentials connection for the same environment and use it for bulk edits.
 error-list-folder-forbidden = Could not list { $folder }: this connection may not read it (403). Ask an AEM administrator to give { reason-who } read access to it.
@@ -290,6 +292,7 @@ error-sheet-cell-too-long = { $path } has a value longer than Excel holds in a c
 ## A run's journal on disk (issue 17)
 
 error-journal-io = Could not { $doing ->
+    [create] create
     [open] open
     [write] write
    *[read] read

@@ -209,6 +209,8 @@ error-condition-pattern-is-path = « { $pattern } » est un chemin : un motif
 
 ## Erreurs des dossiers et des recherches dans AEM (ticket 17)
 
+error-folder-outside-dam = « { $folder } » n’est pas un dossier de la DAM : il doit commencer par { $root }/.
+error-folder-dot-segments = « { $folder } » contient des segments « . » ou « .. ».
 error-no-such-folder = Le dossier { $folder } n’existe pas dans AEM, ou cette connexion ne peut pas le voir.
 error-list-folder-oauth = Impossible de lister { $folder } : les identifiants OAuth Server-to-Server de cette connexion ne peuvent pas lister les ressources d’un dossier (AEM n’accepte leur jeton d’accès que sur les API basées sur OpenAPI, qui listent les sous-dossiers mais pas les ressources d’un dossier). Ajoutez une connexion avec des identifiants de service pour le même environnement et utilisez-la pour les modifications en masse.
 error-list-folder-forbidden = Impossible de lister { $folder } : cette connexion n’a pas le droit de le lire (403). Demandez à un administrateur AEM d’accorder l’accès en lecture { reason-who }.
@@ -290,6 +292,7 @@ error-sheet-cell-too-long = { $path } a, dans la colonne { $column }, une valeur
 ## Le journal d’une exécution sur le disque (ticket 17)
 
 error-journal-io = Impossible { $doing ->
+    [create] de créer
     [open] d’ouvrir
     [write] d’écrire
    *[read] de lire

@@ -23,16 +23,20 @@ pub fn normalize_folder(folder: &str) -> Result<String> {
     let full = if trimmed == DAM_ROOT || trimmed.starts_with(&format!("{DAM_ROOT}/")) {
         trimmed.to_owned()
     } else if trimmed.starts_with("/content/") || trimmed.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "\"{folder}\" is not a DAM folder: it must start with {DAM_ROOT}/."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-folder-outside-dam",
+            vec![("folder", folder.into()), ("root", DAM_ROOT.into())],
+        ));
     } else {
         format!("{DAM_ROOT}/{}", trimmed.trim_start_matches('/'))
     };
     if full.split('/').any(|s| s == "." || s == "..") {
-        return Err(Error::InvalidInput(format!(
-            "\"{folder}\" contains . or .. segments."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-folder-dot-segments",
+            vec![("folder", folder.into())],
+        ));
     }
     Ok(full)
 }

@@ -269,14 +269,16 @@ impl JournalWriter {
     pub fn create(path: &Path) -> Result<Self> {
         let dir = path.parent().unwrap_or(Path::new("."));
         let new_dir = !dir.is_dir();
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
+        std::fs::create_dir_all(dir).map_err(|e| journal_failed("create", dir, &e))?;
         let lock = lock_run(path)?;
-        let cannot = |e| {
-            Error::io(
-                format!("could not create the journal {}", path.display()),
-                e,
-            )
+        // A journal that already exists stays an `Error::Io` of that kind: the engine then
+        // picks another run id.
+        let cannot = |e: std::io::Error| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::io(format!("the journal {} exists", path.display()), e)
+            } else {
+                journal_failed("create", path, &e)
+            }
         };
         let file = OpenOptions::new()
             .append(true)
