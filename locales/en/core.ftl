@@ -158,6 +158,8 @@ sheet-openapi-no-modified = { $connection } is reached through the Assets OpenAP
 sheet-row-changed-since-export = { $path } was { $reason }.
 sheet-row-no-asset = there is no asset at { $path } in { $connection }; correct the path (copy it from AEM) or delete the row. Nothing is written for this row.
 sheet-row-not-read = { $path } could not be read in AEM ({ $reason }); correct the path (copy it from AEM) or delete the row. Nothing is written for this row.
+sheet-export-unread = { $path }: { $why }
+sheet-export-unread-line = line { $line } ({ $entry }): { $why }
 
 ## The console: how a request went, as its history keeps it (issue 17: console history outcome)
 

@@ -158,6 +158,8 @@ sheet-openapi-no-modified = { $connection } passe par l’API OpenAPI Assets, qu
 sheet-row-changed-since-export = { $path } : { $reason }.
 sheet-row-no-asset = il n’y a pas de ressource à { $path } dans { $connection } ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
 sheet-row-not-read = { $path } n’a pas pu être lu dans AEM ({ $reason }) ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+sheet-export-unread = { $path } : { $why }
+sheet-export-unread-line = ligne { $line } ({ $entry }) : { $why }
 
 ## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
 

@@ -118,6 +118,7 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         );
     }
     for unread in &report.unread {
+        let unread = unread.localized(l);
         eprintln!("warning: not in the sheet (could not be read): {unread}");
     }
     if report.unlisted_folders.is_empty() && report.unread.is_empty() {

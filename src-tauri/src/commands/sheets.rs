@@ -60,10 +60,11 @@ pub async fn export_sheet<R: Runtime>(
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
-    Ok(Some(
-        ws.save_sheet_export(&opened, &folder, &filters, &properties, format, target)
-            .await?,
-    ))
+    let mut saved = ws
+        .save_sheet_export(&opened, &folder, &filters, &properties, format, target)
+        .await?;
+    saved.export.localize(&state.localizer());
+    Ok(Some(saved))
 }
 
 /// The open dialog (titled `title`, showing the files `filter` names): the file picked is held

@@ -18,7 +18,7 @@ use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
 use crate::bulk::journal::{Action, Record, read_records};
-use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason};
+use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason, not_read};
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
@@ -59,8 +59,17 @@ pub struct SheetExport {
     pub assets: u64,
     /// Folders that could not be listed (their assets are not in the sheet).
     pub unlisted_folders: Vec<String>,
-    /// Assets that could not be read (not in the sheet), with the reason.
-    pub unread: Vec<String>,
+    /// Assets that could not be read (not in the sheet), with the reason (words in the
+    /// reader's language once a face has it: [`SheetExport::localize`]).
+    #[ts(type = "Array<string>")]
+    pub unread: Vec<Reason>,
+}
+
+impl SheetExport {
+    /// Words the reasons in `l`'s language, as a face shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.unread.iter_mut().for_each(|r| r.localize(l));
+    }
 }
 
 /// An export saved to a file.
@@ -443,7 +452,16 @@ impl Workspace {
                 }
                 Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
                 Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
-                Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
+                Err(e) => report.unread.push(Reason::new(
+                    "sheet-export-unread",
+                    [
+                        ("path", entry.path.as_str().into()),
+                        (
+                            "why",
+                            serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                        ),
+                    ],
+                )),
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -558,8 +576,14 @@ async fn entries_to_export(
                 return Err(cancelled());
             }
             report.unread.extend(resolved.problems.iter().map(|p| {
-                let reason = p.reason.localized(&Localizer::english());
-                format!("line {} ({}): {reason}", p.line, p.entry)
+                Reason::new(
+                    "sheet-export-unread-line",
+                    [
+                        ("line", p.line.into()),
+                        ("entry", p.entry.as_str().into()),
+                        ("why", serde_json::to_value(&p.reason).unwrap_or_default()),
+                    ],
+                )
             }));
             entries = resolved.assets;
         }
@@ -684,6 +708,42 @@ fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_export_s_unread_assets_are_worded_in_the_reader_s_language() {
+        let export = SheetExport {
+            assets: 1,
+            unlisted_folders: Vec::new(),
+            unread: vec![Reason::new(
+                "sheet-export-unread-line",
+                [
+                    ("line", 3.into()),
+                    ("entry", "/content/dam/x.jpg".into()),
+                    (
+                        "why",
+                        serde_json::to_value(Reason::new("reason-list-not-found", [])).unwrap(),
+                    ),
+                ],
+            )],
+        };
+        let words = |lang| {
+            let mut e = export.clone();
+            e.localize(&Localizer::new(lang));
+            serde_json::to_value(&e.unread).unwrap()
+        };
+        assert_eq!(
+            words(crate::i18n::Lang::Fr),
+            serde_json::json!([
+                "ligne 3 (/content/dam/x.jpg)\u{a0}: introuvable dans AEM (ou invisible pour cette connexion)"
+            ])
+        );
+        assert_eq!(
+            words(crate::i18n::Lang::En),
+            serde_json::json!([
+                "line 3 (/content/dam/x.jpg): not found in AEM (or this connection may not see it)"
+            ])
+        );
+    }
 
     #[test]
     fn a_saved_export_gets_the_ending_of_its_format() {
