@@ -312,6 +312,194 @@ import-warning-token-not-renewable = Development tokens cannot be renewed: when 
 import-warning-token-end-unknown = Metadesk cannot tell when this token expires (it usually lasts 24 hours).
 import-warning-other-credentials = Some other credentials in this file cannot be used: { $problems }
 
+## Sheets: reading a sheet and the problems found in it (issue 17: sheet check messages)
+
+sheet-issue = { $problem }
+sheet-issue-at-row = Row { $row }: { $problem }
+sheet-issue-at-column = Column { $column }: { $problem }
+sheet-issue-at-row-column = Row { $row }, column { $column }: { $problem }
+error-sheet-empty-file = { $file } is empty.
+error-sheet-not-a-workbook = { $file } is not a workbook Metadesk can read (a .xlsx, .xls or .ods, or a .csv); open it in Excel or LibreOffice and save it as .xlsx.
+error-sheet-no-worksheet = { $file } has no worksheet.
+error-sheet-not-a-sheet = { $file } is not a sheet: it is neither a workbook (.xlsx, .xls, .ods) nor text such as a .csv. Export the metadata again, or save your sheet as .xlsx or .csv.
+error-sheet-bad-csv = { $file } could not be read as CSV near line { $line }: { $detail }.
+error-sheet-empty-header = { $file } has nothing in its first row. The first row names the columns: Path (or assetPath), then one column per property, e.g. Title (dc:title).
+error-sheet-no-path-column = { $file } has no path column, so its rows cannot be matched to assets. The first row must name a column Path (as Metadesk exports) or assetPath (as AEM exports); export the folder’s metadata again to start from a sheet that has one.
+error-sheet-no-change = { $file } asks for no change: every property cell is empty (an empty cell leaves the value as it is). Type the new values, or #CLEAR to remove one.
+sheet-key-column-repeated = this key column repeats column { $first }; delete one of the two.
+sheet-property-column-repeated = { $property } already has column { $first }; keep one column per property.
+sheet-column-without-header = the column has values (from row { $row }) but no header; name the property in row 1, e.g. Title (dc:title), or delete the column.
+sheet-header-bad-brackets = The header "{ $header }" has "{ $inside }" in brackets, which is not a property name; write the property as prefix:name, e.g. Title (dc:title).
+sheet-header-bad-property = The header "{ $header }" is not a property name; write it as prefix:name (letters, digits, _ - .), e.g. dc:title, or Title (dc:title).
+sheet-header-no-property = The header "{ $header }" names no property; write it as Words (prefix:name), e.g. Title (dc:title), or delete the column.
+sheet-aem-header-bad = The header "{ $header }" { $why ->
+    [unclosed] has an unclosed {"{{"} or {"}}"}
+    [text-after] has text after its {"}}"}
+    [no-property] does not start with a property name
+   *[option] has an option after its type other than multi
+}; AEM’s form is name {"{{"}Type{"}}"} or name {"{{"}Type: multi{"}}"}, e.g. dc:subject {"{{"}String: multi{"}}"}.
+sheet-aem-header-bad-type = The header "{ $header }" has the type "{ $type }", which AEM does not know (String, Date, Long, Double, Decimal, Boolean); AEM’s form is name {"{{"}Type{"}}"} or name {"{{"}Type: multi{"}}"}, e.g. dc:subject {"{{"}String: multi{"}}"}.
+sheet-row-without-path = the row has values but no asset path; fill in the path (e.g. /content/dam/folder/photo.jpg) or delete the row.
+sheet-path-outside-dam = "{ $path }" is not in the DAM (paths start with { $root }/); correct the path or delete the row.
+sheet-duplicate-path = { $path } is already on row { $first }; keep one row per asset (merge the two rows’ values into one and delete the other).
+sheet-bad-export-time = "{ $text }" is not the time Metadesk exported, so changes made in AEM since the export cannot be detected for this row; put the exported time back, or leave it as it is to accept that.
+sheet-cell-error = the cell shows the error { $text }; correct it or type the value.
+sheet-cell-error-formula = the cell shows the error { $text } (formula { $formula }); correct it or type the value.
+sheet-cell-formula = the cell holds the formula { $formula }; its shown value "{ $text }" is used. To be sure what is written, copy the column and paste it as values.
+sheet-holds-one-value = { $property } holds one value, but the cell has { $count } separated by |; keep one, or write \| for a | that belongs to the text.
+sheet-holds-one-value-in-aem = { $property } holds one value in AEM, but the cell has { $count } separated by |; keep one, or write \| for a | that belongs to the text. Nothing is written for this row.
+sheet-value-too-long = the value is { $length } characters long; Metadesk writes at most { $limit } characters in one property; shorten it.
+sheet-not-a-date = "{ $value }" is not a date Metadesk can read; write it as 2026-03-26 or 2026-03-26T11:26:00+01:00 (year-month-day).
+sheet-not-a-whole-number = "{ $value }" is not a whole number; write digits only, e.g. 42.
+sheet-not-a-number = "{ $value }" is not a number; write it like 3.5.
+sheet-not-a-boolean = "{ $value }" is not true or false; write true or false.
+sheet-not-a-boolean-date-cell = "{ $value }" is not true or false.
+sheet-outside-folder = { $path } is outside the exported folder { $folder }; it will be changed too. Delete the row if that is not meant.
+sheet-openapi-no-modified = { $connection } is reached through the Assets OpenAPI, which does not say when an asset last changed: changes made in AEM since the export cannot be detected. Each value is still checked against AEM’s value now in the preview.
+sheet-row-changed-since-export = { $path } was { $reason }.
+sheet-row-no-asset = there is no asset at { $path } in { $connection }; correct the path (copy it from AEM) or delete the row. Nothing is written for this row.
+sheet-row-not-read = { $path } could not be read in AEM ({ $reason }); correct the path (copy it from AEM) or delete the row. Nothing is written for this row.
+sheet-export-unread = { $path }: { $why }
+sheet-export-unread-line = line { $line } ({ $entry }): { $why }
+
+## The console: how a request went, as its history keeps it (issue 17: console history outcome)
+
+console-outcome-status = { $status }
+console-outcome-graphql-errors = { $count ->
+    [one] { $count } GraphQL error
+   *[other] { $count } GraphQL errors
+}
+console-outcome-created = created
+console-outcome-replaced = replaced
+console-outcome-failed = failed: { $error }
+
+## Errors of runs, edits, conditions and lists (issue 17: bulk errors as catalogue messages)
+
+error-io-read = Could not read { $file }: { $detail }
+error-io-write = Could not write { $file }: { $detail }
+error-report-not-written = Could not write the CSV report: { $detail }
+error-no-journal = There is no run journal at { $file }.
+error-bad-run-id = "{ $run }" is not a run id.
+error-run-other-api = This run uses the { $run } Assets API but the connection given uses the { $connection } one.
+error-plan-with = { $kind ->
+    [undo] Use undo to plan an undo.
+    [retry] Use retry to plan a retry of the failed assets.
+   *[sheet] Import the sheet to plan its values.
+}
+error-nothing-to-undo = Run { $run } changed no asset, so there is nothing to undo.
+error-retry-of-sheet = Run { $run } applied the sheet { $file }; to retry its failed assets, import the sheet again (cells already written show as unchanged).
+error-retry-of-undo = Run { $run } is an undo; to restore the assets it could not, plan the undo of run { $undone } again (assets already restored are left as they are).
+error-nothing-to-retry = No asset failed in run { $run }, so there is nothing to retry.
+error-run-complete = Run { $run } is already complete.
+error-run-preview-unfinished = The preview of run { $run } did not finish, so it cannot be applied; preview again.
+error-edit-none = Say what to change: no edit was given.
+error-edit-no-value = The edit of { $property } needs at least one value.
+error-edit-empty-value = The edit of { $property } has an empty value; type the value, or use clear to remove the property.
+error-edit-twice = { $property } is edited twice in one run; combine the two edits into one.
+error-bad-property-name = "{ $name }" is not a metadata property name; use the prefix:name form, e.g. dc:rights, dc:subject, xmpRights:UsageTerms or cq:tags.
+error-list-empty = The list is empty: give one DAM path, Assets link or asset id per line.
+error-list-unreadable = The list could not be read as lines or CSV: { $detail }.
+error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-bad-date = "{ $date }" is not a date: write it as year-month-day, e.g. 2026-03-01.
+error-condition-missing = { $what ->
+    [value] The value
+    [text] The text to look for
+   *[pattern] The name pattern
+} is missing.
+error-condition-bad-tag = "{ $tag }" is not a tag id: write it as namespace:path, e.g. wknd:activity/surfing.
+error-condition-bad-type = "{ $format }" is not a file type: write a MIME type such as image/jpeg, or image/* for all images.
+error-condition-pattern-is-path = "{ $pattern }" is a path: a name pattern matches file names only.
+
+## Errors of folders and searches in AEM (issue 17: assets errors as catalogue messages)
+
+error-folder-outside-dam = "{ $folder }" is not a DAM folder: it must start with { $root }/.
+error-folder-dot-segments = "{ $folder }" contains . or .. segments.
+error-no-such-folder = The folder { $folder } does not exist in AEM, or this connection may not see it.
+error-list-folder-oauth = Could not list { $folder }: this connection’s OAuth Server-to-Server credential cannot list a folder’s assets (AEM accepts its token only on the OpenAPI-based APIs, which list subfolders but not the assets in a folder). Add a Service Credentials connection for the same environment and use it for bulk edits.
+error-list-folder-forbidden = Could not list { $folder }: this connection may not read it (403). Ask an AEM administrator to give { reason-who } read access to it.
+error-list-folder-throttled = Could not list { $folder }: AEM kept asking Metadesk to slow down ({ $status }). Try again in a minute.
+error-list-folder-transient = Could not list { $folder }: { $detail }. Try again in a moment.
+error-list-folder-rejected = Could not list { $folder }: AEM answered { $status } ({ $detail }).
+error-list-folder-failed = Could not list { $folder }: { $detail }.
+error-subfolders-partial = Only part of the subfolders of { $folder } could be read ({ $read } before AEM stopped: { $detail }), so none are shown: the list would be incomplete. Try again in a moment.
+error-subfolders-forbidden = Could not list the subfolders of { $folder }: AEM refused this OAuth Server-to-Server connection on its Folders API (403: { $detail }). Its client id must be allowed for this environment (allowedClientIDs in the Cloud Manager config/api.yaml) and its product profile must give access to AEM Assets.
+error-search-too-wide = AEM stopped this search: answering it would read too many assets (AEM reads at most 100,000 per search). Choose a smaller folder, or add a condition on a property AEM indexes (file type, title, tags).
+error-search-forbidden = AEM refused this connection’s search (403). Searching needs a Service Credentials or Local Development Token connection on this AEM, with read access to the folder; OAuth Server-to-Server credentials cannot use AEM’s search.
+error-search-throttled = AEM kept asking Metadesk to slow down ({ $status }) while searching. Try again in a minute.
+error-search-not-answered = This AEM does not answer searches (/bin/querybuilder.json was not found).
+error-search-failed = The search failed: { $detail }.
+
+## Errors of the console (issue 17: console errors as catalogue messages)
+
+error-console-bad-path = "{ $path }" is not a path on this connection’s AEM: { $why ->
+    [empty] it is empty; start with /, such as /content/dam.1.json.
+    [no-slash] a path starts with / (the host is always the connection’s own).
+    [double-slash] // would name another host.
+    [backslash] backslashes are not allowed (write / or %5C).
+    [at] @ is not allowed (write it as %40).
+    [space] spaces and control characters must be encoded (a space is %20).
+   *[hash] # would not be sent; encode it as %23.
+}
+error-console-bad-method = "{ $method }" is not a method the console sends (GET, HEAD, POST, PUT, PATCH, DELETE).
+error-console-refused-header = The header { $name } cannot be set here: Metadesk adds the connection’s credentials itself and sends only to the connection’s host.
+error-console-bad-header-name = "{ $name }" is not a header name.
+error-console-bad-header-value = The value of { $name } is not a valid header value.
+error-console-body-and-form = Send either a body or form fields, not both.
+error-console-body-not-json = The body is not valid JSON (line { $line }, column { $column }: { $detail }).
+error-console-body-on-read = A { $method } request has no body; use POST, PUT or PATCH to send one.
+error-console-variables-not-object = The variables must be a JSON object, such as {"{"}"path": "/content/dam/…"{"}"}.
+error-console-variables-not-json = The variables are not valid JSON (line { $line }, column { $column }: { $detail }).
+error-console-query-empty = The query is empty.
+error-console-bad-variable-name = "{ $name }" is not a GraphQL variable name.
+error-console-semicolon-in-variable = The value of "{ $name }" contains ';', which a persisted query’s address cannot carry. Run the query’s text instead (open it in the editor and run it).
+error-console-no-persisted-query = There is no persisted query /{ $config }/{ $name } on { $host } (404), or its configuration has no GraphQL endpoint.
+error-console-persisted-exists = A persisted query /{ $config }/{ $name } already exists. Choose "replace" to overwrite it, or pick another name.
+error-console-query-not-saved = AEM did not save the query: { $detail }
+error-console-save-forbidden = AEM refused to save /{ $config }/{ $name } (403): { $known ->
+    [none] this connection’s account
+   *[other] { $account }
+} may not write persisted queries of "{ $config }". An AEM administrator can grant it.
+error-console-bad-name = "{ $name }" is not a valid { $what ->
+    [configuration] configuration
+    [connection-id] connection id
+   *[persisted-query] persisted query
+} name: use letters, digits, '-', '_' and '.'.
+error-console-saved-needs-name = Give the saved request a name.
+error-console-nul = The request holds a NUL character, which a shell cannot pass.
+error-console-invalid-path = "{ $path }" is not a valid path ({ $detail }).
+error-file-damaged = { $file } could not be read ({ $detail }); move it away to start a new one.
+error-csv-not-written = Could not write the CSV file: { $detail }
+
+## Errors of saved scopes, sheets and exports (issue 17: app errors as catalogue messages)
+
+error-no-such-scope = No scope named "{ $name }" is saved for this connection.
+error-no-such-scope-saved = No scope named "{ $name }" is saved for this connection. Saved: { $saved }.
+error-scope-name-length = Give the scope a name of 1 to { $max } characters.
+error-query-of-search-only = Only a search has a query to show.
+error-console-oauth-graphql = "{ $name }" is an OAuth Server-to-Server connection: AEM accepts its token only on the OpenAPI-based Assets APIs, not on GraphQL. Use a Service Credentials or Local Development Token connection to the same AEM.
+error-console-cancelled = Cancelled.
+error-console-bad-aem-address = The connection’s AEM address is not valid ({ $detail }).
+error-console-export-not-json = The result to export is not JSON ({ $detail }).
+error-console-no-table = This result holds no list of items, so it has no table to export as CSV; export it as JSON instead.
+error-sheet-gone = That sheet is no longer on hand; drop it on the window again, or choose it.
+error-sheet-preview-not-removed = Could not remove the sheet’s preview: { $detail }
+error-sheet-no-properties = Say which properties the sheet holds, e.g. dc:title and dc:subject.
+error-export-cancelled = The export was cancelled.
+error-list-not-checked = The list could not be checked: { $detail }.
+error-sheet-too-large = { $file } is { $size } MB, too large for a sheet (at most { $limit } MB); split it into several sheets.
+error-sheet-problems-not-written = Could not write the problems: { $detail }
+error-sheet-not-written = The sheet could not be written: { $detail }.
+error-sheet-cell-too-long = { $path } has a value longer than Excel holds in a cell ({ $limit } characters) in column { $column }; export it as .csv instead, or leave that property out.
+
+## A run's journal on disk (issue 17)
+
+error-journal-io = Could not { $doing ->
+    [create] create
+    [open] open
+    [write] write
+   *[read] read
+} the run journal { $file }: { $detail }
+
 ## Certificates of service credentials
 
 certificate-expired = The certificate of these service credentials expired on { $date }; Adobe IMS no longer accepts them. In the AEM Developer Console (Integrations → Technical Accounts), add a new certificate or private key for this account, download the credentials and import them again.
@@ -431,6 +619,24 @@ run-found-by = { $how ->
    *[openapi] found with AEM's OpenAPI search, with the connection's own credential
 }
 error-tags-unread = AEM's tags could not be read with this connection ({ $detail }); type a tag's id instead, such as wknd:activity/surfing.
+
+## A search's conditions, as a run's summary shows them (issue 17: words of stored conditions)
+
+condition-is-empty = { $property } is empty
+condition-is-not-empty = { $property } is not empty
+condition-equals = { $property } is { $value }
+condition-not-equals = { $property } is not { $value }
+condition-contains = { $property } contains { $value }
+condition-not-contains = { $property } does not contain { $value }
+condition-tagged = tag is { $tag }
+condition-file-type = type is { $format }
+condition-modified-before = modified before { $date }
+condition-modified-after = modified after { $date }
+condition-created-before = created before { $date }
+condition-created-after = created after { $date }
+condition-name-matches = name matches { $pattern }
+condition-all = { $first } and { $rest }
+condition-any = { $first } or { $rest }
 
 ## Report CSV headers (only when the user asks for headers in their language)
 

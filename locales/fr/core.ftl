@@ -313,6 +313,194 @@ import-warning-token-not-renewable = Un jeton de développement ne peut pas êtr
 import-warning-token-end-unknown = Metadesk ne peut pas savoir quand ce jeton expire (il dure en général 24 heures).
 import-warning-other-credentials = D’autres identifiants de ce fichier sont inutilisables : { $problems }
 
+## Feuilles : lecture d’une feuille et problèmes trouvés dedans (ticket 17 : messages de vérification des feuilles)
+
+sheet-issue = { $problem }
+sheet-issue-at-row = Ligne { $row } : { $problem }
+sheet-issue-at-column = Colonne { $column } : { $problem }
+sheet-issue-at-row-column = Ligne { $row }, colonne { $column } : { $problem }
+error-sheet-empty-file = { $file } est vide.
+error-sheet-not-a-workbook = { $file } n’est pas un classeur que Metadesk sait lire (un .xlsx, .xls ou .ods, ou un .csv) ; ouvrez-le dans Excel ou LibreOffice et enregistrez-le au format .xlsx.
+error-sheet-no-worksheet = { $file } ne contient aucune feuille de calcul.
+error-sheet-not-a-sheet = { $file } n’est pas une feuille : ce n’est ni un classeur (.xlsx, .xls, .ods) ni un texte tel qu’un .csv. Exportez de nouveau les métadonnées, ou enregistrez votre feuille au format .xlsx ou .csv.
+error-sheet-bad-csv = { $file } n’a pas pu être lu comme CSV vers la ligne { $line } : { $detail }.
+error-sheet-empty-header = La première ligne de { $file } est vide. Elle nomme les colonnes : Path (ou assetPath), puis une colonne par propriété, par exemple Title (dc:title).
+error-sheet-no-path-column = { $file } n’a pas de colonne de chemin : ses lignes ne peuvent pas être rapprochées des ressources. La première ligne doit nommer une colonne Path (comme l’export de Metadesk) ou assetPath (comme l’export d’AEM) ; exportez de nouveau les métadonnées du dossier pour repartir d’une feuille qui en a une.
+error-sheet-no-change = { $file } ne demande aucune modification : toutes les cellules de propriété sont vides (une cellule vide laisse la valeur telle quelle). Saisissez les nouvelles valeurs, ou #CLEAR pour en supprimer une.
+sheet-key-column-repeated = cette colonne clé répète la colonne { $first } ; supprimez l’une des deux.
+sheet-property-column-repeated = { $property } a déjà la colonne { $first } ; gardez une seule colonne par propriété.
+sheet-column-without-header = la colonne a des valeurs (à partir de la ligne { $row }) mais pas d’en-tête ; nommez la propriété en ligne 1, par exemple Title (dc:title), ou supprimez la colonne.
+sheet-header-bad-brackets = L’en-tête « { $header } » a « { $inside } » entre parenthèses, qui n’est pas un nom de propriété ; écrivez la propriété sous la forme préfixe:nom, par exemple Title (dc:title).
+sheet-header-bad-property = L’en-tête « { $header } » n’est pas un nom de propriété ; écrivez-le sous la forme préfixe:nom (lettres, chiffres, _ - .), par exemple dc:title, ou Title (dc:title).
+sheet-header-no-property = L’en-tête « { $header } » ne nomme aucune propriété ; écrivez-le sous la forme Mots (préfixe:nom), par exemple Title (dc:title), ou supprimez la colonne.
+sheet-aem-header-bad = L’en-tête « { $header } » { $why ->
+    [unclosed] a un {"{{"} ou un {"}}"} non fermé
+    [text-after] a du texte après ses {"}}"}
+    [no-property] ne commence pas par un nom de propriété
+   *[option] a après son type une option autre que multi
+} ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
+sheet-aem-header-bad-type = L’en-tête « { $header } » a le type « { $type } », qu’AEM ne connaît pas (String, Date, Long, Double, Decimal, Boolean) ; la forme d’AEM est nom {"{{"}Type{"}}"} ou nom {"{{"}Type: multi{"}}"}, par exemple dc:subject {"{{"}String: multi{"}}"}.
+sheet-row-without-path = la ligne a des valeurs mais pas de chemin de ressource ; renseignez le chemin (par exemple /content/dam/dossier/photo.jpg) ou supprimez la ligne.
+sheet-path-outside-dam = « { $path } » n’est pas dans la DAM (les chemins commencent par { $root }/) ; corrigez le chemin ou supprimez la ligne.
+sheet-duplicate-path = { $path } figure déjà en ligne { $first } ; gardez une ligne par ressource (réunissez les valeurs des deux lignes en une et supprimez l’autre).
+sheet-bad-export-time = « { $text } » n’est pas l’heure exportée par Metadesk : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées pour cette ligne ; remettez l’heure exportée, ou laissez-la telle quelle pour l’accepter.
+sheet-cell-error = la cellule affiche l’erreur { $text } ; corrigez-la ou saisissez la valeur.
+sheet-cell-error-formula = la cellule affiche l’erreur { $text } (formule { $formula }) ; corrigez-la ou saisissez la valeur.
+sheet-cell-formula = la cellule contient la formule { $formula } ; sa valeur affichée « { $text } » est utilisée. Pour être sûr de ce qui sera écrit, copiez la colonne et collez-la en valeurs.
+sheet-holds-one-value = { $property } n’a qu’une valeur, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte.
+sheet-holds-one-value-in-aem = { $property } n’a qu’une valeur dans AEM, mais la cellule en a { $count } séparées par | ; gardez-en une, ou écrivez \| pour un | qui fait partie du texte. Rien n’est écrit pour cette ligne.
+sheet-value-too-long = la valeur fait { $length } caractères ; Metadesk écrit au plus { $limit } caractères dans une propriété ; raccourcissez-la.
+sheet-not-a-date = « { $value } » n’est pas une date que Metadesk sait lire ; écrivez-la sous la forme 2026-03-26 ou 2026-03-26T11:26:00+01:00 (année-mois-jour).
+sheet-not-a-whole-number = « { $value } » n’est pas un nombre entier ; n’écrivez que des chiffres, par exemple 42.
+sheet-not-a-number = « { $value } » n’est pas un nombre ; écrivez-le comme 3.5.
+sheet-not-a-boolean = « { $value } » n’est ni true ni false ; écrivez true ou false.
+sheet-not-a-boolean-date-cell = « { $value } » n’est ni true ni false.
+sheet-outside-folder = { $path } est hors du dossier exporté { $folder } ; cette ressource sera modifiée elle aussi. Supprimez la ligne si ce n’est pas voulu.
+sheet-openapi-no-modified = { $connection } passe par l’API OpenAPI Assets, qui ne dit pas quand une ressource a changé pour la dernière fois : les modifications faites dans AEM depuis l’export ne peuvent pas être détectées. Chaque valeur est tout de même comparée à la valeur actuelle d’AEM dans l’aperçu.
+sheet-row-changed-since-export = { $path } : { $reason }.
+sheet-row-no-asset = il n’y a pas de ressource à { $path } dans { $connection } ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+sheet-row-not-read = { $path } n’a pas pu être lu dans AEM ({ $reason }) ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
+sheet-export-unread = { $path } : { $why }
+sheet-export-unread-line = ligne { $line } ({ $entry }) : { $why }
+
+## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
+
+console-outcome-status = { $status }
+console-outcome-graphql-errors = { $count ->
+    [one] { $count } erreur GraphQL
+   *[other] { $count } erreurs GraphQL
+}
+console-outcome-created = créée
+console-outcome-replaced = remplacée
+console-outcome-failed = échec : { $error }
+
+## Erreurs des exécutions, des modifications, des conditions et des listes (ticket 17)
+
+error-io-read = Impossible de lire { $file } : { $detail }
+error-io-write = Impossible d’écrire { $file } : { $detail }
+error-report-not-written = Impossible d’écrire le rapport CSV : { $detail }
+error-no-journal = Il n’y a pas de journal d’exécution à { $file }.
+error-bad-run-id = « { $run } » n’est pas un identifiant d’exécution.
+error-run-other-api = Cette exécution utilise l’API Assets { $run }, mais la connexion indiquée utilise l’API { $connection }.
+error-plan-with = { $kind ->
+    [undo] Utilisez « annuler » pour préparer une annulation.
+    [retry] Utilisez « réessayer » pour préparer une nouvelle tentative sur les ressources en échec.
+   *[sheet] Importez la feuille pour préparer ses valeurs.
+}
+error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à annuler.
+error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
+error-retry-of-undo = L’exécution { $run } est une annulation ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau l’annulation de l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
+error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
+error-run-complete = L’exécution { $run } est déjà terminée.
+error-run-preview-unfinished = L’aperçu de l’exécution { $run } ne s’est pas terminé : elle ne peut pas être appliquée. Relancez l’aperçu.
+error-edit-none = Indiquez quoi modifier : aucune modification n’a été donnée.
+error-edit-no-value = La modification de { $property } demande au moins une valeur.
+error-edit-empty-value = La modification de { $property } a une valeur vide ; saisissez la valeur, ou utilisez « effacer » pour supprimer la propriété.
+error-edit-twice = { $property } est modifiée deux fois dans la même exécution ; réunissez les deux modifications en une.
+error-bad-property-name = « { $name } » n’est pas un nom de propriété de métadonnées ; utilisez la forme préfixe:nom, par exemple dc:rights, dc:subject, xmpRights:UsageTerms ou cq:tags.
+error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
+error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
+error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
+error-condition-bad-date = « { $date } » n’est pas une date : écrivez-la sous la forme année-mois-jour, par exemple 2026-03-01.
+error-condition-missing = { $what ->
+    [value] La valeur est manquante.
+    [text] Le texte à chercher est manquant.
+   *[pattern] Le motif de nom est manquant.
+}
+error-condition-bad-tag = « { $tag } » n’est pas un identifiant de balise : écrivez-le sous la forme espace:chemin, par exemple wknd:activity/surfing.
+error-condition-bad-type = « { $format } » n’est pas un type de fichier : écrivez un type MIME tel que image/jpeg, ou image/* pour toutes les images.
+error-condition-pattern-is-path = « { $pattern } » est un chemin : un motif de nom ne s’applique qu’aux noms de fichiers.
+
+## Erreurs des dossiers et des recherches dans AEM (ticket 17)
+
+error-folder-outside-dam = « { $folder } » n’est pas un dossier de la DAM : il doit commencer par { $root }/.
+error-folder-dot-segments = « { $folder } » contient des segments « . » ou « .. ».
+error-no-such-folder = Le dossier { $folder } n’existe pas dans AEM, ou cette connexion ne peut pas le voir.
+error-list-folder-oauth = Impossible de lister { $folder } : les identifiants OAuth Server-to-Server de cette connexion ne peuvent pas lister les ressources d’un dossier (AEM n’accepte leur jeton d’accès que sur les API basées sur OpenAPI, qui listent les sous-dossiers mais pas les ressources d’un dossier). Ajoutez une connexion avec des identifiants de service pour le même environnement et utilisez-la pour les modifications en masse.
+error-list-folder-forbidden = Impossible de lister { $folder } : cette connexion n’a pas le droit de le lire (403). Demandez à un administrateur AEM d’accorder l’accès en lecture { reason-who }.
+error-list-folder-throttled = Impossible de lister { $folder } : AEM a demandé à plusieurs reprises à Metadesk de ralentir ({ $status }). Réessayez dans une minute.
+error-list-folder-transient = Impossible de lister { $folder } : { $detail }. Réessayez dans un instant.
+error-list-folder-rejected = Impossible de lister { $folder } : AEM a répondu { $status } ({ $detail }).
+error-list-folder-failed = Impossible de lister { $folder } : { $detail }.
+error-subfolders-partial = Seule une partie des sous-dossiers de { $folder } a pu être lue ({ $read } avant qu’AEM ne s’arrête : { $detail }) ; aucun n’est donc affiché, la liste serait incomplète. Réessayez dans un instant.
+error-subfolders-forbidden = Impossible de lister les sous-dossiers de { $folder } : AEM a refusé cette connexion OAuth Server-to-Server sur son API Folders (403 : { $detail }). Son identifiant client doit être autorisé pour cet environnement (allowedClientIDs dans le fichier config/api.yaml de Cloud Manager) et son profil de produit doit donner accès à AEM Assets.
+error-search-too-wide = AEM a arrêté cette recherche : y répondre lirait trop de ressources (AEM en lit au plus 100 000 par recherche). Choisissez un dossier plus petit, ou ajoutez une condition sur une propriété qu’AEM indexe (type de fichier, titre, balises).
+error-search-forbidden = AEM a refusé la recherche de cette connexion (403). La recherche demande une connexion avec des identifiants de service ou un jeton de développement local sur cet AEM, avec l’accès en lecture au dossier ; les identifiants OAuth Server-to-Server ne peuvent pas utiliser la recherche d’AEM.
+error-search-throttled = AEM a demandé à plusieurs reprises à Metadesk de ralentir ({ $status }) pendant la recherche. Réessayez dans une minute.
+error-search-not-answered = Cet AEM ne répond pas aux recherches (/bin/querybuilder.json est introuvable).
+error-search-failed = La recherche a échoué : { $detail }.
+
+## Erreurs de la console (ticket 17)
+
+error-console-bad-path = « { $path } » n’est pas un chemin sur l’AEM de cette connexion : { $why ->
+    [empty] il est vide ; commencez par /, par exemple /content/dam.1.json.
+    [no-slash] un chemin commence par / (l’hôte est toujours celui de la connexion).
+    [double-slash] // désignerait un autre hôte.
+    [backslash] les barres obliques inverses ne sont pas permises (écrivez / ou %5C).
+    [at] @ n’est pas permis (écrivez-le %40).
+    [space] les espaces et les caractères de contrôle doivent être encodés (une espace s’écrit %20).
+   *[hash] # ne serait pas envoyé ; encodez-le en %23.
+}
+error-console-bad-method = « { $method } » n’est pas une méthode que la console envoie (GET, HEAD, POST, PUT, PATCH, DELETE).
+error-console-refused-header = L’en-tête { $name } ne peut pas être défini ici : Metadesk ajoute lui-même les identifiants de la connexion et n’envoie qu’à l’hôte de la connexion.
+error-console-bad-header-name = « { $name } » n’est pas un nom d’en-tête.
+error-console-bad-header-value = La valeur de { $name } n’est pas une valeur d’en-tête valide.
+error-console-body-and-form = Envoyez soit un corps, soit des champs de formulaire, pas les deux.
+error-console-body-not-json = Le corps n’est pas du JSON valide (ligne { $line }, colonne { $column } : { $detail }).
+error-console-body-on-read = Une requête { $method } n’a pas de corps ; utilisez POST, PUT ou PATCH pour en envoyer un.
+error-console-variables-not-object = Les variables doivent être un objet JSON, par exemple {"{"}"path": "/content/dam/…"{"}"}.
+error-console-variables-not-json = Les variables ne sont pas du JSON valide (ligne { $line }, colonne { $column } : { $detail }).
+error-console-query-empty = La requête est vide.
+error-console-bad-variable-name = « { $name } » n’est pas un nom de variable GraphQL.
+error-console-semicolon-in-variable = La valeur de « { $name } » contient « ; », que l’adresse d’une requête persistante ne peut pas porter. Exécutez plutôt le texte de la requête (ouvrez-la dans l’éditeur et exécutez-la).
+error-console-no-persisted-query = Il n’y a pas de requête persistante /{ $config }/{ $name } sur { $host } (404), ou sa configuration n’a pas de point de terminaison GraphQL.
+error-console-persisted-exists = Une requête persistante /{ $config }/{ $name } existe déjà. Choisissez « remplacer » pour l’écraser, ou un autre nom.
+error-console-query-not-saved = AEM n’a pas enregistré la requête : { $detail }
+error-console-save-forbidden = AEM a refusé d’enregistrer /{ $config }/{ $name } (403) : { $known ->
+    [none] le compte de cette connexion
+   *[other] { $account }
+} n’a pas le droit d’écrire les requêtes persistantes de « { $config } ». Un administrateur AEM peut le lui accorder.
+error-console-bad-name = « { $name } » n’est pas un nom { $what ->
+    [configuration] de configuration
+    [connection-id] d’identifiant de connexion
+   *[persisted-query] de requête persistante
+} valide : utilisez des lettres, des chiffres, « - », « _ » et « . ».
+error-console-saved-needs-name = Donnez un nom à la requête enregistrée.
+error-console-nul = La requête contient un caractère NUL, qu’un shell ne peut pas transmettre.
+error-console-invalid-path = « { $path } » n’est pas un chemin valide ({ $detail }).
+error-file-damaged = { $file } n’a pas pu être lu ({ $detail }) ; déplacez-le ailleurs pour en commencer un nouveau.
+error-csv-not-written = Impossible d’écrire le fichier CSV : { $detail }
+
+## Erreurs des périmètres enregistrés, des feuilles et des exports (ticket 17)
+
+error-no-such-scope = Aucun périmètre nommé « { $name } » n’est enregistré pour cette connexion.
+error-no-such-scope-saved = Aucun périmètre nommé « { $name } » n’est enregistré pour cette connexion. Enregistrés : { $saved }.
+error-scope-name-length = Donnez au périmètre un nom de 1 à { $max } caractères.
+error-query-of-search-only = Seule une recherche a une requête à montrer.
+error-console-oauth-graphql = « { $name } » est une connexion OAuth Server-to-Server : AEM n’accepte son jeton d’accès que sur les API Assets basées sur OpenAPI, pas sur GraphQL. Utilisez une connexion avec des identifiants de service ou un jeton de développement local vers le même AEM.
+error-console-cancelled = Annulé.
+error-console-bad-aem-address = L’adresse AEM de la connexion n’est pas valide ({ $detail }).
+error-console-export-not-json = Le résultat à exporter n’est pas du JSON ({ $detail }).
+error-console-no-table = Ce résultat ne contient aucune liste d’éléments : il n’a pas de tableau à exporter en CSV. Exportez-le plutôt en JSON.
+error-sheet-gone = Cette feuille n’est plus disponible ; déposez-la de nouveau sur la fenêtre, ou choisissez-la.
+error-sheet-preview-not-removed = Impossible de supprimer l’aperçu de la feuille : { $detail }
+error-sheet-no-properties = Indiquez les propriétés que contient la feuille, par exemple dc:title et dc:subject.
+error-export-cancelled = L’export a été annulé.
+error-list-not-checked = La liste n’a pas pu être vérifiée : { $detail }.
+error-sheet-too-large = { $file } fait { $size } Mo, trop pour une feuille (au plus { $limit } Mo) ; répartissez-la en plusieurs feuilles.
+error-sheet-problems-not-written = Impossible d’écrire les problèmes : { $detail }
+error-sheet-not-written = La feuille n’a pas pu être écrite : { $detail }.
+error-sheet-cell-too-long = { $path } a, dans la colonne { $column }, une valeur plus longue que ce qu’Excel tient dans une cellule ({ $limit } caractères) ; exportez plutôt en .csv, ou laissez cette propriété de côté.
+
+## Le journal d’une exécution sur le disque (ticket 17)
+
+error-journal-io = Impossible { $doing ->
+    [create] de créer
+    [open] d’ouvrir
+    [write] d’écrire
+   *[read] de lire
+} le journal d’exécution { $file } : { $detail }
+
 ## Certificats des identifiants de service
 
 certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
@@ -432,6 +620,24 @@ run-found-by = { $how ->
    *[openapi] trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion
 }
 error-tags-unread = Les balises d’AEM n’ont pas pu être lues avec cette connexion ({ $detail }) ; saisissez plutôt l’identifiant d’une balise, par exemple wknd:activity/surfing.
+
+## Les conditions d’une recherche, telles que le résumé d’une exécution les montre (ticket 17)
+
+condition-is-empty = { $property } est vide
+condition-is-not-empty = { $property } n’est pas vide
+condition-equals = { $property } est { $value }
+condition-not-equals = { $property } n’est pas { $value }
+condition-contains = { $property } contient { $value }
+condition-not-contains = { $property } ne contient pas { $value }
+condition-tagged = la balise est { $tag }
+condition-file-type = le type est { $format }
+condition-modified-before = modifié avant le { $date }
+condition-modified-after = modifié après le { $date }
+condition-created-before = créé avant le { $date }
+condition-created-after = créé après le { $date }
+condition-name-matches = le nom correspond à { $pattern }
+condition-all = { $first } et { $rest }
+condition-any = { $first } ou { $rest }
 
 ## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
 

@@ -197,6 +197,7 @@ mod tests {
             recursive: false,
             scope: "the assets of /content/dam/x".into(),
             finder: None,
+            conditions: None,
             kind: RunKind::Edit,
             edits: vec![metadesk_core::bulk::reasons::Reason::Text(
                 "dc:rights: set \"R\"".into(),

@@ -427,7 +427,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
     .await
     .unwrap_err();
     assert!(
-        err.to_string().contains("cannot list a folder's assets"),
+        err.to_string().contains("cannot list a folder’s assets"),
         "{err}"
     );
 }

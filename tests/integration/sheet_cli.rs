@@ -91,6 +91,21 @@ impl Env {
         sheet.rows.iter().map(|r| r.path.clone()).collect()
     }
 
+    /// [`Env::import`] on a French desktop (`LANG=fr_FR.UTF-8`).
+    fn import_in_french(&self, file: &Path) -> Output {
+        let creds = self.dir.path().join("creds/local-development-token.json");
+        Command::new(&self.cli)
+            .env("METADESK_HOME", self.dir.path().join("home"))
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "fr_FR.UTF-8")
+            .args(["sheet", "import", file.to_str().unwrap(), "--yes"])
+            .args(["--aem", &self.sb.base_url(), "--file"])
+            .arg(&creds)
+            .output()
+            .unwrap()
+    }
+
     fn import(&self, file: &Path, extra: &[&str]) -> Output {
         let mut args = vec!["sheet", "import", file.to_str().unwrap()];
         args.extend_from_slice(extra);
@@ -277,6 +292,38 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
         "{}",
         stderr(&o)
     );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_s_problems_are_listed_in_french_on_a_french_desktop() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let (a, b) = (paths[0].clone(), paths[1].clone());
+    let sheet = format!(
+        "Path,Title (dc:title),Notes\n{a},New A,\n{b},one|two,\n{a},again,\n/etc/x.jpg,x,\n"
+    );
+    let file = env.path("mauvaise.csv");
+    std::fs::write(&file, &sheet).unwrap();
+    let o = env.import_in_french(&file);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for expected in [
+        "Ligne 1, colonne C (Notes)\u{a0}: L’en-tête «\u{a0}Notes\u{a0}» ne nomme aucune propriété",
+        "Ligne 3, colonne B (Title (dc:title))\u{a0}: dc:title n’a qu’une valeur, mais la cellule \
+         en a 2 séparées par |",
+        &format!("Ligne 4, colonne A (Path)\u{a0}: {a} figure déjà en ligne 2"),
+        "Ligne 5, colonne A (Path)\u{a0}: «\u{a0}/etc/x.jpg\u{a0}» n’est pas dans la DAM",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    for english in [
+        "Row ",
+        "is already on row",
+        "is not in the DAM",
+        "names no property",
+    ] {
+        assert!(!err.contains(english), "English {english:?} in\n{err}");
+    }
 }
 
 /// Errors only AEM reveals (an asset that is not there, several values for a property AEM

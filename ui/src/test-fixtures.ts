@@ -46,6 +46,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     folder: '/content/dam/wknd-shared/en',
     recursive: false,
     scope: 'the assets of /content/dam/wknd-shared/en',
+    conditions: null,
     kind: { kind: 'edit' },
     edits: ['dc:rights: set "© 2026 WKND"'],
     editDetails: [{ property: 'dc:rights', op: { kind: 'set', values: ['© 2026 WKND'] } }],

@@ -118,6 +118,7 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         );
     }
     for unread in &report.unread {
+        let unread = unread.localized(l);
         eprintln!("warning: not in the sheet (could not be read): {unread}");
     }
     if report.unlisted_folders.is_empty() && report.unread.is_empty() {
@@ -167,10 +168,11 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         l,
     )
     .await;
-    let import = match import {
+    let mut import = match import {
         Ok(i) => i,
         Err(e) => return output::fail(&e, l),
     };
+    import.issues.iter_mut().for_each(|i| i.localize(l));
     print_issues(&import);
     // A sheet with errors comes back without a preview (none is kept), unless its rows in
     // error were left out.

@@ -14,7 +14,7 @@ use std::time::SystemTime;
 
 use sha2::{Digest, Sha256};
 
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// The default size cap: about 5,000 thumbnails of AEM's usual size.
 pub const DEFAULT_CAP_BYTES: u64 = 64 * 1024 * 1024;
@@ -77,10 +77,14 @@ impl ThumbnailCache {
         if size > self.cap {
             return Ok(());
         }
-        let io = |e| {
-            Error::io(
-                format!("could not write a thumbnail to {}", self.dir.display()),
-                e,
+        let io = |e: std::io::Error| {
+            Error::message(
+                ErrorCode::Io,
+                "error-io-write",
+                vec![
+                    ("file", self.dir.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
             )
         };
         fs::create_dir_all(&self.dir).map_err(io)?;

@@ -121,7 +121,10 @@ pub async fn console_history(
     state: State<'_, AppState>,
     connection: String,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    Ok(state.workspace.console_history(&connection).await?)
+    let mut history = state.workspace.console_history(&connection).await?;
+    let l = state.localizer();
+    history.iter_mut().for_each(|entry| entry.localize(&l));
+    Ok(history)
 }
 
 #[tauri::command]
@@ -129,7 +132,10 @@ pub async fn console_saved(
     state: State<'_, AppState>,
     connection: String,
 ) -> Result<Vec<SavedRequest>, IpcError> {
-    Ok(state.workspace.console_saved(&connection).await?)
+    let mut saved = state.workspace.console_saved(&connection).await?;
+    let l = state.localizer();
+    saved.iter_mut().for_each(|request| request.localize(&l));
+    Ok(saved)
 }
 
 #[tauri::command]

@@ -57,10 +57,11 @@ pub async fn export_sheet<R: Runtime>(
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
-    Ok(Some(
-        ws.save_sheet_export(&opened, &folder, &filters, &properties, format, target)
-            .await?,
-    ))
+    let mut saved = ws
+        .save_sheet_export(&opened, &folder, &filters, &properties, format, target)
+        .await?;
+    saved.export.localize(&state.localizer());
+    Ok(Some(saved))
 }
 
 /// The open dialog `dialog`: the file picked is held under an id like a dropped one, so the
@@ -105,9 +106,7 @@ pub async fn preview_sheet(
     let mut import = ws
         .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
         .await?;
-    if let Some(run) = &mut import.run {
-        run.localize(&state.localizer());
-    }
+    import.localize(&state.localizer());
     Ok(import)
 }
 

@@ -22,13 +22,13 @@ use super::{Workspace, blocking};
 use crate::aem::AemClient;
 use crate::connections::{Connection, confirm_production};
 use crate::console::curl::curl_command;
-use crate::console::history::ConsoleFiles;
+use crate::console::history::{ConsoleFiles, Outcome};
 use crate::console::{
     ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, HistoryKind, Ordered,
     PersistedQuery, SavedPersisted, SavedRequest, graphql, persisted, request, table,
 };
 use crate::credentials::CredentialKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 use crate::timefmt::now_rfc3339;
 
 /// The calls in flight that may be cancelled, by the id the face gave them.
@@ -108,12 +108,11 @@ fn account_of(c: &Connection) -> Option<String> {
 
 fn refuse_oauth_graphql(c: &Connection) -> Result<()> {
     if c.kind == CredentialKind::OauthServerToServer {
-        return Err(Error::InvalidInput(format!(
-            "\"{}\" is an OAuth Server-to-Server connection: AEM accepts its token only on the \
-             OpenAPI-based Assets APIs, not on GraphQL. Use a Service Credentials or Local \
-             Development Token connection to the same AEM.",
-            c.name
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-oauth-graphql",
+            vec![("name", c.name.as_str().into())],
+        ));
     }
     Ok(())
 }
@@ -130,26 +129,61 @@ async fn cancellable<T>(
     let token = calls.begin(id);
     let out = tokio::select! {
         out = work => out,
-        () = token.cancelled() => Err(Error::InvalidInput("Cancelled.".into())),
+        () = token.cancelled() => Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-cancelled",
+            vec![],
+        )),
     };
     calls.end(id);
     out
 }
 
-fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, String) {
+fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, Outcome) {
     match answer {
-        Ok(a) if a.errors.is_empty() => (Some(a.status), Some(a.millis), format!("{}", a.status)),
+        Ok(a) if a.errors.is_empty() => (Some(a.status), Some(a.millis), status_outcome(a.status)),
         Ok(a) => (
             Some(a.status),
             Some(a.millis),
-            format!(
-                "{} GraphQL error{}",
-                a.errors.len(),
-                if a.errors.len() == 1 { "" } else { "s" }
+            Outcome::new(
+                "console-outcome-graphql-errors",
+                [("count", a.errors.len().into())],
             ),
         ),
-        Err(e) => (None, None, format!("failed: {e}")),
+        Err(e) => (None, None, failed_outcome(e)),
     }
+}
+
+/// An answer's outcome in the history: its HTTP status.
+fn status_outcome(status: u16) -> Outcome {
+    Outcome::new(
+        "console-outcome-status",
+        [("status", status.to_string().into())],
+    )
+}
+
+/// A failure's outcome in the history: the error by its catalogue id when it has one (worded
+/// when shown), its English words otherwise.
+fn failed_outcome(e: &Error) -> Outcome {
+    let message = match e {
+        Error::Message { message, .. } => message.as_message(),
+        Error::Aem(aem) => aem.message(),
+        _ => None,
+    };
+    let why = match message {
+        Some(m) => Outcome::new(
+            m.id,
+            m.args.into_iter().map(|(name, value)| {
+                let value = match value {
+                    MessageArg::Text(s) => Value::from(s),
+                    MessageArg::Number(n) => Value::from(n),
+                };
+                (name, value)
+            }),
+        ),
+        None => Outcome::Text(e.to_string()),
+    };
+    Outcome::new("console-outcome-failed", [("error", why.into_arg())])
 }
 
 impl Workspace {
@@ -326,9 +360,9 @@ impl Workspace {
                 status: None,
                 millis: None,
                 outcome: match &saved {
-                    Ok(s) if s.created => "created".into(),
-                    Ok(_) => "replaced".into(),
-                    Err(e) => format!("failed: {e}"),
+                    Ok(s) if s.created => Outcome::new("console-outcome-created", []),
+                    Ok(_) => Outcome::new("console-outcome-replaced", []),
+                    Err(e) => failed_outcome(e),
                 },
             },
         )
@@ -356,11 +390,11 @@ impl Workspace {
         let started = Instant::now();
         let response = cancellable(&self.console, call_id, request::send(&client, req)).await;
         let (status, millis, outcome) = match &response {
-            Ok(r) => (Some(r.status), Some(r.millis), r.status.to_string()),
+            Ok(r) => (Some(r.status), Some(r.millis), status_outcome(r.status)),
             Err(e) => (
                 None,
                 Some(started.elapsed().as_millis() as u64),
-                format!("failed: {e}"),
+                failed_outcome(e),
             ),
         };
         self.record(
@@ -390,7 +424,11 @@ impl Workspace {
         let (store, wanted) = (Arc::clone(&self.connections), connection.to_owned());
         let c = blocking(move || store.find(&wanted)).await?;
         let base = url::Url::parse(&c.aem_url).map_err(|e| {
-            Error::InvalidInput(format!("The connection's AEM address is not valid ({e})."))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-console-bad-aem-address",
+                vec![("detail", e.to_string().into())],
+            )
         })?;
         curl_command(&base, c.kind, req)
     }
@@ -452,25 +490,34 @@ impl Workspace {
 /// Writes a result's `data` (JSON text, as the answer carried it) to `path`: its table as CSV,
 /// or the data as pretty JSON. A result without a list of items has no CSV.
 pub fn export_result(path: &Path, format: ExportFormat, data_json: &str) -> Result<u64> {
-    let data: Ordered = serde_json::from_str(data_json)
-        .map_err(|e| Error::InvalidInput(format!("The result to export is not JSON ({e}).")))?;
+    let data: Ordered = serde_json::from_str(data_json).map_err(|e| {
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-export-not-json",
+            vec![("detail", e.to_string().into())],
+        )
+    })?;
     let (bytes, rows) = match format {
         ExportFormat::Json => (data.to_pretty().into_bytes(), 0),
         ExportFormat::Csv => {
             let t = table::find_table(&data).ok_or_else(|| {
-                Error::InvalidInput(
-                    "This result holds no list of items, so it has no table to export as CSV; \
-                     export it as JSON instead."
-                        .into(),
-                )
+                Error::message(ErrorCode::InvalidInput, "error-console-no-table", vec![])
             })?;
             let mut out = Vec::new();
             table::write_csv(&t, &mut out)?;
             (out, t.rows.len() as u64)
         }
     };
-    std::fs::write(path, bytes)
-        .map_err(|e| Error::io(format!("could not write {}", path.display()), e))?;
+    std::fs::write(path, bytes).map_err(|e| {
+        Error::message(
+            ErrorCode::Io,
+            "error-io-write",
+            vec![
+                ("file", path.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        )
+    })?;
     Ok(rows)
 }
 
@@ -656,8 +703,18 @@ mod tests {
         // History: what was sent, newest first, never the token.
         let history = f.ws.console_history(&f.name).await.unwrap();
         assert_eq!(history.len(), 4, "the refused variables were never sent");
-        assert_eq!(history[0].outcome.split(':').next(), Some("failed"));
-        assert_eq!(history[1].outcome, "1 GraphQL error");
+        let en = crate::i18n::Localizer::english();
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let words = |i: usize, l| history[i].outcome.localized(l);
+        assert_eq!(words(0, &en).split(':').next(), Some("failed"));
+        assert_eq!(words(1, &en), "1 GraphQL error");
+        // Kept as ids: worded in French when shown in French.
+        assert!(
+            words(0, &fr).starts_with("échec\u{a0}: "),
+            "{}",
+            words(0, &fr)
+        );
+        assert_eq!(words(1, &fr), "1 erreur GraphQL");
         assert_eq!(
             history[3].query.as_deref(),
             Some("{ articleList { items { title _path } } }")

@@ -53,12 +53,10 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
     let workbook = bytes.starts_with(b"PK\x03\x04")
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     let rows: Vec<Vec<String>> = if workbook {
-        crate::sheets::workbook_rows(file_name, bytes).map_err(|detail| {
-            refused(
-                "list-file-unreadable",
-                file_name,
-                vec![("detail", detail.into())],
-            )
+        // The sheet reader's message names the file and says what is wrong with it.
+        crate::sheets::workbook_rows(file_name, bytes).map_err(|message| Error::Message {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
         })?
     } else {
         let text = decode(bytes).ok_or_else(|| refused("list-file-not-text", file_name, vec![]))?;
@@ -152,15 +150,22 @@ impl Workspace {
 pub fn read_list_path(path: &Path) -> Result<ListFile> {
     let file_name = file_name_of(path);
     let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("could not read {file_name}"), e))?
+        .map_err(|e| unreadable(&file_name, &e))?
         .len();
     if size > MAX_LIST_FILE {
         return Err(too_large(&file_name, size));
     }
-    let bytes =
-        std::fs::read(path).map_err(|e| Error::io(format!("could not read {file_name}"), e))?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(&file_name, &e))?;
     let entries = list_file_entries(&file_name, &bytes)?;
     Ok(ListFile { file_name, entries })
+}
+
+fn unreadable(file_name: &str, e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-io-read",
+        vec![("file", file_name.into()), ("detail", e.to_string().into())],
+    )
 }
 
 fn too_large(file_name: &str, size: u64) -> Error {

@@ -282,7 +282,16 @@ pub fn write_whole_file(
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let io = |what: &str, e| Error::io(format!("could not {what} {shown}"), e);
+    let io = |_: &str, e: std::io::Error| {
+        Error::message(
+            ErrorCode::Io,
+            "error-io-write",
+            vec![
+                ("file", shown.to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        )
+    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".metadesk-").suffix(".part");
     // A report or a sheet is not secret: the usual permissions for a new file, not a temp

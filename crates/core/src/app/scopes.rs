@@ -22,7 +22,7 @@ use crate::bulk::selection::LARGE_SCOPE;
 use crate::bulk::selection::{self, Scope, Selection};
 use crate::bulk::{Edit, RunSummary, ScopeCount};
 use crate::credentials::ApiFamily;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 
 /// Longest name of a saved scope.
 const NAME_MAX: usize = 80;
@@ -67,14 +67,24 @@ impl Workspace {
         let path = self.scopes_path();
         match std::fs::read(&path) {
             Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
-                Error::InvalidInput(format!(
-                    "The saved scopes ({}) cannot be read: {e}. Move the file away to start \
-                     afresh.",
-                    path.display()
-                ))
+                Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-file-damaged",
+                    vec![
+                        ("file", path.display().to_string().into()),
+                        ("detail", e.to_string().into()),
+                    ],
+                )
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ScopesFile::default()),
-            Err(e) => Err(Error::io(format!("could not read {}", path.display()), e)),
+            Err(e) => Err(Error::message(
+                ErrorCode::Io,
+                "error-io-read",
+                vec![
+                    ("file", path.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            )),
         }
     }
 
@@ -98,14 +108,19 @@ impl Workspace {
         all.into_iter()
             .find(|s| s.name.eq_ignore_ascii_case(name.trim()))
             .ok_or_else(|| {
-                Error::NotFound(if names.is_empty() {
-                    format!("No scope named \"{name}\" is saved for this connection (none is).")
-                } else {
-                    format!(
-                        "No scope named \"{name}\" is saved for this connection. Saved: {}.",
-                        names.join(", ")
+                if names.is_empty() {
+                    Error::message(
+                        ErrorCode::NotFound,
+                        "error-no-such-scope",
+                        vec![("name", name.into())],
                     )
-                })
+                } else {
+                    Error::message(
+                        ErrorCode::NotFound,
+                        "error-no-such-scope-saved",
+                        vec![("name", name.into()), ("saved", names.join(", ").into())],
+                    )
+                }
             })
     }
 
@@ -115,9 +130,11 @@ impl Workspace {
     pub fn save_scope(&self, connection_id: &str, name: &str, scope: Scope) -> Result<SavedScope> {
         let name = name.trim();
         if name.is_empty() || name.chars().count() > NAME_MAX {
-            return Err(Error::InvalidInput(format!(
-                "Give the scope a name of 1 to {NAME_MAX} characters."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-scope-name-length",
+                vec![("max", MessageArg::Number(NAME_MAX as f64))],
+            ));
         }
         self.connections().get(connection_id)?;
         let (folder, filters) = scope.clone().into_run_parts()?;
@@ -150,9 +167,11 @@ impl Workspace {
         let before = list.len();
         list.retain(|s| !s.name.eq_ignore_ascii_case(name.trim()));
         if list.len() == before {
-            return Err(Error::NotFound(format!(
-                "No scope named \"{name}\" is saved for this connection."
-            )));
+            return Err(Error::message(
+                ErrorCode::NotFound,
+                "error-no-such-scope",
+                vec![("name", name.into())],
+            ));
         }
         self.write_scopes(&file)
     }
@@ -302,7 +321,7 @@ impl Workspace {
         opened.connected.store.tags().await.map_err(|e| {
             tracing::info!(error = %e, "the tag tree could not be read");
             Error::message(
-                crate::error::ErrorCode::NotFound,
+                ErrorCode::NotFound,
                 "error-tags-unread",
                 vec![("detail", e.to_string().into())],
             )
@@ -341,8 +360,10 @@ impl Workspace {
                 conditions,
                 *combine,
             ))),
-            _ => Err(Error::InvalidInput(
-                "Only a search has a query to show.".into(),
+            _ => Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-query-of-search-only",
+                vec![],
             )),
         }
     }

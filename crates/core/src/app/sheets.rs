@@ -18,11 +18,11 @@ use crate::assets::folders::{FolderWalk, WalkStep};
 use crate::assets::{AssetRef, CallError, EntryKind};
 use crate::bulk::engine::AssetEdits;
 use crate::bulk::journal::{Action, Record, read_records};
-use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
+use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason, not_read};
 use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 use crate::i18n::Localizer;
 use crate::sheets::checks::{outside_folder, several_values_for_one};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
@@ -59,8 +59,17 @@ pub struct SheetExport {
     pub assets: u64,
     /// Folders that could not be listed (their assets are not in the sheet).
     pub unlisted_folders: Vec<String>,
-    /// Assets that could not be read (not in the sheet), with the reason.
-    pub unread: Vec<String>,
+    /// Assets that could not be read (not in the sheet), with the reason (words in the
+    /// reader's language once a face has it: [`SheetExport::localize`]).
+    #[ts(type = "Array<string>")]
+    pub unread: Vec<Reason>,
+}
+
+impl SheetExport {
+    /// Words the reasons in `l`'s language, as a face shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.unread.iter_mut().for_each(|r| r.localize(l));
+    }
 }
 
 /// An export saved to a file.
@@ -94,6 +103,14 @@ pub struct SheetImport {
 }
 
 impl SheetImport {
+    /// Words the problems and the preview's summary in `l`'s language, as a face shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.issues.iter_mut().for_each(|i| i.localize(l));
+        if let Some(run) = &mut self.run {
+            run.localize(l);
+        }
+    }
+
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
     }
@@ -134,12 +151,10 @@ impl Workspace {
         skip_rows_in_error: bool,
         on_progress: OnProgress<'_>,
     ) -> Result<SheetImport> {
-        let path = self.sheet_files.path(id).ok_or_else(|| {
-            Error::InvalidInput(
-                "That sheet is no longer on hand; drop it on the window again, or choose it."
-                    .into(),
-            )
-        })?;
+        let path = self
+            .sheet_files
+            .path(id)
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))?;
         let file_name = file_name_of(&path);
         let bytes = blocking(move || read_sheet_file(&path)).await?;
         self.import_sheet(opened, &file_name, &bytes, skip_rows_in_error, on_progress)
@@ -165,8 +180,16 @@ impl Workspace {
         let file_name = file_name_of(&target);
         blocking(move || {
             write_whole_file(&target, true, |out| {
-                out.write_all(&bytes)
-                    .map_err(|e| Error::io(format!("Could not write {}", target.display()), e))
+                out.write_all(&bytes).map_err(|e| {
+                    Error::message(
+                        ErrorCode::Io,
+                        "error-io-write",
+                        vec![
+                            ("file", target.display().to_string().into()),
+                            ("detail", e.to_string().into()),
+                        ],
+                    )
+                })
             })
         })
         .await?;
@@ -209,17 +232,15 @@ impl Workspace {
         if opened.connected.store.family() == ApiFamily::OpenApi
             && sheet.rows.iter().any(|r| r.last_modified.is_some())
         {
-            answer.issues.push(Issue {
-                severity: Severity::Warning,
-                row: None,
-                column: None,
-                message: format!(
-                    "{} is reached through the Assets OpenAPI, which does not say when an asset \
-                     last changed: changes made in AEM since the export cannot be detected. \
-                     Each value is still checked against AEM's value now in the preview.",
-                    opened.label
+            answer.issues.push(Issue::with_reason(
+                Severity::Warning,
+                None,
+                None,
+                Reason::new(
+                    "sheet-openapi-no-modified",
+                    [("connection", opened.label.as_str().into())],
                 ),
-            });
+            ));
         }
         let planned: Vec<&crate::sheets::Row> = sheet
             .rows
@@ -227,10 +248,11 @@ impl Workspace {
             .filter(|r| !r.cells.is_empty() && !answer.skipped_rows.contains(&r.number))
             .collect();
         if planned.is_empty() {
-            return Err(Error::InvalidInput(format!(
-                "{file_name} asks for no change: every property cell is empty (an empty cell \
-                 leaves the value as it is). Type the new values, or #CLEAR to remove one."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-sheet-no-change",
+                vec![("file", file_name.into())],
+            ));
         }
         let folder = sheet
             .exported_folder
@@ -275,25 +297,28 @@ impl Workspace {
             {
                 let planned_row = planned.get(row.i as usize).copied();
                 let number = planned_row.map(|r| r.number);
-                // The sheet's issues are English words for now; the reason is written so.
+                // The row's reason is told by its catalogue id, and nested in the issue so
+                // that it is worded in the reader's language.
                 let code = row
                     .reason
                     .as_ref()
                     .and_then(|r| r.code())
                     .unwrap_or_default();
-                let reason = row
-                    .reason
-                    .as_ref()
-                    .map(|r| r.localized(&Localizer::english()))
-                    .unwrap_or_default();
+                let reason = || {
+                    serde_json::to_value(row.reason.clone().unwrap_or(Reason::Text(String::new())))
+                        .unwrap_or_default()
+                };
                 if code == CHANGED_SINCE_EXPORT {
                     // Flagged, not an error: the preview shows it skipped, nothing is
                     // written for it, the other rows may be applied.
-                    found.push(Issue::new(
+                    found.push(Issue::with_reason(
                         Severity::Warning,
                         number,
                         None,
-                        format!("{} was {reason}.", row.path),
+                        Reason::new(
+                            "sheet-row-changed-since-export",
+                            [("path", row.path.as_str().into()), ("reason", reason())],
+                        ),
                     ));
                     continue;
                 }
@@ -313,21 +338,21 @@ impl Workspace {
                     }));
                     continue;
                 }
-                let what = if code == "reason-disappeared" {
-                    format!("there is no asset at {} in {}", row.path, opened.label)
+                let problem = if code == "reason-disappeared" {
+                    Reason::new(
+                        "sheet-row-no-asset",
+                        [
+                            ("path", row.path.as_str().into()),
+                            ("connection", opened.label.as_str().into()),
+                        ],
+                    )
                 } else {
-                    format!("{} could not be read in AEM ({reason})", row.path)
+                    Reason::new(
+                        "sheet-row-not-read",
+                        [("path", row.path.as_str().into()), ("reason", reason())],
+                    )
                 };
-                found.push(Issue {
-                    severity: Severity::Error,
-                    row: number,
-                    column: None,
-                    message: format!(
-                        "Row {}: {what}; correct the path (copy it from AEM) or delete the \
-                         row. Nothing is written for this row.",
-                        number.unwrap_or_default(),
-                    ),
-                });
+                found.push(Issue::with_reason(Severity::Error, number, None, problem));
             }
         }
         answer.issues.extend(found);
@@ -335,8 +360,13 @@ impl Workspace {
         if !rows_in_error.is_empty() && !skip_rows_in_error {
             // A sheet with errors writes nothing and leaves nothing to apply: the preview
             // found them, so it goes (never applied, it holds nothing to undo).
-            crate::bulk::journal::remove(&path)
-                .map_err(|e| Error::io("Could not remove the sheet's preview", e))?;
+            crate::bulk::journal::remove(&path).map_err(|e| {
+                Error::message(
+                    ErrorCode::Io,
+                    "error-sheet-preview-not-removed",
+                    vec![("detail", e.to_string().into())],
+                )
+            })?;
             return Ok(answer);
         }
         answer.skipped_rows.extend(rows_in_error);
@@ -361,8 +391,10 @@ impl Workspace {
             .map(|p| crate::bulk::spec::validate_property(p))
             .collect::<Result<_>>()?;
         if properties.is_empty() {
-            return Err(Error::InvalidInput(
-                "Say which properties the sheet holds, e.g. dc:title and dc:subject.".into(),
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-sheet-no-properties",
+                vec![],
             ));
         }
         let job = self.jobs.start(
@@ -387,7 +419,7 @@ impl Workspace {
         let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
         for entry in entries {
             if control.is_cancelled() {
-                return Err(Error::InvalidInput("The export was cancelled.".into()));
+                return Err(export_cancelled());
             }
             let mut asset = AssetRef {
                 path: entry.path.clone(),
@@ -420,7 +452,16 @@ impl Workspace {
                 }
                 Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
                 Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
-                Err(e) => report.unread.push(format!("{}: {e}", entry.path)),
+                Err(e) => report.unread.push(Reason::new(
+                    "sheet-export-unread",
+                    [
+                        ("path", entry.path.as_str().into()),
+                        (
+                            "why",
+                            serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                        ),
+                    ],
+                )),
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -475,7 +516,7 @@ async fn entries_to_export(
     use crate::assets::search::{SearchStep, SearchWalk, entry_of_hit};
     use crate::bulk::searching::{resolve_list, search_with_retries};
     use crate::bulk::selection::{Selection, hit_properties, search_predicates};
-    let cancelled = || Error::InvalidInput("The export was cancelled.".into());
+    let cancelled = export_cancelled;
     let mut entries = Vec::new();
     match &filters.selection {
         None => {
@@ -503,7 +544,13 @@ async fn entries_to_export(
                 let params = walk.request();
                 let page = search_with_retries(store, &params, control)
                     .await
-                    .map_err(|e| Error::InvalidInput(format!("The search failed: {e}.")))?
+                    .map_err(|e| {
+                        Error::message(
+                            ErrorCode::InvalidInput,
+                            "error-search-failed",
+                            vec![("detail", e.to_string().into())],
+                        )
+                    })?
                     .ok_or_else(cancelled)?;
                 if let SearchStep::Hits(hits) = walk.take(page) {
                     entries.extend(hits.iter().filter_map(entry_of_hit));
@@ -518,13 +565,25 @@ async fn entries_to_export(
                     .ok_or_else(|| CallError::Transient("cancelled".into()))
             })
             .await
-            .map_err(|e| Error::InvalidInput(format!("The list could not be checked: {e}.")))?;
+            .map_err(|e| {
+                Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-list-not-checked",
+                    vec![("detail", e.to_string().into())],
+                )
+            })?;
             if control.is_cancelled() {
                 return Err(cancelled());
             }
             report.unread.extend(resolved.problems.iter().map(|p| {
-                let reason = p.reason.localized(&Localizer::english());
-                format!("line {} ({}): {reason}", p.line, p.entry)
+                Reason::new(
+                    "sheet-export-unread-line",
+                    [
+                        ("line", p.line.into()),
+                        ("entry", p.entry.as_str().into()),
+                        ("why", serde_json::to_value(&p.reason).unwrap_or_default()),
+                    ],
+                )
             }));
             entries = resolved.assets;
         }
@@ -537,17 +596,35 @@ async fn entries_to_export(
 pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
     let name = file_name_of(path);
     let size = std::fs::metadata(path)
-        .map_err(|e| Error::io(format!("Could not read {name}"), e))?
+        .map_err(|e| unreadable(&name, &e))?
         .len();
     if size > MAX_SHEET_BYTES {
-        return Err(Error::InvalidInput(format!(
-            "{name} is {} MB, too large for a sheet (at most {} MB); split it into several \
-             sheets.",
-            size / (1024 * 1024),
-            MAX_SHEET_BYTES / (1024 * 1024)
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-sheet-too-large",
+            vec![
+                ("file", name.as_str().into()),
+                ("size", MessageArg::Number((size / (1024 * 1024)) as f64)),
+                (
+                    "limit",
+                    MessageArg::Number((MAX_SHEET_BYTES / (1024 * 1024)) as f64),
+                ),
+            ],
+        ));
     }
-    std::fs::read(path).map_err(|e| Error::io(format!("Could not read {name}"), e))
+    std::fs::read(path).map_err(|e| unreadable(&name, &e))
+}
+
+fn unreadable(name: &str, e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-io-read",
+        vec![("file", name.into()), ("detail", e.to_string().into())],
+    )
+}
+
+fn export_cancelled() -> Error {
+    Error::message(ErrorCode::InvalidInput, "error-export-cancelled", vec![])
 }
 
 /// `target` with the ending of `format` (added when the name has another or none).
@@ -565,6 +642,14 @@ fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
     PathBuf::from(s)
 }
 
+fn problems_not_written(e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-sheet-problems-not-written",
+        vec![("detail", e.to_string().into())],
+    )
+}
+
 /// Writes the problems of a sheet as CSV (row, column, severity, problem), for the user to
 /// work through in a spreadsheet. Returns the file's name.
 pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
@@ -572,7 +657,7 @@ pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<St
     write_whole_file(target, true, |out| {
         // A BOM, so Excel opens the accents right (as the sheets Metadesk exports).
         out.write_all("\u{feff}".as_bytes())
-            .map_err(|e| Error::io("Could not write the problems", e))?;
+            .map_err(|e| problems_not_written(&e))?;
         let mut csv = csv::Writer::from_writer(out);
         let io = |e: csv::Error| Error::Internal(format!("writing the problems: {e}"));
         csv.write_record(["Row", "Column", "Severity", "Problem"])
@@ -590,8 +675,7 @@ pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<St
             ])
             .map_err(io)?;
         }
-        csv.flush()
-            .map_err(|e| Error::io("Could not write the problems", e))
+        csv.flush().map_err(|e| problems_not_written(&e))
     })?;
     Ok(file_name_of(target))
 }
@@ -626,6 +710,42 @@ mod tests {
     use super::*;
 
     #[test]
+    fn an_export_s_unread_assets_are_worded_in_the_reader_s_language() {
+        let export = SheetExport {
+            assets: 1,
+            unlisted_folders: Vec::new(),
+            unread: vec![Reason::new(
+                "sheet-export-unread-line",
+                [
+                    ("line", 3.into()),
+                    ("entry", "/content/dam/x.jpg".into()),
+                    (
+                        "why",
+                        serde_json::to_value(Reason::new("reason-list-not-found", [])).unwrap(),
+                    ),
+                ],
+            )],
+        };
+        let words = |lang| {
+            let mut e = export.clone();
+            e.localize(&Localizer::new(lang));
+            serde_json::to_value(&e.unread).unwrap()
+        };
+        assert_eq!(
+            words(crate::i18n::Lang::Fr),
+            serde_json::json!([
+                "ligne 3 (/content/dam/x.jpg)\u{a0}: introuvable dans AEM (ou invisible pour cette connexion)"
+            ])
+        );
+        assert_eq!(
+            words(crate::i18n::Lang::En),
+            serde_json::json!([
+                "line 3 (/content/dam/x.jpg): not found in AEM (or this connection may not see it)"
+            ])
+        );
+    }
+
+    #[test]
     fn a_saved_export_gets_the_ending_of_its_format() {
         let t = |name: &str, f| with_extension_of(PathBuf::from(name), f);
         assert_eq!(
@@ -656,12 +776,14 @@ mod tests {
                 row: Some(7),
                 column: Some("D (Title (dc:title))".into()),
                 message: "Row 7, column D (Title (dc:title)): =HYPERLINK is a formula".into(),
+                problem: None,
             },
             Issue {
                 severity: Severity::Warning,
                 row: None,
                 column: None,
                 message: "Éclair, a warning".into(),
+                problem: None,
             },
         ];
         assert_eq!(write_issues_csv(&issues, &target).unwrap(), "problems.csv");

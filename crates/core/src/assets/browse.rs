@@ -7,10 +7,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::aem::AemError;
 use crate::assets::folders::{list_failed, normalize_folder};
 use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind, PartialListing};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 
 /// A subfolder, as the folder tree shows it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -332,21 +331,23 @@ pub async fn complete(
 fn subfolders_failed(folder: &str, failed: PartialListing) -> Error {
     let PartialListing { read, error } = failed;
     if read > 0 {
-        return Error::InvalidInput(format!(
-            "Only part of the subfolders of {folder} could be read ({read} before AEM stopped: \
-             {error}), so none are shown: the list would be incomplete. Try again in a moment."
-        ));
+        return Error::message(
+            ErrorCode::InvalidInput,
+            "error-subfolders-partial",
+            vec![
+                ("folder", folder.into()),
+                ("read", MessageArg::Number(read as f64)),
+                ("detail", error.to_string().into()),
+            ],
+        );
     }
     match error {
-        CallError::NotFound => Error::NotFound(format!(
-            "The folder {folder} does not exist in AEM, or this connection may not see it."
-        )),
-        CallError::Forbidden(detail) => Error::Aem(AemError::Auth(format!(
-            "Could not list the subfolders of {folder}: AEM refused this OAuth \
-             Server-to-Server connection on its Folders API (403: {detail}). Its client id must \
-             be allowed for this environment (allowedClientIDs in the Cloud Manager \
-             config/api.yaml) and its product profile must give access to AEM Assets."
-        ))),
+        CallError::NotFound => crate::assets::folders::no_such_folder(folder),
+        CallError::Forbidden(detail) => Error::message(
+            ErrorCode::Auth,
+            "error-subfolders-forbidden",
+            vec![("folder", folder.into()), ("detail", detail.into())],
+        ),
         other => crate::assets::folders::list_failed(
             folder,
             other,

@@ -13,9 +13,8 @@
 use std::future::Future;
 
 use super::{CallError, DAM_ROOT, Entry, EntryKind, Page};
-use crate::aem::AemError;
 use crate::credentials::ApiFamily;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 
 /// `/content/dam/…` for a folder given with or without `/content/dam` (the sample script's
 /// form); refused outside the DAM or with `.`/`..` segments.
@@ -24,28 +23,42 @@ pub fn normalize_folder(folder: &str) -> Result<String> {
     let full = if trimmed == DAM_ROOT || trimmed.starts_with(&format!("{DAM_ROOT}/")) {
         trimmed.to_owned()
     } else if trimmed.starts_with("/content/") || trimmed.is_empty() {
-        return Err(Error::InvalidInput(format!(
-            "\"{folder}\" is not a DAM folder: it must start with {DAM_ROOT}/."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-folder-outside-dam",
+            vec![("folder", folder.into()), ("root", DAM_ROOT.into())],
+        ));
     } else {
         format!("{DAM_ROOT}/{}", trimmed.trim_start_matches('/'))
     };
     if full.split('/').any(|s| s == "." || s == "..") {
-        return Err(Error::InvalidInput(format!(
-            "\"{folder}\" contains . or .. segments."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-folder-dot-segments",
+            vec![("folder", folder.into())],
+        ));
     }
     Ok(full)
 }
 
 /// Who a connection acts as, for advice about access: a technical account
 /// (`…@techacct.adobe.com`) or a user.
-pub fn who(account: Option<&str>) -> String {
-    match account {
-        Some(a) if a.contains("@techacct.adobe.com") => format!("the technical account {a}"),
-        Some(a) if !a.is_empty() => format!("the user {a}"),
-        _ => "the account of this connection".to_owned(),
-    }
+pub fn who(account: Option<&str>) -> Vec<(&'static str, MessageArg)> {
+    let (kind, account) = match account {
+        Some(a) if a.contains("@techacct.adobe.com") => ("technical", a),
+        Some(a) if !a.is_empty() => ("user", a),
+        _ => ("none", ""),
+    };
+    vec![("kind", kind.into()), ("account", account.into())]
+}
+
+/// `folder` is not in AEM (or not visible to this connection).
+pub fn no_such_folder(folder: &str) -> Error {
+    Error::message(
+        ErrorCode::NotFound,
+        "error-no-such-folder",
+        vec![("folder", folder.into())],
+    )
 }
 
 /// A listing of `folder` that failed, in words: what happened and what to do.
@@ -56,40 +69,56 @@ pub fn list_failed(
     account: Option<&str>,
 ) -> Error {
     match err {
-        CallError::NotFound => Error::NotFound(format!(
-            "The folder {folder} does not exist in AEM, or this connection may not see it."
-        )),
+        CallError::NotFound => no_such_folder(folder),
         // AEM accepts OAuth Server-to-Server tokens only on the OpenAPI-based APIs, and none of
         // them lists a folder's assets: the classic listing answers 403.
-        CallError::Forbidden(_) if family == ApiFamily::OpenApi => {
-            Error::Aem(AemError::Auth(format!(
-                "Could not list {folder}: this connection's OAuth Server-to-Server credential \
-                 cannot list a folder's assets (AEM accepts its token only on the OpenAPI-based \
-                 APIs, which list subfolders but not the assets in a folder). Add a Service \
-                 Credentials connection for the same environment and use it for bulk edits."
-            )))
-        }
-        CallError::Forbidden(_) => Error::Aem(AemError::Auth(format!(
-            "Could not list {folder}: this connection may not read it (403). Ask an AEM \
-             administrator to give {} read access to it.",
-            who(account)
-        ))),
+        CallError::Forbidden(_) if family == ApiFamily::OpenApi => Error::message(
+            ErrorCode::Auth,
+            "error-list-folder-oauth",
+            vec![("folder", folder.into())],
+        ),
+        CallError::Forbidden(_) => Error::message(
+            ErrorCode::Auth,
+            "error-list-folder-forbidden",
+            [vec![("folder", folder.into())], who(account)].concat(),
+        ),
         CallError::Auth(e) => Error::Aem(e),
         CallError::Unreachable(e) => Error::Aem(e),
-        CallError::Throttled { status, .. } => Error::InvalidInput(format!(
-            "Could not list {folder}: AEM kept asking Metadesk to slow down ({status}). Try \
-             again in a minute."
-        )),
-        CallError::Transient(detail) => Error::InvalidInput(format!(
-            "Could not list {folder}: {detail}. Try again in a moment."
-        )),
-        CallError::Conflict => Error::InvalidInput(format!("Could not list {folder}: {err}.")),
-        CallError::Rejected { status, detail } if status > 0 => Error::InvalidInput(format!(
-            "Could not list {folder}: AEM answered {status} ({detail})."
-        )),
-        CallError::Rejected { detail, .. } => {
-            Error::InvalidInput(format!("Could not list {folder}: {detail}."))
-        }
+        CallError::Throttled { status, .. } => Error::message(
+            ErrorCode::InvalidInput,
+            "error-list-folder-throttled",
+            vec![
+                ("folder", folder.into()),
+                ("status", status.to_string().into()),
+            ],
+        ),
+        CallError::Transient(detail) => Error::message(
+            ErrorCode::InvalidInput,
+            "error-list-folder-transient",
+            vec![("folder", folder.into()), ("detail", detail.into())],
+        ),
+        CallError::Conflict => Error::message(
+            ErrorCode::InvalidInput,
+            "error-list-folder-failed",
+            vec![
+                ("folder", folder.into()),
+                ("detail", err.to_string().into()),
+            ],
+        ),
+        CallError::Rejected { status, detail } if status > 0 => Error::message(
+            ErrorCode::InvalidInput,
+            "error-list-folder-rejected",
+            vec![
+                ("folder", folder.into()),
+                ("status", status.to_string().into()),
+                ("detail", detail.into()),
+            ],
+        ),
+        CallError::Rejected { detail, .. } => Error::message(
+            ErrorCode::InvalidInput,
+            "error-list-folder-failed",
+            vec![("folder", folder.into()), ("detail", detail.into())],
+        ),
     }
 }
 
@@ -205,5 +234,53 @@ impl FolderWalk {
                 Ok(WalkStep::Page(page.entries))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_listing_that_failed_is_worded_in_french() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let said = |err: CallError, family, account| {
+            list_failed("/content/dam/a", err, family, account).localized(&fr)
+        };
+        assert_eq!(
+            said(
+                CallError::Forbidden("no".into()),
+                ApiFamily::Classic,
+                Some("abc@techacct.adobe.com")
+            ),
+            "Impossible de lister /content/dam/a\u{a0}: cette connexion n’a pas le droit de le \
+             lire (403). Demandez à un administrateur AEM d’accorder l’accès en lecture au \
+             compte technique abc@techacct.adobe.com."
+        );
+        assert_eq!(
+            said(CallError::NotFound, ApiFamily::Classic, None),
+            "Le dossier /content/dam/a n’existe pas dans AEM, ou cette connexion ne peut pas le \
+             voir."
+        );
+        let throttled = said(
+            CallError::Throttled {
+                status: 429,
+                retry_after: None,
+            },
+            ApiFamily::Classic,
+            None,
+        );
+        assert!(throttled.contains("ralentir (429)"), "{throttled}");
+        // The English words are what the log keeps.
+        let en = list_failed(
+            "/content/dam/a",
+            CallError::NotFound,
+            ApiFamily::Classic,
+            None,
+        );
+        assert_eq!(
+            en.to_string(),
+            "The folder /content/dam/a does not exist in AEM, or this connection may not see it."
+        );
     }
 }

@@ -11,7 +11,7 @@ use std::collections::HashSet;
 use serde_json::{Map, Value};
 
 use super::{CallError, Entry, EntryKind};
-use crate::error::Error;
+use crate::error::{Error, ErrorCode};
 
 /// Rows asked for per page: Adobe advises `p.limit` "ideally 1000 or below" (§1.6); a few
 /// hundred keeps each answer small while reading hundreds of assets a request.
@@ -98,36 +98,32 @@ pub fn entry_of_hit(hit: &Value) -> Option<Entry> {
 
 /// A search that failed, in words: what happened and what to do.
 pub fn search_failed(err: CallError) -> Error {
-    use crate::aem::AemError;
     match err {
         CallError::Rejected { detail, .. } | CallError::Transient(detail)
             if detail.contains("traversed more than") =>
         {
-            Error::InvalidInput(
-                "AEM stopped this search: answering it would read too many assets (AEM reads \
-                 at most 100,000 per search). Choose a smaller folder, or add a condition on a \
-                 property AEM indexes (file type, title, tags)."
-                    .into(),
-            )
+            Error::message(ErrorCode::InvalidInput, "error-search-too-wide", vec![])
         }
         // QueryBuilder is not an OpenAPI-based API: AEM refuses OAuth Server-to-Server tokens
         // there (adobe-wire-more §1.1), and a user without read access gets 403 too.
-        CallError::Forbidden(_) => Error::Aem(AemError::Auth(
-            "AEM refused this connection's search (403). Searching needs a Service \
-             Credentials or Local Development Token connection on this AEM, with read access \
-             to the folder; OAuth Server-to-Server credentials cannot use AEM's search."
-                .into(),
-        )),
+        CallError::Forbidden(_) => {
+            Error::message(ErrorCode::Auth, "error-search-forbidden", vec![])
+        }
         CallError::Auth(e) => Error::Aem(e),
         CallError::Unreachable(e) => Error::Aem(e),
-        CallError::Throttled { status, .. } => Error::InvalidInput(format!(
-            "AEM kept asking Metadesk to slow down ({status}) while searching. Try again in a \
-             minute."
-        )),
-        CallError::NotFound => Error::InvalidInput(
-            "This AEM does not answer searches (/bin/querybuilder.json was not found).".into(),
+        CallError::Throttled { status, .. } => Error::message(
+            ErrorCode::InvalidInput,
+            "error-search-throttled",
+            vec![("status", status.to_string().into())],
         ),
-        other => Error::InvalidInput(format!("The search failed: {other}.")),
+        CallError::NotFound => {
+            Error::message(ErrorCode::InvalidInput, "error-search-not-answered", vec![])
+        }
+        other => Error::message(
+            ErrorCode::InvalidInput,
+            "error-search-failed",
+            vec![("detail", other.to_string().into())],
+        ),
     }
 }
 

@@ -273,14 +273,16 @@ impl JournalWriter {
     pub fn create(path: &Path) -> Result<Self> {
         let dir = path.parent().unwrap_or(Path::new("."));
         let new_dir = !dir.is_dir();
-        std::fs::create_dir_all(dir)
-            .map_err(|e| Error::io(format!("could not create {}", dir.display()), e))?;
+        std::fs::create_dir_all(dir).map_err(|e| journal_failed("create", dir, &e))?;
         let lock = lock_run(path)?;
-        let cannot = |e| {
-            Error::io(
-                format!("could not create the journal {}", path.display()),
-                e,
-            )
+        // A journal that already exists stays an `Error::Io` of that kind: the engine then
+        // picks another run id.
+        let cannot = |e: std::io::Error| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                Error::io(format!("the journal {} exists", path.display()), e)
+            } else {
+                journal_failed("create", path, &e)
+            }
         };
         let file = OpenOptions::new()
             .append(true)
@@ -305,7 +307,7 @@ impl JournalWriter {
     /// The run lock comes first: an unfinished last line may be one that the process applying
     /// the run right now is writing, and only the lock's holder may cut it.
     pub fn reopen(path: &Path) -> Result<Self> {
-        let io = |e| Error::io(format!("could not open the journal {}", path.display()), e);
+        let io = |e: std::io::Error| journal_failed("open", path, &e);
         if !path.is_file() {
             return Err(io(std::io::ErrorKind::NotFound.into()));
         }
@@ -356,10 +358,7 @@ impl JournalWriter {
     }
 
     fn write_error(&self, e: &std::io::Error) -> Error {
-        Error::io(
-            format!("could not write the journal {}", self.path.display()),
-            std::io::Error::new(e.kind(), e.to_string()),
-        )
+        journal_failed("write", &self.path, e)
     }
 
     pub fn path(&self) -> &Path {
@@ -486,14 +485,32 @@ fn complete_length(file: &mut File, len: u64) -> std::io::Result<u64> {
     Ok(0)
 }
 
+/// A journal could not be opened, written or read (`doing`: the variant of
+/// `error-journal-io`).
+fn journal_failed(doing: &str, path: &Path, e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-journal-io",
+        vec![
+            ("doing", doing.into()),
+            ("file", path.display().to_string().into()),
+            ("detail", e.to_string().into()),
+        ],
+    )
+}
+
 /// Reads a journal's records in order, streaming. A torn last line (a crash mid-write) is
 /// ignored; a damaged line elsewhere is an error.
 pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>> {
     let file = File::open(path).map_err(|e| {
         if e.kind() == std::io::ErrorKind::NotFound {
-            Error::NotFound(format!("There is no run journal at {}.", path.display()))
+            Error::message(
+                ErrorCode::NotFound,
+                "error-no-journal",
+                vec![("file", path.display().to_string().into())],
+            )
         } else {
-            Error::io(format!("could not read the journal {}", path.display()), e)
+            journal_failed("read", path, &e)
         }
     })?;
     let shown = path.display().to_string();
@@ -507,7 +524,7 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
             n += 1;
             let line = match line {
                 Ok(l) => l,
-                Err(e) => return Some(Err(Error::io(format!("could not read {shown}"), e))),
+                Err(e) => return Some(Err(journal_failed("read", Path::new(&shown), &e))),
             };
             if line.trim().is_empty() {
                 continue;
@@ -827,7 +844,7 @@ mod tests {
         assert_eq!(err.code(), crate::error::ErrorCode::Io);
         assert!(
             err.to_string()
-                .starts_with("could not write the journal /runs/r.jsonl"),
+                .starts_with("Could not write the run journal /runs/r.jsonl"),
             "{err}"
         );
         let outcome = Record::Outcome {

@@ -52,6 +52,11 @@ pub struct RunSummary {
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
     pub finder: Option<crate::bulk::open_query::Finder>,
+    /// A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+    /// the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
+    /// the journal's run definition, so runs journaled before it existed have it too.
+    #[ts(type = "string | null")]
+    pub conditions: Option<Reason>,
     pub kind: RunKind,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
@@ -75,7 +80,7 @@ pub struct RunSummary {
 impl RunSummary {
     /// The stop reason in `l`'s language, as the window shows it.
     pub fn localize(&mut self, l: &Localizer) {
-        if let Some(reason) = &mut self.reason {
+        for reason in self.reason.iter_mut().chain(&mut self.conditions) {
             reason.localize(l);
         }
         for edit in &mut self.edits {
@@ -102,6 +107,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         recursive: spec.filters.recursive,
         scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
         finder: replay.finder.clone(),
+        conditions: crate::bulk::selection::conditions_reason(&spec.filters),
         kind: spec.kind.clone(),
         edits: {
             let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
@@ -143,9 +149,13 @@ pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(Error::io(
-                format!("could not read {}", runs_dir.display()),
-                e,
+            return Err(Error::message(
+                ErrorCode::Io,
+                "error-io-read",
+                vec![
+                    ("file", runs_dir.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
             ));
         }
     };
@@ -173,9 +183,11 @@ fn check_id(run_id: &str) -> Result<()> {
     {
         Ok(())
     } else {
-        Err(Error::InvalidInput(format!(
-            "\"{run_id}\" is not a run id."
-        )))
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-run-id",
+            vec![("run", run_id.into())],
+        ))
     }
 }
 
@@ -449,7 +461,7 @@ pub fn write_csv(
         .terminator(csv::Terminator::Any(b'\n'))
         .from_writer(out);
     let failed = |e: csv::Error| match e.into_kind() {
-        csv::ErrorKind::Io(e) => Error::io("could not write the CSV report", e),
+        csv::ErrorKind::Io(e) => report_not_written(&e),
         other => Error::Internal(format!("could not write the CSV report: {other:?}")),
     };
     writer
@@ -472,9 +484,16 @@ pub fn write_csv(
         }
         writer.write_record(&cells).map_err(failed)
     })?;
-    writer
-        .flush()
-        .map_err(|e| Error::io("could not write the CSV report", e))
+    writer.flush().map_err(|e| report_not_written(&e))
+}
+
+/// The report could not be written (the disk, the folder's permissions).
+fn report_not_written(e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-report-not-written",
+        vec![("detail", e.to_string().into())],
+    )
 }
 
 #[cfg(test)]

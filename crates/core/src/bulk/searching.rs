@@ -23,7 +23,7 @@ use super::spec::Filters;
 use crate::assets::open_search::OpenHit;
 use crate::assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use crate::assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::retry::RetryPolicy;
 
 /// Entries looked up per request.
@@ -105,7 +105,11 @@ pub fn entries_from_text(text: &str) -> Result<Vec<String>> {
     let mut entries = Vec::new();
     for (i, record) in reader.records().enumerate() {
         let record = record.map_err(|e| {
-            Error::InvalidInput(format!("The list could not be read as lines or CSV: {e}."))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-list-unreadable",
+                vec![("detail", e.to_string().into())],
+            )
         })?;
         let fields: Vec<&str> = record.iter().filter(|f| !f.is_empty()).collect();
         // A plain list line with commas in a name is split by the reader: join it back.

@@ -13,9 +13,10 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::reasons::Reason;
 use super::spec::{Filters, validate_property};
 use crate::assets::folders::normalize_folder;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// A scope of this size or more is better done by AEM's own bulk tools.
 pub const LARGE_SCOPE: u64 = 50_000;
@@ -154,9 +155,10 @@ impl Scope {
                     .filter(|e| !e.is_empty())
                     .collect();
                 if entries.is_empty() {
-                    return Err(Error::InvalidInput(
-                        "The list is empty: give one DAM path, Assets link or asset id per line."
-                            .into(),
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-list-empty",
+                        vec![],
                     ));
                 }
                 let filters = Filters {
@@ -223,6 +225,31 @@ pub fn describe(folder: &str, filters: &Filters) -> String {
     }
 }
 
+/// A search's conditions as one catalogue message joining them with "and" or "or" (nested:
+/// `a and (b and c)` reads as "a and b and c"), for showing them in the reader's language;
+/// `None` for a folder or a list, and for a search without conditions.
+pub fn conditions_reason(filters: &Filters) -> Option<Reason> {
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &filters.selection
+    else {
+        return None;
+    };
+    let code = match combine {
+        Combine::All => "condition-all",
+        Combine::Any => "condition-any",
+    };
+    conditions
+        .iter()
+        .rev()
+        .map(Condition::reason)
+        .reduce(|rest, first| {
+            let arg = |r: Reason| serde_json::to_value(r).unwrap_or_default();
+            Reason::new(code, [("first", arg(first)), ("rest", arg(rest))])
+        })
+}
+
 /// A value as typed in words: quoted when it has spaces or quotes at its ends.
 fn quoted(value: &str) -> String {
     if value.is_empty()
@@ -265,9 +292,11 @@ fn check_date(raw: &str) -> Result<String> {
     time::Date::parse(d, time::macros::format_description!("[year]-[month]-[day]"))
         .map(|_| d.to_owned())
         .map_err(|_| {
-            Error::InvalidInput(format!(
-                "\"{raw}\" is not a date: write it as year-month-day, e.g. 2026-03-01."
-            ))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-condition-bad-date",
+                vec![("date", raw.into())],
+            )
         })
 }
 
@@ -336,13 +365,11 @@ impl Condition {
         let in_english = english_keywords(words.trim());
         let w = in_english.as_deref().unwrap_or(words.trim());
         let bad = || {
-            Error::InvalidInput(format!(
-                "\"{words}\" is not a condition Metadesk knows. Write, for example: \
-                 dc:rights is empty · dc:rights is not empty · dc:title is \"Summer\" · \
-                 dc:title contains beach · dc:title does not contain draft · tag is \
-                 wknd:activity/surfing · type is image/* · modified after 2026-03-01 · \
-                 created before 2025-01-01 · name matches *.jpg"
-            ))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-condition-unknown",
+                vec![("words", words.into())],
+            )
         };
         for (key, make) in [
             (
@@ -410,10 +437,8 @@ impl Condition {
         } else {
             return Err(bad());
         };
-        condition.validated().map_err(|e| match e {
-            Error::InvalidInput(msg) => Error::InvalidInput(format!("In \"{words}\": {msg}")),
-            other => other,
-        })
+        // Each of its messages names the value it refuses.
+        condition.validated()
     }
 
     fn date_modified_before(date: String) -> Condition {
@@ -431,9 +456,14 @@ impl Condition {
 
     /// Checks names, values and dates; normalises property names (`metadata/dc:x` → `dc:x`).
     pub fn validated(self) -> Result<Condition> {
+        // `what` is one of the variants of `error-condition-missing`.
         let need = |v: &str, what: &str| {
             if v.trim().is_empty() {
-                Err(Error::InvalidInput(format!("{what} is missing.")))
+                Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-condition-missing",
+                    vec![("what", what.into())],
+                ))
             } else {
                 Ok(())
             }
@@ -446,28 +476,28 @@ impl Condition {
                 property: validate_property(&property)?,
             },
             Condition::Equals { property, value } => {
-                need(&value, "The value")?;
+                need(&value, "value")?;
                 Condition::Equals {
                     property: validate_property(&property)?,
                     value,
                 }
             }
             Condition::NotEquals { property, value } => {
-                need(&value, "The value")?;
+                need(&value, "value")?;
                 Condition::NotEquals {
                     property: validate_property(&property)?,
                     value,
                 }
             }
             Condition::Contains { property, value } => {
-                need(&value, "The text to look for")?;
+                need(&value, "text")?;
                 Condition::Contains {
                     property: validate_property(&property)?,
                     value,
                 }
             }
             Condition::NotContains { property, value } => {
-                need(&value, "The text to look for")?;
+                need(&value, "text")?;
                 Condition::NotContains {
                     property: validate_property(&property)?,
                     value,
@@ -476,10 +506,11 @@ impl Condition {
             Condition::Tagged { tag } => {
                 let tag = tag.trim().to_owned();
                 if !tag.contains(':') || tag.contains(char::is_whitespace) {
-                    return Err(Error::InvalidInput(format!(
-                        "\"{tag}\" is not a tag id: write it as namespace:path, e.g. \
-                         wknd:activity/surfing."
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-condition-bad-tag",
+                        vec![("tag", tag.as_str().into())],
+                    ));
                 }
                 Condition::Tagged { tag }
             }
@@ -489,10 +520,11 @@ impl Condition {
                     !a.is_empty() && !b.is_empty() && !format.contains(char::is_whitespace)
                 });
                 if !ok {
-                    return Err(Error::InvalidInput(format!(
-                        "\"{format}\" is not a file type: write a MIME type such as image/jpeg, \
-                         or image/* for all images."
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-condition-bad-type",
+                        vec![("format", format.as_str().into())],
+                    ));
                 }
                 Condition::FileType { format }
             }
@@ -509,15 +541,56 @@ impl Condition {
                 date: check_date(&date)?,
             },
             Condition::NameMatches { pattern } => {
-                need(&pattern, "The name pattern")?;
+                need(&pattern, "pattern")?;
                 if pattern.contains('/') {
-                    return Err(Error::InvalidInput(format!(
-                        "\"{pattern}\" is a path: a name pattern matches file names only."
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-condition-pattern-is-path",
+                        vec![("pattern", pattern.as_str().into())],
+                    ));
                 }
                 Condition::NameMatches { pattern }
             }
         })
+    }
+
+    /// The condition as a catalogue message, for showing it in the reader's language (the
+    /// words [`Condition::describe`] gives stay English: they are what [`Condition::parse`]
+    /// reads and what a journal keeps).
+    pub fn reason(&self) -> Reason {
+        let on = |code: &str, property: &str| Reason::new(code, [("property", property.into())]);
+        let with = |code: &str, property: &str, value: &str| {
+            Reason::new(
+                code,
+                [
+                    ("property", property.into()),
+                    ("value", quoted(value).into()),
+                ],
+            )
+        };
+        let of =
+            |code: &str, name: &'static str, value: &str| Reason::new(code, [(name, value.into())]);
+        match self {
+            Condition::IsEmpty { property } => on("condition-is-empty", property),
+            Condition::IsNotEmpty { property } => on("condition-is-not-empty", property),
+            Condition::Equals { property, value } => with("condition-equals", property, value),
+            Condition::NotEquals { property, value } => {
+                with("condition-not-equals", property, value)
+            }
+            Condition::Contains { property, value } => with("condition-contains", property, value),
+            Condition::NotContains { property, value } => {
+                with("condition-not-contains", property, value)
+            }
+            Condition::Tagged { tag } => of("condition-tagged", "tag", tag),
+            Condition::FileType { format } => of("condition-file-type", "format", format),
+            Condition::ModifiedBefore { date } => of("condition-modified-before", "date", date),
+            Condition::ModifiedAfter { date } => of("condition-modified-after", "date", date),
+            Condition::CreatedBefore { date } => of("condition-created-before", "date", date),
+            Condition::CreatedAfter { date } => of("condition-created-after", "date", date),
+            Condition::NameMatches { pattern } => {
+                of("condition-name-matches", "pattern", &quoted(pattern))
+            }
+        }
     }
 
     /// The condition in the words [`Condition::parse`] reads.
@@ -751,6 +824,74 @@ pub fn query_text(predicates: &[(String, String)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fully French: none of the English words these messages use, and a no-break space
+    /// before : ; ! ? (French typography).
+    fn assert_french(text: &str) {
+        for word in [
+            " the ", "The ", " is ", " not ", " could ", " this ", " and ", " with ", " Run ",
+            " run ", " use ", "Use ", " was ", " has ",
+        ] {
+            assert!(!text.contains(word), "English «{word}» in: {text}");
+        }
+        for mark in [" :", " ;", " !", " ?"] {
+            assert!(
+                !text.contains(mark),
+                "a plain space before {mark:?} in: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let filters = Filters {
+            selection: Some(Selection::Search {
+                conditions: vec![
+                    Condition::parse("dc:rights is empty").unwrap(),
+                    Condition::parse("dc:title contains \"summer beach\"").unwrap(),
+                    Condition::parse("modified after 2026-03-01").unwrap(),
+                ],
+                combine: Combine::All,
+            }),
+            ..Filters::default()
+        };
+        let words = conditions_reason(&filters).unwrap().localized(&fr);
+        assert_eq!(
+            words,
+            "dc:rights est vide et dc:title contient \"summer beach\" et modifié après le 2026-03-01"
+        );
+        // The English words are still the ones the parser reads back.
+        let en = conditions_reason(&filters)
+            .unwrap()
+            .localized(&crate::i18n::Localizer::english());
+        assert_eq!(
+            en,
+            "dc:rights is empty and dc:title contains \"summer beach\" and modified after 2026-03-01"
+        );
+        // The examples of the condition grammar stay as typed (English keywords).
+        let unknown = Condition::parse("dc:rights is").unwrap_err().localized(&fr);
+        assert!(
+            unknown.starts_with("«\u{a0}dc:rights is\u{a0}» n’est pas une condition que Metadesk connaît. Écrivez par exemple\u{a0}: dc:rights is empty"),
+            "{unknown}"
+        );
+        for bad in [
+            "modified after 26/03/2026",
+            "tag is wknd",
+            "name matches a/b",
+        ] {
+            let e = Condition::parse(bad).unwrap_err();
+            assert_french(&e.localized(&fr));
+        }
+        let e = validate_property("dc title").unwrap_err();
+        assert_french(&e.localized(&fr));
+        assert!(
+            e.localized(&fr)
+                .starts_with("«\u{a0}dc title\u{a0}» n’est pas"),
+            "{}",
+            e.localized(&fr)
+        );
+    }
 
     fn preds(c: Condition) -> Vec<(String, String)> {
         let mut out = Vec::new();

@@ -12,7 +12,7 @@ use super::reasons::Reason;
 use super::selection::Selection;
 use crate::assets::folders::normalize_folder;
 use crate::credentials::ApiFamily;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// One change to one property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -184,8 +184,10 @@ impl RunSpec {
     pub fn validated(mut self) -> Result<Self> {
         self.folder = normalize_folder(&self.folder)?;
         if matches!(self.kind, RunKind::Edit) && self.edits.is_empty() {
-            return Err(Error::InvalidInput(
-                "Say what to change: no edit was given.".into(),
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-edit-none",
+                vec![],
             ));
         }
         for edit in &mut self.edits {
@@ -197,10 +199,11 @@ impl RunSpec {
                 | EditOp::Remove { values }
                     if values.is_empty() =>
                 {
-                    return Err(Error::InvalidInput(format!(
-                        "The edit of {} needs at least one value.",
-                        edit.property
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-edit-no-value",
+                        vec![("property", edit.property.as_str().into())],
+                    ));
                 }
                 EditOp::Set { values }
                 | EditOp::SetList { values }
@@ -208,11 +211,11 @@ impl RunSpec {
                 | EditOp::Remove { values }
                     if values.iter().any(|v| v.trim().is_empty()) =>
                 {
-                    return Err(Error::InvalidInput(format!(
-                        "The edit of {} has an empty value; type the value, or use clear to \
-                         remove the property.",
-                        edit.property
-                    )));
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-edit-empty-value",
+                        vec![("property", edit.property.as_str().into())],
+                    ));
                 }
                 _ => {}
             }
@@ -220,10 +223,11 @@ impl RunSpec {
         let mut seen = std::collections::HashSet::new();
         for edit in &self.edits {
             if !seen.insert(edit.property.as_str()) {
-                return Err(Error::InvalidInput(format!(
-                    "{} is edited twice in one run; combine the two edits into one.",
-                    edit.property
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-edit-twice",
+                    vec![("property", edit.property.as_str().into())],
+                ));
             }
         }
         Ok(self)
@@ -244,10 +248,11 @@ pub fn validate_property(raw: &str) -> Result<String> {
         Some((prefix, local)) if valid_part(prefix, true) && valid_part(local, false) => {
             Ok(name.to_owned())
         }
-        _ => Err(Error::InvalidInput(format!(
-            "\"{raw}\" is not a metadata property name; use the prefix:name form, e.g. \
-             dc:rights, dc:subject, xmpRights:UsageTerms or cq:tags."
-        ))),
+        _ => Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-property-name",
+            vec![("name", raw.into())],
+        )),
     }
 }
 

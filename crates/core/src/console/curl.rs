@@ -5,12 +5,12 @@
 
 use super::request::{ConsoleRequest, check_body, check_headers, check_method, check_path};
 use crate::credentials::CredentialKind;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 fn quote(s: &str) -> Result<String> {
-    shlex::try_quote(s).map(|q| q.into_owned()).map_err(|_| {
-        Error::InvalidInput("The request holds a NUL character, which a shell cannot pass.".into())
-    })
+    shlex::try_quote(s)
+        .map(|q| q.into_owned())
+        .map_err(|_| Error::message(ErrorCode::InvalidInput, "error-console-nul", vec![]))
 }
 
 /// The curl line for `request` on `base` (the connection's AEM origin) with `kind`'s
@@ -23,9 +23,13 @@ pub fn curl_command(
 ) -> Result<String> {
     let method = check_method(&request.method)?;
     let path = check_path(&request.path)?;
-    let url = base
-        .join(path)
-        .map_err(|e| Error::InvalidInput(format!("\"{path}\" is not a valid path ({e}).")))?;
+    let url = base.join(path).map_err(|e| {
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-invalid-path",
+            vec![("path", path.into()), ("detail", e.to_string().into())],
+        )
+    })?;
     check_headers(&request.headers)?;
     let mut parts = vec!["curl".to_owned()];
     if method == reqwest::Method::HEAD {

@@ -17,7 +17,7 @@ use super::table::{self, ResultTable};
 use super::words::{self, Doing};
 use crate::aem::AemClient;
 use crate::aem::client::network_error;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// Where a GraphQL query of configuration `config` is sent.
 pub fn endpoint_path(config: &str) -> Result<String> {
@@ -104,8 +104,10 @@ pub fn check_variables(
     match variables {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Object(o)) => Ok(Some(o)),
-        Some(_) => Err(Error::InvalidInput(
-            "The variables must be a JSON object, such as {\"path\": \"/content/dam/…\"}.".into(),
+        Some(_) => Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-variables-not-object",
+            vec![],
         )),
     }
 }
@@ -116,11 +118,11 @@ pub fn parse_variables(text: &str) -> Result<Option<Value>> {
         return Ok(None);
     }
     let value: Value = serde_json::from_str(text).map_err(|e| {
-        Error::InvalidInput(format!(
-            "The variables are not valid JSON (line {}, column {}: {e}).",
-            e.line(),
-            e.column()
-        ))
+        Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-variables-not-json",
+            super::request::json_place(&e),
+        )
     })?;
     check_variables(Some(&value))?;
     Ok(Some(value))
@@ -135,7 +137,11 @@ pub async fn run(
     variables: Option<&Value>,
 ) -> Result<GraphqlAnswer> {
     if query.trim().is_empty() {
-        return Err(Error::InvalidInput("The query is empty.".into()));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-query-empty",
+            vec![],
+        ));
     }
     let vars = check_variables(variables)?;
     let url = client.url(&endpoint_path(config)?)?;

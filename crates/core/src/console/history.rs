@@ -17,6 +17,7 @@ use ts_rs::TS;
 
 use super::request::Header;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::{Localizer, arg, count};
 use crate::lock_file::LockFile;
 
 /// How many entries a connection's history keeps (oldest dropped first).
@@ -65,8 +66,92 @@ pub struct HistoryEntry {
     #[serde(default)]
     #[ts(type = "number | null")]
     pub millis: Option<u64>,
-    /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …").
-    pub outcome: String,
+    /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …"): kept as a
+    /// catalogue id with its arguments and worded in the reader's language when shown
+    /// ([`HistoryEntry::localize`]); an entry saved before that holds English text, shown as
+    /// it is.
+    #[ts(type = "string")]
+    pub outcome: Outcome,
+}
+
+/// How a request went, as the history keeps it: a catalogue id with its arguments (an
+/// argument may itself be an outcome: an error's own message), or, in an entry saved before
+/// outcomes had ids, English text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Outcome {
+    Said {
+        id: String,
+        #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+        args: serde_json::Map<String, serde_json::Value>,
+    },
+    Text(String),
+}
+
+impl Outcome {
+    /// The outcome `id` (a `core.ftl` id) with `args`.
+    pub fn new(
+        id: &str,
+        args: impl IntoIterator<Item = (&'static str, serde_json::Value)>,
+    ) -> Self {
+        Outcome::Said {
+            id: id.to_owned(),
+            args: args
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
+        }
+    }
+
+    /// As an argument of another outcome.
+    pub fn into_arg(self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+
+    /// The outcome in `l`'s language; an old entry's text as it is.
+    pub fn localized(&self, l: &Localizer) -> String {
+        use serde_json::Value;
+        match self {
+            Outcome::Text(text) => text.clone(),
+            Outcome::Said { id, args } => {
+                let words: Vec<(&str, _)> = args
+                    .iter()
+                    .map(|(name, value)| {
+                        let value = match value {
+                            Value::Number(n) => count(n.as_f64().unwrap_or_default()),
+                            Value::String(s) => arg(s.as_str()),
+                            other => arg(serde_json::from_value::<Outcome>(other.clone())
+                                .map(|o| o.localized(l))
+                                .unwrap_or_else(|_| other.to_string())),
+                        };
+                        (name.as_str(), value)
+                    })
+                    .collect();
+                l.msg(id, &words)
+            }
+        }
+    }
+
+    /// Replaces the outcome by its words in `l`'s language (what the window is sent).
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Outcome::Said { .. } = self {
+            *self = Outcome::Text(self.localized(l));
+        }
+    }
+}
+
+impl HistoryEntry {
+    /// Words the outcome in `l`'s language (what a face does before showing the entry).
+    pub fn localize(&mut self, l: &Localizer) {
+        self.outcome.localize(l);
+    }
+}
+
+impl SavedRequest {
+    /// Words the saved entry's outcome in `l`'s language.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.entry.localize(l);
+    }
 }
 
 /// A request (or query) the person saved under a name, with the response body if they chose.
@@ -95,7 +180,7 @@ impl ConsoleFiles {
 
     fn folder(&self, connection_id: &str) -> Result<PathBuf> {
         // Connection ids are generated hex; anything else must not become a path.
-        super::check_segment(connection_id, "connection id")?;
+        super::check_segment(connection_id, "connection-id")?;
         Ok(self.root.join(connection_id))
     }
 
@@ -143,7 +228,11 @@ impl ConsoleFiles {
     /// Saves (or replaces, by name) a request.
     pub fn save(&self, connection_id: &str, saved: SavedRequest) -> Result<()> {
         if saved.name.trim().is_empty() {
-            return Err(Error::InvalidInput("Give the saved request a name.".into()));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-console-saved-needs-name",
+                vec![],
+            ));
         }
         let folder = self.folder(connection_id)?;
         let _changing = Self::changing(&folder)?;
@@ -174,13 +263,24 @@ fn read_list<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<Vec<T>> {
     match std::fs::read(file) {
         Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
             tracing::warn!(file = %file.display(), error = %e, "unreadable console file");
-            Error::InvalidInput(format!(
-                "{} could not be read ({e}); move it away to start a new one.",
-                file.display()
-            ))
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-file-damaged",
+                vec![
+                    ("file", file.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            )
         }),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
-        Err(e) => Err(Error::io(format!("could not read {}", file.display()), e)),
+        Err(e) => Err(Error::message(
+            ErrorCode::Io,
+            "error-io-read",
+            vec![
+                ("file", file.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        )),
     }
 }
 
@@ -206,7 +306,7 @@ mod tests {
             form: None,
             status: Some(200),
             millis: Some(1),
-            outcome: "200".into(),
+            outcome: Outcome::Text("200".into()),
         }
     }
 

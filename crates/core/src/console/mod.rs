@@ -40,8 +40,11 @@ pub(crate) fn check_segment<'a>(value: &'a str, what: &str) -> crate::error::Res
     if ok {
         Ok(value)
     } else {
-        Err(crate::error::Error::InvalidInput(format!(
-            "\"{value}\" is not a valid {what} name: use letters, digits, '-', '_' and '.'."
-        )))
+        // `what` is one of the variants of `error-console-bad-name`.
+        Err(crate::error::Error::message(
+            crate::error::ErrorCode::InvalidInput,
+            "error-console-bad-name",
+            vec![("name", value.into()), ("what", what.into())],
+        ))
     }
 }

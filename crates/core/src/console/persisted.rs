@@ -18,7 +18,7 @@ use super::graphql::{GraphqlAnswer, check_variables, read_answer};
 use super::words::{self, Doing};
 use crate::aem::AemClient;
 use crate::aem::client::network_error;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 
 /// Everything but RFC 3986's unreserved characters is escaped.
 const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -50,7 +50,7 @@ pub struct SavedPersisted {
 /// other values as their JSON text).
 pub fn execute_path(config: &str, name: &str, variables: Option<&Value>) -> Result<String> {
     let config = super::check_config(config)?;
-    let name = super::check_segment(name, "persisted query")?;
+    let name = super::check_segment(name, "persisted-query")?;
     let mut path = format!("/graphql/execute.json/{config}/{name}");
     if let Some(vars) = check_variables(variables)? {
         let mut part = String::new();
@@ -58,9 +58,11 @@ pub fn execute_path(config: &str, name: &str, variables: Option<&Value>) -> Resu
             let ok_name = k.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
                 && k.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
             if !ok_name {
-                return Err(Error::InvalidInput(format!(
-                    "\"{k}\" is not a GraphQL variable name."
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-console-bad-variable-name",
+                    vec![("name", k.as_str().into())],
+                ));
             }
             let text = match v {
                 Value::Null => continue,
@@ -68,10 +70,11 @@ pub fn execute_path(config: &str, name: &str, variables: Option<&Value>) -> Resu
                 other => other.to_string(),
             };
             if text.contains(';') {
-                return Err(Error::InvalidInput(format!(
-                    "The value of \"{k}\" contains ';', which a persisted query's address cannot \
-                     carry. Run the query's text instead (open it in the editor and run it)."
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-console-semicolon-in-variable",
+                    vec![("name", k.as_str().into())],
+                ));
             }
             part.push_str(&format!(";{k}={text}"));
         }
@@ -185,13 +188,15 @@ pub async fn run(
         .map_err(Error::Aem)?;
     if response.status().as_u16() == 404 {
         // The servlet answers 404 for an unknown query as for a missing endpoint.
-        return Err(Error::NotFound(format!(
-            "There is no persisted query /{}/{} on {} (404), or its configuration has no \
-             GraphQL endpoint.",
-            config.trim(),
-            name.trim(),
-            client.host()
-        )));
+        return Err(Error::message(
+            ErrorCode::NotFound,
+            "error-console-no-persisted-query",
+            vec![
+                ("config", config.trim().into()),
+                ("name", name.trim().into()),
+                ("host", client.host().into()),
+            ],
+        ));
     }
     read_answer(client, response, started, &doing).await
 }
@@ -207,19 +212,24 @@ pub async fn save(
     replace: bool,
 ) -> Result<SavedPersisted> {
     let config = super::check_config(config)?;
-    let name = super::check_segment(name, "persisted query")?;
+    let name = super::check_segment(name, "persisted-query")?;
     if query.trim().is_empty() {
-        return Err(Error::InvalidInput("The query is empty.".into()));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-query-empty",
+            vec![],
+        ));
     }
     let exists = list(client)
         .await?
         .iter()
         .any(|q| q.config == config && q.name == name);
     if exists && !replace {
-        return Err(Error::InvalidInput(format!(
-            "A persisted query /{config}/{name} already exists. Choose \"replace\" to overwrite \
-             it, or pick another name."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-persisted-exists",
+            vec![("config", config.into()), ("name", name.into())],
+        ));
     }
     let method = if exists { Method::POST } else { Method::PUT };
     let url = client.url(&format!("/graphql/persist.json/{config}/{name}"))?;
@@ -249,16 +259,26 @@ pub async fn save(
                         .map(str::to_owned)
                 })
                 .unwrap_or_else(|| words::short(&text));
-            return Err(Error::InvalidInput(format!(
-                "AEM did not save the query: {why}"
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-console-query-not-saved",
+                vec![("detail", why.into())],
+            ));
         }
         if status == 403 {
-            return Err(Error::Aem(crate::aem::AemError::Auth(format!(
-                "AEM refused to save /{config}/{name} (403): {} may not write persisted queries \
-                 of \"{config}\". An AEM administrator can grant it.",
-                account.unwrap_or("this connection's account")
-            ))));
+            return Err(Error::message(
+                ErrorCode::Auth,
+                "error-console-save-forbidden",
+                vec![
+                    ("config", config.into()),
+                    ("name", name.into()),
+                    ("account", account.unwrap_or_default().into()),
+                    (
+                        "known",
+                        if account.is_some() { "yes" } else { "none" }.into(),
+                    ),
+                ],
+            ));
         }
         return Err(words::graphql_status(status, &doing, &text));
     }

@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use crate::aem::AemClient;
 use crate::aem::client::network_error;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 
 /// The largest body the panel reads; a longer one is cut and says so.
 pub const MAX_BODY: usize = 20 * 1024 * 1024;
@@ -102,31 +102,34 @@ const REFUSED_HEADERS: &[&str] = &[
 /// Checks a typed path: it must be a path on the connection's host and nothing else.
 pub fn check_path(path: &str) -> Result<&str> {
     let path = path.trim();
+    // `why` is one of the variants of `error-console-bad-path`.
     let refuse = |why: &str| {
-        Err(Error::InvalidInput(format!(
-            "\"{path}\" is not a path on this connection's AEM: {why}"
-        )))
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-bad-path",
+            vec![("path", path.into()), ("why", why.into())],
+        ))
     };
     if path.is_empty() {
-        return refuse("it is empty; start with /, such as /content/dam.1.json.");
+        return refuse("empty");
     }
     if !path.starts_with('/') {
-        return refuse("a path starts with / (the host is always the connection's own).");
+        return refuse("no-slash");
     }
     if path.starts_with("//") {
-        return refuse("// would name another host.");
+        return refuse("double-slash");
     }
     if path.contains('\\') {
-        return refuse("backslashes are not allowed (write / or %5C).");
+        return refuse("backslash");
     }
     if path.contains('@') {
-        return refuse("@ is not allowed (write it as %40).");
+        return refuse("at");
     }
     if path.chars().any(|c| c.is_control() || c.is_whitespace()) {
-        return refuse("spaces and control characters must be encoded (a space is %20).");
+        return refuse("space");
     }
     if path.contains('#') {
-        return refuse("# would not be sent; encode it as %23.");
+        return refuse("hash");
     }
     Ok(path)
 }
@@ -135,12 +138,20 @@ pub fn check_path(path: &str) -> Result<&str> {
 pub fn check_method(method: &str) -> Result<Method> {
     let m = method.trim().to_ascii_uppercase();
     match m.as_str() {
-        "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" => Method::from_bytes(m.as_bytes())
-            .map_err(|_| Error::InvalidInput(format!("\"{method}\" is not an HTTP method."))),
-        _ => Err(Error::InvalidInput(format!(
-            "\"{method}\" is not a method the console sends (GET, HEAD, POST, PUT, PATCH, DELETE)."
-        ))),
+        "GET" | "HEAD" | "POST" | "PUT" | "PATCH" | "DELETE" => {
+            Method::from_bytes(m.as_bytes()).map_err(|_| bad_method(method))
+        }
+        _ => Err(bad_method(method)),
     }
+}
+
+/// A method the console does not send.
+fn bad_method(method: &str) -> Error {
+    Error::message(
+        ErrorCode::InvalidInput,
+        "error-console-bad-method",
+        vec![("method", method.into())],
+    )
 }
 
 /// True for methods that only read (no production confirmation).
@@ -156,27 +167,48 @@ pub fn check_headers(headers: &[Header]) -> Result<Vec<(HeaderName, HeaderValue)
         .map(|h| {
             let name = h.name.trim();
             if REFUSED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
-                return Err(Error::InvalidInput(format!(
-                    "The header {name} cannot be set here: Metadesk adds the connection's \
-                     credentials itself and sends only to the connection's host."
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-console-refused-header",
+                    vec![("name", name.into())],
+                ));
             }
-            let n = HeaderName::from_bytes(name.as_bytes())
-                .map_err(|_| Error::InvalidInput(format!("\"{name}\" is not a header name.")))?;
+            let n = HeaderName::from_bytes(name.as_bytes()).map_err(|_| {
+                Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-console-bad-header-name",
+                    vec![("name", name.into())],
+                )
+            })?;
             let v = HeaderValue::from_str(h.value.trim()).map_err(|_| {
-                Error::InvalidInput(format!("The value of {name} is not a valid header value."))
+                Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-console-bad-header-value",
+                    vec![("name", name.into())],
+                )
             })?;
             Ok((n, v))
         })
         .collect()
 }
 
+/// Where JSON text went wrong, as message arguments (`line`, `column`, `detail`).
+pub(crate) fn json_place(e: &serde_json::Error) -> Vec<(&'static str, MessageArg)> {
+    vec![
+        ("line", MessageArg::Number(e.line() as f64)),
+        ("column", MessageArg::Number(e.column() as f64)),
+        ("detail", e.to_string().into()),
+    ]
+}
+
 /// The body to send and its content type (set when the person gave none).
 pub fn check_body(request: &ConsoleRequest) -> Result<Option<(Vec<u8>, Option<&'static str>)>> {
     if let Some(form) = &request.form {
         if request.body.as_deref().is_some_and(|b| !b.is_empty()) {
-            return Err(Error::InvalidInput(
-                "Send either a body or form fields, not both.".into(),
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-console-body-and-form",
+                vec![],
             ));
         }
         let encoded = url::form_urlencoded::Serializer::new(String::new())
@@ -205,11 +237,11 @@ pub fn check_body(request: &ConsoleRequest) -> Result<Option<(Vec<u8>, Option<&'
                 )));
             }
             Err(e) if json_declared || body.trim_start().starts_with(['{', '[']) => {
-                return Err(Error::InvalidInput(format!(
-                    "The body is not valid JSON (line {}, column {}: {e}).",
-                    e.line(),
-                    e.column()
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-console-body-not-json",
+                    json_place(&e),
+                ));
             }
             Err(_) => {}
         }
@@ -231,9 +263,11 @@ pub async fn send(client: &AemClient, request: &ConsoleRequest) -> Result<Consol
     let headers = check_headers(&request.headers)?;
     let body = check_body(request)?;
     if body.is_some() && is_read_only(&method) {
-        return Err(Error::InvalidInput(format!(
-            "A {method} request has no body; use POST, PUT or PATCH to send one."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-console-body-on-read",
+            vec![("method", method.to_string().into())],
+        ));
     }
     let started = Instant::now();
     let response = client
@@ -339,6 +373,44 @@ fn shape_body(content_type: Option<&str>, bytes: &[u8], truncated: bool) -> Resp
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Fully French: none of the English words these messages use, and a no-break space
+    /// before : ; ! ? (French typography).
+    fn assert_french(text: &str) {
+        for word in [
+            " the ", "The ", " is ", " not ", " could ", " this ", " and ", " with ", " Run ",
+            " run ", " use ", "Use ", " was ", " has ",
+        ] {
+            assert!(!text.contains(word), "English «{word}» in: {text}");
+        }
+        for mark in [" :", " ;", " !", " ?"] {
+            assert!(
+                !text.contains(mark),
+                "a plain space before {mark:?} in: {text}"
+            );
+        }
+    }
+
+    #[test]
+    fn refused_requests_are_worded_in_french() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        for path in ["", "content", "//evil", "/a b", "/a#b", "/a@b"] {
+            let e = check_path(path).unwrap_err();
+            assert_french(&e.localized(&fr));
+        }
+        let e = check_method("TRACE").unwrap_err();
+        assert_eq!(
+            e.localized(&fr),
+            "«\u{a0}TRACE\u{a0}» n’est pas une méthode que la console envoie (GET, HEAD, POST, \
+             PUT, PATCH, DELETE)."
+        );
+        let e = check_headers(&[Header {
+            name: "Authorization".into(),
+            value: "x".into(),
+        }])
+        .unwrap_err();
+        assert_french(&e.localized(&fr));
+    }
 
     #[test]
     fn only_paths_on_the_connection_host_are_accepted() {

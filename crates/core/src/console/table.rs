@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::ordered::Ordered;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::spreadsheet::spreadsheet_text;
 
 /// Rows of the first list of items found in a result.
@@ -119,7 +119,7 @@ fn cell(v: &Ordered) -> String {
 /// that a spreadsheet would run as a formula are written as text.
 pub fn write_csv(table: &ResultTable, out: impl Write) -> Result<()> {
     let mut w = csv::Writer::from_writer(out);
-    let io = |e: csv::Error| Error::io("could not write the CSV file", std::io::Error::other(e));
+    let io = |e: csv::Error| csv_not_written(&e);
     let safe = |cells: &[String]| {
         cells
             .iter()
@@ -130,8 +130,16 @@ pub fn write_csv(table: &ResultTable, out: impl Write) -> Result<()> {
     for row in &table.rows {
         w.write_record(safe(row)).map_err(io)?;
     }
-    w.flush()
-        .map_err(|e| Error::io("could not write the CSV file", e))
+    w.flush().map_err(|e| csv_not_written(&e))
+}
+
+/// The CSV file could not be written.
+fn csv_not_written(e: &dyn std::fmt::Display) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-csv-not-written",
+        vec![("detail", e.to_string().into())],
+    )
 }
 
 #[cfg(test)]

@@ -179,6 +179,22 @@ impl Text {
         }
     }
 
+    /// The same words as a [`Message`], when every argument is a plain one (to keep as data,
+    /// such as the console's history); `None` for words already written or richer arguments.
+    pub fn as_message(&self) -> Option<Message> {
+        let Text::Message { id, args } = self else {
+            return None;
+        };
+        let args = args
+            .iter()
+            .map(|(name, part)| match part {
+                Part::Arg(value) => Some((*name, value.clone())),
+                _ => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        Some(Message { id, args })
+    }
+
     /// The catalogue id, while the words are not yet written (tests, the CLI's branching).
     pub fn id(&self) -> Option<&'static str> {
         match self {

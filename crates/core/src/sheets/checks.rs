@@ -4,7 +4,7 @@
 //! Not here: reading AEM (the import's preview reads each asset and passes what it found);
 //! changes made in AEM since the export (the bulk engine holds those rows back).
 
-use super::{CellValue, Issue, Row, Severity, Sheet};
+use super::{CellValue, Issue, Row, Severity, Sheet, number, said};
 
 /// A row outside the folder the sheet was exported from: allowed, but said.
 pub fn outside_folder(row: &Row, folder: &str) -> Option<Issue> {
@@ -14,10 +14,12 @@ pub fn outside_folder(row: &Row, folder: &str) -> Option<Issue> {
             Severity::Warning,
             Some(row.number),
             None,
-            format!(
-                "{} is outside the exported folder {folder}; it will be changed too. Delete \
-                 the row if that is not meant.",
-                row.path
+            said(
+                "sheet-outside-folder",
+                vec![
+                    ("path", row.path.as_str().into()),
+                    ("folder", folder.into()),
+                ],
             ),
         )
     })
@@ -43,12 +45,12 @@ pub fn several_values_for_one(
                     Severity::Error,
                     Some(row.number),
                     Some(sheet.column_name(cell.column)),
-                    format!(
-                        "{} holds one value in AEM, but the cell has {} separated by |; \
-                             keep one, or write \\| for a | that belongs to the text. Nothing \
-                             is written for this row.",
-                        column.property,
-                        values.len()
+                    said(
+                        "sheet-holds-one-value-in-aem",
+                        vec![
+                            ("property", column.property.as_str().into()),
+                            ("count", number(values.len() as f64)),
+                        ],
                     ),
                 )
             })

@@ -7,7 +7,9 @@
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::said;
 use crate::bulk::spec::validate_property;
+use crate::i18n::Message;
 
 /// What a column's values must look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -88,7 +90,7 @@ pub fn property_header(property: &str, multi: bool) -> String {
 }
 
 /// What a header says a column is.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Header {
     Path,
     Name,
@@ -103,7 +105,7 @@ pub enum Header {
     /// An empty header.
     Empty,
     /// Not understood; the reason and how to fix it, in words.
-    Bad(String),
+    Bad(Message),
 }
 
 fn words(s: &str) -> String {
@@ -136,9 +138,9 @@ pub fn parse_header(raw: &str) -> Header {
     {
         let inside = &text[open + 1..close];
         let Ok(property) = validate_property(inside) else {
-            return Header::Bad(format!(
-                "the header \"{text}\" has \"{inside}\" in brackets, which is not a property \
-                 name; write the property as prefix:name, e.g. Title (dc:title)."
+            return Header::Bad(said(
+                "sheet-header-bad-brackets",
+                vec![("header", text.into()), ("inside", inside.into())],
             ));
         };
         let said_multi = text[close..].contains(MULTI_SUFFIX);
@@ -146,13 +148,13 @@ pub fn parse_header(raw: &str) -> Header {
     }
     match validate_property(text) {
         Ok(property) => property_header_of(property, None, None, false),
-        Err(_) if text.contains(':') => Header::Bad(format!(
-            "the header \"{text}\" is not a property name; write it as prefix:name (letters, \
-             digits, _ - .), e.g. dc:title, or Title (dc:title)."
+        Err(_) if text.contains(':') => Header::Bad(said(
+            "sheet-header-bad-property",
+            vec![("header", text.into())],
         )),
-        Err(_) => Header::Bad(format!(
-            "the header \"{text}\" names no property; write it as Words (prefix:name), e.g. \
-             Title (dc:title), or delete the column."
+        Err(_) => Header::Bad(said(
+            "sheet-header-no-property",
+            vec![("header", text.into())],
         )),
     }
 }
@@ -176,21 +178,22 @@ fn property_header_of(
 /// spaces around `{{`, `:` and `}}` tolerated, the type in any case (AEM: "Property Type is
 /// case insensitive"), the name as written (AEM: "Property Name is case-sensitive").
 fn parse_aem_header(text: &str) -> Header {
+    // `why` is one of the `sheet-aem-header-why` variants.
     let bad = |why: &str| {
-        Header::Bad(format!(
-            "the header \"{text}\" {why}; AEM's form is name {{{{Type}}}} or name {{{{Type: \
-             multi}}}}, e.g. dc:subject {{{{String: multi}}}}."
+        Header::Bad(said(
+            "sheet-aem-header-bad",
+            vec![("header", text.into()), ("why", why.into())],
         ))
     };
     let (Some(open), Some(close)) = (text.find("{{"), text.rfind("}}")) else {
-        return bad("has an unclosed {{ or }}");
+        return bad("unclosed");
     };
     if close < open || !text[close + 2..].trim().is_empty() {
-        return bad("has text after its }}");
+        return bad("text-after");
     }
     let name = text[..open].trim();
     let Ok(property) = validate_property(name) else {
-        return bad("does not start with a property name");
+        return bad("no-property");
     };
     let parts: Vec<String> = text[open + 2..close]
         .split(':')
@@ -203,9 +206,9 @@ fn parse_aem_header(text: &str) -> Header {
         "double" | "decimal" | "number" | "float" => ValueKind::Number,
         "boolean" => ValueKind::Boolean,
         other => {
-            return bad(&format!(
-                "has the type \"{other}\", which AEM does not know (String, Date, Long, \
-                 Double, Decimal, Boolean)"
+            return Header::Bad(said(
+                "sheet-aem-header-bad-type",
+                vec![("header", text.into()), ("type", other.into())],
             ));
         }
     };
@@ -217,7 +220,7 @@ fn parse_aem_header(text: &str) -> Header {
         .iter()
         .any(|p| p != "multi" && p != "dateformat" && kind != ValueKind::Date)
     {
-        return bad("has an option after its type other than multi");
+        return bad("option");
     }
     property_header_of(property, Some(multi), Some(kind), true)
 }
@@ -289,7 +292,7 @@ mod tests {
                 Header::Property {
                     multi: m, kind: k, ..
                 } => assert_eq!((m, k), (Some(multi), kind), "{h}"),
-                Header::Bad(why) => assert!(h.ends_with(":x"), "{h}: {why}"),
+                Header::Bad(why) => assert!(h.ends_with(":x"), "{h}: {why:?}"),
                 other => panic!("{h}: {other:?}"),
             }
         }
@@ -306,7 +309,10 @@ mod tests {
             ("Title (dc title)", "not a property name"),
         ] {
             match parse_header(h) {
-                Header::Bad(why) => assert!(why.contains(says), "{h}: {why}"),
+                Header::Bad(why) => {
+                    let why = why.localized(&crate::i18n::Localizer::english());
+                    assert!(why.contains(says), "{h}: {why}")
+                }
                 other => panic!("{h}: {other:?}"),
             }
         }

@@ -28,6 +28,9 @@ mod tests;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use crate::bulk::reasons::Reason;
+use crate::i18n::{Localizer, Message, MessageArg, arg};
+
 pub use cells::{CLEAR_MARKER, column_letter, join_values, split_values};
 pub use headers::{KNOWN_FIELDS, KnownField, ValueKind};
 pub use parsing::read_sheet;
@@ -43,7 +46,7 @@ pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
 
 /// The first worksheet of a workbook (`.xlsx`, `.xls`, `.ods`) as rows of shown cell texts,
 /// or why it cannot be read. For a list of assets kept in a workbook.
-pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
+pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, Message> {
     let grid = reading::read_grid(file_name, bytes)?;
     Ok(grid
         .rows
@@ -153,8 +156,14 @@ pub struct Issue {
     pub row: Option<u32>,
     /// The column as `D (Title (dc:title))`; `None` for a whole row or the file.
     pub column: Option<String>,
-    /// The full sentence: where, what is wrong, how to fix it.
+    /// The full sentence: where, what is wrong, how to fix it. English until a face words it
+    /// in its reader's language ([`Issue::localize`]).
     pub message: String,
+    /// What is wrong, as a catalogue message (the place is added when worded); absent in an
+    /// issue the window sends back, whose `message` is already worded.
+    #[serde(skip)]
+    #[ts(skip)]
+    pub problem: Option<Reason>,
 }
 
 impl Issue {
@@ -162,20 +171,47 @@ impl Issue {
         severity: Severity,
         row: Option<u32>,
         column: Option<String>,
-        what: impl std::fmt::Display,
+        problem: Message,
     ) -> Issue {
-        let place = match (row, &column) {
-            (Some(r), Some(c)) => format!("Row {r}, column {c}: "),
-            (Some(r), None) => format!("Row {r}: "),
-            (None, Some(c)) => format!("Column {c}: "),
-            (None, None) => String::new(),
-        };
-        Issue {
+        Issue::with_reason(severity, row, column, Reason::from(&problem))
+    }
+
+    /// An issue whose problem is a reason (one that may hold other reasons, such as why AEM
+    /// could not be read).
+    pub(crate) fn with_reason(
+        severity: Severity,
+        row: Option<u32>,
+        column: Option<String>,
+        problem: Reason,
+    ) -> Issue {
+        let mut issue = Issue {
             severity,
             row,
             column,
-            message: format!("{place}{what}"),
-        }
+            message: String::new(),
+            problem: Some(problem),
+        };
+        issue.localize(&Localizer::english());
+        issue
+    }
+
+    /// Words the issue (its place and its problem) in `l`'s language.
+    pub fn localize(&mut self, l: &Localizer) {
+        let Some(problem) = &self.problem else {
+            return;
+        };
+        let problem = problem.localized(l);
+        let (id, mut args) = match (self.row, &self.column) {
+            (Some(r), Some(c)) => (
+                "sheet-issue-at-row-column",
+                vec![("row", arg(r.to_string())), ("column", arg(c.as_str()))],
+            ),
+            (Some(r), None) => ("sheet-issue-at-row", vec![("row", arg(r.to_string()))]),
+            (None, Some(c)) => ("sheet-issue-at-column", vec![("column", arg(c.as_str()))]),
+            (None, None) => ("sheet-issue", vec![]),
+        };
+        args.push(("problem", arg(problem)));
+        self.message = l.msg(id, &args);
     }
 }
 
@@ -194,6 +230,11 @@ pub struct Sheet {
 
 impl Sheet {
     /// Whether any problem stops the sheet from being applied as it is.
+    /// Words every issue in `l`'s language (what a face does before showing them).
+    pub fn localize(&mut self, l: &Localizer) {
+        self.issues.iter_mut().for_each(|i| i.localize(l));
+    }
+
     pub fn has_errors(&self) -> bool {
         self.issues.iter().any(|i| i.severity == Severity::Error)
     }
@@ -220,4 +261,14 @@ impl Sheet {
         let c = &self.columns[column];
         format!("{} ({})", c.letter, c.header)
     }
+}
+
+/// A catalogue message about a sheet (`sheet-…`, `error-sheet-…`) with its arguments.
+pub(crate) fn said(id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Message {
+    Message { id, args }
+}
+
+/// A count as a message argument.
+pub(crate) fn number(n: impl Into<f64>) -> MessageArg {
+    MessageArg::Number(n.into())
 }

@@ -15,9 +15,10 @@ use super::headers::{Header, parse_header};
 use super::reading::{GridCell, read_grid};
 use super::{
     Cell, CellValue, Dialect, Issue, MAX_VALUE_CHARS, PropertyColumn, Row, Severity, Sheet,
-    SheetSource, ValueKind,
+    SheetSource, ValueKind, number as count, said,
 };
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Message;
 
 /// The DAM's root: every asset lives under it.
 pub const DAM_ROOT: &str = "/content/dam";
@@ -25,7 +26,10 @@ pub const DAM_ROOT: &str = "/content/dam";
 /// Reads a sheet from a file's bytes. `Err` when the file is not a sheet at all or has no
 /// path column (nothing else can be said then); every other problem is an [`Issue`].
 pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
-    let grid = read_grid(file_name, bytes).map_err(Error::InvalidInput)?;
+    let grid = read_grid(file_name, bytes).map_err(|message| Error::Message {
+        code: ErrorCode::InvalidInput,
+        message: message.into(),
+    })?;
     // The grid's rows are consumed as the sheet's rows are built: a large sheet is not held
     // twice.
     let (format, about) = (grid.format, grid.about);
@@ -34,10 +38,11 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
         .next()
         .filter(|r| r.iter().any(|c| !c.text.trim().is_empty()));
     let Some(header_row) = header_row else {
-        return Err(Error::InvalidInput(format!(
-            "{file_name} has nothing in its first row. The first row names the columns: Path \
-             (or assetPath), then one column per property, e.g. Title (dc:title)."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-sheet-empty-header",
+            vec![("file", file_name.into())],
+        ));
     };
 
     let mut issues = Vec::new();
@@ -57,9 +62,9 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                     Severity::Error,
                     Some(1),
                     place.clone(),
-                    format!(
-                        "this key column repeats column {}; delete one of the two.",
-                        column_letter(first)
+                    said(
+                        "sheet-key-column-repeated",
+                        vec![("first", column_letter(first).into())],
                     ),
                 ));
             } else {
@@ -75,12 +80,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
             Header::LastModified => key(&mut modified_col, &mut issues),
             Header::Empty => bad_cols.push((index, None)),
             Header::Bad(why) => {
-                issues.push(Issue::new(
-                    Severity::Error,
-                    Some(1),
-                    place,
-                    format!("{}{}", why[..1].to_uppercase(), &why[1..]),
-                ));
+                issues.push(Issue::new(Severity::Error, Some(1), place, why));
                 bad_cols.push((index, Some(())));
             }
             Header::Property {
@@ -95,9 +95,12 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                         Severity::Error,
                         Some(1),
                         place,
-                        format!(
-                            "{property} already has column {}; keep one column per property.",
-                            first.letter
+                        said(
+                            "sheet-property-column-repeated",
+                            vec![
+                                ("property", property.as_str().into()),
+                                ("first", first.letter.as_str().into()),
+                            ],
                         ),
                     ));
                     bad_cols.push((index, Some(())));
@@ -115,11 +118,11 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
         }
     }
     let Some(path_col) = path_col else {
-        return Err(Error::InvalidInput(format!(
-            "{file_name} has no path column, so its rows cannot be matched to assets. The \
-             first row must name a column Path (as Metadesk exports) or assetPath (as AEM \
-             exports); export the folder's metadata again to start from a sheet that has one."
-        )));
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-sheet-no-path-column",
+            vec![("file", file_name.into())],
+        ));
     };
 
     let mut out_rows = Vec::new();
@@ -141,14 +144,11 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                     Severity::Error,
                     Some(1),
                     Some(column_letter(*index)),
-                    format!(
-                        "the column has values (from row {number}) but no header; name the \
-                         property in row 1, e.g. Title (dc:title), or delete the column."
-                    ),
+                    said("sheet-column-without-header", vec![("row", count(number))]),
                 ));
             }
         }
-        let row_issue = |issues: &mut Vec<Issue>, sev, col: Option<String>, what: String| {
+        let row_issue = |issues: &mut Vec<Issue>, sev, col: Option<String>, what: Message| {
             issues.push(Issue::new(sev, Some(number), col, what));
         };
         let path_place = Some(format!(
@@ -163,9 +163,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 &mut issues,
                 Severity::Error,
                 path_place,
-                "the row has values but no asset path; fill in the path (e.g. \
-                 /content/dam/folder/photo.jpg) or delete the row."
-                    .into(),
+                said("sheet-row-without-path", vec![]),
             );
             continue;
         }
@@ -174,9 +172,9 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 &mut issues,
                 Severity::Error,
                 path_place,
-                format!(
-                    "\"{path}\" is not in the DAM (paths start with {DAM_ROOT}/); correct \
-                     the path or delete the row."
+                said(
+                    "sheet-path-outside-dam",
+                    vec![("path", path.as_str().into()), ("root", DAM_ROOT.into())],
                 ),
             );
             continue;
@@ -186,9 +184,9 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 &mut issues,
                 Severity::Error,
                 path_place,
-                format!(
-                    "{path} is already on row {first}; keep one row per asset (merge the two \
-                     rows' values into one and delete the other)."
+                said(
+                    "sheet-duplicate-path",
+                    vec![("path", path.as_str().into()), ("first", count(*first))],
                 ),
             );
             continue;
@@ -210,10 +208,9 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                         column_letter(c),
                         header_row[c].text.trim()
                     )),
-                    format!(
-                        "\"{text}\" is not the time Metadesk exported, so changes made in AEM \
-                         since the export cannot be detected for this row; put the exported \
-                         time back, or leave it as it is to accept that."
+                    said(
+                        "sheet-bad-export-time",
+                        vec![("text", text.as_str().into())],
                     ),
                 );
             }
@@ -261,28 +258,28 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
 fn cell_value(
     cell: &GridCell,
     column: &PropertyColumn,
-    say: &mut dyn FnMut(Severity, String),
+    say: &mut dyn FnMut(Severity, Message),
 ) -> Option<CellValue> {
     let text = cell.text.trim();
     if cell.is_error {
         say(
             Severity::Error,
-            format!(
-                "the cell shows the error {text}{}; correct it or type the value.",
-                cell.formula
-                    .as_ref()
-                    .map(|f| format!(" (formula {f})"))
-                    .unwrap_or_default()
-            ),
+            match &cell.formula {
+                Some(formula) => said(
+                    "sheet-cell-error-formula",
+                    vec![("text", text.into()), ("formula", formula.as_str().into())],
+                ),
+                None => said("sheet-cell-error", vec![("text", text.into())]),
+            },
         );
         return None;
     }
     if let Some(formula) = &cell.formula {
         say(
             Severity::Warning,
-            format!(
-                "the cell holds the formula {formula}; its shown value \"{text}\" is used. To \
-                 be sure what is written, copy the column and paste it as values."
+            said(
+                "sheet-cell-formula",
+                vec![("formula", formula.as_str().into()), ("text", text.into())],
             ),
         );
     }
@@ -300,11 +297,12 @@ fn cell_value(
     if values.len() > 1 && column.multi == Some(false) {
         say(
             Severity::Error,
-            format!(
-                "{} holds one value, but the cell has {} separated by |; keep one, or write \\| \
-                 for a | that belongs to the text.",
-                column.property,
-                values.len()
+            said(
+                "sheet-holds-one-value",
+                vec![
+                    ("property", column.property.as_str().into()),
+                    ("count", count(values.len() as f64)),
+                ],
             ),
         );
         ok = false;
@@ -315,9 +313,12 @@ fn cell_value(
         if chars > MAX_VALUE_CHARS {
             say(
                 Severity::Error,
-                format!(
-                    "the value is {chars} characters long; Metadesk writes at most \
-                     {MAX_VALUE_CHARS} characters in one property; shorten it."
+                said(
+                    "sheet-value-too-long",
+                    vec![
+                        ("length", count(chars as f64)),
+                        ("limit", count(MAX_VALUE_CHARS as f64)),
+                    ],
                 ),
             );
             ok = false;
@@ -326,7 +327,7 @@ fn cell_value(
         match typed(&value, column.kind, cell.is_date) {
             Ok(v) => out.push(v),
             Err(how) => {
-                say(Severity::Error, format!("\"{value}\" {how}"));
+                say(Severity::Error, said(how, vec![("value", value.into())]));
                 ok = false;
             }
         }
@@ -335,18 +336,19 @@ fn cell_value(
 }
 
 /// A value checked against its column's kind, in the form sent to AEM.
-fn typed(value: &str, kind: ValueKind, is_date_cell: bool) -> std::result::Result<String, String> {
+/// `Err` names the catalogue message (taking the value as `value`) that says why not.
+fn typed(
+    value: &str,
+    kind: ValueKind,
+    is_date_cell: bool,
+) -> std::result::Result<String, &'static str> {
     match kind {
         ValueKind::Text => Ok(value.to_owned()),
-        ValueKind::Date => parse_date(value).ok_or_else(|| {
-            "is not a date Metadesk can read; write it as 2026-03-26 or \
-             2026-03-26T11:26:00+01:00 (year-month-day)."
-                .to_owned()
-        }),
+        ValueKind::Date => parse_date(value).ok_or("sheet-not-a-date"),
         ValueKind::Integer => value
             .parse::<i64>()
             .map(|n| n.to_string())
-            .map_err(|_| "is not a whole number; write digits only, e.g. 42.".to_owned()),
+            .map_err(|_| "sheet-not-a-whole-number"),
         ValueKind::Number => {
             // Excel in French, German… writes 3,5 for three and a half.
             let dotted = if value.contains('.') {
@@ -359,13 +361,13 @@ fn typed(value: &str, kind: ValueKind, is_date_cell: bool) -> std::result::Resul
                 .ok()
                 .filter(|f| f.is_finite())
                 .map(|_| dotted.clone())
-                .ok_or_else(|| "is not a number; write it like 3.5.".to_owned())
+                .ok_or("sheet-not-a-number")
         }
         ValueKind::Boolean => match value.to_lowercase().as_str() {
             "true" | "yes" | "1" | "vrai" => Ok("true".into()),
             "false" | "no" | "0" | "faux" => Ok("false".into()),
-            _ if is_date_cell => Err("is not true or false.".into()),
-            _ => Err("is not true or false; write true or false.".into()),
+            _ if is_date_cell => Err("sheet-not-a-boolean-date-cell"),
+            _ => Err("sheet-not-a-boolean"),
         },
     }
 }

@@ -13,6 +13,9 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
+use super::said;
+use crate::i18n::Message;
+
 /// One cell as read.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub(super) struct GridCell {
@@ -35,13 +38,16 @@ pub(super) struct Grid {
 }
 
 /// Why a file is not a sheet, in words.
-pub(super) type NotASheet = String;
+pub(super) type NotASheet = Message;
 
 pub(super) const ABOUT_SHEET: &str = "About this export";
 
 pub(super) fn read_grid(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
     if bytes.is_empty() {
-        return Err(format!("{file_name} is empty."));
+        return Err(said(
+            "error-sheet-empty-file",
+            vec![("file", file_name.into())],
+        ));
     }
     let zip = bytes.starts_with(b"PK\x03\x04");
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
@@ -54,9 +60,9 @@ pub(super) fn read_grid(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet
 fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
     let not_a_workbook = |e: &dyn std::fmt::Display| {
         tracing::info!("{file_name}: not a readable workbook: {e}");
-        format!(
-            "{file_name} is not a workbook Metadesk can read (a .xlsx, .xls or .ods, or a \
-             .csv); open it in Excel or LibreOffice and save it as .xlsx."
+        said(
+            "error-sheet-not-a-workbook",
+            vec![("file", file_name.into())],
         )
     };
     let mut book =
@@ -83,7 +89,10 @@ fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
     };
     // The first sheet that is not our "About" sheet holds the data.
     let Some(name) = names.iter().find(|n| *n != ABOUT_SHEET).cloned() else {
-        return Err(format!("{file_name} has no worksheet."));
+        return Err(said(
+            "error-sheet-no-worksheet",
+            vec![("file", file_name.into())],
+        ));
     };
     let range = book
         .worksheet_range(&name)
@@ -167,9 +176,9 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
             .take(4096)
             .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
     {
-        return Err(format!(
-            "{file_name} is not a sheet: it is neither a workbook (.xlsx, .xls, .ods) nor text \
-             such as a .csv. Export the metadata again, or save your sheet as .xlsx or .csv."
+        return Err(said(
+            "error-sheet-not-a-sheet",
+            vec![("file", file_name.into())],
         ));
     }
     let separator = sniff_separator(&text);
@@ -182,7 +191,14 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
-            format!("{file_name} could not be read as CSV near line {line}: {e}.")
+            said(
+                "error-sheet-bad-csv",
+                vec![
+                    ("file", file_name.into()),
+                    ("line", super::number(line as f64)),
+                    ("detail", e.to_string().into()),
+                ],
+            )
         })?;
         rows.push(
             record

@@ -317,7 +317,7 @@ fn value_too_long() {
     let long = "x".repeat(MAX_VALUE_CHARS + 1);
     let m = one_error(&format!("Path,dc:description\n/content/dam/a.jpg,{long}\n"));
     assert!(
-        m.starts_with("Row 2, column B (dc:description): the value is 10001 characters long")
+        m.starts_with("Row 2, column B (dc:description): the value is 10,001 characters long")
             && m.ends_with("shorten it."),
         "{m}"
     );
@@ -368,7 +368,7 @@ fn unknown_and_malformed_headers() {
         messages,
         vec![
             "Row 1, column B (Notes): The header \"Notes\" names no property; write it as Words (prefix:name), e.g. Title (dc:title), or delete the column.",
-            "Row 1, column C (dc:title {{Strng}}): The header \"dc:title {{Strng}}\" has the type \"strng\", which AEM does not know (String, Date, Long, Double, Decimal, Boolean); AEM's form is name {{Type}} or name {{Type: multi}}, e.g. dc:subject {{String: multi}}.",
+            "Row 1, column C (dc:title {{Strng}}): The header \"dc:title {{Strng}}\" has the type \"strng\", which AEM does not know (String, Date, Long, Double, Decimal, Boolean); AEM’s form is name {{Type}} or name {{Type: multi}}, e.g. dc:subject {{String: multi}}.",
             "Row 1, column E (dc:title): dc:title already has column D; keep one column per property.",
             "Row 1, column G (Keywords): The header \"Keywords\" names no property; write it as Words (prefix:name), e.g. Title (dc:title), or delete the column.",
             "Row 1, column F: the column has values (from row 2) but no header; name the property in row 1, e.g. Title (dc:title), or delete the column.",
@@ -392,7 +392,7 @@ fn duplicated_assets_and_paths_outside_the_dam() {
     assert_eq!(
         messages,
         vec![
-            "Row 4, column A (Path): /content/dam/a.jpg is already on row 2; keep one row per asset (merge the two rows' values into one and delete the other).",
+            "Row 4, column A (Path): /content/dam/a.jpg is already on row 2; keep one row per asset (merge the two rows’ values into one and delete the other).",
             "Row 5, column A (Path): \"/etc/a.jpg\" is not in the DAM (paths start with /content/dam/); correct the path or delete the row.",
             "Row 6, column A (Path): the row has values but no asset path; fill in the path (e.g. /content/dam/folder/photo.jpg) or delete the row.",
         ]
@@ -506,4 +506,78 @@ fn sheet_files_are_told_from_credentials_by_their_ending() {
     for name in ["service.json", "csv", "notes.txt", "archive.xlsx.zip", ""] {
         assert!(!is_sheet_file_name(name), "{name}");
     }
+}
+
+/// Words that only English sentences have (the French catalogue never uses them).
+const ENGLISH_WORDS: &[&str] = &[
+    " the ", " is ", " has ", " row ", "Row ", " column ", " write ", " delete ", " keep ",
+];
+
+#[test]
+fn the_problems_of_a_sheet_are_worded_in_french() {
+    let mut sheet = read_sheet(
+        "s.csv",
+        "Path,Notes,dc:title {{Strng}},Title (dc:title),Title (dc:title),Count (xmp:Count),\
+         Modified (dc:date)\n\
+         /content/dam/a.jpg,x,,a,,douze,2026-13-45\n\
+         /content/dam/a.jpg,,,,,,\n\
+         /etc/b.jpg,,,c,,,\n\
+         ,,,d,,,\n"
+            .as_bytes(),
+    )
+    .unwrap();
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    sheet.localize(&fr);
+    sheet
+        .issues
+        .extend(outside_folder(&sheet.rows[0], "/content/dam/other"));
+    sheet.issues.last_mut().unwrap().localize(&fr);
+    let messages: Vec<&str> = sheet.issues.iter().map(|i| i.message.as_str()).collect();
+    assert!(messages.len() >= 6, "{messages:#?}");
+    for m in &messages {
+        assert!(m.starts_with("Ligne "), "{m}");
+        for word in ENGLISH_WORDS {
+            assert!(!m.contains(word), "English «{word}» in: {m}");
+        }
+        // French typography: a no-break space before the colon after the place.
+        assert!(!m.contains(" :") && !m.contains(" ;"), "{m}");
+    }
+    assert!(
+        messages.contains(
+            &"Ligne 3, colonne A (Path)\u{a0}: /content/dam/a.jpg figure déjà en ligne 2\u{a0}; \
+              gardez une ligne par ressource (réunissez les valeurs des deux lignes en une et \
+              supprimez l’autre)."
+        ),
+        "{messages:#?}"
+    );
+    // The English words stay what the log and an English window show.
+    let mut en = sheet.issues[0].clone();
+    en.localize(&crate::i18n::Localizer::english());
+    assert!(
+        en.message
+            .starts_with("Row 1, column B (Notes): The header"),
+        "{}",
+        en.message
+    );
+}
+
+#[test]
+fn a_file_that_is_not_a_sheet_is_refused_in_french() {
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    let e = read_sheet("notes.csv", b"").unwrap_err();
+    assert_eq!(e.localized(&fr), "notes.csv est vide.");
+    let e = read_sheet("a.csv", b",,\nx\n").unwrap_err();
+    assert!(
+        e.localized(&fr)
+            .starts_with("La première ligne de a.csv est vide. Elle nomme les colonnes\u{a0}:"),
+        "{}",
+        e.localized(&fr)
+    );
+    let e = read_sheet("b.csv", b"Title (dc:title)\nx\n").unwrap_err();
+    assert!(
+        e.localized(&fr)
+            .starts_with("b.csv n’a pas de colonne de chemin\u{a0}:"),
+        "{}",
+        e.localized(&fr)
+    );
 }

@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::cells::{escape_value, join_values};
 use super::headers::{MODIFIED_HEADER, NAME_HEADER, PATH_HEADER, known_field, property_header};
 use super::reading::ABOUT_SHEET;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, MessageArg, Result};
 
 pub(super) const ABOUT_FOLDER: &str = "Folder";
 
@@ -99,6 +99,15 @@ fn row_texts(row: &ExportRow) -> Vec<String> {
 /// The longest text Excel holds in a cell.
 const EXCEL_CELL_MAX: usize = 32_767;
 
+/// The sheet could not be built (in memory: nothing was written yet).
+fn not_written(e: &dyn std::fmt::Display) -> Error {
+    Error::message(
+        ErrorCode::InvalidInput,
+        "error-sheet-not-written",
+        vec![("detail", e.to_string().into())],
+    )
+}
+
 /// An `.xlsx` workbook of the rows.
 pub fn write_xlsx(
     info: &ExportInfo,
@@ -107,7 +116,7 @@ pub fn write_xlsx(
 ) -> Result<Vec<u8>> {
     let fail = |e: rust_xlsxwriter::XlsxError| {
         tracing::warn!("writing the workbook failed: {e}");
-        Error::InvalidInput(format!("The workbook could not be written: {e}."))
+        not_written(&e)
     };
     let mut book = Workbook::new();
     let header_fmt = Format::new()
@@ -135,12 +144,15 @@ pub fn write_xlsx(
     for (r, row) in rows.iter().enumerate() {
         for (c, text) in row_texts(row).iter().enumerate() {
             if text.chars().count() > EXCEL_CELL_MAX {
-                return Err(Error::InvalidInput(format!(
-                    "{} has a value longer than Excel holds in a cell ({EXCEL_CELL_MAX} \
-                     characters) in column {}; export it as .csv instead, or leave that \
-                     property out.",
-                    row.path, heads[c]
-                )));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-sheet-cell-too-long",
+                    vec![
+                        ("path", row.path.as_str().into()),
+                        ("limit", MessageArg::Number(EXCEL_CELL_MAX as f64)),
+                        ("column", heads[c].as_str().into()),
+                    ],
+                ));
             }
             widths[c] = widths[c].max(text.chars().count().min(60));
             if text.is_empty() {
@@ -208,15 +220,12 @@ pub fn write_csv(columns: &[ExportColumn], rows: &[ExportRow]) -> Result<Vec<u8>
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
-        let fail =
-            |e: csv::Error| Error::InvalidInput(format!("The CSV could not be written: {e}."));
+        let fail = |e: csv::Error| not_written(&e);
         writer.write_record(headers(columns)).map_err(fail)?;
         for row in rows {
             writer.write_record(row_texts(row)).map_err(fail)?;
         }
-        writer
-            .flush()
-            .map_err(|e| Error::InvalidInput(format!("The CSV could not be written: {e}.")))?;
+        writer.flush().map_err(|e| not_written(&e))?;
     }
     Ok(out)
 }

@@ -297,6 +297,14 @@ describe('what a run selected', () => {
     ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
     expect(selectionLine(en, runSummary({ scope: 'a list of 3 entries' }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
   });
+
+  it('shows the conditions as the core worded them in the window\'s language', () => {
+    const run = runSummary({
+      scope: 'the assets of /content/dam/a where dc:rights is empty',
+      conditions: 'dc:rights est vide',
+    });
+    expect(selectionLine(new I18n('fr'), run)).toEqual({ kind: 'where', text: 'dc:rights est vide' });
+  });
 });
 
 describe('listDiff', () => {

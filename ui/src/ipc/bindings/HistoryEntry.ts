@@ -31,6 +31,9 @@ variables: string | null, headers: Array<Header>, body: string | null, form: Arr
  */
 status: number | null, millis: number | null, 
 /**
- * How it went, in a few words ("200", "2 GraphQL errors", "failed: …").
+ * How it went, in a few words ("200", "2 GraphQL errors", "failed: …"): kept as a
+ * catalogue id with its arguments and worded in the reader's language when shown
+ * ([`HistoryEntry::localize`]); an entry saved before that holds English text, shown as
+ * it is.
  */
 outcome: string, };

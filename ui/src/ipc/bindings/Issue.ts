@@ -14,6 +14,7 @@ row: number | null,
  */
 column: string | null, 
 /**
- * The full sentence: where, what is wrong, how to fix it.
+ * The full sentence: where, what is wrong, how to fix it. English until a face words it
+ * in its reader's language ([`Issue::localize`]).
  */
 message: string, };

@@ -26,7 +26,13 @@ scope: string,
 /**
  * Which search found the assets, when the preview recorded it (not in older journals).
  */
-finder?: Finder, kind: RunKind, 
+finder?: Finder, 
+/**
+ * A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+ * the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
+ * the journal's run definition, so runs journaled before it existed have it too.
+ */
+conditions: string | null, kind: RunKind, 
 /**
  * `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).

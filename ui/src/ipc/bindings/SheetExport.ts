@@ -9,6 +9,7 @@ export type SheetExport = { assets: number,
  */
 unlistedFolders: Array<string>, 
 /**
- * Assets that could not be read (not in the sheet), with the reason.
+ * Assets that could not be read (not in the sheet), with the reason (words in the
+ * reader's language once a face has it: [`SheetExport::localize`]).
  */
 unread: Array<string>, };

@@ -24,7 +24,7 @@ use crate::bulk::run_control::RunControl;
 use crate::bulk::runs::{self, RunSummary};
 use crate::bulk::selection::Selection;
 use crate::bulk::spec::{RunKind, RunSpec};
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorCode, Result};
 use crate::retry::RetryPolicy;
 
 mod applying;
@@ -137,11 +137,14 @@ impl Engine {
         if spec.family == self.store.family() {
             Ok(())
         } else {
-            Err(Error::InvalidInput(format!(
-                "This run uses the {:?} Assets API but the connection given uses the {:?} one.",
-                spec.family,
-                self.store.family()
-            )))
+            Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-other-api",
+                vec![
+                    ("run", format!("{:?}", spec.family).into()),
+                    ("connection", format!("{:?}", self.store.family()).into()),
+                ],
+            ))
         }
     }
 
@@ -188,16 +191,24 @@ impl Engine {
         match &spec.kind {
             RunKind::Edit => {}
             RunKind::Undo { .. } => {
-                return Err(Error::InvalidInput("Use undo to plan an undo.".into()));
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-plan-with",
+                    vec![("kind", "undo".into())],
+                ));
             }
             RunKind::Retry { .. } => {
-                return Err(Error::InvalidInput(
-                    "Use retry to plan a retry of the failed assets.".into(),
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-plan-with",
+                    vec![("kind", "retry".into())],
                 ));
             }
             RunKind::Sheet { .. } => {
-                return Err(Error::InvalidInput(
-                    "Use preview_per_asset to plan a sheet.".into(),
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-plan-with",
+                    vec![("kind", "sheet".into())],
                 ));
             }
         }
@@ -306,9 +317,11 @@ impl Engine {
         let original = Replay::load(&original_path)?;
         self.check_family(&original.spec)?;
         if original.originals.is_empty() {
-            return Err(Error::InvalidInput(format!(
-                "Run {of} changed no asset, so there is nothing to undo."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-nothing-to-undo",
+                vec![("run", of.into())],
+            ));
         }
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
@@ -335,16 +348,18 @@ impl Engine {
         let original_path = runs::path_of(&self.runs_dir, of)?;
         let original = Replay::load(&original_path)?;
         if let RunKind::Sheet { file } = &original.spec.kind {
-            return Err(Error::InvalidInput(format!(
-                "Run {of} applied the sheet {file}; to retry its failed assets, import the \
-                 sheet again (cells already written show as unchanged)."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-sheet",
+                vec![("run", of.into()), ("file", file.as_str().into())],
+            ));
         }
         if let RunKind::Undo { of: undone } = &original.spec.kind {
-            return Err(Error::InvalidInput(format!(
-                "Run {of} is an undo; to restore the assets it could not, plan the undo of run \
-                 {undone} again (assets already restored are left as they are)."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-undo",
+                vec![("run", of.into()), ("undone", undone.as_str().into())],
+            ));
         }
         self.check_family(&original.spec)?;
         let failed: std::collections::HashSet<u64> = original
@@ -354,9 +369,11 @@ impl Engine {
             .map(|(i, _)| *i)
             .collect();
         if failed.is_empty() {
-            return Err(Error::InvalidInput(format!(
-                "No asset failed in run {of}, so there is nothing to retry."
-            )));
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-nothing-to-retry",
+                vec![("run", of.into())],
+            ));
         }
         let spec = RunSpec {
             kind: RunKind::Retry { of: of.to_owned() },
@@ -431,13 +448,15 @@ impl Engine {
         let replay = Replay::load(&path)?;
         let status = replay.status();
         if !status.can_apply() {
-            return Err(Error::InvalidInput(match status {
-                RunStatus::Completed => format!("Run {run_id} is already complete."),
-                _ => format!(
-                    "The preview of run {run_id} did not finish, so it cannot be applied; \
-                     preview again."
-                ),
-            }));
+            let id = match status {
+                RunStatus::Completed => "error-run-complete",
+                _ => "error-run-preview-unfinished",
+            };
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                id,
+                vec![("run", run_id.into())],
+            ));
         }
         self.check_family(&replay.spec)?;
         // Locks the journal: a second process applying the same run is refused here.

@@ -673,7 +673,7 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         .unwrap_err();
     assert!(
         err.to_string()
-            .contains("OAuth Server-to-Server credential cannot list a folder's assets")
+            .contains("OAuth Server-to-Server credential cannot list a folder’s assets")
             && err.to_string().contains("Service Credentials connection"),
         "{err}"
     );
@@ -681,7 +681,7 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         .await
         .unwrap_err();
     assert!(
-        err.to_string().contains("cannot list a folder's assets"),
+        err.to_string().contains("cannot list a folder’s assets"),
         "{err}"
     );
 
