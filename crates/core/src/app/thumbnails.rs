@@ -1,5 +1,6 @@
 //! Thumbnails for the tables: an asset's `cq5dam.thumbnail.140.100.png` fetched with a stored
-//! connection's credentials (its shared token manager), kept in the size-capped disk cache, and
+//! connection's credentials (its shared token manager; an OAuth S2S connection's paired classic
+//! connection's), kept in the size-capped disk cache, and
 //! remembered as missing for the rest of the session when AEM has none, so scrolling back over
 //! a PDF does not ask again.
 //!
@@ -14,6 +15,8 @@ use crate::aem::AemClient;
 use crate::aem::AemError;
 use crate::assets::renditions::image_type;
 use crate::assets::{CallError, ClassicAssets};
+use crate::connections::{Connection, check_finder};
+use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
 use crate::thumbnails::{DEFAULT_CAP_BYTES, ThumbnailCache};
@@ -79,10 +82,13 @@ impl Workspace {
             return Ok(Some(Thumbnail { bytes, media_type }));
         }
 
+        // Renditions are classic paths, which AEM may refuse an OAuth S2S token: such a
+        // connection reads them with the classic connection paired with it, on the same AEM.
+        let reader = self.thumbnail_reader(&connection).await?;
         let (store, tokens, wanted) = (
             Arc::clone(&self.connections),
             Arc::clone(&self.tokens),
-            connection.clone(),
+            reader.clone(),
         );
         let authorizer = blocking(move || {
             tokens
@@ -91,7 +97,7 @@ impl Workspace {
         })
         .await?;
         let http = self.tokens.ctx.http.clone();
-        let client = AemClient::new(http.clone(), &connection.aem_url, authorizer)?;
+        let client = AemClient::new(http.clone(), &reader.aem_url, authorizer)?;
         let fetched = ClassicAssets::new(client)
             .thumbnail(asset_path, &http)
             .await
@@ -110,6 +116,26 @@ impl Workspace {
             tracing::warn!(error = %e, "a thumbnail could not be cached");
         }
         Ok(Some(Thumbnail { bytes, media_type }))
+    }
+}
+
+impl Workspace {
+    /// The connection whose credential reads `connection`'s renditions: its paired classic
+    /// connection when it is an OAuth S2S one that has a valid pairing, else itself.
+    async fn thumbnail_reader(&self, connection: &Connection) -> Result<Connection> {
+        let Some(finder) = connection
+            .finds_assets_with
+            .clone()
+            .filter(|_| connection.kind.api_family() == ApiFamily::OpenApi)
+        else {
+            return Ok(connection.clone());
+        };
+        let store = Arc::clone(&self.connections);
+        let paired = blocking(move || Ok(store.find(&finder).ok())).await?;
+        Ok(match paired {
+            Some(p) if check_finder(connection, &p).is_ok() => p,
+            _ => connection.clone(),
+        })
     }
 }
 

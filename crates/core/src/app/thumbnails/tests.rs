@@ -194,3 +194,33 @@ async fn an_unreachable_aem_is_an_error_without_the_token_and_nothing_is_cached(
         .count();
     assert_eq!(cached, 1, "only the first one");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_oauth_connection_reads_thumbnails_with_its_paired_connection() {
+    let f = fixture().await;
+    let recognised =
+        credentials::inspect(f.sandbox.credentials().oauth_project_json.as_bytes()).unwrap();
+    let options = ImportOptions {
+        aem_url: Some(f.sandbox.base_url()),
+        ims_url: Some(f.sandbox.credentials().ims_endpoint.clone()),
+        ..ImportOptions::default()
+    };
+    let oauth =
+        f.ws.connections()
+            .import(&recognised, &options)
+            .unwrap()
+            .connection
+            .id;
+    let jpg = asset(&f, ends(".jpg"));
+    let png = asset(&f, ends(".png"));
+
+    // Unpaired, its own token is refused on the rendition's classic path: no picture (the
+    // window shows the placeholder), never one read with someone else's credential.
+    assert!(!matches!(f.ws.thumbnail(&oauth, &jpg).await, Ok(Some(_))));
+
+    // Paired with the service credential connection on the same AEM: read with that one.
+    f.ws.connections().set_finder(&oauth, Some(&f.id)).unwrap();
+    let shown = f.ws.thumbnail(&oauth, &png).await.unwrap().unwrap();
+    assert_eq!(shown.media_type, "image/png");
+    assert_eq!(asked(&f, &png), 1);
+}
