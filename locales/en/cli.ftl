@@ -185,6 +185,26 @@ cli-production-prompt = "{ $name }" is marked production. To change { $count ->
 cli-production-wrong-name = --confirm-production "{ $typed }" is not this connection's name. { $refusal }
 cli-production-needs-flag = { $refusal } Without a terminal (or with --yes), give it as --confirm-production "{ $name }".
 
+## sheet: human output (issue 17)
+cli-sheet-wrote = Wrote { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} to { $file }.
+cli-sheet-folder-unlisted = warning: the folder { $folder } could not be listed; its assets are not in the sheet.
+cli-sheet-unread = warning: not in the sheet (could not be read): { $reason }
+cli-sheet-issue = { $severity ->
+    [error] error
+   *[warning] warning
+}: { $message }
+cli-sheet-has-errors = { $file } has { $count ->
+    [one] { $count } error
+   *[other] { $count } errors
+}; nothing was written. Correct them, or add --skip-invalid-rows to leave those rows out.
+cli-sheet-rows-left-out = Left out (errors): { $count ->
+    [one] row
+   *[other] rows
+} { $rows }.
+
 ## graphql and request: human output
 
 cli-console-persisted-form = --persisted "{ $given }" must be CONFIG/NAME, such as wknd/adventures-all.

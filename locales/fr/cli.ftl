@@ -188,6 +188,26 @@ cli-production-prompt = « { $name } » est marquée comme production. Pour mo
 cli-production-wrong-name = --confirm-production « { $typed } » n’est pas le nom de cette connexion. { $refusal }
 cli-production-needs-flag = { $refusal } Sans terminal (ou avec --yes), indiquez-le avec --confirm-production « { $name } ».
 
+## sheet : sortie pour les personnes (ticket 17)
+cli-sheet-wrote = { $count ->
+    [one] { $count } ressource écrite
+   *[other] { $count } ressources écrites
+} dans { $file }.
+cli-sheet-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans la feuille.
+cli-sheet-unread = avertissement : absente de la feuille (illisible) : { $reason }
+cli-sheet-issue = { $severity ->
+    [error] erreur
+   *[warning] avertissement
+} : { $message }
+cli-sheet-has-errors = { $file } contient { $count ->
+    [one] { $count } erreur
+   *[other] { $count } erreurs
+} ; rien n’a été écrit. Corrigez-les, ou ajoutez --skip-invalid-rows pour laisser ces lignes de côté.
+cli-sheet-rows-left-out = Laissées de côté (erreurs) : { $count ->
+    [one] ligne
+   *[other] lignes
+} { $rows }.
+
 ## graphql et request : sortie pour les personnes
 
 cli-console-persisted-form = --persisted « { $given } » doit être de la forme CONFIG/NOM, par exemple wknd/adventures-all.

@@ -83,10 +83,11 @@ pub struct RequestArgs {
     confirm_production: Option<String>,
 }
 
-fn read_file(path: &PathBuf, what: &str) -> Result<String, Error> {
+fn read_file(path: &PathBuf) -> Result<String, Error> {
     std::fs::read_to_string(path).map_err(|e| {
-        Error::io(
-            format!("could not read the {what} file {}", path.display()),
+        Error::io_doing(
+            "io-read",
+            vec![("path", path.display().to_string().into())],
             e,
         )
     })
@@ -147,7 +148,7 @@ async fn run_graphql(
     l: &Localizer,
 ) -> Result<GraphqlAnswer, Error> {
     let variables = match args.variables.strip_prefix('@') {
-        Some(file) => read_file(&PathBuf::from(file), "variables")?,
+        Some(file) => read_file(&PathBuf::from(file))?,
         None => args.variables.clone(),
     };
     if let Some(persisted) = &args.persisted {
@@ -163,7 +164,7 @@ async fn run_graphql(
     }
     let query = match (&args.query, &args.query_file) {
         (Some(q), _) => q.clone(),
-        (None, Some(file)) => read_file(file, "query")?,
+        (None, Some(file)) => read_file(file)?,
         (None, None) => {
             return Err(Error::InvalidInput(l.text("cli-console-no-query")));
         }
@@ -374,7 +375,7 @@ fn build_request(args: &RequestArgs, l: &Localizer) -> Result<ConsoleRequest, Er
         .collect::<Result<Vec<_>, _>>()?;
     let body = match args.data.as_deref() {
         Some(d) => match d.strip_prefix('@') {
-            Some(file) => Some(read_file(&PathBuf::from(file), "data")?),
+            Some(file) => Some(read_file(&PathBuf::from(file))?),
             None => Some(d.to_owned()),
         },
         None => None,

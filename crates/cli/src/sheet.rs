@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::{SheetFormat, SheetImport, Workspace};
-use metadesk_core::i18n::{Localizer, arg};
+use metadesk_core::i18n::{Localizer, arg, count};
 use metadesk_core::sheets::Severity;
 
 use crate::bulk::open::ConnectionArgs;
@@ -111,15 +111,22 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(saved) => saved.export,
         Err(e) => return output::fail(&e, l),
     };
-    println!("Wrote {} assets to {}.", report.assets, a.out.display());
+    let file = a.out.display().to_string();
+    let wrote = l.msg(
+        "cli-sheet-wrote",
+        &[("count", count(report.assets as f64)), ("file", arg(file))],
+    );
+    println!("{wrote}");
     for folder in &report.unlisted_folders {
-        eprintln!(
-            "warning: the folder {folder} could not be listed; its assets are not in the sheet."
+        let words = l.msg(
+            "cli-sheet-folder-unlisted",
+            &[("folder", arg(folder.as_str()))],
         );
+        eprintln!("{words}");
     }
     for unread in &report.unread {
-        let unread = unread.localized(l);
-        eprintln!("warning: not in the sheet (could not be read): {unread}");
+        let reason = unread.localized(l);
+        eprintln!("{}", l.msg("cli-sheet-unread", &[("reason", arg(reason))]));
     }
     if report.unlisted_folders.is_empty() && report.unread.is_empty() {
         OK
@@ -128,13 +135,20 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     }
 }
 
-fn print_issues(import: &SheetImport) {
+fn print_issues(import: &SheetImport, l: &Localizer) {
     for issue in &import.issues {
-        let word = match issue.severity {
+        let severity = match issue.severity {
             Severity::Error => "error",
             Severity::Warning => "warning",
         };
-        eprintln!("{word}: {}", issue.message);
+        let words = l.msg(
+            "cli-sheet-issue",
+            &[
+                ("severity", arg(severity)),
+                ("message", arg(issue.message.to_string())),
+            ],
+        );
+        eprintln!("{words}");
     }
 }
 
@@ -148,7 +162,11 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(b) => b,
         Err(e) => {
             return output::fail(
-                &Error::io(format!("Could not read {}", a.sheet.display()), e),
+                &Error::io_doing(
+                    "io-read",
+                    vec![("path", a.sheet.display().to_string().into())],
+                    e,
+                ),
                 l,
             );
         }
@@ -173,7 +191,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     import.issues.iter_mut().for_each(|i| i.localize(l));
-    print_issues(&import);
+    print_issues(&import, l);
     // A sheet with errors comes back without a preview (none is kept), unless its rows in
     // error were left out.
     let Some(preview) = import.run.clone() else {
@@ -185,22 +203,31 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         if a.write.json {
             output::print_json(&import);
         }
-        eprintln!(
-            "{file_name} has {errors} error(s); nothing was written. Correct them, or add \
-             --skip-invalid-rows to leave those rows out."
+        let words = l.msg(
+            "cli-sheet-has-errors",
+            &[
+                ("file", arg(file_name.as_str())),
+                ("count", count(errors as f64)),
+            ],
         );
+        eprintln!("{words}");
         return USAGE;
     };
     if !import.skipped_rows.is_empty() {
-        eprintln!(
-            "Left out: row(s) {} (errors).",
-            import
-                .skipped_rows
-                .iter()
-                .map(u32::to_string)
-                .collect::<Vec<_>>()
-                .join(", ")
+        let rows = import
+            .skipped_rows
+            .iter()
+            .map(u32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let words = l.msg(
+            "cli-sheet-rows-left-out",
+            &[
+                ("count", count(import.skipped_rows.len() as f64)),
+                ("rows", arg(rows)),
+            ],
         );
+        eprintln!("{words}");
     }
     after_preview(ws, &opened, preview, gate, &a.write, l).await
 }
