@@ -182,9 +182,10 @@ mod tests {
     }
 
     fn refused(flags: EditFlags) -> String {
-        match edits(&flags, &Localizer::english()) {
-            Err(Error::InvalidInput(message)) => message,
-            other => panic!("{:?}", other.map(|e| e.len())),
+        let l = Localizer::english();
+        match edits(&flags, &l) {
+            Err(e) => e.localized(&l),
+            Ok(e) => panic!("{} edits", e.len()),
         }
     }
 
@@ -216,8 +217,8 @@ mod tests {
     fn bad_edits_are_refused_in_french_when_the_language_is_french() {
         let fr = Localizer::new(metadesk_core::i18n::Lang::Fr);
         let refused_fr = |flags: EditFlags| match edits(&flags, &fr) {
-            Err(Error::InvalidInput(message)) => message,
-            other => panic!("{:?}", other.map(|e| e.len())),
+            Err(e) => e.localized(&fr),
+            Ok(e) => panic!("{} edits", e.len()),
         };
         let m = refused_fr(EditFlags {
             set: strings(&["dc:rights"]),
