@@ -6,11 +6,16 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use metadesk_core::aem::auth::BoxFuture;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials, StaticAuthorizer};
-use metadesk_core::assets::{ClassicAssets, OpenApiAssets};
+use metadesk_core::assets::open_search::OpenPage;
+use metadesk_core::assets::search::SearchPage;
+use metadesk_core::assets::{
+    AssetRef, AssetsApi, CallError, ClassicAssets, Current, OpenApiAssets, Page, Write,
+};
 use metadesk_core::bulk::concurrency::ControllerConfig;
 use metadesk_core::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSpec, Settings};
 use metadesk_core::credentials::ApiFamily;
@@ -227,5 +232,76 @@ impl English for Option<metadesk_core::bulk::reasons::Reason> {
 impl English for metadesk_core::bulk::reasons::Reason {
     fn english(&self) -> Option<String> {
         Some(self.localized(&metadesk_core::i18n::Localizer::english()))
+    }
+}
+
+pub type Hook = Box<dyn Fn(usize) -> Option<CallError> + Send + Sync>;
+
+/// A store that counts which search it was asked, and runs `before_open_page(n)` before the
+/// n-th OpenAPI page (0-based): it may change the DAM, or fail the page.
+pub struct Watched {
+    inner: Arc<dyn AssetsApi>,
+    pub open_pages: AtomicUsize,
+    pub query_builder: AtomicUsize,
+    before_open_page: Hook,
+}
+
+impl Watched {
+    pub fn new(inner: Arc<dyn AssetsApi>, before_open_page: Hook) -> Arc<Self> {
+        Arc::new(Watched {
+            inner,
+            open_pages: AtomicUsize::new(0),
+            query_builder: AtomicUsize::new(0),
+            before_open_page,
+        })
+    }
+}
+
+impl AssetsApi for Watched {
+    fn family(&self) -> ApiFamily {
+        self.inner.family()
+    }
+    fn list<'a>(&'a self, f: &'a str, o: u64, l: u64) -> BoxFuture<'a, Result<Page, CallError>> {
+        self.inner.list(f, o, l)
+    }
+    fn resolve_id<'a>(&'a self, p: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        self.inner.resolve_id(p)
+    }
+    fn read<'a>(&'a self, a: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        self.inner.read(a)
+    }
+    fn write<'a>(
+        &'a self,
+        a: &'a AssetRef,
+        w: &'a [Write],
+        m: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        self.inner.write(a, w, m)
+    }
+    fn listing_carries(&self, p: &str) -> bool {
+        self.inner.listing_carries(p)
+    }
+    fn can_search(&self) -> bool {
+        self.inner.can_search()
+    }
+    fn lists_folders(&self) -> bool {
+        self.inner.lists_folders()
+    }
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<SearchPage, CallError>> {
+        self.query_builder.fetch_add(1, Ordering::SeqCst);
+        self.inner.search(params)
+    }
+    fn open_search<'a>(&'a self, body: &'a Value) -> BoxFuture<'a, Result<OpenPage, CallError>> {
+        let n = self.open_pages.fetch_add(1, Ordering::SeqCst);
+        let fail = (self.before_open_page)(n);
+        Box::pin(async move {
+            match fail {
+                Some(e) => Err(e),
+                None => self.inner.open_search(body).await,
+            }
+        })
     }
 }

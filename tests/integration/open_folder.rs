@@ -10,18 +10,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::Ordering;
 
-use metadesk_core::aem::auth::BoxFuture;
 use metadesk_core::app::{ConnectionChoice, Opened, SelectedCount, Workspace};
-use metadesk_core::assets::open_search::OpenPage;
-use metadesk_core::assets::{AssetRef, AssetsApi, CallError, Current, OpenApiAssets, Page, Write};
+use metadesk_core::assets::OpenApiAssets;
 use metadesk_core::bulk::open_query::Finder;
 use metadesk_core::bulk::{Action, Filters, RunControl, RunKind, RunSpec, Scope, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
-use serde_json::{Value, json};
+use serde_json::json;
 
 use crate::bulk_support::*;
 
@@ -268,51 +266,6 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     );
 }
 
-type Hook = Box<dyn Fn(usize) + Send + Sync>;
-
-/// An unpaired OAuth store that runs `before(n)` before the n-th OpenAPI search page.
-struct Changing {
-    inner: Arc<dyn AssetsApi>,
-    pages: AtomicUsize,
-    before: Hook,
-}
-
-impl AssetsApi for Changing {
-    fn family(&self) -> ApiFamily {
-        self.inner.family()
-    }
-    fn list<'a>(&'a self, f: &'a str, o: u64, l: u64) -> BoxFuture<'a, Result<Page, CallError>> {
-        self.inner.list(f, o, l)
-    }
-    fn resolve_id<'a>(&'a self, p: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
-        self.inner.resolve_id(p)
-    }
-    fn read<'a>(&'a self, a: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
-        self.inner.read(a)
-    }
-    fn write<'a>(
-        &'a self,
-        a: &'a AssetRef,
-        w: &'a [Write],
-        m: Option<&'a str>,
-    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
-        self.inner.write(a, w, m)
-    }
-    fn listing_carries(&self, p: &str) -> bool {
-        self.inner.listing_carries(p)
-    }
-    fn can_search(&self) -> bool {
-        self.inner.can_search()
-    }
-    fn lists_folders(&self) -> bool {
-        self.inner.lists_folders()
-    }
-    fn open_search<'a>(&'a self, body: &'a Value) -> BoxFuture<'a, Result<OpenPage, CallError>> {
-        (self.before)(self.pages.fetch_add(1, Ordering::SeqCst));
-        self.inner.open_search(body)
-    }
-}
-
 fn folder_spec(sb: &Sandbox) -> RunSpec {
     spec(
         sb,
@@ -339,18 +292,18 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
     // offset cursor then steps over the asset after the second page's last) and edits the
     // metadata of assets on either side of the cursor (which must not move them).
     let (gone, sb2, all2) = (all[2].clone(), sb.clone(), all.clone());
-    let store = Arc::new(Changing {
+    let store = Watched::new(
         inner,
-        pages: AtomicUsize::new(0),
-        before: Box::new(move |n| {
+        Box::new(move |n| {
             if n == 2 {
                 assert!(sb2.remove_asset(&gone));
                 for p in [&all2[0], &all2[25], &all2[60]] {
                     sb2.write_metadata(p, vec![("dc:title".into(), Some(json!("Edited")))]);
                 }
             }
+            None
         }),
-    });
+    );
     let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
         .with_settings(Settings {
             search_page_size: 10,
@@ -375,7 +328,7 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
         .collect();
     assert!(skipped.is_empty(), "stepped over: {skipped:?}");
     assert!(
-        store.pages.load(Ordering::SeqCst) > all.len().div_ceil(10),
+        store.open_pages.load(Ordering::SeqCst) > all.len().div_ceil(10),
         "the changed total made the walk read the pages again"
     );
     assert_eq!(run.finder, Some(Finder::OpenapiSearch));

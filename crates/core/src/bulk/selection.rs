@@ -825,23 +825,6 @@ pub fn query_text(predicates: &[(String, String)]) -> String {
 mod tests {
     use super::*;
 
-    /// Fully French: none of the English words these messages use, and a no-break space
-    /// before : ; ! ? (French typography).
-    fn assert_french(text: &str) {
-        for word in [
-            " the ", "The ", " is ", " not ", " could ", " this ", " and ", " with ", " Run ",
-            " run ", " use ", "Use ", " was ", " has ",
-        ] {
-            assert!(!text.contains(word), "English «{word}» in: {text}");
-        }
-        for mark in [" :", " ;", " !", " ?"] {
-            assert!(
-                !text.contains(mark),
-                "a plain space before {mark:?} in: {text}"
-            );
-        }
-    }
-
     #[test]
     fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
         let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
@@ -881,10 +864,10 @@ mod tests {
             "name matches a/b",
         ] {
             let e = Condition::parse(bad).unwrap_err();
-            assert_french(&e.localized(&fr));
+            crate::i18n::checks::assert_reads_french(&e.localized(&fr));
         }
         let e = validate_property("dc title").unwrap_err();
-        assert_french(&e.localized(&fr));
+        crate::i18n::checks::assert_reads_french(&e.localized(&fr));
         assert!(
             e.localized(&fr)
                 .starts_with("«\u{a0}dc title\u{a0}» n’est pas"),
