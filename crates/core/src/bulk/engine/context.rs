@@ -40,6 +40,14 @@ pub(super) struct Tally {
     pub(super) failed: AtomicU64,
 }
 
+/// How a preview found its assets, for [`Ctx::found_by`].
+#[derive(Debug, Clone, Copy)]
+pub(super) enum FoundBy {
+    OpenApiSearch,
+    QueryBuilder,
+    Listing,
+}
+
 /// What every task of one phase shares.
 pub(super) struct Ctx {
     pub(super) store: Arc<dyn AssetsApi>,
@@ -103,14 +111,14 @@ impl Ctx {
         })
     }
 
-    /// Records which search found the assets: `open` for AEM's OpenAPI search, otherwise
-    /// QueryBuilder (`listing`: the folder's listing) through the paired connection, if any.
-    pub(super) fn found_by(&self, open: bool, listing: bool) {
+    /// Records which search found the assets; QueryBuilder and the listing go through the
+    /// paired connection, if any.
+    pub(super) fn found_by(&self, how: FoundBy) {
         let connection = self.paired.clone();
-        *lock(&self.found) = Some(match (open, listing) {
-            (true, _) => Finder::OpenapiSearch,
-            (false, true) => Finder::FolderListing { connection },
-            (false, false) => Finder::QueryBuilder { connection },
+        *lock(&self.found) = Some(match how {
+            FoundBy::OpenApiSearch => Finder::OpenapiSearch,
+            FoundBy::Listing => Finder::FolderListing { connection },
+            FoundBy::QueryBuilder => Finder::QueryBuilder { connection },
         });
     }
 

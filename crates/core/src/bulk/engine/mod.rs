@@ -34,7 +34,7 @@ mod searched;
 mod undo;
 
 use applying::apply_rows;
-use context::{Ctx, forward};
+use context::{Ctx, FoundBy, forward};
 pub use planning::AssetEdits;
 use planning::{preview_listing, preview_per_asset, preview_retry_rows, preview_undo_rows};
 
@@ -227,19 +227,19 @@ impl Engine {
             Some(Selection::Search { .. }) if open => {
                 match searched::preview_open_search(&ctx, on_progress).await {
                     Ok(None) => {
-                        ctx.found_by(false, false);
+                        ctx.found_by(FoundBy::QueryBuilder);
                         searched::preview_search(&ctx, false, on_progress)
                             .await
                             .map(Option::unwrap_or_default)
                     }
                     other => {
-                        ctx.found_by(true, false);
+                        ctx.found_by(FoundBy::OpenApiSearch);
                         other.map(Option::unwrap_or_default)
                     }
                 }
             }
             Some(Selection::Search { .. }) => {
-                ctx.found_by(false, false);
+                ctx.found_by(FoundBy::QueryBuilder);
                 searched::preview_search(&ctx, false, on_progress)
                     .await
                     .map(Option::unwrap_or_default)
@@ -247,7 +247,7 @@ impl Engine {
             // An OAuth S2S connection with no classic connection to list the folder: its own
             // OpenAPI search, with no condition, under the folder.
             None if open && !ctx.store.lists_folders() => {
-                ctx.found_by(true, false);
+                ctx.found_by(FoundBy::OpenApiSearch);
                 searched::preview_open_search(&ctx, on_progress)
                     .await
                     .map(Option::unwrap_or_default)
@@ -255,17 +255,17 @@ impl Engine {
             None if searched::folder_by_search(&ctx) => {
                 match searched::preview_search(&ctx, true, on_progress).await {
                     Ok(None) => {
-                        ctx.found_by(false, true);
+                        ctx.found_by(FoundBy::Listing);
                         preview_listing(&ctx, on_progress).await
                     }
                     other => {
-                        ctx.found_by(false, false);
+                        ctx.found_by(FoundBy::QueryBuilder);
                         other.map(Option::unwrap_or_default)
                     }
                 }
             }
             None => {
-                ctx.found_by(false, true);
+                ctx.found_by(FoundBy::Listing);
                 preview_listing(&ctx, on_progress).await
             }
         };

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure, drain, lock, spawn_bounded};
+use super::context::{Ctx, Failure, FoundBy, drain, lock, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset_with_id, record_row, skip_row};
 use crate::assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use crate::assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
@@ -105,14 +105,14 @@ pub(super) async fn preview_list(
     if ctx.store.family() == ApiFamily::OpenApi {
         match resolve_open_list(ctx, entries).await? {
             OpenList::Resolved(resolved, ids) => {
-                ctx.found_by(true, false);
+                ctx.found_by(FoundBy::OpenApiSearch);
                 return plan_list(ctx, resolved, ids, on_progress).await;
             }
             OpenList::Cancelled => return Ok(PreviewCounts::default()),
             OpenList::UseClassic => {}
         }
     }
-    ctx.found_by(false, false);
+    ctx.found_by(FoundBy::QueryBuilder);
     let hits = hit_properties(edited_properties(&ctx.spec.edits));
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let resolved = resolve_list(entries, &hits, |params| {
