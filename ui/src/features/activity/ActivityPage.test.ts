@@ -8,7 +8,7 @@ import { applyRun, listRuns, previewRows, previewUndo, reportRows } from '../../
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
-import { I18n } from '../../lib/i18n/i18n.svelte';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import ActivityPage from './ActivityPage.svelte';
 import { actionsFor } from './runActions';
 
@@ -66,6 +66,22 @@ describe('the Activity page', () => {
     await waitFor(() => expect(store.runsLoaded).toBe(true));
     return { store, onShowRun };
   }
+
+  it('never shows runs worded in the language the window had before a switch', async () => {
+    const i18n = new I18n('en');
+    const store = new BulkStore(() => [connection()], i18n);
+    // Loaded at start-up, in English.
+    vi.mocked(listRuns).mockResolvedValueOnce([runSummary({ id: 'r1', status: 'stopped', reason: 'The token has expired.' })]);
+    await store.loadRuns();
+    i18n.lang = 'fr';
+    let answer: (runs: RunSummary[]) => void = () => {};
+    vi.mocked(listRuns).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
+    render(ActivityPage, { props: { store, onShowRun: vi.fn() }, context: i18nContext(i18n) });
+    expect(screen.queryByText(/The token has expired/)).not.toBeInTheDocument();
+    expect(screen.queryByTestId('empty-activity')).not.toBeInTheDocument();
+    answer([runSummary({ id: 'r1', status: 'stopped', reason: 'Le jeton a expiré.' })]);
+    await waitFor(() => expect(screen.getByText(/Le jeton a expiré/)).toBeInTheDocument());
+  });
 
   it('says there are no runs yet', async () => {
     await renderPage([]);

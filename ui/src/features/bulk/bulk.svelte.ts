@@ -208,6 +208,8 @@ export class BulkStore {
   runs = $state<RunSummary[]>([]);
   runsLoaded = $state(false);
   runsLoading = $state(false);
+  /** The language `runs` are worded in (the core words their reasons and conditions). */
+  #runsLang = $state<string | null>(null);
   runsError = $state<IpcError | null>(null);
 
   /** An interrupted run found at start-up, until resumed or put off. */
@@ -693,10 +695,18 @@ export class BulkStore {
 
   // ---- History and start-up --------------------------------------------------------------------
 
+  /** Whether `runs` are in the window's language: after a switch they are not, until loaded
+   *  again, and are not to be shown meanwhile. */
+  get runsInLanguage(): boolean {
+    return this.#runsLang === this.#i18n.lang;
+  }
+
   async loadRuns(): Promise<void> {
     this.runsLoading = true;
+    const lang = this.#i18n.lang;
     try {
       this.runs = await listRuns();
+      this.#runsLang = lang;
       this.runsError = null;
     } catch (thrown) {
       this.runsError = toIpcError(thrown);
