@@ -66,6 +66,9 @@ run_suite() {
   set -e
   if [ $rc -ne 0 ]; then
     echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"
+    # A failing spec's lines are often far above the last 80: its warnings are kept apart.
+    echo "--- app log: warnings and errors ---"
+    find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec grep -hE ' (WARN|ERROR) ' {} + | tail -n 60
     echo "--- app log ---"; find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec tail -n 80 {} \;
     # The whole logs, for a failure that started before the last 80 lines (CI keeps artifacts/).
     mkdir -p artifacts/e2e/logs

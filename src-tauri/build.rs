@@ -5,6 +5,8 @@ fn main() {
         "check_health",
         "language_settings",
         "set_language",
+        "localized_csv_headers",
+        "set_localized_csv_headers",
         "list_connections",
         "import_pasted_json",
         "choose_credential_files",

@@ -1,5 +1,8 @@
 # Messages the window's Rust side builds (src-tauri): file dialogs and desktop notifications.
 
+## The built-in sandbox AEM (Connections, "Try with a sandbox AEM")
+sandbox-start-failed = The sandbox could not start ({ $detail }).
+
 ## File dialogs (titles and filters of the system's open and save dialogs; issue 17)
 
 dialog-credentials-title = Choose credential files

@@ -6,6 +6,19 @@ cli-yes = yes
 cli-no = no
 cli-report-unwritable = the report could not be written ({ $detail })
 
+# What the CLI was doing when the system refused (issue 17): the { $context } of error-io.
+io-start = could not start the command
+io-read-answer = could not read your answer
+io-print-answer = could not print the answer
+io-print-table = could not print the table
+io-print-body = could not print the response body
+io-print-json = could not print the JSON
+io-print-report = could not print the report
+
+## An internal error's details: the terminal has no log file (issue 17: internal errors)
+
+cli-internal-log = To see the details, run the command again with METADESK_LOG=error set.
+
 ## clap's own words (issue 17): help headings, --help, --version, the help command, usage errors
 
 cli-heading-usage = Usage:
@@ -16,6 +29,9 @@ cli-heading-options = Options
 cli-heading-before-colon = {""}
 cli-value-command = COMMAND
 cli-help-flag = Print help
+# clap's notes on an argument (the choices it takes, its default) after its help line.
+cli-help-with-choices = { $help } [possible values: { $values }]
+cli-help-with-default = { $help } [default: { $default }]
 cli-help-version = Print version
 cli-help-command = Print this message or the help of the given command
 cli-help-command-arg = The command to explain
@@ -24,6 +40,49 @@ cli-usage-missing = these required arguments are missing: { $args }
 cli-usage-unknown-arg = unknown argument { $arg }
 cli-usage-invalid-value = invalid value “{ $value }” for { $arg }
 cli-usage-unknown-command = unknown command “{ $command }”
+# The usage errors clap reports besides the common ones above (issue 17).
+cli-usage-unknown-arg-like = unknown argument { $arg } (did you mean { $like }?)
+cli-usage-unknown-command-like = unknown command “{ $command }” (did you mean “{ $like }”?)
+cli-usage-missing-command = a command is required
+cli-usage-missing-value = a value is required after { $arg }
+cli-usage-invalid-choice = invalid value “{ $value }” for { $arg } (possible values: { $choices })
+cli-usage-repeated = { $arg } can be given only once
+cli-usage-conflict = { $arg } cannot be used with { $other }
+cli-usage-conflict-any = { $arg } cannot be used with the other arguments given
+cli-usage-extra-value = unexpected value “{ $value }” for { $arg }
+cli-usage-value-count = { $arg } takes { $expected } values, not { $given }
+cli-usage-no-equals = { $arg } takes its value after “=” (--name=value)
+cli-usage-not-utf8 = an argument is not valid text (UTF-8)
+# The names of arguments' values in the help and in usage errors (<CONNECTION>): cli-value- and
+# the name clap has, in lower case, words joined by hyphens (QUERY_FILE: cli-value-query-file).
+cli-value-aem = AEM
+cli-value-choice = CHOICE
+cli-value-condition = CONDITION
+cli-value-connection = CONNECTION
+cli-value-data = DATA
+cli-value-endpoint = ENDPOINT
+cli-value-file = FILE
+cli-value-files = FILES
+cli-value-finder = FINDER
+cli-value-folder = FOLDER
+cli-value-method = METHOD
+cli-value-mime = MIME
+cli-value-name = NAME
+cli-value-new-name = NEW_NAME
+cli-value-out = OUT
+cli-value-path = PATH
+cli-value-pattern = PATTERN
+cli-value-persisted = PERSISTED
+cli-value-property = PROPERTY
+cli-value-property-value = PROPERTY=VALUE
+cli-value-query = QUERY
+cli-value-query-file = QUERY_FILE
+cli-value-run = RUN
+cli-value-state = STATE
+cli-value-url = URL
+cli-value-user = USER
+cli-value-values = VALUES
+cli-value-variables = VARIABLES
 
 ## Help summaries
 
@@ -35,13 +94,17 @@ cli-arg-connections-import-aem = The AEM author URL, when the file does not say 
 cli-arg-connections-import-choice = Which credential of a project file holding several (its id, shown when refused).
 cli-arg-connections-import-production = Mark the connection as production.
 cli-arg-connections-import-replace = Replace a stored connection with the same client id even though this file's IMS, secret or kind differ from it.
+cli-arg-connections-import-ims = The Adobe IMS an OAuth Server-to-Server credential gets its tokens from (a Developer Console project never says); default: the connection's, else https://ims-na1.adobelogin.com. Only https on *.adobelogin.com (or this computer).
 cli-about-connections-list = List connections: name, kind, host, status.
+cli-arg-connections-list-json = Print JSON (the same redacted view the app shows) instead of a table.
 cli-about-connections-show = Show one connection in full (secrets only as hints).
 cli-about-connections-remove = Remove a connection and its keychain entries.
 cli-about-connections-rename = Rename a connection.
 cli-about-connections-set-url = Change a connection's AEM author URL.
 cli-about-connections-production = Mark a connection as production (on) or not (off).
 cli-about-connections-add-sdk = Add a local AEM SDK login. The password is read from the first line of standard input.
+cli-arg-connections-add-sdk-url = The SDK's address.
+cli-about-connections-finds-assets-with = Pair an OAuth Server-to-Server connection with the connection (service credentials, a development token or an SDK login on the same AEM) that finds its assets: bulk edits then use it without --list-with, in the app and here. --none unpairs.
 cli-about-connections-test = Test a connection: get (or reuse) a token, ask AEM who we are and read the DAM root.
 cli-arg-connections-test-name = The connection's name (or id), as `connections list` shows it.
 cli-arg-connections-test-json = Print the report as JSON instead of text.
@@ -65,6 +128,7 @@ cli-about-sheet-import = Check an edited sheet (.xlsx, .xls, .ods, .csv; Metades
 cli-about-runs-list = Every run, newest first: when, connection, folder, edits, counts, duration, status.
 cli-about-runs-show = One run's summary and report; `--csv FILE` exports every asset with its outcome.
 cli-arg-runs-list-json = Print the runs as JSON.
+cli-arg-runs-show-run = The run's id, as `runs list` shows it.
 cli-arg-runs-show-csv = Write the report as CSV to this file (`-` for standard output). An existing file is not replaced unless `--force` is given.
 cli-arg-runs-show-force = With --csv: replace the file if it exists.
 cli-arg-runs-show-localized_headers = With --csv: column headers in the terminal's language (for people) instead of the machine-readable keys `path,status,reason,… before,… after`.
@@ -105,6 +169,8 @@ cli-arg-graphql-table = Print the first list of items as a table.
 cli-arg-graphql-json = Print the answer as JSON (the default).
 cli-arg-graphql-csv = Write the first list of items as CSV to FILE.
 cli-arg-request-connection = The stored connection (name or id).
+cli-arg-request-method = GET, HEAD, POST, PUT, PATCH or DELETE.
+cli-arg-request-path = The path on AEM, with its query (e.g. /content/dam.1.json).
 cli-arg-request-data = The body: TEXT, or @FILE to read it from a file.
 cli-arg-request-form = A form field, as K=V (repeatable): the body is sent URL-encoded (application/x-www-form-urlencoded), as AEM's Sling POST servlet takes it. Not with --data.
 cli-arg-request-headers = A header, as "Name: value" (repeatable).
@@ -215,6 +281,7 @@ cli-console-form-form = --form "{ $given }" must be NAME=VALUE, such as --form .
 cli-graphql-error-at = GraphQL error at line { $line }, column { $column }: { $message }
 cli-graphql-error = GraphQL error: { $message }
 cli-graphql-no-list = The answer holds no list of items; printing it as JSON.
+cli-graphql-no-table = The answer holds no list of items, so there is no table to write as CSV; use --json.
 cli-graphql-rows = { $count ->
     [one] { $count } row
    *[other] { $count } rows
@@ -249,6 +316,7 @@ cli-production-off = "{ $name }" is no longer production
 cli-import-imported = imported { $file }: "{ $name }" ({ $kind }, { $host })
 cli-import-updated = updated  { $file }: "{ $name }" ({ $kind }, { $host })
 cli-import-note = {"  "}note: { $note }
+cli-note-list-with-unused = note: --list-with is only for OAuth Server-to-Server connections; "{ $name }" lists folders itself.
 cli-import-aem-user = {"  "}AEM user to give permissions to: { $email }
 cli-refused = refused { $file }: { $message }
 cli-refused-hint-aem = refused { $file }: { $message } Use --aem URL.
@@ -275,6 +343,9 @@ cli-show-token-expires = Token expires
 cli-show-scopes = Scopes
 cli-show-secrets = Secrets
 cli-show-id = Id
+# issue 17 (connections in the user's language): the token's health in `connections show`
+cli-show-access = Access
+cli-show-advice = What to do
 cli-password-unreadable = could not read the password: { $detail }
 cli-sdk-added = added "{ $name }" ({ $url })
 cli-sdk-updated = updated  "{ $name }" ({ $url })

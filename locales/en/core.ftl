@@ -33,7 +33,7 @@ format-duration-hours-minutes = { $hours ->
 ## Errors
 
 error-io = { $context }: { $detail }
-error-internal = something went wrong inside Metadesk ({ $detail }); the log file has the details
+error-internal = Something went wrong inside Metadesk. It is not something you did; the details are in Metadesk’s log.
 error-connection-gone = That connection no longer exists.
 error-console-busy = Another Metadesk window or command is changing this connection’s console history and has not finished. Try again in a moment.
 error-no-such-connection = There is no connection called "{ $name }".
@@ -49,12 +49,12 @@ ims-missing-field = { credential-field }
 ims-metascope-other-ims = The metascope "{ $name }" names another IMS than { $ims }; the credential file looks inconsistent.
 ims-key-cannot-sign = The private key could not sign the request. Re-import the service credentials file.
 ims-key-damaged = The private key kept for this connection is damaged. Re-import the service credentials file exactly as downloaded from the AEM Developer Console.
-ims-wrong-client = Adobe IMS did not accept the client id { $clientId } with its client secret{ $detail }. The credential may have been deleted, its secret rotated, or it belongs to another IMS environment. Download the credential again and re-import it.
-ims-signature-mismatch = Adobe IMS could not match the signature to this technical account's certificate{ $detail }. The private key or certificate was probably replaced, revoked or has expired. In the AEM Developer Console, download the current service credentials (or add a new certificate) and re-import them.
-ims-scope-not-allowed = Adobe IMS refused the requested scopes ({ $scopes }){ $detail }. Re-import the credential file unchanged from the Developer Console; if it is current, the technical account is not allowed these scopes.
-ims-jwt-expired = Adobe IMS rejected the signed request as expired{ $detail }. Check this computer's clock: its date, time and time zone must be right (automatic time is best), then try again.
-ims-malformed = Adobe IMS rejected the token request as malformed ({ $code }{ $detail }). This is likely a problem in Metadesk or a damaged credential file; re-import the file, and report it if it persists.
-ims-rejected = Adobe IMS refused to issue a token (HTTP { $status }{ $detail }).
+ims-wrong-client = Adobe IMS did not accept the client id { $clientId } with its client secret{ $said }. The credential may have been deleted, its secret rotated, or it belongs to another IMS environment. Download the credential again and re-import it.
+ims-signature-mismatch = Adobe IMS could not match the signature to this technical account's certificate{ $said }. The private key or certificate was probably replaced, revoked or has expired. In the AEM Developer Console, download the current service credentials (or add a new certificate) and re-import them.
+ims-scope-not-allowed = Adobe IMS refused the requested scopes ({ $scopes }){ $said }. Re-import the credential file unchanged from the Developer Console; if it is current, the technical account is not allowed these scopes.
+ims-jwt-expired = Adobe IMS rejected the signed request as expired{ $said }. Check this computer's clock: its date, time and time zone must be right (automatic time is best), then try again.
+ims-malformed = Adobe IMS rejected the token request as malformed ({ $code }{ $said }). This is likely a problem in Metadesk or a damaged credential file; re-import the file, and report it if it persists.
+ims-rejected = Adobe IMS refused to issue a token (HTTP { $status }{ $code }{ $said }).
 ims-server-trouble = Adobe IMS at { $host } is having trouble (it answered HTTP { $status }, also after { $attempts } attempts). This is on Adobe's side; try again in a few minutes.
 ims-throttled = Adobe IMS at { $host } is limiting how many tokens this credential may request{ $wait ->
     [0] {""}
@@ -64,6 +64,100 @@ ims-unreachable = Could not reach Adobe IMS at { $host } ({ $detail }). Check th
 ims-timeout = Adobe IMS at { $host } did not answer in time. Check the network and try again.
 ims-redirected = Adobe IMS at { $host } answered with a redirect to { $location }. Metadesk does not follow redirects with credentials; check the IMS address of this connection.
 ims-bad-response = Adobe IMS at { $host } gave an answer Metadesk cannot use ({ $detail }).
+
+## Failures talking to AEM and IMS (issue 17: AEM and IMS failures in the reader's language).
+## aem-what-… name what was asked, the { $what } of aem-status, aem-bad-response and the
+## console's messages; aem-detail-… and aem-body-… say why an answer could not be read.
+
+ims-said = { " " }(IMS said: "{ $text }")
+ims-code = , { $code }
+ims-answer = { $why ->
+    [not-json] not JSON
+    [not-object] not a JSON object
+   *[no-token] no access token in it
+}
+ims-expires-in = { $why ->
+    [missing] no usable expires_in: it is missing
+    [negative] its expires_in is negative ({ $value })
+    [not-whole] its expires_in is not a whole number ({ $value })
+    [not-whole-positive] its expires_in is not a whole positive number ({ $value })
+    [not-number] its expires_in is not a number ({ $value })
+   *[zero] its expires_in is 0: the token would be expired already
+}
+ims-expires-in-too-long = its expires_in says the token lives { $amount } { $unit ->
+    [milliseconds] milliseconds
+   *[seconds] seconds
+}, more than the { $days } days Metadesk accepts (IMS tokens live 24 hours)
+ims-answer-past-any-date = the token would live { $seconds } seconds, past any date
+aem-url-refused = { url-problem }.
+aem-bad-address = "{ $address }" is not a valid address ({ $detail }).
+aem-not-a-path = "{ $path }" is not a path on AEM.
+aem-bad-path = "{ $path }" is not a valid path ({ $detail }).
+aem-not-an-asset-path = { $path } is not the path of an asset in the DAM.
+aem-other-origin = Refused to send this connection's credentials to { $url }: it is not { $origin }.
+aem-refused-after-renewal = { $host } refused the connection's credentials even after renewing them. The technical account or token may have been revoked; re-import the credential file, or check that it belongs to this environment.
+aem-sdk-login-refused = The local AEM at { $url } refused the user name and password of "{ $name }". Check them (the SDK default is admin/admin) and add the connection again.
+aem-get-new-dev-token = Get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
+aem-dev-token-ended = The local development token of this connection ended on { $at }; Adobe does not renew these tokens. { aem-get-new-dev-token }
+aem-dev-token-refused = AEM refused the local development token of this connection. It may have ended early, or belong to another environment. { aem-get-new-dev-token }
+aem-what-path = { $path }
+aem-what-thumbnail = the thumbnail of { $path }
+aem-what-graphql-endpoint = the GraphQL endpoint of "{ $config }"
+aem-what-schema = the schema of "{ $config }"
+aem-what-persisted-list = the list of persisted queries
+aem-what-persisted-query = the persisted query /{ $config }/{ $name }
+aem-what-saving-persisted = saving the persisted query /{ $config }/{ $name }
+aem-detail-status = { $status }: { $text }
+aem-detail-not-graphql = not a GraphQL answer: { $text }
+aem-detail-no-schema = it sent no schema
+aem-body-too-large = the answer is larger than { $limit } MB, far more than such an answer holds
+aem-body-cut = the answer was cut off ({ $detail })
+console-graphql-forbidden = AEM refused { $what } to { $known ->
+    [none] this connection's account
+   *[other] the account { $account }
+} (403). An AEM administrator must grant { $known ->
+    [none] this connection's account
+   *[other] the account { $account }
+} access to the GraphQL endpoint: a technical account does not get it automatically.
+console-graphql-not-enabled = { $host } has not enabled { $what } (404: "{ $detail }"). An AEM administrator creates GraphQL endpoints in Tools → General → GraphQL; pick another configuration meanwhile.
+console-slowed-down = AEM asked Metadesk to slow down ({ $status }) while reading { $what }. Try again in a minute.
+console-endpoints-unlisted = AEM did not list its GraphQL endpoints ({ $why }); type a configuration name if it is not global.
+console-endpoints-status = { $path } answered { $status }
+console-endpoints-not-json = { $path } sent no JSON ({ $detail })
+
+## Failures of the Assets APIs (issue 17): the words of a call that did not succeed,
+## also the { $detail } of the folder, search and reason messages.
+
+assets-slow-down = AEM asked Metadesk to slow down ({ $status })
+assets-forbidden = AEM refused the change (403): { $detail }
+assets-not-found = the asset no longer exists (404)
+assets-conflict = the asset was changed in AEM since it was read (412)
+assets-rejected = AEM answered { $status }: { $detail }
+assets-server-failed = AEM answered { $status } ({ $detail })
+assets-not-json = the answer is not JSON ({ $detail })
+assets-no-path = the connection's address cannot carry a path
+assets-metadata-not-object = the metadata is not a JSON object
+assets-listing-bad-child = the listing of { $folder } has a child with { $why ->
+    [empty] an empty name
+    [dots] a name that means a folder above or itself
+    [slash] a name with a /
+   *[control] a name with a control character
+} ({ $name }); Metadesk does not use a listing it cannot trust
+assets-listing-stopped-early = the listing of { $folder } stopped early: AEM gave { $count } children from position { $offset } where the page holds { $pageSize } and the folder has { $total }
+assets-cannot-read-tags = this connection cannot read tags
+assets-cannot-search = this connection cannot search
+assets-search-failed = the search failed
+assets-search-no-hits = the search answer has no list of hits
+assets-search-hit-without-path = AEM's search gave a hit without a path
+assets-search-kept-changing = AEM's search results kept changing while being read ({ $passes } passes)
+assets-same-cursor = AEM gave the same page cursor twice
+assets-endless-pages = AEM kept giving more pages after { $pages }
+assets-no-child-folders = AEM's answer for { $folder } has no list of child folders
+assets-child-folder-unnamed = AEM listed a child folder of { $folder } without a path or a name
+assets-no-asset-id = { $path } has no asset id
+assets-no-metadata = AEM's answer for { $path } has no assetMetadata object, so its current metadata is unknown
+assets-no-uuid = AEM did not give the asset's jcr:uuid
+assets-thumbnail-unread = the thumbnail could not be read ({ $detail })
 
 keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
     [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
@@ -94,6 +188,7 @@ error-io-detail = { $kind ->
     [quota-exceeded] the disk quota is exceeded
     [file-too-large] the file is too large
     [invalid-filename] the file name is not valid here
+    [broken-pipe] the program reading the output stopped
    *[other] { $detail }
 }
 io-read = could not read { $path }
@@ -130,6 +225,45 @@ error-connections-damaged = The connections file { $path } is damaged ({ $detail
 error-connections-no-version = The connections file { $path } is damaged (it has no format version). Move it away to start over, or restore it from a backup.
 error-connections-newer = The connections file { $path } was written by a newer version of Metadesk (format { $version }). Update Metadesk to use it; this version will not change it.
 error-confirm-production = This connection is marked production: type its name, "{ $name }", to apply.
+
+## Connections: a connection's status, token health and suggested name, as the CLI and the
+## window read them (issue 17: connections in the user's language)
+
+connection-status-ok = ok
+connection-status-expired = expired on { $date }
+connection-status-expires-days = expires in { $days ->
+    [one] 1 day
+   *[other] { $days } days
+}
+connection-status-expires-hours = { $hours ->
+    [0] expires within the hour
+    [one] expires in 1 hour
+   *[other] expires in { $hours } hours
+}
+health-sdk = signs in with user name and password
+health-renewing = renewing…
+health-failed = failed: { $reason }
+health-token-valid = token valid { $duration }
+health-no-token = no token yet; one is requested when needed
+health-dev-token-end-unknown = development token (end unknown; they last at most 24 h)
+health-dev-token-ended = development token ended
+health-dev-token-ends = development token ends in { $duration }
+health-dev-token-valid = development token valid { $duration }
+health-with-certificate = { $summary }; { $certificate }
+health-certificate = { $state ->
+    [expired] certificate expired
+    [today] certificate expires today
+   *[days] certificate expires in { $days ->
+        [one] 1 day
+       *[other] { $days } days
+    }
+}
+health-advice-dev-token-end-unknown = When AEM stops accepting it, get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
+health-advice-dev-token-ended = Development tokens last 24 hours and cannot be renewed. Get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
+health-advice-dev-token-ending = Finish or pause long runs before it ends. Get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
+name-suggestion-local-sdk = Local AEM SDK · { $host }
+name-suggestion-dev-token = Development token · { $user }
+name-suggestion-dev-token-anonymous = Development token
 
 ## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
 
@@ -173,12 +307,25 @@ error-run-action = { $to ->
     [apply] apply it
     [resume] resume it
     [undo] undo it
-    [retry] retry it
-   *[other] use it
+   *[retry] retry it
 }
 error-run-on-other-aem = The connection "{ $name }" now points to { $now }, but this run was made on { $was }. Set the connection's address back to { $was } to { error-run-action }.
 error-run-used-a-file = This run used the credential file { $file }; give it again with --aem URL --file FILE to { error-run-action }.
 error-run-connection-gone = This run was made with the connection "{ $name }", which no longer exists. Import its credential file again under that name to { error-run-action }.
+
+## The bulk job running, as error-job-running names it (issue 17: job labels in the user's language)
+
+job-count-folder = counting the assets of { $folder }
+job-count-search = counting a search under { $folder }
+job-check-list = checking a list of assets
+job-preview = a preview of { $folder }
+job-preview-of-run = a preview of the { $kind ->
+    [undo] undo
+   *[retry] retry
+} in { $folder }
+job-preview-sheet = a preview of the sheet { $file }
+job-export-sheet = exporting the metadata of { $folder }
+job-apply = applying changes to { $folder }
 
 ## Credential files: why one cannot be imported, and what it is (issue 17: credentials in the
 ## user's language). { credential-field }, { pem-problem } and { url-problem } are parts of
@@ -362,6 +509,53 @@ sheet-row-not-read = { $path } could not be read in AEM ({ $reason }); correct t
 sheet-export-unread = { $path }: { $why }
 sheet-export-unread-line = line { $line } ({ $entry }): { $why }
 
+## A sheet Metadesk exports, in the exporter's language: its column headers and its "About this
+## export" sheet (issue 17). A sheet is read back in any language: the key columns' words
+## before the bracket, the About sheet's name and its folder line are recognised in each one.
+## A property column's header must keep ({ $property }); a multi-value one must keep the |.
+sheet-column-path = Path (key)
+sheet-column-name = Name (not written)
+sheet-column-modified = Last modified (do not change)
+sheet-column-property = { $label } ({ $property })
+sheet-column-property-multi = { $label } ({ $property }) — values separated by |
+sheet-field-title = Title
+sheet-field-description = Description
+sheet-field-rights = Copyright
+sheet-field-subject = Keywords
+sheet-field-creator = Creator
+sheet-field-usage-terms = Usage terms
+sheet-field-tags = Tags
+sheet-field-expires = Expires
+sheet-data-name = Metadata
+sheet-about-name = About this export
+sheet-about-exported-by = Exported by
+sheet-about-connection = Connection
+sheet-about-folder = Folder
+sheet-about-subfolders = Subfolders
+sheet-about-subfolders-value = { $included ->
+    [yes] yes
+   *[no] no
+}
+sheet-about-exported-at = Exported at
+sheet-about-empty-cell = Empty cell
+sheet-about-empty-cell-means = leaves the property as it is
+sheet-about-clear-means = in a cell removes the property
+sheet-about-several-values = Several values
+sheet-about-several-values-means = separated by | ; write \| for a | inside a value
+
+## What kind of file a sheet is, shown on the sheet step and by `sheet import` (issue 17: sheet formats)
+
+sheet-format = { $kind ->
+    [xlsx] Excel workbook (.xlsx)
+    [xlsb] Excel binary workbook (.xlsb)
+    [xls] Excel 97-2003 workbook (.xls)
+   *[ods] OpenDocument spreadsheet (.ods)
+}
+sheet-format-csv = CSV, { $separator ->
+    [tab] tab-separated
+   *[other] '{ $separator }'-separated
+}, { $encoding }
+
 ## The console: how a request went, as its history keeps it (issue 17: console history outcome)
 
 console-outcome-status = { $status }
@@ -491,14 +685,16 @@ error-sheet-problems-not-written = Could not write the problems: { $detail }
 error-sheet-not-written = The sheet could not be written: { $detail }.
 error-sheet-cell-too-long = { $path } has a value longer than Excel holds in a cell ({ $limit } characters) in column { $column }; export it as .csv instead, or leave that property out.
 
-## A run's journal on disk (issue 17)
+## A run's journal on disk (issue 17). io-journal… are the { $context } of error-io, which
+## adds what went wrong in the user's words.
 
-error-journal-io = Could not { $doing ->
+io-journal = could not { $doing ->
     [create] create
     [open] open
     [write] write
    *[read] read
-} the run journal { $file }: { $detail }
+} the run journal { $file }
+io-journal-writer = could not start writing the run journal
 
 ## Certificates of service credentials
 
@@ -637,6 +833,17 @@ condition-created-after = created after { $date }
 condition-name-matches = name matches { $pattern }
 condition-all = { $first } and { $rest }
 condition-any = { $first } or { $rest }
+
+## What a scope selects, as a saved scope shows it (issue 17: scope words). { $conditions } is
+## the conditions' words above; { $place } a folder, or scope-with-subfolders.
+
+scope-folder = the assets of { $place }
+scope-search = the assets of { $place } where { $conditions }
+scope-with-subfolders = { $folder } and its subfolders
+scope-list = a list of { $count ->
+    [one] { $count } entry
+   *[other] { $count } entries
+}
 
 ## Report CSV headers (only when the user asks for headers in their language)
 

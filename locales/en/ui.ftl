@@ -38,6 +38,18 @@ scope-with-subfolders = { $folder } and subfolders
 resume = Resume
 later = Later
 close-run-title = A bulk edit is running. Cancel it and close?
+close-run-apply = Writing to { $connection }: { $done } of { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+} handled so far.
+close-run-preview = Preview: { $done } of { $total ->
+    [one] { $total } asset
+   *[other] { $total } assets
+} read so far.
+close-run-listing = Preview: { $done ->
+    [one] { $done } asset
+   *[other] { $done } assets
+} found so far.
 close-run-body = Changes already being written finish; the rest of the assets are left as they are. You can resume the run from Activity the next time you open Metadesk.
 keep-running = Keep running
 closing = Closing…
@@ -130,6 +142,13 @@ field-ims = Sign-in service (IMS)
 field-aem-user = The AEM user to give permissions to
 field-signs-in-as = Signs in as
 field-keychain = In your keychain
+# issue 17 (connections in the user's language): the keychain hints on a connection card
+secret-hint = { $field ->
+    [clientSecret] client secret
+    [developmentToken] development token
+   *[password] password
+} { $hint }
+secret-hint-private-key = private key ({ $bits }-bit RSA)
 sandbox-running = Running on this computer. Changes to its assets last only while Metadesk is open.
 sandbox-starting = Starting the sandbox… (this takes a few seconds)
 sandbox-not-running = Not running.
@@ -771,6 +790,12 @@ list-file-error-title = The file cannot be used as a list
 finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
 finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
 finder-search-answers = Finds assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
+# issue 17 (connections in the user's language): pairing an OAuth Server-to-Server connection on its card
+finder-label = Finds assets with
+finder-none = No connection (Bulk edit cannot find assets)
+finder-why = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. The connection chosen here finds the assets; the changes are still written by this one.
+finder-missing-title = Bulk edit cannot find assets with this connection yet.
+finder-missing-body = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. Import AEM service credentials (from the AEM Developer Console) or a development token for { $host }, then choose it here.
 query-hint-openapi = For your AEM administrator: the OpenAPI search request Metadesk sends (page by page, following each cursor) to find these assets.
 ## API console
 

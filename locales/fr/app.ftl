@@ -1,5 +1,8 @@
 # Messages que le côté Rust de la fenêtre construit (src-tauri) : boîtes de dialogue de fichiers et notifications du bureau.
 
+## L’AEM bac à sable intégré (Connexions, « Essayer avec un AEM bac à sable »)
+sandbox-start-failed = Le bac à sable n’a pas pu démarrer ({ $detail }).
+
 ## Boîtes de dialogue de fichiers (titres et filtres des boîtes d’ouverture et d’enregistrement du système ; ticket 17)
 
 dialog-credentials-title = Choisir des fichiers d’identifiants

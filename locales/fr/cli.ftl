@@ -6,6 +6,19 @@ cli-yes = oui
 cli-no = non
 cli-report-unwritable = le rapport n’a pas pu être écrit ({ $detail })
 
+# Ce que faisait la CLI quand le système a refusé (ticket 17) : le { $context } de error-io.
+io-start = impossible de lancer la commande
+io-read-answer = impossible de lire votre réponse
+io-print-answer = impossible d’afficher la réponse
+io-print-table = impossible d’afficher le tableau
+io-print-body = impossible d’afficher le corps de la réponse
+io-print-json = impossible d’afficher le JSON
+io-print-report = impossible d’afficher le rapport
+
+## Les détails d’une erreur interne : le terminal n’a pas de fichier journal (ticket 17 : erreurs internes)
+
+cli-internal-log = Pour voir les détails, relancez la commande avec METADESK_LOG=error.
+
 ## Les mots de clap (ticket 17) : titres de l’aide, --help, --version, la commande help, erreurs d’utilisation
 
 cli-heading-usage = Utilisation :
@@ -16,6 +29,9 @@ cli-heading-options = Options
 cli-heading-before-colon = {"\u00A0"}
 cli-value-command = COMMANDE
 cli-help-flag = Afficher l’aide
+# clap's notes on an argument (the choices it takes, its default) after its help line.
+cli-help-with-choices = { $help } [valeurs possibles : { $values }]
+cli-help-with-default = { $help } [par défaut : { $default }]
 cli-help-version = Afficher la version
 cli-help-command = Afficher ce message ou l’aide de la commande indiquée
 cli-help-command-arg = La commande à expliquer
@@ -24,6 +40,48 @@ cli-usage-missing = ces arguments obligatoires manquent : { $args }
 cli-usage-unknown-arg = argument inconnu : { $arg }
 cli-usage-invalid-value = valeur « { $value } » non valable pour { $arg }
 cli-usage-unknown-command = commande inconnue : « { $command } »
+# Les erreurs d’utilisation que clap signale en plus des courantes ci-dessus (ticket 17).
+cli-usage-unknown-arg-like = argument inconnu : { $arg } (vouliez-vous dire { $like } ?)
+cli-usage-unknown-command-like = commande inconnue : « { $command } » (vouliez-vous dire « { $like } » ?)
+cli-usage-missing-command = une commande est attendue
+cli-usage-missing-value = une valeur est attendue après { $arg }
+cli-usage-invalid-choice = valeur « { $value } » non valable pour { $arg } (valeurs possibles : { $choices })
+cli-usage-repeated = { $arg } ne peut être donné qu’une seule fois
+cli-usage-conflict = { $arg } ne peut pas être utilisé avec { $other }
+cli-usage-conflict-any = { $arg } ne peut pas être utilisé avec les autres arguments donnés
+cli-usage-extra-value = valeur inattendue « { $value } » pour { $arg }
+cli-usage-value-count = { $arg } attend { $expected } valeurs, et non { $given }
+cli-usage-no-equals = { $arg } attend sa valeur après « = » (--nom=valeur)
+cli-usage-not-utf8 = un argument n’est pas un texte valide (UTF-8)
+# Les noms des valeurs des arguments dans l’aide et les erreurs d’utilisation (<CONNEXION>).
+cli-value-aem = AEM
+cli-value-choice = CHOIX
+cli-value-condition = CONDITION
+cli-value-connection = CONNEXION
+cli-value-data = DONNÉES
+cli-value-endpoint = POINT_DE_TERMINAISON
+cli-value-file = FICHIER
+cli-value-files = FICHIERS
+cli-value-finder = CONNEXION_DE_RECHERCHE
+cli-value-folder = DOSSIER
+cli-value-method = MÉTHODE
+cli-value-mime = MIME
+cli-value-name = NOM
+cli-value-new-name = NOUVEAU_NOM
+cli-value-out = FICHIER_DE_SORTIE
+cli-value-path = CHEMIN
+cli-value-pattern = MOTIF
+cli-value-persisted = REQUÊTE_PERSISTANTE
+cli-value-property = PROPRIÉTÉ
+cli-value-property-value = PROPRIÉTÉ=VALEUR
+cli-value-query = REQUÊTE
+cli-value-query-file = FICHIER_DE_REQUÊTE
+cli-value-run = EXÉCUTION
+cli-value-state = ÉTAT
+cli-value-url = URL
+cli-value-user = UTILISATEUR
+cli-value-values = VALEURS
+cli-value-variables = VARIABLES
 
 ## Résumés d’aide
 
@@ -35,13 +93,17 @@ cli-arg-connections-import-aem = L’URL de l’instance de création AEM, quand
 cli-arg-connections-import-choice = Quels identifiants retenir dans un fichier de projet qui en contient plusieurs (leur ID, affiché en cas de refus).
 cli-arg-connections-import-production = Marquer la connexion comme production.
 cli-arg-connections-import-replace = Remplacer une connexion enregistrée ayant le même ID client, même si l’IMS, le secret ou le type de ce fichier diffèrent.
+cli-arg-connections-import-ims = L’IMS d’Adobe auprès duquel des identifiants OAuth Server-to-Server obtiennent leurs jetons (un projet de la Developer Console ne le précise jamais) ; par défaut : celui de la connexion, sinon https://ims-na1.adobelogin.com. Uniquement en https sur *.adobelogin.com (ou cet ordinateur).
 cli-about-connections-list = Lister les connexions : nom, type, hôte, état.
+cli-arg-connections-list-json = Afficher du JSON (la même vue sans secret que l’application) au lieu d’un tableau.
 cli-about-connections-show = Afficher une connexion en détail (les secrets seulement sous forme d’indices).
 cli-about-connections-remove = Supprimer une connexion et ses entrées du trousseau.
 cli-about-connections-rename = Renommer une connexion.
 cli-about-connections-set-url = Modifier l’URL de l’instance de création AEM d’une connexion.
 cli-about-connections-production = Marquer une connexion comme production (on) ou non (off).
 cli-about-connections-add-sdk = Ajouter un identifiant du SDK AEM local. Le mot de passe est lu sur la première ligne de l’entrée standard.
+cli-arg-connections-add-sdk-url = L’adresse du SDK.
+cli-about-connections-finds-assets-with = Associer une connexion OAuth Server-to-Server à la connexion (identifiants de service, jeton de développement ou identifiant du SDK sur le même AEM) qui trouve ses ressources : les modifications en masse l’utilisent alors sans --list-with, dans l’application comme ici. --none dissocie.
 cli-about-connections-test = Tester une connexion : obtenir (ou réutiliser) un jeton, demander à AEM qui nous sommes et lire la racine de la DAM.
 cli-arg-connections-test-name = Le nom (ou l’ID) de la connexion, tel que `connections list` l’affiche.
 cli-arg-connections-test-json = Afficher le rapport en JSON plutôt qu’en texte.
@@ -65,6 +127,7 @@ cli-about-sheet-import = Vérifier une feuille modifiée (.xlsx, .xls, .ods, .cs
 cli-about-runs-list = Toutes les exécutions, de la plus récente à la plus ancienne : date, connexion, dossier, modifications, décomptes, durée, statut.
 cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
 cli-arg-runs-list-json = Afficher les exécutions en JSON.
+cli-arg-runs-show-run = L’identifiant de l’exécution, tel que `runs list` l’affiche.
 cli-arg-runs-show-csv = Écrire le rapport en CSV dans ce fichier (`-` pour la sortie standard). Un fichier existant n’est remplacé qu’avec `--force`.
 cli-arg-runs-show-force = Avec --csv : remplacer le fichier s’il existe.
 cli-arg-runs-show-localized_headers = Avec --csv : des en-têtes de colonnes dans la langue du terminal (pour les personnes) au lieu des clés lisibles par les machines `path,status,reason,… before,… after`.
@@ -105,6 +168,8 @@ cli-arg-graphql-table = Afficher la première liste d’éléments sous forme de
 cli-arg-graphql-json = Afficher la réponse en JSON (par défaut).
 cli-arg-graphql-csv = Écrire la première liste d’éléments en CSV dans FICHIER.
 cli-arg-request-connection = La connexion enregistrée (nom ou id).
+cli-arg-request-method = GET, HEAD, POST, PUT, PATCH ou DELETE.
+cli-arg-request-path = Le chemin dans AEM, avec sa requête (par exemple /content/dam.1.json).
 cli-arg-request-data = Le corps : TEXTE, ou @FICHIER pour le lire dans un fichier.
 cli-arg-request-form = Un champ de formulaire, sous la forme C=V (peut être répété) : le corps est envoyé encodé pour URL (application/x-www-form-urlencoded), comme l’attend le servlet Sling POST d’AEM. Pas avec --data.
 cli-arg-request-headers = Un en-tête, sous la forme « Nom: valeur » (peut être répété).
@@ -218,6 +283,7 @@ cli-console-form-form = --form « { $given } » doit être de la forme NOM=VAL
 cli-graphql-error-at = Erreur GraphQL ligne { $line }, colonne { $column } : { $message }
 cli-graphql-error = Erreur GraphQL : { $message }
 cli-graphql-no-list = La réponse ne contient aucune liste d’éléments ; elle est affichée en JSON.
+cli-graphql-no-table = La réponse ne contient aucune liste d’éléments : il n’y a donc pas de tableau à écrire en CSV ; utilisez --json.
 cli-graphql-rows = { $count ->
     [one] { $count } ligne
    *[other] { $count } lignes
@@ -252,6 +318,7 @@ cli-production-off = « { $name } » n’est plus marquée comme production
 cli-import-imported = importé { $file } : « { $name } » ({ $kind }, { $host })
 cli-import-updated = mis à jour { $file } : « { $name } » ({ $kind }, { $host })
 cli-import-note = {"  "}remarque : { $note }
+cli-note-list-with-unused = remarque : --list-with ne sert qu’aux connexions OAuth Server-to-Server ; « { $name } » liste les dossiers elle-même.
 cli-import-aem-user = {"  "}utilisateur AEM auquel donner les autorisations : { $email }
 cli-refused = refusé { $file } : { $message }
 cli-refused-hint-aem = refusé { $file } : { $message } Utilisez --aem URL.
@@ -278,6 +345,9 @@ cli-show-token-expires = Expiration du jeton
 cli-show-scopes = Portées
 cli-show-secrets = Secrets
 cli-show-id = ID
+# ticket 17 (les connexions dans la langue de l’utilisateur) : la santé du jeton dans `connections show`
+cli-show-access = Accès
+cli-show-advice = À faire
 cli-password-unreadable = impossible de lire le mot de passe : { $detail }
 cli-sdk-added = ajouté « { $name } » ({ $url })
 cli-sdk-updated = mis à jour « { $name } » ({ $url })

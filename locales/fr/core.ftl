@@ -33,13 +33,13 @@ format-duration-hours-minutes = { $hours ->
 ## Erreurs
 
 error-io = { $context } : { $detail }
-error-internal = une erreur interne s’est produite dans Metadesk ({ $detail }) ; le fichier journal contient les détails
+error-internal = Une erreur interne s’est produite dans Metadesk. Elle ne vient pas de ce que vous avez fait ; les détails figurent dans le journal des événements de Metadesk.
 error-connection-gone = Cette connexion n’existe plus.
 error-console-busy = Une autre fenêtre ou commande Metadesk modifie l’historique de la console de cette connexion et n’a pas terminé. Réessayez dans un instant.
 error-no-such-connection = Aucune connexion ne s’appelle « { $name } ».
 
 aem-unreachable = Impossible de joindre { $host } : { $detail }. Vérifiez la connexion réseau (et le proxy éventuel), puis réessayez.
-aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
+aem-timeout = { $host } n’a pas répondu à temps. Le serveur est peut-être occupé ; réessayez dans un instant.
 aem-status = AEM a répondu { $status } pour { $what }.
 aem-bad-response = La réponse d’AEM pour { $what } est illisible ({ $detail }).
 
@@ -49,21 +49,115 @@ ims-missing-field = { credential-field }
 ims-metascope-other-ims = La métaportée « { $name } » désigne un autre IMS que { $ims } ; le fichier d’identifiants semble incohérent.
 ims-key-cannot-sign = La clé privée n’a pas pu signer la demande. Réimportez le fichier d’identifiants de service.
 ims-key-damaged = La clé privée conservée pour cette connexion est endommagée. Réimportez le fichier d’identifiants de service tel que téléchargé depuis la Console développeur AEM.
-ims-wrong-client = Adobe IMS n’a pas accepté l’ID client { $clientId } avec son secret client{ $detail }. Les identifiants ont peut-être été supprimés, leur secret renouvelé, ou ils appartiennent à un autre environnement IMS. Téléchargez à nouveau les identifiants et réimportez-les.
-ims-signature-mismatch = Adobe IMS n’a pas pu associer la signature au certificat de ce compte technique{ $detail }. La clé privée ou le certificat a probablement été remplacé, révoqué ou a expiré. Dans la Console développeur AEM, téléchargez les identifiants de service actuels (ou ajoutez un nouveau certificat) et réimportez-les.
-ims-scope-not-allowed = Adobe IMS a refusé les portées demandées ({ $scopes }){ $detail }. Réimportez le fichier d’identifiants tel que la Console développeur le fournit ; s’il est à jour, le compte technique n’a pas droit à ces portées.
-ims-jwt-expired = Adobe IMS a rejeté la requête signée, qu’il juge expirée{ $detail }. Vérifiez l’horloge de cet ordinateur : la date, l’heure et le fuseau horaire doivent être justes (le réglage automatique est préférable), puis réessayez.
-ims-malformed = Adobe IMS a rejeté la demande de jeton, qu’il juge mal formée ({ $code }{ $detail }). Le problème vient sans doute de Metadesk ou d’un fichier d’identifiants endommagé ; réimportez le fichier et signalez le problème s’il persiste.
-ims-rejected = Adobe IMS a refusé de délivrer un jeton (HTTP { $status }{ $detail }).
-ims-server-trouble = Adobe IMS ({ $host }) rencontre des difficultés (réponse HTTP { $status }, y compris après { $attempts } tentatives). Le problème se situe chez Adobe ; réessayez dans quelques minutes.
+ims-wrong-client = Adobe IMS n’a pas accepté l’ID client { $clientId } avec son secret client{ $said }. Les identifiants ont peut-être été supprimés, leur secret renouvelé, ou ils appartiennent à un autre environnement IMS. Téléchargez à nouveau les identifiants et réimportez-les.
+ims-signature-mismatch = Adobe IMS n’a pas pu associer la signature au certificat de ce compte technique{ $said }. La clé privée ou le certificat a probablement été remplacé, révoqué ou a expiré. Dans la Console développeur AEM, téléchargez les identifiants de service actuels (ou ajoutez un nouveau certificat) et réimportez-les.
+ims-scope-not-allowed = Adobe IMS a refusé les portées demandées ({ $scopes }){ $said }. Réimportez le fichier d’identifiants tel que la Console développeur le fournit ; s’il est à jour, le compte technique n’a pas droit à ces portées.
+ims-jwt-expired = Adobe IMS a rejeté la requête signée, qu’il juge expirée{ $said }. Vérifiez l’horloge de cet ordinateur : la date, l’heure et le fuseau horaire doivent être justes (le réglage automatique est préférable), puis réessayez.
+ims-malformed = Adobe IMS a rejeté la demande de jeton, qu’il juge mal formée ({ $code }{ $said }). Le problème vient sans doute de Metadesk ou d’un fichier d’identifiants endommagé ; réimportez le fichier et signalez le problème s’il persiste.
+ims-rejected = Adobe IMS a refusé de délivrer un jeton (HTTP { $status }{ $code }{ $said }).
+ims-server-trouble = Adobe IMS ({ $host }) rencontre des difficultés (réponse HTTP { $status }, y compris après { $attempts } tentatives). Le problème se situe chez Adobe ; réessayez dans quelques minutes.
 ims-throttled = Adobe IMS ({ $host }) limite le nombre de jetons que ces identifiants peuvent demander{ $wait ->
     [0] {""}
    *[other] { " " }(il demande d’attendre { $wait } secondes)
 }. Patientez un moment avant de réessayer.
 ims-unreachable = Impossible de joindre Adobe IMS ({ $host }) ({ $detail }). Vérifiez que cet ordinateur est en ligne et, si votre réseau passe par un proxy, qu’il laisse passer { $host }.
 ims-timeout = Adobe IMS ({ $host }) n’a pas répondu à temps. Vérifiez le réseau et réessayez.
-ims-redirected = Adobe IMS ({ $host }) a répondu par une redirection vers { $location }. Metadesk ne suit pas les redirections avec des identifiants ; vérifiez l’adresse IMS de cette connexion.
+ims-redirected = Adobe IMS ({ $host }) a répondu par une redirection vers { $location }. Metadesk ne suit pas les redirections avec des identifiants ; vérifiez l’adresse IMS de cette connexion.
 ims-bad-response = Adobe IMS ({ $host }) a donné une réponse inutilisable par Metadesk ({ $detail }).
+
+## Échecs des échanges avec AEM et IMS (ticket 17 : dans la langue du lecteur).
+## aem-what-… nomment ce qui était demandé, le { $what } de aem-status, aem-bad-response et
+## des messages de la console ; aem-detail-… et aem-body-… disent pourquoi une réponse est illisible.
+
+ims-said = { " " }(Adobe IMS a indiqué : « { $text } »)
+ims-code = , { $code }
+ims-answer = { $why ->
+    [not-json] ce n’est pas du JSON
+    [not-object] ce n’est pas un objet JSON
+   *[no-token] elle ne contient aucun jeton d’accès
+}
+ims-expires-in = { $why ->
+    [missing] aucune valeur expires_in utilisable : elle est absente
+    [negative] sa valeur expires_in est négative ({ $value })
+    [not-whole] sa valeur expires_in n’est pas un nombre entier ({ $value })
+    [not-whole-positive] sa valeur expires_in n’est pas un nombre entier positif ({ $value })
+    [not-number] sa valeur expires_in n’est pas un nombre ({ $value })
+   *[zero] sa valeur expires_in vaut 0 : le jeton d’accès serait déjà expiré
+}
+ims-expires-in-too-long = sa valeur expires_in indique que le jeton d’accès dure { $amount } { $unit ->
+    [milliseconds] millisecondes
+   *[seconds] secondes
+}, plus que les { $days } jours que Metadesk accepte (les jetons IMS durent 24 heures)
+ims-answer-past-any-date = le jeton d’accès durerait { $seconds } secondes, au-delà de toute date
+aem-url-refused = { url-problem }.
+aem-bad-address = « { $address } » n’est pas une adresse valide ({ $detail }).
+aem-not-a-path = « { $path } » n’est pas un chemin sur AEM.
+aem-bad-path = « { $path } » n’est pas un chemin valide ({ $detail }).
+aem-not-an-asset-path = { $path } n’est pas le chemin d’une ressource de la DAM.
+aem-other-origin = Envoi des identifiants de cette connexion à { $url } refusé : ce n’est pas { $origin }.
+aem-refused-after-renewal = { $host } a refusé les identifiants de la connexion, même après leur renouvellement. Le compte technique ou le jeton d’accès a peut-être été révoqué ; réimportez le fichier d’identifiants, ou vérifiez qu’il correspond bien à cet environnement.
+aem-sdk-login-refused = L’AEM local à l’adresse { $url } a refusé le nom d’utilisateur et le mot de passe de « { $name } ». Vérifiez-les (admin/admin par défaut dans le SDK) et ajoutez de nouveau la connexion.
+aem-get-new-dev-token = Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir un jeton de développement local), téléchargez-le et importez-le à nouveau.
+aem-dev-token-ended = Le jeton de développement local de cette connexion a expiré le { $at } ; Adobe ne renouvelle pas ces jetons. { aem-get-new-dev-token }
+aem-dev-token-refused = AEM a refusé le jeton de développement local de cette connexion. Il a peut-être expiré plus tôt que prévu, ou appartient à un autre environnement. { aem-get-new-dev-token }
+aem-what-path = { $path }
+aem-what-thumbnail = la vignette de { $path }
+aem-what-graphql-endpoint = le point de terminaison GraphQL de « { $config } »
+aem-what-schema = le schéma de « { $config } »
+aem-what-persisted-list = la liste des requêtes persistantes
+aem-what-persisted-query = la requête persistante /{ $config }/{ $name }
+aem-what-saving-persisted = l’enregistrement de la requête persistante /{ $config }/{ $name }
+aem-detail-status = { $status } : { $text }
+aem-detail-not-graphql = ce n’est pas une réponse GraphQL : { $text }
+aem-detail-no-schema = aucun schéma n’a été envoyé
+aem-body-too-large = la réponse dépasse { $limit } Mo, bien plus que ce qu’une telle réponse contient
+aem-body-cut = la réponse a été interrompue ({ $detail })
+console-graphql-forbidden = AEM a refusé { $known ->
+    [none] au compte de cette connexion
+   *[other] au compte { $account }
+} l’accès pour { $what } (403). Un administrateur AEM doit donner à { $known ->
+    [none] ce compte
+   *[other] { $account }
+} l’accès au point de terminaison GraphQL : un compte technique ne l’obtient pas automatiquement.
+console-graphql-not-enabled = { $host } n’a pas activé { $what } (404 : « { $detail } »). Un administrateur AEM crée les points de terminaison GraphQL dans Outils → Général → GraphQL ; choisissez une autre configuration en attendant.
+console-slowed-down = AEM a demandé à Metadesk de ralentir ({ $status }) en lisant { $what }. Réessayez dans une minute.
+console-endpoints-unlisted = AEM n’a pas listé ses points de terminaison GraphQL ({ $why }) ; saisissez le nom d’une configuration si ce n’est pas global.
+console-endpoints-status = { $path } a répondu { $status }
+console-endpoints-not-json = { $path } n’a pas renvoyé de JSON ({ $detail })
+
+## Échecs des API Assets (ticket 17) : les mots d’un appel qui n’a pas abouti, aussi le
+## { $detail } des messages de dossier, de recherche et de raison.
+
+assets-slow-down = AEM a demandé à Metadesk de ralentir ({ $status })
+assets-forbidden = AEM a refusé la modification (403) : { $detail }
+assets-not-found = la ressource n’existe plus (404)
+assets-conflict = la ressource a été modifiée dans AEM depuis sa lecture (412)
+assets-rejected = AEM a répondu { $status } : { $detail }
+assets-server-failed = AEM a répondu { $status } ({ $detail })
+assets-not-json = la réponse n’est pas du JSON ({ $detail })
+assets-no-path = l’adresse de la connexion ne peut pas recevoir de chemin
+assets-metadata-not-object = les métadonnées ne sont pas un objet JSON
+assets-listing-bad-child = la liste de { $folder } contient un élément { $why ->
+    [empty] sans nom
+    [dots] dont le nom désigne le dossier parent ou le dossier lui-même
+    [slash] dont le nom contient une /
+   *[control] dont le nom contient un caractère de contrôle
+} ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
+assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
+assets-cannot-read-tags = cette connexion ne peut pas lire les balises
+assets-cannot-search = cette connexion ne peut pas effectuer de recherche
+assets-search-failed = la recherche a échoué
+assets-search-no-hits = la réponse de la recherche ne contient pas de liste de résultats
+assets-search-hit-without-path = la recherche d’AEM a donné un résultat sans chemin
+assets-search-kept-changing = les résultats de la recherche d’AEM ont changé pendant toute leur lecture ({ $passes } passages)
+assets-same-cursor = AEM a donné deux fois le même curseur de page
+assets-endless-pages = AEM a continué à donner des pages au-delà de { $pages }
+assets-no-child-folders = la réponse d’AEM pour { $folder } ne contient pas de liste de sous-dossiers
+assets-child-folder-unnamed = AEM a indiqué un sous-dossier de { $folder } sans chemin ni nom
+assets-no-asset-id = { $path } n’a pas d’identifiant de ressource
+assets-no-metadata = la réponse d’AEM pour { $path } ne contient pas d’objet assetMetadata : ses métadonnées actuelles sont inconnues
+assets-no-uuid = AEM n’a pas donné le jcr:uuid de la ressource
+assets-thumbnail-unread = la vignette n’a pas pu être lue ({ $detail })
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
     [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
@@ -94,6 +188,7 @@ error-io-detail = { $kind ->
     [quota-exceeded] le quota de disque est dépassé
     [file-too-large] le fichier est trop volumineux
     [invalid-filename] ce nom de fichier n’est pas valide ici
+    [broken-pipe] le programme qui lisait la sortie s’est arrêté
    *[other] { $detail }
 }
 io-read = impossible de lire { $path }
@@ -131,6 +226,45 @@ error-connections-damaged = Le fichier des connexions { $path } est endommagé (
 error-connections-no-version = Le fichier des connexions { $path } est endommagé (il n’indique pas de version de format). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
 error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
 error-confirm-production = Cette connexion est marquée comme production : saisissez son nom, « { $name } », pour appliquer.
+
+## Connexions : l’état d’une connexion, la santé de son jeton et le nom proposé, tels que la CLI
+## et la fenêtre les lisent (ticket 17 : les connexions dans la langue de l’utilisateur)
+
+connection-status-ok = OK
+connection-status-expired = expirée le { $date }
+connection-status-expires-days = expire dans { $days ->
+    [one] { $days } jour
+   *[other] { $days } jours
+}
+connection-status-expires-hours = { $hours ->
+    [0] expire dans moins d’une heure
+    [one] expire dans 1 heure
+   *[other] expire dans { $hours } heures
+}
+health-sdk = se connecte avec un nom d’utilisateur et un mot de passe
+health-renewing = renouvellement…
+health-failed = échec : { $reason }
+health-token-valid = jeton valide encore { $duration }
+health-no-token = pas encore de jeton ; il sera demandé au besoin
+health-dev-token-end-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
+health-dev-token-ended = jeton de développement expiré
+health-dev-token-ends = le jeton de développement expire dans { $duration }
+health-dev-token-valid = jeton de développement valide encore { $duration }
+health-with-certificate = { $summary } ; { $certificate }
+health-certificate = { $state ->
+    [expired] certificat expiré
+    [today] le certificat expire aujourd’hui
+   *[days] le certificat expire dans { $days ->
+        [one] { $days } jour
+       *[other] { $days } jours
+    }
+}
+health-advice-dev-token-end-unknown = Quand AEM ne l’acceptera plus, obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
+health-advice-dev-token-ended = Les jetons de développement durent 24 heures et ne peuvent pas être renouvelés. Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
+health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécutions avant qu’il n’expire. Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
+name-suggestion-local-sdk = SDK AEM local · { $host }
+name-suggestion-dev-token = Jeton de développement · { $user }
+name-suggestion-dev-token-anonymous = Jeton de développement
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
 
@@ -174,12 +308,25 @@ error-run-action = { $to ->
     [apply] l’appliquer
     [resume] la reprendre
     [undo] l’annuler
-    [retry] la relancer
-   *[other] l’utiliser
+   *[retry] la relancer
 }
 error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
+
+## La tâche en masse en cours, telle que error-job-running la nomme (ticket 17 : libellés des tâches dans la langue de l’utilisateur)
+
+job-count-folder = le comptage des ressources de { $folder }
+job-count-search = le comptage d’une recherche dans { $folder }
+job-check-list = la vérification d’une liste de ressources
+job-preview = un aperçu de { $folder }
+job-preview-of-run = un aperçu { $kind ->
+    [undo] de l’annulation
+   *[retry] de la nouvelle tentative
+} dans { $folder }
+job-preview-sheet = un aperçu de la feuille { $file }
+job-export-sheet = l’export des métadonnées de { $folder }
+job-apply = l’application des modifications à { $folder }
 
 ## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
 ## les identifiants dans la langue de l’utilisateur). { credential-field }, { pem-problem } et
@@ -324,15 +471,15 @@ error-sheet-not-a-workbook = { $file } n’est pas un classeur que Metadesk sait
 error-sheet-no-worksheet = { $file } ne contient aucune feuille de calcul.
 error-sheet-not-a-sheet = { $file } n’est pas une feuille : ce n’est ni un classeur (.xlsx, .xls, .ods) ni un texte tel qu’un .csv. Exportez de nouveau les métadonnées, ou enregistrez votre feuille au format .xlsx ou .csv.
 error-sheet-bad-csv = { $file } n’a pas pu être lu comme CSV vers la ligne { $line } : { $detail }.
-error-sheet-empty-header = La première ligne de { $file } est vide. Elle nomme les colonnes : Path (ou assetPath), puis une colonne par propriété, par exemple Title (dc:title).
-error-sheet-no-path-column = { $file } n’a pas de colonne de chemin : ses lignes ne peuvent pas être rapprochées des ressources. La première ligne doit nommer une colonne Path (comme l’export de Metadesk) ou assetPath (comme l’export d’AEM) ; exportez de nouveau les métadonnées du dossier pour repartir d’une feuille qui en a une.
+error-sheet-empty-header = La première ligne de { $file } est vide. Elle nomme les colonnes : Chemin (ou Path, assetPath), puis une colonne par propriété, par exemple Titre (dc:title).
+error-sheet-no-path-column = { $file } n’a pas de colonne de chemin : ses lignes ne peuvent pas être rapprochées des ressources. La première ligne doit nommer une colonne Chemin ou Path (comme l’export de Metadesk) ou assetPath (comme l’export d’AEM) ; exportez de nouveau les métadonnées du dossier pour repartir d’une feuille qui en a une.
 error-sheet-no-change = { $file } ne demande aucune modification : toutes les cellules de propriété sont vides (une cellule vide laisse la valeur telle quelle). Saisissez les nouvelles valeurs, ou #CLEAR pour en supprimer une.
 sheet-key-column-repeated = cette colonne clé répète la colonne { $first } ; supprimez l’une des deux.
 sheet-property-column-repeated = { $property } a déjà la colonne { $first } ; gardez une seule colonne par propriété.
-sheet-column-without-header = la colonne a des valeurs (à partir de la ligne { $row }) mais pas d’en-tête ; nommez la propriété en ligne 1, par exemple Title (dc:title), ou supprimez la colonne.
-sheet-header-bad-brackets = L’en-tête « { $header } » a « { $inside } » entre parenthèses, qui n’est pas un nom de propriété ; écrivez la propriété sous la forme préfixe:nom, par exemple Title (dc:title).
-sheet-header-bad-property = L’en-tête « { $header } » n’est pas un nom de propriété ; écrivez-le sous la forme préfixe:nom (lettres, chiffres, _ - .), par exemple dc:title, ou Title (dc:title).
-sheet-header-no-property = L’en-tête « { $header } » ne nomme aucune propriété ; écrivez-le sous la forme Mots (préfixe:nom), par exemple Title (dc:title), ou supprimez la colonne.
+sheet-column-without-header = la colonne a des valeurs (à partir de la ligne { $row }) mais pas d’en-tête ; nommez la propriété en ligne 1, par exemple Titre (dc:title), ou supprimez la colonne.
+sheet-header-bad-brackets = L’en-tête « { $header } » a « { $inside } » entre parenthèses, qui n’est pas un nom de propriété ; écrivez la propriété sous la forme préfixe:nom, par exemple Titre (dc:title).
+sheet-header-bad-property = L’en-tête « { $header } » n’est pas un nom de propriété ; écrivez-le sous la forme préfixe:nom (lettres, chiffres, _ - .), par exemple dc:title, ou Titre (dc:title).
+sheet-header-no-property = L’en-tête « { $header } » ne nomme aucune propriété ; écrivez-le sous la forme Mots (préfixe:nom), par exemple Titre (dc:title), ou supprimez la colonne.
 sheet-aem-header-bad = L’en-tête « { $header } » { $why ->
     [unclosed] a un {"{{"} ou un {"}}"} non fermé
     [text-after] a du texte après ses {"}}"}
@@ -362,6 +509,54 @@ sheet-row-no-asset = il n’y a pas de ressource à { $path } dans { $connection
 sheet-row-not-read = { $path } n’a pas pu être lu dans AEM ({ $reason }) ; corrigez le chemin (copiez-le depuis AEM) ou supprimez la ligne. Rien n’est écrit pour cette ligne.
 sheet-export-unread = { $path } : { $why }
 sheet-export-unread-line = ligne { $line } ({ $entry }) : { $why }
+
+## Une feuille exportée par Metadesk, dans la langue de qui l’exporte : ses en-têtes de colonnes et
+## sa feuille « À propos de cet export » (ticket 17). Une feuille se relit dans toutes les langues :
+## les mots des colonnes clés avant la parenthèse, le nom de la feuille « À propos » et sa ligne
+## du dossier sont reconnus dans chacune. L’en-tête d’une propriété doit garder ({ $property }) ;
+## celui d’une propriété à plusieurs valeurs doit garder le |.
+sheet-column-path = Chemin (clé)
+sheet-column-name = Nom (non écrit)
+sheet-column-modified = Dernière modification (ne pas changer)
+sheet-column-property = { $label } ({ $property })
+sheet-column-property-multi = { $label } ({ $property }) — valeurs séparées par |
+sheet-field-title = Titre
+sheet-field-description = Description
+sheet-field-rights = Copyright
+sheet-field-subject = Mots-clés
+sheet-field-creator = Créateur
+sheet-field-usage-terms = Conditions d’utilisation
+sheet-field-tags = Balises
+sheet-field-expires = Date d’expiration
+sheet-data-name = Métadonnées
+sheet-about-name = À propos de cet export
+sheet-about-exported-by = Exporté par
+sheet-about-connection = Connexion
+sheet-about-folder = Dossier
+sheet-about-subfolders = Sous-dossiers
+sheet-about-subfolders-value = { $included ->
+    [yes] inclus
+   *[no] non inclus
+}
+sheet-about-exported-at = Exporté le
+sheet-about-empty-cell = Cellule vide
+sheet-about-empty-cell-means = laisse la propriété telle quelle
+sheet-about-clear-means = dans une cellule, supprime la propriété
+sheet-about-several-values = Plusieurs valeurs
+sheet-about-several-values-means = séparées par | ; écrivez \| pour un | à l’intérieur d’une valeur
+
+## Le type de fichier d’une feuille, affiché à l’étape de la feuille et par `sheet import` (ticket 17 : formats des feuilles)
+
+sheet-format = { $kind ->
+    [xlsx] classeur Excel (.xlsx)
+    [xlsb] classeur Excel binaire (.xlsb)
+    [xls] classeur Excel 97-2003 (.xls)
+   *[ods] feuille de calcul OpenDocument (.ods)
+}
+sheet-format-csv = CSV { $separator ->
+    [tab] séparé par des tabulations
+   *[other] séparé par « { $separator } »
+}, { $encoding }
 
 ## La console : comment une requête s’est passée, tel que son historique le garde (ticket 17)
 
@@ -492,14 +687,16 @@ error-sheet-problems-not-written = Impossible d’écrire les problèmes : { $d
 error-sheet-not-written = La feuille n’a pas pu être écrite : { $detail }.
 error-sheet-cell-too-long = { $path } a, dans la colonne { $column }, une valeur plus longue que ce qu’Excel tient dans une cellule ({ $limit } caractères) ; exportez plutôt en .csv, ou laissez cette propriété de côté.
 
-## Le journal d’une exécution sur le disque (ticket 17)
+## Le journal d’une exécution sur le disque (ticket 17). io-journal… sont le { $context } de
+## error-io, qui y ajoute ce qui s’est mal passé dans les mots de l’utilisateur.
 
-error-journal-io = Impossible { $doing ->
+io-journal = impossible { $doing ->
     [create] de créer
     [open] d’ouvrir
     [write] d’écrire
    *[read] de lire
-} le journal d’exécution { $file } : { $detail }
+} le journal d’exécution { $file }
+io-journal-writer = impossible de commencer l’écriture du journal d’exécution
 
 ## Certificats des identifiants de service
 
@@ -516,18 +713,18 @@ test-step-credentials-token = Obtenir un jeton d’accès
 test-step-who = Demander à AEM qui nous sommes
 test-step-read-classic = Lire la racine de la DAM (/content/dam)
 test-step-read-openapi = Lire la racine de la DAM avec l’API Folders
-test-basic-auth = Authentification de base ; aucun jeton n’est nécessaire.
+test-basic-auth = Authentification de base ; aucun jeton n’est nécessaire.
 test-token-valid-for = Jeton valide pendant { $duration }.
 test-token-ready = Jeton prêt (sa date de fin est inconnue).
 test-skipped = Non essayé : les identifiants ne sont pas utilisables.
 test-who-known = AEM connaît cette connexion sous le nom { $user }.
 test-who-unknown = AEM a répondu, sans préciser de quel utilisateur il s’agit.
-test-who-auxiliary = { $detail } Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
-test-who-auxiliary-hidden = { $detail } Cette instance AEM ne publie pas /libs/granite/security/currentuser.json (un Dispatcher ou un CDN placé devant la masque souvent). Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
+test-who-auxiliary = { $detail } Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
+test-who-auxiliary-hidden = { $detail } Cette instance AEM ne publie pas /libs/granite/security/currentuser.json (un Dispatcher ou un CDN placé devant la masque souvent). Cela n’empêche pas Metadesk de fonctionner : le jeton est accepté et la DAM est lisible ; seul le nom de l’utilisateur AEM reste inconnu.
 test-what-current-user = l’utilisateur actuel{ $said }
 test-what-dam-root = une lecture de la racine de la DAM{ $said }
 test-what-folders-api = l’API Folders{ $said }
-test-aem-said = ; AEM a indiqué : « { $text } »
+test-aem-said = ; AEM a indiqué : « { $text } »
 test-dam-readable = La DAM est lisible.
 test-dam-readable-openapi = La DAM est lisible. (Cette API n’indique pas sous quel utilisateur elle agit.)
 test-this-user = l’utilisateur de cette connexion
@@ -638,6 +835,18 @@ condition-created-after = créé après le { $date }
 condition-name-matches = le nom correspond à { $pattern }
 condition-all = { $first } et { $rest }
 condition-any = { $first } ou { $rest }
+
+## Ce qu’un périmètre sélectionne, tel qu’un périmètre enregistré l’affiche (ticket 17 : mots des
+## périmètres). { $conditions } sont les mots des conditions ci-dessus ; { $place } un dossier, ou
+## scope-with-subfolders.
+
+scope-folder = les ressources de { $place }
+scope-search = les ressources de { $place } où { $conditions }
+scope-with-subfolders = { $folder } et ses sous-dossiers
+scope-list = { $count ->
+    [one] une liste d’une entrée
+   *[other] une liste de { $count } entrées
+}
 
 ## En-têtes du rapport CSV (seulement quand l’utilisateur demande des en-têtes dans sa langue)
 

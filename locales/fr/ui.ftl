@@ -38,6 +38,18 @@ scope-with-subfolders = { $folder } et ses sous-dossiers
 resume = Reprendre
 later = Plus tard
 close-run-title = Une modification en masse est en cours. L’annuler et fermer ?
+close-run-apply = Écriture sur « { $connection } » : { $done } sur { $total ->
+    [one] { $total } ressource traitée
+   *[other] { $total } ressources traitées
+} pour l’instant.
+close-run-preview = Aperçu : { $done } sur { $total ->
+    [one] { $total } ressource lue
+   *[other] { $total } ressources lues
+} pour l’instant.
+close-run-listing = Aperçu : { $done ->
+    [one] { $done } ressource trouvée
+   *[other] { $done } ressources trouvées
+} pour l’instant.
 close-run-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles. Vous pourrez reprendre l’exécution depuis Activité à la prochaine ouverture de Metadesk.
 keep-running = Continuer
 closing = Fermeture…
@@ -130,6 +142,13 @@ field-ims = Service de connexion (IMS)
 field-aem-user = L’utilisateur AEM auquel donner les autorisations
 field-signs-in-as = Se connecte en tant que
 field-keychain = Dans votre trousseau
+# ticket 17 (les connexions dans la langue de l’utilisateur) : les indices du trousseau sur la carte d’une connexion
+secret-hint = { $field ->
+    [clientSecret] secret client
+    [developmentToken] jeton de développement
+   *[password] mot de passe
+} { $hint }
+secret-hint-private-key = clé privée (RSA { $bits } bits)
 sandbox-running = En cours d’exécution sur cet ordinateur. Les modifications de ses ressources ne durent que tant que Metadesk est ouvert.
 sandbox-starting = Démarrage du bac à sable… (cela prend quelques secondes)
 sandbox-not-running = Arrêté.
@@ -300,9 +319,9 @@ bulk-kind-retry = { $what ->
     [none] {""}
    *[other] {" "}dans { $folder }
 }
-bulk-selection-list = une liste de { $count ->
-    [one] { $count } entrée
-   *[other] { $count } entrées
+bulk-selection-list = { $count ->
+    [one] une liste d’une entrée
+   *[other] une liste de { $count } entrées
 }
 bulk-failures-see-table = { $count ->
     [one] { $count } ressource n’a pas pu être modifiée
@@ -773,6 +792,12 @@ list-file-error-title = Ce fichier ne peut pas servir de liste
 finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
 finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
 finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+# ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
+finder-label = Trouve les ressources avec
+finder-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
+finder-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
+finder-missing-title = Modification en masse ne peut pas encore trouver de ressources avec cette connexion.
+finder-missing-body = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. Importez des identifiants de service AEM (depuis la Console développeur AEM) ou un jeton de développement pour { $host }, puis choisissez la connexion ici.
 query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
 ## API console
 

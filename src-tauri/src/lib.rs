@@ -87,7 +87,12 @@ pub fn run() {
                 painting::apply_compositing(&window);
             }
             let state = app.state::<AppState>();
-            sandbox::resume_if_needed(app.handle(), state.workspace.clone(), state.sandbox.clone());
+            sandbox::resume_if_needed(
+                app.handle(),
+                state.workspace.clone(),
+                state.sandbox.clone(),
+                state.localizer(),
+            );
             Ok(())
         })
         .on_window_event(|window, event| match event {
@@ -118,6 +123,8 @@ pub fn run() {
                 commands::app::check_health,
                 commands::app::language_settings,
                 commands::app::set_language,
+                commands::app::localized_csv_headers,
+                commands::app::set_localized_csv_headers,
                 commands::connections::list_connections,
                 commands::connections::import_pasted_json,
                 commands::connections::choose_credential_files,

@@ -195,7 +195,11 @@ mod tests {
             family: ApiFamily::Classic,
             folder: "/content/dam/x".into(),
             recursive: false,
-            scope: "the assets of /content/dam/x".into(),
+            scope: metadesk_core::bulk::reasons::Reason::new(
+                "scope-folder",
+                [("place", "/content/dam/x".into())],
+            ),
+            list_entries: None,
             finder: None,
             conditions: None,
             kind: RunKind::Edit,

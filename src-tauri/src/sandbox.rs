@@ -15,6 +15,7 @@ use metadesk_core::app::Workspace;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{ConnectionView, SandboxStatus};
 use metadesk_core::events::AppEvent;
+use metadesk_core::i18n::{Localizer, arg};
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 use tauri::{AppHandle, Emitter, Runtime};
 
@@ -68,11 +69,15 @@ impl SandboxHost {
         &self,
         app: &AppHandle<R>,
         workspace: Arc<Workspace>,
+        l: Arc<Localizer>,
     ) -> Result<ConnectionView, IpcError> {
         // One start at a time: a second click waits for the first and reuses its server.
         let mut server = self.server.lock().await;
         let keychain = Arc::clone(workspace.keychain());
-        blocking(move || keychain.probe().map_err(Error::from)).await?;
+        blocking(Arc::clone(&l), move || {
+            keychain.probe().map_err(Error::from)
+        })
+        .await?;
         if server.is_none() {
             self.set_status(app, SandboxStatus::Starting);
             let config = SandboxConfig::default().with_seed(SEED).with_assets(ASSETS);
@@ -80,7 +85,7 @@ impl SandboxHost {
                 Ok(started) => *server = Some(started),
                 Err(e) => {
                     tracing::error!(error = %e, "the sandbox did not start");
-                    let message = format!("The sandbox could not start ({e}).");
+                    let message = l.msg("sandbox-start-failed", &[("detail", arg(e.to_string()))]);
                     self.set_status(
                         app,
                         SandboxStatus::Failed {
@@ -95,12 +100,13 @@ impl SandboxHost {
             }
         }
         let Some(running) = server.as_ref() else {
-            return Err(Error::Internal("sandbox missing after start".into()).into());
+            let missing = Error::Internal("sandbox missing after start".into());
+            return Err(IpcError::localized(missing, &l));
         };
         let url = running.base_url();
         let file = running.credentials().service_credentials_json.clone();
         let aem_url = url.clone();
-        let imported = blocking(move || workspace.connect_sandbox(&file, &aem_url, NAME)).await;
+        let imported = blocking(l, move || workspace.connect_sandbox(&file, &aem_url, NAME)).await;
         match imported {
             Ok(connection) => {
                 self.set_status(app, SandboxStatus::Running { url });
@@ -132,18 +138,21 @@ pub fn resume_if_needed<R: Runtime>(
     app: &AppHandle<R>,
     workspace: Arc<Workspace>,
     host: Arc<SandboxHost>,
+    l: Arc<Localizer>,
 ) {
     let app = app.clone();
     tauri::async_runtime::spawn(async move {
         let store = Arc::clone(workspace.connections());
-        let has_sandbox = blocking(move || Ok(store.connections()?.iter().any(|c| c.sandbox)))
-            .await
-            .unwrap_or(false);
+        let has_sandbox = blocking(Arc::clone(&l), move || {
+            Ok(store.connections()?.iter().any(|c| c.sandbox))
+        })
+        .await
+        .unwrap_or(false);
         if !has_sandbox {
             return;
         }
         tracing::info!("a sandbox connection exists; starting the sandbox");
-        if let Err(e) = host.start_and_connect(&app, workspace).await {
+        if let Err(e) = host.start_and_connect(&app, workspace, l).await {
             tracing::warn!(error = %e.message, "the sandbox did not resume");
             if host.status() == SandboxStatus::Stopped {
                 host.set_status(&app, SandboxStatus::Failed { message: e.message });

@@ -308,7 +308,20 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
     }
 }
 
-/// What one CLI process did.
+/// Runs `cmd` off the runtime thread (the sandbox serves from the test's runtime), with no
+/// terminal on standard input: its exit code, standard output and standard error.
+pub async fn run_command(mut cmd: Command) -> (Option<i32>, String, String) {
+    let out = tokio::task::spawn_blocking(move || cmd.stdin(Stdio::null()).output())
+        .await
+        .unwrap()
+        .unwrap();
+    (
+        out.status.code(),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
 pub struct Ran {
     pub code: Option<i32>,
     pub stdout: String,
@@ -365,18 +378,24 @@ impl CliHome {
         cmd
     }
 
+    /// [`CliHome::command`] on a desktop whose language is `lang` (`fr_FR.UTF-8`): LC_ALL and
+    /// LC_MESSAGES outrank LANG, so they are cleared and LANG decides.
+    pub fn command_in(&self, lang: &str, args: &[&str]) -> Command {
+        let mut cmd = self.command(args);
+        cmd.env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", lang);
+        cmd
+    }
+
     /// Runs the CLI off the runtime thread (the sandbox serves from the test's runtime), with
     /// no terminal on standard input.
     pub async fn run(&self, args: &[&str]) -> Ran {
-        let mut cmd = self.command(args);
-        let out = tokio::task::spawn_blocking(move || cmd.stdin(Stdio::null()).output())
-            .await
-            .unwrap()
-            .unwrap();
+        let (code, stdout, stderr) = run_command(self.command(args)).await;
         Ran {
-            code: out.status.code(),
-            stdout: String::from_utf8(out.stdout).unwrap(),
-            stderr: String::from_utf8(out.stderr).unwrap(),
+            code,
+            stdout,
+            stderr,
         }
     }
 

@@ -8,14 +8,7 @@ use crate::bulk_support::sandbox;
 async fn connections_test_speaks_french_when_lang_is_french() {
     let sb = sandbox(3).await;
     let home = CliHome::new(&sb);
-    let french = |args: &[&str]| {
-        let mut cmd = home.command(args);
-        // LC_ALL and LC_MESSAGES outrank LANG: clear them so LANG decides, as on a French desktop.
-        cmd.env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "fr_FR.UTF-8");
-        cmd
-    };
+    let french = |args: &[&str]| home.command_in("fr_FR.UTF-8", args);
     let file = home.creds.join("local-development-token.json");
     let run = |mut cmd: std::process::Command| async move {
         tokio::task::spawn_blocking(move || cmd.stdin(std::process::Stdio::null()).output())
@@ -71,6 +64,32 @@ async fn connections_test_speaks_french_when_lang_is_french() {
         String::from_utf8_lossy(&missing.stderr),
         "erreur\u{a0}: Aucune connexion ne s’appelle «\u{a0}nulle-part\u{a0}».\n"
     );
+
+    // A body that cannot be written (`--out` into a folder that does not exist: the tests may
+    // run as root, for whom no folder is read-only) is told in French, and nothing is written.
+    let out = home.dir.path().join("absent").join("moi.json");
+    let wrote = run(french(&[
+        "request",
+        "--connection",
+        "dev",
+        "GET",
+        "/libs/granite/security/currentuser.json",
+        "--out",
+        out.to_str().unwrap(),
+    ]))
+    .await;
+    assert_eq!(wrote.status.code(), Some(2));
+    // The status line first ("200 OK (12 ms, 345 octets)"), then the failure.
+    let said = String::from_utf8_lossy(&wrote.stderr);
+    assert!(said.starts_with("200 OK ("), "{said}");
+    assert_eq!(
+        said.lines().last().unwrap(),
+        format!(
+            "erreur\u{a0}: impossible d’écrire {}\u{a0}: le fichier ou le dossier n’existe pas",
+            out.display()
+        )
+    );
+    assert!(!home.dir.path().join("absent").exists());
 
     // The same command without a French locale stays English.
     let mut english = home.command(&["connections", "test", "nulle-part"]);
@@ -145,7 +164,28 @@ async fn help_and_where_words_are_french_when_lang_is_french() {
     assert_eq!(code, Some(2));
     assert_eq!(
         err,
-        "erreur\u{a0}: commande inconnue\u{a0}: «\u{a0}sett\u{a0}» (voir --help)\n"
+        "erreur\u{a0}: commande inconnue\u{a0}: «\u{a0}sett\u{a0}» (vouliez-vous dire «\u{a0}set\u{a0}»\u{a0}?) (voir --help)\n"
+    );
+    let (code, _, err) = run(&["runs", "list", "--jsn"], "fr_FR.UTF-8").await;
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "erreur\u{a0}: argument inconnu\u{a0}: --jsn (vouliez-vous dire --json\u{a0}?) (voir --help)\n"
+    );
+    let (code, _, err) = run(&["bulk", "set", "--connection"], "fr_FR.UTF-8").await;
+    assert_eq!(code, Some(2));
+    assert_eq!(
+        err,
+        "erreur\u{a0}: une valeur est attendue après --connection <CONNEXION> (voir --help)\n"
+    );
+    // The values' names in the help are French too.
+    let (code, out, err) = run(&["bulk", "set", "--help"], "fr_FR.UTF-8").await;
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("--connection <CONNEXION>"), "{out}");
+    assert!(out.contains("--folder <DOSSIER>"), "{out}");
+    assert!(
+        !out.contains("<CONNECTION>") && !out.contains("<FOLDER>"),
+        "{out}"
     );
 
     let dry_run = |condition: &'static str| {
@@ -189,24 +229,11 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
             all.push(file.to_str().unwrap().to_owned());
         }
         let all: Vec<&str> = all.iter().map(String::as_str).collect();
-        let mut cmd = home.command(&all);
-        cmd.env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "fr_FR.UTF-8")
-            .stdin(std::process::Stdio::null());
+        let mut cmd = home.command_in("fr_FR.UTF-8", &all);
+        cmd.stdin(std::process::Stdio::null());
         cmd
     };
-    let run = |mut cmd: std::process::Command| async move {
-        let out = tokio::task::spawn_blocking(move || cmd.output())
-            .await
-            .unwrap()
-            .unwrap();
-        (
-            out.status.code(),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
-    };
+    let run = crate::bulk_cli::run_command;
     let set = [
         "bulk",
         "set",
@@ -220,6 +247,13 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
     ];
     let (code, out, err) = run(french(&set, Some("service-credentials-read-only.json"))).await;
     assert_eq!(code, Some(2), "{out}{err}");
+    assert!(
+        err.contains(&format!(
+            "Portée\u{a0}: les ressources de {}\n",
+            metadesk_sandbox::SAMPLE_FOLDER
+        )),
+        "{err}"
+    );
     let account = &sb.credentials().read_only_technical_account_email;
     assert!(out.starts_with("Exécution "), "{out}");
     assert!(out.contains("(arrêtée) sur "), "{out}");
@@ -278,6 +312,29 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
         out.contains("  stopped because: AEM refused the first 5 changes (403)"),
         "{out}"
     );
+
+    // --list-with for a connection that lists folders itself: a note, in French.
+    let creds = home.creds.join("service-credentials.json");
+    let import = [
+        "connections",
+        "import",
+        creds.to_str().unwrap(),
+        "--aem",
+        &home.aem,
+        "--name",
+        "Autre",
+    ];
+    let (code, _, err) = run(home.command(&import)).await;
+    assert_eq!(code, Some(0), "{err}");
+    let mut listed = set.to_vec();
+    listed.extend(["--list-with", "Autre"]);
+    let (_, _, err) = run(french(&listed, Some("service-credentials-read-only.json"))).await;
+    assert!(
+        err.contains(
+            "remarque\u{a0}: --list-with ne sert qu’aux connexions OAuth Server-to-Server\u{a0}; «\u{a0}"
+        ),
+        "{err}"
+    );
 }
 
 /// A credential file the CLI cannot import, for a French user: each refusal in French, naming
@@ -299,22 +356,10 @@ async fn connections_import_refuses_a_bad_file_in_french_and_stores_nothing() {
     integration.remove("privateKey");
     std::fs::write(&no_key, service.to_string()).unwrap();
     let import = |file: &std::path::Path| {
-        let mut cmd = home.command(&["connections", "import", file.to_str().unwrap()]);
-        cmd.env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .env("LANG", "fr_FR.UTF-8")
-            .stdin(std::process::Stdio::null());
-        async move {
-            let out = tokio::task::spawn_blocking(move || cmd.output())
-                .await
-                .unwrap()
-                .unwrap();
-            (
-                out.status.code(),
-                String::from_utf8(out.stdout).unwrap(),
-                String::from_utf8(out.stderr).unwrap(),
-            )
-        }
+        crate::bulk_cli::run_command(home.command_in(
+            "fr_FR.UTF-8",
+            &["connections", "import", file.to_str().unwrap()],
+        ))
     };
 
     let (code, out, err) = import(&bad).await;

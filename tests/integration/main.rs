@@ -16,6 +16,7 @@ mod bulk_openapi;
 mod bulk_support;
 mod cli_french;
 mod connections;
+mod connections_french;
 mod console_cli;
 mod keychain;
 mod open_folder;

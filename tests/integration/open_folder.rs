@@ -12,7 +12,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
-use metadesk_core::app::{ConnectionChoice, Opened, SelectedCount, Workspace};
+use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
 use metadesk_core::bulk::open_query::Finder;
 use metadesk_core::bulk::{Action, Filters, RunControl, RunKind, RunSpec, Scope, Settings, runs};
@@ -220,7 +220,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         .open_for_run(
             &run.id,
             ConnectionChoice::RunsOwn { list_with: None },
-            "undo",
+            RunAction::Undo,
         )
         .await
         .unwrap();

@@ -330,6 +330,59 @@ async fn a_sheet_s_problems_are_listed_in_french_on_a_french_desktop() {
     }
 }
 
+/// A sheet exported on a French desktop is in French for the person who fills it in (headers,
+/// the workbook's sheet names), and a colleague's English CLI imports it whole.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_exported_in_french_is_in_french_and_imports_in_english() {
+    let env = Env::new().await;
+    let creds = env.dir.path().join("creds/local-development-token.json");
+    let out = env.path("feuille.csv");
+    let o = Command::new(&env.cli)
+        .env("METADESK_HOME", env.dir.path().join("home"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "fr_FR.UTF-8")
+        .args(["sheet", "export", "--folder", SAMPLE_FOLDER])
+        .args([
+            "--property",
+            "dc:title",
+            "--property",
+            "dc:subject",
+            "--out",
+        ])
+        .arg(&out)
+        .args(["--aem", &env.sb.base_url(), "--file"])
+        .arg(&creds)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let bytes = std::fs::read(&out).unwrap();
+    let text = String::from_utf8_lossy(&bytes);
+    let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert_eq!(
+        header,
+        "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre (dc:title),\
+         Mots-clés (dc:subject) — valeurs séparées par |"
+    );
+    let paths: Vec<String> = read_sheet("feuille.csv", &bytes)
+        .unwrap()
+        .rows
+        .iter()
+        .map(|r| r.path.clone())
+        .collect();
+    let (a, b) = (&paths[0], &paths[1]);
+    // The French key and property headers as exported, two rows changed.
+    std::fs::write(
+        &out,
+        format!("Chemin (clé),Titre (dc:title)\r\n{a},Sheet title A\r\n{b},Sheet title B\r\n"),
+    )
+    .unwrap();
+    let o = env.import(&out, &["--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(a), json!("Sheet title A"));
+    assert_eq!(env.title(b), json!("Sheet title B"));
+}
+
 /// Errors only AEM reveals (an asset that is not there, several values for a property AEM
 /// holds as one in a plain `prefix:name` column): exit 2, each named, nothing written and no
 /// run left that `runs apply` could write from; with --skip-invalid-rows the other rows go.

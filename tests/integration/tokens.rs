@@ -355,6 +355,42 @@ async fn a_local_sdk_uses_basic_auth_without_a_token() {
     assert_eq!(env.sandbox.counters().tokens_issued, before);
 }
 
+/// A wrong SDK password: the failed step says so in the reader's language, with what to do.
+#[tokio::test]
+async fn a_refused_sdk_login_is_told_in_the_readers_language() {
+    let env = Env::start(
+        SandboxConfig::default().with_basic_auth("admin", "admin"),
+        Arc::new(RunOnlyKeychain::new()),
+    )
+    .await;
+    env.connections
+        .add_local_sdk(
+            Some(&env.sandbox.base_url()),
+            "admin",
+            Secret::new("not-the-password"),
+            Some("sdk".into()),
+        )
+        .unwrap();
+    let fr = metadesk_core::i18n::Localizer::new(metadesk_core::i18n::Lang::Fr);
+    let (_, report) = test_stored_connection(
+        env.connections.clone(),
+        "sdk",
+        &Authorizers::new(),
+        &env.ctx(),
+        &fr,
+    )
+    .await
+    .unwrap();
+    assert!(!report.ok, "{report:#?}");
+    let words: Vec<&str> = report.steps.iter().map(|s| s.detail.as_str()).collect();
+    let words = words.join("\n");
+    assert!(
+        words.contains("a refusé le nom d’utilisateur et le mot de passe de «\u{a0}sdk\u{a0}»")
+            && words.contains("admin/admin par défaut dans le SDK"),
+        "{words}"
+    );
+}
+
 // ---- expires_in units ----------------------------------------------------------------------
 
 #[tokio::test]

@@ -65,8 +65,6 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     id: 'c1',
     name: 'p12345 · e67890',
     kind: 'serviceCredentials',
-    kindLabel: 'AEM service credentials',
-    kindDescription: 'A technical account from the AEM Developer Console.',
     aemUrl: 'https://author-p12345-e67890.adobeaemcloud.com',
     host: 'author-p12345-e67890.adobeaemcloud.com',
     imsBase: 'https://ims-na1.adobelogin.com',
@@ -81,8 +79,10 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     production: true,
     sandbox: false,
     status: { state: 'expiresSoon', days: 12 },
-    statusText: 'expires in 12 days',
-    secretHints: ['client secret ••••1d47', 'private key (2048-bit RSA)'],
+    secretHints: [
+      { kind: 'secret', field: 'clientSecret', hint: '••••1d47' },
+      { kind: 'privateKey', bits: 2048 },
+    ],
     importedAt: new Date().toISOString(),
     findsAssetsWith: null,
     ...overrides,
@@ -102,7 +102,6 @@ const CONNECTIONS: ConnectionView[] =
           host: '127.0.0.1:41811',
           certificateExpiresAt: new Date(Date.now() + 365 * 86_400_000).toISOString(),
           status: { state: 'ok' },
-          statusText: 'ok',
         }),
       ]
     : [];

@@ -15,6 +15,7 @@ import {
   sandboxStatus,
 } from './ipc/commands';
 import type { Progress } from './ipc/bindings/Progress';
+import type { RunSummary } from './ipc/bindings/RunSummary';
 import type { HeldSheet } from './ipc/bindings/HeldSheet';
 import { connection, progress, runSummary } from './test-fixtures';
 import {
@@ -32,6 +33,7 @@ vi.mock('./ipc/commands', () => ({
   getLanguageSettings: vi.fn(() => Promise.resolve({ chosen: null, system: 'en', effective: 'en' })),
   setLanguage: vi.fn((chosen: 'en' | 'fr' | null) => Promise.resolve({ chosen, system: 'en', effective: chosen ?? 'en' })),
   checkHealth: vi.fn(),
+  localizedCsvHeaders: vi.fn(() => Promise.resolve(false)),
   listConnections: vi.fn(),
   sandboxStatus: vi.fn(),
   discardImport: vi.fn(),
@@ -45,6 +47,7 @@ vi.mock('./ipc/commands', () => ({
   reportRows: vi.fn(),
   previewRows: vi.fn(),
   closeAfterCancellingRun: vi.fn(),
+  savedScopes: vi.fn(() => Promise.resolve([])),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),
@@ -459,17 +462,28 @@ describe('dropped files', () => {
 });
 
 describe('bulk runs across the app', () => {
-  it('offers to resume a run found interrupted at start-up, with its progress on the Bulk edit page', async () => {
-    const user = userEvent.setup();
-    const interrupted = runSummary({ id: 'r7', status: 'interrupted', counts: { assets: 30, changed: 12, unchanged: 0, skipped: 0, failed: 0, pending: 18 } });
+  /** Starts the app with `interrupted` found at start-up; applying it never ends, and the
+   *  returned `sendProgress` feeds its progress once Resume is pressed. */
+  async function startWithInterrupted(interrupted: RunSummary): Promise<{ sendProgress: (p: Progress) => void }> {
     vi.mocked(listConnections).mockResolvedValue([connection()]);
     vi.mocked(listRuns).mockResolvedValue([interrupted]);
-    let sendProgress!: (p: Progress) => void;
+    const run: { sendProgress: (p: Progress) => void } = {
+      sendProgress: () => {
+        throw new Error('Resume was not pressed');
+      },
+    };
     vi.mocked(applyRun).mockImplementation((_request, onProgress) => {
-      sendProgress = onProgress;
+      run.sendProgress = onProgress;
       return new Promise(() => {});
     });
     await renderReady();
+    return run;
+  }
+
+  it('offers to resume a run found interrupted at start-up, with its progress on the Bulk edit page', async () => {
+    const user = userEvent.setup();
+    const interrupted = runSummary({ id: 'r7', status: 'interrupted', counts: { assets: 30, changed: 12, unchanged: 0, skipped: 0, failed: 0, pending: 18 } });
+    const run = await startWithInterrupted(interrupted);
 
     const banner = screen.getByTestId('interrupted-banner');
     expect(banner).toHaveTextContent('A bulk edit was interrupted');
@@ -479,7 +493,7 @@ describe('bulk runs across the app', () => {
     expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByTestId('interrupted-banner')).not.toBeInTheDocument();
 
-    await act(() => sendProgress(progress({ runId: 'r7', done: 6, total: 18 })));
+    await act(() => run.sendProgress(progress({ runId: 'r7', done: 6, total: 18 })));
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '6');
 
     // The run keeps showing after a visit elsewhere.
@@ -487,7 +501,7 @@ describe('bulk runs across the app', () => {
     expect(screen.queryByTestId('run-progress')).not.toBeInTheDocument();
     await user.click(screen.getByTestId('nav-bulk'));
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '6');
-    await act(() => sendProgress(progress({ runId: 'r7', done: 9, total: 18 })));
+    await act(() => run.sendProgress(progress({ runId: 'r7', done: 9, total: 18 })));
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '9');
   });
 
@@ -515,5 +529,21 @@ describe('bulk runs across the app', () => {
     await act(() => closeBlocked());
     await user.click(within(screen.getByTestId('close-run-dialog')).getByRole('button', { name: 'Cancel run and close' }));
     expect(closeAfterCancellingRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('says in the close dialog where the running bulk edit writes and how far it got', async () => {
+    const user = userEvent.setup();
+    const interrupted = runSummary({ id: 'r7', status: 'interrupted', connection: 'Stage author' });
+    const run = await startWithInterrupted(interrupted);
+    await user.click(within(screen.getByTestId('interrupted-banner')).getByRole('button', { name: 'Resume' }));
+
+    // Before its first progress the dialog has nothing more to say.
+    await act(() => closeBlocked());
+    expect(screen.queryByTestId('close-run-progress')).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep running' }));
+
+    await act(() => run.sendProgress(progress({ runId: 'r7', done: 6, total: 18 })));
+    await act(() => closeBlocked());
+    expect(screen.getByTestId('close-run-progress')).toHaveTextContent('Writing to Stage author: 6 of 18 assets handled so far.');
   });
 });

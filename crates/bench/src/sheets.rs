@@ -11,6 +11,7 @@ use metadesk_core::bulk::{
     Edit, EditOp, Engine, Filters, Progress, RunControl, RunKind, RunSpec, RunStatus,
 };
 use metadesk_core::credentials::ApiFamily;
+use metadesk_core::i18n::Localizer;
 use metadesk_core::sheets::writing::{ExportColumn, ExportRow, write_csv};
 use metadesk_core::sheets::{CellValue, read_sheet};
 use metadesk_sandbox::{Faults, Sandbox};
@@ -92,7 +93,7 @@ async fn sheet_csv(store: &dyn AssetsApi, paths: &[String]) -> Result<Vec<u8>> {
                 .collect(),
         });
     }
-    Ok(write_csv(&columns, &rows)?)
+    Ok(write_csv(&Localizer::english(), &columns, &rows)?)
 }
 
 /// Row `i`'s new values, in the order of [`COLUMNS`].

@@ -11,6 +11,7 @@ use std::process::Command;
 use std::time::Instant;
 
 use metadesk_core::app::read_sheet_file;
+use metadesk_core::i18n::Localizer;
 use metadesk_core::sheets::read_sheet;
 use metadesk_core::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use serde_json::{Value, json};
@@ -83,8 +84,9 @@ pub fn step(step: Step, format: Format, rows: usize, file: &Path) -> Result<()> 
             // As the export use case holds them: every row, then the file's bytes.
             let all: Vec<ExportRow> = (0..rows).map(row).collect();
             let bytes = match format {
-                Format::Csv => write_csv(&columns(), &all)?,
+                Format::Csv => write_csv(&Localizer::english(), &columns(), &all)?,
                 Format::Xlsx => write_xlsx(
+                    &Localizer::english(),
                     &ExportInfo {
                         connection: "bench".into(),
                         folder: "/content/dam/scale".into(),

@@ -13,6 +13,7 @@ use metadesk_core::app::Workspace;
 use metadesk_core::connections::{ConnectionStore, ConnectionView, ImportOptions};
 use metadesk_core::credentials::{self, CredentialKind};
 use metadesk_core::i18n::{Localizer, arg};
+use metadesk_core::ims::ConnectionHealth;
 use metadesk_core::secrets::Secret;
 
 use crate::FAILURE;
@@ -132,7 +133,7 @@ pub fn run(
             }
         }
         ConnectionsCommand::List { json } => list(store, json, out, l),
-        ConnectionsCommand::Show { name, json } => show(store, &name, json, out, l),
+        ConnectionsCommand::Show { name, json } => show(workspace, &name, json, out, l),
         ConnectionsCommand::Remove { name } => store
             .find(&name)
             .and_then(|c| workspace.delete_connection(&c.id).map(|_| c.name))
@@ -186,7 +187,7 @@ pub fn run(
                 .map_err(words)
         }
         ConnectionsCommand::AddSdk { url, user, name } => {
-            add_sdk(store, &url, &user, name, input, out, l)
+            add_sdk(workspace, &url, &user, name, input, out, l)
         }
     };
     match result {
@@ -211,7 +212,7 @@ pub fn import(
     let mut failed = false;
     for path in files {
         let shown = path.display();
-        match workspace.import_with_options(path, options) {
+        match workspace.import_with_options(path, options, l) {
             Ok(done) => {
                 let imported = done.imported;
                 let c = &imported.connection;
@@ -273,12 +274,7 @@ pub fn import(
 
 /// A kind's name in the user's language.
 pub fn kind_label(kind: CredentialKind, l: &Localizer) -> String {
-    l.text(match kind {
-        CredentialKind::ServiceCredentials => "kind-service-credentials",
-        CredentialKind::LocalDevToken => "kind-local-dev-token",
-        CredentialKind::OauthServerToServer => "kind-oauth-s2s",
-        CredentialKind::LocalSdk => "kind-local-sdk",
-    })
+    kind.name().localized(l)
 }
 
 fn list(
@@ -289,6 +285,8 @@ fn list(
 ) -> Result<(), String> {
     let views = store.list().map_err(|e| e.localized(l))?;
     if json {
+        // Machine keys only (`kind`, `status`, dates, structured hints): a script gets the
+        // same JSON whatever the terminal's language (see `ConnectionView`).
         let text = serde_json::to_string_pretty(&views).map_err(|e| e.to_string())?;
         line(out, &text);
         return Ok(());
@@ -309,7 +307,7 @@ fn list(
                 name,
                 kind_label(v.kind, l),
                 v.host.clone(),
-                v.status_text.clone(),
+                v.status_words.localized(l),
             ]
         })
         .collect();
@@ -340,12 +338,13 @@ fn list(
 }
 
 fn show(
-    store: &ConnectionStore,
+    workspace: &Workspace,
     name: &str,
     json: bool,
     out: &mut dyn Write,
     l: &Localizer,
 ) -> Result<(), String> {
+    let store = workspace.connections();
     let connection = store.find(name).map_err(|e| e.localized(l))?;
     let view = store
         .list()
@@ -361,17 +360,43 @@ fn show(
             &serde_json::to_string_pretty(&view).map_err(|e| e.to_string())?,
         );
     } else {
-        describe(&view, out, l);
+        describe(&view, health(workspace, &view.id, l).as_ref(), out, l);
     }
     Ok(())
 }
 
-fn describe(v: &ConnectionView, out: &mut dyn Write, l: &Localizer) {
+/// The connection's token health as the connections page knows it (a cached token, a
+/// development token's countdown), without asking IMS; `None` when it cannot be read (the
+/// rest of `show` is still worth printing, and `connections test` says why).
+fn health(workspace: &Workspace, id: &str, l: &Localizer) -> Option<ConnectionHealth> {
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .ok()?;
+    runtime
+        .block_on(workspace.health_of_connection(id, l))
+        .inspect_err(|e| tracing::warn!(error = %e, "a connection's health could not be read"))
+        .ok()
+}
+
+fn describe(
+    v: &ConnectionView,
+    health: Option<&ConnectionHealth>,
+    out: &mut dyn Write,
+    l: &Localizer,
+) {
+    let when = |at: &Option<String>| {
+        at.as_deref().map(|at| {
+            metadesk_core::timefmt::parse_rfc3339(at)
+                .map(|t| l.datetime(t))
+                .unwrap_or_else(|| at.to_string())
+        })
+    };
     let mut rows: Vec<(&str, String)> = vec![
         ("cli-show-name", v.name.clone()),
         ("cli-show-kind", kind_label(v.kind, l)),
         ("cli-show-aem", v.aem_url.clone()),
-        ("cli-show-status", v.status_text.clone()),
+        ("cli-show-status", v.status_words.localized(l)),
         (
             "cli-show-production",
             l.text(if v.production { "cli-yes" } else { "cli-no" }),
@@ -383,8 +408,11 @@ fn describe(v: &ConnectionView, out: &mut dyn Write, l: &Localizer) {
         ("cli-show-aem-user", &v.technical_account_email),
         ("cli-show-acts-as", &v.acts_as),
         ("cli-show-org", &v.org),
-        ("cli-show-certificate-expires", &v.certificate_expires_at),
-        ("cli-show-token-expires", &v.token_expires_at),
+        (
+            "cli-show-certificate-expires",
+            &when(&v.certificate_expires_at),
+        ),
+        ("cli-show-token-expires", &when(&v.token_expires_at)),
     ];
     rows.extend(
         optional
@@ -394,7 +422,18 @@ fn describe(v: &ConnectionView, out: &mut dyn Write, l: &Localizer) {
     if !v.scopes.is_empty() {
         rows.push(("cli-show-scopes", v.scopes.join(", ")));
     }
-    rows.push(("cli-show-secrets", v.secret_hints.join(", ")));
+    if let Some(health) = health {
+        rows.push(("cli-show-access", health.summary.clone()));
+        if let Some(advice) = &health.advice {
+            rows.push(("cli-show-advice", advice.clone()));
+        }
+    }
+    let hints: Vec<String> = v
+        .secret_hints
+        .iter()
+        .map(|h| h.text().localized(l))
+        .collect();
+    rows.push(("cli-show-secrets", hints.join(", ")));
     rows.push(("cli-show-id", v.id.clone()));
     for (label, value) in rows {
         line(
@@ -408,7 +447,7 @@ fn describe(v: &ConnectionView, out: &mut dyn Write, l: &Localizer) {
 }
 
 fn add_sdk(
-    store: &ConnectionStore,
+    workspace: &Workspace,
     url: &str,
     user: &str,
     name: Option<String>,
@@ -421,8 +460,8 @@ fn add_sdk(
         .read_line(&mut password)
         .map_err(|e| l.msg("cli-password-unreadable", &[("detail", arg(e.to_string()))]))?;
     let password = Secret::new(password.trim_end_matches(['\r', '\n']));
-    let imported = store
-        .add_local_sdk(Some(url), user, password, name)
+    let imported = workspace
+        .add_sdk_login(Some(url), user, password, name, l)
         .map_err(|e| e.localized(l))?;
     line(
         out,

@@ -7,7 +7,7 @@
 //! Errors go to stderr in words; the body goes to stdout (or `--out`).
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::Args;
 use metadesk_core::Error;
@@ -195,7 +195,16 @@ fn print_json(answer: &GraphqlAnswer, out: &mut impl Write) -> Result<(), Error>
     } else {
         serde_json::to_string_pretty(&body).unwrap_or_default()
     };
-    writeln!(out, "{text}").map_err(|e| Error::io("could not print the answer", e))
+    writeln!(out, "{text}").map_err(|e| Error::io_doing("io-print-answer", Vec::new(), e))
+}
+
+/// `file` could not be written (`--out`, `--csv`).
+fn write_error(file: &Path, e: std::io::Error) -> Error {
+    Error::io_doing(
+        "io-write",
+        vec![("path", file.display().to_string().into())],
+        e,
+    )
 }
 
 fn indent(text: &str) -> String {
@@ -229,7 +238,7 @@ fn print_table(t: &ResultTable, out: &mut impl Write, l: &Localizer) -> Result<(
             .trim_end()
             .to_owned()
     };
-    let io = |e| Error::io("could not print the table", e);
+    let io = |e| Error::io_doing("io-print-table", Vec::new(), e);
     writeln!(out, "{}", line(&t.columns)).map_err(io)?;
     for r in &t.rows {
         writeln!(out, "{}", line(r)).map_err(io)?;
@@ -246,16 +255,10 @@ fn write_table_csv(
     file: &PathBuf,
     l: &Localizer,
 ) -> Result<(), Error> {
-    let t = table.ok_or_else(|| {
-        Error::InvalidInput(
-            "The answer holds no list of items, so there is no table to write as CSV; use --json."
-                .into(),
-        )
-    })?;
+    let t = table.ok_or_else(|| Error::InvalidInput(l.text("cli-graphql-no-table")))?;
     let mut bytes = Vec::new();
     write_csv(t, &mut bytes)?;
-    std::fs::write(file, bytes)
-        .map_err(|e| Error::io(format!("could not write {}", file.display()), e))?;
+    std::fs::write(file, bytes).map_err(|e| write_error(file, e))?;
     eprintln!(
         "{}",
         l.msg(
@@ -316,8 +319,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) ->
         ResponseBody::Binary | ResponseBody::Empty => Vec::new(),
     };
     let written = match &args.out {
-        Some(file) => std::fs::write(file, &bytes)
-            .map_err(|e| Error::io(format!("could not write {}", file.display()), e)),
+        Some(file) => std::fs::write(file, &bytes).map_err(|e| write_error(file, e)),
         None if matches!(
             response.body,
             ResponseBody::Binary | ResponseBody::Image { .. }
@@ -329,7 +331,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) ->
         None => std::io::stdout()
             .lock()
             .write_all(&bytes)
-            .map_err(|e| Error::io("could not print the body", e)),
+            .map_err(|e| Error::io_doing("io-print-body", Vec::new(), e)),
     };
     if let Err(e) = written {
         return fail(&e, l);
@@ -392,6 +394,68 @@ fn build_request(args: &RequestArgs, l: &Localizer) -> Result<ConsoleRequest, Er
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A terminal or pipe that refuses every write (a closed pipe, a full disk).
+    struct Refusing;
+
+    impl Write for Refusing {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from(std::io::ErrorKind::StorageFull))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    fn table() -> ResultTable {
+        ResultTable {
+            path: "items".into(),
+            columns: vec!["title".into()],
+            rows: vec![vec!["Surf".into()]],
+        }
+    }
+
+    #[test]
+    fn a_csv_that_cannot_be_written_is_told_in_french_and_nothing_is_written() {
+        use metadesk_core::i18n::Lang;
+        let fr = Localizer::new(Lang::Fr);
+        let dir = tempfile::tempdir().unwrap();
+        // A folder that does not exist (the tests run as root, for whom no folder is read-only).
+        let file = dir.path().join("absent").join("out.csv");
+        let said = write_table_csv(Some(&table()), &file, &fr)
+            .unwrap_err()
+            .localized(&fr);
+        assert_eq!(
+            said,
+            format!(
+                "impossible d’écrire {}\u{a0}: le fichier ou le dossier n’existe pas",
+                file.display()
+            )
+        );
+        assert!(!dir.path().join("absent").exists());
+
+        let said = write_table_csv(None, &dir.path().join("t.csv"), &fr)
+            .unwrap_err()
+            .localized(&fr);
+        assert!(
+            said.starts_with("La réponse ne contient aucune liste d’éléments"),
+            "{said}"
+        );
+        assert!(!dir.path().join("t.csv").exists());
+    }
+
+    #[test]
+    fn an_answer_that_cannot_be_printed_is_told_in_french() {
+        use metadesk_core::i18n::Lang;
+        let fr = Localizer::new(Lang::Fr);
+        let said = print_table(&table(), &mut Refusing, &fr)
+            .unwrap_err()
+            .localized(&fr);
+        assert_eq!(
+            said,
+            "impossible d’afficher le tableau\u{a0}: le disque est plein"
+        );
+    }
 
     #[test]
     fn the_human_lines_are_in_the_terminals_language_with_plurals() {

@@ -6,9 +6,14 @@
 //! none, the doc comment stays. clap's own words — the "Usage:", "Commands:", "Arguments:" and
 //! "Options:" headings, `--help`, `--version` and the `help` command — are replaced by the
 //! catalogue's (`cli-heading-…`, `cli-help-…`); [`help_requested`] answers that `help` command.
+//! An argument's value name (`<CONNECTION>`) is the catalogue's `cli-value-connection`, in the
+//! help and in usage errors alike.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
 
 use clap::{Arg, ArgAction, ArgMatches, Command};
-use metadesk_core::i18n::Localizer;
+use metadesk_core::i18n::{Localizer, arg};
 
 /// `cli` with its summaries in `l`'s language.
 pub fn apply(cli: Command, l: &Localizer) -> Command {
@@ -37,12 +42,14 @@ struct Words {
     help_flag: String,
     help_command: String,
     help_command_arg: String,
+    /// Value names in the user's language, by clap's name (`CONNECTION`): each leaked once.
+    value_names: RefCell<HashMap<String, Option<&'static str>>>,
 }
 
 impl Words {
     fn new(l: &Localizer) -> Self {
         // clap writes a heading's colon itself: French puts a no-break space before it.
-        let once = |text: String| -> &'static str { Box::leak(text.into_boxed_str()) };
+        let once = |text: String| leak(&text);
         let heading = |id: &str| {
             once(format!(
                 "{}{}",
@@ -62,7 +69,45 @@ impl Words {
             help_flag: l.text("cli-help-flag"),
             help_command: l.text("cli-help-command"),
             help_command_arg: l.text("cli-help-command-arg"),
+            value_names: RefCell::default(),
         }
+    }
+
+    /// The value name `name` (`QUERY_FILE`) in the user's language, when the catalogue has it.
+    fn value_name(&self, name: &str, l: &Localizer) -> Option<&'static str> {
+        *self
+            .value_names
+            .borrow_mut()
+            .entry(name.to_string())
+            .or_insert_with(|| {
+                l.find(&value_name_id(name))
+                    .map(|words| &*Box::leak(words.into_boxed_str()))
+            })
+    }
+}
+
+/// The catalogue id of the value name `name`: `QUERY_FILE` is `cli-value-query-file`,
+/// `PROPERTY=VALUE` is `cli-value-property-value`.
+pub fn value_name_id(name: &str) -> String {
+    let words: Vec<String> = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    format!("cli-value-{}", words.join("-"))
+}
+
+/// clap keeps value names as `&'static str` (without its `string` feature); built once per
+/// process.
+fn leak(text: &str) -> &'static str {
+    Box::leak(text.to_string().into_boxed_str())
+}
+
+/// The names of the values `a` takes (derived arguments name theirs after their id).
+fn value_names(a: &Arg) -> Vec<String> {
+    match a.get_value_names() {
+        Some(names) => names.iter().map(|n| n.to_string()).collect(),
+        None => vec![a.get_id().as_str().to_uppercase()],
     }
 }
 
@@ -118,7 +163,26 @@ fn localize(mut command: Command, path: &str, l: &Localizer, words: &Words) -> C
                 None => a,
             };
             let heading = heading(&a);
-            a.help_heading(heading)
+            let a = a.help_heading(heading);
+            if !a.get_action().takes_values() {
+                return a;
+            }
+            let a = with_clap_notes(a, l);
+            let names = value_names(&a);
+            let found: Vec<_> = names.iter().map(|name| words.value_name(name, l)).collect();
+            if found.iter().all(Option::is_none) {
+                return a;
+            }
+            // A name the catalogue lacks (a symbol like `K=V`) stays as it is.
+            let names: Vec<&'static str> = found
+                .into_iter()
+                .zip(&names)
+                .map(|(found, name)| found.unwrap_or_else(|| leak(name)))
+                .collect();
+            match names.as_slice() {
+                [one] => a.value_name(*one),
+                many => a.value_names(many.to_vec()),
+            }
         });
     }
     command = command
@@ -169,6 +233,48 @@ fn localize(mut command: Command, path: &str, l: &Localizer, words: &Words) -> C
                         .help_heading(words.arguments),
                 ),
         )
+}
+
+/// clap writes an argument's notes — the values it takes, its default — in English after its
+/// help line: they are hidden there and said in the help line by the catalogue instead.
+fn with_clap_notes(a: Arg, l: &Localizer) -> Arg {
+    let values: Vec<String> = match a.is_hide_possible_values_set() {
+        true => Vec::new(),
+        false => a
+            .get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect(),
+    };
+    let defaults: Vec<String> = match a.is_hide_default_value_set() {
+        true => Vec::new(),
+        false => a
+            .get_default_values()
+            .iter()
+            .map(|v| v.to_string_lossy().into_owned())
+            // An empty default ("no variables") goes without saying.
+            .filter(|v| !v.is_empty())
+            .collect(),
+    };
+    let a = a.hide_possible_values(true).hide_default_value(true);
+    if values.is_empty() && defaults.is_empty() {
+        return a;
+    }
+    let mut help = a.get_help().map(|h| h.to_string()).unwrap_or_default();
+    if !defaults.is_empty() {
+        help = l.msg(
+            "cli-help-with-default",
+            &[("help", arg(help)), ("default", arg(defaults.join(", ")))],
+        );
+    }
+    if !values.is_empty() {
+        help = l.msg(
+            "cli-help-with-choices",
+            &[("help", arg(help)), ("values", arg(values.join(", ")))],
+        );
+    }
+    a.help(help.trim().to_string())
 }
 
 /// `bulk-set-`, then `bulk-`: the command's own path first, then each enclosing command's (the
@@ -228,6 +334,72 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Every command with a summary and every argument with a help line in the code has its
+    /// words in the catalogue (French has every English message: the catalogue's tests check
+    /// it), so no English doc comment is left in a French help.
+    #[test]
+    fn every_command_and_argument_is_explained_by_the_catalogue() {
+        fn walk(command: &Command, path: &str, l: &Localizer, missing: &mut Vec<String>) {
+            for a in command.get_arguments() {
+                let said = a
+                    .get_help()
+                    .is_some_and(|h| !h.to_string().trim().is_empty());
+                let found = ancestors(path)
+                    .iter()
+                    .any(|prefix| l.find(&format!("cli-arg-{prefix}{}", a.get_id())).is_some());
+                if said && !found {
+                    missing.push(format!("cli-arg-{path}{}", a.get_id()));
+                }
+            }
+            for sub in command.get_subcommands() {
+                let inner = format!("{path}{}", sub.get_name());
+                let said = sub
+                    .get_about()
+                    .is_some_and(|h| !h.to_string().trim().is_empty());
+                if said && l.find(&format!("cli-about-{inner}")).is_none() {
+                    missing.push(format!("cli-about-{inner}"));
+                }
+                walk(sub, &format!("{inner}-"), l, missing);
+            }
+        }
+        let mut missing = Vec::new();
+        walk(&cli(), "", &Localizer::new(Lang::En), &mut missing);
+        assert!(missing.is_empty(), "not in the catalogue: {missing:?}");
+    }
+
+    /// Every command's help in French, with none of clap's own English notes (the choices an
+    /// argument takes, its default).
+    #[test]
+    fn no_help_has_clap_s_english_notes_in_french() {
+        fn paths(command: &Command, at: Vec<String>, out: &mut Vec<Vec<String>>) {
+            for sub in command.get_subcommands() {
+                let mut inner = at.clone();
+                inner.push(sub.get_name().to_string());
+                out.push(inner.clone());
+                paths(sub, inner, out);
+            }
+        }
+        let mut all = vec![Vec::new()];
+        paths(&cli(), Vec::new(), &mut all);
+        let fr = Localizer::new(Lang::Fr);
+        for path in all {
+            let help = render_help(&mut apply(cli(), &fr), &path);
+            for english in ["possible values", "[default:", "Print "] {
+                assert!(!help.contains(english), "{path:?}: {english} in\n{help}");
+            }
+        }
+        let production = french_help(&["connections", "production"]);
+        assert!(
+            production.contains("valeurs possibles\u{a0}: on, off"),
+            "{production}"
+        );
+        let sdk = french_help(&["connections", "add-sdk"]);
+        assert!(
+            sdk.contains("par défaut\u{a0}: http://localhost:4502"),
+            "{sdk}"
+        );
     }
 
     #[test]
@@ -317,6 +489,63 @@ mod tests {
         let import = french_help(&["sheet", "import"]);
         assert!(import.contains("Arguments\u{a0}:"), "{import}");
         assert!(import.contains("metadesk-cli sheet import"), "{import}");
+    }
+
+    /// Every value name of `command` and its subcommands, as clap has them (`QUERY_FILE`).
+    fn all_value_names(command: &Command, out: &mut Vec<String>) {
+        for a in command.get_arguments() {
+            if a.get_action().takes_values() {
+                out.extend(value_names(a));
+            }
+        }
+        for sub in command.get_subcommands() {
+            all_value_names(sub, out);
+        }
+    }
+
+    #[test]
+    fn every_value_name_is_in_the_catalogue() {
+        let mut names = Vec::new();
+        all_value_names(&cli(), &mut names);
+        names.sort();
+        names.dedup();
+        // Symbols, the same in every language.
+        let symbols = ["K=V", "K:V"];
+        // French has every English message (the catalogue's own tests check it).
+        let l = Localizer::new(Lang::En);
+        let missing: Vec<_> = names
+            .iter()
+            .filter(|n| !symbols.contains(&n.as_str()))
+            .filter(|n| l.find(&value_name_id(n)).is_none())
+            .collect();
+        assert!(missing.is_empty(), "no words for {missing:?}");
+        for (_, name, source) in CATALOGUE.files.iter().filter(|(l, _, _)| *l == Lang::En) {
+            for line in source.lines() {
+                let Some((id, _)) = line.split_once(" = ") else {
+                    continue;
+                };
+                if id.starts_with("cli-value-") && id != "cli-value-command" {
+                    assert!(
+                        names.iter().any(|n| value_name_id(n) == id),
+                        "{name}: {id} names no value"
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn value_names_are_in_french_in_the_help() {
+        let help = french_help(&["bulk", "set"]);
+        assert!(help.contains("--connection <CONNEXION>"), "{help}");
+        assert!(help.contains("--folder <DOSSIER>"), "{help}");
+        assert!(help.contains("--value <VALEURS>"), "{help}");
+        for english in ["<CONNECTION>", "<FOLDER>", "<VALUES>", "<PROPERTY>"] {
+            assert!(!help.contains(english), "{english} in\n{help}");
+        }
+        let show = french_help(&["runs", "show"]);
+        assert!(show.contains("<EXÉCUTION>"), "{show}");
+        assert!(show.contains("--csv <FICHIER>"), "{show}");
     }
 
     #[test]

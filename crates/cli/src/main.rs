@@ -91,7 +91,7 @@ fn main() -> ExitCode {
     };
     if let Some(args) = test_connection::test_args(&matches) {
         let code = match args {
-            Ok(args) => in_runtime(test_connection::run(args, &workspace, &l)),
+            Ok(args) => in_runtime(test_connection::run(args, &workspace, &l), &l),
             Err(e) => usage_error(e, &l),
         };
         return ExitCode::from(code);
@@ -105,11 +105,11 @@ fn main() -> ExitCode {
             connections::run(command, &workspace, &mut stdin, &mut out, &mut err, &l)
         }
         Command::Doctor => doctor::run(&workspace, &mut out, &l),
-        Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace, &l)),
-        Command::Runs(args) => in_runtime(runs::run(args, &workspace, &l)),
-        Command::Graphql(args) => in_runtime(console::graphql(args, &workspace, &l)),
-        Command::Request(args) => in_runtime(console::request(args, &workspace, &l)),
-        Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l)),
+        Command::Bulk(args) => in_runtime(bulk::run(*args, &workspace, &l), &l),
+        Command::Runs(args) => in_runtime(runs::run(args, &workspace, &l), &l),
+        Command::Graphql(args) => in_runtime(console::graphql(args, &workspace, &l), &l),
+        Command::Request(args) => in_runtime(console::request(args, &workspace, &l), &l),
+        Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l), &l),
     };
     ExitCode::from(code)
 }
@@ -128,39 +128,91 @@ fn usage_error(error: clap::Error, l: &Localizer) -> ! {
     }
 }
 
-/// The problem on one line, in the user's language, with the hint to `--help`: the common
-/// mistakes in the catalogue's words, any other in clap's (English) without its usage block.
+/// The problem on one line, in the user's language, with the hint to `--help`: every mistake
+/// clap reports is told in the catalogue's words (clap's own text is English only).
 fn usage_line(error: &clap::Error, l: &Localizer) -> String {
     use clap::error::{ContextKind, ContextValue};
     let context = |kind| match error.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    let problem = match (error.kind(), context(ContextKind::InvalidArg)) {
-        (ErrorKind::MissingRequiredArgument, Some(args)) => {
-            l.msg("cli-usage-missing", &[("args", arg(args))])
+    let given = |kind| arg(context(kind).unwrap_or_default());
+    let what = || given(ContextKind::InvalidArg);
+    let problem = match error.kind() {
+        ErrorKind::MissingRequiredArgument => l.msg("cli-usage-missing", &[("args", what())]),
+        ErrorKind::UnknownArgument => match context(ContextKind::SuggestedArg) {
+            Some(like) => l.msg(
+                "cli-usage-unknown-arg-like",
+                &[("arg", what()), ("like", arg(like))],
+            ),
+            None => l.msg("cli-usage-unknown-arg", &[("arg", what())]),
+        },
+        // clap says a value is missing as an empty invalid one.
+        ErrorKind::InvalidValue
+            if context(ContextKind::InvalidValue).is_none_or(|v| v.is_empty()) =>
+        {
+            l.msg("cli-usage-missing-value", &[("arg", what())])
         }
-        (ErrorKind::UnknownArgument, Some(args)) => {
-            l.msg("cli-usage-unknown-arg", &[("arg", arg(args))])
-        }
-        (ErrorKind::InvalidValue, Some(args)) => l.msg(
+        ErrorKind::InvalidValue => match context(ContextKind::ValidValue) {
+            Some(choices) => l.msg(
+                "cli-usage-invalid-choice",
+                &[
+                    ("arg", what()),
+                    ("value", given(ContextKind::InvalidValue)),
+                    ("choices", arg(choices)),
+                ],
+            ),
+            None => l.msg(
+                "cli-usage-invalid-value",
+                &[("arg", what()), ("value", given(ContextKind::InvalidValue))],
+            ),
+        },
+        // The parser's reason is English: the value and the argument say enough.
+        ErrorKind::ValueValidation => l.msg(
             "cli-usage-invalid-value",
+            &[("arg", what()), ("value", given(ContextKind::InvalidValue))],
+        ),
+        ErrorKind::InvalidSubcommand => match context(ContextKind::SuggestedSubcommand) {
+            Some(like) => l.msg(
+                "cli-usage-unknown-command-like",
+                &[
+                    ("command", given(ContextKind::InvalidSubcommand)),
+                    ("like", arg(like)),
+                ],
+            ),
+            None => l.msg(
+                "cli-usage-unknown-command",
+                &[("command", given(ContextKind::InvalidSubcommand))],
+            ),
+        },
+        ErrorKind::MissingSubcommand => l.text("cli-usage-missing-command"),
+        ErrorKind::ArgumentConflict => match context(ContextKind::PriorArg) {
+            Some(other) if Some(&other) == context(ContextKind::InvalidArg).as_ref() => {
+                l.msg("cli-usage-repeated", &[("arg", what())])
+            }
+            Some(other) => l.msg(
+                "cli-usage-conflict",
+                &[("arg", what()), ("other", arg(other))],
+            ),
+            None => l.msg("cli-usage-conflict-any", &[("arg", what())]),
+        },
+        ErrorKind::TooManyValues => l.msg(
+            "cli-usage-extra-value",
+            &[("arg", what()), ("value", given(ContextKind::InvalidValue))],
+        ),
+        ErrorKind::TooFewValues | ErrorKind::WrongNumberOfValues => l.msg(
+            "cli-usage-value-count",
             &[
-                ("arg", arg(args)),
-                (
-                    "value",
-                    arg(context(ContextKind::InvalidValue).unwrap_or_default()),
-                ),
+                ("arg", what()),
+                ("expected", given(ContextKind::ExpectedNumValues)),
+                ("given", given(ContextKind::ActualNumValues)),
             ],
         ),
-        (ErrorKind::InvalidSubcommand, _) => l.msg(
-            "cli-usage-unknown-command",
-            &[(
-                "command",
-                arg(context(ContextKind::InvalidSubcommand).unwrap_or_default()),
-            )],
-        ),
+        ErrorKind::NoEquals => l.msg("cli-usage-no-equals", &[("arg", what())]),
+        ErrorKind::InvalidUtf8 => l.text("cli-usage-not-utf8"),
+        // Help, version (shown before this is reached), and clap's own failures to print.
         _ => {
             let rendered = error.render().to_string();
             let problem = rendered.split("\nUsage:").next().unwrap_or(&rendered);
@@ -172,13 +224,13 @@ fn usage_line(error: &clap::Error, l: &Localizer) -> String {
 }
 
 /// Runs an async command family (bulk runs talk to AEM concurrently) to completion.
-fn in_runtime(command: impl std::future::Future<Output = u8>) -> u8 {
+fn in_runtime(command: impl std::future::Future<Output = u8>, l: &Localizer) -> u8 {
     match tokio::runtime::Runtime::new() {
         Ok(runtime) => runtime.block_on(command),
-        Err(e) => {
-            eprintln!("error: could not start: {e}");
-            FAILURE
-        }
+        Err(e) => output::fail(
+            &metadesk_core::Error::io_doing("io-start", Vec::new(), e),
+            l,
+        ),
     }
 }
 
@@ -230,5 +282,59 @@ mod tests {
         assert!(line.contains("commande inconnue"), "{line}");
         let line = rendered_error(&["metadesk-cli", "doctor", "--nope"], Lang::Fr);
         assert!(line.contains("argument inconnu\u{a0}: --nope"), "{line}");
+    }
+    /// `args` after `metadesk-cli`, as a French terminal reads the usage error.
+    fn french(args: &[&str]) -> String {
+        let all: Vec<&str> = std::iter::once("metadesk-cli")
+            .chain(args.iter().copied())
+            .collect();
+        rendered_error(&all, Lang::Fr)
+    }
+
+    #[test]
+    fn every_usage_error_a_user_can_meet_is_in_french() {
+        let nb = '\u{a0}';
+        let cases: &[(&[&str], String)] = &[
+            (
+                &["bulk", "set", "--connection"],
+                "une valeur est attendue après --connection <CONNEXION>".into(),
+            ),
+            (
+                &["runs", "show", "r", "--csv", "a.csv", "--csv", "b.csv"],
+                "--csv <FICHIER> ne peut être donné qu’une seule fois".into(),
+            ),
+            (
+                &["runs", "show", "r", "--json", "--jsonl"],
+                "--json ne peut pas être utilisé avec --jsonl".into(),
+            ),
+            (
+                &["connections", "production", "dev", "maybe"],
+                format!(
+                    "valeur «{nb}maybe{nb}» non valable pour <ÉTAT> (valeurs possibles{nb}: on, off)"
+                ),
+            ),
+            (
+                &["runs", "show", "r", "--jsn"],
+                format!("argument inconnu{nb}: --jsn (vouliez-vous dire --json{nb}?)"),
+            ),
+            (
+                &["bulk", "sett"],
+                format!(
+                    "commande inconnue{nb}: «{nb}sett{nb}» (vouliez-vous dire «{nb}set{nb}»{nb}?)"
+                ),
+            ),
+            (
+                &["runs", "show"],
+                format!("ces arguments obligatoires manquent{nb}: <EXÉCUTION>"),
+            ),
+        ];
+        for (args, problem) in cases {
+            let line = french(args);
+            assert_eq!(
+                line,
+                format!("erreur{nb}: {problem} (voir --help)"),
+                "{args:?}"
+            );
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use std::io::{IsTerminal, Write};
 
+use metadesk_core::Error;
 use metadesk_core::bulk::{Phase, Progress, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -14,12 +15,22 @@ pub const SOME_FAILED: u8 = 1;
 pub const USAGE: u8 = 2;
 
 /// Prints an error in the terminal's language and returns the exit code for it.
-pub fn fail(err: &metadesk_core::Error, l: &Localizer) -> u8 {
-    eprintln!(
-        "{}",
-        l.msg("cli-error", &[("message", arg(err.localized(l)))])
-    );
+pub fn fail(err: &Error, l: &Localizer) -> u8 {
+    for line in failure_lines(err, l) {
+        eprintln!("{line}");
+    }
     USAGE
+}
+
+/// The lines printed for `err`. The error itself, with any developer detail, goes to the log
+/// (`METADESK_LOG`), never into the words printed.
+fn failure_lines(err: &Error, l: &Localizer) -> Vec<String> {
+    tracing::error!(error = ?err, "command failed");
+    let mut lines = vec![l.msg("cli-error", &[("message", arg(err.localized(l)))])];
+    if err.code() == metadesk_core::ErrorCode::Internal {
+        lines.push(l.text("cli-internal-log"));
+    }
+    lines
 }
 
 /// A run's status in words.
@@ -164,16 +175,69 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     }
 }
 
-/// A run's summary as JSON, its stop reason in the terminal's language.
+/// A run's summary as JSON, its stop reason in the terminal's language (a failure to print it
+/// is told on stderr).
 pub fn print_summary_json(s: &RunSummary, l: &Localizer) {
     let mut s = s.clone();
     s.localize(l);
-    print_json(&s);
+    if let Err(e) = print_json(&s, &mut std::io::stdout().lock()) {
+        fail(&e, l);
+    }
 }
 
-pub fn print_json(value: &impl serde::Serialize) {
-    match serde_json::to_string_pretty(value) {
-        Ok(text) => println!("{text}"),
-        Err(e) => eprintln!("error: could not write JSON: {e}"),
+/// `value` as indented JSON on `out`.
+pub fn print_json(value: &impl serde::Serialize, out: &mut impl Write) -> Result<(), Error> {
+    // Our own types always encode: a failure here is a bug, told as one.
+    let text = serde_json::to_string_pretty(value).map_err(|e| Error::Internal(e.to_string()))?;
+    writeln!(out, "{text}").map_err(|e| Error::io_doing("io-print-json", Vec::new(), e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use metadesk_core::i18n::Lang;
+    use metadesk_core::testing::logged;
+
+    #[test]
+    fn an_internal_error_prints_no_detail_and_logs_it() {
+        let detail = "a report row could not be written: broken pipe";
+        let err = Error::Internal(detail.to_owned());
+        let mut lines = Vec::new();
+        let log = logged(|| lines = failure_lines(&err, &Localizer::new(Lang::Fr)));
+        assert_eq!(
+            lines,
+            [
+                "erreur\u{a0}: Une erreur interne s’est produite dans Metadesk. Elle ne vient pas \
+                 de ce que vous avez fait\u{a0}; les détails figurent dans le journal des \
+                 événements de Metadesk.",
+                "Pour voir les détails, relancez la commande avec METADESK_LOG=error.",
+            ]
+        );
+        assert!(log.contains(detail), "the log has the detail: {log}");
+    }
+
+    /// Standard output closed early (`metadesk-cli runs list --json | head -c1`).
+    struct Closed;
+
+    impl Write for Closed {
+        fn write(&mut self, _: &[u8]) -> std::io::Result<usize> {
+            Err(std::io::Error::from(std::io::ErrorKind::BrokenPipe))
+        }
+        fn flush(&mut self) -> std::io::Result<()> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn json_that_cannot_be_printed_is_told_in_french() {
+        let fr = Localizer::new(Lang::Fr);
+        let said = print_json(&["a"], &mut Closed).unwrap_err().localized(&fr);
+        assert_eq!(
+            said,
+            "impossible d’afficher le JSON\u{a0}: le programme qui lisait la sortie s’est arrêté"
+        );
+        let mut out = Vec::new();
+        print_json(&["a"], &mut out).unwrap();
+        assert_eq!(String::from_utf8(out).unwrap(), "[\n  \"a\"\n]\n");
     }
 }

@@ -29,6 +29,7 @@ enum RunsCommand {
     },
     /// One run's summary and report; `--csv FILE` exports every asset with its outcome.
     Show {
+        /// The run's id, as `runs list` shows it.
         run: String,
         /// Write the report as CSV to this file (`-` for standard output). An existing file is
         /// not replaced unless `--force` is given.
@@ -77,8 +78,10 @@ fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
     if json {
         let mut list = list;
         list.iter_mut().for_each(|s| s.localize(l));
-        output::print_json(&list);
-        return OK;
+        return match output::print_json(&list, &mut std::io::stdout().lock()) {
+            Ok(()) => OK,
+            Err(e) => output::fail(&e, l),
+        };
     }
     if list.is_empty() {
         println!("{}", l.text("cli-runs-none"));
@@ -204,14 +207,15 @@ fn print_problems(dir: &Path, run: &str, l: &Localizer) {
 /// memory).
 fn print_rows(dir: &Path, run: &str, l: &Localizer) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let io = |e| Error::io("could not write the report", e);
+    let io = |e| Error::io_doing("io-print-report", Vec::new(), e);
     runs::report(dir, run, |mut row| {
         if let Some(reason) = &mut row.reason {
             reason.localize(l);
         }
-        serde_json::to_writer(&mut out, &row)
-            .map_err(|e| Error::Internal(format!("a report row could not be written: {e}")))?;
-        out.write_all(b"\n").map_err(io)
+        // Encoded first, so a failure to print is told as one (a row always encodes).
+        let mut line = serde_json::to_vec(&row).map_err(|e| Error::Internal(e.to_string()))?;
+        line.push(b'\n');
+        out.write_all(&line).map_err(io)
     })?;
     out.flush().map_err(io)
 }

@@ -102,6 +102,7 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             &filters,
             &a.properties,
             format,
+            l,
             a.out.clone(),
         ),
         l,
@@ -191,6 +192,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     import.issues.iter_mut().for_each(|i| i.localize(l));
+    import.format.localize(l);
     print_issues(&import, l);
     // A sheet with errors comes back without a preview (none is kept), unless its rows in
     // error were left out.
@@ -200,8 +202,10 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             .iter()
             .filter(|i| i.severity == Severity::Error)
             .count();
-        if a.write.json {
-            output::print_json(&import);
+        if a.write.json
+            && let Err(e) = output::print_json(&import, &mut std::io::stdout().lock())
+        {
+            return output::fail(&e, l);
         }
         let words = l.msg(
             "cli-sheet-has-errors",

@@ -33,15 +33,8 @@ impl IpcError {
     }
 }
 
-impl From<crate::Error> for IpcError {
-    fn from(err: crate::Error) -> Self {
-        tracing::warn!(error = ?err, "command failed");
-        IpcError {
-            code: err.code(),
-            message: err.to_string(),
-        }
-    }
-}
+// No `From<Error>`: a command words its error with the window's localizer
+// (`IpcError::localized`), so a `?` cannot send English to a window in another language.
 
 /// Writes the bindings of every root type (and what they reference) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
@@ -112,6 +105,8 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::PathBuf;
 
+    use crate::testing::logged;
+
     fn read_dir(dir: &std::path::Path) -> BTreeMap<String, String> {
         let mut files = BTreeMap::new();
         for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
@@ -127,11 +122,44 @@ mod tests {
     #[test]
     fn errors_cross_as_code_and_message_only() {
         let err = crate::Error::from(crate::secrets::SecretStoreError::Locked);
-        let json = serde_json::to_value(super::IpcError::from(err)).unwrap();
+        let english = crate::i18n::Localizer::english();
+        let json = serde_json::to_value(super::IpcError::localized(err, &english)).unwrap();
         let object = json.as_object().unwrap();
         assert_eq!(object.len(), 2, "{json}");
         assert_eq!(json["code"], "keychain_locked");
         assert!(json["message"].as_str().unwrap().contains("locked"));
+    }
+
+    #[test]
+    fn an_internal_error_is_told_in_the_readers_language_and_its_detail_only_logged() {
+        use crate::i18n::{Lang, Localizer};
+        let detail = "journal record not serialisable: key must be a string";
+        let internal = || crate::Error::Internal(detail.to_owned());
+        for lang in Lang::ALL {
+            let mut sent = None;
+            let log = logged(|| {
+                sent = Some(super::IpcError::localized(
+                    internal(),
+                    &Localizer::new(lang),
+                ));
+            });
+            let sent = sent.unwrap();
+            assert_eq!(sent.code, crate::ErrorCode::Internal);
+            assert!(!sent.message.contains("serialisable"), "{}", sent.message);
+            assert!(log.contains(detail), "the log has the detail: {log}");
+            if lang == Lang::Fr {
+                crate::i18n::checks::assert_reads_french(&sent.message);
+            }
+        }
+        let log = logged(|| {
+            let sent = super::IpcError::localized(internal(), &Localizer::english());
+            assert_eq!(
+                sent.message,
+                "Something went wrong inside Metadesk. It is not something you did; the details \
+                 are in Metadesk’s log."
+            );
+        });
+        assert!(log.contains(detail), "{log}");
     }
 
     #[test]

@@ -44,7 +44,9 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
-    #[error("something went wrong inside Metadesk ({0}); the log file has the details")]
+    /// A fault of Metadesk itself. The detail is for developers: it goes to the log (with the
+    /// error, where a face reports it) and never into the words the user reads.
+    #[error("something went wrong inside Metadesk: {0}")]
     Internal(String),
 }
 
@@ -107,7 +109,7 @@ impl Error {
                     ("detail", arg(io_detail(source, l))),
                 ],
             ),
-            Error::Internal(detail) => l.msg("error-internal", &[("detail", arg(detail.as_str()))]),
+            Error::Internal(_) => l.text("error-internal"),
             Error::Refused(refusal) => refusal.localized(l),
             Error::NeedsReplace(notice) => notice.localized(l),
             Error::InvalidInput(_) | Error::NotFound(_) => self.to_string(),
@@ -156,6 +158,8 @@ fn io_detail(source: &std::io::Error, l: &Localizer) -> String {
         K::QuotaExceeded => "quota-exceeded",
         K::FileTooLarge => "file-too-large",
         K::InvalidFilename => "invalid-filename",
+        // The CLI's output piped into a program that stopped reading (`| head`).
+        K::BrokenPipe => "broken-pipe",
         _ => "other",
     };
     l.msg(

@@ -16,6 +16,8 @@ const LAYERS: &[&[&str]] = &[
         "events",
         "net",
         "spreadsheet",
+        // Test helpers (feature `test-support`): what was logged.
+        "testing",
     ],
     &["secrets"],
     &["credentials"],

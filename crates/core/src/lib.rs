@@ -34,5 +34,8 @@ pub mod timefmt;
 
 pub use error::{Error, ErrorCode};
 
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
+
 #[cfg(test)]
 mod layers;

@@ -1,4 +1,4 @@
-//! App-level commands: start-up health, the window's language.
+//! App-level commands: start-up health, the window's language, the report CSV headers choice.
 
 use metadesk_core::app::LanguageSettings;
 use metadesk_core::bindings::IpcError;
@@ -30,7 +30,10 @@ pub async fn check_health(
         )
     })
     .await
-    .map_err(|e| IpcError::from(metadesk_core::Error::Internal(format!("health check: {e}"))))
+    .map_err(|e| {
+        let failed = metadesk_core::Error::Internal(format!("health check: {e}"));
+        IpcError::localized(failed, &state.localizer())
+    })
 }
 
 /// The window's language: the saved choice (none: follow the system), the system's, the one in
@@ -53,4 +56,22 @@ pub fn set_language(
         .map_err(|e| IpcError::localized(e, &state.localizer()))?;
     state.set_lang(settings.effective);
     Ok(settings)
+}
+
+/// Whether exported report CSVs get headers in the user's language (the saved choice).
+#[tauri::command]
+pub fn localized_csv_headers(state: State<'_, AppState>) -> bool {
+    state.workspace.localized_csv_headers()
+}
+
+/// Saves the report CSV headers choice for the next exports and the next start.
+#[tauri::command]
+pub fn set_localized_csv_headers(
+    state: State<'_, AppState>,
+    localized: bool,
+) -> Result<bool, IpcError> {
+    state
+        .workspace
+        .set_localized_csv_headers(localized)
+        .map_err(|e| IpcError::localized(e, &state.localizer()))
 }

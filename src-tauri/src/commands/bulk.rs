@@ -6,7 +6,7 @@
 use std::time::{Duration, Instant};
 
 use metadesk_core::Error;
-use metadesk_core::app::ConnectionChoice;
+use metadesk_core::app::{ConnectionChoice, RunAction};
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
@@ -16,6 +16,7 @@ use metadesk_core::bulk::{
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
+use crate::blocking::Worded;
 use crate::dialogs::Dialog;
 use crate::notify::{self, Ended};
 use crate::state::AppState;
@@ -67,8 +68,13 @@ pub async fn list_folder(
     offset: u64,
 ) -> Result<FolderPage, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    Ok(ws.folder_page(&opened, &folder, offset).await?)
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    ws.folder_page(&opened, &folder, offset)
+        .await
+        .worded(&state)
 }
 
 /// The first assets of a folder (names, titles), for its thumbnail strip.
@@ -79,8 +85,11 @@ pub async fn list_folder_assets(
     folder: String,
 ) -> Result<FolderAssets, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    Ok(ws.folder_assets(&opened, &folder).await?)
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    ws.folder_assets(&opened, &folder).await.worded(&state)
 }
 
 /// Subfolders whose path starts with what the user typed.
@@ -91,8 +100,11 @@ pub async fn complete_folder_path(
     typed: String,
 ) -> Result<Vec<FolderEntry>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    Ok(ws.complete_folder(&opened, &typed).await?)
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    ws.complete_folder(&opened, &typed).await.worded(&state)
 }
 
 /// Counts the assets in scope, streaming running counts. Any new job (a count, a preview, an
@@ -106,10 +118,13 @@ pub async fn count_scope(
     on_update: Channel<ScopeCount>,
 ) -> Result<ScopeCount, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    Ok(ws
-        .count_scope(&opened, &folder, &filters, &sender(on_update))
-        .await?)
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    ws.count_scope(&opened, &folder, &filters, &sender(on_update))
+        .await
+        .worded(&state)
 }
 
 /// Previews an edit (a new journaled run); writes nothing to AEM.
@@ -149,7 +164,7 @@ pub async fn preview_undo<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
     let kind = RunKind::Undo { of: run_id };
-    let result = preview_from_run(&state, kind, "undo it", on_progress).await;
+    let result = preview_from_run(&state, kind, RunAction::Undo, on_progress).await;
     finish(&app, &state, Ended::Preview, started, result)
 }
 
@@ -163,14 +178,14 @@ pub async fn preview_retry<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let started = Instant::now();
     let kind = RunKind::Retry { of: run_id };
-    let result = preview_from_run(&state, kind, "retry it", on_progress).await;
+    let result = preview_from_run(&state, kind, RunAction::Retry, on_progress).await;
     finish(&app, &state, Ended::Preview, started, result)
 }
 
 async fn preview_from_run(
     state: &AppState,
     kind: RunKind,
-    to: &str,
+    to: RunAction,
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, Error> {
     let ws = &state.workspace;
@@ -194,7 +209,8 @@ pub async fn preview_rows(
     let mut page = state
         .workspace
         .preview_rows(&run_id, action, offset, limit)
-        .await?;
+        .await
+        .worded(&state)?;
     page.localize(&state.localizer());
     Ok(page)
 }
@@ -210,7 +226,7 @@ pub async fn apply_run<R: Runtime>(
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
         let (_, opened) = ws
-            .open_for_run(&request.run_id, runs_own(), "apply it")
+            .open_for_run(&request.run_id, runs_own(), RunAction::Apply)
             .await?;
         let confirm = request.confirm_name.as_deref();
         ws.apply(&opened, &request.run_id, confirm, &sender(on_progress))
@@ -227,24 +243,24 @@ fn runs_own() -> ConnectionChoice {
 
 #[tauri::command]
 pub fn pause_run(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.workspace.jobs().pause()?)
+    state.workspace.jobs().pause().worded(&state)
 }
 
 #[tauri::command]
 pub fn resume_run(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.workspace.jobs().resume()?)
+    state.workspace.jobs().resume().worded(&state)
 }
 
 /// Lets in-flight writes finish and stops the rest; the run can be resumed later.
 #[tauri::command]
 pub fn cancel_run(state: State<'_, AppState>) -> Result<(), IpcError> {
-    Ok(state.workspace.jobs().cancel()?)
+    state.workspace.jobs().cancel().worded(&state)
 }
 
 /// Every run, newest first.
 #[tauri::command]
 pub async fn list_runs(state: State<'_, AppState>) -> Result<Vec<RunSummary>, IpcError> {
-    let mut runs = state.workspace.list_runs().await?;
+    let mut runs = state.workspace.list_runs().await.worded(&state)?;
     let l = state.localizer();
     runs.iter_mut().for_each(|run| run.localize(&l));
     Ok(runs)
@@ -255,7 +271,7 @@ pub async fn run_summary(
     state: State<'_, AppState>,
     run_id: String,
 ) -> Result<RunSummary, IpcError> {
-    let mut summary = state.workspace.run_summary(&run_id).await?;
+    let mut summary = state.workspace.run_summary(&run_id).await.worded(&state)?;
     summary.localize(&state.localizer());
     Ok(summary)
 }
@@ -272,7 +288,8 @@ pub async fn report_rows(
     let mut page = state
         .workspace
         .report_rows(&run_id, status, offset, limit)
-        .await?;
+        .await
+        .worded(&state)?;
     page.localize(&state.localizer());
     Ok(page)
 }
@@ -290,7 +307,7 @@ pub async fn export_report_csv<R: Runtime>(
     localized_headers: Option<bool>,
 ) -> Result<Option<String>, IpcError> {
     // An unknown run is refused before any dialog opens.
-    state.workspace.run_summary(&run_id).await?;
+    state.workspace.run_summary(&run_id).await.worded(&state)?;
     let (tx, rx) = tokio::sync::oneshot::channel();
     Dialog::ReportCsv
         .builder(&app, &window, &state.localizer())
@@ -312,7 +329,8 @@ pub async fn export_report_csv<R: Runtime>(
                 state.localizer(),
                 localized_headers.unwrap_or(false),
             )
-            .await?,
+            .await
+            .worded(&state)?,
     ))
 }
 
@@ -330,7 +348,8 @@ pub async fn close_after_cancelling_run<R: Runtime>(
         );
     }
     // `destroy` closes without asking again (no CloseRequested).
-    window
-        .destroy()
-        .map_err(|e| IpcError::from(Error::Internal(format!("closing the window: {e}"))))
+    window.destroy().map_err(|e| {
+        let failed = Error::Internal(format!("closing the window: {e}"));
+        IpcError::localized(failed, &state.localizer())
+    })
 }

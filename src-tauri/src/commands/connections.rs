@@ -13,7 +13,7 @@ use metadesk_core::connections::{
 use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-use crate::blocking::{blocking, blocking_in};
+use crate::blocking::blocking;
 use crate::dialogs::Dialog;
 use crate::state::AppState;
 
@@ -21,7 +21,7 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn list_connections(state: State<'_, AppState>) -> Result<Vec<ConnectionView>, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || ws.connections().list()).await
+    blocking(state.localizer(), move || ws.connections().list()).await
 }
 
 /// Imports pasted JSON text (the text itself, never a path).
@@ -32,7 +32,7 @@ pub async fn import_pasted_json(
 ) -> Result<FileOutcome, IpcError> {
     let ws = Arc::clone(&state.workspace);
     let l = state.localizer();
-    blocking(move || Ok(ws.import_text(&text, &l))).await
+    blocking(state.localizer(), move || Ok(ws.import_text(&text, &l))).await
 }
 
 /// Opens the system's file dialog (JSON files, several allowed) and imports what the user
@@ -59,7 +59,10 @@ pub async fn choose_credential_files<R: Runtime>(
         .filter_map(|p| p.into_path().ok())
         .collect();
     let ws = Arc::clone(&state.workspace);
-    blocking(move || Ok(paths.iter().map(|path| ws.import_path(path, &l)).collect())).await
+    blocking(state.localizer(), move || {
+        Ok(paths.iter().map(|path| ws.import_path(path, &l)).collect())
+    })
+    .await
 }
 
 /// Finishes a pending import with the user's choices. On failure (a bad address, no keychain)
@@ -71,7 +74,7 @@ pub async fn complete_import(
 ) -> Result<FileResult, IpcError> {
     let ws = Arc::clone(&state.workspace);
     let l = state.localizer();
-    blocking_in(Arc::clone(&l), move || {
+    blocking(Arc::clone(&l), move || {
         ws.complete_import(&args.pending_id, &args.options, &l)
     })
     .await
@@ -104,7 +107,8 @@ pub async fn add_local_sdk(
     args: LocalSdkArgs,
 ) -> Result<FileResult, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || ws.add_local_sdk(args)).await
+    let l = state.localizer();
+    blocking(Arc::clone(&l), move || ws.add_local_sdk(args, &l)).await
 }
 
 #[tauri::command]
@@ -113,7 +117,7 @@ pub async fn rename_connection(
     args: RenameArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || {
+    blocking(state.localizer(), move || {
         ws.connections().rename(&args.id, &args.name)
     })
     .await
@@ -126,7 +130,7 @@ pub async fn set_connection_url(
     args: SetUrlArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || {
+    blocking(state.localizer(), move || {
         ws.set_connection_url(&args.id, &args.url)
     })
     .await
@@ -138,7 +142,7 @@ pub async fn set_connection_production(
     args: SetProductionArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking_in(state.localizer(), move || {
+    blocking(state.localizer(), move || {
         ws.connections().set_production(&args.id, args.production)
     })
     .await
@@ -152,7 +156,7 @@ pub async fn set_connection_finder(
     args: SetFinderArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
-    blocking(move || {
+    blocking(state.localizer(), move || {
         ws.connections()
             .set_finder(&args.id, args.finder.as_deref())
     })
@@ -168,7 +172,7 @@ pub async fn delete_connection<R: Runtime>(
     id: String,
 ) -> Result<(), IpcError> {
     let ws = Arc::clone(&state.workspace);
-    let sandbox_left = blocking_in(state.localizer(), move || ws.delete_connection(&id)).await?;
+    let sandbox_left = blocking(state.localizer(), move || ws.delete_connection(&id)).await?;
     if !sandbox_left {
         state.sandbox.stop(&app).await;
     }

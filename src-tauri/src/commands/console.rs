@@ -11,6 +11,7 @@ use metadesk_core::console::{
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
+use crate::blocking::Worded;
 use crate::dialogs::Dialog;
 use crate::state::AppState;
 
@@ -19,7 +20,13 @@ pub async fn console_endpoints(
     state: State<'_, AppState>,
     connection: String,
 ) -> Result<Endpoints, IpcError> {
-    Ok(state.workspace.console_endpoints(&connection).await?)
+    let mut endpoints = state
+        .workspace
+        .console_endpoints(&connection)
+        .await
+        .worded(&state)?;
+    endpoints.localize(&state.localizer());
+    Ok(endpoints)
 }
 
 /// The introspection result's `data`, for the editor's completion.
@@ -29,7 +36,11 @@ pub async fn console_schema(
     connection: String,
     config: String,
 ) -> Result<serde_json::Value, IpcError> {
-    Ok(state.workspace.console_schema(&connection, &config).await?)
+    state
+        .workspace
+        .console_schema(&connection, &config)
+        .await
+        .worded(&state)
 }
 
 #[tauri::command]
@@ -37,7 +48,7 @@ pub async fn console_graphql(
     state: State<'_, AppState>,
     call: GraphqlCall,
 ) -> Result<GraphqlAnswer, IpcError> {
-    Ok(state.workspace.console_graphql(&call).await?)
+    state.workspace.console_graphql(&call).await.worded(&state)
 }
 
 #[tauri::command]
@@ -45,7 +56,11 @@ pub async fn console_persisted(
     state: State<'_, AppState>,
     connection: String,
 ) -> Result<Vec<PersistedQuery>, IpcError> {
-    Ok(state.workspace.console_persisted(&connection).await?)
+    state
+        .workspace
+        .console_persisted(&connection)
+        .await
+        .worded(&state)
 }
 
 #[tauri::command]
@@ -57,10 +72,11 @@ pub async fn console_run_persisted(
     variables: String,
     call_id: Option<String>,
 ) -> Result<GraphqlAnswer, IpcError> {
-    Ok(state
+    state
         .workspace
         .console_run_persisted(&connection, &config, &name, &variables, call_id.as_deref())
-        .await?)
+        .await
+        .worded(&state)
 }
 
 #[tauri::command]
@@ -74,7 +90,7 @@ pub async fn console_save_persisted(
     replace: bool,
     typed: Option<String>,
 ) -> Result<SavedPersisted, IpcError> {
-    Ok(state
+    state
         .workspace
         .console_save_persisted(
             &connection,
@@ -84,7 +100,8 @@ pub async fn console_save_persisted(
             replace,
             typed.as_deref(),
         )
-        .await?)
+        .await
+        .worded(&state)
 }
 
 #[tauri::command]
@@ -95,10 +112,11 @@ pub async fn console_request(
     typed: Option<String>,
     call_id: Option<String>,
 ) -> Result<ConsoleResponse, IpcError> {
-    Ok(state
+    state
         .workspace
         .console_request(&connection, &request, typed.as_deref(), call_id.as_deref())
-        .await?)
+        .await
+        .worded(&state)
 }
 
 /// Cancels a call in flight; false when it had already ended.
@@ -113,7 +131,11 @@ pub async fn console_curl(
     connection: String,
     request: ConsoleRequest,
 ) -> Result<String, IpcError> {
-    Ok(state.workspace.console_curl(&connection, &request).await?)
+    state
+        .workspace
+        .console_curl(&connection, &request)
+        .await
+        .worded(&state)
 }
 
 #[tauri::command]
@@ -121,7 +143,11 @@ pub async fn console_history(
     state: State<'_, AppState>,
     connection: String,
 ) -> Result<Vec<HistoryEntry>, IpcError> {
-    let mut history = state.workspace.console_history(&connection).await?;
+    let mut history = state
+        .workspace
+        .console_history(&connection)
+        .await
+        .worded(&state)?;
     let l = state.localizer();
     history.iter_mut().for_each(|entry| entry.localize(&l));
     Ok(history)
@@ -132,7 +158,11 @@ pub async fn console_saved(
     state: State<'_, AppState>,
     connection: String,
 ) -> Result<Vec<SavedRequest>, IpcError> {
-    let mut saved = state.workspace.console_saved(&connection).await?;
+    let mut saved = state
+        .workspace
+        .console_saved(&connection)
+        .await
+        .worded(&state)?;
     let l = state.localizer();
     saved.iter_mut().for_each(|request| request.localize(&l));
     Ok(saved)
@@ -146,10 +176,11 @@ pub async fn console_save_request(
     entry: HistoryEntry,
     response: Option<String>,
 ) -> Result<(), IpcError> {
-    Ok(state
+    state
         .workspace
         .console_save_request(&connection, &name, entry, response)
-        .await?)
+        .await
+        .worded(&state)
 }
 
 #[tauri::command]
@@ -158,10 +189,11 @@ pub async fn console_delete_saved(
     connection: String,
     name: String,
 ) -> Result<bool, IpcError> {
-    Ok(state
+    state
         .workspace
         .console_delete_saved(&connection, &name)
-        .await?)
+        .await
+        .worded(&state)
 }
 
 /// Asks where to save (the system's save dialog) and writes the result's table as CSV or its
@@ -192,6 +224,9 @@ pub async fn console_export<R: Runtime>(
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    crate::blocking::blocking(move || export_result(&path, format, &data_json)).await?;
+    crate::blocking::blocking(state.localizer(), move || {
+        export_result(&path, format, &data_json)
+    })
+    .await?;
     Ok(Some(name))
 }

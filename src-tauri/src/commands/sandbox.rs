@@ -14,7 +14,8 @@ pub async fn start_sandbox<R: Runtime>(
     state: State<'_, AppState>,
 ) -> Result<ConnectionView, IpcError> {
     let host = state.sandbox.clone();
-    host.start_and_connect(&app, state.workspace.clone()).await
+    host.start_and_connect(&app, state.workspace.clone(), state.localizer())
+        .await
 }
 
 /// Whether the sandbox runs, and where.

@@ -10,6 +10,7 @@ use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
+use crate::blocking::Worded;
 use crate::state::AppState;
 
 /// Counts what a scope selects: a folder streams running counts, a search is counted by AEM
@@ -22,13 +23,19 @@ pub async fn count_selected(
     on_update: Channel<ScopeCount>,
 ) -> Result<Option<SelectedCount>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
     let send = move |count: ScopeCount| {
         if let Err(e) = on_update.send(count) {
             tracing::warn!(error = %e, "could not send a count to the window");
         }
     };
-    let mut count = ws.count_selected(&opened, scope, &send).await?;
+    let mut count = ws
+        .count_selected(&opened, scope, &send)
+        .await
+        .worded(&state)?;
     if let Some(SelectedCount::List(check)) = &mut count {
         check.localize(&state.localizer());
     }
@@ -43,13 +50,16 @@ pub fn scope_query(
     scope: Scope,
     finder: Option<Finder>,
 ) -> Result<String, IpcError> {
-    Ok(state.workspace.scope_query(scope, finder.as_ref())?)
+    state
+        .workspace
+        .scope_query(scope, finder.as_ref())
+        .worded(&state)
 }
 
 /// The entries of a pasted list (lines, or a one-column CSV).
 #[tauri::command]
-pub fn list_entries(text: String) -> Result<Vec<String>, IpcError> {
-    Ok(metadesk_core::app::list_entries(&text)?)
+pub fn list_entries(state: State<'_, AppState>, text: String) -> Result<Vec<String>, IpcError> {
+    metadesk_core::app::list_entries(&text).worded(&state)
 }
 
 /// Whether AEM answers the connection's OpenAPI search (an OAuth Server-to-Server connection's
@@ -61,8 +71,11 @@ pub async fn openapi_search_answers(
     connection_id: String,
 ) -> Result<bool, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    Ok(ws.openapi_search_answers(&opened).await?)
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    ws.openapi_search_answers(&opened).await.worded(&state)
 }
 
 /// The open dialog for a list file (.txt, .csv, a workbook); `None` when the user cancelled.
@@ -84,15 +97,22 @@ pub async fn read_list_file(
     file_id: String,
 ) -> Result<ListFile, IpcError> {
     let ws = state.workspace.clone();
-    crate::blocking::blocking(move || ws.read_list_file(&file_id)).await
+    crate::blocking::blocking(state.localizer(), move || ws.read_list_file(&file_id)).await
 }
 
+/// The saved scopes, each worded in the window's language.
 #[tauri::command]
 pub fn saved_scopes(
     state: State<'_, AppState>,
     connection_id: String,
 ) -> Result<Vec<SavedScope>, IpcError> {
-    Ok(state.workspace.saved_scopes(&connection_id)?)
+    let mut saved = state
+        .workspace
+        .saved_scopes(&connection_id)
+        .worded(&state)?;
+    let l = state.localizer();
+    saved.iter_mut().for_each(|s| s.localize(&l));
+    Ok(saved)
 }
 
 /// Saves a scope under a name (replacing one of the same name); nothing is stored when the
@@ -104,7 +124,12 @@ pub fn save_scope(
     name: String,
     scope: Scope,
 ) -> Result<SavedScope, IpcError> {
-    Ok(state.workspace.save_scope(&connection_id, &name, scope)?)
+    let mut saved = state
+        .workspace
+        .save_scope(&connection_id, &name, scope)
+        .worded(&state)?;
+    saved.localize(&state.localizer());
+    Ok(saved)
 }
 
 #[tauri::command]
@@ -113,7 +138,10 @@ pub fn delete_scope(
     connection_id: String,
     name: String,
 ) -> Result<(), IpcError> {
-    Ok(state.workspace.delete_scope(&connection_id, &name)?)
+    state
+        .workspace
+        .delete_scope(&connection_id, &name)
+        .worded(&state)
 }
 
 /// AEM's tags for the tag picker (an error: the picker takes a typed tag id).
@@ -123,6 +151,9 @@ pub async fn list_tags(
     connection_id: String,
 ) -> Result<Vec<Tag>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
-    Ok(ws.tags(&opened).await?)
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    ws.tags(&opened).await.worded(&state)
 }

@@ -11,6 +11,7 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::FilePath;
 
+use crate::blocking::Worded;
 use crate::dialogs::Dialog;
 use crate::state::AppState;
 
@@ -41,7 +42,10 @@ pub async fn export_sheet<R: Runtime>(
 ) -> Result<Option<SavedSheet>, IpcError> {
     let ws = &state.workspace;
     // A connection that cannot be opened is said before any dialog opens.
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
     let (ext, dialog) = match format {
         SheetFormat::Xlsx => ("xlsx", Dialog::SheetExportXlsx),
         SheetFormat::Csv => ("csv", Dialog::SheetExportCsv),
@@ -57,10 +61,12 @@ pub async fn export_sheet<R: Runtime>(
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
+    let l = state.localizer();
     let mut saved = ws
-        .save_sheet_export(&opened, &folder, &filters, &properties, format, target)
-        .await?;
-    saved.export.localize(&state.localizer());
+        .save_sheet_export(&opened, &folder, &filters, &properties, format, &l, target)
+        .await
+        .worded(&state)?;
+    saved.export.localize(&l);
     Ok(Some(saved))
 }
 
@@ -97,7 +103,10 @@ pub async fn preview_sheet(
     on_progress: Channel<Progress>,
 ) -> Result<SheetImport, IpcError> {
     let ws = &state.workspace;
-    let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
     let progress = move |p: Progress| {
         if let Err(e) = on_progress.send(p) {
             tracing::warn!(error = %e, "could not send an update to the window");
@@ -105,7 +114,8 @@ pub async fn preview_sheet(
     };
     let mut import = ws
         .import_held_sheet(&opened, &sheet_id, skip_rows_in_error, &progress)
-        .await?;
+        .await
+        .worded(&state)?;
     import.localize(&state.localizer());
     Ok(import)
 }
@@ -128,8 +138,9 @@ pub async fn export_sheet_issues<R: Runtime>(
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
-    let name =
-        crate::blocking::blocking(move || metadesk_core::app::write_issues_csv(&issues, &target))
-            .await?;
+    let name = crate::blocking::blocking(state.localizer(), move || {
+        metadesk_core::app::write_issues_csv(&issues, &target)
+    })
+    .await?;
     Ok(Some(name))
 }

@@ -1,6 +1,8 @@
 // More of bulk edit end to end, against a sandbox started here, with the real native parts:
 // - Export CSV through the real GTK save dialog (driven with xdotool): Escape saves nothing and
 //   says nothing; a typed absolute path saves the report, whose CSV is checked line by line.
+//   "Column headers in words", ticked, is still ticked after a reload of the page and after a
+//   restart (the next test's), where it is unticked again.
 // - A run killed with SIGKILL half-way (sandbox slowed down) is offered at the next start-up;
 //   Resume completes it: every asset changed, in the report, in the sandbox and in Activity.
 // - Closing the window (a WM_DELETE_WINDOW request, like a window manager's close button)
@@ -184,6 +186,14 @@ async function activityItem(driver, runId = null) {
   }, `run ${runId ?? "(newest)"} is not in Activity`);
 }
 
+/** Whether the report's "Column headers in words" box is ticked, as `ticked` says. */
+async function assertHeadersChoice(driver, ticked) {
+  await eventually(
+    async () => (await (await byTestId(driver, "export-localized-headers")).isSelected()) === ticked,
+    `"Column headers in words" is not ${ticked ? "ticked" : "unticked"}`,
+  );
+}
+
 /** A value as the CSV holds it: unset is empty, several values are joined with `|`. */
 const csvValue = (value) => (value === null || value === undefined ? "" : Array.isArray(value) ? value.join("|") : String(value));
 
@@ -230,6 +240,17 @@ test("Export CSV opens the system's save dialog: Escape saves nothing, a typed p
     assert.equal(await saved.getText(), "Saved bulk report.csv");
     await eventually(() => nativeWindow(SAVE_DIALOG) === null, "the save dialog is still open", 5_000);
     await screenshot(driver, "05 export 6 saved");
+
+    // Column headers in words: ticked here, read back by a fresh page (the core keeps it).
+    await assertHeadersChoice(driver, false);
+    await (await byTestId(driver, "export-localized-headers")).click();
+    await assertHeadersChoice(driver, true);
+    await driver.navigate().refresh();
+    await eventually(async () => (await driver.executeScript("return document.body.dataset.ready")) === "1", "the page did not start again");
+    await (await (await activityItem(driver, runId)).findElement(By.css('[data-testid="open-report"]'))).click();
+    await byTestId(driver, "report");
+    await assertHeadersChoice(driver, true);
+    await screenshot(driver, "05 export 7 headers kept after a reload");
   });
 
   assert.ok(existsSync(target), `${target} was not written`);
@@ -292,6 +313,11 @@ test("a run killed half-way is offered at the next start-up, and Resume complete
     assert.equal(await report.getAttribute("data-run-id"), runId, "Resume applied another run");
     assert.equal((await driver.findElements(By.css('[data-testid="interrupted-banner"]'))).length, 0, "the banner stays after Resume");
     await assertSandboxHolds(value);
+    // The export test's choice of column headers in words came back with the restart;
+    // unticked again for the specs after this one.
+    await assertHeadersChoice(driver, true);
+    await (await byTestId(driver, "export-localized-headers")).click();
+    await assertHeadersChoice(driver, false);
     item = await activityItem(driver, runId);
     assert.equal(await item.getAttribute("data-status"), "completed");
     assert.match(await (await item.findElement(By.css('[data-testid="run-counts"]'))).getText(), new RegExp(`^${editable().length} changed`));
@@ -311,7 +337,10 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     assert.ok(win, "the app window is not found");
 
     requestWindowClose(win);
-    await byTestId(driver, "close-run-dialog");
+    const asked = await byTestId(driver, "close-run-dialog");
+    // The dialog says where the run writes and how far it got (a number that keeps moving).
+    assert.match(await (await asked.findElement(By.css('[data-testid="close-run-progress"]'))).getText(),
+      /^Writing to .+: \d+ of \d+ assets handled so far\.$/);
     assert.equal(nativeWindow("^Metadesk$"), win, "the window went away");
     assert.ok(isRunning(pid));
     await screenshot(driver, "05 close 2 asked");

@@ -329,6 +329,16 @@ export function exportReportCsv(runId: string, localizedHeaders = false): Promis
   return call('export_report_csv', { runId, localizedHeaders });
 }
 
+/** Whether the user chose column headers in words for exported reports (kept across restarts). */
+export function localizedCsvHeaders(): Promise<boolean> {
+  return call<boolean>('localized_csv_headers');
+}
+
+/** Saves the column headers choice for exported reports; resolves with it as saved. */
+export function setLocalizedCsvHeaders(localized: boolean): Promise<boolean> {
+  return call<boolean>('set_localized_csv_headers', { localized });
+}
+
 /** Closes the window after the user confirmed: cancels the run, lets in-flight writes finish. */
 export function closeAfterCancellingRun(): Promise<void> {
   return call('close_after_cancelling_run');

@@ -6,6 +6,7 @@ export type { KeychainStatus } from './bindings/KeychainStatus';
 export type { ErrorCode } from './bindings/ErrorCode';
 export type { IpcError } from './bindings/IpcError';
 export type { ConnectionView } from './bindings/ConnectionView';
+export type { SecretHint } from './bindings/SecretHint';
 export type { ConnectionStatus } from './bindings/ConnectionStatus';
 export type { CredentialKind } from './bindings/CredentialKind';
 export type { CredentialChoice } from './bindings/CredentialChoice';

@@ -111,7 +111,7 @@ fn read_answer(input: &mut dyn BufRead) -> Result<String, Error> {
     let mut answer = String::new();
     input
         .read_line(&mut answer)
-        .map_err(|e| Error::io("could not read the answer", e))?;
+        .map_err(|e| Error::io_doing("io-read-answer", Vec::new(), e))?;
     Ok(answer)
 }
 
@@ -125,6 +125,20 @@ mod tests {
 
     fn en() -> Localizer {
         Localizer::english()
+    }
+
+    #[test]
+    fn an_answer_that_cannot_be_read_is_told_in_french() {
+        let fr = Localizer::new(Lang::Fr);
+        // Not UTF-8: typed in another encoding, or a file piped in by mistake.
+        let mut input = std::io::Cursor::new(b"\xff\xfe\n".to_vec());
+        let said = ask_yes_no("Appliquer\u{a0}?", &mut input, &mut Vec::new(), &fr)
+            .unwrap_err()
+            .localized(&fr);
+        assert_eq!(
+            said,
+            "impossible de lire votre réponse\u{a0}: son contenu est illisible"
+        );
     }
 
     /// A stored local SDK login called `name`.

@@ -12,7 +12,7 @@ use std::io::IsTerminal;
 
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
-use metadesk_core::app::{Opened, Workspace};
+use metadesk_core::app::{Opened, RunAction, Workspace};
 use metadesk_core::bulk::{
     Action, Combine, Condition, EditOp, Filters, ReportStatus, RunKind, RunStatus, RunSummary,
     Scope, runs,
@@ -177,11 +177,11 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         BulkCommand::Resume(r) => return resume(r, ws, l).await,
         BulkCommand::Undo(r) => {
             let kind = RunKind::Undo { of: r.run.clone() };
-            return plan_from_run(r, kind, "undo it", ws, l).await;
+            return plan_from_run(r, kind, RunAction::Undo, ws, l).await;
         }
         BulkCommand::Retry(r) => {
             let kind = RunKind::Retry { of: r.run.clone() };
-            return plan_from_run(r, kind, "retry it", ws, l).await;
+            return plan_from_run(r, kind, RunAction::Retry, ws, l).await;
         }
     };
     // Everything the command line can get wrong is refused before AEM is asked anything.
@@ -197,7 +197,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    scope.conn.note_unused_lister(&opened);
+    scope.conn.note_unused_lister(&opened, l);
     let (folder, filters) = match chosen_scope(&scope.select, &opened, ws, l) {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e, l),
@@ -220,7 +220,10 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
     if !scope.write.json {
         eprintln!(
             "{}",
-            l.msg("cli-bulk-scope", &[("scope", arg(preview.scope.as_str()))])
+            l.msg(
+                "cli-bulk-scope",
+                &[("scope", arg(preview.scope.localized(l)))]
+            )
         );
     }
     after_preview(ws, &opened, preview, gate, &scope.write, l).await
@@ -523,7 +526,10 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
         }
         return OK;
     }
-    let (summary, opened) = match ws.open_for_run(&r.run, r.conn.choice(), "resume it").await {
+    let (summary, opened) = match ws
+        .open_for_run(&r.run, r.conn.choice(), RunAction::Resume)
+        .await
+    {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),
     };
@@ -548,7 +554,13 @@ async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the
 /// connection it used (or the one given, on the same AEM).
-async fn plan_from_run(r: RunRef, kind: RunKind, to: &str, ws: &Workspace, l: &Localizer) -> u8 {
+async fn plan_from_run(
+    r: RunRef,
+    kind: RunKind,
+    to: RunAction,
+    ws: &Workspace,
+    l: &Localizer,
+) -> u8 {
     let (_, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
         Ok(both) => both,
         Err(e) => return output::fail(&e, l),

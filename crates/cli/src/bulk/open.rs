@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use metadesk_core::app::{ConnectionChoice, Opened};
+use metadesk_core::i18n::{Localizer, arg};
 
 #[derive(Args, Clone)]
 pub struct ConnectionArgs {
@@ -50,12 +51,14 @@ impl ConnectionArgs {
     }
 
     /// A note when `--list-with` was given for a connection that lists folders itself.
-    pub fn note_unused_lister(&self, opened: &Opened) {
+    pub fn note_unused_lister(&self, opened: &Opened, l: &Localizer) {
         if self.list_with.is_some() && opened.lists_with.is_none() && !opened.cannot_find_assets() {
             eprintln!(
-                "note: --list-with is only for OAuth Server-to-Server connections; \"{}\" lists \
-                 folders itself.",
-                opened.label
+                "{}",
+                l.msg(
+                    "cli-note-list-with-unused",
+                    &[("name", arg(opened.label.as_str()))]
+                )
             );
         }
     }

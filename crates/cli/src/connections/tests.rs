@@ -39,6 +39,10 @@ impl Fixture {
     }
 
     fn run_with_input(&self, args: &[&str], input: &str) -> Run {
+        self.run_in(args, input, &metadesk_core::i18n::Localizer::english())
+    }
+
+    fn run_in(&self, args: &[&str], input: &str, l: &metadesk_core::i18n::Localizer) -> Run {
         let cli = Cli::try_parse_from(std::iter::once("metadesk-cli").chain(args.iter().copied()))
             .unwrap_or_else(|e| panic!("{e}"));
         let Command::Connections(command) = cli.command else {
@@ -46,8 +50,7 @@ impl Fixture {
         };
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let mut input = input.as_bytes();
-        let l = metadesk_core::i18n::Localizer::english();
-        let code = super::run(command, &self.workspace, &mut input, &mut out, &mut err, &l);
+        let code = super::run(command, &self.workspace, &mut input, &mut out, &mut err, l);
         Run {
             code,
             out: String::from_utf8(out).unwrap(),
@@ -68,6 +71,76 @@ impl Fixture {
 
 fn service(client_id: &str) -> Value {
     testing::service_credentials(&TestKey::small(), client_id, "ims-na1.adobelogin.com", 365)
+}
+
+#[test]
+fn list_and_show_speak_french_and_the_json_carries_machine_keys_only() {
+    let f = Fixture::new();
+    let fr = metadesk_core::i18n::Localizer::new(metadesk_core::i18n::Lang::Fr);
+    let json = testing::service_credentials(
+        &TestKey::small(),
+        "cm-p7603-e12614-integration",
+        "ims-na1.adobelogin.com",
+        12,
+    );
+    let file = f.write("service.json", &json);
+    let imported = f.run_in(&["connections", "import", &file], "", &fr);
+    assert_eq!(imported.code, 0, "{}", imported.err);
+
+    let list = f.run_in(&["connections", "list"], "", &fr);
+    let row = list.out.lines().nth(1).unwrap();
+    assert!(row.contains("identifiants de service AEM"), "{row}");
+    assert!(
+        row.ends_with("expire dans 11 jours") || row.ends_with("expire dans 12 jours"),
+        "{row}"
+    );
+
+    let show = f.run_in(&["connections", "show", "p7603 · e12614"], "", &fr);
+    let out = &show.out;
+    assert_eq!(show.code, 0, "{}", show.err);
+    assert!(
+        out.contains("Secrets\u{a0}: secret client ••••1d47, clé privée (RSA 1024 bits)\n"),
+        "{out}"
+    );
+    assert!(
+        out.contains("Type\u{a0}: identifiants de service AEM\n"),
+        "{out}"
+    );
+    assert!(out.contains("\u{a0}: expire dans 1"), "{out}");
+    // The token's health, as the connections page knows it, without asking IMS.
+    assert!(
+        out.contains("Accès\u{a0}: pas encore de jeton\u{a0}; il sera demandé au besoin\u{a0}; le certificat expire dans 1"),
+        "{out}"
+    );
+    assert!(
+        out.contains("À faire\u{a0}: Le certificat de ces identifiants de service expire le "),
+        "{out}"
+    );
+    assert!(
+        !out.contains("T00:00:00Z") && !out.contains("expires"),
+        "{out}"
+    );
+
+    // Scripts get the same JSON whatever the terminal's language: keys, never words.
+    let french = f.run_in(&["connections", "list", "--json"], "", &fr).out;
+    let english = f.run(&["connections", "list", "--json"]).out;
+    assert_eq!(french, english);
+    let value: Value = serde_json::from_str(&french).unwrap();
+    for words in ["kindLabel", "kindDescription", "statusText"] {
+        assert!(value[0].get(words).is_none(), "{words} in {french}");
+    }
+    assert_eq!(value[0]["kind"], "serviceCredentials");
+    assert_eq!(value[0]["status"]["state"], "expiresSoon");
+    let shown = f.run_in(
+        &["connections", "show", "p7603 · e12614", "--json"],
+        "",
+        &fr,
+    );
+    assert_eq!(
+        serde_json::from_str::<Value>(&shown.out).unwrap(),
+        value[0],
+        "show --json is the same view"
+    );
 }
 
 #[test]
@@ -99,7 +172,10 @@ fn import_then_list_then_remove() {
 
     let json: Value = serde_json::from_str(&f.run(&["connections", "list", "--json"]).out).unwrap();
     assert_eq!(json.as_array().unwrap().len(), 1);
-    assert_eq!(json[0]["secretHints"][0], "client secret ••••1d47");
+    assert_eq!(
+        json[0]["secretHints"][0],
+        serde_json::json!({"kind": "secret", "field": "clientSecret", "hint": "••••1d47"})
+    );
     assert!(!json.to_string().contains("p8e-TEST"));
 
     let show = f.run(&["connections", "show", "P7603 · E12614"]);

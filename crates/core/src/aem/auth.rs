@@ -7,6 +7,7 @@ use std::pin::Pin;
 use time::OffsetDateTime;
 
 use crate::aem::error::AemError;
+use crate::i18n::Text;
 use crate::secrets::Secret;
 
 /// A boxed future, so `Authorizer` can be used as a trait object.
@@ -71,11 +72,11 @@ pub struct TokenSnapshot {
 /// yields `when_rejected`, which tells the user what to do.
 pub struct StaticAuthorizer {
     credentials: RequestCredentials,
-    when_rejected: String,
+    when_rejected: Text,
 }
 
 impl StaticAuthorizer {
-    pub fn new(credentials: RequestCredentials, when_rejected: impl Into<String>) -> Self {
+    pub fn new(credentials: RequestCredentials, when_rejected: impl Into<Text>) -> Self {
         StaticAuthorizer {
             credentials,
             when_rejected: when_rejected.into(),

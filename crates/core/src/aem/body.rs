@@ -6,6 +6,8 @@
 
 use reqwest::Response;
 
+use crate::i18n::{Part, Text};
+
 /// IMS answers are a token and a few fields (about 2 KB), or a short refusal.
 pub const MAX_IMS_BODY: usize = 1024 * 1024;
 
@@ -22,6 +24,19 @@ pub enum BodyError {
     /// The connection broke or timed out while the body was read.
     #[error("the answer was cut off ({0})")]
     Cut(reqwest::Error),
+}
+
+impl BodyError {
+    /// Why the body could not be read, as a clause of a message (`aem-body-…`).
+    pub fn text(&self) -> Text {
+        match self {
+            BodyError::TooLarge { limit } => Text::new(
+                "aem-body-too-large",
+                vec![("limit", Part::from((limit / (1024 * 1024)) as f64))],
+            ),
+            BodyError::Cut(e) => Text::new("aem-body-cut", vec![("detail", e.to_string().into())]),
+        }
+    }
 }
 
 /// The whole body, or [`BodyError::TooLarge`] as soon as it passes `limit` bytes (at once when

@@ -12,6 +12,7 @@ use url::Url;
 
 use crate::aem::auth::{Authorizer, RequestCredentials};
 use crate::aem::error::AemError;
+use crate::i18n::Text;
 use crate::net;
 
 /// The process-wide HTTP client settings: no redirects (see module docs), bounded timeouts,
@@ -76,7 +77,8 @@ fn basic_credentials(header: &str) -> Option<(String, String)> {
 
 /// Refuses URLs a credential must not travel to (the rule lives in [`crate::net`]).
 fn require_secure(url: &Url) -> Result<(), AemError> {
-    net::require_secure(url).map_err(|reason| AemError::RefusedUrl(format!("{reason}.")))
+    net::require_secure(url)
+        .map_err(|problem| AemError::RefusedUrl(Text::new("aem-url-refused", problem.parts())))
 }
 
 fn same_origin(a: &Url, b: &Url) -> bool {
@@ -101,7 +103,10 @@ impl AemClient {
         auth: Arc<dyn Authorizer>,
     ) -> Result<Self, AemError> {
         let mut base = Url::parse(base.trim()).map_err(|e| {
-            AemError::RefusedUrl(format!("\"{base}\" is not a valid address ({e})."))
+            AemError::RefusedUrl(Text::new(
+                "aem-bad-address",
+                vec![("address", base.into()), ("detail", e.to_string().into())],
+            ))
         })?;
         require_secure(&base)?;
         base.set_path("/");
@@ -128,12 +133,19 @@ impl AemClient {
     /// A URL on this environment from an absolute path (`/api/assets/x.json?limit=5`).
     pub fn url(&self, path_and_query: &str) -> Result<Url, AemError> {
         if !path_and_query.starts_with('/') {
-            return Err(AemError::RefusedUrl(format!(
-                "\"{path_and_query}\" is not a path on AEM."
+            return Err(AemError::RefusedUrl(Text::new(
+                "aem-not-a-path",
+                vec![("path", path_and_query.into())],
             )));
         }
         self.base.join(path_and_query).map_err(|e| {
-            AemError::RefusedUrl(format!("\"{path_and_query}\" is not a valid path ({e})."))
+            AemError::RefusedUrl(Text::new(
+                "aem-bad-path",
+                vec![
+                    ("path", path_and_query.into()),
+                    ("detail", e.to_string().into()),
+                ],
+            ))
         })
     }
 
@@ -143,9 +155,12 @@ impl AemClient {
         if same_origin(url, &self.base) {
             Ok(())
         } else {
-            Err(AemError::RefusedUrl(format!(
-                "Refused to send this connection's credentials to {url}: it is not {}.",
-                self.base.origin().ascii_serialization()
+            Err(AemError::RefusedUrl(Text::new(
+                "aem-other-origin",
+                vec![
+                    ("url", url.as_str().into()),
+                    ("origin", self.base.origin().ascii_serialization().into()),
+                ],
             )))
         }
     }
@@ -168,11 +183,9 @@ impl AemClient {
         let renewed = self.auth.renew(&credentials).await?;
         let retry = self.send_once(&method, &url, &renewed, &build).await?;
         if retry.status() == StatusCode::UNAUTHORIZED {
-            return Err(AemError::Auth(format!(
-                "{} refused the connection's credentials even after renewing them. The \
-                 technical account or token may have been revoked; re-import the credential \
-                 file, or check that it belongs to this environment.",
-                self.host()
+            return Err(AemError::Auth(Text::new(
+                "aem-refused-after-renewal",
+                vec![("host", self.host().into())],
             )));
         }
         Ok(retry)
@@ -274,6 +287,49 @@ mod tests {
             received[0].request_line,
             "GET http://metadesk.invalid/over-the-proxy HTTP/1.1"
         );
+    }
+
+    /// Each address the client refuses is told in the reader's language, the English kept for
+    /// the log.
+    #[test]
+    fn refused_addresses_read_in_the_readers_language() {
+        use crate::i18n::checks::assert_reads_french;
+        use crate::i18n::{Lang, Localizer};
+        let good = client("https://author-p1-e2.adobeaemcloud.com").unwrap();
+        let elsewhere = Url::parse("https://elsewhere.example/api").unwrap();
+        let refusals = [
+            (
+                client("http://author-p1-e2.adobeaemcloud.com")
+                    .err()
+                    .unwrap(),
+                "\"http://author-p1-e2.adobeaemcloud.com/\" uses plain http",
+                "«\u{a0}http://author-p1-e2.adobeaemcloud.com/\u{a0}» utilise",
+            ),
+            (
+                client("not an address").err().unwrap(),
+                "\"not an address\" is not a valid address (",
+                "«\u{a0}not an address\u{a0}» n’est pas une adresse valide (",
+            ),
+            (
+                good.url("api/assets.json").unwrap_err(),
+                "\"api/assets.json\" is not a path on AEM.",
+                "«\u{a0}api/assets.json\u{a0}» n’est pas un chemin sur AEM.",
+            ),
+            (
+                good.check_url(&elsewhere).unwrap_err(),
+                "Refused to send this connection's credentials to https://elsewhere.example/api",
+                "Envoi des identifiants de cette connexion à https://elsewhere.example/api refusé",
+            ),
+        ];
+        let fr = Localizer::new(Lang::Fr);
+        for (err, en, in_french) in refusals {
+            assert!(matches!(err, AemError::RefusedUrl(_)), "{err:?}");
+            assert!(err.to_string().contains(en), "{err}");
+            let words = err.localized(&fr);
+            assert!(words.contains(in_french), "{words}");
+            // The address as given is the user's own text, not English.
+            assert_reads_french(&words.replace("not an address", "x"));
+        }
     }
 
     #[test]

@@ -20,7 +20,7 @@ use crate::aem::client::AemClient;
 use crate::aem::error::AemError;
 use crate::credentials::{ApiFamily, CredentialKind};
 use crate::error_code::ErrorCode;
-use crate::i18n::{Localizer, arg, count};
+use crate::i18n::{Localizer, Part, Text, arg, count};
 use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status_in};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -251,7 +251,7 @@ async fn who_am_i(
                 step,
                 &AemError::Status {
                     status: status.as_u16(),
-                    what: l.msg("test-what-current-user", &[("said", arg(said(&body, l)))]),
+                    what: Text::new("test-what-current-user", vec![("said", said_text(&body))]),
                 },
                 l,
             ));
@@ -304,7 +304,7 @@ async fn read_dam_classic(
                 step,
                 &AemError::Status {
                     status: status.as_u16(),
-                    what: l.msg("test-what-dam-root", &[("said", arg(said(&body, l)))]),
+                    what: Text::new("test-what-dam-root", vec![("said", said_text(&body))]),
                 },
                 l,
             ));
@@ -350,7 +350,7 @@ async fn read_dam_openapi(
                 step,
                 &AemError::Status {
                     status: status.as_u16(),
-                    what: l.msg("test-what-folders-api", &[("said", arg(said(&body, l)))]),
+                    what: Text::new("test-what-folders-api", vec![("said", said_text(&body))]),
                 },
                 l,
             ));
@@ -392,8 +392,8 @@ async fn get_json(
     let body = crate::aem::body::read_capped(response, crate::aem::body::MAX_AEM_BODY)
         .await
         .map_err(|e| AemError::BadResponse {
-            what: format!("the answer to {path}"),
-            detail: e.to_string(),
+            what: Text::new("aem-what-path", vec![("path", path.into())]),
+            detail: e.text(),
         })?;
     let text = String::from_utf8_lossy(&body);
     if !status.is_success() {
@@ -404,6 +404,11 @@ async fn get_json(
 
 /// `; AEM said: "…"` with the reason from an AEM error body, when it gives one.
 fn said(body: &Value, l: &Localizer) -> String {
+    said_text(body).words(l)
+}
+
+/// [`said`] as a part of a message, written when the message is.
+fn said_text(body: &Value) -> Part {
     let text = ["detail", "message", "title", "error"]
         .iter()
         .find_map(|k| body.get(*k).and_then(Value::as_str))
@@ -414,9 +419,9 @@ fn said(body: &Value, l: &Localizer) -> String {
     match text {
         Some(t) if !t.trim().is_empty() => {
             let quoted: String = t.trim().chars().take(200).collect();
-            l.msg("test-aem-said", &[("text", arg(quoted))])
+            Text::new("test-aem-said", vec![("text", quoted.into())]).into()
         }
-        _ => String::new(),
+        _ => Part::Texts(Vec::new()),
     }
 }
 
@@ -623,6 +628,61 @@ mod tests {
         let read = &report.steps[1];
         assert_eq!(read.outcome, StepOutcome::Failed);
         assert!(read.detail.contains("larger than 32 MB"), "{}", read.detail);
+        server.abort();
+    }
+
+    /// The steps' failures read whole in the reader's language: what was asked, what AEM
+    /// said, why the answer could not be read.
+    #[tokio::test]
+    async fn failed_steps_read_in_french() {
+        use crate::i18n::Lang;
+        use crate::i18n::checks::assert_reads_french;
+        let fr = Localizer::new(Lang::Fr);
+        let server = ScriptedServer::start(vec![
+            Scripted::json(500, serde_json::json!({"message": "panne"})),
+            Scripted::json(502, serde_json::json!({})),
+        ])
+        .await;
+        let report = test_connection(
+            &s2s_client(&server.base),
+            CredentialKind::ServiceCredentials,
+            None,
+            OffsetDateTime::now_utc(),
+            &fr,
+        )
+        .await;
+        for step in &report.steps[1..] {
+            assert_eq!(step.outcome, StepOutcome::Failed);
+            assert_reads_french(&step.detail);
+        }
+        assert!(
+            report.steps[1].detail.contains("AEM a répondu 500 pour"),
+            "{}",
+            report.steps[1].detail
+        );
+        assert!(report.steps[1].detail.contains("«\u{a0}panne\u{a0}»"));
+
+        let (base, server) =
+            crate::aem::body::endless_body_server(crate::aem::body::MAX_AEM_BODY + (4 << 20)).await;
+        let report = test_connection(
+            &s2s_client(&base),
+            CredentialKind::OauthServerToServer,
+            None,
+            OffsetDateTime::now_utc(),
+            &fr,
+        )
+        .await;
+        let read = &report.steps[1];
+        // The address asked is no French text (its `?` is no punctuation).
+        assert_reads_french(&read.detail.replace("?path=", "/"));
+        assert!(
+            read.detail.starts_with(
+                "La réponse d’AEM pour /adobe/folders?path=/content/dam&limit=1 est illisible (la \
+                 réponse dépasse 32 Mo"
+            ),
+            "{}",
+            read.detail
+        );
         server.abort();
     }
 

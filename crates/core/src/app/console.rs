@@ -28,7 +28,8 @@ use crate::console::{
     PersistedQuery, SavedPersisted, SavedRequest, graphql, persisted, request, table,
 };
 use crate::credentials::CredentialKind;
-use crate::error::{Error, ErrorCode, MessageArg, Result};
+use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 use crate::timefmt::now_rfc3339;
 
 /// The calls in flight that may be cancelled, by the id the face gave them.
@@ -165,25 +166,25 @@ fn status_outcome(status: u16) -> Outcome {
 /// A failure's outcome in the history: the error by its catalogue id when it has one (worded
 /// when shown), its English words otherwise.
 fn failed_outcome(e: &Error) -> Outcome {
-    let message = match e {
-        Error::Message { message, .. } => message.as_message(),
-        Error::Aem(aem) => aem.message(),
+    let text = match e {
+        Error::Message { message, .. } => Some(message.clone()),
+        Error::Aem(aem) => Some(aem.text()),
         _ => None,
     };
-    let why = match message {
-        Some(m) => Outcome::new(
-            m.id,
-            m.args.into_iter().map(|(name, value)| {
-                let value = match value {
-                    MessageArg::Text(s) => Value::from(s),
-                    MessageArg::Number(n) => Value::from(n),
-                };
-                (name, value)
-            }),
-        ),
+    let why = match text {
+        Some(text) => outcome_of_text(&text),
         None => Outcome::Text(e.to_string()),
     };
     Outcome::new("console-outcome-failed", [("error", why.into_arg())])
+}
+
+/// Words as the history keeps them: by their catalogue id, other messages among their
+/// arguments nested as outcomes; words already written as they are.
+fn outcome_of_text(text: &Text) -> Outcome {
+    match text.to_data(&|nested| outcome_of_text(nested).into_arg()) {
+        Some((id, args)) => Outcome::new(id, args),
+        None => Outcome::Text(text.to_string()),
+    }
 }
 
 impl Workspace {
@@ -982,6 +983,41 @@ mod tests {
         // The curl line sends the same fields, encoded.
         let curl = f.ws.console_curl(&f.name, &post).await.unwrap();
         assert!(curl.contains("dc%3Asubject=a"), "{curl}");
+    }
+
+    /// When AEM lists no GraphQL endpoint, the window's note says why in the reader's language.
+    #[tokio::test(flavor = "multi_thread")]
+    async fn an_unlisted_endpoints_note_reads_in_the_readers_language() {
+        let f = fixture().await;
+        // Warm the token first, so only the listings fail.
+        f.ws.console_endpoints(&f.name).await.unwrap();
+        f.sandbox
+            .set_faults(Faults {
+                drop_rate: 1.0,
+                ..Faults::default()
+            })
+            .unwrap();
+        let endpoints = f.ws.console_endpoints(&f.name).await.unwrap();
+        assert!(!endpoints.listed);
+        assert_eq!(endpoints.configs, ["global"]);
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let mut french = endpoints.clone();
+        french.localize(&fr);
+        let note = french.note.unwrap().localized(&fr);
+        assert!(
+            note.starts_with("AEM n’a pas listé ses points de terminaison GraphQL (")
+                && note.contains("saisissez le nom d’une configuration"),
+            "{note}"
+        );
+        crate::i18n::checks::assert_reads_french(&note);
+        let english = endpoints
+            .note
+            .unwrap()
+            .localized(&crate::i18n::Localizer::english());
+        assert!(
+            english.starts_with("AEM did not list its GraphQL endpoints ("),
+            "{english}"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]

@@ -14,6 +14,7 @@ use crate::connections::{
 use crate::credentials::{self, ImportPreview, Recognised, Refusal};
 use crate::error::{Error, ErrorCode, Result};
 use crate::i18n::{Localizer, Text};
+use crate::secrets::Secret;
 
 /// What pasted text is called in the results (a catalogue message).
 pub const PASTED: &str = "import-pasted-text";
@@ -45,10 +46,17 @@ impl Workspace {
     }
 
     /// Imports the file at `path` with the options given on the command line; a file that
-    /// would need a choice is refused with what to add (`--aem`, `--choice`).
-    pub fn import_with_options(&self, path: &Path, options: &ImportOptions) -> Result<CliImport> {
-        let recognised = credentials::read_credential_file(path)
+    /// would need a choice is refused with what to add (`--aem`, `--choice`). A new
+    /// connection's suggested name and the notes are in `l`'s language.
+    pub fn import_with_options(
+        &self,
+        path: &Path,
+        options: &ImportOptions,
+        l: &Localizer,
+    ) -> Result<CliImport> {
+        let mut recognised = credentials::read_credential_file(path)
             .and_then(|bytes| credentials::inspect(&bytes))?;
+        recognised.localize(l);
         let imported = self.connections.import(&recognised, options)?;
         self.tokens.forget(&imported.connection.id);
         log(
@@ -125,17 +133,37 @@ impl Workspace {
         Ok(preview)
     }
 
-    /// Adds (or updates) a local AEM SDK connection typed in by hand.
-    pub fn add_local_sdk(&self, args: LocalSdkArgs) -> Result<FileResult> {
-        let imported = self.connections.add_local_sdk(
+    /// Adds (or updates) a local AEM SDK connection typed in by hand (the window).
+    pub fn add_local_sdk(&self, args: LocalSdkArgs, l: &Localizer) -> Result<FileResult> {
+        let imported = self.add_sdk_login(
             args.url.as_deref(),
             &args.user,
             args.password.0,
             args.name,
+            l,
         )?;
-        let result = stored(imported);
-        self.forget_imported(&result);
-        Ok(result)
+        Ok(stored(imported))
+    }
+
+    /// Adds (or updates) a local AEM SDK login; a new one without `name` is named in `l`'s
+    /// language ("SDK AEM local · localhost:4502").
+    pub fn add_sdk_login(
+        &self,
+        url: Option<&str>,
+        user: &str,
+        password: Secret,
+        name: Option<String>,
+        l: &Localizer,
+    ) -> Result<Imported> {
+        let mut recognised = credentials::local_sdk(url, user, password)?;
+        recognised.localize(l);
+        let options = ImportOptions {
+            name,
+            ..ImportOptions::default()
+        };
+        let imported = self.connections.import(&recognised, &options)?;
+        self.tokens.forget(&imported.connection.id);
+        Ok(imported)
     }
 
     /// Adds or updates the connection to a sandbox (the simulated AEM) just started at
@@ -169,7 +197,10 @@ impl Workspace {
     /// Imports right away, unless the user must choose first: which credential of several, the
     /// AEM address when the file names none (and no connection with its client id has one), or
     /// whether to replace a connection that has its client id but another IMS or key.
-    fn decide(&self, recognised: Recognised, l: &Localizer) -> FileResult {
+    /// The credential is worded in `l`'s language first, so a connection it names gets its
+    /// name in the importer's language, as the preview suggested it.
+    fn decide(&self, mut recognised: Recognised, l: &Localizer) -> FileResult {
+        recognised.localize(l);
         let preview = &recognised.preview;
         let known_url = preview.client_id.as_deref().is_some_and(|client_id| {
             self.connections.connections().is_ok_and(|all| {
@@ -297,6 +328,62 @@ mod tests {
         json!({"project": {"title": "P", "org": {"ims_org_id": "X@AdobeOrg"},
             "workspace": {"details": {"credentials": list}}}})
         .to_string()
+    }
+
+    #[test]
+    fn an_import_in_french_names_the_connection_in_french() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let token = crate::credentials::testing::dev_token(
+            "jane@example.com",
+            time::OffsetDateTime::now_utc(),
+            time::Duration::hours(24),
+        );
+        // A development token names no AEM: the window asks, showing the suggested name.
+        let outcome = ws.import_text(&token.to_string(), &fr);
+        let FileResult::NeedsChoice {
+            pending_id,
+            preview,
+            ..
+        } = outcome.result
+        else {
+            panic!("expected a choice, got {:?}", outcome.result)
+        };
+        assert_eq!(
+            preview.suggested_name,
+            Text::Plain("Jeton de développement · jane@example.com".into())
+        );
+        let options = ImportOptions {
+            aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
+            ..ImportOptions::default()
+        };
+        let FileResult::Imported { connection } =
+            ws.complete_import(&pending_id, &options, &fr).unwrap()
+        else {
+            panic!("not imported")
+        };
+        // Stored as the user's own data: English readers see it as it was named.
+        assert_eq!(connection.name, "Jeton de développement · jane@example.com");
+
+        let added = ws
+            .add_sdk_login(None, "admin", Secret::new("admin"), None, &fr)
+            .unwrap();
+        assert_eq!(added.connection.name, "SDK AEM local · localhost:4502");
+        let again = ws
+            .add_sdk_login(
+                None,
+                "admin",
+                Secret::new("admin"),
+                None,
+                &crate::i18n::Localizer::english(),
+            )
+            .unwrap();
+        assert!(again.updated);
+        assert_eq!(
+            again.connection.name, "SDK AEM local · localhost:4502",
+            "an update keeps the name"
+        );
     }
 
     #[test]

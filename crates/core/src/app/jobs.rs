@@ -1,7 +1,8 @@
 //! The one bulk job at a time, in the window and in the CLI alike: a scope count, a preview (of an edit, an undo or a retry)
 //! or an apply (or resume). [`Jobs`] holds the running job's [`RunControl`], its run id once
-//! known and a label in words, so pause, resume and cancel act on it and the window's close can
-//! ask first.
+//! known and a label (a catalogue `job-…` message, worded in the reader's language when a
+//! refusal shows it), so pause, resume and cancel act on it and the window's close can ask
+//! first.
 //!
 //! Rules: a preview or apply is refused while another preview or apply runs; a count cancels a
 //! count still running (the user changed the folder or a filter) and is refused while a preview
@@ -14,6 +15,7 @@ use std::time::Duration;
 
 use crate::bulk::RunControl;
 use crate::error::{Error, ErrorCode};
+use crate::i18n::Text;
 
 /// What a job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,12 +36,17 @@ impl JobKind {
     }
 }
 
+/// The label of a job on `folder`: the catalogue message `id` (a `job-…`).
+pub(super) fn job_on(id: &'static str, folder: &str) -> Text {
+    Text::new(id, vec![("folder", folder.into())])
+}
+
 struct Job {
     serial: u64,
     kind: JobKind,
     control: RunControl,
     run_id: Option<String>,
-    label: String,
+    label: Text,
 }
 
 /// The app's current bulk job, if any.
@@ -86,18 +93,20 @@ impl Jobs {
         self.current.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Starts a job of `kind`, described in the user's words by `label` ("a preview of
+    /// Starts a job of `kind`, described by `label` (a `job-…` message: "a preview of
     /// /content/dam/x"), or refuses in words when a preview or apply runs.
-    pub fn start(&self, kind: JobKind, label: impl Into<String>) -> Result<JobGuard<'_>, Error> {
+    pub fn start(&self, kind: JobKind, label: Text) -> Result<JobGuard<'_>, Error> {
         let mut current = self.lock();
         if let Some(running) = current.as_ref() {
             if running.kind.is_run() {
                 // The label only: a run id means nothing to the user (the log has it).
                 tracing::info!(running = ?running.run_id, "another bulk job refused: {}", running.label);
-                return Err(Error::message(
+                return Err(Error::worded(
                     ErrorCode::InvalidInput,
-                    "error-job-running",
-                    vec![("job", running.label.as_str().into())],
+                    Text::new(
+                        "error-job-running",
+                        vec![("job", running.label.clone().into())],
+                    ),
                 ));
             }
             // A count still running is superseded: its command returns with `done: false`,
@@ -111,7 +120,7 @@ impl Jobs {
             kind,
             control: control.clone(),
             run_id: None,
-            label: label.into(),
+            label,
         });
         Ok(JobGuard {
             jobs: self,
@@ -146,11 +155,11 @@ impl Jobs {
         self.lock().as_ref().is_some_and(|j| j.kind.is_run())
     }
 
-    /// The current job in words, with its run id when known (for the log).
+    /// The current job in English words, with its run id when known (for the log).
     pub fn describe(&self) -> Option<String> {
         self.lock().as_ref().map(|j| match &j.run_id {
             Some(id) => format!("{} (run {id})", j.label),
-            None => j.label.clone(),
+            None => j.label.to_string(),
         })
     }
 
@@ -173,17 +182,75 @@ impl Jobs {
 mod tests {
     use super::*;
     use crate::bulk::ControlState;
+    use crate::i18n::checks::assert_reads_french;
+    use crate::i18n::{Lang, Localizer};
+
+    fn label(words: &str) -> Text {
+        Text::Plain(words.to_owned())
+    }
+
+    #[test]
+    fn a_refusal_names_the_running_job_in_the_readers_language() {
+        let jobs = Jobs::default();
+        let labels = [
+            job_on("job-count-folder", "/content/dam/a"),
+            Text::plain("job-check-list"),
+            job_on("job-preview", "/content/dam/a"),
+            Text::new(
+                "job-preview-of-run",
+                vec![("kind", "undo".into()), ("folder", "/content/dam/a".into())],
+            ),
+            Text::new(
+                "job-preview-of-run",
+                vec![
+                    ("kind", "retry".into()),
+                    ("folder", "/content/dam/a".into()),
+                ],
+            ),
+            Text::new("job-preview-sheet", vec![("file", "rights.xlsx".into())]),
+            job_on("job-export-sheet", "/content/dam/a"),
+            job_on("job-apply", "/content/dam/a"),
+        ];
+        let fr = Localizer::new(Lang::Fr);
+        for job in labels {
+            // A count is superseded, so the refusal comes from a preview holding the job.
+            let preview = jobs.start(JobKind::Preview, job.clone()).unwrap();
+            let refused = jobs.start(JobKind::Apply, label("another")).err().unwrap();
+            let words = refused.localized(&fr);
+            assert!(
+                words.contains(&job.localized(&fr)),
+                "the refusal names the job: {words}"
+            );
+            assert_reads_french(&words);
+            drop(preview);
+        }
+        let preview = jobs
+            .start(JobKind::Preview, job_on("job-preview", "/content/dam/a"))
+            .unwrap();
+        let refused = jobs.start(JobKind::Apply, label("another")).err().unwrap();
+        assert_eq!(
+            refused.localized(&fr),
+            "Une modification en masse est déjà en cours (un aperçu de /content/dam/a). \
+             Attendez qu’elle se termine ou annulez-la, puis réessayez."
+        );
+        assert_eq!(
+            jobs.describe().as_deref(),
+            Some("a preview of /content/dam/a"),
+            "the log's words are English"
+        );
+        drop(preview);
+    }
 
     #[test]
     fn one_preview_or_apply_at_a_time() {
         let jobs = Jobs::default();
         let apply = jobs
-            .start(JobKind::Apply, "applying changes to /content/dam/x")
+            .start(JobKind::Apply, label("applying changes to /content/dam/x"))
             .unwrap();
         apply.set_run_id("20260101-000000-000-abcd");
         assert!(jobs.run_in_progress());
         for kind in [JobKind::Preview, JobKind::Apply, JobKind::Count] {
-            let err = jobs.start(kind, "another").err().unwrap();
+            let err = jobs.start(kind, label("another")).err().unwrap();
             assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
             assert_eq!(
                 err.to_string(),
@@ -203,24 +270,24 @@ mod tests {
         );
         drop(apply);
         assert!(!jobs.run_in_progress());
-        assert!(jobs.start(JobKind::Preview, "preview").is_ok());
+        assert!(jobs.start(JobKind::Preview, label("preview")).is_ok());
     }
 
     #[test]
     fn a_new_count_or_run_supersedes_a_running_count() {
         let jobs = Jobs::default();
-        let first = jobs.start(JobKind::Count, "counting a").unwrap();
+        let first = jobs.start(JobKind::Count, label("counting a")).unwrap();
         assert!(
             !jobs.run_in_progress(),
             "a count does not hold the window open"
         );
-        let second = jobs.start(JobKind::Count, "counting b").unwrap();
+        let second = jobs.start(JobKind::Count, label("counting b")).unwrap();
         assert!(first.control().is_cancelled());
         assert!(!second.control().is_cancelled());
         // The superseded count ending does not end the new one.
         drop(first);
         assert_eq!(jobs.describe().as_deref(), Some("counting b"));
-        let preview = jobs.start(JobKind::Preview, "preview of b").unwrap();
+        let preview = jobs.start(JobKind::Preview, label("preview of b")).unwrap();
         assert!(second.control().is_cancelled());
         assert_eq!(jobs.describe().as_deref(), Some("preview of b"));
         drop(second);
@@ -236,7 +303,7 @@ mod tests {
             let err = err.unwrap_err();
             assert_eq!(err.to_string(), "No bulk edit is running right now.");
         }
-        let job = jobs.start(JobKind::Apply, "applying").unwrap();
+        let job = jobs.start(JobKind::Apply, label("applying")).unwrap();
         jobs.pause().unwrap();
         assert_eq!(job.control().state(), ControlState::Paused);
         jobs.resume().unwrap();
@@ -255,7 +322,7 @@ mod tests {
         let guard_jobs = jobs.clone();
         let (started_tx, started_rx) = tokio::sync::oneshot::channel();
         let task = tokio::spawn(async move {
-            let guard = guard_jobs.start(JobKind::Apply, "applying").unwrap();
+            let guard = guard_jobs.start(JobKind::Apply, label("applying")).unwrap();
             let _ = started_tx.send(());
             // The run notices the cancel and finishes its writes under way.
             while !guard.control().is_cancelled() {
@@ -268,7 +335,7 @@ mod tests {
         assert!(!jobs.run_in_progress());
         task.await.unwrap();
 
-        let stuck = jobs.start(JobKind::Apply, "stuck").unwrap();
+        let stuck = jobs.start(JobKind::Apply, label("stuck")).unwrap();
         assert!(!jobs.cancel_and_wait(Duration::from_millis(60)).await);
         drop(stuck);
     }

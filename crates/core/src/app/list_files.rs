@@ -150,22 +150,18 @@ impl Workspace {
 pub fn read_list_path(path: &Path) -> Result<ListFile> {
     let file_name = file_name_of(path);
     let size = std::fs::metadata(path)
-        .map_err(|e| unreadable(&file_name, &e))?
+        .map_err(|e| unreadable(&file_name, e))?
         .len();
     if size > MAX_LIST_FILE {
         return Err(too_large(&file_name, size));
     }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(&file_name, &e))?;
+    let bytes = std::fs::read(path).map_err(|e| unreadable(&file_name, e))?;
     let entries = list_file_entries(&file_name, &bytes)?;
     Ok(ListFile { file_name, entries })
 }
 
-fn unreadable(file_name: &str, e: &std::io::Error) -> Error {
-    Error::message(
-        ErrorCode::Io,
-        "error-io-read",
-        vec![("file", file_name.into()), ("detail", e.to_string().into())],
-    )
+fn unreadable(file_name: &str, e: std::io::Error) -> Error {
+    Error::io_doing("io-read", vec![("path", file_name.into())], e)
 }
 
 fn too_large(file_name: &str, size: u64) -> Error {

@@ -123,16 +123,16 @@ impl Workspace {
     }
 
     /// Opens the connection for a run of journal `run_id` (`choice` may name another one on the
-    /// same AEM). `to` says what the user wanted, for the refusals ("apply it").
+    /// same AEM). `to` says what the user wanted, for the refusals ("… to apply it").
     pub async fn open_for_run(
         &self,
         run_id: &str,
         choice: ConnectionChoice,
-        to: &str,
+        to: RunAction,
     ) -> Result<(RunSummary, Opened)> {
         let summary = self.run_summary(run_id).await?;
-        let (opener, run, to) = (self.opener(), summary.clone(), to.to_owned());
-        let opened = blocking(move || opener.open(&choice, Some((&run, &to)))).await?;
+        let (opener, run) = (self.opener(), summary.clone());
+        let opened = blocking(move || opener.open(&choice, Some((&run, to)))).await?;
         Ok((summary, opened))
     }
 
@@ -151,7 +151,11 @@ struct Opener {
 }
 
 impl Opener {
-    fn open(&self, choice: &ConnectionChoice, run: Option<(&RunSummary, &str)>) -> Result<Opened> {
+    fn open(
+        &self,
+        choice: &ConnectionChoice,
+        run: Option<(&RunSummary, RunAction)>,
+    ) -> Result<Opened> {
         let opened = match choice {
             ConnectionChoice::File {
                 aem,
@@ -183,7 +187,7 @@ impl Opener {
                     ("name", opened.label.as_str().into()),
                     ("now", opened.connected.aem_url.as_str().into()),
                     ("was", summary.aem.as_str().into()),
-                    ("to", action_key(to).into()),
+                    ("to", to.key().into()),
                 ],
             ));
         }
@@ -194,14 +198,14 @@ impl Opener {
     fn open_runs_own(
         &self,
         summary: &RunSummary,
-        to: &str,
+        to: RunAction,
         list_with: Option<&str>,
     ) -> Result<Opened> {
         if let Some(file) = summary.connection.strip_prefix("file:") {
             return Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-run-used-a-file",
-                vec![("file", file.into()), ("to", action_key(to).into())],
+                vec![("file", file.into()), ("to", to.key().into())],
             ));
         }
         let by = summary
@@ -214,7 +218,7 @@ impl Opener {
                 "error-run-connection-gone",
                 vec![
                     ("name", summary.connection.as_str().into()),
-                    ("to", action_key(to).into()),
+                    ("to", to.key().into()),
                 ],
             )),
             other => other,
@@ -311,14 +315,24 @@ fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connect
     Ok(Some(lister.clone()))
 }
 
-/// What the user wanted to do with a run ("apply it", "undo it"…), as the catalogue's selector
-/// key for the refusals' last words.
-fn action_key(to: &str) -> &'static str {
-    match to {
-        "apply it" => "apply",
-        "resume it" => "resume",
-        "undo it" => "undo",
-        "retry it" => "retry",
-        _ => "other",
+/// What the user wants to do with a stored run, which the refusals of
+/// [`Workspace::open_for_run`] end with ("… to undo it", worded by `error-run-action`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RunAction {
+    Apply,
+    Resume,
+    Undo,
+    Retry,
+}
+
+impl RunAction {
+    /// The catalogue's selector key (`$to` of `error-run-action`).
+    fn key(self) -> &'static str {
+        match self {
+            RunAction::Apply => "apply",
+            RunAction::Resume => "resume",
+            RunAction::Undo => "undo",
+            RunAction::Retry => "retry",
+        }
     }
 }

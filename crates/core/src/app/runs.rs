@@ -9,6 +9,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use super::jobs::job_on;
 use super::{JobKind, Opened, Workspace, blocking};
 use crate::assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use crate::assets::open_search;
@@ -20,7 +21,7 @@ use crate::bulk::{
 };
 use crate::connections::confirm_production;
 use crate::error::{Error, ErrorCode, Result};
-use crate::i18n::Localizer;
+use crate::i18n::{Localizer, Text};
 
 /// Children per page of the folder tree.
 pub const FOLDER_PAGE: u64 = 200;
@@ -83,7 +84,7 @@ impl Workspace {
     ) -> Result<ScopeCount> {
         let job = self
             .jobs
-            .start(JobKind::Count, format!("counting the assets of {folder}"))?;
+            .start(JobKind::Count, job_on("job-count-folder", folder))?;
         let store = opened.connected.store.as_ref();
         if !opened.cannot_find_assets() {
             return scope::count(store, folder, filters, job.control(), on_update).await;
@@ -130,7 +131,7 @@ impl Workspace {
             .validated()?;
         let job = self
             .jobs
-            .start(JobKind::Preview, format!("a preview of {}", spec.folder))?;
+            .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
         let engine = Engine::new(opened.connected.store.clone(), self.runs_dir())
             .with_paired(opened.lists_with.clone());
         let forward = |p: Progress| {
@@ -148,7 +149,7 @@ impl Workspace {
         kind: RunKind,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        let (of, words) = match &kind {
+        let (of, which) = match &kind {
             RunKind::Undo { of } => (of.clone(), "undo"),
             RunKind::Retry { of } => (of.clone(), "retry"),
             RunKind::Edit | RunKind::Sheet { .. } => {
@@ -156,10 +157,11 @@ impl Workspace {
             }
         };
         let summary = self.run_summary(&of).await?;
-        let job = self.jobs.start(
-            JobKind::Preview,
-            format!("a preview of the {words} in {}", summary.folder),
-        )?;
+        let label = Text::new(
+            "job-preview-of-run",
+            vec![("kind", which.into()), ("folder", summary.folder.into())],
+        );
+        let job = self.jobs.start(JobKind::Preview, label)?;
         let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
@@ -181,10 +183,9 @@ impl Workspace {
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         let summary = self.run_summary(run_id).await?;
-        let job = self.jobs.start(
-            JobKind::Apply,
-            format!("applying changes to {}", summary.folder),
-        )?;
+        let job = self
+            .jobs
+            .start(JobKind::Apply, job_on("job-apply", &summary.folder))?;
         job.set_run_id(&summary.id);
         confirm_production(opened.connection(), confirm_name)?;
         let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
@@ -283,14 +284,7 @@ pub fn write_whole_file(
         _ => Path::new("."),
     };
     let io = |_: &str, e: std::io::Error| {
-        Error::message(
-            ErrorCode::Io,
-            "error-io-write",
-            vec![
-                ("file", shown.to_string().into()),
-                ("detail", e.to_string().into()),
-            ],
-        )
+        Error::io_doing("io-write", vec![("path", shown.to_string().into())], e)
     };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".metadesk-").suffix(".part");

@@ -11,18 +11,21 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+use super::jobs::job_on;
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
 use crate::assets::CallError;
 use crate::assets::tags::Tag;
 use crate::bulk::Combine;
 use crate::bulk::open_query::{self, Finder, OpenCount};
+use crate::bulk::reasons::Reason;
 use crate::bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
 use crate::bulk::selection::LARGE_SCOPE;
 use crate::bulk::selection::{self, Scope, Selection};
 use crate::bulk::{Edit, RunSummary, ScopeCount};
 use crate::credentials::ApiFamily;
 use crate::error::{Error, ErrorCode, MessageArg, Result};
+use crate::i18n::{Localizer, Text};
 
 /// Longest name of a saved scope.
 const NAME_MAX: usize = 80;
@@ -35,9 +38,23 @@ pub struct SavedScope {
     pub scope: Scope,
     /// When it was saved (RFC 3339).
     pub saved: String,
-    /// The scope in words (`the assets of … where …`).
-    #[serde(default)]
-    pub words: String,
+    /// The scope in words (`the assets of … where …`): catalogue words worded in the reader's
+    /// language by [`SavedScope::localize`] (files saved before kept English text, which is
+    /// worded again when read).
+    #[serde(default = "no_words")]
+    #[ts(type = "string")]
+    pub words: Reason,
+}
+
+fn no_words() -> Reason {
+    Reason::Text(String::new())
+}
+
+impl SavedScope {
+    /// Words the scope in `l`'s language, as a face shows it.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.words.localize(l);
+    }
 }
 
 /// What counting a scope found: a folder's running count, a search's count, a list's check.
@@ -77,13 +94,10 @@ impl Workspace {
                 )
             }),
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(ScopesFile::default()),
-            Err(e) => Err(Error::message(
-                ErrorCode::Io,
-                "error-io-read",
-                vec![
-                    ("file", path.display().to_string().into()),
-                    ("detail", e.to_string().into()),
-                ],
+            Err(e) => Err(Error::io_doing(
+                "io-read",
+                vec![("path", path.display().to_string().into())],
+                e,
             )),
         }
     }
@@ -94,11 +108,18 @@ impl Workspace {
 
     /// The scopes saved for a connection, in the order they were saved.
     pub fn saved_scopes(&self, connection_id: &str) -> Result<Vec<SavedScope>> {
-        Ok(self
+        let mut saved = self
             .read_scopes()?
             .connections
             .remove(connection_id)
-            .unwrap_or_default())
+            .unwrap_or_default();
+        // Worded from the scope itself: a file may hold words of an older version (English).
+        for s in &mut saved {
+            if let Ok((folder, filters)) = s.scope.clone().into_run_parts() {
+                s.words = selection::scope_reason(&folder, &filters);
+            }
+        }
+        Ok(saved)
     }
 
     /// One saved scope by name (case-insensitive).
@@ -141,7 +162,7 @@ impl Workspace {
         let scope = Scope::of_run(&folder, &filters);
         let saved = SavedScope {
             name: name.to_owned(),
-            words: selection::describe(&folder, &filters),
+            words: selection::scope_reason(&folder, &filters),
             scope,
             saved: crate::timefmt::now_rfc3339(),
         };
@@ -220,7 +241,7 @@ impl Workspace {
             }) => {
                 let job = self
                     .jobs
-                    .start(JobKind::Count, format!("counting a search under {folder}"))?;
+                    .start(JobKind::Count, job_on("job-count-search", &folder))?;
                 if open {
                     let items =
                         open_query::query_items(&folder, filters.recursive, conditions, *combine);
@@ -253,7 +274,7 @@ impl Workspace {
             Some(Selection::List { entries }) => {
                 let job = self
                     .jobs
-                    .start(JobKind::Count, "checking a list of assets".to_owned())?;
+                    .start(JobKind::Count, Text::plain("job-check-list"))?;
                 if open {
                     let label = &opened.label;
                     match searching::check_list_open(store, entries, paired, label, job.control())
@@ -287,7 +308,7 @@ impl Workspace {
             return Ok(false);
         }
         let items = open_query::query_items(crate::assets::DAM_ROOT, false, &[], Combine::All)
-            .map_err(|e| Error::Internal(e.condition))?;
+            .map_err(|e| Error::Internal(e.condition.to_string()))?;
         match opened
             .connected
             .store
@@ -320,10 +341,9 @@ impl Workspace {
     pub async fn tags(&self, opened: &Opened) -> Result<Vec<Tag>> {
         opened.connected.store.tags().await.map_err(|e| {
             tracing::info!(error = %e, "the tag tree could not be read");
-            Error::message(
+            Error::worded(
                 ErrorCode::NotFound,
-                "error-tags-unread",
-                vec![("detail", e.to_string().into())],
+                Text::new("error-tags-unread", vec![("detail", e.text().into())]),
             )
         })
     }
@@ -444,11 +464,30 @@ mod tests {
                 search(&["dc:rights is empty", "type is image/*"]),
             )
             .unwrap();
+        let en = crate::i18n::Localizer::english();
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let words = saved.words.localized(&en);
         assert!(
-            saved
-                .words
-                .ends_with("where dc:rights is empty and type is image/*")
+            words.ends_with("where dc:rights is empty and type is image/*"),
+            "{words}"
         );
+        let mut shown = saved.clone();
+        shown.localize(&fr);
+        assert_eq!(
+            serde_json::to_value(&shown).unwrap()["words"],
+            format!(
+                "les ressources de {} où dc:rights est vide et le type est image/*",
+                metadesk_sandbox::SAMPLE_FOLDER
+            )
+        );
+        // A file saved by an older version holds English words: they are worded again.
+        let file = std::fs::read_to_string(ws.scopes_path()).unwrap();
+        let mut json: serde_json::Value = serde_json::from_str(&file).unwrap();
+        json["connections"][&id][0]["words"] = "the assets of … (English)".into();
+        std::fs::write(ws.scopes_path(), json.to_string()).unwrap();
+        let mut read = ws.saved_scopes(&id).unwrap();
+        read[0].localize(&fr);
+        assert_eq!(read[0].words, shown.words);
         let all = ws.saved_scopes(&id).unwrap();
         assert_eq!(all.len(), 1, "same name (any case) replaces");
         assert_eq!(
@@ -505,7 +544,13 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(run.counts.assets, count.assets);
-        assert!(run.scope.ends_with("where dc:rights is empty"));
+        let en = crate::i18n::Localizer::english();
+        assert!(
+            run.scope
+                .localized(&en)
+                .ends_with("where dc:rights is empty")
+        );
+        assert_eq!(run.list_entries, None);
         let list = Scope::List {
             entries: vec!["/content/dam/none.jpg".into()],
         };

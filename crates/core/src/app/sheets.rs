@@ -11,6 +11,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::jobs::job_on;
 use super::runs::{OnProgress, write_whole_file};
 use super::sheet_files::{HeldSheet, file_name_of};
 use super::{JobKind, Opened, Workspace, blocking};
@@ -23,7 +24,7 @@ use crate::bulk::scope::list_with_retries;
 use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use crate::credentials::ApiFamily;
 use crate::error::{Error, ErrorCode, MessageArg, Result};
-use crate::i18n::Localizer;
+use crate::i18n::{Localizer, Text};
 use crate::sheets::checks::{outside_folder, several_values_for_one};
 use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
@@ -90,8 +91,10 @@ pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
 #[serde(rename_all = "camelCase")]
 pub struct SheetImport {
     pub file_name: String,
-    /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", …
-    pub format: String,
+    /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", … (`sheet-format…`,
+    /// worded in the reader's language by [`SheetImport::localize`]).
+    #[ts(type = "string")]
+    pub format: Text,
     #[ts(type = "number")]
     pub rows: u64,
     /// Every problem, in the order of the sheet (file and headers first).
@@ -105,6 +108,7 @@ pub struct SheetImport {
 impl SheetImport {
     /// Words the problems and the preview's summary in `l`'s language, as a face shows them.
     pub fn localize(&mut self, l: &Localizer) {
+        self.format.localize(l);
         self.issues.iter_mut().for_each(|i| i.localize(l));
         if let Some(run) = &mut self.run {
             run.localize(l);
@@ -164,6 +168,8 @@ impl Workspace {
     /// [`Self::export_sheet`] saved to `target` (written whole, then renamed into place; an
     /// existing file is replaced: the save dialog asked, or the CLI's --out named it). A name without the format's ending
     /// gets it.
+    // The arguments are the export's own choices, as `export_sheet` takes them, plus the target.
+    #[allow(clippy::too_many_arguments)]
     pub async fn save_sheet_export(
         &self,
         opened: &Opened,
@@ -171,23 +177,21 @@ impl Workspace {
         filters: &Filters,
         properties: &[String],
         format: SheetFormat,
+        words: &Localizer,
         target: PathBuf,
     ) -> Result<SavedSheet> {
         let target = with_extension_of(target, format);
         let (bytes, export) = self
-            .export_sheet(opened, folder, filters, properties, format)
+            .export_sheet(opened, folder, filters, properties, format, words)
             .await?;
         let file_name = file_name_of(&target);
         blocking(move || {
             write_whole_file(&target, true, |out| {
                 out.write_all(&bytes).map_err(|e| {
-                    Error::message(
-                        ErrorCode::Io,
-                        "error-io-write",
-                        vec![
-                            ("file", target.display().to_string().into()),
-                            ("detail", e.to_string().into()),
-                        ],
+                    Error::io_doing(
+                        "io-write",
+                        vec![("path", target.display().to_string().into())],
+                        e,
                     )
                 })
             })
@@ -274,10 +278,8 @@ impl Workspace {
                 exported_modified: row.last_modified.clone(),
             })
             .collect();
-        let job = self.jobs.start(
-            JobKind::Preview,
-            format!("a preview of the sheet {file_name}"),
-        )?;
+        let label = Text::new("job-preview-sheet", vec![("file", file_name.into())]);
+        let job = self.jobs.start(JobKind::Preview, label)?;
         let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
@@ -377,7 +379,8 @@ impl Workspace {
     }
 
     /// Exports the metadata of the assets of `folder` (and subfolders when recursive, with
-    /// the name and format filters) as a sheet with one column per property.
+    /// the name and format filters) as a sheet with one column per property, its headers and
+    /// notes in `words`' language (the person who opens it in Excel reads them).
     pub async fn export_sheet(
         &self,
         opened: &Opened,
@@ -385,6 +388,7 @@ impl Workspace {
         filters: &Filters,
         properties: &[String],
         format: SheetFormat,
+        words: &Localizer,
     ) -> Result<(Vec<u8>, SheetExport)> {
         let properties: Vec<String> = properties
             .iter()
@@ -397,10 +401,9 @@ impl Workspace {
                 vec![],
             ));
         }
-        let job = self.jobs.start(
-            JobKind::Count,
-            format!("exporting the metadata of {folder}"),
-        )?;
+        let job = self
+            .jobs
+            .start(JobKind::Count, job_on("job-export-sheet", folder))?;
         let control = job.control();
         let store = opened.connected.store.as_ref();
         let folder = crate::assets::folders::normalize_folder(folder)?;
@@ -487,6 +490,7 @@ impl Workspace {
         report.assets = rows.len() as u64;
         let bytes = match format {
             SheetFormat::Xlsx => write_xlsx(
+                words,
                 &ExportInfo {
                     connection: opened.label.clone(),
                     folder: folder.clone(),
@@ -496,7 +500,7 @@ impl Workspace {
                 &columns,
                 &rows,
             )?,
-            SheetFormat::Csv => write_csv(&columns, &rows)?,
+            SheetFormat::Csv => write_csv(words, &columns, &rows)?,
         };
         Ok((bytes, report))
     }
@@ -545,10 +549,9 @@ async fn entries_to_export(
                 let page = search_with_retries(store, &params, control)
                     .await
                     .map_err(|e| {
-                        Error::message(
+                        Error::worded(
                             ErrorCode::InvalidInput,
-                            "error-search-failed",
-                            vec![("detail", e.to_string().into())],
+                            Text::new("error-search-failed", vec![("detail", e.text().into())]),
                         )
                     })?
                     .ok_or_else(cancelled)?;
@@ -566,10 +569,9 @@ async fn entries_to_export(
             })
             .await
             .map_err(|e| {
-                Error::message(
+                Error::worded(
                     ErrorCode::InvalidInput,
-                    "error-list-not-checked",
-                    vec![("detail", e.to_string().into())],
+                    Text::new("error-list-not-checked", vec![("detail", e.text().into())]),
                 )
             })?;
             if control.is_cancelled() {
@@ -596,7 +598,7 @@ async fn entries_to_export(
 pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
     let name = file_name_of(path);
     let size = std::fs::metadata(path)
-        .map_err(|e| unreadable(&name, &e))?
+        .map_err(|e| unreadable(&name, e))?
         .len();
     if size > MAX_SHEET_BYTES {
         return Err(Error::message(
@@ -612,15 +614,11 @@ pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
             ],
         ));
     }
-    std::fs::read(path).map_err(|e| unreadable(&name, &e))
+    std::fs::read(path).map_err(|e| unreadable(&name, e))
 }
 
-fn unreadable(name: &str, e: &std::io::Error) -> Error {
-    Error::message(
-        ErrorCode::Io,
-        "error-io-read",
-        vec![("file", name.into()), ("detail", e.to_string().into())],
-    )
+fn unreadable(name: &str, e: std::io::Error) -> Error {
+    Error::io_doing("io-read", vec![("path", name.into())], e)
 }
 
 fn export_cancelled() -> Error {
@@ -810,7 +808,16 @@ mod tests {
         let err = read_sheet_file(&dir.path().join("gone.csv"))
             .unwrap_err()
             .to_string();
-        assert!(err.contains("Could not read gone.csv"), "{err}");
+        assert!(err.contains("could not read gone.csv"), "{err}");
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let words = read_sheet_file(&dir.path().join("gone.csv"))
+            .unwrap_err()
+            .localized(&fr);
+        assert_eq!(
+            words,
+            "impossible de lire gone.csv\u{a0}: le fichier ou le dossier n’existe pas"
+        );
+        crate::i18n::checks::assert_reads_french(&words);
     }
 
     #[test]

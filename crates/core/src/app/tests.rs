@@ -119,17 +119,19 @@ async fn preview_from_run(
     kind: RunKind,
     on_progress: OnProgress<'_>,
 ) -> Result<RunSummary> {
-    let (RunKind::Undo { of } | RunKind::Retry { of }) = &kind else {
-        unreachable!()
+    let (of, to) = match &kind {
+        RunKind::Undo { of } => (of, RunAction::Undo),
+        RunKind::Retry { of } => (of, RunAction::Retry),
+        _ => unreachable!(),
     };
     let choice = ConnectionChoice::RunsOwn { list_with: None };
-    let (_, opened) = ws.open_for_run(of, choice, "undo it").await?;
+    let (_, opened) = ws.open_for_run(of, choice, to).await?;
     ws.preview_from_run(&opened, kind, on_progress).await
 }
 
 async fn apply(ws: &Workspace, r: ApplyRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
     let choice = ConnectionChoice::RunsOwn { list_with: None };
-    let (_, opened) = ws.open_for_run(&r.run_id, choice, "apply it").await?;
+    let (_, opened) = ws.open_for_run(&r.run_id, choice, RunAction::Apply).await?;
     ws.apply(&opened, &r.run_id, r.confirm_name.as_deref(), on_progress)
         .await
 }
@@ -369,14 +371,23 @@ async fn runs_of_a_moved_or_deleted_connection_are_refused_in_words() {
         );
     }
     f.state.connections().delete(&f.id).unwrap();
+    // Each refusal ends with what the user wanted, in their words (a typed action, never
+    // English words handed to the core).
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
     let err = apply(s, apply_request(&p.id, None), &quiet)
         .await
         .unwrap_err();
-    assert!(err.to_string().contains("no longer exists"), "{err}");
+    assert!(err.to_string().ends_with("to apply it."), "{err}");
+    assert!(err.localized(&fr).ends_with("pour l’appliquer."), "{err}");
     let err = preview_from_run(s, RunKind::Retry { of: p.id.clone() }, &quiet)
         .await
         .unwrap_err();
     assert!(err.to_string().contains("no longer exists"), "{err}");
+    assert!(err.localized(&fr).ends_with("pour la relancer."), "{err}");
+    let err = preview_from_run(s, RunKind::Undo { of: p.id.clone() }, &quiet)
+        .await
+        .unwrap_err();
+    assert!(err.localized(&fr).ends_with("pour l’annuler."), "{err}");
     for bad in ["../etc/passwd", "nope"] {
         let err = apply(s, apply_request(bad, None), &quiet)
             .await
@@ -420,6 +431,14 @@ async fn one_bulk_edit_at_a_time_and_pause_acts_on_it() {
         format!(
             "A bulk edit is already running (applying changes to {SAMPLE_FOLDER}). Wait for \
              it to finish or cancel it, then try again."
+        )
+    );
+    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    assert_eq!(
+        err.localized(&fr),
+        format!(
+            "Une modification en masse est déjà en cours (l’application des modifications à \
+             {SAMPLE_FOLDER}). Attendez qu’elle se termine ou annulez-la, puis réessayez."
         )
     );
     let err = count(&f.state, &f.id, SAMPLE_FOLDER, &Filters::default(), &|_| {})
@@ -534,6 +553,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
             &Filters::default(),
             &properties,
             SheetFormat::Csv,
+            &crate::i18n::Localizer::english(),
         )
         .await
         .unwrap();
@@ -556,6 +576,13 @@ async fn sheet_export_edit_import_preview_apply_undo() {
         .await
         .unwrap();
     assert_eq!(import.issues, vec![]);
+    // The sheet step says what kind of file it read in the window's language.
+    let mut shown = import.clone();
+    shown.localize(&crate::i18n::Localizer::new(crate::i18n::Lang::Fr));
+    assert_eq!(
+        serde_json::to_value(&shown).unwrap()["format"],
+        "CSV séparé par «\u{a0},\u{a0}», UTF-8"
+    );
     let run = import.run.unwrap();
     assert_eq!(
         run.kind,
@@ -637,6 +664,7 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
+            &crate::i18n::Localizer::english(),
         )
         .await
         .unwrap()
@@ -693,6 +721,7 @@ async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
+            &crate::i18n::Localizer::english(),
         )
         .await
         .unwrap()
@@ -791,6 +820,7 @@ async fn a_sheet_import_learns_last_modified_times_in_batches() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
+            &crate::i18n::Localizer::english(),
         )
         .await
         .unwrap();
@@ -855,6 +885,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
+            &crate::i18n::Localizer::english(),
         )
         .await
         .unwrap()
@@ -871,6 +902,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
             &Filters::default(),
             &properties,
             SheetFormat::Csv,
+            &crate::i18n::Localizer::english(),
         )
         .await
         .unwrap();
@@ -1215,7 +1247,7 @@ fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothin
         crate::credentials::CredentialKind::OauthServerToServer
     );
     assert_eq!(connection.host, "author-p7603-e12614.adobeaemcloud.com");
-    assert_eq!(connection.secret_hints, ["client secret ••••1d47"]);
+    assert!(connection.secret_hints == ["client secret ••••1d47"]);
     assert_eq!(secrets.len(), 1, "{:?}", secrets.keys());
 }
 

@@ -19,6 +19,7 @@ use crate::connections::{Connection, check_finder};
 use crate::credentials::ApiFamily;
 use crate::dirs::AppDirs;
 use crate::error::{Error, Result};
+use crate::i18n::Text;
 use crate::thumbnails::{DEFAULT_CAP_BYTES, ThumbnailCache};
 
 /// An image to show: its bytes and media type (`image/png` or `image/jpeg`).
@@ -139,14 +140,13 @@ impl Workspace {
     }
 }
 
+/// A thumbnail that could not be read (the page shows its placeholder; the log says why).
 fn call_failed(asset_path: &str, err: CallError) -> Error {
     match err {
-        CallError::Unreachable(e) => Error::Aem(e),
-        CallError::Auth(e) => Error::Aem(e),
-        CallError::Rejected { status: 0, detail } => Error::InvalidInput(detail),
+        CallError::Unreachable(e) | CallError::Auth(e) | CallError::Aem(e) => Error::Aem(e),
         other => Error::Aem(AemError::BadResponse {
-            what: format!("the thumbnail of {asset_path}"),
-            detail: other.to_string(),
+            what: Text::new("aem-what-thumbnail", vec![("path", asset_path.into())]),
+            detail: other.text(),
         }),
     }
 }

@@ -17,7 +17,7 @@ use crate::connections::{
 };
 use crate::credentials::CredentialKind;
 use crate::error::Error;
-use crate::i18n::Localizer;
+use crate::i18n::{Localizer, Text};
 use crate::ims::{ConnectionHealth, connection_health};
 
 /// How long the status may wait for a token manager to read its keychain copy. The manager
@@ -46,6 +46,23 @@ impl super::Workspace {
         self.tokens
             .health_of_all(Arc::clone(&self.connections), l)
             .await
+    }
+
+    /// The health of connection `id` alone (`connections show`), its words in `l`'s language.
+    /// Never asks IMS for a token.
+    pub async fn health_of_connection(
+        &self,
+        id: &str,
+        l: &Localizer,
+    ) -> Result<ConnectionHealth, Error> {
+        let connection = {
+            let (store, id) = (Arc::clone(&self.connections), id.to_owned());
+            super::blocking(move || store.get(&id)).await?
+        };
+        Ok(self
+            .tokens
+            .health_of(&self.connections, &connection, l)
+            .await)
     }
 }
 
@@ -121,13 +138,8 @@ impl Tokens {
     /// the keychain, a locked keychain): "failed: why".
     fn broken(&self, connection: &Connection, err: Error, l: &Localizer) -> ConnectionHealth {
         tracing::warn!(id = %connection.id, error = %err, "a connection's token manager could not be built");
-        let last_error = match err {
-            Error::Aem(e) => e,
-            Error::SecretStore(e) => AemError::Keychain(e),
-            other => AemError::Auth(other.localized(l)),
-        };
         let snapshot = TokenSnapshot {
-            last_error: Some(last_error),
+            last_error: Some(token_failure(err, l)),
             ..TokenSnapshot::default()
         };
         connection_health(
@@ -151,6 +163,18 @@ impl Tokens {
             test_stored_connection(store, id, &self.authorizers, &self.ctx, l).await?;
         tracing::info!(id = %connection.id, ok = report.ok, "connection tested");
         Ok(report)
+    }
+}
+
+/// Why a connection has no token, as its snapshot keeps it: the failure keeps its own words,
+/// written in whichever language reads the health later (only words that are no catalogue
+/// message are written now, in `l`'s).
+fn token_failure(err: Error, l: &Localizer) -> AemError {
+    match err {
+        Error::Aem(e) => e,
+        Error::SecretStore(e) => AemError::Keychain(e),
+        Error::Message { message, .. } => AemError::Auth(message),
+        other => AemError::Auth(Text::Plain(other.localized(l))),
     }
 }
 
@@ -216,6 +240,31 @@ mod tests {
             .expect("a cached token");
         let record: serde_json::Value = serde_json::from_str(record.expose()).unwrap();
         record["accessToken"].as_str().unwrap().to_string()
+    }
+
+    /// A connection whose token cannot be had keeps the failure's words, not words frozen in
+    /// the language of the first reader.
+    #[test]
+    fn a_kept_token_failure_reads_in_each_readers_language() {
+        use crate::i18n::Lang;
+        use crate::i18n::checks::assert_reads_french;
+        let missing = Error::message(
+            crate::error::ErrorCode::InvalidInput,
+            "error-keychain-missing",
+            vec![
+                ("field", "private-key".into()),
+                ("name", "Production".into()),
+            ],
+        );
+        let kept = token_failure(missing, &Localizer::english());
+        assert_eq!(kept.code(), crate::error::ErrorCode::Auth);
+        let french = kept.localized(&Localizer::new(Lang::Fr));
+        assert_reads_french(&french);
+        assert!(french.contains("clé privée"), "{french}");
+        assert_eq!(
+            kept.localized(&Localizer::english()),
+            "The keychain has no private key for \"Production\". Import its credential file again."
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]
@@ -303,6 +352,40 @@ mod tests {
         assert!(auth.authorizers.existing(&f.id).is_some());
         auth.forget(&f.id);
         assert!(auth.authorizers.existing(&f.id).is_none());
+    }
+
+    /// The page's status and "Test connection" both build the manager of a connection the
+    /// process has not used yet. Whichever finishes second must share the first one's manager:
+    /// replacing it retired it, and a token it was minting was then wiped from the keychain,
+    /// so the next start had no token (seen in E2E under load).
+    #[tokio::test(flavor = "multi_thread")]
+    async fn two_callers_building_one_manager_share_it_and_its_token_is_kept() {
+        let f = fixture().await;
+        let auth = app_auth(&f);
+        let connection = f.store.get(&f.id).unwrap();
+        let secrets = || f.store.load_secrets(&f.id);
+        let mut first = None;
+        // The second caller reads its secrets while the first one builds and uses its manager.
+        let second = auth
+            .authorizers
+            .get(
+                &connection,
+                || {
+                    first = Some(auth.authorizers.get(&connection, secrets, &auth.ctx)?);
+                    secrets()
+                },
+                &auth.ctx,
+            )
+            .unwrap();
+        let first = first.unwrap();
+
+        first.credentials().await.unwrap();
+        assert_eq!(issued(&f), 1);
+        assert!(!cached_token(&f).is_empty());
+        assert!(
+            Arc::ptr_eq(&first, &second),
+            "two managers for one connection"
+        );
     }
 
     #[tokio::test(flavor = "multi_thread")]

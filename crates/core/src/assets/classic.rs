@@ -18,6 +18,7 @@ use crate::assets::{
     json_or_error,
 };
 use crate::credentials::ApiFamily;
+use crate::i18n::{Part, Text};
 
 /// Namespaces whose properties the Assets HTTP API copies into listing entries (it exposes a
 /// hard-coded subset, adobe-wire §4.2). `dc:title`/`dc:description` are excluded: the API
@@ -56,7 +57,7 @@ impl ClassicAssets {
         {
             let mut parts = url.path_segments_mut().map_err(|()| CallError::Rejected {
                 status: 0,
-                detail: "the connection's address cannot carry a path".into(),
+                detail: Text::plain("assets-no-path"),
             })?;
             parts.clear();
             parts.extend(prefix);
@@ -110,7 +111,9 @@ impl ClassicAssets {
             .await
             .map_err(|e| match e {
                 // The traversal stop is a 500 (UNCONFIRMED) that no retry will change.
-                CallError::Transient(detail) if detail.contains("traversed more than") => {
+                CallError::Transient(detail)
+                    if detail.to_string().contains("traversed more than") =>
+                {
                     CallError::Rejected {
                         status: 500,
                         detail,
@@ -144,7 +147,7 @@ impl ClassicAssets {
             }),
             _ => Err(CallError::Rejected {
                 status: 200,
-                detail: "the metadata is not a JSON object".into(),
+                detail: Text::plain("assets-metadata-not-object"),
             }),
         }
     }
@@ -209,23 +212,27 @@ fn has_class(entity: &Value, class: &str) -> bool {
 /// somewhere else (or hide something in a report). Names with dots inside (`a..b.jpg`) are
 /// ordinary file names and pass.
 fn check_name(folder: &str, name: &str) -> Result<(), CallError> {
+    // A variant of `assets-listing-bad-child`.
     let why = if name.is_empty() {
-        "an empty name"
+        "empty"
     } else if name == "." || name == ".." {
-        "a name that means a folder above or itself"
+        "dots"
     } else if name.contains('/') {
-        "a name with a /"
+        "slash"
     } else if name.chars().any(char::is_control) {
-        "a name with a control character"
+        "control"
     } else {
         return Ok(());
     };
     Err(CallError::Rejected {
         status: 200,
-        detail: format!(
-            "the listing of {folder} has a child with {why} ({}); Metadesk does not use a \
-             listing it cannot trust",
-            name.escape_debug()
+        detail: Text::new(
+            "assets-listing-bad-child",
+            vec![
+                ("folder", folder.into()),
+                ("why", why.into()),
+                ("name", name.escape_debug().to_string().into()),
+            ],
         ),
     })
 }
@@ -290,9 +297,15 @@ pub fn parse_listing(
         .unwrap_or(limit);
     let next_offset = match total {
         Some(total) if next < total && count < page_size => {
-            return Err(CallError::Transient(format!(
-                "the listing of {folder} stopped early: AEM gave {count} children from \
-                 position {offset} where the page holds {page_size} and the folder has {total}"
+            return Err(CallError::Transient(Text::new(
+                "assets-listing-stopped-early",
+                vec![
+                    ("folder", folder.into()),
+                    ("count", Part::from(count as f64)),
+                    ("offset", Part::from(offset as f64)),
+                    ("pageSize", Part::from(page_size as f64)),
+                    ("total", Part::from(total as f64)),
+                ],
             )));
         }
         Some(total) => (next < total).then_some(next),

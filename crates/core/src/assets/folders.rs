@@ -15,6 +15,7 @@ use std::future::Future;
 use super::{CallError, DAM_ROOT, Entry, EntryKind, Page};
 use crate::credentials::ApiFamily;
 use crate::error::{Error, ErrorCode, MessageArg, Result};
+use crate::i18n::Text;
 
 /// `/content/dam/…` for a folder given with or without `/content/dam` (the sample script's
 /// form); refused outside the DAM or with `.`/`..` segments.
@@ -82,8 +83,9 @@ pub fn list_failed(
             "error-list-folder-forbidden",
             [vec![("folder", folder.into())], who(account)].concat(),
         ),
-        CallError::Auth(e) => Error::Aem(e),
-        CallError::Unreachable(e) => Error::Aem(e),
+        // Their words say what failed: the credential, the network, or (`Aem`) the address or
+        // path refused, an answer not understood.
+        CallError::Auth(e) | CallError::Unreachable(e) | CallError::Aem(e) => Error::Aem(e),
         CallError::Throttled { status, .. } => Error::message(
             ErrorCode::InvalidInput,
             "error-list-folder-throttled",
@@ -92,32 +94,37 @@ pub fn list_failed(
                 ("status", status.to_string().into()),
             ],
         ),
-        CallError::Transient(detail) => Error::message(
+        CallError::Transient(detail) => Error::worded(
             ErrorCode::InvalidInput,
-            "error-list-folder-transient",
-            vec![("folder", folder.into()), ("detail", detail.into())],
+            Text::new(
+                "error-list-folder-transient",
+                vec![("folder", folder.into()), ("detail", detail.into())],
+            ),
         ),
-        CallError::Conflict => Error::message(
+        CallError::Conflict => Error::worded(
             ErrorCode::InvalidInput,
-            "error-list-folder-failed",
-            vec![
-                ("folder", folder.into()),
-                ("detail", err.to_string().into()),
-            ],
+            Text::new(
+                "error-list-folder-failed",
+                vec![("folder", folder.into()), ("detail", err.text().into())],
+            ),
         ),
-        CallError::Rejected { status, detail } if status > 0 => Error::message(
+        CallError::Rejected { status, detail } if status > 0 => Error::worded(
             ErrorCode::InvalidInput,
-            "error-list-folder-rejected",
-            vec![
-                ("folder", folder.into()),
-                ("status", status.to_string().into()),
-                ("detail", detail.into()),
-            ],
+            Text::new(
+                "error-list-folder-rejected",
+                vec![
+                    ("folder", folder.into()),
+                    ("status", status.to_string().into()),
+                    ("detail", detail.into()),
+                ],
+            ),
         ),
-        CallError::Rejected { detail, .. } => Error::message(
+        CallError::Rejected { detail, .. } => Error::worded(
             ErrorCode::InvalidInput,
-            "error-list-folder-failed",
-            vec![("folder", folder.into()), ("detail", detail.into())],
+            Text::new(
+                "error-list-folder-failed",
+                vec![("folder", folder.into()), ("detail", detail.into())],
+            ),
         ),
     }
 }

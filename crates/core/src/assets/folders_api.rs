@@ -9,6 +9,7 @@ use serde_json::Value;
 
 use crate::aem::AemClient;
 use crate::assets::{CallError, Entry, EntryKind, PartialListing, json_or_error};
+use crate::i18n::{Part, Text};
 
 /// Folders asked for per request: the documented maximum (`limit=1..50`).
 const PAGE: u32 = 50;
@@ -41,7 +42,7 @@ pub async fn all_subfolders(
                         &found,
                         CallError::Rejected {
                             status: 200,
-                            detail: "AEM gave the same page cursor twice".into(),
+                            detail: Text::plain("assets-same-cursor"),
                         },
                     ));
                 }
@@ -53,7 +54,10 @@ pub async fn all_subfolders(
         &found,
         CallError::Rejected {
             status: 200,
-            detail: format!("AEM kept giving more pages after {MAX_PAGES}"),
+            detail: Text::new(
+                "assets-endless-pages",
+                vec![("pages", Part::from(MAX_PAGES as f64))],
+            ),
         },
     ))
 }
@@ -84,19 +88,15 @@ async fn page(client: &AemClient, folder: &str, cursor: Option<&str>) -> Result<
 /// (else the path's last segment); `cursor` at the top or under `paging`. An answer without a
 /// list of children is an error (it is not "no subfolders"); an empty list is none.
 pub fn parse_page(body: &Value, folder: &str) -> Result<(Vec<Entry>, Option<String>), CallError> {
-    let bad = |detail: String| CallError::Rejected {
+    let bad = |id: &'static str| CallError::Rejected {
         status: 200,
-        detail,
+        detail: Text::new(id, vec![("folder", folder.into())]),
     };
     let children = body
         .get("children")
         .or_else(|| body.get("items"))
         .and_then(Value::as_array)
-        .ok_or_else(|| {
-            bad(format!(
-                "AEM's answer for {folder} has no list of child folders"
-            ))
-        })?;
+        .ok_or_else(|| bad("assets-no-child-folders"))?;
     let parent = folder.trim_end_matches('/');
     let mut entries = Vec::with_capacity(children.len());
     for child in children {
@@ -111,9 +111,7 @@ pub fn parse_page(body: &Value, folder: &str) -> Result<(Vec<Entry>, Option<Stri
             (Some(path), _) => path.trim_end_matches('/').to_owned(),
             (None, Some(name)) => format!("{parent}/{name}"),
             (None, None) => {
-                return Err(bad(format!(
-                    "AEM listed a child folder of {folder} without a path or a name"
-                )));
+                return Err(bad("assets-child-folder-unnamed"));
             }
         };
         let name = name

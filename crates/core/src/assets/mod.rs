@@ -30,6 +30,7 @@ use crate::aem::AemError;
 use crate::aem::auth::BoxFuture;
 use crate::aem::body::{BodyError, MAX_AEM_BODY, read_capped};
 use crate::credentials::ApiFamily;
+use crate::i18n::{Part, Text};
 
 pub use classic::ClassicAssets;
 pub use openapi::OpenApiAssets;
@@ -102,40 +103,71 @@ pub struct Write {
     pub value: Option<Value>,
 }
 
-/// Why one call did not succeed, sorted by what the engine should do about it.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why one call did not succeed, sorted by what the engine should do about it. Its words are
+/// catalogue text ([`CallError::text`]); `Display` is the English (the log).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallError {
     /// 429, 406 (CDN traffic filter) or 503: slow down, wait `retry_after` if given, retry.
-    #[error("AEM asked Metadesk to slow down ({status})")]
     Throttled {
         status: u16,
         retry_after: Option<Duration>,
     },
     /// Other 5xx and answers cut off: retry with backoff.
-    #[error("{0}")]
-    Transient(String),
+    Transient(Text),
     /// The host could not be reached or did not answer in time (the error names the host):
     /// retried like [`CallError::Transient`], and reported in those words.
-    #[error("{0}")]
     Unreachable(AemError),
     /// Credentials refused even after one renewal: stop the run.
-    #[error("{0}")]
     Auth(AemError),
-    /// 403: the account may read but not change this asset.
-    #[error("AEM refused the change (403): {0}")]
+    /// 403: the account may read but not change this asset; AEM's own words.
     Forbidden(String),
     /// 404.
-    #[error("the asset no longer exists (404)")]
     NotFound,
     /// 412: the asset changed since it was read.
-    #[error("the asset was changed in AEM since it was read (412)")]
     Conflict,
-    /// Any other answer; not retried.
-    #[error("AEM answered {status}: {detail}")]
-    Rejected { status: u16, detail: String },
+    /// Any other answer; not retried. `detail` is AEM's own words, or ours saying what in the
+    /// answer could not be used.
+    Rejected { status: u16, detail: Text },
+    /// A request refused before it was sent (an address a credential may not go to, a path
+    /// outside the DAM) or an answer AEM's client could not use, in [`AemError`]'s words;
+    /// not retried.
+    Aem(AemError),
 }
 
+impl std::fmt::Display for CallError {
+    /// English (the log's words).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.text(), f)
+    }
+}
+
+impl std::error::Error for CallError {}
+
 impl CallError {
+    /// The words telling this failure, unwritten until a face knows the reader's language.
+    pub fn text(&self) -> Text {
+        let status_of = |status: &u16| Part::from(f64::from(*status));
+        match self {
+            CallError::Throttled { status, .. } => {
+                Text::new("assets-slow-down", vec![("status", status_of(status))])
+            }
+            CallError::Transient(words) => words.clone(),
+            CallError::Unreachable(e) | CallError::Auth(e) | CallError::Aem(e) => e.text(),
+            CallError::Forbidden(detail) => {
+                Text::new("assets-forbidden", vec![("detail", detail.as_str().into())])
+            }
+            CallError::NotFound => Text::plain("assets-not-found"),
+            CallError::Conflict => Text::plain("assets-conflict"),
+            CallError::Rejected { status, detail } => Text::new(
+                "assets-rejected",
+                vec![
+                    ("status", status_of(status)),
+                    ("detail", detail.clone().into()),
+                ],
+            ),
+        }
+    }
+
     /// Maps a failure of [`crate::aem::AemClient::send`].
     pub fn from_aem(err: AemError) -> Self {
         match err {
@@ -143,15 +175,8 @@ impl CallError {
             AemError::Auth(_) | AemError::Ims(_) | AemError::Keychain(_) => CallError::Auth(err),
             // No token could be had (IMS refused or unreachable, keychain unusable): going on
             // would fail every asset the same way, so the run stops and can be resumed.
-            AemError::Status { status, .. } => CallError::Rejected {
-                status,
-                detail: err.to_string(),
-            },
-            AemError::RefusedUrl(msg) | AemError::BadResponse { detail: msg, .. } => {
-                CallError::Rejected {
-                    status: 0,
-                    detail: msg,
-                }
+            AemError::RefusedUrl(_) | AemError::Status { .. } | AemError::BadResponse { .. } => {
+                CallError::Aem(err)
             }
         }
     }
@@ -247,7 +272,7 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async {
             Err(CallError::Rejected {
                 status: 0,
-                detail: "this connection cannot read tags".into(),
+                detail: Text::plain("assets-cannot-read-tags"),
             })
         })
     }
@@ -261,7 +286,7 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async {
             Err(CallError::Rejected {
                 status: 0,
-                detail: "this connection cannot search".into(),
+                detail: Text::plain("assets-cannot-search"),
             })
         })
     }
@@ -277,8 +302,17 @@ pub(crate) fn status_error(status: u16, headers: &HeaderMap, detail: String) -> 
         403 => CallError::Forbidden(detail),
         404 => CallError::NotFound,
         412 => CallError::Conflict,
-        500..=599 => CallError::Transient(format!("AEM answered {status} ({detail})")),
-        _ => CallError::Rejected { status, detail },
+        500..=599 => CallError::Transient(Text::new(
+            "assets-server-failed",
+            vec![
+                ("status", Part::from(f64::from(status))),
+                ("detail", detail.into()),
+            ],
+        )),
+        _ => CallError::Rejected {
+            status,
+            detail: detail.into(),
+        },
     }
 }
 
@@ -292,11 +326,11 @@ pub(crate) async fn json_or_error(
     let body = read_capped(response, MAX_AEM_BODY)
         .await
         .map_err(|e| match e {
-            BodyError::Cut(_) => CallError::Transient(e.to_string()),
+            BodyError::Cut(_) => CallError::Transient(e.text()),
             // Asking again would bring the same flood.
             BodyError::TooLarge { .. } => CallError::Rejected {
                 status,
-                detail: e.to_string(),
+                detail: e.text(),
             },
         })?;
     if (200..300).contains(&status) {
@@ -305,7 +339,7 @@ pub(crate) async fn json_or_error(
         } else {
             serde_json::from_slice(&body).map_err(|e| CallError::Rejected {
                 status,
-                detail: format!("the answer is not JSON ({e})"),
+                detail: Text::new("assets-not-json", vec![("detail", e.to_string().into())]),
             })?
         };
         return Ok((value, headers));
@@ -317,21 +351,80 @@ pub(crate) async fn json_or_error(
     Err(status_error(status, &headers, detail))
 }
 
+/// The refusal of a path that names no asset of the DAM (outside it, or with `.`/`..`).
+pub(crate) fn not_an_asset_path(path: &str) -> CallError {
+    CallError::Aem(AemError::RefusedUrl(Text::new(
+        "aem-not-an-asset-path",
+        vec![("path", path.into())],
+    )))
+}
+
 /// `a/b c` → the path segments after `/content/dam`, or an error for paths outside the DAM.
 pub(crate) fn dam_segments(path: &str) -> Result<Vec<&str>, CallError> {
     let rest = path
         .strip_prefix(DAM_ROOT)
         .filter(|r| r.is_empty() || r.starts_with('/'))
-        .ok_or_else(|| CallError::Rejected {
-            status: 0,
-            detail: format!("{path} is not under {DAM_ROOT}"),
-        })?;
+        .ok_or_else(|| not_an_asset_path(path))?;
     Ok(rest.split('/').filter(|s| !s.is_empty()).collect())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every failure of a call, as the folder, search and report messages quote it, reads
+    /// whole in French; AEM's own words are quoted as they are.
+    #[test]
+    fn call_failures_read_in_the_readers_language() {
+        use crate::i18n::checks::assert_reads_french;
+        use crate::i18n::{Lang, Localizer};
+        let h = HeaderMap::new();
+        let folder = "/content/dam/f";
+        let failures = [
+            status_error(429, &h, String::new()),
+            status_error(403, &h, "Zugriff verweigert".into()),
+            status_error(404, &h, String::new()),
+            status_error(412, &h, String::new()),
+            status_error(500, &h, "Erreur".into()),
+            status_error(400, &h, "Fehler".into()),
+            not_an_asset_path("/etc/passwd"),
+            search::parse_page(&serde_json::json!({"success": true})).unwrap_err(),
+            search::parse_page(&serde_json::json!({"success": false})).unwrap_err(),
+            open_search::parse_answer(&serde_json::json!({})).unwrap_err(),
+            open_search::parse_answer(&serde_json::json!({"hits": [{}]})).unwrap_err(),
+            folders_api::parse_page(&serde_json::json!({}), folder).unwrap_err(),
+            folders_api::parse_page(&serde_json::json!({"children": [{}]}), folder).unwrap_err(),
+            classic::parse_listing(
+                folder,
+                0,
+                10,
+                &serde_json::json!({"entities": [{"properties": {"name": ".."}}]}),
+            )
+            .unwrap_err(),
+        ];
+        let fr = Localizer::new(Lang::Fr);
+        for failure in &failures {
+            let french = failure.text().localized(&fr);
+            assert_reads_french(&french);
+            assert_eq!(
+                failure.to_string(),
+                failure.text().localized(&Localizer::english())
+            );
+        }
+        assert_eq!(failures[4].to_string(), "AEM answered 500 (Erreur)");
+        assert_eq!(
+            failures[4].text().localized(&fr),
+            "AEM a répondu 500 (Erreur)"
+        );
+        let listing = failures[13].text().localized(&fr);
+        assert!(
+            listing.contains(
+                "la liste de /content/dam/f contient un élément dont le nom désigne le dossier \
+                 parent ou le dossier lui-même (..)\u{a0}; Metadesk"
+            ),
+            "{listing}"
+        );
+    }
 
     #[test]
     fn statuses_are_classified() {

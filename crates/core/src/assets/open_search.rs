@@ -17,6 +17,7 @@ use serde_json::{Map, Value, json};
 
 use super::{CallError, Entry, EntryKind, json_or_error};
 use crate::aem::AemClient;
+use crate::i18n::{Part, Text};
 
 /// Hits asked for per page (the Folders API's documented maximum; the search's is UNCONFIRMED).
 pub const OPEN_PAGE: u64 = 50;
@@ -93,15 +94,20 @@ pub fn unavailable(error: &CallError) -> bool {
     match error {
         CallError::NotFound => true,
         CallError::Rejected { status: 501, .. } => true,
-        CallError::Rejected { detail, .. } | CallError::Forbidden(detail) => {
-            let d = detail.to_ascii_lowercase();
-            d.contains("not enabled") || d.contains("not available")
-        }
+        CallError::Rejected { detail, .. } => says_not_offered(&detail.to_string()),
+        CallError::Forbidden(detail) => says_not_offered(detail),
         _ => false,
     }
 }
 
-fn bad(detail: String) -> CallError {
+/// Whether AEM's words say the search is not offered here.
+fn says_not_offered(detail: &str) -> bool {
+    let d = detail.to_ascii_lowercase();
+    d.contains("not enabled") || d.contains("not available")
+}
+
+/// An answer of the search that cannot be used, told by `detail` (an `assets-search-…`).
+fn bad(detail: Text) -> CallError {
     CallError::Rejected {
         status: 200,
         detail,
@@ -146,13 +152,13 @@ pub fn parse_answer(body: &Value) -> Result<OpenPage, CallError> {
         .or_else(|| body.get("results"))
         .or_else(|| body.get("items"))
         .and_then(Value::as_array)
-        .ok_or_else(|| bad("AEM's search answer has no list of hits".into()))?;
+        .ok_or_else(|| bad(Text::plain("assets-search-no-hits")))?;
     let mut hits = Vec::with_capacity(list.len());
     for hit in list {
         let repo = hit.get("repositoryMetadata").unwrap_or(&Value::Null);
         let path = text(repo, &["repo:path"])
             .or_else(|| text(hit, &["repo:path", "path"]))
-            .ok_or_else(|| bad("AEM's search gave a hit without a path".into()))?;
+            .ok_or_else(|| bad(Text::plain("assets-search-hit-without-path")))?;
         let id = text(hit, &["assetId", "id"])
             .or_else(|| text(repo, &["repo:assetId"]))
             .map(str::to_owned);
@@ -282,17 +288,19 @@ impl OpenSearchWalk {
                     self.cursors.clear();
                     self.unsettled = false;
                 } else {
-                    return Err(bad(format!(
-                        "AEM's search results kept changing while being read ({MAX_PASSES} passes)"
+                    return Err(bad(Text::new(
+                        "assets-search-kept-changing",
+                        vec![("passes", Part::from(MAX_PASSES as f64))],
                     )));
                 }
             }
             Some(c) if !self.cursors.insert(c.clone()) => {
-                return Err(bad("AEM's search gave the same page cursor twice".into()));
+                return Err(bad(Text::plain("assets-same-cursor")));
             }
             Some(_) if self.pages >= MAX_PAGES => {
-                return Err(bad(format!(
-                    "AEM's search kept giving pages after {MAX_PAGES}"
+                return Err(bad(Text::new(
+                    "assets-endless-pages",
+                    vec![("pages", Part::from(MAX_PAGES as f64))],
                 )));
             }
             Some(c) => self.cursor = Some(c),
@@ -365,7 +373,7 @@ mod tests {
         assert!(unavailable(&CallError::NotFound));
         assert!(unavailable(&CallError::Rejected {
             status: 501,
-            detail: String::new()
+            detail: "".into()
         }));
         assert!(unavailable(&CallError::Forbidden(
             "Search is not enabled for this program".into()

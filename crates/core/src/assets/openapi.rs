@@ -18,6 +18,7 @@ use crate::assets::{
     AssetRef, AssetsApi, CallError, ClassicAssets, Current, Page, Write, json_or_error,
 };
 use crate::credentials::ApiFamily;
+use crate::i18n::Text;
 
 /// The OpenAPI Assets Author API of one connection.
 #[derive(Clone)]
@@ -53,13 +54,16 @@ impl OpenApiAssets {
     fn metadata_url(&self, asset: &AssetRef) -> Result<url::Url, CallError> {
         let id = asset.id.as_deref().ok_or_else(|| CallError::Rejected {
             status: 0,
-            detail: format!("{} has no asset id", asset.path),
+            detail: Text::new(
+                "assets-no-asset-id",
+                vec![("path", asset.path.as_str().into())],
+            ),
         })?;
         let mut url = self.client.url("/").map_err(CallError::from_aem)?;
         url.path_segments_mut()
             .map_err(|()| CallError::Rejected {
                 status: 0,
-                detail: "the connection's address cannot carry a path".into(),
+                detail: Text::plain("assets-no-path"),
             })?
             .clear()
             .extend(["adobe", "assets", id, "metadata"]);
@@ -122,10 +126,7 @@ impl OpenApiAssets {
 fn no_metadata(path: &str) -> CallError {
     CallError::Rejected {
         status: 200,
-        detail: format!(
-            "AEM's answer for {path} has no assetMetadata object, so its current metadata is \
-             unknown"
-        ),
+        detail: Text::new("assets-no-metadata", vec![("path", path.into())]),
     }
 }
 
@@ -174,7 +175,7 @@ impl AssetsApi for OpenApiAssets {
                 Some(u) => Ok(Some(format!("urn:aaid:aem:{u}"))),
                 None => Err(CallError::Rejected {
                     status: 200,
-                    detail: "AEM did not give the asset's jcr:uuid".into(),
+                    detail: Text::plain("assets-no-uuid"),
                 }),
             }
         })

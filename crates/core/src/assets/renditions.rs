@@ -9,6 +9,7 @@ use reqwest::{Method, StatusCode, header};
 use url::Url;
 
 use super::{CallError, ClassicAssets, dam_segments, status_error};
+use crate::i18n::Text;
 
 /// The rendition the tables show: 140×100, made by AEM's default processing profile.
 pub const THUMBNAIL_RENDITION: &str = "cq5dam.thumbnail.140.100.png";
@@ -33,10 +34,7 @@ impl ClassicAssets {
             .iter()
             .any(|s| *s == "." || *s == ".." || s.chars().any(char::is_control))
         {
-            return Err(CallError::Rejected {
-                status: 0,
-                detail: format!("{path} is not an asset path"),
-            });
+            return Err(super::not_an_asset_path(path));
         }
         let mut url = self.dam_url(&["content", "dam"], path, "")?;
         if let Ok(mut parts) = url.path_segments_mut() {
@@ -60,11 +58,17 @@ impl ClassicAssets {
                     .await
                     .map_err(CallError::from_aem)?
             } else {
-                crate::net::require_secure(&target).map_err(|reason| {
-                    CallError::from_aem(crate::aem::AemError::RefusedUrl(format!("{reason}.")))
+                crate::net::require_secure(&target).map_err(|problem| {
+                    CallError::Aem(crate::aem::AemError::RefusedUrl(Text::new(
+                        "aem-url-refused",
+                        problem.parts(),
+                    )))
                 })?;
                 plain.get(target).send().await.map_err(|e| {
-                    CallError::Transient(format!("the thumbnail could not be read ({e})"))
+                    CallError::Transient(Text::new(
+                        "assets-thumbnail-unread",
+                        vec![("detail", e.to_string().into())],
+                    ))
                 })?
             }
         } else {
@@ -93,7 +97,7 @@ async fn read_image(mut response: reqwest::Response) -> Result<Option<Vec<u8>>, 
         return Err(status_error(
             status.as_u16(),
             response.headers(),
-            format!("the thumbnail could not be read ({status})"),
+            status.to_string(),
         ));
     }
     if response
@@ -103,11 +107,12 @@ async fn read_image(mut response: reqwest::Response) -> Result<Option<Vec<u8>>, 
         return Ok(None);
     }
     let mut bytes = Vec::new();
-    while let Some(chunk) = response
-        .chunk()
-        .await
-        .map_err(|e| CallError::Transient(format!("the thumbnail was cut off ({e})")))?
-    {
+    while let Some(chunk) = response.chunk().await.map_err(|e| {
+        CallError::Transient(Text::new(
+            "aem-body-cut",
+            vec![("detail", e.to_string().into())],
+        ))
+    })? {
         if bytes.len() + chunk.len() > MAX_THUMBNAIL_BYTES {
             return Ok(None);
         }

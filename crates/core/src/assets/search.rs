@@ -12,6 +12,7 @@ use serde_json::{Map, Value};
 
 use super::{CallError, Entry, EntryKind};
 use crate::error::{Error, ErrorCode};
+use crate::i18n::Text;
 
 /// Rows asked for per page: Adobe advises `p.limit` "ideally 1000 or below" (§1.6); a few
 /// hundred keeps each answer small while reading hundreds of assets a request.
@@ -35,7 +36,8 @@ pub fn parse_page(body: &Value) -> Result<SearchPage, CallError> {
     if body.get("success").and_then(Value::as_bool) == Some(false) {
         return Err(CallError::Rejected {
             status: 200,
-            detail: error_message(body).unwrap_or_else(|| "the search failed".into()),
+            detail: error_message(body)
+                .map_or_else(|| Text::plain("assets-search-failed"), Text::from),
         });
     }
     let hits = body
@@ -44,7 +46,7 @@ pub fn parse_page(body: &Value) -> Result<SearchPage, CallError> {
         .cloned()
         .ok_or_else(|| CallError::Rejected {
             status: 200,
-            detail: "the search answer has no hits list".into(),
+            detail: Text::plain("assets-search-no-hits"),
         })?;
     let total = body
         .get("total")
@@ -100,7 +102,7 @@ pub fn entry_of_hit(hit: &Value) -> Option<Entry> {
 pub fn search_failed(err: CallError) -> Error {
     match err {
         CallError::Rejected { detail, .. } | CallError::Transient(detail)
-            if detail.contains("traversed more than") =>
+            if detail.to_string().contains("traversed more than") =>
         {
             Error::message(ErrorCode::InvalidInput, "error-search-too-wide", vec![])
         }
@@ -119,10 +121,9 @@ pub fn search_failed(err: CallError) -> Error {
         CallError::NotFound => {
             Error::message(ErrorCode::InvalidInput, "error-search-not-answered", vec![])
         }
-        other => Error::message(
+        other => Error::worded(
             ErrorCode::InvalidInput,
-            "error-search-failed",
-            vec![("detail", other.to_string().into())],
+            Text::new("error-search-failed", vec![("detail", other.text().into())]),
         ),
     }
 }

@@ -273,17 +273,11 @@ impl JournalWriter {
     pub fn create(path: &Path) -> Result<Self> {
         let dir = path.parent().unwrap_or(Path::new("."));
         let new_dir = !dir.is_dir();
-        std::fs::create_dir_all(dir).map_err(|e| journal_failed("create", dir, &e))?;
+        std::fs::create_dir_all(dir).map_err(|e| journal_failed("create", dir, e))?;
         let lock = lock_run(path)?;
-        // A journal that already exists stays an `Error::Io` of that kind: the engine then
-        // picks another run id.
-        let cannot = |e: std::io::Error| {
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                Error::io(format!("the journal {} exists", path.display()), e)
-            } else {
-                journal_failed("create", path, &e)
-            }
-        };
+        // A journal that already exists is an `Error::Io` of that kind: the engine then picks
+        // another run id.
+        let cannot = |e: std::io::Error| journal_failed("create", path, e);
         let file = OpenOptions::new()
             .append(true)
             .create_new(true)
@@ -307,7 +301,7 @@ impl JournalWriter {
     /// The run lock comes first: an unfinished last line may be one that the process applying
     /// the run right now is writing, and only the lock's holder may cut it.
     pub fn reopen(path: &Path) -> Result<Self> {
-        let io = |e: std::io::Error| journal_failed("open", path, &e);
+        let io = |e: std::io::Error| journal_failed("open", path, e);
         if !path.is_file() {
             return Err(io(std::io::ErrorKind::NotFound.into()));
         }
@@ -335,7 +329,7 @@ impl JournalWriter {
         let thread = std::thread::Builder::new()
             .name("metadesk-journal".into())
             .spawn(move || writer_loop(sink, rx, &failed_in_thread))
-            .map_err(|e| Error::io("could not start the journal writer", e))?;
+            .map_err(|e| Error::io_doing("io-journal-writer", vec![], e))?;
         Ok(JournalWriter {
             tx: Some(tx),
             thread: Some(thread),
@@ -358,7 +352,9 @@ impl JournalWriter {
     }
 
     fn write_error(&self, e: &std::io::Error) -> Error {
-        journal_failed("write", &self.path, e)
+        // The writer keeps its failure for every later append: each gets its own copy.
+        let copy = std::io::Error::new(e.kind(), e.to_string());
+        journal_failed("write", &self.path, copy)
     }
 
     pub fn path(&self) -> &Path {
@@ -485,17 +481,16 @@ fn complete_length(file: &mut File, len: u64) -> std::io::Result<u64> {
     Ok(0)
 }
 
-/// A journal could not be opened, written or read (`doing`: the variant of
-/// `error-journal-io`).
-fn journal_failed(doing: &str, path: &Path, e: &std::io::Error) -> Error {
-    Error::message(
-        ErrorCode::Io,
-        "error-journal-io",
+/// A journal could not be created, opened, written or read (`doing`: the variant of
+/// `io-journal`); what went wrong is worded from the error's kind, in the user's language.
+fn journal_failed(doing: &'static str, path: &Path, e: std::io::Error) -> Error {
+    Error::io_doing(
+        "io-journal",
         vec![
             ("doing", doing.into()),
             ("file", path.display().to_string().into()),
-            ("detail", e.to_string().into()),
         ],
+        e,
     )
 }
 
@@ -510,7 +505,7 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
                 vec![("file", path.display().to_string().into())],
             )
         } else {
-            journal_failed("read", path, &e)
+            journal_failed("read", path, e)
         }
     })?;
     let shown = path.display().to_string();
@@ -524,7 +519,7 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
             n += 1;
             let line = match line {
                 Ok(l) => l,
-                Err(e) => return Some(Err(journal_failed("read", Path::new(&shown), &e))),
+                Err(e) => return Some(Err(journal_failed("read", Path::new(&shown), e))),
             };
             if line.trim().is_empty() {
                 continue;
@@ -587,10 +582,24 @@ mod tests {
         let seen: Vec<Record> = read_records(&path).unwrap().map(Result::unwrap).collect();
         assert_eq!(seen, vec![run.clone(), writing.clone()]);
         drop(w);
+        let Err(err) = JournalWriter::create(&path) else {
+            panic!("a journal is never overwritten");
+        };
         assert!(
-            JournalWriter::create(&path).is_err(),
-            "a journal is never overwritten"
+            matches!(&err, Error::Io { source, .. } if source.kind() == std::io::ErrorKind::AlreadyExists),
+            "the engine picks another run id on this kind: {err:?}"
         );
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let words = err.localized(&fr);
+        assert_eq!(
+            words,
+            format!(
+                "impossible de créer le journal d’exécution {}\u{a0}: un fichier ou un dossier de \
+                 ce nom existe déjà",
+                path.display()
+            )
+        );
+        crate::i18n::checks::assert_reads_french(&words.replace(&path.display().to_string(), ""));
     }
 
     #[tokio::test]
@@ -844,9 +853,16 @@ mod tests {
         assert_eq!(err.code(), crate::error::ErrorCode::Io);
         assert!(
             err.to_string()
-                .starts_with("Could not write the run journal /runs/r.jsonl"),
+                .starts_with("could not write the run journal /runs/r.jsonl"),
             "{err}"
         );
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let words = err.localized(&fr);
+        assert_eq!(
+            words,
+            "impossible d’écrire le journal d’exécution /runs/r.jsonl\u{a0}: le disque est plein"
+        );
+        crate::i18n::checks::assert_reads_french(&words);
         let outcome = Record::Outcome {
             i: 0,
             outcome: Outcome::Changed,

@@ -21,8 +21,9 @@ use super::run_control::RunControl;
 use super::selection::{Combine, Condition};
 use crate::assets::open_search::{OpenHit, OpenPage, request_body, unavailable};
 use crate::assets::{AssetsApi, CallError};
-use crate::error::{Error, MessageArg, Result};
+use crate::error::{Error, Result};
 use crate::error_code::ErrorCode;
+use crate::i18n::{Part, Text};
 use crate::retry::RetryPolicy;
 
 /// Which search found a scope's assets, for the window to say (and a run's journal, so that
@@ -84,23 +85,42 @@ impl Finder {
 /// `open-search-cannot-express`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Inexpressible {
-    pub condition: String,
+    /// The condition's words (`condition-…`), worded in the reader's language with the refusal.
+    pub condition: Text,
     pub why: &'static str,
 }
 
 impl Inexpressible {
     /// The refusal, for a connection with no classic connection to search instead.
     pub fn refusal(&self, connection: &str) -> Error {
-        Error::message(
+        Error::worded(
             ErrorCode::InvalidInput,
-            "open-search-cannot-express",
-            vec![
-                ("condition", MessageArg::from(self.condition.as_str())),
-                ("why", MessageArg::from(self.why)),
-                ("connection", MessageArg::from(connection)),
-            ],
+            Text::new(
+                "open-search-cannot-express",
+                vec![
+                    ("condition", self.condition.clone().into()),
+                    ("why", self.why.into()),
+                    ("connection", connection.into()),
+                ],
+            ),
         )
     }
+}
+
+/// Conditions joined by "or" (`condition-any`; `a or (b or c)` reads "a or b or c"), the words
+/// a run's summary gives them ([`super::selection::conditions_reason`]).
+fn any_of(conditions: &[Condition]) -> Text {
+    conditions
+        .iter()
+        .rev()
+        .map(Condition::text)
+        .reduce(|rest, first| {
+            Text::new(
+                "condition-any",
+                vec![("first", first.into()), ("rest", rest.into())],
+            )
+        })
+        .unwrap_or(Text::Plain(String::new()))
 }
 
 fn term(field: &str, values: &[&str]) -> Value {
@@ -122,18 +142,14 @@ pub fn query_items(
     }];
     if combine == Combine::Any && conditions.len() > 1 {
         return Err(Inexpressible {
-            condition: conditions
-                .iter()
-                .map(Condition::describe)
-                .collect::<Vec<_>>()
-                .join(" or "),
+            condition: any_of(conditions),
             why: "any",
         });
     }
     for c in conditions {
         let refuse = |why| {
             Err(Inexpressible {
-                condition: c.describe(),
+                condition: c.text(),
                 why,
             })
         };
@@ -207,12 +223,16 @@ pub fn lookup_items(paths: &[&str], ids: &[&str]) -> Vec<Vec<Value>> {
 
 /// A search that failed, in words. `paired` says whether another connection may search.
 pub fn failed(error: CallError, connection: &str) -> Error {
-    let detail = error.to_string();
     if unavailable(&error) {
-        return Error::message(
+        return Error::worded(
             ErrorCode::InvalidInput,
-            "open-search-none",
-            vec![("connection", connection.into()), ("detail", detail.into())],
+            Text::new(
+                "open-search-none",
+                vec![
+                    ("connection", connection.into()),
+                    ("detail", error.text().into()),
+                ],
+            ),
         );
     }
     match error {
@@ -223,10 +243,9 @@ pub fn failed(error: CallError, connection: &str) -> Error {
         ),
         CallError::Auth(e) => Error::Aem(e),
         CallError::Unreachable(e) => Error::Aem(e),
-        other => Error::message(
+        other => Error::worded(
             ErrorCode::InvalidInput,
-            "open-search-failed",
-            vec![("detail", other.to_string().into())],
+            Text::new("open-search-failed", vec![("detail", other.text().into())]),
         ),
     }
 }
@@ -279,13 +298,15 @@ pub async fn count_folder(
 
 /// The error for a walk that stopped after `read` assets.
 pub fn cut_short(read: usize, error: CallError) -> Error {
-    Error::message(
+    Error::worded(
         ErrorCode::InvalidInput,
-        "open-search-cut-short",
-        vec![
-            ("read", MessageArg::Number(read as f64)),
-            ("detail", error.to_string().into()),
-        ],
+        Text::new(
+            "open-search-cut-short",
+            vec![
+                ("read", Part::from(read as f64)),
+                ("detail", error.text().into()),
+            ],
+        ),
     )
 }
 
@@ -350,7 +371,7 @@ pub async fn count(
 ) -> Result<OpenCount> {
     let items = match items {
         Ok(items) => items,
-        Err(why) if paired => return Ok(OpenCount::UseClassic(why.condition)),
+        Err(why) if paired => return Ok(OpenCount::UseClassic(why.condition.to_string())),
         Err(why) => return Err(why.refusal(connection)),
     };
     match page_with_retries(store, &request_body(&items, 1, None), control).await {
@@ -442,6 +463,7 @@ mod tests {
 
     #[test]
     fn inexpressible_conditions_are_named_with_the_reason() {
+        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
         for (words, why) in [
             ("dc:rights is empty", "presence"),
             ("dc:rights is not empty", "presence"),
@@ -455,14 +477,19 @@ mod tests {
             let err =
                 query_items("/content/dam/a", true, &[cond(words)], Combine::All).unwrap_err();
             assert_eq!(
-                (err.condition.as_str(), err.why),
-                (cond(words).describe().as_str(), why)
+                (err.condition.to_string(), err.why),
+                (words.to_owned(), why)
             );
             let text = err.refusal("OAuth").to_string();
             assert!(
                 text.contains(&cond(words).describe()) && text.contains("OAuth"),
                 "{text}"
             );
+            // The condition is named in the reader's language, as a run's summary names it.
+            let french = err.refusal("OAuth").localized(&fr);
+            let named = cond(words).reason().localized(&fr);
+            assert!(french.contains(&named), "{named} in {french}");
+            crate::i18n::checks::assert_reads_french(&french);
         }
         let err = query_items(
             "/content/dam/a",
@@ -472,6 +499,16 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.why, "any");
+        assert_eq!(
+            err.condition.to_string(),
+            "type is image/png or type is image/jpeg"
+        );
+        let french = err.refusal("OAuth").localized(&fr);
+        assert!(
+            french.contains("le type est image/png ou le type est image/jpeg"),
+            "{french}"
+        );
+        crate::i18n::checks::assert_reads_french(&french);
     }
 
     #[test]

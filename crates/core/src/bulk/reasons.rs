@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use crate::aem::AemError;
 use crate::assets::CallError;
 use crate::bulk::journal::ChangedSincePreview;
-use crate::i18n::{Localizer, Message, MessageArg, arg, count};
+use crate::i18n::{Localizer, Message, MessageArg, Part, Text, arg, count};
 
 /// A reason as the journal stores it. Journals written before reasons had ids hold plain
 /// English text: read as [`Reason::Text`] and shown as they are.
@@ -111,13 +111,21 @@ impl From<&Message> for Reason {
     }
 }
 
-impl From<&AemError> for Reason {
-    /// A failure's message by its id when it has one; its English words otherwise.
-    fn from(err: &AemError) -> Self {
-        match err.message() {
-            Some(message) => Reason::from(&message),
-            None => Reason::Text(err.to_string()),
+impl From<&Text> for Reason {
+    /// Catalogue words by their id, other messages among their arguments nested as reasons;
+    /// words already written as they are.
+    fn from(text: &Text) -> Self {
+        match text.to_data(&|nested| Reason::from(nested).into_arg()) {
+            Some((id, args)) => Reason::new(id, args),
+            None => Reason::Text(text.to_string()),
         }
+    }
+}
+
+impl From<&AemError> for Reason {
+    /// A failure's words by their catalogue id.
+    fn from(err: &AemError) -> Self {
+        Reason::from(&err.text())
     }
 }
 
@@ -157,12 +165,17 @@ pub fn change_not_checked(why: Option<&CallError>) -> Reason {
 
 /// Who a connection acts as, for advice about access: a technical account
 /// (`…@techacct.adobe.com`), a user, or unknown.
-fn who(account: Option<&str>) -> Value {
-    let (kind, account) = match account {
+/// Which kind of account `account` is (a `reason-who` variant), and its name.
+fn account_kind(account: Option<&str>) -> (&'static str, &str) {
+    match account {
         Some(a) if a.contains("@techacct.adobe.com") => ("technical", a),
         Some(a) if !a.is_empty() => ("user", a),
         _ => ("none", ""),
-    };
+    }
+}
+
+fn who(account: Option<&str>) -> Value {
+    let (kind, account) = account_kind(account);
     Reason::new(
         "reason-who",
         [("kind", kind.into()), ("account", account.into())],
@@ -180,6 +193,20 @@ pub fn cannot_write(account: Option<&str>, refused: usize) -> Reason {
     Reason::new(
         "reason-cannot-write",
         [("refused", refused.into()), ("who", who(account))],
+    )
+}
+
+/// [`cannot_write`] as the words of the error that stops the run, written in the language of
+/// whoever reads it.
+pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {
+    let (kind, account) = account_kind(account);
+    let who = Text::new(
+        "reason-who",
+        vec![("kind", kind.into()), ("account", account.into())],
+    );
+    Text::new(
+        "reason-cannot-write",
+        vec![("refused", Part::from(refused as f64)), ("who", who.into())],
     )
 }
 
@@ -282,10 +309,11 @@ pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Rea
             "reason-rejected",
             [
                 ("status", (*status).into()),
-                ("detail", detail.as_str().into()),
+                ("detail", Reason::from(detail).into_arg()),
             ],
         ),
-        CallError::Rejected { detail, .. } => Reason::Text(detail.clone()),
+        CallError::Rejected { detail, .. } => Reason::from(detail),
+        CallError::Aem(why) => Reason::from(why),
     }
 }
 
@@ -299,7 +327,7 @@ fn what_happened(err: &CallError, attempts: u32) -> Reason {
             "reason-network-failure",
             [
                 ("attempts", attempts.into()),
-                ("detail", detail.as_str().into()),
+                ("detail", Reason::from(detail).into_arg()),
             ],
         ),
         CallError::Unreachable(AemError::Unreachable { host, detail }) => Reason::new(
@@ -318,7 +346,7 @@ fn what_happened(err: &CallError, attempts: u32) -> Reason {
             ],
         ),
         CallError::Unreachable(other) => Reason::from(other),
-        other => Reason::Text(other.to_string()),
+        other => Reason::from(&other.text()),
     }
 }
 

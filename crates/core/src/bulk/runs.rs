@@ -46,8 +46,12 @@ pub struct RunSummary {
     pub folder: String,
     pub recursive: bool,
     /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
-    /// 12 entries`.
-    pub scope: String,
+    /// 12 entries`; in the reader's language once sent ([`RunSummary::localize`]).
+    #[ts(type = "string")]
+    pub scope: Reason,
+    /// How many entries a list scope held; null for a folder or a search.
+    #[ts(type = "number | null")]
+    pub list_entries: Option<u64>,
     /// Which search found the assets, when the preview recorded it (not in older journals).
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -80,7 +84,12 @@ pub struct RunSummary {
 impl RunSummary {
     /// The stop reason in `l`'s language, as the window shows it.
     pub fn localize(&mut self, l: &Localizer) {
-        for reason in self.reason.iter_mut().chain(&mut self.conditions) {
+        for reason in self
+            .reason
+            .iter_mut()
+            .chain(&mut self.conditions)
+            .chain(std::iter::once(&mut self.scope))
+        {
             reason.localize(l);
         }
         for edit in &mut self.edits {
@@ -105,7 +114,11 @@ fn summarize(replay: &Replay) -> RunSummary {
         family: spec.family,
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
-        scope: crate::bulk::selection::describe(&spec.folder, &spec.filters),
+        scope: crate::bulk::selection::scope_reason(&spec.folder, &spec.filters),
+        list_entries: match &spec.filters.selection {
+            Some(crate::bulk::selection::Selection::List { entries }) => Some(entries.len() as u64),
+            _ => None,
+        },
         finder: replay.finder.clone(),
         conditions: crate::bulk::selection::conditions_reason(&spec.filters),
         kind: spec.kind.clone(),
@@ -149,13 +162,10 @@ pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
         Ok(e) => e,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
         Err(e) => {
-            return Err(Error::message(
-                ErrorCode::Io,
-                "error-io-read",
-                vec![
-                    ("file", runs_dir.display().to_string().into()),
-                    ("detail", e.to_string().into()),
-                ],
+            return Err(Error::io_doing(
+                "io-read",
+                vec![("path", runs_dir.display().to_string().into())],
+                e,
             ));
         }
     };

@@ -437,7 +437,8 @@ pub async fn search_with_retries(
                 RETRIES.wait_for(retry_after, attempt - 1, attempt)
             }
             Err(CallError::Transient(d))
-                if attempt <= RETRIES.max_retries && !d.contains("traversed more than") =>
+                if attempt <= RETRIES.max_retries
+                    && !d.to_string().contains("traversed more than") =>
             {
                 RETRIES.wait_for(None, attempt - 1, attempt)
             }

@@ -17,6 +17,7 @@ use super::reasons::Reason;
 use super::spec::{Filters, validate_property};
 use crate::assets::folders::normalize_folder;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 
 /// A scope of this size or more is better done by AEM's own bulk tools.
 pub const LARGE_SCOPE: u64 = 50_000;
@@ -193,35 +194,27 @@ impl Scope {
     }
 }
 
-/// What a run's folder and filters select, in words for Activity and reports:
-/// `the assets of /content/dam/a and its subfolders where dc:rights is empty and …`.
-pub fn describe(folder: &str, filters: &Filters) -> String {
+/// What a run's folder and filters select, as catalogue words (`scope-…`) a face writes in its
+/// reader's language; the conditions are worded as [`conditions_reason`] words them.
+pub fn scope_reason(folder: &str, filters: &Filters) -> Reason {
+    let nested = |r: Reason| serde_json::to_value(r).unwrap_or_default();
     let place = if filters.recursive {
-        format!("{folder} and its subfolders")
+        nested(Reason::new(
+            "scope-with-subfolders",
+            [("folder", folder.into())],
+        ))
     } else {
-        folder.to_owned()
+        folder.into()
     };
-    match &filters.selection {
-        None => format!("the assets of {place}"),
-        Some(Selection::Search {
-            conditions,
-            combine,
-        }) => {
-            let joiner = match combine {
-                Combine::All => " and ",
-                Combine::Any => " or ",
-            };
-            let words: Vec<String> = conditions.iter().map(Condition::describe).collect();
-            if words.is_empty() {
-                format!("the assets of {place}")
-            } else {
-                format!("the assets of {place} where {}", words.join(joiner))
-            }
-        }
-        Some(Selection::List { entries }) => match entries.len() {
-            1 => "a list of 1 entry".to_owned(),
-            n => format!("a list of {n} entries"),
-        },
+    if let Some(Selection::List { entries }) = &filters.selection {
+        return Reason::new("scope-list", [("count", (entries.len() as u64).into())]);
+    }
+    match conditions_reason(filters) {
+        Some(conditions) => Reason::new(
+            "scope-search",
+            [("place", place), ("conditions", nested(conditions))],
+        ),
+        None => Reason::new("scope-folder", [("place", place)]),
     }
 }
 
@@ -558,18 +551,29 @@ impl Condition {
     /// words [`Condition::describe`] gives stay English: they are what [`Condition::parse`]
     /// reads and what a journal keeps).
     pub fn reason(&self) -> Reason {
-        let on = |code: &str, property: &str| Reason::new(code, [("property", property.into())]);
-        let with = |code: &str, property: &str, value: &str| {
-            Reason::new(
+        let (code, args) = self.words();
+        Reason::new(code, args.into_iter().map(|(name, v)| (name, v.into())))
+    }
+
+    /// The same catalogue message as [`Condition::reason`], inside other words (a refusal).
+    pub fn text(&self) -> Text {
+        let (id, args) = self.words();
+        Text::new(
+            id,
+            args.into_iter().map(|(name, v)| (name, v.into())).collect(),
+        )
+    }
+
+    /// The catalogue id (`condition-…`) and arguments of the condition's words.
+    fn words(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let on = |code, property: &str| (code, vec![("property", property.to_owned())]);
+        let with = |code, property: &str, value: &str| {
+            (
                 code,
-                [
-                    ("property", property.into()),
-                    ("value", quoted(value).into()),
-                ],
+                vec![("property", property.to_owned()), ("value", quoted(value))],
             )
         };
-        let of =
-            |code: &str, name: &'static str, value: &str| Reason::new(code, [(name, value.into())]);
+        let of = |code, name, value: &str| (code, vec![(name, value.to_owned())]);
         match self {
             Condition::IsEmpty { property } => on("condition-is-empty", property),
             Condition::IsNotEmpty { property } => on("condition-is-not-empty", property),
@@ -1163,9 +1167,23 @@ mod tests {
         };
         let (folder, filters) = search.into_run_parts().unwrap();
         assert_eq!(folder, "/content/dam/wknd");
+        let (en, fr) = (
+            crate::i18n::Localizer::english(),
+            crate::i18n::Localizer::new(crate::i18n::Lang::Fr),
+        );
+        let words = scope_reason(&folder, &filters);
         assert_eq!(
-            describe(&folder, &filters),
+            words.localized(&en),
             "the assets of /content/dam/wknd and its subfolders where dc:rights is empty"
+        );
+        assert_eq!(
+            words.localized(&fr),
+            "les ressources de /content/dam/wknd et ses sous-dossiers où dc:rights est vide"
+        );
+        let folder_only = Filters::default();
+        assert_eq!(
+            scope_reason("/content/dam/a", &folder_only).localized(&fr),
+            "les ressources de /content/dam/a"
         );
         assert!(matches!(
             Scope::of_run(&folder, &filters),
@@ -1178,7 +1196,9 @@ mod tests {
             entries: vec![" /content/dam/a.jpg ".into(), "".into()],
         };
         let (folder, filters) = list.into_run_parts().unwrap();
-        assert_eq!(describe(&folder, &filters), "a list of 1 entry");
+        let words = scope_reason(&folder, &filters);
+        assert_eq!(words.localized(&en), "a list of 1 entry");
+        assert_eq!(words.localized(&fr), "une liste d’une entrée");
         assert!(
             Scope::List { entries: vec![] }
                 .into_run_parts()

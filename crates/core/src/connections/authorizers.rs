@@ -16,6 +16,7 @@ use crate::aem::client::AemClient;
 use crate::aem::test_connection::{ConnectionTestReport, test_connection};
 use crate::credentials::CredentialKind;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 use crate::ims::clock::Clock;
 use crate::ims::dev_token::DevTokenAuthorizer;
 use crate::ims::exchange::ImsHttp;
@@ -161,10 +162,12 @@ pub fn authorizer_for(
             let password: Secret = secrets.password.ok_or_else(|| missing("password"))?;
             Ok(Arc::new(StaticAuthorizer::new(
                 RequestCredentials::Basic { user, password },
-                format!(
-                    "The local AEM at {} refused the user name and password of \"{}\". Check \
-                     them (the SDK default is admin/admin) and add the connection again.",
-                    connection.aem_url, connection.name
+                Text::new(
+                    "aem-sdk-login-refused",
+                    vec![
+                        ("url", connection.aem_url.as_str().into()),
+                        ("name", connection.name.as_str().into()),
+                    ],
                 ),
             )))
         }
@@ -211,11 +214,23 @@ impl Authorizers {
         {
             return Ok(Arc::clone(auth));
         }
+        // Built without the lock: reading secrets may block on the keychain.
         let auth = authorizer_for(connection, secrets()?, ctx)?;
-        let replaced = self.lock().insert(
-            connection.id.clone(),
-            (connection.clone(), Arc::clone(&auth)),
-        );
+        let replaced = {
+            let mut entries = self.lock();
+            // Another caller (the page's status while "Test connection" runs) built one for the
+            // same connection meanwhile: share it. Replacing it would retire a manager that may
+            // be minting, and a retired manager removes the token it gets from the keychain.
+            if let Some((known, built)) = entries.get(&connection.id)
+                && known == connection
+            {
+                return Ok(Arc::clone(built));
+            }
+            entries.insert(
+                connection.id.clone(),
+                (connection.clone(), Arc::clone(&auth)),
+            )
+        };
         // The connection changed since its old authorizer was built (its address, say).
         if let Some((_, old)) = replaced {
             old.retire();

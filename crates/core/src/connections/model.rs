@@ -8,7 +8,8 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
-use crate::credentials::{CredentialKind, urls};
+use crate::credentials::{CredentialKind, SecretHint, hints, urls};
+use crate::i18n::{Part, Text};
 use crate::secrets::Secret;
 use crate::timefmt::rfc3339;
 
@@ -52,9 +53,10 @@ pub struct Connection {
     /// environment. Set only by `ConnectionStore::import_sandbox`.
     #[serde(default)]
     pub sandbox: bool,
-    /// Safe hints shown instead of secrets ("client secret ••••1d47").
-    #[serde(default)]
-    pub secret_hints: Vec<String>,
+    /// Safe hints shown instead of secrets ("client secret ••••1d47"), as data: each face words
+    /// them in its reader's language. Files written before hold English words, read leniently.
+    #[serde(default, deserialize_with = "hints::deserialize_lenient")]
+    pub secret_hints: Vec<SecretHint>,
     #[serde(with = "time::serde::rfc3339")]
     pub imported_at: OffsetDateTime,
     /// OAuth S2S only: the id of a classic connection on the same AEM that finds its assets
@@ -108,8 +110,6 @@ impl Connection {
             id: self.id.clone(),
             name: self.name.clone(),
             kind: self.kind,
-            kind_label: self.kind.label().to_string(),
-            kind_description: self.kind.description().to_string(),
             aem_url: self.aem_url.clone(),
             host: urls::host_of(&self.aem_url),
             ims_base: self.ims_base.clone(),
@@ -123,7 +123,7 @@ impl Connection {
             token_expires_at: self.token_expires_at.map(rfc3339),
             production: self.production,
             sandbox: self.sandbox,
-            status_text: status_text(&status, self.expires_at(), now),
+            status_words: status_words(&status, self.expires_at(), now),
             status,
             secret_hints: self.secret_hints.clone(),
             imported_at: rfc3339(self.imported_at),
@@ -159,45 +159,39 @@ pub enum ConnectionStatus {
 }
 
 /// "ok", "expires in 12 days", "expires in 3 hours", "expired on 14 Feb 2026".
-fn status_text(
+fn status_words(
     status: &ConnectionStatus,
     expires: Option<OffsetDateTime>,
     now: OffsetDateTime,
-) -> String {
+) -> Text {
     match (status, expires) {
         (ConnectionStatus::Expired, Some(at)) => {
-            format!("expired on {}", crate::credentials::day(at))
+            Text::new("connection-status-expired", vec![("date", Part::Date(at))])
         }
-        (ConnectionStatus::ExpiresSoon { days }, Some(at)) => match days {
-            0 => {
-                let hours = (at - now).whole_hours();
-                if hours >= 1 {
-                    format!(
-                        "expires in {hours} hour{}",
-                        if hours == 1 { "" } else { "s" }
-                    )
-                } else {
-                    "expires within the hour".to_string()
-                }
-            }
-            1 => "expires in 1 day".to_string(),
-            n => format!("expires in {n} days"),
-        },
-        _ => "ok".to_string(),
+        (ConnectionStatus::ExpiresSoon { days: 0 }, Some(at)) => Text::new(
+            "connection-status-expires-hours",
+            vec![("hours", ((at - now).whole_hours().max(0) as f64).into())],
+        ),
+        (ConnectionStatus::ExpiresSoon { days }, Some(_)) => Text::new(
+            "connection-status-expires-days",
+            vec![("days", f64::from(*days).into())],
+        ),
+        _ => Text::plain("connection-status-ok"),
     }
 }
 
 /// A connection as the UI and `connections list` show it. Secrets appear only as hints.
+///
+/// Its serialized form carries facts and machine keys only (`kind`, `status`, RFC 3339 dates,
+/// structured `secretHints`), never words: the window words them itself in the language it
+/// shows (features/connections/wording.ts), and `connections list --json` is read by scripts,
+/// which need the same keys whatever the terminal's language.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionView {
     pub id: String,
     pub name: String,
     pub kind: CredentialKind,
-    /// "AEM service credentials".
-    pub kind_label: String,
-    /// What the kind is, in one or two sentences.
-    pub kind_description: String,
     pub aem_url: String,
     /// "author-p1-e2.adobeaemcloud.com" or "localhost:4502".
     pub host: String,
@@ -219,10 +213,13 @@ pub struct ConnectionView {
     /// The app's own simulated AEM on this computer: show it as such, never like a real one.
     pub sandbox: bool,
     pub status: ConnectionStatus,
-    /// The status in words: "ok", "expires in 12 days", "expired on 14 Feb 2026".
-    pub status_text: String,
-    /// e.g. "client secret ••••1d47", "private key (2048-bit RSA)".
-    pub secret_hints: Vec<String>,
+    /// The status in words for a face that prints them ("expires in 3 hours", "expired on
+    /// 14 Feb 2026"); not serialized (see above).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub status_words: Text,
+    /// e.g. "client secret ••••1d47", "private key (2048-bit RSA)", as data.
+    pub secret_hints: Vec<SecretHint>,
     pub imported_at: String,
     /// OAuth S2S only: the id of the connection that finds its assets (null: none paired).
     pub finds_assets_with: Option<String>,

@@ -192,7 +192,9 @@ impl ConnectionStore {
             Some(name) => checked_name(name, &others)?,
             None => match &previous {
                 Some(p) => p.name.clone(),
-                None => unique_name(&draft.suggested_name, &others),
+                // In the importer's language when the face localized the credential first
+                // (`Recognised::localize`), English otherwise.
+                None => unique_name(&draft.suggested_name.to_string(), &others),
             },
         };
         let id = previous
@@ -224,8 +226,7 @@ impl ConnectionStore {
                     .or(previous.as_ref().map(|p| p.production))
                     .unwrap_or(false),
             sandbox,
-            // Kept in the config file as words (English): the card shows them as they are.
-            secret_hints: draft.secret_hints.iter().map(Text::to_string).collect(),
+            secret_hints: draft.secret_hints.clone(),
             imported_at: OffsetDateTime::now_utc(),
             // A new file for the same credential keeps its pairing (checked again when used).
             finds_assets_with: previous.as_ref().and_then(|p| p.finds_assets_with.clone()),
@@ -301,7 +302,9 @@ impl ConnectionStore {
         })
     }
 
-    /// Adds (or updates) a local AEM SDK connection typed in by hand.
+    /// Adds (or updates) a local AEM SDK connection typed in by hand; a new one without `name`
+    /// is named in English (tests): the faces use `Workspace::add_sdk_login`, which names it
+    /// in the user's language.
     pub fn add_local_sdk(
         &self,
         url: Option<&str>,

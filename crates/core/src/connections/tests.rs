@@ -12,6 +12,7 @@ use super::*;
 use crate::credentials::testing::{self, TestKey};
 use crate::credentials::{CredentialKind, inspect};
 use crate::error::{Error, ErrorCode};
+use crate::i18n::{Lang, Localizer};
 use crate::secrets::{RunOnlyKeychain, Secret, SecretStore, SecretStoreError};
 
 const CLIENT_ID: &str = "cm-p7603-e12614-integration";
@@ -68,10 +69,11 @@ fn importing_service_credentials_stores_metadata_and_secrets_apart() {
         Some("https://ims-na1.adobelogin.com")
     );
     assert_eq!(view.status, ConnectionStatus::Ok);
-    assert_eq!(view.status_text, "ok");
+    assert_eq!(view.status_words, "ok");
     assert!(
         view.secret_hints
-            .contains(&"client secret ••••1d47".to_string())
+            .iter()
+            .any(|h| *h == "client secret ••••1d47")
     );
     assert_eq!(
         f.secrets.keys(),
@@ -724,6 +726,71 @@ fn url_production_and_delete() {
 }
 
 #[test]
+fn hints_are_stored_as_data_and_read_in_the_readers_language() {
+    let f = fixture();
+    let key = TestKey::small();
+    let view = f
+        .store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap()
+        .connection;
+    let fr = Localizer::new(Lang::Fr);
+    let french = |hints: &[crate::credentials::SecretHint]| {
+        hints
+            .iter()
+            .map(|h| h.text().localized(&fr))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        french(&view.secret_hints),
+        ["secret client ••••1d47", "clé privée (RSA 1024 bits)"]
+    );
+    let config: Value =
+        serde_json::from_str(&std::fs::read_to_string(f.store.config_path()).unwrap()).unwrap();
+    assert_eq!(
+        config["connections"][0]["secretHints"],
+        json!([
+            {"kind": "secret", "field": "clientSecret", "hint": "••••1d47"},
+            {"kind": "privateKey", "bits": 1024}
+        ])
+    );
+}
+
+#[test]
+fn an_older_config_with_english_hints_still_loads_and_reads_in_french() {
+    let f = fixture();
+    let key = TestKey::small();
+    f.store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap();
+    // As versions before structured hints wrote them: English words.
+    let path = f.store.config_path();
+    let mut config: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    config["connections"][0]["secretHints"] = json!([
+        "client secret ••••1d47",
+        "private key (1024-bit RSA)",
+        "a hint this version does not know"
+    ]);
+    std::fs::write(path, serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+
+    let views = f.store.list().unwrap();
+    let fr = Localizer::new(Lang::Fr);
+    let hints: Vec<String> = views[0]
+        .secret_hints
+        .iter()
+        .map(|h| h.text().localized(&fr))
+        .collect();
+    assert_eq!(
+        hints,
+        [
+            "secret client ••••1d47",
+            "clé privée (RSA 1024 bits)",
+            "a hint this version does not know"
+        ]
+    );
+}
+
+#[test]
 fn status_follows_expiry() {
     let f = fixture();
     let key = TestKey::small();
@@ -738,20 +805,24 @@ fn status_follows_expiry() {
         "{:?}",
         view.status
     );
+    let fr = Localizer::new(Lang::Fr);
+    let words = view.status_words.to_string();
     assert!(
-        view.status_text.starts_with("expires in 1"),
-        "{}",
-        view.status_text
+        words.starts_with("expires in 1") && words.ends_with(" days"),
+        "{words}"
+    );
+    let words = view.status_words.localized(&fr);
+    assert!(
+        words.starts_with("expire dans 1") && words.ends_with(" jours"),
+        "{words}"
     );
     let connection = f.store.get(&view.id).unwrap();
     let later = OffsetDateTime::now_utc() + Duration::days(20);
     assert_eq!(connection.status(later), ConnectionStatus::Expired);
-    assert!(
-        connection
-            .view(later)
-            .status_text
-            .starts_with("expired on ")
-    );
+    let expired = connection.view(later).status_words;
+    assert!(expired.to_string().starts_with("expired on "));
+    let day = fr.date(connection.certificate_expires_at.unwrap());
+    assert_eq!(expired.localized(&fr), format!("expirée le {day}"));
 }
 
 #[test]

@@ -18,6 +18,7 @@ use super::words::{self, Doing};
 use crate::aem::AemClient;
 use crate::aem::client::network_error;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 
 /// Where a GraphQL query of configuration `config` is sent.
 pub fn endpoint_path(config: &str) -> Result<String> {
@@ -65,8 +66,19 @@ pub struct Endpoints {
     /// False when AEM could not list them: the names are a guess (`global`) and the user may
     /// type another.
     pub listed: bool,
-    /// Why they could not be listed, in words.
-    pub note: Option<String>,
+    /// Why they could not be listed, in words (sent in the reader's language: see
+    /// [`Endpoints::localize`]).
+    #[ts(type = "string | null")]
+    pub note: Option<Text>,
+}
+
+impl Endpoints {
+    /// The note in `l`'s language, before it is sent to the window.
+    pub fn localize(&mut self, l: &crate::i18n::Localizer) {
+        if let Some(note) = &mut self.note {
+            note.localize(l);
+        }
+    }
 }
 
 /// The query GraphiQL sends (graphql-js `getIntrospectionQuery()` with descriptions): what
@@ -149,9 +161,11 @@ pub async fn run(
     if let Some(vars) = vars {
         body["variables"] = Value::Object(vars.clone());
     }
-    let what = format!("the GraphQL endpoint of \"{}\"", config.trim());
     let doing = Doing {
-        what: &what,
+        what: Text::new(
+            "aem-what-graphql-endpoint",
+            vec![("config", config.trim().into())],
+        ),
         account,
         host: &client.host(),
     };
@@ -197,8 +211,11 @@ pub(crate) async fn read_answer(
             let text = String::from_utf8_lossy(&bytes);
             if (200..300).contains(&status) {
                 Err(Error::Aem(crate::aem::AemError::BadResponse {
-                    what: doing.what.to_owned(),
-                    detail: format!("not a GraphQL answer: {}", words::short(&text)),
+                    what: doing.what.clone(),
+                    detail: Text::new(
+                        "aem-detail-not-graphql",
+                        vec![("text", words::short(&text).into())],
+                    ),
                 }))
             } else {
                 Err(words::graphql_status(status, doing, &text))
@@ -253,12 +270,13 @@ pub async fn introspect(client: &AemClient, account: Option<&str>, config: &str)
     if data.get("__schema").is_some_and(Value::is_object) {
         return Ok(data);
     }
-    let why = answer
-        .errors
-        .first()
-        .map_or_else(|| "it sent no schema".to_owned(), |e| e.message.clone());
+    // A GraphQL error's message is AEM's own words; without one, ours.
+    let why = answer.errors.first().map_or_else(
+        || Text::plain("aem-detail-no-schema"),
+        |e| Text::Plain(e.message.clone()),
+    );
     Err(Error::Aem(crate::aem::AemError::BadResponse {
-        what: format!("the schema of \"{config}\""),
+        what: Text::new("aem-what-schema", vec![("config", config.into())]),
         detail: why,
     }))
 }
@@ -287,7 +305,10 @@ pub async fn list_endpoints(client: &AemClient) -> Result<Endpoints> {
                 }
             }
         }
-        Err(e) => notes.push(e.to_string()),
+        Err(Error::Aem(e)) => notes.push(e.text()),
+        Err(Error::Message { message, .. }) => notes.push(message),
+        // Not raised by the listing; its English words rather than none.
+        Err(other) => notes.push(Text::from(other.to_string())),
     }
     let listed = !configs.is_empty();
     if !listed {
@@ -299,29 +320,34 @@ pub async fn list_endpoints(client: &AemClient) -> Result<Endpoints> {
         configs,
         listed,
         note: (!listed).then(|| {
-            format!(
-                "AEM did not list its GraphQL endpoints ({}); type a configuration name if it is not global.",
-                notes.join("; ")
+            Text::new(
+                "console-endpoints-unlisted",
+                vec![("why", crate::i18n::Part::List(notes))],
             )
         }),
     })
 }
 
 /// GETs `path` as JSON; the error is in words (status or transport).
-async fn get_json(client: &AemClient, path: &str) -> std::result::Result<Value, String> {
-    let url = client.url(path).map_err(|e| e.to_string())?;
+async fn get_json(client: &AemClient, path: &str) -> std::result::Result<Value, Text> {
+    let url = client.url(path).map_err(|e| e.text())?;
     let response = client
         .send(Method::GET, url, |r| r)
         .await
-        .map_err(|e| e.to_string())?;
+        .map_err(|e| e.text())?;
     let status = response.status().as_u16();
     if !(200..300).contains(&status) {
-        return Err(format!("{path} answered {status}"));
+        return Err(Text::new(
+            "console-endpoints-status",
+            vec![("path", path.into()), ("status", f64::from(status).into())],
+        ));
     }
-    response
-        .json()
-        .await
-        .map_err(|e| format!("{path} sent no JSON ({e})"))
+    response.json().await.map_err(|e| {
+        Text::new(
+            "console-endpoints-not-json",
+            vec![("path", path.into()), ("detail", e.to_string().into())],
+        )
+    })
 }
 
 #[cfg(test)]

@@ -19,6 +19,7 @@ use super::words::{self, Doing};
 use crate::aem::AemClient;
 use crate::aem::client::network_error;
 use crate::error::{Error, ErrorCode, Result};
+use crate::i18n::Text;
 
 /// Everything but RFC 3986's unreserved characters is escaped.
 const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
@@ -97,7 +98,7 @@ pub async fn list(client: &AemClient) -> Result<Vec<PersistedQuery>> {
         .await
         .map_err(|e| Error::Aem(network_error(&client.host(), &e)))?;
     let doing = Doing {
-        what: "the list of persisted queries",
+        what: Text::plain("aem-what-persisted-list"),
         account: None,
         host: &client.host(),
     };
@@ -106,8 +107,8 @@ pub async fn list(client: &AemClient) -> Result<Vec<PersistedQuery>> {
     }
     let value: Value = serde_json::from_str(&text).map_err(|e| {
         Error::Aem(crate::aem::AemError::BadResponse {
-            what: doing.what.into(),
-            detail: e.to_string(),
+            what: doing.what.clone(),
+            detail: e.to_string().into(),
         })
     })?;
     Ok(parse_list(&value))
@@ -175,9 +176,14 @@ pub async fn run(
     variables: Option<&Value>,
 ) -> Result<GraphqlAnswer> {
     let url = client.url(&execute_path(config, name, variables)?)?;
-    let what = format!("the persisted query /{}/{}", config.trim(), name.trim());
     let doing = Doing {
-        what: &what,
+        what: Text::new(
+            "aem-what-persisted-query",
+            vec![
+                ("config", config.trim().into()),
+                ("name", name.trim().into()),
+            ],
+        ),
         account,
         host: &client.host(),
     };
@@ -244,9 +250,11 @@ pub async fn save(
         .await
         .map_err(|e| Error::Aem(network_error(&client.host(), &e)))?;
     if !(200..300).contains(&status) {
-        let what = format!("saving the persisted query /{config}/{name}");
         let doing = Doing {
-            what: &what,
+            what: Text::new(
+                "aem-what-saving-persisted",
+                vec![("config", config.into()), ("name", name.into())],
+            ),
             account,
             host: &client.host(),
         };

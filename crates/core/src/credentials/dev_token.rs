@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
 use super::fields::{Fields, Problems};
-use super::{CredentialKind, Draft, Refusal, hint, until};
+use super::{CredentialKind, Draft, Refusal, SecretField, SecretHint, until};
 use crate::i18n::{Part, Text};
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
@@ -75,8 +75,11 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         None => Text::new("import-summary-dev-token-no-end", vec![("who", who)]),
     };
     let suggested_name = match &acts_as {
-        Some(user) => format!("Development token · {user}"),
-        None => "Development token".to_string(),
+        Some(user) => Text::new(
+            "name-suggestion-dev-token",
+            vec![("user", user.as_str().into())],
+        ),
+        None => Text::plain("name-suggestion-dev-token-anonymous"),
     };
     Ok(Draft {
         choice: None,
@@ -94,7 +97,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         suggested_name,
         // A development token names no environment: the user tells us which one it is for.
         aem_url: None,
-        secret_hints: vec![hint("development-token", &token)],
+        secret_hints: vec![SecretHint::of(SecretField::DevelopmentToken, &token)],
         secrets: vec![(SecretSlot::DevToken, token)],
         warnings,
     })

@@ -4,7 +4,7 @@
 use time::OffsetDateTime;
 
 use super::fields::Problems;
-use super::{CredentialKind, Draft, Recognised, Refusal, urls};
+use super::{CredentialKind, Draft, Recognised, Refusal, SecretField, SecretHint, urls};
 use crate::i18n::Text;
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
@@ -53,12 +53,16 @@ pub fn local_sdk(url: Option<&str>, user: &str, password: Secret) -> Result<Reco
         acts_as: Some(user),
         certificate_expires_at: None,
         token_expires_at: None,
-        suggested_name: format!("Local AEM SDK · {host}"),
+        suggested_name: Text::new(
+            "name-suggestion-local-sdk",
+            vec![("host", host.as_str().into())],
+        ),
         aem_url: Some(url),
-        secret_hints: vec![Text::new(
-            "import-secret-hint",
-            vec![("field", "password".into()), ("hint", "••••".into())],
-        )],
+        // Never any character of a password typed in by hand.
+        secret_hints: vec![SecretHint::Secret {
+            field: SecretField::Password,
+            hint: "••••".into(),
+        }],
         secrets: vec![(SecretSlot::Password, password)],
         warnings: Vec::new(),
     };

@@ -12,6 +12,7 @@ pub mod cert;
 mod detect;
 mod dev_token;
 mod fields;
+pub mod hints;
 mod input;
 mod local_sdk;
 mod oauth;
@@ -30,6 +31,7 @@ use crate::i18n::{Localizer, Part, Text};
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
 
+pub use hints::{SecretField, SecretHint};
 pub use input::{MAX_FILE_BYTES, read_credential_file};
 pub use local_sdk::local_sdk;
 
@@ -78,37 +80,6 @@ impl CredentialKind {
             CredentialKind::OauthServerToServer => "kind-oauth-s2s",
             CredentialKind::LocalSdk => "kind-local-sdk",
         })
-    }
-
-    /// The kind in English words, for the log and the connection list's English fields.
-    pub fn label(self) -> &'static str {
-        match self {
-            CredentialKind::ServiceCredentials => "AEM service credentials",
-            CredentialKind::LocalDevToken => "AEM local development token",
-            CredentialKind::OauthServerToServer => "OAuth Server-to-Server credential",
-            CredentialKind::LocalSdk => "Local AEM SDK",
-        }
-    }
-
-    /// Where the kind comes from and what it is for, in one sentence.
-    pub fn description(self) -> &'static str {
-        match self {
-            CredentialKind::ServiceCredentials => {
-                "A technical account from the AEM Developer Console. Metadesk uses its private \
-                 key to get access tokens on its own."
-            }
-            CredentialKind::LocalDevToken => {
-                "A 24-hour token from the AEM Developer Console that acts as the person who \
-                 created it. It cannot be renewed: download a new one when it runs out."
-            }
-            CredentialKind::OauthServerToServer => {
-                "A credential from an Adobe Developer Console project, for AEM's newer \
-                 OpenAPI-based APIs."
-            }
-            CredentialKind::LocalSdk => {
-                "An AEM SDK running on this computer, reached with a user name and password."
-            }
-        }
     }
 
     /// What it can and cannot call (adobe-wire §0).
@@ -180,7 +151,10 @@ pub struct ImportPreview {
     /// Things to know that do not stop the import (certificate expires soon…).
     #[ts(type = "Array<string>")]
     pub warnings: Vec<Text>,
-    pub suggested_name: String,
+    /// The connection's name unless the user gives another ("p12345 · e67890", "Development
+    /// token · jane@example.com").
+    #[ts(type = "string")]
+    pub suggested_name: Text,
     /// The AEM author URL when the file tells us (a `cm-p…-e…` client id).
     pub aem_url: Option<String>,
     /// True when the user must give the AEM author URL before importing.
@@ -210,6 +184,7 @@ impl ImportPreview {
     pub fn localize(&mut self, l: &Localizer) {
         self.kind_label.localize(l);
         self.summary.localize(l);
+        self.suggested_name.localize(l);
         Text::localize_all(&mut self.capabilities, l);
         Text::localize_all(&mut self.warnings, l);
         Text::localize_all(&mut self.secret_hints, l);
@@ -240,6 +215,15 @@ impl Recognised {
         };
         let preview = first.preview(choices, now);
         Ok(Recognised { preview, drafts })
+    }
+
+    /// Its words in `l`'s language, the importer's: the preview's, and the names suggested for
+    /// the connection, which then become the user's own data and are stored as they are.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.preview.localize(l);
+        for draft in &mut self.drafts {
+            draft.suggested_name.localize(l);
+        }
     }
 
     /// The draft for `choice` (its key), or the default.
@@ -288,10 +272,10 @@ pub(crate) struct Draft {
     pub acts_as: Option<String>,
     pub certificate_expires_at: Option<OffsetDateTime>,
     pub token_expires_at: Option<OffsetDateTime>,
-    pub suggested_name: String,
+    pub suggested_name: Text,
     pub aem_url: Option<String>,
     pub secrets: Vec<(SecretSlot, Secret)>,
-    pub secret_hints: Vec<Text>,
+    pub secret_hints: Vec<SecretHint>,
     pub warnings: Vec<Text>,
 }
 
@@ -336,7 +320,7 @@ impl Draft {
                 .certificate_expires_at
                 .or(self.token_expires_at)
                 .map(crate::timefmt::rfc3339),
-            secret_hints: self.secret_hints.clone(),
+            secret_hints: self.secret_hints.iter().map(SecretHint::text).collect(),
             choice: self.choice.as_ref().map(|c| c.key.clone()),
             choices,
         }
@@ -360,11 +344,6 @@ pub fn inspect_at(bytes: &[u8], now: OffsetDateTime) -> Result<Recognised, Refus
     Recognised::new(drafts, now)
 }
 
-/// "14 Feb 2026" (English: the log's words).
-pub(crate) fn day(t: OffsetDateTime) -> String {
-    Localizer::english().date(t)
-}
-
 /// "for about 23 more hours (until 14 May 2026, 14:05 UTC)".
 pub(crate) fn until(expires: OffsetDateTime, now: OffsetDateTime) -> Text {
     let left = expires - now;
@@ -382,14 +361,6 @@ pub(crate) fn until(expires: OffsetDateTime, now: OffsetDateTime) -> Text {
             ),
             ("at", Part::DateTime(expires)),
         ],
-    )
-}
-
-/// "client secret ••••1d47": `field` is a `credential-field` key.
-pub(crate) fn hint(field: &'static str, secret: &Secret) -> Text {
-    Text::new(
-        "import-secret-hint",
-        vec![("field", field.into()), ("hint", secret.hint().into())],
     )
 }
 

@@ -10,7 +10,10 @@
 use serde_json::{Map, Value};
 
 use super::fields::{Fields, Problems};
-use super::{CredentialChoice, CredentialKind, Draft, Refusal, detect, hint, service, urls};
+use super::{
+    CredentialChoice, CredentialKind, Draft, Refusal, SecretField, SecretHint, detect, service,
+    urls,
+};
 use crate::i18n::Text;
 use crate::secrets::Secret;
 use crate::secrets::slots::SecretSlot;
@@ -78,12 +81,12 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
                         ],
                     ),
                 };
-                draft.suggested_name = match (&project_title, &name) {
+                draft.suggested_name = Text::Plain(match (&project_title, &name) {
                     (Some(project), Some(name)) => format!("{project} · {name}"),
                     (Some(project), None) => project.clone(),
                     (None, Some(name)) => name.clone(),
                     (None, None) => client,
-                };
+                });
                 draft.choice = Some(CredentialChoice { key, label });
                 drafts.push(draft);
             }
@@ -192,7 +195,7 @@ fn s2s_draft(
         kind: CredentialKind::OauthServerToServer,
         summary: Text::plain("import-summary-oauth"),
         ims_base,
-        suggested_name: client_id.clone(),
+        suggested_name: Text::Plain(client_id.clone()),
         aem_url: urls::infer_author_url(&client_id),
         client_id: Some(client_id),
         technical_account_id,
@@ -202,7 +205,7 @@ fn s2s_draft(
         acts_as: None,
         certificate_expires_at: None,
         token_expires_at: None,
-        secret_hints: vec![hint("client-secret", &secret)],
+        secret_hints: vec![SecretHint::of(SecretField::ClientSecret, &secret)],
         secrets: vec![(SecretSlot::ClientSecret, secret)],
         warnings: Vec::new(),
     })

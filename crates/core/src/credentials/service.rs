@@ -10,7 +10,7 @@ use serde_json::{Map, Value};
 use time::{Duration, OffsetDateTime};
 
 use super::fields::{Fields, Problems};
-use super::{CredentialKind, Draft, Refusal, cert, hint, pem, urls};
+use super::{CredentialKind, Draft, Refusal, SecretField, SecretHint, cert, pem, urls};
 use crate::i18n::{Part, Text};
 use crate::net::UrlProblem;
 use crate::secrets::Secret;
@@ -152,10 +152,10 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         ),
         None => Text::plain("import-summary-service"),
     };
-    let suggested_name = match environment {
+    let suggested_name = Text::Plain(match environment {
         Some((p, e)) => format!("p{p} · e{e}"),
         None => client_id.clone(),
-    };
+    });
     let key_pem =
         pem::to_pkcs1_pem(&key).map_err(|_| Refusal::new("refusal-key-reencode", Vec::new()))?;
     Ok(Draft {
@@ -173,11 +173,10 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         token_expires_at: None,
         suggested_name,
         secret_hints: vec![
-            hint("client-secret", &client_secret),
-            Text::new(
-                "import-key-hint",
-                vec![("bits", (key.size() * 8).to_string().into())],
-            ),
+            SecretHint::of(SecretField::ClientSecret, &client_secret),
+            SecretHint::PrivateKey {
+                bits: u32::try_from(key.size() * 8).unwrap_or(u32::MAX),
+            },
         ],
         secrets: vec![
             (SecretSlot::ClientSecret, client_secret),
@@ -249,10 +248,10 @@ fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
             "import-summary-oauth-form",
             vec![("place", place.into()), ("host", ims_host.into())],
         ),
-        suggested_name: match environment {
+        suggested_name: Text::Plain(match environment {
             Some((p, e)) => format!("p{p} · e{e} · OAuth"),
             None => client_id.clone(),
-        },
+        }),
         aem_url: urls::infer_author_url(&client_id),
         ims_base: Some(ims_base),
         technical_account_id,
@@ -262,7 +261,7 @@ fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
         acts_as: None,
         certificate_expires_at: None,
         token_expires_at: None,
-        secret_hints: vec![hint("client-secret", &client_secret)],
+        secret_hints: vec![SecretHint::of(SecretField::ClientSecret, &client_secret)],
         secrets: vec![(SecretSlot::ClientSecret, client_secret)],
         client_id: Some(client_id),
         warnings,

@@ -1,6 +1,8 @@
 //! The Rust side's message files, compiled into the binaries (a missing file is a build error,
 //! not a blank window). The window's UI reads `ui.ftl` from the same folder at its own build.
 
+use std::sync::{Arc, OnceLock};
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentResource, FluentValue};
 use unic_langid::LanguageIdentifier;
@@ -8,51 +10,69 @@ use unic_langid::LanguageIdentifier;
 use super::Lang;
 use super::format;
 
-/// Message files by language: `(language, file name, Fluent source)`.
+/// Message files by language: `(language, file name, Fluent source)`, each language parsed
+/// once, when first used.
 pub struct Catalogue {
     pub files: &'static [(Lang, &'static str, &'static str)],
+    /// By `Lang::ALL`'s order. Parsing a language takes milliseconds, and English words every
+    /// error's `Display` (the log's text), so a parsed language is kept: it is the same
+    /// immutable data for the process's whole life.
+    parsed: [OnceLock<Arc<FluentBundle<FluentResource>>>; Lang::ALL.len()],
 }
 
 /// The catalogue the app and the CLI ship.
-pub static CATALOGUE: Catalogue = Catalogue {
-    files: &[
-        (
-            Lang::En,
-            "core.ftl",
-            include_str!("../../../../locales/en/core.ftl"),
-        ),
-        (
-            Lang::En,
-            "cli.ftl",
-            include_str!("../../../../locales/en/cli.ftl"),
-        ),
-        (
-            Lang::En,
-            "app.ftl",
-            include_str!("../../../../locales/en/app.ftl"),
-        ),
-        (
-            Lang::Fr,
-            "core.ftl",
-            include_str!("../../../../locales/fr/core.ftl"),
-        ),
-        (
-            Lang::Fr,
-            "cli.ftl",
-            include_str!("../../../../locales/fr/cli.ftl"),
-        ),
-        (
-            Lang::Fr,
-            "app.ftl",
-            include_str!("../../../../locales/fr/app.ftl"),
-        ),
-    ],
-};
+pub static CATALOGUE: Catalogue = Catalogue::new(&[
+    (
+        Lang::En,
+        "core.ftl",
+        include_str!("../../../../locales/en/core.ftl"),
+    ),
+    (
+        Lang::En,
+        "cli.ftl",
+        include_str!("../../../../locales/en/cli.ftl"),
+    ),
+    (
+        Lang::En,
+        "app.ftl",
+        include_str!("../../../../locales/en/app.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "core.ftl",
+        include_str!("../../../../locales/fr/core.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "cli.ftl",
+        include_str!("../../../../locales/fr/cli.ftl"),
+    ),
+    (
+        Lang::Fr,
+        "app.ftl",
+        include_str!("../../../../locales/fr/app.ftl"),
+    ),
+]);
 
 impl Catalogue {
+    pub const fn new(files: &'static [(Lang, &'static str, &'static str)]) -> Self {
+        Catalogue {
+            files,
+            parsed: [const { OnceLock::new() }; Lang::ALL.len()],
+        }
+    }
+
+    /// One language's messages, parsed on first use.
+    pub(super) fn bundle(&self, lang: Lang) -> Arc<FluentBundle<FluentResource>> {
+        let slot = Lang::ALL.iter().position(|l| *l == lang).unwrap_or(0);
+        self.parsed[slot]
+            .get_or_init(|| Arc::new(self.parse(lang)))
+            .clone()
+    }
+
     /// One language's messages in a bundle. A file that does not parse keeps the messages that
     /// do (Fluent's own recovery); the catalogue tests make sure none is broken.
-    pub(super) fn bundle(&self, lang: Lang) -> FluentBundle<FluentResource> {
+    fn parse(&self, lang: Lang) -> FluentBundle<FluentResource> {
         let id: LanguageIdentifier = lang.tag().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new_concurrent(vec![id]);
         // Unicode isolation marks around arguments are for mixed-direction text; Metadesk's

@@ -99,6 +99,25 @@ pub enum Part {
     List(Vec<Text>),
 }
 
+impl Part {
+    /// The part as words in `l`'s language (a number as the language writes it).
+    pub fn words(&self, l: &Localizer) -> String {
+        match self {
+            Part::Arg(MessageArg::Text(s)) => s.clone(),
+            Part::Arg(MessageArg::Number(n)) => l.number(*n, 0),
+            Part::Date(at) => l.date(*at),
+            Part::DateTime(at) => l.datetime(*at),
+            Part::Duration(length) => l.duration(*length),
+            Part::Texts(texts) => Text::join(texts, l),
+            Part::List(texts) => texts
+                .iter()
+                .map(|t| t.localized(l))
+                .collect::<Vec<_>>()
+                .join(", "),
+        }
+    }
+}
+
 impl<T: Into<MessageArg>> From<T> for Part {
     fn from(value: T) -> Self {
         Part::Arg(value.into())
@@ -138,15 +157,7 @@ impl Text {
                         let value = match part {
                             Part::Arg(MessageArg::Text(s)) => arg(s.as_str()),
                             Part::Arg(MessageArg::Number(n)) => count(*n),
-                            Part::Date(at) => arg(l.date(*at)),
-                            Part::DateTime(at) => arg(l.datetime(*at)),
-                            Part::Duration(length) => arg(l.duration(*length)),
-                            Part::Texts(texts) => arg(Text::join(texts, l)),
-                            Part::List(texts) => arg(texts
-                                .iter()
-                                .map(|t| t.localized(l))
-                                .collect::<Vec<_>>()
-                                .join(", ")),
+                            other => arg(other.words(l)),
                         };
                         (*name, value)
                     })
@@ -195,6 +206,39 @@ impl Text {
         Some(Message { id, args })
     }
 
+    /// The words as data to keep (a run's journal, the console's history): the id with its
+    /// arguments as JSON values, each other message among them made a value by `nest` (the
+    /// keeper's own form of a message). Dates, lengths of time and lists, which such data does
+    /// not hold, are kept as English words. `None` for words already written.
+    pub fn to_data(
+        &self,
+        nest: &dyn Fn(&Text) -> serde_json::Value,
+    ) -> Option<(&'static str, Vec<(&'static str, serde_json::Value)>)> {
+        use serde_json::Value;
+        let Text::Message { id, args } = self else {
+            return None;
+        };
+        let english = Localizer::english();
+        let args = args
+            .iter()
+            .map(|(name, part)| {
+                let value = match part {
+                    Part::Arg(MessageArg::Text(s)) => Value::from(s.as_str()),
+                    // Whole numbers stay whole ("403", not "403.0").
+                    Part::Arg(MessageArg::Number(n)) if n.fract() == 0.0 && n.abs() < 1e15 => {
+                        Value::from(*n as i64)
+                    }
+                    Part::Arg(MessageArg::Number(n)) => Value::from(*n),
+                    Part::Texts(texts) if texts.is_empty() => Value::from(""),
+                    Part::Texts(texts) if texts.len() == 1 => nest(&texts[0]),
+                    other => Value::from(other.words(&english)),
+                };
+                (*name, value)
+            })
+            .collect();
+        Some((id, args))
+    }
+
     /// The catalogue id, while the words are not yet written (tests, the CLI's branching).
     pub fn id(&self) -> Option<&'static str> {
         match self {
@@ -218,6 +262,20 @@ impl From<Message> for Text {
                 .map(|(name, value)| (name, Part::Arg(value)))
                 .collect(),
         }
+    }
+}
+
+/// Free words: a user's own, or technical words from a library (an HTTP client's, a parser's),
+/// shown as they are in every language.
+impl From<String> for Text {
+    fn from(words: String) -> Self {
+        Text::Plain(words)
+    }
+}
+
+impl From<&str> for Text {
+    fn from(words: &str) -> Self {
+        Text::Plain(words.to_owned())
     }
 }
 

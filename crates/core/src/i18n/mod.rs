@@ -18,6 +18,8 @@ mod message;
 #[cfg(test)]
 mod tests;
 
+use std::sync::Arc;
+
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use serde::{Deserialize, Serialize};
@@ -87,11 +89,11 @@ pub fn posix_locale(var: impl Fn(&str) -> Option<String>) -> Option<String> {
 }
 
 /// Messages and formats in one language, English for whatever that language's catalogue lacks.
-/// Cheap to share (`Arc`); build one per language change, not per message.
+/// Cheap to build: each language's catalogue is parsed once per process and shared.
 pub struct Localizer {
     lang: Lang,
-    bundle: FluentBundle<FluentResource>,
-    english: Option<FluentBundle<FluentResource>>,
+    bundle: Arc<FluentBundle<FluentResource>>,
+    english: Option<Arc<FluentBundle<FluentResource>>>,
 }
 
 impl std::fmt::Debug for Localizer {

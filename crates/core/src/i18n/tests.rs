@@ -118,8 +118,13 @@ fn every_message_is_used_by_the_rust_code() {
     let unused: Vec<_> = messages(&CATALOGUE, Lang::En)
         .into_keys()
         // The CLI's help texts are looked up by the command's path (`cli-about-connections-list`);
-        // the CLI's own test checks that each names a real command.
-        .filter(|id| !id.starts_with("cli-about-") && !id.starts_with("cli-arg-"))
+        // the CLI's own test checks that each names a real command or value.
+        // Value names too, by clap's name (`cli-value-query-file`).
+        .filter(|id| {
+            !id.starts_with("cli-about-")
+                && !id.starts_with("cli-arg-")
+                && !id.starts_with("cli-value-")
+        })
         // A message other messages refer to (`{ error-run-action }`) is used through them.
         .filter(|id| {
             !CATALOGUE
@@ -134,16 +139,14 @@ fn every_message_is_used_by_the_rust_code() {
 
 #[test]
 fn a_message_missing_in_french_falls_back_to_english() {
-    static PARTIAL: Catalogue = Catalogue {
-        files: &[
-            (
-                Lang::En,
-                "t.ftl",
-                "hello = Hello\nbye = Goodbye { $name }\n",
-            ),
-            (Lang::Fr, "t.ftl", "hello = Bonjour\n"),
-        ],
-    };
+    static PARTIAL: Catalogue = Catalogue::new(&[
+        (
+            Lang::En,
+            "t.ftl",
+            "hello = Hello\nbye = Goodbye { $name }\n",
+        ),
+        (Lang::Fr, "t.ftl", "hello = Bonjour\n"),
+    ]);
     let fr = Localizer::over(&PARTIAL, Lang::Fr);
     assert_eq!(fr.text("hello"), "Bonjour");
     assert_eq!(fr.msg("bye", &[("name", arg("Ana"))]), "Goodbye Ana");
@@ -152,20 +155,18 @@ fn a_message_missing_in_french_falls_back_to_english() {
 
 #[test]
 fn plurals_follow_each_language() {
-    static PLURALS: Catalogue = Catalogue {
-        files: &[
-            (
-                Lang::En,
-                "t.ftl",
-                "assets = { $n ->\n    [one] { $n } asset\n   *[other] { $n } assets\n}\n",
-            ),
-            (
-                Lang::Fr,
-                "t.ftl",
-                "assets = { $n ->\n    [one] { $n } ressource\n   *[other] { $n } ressources\n}\n",
-            ),
-        ],
-    };
+    static PLURALS: Catalogue = Catalogue::new(&[
+        (
+            Lang::En,
+            "t.ftl",
+            "assets = { $n ->\n    [one] { $n } asset\n   *[other] { $n } assets\n}\n",
+        ),
+        (
+            Lang::Fr,
+            "t.ftl",
+            "assets = { $n ->\n    [one] { $n } ressource\n   *[other] { $n } ressources\n}\n",
+        ),
+    ]);
     let en = Localizer::over(&PLURALS, Lang::En);
     let fr = Localizer::over(&PLURALS, Lang::Fr);
     let say = |l: &Localizer, n: f64| l.msg("assets", &[("n", count(n))]);
@@ -253,4 +254,17 @@ fn the_locale_comes_from_posix_variables_in_their_order() {
     assert_eq!(Lang::from_locale("fr-CH"), Some(Lang::Fr));
     assert_eq!(Lang::from_locale("C"), None);
     assert_eq!(Lang::from_locale("de_DE"), None);
+}
+
+/// Every error's `Display` builds an English localizer: the catalogue is parsed once, not each
+/// time (a run logging thousands of failures would parse it thousands of times).
+#[test]
+fn a_language_is_parsed_once_and_shared() {
+    let (a, b) = (Localizer::english(), Localizer::english());
+    assert!(std::sync::Arc::ptr_eq(&a.bundle, &b.bundle));
+    let fr = Localizer::new(Lang::Fr);
+    assert!(std::sync::Arc::ptr_eq(
+        fr.english.as_ref().unwrap(),
+        &a.bundle
+    ));
 }

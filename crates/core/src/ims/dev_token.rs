@@ -11,10 +11,12 @@ use time::OffsetDateTime;
 
 use crate::aem::auth::{Authorizer, BoxFuture, RequestCredentials, TokenSnapshot};
 use crate::aem::error::AemError;
+use crate::i18n::{Part, Text};
 use crate::ims::clock::Clock;
 use crate::secrets::Secret;
 
-/// Where the user gets a new token; part of every message about an ended one.
+/// Where the user gets a new token, for the connection's health (the errors' words are the
+/// catalogue's `aem-get-new-dev-token`).
 pub const GET_A_NEW_DEV_TOKEN: &str = "Get a new one in the AEM Developer Console of this \
      environment (Integrations → Local token → Get Local Development Token), download it and \
      import it again.";
@@ -81,25 +83,11 @@ impl DevTokenAuthorizer {
     }
 
     fn expired_error(&self, at: OffsetDateTime) -> AemError {
-        AemError::Auth(format!(
-            "The local development token of this connection ended at {} UTC; Adobe does not \
-             renew these tokens. {GET_A_NEW_DEV_TOKEN}",
-            format_utc(at)
+        AemError::Auth(Text::new(
+            "aem-dev-token-ended",
+            vec![("at", Part::DateTime(at))],
         ))
     }
-}
-
-/// `2026-05-04 14:03`, for messages.
-pub(crate) fn format_utc(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02} {:02}:{:02}",
-        at.year(),
-        u8::from(at.month()),
-        at.day(),
-        at.hour(),
-        at.minute()
-    )
 }
 
 impl Authorizer for DevTokenAuthorizer {
@@ -124,10 +112,7 @@ impl Authorizer for DevTokenAuthorizer {
         Box::pin(async move {
             match self.expires_at {
                 Some(at) if at <= self.clock.now() => Err(self.expired_error(at)),
-                _ => Err(AemError::Auth(format!(
-                    "AEM refused the local development token of this connection. It may have \
-                     ended early, or belong to another environment. {GET_A_NEW_DEV_TOKEN}"
-                ))),
+                _ => Err(AemError::Auth(Text::plain("aem-dev-token-refused"))),
             }
         })
     }
@@ -191,8 +176,39 @@ pub(crate) mod tests {
         );
         hand.advance(Duration::hours(1));
         let err = auth.credentials().await.unwrap_err().to_string();
-        assert!(err.contains("ended at 2027-01-16 08:00 UTC"), "{err}");
+        assert!(err.contains("ended on 16 Jan 2027, 08:00 UTC"), "{err}");
         assert!(err.contains("Get Local Development Token"), "{err}");
+    }
+
+    /// A refusal built once (kept in the token's snapshot, shown later) is written in the
+    /// language of whoever reads it, not frozen in the one it was first shown in.
+    #[tokio::test]
+    async fn an_ended_token_is_told_in_the_readers_language() {
+        use crate::i18n::checks::assert_reads_french;
+        use crate::i18n::{Lang, Localizer};
+        let created = OffsetDateTime::from_unix_timestamp(1_800_000_000).unwrap();
+        let (clock, _) = Clock::manual(created + Duration::days(2));
+        let token = fake_token(1_800_000_000_000, 86_400_000);
+        let auth = DevTokenAuthorizer::new(Secret::new(token.as_str()), None, clock);
+        let ended = auth.credentials().await.unwrap_err();
+        let (clock, _) = Clock::manual(created);
+        let fresh = DevTokenAuthorizer::new(Secret::new(token.as_str()), None, clock);
+        let creds = fresh.credentials().await.unwrap();
+        let refused = fresh.renew(&creds).await.unwrap_err();
+        let fr = Localizer::new(Lang::Fr);
+        for err in [&ended, &refused] {
+            assert_eq!(err.code(), crate::error_code::ErrorCode::Auth);
+            let french = err.localized(&fr);
+            assert_reads_french(&french);
+            assert!(french.contains("Console développeur AEM"), "{french}");
+            let english = err.localized(&Localizer::english());
+            assert!(english.contains("Get Local Development Token"), "{english}");
+        }
+        let french = ended.localized(&fr);
+        assert!(
+            french.contains("a expiré le 16 janv. 2027 à 08:00 UTC"),
+            "{french}"
+        );
     }
 
     #[tokio::test]

@@ -6,58 +6,33 @@
 //! which never contains anything we sent.
 
 use crate::error_code::ErrorCode;
-use crate::i18n::{Localizer, Message, MessageArg, Text};
+use crate::i18n::{Localizer, Part, Text};
 
-/// One reason minting failed.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// One reason minting failed. Its words are the catalogue's ([`ImsError::text`]); `Display` is
+/// the English (the log). `said` is IMS's own short description of a refusal, quoted as IMS
+/// wrote it (empty when IMS gave none).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ImsError {
     /// The credential itself is incomplete or unusable (missing field, unreadable key…).
-    #[error("{0}")]
     InvalidCredential(Text),
     /// `invalid_client`: unknown client id, wrong secret, or a client not allowed to exchange.
-    #[error(
-        "Adobe IMS did not accept the client id {client_id} with its client secret{detail}. The \
-         credential may have been deleted, its secret rotated, or it belongs to another IMS \
-         environment. Download the credential again and re-import it."
-    )]
-    WrongClient { client_id: String, detail: String },
+    WrongClient { client_id: String, said: String },
     /// `invalid_signature` (or `invalid_token` about bindings): the key does not match any
     /// certificate IMS knows for this technical account.
-    #[error(
-        "Adobe IMS could not match the signature to this technical account's certificate{detail}. \
-         The private key or certificate was probably replaced, revoked or has expired. In the \
-         AEM Developer Console, download the current service credentials (or add a new \
-         certificate) and re-import them."
-    )]
-    SignatureMismatch { detail: String },
+    SignatureMismatch { said: String },
     /// `invalid_scope`: the metascopes or scopes are not allowed for this credential.
-    #[error(
-        "Adobe IMS refused the requested scopes ({scopes}){detail}. Re-import the credential \
-         file unchanged from the Developer Console; if it is current, the technical account is \
-         not allowed these scopes."
-    )]
-    ScopeNotAllowed { scopes: String, detail: String },
+    ScopeNotAllowed { scopes: String, said: String },
     /// `invalid_token` saying the JWT expired: almost always a wrong computer clock.
-    #[error(
-        "Adobe IMS rejected the signed request as expired{detail}. Check this computer's clock: \
-         its date, time and time zone must be right (automatic time is best), then try again."
-    )]
-    JwtExpired { detail: String },
+    JwtExpired { said: String },
     /// `invalid_token`, `bad_request`, `invalid_jti` and other complaints about the request.
-    #[error(
-        "Adobe IMS rejected the token request as malformed ({code}{detail}). This is likely a \
-         problem in Metadesk or a damaged credential file; re-import the file, and report it if \
-         it persists."
-    )]
-    Malformed { code: String, detail: String },
-    /// Any other 4xx answer.
-    #[error("Adobe IMS refused to issue a token (HTTP {status}{detail}).")]
-    Rejected { status: u16, detail: String },
+    Malformed { code: String, said: String },
+    /// Any other 4xx answer; `code` is IMS's error code (empty when it gave none).
+    Rejected {
+        status: u16,
+        code: String,
+        said: String,
+    },
     /// 5xx after the retries.
-    #[error(
-        "Adobe IMS at {host} is having trouble (it answered HTTP {status}, also after {attempts} \
-         attempts). This is on Adobe's side; try again in a few minutes."
-    )]
     ServerTrouble {
         host: String,
         status: u16,
@@ -65,80 +40,78 @@ pub enum ImsError {
     },
     /// 429 after the retries, or a `Retry-After` longer than we are willing to wait.
     /// `wait_secs`: how long IMS asked to wait (0: it did not say).
-    #[error(
-        "Adobe IMS at {host} is limiting how many tokens this credential may request{}. Wait \
-         a while before trying again.",
-        asked_wait(.wait_secs)
-    )]
     Throttled { host: String, wait_secs: u64 },
     /// No answer at all: offline, DNS, proxy, refused or dropped connection.
-    #[error(
-        "Could not reach Adobe IMS at {host} ({detail}). Check that this computer is online and, \
-         if your network needs a proxy, that it lets {host} through."
-    )]
     Unreachable { host: String, detail: String },
     /// IMS did not answer in time (after the retries).
-    #[error("Adobe IMS at {host} did not answer in time. Check the network and try again.")]
     Timeout { host: String },
     /// IMS answered with a redirect; credentials are never forwarded.
-    #[error(
-        "Adobe IMS at {host} answered with a redirect to {location}. Metadesk does not follow \
-         redirects with credentials; check the IMS address of this connection."
-    )]
     Redirected { host: String, location: String },
-    /// A 2xx answer we cannot use.
-    #[error("Adobe IMS at {host} gave an answer Metadesk cannot use ({detail}).")]
-    BadResponse { host: String, detail: String },
+    /// A 2xx answer we cannot use; `detail` says why (`ims-answer-…`, or a library's words).
+    BadResponse { host: String, detail: Text },
 }
 
-/// " (it asks to wait 30 seconds)", or nothing when IMS did not say (`Display`'s English).
-fn asked_wait(secs: &u64) -> String {
-    if *secs == 0 {
-        String::new()
+impl std::fmt::Display for ImsError {
+    /// English (the log's words).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.text(), f)
+    }
+}
+
+impl std::error::Error for ImsError {}
+
+/// IMS's description as a clause of a message (` (IMS said: "…")`), or nothing.
+fn said_part(said: &str) -> Part {
+    if said.is_empty() {
+        Part::Texts(Vec::new())
     } else {
-        format!(" (it asks to wait {secs} seconds)")
+        Text::new("ims-said", vec![("text", Part::from(said))]).into()
     }
 }
 
 impl ImsError {
     /// The message in the user's language (`Display` is the English one, for the log). IMS's
-    /// own short description, quoted in `detail`, stays as IMS wrote it.
+    /// own short description stays as IMS wrote it.
     pub fn localized(&self, l: &Localizer) -> String {
-        if let ImsError::InvalidCredential(text) = self {
-            return text.localized(l);
-        }
-        match self.message() {
-            Some(message) => message.localized(l),
-            None => self.to_string(),
-        }
+        self.text().localized(l)
     }
 
-    /// The catalogue message telling this failure; `None` for a credential file's refusal
-    /// (free text, not in the catalogue yet).
-    pub fn message(&self) -> Option<Message> {
-        let t = |s: &str| MessageArg::from(s);
-        let n = |v: f64| MessageArg::Number(v);
+    /// The words telling this failure, unwritten until a face knows the reader's language.
+    pub fn text(&self) -> Text {
+        let t = |s: &str| Part::from(s);
+        let n = |v: f64| Part::from(v);
         let (id, args) = match self {
-            ImsError::InvalidCredential(_) => return None,
-            ImsError::WrongClient { client_id, detail } => (
+            ImsError::InvalidCredential(text) => return text.clone(),
+            ImsError::WrongClient { client_id, said } => (
                 "ims-wrong-client",
-                vec![("clientId", t(client_id)), ("detail", t(detail))],
+                vec![("clientId", t(client_id)), ("said", said_part(said))],
             ),
-            ImsError::SignatureMismatch { detail } => {
-                ("ims-signature-mismatch", vec![("detail", t(detail))])
+            ImsError::SignatureMismatch { said } => {
+                ("ims-signature-mismatch", vec![("said", said_part(said))])
             }
-            ImsError::ScopeNotAllowed { scopes, detail } => (
+            ImsError::ScopeNotAllowed { scopes, said } => (
                 "ims-scope-not-allowed",
-                vec![("scopes", t(scopes)), ("detail", t(detail))],
+                vec![("scopes", t(scopes)), ("said", said_part(said))],
             ),
-            ImsError::JwtExpired { detail } => ("ims-jwt-expired", vec![("detail", t(detail))]),
-            ImsError::Malformed { code, detail } => (
+            ImsError::JwtExpired { said } => ("ims-jwt-expired", vec![("said", said_part(said))]),
+            ImsError::Malformed { code, said } => (
                 "ims-malformed",
-                vec![("code", t(code)), ("detail", t(detail))],
+                vec![("code", t(code)), ("said", said_part(said))],
             ),
-            ImsError::Rejected { status, detail } => (
+            ImsError::Rejected { status, code, said } => (
                 "ims-rejected",
-                vec![("status", n(f64::from(*status))), ("detail", t(detail))],
+                vec![
+                    ("status", n(f64::from(*status))),
+                    (
+                        "code",
+                        if code.is_empty() {
+                            Part::Texts(Vec::new())
+                        } else {
+                            Text::new("ims-code", vec![("code", t(code))]).into()
+                        },
+                    ),
+                    ("said", said_part(said)),
+                ],
             ),
             ImsError::ServerTrouble {
                 host,
@@ -167,10 +140,10 @@ impl ImsError {
             ),
             ImsError::BadResponse { host, detail } => (
                 "ims-bad-response",
-                vec![("host", t(host)), ("detail", t(detail))],
+                vec![("host", t(host)), ("detail", detail.clone().into())],
             ),
         };
-        Some(Message { id, args })
+        Text::new(id, args)
     }
 
     pub fn code(&self) -> ErrorCode {
@@ -216,54 +189,46 @@ pub struct RequestContext {
 
 /// Maps a final (non-retried) 4xx answer to its plain-words reason (adobe-wire §2.4).
 pub fn classify_refusal(status: u16, body: &ImsErrorBody, ctx: &RequestContext) -> ImsError {
-    let detail = quote_description(&body.error_description);
+    let said = short_description(&body.error_description);
     let description = body.error_description.to_ascii_lowercase();
     match body.error.as_str() {
         "invalid_client" | "unauthorized_client" => ImsError::WrongClient {
             client_id: ctx.client_id.clone(),
-            detail,
+            said,
         },
-        "invalid_signature" => ImsError::SignatureMismatch { detail },
+        "invalid_signature" => ImsError::SignatureMismatch { said },
         "invalid_scope" => ImsError::ScopeNotAllowed {
             scopes: ctx.scopes.clone(),
-            detail,
+            said,
         },
         // IMS reports expiry and unmatched bindings under `invalid_token` too; the
         // description tells them apart (adobe-wire §2.4, AdobeDocs/adobeio-auth#67).
-        "invalid_token" if description.contains("expired") => ImsError::JwtExpired { detail },
+        "invalid_token" if description.contains("expired") => ImsError::JwtExpired { said },
         "invalid_token" if description.contains("signature") || description.contains("binding") => {
-            ImsError::SignatureMismatch { detail }
+            ImsError::SignatureMismatch { said }
         }
         "invalid_token" | "bad_request" | "invalid_jti" | "invalid_request" => {
             ImsError::Malformed {
                 code: body.error.clone(),
-                detail,
+                said,
             }
         }
         // A 401 without a code is still a refusal of the client credentials.
         "" if status == 401 => ImsError::WrongClient {
             client_id: ctx.client_id.clone(),
-            detail,
+            said,
         },
         other => ImsError::Rejected {
             status,
-            detail: if other.is_empty() {
-                detail
-            } else {
-                format!(", {other}{detail}")
-            },
+            code: other.to_owned(),
+            said,
         },
     }
 }
 
-/// `: "text"` for a non-empty IMS description (kept short), else nothing.
-fn quote_description(description: &str) -> String {
-    let text = description.trim();
-    if text.is_empty() {
-        return String::new();
-    }
-    let short: String = text.chars().take(200).collect();
-    format!(" (IMS said: \"{short}\")")
+/// IMS's description, trimmed and kept short (200 characters); empty when it gave none.
+fn short_description(description: &str) -> String {
+    description.trim().chars().take(200).collect()
 }
 
 #[cfg(test)]
@@ -293,6 +258,57 @@ mod tests {
             silent
                 .localized(&fr)
                 .contains("peuvent demander. Patientez")
+        );
+    }
+
+    /// IMS's own description is a clause of the message in the reader's language, quoted as
+    /// IMS wrote it; without one, nothing is added.
+    #[test]
+    fn what_ims_said_is_quoted_in_the_readers_language() {
+        use crate::i18n::{Lang, Localizer, checks::assert_reads_french};
+        let fr = Localizer::new(Lang::Fr);
+        let cases = [
+            (400, "invalid_client", "réponse"),
+            (400, "invalid_signature", "réponse"),
+            (400, "invalid_scope", "réponse"),
+            (400, "invalid_token", "jeton expired"),
+            (400, "bad_request", "réponse"),
+            (403, "", "réponse"),
+            (404, "not_found", "réponse"),
+        ];
+        for (status, code, description) in cases {
+            let err = classify_refusal(status, &body(code, description), &ctx());
+            let french = err.localized(&fr);
+            assert!(
+                french.contains(&format!(
+                    "(Adobe IMS a indiqué\u{a0}: «\u{a0}{description}\u{a0}»)"
+                )),
+                "{status} {code}: {french}"
+            );
+            assert!(!french.contains("IMS said"), "{french}");
+            // IMS's code and description are its own words.
+            let french_words = french.replace(description, "réponse");
+            if code.is_empty() {
+                assert_reads_french(&french_words);
+            } else {
+                assert_reads_french(&french_words.replace(code, "code"));
+            }
+            let english = err.to_string();
+            assert!(
+                english.contains(&format!(" (IMS said: \"{description}\")")),
+                "{english}"
+            );
+            let silent = classify_refusal(status, &body(code, ""), &ctx());
+            assert!(!silent.localized(&fr).contains("indiqué"), "{silent}");
+            assert!(!silent.to_string().contains("said"), "{silent}");
+        }
+        let rejected = classify_refusal(404, &body("not_found", "nope"), &ctx());
+        assert!(
+            rejected
+                .localized(&fr)
+                .contains("(HTTP 404, not_found (Adobe IMS a indiqué\u{a0}: «\u{a0}nope\u{a0}»))."),
+            "{}",
+            rejected.localized(&fr)
         );
     }
 

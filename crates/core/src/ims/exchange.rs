@@ -13,6 +13,7 @@ use reqwest::StatusCode;
 use serde_json::Value;
 
 use crate::aem::body::{MAX_IMS_BODY, read_capped};
+use crate::i18n::{Part, Text};
 use crate::ims::ImsBase;
 use crate::ims::clock::Clock;
 use crate::ims::errors::{ImsError, ImsErrorBody, RequestContext, classify_refusal};
@@ -202,28 +203,29 @@ async fn read_token(
     response: reqwest::Response,
     unit: ExpiresUnit,
 ) -> Result<MintedToken, ImsError> {
-    let bad = |detail: &str| ImsError::BadResponse {
+    let bad = |detail: Text| ImsError::BadResponse {
         host: host.to_string(),
-        detail: detail.to_string(),
+        detail,
     };
     let body = zeroize::Zeroizing::new(
         read_capped(response, MAX_IMS_BODY)
             .await
-            .map_err(|e| bad(&e.to_string()))?,
+            .map_err(|e| bad(e.text()))?,
     );
-    let mut value: Value = serde_json::from_slice(&body).map_err(|_| bad("not JSON"))?;
+    let answer = |why: &str| bad(Text::new("ims-answer", vec![("why", why.into())]));
+    let mut value: Value = serde_json::from_slice(&body).map_err(|_| answer("not-json"))?;
     let Some(object) = value.as_object_mut() else {
-        return Err(bad("not a JSON object"));
+        return Err(answer("not-object"));
     };
     let token = match object.remove("access_token") {
         Some(Value::String(token)) if !token.trim().is_empty() => Secret::new(token),
         _ => {
             let keys: Vec<&String> = object.keys().collect();
             tracing::warn!(%host, ?keys, "IMS answered 2xx without an access token");
-            return Err(bad("no access token in it"));
+            return Err(answer("no-token"));
         }
     };
-    let lifetime = token_lifetime(object.get("expires_in"), unit).map_err(|detail| bad(&detail))?;
+    let lifetime = token_lifetime(object.get("expires_in"), unit).map_err(bad)?;
     Ok(MintedToken {
         access_token: token,
         lifetime,
@@ -235,33 +237,36 @@ async fn read_token(
 pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// `expires_in` (a whole positive number, or a string of one, in `unit`) as a lifetime; in
-/// words when it is missing, not a whole number, not positive or beyond
+/// words (`ims-expires-in`) when it is missing, not a whole number, not positive or beyond
 /// [`MAX_TOKEN_LIFETIME`].
-fn token_lifetime(expires_in: Option<&Value>, unit: ExpiresUnit) -> Result<Duration, String> {
-    let unusable = |why: &str| format!("its expires_in {why}");
+fn token_lifetime(expires_in: Option<&Value>, unit: ExpiresUnit) -> Result<Duration, Text> {
+    let unusable = |why: &str, value: String| {
+        Text::new(
+            "ims-expires-in",
+            vec![("why", why.into()), ("value", value.into())],
+        )
+    };
     let shown = |v: &Value| v.to_string().chars().take(40).collect::<String>();
     let amount: u64 = match expires_in {
-        None | Some(Value::Null) => return Err("no usable expires_in: it is missing".into()),
+        None | Some(Value::Null) => return Err(unusable("missing", String::new())),
         Some(Value::Number(n)) => match n.as_u64() {
             Some(n) => n,
-            None if n.as_i64().is_some() => {
-                return Err(unusable(&format!("is negative ({n})")));
-            }
-            None => return Err(unusable(&format!("is not a whole number ({n})"))),
+            None if n.as_i64().is_some() => return Err(unusable("negative", n.to_string())),
+            None => return Err(unusable("not-whole", n.to_string())),
         },
         Some(Value::String(s)) => match s.trim().parse::<u64>() {
             Ok(n) => n,
             Err(_) => {
-                return Err(unusable(&format!(
-                    "is not a whole positive number ({})",
-                    shown(&Value::String(s.clone()))
-                )));
+                return Err(unusable(
+                    "not-whole-positive",
+                    shown(&Value::String(s.clone())),
+                ));
             }
         },
-        Some(other) => return Err(unusable(&format!("is not a number ({})", shown(other)))),
+        Some(other) => return Err(unusable("not-number", shown(other))),
     };
     if amount == 0 {
-        return Err(unusable("is 0: the token would be expired already"));
+        return Err(unusable("zero", String::new()));
     }
     let lifetime = match unit {
         ExpiresUnit::Milliseconds => Duration::from_millis(amount),
@@ -272,11 +277,17 @@ fn token_lifetime(expires_in: Option<&Value>, unit: ExpiresUnit) -> Result<Durat
             ExpiresUnit::Milliseconds => "milliseconds",
             ExpiresUnit::Seconds => "seconds",
         };
-        return Err(unusable(&format!(
-            "says the token lives {amount} {unit}, more than the {} days Metadesk accepts \
-             (IMS tokens live 24 hours)",
-            MAX_TOKEN_LIFETIME.as_secs() / 86_400
-        )));
+        return Err(Text::new(
+            "ims-expires-in-too-long",
+            vec![
+                ("amount", amount.to_string().into()),
+                ("unit", unit.into()),
+                (
+                    "days",
+                    Part::from((MAX_TOKEN_LIFETIME.as_secs() / 86_400) as f64),
+                ),
+            ],
+        ));
     }
     Ok(lifetime)
 }
@@ -560,6 +571,11 @@ mod tests {
                 .await
                 .unwrap_err();
             assert!(err.to_string().contains(expected), "{expected}: {err}");
+            // The field's name is IMS's, not English.
+            let french = err
+                .localized(&crate::i18n::Localizer::new(crate::i18n::Lang::Fr))
+                .replace("expires_in", "durée");
+            crate::i18n::checks::assert_reads_french(&french);
         }
     }
 
@@ -585,6 +601,10 @@ mod tests {
                 .unwrap_err();
             assert!(matches!(err, ImsError::BadResponse { .. }), "{err:?}");
             assert!(err.to_string().contains(expected), "{expires_in}: {err}");
+            let french = err
+                .localized(&crate::i18n::Localizer::new(crate::i18n::Lang::Fr))
+                .replace("expires_in", "durée");
+            crate::i18n::checks::assert_reads_french(&french);
             let server = ScriptedServer::start(vec![Scripted::json(200, body)]).await;
             let err = ims(RetryPolicy::quick())
                 .exchange_jwt(&account(&server.base))

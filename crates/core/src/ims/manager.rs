@@ -18,6 +18,7 @@ use time::{Duration, OffsetDateTime};
 
 use crate::aem::auth::{Authorizer, BoxFuture, RequestCredentials, TokenSnapshot};
 use crate::aem::error::AemError;
+use crate::i18n::Text;
 use crate::ims::cache::{CachedToken, TokenCache};
 use crate::ims::clock::Clock;
 use crate::ims::errors::ImsError;
@@ -239,9 +240,9 @@ impl TokenManager {
         let expires_at = obtained_at.checked_add(lifetime).ok_or_else(|| {
             AemError::Ims(ImsError::BadResponse {
                 host: self.source.binding(),
-                detail: format!(
-                    "the token would live {} seconds, past any date",
-                    minted.lifetime.as_secs()
+                detail: Text::new(
+                    "ims-answer-past-any-date",
+                    vec![("seconds", minted.lifetime.as_secs().to_string().into())],
                 ),
             })
         })?;
@@ -558,7 +559,7 @@ mod tests {
         let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         *source.fail.lock().unwrap() = Some(ImsError::SignatureMismatch {
-            detail: String::new(),
+            said: String::new(),
         });
         let err = m.credentials().await.unwrap_err();
         assert!(err.to_string().contains("signature"), "{err}");

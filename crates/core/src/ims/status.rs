@@ -1,6 +1,6 @@
 //! What the connections page shows at a glance: "token valid 23 h 12 min", "renewing…",
 //! "failed: why", certificate warnings at 30 and 3 days (as Adobe's emails), and a
-//! development token's countdown with what to do when it ends. [`connection_health`]
+//! development token's countdown with what to do when it ends, in the reader's language. [`connection_health`]
 //! computes it from an authorizer's [`TokenSnapshot`]; the UI only renders it.
 //!
 //! Not here: obtaining tokens. Nothing here holds a secret.
@@ -14,7 +14,7 @@ use ts_rs::TS;
 use crate::aem::auth::TokenSnapshot;
 use crate::credentials::CredentialKind;
 use crate::error_code::ErrorCode;
-use crate::ims::dev_token::GET_A_NEW_DEV_TOKEN;
+use crate::i18n::{Localizer, arg, count};
 
 /// Warn about a certificate this long before it ends, then urgently at the second mark.
 pub const CERTIFICATE_WARNING_DAYS: i64 = 30;
@@ -95,18 +95,19 @@ pub struct CertificateStatus {
 #[serde(rename_all = "camelCase")]
 pub struct ConnectionHealth {
     pub level: HealthLevel,
-    /// One line: "token valid 23 h 12 min", "renewing…", "failed: …".
+    /// One line in the reader's language: "token valid 23 h 12 min", "renewing…", "failed: …"
+    /// (`connections show`; the window words its own from `token` and `certificate`).
     pub summary: String,
     pub token: TokenStatus,
     pub certificate: Option<CertificateStatus>,
-    /// What the user should do, when something needs doing.
+    /// What the user should do, when something needs doing, in the reader's language.
     pub advice: Option<String>,
 }
 
-/// Computes a connection's health at `now`; the reason of a failure and the certificate's
-/// message are in `l`'s language (the window and the CLI show them).
+/// Computes a connection's health at `now`, its words in `l`'s language (the window and the
+/// CLI show them).
 pub fn connection_health(
-    l: &crate::i18n::Localizer,
+    l: &Localizer,
     kind: CredentialKind,
     token: &TokenSnapshot,
     certificate_expires_at: Option<OffsetDateTime>,
@@ -116,10 +117,10 @@ pub fn connection_health(
         CredentialKind::LocalSdk => (
             TokenStatus::NotNeeded,
             HealthLevel::Ok,
-            "signs in with user name and password".to_string(),
+            l.text("health-sdk"),
             None,
         ),
-        CredentialKind::LocalDevToken => dev_token_health(token, now),
+        CredentialKind::LocalDevToken => dev_token_health(token, now, l),
         CredentialKind::ServiceCredentials | CredentialKind::OauthServerToServer => {
             minted_token_health(token, now, l)
         }
@@ -140,7 +141,14 @@ pub fn connection_health(
             HealthLevel::Warning
         };
         level = level.max(cert_level);
-        summary = format!("{summary}; {}", short_certificate(cert));
+        summary = l.msg(
+            "health-with-certificate",
+            &[
+                ("summary", arg(summary)),
+                ("certificate", arg(short_certificate(cert, l))),
+            ],
+        );
+        // Both are whole sentences, so one follows the other.
         advice = Some(match advice {
             Some(a) => format!("{a} {}", cert.message),
             None => cert.message.clone(),
@@ -158,13 +166,13 @@ pub fn connection_health(
 fn minted_token_health(
     token: &TokenSnapshot,
     now: OffsetDateTime,
-    l: &crate::i18n::Localizer,
+    l: &Localizer,
 ) -> (TokenStatus, HealthLevel, String, Option<String>) {
     if token.renewing {
         return (
             TokenStatus::Renewing,
             HealthLevel::Busy,
-            "renewing…".into(),
+            l.text("health-renewing"),
             None,
         );
     }
@@ -176,7 +184,7 @@ fn minted_token_health(
                 reason: reason.clone(),
             },
             HealthLevel::Error,
-            format!("failed: {}", first_sentence(&reason)),
+            l.msg("health-failed", &[("reason", arg(first_sentence(&reason)))]),
             Some(reason),
         );
     }
@@ -187,13 +195,16 @@ fn minted_token_health(
                 seconds_left: (at - now).whole_seconds(),
             },
             HealthLevel::Ok,
-            format!("token valid {}", human_duration(at - now)),
+            l.msg(
+                "health-token-valid",
+                &[("duration", arg(l.duration(at - now)))],
+            ),
             None,
         ),
         _ => (
             TokenStatus::NotYetObtained,
             HealthLevel::Ok,
-            "no token yet; one is requested when needed".into(),
+            l.text("health-no-token"),
             None,
         ),
     }
@@ -202,6 +213,7 @@ fn minted_token_health(
 fn dev_token_health(
     token: &TokenSnapshot,
     now: OffsetDateTime,
+    l: &Localizer,
 ) -> (TokenStatus, HealthLevel, String, Option<String>) {
     let Some(at) = token.expires_at else {
         return (
@@ -211,11 +223,8 @@ fn dev_token_health(
                 expired: false,
             },
             HealthLevel::Warning,
-            "development token (end unknown; they last at most 24 h)".into(),
-            Some(format!(
-                "When AEM stops accepting it: {}",
-                GET_A_NEW_DEV_TOKEN.to_lowercase()
-            )),
+            l.text("health-dev-token-end-unknown"),
+            Some(l.text("health-advice-dev-token-end-unknown")),
         );
     };
     let left = at - now;
@@ -224,97 +233,66 @@ fn dev_token_health(
         seconds_left: Some(left.whole_seconds().max(0)),
         expired: left <= Duration::ZERO,
     };
+    let duration = || [("duration", arg(l.duration(left)))];
     if left <= Duration::ZERO {
         (
             status,
             HealthLevel::Error,
-            "development token ended".into(),
-            Some(format!(
-                "Development tokens last 24 hours and cannot be renewed. {GET_A_NEW_DEV_TOKEN}"
-            )),
+            l.text("health-dev-token-ended"),
+            Some(l.text("health-advice-dev-token-ended")),
         )
     } else if left < DEV_TOKEN_WARNING {
         (
             status,
             HealthLevel::Warning,
-            format!("development token ends in {}", human_duration(left)),
-            Some(format!(
-                "Finish or pause long runs before it ends. {GET_A_NEW_DEV_TOKEN}"
-            )),
+            l.msg("health-dev-token-ends", &duration()),
+            Some(l.text("health-advice-dev-token-ending")),
         )
     } else {
         (
             status,
             HealthLevel::Ok,
-            format!("development token valid {}", human_duration(left)),
+            l.msg("health-dev-token-valid", &duration()),
             None,
         )
     }
 }
 
-/// The certificate of service credentials, with warnings at 30 and 3 days.
-/// [`certificate_status`] with its message in `l`'s language.
+/// The certificate of service credentials, with warnings at 30 and 3 days, its message in
+/// `l`'s language.
 pub fn certificate_status_in(
-    l: &crate::i18n::Localizer,
+    l: &Localizer,
     expires_at: OffsetDateTime,
     now: OffsetDateTime,
 ) -> CertificateStatus {
-    use crate::i18n::{arg, count};
-    let mut status = certificate_status(expires_at, now);
-    let left = expires_at - now;
-    let date = arg(l.date(expires_at));
-    status.message = match status.level {
-        CertificateLevel::Expired => l.msg("certificate-expired", &[("date", date)]),
-        CertificateLevel::Urgent => l.msg(
-            "certificate-urgent",
-            &[("date", date), ("duration", arg(l.duration(left)))],
-        ),
-        CertificateLevel::Soon => l.msg(
-            "certificate-soon",
-            &[("date", date), ("days", count(left.whole_days() as f64))],
-        ),
-        CertificateLevel::Ok => l.msg("certificate-ok", &[("date", date)]),
-    };
-    status
-}
-
-pub fn certificate_status(expires_at: OffsetDateTime, now: OffsetDateTime) -> CertificateStatus {
     let left = expires_at - now;
     let days_left = left.whole_days();
-    let renew = "In the AEM Developer Console (Integrations → Technical Accounts), add a new \
-                 certificate or private key for this account, download the credentials and \
-                 import them again.";
+    let date = arg(l.date(expires_at));
     let (level, message) = if left <= Duration::ZERO {
         (
             CertificateLevel::Expired,
-            format!(
-                "The certificate of these service credentials expired on {}; Adobe IMS no \
-                 longer accepts them. {renew}",
-                date(expires_at)
-            ),
+            l.msg("certificate-expired", &[("date", date)]),
         )
     } else if days_left < CERTIFICATE_URGENT_DAYS {
         (
             CertificateLevel::Urgent,
-            format!(
-                "The certificate of these service credentials expires on {} (in {}). {renew}",
-                date(expires_at),
-                human_duration(left)
+            l.msg(
+                "certificate-urgent",
+                &[("date", date), ("duration", arg(l.duration(left)))],
             ),
         )
     } else if days_left < CERTIFICATE_WARNING_DAYS {
         (
             CertificateLevel::Soon,
-            format!(
-                "The certificate of these service credentials expires on {} (in {days_left} \
-                 days). {renew}",
-                date(expires_at)
+            l.msg(
+                "certificate-soon",
+                &[("date", date), ("days", count(days_left as f64))],
             ),
         )
     } else {
         (
             CertificateLevel::Ok,
-            format!("The certificate is valid until {}.", date(expires_at)),
+            l.msg("certificate-ok", &[("date", date)]),
         )
     };
     CertificateStatus {
@@ -325,41 +303,18 @@ pub fn certificate_status(expires_at: OffsetDateTime, now: OffsetDateTime) -> Ce
     }
 }
 
-fn short_certificate(cert: &CertificateStatus) -> String {
-    match cert.level {
-        CertificateLevel::Expired => "certificate expired".into(),
-        _ if cert.days_left < 1 => "certificate expires today".into(),
-        _ if cert.days_left == 1 => "certificate expires in 1 day".into(),
-        _ => format!("certificate expires in {} days", cert.days_left),
-    }
-}
-
-/// "2 days", "23 h 12 min", "4 min", "less than a minute".
-pub fn human_duration(d: Duration) -> String {
-    if d < Duration::minutes(1) {
-        return "less than a minute".into();
-    }
-    if d >= Duration::days(2) {
-        return format!("{} days", d.whole_days());
-    }
-    let hours = d.whole_hours();
-    let minutes = d.whole_minutes() % 60;
-    if hours == 0 {
-        format!("{minutes} min")
-    } else if minutes == 0 {
-        format!("{hours} h")
-    } else {
-        format!("{hours} h {minutes} min")
-    }
-}
-
-fn date(at: OffsetDateTime) -> String {
-    let at = at.to_offset(time::UtcOffset::UTC);
-    format!(
-        "{:04}-{:02}-{:02}",
-        at.year(),
-        u8::from(at.month()),
-        at.day()
+fn short_certificate(cert: &CertificateStatus, l: &Localizer) -> String {
+    let state = match cert.level {
+        CertificateLevel::Expired => "expired",
+        _ if cert.days_left < 1 => "today",
+        _ => "days",
+    };
+    l.msg(
+        "health-certificate",
+        &[
+            ("state", arg(state)),
+            ("days", count(cert.days_left as f64)),
+        ],
     )
 }
 
@@ -387,19 +342,6 @@ mod tests {
             renewing: false,
             last_error: None,
         }
-    }
-
-    #[test]
-    fn durations_in_words() {
-        assert_eq!(human_duration(Duration::seconds(30)), "less than a minute");
-        assert_eq!(human_duration(Duration::minutes(4)), "4 min");
-        assert_eq!(human_duration(Duration::hours(3)), "3 h");
-        assert_eq!(
-            human_duration(Duration::hours(23) + Duration::minutes(12) + Duration::seconds(59)),
-            "23 h 12 min"
-        );
-        assert_eq!(human_duration(Duration::hours(47)), "47 h");
-        assert_eq!(human_duration(Duration::days(12)), "12 days");
     }
 
     #[test]
@@ -440,7 +382,7 @@ mod tests {
         );
 
         let err = AemError::Ims(ImsError::JwtExpired {
-            detail: String::new(),
+            said: String::new(),
         });
         let s = TokenSnapshot {
             expires_at: None,
@@ -617,5 +559,50 @@ mod tests {
         assert_eq!(json["certificate"]["daysLeft"], 10);
         assert_eq!(json["certificate"]["level"], "soon");
         assert_eq!(json["level"], "warning");
+    }
+
+    #[test]
+    fn health_reads_in_the_readers_language() {
+        let fr = Localizer::new(crate::i18n::Lang::Fr);
+        let h = connection_health(
+            &fr,
+            CredentialKind::ServiceCredentials,
+            &snapshot(Some(Duration::hours(23) + Duration::minutes(12))),
+            Some(now() + Duration::days(10)),
+            now(),
+        );
+        assert_eq!(
+            h.summary,
+            "jeton valide encore 23 h 12 min\u{a0}; le certificat expire dans 10 jours"
+        );
+        assert!(
+            h.advice
+                .unwrap()
+                .starts_with("Le certificat de ces identifiants de service expire le "),
+        );
+        let h = connection_health(
+            &fr,
+            CredentialKind::LocalDevToken,
+            &snapshot(Some(Duration::minutes(-1))),
+            None,
+            now(),
+        );
+        assert_eq!(h.summary, "jeton de développement expiré");
+        assert!(
+            h.advice
+                .unwrap()
+                .contains("Obtenir le jeton de développement local")
+        );
+        let h = connection_health(
+            &fr,
+            CredentialKind::LocalSdk,
+            &TokenSnapshot::default(),
+            None,
+            now(),
+        );
+        assert_eq!(
+            h.summary,
+            "se connecte avec un nom d’utilisateur et un mot de passe"
+        );
     }
 }

@@ -393,6 +393,7 @@ impl SecretStore for RunOnlyKeychain {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::testing::logged;
 
     #[test]
     fn no_keychain_says_what_to_do_in_french() {
@@ -475,29 +476,6 @@ mod tests {
         store.probe().unwrap();
         assert_eq!(lock(&store.other_probe).clone(), Some(Ok(())));
         assert!(store.inner.is_empty(), "the probes leave nothing behind");
-    }
-
-    /// Log lines written while `f` runs.
-    fn logged(f: impl FnOnce()) -> String {
-        #[derive(Clone, Default)]
-        struct Buffer(std::sync::Arc<Mutex<Vec<u8>>>);
-        impl std::io::Write for Buffer {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                lock(&self.0).extend_from_slice(bytes);
-                Ok(bytes.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let buffer = Buffer::default();
-        let writer = buffer.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || writer.clone())
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::with_default(subscriber, f);
-        String::from_utf8(lock(&buffer.0).clone()).unwrap()
     }
 
     #[test]

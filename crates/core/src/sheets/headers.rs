@@ -1,6 +1,7 @@
 //! Column headers: the key columns (path, name, last modified), our `Title (dc:title)` form,
 //! AEM's typed form `dc:title {{String}}` / `dc:subject {{String: multi}}`, and the fields
-//! Metadesk names in words.
+//! Metadesk names in words. Metadesk writes them in the exporter's language and reads them back
+//! in any language of the catalogue ([`ExportWords`]).
 //!
 //! Not here: cell values (`cells`, `parsing`).
 
@@ -9,7 +10,7 @@ use ts_rs::TS;
 
 use super::said;
 use crate::bulk::spec::validate_property;
-use crate::i18n::Message;
+use crate::i18n::{Lang, Localizer, Message, arg};
 
 /// What a column's values must look like.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
@@ -30,36 +31,47 @@ pub enum ValueKind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KnownField {
     pub property: &'static str,
-    pub label: &'static str,
+    /// The catalogue message naming the field in words (`sheet-field-…`).
+    pub label_id: &'static str,
     pub multi: bool,
     pub kind: ValueKind,
 }
 
 pub const KNOWN_FIELDS: &[KnownField] = &[
-    field("dc:title", "Title", false, ValueKind::Text),
-    field("dc:description", "Description", false, ValueKind::Text),
-    field("dc:rights", "Copyright", false, ValueKind::Text),
-    field("dc:subject", "Keywords", true, ValueKind::Text),
-    field("dc:creator", "Creator", true, ValueKind::Text),
+    field("dc:title", "sheet-field-title", false, ValueKind::Text),
     field(
-        "xmpRights:UsageTerms",
-        "Usage terms",
+        "dc:description",
+        "sheet-field-description",
         false,
         ValueKind::Text,
     ),
-    field("cq:tags", "Tags", true, ValueKind::Text),
-    field("prism:expirationDate", "Expires", false, ValueKind::Date),
+    field("dc:rights", "sheet-field-rights", false, ValueKind::Text),
+    field("dc:subject", "sheet-field-subject", true, ValueKind::Text),
+    field("dc:creator", "sheet-field-creator", true, ValueKind::Text),
+    field(
+        "xmpRights:UsageTerms",
+        "sheet-field-usage-terms",
+        false,
+        ValueKind::Text,
+    ),
+    field("cq:tags", "sheet-field-tags", true, ValueKind::Text),
+    field(
+        "prism:expirationDate",
+        "sheet-field-expires",
+        false,
+        ValueKind::Date,
+    ),
 ];
 
 const fn field(
     property: &'static str,
-    label: &'static str,
+    label_id: &'static str,
     multi: bool,
     kind: ValueKind,
 ) -> KnownField {
     KnownField {
         property,
-        label,
+        label_id,
         multi,
         kind,
     }
@@ -69,23 +81,57 @@ pub fn known_field(property: &str) -> Option<&'static KnownField> {
     KNOWN_FIELDS.iter().find(|f| f.property == property)
 }
 
-/// The header Metadesk writes for the path column.
-pub const PATH_HEADER: &str = "Path (key)";
-/// The header Metadesk writes for the name column.
-pub const NAME_HEADER: &str = "Name (not written)";
-/// The header Metadesk writes for the last-modified column.
-pub const MODIFIED_HEADER: &str = "Last modified (do not change)";
-/// What a multi-valued column's header ends with.
-const MULTI_SUFFIX: &str = "values separated by |";
+/// The headers Metadesk writes for the key columns (path, name, last modified), in `l`'s
+/// language.
+pub fn key_headers(l: &Localizer) -> [String; 3] {
+    KEY_HEADER_IDS.map(|id| l.text(id))
+}
 
-/// The header Metadesk writes for a property: `Title (dc:title)`, `Keywords (dc:subject) —
-/// values separated by |`; a property without a name in words gets its own name as label.
-pub fn property_header(property: &str, multi: bool) -> String {
-    let label = known_field(property).map_or(property, |f| f.label);
-    if multi {
-        format!("{label} ({property}) — {MULTI_SUFFIX}")
+const KEY_HEADER_IDS: [&str; 3] = [
+    "sheet-column-path",
+    "sheet-column-name",
+    "sheet-column-modified",
+];
+
+/// The header Metadesk writes for a property, in `l`'s language: `Title (dc:title)`,
+/// `Keywords (dc:subject) — values separated by |`; a property without a name in words gets
+/// its own name as label.
+pub fn property_header(l: &Localizer, property: &str, multi: bool) -> String {
+    let label = known_field(property).map_or_else(|| property.to_owned(), |f| l.text(f.label_id));
+    let id = if multi {
+        "sheet-column-property-multi"
     } else {
-        format!("{label} ({property})")
+        "sheet-column-property"
+    };
+    l.msg(id, &[("label", arg(label)), ("property", arg(property))])
+}
+
+/// The fixed words of a Metadesk export in every language it may have been written in: a
+/// sheet exported from a French window is read back in an English one (a colleague's, the
+/// CLI's), and the other way round. Built once per sheet read (it reads every language's
+/// catalogue).
+pub struct ExportWords {
+    path: Vec<String>,
+    name: Vec<String>,
+    modified: Vec<String>,
+    /// The name of the workbook's "About this export" sheet.
+    pub about_sheet: Vec<String>,
+    /// The About sheet's line naming the exported folder.
+    pub about_folder: Vec<String>,
+}
+
+impl ExportWords {
+    pub fn of_every_language() -> Self {
+        let all: Vec<Localizer> = Lang::ALL.into_iter().map(Localizer::new).collect();
+        let texts = |id: &str| -> Vec<String> { all.iter().map(|l| l.text(id)).collect() };
+        let keys = |id: &str| -> Vec<String> { texts(id).iter().map(|t| key_words(t)).collect() };
+        ExportWords {
+            path: keys(KEY_HEADER_IDS[0]),
+            name: keys(KEY_HEADER_IDS[1]),
+            modified: keys(KEY_HEADER_IDS[2]),
+            about_sheet: texts("sheet-about-name"),
+            about_folder: texts("sheet-about-folder"),
+        }
     }
 }
 
@@ -108,26 +154,37 @@ pub enum Header {
     Bad(Message),
 }
 
-fn words(s: &str) -> String {
-    s.trim()
+/// A header's words before any bracket, lower case, letters and digits only: "Last modified
+/// (do not change)" → "lastmodified".
+fn key_words(header: &str) -> String {
+    let before = header.split('(').next().unwrap_or(header);
+    before
+        .trim()
         .to_lowercase()
         .chars()
         .filter(|c| c.is_alphanumeric())
         .collect()
 }
 
-/// Reads one header.
-pub fn parse_header(raw: &str) -> Header {
+/// Reads one header; `words` are the key columns' headers Metadesk writes in each language.
+pub fn parse_header(raw: &str, words: &ExportWords) -> Header {
     let text = raw.trim();
     if text.is_empty() {
         return Header::Empty;
     }
-    let key = words(text.split('(').next().unwrap_or(text));
-    match key.as_str() {
-        "path" | "assetpath" | "jcrpath" => return Header::Path,
-        "name" | "filename" | "assetname" => return Header::Name,
-        "lastmodified" | "modified" | "jcrlastmodified" => return Header::LastModified,
-        _ => {}
+    let key = key_words(text);
+    let is = |known: &[String], also: &[&str]| known.contains(&key) || also.contains(&key.as_str());
+    if is(&words.path, &["path", "assetpath", "jcrpath"]) {
+        return Header::Path;
+    }
+    if is(&words.name, &["name", "filename", "assetname"]) {
+        return Header::Name;
+    }
+    if is(
+        &words.modified,
+        &["lastmodified", "modified", "jcrlastmodified"],
+    ) {
+        return Header::LastModified;
     }
     if text.contains("{{") || text.contains("}}") {
         return parse_aem_header(text);
@@ -143,7 +200,9 @@ pub fn parse_header(raw: &str) -> Header {
                 vec![("header", text.into()), ("inside", inside.into())],
             ));
         };
-        let said_multi = text[close..].contains(MULTI_SUFFIX);
+        // Our multi-value note, in whichever language it was written, is the only text after
+        // the bracket that mentions the separator.
+        let said_multi = text[close..].contains('|');
         return property_header_of(property, said_multi.then_some(true), None, false);
     }
     match validate_property(text) {
@@ -241,19 +300,47 @@ mod tests {
         }
     }
 
+    fn parse_header(raw: &str) -> Header {
+        super::parse_header(raw, &ExportWords::of_every_language())
+    }
+
     #[test]
     fn key_columns_in_both_dialects() {
-        assert_eq!(parse_header(PATH_HEADER), Header::Path);
+        let [path, name, modified] = key_headers(&Localizer::english());
+        assert_eq!(path, "Path (key)");
+        assert_eq!(parse_header(&path), Header::Path);
         assert_eq!(parse_header("assetPath"), Header::Path);
         assert_eq!(parse_header(" Path "), Header::Path);
-        assert_eq!(parse_header(NAME_HEADER), Header::Name);
-        assert_eq!(parse_header(MODIFIED_HEADER), Header::LastModified);
+        assert_eq!(parse_header(&name), Header::Name);
+        assert_eq!(parse_header(&modified), Header::LastModified);
         assert_eq!(parse_header(""), Header::Empty);
     }
 
     #[test]
+    fn headers_written_in_french_read_in_french_and_back() {
+        let fr = Localizer::new(Lang::Fr);
+        let [path, name, modified] = key_headers(&fr);
+        assert_eq!(path, "Chemin (clé)");
+        assert_eq!(parse_header(&path), Header::Path);
+        assert_eq!(parse_header(&name), Header::Name);
+        assert_eq!(parse_header(&modified), Header::LastModified);
+        let keywords = property_header(&fr, "dc:subject", true);
+        assert_eq!(keywords, "Mots-clés (dc:subject) — valeurs séparées par |");
+        assert_eq!(
+            prop(parse_header(&keywords)),
+            ("dc:subject".into(), Some(true), ValueKind::Text, false)
+        );
+        assert_eq!(property_header(&fr, "dc:title", false), "Titre (dc:title)");
+        // A property Metadesk has no words for is named by itself, in any language.
+        assert_eq!(
+            property_header(&fr, "photoshop:Headline", false),
+            "photoshop:Headline (photoshop:Headline)"
+        );
+    }
+
+    #[test]
     fn our_headers_round_trip() {
-        let h = property_header("dc:subject", true);
+        let h = property_header(&Localizer::english(), "dc:subject", true);
         assert_eq!(h, "Keywords (dc:subject) — values separated by |");
         assert_eq!(
             prop(parse_header(&h)),

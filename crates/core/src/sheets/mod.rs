@@ -29,7 +29,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use crate::bulk::reasons::Reason;
-use crate::i18n::{Localizer, Message, MessageArg, arg};
+use crate::i18n::{Localizer, Message, MessageArg, Text, arg};
 
 pub use cells::{CLEAR_MARKER, column_letter, join_values, split_values};
 pub use headers::{KNOWN_FIELDS, KnownField, ValueKind};
@@ -47,7 +47,8 @@ pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
 /// The first worksheet of a workbook (`.xlsx`, `.xls`, `.ods`) as rows of shown cell texts,
 /// or why it cannot be read. For a list of assets kept in a workbook.
 pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, Message> {
-    let grid = reading::read_grid(file_name, bytes)?;
+    let about = headers::ExportWords::of_every_language().about_sheet;
+    let grid = reading::read_grid(file_name, bytes, &about)?;
     Ok(grid
         .rows
         .into_iter()
@@ -80,8 +81,10 @@ pub enum Dialect {
 pub struct SheetSource {
     /// The file's name (never its folder: the window never sees paths).
     pub file_name: String,
-    /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", …
-    pub format: String,
+    /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", … (`sheet-format…`,
+    /// worded in the reader's language when a face shows it).
+    #[ts(type = "string")]
+    pub format: Text,
     pub dialect: Dialect,
 }
 

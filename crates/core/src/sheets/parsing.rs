@@ -11,7 +11,7 @@ use time::macros::format_description;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
 use super::cells::{column_letter, is_clear_marker, split_values};
-use super::headers::{Header, parse_header};
+use super::headers::{ExportWords, Header, parse_header};
 use super::reading::{GridCell, read_grid};
 use super::{
     Cell, CellValue, Dialect, Issue, MAX_VALUE_CHARS, PropertyColumn, Row, Severity, Sheet,
@@ -26,10 +26,12 @@ pub const DAM_ROOT: &str = "/content/dam";
 /// Reads a sheet from a file's bytes. `Err` when the file is not a sheet at all or has no
 /// path column (nothing else can be said then); every other problem is an [`Issue`].
 pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
-    let grid = read_grid(file_name, bytes).map_err(|message| Error::Message {
-        code: ErrorCode::InvalidInput,
-        message: message.into(),
-    })?;
+    let words = ExportWords::of_every_language();
+    let grid =
+        read_grid(file_name, bytes, &words.about_sheet).map_err(|message| Error::Message {
+            code: ErrorCode::InvalidInput,
+            message: message.into(),
+        })?;
     // The grid's rows are consumed as the sheet's rows are built: a large sheet is not held
     // twice.
     let (format, about) = (grid.format, grid.about);
@@ -71,7 +73,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 *slot = Some(index);
             }
         };
-        match parse_header(&header) {
+        match parse_header(&header, &words) {
             Header::Path => {
                 aem |= header.eq_ignore_ascii_case("assetPath");
                 key(&mut path_col, &mut issues);
@@ -239,7 +241,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
 
     let exported_folder = about
         .iter()
-        .find(|(k, _)| k == super::writing::ABOUT_FOLDER)
+        .find(|(k, _)| words.about_folder.contains(k))
         .map(|(_, v)| v.clone());
     Ok(Sheet {
         source: SheetSource {

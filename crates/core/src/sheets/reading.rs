@@ -14,7 +14,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 use super::said;
-use crate::i18n::Message;
+use crate::i18n::{Message, Text};
 
 /// One cell as read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,7 +32,8 @@ pub(super) struct GridCell {
 /// A sheet's cells, row by row from row 1 (rows and columns absolute, as Excel numbers them).
 pub(super) struct Grid {
     pub rows: Vec<Vec<GridCell>>,
-    pub format: String,
+    /// What kind of file it is (`sheet-format…`).
+    pub format: Text,
     /// The workbook's "About this export" sheet, as key/value rows.
     pub about: Vec<(String, String)>,
 }
@@ -40,9 +41,12 @@ pub(super) struct Grid {
 /// Why a file is not a sheet, in words.
 pub(super) type NotASheet = Message;
 
-pub(super) const ABOUT_SHEET: &str = "About this export";
-
-pub(super) fn read_grid(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
+/// `about_names`: what our "About this export" sheet is called, in each language.
+pub(super) fn read_grid(
+    file_name: &str,
+    bytes: &[u8],
+    about_names: &[String],
+) -> Result<Grid, NotASheet> {
     if bytes.is_empty() {
         return Err(said(
             "error-sheet-empty-file",
@@ -52,12 +56,12 @@ pub(super) fn read_grid(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet
     let zip = bytes.starts_with(b"PK\x03\x04");
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     if zip || ole {
-        return read_workbook(file_name, bytes);
+        return read_workbook(file_name, bytes, about_names);
     }
     read_text(file_name, bytes)
 }
 
-fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
+fn read_workbook(file_name: &str, bytes: &[u8], about_names: &[String]) -> Result<Grid, NotASheet> {
     let not_a_workbook = |e: &dyn std::fmt::Display| {
         tracing::info!("{file_name}: not a readable workbook: {e}");
         said(
@@ -67,16 +71,17 @@ fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
     };
     let mut book =
         open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| not_a_workbook(&e))?;
-    let format = match &book {
-        calamine::Sheets::Xlsx(_) => "Excel workbook (.xlsx)",
-        calamine::Sheets::Xlsb(_) => "Excel binary workbook (.xlsb)",
-        calamine::Sheets::Xls(_) => "Excel 97-2003 workbook (.xls)",
-        calamine::Sheets::Ods(_) => "OpenDocument spreadsheet (.ods)",
-    }
-    .to_owned();
+    let kind = match &book {
+        calamine::Sheets::Xlsx(_) => "xlsx",
+        calamine::Sheets::Xlsb(_) => "xlsb",
+        calamine::Sheets::Xls(_) => "xls",
+        calamine::Sheets::Ods(_) => "ods",
+    };
+    let format = Text::new("sheet-format", vec![("kind", kind.into())]);
     let names = book.sheet_names();
-    let about = if names.iter().any(|n| n == ABOUT_SHEET) {
-        book.worksheet_range(ABOUT_SHEET)
+    let is_about = |name: &String| about_names.contains(name);
+    let about = if let Some(about_sheet) = names.iter().find(|n| is_about(n)) {
+        book.worksheet_range(about_sheet)
             .map(|range| {
                 range
                     .rows()
@@ -88,7 +93,7 @@ fn read_workbook(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
         Vec::new()
     };
     // The first sheet that is not our "About" sheet holds the data.
-    let Some(name) = names.iter().find(|n| *n != ABOUT_SHEET).cloned() else {
+    let Some(name) = names.iter().find(|n| !is_about(n)).cloned() else {
         return Err(said(
             "error-sheet-no-worksheet",
             vec![("file", file_name.into())],
@@ -210,13 +215,19 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
                 .collect(),
         );
     }
-    let shown = match separator {
+    let separator = match separator {
         b'\t' => "tab".to_owned(),
-        other => format!("'{}'", other as char),
+        other => (other as char).to_string(),
     };
     Ok(Grid {
         rows,
-        format: format!("CSV, {shown}-separated, {encoding}"),
+        format: Text::new(
+            "sheet-format-csv",
+            vec![
+                ("separator", separator.into()),
+                ("encoding", encoding.into()),
+            ],
+        ),
         about: Vec::new(),
     })
 }

@@ -9,6 +9,7 @@ use super::checks::{outside_folder, several_values_for_one};
 use super::testing::{OdsCell, french_excel_csv, ods, text};
 use super::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
 use super::*;
+use crate::i18n::Localizer;
 
 fn info() -> ExportInfo {
     ExportInfo {
@@ -122,10 +123,16 @@ fn zip_entry(bytes: &[u8], name: &str) -> String {
 
 #[test]
 fn xlsx_round_trip_with_frozen_locked_header() {
-    let bytes = write_xlsx(&info(), &columns(), &rows()).unwrap();
+    let bytes = write_xlsx(&Localizer::english(), &info(), &columns(), &rows()).unwrap();
     let sheet = read_sheet("shots.xlsx", &bytes).unwrap();
     assert_exported_values(&sheet);
     assert_eq!(sheet.source.format, "Excel workbook (.xlsx)");
+    let fr = Localizer::new(crate::i18n::Lang::Fr);
+    assert_eq!(
+        sheet.source.format.localized(&fr),
+        "classeur Excel (.xlsx)",
+        "in the reader's language"
+    );
     assert_eq!(sheet.source.dialect, Dialect::Metadesk);
     assert_eq!(sheet.exported_folder.as_deref(), Some("/content/dam/shots"));
     assert_eq!(
@@ -144,11 +151,65 @@ fn xlsx_round_trip_with_frozen_locked_header() {
 
 #[test]
 fn csv_round_trip_is_utf8_with_bom() {
-    let bytes = write_csv(&columns(), &rows()).unwrap();
+    let bytes = write_csv(&Localizer::english(), &columns(), &rows()).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFPath (key),Name"));
     let sheet = read_sheet("shots.csv", &bytes).unwrap();
     assert_exported_values(&sheet);
     assert_eq!(sheet.source.format, "CSV, ','-separated, UTF-8");
+}
+
+/// A sheet exported from a French window is in French for the person who edits it in Excel,
+/// and reads back whole whatever language the reader's window speaks (a sheet carries no
+/// language of its own).
+#[test]
+fn a_sheet_exported_in_french_is_french_and_reads_back() {
+    let fr = Localizer::new(crate::i18n::Lang::Fr);
+    let csv = write_csv(&fr, &columns(), &rows()).unwrap();
+    let text = String::from_utf8(csv[3..].to_vec()).unwrap();
+    let header = text.lines().next().unwrap();
+    assert_eq!(
+        header,
+        "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre (dc:title),\
+         Mots-clés (dc:subject) — valeurs séparées par |,photoshop:Headline (photoshop:Headline)"
+    );
+    let sheet = read_sheet("photos.csv", &csv).unwrap();
+    assert_eq!(sheet.issues, vec![]);
+    assert_exported_values(&sheet);
+
+    let xlsx = write_xlsx(&fr, &info(), &columns(), &rows()).unwrap();
+    let book = zip_entry(&xlsx, "xl/workbook.xml");
+    assert!(book.contains("name=\"Métadonnées\""), "{book}");
+    assert!(book.contains("name=\"À propos de cet export\""), "{book}");
+    // The About sheet's texts are shared strings (the data sheet writes its own inline).
+    let about = zip_entry(&xlsx, "xl/sharedStrings.xml");
+    for words in [
+        "Dossier",
+        "Sous-dossiers",
+        "Cellule vide",
+        "laisse la propriété telle quelle",
+    ] {
+        assert!(
+            about.contains(words),
+            "{words} not in the About sheet: {about}"
+        );
+    }
+    let sheet = read_sheet("photos.xlsx", &xlsx).unwrap();
+    assert_eq!(sheet.issues, vec![]);
+    assert_exported_values(&sheet);
+    // The About sheet, found under its French name, still says which folder was exported.
+    assert_eq!(sheet.exported_folder.as_deref(), Some("/content/dam/shots"));
+}
+
+#[test]
+fn a_tab_separated_sheet_says_so_in_each_language() {
+    let bytes = b"Path\tdc:title\n/content/dam/shots/a.jpg\tSummer\n";
+    let sheet = read_sheet("shots.tsv.csv", bytes).unwrap();
+    assert_eq!(sheet.source.format, "CSV, tab-separated, UTF-8");
+    let fr = Localizer::new(crate::i18n::Lang::Fr);
+    assert_eq!(
+        sheet.source.format.localized(&fr),
+        "CSV séparé par des tabulations, UTF-8"
+    );
 }
 
 #[test]
@@ -165,6 +226,10 @@ fn french_excel_csv_semicolons_and_windows_1252() {
     let sheet = read_sheet("export.csv", &bytes).unwrap();
     assert_eq!(sheet.issues, vec![]);
     assert_eq!(sheet.source.format, "CSV, ';'-separated, Windows-1252");
+    let fr = Localizer::new(crate::i18n::Lang::Fr);
+    let words = sheet.source.format.localized(&fr);
+    assert_eq!(words, "CSV séparé par «\u{a0};\u{a0}», Windows-1252");
+    crate::i18n::checks::assert_reads_french(&words);
     assert_eq!(
         cells_of(&sheet, 0),
         vec![

@@ -1,7 +1,7 @@
 //! The sheets Metadesk exports: `.xlsx` through `rust_xlsxwriter` (a real workbook: header in
 //! words and `prefix:name`, frozen header, widths, key columns locked, an "About this export"
 //! sheet saying where it came from) and `.csv` through `csv` (UTF-8 with a BOM, so Excel
-//! opens accents right).
+//! opens accents right). Their words are in the exporter's language.
 //!
 //! Not here: listing the assets (`app`), reading sheets back (`parsing`).
 //!
@@ -12,11 +12,9 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Workbook};
 use serde_json::Value;
 
 use super::cells::{escape_value, join_values};
-use super::headers::{MODIFIED_HEADER, NAME_HEADER, PATH_HEADER, known_field, property_header};
-use super::reading::ABOUT_SHEET;
+use super::headers::{key_headers, known_field, property_header};
 use crate::error::{Error, ErrorCode, MessageArg, Result};
-
-pub(super) const ABOUT_FOLDER: &str = "Folder";
+use crate::i18n::{Localizer, arg};
 
 /// One property column of an export.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -72,16 +70,12 @@ pub fn cell_text(value: Option<&Value>) -> String {
     }
 }
 
-fn headers(columns: &[ExportColumn]) -> Vec<String> {
-    let mut out = vec![
-        PATH_HEADER.to_owned(),
-        NAME_HEADER.to_owned(),
-        MODIFIED_HEADER.to_owned(),
-    ];
+fn headers(l: &Localizer, columns: &[ExportColumn]) -> Vec<String> {
+    let mut out = key_headers(l).to_vec();
     out.extend(
         columns
             .iter()
-            .map(|c| property_header(&c.property, c.multi)),
+            .map(|c| property_header(l, &c.property, c.multi)),
     );
     out
 }
@@ -108,8 +102,9 @@ fn not_written(e: &dyn std::fmt::Display) -> Error {
     )
 }
 
-/// An `.xlsx` workbook of the rows.
+/// An `.xlsx` workbook of the rows, its words in `l`'s language.
 pub fn write_xlsx(
+    l: &Localizer,
     info: &ExportInfo,
     columns: &[ExportColumn],
     rows: &[ExportRow],
@@ -126,12 +121,12 @@ pub fn write_xlsx(
         .set_border_bottom(FormatBorder::Thin);
     let key_fmt = Format::new().set_background_color(Color::RGB(0xF2F2F2));
     let editable = Format::new().set_unlocked();
-    let heads = headers(columns);
+    let heads = headers(l, columns);
     // Constant memory: each row goes to a temporary file once the next one starts (rows are
     // written in order; strings inline rather than shared, which Excel, LibreOffice and
     // calamine read alike).
     let sheet = book.add_worksheet_with_constant_memory().map_err(fail)?;
-    sheet.set_name("Metadata").map_err(fail)?;
+    sheet.set_name(l.text("sheet-data-name")).map_err(fail)?;
     let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count().min(40)).collect();
     for (c, h) in heads.iter().enumerate() {
         sheet
@@ -185,27 +180,37 @@ pub fn write_xlsx(
     });
 
     let about = book.add_worksheet();
-    about.set_name(ABOUT_SHEET).map_err(fail)?;
+    about.set_name(l.text("sheet-about-name")).map_err(fail)?;
+    let subfolders = if info.recursive { "yes" } else { "no" };
     for (r, (k, v)) in [
-        ("Exported by", "Metadesk".to_owned()),
-        ("Connection", info.connection.clone()),
-        (ABOUT_FOLDER, info.folder.clone()),
+        (l.text("sheet-about-exported-by"), "Metadesk".to_owned()),
+        (l.text("sheet-about-connection"), info.connection.clone()),
+        (l.text("sheet-about-folder"), info.folder.clone()),
         (
-            "Subfolders",
-            if info.recursive { "yes" } else { "no" }.to_owned(),
+            l.text("sheet-about-subfolders"),
+            l.msg(
+                "sheet-about-subfolders-value",
+                &[("included", arg(subfolders))],
+            ),
         ),
-        ("Exported at", info.exported_at.clone()),
-        ("Empty cell", "leaves the property as it is".to_owned()),
-        ("#CLEAR", "in a cell removes the property".to_owned()),
+        (l.text("sheet-about-exported-at"), info.exported_at.clone()),
         (
-            "Several values",
-            "separated by | ; write \\| for a | inside a value".to_owned(),
+            l.text("sheet-about-empty-cell"),
+            l.text("sheet-about-empty-cell-means"),
+        ),
+        (
+            super::CLEAR_MARKER.to_owned(),
+            l.text("sheet-about-clear-means"),
+        ),
+        (
+            l.text("sheet-about-several-values"),
+            l.text("sheet-about-several-values-means"),
         ),
     ]
     .iter()
     .enumerate()
     {
-        about.write_string(r as u32, 0, *k).map_err(fail)?;
+        about.write_string(r as u32, 0, k).map_err(fail)?;
         about.write_string(r as u32, 1, v).map_err(fail)?;
     }
     about.set_column_width(0, 16).map_err(fail)?;
@@ -213,15 +218,16 @@ pub fn write_xlsx(
     book.save_to_buffer().map_err(fail)
 }
 
-/// A `.csv` of the rows: UTF-8 with a BOM, `,`-separated, CRLF line ends as Excel writes.
-pub fn write_csv(columns: &[ExportColumn], rows: &[ExportRow]) -> Result<Vec<u8>> {
+/// A `.csv` of the rows: UTF-8 with a BOM, `,`-separated, CRLF line ends as Excel writes; its
+/// headers in `l`'s language.
+pub fn write_csv(l: &Localizer, columns: &[ExportColumn], rows: &[ExportRow]) -> Result<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         let fail = |e: csv::Error| not_written(&e);
-        writer.write_record(headers(columns)).map_err(fail)?;
+        writer.write_record(headers(l, columns)).map_err(fail)?;
         for row in rows {
             writer.write_record(row_texts(row)).map_err(fail)?;
         }

@@ -13,15 +13,18 @@ import {
   countScope,
   exportReportCsv,
   listConnections,
+  localizedCsvHeaders,
   listFolder,
   listRuns,
   pauseRun,
+  previewRetry,
   previewRows,
   previewRun,
   previewUndo,
   reportRows,
   resumeRun,
   runSummary as fetchRunSummary,
+  setLocalizedCsvHeaders,
 } from '../../ipc/commands';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
@@ -52,6 +55,8 @@ vi.mock('../../ipc/commands', () => ({
   runSummary: vi.fn(),
   reportRows: vi.fn(),
   exportReportCsv: vi.fn(),
+  localizedCsvHeaders: vi.fn(() => Promise.resolve(false)),
+  setLocalizedCsvHeaders: vi.fn((localized: boolean) => Promise.resolve(localized)),
   closeAfterCancellingRun: vi.fn(),
   savedScopes: vi.fn(() => Promise.resolve([])),
 }));
@@ -713,11 +718,41 @@ describe('the report', () => {
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     expect(toggle).not.toBeChecked();
     await user.click(toggle);
+    expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(true);
     vi.mocked(exportReportCsv).mockResolvedValue(null);
     await user.click(screen.getByTestId('export-csv'));
     expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
     await act(() => store.openReport(FAILED));
     expect(screen.getByTestId('export-localized-headers')).toBeChecked();
+  });
+
+  it('ticks column headers in words at start-up when they were chosen before, and saves an untick', async () => {
+    const user = userEvent.setup();
+    vi.mocked(localizedCsvHeaders).mockResolvedValueOnce(true);
+    await renderPage();
+    await act(() => store.loadReportSettings());
+    await act(() => store.openReport(FAILED));
+    const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
+    expect(toggle).toBeChecked();
+    vi.mocked(exportReportCsv).mockResolvedValue(null);
+    await user.click(screen.getByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
+    await user.click(toggle);
+    expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(false);
+    expect(toggle).not.toBeChecked();
+    await user.click(screen.getByTestId('export-csv'));
+    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', false);
+  });
+
+  it('says so when the column headers choice could not be saved, and keeps it for this window', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await act(() => store.openReport(FAILED));
+    vi.mocked(setLocalizedCsvHeaders).mockRejectedValueOnce({ code: 'io', message: 'could not write /data/report-settings.json: the disk is full' });
+    const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
+    await user.click(toggle);
+    expect(await screen.findByText('could not write /data/report-settings.json: the disk is full')).toBeInTheDocument();
+    expect(toggle).toBeChecked();
   });
 
   it('undoes a run through its own preview', async () => {
@@ -920,5 +955,24 @@ describe('in French', () => {
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
     expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).not.toBeChecked();
     expect(englishLeft()).toEqual([]);
+  });
+});
+
+describe('the close dialog\'s progress line', () => {
+  it('says how far a preview read, or how many assets its listing found, in the window\'s language', async () => {
+    let sendProgress!: (p: Progress) => void;
+    vi.mocked(previewRetry).mockImplementation((_runId, onProgress) => {
+      sendProgress = onProgress;
+      return new Promise(() => {});
+    });
+    const store = new BulkStore(() => [], new I18n('fr'));
+    expect(store.closeProgressLine()).toBeNull();
+    void store.startRetry('r1');
+    expect(store.closeProgressLine()).toBeNull();
+
+    sendProgress(progress({ phase: 'preview', done: 1, total: 1, totalKnown: false }));
+    expect(store.closeProgressLine()).toBe('Aperçu\u00a0: 1 ressource trouvée pour l’instant.');
+    sendProgress(progress({ phase: 'preview', done: 3, total: 40, totalKnown: true }));
+    expect(store.closeProgressLine()).toBe('Aperçu\u00a0: 3 sur 40 ressources lues pour l’instant.');
   });
 });

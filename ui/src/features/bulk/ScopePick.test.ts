@@ -98,7 +98,7 @@ beforeEach(() => {
   vi.mocked(savedScopes).mockResolvedValue([]);
   vi.mocked(listRuns).mockResolvedValue([]);
   vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
-  vi.mocked(previewRun).mockResolvedValue(runSummary({ scope: `the assets of ${FOLDER} where dc:rights is empty` }));
+  vi.mocked(previewRun).mockResolvedValue(runSummary({ scope: `the assets of ${FOLDER} where dc:rights is empty`, conditions: 'dc:rights is empty' }));
   vi.mocked(listEntries).mockImplementation(async (text) => text.split('\n').map((l) => l.trim()).filter(Boolean));
 });
 

@@ -10,6 +10,7 @@ import {
   countScope,
   exportReportCsv,
   exportSheet,
+  localizedCsvHeaders,
   exportSheetIssues,
   listRuns,
   pauseRun,
@@ -21,6 +22,7 @@ import {
   reportRows,
   resumeRun,
   runSummary,
+  setLocalizedCsvHeaders,
 } from '../../ipc/commands';
 import type { Action } from '../../ipc/bindings/Action';
 import type { Filters } from '../../ipc/bindings/Filters';
@@ -202,7 +204,7 @@ export class BulkStore {
   exporting = $state(false);
   exported = $state<string | null>(null);
   /** Whether an exported report's columns are headed in words of the window's language rather
-   *  than machine keys; kept while the window is open (the settings keep only the language). */
+   *  than machine keys: the user's choice, saved by the core and read back at start-up. */
   localizedHeaders = $state(false);
 
   runs = $state<RunSummary[]>([]);
@@ -683,6 +685,27 @@ export class BulkStore {
     }
   }
 
+  /** At start-up: the column headers choice saved before (the keys when none could be read). */
+  async loadReportSettings(): Promise<void> {
+    try {
+      this.localizedHeaders = await localizedCsvHeaders();
+    } catch {
+      // Only a broken IPC fails here (the core reads a bad file as no choice): the keys, as on
+      // a first start.
+    }
+  }
+
+  /** Ticks or unticks column headers in words, and saves the choice for the next start. It holds
+   *  for this window even if it could not be saved, which the report then says. */
+  async setLocalizedHeaders(localized: boolean): Promise<void> {
+    this.localizedHeaders = localized;
+    try {
+      await setLocalizedCsvHeaders(localized);
+    } catch (thrown) {
+      this.message = { stage: 'report', error: toIpcError(thrown), notice: null };
+    }
+  }
+
   /** Back to the form (kept as it was) for a new edit. */
   newEdit(): void {
     if (this.job !== null) return;
@@ -732,6 +755,23 @@ export class BulkStore {
   }
 
   // ---- Closing the window during a run --------------------------------------------------------
+
+  /** What the running job has done so far, for the close dialog: the user decides whether to
+   *  cancel it knowing where it writes and how far it got. Null before its first progress. */
+  closeProgressLine(): string | null {
+    const progress = this.progress;
+    if (this.job === null || progress === null) return null;
+    const { done, total } = progress;
+    if (this.job === 'apply' && this.run) {
+      return this.#i18n.t('close-run-apply', { connection: this.run.connection, done, total });
+    }
+    if (this.job === 'preview') {
+      return progress.totalKnown
+        ? this.#i18n.t('close-run-preview', { done, total })
+        : this.#i18n.t('close-run-listing', { done });
+    }
+    return null;
+  }
 
   askClose(): void {
     this.closeError = null;

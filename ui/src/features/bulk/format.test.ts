@@ -234,7 +234,7 @@ describe('in French', () => {
     const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
     expect(kindLine(fr, undo, original)).toBe(`Annulation de la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
-    expect(selectionLine(fr, { scope: 'a list of 12 entries' })).toEqual({ kind: 'list', text: 'une liste de 12 entrées' });
+    expect(selectionLine(fr, { listEntries: 12 })).toEqual({ kind: 'list', text: 'une liste de 12 entrées' });
   });
 });
 
@@ -293,9 +293,10 @@ describe('what a run selected', () => {
   it('says a search\'s conditions, a list\'s size, and nothing for a folder', () => {
     expect(selectionLine(en, runSummary())).toBeNull();
     expect(
-      selectionLine(en, runSummary({ scope: 'the assets of /content/dam/a where dc:rights is empty and type is image/*' })),
+      selectionLine(en, runSummary({ conditions: 'dc:rights is empty and type is image/*' })),
     ).toEqual({ kind: 'where', text: 'dc:rights is empty and type is image/*' });
-    expect(selectionLine(en, runSummary({ scope: 'a list of 3 entries' }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
+    expect(selectionLine(en, runSummary({ listEntries: 3 }))).toEqual({ kind: 'list', text: 'a list of 3 entries' });
+    expect(selectionLine(new I18n('fr'), runSummary({ listEntries: 1 }))).toEqual({ kind: 'list', text: 'une liste d’une entrée' });
   });
 
   it('shows the conditions as the core worded them in the window\'s language', () => {

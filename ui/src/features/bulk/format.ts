@@ -235,21 +235,15 @@ export function foundArgs(finder: Finder): { how: string; connection: string } {
 }
 
 /** What a search or a list run selected: the conditions of a search (`RunSummary.conditions`,
- *  worded in the window's language by the core; read from the English `scope` only for a
- *  summary without them), a list's size (`a list of 12 entries`, in the window's words), or
- *  null for a folder's assets. */
+ *  worded in the window's language by the core), a list's size in the window's words, or null
+ *  for a folder's assets. */
 export function selectionLine(
   i18n: I18n,
-  run: Pick<RunSummary, 'scope'> & Partial<Pick<RunSummary, 'conditions'>>,
+  run: Partial<Pick<RunSummary, 'listEntries' | 'conditions'>>,
 ): { kind: 'where' | 'list'; text: string } | null {
-  const scope = run.scope ?? '';
-  const list = /^a list of (\d+) entr(?:y|ies)$/.exec(scope);
-  if (list) return { kind: 'list', text: i18n.t('bulk-selection-list', { count: Number(list[1]) }) };
-  if (scope.startsWith('a list of ')) return { kind: 'list', text: scope };
-  // A search's conditions come worded in the window's language by the core.
+  if (run.listEntries !== null && run.listEntries !== undefined) return { kind: 'list', text: i18n.t('bulk-selection-list', { count: run.listEntries }) };
   if (run.conditions) return { kind: 'where', text: run.conditions };
-  const at = scope.indexOf(' where ');
-  return at >= 0 ? { kind: 'where', text: scope.slice(at + ' where '.length) } : null;
+  return null;
 }
 
 /** Planned changes of a previewed run: pending ones (changed/failed are 0 before an apply). */

@@ -105,19 +105,16 @@ describe('the list', () => {
         status: { state: 'expired' },
         // The status is worded from the date, in the window's language.
         certificateExpiresAt: '2025-01-01T12:00:00Z',
-        statusText: 'expired on 1 Jan 2025',
       }),
       connection({
         id: 'c3',
         name: 'Token',
         kind: 'localDevToken',
-        kindLabel: 'AEM local development token',
         certificateExpiresAt: null,
         tokenExpiresAt: '2026-05-14T14:05:00Z',
         actsAs: 'dev.user@example.com',
         technicalAccountEmail: null,
         status: { state: 'ok' },
-        statusText: 'ok',
       }),
     ]);
     const [first, second, third] = screen.getAllByTestId('connection') as [HTMLElement, HTMLElement, HTMLElement];

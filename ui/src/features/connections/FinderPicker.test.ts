@@ -5,6 +5,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
 import FinderPicker from './FinderPicker.svelte';
 
@@ -62,5 +63,24 @@ describe('FinderPicker', () => {
   it('shows the paired connection chosen', () => {
     render(FinderPicker, { connection: { ...oauth, findsAssetsWith: 's1' }, candidates: [service], busy: false, onSetFinder: vi.fn(), searchAnswers: () => Promise.resolve(true) });
     expect(screen.getByTestId('finder-select')).toHaveValue('s1');
+  });
+
+  it('speaks French: the label, the empty choice, the kind of each candidate and what to import', async () => {
+    const context = i18nContext(new I18n('fr'));
+    const props = { connection: oauth, busy: false, onSetFinder: vi.fn(), searchAnswers: () => Promise.resolve(false) };
+    const { unmount } = render(FinderPicker, { props: { ...props, candidates: [service] }, context });
+    const select = await screen.findByTestId('finder-select');
+    expect(screen.getByLabelText('Trouve les ressources avec')).toBe(select);
+    const options = within(select).getAllByRole('option').map((o) => o.textContent);
+    expect(options).toEqual([
+      'Aucune connexion (Modification en masse ne peut pas trouver de ressources)',
+      'Service · Identifiants de service AEM',
+    ]);
+    unmount();
+    render(FinderPicker, { props: { ...props, candidates: [elsewhere] }, context });
+    const missing = await screen.findByTestId('finder-missing');
+    expect(missing).toHaveTextContent('Modification en masse ne peut pas encore trouver de ressources avec cette connexion.');
+    expect(missing).toHaveTextContent('Importez des identifiants de service AEM');
+    expect(missing).not.toHaveTextContent(/Import AEM|browse folders/);
   });
 });

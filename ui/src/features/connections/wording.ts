@@ -1,6 +1,6 @@
 // Connection facts in the words the page shows: dates in the user's locale, and one status
 // line per connection ("Certificate expires in 12 days", "Acts as … · ends 14 May, 14:05").
-import type { ConnectionView } from '../../ipc/types';
+import type { ConnectionView, SecretHint } from '../../ipc/types';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 
 export type Tone = 'ok' | 'warning' | 'danger';
@@ -26,7 +26,22 @@ export function statusLine(c: ConnectionView, i18n: I18n): string {
     if (state === 'ok') return t('status-token-ends', args);
     return t(state === 'expired' ? 'status-token-expired' : 'status-token-expires', args);
   }
-  return state === 'ok' ? t('status-ok') : c.statusText;
+  // Only a certificate or a token expires: without either, a connection is always ok.
+  return t('status-ok');
+}
+
+/** What the card shows instead of a secret ("client secret ••••1d47"), in the user's language. */
+export function secretHint(hint: SecretHint, i18n: I18n): string {
+  switch (hint.kind) {
+    case 'secret':
+      return i18n.t('secret-hint', { field: hint.field, hint: hint.hint });
+    case 'privateKey':
+      // A string, so the size is not grouped like a count ("2 048").
+      return i18n.t('secret-hint-private-key', { bits: String(hint.bits) });
+    case 'words':
+      // Words an older version stored that this one does not recognise: shown as stored.
+      return hint.text;
+  }
 }
 
 /** A credential kind's name in the user's language. */

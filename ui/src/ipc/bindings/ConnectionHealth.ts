@@ -8,10 +8,11 @@ import type { TokenStatus } from "./TokenStatus";
  */
 export type ConnectionHealth = { level: HealthLevel, 
 /**
- * One line: "token valid 23 h 12 min", "renewing…", "failed: …".
+ * One line in the reader's language: "token valid 23 h 12 min", "renewing…", "failed: …"
+ * (`connections show`; the window words its own from `token` and `certificate`).
  */
 summary: string, token: TokenStatus, certificate: CertificateStatus | null, 
 /**
- * What the user should do, when something needs doing.
+ * What the user should do, when something needs doing, in the reader's language.
  */
 advice: string | null, };

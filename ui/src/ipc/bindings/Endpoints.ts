@@ -14,6 +14,7 @@ configs: Array<string>,
  */
 listed: boolean, 
 /**
- * Why they could not be listed, in words.
+ * Why they could not be listed, in words (sent in the reader's language: see
+ * [`Endpoints::localize`]).
  */
 note: string | null, };

@@ -23,7 +23,12 @@ capabilities: Array<string>,
 /**
  * Things to know that do not stop the import (certificate expires soon…).
  */
-warnings: Array<string>, suggestedName: string, 
+warnings: Array<string>, 
+/**
+ * The connection's name unless the user gives another ("p12345 · e67890", "Development
+ * token · jane@example.com").
+ */
+suggestedName: string, 
 /**
  * The AEM author URL when the file tells us (a `cm-p…-e…` client id).
  */

@@ -20,9 +20,13 @@ created: string, connection: string,
 connectionId: string | null, aem: string, family: ApiFamily, folder: string, recursive: boolean, 
 /**
  * What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
- * 12 entries`.
+ * 12 entries`; in the reader's language once sent ([`RunSummary::localize`]).
  */
 scope: string, 
+/**
+ * How many entries a list scope held; null for a folder or a search.
+ */
+listEntries: number | null, 
 /**
  * Which search found the assets, when the preview recorded it (not in older journals).
  */

@@ -10,6 +10,8 @@ export type SavedScope = { name: string, scope: Scope,
  */
 saved: string, 
 /**
- * The scope in words (`the assets of … where …`).
+ * The scope in words (`the assets of … where …`): catalogue words worded in the reader's
+ * language by [`SavedScope::localize`] (files saved before kept English text, which is
+ * worded again when read).
  */
 words: string, };

@@ -7,7 +7,8 @@ import type { RunSummary } from "./RunSummary";
  */
 export type SheetImport = { fileName: string, 
 /**
- * "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", …
+ * "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", … (`sheet-format…`,
+ * worded in the reader's language by [`SheetImport::localize`]).
  */
 format: string, rows: number, 
 /**

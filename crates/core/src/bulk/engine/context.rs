@@ -155,9 +155,12 @@ impl Ctx {
         };
         held.push((i, reason));
         if held.len() >= REFUSED_WRITES_BEFORE_STOP {
-            let stop = reasons::cannot_write(self.spec.account.as_deref(), held.len());
-            let words = stop.localized(&crate::i18n::Localizer::english());
-            self.stop_because(AemError::Auth(words), stop);
+            let account = self.spec.account.as_deref();
+            let words = reasons::cannot_write_text(account, held.len());
+            self.stop_because(
+                AemError::Auth(words),
+                reasons::cannot_write(account, held.len()),
+            );
         }
         None
     }

@@ -221,3 +221,77 @@ fn an_auth_failure_keeps_its_message_id() {
         reason.localized(&fr())
     );
 }
+
+/// A failure whose words nest other messages (what was asked, IMS's own description) is kept
+/// by ids, each nested message too, and read back in either language.
+#[test]
+fn nested_failure_words_are_kept_as_codes_and_read_in_either_language() {
+    use crate::i18n::checks::assert_reads_french;
+    let refused = crate::assets::not_an_asset_path("/content/dam/../etc");
+    let reason = call_failed(&refused, None, 1);
+    assert_eq!(reason.code(), Some("aem-not-an-asset-path"));
+    let french = reason.localized(&fr());
+    assert_reads_french(&french);
+    assert_eq!(
+        french,
+        "/content/dam/../etc n’est pas le chemin d’une ressource de la DAM."
+    );
+
+    let ims = AemError::Ims(crate::ims::errors::classify_refusal(
+        400,
+        &crate::ims::errors::ImsErrorBody {
+            error: "invalid_client".into(),
+            error_description: "mauvais secret".into(),
+        },
+        &crate::ims::errors::RequestContext {
+            client_id: "cm-p1".into(),
+            scopes: String::new(),
+        },
+    ));
+    let reason = call_failed(&CallError::Auth(ims.clone()), None, 1);
+    let kept: Reason = serde_json::from_str(&serde_json::to_string(&reason).unwrap()).unwrap();
+    assert_eq!(kept.code(), Some("ims-wrong-client"));
+    let french = kept.localized(&fr());
+    assert_reads_french(&french);
+    assert!(
+        french.contains("(Adobe IMS a indiqué\u{a0}: «\u{a0}mauvais secret\u{a0}»)"),
+        "{french}"
+    );
+    assert_eq!(kept.localized(&en()), ims.to_string());
+}
+
+/// The error that stops a run whose writes are all refused reads in the reader's language
+/// (it was English whatever the language).
+#[test]
+fn the_stop_after_refused_writes_is_told_in_the_readers_language() {
+    use crate::i18n::checks::assert_reads_french;
+    let err = AemError::Auth(cannot_write_text(Some("abc@techacct.adobe.com"), 5));
+    let french = err.localized(&fr());
+    assert_reads_french(&french);
+    assert_eq!(
+        french,
+        cannot_write(Some("abc@techacct.adobe.com"), 5).localized(&fr())
+    );
+    assert_eq!(
+        err.to_string(),
+        cannot_write(Some("abc@techacct.adobe.com"), 5).localized(&en())
+    );
+}
+
+/// A failed write's reason quotes the call's failure in the reader's language, AEM's own words
+/// as they are.
+#[test]
+fn a_failed_calls_words_are_kept_as_codes() {
+    use crate::i18n::checks::assert_reads_french;
+    let failed = crate::assets::status_error(502, &Default::default(), "Erreur".into());
+    let reason = call_failed(&failed, None, 3);
+    let kept: Reason = serde_json::from_str(&serde_json::to_string(&reason).unwrap()).unwrap();
+    let french = kept.localized(&fr());
+    assert_reads_french(&french);
+    assert!(french.contains("AEM a répondu 502 (Erreur)"), "{french}");
+    assert!(
+        kept.localized(&en()).contains("AEM answered 502 (Erreur)"),
+        "{}",
+        kept.localized(&en())
+    );
+}

@@ -685,10 +685,7 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         "{err}"
     );
 
-    let expired = crate::aem::AemError::Auth(format!(
-        "The local development token of this connection ended. {}",
-        crate::ims::dev_token::GET_A_NEW_DEV_TOKEN
-    ));
+    let expired = crate::aem::AemError::Auth(crate::i18n::Text::plain("aem-dev-token-refused"));
     let store = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
     let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e

@@ -1,0 +1,127 @@
+//! The window's choice for exported report CSVs — column headers in the reader's language or
+//! the machine-readable keys — kept in the app's data folder (`report-settings.json`) so it
+//! survives a restart, as the language does. The CLI asks for them per export
+//! (`runs show --csv FILE --localized-headers`) instead.
+//!
+//! Not here: the headers themselves (`bulk::runs`), the language (`language`).
+
+use serde::{Deserialize, Serialize};
+
+use crate::error::Result;
+
+/// What the file holds. Every field has a default, so a file written by an older or newer
+/// Metadesk (a field missing, another added) still gives its choices.
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+struct Stored {
+    localized_headers: bool,
+}
+
+const FILE: &str = "report-settings.json";
+
+impl super::Workspace {
+    /// Whether the user chose headers in their language for exported reports; no file, or one
+    /// that cannot be read, means the machine-readable keys (the reason goes to the log).
+    pub fn localized_csv_headers(&self) -> bool {
+        let path = self.dirs.data.join(FILE);
+        match std::fs::read(&path) {
+            Ok(bytes) => match serde_json::from_slice::<Stored>(&bytes) {
+                Ok(stored) => stored.localized_headers,
+                Err(e) => {
+                    tracing::warn!(error = %e, "the report settings could not be read");
+                    false
+                }
+            },
+            Err(_) => false,
+        }
+    }
+
+    /// Keeps `localized` for the next exports and the next start; returns it as saved.
+    pub fn set_localized_csv_headers(&self, localized: bool) -> Result<bool> {
+        crate::dirs::write_json_file(
+            &self.dirs.data.join(FILE),
+            &Stored {
+                localized_headers: localized,
+            },
+            "the report settings",
+        )?;
+        Ok(localized)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Workspace;
+    use super::FILE;
+
+    fn workspace(dir: &std::path::Path) -> Workspace {
+        Workspace::new(
+            crate::dirs::AppDirs::under(dir),
+            std::sync::Arc::new(crate::secrets::RunOnlyKeychain::default()),
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn report_settings_keep_the_headers_choice_across_a_restart() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        assert!(!ws.localized_csv_headers(), "the keys by default");
+        assert!(ws.set_localized_csv_headers(true).unwrap());
+        drop(ws);
+        // A new start reads it back.
+        let ws = workspace(dir.path());
+        assert!(ws.localized_csv_headers());
+        assert!(!ws.set_localized_csv_headers(false).unwrap());
+        assert!(!workspace(dir.path()).localized_csv_headers());
+    }
+
+    #[test]
+    fn report_settings_from_a_bad_or_other_version_file_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        let file = ws.dirs.data.join(FILE);
+        std::fs::create_dir_all(&ws.dirs.data).unwrap();
+        for (contents, expected) in [
+            // Damaged: the keys, as if nothing had been chosen.
+            (&b"{\"localizedHeaders\": tr"[..], false),
+            (b"", false),
+            (b"[1, 2]", false),
+            (b"{\"localizedHeaders\": \"yes\"}", false),
+            // An older file without the field, and a newer one with more.
+            (b"{}", false),
+            (
+                b"{\"localizedHeaders\": true, \"csvSeparator\": \";\"}",
+                true,
+            ),
+        ] {
+            std::fs::write(&file, contents).unwrap();
+            assert_eq!(
+                ws.localized_csv_headers(),
+                expected,
+                "{}",
+                String::from_utf8_lossy(contents)
+            );
+        }
+        // Saving over a damaged file replaces it with a good one.
+        std::fs::write(&file, b"garbage").unwrap();
+        ws.set_localized_csv_headers(true).unwrap();
+        assert!(ws.localized_csv_headers());
+        // The language setting is its own file, untouched.
+        assert!(!ws.dirs.data.join("language.json").exists());
+    }
+
+    #[test]
+    fn report_settings_that_cannot_be_saved_say_so() {
+        let dir = tempfile::tempdir().unwrap();
+        let ws = workspace(dir.path());
+        ws.set_localized_csv_headers(true).unwrap();
+        let file = ws.dirs.data.join(FILE);
+        // The file's place taken by a folder: the save fails (even as root) and says so.
+        std::fs::remove_file(&file).unwrap();
+        std::fs::create_dir(&file).unwrap();
+        let err = ws.set_localized_csv_headers(false).unwrap_err();
+        assert_eq!(err.code(), crate::error_code::ErrorCode::Io);
+        assert!(file.is_dir());
+    }
+}
