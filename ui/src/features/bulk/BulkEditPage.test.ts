@@ -230,6 +230,24 @@ describe('picking what to edit', () => {
     expect(store.form.folder).toBe('/content/dam/wknd-shared/de');
   });
 
+  it('keeps a path typed after leaving the field and coming straight back (not cut at a slash)', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    const input = await screen.findByTestId('folder-path-input');
+    // Left, then back within the moment a leave waits for a suggestion's click: WebDriver's
+    // clear does this, and so does a user who clicks away and straight back in.
+    await user.click(input);
+    await user.tab();
+    await user.click(input);
+    await user.type(input, '/content/dam/wknd-shared/');
+    // Longer than that moment: the earlier leave must not commit the half-typed path.
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect(store.form.folder).toBe('');
+    await user.type(input, 'en{Enter}');
+    expect(input).toHaveValue(FOLDER);
+    expect(store.form.folder).toBe(FOLDER);
+  });
+
   it('shows a typed folder selected in the tree, the folders above it open', async () => {
     const user = userEvent.setup();
     await renderPage();
