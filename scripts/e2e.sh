@@ -61,8 +61,9 @@ run_suite() {
   E2E_NOTIFICATIONS="$notifications" \
   WEBDRIVER_URL="http://127.0.0.1:$port/" \
   E2E_ARTIFACTS="$PWD/artifacts/e2e" \
-    node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec ${E2E_SPECS:-tests/e2e/specs/}
-  rc=$?
+    node --test --test-concurrency=1 --test-timeout=300000 --test-reporter=spec ${E2E_SPECS:-tests/e2e/specs/} \
+    2>&1 | tee "$METADESK_SESSION_ROOT/e2e.out"
+  rc=${PIPESTATUS[0]}
   set -e
   if [ $rc -ne 0 ]; then
     echo "--- tauri-driver log ---"; tail -n 50 "$METADESK_SESSION_ROOT/tauri-driver.log"
@@ -75,6 +76,10 @@ run_suite() {
     find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec cp {} artifacts/e2e/logs/ \;
     cp "$METADESK_SESSION_ROOT/tauri-driver.log" artifacts/e2e/logs/
     echo "--- desktop notifications sent ---"; cat "$notifications"
+    # Last, where a reader of only the end of the output (CI's summary) sees it: which test
+    # failed and why, above all these logs in the reporter's own output.
+    echo "--- failing tests (the reporter's summary, again) ---"
+    sed -n '/failing tests:/,$p' "$METADESK_SESSION_ROOT/e2e.out" | grep -v '^ *at ' | head -n 60
   fi
   return $rc
 }
