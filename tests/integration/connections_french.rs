@@ -6,6 +6,25 @@
 use crate::bulk_cli::{CliHome, run_command as run};
 use crate::bulk_support::sandbox;
 
+/// Imports the sandbox's service credentials as "svc", the CLI speaking French.
+async fn import_service_as_svc(home: &CliHome) {
+    let service = home.creds.join("service-credentials.json");
+    let (code, out, err) = run(home.command_in(
+        "fr_FR.UTF-8",
+        &[
+            "connections",
+            "import",
+            service.to_str().unwrap(),
+            "--name",
+            "svc",
+            "--aem",
+            &home.aem,
+        ],
+    ))
+    .await;
+    assert_eq!(code, Some(0), "{out}{err}");
+}
+
 #[tokio::test]
 async fn connections_list_and_show_speak_french_and_json_stays_machine_keys() {
     let sb = sandbox(3).await;
@@ -13,18 +32,7 @@ async fn connections_list_and_show_speak_french_and_json_stays_machine_keys() {
     let in_lang = |lang: &str, args: &[&str]| home.command_in(lang, args);
     let french = |args: &[&str]| in_lang("fr_FR.UTF-8", args);
 
-    let service = home.creds.join("service-credentials.json");
-    let (code, out, err) = run(french(&[
-        "connections",
-        "import",
-        service.to_str().unwrap(),
-        "--name",
-        "svc",
-        "--aem",
-        &home.aem,
-    ]))
-    .await;
-    assert_eq!(code, Some(0), "{out}{err}");
+    import_service_as_svc(&home).await;
 
     // No --name: the suggested name is written in the importer's language, then kept.
     let token = home.creds.join("local-development-token.json");
@@ -113,18 +121,7 @@ async fn english_hints_of_an_older_config_read_in_french() {
     let sb = sandbox(3).await;
     let home = CliHome::new(&sb);
     let french = |args: &[&str]| home.command_in("fr_FR.UTF-8", args);
-    let service = home.creds.join("service-credentials.json");
-    let (code, out, err) = run(french(&[
-        "connections",
-        "import",
-        service.to_str().unwrap(),
-        "--name",
-        "svc",
-        "--aem",
-        &home.aem,
-    ]))
-    .await;
-    assert_eq!(code, Some(0), "{out}{err}");
+    import_service_as_svc(&home).await;
 
     // As versions before structured hints wrote them: English words.
     let path = home.connections_file();

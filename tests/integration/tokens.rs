@@ -324,8 +324,9 @@ async fn an_ended_dev_token_is_refused_before_anything_is_sent() {
     );
 }
 
-#[tokio::test]
-async fn a_local_sdk_uses_basic_auth_without_a_token() {
+/// A sandbox that asks for basic auth (admin/admin) and a local SDK connection "sdk" that logs
+/// in as admin with `password`.
+async fn env_with_local_sdk(password: &str) -> Env {
     let env = Env::start(
         SandboxConfig::default().with_basic_auth("admin", "admin"),
         Arc::new(RunOnlyKeychain::new()),
@@ -335,10 +336,16 @@ async fn a_local_sdk_uses_basic_auth_without_a_token() {
         .add_local_sdk(
             Some(&env.sandbox.base_url()),
             "admin",
-            Secret::new("admin"),
+            Secret::new(password),
             Some("sdk".into()),
         )
         .unwrap();
+    env
+}
+
+#[tokio::test]
+async fn a_local_sdk_uses_basic_auth_without_a_token() {
+    let env = env_with_local_sdk("admin").await;
     let before = env.sandbox.counters().tokens_issued.clone();
     let (_, report) = test_stored_connection(
         env.connections.clone(),
@@ -358,19 +365,7 @@ async fn a_local_sdk_uses_basic_auth_without_a_token() {
 /// A wrong SDK password: the failed step says so in the reader's language, with what to do.
 #[tokio::test]
 async fn a_refused_sdk_login_is_told_in_the_readers_language() {
-    let env = Env::start(
-        SandboxConfig::default().with_basic_auth("admin", "admin"),
-        Arc::new(RunOnlyKeychain::new()),
-    )
-    .await;
-    env.connections
-        .add_local_sdk(
-            Some(&env.sandbox.base_url()),
-            "admin",
-            Secret::new("not-the-password"),
-            Some("sdk".into()),
-        )
-        .unwrap();
+    let env = env_with_local_sdk("not-the-password").await;
     let fr = metadesk_core::i18n::Localizer::new(metadesk_core::i18n::Lang::Fr);
     let (_, report) = test_stored_connection(
         env.connections.clone(),
