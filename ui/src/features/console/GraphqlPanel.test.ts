@@ -1,5 +1,6 @@
-// The GraphQL tab's history: what was sent for this connection, newest first; an entry
-// re-opens its query (and variables) in the editor, or chooses its persisted query.
+// The GraphQL tab: its history (what was sent for this connection, newest first; an entry
+// re-opens its query and variables in the editor, or chooses its persisted query) and the
+// configuration field, which the listed configurations never overwrite while the user types.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -79,5 +80,37 @@ describe('the GraphQL history', () => {
     await user.click(persisted);
     expect(screen.getByTestId('persisted-select')).toHaveValue('/metadesk/article-by-path');
     expect(screen.getByTestId('graphql-variables')).toHaveValue('{\n  "path": "/x"\n}');
+  });
+});
+
+describe('the GraphQL configuration field', () => {
+  it('keeps what the user is typing when the listed configurations arrive', async () => {
+    const user = userEvent.setup();
+    let list!: (value: { configs: string[]; listed: boolean; note: null }) => void;
+    vi.mocked(consoleEndpoints).mockReturnValue(new Promise((resolve) => (list = resolve)));
+    vi.mocked(consoleSchema).mockRejectedValue({ code: 'not_found', message: 'no schema here' });
+    vi.mocked(consolePersisted).mockResolvedValue([]);
+    vi.mocked(consoleHistory).mockResolvedValue([]);
+    render(GraphqlPanel, { connection: connection() });
+
+    const field = screen.getByTestId('graphql-endpoint');
+    await waitFor(() => expect(consoleEndpoints).toHaveBeenCalled());
+    await user.clear(field);
+    await user.type(field, 'metad');
+    // Half-typed, the name is not one of the listed ones: it is still the user's.
+    list({ configs: ['global', 'metadesk'], listed: true, note: null });
+    await waitFor(() => expect(consolePersisted).toHaveBeenCalled());
+    await user.type(field, 'esk');
+    expect(field).toHaveValue('metadesk');
+  });
+
+  it('starts on the first listed configuration when the default is not listed', async () => {
+    vi.mocked(consoleEndpoints).mockResolvedValue({ configs: ['wknd', 'metadesk'], listed: true, note: null });
+    vi.mocked(consoleSchema).mockRejectedValue({ code: 'not_found', message: 'no schema here' });
+    vi.mocked(consolePersisted).mockResolvedValue([]);
+    vi.mocked(consoleHistory).mockResolvedValue([]);
+    render(GraphqlPanel, { connection: connection() });
+
+    await waitFor(() => expect(screen.getByTestId('graphql-endpoint')).toHaveValue('wknd'));
   });
 });
