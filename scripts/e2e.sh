@@ -76,8 +76,8 @@ run_suite() {
     find "$METADESK_SESSION_ROOT/data" -name 'metadesk.log*' -exec cp {} artifacts/e2e/logs/ \;
     cp "$METADESK_SESSION_ROOT/tauri-driver.log" artifacts/e2e/logs/
     echo "--- desktop notifications sent ---"; cat "$notifications"
-    # Last, where a reader of only the end of the output (CI's summary) sees it: which test
-    # failed and why, above all these logs in the reporter's own output.
+    # Which test failed and why, again: the reporter printed it above these logs, and a reader
+    # of only the end of the output (CI's summary) would not see it there.
     echo "--- failing tests (the reporter's summary, again) ---"
     sed -n '/failing tests:/,$p' "$METADESK_SESSION_ROOT/e2e.out" | grep -v '^ *at ' | head -n 60
   fi
