@@ -77,6 +77,16 @@ impl AppDirs {
     }
 }
 
+/// A settings file written by [`write_json_file`], or `None` when there is none or it cannot be
+/// read: a setting falls back to its default rather than stopping the app. Why a file that
+/// exists cannot be decoded goes to the log; `what` names it there ("the language setting").
+pub fn read_settings_file<T: serde::de::DeserializeOwned>(path: &Path, what: &str) -> Option<T> {
+    let bytes = std::fs::read(path).ok()?;
+    serde_json::from_slice(&bytes)
+        .map_err(|e| tracing::warn!(error = %e, "{what} could not be read"))
+        .ok()
+}
+
 /// Replaces the JSON file `path` (creating its folder) with `value`, through a temporary file
 /// in the same folder renamed into place once complete and on disk: a crash or a full disk
 /// never leaves a half-written file, nor destroys the one it was to replace. `what` names the

@@ -31,18 +31,9 @@ impl super::Workspace {
     /// The language settings; a missing or unreadable file means "follow the system" (the
     /// reason of an unreadable one goes to the log).
     pub fn language_settings(&self) -> LanguageSettings {
-        let path = self.dirs.data.join(FILE);
-        let chosen = match std::fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<Stored>(&bytes) {
-                Ok(stored) => stored.language,
-                Err(e) => {
-                    tracing::warn!(error = %e, "the language setting could not be read");
-                    None
-                }
-            },
-            Err(_) => None,
-        };
-        settings(chosen)
+        let stored: Option<Stored> =
+            crate::dirs::read_settings_file(&self.dirs.data.join(FILE), "the language setting");
+        settings(stored.and_then(|s| s.language))
     }
 
     /// Keeps `chosen` (none: follow the system) for the next start, and returns the settings.

@@ -23,17 +23,8 @@ impl super::Workspace {
     /// Whether the user chose headers in their language for exported reports; no file, or one
     /// that cannot be read, means the machine-readable keys (the reason goes to the log).
     pub fn localized_csv_headers(&self) -> bool {
-        let path = self.dirs.data.join(FILE);
-        match std::fs::read(&path) {
-            Ok(bytes) => match serde_json::from_slice::<Stored>(&bytes) {
-                Ok(stored) => stored.localized_headers,
-                Err(e) => {
-                    tracing::warn!(error = %e, "the report settings could not be read");
-                    false
-                }
-            },
-            Err(_) => false,
-        }
+        crate::dirs::read_settings_file::<Stored>(&self.dirs.data.join(FILE), "the report settings")
+            .is_some_and(|s| s.localized_headers)
     }
 
     /// Keeps `localized` for the next exports and the next start; returns it as saved.
