@@ -12,7 +12,7 @@ use std::path::Path;
 use serde::Serialize;
 use ts_rs::{Config, TS};
 
-use crate::error::ErrorCode;
+use metadesk_clients::error::ErrorCode;
 
 /// The error every command returns to the UI: `{ code, message }`. `message` is plain words
 /// for the person using the app; details are in the log.
@@ -24,7 +24,7 @@ pub struct IpcError {
 
 impl IpcError {
     /// The error with its message in `l`'s language.
-    pub fn localized(err: crate::Error, l: &crate::i18n::Localizer) -> Self {
+    pub fn localized(err: metadesk_clients::Error, l: &metadesk_base::i18n::Localizer) -> Self {
         tracing::warn!(error = ?err, "command failed");
         IpcError {
             code: err.code(),
@@ -41,62 +41,65 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     let cfg = Config::new().with_out_dir(dir);
     IpcError::export_all(&cfg)?;
     crate::app::LanguageSettings::export_all(&cfg)?;
-    crate::health::AppHealth::export_all(&cfg)?;
-    crate::health::CheckStep::export_all(&cfg)?;
+    metadesk_store::health::AppHealth::export_all(&cfg)?;
+    metadesk_store::health::CheckStep::export_all(&cfg)?;
     crate::app::SheetImport::export_all(&cfg)?;
     crate::app::SheetExport::export_all(&cfg)?;
     crate::app::SavedSheet::export_all(&cfg)?;
     crate::app::HeldSheet::export_all(&cfg)?;
     crate::app::ListFile::export_all(&cfg)?;
     crate::app::SheetFormat::export_all(&cfg)?;
-    crate::ims::status::ConnectionHealth::export_all(&cfg)?;
-    crate::aem::test_connection::ConnectionTestReport::export_all(&cfg)?;
-    crate::credentials::ImportPreview::export_all(&cfg)?;
-    crate::connections::ConnectionView::export_all(&cfg)?;
-    crate::connections::ImportOptions::export_all(&cfg)?;
-    crate::connections::FileOutcome::export_all(&cfg)?;
-    crate::connections::SandboxStatus::export_all(&cfg)?;
-    crate::connections::CompleteImportArgs::export_all(&cfg)?;
-    crate::connections::RenameArgs::export_all(&cfg)?;
-    crate::connections::SetUrlArgs::export_all(&cfg)?;
-    crate::connections::SetProductionArgs::export_all(&cfg)?;
-    crate::connections::SetFinderArgs::export_all(&cfg)?;
-    crate::connections::LocalSdkArgs::export_all(&cfg)?;
+    metadesk_clients::ims::status::ConnectionHealth::export_all(&cfg)?;
+    metadesk_clients::aem::test_connection::ConnectionTestReport::export_all(&cfg)?;
+    metadesk_credentials::credentials::ImportPreview::export_all(&cfg)?;
+    metadesk_store::connections::ConnectionView::export_all(&cfg)?;
+    metadesk_store::connections::ImportOptions::export_all(&cfg)?;
+    metadesk_store::connections::FileOutcome::export_all(&cfg)?;
+    metadesk_store::connections::SandboxStatus::export_all(&cfg)?;
+    metadesk_store::connections::CompleteImportArgs::export_all(&cfg)?;
+    metadesk_store::connections::RenameArgs::export_all(&cfg)?;
+    metadesk_store::connections::SetUrlArgs::export_all(&cfg)?;
+    metadesk_store::connections::SetProductionArgs::export_all(&cfg)?;
+    metadesk_store::connections::SetFinderArgs::export_all(&cfg)?;
+    metadesk_store::connections::LocalSdkArgs::export_all(&cfg)?;
     // The bulk-edit screen: progress events, preview rows, report rows, run summaries.
-    crate::bulk::Progress::export_all(&cfg)?;
-    crate::bulk::PlanRow::export_all(&cfg)?;
-    crate::bulk::PreviewCounts::export_all(&cfg)?;
-    crate::bulk::ReportRow::export_all(&cfg)?;
-    crate::bulk::RunSummary::export_all(&cfg)?;
-    crate::bulk::RunSpec::export_all(&cfg)?;
-    crate::bulk::ControlState::export_all(&cfg)?;
-    crate::bulk::Outcome::export_all(&cfg)?;
-    crate::bulk::RunRequest::export_all(&cfg)?;
-    crate::bulk::ApplyRequest::export_all(&cfg)?;
-    crate::bulk::PreviewPage::export_all(&cfg)?;
-    crate::bulk::ReportPage::export_all(&cfg)?;
-    crate::bulk::ScopeCount::export_all(&cfg)?;
+    metadesk_bulk::Progress::export_all(&cfg)?;
+    metadesk_bulk::PlanRow::export_all(&cfg)?;
+    metadesk_bulk::PreviewCounts::export_all(&cfg)?;
+    metadesk_bulk::ReportRow::export_all(&cfg)?;
+    metadesk_bulk::RunSummary::export_all(&cfg)?;
+    metadesk_bulk::RunSpec::export_all(&cfg)?;
+    metadesk_bulk::ControlState::export_all(&cfg)?;
+    metadesk_bulk::Outcome::export_all(&cfg)?;
+    metadesk_bulk::RunRequest::export_all(&cfg)?;
+    metadesk_bulk::ApplyRequest::export_all(&cfg)?;
+    metadesk_bulk::PreviewPage::export_all(&cfg)?;
+    metadesk_bulk::ReportPage::export_all(&cfg)?;
+    metadesk_bulk::ScopeCount::export_all(&cfg)?;
     // Scopes: a search in words, a list, their counts and the saved ones.
-    crate::bulk::Scope::export_all(&cfg)?;
-    crate::bulk::searching::ListProblem::export_all(&cfg)?;
+    metadesk_bulk::Scope::export_all(&cfg)?;
+    metadesk_bulk::searching::ListProblem::export_all(&cfg)?;
     crate::app::SavedScope::export_all(&cfg)?;
     crate::app::SelectedCount::export_all(&cfg)?;
-    crate::assets::browse::FolderPage::export_all(&cfg)?;
-    crate::assets::browse::FolderAssets::export_all(&cfg)?;
-    crate::assets::tags::Tag::export_all(&cfg)?;
+    metadesk_assets::browse::FolderPage::export_all(&cfg)?;
+    metadesk_assets::browse::FolderAssets::export_all(&cfg)?;
+    metadesk_assets::tags::Tag::export_all(&cfg)?;
     // The API console.
-    crate::console::GraphqlAnswer::export_all(&cfg)?;
-    crate::console::Endpoints::export_all(&cfg)?;
-    crate::console::PersistedQuery::export_all(&cfg)?;
-    crate::console::SavedPersisted::export_all(&cfg)?;
-    crate::console::ConsoleRequest::export_all(&cfg)?;
-    crate::console::ConsoleResponse::export_all(&cfg)?;
-    crate::console::HistoryEntry::export_all(&cfg)?;
-    crate::console::SavedRequest::export_all(&cfg)?;
+    metadesk_console::GraphqlAnswer::export_all(&cfg)?;
+    metadesk_console::Endpoints::export_all(&cfg)?;
+    metadesk_console::PersistedQuery::export_all(&cfg)?;
+    metadesk_console::SavedPersisted::export_all(&cfg)?;
+    metadesk_console::ConsoleRequest::export_all(&cfg)?;
+    metadesk_console::ConsoleResponse::export_all(&cfg)?;
+    metadesk_console::HistoryEntry::export_all(&cfg)?;
+    metadesk_console::SavedRequest::export_all(&cfg)?;
     crate::app::GraphqlCall::export_all(&cfg)?;
     crate::app::ExportFormat::export_all(&cfg)?;
     // Event names are constants, not types: written beside them.
-    std::fs::write(dir.join("AppEvents.ts"), crate::events::typescript())?;
+    std::fs::write(
+        dir.join("AppEvents.ts"),
+        metadesk_base::events::typescript(),
+    )?;
     Ok(())
 }
 
@@ -105,7 +108,7 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::PathBuf;
 
-    use crate::testing::logged;
+    use metadesk_base::testing::logged;
 
     fn read_dir(dir: &std::path::Path) -> BTreeMap<String, String> {
         let mut files = BTreeMap::new();
@@ -121,8 +124,9 @@ mod tests {
 
     #[test]
     fn errors_cross_as_code_and_message_only() {
-        let err = crate::Error::from(crate::secrets::SecretStoreError::Locked);
-        let english = crate::i18n::Localizer::english();
+        let err =
+            metadesk_clients::Error::from(metadesk_credentials::secrets::SecretStoreError::Locked);
+        let english = metadesk_base::i18n::Localizer::english();
         let json = serde_json::to_value(super::IpcError::localized(err, &english)).unwrap();
         let object = json.as_object().unwrap();
         assert_eq!(object.len(), 2, "{json}");
@@ -132,9 +136,9 @@ mod tests {
 
     #[test]
     fn an_internal_error_is_told_in_the_readers_language_and_its_detail_only_logged() {
-        use crate::i18n::{Lang, Localizer};
+        use metadesk_base::i18n::{Lang, Localizer};
         let detail = "journal record not serialisable: key must be a string";
-        let internal = || crate::Error::Internal(detail.to_owned());
+        let internal = || metadesk_clients::Error::Internal(detail.to_owned());
         for lang in Lang::ALL {
             let mut sent = None;
             let log = logged(|| {
@@ -144,11 +148,11 @@ mod tests {
                 ));
             });
             let sent = sent.unwrap();
-            assert_eq!(sent.code, crate::ErrorCode::Internal);
+            assert_eq!(sent.code, metadesk_clients::ErrorCode::Internal);
             assert!(!sent.message.contains("serialisable"), "{}", sent.message);
             assert!(log.contains(detail), "the log has the detail: {log}");
             if lang == Lang::Fr {
-                crate::i18n::checks::assert_reads_french(&sent.message);
+                metadesk_base::i18n::checks::assert_reads_french(&sent.message);
             }
         }
         let log = logged(|| {

@@ -1,41 +1,26 @@
-//! Metadesk's core: everything that is not UI.
+//! Metadesk's use cases: the [`app::Workspace`] every face drives (import a credential, open a
+//! connection, count and preview a scope, apply, undo, sheets, the API console…), and the
+//! TypeScript bindings of what crosses to the window.
 //!
-//! Lives here: the error type that crosses to the UI, the secret store (OS keychain), the
-//! app's directories and start-up health checks, and (as they land) credential parsing, IMS
-//! tokens, AEM clients, the bulk engine and its journal.
+//! The layers below are crates of their own, so Cargo refuses an upward or circular dependency
+//! (ARCHITECTURE.md). They are re-exported here under their module names, so the window, the
+//! CLI, the bench and the tests depend on this crate alone.
 //!
 //! Deliberately not here: anything that depends on Tauri or a window. The desktop shell
 //! (`src-tauri`) and the CLI (`crates/cli`) are thin faces over this crate, so everything here
 //! is tested with plain `cargo test`.
 
-pub mod aem;
 pub mod app;
-pub mod assets;
 pub mod bindings;
-pub mod bulk;
-pub mod connections;
-pub mod console;
-pub mod credentials;
-pub mod dirs;
-pub mod error;
-pub mod error_code;
-pub mod events;
-pub mod health;
-pub mod i18n;
-pub mod ims;
-mod lock_file;
-pub mod net;
-pub mod retry;
-pub mod secrets;
-pub mod sheets;
-pub mod spreadsheet;
-pub mod thumbnails;
-pub mod timefmt;
 
-pub use error::{Error, ErrorCode};
+pub use metadesk_assets as assets;
+pub use metadesk_base::{error_code, events, i18n, net, retry, spreadsheet, timefmt};
+pub use metadesk_bulk as bulk;
+pub use metadesk_clients::{Error, ErrorCode, aem, error, ims};
+pub use metadesk_console as console;
+pub use metadesk_credentials::{credentials, secrets};
+pub use metadesk_sheets as sheets;
+pub use metadesk_store::{connections, dirs, health, thumbnails};
 
 #[cfg(any(test, feature = "test-support"))]
-pub mod testing;
-
-#[cfg(test)]
-mod layers;
+pub use metadesk_base::testing;

@@ -158,7 +158,7 @@ async function deleteEveryConnection(driver) {
   }
 }
 
-/** The keychain namespace and folder name of debug builds (see crates/core/src/dirs.rs). */
+/** The keychain namespace and folder name of debug builds (see crates/store/src/dirs.rs). */
 export const PROFILE = "com.metadesk.desktop.dev";
 
 /**

@@ -4,11 +4,11 @@
 //! Everything here blocks (disk, keychain): call it from a blocking thread.
 
 use super::Workspace;
-use crate::connections::ConnectionView;
-use crate::credentials::urls;
-use crate::error::{Error, ErrorCode, Result};
-use crate::ims::access_token_key;
-use crate::secrets::ChunkedSecrets;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_clients::ims::access_token_key;
+use metadesk_credentials::credentials::urls;
+use metadesk_credentials::secrets::ChunkedSecrets;
+use metadesk_store::connections::ConnectionView;
 
 impl Workspace {
     /// Deletes connection `id` and its keychain entries, and forgets its token manager. Returns

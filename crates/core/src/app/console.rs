@@ -19,18 +19,18 @@ use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
 use super::{Workspace, blocking};
-use crate::aem::AemClient;
-use crate::connections::{Connection, confirm_production};
-use crate::console::curl::curl_command;
-use crate::console::history::{ConsoleFiles, Outcome};
-use crate::console::{
+use metadesk_base::i18n::Text;
+use metadesk_base::timefmt::now_rfc3339;
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_console::curl::curl_command;
+use metadesk_console::history::{ConsoleFiles, Outcome};
+use metadesk_console::{
     ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, HistoryKind, Ordered,
     PersistedQuery, SavedPersisted, SavedRequest, graphql, persisted, request, table,
 };
-use crate::credentials::CredentialKind;
-use crate::error::{Error, ErrorCode, Result};
-use crate::i18n::Text;
-use crate::timefmt::now_rfc3339;
+use metadesk_credentials::credentials::CredentialKind;
+use metadesk_store::connections::{Connection, confirm_production};
 
 /// The calls in flight that may be cancelled, by the id the face gave them.
 #[derive(Default)]
@@ -529,12 +529,12 @@ mod tests {
     use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 
     use super::*;
-    use crate::connections::ImportOptions;
-    use crate::credentials;
-    use crate::dirs::AppDirs;
-    use crate::error::ErrorCode;
-    use crate::ims::access_token_key;
-    use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+    use metadesk_clients::error::ErrorCode;
+    use metadesk_clients::ims::access_token_key;
+    use metadesk_credentials::credentials;
+    use metadesk_credentials::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+    use metadesk_store::connections::ImportOptions;
+    use metadesk_store::dirs::AppDirs;
 
     struct Fixture {
         sandbox: Sandbox,
@@ -545,7 +545,11 @@ mod tests {
         dir: tempfile::TempDir,
     }
 
-    fn import(ws: &Workspace, json: &str, url: &str) -> crate::connections::ConnectionView {
+    fn import(
+        ws: &Workspace,
+        json: &str,
+        url: &str,
+    ) -> metadesk_store::connections::ConnectionView {
         let recognised = credentials::inspect(json.as_bytes()).unwrap();
         let options = ImportOptions {
             aem_url: Some(url.to_owned()),
@@ -679,7 +683,7 @@ mod tests {
         assert_eq!(broken.errors.len(), 1);
         assert_eq!(
             broken.errors[0].locations,
-            [crate::console::GraphqlLocation {
+            [metadesk_console::GraphqlLocation {
                 line: 3,
                 column: 13
             }]
@@ -704,8 +708,8 @@ mod tests {
         // History: what was sent, newest first, never the token.
         let history = f.ws.console_history(&f.name).await.unwrap();
         assert_eq!(history.len(), 4, "the refused variables were never sent");
-        let en = crate::i18n::Localizer::english();
-        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let en = metadesk_base::i18n::Localizer::english();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
         let words = |i: usize, l| history[i].outcome.localized(l);
         assert_eq!(words(0, &en).split(':').next(), Some("failed"));
         assert_eq!(words(1, &en), "1 GraphQL error");
@@ -865,7 +869,7 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(me.status, 200);
-        let crate::console::ResponseBody::Json { text } = &me.body else {
+        let metadesk_console::ResponseBody::Json { text } = &me.body else {
             panic!("{me:?}")
         };
         assert!(text.contains(&f.sandbox.credentials().service_technical_account_email));
@@ -930,7 +934,7 @@ mod tests {
             .as_str()
             .unwrap()
             .to_owned();
-        let field = |name: &str, value: &str| crate::console::Header {
+        let field = |name: &str, value: &str| metadesk_console::Header {
             name: name.into(),
             value: value.into(),
         };
@@ -1000,7 +1004,7 @@ mod tests {
         let endpoints = f.ws.console_endpoints(&f.name).await.unwrap();
         assert!(!endpoints.listed);
         assert_eq!(endpoints.configs, ["global"]);
-        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
         let mut french = endpoints.clone();
         french.localize(&fr);
         let note = french.note.unwrap().localized(&fr);
@@ -1009,11 +1013,11 @@ mod tests {
                 && note.contains("saisissez le nom d’une configuration"),
             "{note}"
         );
-        crate::i18n::checks::assert_reads_french(&note);
+        metadesk_base::i18n::checks::assert_reads_french(&note);
         let english = endpoints
             .note
             .unwrap()
-            .localized(&crate::i18n::Localizer::english());
+            .localized(&metadesk_base::i18n::Localizer::english());
         assert!(
             english.starts_with("AEM did not list its GraphQL endpoints ("),
             "{english}"

@@ -9,13 +9,13 @@ use std::sync::Arc;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
 
 use super::*;
-use crate::assets::browse::FolderAssets;
-use crate::connections::ImportOptions;
-use crate::credentials;
-use crate::dirs::AppDirs;
-use crate::error::ErrorCode;
-use crate::ims::access_token_key;
-use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+use metadesk_assets::browse::FolderAssets;
+use metadesk_clients::error::ErrorCode;
+use metadesk_clients::ims::access_token_key;
+use metadesk_credentials::credentials;
+use metadesk_credentials::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+use metadesk_store::connections::ImportOptions;
+use metadesk_store::dirs::AppDirs;
 
 struct Fixture {
     sandbox: Sandbox,
@@ -213,7 +213,7 @@ async fn an_oauth_connection_finds_a_folders_assets_with_the_openapi_search_or_i
     // titles as the classic listing shows them (content fragments are not search hits).
     let classic = folder_assets(&f.ws, &f.id, SAMPLE_FOLDER).await.unwrap();
     let searched = folder_assets(&f.ws, &oauth, SAMPLE_FOLDER).await.unwrap();
-    let key = |a: &crate::assets::browse::FolderAsset| (a.path.clone(), a.title.clone());
+    let key = |a: &metadesk_assets::browse::FolderAsset| (a.path.clone(), a.title.clone());
     let listed: std::collections::BTreeSet<_> = classic
         .assets
         .iter()

@@ -8,13 +8,13 @@
 use std::path::Path;
 
 use super::Workspace;
-use crate::connections::{
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_credentials::credentials::{self, ImportPreview, Recognised, Refusal};
+use metadesk_credentials::secrets::Secret;
+use metadesk_store::connections::{
     ConnectionView, FileOutcome, FileResult, ImportOptions, Imported, LocalSdkArgs,
 };
-use crate::credentials::{self, ImportPreview, Recognised, Refusal};
-use crate::error::{Error, ErrorCode, Result};
-use crate::i18n::{Localizer, Text};
-use crate::secrets::Secret;
 
 /// What pasted text is called in the results (a catalogue message).
 pub const PASTED: &str = "import-pasted-text";
@@ -304,8 +304,8 @@ mod tests {
     use serde_json::json;
 
     use super::*;
-    use crate::dirs::AppDirs;
-    use crate::secrets::{RunOnlyKeychain, SecretStoreError};
+    use metadesk_credentials::secrets::{RunOnlyKeychain, SecretStoreError};
+    use metadesk_store::dirs::AppDirs;
 
     fn workspace(dir: &Path) -> Workspace {
         Workspace::new(AppDirs::under(dir), Arc::new(RunOnlyKeychain::default())).unwrap()
@@ -334,8 +334,8 @@ mod tests {
     fn an_import_in_french_names_the_connection_in_french() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
-        let token = crate::credentials::testing::dev_token(
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let token = metadesk_credentials::credentials::testing::dev_token(
             "jane@example.com",
             time::OffsetDateTime::now_utc(),
             time::Duration::hours(24),
@@ -376,7 +376,7 @@ mod tests {
                 "admin",
                 Secret::new("admin"),
                 None,
-                &crate::i18n::Localizer::english(),
+                &metadesk_base::i18n::Localizer::english(),
             )
             .unwrap();
         assert!(again.updated);
@@ -390,7 +390,7 @@ mod tests {
     fn bad_text_is_refused_with_every_reason_and_nothing_is_stored() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        let outcome = ws.import_text("[1, 2]", &crate::i18n::Localizer::english());
+        let outcome = ws.import_text("[1, 2]", &metadesk_base::i18n::Localizer::english());
         assert_eq!(outcome.file, "Pasted text");
         match outcome.result {
             FileResult::Refused { code, problems } => {
@@ -411,7 +411,7 @@ mod tests {
             preview,
             ..
         } = ws
-            .import_text(&project(2), &crate::i18n::Localizer::english())
+            .import_text(&project(2), &metadesk_base::i18n::Localizer::english())
             .result
         else {
             panic!("expected a pending choice");
@@ -428,25 +428,37 @@ mod tests {
             ..ImportOptions::default()
         };
         assert!(
-            ws.complete_import(&pending_id, &bad, &crate::i18n::Localizer::english())
-                .is_err()
+            ws.complete_import(
+                &pending_id,
+                &bad,
+                &metadesk_base::i18n::Localizer::english()
+            )
+            .is_err()
         );
         let options = ImportOptions {
             aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
             ..bad
         };
         assert!(matches!(
-            ws.complete_import(&pending_id, &options, &crate::i18n::Localizer::english())
-                .unwrap(),
+            ws.complete_import(
+                &pending_id,
+                &options,
+                &metadesk_base::i18n::Localizer::english()
+            )
+            .unwrap(),
             FileResult::Imported { .. }
         ));
         assert!(
-            ws.complete_import(&pending_id, &options, &crate::i18n::Localizer::english())
-                .is_err(),
+            ws.complete_import(
+                &pending_id,
+                &options,
+                &metadesk_base::i18n::Localizer::english()
+            )
+            .is_err(),
             "no longer pending"
         );
         // The same client id again: its URL is known, so it updates without asking.
-        let again = ws.import_text(&project(1), &crate::i18n::Localizer::english());
+        let again = ws.import_text(&project(1), &metadesk_base::i18n::Localizer::english());
         assert!(matches!(again.result, FileResult::Updated { .. }));
         assert_eq!(ws.connections().list().unwrap().len(), 1);
     }
@@ -456,7 +468,7 @@ mod tests {
     /// confirms (`replace`) or discards it.
     #[test]
     fn another_key_under_a_known_client_id_waits_for_a_confirmation() {
-        use crate::credentials::testing::{self, TestKey};
+        use metadesk_credentials::credentials::testing::{self, TestKey};
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
         let file = |key: &TestKey| {
@@ -465,7 +477,7 @@ mod tests {
         };
         let (old_key, new_key) = (TestKey::small(), TestKey::small());
         let FileResult::Imported { connection } = ws
-            .import_text(&file(&old_key), &crate::i18n::Localizer::english())
+            .import_text(&file(&old_key), &metadesk_base::i18n::Localizer::english())
             .result
         else {
             panic!("expected an import");
@@ -485,7 +497,7 @@ mod tests {
             replaces: Some(notice),
             ..
         } = ws
-            .import_text(&file(&new_key), &crate::i18n::Localizer::english())
+            .import_text(&file(&new_key), &metadesk_base::i18n::Localizer::english())
             .result
         else {
             panic!("expected a confirmation");
@@ -501,7 +513,7 @@ mod tests {
             .complete_import(
                 &pending_id,
                 &ImportOptions::default(),
-                &crate::i18n::Localizer::english(),
+                &metadesk_base::i18n::Localizer::english(),
             )
             .unwrap()
         else {
@@ -514,8 +526,12 @@ mod tests {
             ..ImportOptions::default()
         };
         assert!(matches!(
-            ws.complete_import(&pending_id, &yes, &crate::i18n::Localizer::english())
-                .unwrap(),
+            ws.complete_import(
+                &pending_id,
+                &yes,
+                &metadesk_base::i18n::Localizer::english()
+            )
+            .unwrap(),
             FileResult::Updated { .. }
         ));
         assert_eq!(stored_key(), new_key.pkcs1_pem());
@@ -535,7 +551,7 @@ mod tests {
         })
         .to_string();
         match ws
-            .import_text(&flat, &crate::i18n::Localizer::english())
+            .import_text(&flat, &metadesk_base::i18n::Localizer::english())
             .result
         {
             FileResult::Refused { code, problems } => {
@@ -555,7 +571,7 @@ mod tests {
         let ws = workspace(dir.path());
         let outcome = ws.import_path(
             &dir.path().join("gone.json"),
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         );
         assert_eq!(outcome.file, "gone.json");
         assert!(matches!(outcome.result, FileResult::Refused { .. }));

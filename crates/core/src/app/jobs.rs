@@ -13,9 +13,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::Duration;
 
-use crate::bulk::RunControl;
-use crate::error::{Error, ErrorCode};
-use crate::i18n::Text;
+use metadesk_base::i18n::Text;
+use metadesk_bulk::RunControl;
+use metadesk_clients::error::{Error, ErrorCode};
 
 /// What a job does.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -181,9 +181,9 @@ impl Jobs {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bulk::ControlState;
-    use crate::i18n::checks::assert_reads_french;
-    use crate::i18n::{Lang, Localizer};
+    use metadesk_base::i18n::checks::assert_reads_french;
+    use metadesk_base::i18n::{Lang, Localizer};
+    use metadesk_bulk::ControlState;
 
     fn label(words: &str) -> Text {
         Text::Plain(words.to_owned())
@@ -251,7 +251,7 @@ mod tests {
         assert!(jobs.run_in_progress());
         for kind in [JobKind::Preview, JobKind::Apply, JobKind::Count] {
             let err = jobs.start(kind, label("another")).err().unwrap();
-            assert_eq!(err.code(), crate::error::ErrorCode::InvalidInput);
+            assert_eq!(err.code(), metadesk_clients::error::ErrorCode::InvalidInput);
             assert_eq!(
                 err.to_string(),
                 "A bulk edit is already running (applying changes to /content/dam/x). Wait for \

@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use crate::error::Result;
-use crate::i18n::{Lang, system_lang};
+use metadesk_base::i18n::{Lang, system_lang};
+use metadesk_clients::error::Result;
 
 /// What the settings show: the choice (none: follow the system), the system's language, and
 /// the one in effect.
@@ -31,14 +31,16 @@ impl super::Workspace {
     /// The language settings; a missing or unreadable file means "follow the system" (the
     /// reason of an unreadable one goes to the log).
     pub fn language_settings(&self) -> LanguageSettings {
-        let stored: Option<Stored> =
-            crate::dirs::read_settings_file(&self.dirs.data.join(FILE), "the language setting");
+        let stored: Option<Stored> = metadesk_store::dirs::read_settings_file(
+            &self.dirs.data.join(FILE),
+            "the language setting",
+        );
         settings(stored.and_then(|s| s.language))
     }
 
     /// Keeps `chosen` (none: follow the system) for the next start, and returns the settings.
     pub fn set_language(&self, chosen: Option<Lang>) -> Result<LanguageSettings> {
-        crate::dirs::write_json_file(
+        metadesk_store::dirs::write_json_file(
             &self.dirs.data.join(FILE),
             &Stored { language: chosen },
             "the language setting",

@@ -15,9 +15,9 @@ use ts_rs::TS;
 
 use super::Workspace;
 use super::sheet_files::file_name_of;
-use crate::bulk::searching::entries_from_text;
-use crate::error::{Error, MessageArg, Result};
-use crate::error_code::ErrorCode;
+use metadesk_base::error_code::ErrorCode;
+use metadesk_bulk::searching::entries_from_text;
+use metadesk_clients::error::{Error, MessageArg, Result};
 
 /// Largest list file read (5 MB: some 50,000 links, the size of the largest scope).
 pub const MAX_LIST_FILE: u64 = 5 * 1024 * 1024;
@@ -54,7 +54,7 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
         || bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     let rows: Vec<Vec<String>> = if workbook {
         // The sheet reader's message names the file and says what is wrong with it.
-        crate::sheets::workbook_rows(file_name, bytes).map_err(|message| Error::Message {
+        metadesk_sheets::workbook_rows(file_name, bytes).map_err(|message| Error::Message {
             code: ErrorCode::InvalidInput,
             message: message.into(),
         })?

@@ -44,13 +44,13 @@ pub use sheets::{
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 
-use crate::aem::client::build_http_client;
-use crate::connections::AuthContext;
-use crate::connections::ConnectionStore;
-use crate::dirs::AppDirs;
-use crate::error::{Error, Result};
-use crate::health::{AppHealth, CheckStep, KeychainStatus};
-use crate::secrets::SecretStore;
+use metadesk_clients::aem::client::build_http_client;
+use metadesk_clients::error::{Error, Result};
+use metadesk_credentials::secrets::SecretStore;
+use metadesk_store::connections::AuthContext;
+use metadesk_store::connections::ConnectionStore;
+use metadesk_store::dirs::AppDirs;
+use metadesk_store::health::{AppHealth, CheckStep, KeychainStatus};
 
 /// Everything the use cases share, built once per process (the app's state holds one; each CLI
 /// command builds one). Fields synchronise themselves; there is no outer lock.
@@ -118,9 +118,9 @@ impl Workspace {
     pub fn check_health(
         &self,
         on_step: &dyn Fn(CheckStep),
-        l: &crate::i18n::Localizer,
+        l: &metadesk_base::i18n::Localizer,
     ) -> AppHealth {
-        let health = crate::health::check(self.keychain.as_ref(), &self.dirs, on_step, l);
+        let health = metadesk_store::health::check(self.keychain.as_ref(), &self.dirs, on_step, l);
         if matches!(health.keychain, KeychainStatus::Available { .. })
             && let Err(e) = self.connections.finish_interrupted()
         {
@@ -132,7 +132,7 @@ impl Workspace {
 
     /// Where run journals live: the same folder for the window and the CLI with one profile.
     pub fn runs_dir(&self) -> PathBuf {
-        crate::bulk::runs::runs_dir(&self.dirs)
+        metadesk_bulk::runs::runs_dir(&self.dirs)
     }
 }
 

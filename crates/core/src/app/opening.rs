@@ -13,16 +13,16 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use super::{Workspace, blocking};
-use crate::aem::client::AemClient;
-use crate::assets::connect::{self, Connected};
-use crate::assets::{AssetsApi, ClassicAssets, OpenApiAssets};
-use crate::bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
-use crate::connections::{AuthContext, Authorizers};
-use crate::connections::{Connection, ConnectionStore, ImportOptions};
-use crate::credentials::ApiFamily;
-use crate::credentials::{self, urls::same_aem};
-use crate::error::{Error, ErrorCode, Result};
-use crate::secrets::{RunOnlyKeychain, SecretStore};
+use metadesk_assets::connect::{self, Connected};
+use metadesk_assets::{AssetsApi, ClassicAssets, OpenApiAssets};
+use metadesk_bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
+use metadesk_clients::aem::client::AemClient;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_credentials::credentials::{self, urls::same_aem};
+use metadesk_credentials::secrets::{RunOnlyKeychain, SecretStore};
+use metadesk_store::connections::{AuthContext, Authorizers};
+use metadesk_store::connections::{Connection, ConnectionStore, ImportOptions};
 
 /// How a run reaches AEM.
 #[derive(Debug, Clone)]
@@ -103,7 +103,7 @@ impl Opened {
         if !self.cannot_find_assets() {
             return Ok(());
         }
-        Err(crate::bulk::open_query::needs_finder(
+        Err(metadesk_bulk::open_query::needs_finder(
             &self.label,
             self.connection_id.is_some(),
         ))
@@ -213,14 +213,16 @@ impl Opener {
             .as_deref()
             .unwrap_or(&summary.connection);
         match self.open_stored(by, list_with) {
-            Err(e) if e.code() == crate::error::ErrorCode::NotFound => Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-run-connection-gone",
-                vec![
-                    ("name", summary.connection.as_str().into()),
-                    ("to", to.key().into()),
-                ],
-            )),
+            Err(e) if e.code() == metadesk_clients::error::ErrorCode::NotFound => {
+                Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-run-connection-gone",
+                    vec![
+                        ("name", summary.connection.as_str().into()),
+                        ("to", to.key().into()),
+                    ],
+                ))
+            }
             other => other,
         }
     }
@@ -311,7 +313,7 @@ fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connect
         );
         return Ok(None);
     }
-    crate::connections::check_finder(writer, lister)?;
+    metadesk_store::connections::check_finder(writer, lister)?;
     Ok(Some(lister.clone()))
 }
 

@@ -6,7 +6,7 @@
 use std::collections::VecDeque;
 use std::sync::{Mutex, MutexGuard};
 
-use crate::credentials::Recognised;
+use metadesk_credentials::credentials::Recognised;
 
 /// How many undecided files are kept; older ones are forgotten (the user can drop them again).
 const MAX_PENDING: usize = 16;
@@ -68,8 +68,8 @@ impl PendingImports {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::credentials::local_sdk;
-    use crate::secrets::Secret;
+    use metadesk_credentials::credentials::local_sdk;
+    use metadesk_credentials::secrets::Secret;
 
     fn sdk() -> Recognised {
         local_sdk(None, "admin", Secret::new("admin")).unwrap()

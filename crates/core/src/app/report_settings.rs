@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::error::Result;
+use metadesk_clients::error::Result;
 
 /// What the file holds. Every field has a default, so a file written by an older or newer
 /// Metadesk (a field missing, another added) still gives its choices.
@@ -23,13 +23,16 @@ impl super::Workspace {
     /// Whether the user chose headers in their language for exported reports; no file, or one
     /// that cannot be read, means the machine-readable keys (the reason goes to the log).
     pub fn localized_csv_headers(&self) -> bool {
-        crate::dirs::read_settings_file::<Stored>(&self.dirs.data.join(FILE), "the report settings")
-            .is_some_and(|s| s.localized_headers)
+        metadesk_store::dirs::read_settings_file::<Stored>(
+            &self.dirs.data.join(FILE),
+            "the report settings",
+        )
+        .is_some_and(|s| s.localized_headers)
     }
 
     /// Keeps `localized` for the next exports and the next start; returns it as saved.
     pub fn set_localized_csv_headers(&self, localized: bool) -> Result<bool> {
-        crate::dirs::write_json_file(
+        metadesk_store::dirs::write_json_file(
             &self.dirs.data.join(FILE),
             &Stored {
                 localized_headers: localized,
@@ -47,8 +50,8 @@ mod tests {
 
     fn workspace(dir: &std::path::Path) -> Workspace {
         Workspace::new(
-            crate::dirs::AppDirs::under(dir),
-            std::sync::Arc::new(crate::secrets::RunOnlyKeychain::default()),
+            metadesk_store::dirs::AppDirs::under(dir),
+            std::sync::Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
         )
         .unwrap()
     }
@@ -112,7 +115,7 @@ mod tests {
         std::fs::remove_file(&file).unwrap();
         std::fs::create_dir(&file).unwrap();
         let err = ws.set_localized_csv_headers(false).unwrap_err();
-        assert_eq!(err.code(), crate::error_code::ErrorCode::Io);
+        assert_eq!(err.code(), metadesk_base::error_code::ErrorCode::Io);
         assert!(file.is_dir());
     }
 }

@@ -11,17 +11,17 @@ use std::sync::Arc;
 
 use super::jobs::job_on;
 use super::{JobKind, Opened, Workspace, blocking};
-use crate::assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
-use crate::assets::open_search;
-use crate::bulk::open_query::{self, OpenCount};
-use crate::bulk::scope::Estimate;
-use crate::bulk::{
+use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
+use metadesk_assets::open_search;
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::open_query::{self, OpenCount};
+use metadesk_bulk::scope::Estimate;
+use metadesk_bulk::{
     Action, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
     RunSummary, ScopeCount, runs, scope,
 };
-use crate::connections::confirm_production;
-use crate::error::{Error, ErrorCode, Result};
-use crate::i18n::{Localizer, Text};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_store::connections::confirm_production;
 
 /// Children per page of the folder tree.
 pub const FOLDER_PAGE: u64 = 200;

@@ -14,18 +14,18 @@ use ts_rs::TS;
 use super::jobs::job_on;
 use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
-use crate::assets::CallError;
-use crate::assets::tags::Tag;
-use crate::bulk::Combine;
-use crate::bulk::open_query::{self, Finder, OpenCount};
-use crate::bulk::reasons::Reason;
-use crate::bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
-use crate::bulk::selection::LARGE_SCOPE;
-use crate::bulk::selection::{self, Scope, Selection};
-use crate::bulk::{Edit, RunSummary, ScopeCount};
-use crate::credentials::ApiFamily;
-use crate::error::{Error, ErrorCode, MessageArg, Result};
-use crate::i18n::{Localizer, Text};
+use metadesk_assets::CallError;
+use metadesk_assets::tags::Tag;
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::Combine;
+use metadesk_bulk::open_query::{self, Finder, OpenCount};
+use metadesk_bulk::reasons::Reason;
+use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
+use metadesk_bulk::selection::LARGE_SCOPE;
+use metadesk_bulk::selection::{self, Scope, Selection};
+use metadesk_bulk::{Edit, RunSummary, ScopeCount};
+use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
+use metadesk_credentials::credentials::ApiFamily;
 
 /// Longest name of a saved scope.
 const NAME_MAX: usize = 80;
@@ -103,7 +103,7 @@ impl Workspace {
     }
 
     fn write_scopes(&self, file: &ScopesFile) -> Result<()> {
-        crate::dirs::write_json_file(&self.scopes_path(), file, "saved scopes")
+        metadesk_store::dirs::write_json_file(&self.scopes_path(), file, "saved scopes")
     }
 
     /// The scopes saved for a connection, in the order they were saved.
@@ -164,7 +164,7 @@ impl Workspace {
             name: name.to_owned(),
             words: selection::scope_reason(&folder, &filters),
             scope,
-            saved: crate::timefmt::now_rfc3339(),
+            saved: metadesk_base::timefmt::now_rfc3339(),
         };
         let mut file = self.read_scopes()?;
         file.v = 1;
@@ -303,11 +303,11 @@ impl Workspace {
     /// only when neither works). One request for one hit; `false` for other kinds of connection
     /// and when AEM does not offer the search or refuses this connection.
     pub async fn openapi_search_answers(&self, opened: &Opened) -> Result<bool> {
-        use crate::assets::open_search::{request_body, unavailable};
+        use metadesk_assets::open_search::{request_body, unavailable};
         if opened.connected.family != ApiFamily::OpenApi {
             return Ok(false);
         }
-        let items = open_query::query_items(crate::assets::DAM_ROOT, false, &[], Combine::All)
+        let items = open_query::query_items(metadesk_assets::DAM_ROOT, false, &[], Combine::All)
             .map_err(|e| Error::Internal(e.condition.to_string()))?;
         match opened
             .connected
@@ -361,9 +361,9 @@ impl Workspace {
                 let items =
                     open_query::query_items(&folder, filters.recursive, conditions, *combine)
                         .map_err(|why| why.refusal("this connection"))?;
-                let body = crate::assets::open_search::request_body(
+                let body = metadesk_assets::open_search::request_body(
                     &items,
-                    crate::assets::open_search::OPEN_PAGE,
+                    metadesk_assets::open_search::OPEN_PAGE,
                     None,
                 );
                 Ok(format!(
@@ -397,13 +397,13 @@ pub fn list_entries(text: &str) -> Result<Vec<String>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::bulk::Condition;
+    use metadesk_bulk::Condition;
 
     fn workspace() -> (tempfile::TempDir, Workspace) {
         let dir = tempfile::tempdir().unwrap();
         let ws = Workspace::new(
-            crate::dirs::AppDirs::under(dir.path()),
-            std::sync::Arc::new(crate::secrets::RunOnlyKeychain::default()),
+            metadesk_store::dirs::AppDirs::under(dir.path()),
+            std::sync::Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
         )
         .unwrap();
         (dir, ws)
@@ -426,10 +426,11 @@ mod tests {
         .await
         .unwrap();
         let (dir, ws) = workspace();
-        let recognised =
-            crate::credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes())
-                .unwrap();
-        let options = crate::connections::ImportOptions {
+        let recognised = metadesk_credentials::credentials::inspect(
+            sandbox.credentials().service_credentials_json.as_bytes(),
+        )
+        .unwrap();
+        let options = metadesk_store::connections::ImportOptions {
             aem_url: Some(sandbox.base_url()),
             ..Default::default()
         };
@@ -464,8 +465,8 @@ mod tests {
                 search(&["dc:rights is empty", "type is image/*"]),
             )
             .unwrap();
-        let en = crate::i18n::Localizer::english();
-        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let en = metadesk_base::i18n::Localizer::english();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
         let words = saved.words.localized(&en);
         assert!(
             words.ends_with("where dc:rights is empty and type is image/*"),
@@ -535,7 +536,7 @@ mod tests {
         assert!(query.contains("1_group.p.not=true") && query.contains("operation=not"));
         let edits = vec![Edit {
             property: "dc:rights".into(),
-            op: crate::bulk::EditOp::Set {
+            op: metadesk_bulk::EditOp::Set {
                 values: vec!["R".into()],
             },
         }];
@@ -544,7 +545,7 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(run.counts.assets, count.assets);
-        let en = crate::i18n::Localizer::english();
+        let en = metadesk_base::i18n::Localizer::english();
         assert!(
             run.scope
                 .localized(&en)

@@ -3,7 +3,7 @@
 //! script cannot name a file to read); the file is read again at each preview, so a sheet fixed
 //! in Excel after its errors were shown is checked as it is now.
 //!
-//! Not here: reading or checking the file (`crate::sheets`), the preview (`super::sheets`).
+//! Not here: reading or checking the file (`metadesk_sheets`), the preview (`super::sheets`).
 
 use std::collections::VecDeque;
 use std::path::{Path, PathBuf};

@@ -2,7 +2,7 @@
 //! read it, check every cell, and preview the per-asset values as a run (applied, reported
 //! and undone like any bulk run, through the same engine).
 //!
-//! Not here: the file formats and the checks of a file (`crate::sheets`), how the window or
+//! Not here: the file formats and the checks of a file (`metadesk_sheets`), how the window or
 //! the terminal show the result.
 
 use std::path::PathBuf;
@@ -15,20 +15,20 @@ use super::jobs::job_on;
 use super::runs::{OnProgress, write_whole_file};
 use super::sheet_files::{HeldSheet, file_name_of};
 use super::{JobKind, Opened, Workspace, blocking};
-use crate::assets::folders::{FolderWalk, WalkStep};
-use crate::assets::{AssetRef, CallError, EntryKind};
-use crate::bulk::engine::AssetEdits;
-use crate::bulk::journal::{Action, Record, read_records};
-use crate::bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason, not_read};
-use crate::bulk::scope::list_with_retries;
-use crate::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
-use crate::credentials::ApiFamily;
-use crate::error::{Error, ErrorCode, MessageArg, Result};
-use crate::i18n::{Localizer, Text};
-use crate::sheets::checks::{outside_folder, several_values_for_one};
-use crate::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
-use crate::sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
-use crate::timefmt::now_rfc3339;
+use metadesk_assets::folders::{FolderWalk, WalkStep};
+use metadesk_assets::{AssetRef, CallError, EntryKind};
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_base::timefmt::now_rfc3339;
+use metadesk_bulk::engine::AssetEdits;
+use metadesk_bulk::journal::{Action, Record, read_records};
+use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason, not_read};
+use metadesk_bulk::scope::list_with_retries;
+use metadesk_bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
+use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_sheets::checks::{outside_folder, several_values_for_one};
+use metadesk_sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
+use metadesk_sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
@@ -120,7 +120,7 @@ impl SheetImport {
     }
 }
 
-fn edits_of(sheet: &Sheet, row: &crate::sheets::Row) -> Vec<Edit> {
+fn edits_of(sheet: &Sheet, row: &metadesk_sheets::Row) -> Vec<Edit> {
     row.cells
         .iter()
         .map(|cell| Edit {
@@ -246,7 +246,7 @@ impl Workspace {
                 ),
             ));
         }
-        let planned: Vec<&crate::sheets::Row> = sheet
+        let planned: Vec<&metadesk_sheets::Row> = sheet
             .rows
             .iter()
             .filter(|r| !r.cells.is_empty() && !answer.skipped_rows.contains(&r.number))
@@ -362,7 +362,7 @@ impl Workspace {
         if !rows_in_error.is_empty() && !skip_rows_in_error {
             // A sheet with errors writes nothing and leaves nothing to apply: the preview
             // found them, so it goes (never applied, it holds nothing to undo).
-            crate::bulk::journal::remove(&path).map_err(|e| {
+            metadesk_bulk::journal::remove(&path).map_err(|e| {
                 Error::message(
                     ErrorCode::Io,
                     "error-sheet-preview-not-removed",
@@ -392,7 +392,7 @@ impl Workspace {
     ) -> Result<(Vec<u8>, SheetExport)> {
         let properties: Vec<String> = properties
             .iter()
-            .map(|p| crate::bulk::spec::validate_property(p))
+            .map(|p| metadesk_bulk::spec::validate_property(p))
             .collect::<Result<_>>()?;
         if properties.is_empty() {
             return Err(Error::message(
@@ -406,7 +406,7 @@ impl Workspace {
             .start(JobKind::Count, job_on("job-export-sheet", folder))?;
         let control = job.control();
         let store = opened.connected.store.as_ref();
-        let folder = crate::assets::folders::normalize_folder(folder)?;
+        let folder = metadesk_assets::folders::normalize_folder(folder)?;
         #[allow(clippy::type_complexity)]
         let mut found: Vec<(
             String,
@@ -511,15 +511,15 @@ impl Workspace {
 /// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
 /// the export (a partial read is never the whole).
 async fn entries_to_export(
-    store: &dyn crate::assets::AssetsApi,
+    store: &dyn metadesk_assets::AssetsApi,
     folder: &str,
     filters: &Filters,
-    control: &crate::bulk::RunControl,
+    control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
-) -> Result<Vec<crate::assets::Entry>> {
-    use crate::assets::search::{SearchStep, SearchWalk, entry_of_hit};
-    use crate::bulk::searching::{resolve_list, search_with_retries};
-    use crate::bulk::selection::{Selection, hit_properties, search_predicates};
+) -> Result<Vec<metadesk_assets::Entry>> {
+    use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit};
+    use metadesk_bulk::searching::{resolve_list, search_with_retries};
+    use metadesk_bulk::selection::{Selection, hit_properties, search_predicates};
     let cancelled = export_cancelled;
     let mut entries = Vec::new();
     match &filters.selection {
@@ -651,7 +651,7 @@ fn problems_not_written(e: &std::io::Error) -> Error {
 /// Writes the problems of a sheet as CSV (row, column, severity, problem), for the user to
 /// work through in a spreadsheet. Returns the file's name.
 pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
-    use crate::spreadsheet::spreadsheet_text;
+    use metadesk_base::spreadsheet::spreadsheet_text;
     write_whole_file(target, true, |out| {
         // A BOM, so Excel opens the accents right (as the sheets Metadesk exports).
         out.write_all("\u{feff}".as_bytes())
@@ -730,13 +730,13 @@ mod tests {
             serde_json::to_value(&e.unread).unwrap()
         };
         assert_eq!(
-            words(crate::i18n::Lang::Fr),
+            words(metadesk_base::i18n::Lang::Fr),
             serde_json::json!([
                 "ligne 3 (/content/dam/x.jpg)\u{a0}: introuvable dans AEM (ou invisible pour cette connexion)"
             ])
         );
         assert_eq!(
-            words(crate::i18n::Lang::En),
+            words(metadesk_base::i18n::Lang::En),
             serde_json::json!([
                 "line 3 (/content/dam/x.jpg): not found in AEM (or this connection may not see it)"
             ])
@@ -809,7 +809,7 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(err.contains("could not read gone.csv"), "{err}");
-        let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
         let words = read_sheet_file(&dir.path().join("gone.csv"))
             .unwrap_err()
             .localized(&fr);
@@ -817,7 +817,7 @@ mod tests {
             words,
             "impossible de lire gone.csv\u{a0}: le fichier ou le dossier n’existe pas"
         );
-        crate::i18n::checks::assert_reads_french(&words);
+        metadesk_base::i18n::checks::assert_reads_french(&words);
     }
 
     #[test]

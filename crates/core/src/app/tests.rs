@@ -6,17 +6,17 @@ use std::sync::{Arc, Mutex};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
 
 use super::*;
-use crate::assets::browse::{FolderEntry, FolderPage};
-use crate::bulk::{
+use metadesk_assets::browse::{FolderEntry, FolderPage};
+use metadesk_bulk::{
     Action, ApplyRequest, Edit, EditOp, Filters, Progress, ReportStatus, RunKind, RunRequest,
     RunStatus, RunSummary, ScopeCount, runs,
 };
-use crate::connections::ImportOptions;
-use crate::credentials;
-use crate::dirs::AppDirs;
-use crate::error::ErrorCode;
-use crate::ims::access_token_key;
-use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+use metadesk_clients::error::ErrorCode;
+use metadesk_clients::ims::access_token_key;
+use metadesk_credentials::credentials;
+use metadesk_credentials::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+use metadesk_store::connections::ImportOptions;
+use metadesk_store::dirs::AppDirs;
 
 struct Fixture {
     sandbox: Sandbox,
@@ -146,7 +146,7 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
     let s = f.state.as_ref();
     assert!(
         f.state
-            .test_connection(&f.id, &crate::i18n::Localizer::english())
+            .test_connection(&f.id, &metadesk_base::i18n::Localizer::english())
             .await
             .unwrap()
             .ok
@@ -257,7 +257,7 @@ async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
     };
     assert!(
         f.state
-            .test_connection(&f.id, &crate::i18n::Localizer::english())
+            .test_connection(&f.id, &metadesk_base::i18n::Localizer::english())
             .await
             .unwrap()
             .ok
@@ -283,7 +283,7 @@ async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
 
     let report = f
         .state
-        .test_connection(&f.id, &crate::i18n::Localizer::english())
+        .test_connection(&f.id, &metadesk_base::i18n::Localizer::english())
         .await
         .unwrap();
     assert!(report.ok, "{report:#?}");
@@ -373,7 +373,7 @@ async fn runs_of_a_moved_or_deleted_connection_are_refused_in_words() {
     f.state.connections().delete(&f.id).unwrap();
     // Each refusal ends with what the user wanted, in their words (a typed action, never
     // English words handed to the core).
-    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
     let err = apply(s, apply_request(&p.id, None), &quiet)
         .await
         .unwrap_err();
@@ -420,6 +420,10 @@ async fn one_bulk_edit_at_a_time_and_pause_acts_on_it() {
         async move { apply(&state, apply_request(&id, None), &quiet).await }
     });
     while !f.state.jobs().run_in_progress() {
+        assert!(
+            !task.is_finished(),
+            "the apply ended before it was seen running"
+        );
         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
     }
     f.state.jobs().pause().unwrap();
@@ -433,7 +437,7 @@ async fn one_bulk_edit_at_a_time_and_pause_acts_on_it() {
              it to finish or cancel it, then try again."
         )
     );
-    let fr = crate::i18n::Localizer::new(crate::i18n::Lang::Fr);
+    let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
     assert_eq!(
         err.localized(&fr),
         format!(
@@ -489,8 +493,8 @@ async fn retry_from_the_app_changes_the_failed_assets() {
 /// checks), not only at the next change to the connections.
 #[test]
 fn the_start_up_checks_remove_what_an_interrupted_import_left() {
-    use crate::secrets::Secret;
-    use crate::secrets::slots::SecretSlot;
+    use metadesk_credentials::secrets::Secret;
+    use metadesk_credentials::secrets::slots::SecretSlot;
 
     let dir = tempfile::tempdir().unwrap();
     let dirs = AppDirs::under(dir.path());
@@ -509,10 +513,10 @@ fn the_start_up_checks_remove_what_an_interrupted_import_left() {
         .unwrap();
     assert_eq!(keychain.len(), 1);
 
-    let health = workspace.check_health(&|_| {}, &crate::i18n::Localizer::english());
+    let health = workspace.check_health(&|_| {}, &metadesk_base::i18n::Localizer::english());
     assert!(matches!(
         health.keychain,
-        crate::health::KeychainStatus::Available { .. }
+        metadesk_store::health::KeychainStatus::Available { .. }
     ));
     assert!(keychain.keys().is_empty(), "{:?}", keychain.keys());
     let text = std::fs::read_to_string(workspace.connections().config_path()).unwrap();
@@ -541,7 +545,7 @@ fn csv_bytes(records: &[Vec<String>]) -> Vec<u8> {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn sheet_export_edit_import_preview_apply_undo() {
-    use crate::sheets::read_sheet;
+    use metadesk_sheets::read_sheet;
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
@@ -553,7 +557,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
             &Filters::default(),
             &properties,
             SheetFormat::Csv,
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         )
         .await
         .unwrap();
@@ -578,7 +582,9 @@ async fn sheet_export_edit_import_preview_apply_undo() {
     assert_eq!(import.issues, vec![]);
     // The sheet step says what kind of file it read in the window's language.
     let mut shown = import.clone();
-    shown.localize(&crate::i18n::Localizer::new(crate::i18n::Lang::Fr));
+    shown.localize(&metadesk_base::i18n::Localizer::new(
+        metadesk_base::i18n::Lang::Fr,
+    ));
     assert_eq!(
         serde_json::to_value(&shown).unwrap()["format"],
         "CSV séparé par «\u{a0},\u{a0}», UTF-8"
@@ -591,7 +597,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
         }
     );
     assert_eq!(
-        run.edit_lines(&crate::i18n::Localizer::english()),
+        run.edit_lines(&metadesk_base::i18n::Localizer::english()),
         vec!["values from the sheet shots.csv".to_owned()]
     );
     assert_eq!(
@@ -664,7 +670,7 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         )
         .await
         .unwrap()
@@ -710,7 +716,7 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
 /// apply from Activity; skipping the rows in error writes the others.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
-    use crate::sheets::Severity;
+    use metadesk_sheets::Severity;
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
@@ -721,7 +727,7 @@ async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         )
         .await
         .unwrap()
@@ -809,7 +815,7 @@ async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
 /// request, not one read each; an asset changed since the export is still held back.
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sheet_import_learns_last_modified_times_in_batches() {
-    use crate::sheets::Severity;
+    use metadesk_sheets::Severity;
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
@@ -820,7 +826,7 @@ async fn a_sheet_import_learns_last_modified_times_in_batches() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         )
         .await
         .unwrap();
@@ -874,7 +880,7 @@ async fn a_sheet_import_learns_last_modified_times_in_batches() {
 /// held back, and the apply's fresh reads agree with the hits (no false conflict).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sheet_preview_takes_current_values_from_search_hits() {
-    use crate::sheets::Severity;
+    use metadesk_sheets::Severity;
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
@@ -885,7 +891,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
             &Filters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         )
         .await
         .unwrap()
@@ -902,7 +908,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
             &Filters::default(),
             &properties,
             SheetFormat::Csv,
-            &crate::i18n::Localizer::english(),
+            &metadesk_base::i18n::Localizer::english(),
         )
         .await
         .unwrap();
@@ -1023,10 +1029,10 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
     let ws = &f.state;
     let oauth = import_oauth(&f);
     let edits = request(&f, "Written with OAuth").edits;
-    let search = crate::bulk::Scope::Search {
+    let search = metadesk_bulk::Scope::Search {
         under: SAMPLE_FOLDER.into(),
         recursive: false,
-        conditions: vec![crate::bulk::Condition::IsEmpty {
+        conditions: vec![metadesk_bulk::Condition::IsEmpty {
             property: "dc:rights".into(),
         }],
         combine: Default::default(),
@@ -1072,7 +1078,7 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
 
     // Bad pairings are refused in words and change nothing.
     let store = ws.connections();
-    let token = crate::credentials::testing::dev_token(
+    let token = metadesk_credentials::credentials::testing::dev_token(
         "jane@example.com",
         time::OffsetDateTime::now_utc(),
         time::Duration::hours(24),
@@ -1123,7 +1129,10 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         .preview_scope(&opened, search, edits, &quiet)
         .await
         .unwrap();
-    assert_eq!(run.family, crate::credentials::ApiFamily::OpenApi);
+    assert_eq!(
+        run.family,
+        metadesk_credentials::credentials::ApiFamily::OpenApi
+    );
     let done = apply(ws, apply_request(&run.id, None), &quiet)
         .await
         .unwrap();
@@ -1202,12 +1211,12 @@ async fn an_unpaired_oauth_connection_browses_folders_through_the_folders_api_ev
 
 #[test]
 fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothing() {
-    use crate::connections::FileResult;
+    use metadesk_store::connections::FileResult;
     let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(RunOnlyKeychain::default());
     let ws = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
-    let key = crate::credentials::testing::TestKey::small();
-    let mut json = crate::credentials::testing::service_credentials(
+    let key = metadesk_credentials::credentials::testing::TestKey::small();
+    let mut json = metadesk_credentials::credentials::testing::service_credentials(
         &key,
         "cm-p7603-e12614-integration",
         "ims-na1.adobelogin.com",
@@ -1224,7 +1233,7 @@ fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothin
         .as_object_mut()
         .unwrap()
         .remove("clientSecret");
-    let outcome = ws.import_text(&bad.to_string(), &crate::i18n::Localizer::english());
+    let outcome = ws.import_text(&bad.to_string(), &metadesk_base::i18n::Localizer::english());
     let FileResult::Refused { problems, .. } = outcome.result else {
         panic!("not refused: {:?}", outcome.result)
     };
@@ -1238,13 +1247,16 @@ fn an_aem_oauth_technical_account_is_stored_as_oauth_and_a_bad_one_stores_nothin
     assert_eq!(secrets.len(), 0, "nothing stored in the keychain");
 
     // Good: stored as an OAuth Server-to-Server connection holding only the client secret.
-    let outcome = ws.import_text(&json.to_string(), &crate::i18n::Localizer::english());
+    let outcome = ws.import_text(
+        &json.to_string(),
+        &metadesk_base::i18n::Localizer::english(),
+    );
     let FileResult::Imported { connection } = outcome.result else {
         panic!("not imported: {:?}", outcome.result)
     };
     assert_eq!(
         connection.kind,
-        crate::credentials::CredentialKind::OauthServerToServer
+        metadesk_credentials::credentials::CredentialKind::OauthServerToServer
     );
     assert_eq!(connection.host, "author-p7603-e12614.adobeaemcloud.com");
     assert!(connection.secret_hints == ["client secret ••••1d47"]);
@@ -1266,7 +1278,7 @@ async fn a_connection_deleted_while_its_token_is_obtained_leaves_no_keychain_ent
         let ws = Arc::clone(&f.state);
         let id = f.id.clone();
         async move {
-            ws.test_connection(&id, &crate::i18n::Localizer::english())
+            ws.test_connection(&id, &metadesk_base::i18n::Localizer::english())
                 .await
                 .map(drop)
         }
@@ -1288,6 +1300,6 @@ async fn a_connection_deleted_while_its_token_is_obtained_leaves_no_keychain_ent
 }
 
 /// English words, for the use cases that take the reader's language.
-fn english() -> Arc<crate::i18n::Localizer> {
-    Arc::new(crate::i18n::Localizer::english())
+fn english() -> Arc<metadesk_base::i18n::Localizer> {
+    Arc::new(metadesk_base::i18n::Localizer::english())
 }

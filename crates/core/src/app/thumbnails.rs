@@ -11,16 +11,16 @@ use std::collections::HashSet;
 use std::sync::{Arc, Mutex};
 
 use super::{Workspace, blocking};
-use crate::aem::AemClient;
-use crate::aem::AemError;
-use crate::assets::renditions::image_type;
-use crate::assets::{CallError, ClassicAssets};
-use crate::connections::{Connection, check_finder};
-use crate::credentials::ApiFamily;
-use crate::dirs::AppDirs;
-use crate::error::{Error, Result};
-use crate::i18n::Text;
-use crate::thumbnails::{DEFAULT_CAP_BYTES, ThumbnailCache};
+use metadesk_assets::renditions::image_type;
+use metadesk_assets::{CallError, ClassicAssets};
+use metadesk_base::i18n::Text;
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::AemError;
+use metadesk_clients::error::{Error, Result};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_store::connections::{Connection, check_finder};
+use metadesk_store::dirs::AppDirs;
+use metadesk_store::thumbnails::{DEFAULT_CAP_BYTES, ThumbnailCache};
 
 /// An image to show: its bytes and media type (`image/png` or `image/jpeg`).
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -9,16 +9,16 @@ use std::collections::HashMap;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::aem::AemError;
-use crate::aem::auth::TokenSnapshot;
-use crate::aem::test_connection::ConnectionTestReport;
-use crate::connections::{
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_clients::aem::AemError;
+use metadesk_clients::aem::auth::TokenSnapshot;
+use metadesk_clients::aem::test_connection::ConnectionTestReport;
+use metadesk_clients::error::Error;
+use metadesk_clients::ims::{ConnectionHealth, connection_health};
+use metadesk_credentials::credentials::CredentialKind;
+use metadesk_store::connections::{
     AuthContext, Authorizers, Connection, ConnectionStore, test_stored_connection,
 };
-use crate::credentials::CredentialKind;
-use crate::error::Error;
-use crate::i18n::{Localizer, Text};
-use crate::ims::{ConnectionHealth, connection_health};
 
 /// How long the status may wait for a token manager to read its keychain copy. The manager
 /// holds the same lock while it mints, so during a renewal the status shows "renewing…"
@@ -180,12 +180,12 @@ fn token_failure(err: Error, l: &Localizer) -> AemError {
 
 #[cfg(test)]
 mod tests {
-    use crate::aem::client::build_http_client;
-    use crate::connections::ImportOptions;
-    use crate::credentials;
-    use crate::ims::{TokenStatus, access_token_key};
-    use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+    use metadesk_clients::aem::client::build_http_client;
+    use metadesk_clients::ims::{TokenStatus, access_token_key};
+    use metadesk_credentials::credentials;
+    use metadesk_credentials::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
     use metadesk_sandbox::{Sandbox, SandboxConfig};
+    use metadesk_store::connections::ImportOptions;
 
     use super::*;
 
@@ -246,10 +246,10 @@ mod tests {
     /// the language of the first reader.
     #[test]
     fn a_kept_token_failure_reads_in_each_readers_language() {
-        use crate::i18n::Lang;
-        use crate::i18n::checks::assert_reads_french;
+        use metadesk_base::i18n::Lang;
+        use metadesk_base::i18n::checks::assert_reads_french;
         let missing = Error::message(
-            crate::error::ErrorCode::InvalidInput,
+            metadesk_clients::error::ErrorCode::InvalidInput,
             "error-keychain-missing",
             vec![
                 ("field", "private-key".into()),
@@ -257,7 +257,7 @@ mod tests {
             ],
         );
         let kept = token_failure(missing, &Localizer::english());
-        assert_eq!(kept.code(), crate::error::ErrorCode::Auth);
+        assert_eq!(kept.code(), metadesk_clients::error::ErrorCode::Auth);
         let french = kept.localized(&Localizer::new(Lang::Fr));
         assert_reads_french(&french);
         assert!(french.contains("clé privée"), "{french}");

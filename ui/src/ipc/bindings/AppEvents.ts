@@ -1,4 +1,4 @@
-// Generated from crates/core/src/events.rs by the bindings test; do not edit.
+// Generated from crates/base/src/events.rs by the bindings test; do not edit.
 
 export const FILES_DROPPED = 'files-dropped';
 export const IMPORT_RESULT = 'import-result';

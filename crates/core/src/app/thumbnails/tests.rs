@@ -8,11 +8,11 @@ use std::sync::Arc;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 
 use super::*;
-use crate::connections::ImportOptions;
-use crate::credentials;
-use crate::error::ErrorCode;
-use crate::ims::access_token_key;
-use crate::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+use metadesk_clients::error::ErrorCode;
+use metadesk_clients::ims::access_token_key;
+use metadesk_credentials::credentials;
+use metadesk_credentials::secrets::{ChunkedSecrets, RunOnlyKeychain, SecretStore};
+use metadesk_store::connections::ImportOptions;
 
 struct Fixture {
     sandbox: Sandbox,

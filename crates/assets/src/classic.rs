@@ -1,0 +1,637 @@
+//! The classic Assets HTTP API (adobe-wire §4): Siren folder listings at
+//! `/api/assets/{path}.json` paged with `offset`/`limit` and `srn:paging`, full metadata at
+//! `{path}/jcr:content/metadata.json`, and `PUT /api/assets/{path}` with
+//! `{"class":"asset","properties":{"metadata/dc:rights":…}}`.
+//!
+//! Not here: the OpenAPI family (`openapi.rs`), which still uses [`ClassicAssets`] to list
+//! folders and look up `jcr:uuid`, as no OpenAPI endpoint lists a folder's assets.
+
+use reqwest::Method;
+use serde_json::{Map, Value, json};
+use url::Url;
+
+use crate::search::{self, SearchPage};
+use crate::{
+    AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write, dam_segments,
+    json_or_error,
+};
+use metadesk_base::i18n::{Part, Text};
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_credentials::credentials::ApiFamily;
+
+/// Namespaces whose properties the Assets HTTP API copies into listing entries (it exposes a
+/// hard-coded subset, adobe-wire §4.2). `dc:title`/`dc:description` are excluded: the API
+/// maps them from `jcr:title`/`jcr:description`, not from the metadata node.
+const LISTED_NAMESPACES: &[&str] = &["dc:", "xmp:", "tiff:"];
+
+/// Whether a value of `property` in a classic listing entry is the one stored on the metadata
+/// node. Which properties an entry includes is not documented (UNCONFIRMED), so an absent one
+/// does not mean "not set".
+pub fn listing_carries(property: &str) -> bool {
+    property != "dc:title"
+        && property != "dc:description"
+        && LISTED_NAMESPACES.iter().any(|ns| property.starts_with(ns))
+}
+
+/// The classic Assets HTTP API of one connection.
+#[derive(Clone)]
+pub struct ClassicAssets {
+    pub(super) client: AemClient,
+}
+
+impl ClassicAssets {
+    pub fn new(client: AemClient) -> Self {
+        ClassicAssets { client }
+    }
+
+    /// `{base}/{prefix}/{dam segments…}{suffix}` with each segment percent-encoded.
+    pub(crate) fn dam_url(
+        &self,
+        prefix: &[&str],
+        path: &str,
+        suffix: &str,
+    ) -> Result<Url, CallError> {
+        let segments = dam_segments(path)?;
+        let mut url = self.client.url("/").map_err(CallError::from_aem)?;
+        {
+            let mut parts = url.path_segments_mut().map_err(|()| CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-no-path"),
+            })?;
+            parts.clear();
+            parts.extend(prefix);
+            match segments.split_last() {
+                Some((last, rest)) => {
+                    parts.extend(rest);
+                    parts.push(&format!("{last}{suffix}"));
+                }
+                None => {
+                    // The DAM root itself: `/api/assets.json`.
+                    parts.pop();
+                    let last = prefix.last().copied().unwrap_or_default();
+                    parts.push(&format!("{last}{suffix}"));
+                }
+            }
+        }
+        Ok(url)
+    }
+
+    async fn get_json(&self, url: Url) -> Result<Value, CallError> {
+        let response = self
+            .client
+            .send(Method::GET, url, |r| r)
+            .await
+            .map_err(CallError::from_aem)?;
+        Ok(json_or_error(response, siren_detail).await?.0)
+    }
+
+    async fn list_page(&self, folder: &str, offset: u64, limit: u64) -> Result<Page, CallError> {
+        let mut url = self.dam_url(&["api", "assets"], folder, ".json")?;
+        url.query_pairs_mut()
+            .append_pair("offset", &offset.to_string())
+            .append_pair("limit", &limit.to_string());
+        let body = self.get_json(url).await?;
+        parse_listing(folder, offset, limit, &body)
+    }
+
+    /// One QueryBuilder page (`GET /bin/querybuilder.json`, adobe-wire-more §1).
+    pub async fn query(&self, params: &[(String, String)]) -> Result<SearchPage, CallError> {
+        let mut url = self
+            .client
+            .url("/bin/querybuilder.json")
+            .map_err(CallError::from_aem)?;
+        url.query_pairs_mut().extend_pairs(params);
+        let response = self
+            .client
+            .send(Method::GET, url, |r| r)
+            .await
+            .map_err(CallError::from_aem)?;
+        let (body, _) = json_or_error(response, search::error_message)
+            .await
+            .map_err(|e| match e {
+                // The traversal stop is a 500 (UNCONFIRMED) that no retry will change.
+                CallError::Transient(detail)
+                    if detail.to_string().contains("traversed more than") =>
+                {
+                    CallError::Rejected {
+                        status: 500,
+                        detail,
+                    }
+                }
+                other => other,
+            })?;
+        search::parse_page(&body)
+    }
+
+    /// `jcr:uuid` of the asset at `path`, from its repository JSON.
+    pub async fn uuid(&self, path: &str) -> Result<Option<String>, CallError> {
+        let url = self.dam_url(&["content", "dam"], path, ".json")?;
+        let body = self.get_json(url).await?;
+        Ok(body
+            .get("jcr:uuid")
+            .and_then(Value::as_str)
+            .map(str::to_owned))
+    }
+
+    async fn read_metadata(&self, path: &str) -> Result<Current, CallError> {
+        let mut url = self.dam_url(&["content", "dam"], path, "")?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.push("jcr:content").push("metadata.json");
+        }
+        let body = self.get_json(url).await?;
+        match body {
+            Value::Object(metadata) => Ok(Current {
+                metadata,
+                etag: None,
+            }),
+            _ => Err(CallError::Rejected {
+                status: 200,
+                detail: Text::plain("assets-metadata-not-object"),
+            }),
+        }
+    }
+
+    /// `GET {asset}/jcr:content.json` (the Sling JSON of the asset's content node, its own
+    /// properties only): its `jcr:lastModified`, in either of the forms AEM writes.
+    async fn read_last_modified(&self, path: &str) -> Result<Option<String>, CallError> {
+        let mut url = self.dam_url(&["content", "dam"], path, "")?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.push("jcr:content.json");
+        }
+        let body = self.get_json(url).await?;
+        Ok(body
+            .get("jcr:lastModified")
+            .and_then(Value::as_str)
+            .and_then(metadesk_base::timefmt::parse_aem_time)
+            .map(metadesk_base::timefmt::rfc3339))
+    }
+
+    async fn put(&self, path: &str, writes: &[Write]) -> Result<(), CallError> {
+        let url = self.dam_url(&["api", "assets"], path, "")?;
+        let body = put_body(writes);
+        let response = self
+            .client
+            .send(Method::PUT, url, |r| r.json(&body))
+            .await
+            .map_err(CallError::from_aem)?;
+        json_or_error(response, siren_detail).await.map(|_| ())
+    }
+}
+
+/// The PUT body; a removed property is sent as `null` (Sling deletes it).
+pub fn put_body(writes: &[Write]) -> Value {
+    let properties: Map<String, Value> = writes
+        .iter()
+        .map(|w| {
+            (
+                format!("metadata/{}", w.property),
+                w.value.clone().unwrap_or(Value::Null),
+            )
+        })
+        .collect();
+    json!({ "class": "asset", "properties": properties })
+}
+
+/// The `status.message` of a `core/response` error body.
+fn siren_detail(body: &Value) -> Option<String> {
+    body.pointer("/properties/status.message")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+fn has_class(entity: &Value, class: &str) -> bool {
+    entity
+        .get("class")
+        .and_then(Value::as_array)
+        .is_some_and(|c| c.iter().any(|v| v.as_str() == Some(class)))
+}
+
+/// A child's name as AEM lists it, or why it cannot be one: a name is one path segment, so
+/// `/`, a `.` or `..` segment or a control character would make the joined path point
+/// somewhere else (or hide something in a report). Names with dots inside (`a..b.jpg`) are
+/// ordinary file names and pass.
+fn check_name(folder: &str, name: &str) -> Result<(), CallError> {
+    // A variant of `assets-listing-bad-child`.
+    let why = if name.is_empty() {
+        "empty"
+    } else if name == "." || name == ".." {
+        "dots"
+    } else if name.contains('/') {
+        "slash"
+    } else if name.chars().any(char::is_control) {
+        "control"
+    } else {
+        return Ok(());
+    };
+    Err(CallError::Rejected {
+        status: 200,
+        detail: Text::new(
+            "assets-listing-bad-child",
+            vec![
+                ("folder", folder.into()),
+                ("why", why.into()),
+                ("name", name.escape_debug().to_string().into()),
+            ],
+        ),
+    })
+}
+
+/// Reads one Siren listing page of `folder`, asked for from `offset` with `limit`. A page
+/// that ends the listing before the `srn:paging` total it gives (short or empty while the
+/// total says more) is an error: the folder would otherwise be taken as whole. It is
+/// [`CallError::Transient`], as the folder may be changing while it is listed: asked again, a
+/// consistent answer goes on.
+pub fn parse_listing(
+    folder: &str,
+    offset: u64,
+    limit: u64,
+    body: &Value,
+) -> Result<Page, CallError> {
+    let folder = folder.trim_end_matches('/');
+    let folder = if folder.is_empty() { DAM_ROOT } else { folder };
+    let entities = body
+        .get("entities")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut entries = Vec::with_capacity(entities.len());
+    for entity in entities {
+        let props = entity.get("properties");
+        let Some(name) = props.and_then(|p| p.get("name")).and_then(Value::as_str) else {
+            continue;
+        };
+        check_name(folder, name)?;
+        let kind = if has_class(entity, "assets/folder") {
+            EntryKind::Folder
+        } else if props
+            .and_then(|p| p.get("contentFragment"))
+            .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"))
+        {
+            EntryKind::ContentFragment
+        } else if has_class(entity, "assets/asset") {
+            EntryKind::Asset
+        } else {
+            // An entity class we do not know (renditions, collections…) is left alone.
+            continue;
+        };
+        let metadata = props
+            .and_then(|p| p.get("metadata"))
+            .and_then(Value::as_object)
+            .cloned();
+        entries.push(Entry {
+            path: format!("{folder}/{name}"),
+            name: name.to_owned(),
+            kind,
+            metadata,
+        });
+    }
+    let paging = body.pointer("/properties/srn:paging");
+    let total = paging.and_then(|p| p.get("total")).and_then(Value::as_u64);
+    let count = entities.len() as u64;
+    let next = offset + count;
+    // The page size is the server's own when it says (it may cap ours).
+    let page_size = paging
+        .and_then(|p| p.get("limit"))
+        .and_then(Value::as_u64)
+        .unwrap_or(limit);
+    let next_offset = match total {
+        Some(total) if next < total && count < page_size => {
+            return Err(CallError::Transient(Text::new(
+                "assets-listing-stopped-early",
+                vec![
+                    ("folder", folder.into()),
+                    ("count", Part::from(count as f64)),
+                    ("offset", Part::from(offset as f64)),
+                    ("pageSize", Part::from(page_size as f64)),
+                    ("total", Part::from(total as f64)),
+                ],
+            )));
+        }
+        Some(total) => (next < total).then_some(next),
+        // Without a total (`srn:paging` on AEMaaCS is UNCONFIRMED), a full page may be
+        // followed by more: ask for the next one, and stop on a short or empty page. A page
+        // longer than the page size means the server does not page at all: it was the whole
+        // folder.
+        None => (count > 0 && count == page_size).then_some(next),
+    };
+    Ok(Page {
+        entries,
+        total,
+        next_offset,
+    })
+}
+
+impl AssetsApi for ClassicAssets {
+    fn family(&self) -> ApiFamily {
+        ApiFamily::Classic
+    }
+
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        Box::pin(self.list_page(folder, offset, limit))
+    }
+
+    fn resolve_id<'a>(
+        &'a self,
+        _path: &'a str,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async { Ok(None) })
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(self.read_metadata(&asset.path))
+    }
+
+    fn last_modified<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(self.read_last_modified(&asset.path))
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        _if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move { self.put(&asset.path, writes).await.map(|()| None) })
+    }
+
+    fn listing_carries(&self, property: &str) -> bool {
+        listing_carries(property)
+    }
+
+    fn tags(&self) -> BoxFuture<'_, Result<Vec<super::tags::Tag>, CallError>> {
+        Box::pin(async move {
+            let depth = super::tags::TAG_DEPTH;
+            let url = self
+                .client
+                .url(&format!("/content/cq:tags.{depth}.json"))
+                .map_err(CallError::from_aem)?;
+            Ok(super::tags::tags_of_tree(&self.get_json(url).await?))
+        })
+    }
+
+    fn can_search(&self) -> bool {
+        true
+    }
+
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<SearchPage, CallError>> {
+        Box::pin(self.query(params))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
+    use metadesk_credentials::secrets::Secret;
+
+    fn assets() -> ClassicAssets {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        let client = AemClient::new(
+            reqwest::Client::new(),
+            "http://127.0.0.1:4502",
+            Arc::new(auth),
+        )
+        .unwrap();
+        ClassicAssets::new(client)
+    }
+
+    #[test]
+    fn urls_drop_the_dam_prefix_and_encode_names() {
+        let a = assets();
+        let u = a
+            .dam_url(&["api", "assets"], "/content/dam/wknd/a b#1.jpg", ".json")
+            .unwrap();
+        assert_eq!(
+            u.as_str(),
+            "http://127.0.0.1:4502/api/assets/wknd/a%20b%231.jpg.json"
+        );
+        let root = a
+            .dam_url(&["api", "assets"], "/content/dam", ".json")
+            .unwrap();
+        assert_eq!(root.as_str(), "http://127.0.0.1:4502/api/assets.json");
+        let uuid = a
+            .dam_url(&["content", "dam"], "/content/dam/x/y.png", ".json")
+            .unwrap();
+        assert_eq!(
+            uuid.as_str(),
+            "http://127.0.0.1:4502/content/dam/x/y.png.json"
+        );
+        assert!(a.dam_url(&["api", "assets"], "/etc/x", "").is_err());
+    }
+
+    #[test]
+    fn listing_pages_sort_entities_and_follow_paging() {
+        let body = json!({
+            "properties": {"srn:paging": {"total": 5, "offset": 0, "limit": 3}},
+            "entities": [
+                {"class": ["assets/folder"], "properties": {"name": "sub"}},
+                {"class": ["assets/asset"], "properties": {"name": "a.jpg", "metadata": {"dc:format": "image/jpeg"}}},
+                {"class": ["assets/asset"], "properties": {"name": "cf", "contentFragment": true}},
+                {"class": ["other"], "properties": {"name": "odd"}},
+            ]
+        });
+        let page = parse_listing("/content/dam/f/", 0, 3, &body).unwrap();
+        let kinds: Vec<_> = page
+            .entries
+            .iter()
+            .map(|e| (e.path.as_str(), e.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            vec![
+                ("/content/dam/f/sub", EntryKind::Folder),
+                ("/content/dam/f/a.jpg", EntryKind::Asset),
+                ("/content/dam/f/cf", EntryKind::ContentFragment),
+            ]
+        );
+        assert_eq!(
+            page.entries[1].metadata.as_ref().unwrap()["dc:format"],
+            "image/jpeg"
+        );
+        assert_eq!(page.total, Some(5));
+        assert_eq!(page.next_offset, Some(4));
+        let last = parse_listing(
+            "/content/dam/f",
+            4,
+            3,
+            &json!({"properties": {"srn:paging": {"total": 5}}, "entities": [{"class": ["assets/asset"], "properties": {"name": "z"}}]}),
+        )
+        .unwrap();
+        assert_eq!(last.next_offset, None);
+    }
+
+    fn assets_named(names: &[&str]) -> Value {
+        let entities: Vec<Value> = names
+            .iter()
+            .map(|n| json!({"class": ["assets/asset"], "properties": {"name": n, "metadata": {"dc:rights": "R"}}}))
+            .collect();
+        json!({ "entities": entities })
+    }
+
+    #[test]
+    fn without_a_total_full_pages_are_followed_and_a_short_one_ends_the_listing() {
+        let next = |offset, limit, body: &Value| {
+            parse_listing(F, offset, limit, body).unwrap().next_offset
+        };
+        // No srn:paging at all.
+        assert_eq!(
+            next(0, 3, &assets_named(&["a", "b", "c"])),
+            Some(3),
+            "full page"
+        );
+        assert_eq!(next(3, 3, &assets_named(&["d", "e"])), None, "short page");
+        assert_eq!(next(6, 3, &assets_named(&[])), None, "empty page");
+        assert_eq!(
+            next(0, 3, &assets_named(&["a", "b", "c", "d"])),
+            None,
+            "more than asked for: the server does not page"
+        );
+        // srn:paging without a total: the server's own page size counts.
+        let mut capped = assets_named(&["a", "b"]);
+        capped["properties"] = json!({"srn:paging": {"offset": 0, "limit": 2}});
+        assert_eq!(next(0, 100, &capped), Some(2));
+        capped["properties"] = json!({"srn:paging": {"offset": 0, "limit": 5}});
+        assert_eq!(next(0, 100, &capped), None);
+        // A total is believed over the page size.
+        let mut totalled = assets_named(&["a", "b", "c"]);
+        totalled["properties"] = json!({"srn:paging": {"total": 3, "offset": 0, "limit": 3}});
+        assert_eq!(next(0, 3, &totalled), None);
+        totalled["properties"] = json!({"srn:paging": {"total": 9}});
+        assert_eq!(next(0, 3, &totalled), Some(3));
+    }
+
+    #[test]
+    fn a_page_that_ends_before_the_total_is_an_error() {
+        let paged = |names: &[&str], total: u64, limit: u64| {
+            let mut body = assets_named(names);
+            body["properties"] = json!({"srn:paging": {"total": total, "limit": limit}});
+            body
+        };
+        for (offset, body) in [
+            // Short while the total says more.
+            (0, paged(&["a", "b"], 9, 3)),
+            // Empty while the total says more.
+            (3, paged(&[], 9, 3)),
+            // Without the server's page size, the one asked for counts.
+            (0, {
+                let mut b = assets_named(&["a"]);
+                b["properties"] = json!({"srn:paging": {"total": 4}});
+                b
+            }),
+        ] {
+            let err = parse_listing(F, offset, 3, &body).unwrap_err();
+            assert!(matches!(err, CallError::Transient(_)), "{err:?}");
+            assert!(err.to_string().contains("stopped early"), "{err}");
+        }
+        // The last page may be short.
+        assert_eq!(
+            parse_listing(F, 6, 3, &paged(&["g", "h"], 8, 3))
+                .unwrap()
+                .next_offset,
+            None
+        );
+    }
+
+    #[test]
+    fn names_that_would_leave_the_folder_are_refused() {
+        for bad in [
+            "..",
+            ".",
+            "",
+            "a/b",
+            "../../etc",
+            "a\nb",
+            "a\u{7}b",
+            "x\u{0}",
+        ] {
+            let err = parse_listing(F, 0, 3, &assets_named(&[bad])).unwrap_err();
+            assert!(
+                matches!(err, CallError::Rejected { .. }) && err.to_string().contains("name"),
+                "{bad:?}: {err}"
+            );
+        }
+        let fine = parse_listing(F, 0, 3, &assets_named(&["a..b.jpg", "é è.png"])).unwrap();
+        assert_eq!(fine.entries[0].path, "/content/dam/f/a..b.jpg");
+    }
+
+    fn client_of(base: &str) -> AemClient {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: None,
+            },
+            "x",
+        );
+        AemClient::new(
+            metadesk_clients::aem::client::build_http_client().unwrap(),
+            base,
+            Arc::new(auth),
+        )
+        .unwrap()
+    }
+
+    /// A listing answer that never ends is refused after the cap.
+    #[tokio::test]
+    async fn an_endless_listing_is_refused() {
+        let (base, server) = metadesk_clients::aem::body::endless_body_server(
+            metadesk_clients::aem::body::MAX_AEM_BODY + (4 << 20),
+        )
+        .await;
+        let err = ClassicAssets::new(client_of(&base))
+            .list(F, 0, 2)
+            .await
+            .unwrap_err();
+        assert!(matches!(err, CallError::Rejected { .. }), "{err:?}");
+        assert!(err.to_string().contains("larger than 32 MB"), "{err}");
+        server.abort();
+    }
+
+    const F: &str = "/content/dam/f";
+
+    #[test]
+    fn put_body_uses_the_metadata_prefix_and_null_for_removal() {
+        let body = put_body(&[
+            Write {
+                property: "dc:rights".into(),
+                value: Some(json!("R")),
+            },
+            Write {
+                property: "dc:subject".into(),
+                value: None,
+            },
+        ]);
+        assert_eq!(
+            body,
+            json!({"class": "asset", "properties": {"metadata/dc:rights": "R", "metadata/dc:subject": null}})
+        );
+    }
+
+    #[test]
+    fn listing_carries_only_mapped_namespaces() {
+        assert!(listing_carries("dc:rights"));
+        assert!(listing_carries("xmp:CreatorTool"));
+        assert!(!listing_carries("dc:title"));
+        assert!(!listing_carries("cq:tags"));
+        assert!(!listing_carries("xmpRights:UsageTerms"));
+    }
+}

@@ -1,0 +1,470 @@
+//! Clients of AEM's Assets APIs, reduced to what the bulk engine needs: list a folder page by
+//! page, read one asset's metadata, write changed properties. Two families (adobe-wire §0):
+//! the classic Assets HTTP API ([`classic`]) for Service Credentials, development tokens and
+//! the local SDK, and the OpenAPI-based Assets Author API ([`openapi`]) for OAuth
+//! Server-to-Server connections.
+//!
+//! Not here: deciding what to write, retries, concurrency or journaling (that is `bulk`). Each
+//! call makes exactly one HTTP request (plus the one 401 renewal `AemClient` does) and reports
+//! a [`CallError`] the engine can classify; retrying is the engine's decision.
+
+pub mod browse;
+pub mod classic;
+pub mod connect;
+pub mod folders;
+pub mod folders_api;
+pub mod open_search;
+pub mod openapi;
+pub mod renditions;
+pub mod search;
+pub mod tags;
+
+use std::time::Duration;
+
+use reqwest::Response;
+use reqwest::header::HeaderMap;
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value};
+
+use metadesk_base::i18n::{Part, Text};
+use metadesk_clients::aem::AemError;
+use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_clients::aem::body::{BodyError, MAX_AEM_BODY, read_capped};
+use metadesk_credentials::credentials::ApiFamily;
+
+pub use classic::ClassicAssets;
+pub use openapi::OpenApiAssets;
+
+/// Where every DAM path starts.
+pub const DAM_ROOT: &str = "/content/dam";
+
+/// What a folder listing entry is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EntryKind {
+    Asset,
+    /// Content fragments are assets in the listing but are never edited.
+    ContentFragment,
+    Folder,
+}
+
+/// One child of a folder.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    /// Full repository path (`/content/dam/…`).
+    pub path: String,
+    pub name: String,
+    pub kind: EntryKind,
+    /// The metadata the listing carries, when it carries any: a subset, in which a property
+    /// may be missing even though the asset has it (see [`AssetsApi::listing_carries`]).
+    pub metadata: Option<Map<String, Value>>,
+}
+
+impl Entry {
+    /// `dc:format` as the listing gives it, when it does.
+    pub fn listed_format(&self) -> Option<&str> {
+        self.metadata
+            .as_ref()
+            .and_then(|m| m.get("dc:format"))
+            .and_then(Value::as_str)
+    }
+}
+
+/// One page of a folder listing.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Page {
+    pub entries: Vec<Entry>,
+    /// All children of the folder, when the server says.
+    pub total: Option<u64>,
+    /// Where the next page starts; `None` on the last page.
+    pub next_offset: Option<u64>,
+}
+
+/// The asset a read or write is about.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssetRef {
+    /// Full repository path (`/content/dam/…`).
+    pub path: String,
+    /// `urn:aaid:aem:{jcr:uuid}`; only the OpenAPI family needs it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// An asset's current metadata, and its version tag where the API has one.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Current {
+    pub metadata: Map<String, Value>,
+    pub etag: Option<String>,
+}
+
+/// One property to write: `None` removes it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Write {
+    pub property: String,
+    pub value: Option<Value>,
+}
+
+/// Why one call did not succeed, sorted by what the engine should do about it. Its words are
+/// catalogue text ([`CallError::text`]); `Display` is the English (the log).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CallError {
+    /// 429, 406 (CDN traffic filter) or 503: slow down, wait `retry_after` if given, retry.
+    Throttled {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
+    /// Other 5xx and answers cut off: retry with backoff.
+    Transient(Text),
+    /// The host could not be reached or did not answer in time (the error names the host):
+    /// retried like [`CallError::Transient`], and reported in those words.
+    Unreachable(AemError),
+    /// Credentials refused even after one renewal: stop the run.
+    Auth(AemError),
+    /// 403: the account may read but not change this asset; AEM's own words.
+    Forbidden(String),
+    /// 404.
+    NotFound,
+    /// 412: the asset changed since it was read.
+    Conflict,
+    /// Any other answer; not retried. `detail` is AEM's own words, or ours saying what in the
+    /// answer could not be used.
+    Rejected { status: u16, detail: Text },
+    /// A request refused before it was sent (an address a credential may not go to, a path
+    /// outside the DAM) or an answer AEM's client could not use, in [`AemError`]'s words;
+    /// not retried.
+    Aem(AemError),
+}
+
+impl std::fmt::Display for CallError {
+    /// English (the log's words).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&self.text(), f)
+    }
+}
+
+impl std::error::Error for CallError {}
+
+impl CallError {
+    /// The words telling this failure, unwritten until a face knows the reader's language.
+    pub fn text(&self) -> Text {
+        let status_of = |status: &u16| Part::from(f64::from(*status));
+        match self {
+            CallError::Throttled { status, .. } => {
+                Text::new("assets-slow-down", vec![("status", status_of(status))])
+            }
+            CallError::Transient(words) => words.clone(),
+            CallError::Unreachable(e) | CallError::Auth(e) | CallError::Aem(e) => e.text(),
+            CallError::Forbidden(detail) => {
+                Text::new("assets-forbidden", vec![("detail", detail.as_str().into())])
+            }
+            CallError::NotFound => Text::plain("assets-not-found"),
+            CallError::Conflict => Text::plain("assets-conflict"),
+            CallError::Rejected { status, detail } => Text::new(
+                "assets-rejected",
+                vec![
+                    ("status", status_of(status)),
+                    ("detail", detail.clone().into()),
+                ],
+            ),
+        }
+    }
+
+    /// Maps a failure of [`metadesk_clients::aem::AemClient::send`].
+    pub fn from_aem(err: AemError) -> Self {
+        match err {
+            AemError::Unreachable { .. } | AemError::Timeout { .. } => CallError::Unreachable(err),
+            AemError::Auth(_) | AemError::Ims(_) | AemError::Keychain(_) => CallError::Auth(err),
+            // No token could be had (IMS refused or unreachable, keychain unusable): going on
+            // would fail every asset the same way, so the run stops and can be resumed.
+            AemError::RefusedUrl(_) | AemError::Status { .. } | AemError::BadResponse { .. } => {
+                CallError::Aem(err)
+            }
+        }
+    }
+}
+
+/// A listing that stopped before its last page: `read` entries had been read, so what was read
+/// is not the whole and is not shown.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PartialListing {
+    pub read: usize,
+    pub error: CallError,
+}
+
+/// The one seam between the engine and an Assets API; tests put an in-memory DAM behind it.
+pub trait AssetsApi: Send + Sync {
+    fn family(&self) -> ApiFamily;
+
+    /// One page of `folder`'s children, starting at `offset`.
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>>;
+
+    /// The asset id the writes need (OpenAPI); `Ok(None)` when the family needs none.
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>>;
+
+    /// The asset's full metadata (not the listing's subset).
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>>;
+
+    /// When the asset last changed in AEM (`jcr:content/jcr:lastModified`, as RFC 3339), to
+    /// tell whether it changed since a sheet was exported. `Ok(None)` when the API does not
+    /// say (then no such change can be detected, and callers say so).
+    fn last_modified<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        let _ = asset;
+        Box::pin(async { Ok(None) })
+    }
+
+    /// Writes `writes` to the asset's metadata node; with `if_match`, only if unchanged.
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>>;
+
+    /// Whether a value of `property` shown in a listing entry is the value on the asset's
+    /// metadata node, so the preview need not read an asset whose entry shows one. An entry
+    /// that does not show the property says nothing: the asset is read.
+    fn listing_carries(&self, property: &str) -> bool;
+
+    /// Every subfolder of `folder` through an API that lists folders only (the OpenAPI Folders
+    /// API), all its pages read; `Ok(None)` when this connection browses with
+    /// [`AssetsApi::list`] instead (which also counts assets).
+    fn subfolders<'a>(
+        &'a self,
+        folder: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Vec<Entry>>, PartialListing>> {
+        let _ = folder;
+        Box::pin(async { Ok(None) })
+    }
+
+    /// Whether [`AssetsApi::list`] can list a folder's assets. Not for an OAuth S2S connection
+    /// with no classic connection paired (AEM refuses its token there): it finds them with
+    /// [`AssetsApi::open_search`] instead.
+    fn lists_folders(&self) -> bool {
+        true
+    }
+
+    /// Whether [`AssetsApi::search`] reaches a search API (QueryBuilder).
+    fn can_search(&self) -> bool {
+        false
+    }
+
+    /// One page of AEM's OpenAPI search (`POST /adobe/assets/search`, the body as sent); only
+    /// the OpenAPI family has it. [`open_search::unavailable`] tells an AEM that does not offer
+    /// it from one that refused the request.
+    fn open_search<'a>(
+        &'a self,
+        body: &'a Value,
+    ) -> BoxFuture<'a, Result<open_search::OpenPage, CallError>> {
+        let _ = body;
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// AEM's tags (`/content/cq:tags`), for the tag picker; an error when they cannot be read
+    /// (the picker then takes a typed tag id).
+    fn tags(&self) -> BoxFuture<'_, Result<Vec<tags::Tag>, CallError>> {
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-read-tags"),
+            })
+        })
+    }
+
+    /// One page of a QueryBuilder query (`params` as sent: predicates, paging, hit writer).
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<search::SearchPage, CallError>> {
+        let _ = params;
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-search"),
+            })
+        })
+    }
+}
+
+/// Turns a non-success answer into a [`CallError`]; `detail` is the body's own words.
+pub fn status_error(status: u16, headers: &HeaderMap, detail: String) -> CallError {
+    match status {
+        429 | 406 | 503 => CallError::Throttled {
+            status,
+            retry_after: metadesk_base::retry::retry_after(headers),
+        },
+        403 => CallError::Forbidden(detail),
+        404 => CallError::NotFound,
+        412 => CallError::Conflict,
+        500..=599 => CallError::Transient(Text::new(
+            "assets-server-failed",
+            vec![
+                ("status", Part::from(f64::from(status))),
+                ("detail", detail.into()),
+            ],
+        )),
+        _ => CallError::Rejected {
+            status,
+            detail: detail.into(),
+        },
+    }
+}
+
+/// Reads a response body (at most [`MAX_AEM_BODY`]) as JSON, or classifies the failure.
+pub(crate) async fn json_or_error(
+    response: Response,
+    detail_of: fn(&Value) -> Option<String>,
+) -> Result<(Value, HeaderMap), CallError> {
+    let status = response.status().as_u16();
+    let headers = response.headers().clone();
+    let body = read_capped(response, MAX_AEM_BODY)
+        .await
+        .map_err(|e| match e {
+            BodyError::Cut(_) => CallError::Transient(e.text()),
+            // Asking again would bring the same flood.
+            BodyError::TooLarge { .. } => CallError::Rejected {
+                status,
+                detail: e.text(),
+            },
+        })?;
+    if (200..300).contains(&status) {
+        let value = if body.is_empty() {
+            Value::Null
+        } else {
+            serde_json::from_slice(&body).map_err(|e| CallError::Rejected {
+                status,
+                detail: Text::new("assets-not-json", vec![("detail", e.to_string().into())]),
+            })?
+        };
+        return Ok((value, headers));
+    }
+    let detail = serde_json::from_slice::<Value>(&body)
+        .ok()
+        .and_then(|v| detail_of(&v))
+        .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect());
+    Err(status_error(status, &headers, detail))
+}
+
+/// The refusal of a path that names no asset of the DAM (outside it, or with `.`/`..`).
+pub fn not_an_asset_path(path: &str) -> CallError {
+    CallError::Aem(AemError::RefusedUrl(Text::new(
+        "aem-not-an-asset-path",
+        vec![("path", path.into())],
+    )))
+}
+
+/// `a/b c` → the path segments after `/content/dam`, or an error for paths outside the DAM.
+pub(crate) fn dam_segments(path: &str) -> Result<Vec<&str>, CallError> {
+    let rest = path
+        .strip_prefix(DAM_ROOT)
+        .filter(|r| r.is_empty() || r.starts_with('/'))
+        .ok_or_else(|| not_an_asset_path(path))?;
+    Ok(rest.split('/').filter(|s| !s.is_empty()).collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every failure of a call, as the folder, search and report messages quote it, reads
+    /// whole in French; AEM's own words are quoted as they are.
+    #[test]
+    fn call_failures_read_in_the_readers_language() {
+        use metadesk_base::i18n::checks::assert_reads_french;
+        use metadesk_base::i18n::{Lang, Localizer};
+        let h = HeaderMap::new();
+        let folder = "/content/dam/f";
+        let failures = [
+            status_error(429, &h, String::new()),
+            status_error(403, &h, "Zugriff verweigert".into()),
+            status_error(404, &h, String::new()),
+            status_error(412, &h, String::new()),
+            status_error(500, &h, "Erreur".into()),
+            status_error(400, &h, "Fehler".into()),
+            not_an_asset_path("/etc/passwd"),
+            search::parse_page(&serde_json::json!({"success": true})).unwrap_err(),
+            search::parse_page(&serde_json::json!({"success": false})).unwrap_err(),
+            open_search::parse_answer(&serde_json::json!({})).unwrap_err(),
+            open_search::parse_answer(&serde_json::json!({"hits": [{}]})).unwrap_err(),
+            folders_api::parse_page(&serde_json::json!({}), folder).unwrap_err(),
+            folders_api::parse_page(&serde_json::json!({"children": [{}]}), folder).unwrap_err(),
+            classic::parse_listing(
+                folder,
+                0,
+                10,
+                &serde_json::json!({"entities": [{"properties": {"name": ".."}}]}),
+            )
+            .unwrap_err(),
+        ];
+        let fr = Localizer::new(Lang::Fr);
+        for failure in &failures {
+            let french = failure.text().localized(&fr);
+            assert_reads_french(&french);
+            assert_eq!(
+                failure.to_string(),
+                failure.text().localized(&Localizer::english())
+            );
+        }
+        assert_eq!(failures[4].to_string(), "AEM answered 500 (Erreur)");
+        assert_eq!(
+            failures[4].text().localized(&fr),
+            "AEM a répondu 500 (Erreur)"
+        );
+        let listing = failures[13].text().localized(&fr);
+        assert!(
+            listing.contains(
+                "la liste de /content/dam/f contient un élément dont le nom désigne le dossier \
+                 parent ou le dossier lui-même (..)\u{a0}; Metadesk"
+            ),
+            "{listing}"
+        );
+    }
+
+    #[test]
+    fn statuses_are_classified() {
+        let h = HeaderMap::new();
+        assert!(matches!(
+            status_error(429, &h, String::new()),
+            CallError::Throttled { .. }
+        ));
+        assert!(matches!(
+            status_error(406, &h, String::new()),
+            CallError::Throttled { .. }
+        ));
+        assert!(matches!(
+            status_error(503, &h, String::new()),
+            CallError::Throttled { .. }
+        ));
+        assert!(matches!(
+            status_error(500, &h, String::new()),
+            CallError::Transient(_)
+        ));
+        assert!(matches!(
+            status_error(403, &h, String::new()),
+            CallError::Forbidden(_)
+        ));
+        assert_eq!(status_error(404, &h, String::new()), CallError::NotFound);
+        assert_eq!(status_error(412, &h, String::new()), CallError::Conflict);
+        assert!(matches!(
+            status_error(400, &h, String::new()),
+            CallError::Rejected { .. }
+        ));
+    }
+
+    #[test]
+    fn dam_paths_are_split() {
+        assert_eq!(
+            dam_segments("/content/dam/a/b c").unwrap(),
+            vec!["a", "b c"]
+        );
+        assert!(dam_segments("/content/dam").unwrap().is_empty());
+        assert!(dam_segments("/content/damx/a").is_err());
+        assert!(dam_segments("/etc/a").is_err());
+    }
+}

@@ -1,0 +1,386 @@
+//! The OpenAPI-based Assets Author API (adobe-wire §5): `GET /adobe/assets/{id}/metadata`
+//! (with an `ETag`) and `PATCH` of the same URL with an RFC 6902 JSON Patch whose paths are
+//! relative to `assetMetadata`, sent with `If-Match` so a concurrent change answers 412.
+//! `X-Api-Key` comes from the connection's credentials; `X-Adobe-Accept-Experimental: 1` is
+//! always sent.
+//!
+//! Browsing folders goes through the Folders API ([`super::folders_api`]) with the connection's
+//! own token. Not here: listing a folder's assets. No OpenAPI endpoint does (§5.3), so listing
+//! and the `jcr:uuid` look-up go through a [`ClassicAssets`] (the `lister`).
+
+use reqwest::Method;
+use reqwest::header::{CONTENT_TYPE, ETAG, IF_MATCH};
+use serde_json::{Value, json};
+
+use crate::{AssetRef, AssetsApi, CallError, ClassicAssets, Current, Page, Write, json_or_error};
+use metadesk_base::i18n::Text;
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_credentials::credentials::ApiFamily;
+
+/// The OpenAPI Assets Author API of one connection.
+#[derive(Clone)]
+pub struct OpenApiAssets {
+    client: AemClient,
+    lister: ClassicAssets,
+    /// `lister` is a classic connection paired with this one (not this one's own token, which
+    /// AEM refuses on the classic APIs).
+    paired: bool,
+}
+
+impl OpenApiAssets {
+    /// `client` carries the S2S token (and `X-Api-Key`); `lister`, the paired classic
+    /// connection, lists folders, reads `jcr:uuid` and searches when the OpenAPI search cannot.
+    pub fn new(client: AemClient, lister: ClassicAssets) -> Self {
+        OpenApiAssets {
+            client,
+            lister,
+            paired: true,
+        }
+    }
+
+    /// A connection with no classic connection paired: it finds assets only through the
+    /// OpenAPI search (its classic calls go out with its own token, which AEM refuses).
+    pub fn unpaired(client: AemClient) -> Self {
+        OpenApiAssets {
+            lister: ClassicAssets::new(client.clone()),
+            client,
+            paired: false,
+        }
+    }
+
+    fn metadata_url(&self, asset: &AssetRef) -> Result<url::Url, CallError> {
+        let id = asset.id.as_deref().ok_or_else(|| CallError::Rejected {
+            status: 0,
+            detail: Text::new(
+                "assets-no-asset-id",
+                vec![("path", asset.path.as_str().into())],
+            ),
+        })?;
+        let mut url = self.client.url("/").map_err(CallError::from_aem)?;
+        url.path_segments_mut()
+            .map_err(|()| CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-no-path"),
+            })?
+            .clear()
+            .extend(["adobe", "assets", id, "metadata"]);
+        Ok(url)
+    }
+
+    async fn get(&self, asset: &AssetRef) -> Result<Current, CallError> {
+        let url = self.metadata_url(asset)?;
+        let response = self
+            .client
+            .send(Method::GET, url, |r| {
+                r.header("X-Adobe-Accept-Experimental", "1")
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        let (body, headers) = json_or_error(response, problem_detail).await?;
+        // An answer without `assetMetadata` is not "no metadata": taken as empty, an Append
+        // would replace a list with the new value alone.
+        let metadata = match body {
+            Value::Object(mut object) => match object.remove("assetMetadata") {
+                Some(Value::Object(metadata)) => metadata,
+                _ => return Err(no_metadata(&asset.path)),
+            },
+            _ => return Err(no_metadata(&asset.path)),
+        };
+        let etag = headers
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned);
+        Ok(Current { metadata, etag })
+    }
+
+    async fn patch(
+        &self,
+        asset: &AssetRef,
+        writes: &[Write],
+        if_match: Option<&str>,
+    ) -> Result<Option<String>, CallError> {
+        let url = self.metadata_url(asset)?;
+        let body = json_patch(writes);
+        let if_match = if_match.unwrap_or("*").to_owned();
+        let response = self
+            .client
+            .send(Method::PATCH, url, |r| {
+                r.header("X-Adobe-Accept-Experimental", "1")
+                    .header(CONTENT_TYPE, "application/json-patch+json")
+                    .header(IF_MATCH, &if_match)
+                    .body(body.to_string())
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        let (_, headers) = json_or_error(response, problem_detail).await?;
+        Ok(headers
+            .get(ETAG)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_owned))
+    }
+}
+
+fn no_metadata(path: &str) -> CallError {
+    CallError::Rejected {
+        status: 200,
+        detail: Text::new("assets-no-metadata", vec![("path", path.into())]),
+    }
+}
+
+/// RFC 6902 operations: `add` replaces a member of an object (or adds it), `remove` deletes it.
+pub fn json_patch(writes: &[Write]) -> Value {
+    let ops: Vec<Value> = writes
+        .iter()
+        .map(|w| {
+            // JSON Pointer escaping (RFC 6901): `~` then `/`.
+            let path = format!("/{}", w.property.replace('~', "~0").replace('/', "~1"));
+            match &w.value {
+                Some(value) => json!({"op": "add", "path": path, "value": value}),
+                None => json!({"op": "remove", "path": path}),
+            }
+        })
+        .collect();
+    Value::Array(ops)
+}
+
+/// The `detail` (or `title`) of an RFC 7807 problem body.
+pub(crate) fn problem_detail(body: &Value) -> Option<String> {
+    body.get("detail")
+        .or_else(|| body.get("title"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+impl AssetsApi for OpenApiAssets {
+    fn family(&self) -> ApiFamily {
+        ApiFamily::OpenApi
+    }
+
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        self.lister.list(folder, offset, limit)
+    }
+
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move {
+            let uuid = self.lister.uuid(path).await?;
+            match uuid {
+                Some(u) => Ok(Some(format!("urn:aaid:aem:{u}"))),
+                None => Err(CallError::Rejected {
+                    status: 200,
+                    detail: Text::plain("assets-no-uuid"),
+                }),
+            }
+        })
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(self.get(asset))
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(self.patch(asset, writes, if_match))
+    }
+
+    fn subfolders<'a>(
+        &'a self,
+        folder: &'a str,
+    ) -> BoxFuture<'a, Result<Option<Vec<crate::Entry>>, crate::PartialListing>> {
+        Box::pin(async move {
+            crate::folders_api::all_subfolders(&self.client, folder)
+                .await
+                .map(Some)
+        })
+    }
+
+    fn listing_carries(&self, _property: &str) -> bool {
+        // The write needs the ETag of a metadata GET anyway.
+        false
+    }
+
+    fn lists_folders(&self) -> bool {
+        self.paired
+    }
+
+    // QueryBuilder goes through the paired classic connection: AEM refuses OAuth
+    // Server-to-Server tokens there (adobe-wire-more §1.1).
+    fn can_search(&self) -> bool {
+        self.paired
+    }
+
+    fn open_search<'a>(
+        &'a self,
+        body: &'a Value,
+    ) -> BoxFuture<'a, Result<crate::open_search::OpenPage, CallError>> {
+        Box::pin(async move {
+            let answer = crate::open_search::send(&self.client, body).await?;
+            crate::open_search::parse_answer(&answer)
+        })
+    }
+
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<crate::search::SearchPage, CallError>> {
+        Box::pin(self.lister.query(params))
+    }
+
+    // Tags are read like folders: by the classic connection.
+    fn tags(&self) -> BoxFuture<'_, Result<Vec<crate::tags::Tag>, CallError>> {
+        self.lister.tags()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    use metadesk_clients::aem::{RequestCredentials, StaticAuthorizer};
+    use metadesk_clients::ims::testing::{Scripted, ScriptedServer};
+    use metadesk_credentials::secrets::Secret;
+
+    fn assets(base: &str) -> OpenApiAssets {
+        let auth = StaticAuthorizer::new(
+            RequestCredentials::Bearer {
+                token: Secret::new("t"),
+                api_key: Some("key".into()),
+            },
+            "x",
+        );
+        let http = metadesk_clients::aem::client::build_http_client().unwrap();
+        let client = AemClient::new(http, base, Arc::new(auth)).unwrap();
+        OpenApiAssets::new(client.clone(), ClassicAssets::new(client))
+    }
+
+    /// An answer that does not carry `assetMetadata` (an empty object, another shape, `null`)
+    /// is an error of the read; one that does, even empty, is the asset's metadata.
+    #[tokio::test]
+    async fn a_metadata_answer_without_asset_metadata_is_an_error() {
+        let asset = AssetRef {
+            path: "/content/dam/f/a.jpg".into(),
+            id: Some("urn:aaid:aem:1".into()),
+        };
+        for body in [
+            json!({}),
+            json!({"assetId": "urn:aaid:aem:1"}),
+            json!({"assetMetadata": null}),
+            json!({"assetMetadata": ["dc:rights"]}),
+            json!([]),
+        ] {
+            let server = ScriptedServer::start(vec![Scripted::json(200, body.clone())]).await;
+            let err = assets(&server.base).read(&asset).await.unwrap_err();
+            assert!(
+                matches!(err, CallError::Rejected { .. })
+                    && err.to_string().contains("no assetMetadata"),
+                "{body}: {err}"
+            );
+        }
+        let server =
+            ScriptedServer::start(vec![Scripted::json(200, json!({"assetMetadata": {}}))]).await;
+        let current = assets(&server.base).read(&asset).await.unwrap();
+        assert!(current.metadata.is_empty());
+    }
+
+    /// A Folders API listing that fails or loops after its first page is an error saying the
+    /// list would be incomplete, never the folders read so far; a refusal says what to set up.
+    #[tokio::test]
+    async fn a_folder_listing_cut_short_is_never_shown_as_the_whole() {
+        let page = |name: &str, cursor: Option<&str>| {
+            let mut body =
+                json!({"children": [{"name": name, "path": format!("/content/dam/a/{name}")}]});
+            if let Some(c) = cursor {
+                body["cursor"] = json!(c);
+            }
+            Scripted::json(200, body)
+        };
+        let cases = [
+            (
+                vec![
+                    page("b", Some("c1")),
+                    Scripted::json(503, json!({"detail": "busy"})),
+                ],
+                "Only part of the subfolders",
+            ),
+            (
+                vec![page("b", Some("c1")), page("c", Some("c1"))],
+                "Only part of the subfolders",
+            ),
+            (
+                vec![
+                    page("b", Some("c1")),
+                    Scripted::json(200, json!({"self": {}})),
+                ],
+                "Only part of the subfolders",
+            ),
+            (
+                vec![Scripted::json(403, json!({"title": "Forbidden"}))],
+                "allowedClientIDs",
+            ),
+        ];
+        for (script, words) in cases {
+            let server = ScriptedServer::start(script).await;
+            let err = crate::browse::folder_page(&assets(&server.base), "/content/dam/a", 0, 200)
+                .await
+                .unwrap_err()
+                .to_string();
+            assert!(err.contains(words), "{err}");
+        }
+        let server = ScriptedServer::start(vec![page("b", Some("c1")), page("c", None)]).await;
+        let listed = crate::browse::folder_page(&assets(&server.base), "/content/dam/a", 0, 200)
+            .await
+            .unwrap();
+        assert_eq!(listed.folders.len(), 2);
+        let sent: Vec<_> = server
+            .received()
+            .into_iter()
+            .map(|r| r.request_line)
+            .collect();
+        assert!(
+            sent[0].starts_with("GET /adobe/folders?path=%2Fcontent%2Fdam%2Fa&limit=50 "),
+            "{sent:?}"
+        );
+        assert!(sent[1].contains("&cursor=c1 "), "{sent:?}");
+    }
+
+    #[test]
+    fn writes_become_json_patch_relative_to_asset_metadata() {
+        let patch = json_patch(&[
+            Write {
+                property: "dc:rights".into(),
+                value: Some(json!("R")),
+            },
+            Write {
+                property: "dc:subject".into(),
+                value: Some(json!(["a", "b"])),
+            },
+            Write {
+                property: "cq:tags".into(),
+                value: None,
+            },
+            Write {
+                property: "x:a/b~c".into(),
+                value: None,
+            },
+        ]);
+        assert_eq!(
+            patch,
+            json!([
+                {"op": "add", "path": "/dc:rights", "value": "R"},
+                {"op": "add", "path": "/dc:subject", "value": ["a", "b"]},
+                {"op": "remove", "path": "/cq:tags"},
+                {"op": "remove", "path": "/x:a~1b~0c"},
+            ])
+        );
+    }
+}

@@ -1,0 +1,306 @@
+//! Applying a plan: each asset checked just before its write (a fresh read, or the preview's
+//! ETag as `If-Match`) so a value changed since the preview is reported and never overwritten,
+//! the values the write replaces journaled before it, its outcome after; an asset whose write
+//! may have landed before a crash is read again first.
+
+use super::context::{Ctx, Failure, join_one, same, spawn_bounded, values_of};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+use tokio::task::JoinSet;
+
+use crate::journal::{
+    Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
+};
+use crate::progress::ProgressFn;
+use crate::reasons::{self, Reason};
+use crate::replay::Replay;
+use metadesk_assets::{AssetRef, CallError, Write};
+use metadesk_credentials::credentials::ApiFamily;
+
+use metadesk_clients::error::Result;
+
+/// Streams the plan rows and applies those without an outcome.
+///
+/// On an error (the journal cannot be written, a task failed), no new write starts: the run
+/// is cancelled, the writes in flight finish (journaling what they can), and the first error is
+/// returned. The apply then has no end record: the run shows as interrupted and a resume
+/// re-reads the assets left in doubt.
+pub(super) async fn apply_rows(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let fed = feed_rows(ctx, path, replay, &mut tasks, on_progress).await;
+    if fed.is_err() {
+        ctx.control.cancel();
+    }
+    let mut first_error = fed.err();
+    // Progress keeps flowing while the last tasks finish.
+    while !tasks.is_empty() {
+        if let Err(e) = join_one(&mut tasks).await
+            && first_error.is_none()
+        {
+            ctx.control.cancel();
+            first_error = Some(e);
+        }
+        ctx.progress(on_progress, false);
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+/// Spawns a task for each planned change without an outcome, in plan order.
+pub(super) async fn feed_rows(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    tasks: &mut JoinSet<Result<()>>,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    for record in read_records(path)? {
+        let row = match record? {
+            Record::Row(row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if row.action != Action::Change || replay.outcomes.contains_key(&row.i) {
+            continue;
+        }
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let in_doubt = replay.in_doubt.contains(&row.i);
+        let ctx2 = ctx.clone();
+        spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+            apply_row(&ctx2, row, in_doubt).await
+        })
+        .await?;
+        ctx.progress(on_progress, false);
+    }
+    Ok(())
+}
+
+/// Applies one asset's planned change and journals the outcome. No outcome is journaled when
+/// the run is cancelled or stopped before the asset's write: it stays pending.
+pub(super) async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> Result<()> {
+    if let Some(ended) = apply_one(ctx, &row, in_doubt).await? {
+        ctx.journal.append(&Record::Outcome {
+            i: row.i,
+            outcome: ended.outcome,
+            reason: ended.reason,
+            changed_since: ended.changed_since,
+            at: ctx.stamp(),
+        })?;
+        ctx.count(ended.outcome);
+    }
+    Ok(())
+}
+
+/// How the apply of one asset ended: its outcome record.
+pub(super) struct Ended {
+    outcome: Outcome,
+    reason: Option<Reason>,
+    /// Set when nothing was written because someone changed the asset after the preview.
+    changed_since: Vec<ChangedSincePreview>,
+}
+
+impl Ended {
+    fn new(outcome: Outcome, reason: Option<Reason>) -> Self {
+        Ended {
+            outcome,
+            reason,
+            changed_since: Vec::new(),
+        }
+    }
+
+    fn changed_since_preview(changed: Vec<ChangedSincePreview>) -> Self {
+        Ended {
+            outcome: Outcome::Failed,
+            reason: Some(reasons::changed_since_preview(&changed)),
+            changed_since: changed,
+        }
+    }
+}
+
+/// What a fresh read of an asset says about its planned change.
+enum Fresh {
+    /// Every edited property already holds the planned value.
+    AlreadyAsWanted,
+    /// Someone changed these properties after the preview (to something else than planned).
+    ChangedSincePreview(Vec<ChangedSincePreview>),
+    /// Still as the preview saw it (or already as planned): write, replacing these values.
+    Write(Map<String, Value>),
+}
+
+fn compare(changes: &[&PropertyChange], metadata: &Map<String, Value>) -> Fresh {
+    let now = |c: &PropertyChange| values_of(metadata, &c.property);
+    if changes.iter().all(|c| same(now(c), c.after.as_ref())) {
+        return Fresh::AlreadyAsWanted;
+    }
+    // A property someone set to the planned value is no conflict: writing it again is a no-op,
+    // and its original is then their value, so an undo leaves their change as it is.
+    let changed: Vec<ChangedSincePreview> = changes
+        .iter()
+        .filter(|c| !same(now(c), c.before.as_ref()) && !same(now(c), c.after.as_ref()))
+        .map(|c| ChangedSincePreview {
+            property: c.property.clone(),
+            preview: c.before.clone(),
+            now: now(c).cloned(),
+        })
+        .collect();
+    if !changed.is_empty() {
+        return Fresh::ChangedSincePreview(changed);
+    }
+    Fresh::Write(
+        changes
+            .iter()
+            .map(|c| (c.property.clone(), now(c).cloned().unwrap_or(Value::Null)))
+            .collect(),
+    )
+}
+
+/// 412 answers (OpenAPI) tolerated per asset while other properties than the edited ones keep
+/// changing; then the asset fails and "retry the failed assets" plans it again.
+const CONFLICTS_PER_ASSET: u32 = 3;
+
+pub(super) async fn apply_one(
+    ctx: &Arc<Ctx>,
+    row: &PlanRow,
+    in_doubt: bool,
+) -> Result<Option<Ended>> {
+    let store = &ctx.store;
+    let account = ctx.spec.account.as_deref();
+    let asset = AssetRef {
+        path: row.path.clone(),
+        id: row.id.clone(),
+    };
+    let changes: Vec<&PropertyChange> = row
+        .changes
+        .iter()
+        .filter(|c| !same(c.before.as_ref(), c.after.as_ref()))
+        .collect();
+    let failed = |e: &CallError, n: u32| {
+        Some(Ended::new(
+            Outcome::Failed,
+            Some(reasons::call_failed(e, account, n)),
+        ))
+    };
+    let mut etag = row.etag.clone();
+    let mut original: Map<String, Value> = changes
+        .iter()
+        .map(|c| (c.property.clone(), c.before.clone().unwrap_or(Value::Null)))
+        .collect();
+    // Before any write, know what it replaces, so a value someone changed after the preview
+    // is never overwritten unsaid:
+    // - OpenAPI sends the ETag of the read that gave the preview's `before` as `If-Match`; AEM
+    //   refuses the write (412) if the asset changed since, so what it replaces is `before`.
+    // - The classic Assets HTTP API has no conditional write (its PUT ignores `If-Match`), so
+    //   every asset is read just before its write and written only if its edited properties
+    //   still hold `before`. This narrows the window to the time between that GET and the PUT
+    //   (one round trip, tens of milliseconds), but does not close it: a change another user
+    //   saves inside it is overwritten, and the journal then holds the value we read, so an undo
+    //   restores that and not theirs. No classic API can do better.
+    // - An asset whose write may have landed before the process stopped (in doubt) is read too.
+    let needs_read = store.family() == ApiFamily::Classic || in_doubt || etag.is_none();
+    if needs_read {
+        let current = match ctx.call(|| store.read(&asset)).await {
+            Ok(c) => c,
+            Err(Failure::Cancelled) => return Ok(None),
+            Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
+            Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+        };
+        match compare(&changes, &current.metadata) {
+            Fresh::AlreadyAsWanted => {
+                return Ok(Some(if in_doubt {
+                    Ended::new(Outcome::Changed, None)
+                } else {
+                    Ended::new(
+                        Outcome::Unchanged,
+                        Some(Reason::new("reason-already-as-wanted-at-write", [])),
+                    )
+                }));
+            }
+            Fresh::ChangedSincePreview(changed) => {
+                return Ok(Some(Ended::changed_since_preview(changed)));
+            }
+            Fresh::Write(now) => {
+                original = now;
+                etag = current.etag;
+            }
+        }
+    }
+    let writes: Vec<Write> = changes
+        .iter()
+        .map(|c| Write {
+            property: c.property.clone(),
+            value: c.after.clone(),
+        })
+        .collect();
+    let mut conflicts = 0;
+    loop {
+        if ctx.control.is_cancelled() {
+            return Ok(None);
+        }
+        ctx.journal
+            .append_durable(&Record::Writing {
+                i: row.i,
+                original: original.clone(),
+                at: ctx.stamp(),
+            })
+            .await?;
+        let mut write_attempts = 0;
+        let written = ctx
+            .call_counted(&mut write_attempts, || {
+                store.write(&asset, &writes, etag.as_deref())
+            })
+            .await;
+        return Ok(match written {
+            Ok(_) => {
+                ctx.write_accepted()?;
+                Some(Ended::new(Outcome::Changed, None))
+            }
+            Err(Failure::Call(e @ CallError::Forbidden(_), n)) => ctx
+                .write_refused(row.i, reasons::call_failed(&e, account, n))
+                .map(|(outcome, reason)| Ended::new(outcome, reason)),
+            // Stays in doubt: resume re-reads it.
+            Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
+            Err(Failure::Call(CallError::Conflict, _)) => {
+                // 412: someone changed the asset (maybe another property than ours), or an
+                // earlier attempt of ours landed and its answer was lost. Only a fresh read
+                // tells which.
+                let current = match ctx.call(|| store.read(&asset)).await {
+                    Ok(c) => c,
+                    Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => {
+                        return Ok(None);
+                    }
+                    Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+                };
+                match compare(&changes, &current.metadata) {
+                    Fresh::AlreadyAsWanted if write_attempts > 1 || in_doubt => {
+                        Some(Ended::new(Outcome::Changed, None))
+                    }
+                    Fresh::AlreadyAsWanted => Some(Ended::new(
+                        Outcome::Unchanged,
+                        Some(Reason::new("reason-changed-the-same-way", [])),
+                    )),
+                    Fresh::ChangedSincePreview(changed) => {
+                        Some(Ended::changed_since_preview(changed))
+                    }
+                    // Only other properties changed: ours still hold what the preview saw, so
+                    // write again against the new ETag.
+                    Fresh::Write(now) if conflicts < CONFLICTS_PER_ASSET => {
+                        conflicts += 1;
+                        original = now;
+                        etag = current.etag;
+                        continue;
+                    }
+                    Fresh::Write(_) => Some(Ended::new(Outcome::Failed, Some(reasons::conflict()))),
+                }
+            }
+            Err(Failure::Call(e, n)) => failed(&e, n),
+        });
+    }
+}

@@ -1,0 +1,416 @@
+//! What every task of one phase (a preview or an apply) shares: the run's journal, the gate
+//! every request passes, the tallies behind progress events, and how one request is sent and
+//! retried. Plus the small task helpers the phases use.
+
+use super::{Engine, REFUSED_WRITES_BEFORE_STOP, Settings, now_rfc3339};
+use std::future::Future;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use serde_json::{Map, Value};
+use tokio::task::JoinSet;
+
+use crate::journal::{JournalWriter, Outcome, Record};
+use crate::open_query::Finder;
+use crate::progress::{Phase, Progress, ProgressFn, Tracker, eta};
+use crate::reasons::{self, Reason};
+use crate::request_gate::Gate;
+use crate::run_control::{ControlState, RunControl};
+use crate::spec::RunSpec;
+use metadesk_assets::{AssetsApi, CallError};
+use metadesk_clients::aem::AemError;
+
+use metadesk_clients::error::{Error, Result};
+
+/// Why a request gave up.
+pub(super) enum Failure {
+    /// Cancelled (or stopped) while waiting: the asset stays pending.
+    Cancelled,
+    Call(CallError, u32),
+}
+
+#[derive(Default)]
+pub(super) struct Tally {
+    pub(super) done: AtomicU64,
+    pub(super) total: AtomicU64,
+    pub(super) changed: AtomicU64,
+    pub(super) unchanged: AtomicU64,
+    pub(super) skipped: AtomicU64,
+    pub(super) failed: AtomicU64,
+}
+
+/// How a preview found its assets, for [`Ctx::found_by`].
+#[derive(Debug, Clone, Copy)]
+pub(super) enum FoundBy {
+    OpenApiSearch,
+    QueryBuilder,
+    Listing,
+}
+
+/// What every task of one phase shares.
+pub(super) struct Ctx {
+    pub(super) store: Arc<dyn AssetsApi>,
+    pub(super) settings: Settings,
+    pub(super) spec: RunSpec,
+    pub(super) run_id: String,
+    pub(super) gate: Gate,
+    /// Cancelled by the user's control or by `stop`.
+    pub(super) control: RunControl,
+    pub(super) user: RunControl,
+    pub(super) journal: JournalWriter,
+    /// Why the phase stopped early, when something made going on pointless.
+    pub(super) stop: Mutex<Option<(AemError, Reason)>>,
+    /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
+    pub(super) rows: AtomicU64,
+    /// When a journal record was last given the time (see [`Ctx::stamp`]).
+    pub(super) stamped: Mutex<Option<Instant>>,
+    /// Refused writes (403) held back while no write of this phase has been accepted: their
+    /// outcome depends on what comes next (see [`Ctx::write_refused`]). `None` once a write
+    /// was accepted: from then on a 403 is an ordinary failure of its asset.
+    pub(super) refused: Mutex<Option<Vec<(u64, Reason)>>>,
+    pub(super) tally: Tally,
+    pub(super) listing_done: std::sync::atomic::AtomicBool,
+    pub(super) tracker: Mutex<Tracker>,
+    pub(super) phase: Phase,
+    /// Which search found a preview's assets (journaled with `Previewed`).
+    pub(super) found: Mutex<Option<Finder>>,
+    /// The paired classic connection that lists and searches for an OAuth S2S connection.
+    pub(super) paired: Option<String>,
+}
+
+impl Ctx {
+    pub(super) fn new(
+        engine: &Engine,
+        spec: RunSpec,
+        run_id: String,
+        journal: JournalWriter,
+        user: &RunControl,
+        phase: Phase,
+    ) -> Arc<Self> {
+        let control = RunControl::new();
+        Arc::new(Ctx {
+            store: engine.store.clone(),
+            settings: engine.settings.clone(),
+            spec,
+            run_id,
+            gate: Gate::new(engine.settings.controller.clone(), control.clone()),
+            control,
+            user: user.clone(),
+            journal,
+            stop: Mutex::new(None),
+            rows: AtomicU64::new(0),
+            stamped: Mutex::new(None),
+            refused: Mutex::new(Some(Vec::new())),
+            tally: Tally::default(),
+            listing_done: std::sync::atomic::AtomicBool::new(false),
+            tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
+            phase,
+            found: Mutex::new(None),
+            paired: engine.paired.clone(),
+        })
+    }
+
+    /// Records which search found the assets; QueryBuilder and the listing go through the
+    /// paired connection, if any.
+    pub(super) fn found_by(&self, how: FoundBy) {
+        let connection = self.paired.clone();
+        *lock(&self.found) = Some(match how {
+            FoundBy::OpenApiSearch => Finder::OpenapiSearch,
+            FoundBy::Listing => Finder::FolderListing { connection },
+            FoundBy::QueryBuilder => Finder::QueryBuilder { connection },
+        });
+    }
+
+    /// Stops the phase for a reason that makes going on pointless (credentials refused, the
+    /// host unreachable during a preview). The first reason given is kept.
+    pub(super) fn stop(&self, why: AemError) {
+        let reason = Reason::from(&why);
+        self.stop_because(why, reason);
+    }
+
+    /// Stops the phase for `why`, journaled as `reason`.
+    fn stop_because(&self, why: AemError, reason: Reason) {
+        lock(&self.stop).get_or_insert((why, reason));
+        self.control.cancel();
+    }
+
+    /// A write of asset `i` was refused (403); returns its outcome when it is already known.
+    ///
+    /// Until a write of this phase is accepted, a refusal may mean the account cannot write at
+    /// all, so it is held back without an outcome. When the first
+    /// [`REFUSED_WRITES_BEFORE_STOP`] writes are all refused, the phase stops: the held assets
+    /// stay pending with every other asset not written, and one resume does them all once an
+    /// administrator has given the account write access (nothing was written, so there is
+    /// nothing for "retry failed" to do). Once a write got through, the held refusals and any
+    /// later one are about their assets (access can differ per folder): failures.
+    pub(super) fn write_refused(
+        &self,
+        i: u64,
+        reason: Reason,
+    ) -> Option<(Outcome, Option<Reason>)> {
+        let mut held = lock(&self.refused);
+        let Some(held) = held.as_mut() else {
+            return Some((Outcome::Failed, Some(reason)));
+        };
+        held.push((i, reason));
+        if held.len() >= REFUSED_WRITES_BEFORE_STOP {
+            let account = self.spec.account.as_deref();
+            let words = reasons::cannot_write_text(account, held.len());
+            self.stop_because(
+                AemError::Auth(words),
+                reasons::cannot_write(account, held.len()),
+            );
+        }
+        None
+    }
+
+    /// A write was accepted: the refusals held back so far were about their own assets.
+    pub(super) fn write_accepted(&self) -> Result<()> {
+        let held = lock(&self.refused).take();
+        self.journal_refusals(held.unwrap_or_default())
+    }
+
+    /// At the end of an apply that went through every asset: refusals still held (fewer than
+    /// the stop needs, and no write accepted) are failures of their assets. A stopped or
+    /// cancelled apply leaves them pending.
+    pub(super) fn settle_refusals(&self) -> Result<()> {
+        if self.control.is_cancelled() {
+            return Ok(());
+        }
+        let held = lock(&self.refused).as_mut().map(std::mem::take);
+        self.journal_refusals(held.unwrap_or_default())
+    }
+
+    pub(super) fn journal_refusals(&self, refusals: Vec<(u64, Reason)>) -> Result<()> {
+        for (i, reason) in refusals {
+            self.journal.append(&Record::Outcome {
+                i,
+                outcome: Outcome::Failed,
+                reason: Some(reason),
+                changed_since: Vec::new(),
+                at: self.stamp(),
+            })?;
+            self.count(Outcome::Failed);
+        }
+        Ok(())
+    }
+
+    /// The time for the next writing or outcome record, about once a second: enough to tell
+    /// when an apply that was killed stopped working, without a timestamp on every line.
+    pub(super) fn stamp(&self) -> Option<String> {
+        let now = Instant::now();
+        let mut last = lock(&self.stamped);
+        if last.is_some_and(|t| now.duration_since(t) < Duration::from_secs(1)) {
+            return None;
+        }
+        *last = Some(now);
+        Some(now_rfc3339())
+    }
+
+    pub(super) fn stop_reason(&self) -> Option<Reason> {
+        lock(&self.stop).as_ref().map(|(_, reason)| reason.clone())
+    }
+
+    pub(super) fn take_stop(&self) -> Option<AemError> {
+        lock(&self.stop).take().map(|(why, _)| why)
+    }
+
+    /// Sends one request through the gate, retrying throttles and transient failures. Each
+    /// request has its own retry budget (and its own count in "after N attempts").
+    pub(super) async fn call<T, F, Fut>(&self, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        self.call_counted(&mut 0, f).await
+    }
+
+    /// [`Ctx::call`], telling the caller how many attempts were sent (a write answered 412
+    /// after an attempt whose answer was lost may have been ours).
+    pub(super) async fn call_counted<T, F, Fut>(
+        &self,
+        attempts: &mut u32,
+        f: F,
+    ) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        *attempts = 0;
+        let mut throttled = 0u32;
+        loop {
+            let permit = self.gate.acquire().await.map_err(|_| Failure::Cancelled)?;
+            *attempts += 1;
+            match f().await {
+                Ok(v) => {
+                    permit.answered();
+                    return Ok(v);
+                }
+                Err(CallError::Throttled {
+                    status,
+                    retry_after,
+                }) => {
+                    permit.throttled(retry_after);
+                    throttled += 1;
+                    if throttled > self.settings.max_throttled {
+                        return Err(Failure::Call(
+                            CallError::Throttled {
+                                status,
+                                retry_after,
+                            },
+                            *attempts,
+                        ));
+                    }
+                }
+                Err(e @ (CallError::Transient(_) | CallError::Unreachable(_))) => {
+                    drop(permit);
+                    let transient = *attempts - throttled;
+                    let retry = &self.settings.retry;
+                    if transient > retry.max_retries {
+                        return Err(Failure::Call(e, transient));
+                    }
+                    let wait = retry.backoff_with_jitter(transient - 1, *attempts);
+                    tokio::select! {
+                        _ = tokio::time::sleep(wait) => {}
+                        _ = self.control.changed() => {
+                            if self.control.is_cancelled() {
+                                return Err(Failure::Cancelled);
+                            }
+                        }
+                    }
+                }
+                Err(CallError::Auth(msg)) => {
+                    drop(permit);
+                    self.stop(msg.clone());
+                    return Err(Failure::Call(CallError::Auth(msg), *attempts));
+                }
+                Err(other) => {
+                    permit.answered();
+                    return Err(Failure::Call(other, *attempts));
+                }
+            }
+        }
+    }
+
+    pub(super) fn count(&self, outcome: Outcome) {
+        let t = &self.tally;
+        match outcome {
+            Outcome::Changed => &t.changed,
+            Outcome::Unchanged => &t.unchanged,
+            Outcome::Skipped => &t.skipped,
+            Outcome::Failed => &t.failed,
+        }
+        .fetch_add(1, Ordering::Relaxed);
+        t.done.fetch_add(1, Ordering::Relaxed);
+    }
+
+    pub(super) fn progress(&self, on_progress: ProgressFn<'_>, last: bool) {
+        let now = Instant::now();
+        let t = &self.tally;
+        let done = t.done.load(Ordering::Relaxed);
+        let (rate, due) = {
+            let mut tracker = self
+                .tracker
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let rate = tracker.observe(now, done);
+            (rate, tracker.due(now, last))
+        };
+        if !due {
+            return;
+        }
+        let total = t.total.load(Ordering::Relaxed);
+        let (limit, _, throttled) = self.gate.snapshot();
+        let total_known = self.phase == Phase::Apply || self.listing_done.load(Ordering::Relaxed);
+        on_progress(Progress {
+            run_id: self.run_id.clone(),
+            phase: self.phase,
+            done,
+            total,
+            total_known,
+            changed: t.changed.load(Ordering::Relaxed),
+            unchanged: t.unchanged.load(Ordering::Relaxed),
+            skipped: t.skipped.load(Ordering::Relaxed),
+            failed: t.failed.load(Ordering::Relaxed),
+            rate,
+            eta_secs: if total_known {
+                eta(total.saturating_sub(done), rate)
+            } else {
+                None
+            },
+            concurrency: u32::try_from(limit).unwrap_or(u32::MAX),
+            paused: self.user.state() == ControlState::Paused,
+            throttled,
+            finished: last,
+        });
+    }
+}
+
+/// Forwards the user's pause/resume/cancel to the phase's own control (which `stop` may
+/// also cancel).
+pub(super) fn forward(user: RunControl, inner: RunControl) -> tokio::task::JoinHandle<()> {
+    tokio::spawn(async move {
+        loop {
+            match user.state() {
+                ControlState::Running => inner.resume(),
+                ControlState::Paused => inner.pause(),
+                ControlState::Cancelled => {
+                    inner.cancel();
+                    return;
+                }
+            }
+            if inner.is_cancelled() {
+                return;
+            }
+            tokio::select! {
+                _ = user.changed() => {}
+                _ = inner.changed() => {}
+            }
+        }
+    })
+}
+
+/// The edited properties' values in `metadata` (absent and null are the same: not set).
+pub(super) fn values_of<'a>(metadata: &'a Map<String, Value>, property: &str) -> Option<&'a Value> {
+    metadata.get(property).filter(|v| !v.is_null())
+}
+
+pub(super) fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
+    a.filter(|v| !v.is_null()) == b.filter(|v| !v.is_null())
+}
+
+/// Spawns `task` in `set`, first waiting while `max` tasks are alive.
+pub(super) async fn spawn_bounded(
+    set: &mut JoinSet<Result<()>>,
+    max: usize,
+    task: impl Future<Output = Result<()>> + Send + 'static,
+) -> Result<()> {
+    while set.len() >= max {
+        join_one(set).await?;
+    }
+    set.spawn(task);
+    Ok(())
+}
+
+pub(super) async fn join_one(set: &mut JoinSet<Result<()>>) -> Result<()> {
+    match set.join_next().await {
+        Some(Ok(r)) => r,
+        Some(Err(e)) => Err(Error::Internal(format!("a run task failed: {e}"))),
+        None => Ok(()),
+    }
+}
+
+pub(super) async fn drain(set: &mut JoinSet<Result<()>>) -> Result<()> {
+    let mut first_error = None;
+    while !set.is_empty() {
+        if let Err(e) = join_one(set).await {
+            first_error.get_or_insert(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}

@@ -1,0 +1,499 @@
+//! The bulk engine: preview (list the folder, read current values, write the plan to the
+//! journal) and apply (write exactly the plan, each asset only if it still holds what the
+//! preview saw, journaling the values each write replaces before it and its outcome after). `apply` on an interrupted or cancelled run is the resume:
+//! it does only what has no outcome yet, and re-reads first any asset whose write may or may
+//! not have landed before the process stopped. An undo is a run whose plan comes from an
+//! earlier run's journal instead of a folder listing.
+//!
+//! Not here: the policy of concurrency (concurrency.rs), the file format (journal.rs), run
+//! lists and reports (runs.rs), or any UI.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use crate::concurrency::ControllerConfig;
+use crate::journal::{
+    EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record, journal_path,
+};
+use crate::progress::{Phase, ProgressFn};
+use crate::replay::{Replay, RunStatus};
+use crate::run_control::RunControl;
+use crate::runs::{self, RunSummary};
+use crate::selection::Selection;
+use crate::spec::{RunKind, RunSpec};
+use metadesk_assets::AssetsApi;
+use metadesk_base::retry::RetryPolicy;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+mod applying;
+mod context;
+mod planning;
+mod searched;
+mod undo;
+
+use applying::apply_rows;
+use context::{Ctx, FoundBy, forward};
+pub use planning::AssetEdits;
+use planning::{preview_listing, preview_per_asset, preview_retry_rows, preview_undo_rows};
+
+/// Tunables of the engine; the defaults suit AEM as a Cloud Service.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Listing page size (`limit`).
+    pub page_size: u64,
+    /// Hits per search page (`p.limit`).
+    pub search_page_size: u64,
+    /// Take a folder preview's values from search hits when its listing does not show an
+    /// edited property (one request per page instead of one per asset).
+    pub search_folders: bool,
+    pub controller: ControllerConfig,
+    /// Retries per request for 5xx and dropped connections, and their backoff.
+    pub retry: RetryPolicy,
+    /// Throttled answers tolerated per request before the asset is reported failed.
+    pub max_throttled: u32,
+    /// At most one progress event per this interval (plus the last one).
+    pub progress_interval: Duration,
+    /// Assets being worked on at once (their requests still pass the gate).
+    pub max_tasks: usize,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            page_size: 100,
+            search_page_size: metadesk_assets::search::SEARCH_PAGE,
+            search_folders: true,
+            controller: ControllerConfig::default(),
+            retry: RetryPolicy {
+                max_retries: 5,
+                initial_delay: Duration::from_millis(200),
+                max_delay: Duration::from_secs(60),
+            },
+            max_throttled: 50,
+            progress_interval: Duration::from_millis(200),
+            max_tasks: 64,
+        }
+    }
+}
+
+/// Refused writes (403), with none accepted, after which an apply stops.
+pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
+
+/// Runs previews, applies, resumes and undos against one connection's Assets API.
+pub struct Engine {
+    store: Arc<dyn AssetsApi>,
+    runs_dir: PathBuf,
+    settings: Settings,
+    /// The classic connection paired with an OAuth S2S one, named in the journal's finder.
+    paired: Option<String>,
+}
+
+pub(super) use metadesk_base::timefmt::now_rfc3339;
+
+/// A sortable, unique-enough run id: `20260512-103000-123-4f2a` (UTC, milliseconds, salt).
+fn new_run_id() -> String {
+    let now = time::OffsetDateTime::now_utc();
+    let stamp = time::macros::format_description!(
+        "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
+    );
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or_default();
+    let salt = (nanos ^ std::process::id().wrapping_mul(40_503)) & 0xffff;
+    format!("{}-{salt:04x}", now.format(&stamp).unwrap_or_default())
+}
+
+impl Engine {
+    /// An engine writing journals under `{data}/runs`.
+    pub fn new(store: Arc<dyn AssetsApi>, runs_dir: impl Into<PathBuf>) -> Self {
+        Engine {
+            store,
+            runs_dir: runs_dir.into(),
+            settings: Settings::default(),
+            paired: None,
+        }
+    }
+
+    /// Names the paired classic connection that lists and searches for this (OAuth S2S)
+    /// connection, so that a run's journal says which connection found its assets.
+    pub fn with_paired(mut self, paired: Option<String>) -> Self {
+        self.paired = paired;
+        self
+    }
+
+    pub fn with_settings(mut self, settings: Settings) -> Self {
+        self.settings = settings;
+        self
+    }
+
+    pub fn runs_dir(&self) -> &Path {
+        &self.runs_dir
+    }
+
+    fn check_family(&self, spec: &RunSpec) -> Result<()> {
+        if spec.family == self.store.family() {
+            Ok(())
+        } else {
+            Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-run-other-api",
+                vec![
+                    ("run", format!("{:?}", spec.family).into()),
+                    ("connection", format!("{:?}", self.store.family()).into()),
+                ],
+            ))
+        }
+    }
+
+    /// A new run: its journal, opened with the run's definition already on disk.
+    async fn start_run(&self, spec: &RunSpec) -> Result<(String, JournalWriter)> {
+        let (id, journal) = self.create_journal()?;
+        journal
+            .append_durable(&Record::Run {
+                v: JOURNAL_VERSION,
+                id: id.clone(),
+                created: now_rfc3339(),
+                spec: spec.clone(),
+            })
+            .await?;
+        Ok((id, journal))
+    }
+
+    fn create_journal(&self) -> Result<(String, JournalWriter)> {
+        for _ in 0..20 {
+            let id = new_run_id();
+            match JournalWriter::create(&journal_path(&self.runs_dir, &id)) {
+                Ok(w) => return Ok((id, w)),
+                Err(Error::Io { source, .. })
+                    if source.kind() == std::io::ErrorKind::AlreadyExists =>
+                {
+                    std::thread::sleep(Duration::from_millis(3));
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(Error::Internal("could not find a free run id".into()))
+    }
+
+    /// Previews `spec`: lists the folder, reads what it must, and journals one row per asset in
+    /// scope. Nothing is written to AEM. Returns the new run's summary (status `Previewed`, or
+    /// `PreviewIncomplete` when cancelled).
+    pub async fn preview(
+        &self,
+        spec: RunSpec,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let spec = spec.validated()?;
+        match &spec.kind {
+            RunKind::Edit => {}
+            RunKind::Undo { .. } => {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-plan-with",
+                    vec![("kind", "undo".into())],
+                ));
+            }
+            RunKind::Retry { .. } => {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-plan-with",
+                    vec![("kind", "retry".into())],
+                ));
+            }
+            RunKind::Sheet { .. } => {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-plan-with",
+                    vec![("kind", "sheet".into())],
+                ));
+            }
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        // Where the run's assets come from: a list, a search, or the folder (searched when
+        // that reads less, walked otherwise). Each way records which search found the assets.
+        let open = ctx.store.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
+        let result = match ctx.spec.filters.selection.clone() {
+            Some(Selection::List { entries }) => {
+                searched::preview_list(&ctx, &entries, on_progress).await
+            }
+            // An OAuth Server-to-Server connection searches with its own token first.
+            Some(Selection::Search { .. }) if open => {
+                match searched::preview_open_search(&ctx, on_progress).await {
+                    Ok(None) => {
+                        ctx.found_by(FoundBy::QueryBuilder);
+                        searched::preview_search(&ctx, false, on_progress)
+                            .await
+                            .map(Option::unwrap_or_default)
+                    }
+                    other => {
+                        ctx.found_by(FoundBy::OpenApiSearch);
+                        other.map(Option::unwrap_or_default)
+                    }
+                }
+            }
+            Some(Selection::Search { .. }) => {
+                ctx.found_by(FoundBy::QueryBuilder);
+                searched::preview_search(&ctx, false, on_progress)
+                    .await
+                    .map(Option::unwrap_or_default)
+            }
+            // An OAuth S2S connection with no classic connection to list the folder: its own
+            // OpenAPI search, with no condition, under the folder.
+            None if open && !ctx.store.lists_folders() => {
+                ctx.found_by(FoundBy::OpenApiSearch);
+                searched::preview_open_search(&ctx, on_progress)
+                    .await
+                    .map(Option::unwrap_or_default)
+            }
+            None if searched::folder_by_search(&ctx) => {
+                match searched::preview_search(&ctx, true, on_progress).await {
+                    Ok(None) => {
+                        ctx.found_by(FoundBy::Listing);
+                        preview_listing(&ctx, on_progress).await
+                    }
+                    other => {
+                        ctx.found_by(FoundBy::QueryBuilder);
+                        other.map(Option::unwrap_or_default)
+                    }
+                }
+            }
+            None => {
+                ctx.found_by(FoundBy::Listing);
+                preview_listing(&ctx, on_progress).await
+            }
+        };
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Previews per-asset edits (a spreadsheet): each asset read now and journaled with its
+    /// own before → after; applied, reported and undone like any run.
+    pub async fn preview_per_asset(
+        &self,
+        spec: RunSpec,
+        assets: Vec<AssetEdits>,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let spec = spec.validated()?;
+        if !matches!(spec.kind, RunKind::Sheet { .. }) {
+            return Err(Error::Internal("per-asset edits come from a sheet".into()));
+        }
+        for asset in &assets {
+            for edit in &asset.edits {
+                crate::spec::validate_property(&edit.property)?;
+            }
+        }
+        self.check_family(&spec)?;
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_per_asset(&ctx, assets, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans the undo of run `of`: a new run that restores the original value of every
+    /// property `of` changed, on assets where the value is still the one `of` wrote. Writes
+    /// that may have landed count as changes (in doubt after a kill, or failed after the
+    /// request left): each asset is read, and one that still holds its original is planned
+    /// as already as wanted.
+    pub async fn preview_undo(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original_path = runs::path_of(&self.runs_dir, of)?;
+        let original = Replay::load(&original_path)?;
+        self.check_family(&original.spec)?;
+        if original.originals.is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-nothing-to-undo",
+                vec![("run", of.into())],
+            ));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Undo { of: of.to_owned() },
+            ..original.spec.clone()
+        };
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_undo_rows(&ctx, &original_path, original, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
+    /// `of`, each read again now (before → after computed as in any preview; an asset gone or
+    /// unreadable is skipped with its reason). `of` must have failed assets.
+    pub async fn preview_retry(
+        &self,
+        of: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original_path = runs::path_of(&self.runs_dir, of)?;
+        let original = Replay::load(&original_path)?;
+        if let RunKind::Sheet { file } = &original.spec.kind {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-sheet",
+                vec![("run", of.into()), ("file", file.as_str().into())],
+            ));
+        }
+        if let RunKind::Undo { of: undone } = &original.spec.kind {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-undo",
+                vec![("run", of.into()), ("undone", undone.as_str().into())],
+            ));
+        }
+        self.check_family(&original.spec)?;
+        let failed: std::collections::HashSet<u64> = original
+            .outcomes
+            .iter()
+            .filter(|(_, o)| **o == Outcome::Failed)
+            .map(|(i, _)| *i)
+            .collect();
+        if failed.is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-nothing-to-retry",
+                vec![("run", of.into())],
+            ));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Retry { of: of.to_owned() },
+            ..original.spec.clone()
+        };
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = preview_retry_rows(&ctx, &original_path, &failed, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Ends a preview: journals `Previewed`, or leaves the run "preview incomplete" when it was
+    /// cancelled or failed. A preview that failed before it planned any asset (a missing
+    /// folder, refused credentials, an unreachable host) leaves no run at all: its journal is
+    /// removed, so a bad input stores nothing.
+    async fn finish_preview(
+        &self,
+        ctx: Arc<Ctx>,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
+        let ended = Self::end_preview(&ctx, result, on_progress).await;
+        if ended.is_err() && ctx.rows.load(Ordering::SeqCst) == 0 {
+            let path = ctx.journal.path().to_owned();
+            // Closes the journal when this is the last reference; removing it works either way.
+            drop(ctx);
+            if let Err(e) = crate::journal::remove(&path) {
+                tracing::warn!(path = %path.display(), error = %e, "could not remove the journal of a failed preview");
+            }
+        }
+        ended
+    }
+
+    async fn end_preview(
+        ctx: &Ctx,
+        result: Result<PreviewCounts>,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<()> {
+        let counts = result?;
+        if let Some(why) = ctx.take_stop() {
+            return Err(Error::Aem(why));
+        }
+        ctx.listing_done.store(true, Ordering::Relaxed);
+        ctx.progress(on_progress, true);
+        if ctx.control.is_cancelled() {
+            // No `Previewed` record: the run stays "preview incomplete" and cannot be applied.
+            return Ok(());
+        }
+        // Taken first: the lock's guard must not be held across the write's await.
+        let finder = context::lock(&ctx.found).clone();
+        ctx.journal
+            .append_durable(&Record::Previewed {
+                at: now_rfc3339(),
+                counts,
+                finder,
+            })
+            .await
+    }
+
+    /// Applies a previewed run, or resumes an interrupted, cancelled or stopped one: writes
+    /// every planned change that has no outcome yet.
+    pub async fn apply(
+        &self,
+        run_id: &str,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let path = runs::path_of(&self.runs_dir, run_id)?;
+        let replay = Replay::load(&path)?;
+        let status = replay.status();
+        if !status.can_apply() {
+            let id = match status {
+                RunStatus::Completed => "error-run-complete",
+                _ => "error-run-preview-unfinished",
+            };
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                id,
+                vec![("run", run_id.into())],
+            ));
+        }
+        self.check_family(&replay.spec)?;
+        // Locks the journal: a second process applying the same run is refused here.
+        let journal = JournalWriter::reopen(&path)?;
+        journal
+            .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
+            .await?;
+        let ctx = Ctx::new(
+            self,
+            replay.spec.clone(),
+            run_id.to_owned(),
+            journal,
+            control,
+            Phase::Apply,
+        );
+        ctx.tally
+            .total
+            .store(replay.counts.pending, Ordering::Relaxed);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = apply_rows(&ctx, &path, &replay, on_progress).await;
+        forwarder.abort();
+        result?;
+        ctx.settle_refusals()?;
+        ctx.progress(on_progress, true);
+        let (status, reason) = match ctx.stop_reason() {
+            Some(reason) => (EndStatus::Stopped, Some(reason)),
+            None if ctx.control.is_cancelled() => (EndStatus::Cancelled, None),
+            None => (EndStatus::Completed, None),
+        };
+        ctx.journal
+            .append_durable(&Record::Ended {
+                at: now_rfc3339(),
+                status,
+                reason,
+            })
+            .await?;
+        drop(ctx);
+        runs::summary(&self.runs_dir, run_id)
+    }
+}

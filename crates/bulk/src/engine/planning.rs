@@ -1,0 +1,599 @@
+//! Planning a run (its preview): the folder walk of a new edit, or the rows of an earlier run
+//! for an undo or a retry; one plan row per asset in the journal, nothing written to AEM.
+
+use super::context::{Ctx, Failure, drain, lock, same, spawn_bounded, values_of};
+use super::undo::undo_asset;
+use std::future::Future;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+
+use serde_json::Value;
+use tokio::task::JoinSet;
+
+use crate::journal::{
+    Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
+};
+use crate::progress::ProgressFn;
+use crate::reasons::{self, Reason};
+use crate::replay::Replay;
+use crate::searching::{LOOKUP_BATCH, paths_lookup};
+use crate::spec::{Edit, EditOp, apply_op};
+use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::search::{entry_of_hit, hit_path};
+use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
+use metadesk_credentials::credentials::ApiFamily;
+use std::collections::HashMap;
+
+use metadesk_base::timefmt::parse_rfc3339;
+use metadesk_clients::error::Result;
+
+/// Lists the folder (and subfolders when recursive), page by page, handing each asset in
+/// scope to a task; only the folder stack and the tasks in flight are in memory.
+pub(super) async fn preview_listing(
+    ctx: &Arc<Ctx>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut walk = FolderWalk::new(
+        &ctx.spec.folder,
+        ctx.spec.filters.recursive,
+        ctx.settings.page_size,
+        ctx.store.family(),
+        ctx.spec.account.as_deref(),
+    )?;
+    let mut next_i = 0u64;
+    loop {
+        let step = walk
+            .next(|folder, offset, limit| async move {
+                match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
+                    Ok(page) => Listed::Page(page),
+                    Err(Failure::Cancelled) => Listed::Cancelled,
+                    Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
+                }
+            })
+            .await?;
+        let entries = match step {
+            WalkStep::Page(entries) => entries,
+            WalkStep::Done | WalkStep::Cancelled => break,
+            WalkStep::Unlisted {
+                folder,
+                error,
+                attempts,
+            } => {
+                let reason =
+                    reasons::folder_not_listed(&error, ctx.spec.account.as_deref(), attempts);
+                // Its assets are not in the run: say so in the plan (a skipped row for the
+                // folder), so the preview, the counts and the report show it.
+                let row = skip_row(next_i, &folder, reason);
+                next_i += 1;
+                ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                record_row(ctx, &counts, row)?;
+                ctx.count(Outcome::Skipped);
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry.kind {
+                EntryKind::Folder => lock(&counts).folders += 1,
+                _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
+                EntryKind::ContentFragment => {
+                    let row = skip_row(next_i, &entry.path, reasons::content_fragment());
+                    next_i += 1;
+                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                    record_row(ctx, &counts, row)?;
+                    ctx.count(Outcome::Skipped);
+                }
+                EntryKind::Asset => {
+                    let i = next_i;
+                    next_i += 1;
+                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                    let (ctx2, counts2) = (ctx.clone(), counts.clone());
+                    spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None).await
+                    })
+                    .await?;
+                }
+            }
+        }
+        ctx.progress(on_progress, false);
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+pub(super) fn skip_row(i: u64, path: &str, reason: Reason) -> PlanRow {
+    PlanRow {
+        i,
+        path: path.to_owned(),
+        id: None,
+        etag: None,
+        action: Action::Skip,
+        reason: Some(reason),
+        changes: Vec::new(),
+    }
+}
+
+pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<()> {
+    {
+        let mut c = lock(counts);
+        c.assets += 1;
+        match row.action {
+            Action::Change => c.will_change += 1,
+            Action::Unchanged => c.unchanged += 1,
+            Action::Skip => c.skipped += 1,
+        }
+    }
+    ctx.journal.append(&Record::Row(row))?;
+    ctx.rows.fetch_add(1, Ordering::SeqCst);
+    Ok(())
+}
+
+/// Reads one asset (unless the listing already says enough) and journals its plan row.
+pub(super) async fn preview_asset(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    entry: Entry,
+    edits: &[Edit],
+    hold_back: Option<&Reason>,
+) -> Result<()> {
+    preview_asset_with_id(ctx, counts, i, entry, None, edits, hold_back).await
+}
+
+/// [`preview_asset`] of an asset whose id is already known (an OpenAPI search hit gives it, so
+/// no look-up through a classic connection is needed).
+pub(super) async fn preview_asset_with_id(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    entry: Entry,
+    known_id: Option<String>,
+    edits: &[Edit],
+    hold_back: Option<&Reason>,
+) -> Result<()> {
+    let store = &ctx.store;
+    let spec = &ctx.spec;
+    let listing_format = entry.listed_format().map(str::to_owned);
+    // The listing holds a subset of the metadata (adobe-wire §4.2), and which subset is not
+    // documented: a value it shows is the current one, but a property it does not show may
+    // still be set. Taking an absent one as "not set" would journal null as the original, and
+    // an undo would then delete the real value. So the listing stands in for a read only when
+    // it shows a value for every edited property.
+    let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
+        edits
+            .iter()
+            .all(|e| store.listing_carries(&e.property) && values_of(listed, &e.property).is_some())
+    }) && (spec.filters.formats.is_empty() || listing_format.is_some());
+    let mut asset = AssetRef {
+        path: entry.path.clone(),
+        id: None,
+    };
+    let current = if listing_enough {
+        Current {
+            metadata: entry.metadata.unwrap_or_default(),
+            etag: None,
+        }
+    } else {
+        let read = async {
+            // Only the OpenAPI family looks ids up (a request); the classic one has none to
+            // find, and its instant answer must not reach the gate, whose controller would
+            // take it for the server's normal latency and every real request for queueing.
+            if let Some(id) = known_id {
+                asset.id = Some(id);
+            } else if store.family() == ApiFamily::OpenApi {
+                asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            }
+            ctx.call(|| store.read(&asset)).await
+        }
+        .await;
+        match read {
+            Ok(current) => current,
+            // The phase stops (`call` saw credentials refused): no row, the preview fails.
+            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+            Err(Failure::Call(CallError::Unreachable(e), _)) => {
+                // Every other asset would be skipped the same way: stop the preview instead.
+                ctx.stop(e);
+                return Ok(());
+            }
+            Err(Failure::Call(e, n)) => {
+                let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
+                record_row(ctx, counts, skip_row(i, &entry.path, reason))?;
+                ctx.count(Outcome::Skipped);
+                return Ok(());
+            }
+        }
+    };
+    plan_from_current(
+        ctx,
+        counts,
+        i,
+        entry.path,
+        asset.id,
+        current,
+        listing_format,
+        edits,
+        hold_back,
+    )
+}
+
+/// Journals the plan row of an asset whose current values are known (read, or from the
+/// listing or a search hit that carries them), for `edits` (the run's, or the asset's own row
+/// of a sheet). With `hold_back` (why, in words), an asset that would change is skipped
+/// instead, its before → after kept to show what is not written.
+#[allow(clippy::too_many_arguments)]
+pub(super) fn plan_from_current(
+    ctx: &Arc<Ctx>,
+    counts: &Mutex<PreviewCounts>,
+    i: u64,
+    path: String,
+    id: Option<String>,
+    current: Current,
+    listing_format: Option<String>,
+    edits: &[Edit],
+    hold_back: Option<&Reason>,
+) -> Result<()> {
+    let spec = &ctx.spec;
+    let format = current
+        .metadata
+        .get("dc:format")
+        .and_then(Value::as_str)
+        .or(listing_format.as_deref());
+    if !spec.filters.format_matches(format) {
+        lock(counts).filtered_out += 1;
+        ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
+        return Ok(());
+    }
+    let changes: Vec<PropertyChange> = edits
+        .iter()
+        .map(|edit| {
+            let before = values_of(&current.metadata, &edit.property).cloned();
+            let after = apply_op(&edit.op, before.as_ref());
+            PropertyChange {
+                property: edit.property.clone(),
+                before,
+                after,
+            }
+        })
+        .collect();
+    let changing = changes
+        .iter()
+        .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    // A sheet names every cell of a row, most of them as they are: its preview, report and
+    // journal keep only the cells that change (all of them when none does, to show why).
+    let mut changes = changes;
+    if changing && matches!(spec.kind, crate::spec::RunKind::Sheet { .. }) {
+        changes.retain(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    }
+    let several_for_one = if matches!(spec.kind, crate::spec::RunKind::Sheet { .. }) {
+        several_values_for_one(&current.metadata, edits)
+    } else {
+        Vec::new()
+    };
+    let hold_back = if several_for_one.is_empty() {
+        hold_back.cloned()
+    } else {
+        Some(reasons::holds_one_value(&several_for_one))
+    };
+    let (action, outcome, reason) = match (changing, hold_back) {
+        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why)),
+        (true, None) => (Action::Change, Outcome::Changed, None),
+        (false, _) => (Action::Unchanged, Outcome::Unchanged, None),
+    };
+    let row = PlanRow {
+        i,
+        path,
+        id,
+        etag: current.etag,
+        action,
+        reason,
+        changes,
+    };
+    ctx.count(outcome);
+    record_row(ctx, counts, row)
+}
+
+/// The properties a sheet row gives several values (a plain `prefix:name` column, which does
+/// not say whether it holds one value or several) where AEM holds one value now: written, the
+/// property would silently turn into a list, so the row is not written. A property that is
+/// absent or already a list takes the values as a list.
+fn several_values_for_one<'a>(
+    current: &serde_json::Map<String, Value>,
+    edits: &'a [Edit],
+) -> Vec<&'a str> {
+    edits
+        .iter()
+        .filter(|e| matches!(&e.op, EditOp::Set { values } if values.len() > 1))
+        .filter(|e| values_of(current, &e.property).is_some_and(|v| !v.is_array() && !v.is_null()))
+        .map(|e| e.property.as_str())
+        .collect()
+}
+
+/// Plans a run from an earlier run's rows: `keep` picks the rows (in the earlier run's order),
+/// `plan` reads one asset and journals its row. Streams the earlier journal.
+pub(super) async fn plan_from_rows<Plan, Planned>(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    total: u64,
+    keep: impl Fn(&PlanRow) -> bool,
+    plan: Plan,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts>
+where
+    Plan: Fn(Arc<Ctx>, Arc<Mutex<PreviewCounts>>, u64, PlanRow) -> Planned,
+    Planned: Future<Output = Result<()>> + Send + 'static,
+{
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally.total.store(total, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut next_i = 0u64;
+    for record in read_records(original_path)? {
+        let row = match record? {
+            Record::Row(row) if keep(&row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let i = next_i;
+        next_i += 1;
+        let task = plan(ctx.clone(), counts.clone(), i, row);
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, task).await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+/// Plans a retry: the assets that failed in the original run, read again now like a fresh
+/// preview's assets.
+pub(super) async fn preview_retry_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    failed: &std::collections::HashSet<u64>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
+        let entry = Entry {
+            name: row.path.rsplit('/').next().unwrap_or_default().to_owned(),
+            path: row.path,
+            kind: EntryKind::Asset,
+            // No listing: the asset is read again, so the plan starts from its values now.
+            metadata: None,
+        };
+        async move { preview_asset(&ctx, &counts, i, entry, &ctx.spec.edits, None).await }
+    };
+    let total = failed.len() as u64;
+    let keep = |row: &PlanRow| failed.contains(&row.i);
+    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
+}
+
+/// Plans an undo from the original run's rows: for each asset it changed or may have changed
+/// ([`Replay::originals`]), read the current values; restore where they are still what the run
+/// wrote.
+pub(super) async fn preview_undo_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    original: Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let originals = Arc::new(original.originals);
+    let total = originals.len() as u64;
+    let keep = |row: &PlanRow| originals.contains_key(&row.i);
+    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
+        let originals = originals.clone();
+        async move { undo_asset(&ctx, &counts, &originals, i, row).await }
+    };
+    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
+}
+
+/// One asset's own edits (a spreadsheet row): planned like a folder's asset, with its edits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetEdits {
+    /// `/content/dam/…`.
+    pub path: String,
+    pub edits: Vec<Edit>,
+    /// When the asset had last changed as the sheet was exported (RFC 3339): an asset AEM
+    /// changed after that is not written (its cells that differ from AEM now are held back).
+    pub exported_modified: Option<String>,
+}
+
+/// The hits of `assets` from QueryBuilder selective lookups ([`LOOKUP_BATCH`] paths a request,
+/// a few requests at once, instead of one read each; classic API only), by path. Each hit
+/// carries what a read would give the plan: the edited properties' values (a property absent
+/// from a selective hit is not set, see `searched.rs`), `dc:format`, the kind of node, and
+/// when the asset last changed (so values and time come from one answer).
+///
+/// A path missing from the answers (not found, not indexed yet, a batch whose search failed)
+/// is simply not in the map: that asset is then read on its own, and a read that finds nothing
+/// is the row's error. Never a row silently dropped.
+async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<String, Value> {
+    let mut hits = HashMap::new();
+    if ctx.store.family() != ApiFamily::Classic || !ctx.store.can_search() {
+        return hits;
+    }
+    let edited = edited_in(assets.iter().flat_map(|a| a.edits.iter()));
+    let mut properties: Vec<String> = vec![
+        "jcr:primaryType".into(),
+        "jcr:content/contentFragment".into(),
+        LAST_MODIFIED.into(),
+        "jcr:content/metadata/dc:format".into(),
+    ];
+    properties.extend(edited.iter().map(|p| format!("jcr:content/metadata/{p}")));
+    let properties: Vec<&str> = properties.iter().map(String::as_str).collect();
+    let paths: Vec<&str> = assets.iter().map(|a| a.path.as_str()).collect();
+    let mut lookups: JoinSet<Vec<Value>> = JoinSet::new();
+    // A few lookups in flight: the gate still bounds what reaches AEM.
+    let in_flight = ctx.settings.max_tasks.clamp(1, LOOKUPS_AT_ONCE);
+    for batch in paths.chunks(LOOKUP_BATCH) {
+        if lookups.len() >= in_flight
+            && let Some(Ok(page)) = lookups.join_next().await
+        {
+            take_hits(&mut hits, page);
+        }
+        let params = paths_lookup(batch, &properties);
+        let ctx = ctx.clone();
+        lookups.spawn(async move {
+            match ctx.call(|| ctx.store.search(&params)).await {
+                Ok(page) => page.hits,
+                Err(_) => Vec::new(),
+            }
+        });
+    }
+    while let Some(done) = lookups.join_next().await {
+        if let Ok(page) = done {
+            take_hits(&mut hits, page);
+        }
+    }
+    hits
+}
+
+/// Search lookups of a sheet's assets in flight at once.
+const LOOKUPS_AT_ONCE: usize = 4;
+
+/// Where a hit says when its asset last changed (relative to the hit).
+const LAST_MODIFIED: &str = "jcr:content/jcr:lastModified";
+
+fn take_hits(hits: &mut HashMap<String, Value>, page: Vec<Value>) {
+    for hit in page {
+        if let Some(path) = hit_path(&hit).map(str::to_owned) {
+            hits.insert(path, hit);
+        }
+    }
+}
+
+/// When the hit's asset last changed (RFC 3339), when the hit says it in a form understood.
+fn modified_of_hit(hit: &Value) -> Option<String> {
+    hit.get("jcr:content")
+        .and_then(|c| c.get("jcr:lastModified"))
+        .and_then(Value::as_str)
+        .and_then(metadesk_base::timefmt::parse_aem_time)
+        .map(metadesk_base::timefmt::rfc3339)
+}
+
+/// The unique edited properties, in order of first use.
+fn edited_in<'a>(edits: impl Iterator<Item = &'a Edit>) -> Vec<&'a str> {
+    let mut seen = std::collections::HashSet::new();
+    edits
+        .map(|e| e.property.as_str())
+        .filter(|p| seen.insert(*p))
+        .collect()
+}
+
+/// Why an asset's cells are held back: AEM changed it after `exported` (or it could not be
+/// told). `None` when it did not change since. `known` is AEM's time now when a search
+/// already said it; otherwise it is read.
+async fn changed_since_export(
+    ctx: &Arc<Ctx>,
+    path: &str,
+    exported: &str,
+    known: Option<String>,
+) -> Option<Reason> {
+    let asset = AssetRef {
+        path: path.to_owned(),
+        id: None,
+    };
+    let read = async {
+        match known {
+            Some(time) => Ok(Some(time)),
+            None => ctx.call(|| ctx.store.last_modified(&asset)).await,
+        }
+    };
+    let now = match read.await {
+        // Not checked, not written. When the asset cannot be read either, the read that
+        // follows says why (gone, no access) or stops the preview.
+        Err(Failure::Call(e, _)) => return Some(reasons::change_not_checked(Some(&e))),
+        Err(Failure::Cancelled) => return Some(reasons::change_not_checked(None)),
+        // The API does not say: nothing to compare (the sheet import says so).
+        Ok(None) => return None,
+        Ok(Some(now)) => now,
+    };
+    let (Some(then), Some(current)) = (parse_rfc3339(exported), parse_rfc3339(&now)) else {
+        return None;
+    };
+    (later_than(current, then)).then(|| reasons::changed_since_export(&now, exported))
+}
+
+/// Whether AEM's time `now` is after the sheet's `exported`, to the precision the sheet keeps.
+/// AEM's JSON renderer writes times to the second (`Tue Sep 03 2024 13:15:03 GMT+0000`) while
+/// search hits may say milliseconds: an export read to the second, compared with a time to the
+/// millisecond, would take every asset edited at a fraction of a second as changed since.
+fn later_than(now: time::OffsetDateTime, exported: time::OffsetDateTime) -> bool {
+    if exported.nanosecond() == 0 {
+        now.replace_nanosecond(0).unwrap_or(now) > exported
+    } else {
+        now > exported
+    }
+}
+
+/// Plans per-asset edits from each asset's values now: from search hits where the API can
+/// search (a few requests per hundreds of rows), else (or for an asset the hits do not hold)
+/// read one by one; an asset that cannot be read (gone, no access) is a skipped row with its
+/// reason.
+pub(super) async fn preview_per_asset(
+    ctx: &Arc<Ctx>,
+    assets: Vec<AssetEdits>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally
+        .total
+        .store(assets.len() as u64, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut hits = current_by_search(ctx, &assets).await;
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    for (i, asset) in assets.into_iter().enumerate() {
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let (ctx2, counts2) = (ctx.clone(), counts.clone());
+        // Only an asset's hit stands in for its read (a folder or a content fragment named
+        // by a row is read, and refused, as before).
+        let hit = hits.remove(&asset.path);
+        let known = hit.as_ref().and_then(modified_of_hit);
+        let listed = hit
+            .as_ref()
+            .and_then(entry_of_hit)
+            .filter(|e| e.kind == EntryKind::Asset);
+        let entry = Entry {
+            name: asset.path.rsplit('/').next().unwrap_or_default().to_owned(),
+            path: asset.path,
+            kind: EntryKind::Asset,
+            metadata: None,
+        };
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            let hold_back = match &asset.exported_modified {
+                Some(exported) => changed_since_export(&ctx2, &entry.path, exported, known).await,
+                None => None,
+            };
+            let hold_back = hold_back.as_ref();
+            match listed {
+                Some(listed) => {
+                    let format = listed.listed_format().map(str::to_owned);
+                    let current = Current {
+                        metadata: listed.metadata.unwrap_or_default(),
+                        etag: None,
+                    };
+                    let (path, edits) = (entry.path, &asset.edits);
+                    plan_from_current(
+                        &ctx2, &counts2, i as u64, path, None, current, format, edits, hold_back,
+                    )
+                }
+                None => {
+                    preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back).await
+                }
+            }
+        })
+        .await?;
+        ctx.progress(on_progress, false);
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}

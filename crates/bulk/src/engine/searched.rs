@@ -1,0 +1,362 @@
+//! Planning a run whose assets come from AEM's search rather than from folder listings: a
+//! search scope, a list scope (resolved first, in batches), and a folder scope whose edited
+//! properties the folder listing does not show (fewer reads: the values come in the search
+//! hits, hundreds of assets a request, instead of one GET per asset).
+//!
+//! Values from a selective hit are the values on the asset's metadata node, and a property
+//! the hit does not carry is not set (unlike a folder listing, which shows a subset): so on the
+//! classic API a hit stands in for a read. The OpenAPI family still reads each asset (its
+//! writes need the asset id and ETag of that read).
+//!
+//! Not here: the folder walk (`planning.rs`), the query words (`bulk::selection`).
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+
+use tokio::task::JoinSet;
+
+use super::context::{Ctx, Failure, FoundBy, drain, lock, spawn_bounded};
+use super::planning::{plan_from_current, preview_asset_with_id, record_row, skip_row};
+use crate::journal::{Outcome, PreviewCounts};
+use crate::open_query::{self, cut_short, in_folder, outside, query_items};
+use crate::progress::ProgressFn;
+use crate::searching::{ResolvedList, edited_properties, resolve_list, resolve_list_open};
+use crate::selection::{Selection, folder_predicates, hit_properties, search_predicates};
+use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
+use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
+use metadesk_assets::{Current, Entry, EntryKind};
+use metadesk_clients::error::Result;
+use metadesk_credentials::credentials::ApiFamily;
+
+/// Whether a folder scope's preview should take its values from search hits: the store can
+/// search and some edited property is one its folder listing does not show.
+pub(super) fn folder_by_search(ctx: &Ctx) -> bool {
+    ctx.spec.filters.selection.is_none()
+        && ctx.settings.search_folders
+        && ctx.store.family() == ApiFamily::Classic
+        && ctx.store.can_search()
+        && ctx
+            .spec
+            .edits
+            .iter()
+            .any(|e| !ctx.store.listing_carries(&e.property))
+}
+
+/// Plans from the pages of a search. For a folder scope (`fallback`), a first request that
+/// fails returns `Ok(None)` before anything is journaled, and the folder is walked instead.
+pub(super) async fn preview_search(
+    ctx: &Arc<Ctx>,
+    fallback: bool,
+    on_progress: ProgressFn<'_>,
+) -> Result<Option<PreviewCounts>> {
+    let spec = &ctx.spec;
+    let mut predicates = match &spec.filters.selection {
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => search_predicates(&spec.folder, spec.filters.recursive, conditions, *combine),
+        _ => folder_predicates(&spec.folder, spec.filters.recursive),
+    };
+    predicates.extend(hit_properties(edited_properties(&spec.edits)));
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut walk = SearchWalk::new(predicates, ctx.settings.search_page_size);
+    let mut next_i = 0u64;
+    let mut first = true;
+    while !walk.is_done() {
+        let params = walk.request();
+        let page = match ctx.call(|| ctx.store.search(&params)).await {
+            Ok(page) => page,
+            Err(Failure::Cancelled) => break,
+            Err(Failure::Call(error, _)) if first && fallback => {
+                tracing::info!(%error, "search unavailable: the folder is walked instead");
+                return Ok(None);
+            }
+            // The whole scope is unknown past this page: the preview fails rather than pass a
+            // partial read for the whole.
+            Err(Failure::Call(error, _)) => {
+                drain(&mut tasks).await?;
+                return Err(search_failed(error));
+            }
+        };
+        first = false;
+        let SearchStep::Hits(hits) = walk.take(page) else {
+            continue;
+        };
+        for entry in hits.iter().filter_map(entry_of_hit) {
+            plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, None).await?;
+        }
+        ctx.progress(on_progress, false);
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(Some(counts))
+}
+
+/// Plans a list: resolves every entry first (so the plan is the list as it was then), journals
+/// a skipped row for each entry that names no editable asset, then plans the assets.
+pub(super) async fn preview_list(
+    ctx: &Arc<Ctx>,
+    entries: &[String],
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    if ctx.store.family() == ApiFamily::OpenApi {
+        match resolve_open_list(ctx, entries).await? {
+            OpenList::Resolved(resolved, ids) => {
+                ctx.found_by(FoundBy::OpenApiSearch);
+                return plan_list(ctx, resolved, ids, on_progress).await;
+            }
+            OpenList::Cancelled => return Ok(PreviewCounts::default()),
+            OpenList::UseClassic => {}
+        }
+    }
+    ctx.found_by(FoundBy::QueryBuilder);
+    let hits = hit_properties(edited_properties(&ctx.spec.edits));
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let resolved = resolve_list(entries, &hits, |params| {
+        let cancelled = &cancelled;
+        async move {
+            match ctx.call(|| ctx.store.search(&params)).await {
+                Ok(page) => Ok(page),
+                Err(Failure::Cancelled) => {
+                    cancelled.store(true, Ordering::Relaxed);
+                    Ok(SearchPage {
+                        hits: Vec::new(),
+                        total: 0,
+                        more: false,
+                    })
+                }
+                Err(Failure::Call(error, _)) => Err(error),
+            }
+        }
+    })
+    .await
+    .map_err(search_failed)?;
+    if cancelled.load(Ordering::Relaxed) {
+        return Ok(PreviewCounts::default());
+    }
+    plan_list(ctx, resolved, HashMap::new(), on_progress).await
+}
+
+/// Plans a resolved list: a skipped row for each entry that names no editable asset, then the
+/// assets (`ids`: the asset ids the search gave, by path).
+async fn plan_list(
+    ctx: &Arc<Ctx>,
+    resolved: ResolvedList,
+    ids: HashMap<String, String>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut next_i = 0u64;
+    for problem in &resolved.problems {
+        let reason = crate::reasons::list_line(problem.line, problem.reason.clone());
+        ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+        record_row(ctx, &counts, skip_row(next_i, &problem.entry, reason))?;
+        ctx.count(Outcome::Skipped);
+        next_i += 1;
+    }
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    for entry in resolved.assets {
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let id = ids.get(&entry.path).cloned();
+        plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, id).await?;
+        ctx.progress(on_progress, false);
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+/// One hit of a search or a list: filtered as a listing entry would be, then planned from the
+/// hit's values (classic) or read (OpenAPI).
+async fn plan_entry(
+    ctx: &Arc<Ctx>,
+    counts: &Arc<Mutex<PreviewCounts>>,
+    tasks: &mut JoinSet<Result<()>>,
+    next_i: &mut u64,
+    entry: Entry,
+    id: Option<String>,
+) -> Result<()> {
+    match entry.kind {
+        EntryKind::Folder => {}
+        _ if !ctx.spec.filters.name_matches(&entry.name) => lock(counts).filtered_out += 1,
+        EntryKind::ContentFragment => {
+            let row = skip_row(*next_i, &entry.path, crate::reasons::content_fragment());
+            *next_i += 1;
+            ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+            record_row(ctx, counts, row)?;
+            ctx.count(Outcome::Skipped);
+        }
+        EntryKind::Asset => {
+            let i = *next_i;
+            *next_i += 1;
+            ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+            let (ctx2, counts2) = (ctx.clone(), counts.clone());
+            spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+                if ctx2.store.family() == ApiFamily::Classic {
+                    let current = Current {
+                        metadata: entry.metadata.clone().unwrap_or_default(),
+                        etag: None,
+                    };
+                    let format = entry.listed_format().map(str::to_owned);
+                    let edits = &ctx2.spec.edits;
+                    plan_from_current(
+                        &ctx2, &counts2, i, entry.path, None, current, format, edits, None,
+                    )
+                } else {
+                    let entry = Entry {
+                        metadata: None,
+                        ..entry
+                    };
+                    let edits = &ctx2.spec.edits;
+                    preview_asset_with_id(&ctx2, &counts2, i, entry, id, edits, None).await
+                }
+            })
+            .await?;
+        }
+    }
+    Ok(())
+}
+
+/// What resolving a list through the OpenAPI search gave.
+enum OpenList {
+    Resolved(ResolvedList, HashMap<String, String>),
+    Cancelled,
+    /// The search is not offered and a paired connection can search instead.
+    UseClassic,
+}
+
+/// Resolves a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
+/// token). A lookup cut short is an error, never a shorter list.
+async fn resolve_open_list(ctx: &Arc<Ctx>, entries: &[String]) -> Result<OpenList> {
+    let paired = ctx.store.can_search();
+    let connection = ctx.spec.connection.as_str();
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let fallback = std::sync::atomic::AtomicBool::new(false);
+    let result = resolve_list_open(entries, |items| {
+        let (cancelled, fallback) = (&cancelled, &fallback);
+        async move {
+            let mut walk = OpenSearchWalk::new(items, OPEN_PAGE);
+            let mut hits = Vec::new();
+            while !walk.is_done() {
+                let body = walk.request();
+                match ctx.call(|| ctx.store.open_search(&body)).await {
+                    Ok(page) => hits.extend(walk.take(page).map_err(|e| cut_short(walk.read, e))?),
+                    Err(Failure::Cancelled) => {
+                        cancelled.store(true, Ordering::Relaxed);
+                        return Ok(Vec::new());
+                    }
+                    Err(Failure::Call(e, _)) if paired && unavailable(&e) => {
+                        fallback.store(true, Ordering::Relaxed);
+                        return Err(open_query::failed(e, connection));
+                    }
+                    Err(Failure::Call(e, _)) if walk.read > 0 => {
+                        return Err(cut_short(walk.read, e));
+                    }
+                    Err(Failure::Call(e, _)) => return Err(open_query::failed(e, connection)),
+                }
+            }
+            Ok(hits)
+        }
+    })
+    .await;
+    if fallback.load(Ordering::Relaxed) {
+        tracing::info!(
+            "AEM does not offer the OpenAPI search: the paired connection resolves the list"
+        );
+        return Ok(OpenList::UseClassic);
+    }
+    let (resolved, ids) = result?;
+    if cancelled.load(Ordering::Relaxed) {
+        return Ok(OpenList::Cancelled);
+    }
+    Ok(OpenList::Resolved(resolved, ids))
+}
+
+/// Plans a search scope through AEM's OpenAPI search, every cursor followed. `Ok(None)` when
+/// the paired connection should search instead (a condition the OpenAPI search cannot express,
+/// or an AEM that does not offer it); without a paired connection those are errors in words.
+pub(super) async fn preview_open_search(
+    ctx: &Arc<Ctx>,
+    on_progress: ProgressFn<'_>,
+) -> Result<Option<PreviewCounts>> {
+    let spec = &ctx.spec;
+    // A folder scope is a search with no condition under the folder (an OAuth S2S connection
+    // with no classic connection to list it); the name and format filters are applied to each
+    // hit as to a listing's entries (`plan_entry`, then `plan_from_current` after the read).
+    let (conditions, combine) = match &spec.filters.selection {
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => (conditions.as_slice(), *combine),
+        None => (&[][..], crate::selection::Combine::All),
+        Some(Selection::List { .. }) => return Ok(None),
+    };
+    let paired = ctx.store.can_search();
+    let items = match query_items(&spec.folder, spec.filters.recursive, conditions, combine) {
+        Ok(items) => items,
+        Err(why) if paired => {
+            tracing::info!(condition = %why.condition, "the OpenAPI search cannot express a condition: QueryBuilder through the paired connection");
+            return Ok(None);
+        }
+        Err(why) => return Err(why.refusal(&spec.connection)),
+    };
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    // Paging while assets change: `OpenSearchWalk` asks in path order, follows AEM's cursors,
+    // hands out each asset once (a hit given again after the cursor shifted is dropped) and
+    // goes through the pages again when AEM's exact total moved or came out short (a hit that
+    // stopped matching before the cursor made it step over one): see its comment. The same
+    // walk serves a folder scope, whose hits change only when assets are added or removed.
+    let mut walk = OpenSearchWalk::new(items, ctx.settings.search_page_size);
+    let mut next_i = 0u64;
+    let mut first = true;
+    while !walk.is_done() {
+        let body = walk.request();
+        let failure = match ctx.call(|| ctx.store.open_search(&body)).await {
+            Ok(page) => match walk.take(page) {
+                Ok(hits) => {
+                    first = false;
+                    for hit in hits {
+                        if !in_folder(&hit.path, &spec.folder, spec.filters.recursive) {
+                            drain(&mut tasks).await?;
+                            return Err(outside(&hit.path, &spec.folder));
+                        }
+                        let entry = hit.entry();
+                        plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, hit.id).await?;
+                    }
+                    ctx.progress(on_progress, false);
+                    continue;
+                }
+                Err(e) => cut_short(walk.read, e),
+            },
+            Err(Failure::Cancelled) => break,
+            Err(Failure::Call(e, _)) if first && paired && unavailable(&e) => {
+                tracing::info!(error = %e, "AEM does not offer the OpenAPI search: QueryBuilder through the paired connection");
+                return Ok(None);
+            }
+            // A folder scope with no classic connection to list it: nothing else can find
+            // its assets.
+            Err(Failure::Call(e, _))
+                if first && unavailable(&e) && spec.filters.selection.is_none() =>
+            {
+                open_query::needs_finder(&spec.connection, spec.connection_id.is_some())
+            }
+            Err(Failure::Call(e, _)) if first => open_query::failed(e, &spec.connection),
+            // The scope past this page is unknown: the preview fails rather than pass a part
+            // of the assets for all of them.
+            Err(Failure::Call(e, _)) => cut_short(walk.read, e),
+        };
+        drain(&mut tasks).await?;
+        return Err(failure);
+    }
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(Some(counts))
+}

@@ -1,0 +1,37 @@
+//! The bulk metadata engine: plan (preview), apply, journal, resume, undo, report.
+//!
+//! A run starts with [`Engine::preview`] (or [`Engine::preview_undo`]), which writes the plan
+//! to the run's journal; [`Engine::apply`] writes exactly that plan, and is also how an
+//! interrupted or cancelled run is resumed. [`runs`] lists runs and builds reports from the
+//! journals. The app and the CLI both drive it through [`RunControl`] and a [`Progress`]
+//! callback.
+//!
+//! Not here: HTTP details of the Assets APIs (`metadesk_assets`), connections and tokens.
+
+pub mod concurrency;
+pub mod engine;
+pub mod journal;
+pub mod open_query;
+pub mod progress;
+pub mod reasons;
+pub mod replay;
+pub mod request_gate;
+pub mod run_control;
+pub mod runs;
+pub mod scope;
+pub mod searching;
+pub mod selection;
+pub mod spec;
+
+pub use engine::{Engine, Settings};
+pub use journal::{Action, ChangedSincePreview, Outcome, PlanRow, PreviewCounts, PropertyChange};
+pub use progress::{Phase, Progress};
+pub use replay::{Counts, RunStatus};
+pub use run_control::{ControlState, RunControl};
+pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
+pub use scope::ScopeCount;
+pub use selection::{Combine, Condition, Scope, Selection};
+pub use spec::{ApplyRequest, Edit, EditOp, Filters, RunKind, RunRequest, RunSpec};
+
+#[cfg(test)]
+mod tests;

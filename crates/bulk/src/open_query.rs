@@ -1,0 +1,572 @@
+//! A search scope and a list as AEM's OpenAPI search asks for them (`assets::open_search`), and
+//! the choice an OAuth Server-to-Server connection makes between that search and its paired
+//! classic connection's QueryBuilder: the OpenAPI search where it can express the scope and AEM
+//! answers it; the paired connection when the search is not offered (404, 501, "not enabled")
+//! or cannot express a condition; otherwise a refusal in words (a condition is never dropped).
+//!
+//! Items sent (strict: documented kinds only, all of them holding, adobe-wire-more §1.1): the
+//! folder as a `term` on `repositoryMetadata.repo:ancestors` (with subfolders) or
+//! `repo:parentPath`; "is" as a `term` on `assetMetadata.<property>`; an exact file type on
+//! `assetMetadata.dc:format`; an exact name on `repositoryMetadata.repo:name`; dates as a
+//! `range` on `repositoryMetadata.repo:modifyDate` / `repo:createDate`. Field names are
+//! UNCONFIRMED (the sandbox documents its choice).
+//!
+//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection.rs`).
+
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+use ts_rs::TS;
+
+use super::run_control::RunControl;
+use super::selection::{Combine, Condition};
+use metadesk_assets::open_search::{OpenHit, OpenPage, request_body, unavailable};
+use metadesk_assets::{AssetsApi, CallError};
+use metadesk_base::error_code::ErrorCode;
+use metadesk_base::i18n::{Part, Text};
+use metadesk_base::retry::RetryPolicy;
+use metadesk_clients::error::{Error, Result};
+
+/// Which search found a scope's assets, for the window to say (and a run's journal, so that
+/// Activity and `runs show` say it).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Finder {
+    /// The folder's own listing (AEM's classic Assets HTTP API), through `connection` (the
+    /// paired classic connection) when it is not the connection itself.
+    FolderListing {
+        #[ts(optional)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        connection: Option<String>,
+    },
+    /// AEM's OpenAPI search, with the connection's own OAuth token.
+    OpenapiSearch,
+    /// QueryBuilder, through `connection` (the paired classic connection) when it is not the
+    /// connection itself.
+    QueryBuilder {
+        #[ts(optional)]
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        connection: Option<String>,
+    },
+}
+
+impl Finder {
+    /// The catalogue's `$how` for this finder and the connection it names, if any.
+    pub fn how(&self) -> (&'static str, Option<&str>) {
+        match self {
+            Finder::OpenapiSearch => ("openapi", None),
+            Finder::FolderListing { connection: None } => ("listing", None),
+            Finder::FolderListing {
+                connection: Some(c),
+            } => ("listing-via", Some(c)),
+            Finder::QueryBuilder { connection: None } => ("query-builder", None),
+            Finder::QueryBuilder {
+                connection: Some(c),
+            } => ("query-builder-via", Some(c)),
+        }
+    }
+
+    /// In words (`found with AEM's QueryBuilder, through "Service"`), for `runs show`.
+    pub fn words(&self, l: &metadesk_base::i18n::Localizer) -> String {
+        let (how, connection) = self.how();
+        l.msg(
+            "run-found-by",
+            &[
+                ("how", metadesk_base::i18n::arg(how)),
+                (
+                    "connection",
+                    metadesk_base::i18n::arg(connection.unwrap_or_default()),
+                ),
+            ],
+        )
+    }
+}
+
+/// A condition the OpenAPI search cannot ask for, and why (a `$why` of the catalogue's
+/// `open-search-cannot-express`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Inexpressible {
+    /// The condition's words (`condition-…`), worded in the reader's language with the refusal.
+    pub condition: Text,
+    pub why: &'static str,
+}
+
+impl Inexpressible {
+    /// The refusal, for a connection with no classic connection to search instead.
+    pub fn refusal(&self, connection: &str) -> Error {
+        Error::worded(
+            ErrorCode::InvalidInput,
+            Text::new(
+                "open-search-cannot-express",
+                vec![
+                    ("condition", self.condition.clone().into()),
+                    ("why", self.why.into()),
+                    ("connection", connection.into()),
+                ],
+            ),
+        )
+    }
+}
+
+/// Conditions joined by "or" (`condition-any`; `a or (b or c)` reads "a or b or c"), the words
+/// a run's summary gives them ([`super::selection::conditions_reason`]).
+fn any_of(conditions: &[Condition]) -> Text {
+    conditions
+        .iter()
+        .rev()
+        .map(Condition::text)
+        .reduce(|rest, first| {
+            Text::new(
+                "condition-any",
+                vec![("first", first.into()), ("rest", rest.into())],
+            )
+        })
+        .unwrap_or(Text::Plain(String::new()))
+}
+
+fn term(field: &str, values: &[&str]) -> Value {
+    json!({"term": {field: values}})
+}
+
+/// The items selecting the assets of `folder` that match `conditions`.
+pub fn query_items(
+    folder: &str,
+    recursive: bool,
+    conditions: &[Condition],
+    combine: Combine,
+) -> std::result::Result<Vec<Value>, Inexpressible> {
+    let folder = folder.trim_end_matches('/');
+    let mut items = vec![if recursive {
+        term("repositoryMetadata.repo:ancestors", &[folder])
+    } else {
+        term("repositoryMetadata.repo:parentPath", &[folder])
+    }];
+    if combine == Combine::Any && conditions.len() > 1 {
+        return Err(Inexpressible {
+            condition: any_of(conditions),
+            why: "any",
+        });
+    }
+    for c in conditions {
+        let refuse = |why| {
+            Err(Inexpressible {
+                condition: c.text(),
+                why,
+            })
+        };
+        let date = |d: &str| format!("{d}T00:00:00.000Z");
+        items.push(match c {
+            Condition::Equals { property, value } => {
+                term(&format!("assetMetadata.{property}"), &[value])
+            }
+            Condition::FileType { format } if !format.ends_with("/*") => {
+                term("assetMetadata.dc:format", &[format])
+            }
+            Condition::FileType { .. } => return refuse("type-family"),
+            Condition::NameMatches { pattern } if !pattern.contains(['*', '?']) => {
+                term("repositoryMetadata.repo:name", &[pattern])
+            }
+            Condition::NameMatches { .. } => return refuse("name-pattern"),
+            Condition::ModifiedBefore { date: d } => {
+                json!({"range": {"repositoryMetadata.repo:modifyDate": {"lt": date(d)}}})
+            }
+            Condition::ModifiedAfter { date: d } => {
+                json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": date(d)}}})
+            }
+            Condition::CreatedBefore { date: d } => {
+                json!({"range": {"repositoryMetadata.repo:createDate": {"lt": date(d)}}})
+            }
+            Condition::CreatedAfter { date: d } => {
+                json!({"range": {"repositoryMetadata.repo:createDate": {"gte": date(d)}}})
+            }
+            Condition::IsEmpty { .. } | Condition::IsNotEmpty { .. } => return refuse("presence"),
+            Condition::NotEquals { .. } | Condition::NotContains { .. } => {
+                return refuse("negation");
+            }
+            Condition::Contains { .. } => return refuse("contains"),
+            Condition::Tagged { .. } => return refuse("tag-tree"),
+        });
+    }
+    Ok(items)
+}
+
+/// Whether `path` is one of the assets a query of `folder` may answer: the OpenAPI search's
+/// hits are checked, so that an AEM that ignored the folder (a field name it does not know)
+/// is caught instead of editing assets elsewhere.
+pub fn in_folder(path: &str, folder: &str, recursive: bool) -> bool {
+    let folder = folder.trim_end_matches('/');
+    match path.rsplit_once('/') {
+        Some((parent, _)) if !recursive => parent == folder,
+        _ => path.starts_with(folder) && path[folder.len()..].starts_with('/'),
+    }
+}
+
+/// The error for a hit outside the scope's folder.
+pub fn outside(path: &str, folder: &str) -> Error {
+    Error::message(
+        ErrorCode::InvalidInput,
+        "open-search-outside",
+        vec![("path", path.into()), ("folder", folder.into())],
+    )
+}
+
+/// The items looking up exact paths (`term` on `repo:path`) or asset ids (`term` on `assetId`).
+pub fn lookup_items(paths: &[&str], ids: &[&str]) -> Vec<Vec<Value>> {
+    let mut out = Vec::new();
+    if !paths.is_empty() {
+        out.push(vec![term("repositoryMetadata.repo:path", paths)]);
+    }
+    if !ids.is_empty() {
+        out.push(vec![term("assetId", ids)]);
+    }
+    out
+}
+
+/// A search that failed, in words. `paired` says whether another connection may search.
+pub fn failed(error: CallError, connection: &str) -> Error {
+    if unavailable(&error) {
+        return Error::worded(
+            ErrorCode::InvalidInput,
+            Text::new(
+                "open-search-none",
+                vec![
+                    ("connection", connection.into()),
+                    ("detail", error.text().into()),
+                ],
+            ),
+        );
+    }
+    match error {
+        CallError::Forbidden(d) => Error::message(
+            ErrorCode::InvalidInput,
+            "open-search-refused",
+            vec![("detail", d.into())],
+        ),
+        CallError::Auth(e) => Error::Aem(e),
+        CallError::Unreachable(e) => Error::Aem(e),
+        other => Error::worded(
+            ErrorCode::InvalidInput,
+            Text::new("open-search-failed", vec![("detail", other.text().into())]),
+        ),
+    }
+}
+
+/// The refusal for an OAuth S2S connection (`label`; `stored`, or a credential file) with no
+/// classic connection paired, where AEM does not answer its OpenAPI search either: nothing can
+/// find a folder's assets. Says what to import and where to pair it.
+pub fn needs_finder(label: &str, stored: bool) -> Error {
+    Error::message(
+        ErrorCode::InvalidInput,
+        "error-needs-finder",
+        vec![
+            ("name", label.into()),
+            ("connection", if stored { "stored" } else { "file" }.into()),
+        ],
+    )
+}
+
+/// The items selecting every asset of `folder` (with its subfolders' when `recursive`).
+pub fn folder_items(folder: &str, recursive: bool) -> Vec<Value> {
+    // A folder alone is always expressible.
+    query_items(folder, recursive, &[], Combine::All).unwrap_or_default()
+}
+
+/// Counts a folder's assets with one request of the OpenAPI search (an OAuth S2S connection
+/// with no classic connection to list them). An AEM that does not offer the search gets the
+/// refusal of [`needs_finder`] (`label`, `stored`).
+pub async fn count_folder(
+    store: &dyn AssetsApi,
+    folder: &str,
+    recursive: bool,
+    (label, stored): (&str, bool),
+    control: &RunControl,
+) -> Result<OpenCount> {
+    let body = request_body(&folder_items(folder, recursive), 1, None);
+    match page_with_retries(store, &body, control).await {
+        Ok(None) => Ok(OpenCount::Cancelled),
+        Ok(Some(page)) => {
+            let assets = page.total.unwrap_or(page.hits.len() as u64);
+            let at_least = page.at_least || (page.total.is_none() && page.cursor.is_some());
+            Ok(OpenCount::Counted { assets, at_least })
+        }
+        Err(e) if unavailable(&e) => {
+            tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
+            Err(needs_finder(label, stored))
+        }
+        Err(e) => Err(failed(e, label)),
+    }
+}
+
+/// The error for a walk that stopped after `read` assets.
+pub fn cut_short(read: usize, error: CallError) -> Error {
+    Error::worded(
+        ErrorCode::InvalidInput,
+        Text::new(
+            "open-search-cut-short",
+            vec![
+                ("read", Part::from(read as f64)),
+                ("detail", error.text().into()),
+            ],
+        ),
+    )
+}
+
+const RETRIES: RetryPolicy = RetryPolicy {
+    max_retries: 4,
+    initial_delay: std::time::Duration::from_millis(200),
+    max_delay: std::time::Duration::from_secs(10),
+};
+
+/// One page, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
+pub async fn page_with_retries(
+    store: &dyn AssetsApi,
+    body: &Value,
+    control: &RunControl,
+) -> std::result::Result<Option<OpenPage>, CallError> {
+    let mut attempt = 0u32;
+    loop {
+        if !control.wait_runnable().await {
+            return Ok(None);
+        }
+        attempt += 1;
+        let wait = match store.open_search(body).await {
+            Ok(page) => return Ok(Some(page)),
+            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(retry_after, attempt - 1, attempt)
+            }
+            Err(CallError::Transient(_) | CallError::Unreachable(_))
+                if attempt <= RETRIES.max_retries =>
+            {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(e) => return Err(e),
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = control.changed() => {}
+        }
+    }
+}
+
+/// What an OpenAPI count found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OpenCount {
+    /// Matching assets as AEM counted them; `at_least` when AEM gave only a lower bound.
+    Counted {
+        assets: u64,
+        at_least: bool,
+    },
+    /// The paired connection should search instead (and why, for the log).
+    UseClassic(String),
+    Cancelled,
+}
+
+/// Counts a search scope with one request of the OpenAPI search. `paired`: a classic connection
+/// may search instead; without one, what cannot be done is an error in words.
+pub async fn count(
+    store: &dyn AssetsApi,
+    items: std::result::Result<Vec<Value>, Inexpressible>,
+    paired: bool,
+    connection: &str,
+    control: &RunControl,
+) -> Result<OpenCount> {
+    let items = match items {
+        Ok(items) => items,
+        Err(why) if paired => return Ok(OpenCount::UseClassic(why.condition.to_string())),
+        Err(why) => return Err(why.refusal(connection)),
+    };
+    match page_with_retries(store, &request_body(&items, 1, None), control).await {
+        Ok(None) => Ok(OpenCount::Cancelled),
+        Ok(Some(page)) => {
+            let assets = page.total.unwrap_or(page.hits.len() as u64);
+            // A page with no total but a cursor says only "at least this page".
+            let at_least = page.at_least || (page.total.is_none() && page.cursor.is_some());
+            Ok(OpenCount::Counted { assets, at_least })
+        }
+        Err(e) if paired && unavailable(&e) => Ok(OpenCount::UseClassic(e.to_string())),
+        Err(e) => Err(failed(e, connection)),
+    }
+}
+
+/// The hits of one lookup (exact paths or ids), every page followed.
+pub async fn lookup(
+    store: &dyn AssetsApi,
+    items: Vec<Value>,
+    control: &RunControl,
+) -> std::result::Result<Option<Vec<OpenHit>>, (usize, CallError)> {
+    let mut walk = metadesk_assets::open_search::OpenSearchWalk::new(
+        items,
+        metadesk_assets::open_search::OPEN_PAGE,
+    );
+    let mut hits = Vec::new();
+    while !walk.is_done() {
+        match page_with_retries(store, &walk.request(), control).await {
+            Ok(None) => return Ok(None),
+            Ok(Some(page)) => hits.extend(walk.take(page).map_err(|e| (walk.read, e))?),
+            Err(e) => return Err((walk.read, e)),
+        }
+    }
+    Ok(Some(hits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cond(words: &str) -> Condition {
+        Condition::parse(words).unwrap()
+    }
+
+    #[test]
+    fn expressible_conditions_become_terms_and_ranges() {
+        let items = query_items(
+            "/content/dam/wknd/",
+            true,
+            &[
+                cond("dc:rights is \"© 100% \\\"WKND\\\"\""),
+                cond("type is image/jpeg"),
+                cond("modified after 2026-03-01"),
+                cond("created before 2026-01-02"),
+                cond("name matches \"a b.jpg\""),
+            ],
+            Combine::All,
+        )
+        .unwrap();
+        assert_eq!(
+            items,
+            vec![
+                json!({"term": {"repositoryMetadata.repo:ancestors": ["/content/dam/wknd"]}}),
+                json!({"term": {"assetMetadata.dc:rights": ["© 100% \"WKND\""]}}),
+                json!({"term": {"assetMetadata.dc:format": ["image/jpeg"]}}),
+                json!({"range": {"repositoryMetadata.repo:modifyDate": {"gte": "2026-03-01T00:00:00.000Z"}}}),
+                json!({"range": {"repositoryMetadata.repo:createDate": {"lt": "2026-01-02T00:00:00.000Z"}}}),
+                json!({"term": {"repositoryMetadata.repo:name": ["a b.jpg"]}}),
+            ]
+        );
+        let flat = query_items("/content/dam/a", false, &[], Combine::Any).unwrap();
+        assert_eq!(
+            flat,
+            vec![json!({"term": {"repositoryMetadata.repo:parentPath": ["/content/dam/a"]}})]
+        );
+        // "any" of one condition is that condition.
+        assert_eq!(
+            query_items(
+                "/content/dam/a",
+                false,
+                &[cond("type is image/png")],
+                Combine::Any
+            )
+            .unwrap()
+            .len(),
+            2
+        );
+    }
+
+    #[test]
+    fn inexpressible_conditions_are_named_with_the_reason() {
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        for (words, why) in [
+            ("dc:rights is empty", "presence"),
+            ("dc:rights is not empty", "presence"),
+            ("dc:rights is not R", "negation"),
+            ("dc:title does not contain x", "negation"),
+            ("dc:title contains summer", "contains"),
+            ("tag is wknd:activity", "tag-tree"),
+            ("type is image/*", "type-family"),
+            ("name matches *.pdf", "name-pattern"),
+        ] {
+            let err =
+                query_items("/content/dam/a", true, &[cond(words)], Combine::All).unwrap_err();
+            assert_eq!(
+                (err.condition.to_string(), err.why),
+                (words.to_owned(), why)
+            );
+            let text = err.refusal("OAuth").to_string();
+            assert!(
+                text.contains(&cond(words).describe()) && text.contains("OAuth"),
+                "{text}"
+            );
+            // The condition is named in the reader's language, as a run's summary names it.
+            let french = err.refusal("OAuth").localized(&fr);
+            let named = cond(words).reason().localized(&fr);
+            assert!(french.contains(&named), "{named} in {french}");
+            metadesk_base::i18n::checks::assert_reads_french(&french);
+        }
+        let err = query_items(
+            "/content/dam/a",
+            true,
+            &[cond("type is image/png"), cond("type is image/jpeg")],
+            Combine::Any,
+        )
+        .unwrap_err();
+        assert_eq!(err.why, "any");
+        assert_eq!(
+            err.condition.to_string(),
+            "type is image/png or type is image/jpeg"
+        );
+        let french = err.refusal("OAuth").localized(&fr);
+        assert!(
+            french.contains("le type est image/png ou le type est image/jpeg"),
+            "{french}"
+        );
+        metadesk_base::i18n::checks::assert_reads_french(&french);
+    }
+
+    #[test]
+    fn a_finder_is_said_in_words_naming_the_connection_it_went_through() {
+        use metadesk_base::i18n::{Lang, Localizer};
+        let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
+        let via = |c: &str| Some(c.to_owned());
+        for (finder, english, french) in [
+            (
+                Finder::OpenapiSearch,
+                "found with AEM's OpenAPI search, with the connection's own credential",
+                "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
+            ),
+            (
+                Finder::FolderListing { connection: None },
+                "found by listing the folder",
+                "trouvées en listant le dossier",
+            ),
+            (
+                Finder::FolderListing {
+                    connection: via("Svc"),
+                },
+                "found by listing the folder through \"Svc\"",
+                "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
+            ),
+            (
+                Finder::QueryBuilder { connection: None },
+                "found with AEM's QueryBuilder",
+                "trouvées avec QueryBuilder d’AEM",
+            ),
+            (
+                Finder::QueryBuilder {
+                    connection: via("Svc"),
+                },
+                "found with AEM's QueryBuilder, through \"Svc\"",
+                "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
+            ),
+        ] {
+            assert_eq!(finder.words(&en), english);
+            assert_eq!(finder.words(&fr), french);
+        }
+        // As the journal keeps it, and read back.
+        let kept = serde_json::to_value(Finder::FolderListing {
+            connection: via("Svc"),
+        })
+        .unwrap();
+        assert_eq!(kept, json!({"kind": "folder_listing", "connection": "Svc"}));
+    }
+
+    #[test]
+    fn hits_are_checked_against_the_folder() {
+        assert!(in_folder("/content/dam/a/b/c.jpg", "/content/dam/a", true));
+        assert!(!in_folder(
+            "/content/dam/a/b/c.jpg",
+            "/content/dam/a",
+            false
+        ));
+        assert!(in_folder("/content/dam/a/c.jpg", "/content/dam/a/", false));
+        assert!(!in_folder("/content/dam/ab/c.jpg", "/content/dam/a", true));
+    }
+}

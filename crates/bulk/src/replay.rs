@@ -1,0 +1,279 @@
+//! A run's state, replayed from its journal: its definition, whether the preview finished,
+//! which assets have an outcome, which were being written when the process stopped (in
+//! doubt), and the counts, status and working time shown in run lists.
+//!
+//! Not here: writing the journal (journal.rs) or acting on the state (engine.rs).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use time::OffsetDateTime;
+use ts_rs::TS;
+
+use crate::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
+use crate::reasons::Reason;
+use crate::spec::RunSpec;
+use metadesk_base::timefmt::parse_rfc3339;
+use metadesk_clients::error::{Error, Result};
+
+/// Where a run stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum RunStatus {
+    /// The preview did not finish (stopped or crashed); preview again.
+    PreviewIncomplete,
+    /// Previewed, nothing written yet.
+    Previewed,
+    /// An apply started and did not end (still running elsewhere, or killed): resume it.
+    Interrupted,
+    Cancelled,
+    /// Stopped by an error that made going on pointless (credentials refused, or the first
+    /// writes all refused for lack of write access); resumable.
+    Stopped,
+    Completed,
+}
+
+impl RunStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            RunStatus::PreviewIncomplete => "preview incomplete",
+            RunStatus::Previewed => "previewed",
+            RunStatus::Interrupted => "interrupted",
+            RunStatus::Cancelled => "cancelled",
+            RunStatus::Stopped => "stopped",
+            RunStatus::Completed => "completed",
+        }
+    }
+
+    /// Whether `apply`/`resume` has something to do.
+    pub fn can_apply(self) -> bool {
+        matches!(
+            self,
+            RunStatus::Previewed
+                | RunStatus::Interrupted
+                | RunStatus::Cancelled
+                | RunStatus::Stopped
+        )
+    }
+}
+
+/// Counts of a run: every asset in scope is in exactly one of the last five.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Counts {
+    #[ts(type = "number")]
+    pub assets: u64,
+    #[ts(type = "number")]
+    pub changed: u64,
+    #[ts(type = "number")]
+    pub unchanged: u64,
+    #[ts(type = "number")]
+    pub skipped: u64,
+    #[ts(type = "number")]
+    pub failed: u64,
+    /// Planned changes not applied yet.
+    #[ts(type = "number")]
+    pub pending: u64,
+}
+
+/// A journal, replayed.
+#[derive(Debug)]
+pub struct Replay {
+    pub id: String,
+    pub created: String,
+    pub spec: RunSpec,
+    pub preview: Option<(String, PreviewCounts)>,
+    /// Which search found the assets, when the preview recorded it.
+    pub finder: Option<crate::open_query::Finder>,
+    /// Final outcomes of assets the apply handled.
+    pub outcomes: HashMap<u64, Outcome>,
+    /// Assets whose write intent is on disk but whose outcome is not.
+    pub in_doubt: HashSet<u64>,
+    /// Originals recorded before writing, for every asset a write of this run may have
+    /// changed: those that ended `Changed`, but also those whose write is in doubt (the
+    /// process stopped before its outcome) or ended `Failed` (an answer lost after AEM applied
+    /// it looks the same as a write that never landed). Left out are assets whose outcome
+    /// proves nothing was written: `Unchanged` after a write intent means AEM refused our
+    /// `If-Match` (412) on the first attempt and the value was already as wanted. An undo reads
+    /// each asset first and leaves alone one that still holds its original. (JSON text, to keep
+    /// 100,000 of them small.)
+    pub originals: HashMap<u64, Box<str>>,
+    pub applies: u32,
+    pub first_apply: Option<String>,
+    pub last_end: Option<(String, EndStatus, Option<Reason>)>,
+    pub apply_open: bool,
+    pub counts: Counts,
+    /// Seconds the run was working: the preview, plus each apply from its start to its end
+    /// (an interrupted one to its last record with a time). `None` until the preview finished.
+    pub working_secs: Option<f64>,
+}
+
+/// Adds up a run's working time while its journal is replayed: the days a previewed run waits
+/// before its apply, or a cancelled one before its resume, are not work.
+#[derive(Default)]
+struct WorkingTime {
+    preview: Option<f64>,
+    applies: f64,
+    /// The apply in progress in the journal: its start and the latest time seen since.
+    open: Option<(OffsetDateTime, OffsetDateTime)>,
+}
+
+impl WorkingTime {
+    fn previewed(&mut self, created: &str, at: &str) {
+        if let (Some(a), Some(b)) = (parse_rfc3339(created), parse_rfc3339(at)) {
+            self.preview = Some((b - a).as_seconds_f64().max(0.0));
+        }
+    }
+
+    fn apply_started(&mut self, at: &str) {
+        // A new apply while one is open: the open one was interrupted (killed).
+        self.close();
+        self.open = parse_rfc3339(at).map(|t| (t, t));
+    }
+
+    fn seen(&mut self, at: Option<&str>) {
+        if let (Some((_, last)), Some(t)) = (self.open.as_mut(), at.and_then(parse_rfc3339)) {
+            *last = (*last).max(t);
+        }
+    }
+
+    fn ended(&mut self, at: &str) {
+        self.seen(Some(at));
+        self.close();
+    }
+
+    fn close(&mut self) {
+        if let Some((start, last)) = self.open.take() {
+            self.applies += (last - start).as_seconds_f64().max(0.0);
+        }
+    }
+
+    fn total(mut self) -> Option<f64> {
+        self.close();
+        self.preview.map(|p| p + self.applies)
+    }
+}
+
+fn original_text(original: Map<String, Value>) -> Box<str> {
+    Value::Object(original).to_string().into_boxed_str()
+}
+
+impl Replay {
+    /// Reads the whole journal (streaming; only per-asset outcomes are kept).
+    pub fn load(path: &Path) -> Result<Self> {
+        let mut records = read_records(path)?;
+        let (id, created, spec) = match records.next() {
+            Some(Ok(Record::Run {
+                id, created, spec, ..
+            })) => (id, created, spec),
+            Some(Err(e)) => return Err(e),
+            _ => {
+                return Err(Error::Internal(format!(
+                    "{} does not start with a run definition",
+                    path.display()
+                )));
+            }
+        };
+        let mut r = Replay {
+            id,
+            created,
+            spec,
+            preview: None,
+            finder: None,
+            outcomes: HashMap::new(),
+            in_doubt: HashSet::new(),
+            originals: HashMap::new(),
+            applies: 0,
+            first_apply: None,
+            last_end: None,
+            apply_open: false,
+            counts: Counts::default(),
+            working_secs: None,
+        };
+        let mut working = WorkingTime::default();
+        let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
+        let mut planned_changes = 0u64;
+        for record in records {
+            match record? {
+                Record::Run { .. } => {}
+                Record::Row(row) => {
+                    r.counts.assets += 1;
+                    match row.action {
+                        Action::Change => planned_changes += 1,
+                        Action::Unchanged => r.counts.unchanged += 1,
+                        Action::Skip => r.counts.skipped += 1,
+                    }
+                }
+                Record::Previewed { at, counts, finder } => {
+                    working.previewed(&r.created, &at);
+                    r.finder = finder;
+                    r.preview = Some((at, counts));
+                }
+                Record::ApplyStarted { at } => {
+                    working.apply_started(&at);
+                    r.applies += 1;
+                    r.first_apply.get_or_insert(at);
+                    r.apply_open = true;
+                }
+                Record::Writing { i, original, at } => {
+                    working.seen(at.as_deref());
+                    r.in_doubt.insert(i);
+                    writing.insert(i, original);
+                }
+                Record::Outcome { i, outcome, at, .. } => {
+                    working.seen(at.as_deref());
+                    r.in_doubt.remove(&i);
+                    if let Some(original) = writing.remove(&i) {
+                        match outcome {
+                            Outcome::Changed | Outcome::Failed => {
+                                r.originals.insert(i, original_text(original));
+                            }
+                            Outcome::Unchanged | Outcome::Skipped => {}
+                        }
+                    }
+                    r.outcomes.insert(i, outcome);
+                }
+                Record::Ended { at, status, reason } => {
+                    working.ended(&at);
+                    r.apply_open = false;
+                    r.last_end = Some((at, status, reason));
+                }
+            }
+        }
+        // Still in doubt: the write may have landed.
+        for (i, original) in writing {
+            r.originals.insert(i, original_text(original));
+        }
+        for outcome in r.outcomes.values() {
+            match outcome {
+                Outcome::Changed => r.counts.changed += 1,
+                Outcome::Unchanged => r.counts.unchanged += 1,
+                Outcome::Skipped => r.counts.skipped += 1,
+                Outcome::Failed => r.counts.failed += 1,
+            }
+        }
+        r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
+        r.working_secs = working.total();
+        Ok(r)
+    }
+
+    pub fn status(&self) -> RunStatus {
+        if self.preview.is_none() {
+            return RunStatus::PreviewIncomplete;
+        }
+        if self.applies == 0 {
+            return RunStatus::Previewed;
+        }
+        if self.apply_open {
+            return RunStatus::Interrupted;
+        }
+        match &self.last_end {
+            Some((_, EndStatus::Completed, _)) if self.counts.pending == 0 => RunStatus::Completed,
+            Some((_, EndStatus::Cancelled, _)) => RunStatus::Cancelled,
+            Some((_, EndStatus::Stopped, _)) => RunStatus::Stopped,
+            _ => RunStatus::Interrupted,
+        }
+    }
+}

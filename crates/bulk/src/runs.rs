@@ -1,0 +1,565 @@
+//! Run history and reports, read from the journals: [`list`] (when, connection, folder,
+//! edits, counts, duration, status), [`summary`] of one run, [`preview_page`] (the preview's
+//! rows in pages, for the app), [`report`] (every asset with its outcome and reason),
+//! [`report_page`] and [`write_csv`].
+//!
+//! Not here: running anything (engine.rs).
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::journal::{
+    Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, journal_path,
+    read_records,
+};
+use crate::reasons::{self, Reason};
+use crate::replay::{Counts, Replay, RunStatus};
+use crate::spec::{Edit, RunKind};
+use metadesk_base::i18n::{Localizer, arg};
+use metadesk_base::spreadsheet::spreadsheet_text;
+use metadesk_base::timefmt::parse_rfc3339;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_store::dirs::AppDirs;
+
+/// Where journals live: `{data}/runs`.
+pub fn runs_dir(dirs: &AppDirs) -> PathBuf {
+    dirs.data.join("runs")
+}
+
+/// One line of the run history.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunSummary {
+    pub id: String,
+    /// RFC 3339.
+    pub created: String,
+    pub connection: String,
+    /// The stored connection's id, when the run used a stored connection.
+    pub connection_id: Option<String>,
+    pub aem: String,
+    pub family: ApiFamily,
+    pub folder: String,
+    pub recursive: bool,
+    /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
+    /// 12 entries`; in the reader's language once sent ([`RunSummary::localize`]).
+    #[ts(type = "string")]
+    pub scope: Reason,
+    /// How many entries a list scope held; null for a folder or a search.
+    #[ts(type = "number | null")]
+    pub list_entries: Option<u64>,
+    /// Which search found the assets, when the preview recorded it (not in older journals).
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub finder: Option<crate::open_query::Finder>,
+    /// A search's conditions (`dc:rights is empty and …`), words in the reader's language once
+    /// the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
+    /// the journal's run definition, so runs journaled before it existed have it too.
+    #[ts(type = "string | null")]
+    pub conditions: Option<Reason>,
+    pub kind: RunKind,
+    /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
+    /// sent it: [`RunSummary::localize`]).
+    #[ts(type = "Array<string>")]
+    pub edits: Vec<Reason>,
+    /// The same edits as data (property, operation, values), for the window to word with
+    /// each property's label; empty for an undo or a sheet run (`edits` says what they do).
+    pub edit_details: Vec<Edit>,
+    pub status: RunStatus,
+    pub counts: Counts,
+    /// How long the run was working: its preview plus each apply (one that was interrupted
+    /// counts up to its last journaled record), not the days it may have waited in between.
+    /// Unknown (null) while the preview has not finished.
+    pub duration_secs: Option<f64>,
+    /// Why the run stopped, when it did (words in the reader's language once the window is
+    /// sent it: [`RunSummary::localize`]).
+    #[ts(type = "string | null")]
+    pub reason: Option<Reason>,
+}
+
+impl RunSummary {
+    /// The stop reason in `l`'s language, as the window shows it.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self
+            .reason
+            .iter_mut()
+            .chain(&mut self.conditions)
+            .chain(std::iter::once(&mut self.scope))
+        {
+            reason.localize(l);
+        }
+        for edit in &mut self.edits {
+            edit.localize(l);
+        }
+    }
+
+    /// The edit lines in `l`'s language.
+    pub fn edit_lines(&self, l: &Localizer) -> Vec<String> {
+        self.edits.iter().map(|e| e.localized(l)).collect()
+    }
+}
+
+fn summarize(replay: &Replay) -> RunSummary {
+    let spec = &replay.spec;
+    RunSummary {
+        id: replay.id.clone(),
+        created: replay.created.clone(),
+        connection: spec.connection.clone(),
+        connection_id: spec.connection_id.clone(),
+        aem: spec.aem.clone(),
+        family: spec.family,
+        folder: spec.folder.clone(),
+        recursive: spec.filters.recursive,
+        scope: crate::selection::scope_reason(&spec.folder, &spec.filters),
+        list_entries: match &spec.filters.selection {
+            Some(crate::selection::Selection::List { entries }) => Some(entries.len() as u64),
+            _ => None,
+        },
+        finder: replay.finder.clone(),
+        conditions: crate::selection::conditions_reason(&spec.filters),
+        kind: spec.kind.clone(),
+        edits: {
+            let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
+            let of_run = |code: &str, run: &str| Reason::new(code, [("run", run.into())]);
+            match &spec.kind {
+                RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
+                // What is retried, then the edits it makes again.
+                RunKind::Retry { of } => std::iter::once(of_run("run-edit-retry", of))
+                    .chain(described)
+                    .collect(),
+                RunKind::Sheet { file } => {
+                    vec![Reason::new(
+                        "run-edit-sheet",
+                        [("file", file.as_str().into())],
+                    )]
+                }
+                RunKind::Edit => described.collect(),
+            }
+        },
+        edit_details: match spec.kind {
+            RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
+            RunKind::Undo { .. } | RunKind::Sheet { .. } => Vec::new(),
+        },
+        status: replay.status(),
+        counts: replay.counts,
+        duration_secs: replay.working_secs,
+        reason: replay.last_end.as_ref().and_then(|(_, _, r)| r.clone()),
+    }
+}
+
+/// The summary of run `run_id`.
+pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
+    Ok(summarize(&Replay::load(&path_of(runs_dir, run_id)?)?))
+}
+
+/// Every run, newest first. A journal that cannot be read is logged and left out.
+pub fn list(runs_dir: &Path) -> Result<Vec<RunSummary>> {
+    let entries = match std::fs::read_dir(runs_dir) {
+        Ok(e) => e,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => {
+            return Err(Error::io_doing(
+                "io-read",
+                vec![("path", runs_dir.display().to_string().into())],
+                e,
+            ));
+        }
+    };
+    let mut runs = Vec::new();
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "jsonl") {
+            continue;
+        }
+        match Replay::load(&path) {
+            Ok(r) => runs.push(summarize(&r)),
+            Err(e) => tracing::warn!(path = %path.display(), error = %e, "unreadable journal"),
+        }
+    }
+    runs.sort_by_cached_key(|r| std::cmp::Reverse((parse_rfc3339(&r.created), r.id.clone())));
+    Ok(runs)
+}
+
+/// Run ids are file names: refuse anything that could leave the runs folder.
+fn check_id(run_id: &str) -> Result<()> {
+    if !run_id.is_empty()
+        && run_id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+    {
+        Ok(())
+    } else {
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-run-id",
+            vec![("run", run_id.into())],
+        ))
+    }
+}
+
+/// The journal of `run_id`, checked.
+pub fn path_of(runs_dir: &Path, run_id: &str) -> Result<PathBuf> {
+    check_id(run_id)?;
+    let path = journal_path(runs_dir, run_id);
+    if path.is_file() {
+        Ok(path)
+    } else {
+        Err(Error::message(
+            ErrorCode::NotFound,
+            "error-no-such-run",
+            vec![("run", run_id.into())],
+        ))
+    }
+}
+
+/// `limit` preview rows from `offset` (in journal order) among those whose action is `action`
+/// (every row when `None`), and how many rows match in all. Rows are streamed: only the page is
+/// kept.
+pub fn preview_page(
+    runs_dir: &Path,
+    run_id: &str,
+    action: Option<Action>,
+    offset: u64,
+    limit: u64,
+) -> Result<PreviewPage> {
+    let path = path_of(runs_dir, run_id)?;
+    let mut rows = Vec::new();
+    let mut total = 0u64;
+    for record in read_records(&path)? {
+        match record? {
+            Record::Row(row) if action.is_none_or(|a| a == row.action) => {
+                if total >= offset && (rows.len() as u64) < limit {
+                    rows.push(row);
+                }
+                total += 1;
+            }
+            Record::Previewed { .. } => break,
+            _ => {}
+        }
+    }
+    Ok(PreviewPage { rows, total })
+}
+
+impl PreviewPage {
+    /// The rows' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
+            reason.localize(l);
+        }
+    }
+}
+
+impl ReportPage {
+    /// The rows' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
+            reason.localize(l);
+        }
+    }
+}
+
+/// `limit` report rows from `offset` (in preview order) among the assets whose status is
+/// `status` (every asset when `None`), and how many match in all.
+pub fn report_page(
+    runs_dir: &Path,
+    run_id: &str,
+    status: Option<ReportStatus>,
+    offset: u64,
+    limit: u64,
+) -> Result<ReportPage> {
+    let mut rows = Vec::new();
+    let mut total = 0u64;
+    report(runs_dir, run_id, |row| {
+        if status.is_none_or(|s| s == row.status) {
+            if total >= offset && (rows.len() as u64) < limit {
+                rows.push(row);
+            }
+            total += 1;
+        }
+        Ok(())
+    })?;
+    Ok(ReportPage { rows, total })
+}
+
+/// One page of a run's preview rows, and how many rows match the filter in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PreviewPage {
+    pub rows: Vec<PlanRow>,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// One page of a run's report, and how many assets match the filter in all.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportPage {
+    pub rows: Vec<ReportRow>,
+    #[ts(type = "number")]
+    pub total: u64,
+}
+
+/// What the report says about an asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    Changed,
+    Unchanged,
+    Skipped,
+    Failed,
+    /// Planned but not applied yet (the run was cancelled, stopped or interrupted).
+    Pending,
+}
+
+impl ReportStatus {
+    pub fn words(self) -> &'static str {
+        match self {
+            ReportStatus::Changed => "changed",
+            ReportStatus::Unchanged => "unchanged",
+            ReportStatus::Skipped => "skipped",
+            ReportStatus::Failed => "failed",
+            ReportStatus::Pending => "pending",
+        }
+    }
+}
+
+/// One asset of a report.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ReportRow {
+    pub path: String,
+    pub status: ReportStatus,
+    /// Words in the reader's language once the window is sent it (`ReportPage::localize`).
+    #[ts(type = "string | null")]
+    pub reason: Option<Reason>,
+    pub changes: Vec<PropertyChange>,
+    /// Not written because these properties changed in AEM after the preview: the value the
+    /// preview saw and the one AEM held at the write.
+    pub changed_since_preview: Vec<ChangedSincePreview>,
+}
+
+/// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
+/// (one small entry per applied asset); rows are streamed.
+pub fn report(
+    runs_dir: &Path,
+    run_id: &str,
+    mut each: impl FnMut(ReportRow) -> Result<()>,
+) -> Result<()> {
+    let path = path_of(runs_dir, run_id)?;
+    type Ending = (Outcome, Option<Reason>, Vec<ChangedSincePreview>);
+    let mut outcomes: HashMap<u64, Ending> = HashMap::new();
+    for record in read_records(&path)? {
+        if let Record::Outcome {
+            i,
+            outcome,
+            reason,
+            changed_since,
+            ..
+        } = record?
+        {
+            outcomes.insert(i, (outcome, reason, changed_since));
+        }
+    }
+    for record in read_records(&path)? {
+        let row = match record? {
+            Record::Row(row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        let (status, reason, changed_since_preview) = match row.action {
+            Action::Unchanged => (
+                ReportStatus::Unchanged,
+                Some(reasons::already_as_wanted()),
+                Vec::new(),
+            ),
+            Action::Skip => (ReportStatus::Skipped, row.reason, Vec::new()),
+            Action::Change => match outcomes.remove(&row.i) {
+                Some((outcome, r, changed)) => (
+                    match outcome {
+                        Outcome::Changed => ReportStatus::Changed,
+                        Outcome::Unchanged => ReportStatus::Unchanged,
+                        Outcome::Skipped => ReportStatus::Skipped,
+                        Outcome::Failed => ReportStatus::Failed,
+                    },
+                    r,
+                    changed,
+                ),
+                None => (
+                    ReportStatus::Pending,
+                    Some(reasons::not_applied_yet()),
+                    Vec::new(),
+                ),
+            },
+        };
+        each(ReportRow {
+            path: row.path,
+            status,
+            reason,
+            changes: row.changes,
+            changed_since_preview,
+        })?;
+    }
+    Ok(())
+}
+
+/// A value in a CSV cell: multi-values joined with `|` (AEM's metadata-import convention).
+fn csv_value(v: Option<&Value>) -> String {
+    match v {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::String(s)) => s.clone(),
+        Some(Value::Array(items)) => items
+            .iter()
+            .map(|i| match i {
+                Value::String(s) => s.clone(),
+                other => other.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("|"),
+        Some(other) => other.to_string(),
+    }
+}
+
+/// How a report is written as CSV.
+#[derive(Debug, Clone, Copy)]
+pub struct CsvOptions<'a> {
+    /// The language of the reasons.
+    pub words: &'a Localizer,
+    /// Column headers in that language too (`Chemin`, `dc:title avant`), for people; without
+    /// it, the machine-readable keys (`path`, `dc:title before`) that scripts read.
+    pub localized_headers: bool,
+}
+
+/// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property.
+/// Statuses stay machine-readable keys (`changed`, `failed`); reasons are in `options`'
+/// language.
+pub fn write_csv(
+    runs_dir: &Path,
+    run_id: &str,
+    options: CsvOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let l = options.words;
+    let summary = summary(runs_dir, run_id)?;
+    let path = path_of(runs_dir, run_id)?;
+    let spec = match read_records(&path)?.next() {
+        Some(Ok(Record::Run { spec, .. })) => spec,
+        _ => return Err(Error::Internal("journal without a run definition".into())),
+    };
+    let properties: Vec<String> = spec.edits.iter().map(|e| e.property.clone()).collect();
+    let mut header: Vec<String> = if options.localized_headers {
+        ["report-csv-path", "report-csv-status", "report-csv-reason"]
+            .map(|id| l.text(id))
+            .into()
+    } else {
+        ["path", "status", "reason"].map(str::to_owned).into()
+    };
+    for p in &properties {
+        if options.localized_headers {
+            header.push(l.msg("report-csv-before", &[("property", arg(p.as_str()))]));
+            header.push(l.msg("report-csv-after", &[("property", arg(p.as_str()))]));
+        } else {
+            header.push(format!("{p} before"));
+            header.push(format!("{p} after"));
+        }
+    }
+    // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    let failed = |e: csv::Error| match e.into_kind() {
+        csv::ErrorKind::Io(e) => report_not_written(&e),
+        other => Error::Internal(format!("could not write the CSV report: {other:?}")),
+    };
+    writer
+        .write_record(header.iter().map(|h| spreadsheet_text(h)))
+        .map_err(failed)?;
+    report(runs_dir, &summary.id, |row| {
+        let mut cells = vec![
+            spreadsheet_text(&row.path),
+            row.status.words().to_owned(),
+            spreadsheet_text(&row.reason.map(|r| r.localized(l)).unwrap_or_default()),
+        ];
+        for p in &properties {
+            let change = row.changes.iter().find(|c| &c.property == p);
+            for value in [
+                change.and_then(|c| c.before.as_ref()),
+                change.and_then(|c| c.after.as_ref()),
+            ] {
+                cells.push(spreadsheet_text(&csv_value(value)));
+            }
+        }
+        writer.write_record(&cells).map_err(failed)
+    })?;
+    writer.flush().map_err(|e| report_not_written(&e))
+}
+
+/// The report could not be written (the disk, the folder's permissions).
+fn report_not_written(e: &std::io::Error) -> Error {
+    Error::message(
+        ErrorCode::Io,
+        "error-report-not-written",
+        vec![("detail", e.to_string().into())],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn csv_joins_multi_values() {
+        assert_eq!(csv_value(Some(&json!(["a", "b"]))), "a|b");
+        assert_eq!(csv_value(None), "");
+        assert_eq!(csv_value(Some(&json!(3))), "3");
+    }
+
+    #[test]
+    fn an_unknown_run_is_refused_in_the_readers_language() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path()).unwrap();
+        let err = summary(dir.path(), "20260101-101010-abcd").unwrap_err();
+        assert_eq!(err.code(), ErrorCode::NotFound);
+        assert_eq!(
+            err.localized(&Localizer::english()),
+            "There is no run 20260101-101010-abcd."
+        );
+        let fr = Localizer::new(metadesk_base::i18n::Lang::Fr);
+        assert_eq!(
+            err.localized(&fr),
+            "Il n’existe pas d’exécution 20260101-101010-abcd."
+        );
+    }
+
+    #[test]
+    fn refusals_to_reopen_a_run_say_what_the_user_wanted_in_each_language() {
+        let err = Error::message(
+            ErrorCode::InvalidInput,
+            "error-run-connection-gone",
+            vec![("name", "prod".into()), ("to", "undo".into())],
+        );
+        assert!(
+            err.localized(&Localizer::english())
+                .ends_with("under that name to undo it."),
+            "{err}"
+        );
+        let fr = Localizer::new(metadesk_base::i18n::Lang::Fr);
+        assert_eq!(
+            err.localized(&fr),
+            "Cette exécution a été faite avec la connexion «\u{a0}prod\u{a0}», qui n’existe plus. \
+             Importez de nouveau son fichier d’identifiants sous ce nom pour l’annuler."
+        );
+    }
+
+    #[test]
+    fn run_ids_cannot_escape_the_runs_folder() {
+        assert!(check_id("20260101-101010-abcd").is_ok());
+        for bad in ["", "../x", "a/b", "a.b"] {
+            assert!(check_id(bad).is_err(), "{bad}");
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! Counting what a bulk edit would touch before anything else happens: the folder (and its
+//! subfolders when asked) is listed to the end, page by page, and the assets that pass the name
+//! and format filters are counted, with the same rules as the preview. Nothing is journaled;
+//! an asset is read only when a format filter is set and the listing does not carry its
+//! `dc:format` (the preview reads it then too).
+//!
+//! The walk is the preview's own ([`FolderWalk`]), so a count and a preview treat a folder that
+//! cannot be listed the same way.
+//!
+//! Not here: the preview itself (`engine`), which lists again and reads current values.
+
+use std::time::{Duration, Instant};
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use crate::run_control::RunControl;
+use crate::spec::Filters;
+use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::{AssetRef, AssetsApi, CallError, EntryKind};
+use metadesk_base::retry::RetryPolicy;
+use metadesk_clients::error::Result;
+
+/// Children asked for per listing request.
+const PAGE_SIZE: u64 = 100;
+/// At most one update per this interval (plus the last one).
+const UPDATE_INTERVAL: Duration = Duration::from_millis(200);
+/// Retries of a listing request for throttles, 5xx and unreachable hosts: a count is a glance,
+/// so it gives up sooner than a run and waits at most 10 s for a throttle.
+const RETRIES: RetryPolicy = RetryPolicy {
+    max_retries: 4,
+    initial_delay: Duration::from_millis(200),
+    max_delay: Duration::from_secs(10),
+};
+
+/// How many assets a folder and its filters select, so far or in all.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeCount {
+    /// Assets a run would edit: they pass the filters and are not content fragments.
+    #[ts(type = "number")]
+    pub assets: u64,
+    /// Content fragments met (never edited).
+    #[ts(type = "number")]
+    pub content_fragments: u64,
+    /// Assets left out by the name or format filter.
+    #[ts(type = "number")]
+    pub filtered_out: u64,
+    /// Subfolders met (descended into when subfolders are included).
+    #[ts(type = "number")]
+    pub folders: u64,
+    /// Subfolders that could not be listed: their assets are not counted (and a run lists
+    /// them as skipped).
+    #[ts(type = "number")]
+    pub unlisted_folders: u64,
+    /// False while the listing is still going: the numbers can only grow.
+    pub done: bool,
+    /// Set when AEM's OpenAPI search counted the folder (an OAuth S2S connection with no
+    /// classic connection to list it): how the number is not exact. Absent for a listing.
+    #[ts(optional)]
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub estimate: Option<Estimate>,
+}
+
+/// How a count made by AEM's OpenAPI search (one request, no walk) may differ from a run's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Estimate {
+    /// AEM gave only a lower bound: there are at least this many.
+    pub at_least: bool,
+    /// The name or format filter is not applied in the search (each asset is checked when
+    /// previewed): this many before those filters.
+    pub before_filters: bool,
+}
+
+/// Counts the assets `folder` (and its subfolders when `filters.recursive`) holds that pass
+/// `filters`, streaming a running count to `on_update` at most every ~200 ms and a last one
+/// with `done: true`. Only the folder stack and one page are in memory. Cancelled through
+/// `control`, it returns what it counted so far with `done: false`.
+pub async fn count(
+    store: &dyn AssetsApi,
+    folder: &str,
+    filters: &Filters,
+    control: &RunControl,
+    on_update: &(dyn Fn(ScopeCount) + Send + Sync),
+) -> Result<ScopeCount> {
+    count_paged(store, folder, filters, control, on_update, PAGE_SIZE).await
+}
+
+pub(crate) async fn count_paged(
+    store: &dyn AssetsApi,
+    folder: &str,
+    filters: &Filters,
+    control: &RunControl,
+    on_update: &(dyn Fn(ScopeCount) + Send + Sync),
+    page_size: u64,
+) -> Result<ScopeCount> {
+    let mut walk = FolderWalk::new(folder, filters.recursive, page_size, store.family(), None)?;
+    let mut count = ScopeCount::default();
+    let mut last_update: Option<Instant> = None;
+    loop {
+        let step = walk
+            .next(|folder, offset, limit| list_with_retries(store, folder, offset, limit, control))
+            .await?;
+        let entries = match step {
+            WalkStep::Page(entries) => entries,
+            WalkStep::Done | WalkStep::Cancelled => break,
+            // As in the preview: a subfolder that cannot be listed is left out, and counted as
+            // such so the page can say so.
+            WalkStep::Unlisted { .. } => {
+                count.unlisted_folders += 1;
+                continue;
+            }
+        };
+        for entry in entries {
+            match entry.kind {
+                EntryKind::Folder => count.folders += 1,
+                _ if !filters.name_matches(&entry.name) => count.filtered_out += 1,
+                EntryKind::ContentFragment => count.content_fragments += 1,
+                EntryKind::Asset => {
+                    let format = match entry.listed_format() {
+                        Some(f) => Some(f.to_owned()),
+                        None if filters.formats.is_empty() => None,
+                        None => read_format(store, &entry.path, control).await,
+                    };
+                    if filters.format_matches(format.as_deref()) {
+                        count.assets += 1;
+                    } else {
+                        count.filtered_out += 1;
+                    }
+                }
+            }
+        }
+        if last_update.is_none_or(|t| t.elapsed() >= UPDATE_INTERVAL) {
+            last_update = Some(Instant::now());
+            on_update(count);
+        }
+    }
+    if control.is_cancelled() {
+        return Ok(count);
+    }
+    count.done = true;
+    on_update(count);
+    Ok(count)
+}
+
+/// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
+pub async fn list_with_retries(
+    store: &dyn AssetsApi,
+    folder: String,
+    offset: u64,
+    limit: u64,
+    control: &RunControl,
+) -> Listed {
+    let mut attempt = 0u32;
+    loop {
+        if !control.wait_runnable().await {
+            return Listed::Cancelled;
+        }
+        attempt += 1;
+        let wait = match store.list(&folder, offset, limit).await {
+            Ok(page) => return Listed::Page(page),
+            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(retry_after, attempt - 1, attempt)
+            }
+            Err(CallError::Transient(_) | CallError::Unreachable(_))
+                if attempt <= RETRIES.max_retries =>
+            {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(error) => {
+                return Listed::Failed {
+                    error,
+                    attempts: attempt,
+                };
+            }
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = control.changed() => {}
+        }
+    }
+}
+
+/// `dc:format` of an asset whose listing entry does not carry it; `None` when it cannot be
+/// read (the preview would skip such an asset: it is not one a run would edit).
+async fn read_format(store: &dyn AssetsApi, path: &str, control: &RunControl) -> Option<String> {
+    if control.is_cancelled() {
+        return None;
+    }
+    let mut asset = AssetRef {
+        path: path.to_owned(),
+        id: None,
+    };
+    asset.id = store.resolve_id(path).await.ok()?;
+    let current = store.read(&asset).await.ok()?;
+    current
+        .metadata
+        .get("dc:format")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}

@@ -1,0 +1,711 @@
+//! Running the scopes of `selection.rs` against AEM: the cheap live count of a search, and the
+//! resolution of a list (DAM paths, Assets UI links, `urn:aaid:aem:` ids; one per line or a
+//! one-column CSV) into the assets it names, with each entry that names none listed with the
+//! reason. A list is resolved in batches of QueryBuilder lookups (exact paths and `jcr:uuid`s in
+//! one OR group), whose selective hits also carry the values a preview needs.
+//!
+//! Not here: the preview itself (`engine`), the words of a condition (`selection.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::future::Future;
+use std::time::Duration;
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::open_query::{Finder, lookup_items};
+use super::reasons::Reason;
+use super::run_control::RunControl;
+use super::selection::Selection;
+use super::selection::{LARGE_SCOPE, search_predicates};
+use super::spec::Filters;
+use metadesk_assets::open_search::OpenHit;
+use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
+use metadesk_assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
+use metadesk_base::retry::RetryPolicy;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+/// Entries looked up per request.
+pub const LOOKUP_BATCH: usize = 50;
+
+/// Retries of one search request for throttles, 5xx and unreachable hosts (a count is a
+/// glance: it gives up sooner than a run).
+const RETRIES: RetryPolicy = RetryPolicy {
+    max_retries: 4,
+    initial_delay: Duration::from_millis(200),
+    max_delay: Duration::from_secs(10),
+};
+
+/// How many assets a search selects.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SearchCount {
+    /// Which search counted.
+    pub finder: Finder,
+    /// Matching assets (content fragments left out), counted up to [`LARGE_SCOPE`].
+    #[ts(type = "number")]
+    pub assets: u64,
+    /// There are more than `assets` (the count stopped at [`LARGE_SCOPE`]).
+    pub at_least: bool,
+    /// [`LARGE_SCOPE`] or more: AEM's own bulk tools suit such a scope better.
+    pub large: bool,
+}
+
+/// An entry of a list that names no asset a run can edit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListProblem {
+    /// 1-based position in the list.
+    #[ts(type = "number")]
+    pub line: u64,
+    pub entry: String,
+    /// Words in the reader's language once the window is sent it (`ListCheck::localize`).
+    #[ts(type = "string")]
+    pub reason: Reason,
+}
+
+/// A list resolved against AEM.
+#[derive(Debug, Clone, Default)]
+pub struct ResolvedList {
+    /// The assets, in list order, with the hit's values of the properties asked for.
+    pub assets: Vec<Entry>,
+    pub problems: Vec<ListProblem>,
+}
+
+/// What the window shows of a list before a preview.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ListCheck {
+    /// Which search resolved the list.
+    pub finder: Finder,
+    #[ts(type = "number")]
+    pub assets: u64,
+    pub problems: Vec<ListProblem>,
+}
+
+impl ListCheck {
+    /// The problems' reasons in `l`'s language, as the window shows them.
+    pub fn localize(&mut self, l: &metadesk_base::i18n::Localizer) {
+        for problem in &mut self.problems {
+            problem.reason.localize(l);
+        }
+    }
+}
+
+/// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
+/// header such as `path` or `assetPath` is skipped). Blank lines are dropped.
+pub fn entries_from_text(text: &str) -> Result<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut entries = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-list-unreadable",
+                vec![("detail", e.to_string().into())],
+            )
+        })?;
+        let fields: Vec<&str> = record.iter().filter(|f| !f.is_empty()).collect();
+        // A plain list line with commas in a name is split by the reader: join it back.
+        let entry = fields.join(",");
+        if entry.is_empty() {
+            continue;
+        }
+        let header = matches!(
+            entry.to_ascii_lowercase().as_str(),
+            "path" | "assetpath" | "asset path" | "asset" | "id" | "assetid" | "url" | "link"
+        );
+        if i == 0 && header {
+            continue;
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// What a list entry names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Target {
+    Path(String),
+    /// The `jcr:uuid` of an `urn:aaid:aem:` id.
+    Uuid(String),
+}
+
+fn is_uuid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn dam_path(raw: &str) -> std::result::Result<String, Reason> {
+    let path = raw.trim_end_matches('/');
+    if path.split('/').any(|s| s == "." || s == "..") {
+        return Err(Reason::new("reason-list-dot-segments", []));
+    }
+    if path == DAM_ROOT {
+        return Err(Reason::new("reason-list-dam-root", []));
+    }
+    Ok(path.to_owned())
+}
+
+/// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
+/// `…/assetdetails.html/content/dam/…`, also inside the Unified Shell's `#` part) or any link
+/// to `/content/dam/…`, or an `urn:aaid:aem:` id.
+fn target_of(entry: &str) -> std::result::Result<Target, Reason> {
+    let e = entry.trim();
+    if let Some(id) = e.strip_prefix("urn:aaid:aem:") {
+        let id = id.trim();
+        return if is_uuid(id) {
+            Ok(Target::Uuid(id.to_ascii_lowercase()))
+        } else {
+            Err(Reason::new("reason-list-bad-asset-id", []))
+        };
+    }
+    if e.starts_with("/content/dam/") {
+        return dam_path(e).map(Target::Path);
+    }
+    if e.starts_with("http://") || e.starts_with("https://") {
+        let Ok(url) = url::Url::parse(e) else {
+            return Err(Reason::new("reason-list-bad-link", []));
+        };
+        // The asset's path is in the URL's path or, in the Unified Shell, after `#`.
+        for part in [Some(url.path()), url.fragment()].into_iter().flatten() {
+            let decoded = percent_decoded(part);
+            if let Some(at) = decoded.find("/content/dam/") {
+                let path = decoded[at..]
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                return dam_path(&path).map(Target::Path);
+            }
+        }
+        return Err(Reason::new("reason-list-link-outside-dam", []));
+    }
+    Err(Reason::new("reason-list-not-an-entry", []))
+}
+
+fn percent_decoded(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_owned())
+}
+
+/// The lookup of one batch: an OR group of exact paths and `jcr:uuid`s.
+fn lookup_params(batch: &[&Target], extra: &[(String, String)]) -> Vec<(String, String)> {
+    let mut params = vec![("group.p.or".to_owned(), "true".to_owned())];
+    for (i, target) in batch.iter().enumerate() {
+        let n = i + 1;
+        match target {
+            Target::Path(p) => {
+                params.push((format!("group.{n}_path"), p.clone()));
+                params.push((format!("group.{n}_path.exact"), "true".into()));
+            }
+            Target::Uuid(u) => {
+                params.push((format!("group.{n}_property"), "jcr:uuid".into()));
+                params.push((format!("group.{n}_property.value"), u.clone()));
+            }
+        }
+    }
+    params.extend(extra.iter().cloned());
+    // Each entry names at most one node; twice the batch leaves room to spare.
+    params.push(("p.limit".into(), (batch.len() * 2).to_string()));
+    params
+}
+
+/// The lookup of exact `paths` (at most [`LOOKUP_BATCH`]), the hits carrying `properties`
+/// (relative to each hit, e.g. `jcr:content/jcr:lastModified`) besides their path.
+pub fn paths_lookup(paths: &[&str], properties: &[&str]) -> Vec<(String, String)> {
+    let targets: Vec<Target> = paths
+        .iter()
+        .map(|p| Target::Path((*p).to_owned()))
+        .collect();
+    let refs: Vec<&Target> = targets.iter().collect();
+    let props = std::iter::once("jcr:path")
+        .chain(properties.iter().copied())
+        .collect::<Vec<_>>()
+        .join(" ");
+    let extra = [
+        ("p.hits".to_owned(), "selective".to_owned()),
+        ("p.properties".to_owned(), props),
+    ];
+    lookup_params(&refs, &extra)
+}
+
+/// Resolves `entries` with `search` (one QueryBuilder page per call, retried by the caller).
+/// `hit_params` are the `p.hits`/`p.properties` of the preview (`jcr:uuid` is added).
+pub async fn resolve_list<F, Fut>(
+    entries: &[String],
+    hit_params: &[(String, String)],
+    mut search: F,
+) -> std::result::Result<ResolvedList, CallError>
+where
+    F: FnMut(Vec<(String, String)>) -> Fut,
+    Fut: Future<Output = std::result::Result<SearchPage, CallError>>,
+{
+    let mut extra: Vec<(String, String)> = hit_params.to_vec();
+    if let Some((_, props)) = extra.iter_mut().find(|(k, _)| k == "p.properties") {
+        props.push_str(" jcr:uuid");
+    }
+    let extra = &extra;
+    resolve_targets(entries, |batch| {
+        let params = lookup_params(batch, extra);
+        let page = search(params);
+        async move { page.await.map(|p| p.hits) }
+    })
+    .await
+}
+
+/// Resolves `entries` with AEM's OpenAPI search: exact paths and asset ids looked up
+/// [`LOOKUP_BATCH`] at a time (`lookup` runs one query, every page followed). Returns the
+/// asset id of each asset found, by path, for the reads that follow.
+pub async fn resolve_list_open<F, Fut>(
+    entries: &[String],
+    mut lookup: F,
+) -> std::result::Result<(ResolvedList, HashMap<String, String>), Error>
+where
+    F: FnMut(Vec<Value>) -> Fut,
+    Fut: Future<Output = std::result::Result<Vec<OpenHit>, Error>>,
+{
+    let ids = std::sync::Mutex::new(HashMap::new());
+    let resolved = resolve_targets(entries, |batch| {
+        let paths: Vec<&str> = batch
+            .iter()
+            .filter_map(|t| match t {
+                Target::Path(p) => Some(p.as_str()),
+                Target::Uuid(_) => None,
+            })
+            .collect();
+        let urns: Vec<String> = batch
+            .iter()
+            .filter_map(|t| match t {
+                Target::Uuid(u) => Some(format!("urn:aaid:aem:{u}")),
+                Target::Path(_) => None,
+            })
+            .collect();
+        let urns: Vec<&str> = urns.iter().map(String::as_str).collect();
+        let queries: Vec<Fut> = lookup_items(&paths, &urns)
+            .into_iter()
+            .map(&mut lookup)
+            .collect();
+        let ids = &ids;
+        async move {
+            let mut hits = Vec::new();
+            for query in queries {
+                for hit in query.await? {
+                    // As a QueryBuilder hit, so both searches resolve a list alike.
+                    let uuid = hit
+                        .id
+                        .as_deref()
+                        .and_then(|i| i.strip_prefix("urn:aaid:aem:"));
+                    let mut value =
+                        serde_json::json!({"jcr:path": hit.path, "jcr:primaryType": "dam:Asset"});
+                    if let Some(uuid) = uuid {
+                        value["jcr:uuid"] = Value::from(uuid);
+                    }
+                    if let Some(id) = &hit.id
+                        && let Ok(mut ids) = ids.lock()
+                    {
+                        ids.insert(hit.path.clone(), id.clone());
+                    }
+                    hits.push(value);
+                }
+            }
+            Ok::<_, Error>(hits)
+        }
+    })
+    .await?;
+    let ids = ids.into_inner().unwrap_or_default();
+    Ok((resolved, ids))
+}
+
+/// The resolution of a list, whatever the search: `lookup` answers one batch of targets with
+/// hits in QueryBuilder's selective shape (`jcr:path`, `jcr:primaryType`, `jcr:uuid`, …).
+async fn resolve_targets<F, Fut, E>(
+    entries: &[String],
+    mut lookup: F,
+) -> std::result::Result<ResolvedList, E>
+where
+    F: FnMut(&[&Target]) -> Fut,
+    Fut: Future<Output = std::result::Result<Vec<Value>, E>>,
+{
+    let mut out = ResolvedList::default();
+    let mut parsed: Vec<(u64, &String, Target)> = Vec::new();
+    let mut first_line: HashMap<Target, u64> = HashMap::new();
+    for (i, entry) in entries.iter().enumerate() {
+        let line = i as u64 + 1;
+        let problem = |reason: Reason| ListProblem {
+            line,
+            entry: entry.clone(),
+            reason,
+        };
+        match target_of(entry) {
+            Err(reason) => out.problems.push(problem(reason)),
+            Ok(target) => match first_line.get(&target) {
+                Some(first) => out.problems.push(problem(Reason::new(
+                    "reason-list-duplicate",
+                    [("line", (*first).into())],
+                ))),
+                None => {
+                    first_line.insert(target.clone(), line);
+                    parsed.push((line, entry, target));
+                }
+            },
+        }
+    }
+    let mut by_path: HashMap<String, Value> = HashMap::new();
+    let mut by_uuid: HashMap<String, String> = HashMap::new();
+    let targets: Vec<&Target> = parsed.iter().map(|(_, _, t)| t).collect();
+    for batch in targets.chunks(LOOKUP_BATCH) {
+        for hit in lookup(batch).await? {
+            let Some(path) = hit_path(&hit).map(str::to_owned) else {
+                continue;
+            };
+            if let Some(uuid) = hit.get("jcr:uuid").and_then(Value::as_str) {
+                by_uuid.insert(uuid.to_ascii_lowercase(), path.clone());
+            }
+            by_path.insert(path, hit);
+        }
+    }
+    let mut seen_paths: HashMap<String, u64> = HashMap::new();
+    for (line, entry, target) in parsed {
+        let problem = |reason: Reason| ListProblem {
+            line,
+            entry: entry.clone(),
+            reason,
+        };
+        let path = match &target {
+            Target::Path(p) => Some(p.clone()),
+            Target::Uuid(u) => by_uuid.get(u).cloned(),
+        };
+        let Some(entry_found) = path
+            .as_ref()
+            .and_then(|p| by_path.get(p))
+            .and_then(entry_of_hit)
+        else {
+            out.problems
+                .push(problem(Reason::new("reason-list-not-found", [])));
+            continue;
+        };
+        if let Some(first) = seen_paths.get(&entry_found.path) {
+            out.problems.push(problem(Reason::new(
+                "reason-list-same-asset",
+                [("line", (*first).into())],
+            )));
+            continue;
+        }
+        seen_paths.insert(entry_found.path.clone(), line);
+        match entry_found.kind {
+            EntryKind::Folder => out
+                .problems
+                .push(problem(Reason::new("reason-list-folder", []))),
+            EntryKind::ContentFragment => out
+                .problems
+                .push(problem(Reason::new("reason-list-content-fragment", []))),
+            EntryKind::Asset => out.assets.push(entry_found),
+        }
+    }
+    out.problems.sort_by_key(|p| p.line);
+    Ok(out)
+}
+
+/// One search request, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
+pub async fn search_with_retries(
+    store: &dyn AssetsApi,
+    params: &[(String, String)],
+    control: &RunControl,
+) -> std::result::Result<Option<SearchPage>, CallError> {
+    let mut attempt = 0u32;
+    loop {
+        if !control.wait_runnable().await {
+            return Ok(None);
+        }
+        attempt += 1;
+        let wait = match store.search(params).await {
+            Ok(page) => return Ok(Some(page)),
+            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(retry_after, attempt - 1, attempt)
+            }
+            Err(CallError::Transient(d))
+                if attempt <= RETRIES.max_retries
+                    && !d.to_string().contains("traversed more than") =>
+            {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(CallError::Unreachable(_)) if attempt <= RETRIES.max_retries => {
+                RETRIES.wait_for(None, attempt - 1, attempt)
+            }
+            Err(e) => return Err(e),
+        };
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => {}
+            _ = control.changed() => {}
+        }
+    }
+}
+
+/// Counts what a search scope selects with one request: AEM counts up to [`LARGE_SCOPE`]
+/// (`p.guessTotal`), so the count stays cheap however large the scope.
+pub async fn count_search(
+    store: &dyn AssetsApi,
+    folder: &str,
+    filters: &Filters,
+    control: &RunControl,
+) -> Result<Option<SearchCount>> {
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &filters.selection
+    else {
+        return Err(Error::Internal("count_search needs a search scope".into()));
+    };
+    let folder = metadesk_assets::folders::normalize_folder(folder)?;
+    let mut params = search_predicates(&folder, filters.recursive, conditions, *combine);
+    params.extend([
+        ("p.offset".to_owned(), "0".to_owned()),
+        ("p.limit".to_owned(), "1".to_owned()),
+        ("p.guessTotal".to_owned(), LARGE_SCOPE.to_string()),
+        ("p.hits".to_owned(), "selective".to_owned()),
+        ("p.properties".to_owned(), "jcr:path".to_owned()),
+    ]);
+    let Some(page) = search_with_retries(store, &params, control)
+        .await
+        .map_err(search_failed)?
+    else {
+        return Ok(None);
+    };
+    Ok(Some(SearchCount {
+        finder: Finder::QueryBuilder { connection: None },
+        assets: page.total,
+        at_least: page.more,
+        large: page.total >= LARGE_SCOPE,
+    }))
+}
+
+/// Checks a list against AEM: how many assets it names, and each entry that names none.
+pub async fn check_list(
+    store: &dyn AssetsApi,
+    entries: &[String],
+    control: &RunControl,
+) -> Result<Option<ListCheck>> {
+    let hits = super::selection::hit_properties(std::iter::empty());
+    // Atomic rather than a Cell: the window awaits this future on another thread (Send).
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let resolved = resolve_list(entries, &hits, |params| {
+        let cancelled = &cancelled;
+        async move {
+            match search_with_retries(store, &params, control).await? {
+                Some(page) => Ok(page),
+                None => {
+                    cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Ok(SearchPage {
+                        hits: Vec::new(),
+                        total: 0,
+                        more: false,
+                    })
+                }
+            }
+        }
+    })
+    .await
+    .map_err(search_failed)?;
+    if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(None);
+    }
+    Ok(Some(ListCheck {
+        finder: Finder::QueryBuilder { connection: None },
+        assets: resolved.assets.len() as u64,
+        problems: resolved.problems,
+    }))
+}
+
+/// What checking a list through the OpenAPI search gave.
+#[derive(Debug)]
+pub enum OpenListCheck {
+    Checked(ListCheck),
+    Cancelled,
+    /// AEM does not offer the search and a paired connection can check the list instead.
+    UseClassic,
+}
+
+/// Checks a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
+/// token). `paired`: a classic connection may check it when AEM does not offer the search.
+pub async fn check_list_open(
+    store: &dyn AssetsApi,
+    entries: &[String],
+    paired: bool,
+    connection: &str,
+    control: &RunControl,
+) -> Result<OpenListCheck> {
+    use super::open_query::{cut_short, failed, lookup};
+    use metadesk_assets::open_search::unavailable;
+    let cancelled = std::sync::atomic::AtomicBool::new(false);
+    let fallback = std::sync::atomic::AtomicBool::new(false);
+    let result = resolve_list_open(entries, |items| {
+        let (cancelled, fallback) = (&cancelled, &fallback);
+        async move {
+            match lookup(store, items, control).await {
+                Ok(Some(hits)) => Ok(hits),
+                Ok(None) => {
+                    cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Ok(Vec::new())
+                }
+                Err((0, e)) if paired && unavailable(&e) => {
+                    fallback.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Err(failed(e, connection))
+                }
+                Err((0, e)) => Err(failed(e, connection)),
+                Err((read, e)) => Err(cut_short(read, e)),
+            }
+        }
+    })
+    .await;
+    if fallback.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(OpenListCheck::UseClassic);
+    }
+    let (resolved, _) = result?;
+    if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
+        return Ok(OpenListCheck::Cancelled);
+    }
+    Ok(OpenListCheck::Checked(ListCheck {
+        finder: Finder::OpenapiSearch,
+        assets: resolved.assets.len() as u64,
+        problems: resolved.problems,
+    }))
+}
+
+/// The distinct properties a run's edits touch (for `p.properties`).
+pub fn edited_properties(edits: &[super::Edit]) -> Vec<&str> {
+    let mut seen = HashSet::new();
+    edits
+        .iter()
+        .map(|e| e.property.as_str())
+        .filter(|p| seen.insert(*p))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn entries_come_from_lines_or_a_one_column_csv() {
+        let text = "\u{feff}path\r\n/content/dam/a.jpg\n\n\"/content/dam/b, c.jpg\"\n  urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd  \n/content/dam/x,y.jpg,\n";
+        assert_eq!(
+            entries_from_text(text).unwrap(),
+            [
+                "/content/dam/a.jpg",
+                "/content/dam/b, c.jpg",
+                "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd",
+                "/content/dam/x,y.jpg"
+            ]
+        );
+        assert!(entries_from_text("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn entries_name_paths_links_and_ids() {
+        let path = |e: &str| target_of(e).unwrap();
+        let p = |s: &str| Target::Path(s.into());
+        assert_eq!(
+            path("/content/dam/wknd/a b.jpg"),
+            p("/content/dam/wknd/a b.jpg")
+        );
+        assert_eq!(
+            path("https://author-p1-e2.adobeaemcloud.com/assets.html/content/dam/wknd/a%20b.jpg"),
+            p("/content/dam/wknd/a b.jpg")
+        );
+        assert_eq!(
+            path(
+                "https://author-p1-e2.adobeaemcloud.com/assetdetails.html/content/dam/wknd/x.jpg?x=1"
+            ),
+            p("/content/dam/wknd/x.jpg")
+        );
+        assert_eq!(
+            path(
+                "https://experience.adobe.com/#/@org/aem/ui/assetdetails.html/content/dam/wknd/y.png"
+            ),
+            p("/content/dam/wknd/y.png")
+        );
+        assert_eq!(
+            path("urn:aaid:aem:0A1B2C3D-0000-4000-8000-00000000ABCD"),
+            Target::Uuid("0a1b2c3d-0000-4000-8000-00000000abcd".into())
+        );
+        for bad in [
+            "wknd/a.jpg",
+            "urn:aaid:aem:nope",
+            "https://example.com/page.html",
+            "/content/dam",
+            "/content/dam/../etc/x",
+        ] {
+            assert!(target_of(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[tokio::test]
+    async fn unknown_duplicate_and_non_asset_entries_are_listed_with_reasons() {
+        let entries: Vec<String> = [
+            "/content/dam/a.jpg",
+            "not a path",
+            "/content/dam/a.jpg/",
+            "/content/dam/folder",
+            "/content/dam/missing.jpg",
+            "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd",
+            "/content/dam/cf",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let answer = SearchPage {
+            hits: vec![
+                json!({"jcr:path": "/content/dam/a.jpg", "jcr:primaryType": "dam:Asset",
+                    "jcr:uuid": "0a1b2c3d-0000-4000-8000-00000000abcd",
+                    "jcr:content": {"metadata": {"dc:rights": "R"}}}),
+                json!({"jcr:path": "/content/dam/folder", "jcr:primaryType": "sling:Folder"}),
+                json!({"jcr:path": "/content/dam/cf", "jcr:primaryType": "dam:Asset",
+                    "jcr:content": {"contentFragment": true}}),
+            ],
+            total: 3,
+            more: false,
+        };
+        let mut asked = Vec::new();
+        let resolved = resolve_list(&entries, &[], |params| {
+            asked.push(params);
+            let answer = answer.clone();
+            async move { Ok(answer) }
+        })
+        .await
+        .unwrap();
+        assert_eq!(asked.len(), 1, "one batch");
+        assert!(asked[0].contains(&("group.1_path.exact".into(), "true".into())));
+        assert_eq!(resolved.assets.len(), 1);
+        assert_eq!(
+            resolved.assets[0].metadata.as_ref().unwrap()["dc:rights"],
+            "R"
+        );
+        let en = metadesk_base::i18n::Localizer::english();
+        let reasons: Vec<(u64, String)> = resolved
+            .problems
+            .iter()
+            .map(|p| (p.line, p.reason.localized(&en)))
+            .collect();
+        assert_eq!(reasons.len(), 6, "{reasons:?}");
+        assert!(reasons[0].1.starts_with("not a DAM path"));
+        assert_eq!(reasons[1], (3, "a duplicate of line 1".into()));
+        assert!(reasons[2].1.starts_with("a folder"));
+        assert!(reasons[3].1.starts_with("not found"));
+        assert_eq!(reasons[4], (6, "the same asset as line 1".into()));
+        assert!(reasons[5].1.contains("content fragment"));
+    }
+}

@@ -1,0 +1,545 @@
+//! What a run is asked to do: [`RunSpec`] (connection, folder, scope filters, edits) and the
+//! pure logic of an edit: validating property names and computing a property's value after
+//! the edits from its value before.
+//!
+//! Not here: reading or writing AEM, or the journal.
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::reasons::Reason;
+use super::selection::Selection;
+use metadesk_assets::folders::normalize_folder;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_credentials::credentials::ApiFamily;
+
+/// One change to one property.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Edit {
+    /// `prefix:name`, e.g. `dc:rights`, on the asset's metadata node.
+    pub property: String,
+    pub op: EditOp,
+}
+
+/// What an edit does to its property.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum EditOp {
+    /// Replace the value: one value is written as a single value (unless the property is
+    /// already multi-valued), several as a multi-valued property.
+    Set { values: Vec<String> },
+    /// Replace the value with a list, even of one value: for a property known to hold several
+    /// (a sheet's multi-value column), so that one value on an asset that has none yet is
+    /// written as a list, not as text.
+    SetList { values: Vec<String> },
+    /// Add values to a multi-valued property, skipping those already present.
+    Append { values: Vec<String> },
+    /// Remove these values; the property is removed when none is left.
+    Remove { values: Vec<String> },
+    /// Remove the property.
+    Clear,
+}
+
+impl EditOp {
+    /// Whether the result depends on the current value (so the classic API re-reads the asset
+    /// just before writing it).
+    pub fn depends_on_current(&self) -> bool {
+        matches!(self, EditOp::Append { .. } | EditOp::Remove { .. })
+    }
+
+    /// A short description for lists and reports: `set "x"`, `append "a", "b"`, `clear`.
+    /// The edit of `property` as a run's summary lists it (`dc:rights: set "…"`), in the
+    /// reader's language when shown.
+    pub fn describe(&self, property: &str) -> Reason {
+        let quoted = |v: &[String]| {
+            v.iter()
+                .map(|s| format!("\"{s}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let (op, values) = match self {
+            EditOp::Set { values } => ("set", quoted(values)),
+            EditOp::SetList { values } => ("set-list", quoted(values)),
+            EditOp::Append { values } => ("append", quoted(values)),
+            EditOp::Remove { values } => ("remove", quoted(values)),
+            EditOp::Clear => ("clear", String::new()),
+        };
+        Reason::new(
+            "run-edit",
+            [
+                ("property", property.into()),
+                ("op", op.into()),
+                ("values", values.into()),
+            ],
+        )
+    }
+}
+
+/// Which assets of the folder a run touches.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Filters {
+    /// Include the assets of subfolders, at any depth.
+    pub recursive: bool,
+    /// Only assets whose name matches this pattern (`*` and `?`, case-insensitive).
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Only assets whose `dc:format` matches one of these (`image/*`, `application/pdf`).
+    #[serde(default)]
+    pub formats: Vec<String>,
+    /// Assets chosen by a search under the folder or by a list, rather than all the folder's
+    /// assets; absent for a folder scope (and in journals written before scopes existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub selection: Option<Selection>,
+}
+
+impl Filters {
+    /// Whether an asset named `name` is in scope (the format is checked separately). Used by
+    /// the preview and the scope count alike, so both select the same assets.
+    pub fn name_matches(&self, name: &str) -> bool {
+        self.name
+            .as_deref()
+            .is_none_or(|pattern| glob_match(pattern, name))
+    }
+
+    /// Whether `format` (`dc:format`; `None` when unknown) passes the format filter.
+    pub fn format_matches(&self, format: Option<&str>) -> bool {
+        self.formats.is_empty()
+            || format.is_some_and(|f| self.formats.iter().any(|p| glob_match(p, f)))
+    }
+}
+
+/// Whether a run edits assets or undoes an earlier run.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RunKind {
+    Edit,
+    /// Restores the original values that run `of` changed.
+    Undo {
+        of: String,
+    },
+    /// The same edits as run `of`, on the assets that failed in it (read again first).
+    Retry {
+        of: String,
+    },
+    /// Per-asset values from a spreadsheet (`file`: its name, for the activity list); the
+    /// edits of each asset are in the plan rows, not in [`RunSpec::edits`].
+    Sheet {
+        file: String,
+    },
+}
+
+/// Everything that defines a run; stored as the journal's first record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunSpec {
+    /// The stored connection's name, or a label such as the credential file for ad-hoc runs.
+    pub connection: String,
+    /// The stored connection's id, so a run still finds its connection after a rename; absent
+    /// for ad-hoc runs (and in journals written before it existed).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub connection_id: Option<String>,
+    /// The author URL the run talks to.
+    pub aem: String,
+    pub family: ApiFamily,
+    /// `/content/dam/…`.
+    pub folder: String,
+    pub filters: Filters,
+    pub edits: Vec<Edit>,
+    pub kind: RunKind,
+    /// Who writes (technical-account email or user), named in "no write access" reasons.
+    #[serde(default)]
+    pub account: Option<String>,
+}
+
+/// What the app asks for when the user previews a bulk edit: the rest of the [`RunSpec`]
+/// (address, API family, account) comes from the stored connection.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunRequest {
+    pub connection_id: String,
+    /// `/content/dam/…`.
+    pub folder: String,
+    pub filters: Filters,
+    pub edits: Vec<Edit>,
+}
+
+/// What the app sends to apply (or resume) a previewed run.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ApplyRequest {
+    pub run_id: String,
+    /// On a connection marked production, the connection's name as the user typed it.
+    #[serde(default)]
+    pub confirm_name: Option<String>,
+}
+
+impl RunSpec {
+    /// Checks the folder, the edits and the filters; normalises the folder and property names
+    /// (`metadata/dc:rights`, the seed script's form, becomes `dc:rights`).
+    pub fn validated(mut self) -> Result<Self> {
+        self.folder = normalize_folder(&self.folder)?;
+        if matches!(self.kind, RunKind::Edit) && self.edits.is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-edit-none",
+                vec![],
+            ));
+        }
+        for edit in &mut self.edits {
+            edit.property = validate_property(&edit.property)?;
+            match &edit.op {
+                EditOp::Set { values }
+                | EditOp::SetList { values }
+                | EditOp::Append { values }
+                | EditOp::Remove { values }
+                    if values.is_empty() =>
+                {
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-edit-no-value",
+                        vec![("property", edit.property.as_str().into())],
+                    ));
+                }
+                EditOp::Set { values }
+                | EditOp::SetList { values }
+                | EditOp::Append { values }
+                | EditOp::Remove { values }
+                    if values.iter().any(|v| v.trim().is_empty()) =>
+                {
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-edit-empty-value",
+                        vec![("property", edit.property.as_str().into())],
+                    ));
+                }
+                _ => {}
+            }
+        }
+        let mut seen = std::collections::HashSet::new();
+        for edit in &self.edits {
+            if !seen.insert(edit.property.as_str()) {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-edit-twice",
+                    vec![("property", edit.property.as_str().into())],
+                ));
+            }
+        }
+        Ok(self)
+    }
+}
+
+/// Accepts `prefix:name` (and `metadata/prefix:name`); returns `prefix:name`.
+pub fn validate_property(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    let name = name.strip_prefix("metadata/").unwrap_or(name);
+    let valid_part = |s: &str, first_letter: bool| {
+        !s.is_empty()
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
+            && (!first_letter || s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
+    };
+    match name.split_once(':') {
+        Some((prefix, local)) if valid_part(prefix, true) && valid_part(local, false) => {
+            Ok(name.to_owned())
+        }
+        _ => Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-bad-property-name",
+            vec![("name", raw.into())],
+        )),
+    }
+}
+
+/// `*` any run of characters, `?` one character; case-insensitive.
+pub fn glob_match(pattern: &str, text: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let t: Vec<char> = text.to_lowercase().chars().collect();
+    let (mut pi, mut ti) = (0, 0);
+    let mut star: Option<(usize, usize)> = None;
+    while ti < t.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == t[ti]) {
+            pi += 1;
+            ti += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some((pi, ti));
+            pi += 1;
+        } else if let Some((sp, st)) = star {
+            pi = sp + 1;
+            ti = st + 1;
+            star = Some((sp, st + 1));
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|c| *c == '*')
+}
+
+/// The property's values as a list: absent → none, a scalar → one, an array → its items.
+fn as_list(value: Option<&Value>) -> Vec<Value> {
+    match value {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items.clone(),
+        Some(other) => vec![other.clone()],
+    }
+}
+
+/// Compares a stored value with a string given by the user (numbers and booleans by text).
+fn same_value(stored: &Value, given: &str) -> bool {
+    match stored {
+        Value::String(s) => s == given,
+        other => serde_json::from_str::<Value>(given).is_ok_and(|g| &g == other),
+    }
+}
+
+/// The value of a property after `op`, from its value before (`None` = absent).
+pub fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
+    let before = before.filter(|v| !v.is_null());
+    match op {
+        EditOp::Set { values } => {
+            let multi = values.len() > 1 || before.is_some_and(Value::is_array);
+            if multi {
+                Some(Value::Array(
+                    values.iter().map(|v| Value::String(v.clone())).collect(),
+                ))
+            } else {
+                values.first().map(|v| Value::String(v.clone()))
+            }
+        }
+        EditOp::SetList { values } => (!values.is_empty())
+            .then(|| Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())),
+        EditOp::Append { values } => {
+            let mut list = as_list(before);
+            for v in values {
+                if !list.iter().any(|x| same_value(x, v)) {
+                    list.push(Value::String(v.clone()));
+                }
+            }
+            if list.is_empty() {
+                None
+            } else if !before.is_some_and(Value::is_array) && list.len() == 1 && before.is_some() {
+                // Appending what a single value already holds leaves it as it is.
+                before.cloned()
+            } else {
+                Some(Value::Array(list))
+            }
+        }
+        EditOp::Remove { values } => {
+            let list = as_list(before);
+            let kept: Vec<Value> = list
+                .iter()
+                .filter(|x| !values.iter().any(|v| same_value(x, v)))
+                .cloned()
+                .collect();
+            if kept.len() == list.len() {
+                before.cloned()
+            } else if kept.is_empty() {
+                None
+            } else {
+                Some(Value::Array(kept))
+            }
+        }
+        EditOp::Clear => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn s(v: &[&str]) -> Vec<String> {
+        v.iter().map(|x| x.to_string()).collect()
+    }
+
+    fn spec(edits: Vec<Edit>) -> RunSpec {
+        RunSpec {
+            connection: "c".into(),
+            connection_id: None,
+            aem: "http://127.0.0.1".into(),
+            family: ApiFamily::Classic,
+            folder: "/content/dam/f".into(),
+            filters: Filters::default(),
+            edits,
+            kind: RunKind::Edit,
+            account: None,
+        }
+    }
+
+    #[test]
+    fn property_names_must_be_prefix_colon_name() {
+        for ok in [
+            "dc:rights",
+            "dc:subject",
+            "xmpRights:UsageTerms",
+            "cq:tags",
+            "metadata/dc:rights",
+        ] {
+            assert!(validate_property(ok).is_ok(), "{ok}");
+        }
+        assert_eq!(
+            validate_property("metadata/dc:rights").unwrap(),
+            "dc:rights"
+        );
+        for bad in [
+            "rights",
+            "dc:",
+            ":x",
+            "dc:a/b",
+            "jcr:content/metadata/dc:x",
+            "dc:a b",
+            "1x:y",
+            "",
+        ] {
+            assert!(validate_property(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn folders_are_normalised_under_the_dam() {
+        assert_eq!(
+            normalize_folder("/content/dam/a/b/").unwrap(),
+            "/content/dam/a/b"
+        );
+        assert_eq!(
+            normalize_folder("/wknd-shared/en").unwrap(),
+            "/content/dam/wknd-shared/en"
+        );
+        assert_eq!(normalize_folder("/content/dam").unwrap(), "/content/dam");
+        assert!(normalize_folder("/content/sites/x").is_err());
+        assert!(normalize_folder("/content/dam/../x").is_err());
+        assert!(normalize_folder("").is_err());
+    }
+
+    #[test]
+    fn specs_reject_empty_and_duplicate_edits() {
+        assert!(spec(vec![]).validated().is_err());
+        let set = |p: &str| Edit {
+            property: p.into(),
+            op: EditOp::Set { values: s(&["x"]) },
+        };
+        assert!(
+            spec(vec![set("dc:rights"), set("metadata/dc:rights")])
+                .validated()
+                .is_err()
+        );
+        let empty = Edit {
+            property: "dc:subject".into(),
+            op: EditOp::Append { values: vec![] },
+        };
+        assert!(spec(vec![empty]).validated().is_err());
+        let blank = Edit {
+            property: "dc:rights".into(),
+            op: EditOp::Set { values: s(&["  "]) },
+        };
+        let err = spec(vec![blank]).validated().unwrap_err().to_string();
+        assert!(
+            err.contains("empty value") && err.contains("dc:rights"),
+            "{err}"
+        );
+        let ok = spec(vec![set("metadata/dc:rights")]).validated().unwrap();
+        assert_eq!(ok.edits[0].property, "dc:rights");
+    }
+
+    #[test]
+    fn globs_match_names_and_formats() {
+        assert!(glob_match("*.JPG", "a.jpg"));
+        assert!(glob_match("img-??.png", "IMG-01.png"));
+        assert!(!glob_match("img-??.png", "img-1.png"));
+        assert!(glob_match("image/*", "image/jpeg"));
+        assert!(!glob_match("image/*", "video/mp4"));
+        assert!(glob_match("*", ""));
+        assert!(glob_match("a*b*c", "axxbyyc"));
+        assert!(!glob_match("a*b*c", "axxbyy"));
+        let mut sp = spec(vec![]);
+        sp.filters.formats = s(&["image/*"]);
+        assert!(sp.filters.format_matches(Some("image/png")));
+        assert!(!sp.filters.format_matches(None));
+        assert!(sp.filters.name_matches("anything"));
+    }
+
+    #[test]
+    fn set_replaces_single_and_multi_values() {
+        let one = EditOp::Set { values: s(&["R"]) };
+        assert_eq!(apply_op(&one, None), Some(json!("R")));
+        assert_eq!(apply_op(&one, Some(&json!("old"))), Some(json!("R")));
+        assert_eq!(apply_op(&one, Some(&json!(["a", "b"]))), Some(json!(["R"])));
+        let two = EditOp::Set {
+            values: s(&["a", "b"]),
+        };
+        assert_eq!(apply_op(&two, Some(&json!("x"))), Some(json!(["a", "b"])));
+    }
+
+    #[test]
+    fn a_list_of_one_value_stays_a_list_on_an_asset_without_one() {
+        let one = EditOp::SetList { values: s(&["R"]) };
+        assert_eq!(apply_op(&one, None), Some(json!(["R"])));
+        assert_eq!(apply_op(&one, Some(&json!("old"))), Some(json!(["R"])));
+        assert_eq!(apply_op(&one, Some(&json!(["R"]))), Some(json!(["R"])));
+        let en = metadesk_base::i18n::Localizer::english();
+        assert_eq!(
+            one.describe("dc:rights").localized(&en),
+            "dc:rights: set the list \"R\""
+        );
+    }
+
+    #[test]
+    fn an_edit_is_described_in_the_readers_language() {
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let set = EditOp::Set {
+            values: s(&["a", "b"]),
+        };
+        assert_eq!(
+            set.describe("dc:subject").localized(&fr),
+            "dc:subject\u{a0}: remplacer par \"a\", \"b\""
+        );
+        assert_eq!(
+            EditOp::Clear.describe("dc:rights").localized(&fr),
+            "dc:rights\u{a0}: effacer"
+        );
+    }
+
+    #[test]
+    fn append_adds_missing_values_only() {
+        let op = EditOp::Append {
+            values: s(&["b", "c", "c"]),
+        };
+        assert_eq!(apply_op(&op, None), Some(json!(["b", "c"])));
+        assert_eq!(
+            apply_op(&op, Some(&json!(["a", "b"]))),
+            Some(json!(["a", "b", "c"]))
+        );
+        assert_eq!(
+            apply_op(&op, Some(&json!("a"))),
+            Some(json!(["a", "b", "c"]))
+        );
+        let same = EditOp::Append { values: s(&["a"]) };
+        assert_eq!(apply_op(&same, Some(&json!(["a"]))), Some(json!(["a"])));
+        assert_eq!(apply_op(&same, Some(&json!("a"))), Some(json!("a")));
+    }
+
+    #[test]
+    fn remove_drops_values_and_the_property_when_empty() {
+        let op = EditOp::Remove { values: s(&["a"]) };
+        assert_eq!(apply_op(&op, Some(&json!(["a", "b"]))), Some(json!(["b"])));
+        assert_eq!(apply_op(&op, Some(&json!(["a"]))), None);
+        assert_eq!(apply_op(&op, Some(&json!("a"))), None);
+        assert_eq!(apply_op(&op, Some(&json!("b"))), Some(json!("b")));
+        assert_eq!(apply_op(&op, None), None);
+        let num = EditOp::Remove { values: s(&["3"]) };
+        assert_eq!(apply_op(&num, Some(&json!([3, 4]))), Some(json!([4])));
+    }
+
+    #[test]
+    fn clear_removes() {
+        assert_eq!(apply_op(&EditOp::Clear, Some(&json!("x"))), None);
+        assert_eq!(apply_op(&EditOp::Clear, None), None);
+        assert!(EditOp::Append { values: vec![] }.depends_on_current());
+        assert!(!EditOp::Clear.depends_on_current());
+    }
+}

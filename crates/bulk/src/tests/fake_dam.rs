@@ -1,0 +1,363 @@
+//! The in-memory DAM behind [`AssetsApi`] that the engine tests run against, with switches for
+//! every fault a real AEM can show (throttles, refusals, lost answers, unreachable folders).
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::{AtomicU32, AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::{Map, Value};
+
+use metadesk_assets::{AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write};
+use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_credentials::credentials::ApiFamily;
+
+#[derive(Default)]
+pub(super) struct Dam {
+    /// path → (metadata, version)
+    pub(super) assets: BTreeMap<String, (Map<String, Value>, u64)>,
+    pub(super) fragments: Vec<String>,
+    pub(super) folders: Vec<String>,
+}
+
+#[derive(Default)]
+pub(super) struct Faults {
+    /// Writes that fail with a transient error before succeeding (per call countdown).
+    pub(super) transient_writes: AtomicU32,
+    /// Writes that are applied but whose answer is lost.
+    pub(super) lost_answers: AtomicU32,
+    pub(super) throttles: AtomicU32,
+    pub(super) forbidden: Mutex<Vec<String>>,
+    /// After this many calls, every call is an auth failure.
+    pub(super) auth_after: Mutex<Option<u64>>,
+    /// Every call fails as if the host could not be reached.
+    pub(super) unreachable: std::sync::atomic::AtomicBool,
+    /// Folders whose listing fails as if the host could not be reached.
+    pub(super) unreachable_folders: Mutex<Vec<String>>,
+    /// (asset path, property) the listing leaves out although the asset has it.
+    pub(super) unlisted: Mutex<Vec<(String, String)>>,
+    /// Assets whose every write fails (dropped connection) without being applied.
+    pub(super) dropped_writes: Mutex<Vec<String>>,
+    /// Assets whose every write is applied but its answer lost.
+    pub(super) lost_writes: Mutex<Vec<String>>,
+    /// Id look-ups (OpenAPI) that fail with a transient error before succeeding.
+    pub(super) transient_resolves: AtomicU32,
+    /// How the next reads end, in order: `false` = dropped connection. Empty: answered.
+    pub(super) read_script: Mutex<std::collections::VecDeque<bool>>,
+    /// Writes answered 412 without being applied (countdown).
+    pub(super) conflicts: AtomicU32,
+    /// An asset whose write makes the task fail (panic), as a bug in a task would.
+    pub(super) crash_on: Mutex<Option<String>>,
+}
+
+pub(super) struct Fake {
+    pub(super) family: ApiFamily,
+    pub(super) dam: Mutex<Dam>,
+    pub(super) faults: Faults,
+    pub(super) calls: AtomicU64,
+    pub(super) reads: AtomicU64,
+    /// path → values written, in order.
+    pub(super) writes: Mutex<HashMap<String, Vec<Vec<Write>>>>,
+    pub(super) latency: Duration,
+}
+
+impl Fake {
+    pub(super) fn new(family: ApiFamily) -> Arc<Self> {
+        Fake::with_latency(family, Duration::from_millis(1))
+    }
+
+    /// Every request takes `latency`, however many run at once (a server with room to spare).
+    pub(super) fn with_latency(family: ApiFamily, latency: Duration) -> Arc<Self> {
+        Arc::new(Fake {
+            family,
+            dam: Mutex::new(Dam::default()),
+            faults: Faults::default(),
+            calls: AtomicU64::new(0),
+            reads: AtomicU64::new(0),
+            writes: Mutex::new(HashMap::new()),
+            latency,
+        })
+    }
+
+    pub(super) fn seed(&self, folder: &str, n: usize, md: impl Fn(usize) -> Value) {
+        let mut dam = self.dam.lock().unwrap();
+        dam.folders.push(folder.to_owned());
+        for k in 0..n {
+            let Value::Object(m) = md(k) else { panic!() };
+            dam.assets.insert(format!("{folder}/a{k:03}.jpg"), (m, 1));
+        }
+    }
+
+    pub(super) fn get(&self, path: &str) -> Map<String, Value> {
+        self.dam.lock().unwrap().assets[path].0.clone()
+    }
+
+    pub(super) fn set(&self, path: &str, property: &str, value: Value) {
+        let mut dam = self.dam.lock().unwrap();
+        let entry = dam.assets.get_mut(path).unwrap();
+        entry.0.insert(property.into(), value);
+        entry.1 += 1;
+    }
+
+    pub(super) fn write_count(&self) -> usize {
+        self.writes.lock().unwrap().values().map(Vec::len).sum()
+    }
+
+    pub(super) fn gate(&self) -> Result<(), CallError> {
+        let n = self.calls.fetch_add(1, Ordering::SeqCst);
+        if self
+            .faults
+            .auth_after
+            .lock()
+            .unwrap()
+            .is_some_and(|k| n >= k)
+        {
+            return Err(CallError::Auth(metadesk_clients::aem::AemError::Auth(
+                "token revoked".into(),
+            )));
+        }
+        if self.faults.unreachable.load(Ordering::SeqCst) {
+            return Err(CallError::from_aem(
+                metadesk_clients::aem::AemError::Unreachable {
+                    host: "author-p1-e2.adobeaemcloud.com".into(),
+                    detail: "connection refused".into(),
+                },
+            ));
+        }
+        if self
+            .faults
+            .throttles
+            .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+            .is_ok()
+        {
+            return Err(CallError::Throttled {
+                status: 429,
+                retry_after: Some(Duration::from_millis(0)),
+            });
+        }
+        Ok(())
+    }
+}
+
+pub(super) fn etag(v: u64) -> String {
+    format!("\"v{v}\"")
+}
+
+impl AssetsApi for Fake {
+    fn family(&self) -> ApiFamily {
+        self.family
+    }
+
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            // A listing is a request like any other: an instant one would look to the
+            // controller like the server's normal latency.
+            tokio::time::sleep(self.latency).await;
+            if self
+                .faults
+                .forbidden
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|f| f == folder)
+            {
+                return Err(CallError::Forbidden("no read access".into()));
+            }
+            if self
+                .faults
+                .unreachable_folders
+                .lock()
+                .unwrap()
+                .iter()
+                .any(|f| f == folder)
+            {
+                return Err(CallError::from_aem(
+                    metadesk_clients::aem::AemError::Unreachable {
+                        host: "author-p1-e2.adobeaemcloud.com".into(),
+                        detail: "connection reset".into(),
+                    },
+                ));
+            }
+            let dam = self.dam.lock().unwrap();
+            if !dam.folders.iter().any(|f| f == folder) {
+                return Err(CallError::NotFound);
+            }
+            let direct = |p: &str| {
+                p.strip_prefix(folder)
+                    .and_then(|r| r.strip_prefix('/'))
+                    .is_some_and(|r| !r.contains('/'))
+            };
+            let mut all: Vec<Entry> = Vec::new();
+            for f in dam.folders.iter().filter(|f| direct(f)) {
+                all.push(Entry {
+                    path: f.clone(),
+                    name: f.rsplit('/').next().unwrap().into(),
+                    kind: EntryKind::Folder,
+                    metadata: None,
+                });
+            }
+            let unlisted = self.faults.unlisted.lock().unwrap();
+            for (p, (md, _)) in dam.assets.iter().filter(|(p, _)| direct(p)) {
+                // The listing carries dc: properties only, like the classic API.
+                let listed: Map<String, Value> = md
+                    .iter()
+                    .filter(|(k, _)| k.starts_with("dc:"))
+                    .filter(|(k, _)| !unlisted.iter().any(|(up, uk)| up == p && uk == *k))
+                    .map(|(k, v)| (k.clone(), v.clone()))
+                    .collect();
+                all.push(Entry {
+                    path: p.clone(),
+                    name: p.rsplit('/').next().unwrap().into(),
+                    kind: EntryKind::Asset,
+                    metadata: Some(listed),
+                });
+            }
+            for p in dam.fragments.iter().filter(|p| direct(p)) {
+                all.push(Entry {
+                    path: p.clone(),
+                    name: p.rsplit('/').next().unwrap().into(),
+                    kind: EntryKind::ContentFragment,
+                    metadata: None,
+                });
+            }
+            let total = all.len() as u64;
+            let entries: Vec<Entry> = all
+                .into_iter()
+                .skip(offset as usize)
+                .take(limit as usize)
+                .collect();
+            let next = offset + entries.len() as u64;
+            Ok(Page {
+                entries,
+                total: Some(total),
+                next_offset: (next < total).then_some(next),
+            })
+        })
+    }
+
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move {
+            if self.family == ApiFamily::Classic {
+                return Ok(None);
+            }
+            self.gate()?;
+            if self
+                .faults
+                .transient_resolves
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
+            Ok(Some(format!("urn:aaid:aem:{path}")))
+        })
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            self.reads.fetch_add(1, Ordering::SeqCst);
+            if self.faults.read_script.lock().unwrap().pop_front() == Some(false) {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
+            if self.family == ApiFamily::OpenApi {
+                assert!(asset.id.is_some(), "OpenAPI reads need the asset id");
+            }
+            let dam = self.dam.lock().unwrap();
+            let (md, v) = dam.assets.get(&asset.path).ok_or(CallError::NotFound)?;
+            Ok(Current {
+                metadata: md.clone(),
+                etag: (self.family == ApiFamily::OpenApi).then(|| etag(*v)),
+            })
+        })
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            if self.faults.crash_on.lock().unwrap().as_deref() == Some(asset.path.as_str()) {
+                panic!("a task failed while writing {}", asset.path);
+            }
+            if self.faults.forbidden.lock().unwrap().contains(&asset.path) {
+                return Err(CallError::Forbidden("no write".into()));
+            }
+            if self
+                .faults
+                .transient_writes
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+                || self
+                    .faults
+                    .dropped_writes
+                    .lock()
+                    .unwrap()
+                    .contains(&asset.path)
+            {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
+            if self
+                .faults
+                .conflicts
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+            {
+                return Err(CallError::Conflict);
+            }
+            let new_version = {
+                let mut dam = self.dam.lock().unwrap();
+                let (md, v) = dam.assets.get_mut(&asset.path).ok_or(CallError::NotFound)?;
+                if let Some(m) = if_match
+                    && m != etag(*v)
+                {
+                    return Err(CallError::Conflict);
+                }
+                for w in writes {
+                    match &w.value {
+                        Some(val) => md.insert(w.property.clone(), val.clone()),
+                        None => md.remove(&w.property),
+                    };
+                }
+                *v += 1;
+                *v
+            };
+            self.writes
+                .lock()
+                .unwrap()
+                .entry(asset.path.clone())
+                .or_default()
+                .push(writes.to_vec());
+            if self
+                .faults
+                .lost_answers
+                .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                .is_ok()
+                || self
+                    .faults
+                    .lost_writes
+                    .lock()
+                    .unwrap()
+                    .contains(&asset.path)
+            {
+                return Err(CallError::Transient("answer lost".into()));
+            }
+            Ok((self.family == ApiFamily::OpenApi).then(|| etag(new_version)))
+        })
+    }
+
+    fn listing_carries(&self, property: &str) -> bool {
+        self.family == ApiFamily::Classic && property.starts_with("dc:")
+    }
+}

@@ -1,0 +1,131 @@
+//! Engine tests against an in-memory DAM behind [`AssetsApi`]: edits, preview = apply,
+//! journal, resume, undo and fault handling, fast and without HTTP. The same behaviours are
+//! tested against the sandbox in `tests/integration/bulk*.rs`.
+
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use serde_json::json;
+
+use crate::concurrency::ControllerConfig;
+use crate::journal::{Record, journal_path, read_records};
+use crate::*;
+use metadesk_assets::{AssetRef, AssetsApi, CallError, Current, Page, Write};
+use metadesk_base::retry::RetryPolicy;
+use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_credentials::credentials::ApiFamily;
+
+mod applying;
+mod changed_since;
+mod classic_listing;
+mod fake_dam;
+mod planning;
+mod reports;
+mod undo;
+mod views;
+
+use fake_dam::*;
+
+const F: &str = "/content/dam/f";
+
+fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
+    RunSpec {
+        connection: "test".into(),
+        connection_id: None,
+        aem: "http://127.0.0.1:1".into(),
+        family,
+        folder: F.into(),
+        filters: Filters::default(),
+        edits,
+        kind: RunKind::Edit,
+        account: Some("tech@techacct.adobe.com".into()),
+    }
+}
+
+fn set(p: &str, v: &str) -> Edit {
+    Edit {
+        property: p.into(),
+        op: EditOp::Set {
+            values: vec![v.into()],
+        },
+    }
+}
+
+fn append(p: &str, v: &[&str]) -> Edit {
+    Edit {
+        property: p.into(),
+        op: EditOp::Append {
+            values: v.iter().map(|s| s.to_string()).collect(),
+        },
+    }
+}
+
+fn settings() -> Settings {
+    Settings {
+        page_size: 7,
+        retry: RetryPolicy {
+            initial_delay: Duration::from_millis(1),
+            ..Settings::default().retry
+        },
+        progress_interval: Duration::from_millis(1),
+        controller: ControllerConfig {
+            default_backoff: Duration::from_millis(5),
+            ..Default::default()
+        },
+        ..Settings::default()
+    }
+}
+
+fn engine(store: Arc<Fake>, dir: &std::path::Path) -> Engine {
+    Engine::new(store, dir.join("runs")).with_settings(settings())
+}
+
+fn no_progress() -> impl Fn(Progress) + Send + Sync {
+    |_p: Progress| {}
+}
+
+fn report_rows(dir: &std::path::Path, id: &str) -> Vec<ReportRow> {
+    let mut rows = Vec::new();
+    runs::report(&dir.join("runs"), id, |r| {
+        rows.push(r);
+        Ok(())
+    })
+    .unwrap();
+    rows
+}
+
+/// The files in the runs folder, sorted (none when the folder was never created).
+fn journals(dir: &std::path::Path) -> Vec<String> {
+    match std::fs::read_dir(dir.join("runs")) {
+        Ok(entries) => {
+            let mut names: Vec<String> = entries
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Vec::new(),
+        Err(e) => panic!("{e}"),
+    }
+}
+
+/// `F` with five assets (alternating JPEG and PDF) and a content fragment, three subfolders
+/// with one PNG each, and a second top-level folder.
+fn browsable() -> Arc<Fake> {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.dam.lock().unwrap().folders.push("/content/dam".into());
+    fake.seed(F, 5, |k| {
+        json!({"dc:format": if k % 2 == 0 { "image/jpeg" } else { "application/pdf" }, "dc:rights": "old"})
+    });
+    for sub in ["Alpha", "alps", "beta"] {
+        fake.seed(
+            &format!("{F}/{sub}"),
+            1,
+            |_| json!({"dc:format": "image/png"}),
+        );
+    }
+    fake.seed("/content/dam/other", 0, |_| json!({}));
+    fake.dam.lock().unwrap().fragments.push(format!("{F}/cf"));
+    fake
+}

@@ -1,0 +1,747 @@
+//! The app's views over a run and a folder: folder pages, completion, scope counts, retry plans,
+//! pages of preview and report rows, and the messages of bad inputs and failed listings.
+
+use super::*;
+use crate::reasons::English;
+use metadesk_assets::browse;
+
+#[tokio::test]
+async fn folder_pages_page_through_subfolders_and_assets() {
+    let fake = browsable();
+    let first = browse::folder_page(fake.as_ref(), F, 0, 4).await.unwrap();
+    assert_eq!(first.folder, F);
+    let names: Vec<&str> = first.folders.iter().map(|f| f.name.as_str()).collect();
+    assert_eq!(names, vec!["Alpha", "alps", "beta"]);
+    assert_eq!(first.folders[0].path, format!("{F}/Alpha"));
+    assert_eq!(
+        (first.assets, first.total, first.next_offset),
+        (1, Some(9), Some(4))
+    );
+    let (mut offset, mut assets, mut pages) = (first.next_offset, first.assets, 1);
+    while let Some(o) = offset {
+        let page = browse::folder_page(fake.as_ref(), F, o, 4).await.unwrap();
+        assert!(page.folders.is_empty());
+        assets += page.assets;
+        offset = page.next_offset;
+        pages += 1;
+    }
+    assert_eq!(
+        (assets, pages),
+        (6, 3),
+        "five assets and the content fragment"
+    );
+    // The CLI's form without /content/dam works too.
+    let short = browse::folder_page(fake.as_ref(), "f/", 0, 100)
+        .await
+        .unwrap();
+    assert_eq!((short.folder.as_str(), short.next_offset), (F, None));
+
+    let missing = browse::folder_page(fake.as_ref(), "/content/dam/nope", 0, 10)
+        .await
+        .unwrap_err();
+    assert_eq!(missing.code(), metadesk_clients::error::ErrorCode::NotFound);
+    assert!(
+        missing.to_string().contains("/content/dam/nope")
+            && missing.to_string().contains("does not exist"),
+        "{missing}"
+    );
+    let outside = browse::folder_page(fake.as_ref(), "/content/sites/x", 0, 10)
+        .await
+        .unwrap_err();
+    assert!(
+        outside.to_string().contains("/content/sites/x")
+            && outside.to_string().contains("not a DAM folder"),
+        "{outside}"
+    );
+}
+
+#[tokio::test]
+async fn completion_lists_the_parent_and_matches_the_last_segment() {
+    let fake = browsable();
+    let names = |v: Vec<browse::FolderEntry>| v.into_iter().map(|e| e.name).collect::<Vec<_>>();
+    let al = browse::complete(fake.as_ref(), "/content/dam/f/AL", 10)
+        .await
+        .unwrap();
+    assert_eq!(names(al.clone()), vec!["Alpha", "alps"]);
+    assert_eq!(al[0].path, format!("{F}/Alpha"));
+    assert_eq!(
+        names(browse::complete(fake.as_ref(), "f/al", 10).await.unwrap()),
+        vec!["Alpha", "alps"],
+        "without /content/dam, like the CLI"
+    );
+    assert_eq!(
+        names(
+            browse::complete(fake.as_ref(), "/content/dam/f/", 10)
+                .await
+                .unwrap()
+        ),
+        vec!["Alpha", "alps", "beta"]
+    );
+    assert_eq!(
+        names(
+            browse::complete(fake.as_ref(), "/content/dam/", 10)
+                .await
+                .unwrap()
+        ),
+        vec!["f", "other"]
+    );
+    assert_eq!(
+        names(browse::complete(fake.as_ref(), "", 10).await.unwrap()),
+        vec!["f", "other"]
+    );
+    assert_eq!(
+        names(
+            browse::complete(fake.as_ref(), "/content/dam/o", 10)
+                .await
+                .unwrap()
+        ),
+        vec!["other"]
+    );
+    assert_eq!(
+        browse::complete(fake.as_ref(), "/content/da", 10)
+            .await
+            .unwrap()[0]
+            .path,
+        "/content/dam"
+    );
+    assert_eq!(
+        browse::complete(fake.as_ref(), "/content/dam/f/al", 1)
+            .await
+            .unwrap()
+            .len(),
+        1
+    );
+    assert!(
+        browse::complete(fake.as_ref(), "/content/dam/nope/x", 10)
+            .await
+            .unwrap()
+            .is_empty(),
+        "a parent that does not exist completes to nothing"
+    );
+    let outside = browse::complete(fake.as_ref(), "/content/sites/x", 10)
+        .await
+        .unwrap_err();
+    assert!(
+        outside.to_string().contains("not a DAM folder"),
+        "{outside}"
+    );
+    let dots = browse::complete(fake.as_ref(), "/content/dam/../x", 10)
+        .await
+        .unwrap_err();
+    assert!(dots.to_string().contains(".."), "{dots}");
+}
+
+#[tokio::test]
+async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left_out() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed("/content/dam/f", 2, |_| json!({}));
+    fake.seed("/content/dam/f/locked", 3, |_| json!({}));
+    fake.seed("/content/dam/f/open", 1, |_| json!({}));
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .push("/content/dam/f/locked".into());
+    let dir = tempfile::tempdir().unwrap();
+    let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+    sp.folder = "/content/dam/f".into();
+    sp.filters.recursive = true;
+    let p = engine(fake.clone(), dir.path())
+        .preview(sp, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((p.counts.assets, p.counts.skipped), (4, 1), "{p:?}");
+    let rows = report_rows(dir.path(), &p.id);
+    let locked = rows
+        .iter()
+        .find(|r| r.path == "/content/dam/f/locked")
+        .expect("a row for the folder");
+    assert_eq!(locked.status, ReportStatus::Skipped);
+    let reason = locked.reason.english().unwrap();
+    assert!(reason.contains("could not be listed"), "{reason}");
+
+    let count = scope::count(
+        fake.as_ref(),
+        "/content/dam/f",
+        &Filters {
+            recursive: true,
+            ..Filters::default()
+        },
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!((count.assets, count.unlisted_folders), (3, 1), "{count:?}");
+}
+
+/// A subfolder whose listing cannot reach the host says nothing about the folder: the count and
+/// the preview walk the same way, and both stop with the same error instead of calling it
+/// empty.
+#[tokio::test]
+async fn an_unreachable_subfolder_ends_the_count_and_the_preview_alike() {
+    let fake = browsable();
+    fake.faults
+        .unreachable_folders
+        .lock()
+        .unwrap()
+        .push(format!("{F}/alps"));
+    let dir = tempfile::tempdir().unwrap();
+    let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+    sp.folder = F.into();
+    sp.filters.recursive = true;
+    let preview = engine(fake.clone(), dir.path())
+        .preview(sp, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    let count = scope::count(
+        fake.as_ref(),
+        F,
+        &Filters {
+            recursive: true,
+            ..Filters::default()
+        },
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap_err();
+    assert_eq!(preview.to_string(), count.to_string());
+    assert!(preview.to_string().contains("author-p1-e2"), "{preview}");
+}
+
+#[tokio::test]
+async fn the_scope_count_equals_what_the_preview_plans() {
+    let fake = browsable();
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let mut cases = Vec::new();
+    for recursive in [false, true] {
+        for name in [None, Some("a000*"), Some("*1.JPG")] {
+            for formats in [
+                vec![],
+                vec!["image/*".to_owned()],
+                vec!["application/pdf".to_owned()],
+            ] {
+                cases.push(Filters {
+                    recursive,
+                    name: name.map(str::to_owned),
+                    formats,
+                    selection: None,
+                });
+            }
+        }
+    }
+    for filters in cases {
+        let updates = Mutex::new(Vec::new());
+        let on = |c: ScopeCount| updates.lock().unwrap().push(c);
+        let count = scope::count_paged(fake.as_ref(), F, &filters, &RunControl::new(), &on, 3)
+            .await
+            .unwrap();
+        let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+        sp.filters = filters.clone();
+        let p = e
+            .preview(sp, &RunControl::new(), &no_progress())
+            .await
+            .unwrap();
+        assert!(count.done);
+        assert_eq!(
+            (count.assets, count.content_fragments),
+            (p.counts.assets - p.counts.skipped, p.counts.skipped),
+            "{filters:?}"
+        );
+        let preview_counts = runs::list(&dir.path().join("runs")).unwrap();
+        assert_eq!(preview_counts[0].id, p.id);
+        let updates = updates.into_inner().unwrap();
+        assert_eq!(
+            updates.last(),
+            Some(&count),
+            "the last update is the result"
+        );
+        assert!(updates[..updates.len() - 1].iter().all(|u| !u.done));
+    }
+    let deep = scope::count(
+        fake.as_ref(),
+        F,
+        &Filters {
+            recursive: true,
+            ..Filters::default()
+        },
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (
+            deep.assets,
+            deep.content_fragments,
+            deep.folders,
+            deep.filtered_out
+        ),
+        (8, 1, 3, 0)
+    );
+    let named = scope::count(
+        fake.as_ref(),
+        F,
+        &Filters {
+            name: Some("a000.jpg".into()),
+            ..Filters::default()
+        },
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap();
+    assert_eq!(
+        (named.assets, named.filtered_out),
+        (1, 5),
+        "4 assets and the fragment left out"
+    );
+
+    // Cancelled: what was counted so far, not done.
+    let control = RunControl::new();
+    control.cancel();
+    let cancelled = scope::count(fake.as_ref(), F, &Filters::default(), &control, &|_| {})
+        .await
+        .unwrap();
+    assert!(!cancelled.done);
+
+    let missing = scope::count(
+        fake.as_ref(),
+        "/content/dam/nope",
+        &Filters::default(),
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        missing.to_string().contains("/content/dam/nope"),
+        "{missing}"
+    );
+    let outside = scope::count(
+        fake.as_ref(),
+        "/etc/x",
+        &Filters::default(),
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap_err();
+    assert!(outside.to_string().contains("/etc/x"), "{outside}");
+}
+
+#[tokio::test]
+async fn retry_plans_and_changes_exactly_the_failed_assets() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 6, |k| json!({"dc:rights": format!("r{k}")}));
+    let forbidden = [
+        format!("{F}/a001.jpg"),
+        format!("{F}/a004.jpg"),
+        format!("{F}/a005.jpg"),
+    ];
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .extend(forbidden.iter().cloned());
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let first = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((first.counts.changed, first.counts.failed), (3, 3));
+
+    // The access is fixed; someone already set one of the failed assets by hand.
+    fake.faults.forbidden.lock().unwrap().clear();
+    fake.set(&forbidden[2], "dc:rights", json!("new"));
+    let r = e
+        .preview_retry(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(r.kind, RunKind::Retry { of: p.id.clone() });
+    assert_eq!(r.status, RunStatus::Previewed);
+    assert_eq!(
+        (r.counts.assets, r.counts.pending, r.counts.unchanged),
+        (3, 2, 1)
+    );
+    assert_eq!(r.folder, F);
+    let edits = r.edit_lines(&metadesk_base::i18n::Localizer::english());
+    assert!(
+        edits[0].contains("retry of the failed assets of run") && edits[0].contains(&p.id),
+        "{:?}",
+        r.edits
+    );
+    assert_eq!(edits[1], "dc:rights: set \"new\"");
+    let rows = runs::preview_page(&runs_dir, &r.id, None, 0, 100).unwrap();
+    let mut paths: Vec<&str> = rows.rows.iter().map(|r| r.path.as_str()).collect();
+    paths.sort_unstable();
+    assert_eq!(
+        paths,
+        forbidden.iter().map(String::as_str).collect::<Vec<_>>()
+    );
+    let before_changes: Vec<_> = rows
+        .rows
+        .iter()
+        .filter(|r| r.action == Action::Change)
+        .collect();
+    assert_eq!(
+        before_changes[0].changes[0].before,
+        Some(json!("r1")),
+        "read again now"
+    );
+
+    let writes_before = fake.write_count();
+    let applied = e
+        .apply(&r.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            applied.status,
+            applied.counts.changed,
+            applied.counts.failed
+        ),
+        (RunStatus::Completed, 2, 0)
+    );
+    assert_eq!(
+        fake.write_count() - writes_before,
+        2,
+        "only the failed ones are written"
+    );
+    for k in 0..6 {
+        assert_eq!(fake.get(&format!("{F}/a{k:03}.jpg"))["dc:rights"], "new");
+    }
+    let failed = runs::report_page(&runs_dir, &r.id, Some(ReportStatus::Failed), 0, 10).unwrap();
+    assert_eq!(failed.total, 0);
+
+    // Undo of the retry restores what the retry changed (and nothing else).
+    let u = e
+        .preview_undo(&r.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(u.counts.pending, 2);
+    e.apply(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&forbidden[0])["dc:rights"], "r1");
+    assert_eq!(fake.get(&forbidden[1])["dc:rights"], "r4");
+    assert_eq!(
+        fake.get(&forbidden[2])["dc:rights"],
+        "new",
+        "not changed by the retry"
+    );
+    assert_eq!(fake.get(&format!("{F}/a000.jpg"))["dc:rights"], "new");
+
+    // Nothing failed: nothing to retry. An undo is not retried (it is planned again).
+    let none = e
+        .preview_retry(&r.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(none.to_string().contains("nothing to retry"), "{none}");
+    assert_eq!(
+        none.code(),
+        metadesk_clients::error::ErrorCode::InvalidInput
+    );
+    let undo = e
+        .preview_retry(&u.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap_err();
+    assert!(undo.to_string().contains("is an undo"), "{undo}");
+    // A retry spec given to the plain preview is refused.
+    let mut wrong = spec(ApiFamily::Classic, vec![set("dc:rights", "x")]);
+    wrong.kind = RunKind::Retry { of: p.id.clone() };
+    assert!(
+        e.preview(wrong, &RunControl::new(), &no_progress())
+            .await
+            .is_err()
+    );
+}
+
+#[tokio::test]
+async fn preview_and_report_pages_filter_and_count_in_all() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(
+        F,
+        12,
+        |k| json!({"dc:rights": if k < 2 { "R" } else { "old" }}),
+    );
+    fake.dam.lock().unwrap().fragments.push(format!("{F}/cf"));
+    fake.faults
+        .forbidden
+        .lock()
+        .unwrap()
+        .push(format!("{F}/a007.jpg"));
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let all = runs::preview_page(&runs_dir, &p.id, None, 0, 5).unwrap();
+    assert_eq!((all.rows.len(), all.total), (5, 13));
+    let change = runs::preview_page(&runs_dir, &p.id, Some(Action::Change), 8, 5).unwrap();
+    assert_eq!((change.rows.len(), change.total), (2, 10));
+    assert!(change.rows.iter().all(|r| r.action == Action::Change));
+    let unchanged = runs::preview_page(&runs_dir, &p.id, Some(Action::Unchanged), 0, 50).unwrap();
+    assert_eq!(unchanged.total, 2);
+    let skip = runs::preview_page(&runs_dir, &p.id, Some(Action::Skip), 0, 50).unwrap();
+    assert_eq!(
+        (skip.total, skip.rows[0].path.as_str()),
+        (1, format!("{F}/cf").as_str())
+    );
+    assert!(
+        runs::preview_page(&runs_dir, &p.id, None, 100, 5)
+            .unwrap()
+            .rows
+            .is_empty()
+    );
+
+    // Before the apply, the changes are pending.
+    let pending = runs::report_page(&runs_dir, &p.id, Some(ReportStatus::Pending), 0, 3).unwrap();
+    assert_eq!((pending.rows.len(), pending.total), (3, 10));
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let every = runs::report_page(&runs_dir, &p.id, None, 10, 10).unwrap();
+    assert_eq!((every.rows.len(), every.total), (3, 13));
+    let changed = runs::report_page(&runs_dir, &p.id, Some(ReportStatus::Changed), 0, 100).unwrap();
+    assert_eq!(changed.total, 9);
+    let failed = runs::report_page(&runs_dir, &p.id, Some(ReportStatus::Failed), 0, 100).unwrap();
+    assert_eq!(failed.total, 1);
+    assert_eq!(failed.rows[0].path, format!("{F}/a007.jpg"));
+    assert!(
+        failed.rows[0]
+            .reason
+            .english()
+            .as_deref()
+            .unwrap()
+            .contains("tech@techacct.adobe.com")
+    );
+    let skipped = runs::report_page(&runs_dir, &p.id, Some(ReportStatus::Skipped), 0, 100).unwrap();
+    assert_eq!(skipped.total, 1);
+}
+
+#[tokio::test]
+async fn bad_inputs_are_refused_in_words() {
+    let fake = browsable();
+    let dir = tempfile::tempdir().unwrap();
+    let runs_dir = dir.path().join("runs");
+    let e = engine(fake.clone(), dir.path());
+    let quiet = no_progress();
+    let c = RunControl::new();
+
+    let mut outside = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
+    outside.folder = "/content/sites/wknd".into();
+    let err = e
+        .preview(outside, &c, &quiet)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("/content/sites/wknd") && err.contains("not a DAM folder"),
+        "{err}"
+    );
+
+    let empty = Edit {
+        property: "dc:subject".into(),
+        op: EditOp::Append { values: vec![] },
+    };
+    let err = e
+        .preview(spec(ApiFamily::Classic, vec![empty]), &c, &quiet)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("dc:subject") && err.contains("at least one value"),
+        "{err}"
+    );
+    let blank = Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Set {
+            values: vec![String::new()],
+        },
+    };
+    let err = e
+        .preview(spec(ApiFamily::Classic, vec![blank]), &c, &quiet)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("empty value"), "{err}");
+    let err = e
+        .preview(spec(ApiFamily::Classic, vec![]), &c, &quiet)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("no edit"), "{err}");
+
+    for unknown in ["20990101-000000-000-beef", "nope"] {
+        for err in [
+            e.apply(unknown, &c, &quiet).await.unwrap_err(),
+            e.preview_undo(unknown, &c, &quiet).await.unwrap_err(),
+            e.preview_retry(unknown, &c, &quiet).await.unwrap_err(),
+            runs::summary(&runs_dir, unknown).unwrap_err(),
+            runs::preview_page(&runs_dir, unknown, None, 0, 1).unwrap_err(),
+            runs::report_page(&runs_dir, unknown, None, 0, 1).unwrap_err(),
+        ] {
+            assert!(
+                err.to_string()
+                    .contains(&format!("There is no run {unknown}")),
+                "{err}"
+            );
+        }
+    }
+    for bad in ["../x", "../../etc/passwd", "a/b", "x.jsonl", ""] {
+        for err in [
+            e.apply(bad, &c, &quiet).await.unwrap_err(),
+            e.preview_undo(bad, &c, &quiet).await.unwrap_err(),
+            e.preview_retry(bad, &c, &quiet).await.unwrap_err(),
+            runs::summary(&runs_dir, bad).unwrap_err(),
+            runs::preview_page(&runs_dir, bad, None, 0, 1).unwrap_err(),
+            runs::report_page(&runs_dir, bad, None, 0, 1).unwrap_err(),
+        ] {
+            assert!(err.to_string().contains("is not a run id"), "{bad}: {err}");
+            assert_eq!(err.code(), metadesk_clients::error::ErrorCode::InvalidInput);
+        }
+    }
+}
+
+#[tokio::test]
+async fn listing_failures_say_what_to_do_where_the_user_is() {
+    // An OAuth connection listing with its own token: AEM answers 403 on the classic API.
+    struct Refusing(ApiFamily, CallError);
+    impl AssetsApi for Refusing {
+        fn family(&self) -> ApiFamily {
+            self.0
+        }
+        fn list<'a>(
+            &'a self,
+            _: &'a str,
+            _: u64,
+            _: u64,
+        ) -> BoxFuture<'a, Result<Page, CallError>> {
+            let e = self.1.clone();
+            Box::pin(async move { Err(e) })
+        }
+        fn resolve_id<'a>(
+            &'a self,
+            _: &'a str,
+        ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+            Box::pin(async { Ok(None) })
+        }
+        fn read<'a>(&'a self, _: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+            Box::pin(async { Err(CallError::NotFound) })
+        }
+        fn write<'a>(
+            &'a self,
+            _: &'a AssetRef,
+            _: &'a [Write],
+            _: Option<&'a str>,
+        ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+            Box::pin(async { Err(CallError::NotFound) })
+        }
+        fn listing_carries(&self, _: &str) -> bool {
+            false
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let oauth = Arc::new(Refusing(
+        ApiFamily::OpenApi,
+        CallError::Forbidden("no".into()),
+    ));
+    let e = Engine::new(oauth.clone(), dir.path().join("runs")).with_settings(settings());
+    let err = e
+        .preview(
+            spec(ApiFamily::OpenApi, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string()
+            .contains("OAuth Server-to-Server credential cannot list a folder’s assets")
+            && err.to_string().contains("Service Credentials connection"),
+        "{err}"
+    );
+    let err = browse::folder_page(oauth.as_ref(), F, 0, 10)
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("cannot list a folder’s assets"),
+        "{err}"
+    );
+
+    let expired = metadesk_clients::aem::AemError::Auth(metadesk_base::i18n::Text::plain(
+        "aem-dev-token-refused",
+    ));
+    let store = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
+    let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
+    let err = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), metadesk_clients::error::ErrorCode::Auth);
+    assert!(
+        err.to_string()
+            .contains("Get a new one in the AEM Developer Console"),
+        "{err}"
+    );
+
+    let unreachable = metadesk_clients::aem::AemError::Unreachable {
+        host: "author-p1-e2.adobeaemcloud.com".into(),
+        detail: "connection refused".into(),
+    };
+    let store = Arc::new(Refusing(
+        ApiFamily::Classic,
+        CallError::from_aem(unreachable),
+    ));
+    let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
+    let err = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), metadesk_clients::error::ErrorCode::Network);
+    assert!(
+        err.to_string()
+            .contains("Could not reach author-p1-e2.adobeaemcloud.com"),
+        "{err}"
+    );
+    let err = scope::count(
+        store.as_ref(),
+        F,
+        &Filters::default(),
+        &RunControl::new(),
+        &|_| {},
+    )
+    .await
+    .unwrap_err();
+    assert!(
+        err.to_string().contains("Could not reach author-p1-e2"),
+        "{err}"
+    );
+}

@@ -1,0 +1,373 @@
+//! The console's history and saved requests, one folder per connection in the app's data
+//! folder (`console/{connection id}/history.json`, `saved.json`). An entry records what was
+//! sent (method, path, headers typed, body or query and variables), when, and how it went;
+//! never a token (the `Authorization` header is added below this layer and refused as a
+//! typed header) and never a response body, unless the person saves one with a request.
+//!
+//! Files are replaced atomically (write a temporary file, then rename), so a crash leaves the
+//! old list or the new one. The window and the CLI may both change a connection's files: each
+//! read-change-write holds the connection's `console.lock` (an OS file lock, see `lock_file`),
+//! so neither loses the other's entry.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::request::Header;
+use metadesk_base::i18n::{Localizer, arg, count};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_store::lock_file::LockFile;
+
+/// How many entries a connection's history keeps (oldest dropped first).
+pub const HISTORY_LIMIT: usize = 200;
+
+/// How long a change waits for another window or command changing the same connection's files
+/// (each holds the lock for one small read and write).
+const LOCK_PATIENCE: Duration = Duration::from_secs(10);
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum HistoryKind {
+    Graphql,
+    Persisted,
+    SavePersisted,
+    Request,
+}
+
+/// One thing sent from the console.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct HistoryEntry {
+    /// When it was sent (RFC 3339).
+    pub at: String,
+    pub kind: HistoryKind,
+    pub method: String,
+    /// The path on the connection's AEM (for GraphQL, the endpoint's).
+    pub path: String,
+    /// The GraphQL configuration, for GraphQL kinds.
+    #[serde(default)]
+    pub config: Option<String>,
+    /// The query text (GraphQL) or the persisted query's name.
+    #[serde(default)]
+    pub query: Option<String>,
+    /// The variables as JSON text.
+    #[serde(default)]
+    pub variables: Option<String>,
+    #[serde(default)]
+    pub headers: Vec<Header>,
+    #[serde(default)]
+    pub body: Option<String>,
+    #[serde(default)]
+    pub form: Option<Vec<Header>>,
+    /// The HTTP status, when AEM answered.
+    #[serde(default)]
+    pub status: Option<u16>,
+    #[serde(default)]
+    #[ts(type = "number | null")]
+    pub millis: Option<u64>,
+    /// How it went, in a few words ("200", "2 GraphQL errors", "failed: …"): kept as a
+    /// catalogue id with its arguments and worded in the reader's language when shown
+    /// ([`HistoryEntry::localize`]); an entry saved before that holds English text, shown as
+    /// it is.
+    #[ts(type = "string")]
+    pub outcome: Outcome,
+}
+
+/// How a request went, as the history keeps it: a catalogue id with its arguments (an
+/// argument may itself be an outcome: an error's own message), or, in an entry saved before
+/// outcomes had ids, English text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Outcome {
+    Said {
+        id: String,
+        #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
+        args: serde_json::Map<String, serde_json::Value>,
+    },
+    Text(String),
+}
+
+impl Outcome {
+    /// The outcome `id` (a `core.ftl` id) with `args`.
+    pub fn new(
+        id: &str,
+        args: impl IntoIterator<Item = (&'static str, serde_json::Value)>,
+    ) -> Self {
+        Outcome::Said {
+            id: id.to_owned(),
+            args: args
+                .into_iter()
+                .map(|(name, value)| (name.to_owned(), value))
+                .collect(),
+        }
+    }
+
+    /// As an argument of another outcome.
+    pub fn into_arg(self) -> serde_json::Value {
+        serde_json::to_value(self).unwrap_or_default()
+    }
+
+    /// The outcome in `l`'s language; an old entry's text as it is.
+    pub fn localized(&self, l: &Localizer) -> String {
+        use serde_json::Value;
+        match self {
+            Outcome::Text(text) => text.clone(),
+            Outcome::Said { id, args } => {
+                let words: Vec<(&str, _)> = args
+                    .iter()
+                    .map(|(name, value)| {
+                        let value = match value {
+                            Value::Number(n) => count(n.as_f64().unwrap_or_default()),
+                            Value::String(s) => arg(s.as_str()),
+                            other => arg(serde_json::from_value::<Outcome>(other.clone())
+                                .map(|o| o.localized(l))
+                                .unwrap_or_else(|_| other.to_string())),
+                        };
+                        (name.as_str(), value)
+                    })
+                    .collect();
+                l.msg(id, &words)
+            }
+        }
+    }
+
+    /// Replaces the outcome by its words in `l`'s language (what the window is sent).
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Outcome::Said { .. } = self {
+            *self = Outcome::Text(self.localized(l));
+        }
+    }
+}
+
+impl HistoryEntry {
+    /// Words the outcome in `l`'s language (what a face does before showing the entry).
+    pub fn localize(&mut self, l: &Localizer) {
+        self.outcome.localize(l);
+    }
+}
+
+impl SavedRequest {
+    /// Words the saved entry's outcome in `l`'s language.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.entry.localize(l);
+    }
+}
+
+/// A request (or query) the person saved under a name, with the response body if they chose.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct SavedRequest {
+    pub name: String,
+    pub saved_at: String,
+    pub entry: HistoryEntry,
+    #[serde(default)]
+    pub response: Option<String>,
+}
+
+/// The console files of every connection under one data folder.
+#[derive(Debug, Clone)]
+pub struct ConsoleFiles {
+    root: PathBuf,
+}
+
+impl ConsoleFiles {
+    /// Under the app's data folder.
+    pub fn new(data_dir: &Path) -> Self {
+        ConsoleFiles {
+            root: data_dir.join("console"),
+        }
+    }
+
+    fn folder(&self, connection_id: &str) -> Result<PathBuf> {
+        // Connection ids are generated hex; anything else must not become a path.
+        super::check_segment(connection_id, "connection-id")?;
+        Ok(self.root.join(connection_id))
+    }
+
+    /// Holds `folder`'s lock for one read-change-write.
+    fn changing(folder: &Path) -> Result<LockFile> {
+        LockFile::acquire_within(&folder.join("console.lock"), LOCK_PATIENCE)?
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-console-busy", vec![]))
+    }
+
+    /// The history, newest first.
+    pub fn history(&self, connection_id: &str) -> Result<Vec<HistoryEntry>> {
+        let mut list: Vec<HistoryEntry> =
+            read_list(&self.folder(connection_id)?.join("history.json"))?;
+        list.reverse();
+        Ok(list)
+    }
+
+    /// Adds `entry`, keeping the last [`HISTORY_LIMIT`].
+    pub fn append(&self, connection_id: &str, entry: HistoryEntry) -> Result<()> {
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        let file = folder.join("history.json");
+        let mut list: Vec<HistoryEntry> = read_list(&file)?;
+        list.push(entry);
+        let excess = list.len().saturating_sub(HISTORY_LIMIT);
+        list.drain(..excess);
+        write_list(&file, &list)
+    }
+
+    /// Forgets the history (saved requests stay).
+    pub fn clear_history(&self, connection_id: &str) -> Result<()> {
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        write_list::<HistoryEntry>(&folder.join("history.json"), &[])
+    }
+
+    /// Saved requests, by name.
+    pub fn saved(&self, connection_id: &str) -> Result<Vec<SavedRequest>> {
+        let mut list: Vec<SavedRequest> =
+            read_list(&self.folder(connection_id)?.join("saved.json"))?;
+        list.sort_by_key(|a| a.name.to_lowercase());
+        Ok(list)
+    }
+
+    /// Saves (or replaces, by name) a request.
+    pub fn save(&self, connection_id: &str, saved: SavedRequest) -> Result<()> {
+        if saved.name.trim().is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-console-saved-needs-name",
+                vec![],
+            ));
+        }
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        let file = folder.join("saved.json");
+        let mut list: Vec<SavedRequest> = read_list(&file)?;
+        list.retain(|s| s.name != saved.name);
+        list.push(saved);
+        write_list(&file, &list)
+    }
+
+    /// Deletes a saved request; false when there was none of that name.
+    pub fn delete_saved(&self, connection_id: &str, name: &str) -> Result<bool> {
+        let folder = self.folder(connection_id)?;
+        let _changing = Self::changing(&folder)?;
+        let file = folder.join("saved.json");
+        let mut list: Vec<SavedRequest> = read_list(&file)?;
+        let before = list.len();
+        list.retain(|s| s.name != name);
+        if list.len() == before {
+            return Ok(false);
+        }
+        write_list(&file, &list)?;
+        Ok(true)
+    }
+}
+
+fn read_list<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<Vec<T>> {
+    match std::fs::read(file) {
+        Ok(bytes) => serde_json::from_slice(&bytes).map_err(|e| {
+            tracing::warn!(file = %file.display(), error = %e, "unreadable console file");
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-file-damaged",
+                vec![
+                    ("file", file.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            )
+        }),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Vec::new()),
+        Err(e) => Err(Error::message(
+            ErrorCode::Io,
+            "error-io-read",
+            vec![
+                ("file", file.display().to_string().into()),
+                ("detail", e.to_string().into()),
+            ],
+        )),
+    }
+}
+
+fn write_list<T: Serialize>(file: &Path, list: &[T]) -> Result<()> {
+    metadesk_store::dirs::write_json_file(file, &list, "a console file")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(n: usize) -> HistoryEntry {
+        HistoryEntry {
+            at: format!("2026-01-01T00:00:{:02}Z", n % 60),
+            kind: HistoryKind::Request,
+            method: "GET".into(),
+            path: format!("/x/{n}"),
+            config: None,
+            query: None,
+            variables: None,
+            headers: vec![],
+            body: None,
+            form: None,
+            status: Some(200),
+            millis: Some(1),
+            outcome: Outcome::Text("200".into()),
+        }
+    }
+
+    /// The window and a CLI command appending at once (threads here, each with its own
+    /// handle on the lock as two processes have) lose no entry.
+    #[test]
+    fn appends_at_the_same_time_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let writers: Vec<_> = (0..4)
+            .map(|w| {
+                let files = ConsoleFiles::new(dir.path());
+                std::thread::spawn(move || {
+                    for n in 0..25 {
+                        files.append("abc", entry(w * 100 + n)).unwrap();
+                    }
+                })
+            })
+            .collect();
+        for w in writers {
+            w.join().unwrap();
+        }
+        let history = ConsoleFiles::new(dir.path()).history("abc").unwrap();
+        assert_eq!(history.len(), 100);
+    }
+
+    #[test]
+    fn history_keeps_the_last_entries_newest_first_and_saved_by_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = ConsoleFiles::new(dir.path());
+        assert!(files.history("abc").unwrap().is_empty());
+        for n in 0..HISTORY_LIMIT + 5 {
+            files.append("abc", entry(n)).unwrap();
+        }
+        let h = files.history("abc").unwrap();
+        assert_eq!(h.len(), HISTORY_LIMIT);
+        assert_eq!(h[0].path, format!("/x/{}", HISTORY_LIMIT + 4));
+        assert!(files.history("other").unwrap().is_empty());
+        assert!(files.history("../abc").is_err());
+
+        let saved = |name: &str| SavedRequest {
+            name: name.into(),
+            saved_at: "2026-01-01T00:00:00Z".into(),
+            entry: entry(1),
+            response: None,
+        };
+        files.save("abc", saved("b")).unwrap();
+        files.save("abc", saved("A")).unwrap();
+        files.save("abc", saved("b")).unwrap();
+        let names: Vec<String> = files
+            .saved("abc")
+            .unwrap()
+            .into_iter()
+            .map(|s| s.name)
+            .collect();
+        assert_eq!(names, ["A", "b"]);
+        assert!(files.delete_saved("abc", "A").unwrap());
+        assert!(!files.delete_saved("abc", "A").unwrap());
+        assert!(files.save("abc", saved(" ")).is_err());
+
+        std::fs::write(dir.path().join("console/abc/history.json"), "not json").unwrap();
+        let e = files.history("abc").unwrap_err().to_string();
+        assert!(e.contains("could not be read"), "{e}");
+    }
+}

@@ -1,0 +1,237 @@
+//! The sheets Metadesk exports: `.xlsx` through `rust_xlsxwriter` (a real workbook: header in
+//! words and `prefix:name`, frozen header, widths, key columns locked, an "About this export"
+//! sheet saying where it came from) and `.csv` through `csv` (UTF-8 with a BOM, so Excel
+//! opens accents right). Their words are in the exporter's language.
+//!
+//! Not here: listing the assets (`app`), reading sheets back (`parsing`).
+//!
+//! Crates: `rust_xlsxwriter` writes standard `.xlsx` with cell protection, freeze panes and
+//! column formats, pure Rust; `csv` quotes cells the way Excel reads them.
+
+use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Workbook};
+use serde_json::Value;
+
+use super::cells::{escape_value, join_values};
+use super::headers::{key_headers, known_field, property_header};
+use metadesk_base::i18n::{Localizer, arg};
+use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
+
+/// One property column of an export.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportColumn {
+    pub property: String,
+    pub multi: bool,
+}
+
+impl ExportColumn {
+    /// A column for `property`: several values when the property is known to hold several or
+    /// when any exported asset holds a list in it.
+    pub fn for_property<'a>(property: &str, values: impl Iterator<Item = &'a Value>) -> Self {
+        let multi = known_field(property).map(|f| f.multi).unwrap_or(false);
+        let mut values = values;
+        ExportColumn {
+            property: property.to_owned(),
+            multi: multi || values.any(Value::is_array),
+        }
+    }
+}
+
+/// One asset of an export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ExportRow {
+    pub path: String,
+    pub name: String,
+    /// RFC 3339.
+    pub last_modified: Option<String>,
+    /// One per column, `None` when the asset has no such property.
+    pub values: Vec<Option<Value>>,
+}
+
+/// Where an export came from, written in the workbook's "About this export" sheet.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportInfo {
+    pub connection: String,
+    pub folder: String,
+    pub recursive: bool,
+    pub exported_at: String,
+}
+
+/// A property's value as a cell shows it.
+pub fn cell_text(value: Option<&Value>) -> String {
+    let one = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    match value {
+        None | Some(Value::Null) => String::new(),
+        Some(Value::Array(items)) => join_values(&items.iter().map(one).collect::<Vec<_>>()),
+        Some(v) => escape_value(&one(v)),
+    }
+}
+
+fn headers(l: &Localizer, columns: &[ExportColumn]) -> Vec<String> {
+    let mut out = key_headers(l).to_vec();
+    out.extend(
+        columns
+            .iter()
+            .map(|c| property_header(l, &c.property, c.multi)),
+    );
+    out
+}
+
+fn row_texts(row: &ExportRow) -> Vec<String> {
+    let mut out = vec![
+        row.path.clone(),
+        row.name.clone(),
+        row.last_modified.clone().unwrap_or_default(),
+    ];
+    out.extend(row.values.iter().map(|v| cell_text(v.as_ref())));
+    out
+}
+
+/// The longest text Excel holds in a cell.
+const EXCEL_CELL_MAX: usize = 32_767;
+
+/// The sheet could not be built (in memory: nothing was written yet).
+fn not_written(e: &dyn std::fmt::Display) -> Error {
+    Error::message(
+        ErrorCode::InvalidInput,
+        "error-sheet-not-written",
+        vec![("detail", e.to_string().into())],
+    )
+}
+
+/// An `.xlsx` workbook of the rows, its words in `l`'s language.
+pub fn write_xlsx(
+    l: &Localizer,
+    info: &ExportInfo,
+    columns: &[ExportColumn],
+    rows: &[ExportRow],
+) -> Result<Vec<u8>> {
+    let fail = |e: rust_xlsxwriter::XlsxError| {
+        tracing::warn!("writing the workbook failed: {e}");
+        not_written(&e)
+    };
+    let mut book = Workbook::new();
+    let header_fmt = Format::new()
+        .set_bold()
+        .set_text_wrap()
+        .set_background_color(Color::RGB(0xDDE7F0))
+        .set_border_bottom(FormatBorder::Thin);
+    let key_fmt = Format::new().set_background_color(Color::RGB(0xF2F2F2));
+    let editable = Format::new().set_unlocked();
+    let heads = headers(l, columns);
+    // Constant memory: each row goes to a temporary file once the next one starts (rows are
+    // written in order; strings inline rather than shared, which Excel, LibreOffice and
+    // calamine read alike).
+    let sheet = book.add_worksheet_with_constant_memory().map_err(fail)?;
+    sheet.set_name(l.text("sheet-data-name")).map_err(fail)?;
+    let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count().min(40)).collect();
+    for (c, h) in heads.iter().enumerate() {
+        sheet
+            .write_string_with_format(0, c as u16, h, &header_fmt)
+            .map_err(fail)?;
+    }
+    for c in 3..heads.len() {
+        sheet.set_column_format(c as u16, &editable).map_err(fail)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        for (c, text) in row_texts(row).iter().enumerate() {
+            if text.chars().count() > EXCEL_CELL_MAX {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-sheet-cell-too-long",
+                    vec![
+                        ("path", row.path.as_str().into()),
+                        ("limit", MessageArg::Number(EXCEL_CELL_MAX as f64)),
+                        ("column", heads[c].as_str().into()),
+                    ],
+                ));
+            }
+            widths[c] = widths[c].max(text.chars().count().min(60));
+            if text.is_empty() {
+                continue;
+            }
+            let fmt = if c < 3 { &key_fmt } else { &editable };
+            sheet
+                .write_string_with_format(r as u32 + 1, c as u16, text, fmt)
+                .map_err(fail)?;
+        }
+    }
+    for (c, w) in widths.iter().enumerate() {
+        sheet
+            .set_column_width(c as u16, (*w).max(10) as f64 + 2.0)
+            .map_err(fail)?;
+    }
+    sheet.set_freeze_panes(1, 1).map_err(fail)?;
+    let last_col = (heads.len() - 1) as u16;
+    sheet
+        .autofilter(0, 0, rows.len() as u32, last_col)
+        .map_err(fail)?;
+    // Locked key columns: Excel refuses edits to them and says the sheet is protected; no
+    // password, so a person who really needs to can unprotect it (Review > Unprotect).
+    sheet.protect_with_options(&ProtectionOptions {
+        format_columns: true,
+        format_rows: true,
+        sort: true,
+        use_autofilter: true,
+        ..ProtectionOptions::default()
+    });
+
+    let about = book.add_worksheet();
+    about.set_name(l.text("sheet-about-name")).map_err(fail)?;
+    let subfolders = if info.recursive { "yes" } else { "no" };
+    for (r, (k, v)) in [
+        (l.text("sheet-about-exported-by"), "Metadesk".to_owned()),
+        (l.text("sheet-about-connection"), info.connection.clone()),
+        (l.text("sheet-about-folder"), info.folder.clone()),
+        (
+            l.text("sheet-about-subfolders"),
+            l.msg(
+                "sheet-about-subfolders-value",
+                &[("included", arg(subfolders))],
+            ),
+        ),
+        (l.text("sheet-about-exported-at"), info.exported_at.clone()),
+        (
+            l.text("sheet-about-empty-cell"),
+            l.text("sheet-about-empty-cell-means"),
+        ),
+        (
+            super::CLEAR_MARKER.to_owned(),
+            l.text("sheet-about-clear-means"),
+        ),
+        (
+            l.text("sheet-about-several-values"),
+            l.text("sheet-about-several-values-means"),
+        ),
+    ]
+    .iter()
+    .enumerate()
+    {
+        about.write_string(r as u32, 0, k).map_err(fail)?;
+        about.write_string(r as u32, 1, v).map_err(fail)?;
+    }
+    about.set_column_width(0, 16).map_err(fail)?;
+    about.set_column_width(1, 60).map_err(fail)?;
+    book.save_to_buffer().map_err(fail)
+}
+
+/// A `.csv` of the rows: UTF-8 with a BOM, `,`-separated, CRLF line ends as Excel writes; its
+/// headers in `l`'s language.
+pub fn write_csv(l: &Localizer, columns: &[ExportColumn], rows: &[ExportRow]) -> Result<Vec<u8>> {
+    let mut out = b"\xEF\xBB\xBF".to_vec();
+    {
+        let mut writer = csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        let fail = |e: csv::Error| not_written(&e);
+        writer.write_record(headers(l, columns)).map_err(fail)?;
+        for row in rows {
+            writer.write_record(row_texts(row)).map_err(fail)?;
+        }
+        writer.flush().map_err(|e| not_written(&e))?;
+    }
+    Ok(out)
+}

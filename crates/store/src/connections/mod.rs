@@ -1,0 +1,29 @@
+//! Connections: a credential the user imported, its non-secret metadata in the config folder
+//! (`connections.json`) and its secrets in the OS keychain.
+//!
+//! [`ConnectionStore`] is the one entry point: import, list, rename, edit the URL, mark
+//! production, delete, and read the secrets back for token code ([`ConnectionStore::load_secrets`]).
+//! Not here: recognising files (`credentials`) or talking to IMS and AEM.
+
+mod app;
+mod authorizers;
+mod config;
+mod guard;
+mod model;
+mod reimport;
+mod store;
+
+pub use app::{
+    CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
+    SetFinderArgs, SetProductionArgs, SetUrlArgs,
+};
+pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
+pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
+pub use guard::confirm_production;
+pub use metadesk_clients::error::ReplaceNotice;
+pub use metadesk_credentials::secrets::slots::SecretSlot;
+pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
+pub use store::{ConnectionStore, Imported, check_finder};
+
+#[cfg(test)]
+mod tests;

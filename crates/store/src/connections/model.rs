@@ -1,0 +1,265 @@
+//! What a connection is: the stored, non-secret [`Connection`]; the redacted
+//! [`ConnectionView`] the UI and the CLI show; the secrets read back for token code
+//! ([`ConnectionSecrets`]); and the options of an import ([`ImportOptions`]).
+//!
+//! Not here: reading or writing them (`store`, `config`).
+
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+use ts_rs::TS;
+
+use metadesk_base::i18n::{Part, Text};
+use metadesk_base::timefmt::rfc3339;
+use metadesk_credentials::credentials::{CredentialKind, SecretHint, hints, urls};
+use metadesk_credentials::secrets::Secret;
+
+/// Warn this long before a certificate expires (Adobe emails at 30 days).
+const CERTIFICATE_WARNING: Duration = Duration::days(30);
+/// Development tokens last a day, so "soon" means hours.
+const TOKEN_WARNING: Duration = Duration::hours(2);
+
+/// A connection as kept in the config file. Holds no secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Connection {
+    /// Stable, random, used in keychain keys (`conn/<id>/…`).
+    pub id: String,
+    pub name: String,
+    pub kind: CredentialKind,
+    /// AEM author origin, e.g. `https://author-p1-e2.adobeaemcloud.com`.
+    pub aem_url: String,
+    /// IMS base URL (`https://ims-na1.adobelogin.com`), used for the token URL, the JWT `aud`
+    /// and the metascope claims. `None` for local SDK connections.
+    pub ims_base: Option<String>,
+    pub client_id: Option<String>,
+    /// The JWT `sub` of service credentials.
+    pub technical_account_id: Option<String>,
+    /// The AEM user to give permissions to.
+    pub technical_account_email: Option<String>,
+    /// IMS organisation (the JWT `iss`).
+    pub org: Option<String>,
+    /// Metascopes of service credentials, OAuth scopes of OAuth S2S credentials.
+    #[serde(default)]
+    pub scopes: Vec<String>,
+    /// The person a development token acts as, or the local SDK user name.
+    pub acts_as: Option<String>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub certificate_expires_at: Option<OffsetDateTime>,
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub token_expires_at: Option<OffsetDateTime>,
+    #[serde(default)]
+    pub production: bool,
+    /// The app's own simulated AEM on this computer ("Try with a sandbox AEM"); never a real
+    /// environment. Set only by `ConnectionStore::import_sandbox`.
+    #[serde(default)]
+    pub sandbox: bool,
+    /// Safe hints shown instead of secrets ("client secret ••••1d47"), as data: each face words
+    /// them in its reader's language. Files written before hold English words, read leniently.
+    #[serde(default, deserialize_with = "hints::deserialize_lenient")]
+    pub secret_hints: Vec<SecretHint>,
+    #[serde(with = "time::serde::rfc3339")]
+    pub imported_at: OffsetDateTime,
+    /// OAuth S2S only: the id of a classic connection on the same AEM that finds its assets
+    /// (lists folders, searches), paired once on the card and used by window and CLI alike.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub finds_assets_with: Option<String>,
+}
+
+impl Connection {
+    /// What identifies "the same credential" on a second import: the client id, or for
+    /// development tokens and SDK logins, who it acts as on which server.
+    pub(crate) fn identity(&self) -> String {
+        identity(
+            self.kind,
+            self.client_id.as_deref(),
+            self.acts_as.as_deref(),
+            &self.aem_url,
+        )
+    }
+
+    /// When the credential stops working, if it does on its own.
+    pub fn expires_at(&self) -> Option<OffsetDateTime> {
+        self.certificate_expires_at.or(self.token_expires_at)
+    }
+
+    pub fn status(&self, now: OffsetDateTime) -> ConnectionStatus {
+        let Some(expires) = self.expires_at() else {
+            return ConnectionStatus::Ok;
+        };
+        let left = expires - now;
+        let warn_within = if self.certificate_expires_at.is_some() {
+            CERTIFICATE_WARNING
+        } else {
+            TOKEN_WARNING
+        };
+        if left <= Duration::ZERO {
+            ConnectionStatus::Expired
+        } else if left < warn_within {
+            ConnectionStatus::ExpiresSoon {
+                days: left.whole_days().clamp(0, 30) as i32,
+            }
+        } else {
+            ConnectionStatus::Ok
+        }
+    }
+
+    /// The redacted view of this connection.
+    pub fn view(&self, now: OffsetDateTime) -> ConnectionView {
+        let status = self.status(now);
+        ConnectionView {
+            id: self.id.clone(),
+            name: self.name.clone(),
+            kind: self.kind,
+            aem_url: self.aem_url.clone(),
+            host: urls::host_of(&self.aem_url),
+            ims_base: self.ims_base.clone(),
+            ims_host: self.ims_base.as_deref().map(urls::host_of),
+            client_id: self.client_id.clone(),
+            technical_account_email: self.technical_account_email.clone(),
+            acts_as: self.acts_as.clone(),
+            org: self.org.clone(),
+            scopes: self.scopes.clone(),
+            certificate_expires_at: self.certificate_expires_at.map(rfc3339),
+            token_expires_at: self.token_expires_at.map(rfc3339),
+            production: self.production,
+            sandbox: self.sandbox,
+            status_words: status_words(&status, self.expires_at(), now),
+            status,
+            secret_hints: self.secret_hints.clone(),
+            imported_at: rfc3339(self.imported_at),
+            finds_assets_with: self.finds_assets_with.clone(),
+        }
+    }
+}
+
+pub(crate) fn identity(
+    kind: CredentialKind,
+    client_id: Option<&str>,
+    acts_as: Option<&str>,
+    aem_url: &str,
+) -> String {
+    match (kind, client_id) {
+        (_, Some(client_id)) => format!("client:{client_id}"),
+        (CredentialKind::LocalSdk, None) => format!("sdk:{}@{aem_url}", acts_as.unwrap_or("")),
+        (_, None) => format!("token:{}@{aem_url}", acts_as.unwrap_or("")),
+    }
+}
+
+/// Whether a connection still works on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "state", rename_all = "camelCase")]
+pub enum ConnectionStatus {
+    Ok,
+    /// Expires within 30 days (certificates) or 2 hours (development tokens); `days` is whole
+    /// days left, 0 on the last day.
+    ExpiresSoon {
+        days: i32,
+    },
+    Expired,
+}
+
+/// "ok", "expires in 12 days", "expires in 3 hours", "expired on 14 Feb 2026".
+fn status_words(
+    status: &ConnectionStatus,
+    expires: Option<OffsetDateTime>,
+    now: OffsetDateTime,
+) -> Text {
+    match (status, expires) {
+        (ConnectionStatus::Expired, Some(at)) => {
+            Text::new("connection-status-expired", vec![("date", Part::Date(at))])
+        }
+        (ConnectionStatus::ExpiresSoon { days: 0 }, Some(at)) => Text::new(
+            "connection-status-expires-hours",
+            vec![("hours", ((at - now).whole_hours().max(0) as f64).into())],
+        ),
+        (ConnectionStatus::ExpiresSoon { days }, Some(_)) => Text::new(
+            "connection-status-expires-days",
+            vec![("days", f64::from(*days).into())],
+        ),
+        _ => Text::plain("connection-status-ok"),
+    }
+}
+
+/// A connection as the UI and `connections list` show it. Secrets appear only as hints.
+///
+/// Its serialized form carries facts and machine keys only (`kind`, `status`, RFC 3339 dates,
+/// structured `secretHints`), never words: the window words them itself in the language it
+/// shows (features/connections/wording.ts), and `connections list --json` is read by scripts,
+/// which need the same keys whatever the terminal's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConnectionView {
+    pub id: String,
+    pub name: String,
+    pub kind: CredentialKind,
+    pub aem_url: String,
+    /// "author-p1-e2.adobeaemcloud.com" or "localhost:4502".
+    pub host: String,
+    pub ims_base: Option<String>,
+    /// Where the connection's secrets go to get tokens: "ims-na1.adobelogin.com", or
+    /// "127.0.0.1:4555" for the sandbox. `None` for kinds that never ask IMS.
+    pub ims_host: Option<String>,
+    pub client_id: Option<String>,
+    /// The AEM user to give permissions to.
+    pub technical_account_email: Option<String>,
+    pub acts_as: Option<String>,
+    pub org: Option<String>,
+    pub scopes: Vec<String>,
+    /// RFC 3339, UTC.
+    pub certificate_expires_at: Option<String>,
+    /// RFC 3339, UTC.
+    pub token_expires_at: Option<String>,
+    pub production: bool,
+    /// The app's own simulated AEM on this computer: show it as such, never like a real one.
+    pub sandbox: bool,
+    pub status: ConnectionStatus,
+    /// The status in words for a face that prints them ("expires in 3 hours", "expired on
+    /// 14 Feb 2026"); not serialized (see above).
+    #[serde(skip)]
+    #[ts(skip)]
+    pub status_words: Text,
+    /// e.g. "client secret ••••1d47", "private key (2048-bit RSA)", as data.
+    pub secret_hints: Vec<SecretHint>,
+    pub imported_at: String,
+    /// OAuth S2S only: the id of the connection that finds its assets (null: none paired).
+    pub finds_assets_with: Option<String>,
+}
+
+/// The user's choices for an import. All optional.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ImportOptions {
+    /// The connection's name; default: the suggestion ("p12345 · e67890").
+    #[ts(optional)]
+    pub name: Option<String>,
+    /// The AEM author URL; default: inferred from a `cm-p…-e…` client id. Required for kinds
+    /// that name no environment (development tokens, OAuth S2S).
+    #[ts(optional)]
+    pub aem_url: Option<String>,
+    /// Which credential of a file that holds several (`CredentialChoice.key`).
+    #[ts(optional)]
+    pub choice: Option<String>,
+    /// Mark as production; default: unchanged on update, off for new connections.
+    #[ts(optional)]
+    pub production: Option<bool>,
+    /// The IMS an OAuth Server-to-Server credential gets its tokens from (a Developer Console
+    /// project never names one); default: the one the connection already uses, else Adobe's
+    /// production IMS. Only `https` on `*.adobelogin.com` or this computer is accepted.
+    #[ts(optional)]
+    pub ims_url: Option<String>,
+    /// Replace a stored connection with the same client id even though the file's IMS, secret
+    /// or kind differ (the user confirmed, or gave `--replace`).
+    #[ts(optional)]
+    pub replace: Option<bool>,
+}
+
+/// The secrets of a connection, read back from the keychain for the token code. Only the ones
+/// its kind uses are present.
+#[derive(Debug, Default)]
+pub struct ConnectionSecrets {
+    pub client_secret: Option<Secret>,
+    /// PKCS#1 PEM with LF line endings.
+    pub private_key_pem: Option<Secret>,
+    pub dev_token: Option<Secret>,
+    pub password: Option<Secret>,
+}

@@ -1,0 +1,264 @@
+//! The on-disk cache of asset thumbnails: one file per (AEM, asset) in the app's cache folder,
+//! at most `cap` bytes in all, the least recently used evicted first. A read refreshes a file's
+//! time, so the thumbnails of the folders people work in stay.
+//!
+//! Not here: fetching thumbnails (`assets::renditions`) or choosing the connection (`app`). The
+//! cache holds image bytes only; file names are hashes, so no path or token is written in clear.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+use std::time::SystemTime;
+
+use sha2::{Digest, Sha256};
+
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+/// The default size cap: about 5,000 thumbnails of AEM's usual size.
+pub const DEFAULT_CAP_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A thumbnail cache in one folder.
+pub struct ThumbnailCache {
+    dir: PathBuf,
+    cap: u64,
+    /// What the folder holds, read from it on first use, then kept in step with it.
+    index: Mutex<Index>,
+}
+
+#[derive(Default)]
+struct Index {
+    loaded: bool,
+    files: HashMap<String, (SystemTime, u64)>,
+    total: u64,
+}
+
+impl ThumbnailCache {
+    pub fn new(dir: PathBuf, cap: u64) -> Self {
+        ThumbnailCache {
+            dir,
+            cap,
+            index: Mutex::new(Index::default()),
+        }
+    }
+
+    /// The cache key of `asset_path` on the AEM at `aem_url`: the same asset seen through two
+    /// connections to one AEM shares a file; two AEMs never do.
+    pub fn key(aem_url: &str, asset_path: &str) -> String {
+        let mut hash = Sha256::new();
+        hash.update(aem_url.trim_end_matches('/').as_bytes());
+        hash.update([0]);
+        hash.update(asset_path.as_bytes());
+        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+    }
+
+    /// The cached bytes of `key`, if any. Blocking.
+    pub fn get(&self, key: &str) -> Option<Vec<u8>> {
+        let path = self.path_of(key);
+        let bytes = fs::read(&path).ok()?;
+        let now = SystemTime::now();
+        // Refreshing the time is what makes eviction "least recently used"; failing to is
+        // harmless (the file is just older than it should be).
+        if let Ok(file) = fs::File::options().write(true).open(&path) {
+            let _ = file.set_modified(now);
+        }
+        let mut index = self.index();
+        if let Some(entry) = index.files.get_mut(key) {
+            entry.0 = now;
+        }
+        Some(bytes)
+    }
+
+    /// Stores `bytes` under `key`, then evicts the least recently used files until the cache
+    /// is within its cap. A thumbnail larger than the whole cap is not stored. Blocking.
+    pub fn put(&self, key: &str, bytes: &[u8]) -> Result<()> {
+        let size = bytes.len() as u64;
+        if size > self.cap {
+            return Ok(());
+        }
+        let io = |e: std::io::Error| {
+            Error::message(
+                ErrorCode::Io,
+                "error-io-write",
+                vec![
+                    ("file", self.dir.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            )
+        };
+        fs::create_dir_all(&self.dir).map_err(io)?;
+        // Written aside and renamed, so a reader never sees half a file.
+        let mut temp = tempfile::Builder::new()
+            .prefix(".thumb-")
+            .tempfile_in(&self.dir)
+            .map_err(io)?;
+        temp.write_all(bytes).map_err(io)?;
+        temp.persist(self.path_of(key)).map_err(|e| io(e.error))?;
+        let mut index = self.index();
+        let now = SystemTime::now();
+        if let Some((_, old)) = index.files.insert(key.to_owned(), (now, size)) {
+            index.total -= old;
+        }
+        index.total += size;
+        if index.total > self.cap {
+            self.evict(&mut index);
+        }
+        Ok(())
+    }
+
+    /// The bytes the cache holds now.
+    pub fn total_bytes(&self) -> u64 {
+        self.index().total
+    }
+
+    fn evict(&self, index: &mut Index) {
+        let mut by_age: Vec<(SystemTime, String, u64)> = index
+            .files
+            .iter()
+            .map(|(k, (t, s))| (*t, k.clone(), *s))
+            .collect();
+        by_age.sort();
+        for (_, key, size) in by_age {
+            if index.total <= self.cap {
+                break;
+            }
+            match fs::remove_file(self.path_of(&key)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    tracing::warn!(error = %e, "a cached thumbnail could not be removed");
+                    continue;
+                }
+            }
+            index.files.remove(&key);
+            index.total -= size;
+        }
+    }
+
+    fn path_of(&self, key: &str) -> PathBuf {
+        self.dir.join(format!("{key}.img"))
+    }
+
+    fn index(&self) -> MutexGuard<'_, Index> {
+        let mut guard = self.index.lock().unwrap_or_else(|p| p.into_inner());
+        if !guard.loaded {
+            *guard = read_index(&self.dir);
+        }
+        guard
+    }
+}
+
+/// What `dir` holds: the cache's own files (`<key>.img`), with their times and sizes.
+fn read_index(dir: &Path) -> Index {
+    let mut index = Index {
+        loaded: true,
+        ..Index::default()
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return index;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        let Some(key) = name.strip_suffix(".img") else {
+            continue;
+        };
+        let Ok(meta) = entry.metadata() else { continue };
+        let time = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
+        index.files.insert(key.to_owned(), (time, meta.len()));
+        index.total += meta.len();
+    }
+    index
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut n: Vec<String> = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        n.sort();
+        n
+    }
+
+    #[test]
+    fn a_stored_thumbnail_is_read_back_and_survives_a_restart() {
+        let tmp = tempfile::tempdir().unwrap();
+        let key = ThumbnailCache::key("http://127.0.0.1:4502", "/content/dam/a.jpg");
+        ThumbnailCache::new(tmp.path().into(), 1000)
+            .put(&key, b"png bytes")
+            .unwrap();
+        let again = ThumbnailCache::new(tmp.path().into(), 1000);
+        assert_eq!(again.get(&key).as_deref(), Some(&b"png bytes"[..]));
+        assert_eq!(again.total_bytes(), 9);
+        assert_eq!(again.get("0000"), None);
+    }
+
+    #[test]
+    fn keys_differ_by_aem_and_path_and_hide_both() {
+        let a = ThumbnailCache::key("http://127.0.0.1:4502", "/content/dam/a.jpg");
+        assert_eq!(
+            a,
+            ThumbnailCache::key("http://127.0.0.1:4502/", "/content/dam/a.jpg")
+        );
+        assert_ne!(
+            a,
+            ThumbnailCache::key("http://127.0.0.1:4503", "/content/dam/a.jpg")
+        );
+        assert_ne!(
+            a,
+            ThumbnailCache::key("http://127.0.0.1:4502", "/content/dam/b.jpg")
+        );
+        assert!(
+            a.chars().all(|c| c.is_ascii_hexdigit()) && a.len() == 64,
+            "{a}"
+        );
+    }
+
+    #[test]
+    fn over_the_cap_the_least_recently_used_go_first() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = ThumbnailCache::new(tmp.path().into(), 30);
+        let step = || std::thread::sleep(Duration::from_millis(20));
+        cache.put("a", &[1; 10]).unwrap();
+        step();
+        cache.put("b", &[2; 10]).unwrap();
+        step();
+        cache.put("c", &[3; 10]).unwrap();
+        step();
+        // Reading "a" makes "b" the oldest.
+        assert!(cache.get("a").is_some());
+        step();
+        cache.put("d", &[4; 10]).unwrap();
+        assert_eq!(names(tmp.path()), ["a.img", "c.img", "d.img"]);
+        assert_eq!(cache.total_bytes(), 30);
+        assert_eq!(cache.get("b"), None);
+        // A restart sees the same order from the files' times.
+        step();
+        let again = ThumbnailCache::new(tmp.path().into(), 30);
+        again.put("e", &[5; 10]).unwrap();
+        assert_eq!(names(tmp.path()), ["a.img", "d.img", "e.img"]);
+    }
+
+    #[test]
+    fn a_thumbnail_larger_than_the_cap_is_not_stored_and_evicts_nothing() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = ThumbnailCache::new(tmp.path().into(), 10);
+        cache.put("a", &[1; 10]).unwrap();
+        cache.put("big", &[2; 11]).unwrap();
+        assert_eq!(names(tmp.path()), ["a.img"]);
+    }
+
+    #[test]
+    fn replacing_a_thumbnail_counts_its_size_once() {
+        let tmp = tempfile::tempdir().unwrap();
+        let cache = ThumbnailCache::new(tmp.path().into(), 100);
+        cache.put("a", &[1; 10]).unwrap();
+        cache.put("a", &[1; 20]).unwrap();
+        assert_eq!(cache.total_bytes(), 20);
+    }
+}
