@@ -214,6 +214,24 @@ describe('a search', () => {
     expect(previewRun).not.toHaveBeenCalled();
   });
 
+  it('shows the query with one "Hide the query" and one hint for the AEM administrator', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(scopeQuery).mockResolvedValue('type=dam:Asset\npath=/content/dam/wknd-shared/en');
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    await user.click(await screen.findByTestId('show-query'));
+    expect(await screen.findByTestId('query-text')).toHaveTextContent('type=dam:Asset');
+    expect(screen.getAllByTestId('hide-query')).toHaveLength(1);
+    expect(screen.getAllByText(/For your AEM administrator/)).toHaveLength(1);
+    expect(screen.getByText(/the QueryBuilder query Metadesk sends/)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('hide-query'));
+    expect(screen.queryByTestId('query-text')).not.toBeInTheDocument();
+    expect(screen.queryByText(/For your AEM administrator/)).not.toBeInTheDocument();
+  });
+
   it('says when AEM’s OpenAPI search counted it, and shows that search’s request as the query', async () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockResolvedValue({ kind: 'search', finder: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
@@ -226,6 +244,7 @@ describe('a search', () => {
     await waitFor(() => expect(scopeQuery).toHaveBeenCalledWith(expect.objectContaining({ kind: 'search' }), { kind: 'openapi_search' }));
     expect(await screen.findByTestId('query-text')).toHaveTextContent('POST /adobe/assets/search');
     expect(screen.getByText(/the OpenAPI search request Metadesk sends/)).toBeInTheDocument();
+    expect(screen.getAllByText(/For your AEM administrator/)).toHaveLength(1);
   });
 
   it('shows why AEM could not count it', async () => {
