@@ -271,7 +271,7 @@ describe('a list', () => {
     expect(screen.queryByTestId('folder-tree')).not.toBeInTheDocument();
     const text = `${FOLDER}/a.jpg\n${FOLDER}/b.jpg\n/content/dam/nope.jpg`;
     await act(() => {
-      store.pick.draft.listText = text;
+      store.setup.pick.draft.listText = text;
     });
     await waitFor(() => expect(listEntries).toHaveBeenCalledWith(text));
     await waitFor(() =>
@@ -323,11 +323,11 @@ describe('a list from a file', () => {
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     // A .txt is a list wherever the page is; a .csv only while the list is edited (else a sheet).
-    expect(store.takesListFile(held('assets.txt'))).toBe(true);
-    expect(store.takesListFile(held('metadata.csv'))).toBe(false);
-    await act(() => store.listFileReceived(held('assets.txt')));
-    expect(store.pick.kind).toBe('list');
-    expect(store.takesListFile(held('list.csv'))).toBe(true);
+    expect(store.setup.takesListFile(held('assets.txt'))).toBe(true);
+    expect(store.setup.takesListFile(held('metadata.csv'))).toBe(false);
+    await act(() => store.setup.listFileReceived(held('assets.txt')));
+    expect(store.setup.pick.kind).toBe('list');
+    expect(store.setup.takesListFile(held('list.csv'))).toBe(true);
     expect(readListFile).toHaveBeenCalledWith('sheet-7');
     expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('3 entries from assets.txt');
     expect(screen.getByTestId('scope-list')).toHaveValue(
@@ -346,9 +346,9 @@ describe('a list from a file', () => {
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-list'));
     await act(() => {
-      store.pick.draft.listText = `${FOLDER}/kept.jpg`;
+      store.setup.pick.draft.listText = `${FOLDER}/kept.jpg`;
     });
-    await act(() => store.listFileReceived(held('two.csv')));
+    await act(() => store.setup.listFileReceived(held('two.csv')));
     expect(screen.getByTestId('list-file-error')).toHaveTextContent('two.csv has 2 columns on line 2');
     expect(screen.getByTestId('scope-list')).toHaveValue(`${FOLDER}/kept.jpg`);
     expect(screen.queryByTestId('list-file-loaded')).not.toBeInTheDocument();
