@@ -81,3 +81,12 @@ export const ROW_STATUS_WORDS: Record<ReportStatus, string> = {
   failed: 'bulk-row-status-failed',
   pending: 'bulk-row-status-pending',
 };
+
+/** How a report row went, as a pill's tone: green only when it was written. */
+export const ROW_TONES: Record<ReportStatus, StatusTone> = {
+  changed: 'success',
+  unchanged: 'neutral',
+  skipped: 'warning',
+  failed: 'danger',
+  pending: 'info',
+};
