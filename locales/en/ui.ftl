@@ -842,6 +842,7 @@ console-graphql-errors = { $count ->
     [one] { $count } error
    *[other] { $count } errors
 }
+console-view-label = Show the result as
 console-view-table = Table
 console-view-json = JSON
 console-export-csv = Export CSV…

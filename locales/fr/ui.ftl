@@ -844,6 +844,7 @@ console-graphql-errors = { $count ->
     [one] { $count } erreur
    *[other] { $count } erreurs
 }
+console-view-label = Afficher le résultat en
 console-view-table = Tableau
 console-view-json = JSON
 console-export-csv = Exporter en CSV…

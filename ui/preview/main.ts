@@ -10,6 +10,7 @@
 //   connections=1                                          a few sample connections (one sandbox)
 import '../src/styles/tokens.css';
 import '../src/styles/base.css';
+import '../src/styles/shared.css';
 
 import { emit } from '@tauri-apps/api/event';
 import { mockIPC, mockWindows } from '@tauri-apps/api/mocks';

@@ -431,6 +431,42 @@ describe('dropped files', () => {
     expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
   });
 
+  it('keeps the credential files’ results on Connections, and forgets the finished ones on leaving it', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+    await act(() => dropFiles(['service-credentials.json', 'notes.json']));
+    await act(() =>
+      importResult({
+        file: 'notes.json',
+        result: { state: 'refused', code: 'credential_refused', problems: ['The file is not valid JSON (line 1, column 2).'] },
+      }),
+    );
+    expect(screen.getByTestId('drop-results')).toHaveTextContent('notes.json was not imported');
+
+    await user.click(screen.getByTestId('nav-bulk'));
+    expect(await screen.findByTestId('empty-bulk')).toBeInTheDocument();
+    expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
+    await user.click(screen.getByTestId('nav-activity'));
+    expect(await screen.findByTestId('empty-activity')).toBeInTheDocument();
+    expect(screen.queryByTestId('drop-results')).not.toBeInTheDocument();
+
+    // Back on Connections: the refusal was read and is gone; the file still being checked stays.
+    await user.click(screen.getByTestId('nav-connections'));
+    const rows = await screen.findAllByTestId('drop-result');
+    expect(rows.map((r) => r.textContent?.trim())).toEqual(['Checking service-credentials.json…']);
+  });
+
+  it('takes credential files dropped on another page to Connections, where their results show', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+    await user.click(screen.getByTestId('nav-activity'));
+    expect(await screen.findByTestId('empty-activity')).toBeInTheDocument();
+
+    await act(() => dropFiles(['service-credentials.json']));
+    expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
+    expect(screen.getByTestId('drop-results')).toHaveTextContent('Checking service-credentials.json…');
+  });
+
   it('lights up the drop overlay only while a file is dragged over the window', async () => {
     await renderReady();
     expect(screen.queryByTestId('drop-overlay')).not.toBeInTheDocument();

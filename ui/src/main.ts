@@ -1,6 +1,7 @@
 // Production entry: global styles, the drop guard, then the app.
 import './styles/tokens.css';
 import './styles/base.css';
+import './styles/shared.css';
 
 import { mount } from 'svelte';
 

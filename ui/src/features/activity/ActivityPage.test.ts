@@ -63,7 +63,7 @@ describe('the Activity page', () => {
     const store = new BulkStore(() => connections);
     const onShowRun = vi.fn();
     render(ActivityPage, { store, onShowRun });
-    await waitFor(() => expect(store.runsLoaded).toBe(true));
+    await waitFor(() => expect(store.history.loaded).toBe(true));
     return { store, onShowRun };
   }
 
@@ -72,7 +72,7 @@ describe('the Activity page', () => {
     const store = new BulkStore(() => [connection()], i18n);
     // Loaded at start-up, in English.
     vi.mocked(listRuns).mockResolvedValueOnce([runSummary({ id: 'r1', status: 'stopped', reason: 'The token has expired.' })]);
-    await store.loadRuns();
+    await store.history.load();
     i18n.lang = 'fr';
     let answer: (runs: RunSummary[]) => void = () => {};
     vi.mocked(listRuns).mockReturnValueOnce(new Promise((resolve) => (answer = resolve)));
@@ -162,8 +162,8 @@ describe('the Activity page', () => {
     const { store, onShowRun } = await renderPage([run]);
     await user.click(screen.getByTestId('open-report'));
     expect(onShowRun).toHaveBeenCalled();
-    expect(store.stage).toBe('report');
-    expect(store.run?.id).toBe('r2');
+    expect(store.run.stage).toBe('report');
+    expect(store.run.summary?.id).toBe('r2');
     expect(reportRows).toHaveBeenCalledWith('r2', null, 0, 100);
   });
 
@@ -174,11 +174,11 @@ describe('the Activity page', () => {
     const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 30 }) });
     const { store } = await renderPage([run]);
     await user.click(screen.getByRole('button', { name: 'Open preview' }));
-    expect(store.stage).toBe('preview');
+    expect(store.run.stage).toBe('preview');
     expect(previewRows).toHaveBeenCalledWith('p1', 'change', 0, 100);
     await user.click(screen.getByTestId('apply-run'));
     expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
-    expect(store.stage).toBe('apply');
+    expect(store.run.stage).toBe('apply');
   });
 
   it('asks for the production confirmation before resuming on production', async () => {
@@ -187,7 +187,7 @@ describe('the Activity page', () => {
     const { store } = await renderPage([run], [connection({ production: true })]);
     await user.click(screen.getByTestId('resume-run'));
     expect(applyRun).not.toHaveBeenCalled();
-    expect(store.confirming?.id).toBe('s1');
+    expect(store.run.confirming?.id).toBe('s1');
   });
 
   it('plans an undo from the list', async () => {
@@ -198,7 +198,7 @@ describe('the Activity page', () => {
     const { store } = await renderPage([run]);
     await user.click(screen.getByTestId('undo-run'));
     expect(previewUndo).toHaveBeenCalledWith('r2', expect.any(Function));
-    expect(store.job).toBe('preview');
+    expect(store.run.job).toBe('preview');
   });
 
   it('disables other runs’ actions while a run is being applied, and shows its progress', async () => {
@@ -207,7 +207,7 @@ describe('the Activity page', () => {
     const running = runSummary({ id: 'a1', status: 'interrupted', counts: counts({ pending: 30 }) });
     const other = runSummary({ id: 'b1', status: 'completed', counts: counts({ changed: 3 }) });
     const { store, onShowRun } = await renderPage([running, other]);
-    void store.apply(running, null);
+    void store.run.apply(running, null);
     await waitFor(() => expect(screen.getByTestId('runs-busy')).toBeInTheDocument());
     const [first, second] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
     expect(first).toHaveAttribute('data-status', 'running');

@@ -227,7 +227,7 @@ describe('picking what to edit', () => {
     expect(input).toHaveAttribute('aria-activedescendant', 'folder-suggestion-1');
     await user.keyboard('{Enter}');
     expect(input).toHaveValue('/content/dam/wknd-shared/de');
-    expect(store.form.folder).toBe('/content/dam/wknd-shared/de');
+    expect(store.setup.form.folder).toBe('/content/dam/wknd-shared/de');
   });
 
   it('keeps a path typed after leaving the field and coming straight back (not cut at a slash)', async () => {
@@ -242,10 +242,10 @@ describe('picking what to edit', () => {
     await user.type(input, '/content/dam/wknd-shared/');
     // Longer than that moment: the earlier leave must not commit the half-typed path.
     await new Promise((resolve) => setTimeout(resolve, 250));
-    expect(store.form.folder).toBe('');
+    expect(store.setup.form.folder).toBe('');
     await user.type(input, 'en{Enter}');
     expect(input).toHaveValue(FOLDER);
-    expect(store.form.folder).toBe(FOLDER);
+    expect(store.setup.form.folder).toBe(FOLDER);
   });
 
   it('shows a typed folder selected in the tree, the folders above it open', async () => {
@@ -371,21 +371,21 @@ describe('the scope count when a preview or an undo stops it', () => {
     let finishUndo!: (s: RunSummary) => void;
     vi.mocked(previewUndo).mockImplementation(() => new Promise((resolve) => (finishUndo = resolve)));
     await renderPage();
-    store.form.folder = FOLDER;
-    const counting = store.countNow();
-    await waitFor(() => expect(store.scope.counting).toBe(true));
-    const undo = store.startUndo('r0');
+    store.setup.form.folder = FOLDER;
+    const counting = store.setup.countNow();
+    await waitFor(() => expect(store.setup.scope.counting).toBe(true));
+    const undo = store.run.startUndo('r0');
     await superseded();
     await counting;
-    expect(store.scope.count).toBeNull();
-    expect(store.scope.counting).toBe(false);
+    expect(store.setup.scope.count).toBeNull();
+    expect(store.setup.scope.counting).toBe(false);
     await act(() => finishUndo(runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r0' } })));
     await undo;
 
     // The same scope: counted again, not skipped as "already counted".
-    await act(() => store.countNow());
+    await act(() => store.setup.countNow());
     expect(countScope).toHaveBeenCalledTimes(2);
-    expect(store.scope.count).toEqual(scope({ assets: 2000, done: true }));
+    expect(store.setup.scope.count).toEqual(scope({ assets: 2000, done: true }));
   });
 });
 
@@ -666,7 +666,7 @@ describe('the report', () => {
 
   it('explains failed assets in words above the table, and in each row', async () => {
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     const report = await screen.findByTestId('report');
     await waitFor(() =>
       expect(within(report).getByTestId('report-failures')).toHaveTextContent(`20 assets could not be changed: ${READ_ONLY_REASON}`),
@@ -697,7 +697,7 @@ describe('the report', () => {
       total: 1,
     });
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     const report = await screen.findByTestId('report');
     const row = (await within(report).findAllByTestId('report-row'))[0]!;
     const words = within(row).getByTestId('changed-since-preview');
@@ -710,7 +710,7 @@ describe('the report', () => {
   it('filters by status through reportRows', async () => {
     const user = userEvent.setup();
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     const filters = await screen.findByTestId('report-filters');
     await user.click(within(filters).getByRole('button', { name: /^Failed/ }));
     expect(reportRows).toHaveBeenLastCalledWith('r9', 'failed', 0, 100);
@@ -719,7 +719,7 @@ describe('the report', () => {
   it('exports the CSV and says where; says nothing when the dialog was cancelled', async () => {
     const user = userEvent.setup();
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     vi.mocked(exportReportCsv).mockResolvedValueOnce(null);
     await user.click(await screen.findByTestId('export-csv'));
     expect(exportReportCsv).toHaveBeenCalledWith('r9', false);
@@ -732,7 +732,7 @@ describe('the report', () => {
   it('exports with column headers in words when the user ticks it, and keeps the choice', async () => {
     const user = userEvent.setup();
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     expect(toggle).not.toBeChecked();
     await user.click(toggle);
@@ -740,7 +740,7 @@ describe('the report', () => {
     vi.mocked(exportReportCsv).mockResolvedValue(null);
     await user.click(screen.getByTestId('export-csv'));
     expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     expect(screen.getByTestId('export-localized-headers')).toBeChecked();
   });
 
@@ -748,8 +748,8 @@ describe('the report', () => {
     const user = userEvent.setup();
     vi.mocked(localizedCsvHeaders).mockResolvedValueOnce(true);
     await renderPage();
-    await act(() => store.loadReportSettings());
-    await act(() => store.openReport(FAILED));
+    await act(() => store.report.loadSettings());
+    await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     expect(toggle).toBeChecked();
     vi.mocked(exportReportCsv).mockResolvedValue(null);
@@ -765,7 +765,7 @@ describe('the report', () => {
   it('says so when the column headers choice could not be saved, and keeps it for this window', async () => {
     const user = userEvent.setup();
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     vi.mocked(setLocalizedCsvHeaders).mockRejectedValueOnce({ code: 'io', message: 'could not write /data/report-settings.json: the disk is full' });
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     await user.click(toggle);
@@ -778,7 +778,7 @@ describe('the report', () => {
     const undo = runSummary({ id: 'u1', kind: { kind: 'undo', of: 'r9' }, edits: ['undo of run r9'], editDetails: [], counts: { assets: 10, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 10 } });
     vi.mocked(previewUndo).mockResolvedValue(undo);
     await renderPage();
-    await act(() => store.openReport(FAILED));
+    await act(() => store.run.openReport(FAILED));
     await user.click(await screen.findByTestId('undo-run'));
     expect(previewUndo).toHaveBeenCalledWith('r9', expect.any(Function));
     await screen.findByTestId('preview-table');
@@ -886,7 +886,7 @@ describe('the report', () => {
       return runSummary({ id: 'c9', status: 'completed', counts: { assets: 25, changed: 24, unchanged: 0, skipped: 1, failed: 0, pending: 0 } });
     });
     await renderPage();
-    await act(() => store.openReport(cancelled));
+    await act(() => store.run.openReport(cancelled));
     await user.click(await screen.findByTestId('resume-run'));
     const report = await screen.findByTestId('report');
     await waitFor(() => expect(report).toHaveAttribute('data-status', 'completed'));
@@ -903,7 +903,7 @@ describe('the report', () => {
     });
     vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
     await renderPage();
-    await act(() => store.openReport(stopped));
+    await act(() => store.run.openReport(stopped));
     const banner = await screen.findByTestId('stopped-reason');
     expect(banner).toHaveTextContent('development token of this connection has expired');
     expect(banner).toHaveTextContent('18 assets were not changed yet');
@@ -984,13 +984,13 @@ describe('the close dialog\'s progress line', () => {
       return new Promise(() => {});
     });
     const store = new BulkStore(() => [], new I18n('fr'));
-    expect(store.closeProgressLine()).toBeNull();
-    void store.startRetry('r1');
-    expect(store.closeProgressLine()).toBeNull();
+    expect(store.close.progressLine()).toBeNull();
+    void store.run.startRetry('r1');
+    expect(store.close.progressLine()).toBeNull();
 
     sendProgress(progress({ phase: 'preview', done: 1, total: 1, totalKnown: false }));
-    expect(store.closeProgressLine()).toBe('Aperçu\u00a0: 1 ressource trouvée pour l’instant.');
+    expect(store.close.progressLine()).toBe('Aperçu\u00a0: 1 ressource trouvée pour l’instant.');
     sendProgress(progress({ phase: 'preview', done: 3, total: 40, totalKnown: true }));
-    expect(store.closeProgressLine()).toBe('Aperçu\u00a0: 3 sur 40 ressources lues pour l’instant.');
+    expect(store.close.progressLine()).toBe('Aperçu\u00a0: 3 sur 40 ressources lues pour l’instant.');
   });
 });

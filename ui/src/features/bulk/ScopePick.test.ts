@@ -214,6 +214,24 @@ describe('a search', () => {
     expect(previewRun).not.toHaveBeenCalled();
   });
 
+  it('shows the query with one "Hide the query" and one hint for the AEM administrator', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(scopeQuery).mockResolvedValue('type=dam:Asset\npath=/content/dam/wknd-shared/en');
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    await user.click(await screen.findByTestId('show-query'));
+    expect(await screen.findByTestId('query-text')).toHaveTextContent('type=dam:Asset');
+    expect(screen.getAllByTestId('hide-query')).toHaveLength(1);
+    expect(screen.getAllByText(/For your AEM administrator/)).toHaveLength(1);
+    expect(screen.getByText(/the QueryBuilder query Metadesk sends/)).toBeInTheDocument();
+
+    await user.click(screen.getByTestId('hide-query'));
+    expect(screen.queryByTestId('query-text')).not.toBeInTheDocument();
+    expect(screen.queryByText(/For your AEM administrator/)).not.toBeInTheDocument();
+  });
+
   it('says when AEM’s OpenAPI search counted it, and shows that search’s request as the query', async () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockResolvedValue({ kind: 'search', finder: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
@@ -226,6 +244,7 @@ describe('a search', () => {
     await waitFor(() => expect(scopeQuery).toHaveBeenCalledWith(expect.objectContaining({ kind: 'search' }), { kind: 'openapi_search' }));
     expect(await screen.findByTestId('query-text')).toHaveTextContent('POST /adobe/assets/search');
     expect(screen.getByText(/the OpenAPI search request Metadesk sends/)).toBeInTheDocument();
+    expect(screen.getAllByText(/For your AEM administrator/)).toHaveLength(1);
   });
 
   it('shows why AEM could not count it', async () => {
@@ -252,7 +271,7 @@ describe('a list', () => {
     expect(screen.queryByTestId('folder-tree')).not.toBeInTheDocument();
     const text = `${FOLDER}/a.jpg\n${FOLDER}/b.jpg\n/content/dam/nope.jpg`;
     await act(() => {
-      store.pick.draft.listText = text;
+      store.setup.pick.draft.listText = text;
     });
     await waitFor(() => expect(listEntries).toHaveBeenCalledWith(text));
     await waitFor(() =>
@@ -304,11 +323,11 @@ describe('a list from a file', () => {
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     // A .txt is a list wherever the page is; a .csv only while the list is edited (else a sheet).
-    expect(store.takesListFile(held('assets.txt'))).toBe(true);
-    expect(store.takesListFile(held('metadata.csv'))).toBe(false);
-    await act(() => store.listFileReceived(held('assets.txt')));
-    expect(store.pick.kind).toBe('list');
-    expect(store.takesListFile(held('list.csv'))).toBe(true);
+    expect(store.setup.takesListFile(held('assets.txt'))).toBe(true);
+    expect(store.setup.takesListFile(held('metadata.csv'))).toBe(false);
+    await act(() => store.setup.listFileReceived(held('assets.txt')));
+    expect(store.setup.pick.kind).toBe('list');
+    expect(store.setup.takesListFile(held('list.csv'))).toBe(true);
     expect(readListFile).toHaveBeenCalledWith('sheet-7');
     expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('3 entries from assets.txt');
     expect(screen.getByTestId('scope-list')).toHaveValue(
@@ -327,9 +346,9 @@ describe('a list from a file', () => {
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-list'));
     await act(() => {
-      store.pick.draft.listText = `${FOLDER}/kept.jpg`;
+      store.setup.pick.draft.listText = `${FOLDER}/kept.jpg`;
     });
-    await act(() => store.listFileReceived(held('two.csv')));
+    await act(() => store.setup.listFileReceived(held('two.csv')));
     expect(screen.getByTestId('list-file-error')).toHaveTextContent('two.csv has 2 columns on line 2');
     expect(screen.getByTestId('scope-list')).toHaveValue(`${FOLDER}/kept.jpg`);
     expect(screen.queryByTestId('list-file-loaded')).not.toBeInTheDocument();

@@ -155,7 +155,7 @@ describe('importing a sheet', () => {
   it('shows every problem of a sheet with errors, filterable and exportable, and previews nothing', async () => {
     const user = await renderPage();
     expect(screen.getByTestId('check-sheet')).toBeDisabled();
-    store.sheetReceived({ id: 'sheet-1', fileName: 'shots.xlsx' });
+    store.sheets.received({ id: 'sheet-1', fileName: 'shots.xlsx' });
     expect(await screen.findByTestId('sheet-file')).toHaveTextContent('shots.xlsx');
     vi.mocked(previewSheet).mockResolvedValue({
       fileName: 'shots.xlsx',
@@ -192,7 +192,7 @@ describe('importing a sheet', () => {
 
   it('skips the rows in error when asked, and opens the preview with what was left out', async () => {
     const user = await renderPage();
-    store.sheetReceived({ id: 'sheet-1', fileName: 'shots.xlsx' });
+    store.sheets.received({ id: 'sheet-1', fileName: 'shots.xlsx' });
     vi.mocked(previewSheet).mockResolvedValue({
       fileName: 'shots.xlsx',
       format: 'Excel workbook (.xlsx)',
@@ -211,7 +211,7 @@ describe('importing a sheet', () => {
 
   it('says why a file is not a sheet, and writes nothing', async () => {
     const user = await renderPage();
-    store.sheetReceived({ id: 'sheet-2', fileName: 'notes.csv' });
+    store.sheets.received({ id: 'sheet-2', fileName: 'notes.csv' });
     vi.mocked(previewSheet).mockRejectedValue({ code: 'invalid_input', message: 'notes.csv has nothing in its first row.' });
     await user.click(await screen.findByTestId('check-sheet'));
     expect(await screen.findByTestId('sheet-error')).toHaveTextContent('notes.csv has nothing in its first row.');

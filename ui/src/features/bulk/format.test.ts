@@ -22,15 +22,13 @@ import {
   percent,
   previewLine,
   rate,
-  statusTone,
-  statusSentence,
-  statusWords,
   runIdTime,
   selectionLine,
   timeLeft,
   value,
   whereIn,
 } from './format';
+import { statusSentence, statusTone, statusWords } from './runStatus';
 
 /** The English catalogue, the default in tests. */
 const en = new I18n('en');

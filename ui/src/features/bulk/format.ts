@@ -1,17 +1,17 @@
-// Numbers, times, values and statuses of bulk runs in the words the pages show, in the window's
+// Numbers, times, values and runs of bulk edits in the words the pages show, in the window's
 // language (each function that says something takes the window's `I18n`). Plain functions,
-// tested in format.test.ts.
+// tested in format.test.ts. A run's status in words: `runStatus.ts`.
 import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Edit } from '../../ipc/bindings/Edit';
 import type { Finder } from '../../ipc/bindings/Finder';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
-import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import { propertyLabel } from './editForm';
+import { REPORT_STATUS_WORDS } from './runStatus';
 
 /** 1234 → "1,234" (English), "1 234" (French). */
 export function count(i18n: I18n, n: number): string {
@@ -126,69 +126,6 @@ export function previewLine(i18n: I18n, p: Progress | null): string {
   if (p.finished) return i18n.t('bulk-preview-read', { count: p.total });
   return i18n.t('bulk-preview-reading', { done: p.done, total: p.total });
 }
-
-/** A run's status as message ids (the words are in the catalogue). */
-export const STATUS_WORDS: Record<RunStatus, string> = {
-  preview_incomplete: 'run-status-preview-incomplete',
-  previewed: 'run-status-previewed',
-  interrupted: 'run-status-interrupted',
-  cancelled: 'run-status-cancelled',
-  stopped: 'run-status-stopped',
-  completed: 'run-status-completed',
-};
-
-/** The status in words, saying so when a completed run has failures. */
-export function statusWords(i18n: I18n, run: RunSummary): string {
-  if (run.status === 'completed' && run.counts.failed > 0) return i18n.t('run-status-completed-with-failures');
-  return i18n.t(STATUS_WORDS[run.status]);
-}
-
-/** How alarming a run's status is: green only when everything went through. */
-export type StatusTone = 'success' | 'warning' | 'danger' | 'info' | 'neutral';
-
-export function statusTone(run: RunSummary): StatusTone {
-  switch (run.status) {
-    case 'completed':
-      return run.counts.failed > 0 ? 'warning' : 'success';
-    case 'stopped':
-    case 'interrupted':
-      return 'danger';
-    case 'cancelled':
-    case 'preview_incomplete':
-      return 'warning';
-    case 'previewed':
-      return 'info';
-  }
-}
-
-/** One sentence on where a run stands and what can be done about it. */
-export function statusSentence(i18n: I18n, run: RunSummary): string {
-  switch (run.status) {
-    case 'preview_incomplete':
-      return i18n.t('bulk-sentence-preview-incomplete');
-    case 'previewed':
-      return i18n.t('bulk-sentence-previewed');
-    case 'interrupted':
-      return i18n.t('bulk-sentence-interrupted');
-    case 'cancelled':
-      return run.counts.pending > 0
-        ? i18n.t('bulk-sentence-cancelled-pending', { count: run.counts.pending })
-        : i18n.t('bulk-sentence-cancelled');
-    case 'stopped':
-      return i18n.t('bulk-sentence-stopped');
-    case 'completed':
-      return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-completed-failures' : 'bulk-sentence-completed');
-  }
-}
-
-/** A report row's status as message ids (the words are in the catalogue). */
-export const REPORT_STATUS_WORDS: Record<ReportStatus, string> = {
-  changed: 'bulk-outcome-changed',
-  unchanged: 'bulk-outcome-unchanged',
-  skipped: 'bulk-outcome-skipped',
-  failed: 'bulk-outcome-failed',
-  pending: 'bulk-outcome-pending',
-};
 
 /** When a run was started, read from its id (`20260512-103000-123-4f2a`, in UTC), as an ISO
  *  time; null when the id is not one of those. */

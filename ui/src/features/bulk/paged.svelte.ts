@@ -13,7 +13,23 @@ export type FetchPage<Row, Filter> = (
   limit: number,
 ) => Promise<{ rows: Row[]; total: number }>;
 
-export class PagedRows<Row, Filter> {
+/** What a table shows (`RowTable`): the rows read so far of `total`, and how to read more. A
+ *  list already in memory is one page with nothing more to read. */
+export interface TableRows<Row> {
+  readonly rows: Row[];
+  readonly total: number;
+  readonly loading: boolean;
+  readonly error: IpcError | null;
+  readonly hasMore: boolean;
+  more(): Promise<void>;
+}
+
+/** `rows` as a table's rows: all of them, already read. */
+export function rowsInMemory<Row>(rows: Row[]): TableRows<Row> {
+  return { rows, total: rows.length, loading: false, error: null, hasMore: false, more: async () => {} };
+}
+
+export class PagedRows<Row, Filter> implements TableRows<Row> {
   rows = $state<Row[]>([]);
   total = $state(0);
   filter = $state<Filter | null>(null);

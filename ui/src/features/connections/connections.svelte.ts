@@ -151,6 +151,12 @@ export class ConnectionsModel {
     this.rows = [];
   }
 
+  /** The user left the Connections page: the results they have seen are done with (a file
+   *  still being checked, or waiting for their choice, stays for when they come back). */
+  leavePage(): void {
+    this.rows = this.rows.filter((row) => row.result === null || row.result.state === 'needsChoice');
+  }
+
   setSandbox(status: SandboxStatus): void {
     this.sandbox = status;
     if (status.state === 'running') void this.reload();

@@ -1,0 +1,175 @@
+// Bulk edit's setup: the form (connection, folder or search or list, filters, the changes),
+// its problems, the folder tree, the live count of the assets in scope and how the changes are
+// said (the same change for every asset, or a sheet). It asks nothing of the run: `busy` says
+// whether a preview or an apply runs, which no count may stop.
+//
+// Not here: the run (`run.svelte.ts`), the sheet's export and check (`sheets.svelte.ts`).
+import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
+import type { RunRequest } from '../../ipc/bindings/RunRequest';
+import type { I18n } from '../../lib/i18n/i18n.svelte';
+import {
+  DAM_ROOT,
+  editsOf,
+  emptyForm,
+  filtersOf,
+  folderProblem,
+  newEdit,
+  normalizeFolder,
+  toRunRequest,
+  validate,
+  type FormDraft,
+  type FormProblems,
+} from './editForm';
+import { FolderTree } from './folderTree.svelte';
+import { COUNT_DELAY_MS, ScopeCounter, scopeKey } from './scopeCounter.svelte';
+import { runPartsOf } from './scopeForm';
+import { ScopePick } from './scopePick.svelte';
+
+/** How the setup says what to change: one change for every asset, or a sheet per asset. */
+export type Mode = 'same' | 'sheet';
+
+export class SetupModel {
+  #i18n: I18n;
+  #busy: () => boolean;
+
+  form = $state<FormDraft>(emptyForm());
+  /** Problems are shown once the user tried to preview (and then live). */
+  showProblems = $state(false);
+  problems = $derived(this.#problemsOf());
+  mode = $state<Mode>('same');
+
+  scope = new ScopeCounter();
+  /** A search or a list instead of a folder's assets (with its own count and saved scopes). */
+  pick: ScopePick;
+  tree = new FolderTree();
+
+  #countTimer: ReturnType<typeof setTimeout> | null = null;
+  #nextEditKey = 1;
+
+  /** `busy`: whether a preview or an apply runs (nothing is counted meanwhile). */
+  constructor(i18n: I18n, busy: () => boolean) {
+    this.#i18n = i18n;
+    this.#busy = busy;
+    this.pick = new ScopePick({
+      connectionId: () => this.form.connectionId,
+      folder: () => this.form.folder,
+      recursive: () => this.form.recursive,
+      busy,
+      setFolder: (folder, recursive) => {
+        this.chooseFolder(folder);
+        this.form.recursive = recursive;
+      },
+      t: (id, args) => this.#i18n.t(id, args),
+    });
+  }
+
+  /** The form's problems for the scope chosen: a list has no folder, and a search says names
+   *  and formats in its conditions; the search's or list's own problem is `general`. */
+  #problemsOf(): FormProblems {
+    const problems = validate(this.#i18n.t, this.form);
+    const kind = this.pick?.draft.kind ?? 'folder';
+    if (kind === 'folder') return problems;
+    delete problems.name;
+    if (kind === 'list') delete problems.folder;
+    const own = this.pick.problem();
+    if (own && !problems.general) problems.general = this.#i18n.t(own);
+    return problems;
+  }
+
+  /** Stops what would still fire later (a count waiting for typing to settle, a count's late
+   *  answer): for when the window goes away. */
+  dispose(): void {
+    this.holdCount();
+    this.scope.clear();
+    this.pick.dispose();
+  }
+
+  /** Picks the connection and starts its folder tree from the DAM root. */
+  async chooseConnection(id: string): Promise<void> {
+    if (this.form.connectionId === id && this.tree.connectionId === id) return;
+    this.form.connectionId = id;
+    this.scope.clear();
+    await this.tree.reset(id);
+  }
+
+  chooseFolder(path: string): void {
+    this.form.folder = normalizeFolder(path);
+    // Show where it is in the tree: the folders above it open, so it shows selected.
+    if (this.tree.connectionId && this.form.folder.startsWith(`${DAM_ROOT}/`)) void this.tree.reveal(this.form.folder);
+  }
+
+  addEdit(): void {
+    this.form.edits.push(newEdit(this.#nextEditKey++));
+  }
+
+  removeEdit(key: number): void {
+    this.form.edits = this.form.edits.filter((edit) => edit.key !== key);
+  }
+
+  setMode(mode: Mode): void {
+    if (this.#busy()) return;
+    this.mode = mode;
+  }
+
+  /** Whether a file dropped on the window is a list of assets for the list scope rather than
+   *  a sheet to import: a .txt always; a .csv or workbook while the list is being edited. */
+  takesListFile(file: HeldSheet): boolean {
+    if (file.fileName.toLowerCase().endsWith('.txt')) return true;
+    return this.mode !== 'sheet' && this.pick.kind === 'list';
+  }
+
+  /** A list file dropped on the window: the list scope takes its entries. */
+  async listFileReceived(file: HeldSheet): Promise<void> {
+    if (this.#busy()) return;
+    this.mode = 'same';
+    await this.pick.listFileReceived(file);
+  }
+
+  /** A count waiting for typing to settle does not start (a job is about to). */
+  holdCount(): void {
+    if (this.#countTimer !== null) clearTimeout(this.#countTimer);
+    this.#countTimer = null;
+  }
+
+  /** Counts the scope after typing settles; called whenever the scope's fields change. */
+  scheduleCount(): void {
+    this.holdCount();
+    if (this.pick.kind !== 'folder') {
+      // A folder count waiting to start would count the wrong scope.
+      this.scope.clear();
+      this.pick.schedule();
+      return;
+    }
+    this.#countTimer = setTimeout(() => {
+      this.#countTimer = null;
+      void this.countNow();
+    }, COUNT_DELAY_MS);
+  }
+
+  /** Counts the scope now, unless the same scope is already counted (or counting) or a job runs. */
+  async countNow(): Promise<void> {
+    const { connectionId } = this.form;
+    const folder = normalizeFolder(this.form.folder);
+    if (this.pick.kind !== 'folder') return;
+    if (!connectionId || folderProblem(this.#i18n.t, folder) || this.form.name.includes('/')) {
+      this.scope.clear();
+      return;
+    }
+    // Any other job would be stopped by a count: never count while one runs.
+    if (this.#busy()) return;
+    const filters = filtersOf(this.form);
+    if (this.scope.covers(scopeKey(connectionId, folder, filters))) return;
+    await this.scope.run(connectionId, folder, filters);
+  }
+
+  /** What "Preview" asks the core to plan: the folder's assets, or the search's or list's (a
+   *  list's entries are read by the core first); null when that cannot be made. The caller has
+   *  checked the form's problems. */
+  async request(): Promise<RunRequest | null> {
+    if (this.pick.kind === 'folder') return toRunRequest(this.#i18n.t, this.form);
+    if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return null;
+    const scope = this.pick.scope();
+    if (!scope) return null;
+    return { connectionId: this.form.connectionId, ...runPartsOf(scope), edits: editsOf(this.form) };
+  }
+}
