@@ -25,8 +25,17 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
 export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
 
 install() {
-  cross_install_packages "${CROSS_RUST_PACKAGES[@]}" gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64
+  cross_install_packages "${CROSS_RUST_PACKAGES[@]}" gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 \
+    locales
   cross_check_rust
+  # The French tests start the CLI on "a French desktop" (LANG=fr_FR.UTF-8). Windows has no
+  # LANG: Metadesk asks Windows for the user's language (GetUserPreferredUILanguages), and Wine
+  # answers French from LANG only when this machine has that locale.
+  if ! locale -a 2>/dev/null | grep -qix 'fr_FR.utf8'; then
+    local sudo=""
+    [ "$(id -u)" -eq 0 ] || sudo="sudo"
+    $sudo localedef -i fr_FR -f UTF-8 fr_FR.UTF-8
+  fi
 }
 
 # A private Wine prefix (never the user's ~/.wine) with the ProcessPrng stand-in in system32
@@ -70,8 +79,10 @@ test_windows() {
   started=$(date +%s)
   wine_prefix
   cross_cargo build --target "$TARGET" -p metadesk-cli
-  # The integration tests start this CLI .exe (under Wine) instead of running cargo themselves.
-  export METADESK_TEST_CLI="$OUT/metadesk-cli.exe"
+  # The integration tests start this CLI .exe (under Wine) instead of running cargo themselves;
+  # the path as Windows programs see it (Z:\…).
+  METADESK_TEST_CLI=$(winepath -w "$OUT/metadesk-cli.exe" 2>/dev/null)
+  export METADESK_TEST_CLI
   local log="$CROSS_TARGET_DIR/wine-tests.log"
   set +e
   cross_cargo test --target "$TARGET" -p metadesk-core -p metadesk-cli -p metadesk-tests \
@@ -107,8 +118,10 @@ report() {
   done < <(sed -n 's/^test \(.*\) \.\.\. FAILED$/\1/p' "$log" | sort -u)
   while read -r name; do
     [ -n "$name" ] || continue
-    grep -qE "^test $name \.\.\. ok\$" "$log" && echo "  listed as known-Wine but passed: $name (update $KNOWN)"
-  done < <(grep -vE '^(#|$)' "$KNOWN" | sed 's/ *|.*//')
+    if grep -qE "^test $name \.\.\. ok\$" "$log"; then
+      echo "  listed as known-Wine but passed: $name (update $KNOWN)"
+    fi
+  done < <(grep -vE '^(#|$)' "$KNOWN" | sed 's/ *|.*//' || true)
   echo "Windows: $passed passed, $unknown failed, $known known-Wine, $ignored ignored"
   if [ "$unknown" -gt 0 ]; then return 1; fi
   if [ "$results" -lt "$binaries" ]; then
@@ -123,7 +136,7 @@ report() {
 
 # The reason $KNOWN gives for test $1, if it lists it.
 known_reason() {
-  grep -vE '^(#|$)' "$KNOWN" | awk -F' *[|] *' -v n="$1" '$1 == n {print $2; exit}'
+  { grep -vE '^(#|$)' "$KNOWN" || true; } | awk -F' *[|] *' -v n="$1" '$1 == n {print $2; exit}'
 }
 
 install

@@ -440,7 +440,8 @@ async fn errors_found_in_aem_exit_2_and_leave_no_run_to_apply() {
 
 /// An export interrupted while it writes (here: killed by the file-size limit, as a full disk
 /// or a kill would stop it) leaves the user's file as it was, never half a sheet in its place;
-/// an export that completes replaces it whole.
+/// an export that completes replaces it whole. Unix only: the interruption is bash's `ulimit`.
+#[cfg(unix)]
 #[tokio::test(flavor = "multi_thread")]
 async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
     let env = Env::new().await;

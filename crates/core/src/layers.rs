@@ -16,6 +16,7 @@ const LAYERS: &[&[&str]] = &[
         "events",
         "net",
         "spreadsheet",
+        "excel_csv",
         // Test helpers (feature `test-support`): what was logged.
         "testing",
     ],
@@ -23,7 +24,7 @@ const LAYERS: &[&[&str]] = &[
     &["credentials"],
     &["ims", "aem"],
     &["error"],
-    &["dirs", "lock_file", "thumbnails"],
+    &["dirs", "lock_file", "thumbnails", "file_names"],
     &["health"],
     &["connections"],
     &["assets"],

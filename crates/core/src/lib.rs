@@ -20,6 +20,8 @@ pub mod dirs;
 pub mod error;
 pub mod error_code;
 pub mod events;
+pub mod excel_csv;
+pub mod file_names;
 pub mod health;
 pub mod i18n;
 pub mod ims;
