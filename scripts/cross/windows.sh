@@ -61,6 +61,7 @@ build() {
   started=$(date +%s)
   # The app embeds the UI's build (tauri's frontendDist).
   if [ ! -f ui/dist/index.html ]; then
+    [ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
     (cd ui && npm run build)
   fi
   # One package set at a time, as scripts/test.sh does on Linux: built together, cargo would
@@ -143,6 +144,9 @@ install
 case "${1:-all}" in
   build) build ;;
   test) test_windows ;;
-  all) build && test_windows ;;
+  all)
+    build
+    test_windows
+    ;;
   *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
 esac

@@ -20,11 +20,13 @@
 //! and what only Linux uses is compiled only for Linux (and for the tests, which run everywhere).
 
 /// `off` paints tiles on the CPU, `on` leaves WebKit's default; unset: decided by the machine.
+#[cfg(any(target_os = "linux", test))]
 pub const PAINTING_ENV: &str = "METADESK_GPU_PAINTING";
 /// `off` turns compositing off (software painting); unset or anything else: WebKit decides.
 #[cfg(any(target_os = "linux", test))]
 pub const COMPOSITING_ENV: &str = "METADESK_GPU_COMPOSITING";
 /// WebKitGTK's switch for painting tiles with Skia on the CPU (read by its web process).
+#[cfg(any(target_os = "linux", test))]
 pub const WEBKIT_CPU_PAINTING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 
 /// How a switch reads: `Some(false)` off, `Some(true)` on, `None` unset or not understood.

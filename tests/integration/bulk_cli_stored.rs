@@ -14,7 +14,12 @@ use crate::bulk_support::*;
 
 /// Imports the sandbox's development token as `name` (more `extra` flags allowed).
 async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
-    let file = h.creds.join("local-development-token.json");
+    import_file(h, "local-development-token.json", name, extra).await
+}
+
+/// Imports the sandbox's credential file `file` as `name` (more `extra` flags allowed).
+async fn import_file(h: &CliHome, file: &str, name: &str, extra: &[&str]) {
+    let file = h.creds.join(file);
     let mut args = vec![
         "connections",
         "import",
@@ -521,19 +526,7 @@ async fn a_4096_bit_service_credential_is_imported_and_applies_a_bulk_edit_exact
     .unwrap();
     let h = CliHome::new(&sb);
     let name = format!("Big key {}", std::process::id());
-    let file = h.creds.join("service-credentials.json");
-    let ran = h
-        .run(&[
-            "connections",
-            "import",
-            file.to_str().unwrap(),
-            "--name",
-            &name,
-            "--aem",
-            &h.aem,
-        ])
-        .await;
-    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    import_file(&h, "service-credentials.json", &name, &[]).await;
     let before = editable(&sb);
     assert!(!before.is_empty());
     let ran = h
