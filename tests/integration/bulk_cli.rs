@@ -396,6 +396,7 @@ impl CliHome {
 
     /// [`CliHome::command`] on a desktop whose language is `lang` (`fr_FR.UTF-8`): LC_ALL and
     /// LC_MESSAGES outrank LANG, so they are cleared and LANG decides.
+    #[cfg(all(unix, not(target_os = "macos")))]
     pub fn command_in(&self, lang: &str, args: &[&str]) -> Command {
         let mut cmd = self.command(args);
         cmd.env_remove("LC_ALL")
