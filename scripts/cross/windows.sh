@@ -25,17 +25,8 @@ export CARGO_TARGET_X86_64_PC_WINDOWS_GNU_RUNNER=wine
 export CC_x86_64_pc_windows_gnu=x86_64-w64-mingw32-gcc AR_x86_64_pc_windows_gnu=x86_64-w64-mingw32-ar
 
 install() {
-  cross_install_packages "${CROSS_RUST_PACKAGES[@]}" gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64 \
-    locales
+  cross_install_packages "${CROSS_RUST_PACKAGES[@]}" gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 wine wine64
   cross_check_rust
-  # The French tests start the CLI on "a French desktop" (LANG=fr_FR.UTF-8). Windows has no
-  # LANG: Metadesk asks Windows for the user's language (GetUserPreferredUILanguages), and Wine
-  # answers French from LANG only when this machine has that locale.
-  if ! locale -a 2>/dev/null | grep -qix 'fr_FR.utf8'; then
-    local sudo=""
-    [ "$(id -u)" -eq 0 ] || sudo="sudo"
-    $sudo localedef -i fr_FR -f UTF-8 fr_FR.UTF-8
-  fi
 }
 
 # A private Wine prefix (never the user's ~/.wine) with the ProcessPrng stand-in in system32
