@@ -859,3 +859,10 @@ health-folders = App folders
 health-folders-ready = ready in { $folder }
 health-keychain = System keychain
 health-keychain-available = available ({ $backend })
+
+## Files people name (report CSVs, sheet exports, saved results): Windows' rules, on every OS
+error-file-name-device = { $file } cannot be saved: Windows keeps the name { $device } for a device, whatever its ending. Choose another file name.
+error-file-name-ends = { $file } cannot be saved: its name ends with a dot or a space, which Windows drops. Choose another file name.
+error-file-name-character = { $file } cannot be saved: Windows does not allow "{ $character }" in a file name. Choose another file name.
+error-file-path-too-long = { $file } cannot be saved: its path is { $length } characters long, and Windows programs such as Excel cannot open a path of 260 characters or more. Choose a shorter name or folder.
+error-file-name-empty = { $file } names no file. Choose a file name.

@@ -862,3 +862,10 @@ health-folders = Dossiers de l’application
 health-folders-ready = prêts dans { $folder }
 health-keychain = Trousseau du système
 health-keychain-available = disponible ({ $backend })
+
+## Fichiers nommés par l’utilisateur (rapports CSV, exports de feuilles, résultats enregistrés) : règles de Windows, sur tous les systèmes
+error-file-name-device = Impossible d’enregistrer { $file } : Windows réserve le nom { $device } à un périphérique, quelle que soit son extension. Choisissez un autre nom de fichier.
+error-file-name-ends = Impossible d’enregistrer { $file } : son nom se termine par un point ou une espace, que Windows supprime. Choisissez un autre nom de fichier.
+error-file-name-character = Impossible d’enregistrer { $file } : Windows n’accepte pas « { $character } » dans un nom de fichier. Choisissez un autre nom de fichier.
+error-file-path-too-long = Impossible d’enregistrer { $file } : son chemin compte { $length } caractères, et les programmes Windows comme Excel ne peuvent pas ouvrir un chemin de 260 caractères ou plus. Choisissez un nom ou un dossier plus court.
+error-file-name-empty = { $file } ne désigne aucun fichier. Choisissez un nom de fichier.

@@ -41,6 +41,8 @@ pub fn run() {
     tracing::info!(version = env!("CARGO_PKG_VERSION"), %profile, "Metadesk starting");
     match painting {
         Ok(painting::Painting::WebKit) => tracing::info!("web view painting left to WebKit"),
+        // Only Linux paints on the CPU (painting.rs).
+        #[cfg(any(target_os = "linux", test))]
         Ok(_) => tracing::info!(
             "web view tiles painted on the CPU ({}, set when the machine has no GPU or {} is off)",
             painting::WEBKIT_CPU_PAINTING,

@@ -16,16 +16,21 @@
 //!   (lighter still, but then WebKitWebDriver stops answering after the first page load, so it
 //!   is not the default).
 //!
-//! Per OS: Windows (WebView2) and macOS (WKWebView) have neither switch; nothing happens there.
+//! Per OS: Windows (WebView2) and macOS (WKWebView) have neither switch; nothing happens there,
+//! and what only Linux uses is compiled only for Linux (and for the tests, which run everywhere).
 
 /// `off` paints tiles on the CPU, `on` leaves WebKit's default; unset: decided by the machine.
+#[cfg(any(target_os = "linux", test))]
 pub const PAINTING_ENV: &str = "METADESK_GPU_PAINTING";
 /// `off` turns compositing off (software painting); unset or anything else: WebKit decides.
+#[cfg(any(target_os = "linux", test))]
 pub const COMPOSITING_ENV: &str = "METADESK_GPU_COMPOSITING";
 /// WebKitGTK's switch for painting tiles with Skia on the CPU (read by its web process).
+#[cfg(any(target_os = "linux", test))]
 pub const WEBKIT_CPU_PAINTING: &str = "WEBKIT_SKIA_ENABLE_CPU_RENDERING";
 
 /// How a switch reads: `Some(false)` off, `Some(true)` on, `None` unset or not understood.
+#[cfg(any(target_os = "linux", test))]
 fn switch(name: &str, value: Option<&str>) -> Option<bool> {
     let value = value.map(|v| v.trim().to_ascii_lowercase());
     match value.as_deref() {
@@ -43,14 +48,17 @@ fn switch(name: &str, value: Option<&str>) -> Option<bool> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Painting {
     /// WebKit's own switch was set before Metadesk started (by the user).
+    #[cfg(any(target_os = "linux", test))]
     CpuBySwitch,
     /// To be painted on the CPU: the machine has no GPU, or [`PAINTING_ENV`] is `off`.
+    #[cfg(any(target_os = "linux", test))]
     CpuWanted,
     /// WebKit's default (OpenGL where it can).
     WebKit,
 }
 
 /// Who should paint, from [`PAINTING_ENV`] (`ours`), WebKit's switch and the machine.
+#[cfg(any(target_os = "linux", test))]
 pub fn decide(ours: Option<&str>, webkit_switch: Option<&str>, has_gpu: bool) -> Painting {
     if let Some(value) = webkit_switch {
         // WebKit paints on the CPU when its switch is set to anything but "0".
@@ -72,6 +80,7 @@ pub fn decide(ours: Option<&str>, webkit_switch: Option<&str>, has_gpu: bool) ->
 }
 
 /// Whether `value` (of [`COMPOSITING_ENV`]) asks for compositing off.
+#[cfg(any(target_os = "linux", test))]
 pub fn compositing_off(value: Option<&str>) -> bool {
     switch(COMPOSITING_ENV, value) == Some(false)
 }

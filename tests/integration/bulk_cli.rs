@@ -20,11 +20,16 @@ use serde_json::{Map, Value, json};
 use crate::bulk_support::*;
 
 /// The `metadesk-cli` binary next to this test binary, built first if missing (it belongs to
-/// another package, so `cargo test -p metadesk-tests` alone does not build it).
+/// another package, so `cargo test -p metadesk-tests` alone does not build it). Under Wine
+/// (scripts/cross/windows.sh) there is no cargo to run: `METADESK_TEST_CLI` names the CLI that
+/// the script built for Windows, and that one is used as it is.
 pub fn cli() -> PathBuf {
+    if let Some(prebuilt) = prebuilt_cli() {
+        return prebuilt;
+    }
     let exe = std::env::current_exe().unwrap();
     let target = exe.parent().unwrap().parent().unwrap().to_path_buf();
-    let bin = target.join("metadesk-cli");
+    let bin = target.join(format!("metadesk-cli{}", std::env::consts::EXE_SUFFIX));
     let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
     // Always (re)build: a stale binary would test old code. A no-op when up to date.
     let status = Command::new(cargo)
@@ -34,6 +39,17 @@ pub fn cli() -> PathBuf {
     assert!(status.success());
     assert!(bin.exists(), "{}", bin.display());
     bin
+}
+
+/// The CLI named by `METADESK_TEST_CLI`, when set (it must exist).
+pub fn prebuilt_cli() -> Option<PathBuf> {
+    let bin = PathBuf::from(std::env::var_os("METADESK_TEST_CLI")?);
+    assert!(
+        bin.is_file(),
+        "METADESK_TEST_CLI: {} is missing",
+        bin.display()
+    );
+    Some(bin)
 }
 
 fn journal(home: &std::path::Path) -> Option<(String, String)> {
@@ -380,6 +396,7 @@ impl CliHome {
 
     /// [`CliHome::command`] on a desktop whose language is `lang` (`fr_FR.UTF-8`): LC_ALL and
     /// LC_MESSAGES outrank LANG, so they are cleared and LANG decides.
+    #[cfg(all(unix, not(target_os = "macos")))]
     pub fn command_in(&self, lang: &str, args: &[&str]) -> Command {
         let mut cmd = self.command(args);
         cmd.env_remove("LC_ALL")
@@ -697,7 +714,10 @@ async fn runs_list_and_show_as_text_json_csv_and_json_lines() {
     let ran = h.run(&["runs", "show", &applied, "--csv", csv_arg]).await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let text = std::fs::read_to_string(&csv).unwrap();
-    let rows: Vec<&str> = text.lines().collect();
+    // A file for a spreadsheet, as Excel reads it: a byte-order mark and CRLF line ends.
+    let body = text.strip_prefix('\u{feff}').expect("a byte-order mark");
+    let rows: Vec<&str> = body.lines().collect();
+    assert_eq!(body.matches("\r\n").count(), rows.len(), "{text:?}");
     assert_eq!(
         rows[0],
         "path,status,reason,dc:rights before,dc:rights after"
@@ -738,6 +758,26 @@ async fn runs_list_and_show_as_text_json_csv_and_json_lines() {
         .await;
     ran.assert_refused("There is no run 20990101-000000-dead.");
     assert_eq!(std::fs::read_to_string(&csv).unwrap(), text);
+    // Names Windows cannot hold are refused on every OS, with the reason, and nothing is
+    // written: a device's name (with any ending), a trailing dot, a path of 260 characters.
+    for (name, words) in [
+        ("NUL.csv", "Windows keeps the name NUL for a device"),
+        (
+            "com1.report.csv",
+            "Windows keeps the name COM1 for a device",
+        ),
+        ("report.csv.", "its name ends with a dot or a space"),
+        (
+            &"r".repeat(250),
+            "Windows programs such as Excel cannot open a path of 260",
+        ),
+    ] {
+        let target = format!("{}{}{name}", exports.display(), std::path::MAIN_SEPARATOR);
+        let ran = h
+            .run(&["runs", "show", &applied, "--csv", &target, "--force"])
+            .await;
+        ran.assert_refused(words);
+    }
     let left: Vec<_> = std::fs::read_dir(&exports).unwrap().collect();
     assert_eq!(left.len(), 1, "only report.csv: {left:?}");
 

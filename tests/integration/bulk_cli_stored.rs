@@ -14,7 +14,12 @@ use crate::bulk_support::*;
 
 /// Imports the sandbox's development token as `name` (more `extra` flags allowed).
 async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
-    let file = h.creds.join("local-development-token.json");
+    import_file(h, "local-development-token.json", name, extra).await
+}
+
+/// Imports the sandbox's credential file `file` as `name` (more `extra` flags allowed).
+async fn import_file(h: &CliHome, file: &str, name: &str, extra: &[&str]) {
+    let file = h.creds.join(file);
     let mut args = vec![
         "connections",
         "import",
@@ -503,4 +508,56 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
     sb.set_openapi_search(true);
     remove(&h, &oauth).await;
     remove(&h, &lister).await;
+}
+
+/// A 4096-bit AEM service credential — its private key is more than one Windows Credential
+/// Manager entry takes — imported into the keychain by the CLI and then used for a bulk edit,
+/// which changes exactly what was asked (every asset's `dc:rights`, nothing else). Under Wine
+/// (scripts/cross/windows.sh) the keychain is Windows Credential Manager.
+#[tokio::test]
+#[ignore = "needs the real keychain: run by scripts/test.sh and scripts/cross/windows.sh"]
+async fn a_4096_bit_service_credential_is_imported_and_applies_a_bulk_edit_exactly() {
+    let sb = metadesk_sandbox::Sandbox::start(
+        metadesk_sandbox::SandboxConfig::default()
+            .with_assets(40)
+            .with_key_bits(4096),
+    )
+    .await
+    .unwrap();
+    let h = CliHome::new(&sb);
+    let name = format!("Big key {}", std::process::id());
+    import_file(&h, "service-credentials.json", &name, &[]).await;
+    let before = editable(&sb);
+    assert!(!before.is_empty());
+    let ran = h
+        .run(&[
+            "bulk",
+            "set",
+            "--connection",
+            &name,
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            "Rights set from Windows",
+            "--yes",
+            "--json",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(ran.json()["counts"]["changed"], before.len());
+    assert_eq!(ran.json()["counts"]["failed"], 0);
+    for (path, old) in &before {
+        let mut now = metadata(&sb, path);
+        assert_eq!(now["dc:rights"], "Rights set from Windows", "{path}");
+        let mut old = old.clone();
+        now.remove("dc:rights");
+        old.remove("dc:rights");
+        // Properties AEM sets on a write (jcr:lastModified…) aside, nothing else changed.
+        now.retain(|k, _| !k.starts_with("jcr:") && !k.starts_with("cq:"));
+        old.retain(|k, _| !k.starts_with("jcr:") && !k.starts_with("cq:"));
+        assert_eq!(now, old, "{path}");
+    }
+    remove(&h, &name).await;
 }

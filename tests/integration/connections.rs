@@ -17,6 +17,7 @@ use metadesk_sandbox::keys::{self, KeyOptions};
 use serde_json::json;
 
 /// Every Secret Service item stored under `namespace`, as `secret-tool` sees it.
+#[cfg(not(windows))]
 fn items_in(namespace: &str) -> usize {
     let out = Command::new("secret-tool")
         .args(["search", "--all", "service", namespace])
@@ -25,6 +26,30 @@ fn items_in(namespace: &str) -> usize {
     let text =
         String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
     text.lines().filter(|l| l.starts_with("[/")).count()
+}
+
+/// Every Windows Credential Manager entry stored under `namespace` (keyring names them
+/// `<key>.<namespace>`), as `cmdkey /list` lists them; Wine has no `cmdkey`, so there its
+/// Credential Manager's registry key is listed with `reg` instead.
+#[cfg(windows)]
+fn items_in(namespace: &str) -> usize {
+    let suffix = format!(".{namespace}");
+    let listed = Command::new("cmdkey")
+        .arg("/list")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .or_else(|| {
+            Command::new("reg")
+                .args(["query", r"HKCU\Software\Wine\Credential Manager"])
+                .output()
+                .ok()
+        })
+        .expect("cmdkey (Windows) or reg (Wine)");
+    String::from_utf8_lossy(&listed.stdout)
+        .lines()
+        .filter(|l| l.trim_end().ends_with(&suffix))
+        .count()
 }
 
 #[test]

@@ -1,5 +1,8 @@
-//! The secret store against the real OS keychain (Secret Service on Linux).
+//! The secret store against the real OS keychain: Secret Service on Linux (scripts/test.sh),
+//! Windows Credential Manager under Wine (scripts/cross/windows.sh). Tests that ask the
+//! Secret Service itself (secret-tool, D-Bus) are built for Linux only.
 
+#[cfg(target_os = "linux")]
 use std::process::Command;
 
 use metadesk_core::health::{KeychainStatus, check_keychain};
@@ -34,6 +37,7 @@ fn round_trip_through_the_real_keychain() {
     store.delete("conn/a/private-key").unwrap();
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 #[ignore = "needs a Secret Service: run by scripts/test.sh"]
 fn entries_are_real_secret_service_items() {
@@ -85,15 +89,23 @@ fn development_and_release_profiles_do_not_overwrite_each_other() {
 #[ignore = "needs a Secret Service: run by scripts/test.sh"]
 fn health_check_reports_the_keychain_available() {
     let store = KeyringStore::new(namespace("health"));
+    let backend = if cfg!(windows) {
+        "Windows Credential Manager"
+    } else if cfg!(target_os = "macos") {
+        "macOS Keychain"
+    } else {
+        "Secret Service"
+    };
     assert_eq!(
         check_keychain(&store, &metadesk_core::i18n::Localizer::english()),
         KeychainStatus::Available {
-            backend: "Secret Service".into()
+            backend: backend.into()
         }
     );
 }
 
 /// Runs inside a child process whose D-Bus address points nowhere (see the test below).
+#[cfg(target_os = "linux")]
 #[test]
 #[ignore = "run as a child process by no_keychain_is_reported_never_replaced"]
 fn child_probe_without_a_session_bus() {
@@ -114,6 +126,7 @@ fn child_probe_without_a_session_bus() {
     assert!(store.set("conn/x/secret", &Secret::new("nowhere")).is_err());
 }
 
+#[cfg(target_os = "linux")]
 #[test]
 #[ignore = "needs a Secret Service: run by scripts/test.sh"]
 fn no_keychain_is_reported_never_replaced() {
@@ -142,4 +155,73 @@ fn no_keychain_is_reported_never_replaced() {
         stdout.contains("1 passed"),
         "the child probe did not run:\n{stdout}"
     );
+}
+
+/// The most bytes Windows Credential Manager keeps per secret (`CRED_MAX_CREDENTIAL_BLOB_SIZE`).
+const WINDOWS_SECRET_BYTES: usize = 2560;
+
+/// The PEM private key inside a credential file (wherever the file's layout puts it).
+fn private_key_in(value: &serde_json::Value) -> Option<String> {
+    match value {
+        serde_json::Value::String(s) if s.contains("PRIVATE KEY-----") => Some(s.clone()),
+        serde_json::Value::Object(map) => map.values().find_map(private_key_in),
+        serde_json::Value::Array(items) => items.iter().find_map(private_key_in),
+        _ => None,
+    }
+}
+
+/// A 4096-bit private key, as an AEM service credential file brings it, through the real
+/// keychain: on Windows (Credential Manager, run under Wine by scripts/cross/windows.sh) it is
+/// too large for one entry, so the chunked store splits it into entries that each fit — keyring
+/// stores Windows secrets as UTF-16 — and reads it back whole; nothing is left after removal.
+#[tokio::test]
+#[ignore = "needs the real keychain: run by scripts/test.sh and scripts/cross/windows.sh"]
+async fn a_4096_bit_private_key_is_kept_in_entries_windows_takes() {
+    use metadesk_core::secrets::ChunkedSecrets;
+    let sb = metadesk_sandbox::Sandbox::start(
+        metadesk_sandbox::SandboxConfig::default()
+            .with_assets(1)
+            .with_key_bits(4096),
+    )
+    .await
+    .unwrap();
+    let file: serde_json::Value =
+        serde_json::from_str(&sb.credentials().service_credentials_json).unwrap();
+    let key = private_key_in(&file).expect("the service credentials carry a private key");
+    let utf16_bytes = |s: &str| s.encode_utf16().count() * 2;
+    assert!(
+        utf16_bytes(&key) > WINDOWS_SECRET_BYTES,
+        "a 4096-bit key ({} characters) is more than one Windows entry takes",
+        key.len()
+    );
+    let store = KeyringStore::new(namespace("rsa-4096"));
+    let entry = "conn/big/private-key";
+    if cfg!(windows) {
+        // The limit is real: the whole key in one entry is refused by Credential Manager.
+        assert!(store.set(entry, &Secret::new(key.clone())).is_err());
+    }
+    let chunked = ChunkedSecrets::new(&store);
+    chunked.put(entry, &Secret::new(key.clone())).unwrap();
+    assert_eq!(chunked.get(entry).unwrap().unwrap().expose(), key);
+    // Every entry actually stored fits in a Windows secret.
+    let header = store.get(entry).unwrap().unwrap();
+    let parts: usize = header
+        .expose()
+        .rsplit(':')
+        .next()
+        .and_then(|n| n.parse().ok())
+        .expect("a chunked header");
+    assert!(parts >= 2, "{parts}");
+    let mut joined = String::new();
+    for part in 1..=parts {
+        let stored = store.get(&format!("{entry}#{part}")).unwrap().unwrap();
+        assert!(utf16_bytes(stored.expose()) <= WINDOWS_SECRET_BYTES);
+        joined.push_str(stored.expose());
+    }
+    assert_eq!(joined, key);
+    chunked.remove(entry).unwrap();
+    assert_eq!(store.get(entry).unwrap(), None);
+    for part in 1..=parts {
+        assert_eq!(store.get(&format!("{entry}#{part}")).unwrap(), None);
+    }
 }

@@ -868,7 +868,12 @@ async fn the_cli_tests_a_stored_connection() {
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(std::path::PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../target"));
-    let cli = target.join("debug/metadesk-cli");
+    let cli = crate::bulk_cli::prebuilt_cli().unwrap_or_else(|| {
+        target.join(format!(
+            "debug/metadesk-cli{}",
+            std::env::consts::EXE_SUFFIX
+        ))
+    });
     assert!(
         cli.exists(),
         "{} is missing: build it first (cargo build -p metadesk-cli)",

@@ -6,6 +6,7 @@
 
 pub mod error_code;
 pub mod events;
+pub mod excel_csv;
 pub mod i18n;
 pub mod net;
 pub mod retry;

@@ -254,7 +254,8 @@ impl Sink for File {
 }
 
 /// Makes a directory's entries (a file just created in it) durable. Windows has no such call:
-/// NTFS journals its directory changes itself.
+/// NTFS journals its directory changes itself; a directory that is not there (or is a file) is
+/// still an error there, as `fsync` makes it on Unix.
 fn sync_dir(dir: &Path) -> std::io::Result<()> {
     #[cfg(unix)]
     {
@@ -262,8 +263,11 @@ fn sync_dir(dir: &Path) -> std::io::Result<()> {
     }
     #[cfg(not(unix))]
     {
-        let _ = dir;
-        Ok(())
+        if std::fs::metadata(dir)?.is_dir() {
+            Ok(())
+        } else {
+            Err(std::io::ErrorKind::NotADirectory.into())
+        }
     }
 }
 

@@ -435,12 +435,37 @@ pub struct CsvOptions<'a> {
 
 /// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property.
 /// Statuses stay machine-readable keys (`changed`, `failed`); reasons are in `options`'
-/// language.
+/// language. Plain UTF-8 with `\n` line ends, for a terminal or a script (`--csv -`).
 pub fn write_csv(
     runs_dir: &Path,
     run_id: &str,
     options: CsvOptions,
     out: &mut dyn std::io::Write,
+) -> Result<()> {
+    // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
+    let writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(out);
+    write_report(runs_dir, run_id, options, writer)
+}
+
+/// [`write_csv`] for a file saved for a spreadsheet (the window's export, `--csv FILE`): as
+/// Excel reads it ([`metadesk_base::excel_csv`]: a byte-order mark, CRLF).
+pub fn write_excel_csv(
+    runs_dir: &Path,
+    run_id: &str,
+    options: CsvOptions,
+    out: &mut dyn std::io::Write,
+) -> Result<()> {
+    let writer = metadesk_base::excel_csv::writer(out).map_err(|e| report_not_written(&e))?;
+    write_report(runs_dir, run_id, options, writer)
+}
+
+fn write_report(
+    runs_dir: &Path,
+    run_id: &str,
+    options: CsvOptions,
+    mut writer: csv::Writer<&mut dyn std::io::Write>,
 ) -> Result<()> {
     let l = options.words;
     let summary = summary(runs_dir, run_id)?;
@@ -466,10 +491,6 @@ pub fn write_csv(
             header.push(format!("{p} after"));
         }
     }
-    // `\n` line ends, as the hand-written writer had: both spreadsheets read them.
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(out);
     let failed = |e: csv::Error| match e.into_kind() {
         csv::ErrorKind::Io(e) => report_not_written(&e),
         other => Error::Internal(format!("could not write the CSV report: {other:?}")),

@@ -148,8 +148,9 @@ async fn show(
                     eprintln!("{}", l.msg("cli-runs-report-written", &[("file", file)]));
                     Ok(())
                 }
-                // The core's refusal, in the command line's words.
-                Err(_) if !force && target.exists() => {
+                // The core's refusal, in the command line's words. (Not `target.exists()`: on
+                // Windows a device's name such as NUL.csv "exists", and is refused for that.)
+                Err(e) if e.message_id() == Some("error-file-exists") => {
                     eprintln!("{}", l.msg("cli-runs-report-exists", &[("file", file)]));
                     return crate::FAILURE;
                 }

@@ -118,7 +118,16 @@ fn cell(v: &Ordered) -> String {
 /// spreadsheets read. Content fragments are written by anyone who may author them, so cells
 /// that a spreadsheet would run as a formula are written as text.
 pub fn write_csv(table: &ResultTable, out: impl Write) -> Result<()> {
-    let mut w = csv::Writer::from_writer(out);
+    write_records(table, csv::Writer::from_writer(out))
+}
+
+/// [`write_csv`] for a file saved from the window: as Excel reads it ([`metadesk_base::excel_csv`]).
+pub fn write_excel_csv(table: &ResultTable, out: impl Write) -> Result<()> {
+    let w = metadesk_base::excel_csv::writer(out).map_err(|e| csv_not_written(&e))?;
+    write_records(table, w)
+}
+
+fn write_records<W: Write>(table: &ResultTable, mut w: csv::Writer<W>) -> Result<()> {
     let io = |e: csv::Error| csv_not_written(&e);
     let safe = |cells: &[String]| {
         cells

@@ -14,13 +14,13 @@ pub mod app;
 pub mod bindings;
 
 pub use metadesk_assets as assets;
-pub use metadesk_base::{error_code, events, i18n, net, retry, spreadsheet, timefmt};
+pub use metadesk_base::{error_code, events, excel_csv, i18n, net, retry, spreadsheet, timefmt};
 pub use metadesk_bulk as bulk;
 pub use metadesk_clients::{Error, ErrorCode, aem, error, ims};
 pub use metadesk_console as console;
 pub use metadesk_credentials::{credentials, secrets};
 pub use metadesk_sheets as sheets;
-pub use metadesk_store::{connections, dirs, health, thumbnails};
+pub use metadesk_store::{connections, dirs, file_names, health, thumbnails};
 
 #[cfg(any(test, feature = "test-support"))]
 pub use metadesk_base::testing;

@@ -6,6 +6,7 @@
 
 pub mod connections;
 pub mod dirs;
+pub mod file_names;
 pub mod health;
 pub mod lock_file;
 pub mod thumbnails;

@@ -6,6 +6,7 @@
 use metadesk_core::app::{ConnectionChoice, HeldSheet, SavedSheet, SheetFormat, SheetImport};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Filters, Progress};
+use metadesk_core::file_names::safe_file_name;
 use metadesk_core::sheets::Issue;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -57,7 +58,7 @@ pub async fn export_sheet<R: Runtime>(
         .unwrap_or("dam");
     let dialog = dialog
         .builder(&app, &window, &state.localizer())
-        .set_file_name(format!("metadesk-{last}.{ext}"));
+        .set_file_name(safe_file_name(&format!("metadesk-{last}.{ext}")));
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
@@ -134,7 +135,7 @@ pub async fn export_sheet_issues<R: Runtime>(
         .map_or(file_name.as_str(), |(s, _)| s);
     let dialog = Dialog::SheetProblems
         .builder(&app, &window, &state.localizer())
-        .set_file_name(format!("{stem}-problems.csv"));
+        .set_file_name(safe_file_name(&format!("{stem}-problems.csv")));
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };

@@ -491,6 +491,7 @@ impl Workspace {
 /// Writes a result's `data` (JSON text, as the answer carried it) to `path`: its table as CSV,
 /// or the data as pretty JSON. A result without a list of items has no CSV.
 pub fn export_result(path: &Path, format: ExportFormat, data_json: &str) -> Result<u64> {
+    metadesk_store::file_names::check_target(path)?;
     let data: Ordered = serde_json::from_str(data_json).map_err(|e| {
         Error::message(
             ErrorCode::InvalidInput,
@@ -505,7 +506,7 @@ pub fn export_result(path: &Path, format: ExportFormat, data_json: &str) -> Resu
                 Error::message(ErrorCode::InvalidInput, "error-console-no-table", vec![])
             })?;
             let mut out = Vec::new();
-            table::write_csv(&t, &mut out)?;
+            table::write_excel_csv(&t, &mut out)?;
             (out, t.rows.len() as u64)
         }
     };
@@ -1056,7 +1057,7 @@ mod tests {
         assert_eq!(export_result(&csv, ExportFormat::Csv, data).unwrap(), 2);
         assert_eq!(
             std::fs::read_to_string(&csv).unwrap(),
-            "title,main.plaintext\nA,x\nB,\n"
+            "\u{feff}title,main.plaintext\r\nA,x\r\nB,\r\n"
         );
         let json = dir.path().join("r.json");
         export_result(&json, ExportFormat::Json, data).unwrap();

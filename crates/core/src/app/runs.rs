@@ -248,7 +248,7 @@ impl Workspace {
                 localized_headers,
             };
             write_whole_file(&target, replace, |out| {
-                runs::write_csv(&dir, &id, options, out)
+                runs::write_excel_csv(&dir, &id, options, out)
             })?;
             Ok(target
                 .file_name()
@@ -268,6 +268,8 @@ pub fn write_whole_file(
     replace: bool,
     write: impl FnOnce(&mut dyn Write) -> Result<()>,
 ) -> Result<()> {
+    // A name Windows could not hold as given is refused before anything is written.
+    metadesk_store::file_names::check_target(target)?;
     let shown = target.display();
     let exists = || {
         Error::message(
@@ -381,6 +383,30 @@ mod tests {
         write_whole_file(&target, true, write_new).unwrap();
         assert_eq!(std::fs::read_to_string(&target).unwrap(), "new\n");
         assert_eq!(entries(tmp.path()), ["report.csv"]);
+    }
+
+    #[test]
+    fn a_name_windows_cannot_hold_is_refused_and_nothing_is_written() {
+        let tmp = tempfile::tempdir().unwrap();
+        let mut called = false;
+        for name in [
+            "CON.csv",
+            "nul",
+            "Aux.xlsx",
+            "LPT1.csv",
+            "report.csv.",
+            "report.csv ",
+        ] {
+            let err = write_whole_file(&tmp.path().join(name), true, |_| {
+                called = true;
+                Ok(())
+            })
+            .unwrap_err();
+            assert_eq!(err.code(), crate::ErrorCode::InvalidInput, "{name}: {err}");
+            assert!(err.to_string().contains("Windows"), "{name}: {err}");
+        }
+        assert!(!called, "nothing was written");
+        assert!(entries(tmp.path()).is_empty(), "{:?}", entries(tmp.path()));
     }
 
     #[cfg(unix)]

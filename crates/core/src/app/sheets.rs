@@ -653,10 +653,9 @@ fn problems_not_written(e: &std::io::Error) -> Error {
 pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
     use metadesk_base::spreadsheet::spreadsheet_text;
     write_whole_file(target, true, |out| {
-        // A BOM, so Excel opens the accents right (as the sheets Metadesk exports).
-        out.write_all("\u{feff}".as_bytes())
-            .map_err(|e| problems_not_written(&e))?;
-        let mut csv = csv::Writer::from_writer(out);
+        // As Excel reads it (a BOM for the accents, CRLF), as the sheets Metadesk exports.
+        let mut csv =
+            metadesk_base::excel_csv::writer(out).map_err(|e| problems_not_written(&e))?;
         let io = |e: csv::Error| Error::Internal(format!("writing the problems: {e}"));
         csv.write_record(["Row", "Column", "Severity", "Problem"])
             .map_err(io)?;
@@ -788,9 +787,9 @@ mod tests {
         let text = std::fs::read_to_string(&target).unwrap();
         assert_eq!(
             text,
-            "\u{feff}Row,Column,Severity,Problem\n\
-             7,D (Title (dc:title)),error,\"Row 7, column D (Title (dc:title)): =HYPERLINK is a formula\"\n\
-             ,,warning,\"Éclair, a warning\"\n"
+            "\u{feff}Row,Column,Severity,Problem\r\n\
+             7,D (Title (dc:title)),error,\"Row 7, column D (Title (dc:title)): =HYPERLINK is a formula\"\r\n\
+             ,,warning,\"Éclair, a warning\"\r\n"
         );
     }
 

@@ -218,7 +218,8 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
         "report.csv"
     );
     let csv = std::fs::read_to_string(&out).unwrap();
-    assert!(csv.starts_with("path,status,reason,dc:rights before,dc:rights after"));
+    // For a spreadsheet: a byte-order mark and CRLF line ends (excel_csv).
+    assert!(csv.starts_with("\u{feff}path,status,reason,dc:rights before,dc:rights after\r\n"));
     let bad = f._dir.path().join("bad.csv");
     assert!(
         s.export_report("../x", bad, true, english(), false)
