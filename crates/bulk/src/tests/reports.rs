@@ -122,7 +122,7 @@ async fn a_french_report_keeps_its_keys_unless_headers_in_french_are_asked_for()
     let en = metadesk_base::i18n::Localizer::english();
     let english = csv_of_an_unchanged_run(&en, true).await;
     assert!(
-        english.starts_with("Path,Status,SavedText,dc:rights before,dc:rights after\n"),
+        english.starts_with("Path,Status,Reason,dc:rights before,dc:rights after\n"),
         "{english}"
     );
     assert!(english.contains(",unchanged,already as wanted at the preview,"));
