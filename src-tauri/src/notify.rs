@@ -195,7 +195,7 @@ mod tests {
             family: ApiFamily::Classic,
             folder: "/content/dam/x".into(),
             recursive: false,
-            scope: metadesk_core::bulk::reasons::Reason::new(
+            scope: metadesk_core::i18n::SavedText::new(
                 "scope-folder",
                 [("place", "/content/dam/x".into())],
             ),
@@ -203,7 +203,7 @@ mod tests {
             finder: None,
             conditions: None,
             kind: RunKind::Edit,
-            edits: vec![metadesk_core::bulk::reasons::Reason::Text(
+            edits: vec![metadesk_core::i18n::SavedText::Plain(
                 "dc:rights: set \"R\"".into(),
             )],
             edit_details: Vec::new(),
@@ -309,7 +309,7 @@ mod tests {
             ..Counts::default()
         };
         let mut stopped = summary(RunStatus::Stopped, part_done);
-        stopped.reason = Some(metadesk_core::bulk::reasons::Reason::Text(
+        stopped.reason = Some(metadesk_core::i18n::SavedText::Plain(
             "the token was revoked".into(),
         ));
         stopped.kind = RunKind::Undo { of: "r".into() };

@@ -222,14 +222,14 @@ pub trait English {
     }
 }
 
-impl English for Option<metadesk_core::bulk::reasons::Reason> {
+impl English for Option<metadesk_core::i18n::SavedText> {
     fn english(&self) -> Option<String> {
         self.as_ref()
             .map(|r| r.localized(&metadesk_core::i18n::Localizer::english()))
     }
 }
 
-impl English for metadesk_core::bulk::reasons::Reason {
+impl English for metadesk_core::i18n::SavedText {
     fn english(&self) -> Option<String> {
         Some(self.localized(&metadesk_core::i18n::Localizer::english()))
     }

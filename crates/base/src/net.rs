@@ -7,7 +7,7 @@
 
 use url::{Host, Url};
 
-use crate::i18n::{Localizer, Message, MessageArg, Part};
+use crate::i18n::{Localizer, MessageArg, Part, Text};
 
 /// The domain every Adobe IMS host lives under (`ims-na1.adobelogin.com`, `…-stg1…`).
 const IMS_DOMAIN: &str = "adobelogin.com";
@@ -68,7 +68,7 @@ impl UrlProblem {
 
     /// The problem in `l`'s language.
     pub fn localized(&self, l: &Localizer) -> String {
-        Message::new("url-problem", self.args()).localized(l)
+        Text::new("url-problem", self.parts()).localized(l)
     }
 }
 

@@ -34,8 +34,8 @@ use serde_json::{Map, Value};
 use tokio::sync::oneshot;
 use ts_rs::TS;
 
-use crate::reasons::Reason;
 use crate::spec::RunSpec;
+use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::lock_file::LockFile;
 
@@ -87,7 +87,7 @@ pub struct PlanRow {
     /// Words in the reader's language once the window is sent it (`PreviewPage::localize`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional, type = "string")]
-    pub reason: Option<Reason>,
+    pub reason: Option<SavedText>,
     pub changes: Vec<PropertyChange>,
 }
 
@@ -184,7 +184,7 @@ pub enum Record {
         i: u64,
         outcome: Outcome,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<Reason>,
+        reason: Option<SavedText>,
         /// Failed because these properties changed in AEM after the preview (nothing written).
         #[serde(default, skip_serializing_if = "Vec::is_empty")]
         changed_since: Vec<ChangedSincePreview>,
@@ -195,7 +195,7 @@ pub enum Record {
         at: String,
         status: EndStatus,
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        reason: Option<Reason>,
+        reason: Option<SavedText>,
     },
 }
 

@@ -1,132 +1,19 @@
-//! Why an asset was not changed, or why a run stopped: what happened and what to do, as a
-//! [`Reason`] the journal keeps (a catalogue id with its arguments) and each face writes in its
-//! reader's language when it shows it. Never a secret, never a stack trace.
+//! Why an asset was not changed, or why a run stopped: what happened and what to do, as the
+//! [`SavedText`] the journal keeps (a catalogue id with its arguments) and each face writes in
+//! its reader's language when it shows it. Never a secret, never a stack trace.
 //!
 //! Not here: the words themselves (`locales/*/core.ftl`, block "Reasons in reports").
 
-use serde::{Deserialize, Serialize};
-use serde_json::{Map, Value};
+use serde_json::Value;
 
 use crate::journal::ChangedSincePreview;
 use metadesk_assets::CallError;
-use metadesk_base::i18n::{Localizer, Message, MessageArg, Part, Text, arg, count};
+use metadesk_base::i18n::{Localizer, Part, SavedText, Text, nested};
 use metadesk_clients::aem::AemError;
 
-/// A reason as the journal stores it. Journals written before reasons had ids hold plain
-/// English text: read as [`Reason::Text`] and shown as they are.
-///
-/// Arguments are strings, numbers, another reason (an object: a clause with words of its own,
-/// such as who to ask for access) or a list of reasons (clauses joined with "; ").
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Reason {
-    Coded {
-        code: String,
-        #[serde(default, skip_serializing_if = "Map::is_empty")]
-        args: Map<String, Value>,
-    },
-    Text(String),
-}
-
-impl Reason {
-    /// The reason `code` (a `core.ftl` id) with `args`.
-    pub fn new(code: &str, args: impl IntoIterator<Item = (&'static str, Value)>) -> Self {
-        Reason::Coded {
-            code: code.to_owned(),
-            args: args
-                .into_iter()
-                .map(|(name, value)| (name.to_owned(), value))
-                .collect(),
-        }
-    }
-
-    /// Its catalogue id (none for an old journal's text).
-    pub fn code(&self) -> Option<&str> {
-        match self {
-            Reason::Coded { code, .. } => Some(code),
-            Reason::Text(_) => None,
-        }
-    }
-
-    /// The reason in `l`'s language; an old journal's text as it is.
-    pub fn localized(&self, l: &Localizer) -> String {
-        match self {
-            Reason::Text(text) => text.clone(),
-            Reason::Coded { code, args } => {
-                let words: Vec<(&str, _)> = args
-                    .iter()
-                    .map(|(name, value)| {
-                        let value = match value {
-                            Value::Number(n) => count(n.as_f64().unwrap_or_default()),
-                            Value::String(s) => arg(s.as_str()),
-                            Value::Array(items) => arg(items
-                                .iter()
-                                .map(|item| nested(item, l))
-                                .collect::<Vec<_>>()
-                                .join("; ")),
-                            other => arg(nested(other, l)),
-                        };
-                        (name.as_str(), value)
-                    })
-                    .collect();
-                l.msg(code, &words)
-            }
-        }
-    }
-
-    /// Replaces the reason by its words in `l`'s language: what the window is sent (it shows
-    /// core messages as text, like errors).
-    pub fn localize(&mut self, l: &Localizer) {
-        if let Reason::Coded { .. } = self {
-            *self = Reason::Text(self.localized(l));
-        }
-    }
-
-    /// The reason as an argument of another one.
-    fn into_arg(self) -> Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
-}
-
-/// An argument that is itself a reason (or a value to show as text).
-fn nested(value: &Value, l: &Localizer) -> String {
-    match serde_json::from_value::<Reason>(value.clone()) {
-        Ok(reason) => reason.localized(l),
-        Err(_) => value.to_string(),
-    }
-}
-
-impl From<&Message> for Reason {
-    fn from(message: &Message) -> Self {
-        Reason::new(
-            message.id,
-            message.args.iter().map(|(name, value)| {
-                let value = match value {
-                    MessageArg::Text(s) => Value::from(s.as_str()),
-                    MessageArg::Number(n) => Value::from(*n),
-                };
-                (*name, value)
-            }),
-        )
-    }
-}
-
-impl From<&Text> for Reason {
-    /// Catalogue words by their id, other messages among their arguments nested as reasons;
-    /// words already written as they are.
-    fn from(text: &Text) -> Self {
-        match text.to_data(&|nested| Reason::from(nested).into_arg()) {
-            Some((id, args)) => Reason::new(id, args),
-            None => Reason::Text(text.to_string()),
-        }
-    }
-}
-
-impl From<&AemError> for Reason {
-    /// A failure's words by their catalogue id.
-    fn from(err: &AemError) -> Self {
-        Reason::from(&err.text())
-    }
+/// A failure's words by their catalogue id.
+pub fn of_error(err: &AemError) -> SavedText {
+    SavedText::from(&err.text())
 }
 
 /// A sheet row not written because AEM changed the asset after the export.
@@ -137,8 +24,8 @@ pub const CHANGED_SINCE_EXPORT: &str = "reason-changed-since-export";
 pub const HOLDS_ONE_VALUE: &str = "reason-holds-one-value";
 
 /// A sheet row not written because AEM changed the asset after the export.
-pub fn changed_since_export(now: &str, exported: &str) -> Reason {
-    Reason::new(
+pub fn changed_since_export(now: &str, exported: &str) -> SavedText {
+    SavedText::new(
         CHANGED_SINCE_EXPORT,
         [("now", now.into()), ("exported", exported.into())],
     )
@@ -146,8 +33,8 @@ pub fn changed_since_export(now: &str, exported: &str) -> Reason {
 
 /// A sheet row not written because its cells give several values to `properties`, which AEM
 /// holds as one value: written, each would silently become a list.
-pub fn holds_one_value(properties: &[&str]) -> Reason {
-    Reason::new(
+pub fn holds_one_value(properties: &[&str]) -> SavedText {
+    SavedText::new(
         HOLDS_ONE_VALUE,
         [("properties", properties.join(", ").into())],
     )
@@ -155,12 +42,12 @@ pub fn holds_one_value(properties: &[&str]) -> Reason {
 
 /// A sheet row not written because whether AEM changed the asset could not be told (`why`:
 /// the failure, or `None` when the check was cancelled).
-pub fn change_not_checked(why: Option<&CallError>) -> Reason {
+pub fn change_not_checked(why: Option<&CallError>) -> SavedText {
     let detail = match why {
-        Some(err) => Reason::Text(err.to_string()),
-        None => Reason::new("reason-cancelled", []),
+        Some(err) => SavedText::Plain(err.to_string()),
+        None => SavedText::new("reason-cancelled", []),
     };
-    Reason::new("reason-change-not-checked", [("detail", detail.into_arg())])
+    SavedText::new("reason-change-not-checked", [("detail", detail.into_arg())])
 }
 
 /// Who a connection acts as, for advice about access: a technical account
@@ -176,7 +63,7 @@ fn account_kind(account: Option<&str>) -> (&'static str, &str) {
 
 fn who(account: Option<&str>) -> Value {
     let (kind, account) = account_kind(account);
-    Reason::new(
+    SavedText::new(
         "reason-who",
         [("kind", kind.into()), ("account", account.into())],
     )
@@ -184,13 +71,13 @@ fn who(account: Option<&str>) -> Value {
 }
 
 /// 403 on a write.
-pub fn forbidden(account: Option<&str>) -> Reason {
-    Reason::new("reason-forbidden-write", [("who", who(account))])
+pub fn forbidden(account: Option<&str>) -> SavedText {
+    SavedText::new("reason-forbidden-write", [("who", who(account))])
 }
 
 /// Why an apply stopped: its first `refused` writes were all refused (403), none accepted.
-pub fn cannot_write(account: Option<&str>, refused: usize) -> Reason {
-    Reason::new(
+pub fn cannot_write(account: Option<&str>, refused: usize) -> SavedText {
+    SavedText::new(
         "reason-cannot-write",
         [("refused", refused.into()), ("who", who(account))],
     )
@@ -211,50 +98,50 @@ pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {
 }
 
 /// 403 on a read.
-pub fn forbidden_read(account: Option<&str>) -> Reason {
-    Reason::new("reason-forbidden-read", [("who", who(account))])
+pub fn forbidden_read(account: Option<&str>) -> SavedText {
+    SavedText::new("reason-forbidden-read", [("who", who(account))])
 }
 
 /// 404 on a write.
-pub fn not_found() -> Reason {
-    Reason::new("reason-not-found", [])
+pub fn not_found() -> SavedText {
+    SavedText::new("reason-not-found", [])
 }
 
 /// 412 on every attempt of a write.
-pub fn conflict() -> Reason {
-    Reason::new("reason-conflict", [])
+pub fn conflict() -> SavedText {
+    SavedText::new("reason-conflict", [])
 }
 
 /// Content fragments are never edited.
-pub fn content_fragment() -> Reason {
-    Reason::new("reason-content-fragment", [])
+pub fn content_fragment() -> SavedText {
+    SavedText::new("reason-content-fragment", [])
 }
 
 /// A report row planned as already right.
-pub fn already_as_wanted() -> Reason {
-    Reason::new("reason-already-as-wanted", [])
+pub fn already_as_wanted() -> SavedText {
+    SavedText::new("reason-already-as-wanted", [])
 }
 
 /// A report row the apply has not reached yet.
-pub fn not_applied_yet() -> Reason {
-    Reason::new("reason-not-applied-yet", [])
+pub fn not_applied_yet() -> SavedText {
+    SavedText::new("reason-not-applied-yet", [])
 }
 
 /// A value as a report shows it: `"x"`, `["a","b"]`, or "(not set)" in the reader's language.
 fn shown_arg(value: Option<&Value>) -> Value {
     match value {
-        None | Some(Value::Null) => Reason::new("reason-value-not-set", []).into_arg(),
+        None | Some(Value::Null) => SavedText::new("reason-value-not-set", []).into_arg(),
         Some(v) => Value::String(v.to_string()),
     }
 }
 
 /// Words for an asset not written because values changed in AEM after the preview: each
 /// property with the value the preview saw and the one in AEM now.
-pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> Reason {
+pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> SavedText {
     let values = changed
         .iter()
         .map(|c| {
-            Reason::new(
+            SavedText::new(
                 "reason-changed-value",
                 [
                     ("property", c.property.as_str().into()),
@@ -265,15 +152,15 @@ pub fn changed_since_preview(changed: &[ChangedSincePreview]) -> Reason {
             .into_arg()
         })
         .collect();
-    Reason::new(
+    SavedText::new(
         "reason-changed-since-preview",
         [("values", Value::Array(values))],
     )
 }
 
 /// An undo found a value someone changed after the run.
-pub fn changed_since_run(run: &str, property: &str, now: Option<&Value>) -> Reason {
-    Reason::new(
+pub fn changed_since_run(run: &str, property: &str, now: Option<&Value>) -> SavedText {
+    SavedText::new(
         "reason-changed-since-run",
         [
             ("run", run.into()),
@@ -290,47 +177,47 @@ pub fn shown(value: Option<&Value>, l: &Localizer) -> String {
 
 /// Why a planned change failed, after retries. A failed asset is not resumed: the advice is
 /// the run's "retry the failed assets".
-pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> Reason {
+pub fn call_failed(err: &CallError, account: Option<&str>, attempts: u32) -> SavedText {
     match err {
         CallError::Forbidden(_) => forbidden(account),
         CallError::NotFound => not_found(),
         CallError::Conflict => conflict(),
-        CallError::Throttled { .. } => Reason::new(
+        CallError::Throttled { .. } => SavedText::new(
             "reason-throttled-write",
             [("what", what_happened(err, attempts).into_arg())],
         ),
         // A dropped answer or a timeout may hide a write that landed: say "not confirmed".
-        CallError::Transient(_) | CallError::Unreachable(_) => Reason::new(
+        CallError::Transient(_) | CallError::Unreachable(_) => SavedText::new(
             "reason-not-confirmed",
             [("what", what_happened(err, attempts).into_arg())],
         ),
-        CallError::Auth(why) => Reason::from(why),
-        CallError::Rejected { status, detail } if *status > 0 => Reason::new(
+        CallError::Auth(why) => of_error(why),
+        CallError::Rejected { status, detail } if *status > 0 => SavedText::new(
             "reason-rejected",
             [
                 ("status", (*status).into()),
-                ("detail", Reason::from(detail).into_arg()),
+                ("detail", SavedText::from(detail).into_arg()),
             ],
         ),
-        CallError::Rejected { detail, .. } => Reason::from(detail),
-        CallError::Aem(why) => Reason::from(why),
+        CallError::Rejected { detail, .. } => SavedText::from(detail),
+        CallError::Aem(why) => of_error(why),
     }
 }
 
 /// What went wrong with a call that was retried, without advice (callers add what to do).
-fn what_happened(err: &CallError, attempts: u32) -> Reason {
+fn what_happened(err: &CallError, attempts: u32) -> SavedText {
     match err {
         CallError::Throttled { status, .. } => {
-            Reason::new("reason-slow-down", [("status", (*status).into())])
+            SavedText::new("reason-slow-down", [("status", (*status).into())])
         }
-        CallError::Transient(detail) => Reason::new(
+        CallError::Transient(detail) => SavedText::new(
             "reason-network-failure",
             [
                 ("attempts", attempts.into()),
-                ("detail", Reason::from(detail).into_arg()),
+                ("detail", SavedText::from(detail).into_arg()),
             ],
         ),
-        CallError::Unreachable(AemError::Unreachable { host, detail }) => Reason::new(
+        CallError::Unreachable(AemError::Unreachable { host, detail }) => SavedText::new(
             "reason-unreachable",
             [
                 ("host", host.as_str().into()),
@@ -338,26 +225,26 @@ fn what_happened(err: &CallError, attempts: u32) -> Reason {
                 ("attempts", attempts.into()),
             ],
         ),
-        CallError::Unreachable(AemError::Timeout { host }) => Reason::new(
+        CallError::Unreachable(AemError::Timeout { host }) => SavedText::new(
             "reason-timeout",
             [
                 ("host", host.as_str().into()),
                 ("attempts", attempts.into()),
             ],
         ),
-        CallError::Unreachable(other) => Reason::from(other),
-        other => Reason::from(&other.text()),
+        CallError::Unreachable(other) => of_error(other),
+        other => SavedText::from(&other.text()),
     }
 }
 
 /// Why a preview (of an edit, an undo or a retry) left an asset out: it could not be read, even
 /// after retries. Nothing is pending for it, so the advice is to preview again, not to resume.
-pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> Reason {
+pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> SavedText {
     match err {
         CallError::Forbidden(_) => forbidden_read(account),
-        CallError::NotFound => Reason::new("reason-disappeared", []),
+        CallError::NotFound => SavedText::new("reason-disappeared", []),
         CallError::Throttled { .. } | CallError::Transient(_) | CallError::Unreachable(_) => {
-            Reason::new(
+            SavedText::new(
                 "reason-not-read",
                 [("what", what_happened(err, attempts).into_arg())],
             )
@@ -367,18 +254,20 @@ pub fn not_read(err: &CallError, account: Option<&str>, attempts: u32) -> Reason
 }
 
 /// Why a subfolder and everything in it is left out of a run.
-pub fn folder_not_listed(err: &CallError, account: Option<&str>, attempts: u32) -> Reason {
+pub fn folder_not_listed(err: &CallError, account: Option<&str>, attempts: u32) -> SavedText {
     let why = match err {
-        CallError::Forbidden(_) => Reason::new("reason-folder-forbidden", [("who", who(account))]),
-        CallError::NotFound => Reason::new("reason-folder-gone", []),
+        CallError::Forbidden(_) => {
+            SavedText::new("reason-folder-forbidden", [("who", who(account))])
+        }
+        CallError::NotFound => SavedText::new("reason-folder-gone", []),
         other => what_happened(other, attempts),
     };
-    Reason::new("reason-folder-not-listed", [("why", why.into_arg())])
+    SavedText::new("reason-folder-not-listed", [("why", why.into_arg())])
 }
 
 /// An entry of a list of assets that names no asset a run can edit, at `line` of the list.
-pub fn list_line(line: u64, problem: Reason) -> Reason {
-    Reason::new(
+pub fn list_line(line: u64, problem: SavedText) -> SavedText {
+    SavedText::new(
         "reason-list-line",
         [("line", line.into()), ("problem", problem.into_arg())],
     )
@@ -394,7 +283,7 @@ pub(crate) trait English {
 }
 
 #[cfg(test)]
-impl English for Option<Reason> {
+impl English for Option<SavedText> {
     fn english(&self) -> Option<String> {
         self.as_ref().map(|r| r.localized(&Localizer::english()))
     }

@@ -13,8 +13,8 @@ use time::OffsetDateTime;
 use ts_rs::TS;
 
 use crate::journal::{Action, EndStatus, Outcome, PreviewCounts, Record, read_records};
-use crate::reasons::Reason;
 use crate::spec::RunSpec;
+use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::{Error, Result};
 
@@ -102,7 +102,7 @@ pub struct Replay {
     pub originals: HashMap<u64, Box<str>>,
     pub applies: u32,
     pub first_apply: Option<String>,
-    pub last_end: Option<(String, EndStatus, Option<Reason>)>,
+    pub last_end: Option<(String, EndStatus, Option<SavedText>)>,
     pub apply_open: bool,
     pub counts: Counts,
     /// Seconds the run was working: the preview, plus each apply from its start to its end

@@ -16,9 +16,10 @@ use crate::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, journal_path,
     read_records,
 };
-use crate::reasons::{self, Reason};
+use crate::reasons;
 use crate::replay::{Counts, Replay, RunStatus};
 use crate::spec::{Edit, RunKind};
+use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, arg};
 use metadesk_base::spreadsheet::spreadsheet_text;
 use metadesk_base::timefmt::parse_rfc3339;
@@ -48,7 +49,7 @@ pub struct RunSummary {
     /// What the run selected, in words: `the assets of … where dc:rights is empty`, `a list of
     /// 12 entries`; in the reader's language once sent ([`RunSummary::localize`]).
     #[ts(type = "string")]
-    pub scope: Reason,
+    pub scope: SavedText,
     /// How many entries a list scope held; null for a folder or a search.
     #[ts(type = "number | null")]
     pub list_entries: Option<u64>,
@@ -60,12 +61,12 @@ pub struct RunSummary {
     /// the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
     /// the journal's run definition, so runs journaled before it existed have it too.
     #[ts(type = "string | null")]
-    pub conditions: Option<Reason>,
+    pub conditions: Option<SavedText>,
     pub kind: RunKind,
     /// `dc:rights: set "…"`, one per edit (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "Array<string>")]
-    pub edits: Vec<Reason>,
+    pub edits: Vec<SavedText>,
     /// The same edits as data (property, operation, values), for the window to word with
     /// each property's label; empty for an undo or a sheet run (`edits` says what they do).
     pub edit_details: Vec<Edit>,
@@ -78,7 +79,7 @@ pub struct RunSummary {
     /// Why the run stopped, when it did (words in the reader's language once the window is
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "string | null")]
-    pub reason: Option<Reason>,
+    pub reason: Option<SavedText>,
 }
 
 impl RunSummary {
@@ -124,7 +125,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         kind: spec.kind.clone(),
         edits: {
             let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
-            let of_run = |code: &str, run: &str| Reason::new(code, [("run", run.into())]);
+            let of_run = |code: &str, run: &str| SavedText::new(code, [("run", run.into())]);
             match &spec.kind {
                 RunKind::Undo { of } => vec![of_run("run-edit-undo", of)],
                 // What is retried, then the edits it makes again.
@@ -132,7 +133,7 @@ fn summarize(replay: &Replay) -> RunSummary {
                     .chain(described)
                     .collect(),
                 RunKind::Sheet { file } => {
-                    vec![Reason::new(
+                    vec![SavedText::new(
                         "run-edit-sheet",
                         [("file", file.as_str().into())],
                     )]
@@ -335,7 +336,7 @@ pub struct ReportRow {
     pub status: ReportStatus,
     /// Words in the reader's language once the window is sent it (`ReportPage::localize`).
     #[ts(type = "string | null")]
-    pub reason: Option<Reason>,
+    pub reason: Option<SavedText>,
     pub changes: Vec<PropertyChange>,
     /// Not written because these properties changed in AEM after the preview: the value the
     /// preview saw and the one AEM held at the write.
@@ -350,7 +351,7 @@ pub fn report(
     mut each: impl FnMut(ReportRow) -> Result<()>,
 ) -> Result<()> {
     let path = path_of(runs_dir, run_id)?;
-    type Ending = (Outcome, Option<Reason>, Vec<ChangedSincePreview>);
+    type Ending = (Outcome, Option<SavedText>, Vec<ChangedSincePreview>);
     let mut outcomes: HashMap<u64, Ending> = HashMap::new();
     for record in read_records(&path)? {
         if let Record::Outcome {

@@ -15,7 +15,6 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::open_query::{Finder, lookup_items};
-use super::reasons::Reason;
 use super::run_control::RunControl;
 use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};
@@ -23,6 +22,7 @@ use super::spec::Filters;
 use metadesk_assets::open_search::OpenHit;
 use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use metadesk_assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
+use metadesk_base::i18n::SavedText;
 use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -62,7 +62,7 @@ pub struct ListProblem {
     pub entry: String,
     /// Words in the reader's language once the window is sent it (`ListCheck::localize`).
     #[ts(type = "string")]
-    pub reason: Reason,
+    pub reason: SavedText,
 }
 
 /// A list resolved against AEM.
@@ -146,13 +146,13 @@ fn is_uuid(s: &str) -> bool {
             .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
 }
 
-fn dam_path(raw: &str) -> std::result::Result<String, Reason> {
+fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
     let path = raw.trim_end_matches('/');
     if path.split('/').any(|s| s == "." || s == "..") {
-        return Err(Reason::new("reason-list-dot-segments", []));
+        return Err(SavedText::new("reason-list-dot-segments", []));
     }
     if path == DAM_ROOT {
-        return Err(Reason::new("reason-list-dam-root", []));
+        return Err(SavedText::new("reason-list-dam-root", []));
     }
     Ok(path.to_owned())
 }
@@ -160,14 +160,14 @@ fn dam_path(raw: &str) -> std::result::Result<String, Reason> {
 /// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
 /// `…/assetdetails.html/content/dam/…`, also inside the Unified Shell's `#` part) or any link
 /// to `/content/dam/…`, or an `urn:aaid:aem:` id.
-fn target_of(entry: &str) -> std::result::Result<Target, Reason> {
+fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
     let e = entry.trim();
     if let Some(id) = e.strip_prefix("urn:aaid:aem:") {
         let id = id.trim();
         return if is_uuid(id) {
             Ok(Target::Uuid(id.to_ascii_lowercase()))
         } else {
-            Err(Reason::new("reason-list-bad-asset-id", []))
+            Err(SavedText::new("reason-list-bad-asset-id", []))
         };
     }
     if e.starts_with("/content/dam/") {
@@ -175,7 +175,7 @@ fn target_of(entry: &str) -> std::result::Result<Target, Reason> {
     }
     if e.starts_with("http://") || e.starts_with("https://") {
         let Ok(url) = url::Url::parse(e) else {
-            return Err(Reason::new("reason-list-bad-link", []));
+            return Err(SavedText::new("reason-list-bad-link", []));
         };
         // The asset's path is in the URL's path or, in the Unified Shell, after `#`.
         for part in [Some(url.path()), url.fragment()].into_iter().flatten() {
@@ -189,9 +189,9 @@ fn target_of(entry: &str) -> std::result::Result<Target, Reason> {
                 return dam_path(&path).map(Target::Path);
             }
         }
-        return Err(Reason::new("reason-list-link-outside-dam", []));
+        return Err(SavedText::new("reason-list-link-outside-dam", []));
     }
-    Err(Reason::new("reason-list-not-an-entry", []))
+    Err(SavedText::new("reason-list-not-an-entry", []))
 }
 
 fn percent_decoded(s: &str) -> String {
@@ -344,7 +344,7 @@ where
     let mut first_line: HashMap<Target, u64> = HashMap::new();
     for (i, entry) in entries.iter().enumerate() {
         let line = i as u64 + 1;
-        let problem = |reason: Reason| ListProblem {
+        let problem = |reason: SavedText| ListProblem {
             line,
             entry: entry.clone(),
             reason,
@@ -352,7 +352,7 @@ where
         match target_of(entry) {
             Err(reason) => out.problems.push(problem(reason)),
             Ok(target) => match first_line.get(&target) {
-                Some(first) => out.problems.push(problem(Reason::new(
+                Some(first) => out.problems.push(problem(SavedText::new(
                     "reason-list-duplicate",
                     [("line", (*first).into())],
                 ))),
@@ -379,7 +379,7 @@ where
     }
     let mut seen_paths: HashMap<String, u64> = HashMap::new();
     for (line, entry, target) in parsed {
-        let problem = |reason: Reason| ListProblem {
+        let problem = |reason: SavedText| ListProblem {
             line,
             entry: entry.clone(),
             reason,
@@ -394,11 +394,11 @@ where
             .and_then(entry_of_hit)
         else {
             out.problems
-                .push(problem(Reason::new("reason-list-not-found", [])));
+                .push(problem(SavedText::new("reason-list-not-found", [])));
             continue;
         };
         if let Some(first) = seen_paths.get(&entry_found.path) {
-            out.problems.push(problem(Reason::new(
+            out.problems.push(problem(SavedText::new(
                 "reason-list-same-asset",
                 [("line", (*first).into())],
             )));
@@ -408,10 +408,10 @@ where
         match entry_found.kind {
             EntryKind::Folder => out
                 .problems
-                .push(problem(Reason::new("reason-list-folder", []))),
+                .push(problem(SavedText::new("reason-list-folder", []))),
             EntryKind::ContentFragment => out
                 .problems
-                .push(problem(Reason::new("reason-list-content-fragment", []))),
+                .push(problem(SavedText::new("reason-list-content-fragment", []))),
             EntryKind::Asset => out.assets.push(entry_found),
         }
     }

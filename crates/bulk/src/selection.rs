@@ -13,9 +13,9 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::reasons::Reason;
 use super::spec::{Filters, validate_property};
 use metadesk_assets::folders::normalize_folder;
+use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::Text;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -196,10 +196,10 @@ impl Scope {
 
 /// What a run's folder and filters select, as catalogue words (`scope-…`) a face writes in its
 /// reader's language; the conditions are worded as [`conditions_reason`] words them.
-pub fn scope_reason(folder: &str, filters: &Filters) -> Reason {
-    let nested = |r: Reason| serde_json::to_value(r).unwrap_or_default();
+pub fn scope_reason(folder: &str, filters: &Filters) -> SavedText {
+    let nested = |r: SavedText| serde_json::to_value(r).unwrap_or_default();
     let place = if filters.recursive {
-        nested(Reason::new(
+        nested(SavedText::new(
             "scope-with-subfolders",
             [("folder", folder.into())],
         ))
@@ -207,21 +207,21 @@ pub fn scope_reason(folder: &str, filters: &Filters) -> Reason {
         folder.into()
     };
     if let Some(Selection::List { entries }) = &filters.selection {
-        return Reason::new("scope-list", [("count", (entries.len() as u64).into())]);
+        return SavedText::new("scope-list", [("count", (entries.len() as u64).into())]);
     }
     match conditions_reason(filters) {
-        Some(conditions) => Reason::new(
+        Some(conditions) => SavedText::new(
             "scope-search",
             [("place", place), ("conditions", nested(conditions))],
         ),
-        None => Reason::new("scope-folder", [("place", place)]),
+        None => SavedText::new("scope-folder", [("place", place)]),
     }
 }
 
 /// A search's conditions as one catalogue message joining them with "and" or "or" (nested:
 /// `a and (b and c)` reads as "a and b and c"), for showing them in the reader's language;
 /// `None` for a folder or a list, and for a search without conditions.
-pub fn conditions_reason(filters: &Filters) -> Option<Reason> {
+pub fn conditions_reason(filters: &Filters) -> Option<SavedText> {
     let Some(Selection::Search {
         conditions,
         combine,
@@ -238,8 +238,8 @@ pub fn conditions_reason(filters: &Filters) -> Option<Reason> {
         .rev()
         .map(Condition::reason)
         .reduce(|rest, first| {
-            let arg = |r: Reason| serde_json::to_value(r).unwrap_or_default();
-            Reason::new(code, [("first", arg(first)), ("rest", arg(rest))])
+            let arg = |r: SavedText| serde_json::to_value(r).unwrap_or_default();
+            SavedText::new(code, [("first", arg(first)), ("rest", arg(rest))])
         })
 }
 
@@ -550,9 +550,9 @@ impl Condition {
     /// The condition as a catalogue message, for showing it in the reader's language (the
     /// words [`Condition::describe`] gives stay English: they are what [`Condition::parse`]
     /// reads and what a journal keeps).
-    pub fn reason(&self) -> Reason {
+    pub fn reason(&self) -> SavedText {
         let (code, args) = self.words();
-        Reason::new(code, args.into_iter().map(|(name, v)| (name, v.into())))
+        SavedText::new(code, args.into_iter().map(|(name, v)| (name, v.into())))
     }
 
     /// The same catalogue message as [`Condition::reason`], inside other words (a refusal).

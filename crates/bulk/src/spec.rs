@@ -8,9 +8,9 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::reasons::Reason;
 use super::selection::Selection;
 use metadesk_assets::folders::normalize_folder;
+use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -52,7 +52,7 @@ impl EditOp {
     /// A short description for lists and reports: `set "x"`, `append "a", "b"`, `clear`.
     /// The edit of `property` as a run's summary lists it (`dc:rights: set "…"`), in the
     /// reader's language when shown.
-    pub fn describe(&self, property: &str) -> Reason {
+    pub fn describe(&self, property: &str) -> SavedText {
         let quoted = |v: &[String]| {
             v.iter()
                 .map(|s| format!("\"{s}\""))
@@ -66,7 +66,7 @@ impl EditOp {
             EditOp::Remove { values } => ("remove", quoted(values)),
             EditOp::Clear => ("clear", String::new()),
         };
-        Reason::new(
+        SavedText::new(
             "run-edit",
             [
                 ("property", property.into()),

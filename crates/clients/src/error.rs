@@ -13,7 +13,7 @@ use metadesk_credentials::credentials::Refusal;
 use metadesk_credentials::secrets::SecretStoreError;
 
 pub use metadesk_base::error_code::ErrorCode;
-pub use metadesk_base::i18n::{Message, MessageArg};
+pub use metadesk_base::i18n::MessageArg;
 
 /// Every failure the core reports.
 #[derive(Debug, thiserror::Error)]
@@ -80,9 +80,13 @@ impl Error {
         id: &'static str,
         args: Vec<(&'static str, MessageArg)>,
     ) -> Self {
+        let args = args
+            .into_iter()
+            .map(|(name, value)| (name, Part::Arg(value)))
+            .collect();
         Error::Message {
             code,
-            message: Message { id, args }.into(),
+            message: Text::new(id, args),
         }
     }
 

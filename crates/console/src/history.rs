@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::request::Header;
-use metadesk_base::i18n::{Localizer, arg, count};
+use metadesk_base::i18n::{Localizer, SavedText};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::lock_file::LockFile;
 
@@ -71,73 +71,7 @@ pub struct HistoryEntry {
     /// ([`HistoryEntry::localize`]); an entry saved before that holds English text, shown as
     /// it is.
     #[ts(type = "string")]
-    pub outcome: Outcome,
-}
-
-/// How a request went, as the history keeps it: a catalogue id with its arguments (an
-/// argument may itself be an outcome: an error's own message), or, in an entry saved before
-/// outcomes had ids, English text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(untagged)]
-pub enum Outcome {
-    Said {
-        id: String,
-        #[serde(default, skip_serializing_if = "serde_json::Map::is_empty")]
-        args: serde_json::Map<String, serde_json::Value>,
-    },
-    Text(String),
-}
-
-impl Outcome {
-    /// The outcome `id` (a `core.ftl` id) with `args`.
-    pub fn new(
-        id: &str,
-        args: impl IntoIterator<Item = (&'static str, serde_json::Value)>,
-    ) -> Self {
-        Outcome::Said {
-            id: id.to_owned(),
-            args: args
-                .into_iter()
-                .map(|(name, value)| (name.to_owned(), value))
-                .collect(),
-        }
-    }
-
-    /// As an argument of another outcome.
-    pub fn into_arg(self) -> serde_json::Value {
-        serde_json::to_value(self).unwrap_or_default()
-    }
-
-    /// The outcome in `l`'s language; an old entry's text as it is.
-    pub fn localized(&self, l: &Localizer) -> String {
-        use serde_json::Value;
-        match self {
-            Outcome::Text(text) => text.clone(),
-            Outcome::Said { id, args } => {
-                let words: Vec<(&str, _)> = args
-                    .iter()
-                    .map(|(name, value)| {
-                        let value = match value {
-                            Value::Number(n) => count(n.as_f64().unwrap_or_default()),
-                            Value::String(s) => arg(s.as_str()),
-                            other => arg(serde_json::from_value::<Outcome>(other.clone())
-                                .map(|o| o.localized(l))
-                                .unwrap_or_else(|_| other.to_string())),
-                        };
-                        (name.as_str(), value)
-                    })
-                    .collect();
-                l.msg(id, &words)
-            }
-        }
-    }
-
-    /// Replaces the outcome by its words in `l`'s language (what the window is sent).
-    pub fn localize(&mut self, l: &Localizer) {
-        if let Outcome::Said { .. } = self {
-            *self = Outcome::Text(self.localized(l));
-        }
-    }
+    pub outcome: SavedText,
 }
 
 impl HistoryEntry {
@@ -306,7 +240,7 @@ mod tests {
             form: None,
             status: Some(200),
             millis: Some(1),
-            outcome: Outcome::Text("200".into()),
+            outcome: SavedText::Plain("200".into()),
         }
     }
 

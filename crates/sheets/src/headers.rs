@@ -9,7 +9,7 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::said;
-use metadesk_base::i18n::{Lang, Localizer, Message, arg};
+use metadesk_base::i18n::{Lang, Localizer, Text, arg};
 use metadesk_bulk::spec::validate_property;
 
 /// What a column's values must look like.
@@ -151,7 +151,7 @@ pub enum Header {
     /// An empty header.
     Empty,
     /// Not understood; the reason and how to fix it, in words.
-    Bad(Message),
+    Bad(Text),
 }
 
 /// A header's words before any bracket, lower case, letters and digits only: "Last modified

@@ -28,8 +28,8 @@ mod tests;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use metadesk_base::i18n::{Localizer, Message, MessageArg, Text, arg};
-use metadesk_bulk::reasons::Reason;
+use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::{Localizer, MessageArg, Part, Text, arg};
 
 pub use cells::{CLEAR_MARKER, column_letter, join_values, split_values};
 pub use headers::{KNOWN_FIELDS, KnownField, ValueKind};
@@ -46,7 +46,7 @@ pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
 
 /// The first worksheet of a workbook (`.xlsx`, `.xls`, `.ods`) as rows of shown cell texts,
 /// or why it cannot be read. For a list of assets kept in a workbook.
-pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, Message> {
+pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, Text> {
     let about = headers::ExportWords::of_every_language().about_sheet;
     let grid = reading::read_grid(file_name, bytes, &about)?;
     Ok(grid
@@ -166,7 +166,7 @@ pub struct Issue {
     /// issue the window sends back, whose `message` is already worded.
     #[serde(skip)]
     #[ts(skip)]
-    pub problem: Option<Reason>,
+    pub problem: Option<SavedText>,
 }
 
 impl Issue {
@@ -174,9 +174,9 @@ impl Issue {
         severity: Severity,
         row: Option<u32>,
         column: Option<String>,
-        problem: Message,
+        problem: Text,
     ) -> Issue {
-        Issue::with_reason(severity, row, column, Reason::from(&problem))
+        Issue::with_reason(severity, row, column, SavedText::from(&problem))
     }
 
     /// An issue whose problem is a reason (one that may hold other reasons, such as why AEM
@@ -185,7 +185,7 @@ impl Issue {
         severity: Severity,
         row: Option<u32>,
         column: Option<String>,
-        problem: Reason,
+        problem: SavedText,
     ) -> Issue {
         let mut issue = Issue {
             severity,
@@ -267,8 +267,12 @@ impl Sheet {
 }
 
 /// A catalogue message about a sheet (`sheet-…`, `error-sheet-…`) with its arguments.
-pub(crate) fn said(id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Message {
-    Message { id, args }
+pub(crate) fn said(id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Text {
+    let args = args
+        .into_iter()
+        .map(|(name, value)| (name, Part::Arg(value)))
+        .collect();
+    Text::new(id, args)
 }
 
 /// A count as a message argument.

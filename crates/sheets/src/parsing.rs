@@ -17,7 +17,7 @@ use super::{
     Cell, CellValue, Dialect, Issue, MAX_VALUE_CHARS, PropertyColumn, Row, Severity, Sheet,
     SheetSource, ValueKind, number as count, said,
 };
-use metadesk_base::i18n::Message;
+use metadesk_base::i18n::Text;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// The DAM's root: every asset lives under it.
@@ -150,7 +150,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                 ));
             }
         }
-        let row_issue = |issues: &mut Vec<Issue>, sev, col: Option<String>, what: Message| {
+        let row_issue = |issues: &mut Vec<Issue>, sev, col: Option<String>, what: Text| {
             issues.push(Issue::new(sev, Some(number), col, what));
         };
         let path_place = Some(format!(
@@ -260,7 +260,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
 fn cell_value(
     cell: &GridCell,
     column: &PropertyColumn,
-    say: &mut dyn FnMut(Severity, Message),
+    say: &mut dyn FnMut(Severity, Text),
 ) -> Option<CellValue> {
     let text = cell.text.trim();
     if cell.is_error {

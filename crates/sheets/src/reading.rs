@@ -14,7 +14,7 @@ use std::io::Cursor;
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
 use super::said;
-use metadesk_base::i18n::{Message, Text};
+use metadesk_base::i18n::Text;
 
 /// One cell as read.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -39,7 +39,7 @@ pub(super) struct Grid {
 }
 
 /// Why a file is not a sheet, in words.
-pub(super) type NotASheet = Message;
+pub(super) type NotASheet = Text;
 
 /// `about_names`: what our "About this export" sheet is called, in each language.
 pub(super) fn read_grid(

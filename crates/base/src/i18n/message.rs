@@ -1,19 +1,13 @@
-//! A catalogue message with its arguments, built where a failure or a reason is known and
-//! written in a language only when a face shows it; and [`Text`], such words inside a value
-//! sent to the window.
+//! [`Text`]: a catalogue message with its arguments, built in code where a failure or a fact
+//! is known and written in a language only when a face shows it.
+//!
+//! Not here: words kept in a file (`saved`'s [`super::SavedText`], whose arguments are JSON).
 
 use serde::{Serialize, Serializer};
 
 use super::{Localizer, arg, count};
 
-/// A catalogue message with its arguments, kept unformatted until a face knows the language.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    pub id: &'static str,
-    pub args: Vec<(&'static str, MessageArg)>,
-}
-
-/// One argument of a [`Message`].
+/// One plain argument of a [`Text`]: words or a number.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MessageArg {
     Text(String),
@@ -38,41 +32,11 @@ impl From<f64> for MessageArg {
     }
 }
 
-impl Message {
-    /// The message `id` with `args`.
-    pub fn new(id: &'static str, args: Vec<(&'static str, MessageArg)>) -> Self {
-        Message { id, args }
-    }
-
-    /// The message `id`, which takes no argument.
-    pub fn plain(id: &'static str) -> Self {
-        Message {
-            id,
-            args: Vec::new(),
-        }
-    }
-
-    pub fn localized(&self, l: &Localizer) -> String {
-        let args: Vec<_> = self
-            .args
-            .iter()
-            .map(|(name, value)| {
-                let value = match value {
-                    MessageArg::Text(s) => arg(s.as_str()),
-                    MessageArg::Number(n) => count(*n),
-                };
-                (*name, value)
-            })
-            .collect();
-        l.msg(self.id, &args)
-    }
-}
-
-/// Words inside a value sent to the window (an import preview, a refusal): a catalogue
-/// message until the face that sends it calls [`Text::localize`] with the reader's language.
-/// Unlike a [`Message`], its arguments may be dates, lengths of time and other texts, written
-/// in the reader's language too. Serialized as a string — English, should a face send it
-/// without localizing it first.
+/// Words to show: a catalogue message (an error, a refusal, an import preview) until a face
+/// calls [`Text::localized`] or [`Text::localize`] with the reader's language. Its arguments
+/// may be plain values, dates, lengths of time and other texts, written in the reader's
+/// language too. Serialized as a string — English, should a face send it without localizing
+/// it first.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Text {
     Message {
@@ -190,22 +154,6 @@ impl Text {
         }
     }
 
-    /// The same words as a [`Message`], when every argument is a plain one (to keep as data,
-    /// such as the console's history); `None` for words already written or richer arguments.
-    pub fn as_message(&self) -> Option<Message> {
-        let Text::Message { id, args } = self else {
-            return None;
-        };
-        let args = args
-            .iter()
-            .map(|(name, part)| match part {
-                Part::Arg(value) => Some((*name, value.clone())),
-                _ => None,
-            })
-            .collect::<Option<Vec<_>>>()?;
-        Some(Message { id, args })
-    }
-
     /// The words as data to keep (a run's journal, the console's history): the id with its
     /// arguments as JSON values, each other message among them made a value by `nest` (the
     /// keeper's own form of a message). Dates, lengths of time and lists, which such data does
@@ -251,19 +199,6 @@ impl Text {
 /// Its numbers are counts and sizes, never NaN, so equality is an equivalence (error types
 /// that hold a `Text` compare with `Eq`).
 impl Eq for Text {}
-
-impl From<Message> for Text {
-    fn from(message: Message) -> Self {
-        Text::Message {
-            id: message.id,
-            args: message
-                .args
-                .into_iter()
-                .map(|(name, value)| (name, Part::Arg(value)))
-                .collect(),
-        }
-    }
-}
 
 /// Free words: a user's own, or technical words from a library (an HTTP client's, a parser's),
 /// shown as they are in every language.

@@ -15,6 +15,7 @@ mod catalogue;
 pub mod checks;
 mod format;
 mod message;
+mod saved;
 #[cfg(test)]
 mod tests;
 
@@ -26,7 +27,8 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 pub use catalogue::{CATALOGUE, Catalogue};
-pub use message::{Message, MessageArg, Part, Text};
+pub use message::{MessageArg, Part, Text};
+pub use saved::{SavedText, nested};
 
 /// A language Metadesk has a catalogue for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

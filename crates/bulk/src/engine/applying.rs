@@ -14,9 +14,10 @@ use crate::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, read_records,
 };
 use crate::progress::ProgressFn;
-use crate::reasons::{self, Reason};
+use crate::reasons;
 use crate::replay::Replay;
 use metadesk_assets::{AssetRef, CallError, Write};
+use metadesk_base::i18n::SavedText;
 use metadesk_credentials::credentials::ApiFamily;
 
 use metadesk_clients::error::Result;
@@ -102,13 +103,13 @@ pub(super) async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> R
 /// How the apply of one asset ended: its outcome record.
 pub(super) struct Ended {
     outcome: Outcome,
-    reason: Option<Reason>,
+    reason: Option<SavedText>,
     /// Set when nothing was written because someone changed the asset after the preview.
     changed_since: Vec<ChangedSincePreview>,
 }
 
 impl Ended {
-    fn new(outcome: Outcome, reason: Option<Reason>) -> Self {
+    fn new(outcome: Outcome, reason: Option<SavedText>) -> Self {
         Ended {
             outcome,
             reason,
@@ -219,7 +220,7 @@ pub(super) async fn apply_one(
                 } else {
                     Ended::new(
                         Outcome::Unchanged,
-                        Some(Reason::new("reason-already-as-wanted-at-write", [])),
+                        Some(SavedText::new("reason-already-as-wanted-at-write", [])),
                     )
                 }));
             }
@@ -284,7 +285,7 @@ pub(super) async fn apply_one(
                     }
                     Fresh::AlreadyAsWanted => Some(Ended::new(
                         Outcome::Unchanged,
-                        Some(Reason::new("reason-changed-the-same-way", [])),
+                        Some(SavedText::new("reason-changed-the-same-way", [])),
                     )),
                     Fresh::ChangedSincePreview(changed) => {
                         Some(Ended::changed_since_preview(changed))

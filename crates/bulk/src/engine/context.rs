@@ -14,11 +14,12 @@ use tokio::task::JoinSet;
 use crate::journal::{JournalWriter, Outcome, Record};
 use crate::open_query::Finder;
 use crate::progress::{Phase, Progress, ProgressFn, Tracker, eta};
-use crate::reasons::{self, Reason};
+use crate::reasons;
 use crate::request_gate::Gate;
 use crate::run_control::{ControlState, RunControl};
 use crate::spec::RunSpec;
 use metadesk_assets::{AssetsApi, CallError};
+use metadesk_base::i18n::SavedText;
 use metadesk_clients::aem::AemError;
 
 use metadesk_clients::error::{Error, Result};
@@ -60,7 +61,7 @@ pub(super) struct Ctx {
     pub(super) user: RunControl,
     pub(super) journal: JournalWriter,
     /// Why the phase stopped early, when something made going on pointless.
-    pub(super) stop: Mutex<Option<(AemError, Reason)>>,
+    pub(super) stop: Mutex<Option<(AemError, SavedText)>>,
     /// Plan rows journaled so far (a preview that fails before the first one leaves no run).
     pub(super) rows: AtomicU64,
     /// When a journal record was last given the time (see [`Ctx::stamp`]).
@@ -68,7 +69,7 @@ pub(super) struct Ctx {
     /// Refused writes (403) held back while no write of this phase has been accepted: their
     /// outcome depends on what comes next (see [`Ctx::write_refused`]). `None` once a write
     /// was accepted: from then on a 403 is an ordinary failure of its asset.
-    pub(super) refused: Mutex<Option<Vec<(u64, Reason)>>>,
+    pub(super) refused: Mutex<Option<Vec<(u64, SavedText)>>>,
     pub(super) tally: Tally,
     pub(super) listing_done: std::sync::atomic::AtomicBool,
     pub(super) tracker: Mutex<Tracker>,
@@ -125,12 +126,12 @@ impl Ctx {
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the
     /// host unreachable during a preview). The first reason given is kept.
     pub(super) fn stop(&self, why: AemError) {
-        let reason = Reason::from(&why);
+        let reason = reasons::of_error(&why);
         self.stop_because(why, reason);
     }
 
     /// Stops the phase for `why`, journaled as `reason`.
-    fn stop_because(&self, why: AemError, reason: Reason) {
+    fn stop_because(&self, why: AemError, reason: SavedText) {
         lock(&self.stop).get_or_insert((why, reason));
         self.control.cancel();
     }
@@ -147,8 +148,8 @@ impl Ctx {
     pub(super) fn write_refused(
         &self,
         i: u64,
-        reason: Reason,
-    ) -> Option<(Outcome, Option<Reason>)> {
+        reason: SavedText,
+    ) -> Option<(Outcome, Option<SavedText>)> {
         let mut held = lock(&self.refused);
         let Some(held) = held.as_mut() else {
             return Some((Outcome::Failed, Some(reason)));
@@ -182,7 +183,7 @@ impl Ctx {
         self.journal_refusals(held.unwrap_or_default())
     }
 
-    pub(super) fn journal_refusals(&self, refusals: Vec<(u64, Reason)>) -> Result<()> {
+    pub(super) fn journal_refusals(&self, refusals: Vec<(u64, SavedText)>) -> Result<()> {
         for (i, reason) in refusals {
             self.journal.append(&Record::Outcome {
                 i,
@@ -208,7 +209,7 @@ impl Ctx {
         Some(now_rfc3339())
     }
 
-    pub(super) fn stop_reason(&self) -> Option<Reason> {
+    pub(super) fn stop_reason(&self) -> Option<SavedText> {
         lock(&self.stop).as_ref().map(|(_, reason)| reason.clone())
     }
 

@@ -15,13 +15,14 @@ use crate::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
 };
 use crate::progress::ProgressFn;
-use crate::reasons::{self, Reason};
+use crate::reasons;
 use crate::replay::Replay;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{Edit, EditOp, apply_op};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::search::{entry_of_hit, hit_path};
 use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
+use metadesk_base::i18n::SavedText;
 use metadesk_credentials::credentials::ApiFamily;
 use std::collections::HashMap;
 
@@ -105,7 +106,7 @@ pub(super) async fn preview_listing(
     Ok(counts)
 }
 
-pub(super) fn skip_row(i: u64, path: &str, reason: Reason) -> PlanRow {
+pub(super) fn skip_row(i: u64, path: &str, reason: SavedText) -> PlanRow {
     PlanRow {
         i,
         path: path.to_owned(),
@@ -139,7 +140,7 @@ pub(super) async fn preview_asset(
     i: u64,
     entry: Entry,
     edits: &[Edit],
-    hold_back: Option<&Reason>,
+    hold_back: Option<&SavedText>,
 ) -> Result<()> {
     preview_asset_with_id(ctx, counts, i, entry, None, edits, hold_back).await
 }
@@ -153,7 +154,7 @@ pub(super) async fn preview_asset_with_id(
     entry: Entry,
     known_id: Option<String>,
     edits: &[Edit],
-    hold_back: Option<&Reason>,
+    hold_back: Option<&SavedText>,
 ) -> Result<()> {
     let store = &ctx.store;
     let spec = &ctx.spec;
@@ -234,7 +235,7 @@ pub(super) fn plan_from_current(
     current: Current,
     listing_format: Option<String>,
     edits: &[Edit],
-    hold_back: Option<&Reason>,
+    hold_back: Option<&SavedText>,
 ) -> Result<()> {
     let spec = &ctx.spec;
     let format = current
@@ -494,7 +495,7 @@ async fn changed_since_export(
     path: &str,
     exported: &str,
     known: Option<String>,
-) -> Option<Reason> {
+) -> Option<SavedText> {
     let asset = AssetRef {
         path: path.to_owned(),
         id: None,

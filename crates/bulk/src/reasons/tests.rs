@@ -176,7 +176,7 @@ fn the_journal_keeps_codes_and_arguments_not_words() {
                              "args": {"kind": "user", "account": "jane@example.com"}}}
         })
     );
-    let back: Reason = serde_json::from_value(stored).unwrap();
+    let back: SavedText = serde_json::from_value(stored).unwrap();
     assert_eq!(back, reason);
     assert!(
         back.localized(&fr())
@@ -186,7 +186,7 @@ fn the_journal_keeps_codes_and_arguments_not_words() {
 
 #[test]
 fn an_old_journals_plain_text_is_read_and_shown_as_it_is() {
-    let old: Reason =
+    let old: SavedText =
         serde_json::from_str("\"AEM refused the change (400): bad property\"").unwrap();
     assert_eq!(old.code(), None);
     assert_eq!(
@@ -251,7 +251,7 @@ fn nested_failure_words_are_kept_as_codes_and_read_in_either_language() {
         },
     ));
     let reason = call_failed(&CallError::Auth(ims.clone()), None, 1);
-    let kept: Reason = serde_json::from_str(&serde_json::to_string(&reason).unwrap()).unwrap();
+    let kept: SavedText = serde_json::from_str(&serde_json::to_string(&reason).unwrap()).unwrap();
     assert_eq!(kept.code(), Some("ims-wrong-client"));
     let french = kept.localized(&fr());
     assert_reads_french(&french);
@@ -287,7 +287,7 @@ fn a_failed_calls_words_are_kept_as_codes() {
     use metadesk_base::i18n::checks::assert_reads_french;
     let failed = metadesk_assets::status_error(502, &Default::default(), "Erreur".into());
     let reason = call_failed(&failed, None, 3);
-    let kept: Reason = serde_json::from_str(&serde_json::to_string(&reason).unwrap()).unwrap();
+    let kept: SavedText = serde_json::from_str(&serde_json::to_string(&reason).unwrap()).unwrap();
     let french = kept.localized(&fr());
     assert_reads_french(&french);
     assert!(french.contains("AEM a répondu 502 (Erreur)"), "{french}");

@@ -2,7 +2,7 @@
 
 use crate::ims::ImsError;
 use metadesk_base::error_code::ErrorCode;
-use metadesk_base::i18n::{Localizer, Message, Part, Text};
+use metadesk_base::i18n::{Localizer, Part, Text};
 use metadesk_credentials::secrets::SecretStoreError;
 
 /// Why a request to AEM (or IMS) did not succeed. Every variant's words are catalogue text
@@ -70,14 +70,8 @@ impl AemError {
                 ],
             ),
             AemError::Ims(e) => e.text(),
-            AemError::Keychain(e) => e.message().into(),
+            AemError::Keychain(e) => e.text(),
         }
-    }
-
-    /// The catalogue message telling this failure, when all its arguments are plain values (to
-    /// keep as data); `None` when they hold other messages or free text.
-    pub fn message(&self) -> Option<Message> {
-        self.text().as_message()
     }
 
     pub fn code(&self) -> ErrorCode {

@@ -19,12 +19,12 @@ use tokio_util::sync::CancellationToken;
 use ts_rs::TS;
 
 use super::{Workspace, blocking};
-use metadesk_base::i18n::Text;
+use metadesk_base::i18n::SavedText;
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_console::curl::curl_command;
-use metadesk_console::history::{ConsoleFiles, Outcome};
+use metadesk_console::history::ConsoleFiles;
 use metadesk_console::{
     ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, HistoryKind, Ordered,
     PersistedQuery, SavedPersisted, SavedRequest, graphql, persisted, request, table,
@@ -140,13 +140,13 @@ async fn cancellable<T>(
     out
 }
 
-fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, Outcome) {
+fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, SavedText) {
     match answer {
         Ok(a) if a.errors.is_empty() => (Some(a.status), Some(a.millis), status_outcome(a.status)),
         Ok(a) => (
             Some(a.status),
             Some(a.millis),
-            Outcome::new(
+            SavedText::new(
                 "console-outcome-graphql-errors",
                 [("count", a.errors.len().into())],
             ),
@@ -156,8 +156,8 @@ fn outcome_of(answer: &Result<GraphqlAnswer>) -> (Option<u16>, Option<u64>, Outc
 }
 
 /// An answer's outcome in the history: its HTTP status.
-fn status_outcome(status: u16) -> Outcome {
-    Outcome::new(
+fn status_outcome(status: u16) -> SavedText {
+    SavedText::new(
         "console-outcome-status",
         [("status", status.to_string().into())],
     )
@@ -165,26 +165,17 @@ fn status_outcome(status: u16) -> Outcome {
 
 /// A failure's outcome in the history: the error by its catalogue id when it has one (worded
 /// when shown), its English words otherwise.
-fn failed_outcome(e: &Error) -> Outcome {
+fn failed_outcome(e: &Error) -> SavedText {
     let text = match e {
         Error::Message { message, .. } => Some(message.clone()),
         Error::Aem(aem) => Some(aem.text()),
         _ => None,
     };
     let why = match text {
-        Some(text) => outcome_of_text(&text),
-        None => Outcome::Text(e.to_string()),
+        Some(text) => SavedText::from(&text),
+        None => SavedText::Plain(e.to_string()),
     };
-    Outcome::new("console-outcome-failed", [("error", why.into_arg())])
-}
-
-/// Words as the history keeps them: by their catalogue id, other messages among their
-/// arguments nested as outcomes; words already written as they are.
-fn outcome_of_text(text: &Text) -> Outcome {
-    match text.to_data(&|nested| outcome_of_text(nested).into_arg()) {
-        Some((id, args)) => Outcome::new(id, args),
-        None => Outcome::Text(text.to_string()),
-    }
+    SavedText::new("console-outcome-failed", [("error", why.into_arg())])
 }
 
 impl Workspace {
@@ -361,8 +352,8 @@ impl Workspace {
                 status: None,
                 millis: None,
                 outcome: match &saved {
-                    Ok(s) if s.created => Outcome::new("console-outcome-created", []),
-                    Ok(_) => Outcome::new("console-outcome-replaced", []),
+                    Ok(s) if s.created => SavedText::new("console-outcome-created", []),
+                    Ok(_) => SavedText::new("console-outcome-replaced", []),
                     Err(e) => failed_outcome(e),
                 },
             },

@@ -16,10 +16,10 @@ use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace};
 use metadesk_assets::CallError;
 use metadesk_assets::tags::Tag;
+use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
 use metadesk_bulk::open_query::{self, Finder, OpenCount};
-use metadesk_bulk::reasons::Reason;
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
 use metadesk_bulk::selection::LARGE_SCOPE;
 use metadesk_bulk::selection::{self, Scope, Selection};
@@ -43,11 +43,11 @@ pub struct SavedScope {
     /// worded again when read).
     #[serde(default = "no_words")]
     #[ts(type = "string")]
-    pub words: Reason,
+    pub words: SavedText,
 }
 
-fn no_words() -> Reason {
-    Reason::Text(String::new())
+fn no_words() -> SavedText {
+    SavedText::Plain(String::new())
 }
 
 impl SavedScope {

@@ -17,11 +17,12 @@ use super::sheet_files::{HeldSheet, file_name_of};
 use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_assets::folders::{FolderWalk, WalkStep};
 use metadesk_assets::{AssetRef, CallError, EntryKind};
+use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::engine::AssetEdits;
 use metadesk_bulk::journal::{Action, Record, read_records};
-use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, Reason, not_read};
+use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE, not_read};
 use metadesk_bulk::scope::list_with_retries;
 use metadesk_bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSummary, runs};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
@@ -63,7 +64,7 @@ pub struct SheetExport {
     /// Assets that could not be read (not in the sheet), with the reason (words in the
     /// reader's language once a face has it: [`SheetExport::localize`]).
     #[ts(type = "Array<string>")]
-    pub unread: Vec<Reason>,
+    pub unread: Vec<SavedText>,
 }
 
 impl SheetExport {
@@ -240,7 +241,7 @@ impl Workspace {
                 Severity::Warning,
                 None,
                 None,
-                Reason::new(
+                SavedText::new(
                     "sheet-openapi-no-modified",
                     [("connection", opened.label.as_str().into())],
                 ),
@@ -307,8 +308,12 @@ impl Workspace {
                     .and_then(|r| r.code())
                     .unwrap_or_default();
                 let reason = || {
-                    serde_json::to_value(row.reason.clone().unwrap_or(Reason::Text(String::new())))
-                        .unwrap_or_default()
+                    serde_json::to_value(
+                        row.reason
+                            .clone()
+                            .unwrap_or(SavedText::Plain(String::new())),
+                    )
+                    .unwrap_or_default()
                 };
                 if code == CHANGED_SINCE_EXPORT {
                     // Flagged, not an error: the preview shows it skipped, nothing is
@@ -317,7 +322,7 @@ impl Workspace {
                         Severity::Warning,
                         number,
                         None,
-                        Reason::new(
+                        SavedText::new(
                             "sheet-row-changed-since-export",
                             [("path", row.path.as_str().into()), ("reason", reason())],
                         ),
@@ -341,7 +346,7 @@ impl Workspace {
                     continue;
                 }
                 let problem = if code == "reason-disappeared" {
-                    Reason::new(
+                    SavedText::new(
                         "sheet-row-no-asset",
                         [
                             ("path", row.path.as_str().into()),
@@ -349,7 +354,7 @@ impl Workspace {
                         ],
                     )
                 } else {
-                    Reason::new(
+                    SavedText::new(
                         "sheet-row-not-read",
                         [("path", row.path.as_str().into()), ("reason", reason())],
                     )
@@ -455,7 +460,7 @@ impl Workspace {
                 }
                 Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
                 Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
-                Err(e) => report.unread.push(Reason::new(
+                Err(e) => report.unread.push(SavedText::new(
                     "sheet-export-unread",
                     [
                         ("path", entry.path.as_str().into()),
@@ -578,7 +583,7 @@ async fn entries_to_export(
                 return Err(cancelled());
             }
             report.unread.extend(resolved.problems.iter().map(|p| {
-                Reason::new(
+                SavedText::new(
                     "sheet-export-unread-line",
                     [
                         ("line", p.line.into()),
@@ -711,14 +716,14 @@ mod tests {
         let export = SheetExport {
             assets: 1,
             unlisted_folders: Vec::new(),
-            unread: vec![Reason::new(
+            unread: vec![SavedText::new(
                 "sheet-export-unread-line",
                 [
                     ("line", 3.into()),
                     ("entry", "/content/dam/x.jpg".into()),
                     (
                         "why",
-                        serde_json::to_value(Reason::new("reason-list-not-found", [])).unwrap(),
+                        serde_json::to_value(SavedText::new("reason-list-not-found", [])).unwrap(),
                     ),
                 ],
             )],

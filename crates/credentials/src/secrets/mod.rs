@@ -88,13 +88,13 @@ impl SecretStoreError {
     /// The message in the user's language (`Display` is the English one, for the log). The
     /// platform's own words (`detail`, `fix`) stay as the platform layer wrote them.
     pub fn localized(&self, l: &metadesk_base::i18n::Localizer) -> String {
-        self.message().localized(l)
+        self.text().localized(l)
     }
 
     /// The catalogue message telling this failure.
-    pub fn message(&self) -> metadesk_base::i18n::Message {
-        use metadesk_base::i18n::{Message, MessageArg};
-        let t = |s: &str| MessageArg::from(s);
+    pub fn text(&self) -> metadesk_base::i18n::Text {
+        use metadesk_base::i18n::{Part, Text};
+        let t = |s: &str| Part::from(s);
         let (id, args) = match self {
             SecretStoreError::Unavailable { detail, fix } => (
                 "keychain-unavailable",
@@ -111,13 +111,13 @@ impl SecretStoreError {
             SecretStoreError::TooLarge { size, limit } => (
                 "keychain-too-large",
                 vec![
-                    ("size", MessageArg::Number(*size as f64)),
-                    ("limit", MessageArg::Number(*limit as f64)),
+                    ("size", Part::from(*size as f64)),
+                    ("limit", Part::from(*limit as f64)),
                 ],
             ),
             SecretStoreError::Failed { detail } => ("keychain-failed", vec![("detail", t(detail))]),
         };
-        Message { id, args }
+        Text::new(id, args)
     }
 
     pub fn code(&self) -> ErrorCode {
