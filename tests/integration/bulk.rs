@@ -499,13 +499,14 @@ async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
     let (connected, _home) = connect_stored(&sb, &creds.read_only_service_credentials_json);
     let dir = tempfile::tempdir().unwrap();
     let limit = 4;
-    let e = Engine::new(connected.store.clone(), dir.path().join("runs")).with_settings(Settings {
-        controller: ControllerConfig {
-            max: limit,
-            ..settings().controller
-        },
-        ..settings()
-    });
+    let e =
+        Engine::new(connected.assets.clone(), dir.path().join("runs")).with_settings(Settings {
+            controller: ControllerConfig {
+                max: limit,
+                ..settings().controller
+            },
+            ..settings()
+        });
     let mut sp = spec(
         &sb,
         ApiFamily::Classic,

@@ -391,13 +391,13 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
             .unwrap();
     assert_eq!(connected.family, ApiFamily::OpenApi);
     // Folders are browsed through the Folders API; a folder's assets cannot be listed.
-    let page = browse::folder_page(connected.store.as_ref(), SAMPLE_FOLDER, 0, 10)
+    let page = browse::folder_page(connected.assets.as_ref(), SAMPLE_FOLDER, 0, 10)
         .await
         .unwrap();
     assert_eq!(page.folder, SAMPLE_FOLDER);
     sb.set_openapi_search(false);
     let dir = tempfile::tempdir().unwrap();
-    let e = engine(connected.store.clone(), dir.path());
+    let e = engine(connected.assets.clone(), dir.path());
     let err = e
         .preview(
             spec(
@@ -418,7 +418,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
         "{words}"
     );
     let err = scope::count(
-        connected.store.as_ref(),
+        connected.assets.as_ref(),
         SAMPLE_FOLDER,
         &Filters::default(),
         &RunControl::new(),
@@ -450,7 +450,7 @@ async fn a_read_only_technical_account_is_named_in_the_403_reason() {
         Some(creds.read_only_technical_account_email.as_str())
     );
     let dir = tempfile::tempdir().unwrap();
-    let e = engine(connected.store.clone(), dir.path());
+    let e = engine(connected.assets.clone(), dir.path());
     let mut sp = spec(
         &sb,
         ApiFamily::Classic,

@@ -17,7 +17,8 @@ use metadesk_store::connections::{Connection, ConnectionStore};
 
 /// An Assets API ready for the engine, and what a run records about who writes.
 pub struct Connected {
-    pub store: Arc<dyn AssetsApi>,
+    /// The Assets API the connection reads and writes assets with.
+    pub assets: Arc<dyn AssetsApi>,
     pub family: ApiFamily,
     /// The technical-account email or user named in "no write access" reasons.
     pub account: Option<String>,
@@ -84,7 +85,7 @@ pub fn open_shared(
         },
     };
     Ok(Connected {
-        store: assets,
+        assets,
         family,
         account: account_of(&connection),
         aem_url: connection.aem_url.clone(),

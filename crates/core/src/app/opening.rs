@@ -282,7 +282,7 @@ impl Opener {
                 &self.tokens.ctx,
             )?;
             let http = self.tokens.ctx.http.clone();
-            connected.store = Arc::new(OpenApiAssets::new(
+            connected.assets = Arc::new(OpenApiAssets::new(
                 AemClient::new(http.clone(), &connected.aem_url, own)?,
                 ClassicAssets::new(AemClient::new(http, &lister.aem_url, listing)?),
             )) as Arc<dyn AssetsApi>;

@@ -42,7 +42,13 @@ impl Workspace {
         folder: &str,
         offset: u64,
     ) -> Result<FolderPage> {
-        browse::folder_page(opened.connected.store.as_ref(), folder, offset, FOLDER_PAGE).await
+        browse::folder_page(
+            opened.connected.assets.as_ref(),
+            folder,
+            offset,
+            FOLDER_PAGE,
+        )
+        .await
     }
 
     /// The first assets of a folder with their names and titles, for its thumbnail strip (see
@@ -50,7 +56,7 @@ impl Workspace {
     /// the folder takes the first page of AEM's OpenAPI search for the folder's own assets;
     /// where AEM does not answer that search, it is refused in words.
     pub async fn folder_assets(&self, opened: &Opened, folder: &str) -> Result<FolderAssets> {
-        let store = opened.connected.store.as_ref();
+        let store = opened.connected.assets.as_ref();
         if !opened.cannot_find_assets() {
             return browse::folder_assets(store, folder, FOLDER_ASSETS).await;
         }
@@ -70,7 +76,7 @@ impl Workspace {
 
     /// Subfolders completing a typed path.
     pub async fn complete_folder(&self, opened: &Opened, typed: &str) -> Result<Vec<FolderEntry>> {
-        browse::complete(opened.connected.store.as_ref(), typed, COMPLETIONS).await
+        browse::complete(opened.connected.assets.as_ref(), typed, COMPLETIONS).await
     }
 
     /// Counts the assets a folder and its filters select; a count still running is cancelled
@@ -85,7 +91,7 @@ impl Workspace {
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-count-folder", folder))?;
-        let store = opened.connected.store.as_ref();
+        let store = opened.connected.assets.as_ref();
         if !opened.cannot_find_assets() {
             return scope::count(store, folder, filters, job.control(), on_update).await;
         }
@@ -132,7 +138,7 @@ impl Workspace {
         let job = self
             .jobs
             .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
-        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir())
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
             .with_paired(opened.lists_with.clone());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
@@ -162,7 +168,7 @@ impl Workspace {
             vec![("kind", which.into()), ("folder", summary.folder.into())],
         );
         let job = self.jobs.start(JobKind::Preview, label)?;
-        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);
@@ -188,7 +194,7 @@ impl Workspace {
             .start(JobKind::Apply, job_on("job-apply", &summary.folder))?;
         job.set_run_id(&summary.id);
         confirm_production(opened.connection(), confirm_name)?;
-        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         engine.apply(&summary.id, job.control(), on_progress).await
     }
 

@@ -220,7 +220,7 @@ impl Workspace {
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
         let (folder, filters) = scope.into_run_parts()?;
-        let store = opened.connected.store.as_ref();
+        let store = opened.connected.assets.as_ref();
         // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
         // search) first; its paired classic connection searches when that cannot.
         let open = opened.connected.family == ApiFamily::OpenApi;
@@ -311,7 +311,7 @@ impl Workspace {
             .map_err(|e| Error::Internal(e.condition.to_string()))?;
         match opened
             .connected
-            .store
+            .assets
             .open_search(&request_body(&items, 1, None))
             .await
         {
@@ -339,7 +339,7 @@ impl Workspace {
     /// paired connection reads them when there is one). An error (AEM refused, no tag tree)
     /// means the picker takes a typed tag id instead.
     pub async fn tags(&self, opened: &Opened) -> Result<Vec<Tag>> {
-        opened.connected.store.tags().await.map_err(|e| {
+        opened.connected.assets.tags().await.map_err(|e| {
             tracing::info!(error = %e, "the tag tree could not be read");
             Error::worded(
                 ErrorCode::NotFound,

@@ -234,7 +234,7 @@ impl Workspace {
                     .filter_map(|row| outside_folder(row, folder)),
             );
         }
-        if opened.connected.store.family() == ApiFamily::OpenApi
+        if opened.connected.assets.family() == ApiFamily::OpenApi
             && sheet.rows.iter().any(|r| r.last_modified.is_some())
         {
             answer.issues.push(Issue::with_reason(
@@ -281,7 +281,7 @@ impl Workspace {
             .collect();
         let label = Text::new("job-preview-sheet", vec![("file", file_name.into())]);
         let job = self.jobs.start(JobKind::Preview, label)?;
-        let engine = Engine::new(opened.connected.store.clone(), self.runs_dir());
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);
@@ -410,7 +410,7 @@ impl Workspace {
             .jobs
             .start(JobKind::Count, job_on("job-export-sheet", folder))?;
         let control = job.control();
-        let store = opened.connected.store.as_ref();
+        let store = opened.connected.assets.as_ref();
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
         #[allow(clippy::type_complexity)]
         let mut found: Vec<(

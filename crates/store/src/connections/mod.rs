@@ -5,18 +5,14 @@
 //! production, delete, and read the secrets back for token code ([`ConnectionStore::load_secrets`]).
 //! Not here: recognising files (`credentials`) or talking to IMS and AEM.
 
-mod app;
 mod authorizers;
 mod config;
 mod guard;
 mod model;
 mod reimport;
 mod store;
+mod views;
 
-pub use app::{
-    CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
-    SetFinderArgs, SetProductionArgs, SetUrlArgs,
-};
 pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use guard::confirm_production;
@@ -24,6 +20,10 @@ pub use metadesk_clients::error::ReplaceNotice;
 pub use metadesk_credentials::secrets::slots::SecretSlot;
 pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
 pub use store::{ConnectionStore, Imported, check_finder};
+pub use views::{
+    CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
+    SetFinderArgs, SetProductionArgs, SetUrlArgs,
+};
 
 #[cfg(test)]
 mod tests;
