@@ -12,6 +12,7 @@
 use std::collections::BTreeSet;
 use std::path::PathBuf;
 use std::process::{Command, Stdio};
+use std::sync::OnceLock;
 use std::time::{Duration, Instant};
 
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
@@ -19,26 +20,30 @@ use serde_json::{Map, Value, json};
 
 use crate::bulk_support::*;
 
-/// The `metadesk-cli` binary next to this test binary, built first if missing (it belongs to
-/// another package, so `cargo test -p metadesk-tests` alone does not build it). Under Wine
-/// (scripts/cross/windows.sh) there is no cargo to run: `METADESK_TEST_CLI` names the CLI that
-/// the script built for Windows, and that one is used as it is.
+/// The `metadesk-cli` binary: the one `METADESK_TEST_CLI` names (the Windows build under Wine),
+/// else the one next to this test binary, built once per test process (it belongs to another
+/// package, so `cargo test -p metadesk-tests` alone does not build it). Always built rather
+/// than trusted if present: a stale binary would test old code; a no-op when up to date.
 pub fn cli() -> PathBuf {
     if let Some(prebuilt) = prebuilt_cli() {
         return prebuilt;
     }
-    let exe = std::env::current_exe().unwrap();
-    let target = exe.parent().unwrap().parent().unwrap().to_path_buf();
-    let bin = target.join(format!("metadesk-cli{}", std::env::consts::EXE_SUFFIX));
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    // Always (re)build: a stale binary would test old code. A no-op when up to date.
-    let status = Command::new(cargo)
-        .args(["build", "-q", "-p", "metadesk-cli"])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    assert!(bin.exists(), "{}", bin.display());
-    bin
+    static BUILT: OnceLock<PathBuf> = OnceLock::new();
+    BUILT
+        .get_or_init(|| {
+            let exe = std::env::current_exe().unwrap();
+            let target = exe.parent().unwrap().parent().unwrap().to_path_buf();
+            let bin = target.join(format!("metadesk-cli{}", std::env::consts::EXE_SUFFIX));
+            let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+            let status = Command::new(cargo)
+                .args(["build", "-q", "-p", "metadesk-cli"])
+                .status()
+                .unwrap();
+            assert!(status.success(), "cargo build -p metadesk-cli failed");
+            assert!(bin.exists(), "{}", bin.display());
+            bin
+        })
+        .clone()
 }
 
 /// The CLI named by `METADESK_TEST_CLI`, when set (it must exist).

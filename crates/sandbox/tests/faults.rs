@@ -198,7 +198,7 @@ async fn throttle_answers_429_with_retry_after_or_406_without() {
     assert_eq!(r.status(), 406);
     assert!(r.headers().get("retry-after").is_none());
     assert_eq!(sb.counters().throttled, 3);
-    // The window reopens after a second.
+    // The window reopens after a second: waiting it out is the behaviour under test.
     tokio::time::sleep(Duration::from_millis(1050)).await;
     assert_eq!(
         client()

@@ -363,6 +363,7 @@ async fn tokens_expire_and_can_be_revoked() {
         }
     };
     assert_eq!(get(token.clone()).await, 200);
+    // Letting the token (1.5 s) expire is the behaviour under test.
     tokio::time::sleep(Duration::from_millis(1700)).await;
     assert_eq!(get(token).await, 401, "expired");
     let fresh = jwt_token(&sb, &cred).await;

@@ -131,6 +131,8 @@ mod tests {
         let path = dir.path().join("x.lock");
         let first = LockFile::try_acquire(&path).unwrap().unwrap();
         let releaser = std::thread::spawn(move || {
+            // The release must land while the waiter waits, and waiting shows nothing to
+            // await: this head start is what the test is about, not a guess at a condition.
             std::thread::sleep(Duration::from_millis(50));
             drop(first);
         });

@@ -219,11 +219,35 @@ mod tests {
         );
     }
 
+    /// Returns once a file written now gets a later time than every file in `dir`: the order
+    /// of uses is the order of the files' times, and the file system's clock is coarse (a few
+    /// milliseconds) and on some file systems coarser still.
+    fn clock_moves_past(dir: &Path) {
+        let newest = fs::read_dir(dir)
+            .unwrap()
+            .map(|e| e.unwrap().metadata().unwrap().modified().unwrap())
+            .max()
+            .unwrap();
+        let probe = tempfile::NamedTempFile::new_in(dir.parent().unwrap()).unwrap();
+        let deadline = std::time::Instant::now() + Duration::from_secs(5);
+        loop {
+            fs::write(probe.path(), b"tick").unwrap();
+            if probe.as_file().metadata().unwrap().modified().unwrap() > newest {
+                return;
+            }
+            assert!(
+                std::time::Instant::now() < deadline,
+                "the file system's clock did not move in 5 s"
+            );
+            std::thread::sleep(Duration::from_millis(1));
+        }
+    }
+
     #[test]
     fn over_the_cap_the_least_recently_used_go_first() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = ThumbnailCache::new(tmp.path().into(), 30);
-        let step = || std::thread::sleep(Duration::from_millis(20));
+        let step = || clock_moves_past(tmp.path());
         cache.put("a", &[1; 10]).unwrap();
         step();
         cache.put("b", &[2; 10]).unwrap();

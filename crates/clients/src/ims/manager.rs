@@ -332,7 +332,15 @@ mod tests {
         mints: AtomicU32,
         lifetime: std::time::Duration,
         fail: Mutex<Option<ImsError>>,
-        delay: std::time::Duration,
+        /// Set for a source whose exchange waits to be let through (to act while it runs).
+        gate: Option<Gate>,
+    }
+
+    /// An exchange says it started, then waits until the test lets it finish.
+    #[derive(Default)]
+    struct Gate {
+        started: tokio::sync::Notify,
+        release: tokio::sync::Notify,
     }
 
     impl FakeSource {
@@ -341,17 +349,28 @@ mod tests {
                 mints: AtomicU32::new(0),
                 lifetime,
                 fail: Mutex::new(None),
-                delay: std::time::Duration::from_millis(20),
+                gate: None,
             })
         }
-        /// A source whose exchange takes `delay` (long enough to act while it runs).
-        fn slow(delay: std::time::Duration) -> Arc<Self> {
+        /// A source whose exchange runs until [`FakeSource::release`].
+        fn gated() -> Arc<Self> {
             Arc::new(FakeSource {
                 mints: AtomicU32::new(0),
                 lifetime: DAY,
                 fail: Mutex::new(None),
-                delay,
+                gate: Some(Gate::default()),
             })
+        }
+        /// Returns once an exchange of a [`FakeSource::gated`] source is under way.
+        async fn started(&self) {
+            self.gate().started.notified().await;
+        }
+        /// Lets the exchange under way (or the next one) finish.
+        fn release(&self) {
+            self.gate().release.notify_one();
+        }
+        fn gate(&self) -> &Gate {
+            self.gate.as_ref().expect("a gated source")
         }
         fn mints(&self) -> u32 {
             self.mints.load(Ordering::SeqCst)
@@ -361,7 +380,15 @@ mod tests {
     impl TokenSource for FakeSource {
         fn mint(&self) -> BoxFuture<'_, Result<MintedToken, ImsError>> {
             Box::pin(async move {
-                tokio::time::sleep(self.delay).await;
+                match &self.gate {
+                    Some(gate) => {
+                        gate.started.notify_one();
+                        gate.release.notified().await;
+                    }
+                    // IMS's latency: long enough for concurrent callers to find the exchange
+                    // under way.
+                    None => tokio::time::sleep(std::time::Duration::from_millis(20)).await,
+                }
                 if let Some(err) = self.fail.lock().unwrap().clone() {
                     return Err(err);
                 }
@@ -574,15 +601,16 @@ mod tests {
 
     #[tokio::test]
     async fn the_snapshot_says_renewing_during_an_exchange() {
-        let source = FakeSource::slow(std::time::Duration::from_millis(300));
+        let source = FakeSource::gated();
         let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         let task = tokio::spawn({
             let m = m.clone();
             async move { m.credentials().await }
         });
-        tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        source.started().await;
         assert!(m.snapshot().renewing);
+        source.release();
         task.await.unwrap().unwrap();
         assert!(!m.snapshot().renewing);
     }
@@ -601,15 +629,16 @@ mod tests {
     /// A connection deleted while its token is on its way from IMS leaves no token behind.
     #[tokio::test]
     async fn a_token_obtained_after_retirement_is_not_kept() {
-        let source = FakeSource::slow(std::time::Duration::from_millis(300));
+        let source = FakeSource::gated();
         let store = Arc::new(RunOnlyKeychain::new());
         let m = manager(&source, &store, Clock::manual(start()).0);
         let asking = tokio::spawn({
             let m = m.clone();
             async move { m.credentials().await }
         });
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        source.started().await;
         m.retire();
+        source.release();
         asking.await.unwrap().unwrap();
         assert_eq!(source.mints(), 1);
         assert!(store.is_empty(), "left in the keychain: {:?}", store.keys());

@@ -328,6 +328,7 @@ mod tests {
             while !guard.control().is_cancelled() {
                 tokio::time::sleep(Duration::from_millis(5)).await;
             }
+            // What cancel_and_wait must outlast: the run's tail after the cancel.
             tokio::time::sleep(Duration::from_millis(100)).await;
         });
         started_rx.await.unwrap();

@@ -1284,7 +1284,19 @@ async fn a_connection_deleted_while_its_token_is_obtained_leaves_no_keychain_ent
                 .map(drop)
         }
     });
-    tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+    // Deleted once the token request has reached IMS (the sandbox holds it 800 ms).
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(10);
+    while f.sandbox.counters().in_flight == 0 {
+        assert!(
+            !testing.is_finished(),
+            "the test ended before its token request reached IMS"
+        );
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "no token request reached IMS in 10 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
     let ws = Arc::clone(&f.state);
     let id = f.id.clone();
     tokio::task::spawn_blocking(move || ws.delete_connection(&id))
