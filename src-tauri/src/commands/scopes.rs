@@ -5,7 +5,7 @@
 use metadesk_core::app::{ConnectionChoice, HeldSheet, ListFile, SavedScope, SelectedCount};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
-use metadesk_core::bulk::open_query::Finder;
+use metadesk_core::bulk::finder::Finder;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
