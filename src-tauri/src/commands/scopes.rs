@@ -10,8 +10,8 @@ use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-use crate::blocking::Worded;
 use crate::state::AppState;
+use crate::worded::Worded;
 
 /// Counts what a scope selects: a folder streams running counts, a search is counted by AEM
 /// cheaply, a list is resolved entry by entry. Null when another job stopped it.
