@@ -613,7 +613,7 @@ pub(crate) async fn query(
     RawQuery(raw): RawQuery,
 ) -> Response {
     if let Err(e) = auth::authenticate(&shared, &headers, Family::Classic) {
-        return crate::classic::auth_failure(e, "/bin/querybuilder");
+        return crate::core_response::auth_failure(e, "/bin/querybuilder");
     }
     let params: BTreeMap<String, String> =
         url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
