@@ -68,6 +68,7 @@ mod graphql_schema;
 mod ims;
 pub mod keys;
 mod openapi;
+mod qb_values;
 mod querybuilder;
 mod renditions;
 mod server;
