@@ -11,6 +11,7 @@ mod painting;
 mod sandbox;
 mod state;
 mod thumbnail;
+mod worded;
 
 use std::sync::Arc;
 

@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
-use metadesk_core::bulk::open_query::Finder;
+use metadesk_core::bulk::finder::Finder;
 use metadesk_core::bulk::{Action, Filters, RunControl, RunKind, RunSpec, Scope, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;

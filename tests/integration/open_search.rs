@@ -333,7 +333,7 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_so() {
     use metadesk_core::app::{ConnectionChoice, SelectedCount, Workspace};
-    use metadesk_core::bulk::open_query::Finder;
+    use metadesk_core::bulk::finder::Finder;
     let sb = one_folder(60).await;
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::new(

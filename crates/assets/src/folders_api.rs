@@ -79,7 +79,7 @@ async fn page(client: &AemClient, folder: &str, cursor: Option<&str>) -> Result<
         })
         .await
         .map_err(CallError::from_aem)?;
-    let (body, _) = json_or_error(response, super::openapi::problem_detail).await?;
+    let (body, _) = json_or_error(response, crate::problem_detail).await?;
     Ok(body)
 }
 

@@ -368,6 +368,14 @@ pub(crate) fn dam_segments(path: &str) -> Result<Vec<&str>, CallError> {
     Ok(rest.split('/').filter(|s| !s.is_empty()).collect())
 }
 
+/// The `detail` (or `title`) of an RFC 7807 problem body.
+pub(crate) fn problem_detail(body: &Value) -> Option<String> {
+    body.get("detail")
+        .or_else(|| body.get("title"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

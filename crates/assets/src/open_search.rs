@@ -83,7 +83,7 @@ pub async fn send(client: &AemClient, body: &Value) -> Result<Value, CallError> 
         })
         .await
         .map_err(CallError::from_aem)?;
-    let (answer, _) = json_or_error(response, super::openapi::problem_detail).await?;
+    let (answer, _) = json_or_error(response, crate::problem_detail).await?;
     Ok(answer)
 }
 

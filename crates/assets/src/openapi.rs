@@ -12,7 +12,10 @@ use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, ETAG, IF_MATCH};
 use serde_json::{Value, json};
 
-use crate::{AssetRef, AssetsApi, CallError, ClassicAssets, Current, Page, Write, json_or_error};
+use crate::{
+    AssetRef, AssetsApi, CallError, ClassicAssets, Current, Page, Write, json_or_error,
+    problem_detail,
+};
 use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::auth::BoxFuture;
@@ -142,14 +145,6 @@ pub fn json_patch(writes: &[Write]) -> Value {
         })
         .collect();
     Value::Array(ops)
-}
-
-/// The `detail` (or `title`) of an RFC 7807 problem body.
-pub(crate) fn problem_detail(body: &Value) -> Option<String> {
-    body.get("detail")
-        .or_else(|| body.get("title"))
-        .and_then(Value::as_str)
-        .map(str::to_owned)
 }
 
 impl AssetsApi for OpenApiAssets {

@@ -34,6 +34,7 @@ use serde_json::{Map, Value};
 use tokio::sync::oneshot;
 use ts_rs::TS;
 
+pub use crate::reasons::ChangedSincePreview;
 use crate::spec::RunSpec;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -89,18 +90,6 @@ pub struct PlanRow {
     #[ts(optional, type = "string")]
     pub reason: Option<SavedText>,
     pub changes: Vec<PropertyChange>,
-}
-
-/// A property someone changed in AEM after the preview: the value the preview saw and the one
-/// AEM held just before the write, which was therefore not sent.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct ChangedSincePreview {
-    pub property: String,
-    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
-    pub preview: Option<Value>,
-    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
-    pub now: Option<Value>,
 }
 
 /// How an asset ended.
@@ -164,7 +153,7 @@ pub enum Record {
         /// Which search found the assets (absent in journals written before it was recorded,
         /// and for undos, retries and sheets, whose assets come from a journal or a sheet).
         #[serde(default, skip_serializing_if = "Option::is_none")]
-        finder: Option<crate::open_query::Finder>,
+        finder: Option<crate::finder::Finder>,
     },
     ApplyStarted {
         at: String,

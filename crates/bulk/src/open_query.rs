@@ -13,9 +13,7 @@
 //!
 //! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection.rs`).
 
-use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
-use ts_rs::TS;
 
 use super::run_control::RunControl;
 use super::selection::{Combine, Condition};
@@ -25,61 +23,6 @@ use metadesk_base::error_code::ErrorCode;
 use metadesk_base::i18n::{Part, Text};
 use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::error::{Error, Result};
-
-/// Which search found a scope's assets, for the window to say (and a run's journal, so that
-/// Activity and `runs show` say it).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Finder {
-    /// The folder's own listing (AEM's classic Assets HTTP API), through `connection` (the
-    /// paired classic connection) when it is not the connection itself.
-    FolderListing {
-        #[ts(optional)]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        connection: Option<String>,
-    },
-    /// AEM's OpenAPI search, with the connection's own OAuth token.
-    OpenapiSearch,
-    /// QueryBuilder, through `connection` (the paired classic connection) when it is not the
-    /// connection itself.
-    QueryBuilder {
-        #[ts(optional)]
-        #[serde(default, skip_serializing_if = "Option::is_none")]
-        connection: Option<String>,
-    },
-}
-
-impl Finder {
-    /// The catalogue's `$how` for this finder and the connection it names, if any.
-    pub fn how(&self) -> (&'static str, Option<&str>) {
-        match self {
-            Finder::OpenapiSearch => ("openapi", None),
-            Finder::FolderListing { connection: None } => ("listing", None),
-            Finder::FolderListing {
-                connection: Some(c),
-            } => ("listing-via", Some(c)),
-            Finder::QueryBuilder { connection: None } => ("query-builder", None),
-            Finder::QueryBuilder {
-                connection: Some(c),
-            } => ("query-builder-via", Some(c)),
-        }
-    }
-
-    /// In words (`found with AEM's QueryBuilder, through "Service"`), for `runs show`.
-    pub fn words(&self, l: &metadesk_base::i18n::Localizer) -> String {
-        let (how, connection) = self.how();
-        l.msg(
-            "run-found-by",
-            &[
-                ("how", metadesk_base::i18n::arg(how)),
-                (
-                    "connection",
-                    metadesk_base::i18n::arg(connection.unwrap_or_default()),
-                ),
-            ],
-        )
-    }
-}
 
 /// A condition the OpenAPI search cannot ask for, and why (a `$why` of the catalogue's
 /// `open-search-cannot-express`).
@@ -509,53 +452,6 @@ mod tests {
             "{french}"
         );
         metadesk_base::i18n::checks::assert_reads_french(&french);
-    }
-
-    #[test]
-    fn a_finder_is_said_in_words_naming_the_connection_it_went_through() {
-        use metadesk_base::i18n::{Lang, Localizer};
-        let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
-        let via = |c: &str| Some(c.to_owned());
-        for (finder, english, french) in [
-            (
-                Finder::OpenapiSearch,
-                "found with AEM's OpenAPI search, with the connection's own credential",
-                "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
-            ),
-            (
-                Finder::FolderListing { connection: None },
-                "found by listing the folder",
-                "trouvées en listant le dossier",
-            ),
-            (
-                Finder::FolderListing {
-                    connection: via("Svc"),
-                },
-                "found by listing the folder through \"Svc\"",
-                "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
-            ),
-            (
-                Finder::QueryBuilder { connection: None },
-                "found with AEM's QueryBuilder",
-                "trouvées avec QueryBuilder d’AEM",
-            ),
-            (
-                Finder::QueryBuilder {
-                    connection: via("Svc"),
-                },
-                "found with AEM's QueryBuilder, through \"Svc\"",
-                "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
-            ),
-        ] {
-            assert_eq!(finder.words(&en), english);
-            assert_eq!(finder.words(&fr), french);
-        }
-        // As the journal keeps it, and read back.
-        let kept = serde_json::to_value(Finder::FolderListing {
-            connection: via("Svc"),
-        })
-        .unwrap();
-        assert_eq!(kept, json!({"kind": "folder_listing", "connection": "Svc"}));
     }
 
     #[test]

@@ -1,15 +1,30 @@
 //! Why an asset was not changed, or why a run stopped: what happened and what to do, as the
 //! [`SavedText`] the journal keeps (a catalogue id with its arguments) and each face writes in
-//! its reader's language when it shows it. Never a secret, never a stack trace.
+//! its reader's language when it shows it. Never a secret, never a stack trace. It also holds
+//! [`ChangedSincePreview`], the journal's record of a value changed in AEM after the preview,
+//! which one of these reasons names. A leaf: it imports nothing else of this crate.
 //!
 //! Not here: the words themselves (`locales/*/core.ftl`, block "Reasons in reports").
 
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+use ts_rs::TS;
 
-use crate::journal::ChangedSincePreview;
 use metadesk_assets::CallError;
 use metadesk_base::i18n::{Localizer, Part, SavedText, Text, nested};
 use metadesk_clients::aem::AemError;
+
+/// A property someone changed in AEM after the preview: the value the preview saw and the one
+/// AEM held just before the write, which was therefore not sent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangedSincePreview {
+    pub property: String,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub preview: Option<Value>,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub now: Option<Value>,
+}
 
 /// A failure's words by their catalogue id.
 pub fn of_error(err: &AemError) -> SavedText {

@@ -86,7 +86,7 @@ pub struct Replay {
     pub spec: RunSpec,
     pub preview: Option<(String, PreviewCounts)>,
     /// Which search found the assets, when the preview recorded it.
-    pub finder: Option<crate::open_query::Finder>,
+    pub finder: Option<crate::finder::Finder>,
     /// Final outcomes of assets the apply handled.
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.

@@ -14,7 +14,8 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::open_query::{Finder, lookup_items};
+use super::finder::Finder;
+use super::open_query::lookup_items;
 use super::run_control::RunControl;
 use super::selection::Selection;
 use super::selection::{LARGE_SCOPE, search_predicates};

@@ -8,6 +8,7 @@
 //! answer, a history entry or a curl line.
 
 pub mod curl;
+pub mod endpoints;
 pub mod graphql;
 pub mod history;
 pub mod ordered;
@@ -16,7 +17,8 @@ pub mod request;
 pub mod table;
 mod words;
 
-pub use graphql::{Endpoints, GraphqlAnswer, GraphqlError, GraphqlLocation};
+pub use endpoints::Endpoints;
+pub use graphql::{GraphqlAnswer, GraphqlError, GraphqlLocation};
 pub use history::{HistoryEntry, HistoryKind, SavedRequest};
 pub use ordered::Ordered;
 pub use persisted::{PersistedQuery, SavedPersisted};

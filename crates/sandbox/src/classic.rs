@@ -12,7 +12,8 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
-use crate::auth::{self, AuthError, Family, Principal};
+use crate::auth::{self, Family, Principal};
+use crate::core_response::{auth_failure, core_response, parent_of};
 use crate::dam::{DAM_ROOT, Dam, Kind, Node, uuid_string};
 use crate::{Shared, read, write};
 
@@ -35,39 +36,6 @@ fn api_path(dam_path: &str) -> String {
         "/api/assets{}",
         dam_path.strip_prefix(DAM_ROOT).unwrap_or(dam_path)
     )
-}
-
-fn parent_of(path: &str) -> &str {
-    path.rsplit_once('/').map(|(p, _)| p).unwrap_or("")
-}
-
-/// A `core/response` body as the Assets HTTP API sends it.
-pub(crate) fn core_response(status: u16, api: &str, message: &str) -> Response {
-    let api = api.trim_end_matches(".json");
-    let parent = parent_of(api);
-    let body = json!({
-        "class": "core/response",
-        "properties": {
-            "path": api,
-            "location": format!("{api}.json"),
-            "parentLocation": format!("{parent}.json"),
-            "status.code": status,
-            "status.message": message,
-        }
-    });
-    (
-        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
-        axum::Json(body),
-    )
-        .into_response()
-}
-
-pub(crate) fn auth_failure(e: AuthError, api: &str) -> Response {
-    let mut r = core_response(e.status, api, &e.message);
-    if let Some(c) = e.challenge.and_then(|c| HeaderValue::from_str(&c).ok()) {
-        r.headers_mut().insert(header::WWW_AUTHENTICATE, c);
-    }
-    r
 }
 
 fn plain(status: StatusCode, text: &'static str) -> Response {

@@ -7,7 +7,7 @@
 
 use serde_json::{Map, Value, json};
 
-use crate::graphql::Field;
+use crate::graphql_query::Field;
 
 /// A reference to a type: `named("String")`, wrapped with [`non_null`] and [`list`].
 fn named(name: &str) -> Value {

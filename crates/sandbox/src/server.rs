@@ -93,7 +93,7 @@ fn is_write(method: &Method, path: &str) -> bool {
 fn injected_error(status: u16, path: &str) -> Response {
     match status {
         500 if path.starts_with("/api/") => {
-            crate::classic::core_response(500, path, "Internal Server Error: injected fault")
+            crate::core_response::core_response(500, path, "Internal Server Error: injected fault")
         }
         500 if path.starts_with("/adobe/") => crate::openapi::problem(500, "Internal Server Error"),
         s => {

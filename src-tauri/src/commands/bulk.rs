@@ -16,10 +16,10 @@ use metadesk_core::bulk::{
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-use crate::blocking::Worded;
 use crate::dialogs::Dialog;
 use crate::notify::{self, Ended};
 use crate::state::AppState;
+use crate::worded::Worded;
 
 /// How long closing the window waits for a cancelled run's writes under way to finish.
 const CLOSE_WAIT: Duration = Duration::from_secs(30);

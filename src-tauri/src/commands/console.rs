@@ -11,9 +11,9 @@ use metadesk_core::console::{
 };
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-use crate::blocking::Worded;
 use crate::dialogs::Dialog;
 use crate::state::AppState;
+use crate::worded::Worded;
 
 #[tauri::command]
 pub async fn console_endpoints(

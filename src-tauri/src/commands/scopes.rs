@@ -5,13 +5,13 @@
 use metadesk_core::app::{ConnectionChoice, HeldSheet, ListFile, SavedScope, SelectedCount};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
-use metadesk_core::bulk::open_query::Finder;
+use metadesk_core::bulk::finder::Finder;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
-use crate::blocking::Worded;
 use crate::state::AppState;
+use crate::worded::Worded;
 
 /// Counts what a scope selects: a folder streams running counts, a search is counted by AEM
 /// cheaply, a list is resolved entry by entry. Null when another job stopped it.

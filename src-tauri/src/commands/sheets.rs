@@ -12,9 +12,9 @@ use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::FilePath;
 
-use crate::blocking::Worded;
 use crate::dialogs::Dialog;
 use crate::state::AppState;
+use crate::worded::Worded;
 
 /// The path the user picked in a dialog, or `None` when they cancelled.
 pub(crate) async fn picked(

@@ -11,8 +11,8 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::journal::{JournalWriter, Outcome, Record};
-use crate::open_query::Finder;
+use crate::finder::Finder;
+use crate::journal::{Action, JournalWriter, Outcome, PlanRow, PreviewCounts, Record};
 use crate::progress::{Phase, Progress, ProgressFn, Tracker, eta};
 use crate::reasons;
 use crate::request_gate::Gate;
@@ -414,4 +414,32 @@ pub(super) async fn drain(set: &mut JoinSet<Result<()>>) -> Result<()> {
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A plan row that skips the asset, for the reason given.
+pub(super) fn skip_row(i: u64, path: &str, reason: SavedText) -> PlanRow {
+    PlanRow {
+        i,
+        path: path.to_owned(),
+        id: None,
+        etag: None,
+        action: Action::Skip,
+        reason: Some(reason),
+        changes: Vec::new(),
+    }
+}
+
+pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<()> {
+    {
+        let mut c = lock(counts);
+        c.assets += 1;
+        match row.action {
+            Action::Change => c.will_change += 1,
+            Action::Unchanged => c.unchanged += 1,
+            Action::Skip => c.skipped += 1,
+        }
+    }
+    ctx.journal.append(&Record::Row(row))?;
+    ctx.rows.fetch_add(1, Ordering::SeqCst);
+    Ok(())
 }

@@ -1,7 +1,9 @@
 //! Planning a run (its preview): the folder walk of a new edit, or the rows of an earlier run
 //! for an undo or a retry; one plan row per asset in the journal, nothing written to AEM.
 
-use super::context::{Ctx, Failure, drain, lock, same, spawn_bounded, values_of};
+use super::context::{
+    Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
+};
 use super::undo::undo_asset;
 use std::future::Future;
 use std::path::Path;
@@ -104,33 +106,6 @@ pub(super) async fn preview_listing(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
-}
-
-pub(super) fn skip_row(i: u64, path: &str, reason: SavedText) -> PlanRow {
-    PlanRow {
-        i,
-        path: path.to_owned(),
-        id: None,
-        etag: None,
-        action: Action::Skip,
-        reason: Some(reason),
-        changes: Vec::new(),
-    }
-}
-
-pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<()> {
-    {
-        let mut c = lock(counts);
-        c.assets += 1;
-        match row.action {
-            Action::Change => c.will_change += 1,
-            Action::Unchanged => c.unchanged += 1,
-            Action::Skip => c.skipped += 1,
-        }
-    }
-    ctx.journal.append(&Record::Row(row))?;
-    ctx.rows.fetch_add(1, Ordering::SeqCst);
-    Ok(())
 }
 
 /// Reads one asset (unless the listing already says enough) and journals its plan row.

@@ -16,8 +16,8 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure, FoundBy, drain, lock, spawn_bounded};
-use super::planning::{plan_from_current, preview_asset_with_id, record_row, skip_row};
+use super::context::{Ctx, Failure, FoundBy, drain, lock, record_row, skip_row, spawn_bounded};
+use super::planning::{plan_from_current, preview_asset_with_id};
 use crate::journal::{Outcome, PreviewCounts};
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;

@@ -1,8 +1,7 @@
 //! Planning the undo of one asset: what the run wrote comes back only where nobody changed it
 //! since.
 
-use super::context::{Ctx, Failure, same, values_of};
-use super::planning::{record_row, skip_row};
+use super::context::{Ctx, Failure, record_row, same, skip_row, values_of};
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 

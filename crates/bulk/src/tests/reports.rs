@@ -146,7 +146,7 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     // A run of today says which search found its assets; the old journal below does not.
     assert_eq!(
         p.finder,
-        Some(crate::open_query::Finder::FolderListing { connection: None })
+        Some(crate::finder::Finder::FolderListing { connection: None })
     );
     let runs_dir = dir.path().join("runs");
     let path = runs_dir.join(format!("{}.jsonl", p.id));

@@ -24,6 +24,7 @@ use metadesk_base::timefmt::now_rfc3339;
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_console::curl::curl_command;
+use metadesk_console::endpoints;
 use metadesk_console::history::ConsoleFiles;
 use metadesk_console::{
     ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, HistoryKind, Ordered,
@@ -218,7 +219,7 @@ impl Workspace {
     pub async fn console_endpoints(&self, connection: &str) -> Result<Endpoints> {
         let (c, client) = self.console_client(connection).await?;
         refuse_oauth_graphql(&c)?;
-        graphql::list_endpoints(&client).await
+        endpoints::list_endpoints(&client).await
     }
 
     /// The schema of configuration `config` (the introspection result's `data`).

@@ -1,0 +1,109 @@
+//! [`Scope`], a scope as a person chooses and saves it, and the run's folder and filters it
+//! becomes (and comes back from).
+//!
+//! Not here: reading conditions (`parsing.rs`), their words (`wording.rs`), the count of a
+//! scope (`crate::scope`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{Combine, Condition, Selection};
+use crate::spec::Filters;
+use metadesk_assets::folders::normalize_folder;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+/// A scope as a person chooses (and saves) it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Scope {
+    Folder {
+        folder: String,
+        recursive: bool,
+    },
+    Search {
+        under: String,
+        recursive: bool,
+        conditions: Vec<Condition>,
+        #[serde(default)]
+        combine: Combine,
+    },
+    List {
+        entries: Vec<String>,
+    },
+}
+
+impl Scope {
+    /// The run's folder and filters for this scope (a list's folder is the DAM root).
+    pub fn into_run_parts(self) -> Result<(String, Filters)> {
+        match self {
+            Scope::Folder { folder, recursive } => Ok((
+                normalize_folder(&folder)?,
+                Filters {
+                    recursive,
+                    ..Filters::default()
+                },
+            )),
+            Scope::Search {
+                under,
+                recursive,
+                conditions,
+                combine,
+            } => {
+                let conditions = conditions
+                    .into_iter()
+                    .map(Condition::validated)
+                    .collect::<Result<Vec<_>>>()?;
+                let filters = Filters {
+                    recursive,
+                    selection: Some(Selection::Search {
+                        conditions,
+                        combine,
+                    }),
+                    ..Filters::default()
+                };
+                Ok((normalize_folder(&under)?, filters))
+            }
+            Scope::List { entries } => {
+                let entries: Vec<String> = entries
+                    .into_iter()
+                    .map(|e| e.trim().to_owned())
+                    .filter(|e| !e.is_empty())
+                    .collect();
+                if entries.is_empty() {
+                    return Err(Error::message(
+                        ErrorCode::InvalidInput,
+                        "error-list-empty",
+                        vec![],
+                    ));
+                }
+                let filters = Filters {
+                    selection: Some(Selection::List { entries }),
+                    ..Filters::default()
+                };
+                Ok((metadesk_assets::DAM_ROOT.to_owned(), filters))
+            }
+        }
+    }
+
+    /// The scope a run was given, from its spec.
+    pub fn of_run(folder: &str, filters: &Filters) -> Scope {
+        match &filters.selection {
+            None => Scope::Folder {
+                folder: folder.to_owned(),
+                recursive: filters.recursive,
+            },
+            Some(Selection::Search {
+                conditions,
+                combine,
+            }) => Scope::Search {
+                under: folder.to_owned(),
+                recursive: filters.recursive,
+                conditions: conditions.clone(),
+                combine: *combine,
+            },
+            Some(Selection::List { entries }) => Scope::List {
+                entries: entries.clone(),
+            },
+        }
+    }
+}

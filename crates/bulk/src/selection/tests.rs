@@ -1,0 +1,381 @@
+use super::*;
+use crate::spec::{Filters, validate_property};
+
+#[test]
+fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
+    let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+    let filters = Filters {
+        selection: Some(Selection::Search {
+            conditions: vec![
+                Condition::parse("dc:rights is empty").unwrap(),
+                Condition::parse("dc:title contains \"summer beach\"").unwrap(),
+                Condition::parse("modified after 2026-03-01").unwrap(),
+            ],
+            combine: Combine::All,
+        }),
+        ..Filters::default()
+    };
+    let words = conditions_reason(&filters).unwrap().localized(&fr);
+    assert_eq!(
+        words,
+        "dc:rights est vide et dc:title contient \"summer beach\" et modifié après le 2026-03-01"
+    );
+    // The English words are still the ones the parser reads back.
+    let en = conditions_reason(&filters)
+        .unwrap()
+        .localized(&metadesk_base::i18n::Localizer::english());
+    assert_eq!(
+        en,
+        "dc:rights is empty and dc:title contains \"summer beach\" and modified after 2026-03-01"
+    );
+    // The examples of the condition grammar stay as typed (English keywords).
+    let unknown = Condition::parse("dc:rights is").unwrap_err().localized(&fr);
+    assert!(
+        unknown.starts_with("«\u{a0}dc:rights is\u{a0}» n’est pas une condition que Metadesk connaît. Écrivez par exemple\u{a0}: dc:rights is empty"),
+        "{unknown}"
+    );
+    for bad in [
+        "modified after 26/03/2026",
+        "tag is wknd",
+        "name matches a/b",
+    ] {
+        let e = Condition::parse(bad).unwrap_err();
+        metadesk_base::i18n::checks::assert_reads_french(&e.localized(&fr));
+    }
+    let e = validate_property("dc title").unwrap_err();
+    metadesk_base::i18n::checks::assert_reads_french(&e.localized(&fr));
+    assert!(
+        e.localized(&fr)
+            .starts_with("«\u{a0}dc title\u{a0}» n’est pas"),
+        "{}",
+        e.localized(&fr)
+    );
+}
+
+fn preds(c: Condition) -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    c.predicates("", &mut 0, &mut out);
+    out
+}
+
+fn pairs(v: &[(&str, &str)]) -> Vec<(String, String)> {
+    v.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn french_keywords_read_as_their_english_twins() {
+    for (french, english) in [
+        ("dc:rights est vide", "dc:rights is empty"),
+        ("dc:rights n’est pas vide", "dc:rights is not empty"),
+        ("dc:rights n'est pas vide", "dc:rights is not empty"),
+        ("dc:title est \"Été\"", "dc:title is \"Été\""),
+        ("dc:title est \"vide\"", "dc:title is vide"),
+        ("dc:title n’est pas brouillon", "dc:title is not brouillon"),
+        ("dc:title contient plage", "dc:title contains plage"),
+        (
+            "dc:title ne contient pas est",
+            "dc:title does not contain est",
+        ),
+        (
+            "Balise est wknd:activity/surfing",
+            "tag is wknd:activity/surfing",
+        ),
+        ("type est image/*", "type is image/*"),
+        ("modifié après 2026-03-01", "modified after 2026-03-01"),
+        ("créé avant 2025-01-01", "created before 2025-01-01"),
+        ("nom correspond à *.jpg", "name matches *.jpg"),
+    ] {
+        assert_eq!(
+            Condition::parse(french).unwrap(),
+            Condition::parse(english).unwrap(),
+            "{french}"
+        );
+    }
+    // English keeps its meaning: a value may be a French word.
+    assert_eq!(
+        Condition::parse("dc:title is est vide").unwrap(),
+        Condition::Equals {
+            property: "dc:title".into(),
+            value: "est vide".into()
+        }
+    );
+    assert!(Condition::parse("dc:rights est").is_err());
+}
+
+#[test]
+fn every_condition_has_its_predicates() {
+    let md = "jcr:content/metadata/dc:rights";
+    assert_eq!(
+        preds(Condition::parse("dc:rights is empty").unwrap()),
+        pairs(&[("1_property", md), ("1_property.operation", "not")])
+    );
+    assert_eq!(
+        preds(Condition::parse("dc:rights is not empty").unwrap()),
+        pairs(&[
+            ("1_property", md),
+            ("1_property.operation", "exists"),
+            ("1_property.value", "true")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("dc:rights is \"Royalty free\"").unwrap()),
+        pairs(&[("1_property", md), ("1_property.value", "Royalty free")])
+    );
+    assert_eq!(
+        preds(Condition::parse("dc:rights equals x").unwrap()),
+        pairs(&[("1_property", md), ("1_property.value", "x")])
+    );
+    assert_eq!(
+        preds(Condition::parse("dc:rights is not 'a b'").unwrap()),
+        pairs(&[
+            ("1_group.p.not", "true"),
+            ("1_group.2_property", md),
+            ("1_group.2_property.value", "a b")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("dc:rights contains 50% off_now").unwrap()),
+        pairs(&[
+            ("1_property", md),
+            ("1_property.operation", "like"),
+            ("1_property.value", "%50\\% off\\_now%")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("dc:rights does not contain *draft*").unwrap()),
+        pairs(&[
+            ("1_group.p.not", "true"),
+            ("1_group.2_property", md),
+            ("1_group.2_property.operation", "like"),
+            ("1_group.2_property.value", "%*draft*%")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("tag is wknd:activity/surfing").unwrap()),
+        pairs(&[
+            ("1_tagid", "wknd:activity/surfing"),
+            ("1_tagid.property", "jcr:content/metadata/cq:tags")
+        ])
+    );
+    let fmt = "jcr:content/metadata/dc:format";
+    assert_eq!(
+        preds(Condition::parse("type is image/*").unwrap()),
+        pairs(&[
+            ("1_property", fmt),
+            ("1_property.operation", "like"),
+            ("1_property.value", "image/%")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("file type is Application/PDF").unwrap()),
+        pairs(&[("1_property", fmt), ("1_property.value", "application/pdf")])
+    );
+    assert_eq!(
+        preds(Condition::parse("modified after 2026-03-01").unwrap()),
+        pairs(&[
+            ("1_daterange.property", "jcr:content/jcr:lastModified"),
+            ("1_daterange.lowerBound", "2026-03-01T00:00:00.000Z"),
+            ("1_daterange.lowerOperation", ">=")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("created before 2025-01-31").unwrap()),
+        pairs(&[
+            ("1_daterange.property", "jcr:created"),
+            ("1_daterange.upperBound", "2025-01-31T00:00:00.000Z"),
+            ("1_daterange.upperOperation", "<")
+        ])
+    );
+    assert_eq!(
+        preds(Condition::parse("Modified Before 2025-01-31").unwrap())[0].1,
+        "jcr:content/jcr:lastModified"
+    );
+    assert_eq!(
+        preds(Condition::parse("created after 2025-01-31").unwrap())[2],
+        ("1_daterange.lowerOperation".to_owned(), ">=".to_owned())
+    );
+    assert_eq!(
+        preds(Condition::parse("name matches \"summer *.jpg\"").unwrap()),
+        pairs(&[("1_nodename", "summer *.jpg")])
+    );
+}
+
+#[test]
+fn values_keep_spaces_quotes_percent_and_stars_and_read_back() {
+    for value in [
+        "a b",
+        "say \"hi\"",
+        "it's",
+        "100%",
+        "*",
+        " lead",
+        "'single'",
+        "back\\slash",
+        "x",
+    ] {
+        for c in [
+            Condition::Equals {
+                property: "dc:title".into(),
+                value: value.into(),
+            },
+            Condition::Contains {
+                property: "dc:title".into(),
+                value: value.into(),
+            },
+            Condition::NotContains {
+                property: "dc:title".into(),
+                value: value.into(),
+            },
+        ] {
+            let words = c.describe();
+            assert_eq!(Condition::parse(&words).unwrap(), c, "{words}");
+        }
+    }
+    let c = Condition::parse("dc:title is \"a \\\"quoted\\\" title\"").unwrap();
+    assert_eq!(
+        c,
+        Condition::Equals {
+            property: "dc:title".into(),
+            value: "a \"quoted\" title".into()
+        }
+    );
+    // Equality sends the value as it is: QueryBuilder takes it literally.
+    assert_eq!(
+        preds(Condition::parse("dc:title is 100%*").unwrap())[1].1,
+        "100%*"
+    );
+}
+
+#[test]
+fn values_may_hold_the_operators_words() {
+    assert_eq!(
+        Condition::parse("dc:title is \"contains is\"").unwrap(),
+        Condition::Equals {
+            property: "dc:title".into(),
+            value: "contains is".into()
+        }
+    );
+    assert_eq!(
+        Condition::parse("dc:title contains is not empty").unwrap(),
+        Condition::Contains {
+            property: "dc:title".into(),
+            value: "is not empty".into()
+        }
+    );
+    assert!(Condition::parse("dc:title isn't x").is_err());
+}
+
+#[test]
+fn bad_conditions_say_what_is_wrong() {
+    for (words, says) in [
+        ("rights is empty", "prefix:name"),
+        ("dc:rights is", "not a condition"),
+        ("modified after March", "year-month-day"),
+        ("modified after 2026-02-30", "year-month-day"),
+        ("tag is surfing", "namespace:path"),
+        ("type is jpeg", "MIME type"),
+        ("name matches a/b.jpg", "file names only"),
+        ("whatever", "not a condition"),
+        ("dc:title contains \"\"", "missing"),
+    ] {
+        let err = Condition::parse(words).unwrap_err().to_string();
+        assert!(err.contains(says), "{words}: {err}");
+    }
+}
+
+#[test]
+fn all_and_any_combine_with_unique_numbers() {
+    let c = vec![
+        Condition::parse("dc:rights is empty").unwrap(),
+        Condition::parse("dc:title is not x").unwrap(),
+    ];
+    let all = search_predicates("/content/dam/a", false, &c, Combine::All);
+    let keys: Vec<&str> = all.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        keys,
+        [
+            "path",
+            "path.flat",
+            "type",
+            "1_group.p.not",
+            "1_group.2_property",
+            "1_group.2_property.value",
+            "3_property",
+            "3_property.operation",
+            "4_group.p.not",
+            "4_group.5_property",
+            "4_group.5_property.value"
+        ]
+    );
+    let any = search_predicates("/content/dam/a", true, &c, Combine::Any);
+    let keys: Vec<&str> = any.iter().map(|(k, _)| k.as_str()).collect();
+    assert_eq!(
+        &keys[..6],
+        [
+            "path",
+            "type",
+            "1_group.p.not",
+            "1_group.2_property",
+            "1_group.2_property.value",
+            "3_group.p.or"
+        ]
+    );
+    assert!(keys.contains(&"3_group.4_property"));
+    assert!(keys.contains(&"3_group.5_group.6_property"));
+    assert!(query_text(&any).starts_with("path=/content/dam/a\ntype=dam:Asset\n"));
+}
+
+#[test]
+fn scopes_become_run_parts_and_read_back() {
+    let search = Scope::Search {
+        under: "/wknd".into(),
+        recursive: true,
+        conditions: vec![Condition::IsEmpty {
+            property: "metadata/dc:rights".into(),
+        }],
+        combine: Combine::Any,
+    };
+    let (folder, filters) = search.into_run_parts().unwrap();
+    assert_eq!(folder, "/content/dam/wknd");
+    let (en, fr) = (
+        metadesk_base::i18n::Localizer::english(),
+        metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr),
+    );
+    let words = scope_reason(&folder, &filters);
+    assert_eq!(
+        words.localized(&en),
+        "the assets of /content/dam/wknd and its subfolders where dc:rights is empty"
+    );
+    assert_eq!(
+        words.localized(&fr),
+        "les ressources de /content/dam/wknd et ses sous-dossiers où dc:rights est vide"
+    );
+    let folder_only = Filters::default();
+    assert_eq!(
+        scope_reason("/content/dam/a", &folder_only).localized(&fr),
+        "les ressources de /content/dam/a"
+    );
+    assert!(matches!(
+        Scope::of_run(&folder, &filters),
+        Scope::Search {
+            combine: Combine::Any,
+            ..
+        }
+    ));
+    let list = Scope::List {
+        entries: vec![" /content/dam/a.jpg ".into(), "".into()],
+    };
+    let (folder, filters) = list.into_run_parts().unwrap();
+    let words = scope_reason(&folder, &filters);
+    assert_eq!(words.localized(&en), "a list of 1 entry");
+    assert_eq!(words.localized(&fr), "une liste d’une entrée");
+    assert!(
+        Scope::List { entries: vec![] }
+            .into_run_parts()
+            .unwrap_err()
+            .to_string()
+            .contains("empty")
+    );
+}

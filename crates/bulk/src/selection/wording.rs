@@ -1,0 +1,149 @@
+//! A scope's and a condition's words: catalogue messages a face writes in its reader's
+//! language ([`scope_reason`], [`conditions_reason`], [`Condition::reason`]) and the English
+//! words [`Condition::parse`] reads back ([`Condition::describe`]).
+//!
+//! Not here: reading words (`parsing.rs`), the catalogue itself (`locales/*/core.ftl`).
+
+use super::{Combine, Condition, Selection};
+use crate::spec::Filters;
+use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::Text;
+
+/// What a run's folder and filters select, as catalogue words (`scope-…`) a face writes in its
+/// reader's language; the conditions are worded as [`conditions_reason`] words them.
+pub fn scope_reason(folder: &str, filters: &Filters) -> SavedText {
+    let nested = |r: SavedText| serde_json::to_value(r).unwrap_or_default();
+    let place = if filters.recursive {
+        nested(SavedText::new(
+            "scope-with-subfolders",
+            [("folder", folder.into())],
+        ))
+    } else {
+        folder.into()
+    };
+    if let Some(Selection::List { entries }) = &filters.selection {
+        return SavedText::new("scope-list", [("count", (entries.len() as u64).into())]);
+    }
+    match conditions_reason(filters) {
+        Some(conditions) => SavedText::new(
+            "scope-search",
+            [("place", place), ("conditions", nested(conditions))],
+        ),
+        None => SavedText::new("scope-folder", [("place", place)]),
+    }
+}
+
+/// A search's conditions as one catalogue message joining them with "and" or "or" (nested:
+/// `a and (b and c)` reads as "a and b and c"), for showing them in the reader's language;
+/// `None` for a folder or a list, and for a search without conditions.
+pub fn conditions_reason(filters: &Filters) -> Option<SavedText> {
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &filters.selection
+    else {
+        return None;
+    };
+    let code = match combine {
+        Combine::All => "condition-all",
+        Combine::Any => "condition-any",
+    };
+    conditions
+        .iter()
+        .rev()
+        .map(Condition::reason)
+        .reduce(|rest, first| {
+            let arg = |r: SavedText| serde_json::to_value(r).unwrap_or_default();
+            SavedText::new(code, [("first", arg(first)), ("rest", arg(rest))])
+        })
+}
+
+/// A value as typed in words: quoted when it has spaces or quotes at its ends.
+fn quoted(value: &str) -> String {
+    if value.is_empty()
+        || value.contains(char::is_whitespace)
+        || value.starts_with(['"', '\''])
+        || value.ends_with(['"', '\''])
+    {
+        format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\""))
+    } else {
+        value.to_owned()
+    }
+}
+
+impl Condition {
+    /// The condition as a catalogue message, for showing it in the reader's language (the
+    /// words [`Condition::describe`] gives stay English: they are what [`Condition::parse`]
+    /// reads and what a journal keeps).
+    pub fn reason(&self) -> SavedText {
+        let (code, args) = self.words();
+        SavedText::new(code, args.into_iter().map(|(name, v)| (name, v.into())))
+    }
+
+    /// The same catalogue message as [`Condition::reason`], inside other words (a refusal).
+    pub fn text(&self) -> Text {
+        let (id, args) = self.words();
+        Text::new(
+            id,
+            args.into_iter().map(|(name, v)| (name, v.into())).collect(),
+        )
+    }
+
+    /// The catalogue id (`condition-…`) and arguments of the condition's words.
+    fn words(&self) -> (&'static str, Vec<(&'static str, String)>) {
+        let on = |code, property: &str| (code, vec![("property", property.to_owned())]);
+        let with = |code, property: &str, value: &str| {
+            (
+                code,
+                vec![("property", property.to_owned()), ("value", quoted(value))],
+            )
+        };
+        let of = |code, name, value: &str| (code, vec![(name, value.to_owned())]);
+        match self {
+            Condition::IsEmpty { property } => on("condition-is-empty", property),
+            Condition::IsNotEmpty { property } => on("condition-is-not-empty", property),
+            Condition::Equals { property, value } => with("condition-equals", property, value),
+            Condition::NotEquals { property, value } => {
+                with("condition-not-equals", property, value)
+            }
+            Condition::Contains { property, value } => with("condition-contains", property, value),
+            Condition::NotContains { property, value } => {
+                with("condition-not-contains", property, value)
+            }
+            Condition::Tagged { tag } => of("condition-tagged", "tag", tag),
+            Condition::FileType { format } => of("condition-file-type", "format", format),
+            Condition::ModifiedBefore { date } => of("condition-modified-before", "date", date),
+            Condition::ModifiedAfter { date } => of("condition-modified-after", "date", date),
+            Condition::CreatedBefore { date } => of("condition-created-before", "date", date),
+            Condition::CreatedAfter { date } => of("condition-created-after", "date", date),
+            Condition::NameMatches { pattern } => {
+                of("condition-name-matches", "pattern", &quoted(pattern))
+            }
+        }
+    }
+
+    /// The condition in the words [`Condition::parse`] reads.
+    pub fn describe(&self) -> String {
+        match self {
+            Condition::IsEmpty { property } => format!("{property} is empty"),
+            Condition::IsNotEmpty { property } => format!("{property} is not empty"),
+            Condition::Equals { property, value } => format!("{property} is {}", quoted(value)),
+            Condition::NotEquals { property, value } => {
+                format!("{property} is not {}", quoted(value))
+            }
+            Condition::Contains { property, value } => {
+                format!("{property} contains {}", quoted(value))
+            }
+            Condition::NotContains { property, value } => {
+                format!("{property} does not contain {}", quoted(value))
+            }
+            Condition::Tagged { tag } => format!("tag is {tag}"),
+            Condition::FileType { format } => format!("type is {format}"),
+            Condition::ModifiedBefore { date } => format!("modified before {date}"),
+            Condition::ModifiedAfter { date } => format!("modified after {date}"),
+            Condition::CreatedBefore { date } => format!("created before {date}"),
+            Condition::CreatedAfter { date } => format!("created after {date}"),
+            Condition::NameMatches { pattern } => format!("name matches {}", quoted(pattern)),
+        }
+    }
+}

@@ -1,0 +1,297 @@
+//! Exporting a scope's metadata as a sheet: the walk of a folder, a search or a list, and the
+//! sheet written (XLSX or CSV) or saved to a file.
+//!
+//! Not here: the file formats (`metadesk_sheets::writing`), importing a sheet (`import.rs`).
+
+use std::path::PathBuf;
+
+use serde_json::Value;
+
+use crate::app::jobs::job_on;
+use crate::app::runs::write_whole_file;
+use crate::app::sheet_files::file_name_of;
+use crate::app::{JobKind, Opened, Workspace, blocking};
+use metadesk_assets::folders::{FolderWalk, WalkStep};
+use metadesk_assets::{AssetRef, CallError, EntryKind};
+use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_base::timefmt::now_rfc3339;
+use metadesk_bulk::Filters;
+use metadesk_bulk::reasons::not_read;
+use metadesk_bulk::scope::list_with_retries;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
+
+use super::{SavedSheet, SheetExport, SheetFormat};
+
+impl Workspace {
+    /// [`Self::export_sheet`] saved to `target` (written whole, then renamed into place; an
+    /// existing file is replaced: the save dialog asked, or the CLI's --out named it). A name without the format's ending
+    /// gets it.
+    // The arguments are the export's own choices, as `export_sheet` takes them, plus the target.
+    #[allow(clippy::too_many_arguments)]
+    pub async fn save_sheet_export(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        properties: &[String],
+        format: SheetFormat,
+        words: &Localizer,
+        target: PathBuf,
+    ) -> Result<SavedSheet> {
+        let target = with_extension_of(target, format);
+        let (bytes, export) = self
+            .export_sheet(opened, folder, filters, properties, format, words)
+            .await?;
+        let file_name = file_name_of(&target);
+        blocking(move || {
+            write_whole_file(&target, true, |out| {
+                out.write_all(&bytes).map_err(|e| {
+                    Error::io_doing(
+                        "io-write",
+                        vec![("path", target.display().to_string().into())],
+                        e,
+                    )
+                })
+            })
+        })
+        .await?;
+        Ok(SavedSheet { file_name, export })
+    }
+
+    /// Exports the metadata of the assets of `folder` (and subfolders when recursive, with
+    /// the name and format filters) as a sheet with one column per property, its headers and
+    /// notes in `words`' language (the person who opens it in Excel reads them).
+    pub async fn export_sheet(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        properties: &[String],
+        format: SheetFormat,
+        words: &Localizer,
+    ) -> Result<(Vec<u8>, SheetExport)> {
+        let properties: Vec<String> = properties
+            .iter()
+            .map(|p| metadesk_bulk::spec::validate_property(p))
+            .collect::<Result<_>>()?;
+        if properties.is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-sheet-no-properties",
+                vec![],
+            ));
+        }
+        let job = self
+            .jobs
+            .start(JobKind::Count, job_on("job-export-sheet", folder))?;
+        let control = job.control();
+        let store = opened.connected.assets.as_ref();
+        let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        #[allow(clippy::type_complexity)]
+        let mut found: Vec<(
+            String,
+            String,
+            serde_json::Map<String, Value>,
+            Option<String>,
+        )> = Vec::new();
+        let mut report = SheetExport {
+            assets: 0,
+            unlisted_folders: Vec::new(),
+            unread: Vec::new(),
+        };
+        let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
+        for entry in entries {
+            if control.is_cancelled() {
+                return Err(export_cancelled());
+            }
+            let mut asset = AssetRef {
+                path: entry.path.clone(),
+                id: None,
+            };
+            let read = async {
+                if store.family() == ApiFamily::OpenApi {
+                    asset.id = store.resolve_id(&entry.path).await?;
+                }
+                // Read first: an import compares AEM's time now with this one, so a change
+                // between the two reads is taken as made after the export (held back).
+                let modified = store.last_modified(&asset).await?;
+                Ok::<_, CallError>((store.read(&asset).await?, modified))
+            }
+            .await;
+            match read {
+                Ok((current, modified)) => {
+                    let format = current.metadata.get("dc:format").and_then(Value::as_str);
+                    if filters.format_matches(format) {
+                        // Only the sheet's properties are kept: a whole asset's metadata, held
+                        // for every asset of a 100,000-asset export, would not fit the memory
+                        // an export may take.
+                        let mut metadata = current.metadata;
+                        let kept = properties
+                            .iter()
+                            .filter_map(|p| metadata.remove_entry(p))
+                            .collect();
+                        found.push((entry.path, entry.name, kept, modified));
+                    }
+                }
+                Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+                Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
+                Err(e) => report.unread.push(SavedText::new(
+                    "sheet-export-unread",
+                    [
+                        ("path", entry.path.as_str().into()),
+                        (
+                            "why",
+                            serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                        ),
+                    ],
+                )),
+            }
+        }
+        found.sort_by(|a, b| a.0.cmp(&b.0));
+        let columns: Vec<ExportColumn> = properties
+            .iter()
+            .map(|p| {
+                ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m, _)| m.get(p)))
+            })
+            .collect();
+        let rows: Vec<ExportRow> = found
+            .into_iter()
+            .map(|(path, name, metadata, modified)| ExportRow {
+                path,
+                name,
+                // Empty where the API does not say (the Assets OpenAPI).
+                last_modified: modified,
+                values: properties
+                    .iter()
+                    .map(|p| metadata.get(p).cloned())
+                    .collect(),
+            })
+            .collect();
+        report.assets = rows.len() as u64;
+        let bytes = match format {
+            SheetFormat::Xlsx => write_xlsx(
+                words,
+                &ExportInfo {
+                    connection: opened.label.clone(),
+                    folder: folder.clone(),
+                    recursive: filters.recursive,
+                    exported_at: now_rfc3339(),
+                },
+                &columns,
+                &rows,
+            )?,
+            SheetFormat::Csv => write_csv(words, &columns, &rows)?,
+        };
+        Ok((bytes, report))
+    }
+}
+
+/// The assets a sheet export holds: a folder's (walked page by page), a search's (QueryBuilder
+/// pages) or a list's (resolved; entries that name no asset are said in `report`), filtered by
+/// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
+/// the export (a partial read is never the whole).
+async fn entries_to_export(
+    store: &dyn metadesk_assets::AssetsApi,
+    folder: &str,
+    filters: &Filters,
+    control: &metadesk_bulk::RunControl,
+    report: &mut SheetExport,
+) -> Result<Vec<metadesk_assets::Entry>> {
+    use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit};
+    use metadesk_bulk::searching::{resolve_list, search_with_retries};
+    use metadesk_bulk::selection::{Selection, hit_properties, search_predicates};
+    let cancelled = export_cancelled;
+    let mut entries = Vec::new();
+    match &filters.selection {
+        None => {
+            let mut walk = FolderWalk::new(folder, filters.recursive, 100, store.family(), None)?;
+            loop {
+                let step = walk
+                    .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
+                    .await?;
+                match step {
+                    WalkStep::Page(page) => entries.extend(page),
+                    WalkStep::Done => break,
+                    WalkStep::Cancelled => return Err(cancelled()),
+                    WalkStep::Unlisted { folder, .. } => report.unlisted_folders.push(folder),
+                }
+            }
+        }
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => {
+            let mut predicates = search_predicates(folder, filters.recursive, conditions, *combine);
+            predicates.extend(hit_properties(std::iter::empty()));
+            let mut walk = SearchWalk::new(predicates, 500);
+            while !walk.is_done() {
+                let params = walk.request();
+                let page = search_with_retries(store, &params, control)
+                    .await
+                    .map_err(|e| {
+                        Error::worded(
+                            ErrorCode::InvalidInput,
+                            Text::new("error-search-failed", vec![("detail", e.text().into())]),
+                        )
+                    })?
+                    .ok_or_else(cancelled)?;
+                if let SearchStep::Hits(hits) = walk.take(page) {
+                    entries.extend(hits.iter().filter_map(entry_of_hit));
+                }
+            }
+        }
+        Some(Selection::List { entries: list }) => {
+            let hits = hit_properties(std::iter::empty());
+            let resolved = resolve_list(list, &hits, |params| async move {
+                search_with_retries(store, &params, control)
+                    .await?
+                    .ok_or_else(|| CallError::Transient("cancelled".into()))
+            })
+            .await
+            .map_err(|e| {
+                Error::worded(
+                    ErrorCode::InvalidInput,
+                    Text::new("error-list-not-checked", vec![("detail", e.text().into())]),
+                )
+            })?;
+            if control.is_cancelled() {
+                return Err(cancelled());
+            }
+            report.unread.extend(resolved.problems.iter().map(|p| {
+                SavedText::new(
+                    "sheet-export-unread-line",
+                    [
+                        ("line", p.line.into()),
+                        ("entry", p.entry.as_str().into()),
+                        ("why", serde_json::to_value(&p.reason).unwrap_or_default()),
+                    ],
+                )
+            }));
+            entries = resolved.assets;
+        }
+    }
+    entries.retain(|e| e.kind == EntryKind::Asset && filters.name_matches(&e.name));
+    Ok(entries)
+}
+
+fn export_cancelled() -> Error {
+    Error::message(ErrorCode::InvalidInput, "error-export-cancelled", vec![])
+}
+
+/// `target` with the ending of `format` (added when the name has another or none).
+pub(super) fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
+    let name = file_name_of(&target);
+    if SheetFormat::from_file_name(&name) == Some(format) {
+        return target;
+    }
+    let ext = match format {
+        SheetFormat::Xlsx => "xlsx",
+        SheetFormat::Csv => "csv",
+    };
+    let mut s = target.into_os_string();
+    s.push(format!(".{ext}"));
+    PathBuf::from(s)
+}

@@ -1,0 +1,301 @@
+//! Importing a sheet: holding a file the user dropped or picked, reading it (refusing one too
+//! large), checking every cell and previewing the per-asset values as a run.
+//!
+//! Not here: the checks of a file (`metadesk_sheets`), the export (`export.rs`).
+
+use std::path::PathBuf;
+
+use crate::app::runs::OnProgress;
+use crate::app::sheet_files::{HeldSheet, file_name_of};
+use crate::app::{JobKind, Opened, Workspace, blocking};
+use metadesk_base::i18n::{SavedText, Text};
+use metadesk_bulk::engine::AssetEdits;
+use metadesk_bulk::journal::{Action, Record, read_records};
+use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
+use metadesk_bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, runs};
+use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_sheets::checks::{outside_folder, several_values_for_one};
+use metadesk_sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
+
+use super::{MAX_SHEET_BYTES, SheetImport};
+
+fn edits_of(sheet: &Sheet, row: &metadesk_sheets::Row) -> Vec<Edit> {
+    row.cells
+        .iter()
+        .map(|cell| Edit {
+            property: sheet.columns[cell.column].property.clone(),
+            op: match &cell.value {
+                CellValue::Clear => EditOp::Clear,
+                // A column said to hold several values writes a list, even of one value.
+                CellValue::Set(values) if sheet.columns[cell.column].multi == Some(true) => {
+                    EditOp::SetList {
+                        values: values.clone(),
+                    }
+                }
+                CellValue::Set(values) => EditOp::Set {
+                    values: values.clone(),
+                },
+            },
+        })
+        .collect()
+}
+
+impl Workspace {
+    /// Keeps a sheet file the user dropped or picked, for [`Self::import_held_sheet`].
+    pub fn hold_sheet_file(&self, path: PathBuf) -> HeldSheet {
+        self.sheet_files.hold(path)
+    }
+
+    /// Reads the held sheet `id` as it is on disk now, then [`Self::import_sheet`].
+    pub async fn import_held_sheet(
+        &self,
+        opened: &Opened,
+        id: &str,
+        skip_rows_in_error: bool,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SheetImport> {
+        let path = self
+            .sheet_files
+            .path(id)
+            .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))?;
+        let file_name = file_name_of(&path);
+        let bytes = blocking(move || read_sheet_file(&path)).await?;
+        self.import_sheet(opened, &file_name, &bytes, skip_rows_in_error, on_progress)
+            .await
+    }
+
+    /// Reads, checks and previews a sheet on `opened`'s connection. With errors in the sheet
+    /// nothing is planned, unless `skip_rows_in_error` (then those rows are left out; errors in
+    /// the headers or the file still stop it). Assets that do not exist are errors of their
+    /// rows found by the preview, which plans nothing for them.
+    pub async fn import_sheet(
+        &self,
+        opened: &Opened,
+        file_name: &str,
+        bytes: &[u8],
+        skip_rows_in_error: bool,
+        on_progress: OnProgress<'_>,
+    ) -> Result<SheetImport> {
+        let sheet = read_sheet(file_name, bytes)?;
+        let mut answer = SheetImport {
+            file_name: sheet.source.file_name.clone(),
+            format: sheet.source.format.clone(),
+            rows: sheet.rows.len() as u64,
+            issues: sheet.issues.clone(),
+            skipped_rows: Vec::new(),
+            run: None,
+        };
+        if sheet.has_sheet_errors() || (sheet.has_errors() && !skip_rows_in_error) {
+            return Ok(answer);
+        }
+        answer.skipped_rows = sheet.rows_in_error().into_iter().collect();
+        if let Some(folder) = &sheet.exported_folder {
+            answer.issues.extend(
+                sheet
+                    .rows
+                    .iter()
+                    .filter_map(|row| outside_folder(row, folder)),
+            );
+        }
+        if opened.connected.assets.family() == ApiFamily::OpenApi
+            && sheet.rows.iter().any(|r| r.last_modified.is_some())
+        {
+            answer.issues.push(Issue::with_reason(
+                Severity::Warning,
+                None,
+                None,
+                SavedText::new(
+                    "sheet-openapi-no-modified",
+                    [("connection", opened.label.as_str().into())],
+                ),
+            ));
+        }
+        let planned: Vec<&metadesk_sheets::Row> = sheet
+            .rows
+            .iter()
+            .filter(|r| !r.cells.is_empty() && !answer.skipped_rows.contains(&r.number))
+            .collect();
+        if planned.is_empty() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-sheet-no-change",
+                vec![("file", file_name.into())],
+            ));
+        }
+        let folder = sheet
+            .exported_folder
+            .clone()
+            .unwrap_or_else(|| common_folder(planned.iter().map(|r| r.path.as_str())));
+        let spec = opened.spec(
+            folder,
+            Filters::default(),
+            Vec::new(),
+            RunKind::Sheet {
+                file: file_name.to_owned(),
+            },
+        );
+        let assets: Vec<AssetEdits> = planned
+            .iter()
+            .map(|row| AssetEdits {
+                path: row.path.clone(),
+                edits: edits_of(&sheet, row),
+                exported_modified: row.last_modified.clone(),
+            })
+            .collect();
+        let label = Text::new("job-preview-sheet", vec![("file", file_name.into())]);
+        let job = self.jobs.start(JobKind::Preview, label)?;
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let forward = |p: Progress| {
+            job.set_run_id(&p.run_id);
+            on_progress(p);
+        };
+        let summary = engine
+            .preview_per_asset(spec, assets, job.control(), &forward)
+            .await?;
+        // Rows whose asset could not be read, or whose cells give several values to a
+        // property AEM holds as one, are errors of the sheet, named by their row and cell.
+        let path = runs::path_of(&self.runs_dir(), &summary.id)?;
+        let mut found = Vec::new();
+        let mut rows_in_error = Vec::new();
+        for record in read_records(&path)? {
+            if let Record::Row(row) = record?
+                && row.action == Action::Skip
+            {
+                let planned_row = planned.get(row.i as usize).copied();
+                let number = planned_row.map(|r| r.number);
+                // The row's reason is told by its catalogue id, and nested in the issue so
+                // that it is worded in the reader's language.
+                let code = row
+                    .reason
+                    .as_ref()
+                    .and_then(|r| r.code())
+                    .unwrap_or_default();
+                let reason = || {
+                    serde_json::to_value(
+                        row.reason
+                            .clone()
+                            .unwrap_or(SavedText::Plain(String::new())),
+                    )
+                    .unwrap_or_default()
+                };
+                if code == CHANGED_SINCE_EXPORT {
+                    // Flagged, not an error: the preview shows it skipped, nothing is
+                    // written for it, the other rows may be applied.
+                    found.push(Issue::with_reason(
+                        Severity::Warning,
+                        number,
+                        None,
+                        SavedText::new(
+                            "sheet-row-changed-since-export",
+                            [("path", row.path.as_str().into()), ("reason", reason())],
+                        ),
+                    ));
+                    continue;
+                }
+                rows_in_error.extend(number);
+                if code == HOLDS_ONE_VALUE
+                    && let Some(planned_row) = planned_row
+                {
+                    // The preview kept the cells that change, with AEM's value before.
+                    let changes = &row.changes;
+                    found.extend(several_values_for_one(&sheet, planned_row, |property| {
+                        changes.iter().any(|c| {
+                            c.property == property
+                                && c.before
+                                    .as_ref()
+                                    .is_some_and(|v| !v.is_array() && !v.is_null())
+                        })
+                    }));
+                    continue;
+                }
+                let problem = if code == "reason-disappeared" {
+                    SavedText::new(
+                        "sheet-row-no-asset",
+                        [
+                            ("path", row.path.as_str().into()),
+                            ("connection", opened.label.as_str().into()),
+                        ],
+                    )
+                } else {
+                    SavedText::new(
+                        "sheet-row-not-read",
+                        [("path", row.path.as_str().into()), ("reason", reason())],
+                    )
+                };
+                found.push(Issue::with_reason(Severity::Error, number, None, problem));
+            }
+        }
+        answer.issues.extend(found);
+        answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
+        if !rows_in_error.is_empty() && !skip_rows_in_error {
+            // A sheet with errors writes nothing and leaves nothing to apply: the preview
+            // found them, so it goes (never applied, it holds nothing to undo).
+            metadesk_bulk::journal::remove(&path).map_err(|e| {
+                Error::message(
+                    ErrorCode::Io,
+                    "error-sheet-preview-not-removed",
+                    vec![("detail", e.to_string().into())],
+                )
+            })?;
+            return Ok(answer);
+        }
+        answer.skipped_rows.extend(rows_in_error);
+        answer.skipped_rows.sort_unstable();
+        answer.skipped_rows.dedup();
+        answer.run = Some(summary);
+        Ok(answer)
+    }
+}
+
+/// Reads a sheet file, refusing one too large to be a sheet before reading it.
+pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
+    let name = file_name_of(path);
+    let size = std::fs::metadata(path)
+        .map_err(|e| unreadable(&name, e))?
+        .len();
+    if size > MAX_SHEET_BYTES {
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-sheet-too-large",
+            vec![
+                ("file", name.as_str().into()),
+                ("size", MessageArg::Number((size / (1024 * 1024)) as f64)),
+                (
+                    "limit",
+                    MessageArg::Number((MAX_SHEET_BYTES / (1024 * 1024)) as f64),
+                ),
+            ],
+        ));
+    }
+    std::fs::read(path).map_err(|e| unreadable(&name, e))
+}
+
+fn unreadable(name: &str, e: std::io::Error) -> Error {
+    Error::io_doing("io-read", vec![("path", name.into())], e)
+}
+
+/// The deepest folder holding every path (`/content/dam` at least), the run's folder when
+/// the sheet does not say where it was exported from.
+pub(super) fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let parts: Vec<&str> = path.split('/').collect();
+        let folder = &parts[..parts.len().saturating_sub(1)];
+        common = Some(match common {
+            None => folder.to_vec(),
+            Some(c) => c
+                .iter()
+                .zip(folder)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let joined = common.unwrap_or_default().join("/");
+    if joined.starts_with("/content/dam") {
+        joined
+    } else {
+        "/content/dam".to_owned()
+    }
+}

@@ -1,0 +1,118 @@
+//! Spreadsheets as use cases: export a folder's metadata as a sheet, and import a sheet:
+//! read it, check every cell, and preview the per-asset values as a run (applied, reported
+//! and undone like any bulk run, through the same engine).
+//!
+//! Not here: the file formats and the checks of a file (`metadesk_sheets`), how the window or
+//! the terminal show the result.
+//!
+//! This file holds the types; reading and previewing a sheet is in `import.rs`, the export
+//! (the scope's walk and the sheet written) in `export.rs`, the CSV of a sheet's problems in
+//! `problems_csv.rs`.
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::RunSummary;
+use metadesk_sheets::{Issue, Severity};
+
+mod export;
+mod import;
+mod problems_csv;
+
+pub use import::read_sheet_file;
+pub use problems_csv::write_issues_csv;
+
+/// The file format of an export.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum SheetFormat {
+    Xlsx,
+    Csv,
+}
+
+impl SheetFormat {
+    /// From a file name's extension (`.xlsx`, `.csv`).
+    pub fn from_file_name(name: &str) -> Option<SheetFormat> {
+        let lower = name.to_lowercase();
+        if lower.ends_with(".xlsx") {
+            Some(SheetFormat::Xlsx)
+        } else if lower.ends_with(".csv") {
+            Some(SheetFormat::Csv)
+        } else {
+            None
+        }
+    }
+}
+
+/// What an export wrote.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetExport {
+    #[ts(type = "number")]
+    pub assets: u64,
+    /// Folders that could not be listed (their assets are not in the sheet).
+    pub unlisted_folders: Vec<String>,
+    /// Assets that could not be read (not in the sheet), with the reason (words in the
+    /// reader's language once a face has it: [`SheetExport::localize`]).
+    #[ts(type = "Array<string>")]
+    pub unread: Vec<SavedText>,
+}
+
+impl SheetExport {
+    /// Words the reasons in `l`'s language, as a face shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.unread.iter_mut().for_each(|r| r.localize(l));
+    }
+}
+
+/// An export saved to a file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavedSheet {
+    /// The file's name, without its folder.
+    pub file_name: String,
+    pub export: SheetExport,
+}
+
+/// The largest sheet file read (a 100,000-row export with a dozen columns is a few tens of
+/// MB): a bigger file is refused before it is read into memory.
+pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
+
+/// The answer to an import: the sheet's problems, and the previewed run when there is one.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetImport {
+    pub file_name: String,
+    /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", … (`sheet-format…`,
+    /// worded in the reader's language by [`SheetImport::localize`]).
+    #[ts(type = "string")]
+    pub format: Text,
+    #[ts(type = "number")]
+    pub rows: u64,
+    /// Every problem, in the order of the sheet (file and headers first).
+    pub issues: Vec<Issue>,
+    /// Rows left out because they have errors (only with "skip the rows in error").
+    pub skipped_rows: Vec<u32>,
+    /// The preview; `None` when errors stop the sheet (nothing planned, nothing written).
+    pub run: Option<RunSummary>,
+}
+
+impl SheetImport {
+    /// Words the problems and the preview's summary in `l`'s language, as a face shows them.
+    pub fn localize(&mut self, l: &Localizer) {
+        self.format.localize(l);
+        self.issues.iter_mut().for_each(|i| i.localize(l));
+        if let Some(run) = &mut self.run {
+            run.localize(l);
+        }
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.issues.iter().any(|i| i.severity == Severity::Error)
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,130 @@
+use super::*;
+use std::path::PathBuf;
+
+use super::export::with_extension_of;
+use super::import::common_folder;
+
+#[test]
+fn an_export_s_unread_assets_are_worded_in_the_reader_s_language() {
+    let export = SheetExport {
+        assets: 1,
+        unlisted_folders: Vec::new(),
+        unread: vec![SavedText::new(
+            "sheet-export-unread-line",
+            [
+                ("line", 3.into()),
+                ("entry", "/content/dam/x.jpg".into()),
+                (
+                    "why",
+                    serde_json::to_value(SavedText::new("reason-list-not-found", [])).unwrap(),
+                ),
+            ],
+        )],
+    };
+    let words = |lang| {
+        let mut e = export.clone();
+        e.localize(&Localizer::new(lang));
+        serde_json::to_value(&e.unread).unwrap()
+    };
+    assert_eq!(
+        words(metadesk_base::i18n::Lang::Fr),
+        serde_json::json!([
+            "ligne 3 (/content/dam/x.jpg)\u{a0}: introuvable dans AEM (ou invisible pour cette connexion)"
+        ])
+    );
+    assert_eq!(
+        words(metadesk_base::i18n::Lang::En),
+        serde_json::json!([
+            "line 3 (/content/dam/x.jpg): not found in AEM (or this connection may not see it)"
+        ])
+    );
+}
+
+#[test]
+fn a_saved_export_gets_the_ending_of_its_format() {
+    let t = |name: &str, f| with_extension_of(PathBuf::from(name), f);
+    assert_eq!(
+        t("/d/shots.xlsx", SheetFormat::Xlsx),
+        PathBuf::from("/d/shots.xlsx")
+    );
+    assert_eq!(
+        t("/d/shots", SheetFormat::Xlsx),
+        PathBuf::from("/d/shots.xlsx")
+    );
+    assert_eq!(
+        t("/d/shots.CSV", SheetFormat::Csv),
+        PathBuf::from("/d/shots.CSV")
+    );
+    assert_eq!(
+        t("/d/shots.xlsx", SheetFormat::Csv),
+        PathBuf::from("/d/shots.xlsx.csv")
+    );
+}
+
+#[test]
+fn the_problems_of_a_sheet_as_csv_with_formula_looking_text_kept_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("problems.csv");
+    let issues = vec![
+        Issue {
+            severity: Severity::Error,
+            row: Some(7),
+            column: Some("D (Title (dc:title))".into()),
+            message: "Row 7, column D (Title (dc:title)): =HYPERLINK is a formula".into(),
+            problem: None,
+        },
+        Issue {
+            severity: Severity::Warning,
+            row: None,
+            column: None,
+            message: "Éclair, a warning".into(),
+            problem: None,
+        },
+    ];
+    assert_eq!(write_issues_csv(&issues, &target).unwrap(), "problems.csv");
+    let text = std::fs::read_to_string(&target).unwrap();
+    assert_eq!(
+        text,
+        "\u{feff}Row,Column,Severity,Problem\r\n\
+         7,D (Title (dc:title)),error,\"Row 7, column D (Title (dc:title)): =HYPERLINK is a formula\"\r\n\
+         ,,warning,\"Éclair, a warning\"\r\n"
+    );
+}
+
+#[test]
+fn a_file_too_large_to_be_a_sheet_is_refused_unread() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("huge.csv");
+    let file = std::fs::File::create(&path).unwrap();
+    file.set_len(MAX_SHEET_BYTES + 1).unwrap();
+    let err = read_sheet_file(&path).unwrap_err().to_string();
+    assert!(
+        err.contains("huge.csv is 256 MB, too large for a sheet"),
+        "{err}"
+    );
+    let err = read_sheet_file(&dir.path().join("gone.csv"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("could not read gone.csv"), "{err}");
+    let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+    let words = read_sheet_file(&dir.path().join("gone.csv"))
+        .unwrap_err()
+        .localized(&fr);
+    assert_eq!(
+        words,
+        "impossible de lire gone.csv\u{a0}: le fichier ou le dossier n’existe pas"
+    );
+    metadesk_base::i18n::checks::assert_reads_french(&words);
+}
+
+#[test]
+fn the_common_folder_of_a_sheet() {
+    assert_eq!(
+        common_folder(["/content/dam/a/b/x.jpg", "/content/dam/a/c/y.jpg"].into_iter()),
+        "/content/dam/a"
+    );
+    assert_eq!(
+        common_folder(["/content/dam/x.jpg"].into_iter()),
+        "/content/dam"
+    );
+}
