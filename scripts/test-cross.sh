@@ -3,7 +3,8 @@
 # machine (.ci/run runs it after scripts/test.sh).
 #   - Windows: builds core, CLI, sandbox and the app for x86_64-pc-windows-gnu (std from source,
 #     warnings denied) and runs the core's, the CLI's and the integration tests under Wine, with
-#     Windows Credential Manager as the keychain (scripts/cross/windows.sh). Failures that only
+#     Windows Credential Manager as the keychain (scripts/cross/windows.sh), and packs and
+#     checks the zip people install from. Failures that only
 #     Wine causes are listed with their reason in scripts/cross/windows/wine-known-failures.txt
 #     and reported on every run; any other failure fails it.
 #   - macOS: type-checks the whole workspace for Intel and Apple silicon, warnings denied
@@ -16,6 +17,8 @@ started=$(date +%s)
 
 step "Windows: build (core, CLI, sandbox, the app)"
 bash scripts/cross/windows.sh build
+step "Windows: the package (a zip), checked"
+bash scripts/cross/windows.sh package
 step "Windows: tests under Wine"
 bash scripts/cross/windows.sh test
 step "macOS: type-check (x86_64 and aarch64)"

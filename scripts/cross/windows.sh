@@ -4,7 +4,8 @@
 #
 #   scripts/cross/windows.sh build   # core, CLI, sandbox and the app (-p metadesk)
 #   scripts/cross/windows.sh test    # the core's, the CLI's and the integration tests under Wine
-#   scripts/cross/windows.sh all     # both (the default)
+#   scripts/cross/windows.sh package # the zip people install from, checked (after build)
+#   scripts/cross/windows.sh all     # build, package, test (the default)
 #
 # Installs what it needs (Debian's Rust with its std source, mingw-w64, Wine) and writes only
 # under target/cross/ (see scripts/cross/lib.sh: std is compiled from source, and why
@@ -64,6 +65,39 @@ build() {
     build --target "$TARGET" -p metadesk-bare-window
   echo "==> Windows build: $(cross_elapsed "$started")"
   ls -l "$OUT/metadesk-cli.exe" "$OUT/metadesk-sandbox.exe" "$OUT/metadesk.exe" "$OUT/WebView2Loader.dll"
+}
+
+# The Windows package: a zip with the app, the CLI and WebView2Loader.dll, from the build above
+# (as scripts/check-package.sh checks the .deb built from the test build). Not an installer:
+# Tauri's NSIS and WiX bundlers download their tools and plugins at bundle time, which this
+# machine cannot. Checked: exactly those files, and the CLI in it starts under Wine and says the
+# workspace's version.
+package() {
+  local version zip listed said
+  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
+  zip="$CROSS_TARGET_DIR/metadesk-$version-windows-x64.zip"
+  rm -f "$zip"
+  python3 - "$zip" "$OUT/metadesk.exe" "$OUT/metadesk-cli.exe" "$OUT/WebView2Loader.dll" <<'PY'
+import os, sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
+    for path in sys.argv[2:]:
+        z.write(path, "Metadesk/" + os.path.basename(path))
+PY
+  listed=$(python3 -c 'import sys, zipfile; print(" ".join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))' "$zip")
+  if [ "$listed" != "Metadesk/WebView2Loader.dll Metadesk/metadesk-cli.exe Metadesk/metadesk.exe" ]; then
+    echo "the Windows zip holds $listed" >&2
+    return 1
+  fi
+  wine_prefix
+  local unpacked="$CROSS_TARGET_DIR/package-check"
+  rm -rf "$unpacked" && mkdir -p "$unpacked"
+  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$unpacked"
+  said=$(wine "$unpacked/Metadesk/metadesk-cli.exe" --version 2>/dev/null | tr -d '\r')
+  if [ "$said" != "metadesk-cli $version" ]; then
+    echo "the Windows CLI in the zip said '$said', not 'metadesk-cli $version'" >&2
+    return 1
+  fi
+  echo "==> Windows package: $zip ($(du -h "$zip" | cut -f1)): $listed; the CLI starts under Wine ($said)"
 }
 
 test_windows() {
@@ -136,10 +170,12 @@ known_reason() {
 install
 case "${1:-all}" in
   build) build ;;
+  package) package ;;
   test) test_windows ;;
   all)
     build
+    package
     test_windows
     ;;
-  *) echo "usage: $0 [build|test|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|package|test|all]" >&2; exit 2 ;;
 esac
