@@ -30,7 +30,7 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
     let grid =
         read_grid(file_name, bytes, &words.about_sheet).map_err(|message| Error::Message {
             code: ErrorCode::InvalidInput,
-            message: message.into(),
+            message,
         })?;
     // The grid's rows are consumed as the sheet's rows are built: a large sheet is not held
     // twice.

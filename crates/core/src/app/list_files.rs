@@ -56,7 +56,7 @@ pub fn list_file_entries(file_name: &str, bytes: &[u8]) -> Result<Vec<String>> {
         // The sheet reader's message names the file and says what is wrong with it.
         metadesk_sheets::workbook_rows(file_name, bytes).map_err(|message| Error::Message {
             code: ErrorCode::InvalidInput,
-            message: message.into(),
+            message,
         })?
     } else {
         let text = decode(bytes).ok_or_else(|| refused("list-file-not-text", file_name, vec![]))?;
