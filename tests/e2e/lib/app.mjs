@@ -427,6 +427,16 @@ export async function importSandboxConnection(driver, sandbox) {
   return card.id;
 }
 
+/** The rows of a CSV file saved for a spreadsheet, after checking it is written as Excel on
+ * Windows reads it: a UTF-8 byte-order mark, CRLF between records. */
+export function readExcelCsv(path) {
+  const text = readFileSync(path, "utf8");
+  assert.ok(text.startsWith("\uFEFF"), `${path} has no byte-order mark for Excel`);
+  const firstBreak = text.indexOf("\n");
+  assert.ok(firstBreak > 0 && text[firstBreak - 1] === "\r", `${path} does not end its records with CRLF`);
+  return parseCsv(text.slice(1));
+}
+
 /** Parses CSV text (RFC 4180 quoting) into rows of cells. */
 export function parseCsv(text) {
   const rows = [];

@@ -20,7 +20,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readlinkSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { By, Key } from "selenium-webdriver";
@@ -41,7 +41,7 @@ import {
   isRunning,
   waitForExit,
   quitQuietly,
-  parseCsv,
+  readExcelCsv,
   importSandboxConnection,
 } from "../lib/app.mjs";
 
@@ -254,7 +254,7 @@ test("Export CSV opens the system's save dialog: Escape saves nothing, a typed p
   });
 
   assert.ok(existsSync(target), `${target} was not written`);
-  const rows = parseCsv(readFileSync(target, "utf8"));
+  const rows = readExcelCsv(target);
   assert.deepEqual(rows[0], ["path", "status", "reason", "dc:rights before", "dc:rights after"]);
   const lines = rows.slice(1);
   assert.equal(lines.length, assets.size, "one line per asset in the folder");

@@ -8,7 +8,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { By, Key } from "selenium-webdriver";
@@ -26,6 +26,7 @@ import {
   nativeWindow,
   waitForNativeWindow,
   sendToWindow,
+  readExcelCsv,
 } from "../lib/app.mjs";
 
 const SAVE_DIALOG = "^Export the result$";
@@ -127,9 +128,9 @@ test("the console completes from the schema, runs a list query into a table, exp
     assert.equal(await saved.getText(), "Saved as console result.csv.");
     await eventually(() => nativeWindow(SAVE_DIALOG) === null, "the save dialog is still open", 5_000);
     assert.ok(existsSync(target), `${target} was not written`);
-    const lines = readFileSync(target, "utf8").trim().split("\n");
+    const lines = readExcelCsv(target);
     assert.equal(lines.length, fragments + 1, "a header and a line per fragment");
-    assert.deepEqual(lines[0].split(",").sort(), ["_path", "author", "title"]);
+    assert.deepEqual([...lines[0]].sort(), ["_path", "author", "title"]);
 
     // A broken query: the error is listed with its line and marked on that line in the editor.
     await typeQuery(driver, "{");
