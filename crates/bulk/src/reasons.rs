@@ -11,7 +11,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use metadesk_assets::CallError;
-use metadesk_base::i18n::{Localizer, Part, SavedText, Text, nested};
+use metadesk_base::i18n::{Localizer, Part, SavedText, Text};
 use metadesk_clients::aem::AemError;
 
 /// A property someone changed in AEM after the preview: the value the preview saw and the one
@@ -187,7 +187,7 @@ pub fn changed_since_run(run: &str, property: &str, now: Option<&Value>) -> Save
 
 /// A value as the terminal shows it: `"x"`, `["a","b"]`, or "(not set)" in `l`'s language.
 pub fn shown(value: Option<&Value>, l: &Localizer) -> String {
-    nested(&shown_arg(value), l)
+    SavedText::arg_words(&shown_arg(value), l)
 }
 
 /// Why a planned change failed, after retries. A failed asset is not resumed: the advice is

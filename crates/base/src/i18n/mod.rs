@@ -28,7 +28,7 @@ use ts_rs::TS;
 
 pub use catalogue::{CATALOGUE, Catalogue};
 pub use message::{MessageArg, Part, Text};
-pub use saved::{SavedText, nested};
+pub use saved::SavedText;
 
 /// A language Metadesk has a catalogue for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]

@@ -61,10 +61,10 @@ impl SavedText {
                             Value::String(s) => arg(s.as_str()),
                             Value::Array(items) => arg(items
                                 .iter()
-                                .map(|item| nested(item, l))
+                                .map(|item| SavedText::arg_words(item, l))
                                 .collect::<Vec<_>>()
                                 .join("; ")),
-                            other => arg(nested(other, l)),
+                            other => arg(SavedText::arg_words(other, l)),
                         };
                         (name.as_str(), value)
                     })
@@ -86,13 +86,13 @@ impl SavedText {
     pub fn into_arg(self) -> Value {
         serde_json::to_value(self).unwrap_or_default()
     }
-}
 
-/// An argument that is itself saved words in `l`'s language (any other value as JSON text).
-pub fn nested(value: &Value, l: &Localizer) -> String {
-    match serde_json::from_value::<SavedText>(value.clone()) {
-        Ok(words) => words.localized(l),
-        Err(_) => value.to_string(),
+    /// An argument's words in `l`'s language: saved words worded, any other value as JSON text.
+    pub fn arg_words(value: &Value, l: &Localizer) -> String {
+        match serde_json::from_value::<SavedText>(value.clone()) {
+            Ok(words) => words.localized(l),
+            Err(_) => value.to_string(),
+        }
     }
 }
 
