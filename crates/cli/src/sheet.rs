@@ -8,7 +8,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
-use metadesk_core::app::{SheetFormat, SheetImport, Workspace};
+use metadesk_core::app::{SheetFormat, SheetImport, Workspace, read_sheet_file};
 use metadesk_core::i18n::{Localizer, arg, count};
 use metadesk_core::sheets::Severity;
 
@@ -159,18 +159,10 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let bytes = match std::fs::read(&a.sheet) {
+    // The window's limits: a regular file (not a pipe or a device), at most MAX_SHEET_BYTES.
+    let bytes = match read_sheet_file(&a.sheet) {
         Ok(b) => b,
-        Err(e) => {
-            return output::fail(
-                &Error::io_doing(
-                    "io-read",
-                    vec![("path", a.sheet.display().to_string().into())],
-                    e,
-                ),
-                l,
-            );
-        }
+        Err(e) => return output::fail(&e, l),
     };
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
@@ -183,7 +175,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let printer = output::progress_printer(l, !a.write.json);
     let import = cancellable(
         ws,
-        ws.import_sheet(&opened, &file_name, &bytes, a.skip_invalid_rows, &printer),
+        ws.import_sheet(&opened, &file_name, bytes, a.skip_invalid_rows, &printer),
         l,
     )
     .await;

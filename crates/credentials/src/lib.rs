@@ -5,4 +5,5 @@
 //! Not here: tokens (`metadesk_clients::ims`) or the connection store (`metadesk_store`).
 
 pub mod credentials;
+pub mod regular_file;
 pub mod secrets;

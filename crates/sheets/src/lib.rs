@@ -13,6 +13,7 @@
 //! - several values are joined by `|`; a `|` inside a value is written `\|`, a backslash
 //!   before a `|`, another backslash or the end of a value is written `\\`.
 
+mod budget;
 pub mod cells;
 pub mod checks;
 pub mod headers;
@@ -20,6 +21,8 @@ pub(crate) mod parsing;
 mod reading;
 pub mod writing;
 
+#[cfg(test)]
+mod limits_tests;
 #[cfg(any(test, feature = "test-support"))]
 pub mod testing;
 #[cfg(test)]
@@ -48,7 +51,7 @@ pub const SHEET_EXTENSIONS: &[&str] = &["xlsx", "xlsm", "xls", "ods", "csv"];
 /// or why it cannot be read. For a list of assets kept in a workbook.
 pub fn workbook_rows(file_name: &str, bytes: &[u8]) -> Result<Vec<Vec<String>>, Text> {
     let about = headers::ExportWords::of_every_language().about_sheet;
-    let grid = reading::read_grid(file_name, bytes, &about)?;
+    let grid = reading::read_grid(file_name, bytes, &about, budget::LIST_BUDGET)?;
     Ok(grid
         .rows
         .into_iter()

@@ -10,6 +10,7 @@ use time::format_description::BorrowedFormatItem;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
+use super::budget::SHEET_BUDGET;
 use super::cells::{column_letter, is_clear_marker, split_values};
 use super::headers::{ExportWords, Header, parse_header};
 use super::reading::{GridCell, read_grid};
@@ -18,6 +19,7 @@ use super::{
     SheetSource, ValueKind, number as count, said,
 };
 use metadesk_base::i18n::Text;
+use metadesk_base::spreadsheet::text_of_spreadsheet_cell;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// The DAM's root: every asset lives under it.
@@ -28,13 +30,15 @@ pub const DAM_ROOT: &str = "/content/dam";
 pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
     let words = ExportWords::of_every_language();
     let grid =
-        read_grid(file_name, bytes, &words.about_sheet).map_err(|message| Error::Message {
-            code: ErrorCode::InvalidInput,
-            message,
+        read_grid(file_name, bytes, &words.about_sheet, SHEET_BUDGET).map_err(|message| {
+            Error::Message {
+                code: ErrorCode::InvalidInput,
+                message,
+            }
         })?;
     // The grid's rows are consumed as the sheet's rows are built: a large sheet is not held
     // twice.
-    let (format, about) = (grid.format, grid.about);
+    let (format, about, text_file) = (grid.format, grid.about, grid.text_file);
     let mut rows = grid.rows.into_iter();
     let header_row = rows
         .next()
@@ -127,12 +131,24 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
         ));
     };
 
+    // Metadesk's CSV export quotes text a spreadsheet would run as a formula; it is read back
+    // as it was. AEM's own CSV quotes nothing: its cells are read as they are.
+    let unquote = text_file && !aem;
     let mut out_rows = Vec::new();
     let mut seen: HashMap<String, u32> = HashMap::new();
     let mut data_without_header: Vec<usize> = Vec::new();
     for (i, cells) in rows.enumerate() {
         let number = i as u32 + 2;
-        let cell = |c: usize| cells.get(c).cloned().unwrap_or_default();
+        let cell = |c: usize| {
+            let mut cell = cells.get(c).cloned().unwrap_or_default();
+            if unquote {
+                let text = text_of_spreadsheet_cell(&cell.text);
+                if text.len() != cell.text.len() {
+                    cell.text = text.to_owned();
+                }
+            }
+            cell
+        };
         if cells.iter().all(|c| c.text.trim().is_empty()) {
             continue;
         }

@@ -13,7 +13,8 @@ use std::io::Cursor;
 
 use calamine::{Data, Reader, open_workbook_auto_from_rs};
 
-use super::said;
+use super::budget::{Budget, OverBudget, check_workbook};
+use super::{number, said};
 use metadesk_base::i18n::Text;
 
 /// One cell as read.
@@ -36,16 +37,21 @@ pub(super) struct Grid {
     pub format: Text,
     /// The workbook's "About this export" sheet, as key/value rows.
     pub about: Vec<(String, String)>,
+    /// Read from text (CSV): its cells may carry the `'` Metadesk's CSV export puts before
+    /// text a spreadsheet would run as a formula.
+    pub text_file: bool,
 }
 
 /// Why a file is not a sheet, in words.
 pub(super) type NotASheet = Text;
 
-/// `about_names`: what our "About this export" sheet is called, in each language.
+/// `about_names`: what our "About this export" sheet is called, in each language; `budget`:
+/// the most a file may ask a reader to build (a bigger one is refused before it is built).
 pub(super) fn read_grid(
     file_name: &str,
     bytes: &[u8],
     about_names: &[String],
+    budget: Budget,
 ) -> Result<Grid, NotASheet> {
     if bytes.is_empty() {
         return Err(said(
@@ -56,12 +62,17 @@ pub(super) fn read_grid(
     let zip = bytes.starts_with(b"PK\x03\x04");
     let ole = bytes.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]);
     if zip || ole {
-        return read_workbook(file_name, bytes, about_names);
+        return read_workbook(file_name, bytes, about_names, budget);
     }
-    read_text(file_name, bytes)
+    read_text(file_name, bytes, budget)
 }
 
-fn read_workbook(file_name: &str, bytes: &[u8], about_names: &[String]) -> Result<Grid, NotASheet> {
+fn read_workbook(
+    file_name: &str,
+    bytes: &[u8],
+    about_names: &[String],
+    budget: Budget,
+) -> Result<Grid, NotASheet> {
     let not_a_workbook = |e: &dyn std::fmt::Display| {
         tracing::info!("{file_name}: not a readable workbook: {e}");
         said(
@@ -69,6 +80,10 @@ fn read_workbook(file_name: &str, bytes: &[u8], about_names: &[String]) -> Resul
             vec![("file", file_name.into())],
         )
     };
+    check_workbook(bytes, budget).map_err(|over| match over {
+        OverBudget::Unreadable(e) => not_a_workbook(&e),
+        over => over_budget(file_name, &over, budget),
+    })?;
     let mut book =
         open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| not_a_workbook(&e))?;
     let kind = match &book {
@@ -139,7 +154,36 @@ fn read_workbook(file_name: &str, bytes: &[u8], about_names: &[String]) -> Resul
         rows,
         format,
         about,
+        text_file: false,
     })
+}
+
+/// Why a file is refused before it is read, in words naming it.
+fn over_budget(file_name: &str, over: &OverBudget, budget: Budget) -> Text {
+    tracing::info!("{file_name}: refused before reading: {over:?}");
+    let file = ("file", file_name.into());
+    let limit = ("limit", number(budget.cells as f64));
+    match over {
+        OverBudget::Cells { rows, columns } => said(
+            "error-sheet-too-many-cells",
+            vec![
+                file,
+                ("rows", number(*rows as f64)),
+                ("columns", number(*columns as f64)),
+                limit,
+            ],
+        ),
+        OverBudget::Texts => said("error-sheet-too-many-texts", vec![file, limit]),
+        OverBudget::Part { .. } => said(
+            "error-sheet-part-too-large",
+            vec![
+                file,
+                ("limit", number((budget.part_bytes / (1024 * 1024)) as f64)),
+            ],
+        ),
+        OverBudget::Binary => said("error-sheet-xlsb", vec![file]),
+        OverBudget::Unreadable(_) => said("error-sheet-not-a-workbook", vec![file]),
+    }
 }
 
 /// A workbook cell's shown text; (text, is a date, is an error).
@@ -173,7 +217,7 @@ fn number_text(f: f64) -> String {
     }
 }
 
-fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
+fn read_text(file_name: &str, bytes: &[u8], budget: Budget) -> Result<Grid, NotASheet> {
     let (text, encoding) = decode(bytes);
     if text.contains('\0')
         || text
@@ -193,6 +237,7 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
         .delimiter(separator)
         .from_reader(text.as_bytes());
     let mut rows = Vec::new();
+    let (mut cells, mut widest) = (0u64, 0u64);
     for record in reader.records() {
         let record = record.map_err(|e| {
             let line = e.position().map_or(0, |p| p.line());
@@ -205,6 +250,15 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
                 ],
             )
         })?;
+        cells += record.len() as u64;
+        widest = widest.max(record.len() as u64);
+        if cells > budget.cells {
+            let over = OverBudget::Cells {
+                rows: rows.len() as u64 + 1,
+                columns: widest,
+            };
+            return Err(over_budget(file_name, &over, budget));
+        }
         rows.push(
             record
                 .iter()
@@ -229,6 +283,7 @@ fn read_text(file_name: &str, bytes: &[u8]) -> Result<Grid, NotASheet> {
             ],
         ),
         about: Vec::new(),
+        text_file: true,
     })
 }
 

@@ -103,3 +103,64 @@ pub fn french_excel_csv(rows: &[Vec<&str>]) -> Vec<u8> {
     assert!(!unmappable, "the test text must fit Windows-1252");
     bytes.into_owned()
 }
+
+/// A zip of `parts` (name, bytes), deflated as workbooks are (a `mimetype` stored, first, as
+/// OpenDocument requires).
+pub fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    {
+        let mut zip = zip::ZipWriter::new(&mut out);
+        let deflated = zip::write::SimpleFileOptions::default()
+            .compression_method(zip::CompressionMethod::Deflated)
+            .large_file(false);
+        // Writing to memory cannot fail short of running out of it.
+        #[allow(clippy::unwrap_used)]
+        for (name, bytes) in parts {
+            let options = if *name == "mimetype" {
+                deflated.compression_method(zip::CompressionMethod::Stored)
+            } else {
+                deflated
+            };
+            zip.start_file(*name, options).unwrap();
+            zip.write_all(bytes).unwrap();
+        }
+        #[allow(clippy::unwrap_used)]
+        zip.finish().unwrap();
+    }
+    out.into_inner()
+}
+
+/// A minimal `.xlsx` as a person could craft it: one worksheet whose XML is `sheet_data` (the
+/// inside of `<worksheet>`), and `shared_strings` as `xl/sharedStrings.xml` when given.
+pub fn crafted_xlsx(sheet_data: &str, shared_strings: Option<&str>) -> Vec<u8> {
+    let types = r#"<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>"#;
+    let rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#;
+    let book = r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>"#;
+    let book_rels = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>"#;
+    let sheet = format!(
+        r#"<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{sheet_data}</worksheet>"#
+    );
+    let mut parts: Vec<(&str, &[u8])> = vec![
+        ("[Content_Types].xml", types.as_bytes()),
+        ("_rels/.rels", rels.as_bytes()),
+        ("xl/workbook.xml", book.as_bytes()),
+        ("xl/_rels/workbook.xml.rels", book_rels.as_bytes()),
+        ("xl/worksheets/sheet1.xml", sheet.as_bytes()),
+    ];
+    let strings;
+    if let Some(inner) = shared_strings {
+        strings = format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">{inner}</sst>"#
+        );
+        parts.push(("xl/sharedStrings.xml", strings.as_bytes()));
+    }
+    zip_of(&parts)
+}
+
+/// The 1.5 KB workbook that asked the reader for 512 GiB: only cells A1 and XFD1048576.
+pub fn two_far_cells_xlsx() -> Vec<u8> {
+    crafted_xlsx(
+        r#"<sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Path</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData>"#,
+        None,
+    )
+}

@@ -14,6 +14,7 @@ use serde_json::Value;
 use super::cells::{escape_value, join_values};
 use super::headers::{key_headers, known_field, property_header};
 use metadesk_base::i18n::{Localizer, arg};
+use metadesk_base::spreadsheet::spreadsheet_text;
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 
 /// One property column of an export.
@@ -219,7 +220,7 @@ pub fn write_xlsx(
 }
 
 /// A `.csv` of the rows: UTF-8 with a BOM, `,`-separated, CRLF line ends as Excel writes; its
-/// headers in `l`'s language.
+/// headers in `l`'s language; a cell a spreadsheet would read as a formula starts with `'`.
 pub fn write_csv(l: &Localizer, columns: &[ExportColumn], rows: &[ExportRow]) -> Result<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
@@ -228,8 +229,13 @@ pub fn write_csv(l: &Localizer, columns: &[ExportColumn], rows: &[ExportRow]) ->
             .from_writer(&mut out);
         let fail = |e: csv::Error| not_written(&e);
         writer.write_record(headers(l, columns)).map_err(fail)?;
+        // A cell Excel would run as a formula (an AEM title `=HYPERLINK(…)`) is written as
+        // text; the import reads it back as it was (`parsing`).
         for row in rows {
-            writer.write_record(row_texts(row)).map_err(fail)?;
+            let texts = row_texts(row);
+            writer
+                .write_record(texts.iter().map(|t| spreadsheet_text(t)))
+                .map_err(fail)?;
         }
         writer.flush().map_err(|e| not_written(&e))?;
     }

@@ -15,6 +15,7 @@ use ts_rs::TS;
 
 use super::Workspace;
 use super::sheet_files::file_name_of;
+use super::user_files::read_user_file;
 use metadesk_base::error_code::ErrorCode;
 use metadesk_bulk::searching::entries_from_text;
 use metadesk_clients::error::{Error, MessageArg, Result};
@@ -146,22 +147,13 @@ impl Workspace {
     }
 }
 
-/// Reads a list file from disk, refusing one over [`MAX_LIST_FILE`] before reading it.
+/// Reads a list file from disk, refusing one over [`MAX_LIST_FILE`] before reading it, and
+/// anything that is not a regular file (a pipe would hang the read, a device never end).
 pub fn read_list_path(path: &Path) -> Result<ListFile> {
     let file_name = file_name_of(path);
-    let size = std::fs::metadata(path)
-        .map_err(|e| unreadable(&file_name, e))?
-        .len();
-    if size > MAX_LIST_FILE {
-        return Err(too_large(&file_name, size));
-    }
-    let bytes = std::fs::read(path).map_err(|e| unreadable(&file_name, e))?;
+    let bytes = read_user_file(path, MAX_LIST_FILE, too_large)?;
     let entries = list_file_entries(&file_name, &bytes)?;
     Ok(ListFile { file_name, entries })
-}
-
-fn unreadable(file_name: &str, e: std::io::Error) -> Error {
-    Error::io_doing("io-read", vec![("path", file_name.into())], e)
 }
 
 fn too_large(file_name: &str, size: u64) -> Error {

@@ -24,6 +24,7 @@ mod sheet_files;
 mod sheets;
 mod thumbnails;
 mod tokens;
+mod user_files;
 
 use std::path::PathBuf;
 use std::sync::Arc;

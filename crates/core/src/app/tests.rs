@@ -577,7 +577,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
     let edited = csv_bytes(&records);
 
     let import = s
-        .import_sheet(&opened, "shots.csv", &edited, false, &quiet)
+        .import_sheet(&opened, "shots.csv", edited.as_slice(), false, &quiet)
         .await
         .unwrap();
     assert_eq!(import.issues, vec![]);
@@ -853,7 +853,7 @@ async fn a_sheet_import_learns_last_modified_times_in_batches() {
     };
     let before = gets();
     let import = s
-        .import_sheet(&opened, "times.csv", &csv_bytes(&records), false, &quiet)
+        .import_sheet(&opened, "times.csv", csv_bytes(&records), false, &quiet)
         .await
         .unwrap();
     let n = export.assets;
@@ -941,7 +941,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
     };
     let before = gets();
     let import = s
-        .import_sheet(&opened, "hits.csv", &csv_bytes(&records), true, &quiet)
+        .import_sheet(&opened, "hits.csv", csv_bytes(&records), true, &quiet)
         .await
         .unwrap();
     let n = export.assets + 1;

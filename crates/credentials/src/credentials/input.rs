@@ -4,12 +4,12 @@
 //!
 //! Not here: what the JSON object means (see `detect` and the per-kind modules).
 
-use std::io::Read;
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
 use super::Refusal;
+use crate::regular_file::{FileRefusal, read_regular_file};
 
 /// Credential files are a few kilobytes; anything above this is not one.
 pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -20,52 +20,15 @@ const MAX_DEPTH: usize = 32;
 
 /// Reads a credential file, refusing folders, missing files, anything that is not a regular
 /// file (a pipe, a device such as `/dev/zero`, a socket — or a link to one) and files over
-/// 1 MiB, without waiting on them or reading more than the limit. The bytes then go to
-/// [`super::inspect`].
+/// 1 MiB, without waiting on them or reading more than the limit
+/// ([`crate::regular_file`]). The bytes then go to [`super::inspect`].
 pub fn read_credential_file(path: &Path) -> Result<Vec<u8>, Refusal> {
-    // `metadata` follows links, so a link is judged by what it points to.
-    let metadata = std::fs::metadata(path).map_err(|e| unreadable(path, &e))?;
-    if metadata.is_dir() {
-        return Err(Refusal::new("refusal-folder", Vec::new()));
-    }
-    if !metadata.is_file() {
-        return Err(not_a_file());
-    }
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(too_large(metadata.len()));
-    }
-    let file = open_without_waiting(path).map_err(|e| unreadable(path, &e))?;
-    // Checked again on the open handle: the path may have been replaced since.
-    let opened = file.metadata().map_err(|e| unreadable(path, &e))?;
-    if !opened.is_file() {
-        return Err(not_a_file());
-    }
-    // The size said above may have grown since: never read more than the limit (plus one
-    // byte, to know it was passed).
-    let mut bytes = Vec::with_capacity(opened.len().min(MAX_FILE_BYTES) as usize);
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| unreadable(path, &e))?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(too_large(bytes.len() as u64));
-    }
-    Ok(bytes)
-}
-
-/// Opens for reading. On Unix with `O_NONBLOCK`: opening a FIFO otherwise waits for a writer,
-/// and a FIFO put in the file's place after the check above would hang the import (for a
-/// regular file the flag changes nothing, per POSIX `open`). Windows has no FIFOs in the file
-/// system (its named pipes live under `\\.\pipe\`, whose entries are not regular files and
-/// are refused above), so a plain open does there.
-fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
-    let mut options = std::fs::OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.custom_flags(libc::O_NONBLOCK);
-    }
-    options.open(path)
+    read_regular_file(path, MAX_FILE_BYTES).map_err(|refusal| match refusal {
+        FileRefusal::Folder => Refusal::new("refusal-folder", Vec::new()),
+        FileRefusal::NotRegular => Refusal::new("refusal-not-regular", Vec::new()),
+        FileRefusal::TooLarge { size } => too_large(size),
+        FileRefusal::Io(e) => unreadable(path, &e),
+    })
 }
 
 fn unreadable(path: &Path, e: &std::io::Error) -> Refusal {
@@ -75,10 +38,6 @@ fn unreadable(path: &Path, e: &std::io::Error) -> Refusal {
         std::io::ErrorKind::PermissionDenied => Refusal::new("refusal-not-allowed", Vec::new()),
         _ => Refusal::new("refusal-unreadable", vec![("detail", e.to_string().into())]),
     }
-}
-
-fn not_a_file() -> Refusal {
-    Refusal::new("refusal-not-regular", Vec::new())
 }
 
 fn too_large(bytes: u64) -> Refusal {

@@ -7,6 +7,7 @@ use std::path::PathBuf;
 
 use crate::app::runs::OnProgress;
 use crate::app::sheet_files::{HeldSheet, file_name_of};
+use crate::app::user_files::read_user_file;
 use crate::app::{JobKind, Opened, Workspace, blocking};
 use metadesk_base::i18n::{SavedText, Text};
 use metadesk_bulk::engine::AssetEdits;
@@ -61,23 +62,25 @@ impl Workspace {
             .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-sheet-gone", vec![]))?;
         let file_name = file_name_of(&path);
         let bytes = blocking(move || read_sheet_file(&path)).await?;
-        self.import_sheet(opened, &file_name, &bytes, skip_rows_in_error, on_progress)
+        self.import_sheet(opened, &file_name, bytes, skip_rows_in_error, on_progress)
             .await
     }
 
     /// Reads, checks and previews a sheet on `opened`'s connection. With errors in the sheet
     /// nothing is planned, unless `skip_rows_in_error` (then those rows are left out; errors in
     /// the headers or the file still stop it). Assets that do not exist are errors of their
-    /// rows found by the preview, which plans nothing for them.
+    /// rows found by the preview, which plans nothing for them. The file is read and checked
+    /// on a blocking thread: a large sheet takes seconds the async runtime must not wait.
     pub async fn import_sheet(
         &self,
         opened: &Opened,
         file_name: &str,
-        bytes: &[u8],
+        bytes: impl Into<Vec<u8>>,
         skip_rows_in_error: bool,
         on_progress: OnProgress<'_>,
     ) -> Result<SheetImport> {
-        let sheet = read_sheet(file_name, bytes)?;
+        let (name, bytes) = (file_name.to_owned(), bytes.into());
+        let sheet = blocking(move || read_sheet(&name, &bytes)).await?;
         let mut answer = SheetImport {
             file_name: sheet.source.file_name.clone(),
             format: sheet.source.format.clone(),
@@ -89,7 +92,8 @@ impl Workspace {
         if sheet.has_sheet_errors() || (sheet.has_errors() && !skip_rows_in_error) {
             return Ok(answer);
         }
-        answer.skipped_rows = sheet.rows_in_error().into_iter().collect();
+        let rows_left_out = sheet.rows_in_error();
+        answer.skipped_rows = rows_left_out.iter().copied().collect();
         if let Some(folder) = &sheet.exported_folder {
             answer.issues.extend(
                 sheet
@@ -114,7 +118,7 @@ impl Workspace {
         let planned: Vec<&metadesk_sheets::Row> = sheet
             .rows
             .iter()
-            .filter(|r| !r.cells.is_empty() && !answer.skipped_rows.contains(&r.number))
+            .filter(|r| !r.cells.is_empty() && !rows_left_out.contains(&r.number))
             .collect();
         if planned.is_empty() {
             return Err(Error::message(
@@ -248,31 +252,23 @@ impl Workspace {
     }
 }
 
-/// Reads a sheet file, refusing one too large to be a sheet before reading it.
+/// Reads a sheet file, refusing one too large to be a sheet before reading it, and anything
+/// that is not a regular file (a pipe would hang the read, a device never end).
 pub fn read_sheet_file(path: &std::path::Path) -> Result<Vec<u8>> {
-    let name = file_name_of(path);
-    let size = std::fs::metadata(path)
-        .map_err(|e| unreadable(&name, e))?
-        .len();
-    if size > MAX_SHEET_BYTES {
-        return Err(Error::message(
+    read_user_file(path, MAX_SHEET_BYTES, |name, size| {
+        Error::message(
             ErrorCode::InvalidInput,
             "error-sheet-too-large",
             vec![
-                ("file", name.as_str().into()),
+                ("file", name.into()),
                 ("size", MessageArg::Number((size / (1024 * 1024)) as f64)),
                 (
                     "limit",
                     MessageArg::Number((MAX_SHEET_BYTES / (1024 * 1024)) as f64),
                 ),
             ],
-        ));
-    }
-    std::fs::read(path).map_err(|e| unreadable(&name, e))
-}
-
-fn unreadable(name: &str, e: std::io::Error) -> Error {
-    Error::io_doing("io-read", vec![("path", name.into())], e)
+        )
+    })
 }
 
 /// The deepest folder holding every path (`/content/dam` at least), the run's folder when

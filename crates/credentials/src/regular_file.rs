@@ -1,0 +1,142 @@
+//! Reading a file a person dropped or chose (a credential, a sheet, a list of assets) without
+//! waiting on it or reading more than a limit: only a regular file is read — not a folder, a
+//! pipe (which would wait forever for a writer), a device such as `/dev/zero` (which never
+//! ends) or a link to one.
+//!
+//! Not here: what the bytes mean, or the words of a refusal (each caller says them in its
+//! own terms: `credentials::input`, the core's sheet and list files).
+
+use std::io::Read;
+use std::path::Path;
+
+/// Why a file was not read.
+#[derive(Debug)]
+pub enum FileRefusal {
+    Folder,
+    /// A pipe, a device, a socket or a link to one.
+    NotRegular,
+    /// Over the limit: the size said by the file system, or the bytes found past it.
+    TooLarge {
+        size: u64,
+    },
+    Io(std::io::Error),
+}
+
+/// Reads `path` whole, refusing anything that is not a regular file and anything over `limit`
+/// bytes, checked before reading and again while reading (the file may grow or be replaced
+/// meanwhile).
+pub fn read_regular_file(path: &Path, limit: u64) -> Result<Vec<u8>, FileRefusal> {
+    // `metadata` follows links, so a link is judged by what it points to.
+    let metadata = std::fs::metadata(path).map_err(FileRefusal::Io)?;
+    if metadata.is_dir() {
+        return Err(FileRefusal::Folder);
+    }
+    if !metadata.is_file() {
+        return Err(FileRefusal::NotRegular);
+    }
+    if metadata.len() > limit {
+        return Err(FileRefusal::TooLarge {
+            size: metadata.len(),
+        });
+    }
+    let file = open_without_waiting(path).map_err(FileRefusal::Io)?;
+    // Checked again on the open handle: the path may have been replaced since.
+    let opened = file.metadata().map_err(FileRefusal::Io)?;
+    if !opened.is_file() {
+        return Err(FileRefusal::NotRegular);
+    }
+    // Never read more than the limit (plus one byte, to know it was passed).
+    let mut bytes = Vec::with_capacity(opened.len().min(limit) as usize);
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(FileRefusal::Io)?;
+    if bytes.len() as u64 > limit {
+        return Err(FileRefusal::TooLarge {
+            size: bytes.len() as u64,
+        });
+    }
+    Ok(bytes)
+}
+
+/// Opens for reading. On Unix with `O_NONBLOCK`: opening a FIFO otherwise waits for a writer,
+/// and a FIFO put in the file's place after the check above would hang the read (for a
+/// regular file the flag changes nothing, per POSIX `open`). Windows has no FIFOs in the file
+/// system (its named pipes live under `\\.\pipe\`, whose entries are not regular files and
+/// are refused above), so a plain open does there.
+fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// Test helpers for the callers' own tests of pipes and devices.
+#[cfg(all(unix, any(test, feature = "test-support")))]
+pub mod testing {
+    use std::path::{Path, PathBuf};
+
+    /// In `dir`: a FIFO named `name`, a link to it and a link to `/dev/zero` (with `name`'s
+    /// ending), and `/dev/zero` itself — the paths a reader must refuse at once.
+    pub fn pipes_and_devices(dir: &Path, name: &str) -> Vec<PathBuf> {
+        let fifo = dir.join(name);
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo");
+        assert!(made.success());
+        let to_fifo = dir.join(format!("to-fifo-{name}"));
+        std::os::unix::fs::symlink(&fifo, &to_fifo).unwrap();
+        let to_zero = dir.join(format!("to-zero-{name}"));
+        std::os::unix::fs::symlink("/dev/zero", &to_zero).unwrap();
+        // The pipes first: without a check they hang (and fail the caller's timeout) before
+        // /dev/zero could fill the memory.
+        vec![fifo, to_fifo, PathBuf::from("/dev/zero"), to_zero]
+    }
+
+    /// Runs `read` on another thread: a read that waits forever fails the test instead of
+    /// hanging it.
+    pub fn within_seconds<T: Send + 'static>(read: impl FnOnce() -> T + Send + 'static) -> T {
+        let (tx, rx) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            let _ = tx.send(read());
+        });
+        rx.recv_timeout(std::time::Duration::from_secs(5))
+            .expect("the read did not return within 5 s")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_regular_file_is_read_up_to_its_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.csv");
+        std::fs::write(&file, b"12345").unwrap();
+        assert_eq!(read_regular_file(&file, 5).unwrap(), b"12345");
+        assert!(matches!(
+            read_regular_file(&file, 4),
+            Err(FileRefusal::TooLarge { size: 5 })
+        ));
+        assert!(matches!(
+            read_regular_file(dir.path(), 4),
+            Err(FileRefusal::Folder)
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn pipes_devices_and_links_to_them_are_refused_at_once() {
+        let dir = tempfile::tempdir().unwrap();
+        for path in testing::pipes_and_devices(dir.path(), "list.txt") {
+            let shown = path.display().to_string();
+            let read = testing::within_seconds(move || read_regular_file(&path, 1 << 20));
+            assert!(matches!(read, Err(FileRefusal::NotRegular)), "{shown}");
+        }
+    }
+}
