@@ -124,6 +124,7 @@ console-slowed-down = AEM asked Metadesk to slow down ({ $status }) while readin
 console-endpoints-unlisted = AEM did not list its GraphQL endpoints ({ $why }); type a configuration name if it is not global.
 console-endpoints-status = { $path } answered { $status }
 console-endpoints-not-json = { $path } sent no JSON ({ $detail })
+console-endpoints-what = the listing { $path }
 
 ## Failures of the Assets APIs (issue 17): the words of a call that did not succeed,
 ## also the { $detail } of the folder, search and reason messages.

@@ -124,6 +124,7 @@ console-slowed-down = AEM a demandé à Metadesk de ralentir ({ $status }) en li
 console-endpoints-unlisted = AEM n’a pas listé ses points de terminaison GraphQL ({ $why }) ; saisissez le nom d’une configuration si ce n’est pas global.
 console-endpoints-status = { $path } a répondu { $status }
 console-endpoints-not-json = { $path } n’a pas renvoyé de JSON ({ $detail })
+console-endpoints-what = la liste { $path }
 
 ## Échecs des API Assets (ticket 17) : les mots d’un appel qui n’a pas abouti, aussi le
 ## { $detail } des messages de dossier, de recherche et de raison.

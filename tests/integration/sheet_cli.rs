@@ -293,6 +293,18 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
         "{}",
         stderr(&o)
     );
+
+    // The 1.5 KB workbook holding only A1 and XFD1048576: refused in words (it aborted the
+    // CLI, exit 134, asking for 512 GiB).
+    let far = env.path("far.xlsx");
+    std::fs::write(&far, metadesk_core::sheets::testing::two_far_cells_xlsx()).unwrap();
+    let o = env.import(&far, &["--yes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("far.xlsx spans 1,048,576 rows by 16,384 columns"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 // A French desktop is LANG here: Linux only (see main.rs).

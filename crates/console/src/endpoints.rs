@@ -8,6 +8,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::capped;
 use super::persisted;
 use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
@@ -97,7 +98,11 @@ async fn get_json(client: &AemClient, path: &str) -> std::result::Result<Value, 
             vec![("path", path.into()), ("status", f64::from(status).into())],
         ));
     }
-    response.json().await.map_err(|e| {
+    let what = Text::new("console-endpoints-what", vec![("path", path.into())]);
+    let bytes = capped::body(client, response, &what)
+        .await
+        .map_err(|e| e.text())?;
+    serde_json::from_slice(&bytes).map_err(|e| {
         Text::new(
             "console-endpoints-not-json",
             vec![("path", path.into()), ("detail", e.to_string().into())],

@@ -12,12 +12,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::capped;
 use super::ordered::Ordered;
 use super::table::{self, ResultTable};
 use super::words::{self, Doing};
 use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
-use metadesk_clients::aem::client::network_error;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Where a GraphQL query of configuration `config` is sent.
@@ -162,10 +162,9 @@ pub(crate) async fn read_answer(
     doing: &Doing<'_>,
 ) -> Result<GraphqlAnswer> {
     let status = response.status().as_u16();
-    let bytes = response
-        .bytes()
+    let bytes = capped::body(client, response, &doing.what)
         .await
-        .map_err(|e| Error::Aem(network_error(&client.host(), &e)))?;
+        .map_err(Error::Aem)?;
     let millis = started.elapsed().as_millis() as u64;
     let body: Option<Ordered> = serde_json::from_slice(&bytes).ok();
     match body {

@@ -7,6 +7,7 @@
 //! `Authorization` header is added by [`metadesk_clients::aem::AemClient`] and never copied into an
 //! answer, a history entry or a curl line.
 
+mod capped;
 pub mod curl;
 pub mod endpoints;
 pub mod graphql;

@@ -14,11 +14,11 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::capped;
 use super::graphql::{GraphqlAnswer, check_variables, read_answer};
 use super::words::{self, Doing};
 use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
-use metadesk_clients::aem::client::network_error;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Everything but RFC 3986's unreserved characters is escaped.
@@ -93,15 +93,14 @@ pub async fn list(client: &AemClient) -> Result<Vec<PersistedQuery>> {
         .await
         .map_err(Error::Aem)?;
     let status = response.status().as_u16();
-    let text = response
-        .text()
-        .await
-        .map_err(|e| Error::Aem(network_error(&client.host(), &e)))?;
     let doing = Doing {
         what: Text::plain("aem-what-persisted-list"),
         account: None,
         host: &client.host(),
     };
+    let text = capped::text(client, response, &doing.what)
+        .await
+        .map_err(Error::Aem)?;
     if !(200..300).contains(&status) {
         return Err(words::graphql_status(status, &doing, &text));
     }
@@ -245,19 +244,18 @@ pub async fn save(
         .await
         .map_err(Error::Aem)?;
     let status = response.status().as_u16();
-    let text = response
-        .text()
+    let doing = Doing {
+        what: Text::new(
+            "aem-what-saving-persisted",
+            vec![("config", config.into()), ("name", name.into())],
+        ),
+        account,
+        host: &client.host(),
+    };
+    let text = capped::text(client, response, &doing.what)
         .await
-        .map_err(|e| Error::Aem(network_error(&client.host(), &e)))?;
+        .map_err(Error::Aem)?;
     if !(200..300).contains(&status) {
-        let doing = Doing {
-            what: Text::new(
-                "aem-what-saving-persisted",
-                vec![("config", config.into()), ("name", name.into())],
-            ),
-            account,
-            host: &client.host(),
-        };
         if status == 400 {
             let why = serde_json::from_str::<Value>(&text)
                 .ok()

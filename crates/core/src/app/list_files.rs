@@ -207,6 +207,37 @@ mod tests {
         );
     }
 
+    /// Without the regular-file check, the FIFO hung the read and `/dev/zero` read until the
+    /// memory ran out.
+    #[cfg(unix)]
+    #[test]
+    fn a_list_that_is_a_pipe_or_a_device_is_refused_at_once() {
+        use metadesk_credentials::regular_file::testing::{pipes_and_devices, within_seconds};
+        let dir = tempfile::tempdir().unwrap();
+        for path in pipes_and_devices(dir.path(), "list.txt") {
+            let shown = path.display().to_string();
+            let err = within_seconds(move || read_list_path(&path))
+                .unwrap_err()
+                .to_string();
+            assert!(
+                err.contains("not a regular file")
+                    && (err.contains("list.txt") || err.contains("zero")),
+                "{shown}: {err}"
+            );
+        }
+    }
+
+    /// The crafted 1.5 KB workbook is refused in words, the process still running.
+    #[test]
+    fn a_list_workbook_with_two_far_cells_is_refused_in_words() {
+        let bytes = metadesk_sheets::testing::two_far_cells_xlsx();
+        let err = err("list.xlsx", &bytes);
+        assert!(
+            err.contains("list.xlsx") && err.contains("16,384 columns"),
+            "{err}"
+        );
+    }
+
     #[test]
     fn bad_list_files_are_refused_naming_the_problem() {
         let not_text = err("photo.txt", b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR");

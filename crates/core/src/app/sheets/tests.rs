@@ -128,3 +128,19 @@ fn the_common_folder_of_a_sheet() {
         "/content/dam"
     );
 }
+
+/// Without the regular-file check, the FIFO hung the read and `/dev/zero` read until the
+/// memory ran out (the size check passes: a device says it holds 0 bytes).
+#[cfg(unix)]
+#[test]
+fn a_sheet_that_is_a_pipe_or_a_device_is_refused_at_once() {
+    use metadesk_credentials::regular_file::testing::{pipes_and_devices, within_seconds};
+    let dir = tempfile::tempdir().unwrap();
+    for path in pipes_and_devices(dir.path(), "sheet.csv") {
+        let shown = path.display().to_string();
+        let err = within_seconds(move || read_sheet_file(&path))
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("not a regular file"), "{shown}: {err}");
+    }
+}
