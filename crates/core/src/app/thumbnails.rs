@@ -97,10 +97,9 @@ impl Workspace {
                 .get(&wanted, || store.load_secrets(&wanted.id), &tokens.ctx)
         })
         .await?;
-        let http = self.tokens.ctx.http.clone();
-        let client = AemClient::new(http.clone(), &reader.aem_url, authorizer)?;
+        let client = AemClient::new(self.tokens.ctx.http.clone(), &reader.aem_url, authorizer)?;
         let fetched = ClassicAssets::new(client)
-            .thumbnail(asset_path, &http)
+            .thumbnail(asset_path)
             .await
             .map_err(|e| call_failed(asset_path, e))?;
         let Some(bytes) = fetched else {
