@@ -1,7 +1,7 @@
 fn main() {
     // Declaring the app's commands makes Tauri generate an `allow-<command>` permission for
     // each, so a command is callable only when `capabilities/` grants it.
-    let manifest = tauri_build::AppManifest::new().commands(&[
+    let commands = [
         "check_health",
         "language_settings",
         "set_language",
@@ -68,8 +68,18 @@ fn main() {
         "choose_sheet_file",
         "preview_sheet",
         "export_sheet_issues",
-        "e2e_simulate_drop",
-    ]);
+    ];
+    // The WebDriver tests' drop exists only in test builds (debug, or `--features e2e-hooks`),
+    // as in lib.rs; its permission too, granted by test-capabilities/e2e.json in those builds.
+    let test_build = std::env::var_os("CARGO_CFG_DEBUG_ASSERTIONS").is_some()
+        || std::env::var_os("CARGO_FEATURE_E2E_HOOKS").is_some();
+    let mut commands = commands.to_vec();
+    if test_build {
+        commands.push("e2e_simulate_drop");
+    }
+    // The manifest keeps the list for the whole (short) run of this build script.
+    let commands: &'static [&'static str] = Box::leak(commands.into_boxed_slice());
+    let manifest = tauri_build::AppManifest::new().commands(commands);
     if let Err(e) = tauri_build::try_build(tauri_build::Attributes::new().app_manifest(manifest)) {
         panic!("tauri build step failed: {e:#}");
     }

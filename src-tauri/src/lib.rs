@@ -2,6 +2,8 @@
 //! events. Domain logic lives in `metadesk_core`; this crate only adapts it to Tauri.
 
 mod blocking;
+#[cfg(test)]
+mod capabilities_tests;
 mod commands;
 mod dialogs;
 mod drop;
@@ -86,6 +88,9 @@ pub fn run() {
             }
         })
         .setup(|app| {
+            // The WebDriver tests' drop is granted only where it exists (test builds).
+            #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
+            app.add_capability(include_str!("../test-capabilities/e2e.json"))?;
             if let Some(window) = app.get_webview_window("main") {
                 painting::apply_compositing(&window);
             }

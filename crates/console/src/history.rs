@@ -132,8 +132,10 @@ impl ConsoleFiles {
         Ok(list)
     }
 
-    /// Adds `entry`, keeping the last [`HISTORY_LIMIT`].
+    /// Adds `entry` (secret-looking values masked: [`masked`]), keeping the last
+    /// [`HISTORY_LIMIT`].
     pub fn append(&self, connection_id: &str, entry: HistoryEntry) -> Result<()> {
+        let entry = masked(entry);
         let folder = self.folder(connection_id)?;
         let _changing = Self::changing(&folder)?;
         let file = folder.join("history.json");
@@ -159,8 +161,9 @@ impl ConsoleFiles {
         Ok(list)
     }
 
-    /// Saves (or replaces, by name) a request.
-    pub fn save(&self, connection_id: &str, saved: SavedRequest) -> Result<()> {
+    /// Saves (or replaces, by name) a request (secret-looking values masked: [`masked`]).
+    pub fn save(&self, connection_id: &str, mut saved: SavedRequest) -> Result<()> {
+        saved.entry = masked(saved.entry);
         if saved.name.trim().is_empty() {
             return Err(Error::message(
                 ErrorCode::InvalidInput,
@@ -177,6 +180,24 @@ impl ConsoleFiles {
         write_list(&file, &list)
     }
 
+    /// Forgets everything of connection `id`: its history, saved requests and lock (when the
+    /// connection is deleted). Nothing there is not an error.
+    pub fn forget_connection(&self, connection_id: &str) -> Result<()> {
+        let folder = self.folder(connection_id)?;
+        match std::fs::remove_dir_all(&folder) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(Error::message(
+                ErrorCode::Io,
+                "error-io-write",
+                vec![
+                    ("file", folder.display().to_string().into()),
+                    ("detail", e.to_string().into()),
+                ],
+            )),
+        }
+    }
+
     /// Deletes a saved request; false when there was none of that name.
     pub fn delete_saved(&self, connection_id: &str, name: &str) -> Result<bool> {
         let folder = self.folder(connection_id)?;
@@ -191,6 +212,50 @@ impl ConsoleFiles {
         write_list(&file, &list)?;
         Ok(true)
     }
+}
+
+/// What a masked value is stored as.
+pub const MASKED: &str = "••••";
+
+/// Whether a header or form field named `name` carries a secret: a password, a token, a key,
+/// a cookie or a session, an `Authorization`-like header. The value is kept as [`MASKED`].
+pub fn looks_secret(name: &str) -> bool {
+    let lower = name.to_lowercase();
+    let within = [
+        "password",
+        "passwd",
+        "secret",
+        "token",
+        "authorization",
+        "cookie",
+        "credential",
+        "apikey",
+        "privatekey",
+        "accesskey",
+        "signature",
+    ];
+    let words = ["key", "pwd", "pass", "auth", "session", "sessionid", "sig"];
+    within.iter().any(|w| lower.contains(w))
+        || lower
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| words.contains(&word))
+}
+
+/// `entry` with the values of its secret-looking headers and form fields masked: what is
+/// typed into a user-admin form or a custom token header is not kept on disk.
+pub fn masked(mut entry: HistoryEntry) -> HistoryEntry {
+    let mask = |fields: &mut Vec<Header>| {
+        for field in fields.iter_mut() {
+            if looks_secret(&field.name) && !field.value.is_empty() {
+                field.value = MASKED.to_owned();
+            }
+        }
+    };
+    mask(&mut entry.headers);
+    if let Some(form) = &mut entry.form {
+        mask(form);
+    }
+    entry
 }
 
 fn read_list<T: for<'de> Deserialize<'de>>(file: &Path) -> Result<Vec<T>> {
@@ -303,5 +368,87 @@ mod tests {
         std::fs::write(dir.path().join("console/abc/history.json"), "not json").unwrap();
         let e = files.history("abc").unwrap_err().to_string();
         assert!(e.contains("could not be read"), "{e}");
+    }
+
+    /// Without the mask, the password typed into a user-admin form and the custom token
+    /// header were kept in history.json and saved.json as typed.
+    #[test]
+    fn secret_looking_fields_and_headers_are_stored_masked() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = ConsoleFiles::new(dir.path());
+        let header = |name: &str, value: &str| Header {
+            name: name.into(),
+            value: value.into(),
+        };
+        let mut sent = entry(1);
+        sent.method = "POST".into();
+        sent.headers = vec![
+            header("X-Custom-Token", "tok-123"),
+            header("x-api-key", "key-456"),
+            header("Accept", "application/json"),
+        ];
+        sent.form = Some(vec![
+            header("rep:password", "hunter2"),
+            header("j_password", "hunter3"),
+            header("dc:keywords", "kept"),
+            header("givenName", "Ada"),
+        ]);
+        files.append("abc", sent.clone()).unwrap();
+        files
+            .save(
+                "abc",
+                SavedRequest {
+                    name: "new user".into(),
+                    saved_at: "2026-01-01T00:00:00Z".into(),
+                    entry: sent,
+                    response: None,
+                },
+            )
+            .unwrap();
+        for file in ["history.json", "saved.json"] {
+            let text = std::fs::read_to_string(dir.path().join("console/abc").join(file)).unwrap();
+            for secret in ["tok-123", "key-456", "hunter2", "hunter3"] {
+                assert!(!text.contains(secret), "{file} keeps {secret}: {text}");
+            }
+            for kept in ["application/json", "kept", "Ada"] {
+                assert!(text.contains(kept), "{file} lost {kept}: {text}");
+            }
+        }
+        let kept = &files.history("abc").unwrap()[0];
+        assert_eq!(kept.headers[0].value, MASKED);
+        assert_eq!(kept.form.as_ref().unwrap()[0].value, MASKED);
+    }
+
+    #[test]
+    fn names_that_look_secret() {
+        for name in [
+            "Authorization",
+            "Proxy-Authorization",
+            "Cookie",
+            "X-Api-Key",
+            "client_secret",
+            "access_token",
+            "rep:password",
+            "pwd",
+            "X-Auth",
+        ] {
+            assert!(looks_secret(name), "{name}");
+        }
+        for name in ["dc:keywords", "dc:title", "Accept", "keyword", "author"] {
+            assert!(!looks_secret(name), "{name}");
+        }
+    }
+
+    #[test]
+    fn a_connection_s_console_files_go_with_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let files = ConsoleFiles::new(dir.path());
+        files.append("abc", entry(1)).unwrap();
+        files.append("other", entry(2)).unwrap();
+        files.forget_connection("abc").unwrap();
+        assert!(!dir.path().join("console/abc").exists());
+        assert!(files.history("abc").unwrap().is_empty());
+        assert_eq!(files.history("other").unwrap().len(), 1);
+        files.forget_connection("never-used").unwrap();
     }
 }
