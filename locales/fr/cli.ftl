@@ -212,6 +212,11 @@ cli-bulk-more-changes = {"  "}… et { $count ->
    *[other] { $count } autres
 } (runs show { $run } --csv FICHIER)
 cli-bulk-failed-asset = {"  "}échec { $path } : { $reason }
+cli-bulk-skipped-entry = {"  "}ignorée { $path } : { $reason }
+cli-bulk-more-skipped = {"  "}… et { $count ->
+    [one] { $count } autre ignorée
+   *[other] { $count } autres ignorées
+} (runs show { $run } --csv FICHIER, ou --json)
 cli-bulk-report-hint = {"  "}rapport : metadesk-cli runs show { $run } (--csv FICHIER pour chaque ressource)
 cli-bulk-finish-hint = {"  "}pour la terminer : metadesk-cli bulk resume { $run }
 cli-bulk-preview-cancelled = L’aperçu a été annulé ; rien n’a été écrit.

@@ -132,6 +132,38 @@ async fn a_list_file_edits_its_assets_and_reports_the_bad_entry() {
     assert_eq!(summary["counts"]["changed"], 2, "{summary}\n{}", ran.stderr);
     assert_eq!(summary["counts"]["skipped"], 1, "{summary}");
     assert_eq!(summary["scope"], "a list of 3 entries");
+    // Each entry left out is named with its reason (it was only counted: "1 skipped").
+    assert_eq!(
+        summary["skippedEntries"][0]["path"], "/content/dam/wknd/gone.jpg",
+        "{summary}"
+    );
+    assert!(
+        summary["skippedEntries"][0]["reason"]
+            .as_str()
+            .is_some_and(|r| r.contains("not found")),
+        "{summary}"
+    );
+    let shown = h
+        .run_dev(&[
+            "bulk",
+            "set",
+            "--property",
+            "dc:rights",
+            "--value",
+            "Again",
+            "--list",
+            list.to_str().unwrap(),
+            "--dry-run",
+        ])
+        .await;
+    assert!(
+        shown
+            .stdout
+            .contains("skipped /content/dam/wknd/gone.jpg: line 3: not found"),
+        "{}\n{}",
+        shown.stdout,
+        shown.stderr
+    );
     for p in &assets[..2] {
         assert_eq!(sb.asset(p).unwrap()["metadata"]["dc:rights"], "Listed");
     }

@@ -401,6 +401,84 @@ fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
             );
         }
     }
+    // Every entry left out is named with its reason (a typo in a list's path stays visible):
+    // the first ones here, all of them in --json and in the run's report.
+    let skipped = skipped_entries(ws, summary, SKIPPED_SHOWN, l);
+    for entry in &skipped {
+        println!(
+            "{}",
+            l.msg(
+                "cli-bulk-skipped-entry",
+                &[
+                    ("path", arg(entry.path.as_str())),
+                    ("reason", arg(entry.reason.as_str())),
+                ],
+            )
+        );
+    }
+    let more = summary.counts.skipped.saturating_sub(skipped.len() as u64);
+    if more > 0 {
+        println!(
+            "{}",
+            l.msg(
+                "cli-bulk-more-skipped",
+                &[
+                    ("count", count(more as f64)),
+                    ("run", arg(summary.id.as_str())),
+                ],
+            )
+        );
+    }
+}
+
+/// How many skipped entries the terminal lists before saying how many more.
+const SKIPPED_SHOWN: u64 = 20;
+
+/// An entry a preview left out, with why, in the reader's language.
+#[derive(serde::Serialize)]
+struct SkippedEntry {
+    path: String,
+    reason: String,
+}
+
+/// The first `limit` entries `summary`'s preview left out.
+fn skipped_entries(
+    ws: &Workspace,
+    summary: &RunSummary,
+    limit: u64,
+    l: &Localizer,
+) -> Vec<SkippedEntry> {
+    let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Skip), 0, limit)
+    else {
+        return Vec::new();
+    };
+    page.rows
+        .into_iter()
+        .map(|row| SkippedEntry {
+            path: row.path,
+            reason: row.reason.map(|r| r.localized(l)).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A run's summary for --json, with every entry its preview left out and why.
+fn print_summary_with_skipped(ws: &Workspace, preview: &RunSummary, l: &Localizer) {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct WithSkipped {
+        #[serde(flatten)]
+        summary: RunSummary,
+        skipped_entries: Vec<SkippedEntry>,
+    }
+    let mut summary = preview.clone();
+    summary.localize(l);
+    let answer = WithSkipped {
+        skipped_entries: skipped_entries(ws, preview, preview.counts.skipped, l),
+        summary,
+    };
+    if let Err(e) = output::print_json(&answer, &mut std::io::stdout().lock()) {
+        output::fail(&e, l);
+    }
 }
 
 fn exit_code(s: &RunSummary) -> u8 {
@@ -426,7 +504,7 @@ async fn apply(
         Err(e) => return output::fail(&e, l),
     };
     if json {
-        output::print_summary_json(&s, l);
+        print_summary_with_skipped(ws, &s, l);
         return exit_code(&s);
     }
     output::print_summary(&s, l);
@@ -480,7 +558,7 @@ pub(crate) async fn after_preview(
     }
     if write.dry_run || preview.counts.pending == 0 {
         if write.json {
-            output::print_summary_json(&preview, l);
+            print_summary_with_skipped(ws, &preview, l);
         } else if preview.counts.pending == 0 {
             println!("{}", l.text("cli-bulk-nothing-to-change"));
         } else {
