@@ -74,8 +74,10 @@ fn open_without_waiting(path: &Path) -> std::io::Result<std::fs::File> {
     options.open(path)
 }
 
-/// Test helpers for the callers' own tests of pipes and devices.
+/// Test helpers for the callers' own tests of pipes and devices (a failure to set them up
+/// fails the test).
 #[cfg(all(unix, any(test, feature = "test-support")))]
+#[allow(clippy::unwrap_used, clippy::expect_used)]
 pub mod testing {
     use std::path::{Path, PathBuf};
 
