@@ -158,7 +158,6 @@ assets-child-folder-unnamed = AEM listed a child folder of { $folder } without a
 assets-no-asset-id = { $path } has no asset id
 assets-no-metadata = AEM's answer for { $path } has no assetMetadata object, so its current metadata is unknown
 assets-no-uuid = AEM did not give the asset's jcr:uuid
-assets-thumbnail-unread = the thumbnail could not be read ({ $detail })
 
 keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
     [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.

@@ -212,7 +212,7 @@ cli-bulk-more-changes = {"  "}… et { $count ->
    *[other] { $count } autres
 } (runs show { $run } --csv FICHIER)
 cli-bulk-failed-asset = {"  "}échec { $path } : { $reason }
-cli-bulk-skipped-entry = {"  "}ignorée { $path } : { $reason }
+cli-bulk-skipped-entry = {"  "}ignorée { $path } : { $reason }
 cli-bulk-more-skipped = {"  "}… et { $count ->
     [one] { $count } autre ignorée
    *[other] { $count } autres ignorées

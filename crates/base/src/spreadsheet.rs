@@ -14,12 +14,33 @@ pub fn spreadsheet_text(s: &str) -> String {
     }
 }
 
-/// The text a cell held before [`spreadsheet_text`] quoted it: a leading `'` before `=`, `+`,
-/// `-`, `@`, a tab or a carriage return goes; any other text is kept as it is (a `'` before
-/// anything else was the person's own).
+/// Whether a spreadsheet would run `s` as a formula (its first character).
+fn runs_as_formula(s: &str) -> bool {
+    s.starts_with(['=', '+', '-', '@', '\t', '\r'])
+}
+
+/// Whether `s` needs a leading `'` to be read back exactly: it would run as a formula, or it
+/// starts with `'` before such text (so the quote the person typed survives the reading).
+fn needs_quote(s: &str) -> bool {
+    runs_as_formula(s) || s.strip_prefix('\'').is_some_and(needs_quote)
+}
+
+/// [`spreadsheet_text`] for a file Metadesk reads back (a sheet's CSV): a text `'=x` the
+/// person typed also gets its quote, so that [`text_of_spreadsheet_cell`] gives back exactly
+/// what was written.
+pub fn reversible_spreadsheet_text(s: &str) -> String {
+    if needs_quote(s) {
+        format!("'{s}")
+    } else {
+        s.to_owned()
+    }
+}
+
+/// The text a cell held before [`reversible_spreadsheet_text`] quoted it: the leading `'` it
+/// added goes; any other text is kept as it is (a `'` before plain text is the person's own).
 pub fn text_of_spreadsheet_cell(s: &str) -> &str {
     match s.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
+        Some(rest) if needs_quote(rest) => rest,
         _ => s,
     }
 }
@@ -38,11 +59,15 @@ mod tests {
             "\tx",
             "\rx",
             "'=already quoted by hand",
+            "''@twice",
             "'plain",
             "plain",
             "",
         ] {
-            assert_eq!(text_of_spreadsheet_cell(&spreadsheet_text(text)), text);
+            assert_eq!(
+                text_of_spreadsheet_cell(&reversible_spreadsheet_text(text)),
+                text
+            );
         }
         assert_eq!(text_of_spreadsheet_cell("'plain"), "'plain");
     }

@@ -40,6 +40,10 @@ pub(crate) const LIST_BUDGET: Budget = Budget {
     part_bytes: 64 * 1024 * 1024,
 };
 
+/// The last row and column of an Excel sheet.
+const EXCEL_ROWS: u64 = 1_048_576;
+const EXCEL_COLUMNS: u64 = 16_384;
+
 /// Why a workbook is refused before it is read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum OverBudget {
@@ -80,7 +84,9 @@ impl Extent {
     }
 
     fn check(&self, budget: Budget) -> Result<(), OverBudget> {
-        if self.rows.saturating_mul(self.columns) > budget.cells {
+        // Past Excel's own grid (a reader's counts overflow there), whatever the budget.
+        let outside_excel = self.rows > EXCEL_ROWS || self.columns > EXCEL_COLUMNS;
+        if outside_excel || self.rows.saturating_mul(self.columns) > budget.cells {
             return Err(OverBudget::Cells {
                 rows: self.rows,
                 columns: self.columns,
@@ -139,6 +145,8 @@ struct Place {
     ods_column: u64,
     ods_row_width: u64,
     ods_table: Extent,
+    /// A declared dimension ends before it starts (a reader's count would overflow).
+    reversed: bool,
 }
 
 /// Streams one XML part, counting xlsx cells (`<dimension>`, `<row>`, `<c>`), shared texts
@@ -188,6 +196,11 @@ fn scan_xml(part: &mut impl Read, extent: &mut Extent, budget: Budget) -> Result
             },
             _ => {}
         }
+        if at.reversed {
+            return Err(OverBudget::Unreadable(
+                "a dimension that ends before it starts".into(),
+            ));
+        }
         let mut so_far = *extent;
         so_far.rows = so_far.rows.saturating_add(at.ods_table.rows);
         so_far.columns = so_far.columns.max(at.ods_table.columns);
@@ -230,7 +243,7 @@ fn started(e: &BytesStart<'_>, filled: bool, at: &mut Place, extent: &mut Extent
             }
             "row" if at.in_sheet_data => {
                 at.row = attribute(e, "r")
-                    .and_then(|r| r.parse().ok())
+                    .map(|r| r.trim().parse().unwrap_or(u64::MAX))
                     .unwrap_or(at.row.saturating_add(1));
                 at.column = 0;
             }
@@ -239,17 +252,24 @@ fn started(e: &BytesStart<'_>, filled: bool, at: &mut Place, extent: &mut Extent
                     .and_then(|r| cell_ref(&r))
                     .unwrap_or((at.row, at.column.saturating_add(1)));
                 at.column = column;
-                if filled {
+                // An empty cell holds no value, but a reader still parses its place.
+                if filled || row > EXCEL_ROWS || column > EXCEL_COLUMNS {
                     extent.cover(row, column);
                 }
             }
             "dimension" => {
                 // The declared size counts as much as the cells: readers size from it.
-                if let Some((rows, columns)) = attribute(e, "ref").and_then(|r| {
-                    let last = r.rsplit(':').next()?.to_owned();
-                    cell_ref(&last)
-                }) {
-                    extent.cover(rows, columns);
+                // Both corners: a reader parses each, and counts from the first to the last.
+                let corners: Vec<(u64, u64)> = attribute(e, "ref")
+                    .unwrap_or_default()
+                    .split(':')
+                    .filter_map(cell_ref)
+                    .collect();
+                for (rows, columns) in &corners {
+                    extent.cover(*rows, *columns);
+                }
+                if let [start, end] = corners[..] {
+                    at.reversed |= end.0 < start.0 || end.1 < start.1;
                 }
             }
             "si" => extent.texts = extent.texts.saturating_add(1),
@@ -286,7 +306,13 @@ fn cell_ref(text: &str) -> Option<(u64, u64)> {
         n.saturating_mul(26)
             .saturating_add(u64::from(c.to_ascii_uppercase() as u8 - b'A' + 1))
     });
-    Some((digits.parse().ok()?, column))
+    // A row too long for any number is past every grid (a reader's own count overflows).
+    let row = if digits.chars().all(|c| c.is_ascii_digit()) {
+        digits.parse().unwrap_or(u64::MAX)
+    } else {
+        u64::MAX
+    };
+    Some((row, column))
 }
 
 /// An `.xls` file: its Workbook stream's records, where a sheet's DIMENSIONS record (which the
@@ -368,6 +394,7 @@ mod tests {
         assert_eq!(cell_ref("$B$7"), Some((7, 2)));
         assert_eq!(cell_ref("XFD1048576"), Some((1_048_576, 16_384)));
         assert_eq!(cell_ref("1A"), None);
+        assert_eq!(cell_ref("A99999999999999999999999"), Some((u64::MAX, 1)));
         assert_eq!(cell_ref("A"), None);
     }
 }

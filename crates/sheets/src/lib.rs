@@ -22,6 +22,8 @@ mod reading;
 pub mod writing;
 
 #[cfg(test)]
+mod fuzz;
+#[cfg(test)]
 mod limits_tests;
 #[cfg(any(test, feature = "test-support"))]
 pub mod testing;

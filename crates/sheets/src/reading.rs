@@ -84,6 +84,26 @@ fn read_workbook(
         OverBudget::Unreadable(e) => not_a_workbook(&e),
         over => over_budget(file_name, &over, budget),
     })?;
+    // The budget above keeps calamine from building what it cannot hold; a panic inside it
+    // on a file it misreads (a debug build's overflow check) is "not a workbook", not a crash.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        read_checked_workbook(file_name, bytes, about_names)
+    }))
+    .unwrap_or_else(|_| Err(not_a_workbook(&"the reader stopped on this file")))
+}
+
+fn read_checked_workbook(
+    file_name: &str,
+    bytes: &[u8],
+    about_names: &[String],
+) -> Result<Grid, NotASheet> {
+    let not_a_workbook = |e: &dyn std::fmt::Display| {
+        tracing::info!("{file_name}: not a readable workbook: {e}");
+        said(
+            "error-sheet-not-a-workbook",
+            vec![("file", file_name.into())],
+        )
+    };
     let mut book =
         open_workbook_auto_from_rs(Cursor::new(bytes.to_vec())).map_err(|e| not_a_workbook(&e))?;
     let kind = match &book {

@@ -14,7 +14,7 @@ use serde_json::Value;
 use super::cells::{escape_value, join_values};
 use super::headers::{key_headers, known_field, property_header};
 use metadesk_base::i18n::{Localizer, arg};
-use metadesk_base::spreadsheet::spreadsheet_text;
+use metadesk_base::spreadsheet::reversible_spreadsheet_text;
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 
 /// One property column of an export.
@@ -234,7 +234,7 @@ pub fn write_csv(l: &Localizer, columns: &[ExportColumn], rows: &[ExportRow]) ->
         for row in rows {
             let texts = row_texts(row);
             writer
-                .write_record(texts.iter().map(|t| spreadsheet_text(t)))
+                .write_record(texts.iter().map(|t| reversible_spreadsheet_text(t)))
                 .map_err(fail)?;
         }
         writer.flush().map_err(|e| not_written(&e))?;
