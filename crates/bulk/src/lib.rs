@@ -8,6 +8,7 @@
 //!
 //! Not here: HTTP details of the Assets APIs (`metadesk_assets`), connections and tokens.
 
+pub mod compute;
 pub mod concurrency;
 pub mod engine;
 pub mod finder;
@@ -32,7 +33,7 @@ pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::ScopeCount;
 pub use selection::{Combine, Condition, Scope, Selection};
-pub use spec::{ApplyRequest, Edit, EditOp, Filters, RunKind, RunRequest, RunSpec};
+pub use spec::{ApplyRequest, Edit, EditOp, Emptiness, Filters, RunKind, RunRequest, RunSpec};
 
 #[cfg(test)]
 mod tests;

@@ -1,16 +1,19 @@
 //! What a run is asked to do: [`RunSpec`] (connection, folder, scope filters, edits) and the
-//! pure logic of an edit: validating property names and computing a property's value after
-//! the edits from its value before.
+//! pure logic of an edit: validating property names and rules, and computing a property's
+//! value after the edit from its value before (and, for the rules that compute, from the
+//! asset's other properties and its path).
 //!
-//! Not here: reading or writing AEM, or the journal.
+//! Not here: reading or writing AEM, the journal, or the text and date mechanisms of the
+//! rules (`compute/`).
 
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
+use super::compute::{self, Asset, Case, Matching, Regexes, dates, template, text};
 use super::selection::Selection;
 use metadesk_assets::folders::normalize_folder;
-use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::{MessageArg, SavedText};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -40,13 +43,127 @@ pub enum EditOp {
     Remove { values: Vec<String> },
     /// Remove the property.
     Clear,
+    /// Find `find` in every text of the property and put `replace` instead.
+    Replace {
+        find: String,
+        replace: String,
+        /// `find` is a regular expression; `replace` may name its groups (`$1`, `${name}`).
+        #[serde(default)]
+        regex: bool,
+        #[serde(default)]
+        ignore_case: bool,
+        /// Only where `find` is a whole word.
+        #[serde(default)]
+        whole_word: bool,
+    },
+    /// Set from a template naming the asset's properties and its `{name}`, `{filename}`,
+    /// `{extension}`, `{folder}` and `{path}`: `{dc:title} — {name}`. An asset without a
+    /// property the template names is skipped, with that reason.
+    Template { template: String },
+    /// Set from the asset's file name (or its path) by a regular expression whose groups the
+    /// template names: `^(?<sku>\d+)_` and `{sku}`. An asset whose name does not match is
+    /// skipped, with that reason.
+    FromName {
+        pattern: String,
+        template: String,
+        /// Match the whole path (`/content/dam/…/name.jpg`) rather than the file name.
+        #[serde(default)]
+        whole_path: bool,
+    },
+    /// Copy another property's value (one value or a list, as it is).
+    Copy { from: String },
+    /// Change the case of every text.
+    Case { to: Case },
+    /// Remove spaces at the ends of every text, and with `collapse` make each run of spaces
+    /// inside one space.
+    Trim {
+        #[serde(default)]
+        collapse: bool,
+    },
+    /// Move every date by a duration (`7d`, `-1w`, `+2h30m`), in the value's own time zone and
+    /// form. A value that is not a date skips its asset, with that reason.
+    ShiftDate { by: String },
+    /// Set every date's day (`2025-01-31`, its time and zone kept), day and time
+    /// (`2025-01-31T09:00`, its zone kept) or moment (`2025-01-31T09:00:00Z`, shown in the
+    /// value's zone).
+    SetDate { to: String },
+    /// `op` only on the assets where the property is empty (fill the gaps) or only where it is
+    /// not; the others are left as they are.
+    Where {
+        property_is: Emptiness,
+        op: Box<EditOp>,
+    },
+}
+
+/// Which assets a [`EditOp::Where`] edit changes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Emptiness {
+    /// No value, or an empty text or list.
+    Empty,
+    NotEmpty,
 }
 
 impl EditOp {
     /// Whether the result depends on the current value (so the classic API re-reads the asset
     /// just before writing it).
     pub fn depends_on_current(&self) -> bool {
-        matches!(self, EditOp::Append { .. } | EditOp::Remove { .. })
+        !matches!(
+            self,
+            EditOp::Set { .. } | EditOp::SetList { .. } | EditOp::Clear
+        )
+    }
+
+    /// Whether the value after depends on more than the value before and the rule: such
+    /// rules compute per asset, in [`after`].
+    pub fn computes(&self) -> bool {
+        !matches!(
+            self,
+            EditOp::Set { .. }
+                | EditOp::SetList { .. }
+                | EditOp::Append { .. }
+                | EditOp::Remove { .. }
+                | EditOp::Clear
+        )
+    }
+
+    /// The other properties the rule reads (a template's, a copy's source), so the preview
+    /// reads them with the edited one.
+    pub fn reads(&self) -> Vec<&str> {
+        match self {
+            EditOp::Template { template } | EditOp::FromName { template, .. } => {
+                template::fields(template)
+                    .into_iter()
+                    .filter(|f| f.contains(':'))
+                    .collect()
+            }
+            EditOp::Copy { from } => vec![from.as_str()],
+            EditOp::Where { op, .. } => op.reads(),
+            _ => Vec::new(),
+        }
+    }
+
+    /// The regular expressions the rule runs (compiled once for a run: [`Regexes`]).
+    pub fn patterns(&self) -> Option<(&str, Matching)> {
+        match self {
+            EditOp::Replace {
+                find,
+                regex,
+                ignore_case,
+                whole_word,
+                ..
+            } => Some((
+                find.as_str(),
+                Matching {
+                    regex: *regex,
+                    ignore_case: *ignore_case,
+                    whole_word: *whole_word,
+                },
+            )),
+            EditOp::FromName { pattern, .. } => Some((pattern.as_str(), regex_only())),
+            EditOp::Where { op, .. } => op.patterns(),
+            _ => None,
+        }
     }
 
     /// A short description for lists and reports: `set "x"`, `append "a", "b"`, `clear`.
@@ -59,12 +176,75 @@ impl EditOp {
                 .collect::<Vec<_>>()
                 .join(", ")
         };
+        let yes = |b: bool| Value::from(if b { "yes" } else { "no" });
+        let p = || ("property", Value::from(property));
         let (op, values) = match self {
             EditOp::Set { values } => ("set", quoted(values)),
             EditOp::SetList { values } => ("set-list", quoted(values)),
             EditOp::Append { values } => ("append", quoted(values)),
             EditOp::Remove { values } => ("remove", quoted(values)),
             EditOp::Clear => ("clear", String::new()),
+            EditOp::Replace {
+                find,
+                replace,
+                regex,
+                ignore_case,
+                whole_word,
+            } => {
+                return SavedText::new(
+                    "run-edit-replace",
+                    [
+                        p(),
+                        ("find", find.as_str().into()),
+                        ("replace", replace.as_str().into()),
+                        ("regex", yes(*regex)),
+                        ("ignoreCase", yes(*ignore_case)),
+                        ("wholeWord", yes(*whole_word)),
+                    ],
+                );
+            }
+            EditOp::Template { template } => {
+                return SavedText::new(
+                    "run-edit-template",
+                    [p(), ("template", template.as_str().into())],
+                );
+            }
+            EditOp::FromName {
+                pattern,
+                template,
+                whole_path,
+            } => {
+                return SavedText::new(
+                    "run-edit-from-name",
+                    [
+                        p(),
+                        ("pattern", pattern.as_str().into()),
+                        ("template", template.as_str().into()),
+                        ("wholePath", yes(*whole_path)),
+                    ],
+                );
+            }
+            EditOp::Copy { from } => {
+                return SavedText::new("run-edit-copy", [p(), ("from", from.as_str().into())]);
+            }
+            EditOp::Case { to } => {
+                let to = serde_json::to_value(to).unwrap_or_default();
+                return SavedText::new("run-edit-case", [p(), ("to", to)]);
+            }
+            EditOp::Trim { collapse } => {
+                return SavedText::new("run-edit-trim", [p(), ("collapse", yes(*collapse))]);
+            }
+            EditOp::ShiftDate { by } => {
+                return SavedText::new("run-edit-shift-date", [p(), ("by", by.as_str().into())]);
+            }
+            EditOp::SetDate { to } => {
+                return SavedText::new("run-edit-set-date", [p(), ("to", to.as_str().into())]);
+            }
+            EditOp::Where { property_is, op } => {
+                let is = serde_json::to_value(property_is).unwrap_or_default();
+                let edit = op.describe(property).into_arg();
+                return SavedText::new("run-edit-where", [("edit", edit), ("is", is)]);
+            }
         };
         SavedText::new(
             "run-edit",
@@ -192,6 +372,7 @@ impl RunSpec {
         }
         for edit in &mut self.edits {
             edit.property = validate_property(&edit.property)?;
+            check_rule(&edit.property, &mut edit.op)?;
             match &edit.op {
                 EditOp::Set { values }
                 | EditOp::SetList { values }
@@ -297,8 +478,10 @@ fn same_value(stored: &Value, given: &str) -> bool {
     }
 }
 
-/// The value of a property after `op`, from its value before (`None` = absent).
-pub fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
+/// The value of a property after an edit that needs nothing but its value before (`None` =
+/// absent): set, append, remove, clear. The rules that compute go through [`after`]; given
+/// one, this leaves the value as it is.
+fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
     let before = before.filter(|v| !v.is_null());
     match op {
         EditOp::Set { values } => {
@@ -345,7 +528,267 @@ pub fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
             }
         }
         EditOp::Clear => None,
+        _ => before.cloned(),
     }
+}
+
+/// The matching of a file-name pattern: always a regular expression.
+fn regex_only() -> Matching {
+    Matching {
+        regex: true,
+        ..Matching::default()
+    }
+}
+
+/// A rule refused before anything is read, its problem named.
+fn refused(id: &'static str, property: &str, args: Vec<(&'static str, MessageArg)>) -> Error {
+    let mut all = vec![("property", property.into())];
+    all.extend(args);
+    Error::message(ErrorCode::InvalidInput, id, all)
+}
+
+/// Checks a computing rule before a run: its regular expressions read (else the problem and
+/// where), its templates name known fields, its duration or date reads; normalises a copy's
+/// source property.
+fn check_rule(property: &str, op: &mut EditOp) -> Result<()> {
+    let bad_pattern = |pattern: &str, e: text::PatternError| {
+        refused(
+            "error-rule-regex",
+            property,
+            vec![
+                ("pattern", pattern.into()),
+                ("problem", e.problem.into()),
+                ("position", (e.position as f64).into()),
+            ],
+        )
+    };
+    match op {
+        EditOp::Replace { find, .. } if find.is_empty() => {
+            return Err(refused("error-rule-find-empty", property, vec![]));
+        }
+        EditOp::Replace { .. } => {
+            if let Some((pattern, matching)) = op.patterns() {
+                text::finder(pattern, matching).map_err(|e| bad_pattern(pattern, e))?;
+            }
+        }
+        EditOp::Template { template } => check_template(property, template, &[])?,
+        EditOp::FromName {
+            pattern, template, ..
+        } => {
+            text::check_pattern(pattern).map_err(|e| bad_pattern(pattern, e))?;
+            let re = regex::Regex::new(pattern).map_err(|_| {
+                bad_pattern(
+                    pattern,
+                    text::PatternError {
+                        problem: "too-big",
+                        position: 1,
+                    },
+                )
+            })?;
+            let mut groups: Vec<String> = re.capture_names().flatten().map(str::to_owned).collect();
+            groups.extend((0..re.captures_len()).map(|i| i.to_string()));
+            check_template(property, template, &groups)?;
+        }
+        EditOp::Copy { from } => {
+            *from = validate_property(from)?;
+            if from == property {
+                return Err(refused("error-rule-copy-itself", property, vec![]));
+            }
+        }
+        EditOp::ShiftDate { by } if dates::duration(by).is_none() => {
+            return Err(refused(
+                "error-rule-duration",
+                property,
+                vec![("by", by.as_str().into())],
+            ));
+        }
+        EditOp::SetDate { to } if dates::new_date(to).is_none() => {
+            return Err(refused(
+                "error-rule-date",
+                property,
+                vec![("date", to.as_str().into())],
+            ));
+        }
+        EditOp::Where { op, .. } => {
+            if matches!(**op, EditOp::Where { .. }) {
+                return Err(refused("error-rule-where-twice", property, vec![]));
+            }
+            check_rule(property, op)?;
+        }
+        _ => {}
+    }
+    Ok(())
+}
+
+/// A template reads, is not empty, and names only asset fields, `groups` (a file-name
+/// pattern's) and properties (`prefix:name`).
+fn check_template(property: &str, template: &str, groups: &[String]) -> Result<()> {
+    if template.trim().is_empty() {
+        return Err(refused("error-rule-template-empty", property, vec![]));
+    }
+    let pieces = template::pieces(template).map_err(|e| {
+        let (problem, position) = match e {
+            template::TemplateError::Unclosed(at) => ("unclosed", at),
+            template::TemplateError::Unopened(at) => ("unopened", at),
+            template::TemplateError::EmptyField(at) => ("empty", at),
+        };
+        refused(
+            "error-rule-template-brace",
+            property,
+            vec![
+                ("problem", problem.into()),
+                ("position", (position as f64).into()),
+            ],
+        )
+    })?;
+    for piece in pieces {
+        if let template::Piece::Field(field) = piece {
+            let known = template::ASSET_FIELDS.contains(&field)
+                || groups.iter().any(|g| g == field)
+                || (field.contains(':') && validate_property(field).is_ok());
+            if !known {
+                return Err(refused(
+                    "error-rule-template-field",
+                    property,
+                    vec![("field", field.into())],
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Whether a value counts as empty for [`EditOp::Where`]: absent, an empty text or list.
+fn is_empty(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(items)) => items.is_empty(),
+        Some(_) => false,
+    }
+}
+
+/// One computed text as the property's new value: a list of it where the property is a list.
+fn set_text(before: Option<&Value>, text: String) -> Option<Value> {
+    let one = Value::String(text);
+    Some(if before.is_some_and(Value::is_array) {
+        Value::Array(vec![one])
+    } else {
+        one
+    })
+}
+
+/// The value of a property after `op` on `asset`, from its value `before` (`None` = absent);
+/// or, for a rule that cannot compute on this asset (a template's property it lacks, a name
+/// the pattern does not match, a value that is not a date), why, so the asset is skipped with
+/// that reason and the rest of the run goes on.
+pub fn after(
+    op: &EditOp,
+    before: Option<&Value>,
+    asset: Asset<'_>,
+    regexes: &Regexes,
+) -> std::result::Result<Option<Value>, SavedText> {
+    let before = before.filter(|v| !v.is_null());
+    let bad_rule = || SavedText::new("reason-rule-unreadable", []);
+    match op {
+        EditOp::Set { .. }
+        | EditOp::SetList { .. }
+        | EditOp::Append { .. }
+        | EditOp::Remove { .. }
+        | EditOp::Clear => Ok(apply_op(op, before)),
+        EditOp::Replace { find, replace, .. } => {
+            let (pattern, matching) = op.patterns().ok_or_else(bad_rule)?;
+            let re = regexes.get(pattern, matching).map_err(|_| bad_rule())?;
+            compute::each_text(before, |t| {
+                Ok(text::replace(t, find, replace, re.as_deref(), matching))
+            })
+        }
+        EditOp::Template { template } => {
+            let pieces = template::pieces(template).map_err(|_| bad_rule())?;
+            let value = template::fill(&pieces, |f| asset.field(f)).map_err(missing_field)?;
+            Ok(set_text(before, value))
+        }
+        EditOp::FromName {
+            pattern,
+            template,
+            whole_path,
+        } => {
+            let re = regexes.get(pattern, regex_only()).map_err(|_| bad_rule())?;
+            let re = re.ok_or_else(bad_rule)?;
+            let subject = if *whole_path {
+                asset.path
+            } else {
+                asset.path.rsplit('/').next().unwrap_or_default()
+            };
+            let caps = re.captures(subject).ok_or_else(|| {
+                SavedText::new(
+                    "reason-name-no-match",
+                    [("name", subject.into()), ("pattern", pattern.as_str().into())],
+                )
+            })?;
+            let pieces = template::pieces(template).map_err(|_| bad_rule())?;
+            let group = |f: &str| {
+                caps.name(f)
+                    .or_else(|| f.parse::<usize>().ok().and_then(|i| caps.get(i)))
+                    .map(|m| m.as_str().to_owned())
+            };
+            let value = template::fill(&pieces, |f| {
+                group(f)
+                    .filter(|g| !g.is_empty())
+                    .or_else(|| asset.field(f))
+            })
+            .map_err(missing_field)?;
+            Ok(set_text(before, value))
+        }
+        EditOp::Copy { from } => match asset.metadata.get(from).filter(|v| !is_empty(Some(v))) {
+            Some(value) => Ok(Some(value.clone())),
+            None => Err(missing_field(from)),
+        },
+        EditOp::Case { to } => compute::each_text(before, |t| Ok(text::change_case(t, *to))),
+        EditOp::Trim { collapse } => compute::each_text(before, |t| Ok(text::trim(t, *collapse))),
+        EditOp::ShiftDate { by } => {
+            let by = dates::duration(by).ok_or_else(bad_rule)?;
+            compute::each_text(before, |t| {
+                let date = dates::read(t).ok_or_else(|| not_a_date(t))?;
+                dates::shift(date, by)
+                    .map(dates::write)
+                    .ok_or_else(|| SavedText::new("reason-date-shift", [("value", t.into())]))
+            })
+        }
+        EditOp::SetDate { to } => {
+            let to = dates::new_date(to).ok_or_else(bad_rule)?;
+            if is_empty(before) {
+                return match dates::new_value(to) {
+                    Some(date) => Ok(Some(Value::String(dates::write(date)))),
+                    None => Err(SavedText::new("reason-date-none", [])),
+                };
+            }
+            compute::each_text(before, |t| {
+                let date = dates::read(t).ok_or_else(|| not_a_date(t))?;
+                Ok(dates::write(dates::set(date, to)))
+            })
+        }
+        EditOp::Where { property_is, op } => {
+            if (*property_is == Emptiness::Empty) == is_empty(before) {
+                after(op, before, asset, regexes)
+            } else {
+                Ok(before.cloned())
+            }
+        }
+    }
+}
+
+fn missing_field(field: &str) -> SavedText {
+    SavedText::new("reason-field-missing", [("field", field.into())])
+}
+
+fn not_a_date(value: &str) -> SavedText {
+    SavedText::new("reason-not-a-date", [("value", value.into())])
+}
+
+/// The regular expressions of `edits`, compiled once for a run.
+pub fn regexes_of(edits: &[Edit]) -> Regexes {
+    Regexes::new(edits.iter().filter_map(|e| e.op.patterns()))
 }
 
 #[cfg(test)]

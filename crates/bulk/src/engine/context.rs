@@ -78,6 +78,8 @@ pub(super) struct Ctx {
     pub(super) found: Mutex<Option<Finder>>,
     /// The paired classic connection that lists and searches for an OAuth S2S connection.
     pub(super) paired: Option<String>,
+    /// The regular expressions of the run's rules, compiled once for all its assets.
+    pub(super) regexes: crate::compute::Regexes,
 }
 
 impl Ctx {
@@ -90,7 +92,9 @@ impl Ctx {
         phase: Phase,
     ) -> Arc<Self> {
         let control = RunControl::new();
+        let regexes = crate::spec::regexes_of(&spec.edits);
         Arc::new(Ctx {
+            regexes,
             store: engine.store.clone(),
             settings: engine.settings.clone(),
             spec,

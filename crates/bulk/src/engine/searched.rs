@@ -36,11 +36,9 @@ pub(super) fn folder_by_search(ctx: &Ctx) -> bool {
         && ctx.settings.search_folders
         && ctx.store.family() == ApiFamily::Classic
         && ctx.store.can_search()
-        && ctx
-            .spec
-            .edits
-            .iter()
-            .any(|e| !ctx.store.listing_carries(&e.property))
+        && edited_properties(&ctx.spec.edits)
+            .into_iter()
+            .any(|p| !ctx.store.listing_carries(p))
 }
 
 /// Plans from the pages of a search. For a folder scope (`fallback`), a first request that
