@@ -866,3 +866,68 @@ error-file-name-ends = { $file } cannot be saved: its name ends with a dot or a 
 error-file-name-character = { $file } cannot be saved: Windows does not allow "{ $character }" in a file name. Choose another file name.
 error-file-path-too-long = { $file } cannot be saved: its path is { $length } characters long, and Windows programs such as Excel cannot open a path of 260 characters or more. Choose a shorter name or folder.
 error-file-name-empty = { $file } names no file. Choose a file name.
+
+## Edits that compute (issue 30): a rule as a run's summary lists it, a rule refused before
+## anything is read, and why a rule could not compute on one asset (a skipped asset's reason).
+run-edit-replace = { $property }: replace "{ $find }" with "{ $replace }"{ $regex ->
+    [yes] { " " }(regular expression
+   *[no] { " " }(plain text
+}{ $ignoreCase ->
+    [yes] , any case
+   *[no] {""}
+}{ $wholeWord ->
+    [yes] , whole words)
+   *[no] )
+}
+run-edit-template = { $property }: set from the template "{ $template }"
+run-edit-from-name = { $property }: set from the { $wholePath ->
+    [yes] path
+   *[no] file name
+} by "{ $pattern }" as "{ $template }"
+run-edit-copy = { $property }: copy { $from }
+run-edit-case = { $property }: { $to ->
+    [upper] to capitals
+    [lower] to small letters
+    [title] capitalise each word
+   *[sentence] capitalise the first word
+}
+run-edit-trim = { $property }: { $collapse ->
+    [yes] trim and collapse spaces
+   *[no] trim spaces
+}
+run-edit-shift-date = { $property }: move dates by { $by }
+run-edit-set-date = { $property }: set dates to { $date }
+run-edit-where = { $edit } { $is ->
+    [empty] (only where empty)
+   *[not_empty] (only where not empty)
+}
+error-rule-regex = The pattern of { $property }, "{ $pattern }", is not a valid regular expression: { $problem ->
+    [group-unclosed] a group opened with ( is not closed
+    [group-unopened] a ) closes no group
+    [class-unclosed] a [ is not closed by ]
+    [nothing-to-repeat] *, + or ? has nothing before it to repeat
+    [repetition-count] a {"{"}count{"}"} of repetitions is not closed or not a number
+    [escape] a \ is followed by a character it cannot escape
+    [group-name-twice] two groups have the same name
+    [group-name] a group name is not a valid name
+    [too-big] it is too big to run
+   *[other] it cannot be read
+} (at character { $position }).
+error-rule-find-empty = The replace of { $property } needs the text to find.
+error-rule-copy-itself = { $property } cannot be copied into itself; choose another property to copy.
+error-rule-duration = The date shift of { $property }, "{ $by }", is not a duration; write an amount and a unit such as 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds).
+error-rule-date = The date for { $property }, "{ $date }", is not a date; write 2025-01-31, 2025-01-31T09:00 or 2025-01-31T09:00:00+01:00.
+error-rule-where-twice = The edit of { $property } is limited twice; keep one "only where".
+error-rule-template-empty = The template of { $property } is empty.
+error-rule-template-brace = The template of { $property } cannot be read: { $problem ->
+    [unclosed] a {"{"} is not closed by {"}"}
+    [unopened] a {"}"} closes no {"{"}; write {"}}"} for the character itself
+   *[empty] {"{}"} names no field
+} (at character { $position }).
+error-rule-template-field = The template of { $property } names {"{"}{ $field }{"}"}, which is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, a property such as {"{"}dc:title{"}"}, or a group of the file-name pattern.
+reason-rule-unreadable = the rule could not be read for this asset
+reason-name-no-match = its name "{ $name }" does not match "{ $pattern }"
+reason-field-missing = it has no { $field }
+reason-not-a-date = "{ $value }" is not a date
+reason-date-shift = "{ $value }" holds a day only, which moves by whole days, or would move out of range
+reason-date-none = it has no date whose time and zone to keep; give a full date with its zone (2025-01-31T09:00:00+01:00)

@@ -238,7 +238,7 @@ impl EditOp {
                 return SavedText::new("run-edit-shift-date", [p(), ("by", by.as_str().into())]);
             }
             EditOp::SetDate { to } => {
-                return SavedText::new("run-edit-set-date", [p(), ("to", to.as_str().into())]);
+                return SavedText::new("run-edit-set-date", [p(), ("date", to.as_str().into())]);
             }
             EditOp::Where { property_is, op } => {
                 let is = serde_json::to_value(property_is).unwrap_or_default();
@@ -723,7 +723,10 @@ pub fn after(
             let caps = re.captures(subject).ok_or_else(|| {
                 SavedText::new(
                     "reason-name-no-match",
-                    [("name", subject.into()), ("pattern", pattern.as_str().into())],
+                    [
+                        ("name", subject.into()),
+                        ("pattern", pattern.as_str().into()),
+                    ],
                 )
             })?;
             let pieces = template::pieces(template).map_err(|_| bad_rule())?;
@@ -984,5 +987,160 @@ mod tests {
         assert_eq!(apply_op(&EditOp::Clear, None), None);
         assert!(EditOp::Append { values: vec![] }.depends_on_current());
         assert!(!EditOp::Clear.depends_on_current());
+    }
+
+    /// French words, the template fields people type (`{name}`, `{folder}`: syntax, like a
+    /// property's name) aside.
+    fn reads_french(text: &str) {
+        let re = regex::Regex::new(r"\{[^{}]*\}").unwrap();
+        metadesk_base::i18n::checks::assert_reads_french(&re.replace_all(text, "{}"));
+    }
+
+    fn rule(property: &str, op: EditOp) -> Result<RunSpec> {
+        spec(vec![Edit {
+            property: property.into(),
+            op,
+        }])
+        .validated()
+    }
+
+    #[test]
+    fn bad_rules_are_refused_in_words_with_where() {
+        let en = metadesk_base::i18n::Localizer::english();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let words = |r: Result<RunSpec>| {
+            let e = r.unwrap_err();
+            match &e {
+                Error::Message { message, .. } => {
+                    reads_french(&message.localized(&fr));
+                    message.localized(&en)
+                }
+                other => panic!("{other:?}"),
+            }
+        };
+        let bad_regex = EditOp::Replace {
+            find: "WKND (\\w+".into(),
+            replace: "$1".into(),
+            regex: true,
+            ignore_case: false,
+            whole_word: false,
+        };
+        assert_eq!(
+            words(rule("dc:title", bad_regex)),
+            "The pattern of dc:title, \"WKND (\\w+\", is not a valid regular expression: a group \
+             opened with ( is not closed (at character 6)."
+        );
+        let unknown = EditOp::Template {
+            template: "{dc:title} {title}".into(),
+        };
+        assert!(
+            words(rule("dc:description", unknown))
+                .contains("names {title}, which is no known field")
+        );
+        let brace = EditOp::Template {
+            template: "{dc:title".into(),
+        };
+        assert!(words(rule("dc:description", brace)).contains("(at character 1)"));
+        let group = EditOp::FromName {
+            pattern: "^(?<sku>\\d+)_".into(),
+            template: "{sku}-{size}".into(),
+            whole_path: false,
+        };
+        assert!(words(rule("dc:identifier", group)).contains("{size}"));
+        let shift = EditOp::ShiftDate {
+            by: "a week".into(),
+        };
+        assert!(words(rule("xmp:date", shift)).contains("\"a week\", is not a duration"));
+        let date = EditOp::SetDate {
+            to: "31/01/2025".into(),
+        };
+        assert!(words(rule("xmp:date", date)).contains("is not a date"));
+        let itself = EditOp::Copy {
+            from: "metadata/dc:title".into(),
+        };
+        assert!(words(rule("dc:title", itself)).contains("cannot be copied into itself"));
+        let twice = EditOp::Where {
+            property_is: Emptiness::Empty,
+            op: Box::new(EditOp::Where {
+                property_is: Emptiness::Empty,
+                op: Box::new(EditOp::Clear),
+            }),
+        };
+        assert!(words(rule("dc:title", twice)).contains("limited twice"));
+        let empty = EditOp::Replace {
+            find: String::new(),
+            replace: "x".into(),
+            regex: false,
+            ignore_case: false,
+            whole_word: false,
+        };
+        assert!(words(rule("dc:title", empty)).contains("needs the text to find"));
+        // Good rules pass, a copy's source normalised.
+        let ok = rule(
+            "dc:alt",
+            EditOp::Copy {
+                from: "metadata/dc:title".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            ok.edits[0].op,
+            EditOp::Copy {
+                from: "dc:title".into()
+            }
+        );
+        let ok = EditOp::FromName {
+            pattern: "^(?<sku>\\d+)_".into(),
+            template: "{sku} {1} {name} {dc:title}".into(),
+            whole_path: false,
+        };
+        assert!(rule("dc:identifier", ok).is_ok());
+    }
+
+    #[test]
+    fn every_rule_is_described_in_both_languages() {
+        let en = metadesk_base::i18n::Localizer::english();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let where_empty = EditOp::Where {
+            property_is: Emptiness::Empty,
+            op: Box::new(EditOp::Case { to: Case::Title }),
+        };
+        assert_eq!(
+            where_empty.describe("dc:title").localized(&en),
+            "dc:title: capitalise each word (only where empty)"
+        );
+        for op in [
+            where_empty,
+            EditOp::Template {
+                template: "{name}".into(),
+            },
+            EditOp::FromName {
+                pattern: "^x".into(),
+                template: "{name}".into(),
+                whole_path: true,
+            },
+            EditOp::Copy {
+                from: "dc:title".into(),
+            },
+            EditOp::Trim { collapse: true },
+            EditOp::ShiftDate { by: "7d".into() },
+            EditOp::SetDate {
+                to: "2025-01-31".into(),
+            },
+            EditOp::Replace {
+                find: "a".into(),
+                replace: "b".into(),
+                regex: false,
+                ignore_case: true,
+                whole_word: true,
+            },
+        ] {
+            reads_french(&op.describe("dc:title").localized(&fr));
+            let english = op.describe("dc:title").localized(&en);
+            assert!(
+                !english.contains("{$"),
+                "a variable left unfilled: {english}"
+            );
+        }
     }
 }

@@ -109,7 +109,11 @@ pub fn asset_field(path: &str, field: &str) -> Option<String> {
         "name" => stem.to_owned(),
         "filename" => filename.to_owned(),
         "extension" => extension.to_owned(),
-        "folder" => folder_path.rsplit('/').next().unwrap_or_default().to_owned(),
+        "folder" => folder_path
+            .rsplit('/')
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
         "path" => path.to_owned(),
         _ => return None,
     })

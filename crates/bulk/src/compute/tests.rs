@@ -20,7 +20,13 @@ fn rx() -> Matching {
 fn a_regular_expression_replaces_with_numbered_and_named_groups() {
     let r = re(r"WKND (\w+)", rx());
     assert_eq!(
-        text::replace("WKND Surf and WKND Ski", r"WKND (\w+)", "Wknd $1", r.as_ref(), rx()),
+        text::replace(
+            "WKND Surf and WKND Ski",
+            r"WKND (\w+)",
+            "Wknd $1",
+            r.as_ref(),
+            rx()
+        ),
         "Wknd Surf and Wknd Ski"
     );
     let r = re(r"(?<brand>WKND)-(?<n>\d+)", rx());
@@ -32,7 +38,10 @@ fn a_regular_expression_replaces_with_numbered_and_named_groups() {
 
 #[test]
 fn plain_text_replaces_literally_even_with_dollars_and_dots() {
-    assert_eq!(text::replace("a.b a.b", "a.b", "$1", None, Matching::default()), "$1 $1");
+    assert_eq!(
+        text::replace("a.b a.b", "a.b", "$1", None, Matching::default()),
+        "$1 $1"
+    );
     let m = Matching {
         ignore_case: true,
         ..Matching::default()
@@ -92,7 +101,11 @@ fn a_bad_pattern_says_what_and_where() {
     let e = text::finder("*x", rx()).unwrap_err();
     assert_eq!((e.problem, e.position), ("nothing-to-repeat", 1));
     let e = text::finder(r"é\q", rx()).unwrap_err();
-    assert_eq!((e.problem, e.position), ("escape", 2), "counted in characters");
+    assert_eq!(
+        (e.problem, e.position),
+        ("escape", 2),
+        "counted in characters"
+    );
     // Plain text never fails: its specials are escaped.
     assert!(text::finder("a)(*[", Matching::default()).is_ok());
 }
@@ -125,10 +138,7 @@ fn templates_read_fields_and_escaped_braces() {
             Piece::Text(" {x}".into()),
         ]
     );
-    assert_eq!(
-        template::pieces("a {b"),
-        Err(TemplateError::Unclosed(3))
-    );
+    assert_eq!(template::pieces("a {b"), Err(TemplateError::Unclosed(3)));
     assert_eq!(template::pieces("a } b"), Err(TemplateError::Unopened(3)));
     assert_eq!(template::pieces("{ }"), Err(TemplateError::EmptyField(1)));
     assert_eq!(template::fields("{a}{b:c}"), vec!["a", "b:c"]);
@@ -151,7 +161,10 @@ fn asset_fields_come_from_the_path() {
         .as_object()
         .cloned()
         .unwrap();
-    let a = Asset { path: "/x", metadata: &md };
+    let a = Asset {
+        path: "/x",
+        metadata: &md,
+    };
     assert_eq!(a.field("dc:subject").unwrap(), "a, b");
     assert_eq!(a.field("dc:title"), None, "an empty text is missing");
     assert_eq!(a.field("n").unwrap(), "3");
@@ -169,7 +182,10 @@ fn each_text_maps_every_value_and_drops_emptied_ones() {
     );
     assert_eq!(each_text(None, up), Ok(None));
     let gone = |t: &str| Ok::<_, ()>(t.replace('x', ""));
-    assert_eq!(each_text(Some(&json!(["x", "ax"])), gone), Ok(Some(json!(["a"]))));
+    assert_eq!(
+        each_text(Some(&json!(["x", "ax"])), gone),
+        Ok(Some(json!(["a"])))
+    );
     assert_eq!(each_text(Some(&json!("xx")), gone), Ok(None));
     assert_eq!(
         each_text(Some(&json!(["a"])), |_| Err::<String, _>("no")),
@@ -197,12 +213,19 @@ fn dates_keep_their_zone_and_form() {
         "Wed Sep 04 2024 13:15:03 GMT-0500"
     );
     assert_eq!(d("2024-02-28", "2d").unwrap(), "2024-03-01");
-    assert_eq!(d("2024-02-28", "12h"), None, "a day alone moves by whole days");
+    assert_eq!(
+        d("2024-02-28", "12h"),
+        None,
+        "a day alone moves by whole days"
+    );
     assert_eq!(dates::read("next Tuesday"), None);
-    assert_eq!(dates::read("2024-09-03T13:15:03.1234Z").unwrap().form, Form::Iso {
-        fraction: 4,
-        zulu: true
-    });
+    assert_eq!(
+        dates::read("2024-09-03T13:15:03.1234Z").unwrap().form,
+        Form::Iso {
+            fraction: 4,
+            zulu: true
+        }
+    );
     for bad in ["", "7", "d", "7x", "+", "1d-2h", "99999999999999999999d"] {
         assert_eq!(dates::duration(bad), None, "{bad}");
     }
@@ -211,7 +234,12 @@ fn dates_keep_their_zone_and_form() {
 
 #[test]
 fn setting_a_date_keeps_what_is_not_given() {
-    let set = |s: &str, to: &str| dates::write(dates::set(dates::read(s).unwrap(), dates::new_date(to).unwrap()));
+    let set = |s: &str, to: &str| {
+        dates::write(dates::set(
+            dates::read(s).unwrap(),
+            dates::new_date(to).unwrap(),
+        ))
+    };
     assert_eq!(
         set("2024-09-03T13:15:03.000+02:00", "2025-01-31"),
         "2025-01-31T13:15:03.000+02:00"
@@ -235,7 +263,10 @@ fn setting_a_date_keeps_what_is_not_given() {
         dates::write(dates::new_value(moment).unwrap()),
         "2025-01-31T09:00:00.000+01:00"
     );
-    assert_eq!(dates::new_value(dates::new_date("2025-01-31").unwrap()), None);
+    assert_eq!(
+        dates::new_value(dates::new_date("2025-01-31").unwrap()),
+        None
+    );
 }
 
 #[test]

@@ -132,8 +132,8 @@ pub fn replace(
     let mut last = 0;
     for caps in re.captures_iter(text) {
         let Some(m) = caps.get(0) else { continue };
-        let alone = !word(text[..m.start()].chars().next_back())
-            && !word(text[m.end()..].chars().next());
+        let alone =
+            !word(text[..m.start()].chars().next_back()) && !word(text[m.end()..].chars().next());
         if !alone || m.is_empty() {
             continue;
         }

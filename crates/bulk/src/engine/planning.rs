@@ -13,15 +13,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
+use crate::compute::Asset;
 use crate::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
 };
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
-use crate::searching::{LOOKUP_BATCH, paths_lookup};
-use crate::compute::Asset;
 use crate::searching::edited_properties;
+use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{self, Edit, EditOp};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::search::{entry_of_hit, hit_path};
