@@ -370,49 +370,57 @@ impl RunSpec {
                 vec![],
             ));
         }
-        for edit in &mut self.edits {
-            edit.property = validate_property(&edit.property)?;
-            check_rule(&edit.property, &mut edit.op)?;
-            match &edit.op {
-                EditOp::Set { values }
-                | EditOp::SetList { values }
-                | EditOp::Append { values }
-                | EditOp::Remove { values }
-                    if values.is_empty() =>
-                {
-                    return Err(Error::message(
-                        ErrorCode::InvalidInput,
-                        "error-edit-no-value",
-                        vec![("property", edit.property.as_str().into())],
-                    ));
-                }
-                EditOp::Set { values }
-                | EditOp::SetList { values }
-                | EditOp::Append { values }
-                | EditOp::Remove { values }
-                    if values.iter().any(|v| v.trim().is_empty()) =>
-                {
-                    return Err(Error::message(
-                        ErrorCode::InvalidInput,
-                        "error-edit-empty-value",
-                        vec![("property", edit.property.as_str().into())],
-                    ));
-                }
-                _ => {}
-            }
-        }
-        let mut seen = std::collections::HashSet::new();
-        for edit in &self.edits {
-            if !seen.insert(edit.property.as_str()) {
+        validate_edits(&mut self.edits)?;
+        Ok(self)
+    }
+}
+
+/// Checks edits and normalises their property names: values given, no property edited twice,
+/// computing rules that read (a pattern, a template, a duration). The faces call it before
+/// asking AEM anything; [`RunSpec::validated`] calls it again.
+pub fn validate_edits(edits: &mut [Edit]) -> Result<()> {
+    for edit in edits.iter_mut() {
+        edit.property = validate_property(&edit.property)?;
+        check_rule(&edit.property, &mut edit.op)?;
+        match &edit.op {
+            EditOp::Set { values }
+            | EditOp::SetList { values }
+            | EditOp::Append { values }
+            | EditOp::Remove { values }
+                if values.is_empty() =>
+            {
                 return Err(Error::message(
                     ErrorCode::InvalidInput,
-                    "error-edit-twice",
+                    "error-edit-no-value",
                     vec![("property", edit.property.as_str().into())],
                 ));
             }
+            EditOp::Set { values }
+            | EditOp::SetList { values }
+            | EditOp::Append { values }
+            | EditOp::Remove { values }
+                if values.iter().any(|v| v.trim().is_empty()) =>
+            {
+                return Err(Error::message(
+                    ErrorCode::InvalidInput,
+                    "error-edit-empty-value",
+                    vec![("property", edit.property.as_str().into())],
+                ));
+            }
+            _ => {}
         }
-        Ok(self)
     }
+    let mut seen = std::collections::HashSet::new();
+    for edit in edits.iter() {
+        if !seen.insert(edit.property.as_str()) {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-edit-twice",
+                vec![("property", edit.property.as_str().into())],
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// Accepts `prefix:name` (and `metadata/prefix:name`); returns `prefix:name`.

@@ -9,17 +9,13 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 /// How a find-and-replace matches.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
 pub struct Matching {
     /// `find` is a regular expression and `replace` may name its groups (`$1`, `${name}`).
-    #[serde(default)]
     pub regex: bool,
     /// `WKND` also finds `wknd`.
-    #[serde(default)]
     pub ignore_case: bool,
     /// Only where `find` is a whole word (not inside a longer word).
-    #[serde(default)]
     pub whole_word: bool,
 }
 
