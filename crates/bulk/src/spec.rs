@@ -28,7 +28,11 @@ pub struct Edit {
 
 /// What an edit does to its property.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(
+    tag = "kind",
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase"
+)]
 pub enum EditOp {
     /// Replace the value: one value is written as a single value (unless the property is
     /// already multi-valued), several as a multi-valued property.

@@ -81,7 +81,7 @@ pub fn check_pattern(pattern: &str) -> Result<(), PatternError> {
                 AstKind::EscapeUnrecognized | AstKind::EscapeUnexpectedEof => "escape",
                 AstKind::GroupNameDuplicate { .. } => "group-name-twice",
                 AstKind::GroupNameEmpty
-                | AstKind::GroupNameInvalid { .. }
+                | AstKind::GroupNameInvalid
                 | AstKind::GroupNameUnexpectedEof => "group-name",
                 _ => "other",
             },
