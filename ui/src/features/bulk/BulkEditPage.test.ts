@@ -433,11 +433,11 @@ describe('saying what to change', () => {
         .filter((o) => o.closest('[data-testid="edit-action"]'))
         .map((o) => (o as HTMLOptionElement).value);
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:subject');
-    expect(offered()).toEqual(['set', 'append', 'remove', 'clear']);
+    expect(offered()).toEqual(['set', 'append', 'remove', 'clear', 'replace', 'template']);
     await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
     expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:rights');
-    expect(offered()).toEqual(['set', 'clear']);
+    expect(offered()).toEqual(['set', 'clear', 'replace', 'template']);
     expect(within(row).getByTestId('edit-action')).toHaveValue('set');
     expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
   });
