@@ -10,6 +10,7 @@
 
 pub mod compute;
 pub mod concurrency;
+pub mod edit;
 pub mod engine;
 pub mod finder;
 pub mod journal;
@@ -18,6 +19,7 @@ pub mod progress;
 pub mod reasons;
 pub mod replay;
 pub mod request_gate;
+pub mod rules;
 pub mod run_control;
 pub mod runs;
 pub mod scope;
