@@ -20,7 +20,13 @@ pub fn validate_edits(edits: &mut [Edit]) -> Result<()> {
     for edit in edits.iter_mut() {
         edit.property = validate_property(&edit.property)?;
         check_rule(&edit.property, &mut edit.op)?;
-        match &edit.op {
+        // A limited edit's values are checked like the edit's own ("only where empty" with no
+        // value would otherwise clear the property).
+        let op = match &edit.op {
+            EditOp::Where { op, .. } => op.as_ref(),
+            op => op,
+        };
+        match op {
             EditOp::Set { values }
             | EditOp::SetList { values }
             | EditOp::Append { values }

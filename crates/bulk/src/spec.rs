@@ -431,6 +431,11 @@ mod tests {
             }),
         };
         assert!(words(rule("dc:title", twice)).contains("limited twice"));
+        let no_value = EditOp::Where {
+            property_is: Emptiness::Empty,
+            op: Box::new(EditOp::Set { values: vec![] }),
+        };
+        assert!(words(rule("dc:title", no_value)).contains("needs at least one value"));
         let empty = EditOp::Replace {
             find: String::new(),
             replace: "x".into(),
