@@ -12,7 +12,7 @@ pub mod compute;
 pub mod concurrency;
 pub mod edit;
 pub mod engine;
-pub mod finder;
+pub mod found_by;
 pub mod journal;
 pub mod open_query;
 pub mod progress;
