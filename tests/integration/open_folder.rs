@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
-use metadesk_core::bulk::finder::Finder;
+use metadesk_core::bulk::found_by::FoundBy;
 use metadesk_core::bulk::{Action, Filters, RunControl, RunKind, RunSpec, Scope, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
@@ -89,6 +89,19 @@ fn assets_under(sb: &Sandbox, folder: &str, recursive: bool) -> BTreeSet<String>
         .collect()
 }
 
+/// A folder's count, as the window asks for it.
+async fn folder_count(
+    ws: &Workspace,
+    opened: &Opened,
+    folder: &str,
+    filters: &Filters,
+) -> metadesk_core::error::Result<metadesk_core::bulk::ScopeCount> {
+    match ws.count_scope(opened, folder, filters, &|_| {}).await? {
+        Some(SelectedCount::Folder(count)) => Ok(count),
+        other => panic!("not a folder's count: {other:?}"),
+    }
+}
+
 fn folder_scope(folder: &str, recursive: bool) -> Scope {
     Scope::Folder {
         folder: folder.into(),
@@ -101,7 +114,7 @@ fn quiet_app() -> impl Fn(metadesk_core::bulk::Progress) + Send + Sync {
 }
 
 async fn count(ws: &Workspace, opened: &Opened, folder: &str, filters: &Filters) -> u64 {
-    ws.count_scope(opened, folder, filters, &|_| {})
+    folder_count(ws, opened, folder, filters)
         .await
         .unwrap()
         .assets
@@ -146,8 +159,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         count(ws, &opened, parent, &recursive).await,
         deep.len() as u64
     );
-    let c = ws
-        .count_scope(&opened, parent, &recursive, &|_| {})
+    let c = folder_count(ws, &opened, parent, &recursive)
         .await
         .unwrap();
     let estimate = c.estimate.expect("the search counted it");
@@ -156,8 +168,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         name: Some("*.jpg".into()),
         ..Filters::default()
     };
-    let c = ws
-        .count_scope(&opened, SAMPLE_FOLDER, &named, &|_| {})
+    let c = folder_count(ws, &opened, SAMPLE_FOLDER, &named)
         .await
         .unwrap();
     assert!(c.estimate.unwrap().before_filters, "{c:?}");
@@ -165,8 +176,9 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         sb.counters().requests_total - before <= 8,
         "no walk to count"
     );
+    let (folder, filters) = folder_scope(SAMPLE_FOLDER, false).into_run_parts().unwrap();
     let Some(SelectedCount::Folder(c)) = ws
-        .count_selected(&opened, folder_scope(SAMPLE_FOLDER, false), &|_| {})
+        .count_scope(&opened, &folder, &filters, &|_| {})
         .await
         .unwrap()
     else {
@@ -195,7 +207,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     let paths = planned(ws, &run.id);
     assert_eq!(paths.iter().cloned().collect::<BTreeSet<_>>(), flat);
     assert_eq!(paths.len(), flat.len(), "none twice");
-    assert_eq!(run.finder, Some(Finder::OpenapiSearch));
+    assert_eq!(run.found_by, Some(FoundBy::OpenapiSearch));
 
     // Someone changes one asset between the preview and the apply: If-Match keeps it.
     let theirs = paths[3].clone();
@@ -219,7 +231,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     let (_, again) = ws
         .open_for_run(
             &run.id,
-            ConnectionChoice::RunsOwn { list_with: None },
+            ConnectionChoice::RunsOwn { paired_with: None },
             RunAction::Undo,
         )
         .await
@@ -331,7 +343,7 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
         store.open_pages.load(Ordering::SeqCst) > all.len().div_ceil(10),
         "the changed total made the walk read the pages again"
     );
-    assert_eq!(run.finder, Some(Finder::OpenapiSearch));
+    assert_eq!(run.found_by, Some(FoundBy::OpenapiSearch));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -343,7 +355,7 @@ async fn where_aem_does_not_answer_the_search_a_folder_is_refused_in_words() {
     sb.set_openapi_search(false);
     let before = sb.counters();
     let refusals = [
-        ws.count_scope(&opened, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+        folder_count(ws, &opened, SAMPLE_FOLDER, &Filters::default())
             .await
             .unwrap_err(),
         ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap_err(),
@@ -362,7 +374,7 @@ async fn where_aem_does_not_answer_the_search_a_folder_is_refused_in_words() {
         assert!(
             words.contains("does not answer its OpenAPI search")
                 && words.contains("Import AEM service credentials")
-                && words.contains("\"Finds assets with\""),
+                && words.contains("\"Paired connection\""),
             "{words}"
         );
     }
@@ -390,10 +402,10 @@ async fn the_tag_picker_reads_tags_where_it_can_and_otherwise_asks_for_typed_ids
         words.contains("AEM's tags could not be read") && words.contains("type a tag's id"),
         "{words}"
     );
-    assert!(!words.contains("Finds assets with"), "{words}");
+    assert!(!words.contains("Paired connection"), "{words}");
     // Paired: the classic connection reads the tree.
     ws.connections()
-        .set_finder(&a.oauth, Some(&a.classic))
+        .set_paired(&a.oauth, Some(&a.classic))
         .unwrap();
     let paired = ws.open(ConnectionChoice::stored(&a.oauth)).await.unwrap();
     let tags = ws.tags(&paired).await.unwrap();
@@ -422,13 +434,13 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .await
         .unwrap();
     assert_eq!(
-        listed.finder,
-        Some(Finder::FolderListing { connection: None })
+        listed.found_by,
+        Some(FoundBy::FolderListing { connection: None })
     );
     // Paired, the OAuth connection's folder is listed through the classic one, named.
     let name = ws.connections().get(&a.classic).unwrap().name;
     ws.connections()
-        .set_finder(&a.oauth, Some(&a.classic))
+        .set_paired(&a.oauth, Some(&a.classic))
         .unwrap();
     let paired = ws.open(ConnectionChoice::stored(&a.oauth)).await.unwrap();
     let through = ws
@@ -441,8 +453,8 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .await
         .unwrap();
     assert_eq!(
-        through.finder,
-        Some(Finder::FolderListing {
+        through.found_by,
+        Some(FoundBy::FolderListing {
             connection: Some(name.clone())
         })
     );
@@ -458,15 +470,22 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .await
         .unwrap();
     assert_eq!(
-        qb.finder,
-        Some(Finder::QueryBuilder {
+        qb.found_by,
+        Some(FoundBy::QueryBuilder {
             connection: Some(name.clone())
         })
     );
     // Read back from the journal (the run history), and in the command line's words.
     let history = ws.list_runs().await.unwrap();
-    let of = |id: &str| history.iter().find(|r| r.id == id).unwrap().finder.clone();
-    assert_eq!(of(&qb.id), qb.finder);
+    let of = |id: &str| {
+        history
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .found_by
+            .clone()
+    };
+    assert_eq!(of(&qb.id), qb.found_by);
     let english = shown(&a, "C", &through.id).await;
     assert!(
         english.contains(&format!(

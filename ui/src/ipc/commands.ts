@@ -17,7 +17,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
 import type { Filters } from './bindings/Filters';
-import type { Finder } from './bindings/Finder';
+import type { FoundBy } from './bindings/FoundBy';
 import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
@@ -47,7 +47,7 @@ import type { SavedSheet } from './bindings/SavedSheet';
 import type { Scope } from './bindings/Scope';
 import type { ScopeCount } from './bindings/ScopeCount';
 import type { SelectedCount } from './bindings/SelectedCount';
-import type { SetFinderArgs } from './bindings/SetFinderArgs';
+import type { SetPairedArgs } from './bindings/SetPairedArgs';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
 import type { SheetFormat } from './bindings/SheetFormat';
@@ -123,9 +123,9 @@ export function setConnectionProduction(args: SetProductionArgs): Promise<Connec
 }
 
 /** Pairs an OAuth Server-to-Server connection with the connection that finds its assets
- *  (`finder` null: unpaired). */
-export function setConnectionFinder(args: SetFinderArgs): Promise<ConnectionView> {
-  return call('set_connection_finder', { args });
+ *  (`paired` null: unpaired). */
+export function setPairedConnection(args: SetPairedArgs): Promise<ConnectionView> {
+  return call('set_paired_connection', { args });
 }
 
 /** Deletes the connection and its keychain entries. */
@@ -186,35 +186,24 @@ export function completeFolderPath(connectionId: string, typed: string): Promise
 }
 
 /**
- * Counts the assets a folder and its filters select, streaming counts as the listing goes. A
- * new count (or any other job) cancels one still running; the cancelled one resolves with
- * `done: false`.
+ * Counts what a run's folder and filters select (`runPartsOf` turns a scope into them): a
+ * folder streams running counts to `onUpdate`, a search is counted by AEM in one cheap request,
+ * a list is resolved entry by entry (its problems come back with their reasons). A new count (or
+ * any other job) cancels one still running: a folder's then resolves with `done: false`, a
+ * search's or a list's with null.
  */
 export function countScope(
   connectionId: string,
   folder: string,
   filters: Filters,
   onUpdate: (count: ScopeCount) => void,
-): Promise<ScopeCount> {
+): Promise<SelectedCount | null> {
   return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
 }
 
-/**
- * Counts what a scope selects: a folder streams running counts to `onUpdate`, a search is
- * counted by AEM in one cheap request, a list is resolved entry by entry (its problems come
- * back with their reasons). Null when another job stopped the count.
- */
-export function countSelected(
-  connectionId: string,
-  scope: Scope,
-  onUpdate: (count: ScopeCount) => void,
-): Promise<SelectedCount | null> {
-  return call('count_selected', { connectionId, scope, onUpdate: channelOf(onUpdate) });
-}
-
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */
-export function scopeQuery(scope: Scope, finder: Finder | null = null): Promise<string> {
-  return call('scope_query', { scope, finder });
+export function scopeQuery(scope: Scope, foundBy: FoundBy | null = null): Promise<string> {
+  return call('scope_query', { scope, foundBy });
 }
 
 /** The entries of a pasted or dropped list (one per line, or a one-column CSV). */

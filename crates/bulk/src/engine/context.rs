@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::finder::Finder;
+use crate::found_by::FoundBy;
 use crate::journal::{Action, JournalWriter, Outcome, PlanRow, PreviewCounts, Record};
 use crate::progress::{Phase, Progress, ProgressFn, Tracker, eta};
 use crate::reasons;
@@ -41,14 +41,6 @@ pub(super) struct Tally {
     pub(super) failed: AtomicU64,
 }
 
-/// How a preview found its assets, for [`Ctx::found_by`].
-#[derive(Debug, Clone, Copy)]
-pub(super) enum FoundBy {
-    OpenApiSearch,
-    QueryBuilder,
-    Listing,
-}
-
 /// What every task of one phase shares.
 pub(super) struct Ctx {
     pub(super) store: Arc<dyn AssetsApi>,
@@ -75,7 +67,7 @@ pub(super) struct Ctx {
     pub(super) tracker: Mutex<Tracker>,
     pub(super) phase: Phase,
     /// Which search found a preview's assets (journaled with `Previewed`).
-    pub(super) found: Mutex<Option<Finder>>,
+    pub(super) found: Mutex<Option<FoundBy>>,
     /// The paired classic connection that lists and searches for an OAuth S2S connection.
     pub(super) paired: Option<String>,
 }
@@ -115,12 +107,7 @@ impl Ctx {
     /// Records which search found the assets; QueryBuilder and the listing go through the
     /// paired connection, if any.
     pub(super) fn found_by(&self, how: FoundBy) {
-        let connection = self.paired.clone();
-        *lock(&self.found) = Some(match how {
-            FoundBy::OpenApiSearch => Finder::OpenapiSearch,
-            FoundBy::Listing => Finder::FolderListing { connection },
-            FoundBy::QueryBuilder => Finder::QueryBuilder { connection },
-        });
+        *lock(&self.found) = Some(how.through(self.paired.clone()));
     }
 
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the

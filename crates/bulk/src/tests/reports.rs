@@ -145,8 +145,8 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
         .unwrap();
     // A run of today says which search found its assets; the old journal below does not.
     assert_eq!(
-        p.finder,
-        Some(crate::finder::Finder::FolderListing { connection: None })
+        p.found_by,
+        Some(crate::found_by::FoundBy::FolderListing { connection: None })
     );
     let runs_dir = dir.path().join("runs");
     let path = runs_dir.join(format!("{}.jsonl", p.id));
@@ -178,8 +178,8 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
     let mut summary = runs::summary(&runs_dir, &p.id).unwrap();
     assert_eq!(
-        summary.finder, None,
-        "an old journal loads, and says no finder"
+        summary.found_by, None,
+        "an old journal loads, and says no found_by"
     );
     summary.localize(&fr);
     assert_eq!(
@@ -210,5 +210,33 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     assert!(
         csv.contains(",failed,the asset no longer exists (404)"),
         "{csv}"
+    );
+}
+
+/// A journal written before "which search found the assets" had one name keeps it as `finder`.
+#[tokio::test]
+async fn a_journal_that_says_finder_still_says_which_search_found_the_assets() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 1, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let runs_dir = dir.path().join("runs");
+    let path = runs_dir.join(format!("{}.jsonl", p.id));
+    let journal = std::fs::read_to_string(&path).unwrap();
+    assert!(journal.contains("\"found_by\":"), "{journal}");
+    std::fs::write(&path, journal.replace("\"found_by\":", "\"finder\":")).unwrap();
+
+    let summary = runs::summary(&runs_dir, &p.id).unwrap();
+    assert_eq!(
+        summary.found_by,
+        Some(crate::found_by::FoundBy::FolderListing { connection: None })
     );
 }

@@ -19,12 +19,12 @@ use metadesk_assets::tags::Tag;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
-use metadesk_bulk::finder::Finder;
+use metadesk_bulk::found_by::FoundBy;
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
 use metadesk_bulk::selection::LARGE_SCOPE;
 use metadesk_bulk::selection::{self, Scope, Selection};
-use metadesk_bulk::{Edit, RunSummary, ScopeCount};
+use metadesk_bulk::{Edit, Filters, RunSummary, ScopeCount};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -212,27 +212,35 @@ impl Workspace {
             .await
     }
 
-    /// Counts what `scope` selects: a folder is listed (running counts to `on_update`), a
-    /// search is counted by AEM in one request, a list is resolved. Any new job cancels it.
-    pub async fn count_selected(
+    /// Counts what a run's folder and filters select, the shape a preview takes: a folder is
+    /// listed (running counts to `on_update`), a search (`filters.selection`) is counted by AEM
+    /// in one request, a list is resolved. Any new job cancels it: a folder's count then says
+    /// `done: false`, a search's or a list's is `None`.
+    pub async fn count_scope(
         &self,
         opened: &Opened,
-        scope: Scope,
+        folder: &str,
+        filters: &Filters,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
-        let (folder, filters) = scope.into_run_parts()?;
+        // Checked as a scope a person typed is (folder, conditions, list entries); the name and
+        // file type filters apply to every kind of scope.
+        let (folder, mut checked) = Scope::of_run(folder, filters).into_run_parts()?;
+        checked.name.clone_from(&filters.name);
+        checked.formats.clone_from(&filters.formats);
+        let filters = checked;
         let store = opened.connected.assets.as_ref();
         // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
         // search) first; its paired classic connection searches when that cannot.
         let open = opened.connected.family == ApiFamily::OpenApi;
-        let paired = opened.lists_with.is_some();
-        let classic = Finder::QueryBuilder {
-            connection: opened.lists_with.clone(),
+        let paired = opened.paired_with.is_some();
+        let classic = FoundBy::QueryBuilder {
+            connection: opened.paired_with.clone(),
         };
         match &filters.selection {
             None => {
                 let count = self
-                    .count_scope(opened, &folder, &filters, on_update)
+                    .count_folder(opened, &folder, &filters, on_update)
                     .await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
@@ -251,7 +259,7 @@ impl Workspace {
                     {
                         OpenCount::Counted { assets, at_least } => {
                             return Ok(Some(SelectedCount::Search(SearchCount {
-                                finder: Finder::OpenapiSearch,
+                                found_by: FoundBy::OpenapiSearch,
                                 assets,
                                 at_least,
                                 large: assets >= LARGE_SCOPE,
@@ -267,7 +275,7 @@ impl Workspace {
                     searching::count_search(store, &folder, &filters, job.control()).await?;
                 Ok(count.map(|c| {
                     SelectedCount::Search(SearchCount {
-                        finder: classic.clone(),
+                        found_by: classic.clone(),
                         ..c
                     })
                 }))
@@ -291,7 +299,7 @@ impl Workspace {
                 let check = searching::check_list(store, entries, job.control()).await?;
                 Ok(check.map(|c| {
                     SelectedCount::List(ListCheck {
-                        finder: classic,
+                        found_by: classic,
                         ..c
                     })
                 }))
@@ -328,11 +336,11 @@ impl Workspace {
     /// Refuses, in words, a folder scope that nothing can find the assets of: an OAuth S2S
     /// connection with no classic connection paired, on an AEM that does not answer its
     /// OpenAPI search (one request for one hit tells). Anything else may go on.
-    pub(crate) async fn require_folder_finder(&self, opened: &Opened) -> Result<()> {
+    pub(crate) async fn require_folder_search(&self, opened: &Opened) -> Result<()> {
         if !opened.cannot_find_assets() || self.openapi_search_answers(opened).await? {
             return Ok(());
         }
-        opened.require_finder()
+        opened.require_paired()
     }
 
     /// AEM's tags, for the tag picker of a search, read with the connection itself (an OAuth
@@ -350,15 +358,15 @@ impl Workspace {
     }
 
     /// The query a search scope sends, for an AEM administrator to read: QueryBuilder's
-    /// predicates, or with `finder` [`Finder::OpenapiSearch`] (the search that counted it) the
+    /// predicates, or with `found_by` [`FoundBy::OpenapiSearch`] (the search that counted it) the
     /// body of the OpenAPI search's first page.
-    pub fn scope_query(&self, scope: Scope, finder: Option<&Finder>) -> Result<String> {
+    pub fn scope_query(&self, scope: Scope, found_by: Option<&FoundBy>) -> Result<String> {
         let (folder, filters) = scope.into_run_parts()?;
         match &filters.selection {
             Some(Selection::Search {
                 conditions,
                 combine,
-            }) if finder == Some(&Finder::OpenapiSearch) => {
+            }) if found_by == Some(&FoundBy::OpenapiSearch) => {
                 let items =
                     open_query::query_items(&folder, filters.recursive, conditions, *combine)
                         .map_err(|why| why.refusal("this connection"))?;
@@ -518,8 +526,7 @@ mod tests {
             .await
             .unwrap();
         let scope = search(&["dc:rights is empty"]);
-        let count = ws
-            .count_selected(&opened, scope.clone(), &|_| {})
+        let count = crate::app::tests::count_selected(&ws, &opened, scope.clone())
             .await
             .unwrap();
         let Some(SelectedCount::Search(count)) = count else {
@@ -527,7 +534,10 @@ mod tests {
         };
         let query = ws.scope_query(scope.clone(), None).unwrap();
         let open = ws
-            .scope_query(search(&["type is image/png"]), Some(&Finder::OpenapiSearch))
+            .scope_query(
+                search(&["type is image/png"]),
+                Some(&FoundBy::OpenapiSearch),
+            )
             .unwrap();
         assert!(
             open.starts_with("POST /adobe/assets/search")
@@ -556,7 +566,9 @@ mod tests {
         let list = Scope::List {
             entries: vec!["/content/dam/none.jpg".into()],
         };
-        let checked = ws.count_selected(&opened, list, &|_| {}).await.unwrap();
+        let checked = crate::app::tests::count_selected(&ws, &opened, list)
+            .await
+            .unwrap();
         let Some(SelectedCount::List(check)) = checked else {
             panic!("{checked:?}")
         };

@@ -1,4 +1,4 @@
-//! Which search found a scope's assets ([`Finder`]), as a run's journal, its summary and the
+//! Which search found a scope's assets ([`FoundBy`]), as a run's journal, its summary and the
 //! window say it. A leaf: it imports nothing else of this crate.
 //!
 //! Not here: choosing the search (`open_query.rs`), running it (`searching.rs`, `engine/`).
@@ -10,7 +10,7 @@ use ts_rs::TS;
 /// Activity and `runs show` say it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Finder {
+pub enum FoundBy {
     /// The folder's own listing (AEM's classic Assets HTTP API), through `connection` (the
     /// paired classic connection) when it is not the connection itself.
     FolderListing {
@@ -29,17 +29,37 @@ pub enum Finder {
     },
 }
 
-impl Finder {
-    /// The catalogue's `$how` for this finder and the connection it names, if any.
+impl FoundBy {
+    /// QueryBuilder, by the connection itself (see [`FoundBy::through`]).
+    pub fn query_builder() -> Self {
+        FoundBy::QueryBuilder { connection: None }
+    }
+
+    /// The folder's listing, by the connection itself (see [`FoundBy::through`]).
+    pub fn listing() -> Self {
+        FoundBy::FolderListing { connection: None }
+    }
+
+    /// The same search, through `paired` (the paired classic connection) when there is one:
+    /// QueryBuilder and the listing go through it, the OpenAPI search never does.
+    pub fn through(self, paired: Option<String>) -> Self {
+        match self {
+            FoundBy::QueryBuilder { .. } => FoundBy::QueryBuilder { connection: paired },
+            FoundBy::FolderListing { .. } => FoundBy::FolderListing { connection: paired },
+            FoundBy::OpenapiSearch => FoundBy::OpenapiSearch,
+        }
+    }
+
+    /// The catalogue's `$how` for this search and the connection it names, if any.
     pub fn how(&self) -> (&'static str, Option<&str>) {
         match self {
-            Finder::OpenapiSearch => ("openapi", None),
-            Finder::FolderListing { connection: None } => ("listing", None),
-            Finder::FolderListing {
+            FoundBy::OpenapiSearch => ("openapi", None),
+            FoundBy::FolderListing { connection: None } => ("listing", None),
+            FoundBy::FolderListing {
                 connection: Some(c),
             } => ("listing-via", Some(c)),
-            Finder::QueryBuilder { connection: None } => ("query-builder", None),
-            Finder::QueryBuilder {
+            FoundBy::QueryBuilder { connection: None } => ("query-builder", None),
+            FoundBy::QueryBuilder {
                 connection: Some(c),
             } => ("query-builder-via", Some(c)),
         }
@@ -67,46 +87,46 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn a_finder_is_said_in_words_naming_the_connection_it_went_through() {
+    fn a_found_by_is_said_in_words_naming_the_connection_it_went_through() {
         use metadesk_base::i18n::{Lang, Localizer};
         let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
         let via = |c: &str| Some(c.to_owned());
-        for (finder, english, french) in [
+        for (found_by, english, french) in [
             (
-                Finder::OpenapiSearch,
+                FoundBy::OpenapiSearch,
                 "found with AEM's OpenAPI search, with the connection's own credential",
                 "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
             ),
             (
-                Finder::FolderListing { connection: None },
+                FoundBy::FolderListing { connection: None },
                 "found by listing the folder",
                 "trouvées en listant le dossier",
             ),
             (
-                Finder::FolderListing {
+                FoundBy::FolderListing {
                     connection: via("Svc"),
                 },
                 "found by listing the folder through \"Svc\"",
                 "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
             ),
             (
-                Finder::QueryBuilder { connection: None },
+                FoundBy::QueryBuilder { connection: None },
                 "found with AEM's QueryBuilder",
                 "trouvées avec QueryBuilder d’AEM",
             ),
             (
-                Finder::QueryBuilder {
+                FoundBy::QueryBuilder {
                     connection: via("Svc"),
                 },
                 "found with AEM's QueryBuilder, through \"Svc\"",
                 "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
             ),
         ] {
-            assert_eq!(finder.words(&en), english);
-            assert_eq!(finder.words(&fr), french);
+            assert_eq!(found_by.words(&en), english);
+            assert_eq!(found_by.words(&fr), french);
         }
         // As the journal keeps it, and read back.
-        let kept = serde_json::to_value(Finder::FolderListing {
+        let kept = serde_json::to_value(FoundBy::FolderListing {
             connection: via("Svc"),
         })
         .unwrap();
