@@ -159,9 +159,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         count(ws, &opened, parent, &recursive).await,
         deep.len() as u64
     );
-    let c = folder_count(ws, &opened, parent, &recursive)
-        .await
-        .unwrap();
+    let c = folder_count(ws, &opened, parent, &recursive).await.unwrap();
     let estimate = c.estimate.expect("the search counted it");
     assert!(c.done && !estimate.at_least && !estimate.before_filters);
     let named = Filters {
