@@ -285,8 +285,8 @@ open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }
     [name-pattern] it matches an exact name, without * or ?.
     [any] it combines conditions with "all" only, not "any".
    *[other] it has no way to ask for it.
-    } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it under "Finds assets with" on the card of "{ $connection }".
-open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it under "Finds assets with" on this connection's card (from the command line: add --paired-with CONNECTION).
+    } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it as "Paired connection" on the card of "{ $connection }".
+open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
 open-search-refused = AEM refused this connection's OpenAPI search (403: { $detail }). Its client id must be allowed on this environment (allowedClientIDs in AEM's API configuration) and its product profile must give read access to the assets.
 open-search-failed = AEM's OpenAPI search failed: { $detail }.
 open-search-cut-short = AEM's OpenAPI search stopped after { $read } assets ({ $detail }). A part of the assets is never taken for all of them: nothing was planned. Try again.
@@ -299,7 +299,7 @@ error-no-job = No bulk edit is running right now.
 error-no-such-run = There is no run { $run }.
 error-file-exists = { $file } already exists; choose another file name, or replace it.
 error-needs-paired = "{ $name }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
-    [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --paired-with CONNECTION).
+    [stored] then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
    *[file] then, from the command line: add --paired-with CONNECTION.
 }
 error-say-which-aem = Say which AEM to use: --connection NAME, or --aem URL --file CREDENTIALS.json.

@@ -789,9 +789,9 @@ list-file-loaded = { $count ->
 list-file-error-title = The file cannot be used as a list
 found-by-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
 found-by-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
-paired-search-answers = Finds assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
+paired-search-answers = This connection finds its assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
 # issue 17 (connections in the user's language): pairing an OAuth Server-to-Server connection on its card
-paired-label = Finds assets with
+paired-label = Paired connection
 paired-none = No connection (Bulk edit cannot find assets)
 paired-why = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. The connection chosen here finds the assets; the changes are still written by this one.
 paired-missing-title = Bulk edit cannot find assets with this connection yet.

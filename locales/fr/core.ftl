@@ -286,7 +286,7 @@ open-search-cannot-express = La recherche OpenAPI d’AEM ne sait pas demander �
     [name-pattern] elle compare un nom exact, sans * ni ?.
     [any] elle combine les conditions par « toutes » seulement, pas par « au moins une ».
    *[other] elle n’a aucun moyen de le demander.
-    } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la sous « Trouve les ressources avec » sur la carte de « { $connection } ».
+    } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la comme « Connexion associée » sur la carte de « { $connection } ».
 open-search-none = « { $connection } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI ({ $detail }), seul moyen pour une telle connexion de trouver des ressources. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour le même AEM, puis choisissez-le sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
 open-search-refused = AEM a refusé la recherche OpenAPI de cette connexion (403 : { $detail }). Son client id doit être autorisé sur cet environnement (allowedClientIDs dans la configuration d’API d’AEM) et son profil de produit doit donner l’accès en lecture aux ressources.
 open-search-failed = La recherche OpenAPI d’AEM a échoué : { $detail }.
@@ -300,7 +300,7 @@ error-no-job = Aucune modification en masse n’est en cours.
 error-no-such-run = Il n’existe pas d’exécution { $run }.
 error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
 error-needs-paired = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
-    [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
+    [stored] puis choisissez-la comme « Connexion associée » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
    *[file] puis, en ligne de commande : ajoutez --paired-with CONNEXION.
 }
 error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM, ou --aem URL --file IDENTIFIANTS.json.

@@ -791,9 +791,9 @@ list-file-loaded = { $count ->
 list-file-error-title = Ce fichier ne peut pas servir de liste
 found-by-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
 found-by-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
-paired-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+paired-search-answers = Cette connexion trouve ses ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
-paired-label = Trouve les ressources avec
+paired-label = Connexion associée
 paired-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
 paired-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
 paired-missing-title = Modification en masse ne peut pas encore trouver de ressources avec cette connexion.

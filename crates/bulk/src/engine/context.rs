@@ -41,14 +41,6 @@ pub(super) struct Tally {
     pub(super) failed: AtomicU64,
 }
 
-/// How a preview found its assets, for [`Ctx::found_by`].
-#[derive(Debug, Clone, Copy)]
-pub(super) enum FoundBy {
-    OpenApiSearch,
-    QueryBuilder,
-    Listing,
-}
-
 /// What every task of one phase shares.
 pub(super) struct Ctx {
     pub(super) store: Arc<dyn AssetsApi>,
@@ -119,12 +111,7 @@ impl Ctx {
     /// Records which search found the assets; QueryBuilder and the listing go through the
     /// paired connection, if any.
     pub(super) fn found_by(&self, how: FoundBy) {
-        let connection = self.paired.clone();
-        *lock(&self.found) = Some(match how {
-            FoundBy::OpenApiSearch => FoundBy::OpenapiSearch,
-            FoundBy::Listing => FoundBy::FolderListing { connection },
-            FoundBy::QueryBuilder => FoundBy::QueryBuilder { connection },
-        });
+        *lock(&self.found) = Some(how.through(self.paired.clone()));
     }
 
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the

@@ -136,8 +136,10 @@ pub(super) async fn preview_asset_with_id(
     let store = &ctx.store;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
-    // The listing holds a subset of the metadata (adobe-wire §4.2), and which subset is not
-    // documented: a value it shows is the current one, but a property it does not show may
+    // The listing holds a subset of the metadata
+    // (https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/mac-api-assets),
+    // and which subset is not documented: a value it shows is the current one, but a property
+    // it does not show may
     // still be set. Taking an absent one as "not set" would journal null as the original, and
     // an undo would then delete the real value. So the listing stands in for a read only when
     // it shows a value for every edited property.
