@@ -145,6 +145,12 @@ assets-listing-bad-child = the listing of { $folder } has a child with { $why ->
 } ({ $name }); Metadesk does not use a listing it cannot trust
 assets-listing-stopped-early = the listing of { $folder } stopped early: AEM gave { $count } children from position { $offset } where the page holds { $pageSize } and the folder has { $total }
 assets-cannot-read-tags = this connection cannot read tags
+assets-cannot-read-schema = this connection cannot read metadata schemas
+schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
+schema-value-not-number = “{ $value }” is not a number, and { $label } ({ $property }) takes a number
+schema-value-not-date = “{ $value }” is not a date, and { $label } ({ $property }) takes a date such as 2026-03-31
+schema-value-not-boolean = “{ $value }” is neither true nor false, and { $label } ({ $property }) is a checkbox
+schema-field-read-only = { $label } ({ $property }) is read-only in the metadata schema: Metadesk does not change it
 assets-cannot-search = this connection cannot search
 assets-search-failed = the search failed
 assets-search-no-hits = the search answer has no list of hits

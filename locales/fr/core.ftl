@@ -145,6 +145,12 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
 } ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
+assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
+schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
+schema-value-not-number = « { $value } » n’est pas un nombre, alors que { $label } ({ $property }) attend un nombre
+schema-value-not-date = « { $value } » n’est pas une date, alors que { $label } ({ $property }) attend une date comme 2026-03-31
+schema-value-not-boolean = « { $value } » n’est ni true ni false, alors que { $label } ({ $property }) est une case à cocher
+schema-field-read-only = { $label } ({ $property }) est en lecture seule dans le schéma de métadonnées : Metadesk ne le modifie pas
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche
 assets-search-failed = la recherche a échoué
 assets-search-no-hits = la réponse de la recherche ne contient pas de liste de résultats
