@@ -90,7 +90,7 @@ pub use credentials::SandboxCredentials;
 pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, SAMPLE_FOLDER};
 pub use faults::Faults;
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
-pub use schemas::BRAND_RIGHTS;
+pub use schemas::BRAND_LANGUAGES;
 
 /// The client id Local Development Tokens carry.
 pub const DEV_TOKEN_CLIENT_ID: &str = "dev-console-prod";

@@ -8,10 +8,10 @@
 //! - `/libs/…/forms/default` (with `image` below it): the built-in form every folder uses by
 //!   default;
 //! - `/conf/…/metadataschema/metadesk-brand`: a custom form (a full copy of the tabs, as the
-//!   editor's "Copy" makes it) with a required Title and Copyright, Copyright a dropdown whose
-//!   options leave out one right the seeded assets carry ("Licensed until 2027-12-31"), so some
-//!   assets violate the form and about 30 % lack a required value; its `image/jpeg` sub-form holds
-//!   only the field it adds (a City), as the real exported form does;
+//!   editor's "Copy" makes it) with a required Title and Copyright (about 30 % of the seeded
+//!   assets lack a Copyright) and a Language dropdown whose options are codes (`en`), which
+//!   about one asset in ten violates with AEM's label ("English"); its `image/jpeg` sub-form
+//!   holds only the field it adds (a City), as the real exported form does;
 //! - `/content/dam/wknd-shared/en/adventures` mapped to `metadesk-brand` on its `jcr:content`,
 //!   `/content/dam/wknd-shared` mapped on the folder node itself to a form that no longer exists
 //!   (`retired`), so its other subfolders have an unreadable form. Which of the two nodes AEM
@@ -48,13 +48,8 @@ const MAPPINGS: &[(&str, bool, &str)] = &[
     ),
 ];
 
-/// The rights a Copyright of `metadesk-brand` may take (the seeded "Licensed until…" is not one).
-pub const BRAND_RIGHTS: &[&str] = &[
-    "© WKND Adventures",
-    "Editorial use only",
-    "Internal use only",
-    "Royalty-free",
-];
+/// The values the Language dropdown of `metadesk-brand` allows (the seeded "English" is not one).
+pub const BRAND_LANGUAGES: &[&str] = &["en", "de", "fr", "ja"];
 
 /// The `metadataSchema` the sandbox seeded on `folder` (the folder node when `on_content` is
 /// false, its `jcr:content` otherwise).
@@ -262,8 +257,6 @@ fn default_form() -> Value {
 
 fn brand_form() -> Value {
     let required = |f: Map<String, Value>| with(f, "required", json!(true));
-    let mut rights: Vec<(&str, &str)> = BRAND_RIGHTS.iter().map(|r| (*r, *r)).collect();
-    rights.push(("(none)", ""));
     let jpeg = form(
         vec![tab("Basic", vec![text("photoshop:City", "City")])],
         vec![],
@@ -305,7 +298,7 @@ fn brand_form() -> Value {
                 "Rights",
                 vec![
                     section,
-                    required(dropdown("dc:rights", "Copyright", &rights)),
+                    required(text("dc:rights", "Copyright")),
                     dropdown(
                         "dc:language",
                         "Language",
@@ -314,6 +307,7 @@ fn brand_form() -> Value {
                             ("German", "de"),
                             ("French", "fr"),
                             ("Japanese", "ja"),
+                            ("(none)", ""),
                         ],
                     ),
                     with(

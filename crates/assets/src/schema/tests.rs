@@ -269,8 +269,10 @@ async fn a_folders_form_is_read_from_aem_as_it_stores_it() {
     );
     let rights = schema.field("dc:rights").unwrap();
     assert!(rights.required);
-    let allowed: Vec<&str> = rights.options.iter().map(|c| c.value.as_str()).collect();
-    assert_eq!(allowed, metadesk_sandbox::BRAND_RIGHTS);
+    let language = schema.field("dc:language").unwrap();
+    assert_eq!(language.kind, FieldKind::Dropdown);
+    let allowed: Vec<&str> = language.options.iter().map(|c| c.value.as_str()).collect();
+    assert_eq!(allowed, metadesk_sandbox::BRAND_LANGUAGES);
     let jpeg = schema.fields_for(Some("image/jpeg"));
     assert!(jpeg.iter().any(|f| f.property == "photoshop:City"));
     assert!(

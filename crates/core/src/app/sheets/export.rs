@@ -193,7 +193,7 @@ impl Workspace {
 /// pages) or a list's (resolved; entries that name no asset are said in `report`), filtered by
 /// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
 /// the export (a partial read is never the whole).
-async fn entries_to_export(
+pub(crate) async fn entries_to_export(
     store: &dyn metadesk_assets::AssetsApi,
     folder: &str,
     filters: &Filters,
@@ -277,7 +277,7 @@ async fn entries_to_export(
     Ok(entries)
 }
 
-fn export_cancelled() -> Error {
+pub(crate) fn export_cancelled() -> Error {
     Error::message(ErrorCode::InvalidInput, "error-export-cancelled", vec![])
 }
 
