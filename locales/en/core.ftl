@@ -155,6 +155,7 @@ schema-unavailable-missing = The metadata schema { $form } no longer exists in A
 schema-unavailable-forbidden = This connection may not read the metadata schema { $form } (AEM: { $detail }), so properties are typed by name and values are not checked.
 schema-unavailable = The metadata schema { $form } could not be read ({ $detail }), so properties are typed by name and values are not checked.
 schema-unavailable-folder = The folder { $folder } could not be read to find its metadata schema ({ $detail }), so properties are typed by name and values are not checked.
+schema-unavailable-oauth = An OAuth Server-to-Server connection cannot read metadata schemas (AEM refuses its token on /conf) unless it is paired with a connection that finds assets, so properties are typed by name and values are not checked.
 error-schema-refused = The metadata schema of { $folder } does not allow these values: { $problems }. Nothing was previewed or written.
 job-missing-metadata = checking the required metadata of { $folder }
 assets-cannot-search = this connection cannot search

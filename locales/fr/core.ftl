@@ -155,6 +155,7 @@ schema-unavailable-missing = Le schéma de métadonnées { $form } n’existe pl
 schema-unavailable-forbidden = Cette connexion ne peut pas lire le schéma de métadonnées { $form } (AEM : { $detail }) : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 schema-unavailable = Le schéma de métadonnées { $form } n’a pas pu être lu ({ $detail }) : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 schema-unavailable-folder = Le dossier { $folder } n’a pas pu être lu pour trouver son schéma de métadonnées ({ $detail }) : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
+schema-unavailable-oauth = Une connexion OAuth serveur à serveur ne peut pas lire les schémas de métadonnées (AEM refuse son jeton sur /conf) sans connexion associée qui trouve les ressources : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 error-schema-refused = Le schéma de métadonnées de { $folder } ne permet pas ces valeurs : { $problems }. Rien n’a été prévisualisé ni écrit.
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche

@@ -106,6 +106,17 @@ impl Workspace {
         if !refresh && let Some(known) = self.schemas.get(&key) {
             return Ok(known);
         }
+        // AEM refuses an OAuth S2S token on `/conf` and folders' Sling JSON (classic paths);
+        // its paired connection is not asked either (UNCONFIRMED that it may read them).
+        if opened.cannot_find_assets() {
+            let answer = Arc::new(FolderSchema {
+                folder,
+                schema: None,
+                unavailable: Some(Text::plain("schema-unavailable-oauth")),
+            });
+            self.schemas.put(key, Arc::clone(&answer));
+            return Ok(answer);
+        }
         let answer = match read_effective(opened.connected.assets.as_ref(), &folder).await {
             Ok(schema) => FolderSchema {
                 folder,
