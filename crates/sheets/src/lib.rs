@@ -15,6 +15,7 @@
 
 pub mod cells;
 pub mod checks;
+pub mod guides;
 pub mod headers;
 pub(crate) mod parsing;
 mod reading;

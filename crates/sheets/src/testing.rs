@@ -103,3 +103,14 @@ pub fn french_excel_csv(rows: &[Vec<&str>]) -> Vec<u8> {
     assert!(!unmappable, "the test text must fit Windows-1252");
     bytes.into_owned()
 }
+
+/// The text of one part of a workbook (`xl/worksheets/sheet1.xml`), for tests that check what
+/// calamine does not read (data validations, formats).
+pub fn xlsx_part(workbook: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(workbook)).expect("a zip");
+    let mut part = zip.by_name(name).expect("the part");
+    let mut text = String::new();
+    part.read_to_string(&mut text).expect("UTF-8 XML");
+    text
+}

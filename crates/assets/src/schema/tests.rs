@@ -209,7 +209,9 @@ fn values_are_checked_against_the_fields_kind_in_words() {
     assert!(check_value(&typed(FieldKind::Number), "four").is_err());
     assert!(check_value(&typed(FieldKind::Date), "2026-03-31").is_ok());
     assert!(check_value(&typed(FieldKind::Date), "2026-03-31T09:00:00.000+02:00").is_ok());
+    assert!(check_value(&typed(FieldKind::Date), "2026-03-31T00:00:00.000").is_ok());
     assert!(check_value(&typed(FieldKind::Date), "31/03/2026").is_err());
+    assert!(check_value(&typed(FieldKind::Date), "2026-02-30").is_err());
     assert!(check_value(&typed(FieldKind::Checkbox), "TRUE").is_ok());
     assert!(check_value(&typed(FieldKind::Checkbox), "yes").is_err());
     assert!(

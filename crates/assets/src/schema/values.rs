@@ -83,9 +83,15 @@ pub fn check_value(field: &SchemaField, value: &str) -> Result<(), ValueProblem>
     }
 }
 
-/// `2026-03-31`, or a time as AEM stores one (`2026-03-31T09:00:00.000+02:00`).
+/// `2026-03-31`, or a time as AEM stores one (`2026-03-31T09:00:00.000+02:00`), or as a sheet
+/// gives a date cell back (`2026-03-31T00:00:00.000`, no offset).
 fn is_date(v: &str) -> bool {
     use time::format_description::well_known::Rfc3339;
     let day = time::macros::format_description!("[year]-[month]-[day]");
-    time::Date::parse(v, &day).is_ok() || time::OffsetDateTime::parse(v, &Rfc3339).is_ok()
+    let local = time::macros::format_description!(
+        "[year]-[month]-[day]T[hour]:[minute]:[second][optional [.[subsecond]]]"
+    );
+    time::Date::parse(v, &day).is_ok()
+        || time::OffsetDateTime::parse(v, &Rfc3339).is_ok()
+        || time::PrimitiveDateTime::parse(v, &local).is_ok()
 }

@@ -17,10 +17,13 @@ use ts_rs::TS;
 
 use crate::app::{Opened, Workspace};
 use metadesk_assets::CallError;
-use metadesk_assets::schema::{Schema, SchemaError, SchemaField, check_value, read_effective};
+use metadesk_assets::schema::{
+    FieldKind, Schema, SchemaError, SchemaField, check_value, read_effective,
+};
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::{Edit, EditOp};
 use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
 pub use missing::{MissingAsset, MissingField, MissingReport, OffSchemaValue};
 
@@ -215,6 +218,50 @@ pub fn edit_problems(schema: &FolderSchema, edits: &[Edit]) -> Vec<Text> {
         }
     }
     problems
+}
+
+/// A sheet's property columns ordered by the schema (its fields' order, then the others as
+/// asked) and each one's guide for Excel (label, required, allowed values, kind); no schema:
+/// as asked, unguided.
+pub fn guided_columns(
+    schema: &FolderSchema,
+    properties: Vec<String>,
+) -> (Vec<String>, Vec<Option<ColumnGuide>>) {
+    let Some(form) = &schema.schema else {
+        return (properties, Vec::new());
+    };
+    let position = |p: &String| {
+        form.fields
+            .iter()
+            .chain(form.mime_forms.iter().flat_map(|m| m.fields.iter()))
+            .position(|f| &f.property == p)
+            .unwrap_or(usize::MAX)
+    };
+    let mut ordered = properties;
+    // Stable: properties the schema does not know keep the order they were asked in.
+    ordered.sort_by_key(position);
+    let guides = ordered
+        .iter()
+        .map(|p| {
+            schema.field(p).map(|f| ColumnGuide {
+                label: f.label.clone(),
+                required: f.required,
+                options: if f.read_only {
+                    Vec::new()
+                } else {
+                    f.options.iter().map(|c| c.value.clone()).collect()
+                },
+                kind: match f.kind {
+                    _ if f.read_only => GuideKind::Text,
+                    FieldKind::Number => GuideKind::Number,
+                    FieldKind::Date => GuideKind::Date,
+                    FieldKind::Checkbox => GuideKind::Checkbox,
+                    _ => GuideKind::Text,
+                },
+            })
+        })
+        .collect();
+    (ordered, guides)
 }
 
 #[cfg(test)]

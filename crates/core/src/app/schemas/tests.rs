@@ -282,3 +282,64 @@ async fn a_sheets_cells_outside_the_schema_are_errors_of_their_row_and_column() 
     assert_eq!(answer.run.unwrap().counts.pending, 1);
     assert_eq!(sb.counters().writes_applied, 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
+    let (_d, ws, opened, _sb) = with_connection().await;
+    let properties: Vec<String> = [
+        "dc:x",
+        "xmp:Rating",
+        "dc:language",
+        "dc:title",
+        "prism:expirationDate",
+    ]
+    .iter()
+    .map(|p| (*p).to_owned())
+    .collect();
+    let (book, _) = ws
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &properties,
+            crate::app::SheetFormat::Xlsx,
+            &Localizer::english(),
+        )
+        .await
+        .unwrap();
+    let sheet = metadesk_sheets::read_sheet("x.xlsx", &book).unwrap();
+    let headers: Vec<&str> = sheet.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Title * (dc:title)",
+            "Language (dc:language)",
+            "Expires (prism:expirationDate)",
+            "Rating (xmp:Rating)",
+            "dc:x (dc:x)",
+        ],
+        "the schema's order and labels, required marked, the others after"
+    );
+    let xml = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+        .map(|p| metadesk_sheets::testing::xlsx_part(&book, p))
+        .join("");
+    assert!(
+        xml.contains("<formula1>\"en,de,fr,ja\"</formula1>"),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"<dataValidation type="date""#), "{xml}");
+
+    // A CSV is labelled the same way (it carries no validation).
+    let (csv, _) = ws
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &properties,
+            crate::app::SheetFormat::Csv,
+            &Localizer::english(),
+        )
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&csv).contains("Title * (dc:title),Language (dc:language)"));
+}

@@ -21,7 +21,9 @@ use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::list_with_retries;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
-use metadesk_sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
+use metadesk_sheets::writing::{
+    ExportColumn, ExportInfo, ExportRow, write_csv_guided, write_xlsx_guided,
+};
 
 use super::{SavedSheet, SheetExport, SheetFormat};
 
@@ -90,6 +92,11 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.assets.as_ref();
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        // Ordered and labelled by the folder's metadata schema, when it can be read.
+        let (properties, guides) = match self.folder_schema(opened, &folder, false).await {
+            Ok(schema) => crate::app::schemas::guided_columns(&schema, properties),
+            Err(_) => (properties, Vec::new()),
+        };
         #[allow(clippy::type_complexity)]
         let mut found: Vec<(
             String,
@@ -172,7 +179,7 @@ impl Workspace {
             .collect();
         report.assets = rows.len() as u64;
         let bytes = match format {
-            SheetFormat::Xlsx => write_xlsx(
+            SheetFormat::Xlsx => write_xlsx_guided(
                 words,
                 &ExportInfo {
                     connection: opened.label.clone(),
@@ -181,9 +188,10 @@ impl Workspace {
                     exported_at: now_rfc3339(),
                 },
                 &columns,
+                &guides,
                 &rows,
             )?,
-            SheetFormat::Csv => write_csv(words, &columns, &rows)?,
+            SheetFormat::Csv => write_csv_guided(words, &columns, &guides, &rows)?,
         };
         Ok((bytes, report))
     }
