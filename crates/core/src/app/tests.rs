@@ -565,7 +565,8 @@ async fn sheet_export_edit_import_preview_apply_undo() {
     assert!(export.assets > 2);
     let mut records = csv_records(&bytes);
     assert_eq!(records.len() as u64, export.assets + 1);
-    assert_eq!(records[0][3], "Title (dc:title)");
+    // The sample folder's metadata schema requires a title: marked (app/schemas).
+    assert_eq!(records[0][3], "Title * (dc:title)");
     // Exported as it is, the sheet changes nothing.
     let same = read_sheet("same.csv", &bytes).unwrap();
     assert_eq!(same.issues, vec![]);
