@@ -11,6 +11,7 @@ mod bulk;
 mod bulk_app;
 mod bulk_changed_since;
 mod bulk_cli;
+mod bulk_cli_rules;
 mod bulk_cli_stored;
 mod bulk_openapi;
 mod bulk_support;

@@ -11,6 +11,7 @@
 //! ```
 
 mod capacity;
+mod computed;
 mod facts;
 mod footprint;
 mod harness;
@@ -62,6 +63,9 @@ enum Scenario {
     /// Sheet files of 10k–100k rows written and read back (time and peak RSS, each step in
     /// its own process). Not part of `all`: `--write` replaces only its section.
     SheetsScale,
+    /// A 10,000-asset preview with a plain set, a regular-expression replace and a template,
+    /// side by side. Not part of `all`: `--write` replaces only its section.
+    Computed,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -107,6 +111,9 @@ struct Opts {
     /// Scale: the metadesk-sandbox binary (default: next to this one).
     #[arg(long, global = true)]
     sandbox_bin: Option<PathBuf>,
+    /// Edits that compute: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 10_000)]
+    computed_assets: usize,
     /// Fewer reads: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 2000)]
     reads_assets: usize,
@@ -183,7 +190,10 @@ fn run(cli: Cli) -> Result<()> {
             || (which == Scenario::All
                 && !matches!(
                     s,
-                    Scenario::Footprint | Scenario::Sheets | Scenario::SheetsScale
+                    Scenario::Footprint
+                        | Scenario::Sheets
+                        | Scenario::SheetsScale
+                        | Scenario::Computed
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -233,8 +243,16 @@ fn run(cli: Cli) -> Result<()> {
             assets: o.reads_assets,
         }))?);
     }
-    if which == Scenario::Sheets || which == Scenario::SheetsScale {
-        let mut section = if which == Scenario::Sheets {
+    if matches!(
+        which,
+        Scenario::Sheets | Scenario::SheetsScale | Scenario::Computed
+    ) {
+        let mut section = if which == Scenario::Computed {
+            runtime.block_on(computed::run(&computed::ComputedOpts {
+                assets: o.computed_assets,
+                runs: o.runs.max(5),
+            }))?
+        } else if which == Scenario::Sheets {
             runtime.block_on(sheets::run(&sheets::SheetsOpts {
                 assets: o.assets,
                 latency_ms: o.latency_ms,
