@@ -125,6 +125,12 @@ cli-about-request = Send one request to a connection's own AEM host (exit 1 for 
 cli-about-sheet = Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
 cli-about-sheet-export = Write a sheet (.xlsx or .csv, from --out's extension) of the assets of a folder, one column per property.
 cli-about-sheet-import = Check an edited sheet (.xlsx, .xls, .ods, .csv; Metadesk's or AEM's Metadata Export), preview the cells that change, and apply them.
+cli-about-schema = Metadata schemas: a folder's fields (labels, types, allowed values, required), and the assets that lack required metadata.
+cli-about-schema-show = Show a folder's metadata schema: its fields by tab, with their labels, properties, types, allowed values, and whether they are required or read-only.
+cli-about-schema-missing = List the assets that lack a value their metadata schema requires, field by field, and the values it does not allow (exit 1 when there are any).
+cli-arg-schema-show-folder = The DAM folder whose schema to show: `/content/dam/…`.
+cli-arg-schema-json = Print the answer as JSON.
+cli-arg-schema-missing-list_out = Also write the paths of the assets lacking a required value to this file, one a line, for `bulk … --list FILE` or `sheet export --list FILE`.
 cli-about-runs-list = Every run, newest first: when, connection, folder, edits, counts, duration, status.
 cli-about-runs-show = One run's summary and report; `--csv FILE` exports every asset with its outcome.
 cli-arg-runs-list-json = Print the runs as JSON.
@@ -410,3 +416,38 @@ cli-examples-bulk-date = Examples:
   metadesk-cli bulk date --connection wknd --folder /content/dam/wknd --property prism:expirationDate --to 2025-12-31
 cli-examples-bulk-remove = Example (remove a tag, by its id):
   metadesk-cli bulk remove --connection wknd --folder /content/dam/wknd --property cq:tags --value wknd:activity/surfing
+## schema: human output (issue 31)
+cli-schema-warning = warning: { $message }
+cli-schema-form-mapped = Form { $form } (chosen by { $folder })
+cli-schema-form-default = Form { $form } (the default: no folder above names one)
+cli-schema-mime = Only for { $mime }:
+cli-schema-field = { $label } ({ $property }): { $kind }
+cli-schema-kind = { $kind ->
+    [text] text
+    [multi-text] several texts
+    [number] number
+    [date] date
+    [dropdown] dropdown
+    [tags] tags
+    [checkbox] checkbox
+   *[other] not checked by Metadesk
+}
+cli-schema-required = required
+cli-schema-read-only = read-only
+cli-schema-options = ; allowed: { $options }
+cli-schema-not-covered = Not reflected: cascading rules (fields required, shown or offered under conditions), options kept in a JSON file, and the forms of the Assets view.
+cli-schema-checked = Checked { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} in { $folder }.
+cli-schema-lacking = { $count ->
+    [one] { $count } asset lacks
+   *[other] { $count } assets lack
+} { $label } ({ $property }, required):
+cli-schema-off = { $count ->
+    [one] { $count } value the schema does not allow:
+   *[other] { $count } values the schema does not allow:
+}
+cli-schema-all-filled = Every required field is filled and every value is allowed.
+cli-schema-folder-unlisted = warning: the folder { $folder } could not be listed; its assets are not in the report.
+cli-schema-unread = warning: not checked (could not be read): { $reason }

@@ -124,6 +124,12 @@ cli-about-request = Envoyer une requête à l’hôte AEM d’une connexion (cod
 cli-about-sheet = Feuilles de calcul : exporter les métadonnées d’un dossier, importer une feuille modifiée (aperçu, application).
 cli-about-sheet-export = Écrire une feuille (.xlsx ou .csv, selon l’extension de --out) des ressources d’un dossier, une colonne par propriété.
 cli-about-sheet-import = Vérifier une feuille modifiée (.xlsx, .xls, .ods, .csv ; celle de Metadesk ou l’export de métadonnées d’AEM), prévisualiser les cellules qui changent et les appliquer.
+cli-about-schema = Schémas de métadonnées : les champs d’un dossier (libellés, types, valeurs permises, obligatoires) et les ressources auxquelles manquent des métadonnées obligatoires.
+cli-about-schema-show = Afficher le schéma de métadonnées d’un dossier : ses champs par onglet, avec leurs libellés, propriétés, types, valeurs permises, et s’ils sont obligatoires ou en lecture seule.
+cli-about-schema-missing = Lister les ressources auxquelles manque une valeur que leur schéma de métadonnées exige, champ par champ, et les valeurs qu’il ne permet pas (code de sortie 1 s’il y en a).
+cli-arg-schema-show-folder = Le dossier de la DAM dont afficher le schéma : `/content/dam/…`.
+cli-arg-schema-json = Afficher la réponse en JSON.
+cli-arg-schema-missing-list_out = Écrire aussi dans ce fichier les chemins des ressources auxquelles manque une valeur obligatoire, un par ligne, pour `bulk … --list FICHIER` ou `sheet export --list FICHIER`.
 cli-about-runs-list = Toutes les exécutions, de la plus récente à la plus ancienne : date, connexion, dossier, modifications, décomptes, durée, statut.
 cli-about-runs-show = Le résumé et le rapport d’une exécution ; `--csv FICHIER` exporte chaque ressource avec son résultat.
 cli-arg-runs-list-json = Afficher les exécutions en JSON.
@@ -414,3 +420,38 @@ cli-examples-bulk-date = Exemples :
   metadesk-cli bulk date --connection wknd --folder /content/dam/wknd --property prism:expirationDate --to 2025-12-31
 cli-examples-bulk-remove = Exemple (retirer un tag, par son identifiant) :
   metadesk-cli bulk remove --connection wknd --folder /content/dam/wknd --property cq:tags --value wknd:activity/surfing
+## schema : sortie pour les personnes (ticket 31)
+cli-schema-warning = avertissement : { $message }
+cli-schema-form-mapped = Formulaire { $form } (choisi par { $folder })
+cli-schema-form-default = Formulaire { $form } (celui par défaut : aucun dossier au-dessus n’en nomme un)
+cli-schema-mime = Seulement pour { $mime } :
+cli-schema-field = { $label } ({ $property }) : { $kind }
+cli-schema-kind = { $kind ->
+    [text] texte
+    [multi-text] plusieurs textes
+    [number] nombre
+    [date] date
+    [dropdown] liste déroulante
+    [tags] balises
+    [checkbox] case à cocher
+   *[other] non vérifié par Metadesk
+}
+cli-schema-required = obligatoire
+cli-schema-read-only = lecture seule
+cli-schema-options = ; valeurs permises : { $options }
+cli-schema-not-covered = Non pris en compte : les règles en cascade (champs obligatoires, affichés ou proposés sous conditions), les options tenues dans un fichier JSON et les formulaires de la vue Assets.
+cli-schema-checked = { $count ->
+    [one] { $count } ressource vérifiée
+   *[other] { $count } ressources vérifiées
+} dans { $folder }.
+cli-schema-lacking = { $count ->
+    [one] { $count } ressource sans
+   *[other] { $count } ressources sans
+} { $label } ({ $property }, obligatoire) :
+cli-schema-off = { $count ->
+    [one] { $count } valeur que le schéma ne permet pas :
+   *[other] { $count } valeurs que le schéma ne permet pas :
+}
+cli-schema-all-filled = Chaque champ obligatoire est rempli et chaque valeur est permise.
+cli-schema-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans le rapport.
+cli-schema-unread = avertissement : non vérifiée (illisible) : { $reason }

@@ -29,6 +29,7 @@ mod keychain;
 mod open_folder;
 mod open_search;
 mod sandbox_credentials;
+mod schema_cli;
 mod scopes;
 mod scopes_cli;
 mod sheet_cli;

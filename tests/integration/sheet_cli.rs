@@ -378,8 +378,9 @@ async fn a_sheet_exported_in_french_is_in_french_and_imports_in_english() {
     let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
     assert_eq!(
         header,
-        "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre (dc:title),\
-         Mots-clés (dc:subject) — valeurs séparées par |"
+        "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre * (dc:title),\
+         Mots-clés (dc:subject) — valeurs séparées par |",
+        "the sample folder's schema requires a title (*)"
     );
     let paths: Vec<String> = read_sheet("feuille.csv", &bytes)
         .unwrap()

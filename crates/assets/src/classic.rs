@@ -126,6 +126,32 @@ impl ClassicAssets {
         search::parse_page(&body)
     }
 
+    /// `GET {path}[.{selector}].json`: a node's Sling JSON, for paths under `/content/dam`,
+    /// `/conf` and `/libs` (each segment percent-encoded; `.` and `..` refused).
+    pub async fn node(&self, path: &str, selector: &str) -> Result<Value, CallError> {
+        let readable = ["/content/dam", "/conf/", "/libs/"]
+            .iter()
+            .any(|root| path == DAM_ROOT || path.starts_with(root));
+        let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
+        if !readable || segments.iter().any(|s| *s == "." || *s == "..") {
+            return Err(crate::not_an_asset_path(path));
+        }
+        let suffix = if selector.is_empty() {
+            ".json".to_owned()
+        } else {
+            format!(".{selector}.json")
+        };
+        let mut url = self.client.url("/").map_err(CallError::from_aem)?;
+        if let Ok(mut parts) = url.path_segments_mut() {
+            parts.clear();
+            if let Some((last, rest)) = segments.split_last() {
+                parts.extend(rest);
+                parts.push(&format!("{last}{suffix}"));
+            }
+        }
+        self.get_json(url).await
+    }
+
     /// `jcr:uuid` of the asset at `path`, from its repository JSON.
     pub async fn uuid(&self, path: &str) -> Result<Option<String>, CallError> {
         let url = self.dam_url(&["content", "dam"], path, ".json")?;
@@ -378,6 +404,14 @@ impl AssetsApi for ClassicAssets {
                 .map_err(CallError::from_aem)?;
             Ok(super::tags::tags_of_tree(&self.get_json(url).await?))
         })
+    }
+
+    fn node_json<'a>(
+        &'a self,
+        path: &'a str,
+        selector: &'a str,
+    ) -> BoxFuture<'a, Result<Value, CallError>> {
+        Box::pin(self.node(path, selector))
     }
 
     fn can_search(&self) -> bool {

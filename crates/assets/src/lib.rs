@@ -17,6 +17,7 @@ pub mod folders_api;
 pub mod open_search;
 pub mod openapi;
 pub mod renditions;
+pub mod schema;
 pub mod search;
 pub mod tags;
 
@@ -274,6 +275,24 @@ pub trait AssetsApi: Send + Sync {
             Err(CallError::Rejected {
                 status: 0,
                 detail: Text::plain("assets-cannot-read-tags"),
+            })
+        })
+    }
+
+    /// A repository node as Sling's default GET servlet renders it (adobe-wire-more §4.2):
+    /// `{path}.json` for an empty `selector`, else `{path}.{selector}.json` (`1`, `infinity`).
+    /// For a folder's `metadataSchema` and the metadata schema forms (`schema`); only paths
+    /// under `/content/dam`, `/conf` and `/libs` are read.
+    fn node_json<'a>(
+        &'a self,
+        path: &'a str,
+        selector: &'a str,
+    ) -> BoxFuture<'a, Result<Value, CallError>> {
+        let _ = (path, selector);
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-read-schema"),
             })
         })
     }

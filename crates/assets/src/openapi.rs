@@ -233,6 +233,15 @@ impl AssetsApi for OpenApiAssets {
         Box::pin(self.classic.query(params))
     }
 
+    // Schema forms are read like folders: by the classic connection.
+    fn node_json<'a>(
+        &'a self,
+        path: &'a str,
+        selector: &'a str,
+    ) -> BoxFuture<'a, Result<Value, CallError>> {
+        Box::pin(self.classic.node(path, selector))
+    }
+
     // Tags are read like folders: by the classic connection.
     fn tags(&self) -> BoxFuture<'_, Result<Vec<crate::tags::Tag>, CallError>> {
         self.classic.tags()

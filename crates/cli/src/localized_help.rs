@@ -293,8 +293,8 @@ fn ancestors(path: &str) -> Vec<String> {
         .rev()
         .map(|n| format!("{}-", parts[..n].join("-")))
         .collect();
-    // `sheet`'s commands flatten `bulk`'s connection, selection and write flags.
-    if parts.first() == Some(&"sheet") {
+    // `sheet`'s and `schema`'s commands flatten `bulk`'s connection, selection and write flags.
+    if matches!(parts.first(), Some(&"sheet" | &"schema")) {
         out.push("bulk-".into());
     }
     out

@@ -17,6 +17,7 @@ mod home;
 mod localized_help;
 mod output;
 mod runs;
+mod schema;
 mod sheet;
 mod test_connection;
 
@@ -52,6 +53,9 @@ enum Command {
     Request(console::RequestArgs),
     /// Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
     Sheet(sheet::SheetArgs),
+    /// Metadata schemas: a folder's fields (labels, types, allowed values, required), and the
+    /// assets that lack required metadata.
+    Schema(schema::SchemaArgs),
 }
 
 /// The exit code of every failure (usage errors from clap use it too).
@@ -110,6 +114,7 @@ fn main() -> ExitCode {
         Command::Graphql(args) => in_runtime(console::graphql(args, &workspace, &l), &l),
         Command::Request(args) => in_runtime(console::request(args, &workspace, &l), &l),
         Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l), &l),
+        Command::Schema(args) => in_runtime(schema::run(args, &workspace, &l), &l),
     };
     ExitCode::from(code)
 }

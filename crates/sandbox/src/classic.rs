@@ -427,6 +427,15 @@ pub(crate) async fn content_get(
                     "jcr:lastModifiedBy": "admin",
                 }))
                 .into_response(),
+                // A folder's content node: where a `metadataSchema` may sit (`schemas.rs`).
+                Some(Node::Folder(f)) => {
+                    let mut content = json!({"jcr:primaryType": "nt:unstructured"});
+                    let path = &dam.folders[f as usize].path;
+                    if let Some(form) = crate::schemas::seeded_mapping(path, true) {
+                        content["metadataSchema"] = json!(form);
+                    }
+                    axum::Json(content).into_response()
+                }
                 _ => plain(StatusCode::NOT_FOUND, "Not Found"),
             };
         }
@@ -434,39 +443,83 @@ pub(crate) async fn content_get(
     let Some(stem) = full.strip_suffix(".json") else {
         return plain(StatusCode::NOT_FOUND, "Not Found");
     };
-    // `x.jpg.1.json`, `x.infinity.json`: depth selectors are accepted and ignored.
-    let node = dam.lookup(stem).or_else(|| {
-        stem.rsplit_once('.')
-            .filter(|(_, sel)| *sel == "infinity" || sel.parse::<i32>().is_ok() || *sel == "tidy")
-            .and_then(|(s, _)| dam.lookup(s))
-    });
+    // `x.jpg.1.json`, `x.infinity.json`: an asset's depth selectors are accepted and ignored; a
+    // folder's level 1 adds its `jcr:content` and its children (their own properties).
+    let (node, depth) = match dam.lookup(stem) {
+        Some(n) => (Some(n), 0),
+        None => match crate::schemas::split_selector(stem) {
+            Ok((s, depth)) if s != stem => (dam.lookup(s), depth),
+            _ => (None, 0),
+        },
+    };
     match node {
-        Some(Node::Asset(a)) => {
-            let asset = &dam.assets[a as usize];
-            axum::Json(json!({
-                "jcr:primaryType": "dam:Asset",
-                "jcr:mixinTypes": ["mix:referenceable"],
-                "jcr:uuid": uuid_string(asset.uuid),
-                "jcr:createdBy": "admin",
-                "jcr:created": dam.metadata(a).get("xmp:CreateDate").cloned().unwrap_or(Value::Null),
-            }))
-            .into_response()
-        }
-        Some(Node::Folder(f)) => {
-            let folder = &dam.folders[f as usize];
-            let mut v = json!({
-                "jcr:primaryType": "sling:OrderedFolder",
-                "jcr:mixinTypes": ["mix:referenceable"],
-                "jcr:uuid": uuid_string(folder.uuid),
-                "jcr:createdBy": "admin",
-            });
-            if let Some(obj) = v.as_object_mut() {
-                obj.extend(folder.props.clone());
-            }
-            axum::Json(v).into_response()
-        }
+        Some(Node::Asset(a)) => axum::Json(asset_node(&dam, a)).into_response(),
+        Some(Node::Folder(f)) => axum::Json(folder_node(&dam, f, depth)).into_response(),
         None => plain(StatusCode::NOT_FOUND, "Not Found"),
     }
+}
+
+fn asset_node(dam: &Dam, a: u32) -> Value {
+    let asset = &dam.assets[a as usize];
+    json!({
+        "jcr:primaryType": "dam:Asset",
+        "jcr:mixinTypes": ["mix:referenceable"],
+        "jcr:uuid": uuid_string(asset.uuid),
+        "jcr:createdBy": "admin",
+        "jcr:created": dam.metadata(a).get("xmp:CreateDate").cloned().unwrap_or(Value::Null),
+    })
+}
+
+/// A folder's Sling JSON: its own properties (with a seeded `metadataSchema`), and from level 1
+/// its `jcr:content` (where a `metadataSchema` may sit too) and its children's own properties.
+fn folder_node(dam: &Dam, f: u32, depth: i64) -> Value {
+    let folder = &dam.folders[f as usize];
+    let mut v = json!({
+        "jcr:primaryType": "sling:OrderedFolder",
+        "jcr:mixinTypes": ["mix:referenceable"],
+        "jcr:uuid": uuid_string(folder.uuid),
+        "jcr:createdBy": "admin",
+    });
+    let Some(obj) = v.as_object_mut() else {
+        return v;
+    };
+    if let Some(form) = crate::schemas::seeded_mapping(&folder.path, false) {
+        obj.insert("metadataSchema".into(), json!(form));
+    }
+    obj.extend(folder.props.clone());
+    if depth >= 1 {
+        let mut content = json!({"jcr:primaryType": "nt:unstructured"});
+        if let Some(form) = crate::schemas::seeded_mapping(&folder.path, true) {
+            content["metadataSchema"] = json!(form);
+        }
+        obj.insert("jcr:content".into(), content);
+        for child in dam.children(f) {
+            let (name, node) = match child {
+                Node::Folder(c) => (&dam.folders[c as usize].name, folder_node(dam, c, 0)),
+                Node::Asset(c) => (&dam.assets[c as usize].name, asset_node(dam, c)),
+            };
+            obj.insert(name.to_string(), node);
+        }
+    }
+    v
+}
+
+/// `GET /conf/{path}`: the custom metadata schema forms (`schemas.rs`).
+pub(crate) async fn conf_get(
+    State(shared): State<Shared>,
+    Path(path): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    crate::schemas::serve(&shared, &headers, &format!("/conf/{path}"))
+}
+
+/// `GET /libs/dam/{path}`: the built-in metadata schema forms (`schemas.rs`).
+pub(crate) async fn libs_get(
+    State(shared): State<Shared>,
+    Path(path): Path<String>,
+    headers: HeaderMap,
+) -> Response {
+    crate::schemas::serve(&shared, &headers, &format!("/libs/dam/{path}"))
 }
 
 /// `GET /libs/granite/security/currentuser.json` (404 under the `current_user_hidden` fault).

@@ -479,6 +479,26 @@ impl Dam {
             m.insert("tiff:ImageLength".into(), json!(w * 2 / 3));
             m.insert("xmp:CreatorTool".into(), json!(r.pick(CREATORS)));
         }
+        // Drawn last, so every value above stays what it was before it existed. Most assets
+        // carry their folder's locale, some AEM's label instead of its value ("English", which
+        // the metadata schema's Language dropdown does not allow: `schemas.rs`), some none.
+        if a.kind != Kind::ContentFragment {
+            let locale = self.folders[a.folder as usize]
+                .path
+                .split('/')
+                .nth(4)
+                .filter(|l| LOCALES.contains(l))
+                .unwrap_or("en");
+            match r.below(10) {
+                0..=5 => {
+                    m.insert("dc:language".into(), json!(locale));
+                }
+                6 => {
+                    m.insert("dc:language".into(), json!("English"));
+                }
+                _ => {}
+            }
+        }
         if a.kind == Kind::ContentFragment {
             m.insert(
                 "cq:model".into(),

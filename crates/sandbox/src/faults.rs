@@ -46,6 +46,9 @@ pub struct Faults {
     /// `currentuser.json` answers 404 whoever asks, as an AEM behind a dispatcher or CDN that
     /// does not pass `/libs/granite/security/*` through: the rest of AEM still answers.
     pub current_user_hidden: bool,
+    /// The metadata schema forms (`/conf/…/metadataschema`, `/libs/dam/…/forms`) answer 403
+    /// whoever asks, as for an account without read on `/conf` and `/libs`.
+    pub schemas_denied: bool,
 }
 
 impl Default for Faults {
@@ -63,6 +66,7 @@ impl Default for Faults {
             ims_latency_ms: 0,
             write_denied: Vec::new(),
             current_user_hidden: false,
+            schemas_denied: false,
         }
     }
 }
@@ -155,6 +159,10 @@ impl FaultEngine {
 
     pub(crate) fn current_user_hidden(&self) -> bool {
         lock(&self.run).faults.current_user_hidden
+    }
+
+    pub(crate) fn schemas_denied(&self) -> bool {
+        lock(&self.run).faults.schemas_denied
     }
 
     pub(crate) fn revoke_after(&self) -> Option<u64> {

@@ -10,6 +10,7 @@
 //! | Classic Assets API | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` (Sling POST with form fields: `sling_post.rs`) |
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
+//! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
 //! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
@@ -72,6 +73,7 @@ mod openapi;
 mod qb_values;
 mod querybuilder;
 mod renditions;
+mod schemas;
 mod server;
 mod sling_post;
 
@@ -89,6 +91,7 @@ pub use credentials::SandboxCredentials;
 pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, SAMPLE_FOLDER};
 pub use faults::Faults;
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
+pub use schemas::BRAND_LANGUAGES;
 
 /// The client id Local Development Tokens carry.
 pub const DEV_TOKEN_CLIENT_ID: &str = "dev-console-prod";
@@ -642,6 +645,8 @@ fn router(shared: Shared) -> Router {
             "/libs/granite/security/currentuser.json",
             get(classic::current_user),
         )
+        .route("/libs/dam/{*path}", get(classic::libs_get))
+        .route("/conf/{*path}", get(classic::conf_get))
         .route(
             "/graphql/execute.json/{*rest}",
             get(graphql::execute_persisted),

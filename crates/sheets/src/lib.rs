@@ -16,6 +16,7 @@
 mod budget;
 pub mod cells;
 pub mod checks;
+pub mod guides;
 pub mod headers;
 pub(crate) mod parsing;
 mod reading;

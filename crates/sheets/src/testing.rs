@@ -164,3 +164,18 @@ pub fn two_far_cells_xlsx() -> Vec<u8> {
         None,
     )
 }
+
+/// The text of one part of a workbook (`xl/worksheets/sheet1.xml`), for tests that check what
+/// calamine does not read (data validations, formats); empty when the workbook has no such
+/// part.
+pub fn xlsx_part(workbook: &[u8], name: &str) -> String {
+    use std::io::Read;
+    let mut text = String::new();
+    if let Ok(mut zip) = zip::ZipArchive::new(std::io::Cursor::new(workbook))
+        && let Ok(mut part) = zip.by_name(name)
+        && part.read_to_string(&mut text).is_err()
+    {
+        text.clear();
+    }
+    text
+}

@@ -12,6 +12,7 @@ use rust_xlsxwriter::{Color, Format, FormatBorder, ProtectionOptions, Workbook};
 use serde_json::Value;
 
 use super::cells::{escape_value, join_values};
+use super::guides::{ColumnGuide, GuideKind, header_label, validation};
 use super::headers::{key_headers, known_field, property_header};
 use metadesk_base::i18n::{Localizer, arg};
 use metadesk_base::spreadsheet::reversible_spreadsheet_text;
@@ -71,13 +72,37 @@ pub fn cell_text(value: Option<&Value>) -> String {
     }
 }
 
-fn headers(l: &Localizer, columns: &[ExportColumn]) -> Vec<String> {
+/// The headers: the key columns, then each property's, labelled by its schema field when the
+/// schema has one (`guides`, by column; shorter or empty when there is no schema).
+fn headers(l: &Localizer, columns: &[ExportColumn], guides: &[Option<ColumnGuide>]) -> Vec<String> {
     let mut out = key_headers(l).to_vec();
-    out.extend(
-        columns
-            .iter()
-            .map(|c| property_header(l, &c.property, c.multi)),
-    );
+    out.extend(columns.iter().enumerate().map(
+        |(i, c)| match guides.get(i).and_then(Option::as_ref) {
+            Some(guide) => {
+                // A field Metadesk knows, under AEM's own (English) label, is worded in the
+                // reader's language; a label an administrator chose is kept as written.
+                let label = match known_field(&c.property) {
+                    Some(f) if Localizer::english().text(f.label_id) == guide.label => {
+                        l.text(f.label_id)
+                    }
+                    _ => guide.label.clone(),
+                };
+                let id = if c.multi {
+                    "sheet-column-property-multi"
+                } else {
+                    "sheet-column-property"
+                };
+                l.msg(
+                    id,
+                    &[
+                        ("label", arg(header_label(&label, guide.required))),
+                        ("property", arg(c.property.as_str())),
+                    ],
+                )
+            }
+            None => property_header(l, &c.property, c.multi),
+        },
+    ));
     out
 }
 
@@ -110,6 +135,19 @@ pub fn write_xlsx(
     columns: &[ExportColumn],
     rows: &[ExportRow],
 ) -> Result<Vec<u8>> {
+    write_xlsx_guided(l, info, columns, &[], rows)
+}
+
+/// [`write_xlsx`] with the metadata schema's word on each column (`guides`, by column): its
+/// label in the header, required columns marked (`*` and their own colour), and Excel's data
+/// validation (a dropdown list of allowed values, dates, numbers, true/false).
+pub fn write_xlsx_guided(
+    l: &Localizer,
+    info: &ExportInfo,
+    columns: &[ExportColumn],
+    guides: &[Option<ColumnGuide>],
+    rows: &[ExportRow],
+) -> Result<Vec<u8>> {
     let fail = |e: rust_xlsxwriter::XlsxError| {
         tracing::warn!("writing the workbook failed: {e}");
         not_written(&e)
@@ -120,9 +158,19 @@ pub fn write_xlsx(
         .set_text_wrap()
         .set_background_color(Color::RGB(0xDDE7F0))
         .set_border_bottom(FormatBorder::Thin);
+    let required_fmt = header_fmt
+        .clone()
+        .set_background_color(Color::RGB(0xFCE4C4));
     let key_fmt = Format::new().set_background_color(Color::RGB(0xF2F2F2));
     let editable = Format::new().set_unlocked();
-    let heads = headers(l, columns);
+    // New dates typed in a date column show as dates (existing values stay AEM's text).
+    let editable_date = editable.clone().set_num_format("yyyy-mm-dd");
+    let guide_of = |c: usize| {
+        c.checked_sub(3)
+            .and_then(|i| guides.get(i))
+            .and_then(Option::as_ref)
+    };
+    let heads = headers(l, columns, guides);
     // Constant memory: each row goes to a temporary file once the next one starts (rows are
     // written in order; strings inline rather than shared, which Excel, LibreOffice and
     // calamine read alike).
@@ -130,12 +178,20 @@ pub fn write_xlsx(
     sheet.set_name(l.text("sheet-data-name")).map_err(fail)?;
     let mut widths: Vec<usize> = heads.iter().map(|h| h.chars().count().min(40)).collect();
     for (c, h) in heads.iter().enumerate() {
+        let fmt = match guide_of(c) {
+            Some(g) if g.required => &required_fmt,
+            _ => &header_fmt,
+        };
         sheet
-            .write_string_with_format(0, c as u16, h, &header_fmt)
+            .write_string_with_format(0, c as u16, h, fmt)
             .map_err(fail)?;
     }
     for c in 3..heads.len() {
-        sheet.set_column_format(c as u16, &editable).map_err(fail)?;
+        let fmt = match guide_of(c) {
+            Some(g) if g.kind == GuideKind::Date => &editable_date,
+            _ => &editable,
+        };
+        sheet.set_column_format(c as u16, fmt).map_err(fail)?;
     }
     for (r, row) in rows.iter().enumerate() {
         for (c, text) in row_texts(row).iter().enumerate() {
@@ -164,6 +220,14 @@ pub fn write_xlsx(
         sheet
             .set_column_width(c as u16, (*w).max(10) as f64 + 2.0)
             .map_err(fail)?;
+    }
+    for c in 3..heads.len() {
+        if let Some(dv) = guide_of(c).and_then(|g| validation(g, l)) {
+            let last = (rows.len() as u32).max(1);
+            sheet
+                .add_data_validation(1, c as u16, last, c as u16, &dv)
+                .map_err(fail)?;
+        }
     }
     sheet.set_freeze_panes(1, 1).map_err(fail)?;
     let last_col = (heads.len() - 1) as u16;
@@ -208,6 +272,14 @@ pub fn write_xlsx(
             l.text("sheet-about-several-values-means"),
         ),
     ]
+    .into_iter()
+    .chain(guides.iter().flatten().any(|g| g.required).then(|| {
+        (
+            l.text("sheet-about-required"),
+            l.text("sheet-about-required-means"),
+        )
+    }))
+    .collect::<Vec<_>>()
     .iter()
     .enumerate()
     {
@@ -222,13 +294,25 @@ pub fn write_xlsx(
 /// A `.csv` of the rows: UTF-8 with a BOM, `,`-separated, CRLF line ends as Excel writes; its
 /// headers in `l`'s language; a cell a spreadsheet would read as a formula starts with `'`.
 pub fn write_csv(l: &Localizer, columns: &[ExportColumn], rows: &[ExportRow]) -> Result<Vec<u8>> {
+    write_csv_guided(l, columns, &[], rows)
+}
+
+/// [`write_csv`] with its headers labelled (and required ones marked) by the metadata schema.
+pub fn write_csv_guided(
+    l: &Localizer,
+    columns: &[ExportColumn],
+    guides: &[Option<ColumnGuide>],
+    rows: &[ExportRow],
+) -> Result<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         let fail = |e: csv::Error| not_written(&e);
-        writer.write_record(headers(l, columns)).map_err(fail)?;
+        writer
+            .write_record(headers(l, columns, guides))
+            .map_err(fail)?;
         // A cell Excel would run as a formula (an AEM title `=HYPERLINK(…)`) is written as
         // text; the import reads it back as it was (`parsing`).
         for row in rows {

@@ -19,6 +19,7 @@ mod opening;
 mod pending;
 mod report_settings;
 mod runs;
+mod schemas;
 mod scopes;
 mod sheet_files;
 mod sheets;
@@ -37,6 +38,10 @@ pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_lis
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use pending::PendingImports;
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
+pub use schemas::{
+    FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
+    edit_problems,
+};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
 pub use sheets::{
@@ -65,6 +70,7 @@ pub struct Workspace {
     console: ConsoleCalls,
     thumbnails: Thumbnails,
     sheet_files: SheetFiles,
+    schemas: SchemaCache,
 }
 
 impl Workspace {
@@ -86,6 +92,7 @@ impl Workspace {
             jobs: Jobs::default(),
             console: ConsoleCalls::default(),
             sheet_files: SheetFiles::default(),
+            schemas: SchemaCache::default(),
         })
     }
 

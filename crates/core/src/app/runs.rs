@@ -133,6 +133,8 @@ impl Workspace {
         if filters.selection.is_none() {
             self.require_folder_search(opened).await?;
         }
+        self.check_edits_against_schema(opened, &folder, &edits)
+            .await?;
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;

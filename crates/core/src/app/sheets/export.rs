@@ -21,7 +21,9 @@ use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::list_with_retries;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
-use metadesk_sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
+use metadesk_sheets::writing::{
+    ExportColumn, ExportInfo, ExportRow, write_csv_guided, write_xlsx_guided,
+};
 
 use super::{SavedSheet, SheetExport, SheetFormat};
 
@@ -90,6 +92,11 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.assets.as_ref();
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        // Ordered and labelled by the folder's metadata schema, when it can be read.
+        let (properties, guides) = match self.folder_schema(opened, &folder, false).await {
+            Ok(schema) => crate::app::schemas::guided_columns(&schema, properties),
+            Err(_) => (properties, Vec::new()),
+        };
         #[allow(clippy::type_complexity)]
         let mut found: Vec<(
             String,
@@ -172,7 +179,7 @@ impl Workspace {
             .collect();
         report.assets = rows.len() as u64;
         let bytes = match format {
-            SheetFormat::Xlsx => write_xlsx(
+            SheetFormat::Xlsx => write_xlsx_guided(
                 words,
                 &ExportInfo {
                     connection: opened.label.clone(),
@@ -181,9 +188,10 @@ impl Workspace {
                     exported_at: now_rfc3339(),
                 },
                 &columns,
+                &guides,
                 &rows,
             )?,
-            SheetFormat::Csv => write_csv(words, &columns, &rows)?,
+            SheetFormat::Csv => write_csv_guided(words, &columns, &guides, &rows)?,
         };
         Ok((bytes, report))
     }
@@ -193,7 +201,7 @@ impl Workspace {
 /// pages) or a list's (resolved; entries that name no asset are said in `report`), filtered by
 /// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
 /// the export (a partial read is never the whole).
-async fn entries_to_export(
+pub(crate) async fn entries_to_export(
     store: &dyn metadesk_assets::AssetsApi,
     folder: &str,
     filters: &Filters,
@@ -277,7 +285,7 @@ async fn entries_to_export(
     Ok(entries)
 }
 
-fn export_cancelled() -> Error {
+pub(crate) fn export_cancelled() -> Error {
     Error::message(ErrorCode::InvalidInput, "error-export-cancelled", vec![])
 }
 

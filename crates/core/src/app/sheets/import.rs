@@ -102,6 +102,25 @@ impl Workspace {
                     .filter_map(|row| outside_folder(row, folder)),
             );
         }
+        // Values the metadata schema does not allow stop the sheet like its own errors do.
+        let schema_issues = self
+            .schema_issues(opened, &sheet, &answer.skipped_rows)
+            .await;
+        let schema_rows: Vec<u32> = schema_issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .filter_map(|i| i.row)
+            .collect();
+        answer.issues.extend(schema_issues);
+        if !schema_rows.is_empty() {
+            if !skip_rows_in_error {
+                answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
+                return Ok(answer);
+            }
+            answer.skipped_rows.extend(schema_rows);
+            answer.skipped_rows.sort_unstable();
+            answer.skipped_rows.dedup();
+        }
         if opened.connected.assets.family() == ApiFamily::OpenApi
             && sheet.rows.iter().any(|r| r.last_modified.is_some())
         {

@@ -21,6 +21,7 @@ mod export;
 mod import;
 mod problems_csv;
 
+pub(crate) use export::{entries_to_export, export_cancelled};
 pub use import::read_sheet_file;
 pub use problems_csv::write_issues_csv;
 

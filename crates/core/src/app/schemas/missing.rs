@@ -1,0 +1,252 @@
+//! The required-metadata report: for a scope (a folder, a search, a list), which assets lack a
+//! value their metadata schema requires, field by field, and which hold a value it does not
+//! allow (outside a dropdown's options, not a number…). Each asset is judged by the schema of
+//! its own folder, with its MIME type's sub-form.
+//!
+//! Not here: reading the schema (`mod.rs`), filling the gaps (a bulk edit or a sheet of the
+//! assets listed, which the faces start).
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::Value;
+use ts_rs::TS;
+
+use super::FolderSchema;
+use crate::app::jobs::job_on;
+use crate::app::sheets::{entries_to_export, export_cancelled};
+use crate::app::{JobKind, Opened, SheetExport, Workspace};
+use metadesk_assets::schema::{SchemaField, check_value};
+use metadesk_assets::{AssetRef, CallError};
+use metadesk_base::i18n::{Localizer, SavedText, Text};
+use metadesk_bulk::Filters;
+use metadesk_bulk::reasons::not_read;
+use metadesk_clients::error::{Error, Result};
+use metadesk_credentials::credentials::ApiFamily;
+
+/// An asset the report lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingAsset {
+    pub path: String,
+    pub name: String,
+}
+
+/// A required field and the assets that lack a value for it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingField {
+    pub property: String,
+    pub label: String,
+    pub tab: String,
+    pub assets: Vec<MissingAsset>,
+}
+
+/// A value the asset's schema does not allow.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct OffSchemaValue {
+    pub path: String,
+    pub property: String,
+    pub label: String,
+    pub value: String,
+    /// Why, in words once localized.
+    #[ts(type = "string")]
+    pub problem: Text,
+}
+
+/// What the report found.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct MissingReport {
+    pub folder: String,
+    #[ts(type = "number")]
+    pub assets_checked: u64,
+    /// Required fields with at least one asset lacking a value, in the schema's order.
+    pub fields: Vec<MissingField>,
+    pub off_schema: Vec<OffSchemaValue>,
+    /// Why some folders' schemas could not be read (their assets are not judged), once each.
+    #[ts(type = "Array<string>")]
+    pub unavailable: Vec<Text>,
+    /// Folders that could not be listed (their assets are not in the report).
+    pub unlisted_folders: Vec<String>,
+    /// Assets that could not be read, with the reason.
+    #[ts(type = "Array<string>")]
+    pub unread: Vec<SavedText>,
+}
+
+impl MissingReport {
+    pub fn localize(&mut self, l: &Localizer) {
+        self.off_schema
+            .iter_mut()
+            .for_each(|o| o.problem.localize(l));
+        self.unavailable.iter_mut().for_each(|t| t.localize(l));
+        self.unread.iter_mut().for_each(|r| r.localize(l));
+    }
+
+    /// Every asset the report lists as lacking a value, once each, sorted.
+    pub fn assets_lacking(&self) -> Vec<String> {
+        let mut paths: Vec<String> = self
+            .fields
+            .iter()
+            .flat_map(|f| f.assets.iter().map(|a| a.path.clone()))
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+}
+
+/// Whether `value` holds nothing: absent, empty text, or a list of empty texts.
+fn is_empty(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(items)) => items.iter().all(|i| is_empty(Some(i))),
+        Some(_) => false,
+    }
+}
+
+/// The values of a property as text (`true`, `4`, each item of a list).
+fn texts_of(value: &Value) -> Vec<String> {
+    match value {
+        Value::Array(items) => items.iter().flat_map(texts_of).collect(),
+        Value::String(s) => vec![s.clone()],
+        Value::Null => vec![],
+        other => vec![other.to_string()],
+    }
+}
+
+fn parent_of(path: &str) -> &str {
+    path.rsplit_once('/').map_or(path, |(p, _)| p)
+}
+
+impl Workspace {
+    /// The required-metadata report of `folder` with `filters` (a folder's assets, a search's,
+    /// a list's): every asset read, judged by its folder's schema. A job like a count: any new
+    /// job cancels it.
+    pub async fn missing_metadata(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+    ) -> Result<MissingReport> {
+        let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        // The scope's own schema first: a folder that does not exist is said now.
+        self.folder_schema(opened, &folder, false).await?;
+        let job = self
+            .jobs
+            .start(JobKind::Count, job_on("job-missing-metadata", &folder))?;
+        let control = job.control();
+        let store = opened.connected.assets.as_ref();
+        let mut listing = SheetExport {
+            assets: 0,
+            unlisted_folders: Vec::new(),
+            unread: Vec::new(),
+        };
+        let entries = entries_to_export(store, &folder, filters, control, &mut listing).await?;
+        let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
+        let mut order: Vec<String> = Vec::new();
+        let mut report = MissingReport {
+            folder: folder.clone(),
+            assets_checked: 0,
+            fields: Vec::new(),
+            off_schema: Vec::new(),
+            unavailable: Vec::new(),
+            unlisted_folders: listing.unlisted_folders,
+            unread: listing.unread,
+        };
+        for entry in entries {
+            if control.is_cancelled() {
+                return Err(export_cancelled());
+            }
+            let schema: std::sync::Arc<FolderSchema> = self
+                .folder_schema(opened, parent_of(&entry.path), false)
+                .await?;
+            let Some(form) = &schema.schema else {
+                if let Some(why) = &schema.unavailable
+                    && !report.unavailable.contains(why)
+                {
+                    report.unavailable.push(why.clone());
+                }
+                continue;
+            };
+            let mut asset = AssetRef {
+                path: entry.path.clone(),
+                id: None,
+            };
+            let read = async {
+                if store.family() == ApiFamily::OpenApi {
+                    asset.id = store.resolve_id(&entry.path).await?;
+                }
+                store.read(&asset).await
+            }
+            .await;
+            let metadata = match read {
+                Ok(current) => current.metadata,
+                Err(CallError::Unreachable(e) | CallError::Auth(e)) => return Err(Error::Aem(e)),
+                Err(e) => {
+                    report.unread.push(SavedText::new(
+                        "sheet-export-unread",
+                        [
+                            ("path", entry.path.as_str().into()),
+                            (
+                                "why",
+                                serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                            ),
+                        ],
+                    ));
+                    continue;
+                }
+            };
+            let format = metadata.get("dc:format").and_then(Value::as_str);
+            if !filters.format_matches(format) {
+                continue;
+            }
+            report.assets_checked += 1;
+            for field in form.fields_for(format) {
+                let value = metadata.get(&field.property);
+                if field.required && is_empty(value) {
+                    let slot = missing.entry(field.property.clone()).or_insert_with(|| {
+                        order.push(field.property.clone());
+                        (field.clone(), Vec::new())
+                    });
+                    slot.1.push(MissingAsset {
+                        path: entry.path.clone(),
+                        name: entry.name.clone(),
+                    });
+                    continue;
+                }
+                if field.read_only {
+                    continue;
+                }
+                for text in value.map(texts_of).unwrap_or_default() {
+                    if let Err(p) = check_value(&field, &text) {
+                        report.off_schema.push(OffSchemaValue {
+                            path: entry.path.clone(),
+                            property: field.property.clone(),
+                            label: field.label.clone(),
+                            value: text,
+                            problem: p.text(&field),
+                        });
+                    }
+                }
+            }
+        }
+        report.fields = order
+            .into_iter()
+            .filter_map(|p| missing.remove(&p))
+            .map(|(field, mut assets)| {
+                assets.sort_by(|a, b| a.path.cmp(&b.path));
+                MissingField {
+                    property: field.property,
+                    label: field.label,
+                    tab: field.tab,
+                    assets,
+                }
+            })
+            .collect();
+        report.off_schema.sort_by(|a, b| a.path.cmp(&b.path));
+        Ok(report)
+    }
+}

@@ -1,0 +1,268 @@
+//! What AEM's metadata schema says about a folder, as a use case: its effective form, kept per
+//! connection and folder until the person asks to read it again; when it cannot be read (no
+//! read on `/conf`, a form that no longer exists), the reason, said once, and editing goes on
+//! with free property names. Values to write are checked against it before a preview.
+//!
+//! Not here: reading and parsing the forms (`metadesk_assets::schema`), the report of assets
+//! lacking required values (`missing.rs`), a sheet's cells checked (`cells.rs`).
+
+mod cells;
+mod missing;
+
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::app::{Opened, Workspace};
+use metadesk_assets::CallError;
+use metadesk_assets::schema::{
+    FieldKind, Schema, SchemaError, SchemaField, check_value, read_effective,
+};
+use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::{Edit, EditOp};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_sheets::guides::{ColumnGuide, GuideKind};
+
+pub use missing::{MissingAsset, MissingField, MissingReport, OffSchemaValue};
+
+/// A folder's metadata schema as the faces show it.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FolderSchema {
+    pub folder: String,
+    /// `None` when it could not be read: then properties are typed by name.
+    pub schema: Option<Schema>,
+    /// Why it could not be read, in the reader's words once localized.
+    #[ts(type = "string | null")]
+    pub unavailable: Option<Text>,
+}
+
+impl FolderSchema {
+    pub fn localize(&mut self, l: &Localizer) {
+        if let Some(t) = &mut self.unavailable {
+            t.localize(l);
+        }
+    }
+
+    /// The form's field for `property` (its own or a MIME sub-form's), when there is a form.
+    pub fn field(&self, property: &str) -> Option<&SchemaField> {
+        self.schema.as_ref().and_then(|s| s.field(property))
+    }
+}
+
+/// The schemas read so far, per connection and folder.
+#[derive(Default)]
+pub struct SchemaCache {
+    read: Mutex<HashMap<(String, String), Arc<FolderSchema>>>,
+}
+
+impl SchemaCache {
+    fn get(&self, key: &(String, String)) -> Option<Arc<FolderSchema>> {
+        self.read
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(key)
+            .cloned()
+    }
+
+    fn put(&self, key: (String, String), schema: Arc<FolderSchema>) {
+        self.read
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .insert(key, schema);
+    }
+}
+
+fn connection_key(opened: &Opened) -> String {
+    opened
+        .connection_id
+        .clone()
+        .unwrap_or_else(|| opened.label.clone())
+}
+
+/// Why a form could not be read, in words (the fallback's one sentence).
+fn unavailable_words(form: &str, error: &CallError) -> Text {
+    let (id, detail) = match error {
+        CallError::NotFound => ("schema-unavailable-missing", Text::from("")),
+        // AEM's own words: the generic 403 words speak of a change, and this is a read.
+        CallError::Forbidden(words) => ("schema-unavailable-forbidden", Text::from(words.as_str())),
+        other => ("schema-unavailable", other.text()),
+    };
+    Text::new(id, vec![("form", form.into()), ("detail", detail.into())])
+}
+
+impl Workspace {
+    /// The metadata schema of `folder` on this connection: read once, then kept until
+    /// `refresh` asks for AEM's again. A form (or a folder's properties) that cannot be read is
+    /// not an error: the answer says why (once, as it is kept too) and properties are typed by
+    /// name. A folder that does not exist is.
+    pub async fn folder_schema(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        refresh: bool,
+    ) -> Result<Arc<FolderSchema>> {
+        let folder = metadesk_assets::folders::normalize_folder(folder)?;
+        let key = (connection_key(opened), folder.clone());
+        if !refresh && let Some(known) = self.schemas.get(&key) {
+            return Ok(known);
+        }
+        // AEM refuses an OAuth S2S token on `/conf` and folders' Sling JSON (classic paths);
+        // its paired connection is not asked either (UNCONFIRMED that it may read them).
+        if opened.cannot_find_assets() {
+            let answer = Arc::new(FolderSchema {
+                folder,
+                schema: None,
+                unavailable: Some(Text::plain("schema-unavailable-oauth")),
+            });
+            self.schemas.put(key, Arc::clone(&answer));
+            return Ok(answer);
+        }
+        let answer = match read_effective(opened.connected.assets.as_ref(), &folder).await {
+            Ok(schema) => FolderSchema {
+                folder,
+                schema: Some(schema),
+                unavailable: None,
+            },
+            Err(SchemaError::Form { form, error }) => {
+                tracing::info!(%form, %error, "the metadata schema could not be read");
+                FolderSchema {
+                    folder,
+                    schema: None,
+                    unavailable: Some(unavailable_words(&form, &error)),
+                }
+            }
+            Err(SchemaError::Folder(CallError::NotFound)) => {
+                return Err(Error::message(
+                    ErrorCode::NotFound,
+                    "error-no-such-folder",
+                    vec![("folder", folder.into())],
+                ));
+            }
+            // An account that may not read folders' Sling JSON (an OAuth S2S token on a
+            // classic path) still edits, by property names.
+            Err(SchemaError::Folder(e)) => {
+                tracing::info!(%folder, error = %e, "no metadata schema: the folder was not read");
+                FolderSchema {
+                    unavailable: Some(Text::new(
+                        "schema-unavailable-folder",
+                        vec![
+                            ("folder", folder.as_str().into()),
+                            ("detail", e.text().into()),
+                        ],
+                    )),
+                    folder,
+                    schema: None,
+                }
+            }
+        };
+        let answer = Arc::new(answer);
+        self.schemas.put(key, Arc::clone(&answer));
+        Ok(answer)
+    }
+
+    /// Refuses, before a preview, edits whose values the schema of `folder` does not allow (a
+    /// value outside a dropdown's options, not a number, not a date…) or that change a
+    /// read-only field, every problem in words. No schema (unreadable): nothing is refused.
+    pub async fn check_edits_against_schema(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        edits: &[Edit],
+    ) -> Result<()> {
+        // A folder that cannot be read is the preview's to say, in its words.
+        let Ok(schema) = self.folder_schema(opened, folder, false).await else {
+            return Ok(());
+        };
+        let problems = edit_problems(&schema, edits);
+        if problems.is_empty() {
+            return Ok(());
+        }
+        Err(Error::worded(
+            ErrorCode::InvalidInput,
+            Text::new(
+                "error-schema-refused",
+                vec![
+                    ("folder", schema.folder.as_str().into()),
+                    ("problems", metadesk_base::i18n::Part::List(problems)),
+                ],
+            ),
+        ))
+    }
+}
+
+/// Each value of `edits` the schema does not allow, in words.
+pub fn edit_problems(schema: &FolderSchema, edits: &[Edit]) -> Vec<Text> {
+    let mut problems = Vec::new();
+    for edit in edits {
+        let Some(field) = schema.field(&edit.property) else {
+            continue;
+        };
+        let values: &[String] = match &edit.op {
+            EditOp::Set { values } | EditOp::SetList { values } | EditOp::Append { values } => {
+                values
+            }
+            // Removing values or the property writes no new value.
+            _ => &[],
+        };
+        if field.read_only {
+            problems.push(metadesk_assets::schema::ValueProblem::ReadOnly.text(field));
+            continue;
+        }
+        for value in values {
+            if let Err(p) = check_value(field, value) {
+                problems.push(p.text(field));
+            }
+        }
+    }
+    problems
+}
+
+/// A sheet's property columns ordered by the schema (its fields' order, then the others as
+/// asked) and each one's guide for Excel (label, required, allowed values, kind); no schema:
+/// as asked, unguided.
+pub fn guided_columns(
+    schema: &FolderSchema,
+    properties: Vec<String>,
+) -> (Vec<String>, Vec<Option<ColumnGuide>>) {
+    let Some(form) = &schema.schema else {
+        return (properties, Vec::new());
+    };
+    let position = |p: &String| {
+        form.fields
+            .iter()
+            .chain(form.mime_forms.iter().flat_map(|m| m.fields.iter()))
+            .position(|f| &f.property == p)
+            .unwrap_or(usize::MAX)
+    };
+    let mut ordered = properties;
+    // Stable: properties the schema does not know keep the order they were asked in.
+    ordered.sort_by_key(position);
+    let guides = ordered
+        .iter()
+        .map(|p| {
+            schema.field(p).map(|f| ColumnGuide {
+                label: f.label.clone(),
+                required: f.required,
+                options: if f.read_only {
+                    Vec::new()
+                } else {
+                    f.options.iter().map(|c| c.value.clone()).collect()
+                },
+                kind: match f.kind {
+                    _ if f.read_only => GuideKind::Text,
+                    FieldKind::Number => GuideKind::Number,
+                    FieldKind::Date => GuideKind::Date,
+                    FieldKind::Checkbox => GuideKind::Checkbox,
+                    _ => GuideKind::Text,
+                },
+            })
+        })
+        .collect();
+    (ordered, guides)
+}
+
+#[cfg(test)]
+mod tests;

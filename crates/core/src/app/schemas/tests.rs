@@ -1,0 +1,345 @@
+use super::*;
+use crate::app::ConnectionChoice;
+use metadesk_base::i18n::Lang;
+use metadesk_bulk::{Filters, Progress};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
+
+fn quiet(_: Progress) {}
+
+/// A workspace with the sandbox's service credentials imported, its 60 assets in the sample
+/// folder (mapped to the `metadesk-brand` form).
+async fn with_connection() -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(60)
+            .with_assets_per_folder(60)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(
+        metadesk_store::dirs::AppDirs::under(dir.path()),
+        Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
+    )
+    .unwrap();
+    let recognised = metadesk_credentials::credentials::inspect(
+        sandbox.credentials().service_credentials_json.as_bytes(),
+    )
+    .unwrap();
+    let options = metadesk_store::connections::ImportOptions {
+        aem_url: Some(sandbox.base_url()),
+        ..Default::default()
+    };
+    let id = ws
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    (dir, ws, opened, sandbox)
+}
+
+fn set(property: &str, value: &str) -> Edit {
+    Edit {
+        property: property.into(),
+        op: EditOp::Set {
+            values: vec![value.into()],
+        },
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_folders_schema_is_read_once_kept_and_read_again_on_request() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let first = ws
+        .folder_schema(&opened, SAMPLE_FOLDER, false)
+        .await
+        .unwrap();
+    let schema = first.schema.as_ref().unwrap();
+    assert!(schema.form.ends_with("/metadesk-brand"), "{}", schema.form);
+    assert!(first.unavailable.is_none());
+    let before = sb.counters().requests_total;
+    let again = ws
+        .folder_schema(&opened, SAMPLE_FOLDER, false)
+        .await
+        .unwrap();
+    assert_eq!(again, first);
+    assert_eq!(sb.counters().requests_total, before, "kept: no request");
+
+    // AEM now refuses the forms: kept until asked again, then said once, in words.
+    sb.set_faults(Faults {
+        schemas_denied: true,
+        ..Faults::default()
+    })
+    .unwrap();
+    assert!(
+        ws.folder_schema(&opened, SAMPLE_FOLDER, false)
+            .await
+            .unwrap()
+            .schema
+            .is_some()
+    );
+    let refused = ws
+        .folder_schema(&opened, SAMPLE_FOLDER, true)
+        .await
+        .unwrap();
+    assert!(refused.schema.is_none());
+    let why = refused.unavailable.clone().unwrap();
+    let english = why.localized(&Localizer::english());
+    assert!(
+        english.starts_with("This connection may not read the metadata schema /conf/global/settings/dam/adminui-extension/metadataschema/metadesk-brand")
+            && english.ends_with("so properties are typed by name and values are not checked."),
+        "{english}"
+    );
+    let french = why.localized(&Localizer::new(Lang::Fr));
+    assert!(
+        french.starts_with("Cette connexion ne peut pas lire le schéma de métadonnées")
+            && french.contains("(AEM\u{a0}: Forbidden: no read permission on"),
+        "AEM's own words quoted: {french}"
+    );
+    // With no schema, nothing is refused.
+    ws.check_edits_against_schema(&opened, SAMPLE_FOLDER, &[set("dc:language", "English")])
+        .await
+        .unwrap();
+
+    let gone = ws
+        .folder_schema(&opened, "/content/dam/nowhere", false)
+        .await
+        .unwrap_err();
+    assert_eq!(gone.code(), ErrorCode::NotFound);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_form_that_no_longer_exists_leaves_free_property_names() {
+    let (_d, ws, opened, _sb) = with_connection().await;
+    // `/content/dam/wknd-shared` names a form that is gone; its subfolder inherits it.
+    let retired = ws
+        .folder_schema(&opened, "/content/dam/wknd-shared/en", false)
+        .await
+        .unwrap();
+    assert!(retired.schema.is_none());
+    assert!(
+        retired
+            .unavailable
+            .as_ref()
+            .unwrap()
+            .localized(&Localizer::english())
+            .contains("metadataschema/retired no longer exists in AEM")
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn values_outside_the_schema_are_refused_before_the_preview() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let scope = metadesk_bulk::selection::Scope::Folder {
+        folder: SAMPLE_FOLDER.into(),
+        recursive: false,
+    };
+    let refused = ws
+        .preview_scope(
+            &opened,
+            scope.clone(),
+            vec![
+                set("dc:language", "English"),
+                set("xmp:Rating", "five"),
+                set("dc:format", "image/png"),
+                set("dc:rights", "Anything goes"),
+            ],
+            &quiet,
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::InvalidInput);
+    let words = refused.to_string();
+    for expected in [
+        "The metadata schema of /content/dam/wknd-shared/en/adventures/napa-wine-tasting does not allow these values:",
+        "\u{201c}English\u{201d} is not one of the values Language (dc:language) allows: \u{201c}en\u{201d}, \u{201c}de\u{201d}, \u{201c}fr\u{201d}, \u{201c}ja\u{201d}",
+        "\u{201c}five\u{201d} is not a number, and Rating (xmp:Rating) takes a number",
+        "Format (dc:format) is read-only in the metadata schema",
+        "Nothing was previewed or written.",
+    ] {
+        assert!(words.contains(expected), "{expected} not in {words}");
+    }
+    assert!(
+        !words.contains("Anything goes"),
+        "free text is allowed: {words}"
+    );
+    let french = refused.localized(&Localizer::new(Lang::Fr));
+    metadesk_base::i18n::checks::assert_reads_french(&french);
+    assert!(
+        ws.list_runs().await.unwrap().is_empty(),
+        "nothing journaled"
+    );
+    assert_eq!(sb.counters().writes_applied, 0);
+
+    let run = ws
+        .preview_scope(&opened, scope, vec![set("dc:language", "fr")], &quiet)
+        .await
+        .unwrap();
+    assert!(run.counts.pending > 0, "{run:?}");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_required_metadata_report_lists_who_lacks_what() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let dump = sb.dump(true);
+    let assets: Vec<&serde_json::Value> = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false)
+        .collect();
+    let mut lacking: Vec<String> = assets
+        .iter()
+        .filter(|a| a["metadata"].get("dc:rights").is_none())
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .collect();
+    lacking.sort();
+    assert!(!lacking.is_empty());
+    let mut english: Vec<&str> = assets
+        .iter()
+        .filter(|a| a["metadata"]["dc:language"] == "English")
+        .map(|a| a["path"].as_str().unwrap())
+        .collect();
+    assert!(!english.is_empty());
+    english.sort_unstable();
+
+    let mut report = ws
+        .missing_metadata(&opened, SAMPLE_FOLDER, &Filters::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        report.assets_checked as usize,
+        assets.len(),
+        "content fragments left out"
+    );
+    let copyright = report
+        .fields
+        .iter()
+        .find(|f| f.property == "dc:rights")
+        .unwrap_or_else(|| panic!("{report:?}"));
+    assert_eq!(copyright.label, "Copyright");
+    let listed: Vec<String> = copyright.assets.iter().map(|a| a.path.clone()).collect();
+    assert_eq!(listed, lacking);
+    assert_eq!(
+        report.assets_lacking(),
+        lacking,
+        "only Copyright is lacking"
+    );
+    let off: Vec<&str> = report
+        .off_schema
+        .iter()
+        .filter(|o| o.property == "dc:language")
+        .map(|o| o.path.as_str())
+        .collect();
+    assert_eq!(off, english);
+    report.localize(&Localizer::new(Lang::Fr));
+    metadesk_base::i18n::checks::assert_reads_french(&report.off_schema[0].problem.to_string());
+    assert_eq!(sb.counters().writes_applied, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheets_cells_outside_the_schema_are_errors_of_their_row_and_column() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let dump = sb.dump(false);
+    let paths: Vec<&str> = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false)
+        .map(|a| a["path"].as_str().unwrap())
+        .take(2)
+        .collect();
+    let csv = format!(
+        "Path,Language (dc:language),Rating (xmp:Rating)\n{},fr,4\n{},English,high\n",
+        paths[0], paths[1]
+    );
+    let mut answer = ws
+        .import_sheet(&opened, "langues.csv", csv.as_bytes(), false, &quiet)
+        .await
+        .unwrap();
+    assert!(answer.run.is_none(), "nothing previewed");
+    answer.localize(&Localizer::english());
+    let messages: Vec<&str> = answer.issues.iter().map(|i| i.message.as_str()).collect();
+    assert_eq!(messages.len(), 2, "{messages:?}");
+    assert!(messages[0].starts_with("Row 3, column B (Language (dc:language)): \u{201c}English\u{201d} is not one of the values"), "{messages:?}");
+    assert!(
+        messages[1].starts_with(
+            "Row 3, column C (Rating (xmp:Rating)): \u{201c}high\u{201d} is not a number"
+        ),
+        "{messages:?}"
+    );
+    assert!(ws.list_runs().await.unwrap().is_empty());
+
+    // Skipping the rows in error previews the others.
+    let answer = ws
+        .import_sheet(&opened, "langues.csv", csv.as_bytes(), true, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(answer.skipped_rows, [3]);
+    assert_eq!(answer.run.unwrap().counts.pending, 1);
+    assert_eq!(sb.counters().writes_applied, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
+    let (_d, ws, opened, _sb) = with_connection().await;
+    let properties: Vec<String> = [
+        "dc:x",
+        "xmp:Rating",
+        "dc:language",
+        "dc:title",
+        "prism:expirationDate",
+    ]
+    .iter()
+    .map(|p| (*p).to_owned())
+    .collect();
+    let (book, _) = ws
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &properties,
+            crate::app::SheetFormat::Xlsx,
+            &Localizer::english(),
+        )
+        .await
+        .unwrap();
+    let sheet = metadesk_sheets::read_sheet("x.xlsx", &book).unwrap();
+    let headers: Vec<&str> = sheet.columns.iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(
+        headers,
+        [
+            "Title * (dc:title)",
+            "Language (dc:language)",
+            "Expires (prism:expirationDate)",
+            "Rating (xmp:Rating)",
+            "dc:x (dc:x)",
+        ],
+        "the schema's order and labels, required marked, the others after"
+    );
+    let xml = ["xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+        .map(|p| metadesk_sheets::testing::xlsx_part(&book, p))
+        .join("");
+    assert!(
+        xml.contains("<formula1>\"en,de,fr,ja\"</formula1>"),
+        "{xml}"
+    );
+    assert!(xml.contains(r#"<dataValidation type="date""#), "{xml}");
+
+    // A CSV is labelled the same way (it carries no validation).
+    let (csv, _) = ws
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &properties,
+            crate::app::SheetFormat::Csv,
+            &Localizer::english(),
+        )
+        .await
+        .unwrap();
+    assert!(String::from_utf8_lossy(&csv).contains("Title * (dc:title),Language (dc:language)"));
+}
