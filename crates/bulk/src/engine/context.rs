@@ -78,6 +78,9 @@ pub(super) struct Ctx {
     pub(super) found: Mutex<Option<Finder>>,
     /// The paired classic connection that lists and searches for an OAuth S2S connection.
     pub(super) paired: Option<String>,
+    /// Set once this AEM refused a batch write (or an earlier run found so): the status it
+    /// refused with. From then on the phase writes one asset per request.
+    pub(super) per_asset: Mutex<Option<u16>>,
 }
 
 impl Ctx {
@@ -109,7 +112,51 @@ impl Ctx {
             phase,
             found: Mutex::new(None),
             paired: engine.paired.clone(),
+            per_asset: Mutex::new(None),
         })
+    }
+
+    /// Whether the apply checks and writes assets in batches: the API can, and this AEM has
+    /// not refused a batch write.
+    pub(super) fn batches(&self) -> bool {
+        self.store.batches() && lock(&self.per_asset).is_none()
+    }
+
+    /// The key the engine remembers facts about this run's connection under.
+    pub(super) fn connection_key(&self) -> String {
+        match &self.spec.connection_id {
+            Some(id) => id.clone(),
+            None => format!("{} {}", self.spec.connection, self.spec.aem),
+        }
+    }
+
+    /// From now on, writes go one asset per request: AEM refused a batch write with `status`
+    /// (or an earlier run on this connection found so: `remembered`). Journaled once, and
+    /// remembered for the connection's next runs.
+    pub(super) async fn write_per_asset(&self, status: u16, remembered: bool) -> Result<()> {
+        {
+            let mut per_asset = lock(&self.per_asset);
+            if per_asset.is_some() {
+                return Ok(());
+            }
+            *per_asset = Some(status);
+        }
+        let at = now_rfc3339();
+        if !remembered && let Some(runs_dir) = self.journal.path().parent() {
+            crate::write_paths::remember_batch_refused(
+                runs_dir,
+                &self.connection_key(),
+                status,
+                &at,
+            );
+        }
+        self.journal
+            .append_durable(&Record::PerAssetWrites {
+                status,
+                remembered,
+                at,
+            })
+            .await
     }
 
     /// Records which search found the assets; QueryBuilder and the listing go through the

@@ -28,6 +28,7 @@ use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 mod applying;
+mod batched;
 mod context;
 mod planning;
 mod searched;
@@ -476,7 +477,18 @@ impl Engine {
             .total
             .store(replay.counts.pending, Ordering::Relaxed);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = apply_rows(&ctx, &path, &replay, on_progress).await;
+        let result = if self.store.batches() {
+            // An AEM found refusing batch writes in an earlier run is not asked again.
+            let remembered =
+                crate::write_paths::batch_refused(&self.runs_dir, &ctx.connection_key());
+            match remembered {
+                Some(status) => ctx.write_per_asset(status, true).await,
+                None => Ok(()),
+            }?;
+            batched::apply_batched(&ctx, &path, &replay, on_progress).await
+        } else {
+            apply_rows(&ctx, &path, &replay, on_progress).await
+        };
         forwarder.abort();
         result?;
         ctx.settle_refusals()?;
