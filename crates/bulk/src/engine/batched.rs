@@ -38,7 +38,7 @@ use metadesk_assets::{AssetRef, CallError, DAM_ROOT};
 
 use metadesk_clients::error::Result;
 
-/// Assets per batch: a few requests per hundred assets, and a POST short enough that the time
+/// Assets per batch by default: a few requests per hundred assets, and a POST short enough that the time
 /// between an asset's check and its write stays close to one round trip.
 pub(super) const BATCH_ASSETS: usize = 100;
 
@@ -117,7 +117,8 @@ async fn feed_batches(
         }
         let needs = parameters_of(&writes_of(&changes_of(&row)));
         if !batch.is_empty()
-            && (batch.len() >= BATCH_ASSETS || parameters + needs > MAX_WRITE_PARAMETERS)
+            && (batch.len() >= ctx.settings.batch_assets.max(1)
+                || parameters + needs > MAX_WRITE_PARAMETERS)
         {
             let ctx2 = ctx.clone();
             let full = std::mem::take(&mut batch);

@@ -58,6 +58,9 @@ pub struct Settings {
     pub progress_interval: Duration,
     /// Assets being worked on at once (their requests still pass the gate).
     pub max_tasks: usize,
+    /// Assets checked and written together where the API batches (classic): one QueryBuilder
+    /// check (more if their paths make the URL too long) and one Sling POST.
+    pub batch_assets: usize,
 }
 
 impl Default for Settings {
@@ -75,6 +78,7 @@ impl Default for Settings {
             max_throttled: 50,
             progress_interval: Duration::from_millis(200),
             max_tasks: 64,
+            batch_assets: batched::BATCH_ASSETS,
         }
     }
 }
