@@ -62,7 +62,11 @@ fn assert_state_matches_preview(sb: &metadesk_sandbox::Sandbox, dir: &std::path:
 async fn set_previews_then_applies_exactly_across_pages() {
     let sb = sandbox(200).await;
     let dir = tempfile::tempdir().unwrap();
-    let e = engine(classic(&sb), dir.path());
+    // The folder walked page by page (not searched), to see what its listing carries.
+    let e = engine(classic(&sb), dir.path()).with_settings(Settings {
+        search_folders: false,
+        ..settings()
+    });
     let p = e
         .preview(
             spec(

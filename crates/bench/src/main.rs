@@ -267,9 +267,30 @@ fn run(cli: Cli) -> Result<()> {
             facts.date, facts.nproc, facts.memory, facts.build
         ));
         if which == Scenario::Batches {
+            // Profile overrides given to `cargo run` reach this process too: say them, as
+            // the build line above reads the workspace's profile.
+            let overrides: Vec<String> = [
+                "CARGO_PROFILE_RELEASE_LTO",
+                "CARGO_PROFILE_RELEASE_CODEGEN_UNITS",
+            ]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v}")))
+            .collect();
+            let prefix = if overrides.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", overrides.join(" "))
+            };
             section
                 .setup
-                .insert(0, format!("Command: `{}`", command_line(false)));
+                .insert(0, format!("Command: `{prefix}{}`", command_line(false)));
+            if !overrides.is_empty() {
+                section.notes.push(format!(
+                    "Built with the profile overrides in the command ({}), not the workspace's \
+                     release profile the build line names: a faster build, slightly slower code.",
+                    overrides.join(", ")
+                ));
+            }
         }
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {

@@ -46,8 +46,9 @@ pub struct Settings {
     pub page_size: u64,
     /// Hits per search page (`p.limit`).
     pub search_page_size: u64,
-    /// Take a folder preview's values from search hits when its listing does not show an
-    /// edited property (one request per page instead of one per asset).
+    /// Take a folder preview's values from search hits where the API can search (one request
+    /// per page of hits instead of a listing page per folder and a read per asset whose entry
+    /// does not show an edited property).
     pub search_folders: bool,
     pub controller: ControllerConfig,
     /// Retries per request for 5xx and dropped connections, and their backoff.

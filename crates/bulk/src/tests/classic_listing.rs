@@ -58,6 +58,7 @@ async fn a_preview_over_a_listing_cut_short_fails() {
     .with_settings(Settings {
         page_size: 2,
         retry: metadesk_base::retry::RetryPolicy::quick(),
+        search_folders: false,
         ..Settings::default()
     });
     let err = engine
@@ -89,6 +90,8 @@ async fn a_listing_capped_by_the_server_is_followed_to_the_end() {
     )
     .with_settings(Settings {
         page_size: 3,
+        // The listing itself is what is tested (not search hits).
+        search_folders: false,
         ..Settings::default()
     });
     let run = engine
@@ -125,6 +128,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
     let engine =
         Engine::new(Arc::new(ClassicAssets::new(client)), dir.path()).with_settings(Settings {
             page_size: 2,
+            search_folders: false,
             ..Settings::default()
         });
     let spec = RunSpec {
