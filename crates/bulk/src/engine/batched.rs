@@ -122,7 +122,7 @@ async fn feed_batches(
         {
             let ctx2 = ctx.clone();
             let full = std::mem::take(&mut batch);
-            spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+            spawn_bounded(tasks, batches_in_flight(ctx), async move {
                 apply_batch(&ctx2, full).await
             })
             .await?;
@@ -134,12 +134,20 @@ async fn feed_batches(
     }
     if !batch.is_empty() && !ctx.control.is_cancelled() {
         let ctx2 = ctx.clone();
-        spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+        spawn_bounded(tasks, batches_in_flight(ctx), async move {
             apply_batch(&ctx2, batch).await
         })
         .await?;
     }
     Ok(())
+}
+
+/// How many batches may be under way at once: as many as requests may be in flight. More
+/// would check batches whose writes then wait behind the others' in the gate, widening the
+/// time between an asset's check and its write (in which another user's change is not seen).
+fn batches_in_flight(ctx: &Ctx) -> usize {
+    let (limit, _, _) = ctx.gate.snapshot();
+    limit.clamp(1, ctx.settings.max_tasks.max(1))
 }
 
 /// Each asset of `items` on its own (the per-asset path).
