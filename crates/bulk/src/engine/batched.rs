@@ -298,7 +298,10 @@ async fn write_batch(ctx: &Arc<Ctx>, confirmed: Vec<(Pending, Map<String, Value>
             checked: original.clone(),
         })
         .collect();
-    match ctx.call(|| ctx.store.write_many(&folder, &assets)).await {
+    match ctx
+        .call_unmeasured(|| ctx.store.write_many(&folder, &assets))
+        .await
+    {
         Ok(written) => {
             let mut accepted = false;
             for (item, _) in confirmed {

@@ -285,6 +285,25 @@ impl Ctx {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
+        self.send(attempts, true, f).await
+    }
+
+    /// [`Ctx::call`] for a request whose time grows with its size (a batch write commits each
+    /// of its assets): its latency says nothing about the server's queue, so the concurrency
+    /// controller does not learn from it (throttles still count).
+    pub(super) async fn call_unmeasured<T, F, Fut>(&self, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        self.send(&mut 0, false, f).await
+    }
+
+    async fn send<T, F, Fut>(&self, attempts: &mut u32, measured: bool, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
         *attempts = 0;
         let mut throttled = 0u32;
         loop {
@@ -292,7 +311,9 @@ impl Ctx {
             *attempts += 1;
             match f().await {
                 Ok(v) => {
-                    permit.answered();
+                    if measured {
+                        permit.answered();
+                    }
                     return Ok(v);
                 }
                 Err(CallError::Throttled {
@@ -334,7 +355,9 @@ impl Ctx {
                     return Err(Failure::Call(CallError::Auth(msg), *attempts));
                 }
                 Err(other) => {
-                    permit.answered();
+                    if measured {
+                        permit.answered();
+                    }
                     return Err(Failure::Call(other, *attempts));
                 }
             }
