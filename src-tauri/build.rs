@@ -17,7 +17,7 @@ fn main() {
         "rename_connection",
         "set_connection_url",
         "set_connection_production",
-        "set_connection_finder",
+        "set_paired_connection",
         "delete_connection",
         "start_sandbox",
         "sandbox_status",

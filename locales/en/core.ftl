@@ -219,9 +219,9 @@ error-connections-busy = Another Metadesk window or command is changing the conn
 error-name-empty = A connection needs a name.
 error-name-too-long = The name is too long (at most { $max } characters).
 error-name-taken = There is already a connection called "{ $name }". Choose another name.
-error-finder-not-needed = "{ $name }" finds assets itself: only an OAuth Server-to-Server connection is paired with another connection.
-error-finder-cannot-find = "{ $name }" cannot find assets either: choose a connection made from AEM service credentials, a development token or a local SDK login.
-error-finder-other-aem = "{ $finder }" is a connection to { $finderUrl }, but "{ $name }" is on { $url }: the connection that finds assets must be on the same AEM.
+error-paired-not-needed = "{ $name }" finds assets itself: only an OAuth Server-to-Server connection is paired with another connection.
+error-paired-cannot-find = "{ $name }" cannot find assets either: choose a connection made from AEM service credentials, a development token or a local SDK login.
+error-paired-other-aem = "{ $paired }" is a connection to { $pairedUrl }, but "{ $name }" is on { $url }: the connection that finds assets must be on the same AEM.
 error-connections-damaged = The connections file { $path } is damaged ({ $detail }). Move it away to start over, or restore it from a backup.
 error-connections-no-version = The connections file { $path } is damaged (it has no format version). Move it away to start over, or restore it from a backup.
 error-connections-newer = The connections file { $path } was written by a newer version of Metadesk (format { $version }). Update Metadesk to use it; this version will not change it.
@@ -287,7 +287,7 @@ open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }
     [any] it combines conditions with "all" only, not "any".
    *[other] it has no way to ask for it.
     } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it under "Finds assets with" on the card of "{ $connection }".
-open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it under "Finds assets with" on this connection's card (from the command line: add --list-with CONNECTION).
+open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it under "Finds assets with" on this connection's card (from the command line: add --paired-with CONNECTION).
 open-search-refused = AEM refused this connection's OpenAPI search (403: { $detail }). Its client id must be allowed on this environment (allowedClientIDs in AEM's API configuration) and its product profile must give read access to the assets.
 open-search-failed = AEM's OpenAPI search failed: { $detail }.
 open-search-cut-short = AEM's OpenAPI search stopped after { $read } assets ({ $detail }). A part of the assets is never taken for all of them: nothing was planned. Try again.
@@ -299,9 +299,9 @@ error-job-running = A bulk edit is already running ({ $job }). Wait for it to fi
 error-no-job = No bulk edit is running right now.
 error-no-such-run = There is no run { $run }.
 error-file-exists = { $file } already exists; choose another file name, or replace it.
-error-needs-finder = "{ $name }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
-    [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --list-with CONNECTION).
-   *[file] then, from the command line: add --list-with CONNECTION.
+error-needs-paired = "{ $name }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
+    [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --paired-with CONNECTION).
+   *[file] then, from the command line: add --paired-with CONNECTION.
 }
 error-say-which-aem = Say which AEM to use: --connection NAME, or --aem URL --file CREDENTIALS.json.
 error-run-action = { $to ->

@@ -788,15 +788,15 @@ list-file-loaded = { $count ->
    *[other] { $count } entries
     } from { $file }.
 list-file-error-title = The file cannot be used as a list
-finder-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
-finder-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
-finder-search-answers = Finds assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
+found-by-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
+found-by-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
+paired-search-answers = Finds assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
 # issue 17 (connections in the user's language): pairing an OAuth Server-to-Server connection on its card
-finder-label = Finds assets with
-finder-none = No connection (Bulk edit cannot find assets)
-finder-why = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. The connection chosen here finds the assets; the changes are still written by this one.
-finder-missing-title = Bulk edit cannot find assets with this connection yet.
-finder-missing-body = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. Import AEM service credentials (from the AEM Developer Console) or a development token for { $host }, then choose it here.
+paired-label = Finds assets with
+paired-none = No connection (Bulk edit cannot find assets)
+paired-why = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. The connection chosen here finds the assets; the changes are still written by this one.
+paired-missing-title = Bulk edit cannot find assets with this connection yet.
+paired-missing-body = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. Import AEM service credentials (from the AEM Developer Console) or a development token for { $host }, then choose it here.
 query-hint-openapi = For your AEM administrator: the OpenAPI search request Metadesk sends (page by page, following each cursor) to find these assets.
 ## API console
 

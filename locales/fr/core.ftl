@@ -220,9 +220,9 @@ error-connections-busy = Une autre fenêtre ou commande Metadesk modifie les con
 error-name-empty = Une connexion doit avoir un nom.
 error-name-too-long = Le nom est trop long ({ $max } caractères au plus).
 error-name-taken = Une connexion s’appelle déjà « { $name } ». Choisissez un autre nom.
-error-finder-not-needed = « { $name } » trouve elle-même les ressources : seule une connexion OAuth serveur à serveur est associée à une autre connexion.
-error-finder-cannot-find = « { $name } » ne peut pas non plus trouver de ressources : choisissez une connexion créée à partir d’identifiants de service AEM, d’un jeton de développement ou d’une connexion à un SDK local.
-error-finder-other-aem = « { $finder } » est une connexion à { $finderUrl }, mais « { $name } » est sur { $url } : la connexion qui trouve les ressources doit être sur le même AEM.
+error-paired-not-needed = « { $name } » trouve elle-même les ressources : seule une connexion OAuth serveur à serveur est associée à une autre connexion.
+error-paired-cannot-find = « { $name } » ne peut pas non plus trouver de ressources : choisissez une connexion créée à partir d’identifiants de service AEM, d’un jeton de développement ou d’une connexion à un SDK local.
+error-paired-other-aem = « { $paired } » est une connexion à { $pairedUrl }, mais « { $name } » est sur { $url } : la connexion qui trouve les ressources doit être sur le même AEM.
 error-connections-damaged = Le fichier des connexions { $path } est endommagé ({ $detail }). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
 error-connections-no-version = Le fichier des connexions { $path } est endommagé (il n’indique pas de version de format). Déplacez-le pour repartir de zéro, ou restaurez-le depuis une sauvegarde.
 error-connections-newer = Le fichier des connexions { $path } a été écrit par une version plus récente de Metadesk (format { $version }). Mettez Metadesk à jour pour l’utiliser ; cette version ne le modifiera pas.
@@ -288,7 +288,7 @@ open-search-cannot-express = La recherche OpenAPI d’AEM ne sait pas demander �
     [any] elle combine les conditions par « toutes » seulement, pas par « au moins une ».
    *[other] elle n’a aucun moyen de le demander.
     } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la sous « Trouve les ressources avec » sur la carte de « { $connection } ».
-open-search-none = « { $connection } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI ({ $detail }), seul moyen pour une telle connexion de trouver des ressources. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour le même AEM, puis choisissez-le sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --list-with CONNEXION).
+open-search-none = « { $connection } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI ({ $detail }), seul moyen pour une telle connexion de trouver des ressources. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour le même AEM, puis choisissez-le sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
 open-search-refused = AEM a refusé la recherche OpenAPI de cette connexion (403 : { $detail }). Son client id doit être autorisé sur cet environnement (allowedClientIDs dans la configuration d’API d’AEM) et son profil de produit doit donner l’accès en lecture aux ressources.
 open-search-failed = La recherche OpenAPI d’AEM a échoué : { $detail }.
 open-search-cut-short = La recherche OpenAPI d’AEM s’est arrêtée après { $read } ressources ({ $detail }). Une partie des ressources n’est jamais prise pour le tout : rien n’a été planifié. Réessayez.
@@ -300,9 +300,9 @@ error-job-running = Une modification en masse est déjà en cours ({ $job }). At
 error-no-job = Aucune modification en masse n’est en cours.
 error-no-such-run = Il n’existe pas d’exécution { $run }.
 error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
-error-needs-finder = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
-    [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --list-with CONNEXION).
-   *[file] puis, en ligne de commande : ajoutez --list-with CONNEXION.
+error-needs-paired = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
+    [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
+   *[file] puis, en ligne de commande : ajoutez --paired-with CONNEXION.
 }
 error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM, ou --aem URL --file IDENTIFIANTS.json.
 error-run-action = { $to ->

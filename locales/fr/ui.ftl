@@ -790,15 +790,15 @@ list-file-loaded = { $count ->
    *[other] { $count } entrées
     } de { $file }.
 list-file-error-title = Ce fichier ne peut pas servir de liste
-finder-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
-finder-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
-finder-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+found-by-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
+found-by-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
+paired-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
-finder-label = Trouve les ressources avec
-finder-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
-finder-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
-finder-missing-title = Modification en masse ne peut pas encore trouver de ressources avec cette connexion.
-finder-missing-body = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. Importez des identifiants de service AEM (depuis la Console développeur AEM) ou un jeton de développement pour { $host }, puis choisissez la connexion ici.
+paired-label = Trouve les ressources avec
+paired-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
+paired-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
+paired-missing-title = Modification en masse ne peut pas encore trouver de ressources avec cette connexion.
+paired-missing-body = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. Importez des identifiants de service AEM (depuis la Console développeur AEM) ou un jeton de développement pour { $host }, puis choisissez la connexion ici.
 query-hint-openapi = Pour votre administrateur AEM : la requête de recherche OpenAPI que Metadesk envoie (page par page, en suivant chaque curseur) pour trouver ces ressources.
 ## API console
 

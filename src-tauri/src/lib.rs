@@ -138,7 +138,7 @@ pub fn run() {
                 commands::connections::rename_connection,
                 commands::connections::set_connection_url,
                 commands::connections::set_connection_production,
-                commands::connections::set_connection_finder,
+                commands::connections::set_paired_connection,
                 commands::connections::delete_connection,
                 commands::sandbox::start_sandbox,
                 commands::sandbox::sandbox_status,

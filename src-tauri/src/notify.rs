@@ -200,7 +200,7 @@ mod tests {
                 [("place", "/content/dam/x".into())],
             ),
             list_entries: None,
-            finder: None,
+            found_by: None,
             conditions: None,
             kind: RunKind::Edit,
             edits: vec![metadesk_core::i18n::SavedText::Plain(

@@ -214,8 +214,8 @@ async fn a_production_connection_needs_its_name_to_apply() {
 async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     let sb = sandbox(60).await;
     let h = CliHome::new(&sb);
-    let lister = format!("Lister {}", std::process::id());
-    import_dev_token(&h, &lister, &[]).await;
+    let paired = format!("Paired {}", std::process::id());
+    import_dev_token(&h, &paired, &[]).await;
     let before = editable(&sb);
     let set = [
         "bulk",
@@ -229,22 +229,22 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
         "--yes",
         "--json",
     ];
-    // Without a lister, on an AEM that does not answer the OpenAPI search, nothing can find the
+    // Without a paired, on an AEM that does not answer the OpenAPI search, nothing can find the
     // folder's assets: the message says what to do.
     sb.set_openapi_search(false);
     let ran = h.run_with_file("oauth-project.json", &set).await;
-    ran.assert_refused("from the command line: add --list-with CONNECTION");
+    ran.assert_refused("from the command line: add --paired-with CONNECTION");
     sb.set_openapi_search(true);
     let unknown = h
         .run_with_file(
             "oauth-project.json",
-            &[&set[..], &["--list-with", "nobody"]].concat(),
+            &[&set[..], &["--paired-with", "nobody"]].concat(),
         )
         .await;
     unknown.assert_refused("There is no connection called \"nobody\".");
     assert_eq!(sb.counters().count("PATCH", 200), 0);
 
-    // Where AEM answers it, the OpenAPI search finds the folder's assets with no lister.
+    // Where AEM answers it, the OpenAPI search finds the folder's assets with no paired.
     let searched = [
         &set[..7],
         &["Found by the OpenAPI search", "--yes", "--json"],
@@ -253,7 +253,7 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     let ran = h.run_with_file("oauth-project.json", &searched).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
     let summary = ran.json();
-    assert_eq!(summary["finder"]["kind"], "openapi_search", "{summary}");
+    assert_eq!(summary["foundBy"]["kind"], "openapi_search", "{summary}");
     assert_eq!(summary["counts"]["changed"], before.len());
     let patched = sb.counters().count("PATCH", 200);
     assert_eq!(patched, before.len() as u64);
@@ -261,7 +261,7 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     let ran = h
         .run_with_file(
             "oauth-project.json",
-            &[&set[..], &["--list-with", &lister]].concat(),
+            &[&set[..], &["--paired-with", &paired]].concat(),
         )
         .await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
@@ -269,8 +269,8 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     assert_eq!(summary["family"], "openApi", "{summary}");
     assert_eq!(summary["counts"]["changed"], before.len());
     assert_eq!(
-        summary["finder"],
-        serde_json::json!({"kind": "folder_listing", "connection": lister}),
+        summary["foundBy"],
+        serde_json::json!({"kind": "folder_listing", "connection": paired}),
         "{summary}"
     );
     assert_eq!(
@@ -285,7 +285,7 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     for (path, _) in &before {
         assert_eq!(metadata(&sb, path)["dc:rights"], "Written with OAuth");
     }
-    remove(&h, &lister).await;
+    remove(&h, &paired).await;
 }
 
 #[tokio::test]
@@ -434,8 +434,8 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
     let sb = sandbox(60).await;
     let h = CliHome::new(&sb);
     let pid = std::process::id();
-    let (lister, oauth) = (format!("Finder {pid}"), format!("OAuth {pid}"));
-    import_dev_token(&h, &lister, &[]).await;
+    let (paired, oauth) = (format!("Paired {pid}"), format!("OAuth {pid}"));
+    import_dev_token(&h, &paired, &[]).await;
     let file = h.creds.join("oauth-project.json");
     let ims = sb.credentials().ims_endpoint.clone();
     let ran = h
@@ -475,11 +475,11 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
 
     // A pairing that cannot work is refused and changes nothing.
     let ran = h
-        .run(&["connections", "finds-assets-with", &lister, &oauth])
+        .run(&["connections", "pair", &paired, &oauth])
         .await;
     ran.assert_refused("finds assets itself");
     let ran = h
-        .run(&["connections", "finds-assets-with", &oauth, &lister])
+        .run(&["connections", "pair", &oauth, &paired])
         .await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert!(
@@ -501,13 +501,13 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
     );
 
     let ran = h
-        .run(&["connections", "finds-assets-with", &oauth, "--none"])
+        .run(&["connections", "pair", &oauth, "--none"])
         .await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     h.run(&set).await.assert_refused("Finds assets with");
     sb.set_openapi_search(true);
     remove(&h, &oauth).await;
-    remove(&h, &lister).await;
+    remove(&h, &paired).await;
 }
 
 /// A 4096-bit AEM service credential — its private key is more than one Windows Credential

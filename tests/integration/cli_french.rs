@@ -313,7 +313,7 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
         "{out}"
     );
 
-    // --list-with for a connection that lists folders itself: a note, in French.
+    // --paired-with for a connection that lists folders itself: a note, in French.
     let creds = home.creds.join("service-credentials.json");
     let import = [
         "connections",
@@ -327,11 +327,11 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
     let (code, _, err) = run(home.command(&import)).await;
     assert_eq!(code, Some(0), "{err}");
     let mut listed = set.to_vec();
-    listed.extend(["--list-with", "Autre"]);
+    listed.extend(["--paired-with", "Autre"]);
     let (_, _, err) = run(french(&listed, Some("service-credentials-read-only.json"))).await;
     assert!(
         err.contains(
-            "remarque\u{a0}: --list-with ne sert qu’aux connexions OAuth Server-to-Server\u{a0}; «\u{a0}"
+            "remarque\u{a0}: --paired-with ne sert qu’aux connexions OAuth Server-to-Server\u{a0}; «\u{a0}"
         ),
         "{err}"
     );

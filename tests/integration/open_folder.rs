@@ -14,7 +14,7 @@ use std::sync::atomic::Ordering;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
-use metadesk_core::bulk::finder::Finder;
+use metadesk_core::bulk::found_by::FoundBy;
 use metadesk_core::bulk::{Action, Filters, RunControl, RunKind, RunSpec, Scope, Settings, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
@@ -195,7 +195,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     let paths = planned(ws, &run.id);
     assert_eq!(paths.iter().cloned().collect::<BTreeSet<_>>(), flat);
     assert_eq!(paths.len(), flat.len(), "none twice");
-    assert_eq!(run.finder, Some(Finder::OpenapiSearch));
+    assert_eq!(run.found_by, Some(FoundBy::OpenapiSearch));
 
     // Someone changes one asset between the preview and the apply: If-Match keeps it.
     let theirs = paths[3].clone();
@@ -219,7 +219,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     let (_, again) = ws
         .open_for_run(
             &run.id,
-            ConnectionChoice::RunsOwn { list_with: None },
+            ConnectionChoice::RunsOwn { paired_with: None },
             RunAction::Undo,
         )
         .await
@@ -331,7 +331,7 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
         store.open_pages.load(Ordering::SeqCst) > all.len().div_ceil(10),
         "the changed total made the walk read the pages again"
     );
-    assert_eq!(run.finder, Some(Finder::OpenapiSearch));
+    assert_eq!(run.found_by, Some(FoundBy::OpenapiSearch));
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -393,7 +393,7 @@ async fn the_tag_picker_reads_tags_where_it_can_and_otherwise_asks_for_typed_ids
     assert!(!words.contains("Finds assets with"), "{words}");
     // Paired: the classic connection reads the tree.
     ws.connections()
-        .set_finder(&a.oauth, Some(&a.classic))
+        .set_paired(&a.oauth, Some(&a.classic))
         .unwrap();
     let paired = ws.open(ConnectionChoice::stored(&a.oauth)).await.unwrap();
     let tags = ws.tags(&paired).await.unwrap();
@@ -423,13 +423,13 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .await
         .unwrap();
     assert_eq!(
-        listed.finder,
-        Some(Finder::QueryBuilder { connection: None })
+        listed.found_by,
+        Some(FoundBy::QueryBuilder { connection: None })
     );
     // Paired, the OAuth connection's folder is listed through the classic one, named.
     let name = ws.connections().get(&a.classic).unwrap().name;
     ws.connections()
-        .set_finder(&a.oauth, Some(&a.classic))
+        .set_paired(&a.oauth, Some(&a.classic))
         .unwrap();
     let paired = ws.open(ConnectionChoice::stored(&a.oauth)).await.unwrap();
     let through = ws
@@ -442,8 +442,8 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .await
         .unwrap();
     assert_eq!(
-        through.finder,
-        Some(Finder::FolderListing {
+        through.found_by,
+        Some(FoundBy::FolderListing {
             connection: Some(name.clone())
         })
     );
@@ -459,15 +459,15 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .await
         .unwrap();
     assert_eq!(
-        qb.finder,
-        Some(Finder::QueryBuilder {
+        qb.found_by,
+        Some(FoundBy::QueryBuilder {
             connection: Some(name.clone())
         })
     );
     // Read back from the journal (the run history), and in the command line's words.
     let history = ws.list_runs().await.unwrap();
-    let of = |id: &str| history.iter().find(|r| r.id == id).unwrap().finder.clone();
-    assert_eq!(of(&qb.id), qb.finder);
+    let of = |id: &str| history.iter().find(|r| r.id == id).unwrap().found_by.clone();
+    assert_eq!(of(&qb.id), qb.found_by);
     let english = shown(&a, "C", &through.id).await;
     assert!(
         english.contains(&format!(

@@ -333,7 +333,7 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_so() {
     use metadesk_core::app::{ConnectionChoice, SelectedCount, Workspace};
-    use metadesk_core::bulk::finder::Finder;
+    use metadesk_core::bulk::found_by::FoundBy;
     let sb = one_folder(60).await;
     let dir = tempfile::tempdir().unwrap();
     let ws = Workspace::new(
@@ -372,8 +372,8 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
         panic!("not a search count")
     };
     assert_eq!(
-        (count.assets, count.finder.clone()),
-        (jpegs(&sb).len() as u64, Finder::OpenapiSearch)
+        (count.assets, count.found_by.clone()),
+        (jpegs(&sb).len() as u64, FoundBy::OpenapiSearch)
     );
     let some = jpegs(&sb).into_iter().next().unwrap();
     let id_of = sb.asset(&some).unwrap()["assetId"]
@@ -394,7 +394,7 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     else {
         panic!("not a list check")
     };
-    assert_eq!(check.finder, Finder::OpenapiSearch);
+    assert_eq!(check.found_by, FoundBy::OpenapiSearch);
     assert_eq!(check.assets, 1);
     let english = metadesk_core::i18n::Localizer::english();
     let reasons: Vec<(u64, String)> = check

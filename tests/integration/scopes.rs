@@ -1,7 +1,7 @@
 //! Scopes against the sandbox: a search (all / any) previewed and applied, a list with bad
 //! entries, paging across several search pages while assets change, the reads a folder preview
 //! saves by taking values from search hits, the count, the traversal stop in words, and a
-//! search through an OAuth S2S connection's classic lister.
+//! search through an OAuth S2S connection's classic paired.
 
 use crate::bulk_support::English;
 use std::collections::{BTreeSet, HashSet};

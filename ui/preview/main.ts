@@ -85,7 +85,7 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
       { kind: 'privateKey', bits: 2048 },
     ],
     importedAt: new Date().toISOString(),
-    findsAssetsWith: null,
+    pairedWith: null,
     ...overrides,
   };
 }

@@ -29,7 +29,7 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
       { kind: 'privateKey', bits: 2048 },
     ],
     importedAt: '2025-01-01T00:00:00Z',
-    findsAssetsWith: null,
+    pairedWith: null,
     ...overrides,
   };
 }

@@ -45,15 +45,15 @@ pub fn open(
     store: &ConnectionStore,
     keychain: Arc<dyn SecretStore>,
     id_or_name: &str,
-    lister: Option<&str>,
+    paired: Option<&str>,
 ) -> Result<Connected> {
     let ctx = AuthContext::new(build_http_client()?, keychain);
-    open_shared(store, id_or_name, lister, &Authorizers::new(), &ctx)
+    open_shared(store, id_or_name, paired, &Authorizers::new(), &ctx)
 }
 
 /// Opens the Assets API of a stored connection with the caller's token managers, so a token
 /// is shared with everything else the process does with that connection (the app's "Test
-/// connection" and status) and renewed once. An OAuth S2S connection needs `lister` (a
+/// connection" and status) and renewed once. An OAuth S2S connection needs `paired` (a
 /// connection allowed on the classic API) to list folders and read `jcr:uuid`, because no
 /// OpenAPI endpoint lists a folder's assets; without one it lists with its own token (which
 /// AEM refuses; the listing error says so). Reads the keychain: call it where blocking is
@@ -61,7 +61,7 @@ pub fn open(
 pub fn open_shared(
     store: &ConnectionStore,
     id_or_name: &str,
-    lister: Option<&str>,
+    paired: Option<&str>,
     authorizers: &Authorizers,
     ctx: &AuthContext,
 ) -> Result<Connected> {
@@ -75,7 +75,7 @@ pub fn open_shared(
     let family = connection.kind.api_family();
     let assets: Arc<dyn AssetsApi> = match family {
         ApiFamily::Classic => Arc::new(ClassicAssets::new(client)),
-        ApiFamily::OpenApi => match lister {
+        ApiFamily::OpenApi => match paired {
             Some(other) => {
                 let lc = store.find(other)?;
                 let list_client = AemClient::new(ctx.http.clone(), &lc.aem_url, authorizer(&lc)?)?;

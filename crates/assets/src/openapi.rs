@@ -6,7 +6,7 @@
 //!
 //! Browsing folders goes through the Folders API ([`super::folders_api`]) with the connection's
 //! own token. Not here: listing a folder's assets. No OpenAPI endpoint does (§5.3), so listing
-//! and the `jcr:uuid` look-up go through a [`ClassicAssets`] (the `lister`).
+//! and the `jcr:uuid` look-up go through a [`ClassicAssets`] (the `classic` connection: the paired one, or its own).
 
 use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, ETAG, IF_MATCH};
@@ -25,19 +25,19 @@ use metadesk_credentials::credentials::ApiFamily;
 #[derive(Clone)]
 pub struct OpenApiAssets {
     client: AemClient,
-    lister: ClassicAssets,
-    /// `lister` is a classic connection paired with this one (not this one's own token, which
+    classic: ClassicAssets,
+    /// `classic` is a classic connection paired with this one (not this one's own token, which
     /// AEM refuses on the classic APIs).
     paired: bool,
 }
 
 impl OpenApiAssets {
-    /// `client` carries the S2S token (and `X-Api-Key`); `lister`, the paired classic
+    /// `client` carries the S2S token (and `X-Api-Key`); `classic`, the paired classic
     /// connection, lists folders, reads `jcr:uuid` and searches when the OpenAPI search cannot.
-    pub fn new(client: AemClient, lister: ClassicAssets) -> Self {
+    pub fn new(client: AemClient, classic: ClassicAssets) -> Self {
         OpenApiAssets {
             client,
-            lister,
+            classic,
             paired: true,
         }
     }
@@ -46,7 +46,7 @@ impl OpenApiAssets {
     /// OpenAPI search (its classic calls go out with its own token, which AEM refuses).
     pub fn unpaired(client: AemClient) -> Self {
         OpenApiAssets {
-            lister: ClassicAssets::new(client.clone()),
+            classic: ClassicAssets::new(client.clone()),
             client,
             paired: false,
         }
@@ -158,12 +158,12 @@ impl AssetsApi for OpenApiAssets {
         offset: u64,
         limit: u64,
     ) -> BoxFuture<'a, Result<Page, CallError>> {
-        self.lister.list(folder, offset, limit)
+        self.classic.list(folder, offset, limit)
     }
 
     fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
         Box::pin(async move {
-            let uuid = self.lister.uuid(path).await?;
+            let uuid = self.classic.uuid(path).await?;
             match uuid {
                 Some(u) => Ok(Some(format!("urn:aaid:aem:{u}"))),
                 None => Err(CallError::Rejected {
@@ -227,12 +227,12 @@ impl AssetsApi for OpenApiAssets {
         &'a self,
         params: &'a [(String, String)],
     ) -> BoxFuture<'a, Result<crate::search::SearchPage, CallError>> {
-        Box::pin(self.lister.query(params))
+        Box::pin(self.classic.query(params))
     }
 
     // Tags are read like folders: by the classic connection.
     fn tags(&self) -> BoxFuture<'_, Result<Vec<crate::tags::Tag>, CallError>> {
-        self.lister.tags()
+        self.classic.tags()
     }
 }
 

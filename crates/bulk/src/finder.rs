@@ -1,4 +1,4 @@
-//! Which search found a scope's assets ([`Finder`]), as a run's journal, its summary and the
+//! Which search found a scope's assets ([`FoundBy`]), as a run's journal, its summary and the
 //! window say it. A leaf: it imports nothing else of this crate.
 //!
 //! Not here: choosing the search (`open_query.rs`), running it (`searching.rs`, `engine/`).
@@ -10,7 +10,7 @@ use ts_rs::TS;
 /// Activity and `runs show` say it).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Finder {
+pub enum FoundBy {
     /// The folder's own listing (AEM's classic Assets HTTP API), through `connection` (the
     /// paired classic connection) when it is not the connection itself.
     FolderListing {
@@ -29,17 +29,17 @@ pub enum Finder {
     },
 }
 
-impl Finder {
+impl FoundBy {
     /// The catalogue's `$how` for this finder and the connection it names, if any.
     pub fn how(&self) -> (&'static str, Option<&str>) {
         match self {
-            Finder::OpenapiSearch => ("openapi", None),
-            Finder::FolderListing { connection: None } => ("listing", None),
-            Finder::FolderListing {
+            FoundBy::OpenapiSearch => ("openapi", None),
+            FoundBy::FolderListing { connection: None } => ("listing", None),
+            FoundBy::FolderListing {
                 connection: Some(c),
             } => ("listing-via", Some(c)),
-            Finder::QueryBuilder { connection: None } => ("query-builder", None),
-            Finder::QueryBuilder {
+            FoundBy::QueryBuilder { connection: None } => ("query-builder", None),
+            FoundBy::QueryBuilder {
                 connection: Some(c),
             } => ("query-builder-via", Some(c)),
         }
@@ -73,29 +73,29 @@ mod tests {
         let via = |c: &str| Some(c.to_owned());
         for (finder, english, french) in [
             (
-                Finder::OpenapiSearch,
+                FoundBy::OpenapiSearch,
                 "found with AEM's OpenAPI search, with the connection's own credential",
                 "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
             ),
             (
-                Finder::FolderListing { connection: None },
+                FoundBy::FolderListing { connection: None },
                 "found by listing the folder",
                 "trouvées en listant le dossier",
             ),
             (
-                Finder::FolderListing {
+                FoundBy::FolderListing {
                     connection: via("Svc"),
                 },
                 "found by listing the folder through \"Svc\"",
                 "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
             ),
             (
-                Finder::QueryBuilder { connection: None },
+                FoundBy::QueryBuilder { connection: None },
                 "found with AEM's QueryBuilder",
                 "trouvées avec QueryBuilder d’AEM",
             ),
             (
-                Finder::QueryBuilder {
+                FoundBy::QueryBuilder {
                     connection: via("Svc"),
                 },
                 "found with AEM's QueryBuilder, through \"Svc\"",
@@ -106,7 +106,7 @@ mod tests {
             assert_eq!(finder.words(&fr), french);
         }
         // As the journal keeps it, and read back.
-        let kept = serde_json::to_value(Finder::FolderListing {
+        let kept = serde_json::to_value(FoundBy::FolderListing {
             connection: via("Svc"),
         })
         .unwrap();

@@ -10,7 +10,7 @@
 
 pub mod concurrency;
 pub mod engine;
-pub mod finder;
+pub mod found_by;
 pub mod journal;
 pub mod open_query;
 pub mod progress;

@@ -196,10 +196,10 @@ pub fn failed(error: CallError, connection: &str) -> Error {
 /// The refusal for an OAuth S2S connection (`label`; `stored`, or a credential file) with no
 /// classic connection paired, where AEM does not answer its OpenAPI search either: nothing can
 /// find a folder's assets. Says what to import and where to pair it.
-pub fn needs_finder(label: &str, stored: bool) -> Error {
+pub fn needs_paired(label: &str, stored: bool) -> Error {
     Error::message(
         ErrorCode::InvalidInput,
-        "error-needs-finder",
+        "error-needs-paired",
         vec![
             ("name", label.into()),
             ("connection", if stored { "stored" } else { "file" }.into()),
@@ -215,7 +215,7 @@ pub fn folder_items(folder: &str, recursive: bool) -> Vec<Value> {
 
 /// Counts a folder's assets with one request of the OpenAPI search (an OAuth S2S connection
 /// with no classic connection to list them). An AEM that does not offer the search gets the
-/// refusal of [`needs_finder`] (`label`, `stored`).
+/// refusal of [`needs_paired`] (`label`, `stored`).
 pub async fn count_folder(
     store: &dyn AssetsApi,
     folder: &str,
@@ -233,7 +233,7 @@ pub async fn count_folder(
         }
         Err(e) if unavailable(&e) => {
             tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
-            Err(needs_finder(label, stored))
+            Err(needs_paired(label, stored))
         }
         Err(e) => Err(failed(e, label)),
     }

@@ -86,7 +86,7 @@ pub struct Replay {
     pub spec: RunSpec,
     pub preview: Option<(String, PreviewCounts)>,
     /// Which search found the assets, when the preview recorded it.
-    pub finder: Option<crate::finder::Finder>,
+    pub found_by: Option<crate::found_by::FoundBy>,
     /// Final outcomes of assets the apply handled.
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
@@ -184,7 +184,7 @@ impl Replay {
             created,
             spec,
             preview: None,
-            finder: None,
+            found_by: None,
             outcomes: HashMap::new(),
             in_doubt: HashSet::new(),
             originals: HashMap::new(),
@@ -210,9 +210,9 @@ impl Replay {
                         Action::Skip => r.counts.skipped += 1,
                     }
                 }
-                Record::Previewed { at, counts, finder } => {
+                Record::Previewed { at, counts, found_by } => {
                     working.previewed(&r.created, &at);
-                    r.finder = finder;
+                    r.found_by = found_by;
                     r.preview = Some((at, counts));
                 }
                 Record::ApplyStarted { at } => {

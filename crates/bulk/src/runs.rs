@@ -56,7 +56,7 @@ pub struct RunSummary {
     /// Which search found the assets, when the preview recorded it (not in older journals).
     #[ts(optional)]
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub finder: Option<crate::finder::Finder>,
+    pub found_by: Option<crate::found_by::FoundBy>,
     /// A search's conditions (`dc:rights is empty and …`), words in the reader's language once
     /// the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from
     /// the journal's run definition, so runs journaled before it existed have it too.
@@ -126,7 +126,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             Some(crate::selection::Selection::List { entries }) => Some(entries.len() as u64),
             _ => None,
         },
-        finder: replay.finder.clone(),
+        found_by: replay.found_by.clone(),
         conditions: crate::selection::conditions_reason(&spec.filters),
         kind: spec.kind.clone(),
         edits: {

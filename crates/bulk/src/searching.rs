@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use super::finder::Finder;
+use super::found_by::FoundBy;
 use super::open_query::lookup_items;
 use super::run_control::RunControl;
 use super::selection::Selection;
@@ -43,7 +43,7 @@ const RETRIES: RetryPolicy = RetryPolicy {
 #[serde(rename_all = "camelCase")]
 pub struct SearchCount {
     /// Which search counted.
-    pub finder: Finder,
+    pub found_by: FoundBy,
     /// Matching assets (content fragments left out), counted up to [`LARGE_SCOPE`].
     #[ts(type = "number")]
     pub assets: u64,
@@ -79,7 +79,7 @@ pub struct ResolvedList {
 #[serde(rename_all = "camelCase")]
 pub struct ListCheck {
     /// Which search resolved the list.
-    pub finder: Finder,
+    pub found_by: FoundBy,
     #[ts(type = "number")]
     pub assets: u64,
     pub problems: Vec<ListProblem>,
@@ -486,7 +486,7 @@ pub async fn count_search(
         return Ok(None);
     };
     Ok(Some(SearchCount {
-        finder: Finder::QueryBuilder { connection: None },
+        found_by: FoundBy::QueryBuilder { connection: None },
         assets: page.total,
         at_least: page.more,
         large: page.total >= LARGE_SCOPE,
@@ -524,7 +524,7 @@ pub async fn check_list(
         return Ok(None);
     }
     Ok(Some(ListCheck {
-        finder: Finder::QueryBuilder { connection: None },
+        found_by: FoundBy::QueryBuilder { connection: None },
         assets: resolved.assets.len() as u64,
         problems: resolved.problems,
     }))
@@ -579,7 +579,7 @@ pub async fn check_list_open(
         return Ok(OpenListCheck::Cancelled);
     }
     Ok(OpenListCheck::Checked(ListCheck {
-        finder: Finder::OpenapiSearch,
+        found_by: FoundBy::OpenapiSearch,
         assets: resolved.assets.len() as u64,
         problems: resolved.problems,
     }))

@@ -71,12 +71,12 @@ pub enum ConnectionsCommand {
     Production { name: String, state: OnOff },
     /// Pair an OAuth Server-to-Server connection with the connection (service credentials, a
     /// development token or an SDK login on the same AEM) that finds its assets: bulk edits
-    /// then use it without --list-with, in the app and here. --none unpairs.
+    /// then use it without --paired-with, in the app and here. --none unpairs.
     FindsAssetsWith {
         name: String,
         #[arg(required_unless_present = "none")]
-        finder: Option<String>,
-        #[arg(long, conflicts_with = "finder")]
+        paired: Option<String>,
+        #[arg(long, conflicts_with = "paired")]
         none: bool,
     },
     /// Add a local AEM SDK login. The password is read from the first line of standard input.
@@ -157,18 +157,18 @@ pub fn run(
                 )
             })
             .map_err(words),
-        ConnectionsCommand::FindsAssetsWith { name, finder, .. } => store
+        ConnectionsCommand::FindsAssetsWith { name, paired, .. } => store
             .find(&name)
-            .and_then(|c| store.set_finder(&c.id, finder.as_deref()))
-            .map(|v| match &finder {
+            .and_then(|c| store.set_paired(&c.id, paired.as_deref()))
+            .map(|v| match &paired {
                 Some(f) => line(
                     out,
                     &l.msg(
-                        "cli-finder-set",
-                        &[("name", arg(v.name)), ("finder", arg(f.clone()))],
+                        "cli-paired-set",
+                        &[("name", arg(v.name)), ("paired", arg(f.clone()))],
                     ),
                 ),
-                None => line(out, &l.msg("cli-finder-unset", &[("name", arg(v.name))])),
+                None => line(out, &l.msg("cli-paired-unset", &[("name", arg(v.name))])),
             })
             .map_err(words),
         ConnectionsCommand::Production { name, state } => {

@@ -149,10 +149,10 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
             ],
         )
     );
-    if let Some(finder) = &s.finder {
+    if let Some(found_by) = &s.found_by {
         println!(
             "{}",
-            l.msg("cli-summary-found", &[("how", arg(finder.words(l)))])
+            l.msg("cli-summary-found", &[("how", arg(found_by.words(l)))])
         );
     }
     // Said once: AEM refused batch writes, so the run wrote one asset per request.

@@ -60,7 +60,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_store::connections::RenameArgs::export_all(&cfg)?;
     metadesk_store::connections::SetUrlArgs::export_all(&cfg)?;
     metadesk_store::connections::SetProductionArgs::export_all(&cfg)?;
-    metadesk_store::connections::SetFinderArgs::export_all(&cfg)?;
+    metadesk_store::connections::SetPairedArgs::export_all(&cfg)?;
     metadesk_store::connections::LocalSdkArgs::export_all(&cfg)?;
     // The bulk-edit screen: progress events, preview rows, report rows, run summaries.
     metadesk_bulk::Progress::export_all(&cfg)?;

@@ -238,7 +238,7 @@ pub async fn apply_run<R: Runtime>(
 
 /// The window's runs of an existing journal use the connection they were made with.
 fn runs_own() -> ConnectionChoice {
-    ConnectionChoice::RunsOwn { list_with: None }
+    ConnectionChoice::RunsOwn { paired_with: None }
 }
 
 #[tauri::command]

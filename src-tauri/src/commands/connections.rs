@@ -8,7 +8,7 @@ use std::sync::Arc;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{
     CompleteImportArgs, ConnectionView, FileOutcome, FileResult, LocalSdkArgs, RenameArgs,
-    SetFinderArgs, SetProductionArgs, SetUrlArgs,
+    SetPairedArgs, SetProductionArgs, SetUrlArgs,
 };
 use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -151,14 +151,14 @@ pub async fn set_connection_production(
 /// Pairs an OAuth Server-to-Server connection with the connection that finds its assets
 /// (null: unpaired).
 #[tauri::command]
-pub async fn set_connection_finder(
+pub async fn set_paired_connection(
     state: State<'_, AppState>,
-    args: SetFinderArgs,
+    args: SetPairedArgs,
 ) -> Result<ConnectionView, IpcError> {
     let ws = Arc::clone(&state.workspace);
     blocking(state.localizer(), move || {
         ws.connections()
-            .set_finder(&args.id, args.finder.as_deref())
+            .set_paired(&args.id, args.paired.as_deref())
     })
     .await
 }

@@ -5,7 +5,7 @@
 use metadesk_core::app::{ConnectionChoice, HeldSheet, ListFile, SavedScope, SelectedCount};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
-use metadesk_core::bulk::finder::Finder;
+use metadesk_core::bulk::found_by::FoundBy;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -43,16 +43,16 @@ pub async fn count_selected(
 }
 
 /// The query a search scope sends: QueryBuilder's, or the OpenAPI search's body when that is
-/// the search that counted it (`finder`).
+/// the search that counted it (`found_by`).
 #[tauri::command]
 pub fn scope_query(
     state: State<'_, AppState>,
     scope: Scope,
-    finder: Option<Finder>,
+    found_by: Option<FoundBy>,
 ) -> Result<String, IpcError> {
     state
         .workspace
-        .scope_query(scope, finder.as_ref())
+        .scope_query(scope, found_by.as_ref())
         .worded(&state)
 }
 

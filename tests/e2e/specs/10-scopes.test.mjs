@@ -304,9 +304,9 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     assert.ok(shownRows.length > 0 && shownRows.every((p) => editable().includes(p)), shownRows.join("\n"));
     await eventually(async () => (await (await byTestId(driver, "preview-table")).getAttribute("aria-rowcount")) === String(editable().length + 1),
       `the preview does not plan the folder's ${editable().length} assets`, 60_000);
-    const foundBy = await byTestId(driver, "run-finder", 30_000);
+    const foundBy = await byTestId(driver, "run-found-by", 30_000);
     assert.equal(await foundBy.getText(), "AEM’s OpenAPI search");
-    await show(driver, "run-finder");
+    await show(driver, "run-found-by");
     await screenshot(driver, "10 oauth 1 not paired folder previewed");
     const back = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
     if (back.length > 0) await back[0].click();
@@ -314,10 +314,10 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     // Paired on its card with the service connection on the same AEM.
     await (await byTestId(driver, "nav-connections")).click();
     const oauthCard = await driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
-    const finder = await oauthCard.findElement(By.css('[data-testid="finder-select"]'));
-    await (await finder.findElement(By.css(`option[value="${connectionId}"]`))).click();
-    await eventually(async () => (await finder.getAttribute("value")) === connectionId, "the pairing was not saved");
-    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", finder);
+    const paired = await oauthCard.findElement(By.css('[data-testid="paired-select"]'));
+    await (await paired.findElement(By.css(`option[value="${connectionId}"]`))).click();
+    await eventually(async () => (await paired.getAttribute("value")) === connectionId, "the pairing was not saved");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", paired);
     await sleep(400);
     await screenshot(driver, "10 oauth 2 paired on the card");
 

@@ -17,7 +17,7 @@ import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
 import type { FileResult } from './bindings/FileResult';
 import type { Filters } from './bindings/Filters';
-import type { Finder } from './bindings/Finder';
+import type { FoundBy } from './bindings/FoundBy';
 import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
@@ -47,7 +47,7 @@ import type { SavedSheet } from './bindings/SavedSheet';
 import type { Scope } from './bindings/Scope';
 import type { ScopeCount } from './bindings/ScopeCount';
 import type { SelectedCount } from './bindings/SelectedCount';
-import type { SetFinderArgs } from './bindings/SetFinderArgs';
+import type { SetPairedArgs } from './bindings/SetPairedArgs';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
 import type { SheetFormat } from './bindings/SheetFormat';
@@ -123,9 +123,9 @@ export function setConnectionProduction(args: SetProductionArgs): Promise<Connec
 }
 
 /** Pairs an OAuth Server-to-Server connection with the connection that finds its assets
- *  (`finder` null: unpaired). */
-export function setConnectionFinder(args: SetFinderArgs): Promise<ConnectionView> {
-  return call('set_connection_finder', { args });
+ *  (`paired` null: unpaired). */
+export function setPairedConnection(args: SetPairedArgs): Promise<ConnectionView> {
+  return call('set_paired_connection', { args });
 }
 
 /** Deletes the connection and its keychain entries. */
@@ -213,8 +213,8 @@ export function countSelected(
 }
 
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */
-export function scopeQuery(scope: Scope, finder: Finder | null = null): Promise<string> {
-  return call('scope_query', { scope, finder });
+export function scopeQuery(scope: Scope, foundBy: FoundBy | null = null): Promise<string> {
+  return call('scope_query', { scope, foundBy });
 }
 
 /** The entries of a pasted or dropped list (one per line, or a one-column CSV). */

@@ -11,7 +11,7 @@ use std::time::{Duration, Instant};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::finder::Finder;
+use crate::found_by::FoundBy;
 use crate::journal::{Action, JournalWriter, Outcome, PlanRow, PreviewCounts, Record};
 use crate::progress::{Phase, Progress, ProgressFn, Tracker, eta};
 use crate::reasons;
@@ -75,7 +75,7 @@ pub(super) struct Ctx {
     pub(super) tracker: Mutex<Tracker>,
     pub(super) phase: Phase,
     /// Which search found a preview's assets (journaled with `Previewed`).
-    pub(super) found: Mutex<Option<Finder>>,
+    pub(super) found: Mutex<Option<FoundBy>>,
     /// The paired classic connection that lists and searches for an OAuth S2S connection.
     pub(super) paired: Option<String>,
     /// Set once this AEM refused a batch write (or an earlier run found so): the status it
@@ -164,9 +164,9 @@ impl Ctx {
     pub(super) fn found_by(&self, how: FoundBy) {
         let connection = self.paired.clone();
         *lock(&self.found) = Some(match how {
-            FoundBy::OpenApiSearch => Finder::OpenapiSearch,
-            FoundBy::Listing => Finder::FolderListing { connection },
-            FoundBy::QueryBuilder => Finder::QueryBuilder { connection },
+            FoundBy::OpenApiSearch => FoundBy::OpenapiSearch,
+            FoundBy::Listing => FoundBy::FolderListing { connection },
+            FoundBy::QueryBuilder => FoundBy::QueryBuilder { connection },
         });
     }
 

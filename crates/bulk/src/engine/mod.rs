@@ -92,7 +92,7 @@ pub struct Engine {
     store: Arc<dyn AssetsApi>,
     runs_dir: PathBuf,
     settings: Settings,
-    /// The classic connection paired with an OAuth S2S one, named in the journal's finder.
+    /// The classic connection paired with an OAuth S2S one, named in the journal's found_by.
     paired: Option<String>,
 }
 
@@ -432,12 +432,12 @@ impl Engine {
             return Ok(());
         }
         // Taken first: the lock's guard must not be held across the write's await.
-        let finder = context::lock(&ctx.found).clone();
+        let found_by = context::lock(&ctx.found).clone();
         ctx.journal
             .append_durable(&Record::Previewed {
                 at: now_rfc3339(),
                 counts,
-                finder,
+                found_by,
             })
             .await
     }

@@ -342,7 +342,7 @@ pub(super) async fn preview_open_search(
             Err(Failure::Call(e, _))
                 if first && unavailable(&e) && spec.filters.selection.is_none() =>
             {
-                open_query::needs_finder(&spec.connection, spec.connection_id.is_some())
+                open_query::needs_paired(&spec.connection, spec.connection_id.is_some())
             }
             Err(Failure::Call(e, _)) if first => open_query::failed(e, &spec.connection),
             // The scope past this page is unknown: the preview fails rather than pass a part

@@ -145,8 +145,8 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
         .unwrap();
     // A run of today says which search found its assets; the old journal below does not.
     assert_eq!(
-        p.finder,
-        Some(crate::finder::Finder::FolderListing { connection: None })
+        p.found_by,
+        Some(crate::found_by::FoundBy::FolderListing { connection: None })
     );
     let runs_dir = dir.path().join("runs");
     let path = runs_dir.join(format!("{}.jsonl", p.id));
@@ -178,8 +178,8 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
     let mut summary = runs::summary(&runs_dir, &p.id).unwrap();
     assert_eq!(
-        summary.finder, None,
-        "an old journal loads, and says no finder"
+        summary.found_by, None,
+        "an old journal loads, and says no found_by"
     );
     summary.localize(&fr);
     assert_eq!(

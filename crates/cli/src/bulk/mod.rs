@@ -197,7 +197,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    scope.conn.note_unused_lister(&opened, l);
+    scope.conn.note_unused_paired(&opened, l);
     let (folder, filters) = match chosen_scope(&scope.select, &opened, ws, l) {
         Ok(parts) => parts,
         Err(e) => return output::fail(&e, l),

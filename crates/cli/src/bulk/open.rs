@@ -1,6 +1,6 @@
 //! The command line's words for how a run reaches AEM: `--connection NAME`, or like Adobe's
 //! sample script (seed 000) `--aem URL --file creds.json` (read for this run only, never
-//! stored), and `--list-with` for an OAuth Server-to-Server credential. Opening them is the
+//! stored), and `--paired-with` for an OAuth Server-to-Server credential. Opening them is the
 //! core's ([`metadesk_core::app::Workspace::open`]).
 //!
 //! Not here: previewing or applying (`bulk`), asking before writing (`confirm`).
@@ -28,35 +28,35 @@ pub struct ConnectionArgs {
     /// used to list folders and to search for what AEM's OpenAPI search cannot ask (without
     /// it, a folder's assets are found with that search where AEM answers it).
     #[arg(long, value_name = "CONNECTION")]
-    pub list_with: Option<String>,
+    pub paired_with: Option<String>,
 }
 
 impl ConnectionArgs {
     /// What the flags chose; with neither `--connection` nor `--file`, a run of an existing
     /// journal uses the connection it was made with.
     pub fn choice(&self) -> ConnectionChoice {
-        let list_with = self.list_with.clone();
+        let paired_with = self.paired_with.clone();
         match (&self.connection, &self.aem, &self.file) {
             (_, Some(aem), Some(file)) => ConnectionChoice::File {
                 aem: aem.clone(),
                 file: file.clone(),
-                list_with,
+                paired_with,
             },
             (Some(connection), _, _) => ConnectionChoice::Stored {
                 connection: connection.clone(),
-                list_with,
+                paired_with,
             },
-            _ => ConnectionChoice::RunsOwn { list_with },
+            _ => ConnectionChoice::RunsOwn { paired_with },
         }
     }
 
-    /// A note when `--list-with` was given for a connection that lists folders itself.
-    pub fn note_unused_lister(&self, opened: &Opened, l: &Localizer) {
-        if self.list_with.is_some() && opened.lists_with.is_none() && !opened.cannot_find_assets() {
+    /// A note when `--paired-with` was given for a connection that lists folders itself.
+    pub fn note_unused_paired(&self, opened: &Opened, l: &Localizer) {
+        if self.paired_with.is_some() && opened.paired_with.is_none() && !opened.cannot_find_assets() {
             eprintln!(
                 "{}",
                 l.msg(
-                    "cli-note-list-with-unused",
+                    "cli-note-paired-with-unused",
                     &[("name", arg(opened.label.as_str()))]
                 )
             );

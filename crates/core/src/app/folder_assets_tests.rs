@@ -239,7 +239,7 @@ async fn an_oauth_connection_finds_a_folders_assets_with_the_openapi_search_or_i
     );
 
     // Paired with the Service Credentials connection: the same assets as that one lists.
-    f.ws.connections().set_finder(&oauth, Some(&f.id)).unwrap();
+    f.ws.connections().set_paired(&oauth, Some(&f.id)).unwrap();
     let paired = folder_assets(&f.ws, &oauth, SAMPLE_FOLDER).await.unwrap();
     let classic = folder_assets(&f.ws, &f.id, SAMPLE_FOLDER).await.unwrap();
     assert_eq!(paired, classic);

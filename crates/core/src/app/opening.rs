@@ -31,16 +31,16 @@ pub enum ConnectionChoice {
     Stored {
         connection: String,
         /// OAuth S2S only: a stored classic connection on the same AEM that lists folders.
-        list_with: Option<String>,
+        paired_with: Option<String>,
     },
     /// An AEM URL and a credential file, used for this run only and never stored.
     File {
         aem: String,
         file: PathBuf,
-        list_with: Option<String>,
+        paired_with: Option<String>,
     },
     /// For a run of an existing journal: the connection that run was made with.
-    RunsOwn { list_with: Option<String> },
+    RunsOwn { paired_with: Option<String> },
 }
 
 impl ConnectionChoice {
@@ -48,7 +48,7 @@ impl ConnectionChoice {
     pub fn stored(connection: impl Into<String>) -> Self {
         ConnectionChoice::Stored {
             connection: connection.into(),
-            list_with: None,
+            paired_with: None,
         }
     }
 }
@@ -61,7 +61,7 @@ pub struct Opened {
     pub connection_id: Option<String>,
     pub connected: Connected,
     /// The connection that lists folders for an OAuth S2S run, when there is one.
-    pub lists_with: Option<String>,
+    pub paired_with: Option<String>,
     /// Keeps the throw-away config folder of a credential-file run until the run ends.
     _scratch: Option<tempfile::TempDir>,
 }
@@ -91,19 +91,19 @@ impl Opened {
     /// Whether this connection writes through the OpenAPI with nobody to list a folder's assets:
     /// a new run's preview will be refused by AEM, and the face may say what to add.
     pub fn cannot_find_assets(&self) -> bool {
-        self.connected.family == ApiFamily::OpenApi && self.lists_with.is_none()
+        self.connected.family == ApiFamily::OpenApi && self.paired_with.is_none()
     }
 
     /// Refuses, in words, to list a folder's assets with an OAuth S2S connection that has no
     /// classic connection paired: AEM refuses its token on the classic APIs, and no OpenAPI
     /// endpoint lists a folder's assets. Such a connection finds them with AEM's OpenAPI search
-    /// where AEM answers it (`Workspace::require_folder_finder`); this is the refusal for where
+    /// where AEM answers it (`Workspace::require_folder_search`); this is the refusal for where
     /// it does not. Says what to import and where to pair it.
-    pub fn require_finder(&self) -> Result<()> {
+    pub fn require_paired(&self) -> Result<()> {
         if !self.cannot_find_assets() {
             return Ok(());
         }
-        Err(metadesk_bulk::open_query::needs_finder(
+        Err(metadesk_bulk::open_query::needs_paired(
             &self.label,
             self.connection_id.is_some(),
         ))
@@ -160,13 +160,13 @@ impl Opener {
             ConnectionChoice::File {
                 aem,
                 file,
-                list_with,
-            } => self.open_file(aem, file, list_with.as_deref())?,
+                paired_with,
+            } => self.open_file(aem, file, paired_with.as_deref())?,
             ConnectionChoice::Stored {
                 connection,
-                list_with,
-            } => self.open_stored(connection, list_with.as_deref())?,
-            ConnectionChoice::RunsOwn { list_with } => {
+                paired_with,
+            } => self.open_stored(connection, paired_with.as_deref())?,
+            ConnectionChoice::RunsOwn { paired_with } => {
                 let Some((summary, to)) = run else {
                     return Err(Error::message(
                         ErrorCode::InvalidInput,
@@ -174,7 +174,7 @@ impl Opener {
                         vec![],
                     ));
                 };
-                self.open_runs_own(summary, to, list_with.as_deref())?
+                self.open_runs_own(summary, to, paired_with.as_deref())?
             }
         };
         if let Some((summary, to)) = run
@@ -199,7 +199,7 @@ impl Opener {
         &self,
         summary: &RunSummary,
         to: RunAction,
-        list_with: Option<&str>,
+        paired_with: Option<&str>,
     ) -> Result<Opened> {
         if let Some(file) = summary.connection.strip_prefix("file:") {
             return Err(Error::message(
@@ -212,7 +212,7 @@ impl Opener {
             .connection_id
             .as_deref()
             .unwrap_or(&summary.connection);
-        match self.open_stored(by, list_with) {
+        match self.open_stored(by, paired_with) {
             Err(e) if e.code() == metadesk_clients::error::ErrorCode::NotFound => {
                 Err(Error::message(
                     ErrorCode::InvalidInput,
@@ -227,18 +227,18 @@ impl Opener {
         }
     }
 
-    fn open_stored(&self, name: &str, list_with: Option<&str>) -> Result<Opened> {
+    fn open_stored(&self, name: &str, paired_with: Option<&str>) -> Result<Opened> {
         let connection = self.store.find(name)?;
-        // The pairing stored with the connection is the default; the CLI's --list-with wins.
-        let list_with = list_with.or(connection.finds_assets_with.as_deref());
-        let lister = match list_with {
-            Some(other) => lister_for(&connection, &self.store.find(other)?)?,
+        // The pairing stored with the connection is the default; the CLI's --paired-with wins.
+        let paired_with = paired_with.or(connection.paired_with.as_deref());
+        let paired = match paired_with {
+            Some(other) => paired_for(&connection, &self.store.find(other)?)?,
             None => None,
         };
         let connected = connect::open_shared(
             &self.store,
             &connection.id,
-            lister.as_ref().map(|l| l.id.as_str()),
+            paired.as_ref().map(|l| l.id.as_str()),
             &self.tokens.authorizers,
             &self.tokens.ctx,
         )?;
@@ -246,7 +246,7 @@ impl Opener {
             label: connected.connection.name.clone(),
             connection_id: Some(connected.connection.id.clone()),
             connected,
-            lists_with: lister.map(|l| l.name),
+            paired_with: paired.map(|l| l.name),
             _scratch: None,
         })
     }
@@ -254,7 +254,7 @@ impl Opener {
     /// A credential-file run: the file is imported into a throw-away folder and a keychain that
     /// lives in this process's memory for this run only; only the listing connection comes from
     /// the stored connections.
-    fn open_file(&self, aem: &str, file: &Path, list_with: Option<&str>) -> Result<Opened> {
+    fn open_file(&self, aem: &str, file: &Path, paired_with: Option<&str>) -> Result<Opened> {
         let scratch = tempfile::Builder::new()
             .prefix("metadesk-run-")
             .tempdir()
@@ -271,22 +271,22 @@ impl Opener {
         let ctx = AuthContext::new(self.tokens.ctx.http.clone(), Arc::clone(&keychain));
         let authorizers = Authorizers::new();
         let mut connected = connect::open_shared(&store, &id, None, &authorizers, &ctx)?;
-        let mut lists_with = None;
-        if let Some(other) = list_with
-            && let Some(lister) = lister_for(&connected.connection, &self.store.find(other)?)?
+        let mut paired_with = None;
+        if let Some(other) = paired_with
+            && let Some(paired) = paired_for(&connected.connection, &self.store.find(other)?)?
         {
             let own = authorizers.get(&connected.connection, || store.load_secrets(&id), &ctx)?;
             let listing = self.tokens.authorizers.get(
-                &lister,
-                || self.store.load_secrets(&lister.id),
+                &paired,
+                || self.store.load_secrets(&paired.id),
                 &self.tokens.ctx,
             )?;
             let http = self.tokens.ctx.http.clone();
             connected.assets = Arc::new(OpenApiAssets::new(
                 AemClient::new(http.clone(), &connected.aem_url, own)?,
-                ClassicAssets::new(AemClient::new(http, &lister.aem_url, listing)?),
+                ClassicAssets::new(AemClient::new(http, &paired.aem_url, listing)?),
             )) as Arc<dyn AssetsApi>;
-            lists_with = Some(lister.name);
+            paired_with = Some(paired.name);
         }
         let name = file
             .file_name()
@@ -296,7 +296,7 @@ impl Opener {
             label: format!("file:{name}"),
             connection_id: None,
             connected,
-            lists_with,
+            paired_with,
             _scratch: Some(scratch),
         })
     }
@@ -305,7 +305,7 @@ impl Opener {
 /// The connection that lists folders for `writer`: only OAuth S2S needs one (others list with
 /// their own token, and a listing connection is ignored with a note in the log); it must use the
 /// classic API and talk to the same AEM, or the paths it lists would not be the writer's.
-fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connection>> {
+fn paired_for(writer: &Connection, paired: &Connection) -> Result<Option<Connection>> {
     if writer.kind.api_family() != ApiFamily::OpenApi {
         tracing::info!(
             connection = %writer.name,
@@ -313,8 +313,8 @@ fn lister_for(writer: &Connection, lister: &Connection) -> Result<Option<Connect
         );
         return Ok(None);
     }
-    metadesk_store::connections::check_finder(writer, lister)?;
-    Ok(Some(lister.clone()))
+    metadesk_store::connections::check_pairing(writer, paired)?;
+    Ok(Some(paired.clone()))
 }
 
 /// What the user wants to do with a stored run, which the refusals of

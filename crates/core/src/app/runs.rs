@@ -66,8 +66,8 @@ impl Workspace {
             Ok(page) => browse::searched_folder_assets(folder, page, FOLDER_ASSETS),
             Err(e) if open_search::unavailable(&e) => {
                 tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
-                Err(opened.require_finder().err().unwrap_or_else(|| {
-                    open_query::needs_finder(&opened.label, opened.connection_id.is_some())
+                Err(opened.require_paired().err().unwrap_or_else(|| {
+                    open_query::needs_paired(&opened.label, opened.connection_id.is_some())
                 }))
             }
             Err(e) => Err(open_query::failed(e, &opened.label)),
@@ -130,7 +130,7 @@ impl Workspace {
         // A search or a list may go through the OpenAPI search; so does a folder's assets for an
         // OAuth S2S connection with no classic connection to list them, where AEM answers it.
         if filters.selection.is_none() {
-            self.require_folder_finder(opened).await?;
+            self.require_folder_search(opened).await?;
         }
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
@@ -139,7 +139,7 @@ impl Workspace {
             .jobs
             .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
-            .with_paired(opened.lists_with.clone());
+            .with_paired(opened.paired_with.clone());
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);

@@ -19,7 +19,7 @@ use metadesk_assets::tags::Tag;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
-use metadesk_bulk::finder::Finder;
+use metadesk_bulk::found_by::FoundBy;
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
 use metadesk_bulk::selection::LARGE_SCOPE;
@@ -225,9 +225,9 @@ impl Workspace {
         // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
         // search) first; its paired classic connection searches when that cannot.
         let open = opened.connected.family == ApiFamily::OpenApi;
-        let paired = opened.lists_with.is_some();
-        let classic = Finder::QueryBuilder {
-            connection: opened.lists_with.clone(),
+        let paired = opened.paired_with.is_some();
+        let classic = FoundBy::QueryBuilder {
+            connection: opened.paired_with.clone(),
         };
         match &filters.selection {
             None => {
@@ -251,7 +251,7 @@ impl Workspace {
                     {
                         OpenCount::Counted { assets, at_least } => {
                             return Ok(Some(SelectedCount::Search(SearchCount {
-                                finder: Finder::OpenapiSearch,
+                                found_by: FoundBy::OpenapiSearch,
                                 assets,
                                 at_least,
                                 large: assets >= LARGE_SCOPE,
@@ -267,7 +267,7 @@ impl Workspace {
                     searching::count_search(store, &folder, &filters, job.control()).await?;
                 Ok(count.map(|c| {
                     SelectedCount::Search(SearchCount {
-                        finder: classic.clone(),
+                        found_by: classic.clone(),
                         ..c
                     })
                 }))
@@ -291,7 +291,7 @@ impl Workspace {
                 let check = searching::check_list(store, entries, job.control()).await?;
                 Ok(check.map(|c| {
                     SelectedCount::List(ListCheck {
-                        finder: classic,
+                        found_by: classic,
                         ..c
                     })
                 }))
@@ -328,11 +328,11 @@ impl Workspace {
     /// Refuses, in words, a folder scope that nothing can find the assets of: an OAuth S2S
     /// connection with no classic connection paired, on an AEM that does not answer its
     /// OpenAPI search (one request for one hit tells). Anything else may go on.
-    pub(crate) async fn require_folder_finder(&self, opened: &Opened) -> Result<()> {
+    pub(crate) async fn require_folder_search(&self, opened: &Opened) -> Result<()> {
         if !opened.cannot_find_assets() || self.openapi_search_answers(opened).await? {
             return Ok(());
         }
-        opened.require_finder()
+        opened.require_paired()
     }
 
     /// AEM's tags, for the tag picker of a search, read with the connection itself (an OAuth
@@ -350,15 +350,15 @@ impl Workspace {
     }
 
     /// The query a search scope sends, for an AEM administrator to read: QueryBuilder's
-    /// predicates, or with `finder` [`Finder::OpenapiSearch`] (the search that counted it) the
+    /// predicates, or with `found_by` [`FoundBy::OpenapiSearch`] (the search that counted it) the
     /// body of the OpenAPI search's first page.
-    pub fn scope_query(&self, scope: Scope, finder: Option<&Finder>) -> Result<String> {
+    pub fn scope_query(&self, scope: Scope, found_by: Option<&FoundBy>) -> Result<String> {
         let (folder, filters) = scope.into_run_parts()?;
         match &filters.selection {
             Some(Selection::Search {
                 conditions,
                 combine,
-            }) if finder == Some(&Finder::OpenapiSearch) => {
+            }) if found_by == Some(&FoundBy::OpenapiSearch) => {
                 let items =
                     open_query::query_items(&folder, filters.recursive, conditions, *combine)
                         .map_err(|why| why.refusal("this connection"))?;
@@ -527,7 +527,7 @@ mod tests {
         };
         let query = ws.scope_query(scope.clone(), None).unwrap();
         let open = ws
-            .scope_query(search(&["type is image/png"]), Some(&Finder::OpenapiSearch))
+            .scope_query(search(&["type is image/png"]), Some(&FoundBy::OpenapiSearch))
             .unwrap();
         assert!(
             open.starts_with("POST /adobe/assets/search")

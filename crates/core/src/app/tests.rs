@@ -124,13 +124,13 @@ async fn preview_from_run(
         RunKind::Retry { of } => (of, RunAction::Retry),
         _ => unreachable!(),
     };
-    let choice = ConnectionChoice::RunsOwn { list_with: None };
+    let choice = ConnectionChoice::RunsOwn { paired_with: None };
     let (_, opened) = ws.open_for_run(of, choice, to).await?;
     ws.preview_from_run(&opened, kind, on_progress).await
 }
 
 async fn apply(ws: &Workspace, r: ApplyRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
-    let choice = ConnectionChoice::RunsOwn { list_with: None };
+    let choice = ConnectionChoice::RunsOwn { paired_with: None };
     let (_, opened) = ws.open_for_run(&r.run_id, choice, RunAction::Apply).await?;
     ws.apply(&opened, &r.run_id, r.confirm_name.as_deref(), on_progress)
         .await
@@ -1095,7 +1095,7 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         )
         .unwrap()
         .connection;
-    for (writer, finder, words) in [
+    for (writer, paired, words) in [
         (
             oauth.as_str(),
             elsewhere.id.as_str(),
@@ -1106,18 +1106,18 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         (oauth.as_str(), "nobody", "no other connection"),
     ] {
         let e = store
-            .set_finder(writer, Some(finder))
+            .set_paired(writer, Some(paired))
             .unwrap_err()
             .to_string();
         assert!(e.contains(words), "{e}");
     }
-    assert!(store.get(&oauth).unwrap().finds_assets_with.is_none());
+    assert!(store.get(&oauth).unwrap().paired_with.is_none());
 
     // Paired once (by name, as the CLI may): the window's calls find assets with it.
-    let view = store.set_finder(&oauth, Some(&f.name)).unwrap();
-    assert_eq!(view.finds_assets_with.as_deref(), Some(f.id.as_str()));
+    let view = store.set_paired(&oauth, Some(&f.name)).unwrap();
+    assert_eq!(view.paired_with.as_deref(), Some(f.id.as_str()));
     let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
-    assert_eq!(opened.lists_with.as_deref(), Some(f.name.as_str()));
+    assert_eq!(opened.paired_with.as_deref(), Some(f.name.as_str()));
     let Some(SelectedCount::Search(found)) = ws
         .count_selected(&opened, search.clone(), &|_| {})
         .await
@@ -1146,9 +1146,9 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
     );
     assert_eq!(counters.count("PUT", 200), 0);
 
-    // Deleting the finder unpairs: no dangling id.
+    // Deleting the paired unpairs: no dangling id.
     store.delete(&f.id).unwrap();
-    assert!(store.get(&oauth).unwrap().finds_assets_with.is_none());
+    assert!(store.get(&oauth).unwrap().paired_with.is_none());
 }
 
 /// Every subfolder of `folder`, read page by page with the classic connection.

@@ -18,7 +18,7 @@ use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::AemError;
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
-use metadesk_store::connections::{Connection, check_finder};
+use metadesk_store::connections::{Connection, check_pairing};
 use metadesk_store::dirs::AppDirs;
 use metadesk_store::thumbnails::{DEFAULT_CAP_BYTES, ThumbnailCache};
 
@@ -124,17 +124,17 @@ impl Workspace {
     /// The connection whose credential reads `connection`'s renditions: its paired classic
     /// connection when it is an OAuth S2S one that has a valid pairing, else itself.
     async fn thumbnail_reader(&self, connection: &Connection) -> Result<Connection> {
-        let Some(finder) = connection
-            .finds_assets_with
+        let Some(paired) = connection
+            .paired_with
             .clone()
             .filter(|_| connection.kind.api_family() == ApiFamily::OpenApi)
         else {
             return Ok(connection.clone());
         };
         let store = Arc::clone(&self.connections);
-        let paired = blocking(move || Ok(store.find(&finder).ok())).await?;
+        let paired = blocking(move || Ok(store.find(&paired).ok())).await?;
         Ok(match paired {
-            Some(p) if check_finder(connection, &p).is_ok() => p,
+            Some(p) if check_pairing(connection, &p).is_ok() => p,
             _ => connection.clone(),
         })
     }

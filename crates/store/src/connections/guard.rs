@@ -46,7 +46,7 @@ mod tests {
             sandbox: false,
             secret_hints: Vec::new(),
             imported_at: OffsetDateTime::UNIX_EPOCH,
-            finds_assets_with: None,
+            paired_with: None,
         }
     }
 

@@ -19,10 +19,10 @@ pub use guard::confirm_production;
 pub use metadesk_clients::error::ReplaceNotice;
 pub use metadesk_credentials::secrets::slots::SecretSlot;
 pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
-pub use store::{ConnectionStore, Imported, check_finder};
+pub use store::{ConnectionStore, Imported, check_pairing};
 pub use views::{
     CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
-    SetFinderArgs, SetProductionArgs, SetUrlArgs,
+    SetPairedArgs, SetProductionArgs, SetUrlArgs,
 };
 
 #[cfg(test)]

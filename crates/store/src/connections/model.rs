@@ -62,7 +62,7 @@ pub struct Connection {
     /// OAuth S2S only: the id of a classic connection on the same AEM that finds its assets
     /// (lists folders, searches), paired once on the card and used by window and CLI alike.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub finds_assets_with: Option<String>,
+    pub paired_with: Option<String>,
 }
 
 impl Connection {
@@ -127,7 +127,7 @@ impl Connection {
             status,
             secret_hints: self.secret_hints.clone(),
             imported_at: rfc3339(self.imported_at),
-            finds_assets_with: self.finds_assets_with.clone(),
+            paired_with: self.paired_with.clone(),
         }
     }
 }
@@ -222,7 +222,7 @@ pub struct ConnectionView {
     pub secret_hints: Vec<SecretHint>,
     pub imported_at: String,
     /// OAuth S2S only: the id of the connection that finds its assets (null: none paired).
-    pub finds_assets_with: Option<String>,
+    pub paired_with: Option<String>,
 }
 
 /// The user's choices for an import. All optional.

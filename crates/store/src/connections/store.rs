@@ -229,7 +229,7 @@ impl ConnectionStore {
             secret_hints: draft.secret_hints.clone(),
             imported_at: OffsetDateTime::now_utc(),
             // A new file for the same credential keeps its pairing (checked again when used).
-            finds_assets_with: previous.as_ref().and_then(|p| p.finds_assets_with.clone()),
+            paired_with: previous.as_ref().and_then(|p| p.paired_with.clone()),
         };
 
         if let Some(previous) = &previous {
@@ -354,25 +354,25 @@ impl ConnectionStore {
 
     /// Pairs an OAuth Server-to-Server connection with a classic connection on the same AEM
     /// that finds its assets (`None` removes the pairing). Refused in words for any other kind,
-    /// a finder that cannot list (another OAuth connection) or one on another AEM.
-    pub fn set_finder(&self, id: &str, finder: Option<&str>) -> Result<ConnectionView> {
+    /// a paired that cannot list (another OAuth connection) or one on another AEM.
+    pub fn set_paired(&self, id: &str, paired: Option<&str>) -> Result<ConnectionView> {
         self.update(id, |connection, others| {
-            let Some(finder) = finder.map(str::trim).filter(|f| !f.is_empty()) else {
-                connection.finds_assets_with = None;
+            let Some(paired) = paired.map(str::trim).filter(|f| !f.is_empty()) else {
+                connection.paired_with = None;
                 return Ok(());
             };
             let found = others
                 .iter()
-                .find(|c| c.id == finder || c.name.eq_ignore_ascii_case(finder))
+                .find(|c| c.id == paired || c.name.eq_ignore_ascii_case(paired))
                 .ok_or_else(|| {
                     Error::message(
                         ErrorCode::NotFound,
                         "error-no-other-connection",
-                        vec![("name", finder.into())],
+                        vec![("name", paired.into())],
                     )
                 })?;
-            check_finder(connection, found)?;
-            connection.finds_assets_with = Some(found.id.clone());
+            check_pairing(connection, found)?;
+            connection.paired_with = Some(found.id.clone());
             Ok(())
         })
     }
@@ -395,8 +395,8 @@ impl ConnectionStore {
         contents.connections.remove(index);
         // Connections it found assets for are no longer paired (never with a dangling id).
         for other in &mut contents.connections {
-            if other.finds_assets_with.as_deref() == Some(id) {
-                other.finds_assets_with = None;
+            if other.paired_with.as_deref() == Some(id) {
+                other.paired_with = None;
             }
         }
         config::save(&self.config_path, &contents)?;
@@ -631,32 +631,32 @@ fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
         .unwrap_or_else(|| suggestion.to_string())
 }
 
-/// Whether `finder` can find assets for `writer`: only an OAuth S2S connection needs one; the
-/// finder must use the classic APIs (QueryBuilder, folder listings) and talk to the same AEM,
+/// Whether `paired` can find assets for `writer`: only an OAuth S2S connection needs one; the
+/// paired must use the classic APIs (QueryBuilder, folder listings) and talk to the same AEM,
 /// or the paths it finds would not be the writer's.
-pub fn check_finder(writer: &Connection, finder: &Connection) -> Result<()> {
+pub fn check_pairing(writer: &Connection, paired: &Connection) -> Result<()> {
     use metadesk_credentials::credentials::ApiFamily;
     if writer.kind.api_family() != ApiFamily::OpenApi {
         return Err(Error::message(
             ErrorCode::InvalidInput,
-            "error-finder-not-needed",
+            "error-paired-not-needed",
             vec![("name", writer.name.as_str().into())],
         ));
     }
-    if finder.kind.api_family() != ApiFamily::Classic {
+    if paired.kind.api_family() != ApiFamily::Classic {
         return Err(Error::message(
             ErrorCode::InvalidInput,
-            "error-finder-cannot-find",
-            vec![("name", finder.name.as_str().into())],
+            "error-paired-cannot-find",
+            vec![("name", paired.name.as_str().into())],
         ));
     }
-    if !urls::same_aem(&finder.aem_url, &writer.aem_url) {
+    if !urls::same_aem(&paired.aem_url, &writer.aem_url) {
         return Err(Error::message(
             ErrorCode::InvalidInput,
-            "error-finder-other-aem",
+            "error-paired-other-aem",
             vec![
-                ("finder", finder.name.as_str().into()),
-                ("finderUrl", finder.aem_url.as_str().into()),
+                ("paired", paired.name.as_str().into()),
+                ("pairedUrl", paired.aem_url.as_str().into()),
                 ("name", writer.name.as_str().into()),
                 ("url", writer.aem_url.as_str().into()),
             ],

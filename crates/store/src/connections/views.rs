@@ -115,12 +115,12 @@ pub struct SetUrlArgs {
     pub url: String,
 }
 
-/// `set_connection_finder`: `finder` null removes the pairing.
+/// `set_paired_connection`: `paired` null removes the pairing.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct SetFinderArgs {
+pub struct SetPairedArgs {
     pub id: String,
-    pub finder: Option<String>,
+    pub paired: Option<String>,
 }
 
 /// `set_connection_production`.

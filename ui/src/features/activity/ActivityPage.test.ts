@@ -144,14 +144,14 @@ describe('the Activity page', () => {
 
   it('says which search found a run’s assets, and nothing for runs that did not record it', async () => {
     await renderPage([
-      runSummary({ id: 'r3', finder: { kind: 'openapi_search' } }),
-      runSummary({ id: 'r2', finder: { kind: 'query_builder', connection: 'WKND service' } }),
+      runSummary({ id: 'r3', foundBy: { kind: 'openapi_search' } }),
+      runSummary({ id: 'r2', foundBy: { kind: 'query_builder', connection: 'WKND service' } }),
       runSummary({ id: 'r1' }),
     ]);
     const [open, paired, old] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];
-    expect(within(open).getByTestId('run-finder')).toHaveTextContent('AEM’s OpenAPI search');
-    expect(within(paired).getByTestId('run-finder')).toHaveTextContent('AEM’s QueryBuilder, through “WKND service”');
-    expect(within(old).queryByTestId('run-finder')).not.toBeInTheDocument();
+    expect(within(open).getByTestId('run-found-by')).toHaveTextContent('AEM’s OpenAPI search');
+    expect(within(paired).getByTestId('run-found-by')).toHaveTextContent('AEM’s QueryBuilder, through “WKND service”');
+    expect(within(old).queryByTestId('run-found-by')).not.toBeInTheDocument();
   });
 
   it('marks the runs of a production connection', async () => {

@@ -86,7 +86,7 @@ async function fillEdit(user: ReturnType<typeof userEvent.setup>) {
 
 const searchCount = (assets: number, atLeast = false): SelectedCount => ({
   kind: 'search',
-  finder: { kind: 'query_builder' },
+  foundBy: { kind: 'query_builder' },
   assets,
   atLeast,
   large: assets >= 50000,
@@ -234,12 +234,12 @@ describe('a search', () => {
 
   it('says when AEM’s OpenAPI search counted it, and shows that search’s request as the query', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue({ kind: 'search', finder: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
+    vi.mocked(countSelected).mockResolvedValue({ kind: 'search', foundBy: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
     vi.mocked(scopeQuery).mockResolvedValue('POST /adobe/assets/search\n{"query": []}');
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     await chooseFolder(user);
-    expect(await screen.findByTestId('selection-finder')).toHaveTextContent('Found with AEM’s OpenAPI search');
+    expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('Found with AEM’s OpenAPI search');
     await user.click(screen.getByTestId('show-query'));
     await waitFor(() => expect(scopeQuery).toHaveBeenCalledWith(expect.objectContaining({ kind: 'search' }), { kind: 'openapi_search' }));
     expect(await screen.findByTestId('query-text')).toHaveTextContent('POST /adobe/assets/search');
@@ -262,7 +262,7 @@ describe('a list', () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockResolvedValue({
       kind: 'list',
-      finder: { kind: 'query_builder' },
+      foundBy: { kind: 'query_builder' },
       assets: 2,
       problems: [{ line: 3, entry: '/content/dam/nope.jpg', reason: 'no asset at this path' }],
     });
@@ -312,7 +312,7 @@ describe('a list from a file', () => {
     const user = userEvent.setup();
     vi.mocked(countSelected).mockResolvedValue({
       kind: 'list',
-      finder: { kind: 'openapi_search' },
+      foundBy: { kind: 'openapi_search' },
       assets: 3,
       problems: [],
     });
@@ -334,7 +334,7 @@ describe('a list from a file', () => {
       `${FOLDER}/a.jpg\n"${FOLDER}/b, c.jpg"\nurn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd`,
     );
     await waitFor(() => expect(countSelected).toHaveBeenCalled());
-    expect(await screen.findByTestId('selection-finder')).toHaveTextContent('AEM’s OpenAPI search');
+    expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('AEM’s OpenAPI search');
   });
 
   it('says why a file cannot be a list and keeps the list as it was', async () => {

@@ -4,7 +4,7 @@
 import type { ChangedSincePreview } from '../../ipc/bindings/ChangedSincePreview';
 import type { Counts } from '../../ipc/bindings/Counts';
 import type { Edit } from '../../ipc/bindings/Edit';
-import type { Finder } from '../../ipc/bindings/Finder';
+import type { FoundBy } from '../../ipc/bindings/FoundBy';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
@@ -165,10 +165,10 @@ export function scopeLine(i18n: I18n, run: Pick<RunSummary, 'folder' | 'recursiv
 
 /** The catalogue’s arguments for `bulk-found-by`: which search found a run's assets, and through
  *  which connection when it was not the run's own. */
-export function foundArgs(finder: Finder): { how: string; connection: string } {
-  const via = finder.kind !== 'openapi_search' && finder.connection ? finder.connection : '';
-  const how = { openapi_search: 'openapi', folder_listing: 'listing', query_builder: 'query-builder' }[finder.kind];
-  return { how: finder.kind === 'openapi_search' || !via ? how : `${how}-via`, connection: via };
+export function foundArgs(foundBy: FoundBy): { how: string; connection: string } {
+  const via = foundBy.kind !== 'openapi_search' && foundBy.connection ? foundBy.connection : '';
+  const how = { openapi_search: 'openapi', folder_listing: 'listing', query_builder: 'query-builder' }[foundBy.kind];
+  return { how: foundBy.kind === 'openapi_search' || !via ? how : `${how}-via`, connection: via };
 }
 
 /** What a search or a list run selected: the conditions of a search (`RunSummary.conditions`,

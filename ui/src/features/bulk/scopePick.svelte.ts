@@ -59,7 +59,7 @@ export class ScopePick {
   query = $state<string | null>(null);
   queryError = $state<IpcError | null>(null);
   /** Which search the query shown is for (the OpenAPI search's body, or QueryBuilder's). */
-  queryFinder = $state<string | null>(null);
+  queryFoundBy = $state<string | null>(null);
 
   /** AEM's tags for the picker; null until read, and when they cannot be (typed ids then). */
   tags = $state<Tag[] | null>(null);
@@ -252,9 +252,9 @@ export class ScopePick {
       return;
     }
     try {
-      const finder = this.count?.kind === 'search' ? this.count.finder : null;
-      this.query = await scopeQuery(scope, finder);
-      this.queryFinder = finder?.kind ?? null;
+      const foundBy = this.count?.kind === 'search' ? this.count.foundBy : null;
+      this.query = await scopeQuery(scope, foundBy);
+      this.queryFoundBy = foundBy?.kind ?? null;
       this.queryError = null;
     } catch (thrown) {
       this.query = null;

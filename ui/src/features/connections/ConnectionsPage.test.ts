@@ -13,7 +13,7 @@ import {
   importPastedJson,
   listConnections,
   connectionHealth,
-  setConnectionFinder,
+  setPairedConnection,
   setConnectionUrl,
   startSandbox,
   testConnection,
@@ -36,7 +36,7 @@ vi.mock('../../ipc/commands', () => ({
   renameConnection: vi.fn(),
   setConnectionUrl: vi.fn(),
   setConnectionProduction: vi.fn(),
-  setConnectionFinder: vi.fn(),
+  setPairedConnection: vi.fn(),
   openapiSearchAnswers: vi.fn(() => Promise.resolve(false)),
   deleteConnection: vi.fn(),
   startSandbox: vi.fn(),
@@ -84,15 +84,15 @@ describe('the list', () => {
     const user = userEvent.setup();
     const service = connection({ id: 's1', name: 'Service', host: 'author-p1-e2.adobeaemcloud.com' });
     const oauth = connection({ id: 'o1', name: 'OAuth', kind: 'oauthServerToServer', host: 'author-p1-e2.adobeaemcloud.com' });
-    vi.mocked(setConnectionFinder).mockResolvedValue({ ...oauth, findsAssetsWith: 's1' });
+    vi.mocked(setPairedConnection).mockResolvedValue({ ...oauth, pairedWith: 's1' });
     await renderPage([service, oauth]);
     const cards = await screen.findAllByTestId('connection');
     const [serviceCard, oauthCard] = cards as [HTMLElement, HTMLElement];
     expect(within(serviceCard).getByTestId('jwt-note')).toHaveTextContent('legacy');
     expect(within(oauthCard).queryByTestId('jwt-note')).not.toBeInTheDocument();
-    await user.selectOptions(within(oauthCard).getByTestId('finder-select'), 's1');
-    expect(setConnectionFinder).toHaveBeenCalledWith({ id: 'o1', finder: 's1' });
-    await waitFor(() => expect(within(oauthCard).getByTestId('finder-select')).toHaveValue('s1'));
+    await user.selectOptions(within(oauthCard).getByTestId('paired-select'), 's1');
+    expect(setPairedConnection).toHaveBeenCalledWith({ id: 'o1', paired: 's1' });
+    await waitFor(() => expect(within(oauthCard).getByTestId('paired-select')).toHaveValue('s1'));
   });
 
   it('shows each connection with its kind, host, status in words and the AEM user', async () => {

@@ -14,7 +14,7 @@ import {
   previewPendingChoice,
   renameConnection,
   sandboxStatus,
-  setConnectionFinder,
+  setPairedConnection,
   setConnectionProduction,
   setConnectionUrl,
   startSandbox,
@@ -232,8 +232,8 @@ export class ConnectionsModel {
     this.#put(await setConnectionProduction({ id, production }));
   }
 
-  async setFinder(id: string, finder: string | null): Promise<void> {
-    this.#put(await setConnectionFinder({ id, finder }));
+  async setPaired(id: string, paired: string | null): Promise<void> {
+    this.#put(await setPairedConnection({ id, paired }));
   }
 
   async remove(id: string): Promise<void> {

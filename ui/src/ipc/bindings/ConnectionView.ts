@@ -44,4 +44,4 @@ secretHints: Array<SecretHint>, importedAt: string,
 /**
  * OAuth S2S only: the id of the connection that finds its assets (null: none paired).
  */
-findsAssetsWith: string | null, };
+pairedWith: string | null, };

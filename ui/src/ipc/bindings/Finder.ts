@@ -4,4 +4,4 @@
  * Which search found a scope's assets, for the window to say (and a run's journal, so that
  * Activity and `runs show` say it).
  */
-export type Finder = { "kind": "folder_listing", connection?: string, } | { "kind": "openapi_search" } | { "kind": "query_builder", connection?: string, };
+export type FoundBy = { "kind": "folder_listing", connection?: string, } | { "kind": "openapi_search" } | { "kind": "query_builder", connection?: string, };

@@ -2,7 +2,7 @@
 import type { ApiFamily } from "./ApiFamily";
 import type { Counts } from "./Counts";
 import type { Edit } from "./Edit";
-import type { Finder } from "./Finder";
+import type { FoundBy } from "./FoundBy";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
 
@@ -30,7 +30,7 @@ listEntries: number | null,
 /**
  * Which search found the assets, when the preview recorded it (not in older journals).
  */
-finder?: Finder, 
+foundBy?: FoundBy, 
 /**
  * A search's conditions (`dc:rights is empty and …`), words in the reader's language once
  * the window is sent it ([`RunSummary::localize`]); null for a folder or a list. Built from

@@ -219,7 +219,7 @@ async fn an_oauth_connection_reads_thumbnails_with_its_paired_connection() {
     assert!(!matches!(f.ws.thumbnail(&oauth, &jpg).await, Ok(Some(_))));
 
     // Paired with the service credential connection on the same AEM: read with that one.
-    f.ws.connections().set_finder(&oauth, Some(&f.id)).unwrap();
+    f.ws.connections().set_paired(&oauth, Some(&f.id)).unwrap();
     let shown = f.ws.thumbnail(&oauth, &png).await.unwrap().unwrap();
     assert_eq!(shown.media_type, "image/png");
     assert_eq!(asked(&f, &png), 1);
