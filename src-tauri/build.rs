@@ -27,7 +27,6 @@ fn main() {
         "list_folder_assets",
         "complete_folder_path",
         "count_scope",
-        "count_selected",
         "scope_query",
         "list_entries",
         "choose_list_file",

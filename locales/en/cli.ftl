@@ -63,7 +63,7 @@ cli-value-data = DATA
 cli-value-endpoint = ENDPOINT
 cli-value-file = FILE
 cli-value-files = FILES
-cli-value-paired = FINDER
+cli-value-paired-connection = PAIRED_CONNECTION
 cli-value-folder = FOLDER
 cli-value-method = METHOD
 cli-value-mime = MIME
@@ -109,8 +109,8 @@ cli-about-connections-test = Test a connection: get (or reuse) a token, ask AEM 
 cli-arg-connections-test-name = The connection's name (or id), as `connections list` shows it.
 cli-arg-connections-test-json = Print the report as JSON instead of text.
 cli-about-doctor = Check that the keychain and the app's folders are usable.
-cli-about-bulk = Bulk metadata edits: set, append, remove, clear, several at once (edit); resume, undo, retry.
-cli-about-bulk-set = Replace the property's value.
+cli-about-bulk = Bulk metadata edits: set, append, remove, clear, several at once (edit), find and replace, dates, case, spaces; resume, undo, retry.
+cli-about-bulk-set = Replace the property's value: with values, or computed per asset from a template, the file name or another property.
 cli-about-bulk-append = Add values to a multi-valued property (no duplicates).
 cli-about-bulk-remove = Remove values from a multi-valued property.
 cli-about-bulk-clear = Remove the property.
@@ -309,7 +309,7 @@ cli-name-one-file = --name can only be used with one file at a time
 cli-removed = removed "{ $name }" and its keychain entries
 cli-renamed = renamed to "{ $name }"
 cli-url-set = "{ $name }" now uses { $url }
-cli-paired-set = "{ $name }" finds its assets with "{ $paired }"
+cli-paired-set = "{ $name }" is paired with "{ $paired }", which finds its assets
 cli-paired-unset = "{ $name }" is no longer paired with a connection that finds its assets
 cli-production-on = "{ $name }" is marked as production
 cli-production-off = "{ $name }" is no longer production
@@ -369,3 +369,42 @@ cli-test-result-failed = Result: the connection does not work yet (see above).
 ## doctor
 
 cli-doctor-line = { $mark } { $label }: { $detail }
+
+# Edits that compute (issue 30)
+cli-about-bulk-replace = Find and replace in every value of the property: plain text or a regular expression.
+cli-about-bulk-date = Move or set the dates of the property, keeping each value's time zone and form.
+cli-about-bulk-case = Change the case of every value of the property.
+cli-about-bulk-trim = Remove spaces at the ends of every value of the property (and collapse those inside).
+cli-arg-bulk-only_where = Only the assets where the property is empty (fill the gaps: empty), or only where it is not (not-empty).
+cli-arg-bulk-set-template = Set from a template: {"{"}prefix:name{"}"} is another property's value, {"{"}name{"}"} the file name without its extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (the folder's name), {"{"}path{"}"}; {"{{"} and {"}}"} write a brace. An asset missing a property it names is skipped, with why.
+cli-arg-bulk-set-from_name = With --template: a regular expression matched on the file name, whose groups the template names ({"{"}sku{"}"} for (?<sku>…), {"{"}1{"}"} for the first group). An asset whose name does not match is skipped, with why.
+cli-arg-bulk-set-whole_path = With --from-name: match the whole path rather than the file name.
+cli-arg-bulk-set-copy_from = Copy another property's value (one value or a list, as it is).
+cli-arg-bulk-replace-find = The text to find (a regular expression with --regex).
+cli-arg-bulk-replace-replace = What to put instead (empty to delete what is found); with --regex, $1 or ${"{"}name{"}"} put back what a group found.
+cli-arg-bulk-replace-regex = --find is a regular expression.
+cli-arg-bulk-replace-ignore_case = Find WKND, Wknd and wknd alike.
+cli-arg-bulk-replace-whole_word = Only where --find is a whole word (not inside a longer word).
+cli-arg-bulk-date-shift = Move every date by a duration: 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds), in the value's own time zone.
+cli-arg-bulk-date-to = Set every date: a day (2025-01-31: its time and zone kept), a day and time (2025-01-31T09:00: its zone kept) or a moment with its zone (2025-01-31T09:00:00Z).
+cli-arg-bulk-case-to = The case: upper, lower, title (each word capitalised) or sentence (the first word).
+cli-arg-bulk-trim-collapse = Also make each run of spaces inside one space.
+cli-value-case = CASE
+cli-value-date = DATE
+cli-value-duration = DURATION
+cli-value-template = TEMPLATE
+cli-value-text = TEXT
+cli-value-where = WHERE
+# Examples shown after a command's help (cli-examples- and the command's path).
+cli-examples-bulk-replace = Examples:
+  metadesk-cli bulk replace --connection wknd --folder /content/dam/wknd --property dc:title --find 'WKND (\w+)' --replace 'Wknd $1' --regex
+  metadesk-cli bulk replace --connection wknd --folder /content/dam/wknd --property dc:subject --find surf --replace surfing --whole-word --ignore-case --dry-run
+cli-examples-bulk-set = Examples:
+  metadesk-cli bulk set --connection wknd --folder /content/dam/wknd --property dc:title --template '{"{"}name{"}"} — {"{"}folder{"}"}' --only-where empty
+  metadesk-cli bulk set --connection wknd --folder /content/dam/wknd --property dc:identifier --from-name '^(?<sku>\d+)_' --template 'SKU-{"{"}sku{"}"}'
+  metadesk-cli bulk set --connection wknd --folder /content/dam/wknd --property dc:description --copy-from dc:title
+cli-examples-bulk-date = Examples:
+  metadesk-cli bulk date --connection wknd --folder /content/dam/wknd --property prism:expirationDate --shift 7d
+  metadesk-cli bulk date --connection wknd --folder /content/dam/wknd --property prism:expirationDate --to 2025-12-31
+cli-examples-bulk-remove = Example (remove a tag, by its id):
+  metadesk-cli bulk remove --connection wknd --folder /content/dam/wknd --property cq:tags --value wknd:activity/surfing

@@ -286,8 +286,8 @@ open-search-cannot-express = AEM's OpenAPI search cannot ask for "{ $condition }
     [name-pattern] it matches an exact name, without * or ?.
     [any] it combines conditions with "all" only, not "any".
    *[other] it has no way to ask for it.
-    } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it under "Finds assets with" on the card of "{ $connection }".
-open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it under "Finds assets with" on this connection's card (from the command line: add --paired-with CONNECTION).
+    } Change the condition, or search with a Service Credentials or development token connection on this AEM: choose it as "Paired connection" on the card of "{ $connection }".
+open-search-none = "{ $connection }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search ({ $detail }), the only way such a connection can find assets. Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
 open-search-refused = AEM refused this connection's OpenAPI search (403: { $detail }). Its client id must be allowed on this environment (allowedClientIDs in AEM's API configuration) and its product profile must give read access to the assets.
 open-search-failed = AEM's OpenAPI search failed: { $detail }.
 open-search-cut-short = AEM's OpenAPI search stopped after { $read } assets ({ $detail }). A part of the assets is never taken for all of them: nothing was planned. Try again.
@@ -300,7 +300,7 @@ error-no-job = No bulk edit is running right now.
 error-no-such-run = There is no run { $run }.
 error-file-exists = { $file } already exists; choose another file name, or replace it.
 error-needs-paired = "{ $name }" is an OAuth Server-to-Server connection, and this AEM does not answer its OpenAPI search, so it cannot find the assets of a folder (AEM refuses its token on the APIs that list them, and no OpenAPI endpoint lists them). Import AEM service credentials (AEM Developer Console) or a development token for the same AEM, { $connection ->
-    [stored] then choose it under "Finds assets with" on this connection's card (from the command line: add --paired-with CONNECTION).
+    [stored] then choose it as "Paired connection" on this connection's card (from the command line: add --paired-with CONNECTION).
    *[file] then, from the command line: add --paired-with CONNECTION.
 }
 error-say-which-aem = Say which AEM to use: --connection NAME, or --aem URL --file CREDENTIALS.json.
@@ -869,3 +869,68 @@ error-file-name-ends = { $file } cannot be saved: its name ends with a dot or a 
 error-file-name-character = { $file } cannot be saved: Windows does not allow "{ $character }" in a file name. Choose another file name.
 error-file-path-too-long = { $file } cannot be saved: its path is { $length } characters long, and Windows programs such as Excel cannot open a path of 260 characters or more. Choose a shorter name or folder.
 error-file-name-empty = { $file } names no file. Choose a file name.
+
+## Edits that compute (issue 30): a rule as a run's summary lists it, a rule refused before
+## anything is read, and why a rule could not compute on one asset (a skipped asset's reason).
+run-edit-replace = { $property }: replace "{ $find }" with "{ $replace }"{ $regex ->
+    [yes] { " " }(regular expression
+   *[no] { " " }(plain text
+}{ $ignoreCase ->
+    [yes] , any case
+   *[no] {""}
+}{ $wholeWord ->
+    [yes] , whole words)
+   *[no] )
+}
+run-edit-template = { $property }: set from the template "{ $template }"
+run-edit-from-name = { $property }: set from the { $wholePath ->
+    [yes] path
+   *[no] file name
+} by "{ $pattern }" as "{ $template }"
+run-edit-copy = { $property }: copy { $from }
+run-edit-case = { $property }: { $to ->
+    [upper] to capitals
+    [lower] to small letters
+    [title] capitalise each word
+   *[sentence] capitalise the first word
+}
+run-edit-trim = { $property }: { $collapse ->
+    [yes] trim and collapse spaces
+   *[no] trim spaces
+}
+run-edit-shift-date = { $property }: move dates by { $by }
+run-edit-set-date = { $property }: set dates to { $date }
+run-edit-where = { $edit } { $is ->
+    [empty] (only where empty)
+   *[not_empty] (only where not empty)
+}
+error-rule-regex = The pattern of { $property }, "{ $pattern }", is not a valid regular expression: { $problem ->
+    [group-unclosed] a group opened with ( is not closed
+    [group-unopened] a ) closes no group
+    [class-unclosed] a [ is not closed by ]
+    [nothing-to-repeat] *, + or ? has nothing before it to repeat
+    [repetition-count] a {"{"}count{"}"} of repetitions is not closed or not a number
+    [escape] a \ is followed by a character it cannot escape
+    [group-name-twice] two groups have the same name
+    [group-name] a group name is not a valid name
+    [too-big] it is too big to run
+   *[other] it cannot be read
+} (at character { $position }).
+error-rule-find-empty = The replace of { $property } needs the text to find.
+error-rule-copy-itself = { $property } cannot be copied into itself; choose another property to copy.
+error-rule-duration = The date shift of { $property }, "{ $by }", is not a duration; write an amount and a unit such as 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds).
+error-rule-date = The date for { $property }, "{ $date }", is not a date; write 2025-01-31, 2025-01-31T09:00 or 2025-01-31T09:00:00+01:00.
+error-rule-where-twice = The edit of { $property } is limited twice; keep one "only where".
+error-rule-template-empty = The template of { $property } is empty.
+error-rule-template-brace = The template of { $property } cannot be read: { $problem ->
+    [unclosed] a {"{"} is not closed by {"}"}
+    [unopened] a {"}"} closes no {"{"}; write {"}}"} for the character itself
+   *[empty] {"{}"} names no field
+} (at character { $position }).
+error-rule-template-field = The template of { $property } names {"{"}{ $field }{"}"}, which is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, a property such as {"{"}dc:title{"}"}, or a group of the file-name pattern.
+reason-rule-unreadable = the rule could not be read for this asset
+reason-name-no-match = its name "{ $name }" does not match "{ $pattern }"
+reason-field-missing = it has no { $field }
+reason-not-a-date = "{ $value }" is not a date
+reason-date-shift = "{ $value }" holds a day only, which moves by whole days, or would move out of range
+reason-date-none = it has no date whose time and zone to keep; give a full date with its zone (2025-01-31T09:00:00+01:00)

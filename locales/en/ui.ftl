@@ -790,9 +790,9 @@ list-file-loaded = { $count ->
 list-file-error-title = The file cannot be used as a list
 found-by-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
 found-by-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
-paired-search-answers = Finds assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
+paired-search-answers = This connection finds its assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
 # issue 17 (connections in the user's language): pairing an OAuth Server-to-Server connection on its card
-paired-label = Finds assets with
+paired-label = Paired connection
 paired-none = No connection (Bulk edit cannot find assets)
 paired-why = AEM lets an OAuth Server-to-Server credential browse folders and change assets, but not list a folder's assets or search. The connection chosen here finds the assets; the changes are still written by this one.
 paired-missing-title = Bulk edit cannot find assets with this connection yet.
@@ -961,3 +961,45 @@ run-status-cancelled = Cancelled
 run-status-stopped = Stopped
 run-status-completed = Completed
 run-status-completed-with-failures = Completed with failures
+
+## Edits that compute (issue 30): the rule fields of an edit row
+bulk-action-replace = Find and replace
+bulk-action-template = From a template
+bulk-rule-find = Find
+bulk-rule-replace = Replace with
+bulk-rule-regex = Regular expression
+bulk-rule-ignore-case = Any case
+bulk-rule-whole-word = Whole words
+bulk-rule-only-empty = Only where the property is empty
+bulk-rule-template = Template
+bulk-rule-template-placeholder = {"{"}dc:title{"}"} — {"{"}name{"}"}
+bulk-rule-replace-hint = Replaced in every value; the preview shows each asset's before → after.
+bulk-rule-regex-hint = $1 or ${"{"}name{"}"} in "Replace with" put back what a group found.
+bulk-rule-template-hint = {"{"}prefix:name{"}"} is another property, {"{"}name{"}"} the file name, {"{"}folder{"}"} its folder, {"{"}path{"}"} its path. An asset missing a property is skipped, with why.
+bulk-rule-find-empty = Type the text to find.
+bulk-rule-template-empty = Type the template.
+bulk-rule-template-field = {"{"}{ $field }{"}"} is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"} or a property such as {"{"}dc:title{"}"}.
+bulk-edit-line-rule = { $property }: { $rule }
+bulk-rule-words-replace = replace “{ $find }” with “{ $replace }”{ $regex ->
+    [yes] { " " }(regular expression)
+   *[no] {""}
+}
+bulk-rule-words-template = from the template “{ $template }”
+bulk-rule-words-from-name = from the file name by “{ $pattern }” as “{ $template }”
+bulk-rule-words-copy = copy { $from }
+bulk-rule-words-case = { $to ->
+    [upper] to capitals
+    [lower] to small letters
+    [title] capitalise each word
+   *[sentence] capitalise the first word
+}
+bulk-rule-words-trim = { $collapse ->
+    [yes] trim and collapse spaces
+   *[no] trim spaces
+}
+bulk-rule-words-shift-date = move dates by { $by }
+bulk-rule-words-set-date = set dates to { $date }
+bulk-rule-words-where = { $rule } { $is ->
+    [empty] (only where empty)
+   *[not_empty] (only where not empty)
+}

@@ -62,7 +62,7 @@ cli-value-data = DONNÉES
 cli-value-endpoint = POINT_DE_TERMINAISON
 cli-value-file = FICHIER
 cli-value-files = FICHIERS
-cli-value-paired = CONNEXION_DE_RECHERCHE
+cli-value-paired-connection = CONNEXION_ASSOCIÉE
 cli-value-folder = DOSSIER
 cli-value-method = MÉTHODE
 cli-value-mime = MIME
@@ -108,8 +108,8 @@ cli-about-connections-test = Tester une connexion : obtenir (ou réutiliser) un
 cli-arg-connections-test-name = Le nom (ou l’ID) de la connexion, tel que `connections list` l’affiche.
 cli-arg-connections-test-json = Afficher le rapport en JSON plutôt qu’en texte.
 cli-about-doctor = Vérifier que le trousseau et les dossiers de l’application sont utilisables.
-cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit) ; reprendre, annuler, réessayer.
-cli-about-bulk-set = Remplacer la valeur de la propriété.
+cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, annuler, réessayer.
+cli-about-bulk-set = Remplacer la valeur de la propriété : par des valeurs, ou calculée pour chaque ressource d’après un modèle, le nom du fichier ou une autre propriété.
 cli-about-bulk-append = Ajouter des valeurs à une propriété multivaluée (sans doublons).
 cli-about-bulk-remove = Retirer des valeurs d’une propriété multivaluée.
 cli-about-bulk-clear = Supprimer la propriété.
@@ -311,7 +311,7 @@ cli-name-one-file = --name ne s’utilise qu’avec un seul fichier à la fois
 cli-removed = « { $name } » et ses entrées du trousseau ont été supprimés
 cli-renamed = renommée en « { $name } »
 cli-url-set = « { $name } » utilise désormais { $url }
-cli-paired-set = « { $name } » trouve ses ressources avec « { $paired } »
+cli-paired-set = « { $name } » est associée à « { $paired } », qui trouve ses ressources
 cli-paired-unset = « { $name } » n’est plus associée à une connexion qui trouve ses ressources
 cli-production-on = « { $name } » est marquée comme production
 cli-production-off = « { $name } » n’est plus marquée comme production
@@ -371,3 +371,41 @@ cli-test-result-failed = Résultat : la connexion ne fonctionne pas encore (voi
 ## doctor
 
 cli-doctor-line = { $mark } { $label } : { $detail }
+
+# Modifications calculées (issue 30)
+cli-about-bulk-replace = Chercher et remplacer dans chaque valeur de la propriété : texte simple ou expression régulière.
+cli-about-bulk-date = Décaler ou fixer les dates de la propriété, en gardant le fuseau horaire et la forme de chaque valeur.
+cli-about-bulk-case = Changer la casse de chaque valeur de la propriété.
+cli-about-bulk-trim = Retirer les espaces aux extrémités de chaque valeur de la propriété (et réduire celles de l’intérieur).
+cli-arg-bulk-only_where = Seulement les ressources où la propriété est vide (combler les manques : empty), ou seulement là où elle ne l’est pas (not-empty).
+cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}préfixe:nom{"}"} est la valeur d’une autre propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une propriété qu’il nomme est ignorée, avec la raison.
+cli-arg-bulk-set-from_name = Avec --template : une expression régulière appliquée au nom du fichier, dont le modèle nomme les groupes ({"{"}sku{"}"} pour (?<sku>…), {"{"}1{"}"} pour le premier groupe). Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
+cli-arg-bulk-set-whole_path = Avec --from-name : appliquer le motif au chemin entier plutôt qu’au nom du fichier.
+cli-arg-bulk-set-copy_from = Copier la valeur d’une autre propriété (une valeur ou une liste, telle quelle).
+cli-arg-bulk-replace-find = Le texte à chercher (une expression régulière avec --regex).
+cli-arg-bulk-replace-replace = Ce qui le remplace (vide pour supprimer ce qui est trouvé) ; avec --regex, $1 ou ${"{"}name{"}"} remettent ce qu’un groupe a trouvé.
+cli-arg-bulk-replace-regex = --find est une expression régulière.
+cli-arg-bulk-replace-ignore_case = Trouver WKND, Wknd et wknd de la même façon.
+cli-arg-bulk-replace-whole_word = Seulement là où --find est un mot entier (pas à l’intérieur d’un mot plus long).
+cli-arg-bulk-date-shift = Décaler chaque date d’une durée : 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes), dans le fuseau horaire de la valeur.
+cli-arg-bulk-date-to = Fixer chaque date : un jour (2025-01-31 : son heure et son fuseau gardés), un jour et une heure (2025-01-31T09:00 : son fuseau gardé) ou un instant avec son fuseau (2025-01-31T09:00:00Z).
+cli-arg-bulk-case-to = La casse : upper (majuscules), lower (minuscules), title (une majuscule à chaque mot) ou sentence (au premier mot).
+cli-arg-bulk-trim-collapse = Réduire aussi chaque suite d’espaces intérieures à une seule.
+cli-value-case = CASSE
+cli-value-date = DATE
+cli-value-duration = DURÉE
+cli-value-template = MODÈLE
+cli-value-text = TEXTE
+cli-value-where = OÙ
+cli-examples-bulk-replace = Exemples :
+  metadesk-cli bulk replace --connection wknd --folder /content/dam/wknd --property dc:title --find 'WKND (\w+)' --replace 'Wknd $1' --regex
+  metadesk-cli bulk replace --connection wknd --folder /content/dam/wknd --property dc:subject --find surf --replace surfing --whole-word --ignore-case --dry-run
+cli-examples-bulk-set = Exemples :
+  metadesk-cli bulk set --connection wknd --folder /content/dam/wknd --property dc:title --template '{"{"}name{"}"} — {"{"}folder{"}"}' --only-where empty
+  metadesk-cli bulk set --connection wknd --folder /content/dam/wknd --property dc:identifier --from-name '^(?<sku>\d+)_' --template 'SKU-{"{"}sku{"}"}'
+  metadesk-cli bulk set --connection wknd --folder /content/dam/wknd --property dc:description --copy-from dc:title
+cli-examples-bulk-date = Exemples :
+  metadesk-cli bulk date --connection wknd --folder /content/dam/wknd --property prism:expirationDate --shift 7d
+  metadesk-cli bulk date --connection wknd --folder /content/dam/wknd --property prism:expirationDate --to 2025-12-31
+cli-examples-bulk-remove = Exemple (retirer un tag, par son identifiant) :
+  metadesk-cli bulk remove --connection wknd --folder /content/dam/wknd --property cq:tags --value wknd:activity/surfing

@@ -287,7 +287,7 @@ open-search-cannot-express = La recherche OpenAPI d’AEM ne sait pas demander �
     [name-pattern] elle compare un nom exact, sans * ni ?.
     [any] elle combine les conditions par « toutes » seulement, pas par « au moins une ».
    *[other] elle n’a aucun moyen de le demander.
-    } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la sous « Trouve les ressources avec » sur la carte de « { $connection } ».
+    } Modifiez la condition, ou cherchez avec une connexion Service Credentials ou jeton de développement sur cet AEM : choisissez-la comme « Connexion associée » sur la carte de « { $connection } ».
 open-search-none = « { $connection } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI ({ $detail }), seul moyen pour une telle connexion de trouver des ressources. Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour le même AEM, puis choisissez-le sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
 open-search-refused = AEM a refusé la recherche OpenAPI de cette connexion (403 : { $detail }). Son client id doit être autorisé sur cet environnement (allowedClientIDs dans la configuration d’API d’AEM) et son profil de produit doit donner l’accès en lecture aux ressources.
 open-search-failed = La recherche OpenAPI d’AEM a échoué : { $detail }.
@@ -301,7 +301,7 @@ error-no-job = Aucune modification en masse n’est en cours.
 error-no-such-run = Il n’existe pas d’exécution { $run }.
 error-file-exists = { $file } existe déjà ; choisissez un autre nom de fichier, ou remplacez-le.
 error-needs-paired = « { $name } » est une connexion OAuth Server-to-Server, et cet AEM ne répond pas à sa recherche OpenAPI : elle ne peut donc pas trouver les ressources d’un dossier (AEM refuse son jeton d’accès sur les API qui les listent, et aucun point de terminaison OpenAPI ne les liste). Importez des identifiants de service AEM (AEM Developer Console) ou un jeton de développement pour la même instance AEM, { $connection ->
-    [stored] puis choisissez-la sous « Trouve les ressources avec » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
+    [stored] puis choisissez-la comme « Connexion associée » sur la carte de cette connexion (en ligne de commande : ajoutez --paired-with CONNEXION).
    *[file] puis, en ligne de commande : ajoutez --paired-with CONNEXION.
 }
 error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM, ou --aem URL --file IDENTIFIANTS.json.
@@ -872,3 +872,67 @@ error-file-name-ends = Impossible d’enregistrer { $file } : son nom se termin
 error-file-name-character = Impossible d’enregistrer { $file } : Windows n’accepte pas « { $character } » dans un nom de fichier. Choisissez un autre nom de fichier.
 error-file-path-too-long = Impossible d’enregistrer { $file } : son chemin compte { $length } caractères, et les programmes Windows comme Excel ne peuvent pas ouvrir un chemin de 260 caractères ou plus. Choisissez un nom ou un dossier plus court.
 error-file-name-empty = { $file } ne désigne aucun fichier. Choisissez un nom de fichier.
+
+## Modifications calculées (issue 30)
+run-edit-replace = { $property } : remplacer « { $find } » par « { $replace } »{ $regex ->
+    [yes] { " " }(expression régulière
+   *[no] { " " }(texte simple
+}{ $ignoreCase ->
+    [yes] , sans tenir compte de la casse
+   *[no] {""}
+}{ $wholeWord ->
+    [yes] , mots entiers)
+   *[no] )
+}
+run-edit-template = { $property } : remplir d’après le modèle « { $template } »
+run-edit-from-name = { $property } : remplir d’après { $wholePath ->
+    [yes] le chemin
+   *[no] le nom du fichier
+} par « { $pattern } » comme « { $template } »
+run-edit-copy = { $property } : copier { $from }
+run-edit-case = { $property } : { $to ->
+    [upper] en majuscules
+    [lower] en minuscules
+    [title] une majuscule à chaque mot
+   *[sentence] une majuscule au premier mot
+}
+run-edit-trim = { $property } : { $collapse ->
+    [yes] retirer les espaces aux extrémités et les espaces répétées
+   *[no] retirer les espaces aux extrémités
+}
+run-edit-shift-date = { $property } : décaler les dates de { $by }
+run-edit-set-date = { $property } : mettre les dates au { $date }
+run-edit-where = { $edit } { $is ->
+    [empty] (seulement là où elle est vide)
+   *[not_empty] (seulement là où elle n’est pas vide)
+}
+error-rule-regex = Le motif de { $property }, « { $pattern } », n’est pas une expression régulière valide : { $problem ->
+    [group-unclosed] un groupe ouvert par ( n’est pas fermé
+    [group-unopened] une ) ne ferme aucun groupe
+    [class-unclosed] un [ n’est pas fermé par ]
+    [nothing-to-repeat] un *, un + ou un point d’interrogation n’a rien avant lui à répéter
+    [repetition-count] un nombre de répétitions entre {"{"}{"}"} n’est pas fermé ou n’est pas un nombre
+    [escape] un \ est suivi d’un caractère qu’il ne peut pas échapper
+    [group-name-twice] deux groupes portent le même nom
+    [group-name] un nom de groupe n’est pas valide
+    [too-big] il est trop grand pour être exécuté
+   *[other] il ne peut pas être lu
+} (au caractère { $position }).
+error-rule-find-empty = Le remplacement de { $property } demande le texte à chercher.
+error-rule-copy-itself = { $property } ne peut pas être copiée dans elle-même ; choisissez une autre propriété à copier.
+error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
+error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.
+error-rule-where-twice = La modification de { $property } est limitée deux fois ; gardez un seul « seulement là où ».
+error-rule-template-empty = Le modèle de { $property } est vide.
+error-rule-template-brace = Le modèle de { $property } ne peut pas être lu : { $problem ->
+    [unclosed] une {"{"} n’est pas fermée par une {"}"}
+    [unopened] une {"}"} ne ferme aucune {"{"} ; écrivez {"}}"} pour le caractère lui-même
+   *[empty] {"{}"} ne nomme aucun champ
+} (au caractère { $position }).
+error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}"}, qui n’est pas un champ connu : utilisez {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, une propriété comme {"{"}dc:title{"}"}, ou un groupe du motif du nom de fichier.
+reason-rule-unreadable = la règle n’a pas pu être lue pour cette ressource
+reason-name-no-match = son nom « { $name } » ne correspond pas à « { $pattern } »
+reason-field-missing = elle n’a pas de { $field }
+reason-not-a-date = « { $value } » n’est pas une date
+reason-date-shift = « { $value } » ne contient qu’un jour, qui se décale par jours entiers, ou sortirait des dates possibles
+reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)

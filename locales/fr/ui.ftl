@@ -792,9 +792,9 @@ list-file-loaded = { $count ->
 list-file-error-title = Ce fichier ne peut pas servir de liste
 found-by-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
 found-by-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
-paired-search-answers = Trouve les ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
+paired-search-answers = Cette connexion trouve ses ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
-paired-label = Trouve les ressources avec
+paired-label = Connexion associée
 paired-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
 paired-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
 paired-missing-title = Modification en masse ne peut pas encore trouver de ressources avec cette connexion.
@@ -981,3 +981,45 @@ run-status-cancelled = Annulée
 run-status-stopped = Arrêtée
 run-status-completed = Terminée
 run-status-completed-with-failures = Terminée avec des échecs
+
+## Modifications calculées (issue 30)
+bulk-action-replace = Chercher et remplacer
+bulk-action-template = D’après un modèle
+bulk-rule-find = Chercher
+bulk-rule-replace = Remplacer par
+bulk-rule-regex = Expression régulière
+bulk-rule-ignore-case = Toute casse
+bulk-rule-whole-word = Mots entiers
+bulk-rule-only-empty = Seulement là où la propriété est vide
+bulk-rule-template = Modèle
+bulk-rule-template-placeholder = {"{"}dc:title{"}"} — {"{"}name{"}"}
+bulk-rule-replace-hint = Remplacé dans chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
+bulk-rule-regex-hint = $1 ou ${"{"}name{"}"} dans « Remplacer par » remettent ce qu’un groupe a trouvé.
+bulk-rule-template-hint = {"{"}préfixe:nom{"}"} est une autre propriété, {"{"}name{"}"} le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une propriété nommée est ignorée, avec la raison.
+bulk-rule-find-empty = Saisissez le texte à chercher.
+bulk-rule-template-empty = Saisissez le modèle.
+bulk-rule-template-field = {"{"}{ $field }{"}"} n’est pas un champ connu : utilisez {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"} ou une propriété comme {"{"}dc:title{"}"}.
+bulk-edit-line-rule = { $property } : { $rule }
+bulk-rule-words-replace = remplacer « { $find } » par « { $replace } »{ $regex ->
+    [yes] { " " }(expression régulière)
+   *[no] {""}
+}
+bulk-rule-words-template = d’après le modèle « { $template } »
+bulk-rule-words-from-name = d’après le nom du fichier par « { $pattern } » comme « { $template } »
+bulk-rule-words-copy = copier { $from }
+bulk-rule-words-case = { $to ->
+    [upper] en majuscules
+    [lower] en minuscules
+    [title] une majuscule à chaque mot
+   *[sentence] une majuscule au premier mot
+}
+bulk-rule-words-trim = { $collapse ->
+    [yes] retirer les espaces aux extrémités et les espaces répétées
+   *[no] retirer les espaces aux extrémités
+}
+bulk-rule-words-shift-date = décaler les dates de { $by }
+bulk-rule-words-set-date = mettre les dates au { $date }
+bulk-rule-words-where = { $rule } { $is ->
+    [empty] (seulement là où elle est vide)
+   *[not_empty] (seulement là où elle n’est pas vide)
+}

@@ -261,7 +261,8 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
     let ran = h
         .run_with_file(
             "oauth-project.json",
-            &[&set[..], &["--paired-with", &paired]].concat(),
+            // `--list-with`, the flag's older name, still works.
+            &[&set[..], &["--list-with", &paired]].concat(),
         )
         .await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
@@ -471,22 +472,23 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
     sb.set_openapi_search(false);
     h.run(&set)
         .await
-        .assert_refused("then choose it under \"Finds assets with\" on this connection's card");
+        .assert_refused("then choose it as \"Paired connection\" on this connection's card");
 
     // A pairing that cannot work is refused and changes nothing.
-    let ran = h
-        .run(&["connections", "pair", &paired, &oauth])
-        .await;
+    let ran = h.run(&["connections", "pair", &paired, &oauth]).await;
     ran.assert_refused("finds assets itself");
-    let ran = h
-        .run(&["connections", "pair", &oauth, &paired])
-        .await;
+    let ran = h.run(&["connections", "pair", &oauth, &paired]).await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     assert!(
-        ran.stdout.contains("finds its assets with"),
+        ran.stdout.contains(&format!("is paired with \"{paired}\"")),
         "{}",
         ran.stdout
     );
+    // The subcommand's older name still pairs.
+    let ran = h
+        .run(&["connections", "finds-assets-with", &oauth, &paired])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
 
     let ran = h.run(&set).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
@@ -500,11 +502,9 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
         "written through the OpenAPI"
     );
 
-    let ran = h
-        .run(&["connections", "pair", &oauth, "--none"])
-        .await;
+    let ran = h.run(&["connections", "pair", &oauth, "--none"]).await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
-    h.run(&set).await.assert_refused("Finds assets with");
+    h.run(&set).await.assert_refused("Paired connection");
     sb.set_openapi_search(true);
     remove(&h, &oauth).await;
     remove(&h, &paired).await;

@@ -307,3 +307,13 @@ impl AssetsApi for Watched {
         })
     }
 }
+
+/// What `scope` selects, counted as the window counts it (a run's folder and filters).
+pub async fn count_selected(
+    ws: &metadesk_core::app::Workspace,
+    opened: &metadesk_core::app::Opened,
+    scope: metadesk_core::bulk::Scope,
+) -> metadesk_core::error::Result<Option<metadesk_core::app::SelectedCount>> {
+    let (folder, filters) = scope.into_run_parts()?;
+    ws.count_scope(opened, &folder, &filters, &|_| {}).await
+}

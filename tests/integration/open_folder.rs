@@ -89,6 +89,19 @@ fn assets_under(sb: &Sandbox, folder: &str, recursive: bool) -> BTreeSet<String>
         .collect()
 }
 
+/// A folder's count, as the window asks for it.
+async fn folder_count(
+    ws: &Workspace,
+    opened: &Opened,
+    folder: &str,
+    filters: &Filters,
+) -> metadesk_core::error::Result<metadesk_core::bulk::ScopeCount> {
+    match ws.count_scope(opened, folder, filters, &|_| {}).await? {
+        Some(SelectedCount::Folder(count)) => Ok(count),
+        other => panic!("not a folder's count: {other:?}"),
+    }
+}
+
 fn folder_scope(folder: &str, recursive: bool) -> Scope {
     Scope::Folder {
         folder: folder.into(),
@@ -101,7 +114,7 @@ fn quiet_app() -> impl Fn(metadesk_core::bulk::Progress) + Send + Sync {
 }
 
 async fn count(ws: &Workspace, opened: &Opened, folder: &str, filters: &Filters) -> u64 {
-    ws.count_scope(opened, folder, filters, &|_| {})
+    folder_count(ws, opened, folder, filters)
         .await
         .unwrap()
         .assets
@@ -146,18 +159,14 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         count(ws, &opened, parent, &recursive).await,
         deep.len() as u64
     );
-    let c = ws
-        .count_scope(&opened, parent, &recursive, &|_| {})
-        .await
-        .unwrap();
+    let c = folder_count(ws, &opened, parent, &recursive).await.unwrap();
     let estimate = c.estimate.expect("the search counted it");
     assert!(c.done && !estimate.at_least && !estimate.before_filters);
     let named = Filters {
         name: Some("*.jpg".into()),
         ..Filters::default()
     };
-    let c = ws
-        .count_scope(&opened, SAMPLE_FOLDER, &named, &|_| {})
+    let c = folder_count(ws, &opened, SAMPLE_FOLDER, &named)
         .await
         .unwrap();
     assert!(c.estimate.unwrap().before_filters, "{c:?}");
@@ -165,8 +174,9 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         sb.counters().requests_total - before <= 8,
         "no walk to count"
     );
+    let (folder, filters) = folder_scope(SAMPLE_FOLDER, false).into_run_parts().unwrap();
     let Some(SelectedCount::Folder(c)) = ws
-        .count_selected(&opened, folder_scope(SAMPLE_FOLDER, false), &|_| {})
+        .count_scope(&opened, &folder, &filters, &|_| {})
         .await
         .unwrap()
     else {
@@ -343,7 +353,7 @@ async fn where_aem_does_not_answer_the_search_a_folder_is_refused_in_words() {
     sb.set_openapi_search(false);
     let before = sb.counters();
     let refusals = [
-        ws.count_scope(&opened, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+        folder_count(ws, &opened, SAMPLE_FOLDER, &Filters::default())
             .await
             .unwrap_err(),
         ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap_err(),
@@ -362,7 +372,7 @@ async fn where_aem_does_not_answer_the_search_a_folder_is_refused_in_words() {
         assert!(
             words.contains("does not answer its OpenAPI search")
                 && words.contains("Import AEM service credentials")
-                && words.contains("\"Finds assets with\""),
+                && words.contains("\"Paired connection\""),
             "{words}"
         );
     }
@@ -390,7 +400,7 @@ async fn the_tag_picker_reads_tags_where_it_can_and_otherwise_asks_for_typed_ids
         words.contains("AEM's tags could not be read") && words.contains("type a tag's id"),
         "{words}"
     );
-    assert!(!words.contains("Finds assets with"), "{words}");
+    assert!(!words.contains("Paired connection"), "{words}");
     // Paired: the classic connection reads the tree.
     ws.connections()
         .set_paired(&a.oauth, Some(&a.classic))
@@ -466,7 +476,14 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
     );
     // Read back from the journal (the run history), and in the command line's words.
     let history = ws.list_runs().await.unwrap();
-    let of = |id: &str| history.iter().find(|r| r.id == id).unwrap().found_by.clone();
+    let of = |id: &str| {
+        history
+            .iter()
+            .find(|r| r.id == id)
+            .unwrap()
+            .found_by
+            .clone()
+    };
     assert_eq!(of(&qb.id), qb.found_by);
     let english = shown(&a, "C", &through.id).await;
     assert!(

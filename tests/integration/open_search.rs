@@ -275,7 +275,7 @@ async fn a_condition_it_cannot_express_is_refused_in_words_or_searched_by_the_pa
     assert!(
         err.contains("cannot ask for \"dc:rights is empty\"")
             && err.contains("empty or set")
-            && err.contains("Finds assets with"),
+            && err.contains("Paired connection"),
         "{err}"
     );
     assert_eq!(alone.open_pages.load(Ordering::SeqCst), 0, "nothing sent");
@@ -366,8 +366,7 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
         conditions: vec![Condition::parse("type is image/jpeg").unwrap()],
         combine: Combine::All,
     };
-    let Some(SelectedCount::Search(count)) =
-        ws.count_selected(&opened, scope, &|_| {}).await.unwrap()
+    let Some(SelectedCount::Search(count)) = count_selected(&ws, &opened, scope).await.unwrap()
     else {
         panic!("not a search count")
     };
@@ -387,8 +386,7 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     if let Some(id) = id_of {
         entries.push(id);
     }
-    let Some(SelectedCount::List(check)) = ws
-        .count_selected(&opened, Scope::List { entries }, &|_| {})
+    let Some(SelectedCount::List(check)) = count_selected(&ws, &opened, Scope::List { entries })
         .await
         .unwrap()
     else {
@@ -405,20 +403,19 @@ async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_
     assert!(reasons[0].1.starts_with("not found"), "{reasons:?}");
     assert_eq!(reasons[1], (3, "a duplicate of line 1".to_string()));
     // A condition it cannot express, unpaired: refused in words, nothing counted.
-    let err = ws
-        .count_selected(
-            &opened,
-            Scope::Search {
-                under: SAMPLE_FOLDER.into(),
-                recursive: false,
-                conditions: vec![Condition::parse("tag is wknd:activity").unwrap()],
-                combine: Combine::All,
-            },
-            &|_| {},
-        )
-        .await
-        .unwrap_err()
-        .to_string();
+    let err = count_selected(
+        &ws,
+        &opened,
+        Scope::Search {
+            under: SAMPLE_FOLDER.into(),
+            recursive: false,
+            conditions: vec![Condition::parse("tag is wknd:activity").unwrap()],
+            combine: Combine::All,
+        },
+    )
+    .await
+    .unwrap_err()
+    .to_string();
     assert!(err.contains("not the tags below it"), "{err}");
 }
 

@@ -1,4 +1,5 @@
-// Replays the flow of Adobe's token-authentication sample (shared/seeds/000, adobe-wire §4.4)
+// Replays the flow of Adobe's token-authentication sample
+// (https://experienceleague.adobe.com/en/docs/experience-manager-learn/getting-started-with-aem-headless/authentication/overview)
 // with plain fetch: list a folder through /api/assets/{folder}.json, then PUT
 // metadata/dc:rights to each asset's self href (with .json), first with the Local Development
 // Token (200 each), then with the fresh, read-only technical account (403 each).

@@ -189,7 +189,7 @@ mockIPC(
     if (cmd === 'complete_folder_path') return [];
     if (cmd === 'count_scope') {
       await sleep(300);
-      return { assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, unlistedFolders: 0, done: true };
+      return { kind: 'folder', assets: 128, contentFragments: 2, filteredOut: 0, folders: 3, unlistedFolders: 0, done: true };
     }
     // `?lang=fr` previews the French window.
     if (cmd === 'language_settings' || cmd === 'set_language') {

@@ -1,7 +1,7 @@
-//! The classic Assets HTTP API (adobe-wire §4): Siren folder listings at
-//! `/api/assets/{path}.json` paged with `offset`/`limit` and `srn:paging`, full metadata at
-//! `{path}/jcr:content/metadata.json`, and `PUT /api/assets/{path}` with
-//! `{"class":"asset","properties":{"metadata/dc:rights":…}}`.
+//! The classic Assets HTTP API: Siren folder listings at `/api/assets/{path}.json` paged with
+//! `offset`/`limit` and `srn:paging`, full metadata at `{path}/jcr:content/metadata.json`, and
+//! `PUT /api/assets/{path}` with `{"class":"asset","properties":{"metadata/dc:rights":…}}`
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/mac-api-assets>).
 //!
 //! Not here: the OpenAPI family (`openapi.rs`), which still uses [`ClassicAssets`] to list
 //! folders and look up `jcr:uuid`, as no OpenAPI endpoint lists a folder's assets.
@@ -27,8 +27,9 @@ use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_credentials::credentials::ApiFamily;
 
 /// Namespaces whose properties the Assets HTTP API copies into listing entries (it exposes a
-/// hard-coded subset, adobe-wire §4.2). `dc:title`/`dc:description` are excluded: the API
-/// maps them from `jcr:title`/`jcr:description`, not from the metadata node.
+/// hard-coded subset: <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/mac-api-assets>).
+/// `dc:title`/`dc:description` are excluded: the API maps them from `jcr:title`/`jcr:description`,
+/// not from the metadata node.
 const LISTED_NAMESPACES: &[&str] = &["dc:", "xmp:", "tiff:"];
 
 /// Whether a value of `property` in a classic listing entry is the one stored on the metadata
@@ -175,7 +176,8 @@ impl ClassicAssets {
         parse_listing(folder, offset, limit, &body)
     }
 
-    /// One QueryBuilder page (`GET /bin/querybuilder.json`, adobe-wire-more §1).
+    /// One QueryBuilder page (`GET /bin/querybuilder.json`,
+    /// <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api>).
     pub async fn query(&self, params: &[(String, String)]) -> Result<SearchPage, CallError> {
         let mut url = self
             .client

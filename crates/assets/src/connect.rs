@@ -1,5 +1,6 @@
 //! From a stored connection to an [`AssetsApi`]: picks the API family by credential kind
-//! (adobe-wire §0) and gets the connection's authorizer from the caller's [`Authorizers`].
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>)
+//! and gets the connection's authorizer from the caller's [`Authorizers`].
 //!
 //! Not here: minting tokens (`ims`) or storing connections (`connections`); this only wires
 //! them together for the bulk engine, the CLI and the app.

@@ -1,8 +1,9 @@
-//! The OpenAPI Folders API (adobe-wire §5.3): `GET /adobe/folders?path&limit&cursor` lists a
-//! folder's child folders (never its assets) with the connection's own OAuth S2S token, page by
-//! page until AEM gives no more `cursor`. A listing that stops early is an error, never the whole.
+//! The OpenAPI Folders API (<https://adobe-aem-folders-experimental.redoc.ly>):
+//! `GET /adobe/folders?path&limit&cursor` lists a folder's child folders (never its assets) with
+//! the connection's own OAuth S2S token, page by page until AEM gives no more `cursor`. A listing
+//! that stops early is an error, never the whole.
 //!
-//! Not here: listing a folder's assets (no OpenAPI endpoint does, §5.3) or writing.
+//! Not here: listing a folder's assets (the Folders API lists child folders only) or writing.
 
 use reqwest::Method;
 use serde_json::Value;

@@ -1,5 +1,6 @@
 //! Clients of AEM's Assets APIs, reduced to what the bulk engine needs: list a folder page by
-//! page, read one asset's metadata, write changed properties. Two families (adobe-wire §0):
+//! page, read one asset's metadata, write changed properties. Two families
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>):
 //! the classic Assets HTTP API ([`classic`]) for Service Credentials, development tokens and
 //! the local SDK, and the OpenAPI-based Assets Author API ([`openapi`]) for OAuth
 //! Server-to-Server connections.

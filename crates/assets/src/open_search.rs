@@ -1,4 +1,5 @@
-//! AEM's author-tier OpenAPI search (`POST /adobe/assets/search`, adobe-wire-more §1.1): what
+//! AEM's author-tier OpenAPI search (`POST /adobe/assets/search`,
+//! <https://experienceleague.adobe.com/en/docs/experience-cloud-kcs/kbarticles/ka-32230>): what
 //! an OAuth Server-to-Server connection finds assets with. One request per page; the answer read
 //! leniently (its shape is UNCONFIRMED: several plausible places for the hits, the cursor and the
 //! total are accepted); every page of a cursor followed ([`OpenSearchWalk`]), a walk cut short

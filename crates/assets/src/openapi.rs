@@ -1,12 +1,14 @@
-//! The OpenAPI-based Assets Author API (adobe-wire §5): `GET /adobe/assets/{id}/metadata`
-//! (with an `ETag`) and `PATCH` of the same URL with an RFC 6902 JSON Patch whose paths are
-//! relative to `assetMetadata`, sent with `If-Match` so a concurrent change answers 412.
+//! The OpenAPI-based Assets Author API: `GET /adobe/assets/{id}/metadata` (with an `ETag`) and
+//! `PATCH` of the same URL with an RFC 6902 JSON Patch whose paths are relative to
+//! `assetMetadata`, sent with `If-Match` so a concurrent change answers 412
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/openapis/invoke-api-using-oauth-s2s>).
 //! `X-Api-Key` comes from the connection's credentials; `X-Adobe-Accept-Experimental: 1` is
 //! always sent.
 //!
 //! Browsing folders goes through the Folders API ([`super::folders_api`]) with the connection's
-//! own token. Not here: listing a folder's assets. No OpenAPI endpoint does (§5.3), so listing
-//! and the `jcr:uuid` look-up go through a [`ClassicAssets`] (the `classic` connection: the paired one, or its own).
+//! own token. Not here: listing a folder's assets. The Folders API lists child folders only, so
+//! listing and the `jcr:uuid` look-up go through a [`ClassicAssets`] (`classic`: the paired
+//! connection's, or this connection's own where none is paired).
 
 use reqwest::Method;
 use reqwest::header::{CONTENT_TYPE, ETAG, IF_MATCH};
@@ -207,8 +209,9 @@ impl AssetsApi for OpenApiAssets {
         self.paired
     }
 
-    // QueryBuilder goes through the paired classic connection: AEM refuses OAuth
-    // Server-to-Server tokens there (adobe-wire-more §1.1).
+    // QueryBuilder goes through the paired classic connection: only the OpenAPI-based APIs
+    // take OAuth Server-to-Server tokens
+    // (https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview).
     fn can_search(&self) -> bool {
         self.paired
     }

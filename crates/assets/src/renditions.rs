@@ -1,4 +1,5 @@
-//! An asset's thumbnail: AEM's `cq5dam.thumbnail.140.100.png` rendition (adobe-wire-more §4.3),
+//! An asset's thumbnail: AEM's `cq5dam.thumbnail.140.100.png` rendition
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/manage/asset-microservices-configure-and-use>),
 //! read from the repository URL `{asset}/_jcr_content/renditions/{name}` with the connection's
 //! credentials. Assets without one (videos still processing, PDFs whose rendition failed, content
 //! fragments) answer 404: that is "no thumbnail", not an error.

@@ -1,7 +1,8 @@
-//! AEM's QueryBuilder (`GET /bin/querybuilder.json`, adobe-wire-more §1) as the engine uses it:
-//! one request per page, the page's hits read back as listing [`Entry`]s (selective hits nest
-//! `jcr:content/metadata/…` as child objects, §1.4), and the walk through all pages of a query
-//! that stays correct while assets change ([`SearchWalk`]).
+//! AEM's QueryBuilder (`GET /bin/querybuilder.json`,
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api>)
+//! as the engine uses it: one request per page, the page's hits read back as listing [`Entry`]s
+//! (selective hits nest `jcr:content/metadata/…` as child objects), and the walk through all
+//! pages of a query that stays correct while assets change ([`SearchWalk`]).
 //!
 //! Not here: what to search for (the conditions, in words, and their predicates are
 //! `bulk::selection`), retries and concurrency (the caller's).
@@ -14,8 +15,9 @@ use super::{CallError, Entry, EntryKind};
 use metadesk_base::i18n::Text;
 use metadesk_clients::error::{Error, ErrorCode};
 
-/// Rows asked for per page: Adobe advises `p.limit` "ideally 1000 or below" (§1.6); a few
-/// hundred keeps each answer small while reading hundreds of assets a request.
+/// Rows asked for per page: Adobe advises `p.limit` "ideally 1000 or below"
+/// (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/operations/query-and-indexing-best-practices>);
+/// a few hundred keeps each answer small while reading hundreds of assets a request.
 pub const SEARCH_PAGE: u64 = 500;
 
 /// Hits re-read before the cursor on each page, to prove that no hit was skipped.
@@ -106,8 +108,9 @@ pub fn search_failed(err: CallError) -> Error {
         {
             Error::message(ErrorCode::InvalidInput, "error-search-too-wide", vec![])
         }
-        // QueryBuilder is not an OpenAPI-based API: AEM refuses OAuth Server-to-Server tokens
-        // there (adobe-wire-more §1.1), and a user without read access gets 403 too.
+        // QueryBuilder is not an OpenAPI-based API, and only those take OAuth Server-to-Server
+        // tokens (https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview);
+        // the status AEM answers them with is UNCONFIRMED. A user without read access gets 403 too.
         CallError::Forbidden(_) => {
             Error::message(ErrorCode::Auth, "error-search-forbidden", vec![])
         }
@@ -191,7 +194,8 @@ impl SearchWalk {
             ("orderby".to_owned(), "path".to_owned()),
             ("p.offset".to_owned(), start.to_string()),
             ("p.limit".to_owned(), limit.to_string()),
-            // Count only as far as this page: exact totals are slow (§1.3).
+            // Count only as far as this page: exact totals are slow
+            // (https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api).
             ("p.guessTotal".to_owned(), "true".to_owned()),
         ]);
         params

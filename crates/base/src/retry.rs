@@ -1,8 +1,8 @@
 //! The one retry policy of every request Metadesk sends (IMS, folder listings, the bulk
 //! engine's reads and writes): how many times, exponential backoff with a little jitter so
 //! concurrent retries spread out, and `Retry-After` (seconds or an HTTP date) read the same way
-//! everywhere and capped (adobe-wire §7, as aio-lib-core-networking). What counts as worth
-//! retrying is the caller's: a 4xx other than 429 never is.
+//! everywhere and capped (as <https://github.com/adobe/aio-lib-core-networking/blob/HEAD/src/HttpExponentialBackoff.js>
+//! does). What counts as worth retrying is the caller's: a 4xx other than 429 never is.
 //!
 //! Written here rather than taken from a crate (`backon`, `backoff`): the engine's retries are
 //! entangled with its concurrency gate (a throttle releases a permit and slows every request,

@@ -22,8 +22,8 @@ pub fn parse_rfc3339(s: &str) -> Option<OffsetDateTime> {
 }
 
 /// A time as AEM writes it: RFC 3339 (`2024-09-03T13:15:03.000Z`), or the Sling JSON
-/// renderer's legacy ECMA form (`Tue Sep 03 2024 13:15:03 GMT+0000`, its default; adobe-wire-more
-/// §1.4). `None` for anything else.
+/// renderer's legacy ECMA form (`Tue Sep 03 2024 13:15:03 GMT+0000`, its default;
+/// <https://github.com/apache/sling-org-apache-sling-servlets-get>). `None` for anything else.
 pub fn parse_aem_time(s: &str) -> Option<OffsetDateTime> {
     let s = s.trim();
     parse_rfc3339(s).or_else(|| {

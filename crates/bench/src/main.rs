@@ -13,6 +13,7 @@
 
 mod batches;
 mod capacity;
+mod computed;
 mod facts;
 mod footprint;
 mod harness;
@@ -67,6 +68,9 @@ enum Scenario {
     /// Sheet files of 10k–100k rows written and read back (time and peak RSS, each step in
     /// its own process). Not part of `all`: `--write` replaces only its section.
     SheetsScale,
+    /// A 10,000-asset preview with a plain set, a regular-expression replace and a template,
+    /// side by side. Not part of `all`: `--write` replaces only its section.
+    Computed,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -115,6 +119,9 @@ struct Opts {
     /// Scale: the metadesk-sandbox binary (default: next to this one).
     #[arg(long, global = true)]
     sandbox_bin: Option<PathBuf>,
+    /// Edits that compute: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 10_000)]
+    computed_assets: usize,
     /// Fewer reads: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 2000)]
     reads_assets: usize,
@@ -191,7 +198,10 @@ fn run(cli: Cli) -> Result<()> {
             || (which == Scenario::All
                 && !matches!(
                     s,
-                    Scenario::Footprint | Scenario::Sheets | Scenario::SheetsScale
+                    Scenario::Footprint
+                        | Scenario::Sheets
+                        | Scenario::SheetsScale
+                        | Scenario::Computed
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -243,7 +253,7 @@ fn run(cli: Cli) -> Result<()> {
     }
     if matches!(
         which,
-        Scenario::Sheets | Scenario::SheetsScale | Scenario::Batches
+        Scenario::Sheets | Scenario::SheetsScale | Scenario::Batches | Scenario::Computed
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -251,6 +261,11 @@ fn run(cli: Cli) -> Result<()> {
                 latency_ms: o.latency_ms,
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
+        } else if which == Scenario::Computed {
+            runtime.block_on(computed::run(&computed::ComputedOpts {
+                assets: o.computed_assets,
+                runs: o.runs.max(5),
             }))?
         } else if which == Scenario::Sheets {
             runtime.block_on(sheets::run(&sheets::SheetsOpts {

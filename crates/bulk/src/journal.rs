@@ -152,7 +152,7 @@ pub enum Record {
         counts: PreviewCounts,
         /// Which search found the assets (absent in journals written before it was recorded,
         /// and for undos, retries and sheets, whose assets come from a journal or a sheet).
-        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[serde(default, skip_serializing_if = "Option::is_none", alias = "finder")]
         found_by: Option<crate::found_by::FoundBy>,
     },
     ApplyStarted {

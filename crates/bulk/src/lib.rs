@@ -8,7 +8,9 @@
 //!
 //! Not here: HTTP details of the Assets APIs (`metadesk_assets`), connections and tokens.
 
+pub mod compute;
 pub mod concurrency;
+pub mod edit;
 pub mod engine;
 pub mod found_by;
 pub mod journal;
@@ -17,6 +19,7 @@ pub mod progress;
 pub mod reasons;
 pub mod replay;
 pub mod request_gate;
+pub mod rules;
 pub mod run_control;
 pub mod runs;
 pub mod scope;
@@ -33,7 +36,7 @@ pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::ScopeCount;
 pub use selection::{Combine, Condition, Scope, Selection};
-pub use spec::{ApplyRequest, Edit, EditOp, Filters, RunKind, RunRequest, RunSpec};
+pub use spec::{ApplyRequest, Edit, EditOp, Emptiness, Filters, RunKind, RunRequest, RunSpec};
 
 #[cfg(test)]
 mod tests;

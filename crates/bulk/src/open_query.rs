@@ -4,8 +4,9 @@
 //! answers it; the paired connection when the search is not offered (404, 501, "not enabled")
 //! or cannot express a condition; otherwise a refusal in words (a condition is never dropped).
 //!
-//! Items sent (strict: documented kinds only, all of them holding, adobe-wire-more §1.1): the
-//! folder as a `term` on `repositoryMetadata.repo:ancestors` (with subfolders) or
+//! Items sent (strict: documented kinds only, all of them holding,
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/dynamicmedia/dynamic-media-open-apis/search-assets-api>):
+//! the folder as a `term` on `repositoryMetadata.repo:ancestors` (with subfolders) or
 //! `repo:parentPath`; "is" as a `term` on `assetMetadata.<property>`; an exact file type on
 //! `assetMetadata.dc:format`; an exact name on `repositoryMetadata.repo:name`; dates as a
 //! `range` on `repositoryMetadata.repo:modifyDate` / `repo:createDate`. Field names are

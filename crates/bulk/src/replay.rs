@@ -210,7 +210,11 @@ impl Replay {
                         Action::Skip => r.counts.skipped += 1,
                     }
                 }
-                Record::Previewed { at, counts, found_by } => {
+                Record::Previewed {
+                    at,
+                    counts,
+                    found_by,
+                } => {
                     working.previewed(&r.created, &at);
                     r.found_by = found_by;
                     r.preview = Some((at, counts));

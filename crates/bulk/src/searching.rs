@@ -585,12 +585,13 @@ pub async fn check_list_open(
     }))
 }
 
-/// The distinct properties a run's edits touch (for `p.properties`).
+/// The distinct properties a run's edits touch or read (a template's, a copy's source), for
+/// `p.properties`.
 pub fn edited_properties(edits: &[super::Edit]) -> Vec<&str> {
     let mut seen = HashSet::new();
     edits
         .iter()
-        .map(|e| e.property.as_str())
+        .flat_map(|e| std::iter::once(e.property.as_str()).chain(e.op.reads()))
         .filter(|p| seen.insert(*p))
         .collect()
 }

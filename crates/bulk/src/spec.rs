@@ -1,81 +1,18 @@
-//! What a run is asked to do: [`RunSpec`] (connection, folder, scope filters, edits) and the
-//! pure logic of an edit: validating property names and computing a property's value after
-//! the edits from its value before.
+//! What a run is asked to do: [`RunSpec`] (connection, folder, scope filters, edits), the
+//! checks of a run as a whole, and the name filter's glob.
 //!
-//! Not here: reading or writing AEM, or the journal.
+//! Not here: what an edit does (`edit.rs`), checking and computing edits (`rules.rs`), reading
+//! or writing AEM, or the journal.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 use ts_rs::TS;
 
 use super::selection::Selection;
+pub use crate::edit::{Edit, EditOp, Emptiness};
+pub use crate::rules::{after, regexes_of, validate_edits, validate_property};
 use metadesk_assets::folders::normalize_folder;
-use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
-
-/// One change to one property.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase")]
-pub struct Edit {
-    /// `prefix:name`, e.g. `dc:rights`, on the asset's metadata node.
-    pub property: String,
-    pub op: EditOp,
-}
-
-/// What an edit does to its property.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum EditOp {
-    /// Replace the value: one value is written as a single value (unless the property is
-    /// already multi-valued), several as a multi-valued property.
-    Set { values: Vec<String> },
-    /// Replace the value with a list, even of one value: for a property known to hold several
-    /// (a sheet's multi-value column), so that one value on an asset that has none yet is
-    /// written as a list, not as text.
-    SetList { values: Vec<String> },
-    /// Add values to a multi-valued property, skipping those already present.
-    Append { values: Vec<String> },
-    /// Remove these values; the property is removed when none is left.
-    Remove { values: Vec<String> },
-    /// Remove the property.
-    Clear,
-}
-
-impl EditOp {
-    /// Whether the result depends on the current value (so the classic API re-reads the asset
-    /// just before writing it).
-    pub fn depends_on_current(&self) -> bool {
-        matches!(self, EditOp::Append { .. } | EditOp::Remove { .. })
-    }
-
-    /// A short description for lists and reports: `set "x"`, `append "a", "b"`, `clear`.
-    /// The edit of `property` as a run's summary lists it (`dc:rights: set "…"`), in the
-    /// reader's language when shown.
-    pub fn describe(&self, property: &str) -> SavedText {
-        let quoted = |v: &[String]| {
-            v.iter()
-                .map(|s| format!("\"{s}\""))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let (op, values) = match self {
-            EditOp::Set { values } => ("set", quoted(values)),
-            EditOp::SetList { values } => ("set-list", quoted(values)),
-            EditOp::Append { values } => ("append", quoted(values)),
-            EditOp::Remove { values } => ("remove", quoted(values)),
-            EditOp::Clear => ("clear", String::new()),
-        };
-        SavedText::new(
-            "run-edit",
-            [
-                ("property", property.into()),
-                ("op", op.into()),
-                ("values", values.into()),
-            ],
-        )
-    }
-}
 
 /// Which assets of the folder a run touches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -190,69 +127,8 @@ impl RunSpec {
                 vec![],
             ));
         }
-        for edit in &mut self.edits {
-            edit.property = validate_property(&edit.property)?;
-            match &edit.op {
-                EditOp::Set { values }
-                | EditOp::SetList { values }
-                | EditOp::Append { values }
-                | EditOp::Remove { values }
-                    if values.is_empty() =>
-                {
-                    return Err(Error::message(
-                        ErrorCode::InvalidInput,
-                        "error-edit-no-value",
-                        vec![("property", edit.property.as_str().into())],
-                    ));
-                }
-                EditOp::Set { values }
-                | EditOp::SetList { values }
-                | EditOp::Append { values }
-                | EditOp::Remove { values }
-                    if values.iter().any(|v| v.trim().is_empty()) =>
-                {
-                    return Err(Error::message(
-                        ErrorCode::InvalidInput,
-                        "error-edit-empty-value",
-                        vec![("property", edit.property.as_str().into())],
-                    ));
-                }
-                _ => {}
-            }
-        }
-        let mut seen = std::collections::HashSet::new();
-        for edit in &self.edits {
-            if !seen.insert(edit.property.as_str()) {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-edit-twice",
-                    vec![("property", edit.property.as_str().into())],
-                ));
-            }
-        }
+        validate_edits(&mut self.edits)?;
         Ok(self)
-    }
-}
-
-/// Accepts `prefix:name` (and `metadata/prefix:name`); returns `prefix:name`.
-pub fn validate_property(raw: &str) -> Result<String> {
-    let name = raw.trim();
-    let name = name.strip_prefix("metadata/").unwrap_or(name);
-    let valid_part = |s: &str, first_letter: bool| {
-        !s.is_empty()
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'))
-            && (!first_letter || s.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_'))
-    };
-    match name.split_once(':') {
-        Some((prefix, local)) if valid_part(prefix, true) && valid_part(local, false) => {
-            Ok(name.to_owned())
-        }
-        _ => Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-bad-property-name",
-            vec![("name", raw.into())],
-        )),
     }
 }
 
@@ -280,77 +156,11 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
     p[pi..].iter().all(|c| *c == '*')
 }
 
-/// The property's values as a list: absent → none, a scalar → one, an array → its items.
-fn as_list(value: Option<&Value>) -> Vec<Value> {
-    match value {
-        None | Some(Value::Null) => Vec::new(),
-        Some(Value::Array(items)) => items.clone(),
-        Some(other) => vec![other.clone()],
-    }
-}
-
-/// Compares a stored value with a string given by the user (numbers and booleans by text).
-fn same_value(stored: &Value, given: &str) -> bool {
-    match stored {
-        Value::String(s) => s == given,
-        other => serde_json::from_str::<Value>(given).is_ok_and(|g| &g == other),
-    }
-}
-
-/// The value of a property after `op`, from its value before (`None` = absent).
-pub fn apply_op(op: &EditOp, before: Option<&Value>) -> Option<Value> {
-    let before = before.filter(|v| !v.is_null());
-    match op {
-        EditOp::Set { values } => {
-            let multi = values.len() > 1 || before.is_some_and(Value::is_array);
-            if multi {
-                Some(Value::Array(
-                    values.iter().map(|v| Value::String(v.clone())).collect(),
-                ))
-            } else {
-                values.first().map(|v| Value::String(v.clone()))
-            }
-        }
-        EditOp::SetList { values } => (!values.is_empty())
-            .then(|| Value::Array(values.iter().map(|v| Value::String(v.clone())).collect())),
-        EditOp::Append { values } => {
-            let mut list = as_list(before);
-            for v in values {
-                if !list.iter().any(|x| same_value(x, v)) {
-                    list.push(Value::String(v.clone()));
-                }
-            }
-            if list.is_empty() {
-                None
-            } else if !before.is_some_and(Value::is_array) && list.len() == 1 && before.is_some() {
-                // Appending what a single value already holds leaves it as it is.
-                before.cloned()
-            } else {
-                Some(Value::Array(list))
-            }
-        }
-        EditOp::Remove { values } => {
-            let list = as_list(before);
-            let kept: Vec<Value> = list
-                .iter()
-                .filter(|x| !values.iter().any(|v| same_value(x, v)))
-                .cloned()
-                .collect();
-            if kept.len() == list.len() {
-                before.cloned()
-            } else if kept.is_empty() {
-                None
-            } else {
-                Some(Value::Array(kept))
-            }
-        }
-        EditOp::Clear => None,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compute::Case;
+    use crate::rules::apply_op;
     use serde_json::json;
 
     fn s(v: &[&str]) -> Vec<String> {
@@ -541,5 +351,165 @@ mod tests {
         assert_eq!(apply_op(&EditOp::Clear, None), None);
         assert!(EditOp::Append { values: vec![] }.depends_on_current());
         assert!(!EditOp::Clear.depends_on_current());
+    }
+
+    /// French words, the template fields people type (`{name}`, `{folder}`: syntax, like a
+    /// property's name) aside.
+    fn reads_french(text: &str) {
+        let re = regex::Regex::new(r"\{[^{}]*\}").unwrap();
+        metadesk_base::i18n::checks::assert_reads_french(&re.replace_all(text, "{}"));
+    }
+
+    fn rule(property: &str, op: EditOp) -> Result<RunSpec> {
+        spec(vec![Edit {
+            property: property.into(),
+            op,
+        }])
+        .validated()
+    }
+
+    #[test]
+    fn bad_rules_are_refused_in_words_with_where() {
+        let en = metadesk_base::i18n::Localizer::english();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let words = |r: Result<RunSpec>| {
+            let e = r.unwrap_err();
+            match &e {
+                Error::Message { message, .. } => {
+                    reads_french(&message.localized(&fr));
+                    message.localized(&en)
+                }
+                other => panic!("{other:?}"),
+            }
+        };
+        let bad_regex = EditOp::Replace {
+            find: "WKND (\\w+".into(),
+            replace: "$1".into(),
+            regex: true,
+            ignore_case: false,
+            whole_word: false,
+        };
+        assert_eq!(
+            words(rule("dc:title", bad_regex)),
+            "The pattern of dc:title, \"WKND (\\w+\", is not a valid regular expression: a group \
+             opened with ( is not closed (at character 6)."
+        );
+        let unknown = EditOp::Template {
+            template: "{dc:title} {title}".into(),
+        };
+        assert!(
+            words(rule("dc:description", unknown))
+                .contains("names {title}, which is no known field")
+        );
+        let brace = EditOp::Template {
+            template: "{dc:title".into(),
+        };
+        assert!(words(rule("dc:description", brace)).contains("(at character 1)"));
+        let group = EditOp::FromName {
+            pattern: "^(?<sku>\\d+)_".into(),
+            template: "{sku}-{size}".into(),
+            whole_path: false,
+        };
+        assert!(words(rule("dc:identifier", group)).contains("{size}"));
+        let shift = EditOp::ShiftDate {
+            by: "a week".into(),
+        };
+        assert!(words(rule("xmp:date", shift)).contains("\"a week\", is not a duration"));
+        let date = EditOp::SetDate {
+            to: "31/01/2025".into(),
+        };
+        assert!(words(rule("xmp:date", date)).contains("is not a date"));
+        let itself = EditOp::Copy {
+            from: "metadata/dc:title".into(),
+        };
+        assert!(words(rule("dc:title", itself)).contains("cannot be copied into itself"));
+        let twice = EditOp::Where {
+            property_is: Emptiness::Empty,
+            op: Box::new(EditOp::Where {
+                property_is: Emptiness::Empty,
+                op: Box::new(EditOp::Clear),
+            }),
+        };
+        assert!(words(rule("dc:title", twice)).contains("limited twice"));
+        let no_value = EditOp::Where {
+            property_is: Emptiness::Empty,
+            op: Box::new(EditOp::Set { values: vec![] }),
+        };
+        assert!(words(rule("dc:title", no_value)).contains("needs at least one value"));
+        let empty = EditOp::Replace {
+            find: String::new(),
+            replace: "x".into(),
+            regex: false,
+            ignore_case: false,
+            whole_word: false,
+        };
+        assert!(words(rule("dc:title", empty)).contains("needs the text to find"));
+        // Good rules pass, a copy's source normalised.
+        let ok = rule(
+            "dc:alt",
+            EditOp::Copy {
+                from: "metadata/dc:title".into(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            ok.edits[0].op,
+            EditOp::Copy {
+                from: "dc:title".into()
+            }
+        );
+        let ok = EditOp::FromName {
+            pattern: "^(?<sku>\\d+)_".into(),
+            template: "{sku} {1} {name} {dc:title}".into(),
+            whole_path: false,
+        };
+        assert!(rule("dc:identifier", ok).is_ok());
+    }
+
+    #[test]
+    fn every_rule_is_described_in_both_languages() {
+        let en = metadesk_base::i18n::Localizer::english();
+        let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
+        let where_empty = EditOp::Where {
+            property_is: Emptiness::Empty,
+            op: Box::new(EditOp::Case { to: Case::Title }),
+        };
+        assert_eq!(
+            where_empty.describe("dc:title").localized(&en),
+            "dc:title: capitalise each word (only where empty)"
+        );
+        for op in [
+            where_empty,
+            EditOp::Template {
+                template: "{name}".into(),
+            },
+            EditOp::FromName {
+                pattern: "^x".into(),
+                template: "{name}".into(),
+                whole_path: true,
+            },
+            EditOp::Copy {
+                from: "dc:title".into(),
+            },
+            EditOp::Trim { collapse: true },
+            EditOp::ShiftDate { by: "7d".into() },
+            EditOp::SetDate {
+                to: "2025-01-31".into(),
+            },
+            EditOp::Replace {
+                find: "a".into(),
+                replace: "b".into(),
+                regex: false,
+                ignore_case: true,
+                whole_word: true,
+            },
+        ] {
+            reads_french(&op.describe("dc:title").localized(&fr));
+            let english = op.describe("dc:title").localized(&en);
+            assert!(
+                !english.contains("{$"),
+                "a variable left unfilled: {english}"
+            );
+        }
     }
 }

@@ -72,9 +72,10 @@ pub enum ConnectionsCommand {
     /// Pair an OAuth Server-to-Server connection with the connection (service credentials, a
     /// development token or an SDK login on the same AEM) that finds its assets: bulk edits
     /// then use it without --paired-with, in the app and here. --none unpairs.
-    FindsAssetsWith {
+    #[command(alias = "finds-assets-with")]
+    Pair {
         name: String,
-        #[arg(required_unless_present = "none")]
+        #[arg(required_unless_present = "none", value_name = "PAIRED_CONNECTION")]
         paired: Option<String>,
         #[arg(long, conflicts_with = "paired")]
         none: bool,
@@ -157,7 +158,7 @@ pub fn run(
                 )
             })
             .map_err(words),
-        ConnectionsCommand::FindsAssetsWith { name, paired, .. } => store
+        ConnectionsCommand::Pair { name, paired, .. } => store
             .find(&name)
             .and_then(|c| store.set_paired(&c.id, paired.as_deref()))
             .map(|v| match &paired {

@@ -7,7 +7,8 @@
 //! "Options:" headings, `--help`, `--version` and the `help` command — are replaced by the
 //! catalogue's (`cli-heading-…`, `cli-help-…`); [`help_requested`] answers that `help` command.
 //! An argument's value name (`<CONNECTION>`) is the catalogue's `cli-value-connection`, in the
-//! help and in usage errors alike.
+//! help and in usage errors alike. A command's examples, shown after its help, are
+//! `cli-examples-` and its path (`cli-examples-bulk-replace`).
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -210,6 +211,10 @@ fn localize(mut command: Command, path: &str, l: &Localizer, words: &Words) -> C
                 Some(about) => sub.about(about).long_about(None),
                 None => sub,
             };
+            let sub = match l.find(&format!("cli-examples-{inner}")) {
+                Some(examples) => sub.after_help(examples),
+                None => sub,
+            };
             localize(sub, &format!("{inner}-"), l, words)
         });
     }
@@ -332,6 +337,10 @@ mod tests {
                 if id.starts_with("cli-about") || id.starts_with("cli-arg-") {
                     assert!(known.iter().any(|k| k == id), "{name}: {id} names nothing");
                 }
+                if let Some(command) = id.strip_prefix("cli-examples-") {
+                    let about = format!("cli-about-{command}");
+                    assert!(known.contains(&about), "{name}: {id} names no command");
+                }
             }
         }
     }
@@ -430,13 +439,33 @@ mod tests {
             .render_help()
             .to_string();
         assert!(
-            help.contains("Remplacer la valeur de la propriété."),
+            help.contains("Remplacer la valeur de la propriété\u{a0}: par des valeurs"),
             "{help}"
         );
         assert!(help.contains("Le dossier de la DAM"), "{help}");
         assert!(help.contains("Aperçu seulement"), "{help}");
         assert!(!help.contains("Preview only"), "{help}");
         assert!(!help.contains("The DAM folder"), "{help}");
+    }
+
+    #[test]
+    fn computing_edits_show_their_examples_in_the_users_language() {
+        let replace = french_help(&["bulk", "replace"]);
+        assert!(replace.contains("Exemples\u{a0}:"), "{replace}");
+        assert!(
+            replace.contains("--find 'WKND (\\w+)' --replace 'Wknd $1' --regex"),
+            "{replace}"
+        );
+        assert!(replace.contains("Chercher et remplacer"), "{replace}");
+        let en = Localizer::english();
+        let path = ["bulk".to_string(), "set".to_string()];
+        let set = render_help(&mut apply(cli(), &en), &path);
+        assert!(set.contains("Examples:"), "{set}");
+        assert!(
+            set.contains("--template '{name} — {folder}' --only-where empty"),
+            "{set}"
+        );
+        assert!(set.contains("<TEMPLATE>"), "{set}");
     }
 
     #[test]

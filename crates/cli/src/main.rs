@@ -41,8 +41,8 @@ enum Command {
     Connections(connections::ConnectionsCommand),
     /// Check that the keychain and the app's folders are usable.
     Doctor,
-    /// Bulk metadata edits: set, append, remove, clear, several at once (edit); resume, undo,
-    /// retry.
+    /// Bulk metadata edits: set, append, remove, clear, several at once (edit), find and
+    /// replace, dates, case, spaces; resume, undo, retry.
     Bulk(Box<bulk::BulkArgs>),
     /// The history of bulk runs and their reports.
     Runs(runs::RunsArgs),

@@ -38,8 +38,8 @@ impl Endpoints {
 
 /// The configurations with a GraphQL endpoint: the children of `/content/_cq_graphql`
 /// (Sling JSON) and the configurations the persisted-query listing names. There is no
-/// documented listing (adobe-wire-more §3.1, UNCONFIRMED): when neither answers, `global` is
-/// offered and the user may type another name.
+/// documented listing (UNCONFIRMED): when neither answers, `global` is offered and the user may
+/// type another name.
 pub async fn list_endpoints(client: &AemClient) -> Result<Endpoints> {
     let mut configs: Vec<String> = Vec::new();
     let mut notes = Vec::new();

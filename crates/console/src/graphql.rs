@@ -1,6 +1,8 @@
-//! GraphQL on an AEM endpoint (adobe-wire §6, adobe-wire-more §3): running a query with
-//! variables, the answer with its errors at their line and column, the standard introspection
-//! query (what the editor completes from). The list of endpoints is in `endpoints.rs`.
+//! GraphQL on an AEM endpoint
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/headless/graphql-api/graphql-endpoint>):
+//! running a query with variables, the answer with its errors at their line and column, the
+//! standard introspection query (what the editor completes from). The list of endpoints is in
+//! `endpoints.rs`.
 //!
 //! Lenient in what it reads: an answer with `data` or `errors` is a GraphQL answer whatever
 //! its status (AEM answers 200, some setups 400); anything else is worded by `words`.

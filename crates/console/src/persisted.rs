@@ -1,5 +1,7 @@
-//! Persisted GraphQL queries (adobe-wire §6, adobe-wire-more §3.2): listing them, running one
-//! with variables in AEM's `;name=value` form, and saving the current query as one.
+//! Persisted GraphQL queries
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/headless/graphql-api/persisted-queries>,
+//! <https://github.com/adobe/aem-headless-client-java>): listing them, running one with variables
+//! in AEM's `;name=value` form, and saving the current query as one.
 //!
 //! Encoding (persisted-queries.md, "Encoding the query URL"): the whole `;name=value` part is
 //! percent-encoded once (`%3Bpath%3D%2Fcontent%2Fdam…`), as Adobe's example shows. A value

@@ -1,15 +1,16 @@
-//! `POST /adobe/assets/search`: the author-tier OpenAPI search (adobe-wire-more §1.1, KB
-//! ka-32230), as far as Metadesk uses it: a `query` array whose items all hold (AND), each item
-//! one `term` (a field and the values it may equal), `range` (a date field and `gt`/`gte`/`lt`/
-//! `lte`) or `match` (`text` in `fields`, whole words, `*` for anything); `limit` and `cursor`
-//! paging; `orderBy` on the path. OAuth Server-to-Server tokens are accepted (the OpenAPI
+//! `POST /adobe/assets/search`: the author-tier OpenAPI search
+//! (<https://experienceleague.adobe.com/en/docs/experience-cloud-kcs/kbarticles/ka-32230>),
+//! as far as Metadesk uses it: a `query` array whose items all hold (AND), each item one `term`
+//! (a field and the values it may equal), `range` (a date field and `gt`/`gte`/`lt`/`lte`) or
+//! `match` (`text` in `fields`, whole words, `*` for anything); `limit` and `cursor` paging;
+//! `orderBy` on the path. OAuth Server-to-Server tokens are accepted (the OpenAPI
 //! rules of `auth.rs`, with `X-Api-Key` and `X-Adobe-Accept-Experimental: 1`).
 //!
-//! Choices where the reference says UNCONFIRMED (each the most likely, said here once):
+//! Choices where Adobe documents nothing (UNCONFIRMED; each the most likely, said here once):
 //! - The answer: `{"hits": {"results": [<metadata document>…]}, "search_metadata": {"count": n,
 //!   "totalCount": {"total": N, "relation": "eq"}}, "cursor": "…"}`; `cursor` only while more
-//!   hits follow. Each result is the document `GET /adobe/assets/{id}/metadata` gives (adobe-wire
-//!   §5.1: `assetId`, `assetMetadata`, `repositoryMetadata` with `repo:path`).
+//!   hits follow. Each result is the document `GET /adobe/assets/{id}/metadata` gives
+//!   (`assetId`, `assetMetadata`, `repositoryMetadata` with `repo:path`).
 //! - Field names: `assetMetadata.<property>`, `repositoryMetadata.repo:path`, `repo:name`,
 //!   `repo:ancestors` (every folder above the asset), `repo:parentPath`, `dc:format`,
 //!   `repo:createDate`, `repo:modifyDate`, and `assetId`.

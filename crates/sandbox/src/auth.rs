@@ -1,9 +1,10 @@
 //! Who is calling an AEM endpoint, and whether that kind of caller may use that API family.
 //!
-//! Rules (adobe-wire §0): Service-Credential and Local-Development tokens work on the classic
-//! API, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only on `/adobe/*`, with
-//! `X-Api-Key` equal to their client id. Basic auth, when the local-SDK mode is on, works
-//! everywhere. How each family words its error body is up to its own module.
+//! Rules (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>):
+//! Service-Credential and Local-Development tokens work on the classic API, GraphQL and
+//! `currentuser.json`; OAuth Server-to-Server tokens only on `/adobe/*`, with `X-Api-Key` equal
+//! to their client id. Basic auth, when the local-SDK mode is on, works everywhere. How each
+//! family words its error body is up to its own module.
 
 use axum::http::{HeaderMap, header};
 use base64::Engine;

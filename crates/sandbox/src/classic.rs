@@ -1,8 +1,11 @@
 //! The classic AEM HTTP endpoints: the Assets HTTP API (`/api/assets`, Siren), repository JSON
 //! (`/content/dam/….json`, `…/jcr:content/metadata.json`) and `currentuser.json`.
 //!
-//! Shapes follow adobe-wire §4: Siren entities `assets/folder`/`assets/asset`, `srn:paging`,
-//! `core/response` error bodies. GraphQL under `/content/_cq_graphql` is routed to `graphql.rs`.
+//! Shapes follow Adobe's pages on the Assets HTTP API
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/mac-api-assets>,
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/assets-api-content-fragments>):
+//! Siren entities `assets/folder`/`assets/asset`, `srn:paging`, `core/response` error bodies.
+//! GraphQL under `/content/_cq_graphql` is routed to `graphql.rs`.
 
 use std::collections::HashMap;
 
@@ -271,7 +274,7 @@ fn parse_put(body: &[u8]) -> Result<Vec<(String, Option<Value>)>, String> {
         } else if let Some(rest) = key.strip_prefix("metadata/") {
             changes.push((checked_name(rest)?, checked_value(key, value)?));
         } else {
-            // The API exposes jcr:title/jcr:description as dc:title/dc:description (§4.2).
+            // The API exposes jcr:title/jcr:description as dc:title/dc:description.
             let name = match key.as_str() {
                 "jcr:title" | "title" => "dc:title",
                 "jcr:description" | "description" => "dc:description",
@@ -414,7 +417,8 @@ pub(crate) async fn content_get(
         }
     }
     // The asset's content node, its own properties (Sling JSON, level 0): the last-modified
-    // time in the renderer's default legacy ECMA form (adobe-wire-more §1.4).
+    // time in the renderer's default legacy ECMA form
+    // (https://github.com/apache/sling-org-apache-sling-servlets-get).
     for suffix in ["/jcr:content.json", "/_jcr_content.json"] {
         if let Some(asset_path) = full.strip_suffix(suffix) {
             return match dam.lookup(asset_path) {
@@ -486,7 +490,8 @@ pub(crate) async fn current_user(State(shared): State<Shared>, headers: HeaderMa
 }
 
 /// `GET /content/cq:tags.{N|infinity}.json`: a small fixed tag tree as the Sling default GET
-/// servlet renders it (adobe-wire-more §4.2), cut at the depth asked for.
+/// servlet renders it (<https://github.com/apache/sling-org-apache-sling-servlets-get>), cut at
+/// the depth asked for.
 fn tag_tree(selector: &str) -> Response {
     let Some(depth) = selector.strip_suffix(".json") else {
         return plain(StatusCode::NOT_FOUND, "Not Found");

@@ -1,4 +1,5 @@
-//! The credentials the sandbox registers at start, as ready-to-import JSON files (adobe-wire §1).
+//! The credentials the sandbox registers at start, as ready-to-import JSON files in the shapes
+//! Adobe's consoles download.
 //!
 //! Builds the file contents only; registering them with the IMS happens in `lib.rs`, key
 //! generation in `keys.rs`. Every file's `imsEndpoint` is the sandbox's `http://127.0.0.1:PORT`

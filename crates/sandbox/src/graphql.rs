@@ -316,7 +316,8 @@ pub(crate) async fn execute_persisted(
         return (StatusCode::NOT_FOUND, "Not Found").into_response();
     };
     let dam = read(&shared.dam);
-    // The persisted-query servlet answers 200 even when the query fails (adobe-wire §6).
+    // The persisted-query servlet answers 200 even when the query fails
+    // (https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/headless/graphql-api/persisted-queries).
     let body = execute(&dam, &query, &vars).unwrap_or_else(|e| gql_error(&e));
     (
         [(
@@ -329,8 +330,9 @@ pub(crate) async fn execute_persisted(
 }
 
 /// `GET /graphql/list.json`: the persisted queries, grouped by configuration, in
-/// the shape of the Java SDK's test fixture (adobe-wire-more §3.2). Configurations without
-/// persisted queries are listed with an empty `queries` (UNCONFIRMED on AEM).
+/// the shape of the test fixture of <https://github.com/adobe/aem-headless-client-java>.
+/// Configurations without persisted queries are listed with an empty `queries` (UNCONFIRMED on
+/// AEM).
 pub(crate) async fn list_all(State(shared): State<Shared>, headers: HeaderMap) -> Response {
     list_persisted(&shared, None, &headers)
 }
@@ -380,7 +382,7 @@ fn list_persisted(shared: &Shared, only: Option<String>, headers: &HeaderMap) ->
 }
 
 /// `GET /content/_cq_graphql.1.json`: the Sling JSON of the endpoints' parent, whose children
-/// are the configurations that have an endpoint (adobe-wire-more §3.1, Derived).
+/// are the configurations that have an endpoint (Adobe documents no listing: UNCONFIRMED).
 pub(crate) fn endpoints_listing(shared: &Shared, headers: &HeaderMap) -> Response {
     if let Err(e) = auth::authenticate(shared, headers, Family::Classic) {
         return auth_failure(e, "/content/_cq_graphql");

@@ -1,9 +1,13 @@
 //! The simulated Adobe IMS: `POST /ims/exchange/jwt` (Service Credentials), `POST /ims/token/v3`
 //! (OAuth Server-to-Server), the registry of credentials and the store of issued tokens.
 //!
-//! Wire formats follow adobe-wire.md §2 and §3: JWT-exchange `expires_in` is in milliseconds,
-//! v3's in seconds, errors are `{error, error_description}` with the §2.4 codes. How AEM
-//! endpoints *use* a token (which API family accepts which kind) is decided in `auth.rs`.
+//! Wire formats: JWT-exchange `expires_in` is in milliseconds
+//! (<https://experienceleague.adobe.com/en/docs/experience-platform/tags/api/getting-started>),
+//! v3's in seconds
+//! (<https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims>),
+//! errors are `{error, error_description}` with the codes of
+//! <https://github.com/adobe-apiplatform/umapi-documentation/blob/HEAD/docs/api/ConnectAPIRef.md>.
+//! How AEM endpoints *use* a token (which API family accepts which kind) is decided in `auth.rs`.
 
 use std::collections::{HashMap, HashSet};
 use std::time::{SystemTime, UNIX_EPOCH};
@@ -23,7 +27,8 @@ use sha2::Sha256;
 
 use crate::{Shared, lock};
 
-/// IMS allows this much clock skew on `exp` (adobe-wire §2.1).
+/// IMS allows this much clock skew on `exp` (a docstring in an earlier version of
+/// <https://github.com/adobe/aemcs-api-client-lib>).
 const SKEW_SECS: i64 = 30;
 /// The longest JWT lifetime the sandbox accepts.
 const MAX_JWT_AHEAD_SECS: i64 = 24 * 3600;
@@ -371,7 +376,9 @@ fn decode_part(part: &str) -> Option<Value> {
     serde_json::from_slice(&bytes).ok()
 }
 
-/// Checks a Service Credentials JWT the way IMS does (adobe-wire §2.1, §2.4).
+/// Checks a Service Credentials JWT the way IMS does (claims as
+/// <https://github.com/adobe/aemcs-api-client-lib> sends them; error codes of
+/// <https://github.com/adobe-apiplatform/umapi-documentation/blob/HEAD/docs/api/ConnectAPIRef.md>).
 fn verify_jwt(
     shared: &Shared,
     binding: &ServiceBinding,
@@ -465,7 +472,8 @@ fn verify_jwt(
     let sig = Signature::try_from(signature.as_slice())
         .map_err(|_| ImsError::new(400, "invalid_signature", BINDING_ERROR))?;
     let verified = binding.keys.iter().any(|(key, not_after)| {
-        // An expired certificate is no longer a valid binding (adobe-wire §8.5).
+        // An expired certificate is no longer a valid binding (IMS's exact error for it is
+        // UNCONFIRMED).
         not_after.is_none_or(|na| na > now)
             && VerifyingKey::<Sha256>::new(key.clone())
                 .verify(signed.as_bytes(), &sig)

@@ -2,22 +2,23 @@
 //! benchmarks and trying Metadesk without an Adobe account.
 //!
 //! One origin (`http://127.0.0.1:PORT`) serves both the IMS and the AEM author, with the wire
-//! formats of `shared/reference/adobe-wire.md`:
+//! formats Adobe documents (each module names its pages):
 //!
 //! | Area | Endpoints |
 //! |---|---|
-//! | IMS (§2, §3) | `POST /ims/exchange/jwt[/]` (urlencoded or multipart; `expires_in` in ms), `POST /ims/token/v3` (`client_credentials`; seconds) |
-//! | Classic Assets API (§4) | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
+//! | IMS | `POST /ims/exchange/jwt[/]` (urlencoded or multipart; `expires_in` in ms), `POST /ims/token/v3` (`client_credentials`; seconds) |
+//! | Classic Assets API | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
-//! | OpenAPI (§5) | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
-//! | Tag tree (more §4.2, Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
-//! | QueryBuilder (more §1) | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
-//! | GraphQL (§6) | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
+//! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
+//! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
+//! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
+//! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
 //! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
 //!
-//! Token rules (§0): tokens from Service Credentials and Local Development Tokens work on the
-//! classic API, repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only
-//! on `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1`. Using
+//! Token rules (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>):
+//! tokens from Service Credentials and Local Development Tokens work on the classic API,
+//! repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only on
+//! `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1`. Using
 //! the wrong kind gives 403 with a body saying why. With [`SandboxConfig::basic_auth`] set, HTTP
 //! basic auth works everywhere, as on a local AEM SDK.
 //!

@@ -1,9 +1,11 @@
 //! The OpenAPI-based Assets Author and Folders APIs: `GET|PATCH /adobe/assets/{id}/metadata`
 //! and `GET /adobe/folders`.
 //!
-//! adobe-wire §5: `X-Api-Key` and `X-Adobe-Accept-Experimental: 1` are required, metadata has an
-//! `ETag`, a stale `If-Match` gets 412, bodies are RFC 6902 JSON Patch with paths relative to
-//! `assetMetadata`; errors are RFC 7807 problem details. Token rules live in `auth.rs`.
+//! As Adobe documents them (<https://developer.adobe.com/experience-cloud/experience-manager-apis/guides/how-to/>,
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/openapis/invoke-api-using-oauth-s2s>):
+//! `X-Api-Key` and `X-Adobe-Accept-Experimental: 1` are required, metadata has an `ETag`, a stale
+//! `If-Match` gets 412, bodies are RFC 6902 JSON Patch with paths relative to `assetMetadata`;
+//! errors are RFC 7807 problem details. Token rules live in `auth.rs`.
 
 use std::collections::HashMap;
 

@@ -1,13 +1,15 @@
-//! `GET /bin/querybuilder.json`: AEM's QueryBuilder JSON servlet (adobe-wire-more §1), as far
-//! as Metadesk uses it: the predicates `path` (`.flat`, `.exact`), `type`, `property`
+//! `GET /bin/querybuilder.json`: AEM's QueryBuilder JSON servlet
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api>,
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-predicates>),
+//! as far as Metadesk uses it: the predicates `path` (`.flat`, `.exact`), `type`, `property`
 //! (`.value`, `.N_value`, `.and`, `.operation` = equals | unequals | like | not | exists),
 //! `nodename`, `tagid` (`.property`), `daterange`, and `group` (`p.or`, `p.not`, nested);
 //! `p.offset`, `p.limit` (default 10, `-1` for all), `p.guessTotal` (`total` is then a lower
 //! bound), `orderby` (`path`, `@jcr:path`, `@<relative property>`, `.sort`), and the hit writers
 //! `simple`, `full` and `selective` (`p.properties`, relative paths deeper than one level nested
-//! as child objects, §1.4).
+//! as child objects).
 //!
-//! Choices where the reference says UNCONFIRMED (each the most likely, said here once):
+//! Choices where Adobe documents nothing (UNCONFIRMED; each the most likely, said here once):
 //! - An OAuth Server-to-Server token is refused with 403 and the sandbox's usual words, like the
 //!   other classic endpoints (Adobe: non-OpenAPI APIs "do not support OAuth 2.0"; status unknown).
 //! - A query that would read more nodes than [`crate::SandboxConfig::query_traversal_limit`]
@@ -34,7 +36,8 @@ use crate::dam::{DAM_ROOT, Dam, Kind, Node, iso_ms, uuid_string};
 use crate::qb_values::{like, name_glob, parse_date, stored_date, strings};
 use crate::{Shared, read};
 
-/// Hits per page when `p.limit` is not given (adobe-wire-more §1.1: "a maximum of 10 hits").
+/// Hits per page when `p.limit` is not given ("a maximum of 10 hits",
+/// <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api>).
 const DEFAULT_LIMIT: i64 = 10;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -422,7 +425,8 @@ fn candidates(dam: &Dam, root: &Group) -> Vec<Node> {
     }
 }
 
-/// Sets `value` at a relative path, nesting `a/b/c` as child objects (§1.4 selective hits).
+/// Sets `value` at a relative path, nesting `a/b/c` as child objects (selective hits,
+/// <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-predicates>).
 fn put_nested(hit: &mut Map<String, Value>, rel: &str, value: Value) {
     let mut parts = rel.split('/').peekable();
     let mut obj = hit;

@@ -1,6 +1,7 @@
-//! Thumbnail renditions (`{asset}/_jcr_content/renditions/cq5dam.thumbnail.W.H.png`, adobe-wire-more
-//! §4.3): a small PNG drawn at request time for images (a sky and a hill in a colour of the
-//! asset's own), 404 for what AEM makes no thumbnail of here (videos, PDFs, content fragments).
+//! Thumbnail renditions (`{asset}/_jcr_content/renditions/cq5dam.thumbnail.W.H.png`; sizes:
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/manage/asset-microservices-configure-and-use>):
+//! a small PNG drawn at request time for images (a sky and a hill in a colour of the asset's
+//! own), 404 for what AEM makes no thumbnail of here (videos, PDFs, content fragments).
 //! Each one served is counted by asset path, so tests can see how often a row asked.
 
 use axum::http::{StatusCode, header};

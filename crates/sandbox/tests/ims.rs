@@ -1,5 +1,5 @@
-//! IMS: JWT exchange and OAuth S2S token endpoints, every §2.4 error code, token expiry and
-//! revocation.
+//! IMS: JWT exchange and OAuth S2S token endpoints, every documented IMS error code, token
+//! expiry and revocation.
 #![allow(clippy::unwrap_used)] // helpers outside #[test] fns unwrap too
 
 mod common;

@@ -10,8 +10,8 @@ use metadesk_core::app::{ConnectionChoice, RunAction};
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
-    Action, ApplyRequest, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunRequest, RunSummary, ScopeCount,
+    Action, ApplyRequest, PreviewPage, Progress, ReportPage, ReportStatus, RunKind, RunRequest,
+    RunSummary,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -105,26 +105,6 @@ pub async fn complete_folder_path(
         .await
         .worded(&state)?;
     ws.complete_folder(&opened, &typed).await.worded(&state)
-}
-
-/// Counts the assets in scope, streaming running counts. Any new job (a count, a preview, an
-/// apply) cancels this one, which then returns `done: false`: not a final count.
-#[tauri::command]
-pub async fn count_scope(
-    state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
-    on_update: Channel<ScopeCount>,
-) -> Result<ScopeCount, IpcError> {
-    let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
-    ws.count_scope(&opened, &folder, &filters, &sender(on_update))
-        .await
-        .worded(&state)
 }
 
 /// Previews an edit (a new journaled run); writes nothing to AEM.

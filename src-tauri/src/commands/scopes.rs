@@ -6,20 +6,22 @@ use metadesk_core::app::{ConnectionChoice, HeldSheet, ListFile, SavedScope, Sele
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{Scope, ScopeCount};
+use metadesk_core::bulk::{Filters, Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::state::AppState;
 use crate::worded::Worded;
 
-/// Counts what a scope selects: a folder streams running counts, a search is counted by AEM
-/// cheaply, a list is resolved entry by entry. Null when another job stopped it.
+/// Counts what a run's folder and filters select: a folder streams running counts (any new job
+/// cancels it: `done: false`), a search is counted by AEM cheaply, a list is resolved entry by
+/// entry (null when another job stopped either).
 #[tauri::command]
-pub async fn count_selected(
+pub async fn count_scope(
     state: State<'_, AppState>,
     connection_id: String,
-    scope: Scope,
+    folder: String,
+    filters: Filters,
     on_update: Channel<ScopeCount>,
 ) -> Result<Option<SelectedCount>, IpcError> {
     let ws = &state.workspace;
@@ -33,7 +35,7 @@ pub async fn count_selected(
         }
     };
     let mut count = ws
-        .count_selected(&opened, scope, &send)
+        .count_scope(&opened, &folder, &filters, &send)
         .await
         .worded(&state)?;
     if let Some(SelectedCount::List(check)) = &mut count {

@@ -183,7 +183,7 @@ test("a development token, an OAuth project and a local SDK import too", async (
     await dialog.findElement(By.id("sdk-user")).sendKeys("admin");
     await dialog.findElement(By.id("sdk-password")).sendKeys("admin-password-e2e");
     await dialog.findElement(By.css('button[type="submit"]')).click();
-    // By its name: other cards mention it too (an OAuth card offers it under "Finds assets with").
+    // By its name: other cards mention it too (an OAuth card offers it as "Paired connection").
     const sdk = await eventually(async () => (await connectionCards(driver)).find((c) => /^Local AEM SDK/.test(c.name)),
       "no connection named Local AEM SDK …");
     assert.deepEqual(slotsOf(sdk.id), ["password"]);

@@ -10,7 +10,7 @@
 // - an OAuth Server-to-Server connection: unpaired, its folder tree browses through the Folders
 //   API, and a folder's assets are counted, shown as thumbnails and previewed through AEM's
 //   OpenAPI search (the run's facts say so); paired on its card with the service connection
-//   ("Finds assets with"), it runs a search edit written through the OpenAPI (PATCH with
+//   ("Paired connection"), it runs a search edit written through the OpenAPI (PATCH with
 //   If-Match, no classic PUT).
 // Screenshots of each step go to E2E_ARTIFACTS.
 //

@@ -186,30 +186,19 @@ export function completeFolderPath(connectionId: string, typed: string): Promise
 }
 
 /**
- * Counts the assets a folder and its filters select, streaming counts as the listing goes. A
- * new count (or any other job) cancels one still running; the cancelled one resolves with
- * `done: false`.
+ * Counts what a run's folder and filters select (`runPartsOf` turns a scope into them): a
+ * folder streams running counts to `onUpdate`, a search is counted by AEM in one cheap request,
+ * a list is resolved entry by entry (its problems come back with their reasons). A new count (or
+ * any other job) cancels one still running: a folder's then resolves with `done: false`, a
+ * search's or a list's with null.
  */
 export function countScope(
   connectionId: string,
   folder: string,
   filters: Filters,
   onUpdate: (count: ScopeCount) => void,
-): Promise<ScopeCount> {
-  return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
-}
-
-/**
- * Counts what a scope selects: a folder streams running counts to `onUpdate`, a search is
- * counted by AEM in one cheap request, a list is resolved entry by entry (its problems come
- * back with their reasons). Null when another job stopped the count.
- */
-export function countSelected(
-  connectionId: string,
-  scope: Scope,
-  onUpdate: (count: ScopeCount) => void,
 ): Promise<SelectedCount | null> {
-  return call('count_selected', { connectionId, scope, onUpdate: channelOf(onUpdate) });
+  return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
 }
 
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */

@@ -128,6 +128,7 @@ fn every_message_is_used_by_the_rust_code() {
             !id.starts_with("cli-about-")
                 && !id.starts_with("cli-arg-")
                 && !id.starts_with("cli-value-")
+                && !id.starts_with("cli-examples-")
         })
         // A message other messages refer to (`{ error-run-action }`) is used through them.
         .filter(|id| {

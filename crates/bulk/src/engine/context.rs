@@ -41,14 +41,6 @@ pub(super) struct Tally {
     pub(super) failed: AtomicU64,
 }
 
-/// How a preview found its assets, for [`Ctx::found_by`].
-#[derive(Debug, Clone, Copy)]
-pub(super) enum FoundBy {
-    OpenApiSearch,
-    QueryBuilder,
-    Listing,
-}
-
 /// What every task of one phase shares.
 pub(super) struct Ctx {
     pub(super) store: Arc<dyn AssetsApi>,
@@ -81,6 +73,8 @@ pub(super) struct Ctx {
     /// Set once this AEM refused a batch write (or an earlier run found so): the status it
     /// refused with. From then on the phase writes one asset per request.
     pub(super) per_asset: Mutex<Option<u16>>,
+    /// The regular expressions of the run's rules, compiled once for all its assets.
+    pub(super) regexes: crate::compute::Regexes,
 }
 
 impl Ctx {
@@ -93,7 +87,9 @@ impl Ctx {
         phase: Phase,
     ) -> Arc<Self> {
         let control = RunControl::new();
+        let regexes = crate::spec::regexes_of(&spec.edits);
         Arc::new(Ctx {
+            regexes,
             store: engine.store.clone(),
             settings: engine.settings.clone(),
             spec,
@@ -162,12 +158,7 @@ impl Ctx {
     /// Records which search found the assets; QueryBuilder and the listing go through the
     /// paired connection, if any.
     pub(super) fn found_by(&self, how: FoundBy) {
-        let connection = self.paired.clone();
-        *lock(&self.found) = Some(match how {
-            FoundBy::OpenApiSearch => FoundBy::OpenapiSearch,
-            FoundBy::Listing => FoundBy::FolderListing { connection },
-            FoundBy::QueryBuilder => FoundBy::QueryBuilder { connection },
-        });
+        *lock(&self.found) = Some(how.through(self.paired.clone()));
     }
 
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the

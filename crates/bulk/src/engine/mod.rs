@@ -34,8 +34,9 @@ mod planning;
 mod searched;
 mod undo;
 
+use crate::found_by::FoundBy;
 use applying::apply_rows;
-use context::{Ctx, FoundBy, forward};
+use context::{Ctx, forward};
 pub use planning::AssetEdits;
 use planning::{preview_listing, preview_per_asset, preview_retry_rows, preview_undo_rows};
 
@@ -233,19 +234,19 @@ impl Engine {
             Some(Selection::Search { .. }) if open => {
                 match searched::preview_open_search(&ctx, on_progress).await {
                     Ok(None) => {
-                        ctx.found_by(FoundBy::QueryBuilder);
+                        ctx.found_by(FoundBy::query_builder());
                         searched::preview_search(&ctx, false, on_progress)
                             .await
                             .map(Option::unwrap_or_default)
                     }
                     other => {
-                        ctx.found_by(FoundBy::OpenApiSearch);
+                        ctx.found_by(FoundBy::OpenapiSearch);
                         other.map(Option::unwrap_or_default)
                     }
                 }
             }
             Some(Selection::Search { .. }) => {
-                ctx.found_by(FoundBy::QueryBuilder);
+                ctx.found_by(FoundBy::query_builder());
                 searched::preview_search(&ctx, false, on_progress)
                     .await
                     .map(Option::unwrap_or_default)
@@ -253,7 +254,7 @@ impl Engine {
             // An OAuth S2S connection with no classic connection to list the folder: its own
             // OpenAPI search, with no condition, under the folder.
             None if open && !ctx.store.lists_folders() => {
-                ctx.found_by(FoundBy::OpenApiSearch);
+                ctx.found_by(FoundBy::OpenapiSearch);
                 searched::preview_open_search(&ctx, on_progress)
                     .await
                     .map(Option::unwrap_or_default)
@@ -261,17 +262,17 @@ impl Engine {
             None if searched::folder_by_search(&ctx) => {
                 match searched::preview_search(&ctx, true, on_progress).await {
                     Ok(None) => {
-                        ctx.found_by(FoundBy::Listing);
+                        ctx.found_by(FoundBy::listing());
                         preview_listing(&ctx, on_progress).await
                     }
                     other => {
-                        ctx.found_by(FoundBy::QueryBuilder);
+                        ctx.found_by(FoundBy::query_builder());
                         other.map(Option::unwrap_or_default)
                     }
                 }
             }
             None => {
-                ctx.found_by(FoundBy::Listing);
+                ctx.found_by(FoundBy::listing());
                 preview_listing(&ctx, on_progress).await
             }
         };

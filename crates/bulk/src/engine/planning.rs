@@ -13,14 +13,16 @@ use std::sync::{Arc, Mutex};
 use serde_json::Value;
 use tokio::task::JoinSet;
 
+use crate::compute::Asset;
 use crate::journal::{
     Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
 };
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
+use crate::searching::edited_properties;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
-use crate::spec::{Edit, EditOp, apply_op};
+use crate::spec::{self, Edit, EditOp};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::search::{entry_of_hit, hit_path};
 use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
@@ -134,15 +136,17 @@ pub(super) async fn preview_asset_with_id(
     let store = &ctx.store;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
-    // The listing holds a subset of the metadata (adobe-wire §4.2), and which subset is not
-    // documented: a value it shows is the current one, but a property it does not show may
+    // The listing holds a subset of the metadata
+    // (https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/mac-api-assets),
+    // and which subset is not documented: a value it shows is the current one, but a property
+    // it does not show may
     // still be set. Taking an absent one as "not set" would journal null as the original, and
     // an undo would then delete the real value. So the listing stands in for a read only when
     // it shows a value for every edited property.
     let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
-        edits
-            .iter()
-            .all(|e| store.listing_carries(&e.property) && values_of(listed, &e.property).is_some())
+        edited_properties(edits)
+            .into_iter()
+            .all(|p| store.listing_carries(p) && values_of(listed, p).is_some())
     }) && (spec.filters.formats.is_empty() || listing_format.is_some());
     let mut asset = AssetRef {
         path: entry.path.clone(),
@@ -223,11 +227,24 @@ pub(super) fn plan_from_current(
         ctx.tally.total.fetch_sub(1, Ordering::Relaxed);
         return Ok(());
     }
+    let asset = Asset {
+        path: &path,
+        metadata: &current.metadata,
+    };
+    // A rule that cannot compute on this asset (a property its template names is missing, a
+    // value is not a date) skips the asset with its reason; its values are kept as they are.
+    let mut not_computed: Option<SavedText> = None;
     let changes: Vec<PropertyChange> = edits
         .iter()
         .map(|edit| {
             let before = values_of(&current.metadata, &edit.property).cloned();
-            let after = apply_op(&edit.op, before.as_ref());
+            let after = match spec::after(&edit.op, before.as_ref(), asset, &ctx.regexes) {
+                Ok(after) => after,
+                Err(why) => {
+                    not_computed.get_or_insert(why);
+                    before.clone()
+                }
+            };
             PropertyChange {
                 property: edit.property.clone(),
                 before,
@@ -235,9 +252,10 @@ pub(super) fn plan_from_current(
             }
         })
         .collect();
-    let changing = changes
-        .iter()
-        .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
+    let changing = not_computed.is_none()
+        && changes
+            .iter()
+            .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
     // A sheet names every cell of a row, most of them as they are: its preview, report and
     // journal keep only the cells that change (all of them when none does, to show why).
     let mut changes = changes;
@@ -254,10 +272,10 @@ pub(super) fn plan_from_current(
     } else {
         Some(reasons::holds_one_value(&several_for_one))
     };
-    let (action, outcome, reason) = match (changing, hold_back) {
-        (true, Some(why)) => (Action::Skip, Outcome::Skipped, Some(why)),
-        (true, None) => (Action::Change, Outcome::Changed, None),
-        (false, _) => (Action::Unchanged, Outcome::Unchanged, None),
+    let (action, outcome, reason) = match (changing, hold_back, not_computed) {
+        (_, _, Some(why)) | (true, Some(why), None) => (Action::Skip, Outcome::Skipped, Some(why)),
+        (true, None, None) => (Action::Change, Outcome::Changed, None),
+        (false, _, None) => (Action::Unchanged, Outcome::Unchanged, None),
     };
     let row = PlanRow {
         i,

@@ -16,8 +16,9 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure, FoundBy, drain, lock, record_row, skip_row, spawn_bounded};
+use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset_with_id};
+use crate::found_by::FoundBy;
 use crate::journal::{Outcome, PreviewCounts};
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
@@ -102,14 +103,14 @@ pub(super) async fn preview_list(
     if ctx.store.family() == ApiFamily::OpenApi {
         match resolve_open_list(ctx, entries).await? {
             OpenList::Resolved(resolved, ids) => {
-                ctx.found_by(FoundBy::OpenApiSearch);
+                ctx.found_by(FoundBy::OpenapiSearch);
                 return plan_list(ctx, resolved, ids, on_progress).await;
             }
             OpenList::Cancelled => return Ok(PreviewCounts::default()),
             OpenList::UseClassic => {}
         }
     }
-    ctx.found_by(FoundBy::QueryBuilder);
+    ctx.found_by(FoundBy::query_builder());
     let hits = hit_properties(edited_properties(&ctx.spec.edits));
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let resolved = resolve_list(entries, &hits, |params| {

@@ -8,7 +8,8 @@ use super::{Combine, Condition};
 
 impl Condition {
     /// QueryBuilder predicates for this condition, each named `{prefix}{n}_…` with a fresh `n`
-    /// (adobe-wire-more §1.2: a numeric prefix may be used once per query).
+    /// (a numeric prefix may be used once per query:
+    /// <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-api>).
     pub(super) fn predicates(&self, prefix: &str, n: &mut u32, out: &mut Vec<(String, String)>) {
         let mut next = || {
             *n += 1;
@@ -34,7 +35,7 @@ impl Condition {
                 property(out, prefix, metadata(p), Some("not"), None);
             }
             Condition::IsNotEmpty { property: p } => {
-                // `exists` with an explicit `true` (the documented default is ambiguous, §1.2).
+                // `exists` with an explicit `true` (the documented default is ambiguous).
                 property(
                     out,
                     prefix,
@@ -73,7 +74,7 @@ impl Condition {
             Condition::Tagged { tag } => {
                 let id = format!("{prefix}{}_tagid", next());
                 out.push((id.clone(), tag.clone()));
-                // Tags of assets live on the metadata node (§1.2, Derived).
+                // Asset tags live at `jcr:content/metadata/cq:tags`, not the default `cq:tags`.
                 out.push((format!("{id}.property"), metadata("cq:tags")));
             }
             Condition::FileType { format } => match format.strip_suffix("/*") {

@@ -19,6 +19,7 @@ use metadesk_credentials::credentials::ApiFamily;
 mod applying;
 mod changed_since;
 mod classic_listing;
+mod computing;
 mod fake_dam;
 mod planning;
 mod reports;

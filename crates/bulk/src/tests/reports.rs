@@ -212,3 +212,31 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
         "{csv}"
     );
 }
+
+/// A journal written before "which search found the assets" had one name keeps it as `finder`.
+#[tokio::test]
+async fn a_journal_that_says_finder_still_says_which_search_found_the_assets() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 1, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let runs_dir = dir.path().join("runs");
+    let path = runs_dir.join(format!("{}.jsonl", p.id));
+    let journal = std::fs::read_to_string(&path).unwrap();
+    assert!(journal.contains("\"found_by\":"), "{journal}");
+    std::fs::write(&path, journal.replace("\"found_by\":", "\"finder\":")).unwrap();
+
+    let summary = runs::summary(&runs_dir, &p.id).unwrap();
+    assert_eq!(
+        summary.found_by,
+        Some(crate::found_by::FoundBy::FolderListing { connection: None })
+    );
+}

@@ -1,12 +1,15 @@
-//! `metadesk-cli bulk set|append|remove|clear|edit|resume|undo|retry`: the core's preview and
-//! apply use cases, with the terminal's confirmation, progress bar and report.
+//! `metadesk-cli bulk set|append|remove|clear|edit|replace|date|case|trim|resume|undo|retry`:
+//! the core's preview and apply use cases, with the terminal's confirmation, progress bar and
+//! report.
 //!
-//! Not here: reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`), asking
-//! before writing and the production guard (`confirm`), the run history (`runs`).
+//! Not here: reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`) and the
+//! computing edits' flags (`rules`), asking before writing and the production guard
+//! (`confirm`), the run history (`runs`).
 
 mod confirm;
 mod edits;
 pub(crate) mod open;
+mod rules;
 
 use std::io::IsTerminal;
 
@@ -108,6 +111,66 @@ struct ValuedEdit {
     scope: ScopeArgs,
 }
 
+/// `bulk set`: values, or a value computed per asset.
+#[derive(Args, Clone)]
+struct SetEdit {
+    #[command(flatten)]
+    rule: rules::RuleFlags,
+    /// The value(s); repeat for several.
+    #[arg(
+        long = "value",
+        required_unless_present_any = ["template", "copy_from"],
+        conflicts_with_all = ["template", "copy_from"]
+    )]
+    values: Vec<String>,
+    #[command(flatten)]
+    computed: rules::ComputedSet,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
+#[derive(Args, Clone)]
+struct ReplaceEdit {
+    #[command(flatten)]
+    rule: rules::RuleFlags,
+    #[command(flatten)]
+    replace: rules::ReplaceFlags,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
+#[derive(Args, Clone)]
+struct DateEdit {
+    #[command(flatten)]
+    rule: rules::RuleFlags,
+    #[command(flatten)]
+    date: rules::DateFlags,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
+#[derive(Args, Clone)]
+struct CaseEdit {
+    #[command(flatten)]
+    rule: rules::RuleFlags,
+    /// The case: upper, lower, title (each word capitalised) or sentence (the first word).
+    #[arg(long, value_enum, value_name = "CASE")]
+    to: rules::CaseTo,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
+#[derive(Args, Clone)]
+struct TrimEdit {
+    #[command(flatten)]
+    rule: rules::RuleFlags,
+    /// Also make each run of spaces inside one space.
+    #[arg(long)]
+    collapse: bool,
+    #[command(flatten)]
+    scope: ScopeArgs,
+}
+
 #[derive(Args, Clone)]
 struct ClearEdit {
     /// The metadata property, `prefix:name` (e.g. dc:rights; `metadata/dc:rights` works too).
@@ -137,8 +200,9 @@ struct RunRef {
 
 #[derive(Subcommand)]
 enum BulkCommand {
-    /// Replace the property's value.
-    Set(ValuedEdit),
+    /// Replace the property's value: with values, or computed per asset from a template, the
+    /// file name or another property.
+    Set(SetEdit),
     /// Add values to a multi-valued property (no duplicates).
     Append(ValuedEdit),
     /// Remove values from a multi-valued property.
@@ -148,6 +212,14 @@ enum BulkCommand {
     /// Several edits in one run, e.g. `--set dc:rights=WKND --append dc:subject=a --append
     /// dc:subject=b --remove dc:subject=old --clear xmpRights:UsageTerms`.
     Edit(ManyEdits),
+    /// Find and replace in every value of the property: plain text or a regular expression.
+    Replace(ReplaceEdit),
+    /// Move or set the dates of the property, keeping each value's time zone and form.
+    Date(DateEdit),
+    /// Change the case of every value of the property.
+    Case(CaseEdit),
+    /// Remove spaces at the ends of every value of the property (and collapse those inside).
+    Trim(TrimEdit),
     /// Apply a previewed run, or finish an interrupted or cancelled one (--dry-run: show what
     /// is left, write nothing).
     Resume(RunRef),
@@ -160,9 +232,18 @@ enum BulkCommand {
 
 pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let (scope, edits) = match args.command {
-        BulkCommand::Set(v) => (
-            v.scope,
-            Ok(vec![edit(v.property, EditOp::Set { values: v.values })]),
+        BulkCommand::Set(v) => {
+            let op = v.computed.op().unwrap_or(EditOp::Set { values: v.values });
+            (v.scope, Ok(vec![v.rule.edit(op)]))
+        }
+        BulkCommand::Replace(r) => (r.scope, Ok(vec![r.rule.edit(r.replace.op())])),
+        BulkCommand::Date(d) => (d.scope, Ok(vec![d.rule.edit(d.date.op())])),
+        BulkCommand::Case(c) => (c.scope, Ok(vec![c.rule.edit(c.to.op())])),
+        BulkCommand::Trim(t) => (
+            t.scope,
+            Ok(vec![t.rule.edit(EditOp::Trim {
+                collapse: t.collapse,
+            })]),
         ),
         BulkCommand::Append(v) => (
             v.scope,
@@ -184,8 +265,12 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             return plan_from_run(r, kind, RunAction::Retry, ws, l).await;
         }
     };
-    // Everything the command line can get wrong is refused before AEM is asked anything.
-    let edits = match edits {
+    // Everything the command line can get wrong is refused before AEM is asked anything:
+    // the flags, then the rules (a pattern that does not read, a template naming no field).
+    let edits = match edits.and_then(|mut e| {
+        metadesk_core::bulk::spec::validate_edits(&mut e)?;
+        Ok(e)
+    }) {
         Ok(e) => e,
         Err(e) => return output::fail(&e, l),
     };

@@ -27,7 +27,8 @@ pub struct ConnectionArgs {
     /// may use the classic API (service credentials, a development token or an SDK login),
     /// used to list folders and to search for what AEM's OpenAPI search cannot ask (without
     /// it, a folder's assets are found with that search where AEM answers it).
-    #[arg(long, value_name = "CONNECTION")]
+    /// `--list-with` is its name from before the pairing had one name.
+    #[arg(long, value_name = "CONNECTION", alias = "list-with")]
     pub paired_with: Option<String>,
 }
 
@@ -52,7 +53,10 @@ impl ConnectionArgs {
 
     /// A note when `--paired-with` was given for a connection that lists folders itself.
     pub fn note_unused_paired(&self, opened: &Opened, l: &Localizer) {
-        if self.paired_with.is_some() && opened.paired_with.is_none() && !opened.cannot_find_assets() {
+        if self.paired_with.is_some()
+            && opened.paired_with.is_none()
+            && !opened.cannot_find_assets()
+        {
             eprintln!(
                 "{}",
                 l.msg(

@@ -1,6 +1,6 @@
 //! The keychain copy of a connection's access token, so a restart reuses it instead of
 //! asking IMS again ("Adobe can throttle your integration if it generates too many access
-//! tokens", adobe-wire §3.1).
+//! tokens", <https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims>).
 //!
 //! One entry per connection, `conn/<id>/access-token`, holding a small JSON record: the token,
 //! when it expires and when it was obtained, and which credential (IMS origin + client id) it

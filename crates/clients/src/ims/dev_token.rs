@@ -30,7 +30,8 @@ pub struct TokenClaims {
 }
 
 /// Reads the payload of an IMS access token: `created_at` + `expires_in` (both milliseconds,
-/// often as strings; adobe-wire §2.3). Signatures are not checked — only IMS and AEM can.
+/// often as strings; <https://github.com/adobe/aio-lib-ims/blob/HEAD/src/ims.js>). Signatures
+/// are not checked — only IMS and AEM can.
 pub fn read_token_claims(token: &str) -> TokenClaims {
     let payload = token
         .split('.')

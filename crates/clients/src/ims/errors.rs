@@ -1,5 +1,6 @@
-//! Why an access token could not be obtained, in words a user can act on: the IMS error
-//! codes of adobe-wire §2.4, HTTP statuses, transport failures and unusable inputs.
+//! Why an access token could not be obtained, in words a user can act on: the IMS error codes
+//! (<https://github.com/adobe-apiplatform/umapi-documentation/blob/HEAD/docs/api/ConnectAPIRef.md>),
+//! HTTP statuses, transport failures and unusable inputs.
 //!
 //! Not here: sending requests (`exchange`) or deciding what to retry (`retry`). The raw IMS
 //! answer is logged where it is received; messages here quote only IMS's short description,
@@ -187,7 +188,7 @@ pub struct RequestContext {
     pub scopes: String,
 }
 
-/// Maps a final (non-retried) 4xx answer to its plain-words reason (adobe-wire §2.4).
+/// Maps a final (non-retried) 4xx answer to its plain-words reason.
 pub fn classify_refusal(status: u16, body: &ImsErrorBody, ctx: &RequestContext) -> ImsError {
     let said = short_description(&body.error_description);
     let description = body.error_description.to_ascii_lowercase();
@@ -202,7 +203,7 @@ pub fn classify_refusal(status: u16, body: &ImsErrorBody, ctx: &RequestContext) 
             said,
         },
         // IMS reports expiry and unmatched bindings under `invalid_token` too; the
-        // description tells them apart (adobe-wire §2.4, AdobeDocs/adobeio-auth#67).
+        // description tells them apart (https://github.com/AdobeDocs/adobeio-auth/issues/67).
         "invalid_token" if description.contains("expired") => ImsError::JwtExpired { said },
         "invalid_token" if description.contains("signature") || description.contains("binding") => {
             ImsError::SignatureMismatch { said }

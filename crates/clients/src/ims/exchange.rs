@@ -1,7 +1,9 @@
 //! The two token requests on the wire, with retries: `POST {ims}/ims/exchange/jwt` (form
 //! `client_id`, `client_secret`, `jwt_token`; `expires_in` in **milliseconds**) and
 //! `POST {ims}/ims/token/v3` (`grant_type=client_credentials`, comma-joined `scope`;
-//! `expires_in` in **seconds**) — adobe-wire §2.2, §2.3, §3.1.
+//! `expires_in` in **seconds**) — <https://github.com/adobe/aemcs-api-client-lib>,
+//! <https://experienceleague.adobe.com/en/docs/experience-platform/tags/api/getting-started>,
+//! <https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims>.
 //!
 //! Not here: when to mint (`manager`) or where tokens are kept (`cache`). Request bodies hold
 //! secrets and are never logged; refusals are logged raw (IMS echoes none of our secrets);
@@ -22,7 +24,8 @@ use metadesk_base::i18n::{Part, Text};
 use metadesk_base::retry::{RetryPolicy, is_retryable_status, parse_retry_after};
 use metadesk_credentials::secrets::Secret;
 
-/// The unit IMS uses for `expires_in` on an endpoint (they differ: adobe-wire §8.6).
+/// The unit IMS uses for `expires_in` on an endpoint (milliseconds for the JWT exchange,
+/// seconds for `/ims/token/v3`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ExpiresUnit {
     Milliseconds,
@@ -232,8 +235,9 @@ async fn read_token(
     })
 }
 
-/// The longest token life Metadesk believes. IMS tokens live 24 hours (adobe-wire §2.5); this
-/// is lenient, and still keeps a date computed from it far inside what a date can hold.
+/// The longest token life Metadesk believes. IMS tokens live 24 hours
+/// (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/generating-access-tokens-for-server-side-apis>);
+/// this is lenient, and still keeps a date computed from it far inside what a date can hold.
 pub const MAX_TOKEN_LIFETIME: Duration = Duration::from_secs(30 * 24 * 3600);
 
 /// `expires_in` (a whole positive number, or a string of one, in `unit`) as a lifetime; in

@@ -1,7 +1,7 @@
 //! AEM Service Credentials: the [`ServiceAccount`] inputs and the RS256 JWT that IMS exchanges
-//! for an access token (adobe-wire §2.1): `iss` = org, `sub` = technical account, `aud` =
-//! `{ims}/c/{clientId}`, an integer `exp` five minutes ahead, and one
-//! `{ims}/s/{metascope}: true` claim per metascope.
+//! for an access token (<https://github.com/adobe/aemcs-api-client-lib>): `iss` = org,
+//! `sub` = technical account, `aud` = `{ims}/c/{clientId}`, an integer `exp` five minutes ahead,
+//! and one `{ims}/s/{metascope}: true` claim per metascope.
 //!
 //! Not here: sending it (`exchange`) or caching what comes back (`cache`, `manager`).
 
@@ -116,7 +116,8 @@ impl ServiceAccount {
                 self.client_id.trim()
             )),
         );
-        // An integer: a non-numeric `exp` is `invalid_token` (adobe-wire §2.1).
+        // An integer: a non-numeric `exp` is `invalid_token`
+        // (https://github.com/Adobe-Consulting-Services/acs-aem-commons/pull/2860).
         claims.insert(
             "exp".into(),
             Value::from((now + JWT_LIFETIME).unix_timestamp()),

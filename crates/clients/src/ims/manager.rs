@@ -2,7 +2,8 @@
 //!
 //! - The token lives in memory and in the keychain (`conn/<id>/access-token`), so a restart
 //!   reuses it. A keychain that cannot be used is an error, never a silent memory-only mode.
-//! - It is reused while more than 10 minutes are left (aio-lib-ims' rule, adobe-wire §2.5);
+//! - It is reused while more than 10 minutes are left (the rule of
+//!   <https://github.com/adobe/aio-lib-ims/blob/HEAD/src/token-helper.js>);
 //!   for tokens that live less than 20 minutes in all, while more than half is left.
 //! - One exchange at a time: callers wait on a `tokio` mutex held across the exchange, so
 //!   100 callers needing a token cause one request to IMS.

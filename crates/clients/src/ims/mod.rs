@@ -38,7 +38,8 @@ pub use status::{ConnectionHealth, TokenStatus, connection_health};
 /// The IMS origin of a connection, e.g. `https://ims-na1.adobelogin.com`.
 ///
 /// Token requests, the JWT `aud` and the metascope claim names all use this one origin:
-/// IMS refuses an `aud` naming another IMS environment (adobe-wire §8.3).
+/// IMS refuses an `aud` naming another IMS environment
+/// (<https://github.com/adobe-apiplatform/umapi-documentation/blob/HEAD/docs/api/ConnectAPIRef.md>).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ImsBase(Url);
 

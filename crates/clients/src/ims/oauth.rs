@@ -1,6 +1,8 @@
 //! Adobe Developer Console OAuth Server-to-Server: the [`OAuthClient`] inputs and the form of
-//! the client-credentials request to `/ims/token/v3` (adobe-wire §3.1). Its tokens are for the
-//! OpenAPI-based `/adobe/*` APIs, which also want `X-Api-Key: {clientId}` (§5).
+//! the client-credentials request to `/ims/token/v3`
+//! (<https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/ims>).
+//! Its tokens are for the OpenAPI-based `/adobe/*` APIs, which also want `X-Api-Key: {clientId}`
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/openapis/invoke-api-using-oauth-s2s>).
 //!
 //! Not here: sending the request (`exchange`).
 

@@ -232,7 +232,7 @@ async fn an_oauth_connection_finds_a_folders_assets_with_the_openapi_search_or_i
         .await
         .unwrap_err();
     assert_eq!(e.code(), ErrorCode::InvalidInput, "{e}");
-    assert!(e.to_string().contains("\"Finds assets with\""), "{e}");
+    assert!(e.to_string().contains("\"Paired connection\""), "{e}");
     assert_eq!(
         f.sandbox.counters().count("GET", 403),
         before.count("GET", 403)

@@ -271,7 +271,7 @@ impl Opener {
         let ctx = AuthContext::new(self.tokens.ctx.http.clone(), Arc::clone(&keychain));
         let authorizers = Authorizers::new();
         let mut connected = connect::open_shared(&store, &id, None, &authorizers, &ctx)?;
-        let mut paired_with = None;
+        let mut paired_name = None;
         if let Some(other) = paired_with
             && let Some(paired) = paired_for(&connected.connection, &self.store.find(other)?)?
         {
@@ -286,7 +286,7 @@ impl Opener {
                 AemClient::new(http.clone(), &connected.aem_url, own)?,
                 ClassicAssets::new(AemClient::new(http, &paired.aem_url, listing)?),
             )) as Arc<dyn AssetsApi>;
-            paired_with = Some(paired.name);
+            paired_name = Some(paired.name);
         }
         let name = file
             .file_name()
@@ -296,7 +296,7 @@ impl Opener {
             label: format!("file:{name}"),
             connection_id: None,
             connected,
-            paired_with,
+            paired_with: paired_name,
             _scratch: Some(scratch),
         })
     }

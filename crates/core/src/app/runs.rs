@@ -80,8 +80,9 @@ impl Workspace {
     }
 
     /// Counts the assets a folder and its filters select; a count still running is cancelled
-    /// first, and any new job cancels this one (which then returns `done: false`).
-    pub async fn count_scope(
+    /// first, and any new job cancels this one (which then returns `done: false`). The faces
+    /// count through [`Workspace::count_scope`], which also counts searches and lists.
+    pub(crate) async fn count_folder(
         &self,
         opened: &Opened,
         folder: &str,

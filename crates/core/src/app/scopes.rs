@@ -24,7 +24,7 @@ use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
 use metadesk_bulk::selection::LARGE_SCOPE;
 use metadesk_bulk::selection::{self, Scope, Selection};
-use metadesk_bulk::{Edit, RunSummary, ScopeCount};
+use metadesk_bulk::{Edit, Filters, RunSummary, ScopeCount};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -212,15 +212,23 @@ impl Workspace {
             .await
     }
 
-    /// Counts what `scope` selects: a folder is listed (running counts to `on_update`), a
-    /// search is counted by AEM in one request, a list is resolved. Any new job cancels it.
-    pub async fn count_selected(
+    /// Counts what a run's folder and filters select, the shape a preview takes: a folder is
+    /// listed (running counts to `on_update`), a search (`filters.selection`) is counted by AEM
+    /// in one request, a list is resolved. Any new job cancels it: a folder's count then says
+    /// `done: false`, a search's or a list's is `None`.
+    pub async fn count_scope(
         &self,
         opened: &Opened,
-        scope: Scope,
+        folder: &str,
+        filters: &Filters,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
-        let (folder, filters) = scope.into_run_parts()?;
+        // Checked as a scope a person typed is (folder, conditions, list entries); the name and
+        // file type filters apply to every kind of scope.
+        let (folder, mut checked) = Scope::of_run(folder, filters).into_run_parts()?;
+        checked.name.clone_from(&filters.name);
+        checked.formats.clone_from(&filters.formats);
+        let filters = checked;
         let store = opened.connected.assets.as_ref();
         // An OAuth Server-to-Server connection searches with its own token (AEM's OpenAPI
         // search) first; its paired classic connection searches when that cannot.
@@ -232,7 +240,7 @@ impl Workspace {
         match &filters.selection {
             None => {
                 let count = self
-                    .count_scope(opened, &folder, &filters, on_update)
+                    .count_folder(opened, &folder, &filters, on_update)
                     .await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
@@ -518,8 +526,7 @@ mod tests {
             .await
             .unwrap();
         let scope = search(&["dc:rights is empty"]);
-        let count = ws
-            .count_selected(&opened, scope.clone(), &|_| {})
+        let count = crate::app::tests::count_selected(&ws, &opened, scope.clone())
             .await
             .unwrap();
         let Some(SelectedCount::Search(count)) = count else {
@@ -527,7 +534,10 @@ mod tests {
         };
         let query = ws.scope_query(scope.clone(), None).unwrap();
         let open = ws
-            .scope_query(search(&["type is image/png"]), Some(&FoundBy::OpenapiSearch))
+            .scope_query(
+                search(&["type is image/png"]),
+                Some(&FoundBy::OpenapiSearch),
+            )
             .unwrap();
         assert!(
             open.starts_with("POST /adobe/assets/search")
@@ -556,7 +566,9 @@ mod tests {
         let list = Scope::List {
             entries: vec!["/content/dam/none.jpg".into()],
         };
-        let checked = ws.count_selected(&opened, list, &|_| {}).await.unwrap();
+        let checked = crate::app::tests::count_selected(&ws, &opened, list)
+            .await
+            .unwrap();
         let Some(SelectedCount::List(check)) = checked else {
             panic!("{checked:?}")
         };

@@ -105,7 +105,20 @@ async fn count(
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
 ) -> Result<ScopeCount> {
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
-    ws.count_scope(&opened, folder, filters, on_update).await
+    match ws.count_scope(&opened, folder, filters, on_update).await? {
+        Some(SelectedCount::Folder(count)) => Ok(count),
+        other => panic!("not a folder's count: {other:?}"),
+    }
+}
+
+/// What `scope` selects, counted as the window counts it (a run's folder and filters).
+pub(crate) async fn count_selected(
+    ws: &Workspace,
+    opened: &crate::app::Opened,
+    scope: metadesk_bulk::Scope,
+) -> Result<Option<SelectedCount>> {
+    let (folder, filters) = scope.into_run_parts()?;
+    ws.count_scope(opened, &folder, &filters, &|_| {}).await
 }
 
 async fn preview(ws: &Workspace, r: RunRequest, on_progress: OnProgress<'_>) -> Result<RunSummary> {
@@ -1052,7 +1065,7 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
         count(ws, &oauth, SAMPLE_FOLDER, &Filters::default(), &|_| {})
             .await
             .unwrap_err(),
-        ws.count_selected(&opened, search.clone(), &|_| {})
+        count_selected(ws, &opened, search.clone())
             .await
             .unwrap_err(),
         ws.preview_scope(&opened, search.clone(), edits.clone(), &quiet)
@@ -1068,7 +1081,7 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
             "cannot ask for \"dc:rights is empty\""
         };
         assert!(
-            words.contains(what) && words.contains("\"Finds assets with\""),
+            words.contains(what) && words.contains("\"Paired connection\""),
             "{words}"
         );
     }
@@ -1118,10 +1131,8 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
     assert_eq!(view.paired_with.as_deref(), Some(f.id.as_str()));
     let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
     assert_eq!(opened.paired_with.as_deref(), Some(f.name.as_str()));
-    let Some(SelectedCount::Search(found)) = ws
-        .count_selected(&opened, search.clone(), &|_| {})
-        .await
-        .unwrap()
+    let Some(SelectedCount::Search(found)) =
+        count_selected(ws, &opened, search.clone()).await.unwrap()
     else {
         panic!("not a search count")
     };

@@ -1,5 +1,5 @@
-//! Which kind of credential a JSON object is (adobe-wire §1.4), or a refusal that says what
-//! the file looks like instead.
+//! Which kind of credential a JSON object is (told apart by the keys each kind alone has), or a
+//! refusal that says what the file looks like instead.
 //!
 //! Not here: validating the fields; each kind's module does that.
 

@@ -1,5 +1,7 @@
-//! AEM local development tokens (adobe-wire §1.2): `{ok, statusCode, accessToken}` or just
-//! `{accessToken}`. The token acts as the person who created it and lasts 24 hours.
+//! AEM local development tokens
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/getting-started-with-aem-headless/authentication/local-development-access-token>):
+//! `{ok, statusCode, accessToken}` (the envelope is UNCONFIRMED) or just `{accessToken}`. The
+//! token acts as the person who created it and lasts 24 hours.
 //!
 //! We read the token's payload without checking its signature (we are not the party that
 //! trusts it; AEM is) to show who it acts as and when it expires: `created_at` + `expires_in`,

@@ -49,8 +49,9 @@ pub enum CredentialKind {
     LocalSdk,
 }
 
-/// Which AEM APIs a connection's token is good for (adobe-wire §0), and so which one a bulk
-/// run writes with.
+/// Which AEM APIs a connection's token is good for, and so which one a bulk run writes with
+/// (only the OpenAPI-based APIs take OAuth tokens:
+/// <https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub enum ApiFamily {
@@ -82,7 +83,8 @@ impl CredentialKind {
         })
     }
 
-    /// What it can and cannot call (adobe-wire §0).
+    /// What it can and cannot call
+    /// (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>).
     pub fn capabilities(self) -> Vec<Text> {
         let lines: &[&'static str] = match self {
             CredentialKind::ServiceCredentials | CredentialKind::LocalDevToken => {

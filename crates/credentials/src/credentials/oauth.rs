@@ -1,6 +1,7 @@
-//! Adobe Developer Console OAuth Server-to-Server credentials (adobe-wire §1.3): the project /
-//! workspace JSON (possibly several credentials; the user picks, the first is the default) and
-//! the flat `aio`-style object.
+//! Adobe Developer Console OAuth Server-to-Server credentials
+//! (<https://developer.adobe.com/developer-console/docs/guides/authentication/ServerToServerAuthentication/implementation>):
+//! the project / workspace JSON (possibly several credentials; the user picks, the first is the
+//! default) and the flat `aio`-style object.
 //!
 //! Adobe's downloads name no IMS address: Adobe's production IMS is used. An optional
 //! `imsEndpoint` next to the client id (the sandbox writes one, to point at itself) is honoured,

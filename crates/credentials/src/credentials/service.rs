@@ -1,5 +1,7 @@
-//! AEM Developer Console service credentials (adobe-wire §1.1): the `{ok, integration,
-//! statusCode}` envelope, the `integration` object alone, or its fields without a wrapper.
+//! AEM Developer Console service credentials
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/generating-access-tokens-for-server-side-apis>,
+//! <https://github.com/adobe/aemcs-api-client-lib>): the `{ok, integration, statusCode}`
+//! envelope, the `integration` object alone, or its fields without a wrapper.
 //!
 //! Validation: every required field present and text; the IMS address usable; metascopes not
 //! empty; the private key readable and matching the certificate; the certificate not expired
@@ -29,7 +31,8 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         root
     };
     // Adobe now calls these JWT credentials legacy in favour of OAuth Server-to-Server
-    // (adobe-wire-more §6); the newer AEM Developer Console file's shape is not documented.
+    // (https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/generating-access-tokens-for-server-side-apis-jwt-legacy);
+    // the newer AEM Developer Console file's shape is not documented.
     // A technical account with a client id and secret but no key or certificate is taken as
     // that OAuth form, leniently (any wrapper, scopes under either name).
     if problems.is_empty()
@@ -100,7 +103,8 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
             Err(e) => problems.push(pem_problem("certificate", &cert_path, e)),
         },
         None => {
-            // Recent downloads may also carry the date alone (adobe-wire §1.1 variants).
+            // Recent downloads may also carry the date alone (seen in copies of recent files,
+            // not in Adobe's documentation: UNCONFIRMED).
             certificate_expires_at = integration
                 .get("certificateExpirationDate")
                 .and_then(Value::as_str)

@@ -2,7 +2,9 @@
 //! private key is ever committed. Compiled for this crate's tests and, with the
 //! `test-support` feature, for other crates' tests (CLI, integration, sandbox fixtures).
 //!
-//! Not here: anything the app uses. The JSON mirrors adobe-wire §1.
+//! Not here: anything the app uses. The JSON mirrors Adobe's downloads: the AEM Developer
+//! Console's service credentials and local development token, and the Adobe Developer
+//! Console's OAuth Server-to-Server project.
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
@@ -84,9 +86,10 @@ impl TestKey {
     }
 }
 
-/// AEM Developer Console service credentials (§1.1) in the full `{ok, integration, statusCode}`
-/// envelope, with `\r\n` PEMs as the console writes them. `ims_endpoint` is written as given
-/// (a bare host for real files, `http://127.0.0.1:PORT` for the sandbox).
+/// AEM Developer Console service credentials (<https://github.com/adobe/aemcs-api-client-lib>)
+/// in the full `{ok, integration, statusCode}` envelope, with `\r\n` PEMs as the console writes
+/// them. `ims_endpoint` is written as given (a bare host for real files, `http://127.0.0.1:PORT`
+/// for the sandbox).
 pub fn service_credentials(key: &TestKey, client_id: &str, ims_endpoint: &str, days: i64) -> Value {
     json!({
         "ok": true,
@@ -126,12 +129,15 @@ pub fn ims_token(user: &str, created_at: OffsetDateTime, valid_for: time::Durati
     format!("{header}.{payload}.c2lnbmF0dXJl")
 }
 
-/// A Local Development Token download (§1.2).
+/// A Local Development Token download
+/// (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/getting-started-with-aem-headless/authentication/local-development-access-token>;
+/// the envelope around `accessToken` is UNCONFIRMED).
 pub fn dev_token(user: &str, created_at: OffsetDateTime, valid_for: time::Duration) -> Value {
     json!({ "ok": true, "statusCode": 200, "accessToken": ims_token(user, created_at, valid_for) })
 }
 
-/// One `oauth_server_to_server` credential of a Developer Console project (§1.3a).
+/// One `oauth_server_to_server` credential of a Developer Console project
+/// (<https://github.com/adobe/aio-cli-plugin-app/blob/HEAD/schema/config.schema.json>).
 pub fn oauth_credential(id: &str, name: &str, client_id: &str) -> Value {
     json!({
         "id": id,
@@ -147,7 +153,8 @@ pub fn oauth_credential(id: &str, name: &str, client_id: &str) -> Value {
     })
 }
 
-/// A Developer Console project/workspace JSON holding `credentials` (§1.3a).
+/// A Developer Console project/workspace JSON holding `credentials`
+/// (<https://github.com/adobe/aio-cli-plugin-app/blob/HEAD/schema/config.schema.json>).
 pub fn project(credentials: Vec<Value>) -> Value {
     json!({
         "project": {
@@ -165,7 +172,8 @@ pub fn project(credentials: Vec<Value>) -> Value {
     })
 }
 
-/// The flat `aio`-style OAuth Server-to-Server object (§1.3b/c).
+/// The flat `aio`-style OAuth Server-to-Server object (the README of
+/// <https://github.com/adobe/aio-lib-ims>).
 pub fn flat_oauth(client_id: &str) -> Value {
     json!({
         "client_id": client_id,

@@ -510,7 +510,8 @@ proptest! {
 }
 
 /// An AEM Developer Console technical account in the newer OAuth form: client id, secret and
-/// scopes, no private key or certificate (its exact shape is UNCONFIRMED: adobe-wire-more §6).
+/// scopes, no private key or certificate (its exact shape is UNCONFIRMED: Adobe publishes no
+/// example).
 fn aem_oauth_form() -> Value {
     let (_, mut json) = service(365);
     let integration = json["integration"].as_object_mut().unwrap();

@@ -61,7 +61,12 @@ pub struct Connection {
     pub imported_at: OffsetDateTime,
     /// OAuth S2S only: the id of a classic connection on the same AEM that finds its assets
     /// (lists folders, searches), paired once on the card and used by window and CLI alike.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    // Stored as `findsAssetsWith` before the pairing had one name.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        alias = "findsAssetsWith"
+    )]
     pub paired_with: Option<String>,
 }
 
@@ -221,7 +226,7 @@ pub struct ConnectionView {
     /// e.g. "client secret ••••1d47", "private key (2048-bit RSA)", as data.
     pub secret_hints: Vec<SecretHint>,
     pub imported_at: String,
-    /// OAuth S2S only: the id of the connection that finds its assets (null: none paired).
+    /// OAuth S2S only: the id of its paired connection, which finds its assets (null: none).
     pub paired_with: Option<String>,
 }
 

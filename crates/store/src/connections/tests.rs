@@ -791,6 +791,23 @@ fn an_older_config_with_english_hints_still_loads_and_reads_in_french() {
 }
 
 #[test]
+fn an_older_config_keeps_its_pairing_under_the_old_name() {
+    let f = fixture();
+    let key = TestKey::small();
+    f.store
+        .import(&recognise(&service_json(&key)), &ImportOptions::default())
+        .unwrap();
+    // As versions before the pairing had one name wrote it.
+    let path = f.store.config_path();
+    let mut config: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    config["connections"][0]["findsAssetsWith"] = json!("the-paired-id");
+    std::fs::write(path, serde_json::to_vec_pretty(&config).unwrap()).unwrap();
+
+    let views = f.store.list().unwrap();
+    assert_eq!(views[0].paired_with.as_deref(), Some("the-paired-id"));
+}
+
+#[test]
 fn status_follows_expiry() {
     let f = fixture();
     let key = TestKey::small();

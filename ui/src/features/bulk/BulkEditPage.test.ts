@@ -29,6 +29,7 @@ import {
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
+import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
 import type { ConnectionView } from '../../ipc/types';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection, planRow, progress, runSummary } from '../../test-fixtures';
@@ -85,6 +86,11 @@ function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
   return { assets: 0, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: false, ...overrides };
 }
 
+/** A folder's count as the count command answers it. */
+function counted(overrides: Partial<ScopeCount> = {}): SelectedCount {
+  return { kind: 'folder', ...scope(overrides) };
+}
+
 let store: BulkStore;
 
 async function renderPage(connections: ConnectionView[] = [connection()], i18n = new I18n('en')) {
@@ -135,7 +141,7 @@ beforeEach(() => {
   vi.mocked(completeFolderPath).mockResolvedValue([]);
   vi.mocked(countScope).mockImplementation(async (_c, _f, _filters, onUpdate) => {
     onUpdate(scope({ assets: 1200 }));
-    return scope({ assets: 2000, contentFragments: 3, folders: 2, done: true });
+    return counted({ assets: 2000, contentFragments: 3, folders: 2, done: true });
   });
   vi.mocked(previewRows).mockImplementation(async (_run, action, offset, limit) => {
     const rows = ROWS.filter((r) => action === null || r.action === action);
@@ -260,7 +266,7 @@ describe('picking what to edit', () => {
 
   it('counts the assets in scope as soon as a folder is chosen, live', async () => {
     const user = userEvent.setup();
-    let finish!: (count: ScopeCount) => void;
+    let finish!: (count: SelectedCount) => void;
     let update!: (count: ScopeCount) => void;
     vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
       update = onUpdate;
@@ -275,7 +281,7 @@ describe('picking what to edit', () => {
     expect(count).toHaveTextContent('Counting… 1,234 so far');
     expect(count).toHaveAttribute('data-done', '0');
 
-    await act(() => finish(scope({ assets: 2000, contentFragments: 3, folders: 2, unlistedFolders: 1, done: true })));
+    await act(() => finish(counted({ assets: 2000, contentFragments: 3, folders: 2, unlistedFolders: 1, done: true })));
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
     expect(count).toHaveTextContent('3 content fragments left out');
@@ -288,7 +294,7 @@ describe('picking what to edit', () => {
 
   it('says how a count made by AEM’s OpenAPI search may differ from the preview', async () => {
     const user = userEvent.setup();
-    vi.mocked(countScope).mockResolvedValue(scope({ assets: 120, done: true, estimate: { atLeast: true, beforeFilters: true } }));
+    vi.mocked(countScope).mockResolvedValue(counted({ assets: 120, done: true, estimate: { atLeast: true, beforeFilters: true } }));
     await renderPage();
     await chooseFolder(user);
     const count = await screen.findByTestId('scope-count');
@@ -311,7 +317,7 @@ describe('picking what to edit', () => {
 describe('the scope count when a preview or an undo stops it', () => {
   /** The first count waits until the test ends it; every later one finishes at once. */
   function countsThatCanBeSuperseded() {
-    let endFirst!: (count: ScopeCount) => void;
+    let endFirst!: (count: SelectedCount) => void;
     let calls = 0;
     vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
       calls += 1;
@@ -319,10 +325,10 @@ describe('the scope count when a preview or an undo stops it', () => {
         onUpdate(scope({ assets: 700 }));
         return new Promise((resolve) => (endFirst = resolve));
       }
-      return Promise.resolve(scope({ assets: 2000, done: true }));
+      return Promise.resolve(counted({ assets: 2000, done: true }));
     });
     // What the app's count command returns when another job cancelled it.
-    return () => act(() => endFirst(scope({ assets: 700, done: false })));
+    return () => act(() => endFirst(counted({ assets: 700, done: false })));
   }
 
   it('counts again after a failed preview instead of "Counting…" forever', async () => {
@@ -385,7 +391,7 @@ describe('the scope count when a preview or an undo stops it', () => {
     // The same scope: counted again, not skipped as "already counted".
     await act(() => store.setup.countNow());
     expect(countScope).toHaveBeenCalledTimes(2);
-    expect(store.setup.scope.count).toEqual(scope({ assets: 2000, done: true }));
+    expect(store.setup.scope.count).toEqual(counted({ assets: 2000, done: true }));
   });
 });
 
@@ -433,11 +439,11 @@ describe('saying what to change', () => {
         .filter((o) => o.closest('[data-testid="edit-action"]'))
         .map((o) => (o as HTMLOptionElement).value);
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:subject');
-    expect(offered()).toEqual(['set', 'append', 'remove', 'clear']);
+    expect(offered()).toEqual(['set', 'append', 'remove', 'clear', 'replace', 'template']);
     await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
     expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:rights');
-    expect(offered()).toEqual(['set', 'clear']);
+    expect(offered()).toEqual(['set', 'clear', 'replace', 'template']);
     expect(within(row).getByTestId('edit-action')).toHaveValue('set');
     expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
   });

@@ -9,7 +9,6 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   chooseListFile,
   countScope,
-  countSelected,
   deleteScope,
   listConnections,
   listEntries,
@@ -23,12 +22,15 @@ import {
   saveScope,
   scopeQuery,
 } from '../../ipc/commands';
+import type { Filters } from '../../ipc/bindings/Filters';
 import type { SavedScope } from '../../ipc/bindings/SavedScope';
+import type { Scope } from '../../ipc/bindings/Scope';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
 import { connection, runSummary } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
+import { runPartsOf } from './scopeForm';
 
 vi.mock('../../ipc/commands', () => ({
   listConnections: vi.fn(),
@@ -37,7 +39,6 @@ vi.mock('../../ipc/commands', () => ({
   listFolderAssets: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, assets: [], more: 0, complete: true })),
   completeFolderPath: vi.fn(() => Promise.resolve([])),
   countScope: vi.fn(),
-  countSelected: vi.fn(),
   scopeQuery: vi.fn(),
   listEntries: vi.fn(),
   chooseListFile: vi.fn(),
@@ -84,6 +85,15 @@ async function fillEdit(user: ReturnType<typeof userEvent.setup>) {
   await user.type(within(row).getByTestId('edit-values'), '© 2026 WKND');
 }
 
+/** The folder and filters the count command takes for `scope`, as the page sends them. */
+const partsOf = (scope: Scope): [string, Filters] => {
+  const { folder, filters } = runPartsOf(scope);
+  return [folder, filters];
+};
+
+/** Whether a folder's own assets (no search, no list) were counted. */
+const countedAFolder = () => vi.mocked(countScope).mock.calls.some(([, , filters]) => !filters.selection);
+
 const searchCount = (assets: number, atLeast = false): SelectedCount => ({
   kind: 'search',
   foundBy: { kind: 'query_builder' },
@@ -94,7 +104,7 @@ const searchCount = (assets: number, atLeast = false): SelectedCount => ({
 
 beforeEach(() => {
   vi.mocked(listFolder).mockResolvedValue({ folder: '/content/dam', folders: [], assets: 0, total: 0, nextOffset: null });
-  vi.mocked(countScope).mockResolvedValue({ assets: 4, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: true });
+  vi.mocked(countScope).mockResolvedValue({ kind: 'folder', assets: 4, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: true });
   vi.mocked(savedScopes).mockResolvedValue([]);
   vi.mocked(listRuns).mockResolvedValue([]);
   vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
@@ -110,19 +120,19 @@ afterEach(() => {
 describe('a search', () => {
   it('is built in words, counted live, shows its query and is previewed as a search', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue(searchCount(1234));
+    vi.mocked(countScope).mockResolvedValue(searchCount(1234));
     vi.mocked(scopeQuery).mockResolvedValue('path=/content/dam/wknd-shared/en\ntype=dam:Asset');
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     await chooseFolder(user);
     await waitFor(() =>
-      expect(countSelected).toHaveBeenLastCalledWith(
+      expect(countScope).toHaveBeenLastCalledWith(
         'c1',
-        { kind: 'search', under: FOLDER, recursive: false, conditions: [{ kind: 'is_empty', property: 'dc:rights' }], combine: 'all' },
+        ...partsOf({ kind: 'search', under: FOLDER, recursive: false, conditions: [{ kind: 'is_empty', property: 'dc:rights' }], combine: 'all' }),
         expect.any(Function),
       ),
     );
-    expect(countScope).not.toHaveBeenCalled();
+    expect(countedAFolder()).toBe(false);
     expect(await screen.findByTestId('selection-number')).toHaveTextContent('1,234 assets');
 
     // A second condition, any of them: counted again once typing settles.
@@ -131,16 +141,20 @@ describe('a search', () => {
     await user.selectOptions(within(second).getByTestId('condition-subject'), 'tag');
     await user.type(within(second).getByTestId('condition-value'), 'wknd:activity/surfing');
     await user.click(screen.getByTestId('combine-any'));
-    vi.mocked(countSelected).mockResolvedValue(searchCount(60000, true));
+    vi.mocked(countScope).mockResolvedValue(searchCount(60000, true));
     await waitFor(() =>
-      expect(countSelected).toHaveBeenLastCalledWith(
+      expect(countScope).toHaveBeenLastCalledWith(
         'c1',
+        FOLDER,
         expect.objectContaining({
-          combine: 'any',
-          conditions: [
-            { kind: 'is_empty', property: 'dc:rights' },
-            { kind: 'tagged', tag: 'wknd:activity/surfing' },
-          ],
+          selection: {
+            kind: 'search',
+            combine: 'any',
+            conditions: [
+              { kind: 'is_empty', property: 'dc:rights' },
+              { kind: 'tagged', tag: 'wknd:activity/surfing' },
+            ],
+          },
         }),
         expect.any(Function),
       ),
@@ -174,7 +188,7 @@ describe('a search', () => {
 
   it('offers AEM’s tags to pick from, and a typed id when they cannot be read', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(countScope).mockResolvedValue(searchCount(3));
     vi.mocked(listTags).mockResolvedValue([
       { id: 'wknd-shared:activity/surfing', title: 'WKND Shared › Activity › Surfing' },
       { id: 'wknd-shared:season/summer', title: 'WKND Shared › Season › Summer' },
@@ -203,7 +217,7 @@ describe('a search', () => {
 
   it('is not previewed while a condition is incomplete, and says which', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(countScope).mockResolvedValue(searchCount(3));
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     await chooseFolder(user);
@@ -216,7 +230,7 @@ describe('a search', () => {
 
   it('shows the query with one "Hide the query" and one hint for the AEM administrator', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(countScope).mockResolvedValue(searchCount(3));
     vi.mocked(scopeQuery).mockResolvedValue('type=dam:Asset\npath=/content/dam/wknd-shared/en');
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
@@ -234,7 +248,7 @@ describe('a search', () => {
 
   it('says when AEM’s OpenAPI search counted it, and shows that search’s request as the query', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue({ kind: 'search', foundBy: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
+    vi.mocked(countScope).mockResolvedValue({ kind: 'search', foundBy: { kind: 'openapi_search' }, assets: 12, atLeast: false, large: false });
     vi.mocked(scopeQuery).mockResolvedValue('POST /adobe/assets/search\n{"query": []}');
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
@@ -249,7 +263,7 @@ describe('a search', () => {
 
   it('shows why AEM could not count it', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockRejectedValue({ code: 'remote', message: 'AEM stopped the search: it would read more than 100,000 nodes.' });
+    vi.mocked(countScope).mockRejectedValue({ code: 'remote', message: 'AEM stopped the search: it would read more than 100,000 nodes.' });
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     await chooseFolder(user);
@@ -260,7 +274,7 @@ describe('a search', () => {
 describe('a list', () => {
   it('is checked as pasted, lists the entries that name no asset with the reason, and is previewed as a list', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue({
+    vi.mocked(countScope).mockResolvedValue({
       kind: 'list',
       foundBy: { kind: 'query_builder' },
       assets: 2,
@@ -275,7 +289,7 @@ describe('a list', () => {
     });
     await waitFor(() => expect(listEntries).toHaveBeenCalledWith(text));
     await waitFor(() =>
-      expect(countSelected).toHaveBeenCalledWith('c1', { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] }, expect.any(Function)),
+      expect(countScope).toHaveBeenCalledWith('c1', ...partsOf({ kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] }), expect.any(Function)),
     );
     expect(await screen.findByTestId('selection-number')).toHaveTextContent('2 assets');
     const problem = screen.getByTestId('list-problem');
@@ -299,7 +313,7 @@ describe('a list', () => {
     await user.click(screen.getByTestId('preview-button'));
     expect(await screen.findAllByText(/Paste the list/)).not.toHaveLength(0);
     expect(previewRun).not.toHaveBeenCalled();
-    expect(countSelected).not.toHaveBeenCalled();
+    expect(vi.mocked(countScope).mock.calls.some(([, , filters]) => filters.selection?.kind === 'list')).toBe(false);
   });
 });
 
@@ -310,7 +324,7 @@ describe('a list from a file', () => {
 
   it('takes a dropped file’s entries as the list, says where they came from and checks them', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue({
+    vi.mocked(countScope).mockResolvedValue({
       kind: 'list',
       foundBy: { kind: 'openapi_search' },
       assets: 3,
@@ -333,7 +347,7 @@ describe('a list from a file', () => {
     expect(screen.getByTestId('scope-list')).toHaveValue(
       `${FOLDER}/a.jpg\n"${FOLDER}/b, c.jpg"\nurn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd`,
     );
-    await waitFor(() => expect(countSelected).toHaveBeenCalled());
+    await waitFor(() => expect(vi.mocked(countScope).mock.calls.some(([, , filters]) => filters.selection?.kind === 'list')).toBe(true));
     expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('AEM’s OpenAPI search');
   });
 
@@ -378,7 +392,7 @@ describe('saved scopes', () => {
 
   it('saves the search on screen under a name', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(countScope).mockResolvedValue(searchCount(3));
     vi.mocked(saveScope).mockResolvedValue({ ...SAVED, name: 'No rights' });
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
@@ -401,7 +415,7 @@ describe('saved scopes', () => {
   it('puts a saved search back on screen, and deletes one', async () => {
     const user = userEvent.setup();
     vi.mocked(savedScopes).mockResolvedValue([SAVED]);
-    vi.mocked(countSelected).mockResolvedValue(searchCount(12));
+    vi.mocked(countScope).mockResolvedValue(searchCount(12));
     await renderPage();
     await user.selectOptions(await screen.findByTestId('saved-scope'), 'Surfing');
     expect(screen.getByTestId('saved-scope-words')).toHaveTextContent('where tag is wknd:activity/surfing');
@@ -409,7 +423,7 @@ describe('saved scopes', () => {
     expect(screen.getByTestId('scope-kind-search')).toBeChecked();
     expect(screen.getByTestId('condition-value')).toHaveValue('wknd:activity/surfing');
     expect(screen.getByTestId('include-subfolders')).toBeChecked();
-    await waitFor(() => expect(countSelected).toHaveBeenLastCalledWith('c1', SAVED.scope, expect.any(Function)));
+    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith('c1', ...partsOf(SAVED.scope), expect.any(Function)));
 
     vi.mocked(savedScopes).mockResolvedValue([]);
     vi.mocked(deleteScope).mockResolvedValue();
@@ -420,7 +434,7 @@ describe('saved scopes', () => {
 
   it('says why a scope was not saved', async () => {
     const user = userEvent.setup();
-    vi.mocked(countSelected).mockResolvedValue(searchCount(3));
+    vi.mocked(countScope).mockResolvedValue(searchCount(3));
     vi.mocked(saveScope).mockRejectedValue({ code: 'invalid_input', message: 'Give the scope a name of 1 to 80 characters.' });
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));

@@ -86,6 +86,7 @@ beforeEach(() => {
   vi.mocked(listFolder).mockImplementation(async (_c, folder) => ({ folder, folders: [], assets: 4, total: 4, nextOffset: null }));
   vi.mocked(completeFolderPath).mockResolvedValue([]);
   vi.mocked(countScope).mockResolvedValue({
+    kind: 'folder',
     assets: 4,
     contentFragments: 0,
     filteredOut: 0,

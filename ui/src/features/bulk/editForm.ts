@@ -5,6 +5,7 @@ import type { EditOp } from '../../ipc/bindings/EditOp';
 import type { Filters } from '../../ipc/bindings/Filters';
 import type { RunRequest } from '../../ipc/bindings/RunRequest';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import { RULE_ACTIONS, isRule, newRule, ruleOp, ruleProblem, type RuleDraft } from './ruleForm';
 
 /** The window's `t` (message id and arguments → words). */
 export type Translate = I18n['t'];
@@ -36,12 +37,13 @@ export const OTHER_PROPERTY = '';
 
 export type ActionKind = EditOp['kind'];
 
-/** The actions, each with its label's message id. */
+/** The actions, each with its label's message id; then the rules that compute per asset. */
 export const ACTIONS: readonly { kind: ActionKind; label: string }[] = [
   { kind: 'set', label: 'bulk-action-set' },
   { kind: 'append', label: 'bulk-action-append' },
   { kind: 'remove', label: 'bulk-action-remove' },
   { kind: 'clear', label: 'bulk-action-clear' },
+  ...RULE_ACTIONS,
 ];
 
 /** The actions a row offers. A property known to hold one value is set or cleared: adding a
@@ -49,7 +51,7 @@ export const ACTIONS: readonly { kind: ActionKind; label: string }[] = [
  *  to fields that hold several values). */
 export function actionsFor(edit: EditDraft): readonly { kind: ActionKind; label: string }[] {
   const known = knownProperty(propertyOf(edit));
-  if (known && !known.multi) return ACTIONS.filter((a) => a.kind === 'set' || a.kind === 'clear');
+  if (known && !known.multi) return ACTIONS.filter((a) => a.kind === 'set' || a.kind === 'clear' || isRule(a.kind));
   return ACTIONS;
 }
 
@@ -73,6 +75,8 @@ export interface EditDraft {
   several: boolean;
   /** The single value (single-valued Set) or several, one per line. */
   text: string;
+  /** The fields of a rule that computes (find and replace, a template): `ruleForm.ts`. */
+  rule: RuleDraft;
 }
 
 export interface FormDraft {
@@ -86,7 +90,7 @@ export interface FormDraft {
 }
 
 export function newEdit(key: number): EditDraft {
-  return { key, picked: 'dc:title', custom: '', action: 'set', several: false, text: '' };
+  return { key, picked: 'dc:title', custom: '', action: 'set', several: false, text: '', rule: newRule() };
 }
 
 export function emptyForm(connectionId = ''): FormDraft {
@@ -223,7 +227,10 @@ export function validate(t: Translate, form: FormDraft): FormProblems {
     else if (!isPropertyName(property)) mine.property = t(MESSAGES.propertyName);
     else if (seen.has(property)) mine.property = duplicateMessage(t, property);
     if (property !== '') seen.add(property);
-    if (!actionsFor(edit).some((a) => a.kind === edit.action)) {
+    if (isRule(edit.action)) {
+      const rule = ruleProblem(t, edit.action, edit.rule);
+      if (rule) mine.values = rule;
+    } else if (!actionsFor(edit).some((a) => a.kind === edit.action)) {
       const known = knownProperty(property);
       mine.values = t(MESSAGES.singleValued, { property: known ? t(known.label) : property });
     } else if (edit.action !== 'clear' && valuesOf(edit).length === 0) {
@@ -253,8 +260,9 @@ export function filtersOf(form: FormDraft): Filters {
 }
 
 export function opOf(edit: EditDraft): EditOp {
+  if (isRule(edit.action)) return ruleOp(edit.action, edit.rule);
   if (edit.action === 'clear') return { kind: 'clear' };
-  return { kind: edit.action, values: valuesOf(edit) };
+  return { kind: edit.action as 'set' | 'append' | 'remove', values: valuesOf(edit) };
 }
 
 /** The request the preview sends; throws when the form still has problems (check first). */

@@ -270,7 +270,36 @@ export function failureSummary(i18n: I18n, failed: number, reasons: readonly (st
  *  here so that the property's label shows in every language. */
 export function editLine(i18n: I18n, edit: Edit): string {
   const op = edit.op;
+  if (op.kind !== 'clear' && !('values' in op)) {
+    return i18n.t('bulk-edit-line-rule', { property: propertyLabel(i18n.t, edit.property), rule: ruleWords(i18n, op) });
+  }
   const values = op.kind === 'clear' ? '' : op.values.map((v) => i18n.t('bulk-quoted', { value: v })).join(', ');
   const verb = op.kind === 'set_list' ? 'set' : op.kind;
   return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, edit.property), verb, values });
+}
+
+/** A rule that computes, in words (the part after the property). */
+function ruleWords(i18n: I18n, op: Edit['op']): string {
+  switch (op.kind) {
+    case 'replace':
+      return i18n.t('bulk-rule-words-replace', { find: op.find, replace: op.replace, regex: op.regex ? 'yes' : 'no' });
+    case 'template':
+      return i18n.t('bulk-rule-words-template', { template: op.template });
+    case 'from_name':
+      return i18n.t('bulk-rule-words-from-name', { pattern: op.pattern, template: op.template });
+    case 'copy':
+      return i18n.t('bulk-rule-words-copy', { from: op.from });
+    case 'case':
+      return i18n.t('bulk-rule-words-case', { to: op.to });
+    case 'trim':
+      return i18n.t('bulk-rule-words-trim', { collapse: op.collapse ? 'yes' : 'no' });
+    case 'shift_date':
+      return i18n.t('bulk-rule-words-shift-date', { by: op.by });
+    case 'set_date':
+      return i18n.t('bulk-rule-words-set-date', { date: op.to });
+    case 'where':
+      return i18n.t('bulk-rule-words-where', { rule: ruleWords(i18n, op.op), is: op.propertyIs });
+    default:
+      return op.kind;
+  }
 }

@@ -37,11 +37,12 @@ export class ScopeCounter {
     this.error = null;
     this.counting = true;
     try {
-      const final = await countScope(connectionId, folder, filters, (update) => {
+      const counted = await countScope(connectionId, folder, filters, (update) => {
         if (generation === this.#generation) this.count = update;
       });
       if (generation !== this.#generation) return;
-      if (final.done) {
+      const final = counted?.kind === 'folder' ? counted : null;
+      if (final?.done) {
         this.count = final;
       } else {
         // Another job (a preview, an undo) stopped this count: what it had counted so far is no

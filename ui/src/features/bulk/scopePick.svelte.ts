@@ -1,10 +1,10 @@
 // The scope chosen in Bulk edit beyond a folder: the search or list being built, its live count
 // (debounced, one cheap request for a search; each entry resolved for a list), the query a
 // search sends (on demand), and the connection's saved scopes. The folder's own count stays in
-// bulk.svelte.ts (ScopeCounter).
+// scopeCounter.svelte.ts.
 import {
   chooseListFile,
-  countSelected,
+  countScope,
   deleteScope,
   listEntries,
   listTags,
@@ -26,6 +26,7 @@ import {
   emptyScope,
   listProblem,
   newCondition,
+  runPartsOf,
   searchProblems,
   toScope,
   type ScopeDraft,
@@ -207,7 +208,8 @@ export class ScopePick {
     // The query shown follows the search as it changes.
     if (this.query !== null) void this.showQuery();
     try {
-      const found = await countSelected(connectionId, scope, () => {});
+      const { folder, filters } = runPartsOf(scope);
+      const found = await countScope(connectionId, folder, filters, () => {});
       if (generation !== this.#generation) return;
       if (found === null) {
         // Another job stopped it: count again once that job has ended.

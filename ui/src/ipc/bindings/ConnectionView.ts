@@ -42,6 +42,6 @@ sandbox: boolean, status: ConnectionStatus,
  */
 secretHints: Array<SecretHint>, importedAt: string, 
 /**
- * OAuth S2S only: the id of the connection that finds its assets (null: none paired).
+ * OAuth S2S only: the id of its paired connection, which finds its assets (null: none).
  */
 pairedWith: string | null, };

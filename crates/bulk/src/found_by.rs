@@ -30,7 +30,27 @@ pub enum FoundBy {
 }
 
 impl FoundBy {
-    /// The catalogue's `$how` for this finder and the connection it names, if any.
+    /// QueryBuilder, by the connection itself (see [`FoundBy::through`]).
+    pub fn query_builder() -> Self {
+        FoundBy::QueryBuilder { connection: None }
+    }
+
+    /// The folder's listing, by the connection itself (see [`FoundBy::through`]).
+    pub fn listing() -> Self {
+        FoundBy::FolderListing { connection: None }
+    }
+
+    /// The same search, through `paired` (the paired classic connection) when there is one:
+    /// QueryBuilder and the listing go through it, the OpenAPI search never does.
+    pub fn through(self, paired: Option<String>) -> Self {
+        match self {
+            FoundBy::QueryBuilder { .. } => FoundBy::QueryBuilder { connection: paired },
+            FoundBy::FolderListing { .. } => FoundBy::FolderListing { connection: paired },
+            FoundBy::OpenapiSearch => FoundBy::OpenapiSearch,
+        }
+    }
+
+    /// The catalogue's `$how` for this search and the connection it names, if any.
     pub fn how(&self) -> (&'static str, Option<&str>) {
         match self {
             FoundBy::OpenapiSearch => ("openapi", None),
@@ -67,11 +87,11 @@ mod tests {
     use serde_json::json;
 
     #[test]
-    fn a_finder_is_said_in_words_naming_the_connection_it_went_through() {
+    fn a_found_by_is_said_in_words_naming_the_connection_it_went_through() {
         use metadesk_base::i18n::{Lang, Localizer};
         let (en, fr) = (Localizer::english(), Localizer::new(Lang::Fr));
         let via = |c: &str| Some(c.to_owned());
-        for (finder, english, french) in [
+        for (found_by, english, french) in [
             (
                 FoundBy::OpenapiSearch,
                 "found with AEM's OpenAPI search, with the connection's own credential",
@@ -102,8 +122,8 @@ mod tests {
                 "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
             ),
         ] {
-            assert_eq!(finder.words(&en), english);
-            assert_eq!(finder.words(&fr), french);
+            assert_eq!(found_by.words(&en), english);
+            assert_eq!(found_by.words(&fr), french);
         }
         // As the journal keeps it, and read back.
         let kept = serde_json::to_value(FoundBy::FolderListing {

@@ -1,4 +1,4 @@
-// "Finds assets with" on an OAuth Server-to-Server card: only connections on the same AEM are
+// "Paired connection" on an OAuth Server-to-Server card: only connections on the same AEM are
 // offered, a choice is saved (or cleared), a refusal is shown, and without a candidate the card
 // says what to import and why.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
@@ -29,7 +29,7 @@ describe('PairedPicker', () => {
 
   it('does not ask to import anything when AEM answers its OpenAPI search, and says what it finds with', async () => {
     render(PairedPicker, { connection: oauth, candidates: [elsewhere], busy: false, onSetPaired: vi.fn(), searchAnswers: () => Promise.resolve(true) });
-    expect(await screen.findByTestId('paired-search')).toHaveTextContent('Finds assets with AEM’s OpenAPI search');
+    expect(await screen.findByTestId('paired-search')).toHaveTextContent("This connection finds its assets with AEM’s OpenAPI search");
     expect(screen.queryByTestId('paired-missing')).not.toBeInTheDocument();
   });
 
@@ -70,7 +70,7 @@ describe('PairedPicker', () => {
     const props = { connection: oauth, busy: false, onSetPaired: vi.fn(), searchAnswers: () => Promise.resolve(false) };
     const { unmount } = render(PairedPicker, { props: { ...props, candidates: [service] }, context });
     const select = await screen.findByTestId('paired-select');
-    expect(screen.getByLabelText('Trouve les ressources avec')).toBe(select);
+    expect(screen.getByLabelText("Connexion associée")).toBe(select);
     const options = within(select).getAllByRole('option').map((o) => o.textContent);
     expect(options).toEqual([
       'Aucune connexion (Modification en masse ne peut pas trouver de ressources)',

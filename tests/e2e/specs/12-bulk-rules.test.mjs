@@ -1,0 +1,171 @@
+// Edits that compute (issue 30), end to end against a sandbox started here: in the edit row,
+// "Find and replace" with a regular expression and its groups on the titles of a folder, then
+// the removal of one tag (by id) from every asset; each previewed (before → after per asset),
+// applied (the sandbox's assets read over HTTP) and undone (the originals back).
+//
+// The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
+// starts and ends with no connections.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { By, Key } from "selenium-webdriver";
+import {
+  withApp,
+  byTestId,
+  realDrop,
+  startSandboxBinary,
+  keychainEntries,
+  eventually,
+  connectionCards,
+  openAddressEdit,
+  screenshot,
+} from "../lib/app.mjs";
+
+let sandbox;
+let folder;
+/** path → { title, tags } before any run, for the assets a run edits. */
+const assets = new Map();
+const added = [];
+const TAGS = ["wknd:activity/surfing", "wknd:season/old"];
+
+before(async () => {
+  sandbox = await startSandboxBinary();
+  const dump = await sandbox.getJson("/__sandbox/dump");
+  const leaves = dump.folders.filter((f) => f.assets > 0 && f.folders === 0);
+  folder = (leaves.find((f) => f.path === "/content/dam/wknd-shared/en/adventures/napa-wine-tasting") ?? leaves[0])?.path;
+  assert.ok(folder, "the sandbox has no folder with assets");
+  for (const a of dump.assets.filter((a) => a.path.startsWith(`${folder}/`) && !a.path.slice(folder.length + 1).includes("/"))) {
+    if (a.contentFragment) continue;
+    // Every asset gets two tags, one of which the second test removes.
+    await sandbox.editAsset(a.path, { "cq:tags": TAGS });
+    const state = await sandbox.asset(a.path);
+    assets.set(a.path, { title: state.metadata["dc:title"], tags: state.metadata["cq:tags"] });
+  }
+  assert.ok(assets.size > 0, `no editable asset in ${folder}`);
+});
+
+after(() => sandbox?.stop());
+
+const shown = (value) => (value === null || value === undefined ? "(not set)" : Array.isArray(value) ? value.join(", ") : String(value));
+const swapped = (title) => title.replace(/^(\w+) (\w+)$/, "$2, $1");
+
+async function importCredential(driver) {
+  await (await byTestId(driver, "nav-connections")).click();
+  const page = await driver.findElement(By.css("#connections-title"));
+  await realDrop(driver, [sandbox.file("service-credentials.json")], page);
+  const email = sandbox.service.integration.email;
+  const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
+    "the credential was not imported by the drop", 30_000);
+  added.push(card.id);
+  const input = await openAddressEdit(driver, card.id);
+  await input.clear();
+  await input.sendKeys(sandbox.url, Key.ENTER);
+  await eventually(async () => (await (await driver.findElement(By.css(`[data-connection-id="${card.id}"]`)))
+    .findElement(By.css('[data-testid="connection-host"]')).getText()).includes(new URL(sandbox.url).host),
+  "the sandbox address is not shown");
+  return card.id;
+}
+
+async function pickFolder(driver, connectionId) {
+  await (await byTestId(driver, "nav-bulk")).click();
+  const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
+  if (again.length > 0) await again[0].click();
+  const select = await byTestId(driver, "bulk-connection");
+  await select.findElement(By.css(`option[value="${connectionId}"]`)).click();
+  const input = await byTestId(driver, "folder-path-input");
+  await input.clear();
+  await input.sendKeys(folder, Key.ENTER);
+  await eventually(async () => {
+    const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
+    return (await el.getAttribute("data-done")) === "1";
+  }, "the number of assets in scope was not shown", 60_000);
+}
+
+async function checkPreviewRow(driver, path, before, after) {
+  await byTestId(driver, "preview-table", 120_000);
+  const row = await eventually(async () => (await driver.findElements(By.css(`[data-testid="preview-row"][data-path="${path}"]`)))[0],
+    `no preview row for ${path}`);
+  // A list's cells are words for screen readers (visually hidden) beside chips: their text,
+  // not what is painted.
+  const text = async (id) => (await (await row.findElement(By.css(`[data-testid="${id}"]`))).getAttribute("textContent")).trim();
+  assert.equal(await text("cell-before"), shown(before));
+  assert.equal(await text("cell-after"), shown(after));
+}
+
+async function applyAndWaitForReport(driver) {
+  const apply = await byTestId(driver, "apply-button");
+  assert.match(await apply.getText(), new RegExp(`^Apply ${assets.size} changes?$`));
+  await apply.click();
+  const report = await byTestId(driver, "report", 180_000);
+  await eventually(async () => (await (await report.findElement(By.css('[data-testid="report-status"]'))).getText()) === "Completed",
+    "the run did not complete", 60_000);
+  return report;
+}
+
+/** Previews the row as filled, checks one asset's before → after, applies, checks the sandbox,
+ *  then undoes and checks the originals are back. */
+async function previewApplyUndo(driver, name, property, sample, before, after, expected) {
+  await (await byTestId(driver, "preview-button")).click();
+  await checkPreviewRow(driver, sample, before, after);
+  await screenshot(driver, `12 ${name} 1 preview`);
+  assert.deepEqual((await sandbox.asset(sample)).metadata[property], before, "a preview wrote");
+  const report = await applyAndWaitForReport(driver);
+  await screenshot(driver, `12 ${name} 2 report`);
+  for (const [path, was] of assets) {
+    assert.deepEqual((await sandbox.asset(path)).metadata[property], expected(was), `${path} was not changed`);
+  }
+  await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
+  await checkPreviewRow(driver, sample, after, before);
+  await applyAndWaitForReport(driver);
+  await screenshot(driver, `12 ${name} 3 undone`);
+  for (const [path, was] of assets) {
+    const now = (await sandbox.asset(path)).metadata[property];
+    assert.deepEqual(now, property === "dc:title" ? was.title : was.tags, `${path} did not get its original back`);
+  }
+}
+
+test("a regular-expression replace of the titles, with its groups: previewed, applied, undone", async (t) => {
+  assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
+  const [sample, { title }] = [...assets.entries()][0];
+  await withApp(t, async (driver) => {
+    const id = await importCredential(driver);
+    await pickFolder(driver, id);
+    const row = await byTestId(driver, "edit-row");
+    await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:title"]'))).click();
+    await (await row.findElement(By.css('[data-testid="edit-action"] option[value="replace"]'))).click();
+    await (await row.findElement(By.css('[data-testid="rule-find"]'))).sendKeys("^(\\w+) (\\w+)$");
+    await (await row.findElement(By.css('[data-testid="rule-replace"]'))).sendKeys("$2, $1");
+    await (await row.findElement(By.css('[data-testid="rule-regex"]'))).click();
+    await screenshot(driver, "12 replace 0 form");
+    await previewApplyUndo(driver, "replace", "dc:title", sample, title, swapped(title), (was) => swapped(was.title));
+  });
+});
+
+test("one tag removed by its id from every asset: previewed, applied, undone", async (t) => {
+  const [sample, { tags }] = [...assets.entries()][0];
+  await withApp(t, async (driver) => {
+    await pickFolder(driver, added[0]);
+    const row = await byTestId(driver, "edit-row");
+    await (await row.findElement(By.css('[data-testid="edit-property"] option[value="cq:tags"]'))).click();
+    await (await row.findElement(By.css('[data-testid="edit-action"] option[value="remove"]'))).click();
+    const values = await row.findElement(By.css('[data-testid="edit-values"]'));
+    await values.clear();
+    await values.sendKeys(TAGS[1]);
+    await previewApplyUndo(driver, "tag", "cq:tags", sample, tags, [TAGS[0]], () => [TAGS[0]]);
+  });
+});
+
+test("the connection added here is deleted, and leaves nothing in the keychain", async (t) => {
+  await withApp(t, async (driver) => {
+    await (await byTestId(driver, "nav-connections")).click();
+    for (const connectionId of added) {
+      const cards = await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`));
+      if (cards.length === 0) continue;
+      await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
+      await (await byTestId(driver, "delete-confirm")).click();
+      await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`))).length === 0,
+        `connection ${connectionId} was not deleted`);
+    }
+  });
+  assert.deepEqual(keychainEntries(), [], "the connections left keychain entries behind");
+});
