@@ -145,6 +145,7 @@ assets-listing-bad-child = the listing of { $folder } has a child with { $why ->
    *[control] a name with a control character
 } ({ $name }); Metadesk does not use a listing it cannot trust
 assets-listing-stopped-early = the listing of { $folder } stopped early: AEM gave { $count } children from position { $offset } where the page holds { $pageSize } and the folder has { $total }
+assets-batch-created-node = AEM created a node at { $path } while writing a batch, where no asset was checked: nothing more is written there; remove that node in AEM
 assets-cannot-read-tags = this connection cannot read tags
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
@@ -828,6 +829,8 @@ run-edit = { $property }: { $op ->
     [remove] remove { $values }
    *[clear] clear
 }
+run-per-asset-writes = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }), so each asset was written with its own request (slower; the result is the same). Metadesk remembers it for this connection.
+run-per-asset-writes-remembered = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }) in an earlier run on this connection, so each asset was written with its own request (slower; the result is the same).
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }

@@ -383,6 +383,7 @@ bulk-fact-folder = Folder
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Found by
+bulk-fact-writes = Writes
 bulk-found-by = { $how ->
     [listing] Listing the folder
     [listing-via] Listing the folder, through “{ $connection }”

@@ -145,6 +145,7 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
    *[control] dont le nom contient un caractère de contrôle
 } ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
+assets-batch-created-node = AEM a créé un nœud à { $path } pendant l’écriture d’un lot, là où aucune ressource n’avait été vérifiée : rien d’autre n’y est écrit ; supprimez ce nœud dans AEM
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
@@ -830,6 +831,8 @@ run-edit = { $property } : { $op ->
     [remove] retirer { $values }
    *[clear] effacer
 }
+run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
+run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) lors d’une exécution précédente sur cette connexion, chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
 run-edit-undo = annulation de l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }

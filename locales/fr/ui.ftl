@@ -383,6 +383,7 @@ bulk-fact-folder = Dossier
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Trouvées par
+bulk-fact-writes = Écritures
 bulk-found-by = { $how ->
     [listing] Liste du dossier
     [listing-via] Liste du dossier, par « { $connection } »

@@ -211,6 +211,7 @@ mod tests {
             counts,
             duration_secs: None,
             reason: None,
+            write_notice: None,
         }
     }
 

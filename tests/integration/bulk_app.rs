@@ -260,7 +260,7 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
     let failed: BTreeSet<String> = failed.rows.into_iter().map(|r| r.path).collect();
 
     sb.set_faults(Faults::default()).unwrap();
-    let puts = sb.counters().count("PUT", 200);
+    let puts = sb.counters().writes_applied;
     let r = e
         .preview_retry(&p.id, &RunControl::new(), &quiet())
         .await
@@ -279,7 +279,7 @@ async fn retry_after_write_faults_changes_exactly_the_failed_assets() {
         (done.status, done.counts.changed, done.counts.failed),
         (RunStatus::Completed, first.counts.failed, 0)
     );
-    assert_eq!(sb.counters().count("PUT", 200) - puts, first.counts.failed);
+    assert_eq!(sb.counters().writes_applied - puts, first.counts.failed);
     // Every planned asset of the first run now holds the value, written exactly once.
     let all = runs::preview_page(&runs_dir, &p.id, Some(Action::Change), 0, 1000).unwrap();
     for row in all.rows {

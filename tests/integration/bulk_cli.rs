@@ -169,7 +169,7 @@ async fn kill_9_mid_apply_then_resume_matches_an_uninterrupted_run() {
         );
         assert_eq!(state["revision"], 1, "{} written more than once", row.path);
     }
-    assert_eq!(sb.counters().count("PUT", 200), planned.len() as u64);
+    assert_eq!(sb.counters().writes_applied, planned.len() as u64);
 }
 
 #[tokio::test]
@@ -209,7 +209,7 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
     let failed = first["counts"]["failed"].as_u64().unwrap();
     assert_eq!(failed, 3, "{first}");
     let id = first["id"].as_str().unwrap().to_owned();
-    let written_before = sb.counters().count("PUT", 200);
+    let written_before = sb.counters().writes_applied;
 
     // Write access given.
     sb.set_faults(Faults::default()).unwrap();
@@ -223,7 +223,7 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
     assert_eq!(planned["kind"]["of"], id.as_str());
     assert_eq!(planned["counts"]["pending"], failed);
     assert_eq!(
-        sb.counters().count("PUT", 200),
+        sb.counters().writes_applied,
         written_before,
         "a dry run writes nothing"
     );
@@ -239,7 +239,7 @@ async fn bulk_retry_redoes_the_failed_assets_of_a_run() {
         ),
         (Some(failed), Some(0))
     );
-    assert_eq!(sb.counters().count("PUT", 200), written_before + failed);
+    assert_eq!(sb.counters().writes_applied, written_before + failed);
     for path in &denied {
         assert_eq!(
             sb.asset(path).unwrap()["metadata"]["dc:rights"],
@@ -306,7 +306,7 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
             && reason.contains("resume"),
         "{reason}"
     );
-    assert_eq!(sb.counters().count("PUT", 200), 0);
+    assert_eq!(sb.counters().writes_applied, 0);
 
     // Write access given (here: a credential that has it), one resume does every asset.
     let id = stopped["id"].as_str().unwrap();
@@ -837,11 +837,7 @@ async fn a_dry_run_s_before_and_after_per_asset_as_json_lines() {
         after.push("preview-only".into());
         assert_eq!(change["after"], json!(after), "{row}");
     }
-    assert_eq!(
-        sb.counters().count("PUT", 200),
-        0,
-        "a dry run writes nothing"
-    );
+    assert_eq!(sb.counters().writes_applied, 0, "a dry run writes nothing");
 }
 
 #[tokio::test]
@@ -1028,5 +1024,5 @@ async fn bad_input_is_refused_in_one_line_and_nothing_is_stored() {
     }
     assert_eq!(h.journals(), 0, "no run was recorded");
     assert!(!h.connections_file().exists(), "no connection was stored");
-    assert_eq!(sb.counters().count("PUT", 200), 0);
+    assert_eq!(sb.counters().writes_applied, 0);
 }

@@ -167,7 +167,7 @@ async fn a_production_connection_needs_its_name_to_apply() {
             "--confirm-production \"{wrong}\" is not this connection's name."
         ));
     assert_eq!(h.journals(), 0, "no run was recorded");
-    assert_eq!(sb.counters().count("PUT", 200), 0);
+    assert_eq!(sb.counters().writes_applied, 0);
 
     // A dry run writes nothing, so it needs no name.
     let ran = run(set(&["--dry-run", "--json"])).await;
@@ -180,7 +180,7 @@ async fn a_production_connection_needs_its_name_to_apply() {
         args
     };
     run(resume(&[])).await.assert_refused(&how);
-    assert_eq!(sb.counters().count("PUT", 200), 0);
+    assert_eq!(sb.counters().writes_applied, 0);
     let ran = run(resume(&[
         "--confirm-production",
         &format!("  {name} "),
@@ -279,7 +279,7 @@ async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
         patched + before.len() as u64
     );
     assert_eq!(
-        sb.counters().count("PUT", 200),
+        sb.counters().writes_applied,
         0,
         "written through the OpenAPI"
     );
@@ -327,14 +327,14 @@ async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() 
             .assert_refused(&words);
     }
     assert_eq!(h.journals(), 1, "no undo or retry run was recorded");
-    assert_eq!(sb.counters().count("PUT", 200), 0, "nothing was written");
+    assert_eq!(sb.counters().writes_applied, 0, "nothing was written");
 
     // Pointed back at the run's AEM, the run goes on.
     let back = h.run(&["connections", "set-url", &name, &h.aem]).await;
     assert_eq!(back.code, Some(0), "{}", back.stderr);
     let ran = h.run(&["bulk", "resume", &id, "--yes", "--json"]).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
-    assert!(sb.counters().count("PUT", 200) > 0);
+    assert!(sb.counters().writes_applied > 0);
     remove(&h, &name).await;
 }
 
@@ -497,7 +497,7 @@ async fn a_stored_oauth_connection_uses_the_connection_paired_with_it() {
     assert_eq!(summary["counts"]["changed"], before.len());
     assert_eq!(sb.counters().count("PATCH", 200), before.len() as u64);
     assert_eq!(
-        sb.counters().count("PUT", 200),
+        sb.counters().writes_applied,
         0,
         "written through the OpenAPI"
     );

@@ -100,6 +100,8 @@ pub fn settings() -> Settings {
             default_backoff: Duration::from_millis(50),
             ..ControllerConfig::default()
         },
+        // Several batches of several assets in a folder of about 40.
+        batch_assets: 8,
         ..Settings::default()
     }
 }

@@ -9,6 +9,7 @@
 
 mod bulk;
 mod bulk_app;
+mod bulk_batches;
 mod bulk_changed_since;
 mod bulk_cli;
 mod bulk_cli_rules;

@@ -420,7 +420,8 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
     let a = app(&sb);
     let ws = &a.ws;
     let edits = || vec![set("dc:rights", "Who found me")];
-    // The classic connection lists the folder itself.
+    // The classic connection finds a folder's assets with its own QueryBuilder (fewer requests
+    // than its listing and a read per asset the listing shows without the property).
     let classic = ws.open(ConnectionChoice::stored(&a.classic)).await.unwrap();
     let listed = ws
         .preview_scope(
@@ -433,7 +434,7 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .unwrap();
     assert_eq!(
         listed.found_by,
-        Some(FoundBy::FolderListing { connection: None })
+        Some(FoundBy::QueryBuilder { connection: None })
     );
     // Paired, the OAuth connection's folder is listed through the classic one, named.
     let name = ws.connections().get(&a.classic).unwrap().name;

@@ -55,6 +55,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     counts: { assets: 3, changed: 0, unchanged: 1, skipped: 1, failed: 0, pending: 1 },
     durationSecs: 4,
     reason: null,
+    writeNotice: null,
     ...overrides,
   };
 }

@@ -6,10 +6,16 @@
 //! Not here: the OpenAPI family (`openapi.rs`), which still uses [`ClassicAssets`] to list
 //! folders and look up `jcr:uuid`, as no OpenAPI endpoint lists a folder's assets.
 
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
 use reqwest::Method;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
 use serde_json::{Map, Value, json};
 use url::Url;
 
+use crate::batch::{self, AssetWrite};
 use crate::search::{self, SearchPage};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write, dam_segments,
@@ -35,15 +41,89 @@ pub fn listing_carries(property: &str) -> bool {
         && LISTED_NAMESPACES.iter().any(|ns| property.starts_with(ns))
 }
 
+/// How long a CSRF token from `/libs/granite/csrf/token.json` is used before a new one is
+/// asked for (its lifetime is UNCONFIRMED; Granite's tokens have lasted about ten minutes).
+const CSRF_TOKEN_FOR: Duration = Duration::from_secs(240);
+
+/// The CSRF token batch writes send, and when it was fetched; `None` inside when AEM has no
+/// token endpoint (the POSTs then go without one).
+type CsrfCache = Arc<tokio::sync::Mutex<Option<(Option<String>, Instant)>>>;
+
 /// The classic Assets HTTP API of one connection.
 #[derive(Clone)]
 pub struct ClassicAssets {
     pub(super) client: AemClient,
+    csrf: CsrfCache,
 }
 
 impl ClassicAssets {
     pub fn new(client: AemClient) -> Self {
-        ClassicAssets { client }
+        ClassicAssets {
+            client,
+            csrf: CsrfCache::default(),
+        }
+    }
+
+    /// The CSRF token to send (adobe-wire-next §7.1: sending one never hurts), fetched once
+    /// every few minutes; `None` where AEM has no token endpoint (404/403).
+    async fn csrf_token(&self) -> Result<Option<String>, CallError> {
+        let mut cached = self.csrf.lock().await;
+        if let Some((token, at)) = cached.as_ref()
+            && at.elapsed() < CSRF_TOKEN_FOR
+        {
+            return Ok(token.clone());
+        }
+        let url = self
+            .client
+            .url("/libs/granite/csrf/token.json")
+            .map_err(CallError::from_aem)?;
+        let token = match self.get_json(url).await {
+            Ok(body) => body.get("token").and_then(Value::as_str).map(str::to_owned),
+            Err(CallError::NotFound | CallError::Forbidden(_)) => None,
+            Err(e) => return Err(e),
+        };
+        *cached = Some((token.clone(), Instant::now()));
+        Ok(token)
+    }
+
+    /// One check of many assets (`GET /bin/querybuilder.json`, exact paths, selective hits).
+    async fn check(
+        &self,
+        paths: &[&str],
+        properties: &[String],
+    ) -> Result<batch::Checked, CallError> {
+        let page = self.query(&batch::check_query(paths, properties)).await?;
+        Ok(batch::checked_values(&page.hits))
+    }
+
+    /// One Sling POST on `folder` writing `assets` (one commit), its answer checked.
+    async fn post_batch(
+        &self,
+        folder: &str,
+        assets: &[AssetWrite],
+    ) -> Result<HashSet<String>, CallError> {
+        let token = self.csrf_token().await?;
+        let url = self.dam_url(&["content", "dam"], folder, "")?;
+        let (form, _) = batch::write_form(assets);
+        let response = self
+            .client
+            .send(Method::POST, url, |r| {
+                let r = r
+                    .header(ACCEPT, "application/json")
+                    .header(
+                        CONTENT_TYPE,
+                        "application/x-www-form-urlencoded;charset=UTF-8",
+                    )
+                    .body(form.clone());
+                match &token {
+                    Some(t) => r.header("CSRF-Token", t.as_str()),
+                    None => r,
+                }
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        let (body, _) = json_or_error(response, batch::sling_detail).await?;
+        batch::confirmed(folder, assets, &body)
     }
 
     /// `{base}/{prefix}/{dam segments…}{suffix}` with each segment percent-encoded.
@@ -266,10 +346,11 @@ fn check_name(folder: &str, name: &str) -> Result<(), CallError> {
 }
 
 /// Reads one Siren listing page of `folder`, asked for from `offset` with `limit`. A page
-/// that ends the listing before the `srn:paging` total it gives (short or empty while the
-/// total says more) is an error: the folder would otherwise be taken as whole. It is
-/// [`CallError::Transient`], as the folder may be changing while it is listed: asked again, a
-/// consistent answer goes on.
+/// shorter than asked for while the `srn:paging` total says more remain is followed from the
+/// number of entries actually received (a server may cap its pages below the size asked for
+/// without saying so). Only an empty page before the total is an error: the folder would
+/// otherwise be taken as whole. It is [`CallError::Transient`], as the folder may be changing
+/// while it is listed: asked again, a consistent answer goes on.
 pub fn parse_listing(
     folder: &str,
     offset: u64,
@@ -324,7 +405,7 @@ pub fn parse_listing(
         .and_then(Value::as_u64)
         .unwrap_or(limit);
     let next_offset = match total {
-        Some(total) if next < total && count < page_size => {
+        Some(total) if next < total && count == 0 => {
             return Err(CallError::Transient(Text::new(
                 "assets-listing-stopped-early",
                 vec![
@@ -416,6 +497,26 @@ impl AssetsApi for ClassicAssets {
 
     fn can_search(&self) -> bool {
         true
+    }
+
+    fn batches(&self) -> bool {
+        true
+    }
+
+    fn check_many<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        properties: &'a [String],
+    ) -> BoxFuture<'a, Result<batch::Checked, CallError>> {
+        Box::pin(self.check(paths, properties))
+    }
+
+    fn write_many<'a>(
+        &'a self,
+        folder: &'a str,
+        assets: &'a [AssetWrite],
+    ) -> BoxFuture<'a, Result<HashSet<String>, CallError>> {
+        Box::pin(self.post_batch(folder, assets))
     }
 
     fn search<'a>(
@@ -557,20 +658,16 @@ mod tests {
     }
 
     #[test]
-    fn a_page_that_ends_before_the_total_is_an_error() {
+    fn an_empty_page_before_the_total_is_an_error() {
         let paged = |names: &[&str], total: u64, limit: u64| {
             let mut body = assets_named(names);
             body["properties"] = json!({"srn:paging": {"total": total, "limit": limit}});
             body
         };
         for (offset, body) in [
-            // Short while the total says more.
-            (0, paged(&["a", "b"], 9, 3)),
-            // Empty while the total says more.
             (3, paged(&[], 9, 3)),
-            // Without the server's page size, the one asked for counts.
             (0, {
-                let mut b = assets_named(&["a"]);
+                let mut b = assets_named(&[]);
                 b["properties"] = json!({"srn:paging": {"total": 4}});
                 b
             }),
@@ -586,6 +683,27 @@ mod tests {
                 .next_offset,
             None
         );
+    }
+
+    #[test]
+    fn a_short_page_while_more_remain_is_followed_from_the_number_received() {
+        // A server that caps its pages at 2 without saying so, asked for 3 at a time.
+        let paged = |names: &[&str], total: u64, limit: Option<u64>| {
+            let mut body = assets_named(names);
+            body["properties"] = match limit {
+                Some(limit) => json!({"srn:paging": {"total": total, "limit": limit}}),
+                None => json!({"srn:paging": {"total": total}}),
+            };
+            body
+        };
+        for limit in [Some(3), None] {
+            let first = parse_listing(F, 0, 3, &paged(&["a", "b"], 5, limit)).unwrap();
+            assert_eq!(first.next_offset, Some(2), "{limit:?}");
+            let second = parse_listing(F, 2, 3, &paged(&["c", "d"], 5, limit)).unwrap();
+            assert_eq!(second.next_offset, Some(4));
+            let last = parse_listing(F, 4, 3, &paged(&["e"], 5, limit)).unwrap();
+            assert_eq!(last.next_offset, None);
+        }
     }
 
     #[test]

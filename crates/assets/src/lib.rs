@@ -9,6 +9,7 @@
 //! call makes exactly one HTTP request (plus the one 401 renewal `AemClient` does) and reports
 //! a [`CallError`] the engine can classify; retrying is the engine's decision.
 
+pub mod batch;
 pub mod browse;
 pub mod classic;
 pub mod connect;
@@ -21,6 +22,7 @@ pub mod schema;
 pub mod search;
 pub mod tags;
 
+use std::collections::HashSet;
 use std::time::Duration;
 
 use reqwest::Response;
@@ -295,6 +297,37 @@ pub trait AssetsApi: Send + Sync {
                 detail: Text::plain("assets-cannot-read-schema"),
             })
         })
+    }
+
+    /// Whether this API checks and writes many assets in one request each
+    /// ([`AssetsApi::check_many`], [`AssetsApi::write_many`]); the classic family does.
+    fn batches(&self) -> bool {
+        false
+    }
+
+    /// One check of many assets: the current values of `properties` of the assets at `paths`,
+    /// by path, in one request (QueryBuilder, exact paths: [`batch::check_query`]). A path
+    /// absent from the answer was not found by the index, which may lag behind the repository:
+    /// read that asset on its own, never take it as deleted.
+    fn check_many<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        properties: &'a [String],
+    ) -> BoxFuture<'a, Result<batch::Checked, CallError>> {
+        let _ = (paths, properties);
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// One write of many assets of `folder` in one request and one commit (Sling POST): the
+    /// paths of the assets whose every property the answer lists as changed. Post only assets a
+    /// check just confirmed: Sling creates the nodes of a path that holds nothing.
+    fn write_many<'a>(
+        &'a self,
+        folder: &'a str,
+        assets: &'a [batch::AssetWrite],
+    ) -> BoxFuture<'a, Result<HashSet<String>, CallError>> {
+        let _ = (folder, assets);
+        Box::pin(async { Err(CallError::NotFound) })
     }
 
     /// One page of a QueryBuilder query (`params` as sent: predicates, paging, hit writer).

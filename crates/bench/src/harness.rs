@@ -28,9 +28,11 @@ pub async fn start_sandbox(assets: usize, faults: Faults) -> Result<Sandbox> {
 }
 
 /// The product's classic Assets API client (same HTTP client settings as the app), on the
-/// sandbox's development token, recording every call.
+/// sandbox's development token, recording every call; its batch checks and writes are not
+/// offered, so the engine reads and writes one asset per request (the capacity and throttling
+/// scenarios measure that path; `batches.rs` compares it with the batched one).
 pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
-    Ok(Arc::new(TimedStore::new(classic(sandbox)?)))
+    Ok(Arc::new(TimedStore::new(classic(sandbox)?).per_asset()))
 }
 
 /// [`timed_classic`] that also offers QueryBuilder search to the engine.
@@ -38,7 +40,7 @@ pub fn timed_classic_searching(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
     Ok(Arc::new(TimedStore::searching(classic(sandbox)?)))
 }
 
-fn classic(sandbox: &Sandbox) -> Result<Arc<ClassicAssets>> {
+pub fn classic(sandbox: &Sandbox) -> Result<Arc<ClassicAssets>> {
     let auth = StaticAuthorizer::new(
         RequestCredentials::Bearer {
             token: Secret::new(sandbox.credentials().dev_token.clone()),

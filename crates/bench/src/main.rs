@@ -7,9 +7,11 @@
 //! cargo run --release -p metadesk-bench -- all --write BENCHMARKS.md
 //! cargo run --release -p metadesk-bench -- capacity --assets 200     # a quick look
 //! cargo run --release -p metadesk-bench -- reads                      # fewer reads
+//! cargo run --release -p metadesk-bench -- batches --write BENCHMARKS.md  # checked writes in batches
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
+mod batches;
 mod capacity;
 mod computed;
 mod facts;
@@ -57,6 +59,9 @@ enum Scenario {
     Reads,
     /// All four.
     All,
+    /// Checked writes in batches vs per asset vs the sequential client (issue 28). Not part
+    /// of `all`: `--write` replaces only its section.
+    Batches,
     /// A 2,000-row sheet import (read, checked, previewed, applied) vs the sequential client
     /// doing the same writes. Not part of `all`: `--write` replaces only its section.
     Sheets,
@@ -85,6 +90,9 @@ struct Opts {
     /// Capacity: requests the sandbox serves at once.
     #[arg(long, global = true, default_value_t = 8)]
     capacity: usize,
+    /// Batches: milliseconds the sandbox spends per asset a write changes.
+    #[arg(long, global = true, default_value_t = 2)]
+    commit_ms_per_asset: u64,
     /// Capacity: skip the sequential client (a quick look at the engine; no ratio).
     #[arg(long, global = true)]
     no_baseline: bool,
@@ -245,9 +253,16 @@ fn run(cli: Cli) -> Result<()> {
     }
     if matches!(
         which,
-        Scenario::Sheets | Scenario::SheetsScale | Scenario::Computed
+        Scenario::Sheets | Scenario::SheetsScale | Scenario::Batches | Scenario::Computed
     ) {
-        let mut section = if which == Scenario::Computed {
+        let mut section = if which == Scenario::Batches {
+            runtime.block_on(batches::run(&batches::BatchesOpts {
+                assets: o.assets,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
+        } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
                 assets: o.computed_assets,
                 runs: o.runs.max(5),
@@ -266,6 +281,32 @@ fn run(cli: Cli) -> Result<()> {
             "{}; {} CPU(s), {}; {}.",
             facts.date, facts.nproc, facts.memory, facts.build
         ));
+        if which == Scenario::Batches {
+            // Profile overrides given to `cargo run` reach this process too: say them, as
+            // the build line above reads the workspace's profile.
+            let overrides: Vec<String> = [
+                "CARGO_PROFILE_RELEASE_LTO",
+                "CARGO_PROFILE_RELEASE_CODEGEN_UNITS",
+            ]
+            .iter()
+            .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v}")))
+            .collect();
+            let prefix = if overrides.is_empty() {
+                String::new()
+            } else {
+                format!("{} ", overrides.join(" "))
+            };
+            section
+                .setup
+                .insert(0, format!("Command: `{prefix}{}`", command_line(false)));
+            if !overrides.is_empty() {
+                section.notes.push(format!(
+                    "Built with the profile overrides in the command ({}), not the workspace's \
+                     release profile the build line names: a faster build, slightly slower code.",
+                    overrides.join(", ")
+                ));
+            }
+        }
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
             // Only this section is replaced; the others stay as they were.
@@ -326,7 +367,12 @@ fn run(cli: Cli) -> Result<()> {
             &facts::gather(),
             &command_line(wants(Scenario::Scale)),
         );
-        for title in ["5. Footprint", "6. Sheets", "6b. Sheets at scale"] {
+        for title in [
+            "1c. Checked writes in batches",
+            "5. Footprint",
+            "6. Sheets",
+            "6b. Sheets at scale",
+        ] {
             if let Some(section) = report::section_of(&old, title) {
                 md = format!("{}\n{section}", md.trim_end());
             }

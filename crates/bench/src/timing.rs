@@ -19,6 +19,10 @@ pub enum Op {
     LastModified,
     Search,
     Write,
+    /// A check of many assets (QueryBuilder, exact paths).
+    Check,
+    /// A write of many assets (Sling POST).
+    WriteMany,
 }
 
 /// How a call ended.
@@ -55,6 +59,13 @@ pub struct TimedStore {
     /// Whether QueryBuilder is offered to the engine (off by default: the capacity and
     /// throttling scenarios measure the folder walk and its reads).
     search: bool,
+    /// Whether the inner store's batch checks and writes are offered (on by default).
+    batches: bool,
+    /// When each asset's value was last read (a read or a check answered), by path.
+    checked: Mutex<std::collections::HashMap<String, Duration>>,
+    /// For each write answered, the time since its asset's last read or check answered: the
+    /// window in which another user's change would go unseen.
+    check_to_write: Mutex<Vec<Duration>>,
 }
 
 impl TimedStore {
@@ -64,6 +75,53 @@ impl TimedStore {
             t0: Instant::now(),
             calls: Mutex::new(Vec::new()),
             search: false,
+            batches: true,
+            checked: Mutex::default(),
+            check_to_write: Mutex::default(),
+        }
+    }
+
+    /// The same, not offering the inner store's batches: the engine's per-asset path.
+    pub fn per_asset(self) -> Self {
+        TimedStore {
+            batches: false,
+            ..self
+        }
+    }
+
+    /// The check-to-write times recorded so far, leaving none behind.
+    pub fn take_check_to_write(&self) -> Vec<Duration> {
+        self.checked
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+        std::mem::take(
+            &mut *self
+                .check_to_write
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+
+    fn mark_checked<'a>(&self, paths: impl Iterator<Item = &'a str>) {
+        let now = self.t0.elapsed();
+        let mut checked = self.checked.lock().unwrap_or_else(PoisonError::into_inner);
+        for path in paths {
+            checked.insert(path.to_owned(), now);
+        }
+    }
+
+    fn mark_written<'a>(&self, paths: impl Iterator<Item = &'a str>) {
+        let now = self.t0.elapsed();
+        let checked = self.checked.lock().unwrap_or_else(PoisonError::into_inner);
+        let mut windows = self
+            .check_to_write
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        for path in paths {
+            if let Some(at) = checked.get(path) {
+                windows.push(now.saturating_sub(*at));
+            }
         }
     }
 
@@ -130,7 +188,13 @@ impl AssetsApi for TimedStore {
     }
 
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
-        Box::pin(self.timed(Op::Read, self.inner.read(asset)))
+        Box::pin(async move {
+            let read = self.timed(Op::Read, self.inner.read(asset)).await;
+            if read.is_ok() {
+                self.mark_checked(std::iter::once(asset.path.as_str()));
+            }
+            read
+        })
     }
 
     fn write<'a>(
@@ -139,7 +203,51 @@ impl AssetsApi for TimedStore {
         writes: &'a [Write],
         if_match: Option<&'a str>,
     ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
-        Box::pin(self.timed(Op::Write, self.inner.write(asset, writes, if_match)))
+        Box::pin(async move {
+            let written = self
+                .timed(Op::Write, self.inner.write(asset, writes, if_match))
+                .await;
+            if written.is_ok() {
+                self.mark_written(std::iter::once(asset.path.as_str()));
+            }
+            written
+        })
+    }
+
+    fn batches(&self) -> bool {
+        self.batches && self.inner.batches()
+    }
+
+    fn check_many<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        properties: &'a [String],
+    ) -> BoxFuture<'a, Result<metadesk_core::assets::batch::Checked, CallError>> {
+        Box::pin(async move {
+            let found = self
+                .timed(Op::Check, self.inner.check_many(paths, properties))
+                .await;
+            if let Ok(found) = &found {
+                self.mark_checked(found.keys().map(String::as_str));
+            }
+            found
+        })
+    }
+
+    fn write_many<'a>(
+        &'a self,
+        folder: &'a str,
+        assets: &'a [metadesk_core::assets::batch::AssetWrite],
+    ) -> BoxFuture<'a, Result<std::collections::HashSet<String>, CallError>> {
+        Box::pin(async move {
+            let written = self
+                .timed(Op::WriteMany, self.inner.write_many(folder, assets))
+                .await;
+            if let Ok(written) = &written {
+                self.mark_written(written.iter().map(String::as_str));
+            }
+            written
+        })
     }
 
     fn listing_carries(&self, property: &str) -> bool {

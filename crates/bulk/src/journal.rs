@@ -180,6 +180,16 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },
+    /// This apply writes one asset per request: AEM refused a batch write (`status`: 403, 404
+    /// or 405) while the same assets' per-asset writes went through, or an earlier run on this
+    /// connection found so (`remembered`). Written once per apply, before its first per-asset
+    /// write of that kind. (Not in journals written before batch writes existed.)
+    PerAssetWrites {
+        status: u16,
+        #[serde(default)]
+        remembered: bool,
+        at: String,
+    },
     Ended {
         at: String,
         status: EndStatus,

@@ -26,6 +26,7 @@ pub mod scope;
 pub mod searching;
 pub mod selection;
 pub mod spec;
+pub mod write_paths;
 
 pub use engine::{Engine, Settings};
 pub use journal::{Action, ChangedSincePreview, Outcome, PlanRow, PreviewCounts, PropertyChange};

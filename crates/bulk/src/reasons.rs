@@ -26,6 +26,19 @@ pub struct ChangedSincePreview {
     pub now: Option<Value>,
 }
 
+/// Why an apply wrote one asset per request: AEM refused a batch write with `status`, found
+/// in this run or remembered from an earlier one on the same connection.
+pub fn per_asset_writes(status: u16, remembered: bool) -> SavedText {
+    SavedText::new(
+        if remembered {
+            "run-per-asset-writes-remembered"
+        } else {
+            "run-per-asset-writes"
+        },
+        [("status", Value::from(status))],
+    )
+}
+
 /// A failure's words by their catalogue id.
 pub fn of_error(err: &AemError) -> SavedText {
     SavedText::from(&err.text())

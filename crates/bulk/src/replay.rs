@@ -108,6 +108,9 @@ pub struct Replay {
     /// Seconds the run was working: the preview, plus each apply from its start to its end
     /// (an interrupted one to its last record with a time). `None` until the preview finished.
     pub working_secs: Option<f64>,
+    /// Set when an apply of the run wrote one asset per request because AEM refuses batch
+    /// writes: the status it refused them with, and whether an earlier run had found it.
+    pub per_asset_writes: Option<(u16, bool)>,
 }
 
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
@@ -191,6 +194,7 @@ impl Replay {
             apply_open: false,
             counts: Counts::default(),
             working_secs: None,
+            per_asset_writes: None,
         };
         let mut working = WorkingTime::default();
         let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
@@ -238,6 +242,11 @@ impl Replay {
                         }
                     }
                     r.outcomes.insert(i, outcome);
+                }
+                Record::PerAssetWrites {
+                    status, remembered, ..
+                } => {
+                    r.per_asset_writes.get_or_insert((status, remembered));
                 }
                 Record::Ended { at, status, reason } => {
                     working.ended(&at);

@@ -80,6 +80,11 @@ pub struct RunSummary {
     /// sent it: [`RunSummary::localize`]).
     #[ts(type = "string | null")]
     pub reason: Option<SavedText>,
+    /// Said when an apply wrote one asset per request because this AEM refuses writing many
+    /// assets in one request (words in the reader's language once the window is sent it:
+    /// [`RunSummary::localize`]); null when every batch was written as one.
+    #[ts(type = "string | null")]
+    pub write_notice: Option<SavedText>,
 }
 
 impl RunSummary {
@@ -88,6 +93,7 @@ impl RunSummary {
         for reason in self
             .reason
             .iter_mut()
+            .chain(&mut self.write_notice)
             .chain(&mut self.conditions)
             .chain(std::iter::once(&mut self.scope))
         {
@@ -149,6 +155,9 @@ fn summarize(replay: &Replay) -> RunSummary {
         counts: replay.counts,
         duration_secs: replay.working_secs,
         reason: replay.last_end.as_ref().and_then(|(_, _, r)| r.clone()),
+        write_notice: replay
+            .per_asset_writes
+            .map(|(status, remembered)| crate::reasons::per_asset_writes(status, remembered)),
     }
 }
 

@@ -155,6 +155,10 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
             l.msg("cli-summary-found", &[("how", arg(found_by.words(l)))])
         );
     }
+    // Said once: AEM refused batch writes, so the run wrote one asset per request.
+    if let Some(notice) = &s.write_notice {
+        println!("{}", notice.localized(l));
+    }
     if let Some(secs) = s.duration_secs {
         println!(
             "{}",

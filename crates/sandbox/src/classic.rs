@@ -359,6 +359,7 @@ pub(crate) async fn put(
         }
     }
     shared.counters.bump(|c| c.writes_applied += 1);
+    tokio::time::sleep(shared.faults.commit_cost(1)).await;
     core_response(200, &api, "OK")
 }
 

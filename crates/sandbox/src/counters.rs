@@ -22,6 +22,10 @@ pub struct Counters {
     pub requests_total: u64,
     /// Metadata writes that were applied (PUT/PATCH that changed state).
     pub writes_applied: u64,
+    /// Sling POSTs that changed several assets in one commit (each asset also counts in
+    /// `writes_applied`).
+    #[serde(default)]
+    pub batch_writes: u64,
     /// Requests answered by the throttle (429/406).
     pub throttled: u64,
     /// Writes failed on purpose by `error_rate`.

@@ -49,6 +49,21 @@ pub struct Faults {
     /// The metadata schema forms (`/conf/…/metadataschema`, `/libs/dam/…/forms`) answer 403
     /// whoever asks, as for an account without read on `/conf` and `/libs`.
     pub schemas_denied: bool,
+    /// A Sling POST that changes several nodes (one on a folder, `./x.jpg/jcr:content/metadata/…`)
+    /// is answered with this status (403, 404 or 405) and changes nothing, as an AEM whose
+    /// dispatcher, CSRF filter or permissions refuse batch writes would; the per-asset write
+    /// paths still work.
+    pub batch_writes_refused: Option<u16>,
+    /// A Sling POST without a `CSRF-Token` header that `/libs/granite/csrf/token.json` issued is
+    /// refused with 403, as Adobe documents for authenticated POSTs (adobe-wire-next §7.1).
+    pub csrf_required: bool,
+    /// Milliseconds a write spends committing, per asset it changes (PUT, PATCH or Sling
+    /// POST): a batch pays for each of its assets, so batching is measured honestly.
+    pub commit_ms_per_asset: u64,
+    /// DAM paths (an asset, or a folder and everything under it) the QueryBuilder index has
+    /// not caught up with: queries do not find them although the repository has them
+    /// (adobe-wire-next §1.3).
+    pub index_lag: Vec<String>,
 }
 
 impl Default for Faults {
@@ -67,6 +82,10 @@ impl Default for Faults {
             write_denied: Vec::new(),
             current_user_hidden: false,
             schemas_denied: false,
+            batch_writes_refused: None,
+            csrf_required: false,
+            commit_ms_per_asset: 0,
+            index_lag: Vec::new(),
         }
     }
 }
@@ -85,6 +104,12 @@ impl Faults {
         }
         if !matches!(self.throttle_status, 429 | 406) {
             return Err("throttle_status must be 429 or 406".into());
+        }
+        if self
+            .batch_writes_refused
+            .is_some_and(|s| !(403..=405).contains(&s))
+        {
+            return Err("batch_writes_refused must be 403, 404 or 405".into());
         }
         if self.error_statuses.is_empty()
             || self.error_statuses.iter().any(|s| !(500..600).contains(s))
@@ -212,13 +237,26 @@ impl FaultEngine {
 
     /// Whether writes to the asset at `dam_path` are refused (see [`Faults::write_denied`]).
     pub(crate) fn write_denied(&self, dam_path: &str) -> bool {
-        lock(&self.run).faults.write_denied.iter().any(|denied| {
-            let denied = denied.trim_end_matches('/');
-            dam_path == denied
-                || dam_path
-                    .strip_prefix(denied)
-                    .is_some_and(|rest| rest.starts_with('/'))
-        })
+        under_any(&lock(&self.run).faults.write_denied, dam_path)
+    }
+
+    /// Whether QueryBuilder's index has not caught up with `dam_path` ([`Faults::index_lag`]).
+    pub(crate) fn index_lags(&self, dam_path: &str) -> bool {
+        under_any(&lock(&self.run).faults.index_lag, dam_path)
+    }
+
+    pub(crate) fn batch_writes_refused(&self) -> Option<u16> {
+        lock(&self.run).faults.batch_writes_refused
+    }
+
+    pub(crate) fn csrf_required(&self) -> bool {
+        lock(&self.run).faults.csrf_required
+    }
+
+    /// What committing a write that changes `assets` assets costs.
+    pub(crate) fn commit_cost(&self, assets: usize) -> Duration {
+        let per_asset = lock(&self.run).faults.commit_ms_per_asset;
+        Duration::from_millis(per_asset.saturating_mul(assets as u64))
     }
 
     /// The status to fail this write with, if it is to fail.
@@ -232,6 +270,17 @@ impl FaultEngine {
         run.error_cursor += 1;
         Some(status)
     }
+}
+
+/// Whether `dam_path` is one of `roots` or under one of them.
+fn under_any(roots: &[String], dam_path: &str) -> bool {
+    roots.iter().any(|root| {
+        let root = root.trim_end_matches('/');
+        dam_path == root
+            || dam_path
+                .strip_prefix(root)
+                .is_some_and(|rest| rest.starts_with('/'))
+    })
 }
 
 #[cfg(test)]

@@ -8,7 +8,7 @@
 //! |---|---|
 //! | IMS | `POST /ims/exchange/jwt[/]` (urlencoded or multipart; `expires_in` in ms), `POST /ims/token/v3` (`client_credentials`; seconds) |
 //! | Classic Assets API | `GET /api/assets[/{path}].json?offset&limit` (Siren, `srn:paging`), `PUT /api/assets/{path}[.json]`, `GET /api.json` |
-//! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` (Sling POST with form fields: `sling_post.rs`) |
+//! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
 //! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
@@ -62,6 +62,7 @@ mod control;
 mod core_response;
 mod counters;
 pub mod credentials;
+mod csrf;
 mod dam;
 mod faults;
 mod graphql;
@@ -75,6 +76,7 @@ mod querybuilder;
 mod renditions;
 mod schemas;
 mod server;
+mod sling_batch;
 mod sling_post;
 
 use std::collections::{HashMap, HashSet};
@@ -228,6 +230,11 @@ pub(crate) struct Inner {
     pub credentials: SandboxCredentials,
     /// `POST /adobe/assets/search` answers (see `assets_search.rs`).
     pub openapi_search: std::sync::atomic::AtomicBool,
+    /// Nodes a Sling POST created because no asset or folder was at their path, with their
+    /// properties (see `sling_batch.rs`).
+    pub junk: Mutex<std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>>,
+    /// CSRF tokens issued by `/libs/granite/csrf/token.json`.
+    pub csrf_tokens: Mutex<HashSet<String>>,
 }
 
 impl Inner {
@@ -310,6 +317,7 @@ pub(crate) fn edit_asset(
 
 pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
+    lock(&s.junk).clear();
     s.counters.reset();
     s.faults.set(s.config.faults.clone());
     *lock(&s.persisted) = graphql::seeded_queries();
@@ -473,6 +481,8 @@ impl Sandbox {
             graphql_denied: Mutex::new(HashSet::from([ro.email.clone()])),
             credentials: creds,
             openapi_search: std::sync::atomic::AtomicBool::new(openapi_search),
+            junk: Mutex::default(),
+            csrf_tokens: Mutex::default(),
         });
         let router = router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -588,6 +598,14 @@ impl Sandbox {
         write(&self.shared.dam).remove_asset(path)
     }
 
+    /// The nodes Sling POSTs created where no asset or folder was (a mistyped path leaves one),
+    /// with their properties. [`Sandbox::reset`] removes them.
+    pub fn junk_nodes(
+        &self,
+    ) -> std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>> {
+        lock(&self.shared.junk).clone()
+    }
+
     /// Paths of the folders that hold assets; the first is always [`SAMPLE_FOLDER`].
     pub fn leaf_folders(&self) -> Vec<String> {
         read(&self.shared.dam).leaf_folders()
@@ -641,6 +659,7 @@ fn router(shared: Shared) -> Router {
             "/content/{*path}",
             get(classic::content_get).post(sling_post::handler),
         )
+        .route("/libs/granite/csrf/token.json", get(csrf::token))
         .route(
             "/libs/granite/security/currentuser.json",
             get(classic::current_user),

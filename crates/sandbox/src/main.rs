@@ -62,6 +62,15 @@ struct Args {
     /// Answer currentuser.json with 404, as AEM behind a dispatcher that hides it.
     #[arg(long)]
     hide_current_user: bool,
+    /// Refuse Sling POSTs that change several assets with this status (403, 404 or 405).
+    #[arg(long)]
+    refuse_batch_writes: Option<u16>,
+    /// Refuse Sling POSTs without a CSRF token from /libs/granite/csrf/token.json (403).
+    #[arg(long)]
+    csrf_required: bool,
+    /// Milliseconds each write spends committing, per asset it changes.
+    #[arg(long, default_value_t = 0)]
+    commit_ms_per_asset: u64,
 }
 
 #[tokio::main]
@@ -96,6 +105,9 @@ async fn main() -> std::process::ExitCode {
             throttle_status: args.throttle_status,
             revoke_after: args.revoke_after,
             current_user_hidden: args.hide_current_user,
+            batch_writes_refused: args.refuse_batch_writes,
+            csrf_required: args.csrf_required,
+            commit_ms_per_asset: args.commit_ms_per_asset,
             ..Faults::default()
         },
         ..SandboxConfig::default()

@@ -276,8 +276,23 @@ pub(crate) async fn patch_metadata(
         Ok(v) => v,
         Err(e) => return problem(400, &format!("Invalid JSON: {e}")),
     };
+    let answer = patch_now(&shared, &principal, &headers, &asset_id, &ops);
+    if answer.status().is_success() {
+        tokio::time::sleep(shared.faults.commit_cost(1)).await;
+    }
+    answer
+}
+
+/// The PATCH once its body is read: checks, then one change under the DAM's lock.
+fn patch_now(
+    shared: &Shared,
+    principal: &crate::auth::Principal,
+    headers: &HeaderMap,
+    asset_id: &str,
+    ops: &Value,
+) -> Response {
     let mut dam = write(&shared.dam);
-    let Some(idx) = asset_index(&dam, &asset_id) else {
+    let Some(idx) = asset_index(&dam, asset_id) else {
         return problem(404, &format!("Asset {asset_id} not found"));
     };
     if principal.read_only || shared.faults.write_denied(&dam.asset_path(idx)) {
@@ -295,7 +310,7 @@ pub(crate) async fn patch_metadata(
             "The asset was modified by another client: If-Match does not match the current ETag",
         );
     }
-    let changes = match apply_patch(&dam.metadata(idx), &ops) {
+    let changes = match apply_patch(&dam.metadata(idx), ops) {
         Ok(c) => c,
         Err(msg) => return problem(400, &msg),
     };

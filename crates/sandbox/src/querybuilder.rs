@@ -550,6 +550,8 @@ pub(crate) async fn query(
     let mut matched: Vec<View<'_>> = nodes
         .into_iter()
         .map(|n| View::new(&dam, n))
+        // The index decides which nodes match; one it has not caught up with is not found.
+        .filter(|v| !shared.faults.index_lags(&v.path))
         .filter(|v| matches_group(&root, v))
         .collect();
     let orderby = params.get("orderby").map(String::as_str);

@@ -1,10 +1,12 @@
-//! The Sling POST servlet on an asset's metadata node: `POST /content/dam/…/jcr:content/metadata`
-//! with form fields (`application/x-www-form-urlencoded`), as AEM's own forms send them.
-//!
-//! Only what the API console needs to be tested: `./name=value` or `name=value` sets a property
-//! (a name given twice becomes a multi-valued property), `name@Delete` removes one, `:operation`
-//! style and `_charset_` parameters and `@TypeHint` suffixes are not properties. Anything else
-//! Sling does (creating nodes, imports, moves) is not simulated: the answer says so.
+//! The Sling POST servlet (`application/x-www-form-urlencoded`, as AEM's own forms send it):
+//! on an asset's metadata node (`POST /content/dam/…/jcr:content/metadata`, what the API
+//! console posts: `./name=value` or `name=value` sets a property, a name given twice becomes
+//! a multi-valued property, `name@Delete` removes one), and on any other DAM node, where the
+//! parameter names are item paths and one request changes many assets in one commit
+//! (`sling_batch.rs`). Both answer JSON with `Accept: application/json`, Sling's HTML status
+//! page otherwise; both honour the `csrf_required`, `commit_ms_per_asset` and (for the
+//! batch) `batch_writes_refused` faults. Imports, moves and other operations are not
+//! simulated.
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -26,11 +28,11 @@ pub(crate) async fn handler(
     if path.starts_with("_cq_graphql/") {
         return crate::graphql::endpoint(State(shared), Path(path), headers, body).await;
     }
-    post(&shared, &path, &headers, &body)
+    post(&shared, &path, &headers, &body).await
 }
 
 /// The Sling POST on `/content/{path}`.
-fn post(shared: &Shared, path: &str, headers: &HeaderMap, body: &[u8]) -> Response {
+async fn post(shared: &Shared, path: &str, headers: &HeaderMap, body: &[u8]) -> Response {
     let target = format!("/content/{}", path.trim_end_matches('/'));
     let wants_json = headers
         .get(header::ACCEPT)
@@ -43,21 +45,24 @@ fn post(shared: &Shared, path: &str, headers: &HeaderMap, body: &[u8]) -> Respon
         Ok(p) => p,
         Err(e) => return answer(e.status, &e.message, Vec::new()),
     };
+    if shared.faults.csrf_required() && !crate::csrf::valid(shared, headers) {
+        return answer(
+            403,
+            "Forbidden: the request has no valid CSRF token (CSRF-Token header)",
+            Vec::new(),
+        );
+    }
+    let is_form = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     let asset_path = target
         .strip_suffix("/jcr:content/metadata")
         .or_else(|| target.strip_suffix("/_jcr_content/metadata"))
         .filter(|p| p.starts_with(&format!("{DAM_ROOT}/")));
     let Some(asset_path) = asset_path else {
-        return answer(
-            404,
-            "Not Found: the sandbox's Sling POST changes only an asset's …/jcr:content/metadata",
-            Vec::new(),
-        );
+        return batch(shared, &target, principal, is_form, body, answer).await;
     };
-    let is_form = headers
-        .get(header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
     if !is_form {
         return answer(
             400,
@@ -94,7 +99,47 @@ fn post(shared: &Shared, path: &str, headers: &HeaderMap, body: &[u8]) -> Respon
         .collect();
     write(&shared.dam).apply(idx, changes);
     shared.counters.bump(|c| c.writes_applied += 1);
+    tokio::time::sleep(shared.faults.commit_cost(1)).await;
     answer(200, "OK", listed)
+}
+
+/// A Sling POST on a DAM node other than an asset's metadata: item-path parameters, one commit.
+async fn batch(
+    shared: &Shared,
+    target: &str,
+    principal: auth::Principal,
+    is_form: bool,
+    body: &[u8],
+    answer: impl Fn(u16, &str, Vec<Value>) -> Response,
+) -> Response {
+    if !target.starts_with(&format!("{DAM_ROOT}/")) && target != DAM_ROOT {
+        return answer(404, "Not Found", Vec::new());
+    }
+    if let Some(status) = shared.faults.batch_writes_refused() {
+        let message = match status {
+            405 => "Method Not Allowed",
+            404 => "Not Found",
+            _ => "Forbidden",
+        };
+        return answer(status, message, Vec::new());
+    }
+    if !is_form {
+        return answer(
+            400,
+            "Bad Request: the Sling POST takes application/x-www-form-urlencoded form fields",
+            Vec::new(),
+        );
+    }
+    let done =
+        crate::sling_batch::apply(shared, target, body, &principal.user, principal.read_only);
+    if done.assets > 0 {
+        shared.counters.bump(|c| {
+            c.writes_applied += done.assets as u64;
+            c.batch_writes += 1;
+        });
+        tokio::time::sleep(shared.faults.commit_cost(done.assets)).await;
+    }
+    answer(done.status, &done.message, done.changes)
 }
 
 /// The properties a form sets (`Some`) or deletes (`None`), in the order first named.

@@ -849,9 +849,132 @@ async fn sling_post_sets_and_deletes_metadata_from_form_fields() {
     let r = post(format!("{base}{asset}"), "dc:title=x", form, token.clone())
         .await
         .unwrap();
-    assert_eq!(r.status(), 404);
+    assert_eq!(r.status(), 400, "the asset node itself is not simulated");
     let ro = sb.issue_dev_token("reader@example.com", true);
     let r = post(metadata, "dc:title=x", form, ro).await.unwrap();
     assert_eq!(r.status(), 403);
     assert_eq!(sb.asset(&asset).unwrap(), before);
+}
+
+/// A Sling POST on a folder writes many assets in one commit (issue 28): item-path parameters,
+/// junk nodes for paths that hold nothing, atomic refusal, the refusal switch and the CSRF rule.
+#[tokio::test]
+async fn sling_post_on_a_folder_writes_many_assets_in_one_commit() {
+    let sb = start().await;
+    let base = sb.base_url();
+    let token = sb.credentials().dev_token.clone();
+    let folder = sb.leaf_folders()[0].clone();
+    let dump = sb.dump(false);
+    let mut names = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .filter(|p| p.rsplit_once('/').unwrap().0 == folder)
+        .filter(|p| sb.asset(p).unwrap()["contentFragment"] == false)
+        .map(|p| p.rsplit_once('/').unwrap().1.to_owned());
+    let (a, b) = (names.next().unwrap(), names.next().unwrap());
+    let post = |body: String, csrf: Option<String>| {
+        let r = client()
+            .post(format!("{base}{folder}"))
+            .bearer_auth(&token)
+            .header("content-type", "application/x-www-form-urlencoded")
+            .header("accept", "application/json")
+            .body(body);
+        match csrf {
+            Some(t) => r.header("CSRF-Token", t),
+            None => r,
+        }
+        .send()
+    };
+    let form = |pairs: &[(String, &str)]| {
+        url::form_urlencoded::Serializer::new(String::new())
+            .extend_pairs(pairs.iter().map(|(k, v)| (k.as_str(), *v)))
+            .finish()
+    };
+    let p = |name: &str, prop: &str| format!("./{name}/jcr:content/metadata/{prop}");
+    let r = post(
+        form(&[
+            (p(&a, "dc:rights"), "R"),
+            (p(&b, "dc:rights"), "R"),
+            (p(&b, "cq:tags"), "t:one"),
+            (p(&b, "cq:tags@TypeHint"), "String[]"),
+        ]),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["changes"].as_array().unwrap().len(), 3, "{v}");
+    let state = |name: &str| sb.asset(&format!("{folder}/{name}")).unwrap()["metadata"].clone();
+    assert_eq!(state(&a)["dc:rights"], "R");
+    assert_eq!(state(&b)["cq:tags"], json!(["t:one"]));
+    assert_eq!(sb.counters().batch_writes, 1);
+    assert!(sb.junk_nodes().is_empty());
+
+    // A path that holds no asset: Sling creates the node (junk), it does not fail.
+    let r = post(form(&[(p("no-such.jpg", "dc:rights"), "X")]), None)
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["changes"][0]["type"], "created", "{v}");
+    let junk = format!("{folder}/no-such.jpg/jcr:content/metadata");
+    assert_eq!(sb.junk_nodes()[&junk]["dc:rights"], "X");
+
+    // One refused asset refuses the whole commit.
+    sb.set_faults(metadesk_sandbox::Faults {
+        write_denied: vec![format!("{folder}/{b}")],
+        ..Default::default()
+    })
+    .unwrap();
+    let r = post(
+        form(&[(p(&a, "dc:rights"), "S"), (p(&b, "dc:rights"), "S")]),
+        None,
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        state(&a)["dc:rights"],
+        "R",
+        "nothing of a refused commit lands"
+    );
+
+    // An AEM that refuses batch writes; one that wants a CSRF token.
+    sb.set_faults(metadesk_sandbox::Faults {
+        batch_writes_refused: Some(405),
+        ..Default::default()
+    })
+    .unwrap();
+    let r = post(form(&[(p(&a, "dc:rights"), "S")]), None)
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 405);
+    sb.set_faults(metadesk_sandbox::Faults {
+        csrf_required: true,
+        ..Default::default()
+    })
+    .unwrap();
+    let r = post(form(&[(p(&a, "dc:rights"), "S")]), None)
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(state(&a)["dc:rights"], "R");
+    let csrf: Value = client()
+        .get(format!("{base}/libs/granite/csrf/token.json"))
+        .bearer_auth(&token)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let t = csrf["token"].as_str().unwrap().to_owned();
+    let r = post(form(&[(p(&a, "dc:rights"), "S")]), Some(t))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(state(&a)["dc:rights"], "S");
 }

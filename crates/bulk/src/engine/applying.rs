@@ -88,28 +88,34 @@ pub(super) async fn feed_rows(
 /// the run is cancelled or stopped before the asset's write: it stays pending.
 pub(super) async fn apply_row(ctx: &Arc<Ctx>, row: PlanRow, in_doubt: bool) -> Result<()> {
     if let Some(ended) = apply_one(ctx, &row, in_doubt).await? {
-        ctx.journal.append(&Record::Outcome {
-            i: row.i,
-            outcome: ended.outcome,
-            reason: ended.reason,
-            changed_since: ended.changed_since,
-            at: ctx.stamp(),
-        })?;
-        ctx.count(ended.outcome);
+        record_outcome(ctx, row.i, ended)?;
     }
+    Ok(())
+}
+
+/// Journals how the apply of asset `i` ended, and counts it.
+pub(super) fn record_outcome(ctx: &Ctx, i: u64, ended: Ended) -> Result<()> {
+    ctx.journal.append(&Record::Outcome {
+        i,
+        outcome: ended.outcome,
+        reason: ended.reason,
+        changed_since: ended.changed_since,
+        at: ctx.stamp(),
+    })?;
+    ctx.count(ended.outcome);
     Ok(())
 }
 
 /// How the apply of one asset ended: its outcome record.
 pub(super) struct Ended {
-    outcome: Outcome,
+    pub(super) outcome: Outcome,
     reason: Option<SavedText>,
     /// Set when nothing was written because someone changed the asset after the preview.
     changed_since: Vec<ChangedSincePreview>,
 }
 
 impl Ended {
-    fn new(outcome: Outcome, reason: Option<SavedText>) -> Self {
+    pub(super) fn new(outcome: Outcome, reason: Option<SavedText>) -> Self {
         Ended {
             outcome,
             reason,
@@ -117,7 +123,29 @@ impl Ended {
         }
     }
 
-    fn changed_since_preview(changed: Vec<ChangedSincePreview>) -> Self {
+    /// A read just before the write found every edited property as planned: an asset whose
+    /// earlier write may have landed (in doubt) was changed by this run, another was not.
+    pub(super) fn already_as_wanted(in_doubt: bool) -> Self {
+        if in_doubt {
+            Ended::new(Outcome::Changed, None)
+        } else {
+            Ended::new(
+                Outcome::Unchanged,
+                Some(SavedText::new("reason-already-as-wanted-at-write", [])),
+            )
+        }
+    }
+
+    /// The asset could not be read or written: `e`, after `attempts` attempts.
+    pub(super) fn failed(ctx: &Ctx, e: &CallError, attempts: u32) -> Self {
+        let account = ctx.spec.account.as_deref();
+        Ended::new(
+            Outcome::Failed,
+            Some(reasons::call_failed(e, account, attempts)),
+        )
+    }
+
+    pub(super) fn changed_since_preview(changed: Vec<ChangedSincePreview>) -> Self {
         Ended {
             outcome: Outcome::Failed,
             reason: Some(reasons::changed_since_preview(&changed)),
@@ -127,7 +155,7 @@ impl Ended {
 }
 
 /// What a fresh read of an asset says about its planned change.
-enum Fresh {
+pub(super) enum Fresh {
     /// Every edited property already holds the planned value.
     AlreadyAsWanted,
     /// Someone changed these properties after the preview (to something else than planned).
@@ -136,7 +164,7 @@ enum Fresh {
     Write(Map<String, Value>),
 }
 
-fn compare(changes: &[&PropertyChange], metadata: &Map<String, Value>) -> Fresh {
+pub(super) fn compare(changes: &[&PropertyChange], metadata: &Map<String, Value>) -> Fresh {
     let now = |c: &PropertyChange| values_of(metadata, &c.property);
     if changes.iter().all(|c| same(now(c), c.after.as_ref())) {
         return Fresh::AlreadyAsWanted;
@@ -163,6 +191,25 @@ fn compare(changes: &[&PropertyChange], metadata: &Map<String, Value>) -> Fresh 
     )
 }
 
+/// The row's changes that change something.
+pub(super) fn changes_of(row: &PlanRow) -> Vec<&PropertyChange> {
+    row.changes
+        .iter()
+        .filter(|c| !same(c.before.as_ref(), c.after.as_ref()))
+        .collect()
+}
+
+/// What a row's write sends.
+pub(super) fn writes_of(changes: &[&PropertyChange]) -> Vec<Write> {
+    changes
+        .iter()
+        .map(|c| Write {
+            property: c.property.clone(),
+            value: c.after.clone(),
+        })
+        .collect()
+}
+
 /// 412 answers (OpenAPI) tolerated per asset while other properties than the edited ones keep
 /// changing; then the asset fails and "retry the failed assets" plans it again.
 const CONFLICTS_PER_ASSET: u32 = 3;
@@ -178,11 +225,7 @@ pub(super) async fn apply_one(
         path: row.path.clone(),
         id: row.id.clone(),
     };
-    let changes: Vec<&PropertyChange> = row
-        .changes
-        .iter()
-        .filter(|c| !same(c.before.as_ref(), c.after.as_ref()))
-        .collect();
+    let changes = changes_of(row);
     let failed = |e: &CallError, n: u32| {
         Some(Ended::new(
             Outcome::Failed,
@@ -214,16 +257,7 @@ pub(super) async fn apply_one(
             Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
         };
         match compare(&changes, &current.metadata) {
-            Fresh::AlreadyAsWanted => {
-                return Ok(Some(if in_doubt {
-                    Ended::new(Outcome::Changed, None)
-                } else {
-                    Ended::new(
-                        Outcome::Unchanged,
-                        Some(SavedText::new("reason-already-as-wanted-at-write", [])),
-                    )
-                }));
-            }
+            Fresh::AlreadyAsWanted => return Ok(Some(Ended::already_as_wanted(in_doubt))),
             Fresh::ChangedSincePreview(changed) => {
                 return Ok(Some(Ended::changed_since_preview(changed)));
             }
@@ -233,13 +267,7 @@ pub(super) async fn apply_one(
             }
         }
     }
-    let writes: Vec<Write> = changes
-        .iter()
-        .map(|c| Write {
-            property: c.property.clone(),
-            value: c.after.clone(),
-        })
-        .collect();
+    let writes = writes_of(&changes);
     let mut conflicts = 0;
     loop {
         if ctx.control.is_cancelled() {

@@ -70,6 +70,9 @@ pub(super) struct Ctx {
     pub(super) found: Mutex<Option<FoundBy>>,
     /// The paired classic connection that lists and searches for an OAuth S2S connection.
     pub(super) paired: Option<String>,
+    /// Set once this AEM refused a batch write (or an earlier run found so): the status it
+    /// refused with. From then on the phase writes one asset per request.
+    pub(super) per_asset: Mutex<Option<u16>>,
     /// The regular expressions of the run's rules, compiled once for all its assets.
     pub(super) regexes: crate::compute::Regexes,
 }
@@ -105,7 +108,51 @@ impl Ctx {
             phase,
             found: Mutex::new(None),
             paired: engine.paired.clone(),
+            per_asset: Mutex::new(None),
         })
+    }
+
+    /// Whether the apply checks and writes assets in batches: the API can, and this AEM has
+    /// not refused a batch write.
+    pub(super) fn batches(&self) -> bool {
+        self.store.batches() && lock(&self.per_asset).is_none()
+    }
+
+    /// The key the engine remembers facts about this run's connection under.
+    pub(super) fn connection_key(&self) -> String {
+        match &self.spec.connection_id {
+            Some(id) => id.clone(),
+            None => format!("{} {}", self.spec.connection, self.spec.aem),
+        }
+    }
+
+    /// From now on, writes go one asset per request: AEM refused a batch write with `status`
+    /// (or an earlier run on this connection found so: `remembered`). Journaled once, and
+    /// remembered for the connection's next runs.
+    pub(super) async fn write_per_asset(&self, status: u16, remembered: bool) -> Result<()> {
+        {
+            let mut per_asset = lock(&self.per_asset);
+            if per_asset.is_some() {
+                return Ok(());
+            }
+            *per_asset = Some(status);
+        }
+        let at = now_rfc3339();
+        if !remembered && let Some(runs_dir) = self.journal.path().parent() {
+            crate::write_paths::remember_batch_refused(
+                runs_dir,
+                &self.connection_key(),
+                status,
+                &at,
+            );
+        }
+        self.journal
+            .append_durable(&Record::PerAssetWrites {
+                status,
+                remembered,
+                at,
+            })
+            .await
     }
 
     /// Records which search found the assets; QueryBuilder and the listing go through the
@@ -229,6 +276,25 @@ impl Ctx {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
+        self.send(attempts, true, f).await
+    }
+
+    /// [`Ctx::call`] for a request whose time grows with its size (a batch write commits each
+    /// of its assets): its latency says nothing about the server's queue, so the concurrency
+    /// controller does not learn from it (throttles still count).
+    pub(super) async fn call_unmeasured<T, F, Fut>(&self, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        self.send(&mut 0, false, f).await
+    }
+
+    async fn send<T, F, Fut>(&self, attempts: &mut u32, measured: bool, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
         *attempts = 0;
         let mut throttled = 0u32;
         loop {
@@ -236,7 +302,9 @@ impl Ctx {
             *attempts += 1;
             match f().await {
                 Ok(v) => {
-                    permit.answered();
+                    if measured {
+                        permit.answered();
+                    }
                     return Ok(v);
                 }
                 Err(CallError::Throttled {
@@ -278,7 +346,9 @@ impl Ctx {
                     return Err(Failure::Call(CallError::Auth(msg), *attempts));
                 }
                 Err(other) => {
-                    permit.answered();
+                    if measured {
+                        permit.answered();
+                    }
                     return Err(Failure::Call(other, *attempts));
                 }
             }

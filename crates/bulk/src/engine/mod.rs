@@ -28,6 +28,7 @@ use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 mod applying;
+mod batched;
 mod context;
 mod planning;
 mod searched;
@@ -46,8 +47,9 @@ pub struct Settings {
     pub page_size: u64,
     /// Hits per search page (`p.limit`).
     pub search_page_size: u64,
-    /// Take a folder preview's values from search hits when its listing does not show an
-    /// edited property (one request per page instead of one per asset).
+    /// Take a folder preview's values from search hits where the API can search (one request
+    /// per page of hits instead of a listing page per folder and a read per asset whose entry
+    /// does not show an edited property).
     pub search_folders: bool,
     pub controller: ControllerConfig,
     /// Retries per request for 5xx and dropped connections, and their backoff.
@@ -58,6 +60,9 @@ pub struct Settings {
     pub progress_interval: Duration,
     /// Assets being worked on at once (their requests still pass the gate).
     pub max_tasks: usize,
+    /// Assets checked and written together where the API batches (classic): one QueryBuilder
+    /// check (more if their paths make the URL too long) and one Sling POST.
+    pub batch_assets: usize,
 }
 
 impl Default for Settings {
@@ -75,6 +80,7 @@ impl Default for Settings {
             max_throttled: 50,
             progress_interval: Duration::from_millis(200),
             max_tasks: 64,
+            batch_assets: batched::BATCH_ASSETS,
         }
     }
 }
@@ -477,7 +483,18 @@ impl Engine {
             .total
             .store(replay.counts.pending, Ordering::Relaxed);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = apply_rows(&ctx, &path, &replay, on_progress).await;
+        let result = if self.store.batches() {
+            // An AEM found refusing batch writes in an earlier run is not asked again.
+            let remembered =
+                crate::write_paths::batch_refused(&self.runs_dir, &ctx.connection_key());
+            match remembered {
+                Some(status) => ctx.write_per_asset(status, true).await,
+                None => Ok(()),
+            }?;
+            batched::apply_batched(&ctx, &path, &replay, on_progress).await
+        } else {
+            apply_rows(&ctx, &path, &replay, on_progress).await
+        };
         forwarder.abort();
         result?;
         ctx.settle_refusals()?;

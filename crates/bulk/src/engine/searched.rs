@@ -31,15 +31,14 @@ use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::ApiFamily;
 
 /// Whether a folder scope's preview should take its values from search hits: the store can
-/// search and some edited property is one its folder listing does not show.
+/// search (one request per 500 assets). Even for a property the folder listing shows, the
+/// listing leaves it out of some entries (those assets would be read one by one), so search
+/// hits read less either way; the apply checks every value again before writing it.
 pub(super) fn folder_by_search(ctx: &Ctx) -> bool {
     ctx.spec.filters.selection.is_none()
         && ctx.settings.search_folders
         && ctx.store.family() == ApiFamily::Classic
         && ctx.store.can_search()
-        && edited_properties(&ctx.spec.edits)
-            .into_iter()
-            .any(|p| !ctx.store.listing_carries(p))
 }
 
 /// Plans from the pages of a search. For a folder scope (`fallback`), a first request that

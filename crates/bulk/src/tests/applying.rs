@@ -74,7 +74,7 @@ async fn apply_writes_exactly_the_preview_and_records_originals_first() {
 
 #[tokio::test]
 async fn append_remove_and_clear_on_multi_valued_properties() {
-    let fake = Fake::new(ApiFamily::Classic);
+    let fake = Fake::per_asset(ApiFamily::Classic);
     fake.seed(F, 3, |k| match k {
         0 => json!({"dc:subject": ["a", "b"], "cq:tags": ["t:1"], "dc:rights": "x"}),
         1 => json!({"dc:subject": "a"}),
@@ -538,7 +538,7 @@ async fn refusals_after_an_accepted_write_are_failures_of_those_assets() {
 
 #[tokio::test]
 async fn revoked_credentials_stop_the_run_and_resume_finishes_it() {
-    let fake = Fake::new(ApiFamily::Classic);
+    let fake = Fake::per_asset(ApiFamily::Classic);
     fake.seed(F, 30, |_| json!({"dc:rights": "old"}));
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
@@ -577,7 +577,7 @@ async fn revoked_credentials_stop_the_run_and_resume_finishes_it() {
 
 #[tokio::test]
 async fn cancel_lets_writes_in_flight_finish_and_resume_does_the_rest() {
-    let fake = Fake::new(ApiFamily::Classic);
+    let fake = Fake::per_asset(ApiFamily::Classic);
     fake.seed(F, 40, |_| json!({"dc:rights": "old"}));
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
@@ -618,7 +618,7 @@ async fn cancel_lets_writes_in_flight_finish_and_resume_does_the_rest() {
 
 #[tokio::test]
 async fn a_failed_task_stops_new_writes_lets_the_others_finish_and_resume_completes() {
-    let fake = Fake::new(ApiFamily::Classic);
+    let fake = Fake::per_asset(ApiFamily::Classic);
     fake.seed(F, 60, |_| json!({"dc:rights": "old"}));
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
@@ -782,7 +782,7 @@ async fn classic_writes_read_each_asset_just_before_writing_it() {
         ),
     ];
     for (edits, reads_in_apply) in cases {
-        let fake = Fake::new(ApiFamily::Classic);
+        let fake = Fake::per_asset(ApiFamily::Classic);
         fake.seed(
             F,
             6,

@@ -36,8 +36,8 @@ fn client_of(base: &str) -> AemClient {
     .unwrap()
 }
 
-/// A preview of a folder whose listing stops before its total fails in words; it never
-/// succeeds over the part it got.
+/// A preview of a folder whose listing stops before its total (an empty page while the
+/// total says more remain) fails in words; it never succeeds over the part it got.
 #[tokio::test]
 async fn a_preview_over_a_listing_cut_short_fails() {
     use crate::{Engine, RunControl, Settings};
@@ -48,7 +48,7 @@ async fn a_preview_over_a_listing_cut_short_fails() {
         Scripted::json(200, body)
     };
     let mut script = vec![page(&["a", "b"])];
-    script.extend((0..10).map(|_| page(&["c"])));
+    script.extend((0..10).map(|_| page(&[])));
     let server = ScriptedServer::start(script).await;
     let dir = tempfile::tempdir().unwrap();
     let engine = Engine::new(
@@ -58,6 +58,7 @@ async fn a_preview_over_a_listing_cut_short_fails() {
     .with_settings(Settings {
         page_size: 2,
         retry: metadesk_base::retry::RetryPolicy::quick(),
+        search_folders: false,
         ..Settings::default()
     });
     let err = engine
@@ -65,6 +66,51 @@ async fn a_preview_over_a_listing_cut_short_fails() {
         .await
         .unwrap_err();
     assert!(err.to_string().contains("stopped early"), "{err}");
+}
+
+/// A server that caps its pages below the size asked for, without saying so in `srn:paging`,
+/// while its total says more remain: the listing goes on from the number of entries received
+/// and the preview covers the whole folder (issue 28, part 5; before, the short first page
+/// was taken for a listing cut short and the preview failed).
+#[tokio::test]
+async fn a_listing_capped_by_the_server_is_followed_to_the_end() {
+    use crate::{Engine, RunControl, Settings};
+    use metadesk_clients::ims::testing::{Scripted, ScriptedServer};
+    let page = |names: &[&str]| {
+        let mut body = assets_named(names);
+        body["properties"] = json!({"srn:paging": {"total": 5, "limit": 3}});
+        Scripted::json(200, body)
+    };
+    let server =
+        ScriptedServer::start(vec![page(&["a", "b"]), page(&["c", "d"]), page(&["e"])]).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::new(
+        Arc::new(ClassicAssets::new(client_of(&server.base))),
+        dir.path(),
+    )
+    .with_settings(Settings {
+        page_size: 3,
+        // The listing itself is what is tested (not search hits).
+        search_folders: false,
+        ..Settings::default()
+    });
+    let run = engine
+        .preview(rights_spec(&server.base), &RunControl::new(), &|_| {})
+        .await
+        .unwrap();
+    assert_eq!((run.counts.assets, run.counts.unchanged), (5, 5));
+    let asked: Vec<String> = server
+        .received()
+        .into_iter()
+        .map(|r| r.request_line)
+        .collect();
+    assert_eq!(asked.len(), 3, "{asked:?}");
+    for (request, offset) in asked.iter().zip([0, 2, 4]) {
+        assert!(
+            request.contains(&format!("/api/assets/f.json?offset={offset}&limit=3")),
+            "{request}"
+        );
+    }
 }
 
 #[tokio::test]
@@ -82,6 +128,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
     let engine =
         Engine::new(Arc::new(ClassicAssets::new(client)), dir.path()).with_settings(Settings {
             page_size: 2,
+            search_folders: false,
             ..Settings::default()
         });
     let spec = RunSpec {

@@ -59,11 +59,25 @@ pub(super) struct Fake {
     /// path → values written, in order.
     pub(super) writes: Mutex<HashMap<String, Vec<Vec<Write>>>>,
     pub(super) latency: Duration,
+    /// Whether it checks and writes many assets per request, as the classic family does
+    /// (on by default for a classic fake, so the engine's tests go through the batched path).
+    pub(super) batching: std::sync::atomic::AtomicBool,
+    /// Batch checks and batch writes answered.
+    pub(super) checks: AtomicU64,
+    pub(super) batch_writes: AtomicU64,
 }
 
 impl Fake {
     pub(super) fn new(family: ApiFamily) -> Arc<Self> {
         Fake::with_latency(family, Duration::from_millis(1))
+    }
+
+    /// A classic fake that writes one asset per request (as an AEM refusing batch writes), for
+    /// tests of the per-asset path's own mechanics.
+    pub(super) fn per_asset(family: ApiFamily) -> Arc<Self> {
+        let fake = Fake::new(family);
+        fake.batching.store(false, Ordering::SeqCst);
+        fake
     }
 
     /// Every request takes `latency`, however many run at once (a server with room to spare).
@@ -76,6 +90,9 @@ impl Fake {
             reads: AtomicU64::new(0),
             writes: Mutex::new(HashMap::new()),
             latency,
+            batching: std::sync::atomic::AtomicBool::new(family == ApiFamily::Classic),
+            checks: AtomicU64::new(0),
+            batch_writes: AtomicU64::new(0),
         })
     }
 
@@ -359,5 +376,106 @@ impl AssetsApi for Fake {
 
     fn listing_carries(&self, property: &str) -> bool {
         self.family == ApiFamily::Classic && property.starts_with("dc:")
+    }
+
+    fn batches(&self) -> bool {
+        self.batching.load(Ordering::SeqCst)
+    }
+
+    fn check_many<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        properties: &'a [String],
+    ) -> BoxFuture<'a, Result<metadesk_assets::batch::Checked, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            self.checks.fetch_add(1, Ordering::SeqCst);
+            let dam = self.dam.lock().unwrap();
+            Ok(paths
+                .iter()
+                .filter_map(|p| {
+                    let (md, _) = dam.assets.get(*p)?;
+                    let wanted = properties
+                        .iter()
+                        .filter_map(|k| Some((k.clone(), md.get(k)?.clone())))
+                        .collect();
+                    Some(((*p).to_owned(), wanted))
+                })
+                .collect())
+        })
+    }
+
+    /// One commit: a forbidden asset refuses the whole batch; a dropped write fails it
+    /// unapplied; a lost answer applies it all.
+    fn write_many<'a>(
+        &'a self,
+        folder: &'a str,
+        assets: &'a [metadesk_assets::batch::AssetWrite],
+    ) -> BoxFuture<'a, Result<std::collections::HashSet<String>, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            let paths: Vec<String> = assets
+                .iter()
+                .map(|a| format!("{folder}/{}", a.name))
+                .collect();
+            let forbidden = self.faults.forbidden.lock().unwrap().clone();
+            if paths.iter().any(|p| forbidden.contains(p)) {
+                return Err(CallError::Forbidden("no write".into()));
+            }
+            let dropped = self.faults.dropped_writes.lock().unwrap().clone();
+            if paths.iter().any(|p| dropped.contains(p))
+                || self
+                    .faults
+                    .transient_writes
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                    .is_ok()
+            {
+                return Err(CallError::Transient("connection dropped".into()));
+            }
+            if let Some(crash) = self.faults.crash_on.lock().unwrap().as_deref()
+                && paths.iter().any(|p| p == crash)
+            {
+                panic!("a task failed while writing {crash}");
+            }
+            {
+                let mut dam = self.dam.lock().unwrap();
+                assert!(
+                    paths.iter().all(|p| dam.assets.contains_key(p)),
+                    "a batch posted a path that holds no asset: {paths:?}"
+                );
+                for (path, asset) in paths.iter().zip(assets) {
+                    let (md, v) = dam.assets.get_mut(path).unwrap();
+                    for w in &asset.writes {
+                        match &w.value {
+                            Some(val) => md.insert(w.property.clone(), val.clone()),
+                            None => md.remove(&w.property),
+                        };
+                    }
+                    *v += 1;
+                }
+            }
+            self.batch_writes.fetch_add(1, Ordering::SeqCst);
+            let mut writes = self.writes.lock().unwrap();
+            for (path, asset) in paths.iter().zip(assets) {
+                writes
+                    .entry(path.clone())
+                    .or_default()
+                    .push(asset.writes.clone());
+            }
+            drop(writes);
+            let lost = self.faults.lost_writes.lock().unwrap().clone();
+            if paths.iter().any(|p| lost.contains(p))
+                || self
+                    .faults
+                    .lost_answers
+                    .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |t| t.checked_sub(1))
+                    .is_ok()
+            {
+                return Err(CallError::Transient("answer lost".into()));
+            }
+            Ok(paths.into_iter().collect())
+        })
     }
 }

@@ -133,6 +133,15 @@ describe('the Activity page', () => {
     expect(within(second).queryByTestId('undo-run')).not.toBeInTheDocument();
   });
 
+  it('says once when a run fell back to per-asset writes, and nothing for the others', async () => {
+    const notice = 'Fell back to per-asset writes: this AEM refused writing many assets in one request (405).';
+    await renderPage([runSummary({ id: 'r2', writeNotice: notice }), runSummary({ id: 'r1' })]);
+    const [fellBack, batched] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    expect(within(fellBack).getByTestId('run-write-notice')).toHaveTextContent(notice);
+    expect(within(fellBack).getAllByText('Writes')).toHaveLength(1);
+    expect(within(batched).queryByTestId('run-write-notice')).not.toBeInTheDocument();
+  });
+
   it('says which search found a run’s assets, and nothing for runs that did not record it', async () => {
     await renderPage([
       runSummary({ id: 'r3', foundBy: { kind: 'openapi_search' } }),

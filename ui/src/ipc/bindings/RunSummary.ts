@@ -57,4 +57,10 @@ durationSecs: number | null,
  * Why the run stopped, when it did (words in the reader's language once the window is
  * sent it: [`RunSummary::localize`]).
  */
-reason: string | null, };
+reason: string | null, 
+/**
+ * Said when an apply wrote one asset per request because this AEM refuses writing many
+ * assets in one request (words in the reader's language once the window is sent it:
+ * [`RunSummary::localize`]); null when every batch was written as one.
+ */
+writeNotice: string | null, };

@@ -1,0 +1,375 @@
+//! Checks and writes of many assets in one request each, on the classic path
+//! (adobe-wire-next §1.2, §1.6): the current values of a batch's edited properties from one
+//! QueryBuilder request (a group of exact paths, selective hits), and the batch's writes in one
+//! Sling POST on the assets' folder (`./<name>/jcr:content/metadata/<prop>`), whose answer's
+//! `changes` are checked against what was sent.
+//!
+//! Not here: which assets go in a batch, comparing values, journaling or falling back to
+//! per-asset writes (the engine's), nor sending (`classic.rs`).
+
+use std::collections::{HashMap, HashSet};
+
+use serde_json::{Map, Value};
+
+use crate::search::hit_path;
+use crate::{CallError, Write};
+use metadesk_base::i18n::Text;
+
+/// The longest query string a check sends (Jetty refuses request lines over 8 KB; the rest of
+/// the line and the headers' margin stay under it: adobe-wire-next §1.2).
+pub const MAX_CHECK_QUERY: usize = 7_000;
+
+/// The most parameters a batch write sends: AEM ignores those past 10,000 without saying so,
+/// so a batch stays far below (adobe-wire-next §1.6).
+pub const MAX_WRITE_PARAMETERS: usize = 2_000;
+
+/// The relative path of a property on an asset's metadata node.
+fn metadata_rel(property: &str) -> String {
+    format!("jcr:content/metadata/{property}")
+}
+
+/// The query of one check: `paths` by exact path, the `properties` of each as selective hits.
+pub fn check_query(paths: &[&str], properties: &[String]) -> Vec<(String, String)> {
+    let mut params = vec![("group.p.or".to_owned(), "true".to_owned())];
+    for (n, path) in paths.iter().enumerate() {
+        params.push((format!("group.{}_path", n + 1), (*path).to_owned()));
+        params.push((format!("group.{}_path.exact", n + 1), "true".to_owned()));
+    }
+    let mut wanted = vec!["jcr:path".to_owned()];
+    wanted.extend(properties.iter().map(|p| metadata_rel(p)));
+    params.push(("p.limit".to_owned(), paths.len().max(1).to_string()));
+    params.push(("p.hits".to_owned(), "selective".to_owned()));
+    params.push(("p.properties".to_owned(), wanted.join(" ")));
+    params
+}
+
+/// The length of `params` as a query string.
+pub fn query_len(params: &[(String, String)]) -> usize {
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(params)
+        .finish()
+        .len()
+}
+
+/// How many of `paths` (from the first) one check can ask for under [`MAX_CHECK_QUERY`]: at
+/// least one.
+pub fn fits_in_check(paths: &[&str], properties: &[String]) -> usize {
+    let (mut low, mut high) = (1, paths.len());
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        if query_len(&check_query(&paths[..mid], properties)) <= MAX_CHECK_QUERY {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low.min(paths.len())
+}
+
+/// What one check found: each asset's values of the properties asked for, by path.
+pub type Checked = HashMap<String, Map<String, Value>>;
+
+/// The metadata each hit carries, by path: exactly the properties asked for (an absent one is
+/// not set). A path not in the map was not found, which says nothing: the index may lag.
+pub fn checked_values(hits: &[Value]) -> Checked {
+    hits.iter()
+        .filter_map(|hit| {
+            let path = hit_path(hit)?.to_owned();
+            let metadata = hit
+                .pointer("/jcr:content/metadata")
+                .and_then(Value::as_object)
+                .cloned()
+                .unwrap_or_default();
+            Some((path, metadata))
+        })
+        .collect()
+}
+
+/// One asset's part of a batch write.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssetWrite {
+    /// The asset's name in the folder the batch is posted to.
+    pub name: String,
+    pub writes: Vec<Write>,
+    /// The values the check just read, so an append or a removal on a multi-valued property
+    /// can be sent as a `@Patch` (a value another user adds meanwhile is kept).
+    pub checked: Map<String, Value>,
+}
+
+/// Whether a batch write can say `value` exactly: not an empty list (a Sling form has no
+/// empty multi-value; such an asset is written on its own) nor a nested value.
+pub fn expressible(value: Option<&Value>) -> bool {
+    let scalar = |v: &Value| matches!(v, Value::String(_) | Value::Number(_) | Value::Bool(_));
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::Array(items)) => {
+            !items.is_empty() && items.iter().all(scalar) && same_kind(items).is_some()
+        }
+        Some(v) => scalar(v),
+    }
+}
+
+/// The type hint of a list's values, when they share one.
+fn same_kind(items: &[Value]) -> Option<&'static str> {
+    let kinds: HashSet<&'static str> = items.iter().map(type_hint).collect();
+    (kinds.len() == 1).then(|| kinds.into_iter().next().unwrap_or("String"))
+}
+
+fn type_hint(v: &Value) -> &'static str {
+    match v {
+        Value::Number(n) if n.is_i64() || n.is_u64() => "Long",
+        Value::Number(_) => "Double",
+        Value::Bool(_) => "Boolean",
+        _ => "String",
+    }
+}
+
+fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    }
+}
+
+/// `after` as `+`/`-` patches of `before` when it only appends distinct new values to it or
+/// only removes some of its values, order kept; `None` otherwise.
+fn patch_of(before: Option<&Value>, after: &[Value]) -> Option<Vec<String>> {
+    let before: &[Value] = match before {
+        Some(Value::Array(b)) if !b.is_empty() => b,
+        _ => return None,
+    };
+    let distinct = |v: &[Value]| v.iter().enumerate().all(|(i, x)| !v[..i].contains(x));
+    if !distinct(before) || !distinct(after) {
+        return None;
+    }
+    if after.len() > before.len() && after.starts_with(before) {
+        let added = &after[before.len()..];
+        return (!added.iter().any(|a| before.contains(a)))
+            .then(|| added.iter().map(|v| format!("+{}", text(v))).collect());
+    }
+    let kept: Vec<&Value> = before.iter().filter(|b| after.contains(b)).collect();
+    if after.len() < before.len() && kept.len() == after.len() && kept.iter().copied().eq(after) {
+        return Some(
+            before
+                .iter()
+                .filter(|b| !after.contains(b))
+                .map(|v| format!("-{}", text(v)))
+                .collect(),
+        );
+    }
+    None
+}
+
+/// The form of a batch write (`application/x-www-form-urlencoded`), and how many parameters
+/// it holds.
+pub fn write_form(assets: &[AssetWrite]) -> (String, usize) {
+    let mut form = url::form_urlencoded::Serializer::new(String::new());
+    form.append_pair("_charset_", "utf-8");
+    let mut count = 1;
+    for asset in assets {
+        for w in &asset.writes {
+            let name = format!("./{}/{}", asset.name, metadata_rel(&w.property));
+            let mut pair = |k: &str, v: &str| {
+                form.append_pair(k, v);
+                count += 1;
+            };
+            match &w.value {
+                None | Some(Value::Null) => pair(&format!("{name}@Delete"), ""),
+                Some(Value::Array(items)) => {
+                    let hint = same_kind(items).unwrap_or("String");
+                    match patch_of(asset.checked.get(&w.property), items) {
+                        Some(patches) => {
+                            for p in &patches {
+                                pair(&name, p);
+                            }
+                            pair(&format!("{name}@Patch"), "true");
+                        }
+                        None => {
+                            for item in items {
+                                pair(&name, &text(item));
+                            }
+                        }
+                    }
+                    pair(&format!("{name}@TypeHint"), &format!("{hint}[]"));
+                }
+                Some(v) => {
+                    pair(&name, &text(v));
+                    let hint = type_hint(v);
+                    if hint != "String" {
+                        pair(&format!("{name}@TypeHint"), hint);
+                    }
+                }
+            }
+        }
+    }
+    (form.finish(), count)
+}
+
+/// The parameters one asset's writes take in a batch (at most: patches may take fewer).
+pub fn parameters_of(writes: &[Write]) -> usize {
+    writes
+        .iter()
+        .map(|w| match &w.value {
+            Some(Value::Array(items)) => items.len() + 2,
+            Some(v) if type_hint(v) != "String" => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// Which assets of a batch posted to `folder` Sling's answer says it changed: every property
+/// sent must be listed as modified or deleted. A node it says it *created* is a path that held
+/// no asset: an error naming it (nothing should be posted there; the check confirms paths).
+pub fn confirmed(
+    folder: &str,
+    assets: &[AssetWrite],
+    answer: &Value,
+) -> Result<HashSet<String>, CallError> {
+    let changes = answer
+        .get("changes")
+        .and_then(Value::as_array)
+        .map(Vec::as_slice)
+        .unwrap_or_default();
+    let mut listed: HashSet<&str> = HashSet::new();
+    for change in changes {
+        let kind = change.get("type").and_then(Value::as_str);
+        let Some(argument) = change.get("argument").and_then(Value::as_str) else {
+            continue;
+        };
+        match kind {
+            Some("modified" | "deleted") => {
+                listed.insert(argument);
+            }
+            Some("created") => {
+                return Err(CallError::Rejected {
+                    status: 200,
+                    detail: Text::new("assets-batch-created-node", vec![("path", argument.into())]),
+                });
+            }
+            _ => {}
+        }
+    }
+    let folder = folder.trim_end_matches('/');
+    Ok(assets
+        .iter()
+        .filter(|a| {
+            a.writes.iter().all(|w| {
+                let path = format!("{folder}/{}/{}", a.name, metadata_rel(&w.property));
+                listed.contains(path.as_str())
+            })
+        })
+        .map(|a| format!("{folder}/{}", a.name))
+        .collect())
+}
+
+/// The `status.message` of a Sling POST answer.
+pub(crate) fn sling_detail(body: &Value) -> Option<String> {
+    body.get("status.message")
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn w(p: &str, v: Option<Value>) -> Write {
+        Write {
+            property: p.into(),
+            value: v,
+        }
+    }
+
+    #[test]
+    fn a_check_names_each_path_exactly_and_stays_under_the_url_limit() {
+        let props = vec!["dc:rights".to_owned()];
+        let q = check_query(&["/content/dam/a b.jpg", "/content/dam/c.png"], &props);
+        let get = |k: &str| q.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+        assert_eq!(get("group.p.or"), Some("true"));
+        assert_eq!(get("group.2_path"), Some("/content/dam/c.png"));
+        assert_eq!(get("group.2_path.exact"), Some("true"));
+        assert_eq!(get("p.hits"), Some("selective"));
+        assert_eq!(
+            get("p.properties"),
+            Some("jcr:path jcr:content/metadata/dc:rights")
+        );
+        let long: Vec<String> = (0..500)
+            .map(|n| format!("/content/dam/some/deep/folder/asset-number-{n}.jpg"))
+            .collect();
+        let refs: Vec<&str> = long.iter().map(String::as_str).collect();
+        let n = fits_in_check(&refs, &props);
+        assert!(n > 10 && n < 500, "{n}");
+        assert!(query_len(&check_query(&refs[..n], &props)) <= MAX_CHECK_QUERY);
+        assert!(query_len(&check_query(&refs[..n + 1], &props)) > MAX_CHECK_QUERY);
+    }
+
+    #[test]
+    fn forms_use_type_hints_delete_and_patch() {
+        let checked: Map<String, Value> =
+            serde_json::from_value(json!({"cq:tags": ["a", "b"], "dc:subject": ["x", "y"]}))
+                .unwrap();
+        let assets = [AssetWrite {
+            name: "é 1.jpg".into(),
+            writes: vec![
+                w("dc:title", Some(json!("T"))),
+                w("dc:rights", None),
+                w("cq:tags", Some(json!(["a", "b", "c"]))),
+                w("dc:subject", Some(json!(["y"]))),
+                w("dc:one", Some(json!(["only"]))),
+                w("xmp:Rating", Some(json!(3))),
+            ],
+            checked,
+        }];
+        let (form, count) = write_form(&assets);
+        let pairs: Vec<(String, String)> = url::form_urlencoded::parse(form.as_bytes())
+            .into_owned()
+            .collect();
+        assert_eq!(pairs.len(), count);
+        let p = |k: &str, v: &str| (format!("./é 1.jpg/jcr:content/metadata/{k}"), v.to_owned());
+        assert_eq!(pairs[0], ("_charset_".into(), "utf-8".into()));
+        for expected in [
+            p("dc:title", "T"),
+            p("dc:rights@Delete", ""),
+            p("cq:tags", "+c"),
+            p("cq:tags@Patch", "true"),
+            p("cq:tags@TypeHint", "String[]"),
+            p("dc:subject", "-x"),
+            p("dc:subject@Patch", "true"),
+            p("dc:one", "only"),
+            p("dc:one@TypeHint", "String[]"),
+            p("xmp:Rating", "3"),
+            p("xmp:Rating@TypeHint", "Long"),
+        ] {
+            assert!(pairs.contains(&expected), "{expected:?} in {pairs:?}");
+        }
+        assert!(!expressible(Some(&json!([]))));
+        assert!(expressible(None));
+        assert!(!expressible(Some(&json!([{"a": 1}]))));
+    }
+
+    #[test]
+    fn the_answer_must_list_every_property_sent() {
+        let assets = vec![
+            AssetWrite {
+                name: "a.jpg".into(),
+                writes: vec![w("dc:rights", Some(json!("R"))), w("dc:title", None)],
+                checked: Map::new(),
+            },
+            AssetWrite {
+                name: "b.jpg".into(),
+                writes: vec![w("dc:rights", Some(json!("R")))],
+                checked: Map::new(),
+            },
+        ];
+        let answer = json!({"changes": [
+            {"type": "modified", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:rights"},
+            {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
+        ]});
+        let ok = confirmed("/content/dam/f", &assets, &answer).unwrap();
+        assert_eq!(ok, HashSet::from(["/content/dam/f/a.jpg".to_owned()]));
+        let junk = json!({"changes": [{"type": "created", "argument": "/content/dam/f/zz.jpg"}]});
+        let err = confirmed("/content/dam/f", &assets, &junk).unwrap_err();
+        assert!(err.to_string().contains("/content/dam/f/zz.jpg"), "{err}");
+    }
+}

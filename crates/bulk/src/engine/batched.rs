@@ -1,0 +1,401 @@
+//! Applying a plan in batches, where the API can (the classic family): the edited properties of
+//! a batch of assets checked in one QueryBuilder request, the assets still as the preview saw
+//! them written in one Sling POST (one commit), so a run costs a few requests per hundred
+//! assets instead of two per asset, with the same rules as the per-asset path
+//! (`applying.rs`):
+//! - a value changed since the preview is reported with both values and never overwritten;
+//! - an asset missing from the check's hits is read on its own (the index may lag behind the
+//!   repository), never taken as deleted; only assets a check just confirmed are posted (Sling
+//!   would create the nodes of any other path);
+//! - the values each write replaces are journaled (durably) before the POST, the outcomes
+//!   after; a batch whose answer was lost stays in doubt and is read again on resume;
+//! - a batch refused as a whole (one commit: one refused asset refuses all) is written again
+//!   one asset per request to find which and why; when every one of those goes through, this
+//!   AEM refuses batch writes (403/404/405): the rest of the apply, and the connection's next
+//!   runs, write per asset, and the run says so once.
+//!
+//! Not here: the per-asset path itself (`applying.rs`), the wire formats
+//! (`metadesk_assets::batch`).
+
+use super::applying::{
+    Ended, Fresh, apply_one, apply_row, changes_of, compare, record_outcome, writes_of,
+};
+use super::context::{Ctx, Failure, join_one, spawn_bounded};
+use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::{Map, Value};
+use tokio::task::JoinSet;
+
+use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
+use crate::progress::ProgressFn;
+use crate::replay::Replay;
+use metadesk_assets::batch::{
+    AssetWrite, Checked, MAX_WRITE_PARAMETERS, expressible, fits_in_check, parameters_of,
+};
+use metadesk_assets::{AssetRef, CallError, DAM_ROOT};
+
+use metadesk_clients::error::Result;
+
+/// Assets per batch by default: a few requests per hundred assets, and a POST short enough that the time
+/// between an asset's check and its write stays close to one round trip.
+pub(super) const BATCH_ASSETS: usize = 100;
+
+/// A planned change without an outcome, and whether its write may have landed already.
+struct Pending {
+    row: PlanRow,
+    in_doubt: bool,
+}
+
+/// Applies the plan rows without an outcome, in batches while this AEM takes them. Errors are
+/// handled as in [`super::applying::apply_rows`].
+pub(super) async fn apply_batched(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let fed = feed_batches(ctx, path, replay, &mut tasks, on_progress).await;
+    if fed.is_err() {
+        ctx.control.cancel();
+    }
+    let mut first_error = fed.err();
+    while !tasks.is_empty() {
+        if let Err(e) = join_one(&mut tasks).await
+            && first_error.is_none()
+        {
+            ctx.control.cancel();
+            first_error = Some(e);
+        }
+        ctx.progress(on_progress, false);
+    }
+    first_error.map_or(Ok(()), Err)
+}
+
+/// Whether a row can go in a batch: each of its values can be said in a Sling form.
+fn batchable(row: &PlanRow) -> bool {
+    let changes = changes_of(row);
+    !changes.is_empty()
+        && row.path.starts_with(&format!("{DAM_ROOT}/"))
+        && changes.iter().all(|c| expressible(c.after.as_ref()))
+}
+
+/// Streams the plan and spawns a task per batch (per asset for a row no batch can say, or
+/// once this AEM refused batch writes).
+async fn feed_batches(
+    ctx: &Arc<Ctx>,
+    path: &Path,
+    replay: &Replay,
+    tasks: &mut JoinSet<Result<()>>,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    let mut batch: Vec<Pending> = Vec::new();
+    let mut parameters = 0;
+    for record in read_records(path)? {
+        let row = match record? {
+            Record::Row(row) => row,
+            Record::Previewed { .. } => break,
+            _ => continue,
+        };
+        if row.action != Action::Change || replay.outcomes.contains_key(&row.i) {
+            continue;
+        }
+        if ctx.control.is_cancelled() {
+            return Ok(());
+        }
+        let in_doubt = replay.in_doubt.contains(&row.i);
+        if !ctx.batches() || !batchable(&row) {
+            let ctx2 = ctx.clone();
+            spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+                apply_row(&ctx2, row, in_doubt).await
+            })
+            .await?;
+            ctx.progress(on_progress, false);
+            continue;
+        }
+        let needs = parameters_of(&writes_of(&changes_of(&row)));
+        if !batch.is_empty()
+            && (batch.len() >= ctx.settings.batch_assets.max(1)
+                || parameters + needs > MAX_WRITE_PARAMETERS)
+        {
+            let ctx2 = ctx.clone();
+            let full = std::mem::take(&mut batch);
+            spawn_bounded(tasks, batches_in_flight(ctx), async move {
+                apply_batch(&ctx2, full).await
+            })
+            .await?;
+            parameters = 0;
+            ctx.progress(on_progress, false);
+        }
+        parameters += needs;
+        batch.push(Pending { row, in_doubt });
+    }
+    if !batch.is_empty() && !ctx.control.is_cancelled() {
+        let ctx2 = ctx.clone();
+        spawn_bounded(tasks, batches_in_flight(ctx), async move {
+            apply_batch(&ctx2, batch).await
+        })
+        .await?;
+    }
+    Ok(())
+}
+
+/// How many batches may be under way at once: as many as requests may be in flight. More
+/// would check batches whose writes then wait behind the others' in the gate, widening the
+/// time between an asset's check and its write (in which another user's change is not seen).
+fn batches_in_flight(ctx: &Ctx) -> usize {
+    let (limit, _, _) = ctx.gate.snapshot();
+    limit.clamp(1, ctx.settings.max_tasks.max(1))
+}
+
+/// Each asset of `items` on its own (the per-asset path).
+async fn one_by_one(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
+    for item in items {
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        apply_row(ctx, item.row, item.in_doubt).await?;
+    }
+    Ok(())
+}
+
+/// The deepest folder holding every one of `paths` (at least the DAM root).
+fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
+    let mut common: Option<Vec<&str>> = None;
+    for path in paths {
+        let parent: Vec<&str> = path
+            .rsplit_once('/')
+            .map_or("", |(p, _)| p)
+            .split('/')
+            .collect();
+        common = Some(match common {
+            None => parent,
+            Some(c) => c
+                .iter()
+                .zip(&parent)
+                .take_while(|(a, b)| a == b)
+                .map(|(a, _)| *a)
+                .collect(),
+        });
+    }
+    let folder = common.unwrap_or_default().join("/");
+    if folder.len() < DAM_ROOT.len() {
+        DAM_ROOT.to_owned()
+    } else {
+        folder
+    }
+}
+
+/// Checks a batch in as few requests as the URL limit allows: each asset's current values of
+/// the batch's edited properties, by path. `None` when the phase stops (the batch stays
+/// pending), `Err` with the failure when a check could not be made.
+async fn check(ctx: &Ctx, items: &[Pending]) -> std::result::Result<Option<Checked>, CallError> {
+    let mut properties: Vec<String> = items
+        .iter()
+        .flat_map(|item| {
+            changes_of(&item.row)
+                .into_iter()
+                .map(|c| c.property.clone())
+        })
+        .collect();
+    properties.sort();
+    properties.dedup();
+    let paths: Vec<&str> = items.iter().map(|item| item.row.path.as_str()).collect();
+    let mut found = HashMap::new();
+    let mut start = 0;
+    while start < paths.len() {
+        let n = fits_in_check(&paths[start..], &properties);
+        let chunk = &paths[start..start + n];
+        match ctx.call(|| ctx.store.check_many(chunk, &properties)).await {
+            Ok(values) => found.extend(values),
+            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(None),
+            Err(Failure::Call(e, _)) => return Err(e),
+        }
+        start += n;
+    }
+    Ok(Some(found))
+}
+
+/// Checks and writes one batch.
+async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
+    if !ctx.batches() {
+        return one_by_one(ctx, items).await;
+    }
+    let mut found = match check(ctx, &items).await {
+        Ok(Some(found)) => found,
+        Ok(None) => return Ok(()),
+        Err(e) => {
+            // No batch check today (QueryBuilder refused or failing): each asset is read on
+            // its own before its write, as on the per-asset path.
+            tracing::warn!(error = %e, "batch check failed; checking each asset on its own");
+            return one_by_one(ctx, items).await;
+        }
+    };
+    let mut confirmed: Vec<(Pending, Map<String, Value>)> = Vec::new();
+    for item in items {
+        let metadata = match found.remove(&item.row.path) {
+            Some(metadata) => metadata,
+            None => {
+                // Not in the hits: the index may not have caught up with it. Read on its own.
+                let asset = AssetRef {
+                    path: item.row.path.clone(),
+                    id: item.row.id.clone(),
+                };
+                match ctx.call(|| ctx.store.read(&asset)).await {
+                    Ok(current) => current.metadata,
+                    Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => continue,
+                    Err(Failure::Call(e, n)) => {
+                        record_outcome(ctx, item.row.i, Ended::failed(ctx, &e, n))?;
+                        continue;
+                    }
+                }
+            }
+        };
+        match compare(&changes_of(&item.row), &metadata) {
+            Fresh::AlreadyAsWanted => {
+                record_outcome(ctx, item.row.i, Ended::already_as_wanted(item.in_doubt))?;
+            }
+            Fresh::ChangedSincePreview(changed) => {
+                record_outcome(ctx, item.row.i, Ended::changed_since_preview(changed))?;
+            }
+            Fresh::Write(original) => confirmed.push((item, original)),
+        }
+    }
+    if confirmed.is_empty() || ctx.control.is_cancelled() {
+        return Ok(());
+    }
+    if !ctx.batches() {
+        return one_by_one(ctx, confirmed.into_iter().map(|(item, _)| item).collect()).await;
+    }
+    write_batch(ctx, confirmed).await
+}
+
+/// Journals the batch's intent, posts it, and journals what the answer says.
+async fn write_batch(ctx: &Arc<Ctx>, confirmed: Vec<(Pending, Map<String, Value>)>) -> Result<()> {
+    let last = confirmed.len() - 1;
+    for (k, (item, original)) in confirmed.iter().enumerate() {
+        let record = Record::Writing {
+            i: item.row.i,
+            original: original.clone(),
+            at: ctx.stamp(),
+        };
+        // One flush to disk for the whole batch: the journal keeps records in order, so the
+        // last one durable means all are.
+        if k == last {
+            ctx.journal.append_durable(&record).await?;
+        } else {
+            ctx.journal.append(&record)?;
+        }
+    }
+    let folder = common_folder(confirmed.iter().map(|(item, _)| item.row.path.as_str()));
+    let assets: Vec<AssetWrite> = confirmed
+        .iter()
+        .map(|(item, original)| AssetWrite {
+            name: item.row.path[folder.len() + 1..].to_owned(),
+            writes: writes_of(&changes_of(&item.row)),
+            checked: original.clone(),
+        })
+        .collect();
+    match ctx
+        .call_unmeasured(|| ctx.store.write_many(&folder, &assets))
+        .await
+    {
+        Ok(written) => {
+            let mut accepted = false;
+            for (item, _) in confirmed {
+                if written.contains(&item.row.path) {
+                    record_outcome(ctx, item.row.i, Ended::new(Outcome::Changed, None))?;
+                    accepted = true;
+                } else {
+                    // The answer does not list this asset's changes: whether they landed is
+                    // unknown, so it is read again and written on its own if need be.
+                    tracing::warn!(path = %item.row.path, "a batch answer did not list this asset's changes");
+                    apply_row(ctx, item.row, true).await?;
+                }
+            }
+            if accepted {
+                ctx.write_accepted()?;
+            }
+            Ok(())
+        }
+        // Stays in doubt: resume reads each asset again.
+        Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => Ok(()),
+        Err(Failure::Call(e, _)) => refused(ctx, confirmed, &e).await,
+    }
+}
+
+/// The status of an answer that refuses batch writes as such (not one asset's), if `e` is one.
+fn refusal_status(e: &CallError) -> Option<u16> {
+    match e {
+        CallError::Forbidden(_) => Some(403),
+        CallError::NotFound => Some(404),
+        CallError::Rejected { status: 405, .. } => Some(405),
+        _ => None,
+    }
+}
+
+/// A batch write that failed as a whole: each asset is written on its own, which finds the one
+/// refused and why. When every one of them goes through, AEM refuses batch writes as such.
+async fn refused(
+    ctx: &Arc<Ctx>,
+    confirmed: Vec<(Pending, Map<String, Value>)>,
+    e: &CallError,
+) -> Result<()> {
+    // A 4xx answer means the commit did not happen; after a 5xx or a cut answer it may have.
+    let committed_maybe = !matches!(
+        e,
+        CallError::Forbidden(_)
+            | CallError::NotFound
+            | CallError::Rejected {
+                status: 400..=499,
+                ..
+            }
+    );
+    tracing::info!(error = %e, assets = confirmed.len(), "a batch write failed; writing its assets one by one");
+    let (mut changed, mut other) = (0, 0);
+    for (item, _) in confirmed {
+        match apply_one(ctx, &item.row, item.in_doubt || committed_maybe).await? {
+            Some(ended) => {
+                match ended.outcome {
+                    Outcome::Changed => changed += 1,
+                    Outcome::Failed | Outcome::Skipped => other += 1,
+                    Outcome::Unchanged => {}
+                }
+                record_outcome(ctx, item.row.i, ended)?;
+            }
+            None => other += 1,
+        }
+    }
+    if let Some(status) = refusal_status(e)
+        && changed > 0
+        && other == 0
+    {
+        ctx.write_per_asset(status, false).await?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_common_folder_of_a_batch() {
+        let f = |paths: &[&str]| common_folder(paths.iter().copied());
+        assert_eq!(
+            f(&["/content/dam/a/x.jpg", "/content/dam/a/y.jpg"]),
+            "/content/dam/a"
+        );
+        assert_eq!(
+            f(&["/content/dam/a/b/x.jpg", "/content/dam/a/c/y.jpg"]),
+            "/content/dam/a"
+        );
+        assert_eq!(f(&["/content/dam/x.jpg", "/content/dam/a/y.jpg"]), DAM_ROOT);
+        assert_eq!(
+            f(&["/content/dam/ab/x.jpg", "/content/dam/a/y.jpg"]),
+            DAM_ROOT
+        );
+    }
+}

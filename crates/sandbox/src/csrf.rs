@@ -1,0 +1,34 @@
+//! `GET /libs/granite/csrf/token.json`: Granite's CSRF token (`{"token": "…"}`), which clients
+//! send back as the `CSRF-Token` header on POSTs (adobe-wire-next §1.6, §7.1). The sandbox
+//! remembers the tokens it issued; a Sling POST checks one only under the `csrf_required` fault.
+
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::{IntoResponse, Response};
+use serde_json::json;
+
+use crate::auth::{self, Family};
+use crate::{Shared, lock};
+
+/// `GET /libs/granite/csrf/token.json` (authenticated like the other classic endpoints).
+pub(crate) async fn token(State(shared): State<Shared>, headers: HeaderMap) -> Response {
+    if let Err(e) = auth::authenticate(&shared, &headers, Family::Classic) {
+        return crate::core_response::auth_failure(e, "/libs/granite/csrf/token");
+    }
+    let mut issued = lock(&shared.csrf_tokens);
+    let token = format!(
+        "eyJleHAiOjE3MDAwMDAwMDAsImlhdCI6MTcwMDAwMDAwMH0.sandbox-{:08x}-{}",
+        shared.port,
+        issued.len() + 1
+    );
+    issued.insert(token.clone());
+    axum::Json(json!({ "token": token })).into_response()
+}
+
+/// Whether the request carries a token this sandbox issued.
+pub(crate) fn valid(shared: &Shared, headers: &HeaderMap) -> bool {
+    headers
+        .get("csrf-token")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|t| lock(&shared.csrf_tokens).contains(t))
+}
