@@ -1,8 +1,10 @@
 //! Checks and writes of many assets in one request each, on the classic path
-//! (adobe-wire-next §1.2, §1.6): the current values of a batch's edited properties from one
-//! QueryBuilder request (a group of exact paths, selective hits), and the batch's writes in one
-//! Sling POST on the assets' folder (`./<name>/jcr:content/metadata/<prop>`), whose answer's
-//! `changes` are checked against what was sent.
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-predicates>,
+//! <https://sling.apache.org/documentation/bundles/manipulating-content-the-slingpostservlet-servlets-post.html>):
+//! the current values of a batch's edited properties from one QueryBuilder request (a group of
+//! exact paths, selective hits), and the batch's writes in one Sling POST on the assets' folder
+//! (`./<name>/jcr:content/metadata/<prop>`), whose answer's `changes` are checked against what
+//! was sent.
 //!
 //! Not here: which assets go in a batch, comparing values, journaling or falling back to
 //! per-asset writes (the engine's), nor sending (`classic.rs`).
@@ -15,12 +17,14 @@ use crate::search::hit_path;
 use crate::{CallError, Write};
 use metadesk_base::i18n::Text;
 
-/// The longest query string a check sends (Jetty refuses request lines over 8 KB; the rest of
-/// the line and the headers' margin stay under it: adobe-wire-next §1.2).
+/// The longest query string a check sends (Jetty refuses request lines over 8 KB on AEM 6.x;
+/// AEM as a Cloud Service's limit is UNCONFIRMED; the rest of the line and the headers' margin
+/// stay under it).
 pub const MAX_CHECK_QUERY: usize = 7_000;
 
 /// The most parameters a batch write sends: AEM ignores those past 10,000 without saying so,
-/// so a batch stays far below (adobe-wire-next §1.6).
+/// so a batch stays far below
+/// (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/manage/manage-metadata>).
 pub const MAX_WRITE_PARAMETERS: usize = 2_000;
 
 /// The relative path of a property on an asset's metadata node.

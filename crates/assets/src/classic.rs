@@ -64,7 +64,9 @@ impl ClassicAssets {
         }
     }
 
-    /// The CSRF token to send (adobe-wire-next §7.1: sending one never hurts), fetched once
+    /// The CSRF token to send (AEM may require one on authenticated POSTs,
+    /// <https://experienceleague.adobe.com/docs/experience-manager-learn/cloud-service/developing/advanced/csrf-protection.html>;
+    /// sending one never hurts), fetched once
     /// every few minutes; `None` where AEM has no token endpoint (404/403).
     async fn csrf_token(&self) -> Result<Option<String>, CallError> {
         let mut cached = self.csrf.lock().await;

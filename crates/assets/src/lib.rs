@@ -281,7 +281,8 @@ pub trait AssetsApi: Send + Sync {
         })
     }
 
-    /// A repository node as Sling's default GET servlet renders it (adobe-wire-more §4.2):
+    /// A repository node as Sling's default GET servlet renders it
+    /// (<https://github.com/apache/sling-org-apache-sling-servlets-get>):
     /// `{path}.json` for an empty `selector`, else `{path}.{selector}.json` (`1`, `infinity`).
     /// For a folder's `metadataSchema` and the metadata schema forms (`schema`); only paths
     /// under `/content/dam`, `/conf` and `/libs` are read.

@@ -1,6 +1,8 @@
 //! `GET /libs/granite/csrf/token.json`: Granite's CSRF token (`{"token": "…"}`), which clients
-//! send back as the `CSRF-Token` header on POSTs (adobe-wire-next §1.6, §7.1). The sandbox
-//! remembers the tokens it issued; a Sling POST checks one only under the `csrf_required` fault.
+//! send back as the `CSRF-Token` header on POSTs
+//! (<https://experienceleague.adobe.com/docs/experience-manager-learn/cloud-service/developing/advanced/csrf-protection.html>).
+//! The sandbox remembers the tokens it issued; a Sling POST checks one only under the
+//! `csrf_required` fault.
 
 use axum::extract::State;
 use axum::http::HeaderMap;

@@ -55,14 +55,16 @@ pub struct Faults {
     /// paths still work.
     pub batch_writes_refused: Option<u16>,
     /// A Sling POST without a `CSRF-Token` header that `/libs/granite/csrf/token.json` issued is
-    /// refused with 403, as Adobe documents for authenticated POSTs (adobe-wire-next §7.1).
+    /// refused with 403, as Adobe documents for authenticated POSTs
+    /// (<https://experienceleague.adobe.com/docs/experience-manager-learn/cloud-service/developing/advanced/csrf-protection.html>).
     pub csrf_required: bool,
     /// Milliseconds a write spends committing, per asset it changes (PUT, PATCH or Sling
     /// POST): a batch pays for each of its assets, so batching is measured honestly.
     pub commit_ms_per_asset: u64,
     /// DAM paths (an asset, or a folder and everything under it) the QueryBuilder index has
     /// not caught up with: queries do not find them although the repository has them
-    /// (adobe-wire-next §1.3).
+    /// (Oak's asynchronous indexes lag behind the repository:
+    /// <https://github.com/apache/jackrabbit-oak/blob/HEAD/oak-doc/src/site/markdown/query/indexing.md>).
     pub index_lag: Vec<String>,
 }
 

@@ -1,5 +1,6 @@
-//! AEM's metadata schema forms as the repository stores them (adobe-wire-next §3, adobe-wire-more
-//! §5), served as Sling default GET JSON: the custom forms under
+//! AEM's metadata schema forms as the repository stores them
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/metadata-schemas>),
+//! served as Sling default GET JSON: the custom forms under
 //! `/conf/global/settings/dam/adminui-extension/metadataschema/<form>`, the built-ins under
 //! `/libs/dam/content/schemaeditors/forms/<form>`, MIME sub-forms as child nodes of a form
 //! (`default/image/jpeg`), and the folders mapped to a form by `metadataSchema`.

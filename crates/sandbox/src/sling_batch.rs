@@ -1,5 +1,6 @@
-//! The Sling POST servlet changing many nodes in one request (adobe-wire-next §1.6): a POST on a
-//! DAM folder whose parameter names are item paths relative to it
+//! The Sling POST servlet changing many nodes in one request
+//! (<https://sling.apache.org/documentation/bundles/manipulating-content-the-slingpostservlet-servlets-post.html>):
+//! a POST on a DAM folder whose parameter names are item paths relative to it
 //! (`./x.jpg/jcr:content/metadata/dc:title=A`), with Sling's hazards:
 //! - every parameter names a property of a node; a node that does not exist is **created**
 //!   (`nt:unstructured`, with its missing parents), so a mistyped asset path leaves a junk node
@@ -22,7 +23,8 @@ use serde_json::{Map, Value, json};
 use crate::dam::{DAM_ROOT, Node};
 use crate::{Shared, lock, write};
 
-/// AEM's cap on request parameters (adobe-wire-next §1.6).
+/// AEM's cap on request parameters
+/// (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/manage/manage-metadata>).
 pub(crate) const MAX_PARAMETERS: usize = 10_000;
 
 /// What one node of the request gets.

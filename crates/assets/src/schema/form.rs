@@ -1,5 +1,6 @@
 //! One form's Sling JSON (`<form>.infinity.json`) → its fields, tab by tab, and its MIME
-//! sub-forms' fields (adobe-wire-next §3.2: `items/tabs/items/tabN/items/colN/items/<field>`).
+//! sub-forms' fields (`items/tabs/items/tabN/items/colN/items/<field>`, as real exported forms
+//! store them).
 //!
 //! Lenient in what it reads (real forms hold data errors): a field without a property under
 //! `./jcr:content/metadata/` is not asset metadata and is left out, a section header has no

@@ -1,6 +1,7 @@
-//! AEM's metadata schemas (Admin view, adobe-wire-next §3, adobe-wire-more §5): the fields a
-//! folder's editors show, with their labels, types, allowed values, required and read-only
-//! flags, read from the forms' Sling JSON.
+//! AEM's metadata schemas (Admin view,
+//! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/metadata-schemas>):
+//! the fields a folder's editors show, with their labels, types, allowed values, required and
+//! read-only flags, read from the forms' Sling JSON.
 //!
 //! - `form.rs`: one form's JSON → its fields (and its MIME sub-forms' fields);
 //! - `reading.rs`: which form a folder uses, and reading it over HTTP;

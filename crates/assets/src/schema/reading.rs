@@ -1,6 +1,8 @@
-//! Which form a folder uses and reading it, over Sling's default GET JSON (adobe-wire-next §3.3,
-//! §3.5; adobe-wire-more §5.3): the folder's `metadataSchema` on its node or its `jcr:content`,
-//! else its nearest ancestor's, else `default`; the form read whole (`.infinity.json`).
+//! Which form a folder uses and reading it, over Sling's default GET JSON: the folder's
+//! `metadataSchema` (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/admin/metadata-schemas>)
+//! on its node or its `jcr:content`, else its nearest ancestor's, else `default`; the form read
+//! whole (`.infinity.json`). Adobe documents no HTTP read of the forms: reading them this way is
+//! UNCONFIRMED on AEM as a Cloud Service.
 //!
 //! Not here: the forms' shape (`form.rs`), the cache and the fallback (the core's use case).
 //! A form too large for one `.infinity.json` (Sling's `300 Multiple Choices`) is not walked
