@@ -831,8 +831,8 @@ run-edit = { $property } : { $op ->
     [remove] retirer { $values }
    *[clear] effacer
 }
-run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
-run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) lors d’une exécution précédente sur cette connexion, chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
+run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
+run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) lors d’une exécution précédente sur cette connexion, chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
 run-edit-undo = annulation de l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }

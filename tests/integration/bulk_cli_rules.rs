@@ -194,7 +194,23 @@ async fn bad_rules_are_refused_in_one_line_before_aem_is_asked() {
         .await;
     ran.assert_refused("\"a week\", is not a duration");
     assert_eq!(h.journals(), 0, "nothing stored");
+}
 
+/// A French desktop is `LANG=fr_FR.UTF-8` on Linux; Windows and macOS take the language from
+/// the system settings, which a test cannot set per process.
+#[cfg(all(unix, not(target_os = "macos")))]
+#[tokio::test]
+async fn a_bad_rule_is_refused_in_french_on_a_french_desktop() {
+    let sb = sandbox(30).await;
+    let h = CliHome::new(&sb);
+    let base = [
+        "bulk",
+        "replace",
+        "--folder",
+        SAMPLE_FOLDER,
+        "--property",
+        "dc:title",
+    ];
     let fr = [&base[..], &["--find", "(", "--replace", "x", "--regex"]].concat();
     let fr: Vec<&str> = [&fr[..], &["--aem", &h.aem, "--file"]].concat();
     let file = h.creds.join("local-development-token.json");
