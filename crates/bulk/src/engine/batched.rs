@@ -24,6 +24,7 @@ use super::context::{Ctx, Failure, join_one, spawn_bounded};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
@@ -150,15 +151,35 @@ fn batches_in_flight(ctx: &Ctx) -> usize {
     limit.clamp(1, ctx.settings.max_tasks.max(1))
 }
 
-/// Each asset of `items` on its own (the per-asset path).
+/// Each asset of `items` on its own (the per-asset path), as many at once as that path runs:
+/// one after the other, a batch whose check failed on a struggling AEM would wait out every
+/// asset's retries in turn.
 async fn one_by_one(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for item in items {
         if ctx.control.is_cancelled() {
             break;
         }
-        apply_row(ctx, item.row, item.in_doubt).await?;
+        let ctx2 = ctx.clone();
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            apply_row(&ctx2, item.row, item.in_doubt).await
+        })
+        .await?;
     }
-    Ok(())
+    join_all(&mut tasks).await
+}
+
+/// Waits for every task; the first error, once all have ended.
+async fn join_all(tasks: &mut JoinSet<Result<()>>) -> Result<()> {
+    let mut first_error = None;
+    while !tasks.is_empty() {
+        if let Err(e) = join_one(tasks).await
+            && first_error.is_none()
+        {
+            first_error = Some(e);
+        }
+    }
+    first_error.map_or(Ok(()), Err)
 }
 
 /// The deepest folder holding every one of `paths` (at least the DAM root).
@@ -354,20 +375,34 @@ async fn refused(
             }
     );
     tracing::info!(error = %e, assets = confirmed.len(), "a batch write failed; writing its assets one by one");
-    let (mut changed, mut other) = (0, 0);
+    let changed = Arc::new(AtomicUsize::new(0));
+    let other = Arc::new(AtomicUsize::new(0));
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for (item, _) in confirmed {
-        match apply_one(ctx, &item.row, item.in_doubt || committed_maybe).await? {
-            Some(ended) => {
-                match ended.outcome {
-                    Outcome::Changed => changed += 1,
-                    Outcome::Failed | Outcome::Skipped => other += 1,
-                    Outcome::Unchanged => {}
+        let (ctx2, changed, other) = (ctx.clone(), changed.clone(), other.clone());
+        spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
+            match apply_one(&ctx2, &item.row, item.in_doubt || committed_maybe).await? {
+                Some(ended) => {
+                    match ended.outcome {
+                        Outcome::Changed => changed.fetch_add(1, Ordering::Relaxed),
+                        Outcome::Failed | Outcome::Skipped => other.fetch_add(1, Ordering::Relaxed),
+                        Outcome::Unchanged => 0,
+                    };
+                    record_outcome(&ctx2, item.row.i, ended)
                 }
-                record_outcome(ctx, item.row.i, ended)?;
+                None => {
+                    other.fetch_add(1, Ordering::Relaxed);
+                    Ok(())
+                }
             }
-            None => other += 1,
-        }
+        })
+        .await?;
     }
+    join_all(&mut tasks).await?;
+    let (changed, other) = (
+        changed.load(Ordering::Relaxed),
+        other.load(Ordering::Relaxed),
+    );
     if let Some(status) = refusal_status(e)
         && changed > 0
         && other == 0

@@ -92,7 +92,7 @@ impl Workspace {
         if sheet.has_sheet_errors() || (sheet.has_errors() && !skip_rows_in_error) {
             return Ok(answer);
         }
-        let rows_left_out = sheet.rows_in_error();
+        let mut rows_left_out = sheet.rows_in_error();
         answer.skipped_rows = rows_left_out.iter().copied().collect();
         if let Some(folder) = &sheet.exported_folder {
             answer.issues.extend(
@@ -117,9 +117,9 @@ impl Workspace {
                 answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
                 return Ok(answer);
             }
-            answer.skipped_rows.extend(schema_rows);
-            answer.skipped_rows.sort_unstable();
-            answer.skipped_rows.dedup();
+            // Left out of the plan too, not only said to be.
+            rows_left_out.extend(schema_rows);
+            answer.skipped_rows = rows_left_out.iter().copied().collect();
         }
         if opened.connected.assets.family() == ApiFamily::OpenApi
             && sheet.rows.iter().any(|r| r.last_modified.is_some())
