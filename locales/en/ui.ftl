@@ -996,6 +996,7 @@ bulk-rule-date-placeholder = 2024-05-01 or 2024-05-01T09:00
 bulk-rule-set-date-hint = A day, a local time, or a time with its zone (2024-05-01T09:00:00+02:00).
 bulk-rule-pattern-empty = Type the file-name pattern.
 bulk-rule-pattern-bad = “{ $pattern }” is no regular expression.
+bulk-rule-copy-itself = { $from } cannot be copied onto itself.
 bulk-rule-copy-empty = Type the property to copy from.
 bulk-rule-copy-bad = “{ $from }” is no property name: write it as prefix:name, such as dc:description.
 bulk-rule-duration-bad = “{ $by }” is no duration: write it as 7d, -1w or +2h30m.

@@ -1016,6 +1016,7 @@ bulk-rule-date-placeholder = 2024-05-01 ou 2024-05-01T09:00
 bulk-rule-set-date-hint = Un jour, une heure locale ou une heure avec son fuseau (2024-05-01T09:00:00+02:00).
 bulk-rule-pattern-empty = Saisissez le motif du nom de fichier.
 bulk-rule-pattern-bad = « { $pattern } » n’est pas une expression régulière.
+bulk-rule-copy-itself = { $from } ne peut pas être copiée sur elle-même.
 bulk-rule-copy-empty = Saisissez la propriété à copier.
 bulk-rule-copy-bad = « { $from } » n’est pas un nom de propriété : écrivez-le préfixe:nom, comme dc:description.
 bulk-rule-duration-bad = « { $by } » n’est pas une durée : écrivez-la 7d, -1w ou +2h30m.

@@ -80,6 +80,8 @@ describe('rules', () => {
     expect(ruleProblem(t, 'from_name', { ...base, pattern: '^(?<sku>\\d+)_(.*)', template: '{sku} {2}' })).toBeNull();
     expect(ruleProblem(t, 'copy', base)).toBe('Type the property to copy from.');
     expect(ruleProblem(t, 'copy', { ...base, from: 'title' })).toContain('“title” is no property name');
+    expect(ruleProblem(t, 'copy', { ...base, from: 'dc:title' }, 'dc:title')).toBe('dc:title cannot be copied onto itself.');
+    expect(ruleProblem(fr, 'copy', { ...base, from: 'dc:title' }, 'dc:title')).toContain('sur elle-même');
     expect(ruleProblem(t, 'shift_date', { ...base, by: '7 days' })).toContain('“7 days” is no duration');
     expect(ruleProblem(fr, 'shift_date', { ...base, by: '7 jours' })).toContain('n’est pas une durée');
     for (const by of ['7d', '-1w', '+2h30m', '90 s']) expect(ruleProblem(t, 'shift_date', { ...base, by })).toBeNull();

@@ -103,8 +103,8 @@ function patternGroups(pattern: string): string[] | null {
   }
 }
 
-/** The first problem of a rule, in words, or null. */
-export function ruleProblem(t: Translate, kind: RuleKind, rule: RuleDraft): string | null {
+/** The first problem of a rule on `property` (the row's, for a copy from itself), in words, or null. */
+export function ruleProblem(t: Translate, kind: RuleKind, rule: RuleDraft, property = ''): string | null {
   switch (kind) {
     case 'replace':
       return rule.find === '' ? t('bulk-rule-find-empty') : null;
@@ -120,7 +120,8 @@ export function ruleProblem(t: Translate, kind: RuleKind, rule: RuleDraft): stri
     case 'copy': {
       const from = rule.from.trim();
       if (from === '') return t('bulk-rule-copy-empty');
-      return PROPERTY.test(from) ? null : t('bulk-rule-copy-bad', { from });
+      if (!PROPERTY.test(from)) return t('bulk-rule-copy-bad', { from });
+      return from === property ? t('bulk-rule-copy-itself', { from }) : null;
     }
     case 'shift_date':
       return DURATION.test(rule.by.replaceAll(/\s/g, '')) ? null : t('bulk-rule-duration-bad', { by: rule.by.trim() });
