@@ -142,7 +142,7 @@ field-ims = Service de connexion (IMS)
 field-aem-user = L’utilisateur AEM auquel donner les autorisations
 field-signs-in-as = Se connecte en tant que
 field-keychain = Dans votre trousseau
-# ticket 17 (les connexions dans la langue de l’utilisateur) : les indices du trousseau sur la carte d’une connexion
+# ticket 17 (les connexions dans la langue de l’utilisateur) : les indices du trousseau sur la carte d’une connexion
 secret-hint = { $field ->
     [clientSecret] secret client
     [developmentToken] jeton de développement
@@ -780,7 +780,7 @@ bulk-issues-problem = Problème et solution
 bulk-issue-error = Erreur
 bulk-issue-warning = Avertissement
 bulk-issues-none = Aucun problème ne correspond.
-## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
+## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
 
 list-file-choose = Choisir un fichier…
 list-file-drop-hint = ou déposez sur la fenêtre un fichier .txt, .csv ou Excel, un chemin, un lien ou un identifiant par ligne.
@@ -793,7 +793,7 @@ list-file-error-title = Ce fichier ne peut pas servir de liste
 found-by-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
 found-by-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
 paired-search-answers = Cette connexion trouve ses ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
-# ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
+# ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
 paired-label = Connexion associée
 paired-none = Aucune connexion (Modification en masse ne peut pas trouver de ressources)
 paired-why = AEM permet à des identifiants OAuth serveur à serveur de parcourir les dossiers et de modifier les ressources, mais pas de lister les ressources d’un dossier ni d’y faire une recherche. La connexion choisie ici trouve les ressources ; les modifications sont toujours écrites par celle-ci.
@@ -985,6 +985,42 @@ run-status-completed-with-failures = Terminée avec des échecs
 ## Modifications calculées (issue 30)
 bulk-action-replace = Chercher et remplacer
 bulk-action-template = D’après un modèle
+bulk-action-from-name = D’après le nom du fichier
+bulk-action-copy = Copier une autre propriété
+bulk-action-case = Changer la casse
+bulk-action-trim = Retirer les espaces
+bulk-action-shift-date = Décaler les dates
+bulk-action-set-date = Fixer les dates
+bulk-rule-where = Quelles ressources
+bulk-rule-where-all = Toutes
+bulk-rule-only-not-empty = Seulement là où la propriété n’est pas vide
+bulk-rule-pattern = Motif du nom de fichier
+bulk-rule-pattern-placeholder = ^(?<sku>\d+)_(?<title>.+)\.
+bulk-rule-whole-path = Comparer le chemin entier
+bulk-rule-from-name-hint = Les groupes nommés comme (?<sku>…) deviennent des champs du modèle : {"{"}sku{"}"}. Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
+bulk-rule-copy-from = Propriété à copier
+bulk-rule-copy-hint = Chaque ressource reçoit sa propre valeur de cette propriété ; une ressource qui ne l’a pas est ignorée, avec la raison.
+bulk-rule-case = Casse
+bulk-rule-case-upper = MAJUSCULES
+bulk-rule-case-lower = minuscules
+bulk-rule-case-title = Majuscule À Chaque Mot
+bulk-rule-case-sentence = Majuscule en début de phrase
+bulk-rule-case-hint = Change la casse de chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
+bulk-rule-collapse = Réduire aussi les suites d’espaces à un seul
+bulk-rule-trim-hint = Retire les espaces au début et à la fin de chaque valeur.
+bulk-rule-by = Décaler de
+bulk-rule-by-placeholder = 7d, -1w, +2h30m
+bulk-rule-shift-date-hint = w semaines, d jours, h heures, m minutes, s secondes ; un signe moins recule. Chaque date garde son fuseau.
+bulk-rule-date = Nouvelle date
+bulk-rule-date-placeholder = 2024-05-01 ou 2024-05-01T09:00
+bulk-rule-set-date-hint = Un jour, une heure locale ou une heure avec son fuseau (2024-05-01T09:00:00+02:00).
+bulk-rule-pattern-empty = Saisissez le motif du nom de fichier.
+bulk-rule-pattern-bad = « { $pattern } » n’est pas une expression régulière.
+bulk-rule-copy-itself = { $from } ne peut pas être copiée sur elle-même.
+bulk-rule-copy-empty = Saisissez la propriété à copier.
+bulk-rule-copy-bad = « { $from } » n’est pas un nom de propriété : écrivez-le préfixe:nom, comme dc:description.
+bulk-rule-duration-bad = « { $by } » n’est pas une durée : écrivez-la 7d, -1w ou +2h30m.
+bulk-rule-date-bad = « { $date } » n’est pas une date : écrivez-la 2024-05-01 ou 2024-05-01T09:00.
 bulk-rule-find = Chercher
 bulk-rule-replace = Remplacer par
 bulk-rule-regex = Expression régulière

@@ -439,11 +439,11 @@ describe('saying what to change', () => {
         .filter((o) => o.closest('[data-testid="edit-action"]'))
         .map((o) => (o as HTMLOptionElement).value);
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:subject');
-    expect(offered()).toEqual(['set', 'append', 'remove', 'clear', 'replace', 'template']);
+    expect(offered()).toEqual(['set', 'append', 'remove', 'clear', 'replace', 'template', 'from_name', 'copy', 'case', 'trim', 'shift_date', 'set_date']);
     await user.selectOptions(within(row).getByTestId('edit-action'), 'append');
     expect(within(row).getByTestId('edit-values').tagName).toBe('TEXTAREA');
     await user.selectOptions(within(row).getByTestId('edit-property'), 'dc:rights');
-    expect(offered()).toEqual(['set', 'clear', 'replace', 'template']);
+    expect(offered()).toEqual(['set', 'clear', 'replace', 'template', 'from_name', 'copy', 'case', 'trim', 'shift_date', 'set_date']);
     expect(within(row).getByTestId('edit-action')).toHaveValue('set');
     expect(within(row).getByTestId('edit-values').tagName).toBe('INPUT');
   });

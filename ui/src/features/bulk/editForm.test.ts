@@ -133,23 +133,17 @@ describe('validate', () => {
 describe('actions', () => {
   it('offers only Set, Clear and the rules that compute for a property known to hold one value', () => {
     const kinds = (e: EditDraft) => actionsFor(e).map((a) => a.kind);
+    const rules = ['replace', 'template', 'from_name', 'copy', 'case', 'trim', 'shift_date', 'set_date'];
     for (const picked of ['dc:title', 'dc:description', 'dc:rights', 'xmpRights:UsageTerms']) {
-      expect(kinds(edit({ picked })), picked).toEqual(['set', 'clear', 'replace', 'template']);
+      expect(kinds(edit({ picked })), picked).toEqual(['set', 'clear', ...rules]);
     }
     for (const picked of ['dc:subject', 'dc:creator', 'cq:tags']) {
-      expect(kinds(edit({ picked })), picked).toEqual(['set', 'append', 'remove', 'clear', 'replace', 'template']);
+      expect(kinds(edit({ picked })), picked).toEqual(['set', 'append', 'remove', 'clear', ...rules]);
     }
     // A property typed in is the user's to know.
-    expect(kinds(edit({ picked: OTHER_PROPERTY, custom: 'dam:keywords' }))).toEqual([
-      'set',
-      'append',
-      'remove',
-      'clear',
-      'replace',
-      'template',
-    ]);
+    expect(kinds(edit({ picked: OTHER_PROPERTY, custom: 'dam:keywords' }))).toEqual(['set', 'append', 'remove', 'clear', ...rules]);
     // Typed in, a known one keeps its rule.
-    expect(kinds(edit({ picked: OTHER_PROPERTY, custom: 'metadata/dc:rights' }))).toEqual(['set', 'clear', 'replace', 'template']);
+    expect(kinds(edit({ picked: OTHER_PROPERTY, custom: 'metadata/dc:rights' }))).toEqual(['set', 'clear', ...rules]);
   });
 
   it('refuses adding or removing values of a property that holds one value, in words', () => {

@@ -228,7 +228,7 @@ export function validate(t: Translate, form: FormDraft): FormProblems {
     else if (seen.has(property)) mine.property = duplicateMessage(t, property);
     if (property !== '') seen.add(property);
     if (isRule(edit.action)) {
-      const rule = ruleProblem(t, edit.action, edit.rule);
+      const rule = ruleProblem(t, edit.action, edit.rule, property);
       if (rule) mine.values = rule;
     } else if (!actionsFor(edit).some((a) => a.kind === edit.action)) {
       const known = knownProperty(property);
