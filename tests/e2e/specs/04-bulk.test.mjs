@@ -179,7 +179,9 @@ async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
   const apply = await byTestId(driver, "apply-button");
   assert.match(await apply.getText(), new RegExp(`^Apply ${editable().length} changes?$`));
   // Slow to the end: the whole run (not only up to the pause) lasts at least assets × latency.
-  if (watch) await sandbox.setFaults({ latency_ms: LATENCY_MS, capacity: 1 });
+  // In batches the whole apply is one request, so this AEM refuses batch writes: each asset is
+  // then written on its own (the fallback), which a person can watch, pause and resume.
+  if (watch) await sandbox.setFaults({ latency_ms: LATENCY_MS, capacity: 1, batch_writes_refused: 405 });
   let report;
   try {
     await apply.click();
@@ -200,6 +202,11 @@ async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
   const bar = await report.findElement(By.css('[data-testid="run-progress"]'));
   assert.equal(await bar.getAttribute("data-done"), await bar.getAttribute("data-total"), "the progress did not reach the end");
   assert.equal(await (await report.findElement(By.css('[data-testid="run-percent"]'))).getText(), "100 %");
+  if (watch) {
+    // Said once, in the run's facts: the assets were written one by one, and why.
+    const notice = await byTestId(driver, "run-write-notice");
+    assert.match(await notice.getText(), /405/);
+  }
   await screenshot(driver, `04 ${name} 5 report`);
   return report;
 }

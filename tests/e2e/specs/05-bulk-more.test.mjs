@@ -46,7 +46,9 @@ import {
 } from "../lib/app.mjs";
 
 /** Sandbox slow-down for the runs that must still be going while the test acts on them. */
-const SLOW = { latency_ms: 400, capacity: 1 };
+// One asset per request, slowly: in batches the whole apply would be one request, so this AEM
+// refuses batch writes (each asset is then written on its own, the fallback).
+const SLOW = { latency_ms: 400, capacity: 1, batch_writes_refused: 405 };
 const SAVE_DIALOG = "^Export the report as CSV$";
 
 let sandbox;

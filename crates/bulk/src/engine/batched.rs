@@ -43,6 +43,10 @@ use metadesk_clients::error::Result;
 /// between an asset's check and its write stays close to one round trip.
 pub(super) const BATCH_ASSETS: usize = 100;
 
+/// The shortest wait between two progress events while batches run (a zero interval would
+/// spin).
+const MIN_TICK: std::time::Duration = std::time::Duration::from_millis(50);
+
 /// A planned change without an outcome, and whether its write may have landed already.
 struct Pending {
     row: PlanRow,
@@ -64,11 +68,19 @@ pub(super) async fn apply_batched(
     }
     let mut first_error = fed.err();
     while !tasks.is_empty() {
-        if let Err(e) = join_one(&mut tasks).await
-            && first_error.is_none()
-        {
-            ctx.control.cancel();
-            first_error = Some(e);
+        // A batch is one task: waiting for it alone would show no progress until it ends
+        // (a refused batch's assets, written one by one, take a while), so progress is also
+        // sent every interval while tasks run.
+        tokio::select! {
+            joined = join_one(&mut tasks) => {
+                if let Err(e) = joined
+                    && first_error.is_none()
+                {
+                    ctx.control.cancel();
+                    first_error = Some(e);
+                }
+            }
+            () = tokio::time::sleep(ctx.settings.progress_interval.max(MIN_TICK)) => {}
         }
         ctx.progress(on_progress, false);
     }
