@@ -20,7 +20,7 @@
 use super::applying::{
     Ended, Fresh, apply_one, apply_row, changes_of, compare, record_outcome, writes_of,
 };
-use super::context::{Ctx, Failure, join_one, spawn_bounded};
+use super::context::{Ctx, Failure, drain, join_one, spawn_bounded};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -178,20 +178,7 @@ async fn one_by_one(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
         })
         .await?;
     }
-    join_all(&mut tasks).await
-}
-
-/// Waits for every task; the first error, once all have ended.
-async fn join_all(tasks: &mut JoinSet<Result<()>>) -> Result<()> {
-    let mut first_error = None;
-    while !tasks.is_empty() {
-        if let Err(e) = join_one(tasks).await
-            && first_error.is_none()
-        {
-            first_error = Some(e);
-        }
-    }
-    first_error.map_or(Ok(()), Err)
+    drain(&mut tasks).await
 }
 
 /// The deepest folder holding every one of `paths` (at least the DAM root).
@@ -410,7 +397,7 @@ async fn refused(
         })
         .await?;
     }
-    join_all(&mut tasks).await?;
+    drain(&mut tasks).await?;
     let (changed, other) = (
         changed.load(Ordering::Relaxed),
         other.load(Ordering::Relaxed),
