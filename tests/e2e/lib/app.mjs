@@ -301,6 +301,23 @@ export async function connectionCards(driver) {
   );
 }
 
+/**
+ * Deletes connections through their cards' Delete buttons (confirmed), on the Connections page:
+ * the ones in `ids`, or every card when `ids` is left out. Waits until each card is gone.
+ */
+export async function deleteConnections(driver, ids = null) {
+  await (await byTestId(driver, "nav-connections")).click();
+  const targets = ids ?? (await connectionCards(driver)).map((card) => card.id);
+  for (const connectionId of targets) {
+    const cards = await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`));
+    if (cards.length === 0) continue;
+    await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
+    await (await byTestId(driver, "delete-confirm")).click();
+    await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`))).length === 0,
+      `connection ${connectionId} was not deleted`);
+  }
+}
+
 /** A PNG of the whole X screen (the app and any native dialog over it), named like `screenshot`. */
 export function screenScreenshot(name) {
   const dir = required("E2E_ARTIFACTS");

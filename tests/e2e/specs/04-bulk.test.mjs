@@ -25,6 +25,7 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
+  deleteConnections,
   openAddressEdit,
   screenshot,
   sentNotifications,
@@ -330,15 +331,7 @@ test("a read-only credential: the apply stops at once with the 403 explanation n
 
 test("the connections added here are deleted, and leave nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-connections")).click();
-    for (const connectionId of added) {
-      const cards = await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`));
-      if (cards.length === 0) continue;
-      await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-      await (await byTestId(driver, "delete-confirm")).click();
-      await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`))).length === 0,
-        `connection ${connectionId} was not deleted`);
-    }
+    await deleteConnections(driver, added);
     await byTestId(driver, "empty-connections");
   });
   assert.deepEqual(keychainEntries(), [], "the connections left keychain entries behind");

@@ -15,8 +15,10 @@ import { By, Key } from "selenium-webdriver";
 import {
   byTestId,
   connectionCards,
+  deleteConnections,
   eventually,
   importSandboxConnection,
+  keychainEntries,
   screenshot as save,
   simulateDrop,
   startSandboxBinary,
@@ -466,4 +468,12 @@ test("the language chosen in Settings is kept for the next start", async (t) => 
     assert.equal(await (await byTestId(driver, "nav-settings")).getText(), "Paramètres");
     await followTheSystem(driver);
   });
+});
+
+test("the connections added here are deleted, and leave nothing in the keychain", async (t) => {
+  await withApp(t, async (driver) => {
+    await deleteConnections(driver);
+    await byTestId(driver, "empty-connections");
+  });
+  assert.deepEqual(keychainEntries(), [], "the connections left keychain entries behind");
 });

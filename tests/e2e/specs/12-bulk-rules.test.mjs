@@ -17,6 +17,7 @@ import {
   keychainEntries,
   eventually,
   connectionCards,
+  deleteConnections,
   openAddressEdit,
   screenshot,
 } from "../lib/app.mjs";
@@ -157,15 +158,7 @@ test("one tag removed by its id from every asset: previewed, applied, undone", a
 
 test("the connection added here is deleted, and leaves nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-connections")).click();
-    for (const connectionId of added) {
-      const cards = await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`));
-      if (cards.length === 0) continue;
-      await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-      await (await byTestId(driver, "delete-confirm")).click();
-      await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`))).length === 0,
-        `connection ${connectionId} was not deleted`);
-    }
+    await deleteConnections(driver, added);
   });
   assert.deepEqual(keychainEntries(), [], "the connections left keychain entries behind");
 });
