@@ -483,7 +483,6 @@ impl Workspace {
 /// Writes a result's `data` (JSON text, as the answer carried it) to `path`: its table as CSV,
 /// or the data as pretty JSON. A result without a list of items has no CSV.
 pub fn export_result(path: &Path, format: ExportFormat, data_json: &str) -> Result<u64> {
-    metadesk_store::file_names::check_target(path)?;
     let data: Ordered = serde_json::from_str(data_json).map_err(|e| {
         Error::message(
             ErrorCode::InvalidInput,
@@ -502,15 +501,16 @@ pub fn export_result(path: &Path, format: ExportFormat, data_json: &str) -> Resu
             (out, t.rows.len() as u64)
         }
     };
-    std::fs::write(path, bytes).map_err(|e| {
-        Error::message(
-            ErrorCode::Io,
-            "error-io-write",
-            vec![
-                ("file", path.display().to_string().into()),
-                ("detail", e.to_string().into()),
-            ],
-        )
+    // Through a temporary file renamed into place: a full disk or a crash never leaves half an
+    // export, nor destroys the file it replaces (the save dialog already asked about that).
+    super::runs::write_whole_file(path, true, |out| {
+        out.write_all(&bytes).map_err(|e| {
+            Error::io_doing(
+                "io-write",
+                vec![("path", path.display().to_string().into())],
+                e,
+            )
+        })
     })?;
     Ok(rows)
 }
