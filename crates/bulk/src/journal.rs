@@ -220,9 +220,15 @@ pub fn remove(journal: &Path) -> std::io::Result<()> {
     }
 }
 
+/// How long taking a run lock waits before saying another process has the run. A lock
+/// released a moment ago may still be held for a moment: a process being started (by this one
+/// or, in tests, by a neighbour) holds a copy of every open handle until it has started, and
+/// `flock` locks belong to the handle. A run really held elsewhere stays held far longer.
+const RUN_LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(750);
+
 /// Takes the run lock of the journal at `journal`, or says who has it.
 fn lock_run(journal: &Path) -> Result<LockFile> {
-    LockFile::try_acquire(&lock_path(journal))?
+    LockFile::acquire_within(&lock_path(journal), RUN_LOCK_PATIENCE)?
         .ok_or_else(|| Error::message(ErrorCode::InvalidInput, "error-run-locked", vec![]))
 }
 
@@ -277,10 +283,14 @@ impl JournalWriter {
         let dir = path.parent().unwrap_or(Path::new("."));
         let new_dir = !dir.is_dir();
         std::fs::create_dir_all(dir).map_err(|e| journal_failed("create", dir, e))?;
-        let lock = lock_run(path)?;
         // A journal that already exists is an `Error::Io` of that kind: the engine then picks
-        // another run id.
+        // another run id. Said before the lock is taken, since the run is someone else's
+        // whether or not its lock is free; `create_new` below still settles a race.
         let cannot = |e: std::io::Error| journal_failed("create", path, e);
+        if path.exists() {
+            return Err(cannot(std::io::ErrorKind::AlreadyExists.into()));
+        }
+        let lock = lock_run(path)?;
         let file = OpenOptions::new()
             .append(true)
             .create_new(true)
@@ -615,6 +625,21 @@ mod tests {
         assert!(JournalWriter::reopen(&path).is_err());
         drop(w);
         assert!(JournalWriter::reopen(&path).is_ok());
+    }
+
+    #[tokio::test]
+    async fn a_run_lock_released_a_moment_later_is_waited_for() {
+        // What a process being started does for a moment: hold a copy of the lock's handle.
+        let dir = tempfile::tempdir().unwrap();
+        let path = journal_path(dir.path(), "r");
+        drop(JournalWriter::create(&path).unwrap());
+        let held = LockFile::try_acquire(&lock_path(&path)).unwrap().unwrap();
+        let release = std::thread::spawn(move || {
+            std::thread::sleep(std::time::Duration::from_millis(150));
+            drop(held);
+        });
+        assert!(JournalWriter::reopen(&path).is_ok());
+        release.join().unwrap();
     }
 
     /// Runs in a child process started by [`hold_in_another_process`]: holds the run `r` of the
