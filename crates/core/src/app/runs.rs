@@ -198,7 +198,10 @@ impl Workspace {
         job.set_run_id(&summary.id);
         confirm_production(opened.connection(), confirm_name)?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        engine.apply(&summary.id, job.control(), on_progress).await
+        let applied = engine.apply(&summary.id, job.control(), on_progress).await;
+        // The edit rows' sample holds values from before: it is read again next time.
+        self.samples.forget().await;
+        applied
     }
 
     /// One run's summary.
