@@ -13,9 +13,10 @@ use crate::compute::Asset;
 use crate::open_query;
 use crate::searching::{resolve_list, resolve_list_open};
 use crate::selection::{Selection, search_predicates};
-use crate::spec::{Edit, Filters, after, regexes_of};
+use crate::spec::{Edit, Filters, after, regexes_of, schema_refusal};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::open_search::request_body;
+use metadesk_assets::schema::Schema;
 use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{AssetRef, AssetsApi, CallError, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
@@ -277,8 +278,9 @@ impl SampleRow {
 }
 
 /// `edits` (checked already) computed on each asset of `sample`, with the code the preview
-/// plans with ([`after`]).
-pub fn compute(sample: &[SampledAsset], edits: &[Edit]) -> Vec<SampleRow> {
+/// plans with ([`after`]), a changed value a rule computed checked against the folder's
+/// `schema` as the plan does.
+pub fn compute(sample: &[SampledAsset], edits: &[Edit], schema: Option<&Schema>) -> Vec<SampleRow> {
     let regexes = regexes_of(edits);
     sample
         .iter()
@@ -295,7 +297,17 @@ pub fn compute(sample: &[SampledAsset], edits: &[Edit]) -> Vec<SampleRow> {
                         .get(&edit.property)
                         .filter(|v| !v.is_null())
                         .cloned();
-                    let (after, reason) = match after(&edit.op, before.as_ref(), on, &regexes) {
+                    let computed =
+                        after(&edit.op, before.as_ref(), on, &regexes).and_then(|after| {
+                            let field = schema
+                                .filter(|_| edit.op.computes() && after != before)
+                                .and_then(|s| s.field(&edit.property));
+                            match field.and_then(|f| schema_refusal(f, after.as_ref())) {
+                                Some(why) => Err(why),
+                                None => Ok(after),
+                            }
+                        });
+                    let (after, reason) = match computed {
                         Ok(after) => (after, None),
                         Err(why) => (before.clone(), Some(why)),
                     };

@@ -158,6 +158,8 @@ pub(crate) async fn blocking<T: Send + 'static>(
 }
 
 #[cfg(test)]
+mod computed_schema_tests;
+#[cfg(test)]
 mod folder_assets_tests;
 #[cfg(test)]
 mod tests;
