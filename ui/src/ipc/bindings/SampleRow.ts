@@ -6,6 +6,6 @@ import type { SampleChange } from "./SampleChange";
  */
 export type SampleRow = { path: string, name: string, 
 /**
- * One per edit, in the order of the edits.
+ * One per edit that is not refused, in the order of the edits.
  */
 changes: Array<SampleChange>, };
