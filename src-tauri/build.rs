@@ -36,6 +36,7 @@ fn main() {
         "save_scope",
         "delete_scope",
         "list_tags",
+        "rule_sample",
         "preview_run",
         "preview_undo",
         "preview_retry",

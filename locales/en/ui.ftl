@@ -1039,3 +1039,12 @@ bulk-rule-words-where = { $rule } { $is ->
     [empty] (only where empty)
    *[not_empty] (only where not empty)
 }
+
+## The edit rows' live example on the first assets of the scope.
+bulk-sample-title = Example on the first assets
+bulk-sample-hint = Each change on the first assets of the scope, as you type. Nothing is written; Preview checks every asset.
+bulk-sample-waiting = Choose what to edit and fill in a change to see it here on the first assets.
+bulk-sample-reading = Reading the first assets…
+bulk-sample-empty = The scope has no asset to show an example on.
+bulk-sample-refused = { $property }: { $problem }
+bulk-sample-skipped = Would be skipped: { $reason }

@@ -1059,3 +1059,12 @@ bulk-rule-words-where = { $rule } { $is ->
     [empty] (seulement là où elle est vide)
    *[not_empty] (seulement là où elle n’est pas vide)
 }
+
+## The edit rows' live example on the first assets of the scope.
+bulk-sample-title = Exemple sur les premières ressources
+bulk-sample-hint = Chaque modification sur les premières ressources de la sélection, pendant la saisie. Rien n’est écrit ; l’aperçu vérifie chaque ressource.
+bulk-sample-waiting = Choisissez quoi modifier et remplissez une modification pour la voir ici sur les premières ressources.
+bulk-sample-reading = Lecture des premières ressources…
+bulk-sample-empty = La sélection n’a aucune ressource sur laquelle montrer un exemple.
+bulk-sample-refused = { $property } : { $problem }
+bulk-sample-skipped = Serait ignorée : { $reason }

@@ -162,6 +162,7 @@ pub fn run() {
                 commands::scopes::save_scope,
                 commands::scopes::delete_scope,
                 commands::scopes::list_tags,
+                commands::samples::rule_sample,
                 commands::bulk::preview_run,
                 commands::bulk::preview_undo,
                 commands::bulk::preview_retry,

@@ -30,6 +30,8 @@ import {
 import type { AppHealth, CheckStep, FileOutcome, KeychainStatus } from './ipc/types';
 
 vi.mock('./ipc/commands', () => ({
+  // The edit rows' live example (RuleSample.test.ts): never answered here.
+  ruleSample: vi.fn(() => new Promise(() => {})),
   getLanguageSettings: vi.fn(() => Promise.resolve({ chosen: null, system: 'en', effective: 'en' })),
   setLanguage: vi.fn((chosen: 'en' | 'fr' | null) => Promise.resolve({ chosen, system: 'en', effective: chosen ?? 'en' })),
   checkHealth: vi.fn(),

@@ -22,6 +22,7 @@ pub mod request_gate;
 pub mod rules;
 pub mod run_control;
 pub mod runs;
+pub mod sample;
 pub mod scope;
 pub mod searching;
 pub mod selection;

@@ -10,6 +10,7 @@ use serde_json::Value;
 
 use crate::compute::{self, Asset, Regexes, dates, template, text};
 use crate::edit::{Edit, EditOp, Emptiness, regex_only};
+use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_base::i18n::{MessageArg, SavedText};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -412,4 +413,24 @@ fn not_a_date(value: &str) -> SavedText {
 /// The regular expressions of `edits`, compiled once for a run.
 pub fn regexes_of(edits: &[Edit]) -> Regexes {
     Regexes::new(edits.iter().filter_map(|e| e.op.patterns()))
+}
+
+/// Why a computed value cannot go into its field of the folder's metadata schema (a text that
+/// is not one of a dropdown's options, not a number, not a date…), for that asset's reason;
+/// `None` when every value of it is allowed. The typed values are checked before the preview
+/// (the core's schema check); a computed one is known only per asset.
+pub fn schema_refusal(field: &SchemaField, after: Option<&Value>) -> Option<SavedText> {
+    let text = |v: &Value| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    };
+    let texts: Vec<String> = match after {
+        None | Some(Value::Null) => return None,
+        Some(Value::Array(items)) => items.iter().map(text).collect(),
+        Some(other) => vec![text(other)],
+    };
+    texts
+        .iter()
+        .find_map(|t| check_value(field, t).err())
+        .map(|problem| SavedText::from(&problem.text(field)))
 }

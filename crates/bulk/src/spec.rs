@@ -9,7 +9,7 @@ use ts_rs::TS;
 
 use super::selection::Selection;
 pub use crate::edit::{Edit, EditOp, Emptiness};
-pub use crate::rules::{after, regexes_of, validate_edits, validate_property};
+pub use crate::rules::{after, regexes_of, schema_refusal, validate_edits, validate_property};
 use metadesk_assets::folders::normalize_folder;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;

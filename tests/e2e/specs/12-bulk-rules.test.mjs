@@ -1,7 +1,8 @@
 // Edits that compute (issue 30), end to end against a sandbox started here: in the edit row,
 // "Find and replace" with a regular expression and its groups on the titles of a folder, then
-// the removal of one tag (by id) from every asset; each previewed (before → after per asset),
-// applied (the sandbox's assets read over HTTP) and undone (the originals back).
+// the removal of one tag (by id) from every asset; the replace shown live on the first assets
+// while it is typed, before Preview; each previewed (before → after per asset), applied (the
+// sandbox's assets read over HTTP) and undone (the originals back).
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -103,6 +104,30 @@ async function applyAndWaitForReport(driver) {
   return report;
 }
 
+/** Before Preview is pressed, the example under the edit rows shows the titles swapped on the
+ *  first assets of the folder (each one of the folder's, as it is in AEM), and AEM is unchanged. */
+async function checkLiveSample(driver) {
+  const box = await byTestId(driver, "rule-sample");
+  const seen = await eventually(async () => {
+    const rows = await box.findElements(By.css('[data-testid="sample-row"]'));
+    if (rows.length === 0) return null;
+    const shown = [];
+    for (const row of rows) {
+      const path = await row.getAttribute("data-path");
+      const was = assets.get(path);
+      assert.ok(was, `the example shows ${path}, which is not an asset of ${folder}`);
+      const after = (await (await row.findElement(By.css('[data-testid="cell-after"]'))).getAttribute("textContent")).trim();
+      if (after !== swapped(was.title)) return null;
+      shown.push(path);
+    }
+    return shown;
+  }, "the live example did not show the titles swapped", 30_000);
+  assert.equal(seen.length, Math.min(assets.size, 5), "the example shows the first five assets");
+  for (const path of seen) {
+    assert.equal((await sandbox.asset(path)).metadata["dc:title"], assets.get(path).title, "the example wrote");
+  }
+}
+
 /** Previews the row as filled, checks one asset's before → after, applies, checks the sandbox,
  *  then undoes and checks the originals are back. */
 async function previewApplyUndo(driver, name, property, sample, before, after, expected) {
@@ -137,6 +162,7 @@ test("a regular-expression replace of the titles, with its groups: previewed, ap
     await (await row.findElement(By.css('[data-testid="rule-find"]'))).sendKeys("^(\\w+) (\\w+)$");
     await (await row.findElement(By.css('[data-testid="rule-replace"]'))).sendKeys("$2, $1");
     await (await row.findElement(By.css('[data-testid="rule-regex"]'))).click();
+    await checkLiveSample(driver);
     await screenshot(driver, "12 replace 0 form");
     await previewApplyUndo(driver, "replace", "dc:title", sample, title, swapped(title), (was) => swapped(was.title));
   });

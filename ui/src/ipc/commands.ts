@@ -37,6 +37,7 @@ import type { Progress } from './bindings/Progress';
 import type { RenameArgs } from './bindings/RenameArgs';
 import type { ReportPage } from './bindings/ReportPage';
 import type { ReportStatus } from './bindings/ReportStatus';
+import type { RuleSample } from './bindings/RuleSample';
 import type { RunRequest } from './bindings/RunRequest';
 import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
@@ -199,6 +200,13 @@ export function countScope(
   onUpdate: (count: ScopeCount) => void,
 ): Promise<SelectedCount | null> {
   return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
+}
+
+/** The edits computed on the first assets of a scope (folder and filters, as a preview takes
+ *  them), for the live "before → after" under the edit rows. The core reads those assets once
+ *  per scope and keeps them, so calling this at each keystroke asks AEM nothing new. */
+export function ruleSample(connectionId: string, folder: string, filters: Filters, edits: RunRequest['edits']): Promise<RuleSample> {
+  return call('rule_sample', { connectionId, folder, filters, edits });
 }
 
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */

@@ -75,6 +75,8 @@ pub(super) struct Ctx {
     pub(super) per_asset: Mutex<Option<u16>>,
     /// The regular expressions of the run's rules, compiled once for all its assets.
     pub(super) regexes: crate::compute::Regexes,
+    /// The run's folder's metadata schema, when read: computed values are checked against it.
+    pub(super) schema: Option<Arc<metadesk_assets::schema::Schema>>,
 }
 
 impl Ctx {
@@ -108,6 +110,7 @@ impl Ctx {
             phase,
             found: Mutex::new(None),
             paired: engine.paired.clone(),
+            schema: engine.schema.clone(),
             per_asset: Mutex::new(None),
         })
     }

@@ -95,6 +95,9 @@ pub struct Engine {
     settings: Settings,
     /// The classic connection paired with an OAuth S2S one, named in the journal's found_by.
     paired: Option<String>,
+    /// The metadata schema of the run's folder, when it was read: a value a rule computes
+    /// that its field does not allow skips that asset, with why.
+    schema: Option<Arc<metadesk_assets::schema::Schema>>,
 }
 
 pub(super) use metadesk_base::timefmt::now_rfc3339;
@@ -121,7 +124,14 @@ impl Engine {
             runs_dir: runs_dir.into(),
             settings: Settings::default(),
             paired: None,
+            schema: None,
         }
+    }
+
+    /// Checks each value a rule computes against `schema` (the run's folder's) when planning.
+    pub fn with_schema(mut self, schema: Option<Arc<metadesk_assets::schema::Schema>>) -> Self {
+        self.schema = schema;
+        self
     }
 
     /// Names the paired classic connection that lists and searches for this (OAuth S2S)

@@ -238,7 +238,17 @@ pub(super) fn plan_from_current(
         .iter()
         .map(|edit| {
             let before = values_of(&current.metadata, &edit.property).cloned();
-            let after = match spec::after(&edit.op, before.as_ref(), asset, &ctx.regexes) {
+            let computed =
+                spec::after(&edit.op, before.as_ref(), asset, &ctx.regexes).and_then(|after| {
+                    match schema_field(ctx, edit, before.as_ref(), &after) {
+                        Some(field) => match spec::schema_refusal(field, after.as_ref()) {
+                            Some(why) => Err(why),
+                            None => Ok(after),
+                        },
+                        None => Ok(after),
+                    }
+                });
+            let after = match computed {
                 Ok(after) => after,
                 Err(why) => {
                     not_computed.get_or_insert(why);
@@ -288,6 +298,20 @@ pub(super) fn plan_from_current(
     };
     ctx.count(outcome);
     record_row(ctx, counts, row)
+}
+
+/// The schema's field of `edit`'s property when the value a rule computed there must be checked
+/// against it: a computing rule that changes the value, on a folder whose schema was read.
+fn schema_field<'a>(
+    ctx: &'a Ctx,
+    edit: &Edit,
+    before: Option<&Value>,
+    after: &Option<Value>,
+) -> Option<&'a metadesk_assets::schema::SchemaField> {
+    if !edit.op.computes() || same(before, after.as_ref()) {
+        return None;
+    }
+    ctx.schema.as_ref()?.field(&edit.property)
 }
 
 /// The properties a sheet row gives several values (a plain `prefix:name` column, which does

@@ -18,6 +18,7 @@ mod list_files;
 mod opening;
 mod pending;
 mod report_settings;
+mod rule_samples;
 mod runs;
 mod schemas;
 mod scopes;
@@ -37,6 +38,7 @@ pub use language::LanguageSettings;
 pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_list_path};
 pub use opening::{ConnectionChoice, Opened, RunAction};
 pub use pending::PendingImports;
+pub use rule_samples::{RuleSample, SampleCache};
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use schemas::{
     FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
@@ -71,6 +73,7 @@ pub struct Workspace {
     thumbnails: Thumbnails,
     sheet_files: SheetFiles,
     schemas: SchemaCache,
+    samples: SampleCache,
 }
 
 impl Workspace {
@@ -93,6 +96,7 @@ impl Workspace {
             console: ConsoleCalls::default(),
             sheet_files: SheetFiles::default(),
             schemas: SchemaCache::default(),
+            samples: SampleCache::default(),
         })
     }
 
@@ -153,6 +157,8 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .map_err(|e| Error::Internal(format!("background task: {e}")))?
 }
 
+#[cfg(test)]
+mod computed_schema_tests;
 #[cfg(test)]
 mod folder_assets_tests;
 #[cfg(test)]

@@ -135,6 +135,9 @@ impl Workspace {
         }
         self.check_edits_against_schema(opened, &folder, &edits)
             .await?;
+        // The values rules compute are known per asset: the plan checks them against it.
+        let schema = self.folder_schema(opened, &folder, false).await.ok();
+        let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;
@@ -142,7 +145,8 @@ impl Workspace {
             .jobs
             .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
-            .with_paired(opened.paired_with.clone());
+            .with_paired(opened.paired_with.clone())
+            .with_schema(schema);
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);
@@ -166,12 +170,22 @@ impl Workspace {
             }
         };
         let summary = self.run_summary(&of).await?;
+        // A retry computes its rules again: their values are checked as the first preview's.
+        let schema = match &kind {
+            RunKind::Retry { .. } => self
+                .folder_schema(opened, &summary.folder, false)
+                .await
+                .ok(),
+            _ => None,
+        };
+        let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
         let label = Text::new(
             "job-preview-of-run",
             vec![("kind", which.into()), ("folder", summary.folder.into())],
         );
         let job = self.jobs.start(JobKind::Preview, label)?;
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let engine =
+            Engine::new(opened.connected.assets.clone(), self.runs_dir()).with_schema(schema);
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);
@@ -198,7 +212,10 @@ impl Workspace {
         job.set_run_id(&summary.id);
         confirm_production(opened.connection(), confirm_name)?;
         let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
-        engine.apply(&summary.id, job.control(), on_progress).await
+        let applied = engine.apply(&summary.id, job.control(), on_progress).await;
+        // The edit rows' sample holds values from before: it is read again next time.
+        self.samples.forget().await;
+        applied
     }
 
     /// One run's summary.

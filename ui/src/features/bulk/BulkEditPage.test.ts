@@ -38,6 +38,8 @@ import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
 
 vi.mock('../../ipc/commands', () => ({
+  // The edit rows' live example (RuleSample.test.ts): never answered here.
+  ruleSample: vi.fn(() => new Promise(() => {})),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),

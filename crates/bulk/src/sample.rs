@@ -1,0 +1,329 @@
+//! A few assets of a scope, read whole once, and edits computed on them: the window's live
+//! "before → after" while a rule is typed. Finding them is one listing page, one search page or
+//! one list lookup; then one read per asset. Nothing is written or journaled.
+//!
+//! Not here: keeping a sample between keystrokes (the core's use case), the preview of the
+//! whole scope (`engine/`), what a rule computes (`rules.rs`).
+
+use serde::Serialize;
+use serde_json::{Map, Value};
+use ts_rs::TS;
+
+use crate::compute::Asset;
+use crate::open_query;
+use crate::searching::{resolve_list, resolve_list_open};
+use crate::selection::{Selection, search_predicates};
+use crate::spec::{Edit, Filters, after, regexes_of, schema_refusal};
+use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::open_search::request_body;
+use metadesk_assets::schema::Schema;
+use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit, search_failed};
+use metadesk_assets::{AssetRef, AssetsApi, CallError, Entry, EntryKind};
+use metadesk_base::i18n::SavedText;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_credentials::credentials::ApiFamily;
+
+/// How many assets a sample shows.
+pub const SAMPLE_SIZE: usize = 5;
+
+/// An asset of a sample: its path and its whole metadata as read.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SampledAsset {
+    pub path: String,
+    pub metadata: Map<String, Value>,
+}
+
+/// Where a run's scope is, as [`read_sample`] needs it.
+pub struct SampleScope<'a> {
+    /// `/content/dam/…` (a list's is the DAM root).
+    pub folder: &'a str,
+    pub filters: &'a Filters,
+    /// The connection's name, in the words of a search AEM refused.
+    pub connection: &'a str,
+    /// Nothing lists the folder's assets (an OAuth Server-to-Server connection with no paired
+    /// connection): AEM's OpenAPI search finds them.
+    pub open_search_only: bool,
+}
+
+/// The first `size` assets of the scope that pass its filters, each read whole. A scope that
+/// cannot be listed or searched is an error in words; an asset that cannot be read is left out
+/// (the preview says why), unless none could be read.
+pub async fn read_sample(
+    store: &dyn AssetsApi,
+    scope: &SampleScope<'_>,
+    size: usize,
+) -> Result<Vec<SampledAsset>> {
+    // A format filter is known only once an asset is read: a few more are found to fill it.
+    let want = if scope.filters.formats.is_empty() {
+        size
+    } else {
+        size * 3
+    };
+    let found = first_entries(store, scope, want).await?;
+    let mut sample = Vec::with_capacity(size);
+    let mut first_error = None;
+    for (entry, id) in found {
+        if sample.len() == size {
+            break;
+        }
+        match read_whole(store, entry.path.clone(), id).await {
+            Ok(metadata) => {
+                let format = metadata.get("dc:format").and_then(Value::as_str);
+                if scope.filters.format_matches(format) {
+                    sample.push(SampledAsset {
+                        path: entry.path,
+                        metadata,
+                    });
+                }
+            }
+            Err(e) => {
+                tracing::info!(path = %entry.path, error = %e, "a sample asset was not read");
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    match first_error {
+        Some(e) if sample.is_empty() => Err(Error::worded(ErrorCode::Remote, e.text())),
+        _ => Ok(sample),
+    }
+}
+
+async fn read_whole(
+    store: &dyn AssetsApi,
+    path: String,
+    id: Option<String>,
+) -> std::result::Result<Map<String, Value>, CallError> {
+    let mut asset = AssetRef { path, id };
+    if asset.id.is_none() && store.family() == ApiFamily::OpenApi {
+        asset.id = store.resolve_id(&asset.path).await?;
+    }
+    Ok(store.read(&asset).await?.metadata)
+}
+
+/// Up to `want` assets of the scope in its order (with their ids where the search gave them),
+/// their names filtered like a preview's.
+async fn first_entries(
+    store: &dyn AssetsApi,
+    scope: &SampleScope<'_>,
+    want: usize,
+) -> Result<Vec<(Entry, Option<String>)>> {
+    let filters = scope.filters;
+    let keep = |e: &Entry| e.kind == EntryKind::Asset && filters.name_matches(&e.name);
+    let found: Vec<(Entry, Option<String>)> = match &filters.selection {
+        None if !scope.open_search_only => {
+            return first_listed(store, scope, want).await;
+        }
+        None => {
+            open_page(
+                store,
+                scope,
+                open_query::folder_items(scope.folder, filters.recursive),
+                want,
+            )
+            .await?
+        }
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) if store.can_search() => {
+            let predicates =
+                search_predicates(scope.folder, filters.recursive, conditions, *combine);
+            let mut walk = SearchWalk::new(predicates, want as u64);
+            let page = store.search(&walk.request()).await.map_err(search_failed)?;
+            match walk.take(page) {
+                SearchStep::Hits(hits) => hits
+                    .iter()
+                    .filter_map(entry_of_hit)
+                    .map(|e| (e, None))
+                    .collect(),
+                SearchStep::Again => Vec::new(),
+            }
+        }
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => {
+            let items =
+                open_query::query_items(scope.folder, filters.recursive, conditions, *combine)
+                    .map_err(|why| why.refusal(scope.connection))?;
+            open_page(store, scope, items, want).await?
+        }
+        Some(Selection::List { entries }) => {
+            let first = &entries[..entries.len().min(want)];
+            if store.can_search() {
+                let resolved =
+                    resolve_list(
+                        first,
+                        &[],
+                        |params| async move { store.search(&params).await },
+                    )
+                    .await
+                    .map_err(search_failed)?;
+                resolved.assets.into_iter().map(|e| (e, None)).collect()
+            } else {
+                let (resolved, ids) = resolve_list_open(first, |items| async move {
+                    let body = request_body(&items, want as u64, None);
+                    match store.open_search(&body).await {
+                        Ok(page) => Ok(page.hits),
+                        Err(e) => Err(open_query::failed(e, scope.connection)),
+                    }
+                })
+                .await?;
+                resolved
+                    .assets
+                    .into_iter()
+                    .map(|e| {
+                        let id = ids.get(&e.path).cloned();
+                        (e, id)
+                    })
+                    .collect()
+            }
+        }
+    };
+    Ok(found
+        .into_iter()
+        .filter(|(e, _)| keep(e))
+        .take(want)
+        .collect())
+}
+
+/// The first page of an OpenAPI search, its hits with their ids.
+async fn open_page(
+    store: &dyn AssetsApi,
+    scope: &SampleScope<'_>,
+    items: Vec<Value>,
+    want: usize,
+) -> Result<Vec<(Entry, Option<String>)>> {
+    let body = request_body(&items, want as u64, None);
+    let page = store
+        .open_search(&body)
+        .await
+        .map_err(|e| open_query::failed(e, scope.connection))?;
+    Ok(page.hits.into_iter().map(|h| (h.entry(), h.id)).collect())
+}
+
+/// The first assets of a folder walk (subfolders too when the scope says so), stopping as soon
+/// as there are `want`.
+async fn first_listed(
+    store: &dyn AssetsApi,
+    scope: &SampleScope<'_>,
+    want: usize,
+) -> Result<Vec<(Entry, Option<String>)>> {
+    let mut walk = FolderWalk::new(
+        scope.folder,
+        scope.filters.recursive,
+        // A page of a few more than wanted: most folders give the sample in one request.
+        (want as u64).max(20),
+        store.family(),
+        None,
+    )?;
+    let mut found = Vec::new();
+    while found.len() < want {
+        let step = walk
+            .next(|folder, offset, limit| async move {
+                match store.list(&folder, offset, limit).await {
+                    Ok(page) => Listed::Page(page),
+                    Err(error) => Listed::Failed { error, attempts: 1 },
+                }
+            })
+            .await?;
+        match step {
+            WalkStep::Page(entries) => found.extend(
+                entries
+                    .into_iter()
+                    .filter(|e| e.kind == EntryKind::Asset && scope.filters.name_matches(&e.name))
+                    .map(|e| (e, None)),
+            ),
+            WalkStep::Unlisted { .. } => {}
+            WalkStep::Done | WalkStep::Cancelled => break,
+        }
+    }
+    found.truncate(want);
+    Ok(found)
+}
+
+/// One edit on one sampled asset: the value before and after, or why the rule cannot compute
+/// on this asset (then the asset is skipped by the run, with that reason).
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleChange {
+    pub property: String,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub before: Option<Value>,
+    #[ts(type = "string | number | boolean | Array<string | number | boolean> | null")]
+    pub after: Option<Value>,
+    /// In the reader's words once localized.
+    #[ts(type = "string | null")]
+    pub reason: Option<SavedText>,
+}
+
+/// A sampled asset with its edits computed.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SampleRow {
+    pub path: String,
+    pub name: String,
+    /// One per edit that is not refused, in the order of the edits.
+    pub changes: Vec<SampleChange>,
+}
+
+impl SampleRow {
+    pub fn localize(&mut self, l: &metadesk_base::i18n::Localizer) {
+        for change in &mut self.changes {
+            if let Some(reason) = &mut change.reason {
+                reason.localize(l);
+            }
+        }
+    }
+}
+
+/// `edits` (checked already) computed on each asset of `sample`, with the code the preview
+/// plans with ([`after`]), a changed value a rule computed checked against the folder's
+/// `schema` as the plan does.
+pub fn compute(sample: &[SampledAsset], edits: &[Edit], schema: Option<&Schema>) -> Vec<SampleRow> {
+    let regexes = regexes_of(edits);
+    sample
+        .iter()
+        .map(|asset| {
+            let on = Asset {
+                path: &asset.path,
+                metadata: &asset.metadata,
+            };
+            let changes = edits
+                .iter()
+                .map(|edit| {
+                    let before = asset
+                        .metadata
+                        .get(&edit.property)
+                        .filter(|v| !v.is_null())
+                        .cloned();
+                    let computed =
+                        after(&edit.op, before.as_ref(), on, &regexes).and_then(|after| {
+                            let field = schema
+                                .filter(|_| edit.op.computes() && after != before)
+                                .and_then(|s| s.field(&edit.property));
+                            match field.and_then(|f| schema_refusal(f, after.as_ref())) {
+                                Some(why) => Err(why),
+                                None => Ok(after),
+                            }
+                        });
+                    let (after, reason) = match computed {
+                        Ok(after) => (after, None),
+                        Err(why) => (before.clone(), Some(why)),
+                    };
+                    SampleChange {
+                        property: edit.property.clone(),
+                        before,
+                        after,
+                        reason,
+                    }
+                })
+                .collect();
+            SampleRow {
+                path: asset.path.clone(),
+                name: asset.path.rsplit('/').next().unwrap_or_default().to_owned(),
+                changes,
+            }
+        })
+        .collect()
+}

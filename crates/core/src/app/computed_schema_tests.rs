@@ -1,0 +1,183 @@
+//! Values that rules compute, checked against the folder's metadata schema when the run is
+//! planned, against the sandbox's `metadesk-brand` form over HTTP: a computed text outside the
+//! Language dropdown's options, a Rating that is not a number and an expiry that is not a date
+//! each skip their asset with that reason (the preview does not fail, nothing is written),
+//! while a value the field allows is planned; the edit rows' live sample says the same.
+
+use std::sync::Arc;
+
+use serde_json::json;
+
+use super::*;
+use metadesk_base::i18n::Localizer;
+use metadesk_bulk::{Action, Edit, EditOp, Filters, PlanRow, Progress};
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
+
+fn quiet(_: Progress) {}
+
+async fn with_connection() -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(12)
+            .with_assets_per_folder(12)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(
+        metadesk_store::dirs::AppDirs::under(dir.path()),
+        Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
+    )
+    .unwrap();
+    let recognised = metadesk_credentials::credentials::inspect(
+        sandbox.credentials().service_credentials_json.as_bytes(),
+    )
+    .unwrap();
+    let options = metadesk_store::connections::ImportOptions {
+        aem_url: Some(sandbox.base_url()),
+        ..Default::default()
+    };
+    let id = ws
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    (dir, ws, opened, sandbox)
+}
+
+fn template(property: &str, template: &str) -> Edit {
+    Edit {
+        property: property.into(),
+        op: EditOp::Template {
+            template: template.into(),
+        },
+    }
+}
+
+/// The plan rows of the assets (content fragments left out).
+async fn rows(ws: &Workspace, run: &str, paths: &[String]) -> Vec<PlanRow> {
+    let page = ws.preview_rows(run, None, 0, 1000).await.unwrap();
+    page.rows
+        .into_iter()
+        .filter(|r| paths.contains(&r.path))
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let en = Localizer::english();
+    let listed = ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap();
+    // Content fragments aside (never edited, skipped for that).
+    let paths: Vec<String> = listed
+        .assets
+        .iter()
+        .filter(|a| a.thumbnail)
+        .map(|a| a.path.clone())
+        .collect();
+    for path in &paths {
+        assert!(sb.write_metadata(path, vec![("dc:language".into(), Some(json!("en")))]));
+    }
+    let folder = || SAMPLE_FOLDER.to_owned();
+
+    // "en" → "EN": not one of the dropdown's options on any asset.
+    let upper = Edit {
+        property: "dc:language".into(),
+        op: EditOp::Case {
+            to: metadesk_bulk::compute::Case::Upper,
+        },
+    };
+    let run = ws
+        .preview_edit(
+            &opened,
+            folder(),
+            Filters::default(),
+            vec![upper.clone()],
+            &quiet,
+        )
+        .await
+        .expect("a value outside the options is the asset's reason, not a failed preview");
+    let planned = rows(&ws, &run.id, &paths).await;
+    assert_eq!(planned.len(), paths.len());
+    for row in &planned {
+        assert_eq!(row.action, Action::Skip, "{row:?}");
+        let why = row.reason.as_ref().unwrap().localized(&en);
+        assert!(
+            why.contains(
+                "\u{201c}EN\u{201d} is not one of the values Language (dc:language) allows"
+            ),
+            "{why}"
+        );
+        assert_eq!(row.changes[0].after, row.changes[0].before, "kept as it is");
+    }
+    // Applying it writes nothing.
+    let before = sb.counters().writes_applied;
+    ws.apply(&opened, &run.id, None, &quiet).await.unwrap();
+    assert_eq!(sb.counters().writes_applied, before);
+    assert_eq!(
+        sb.asset(&paths[0]).unwrap()["metadata"]["dc:language"],
+        "en"
+    );
+
+    // Not a number, not a date: the same, in the field's words.
+    for (edit, words) in [
+        (template("xmp:Rating", "{dc:title}"), "Rating (xmp:Rating)"),
+        (
+            template("prism:expirationDate", "{name}"),
+            "Expires (prism:expirationDate)",
+        ),
+    ] {
+        let run = ws
+            .preview_edit(&opened, folder(), Filters::default(), vec![edit], &quiet)
+            .await
+            .unwrap();
+        let planned = rows(&ws, &run.id, &paths).await;
+        assert!(
+            planned.iter().all(|r| r.action == Action::Skip),
+            "{planned:?}"
+        );
+        let why = planned[0].reason.as_ref().unwrap().localized(&en);
+        assert!(why.contains(words), "{why}");
+    }
+
+    // A computed value the field allows is planned as a change; so is a rule on a property
+    // the form does not have.
+    let run = ws
+        .preview_edit(
+            &opened,
+            folder(),
+            Filters::default(),
+            vec![
+                template("xmp:Rating", "4"),
+                template("dc:creator", "{dc:language}"),
+            ],
+            &quiet,
+        )
+        .await
+        .unwrap();
+    assert!(
+        rows(&ws, &run.id, &paths)
+            .await
+            .iter()
+            .all(|r| r.action == Action::Change)
+    );
+
+    // The live sample under the edit rows says the same per asset.
+    let mut sample = ws
+        .rule_sample(&opened, SAMPLE_FOLDER, &Filters::default(), vec![upper])
+        .await
+        .unwrap();
+    sample.localize(&en);
+    let change = serde_json::to_value(&sample.assets[0].changes[0]).unwrap();
+    assert!(
+        change["reason"]
+            .as_str()
+            .unwrap()
+            .contains("\u{201c}EN\u{201d} is not one of the values"),
+        "{change}"
+    );
+    assert_eq!(change["after"], "en");
+}
