@@ -108,7 +108,9 @@ aem-what-persisted-list = the list of persisted queries
 aem-what-persisted-query = the persisted query /{ $config }/{ $name }
 aem-what-saving-persisted = saving the persisted query /{ $config }/{ $name }
 aem-detail-status = { $status }: { $text }
+aem-detail-status-only = { $status }
 aem-detail-not-graphql = not a GraphQL answer: { $text }
+aem-detail-not-graphql-untitled = not a GraphQL answer
 aem-detail-no-schema = it sent no schema
 aem-body-too-large = the answer is larger than { $limit } MB, far more than such an answer holds
 aem-body-cut = the answer was cut off ({ $detail })
@@ -119,7 +121,7 @@ console-graphql-forbidden = AEM refused { $what } to { $known ->
     [none] this connection's account
    *[other] the account { $account }
 } access to the GraphQL endpoint: a technical account does not get it automatically.
-console-graphql-not-enabled = { $host } has not enabled { $what } (404: "{ $detail }"). An AEM administrator creates GraphQL endpoints in Tools → General → GraphQL; pick another configuration meanwhile.
+console-graphql-not-enabled = { $host } has not enabled { $what } ({ $answer }). An AEM administrator creates GraphQL endpoints in Tools → General → GraphQL; pick another configuration meanwhile.
 console-slowed-down = AEM asked Metadesk to slow down ({ $status }) while reading { $what }. Try again in a minute.
 console-endpoints-unlisted = AEM did not list its GraphQL endpoints ({ $why }); type a configuration name if it is not global.
 console-endpoints-status = { $path } answered { $status }
@@ -131,9 +133,11 @@ console-endpoints-what = the listing { $path }
 
 assets-slow-down = AEM asked Metadesk to slow down ({ $status })
 assets-forbidden = AEM refused the change (403): { $detail }
+assets-forbidden-untold = AEM refused the change (403)
 assets-not-found = the asset no longer exists (404)
 assets-conflict = the asset was changed in AEM since it was read (412)
 assets-rejected = AEM answered { $status }: { $detail }
+assets-rejected-untold = AEM answered { $status }
 assets-server-failed = AEM answered { $status } ({ $detail })
 assets-not-json = the answer is not JSON ({ $detail })
 assets-no-path = the connection's address cannot carry a path

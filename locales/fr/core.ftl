@@ -108,7 +108,9 @@ aem-what-persisted-list = la liste des requêtes persistantes
 aem-what-persisted-query = la requête persistante /{ $config }/{ $name }
 aem-what-saving-persisted = l’enregistrement de la requête persistante /{ $config }/{ $name }
 aem-detail-status = { $status } : { $text }
+aem-detail-status-only = { $status }
 aem-detail-not-graphql = ce n’est pas une réponse GraphQL : { $text }
+aem-detail-not-graphql-untitled = ce n’est pas une réponse GraphQL
 aem-detail-no-schema = aucun schéma n’a été envoyé
 aem-body-too-large = la réponse dépasse { $limit } Mo, bien plus que ce qu’une telle réponse contient
 aem-body-cut = la réponse a été interrompue ({ $detail })
@@ -119,7 +121,7 @@ console-graphql-forbidden = AEM a refusé { $known ->
     [none] ce compte
    *[other] { $account }
 } l’accès au point de terminaison GraphQL : un compte technique ne l’obtient pas automatiquement.
-console-graphql-not-enabled = { $host } n’a pas activé { $what } (404 : « { $detail } »). Un administrateur AEM crée les points de terminaison GraphQL dans Outils → Général → GraphQL ; choisissez une autre configuration en attendant.
+console-graphql-not-enabled = { $host } n’a pas activé { $what } ({ $answer }). Un administrateur AEM crée les points de terminaison GraphQL dans Outils → Général → GraphQL ; choisissez une autre configuration en attendant.
 console-slowed-down = AEM a demandé à Metadesk de ralentir ({ $status }) en lisant { $what }. Réessayez dans une minute.
 console-endpoints-unlisted = AEM n’a pas listé ses points de terminaison GraphQL ({ $why }) ; saisissez le nom d’une configuration si ce n’est pas global.
 console-endpoints-status = { $path } a répondu { $status }
@@ -131,9 +133,11 @@ console-endpoints-what = la liste { $path }
 
 assets-slow-down = AEM a demandé à Metadesk de ralentir ({ $status })
 assets-forbidden = AEM a refusé la modification (403) : { $detail }
+assets-forbidden-untold = AEM a refusé la modification (403)
 assets-not-found = la ressource n’existe plus (404)
 assets-conflict = la ressource a été modifiée dans AEM depuis sa lecture (412)
 assets-rejected = AEM a répondu { $status } : { $detail }
+assets-rejected-untold = AEM a répondu { $status }
 assets-server-failed = AEM a répondu { $status } ({ $detail })
 assets-not-json = la réponse n’est pas du JSON ({ $detail })
 assets-no-path = l’adresse de la connexion ne peut pas recevoir de chemin

@@ -307,6 +307,36 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
     );
 }
 
+/// A bad column, a duplicated row and an unknown asset: all three in one answer (the unknown
+/// asset was only reported on the next try, once the first two were fixed).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_s_own_and_aem_problems_are_reported_together() {
+    let env = Env::new().await;
+    let paths = env.export("shots.csv");
+    let a = paths[0].clone();
+    let before_a = env.title(&a);
+    let file = env.path("three.csv");
+    std::fs::write(
+        &file,
+        format!(
+            "Path,Title (dc:title),Notes\n{a},New A,x\n{a},Again,\n{SAMPLE_FOLDER}/gone.jpg,y,\n"
+        ),
+    )
+    .unwrap();
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for expected in [
+        "error: Row 1, column C (Notes): The header \"Notes\" names no property",
+        &format!("error: Row 3, column A (Path): {a} is already on row 2"),
+        &format!("error: Row 4: there is no asset at {SAMPLE_FOLDER}/gone.jpg"),
+        "three.csv has 3 errors; nothing was written.",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    assert_eq!(env.title(&a), before_a, "nothing written");
+}
+
 // A French desktop is LANG here: Linux only (see main.rs).
 #[cfg(all(unix, not(target_os = "macos")))]
 #[tokio::test(flavor = "multi_thread")]

@@ -34,6 +34,7 @@ use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_clients::aem::body::{BodyError, MAX_AEM_BODY, read_capped};
+use metadesk_clients::aem::said::said_beside;
 use metadesk_credentials::credentials::ApiFamily;
 
 pub use classic::ClassicAssets;
@@ -157,11 +158,21 @@ impl CallError {
             }
             CallError::Transient(words) => words.clone(),
             CallError::Unreachable(e) | CallError::Auth(e) | CallError::Aem(e) => e.text(),
+            CallError::Forbidden(detail) if detail.is_empty() => {
+                Text::plain("assets-forbidden-untold")
+            }
             CallError::Forbidden(detail) => {
                 Text::new("assets-forbidden", vec![("detail", detail.as_str().into())])
             }
             CallError::NotFound => Text::plain("assets-not-found"),
             CallError::Conflict => Text::plain("assets-conflict"),
+            CallError::Rejected {
+                status,
+                detail: Text::Plain(detail),
+            } if detail.is_empty() => Text::new(
+                "assets-rejected-untold",
+                vec![("status", status_of(status))],
+            ),
             CallError::Rejected { status, detail } => Text::new(
                 "assets-rejected",
                 vec![
@@ -356,6 +367,10 @@ pub fn status_error(status: u16, headers: &HeaderMap, detail: String) -> CallErr
         403 => CallError::Forbidden(detail),
         404 => CallError::NotFound,
         412 => CallError::Conflict,
+        500..=599 if detail.is_empty() => CallError::Transient(Text::new(
+            "assets-rejected-untold",
+            vec![("status", Part::from(f64::from(status)))],
+        )),
         500..=599 => CallError::Transient(Text::new(
             "assets-server-failed",
             vec![
@@ -401,7 +416,9 @@ pub(crate) async fn json_or_error(
     let detail = serde_json::from_slice::<Value>(&body)
         .ok()
         .and_then(|v| detail_of(&v))
-        .unwrap_or_else(|| String::from_utf8_lossy(&body).chars().take(200).collect());
+        // Never the page itself: an HTML error page is told by its title.
+        .or_else(|| said_beside(status, &body))
+        .unwrap_or_default();
     Err(status_error(status, &headers, detail))
 }
 
@@ -485,6 +502,54 @@ mod tests {
                  parent ou le dossier lui-même (..)\u{a0}; Metadesk"
             ),
             "{listing}"
+        );
+    }
+
+    /// An HTML error page (AEM's, a proxy's) is told by its status and title, never shown;
+    /// an answer that says nothing is told by its status alone.
+    #[tokio::test]
+    async fn an_error_page_is_told_by_its_title() {
+        use metadesk_base::i18n::{Lang, Localizer};
+        let answer = |status: u16, body: &'static str| {
+            reqwest::Response::from(
+                http::Response::builder()
+                    .status(status)
+                    .header("Content-Type", "text/html")
+                    .body(body)
+                    .unwrap(),
+            )
+        };
+        let page = "<!DOCTYPE html>\n<html><head><title>400 Bad Request</title></head>\n\
+                    <body><h1>Bad Request</h1><p>Your browser sent a request</p></body></html>";
+        let en = Localizer::english();
+        let fr = Localizer::new(Lang::Fr);
+        let said = |status, body| async move {
+            json_or_error(answer(status, body), problem_detail)
+                .await
+                .unwrap_err()
+                .text()
+        };
+        assert_eq!(
+            said(400, page).await.localized(&en),
+            "AEM answered 400: Bad Request"
+        );
+        let untitled = "<html><body><h1>Forbidden</h1></body></html>";
+        assert_eq!(said(400, untitled).await.localized(&en), "AEM answered 400");
+        assert_eq!(
+            said(400, untitled).await.localized(&fr),
+            "AEM a répondu 400"
+        );
+        assert_eq!(
+            said(403, untitled).await.localized(&en),
+            "AEM refused the change (403)"
+        );
+        assert_eq!(
+            said(502, untitled).await.localized(&fr),
+            "AEM a répondu 502"
+        );
+        assert_eq!(
+            said(500, page).await.localized(&en),
+            "AEM answered 500 (400 Bad Request)"
         );
     }
 

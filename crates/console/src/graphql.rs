@@ -20,6 +20,7 @@ use super::table::{self, ResultTable};
 use super::words::{self, Doing};
 use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::said::said;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Where a GraphQL query of configuration `config` is sent.
@@ -188,12 +189,14 @@ pub(crate) async fn read_answer(
         _ => {
             let text = String::from_utf8_lossy(&bytes);
             if (200..300).contains(&status) {
+                // A sign-in page answered with 200 is told by its title, never shown whole.
+                let detail = match said(&bytes) {
+                    Some(text) => Text::new("aem-detail-not-graphql", vec![("text", text.into())]),
+                    None => Text::plain("aem-detail-not-graphql-untitled"),
+                };
                 Err(Error::Aem(metadesk_clients::aem::AemError::BadResponse {
                     what: doing.what.clone(),
-                    detail: Text::new(
-                        "aem-detail-not-graphql",
-                        vec![("text", words::short(&text).into())],
-                    ),
+                    detail,
                 }))
             } else {
                 Err(words::graphql_status(status, doing, &text))

@@ -21,6 +21,7 @@ use super::graphql::{GraphqlAnswer, check_variables, read_answer};
 use super::words::{self, Doing};
 use metadesk_base::i18n::Text;
 use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::said::status_said;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Everything but RFC 3986's unreserved characters is escaped.
@@ -266,11 +267,13 @@ pub async fn save(
                         .and_then(Value::as_str)
                         .map(str::to_owned)
                 })
-                .unwrap_or_else(|| words::short(&text));
-            return Err(Error::message(
+                .map_or_else(|| status_said(status, text.as_bytes()), Text::Plain);
+            return Err(Error::worded(
                 ErrorCode::InvalidInput,
-                "error-console-query-not-saved",
-                vec![("detail", why.into())],
+                Text::new(
+                    "error-console-query-not-saved",
+                    vec![("detail", why.into())],
+                ),
             ));
         }
         if status == 403 {

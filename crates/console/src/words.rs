@@ -1,9 +1,11 @@
 //! Plain words for the console's failures: a GraphQL endpoint AEM refuses (403) or does not
 //! have (404), throttling, and any other status. Transport and token failures keep the words
-//! `aem` and `ims` already give them.
+//! `aem` and `ims` already give them. An answer's body is told by `aem::said` (a page's title,
+//! never the page).
 
 use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::aem::AemError;
+use metadesk_clients::aem::said::{said, status_said};
 use metadesk_clients::error::{Error, ErrorCode};
 
 /// What the console was doing, for the messages.
@@ -33,7 +35,7 @@ pub(crate) fn graphql_status(status: u16, doing: &Doing<'_>, detail: &str) -> Er
                 vec![
                     ("what", doing.what.clone().into()),
                     ("host", doing.host.into()),
-                    ("detail", short(detail).into()),
+                    ("answer", status_said(status, detail.as_bytes()).into()),
                 ],
             ),
         ),
@@ -55,33 +57,15 @@ pub(crate) fn other_status(status: u16, doing: &Doing<'_>, detail: &str) -> Erro
                 ],
             ),
         ),
-        _ if detail.trim().is_empty() => Error::Aem(AemError::Status {
+        _ if said(detail.as_bytes()).is_none() => Error::Aem(AemError::Status {
             status,
             what: doing.what.clone(),
         }),
         _ => Error::Aem(AemError::BadResponse {
             what: doing.what.clone(),
-            detail: Text::new(
-                "aem-detail-status",
-                vec![("status", status_part()), ("text", short(detail).into())],
-            ),
+            detail: status_said(status, detail.as_bytes()),
         }),
     }
-}
-
-/// The first line of a body, at most 200 characters: enough to recognise an AEM message,
-/// never a whole HTML page.
-pub(crate) fn short(detail: &str) -> String {
-    let line = detail
-        .lines()
-        .find(|l| !l.trim().is_empty())
-        .unwrap_or("")
-        .trim();
-    let mut s: String = line.chars().take(200).collect();
-    if line.chars().count() > 200 {
-        s.push('…');
-    }
-    s
 }
 
 #[cfg(test)]
@@ -133,16 +117,17 @@ mod tests {
 
     #[test]
     fn a_missing_endpoint_is_told_in_the_readers_language() {
-        let (code, en, fr) = words(&graphql_status(
-            404,
-            &doing(None),
-            "<p>Page introuvable</p>\nmore",
-        ));
+        // AEM's 404 page (in French here, for the French check): its title is said, the page
+        // never is.
+        let page = "<!DOCTYPE html>\n<html><head><title>404 Ressource introuvable\
+                    </title></head>\n<body><h1>Introuvable</h1><p>Cannot serve request</p>\
+                    </body></html>";
+        let (code, en, fr) = words(&graphql_status(404, &doing(None), page));
         assert_eq!(code, ErrorCode::NotFound);
         assert!(
             en.starts_with(
                 "author-p1-e2.adobeaemcloud.com has not enabled the GraphQL endpoint of \"wknd\" \
-                 (404: \"<p>Page introuvable</p>\")."
+                 (404: Ressource introuvable)."
             ),
             "{en}"
         );
@@ -150,10 +135,23 @@ mod tests {
         assert!(
             fr.starts_with(
                 "author-p1-e2.adobeaemcloud.com n’a pas activé le point de terminaison GraphQL \
-                 de «\u{a0}wknd\u{a0}» (404\u{a0}: «\u{a0}<p>Page introuvable</p>\u{a0}»)."
+                 de «\u{a0}wknd\u{a0}» (404\u{a0}: Ressource introuvable)."
             ),
             "{fr}"
         );
+        for words in [&en, &fr] {
+            assert!(
+                !words.contains('<') && !words.contains("Cannot serve"),
+                "{words}"
+            );
+        }
+        // A page without a title: the status alone.
+        let (_, en, _) = words(&graphql_status(
+            404,
+            &doing(None),
+            "<p>Page introuvable</p>\nmore",
+        ));
+        assert!(en.contains("of \"wknd\" (404). An AEM"), "{en}");
     }
 
     #[test]
@@ -174,6 +172,12 @@ mod tests {
         assert_eq!(code, ErrorCode::Remote);
         assert_eq!(en, "AEM answered 500 for the GraphQL endpoint of \"wknd\".");
         assert!(fr.starts_with("AEM a répondu 500 pour le point"), "{fr}");
+        let (_, en, _) = words(&other_status(
+            500,
+            &doing(None),
+            "<html><body>x</body></html>",
+        ));
+        assert_eq!(en, "AEM answered 500 for the GraphQL endpoint of \"wknd\".");
         let (_, en, fr) = words(&other_status(500, &doing(None), "Internal error"));
         assert!(
             en.ends_with("could not be read (500: Internal error)."),

@@ -1,6 +1,8 @@
-//! The on-disk cache of asset thumbnails: one file per (AEM, asset) in the app's cache folder,
-//! at most `cap` bytes in all, the least recently used evicted first. A read refreshes a file's
-//! time, so the thumbnails of the folders people work in stay.
+//! The on-disk cache of asset thumbnails: one file per (connection, AEM, asset) in the app's
+//! cache folder, at most `cap` bytes in all, the least recently used evicted first. A read
+//! refreshes a file's time, so the thumbnails of the folders people work in stay. A thumbnail
+//! belongs to the connection whose account read it (another account on the same AEM may not be
+//! allowed to see it), and goes with it ([`ThumbnailCache::forget_connection`]).
 //!
 //! Not here: fetching thumbnails (`assets::renditions`) or choosing the connection (`app`). The
 //! cache holds image bytes only; file names are hashes, so no path or token is written in clear.
@@ -43,14 +45,53 @@ impl ThumbnailCache {
         }
     }
 
-    /// The cache key of `asset_path` on the AEM at `aem_url`: the same asset seen through two
-    /// connections to one AEM shares a file; two AEMs never do.
-    pub fn key(aem_url: &str, asset_path: &str) -> String {
+    /// The cache key of `asset_path` on the AEM at `aem_url` read by connection `connection_id`:
+    /// `<connection>-<asset>`, both hashes. Two connections never share a file, even to one AEM
+    /// (each account sees what it may); a connection pointed at another AEM gets new keys.
+    pub fn key(connection_id: &str, aem_url: &str, asset_path: &str) -> String {
         let mut hash = Sha256::new();
         hash.update(aem_url.trim_end_matches('/').as_bytes());
         hash.update([0]);
         hash.update(asset_path.as_bytes());
-        hash.finalize().iter().map(|b| format!("{b:02x}")).collect()
+        format!("{}-{}", owner(connection_id), hex(&hash.finalize()))
+    }
+
+    /// Removes every thumbnail connection `connection_id` read (its deletion). Blocking.
+    pub fn forget_connection(&self, connection_id: &str) -> Result<()> {
+        let prefix = format!("{}-", owner(connection_id));
+        let mut index = self.index();
+        let keys: Vec<String> = index
+            .files
+            .keys()
+            .filter(|k| k.starts_with(&prefix))
+            .cloned()
+            .collect();
+        for key in keys {
+            match fs::remove_file(self.path_of(&key)) {
+                Ok(()) => {}
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(Error::message(
+                        ErrorCode::Io,
+                        "error-io-write",
+                        vec![
+                            ("file", self.dir.display().to_string().into()),
+                            ("detail", e.to_string().into()),
+                        ],
+                    ));
+                }
+            }
+            if let Some((_, size)) = index.files.remove(&key) {
+                index.total -= size;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `key` is one of connection `connection_id`'s.
+    pub fn is_of_connection(key: &str, connection_id: &str) -> bool {
+        key.strip_prefix(&owner(connection_id))
+            .is_some_and(|rest| rest.starts_with('-'))
     }
 
     /// The cached bytes of `key`, if any. Blocking.
@@ -149,7 +190,21 @@ impl ThumbnailCache {
     }
 }
 
-/// What `dir` holds: the cache's own files (`<key>.img`), with their times and sizes.
+/// The first half of a connection's keys: 16 hex characters of a hash of its id.
+fn owner(connection_id: &str) -> String {
+    let mut hash = Sha256::new();
+    hash.update(b"connection\0");
+    hash.update(connection_id.as_bytes());
+    hex(&hash.finalize()[..8])
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// What `dir` holds: the cache's own files (`<key>.img`), with their times and sizes. Files of
+/// the older cache shared by every connection (a key without a `-`) belong to none, so none's
+/// deletion would remove them: they are removed here.
 fn read_index(dir: &Path) -> Index {
     let mut index = Index {
         loaded: true,
@@ -163,6 +218,10 @@ fn read_index(dir: &Path) -> Index {
         let Some(key) = name.strip_suffix(".img") else {
             continue;
         };
+        if !key.contains('-') {
+            let _ = fs::remove_file(entry.path());
+            continue;
+        }
         let Ok(meta) = entry.metadata() else { continue };
         let time = meta.modified().unwrap_or(SystemTime::UNIX_EPOCH);
         index.files.insert(key.to_owned(), (time, meta.len()));
@@ -188,7 +247,7 @@ mod tests {
     #[test]
     fn a_stored_thumbnail_is_read_back_and_survives_a_restart() {
         let tmp = tempfile::tempdir().unwrap();
-        let key = ThumbnailCache::key("http://127.0.0.1:4502", "/content/dam/a.jpg");
+        let key = ThumbnailCache::key("c1", "http://127.0.0.1:4502", "/content/dam/a.jpg");
         ThumbnailCache::new(tmp.path().into(), 1000)
             .put(&key, b"png bytes")
             .unwrap();
@@ -199,24 +258,48 @@ mod tests {
     }
 
     #[test]
-    fn keys_differ_by_aem_and_path_and_hide_both() {
-        let a = ThumbnailCache::key("http://127.0.0.1:4502", "/content/dam/a.jpg");
-        assert_eq!(
-            a,
-            ThumbnailCache::key("http://127.0.0.1:4502/", "/content/dam/a.jpg")
-        );
-        assert_ne!(
-            a,
-            ThumbnailCache::key("http://127.0.0.1:4503", "/content/dam/a.jpg")
-        );
-        assert_ne!(
-            a,
-            ThumbnailCache::key("http://127.0.0.1:4502", "/content/dam/b.jpg")
-        );
+    fn keys_differ_by_connection_aem_and_path_and_hide_all() {
+        let key = |c, aem, path| ThumbnailCache::key(c, aem, path);
+        let a = key("c1", "http://127.0.0.1:4502", "/content/dam/a.jpg");
+        assert_eq!(a, key("c1", "http://127.0.0.1:4502/", "/content/dam/a.jpg"));
+        assert_ne!(a, key("c1", "http://127.0.0.1:4503", "/content/dam/a.jpg"));
+        assert_ne!(a, key("c1", "http://127.0.0.1:4502", "/content/dam/b.jpg"));
+        assert_ne!(a, key("c2", "http://127.0.0.1:4502", "/content/dam/a.jpg"));
+        assert!(ThumbnailCache::is_of_connection(&a, "c1"));
+        assert!(!ThumbnailCache::is_of_connection(&a, "c2"));
         assert!(
-            a.chars().all(|c| c.is_ascii_hexdigit()) && a.len() == 64,
+            a.len() == 16 + 1 + 64 && a.chars().all(|c| c.is_ascii_hexdigit() || c == '-'),
             "{a}"
         );
+    }
+
+    /// A deleted connection's thumbnails go with it, on disk and in the size count; another
+    /// connection's to the same AEM stay; the older shared files are dropped on first use.
+    #[test]
+    fn a_connections_thumbnails_go_with_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let aem = "https://author-p1-e2.adobeaemcloud.com";
+        let shared_before = "ab".repeat(32);
+        fs::write(tmp.path().join(format!("{shared_before}.img")), b"old").unwrap();
+        let cache = ThumbnailCache::new(tmp.path().into(), 1000);
+        let (gone_a, gone_b, kept) = (
+            ThumbnailCache::key("c1", aem, "/content/dam/a.jpg"),
+            ThumbnailCache::key("c1", aem, "/content/dam/b.jpg"),
+            ThumbnailCache::key("c2", aem, "/content/dam/a.jpg"),
+        );
+        cache.put(&gone_a, &[1; 10]).unwrap();
+        cache.put(&gone_b, &[2; 10]).unwrap();
+        cache.put(&kept, &[3; 10]).unwrap();
+        assert_eq!(names(tmp.path()).len(), 3, "the shared file was kept");
+        cache.forget_connection("c1").unwrap();
+        assert_eq!(names(tmp.path()), [format!("{kept}.img")]);
+        assert_eq!(cache.total_bytes(), 10);
+        assert_eq!(cache.get(&gone_a), None);
+        assert!(cache.get(&kept).is_some());
+        // Forgetting a connection with nothing cached (or twice) is fine.
+        cache.forget_connection("c1").unwrap();
+        cache.forget_connection("never-seen").unwrap();
+        assert_eq!(names(tmp.path()), [format!("{kept}.img")]);
     }
 
     /// Returns once a file written now gets a later time than every file in `dir`: the order
@@ -248,41 +331,41 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let cache = ThumbnailCache::new(tmp.path().into(), 30);
         let step = || clock_moves_past(tmp.path());
-        cache.put("a", &[1; 10]).unwrap();
+        cache.put("k-a", &[1; 10]).unwrap();
         step();
-        cache.put("b", &[2; 10]).unwrap();
+        cache.put("k-b", &[2; 10]).unwrap();
         step();
-        cache.put("c", &[3; 10]).unwrap();
+        cache.put("k-c", &[3; 10]).unwrap();
         step();
-        // Reading "a" makes "b" the oldest.
-        assert!(cache.get("a").is_some());
+        // Reading "k-a" makes "k-b" the oldest.
+        assert!(cache.get("k-a").is_some());
         step();
-        cache.put("d", &[4; 10]).unwrap();
-        assert_eq!(names(tmp.path()), ["a.img", "c.img", "d.img"]);
+        cache.put("k-d", &[4; 10]).unwrap();
+        assert_eq!(names(tmp.path()), ["k-a.img", "k-c.img", "k-d.img"]);
         assert_eq!(cache.total_bytes(), 30);
-        assert_eq!(cache.get("b"), None);
+        assert_eq!(cache.get("k-b"), None);
         // A restart sees the same order from the files' times.
         step();
         let again = ThumbnailCache::new(tmp.path().into(), 30);
-        again.put("e", &[5; 10]).unwrap();
-        assert_eq!(names(tmp.path()), ["a.img", "d.img", "e.img"]);
+        again.put("k-e", &[5; 10]).unwrap();
+        assert_eq!(names(tmp.path()), ["k-a.img", "k-d.img", "k-e.img"]);
     }
 
     #[test]
     fn a_thumbnail_larger_than_the_cap_is_not_stored_and_evicts_nothing() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = ThumbnailCache::new(tmp.path().into(), 10);
-        cache.put("a", &[1; 10]).unwrap();
-        cache.put("big", &[2; 11]).unwrap();
-        assert_eq!(names(tmp.path()), ["a.img"]);
+        cache.put("k-a", &[1; 10]).unwrap();
+        cache.put("k-big", &[2; 11]).unwrap();
+        assert_eq!(names(tmp.path()), ["k-a.img"]);
     }
 
     #[test]
     fn replacing_a_thumbnail_counts_its_size_once() {
         let tmp = tempfile::tempdir().unwrap();
         let cache = ThumbnailCache::new(tmp.path().into(), 100);
-        cache.put("a", &[1; 10]).unwrap();
-        cache.put("a", &[1; 20]).unwrap();
+        cache.put("k-a", &[1; 10]).unwrap();
+        cache.put("k-a", &[1; 20]).unwrap();
         assert_eq!(cache.total_bytes(), 20);
     }
 }

@@ -4,6 +4,8 @@
 // - A sheet with errors (a path outside the DAM, several values in a one-value field) dropped on
 //   the window: the problems table names each row and column, and nothing is written (the
 //   sandbox still holds every value).
+// - The crafted 1.5 KB workbook holding only A1 and XFD1048576 (issue 29: it aborted the app):
+//   refused in words, the app still running.
 // - The exported file with two cells changed in the test, dropped on the window: the preview
 //   plans exactly those two cells (before → after), Apply writes them (the sandbox holds them),
 //   Undo restores them.
@@ -17,6 +19,7 @@ import assert from "node:assert/strict";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import JSZip from "jszip";
 import { By, Key } from "selenium-webdriver";
 import {
   withApp,
@@ -53,6 +56,22 @@ after(() => {
   sandbox?.stop();
   if (scratch) rmSync(scratch, { recursive: true, force: true });
 });
+
+/** The crafted workbook of issue 29, as the Rust tests make it (`sheets::testing::two_far_cells_xlsx`):
+ *  a valid .xlsx whose one worksheet holds only cell A1 ("Path") and cell XFD1048576. */
+async function twoFarCellsXlsx() {
+  const ns = 'xmlns="http://schemas.openxmlformats.org/package/2006';
+  const main = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+  const rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
+  const head = '<?xml version="1.0" encoding="UTF-8"?>';
+  const zip = new JSZip();
+  zip.file("[Content_Types].xml", `${head}<Types ${ns}/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`);
+  zip.file("_rels/.rels", `${head}<Relationships ${ns}/relationships"><Relationship Id="rId1" Type="${rel}/officeDocument" Target="xl/workbook.xml"/></Relationships>`);
+  zip.file("xl/workbook.xml", `${head}<workbook xmlns="${main}" xmlns:r="${rel}"><sheets><sheet name="Sheet1" sheetId="1" r:id="rId1"/></sheets></workbook>`);
+  zip.file("xl/_rels/workbook.xml.rels", `${head}<Relationships ${ns}/relationships"><Relationship Id="rId1" Type="${rel}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`);
+  zip.file("xl/worksheets/sheet1.xml", `${head}<worksheet xmlns="${main}"><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>Path</t></is></c></row><row r="1048576"><c r="XFD1048576"><v>1</v></c></row></sheetData></worksheet>`);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
+}
 
 const quote = (cell) => (/[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
 const toCsv = (rows) => "\uFEFF" + rows.map((r) => r.map(quote).join(",")).join("\r\n") + "\r\n";
@@ -174,6 +193,23 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     await driver.executeScript("arguments[0].scrollIntoView({ block: 'nearest' })", await byTestId(driver, "issue-table"));
     await screenshot(driver, "09 sheets 4 errors");
     assert.deepEqual(await values(paths, "dc:title"), titlesBefore, "a sheet with errors changed titles");
+
+    // The 1.5 KB workbook holding only A1 and XFD1048576 (it asked the reader for 512 GiB and
+    // aborted the app): refused in words, and the app keeps running (the next steps use it).
+    const far = join(scratch, "far cells.xlsx");
+    writeFileSync(far, await twoFarCellsXlsx());
+    assert.ok(readFileSync(far).length < 2048, "the crafted workbook is about 1.5 KB");
+    await simulateDrop(driver, [far]);
+    await eventually(async () => (await (await byTestId(driver, "sheet-file")).getText()).includes("far cells.xlsx"),
+      "the crafted workbook is not shown as the sheet on hand");
+    const checkFar = await byTestId(driver, "check-sheet");
+    await eventually(async () => await checkFar.isEnabled(), "Check and preview stayed disabled", 30_000);
+    await checkFar.click();
+    const refusal = await byTestId(driver, "sheet-error", 60_000);
+    assert.match(await refusal.getText(), /far cells\.xlsx spans 1,048,576 rows by 16,384 columns/);
+    assert.equal((await driver.findElements(By.css('[data-testid="preview-table"]'))).length, 0, "the workbook opened a preview");
+    await screenshot(driver, "09 sheets 4b crafted workbook refused");
+    assert.equal(await driver.executeScript("return document.readyState"), "complete", "the window stopped answering");
 
     // The exported sheet with two cells changed.
     const stamp = Date.now();

@@ -1,5 +1,6 @@
 // Metadesk in French, and accessible: switch the language in Settings with the keyboard, walk
-// every page the catalogue covers (Connections with a card and a Test connection result,
+// every page the catalogue covers (Connections with a card and a Test connection result, a
+// service-credential card with its JWT → OAuth note,
 // Activity, Settings, Bulk edit step by step against a sandbox started here: a folder picked,
 // the edit rows with their problems, the preview, the run's report, then the run in Activity;
 // and the API console's two tabs), screenshot each, and assert that no English UI words are
@@ -160,6 +161,13 @@ function textOf(driver, el) {
  *  the run in Activity; no English word, no serious axe violation, a screenshot of each. */
 async function bulkEditInFrench(driver) {
   const id = await importSandboxConnection(driver, sandbox);
+  // A service-credential card (not the built-in sandbox's) carries the JWT → OAuth note: French too.
+  const note = await (await driver.findElement(By.css(`[data-connection-id="${id}"]`)))
+    .findElement(By.css('[data-testid="jwt-note"]'));
+  assert.match(await textOf(driver, note), /^Adobe range désormais les identifiants de service JWT/);
+  await assertNoEnglish(driver, "Connexions (identifiants de service)");
+  await assertAccessible(driver, "Connexions (identifiants de service)");
+  await screenshot(driver, "11-fr-connexions-identifiants-de-service");
   await open(driver, "bulk", "Modification en masse");
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();

@@ -9,6 +9,7 @@ pub mod auth;
 pub mod body;
 pub mod client;
 pub mod error;
+pub mod said;
 pub mod test_connection;
 
 pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer, TokenSnapshot};

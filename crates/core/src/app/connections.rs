@@ -11,9 +11,9 @@ use metadesk_credentials::secrets::ChunkedSecrets;
 use metadesk_store::connections::ConnectionView;
 
 impl Workspace {
-    /// Deletes connection `id` and its keychain entries, and forgets its token manager and its
-    /// console files (history, saved requests, lock). Returns whether a sandbox connection is
-    /// left (the app stops its sandbox when none is).
+    /// Deletes connection `id` and its keychain entries, and forgets its token manager, its
+    /// console files (history, saved requests, lock) and the thumbnails it read. Returns whether
+    /// a sandbox connection is left (the app stops its sandbox when none is).
     pub fn delete_connection(&self, id: &str) -> Result<bool> {
         // A token being obtained meanwhile must not be left in the keychain: its manager is
         // retired before the entries go (it then removes what it saves), and one built while
@@ -23,6 +23,7 @@ impl Workspace {
         self.tokens.forget(id);
         ChunkedSecrets::new(self.keychain.as_ref()).remove(&access_token_key(id))?;
         self.console_files().forget_connection(id)?;
+        self.thumbnails.forget_connection(id)?;
         Ok(self.connections.connections()?.iter().any(|c| c.sandbox))
     }
 

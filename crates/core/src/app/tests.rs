@@ -701,7 +701,8 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
         .await
         .unwrap();
     assert!(blocked.run.is_none() && blocked.has_errors());
-    assert_eq!(blocked.issues.len(), 2, "{:#?}", blocked.issues);
+    // The path outside the DAM, the two values in a title and the unknown asset, at once.
+    assert_eq!(blocked.issues.len(), 3, "{:#?}", blocked.issues);
     assert_eq!(
         runs::list(&s.runs_dir()).unwrap().len(),
         runs_before,
@@ -723,6 +724,71 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
              AEM) or delete the row. Nothing is written for this row.",
             f.name
         )
+    );
+}
+
+/// A sheet's own problems (a header naming no property, a row repeating another) and the
+/// problems only AEM reveals (an asset that is not there) are found in one pass and reported
+/// together: fixing the first two must not uncover the third on the next try.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_s_own_and_aem_problems_are_reported_together() {
+    use metadesk_sheets::Severity;
+    let f = fixture().await;
+    let s = f.state.as_ref();
+    let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
+    let listed = s
+        .export_sheet(
+            &opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &["dc:title".to_owned()],
+            SheetFormat::Csv,
+            &metadesk_base::i18n::Localizer::english(),
+        )
+        .await
+        .unwrap()
+        .0;
+    let records = csv_records(&listed);
+    let a = records[1][0].clone();
+    let sheet =
+        format!("Path,dc:title,Notes\n{a},New A,x\n{a},Again,\n{SAMPLE_FOLDER}/gone.jpg,Nobody,\n");
+    let before = f.sandbox.dump(true);
+    let runs_before = runs::list(&s.runs_dir()).unwrap().len();
+    for skip_rows_in_error in [false, true] {
+        let answer = s
+            .import_sheet(
+                &opened,
+                "three.csv",
+                sheet.as_bytes(),
+                skip_rows_in_error,
+                &quiet,
+            )
+            .await
+            .unwrap();
+        let errors: Vec<(Option<u32>, String)> = answer
+            .issues
+            .iter()
+            .filter(|i| i.severity == Severity::Error)
+            .map(|i| (i.row, i.message.clone()))
+            .collect();
+        assert_eq!(errors.len(), 3, "{errors:#?}");
+        assert!(errors[0].0 == Some(1) && errors[0].1.contains("\"Notes\" names no property"));
+        assert!(errors[1].0 == Some(3) && errors[1].1.contains("is already on row 2"));
+        assert!(
+            errors[2].0 == Some(4)
+                && errors[2]
+                    .1
+                    .contains(&format!("there is no asset at {SAMPLE_FOLDER}/gone.jpg")),
+            "{errors:#?}"
+        );
+        // A header in error stops the sheet even when its rows in error may be skipped.
+        assert!(answer.run.is_none());
+    }
+    assert_eq!(f.sandbox.dump(true), before, "nothing written");
+    assert_eq!(
+        runs::list(&s.runs_dir()).unwrap().len(),
+        runs_before,
+        "no run left to apply"
     );
 }
 

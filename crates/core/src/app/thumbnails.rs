@@ -61,6 +61,16 @@ impl Thumbnails {
             .unwrap_or_else(|p| p.into_inner())
             .insert(key);
     }
+
+    /// Drops what connection `connection_id` read: its cached files and what it found missing.
+    /// Blocking.
+    pub(super) fn forget_connection(&self, connection_id: &str) -> Result<()> {
+        self.missing
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .retain(|key| !ThumbnailCache::is_of_connection(key, connection_id));
+        self.cache.forget_connection(connection_id)
+    }
 }
 
 impl Workspace {
@@ -71,7 +81,7 @@ impl Workspace {
         let store = Arc::clone(&self.connections);
         let wanted = connection.to_owned();
         let connection = blocking(move || store.find(&wanted)).await?;
-        let key = ThumbnailCache::key(&connection.aem_url, asset_path);
+        let key = ThumbnailCache::key(&connection.id, &connection.aem_url, asset_path);
         if self.thumbnails.is_missing(&key) {
             return Ok(None);
         }

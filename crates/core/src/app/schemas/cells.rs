@@ -18,7 +18,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         sheet: &Sheet,
-        skip: &[u32],
+        skip: &std::collections::BTreeSet<u32>,
     ) -> Vec<Issue> {
         let mut issues = Vec::new();
         let mut said: Vec<SavedText> = Vec::new();

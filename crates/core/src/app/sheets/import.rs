@@ -66,11 +66,12 @@ impl Workspace {
             .await
     }
 
-    /// Reads, checks and previews a sheet on `opened`'s connection. With errors in the sheet
-    /// nothing is planned, unless `skip_rows_in_error` (then those rows are left out; errors in
-    /// the headers or the file still stop it). Assets that do not exist are errors of their
-    /// rows found by the preview, which plans nothing for them. The file is read and checked
-    /// on a blocking thread: a large sheet takes seconds the async runtime must not wait.
+    /// Reads, checks and previews a sheet on `opened`'s connection, in one pass: the file's
+    /// and headers' checks, each row's, the metadata schema's and AEM's (assets that do not
+    /// exist, several values for one) all report together. With errors nothing is planned,
+    /// unless `skip_rows_in_error` (then those rows are left out; errors in the headers or the
+    /// file still stop it). The file is read and checked on a blocking thread: a large sheet
+    /// takes seconds the async runtime must not wait.
     pub async fn import_sheet(
         &self,
         opened: &Opened,
@@ -89,11 +90,13 @@ impl Workspace {
             skipped_rows: Vec::new(),
             run: None,
         };
-        if sheet.has_sheet_errors() || (sheet.has_errors() && !skip_rows_in_error) {
-            return Ok(answer);
-        }
+        // Every check runs in this one pass, whatever the others found (a user fixing a
+        // sheet must see all its problems at once): the rows already in error are left out of
+        // what AEM is asked, and the errors decide at the end whether anything is planned.
+        let stops = |answer: &SheetImport| {
+            sheet.has_sheet_errors() || (answer.has_errors() && !skip_rows_in_error)
+        };
         let mut rows_left_out = sheet.rows_in_error();
-        answer.skipped_rows = rows_left_out.iter().copied().collect();
         if let Some(folder) = &sheet.exported_folder {
             answer.issues.extend(
                 sheet
@@ -102,25 +105,15 @@ impl Workspace {
                     .filter_map(|row| outside_folder(row, folder)),
             );
         }
-        // Values the metadata schema does not allow stop the sheet like its own errors do.
-        let schema_issues = self
-            .schema_issues(opened, &sheet, &answer.skipped_rows)
-            .await;
-        let schema_rows: Vec<u32> = schema_issues
-            .iter()
-            .filter(|i| i.severity == Severity::Error)
-            .filter_map(|i| i.row)
-            .collect();
+        // Values the metadata schema does not allow are errors of their rows.
+        let schema_issues = self.schema_issues(opened, &sheet, &rows_left_out).await;
+        rows_left_out.extend(
+            schema_issues
+                .iter()
+                .filter(|i| i.severity == Severity::Error)
+                .filter_map(|i| i.row),
+        );
         answer.issues.extend(schema_issues);
-        if !schema_rows.is_empty() {
-            if !skip_rows_in_error {
-                answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
-                return Ok(answer);
-            }
-            // Left out of the plan too, not only said to be.
-            rows_left_out.extend(schema_rows);
-            answer.skipped_rows = rows_left_out.iter().copied().collect();
-        }
         if opened.connected.assets.family() == ApiFamily::OpenApi
             && sheet.rows.iter().any(|r| r.last_modified.is_some())
         {
@@ -140,6 +133,10 @@ impl Workspace {
             .filter(|r| !r.cells.is_empty() && !rows_left_out.contains(&r.number))
             .collect();
         if planned.is_empty() {
+            if stops(&answer) {
+                answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
+                return Ok(answer);
+            }
             return Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-sheet-no-change",
@@ -251,7 +248,7 @@ impl Workspace {
         }
         answer.issues.extend(found);
         answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
-        if !rows_in_error.is_empty() && !skip_rows_in_error {
+        if stops(&answer) {
             // A sheet with errors writes nothing and leaves nothing to apply: the preview
             // found them, so it goes (never applied, it holds nothing to undo).
             metadesk_bulk::journal::remove(&path).map_err(|e| {
@@ -263,9 +260,8 @@ impl Workspace {
             })?;
             return Ok(answer);
         }
-        answer.skipped_rows.extend(rows_in_error);
-        answer.skipped_rows.sort_unstable();
-        answer.skipped_rows.dedup();
+        rows_left_out.extend(rows_in_error);
+        answer.skipped_rows = rows_left_out.into_iter().collect();
         answer.run = Some(summary);
         Ok(answer)
     }

@@ -224,3 +224,33 @@ async fn an_oauth_connection_reads_thumbnails_with_its_paired_connection() {
     assert_eq!(shown.media_type, "image/png");
     assert_eq!(asked(&f, &png), 1);
 }
+
+/// Deleting a connection removes the thumbnails it read: the cache does not outlive it.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_deleted_connections_thumbnails_are_removed() {
+    let f = fixture().await;
+    let jpg = asset(&f, ends(".jpg"));
+    f.ws.thumbnail(&f.id, &jpg).await.unwrap().unwrap();
+    let folder = f.dir.path().join("cache/thumbnails");
+    let cached = || {
+        std::fs::read_dir(&folder)
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .file_name()
+                    .to_string_lossy()
+                    .ends_with(".img")
+            })
+            .count()
+    };
+    assert_eq!(cached(), 1);
+    let id = f.id.clone();
+    let ws = &f.ws;
+    tokio::task::block_in_place(|| ws.delete_connection(&id)).unwrap();
+    assert_eq!(
+        cached(),
+        0,
+        "the deleted connection's thumbnail is still on disk"
+    );
+}
