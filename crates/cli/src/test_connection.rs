@@ -202,6 +202,7 @@ mod tests {
                 detail: "AEM does not let x read /content/dam.".into(),
                 code: None,
             }],
+            allows: Vec::new(),
         };
         let text = render(
             "prod",
