@@ -359,3 +359,60 @@ async fn the_checklist_reads_in_french() {
         "Écritures par lots"
     );
 }
+
+/// The app chooses its write path from the check: on an AEM that gives no CSRF token and
+/// refuses Sling POSTs without one, the first apply after "Test connection" writes per asset
+/// from the start — no batch write is sent to be refused — and says why.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_it() {
+    use metadesk_bulk::{Edit, EditOp, Filters, RunStatus};
+    let f = service(Faults {
+        csrf_required: true,
+        switched_off: vec![Switched::CsrfToken],
+        ..Faults::default()
+    })
+    .await;
+    f.ws.test_connection(&f.id, &deep(), &Localizer::english())
+        .await
+        .unwrap();
+    let opened =
+        f.ws.open(super::ConnectionChoice::stored(f.id.clone()))
+            .await
+            .unwrap();
+    let edits = vec![Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Set {
+            values: vec!["Checked first".into()],
+        },
+    }];
+    let preview =
+        f.ws.preview_edit(
+            &opened,
+            metadesk_sandbox::SAMPLE_FOLDER.into(),
+            Filters::default(),
+            edits,
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    assert!(preview.counts.pending > 1, "{preview:?}");
+    let applied =
+        f.ws.apply(&opened, &preview.id, None, &|_| {})
+            .await
+            .unwrap();
+    assert_eq!(applied.status, RunStatus::Completed, "{applied:?}");
+    assert_eq!(
+        (applied.counts.changed, applied.counts.failed),
+        (preview.counts.pending, 0)
+    );
+    let counters = f.sandbox.counters();
+    assert_eq!(counters.batch_writes, 0);
+    assert_eq!(counters.count("POST", 403), 0, "no batch write was refused");
+    let notice = applied.write_notice.as_ref().unwrap();
+    assert!(
+        notice
+            .localized(&Localizer::english())
+            .contains("in an earlier run"),
+        "{notice:?}"
+    );
+}
