@@ -9,6 +9,8 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { By } from "selenium-webdriver";
 import {
   withApp,
@@ -85,6 +87,9 @@ test("Test connection shows what this AEM allows, why not, and what the app does
     }
     assert.match(lines.graphqlEndpoints.instead, /The API console offers "global"/);
     for (const line of Object.values(lines)) assert.doesNotMatch(line.text, /<html|<title|<body/i);
+    // The checklist as people see it (an artefact of the run).
+    const section = await report.findElement(By.css('[data-testid="allows"]'));
+    writeFileSync(join(process.env.E2E_ARTIFACTS, "14-allows-checklist.png"), await section.takeScreenshot(true), "base64");
 
     // The refusal was recorded: the next test (and the first apply) already knows it.
     const again = await checklist(await runTest(driver, id));
