@@ -16,6 +16,8 @@ use crate::bulk_support::sandbox;
 async fn connections_test_deep_prints_what_this_aem_allows() {
     let sb = sandbox(30).await;
     sb.set_faults(Faults {
+        // No CSRF token, and POSTs without one refused: batch writes cannot be used.
+        csrf_required: true,
         switched_off: vec![Switched::Graphql, Switched::CsrfToken],
         write_denied: vec!["/content/dam".into()],
         ..Faults::default()
@@ -45,8 +47,8 @@ async fn connections_test_deep_prints_what_this_aem_allows() {
         "  [ok  ] Read assets (Assets API): The DAM can be read.",
         "  [ok  ] Search (QueryBuilder): QueryBuilder answers searches.",
         "  [no  ] Permission to change metadata: AEM's own permission check says",
-        "  [no  ] Batch writes: AEM gives no CSRF token (/libs/granite/csrf/token.json): AEM \
-         does not offer it here (HTTP 404).",
+        "  [no  ] Batch writes: AEM refused a Sling POST that changes nothing, as it would a \
+         batch write: AEM refuses it to this account (HTTP 403).",
         "         Instead: Each asset is written on its own (slower). Metadesk remembers this \
          for this connection for 30 days.",
         "  [ok  ] Thumbnails (renditions): A thumbnail was read",

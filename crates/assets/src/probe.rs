@@ -1,37 +1,47 @@
-//! Read-only questions the deep "Test connection" asks the classic API: whether AEM hands out
-//! the CSRF token batch writes send, and AEM's own permission check on a folder. Neither
-//! changes anything.
+//! Questions the deep "Test connection" asks the classic API without changing anything:
+//! whether AEM accepts the Sling POST batch writes send (one that does nothing), and AEM's own
+//! permission check on a folder.
 //!
 //! Not here: what the answers mean to the app and how they are worded (the core's
 //! `app/allows.rs`).
 
 use reqwest::Method;
-use serde_json::Value;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
 
-use super::{CallError, ClassicAssets, json_or_error, search};
+use super::{CallError, ClassicAssets, batch, json_or_error, search};
 
 /// The JCR privilege a metadata write needs on the nodes it changes.
 pub const WRITE_PRIVILEGE: &str = "jcr:modifyProperties";
 
 impl ClassicAssets {
-    /// Whether AEM issues a CSRF token (`GET /libs/granite/csrf/token.json`,
-    /// <https://experienceleague.adobe.com/docs/experience-manager-learn/cloud-service/developing/advanced/csrf-protection.html>):
-    /// `Ok(true)` with one, `Ok(false)` when it answers without one, the refusal otherwise.
-    pub async fn csrf_token_issued(&self) -> Result<bool, CallError> {
-        let url = self
-            .client
-            .url("/libs/granite/csrf/token.json")
-            .map_err(CallError::from_aem)?;
+    /// Whether AEM accepts the Sling POST that batch writes send, asked with one that changes
+    /// nothing: `:operation=nop` on `folder`, Sling's documented null operation
+    /// (<https://sling.apache.org/documentation/bundles/manipulating-content-the-slingpostservlet-servlets-post.html#null-operation>),
+    /// with the CSRF token a batch write sends when AEM issues one. It meets what a batch
+    /// meets before Sling runs it (the CSRF filter, a dispatcher refusing POSTs) and writes
+    /// nothing. `Ok(())` when accepted, the refusal otherwise.
+    pub async fn batch_post_accepted(&self, folder: &str) -> Result<(), CallError> {
+        let token = self.csrf_token().await?;
+        let url = self.dam_url(&["content", "dam"], folder, "")?;
         let response = self
             .client
-            .send(Method::GET, url, |r| r)
+            .send(Method::POST, url, |r| {
+                let r = r
+                    .header(ACCEPT, "application/json")
+                    .header(
+                        CONTENT_TYPE,
+                        "application/x-www-form-urlencoded;charset=UTF-8",
+                    )
+                    .body(":operation=nop");
+                match &token {
+                    Some(t) => r.header("CSRF-Token", t.as_str()),
+                    None => r,
+                }
+            })
             .await
             .map_err(CallError::from_aem)?;
-        let (body, _) = json_or_error(response, search::error_message).await?;
-        Ok(body
-            .get("token")
-            .and_then(Value::as_str)
-            .is_some_and(|t| !t.is_empty()))
+        json_or_error(response, batch::sling_detail).await?;
+        Ok(())
     }
 
     /// AEM's own answer to "may this account change properties of `folder`?": QueryBuilder's

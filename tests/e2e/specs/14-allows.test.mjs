@@ -25,7 +25,8 @@ let sandbox;
 
 before(async () => {
   sandbox = await startSandboxBinary({ assets: 20 });
-  await sandbox.setFaults({ switched_off: ["graphql", "csrf_token"], write_denied: ["/content/dam"] });
+  // No CSRF token, and POSTs without one refused: batch writes cannot be used.
+  await sandbox.setFaults({ csrf_required: true, switched_off: ["graphql", "csrf_token"], write_denied: ["/content/dam"] });
 });
 
 after(() => sandbox?.stop());
@@ -77,7 +78,7 @@ test("Test connection shows what this AEM allows, why not, and what the app does
     assert.match(lines.writePermission.instead, /^Instead: Previews work; AEM will refuse the changes/);
 
     assert.equal(lines.batchWrites.allowed, "notAllowed");
-    assert.match(lines.batchWrites.text, /AEM gives no CSRF token/);
+    assert.match(lines.batchWrites.text, /AEM refused a Sling POST that changes nothing, as it would a batch write: AEM refuses it to this account \(HTTP 403\)/);
     assert.equal(lines.batchWrites.instead,
       "Instead: Each asset is written on its own (slower). Metadesk remembers this for this connection for 30 days.");
 

@@ -1,11 +1,11 @@
 //! "What this AEM allows": the deep "Test connection" asks AEM, without changing anything,
 //! about each path the app uses — the classic read, QueryBuilder, AEM's own permission check,
-//! the CSRF token batch writes send, renditions, GraphQL listings and introspection, persisted
-//! queries; for an OAuth Server-to-Server connection the Folders API and the OpenAPI search —
-//! and says, per path, what the app does instead where it fails. Batch writes are chosen from
-//! the answer: where AEM gives no CSRF token, the same per-connection fact a refused batch
-//! write leaves (`bulk/write_paths.rs`) is recorded, so the first apply writes per asset from
-//! the start instead of failing into it.
+//! the Sling POST batch writes send (one that does nothing), renditions, GraphQL listings and
+//! introspection, persisted queries; for an OAuth Server-to-Server connection the Folders API
+//! and the OpenAPI search — and says, per path, what the app does instead where it fails.
+//! Batch writes are chosen from the answer: where AEM refuses that POST, the same
+//! per-connection fact a refused batch write leaves (`bulk/write_paths.rs`) is recorded, so
+//! the first apply writes per asset from the start instead of failing into it.
 //!
 //! Not here: the quick test's steps (`clients/aem/test_connection.rs`), the requests
 //! themselves (`assets/probe.rs`, `assets/classic.rs`, `console`), the checklist's types
@@ -246,17 +246,20 @@ impl Workspace {
             }
         };
         lines.push(write_permission(&classic, connection, folder, l).await);
-        lines.push(self.batch_writes(&classic, connection, l).await?);
+        lines.push(self.batch_writes(&classic, connection, folder, l).await?);
         lines.push(renditions(&classic, image.as_deref(), l).await);
         Ok(())
     }
 
-    /// Batch writes: refused in an earlier run (remembered), or possible where AEM issues the
-    /// CSRF token they send. Where it issues none, the refusal is recorded like a refused batch.
+    /// Batch writes: refused in an earlier run (remembered), else AEM's answer to a Sling POST
+    /// on `folder` that changes nothing (with the CSRF token a batch sends). A refusal of the
+    /// kind a refused batch meets (403, 404, 405) is recorded as a refused batch would be, so
+    /// the next apply writes per asset from its start.
     async fn batch_writes(
         &self,
         classic: &ClassicAssets,
         connection: &Connection,
+        folder: &str,
         l: &Localizer,
     ) -> Result<PathCheck> {
         let line = line(l, AemPath::BatchWrites, "allows-label-batch-writes");
@@ -272,28 +275,22 @@ impl Workspace {
                 Some("allows-instead-batch"),
             ));
         }
-        // UNCONFIRMED: that an AEM hiding its token endpoint refuses Sling POSTs. Adobe
-        // documents the token for authenticated POSTs; an AEM that gives none cannot be sent
-        // one, so its POSTs meet the CSRF filter without it.
-        let refusal = match classic.csrf_token_issued().await {
-            Ok(true) => return Ok(line.ok(l.text("allows-ok-batch"))),
-            Ok(false) => (200, l.text("allows-batch-empty-token")),
-            Err(e @ (CallError::Forbidden(_) | CallError::NotFound)) => {
-                let (_, why) = call_failure(&e, l);
-                let status = if matches!(e, CallError::NotFound) {
-                    404
-                } else {
-                    403
-                };
-                (status, why)
-            }
-            Err(e) => {
-                let (allowed, why) = call_failure(&e, l);
-                let detail = l.msg("allows-batch-no-token", &[("why", arg(why))]);
+        let e = match classic.batch_post_accepted(folder).await {
+            Ok(()) => return Ok(line.ok(l.text("allows-ok-batch"))),
+            Err(e) => e,
+        };
+        let (allowed, why) = call_failure(&e, l);
+        let status = match &e {
+            CallError::Forbidden(_) => 403,
+            CallError::NotFound => 404,
+            CallError::Rejected { status: 405, .. } => 405,
+            // Not a refusal of batch writes as such (AEM struggling, a cut answer): the apply
+            // tries them and decides.
+            _ => {
+                let detail = l.msg("allows-batch-untried", &[("why", arg(why))]);
                 return Ok(line.failed(allowed, detail, None));
             }
         };
-        let (status, why) = refusal;
         let at = metadesk_base::timefmt::now_rfc3339();
         blocking(move || {
             // A new profile has no runs folder yet; the fact goes where the engine reads it.
@@ -305,10 +302,10 @@ impl Workspace {
             Ok(())
         })
         .await?;
-        tracing::info!(id = %connection.id, status, "no CSRF token: batch writes recorded as refused");
+        tracing::info!(id = %connection.id, status, "a POST that changes nothing was refused: batch writes recorded as refused");
         Ok(line.failed(
             Allowed::NotAllowed,
-            l.msg("allows-batch-no-token", &[("why", arg(why))]),
+            l.msg("allows-batch-refused", &[("why", arg(why))]),
             Some("allows-instead-batch"),
         ))
     }

@@ -110,6 +110,8 @@ async fn every_path_of_a_working_aem_is_ok_and_nothing_is_written() {
 #[tokio::test(flavor = "multi_thread")]
 async fn each_path_switched_off_says_why_and_what_the_app_does_instead() {
     let f = service(Faults {
+        // No CSRF token, and POSTs without one refused: batch writes cannot be used.
+        csrf_required: true,
         switched_off: vec![
             Switched::Graphql,
             Switched::Querybuilder,
@@ -145,8 +147,11 @@ async fn each_path_switched_off_says_why_and_what_the_app_does_instead() {
 
     let batch = line(lines, AemPath::BatchWrites);
     assert_eq!(batch.allowed, Allowed::NotAllowed);
-    assert!(batch.detail.contains("no CSRF token"), "{batch:#?}");
-    assert!(batch.detail.contains("HTTP 404"), "{batch:#?}");
+    assert_eq!(
+        batch.detail,
+        "AEM refused a Sling POST that changes nothing, as it would a batch write: AEM \
+         refuses it to this account (HTTP 403)."
+    );
     assert_eq!(
         batch.instead.as_deref(),
         Some(
@@ -157,7 +162,7 @@ async fn each_path_switched_off_says_why_and_what_the_app_does_instead() {
     // The app chose from it: the next apply writes per asset from the start.
     assert_eq!(
         metadesk_bulk::write_paths::batch_refused(&f.ws.runs_dir(), &f.id),
-        Some(404)
+        Some(403)
     );
 
     // No asset to try a thumbnail on (QueryBuilder found none).
@@ -336,6 +341,7 @@ async fn an_oauth_connection_checks_the_folders_api_and_the_openapi_search() {
 #[tokio::test(flavor = "multi_thread")]
 async fn the_checklist_reads_in_french() {
     let f = service(Faults {
+        csrf_required: true,
         switched_off: vec![Switched::Graphql, Switched::CsrfToken],
         write_denied: vec!["/content/dam".into()],
         ..Faults::default()
@@ -360,6 +366,30 @@ async fn the_checklist_reads_in_french() {
     );
 }
 
+/// An AEM without the token endpoint may still take Sling POSTs (its CSRF filter does not
+/// apply to them): the POST that changes nothing is accepted, and nothing is recorded, so
+/// batch writes stay in use.
+#[tokio::test(flavor = "multi_thread")]
+async fn no_token_endpoint_but_posts_accepted_keeps_batch_writes() {
+    let f = service(Faults {
+        switched_off: vec![Switched::CsrfToken],
+        ..Faults::default()
+    })
+    .await;
+    let report =
+        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
+            .await
+            .unwrap();
+    let batch = line(&report.allows, AemPath::BatchWrites);
+    assert_eq!(batch.allowed, Allowed::Ok, "{batch:#?}");
+    assert_eq!(
+        metadesk_bulk::write_paths::batch_refused(&f.ws.runs_dir(), &f.id),
+        None
+    );
+    let counters = f.sandbox.counters();
+    assert_eq!((counters.writes_applied, counters.batch_writes), (0, 0));
+}
+
 /// The app chooses its write path from the check: on an AEM that gives no CSRF token and
 /// refuses Sling POSTs without one, the first apply after "Test connection" writes per asset
 /// from the start — no batch write is sent to be refused — and says why.
@@ -375,6 +405,9 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
     f.ws.test_connection(&f.id, &deep(), &Localizer::english())
         .await
         .unwrap();
+    // The check's own POST (one that changes nothing) was the one refused.
+    let refused_by_the_check = f.sandbox.counters().count("POST", 403);
+    assert_eq!(refused_by_the_check, 1);
     let opened =
         f.ws.open(super::ConnectionChoice::stored(f.id.clone()))
             .await
@@ -407,7 +440,11 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
     );
     let counters = f.sandbox.counters();
     assert_eq!(counters.batch_writes, 0);
-    assert_eq!(counters.count("POST", 403), 0, "no batch write was refused");
+    assert_eq!(
+        counters.count("POST", 403),
+        refused_by_the_check,
+        "no batch write was refused"
+    );
     let notice = applied.write_notice.as_ref().unwrap();
     assert!(
         notice
