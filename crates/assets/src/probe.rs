@@ -8,7 +8,7 @@
 use reqwest::Method;
 use reqwest::header::{ACCEPT, CONTENT_TYPE};
 
-use super::{CallError, ClassicAssets, batch, json_or_error, search};
+use super::{CallError, ClassicAssets, batch, json_or_error};
 
 /// The JCR privilege a metadata write needs on the nodes it changes.
 pub const WRITE_PRIVILEGE: &str = "jcr:modifyProperties";
