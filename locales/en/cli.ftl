@@ -105,9 +105,11 @@ cli-about-connections-production = Mark a connection as production (on) or not (
 cli-about-connections-add-sdk = Add a local AEM SDK login. The password is read from the first line of standard input.
 cli-arg-connections-add-sdk-url = The SDK's address.
 cli-about-connections-pair = Pair an OAuth Server-to-Server connection with the connection (service credentials, a development token or an SDK login on the same AEM) that finds its assets: bulk edits then use it without --paired-with, in the app and here. --none unpairs.
-cli-about-connections-test = Test a connection: get (or reuse) a token, ask AEM who we are and read the DAM root.
+cli-about-connections-test = Test a connection: get (or reuse) a token, ask AEM who we are and read the DAM root; with --deep, check without changing anything what this AEM allows.
 cli-arg-connections-test-name = The connection's name (or id), as `connections list` shows it.
 cli-arg-connections-test-json = Print the report as JSON instead of text.
+cli-arg-connections-test-deep = Also check, without changing anything, each path Metadesk uses on this AEM (searches, batch writes, the permission to write, thumbnails, GraphQL) and what it does instead.
+cli-arg-connections-test-folder = With --deep: the DAM folder where the permission to change metadata is checked (default: /content/dam).
 cli-about-doctor = Check that the keychain and the app's folders are usable.
 cli-about-bulk = Bulk metadata edits: set, append, remove, clear, several at once (edit), find and replace, dates, case, spaces; resume, undo, retry.
 cli-about-bulk-set = Replace the property's value: with values, or computed per asset from a template, the file name or another property.
@@ -373,6 +375,11 @@ cli-test-dam-readable = DAM readable: { $answer }
 cli-test-result-warned = Result: the connection works (with a warning, see above).
 cli-test-result-ok = Result: the connection works.
 cli-test-result-failed = Result: the connection does not work yet (see above).
+cli-allows-heading = What this AEM allows:
+cli-allows-mark-ok = ok{"  "}
+cli-allows-mark-refused = no{"  "}
+cli-allows-mark-unavailable = n/a{" "}
+cli-allows-instead = {"         "}Instead: { $instead }
 
 ## doctor
 

@@ -760,6 +760,61 @@ test-this-user = this connection's user
 test-dam-forbidden = AEM does not let { $who } read /content/dam (HTTP { $status }{ $said }). Ask an AEM administrator to give that user read access to the DAM, for example by adding it to the DAM Users group.
 test-openapi-not-allowed = AEM did not accept this OAuth Server-to-Server credential for its OpenAPIs (HTTP { $status }){ $said }. Most often the environment has not allow-listed the credential's client id: an AEM administrator adds it under allowedClientIDs in config/api.yaml and deploys it with a Config Pipeline. Also check that the credential's product profile includes the AEM Assets API Users service.
 
+## What this AEM allows (the deep "Test connection": one line per path the app uses)
+
+allows-label-classic-read = Read assets (Assets API)
+allows-label-folders-api = Browse folders (Folders API)
+allows-label-querybuilder = Search (QueryBuilder)
+allows-label-openapi-search = Search (OpenAPI search)
+allows-label-write-permission = Permission to change metadata
+allows-label-batch-writes = Batch writes
+allows-label-renditions = Thumbnails (renditions)
+allows-label-graphql-endpoints = GraphQL endpoints
+allows-label-graphql-schema = GraphQL schema (introspection)
+allows-label-persisted = Persisted queries (listing)
+allows-refused = AEM refuses it to this account (HTTP { $status }).
+allows-missing = AEM does not offer it here (HTTP { $status }).
+allows-answered = AEM answered HTTP { $status }.
+allows-refused-plain = AEM refuses it to this account.
+allows-missing-plain = AEM does not offer it here.
+allows-graphql-unlisted = AEM did not list its GraphQL endpoints.
+allows-ok-querybuilder = QueryBuilder answers searches.
+allows-ok-openapi-search = AEM answers this connection's OpenAPI search.
+allows-ok-write = AEM's own permission check says this account may change metadata in { $folder }.
+allows-write-refused = AEM's own permission check says { $who } may not change metadata in { $folder }. Ask an AEM administrator to give it write access there (for example the DAM Users group).
+allows-write-unknown = AEM's permission check gave no answer for { $folder } (this check is not confirmed on every AEM).
+allows-write-unchecked = AEM's permission on { $folder } could not be checked: { $why }
+allows-ok-batch = AEM accepts the Sling POST batch writes send (tried with one that changes nothing): several assets are written in one request.
+allows-batch-remembered = AEM refused a batch write (HTTP { $status }) in an earlier run on this connection.
+allows-batch-refused = AEM refused a Sling POST that changes nothing, as it would a batch write: { $why }
+allows-batch-untried = A Sling POST that changes nothing could not be tried: { $why } The first apply tries batch writes and, if AEM refuses them, writes each asset on its own.
+allows-ok-renditions = A thumbnail was read ({ $asset }).
+allows-no-asset = Not tried: no image asset was found to read a thumbnail of.
+allows-no-thumbnail = AEM has no thumbnail for { $asset }, or does not show it to this account.
+allows-ok-graphql-endpoints = { $count ->
+    [one] { $count } configuration: { $names }.
+   *[other] { $count } configurations: { $names }.
+}
+allows-ok-graphql-schema = The schema of "{ $config }" can be read.
+allows-graphql-not-tried = Not tried: no GraphQL endpoint is listed.
+allows-ok-persisted = { $count ->
+    [one] { $count } persisted query listed.
+   *[other] { $count } persisted queries listed.
+}
+allows-instead-read = Nothing can be changed until AEM lets this account read the DAM.
+allows-instead-folders = Folders cannot be browsed with this connection until AEM accepts it.
+allows-instead-querybuilder = Search and list scopes cannot be used; folders are read through the Assets API, and each asset is read on its own before it is written (slower).
+allows-instead-openapi-search-paired = Assets are found with QueryBuilder through the paired connection "{ $paired }".
+allows-instead-openapi-search-unpaired = Pair a classic connection on this card: it finds the assets to change.
+allows-instead-write = Previews work; AEM will refuse the changes until the permission is given.
+allows-instead-write-unknown = Changes are tried; any AEM refuses is reported asset by asset.
+allows-instead-batch = Each asset is written on its own (slower). Metadesk remembers this for this connection for 30 days.
+allows-instead-renditions = Tables show no thumbnails.
+allows-instead-graphql-endpoints = The API console offers "global"; type another configuration's name if you know it.
+allows-instead-graphql-schema = The query editor works without completion from the schema.
+allows-instead-persisted = The API console cannot list persisted queries; run one by its path in a request.
+error-allows-folder = "{ $folder }" is not a folder of the DAM: give a path under /content/dam.
+
 ## Reasons in reports (bulk runs): why an asset was skipped, failed or held back, why a run
 ## stopped. The journal keeps the id and arguments; { $who }, { $what }, { $why }, { $values },
 ## { $detail } and { $problem } are other reasons below, already written in the language.

@@ -246,6 +246,11 @@ step-warning = : did not work, but the connection does.
 step-failed = : failed.
 step-skipped = : not tried.
 test-hide = Hide the result
+checklist-heading = What this AEM allows
+checklist-ok = : allowed.
+checklist-not-allowed = : not allowed.
+checklist-unavailable = : unavailable.
+checklist-instead = Instead: { $instead }
 
 ## Bulk edit
 

@@ -104,9 +104,11 @@ cli-about-connections-production = Marquer une connexion comme production (on) o
 cli-about-connections-add-sdk = Ajouter un identifiant du SDK AEM local. Le mot de passe est lu sur la première ligne de l’entrée standard.
 cli-arg-connections-add-sdk-url = L’adresse du SDK.
 cli-about-connections-pair = Associer une connexion OAuth Server-to-Server à la connexion (identifiants de service, jeton de développement ou identifiant du SDK sur le même AEM) qui trouve ses ressources : les modifications en masse l’utilisent alors sans --paired-with, dans l’application comme ici. --none dissocie.
-cli-about-connections-test = Tester une connexion : obtenir (ou réutiliser) un jeton, demander à AEM qui nous sommes et lire la racine de la DAM.
+cli-about-connections-test = Tester une connexion : obtenir (ou réutiliser) un jeton, demander à AEM qui nous sommes et lire la racine de la DAM ; avec --deep, vérifier sans rien modifier ce que cet AEM permet.
 cli-arg-connections-test-name = Le nom (ou l’ID) de la connexion, tel que `connections list` l’affiche.
 cli-arg-connections-test-json = Afficher le rapport en JSON plutôt qu’en texte.
+cli-arg-connections-test-deep = Vérifier aussi, sans rien modifier, chaque chemin que Metadesk utilise sur cet AEM (recherches, écritures par lots, droit d’écriture, vignettes, GraphQL) et ce qu’il fait à la place.
+cli-arg-connections-test-folder = Avec --deep : le dossier de la DAM où le droit de modifier les métadonnées est vérifié (par défaut : /content/dam).
 cli-about-doctor = Vérifier que le trousseau et les dossiers de l’application sont utilisables.
 cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, annuler, réessayer.
 cli-about-bulk-set = Remplacer la valeur de la propriété : par des valeurs, ou calculée pour chaque ressource d’après un modèle, le nom du fichier ou une autre propriété.
@@ -378,6 +380,11 @@ cli-test-dam-readable = DAM lisible : { $answer }
 cli-test-result-warned = Résultat : la connexion fonctionne (avec un avertissement, voir ci-dessus).
 cli-test-result-ok = Résultat : la connexion fonctionne.
 cli-test-result-failed = Résultat : la connexion ne fonctionne pas encore (voir ci-dessus).
+cli-allows-heading = Ce que cet AEM permet :
+cli-allows-mark-ok = ok{"  "}
+cli-allows-mark-refused = non{" "}
+cli-allows-mark-unavailable = indisp.
+cli-allows-instead = {"         "}À la place : { $instead }
 
 ## doctor
 

@@ -762,6 +762,61 @@ test-this-user = l’utilisateur de cette connexion
 test-dam-forbidden = AEM n’autorise pas { $who } à lire /content/dam (HTTP { $status }{ $said }). Demandez à un administrateur AEM de donner à cet utilisateur l’accès en lecture à la DAM, par exemple en l’ajoutant au groupe DAM Users.
 test-openapi-not-allowed = AEM n’a pas accepté ces identifiants OAuth serveur à serveur pour ses API OpenAPI (HTTP { $status }){ $said }. Le plus souvent, l’environnement n’a pas mis en liste autorisée l’ID client des identifiants : un administrateur AEM l’ajoute sous allowedClientIDs dans config/api.yaml et le déploie avec un pipeline de configuration. Vérifiez aussi que le profil de produit des identifiants inclut le service AEM Assets API Users.
 
+## Ce que cet AEM permet (le « Tester la connexion » approfondi : une ligne par chemin utilisé)
+
+allows-label-classic-read = Lire les ressources (API Assets)
+allows-label-folders-api = Parcourir les dossiers (API Folders)
+allows-label-querybuilder = Recherche (QueryBuilder)
+allows-label-openapi-search = Recherche (recherche OpenAPI)
+allows-label-write-permission = Droit de modifier les métadonnées
+allows-label-batch-writes = Écritures par lots
+allows-label-renditions = Vignettes (rendus)
+allows-label-graphql-endpoints = Points de terminaison GraphQL
+allows-label-graphql-schema = Schéma GraphQL (introspection)
+allows-label-persisted = Requêtes persistantes (liste)
+allows-refused = AEM le refuse à ce compte (HTTP { $status }).
+allows-missing = AEM ne le propose pas ici (HTTP { $status }).
+allows-answered = AEM a répondu HTTP { $status }.
+allows-refused-plain = AEM le refuse à ce compte.
+allows-missing-plain = AEM ne le propose pas ici.
+allows-graphql-unlisted = AEM n’a pas listé ses points de terminaison GraphQL.
+allows-ok-querybuilder = QueryBuilder répond aux recherches.
+allows-ok-openapi-search = AEM répond à la recherche OpenAPI de cette connexion.
+allows-ok-write = La vérification des droits d’AEM indique que ce compte peut modifier les métadonnées dans { $folder }.
+allows-write-refused = La vérification des droits d’AEM indique que { $who } ne peut pas modifier les métadonnées dans { $folder }. Demandez à un administrateur AEM de lui donner le droit d’écriture à cet endroit (par exemple le groupe DAM Users).
+allows-write-unknown = La vérification des droits d’AEM n’a pas répondu pour { $folder } (cette vérification n’est pas confirmée sur tous les AEM).
+allows-write-unchecked = Les droits sur { $folder } n’ont pas pu être vérifiés : { $why }
+allows-ok-batch = AEM accepte le POST Sling qu’envoient les écritures par lots (essayé avec un POST qui ne change rien) : plusieurs ressources sont écrites en une requête.
+allows-batch-remembered = AEM a refusé une écriture par lots (HTTP { $status }) lors d’une exécution précédente sur cette connexion.
+allows-batch-refused = AEM a refusé un POST Sling qui ne change rien, comme il refuserait une écriture par lots : { $why }
+allows-batch-untried = Un POST Sling qui ne change rien n’a pas pu être essayé : { $why } La première application essaie les écritures par lots et, si AEM les refuse, écrit chaque ressource à part.
+allows-ok-renditions = Une vignette a été lue ({ $asset }).
+allows-no-asset = Non essayé : aucune image n’a été trouvée pour en lire la vignette.
+allows-no-thumbnail = AEM n’a pas de vignette pour { $asset }, ou ne la montre pas à ce compte.
+allows-ok-graphql-endpoints = { $count ->
+    [one] { $count } configuration : { $names }.
+   *[other] { $count } configurations : { $names }.
+}
+allows-ok-graphql-schema = Le schéma de « { $config } » peut être lu.
+allows-graphql-not-tried = Non essayé : aucun point de terminaison GraphQL n’est listé.
+allows-ok-persisted = { $count ->
+    [one] { $count } requête persistante listée.
+   *[other] { $count } requêtes persistantes listées.
+}
+allows-instead-read = Rien ne peut être modifié tant qu’AEM ne laisse pas ce compte lire la DAM.
+allows-instead-folders = Les dossiers ne peuvent pas être parcourus avec cette connexion tant qu’AEM ne l’accepte pas.
+allows-instead-querybuilder = Les périmètres par recherche ou par liste ne sont pas disponibles ; les dossiers sont lus par l’API Assets, et chaque ressource est relue seule avant d’être écrite (plus lent).
+allows-instead-openapi-search-paired = Les ressources sont trouvées avec QueryBuilder par la connexion associée « { $paired } ».
+allows-instead-openapi-search-unpaired = Associez une connexion classique sur cette carte : c’est elle qui trouve les ressources à modifier.
+allows-instead-write = Les aperçus fonctionnent ; AEM refusera les modifications tant que le droit n’est pas donné.
+allows-instead-write-unknown = Les modifications sont tentées ; tout refus d’AEM est signalé ressource par ressource.
+allows-instead-batch = Chaque ressource est écrite seule (plus lent). Metadesk s’en souvient pour cette connexion pendant 30 jours.
+allows-instead-renditions = Les tableaux n’affichent pas de vignettes.
+allows-instead-graphql-endpoints = La console API propose « global » ; saisissez le nom d’une autre configuration si vous le connaissez.
+allows-instead-graphql-schema = L’éditeur de requêtes fonctionne sans complétion tirée du schéma.
+allows-instead-persisted = La console API ne peut pas lister les requêtes persistantes ; lancez-en une par son chemin dans une requête.
+error-allows-folder = « { $folder } » n’est pas un dossier de la DAM : donnez un chemin sous /content/dam.
+
 ## Raisons dans les rapports (exécutions en masse) : pourquoi une ressource a été ignorée, a
 ## échoué ou a été retenue, pourquoi une exécution s’est arrêtée. Le journal garde l’id et les
 ## arguments. { $who } est au datif (au compte technique…, à l’utilisateur…).

@@ -246,6 +246,11 @@ step-warning = : n’a pas fonctionné, mais la connexion fonctionne.
 step-failed = : échec.
 step-skipped = : non essayé.
 test-hide = Masquer le résultat
+checklist-heading = Ce que cet AEM permet
+checklist-ok =  : permis.
+checklist-not-allowed =  : non permis.
+checklist-unavailable =  : indisponible.
+checklist-instead = À la place : { $instead }
 
 ## Modification en masse
 

@@ -7,6 +7,7 @@
 // A test crate: failing fast on a broken fixture is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod allows_cli;
 mod bulk;
 mod bulk_app;
 mod bulk_batches;

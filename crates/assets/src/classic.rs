@@ -68,7 +68,7 @@ impl ClassicAssets {
     /// <https://experienceleague.adobe.com/docs/experience-manager-learn/cloud-service/developing/advanced/csrf-protection.html>;
     /// sending one never hurts), fetched once
     /// every few minutes; `None` where AEM has no token endpoint (404/403).
-    async fn csrf_token(&self) -> Result<Option<String>, CallError> {
+    pub(crate) async fn csrf_token(&self) -> Result<Option<String>, CallError> {
         let mut cached = self.csrf.lock().await;
         if let Some((token, at)) = cached.as_ref()
             && at.elapsed() < CSRF_TOKEN_FOR

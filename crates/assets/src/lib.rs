@@ -17,6 +17,7 @@ pub mod folders;
 pub mod folders_api;
 pub mod open_search;
 pub mod openapi;
+pub mod probe;
 pub mod renditions;
 pub mod schema;
 pub mod search;

@@ -1,5 +1,6 @@
-//! `metadesk-cli connections test NAME`: "Test connection" from a terminal — mint or reuse a
-//! token, call AEM through the API family the connection may use, and print each step.
+//! `metadesk-cli connections test NAME [--deep [--folder PATH]]`: "Test connection" from a
+//! terminal — mint or reuse a token, call AEM through the API family the connection may use,
+//! and print each step; with `--deep`, "what this AEM allows" as a checklist, path by path.
 //! Exit codes: 0 the connection works, 1 a step failed, 2 ([`FAILURE`]) the connection could
 //! not be tested (unknown name, keychain, damaged connection).
 //!
@@ -8,8 +9,9 @@
 //! The test itself is the core's, the same as the window's "Test connection".
 
 use clap::{ArgMatches, Args, FromArgMatches};
+use metadesk_core::aem::allows::Allowed;
 use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
-use metadesk_core::app::Workspace;
+use metadesk_core::app::{TestDepth, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::FAILURE;
@@ -20,7 +22,7 @@ pub fn augment(cli: clap::Command) -> clap::Command {
     cli.mut_subcommand("connections", |connections| {
         connections.subcommand(TestArgs::augment_args(clap::Command::new("test").about(
             "Test a connection: get (or reuse) a token, ask AEM who we are and read the DAM \
-             root.",
+             root; with --deep, check without changing anything what this AEM allows.",
         )))
     })
 }
@@ -43,12 +45,27 @@ pub struct TestArgs {
     /// Print the report as JSON instead of text.
     #[arg(long)]
     pub json: bool,
+    /// Also check, without changing anything, each path Metadesk uses on this AEM (searches,
+    /// batch writes, the permission to write, thumbnails, GraphQL) and what it does instead.
+    #[arg(long)]
+    pub deep: bool,
+    /// With --deep: the DAM folder where the permission to change metadata is checked
+    /// (default: /content/dam).
+    #[arg(long, requires = "deep")]
+    pub folder: Option<String>,
 }
 
 pub async fn run(args: TestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
     let tested = async {
         let connection = workspace.connections().find(&args.name)?;
-        let report = workspace.test_connection(&connection.id, l).await?;
+        let depth = if args.deep {
+            TestDepth::Deep {
+                folder: args.folder.clone(),
+            }
+        } else {
+            TestDepth::Quick
+        };
+        let report = workspace.test_connection(&connection.id, &depth, l).await?;
         Ok::<_, metadesk_core::Error>((connection, report))
     };
     let (connection, report) = match tested.await {
@@ -119,6 +136,27 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport, l: &Localiz
     if let Some(readable) = report.dam_readable {
         let answer = l.text(if readable { "cli-yes" } else { "cli-no" });
         lines.push(l.msg("cli-test-dam-readable", &[("answer", arg(answer))]));
+    }
+    if !report.allows.is_empty() {
+        lines.push(l.text("cli-allows-heading"));
+    }
+    for check in &report.allows {
+        let mark = l.text(match check.allowed {
+            Allowed::Ok => "cli-allows-mark-ok",
+            Allowed::NotAllowed => "cli-allows-mark-refused",
+            Allowed::Unavailable => "cli-allows-mark-unavailable",
+        });
+        lines.push(l.msg(
+            "cli-test-step",
+            &[
+                ("mark", arg(mark)),
+                ("label", arg(check.label.as_str())),
+                ("detail", arg(check.detail.as_str())),
+            ],
+        ));
+        if let Some(instead) = &check.instead {
+            lines.push(l.msg("cli-allows-instead", &[("instead", arg(instead.as_str()))]));
+        }
     }
     let warned = report
         .steps
@@ -202,6 +240,7 @@ mod tests {
                 detail: "AEM does not let x read /content/dam.".into(),
                 code: None,
             }],
+            allows: Vec::new(),
         };
         let text = render(
             "prod",
@@ -229,5 +268,62 @@ mod tests {
             "{text}"
         );
         assert!(text.contains("DAM lisible\u{a0}: non"), "{text}");
+    }
+
+    #[test]
+    fn the_checklist_follows_the_steps_with_what_the_app_does_instead() {
+        use metadesk_core::aem::allows::{AemPath, PathCheck};
+        let report = ConnectionTestReport {
+            ok: true,
+            host: "author.example".into(),
+            api: ApiFamily::Classic,
+            acting_as: None,
+            token_expires_at: None,
+            token_seconds_left: None,
+            certificate: None,
+            dam_readable: None,
+            steps: Vec::new(),
+            allows: vec![
+                PathCheck {
+                    path: AemPath::QueryBuilder,
+                    label: "Search (QueryBuilder)".into(),
+                    allowed: Allowed::Ok,
+                    detail: "QueryBuilder answers searches.".into(),
+                    instead: None,
+                },
+                PathCheck {
+                    path: AemPath::BatchWrites,
+                    label: "Batch writes".into(),
+                    allowed: Allowed::NotAllowed,
+                    detail: "No token.".into(),
+                    instead: Some("Each asset is written on its own (slower).".into()),
+                },
+                PathCheck {
+                    path: AemPath::Renditions,
+                    label: "Thumbnails".into(),
+                    allowed: Allowed::Unavailable,
+                    detail: "None.".into(),
+                    instead: None,
+                },
+            ],
+        };
+        let text = render("prod", "kind", &report, &Localizer::english());
+        assert_eq!(
+            text,
+            "Testing \"prod\" (kind) at author.example\nWhat this AEM allows:\n  \
+             [ok  ] Search (QueryBuilder): QueryBuilder answers searches.\n  \
+             [no  ] Batch writes: No token.\n         \
+             Instead: Each asset is written on its own (slower).\n  \
+             [n/a ] Thumbnails: None.\nResult: the connection works.\n"
+        );
+        let fr = render(
+            "prod",
+            "kind",
+            &report,
+            &Localizer::new(metadesk_core::i18n::Lang::Fr),
+        );
+        assert!(fr.contains("Ce que cet AEM permet\u{a0}:\n"), "{fr}");
+        assert!(fr.contains("[non ] Batch writes"), "{fr}");
+        assert!(fr.contains("À la place\u{a0}: Each asset"), "{fr}");
     }
 }

@@ -66,6 +66,45 @@ pub struct Faults {
     /// (Oak's asynchronous indexes lag behind the repository:
     /// <https://github.com/apache/jackrabbit-oak/blob/HEAD/oak-doc/src/site/markdown/query/indexing.md>).
     pub index_lag: Vec<String>,
+    /// Paths of AEM switched off, as a dispatcher, a CDN or a missing configuration would
+    /// (each answered with AEM's HTML error page whoever asks; see [`Switched`]).
+    pub switched_off: Vec<Switched>,
+}
+
+/// A path of AEM that a fault switches off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Switched {
+    /// GraphQL endpoints, their listing and persisted queries answer 404 (no GraphQL here).
+    Graphql,
+    /// `/bin/querybuilder.json` answers 403 (a dispatcher filter denies it).
+    Querybuilder,
+    /// Renditions answer 404 (none generated, or the dispatcher hides them).
+    Renditions,
+    /// `/libs/granite/csrf/token.json` answers 404 (a dispatcher hides it).
+    CsrfToken,
+}
+
+impl Switched {
+    /// The status a request for `path` is answered with while this is off, if it is one of
+    /// its paths.
+    fn refuses(self, path: &str) -> Option<u16> {
+        let hit = match self {
+            Switched::Graphql => {
+                path.starts_with("/content/_cq_graphql") || path.starts_with("/graphql/")
+            }
+            Switched::Querybuilder => path == "/bin/querybuilder.json",
+            Switched::Renditions => {
+                path.contains("/_jcr_content/renditions/")
+                    || path.contains("/jcr:content/renditions/")
+            }
+            Switched::CsrfToken => path == "/libs/granite/csrf/token.json",
+        };
+        hit.then_some(match self {
+            Switched::Querybuilder => 403,
+            _ => 404,
+        })
+    }
 }
 
 impl Default for Faults {
@@ -88,6 +127,7 @@ impl Default for Faults {
             csrf_required: false,
             commit_ms_per_asset: 0,
             index_lag: Vec::new(),
+            switched_off: Vec::new(),
         }
     }
 }
@@ -249,6 +289,15 @@ impl FaultEngine {
 
     pub(crate) fn batch_writes_refused(&self) -> Option<u16> {
         lock(&self.run).faults.batch_writes_refused
+    }
+
+    /// The status a request for `path` is refused with, when a fault switched its path off.
+    pub(crate) fn switched_off(&self, path: &str) -> Option<u16> {
+        lock(&self.run)
+            .faults
+            .switched_off
+            .iter()
+            .find_map(|s| s.refuses(path))
     }
 
     pub(crate) fn csrf_required(&self) -> bool {

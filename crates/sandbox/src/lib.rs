@@ -91,7 +91,7 @@ use axum::routing::{get, post, put};
 pub use counters::Counters;
 pub use credentials::SandboxCredentials;
 pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, SAMPLE_FOLDER};
-pub use faults::Faults;
+pub use faults::{Faults, Switched};
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 pub use schemas::BRAND_LANGUAGES;
 

@@ -4,7 +4,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use clap::Parser;
-use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
+use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, Switched};
 
 /// A simulated AEM as a Cloud Service author and Adobe IMS on 127.0.0.1.
 #[derive(Debug, Parser)]
@@ -68,6 +68,10 @@ struct Args {
     /// Refuse Sling POSTs without a CSRF token from /libs/granite/csrf/token.json (403).
     #[arg(long)]
     csrf_required: bool,
+    /// Paths switched off as a dispatcher would, comma-separated: graphql (404), querybuilder
+    /// (403), renditions (404), csrf_token (404).
+    #[arg(long, value_delimiter = ',', value_parser = switched)]
+    switch_off: Vec<Switched>,
     /// Milliseconds each write spends committing, per asset it changes.
     #[arg(long, default_value_t = 0)]
     commit_ms_per_asset: u64,
@@ -107,6 +111,7 @@ async fn main() -> std::process::ExitCode {
             current_user_hidden: args.hide_current_user,
             batch_writes_refused: args.refuse_batch_writes,
             csrf_required: args.csrf_required,
+            switched_off: args.switch_off,
             commit_ms_per_asset: args.commit_ms_per_asset,
             ..Faults::default()
         },
@@ -133,4 +138,10 @@ async fn main() -> std::process::ExitCode {
     let _ = tokio::signal::ctrl_c().await;
     sandbox.shutdown().await;
     std::process::ExitCode::SUCCESS
+}
+
+/// One `--switch-off` value, by its name in the faults' JSON.
+fn switched(name: &str) -> Result<Switched, String> {
+    serde_json::from_value(serde_json::Value::String(name.to_owned()))
+        .map_err(|_| "expected graphql, querybuilder, renditions or csrf_token".to_owned())
 }

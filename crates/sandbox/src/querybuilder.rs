@@ -3,7 +3,8 @@
 //! <https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/implementing/developing/full-stack/search/query-builder-predicates>),
 //! as far as Metadesk uses it: the predicates `path` (`.flat`, `.exact`), `type`, `property`
 //! (`.value`, `.N_value`, `.and`, `.operation` = equals | unequals | like | not | exists),
-//! `nodename`, `tagid` (`.property`), `daterange`, and `group` (`p.or`, `p.not`, nested);
+//! `nodename`, `tagid` (`.property`), `daterange`, `hasPermission` (write privileges follow the
+//! account and the `write_denied` fault), and `group` (`p.or`, `p.not`, nested);
 //! `p.offset`, `p.limit` (default 10, `-1` for all), `p.guessTotal` (`total` is then a lower
 //! bound), `orderby` (`path`, `@jcr:path`, `@<relative property>`, `.sort`), and the hit writers
 //! `simple`, `full` and `selective` (`p.properties`, relative paths deeper than one level nested
@@ -503,15 +504,35 @@ fn failure(status: StatusCode, message: &str) -> Response {
         .into_response()
 }
 
+/// The `hasPermission` predicate: whether `principal` holds every privilege listed (comma
+/// separated) on the node at `path`. Reading is allowed to everyone who can query; any other
+/// privilege is a write, which a read-only account and a `write_denied` path do not have.
+fn may(
+    shared: &Shared,
+    principal: &auth::Principal,
+    privileges: Option<&String>,
+    path: &str,
+) -> bool {
+    let Some(privileges) = privileges else {
+        return true;
+    };
+    let writes = privileges
+        .split(',')
+        .map(str::trim)
+        .any(|p| !p.is_empty() && p != "jcr:read");
+    !writes || (!principal.read_only && !shared.faults.write_denied(path))
+}
+
 /// `GET /bin/querybuilder.json`.
 pub(crate) async fn query(
     State(shared): State<Shared>,
     headers: HeaderMap,
     RawQuery(raw): RawQuery,
 ) -> Response {
-    if let Err(e) = auth::authenticate(&shared, &headers, Family::Classic) {
-        return crate::core_response::auth_failure(e, "/bin/querybuilder");
-    }
+    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
+        Ok(p) => p,
+        Err(e) => return crate::core_response::auth_failure(e, "/bin/querybuilder"),
+    };
     let params: BTreeMap<String, String> =
         url::form_urlencoded::parse(raw.unwrap_or_default().as_bytes())
             .into_owned()
@@ -553,6 +574,7 @@ pub(crate) async fn query(
         // The index decides which nodes match; one it has not caught up with is not found.
         .filter(|v| !shared.faults.index_lags(&v.path))
         .filter(|v| matches_group(&root, v))
+        .filter(|v| may(&shared, &principal, params.get("hasPermission"), &v.path))
         .collect();
     let orderby = params.get("orderby").map(String::as_str);
     let desc = params.get("orderby.sort").is_some_and(|s| s == "desc");

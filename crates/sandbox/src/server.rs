@@ -162,6 +162,9 @@ async fn aem(shared: &Shared, method: &Method, path: &str, req: Request, next: N
         r.extensions_mut().insert(DropConnection);
         return r;
     }
+    if let Some(status) = shared.faults.switched_off(path) {
+        return injected_error(status, path);
+    }
     if is_write(method, path)
         && let Some(status) = shared.faults.write_error()
     {

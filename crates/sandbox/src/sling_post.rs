@@ -5,7 +5,8 @@
 //! parameter names are item paths and one request changes many assets in one commit
 //! (`sling_batch.rs`). Both answer JSON with `Accept: application/json`, Sling's HTML status
 //! page otherwise; both honour the `csrf_required`, `commit_ms_per_asset` and (for the
-//! batch) `batch_writes_refused` faults. Imports, moves and other operations are not
+//! batch) `batch_writes_refused` faults. Sling's null operation (`:operation=nop`) answers
+//! after those checks and changes nothing; imports, moves and other operations are not
 //! simulated.
 
 use axum::body::Bytes;
@@ -130,6 +131,9 @@ async fn batch(
             Vec::new(),
         );
     }
+    if let Some(status) = nop_status(body) {
+        return answer(status, "OK", Vec::new());
+    }
     let done =
         crate::sling_batch::apply(shared, target, body, &principal.user, principal.read_only);
     if done.assets > 0 {
@@ -140,6 +144,23 @@ async fn batch(
         tokio::time::sleep(shared.faults.commit_cost(done.assets)).await;
     }
     answer(done.status, &done.message, done.changes)
+}
+
+/// Sling's null operation (`:operation=nop`): the status it answers with (`:nopstatus`, else
+/// 200), after the checks every POST meets, and nothing else is done.
+fn nop_status(body: &[u8]) -> Option<u16> {
+    let form: Vec<(String, String)> = url::form_urlencoded::parse(body).into_owned().collect();
+    let value = |name: &str| {
+        form.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    };
+    (value(":operation")? == "nop").then(|| {
+        value(":nopstatus")
+            .and_then(|s| s.parse().ok())
+            .filter(|s| (100..600).contains(s))
+            .unwrap_or(200)
+    })
 }
 
 /// The properties a form sets (`Some`) or deletes (`None`), in the order first named.
@@ -244,5 +265,14 @@ mod tests {
             ]
         );
         assert!(parse_form(b"../x=1").is_err());
+    }
+
+    #[test]
+    fn the_null_operation_answers_its_status_and_nothing_else() {
+        assert_eq!(nop_status(b":operation=nop"), Some(200));
+        assert_eq!(nop_status(b":operation=nop&:nopstatus=204"), Some(204));
+        assert_eq!(nop_status(b":operation=nop&:nopstatus=9"), Some(200));
+        assert_eq!(nop_status(b":operation=delete"), None);
+        assert_eq!(nop_status(b"dc:title=x"), None);
     }
 }

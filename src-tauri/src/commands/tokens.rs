@@ -21,7 +21,11 @@ pub async fn test_connection(
     let l = state.localizer();
     state
         .workspace
-        .test_connection(&id, &l)
+        .test_connection(
+            &id,
+            &metadesk_core::app::TestDepth::Deep { folder: None },
+            &l,
+        )
         .await
         .map_err(|e| IpcError::localized(e, &l))
 }

@@ -25,4 +25,7 @@ export type { CertificateLevel } from './bindings/CertificateLevel';
 export type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 export type { TestStep } from './bindings/TestStep';
 export type { StepOutcome } from './bindings/StepOutcome';
+export type { PathCheck } from './bindings/PathCheck';
+export type { Allowed } from './bindings/Allowed';
+export type { AemPath } from './bindings/AemPath';
 export type { ApiFamily } from './bindings/ApiFamily';

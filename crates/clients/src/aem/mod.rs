@@ -5,6 +5,7 @@
 //! Not here: how tokens are minted and cached (the IMS module implements `Authorizer`), nor
 //! what the calls mean (the Assets API clients and the bulk engine build on `AemClient`).
 
+pub mod allows;
 pub mod auth;
 pub mod body;
 pub mod client;

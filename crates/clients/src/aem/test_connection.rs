@@ -16,6 +16,7 @@ use serde_json::Value;
 use time::OffsetDateTime;
 use ts_rs::TS;
 
+use crate::aem::allows::PathCheck;
 use crate::aem::client::AemClient;
 use crate::aem::error::AemError;
 use crate::ims::status::{CertificateLevel, CertificateStatus, certificate_status_in};
@@ -79,6 +80,8 @@ pub struct ConnectionTestReport {
     /// Whether the DAM root could be read; `None` when not tried.
     pub dam_readable: Option<bool>,
     pub steps: Vec<TestStep>,
+    /// "What this AEM allows", path by path: empty unless the deep test ran (the core's).
+    pub allows: Vec<PathCheck>,
 }
 
 /// Runs the test through `client` (whose authorizer is the connection's), in `l`'s words.
@@ -100,6 +103,7 @@ pub async fn test_connection(
         certificate: certificate_expires_at.map(|at| certificate_status_in(l, at, now)),
         dam_readable: None,
         steps: Vec::new(),
+        allows: Vec::new(),
     };
 
     let got = client.authorizer().credentials().await;

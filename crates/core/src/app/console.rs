@@ -98,7 +98,7 @@ pub enum ExportFormat {
 }
 
 /// Who a connection acts as, for messages about access.
-fn account_of(c: &Connection) -> Option<String> {
+pub(super) fn account_of(c: &Connection) -> Option<String> {
     match c.kind {
         CredentialKind::ServiceCredentials | CredentialKind::OauthServerToServer => c
             .technical_account_email
@@ -191,7 +191,7 @@ impl Workspace {
     }
 
     /// A stored connection and a client on its AEM, sharing the workspace's token manager.
-    async fn console_client(&self, connection: &str) -> Result<(Connection, AemClient)> {
+    pub(super) async fn console_client(&self, connection: &str) -> Result<(Connection, AemClient)> {
         let (store, tokens, wanted) = (
             Arc::clone(&self.connections),
             Arc::clone(&self.tokens),

@@ -9,6 +9,7 @@
 //! dialogs in `src-tauri`, clap and prompts in `crates/cli`), and the mechanisms the use cases
 //! drive (`bulk`, `connections`, `ims`, `assets`), which know nothing of this layer.
 
+mod allows;
 mod connections;
 mod console;
 mod importing;
@@ -31,6 +32,7 @@ mod user_files;
 use std::path::PathBuf;
 use std::sync::Arc;
 
+pub use allows::TestDepth;
 pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
@@ -157,6 +159,8 @@ pub(crate) async fn blocking<T: Send + 'static>(
         .map_err(|e| Error::Internal(format!("background task: {e}")))?
 }
 
+#[cfg(test)]
+mod allows_tests;
 #[cfg(test)]
 mod computed_schema_tests;
 #[cfg(test)]

@@ -159,7 +159,11 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
     let s = f.state.as_ref();
     assert!(
         f.state
-            .test_connection(&f.id, &metadesk_base::i18n::Localizer::english())
+            .test_connection(
+                &f.id,
+                &super::TestDepth::Quick,
+                &metadesk_base::i18n::Localizer::english()
+            )
             .await
             .unwrap()
             .ok
@@ -271,7 +275,11 @@ async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
     };
     assert!(
         f.state
-            .test_connection(&f.id, &metadesk_base::i18n::Localizer::english())
+            .test_connection(
+                &f.id,
+                &super::TestDepth::Quick,
+                &metadesk_base::i18n::Localizer::english()
+            )
             .await
             .unwrap()
             .ok
@@ -297,7 +305,11 @@ async fn a_new_aem_address_drops_the_token_manager_and_the_cached_token() {
 
     let report = f
         .state
-        .test_connection(&f.id, &metadesk_base::i18n::Localizer::english())
+        .test_connection(
+            &f.id,
+            &super::TestDepth::Quick,
+            &metadesk_base::i18n::Localizer::english(),
+        )
         .await
         .unwrap();
     assert!(report.ok, "{report:#?}");
@@ -1360,9 +1372,13 @@ async fn a_connection_deleted_while_its_token_is_obtained_leaves_no_keychain_ent
         let ws = Arc::clone(&f.state);
         let id = f.id.clone();
         async move {
-            ws.test_connection(&id, &metadesk_base::i18n::Localizer::english())
-                .await
-                .map(drop)
+            ws.test_connection(
+                &id,
+                &super::TestDepth::Quick,
+                &metadesk_base::i18n::Localizer::english(),
+            )
+            .await
+            .map(drop)
         }
     });
     // Deleted once the token request has reached IMS (the sandbox holds it 800 ms).

@@ -12,7 +12,9 @@ use std::time::Duration;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::auth::TokenSnapshot;
-use metadesk_clients::aem::test_connection::ConnectionTestReport;
+use metadesk_clients::aem::test_connection::{ConnectionTestReport, StepKind, StepOutcome};
+
+use super::TestDepth;
 use metadesk_clients::error::Error;
 use metadesk_clients::ims::{ConnectionHealth, connection_health};
 use metadesk_credentials::credentials::CredentialKind;
@@ -27,14 +29,33 @@ const WARM_UP_LIMIT: Duration = Duration::from_secs(3);
 
 impl super::Workspace {
     /// "Test connection": gets (or reuses) the connection's token and asks AEM who it is and
-    /// whether it may read the DAM, through the API family its kind may use.
-    /// The report's words are `l`'s language.
+    /// whether it may read the DAM, through the API family its kind may use; with
+    /// [`TestDepth::Deep`], also "what this AEM allows" path by path (`allows.rs`), once the
+    /// token works. The report's words are `l`'s language.
     pub async fn test_connection(
         &self,
         id: &str,
+        depth: &TestDepth,
         l: &Localizer,
     ) -> Result<ConnectionTestReport, Error> {
-        self.tokens.test(Arc::clone(&self.connections), id, l).await
+        let folder = match depth {
+            TestDepth::Quick => None,
+            TestDepth::Deep { folder } => Some(super::allows::folder_to_check(folder.as_deref())?),
+        };
+        let mut report = self
+            .tokens
+            .test(Arc::clone(&self.connections), id, l)
+            .await?;
+        let token_works = report
+            .steps
+            .first()
+            .is_some_and(|s| s.step == StepKind::Credentials && s.outcome == StepOutcome::Passed);
+        if let Some(folder) = folder
+            && token_works
+        {
+            report.allows = self.what_aem_allows(id, &folder, &report, l).await?;
+        }
+        Ok(report)
     }
 
     /// The health of every connection, by id, its reasons in `l`'s language. Never asks IMS

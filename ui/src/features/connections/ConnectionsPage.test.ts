@@ -458,6 +458,15 @@ describe('tokens', () => {
       { step: 'readDam', label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc@techacct.adobe.com.', code: null },
       { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
     ],
+    allows: [
+      {
+        path: 'batchWrites',
+        label: 'Batch writes',
+        allowed: 'notAllowed',
+        detail: 'AEM gives no CSRF token.',
+        instead: 'Each asset is written on its own (slower).',
+      },
+    ],
   };
 
   it('keeps the token line’s place while the status is still being read', async () => {
@@ -516,6 +525,10 @@ describe('tokens', () => {
     expect(within(panel).getByTestId('test-fact-account')).toHaveTextContent('AEM says you are abc@techacct.adobe.com');
     expect(within(panel).getByTestId('test-fact-token')).toHaveTextContent('Token valid 23 h 12 min');
     expect(within(panel).getByTestId('test-fact-dam')).toHaveTextContent('The DAM can be read');
+    // What this AEM allows follows the facts.
+    const allows = within(panel).getByTestId('allows');
+    expect(within(allows).getByTestId('allows-check')).toHaveTextContent('Batch writes: not allowed. AEM gives no CSRF token.');
+    expect(within(allows).getByTestId('allows-instead')).toHaveTextContent('Instead: Each asset is written on its own (slower).');
     expect(button).toHaveTextContent('Test connection');
     // The status is asked again after a test.
     await waitFor(() => expect(screen.getByTestId('token-status')).toHaveTextContent('token valid 23 h 12 min'));
@@ -543,6 +556,7 @@ describe('tokens', () => {
         },
         { step: 'readDam', label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
       ],
+      allows: [],
     });
     await renderPage([connection()]);
     await user.click(screen.getByTestId('test-connection'));
@@ -577,6 +591,7 @@ describe('tokens', () => {
         },
         { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
       ],
+      allows: [],
     });
     await renderPage([connection()]);
     await user.click(screen.getByTestId('test-connection'));

@@ -104,6 +104,7 @@ function report(overrides: Partial<ConnectionTestReport> = {}): ConnectionTestRe
       { step: 'readDam', label: 'Ask AEM who we are', outcome: 'passed', detail: 'AEM knows this connection as abc.', code: null },
       { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
     ],
+    allows: [],
     ...overrides,
   };
 }

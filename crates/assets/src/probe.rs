@@ -1,0 +1,76 @@
+//! Questions the deep "Test connection" asks the classic API without changing anything:
+//! whether AEM accepts the Sling POST batch writes send (one that does nothing), and AEM's own
+//! permission check on a folder.
+//!
+//! Not here: what the answers mean to the app and how they are worded (the core's
+//! `app/allows.rs`).
+
+use reqwest::Method;
+use reqwest::header::{ACCEPT, CONTENT_TYPE};
+
+use super::{CallError, ClassicAssets, batch, json_or_error};
+
+/// The JCR privilege a metadata write needs on the nodes it changes.
+pub const WRITE_PRIVILEGE: &str = "jcr:modifyProperties";
+
+impl ClassicAssets {
+    /// Whether AEM accepts the Sling POST that batch writes send, asked with one that changes
+    /// nothing: `:operation=nop` on `folder`, Sling's documented null operation
+    /// (<https://sling.apache.org/documentation/bundles/manipulating-content-the-slingpostservlet-servlets-post.html#null-operation>),
+    /// with the CSRF token a batch write sends when AEM issues one. It meets what a batch
+    /// meets before Sling runs it (the CSRF filter, a dispatcher refusing POSTs) and writes
+    /// nothing. `Ok(())` when accepted, the refusal otherwise.
+    pub async fn batch_post_accepted(&self, folder: &str) -> Result<(), CallError> {
+        let token = self.csrf_token().await?;
+        let url = self.dam_url(&["content", "dam"], folder, "")?;
+        let response = self
+            .client
+            .send(Method::POST, url, |r| {
+                let r = r
+                    .header(ACCEPT, "application/json")
+                    .header(
+                        CONTENT_TYPE,
+                        "application/x-www-form-urlencoded;charset=UTF-8",
+                    )
+                    .body(":operation=nop");
+                match &token {
+                    Some(t) => r.header("CSRF-Token", t.as_str()),
+                    None => r,
+                }
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        json_or_error(response, batch::sling_detail).await?;
+        Ok(())
+    }
+
+    /// AEM's own answer to "may this account change properties of `folder`?": QueryBuilder's
+    /// documented `hasPermission` predicate (comma-separated JCR privileges the session must
+    /// all have on the hit,
+    /// <https://adobedocs.github.io/aem-developer-materials/cloud-service/javadoc/com/day/cq/search/eval/PermissionPredicateEvaluator.html>)
+    /// on the folder itself (`path.exact`). Nothing is written.
+    ///
+    /// `Ok(None)` when AEM's answer cannot tell: the same query without the predicate does not
+    /// find the folder either (UNCONFIRMED how `path.exact` behaves on every AEM, so no hit
+    /// is read as "not allowed" only when the folder is found without it).
+    pub async fn may_modify(&self, folder: &str) -> Result<Option<bool>, CallError> {
+        let query = |with_permission: bool| {
+            let mut params = vec![
+                ("path".to_owned(), folder.to_owned()),
+                ("path.exact".to_owned(), "true".to_owned()),
+                ("p.limit".to_owned(), "1".to_owned()),
+                ("p.hits".to_owned(), "selective".to_owned()),
+                ("p.properties".to_owned(), "jcr:path".to_owned()),
+            ];
+            if with_permission {
+                params.push(("hasPermission".to_owned(), WRITE_PRIVILEGE.to_owned()));
+            }
+            params
+        };
+        if !self.query(&query(true)).await?.hits.is_empty() {
+            return Ok(Some(true));
+        }
+        let found = !self.query(&query(false)).await?.hits.is_empty();
+        Ok(found.then_some(false))
+    }
+}

@@ -1,0 +1,498 @@
+//! "What this AEM allows": the deep "Test connection" asks AEM, without changing anything,
+//! about each path the app uses — the classic read, QueryBuilder, AEM's own permission check,
+//! the Sling POST batch writes send (one that does nothing), renditions, GraphQL listings and
+//! introspection, persisted queries; for an OAuth Server-to-Server connection the Folders API
+//! and the OpenAPI search — and says, per path, what the app does instead where it fails.
+//! Batch writes are chosen from the answer: where AEM refuses that POST, the same
+//! per-connection fact a refused batch write leaves (`bulk/write_paths.rs`) is recorded, so
+//! the first apply writes per asset from the start instead of failing into it.
+//!
+//! Not here: the quick test's steps (`clients/aem/test_connection.rs`), the requests
+//! themselves (`assets/probe.rs`, `assets/classic.rs`, `console`), the checklist's types
+//! (`clients/aem/allows.rs`).
+
+use metadesk_assets::search::hit_path;
+use metadesk_assets::{CallError, ClassicAssets, DAM_ROOT};
+use metadesk_base::i18n::{Localizer, arg, count};
+use metadesk_bulk::Combine;
+use metadesk_bulk::open_query;
+use metadesk_bulk::write_paths;
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::allows::{AemPath, Allowed, PathCheck};
+use metadesk_clients::aem::test_connection::{ConnectionTestReport, StepKind};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_console::{endpoints, graphql, persisted};
+use metadesk_credentials::credentials::ApiFamily;
+use metadesk_store::connections::Connection;
+
+use super::{ConnectionChoice, Workspace, blocking};
+
+/// How far "Test connection" goes.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub enum TestDepth {
+    /// A token, who AEM says we are, a read of the DAM.
+    #[default]
+    Quick,
+    /// Also "what this AEM allows", path by path; the write permission is checked on `folder`
+    /// (the DAM root when none).
+    Deep { folder: Option<String> },
+}
+
+/// The folder the write permission is checked on: a DAM path, without a trailing slash.
+pub(super) fn folder_to_check(folder: Option<&str>) -> Result<String> {
+    let Some(folder) = folder.map(str::trim).filter(|f| !f.is_empty()) else {
+        return Ok(DAM_ROOT.to_owned());
+    };
+    let folder = folder.trim_end_matches('/');
+    let under_dam = folder == DAM_ROOT
+        || folder
+            .strip_prefix(DAM_ROOT)
+            .is_some_and(|rest| rest.starts_with('/'));
+    if !under_dam || folder.split('/').any(|s| s == "." || s == "..") {
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-allows-folder",
+            vec![("folder", folder.into())],
+        ));
+    }
+    Ok(folder.to_owned())
+}
+
+/// One line of the checklist, built in `l`'s words.
+struct Line<'a> {
+    l: &'a Localizer,
+    path: AemPath,
+    label: String,
+}
+
+impl Line<'_> {
+    fn ok(self, detail: String) -> PathCheck {
+        self.with(Allowed::Ok, detail, None)
+    }
+
+    fn failed(self, allowed: Allowed, detail: String, instead: Option<&str>) -> PathCheck {
+        let instead = instead.map(|id| self.l.text(id));
+        self.with(allowed, detail, instead)
+    }
+
+    fn with(self, allowed: Allowed, detail: String, instead: Option<String>) -> PathCheck {
+        PathCheck {
+            path: self.path,
+            label: self.label,
+            allowed,
+            detail,
+            instead,
+        }
+    }
+}
+
+fn line<'a>(l: &'a Localizer, path: AemPath, label: &str) -> Line<'a> {
+    Line {
+        l,
+        path,
+        label: l.text(label),
+    }
+}
+
+/// A failed call of the Assets APIs: refused to this account, or not offered, in our words
+/// (never AEM's page).
+fn call_failure(e: &CallError, l: &Localizer) -> (Allowed, String) {
+    let refused = |status: u16| {
+        (
+            Allowed::NotAllowed,
+            l.msg("allows-refused", &[("status", count(status))]),
+        )
+    };
+    let missing = |status: u16| {
+        (
+            Allowed::Unavailable,
+            l.msg("allows-missing", &[("status", count(status))]),
+        )
+    };
+    match e {
+        CallError::Forbidden(_) => refused(403),
+        CallError::Auth(_) => refused(401),
+        CallError::NotFound => missing(404),
+        CallError::Rejected {
+            status: s @ (401 | 403),
+            ..
+        } => refused(*s),
+        CallError::Rejected {
+            status: s @ (404 | 405 | 410),
+            ..
+        } => missing(*s),
+        CallError::Rejected {
+            status: 200,
+            detail,
+        } => (Allowed::Unavailable, detail.localized(l)),
+        CallError::Rejected { status, .. } | CallError::Throttled { status, .. } => (
+            Allowed::Unavailable,
+            l.msg("allows-answered", &[("status", count(*status))]),
+        ),
+        other => (Allowed::Unavailable, other.text().localized(l)),
+    }
+}
+
+/// A failed console call (GraphQL, persisted queries), in the console's own words unless they
+/// quote a server's page.
+fn console_failure(e: &Error, l: &Localizer) -> (Allowed, String) {
+    let (allowed, fallback) = match e.code() {
+        ErrorCode::Auth => (Allowed::NotAllowed, "allows-refused-plain"),
+        _ => (Allowed::Unavailable, "allows-missing-plain"),
+    };
+    (allowed, without_page(e.localized(l), fallback, l))
+}
+
+/// `words`, or the message `fallback` when they quote a server's HTML page (a dispatcher's 404
+/// page inside a sentence helps nobody).
+fn without_page(words: String, fallback: &str, l: &Localizer) -> String {
+    let lower = words.to_lowercase();
+    if ["<html", "<!doctype", "<body", "<head"]
+        .iter()
+        .any(|tag| lower.contains(tag))
+    {
+        l.text(fallback)
+    } else {
+        words
+    }
+}
+
+/// The line of the quick test's read of the DAM (classic read or Folders API).
+fn read_line(report: &ConnectionTestReport, l: &Localizer) -> PathCheck {
+    let (path, label, instead) = match report.api {
+        ApiFamily::Classic => (
+            AemPath::ClassicRead,
+            "allows-label-classic-read",
+            "allows-instead-read",
+        ),
+        ApiFamily::OpenApi => (
+            AemPath::FoldersApi,
+            "allows-label-folders-api",
+            "allows-instead-folders",
+        ),
+    };
+    let step = report.steps.iter().find(|s| s.step == StepKind::ReadDam);
+    let detail = step.map(|s| s.detail.clone()).unwrap_or_default();
+    let line = line(l, path, label);
+    match report.dam_readable {
+        Some(true) => line.ok(detail),
+        _ => {
+            let allowed = match step.and_then(|s| s.code) {
+                Some(ErrorCode::Auth) => Allowed::NotAllowed,
+                _ => Allowed::Unavailable,
+            };
+            line.failed(allowed, detail, Some(instead))
+        }
+    }
+}
+
+impl Workspace {
+    /// "What this AEM allows" for connection `id`, after its quick test found a usable token
+    /// (`report`); the write permission is checked on `folder` (see [`folder_to_check`]).
+    pub(super) async fn what_aem_allows(
+        &self,
+        id: &str,
+        folder: &str,
+        report: &ConnectionTestReport,
+        l: &Localizer,
+    ) -> Result<Vec<PathCheck>> {
+        let (connection, client) = self.console_client(id).await?;
+        let mut lines = vec![read_line(report, l)];
+        match report.api {
+            ApiFamily::Classic => {
+                self.classic_paths(&connection, &client, folder, &mut lines, l)
+                    .await?;
+                graphql_paths(&connection, &client, &mut lines, l).await;
+            }
+            ApiFamily::OpenApi => lines.push(self.openapi_search(&connection, l).await?),
+        }
+        Ok(lines)
+    }
+
+    /// QueryBuilder, the write permission, batch writes and renditions.
+    async fn classic_paths(
+        &self,
+        connection: &Connection,
+        client: &AemClient,
+        folder: &str,
+        lines: &mut Vec<PathCheck>,
+        l: &Localizer,
+    ) -> Result<()> {
+        let classic = ClassicAssets::new(client.clone());
+        // One image asset, for the renditions (guessTotal: AEM need not count them all).
+        let found = classic
+            .query(&pairs(&[
+                ("path", DAM_ROOT),
+                ("type", "dam:Asset"),
+                ("1_property", "jcr:content/metadata/dc:format"),
+                ("1_property.operation", "like"),
+                ("1_property.value", "image/%"),
+                ("p.limit", "1"),
+                ("p.guessTotal", "true"),
+                ("p.hits", "selective"),
+                ("p.properties", "jcr:path"),
+            ]))
+            .await;
+        let search = line(l, AemPath::QueryBuilder, "allows-label-querybuilder");
+        let image = match &found {
+            Ok(page) => {
+                lines.push(search.ok(l.text("allows-ok-querybuilder")));
+                page.hits.first().and_then(hit_path).map(str::to_owned)
+            }
+            Err(e) => {
+                let (allowed, detail) = call_failure(e, l);
+                lines.push(search.failed(allowed, detail, Some("allows-instead-querybuilder")));
+                None
+            }
+        };
+        lines.push(write_permission(&classic, connection, folder, l).await);
+        lines.push(self.batch_writes(&classic, connection, folder, l).await?);
+        lines.push(renditions(&classic, image.as_deref(), l).await);
+        Ok(())
+    }
+
+    /// Batch writes: refused in an earlier run (remembered), else AEM's answer to a Sling POST
+    /// on `folder` that changes nothing (with the CSRF token a batch sends). A refusal of the
+    /// kind a refused batch meets (403, 404, 405) is recorded as a refused batch would be, so
+    /// the next apply writes per asset from its start.
+    async fn batch_writes(
+        &self,
+        classic: &ClassicAssets,
+        connection: &Connection,
+        folder: &str,
+        l: &Localizer,
+    ) -> Result<PathCheck> {
+        let line = line(l, AemPath::BatchWrites, "allows-label-batch-writes");
+        let (runs_dir, key) = (self.runs_dir(), connection.id.clone());
+        let remembered = {
+            let (runs_dir, key) = (runs_dir.clone(), key.clone());
+            blocking(move || Ok(write_paths::batch_refused(&runs_dir, &key))).await?
+        };
+        if let Some(status) = remembered {
+            return Ok(line.failed(
+                Allowed::NotAllowed,
+                l.msg("allows-batch-remembered", &[("status", count(status))]),
+                Some("allows-instead-batch"),
+            ));
+        }
+        let e = match classic.batch_post_accepted(folder).await {
+            Ok(()) => return Ok(line.ok(l.text("allows-ok-batch"))),
+            Err(e) => e,
+        };
+        let (allowed, why) = call_failure(&e, l);
+        let status = match &e {
+            CallError::Forbidden(_) => 403,
+            CallError::NotFound => 404,
+            CallError::Rejected { status: 405, .. } => 405,
+            // Not a refusal of batch writes as such (AEM struggling, a cut answer): the apply
+            // tries them and decides.
+            _ => {
+                let detail = l.msg("allows-batch-untried", &[("why", arg(why))]);
+                return Ok(line.failed(allowed, detail, None));
+            }
+        };
+        let at = metadesk_base::timefmt::now_rfc3339();
+        blocking(move || {
+            // A new profile has no runs folder yet; the fact goes where the engine reads it.
+            std::fs::create_dir_all(&runs_dir).map_err(|e| {
+                let path = runs_dir.display().to_string();
+                Error::io_doing("io-create-folder", vec![("path", path.into())], e)
+            })?;
+            write_paths::remember_batch_refused(&runs_dir, &key, status, &at);
+            Ok(())
+        })
+        .await?;
+        tracing::info!(id = %connection.id, status, "a POST that changes nothing was refused: batch writes recorded as refused");
+        Ok(line.failed(
+            Allowed::NotAllowed,
+            l.msg("allows-batch-refused", &[("why", arg(why))]),
+            Some("allows-instead-batch"),
+        ))
+    }
+
+    /// The OpenAPI search of an OAuth Server-to-Server connection (one request for one hit),
+    /// and what finds assets where AEM does not answer it.
+    async fn openapi_search(&self, connection: &Connection, l: &Localizer) -> Result<PathCheck> {
+        use metadesk_assets::open_search::{request_body, unavailable};
+        let line = line(l, AemPath::OpenapiSearch, "allows-label-openapi-search");
+        let opened = self
+            .open(ConnectionChoice::stored(connection.id.clone()))
+            .await?;
+        let items = open_query::query_items(DAM_ROOT, false, &[], Combine::All)
+            .map_err(|e| Error::Internal(e.condition.to_string()))?;
+        let answer = opened
+            .connected
+            .assets
+            .open_search(&request_body(&items, 1, None))
+            .await;
+        let e = match answer {
+            Ok(_) => return Ok(line.ok(l.text("allows-ok-openapi-search"))),
+            Err(e) => e,
+        };
+        let (mut allowed, detail) = call_failure(&e, l);
+        if unavailable(&e) {
+            allowed = Allowed::Unavailable;
+        }
+        let paired = match &connection.paired_with {
+            Some(paired) => {
+                let (store, paired) = (std::sync::Arc::clone(&self.connections), paired.clone());
+                blocking(move || store.find(&paired)).await.ok()
+            }
+            None => None,
+        };
+        let instead = match paired {
+            Some(paired) => l.msg(
+                "allows-instead-openapi-search-paired",
+                &[("paired", arg(paired.name))],
+            ),
+            None => l.text("allows-instead-openapi-search-unpaired"),
+        };
+        Ok(line.with(allowed, detail, Some(instead)))
+    }
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()))
+        .collect()
+}
+
+/// AEM's own permission check on `folder` (nothing is written).
+async fn write_permission(
+    classic: &ClassicAssets,
+    connection: &Connection,
+    folder: &str,
+    l: &Localizer,
+) -> PathCheck {
+    let line = line(l, AemPath::WritePermission, "allows-label-write-permission");
+    let folder_arg = || ("folder", arg(folder));
+    match classic.may_modify(folder).await {
+        Ok(Some(true)) => line.ok(l.msg("allows-ok-write", &[folder_arg()])),
+        Ok(Some(false)) => {
+            let who = connection
+                .technical_account_email
+                .clone()
+                .or_else(|| connection.acts_as.clone())
+                .unwrap_or_else(|| l.text("test-this-user"));
+            line.failed(
+                Allowed::NotAllowed,
+                l.msg("allows-write-refused", &[folder_arg(), ("who", arg(who))]),
+                Some("allows-instead-write"),
+            )
+        }
+        Ok(None) => line.failed(
+            Allowed::Unavailable,
+            l.msg("allows-write-unknown", &[folder_arg()]),
+            Some("allows-instead-write-unknown"),
+        ),
+        Err(e) => {
+            let (_, why) = call_failure(&e, l);
+            line.failed(
+                Allowed::Unavailable,
+                l.msg("allows-write-unchecked", &[folder_arg(), ("why", arg(why))]),
+                Some("allows-instead-write-unknown"),
+            )
+        }
+    }
+}
+
+/// The thumbnail of `image` (an image asset QueryBuilder found), if one was found.
+async fn renditions(classic: &ClassicAssets, image: Option<&str>, l: &Localizer) -> PathCheck {
+    let line = line(l, AemPath::Renditions, "allows-label-renditions");
+    let Some(image) = image else {
+        return line.failed(
+            Allowed::Unavailable,
+            l.text("allows-no-asset"),
+            Some("allows-instead-renditions"),
+        );
+    };
+    let asset = || ("asset", arg(image));
+    match classic.thumbnail(image).await {
+        Ok(Some(_)) => line.ok(l.msg("allows-ok-renditions", &[asset()])),
+        Ok(None) => line.failed(
+            Allowed::Unavailable,
+            l.msg("allows-no-thumbnail", &[asset()]),
+            Some("allows-instead-renditions"),
+        ),
+        Err(e) => {
+            let (allowed, detail) = call_failure(&e, l);
+            line.failed(allowed, detail, Some("allows-instead-renditions"))
+        }
+    }
+}
+
+/// The GraphQL endpoints' listing, the first one's schema, the persisted queries' listing.
+async fn graphql_paths(
+    connection: &Connection,
+    client: &AemClient,
+    lines: &mut Vec<PathCheck>,
+    l: &Localizer,
+) {
+    let listing = line(
+        l,
+        AemPath::GraphqlEndpoints,
+        "allows-label-graphql-endpoints",
+    );
+    let schema = line(l, AemPath::GraphqlSchema, "allows-label-graphql-schema");
+    let config = match endpoints::list_endpoints(client).await {
+        Ok(found) if found.listed => {
+            lines.push(listing.ok(l.msg(
+                "allows-ok-graphql-endpoints",
+                &[
+                    (
+                        "count",
+                        count(u32::try_from(found.configs.len()).unwrap_or(u32::MAX)),
+                    ),
+                    ("names", arg(found.configs.join(", "))),
+                ],
+            )));
+            found.configs.first().cloned()
+        }
+        Ok(found) => {
+            let why = found.note.map(|n| n.localized(l)).unwrap_or_default();
+            let why = without_page(why, "allows-graphql-unlisted", l);
+            lines.push(listing.failed(
+                Allowed::Unavailable,
+                why,
+                Some("allows-instead-graphql-endpoints"),
+            ));
+            None
+        }
+        Err(e) => {
+            let (allowed, why) = console_failure(&e, l);
+            lines.push(listing.failed(allowed, why, Some("allows-instead-graphql-endpoints")));
+            None
+        }
+    };
+    lines.push(match config {
+        None => schema.failed(
+            Allowed::Unavailable,
+            l.text("allows-graphql-not-tried"),
+            Some("allows-instead-graphql-schema"),
+        ),
+        Some(config) => {
+            let account = super::console::account_of(connection);
+            match graphql::introspect(client, account.as_deref(), &config).await {
+                Ok(_) => schema.ok(l.msg("allows-ok-graphql-schema", &[("config", arg(config))])),
+                Err(e) => {
+                    let (allowed, why) = console_failure(&e, l);
+                    schema.failed(allowed, why, Some("allows-instead-graphql-schema"))
+                }
+            }
+        }
+    });
+    let queries = line(l, AemPath::PersistedQueries, "allows-label-persisted");
+    lines.push(match persisted::list(client).await {
+        Ok(all) => {
+            let n = all.iter().filter(|q| !q.name.is_empty()).count();
+            queries.ok(l.msg(
+                "allows-ok-persisted",
+                &[("count", count(u32::try_from(n).unwrap_or(u32::MAX)))],
+            ))
+        }
+        Err(e) => {
+            let (allowed, why) = console_failure(&e, l);
+            queries.failed(allowed, why, Some("allows-instead-persisted"))
+        }
+    });
+}

@@ -1,0 +1,114 @@
+//! `connections test --deep` from the command line against a sandbox with paths switched off:
+//! "what this AEM allows" as a checklist in words and as data (`--json`), nothing written.
+//! Through a stored connection, so the OS keychain: `#[ignore]`d like the other stored-connection
+//! tests (scripts/test.sh runs them in a private D-Bus session).
+
+// Test helpers panic on unexpected errors, like the tests themselves.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+use metadesk_sandbox::{Faults, Switched};
+
+use crate::bulk_cli::CliHome;
+use crate::bulk_support::sandbox;
+
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn connections_test_deep_prints_what_this_aem_allows() {
+    let sb = sandbox(30).await;
+    sb.set_faults(Faults {
+        // No CSRF token, and POSTs without one refused: batch writes cannot be used.
+        csrf_required: true,
+        switched_off: vec![Switched::Graphql, Switched::CsrfToken],
+        write_denied: vec!["/content/dam".into()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let h = CliHome::new(&sb);
+    let name = format!("Allows {}", std::process::id());
+    let file = h.creds.join("local-development-token.json");
+    let imported = h
+        .run(&[
+            "connections",
+            "import",
+            file.to_str().unwrap(),
+            "--name",
+            &name,
+            "--aem",
+            &h.aem,
+        ])
+        .await;
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+
+    let ran = h.run(&["connections", "test", &name, "--deep"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let out = &ran.stdout;
+    for line in [
+        "What this AEM allows:",
+        "  [ok  ] Read assets (Assets API): The DAM can be read.",
+        "  [ok  ] Search (QueryBuilder): QueryBuilder answers searches.",
+        "  [no  ] Permission to change metadata: AEM's own permission check says",
+        "  [no  ] Batch writes: AEM refused a Sling POST that changes nothing, as it would a \
+         batch write: AEM refuses it to this account (HTTP 403).",
+        "         Instead: Each asset is written on its own (slower). Metadesk remembers this \
+         for this connection for 30 days.",
+        "  [ok  ] Thumbnails (renditions): A thumbnail was read",
+        "  [n/a ] GraphQL endpoints: ",
+        "         Instead: The API console offers \"global\"",
+        "  [n/a ] Persisted queries (listing): ",
+        "Result: the connection works.",
+    ] {
+        assert!(out.contains(line), "{line:?} in:\n{out}");
+    }
+    assert!(!out.contains("<html"), "{out}");
+
+    let ran = h
+        .run(&["connections", "test", &name, "--deep", "--json"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let report: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    let allows = report["allows"].as_array().unwrap();
+    let of = |path: &str| {
+        allows
+            .iter()
+            .find(|c| c["path"] == path)
+            .unwrap_or_else(|| panic!("{path} in {report}"))
+    };
+    assert_eq!(of("queryBuilder")["allowed"], "ok");
+    assert_eq!(of("writePermission")["allowed"], "notAllowed");
+    assert_eq!(of("batchWrites")["allowed"], "notAllowed");
+    assert!(
+        of("batchWrites")["detail"]
+            .as_str()
+            .unwrap()
+            .contains("in an earlier run"),
+        "the first test recorded the refusal: {report}"
+    );
+    assert_eq!(of("graphqlEndpoints")["allowed"], "unavailable");
+    assert!(of("graphqlEndpoints")["instead"].is_string());
+    assert_eq!(of("queryBuilder")["instead"], serde_json::Value::Null);
+
+    // The quick test stays as it was.
+    let ran = h.run(&["connections", "test", &name, "--json"]).await;
+    let report: serde_json::Value = serde_json::from_str(&ran.stdout).unwrap();
+    assert_eq!(report["allows"], serde_json::json!([]));
+
+    // A folder outside the DAM is refused in words; --folder needs --deep.
+    let ran = h
+        .run(&["connections", "test", &name, "--deep", "--folder", "/etc"])
+        .await;
+    assert_eq!(ran.code, Some(2), "{}", ran.stdout);
+    assert!(
+        ran.stderr.contains("is not a folder of the DAM"),
+        "{}",
+        ran.stderr
+    );
+    let ran = h
+        .run(&["connections", "test", &name, "--folder", "/content/dam"])
+        .await;
+    assert_eq!(ran.code, Some(2), "{}", ran.stdout);
+    assert!(ran.stderr.contains("--deep"), "{}", ran.stderr);
+
+    assert_eq!(sb.counters().writes_applied, 0, "the check writes nothing");
+    let removed = h.run(&["connections", "remove", &name]).await;
+    assert_eq!(removed.code, Some(0), "{}", removed.stderr);
+}
