@@ -48,6 +48,7 @@ vi.mock('../../ipc/commands', () => ({
   chooseSheetFile: vi.fn(),
   previewSheet: vi.fn(),
   exportSheetIssues: vi.fn(),
+  savedScopes: vi.fn(() => Promise.resolve([])),
 }));
 
 const FOLDER = '/content/dam/shots';
