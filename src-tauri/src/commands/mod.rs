@@ -8,6 +8,7 @@ pub mod console;
 #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
 pub mod e2e;
 pub mod sandbox;
+pub mod schemas;
 pub mod scopes;
 pub mod sheets;
 pub mod tokens;
