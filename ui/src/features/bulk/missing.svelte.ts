@@ -23,6 +23,8 @@ export class MissingModel {
   problem = $state<string | null>(null);
   /** The field whose assets are listed (its property). */
   shown = $state<string | null>(null);
+  /** The connection the report on hand was made with (another one picked: not shown). */
+  connectionId = $state('');
 
   #i18n: I18n;
   #setup: SetupModel;
@@ -79,14 +81,18 @@ export class MissingModel {
     if (!scope) return;
     this.#setup.holdCount();
     this.running = true;
+    const { connectionId } = this.#setup.form;
     try {
-      const report = await missingMetadata(this.#setup.form.connectionId, scope.folder, scope.filters);
+      const report = await missingMetadata(connectionId, scope.folder, scope.filters);
       this.report = report;
+      this.connectionId = connectionId;
       this.shown = report.fields[0]?.property ?? null;
     } catch (thrown) {
       this.error = toIpcError(thrown);
     } finally {
       this.running = false;
+      // The report stopped any count that was running.
+      this.#setup.scheduleCount();
     }
   }
 
@@ -105,13 +111,5 @@ export class MissingModel {
     if (!edit) return;
     // A property the list's schema does not have is still offered, by its name.
     edit.picked = field.property;
-  }
-
-  /** Another connection or scope: the report on screen no longer says anything about it. */
-  clear(): void {
-    this.report = null;
-    this.error = null;
-    this.problem = null;
-    this.shown = null;
   }
 }

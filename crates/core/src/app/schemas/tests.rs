@@ -365,7 +365,9 @@ async fn each_edits_problems_are_said_apart_for_the_window_to_show_beside_it() {
     assert!(words[0].is_empty(), "{words:?}");
     assert_eq!(words[1].len(), 1, "{words:?}");
     assert!(
-        words[1][0].starts_with("\u{201c}English\u{201d} is not one of the values Language (dc:language) allows"),
+        words[1][0].starts_with(
+            "\u{201c}English\u{201d} is not one of the values Language (dc:language) allows"
+        ),
         "{words:?}"
     );
     assert!(words[2].is_empty(), "{words:?}");
