@@ -455,6 +455,10 @@ missing-fill = { $count ->
     [one] Fill { $label } for this asset…
    *[other] Fill { $label } for these { $count } assets…
 }
+missing-sheet = { $count ->
+    [one] Export a sheet of this asset…
+   *[other] Export a sheet of these { $count } assets…
+}
 missing-table-label = Assets that lack { $label }
 missing-thumbnail = Thumbnail
 missing-asset = Asset
@@ -462,7 +466,7 @@ missing-off-schema = { $count ->
     [one] { $count } value the metadata schema does not allow
    *[other] { $count } values the metadata schema does not allow
 }
-bulk-pick-export-title = Pick the folder to export
+bulk-pick-export-title = Pick the assets to export
 bulk-pick-title = Pick what to edit
 bulk-change-title = Say what to change
 bulk-preview-title = Preview
@@ -787,7 +791,7 @@ bulk-save-scope = Save the { $kind ->
    *[other] search
 }
 bulk-sheet-export-title = Export a sheet to edit
-bulk-sheet-export-hint = One row per asset of the folder above (with its filters): the path, the name, when it was last changed, then one column per property. Edit the values in Excel or LibreOffice and import the file below. An empty cell leaves the value as it is; type #CLEAR to remove one; separate several values with |.
+bulk-sheet-export-hint = One row per asset picked above (a folder with its filters, a search or a list): the path, the name, when it was last changed, then one column per property. Edit the values in Excel or LibreOffice and import the file below. An empty cell leaves the value as it is; type #CLEAR to remove one; separate several values with |.
 bulk-sheet-properties = Properties
 bulk-sheet-others = Other properties
 bulk-sheet-others-hint = (prefix:name, separated by commas)

@@ -455,6 +455,10 @@ missing-fill = { $count ->
     [one] Renseigner { $label } pour cette ressource…
    *[other] Renseigner { $label } pour ces { $count } ressources…
 }
+missing-sheet = { $count ->
+    [one] Exporter une feuille de cette ressource…
+   *[other] Exporter une feuille de ces { $count } ressources…
+}
 missing-table-label = Ressources sans { $label }
 missing-thumbnail = Vignette
 missing-asset = Ressource
@@ -462,7 +466,7 @@ missing-off-schema = { $count ->
     [one] { $count } valeur que le schéma de métadonnées n’autorise pas
    *[other] { $count } valeurs que le schéma de métadonnées n’autorise pas
 }
-bulk-pick-export-title = Choisir le dossier à exporter
+bulk-pick-export-title = Choisir les ressources à exporter
 bulk-pick-title = Choisir les ressources à modifier
 bulk-change-title = Indiquer les modifications
 bulk-preview-title = Aperçu
@@ -789,7 +793,7 @@ bulk-save-scope = Enregistrer la { $kind ->
    *[other] recherche
 }
 bulk-sheet-export-title = Exporter une feuille à modifier
-bulk-sheet-export-hint = Une ligne par ressource du dossier ci-dessus (avec ses filtres) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
+bulk-sheet-export-hint = Une ligne par ressource choisie ci-dessus (un dossier avec ses filtres, une recherche ou une liste) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
 bulk-sheet-properties = Propriétés
 bulk-sheet-others = Autres propriétés
 bulk-sheet-others-hint = (préfixe:nom, séparées par des virgules)

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
   completeFolderPath,
   countScope,
+  exportSheet,
   folderSchema,
   listConnections,
   listEntries,
@@ -47,6 +48,7 @@ vi.mock('../../ipc/commands', () => ({
   folderSchema: vi.fn(),
   schemaProblems: vi.fn(),
   missingMetadata: vi.fn(),
+  exportSheet: vi.fn(),
 }));
 
 const FOLDER = '/content/dam/wknd-shared/en/adventures';
@@ -329,6 +331,34 @@ describe('finding missing metadata', () => {
     expect(store.setup.pick.draft.listText).toBe(`${FOLDER}/a.jpg\n${FOLDER}/b.jpg`);
     expect(store.setup.form.edits).toHaveLength(1);
     await waitFor(() => expect(within(row()).getByTestId('edit-property')).toHaveValue('dc:rights'));
+  });
+
+  it('opens a sheet of just those assets with that column, and exports the list', async () => {
+    const user = userEvent.setup();
+    vi.mocked(missingMetadata).mockResolvedValue(REPORT);
+    vi.mocked(listEntries).mockImplementation(async (text: string) => text.split('\n'));
+    vi.mocked(exportSheet).mockResolvedValue({ fileName: 'lacking.xlsx', export: { assets: 2, unlistedFolders: [], unread: [] } });
+    await renderPage();
+    await user.click(screen.getByTestId('mode-missing'));
+    await chooseFolder(user);
+    await user.click(screen.getByTestId('missing-run'));
+    await user.click(await screen.findByTestId('missing-sheet'));
+
+    expect(store.setup.mode).toBe('sheet');
+    expect(store.setup.pick.kind).toBe('list');
+    expect(store.sheets.draft.known).toEqual(['dc:rights']);
+    expect(screen.getByTestId('sheet-prop-dc:rights')).toBeChecked();
+    expect(screen.getByTestId('sheet-prop-dc:title')).not.toBeChecked();
+    await user.click(screen.getByTestId('sheet-export-button'));
+    await waitFor(() =>
+      expect(exportSheet).toHaveBeenCalledWith(
+        'c1',
+        '/content/dam',
+        { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } },
+        ['dc:rights'],
+        'xlsx',
+      ),
+    );
   });
 
   it('says when nothing is missing, and what stopped the report', async () => {

@@ -43,7 +43,7 @@ export class BulkStore {
     });
     this.sheets = new SheetsModel(i18n, this.setup, this.run);
     this.close = new CloseModel(i18n, this.run);
-    this.missing = new MissingModel(i18n, this.setup, () => this.run.busy);
+    this.missing = new MissingModel(i18n, this.setup, this.sheets, () => this.run.busy);
   }
 
   /** "Preview": checks the form, then has the core read the current values (nothing is

@@ -1,18 +1,19 @@
 // "Find missing metadata": the required-metadata report of the scope picked in Bulk edit (a
-// folder, a search, a list), the field whose assets are listed, and the way to fill them: a
-// bulk edit of just those assets (a list) with that property, ready for its value.
+// folder, a search, a list), the field whose assets are listed, and the ways to fill them: a
+// bulk edit of just those assets (a list) with that property, ready for its value, or a sheet
+// of just those assets with that column, ready to export.
 //
 // Not here: the scope itself (setup.svelte.ts, scopePick.svelte.ts), the report's reading
 // (the core's `missing_metadata`).
 import { missingMetadata } from '../../ipc/commands';
-import type { Filters } from '../../ipc/bindings/Filters';
 import type { MissingField } from '../../ipc/bindings/MissingField';
 import type { MissingReport } from '../../ipc/bindings/MissingReport';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
-import { filtersOf, folderProblem, normalizeFolder } from './editForm';
-import { runPartsOf } from './scopeForm';
+import { chosenScope } from './chosenScope';
+import { knownProperty } from './editForm';
+import type { SheetsModel } from './sheets.svelte';
 import type { SetupModel } from './setup.svelte';
 
 export class MissingModel {
@@ -28,12 +29,14 @@ export class MissingModel {
 
   #i18n: I18n;
   #setup: SetupModel;
+  #sheets: SheetsModel;
   #busy: () => boolean;
 
   /** `busy`: whether a preview or an apply runs (a report would stop it: none is started). */
-  constructor(i18n: I18n, setup: SetupModel, busy: () => boolean) {
+  constructor(i18n: I18n, setup: SetupModel, sheets: SheetsModel, busy: () => boolean) {
     this.#i18n = i18n;
     this.#setup = setup;
+    this.#sheets = sheets;
     this.#busy = busy;
   }
 
@@ -42,43 +45,17 @@ export class MissingModel {
     return this.report?.fields.find((f) => f.property === this.shown) ?? this.report?.fields[0] ?? null;
   }
 
-  /** The folder and filters of the scope picked, or null (with `problem` set). */
-  async #scope(): Promise<{ folder: string; filters: Filters } | null> {
-    const { t } = this.#i18n;
-    const setup = this.#setup;
-    if (!setup.form.connectionId) {
-      this.problem = t('bulk-problem-connection');
-      return null;
-    }
-    if (setup.pick.kind === 'folder') {
-      const folder = normalizeFolder(setup.form.folder);
-      const wrong = folderProblem(t, folder);
-      if (wrong) {
-        this.problem = wrong;
-        return null;
-      }
-      return { folder, filters: filtersOf(setup.form) };
-    }
-    if (setup.pick.kind === 'list' && !(await setup.pick.readEntries())) {
-      this.problem = t(setup.pick.problem() ?? 'bulk-problem-edits');
-      return null;
-    }
-    const scope = setup.pick.scope();
-    if (!scope) {
-      this.problem = t(setup.pick.problem() ?? 'bulk-problem-folder');
-      return null;
-    }
-    return runPartsOf(scope);
-  }
-
   /** "Find missing metadata": reads every asset of the scope and judges it by its folder's
    *  metadata schema. A count waiting to start is held (it would stop the report). */
   async run(): Promise<void> {
     if (this.running || this.#busy()) return;
     this.problem = null;
     this.error = null;
-    const scope = await this.#scope();
-    if (!scope) return;
+    const scope = await chosenScope(this.#setup, this.#i18n.t);
+    if ('problem' in scope) {
+      this.problem = scope.problem;
+      return;
+    }
     this.#setup.holdCount();
     this.running = true;
     const { connectionId } = this.#setup.form;
@@ -96,20 +73,36 @@ export class MissingModel {
     }
   }
 
+  /** The list scope holds just the assets that lack `field`, in `mode`. */
+  #pickThose(field: MissingField, mode: 'same' | 'sheet'): void {
+    const setup = this.#setup;
+    setup.setMode(mode);
+    setup.pick.setKind('list');
+    setup.pick.draft.listText = field.assets.map((a) => a.path).join('\n');
+    setup.pick.schedule();
+  }
+
   /** A bulk edit of just the assets that lack `field`, with that property picked: the list
    *  scope holds their paths, one change row waits for the value. */
   fill(field: MissingField): void {
     if (this.#busy()) return;
     const setup = this.#setup;
-    setup.setMode('same');
-    setup.pick.setKind('list');
-    setup.pick.draft.listText = field.assets.map((a) => a.path).join('\n');
-    setup.pick.schedule();
+    this.#pickThose(field, 'same');
     setup.form.edits = [];
     setup.addEdit();
     const edit = setup.form.edits[0];
     if (!edit) return;
     // A property the list's schema does not have is still offered, by its name.
     edit.picked = field.property;
+  }
+
+  /** A sheet of just the assets that lack `field`, with that property as its only column (a
+   *  value per asset, typed in Excel): the sheet step, ready to export. */
+  sheet(field: MissingField): void {
+    if (this.#busy()) return;
+    this.#pickThose(field, 'sheet');
+    const known = knownProperty(field.property);
+    this.#sheets.draft.known = known ? [known.property] : [];
+    this.#sheets.draft.others = known ? '' : field.property;
   }
 }
