@@ -3,13 +3,17 @@
 // form's fields by label under their tabs, Language offers its dropdown's options, a value
 // outside them is refused beside the change before any preview (nothing written to AEM); then
 // "Find missing metadata" lists the assets lacking the required Copyright, with thumbnails, and
-// opens a bulk edit of just those assets.
+// opens a bulk edit of just those assets, or a sheet of just those assets (saved through the
+// real GTK save dialog).
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { By, Key } from "selenium-webdriver";
 import {
   withApp,
@@ -19,8 +23,14 @@ import {
   eventually,
   deleteConnections,
   importSandboxConnection,
+  nativeWindow,
+  readExcelCsv,
   screenshot,
+  sendToWindow,
 } from "../lib/app.mjs";
+
+const SAVE_DIALOG = "^Export the metadata as a sheet$";
+const scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-schema-"));
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
 let sandbox;
@@ -38,7 +48,10 @@ before(async () => {
   assert.ok(assets.size > 0, `no asset in ${FOLDER}`);
 });
 
-after(() => sandbox?.stop());
+after(() => {
+  sandbox?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
 
 const writes = async () => (await sandbox.getJson("/__sandbox/counters")).writes_applied;
 const blank = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.every(blank));
@@ -153,6 +166,48 @@ test("the missing-metadata report lists the assets lacking Copyright, and opens 
     const property = await row.findElement(By.css('[data-testid="edit-property"]'));
     assert.equal(await property.getAttribute("value"), "dc:rights");
     await screenshot(driver, "13 schema 4 fill");
+  });
+});
+
+test("a sheet of just the assets lacking Copyright: exported with that column, one row per asset", async (t) => {
+  const lacking = [...assets].filter(([, m]) => blank(m["dc:rights"])).map(([path]) => path).sort();
+  const target = join(scratch, "to fill.csv");
+  await withApp(t, async (driver) => {
+    await pickFolder(driver, added[0]);
+    await (await byTestId(driver, "mode-missing")).click();
+    await (await byTestId(driver, "missing-run")).click();
+    await byTestId(driver, "missing-summary", 120_000);
+    const filter = await byTestId(driver, "missing-filter");
+    for (const tab of await filter.findElements(By.css("button"))) {
+      if ((await tab.getText()).includes("dc:rights")) await tab.click();
+    }
+    await (await byTestId(driver, "missing-sheet")).click();
+    assert.equal(await (await byTestId(driver, "sheet-prop-dc:rights")).isSelected(), true, "Copyright is not the sheet's column");
+    assert.equal(await (await byTestId(driver, "sheet-prop-dc:title")).isSelected(), false);
+    await (await byTestId(driver, "sheet-format-csv")).click();
+    const exportButton = await byTestId(driver, "sheet-export-button");
+    await exportButton.click();
+    let clicked = Date.now();
+    // A click that lands while the page re-lays itself out can be lost (as in 09-sheets).
+    const dialog = await eventually(async () => {
+      const found = nativeWindow(SAVE_DIALOG);
+      if (found) return found;
+      if (Date.now() - clicked > 4_000 && (await exportButton.isEnabled())) {
+        await exportButton.click();
+        clicked = Date.now();
+      }
+      return null;
+    }, `no window titled ${SAVE_DIALOG} appeared`, 30_000);
+    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+    sendToWindow(dialog, "type", "--delay", "10", target);
+    sendToWindow(dialog, "key", "Return");
+    const saved = await byTestId(driver, "sheet-exported", 60_000);
+    assert.match(await saved.getText(), new RegExp(`^Saved to fill\\.csv: ${lacking.length} assets?\\.`));
+    await screenshot(driver, "13 schema 5 sheet");
+    const rows = readExcelCsv(target);
+    const header = rows[0];
+    assert.ok(header.some((h) => /^Copyright( \*)? \(dc:rights\)$/.test(h)), `headers: ${header}`);
+    assert.deepEqual(rows.slice(1).filter((r) => r[0]).map((r) => r[0]).sort(), lacking);
   });
 });
 
