@@ -417,7 +417,62 @@ bulk-mode-same = Same change for every asset
 bulk-mode-same-hint = Set, add or clear a property on all the assets of a folder.
 bulk-mode-sheet = From a spreadsheet
 bulk-mode-sheet-hint = A value per asset: export a sheet, edit it in Excel, import it.
-bulk-pick-export-title = Pick the folder to export
+
+## The metadata schema in the change rows
+schema-tab-untitled = Untitled tab
+schema-other-properties = Other common properties
+schema-option = { $text } ({ $value })
+schema-choose = Choose a value…
+schema-option-not-allowed = { $value } (not allowed here)
+schema-checked = Yes (true)
+schema-unchecked = No (false)
+schema-tag-to-add = Tag to add
+schema-add-tag = Add tag
+schema-hint-one = One value.
+schema-unavailable-note = { $why } Properties are typed by name, and values are not checked against the metadata schema.
+schema-in-use = Properties and values follow the metadata schema “{ $form }”.
+schema-refresh = Read the schema again
+schema-refreshing = Reading the schema…
+
+## Find missing metadata
+bulk-mode-missing = Find missing metadata
+bulk-mode-missing-hint = Which assets lack what the metadata schema requires, then fill them.
+missing-pick-title = Pick the assets to check
+missing-title = Required metadata
+missing-hint = Every asset is read and judged by the metadata schema of its folder. Nothing is written.
+missing-run = Find missing metadata
+missing-running = Reading the assets…
+missing-failed = The assets could not be checked
+missing-checked = { $count ->
+    [one] { $count } asset checked in { $folder }.
+   *[other] { $count } assets checked in { $folder }.
+}
+missing-unavailable = Not checked: { $why }
+missing-folder-unlisted = Not checked: the folder { $folder } could not be listed.
+missing-none-title = No required metadata is missing
+missing-none-body = Every asset checked has a value for every field its metadata schema requires.
+missing-none-checked = No asset was checked: the scope holds none, or their metadata schemas could not be read.
+missing-lack = { $count ->
+    [one] { $count } asset lacks { $label } (required)
+   *[other] { $count } assets lack { $label } (required)
+}
+missing-show = Show the assets that lack
+missing-fill = { $count ->
+    [one] Fill { $label } for this asset…
+   *[other] Fill { $label } for these { $count } assets…
+}
+missing-sheet = { $count ->
+    [one] Export a sheet of this asset…
+   *[other] Export a sheet of these { $count } assets…
+}
+missing-table-label = Assets that lack { $label }
+missing-thumbnail = Thumbnail
+missing-asset = Asset
+missing-off-schema = { $count ->
+    [one] { $count } value the metadata schema does not allow
+   *[other] { $count } values the metadata schema does not allow
+}
+bulk-pick-export-title = Pick the assets to export
 bulk-pick-title = Pick what to edit
 bulk-change-title = Say what to change
 bulk-preview-title = Preview
@@ -742,7 +797,7 @@ bulk-save-scope = Save the { $kind ->
    *[other] search
 }
 bulk-sheet-export-title = Export a sheet to edit
-bulk-sheet-export-hint = One row per asset of the folder above (with its filters): the path, the name, when it was last changed, then one column per property. Edit the values in Excel or LibreOffice and import the file below. An empty cell leaves the value as it is; type #CLEAR to remove one; separate several values with |.
+bulk-sheet-export-hint = One row per asset picked above (a folder with its filters, a search or a list): the path, the name, when it was last changed, then one column per property. Edit the values in Excel or LibreOffice and import the file below. An empty cell leaves the value as it is; type #CLEAR to remove one; separate several values with |.
 bulk-sheet-properties = Properties
 bulk-sheet-others = Other properties
 bulk-sheet-others-hint = (prefix:name, separated by commas)

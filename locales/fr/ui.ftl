@@ -417,7 +417,62 @@ bulk-mode-same = La même modification pour toutes les ressources
 bulk-mode-same-hint = Définir, compléter ou effacer une propriété sur toutes les ressources d’un dossier.
 bulk-mode-sheet = À partir d’un tableur
 bulk-mode-sheet-hint = Une valeur par ressource : exportez une feuille, modifiez-la dans Excel, puis importez-la.
-bulk-pick-export-title = Choisir le dossier à exporter
+
+## The metadata schema in the change rows
+schema-tab-untitled = Onglet sans titre
+schema-other-properties = Autres propriétés courantes
+schema-option = { $text } ({ $value })
+schema-choose = Choisissez une valeur…
+schema-option-not-allowed = { $value } (non autorisée ici)
+schema-checked = Oui (true)
+schema-unchecked = Non (false)
+schema-tag-to-add = Balise à ajouter
+schema-add-tag = Ajouter la balise
+schema-hint-one = Une seule valeur.
+schema-unavailable-note = { $why } Les propriétés se saisissent par leur nom, et les valeurs ne sont pas vérifiées par rapport au schéma de métadonnées.
+schema-in-use = Les propriétés et les valeurs suivent le schéma de métadonnées « { $form } ».
+schema-refresh = Relire le schéma
+schema-refreshing = Lecture du schéma…
+
+## Find missing metadata
+bulk-mode-missing = Trouver les métadonnées manquantes
+bulk-mode-missing-hint = Les ressources auxquelles il manque ce que le schéma de métadonnées exige, puis les compléter.
+missing-pick-title = Choisissez les ressources à vérifier
+missing-title = Métadonnées obligatoires
+missing-hint = Chaque ressource est lue et jugée selon le schéma de métadonnées de son dossier. Rien n’est écrit.
+missing-run = Trouver les métadonnées manquantes
+missing-running = Lecture des ressources…
+missing-failed = Les ressources n’ont pas pu être vérifiées
+missing-checked = { $count ->
+    [one] { $count } ressource vérifiée dans { $folder }.
+   *[other] { $count } ressources vérifiées dans { $folder }.
+}
+missing-unavailable = Non vérifié : { $why }
+missing-folder-unlisted = Non vérifié : le dossier { $folder } n’a pas pu être listé.
+missing-none-title = Aucune métadonnée obligatoire ne manque
+missing-none-body = Chaque ressource vérifiée a une valeur pour chaque champ que son schéma de métadonnées exige.
+missing-none-checked = Aucune ressource n’a été vérifiée : la sélection n’en contient aucune, ou leurs schémas de métadonnées n’ont pas pu être lus.
+missing-lack = { $count ->
+    [one] { $count } ressource sans { $label } (obligatoire)
+   *[other] { $count } ressources sans { $label } (obligatoire)
+}
+missing-show = Afficher les ressources sans
+missing-fill = { $count ->
+    [one] Renseigner { $label } pour cette ressource…
+   *[other] Renseigner { $label } pour ces { $count } ressources…
+}
+missing-sheet = { $count ->
+    [one] Exporter une feuille de cette ressource…
+   *[other] Exporter une feuille de ces { $count } ressources…
+}
+missing-table-label = Ressources sans { $label }
+missing-thumbnail = Vignette
+missing-asset = Ressource
+missing-off-schema = { $count ->
+    [one] { $count } valeur que le schéma de métadonnées n’autorise pas
+   *[other] { $count } valeurs que le schéma de métadonnées n’autorise pas
+}
+bulk-pick-export-title = Choisir les ressources à exporter
 bulk-pick-title = Choisir les ressources à modifier
 bulk-change-title = Indiquer les modifications
 bulk-preview-title = Aperçu
@@ -744,7 +799,7 @@ bulk-save-scope = Enregistrer la { $kind ->
    *[other] recherche
 }
 bulk-sheet-export-title = Exporter une feuille à modifier
-bulk-sheet-export-hint = Une ligne par ressource du dossier ci-dessus (avec ses filtres) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
+bulk-sheet-export-hint = Une ligne par ressource choisie ci-dessus (un dossier avec ses filtres, une recherche ou une liste) : le chemin, le nom, la date de dernière modification, puis une colonne par propriété. Modifiez les valeurs dans Excel ou LibreOffice, puis importez le fichier ci-dessous. Une cellule vide laisse la valeur telle quelle ; saisissez #CLEAR pour en supprimer une ; séparez plusieurs valeurs par |.
 bulk-sheet-properties = Propriétés
 bulk-sheet-others = Autres propriétés
 bulk-sheet-others-hint = (préfixe:nom, séparées par des virgules)

@@ -9,6 +9,7 @@ pub mod console;
 pub mod e2e;
 pub mod samples;
 pub mod sandbox;
+pub mod schemas;
 pub mod scopes;
 pub mod sheets;
 pub mod tokens;

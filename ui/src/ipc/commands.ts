@@ -12,6 +12,7 @@ import type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 import type { ConnectionView } from './bindings/ConnectionView';
 import type { ConsoleRequest } from './bindings/ConsoleRequest';
 import type { ConsoleResponse } from './bindings/ConsoleResponse';
+import type { Edit } from './bindings/Edit';
 import type { Endpoints } from './bindings/Endpoints';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
@@ -21,6 +22,7 @@ import type { FoundBy } from './bindings/FoundBy';
 import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
+import type { FolderSchema } from './bindings/FolderSchema';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
 import type { GraphqlCall } from './bindings/GraphqlCall';
 import type { HeldSheet } from './bindings/HeldSheet';
@@ -31,6 +33,7 @@ import type { Lang } from './bindings/Lang';
 import type { LanguageSettings } from './bindings/LanguageSettings';
 import type { ListFile } from './bindings/ListFile';
 import type { LocalSdkArgs } from './bindings/LocalSdkArgs';
+import type { MissingReport } from './bindings/MissingReport';
 import type { PersistedQuery } from './bindings/PersistedQuery';
 import type { PreviewPage } from './bindings/PreviewPage';
 import type { Progress } from './bindings/Progress';
@@ -249,6 +252,23 @@ export function saveScope(connectionId: string, name: string, scope: Scope): Pro
 /** AEM's tags (`/content/cq:tags`) for the tag picker; rejects when they cannot be read. */
 export function listTags(connectionId: string): Promise<Tag[]> {
   return call('list_tags', { connectionId });
+}
+
+/** The metadata schema of a folder (kept per connection and folder; `refresh` reads AEM's
+ *  again). An unreadable form is not an error: `schema` is null and `unavailable` says why. */
+export function folderSchema(connectionId: string, folder: string, refresh = false): Promise<FolderSchema> {
+  return call('folder_schema', { connectionId, folder, refresh });
+}
+
+/** Each change's problems with the folder's schema, in words (one list per change, in order). */
+export function schemaProblems(connectionId: string, folder: string, edits: Edit[]): Promise<string[][]> {
+  return call('schema_problems', { connectionId, folder, edits });
+}
+
+/** The required-metadata report of a scope (`runPartsOf` turns a scope into folder and
+ *  filters). Any new job (a count, a preview) cancels it. */
+export function missingMetadata(connectionId: string, folder: string, filters: Filters): Promise<MissingReport> {
+  return call('missing_metadata', { connectionId, folder, filters });
 }
 
 export function deleteScope(connectionId: string, name: string): Promise<void> {

@@ -5,6 +5,7 @@
 //   report   a report's rows, failures, CSV export and header setting (report.svelte.ts)
 //   history  Activity's runs and the interrupted run found at start-up (history.svelte.ts)
 //   close    closing the window during a run (closing.svelte.ts)
+//   missing  the required-metadata report of the scope picked (missing.svelte.ts)
 // One instance lives in App, so a run keeps going (and showing) while the user visits other
 // sections. Every call to the core goes through `ipc/`.
 import { previewRun } from '../../ipc/commands';
@@ -13,6 +14,7 @@ import { I18n } from '../../lib/i18n/i18n.svelte';
 import { CloseModel } from './closing.svelte';
 import { hasProblems } from './editForm';
 import { HistoryModel } from './history.svelte';
+import { MissingModel } from './missing.svelte';
 import { ReportModel } from './report.svelte';
 import { RunModel } from './run.svelte';
 import { SetupModel } from './setup.svelte';
@@ -25,6 +27,7 @@ export class BulkStore {
   readonly setup: SetupModel;
   readonly sheets: SheetsModel;
   readonly close: CloseModel;
+  readonly missing: MissingModel;
 
   /** `connections`: the saved connections (for a run's production flag); `i18n`: the window's
    *  words, for the problems and messages the models word themselves. */
@@ -40,6 +43,7 @@ export class BulkStore {
     });
     this.sheets = new SheetsModel(i18n, this.setup, this.run);
     this.close = new CloseModel(i18n, this.run);
+    this.missing = new MissingModel(i18n, this.setup, this.sheets, () => this.run.busy);
   }
 
   /** "Preview": checks the form, then has the core read the current values (nothing is
@@ -49,6 +53,8 @@ export class BulkStore {
     if (this.run.busy || hasProblems(this.setup.problems)) return;
     const request = await this.setup.request();
     if (!request) return;
+    // A value the metadata schema refuses is said beside its change; nothing is previewed.
+    if (!(await this.setup.fields.allows(request, this.setup.form.edits.map((e) => e.key)))) return;
     await this.run.startPreview('setup', (onProgress) => previewRun(request, onProgress));
   }
 

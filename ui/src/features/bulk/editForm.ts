@@ -50,8 +50,7 @@ export const ACTIONS: readonly { kind: ActionKind; label: string }[] = [
  *  value to it would turn AEM's single value into a list (AEM's own bulk editor only appends
  *  to fields that hold several values). */
 export function actionsFor(edit: EditDraft): readonly { kind: ActionKind; label: string }[] {
-  const known = knownProperty(propertyOf(edit));
-  if (known && !known.multi) return ACTIONS.filter((a) => a.kind === 'set' || a.kind === 'clear' || isRule(a.kind));
+  if (multiOf(edit) === false) return ACTIONS.filter((a) => a.kind === 'set' || a.kind === 'clear' || isRule(a.kind));
   return ACTIONS;
 }
 
@@ -77,6 +76,9 @@ export interface EditDraft {
   text: string;
   /** The fields of a rule that computes (find and replace, a template): `ruleForm.ts`. */
   rule: RuleDraft;
+  /** Whether the metadata schema's field for the picked property takes several values; null
+   *  when it was not picked from the schema. */
+  multi: boolean | null;
 }
 
 export interface FormDraft {
@@ -90,7 +92,7 @@ export interface FormDraft {
 }
 
 export function newEdit(key: number): EditDraft {
-  return { key, picked: 'dc:title', custom: '', action: 'set', several: false, text: '', rule: newRule() };
+  return { key, picked: 'dc:title', custom: '', action: 'set', several: false, text: '', rule: newRule(), multi: null };
 }
 
 export function emptyForm(connectionId = ''): FormDraft {
@@ -114,11 +116,17 @@ export function propertyLabel(t: Translate, property: string): string {
   return known ? t('bulk-property-label', { label: t(known.label), property }) : property;
 }
 
+/** Whether the picked property holds several values, as far as Metadesk knows (a common
+ *  property, else the schema's field); undefined when it does not. */
+export function multiOf(edit: EditDraft): boolean | undefined {
+  return knownProperty(propertyOf(edit))?.multi ?? edit.multi ?? undefined;
+}
+
 /** Whether the row takes several values whatever the user ticks: adding or removing values,
- *  or a property known to hold a list (picked or typed). */
+ *  or a property known to hold a list (picked or typed, or so in the schema). */
 export function severalImplied(edit: EditDraft): boolean {
   if (edit.action === 'append' || edit.action === 'remove') return true;
-  return knownProperty(propertyOf(edit))?.multi ?? false;
+  return multiOf(edit) ?? false;
 }
 
 /** Whether the row can say itself if it takes several values: a typed-in property that is not

@@ -20,13 +20,15 @@ import {
   type FormDraft,
   type FormProblems,
 } from './editForm';
+import { FieldSchema } from './fieldSchema.svelte';
 import { FolderTree } from './folderTree.svelte';
 import { COUNT_DELAY_MS, ScopeCounter, scopeKey } from './scopeCounter.svelte';
 import { runPartsOf } from './scopeForm';
 import { ScopePick } from './scopePick.svelte';
 
-/** How the setup says what to change: one change for every asset, or a sheet per asset. */
-export type Mode = 'same' | 'sheet';
+/** How the setup says what to change: one change for every asset, or a sheet per asset; or
+ *  which assets lack required metadata (the report, which changes nothing). */
+export type Mode = 'same' | 'sheet' | 'missing';
 
 export class SetupModel {
   #i18n: I18n;
@@ -42,6 +44,8 @@ export class SetupModel {
   /** A search or a list instead of a folder's assets (with its own count and saved scopes). */
   pick: ScopePick;
   tree = new FolderTree();
+  /** The metadata schema of the folder the changes run on, for the change rows. */
+  fields = new FieldSchema();
 
   #countTimer: ReturnType<typeof setTimeout> | null = null;
   #nextEditKey = 1;
@@ -82,6 +86,7 @@ export class SetupModel {
     this.holdCount();
     this.scope.clear();
     this.pick.dispose();
+    this.fields.stop();
   }
 
   /** Picks the connection and starts its folder tree from the DAM root. */
@@ -121,7 +126,7 @@ export class SetupModel {
   /** A list file dropped on the window: the list scope takes its entries. */
   async listFileReceived(file: HeldSheet): Promise<void> {
     if (this.#busy()) return;
-    this.mode = 'same';
+    if (this.mode === 'sheet') this.mode = 'same';
     await this.pick.listFileReceived(file);
   }
 

@@ -10,7 +10,7 @@ import type { SheetImport } from '../../ipc/bindings/SheetImport';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
-import { filtersOf, normalizeFolder } from './editForm';
+import { chosenScope } from './chosenScope';
 import type { RunModel } from './run.svelte';
 import type { SetupModel } from './setup.svelte';
 import {
@@ -53,7 +53,10 @@ export class SheetsModel {
 
   #problemsOf(): SheetExportProblems {
     const { connectionId, folder } = this.#setup.form;
-    return exportProblems(this.#i18n.t, connectionId, folder, this.draft);
+    const problems = exportProblems(this.#i18n.t, connectionId, folder, this.draft);
+    // A list has no folder; a search's or list's own problems are said when exporting.
+    if (this.#setup.pick?.kind === 'list') delete problems.folder;
+    return problems;
   }
 
   /** "Export…": asks where to save (the system's dialog), then writes the sheet. */
@@ -61,18 +64,19 @@ export class SheetsModel {
     this.showProblems = true;
     if (this.exporting || this.#run.busy || hasExportProblems(this.problems)) return;
     const form = this.#setup.form;
-    this.#setup.holdCount();
     this.exporting = true;
     this.exported = null;
     this.message = null;
+    const scope = await chosenScope(this.#setup, this.#i18n.t);
+    if ('problem' in scope) {
+      this.message = { code: 'invalid_input', message: scope.problem };
+      this.exporting = false;
+      return;
+    }
+    this.#setup.holdCount();
     try {
-      this.exported = await exportSheet(
-        form.connectionId,
-        normalizeFolder(form.folder),
-        filtersOf(form),
-        sheetProperties(this.draft),
-        this.draft.format,
-      );
+      // The assets picked: a folder's, a search's or a list's.
+      this.exported = await exportSheet(form.connectionId, scope.folder, scope.filters, sheetProperties(this.draft), this.draft.format);
     } catch (thrown) {
       this.message = toIpcError(thrown);
     } finally {

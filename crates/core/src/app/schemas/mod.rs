@@ -193,6 +193,24 @@ impl Workspace {
     }
 }
 
+impl Workspace {
+    /// Each edit's problems with the schema of `folder` (one list per edit, in order, empty
+    /// when it is allowed), for a face to show next to the change before it asks for a
+    /// preview. The same rule as the preview's refusal; no schema (unreadable): none.
+    pub async fn edit_problems_by_edit(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        edits: &[Edit],
+    ) -> Result<Vec<Vec<Text>>> {
+        let schema = self.folder_schema(opened, folder, false).await?;
+        Ok(edits
+            .iter()
+            .map(|e| edit_problems(&schema, std::slice::from_ref(e)))
+            .collect())
+    }
+}
+
 /// Each value of `edits` the schema does not allow, in words.
 pub fn edit_problems(schema: &FolderSchema, edits: &[Edit]) -> Vec<Text> {
     let mut problems = Vec::new();

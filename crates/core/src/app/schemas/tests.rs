@@ -343,3 +343,33 @@ async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
         .unwrap();
     assert!(String::from_utf8_lossy(&csv).contains("Title * (dc:title),Language (dc:language)"));
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_edits_problems_are_said_apart_for_the_window_to_show_beside_it() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let edits = [
+        set("dc:rights", "Anything goes"),
+        set("dc:language", "English"),
+        set("dc:language", "fr"),
+    ];
+    let problems = ws
+        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &edits)
+        .await
+        .unwrap();
+    let english = Localizer::english();
+    let words: Vec<Vec<String>> = problems
+        .iter()
+        .map(|p| p.iter().map(|t| t.localized(&english)).collect())
+        .collect();
+    assert_eq!(words.len(), 3);
+    assert!(words[0].is_empty(), "{words:?}");
+    assert_eq!(words[1].len(), 1, "{words:?}");
+    assert!(
+        words[1][0].starts_with(
+            "\u{201c}English\u{201d} is not one of the values Language (dc:language) allows"
+        ),
+        "{words:?}"
+    );
+    assert!(words[2].is_empty(), "{words:?}");
+    assert_eq!(sb.counters().writes_applied, 0);
+}

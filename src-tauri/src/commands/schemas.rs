@@ -1,0 +1,81 @@
+//! The metadata schema in Bulk edit: a folder's form (for the property picker and the value
+//! editor, read again on request), each change's problems with it (shown beside the change
+//! before a preview), and the required-metadata report of a scope. Each command is a call to
+//! the core's use cases (`metadesk_core::app::schemas`).
+
+use metadesk_core::app::{ConnectionChoice, FolderSchema, MissingReport};
+use metadesk_core::bindings::IpcError;
+use metadesk_core::bulk::{Edit, Filters};
+use tauri::State;
+
+use crate::state::AppState;
+use crate::worded::Worded;
+
+/// The metadata schema of `folder`: kept per connection and folder, read again when `refresh`.
+/// A form that cannot be read is not an error: the answer says why.
+#[tauri::command]
+pub async fn folder_schema(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+    refresh: bool,
+) -> Result<FolderSchema, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    let schema = ws
+        .folder_schema(&opened, &folder, refresh)
+        .await
+        .worded(&state)?;
+    let mut schema = (*schema).clone();
+    schema.localize(&state.localizer());
+    Ok(schema)
+}
+
+/// Each change's problems with the schema of `folder`, in words (one list per change).
+#[tauri::command]
+pub async fn schema_problems(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+    edits: Vec<Edit>,
+) -> Result<Vec<Vec<String>>, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    let problems = ws
+        .edit_problems_by_edit(&opened, &folder, &edits)
+        .await
+        .worded(&state)?;
+    let l = state.localizer();
+    Ok(problems
+        .iter()
+        .map(|p| p.iter().map(|t| t.localized(&l)).collect())
+        .collect())
+}
+
+/// The required-metadata report of a scope (a folder's assets, a search's, a list's). A job
+/// like a count: any new job cancels it.
+#[tauri::command]
+pub async fn missing_metadata(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+    filters: Filters,
+) -> Result<MissingReport, IpcError> {
+    let ws = &state.workspace;
+    let opened = ws
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(&state)?;
+    let mut report = ws
+        .missing_metadata(&opened, &folder, &filters)
+        .await
+        .worded(&state)?;
+    report.localize(&state.localizer());
+    Ok(report)
+}

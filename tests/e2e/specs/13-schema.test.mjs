@@ -1,0 +1,219 @@
+// The metadata schema in the window (issue 31), end to end against a sandbox started here: in
+// a folder mapped to the sandbox's custom form, the change row's property picker lists the
+// form's fields by label under their tabs, Language offers its dropdown's options, a value
+// outside them is refused beside the change before any preview (nothing written to AEM); then
+// "Find missing metadata" lists the assets lacking the required Copyright, with thumbnails, and
+// opens a bulk edit of just those assets, or a sheet of just those assets (saved through the
+// real GTK save dialog).
+//
+// The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
+// starts and ends with no connections.
+
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { By, Key } from "selenium-webdriver";
+import {
+  withApp,
+  byTestId,
+  startSandboxBinary,
+  keychainEntries,
+  eventually,
+  deleteConnections,
+  importSandboxConnection,
+  nativeWindow,
+  readExcelCsv,
+  screenshot,
+  sendToWindow,
+} from "../lib/app.mjs";
+
+const SAVE_DIALOG = "^Export the metadata as a sheet$";
+const scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-schema-"));
+
+const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
+let sandbox;
+/** The folder's own assets (not content fragments), path → metadata, before the spec. */
+const assets = new Map();
+const added = [];
+
+before(async () => {
+  sandbox = await startSandboxBinary();
+  const dump = await sandbox.getJson("/__sandbox/dump");
+  for (const a of dump.assets.filter((a) => a.path.startsWith(`${FOLDER}/`) && !a.path.slice(FOLDER.length + 1).includes("/"))) {
+    if (a.contentFragment) continue;
+    assets.set(a.path, (await sandbox.asset(a.path)).metadata);
+  }
+  assert.ok(assets.size > 0, `no asset in ${FOLDER}`);
+});
+
+after(() => {
+  sandbox?.stop();
+  rmSync(scratch, { recursive: true, force: true });
+});
+
+const writes = async () => (await sandbox.getJson("/__sandbox/counters")).writes_applied;
+const blank = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.every(blank));
+
+async function pickFolder(driver, connectionId) {
+  await (await byTestId(driver, "nav-bulk")).click();
+  const select = await byTestId(driver, "bulk-connection");
+  await select.findElement(By.css(`option[value="${connectionId}"]`)).click();
+  const input = await byTestId(driver, "folder-path-input");
+  await input.clear();
+  await input.sendKeys(FOLDER, Key.ENTER);
+  await eventually(async () => {
+    const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
+    return (await el.getAttribute("data-done")) === "1";
+  }, "the number of assets in scope was not shown", 60_000);
+}
+
+/** The option of the row's property picker whose words are `label`, with its group's label. */
+async function optionByWords(row, label) {
+  const options = await row.findElements(By.css('[data-testid="edit-property"] option'));
+  for (const option of options) {
+    if ((await option.getText()).trim() === label) {
+      const group = await option.findElements(By.xpath("parent::optgroup"));
+      return { option, group: group.length > 0 ? await group[0].getAttribute("label") : null };
+    }
+  }
+  return null;
+}
+
+test("a field picked by its label offers its options, and a value outside them is refused before the preview", async (t) => {
+  assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    added.push(id);
+    await pickFolder(driver, id);
+    const note = await byTestId(driver, "schema-in-use", 30_000);
+    assert.match(await note.getText(), /metadesk-brand/);
+
+    const row = await byTestId(driver, "edit-row");
+    const language = await eventually(() => optionByWords(row, "Language (dc:language)"),
+      "the picker does not list Language by its label");
+    assert.equal(language.group, "Rights", "Language is not under its tab");
+    assert.equal(await optionByWords(row, "Format (dc:format)"), null, "a read-only field is offered");
+    assert.ok(await optionByWords(row, "Another property…"), "typed names are no longer possible");
+    await language.option.click();
+
+    const values = await row.findElement(By.css('[data-testid="edit-values"]'));
+    assert.equal(await values.getTagName(), "select", "Language's value is not a dropdown");
+    const offered = [];
+    for (const option of await values.findElements(By.css("option:not([disabled])"))) offered.push((await option.getText()).trim());
+    assert.deepEqual(offered, ["English (en)", "German (de)", "French (fr)", "Japanese (ja)"]);
+    await screenshot(driver, "13 schema 1 options");
+
+    // A typed property is checked too: "English" is AEM's label, not a value the form allows.
+    await (await row.findElement(By.css('[data-testid="edit-property"] option[value=""]'))).click();
+    const custom = await row.findElement(By.css('[data-testid="edit-property-custom"]'));
+    await custom.sendKeys("dc:language");
+    const typed = await row.findElement(By.css('[data-testid="edit-values"]'));
+    await typed.clear();
+    await typed.sendKeys("English");
+    const before = await writes();
+    await (await byTestId(driver, "preview-button")).click();
+    const problem = await eventually(async () => (await row.findElements(By.css('[data-testid="edit-values-problem"]')))[0],
+      "the refusal is not shown beside the change", 30_000);
+    assert.match(await problem.getText(), /“English” is not one of the values Language \(dc:language\) allows: “en”, “de”, “fr”, “ja”/);
+    await screenshot(driver, "13 schema 2 refused");
+    assert.equal((await driver.findElements(By.css('[data-testid="preview-table"]'))).length, 0, "a preview was shown");
+    assert.equal((await driver.findElements(By.css('[data-testid="run-facts"]'))).length, 0, "a run was started");
+    assert.equal(await writes(), before, "something was written to AEM");
+    for (const [path, was] of assets) {
+      assert.deepEqual((await sandbox.asset(path)).metadata["dc:language"], was["dc:language"], `${path} was changed`);
+    }
+  });
+});
+
+test("the missing-metadata report lists the assets lacking Copyright, and opens a bulk edit of just those", async (t) => {
+  const lacking = [...assets].filter(([, m]) => blank(m["dc:rights"])).map(([path]) => path).sort();
+  assert.ok(lacking.length > 0, "the sandbox seeded no asset without a Copyright in the folder");
+  await withApp(t, async (driver) => {
+    await pickFolder(driver, added[0]);
+    await (await byTestId(driver, "mode-missing")).click();
+    const before = await writes();
+    await (await byTestId(driver, "missing-run")).click();
+    const summary = await byTestId(driver, "missing-summary", 120_000);
+    assert.match(await summary.getText(), new RegExp(`^${assets.size} assets? checked in ${FOLDER}\\.$`));
+    const fields = [];
+    for (const f of await driver.findElements(By.css('[data-testid="missing-field"]'))) fields.push(await f.getText());
+    const copyright = `${lacking.length} asset${lacking.length === 1 ? " lacks" : "s lack"} Copyright (required)`;
+    assert.ok(fields.includes(copyright), `${copyright} not in ${JSON.stringify(fields)}`);
+
+    const filter = await byTestId(driver, "missing-filter");
+    for (const tab of await filter.findElements(By.css("button"))) {
+      if ((await tab.getText()).includes("dc:rights")) await tab.click();
+    }
+    const listed = await eventually(async () => {
+      const rows = await driver.findElements(By.css('[data-testid="missing-asset"]'));
+      const paths = [];
+      for (const r of rows) paths.push(await r.getAttribute("data-path"));
+      return paths.length === lacking.length ? paths : null;
+    }, "the assets lacking Copyright are not listed", 30_000);
+    assert.deepEqual([...listed].sort(), lacking);
+    const first = await driver.findElement(By.css('[data-testid="missing-asset"] [data-testid="thumbnail"]'));
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", first);
+    await eventually(async () => (await first.getAttribute("data-state")) !== "waiting", "the thumbnail was not asked for");
+    await screenshot(driver, "13 schema 3 missing");
+    assert.equal(await writes(), before, "the report wrote to AEM");
+
+    await (await byTestId(driver, "missing-fill")).click();
+    const list = await byTestId(driver, "scope-list");
+    assert.deepEqual((await list.getAttribute("value")).split("\n").sort(), lacking);
+    const row = await byTestId(driver, "edit-row");
+    const property = await row.findElement(By.css('[data-testid="edit-property"]'));
+    assert.equal(await property.getAttribute("value"), "dc:rights");
+    await screenshot(driver, "13 schema 4 fill");
+  });
+});
+
+test("a sheet of just the assets lacking Copyright: exported with that column, one row per asset", async (t) => {
+  const lacking = [...assets].filter(([, m]) => blank(m["dc:rights"])).map(([path]) => path).sort();
+  const target = join(scratch, "to fill.csv");
+  await withApp(t, async (driver) => {
+    await pickFolder(driver, added[0]);
+    await (await byTestId(driver, "mode-missing")).click();
+    await (await byTestId(driver, "missing-run")).click();
+    await byTestId(driver, "missing-summary", 120_000);
+    const filter = await byTestId(driver, "missing-filter");
+    for (const tab of await filter.findElements(By.css("button"))) {
+      if ((await tab.getText()).includes("dc:rights")) await tab.click();
+    }
+    await (await byTestId(driver, "missing-sheet")).click();
+    assert.equal(await (await byTestId(driver, "sheet-prop-dc:rights")).isSelected(), true, "Copyright is not the sheet's column");
+    assert.equal(await (await byTestId(driver, "sheet-prop-dc:title")).isSelected(), false);
+    await (await byTestId(driver, "sheet-format-csv")).click();
+    const exportButton = await byTestId(driver, "sheet-export-button");
+    await exportButton.click();
+    let clicked = Date.now();
+    // A click that lands while the page re-lays itself out can be lost (as in 09-sheets).
+    const dialog = await eventually(async () => {
+      const found = nativeWindow(SAVE_DIALOG);
+      if (found) return found;
+      if (Date.now() - clicked > 4_000 && (await exportButton.isEnabled())) {
+        await exportButton.click();
+        clicked = Date.now();
+      }
+      return null;
+    }, `no window titled ${SAVE_DIALOG} appeared`, 30_000);
+    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+    sendToWindow(dialog, "type", "--delay", "10", target);
+    sendToWindow(dialog, "key", "Return");
+    const saved = await byTestId(driver, "sheet-exported", 60_000);
+    assert.match(await saved.getText(), new RegExp(`^Saved to fill\\.csv: ${lacking.length} assets?\\.`));
+    await screenshot(driver, "13 schema 5 sheet");
+    const rows = readExcelCsv(target);
+    const header = rows[0];
+    assert.ok(header.some((h) => /^Copyright( \*)? \(dc:rights\)$/.test(h)), `headers: ${header}`);
+    assert.deepEqual(rows.slice(1).filter((r) => r[0]).map((r) => r[0]).sort(), lacking);
+  });
+});
+
+test("the connection added here is deleted, and leaves nothing in the keychain", async (t) => {
+  await withApp(t, async (driver) => {
+    await deleteConnections(driver, added);
+  });
+  assert.deepEqual(keychainEntries(), [], "the connections left keychain entries behind");
+});
