@@ -166,4 +166,6 @@ mod computed_schema_tests;
 #[cfg(test)]
 mod folder_assets_tests;
 #[cfg(test)]
+mod test_support;
+#[cfg(test)]
 mod tests;

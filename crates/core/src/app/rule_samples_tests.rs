@@ -3,47 +3,15 @@
 //! as the preview does, a refused rule answered in its words, a per-asset reason, and a sample
 //! read again after an apply.
 
-use std::sync::Arc;
-
 use serde_json::json;
 
 use super::*;
-use crate::app::ConnectionChoice;
 use metadesk_base::i18n::Lang;
 use metadesk_bulk::{Combine, Condition, EditOp, Progress};
-use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
 
 async fn with_connection() -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
-    let sandbox = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(12)
-            .with_assets_per_folder(12)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::new(
-        metadesk_store::dirs::AppDirs::under(dir.path()),
-        Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
-    )
-    .unwrap();
-    let recognised = metadesk_credentials::credentials::inspect(
-        sandbox.credentials().service_credentials_json.as_bytes(),
-    )
-    .unwrap();
-    let options = metadesk_store::connections::ImportOptions {
-        aem_url: Some(sandbox.base_url()),
-        ..Default::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)
-        .unwrap()
-        .connection
-        .id;
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
-    (dir, ws, opened, sandbox)
+    crate::app::test_support::sandboxed_workspace(12).await
 }
 
 fn replace(find: &str, with: &str, regex: bool) -> Edit {

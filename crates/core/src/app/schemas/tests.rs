@@ -1,44 +1,14 @@
 use super::*;
-use crate::app::ConnectionChoice;
 use metadesk_base::i18n::Lang;
 use metadesk_bulk::{Filters, Progress};
-use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 
 fn quiet(_: Progress) {}
 
 /// A workspace with the sandbox's service credentials imported, its 60 assets in the sample
 /// folder (mapped to the `metadesk-brand` form).
 async fn with_connection() -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
-    let sandbox = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(60)
-            .with_assets_per_folder(60)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::new(
-        metadesk_store::dirs::AppDirs::under(dir.path()),
-        Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
-    )
-    .unwrap();
-    let recognised = metadesk_credentials::credentials::inspect(
-        sandbox.credentials().service_credentials_json.as_bytes(),
-    )
-    .unwrap();
-    let options = metadesk_store::connections::ImportOptions {
-        aem_url: Some(sandbox.base_url()),
-        ..Default::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)
-        .unwrap()
-        .connection
-        .id;
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
-    (dir, ws, opened, sandbox)
+    crate::app::test_support::sandboxed_workspace(60).await
 }
 
 fn set(property: &str, value: &str) -> Edit {

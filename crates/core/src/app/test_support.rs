@@ -1,0 +1,48 @@
+//! What the core's tests against the sandbox share: a workspace in a temporary folder with the
+//! sandbox's service credentials imported and opened. Test builds only.
+//!
+//! Not here: the tests themselves, each beside what it tests.
+
+use std::sync::Arc;
+
+use metadesk_sandbox::{Sandbox, SandboxConfig};
+
+use super::{ConnectionChoice, Opened, Workspace};
+
+/// A sandbox with `assets` assets, all in its sample folder, and a workspace (in a temporary
+/// folder, with a keychain that lives as long as the process) holding its service credentials,
+/// opened. The folder goes when the first value is dropped.
+pub(crate) async fn sandboxed_workspace(
+    assets: usize,
+) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
+    let sandbox = Sandbox::start(
+        SandboxConfig::default()
+            .with_assets(assets)
+            .with_assets_per_folder(assets)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ws = Workspace::new(
+        metadesk_store::dirs::AppDirs::under(dir.path()),
+        Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
+    )
+    .unwrap();
+    let recognised = metadesk_credentials::credentials::inspect(
+        sandbox.credentials().service_credentials_json.as_bytes(),
+    )
+    .unwrap();
+    let options = metadesk_store::connections::ImportOptions {
+        aem_url: Some(sandbox.base_url()),
+        ..Default::default()
+    };
+    let id = ws
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    (dir, ws, opened, sandbox)
+}
