@@ -16,6 +16,7 @@ import {
   listEntries,
   listFolder,
   listRuns,
+  listTags,
   missingMetadata,
   previewRun,
   schemaProblems,
@@ -250,6 +251,20 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await user.clear(within(r).getByTestId('edit-values'));
     await user.type(within(r).getByTestId('edit-values'), 'en');
     expect(within(r).queryByTestId('edit-values-problem')).not.toBeInTheDocument();
+  });
+
+  it('picks tags from AEM’s tag tree for cq:tags even where no schema describes it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(folderSchema).mockResolvedValue({ folder: FOLDER, schema: null, unavailable: null });
+    await renderPage();
+    await chooseFolder(user);
+    await user.selectOptions(within(row()).getByTestId('edit-property'), 'cq:tags');
+    await user.selectOptions(within(row()).getByTestId('edit-action'), 'remove');
+    const input = await within(row()).findByTestId('edit-tag-input');
+    await waitFor(() => expect(listTags).toHaveBeenCalledWith('c1'));
+    await waitFor(() => expect(row().querySelector('datalist option[value="wknd:activity/surfing"]')).not.toBeNull());
+    await user.type(input, 'wknd:activity/surfing{Enter}');
+    expect(within(row()).getByTestId('edit-values')).toHaveValue('wknd:activity/surfing');
   });
 
   it('says once when the schema cannot be read, and the row works by property names', async () => {

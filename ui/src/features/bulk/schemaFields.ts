@@ -47,6 +47,18 @@ export function fieldOf(schema: Schema | null, property: string): SchemaField | 
   return [...schema.fields, ...schema.mimeForms.flatMap((m) => m.fields)].find((f) => f.property === property);
 }
 
+/** AEM's tags as a field, for a row on `cq:tags` the schema does not describe. */
+export const TAGS_FIELD: SchemaField = {
+  property: 'cq:tags',
+  label: 'cq:tags',
+  tab: '',
+  kind: 'tags',
+  multiple: true,
+  options: [],
+  required: false,
+  readOnly: false,
+};
+
 /** How a field's value is typed. */
 export type EditorKind = 'choices' | 'choice' | 'date' | 'number' | 'checkbox' | 'tags' | 'lines' | 'text';
 
