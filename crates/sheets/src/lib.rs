@@ -156,7 +156,7 @@ pub enum Severity {
     Error,
 }
 
-/// One problem found in a sheet, in words (the window sends them back to be saved as CSV).
+/// One problem found in a sheet, in words once a face words it ([`Issue::localize`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
@@ -169,7 +169,7 @@ pub struct Issue {
     /// in its reader's language ([`Issue::localize`]).
     pub message: String,
     /// What is wrong, as a catalogue message (the place is added when worded); absent in an
-    /// issue the window sends back, whose `message` is already worded.
+    /// issue read back from JSON, whose `message` is already worded.
     #[serde(skip)]
     #[ts(skip)]
     pub problem: Option<SavedText>,
@@ -206,8 +206,16 @@ impl Issue {
 
     /// Words the issue (its place and its problem) in `l`'s language.
     pub fn localize(&mut self, l: &Localizer) {
+        if self.problem.is_some() {
+            self.message = self.worded(l);
+        }
+    }
+
+    /// The full sentence in `l`'s language (the `message` as sent back when the issue has no
+    /// catalogue problem), without changing the issue.
+    pub fn worded(&self, l: &Localizer) -> String {
         let Some(problem) = &self.problem else {
-            return;
+            return self.message.clone();
         };
         let problem = problem.localized(l);
         let (id, mut args) = match (self.row, &self.column) {
@@ -220,7 +228,7 @@ impl Issue {
             (None, None) => ("sheet-issue", vec![]),
         };
         args.push(("problem", arg(problem)));
-        self.message = l.msg(id, &args);
+        l.msg(id, &args)
     }
 }
 
