@@ -165,8 +165,9 @@ pub struct Issue {
     pub row: Option<u32>,
     /// The column as `D (Title (dc:title))`; `None` for a whole row or the file.
     pub column: Option<String>,
-    /// The full sentence: where, what is wrong, how to fix it. English until a face words it
-    /// in its reader's language ([`Issue::localize`]).
+    /// The full sentence: where, what is wrong, how to fix it. Empty until a face words it in
+    /// its reader's language ([`Issue::localize`]; [`Issue::worded`] words it without keeping
+    /// it), so that the problems of a large sheet are not each held as a sentence.
     pub message: String,
     /// What is wrong, as a catalogue message (the place is added when worded); absent in an
     /// issue read back from JSON, whose `message` is already worded.
@@ -193,15 +194,15 @@ impl Issue {
         column: Option<String>,
         problem: SavedText,
     ) -> Issue {
-        let mut issue = Issue {
+        // Worded only when a face shows it (`localize`, `worded`): a sheet of a million rows
+        // may have half a million problems, and a sentence each held them twice.
+        Issue {
             severity,
             row,
             column,
             message: String::new(),
             problem: Some(problem),
-        };
-        issue.localize(&Localizer::english());
-        issue
+        }
     }
 
     /// Words the issue (its place and its problem) in `l`'s language.

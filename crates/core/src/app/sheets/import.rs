@@ -276,6 +276,11 @@ impl Workspace {
         let all = std::mem::take(&mut answer.issues);
         answer.issue_counts = IssueCounts::of(&all);
         answer.issues = all.iter().take(FIRST_ISSUES).cloned().collect();
+        // The first page in English until a face words it in its reader's language.
+        answer
+            .issues
+            .iter_mut()
+            .for_each(|i| i.localize(&metadesk_base::i18n::Localizer::english()));
         answer.import_id = self.sheet_issues.keep(all);
         answer
     }

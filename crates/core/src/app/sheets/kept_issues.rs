@@ -103,7 +103,7 @@ struct Kept {
 
 impl KeptIssues {
     /// Keeps `issues` under a new import id (forgetting the oldest import past a few).
-    pub(crate) fn keep(&self, issues: Vec<Issue>) -> String {
+    pub fn keep(&self, issues: Vec<Issue>) -> String {
         let mut kept = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         kept.next += 1;
         let id = format!("import-{}", kept.next);
@@ -115,7 +115,7 @@ impl KeptIssues {
     }
 
     /// Every problem of import `id`, or an error saying the import is no longer kept.
-    pub(crate) fn all(&self, id: &str) -> Result<Arc<Vec<Issue>>> {
+    pub fn all(&self, id: &str) -> Result<Arc<Vec<Issue>>> {
         let kept = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         kept.imports
             .iter()
@@ -128,7 +128,7 @@ impl KeptIssues {
 
     /// The problems `filter` keeps, from the `offset`-th, at most `limit` of them
     /// ([`MAX_ISSUES_PAGE`] at most), with how many the filter keeps in all.
-    pub(crate) fn page(
+    pub fn page(
         &self,
         id: &str,
         filter: IssueFilter,
