@@ -173,7 +173,45 @@ pub struct Issue {
     /// issue read back from JSON, whose `message` is already worded.
     #[serde(skip)]
     #[ts(skip)]
-    pub problem: Option<SavedText>,
+    pub problem: Option<Problem>,
+}
+
+/// What is wrong, as a catalogue id and its arguments ([`SavedText`]) held in a list rather
+/// than a map: a sheet of a million rows may have half a million problems, and a map of one
+/// argument takes ≈ 600 bytes where the list takes one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Coded {
+        code: String,
+        args: Box<[(String, serde_json::Value)]>,
+    },
+    Plain(String),
+}
+
+impl From<SavedText> for Problem {
+    fn from(text: SavedText) -> Problem {
+        match text {
+            SavedText::Coded { code, args } => Problem::Coded {
+                code,
+                args: args.into_iter().collect(),
+            },
+            SavedText::Plain(text) => Problem::Plain(text),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem in `l`'s language.
+    pub fn localized(&self, l: &Localizer) -> String {
+        let saved = match self {
+            Problem::Coded { code, args } => SavedText::Coded {
+                code: code.clone(),
+                args: args.iter().cloned().collect(),
+            },
+            Problem::Plain(text) => SavedText::Plain(text.clone()),
+        };
+        saved.localized(l)
+    }
 }
 
 impl Issue {
@@ -201,7 +239,7 @@ impl Issue {
             row,
             column,
             message: String::new(),
-            problem: Some(problem),
+            problem: Some(Problem::from(problem)),
         }
     }
 
