@@ -71,6 +71,7 @@ fn main() {
         "choose_sheet_file",
         "preview_sheet",
         "export_sheet_issues",
+        "sheet_issues",
     ];
     // The WebDriver tests' drop exists only in test builds (debug, or `--features e2e-hooks`),
     // as in lib.rs; its permission too, granted by test-capabilities/e2e.json in those builds.

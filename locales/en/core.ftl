@@ -705,6 +705,7 @@ error-console-bad-aem-address = The connection’s AEM address is not valid ({ $
 error-console-export-not-json = The result to export is not JSON ({ $detail }).
 error-console-no-table = This result holds no list of items, so it has no table to export as CSV; export it as JSON instead.
 error-sheet-gone = That sheet is no longer on hand; drop it on the window again, or choose it.
+error-sheet-issues-gone = The problems of that check are no longer on hand; check the sheet again.
 error-sheet-preview-not-removed = Could not remove the sheet’s preview: { $detail }
 error-sheet-no-properties = Say which properties the sheet holds, e.g. dc:title and dc:subject.
 error-export-cancelled = The export was cancelled.

@@ -839,6 +839,7 @@ bulk-issues-problem = Problem and how to fix it
 bulk-issue-error = Error
 bulk-issue-warning = Warning
 bulk-issues-none = No problem matches.
+bulk-issues-find-read = Finds among the { $read } problems read of { $total }; clear the search and show more to look further.
 ## Bulk edit › a list of assets from a file, and which search found them (issue 15: scopes by list and OAuth search)
 
 list-file-choose = Choose a file…

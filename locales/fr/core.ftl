@@ -707,6 +707,7 @@ error-console-bad-aem-address = L’adresse AEM de la connexion n’est pas vali
 error-console-export-not-json = Le résultat à exporter n’est pas du JSON ({ $detail }).
 error-console-no-table = Ce résultat ne contient aucune liste d’éléments : il n’a pas de tableau à exporter en CSV. Exportez-le plutôt en JSON.
 error-sheet-gone = Cette feuille n’est plus disponible ; déposez-la de nouveau sur la fenêtre, ou choisissez-la.
+error-sheet-issues-gone = Les problèmes de cette vérification ne sont plus disponibles ; vérifiez de nouveau la feuille.
 error-sheet-preview-not-removed = Impossible de supprimer l’aperçu de la feuille : { $detail }
 error-sheet-no-properties = Indiquez les propriétés que contient la feuille, par exemple dc:title et dc:subject.
 error-export-cancelled = L’export a été annulé.

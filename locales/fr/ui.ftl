@@ -841,6 +841,7 @@ bulk-issues-problem = Problème et solution
 bulk-issue-error = Erreur
 bulk-issue-warning = Avertissement
 bulk-issues-none = Aucun problème ne correspond.
+bulk-issues-find-read = Cherche parmi les { $read } problèmes lus sur { $total } ; effacez la recherche et affichez-en plus pour chercher plus loin.
 ## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
 
 list-file-choose = Choisir un fichier…

@@ -197,6 +197,7 @@ pub fn run() {
                 commands::sheets::choose_sheet_file,
                 commands::sheets::preview_sheet,
                 commands::sheets::export_sheet_issues,
+                commands::sheets::sheet_issues,
                 $($extra),*
             ]
         };

@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 
-use metadesk_core::app::read_sheet_file;
+use metadesk_core::app::{FIRST_ISSUES, IssueFilter, KeptIssues, read_sheet_file};
 use metadesk_core::i18n::Localizer;
 use metadesk_core::sheets::read_sheet;
 use metadesk_core::sheets::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx};
@@ -26,6 +26,12 @@ pub const RSS_BOUND_MB: f64 = 200.0;
 pub enum Step {
     Export,
     Import,
+    /// A sheet with problems read and checked, every problem worded and sent to the window in
+    /// one message (JSON), as before issue 29.
+    ImportProblemsWhole,
+    /// The same sheet, its problems kept in the core unworded and the first page worded and
+    /// sent (JSON), as the window asks for them now.
+    ImportProblemsPaged,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -115,6 +121,29 @@ pub fn step(step: Step, format: Format, rows: usize, file: &Path) -> Result<()> 
             }
             bytes.len()
         }
+        Step::ImportProblemsWhole | Step::ImportProblemsPaged => {
+            let bytes = read_sheet_file(file)?;
+            let name = file.file_name().unwrap_or_default().to_string_lossy();
+            let mut sheet = read_sheet(&name, &bytes)?;
+            drop(bytes);
+            if !sheet.has_errors() {
+                return Err("the sheet has no problem to send".into());
+            }
+            let english = Localizer::english();
+            let message = if step == Step::ImportProblemsWhole {
+                sheet.localize(&english);
+                serde_json::to_vec(&sheet.issues)?
+            } else {
+                let kept = KeptIssues::default();
+                let id = kept.keep(std::mem::take(&mut sheet.issues));
+                let mut page = kept.page(&id, IssueFilter::All, 0, FIRST_ISSUES)?;
+                page.localize(&english);
+                serde_json::to_vec(&page)?
+            };
+            // What stays while the window shows them: the sheet, the kept problems, the message.
+            std::hint::black_box((&sheet, &message));
+            message.len()
+        }
     };
     let secs = t.elapsed().as_secs_f64();
     let peak = peak_rss_kb().ok_or("no VmHWM in /proc/self/status")?;
@@ -146,6 +175,8 @@ fn run_step(step: Step, format: Format, rows: usize, file: &Path) -> Result<Meas
     let s = match step {
         Step::Export => "export",
         Step::Import => "import",
+        Step::ImportProblemsWhole => "import-problems-whole",
+        Step::ImportProblemsPaged => "import-problems-paged",
     };
     let out = Command::new(exe)
         .args(["sheets-scale-step", "--step", s, "--format", format.ext()])

@@ -183,6 +183,13 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(i) => i,
         Err(e) => return output::fail(&e, l),
     };
+    // The terminal prints every problem, not the window's first page.
+    if import.issue_counts.total > import.issues.len() as u64 {
+        match ws.all_sheet_issues(&import.import_id) {
+            Ok(all) => import.issues = all.to_vec(),
+            Err(e) => return output::fail(&e, l),
+        }
+    }
     import.issues.iter_mut().for_each(|i| i.localize(l));
     import.format.localize(l);
     print_issues(&import, l);

@@ -156,7 +156,7 @@ pub enum Severity {
     Error,
 }
 
-/// One problem found in a sheet, in words (the window sends them back to be saved as CSV).
+/// One problem found in a sheet, in words once a face words it ([`Issue::localize`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Issue {
@@ -165,14 +165,53 @@ pub struct Issue {
     pub row: Option<u32>,
     /// The column as `D (Title (dc:title))`; `None` for a whole row or the file.
     pub column: Option<String>,
-    /// The full sentence: where, what is wrong, how to fix it. English until a face words it
-    /// in its reader's language ([`Issue::localize`]).
+    /// The full sentence: where, what is wrong, how to fix it. Empty until a face words it in
+    /// its reader's language ([`Issue::localize`]; [`Issue::worded`] words it without keeping
+    /// it), so that the problems of a large sheet are not each held as a sentence.
     pub message: String,
     /// What is wrong, as a catalogue message (the place is added when worded); absent in an
-    /// issue the window sends back, whose `message` is already worded.
+    /// issue read back from JSON, whose `message` is already worded.
     #[serde(skip)]
     #[ts(skip)]
-    pub problem: Option<SavedText>,
+    pub problem: Option<Problem>,
+}
+
+/// What is wrong, as a catalogue id and its arguments ([`SavedText`]) held in a list rather
+/// than a map: a sheet of a million rows may have half a million problems, and a map of one
+/// argument takes ≈ 600 bytes where the list takes one entry.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Coded {
+        code: String,
+        args: Box<[(String, serde_json::Value)]>,
+    },
+    Plain(String),
+}
+
+impl From<SavedText> for Problem {
+    fn from(text: SavedText) -> Problem {
+        match text {
+            SavedText::Coded { code, args } => Problem::Coded {
+                code,
+                args: args.into_iter().collect(),
+            },
+            SavedText::Plain(text) => Problem::Plain(text),
+        }
+    }
+}
+
+impl Problem {
+    /// The problem in `l`'s language.
+    pub fn localized(&self, l: &Localizer) -> String {
+        let saved = match self {
+            Problem::Coded { code, args } => SavedText::Coded {
+                code: code.clone(),
+                args: args.iter().cloned().collect(),
+            },
+            Problem::Plain(text) => SavedText::Plain(text.clone()),
+        };
+        saved.localized(l)
+    }
 }
 
 impl Issue {
@@ -193,21 +232,29 @@ impl Issue {
         column: Option<String>,
         problem: SavedText,
     ) -> Issue {
-        let mut issue = Issue {
+        // Worded only when a face shows it (`localize`, `worded`): a sheet of a million rows
+        // may have half a million problems, and a sentence each held them twice.
+        Issue {
             severity,
             row,
             column,
             message: String::new(),
-            problem: Some(problem),
-        };
-        issue.localize(&Localizer::english());
-        issue
+            problem: Some(Problem::from(problem)),
+        }
     }
 
     /// Words the issue (its place and its problem) in `l`'s language.
     pub fn localize(&mut self, l: &Localizer) {
+        if self.problem.is_some() {
+            self.message = self.worded(l);
+        }
+    }
+
+    /// The full sentence in `l`'s language (the `message` as sent back when the issue has no
+    /// catalogue problem), without changing the issue.
+    pub fn worded(&self, l: &Localizer) -> String {
         let Some(problem) = &self.problem else {
-            return;
+            return self.message.clone();
         };
         let problem = problem.localized(l);
         let (id, mut args) = match (self.row, &self.column) {
@@ -220,7 +267,7 @@ impl Issue {
             (None, None) => ("sheet-issue", vec![]),
         };
         args.push(("problem", arg(problem)));
-        self.message = l.msg(id, &args);
+        l.msg(id, &args)
     }
 }
 

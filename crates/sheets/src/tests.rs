@@ -11,6 +11,13 @@ use super::writing::{ExportColumn, ExportInfo, ExportRow, write_csv, write_xlsx}
 use super::*;
 use metadesk_base::i18n::Localizer;
 
+/// `read_sheet`, with every problem worded in English (as a face words them before showing).
+fn read_english(file_name: &str, bytes: &[u8]) -> metadesk_clients::error::Result<Sheet> {
+    let mut sheet = read_sheet(file_name, bytes)?;
+    sheet.localize(&Localizer::english());
+    Ok(sheet)
+}
+
 fn info() -> ExportInfo {
     ExportInfo {
         connection: "Stage".into(),
@@ -124,7 +131,7 @@ fn zip_entry(bytes: &[u8], name: &str) -> String {
 #[test]
 fn xlsx_round_trip_with_frozen_locked_header() {
     let bytes = write_xlsx(&Localizer::english(), &info(), &columns(), &rows()).unwrap();
-    let sheet = read_sheet("shots.xlsx", &bytes).unwrap();
+    let sheet = read_english("shots.xlsx", &bytes).unwrap();
     assert_exported_values(&sheet);
     assert_eq!(sheet.source.format, "Excel workbook (.xlsx)");
     let fr = Localizer::new(metadesk_base::i18n::Lang::Fr);
@@ -153,7 +160,7 @@ fn xlsx_round_trip_with_frozen_locked_header() {
 fn csv_round_trip_is_utf8_with_bom() {
     let bytes = write_csv(&Localizer::english(), &columns(), &rows()).unwrap();
     assert!(bytes.starts_with(b"\xEF\xBB\xBFPath (key),Name"));
-    let sheet = read_sheet("shots.csv", &bytes).unwrap();
+    let sheet = read_english("shots.csv", &bytes).unwrap();
     assert_exported_values(&sheet);
     assert_eq!(sheet.source.format, "CSV, ','-separated, UTF-8");
 }
@@ -172,7 +179,7 @@ fn a_sheet_exported_in_french_is_french_and_reads_back() {
         "Chemin (clé),Nom (non écrit),Dernière modification (ne pas changer),Titre (dc:title),\
          Mots-clés (dc:subject) — valeurs séparées par |,photoshop:Headline (photoshop:Headline)"
     );
-    let sheet = read_sheet("photos.csv", &csv).unwrap();
+    let sheet = read_english("photos.csv", &csv).unwrap();
     assert_eq!(sheet.issues, vec![]);
     assert_exported_values(&sheet);
 
@@ -193,7 +200,7 @@ fn a_sheet_exported_in_french_is_french_and_reads_back() {
             "{words} not in the About sheet: {about}"
         );
     }
-    let sheet = read_sheet("photos.xlsx", &xlsx).unwrap();
+    let sheet = read_english("photos.xlsx", &xlsx).unwrap();
     assert_eq!(sheet.issues, vec![]);
     assert_exported_values(&sheet);
     // The About sheet, found under its French name, still says which folder was exported.
@@ -203,7 +210,7 @@ fn a_sheet_exported_in_french_is_french_and_reads_back() {
 #[test]
 fn a_tab_separated_sheet_says_so_in_each_language() {
     let bytes = b"Path\tdc:title\n/content/dam/shots/a.jpg\tSummer\n";
-    let sheet = read_sheet("shots.tsv.csv", bytes).unwrap();
+    let sheet = read_english("shots.tsv.csv", bytes).unwrap();
     assert_eq!(sheet.source.format, "CSV, tab-separated, UTF-8");
     let fr = Localizer::new(metadesk_base::i18n::Lang::Fr);
     assert_eq!(
@@ -223,7 +230,7 @@ fn french_excel_csv_semicolons_and_windows_1252() {
         ],
     ]);
     assert!(std::str::from_utf8(&bytes).is_err(), "really not UTF-8");
-    let sheet = read_sheet("export.csv", &bytes).unwrap();
+    let sheet = read_english("export.csv", &bytes).unwrap();
     assert_eq!(sheet.issues, vec![]);
     assert_eq!(sheet.source.format, "CSV, ';'-separated, Windows-1252");
     let fr = Localizer::new(metadesk_base::i18n::Lang::Fr);
@@ -245,7 +252,7 @@ fn aem_metadata_export_csv() {
     let csv = "assetPath,dc:title{{String}},photoshop:DateCreated{{Date}},dc:subject{{String: multi }},commerce:positions{{Number: multi}},xmp:Rating {{Long}}\n\
 /content/dam/we-retail/volleyball.jpeg,Volleyball Serve,2007-10-09T19:57:59.000-07:00,\"game,competition|game|sport\",1|2,5\n\
 /content/dam/we-retail/b.jpeg,,2007-10-09T19:57:59-07:00,,,\n";
-    let sheet = read_sheet("metadata.csv", csv.as_bytes()).unwrap();
+    let sheet = read_english("metadata.csv", csv.as_bytes()).unwrap();
     assert_eq!(sheet.issues, vec![]);
     assert_eq!(sheet.source.dialect, Dialect::Aem);
     assert_eq!(
@@ -293,7 +300,7 @@ fn libreoffice_ods_with_a_formula() {
         vec![text(""), text(""), text("")],
         vec![text("/content/dam/shots/b.jpg"), text(""), text("#clear")],
     ]);
-    let sheet = read_sheet("shots.ods", &bytes).unwrap();
+    let sheet = read_english("shots.ods", &bytes).unwrap();
     assert_eq!(sheet.source.format, "OpenDocument spreadsheet (.ods)");
     assert_eq!(
         cells_of(&sheet, 0),
@@ -334,7 +341,7 @@ fn xlsx_formula_uses_the_shown_value_and_says_so() {
     ws.write_formula(1, 1, Formula::new("=CONCAT(\"a\",\"b\")").set_result("ab"))
         .unwrap();
     let bytes = book.save_to_buffer().unwrap();
-    let sheet = read_sheet("a.xlsx", &bytes).unwrap();
+    let sheet = read_english("a.xlsx", &bytes).unwrap();
     assert_eq!(cells_of(&sheet, 0), vec![("dc:title".into(), set(&["ab"]))]);
     assert_eq!(sheet.issues.len(), 1);
     assert!(
@@ -347,7 +354,7 @@ fn xlsx_formula_uses_the_shown_value_and_says_so() {
 
 /// A CSV sheet's issues as (severity, message).
 fn issues_of(csv: &str) -> Vec<(Severity, String)> {
-    read_sheet("s.csv", csv.as_bytes())
+    read_english("s.csv", csv.as_bytes())
         .unwrap()
         .issues
         .into_iter()
@@ -439,7 +446,7 @@ fn unknown_and_malformed_headers() {
             "Row 1, column F: the column has values (from row 2) but no header; name the property in row 1, e.g. Title (dc:title), or delete the column.",
         ]
     );
-    let sheet = read_sheet("s.csv", b"Path,Notes\n/content/dam/a.jpg,x\n").unwrap();
+    let sheet = read_english("s.csv", b"Path,Notes\n/content/dam/a.jpg,x\n").unwrap();
     assert!(
         sheet.has_sheet_errors(),
         "skipping rows does not get past a bad header"
@@ -448,7 +455,7 @@ fn unknown_and_malformed_headers() {
 
 #[test]
 fn duplicated_assets_and_paths_outside_the_dam() {
-    let sheet = read_sheet(
+    let sheet = read_english(
         "s.csv",
         b"Path,dc:title\n/content/dam/a.jpg,x\n/content/dam/b.jpg,y\n/content/dam/a.jpg/,z\n/etc/a.jpg,q\n,w\n",
     )
@@ -472,7 +479,7 @@ fn duplicated_assets_and_paths_outside_the_dam() {
 
 #[test]
 fn empty_cells_leave_values_and_the_marker_clears() {
-    let sheet = read_sheet(
+    let sheet = read_english(
         "s.csv",
         b"Path,dc:title,Keywords (dc:subject)\n/content/dam/a.jpg,,#CLEAR\n/content/dam/b.jpg,  ,\n",
     )
@@ -487,7 +494,7 @@ fn empty_cells_leave_values_and_the_marker_clears() {
 #[test]
 fn files_that_are_not_sheets() {
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR";
-    let err = |name: &str, bytes: &[u8]| read_sheet(name, bytes).unwrap_err().to_string();
+    let err = |name: &str, bytes: &[u8]| read_english(name, bytes).unwrap_err().to_string();
     assert!(
         err("photo.png", png).contains("photo.png is not a sheet"),
         "{}",
@@ -522,7 +529,7 @@ fn a_changed_last_modified_cell_is_said() {
 
 #[test]
 fn checks_against_aem() {
-    let sheet = read_sheet(
+    let sheet = read_english(
         "s.csv",
         b"Path,dc:title,photoshop:Headline,xmp:Label\n\
 /content/dam/shots/a.jpg,x,one|two,red|green\n\
@@ -533,12 +540,17 @@ fn checks_against_aem() {
     let (a, b) = (&sheet.rows[0], &sheet.rows[1]);
     assert_eq!(outside_folder(a, "/content/dam/shots/"), None);
     assert_eq!(
-        outside_folder(b, "/content/dam/shots").unwrap().message,
+        outside_folder(b, "/content/dam/shots")
+            .unwrap()
+            .worded(&Localizer::english()),
         "Row 3: /content/dam/other/b.jpg is outside the exported folder /content/dam/shots; it \
          will be changed too. Delete the row if that is not meant."
     );
     // AEM holds one Headline on a.jpg, and no Label (that one becomes a list).
-    let issues = several_values_for_one(&sheet, a, |p| p == "photoshop:Headline");
+    let mut issues = several_values_for_one(&sheet, a, |p| p == "photoshop:Headline");
+    issues
+        .iter_mut()
+        .for_each(|i| i.localize(&Localizer::english()));
     let messages: Vec<_> = issues
         .iter()
         .map(|i| (i.severity, i.column.as_deref(), i.message.as_str()))
@@ -580,7 +592,7 @@ const ENGLISH_WORDS: &[&str] = &[
 
 #[test]
 fn the_problems_of_a_sheet_are_worded_in_french() {
-    let mut sheet = read_sheet(
+    let mut sheet = read_english(
         "s.csv",
         "Path,Notes,dc:title {{Strng}},Title (dc:title),Title (dc:title),Count (xmp:Count),\
          Modified (dc:date)\n\
@@ -629,16 +641,16 @@ fn the_problems_of_a_sheet_are_worded_in_french() {
 #[test]
 fn a_file_that_is_not_a_sheet_is_refused_in_french() {
     let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
-    let e = read_sheet("notes.csv", b"").unwrap_err();
+    let e = read_english("notes.csv", b"").unwrap_err();
     assert_eq!(e.localized(&fr), "notes.csv est vide.");
-    let e = read_sheet("a.csv", b",,\nx\n").unwrap_err();
+    let e = read_english("a.csv", b",,\nx\n").unwrap_err();
     assert!(
         e.localized(&fr)
             .starts_with("La première ligne de a.csv est vide. Elle nomme les colonnes\u{a0}:"),
         "{}",
         e.localized(&fr)
     );
-    let e = read_sheet("b.csv", b"Title (dc:title)\nx\n").unwrap_err();
+    let e = read_english("b.csv", b"Title (dc:title)\nx\n").unwrap_err();
     assert!(
         e.localized(&fr)
             .starts_with("b.csv n’a pas de colonne de chemin\u{a0}:"),

@@ -3,11 +3,12 @@
 //! and preview it, and save its problems as CSV. Each command is a call to the core's use
 //! cases; the page gets file names, never paths.
 
-use metadesk_core::app::{ConnectionChoice, HeldSheet, SavedSheet, SheetFormat, SheetImport};
+use metadesk_core::app::{
+    ConnectionChoice, HeldSheet, IssueFilter, IssuePage, SavedSheet, SheetFormat, SheetImport,
+};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Filters, Progress};
 use metadesk_core::file_names::safe_file_name;
-use metadesk_core::sheets::Issue;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 use tauri_plugin_dialog::FilePath;
@@ -121,14 +122,33 @@ pub async fn preview_sheet(
     Ok(import)
 }
 
-/// Asks where to save, then writes a sheet's problems as CSV; `None` when cancelled.
+/// A page of a checked sheet's problems (those `filter` keeps, from the `offset`-th), worded
+/// in the reader's language, with how many the filter keeps in all.
+#[tauri::command]
+pub fn sheet_issues(
+    state: State<'_, AppState>,
+    import_id: String,
+    filter: IssueFilter,
+    offset: usize,
+    limit: usize,
+) -> Result<IssuePage, IpcError> {
+    let mut page = state
+        .workspace
+        .sheet_issues(&import_id, filter, offset, limit)
+        .worded(&state)?;
+    page.localize(&state.localizer());
+    Ok(page)
+}
+
+/// Asks where to save, then writes every problem of a checked sheet (kept by the core under
+/// `import_id`) as CSV; `None` when cancelled.
 #[tauri::command]
 pub async fn export_sheet_issues<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
     file_name: String,
-    issues: Vec<Issue>,
+    import_id: String,
 ) -> Result<Option<String>, IpcError> {
     let stem = file_name
         .rsplit_once('.')
@@ -139,8 +159,10 @@ pub async fn export_sheet_issues<R: Runtime>(
     let Some(target) = picked(|done| dialog.save_file(done)).await else {
         return Ok(None);
     };
+    let workspace = std::sync::Arc::clone(&state.workspace);
+    let l = state.localizer();
     let name = crate::blocking::blocking(state.localizer(), move || {
-        metadesk_core::app::write_issues_csv(&issues, &target)
+        workspace.export_sheet_issues(&import_id, &target, &l)
     })
     .await?;
     Ok(Some(name))

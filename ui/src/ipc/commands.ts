@@ -28,7 +28,8 @@ import type { GraphqlCall } from './bindings/GraphqlCall';
 import type { HeldSheet } from './bindings/HeldSheet';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { ImportPreview } from './bindings/ImportPreview';
-import type { Issue } from './bindings/Issue';
+import type { IssueFilter } from './bindings/IssueFilter';
+import type { IssuePage } from './bindings/IssuePage';
 import type { Lang } from './bindings/Lang';
 import type { LanguageSettings } from './bindings/LanguageSettings';
 import type { ListFile } from './bindings/ListFile';
@@ -393,9 +394,15 @@ export function previewSheet(
   return call('preview_sheet', { connectionId, sheetId, skipRowsInError, onProgress: channelOf(onProgress) });
 }
 
-/** Asks where to save, then writes a sheet's problems as CSV; null when cancelled. */
-export function exportSheetIssues(fileName: string, issues: Issue[]): Promise<string | null> {
-  return call('export_sheet_issues', { fileName, issues });
+/** A page of a checked sheet's problems (those `filter` keeps, from the `offset`-th), with how
+ *  many the filter keeps in all. The core keeps them by `importId` (the last few checks). */
+export function sheetIssues(importId: string, filter: IssueFilter, offset: number, limit: number): Promise<IssuePage> {
+  return call('sheet_issues', { importId, filter, offset, limit });
+}
+
+/** Asks where to save, then writes every problem of a checked sheet as CSV; null when cancelled. */
+export function exportSheetIssues(fileName: string, importId: string): Promise<string | null> {
+  return call('export_sheet_issues', { fileName, importId });
 }
 
 // ---- API console ----

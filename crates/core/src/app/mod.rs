@@ -49,7 +49,8 @@ pub use schemas::{
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
 pub use sheets::{
-    SavedSheet, SheetExport, SheetFormat, SheetImport, read_sheet_file, write_issues_csv,
+    FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE, SavedSheet,
+    SheetExport, SheetFormat, SheetImport, read_sheet_file, write_issues_csv,
 };
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
@@ -76,6 +77,7 @@ pub struct Workspace {
     sheet_files: SheetFiles,
     schemas: SchemaCache,
     samples: SampleCache,
+    sheet_issues: KeptIssues,
 }
 
 impl Workspace {
@@ -99,6 +101,7 @@ impl Workspace {
             sheet_files: SheetFiles::default(),
             schemas: SchemaCache::default(),
             samples: SampleCache::default(),
+            sheet_issues: KeptIssues::default(),
         })
     }
 

@@ -15,6 +15,7 @@ import {
   listRuns,
   previewRows,
   previewSheet,
+  sheetIssues,
 } from '../../ipc/commands';
 import type { Issue } from '../../ipc/bindings/Issue';
 import { connection, planRow, runSummary } from '../../test-fixtures';
@@ -48,6 +49,7 @@ vi.mock('../../ipc/commands', () => ({
   chooseSheetFile: vi.fn(),
   previewSheet: vi.fn(),
   exportSheetIssues: vi.fn(),
+  sheetIssues: vi.fn(),
   savedScopes: vi.fn(() => Promise.resolve([])),
 }));
 
@@ -62,6 +64,16 @@ const ISSUES: Issue[] = [
   { severity: 'error', row: 6, column: null, message: 'Row 6: there is no asset at /content/dam/shots/gone.jpg; correct the path.' },
   { severity: 'warning', row: 8, column: null, message: 'Row 8: /content/dam/other/x.jpg is outside the exported folder.' },
 ];
+const COUNTS = { errors: 2, warnings: 1, total: 3 };
+
+/** A problem on each of `n` rows from row 2, every third a warning. */
+function manyIssues(from: number, n: number): Issue[] {
+  return Array.from({ length: n }, (_, k) => {
+    const i = from + k;
+    return { severity: i % 3 === 0 ? 'warning' : 'error', row: i + 2, column: null, message: `Row ${i + 2}: problem ${i}.` };
+  });
+}
+
 const SHEET_RUN = runSummary({
   id: 'r9',
   folder: FOLDER,
@@ -162,9 +174,11 @@ describe('importing a sheet', () => {
     store.sheets.received({ id: 'sheet-1', fileName: 'shots.xlsx' });
     expect(await screen.findByTestId('sheet-file')).toHaveTextContent('shots.xlsx');
     vi.mocked(previewSheet).mockResolvedValue({
+      importId: 'import-7',
       fileName: 'shots.xlsx',
       format: 'Excel workbook (.xlsx)',
       rows: 9,
+      issueCounts: COUNTS,
       issues: ISSUES,
       skippedRows: [],
       run: SHEET_RUN,
@@ -182,25 +196,69 @@ describe('importing a sheet', () => {
     // No preview opened, though the sheet had a run: its errors stand.
     expect(screen.queryByTestId('preview-table')).not.toBeInTheDocument();
 
+    // The severity filter asks the core for the first page of that severity.
+    vi.mocked(sheetIssues).mockResolvedValue({ issues: [ISSUES[2]!], total: 1 });
     await user.click(within(screen.getByTestId('issue-filter')).getByText('Warnings'));
-    expect(within(table).getAllByTestId('issue-row')).toHaveLength(1);
+    expect(sheetIssues).toHaveBeenCalledWith('import-7', 'warnings', 0, expect.any(Number));
+    await waitFor(() => expect(within(table).getAllByTestId('issue-row')).toHaveLength(1));
+    vi.mocked(sheetIssues).mockResolvedValue({ issues: ISSUES, total: 3 });
     await user.click(within(screen.getByTestId('issue-filter')).getByText('All'));
+    expect(sheetIssues).toHaveBeenLastCalledWith('import-7', 'all', 0, expect.any(Number));
+    await waitFor(() => expect(within(table).getAllByTestId('issue-row')).toHaveLength(3));
     await user.type(screen.getByTestId('issue-search'), 'gone.jpg');
     expect(within(table).getAllByTestId('issue-row')).toHaveLength(1);
 
+    // The export is the core's: every problem of this check, by its id.
     vi.mocked(exportSheetIssues).mockResolvedValue('shots-problems.csv');
     await user.click(screen.getByTestId('export-issues'));
-    expect(exportSheetIssues).toHaveBeenCalledWith('shots.xlsx', ISSUES);
+    expect(exportSheetIssues).toHaveBeenCalledWith('shots.xlsx', 'import-7');
     expect(await screen.findByTestId('issues-exported')).toHaveTextContent('Saved as shots-problems.csv.');
+  });
+
+  it('shows the whole sheet’s counts with its first page, and reads the next pages on "Show more"', async () => {
+    const user = await renderPage();
+    store.sheets.received({ id: 'sheet-3', fileName: 'big.csv' });
+    vi.mocked(previewSheet).mockResolvedValue({
+      importId: 'import-9',
+      fileName: 'big.csv',
+      format: 'CSV',
+      rows: 1000,
+      issueCounts: { errors: 666, warnings: 334, total: 1000 },
+      issues: manyIssues(0, 200),
+      skippedRows: [],
+      run: null,
+    });
+    await user.click(await screen.findByTestId('check-sheet'));
+    await screen.findByTestId('sheet-blocked');
+    expect(screen.getByText(/1,000 rows, 666 errors, 334 warnings/)).toBeInTheDocument();
+    const tabs = screen.getByTestId('issue-filter');
+    expect(within(tabs).getByText('All').closest('[data-count]')).toHaveAttribute('data-count', '1000');
+    expect(within(tabs).getByText('Errors').closest('[data-count]')).toHaveAttribute('data-count', '666');
+    const table = screen.getByTestId('issue-table');
+    expect(table).toHaveAttribute('data-loaded', '200');
+    expect(table).toHaveAttribute('aria-rowcount', '1001');
+    expect(sheetIssues).not.toHaveBeenCalled();
+
+    vi.mocked(sheetIssues).mockImplementation((_id, _filter, offset, limit) =>
+      Promise.resolve({ issues: manyIssues(offset, Math.min(limit, 1000 - offset)), total: 1000 }),
+    );
+    await user.click(screen.getByTestId('issues-more'));
+    expect(sheetIssues).toHaveBeenCalledWith('import-9', 'all', 200, expect.any(Number));
+    await waitFor(() => expect(Number(table.getAttribute('data-loaded'))).toBeGreaterThan(200));
+    const loaded = Number(table.getAttribute('data-loaded'));
+    const storeRows = store.sheets.issues.rows.map((i) => i.row);
+    expect(storeRows).toEqual(Array.from({ length: loaded }, (_, i) => i + 2));
   });
 
   it('skips the rows in error when asked, and opens the preview with what was left out', async () => {
     const user = await renderPage();
     store.sheets.received({ id: 'sheet-1', fileName: 'shots.xlsx' });
     vi.mocked(previewSheet).mockResolvedValue({
+      importId: 'import-8',
       fileName: 'shots.xlsx',
       format: 'Excel workbook (.xlsx)',
       rows: 9,
+      issueCounts: COUNTS,
       issues: ISSUES,
       skippedRows: [4, 6],
       run: SHEET_RUN,

@@ -55,6 +55,17 @@ export class PagedRows<Row, Filter> implements TableRows<Row> {
     await this.#load(0);
   }
 
+  /** Shows `rows`, the first page of `runId` already read (every row), of `total`. */
+  show(runId: string, rows: Row[], total: number): void {
+    this.#request++;
+    this.runId = runId;
+    this.filter = null;
+    this.rows = rows;
+    this.total = total;
+    this.loading = false;
+    this.error = null;
+  }
+
   async setFilter(filter: Filter | null): Promise<void> {
     if (this.runId === null) return;
     await this.open(this.runId, filter);

@@ -8,7 +8,7 @@ import {
   columnParts,
   emptySheetDraft,
   exportProblems,
-  filterIssues,
+  findInIssues,
   hasExportProblems,
   SHEET_MESSAGES,
   sheetProperties,
@@ -25,8 +25,21 @@ const ISSUES: Issue[] = [
   { severity: 'warning', row: 9, column: null, message: 'Row 9: /content/dam/x.jpg is outside the exported folder' },
 ];
 
+/** The whole sheet's counts of ISSUES (2 errors, 1 warning). */
+const COUNTS = { errors: 2, warnings: 1, total: 3 };
+
 function result(overrides: Partial<SheetImport> = {}): SheetImport {
-  return { fileName: 'shots.xlsx', format: 'Excel workbook (.xlsx)', rows: 12, issues: [], skippedRows: [], run: null, ...overrides };
+  return {
+    importId: 'import-1',
+    fileName: 'shots.xlsx',
+    format: 'Excel workbook (.xlsx)',
+    rows: 12,
+    issueCounts: { errors: 0, warnings: 0, total: 0 },
+    issues: [],
+    skippedRows: [],
+    run: null,
+    ...overrides,
+  };
 }
 
 describe('the properties of an exported sheet', () => {
@@ -47,11 +60,11 @@ describe('the properties of an exported sheet', () => {
 });
 
 describe('the problems table', () => {
-  it('filters by severity and by text in the sentence or the column', () => {
-    expect(filterIssues(ISSUES, 'error', '')).toHaveLength(2);
-    expect(filterIssues(ISSUES, 'warning', '')).toEqual([ISSUES[2]]);
-    expect(filterIssues(ISSUES, 'all', 'TITLE')).toEqual([ISSUES[1]]);
-    expect(filterIssues(ISSUES, 'warning', 'title')).toEqual([]);
+  it('finds text in the sentence or the column, any case', () => {
+    expect(findInIssues(ISSUES, '')).toEqual(ISSUES);
+    expect(findInIssues(ISSUES, 'TITLE')).toEqual([ISSUES[1]]);
+    expect(findInIssues(ISSUES, 'rating')).toEqual([ISSUES[0]]);
+    expect(findInIssues(ISSUES, 'nowhere')).toEqual([]);
   });
 
   it('splits a column into its letter and header', () => {
@@ -62,13 +75,13 @@ describe('the problems table', () => {
   it('lets a sheet be applied only without errors, or with the rows in error left out', () => {
     const run = runSummary({ kind: { kind: 'sheet', file: 'shots.xlsx' } });
     expect(canApplySheet(result({ run }), false)).toBe(true);
-    expect(canApplySheet(result({ run, issues: ISSUES }), false)).toBe(false);
-    expect(canApplySheet(result({ run, issues: ISSUES }), true)).toBe(true);
-    expect(canApplySheet(result({ issues: ISSUES }), true)).toBe(false);
+    expect(canApplySheet(result({ run, issues: ISSUES, issueCounts: COUNTS }), false)).toBe(false);
+    expect(canApplySheet(result({ run, issues: ISSUES, issueCounts: COUNTS }), true)).toBe(true);
+    expect(canApplySheet(result({ issues: ISSUES, issueCounts: COUNTS }), true)).toBe(false);
   });
 
   it('sums the sheet up in words', () => {
-    expect(sheetSummary(t, result({ issues: ISSUES }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 12 rows, 2 errors, 1 warning.');
+    expect(sheetSummary(t, result({ issues: ISSUES, issueCounts: COUNTS }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 12 rows, 2 errors, 1 warning.');
     expect(sheetSummary(t, result({ rows: 1 }))).toBe('shots.xlsx (Excel workbook (.xlsx)): 1 row.');
   });
 });

@@ -66,26 +66,17 @@ export function hasExportProblems(problems: SheetExportProblems): boolean {
   return Boolean(problems.connection || problems.folder || problems.properties);
 }
 
-export type IssueFilter = 'all' | 'error' | 'warning';
-
-/** The problems shown: of one severity (or all) and containing the text typed (any case). */
-export function filterIssues(issues: readonly Issue[], severity: IssueFilter, text: string): Issue[] {
+/** The problems read so far that contain the text typed (any case), in their sentence or column. */
+export function findInIssues(issues: readonly Issue[], text: string): Issue[] {
   const needle = text.trim().toLowerCase();
-  return issues.filter(
-    (issue) =>
-      (severity === 'all' || issue.severity === severity) &&
-      (needle === '' || issue.message.toLowerCase().includes(needle) || (issue.column ?? '').toLowerCase().includes(needle)),
-  );
-}
-
-export function errorCount(issues: readonly Issue[]): number {
-  return issues.filter((issue) => issue.severity === 'error').length;
+  if (needle === '') return [...issues];
+  return issues.filter((issue) => issue.message.toLowerCase().includes(needle) || (issue.column ?? '').toLowerCase().includes(needle));
 }
 
 /** Whether the sheet's preview may be applied: there is one, and no error stands (rows in
  *  error were left out when the user chose to skip them). */
 export function canApplySheet(result: SheetImport, skipped: boolean): boolean {
-  return result.run !== null && (skipped || errorCount(result.issues) === 0);
+  return result.run !== null && (skipped || result.issueCounts.errors === 0);
 }
 
 /** The column of a problem split for the table: `D` and `Title (dc:title)`. */
@@ -97,12 +88,11 @@ export function columnParts(column: string | null): { letter: string; header: st
 
 /** The sentence under the import: what the sheet holds and what stops it. */
 export function sheetSummary(t: Translate, result: SheetImport): string {
-  const errors = errorCount(result.issues);
   return t('bulk-sheet-summary', {
     file: result.fileName,
     format: result.format,
     rows: result.rows,
-    errors,
-    warnings: result.issues.length - errors,
+    errors: result.issueCounts.errors,
+    warnings: result.issueCounts.warnings,
   });
 }

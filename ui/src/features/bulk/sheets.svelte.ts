@@ -2,8 +2,10 @@
 // sheet on hand to import (dropped or chosen), and its check: every cell's problems, and its
 // preview when it can be applied (rows in error left out when the user says so). The check is a
 // preview job of the run (`run.svelte.ts`).
-import { chooseSheetFile, exportSheet, exportSheetIssues, previewSheet } from '../../ipc/commands';
+import { chooseSheetFile, exportSheet, exportSheetIssues, previewSheet, sheetIssues } from '../../ipc/commands';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
+import type { Issue } from '../../ipc/bindings/Issue';
+import type { IssueFilter } from '../../ipc/bindings/IssueFilter';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { SavedSheet } from '../../ipc/bindings/SavedSheet';
 import type { SheetImport } from '../../ipc/bindings/SheetImport';
@@ -11,6 +13,7 @@ import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import { chosenScope } from './chosenScope';
+import { PagedRows } from './paged.svelte';
 import type { RunModel } from './run.svelte';
 import type { SetupModel } from './setup.svelte';
 import {
@@ -44,6 +47,11 @@ export class SheetsModel {
   message = $state<IpcError | null>(null);
   /** Where the problems of the last check were saved. */
   issuesExported = $state<string | null>(null);
+  /** The problems of the last check read so far: the core keeps them all and sends them a page
+   *  at a time (a sheet of a million rows may have half a million), filtered by severity. */
+  issues = new PagedRows<Issue, IssueFilter>((importId, filter, offset, limit) =>
+    sheetIssues(importId, filter ?? 'all', offset, limit).then((page) => ({ rows: page.issues, total: page.total })),
+  );
 
   constructor(i18n: I18n, setup: SetupModel, run: RunModel) {
     this.#i18n = i18n;
@@ -91,6 +99,7 @@ export class SheetsModel {
     this.#setup.mode = 'sheet';
     this.file = file;
     this.result = null;
+    this.issues.clear();
     this.message = null;
     this.issuesExported = null;
   }
@@ -119,11 +128,13 @@ export class SheetsModel {
     const skip = this.skipRowsInError;
     this.message = null;
     this.result = null;
+    this.issues.clear();
     this.issuesExported = null;
     await this.#run.startPreview('setup', async (onProgress) => {
       try {
         const result = await previewSheet(connectionId, file.id, skip, onProgress);
         this.result = result;
+        this.issues.show(result.importId, result.issues, result.issueCounts.total);
         this.skipped = skip;
         const run = result.run;
         // An unfinished preview is said on the form; one with errors shows only its problems.
@@ -142,7 +153,7 @@ export class SheetsModel {
     if (!result) return;
     this.issuesExported = null;
     try {
-      this.issuesExported = await exportSheetIssues(result.fileName, result.issues);
+      this.issuesExported = await exportSheetIssues(result.fileName, result.importId);
     } catch (thrown) {
       this.message = toIpcError(thrown);
     }

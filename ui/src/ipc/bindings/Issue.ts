@@ -2,7 +2,7 @@
 import type { Severity } from "./Severity";
 
 /**
- * One problem found in a sheet, in words (the window sends them back to be saved as CSV).
+ * One problem found in a sheet, in words once a face words it ([`Issue::localize`]).
  */
 export type Issue = { severity: Severity, 
 /**
@@ -14,7 +14,8 @@ row: number | null,
  */
 column: string | null, 
 /**
- * The full sentence: where, what is wrong, how to fix it. English until a face words it
- * in its reader's language ([`Issue::localize`]).
+ * The full sentence: where, what is wrong, how to fix it. Empty until a face words it in
+ * its reader's language ([`Issue::localize`]; [`Issue::worded`] words it without keeping
+ * it), so that the problems of a large sheet are not each held as a sentence.
  */
 message: string, };

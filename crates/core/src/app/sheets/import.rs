@@ -19,7 +19,7 @@ use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::checks::{outside_folder, several_values_for_one};
 use metadesk_sheets::{CellValue, Issue, Severity, Sheet, read_sheet};
 
-use super::{MAX_SHEET_BYTES, SheetImport};
+use super::{FIRST_ISSUES, IssueCounts, MAX_SHEET_BYTES, SheetImport};
 
 fn edits_of(sheet: &Sheet, row: &metadesk_sheets::Row) -> Vec<Edit> {
     row.cells
@@ -83,9 +83,11 @@ impl Workspace {
         let (name, bytes) = (file_name.to_owned(), bytes.into());
         let sheet = blocking(move || read_sheet(&name, &bytes)).await?;
         let mut answer = SheetImport {
+            import_id: String::new(),
             file_name: sheet.source.file_name.clone(),
             format: sheet.source.format.clone(),
             rows: sheet.rows.len() as u64,
+            issue_counts: IssueCounts::default(),
             issues: sheet.issues.clone(),
             skipped_rows: Vec::new(),
             run: None,
@@ -94,7 +96,9 @@ impl Workspace {
         // sheet must see all its problems at once): the rows already in error are left out of
         // what AEM is asked, and the errors decide at the end whether anything is planned.
         let stops = |answer: &SheetImport| {
-            sheet.has_sheet_errors() || (answer.has_errors() && !skip_rows_in_error)
+            sheet.has_sheet_errors()
+                || (answer.issues.iter().any(|i| i.severity == Severity::Error)
+                    && !skip_rows_in_error)
         };
         let mut rows_left_out = sheet.rows_in_error();
         if let Some(folder) = &sheet.exported_folder {
@@ -135,7 +139,7 @@ impl Workspace {
         if planned.is_empty() {
             if stops(&answer) {
                 answer.issues.sort_by_key(|i| i.row.unwrap_or(0));
-                return Ok(answer);
+                return Ok(self.keep_issues(answer));
             }
             return Err(Error::message(
                 ErrorCode::InvalidInput,
@@ -258,12 +262,27 @@ impl Workspace {
                     vec![("detail", e.to_string().into())],
                 )
             })?;
-            return Ok(answer);
+            return Ok(self.keep_issues(answer));
         }
         rows_left_out.extend(rows_in_error);
         answer.skipped_rows = rows_left_out.into_iter().collect();
         answer.run = Some(summary);
-        Ok(answer)
+        Ok(self.keep_issues(answer))
+    }
+
+    /// Keeps every problem of `answer` in the workspace under a new import id, and leaves the
+    /// answer the first [`FIRST_ISSUES`] of them with the counts.
+    pub(super) fn keep_issues(&self, mut answer: SheetImport) -> SheetImport {
+        let all = std::mem::take(&mut answer.issues);
+        answer.issue_counts = IssueCounts::of(&all);
+        answer.issues = all.iter().take(FIRST_ISSUES).cloned().collect();
+        // The first page in English until a face words it in its reader's language.
+        answer
+            .issues
+            .iter_mut()
+            .for_each(|i| i.localize(&metadesk_base::i18n::Localizer::english()));
+        answer.import_id = self.sheet_issues.keep(all);
+        answer
     }
 }
 

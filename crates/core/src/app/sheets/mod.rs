@@ -7,7 +7,8 @@
 //!
 //! This file holds the types; reading and previewing a sheet is in `import.rs`, the export
 //! (the scope's walk and the sheet written) in `export.rs`, the CSV of a sheet's problems in
-//! `problems_csv.rs`.
+//! `problems_csv.rs`, the problems kept by import for a face to page through in
+//! `kept_issues.rs`.
 
 use serde::Serialize;
 use ts_rs::TS;
@@ -15,14 +16,18 @@ use ts_rs::TS;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::RunSummary;
-use metadesk_sheets::{Issue, Severity};
+use metadesk_sheets::Issue;
 
 mod export;
 mod import;
+mod kept_issues;
 mod problems_csv;
 
 pub(crate) use export::{entries_to_export, export_cancelled};
 pub use import::read_sheet_file;
+pub use kept_issues::{
+    FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE,
+};
 pub use problems_csv::write_issues_csv;
 
 /// The file format of an export.
@@ -85,6 +90,9 @@ pub const MAX_SHEET_BYTES: u64 = 256 * 1024 * 1024;
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SheetImport {
+    /// The import's id, to ask for its other problems ([`crate::app::Workspace::sheet_issues`])
+    /// or save them all as CSV.
+    pub import_id: String,
     pub file_name: String,
     /// "Excel workbook (.xlsx)", "CSV, ';'-separated, Windows-1252", … (`sheet-format…`,
     /// worded in the reader's language by [`SheetImport::localize`]).
@@ -92,7 +100,10 @@ pub struct SheetImport {
     pub format: Text,
     #[ts(type = "number")]
     pub rows: u64,
-    /// Every problem, in the order of the sheet (file and headers first).
+    /// How many problems the sheet has, of each severity.
+    pub issue_counts: IssueCounts,
+    /// The first problems ([`FIRST_ISSUES`] at most), in the order of the sheet (file and
+    /// headers first); the others are kept in the workspace by `import_id`.
     pub issues: Vec<Issue>,
     /// Rows left out because they have errors (only with "skip the rows in error").
     pub skipped_rows: Vec<u32>,
@@ -111,7 +122,7 @@ impl SheetImport {
     }
 
     pub fn has_errors(&self) -> bool {
-        self.issues.iter().any(|i| i.severity == Severity::Error)
+        self.issue_counts.errors > 0
     }
 }
 

@@ -1,10 +1,13 @@
 //! The problems of a sheet written as CSV (row, column, severity, problem), for the user to
 //! work through in a spreadsheet.
 //!
-//! Not here: finding the problems (`metadesk_sheets::checks`, `import.rs`).
+//! Not here: finding the problems (`metadesk_sheets::checks`, `import.rs`), keeping them by
+//! import (`kept_issues.rs`).
 
+use crate::app::Workspace;
 use crate::app::runs::write_whole_file;
 use crate::app::sheet_files::file_name_of;
+use metadesk_base::i18n::Localizer;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::{Issue, Severity};
 
@@ -16,9 +19,28 @@ fn problems_not_written(e: &std::io::Error) -> Error {
     )
 }
 
-/// Writes the problems of a sheet as CSV (row, column, severity, problem), for the user to
-/// work through in a spreadsheet. Returns the file's name.
-pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<String> {
+impl Workspace {
+    /// Writes every problem of import `import_id` as CSV into `target`, worded in `l`'s
+    /// language. Returns the file's name. Blocking (writes a file).
+    pub fn export_sheet_issues(
+        &self,
+        import_id: &str,
+        target: &std::path::Path,
+        l: &Localizer,
+    ) -> Result<String> {
+        let issues = self.sheet_issues.all(import_id)?;
+        write_issues_csv(&issues, l, target)
+    }
+}
+
+/// Writes the problems of a sheet as CSV (row, column, severity, problem), each worded in
+/// `l`'s language as it is written, for the user to work through in a spreadsheet. Returns the
+/// file's name.
+pub fn write_issues_csv(
+    issues: &[Issue],
+    l: &Localizer,
+    target: &std::path::Path,
+) -> Result<String> {
     use metadesk_base::spreadsheet::spreadsheet_text;
     write_whole_file(target, true, |out| {
         // As Excel reads it (a BOM for the accents, CRLF), as the sheets Metadesk exports.
@@ -36,7 +58,7 @@ pub fn write_issues_csv(issues: &[Issue], target: &std::path::Path) -> Result<St
                 issue.row.map(|r| r.to_string()).unwrap_or_default(),
                 spreadsheet_text(issue.column.as_deref().unwrap_or_default()),
                 severity.to_owned(),
-                spreadsheet_text(&issue.message),
+                spreadsheet_text(&issue.worded(l)),
             ])
             .map_err(io)?;
         }

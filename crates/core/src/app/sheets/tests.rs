@@ -1,4 +1,5 @@
 use super::*;
+use metadesk_sheets::Severity;
 use std::path::PathBuf;
 
 use super::export::with_extension_of;
@@ -81,7 +82,10 @@ fn the_problems_of_a_sheet_as_csv_with_formula_looking_text_kept_as_text() {
             problem: None,
         },
     ];
-    assert_eq!(write_issues_csv(&issues, &target).unwrap(), "problems.csv");
+    assert_eq!(
+        write_issues_csv(&issues, &Localizer::english(), &target).unwrap(),
+        "problems.csv"
+    );
     let text = std::fs::read_to_string(&target).unwrap();
     assert_eq!(
         text,
@@ -89,6 +93,114 @@ fn the_problems_of_a_sheet_as_csv_with_formula_looking_text_kept_as_text() {
          7,D (Title (dc:title)),error,\"Row 7, column D (Title (dc:title)): =HYPERLINK is a formula\"\r\n\
          ,,warning,\"Éclair, a warning\"\r\n"
     );
+}
+
+/// An import's answer with `n` problems (every third a warning), on row 2, 3, …
+fn import_with_problems(n: u32) -> SheetImport {
+    let issues = (0..n)
+        .map(|i| {
+            let severity = if i % 3 == 0 {
+                Severity::Warning
+            } else {
+                Severity::Error
+            };
+            Issue::with_reason(
+                severity,
+                Some(i + 2),
+                None,
+                SavedText::new("sheet-row-without-path", []),
+            )
+        })
+        .collect();
+    SheetImport {
+        import_id: String::new(),
+        file_name: "many.csv".into(),
+        format: metadesk_base::i18n::Text::new("sheet-format-csv", vec![]),
+        rows: u64::from(n),
+        issue_counts: IssueCounts::default(),
+        issues,
+        skipped_rows: Vec::new(),
+        run: None,
+    }
+}
+
+fn workspace(dir: &std::path::Path) -> crate::app::Workspace {
+    let keychain = std::sync::Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default());
+    crate::app::Workspace::new(metadesk_store::dirs::AppDirs::under(dir), keychain).unwrap()
+}
+
+#[test]
+fn a_thousand_problems_answer_a_first_page_with_the_counts_then_later_pages_in_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let answer = ws.keep_issues(import_with_problems(1000));
+    assert_eq!(answer.issues.len(), FIRST_ISSUES);
+    assert_eq!(FIRST_ISSUES, 200);
+    assert_eq!(
+        answer.issue_counts,
+        IssueCounts {
+            errors: 666,
+            warnings: 334,
+            total: 1000
+        }
+    );
+    assert!(answer.has_errors());
+    let rows = |issues: &[Issue]| issues.iter().map(|i| i.row.unwrap()).collect::<Vec<_>>();
+    assert_eq!(rows(&answer.issues), (2..202).collect::<Vec<_>>());
+    let id = &answer.import_id;
+    let mut seen = rows(&answer.issues);
+    let mut offset = answer.issues.len();
+    loop {
+        let page = ws.sheet_issues(id, IssueFilter::All, offset, 300).unwrap();
+        assert_eq!(page.total, 1000);
+        if page.issues.is_empty() {
+            break;
+        }
+        offset += page.issues.len();
+        seen.extend(rows(&page.issues));
+    }
+    assert_eq!(seen, (2..1002).collect::<Vec<_>>());
+    // The filter is the core's: the warnings alone, counted and paged.
+    let warnings = ws.sheet_issues(id, IssueFilter::Warnings, 10, 5).unwrap();
+    assert_eq!(warnings.total, 334);
+    assert_eq!(rows(&warnings.issues), vec![32, 35, 38, 41, 44]);
+    let errors = ws.sheet_issues(id, IssueFilter::Errors, 0, 2).unwrap();
+    assert_eq!((errors.total, rows(&errors.issues)), (666, vec![3, 4]));
+    // A page is capped, whatever is asked.
+    let big = ws
+        .sheet_issues(id, IssueFilter::All, 0, usize::MAX)
+        .unwrap();
+    assert_eq!(big.issues.len(), MAX_ISSUES_PAGE);
+    // The export writes them all, from the core, in the reader's language.
+    let target = dir.path().join("problems.csv");
+    let fr = Localizer::new(metadesk_base::i18n::Lang::Fr);
+    ws.export_sheet_issues(id, &target, &fr).unwrap();
+    let text = std::fs::read_to_string(&target).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 1001, "{}", &text[..300]);
+    assert!(lines[1].starts_with("2,,warning,Ligne 2"), "{}", lines[1]);
+    assert!(lines[1000].starts_with("1001,,"), "{}", lines[1000]);
+}
+
+#[test]
+fn only_the_last_imports_keep_their_problems() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = workspace(dir.path());
+    let first = ws.keep_issues(import_with_problems(3)).import_id;
+    for _ in 0..3 {
+        ws.keep_issues(import_with_problems(3));
+    }
+    let gone = ws
+        .sheet_issues(&first, IssueFilter::All, 0, 10)
+        .unwrap_err();
+    let words = gone.localized(&Localizer::english());
+    assert!(words.contains("no longer on hand"), "{words}");
+    let target = dir.path().join("p.csv");
+    assert!(
+        ws.export_sheet_issues(&first, &target, &Localizer::english())
+            .is_err()
+    );
+    assert!(!target.exists());
 }
 
 #[test]
