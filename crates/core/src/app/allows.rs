@@ -448,12 +448,12 @@ async fn graphql_paths(
             )));
             found.configs.first().cloned()
         }
-        Ok(found) => {
-            let why = found.note.map(|n| n.localized(l)).unwrap_or_default();
-            let why = without_page(why, "allows-graphql-unlisted", l);
+        // The console's note (`found.note`) speaks to its configuration field and repeats the
+        // persisted-query listing's failure, which has a line of its own below.
+        Ok(_) => {
             lines.push(listing.failed(
                 Allowed::Unavailable,
-                why,
+                l.text("allows-graphql-unlisted"),
                 Some("allows-instead-graphql-endpoints"),
             ));
             None
