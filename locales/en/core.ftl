@@ -786,7 +786,7 @@ allows-write-refused = AEM's own permission check says { $who } may not change m
 allows-write-unknown = AEM's permission check gave no answer for { $folder } (this check is not confirmed on every AEM).
 allows-write-unchecked = AEM's permission on { $folder } could not be checked: { $why }
 allows-ok-batch = AEM accepts the Sling POST batch writes send (tried with one that changes nothing): several assets are written in one request.
-allows-batch-remembered = AEM refused a batch write (HTTP { $status }) in an earlier run on this connection.
+allows-batch-remembered = AEM refused batch writes (HTTP { $status }) earlier on this connection, in a run or in Test connection.
 allows-batch-refused = AEM refused a Sling POST that changes nothing, as it would a batch write: { $why }
 allows-batch-untried = A Sling POST that changes nothing could not be tried: { $why } The first apply tries batch writes and, if AEM refuses them, writes each asset on its own.
 allows-ok-renditions = A thumbnail was read ({ $asset }).
@@ -890,7 +890,7 @@ run-edit = { $property }: { $op ->
    *[clear] clear
 }
 run-per-asset-writes = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }), so each asset was written with its own request (slower; the result is the same). Metadesk remembers it for this connection.
-run-per-asset-writes-remembered = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }) in an earlier run on this connection, so each asset was written with its own request (slower; the result is the same).
+run-per-asset-writes-remembered = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }) earlier on this connection (in a run or in Test connection), so each asset was written with its own request (slower; the result is the same).
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }

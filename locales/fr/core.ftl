@@ -788,7 +788,7 @@ allows-write-refused = La vérification des droits d’AEM indique que { $who } 
 allows-write-unknown = La vérification des droits d’AEM n’a pas répondu pour { $folder } (cette vérification n’est pas confirmée sur tous les AEM).
 allows-write-unchecked = Les droits sur { $folder } n’ont pas pu être vérifiés : { $why }
 allows-ok-batch = AEM accepte le POST Sling qu’envoient les écritures par lots (essayé avec un POST qui ne change rien) : plusieurs ressources sont écrites en une requête.
-allows-batch-remembered = AEM a refusé une écriture par lots (HTTP { $status }) lors d’une exécution précédente sur cette connexion.
+allows-batch-remembered = AEM a refusé les écritures par lots (HTTP { $status }) plus tôt sur cette connexion, lors d’une exécution ou de « Tester la connexion ».
 allows-batch-refused = AEM a refusé un POST Sling qui ne change rien, comme il refuserait une écriture par lots : { $why }
 allows-batch-untried = Un POST Sling qui ne change rien n’a pas pu être essayé : { $why } La première application essaie les écritures par lots et, si AEM les refuse, écrit chaque ressource à part.
 allows-ok-renditions = Une vignette a été lue ({ $asset }).
@@ -892,7 +892,7 @@ run-edit = { $property } : { $op ->
    *[clear] effacer
 }
 run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
-run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) lors d’une exécution précédente sur cette connexion, chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
+run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) plus tôt sur cette connexion (lors d’une exécution ou de « Tester la connexion »), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
 run-edit-undo = annulation de l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }

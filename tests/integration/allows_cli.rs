@@ -80,7 +80,7 @@ async fn connections_test_deep_prints_what_this_aem_allows() {
         of("batchWrites")["detail"]
             .as_str()
             .unwrap()
-            .contains("in an earlier run"),
+            .contains("earlier on this connection"),
         "the first test recorded the refusal: {report}"
     );
     assert_eq!(of("graphqlEndpoints")["allowed"], "unavailable");

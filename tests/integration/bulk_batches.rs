@@ -269,7 +269,7 @@ async fn an_aem_refusing_batch_writes_is_written_per_asset_said_once_and_remembe
         s2.write_notice
             .english()
             .unwrap()
-            .contains("in an earlier run"),
+            .contains("earlier on this connection"),
         "{:?}",
         s2.write_notice.english()
     );

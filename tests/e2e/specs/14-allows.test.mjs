@@ -95,7 +95,7 @@ test("Test connection shows what this AEM allows, why not, and what the app does
     // The refusal was recorded: the next test (and the first apply) already knows it.
     const again = await checklist(await runTest(driver, id));
     assert.equal(again.lines.batchWrites.allowed, "notAllowed");
-    assert.match(again.lines.batchWrites.text, /in an earlier run on this connection/);
+    assert.match(again.lines.batchWrites.text, /earlier on this connection, in a run or in Test connection/);
 
     const counters = await sandbox.getJson("/__sandbox/counters");
     assert.equal(counters.writes_applied, 0, "the check writes nothing");

@@ -197,7 +197,10 @@ async fn each_path_switched_off_says_why_and_what_the_app_does_instead() {
             .unwrap();
     let batch = line(&again.allows, AemPath::BatchWrites);
     assert_eq!(batch.allowed, Allowed::NotAllowed);
-    assert!(batch.detail.contains("in an earlier run"), "{batch:#?}");
+    assert!(
+        batch.detail.contains("earlier on this connection"),
+        "{batch:#?}"
+    );
     assert_eq!(f.sandbox.counters().writes_applied, 0);
 }
 
@@ -451,7 +454,7 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
     assert!(
         notice
             .localized(&Localizer::english())
-            .contains("in an earlier run"),
+            .contains("earlier on this connection"),
         "{notice:?}"
     );
 }
