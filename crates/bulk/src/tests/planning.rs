@@ -145,8 +145,9 @@ async fn a_classic_preview_that_reads_every_asset_keeps_its_concurrency() {
     // No asset's listing shows dc:rights, so each one is read, and the server's latency is
     // flat. The classic family's id lookup answers at once without a request; counted as a
     // request, it set the controller's baseline near zero, every real request then looked
-    // queued, and the limit fell to 1 within a second (a preview six times as slow). Noise
-    // may cost a step now and then, never the whole way down.
+    // queued, and the limit fell to 1 within a second and stayed there (a preview six times as
+    // slow). A loaded machine's noise may bring it down for a while (seen under Wine while
+    // other tests ran), never for most of the preview.
     let fake = Fake::with_latency(ApiFamily::Classic, Duration::from_millis(50));
     fake.seed(F, 150, |_| json!({"dc:format": "image/jpeg"}));
     let dir = tempfile::tempdir().unwrap();
@@ -168,9 +169,10 @@ async fn a_classic_preview_that_reads_every_asset_keeps_its_concurrency() {
         "every asset was read"
     );
     let limits = limits.into_inner().unwrap();
+    let at_one = limits.iter().filter(|&&l| l <= 1).count();
     assert!(
-        limits.iter().all(|&l| l > 1),
-        "the limit fell to 1 with a flat latency: {limits:?}"
+        at_one * 2 < limits.len(),
+        "the limit stayed at 1 with a flat latency: {limits:?}"
     );
 }
 
