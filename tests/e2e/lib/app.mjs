@@ -256,6 +256,26 @@ export function longJobSecs() {
   return Number(required("METADESK_LONG_JOB_SECS"));
 }
 
+/**
+ * Clicks `button` and waits for the native window titled `title` (a regex string) it opens,
+ * then returns that window's id. A click that lands while the page re-lays itself out can be
+ * lost: the button stays enabled (it is disabled while its dialog is open), so it is clicked
+ * again after a few seconds.
+ */
+export async function clickForNativeWindow(button, title, timeout = 30_000) {
+  await button.click();
+  let clicked = Date.now();
+  return eventually(async () => {
+    const found = nativeWindow(title);
+    if (found) return found;
+    if (Date.now() - clicked > 4_000 && (await button.isEnabled())) {
+      await button.click();
+      clicked = Date.now();
+    }
+    return null;
+  }, `no window titled ${title} appeared`, timeout);
+}
+
 /** Waits until `predicate()` is truthy (polling), or fails with `message`. */
 export async function eventually(predicate, message, timeout = 15_000) {
   const end = Date.now() + timeout;

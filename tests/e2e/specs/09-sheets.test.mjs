@@ -31,6 +31,7 @@ import {
   connectionCards,
   screenshot,
   screenScreenshot,
+  clickForNativeWindow,
   nativeWindow,
   sendToWindow,
   parseCsv,
@@ -135,21 +136,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     await screenshot(driver, "09 sheets 1 export form");
 
     // Export through the save dialog: an absolute path typed over the suggested name.
-    // A click that lands while the page re-lays itself out (start-up loads) can be lost: the
-    // button stays enabled (it is disabled while an export runs, dialog included), so it is
-    // clicked again.
-    const exportButton = await byTestId(driver, "sheet-export-button");
-    await exportButton.click();
-    let clicked = Date.now();
-    const dialog = await eventually(async () => {
-      const found = nativeWindow(SAVE_DIALOG);
-      if (found) return found;
-      if (Date.now() - clicked > 4_000 && (await exportButton.isEnabled())) {
-        await exportButton.click();
-        clicked = Date.now();
-      }
-      return null;
-    }, `no window titled ${SAVE_DIALOG} appeared`, 30_000);
+    const dialog = await clickForNativeWindow(await byTestId(driver, "sheet-export-button"), SAVE_DIALOG);
     sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
     sendToWindow(dialog, "type", "--delay", "10", target);
     screenScreenshot("09 sheets 2 save dialog");

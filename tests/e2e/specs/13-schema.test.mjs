@@ -23,7 +23,7 @@ import {
   eventually,
   deleteConnections,
   importSandboxConnection,
-  nativeWindow,
+  clickForNativeWindow,
   readExcelCsv,
   screenshot,
   sendToWindow,
@@ -185,19 +185,7 @@ test("a sheet of just the assets lacking Copyright: exported with that column, o
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:rights")).isSelected(), true, "Copyright is not the sheet's column");
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:title")).isSelected(), false);
     await (await byTestId(driver, "sheet-format-csv")).click();
-    const exportButton = await byTestId(driver, "sheet-export-button");
-    await exportButton.click();
-    let clicked = Date.now();
-    // A click that lands while the page re-lays itself out can be lost (as in 09-sheets).
-    const dialog = await eventually(async () => {
-      const found = nativeWindow(SAVE_DIALOG);
-      if (found) return found;
-      if (Date.now() - clicked > 4_000 && (await exportButton.isEnabled())) {
-        await exportButton.click();
-        clicked = Date.now();
-      }
-      return null;
-    }, `no window titled ${SAVE_DIALOG} appeared`, 30_000);
+    const dialog = await clickForNativeWindow(await byTestId(driver, "sheet-export-button"), SAVE_DIALOG);
     sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
     sendToWindow(dialog, "type", "--delay", "10", target);
     sendToWindow(dialog, "key", "Return");

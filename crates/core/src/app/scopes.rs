@@ -425,31 +425,7 @@ mod tests {
         String,
         metadesk_sandbox::Sandbox,
     ) {
-        use metadesk_sandbox::{Sandbox, SandboxConfig};
-        let sandbox = Sandbox::start(
-            SandboxConfig::default()
-                .with_assets(60)
-                .with_assets_per_folder(60)
-                .with_key_bits(1024),
-        )
-        .await
-        .unwrap();
-        let (dir, ws) = workspace();
-        let recognised = metadesk_credentials::credentials::inspect(
-            sandbox.credentials().service_credentials_json.as_bytes(),
-        )
-        .unwrap();
-        let options = metadesk_store::connections::ImportOptions {
-            aem_url: Some(sandbox.base_url()),
-            ..Default::default()
-        };
-        let id = ws
-            .connections()
-            .import(&recognised, &options)
-            .unwrap()
-            .connection
-            .id;
-        (dir, ws, id, sandbox)
+        crate::app::test_support::sandboxed_connection(60).await
     }
 
     fn search(words: &[&str]) -> Scope {

@@ -15,6 +15,15 @@ use super::{ConnectionChoice, Opened, Workspace};
 pub(crate) async fn sandboxed_workspace(
     assets: usize,
 ) -> (tempfile::TempDir, Workspace, Opened, Sandbox) {
+    let (dir, ws, id, sandbox) = sandboxed_connection(assets).await;
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    (dir, ws, opened, sandbox)
+}
+
+/// [`sandboxed_workspace`] with the connection imported but not opened: its id.
+pub(crate) async fn sandboxed_connection(
+    assets: usize,
+) -> (tempfile::TempDir, Workspace, String, Sandbox) {
     let sandbox = Sandbox::start(
         SandboxConfig::default()
             .with_assets(assets)
@@ -43,6 +52,5 @@ pub(crate) async fn sandboxed_workspace(
         .unwrap()
         .connection
         .id;
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
-    (dir, ws, opened, sandbox)
+    (dir, ws, id, sandbox)
 }
