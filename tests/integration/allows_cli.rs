@@ -9,6 +9,7 @@
 use metadesk_sandbox::{Faults, Switched};
 
 use crate::bulk_cli::CliHome;
+use crate::bulk_cli_stored::import_dev_token;
 use crate::bulk_support::sandbox;
 
 #[tokio::test]
@@ -25,19 +26,7 @@ async fn connections_test_deep_prints_what_this_aem_allows() {
     .unwrap();
     let h = CliHome::new(&sb);
     let name = format!("Allows {}", std::process::id());
-    let file = h.creds.join("local-development-token.json");
-    let imported = h
-        .run(&[
-            "connections",
-            "import",
-            file.to_str().unwrap(),
-            "--name",
-            &name,
-            "--aem",
-            &h.aem,
-        ])
-        .await;
-    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+    import_dev_token(&h, &name, &[]).await;
 
     let ran = h.run(&["connections", "test", &name, "--deep"]).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);

@@ -13,7 +13,7 @@ use crate::bulk_cli::{CliHome, editable};
 use crate::bulk_support::*;
 
 /// Imports the sandbox's development token as `name` (more `extra` flags allowed).
-async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
+pub(crate) async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
     import_file(h, "local-development-token.json", name, extra).await
 }
 

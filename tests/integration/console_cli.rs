@@ -9,6 +9,7 @@
 use serde_json::Value;
 
 use crate::bulk_cli::CliHome;
+use crate::bulk_cli_stored::import_dev_token;
 use crate::bulk_support::*;
 
 /// Every file under `dir`, as text.
@@ -34,19 +35,7 @@ async fn graphql_and_request_from_the_command_line() {
     let sb = sandbox(60).await;
     let h = CliHome::new(&sb);
     let name = format!("Console test {}", std::process::id());
-    let file = h.creds.join("local-development-token.json");
-    let ran = h
-        .run(&[
-            "connections",
-            "import",
-            file.to_str().unwrap(),
-            "--name",
-            &name,
-            "--aem",
-            &h.aem,
-        ])
-        .await;
-    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    import_dev_token(&h, &name, &[]).await;
 
     // A list query: JSON on stdout, exit 0.
     let ran = h
