@@ -276,6 +276,19 @@ export async function clickForNativeWindow(button, title, timeout = 30_000) {
   }, `no window titled ${title} appeared`, timeout);
 }
 
+/**
+ * Picks `property` in the first edit row's property picker, again until the picker holds it:
+ * the picker's options are drawn anew when the folder's metadata schema arrives, which can
+ * happen between finding an option and clicking it.
+ */
+export async function pickProperty(driver, property) {
+  await eventually(async () => {
+    const picker = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-property"]'));
+    await (await picker.findElement(By.css(`option[value="${property}"]`))).click();
+    return (await picker.getAttribute("value")) === property;
+  }, `${property} could not be picked in the edit row`);
+}
+
 /** Waits until `predicate()` is truthy (polling), or fails with `message`. */
 export async function eventually(predicate, message, timeout = 15_000) {
   const end = Date.now() + timeout;

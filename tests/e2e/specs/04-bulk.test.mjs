@@ -30,6 +30,7 @@ import {
   screenshot,
   sentNotifications,
   longJobSecs,
+  pickProperty,
 } from "../lib/app.mjs";
 
 /** The sandbox's slow-down for the whole main apply: every request waits its turn (one at a
@@ -120,7 +121,7 @@ async function pickFolder(driver, connectionId, name) {
 /** Fills the one edit row: Copyright (dc:rights) set to `value`. */
 async function setRights(driver, value) {
   const row = await byTestId(driver, "edit-row");
-  await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+  await pickProperty(driver, "dc:rights");
   await (await row.findElement(By.css('[data-testid="edit-action"] option[value="set"]'))).click();
   const values = await row.findElement(By.css('[data-testid="edit-values"]'));
   await values.clear();

@@ -43,6 +43,7 @@ import {
   quitQuietly,
   readExcelCsv,
   importSandboxConnection,
+  pickProperty,
 } from "../lib/app.mjs";
 
 /** Sandbox slow-down for the runs that must still be going while the test acts on them. */
@@ -132,7 +133,7 @@ async function previewEdit(driver, name, value) {
   assert.match(await count.getText(), new RegExp(`\\b${editable().length} assets? in scope`));
 
   const row = await byTestId(driver, "edit-row");
-  await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+  await pickProperty(driver, "dc:rights");
   await (await row.findElement(By.css('[data-testid="edit-action"] option[value="set"]'))).click();
   const values = await row.findElement(By.css('[data-testid="edit-values"]'));
   await values.clear();

@@ -24,6 +24,7 @@ import {
   connectionCards,
   openAddressEdit,
   screenshot,
+  pickProperty,
 } from "../lib/app.mjs";
 
 const ASSETS = 2000;
@@ -72,7 +73,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     await eventually(async () => (await (await driver.findElement(By.css('[data-testid="scope-count"]'))).getAttribute("data-done")) === "1",
       "the number of assets in scope was not shown", 120_000);
     const row = await byTestId(driver, "edit-row");
-    await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+    await pickProperty(driver, "dc:rights");
     await (await row.findElement(By.css('[data-testid="edit-action"] option[value="set"]'))).click();
     await (await row.findElement(By.css('[data-testid="edit-values"]'))).sendKeys("Thumbnail test rights");
 

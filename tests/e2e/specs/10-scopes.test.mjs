@@ -34,6 +34,7 @@ import {
   connectionCards,
   screenshot,
   importSandboxConnection,
+  pickProperty,
 } from "../lib/app.mjs";
 
 const RIGHTS = "© 2026 Scopes E2E";
@@ -110,7 +111,7 @@ async function show(driver, testId) {
 
 async function setRights(driver, value) {
   const row = await byTestId(driver, "edit-row");
-  await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+  await pickProperty(driver, "dc:rights");
   const values = await row.findElement(By.css('[data-testid="edit-values"]'));
   await values.clear();
   await values.sendKeys(value);

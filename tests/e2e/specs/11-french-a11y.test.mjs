@@ -24,6 +24,7 @@ import {
   simulateDrop,
   startSandboxBinary,
   withApp,
+  pickProperty,
 } from "../lib/app.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -199,7 +200,7 @@ async function bulkEditInFrench(driver) {
 
   // 2. The edit rows: Preview with no value says what is missing, in French.
   const row = await byTestId(driver, "edit-row");
-  await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:rights"]'))).click();
+  await pickProperty(driver, "dc:rights");
   await (await byTestId(driver, "preview-button")).click();
   const problem = await eventually(async () => (await row.findElements(By.css(".error-text")))[0], "no problem shown for the empty value");
   assert.equal(await textOf(driver, problem), "Saisissez la valeur à définir.");

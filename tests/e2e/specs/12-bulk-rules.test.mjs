@@ -21,6 +21,7 @@ import {
   deleteConnections,
   openAddressEdit,
   screenshot,
+  pickProperty,
 } from "../lib/app.mjs";
 
 let sandbox;
@@ -157,7 +158,7 @@ test("a regular-expression replace of the titles, with its groups: previewed, ap
     const id = await importCredential(driver);
     await pickFolder(driver, id);
     const row = await byTestId(driver, "edit-row");
-    await (await row.findElement(By.css('[data-testid="edit-property"] option[value="dc:title"]'))).click();
+    await pickProperty(driver, "dc:title");
     await (await row.findElement(By.css('[data-testid="edit-action"] option[value="replace"]'))).click();
     await (await row.findElement(By.css('[data-testid="rule-find"]'))).sendKeys("^(\\w+) (\\w+)$");
     await (await row.findElement(By.css('[data-testid="rule-replace"]'))).sendKeys("$2, $1");
@@ -173,7 +174,7 @@ test("one tag removed by its id from every asset: previewed, applied, undone", a
   await withApp(t, async (driver) => {
     await pickFolder(driver, added[0]);
     const row = await byTestId(driver, "edit-row");
-    await (await row.findElement(By.css('[data-testid="edit-property"] option[value="cq:tags"]'))).click();
+    await pickProperty(driver, "cq:tags");
     await (await row.findElement(By.css('[data-testid="edit-action"] option[value="remove"]'))).click();
     const values = await row.findElement(By.css('[data-testid="edit-values"]'));
     await values.clear();
