@@ -31,6 +31,7 @@ import {
   sentNotifications,
   longJobSecs,
   pickProperty,
+  typeFolder,
 } from "../lib/app.mjs";
 
 /** The sandbox's slow-down for the whole main apply: every request waits its turn (one at a
@@ -106,9 +107,7 @@ async function pickFolder(driver, connectionId, name) {
   const top = `/content/dam/${folder.split("/")[3]}`;
   await eventually(async () => (await tree.findElements(By.css(`[data-testid="folder-node"][data-path="${top}"]`))).length === 1,
     `the folder tree does not show ${top}`, 30_000);
-  const input = await byTestId(driver, "folder-path-input");
-  await input.clear();
-  await input.sendKeys(folder, Key.ENTER);
+  await typeFolder(driver, folder);
   const count = await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
     return (await el.getAttribute("data-done")) === "1" ? el : null;

@@ -44,6 +44,7 @@ import {
   readExcelCsv,
   importSandboxConnection,
   pickProperty,
+  typeFolder,
 } from "../lib/app.mjs";
 
 /** Sandbox slow-down for the runs that must still be going while the test acts on them. */
@@ -123,9 +124,7 @@ async function previewEdit(driver, name, value) {
   const top = `/content/dam/${folder.split("/")[3]}`;
   await eventually(async () => (await driver.findElements(By.css(`[data-testid="folder-tree"] [data-testid="folder-node"][data-path="${top}"]`))).length === 1,
     `the folder tree does not show ${top}`, 30_000);
-  const input = await byTestId(driver, "folder-path-input");
-  await input.clear();
-  await input.sendKeys(folder, Key.ENTER);
+  await typeFolder(driver, folder);
   const count = await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
     return (await el.getAttribute("data-done")) === "1" ? el : null;

@@ -25,6 +25,7 @@ import {
   openAddressEdit,
   screenshot,
   pickProperty,
+  typeFolder,
 } from "../lib/app.mjs";
 
 const ASSETS = 2000;
@@ -67,9 +68,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     await (await byTestId(driver, "nav-bulk")).click();
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${card.id}"]`)).click();
-    const path = await byTestId(driver, "folder-path-input");
-    await path.clear();
-    await path.sendKeys(folder, Key.ENTER);
+    await typeFolder(driver, folder);
     await eventually(async () => (await (await driver.findElement(By.css('[data-testid="scope-count"]'))).getAttribute("data-done")) === "1",
       "the number of assets in scope was not shown", 120_000);
     const row = await byTestId(driver, "edit-row");

@@ -20,7 +20,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import JSZip from "jszip";
-import { By, Key } from "selenium-webdriver";
+import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
@@ -36,6 +36,7 @@ import {
   sendToWindow,
   parseCsv,
   importSandboxConnection,
+  typeFolder,
 } from "../lib/app.mjs";
 
 const SAVE_DIALOG = "^Export the metadata as a sheet$";
@@ -129,9 +130,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     await (await byTestId(driver, "mode-sheet")).click();
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
-    const input = await byTestId(driver, "folder-path-input");
-    await input.clear();
-    await input.sendKeys(folder, Key.ENTER);
+    await typeFolder(driver, folder);
     await (await byTestId(driver, "sheet-format-csv")).click();
     await screenshot(driver, "09 sheets 1 export form");
 

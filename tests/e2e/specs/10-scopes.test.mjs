@@ -35,6 +35,7 @@ import {
   screenshot,
   importSandboxConnection,
   pickProperty,
+  typeFolder,
 } from "../lib/app.mjs";
 
 const RIGHTS = "© 2026 Scopes E2E";
@@ -128,9 +129,7 @@ test("a search with two conditions: live count, query, saved, previewed and appl
   await withApp(t, async (driver) => {
     await newEdit(driver);
     await (await byTestId(driver, "scope-kind-search")).click();
-    const input = await byTestId(driver, "folder-path-input");
-    await input.clear();
-    await input.sendKeys(folder, Key.ENTER);
+    await typeFolder(driver, folder);
 
     // Condition 1 is "A property dc:rights is empty" as it starts; condition 2: a file type.
     await (await byTestId(driver, "condition-add")).click();
@@ -285,9 +284,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     const top = folder.split("/").slice(0, 4).join("/");
     await eventually(async () => (await driver.findElements(By.css(`[data-testid="folder-tree"] [data-testid="folder-node"][data-path="${top}"]`))).length === 1,
       "the folder tree of the OAuth connection did not list folders", 30_000);
-    const typed = await byTestId(driver, "folder-path-input");
-    await typed.clear();
-    await typed.sendKeys(folder, Key.ENTER);
+    await typeFolder(driver, folder);
     const counted = await eventually(async () => {
       const errors = await driver.findElements(By.css('[data-testid="scope-error"]'));
       if (errors.length > 0) throw new Error(`counting failed: ${await errors[0].getText()}`);
@@ -328,9 +325,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     const select2 = await byTestId(driver, "bulk-connection");
     await select2.findElement(By.css(`option[value="${card.id}"]`)).click();
     await (await byTestId(driver, "scope-kind-search")).click();
-    const input = await byTestId(driver, "folder-path-input");
-    await input.clear();
-    await input.sendKeys(folder, Key.ENTER);
+    await typeFolder(driver, folder);
     const rowEl = (await driver.findElements(By.css('[data-testid="condition-row"]')))[0];
     await (await rowEl.findElement(By.css('[data-testid="condition-subject"] option[value="name"]'))).click();
     await (await rowEl.findElement(By.css('[data-testid="condition-value"]'))).sendKeys("*.png");

@@ -25,6 +25,7 @@ import {
   startSandboxBinary,
   withApp,
   pickProperty,
+  typeFolder,
 } from "../lib/app.mjs";
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
@@ -187,8 +188,7 @@ async function bulkEditInFrench(driver) {
   const missing = await byTestId(driver, "scope-error", 60_000);
   await eventually(async () => /Le dossier .*-nexiste-pas n’existe pas dans AEM/.test(await textOf(driver, missing)),
     "the missing folder was not told in French");
-  await input.clear();
-  await input.sendKeys(folder, Key.ENTER);
+  await typeFolder(driver, folder);
   const count = await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
     return (await el.getAttribute("data-done")) === "1" ? el : null;
@@ -310,10 +310,7 @@ async function sheetSearchAndUndoInFrench(driver, id, scratch) {
   // 8. A search: its count and conditions in French, and the preview saying how it found them.
   await (await byTestId(driver, "mode-same")).click();
   await (await byTestId(driver, "scope-kind-search")).click();
-  const input = await byTestId(driver, "folder-path-input");
-  await input.clear();
-  await input.sendKeys(folder, Key.ENTER);
-  await eventually(async () => (await input.getAttribute("value")) === folder, `the folder typed is not ${folder}`);
+  await typeFolder(driver, folder);
   const count = await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="selection-count"]'));
     return (await el.getAttribute("data-done")) === "1" ? el : null;

@@ -22,6 +22,7 @@ import {
   openAddressEdit,
   screenshot,
   pickProperty,
+  typeFolder,
 } from "../lib/app.mjs";
 
 let sandbox;
@@ -75,9 +76,7 @@ async function pickFolder(driver, connectionId) {
   if (again.length > 0) await again[0].click();
   const select = await byTestId(driver, "bulk-connection");
   await select.findElement(By.css(`option[value="${connectionId}"]`)).click();
-  const input = await byTestId(driver, "folder-path-input");
-  await input.clear();
-  await input.sendKeys(folder, Key.ENTER);
+  await typeFolder(driver, folder);
   await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
     return (await el.getAttribute("data-done")) === "1";

@@ -14,7 +14,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { By, Key } from "selenium-webdriver";
+import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
@@ -27,6 +27,7 @@ import {
   readExcelCsv,
   screenshot,
   sendToWindow,
+  typeFolder,
 } from "../lib/app.mjs";
 
 const SAVE_DIALOG = "^Export the metadata as a sheet$";
@@ -60,9 +61,7 @@ async function pickFolder(driver, connectionId) {
   await (await byTestId(driver, "nav-bulk")).click();
   const select = await byTestId(driver, "bulk-connection");
   await select.findElement(By.css(`option[value="${connectionId}"]`)).click();
-  const input = await byTestId(driver, "folder-path-input");
-  await input.clear();
-  await input.sendKeys(FOLDER, Key.ENTER);
+  await typeFolder(driver, FOLDER);
   await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
     return (await el.getAttribute("data-done")) === "1";
