@@ -4,7 +4,9 @@
 // outside them is refused beside the change before any preview (nothing written to AEM); then
 // "Find missing metadata" lists the assets lacking the required Copyright, with thumbnails, and
 // opens a bulk edit of just those assets, or a sheet of just those assets (saved through the
-// real GTK save dialog).
+// real GTK save dialog); and the folder's .xlsx sheet, read with a spreadsheet library
+// (ExcelJS), has the form's labels, Title marked required and Language's cells limited to
+// the form's values, as Excel shows them.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -15,6 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { By } from "selenium-webdriver";
+import ExcelJS from "exceljs";
 import {
   withApp,
   byTestId,
@@ -184,10 +187,7 @@ test("a sheet of just the assets lacking Copyright: exported with that column, o
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:rights")).isSelected(), true, "Copyright is not the sheet's column");
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:title")).isSelected(), false);
     await (await byTestId(driver, "sheet-format-csv")).click();
-    const dialog = await clickForNativeWindow(await byTestId(driver, "sheet-export-button"), SAVE_DIALOG);
-    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
-    sendToWindow(dialog, "type", "--delay", "10", target);
-    sendToWindow(dialog, "key", "Return");
+    await exportThroughDialog(driver, target);
     const saved = await byTestId(driver, "sheet-exported", 60_000);
     assert.match(await saved.getText(), new RegExp(`^Saved to fill\\.csv: ${lacking.length} assets?\\.`));
     await screenshot(driver, "13 schema 5 sheet");
@@ -197,6 +197,52 @@ test("a sheet of just the assets lacking Copyright: exported with that column, o
     assert.deepEqual(rows.slice(1).filter((r) => r[0]).map((r) => r[0]).sort(), lacking);
   });
 });
+
+test("a folder's .xlsx sheet, read by a spreadsheet library: the form's labels, required marked, Language a list of its allowed values", async (t) => {
+  const target = join(scratch, "guided.xlsx");
+  await withApp(t, async (driver) => {
+    await (await byTestId(driver, "nav-bulk")).click();
+    await (await byTestId(driver, "mode-sheet")).click();
+    await pickFolder(driver, added[0]);
+    await (await byTestId(driver, "sheet-others")).sendKeys("dc:language");
+    await (await byTestId(driver, "sheet-format-xlsx")).click();
+    await exportThroughDialog(driver, target);
+    const saved = await byTestId(driver, "sheet-exported", 60_000);
+    assert.match(await saved.getText(), new RegExp(`^Saved guided\\.xlsx: ${assets.size} assets?\\.`));
+  });
+
+  // ExcelJS reads the workbook as Excel would: headers in the form's words, the required
+  // Title marked, and every Language cell limited to the form's values.
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(target);
+  const sheet = book.worksheets[0];
+  const header = sheet.getRow(1).values.slice(1).map(String);
+  const column = (pattern) => {
+    const index = header.findIndex((h) => pattern.test(h));
+    assert.ok(index >= 0, `no header like ${pattern} in ${JSON.stringify(header)}`);
+    return index + 1;
+  };
+  column(/^Title \* \(dc:title\)$/);
+  const language = column(/^Language \(dc:language\)$/);
+  const paths = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    const path = sheet.getCell(r, 1).text;
+    if (!path) continue;
+    paths.push(path);
+    const rule = sheet.getCell(r, language).dataValidation;
+    assert.equal(rule?.type, "list", `row ${r}'s Language cell offers no list: ${JSON.stringify(rule)}`);
+    assert.deepEqual(rule.formulae, ['"en,de,fr,ja"'], `row ${r}'s Language list`);
+  }
+  assert.deepEqual(paths.sort(), [...assets.keys()].sort(), "the sheet does not hold the folder's assets");
+});
+
+/** Presses Export and types `target` in the real GTK save dialog. */
+async function exportThroughDialog(driver, target) {
+  const dialog = await clickForNativeWindow(await byTestId(driver, "sheet-export-button"), SAVE_DIALOG);
+  sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+  sendToWindow(dialog, "type", "--delay", "10", target);
+  sendToWindow(dialog, "key", "Return");
+}
 
 test("the connection added here is deleted, and leaves nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
