@@ -195,6 +195,41 @@ fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
     Err(SavedText::new("reason-list-not-an-entry", []))
 }
 
+/// The nearest folder holding every asset of a list, when each entry names its path (a DAM
+/// path or a link to one): the folder whose metadata schema guides the list's values and
+/// sheet. `None` when an entry is an asset id (its folder is known only once AEM is asked) or
+/// names no asset: the DAM root's schema then, as for any scope AEM has not answered yet.
+pub fn list_folder(entries: &[String]) -> Option<String> {
+    let mut common: Option<String> = None;
+    for entry in entries {
+        let Ok(Target::Path(path)) = target_of(entry) else {
+            return None;
+        };
+        let parent = path.rsplit_once('/').map_or(DAM_ROOT, |(p, _)| p);
+        common = Some(match common {
+            None => parent.to_owned(),
+            Some(held) => common_ancestor(&held, parent),
+        });
+    }
+    common
+}
+
+/// The deepest folder holding both `a` and `b` (both under the DAM root).
+fn common_ancestor(a: &str, b: &str) -> String {
+    let shared: Vec<&str> = a
+        .split('/')
+        .zip(b.split('/'))
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect();
+    let folder = shared.join("/");
+    if folder.len() < DAM_ROOT.len() {
+        DAM_ROOT.to_owned()
+    } else {
+        folder
+    }
+}
+
 fn percent_decoded(s: &str) -> String {
     url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
         .next()
@@ -614,6 +649,42 @@ mod tests {
             ]
         );
         assert!(entries_from_text("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_lists_folder_is_the_nearest_one_holding_every_path() {
+        let of = |entries: &[&str]| {
+            list_folder(&entries.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+        };
+        assert_eq!(
+            of(&["/content/dam/wknd/en/a.jpg", "/content/dam/wknd/en/b.jpg"]).as_deref(),
+            Some("/content/dam/wknd/en")
+        );
+        assert_eq!(
+            of(&[
+                "/content/dam/wknd/en/a.jpg",
+                "https://author-p1-e2.adobeaemcloud.com/assets.html/content/dam/wknd/fr/b.jpg"
+            ])
+            .as_deref(),
+            Some("/content/dam/wknd"),
+            "a link counts by the path it holds"
+        );
+        // A shared beginning of a name is not a shared folder.
+        assert_eq!(
+            of(&["/content/dam/wknd/a.jpg", "/content/dam/wknd-shared/b.jpg"]).as_deref(),
+            Some("/content/dam")
+        );
+        assert_eq!(of(&["/content/dam/a.jpg"]).as_deref(), Some("/content/dam"));
+        assert_eq!(
+            of(&[
+                "/content/dam/wknd/a.jpg",
+                "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd"
+            ]),
+            None,
+            "an id's folder is not known before AEM is asked"
+        );
+        assert_eq!(of(&["/content/dam/wknd/a.jpg", "not an entry"]), None);
+        assert_eq!(of(&[]), None);
     }
 
     #[test]

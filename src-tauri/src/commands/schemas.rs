@@ -3,7 +3,7 @@
 //! before a preview), and the required-metadata report of a scope. Each command is a call to
 //! the core's use cases (`metadesk_core::app::schemas`).
 
-use metadesk_core::app::{ConnectionChoice, FolderSchema, MissingReport};
+use metadesk_core::app::{ConnectionChoice, FolderSchema, MissingReport, schema_folder};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Edit, Filters};
 use tauri::State;
@@ -11,13 +11,15 @@ use tauri::State;
 use crate::state::AppState;
 use crate::worded::Worded;
 
-/// The metadata schema of `folder`: kept per connection and folder, read again when `refresh`.
-/// A form that cannot be read is not an error: the answer says why.
+/// The metadata schema of a scope (`folder` and `filters` as a preview takes them; a list's is
+/// its assets' nearest common folder's): kept per connection and folder, read again when
+/// `refresh`. A form that cannot be read is not an error: the answer says why.
 #[tauri::command]
 pub async fn folder_schema(
     state: State<'_, AppState>,
     connection_id: String,
     folder: String,
+    filters: Filters,
     refresh: bool,
 ) -> Result<FolderSchema, IpcError> {
     let ws = &state.workspace;
@@ -26,7 +28,7 @@ pub async fn folder_schema(
         .await
         .worded(&state)?;
     let schema = ws
-        .folder_schema(&opened, &folder, refresh)
+        .folder_schema(&opened, &schema_folder(&folder, &filters), refresh)
         .await
         .worded(&state)?;
     let mut schema = (*schema).clone();
@@ -34,12 +36,14 @@ pub async fn folder_schema(
     Ok(schema)
 }
 
-/// Each change's problems with the schema of `folder`, in words (one list per change).
+/// Each change's problems with the schema of the scope (`folder` and `filters`), in words
+/// (one list per change).
 #[tauri::command]
 pub async fn schema_problems(
     state: State<'_, AppState>,
     connection_id: String,
     folder: String,
+    filters: Filters,
     edits: Vec<Edit>,
 ) -> Result<Vec<Vec<String>>, IpcError> {
     let ws = &state.workspace;
@@ -48,7 +52,7 @@ pub async fn schema_problems(
         .await
         .worded(&state)?;
     let problems = ws
-        .edit_problems_by_edit(&opened, &folder, &edits)
+        .edit_problems_by_edit(&opened, &folder, &filters, &edits)
         .await
         .worded(&state)?;
     let l = state.localizer();

@@ -4,9 +4,9 @@
 // outside them is refused beside the change before any preview (nothing written to AEM); then
 // "Find missing metadata" lists the assets lacking the required Copyright, with thumbnails, and
 // opens a bulk edit of just those assets, or a sheet of just those assets (saved through the
-// real GTK save dialog); and the folder's .xlsx sheet, read with a spreadsheet library
-// (ExcelJS), has the form's labels, Title marked required and Language's cells limited to
-// the form's values, as Excel shows them.
+// real GTK save dialog) with Copyright marked required as their folder's form says; and the
+// folder's .xlsx sheet, read with a spreadsheet library (ExcelJS), has the form's labels, Title
+// marked required and Language's cells limited to the form's values, as Excel shows them.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -27,7 +27,6 @@ import {
   deleteConnections,
   importSandboxConnection,
   clickForNativeWindow,
-  readExcelCsv,
   screenshot,
   sendToWindow,
   typeFolder,
@@ -171,9 +170,9 @@ test("the missing-metadata report lists the assets lacking Copyright, and opens 
   });
 });
 
-test("a sheet of just the assets lacking Copyright: exported with that column, one row per asset", async (t) => {
+test("a sheet of just the assets lacking Copyright: that column, marked required as the folder's form says, one row per asset", async (t) => {
   const lacking = [...assets].filter(([, m]) => blank(m["dc:rights"])).map(([path]) => path).sort();
-  const target = join(scratch, "to fill.csv");
+  const target = join(scratch, "to fill.xlsx");
   await withApp(t, async (driver) => {
     await pickFolder(driver, added[0]);
     await (await byTestId(driver, "mode-missing")).click();
@@ -186,16 +185,16 @@ test("a sheet of just the assets lacking Copyright: exported with that column, o
     await (await byTestId(driver, "missing-sheet")).click();
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:rights")).isSelected(), true, "Copyright is not the sheet's column");
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:title")).isSelected(), false);
-    await (await byTestId(driver, "sheet-format-csv")).click();
+    await (await byTestId(driver, "sheet-format-xlsx")).click();
     await exportThroughDialog(driver, target);
     const saved = await byTestId(driver, "sheet-exported", 60_000);
-    assert.match(await saved.getText(), new RegExp(`^Saved to fill\\.csv: ${lacking.length} assets?\\.`));
+    assert.match(await saved.getText(), new RegExp(`^Saved to fill\\.xlsx: ${lacking.length} assets?\\.`));
     await screenshot(driver, "13 schema 5 sheet");
-    const rows = readExcelCsv(target);
-    const header = rows[0];
-    assert.ok(header.some((h) => /^Copyright( \*)? \(dc:rights\)$/.test(h)), `headers: ${header}`);
-    assert.deepEqual(rows.slice(1).filter((r) => r[0]).map((r) => r[0]).sort(), lacking);
   });
+  // The sheet is a list of assets, guided by their folder's form (not the DAM root's).
+  const { header, paths } = await readWorkbook(target);
+  assert.deepEqual(header.slice(3), ["Copyright * (dc:rights)"]);
+  assert.deepEqual(paths.sort(), lacking);
 });
 
 test("a folder's .xlsx sheet, read by a spreadsheet library: the form's labels, required marked, Language a list of its allowed values", async (t) => {
@@ -213,28 +212,30 @@ test("a folder's .xlsx sheet, read by a spreadsheet library: the form's labels, 
 
   // ExcelJS reads the workbook as Excel would: headers in the form's words, the required
   // Title marked, and every Language cell limited to the form's values.
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.readFile(target);
-  const sheet = book.worksheets[0];
-  const header = sheet.getRow(1).values.slice(1).map(String);
-  const column = (pattern) => {
-    const index = header.findIndex((h) => pattern.test(h));
-    assert.ok(index >= 0, `no header like ${pattern} in ${JSON.stringify(header)}`);
-    return index + 1;
-  };
-  column(/^Title \* \(dc:title\)$/);
-  const language = column(/^Language \(dc:language\)$/);
-  const paths = [];
+  const { sheet, header, paths } = await readWorkbook(target);
+  assert.ok(header.includes("Title * (dc:title)"), `headers: ${JSON.stringify(header)}`);
+  const language = header.indexOf("Language (dc:language)") + 1;
+  assert.ok(language > 0, `headers: ${JSON.stringify(header)}`);
   for (let r = 2; r <= sheet.rowCount; r++) {
-    const path = sheet.getCell(r, 1).text;
-    if (!path) continue;
-    paths.push(path);
     const rule = sheet.getCell(r, language).dataValidation;
     assert.equal(rule?.type, "list", `row ${r}'s Language cell offers no list: ${JSON.stringify(rule)}`);
     assert.deepEqual(rule.formulae, ['"en,de,fr,ja"'], `row ${r}'s Language list`);
   }
   assert.deepEqual(paths.sort(), [...assets.keys()].sort(), "the sheet does not hold the folder's assets");
 });
+
+/** An exported workbook as ExcelJS reads it: its first sheet, the headers, the rows' paths. */
+async function readWorkbook(path) {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(path);
+  const sheet = book.worksheets[0];
+  const header = sheet.getRow(1).values.slice(1).map(String);
+  const paths = [];
+  for (let r = 2; r <= sheet.rowCount; r++) {
+    if (sheet.getCell(r, 1).text) paths.push(sheet.getCell(r, 1).text);
+  }
+  return { sheet, header, paths };
+}
 
 /** Presses Export and types `target` in the real GTK save dialog. */
 async function exportThroughDialog(driver, target) {

@@ -255,15 +255,16 @@ export function listTags(connectionId: string): Promise<Tag[]> {
   return call('list_tags', { connectionId });
 }
 
-/** The metadata schema of a folder (kept per connection and folder; `refresh` reads AEM's
- *  again). An unreadable form is not an error: `schema` is null and `unavailable` says why. */
-export function folderSchema(connectionId: string, folder: string, refresh = false): Promise<FolderSchema> {
-  return call('folder_schema', { connectionId, folder, refresh });
+/** The metadata schema of a scope's folder (`runPartsOf`'s folder and filters: a list's is its
+ *  assets' nearest common folder's), kept per connection and folder; `refresh` reads AEM's
+ *  again. An unreadable form is not an error: `schema` is null and `unavailable` says why. */
+export function folderSchema(connectionId: string, folder: string, filters: Filters, refresh = false): Promise<FolderSchema> {
+  return call('folder_schema', { connectionId, folder, filters, refresh });
 }
 
-/** Each change's problems with the folder's schema, in words (one list per change, in order). */
-export function schemaProblems(connectionId: string, folder: string, edits: Edit[]): Promise<string[][]> {
-  return call('schema_problems', { connectionId, folder, edits });
+/** Each change's problems with the scope's schema, in words (one list per change, in order). */
+export function schemaProblems(connectionId: string, folder: string, filters: Filters, edits: Edit[]): Promise<string[][]> {
+  return call('schema_problems', { connectionId, folder, filters, edits });
 }
 
 /** The required-metadata report of a scope (`runPartsOf` turns a scope into folder and

@@ -44,7 +44,7 @@ pub use rule_samples::{RuleSample, SampleCache};
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
 pub use schemas::{
     FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
-    edit_problems,
+    edit_problems, schema_folder,
 };
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};

@@ -83,8 +83,9 @@ impl Workspace {
             _ => metadesk_assets::folders::normalize_folder(folder)?,
         };
         let sample = self.sample_of(opened, &folder, filters).await?;
-        // Kept per folder like the preview's; none (unreadable) checks nothing.
-        let schema = self.folder_schema(opened, &folder, false).await.ok();
+        // The preview's schema (kept per folder); none (unreadable) checks nothing.
+        let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
+        let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
         let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
         Ok(RuleSample {
             assets: sample::compute(&sample, &accepted, schema),

@@ -133,10 +133,11 @@ impl Workspace {
         if filters.selection.is_none() {
             self.require_folder_search(opened).await?;
         }
-        self.check_edits_against_schema(opened, &folder, &edits)
+        let schema_folder = crate::app::schemas::schema_folder(&folder, &filters);
+        self.check_edits_against_schema(opened, &schema_folder, &edits)
             .await?;
         // The values rules compute are known per asset: the plan checks them against it.
-        let schema = self.folder_schema(opened, &folder, false).await.ok();
+        let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
@@ -170,12 +171,21 @@ impl Workspace {
             }
         };
         let summary = self.run_summary(&of).await?;
-        // A retry computes its rules again: their values are checked as the first preview's.
+        // A retry computes its rules again: their values are checked as the first preview's,
+        // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = match &kind {
-            RunKind::Retry { .. } => self
-                .folder_schema(opened, &summary.folder, false)
-                .await
-                .ok(),
+            RunKind::Retry { .. } => {
+                let schema_folder = if summary.list_entries.is_some() {
+                    let journal = metadesk_bulk::runs::path_of(&self.runs_dir(), &of)?;
+                    let spec =
+                        blocking(move || Ok(metadesk_bulk::replay::Replay::load(&journal)?.spec))
+                            .await?;
+                    crate::app::schemas::schema_folder(&spec.folder, &spec.filters)
+                } else {
+                    summary.folder.clone()
+                };
+                self.folder_schema(opened, &schema_folder, false).await.ok()
+            }
             _ => None,
         };
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);

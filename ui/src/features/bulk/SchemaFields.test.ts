@@ -79,6 +79,8 @@ const SCHEMA: Schema = {
 };
 
 const READ: FolderSchema = { folder: FOLDER, schema: SCHEMA, unavailable: null };
+/** A folder's own assets, as the schema of a folder scope is asked for. */
+const NO_FILTERS = { recursive: false, name: null, formats: [] };
 
 let store: BulkStore;
 
@@ -156,7 +158,7 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await renderPage();
     await chooseFolder(user);
     await waitFor(() => expect(offered()).toContain('Basic: Language (dc:language)'));
-    expect(folderSchema).toHaveBeenCalledWith('c1', FOLDER, false);
+    expect(folderSchema).toHaveBeenCalledWith('c1', FOLDER, NO_FILTERS, false);
     expect(offered()).toEqual([
       'Basic: Title (dc:title)',
       'Basic: Copyright (dc:rights)',
@@ -177,7 +179,7 @@ describe('a change row guided by the folder’s metadata schema', () => {
     expect(screen.getByTestId('schema-in-use')).toHaveTextContent('metadesk-brand');
 
     await user.click(screen.getByTestId('schema-refresh'));
-    expect(folderSchema).toHaveBeenLastCalledWith('c1', FOLDER, true);
+    expect(folderSchema).toHaveBeenLastCalledWith('c1', FOLDER, NO_FILTERS, true);
   });
 
   it('offers a dropdown’s options, a number, a date, a checkbox, several choices and the tag picker', async () => {
@@ -244,7 +246,7 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await user.click(screen.getByTestId('preview-button'));
 
     await waitFor(() => expect(within(r).getByTestId('edit-values-problem')).toHaveTextContent(refusal));
-    expect(schemaProblems).toHaveBeenCalledWith('c1', FOLDER, [{ property: 'dc:language', op: { kind: 'set', values: ['English'] } }]);
+    expect(schemaProblems).toHaveBeenCalledWith('c1', FOLDER, NO_FILTERS, [{ property: 'dc:language', op: { kind: 'set', values: ['English'] } }]);
     expect(previewRun).not.toHaveBeenCalled();
 
     // Another value: the refusal is no longer true of the row.
@@ -346,6 +348,10 @@ describe('finding missing metadata', () => {
     expect(store.setup.pick.draft.listText).toBe(`${FOLDER}/a.jpg\n${FOLDER}/b.jpg`);
     expect(store.setup.form.edits).toHaveLength(1);
     await waitFor(() => expect(within(row()).getByTestId('edit-property')).toHaveValue('dc:rights'));
+    // The list's schema is its assets' folder's (the core finds it from the entries), not the
+    // DAM root's.
+    const list = { ...NO_FILTERS, selection: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } };
+    await waitFor(() => expect(folderSchema).toHaveBeenLastCalledWith('c1', '/content/dam', list, false));
   });
 
   it('opens a sheet of just those assets with that column, and exports the list', async () => {

@@ -35,6 +35,8 @@ import { runPartsOf } from './scopeForm';
 vi.mock('../../ipc/commands', () => ({
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
+  // The folder's metadata schema (SchemaFields.test.ts): none here, properties typed by name.
+  folderSchema: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, schema: null, unavailable: null })),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),

@@ -1,14 +1,19 @@
-// The metadata schema of the folder a bulk edit runs on, for its change rows: read when the
-// connection or folder settles (the core keeps it per connection and folder), read again on
-// request, and what it said about each change before the preview (a value outside a dropdown's
-// options, not a number…), kept with the value it was said for so it goes once the row changes.
+// The metadata schema of the folder a bulk edit runs on (a list's: its assets' nearest common
+// folder, as the core finds it), for its change rows: read when the connection or folder
+// settles (the core keeps it per connection and folder), read again on request, and what it
+// said about each change before the preview (a value outside a dropdown's options, not a
+// number…), kept with the value it was said for so it goes once the row changes.
 //
 // Not here: which fields the picker offers and which editor a value takes (schemaFields.ts).
 import { folderSchema, schemaProblems } from '../../ipc/commands';
+import type { Filters } from '../../ipc/bindings/Filters';
 import type { FolderSchema } from '../../ipc/bindings/FolderSchema';
 import type { RunRequest } from '../../ipc/bindings/RunRequest';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
+
+/** A folder's own assets: its schema is the folder's. */
+const NO_FILTERS: Filters = { recursive: false, name: null, formats: [] };
 
 /** How long the folder typed settles before its schema is read. */
 export const SCHEMA_DELAY_MS = 400;
@@ -29,37 +34,41 @@ export class FieldSchema {
   refused = $state<Record<number, Refusal>>({});
 
   #for = '';
+  /** The scope `#for` names: its folder and filters. */
+  #scope: { connectionId: string; folder: string; filters: Filters } | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #generation = 0;
 
-  /** Reads the schema of `folder` after typing settles, unless it is the one on hand. Nothing
-   *  to read (no connection or folder): none shown. */
-  follow(connectionId: string, folder: string): void {
-    const key = `${connectionId}\n${folder}`;
+  /** Reads the schema of a scope (`folder` and `filters` as a preview takes them: a list's
+   *  schema is its assets' folder's) after typing settles, unless it is the one on hand.
+   *  Nothing to read (no connection or folder): none shown. */
+  follow(connectionId: string, folder: string, filters: Filters = NO_FILTERS): void {
+    const entries = filters.selection?.kind === 'list' ? filters.selection.entries : [];
+    const key = [connectionId, folder, ...entries].join('\n');
     if (key === this.#for) return;
     this.stop();
     this.#for = key;
+    this.#scope = connectionId && folder ? { connectionId, folder, filters } : null;
     this.current = null;
     this.error = null;
-    if (!connectionId || !folder) return;
+    const scope = this.#scope;
+    if (!scope) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.#read(connectionId, folder, false);
+      void this.#read(scope, false);
     }, SCHEMA_DELAY_MS);
   }
 
   /** Reads AEM's form again (an administrator changed it). */
   async refresh(): Promise<void> {
-    const [connectionId, folder] = this.#for.split('\n');
-    if (!connectionId || !folder) return;
-    await this.#read(connectionId, folder, true);
+    if (this.#scope) await this.#read(this.#scope, true);
   }
 
-  async #read(connectionId: string, folder: string, refresh: boolean): Promise<void> {
+  async #read(scope: { connectionId: string; folder: string; filters: Filters }, refresh: boolean): Promise<void> {
     const mine = ++this.#generation;
     this.loading = true;
     try {
-      const answer = await folderSchema(connectionId, folder, refresh);
+      const answer = await folderSchema(scope.connectionId, scope.folder, scope.filters, refresh);
       if (mine === this.#generation) {
         this.current = answer;
         this.error = null;
@@ -81,7 +90,7 @@ export class FieldSchema {
   async allows(request: RunRequest, keys: number[]): Promise<boolean> {
     let problems: string[][];
     try {
-      problems = await schemaProblems(request.connectionId, request.folder, request.edits);
+      problems = await schemaProblems(request.connectionId, request.folder, request.filters, request.edits);
     } catch {
       this.refused = {};
       return true;

@@ -21,7 +21,8 @@ use metadesk_assets::schema::{
     FieldKind, Schema, SchemaError, SchemaField, check_value, read_effective,
 };
 use metadesk_base::i18n::{Localizer, Text};
-use metadesk_bulk::{Edit, EditOp};
+use metadesk_bulk::selection::Selection;
+use metadesk_bulk::{Edit, EditOp, Filters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
@@ -91,6 +92,18 @@ fn unavailable_words(form: &str, error: &CallError) -> Text {
         other => ("schema-unavailable", other.text()),
     };
     Text::new(id, vec![("form", form.into()), ("detail", detail.into())])
+}
+
+/// The folder whose metadata schema guides a scope's values, labels and sheet: a folder's or a
+/// search's own folder; for a list (whose run folder is the DAM root), the nearest folder
+/// holding all its assets, when every entry names its path.
+pub fn schema_folder(folder: &str, filters: &Filters) -> String {
+    match &filters.selection {
+        Some(Selection::List { entries }) => {
+            metadesk_bulk::searching::list_folder(entries).unwrap_or_else(|| folder.to_owned())
+        }
+        _ => folder.to_owned(),
+    }
 }
 
 impl Workspace {
@@ -194,16 +207,20 @@ impl Workspace {
 }
 
 impl Workspace {
-    /// Each edit's problems with the schema of `folder` (one list per edit, in order, empty
-    /// when it is allowed), for a face to show next to the change before it asks for a
-    /// preview. The same rule as the preview's refusal; no schema (unreadable): none.
+    /// Each edit's problems with the schema of the scope (`folder` and `filters`, as a preview
+    /// takes them; one list per edit, in order, empty when it is allowed), for a face to show
+    /// next to the change before it asks for a preview. The same rule and schema as the
+    /// preview's refusal; no schema (unreadable): none.
     pub async fn edit_problems_by_edit(
         &self,
         opened: &Opened,
         folder: &str,
+        filters: &Filters,
         edits: &[Edit],
     ) -> Result<Vec<Vec<Text>>> {
-        let schema = self.folder_schema(opened, folder, false).await?;
+        let schema = self
+            .folder_schema(opened, &schema_folder(folder, filters), false)
+            .await?;
         Ok(edits
             .iter()
             .map(|e| edit_problems(&schema, std::slice::from_ref(e)))

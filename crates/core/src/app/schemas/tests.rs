@@ -323,7 +323,7 @@ async fn each_edits_problems_are_said_apart_for_the_window_to_show_beside_it() {
         set("dc:language", "fr"),
     ];
     let problems = ws
-        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &edits)
+        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &Filters::default(), &edits)
         .await
         .unwrap();
     let english = Localizer::english();
@@ -341,5 +341,73 @@ async fn each_edits_problems_are_said_apart_for_the_window_to_show_beside_it() {
         "{words:?}"
     );
     assert!(words[2].is_empty(), "{words:?}");
+    assert_eq!(sb.counters().writes_applied, 0);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let dump = sb.dump(false);
+    let paths: Vec<String> = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] != true)
+        .filter_map(|a| a["path"].as_str())
+        .filter(|p| {
+            p.strip_prefix(&format!("{SAMPLE_FOLDER}/"))
+                .is_some_and(|name| !name.contains('/'))
+        })
+        .take(3)
+        .map(str::to_owned)
+        .collect();
+    assert_eq!(paths.len(), 3, "the sample folder holds too few assets");
+    let scope = metadesk_bulk::selection::Scope::List {
+        entries: paths.clone(),
+    };
+    let (folder, filters) = scope.clone().into_run_parts().unwrap();
+    assert_eq!(
+        folder,
+        metadesk_assets::DAM_ROOT,
+        "a list still runs from the DAM root"
+    );
+    assert_eq!(schema_folder(&folder, &filters), SAMPLE_FOLDER);
+
+    // The preview refuses what the folder's form refuses (the DAM root's form has no Language).
+    let refused = ws
+        .preview_scope(&opened, scope, vec![set("dc:language", "English")], &quiet)
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(
+        refused.contains(&format!(
+            "The metadata schema of {SAMPLE_FOLDER} does not allow"
+        )),
+        "{refused}"
+    );
+    let problems = ws
+        .edit_problems_by_edit(&opened, &folder, &filters, &[set("dc:language", "English")])
+        .await
+        .unwrap();
+    assert_eq!(problems[0].len(), 1, "{problems:?}");
+
+    // Its sheet is labelled and guided by that form: the required Title marked.
+    let (csv, export) = ws
+        .export_sheet(
+            &opened,
+            &folder,
+            &filters,
+            &["dc:title".to_owned(), "dc:language".to_owned()],
+            crate::app::SheetFormat::Csv,
+            &Localizer::english(),
+        )
+        .await
+        .unwrap();
+    assert_eq!(export.assets, 3);
+    assert!(
+        String::from_utf8_lossy(&csv).contains("Title * (dc:title),Language (dc:language)"),
+        "{}",
+        String::from_utf8_lossy(&csv)
+    );
     assert_eq!(sb.counters().writes_applied, 0);
 }

@@ -92,8 +92,9 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.assets.as_ref();
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
-        // Ordered and labelled by the folder's metadata schema, when it can be read.
-        let (properties, guides) = match self.folder_schema(opened, &folder, false).await {
+        // Ordered and labelled by the scope's metadata schema, when it can be read.
+        let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
+        let (properties, guides) = match self.folder_schema(opened, &schema_folder, false).await {
             Ok(schema) => crate::app::schemas::guided_columns(&schema, properties),
             Err(_) => (properties, Vec::new()),
         };
