@@ -2,8 +2,8 @@
 // every page the catalogue covers (Connections with a card and a Test connection result, a
 // service-credential card with its JWT → OAuth note,
 // Activity, Settings, Bulk edit step by step against a sandbox started here: a folder picked,
-// the edit rows with their problems, the preview, the run's report, then the run in Activity;
-// and the API console's two tabs), screenshot each, and assert that no English UI words are
+// the edit rows with their problems, the preview, the run's report, then the run in Activity,
+// a sheet, a search and the missing-metadata report; and the API console's two tabs), screenshot each, and assert that no English UI words are
 // left there and that axe-core finds no serious or critical violation on any page.
 
 import { test, before, after } from "node:test";
@@ -108,9 +108,10 @@ async function windowWords(driver, notYetTranslated = []) {
 }
 
 /** The text without the values it quotes (an edit line's "© Read-only …" is the user's data,
- *  whichever language the window speaks). */
+ *  whichever language the window speaks) and without a metadata form's field labels, each
+ *  named with its property ("Language (dc:language)": AEM's words, not the window's). */
 function withoutQuotedValues(text) {
-  return text.replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, "");
+  return text.replace(/"[^"]*"|“[^”]*”|«[^»]*»/g, "").replace(/\S+ \([\w-]+:[\w-]+\)/g, "");
 }
 
 async function assertNoEnglish(driver, page, notYetTranslated = []) {
@@ -321,6 +322,21 @@ async function sheetSearchAndUndoInFrench(driver, id, scratch) {
   await assertNoEnglish(driver, "Modification en masse (recherche)");
   await assertAccessible(driver, "Modification en masse (recherche)");
   await screenshot(driver, "11-fr-bulk-8-recherche");
+
+  // 9. Which assets lack required metadata: the report in French (the form's field labels are
+  //    AEM's words, whichever language the window speaks).
+  await (await byTestId(driver, "mode-missing")).click();
+  await (await byTestId(driver, "scope-kind-folder")).click();
+  await typeFolder(driver, folder);
+  await (await byTestId(driver, "missing-run")).click();
+  const summary = await byTestId(driver, "missing-summary", 120_000);
+  assert.match(await textOf(driver, summary), /^\d+ ressources? vérifiées? dans /);
+  const lacking = await Promise.all((await driver.findElements(By.css('[data-testid="missing-field"]'))).map((f) => textOf(driver, f)));
+  assert.ok(lacking.some((l) => /^\d+ ressources? sans .+ \(obligatoire\)$/.test(l)), lacking.join("\n"));
+  await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", summary);
+  await assertNoEnglish(driver, "Modification en masse (métadonnées manquantes)");
+  await assertAccessible(driver, "Modification en masse (métadonnées manquantes)");
+  await screenshot(driver, "11-fr-bulk-9-manquantes");
 }
 
 test("the window in French: every converted page, no English left, no serious axe violation", async (t) => {

@@ -15,6 +15,12 @@ impl Workspace {
     /// console files (history, saved requests, lock) and the thumbnails it read. Returns whether
     /// a sandbox connection is left (the app stops its sandbox when none is).
     pub fn delete_connection(&self, id: &str) -> Result<bool> {
+        // Its files go first: one that cannot be removed (a file another program holds open)
+        // stops the delete with the connection still there to delete again, rather than gone
+        // with an error and its files left behind for good.
+        self.connections.get(id)?;
+        self.console_files().forget_connection(id)?;
+        self.thumbnails.forget_connection(id)?;
         // A token being obtained meanwhile must not be left in the keychain: its manager is
         // retired before the entries go (it then removes what it saves), and one built while
         // they were going is retired after, and its entry removed again.
@@ -22,8 +28,6 @@ impl Workspace {
         self.connections.delete(id)?;
         self.tokens.forget(id);
         ChunkedSecrets::new(self.keychain.as_ref()).remove(&access_token_key(id))?;
-        self.console_files().forget_connection(id)?;
-        self.thumbnails.forget_connection(id)?;
         Ok(self.connections.connections()?.iter().any(|c| c.sandbox))
     }
 

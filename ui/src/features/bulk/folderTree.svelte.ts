@@ -39,6 +39,10 @@ function node(path: string, name: string, parent: FolderNode | null): FolderNode
 export class FolderTree {
   connectionId = $state('');
   nodes = $state<Record<string, FolderNode>>({});
+  /** The page each folder is loading, by path, for whoever needs its subfolders meanwhile
+   *  (bookkeeping, not shown: nothing redraws when it changes). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity
+  #loads = new Map<string, Promise<void>>();
 
   /** The lines in display order: open folders show their children, then "Show more". */
   lines = $derived.by(() => {
@@ -66,7 +70,10 @@ export class FolderTree {
     const n = this.nodes[path];
     if (!n) return;
     n.expanded = true;
-    if (n.children === null && !n.loading) await this.#load(n, 0);
+    // A folder already loading is waited for: a path typed while the tree's first page was
+    // on its way would otherwise find no subfolders and stop opening (`reveal`).
+    if (n.loading) await this.#loads.get(path);
+    else if (n.children === null) await this.#load(n, 0);
   }
 
   collapse(path: string): void {
@@ -107,7 +114,15 @@ export class FolderTree {
     await this.#load(n, n.children?.length ? (n.nextOffset ?? 0) : 0);
   }
 
-  async #load(n: FolderNode, offset: number): Promise<void> {
+  #load(n: FolderNode, offset: number): Promise<void> {
+    const loading = this.#loadPage(n, offset).finally(() => {
+      if (this.#loads.get(n.path) === loading) this.#loads.delete(n.path);
+    });
+    this.#loads.set(n.path, loading);
+    return loading;
+  }
+
+  async #loadPage(n: FolderNode, offset: number): Promise<void> {
     const connectionId = this.connectionId;
     n.loading = true;
     n.error = null;

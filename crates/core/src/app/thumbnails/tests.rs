@@ -254,3 +254,44 @@ async fn a_deleted_connections_thumbnails_are_removed() {
         "the deleted connection's thumbnail is still on disk"
     );
 }
+
+/// A thumbnail that cannot be removed (here a folder where its file was; on Windows, a file
+/// another program holds open) stops the delete before anything is gone: the connection and
+/// its keychain entries stay, to be deleted again once it can be.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_delete_that_cannot_remove_a_thumbnail_leaves_the_connection_whole() {
+    let f = fixture().await;
+    let jpg = asset(&f, ends(".jpg"));
+    f.ws.thumbnail(&f.id, &jpg).await.unwrap().unwrap();
+    let folder = f.dir.path().join("cache/thumbnails");
+    let cached = std::fs::read_dir(&folder)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .find(|p| p.extension().is_some_and(|x| x == "img"))
+        .unwrap();
+    std::fs::remove_file(&cached).unwrap();
+    std::fs::create_dir(&cached).unwrap();
+    std::fs::write(cached.join("held"), b"x").unwrap();
+    let entries = f.secrets.len();
+
+    let id = f.id.clone();
+    let ws = &f.ws;
+    let refused = tokio::task::block_in_place(|| ws.delete_connection(&id)).unwrap_err();
+    assert_eq!(refused.code(), ErrorCode::Io, "{refused}");
+    assert!(
+        ws.connections().get(&id).is_ok(),
+        "the connection went although its thumbnails stayed"
+    );
+    assert_eq!(f.secrets.len(), entries, "keychain entries went");
+
+    std::fs::remove_dir_all(&cached).unwrap();
+    tokio::task::block_in_place(|| ws.delete_connection(&id)).unwrap();
+    assert!(ws.connections().get(&id).is_err());
+    assert!(
+        !std::fs::read_dir(&folder).unwrap().any(|e| e
+            .unwrap()
+            .path()
+            .extension()
+            .is_some_and(|x| x == "img"))
+    );
+}
