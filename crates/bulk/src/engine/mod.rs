@@ -38,7 +38,8 @@ use crate::found_by::FoundBy;
 use applying::apply_rows;
 use context::{Ctx, forward};
 pub use planning::AssetEdits;
-use planning::{preview_listing, preview_per_asset, preview_retry_rows, preview_undo_rows};
+use planning::{preview_listing, preview_per_asset, preview_retry_rows};
+use undo::preview_undo_rows;
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.
 #[derive(Debug, Clone)]

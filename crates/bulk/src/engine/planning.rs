@@ -1,10 +1,11 @@
-//! Planning a run (its preview): the folder walk of a new edit, or the rows of an earlier run
-//! for an undo or a retry; one plan row per asset in the journal, nothing written to AEM.
+//! Planning a run (its preview): the folder walk of a new edit, a sheet's rows, or the rows of
+//! an earlier run for a retry; one plan row per asset in the journal, nothing written to AEM.
+//!
+//! Not here: planning an undo (`undo.rs`).
 
 use super::context::{
     Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
 };
-use super::undo::undo_asset;
 use std::future::Future;
 use std::path::Path;
 use std::sync::atomic::Ordering;
@@ -19,7 +20,6 @@ use crate::journal::{
 };
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::replay::Replay;
 use crate::searching::edited_properties;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{self, Edit, EditOp};
@@ -389,25 +389,6 @@ pub(super) async fn preview_retry_rows(
     };
     let total = failed.len() as u64;
     let keep = |row: &PlanRow| failed.contains(&row.i);
-    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
-}
-
-/// Plans an undo from the original run's rows: for each asset it changed or may have changed
-/// ([`Replay::originals`]), read the current values; restore where they are still what the run
-/// wrote.
-pub(super) async fn preview_undo_rows(
-    ctx: &Arc<Ctx>,
-    original_path: &Path,
-    original: Replay,
-    on_progress: ProgressFn<'_>,
-) -> Result<PreviewCounts> {
-    let originals = Arc::new(original.originals);
-    let total = originals.len() as u64;
-    let keep = |row: &PlanRow| originals.contains_key(&row.i);
-    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
-        let originals = originals.clone();
-        async move { undo_asset(&ctx, &counts, &originals, i, row).await }
-    };
     plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
 }
 

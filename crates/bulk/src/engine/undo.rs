@@ -1,25 +1,176 @@
-//! Planning the undo of one asset: what the run wrote comes back only where nobody changed it
-//! since.
+//! Planning an undo: the original run's rows are read back in groups, each group's current
+//! values asked in a few batched checks (as the apply checks them) instead of a read per asset,
+//! and what the run wrote comes back only where nobody changed it since.
+//!
+//! Not here: writing the undo (the apply's, as for any run), which assets a run may have
+//! changed (`Replay::originals`).
 
-use super::context::{Ctx, Failure, record_row, same, skip_row, values_of};
+use super::context::{
+    Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
+};
 use std::collections::HashMap;
+use std::path::Path;
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use serde_json::{Map, Value};
+use tokio::task::JoinSet;
 
-use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
+use crate::journal::{
+    Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
+};
+use crate::progress::ProgressFn;
 use crate::reasons;
+use crate::replay::Replay;
 use crate::spec::RunKind;
-use metadesk_assets::{AssetRef, CallError};
+use metadesk_assets::batch::{Checked, fits_in_check};
+use metadesk_assets::{AssetRef, CallError, Current};
 
 use metadesk_clients::error::Result;
 
+/// Rows whose current values are asked together before they are planned.
+const GROUP: usize = 400;
+
+/// Checks of one group in flight at once: the gate still bounds what reaches AEM.
+const CHECKS_AT_ONCE: usize = 4;
+
+/// Plans an undo from the original run's rows: for each asset it changed or may have changed
+/// ([`Replay::originals`]), its current values (from a batched check where the API has one,
+/// else read); restore where they are still what the run wrote.
+pub(super) async fn preview_undo_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    original: Replay,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let originals = Arc::new(original.originals);
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally
+        .total
+        .store(originals.len() as u64, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut next_i = 0u64;
+    let mut group: Vec<PlanRow> = Vec::with_capacity(GROUP);
+    for record in read_records(original_path)? {
+        match record? {
+            Record::Row(row) if originals.contains_key(&row.i) => group.push(row),
+            Record::Previewed { .. } => break,
+            _ => continue,
+        }
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        if group.len() == GROUP {
+            let rows = std::mem::take(&mut group);
+            plan_group(
+                ctx,
+                &counts,
+                &originals,
+                &mut tasks,
+                &mut next_i,
+                rows,
+                on_progress,
+            )
+            .await?;
+        }
+    }
+    if !ctx.control.is_cancelled() {
+        plan_group(
+            ctx,
+            &counts,
+            &originals,
+            &mut tasks,
+            &mut next_i,
+            group,
+            on_progress,
+        )
+        .await?;
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
+
+/// Asks the current values of `rows` together, then plans each row in a task of its own.
+async fn plan_group(
+    ctx: &Arc<Ctx>,
+    counts: &Arc<Mutex<PreviewCounts>>,
+    originals: &Arc<HashMap<u64, Box<str>>>,
+    tasks: &mut JoinSet<Result<()>>,
+    next_i: &mut u64,
+    rows: Vec<PlanRow>,
+    on_progress: ProgressFn<'_>,
+) -> Result<()> {
+    let mut checked = current_of(ctx, &rows).await;
+    for row in rows {
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let i = *next_i;
+        *next_i += 1;
+        let known = checked.remove(&row.path);
+        let (ctx2, counts2, originals2) = (ctx.clone(), counts.clone(), originals.clone());
+        let task = async move { undo_asset(&ctx2, &counts2, &originals2, i, row, known).await };
+        spawn_bounded(tasks, ctx.settings.max_tasks, task).await?;
+        ctx.progress(on_progress, false);
+    }
+    Ok(())
+}
+
+/// The current values of the properties `rows` changed, by path, from batched checks where the
+/// API has them (none otherwise). A path missing from the answer (not indexed yet, a check that
+/// failed) is simply not there: that asset is read on its own, never taken as deleted.
+async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Checked {
+    let mut found = Checked::new();
+    if !ctx.store.batches() || rows.is_empty() {
+        return found;
+    }
+    let mut properties: Vec<String> = rows
+        .iter()
+        .flat_map(|row| row.changes.iter().map(|c| c.property.clone()))
+        .collect();
+    properties.sort();
+    properties.dedup();
+    let properties = Arc::new(properties);
+    let paths: Vec<String> = rows.iter().map(|row| row.path.clone()).collect();
+    let mut checks: JoinSet<Option<Checked>> = JoinSet::new();
+    let mut start = 0;
+    while start < paths.len() && !ctx.control.is_cancelled() {
+        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
+        let n = fits_in_check(&refs, &properties).max(1);
+        let chunk: Vec<String> = paths[start..start + n].to_vec();
+        start += n;
+        if checks.len() >= CHECKS_AT_ONCE
+            && let Some(Ok(Some(values))) = checks.join_next().await
+        {
+            found.extend(values);
+        }
+        let (ctx, properties) = (ctx.clone(), properties.clone());
+        checks.spawn(async move {
+            let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            ctx.call(|| ctx.store.check_many(&refs, &properties))
+                .await
+                .ok()
+        });
+    }
+    while let Some(done) = checks.join_next().await {
+        if let Ok(Some(values)) = done {
+            found.extend(values);
+        }
+    }
+    found
+}
+
+/// Plans the undo of one asset from `known` (its current values of the run's properties, from
+/// a batched check) or, without them, a read.
 pub(super) async fn undo_asset(
     ctx: &Arc<Ctx>,
     counts: &Mutex<PreviewCounts>,
     originals: &HashMap<u64, Box<str>>,
     i: u64,
     row: PlanRow,
+    known: Option<Map<String, Value>>,
 ) -> Result<()> {
     let of = match &ctx.spec.kind {
         RunKind::Undo { of } => of.clone(),
@@ -33,7 +184,14 @@ pub(super) async fn undo_asset(
         path: row.path.clone(),
         id: row.id.clone(),
     };
-    let current = match ctx.call(|| ctx.store.read(&asset)).await {
+    let read = match known {
+        Some(metadata) => Ok(Current {
+            metadata,
+            etag: None,
+        }),
+        None => ctx.call(|| ctx.store.read(&asset)).await,
+    };
+    let current = match read {
         Ok(c) => c,
         Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
         Err(Failure::Call(CallError::Unreachable(e), _)) => {

@@ -48,6 +48,8 @@ pub(super) struct Faults {
     pub(super) conflicts: AtomicU32,
     /// An asset whose write makes the task fail (panic), as a bug in a task would.
     pub(super) crash_on: Mutex<Option<String>>,
+    /// Assets a batched check does not find (the search index lags behind the repository).
+    pub(super) unindexed: Mutex<Vec<String>>,
 }
 
 pub(super) struct Fake {
@@ -391,9 +393,11 @@ impl AssetsApi for Fake {
             self.gate()?;
             tokio::time::sleep(self.latency).await;
             self.checks.fetch_add(1, Ordering::SeqCst);
+            let unindexed = self.faults.unindexed.lock().unwrap().clone();
             let dam = self.dam.lock().unwrap();
             Ok(paths
                 .iter()
+                .filter(|p| !unindexed.iter().any(|u| u == *p))
                 .filter_map(|p| {
                     let (md, _) = dam.assets.get(*p)?;
                     let wanted = properties
