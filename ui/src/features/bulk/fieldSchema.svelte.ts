@@ -12,6 +12,13 @@ import type { RunRequest } from '../../ipc/bindings/RunRequest';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 
+/** Whose schema is read: a connection's scope, as a preview takes it. */
+interface SchemaScope {
+  connectionId: string;
+  folder: string;
+  filters: Filters;
+}
+
 /** A folder's own assets: its schema is the folder's. */
 const NO_FILTERS: Filters = { recursive: false, name: null, formats: [] };
 
@@ -35,7 +42,7 @@ export class FieldSchema {
 
   #for = '';
   /** The scope `#for` names: its folder and filters. */
-  #scope: { connectionId: string; folder: string; filters: Filters } | null = null;
+  #scope: SchemaScope | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #generation = 0;
 
@@ -64,7 +71,7 @@ export class FieldSchema {
     if (this.#scope) await this.#read(this.#scope, true);
   }
 
-  async #read(scope: { connectionId: string; folder: string; filters: Filters }, refresh: boolean): Promise<void> {
+  async #read(scope: SchemaScope, refresh: boolean): Promise<void> {
     const mine = ++this.#generation;
     this.loading = true;
     try {
