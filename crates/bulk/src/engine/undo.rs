@@ -51,31 +51,20 @@ pub(super) async fn preview_undo_rows(
     ctx.listing_done.store(true, Ordering::Relaxed);
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     let mut next_i = 0u64;
-    let mut group: Vec<PlanRow> = Vec::with_capacity(GROUP);
-    for record in read_records(original_path)? {
-        match record? {
-            Record::Row(row) if originals.contains_key(&row.i) => group.push(row),
-            Record::Previewed { .. } => break,
-            _ => continue,
+    let mut records = read_records(original_path)?;
+    let mut ended = false;
+    while !ended && !ctx.control.is_cancelled() {
+        let mut group: Vec<PlanRow> = Vec::with_capacity(GROUP);
+        while group.len() < GROUP {
+            match records.next().transpose()? {
+                Some(Record::Row(row)) if originals.contains_key(&row.i) => group.push(row),
+                Some(Record::Previewed { .. }) | None => {
+                    ended = true;
+                    break;
+                }
+                Some(_) => {}
+            }
         }
-        if ctx.control.is_cancelled() {
-            break;
-        }
-        if group.len() == GROUP {
-            let rows = std::mem::take(&mut group);
-            plan_group(
-                ctx,
-                &counts,
-                &originals,
-                &mut tasks,
-                &mut next_i,
-                rows,
-                on_progress,
-            )
-            .await?;
-        }
-    }
-    if !ctx.control.is_cancelled() {
         plan_group(
             ctx,
             &counts,
