@@ -291,9 +291,10 @@ export async function pickProperty(driver, property) {
 
 /**
  * Types `folder` in Bulk edit's path field, then waits until the page stops moving: the folder
- * tree shows it chosen and loads nothing more, and where change rows show, the note on the
- * folder's metadata schema has arrived above them. Both push down what is below, and a click
- * aimed before that lands on whatever moved there (spec 10 once missed "Add a condition").
+ * tree shows it chosen and loads nothing more, and where change rows or a sheet's columns show,
+ * the note on the folder's metadata schema has arrived above them. Both push down what is
+ * below, and a click aimed before that lands on whatever moved there (spec 10 once missed "Add
+ * a condition").
  */
 export async function typeFolder(driver, folder) {
   const input = await byTestId(driver, "folder-path-input");
@@ -304,7 +305,7 @@ export async function typeFolder(driver, folder) {
     const chosen = await tree.findElements(By.css(`[data-testid="folder-node"][aria-selected="true"][data-path="${folder}"]`));
     const loading = await tree.findElements(By.css('[data-testid="folder-node"][aria-busy="true"]'));
     if (chosen.length !== 1 || loading.length > 0) return false;
-    if ((await driver.findElements(By.css('[data-testid="edit-row"]'))).length === 0) return true;
+    if ((await driver.findElements(By.css('[data-testid="edit-row"], [data-testid="sheet-properties"]'))).length === 0) return true;
     const notes = await driver.findElements(By.css('[data-testid="schema-in-use"], [data-testid="schema-unavailable"]'));
     return notes.length > 0;
   }, `the folder tree did not show ${folder} chosen, or its schema did not arrive`, 30_000);

@@ -197,13 +197,16 @@ test("a sheet of just the assets lacking Copyright: that column, marked required
   assert.deepEqual(paths.sort(), lacking);
 });
 
-test("a folder's .xlsx sheet, read by a spreadsheet library: the form's labels, required marked, Language a list of its allowed values", async (t) => {
+test("a folder's .xlsx sheet, Language ticked by its label, read by a spreadsheet library: the form's labels, required marked, Language a list of its allowed values", async (t) => {
   const target = join(scratch, "guided.xlsx");
   await withApp(t, async (driver) => {
     await (await byTestId(driver, "nav-bulk")).click();
     await (await byTestId(driver, "mode-sheet")).click();
     await pickFolder(driver, added[0]);
-    await (await byTestId(driver, "sheet-others")).sendKeys("dc:language");
+    // The sheet's columns are offered by the form's labels: Language is ticked by its label.
+    const language = await byTestId(driver, "sheet-prop-dc:language");
+    assert.equal((await driver.executeScript("return arguments[0].closest('label').textContent.trim()", language)), "Language (dc:language)");
+    await language.click();
     await (await byTestId(driver, "sheet-format-xlsx")).click();
     await exportThroughDialog(driver, target);
     const saved = await byTestId(driver, "sheet-exported", 60_000);

@@ -1,5 +1,5 @@
-// Bulk edit "From a spreadsheet" with the IPC seam mocked: the export form (properties in words
-// or typed, format, the save dialog's answer), a dropped sheet checked with its problems table
+// Bulk edit "From a spreadsheet" with the IPC seam mocked: the export form (properties by the
+// folder's schema labels, in words or typed, format, the save dialog's answer), a dropped sheet checked with its problems table
 // (filter, export) and nothing previewed, then the rows in error skipped and the preview opened.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
@@ -10,6 +10,7 @@ import {
   completeFolderPath,
   exportSheet,
   exportSheetIssues,
+  folderSchema,
   listConnections,
   listFolder,
   listRuns,
@@ -18,6 +19,7 @@ import {
   sheetIssues,
 } from '../../ipc/commands';
 import type { Issue } from '../../ipc/bindings/Issue';
+import type { Schema } from '../../ipc/bindings/Schema';
 import { connection, planRow, runSummary } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
@@ -51,6 +53,7 @@ vi.mock('../../ipc/commands', () => ({
   exportSheetIssues: vi.fn(),
   sheetIssues: vi.fn(),
   savedScopes: vi.fn(() => Promise.resolve([])),
+  folderSchema: vi.fn(),
 }));
 
 const FOLDER = '/content/dam/shots';
@@ -110,6 +113,7 @@ beforeEach(() => {
     done: true,
   });
   vi.mocked(listRuns).mockResolvedValue([]);
+  vi.mocked(folderSchema).mockImplementation(async (_c, folder) => ({ folder, schema: null, unavailable: null }));
   vi.mocked(previewRows).mockResolvedValue({
     rows: [
       planRow({
@@ -122,6 +126,18 @@ beforeEach(() => {
     total: 1,
   });
 });
+
+/** The folder's form: Title (required) and Language under Basic, a read-only Format. */
+const SCHEMA: Schema = {
+  form: '/conf/global/settings/dam/adminui-extension/metadataschema/metadesk-brand',
+  mappedOn: FOLDER,
+  fields: [
+    { property: 'dc:title', label: 'Title', tab: 'Basic', kind: 'text', multiple: false, options: [], required: true, readOnly: false },
+    { property: 'dc:language', label: 'Language', tab: 'Basic', kind: 'dropdown', multiple: false, options: [{ value: 'en', text: 'English' }], required: false, readOnly: false },
+    { property: 'dc:format', label: 'Format', tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: true },
+  ],
+  mimeForms: [],
+};
 
 afterEach(() => {
   store?.dispose();
@@ -147,6 +163,33 @@ describe('exporting a sheet', () => {
       'csv',
     );
     expect(await screen.findByTestId('sheet-exported')).toHaveTextContent('Saved metadesk-shots.csv: 4 assets.');
+  });
+
+  it('offers the folder’s schema fields by label under their tabs, and sends a field ticked', async () => {
+    vi.mocked(folderSchema).mockImplementation(async (_c, folder) => ({ folder, schema: SCHEMA, unavailable: null }));
+    const user = await renderPage();
+    const columns = screen.getByTestId('sheet-properties');
+    await waitFor(() => expect(within(columns).getByRole('group', { name: 'Basic' })).toBeInTheDocument());
+    const basic = within(columns).getByRole('group', { name: 'Basic' });
+    expect(within(basic).getAllByRole('checkbox').map((c) => c.closest('label')?.textContent?.trim())).toEqual([
+      'Title (dc:title)',
+      'Language (dc:language)',
+    ]);
+    expect(screen.queryByTestId('sheet-prop-dc:format')).not.toBeInTheDocument();
+    // The common properties the form does not have, after its tabs.
+    expect(within(within(columns).getByRole('group', { name: 'Other common properties' })).getByTestId('sheet-prop-dc:description')).toBeInTheDocument();
+    expect(screen.getByTestId('schema-in-use')).toHaveTextContent('metadesk-brand');
+
+    vi.mocked(exportSheet).mockResolvedValue({ fileName: 'metadesk-shots.xlsx', export: { assets: 4, unlistedFolders: [], unread: [] } });
+    await user.click(screen.getByTestId('sheet-prop-dc:language'));
+    await user.click(screen.getByTestId('sheet-export-button'));
+    expect(exportSheet).toHaveBeenCalledWith(
+      'c1',
+      FOLDER,
+      { recursive: false, name: null, formats: [] },
+      ['dc:title', 'dc:description', 'dc:subject', 'dc:language'],
+      'xlsx',
+    );
   });
 
   it('asks for a property first and calls nothing', async () => {

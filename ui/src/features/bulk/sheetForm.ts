@@ -1,5 +1,5 @@
 // "From a spreadsheet" as plain data: which properties the exported sheet holds (common fields
-// ticked in words, others typed as prefix:name), the problems of the export form in the
+// and the schema's ticked, others typed as prefix:name), the problems of the export form in the
 // window's words (through the `t` given), and
 // the filtering of a sheet's problems table. No Svelte and no IPC here (sheetForm.test.ts).
 import type { Issue } from '../../ipc/bindings/Issue';
@@ -8,7 +8,7 @@ import type { SheetImport } from '../../ipc/bindings/SheetImport';
 import { folderProblem, isPropertyName, KNOWN_PROPERTIES, normalizeFolder, type Translate } from './editForm';
 
 export interface SheetDraft {
-  /** Known properties ticked, in the order of KNOWN_PROPERTIES. */
+  /** Properties ticked: common ones, the metadata schema's fields. */
   known: string[];
   /** Other properties as typed: prefix:name, separated by commas, spaces or lines. */
   others: string;
@@ -34,10 +34,12 @@ function typed(others: string): string[] {
     .filter((name) => name !== '');
 }
 
-/** The properties the sheet holds, each once, known ones first. */
+/** The properties the sheet holds, each once: the common ones ticked (in their usual order),
+ *  the schema's fields ticked, then those typed. (The core orders the columns by the folder's
+ *  schema where it can read it.) */
 export function sheetProperties(draft: SheetDraft): string[] {
-  const known = KNOWN_PROPERTIES.map((p) => p.property).filter((p) => draft.known.includes(p));
-  const all = [...known, ...typed(draft.others)];
+  const common = KNOWN_PROPERTIES.map((p) => p.property).filter((p) => draft.known.includes(p));
+  const all = [...common, ...draft.known, ...typed(draft.others)];
   return all.filter((name, index) => all.indexOf(name) === index);
 }
 
