@@ -6,11 +6,8 @@ use std::sync::Arc;
 use metadesk_base::i18n::{Lang, Localizer};
 use metadesk_clients::aem::allows::{AemPath, Allowed, PathCheck};
 use metadesk_clients::error::ErrorCode;
-use metadesk_credentials::credentials;
 use metadesk_credentials::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, Switched};
-use metadesk_store::connections::ImportOptions;
-use metadesk_store::dirs::AppDirs;
 
 use super::{TestDepth, Workspace};
 
@@ -26,23 +23,11 @@ async fn fixture(config: SandboxConfig, json: impl Fn(&Sandbox) -> String) -> Fi
     let sandbox = Sandbox::start(config.with_assets(30).with_key_bits(1024))
         .await
         .unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::new(
-        AppDirs::under(dir.path()),
+    let (dir, ws, id) = crate::app::test_support::workspace_with(
+        &sandbox,
+        &json(&sandbox),
         Arc::new(RunOnlyKeychain::default()),
-    )
-    .unwrap();
-    let recognised = credentials::inspect(json(&sandbox).as_bytes()).unwrap();
-    let options = ImportOptions {
-        aem_url: Some(sandbox.base_url()),
-        ..ImportOptions::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)
-        .unwrap()
-        .connection
-        .id;
+    );
     Fixture {
         sandbox,
         ws,

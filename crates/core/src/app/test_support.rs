@@ -1,10 +1,11 @@
-//! What the core's tests against the sandbox share: a workspace in a temporary folder with the
-//! sandbox's service credentials imported and opened. Test builds only.
+//! What the core's tests against the sandbox share: a workspace in a temporary folder with a
+//! sandbox's credential imported (and opened). Test builds only.
 //!
 //! Not here: the tests themselves, each beside what it tests.
 
 use std::sync::Arc;
 
+use metadesk_credentials::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
 
 use super::{ConnectionChoice, Opened, Workspace};
@@ -32,16 +33,21 @@ pub(crate) async fn sandboxed_connection(
     )
     .await
     .unwrap();
+    let credential = sandbox.credentials().service_credentials_json.clone();
+    let (dir, ws, id) = workspace_with(&sandbox, &credential, Arc::new(RunOnlyKeychain::default()));
+    (dir, ws, id, sandbox)
+}
+
+/// A workspace in a temporary folder using `keychain`, with `credential` (a credential file's
+/// text) imported and pointed at `sandbox`: the folder, the workspace and the connection's id.
+pub(crate) fn workspace_with(
+    sandbox: &Sandbox,
+    credential: &str,
+    keychain: Arc<RunOnlyKeychain>,
+) -> (tempfile::TempDir, Workspace, String) {
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::new(
-        metadesk_store::dirs::AppDirs::under(dir.path()),
-        Arc::new(metadesk_credentials::secrets::RunOnlyKeychain::default()),
-    )
-    .unwrap();
-    let recognised = metadesk_credentials::credentials::inspect(
-        sandbox.credentials().service_credentials_json.as_bytes(),
-    )
-    .unwrap();
+    let ws = Workspace::new(metadesk_store::dirs::AppDirs::under(dir.path()), keychain).unwrap();
+    let recognised = metadesk_credentials::credentials::inspect(credential.as_bytes()).unwrap();
     let options = metadesk_store::connections::ImportOptions {
         aem_url: Some(sandbox.base_url()),
         ..Default::default()
@@ -52,5 +58,5 @@ pub(crate) async fn sandboxed_connection(
         .unwrap()
         .connection
         .id;
-    (dir, ws, id, sandbox)
+    (dir, ws, id)
 }

@@ -26,21 +26,10 @@ async fn fixture() -> Fixture {
     let sandbox = Sandbox::start(SandboxConfig::default().with_assets(60).with_key_bits(1024))
         .await
         .unwrap();
-    let dir = tempfile::tempdir().unwrap();
     let secrets = Arc::new(RunOnlyKeychain::default());
-    let ws = Workspace::new(AppDirs::under(dir.path()), secrets.clone()).unwrap();
-    let recognised =
-        credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes()).unwrap();
-    let options = ImportOptions {
-        aem_url: Some(sandbox.base_url()),
-        ..ImportOptions::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)
-        .unwrap()
-        .connection
-        .id;
+    let credential = sandbox.credentials().service_credentials_json.clone();
+    let (dir, ws, id) =
+        crate::app::test_support::workspace_with(&sandbox, &credential, secrets.clone());
     Fixture {
         sandbox,
         secrets,
