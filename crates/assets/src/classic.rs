@@ -104,9 +104,16 @@ impl ClassicAssets {
         folder: &str,
         assets: &[AssetWrite],
     ) -> Result<HashSet<String>, CallError> {
+        let (form, _) = batch::write_form(assets);
+        let body = self.sling_post(folder, form).await?;
+        batch::confirmed(folder, assets, &body)
+    }
+
+    /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF
+    /// token when AEM issues one): its JSON answer, or the refusal.
+    pub(crate) async fn sling_post(&self, folder: &str, form: String) -> Result<Value, CallError> {
         let token = self.csrf_token().await?;
         let url = self.dam_url(&["content", "dam"], folder, "")?;
-        let (form, _) = batch::write_form(assets);
         let response = self
             .client
             .send(Method::POST, url, |r| {
@@ -125,7 +132,7 @@ impl ClassicAssets {
             .await
             .map_err(CallError::from_aem)?;
         let (body, _) = json_or_error(response, batch::sling_detail).await?;
-        batch::confirmed(folder, assets, &body)
+        Ok(body)
     }
 
     /// `{base}/{prefix}/{dam segments…}{suffix}` with each segment percent-encoded.

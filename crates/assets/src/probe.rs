@@ -5,10 +5,7 @@
 //! Not here: what the answers mean to the app and how they are worded (the core's
 //! `app/allows.rs`).
 
-use reqwest::Method;
-use reqwest::header::{ACCEPT, CONTENT_TYPE};
-
-use super::{CallError, ClassicAssets, batch, json_or_error};
+use super::{CallError, ClassicAssets};
 
 /// The JCR privilege a metadata write needs on the nodes it changes.
 pub const WRITE_PRIVILEGE: &str = "jcr:modifyProperties";
@@ -21,27 +18,9 @@ impl ClassicAssets {
     /// meets before Sling runs it (the CSRF filter, a dispatcher refusing POSTs) and writes
     /// nothing. `Ok(())` when accepted, the refusal otherwise.
     pub async fn batch_post_accepted(&self, folder: &str) -> Result<(), CallError> {
-        let token = self.csrf_token().await?;
-        let url = self.dam_url(&["content", "dam"], folder, "")?;
-        let response = self
-            .client
-            .send(Method::POST, url, |r| {
-                let r = r
-                    .header(ACCEPT, "application/json")
-                    .header(
-                        CONTENT_TYPE,
-                        "application/x-www-form-urlencoded;charset=UTF-8",
-                    )
-                    .body(":operation=nop");
-                match &token {
-                    Some(t) => r.header("CSRF-Token", t.as_str()),
-                    None => r,
-                }
-            })
+        self.sling_post(folder, ":operation=nop".to_owned())
             .await
-            .map_err(CallError::from_aem)?;
-        json_or_error(response, batch::sling_detail).await?;
-        Ok(())
+            .map(drop)
     }
 
     /// AEM's own answer to "may this account change properties of `folder`?": QueryBuilder's
