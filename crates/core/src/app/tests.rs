@@ -550,6 +550,23 @@ fn the_start_up_checks_remove_what_an_interrupted_import_left() {
 }
 
 /// A CSV export's records, with the BOM dropped.
+/// The sample folder's titles exported as a CSV sheet, as records (a header, then a row per
+/// asset whose first cell is its path).
+async fn sample_titles(ws: &Workspace, opened: &Opened) -> Vec<Vec<String>> {
+    let (sheet, _) = ws
+        .export_sheet(
+            opened,
+            SAMPLE_FOLDER,
+            &Filters::default(),
+            &["dc:title".to_owned()],
+            SheetFormat::Csv,
+            &metadesk_base::i18n::Localizer::english(),
+        )
+        .await
+        .unwrap();
+    csv_records(&sheet)
+}
+
 fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap();
@@ -690,19 +707,7 @@ async fn a_sheet_with_errors_plans_nothing_unless_its_rows_are_skipped() {
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
-    let listed = s
-        .export_sheet(
-            &opened,
-            SAMPLE_FOLDER,
-            &Filters::default(),
-            &["dc:title".to_owned()],
-            SheetFormat::Csv,
-            &metadesk_base::i18n::Localizer::english(),
-        )
-        .await
-        .unwrap()
-        .0;
-    let records = csv_records(&listed);
+    let records = sample_titles(s, &opened).await;
     let good = records[1][0].clone();
     let sheet = format!(
         "Path,dc:title\n{good},Fine\n{good}x.jpg,Nobody\n/etc/x.jpg,Outside\n{SAMPLE_FOLDER}/a.jpg,a|b\n"
@@ -748,19 +753,7 @@ async fn a_sheet_s_own_and_aem_problems_are_reported_together() {
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
-    let listed = s
-        .export_sheet(
-            &opened,
-            SAMPLE_FOLDER,
-            &Filters::default(),
-            &["dc:title".to_owned()],
-            SheetFormat::Csv,
-            &metadesk_base::i18n::Localizer::english(),
-        )
-        .await
-        .unwrap()
-        .0;
-    let records = csv_records(&listed);
+    let records = sample_titles(s, &opened).await;
     let a = records[1][0].clone();
     let sheet =
         format!("Path,dc:title,Notes\n{a},New A,x\n{a},Again,\n{SAMPLE_FOLDER}/gone.jpg,Nobody,\n");
@@ -813,19 +806,7 @@ async fn a_sheet_whose_errors_are_found_in_aem_leaves_nothing_to_apply() {
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
-    let listed = s
-        .export_sheet(
-            &opened,
-            SAMPLE_FOLDER,
-            &Filters::default(),
-            &["dc:title".to_owned()],
-            SheetFormat::Csv,
-            &metadesk_base::i18n::Localizer::english(),
-        )
-        .await
-        .unwrap()
-        .0;
-    let records = csv_records(&listed);
+    let records = sample_titles(s, &opened).await;
     let (one, none, fine) = (&records[1][0], &records[2][0], &records[3][0]);
     f.sandbox
         .edit_asset(one, serde_json::json!({"xmp:Label": "draft"}))
@@ -979,19 +960,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
     let f = fixture().await;
     let s = f.state.as_ref();
     let opened = s.open(ConnectionChoice::stored(&f.id)).await.unwrap();
-    let listed = s
-        .export_sheet(
-            &opened,
-            SAMPLE_FOLDER,
-            &Filters::default(),
-            &["dc:title".to_owned()],
-            SheetFormat::Csv,
-            &metadesk_base::i18n::Localizer::english(),
-        )
-        .await
-        .unwrap()
-        .0;
-    let first = csv_records(&listed)[1][0].clone();
+    let first = sample_titles(s, &opened).await[1][0].clone();
     f.sandbox
         .edit_asset(&first, serde_json::json!({"dc:subject": ["red", "blue"]}))
         .unwrap();
