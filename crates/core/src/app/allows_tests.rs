@@ -5,6 +5,7 @@ use std::sync::Arc;
 
 use metadesk_base::i18n::{Lang, Localizer};
 use metadesk_clients::aem::allows::{AemPath, Allowed, PathCheck};
+use metadesk_clients::aem::test_connection::ConnectionTestReport;
 use metadesk_clients::error::ErrorCode;
 use metadesk_credentials::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, Switched};
@@ -43,8 +44,14 @@ async fn service(faults: Faults) -> Fixture {
     .await
 }
 
-fn deep() -> TestDepth {
-    TestDepth::Deep { folder: None }
+impl Fixture {
+    /// The deep Test connection of the fixture's connection, worded by `l`.
+    async fn deep_test(&self, l: &Localizer) -> ConnectionTestReport {
+        self.ws
+            .test_connection(&self.id, &TestDepth::Deep { folder: None }, l)
+            .await
+            .unwrap()
+    }
 }
 
 fn line(lines: &[PathCheck], path: AemPath) -> &PathCheck {
@@ -57,10 +64,7 @@ fn line(lines: &[PathCheck], path: AemPath) -> &PathCheck {
 #[tokio::test(flavor = "multi_thread")]
 async fn every_path_of_a_working_aem_is_ok_and_nothing_is_written() {
     let f = service(Faults::default()).await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::english()).await;
     assert!(report.ok, "{report:#?}");
     let paths: Vec<AemPath> = report.allows.iter().map(|c| c.path).collect();
     assert_eq!(
@@ -106,10 +110,7 @@ async fn each_path_switched_off_says_why_and_what_the_app_does_instead() {
         ..Faults::default()
     })
     .await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::english()).await;
     assert!(report.ok, "the connection itself works: {report:#?}");
     let lines = &report.allows;
     assert_eq!(line(lines, AemPath::ClassicRead).allowed, Allowed::Ok);
@@ -176,10 +177,7 @@ async fn each_path_switched_off_says_why_and_what_the_app_does_instead() {
     }
 
     // A second test reads the remembered refusal.
-    let again =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let again = f.deep_test(&Localizer::english()).await;
     let batch = line(&again.allows, AemPath::BatchWrites);
     assert_eq!(batch.allowed, Allowed::NotAllowed);
     assert!(
@@ -197,10 +195,7 @@ async fn no_write_permission_is_aems_own_answer_and_thumbnails_can_be_missing() 
         ..Faults::default()
     })
     .await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::english()).await;
     let write = line(&report.allows, AemPath::WritePermission);
     assert_eq!(write.allowed, Allowed::NotAllowed, "{write:#?}");
     let account = &f.sandbox.credentials().service_technical_account_email;
@@ -239,10 +234,7 @@ async fn no_write_permission_is_aems_own_answer_and_thumbnails_can_be_missing() 
             ..Faults::default()
         })
         .unwrap();
-    let root =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let root = f.deep_test(&Localizer::english()).await;
     assert_eq!(
         line(&root.allows, AemPath::WritePermission).allowed,
         Allowed::Ok
@@ -295,10 +287,7 @@ async fn a_folder_outside_the_dam_is_refused_before_anything_is_asked() {
 async fn an_oauth_connection_checks_the_folders_api_and_the_openapi_search() {
     let oauth = |s: &Sandbox| s.credentials().oauth_project_json.clone();
     let f = fixture(SandboxConfig::default(), oauth).await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::english()).await;
     let paths: Vec<AemPath> = report.allows.iter().map(|c| c.path).collect();
     assert_eq!(paths, [AemPath::FoldersApi, AemPath::OpenapiSearch]);
     assert!(
@@ -307,10 +296,7 @@ async fn an_oauth_connection_checks_the_folders_api_and_the_openapi_search() {
     );
 
     let f = fixture(SandboxConfig::default().with_openapi_search(false), oauth).await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::new(Lang::Fr))
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::new(Lang::Fr)).await;
     let search = line(&report.allows, AemPath::OpenapiSearch);
     assert_eq!(search.allowed, Allowed::Unavailable, "{search:#?}");
     metadesk_base::i18n::checks::assert_reads_french(&search.detail);
@@ -333,10 +319,7 @@ async fn the_checklist_reads_in_french() {
         ..Faults::default()
     })
     .await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::new(Lang::Fr))
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::new(Lang::Fr)).await;
     for check in &report.allows {
         metadesk_base::i18n::checks::assert_reads_french(&check.label);
         // Paths and AEM's addresses are no French text (their `?`/`:` are not punctuation),
@@ -366,10 +349,7 @@ async fn no_token_endpoint_but_posts_accepted_keeps_batch_writes() {
         ..Faults::default()
     })
     .await;
-    let report =
-        f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-            .await
-            .unwrap();
+    let report = f.deep_test(&Localizer::english()).await;
     let batch = line(&report.allows, AemPath::BatchWrites);
     assert_eq!(batch.allowed, Allowed::Ok, "{batch:#?}");
     assert_eq!(
@@ -392,9 +372,7 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
         ..Faults::default()
     })
     .await;
-    f.ws.test_connection(&f.id, &deep(), &Localizer::english())
-        .await
-        .unwrap();
+    f.deep_test(&Localizer::english()).await;
     // The check's own POST (one that changes nothing) was the one refused.
     let refused_by_the_check = f.sandbox.counters().count("POST", 403);
     assert_eq!(refused_by_the_check, 1);
