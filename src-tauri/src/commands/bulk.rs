@@ -68,10 +68,7 @@ pub async fn list_folder(
     offset: u64,
 ) -> Result<FolderPage, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     ws.folder_page(&opened, &folder, offset)
         .await
         .worded(&state)
@@ -85,10 +82,7 @@ pub async fn list_folder_assets(
     folder: String,
 ) -> Result<FolderAssets, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     ws.folder_assets(&opened, &folder).await.worded(&state)
 }
 
@@ -100,10 +94,7 @@ pub async fn complete_folder_path(
     typed: String,
 ) -> Result<Vec<FolderEntry>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     ws.complete_folder(&opened, &typed).await.worded(&state)
 }
 

@@ -14,6 +14,24 @@ pub mod scopes;
 pub mod sheets;
 pub mod tokens;
 
+use metadesk_core::app::{ConnectionChoice, Opened};
+use metadesk_core::bindings::IpcError;
+
+use crate::state::AppState;
+use crate::worded::Worded;
+
+/// The stored connection `connection_id`, opened for a command; why not, in the window's words.
+pub(crate) async fn open_stored(
+    state: &AppState,
+    connection_id: String,
+) -> Result<Opened, IpcError> {
+    state
+        .workspace
+        .open(ConnectionChoice::stored(connection_id))
+        .await
+        .worded(state)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

@@ -1,7 +1,7 @@
 //! The edit rows' live "before → after": the edits computed on the first assets of the scope
 //! (`metadesk_core::app::rule_samples`; the assets are read once per scope, not per keystroke).
 
-use metadesk_core::app::{ConnectionChoice, RuleSample};
+use metadesk_core::app::RuleSample;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Edit, Filters};
 use tauri::State;
@@ -20,10 +20,7 @@ pub async fn rule_sample(
     edits: Vec<Edit>,
 ) -> Result<RuleSample, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let mut sample = ws
         .rule_sample(&opened, &folder, &filters, edits)
         .await

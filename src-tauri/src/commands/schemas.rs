@@ -3,7 +3,7 @@
 //! before a preview), and the required-metadata report of a scope. Each command is a call to
 //! the core's use cases (`metadesk_core::app::schemas`).
 
-use metadesk_core::app::{ConnectionChoice, FolderSchema, MissingReport, schema_folder};
+use metadesk_core::app::{FolderSchema, MissingReport, schema_folder};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Edit, Filters};
 use tauri::State;
@@ -23,10 +23,7 @@ pub async fn folder_schema(
     refresh: bool,
 ) -> Result<FolderSchema, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let schema = ws
         .folder_schema(&opened, &schema_folder(&folder, &filters), refresh)
         .await
@@ -47,10 +44,7 @@ pub async fn schema_problems(
     edits: Vec<Edit>,
 ) -> Result<Vec<Vec<String>>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let problems = ws
         .edit_problems_by_edit(&opened, &folder, &filters, &edits)
         .await
@@ -72,10 +66,7 @@ pub async fn missing_metadata(
     filters: Filters,
 ) -> Result<MissingReport, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let mut report = ws
         .missing_metadata(&opened, &folder, &filters)
         .await

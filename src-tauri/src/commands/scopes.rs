@@ -2,7 +2,7 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{ConnectionChoice, HeldSheet, ListFile, SavedScope, SelectedCount};
+use metadesk_core::app::{HeldSheet, ListFile, SavedScope, SelectedCount};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;
@@ -25,10 +25,7 @@ pub async fn count_scope(
     on_update: Channel<ScopeCount>,
 ) -> Result<Option<SelectedCount>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let send = move |count: ScopeCount| {
         if let Err(e) = on_update.send(count) {
             tracing::warn!(error = %e, "could not send a count to the window");
@@ -73,10 +70,7 @@ pub async fn openapi_search_answers(
     connection_id: String,
 ) -> Result<bool, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     ws.openapi_search_answers(&opened).await.worded(&state)
 }
 
@@ -153,9 +147,6 @@ pub async fn list_tags(
     connection_id: String,
 ) -> Result<Vec<Tag>, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     ws.tags(&opened).await.worded(&state)
 }

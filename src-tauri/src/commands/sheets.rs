@@ -3,9 +3,7 @@
 //! and preview it, and save its problems as CSV. Each command is a call to the core's use
 //! cases; the page gets file names, never paths.
 
-use metadesk_core::app::{
-    ConnectionChoice, HeldSheet, IssueFilter, IssuePage, SavedSheet, SheetFormat, SheetImport,
-};
+use metadesk_core::app::{HeldSheet, IssueFilter, IssuePage, SavedSheet, SheetFormat, SheetImport};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Filters, Progress};
 use metadesk_core::file_names::safe_file_name;
@@ -44,10 +42,7 @@ pub async fn export_sheet<R: Runtime>(
 ) -> Result<Option<SavedSheet>, IpcError> {
     let ws = &state.workspace;
     // A connection that cannot be opened is said before any dialog opens.
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let (ext, dialog) = match format {
         SheetFormat::Xlsx => ("xlsx", Dialog::SheetExportXlsx),
         SheetFormat::Csv => ("csv", Dialog::SheetExportCsv),
@@ -105,10 +100,7 @@ pub async fn preview_sheet(
     on_progress: Channel<Progress>,
 ) -> Result<SheetImport, IpcError> {
     let ws = &state.workspace;
-    let opened = ws
-        .open(ConnectionChoice::stored(connection_id))
-        .await
-        .worded(&state)?;
+    let opened = super::open_stored(&state, connection_id).await?;
     let progress = move |p: Progress| {
         if let Err(e) = on_progress.send(p) {
             tracing::warn!(error = %e, "could not send an update to the window");
