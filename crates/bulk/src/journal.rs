@@ -633,7 +633,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = journal_path(dir.path(), "r");
         drop(JournalWriter::create(&path).unwrap());
-        let held = LockFile::try_acquire(&lock_path(&path)).unwrap().unwrap();
+        // Patient too: a neighbour test starting a process holds the writer's lock a moment.
+        let held = LockFile::acquire_within(&lock_path(&path), RUN_LOCK_PATIENCE)
+            .unwrap()
+            .unwrap();
         let release = std::thread::spawn(move || {
             std::thread::sleep(std::time::Duration::from_millis(150));
             drop(held);
