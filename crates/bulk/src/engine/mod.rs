@@ -30,7 +30,9 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 mod applying;
 mod batched;
 mod context;
+mod from_rows;
 mod planning;
+mod retry;
 mod searched;
 mod undo;
 
@@ -38,7 +40,8 @@ use crate::found_by::FoundBy;
 use applying::apply_rows;
 use context::{Ctx, forward};
 pub use planning::AssetEdits;
-use planning::{preview_listing, preview_per_asset, preview_retry_rows};
+use planning::{preview_listing, preview_per_asset};
+use retry::preview_retry_rows;
 use undo::preview_undo_rows;
 
 /// Tunables of the engine; the defaults suit AEM as a Cloud Service.

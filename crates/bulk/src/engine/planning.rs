@@ -6,8 +6,6 @@
 use super::context::{
     Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
 };
-use std::future::Future;
-use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
@@ -15,9 +13,7 @@ use serde_json::Value;
 use tokio::task::JoinSet;
 
 use crate::compute::Asset;
-use crate::journal::{
-    Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
-};
+use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::searching::edited_properties;
@@ -328,68 +324,6 @@ fn several_values_for_one<'a>(
         .filter(|e| values_of(current, &e.property).is_some_and(|v| !v.is_array() && !v.is_null()))
         .map(|e| e.property.as_str())
         .collect()
-}
-
-/// Plans a run from an earlier run's rows: `keep` picks the rows (in the earlier run's order),
-/// `plan` reads one asset and journals its row. Streams the earlier journal.
-pub(super) async fn plan_from_rows<Plan, Planned>(
-    ctx: &Arc<Ctx>,
-    original_path: &Path,
-    total: u64,
-    keep: impl Fn(&PlanRow) -> bool,
-    plan: Plan,
-    on_progress: ProgressFn<'_>,
-) -> Result<PreviewCounts>
-where
-    Plan: Fn(Arc<Ctx>, Arc<Mutex<PreviewCounts>>, u64, PlanRow) -> Planned,
-    Planned: Future<Output = Result<()>> + Send + 'static,
-{
-    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
-    ctx.tally.total.store(total, Ordering::Relaxed);
-    ctx.listing_done.store(true, Ordering::Relaxed);
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut next_i = 0u64;
-    for record in read_records(original_path)? {
-        let row = match record? {
-            Record::Row(row) if keep(&row) => row,
-            Record::Previewed { .. } => break,
-            _ => continue,
-        };
-        if ctx.control.is_cancelled() {
-            break;
-        }
-        let i = next_i;
-        next_i += 1;
-        let task = plan(ctx.clone(), counts.clone(), i, row);
-        spawn_bounded(&mut tasks, ctx.settings.max_tasks, task).await?;
-        ctx.progress(on_progress, false);
-    }
-    drain(&mut tasks).await?;
-    let counts = *lock(&counts);
-    Ok(counts)
-}
-
-/// Plans a retry: the assets that failed in the original run, read again now like a fresh
-/// preview's assets.
-pub(super) async fn preview_retry_rows(
-    ctx: &Arc<Ctx>,
-    original_path: &Path,
-    failed: &std::collections::HashSet<u64>,
-    on_progress: ProgressFn<'_>,
-) -> Result<PreviewCounts> {
-    let plan = |ctx: Arc<Ctx>, counts: Arc<Mutex<PreviewCounts>>, i: u64, row: PlanRow| {
-        let entry = Entry {
-            name: row.path.rsplit('/').next().unwrap_or_default().to_owned(),
-            path: row.path,
-            kind: EntryKind::Asset,
-            // No listing: the asset is read again, so the plan starts from its values now.
-            metadata: None,
-        };
-        async move { preview_asset(&ctx, &counts, i, entry, &ctx.spec.edits, None).await }
-    };
-    let total = failed.len() as u64;
-    let keep = |row: &PlanRow| failed.contains(&row.i);
-    plan_from_rows(ctx, original_path, total, keep, plan, on_progress).await
 }
 
 /// One asset's own edits (a spreadsheet row): planned like a folder's asset, with its edits.

@@ -1,9 +1,8 @@
-//! Planning an undo: the original run's rows are read back in groups, each group's current
-//! values asked in a few batched checks (as the apply checks them) instead of a read per asset,
-//! and what the run wrote comes back only where nobody changed it since.
+//! Planning an undo: what the run wrote comes back only where nobody changed it since, each
+//! asset's current values from the original run's rows checked in groups (`from_rows.rs`).
 //!
 //! Not here: writing the undo (the apply's, as for any run), which assets a run may have
-//! changed (`Replay::originals`).
+//! changed (`Replay::originals`), reading the rows back and checking them (`from_rows.rs`).
 
 use super::context::{
     Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
@@ -16,23 +15,16 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::journal::{
-    Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record, read_records,
-};
+use super::from_rows::{current_values, row_groups};
+use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
 use crate::spec::RunKind;
-use metadesk_assets::batch::{Checked, fits_in_check};
+use metadesk_assets::batch::Checked;
 use metadesk_assets::{AssetRef, CallError, Current};
 
 use metadesk_clients::error::Result;
-
-/// Rows whose current values are asked together before they are planned.
-const GROUP: usize = 400;
-
-/// Checks of one group in flight at once: the gate still bounds what reaches AEM.
-const CHECKS_AT_ONCE: usize = 4;
 
 /// Plans an undo from the original run's rows: for each asset it changed or may have changed
 /// ([`Replay::originals`]), its current values (from a batched check where the API has one,
@@ -51,19 +43,9 @@ pub(super) async fn preview_undo_rows(
     ctx.listing_done.store(true, Ordering::Relaxed);
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     let mut next_i = 0u64;
-    let mut records = read_records(original_path)?;
-    let mut ended = false;
-    while !ended && !ctx.control.is_cancelled() {
-        let mut group: Vec<PlanRow> = Vec::with_capacity(GROUP);
-        while group.len() < GROUP {
-            match records.next().transpose()? {
-                Some(Record::Row(row)) if originals.contains_key(&row.i) => group.push(row),
-                Some(Record::Previewed { .. }) | None => {
-                    ended = true;
-                    break;
-                }
-                Some(_) => {}
-            }
+    for group in row_groups(original_path, |row| originals.contains_key(&row.i))? {
+        if ctx.control.is_cancelled() {
+            break;
         }
         plan_group(
             ctx,
@@ -71,7 +53,7 @@ pub(super) async fn preview_undo_rows(
             &originals,
             &mut tasks,
             &mut next_i,
-            group,
+            group?,
             on_progress,
         )
         .await?;
@@ -107,53 +89,21 @@ async fn plan_group(
     Ok(())
 }
 
-/// The current values of the properties `rows` changed, by path, from batched checks where the
-/// API has them (none otherwise). A path missing from the answer (not indexed yet, a check that
-/// failed) is simply not there: that asset is read on its own, never taken as deleted.
+/// The current values of the properties `rows` changed, by path ([`current_values`]).
 async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Checked {
-    let mut found = Checked::new();
-    if !ctx.store.batches() || rows.is_empty() {
-        return found;
-    }
     let mut properties: Vec<String> = rows
         .iter()
         .flat_map(|row| row.changes.iter().map(|c| c.property.clone()))
         .collect();
     properties.sort();
     properties.dedup();
-    let properties = Arc::new(properties);
     let paths: Vec<String> = rows.iter().map(|row| row.path.clone()).collect();
-    let mut checks: JoinSet<Option<Checked>> = JoinSet::new();
-    let mut start = 0;
-    while start < paths.len() && !ctx.control.is_cancelled() {
-        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
-        let n = fits_in_check(&refs, &properties).max(1);
-        let chunk: Vec<String> = paths[start..start + n].to_vec();
-        start += n;
-        if checks.len() >= CHECKS_AT_ONCE
-            && let Some(Ok(Some(values))) = checks.join_next().await
-        {
-            found.extend(values);
-        }
-        let (ctx, properties) = (ctx.clone(), properties.clone());
-        checks.spawn(async move {
-            let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
-            ctx.call(|| ctx.store.check_many(&refs, &properties))
-                .await
-                .ok()
-        });
-    }
-    while let Some(done) = checks.join_next().await {
-        if let Ok(Some(values)) = done {
-            found.extend(values);
-        }
-    }
-    found
+    current_values(ctx, &paths, properties).await
 }
 
 /// Plans the undo of one asset from `known` (its current values of the run's properties, from
 /// a batched check) or, without them, a read.
-pub(super) async fn undo_asset(
+async fn undo_asset(
     ctx: &Arc<Ctx>,
     counts: &Mutex<PreviewCounts>,
     originals: &HashMap<u64, Box<str>>,

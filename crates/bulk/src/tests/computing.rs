@@ -305,6 +305,75 @@ async fn a_retry_computes_again_from_the_values_now() {
     assert_eq!(fake.get(&failing)["dc:title"], "c d");
 }
 
+/// A retry's preview asks the failed assets' values in one batched check (the property a
+/// template reads included), not a read each; an asset the check does not find (the index
+/// lags) is read on its own, never taken as gone.
+#[tokio::test]
+async fn a_retry_checks_its_assets_in_a_batch_and_reads_only_those_it_misses() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 4, |k| json!({"dc:rights": format!("r{k}")}));
+    let failing = [format!("{F}/a001.jpg"), format!("{F}/a002.jpg")];
+    fake.faults
+        .dropped_writes
+        .lock()
+        .unwrap()
+        .extend(failing.iter().cloned());
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let template = EditOp::Template {
+        template: "{dc:rights} {name}".into(),
+    };
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![edit("dc:title", template)]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let a = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(a.counts.failed, 2);
+    fake.faults.dropped_writes.lock().unwrap().clear();
+    fake.set(&failing[0], "dc:rights", json!("now1"));
+    fake.set(&failing[1], "dc:rights", json!("now2"));
+    fake.faults
+        .unindexed
+        .lock()
+        .unwrap()
+        .push(failing[1].clone());
+    let (reads, checks) = (
+        fake.reads.load(Ordering::SeqCst),
+        fake.checks.load(Ordering::SeqCst),
+    );
+    let r = e
+        .preview_retry(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(
+        (
+            fake.checks.load(Ordering::SeqCst) - checks,
+            fake.reads.load(Ordering::SeqCst) - reads
+        ),
+        (1, 1),
+        "one check, and a read of the asset it did not find"
+    );
+    let rows = preview_rows(dir.path(), &r.id);
+    let afters: Vec<_> = rows.iter().map(|r| r.changes[0].after.clone()).collect();
+    assert_eq!(
+        afters,
+        [Some(json!("now1 a001")), Some(json!("now2 a002"))],
+        "computed from the values now, in the run's order"
+    );
+    e.apply(&r.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(fake.get(&failing[1])["dc:title"], "now2 a002");
+    assert_eq!(fake.get(&format!("{F}/a003.jpg"))["dc:title"], "r3 a003");
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 

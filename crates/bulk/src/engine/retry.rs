@@ -1,0 +1,95 @@
+//! Planning a retry: the assets that failed in a run, in the run's order, planned again from
+//! their values now (the edits computed afresh, as in any preview), those values asked in
+//! batched checks instead of a read per asset.
+//!
+//! Not here: which runs may be retried (`Engine::preview_retry`), reading the rows back and
+//! checking them (`from_rows.rs`), planning one asset (`planning.rs`).
+
+use std::collections::HashSet;
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+
+use tokio::task::JoinSet;
+
+use super::context::{Ctx, drain, lock, spawn_bounded};
+use super::from_rows::{current_values, row_groups};
+use super::planning::{plan_from_current, preview_asset};
+use crate::journal::PreviewCounts;
+use crate::progress::ProgressFn;
+use crate::searching::edited_properties;
+use metadesk_assets::{Current, Entry, EntryKind};
+use metadesk_clients::error::Result;
+
+/// Plans the rows of `failed` (row numbers of the run at `original_path`): each asset from a
+/// batched check of the properties its edits change or read where the API has one, else (or
+/// when the check did not find it) read on its own; an asset gone or unreadable is skipped
+/// with its reason.
+pub(super) async fn preview_retry_rows(
+    ctx: &Arc<Ctx>,
+    original_path: &Path,
+    failed: &HashSet<u64>,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
+    ctx.tally
+        .total
+        .store(failed.len() as u64, Ordering::Relaxed);
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    let mut properties: Vec<String> = edited_properties(&ctx.spec.edits)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    // A format filter is checked again, as a read's values would let it be.
+    properties.push("dc:format".to_owned());
+    properties.sort();
+    properties.dedup();
+    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
+    let mut next_i = 0u64;
+    for group in row_groups(original_path, |row| failed.contains(&row.i))? {
+        if ctx.control.is_cancelled() {
+            break;
+        }
+        let group = group?;
+        let paths: Vec<String> = group.into_iter().map(|row| row.path).collect();
+        let mut checked = current_values(ctx, &paths, properties.clone()).await;
+        for path in paths {
+            if ctx.control.is_cancelled() {
+                break;
+            }
+            let i = next_i;
+            next_i += 1;
+            let known = checked.remove(&path);
+            let (ctx2, counts2) = (ctx.clone(), counts.clone());
+            let task = async move {
+                let edits = &ctx2.spec.edits;
+                match known {
+                    Some(metadata) => {
+                        let current = Current {
+                            metadata,
+                            etag: None,
+                        };
+                        plan_from_current(
+                            &ctx2, &counts2, i, path, None, current, None, edits, None,
+                        )
+                    }
+                    None => {
+                        let entry = Entry {
+                            name: path.rsplit('/').next().unwrap_or_default().to_owned(),
+                            path,
+                            kind: EntryKind::Asset,
+                            // No listing: the asset is read, so the plan starts from its values now.
+                            metadata: None,
+                        };
+                        preview_asset(&ctx2, &counts2, i, entry, edits, None).await
+                    }
+                }
+            };
+            spawn_bounded(&mut tasks, ctx.settings.max_tasks, task).await?;
+            ctx.progress(on_progress, false);
+        }
+    }
+    drain(&mut tasks).await?;
+    let counts = *lock(&counts);
+    Ok(counts)
+}
