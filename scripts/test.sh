@@ -8,6 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/session.sh
 started=$(date +%s)
+# A test run builds each crate once: incremental caches would only add to target/ (3 GB of a
+# clean Linux run's 7), and CI's disk is limited. CARGO_INCREMENTAL=1 keeps them.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 # Every process this run starts inherits the marker; our_processes finds them by it.
 export METADESK_TEST_RUN="$$-$started"
 
