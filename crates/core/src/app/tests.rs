@@ -549,7 +549,6 @@ fn the_start_up_checks_remove_what_an_interrupted_import_left() {
     assert!(!text.contains(dead), "{text}");
 }
 
-/// A CSV export's records, with the BOM dropped.
 /// The sample folder's titles exported as a CSV sheet, as records (a header, then a row per
 /// asset whose first cell is its path).
 async fn sample_titles(ws: &Workspace, opened: &Opened) -> Vec<Vec<String>> {
@@ -567,6 +566,7 @@ async fn sample_titles(ws: &Workspace, opened: &Opened) -> Vec<Vec<String>> {
     csv_records(&sheet)
 }
 
+/// A CSV export's records, with the BOM dropped.
 fn csv_records(bytes: &[u8]) -> Vec<Vec<String>> {
     let text = std::str::from_utf8(bytes).unwrap();
     let text = text.strip_prefix('\u{feff}').unwrap();
