@@ -1,21 +1,31 @@
 #!/usr/bin/env bash
-# Builds Metadesk's Linux installers with the Tauri bundler (the CLI from ui/'s lockfile): a .deb
-# and an .rpm, each holding the window (`metadesk`, with a desktop entry and icons) and the command
-# line (`/usr/bin/metadesk-cli`). They land in target/release/bundle/. The bundler writes the
-# .deb's files as data.tar.gz; this script recompresses them with xz, as Debian's own packages
-# are (dpkg and apt have read it since 2010), which makes the download about a third smaller.
+# Builds Metadesk's installers.
+#
+# Linux (the default), with the Tauri bundler (the CLI from ui/'s lockfile): a .deb and an .rpm,
+# each holding the window (`metadesk`, with a desktop entry and icons) and the command line
+# (`/usr/bin/metadesk-cli`). They land in target/release/bundle/. The bundler writes the .deb's
+# files as data.tar.gz; this script recompresses them with xz, as Debian's own packages are
+# (dpkg and apt have read it since 2010), which makes the download about a third smaller.
+#
+# Windows (--windows), cross-built here and bundled with Debian's NSIS and wixl
+# (scripts/cross/windows.sh release, then scripts/windows-installer/build.sh): the release app
+# and CLI for x86_64-pc-windows-gnu, then Metadesk_<version>_x64-setup.exe (per user) and
+# Metadesk_<version>_x64_en-US.msi (per machine) in target/cross/x86_64-pc-windows-gnu/release/
+# bundle/{nsis,msi}/, signed when METADESK_SIGN_PFX is set (build.sh says how). Offline: Tauri's
+# own Windows bundlers download their tools, which this machine cannot.
 #
 # Usage: scripts/package.sh                        release build: .deb and .rpm
 #        scripts/package.sh --bundles deb           only these (deb, rpm, appimage)
 #        scripts/package.sh --bundles deb,appimage  the AppImage only when asked: see below
-#        scripts/package.sh --debug --no-build      bundle the debug binaries already built (the
-#                                                   test command's package check does this)
+#        scripts/package.sh --windows               release build: setup.exe and MSI
+#        scripts/package.sh [--windows] --debug --no-build
+#                                                   bundle the debug binaries already built (the
+#                                                   test commands' package checks do this)
 #
 # The AppImage needs linuxdeploy and its plugins, which the bundler downloads from GitHub on
 # first use (into ~/.cache/tauri); where they are neither cached nor downloadable the step fails,
-# the script says so and exits non-zero after the other packages are built. macOS (.app/.dmg)
-# and Windows (.msi/NSIS) are built on those systems with `npm run tauri -- build` in ui/ (see
-# README, "Install").
+# the script says so and exits non-zero after the other packages are built. macOS (.app/.dmg) is
+# built on a Mac with `npm run tauri -- build` in ui/ (see README, "Install").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/lib/session.sh
@@ -23,16 +33,48 @@ source scripts/lib/session.sh
 profile=release
 bundles=deb,rpm
 build=1
+windows=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --debug) profile=debug ;;
     --bundles) bundles="$2"; shift ;;
     --no-build) build=0 ;;
-    -h|--help) sed -n '2,19p' "$0"; exit 0 ;;
+    --windows) windows=1 ;;
+    -h|--help) sed -n '2,30p' "$0"; exit 0 ;;
     *) echo "unknown option: $1 (see --help)" >&2; exit 2 ;;
   esac
   shift
 done
+if [ "$windows" = 1 ]; then
+  source scripts/cross/lib.sh
+  packages=(nsis wixl imagemagick)
+  [ -n "${METADESK_SIGN_PFX:-}" ] && packages+=(osslsigncode openssl)
+  cross_install_packages "${packages[@]}"
+  if [ "$build" = 1 ]; then
+    [ "$profile" = release ] || { echo "--windows --debug needs --no-build (scripts/cross/windows.sh build makes the debug build)" >&2; exit 2; }
+    step "building the Windows app and CLI (release)"
+    bash scripts/cross/windows.sh release
+  fi
+  out="$CROSS_TARGET_DIR/x86_64-pc-windows-gnu/$profile"
+  # The data folders and keychain entries the uninstaller removes on request: a debug build's
+  # are apart from a release build's (crates/store/src/dirs.rs).
+  data_profile=$(python3 -c 'import json; print(json.load(open("src-tauri/tauri.conf.json"))["identifier"])')
+  compressor=lzma
+  if [ "$profile" = debug ]; then data_profile="$data_profile.dev"; compressor=zlib; fi
+  step "the Windows installers ($profile build)"
+  bash scripts/windows-installer/build.sh --payload "$out" --out "$out/bundle" \
+    --profile "$data_profile" --compressor "$compressor"
+  setup=$(ls "$out"/bundle/nsis/*-setup.exe)
+  # The download a user is sent: at most 20 MiB (issue 38).
+  if [ "$profile" = release ] && [ "$(stat -c %s "$setup")" -gt $((20 * 1024 * 1024)) ]; then
+    echo "$setup is $(du -h "$setup" | cut -f1), more than 20 MiB" >&2
+    exit 1
+  fi
+  step "Windows installers"
+  ls -l "$setup" "$out"/bundle/msi/*.msi
+  exit 0
+fi
+
 debug_flag=(); cargo_profile=(--release)
 if [ "$profile" = debug ]; then debug_flag=(--debug); cargo_profile=(); fi
 

@@ -3,10 +3,11 @@
 # machine (.ci/run runs it after scripts/test.sh).
 #   - Windows: builds core, CLI, sandbox and the app for x86_64-pc-windows-gnu (std from source,
 #     warnings denied) and runs the core's, the CLI's and the integration tests under Wine, with
-#     Windows Credential Manager as the keychain (scripts/cross/windows.sh), and packs and
-#     checks the zip people install from. Failures that only
-#     Wine causes are listed with their reason in scripts/cross/windows/wine-known-failures.txt
-#     and reported on every run; any other failure fails it.
+#     Windows Credential Manager as the keychain (scripts/cross/windows.sh), and makes the
+#     setup.exe and the MSI from that build and installs, uses and removes them under Wine
+#     (scripts/cross/windows/installers.sh). Failures that only Wine causes are listed with their
+#     reason in scripts/cross/windows/wine-known-failures.txt and reported on every run; any
+#     other failure fails it.
 #   - macOS: type-checks the whole workspace for Intel and Apple silicon, warnings denied
 #     (scripts/cross/macos.sh): it compiles, nothing is linked or run.
 # Everything is built under target/cross/, apart from the Linux build.
@@ -20,7 +21,7 @@ export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
 
 step "Windows: build (core, CLI, sandbox, the app)"
 bash scripts/cross/windows.sh build
-step "Windows: the package (a zip), checked"
+step "Windows: the installers (setup.exe, MSI), installed and removed under Wine"
 bash scripts/cross/windows.sh package
 step "Windows: tests under Wine"
 bash scripts/cross/windows.sh test

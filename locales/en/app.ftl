@@ -56,3 +56,13 @@ notify-preview-failed-title = Preview failed
 notify-preview-failed-body = The preview could not finish: { $reason }
 notify-apply-failed-title = Bulk edit failed
 notify-apply-failed-body = The bulk edit could not finish: { $reason }
+
+## Windows without the Microsoft Edge WebView2 Runtime (a native message box at start-up)
+
+webview2-missing-title = Metadesk cannot open its window
+webview2-missing = Metadesk shows its window with the Microsoft Edge WebView2 Runtime, which this computer does not have (Windows 10 and 11 usually come with it).
+
+    Get the Evergreen Bootstrapper from Microsoft's download page and run it, then start Metadesk again:
+    { $page }
+webview2-open-page = Open the download page
+webview2-close = Close

@@ -56,3 +56,13 @@ notify-preview-failed-title = Échec de l’aperçu
 notify-preview-failed-body = L’aperçu n’a pas pu aboutir : { $reason }
 notify-apply-failed-title = Échec de la modification en masse
 notify-apply-failed-body = La modification en masse n’a pas pu aboutir : { $reason }
+
+## Windows sans Microsoft Edge WebView2 Runtime (une boîte de message du système au démarrage)
+
+webview2-missing-title = Metadesk ne peut pas ouvrir sa fenêtre
+webview2-missing = Metadesk affiche sa fenêtre avec Microsoft Edge WebView2 Runtime, absent de cet ordinateur (Windows 10 et 11 l’ont en général).
+
+    Prenez « Evergreen Bootstrapper » sur la page de téléchargement de Microsoft et exécutez-le, puis relancez Metadesk :
+    { $page }
+webview2-open-page = Ouvrir la page de téléchargement
+webview2-close = Fermer

@@ -2,10 +2,13 @@
 # Builds Metadesk for Windows (x86_64-pc-windows-gnu) on this Debian machine and runs its tests
 # under Wine, with Windows Credential Manager (Wine's) as the keychain.
 #
-#   scripts/cross/windows.sh build   # core, CLI, sandbox and the app (-p metadesk)
+#   scripts/cross/windows.sh build   # core, CLI, sandbox and the app (-p metadesk), debug
 #   scripts/cross/windows.sh test    # the core's, the CLI's and the integration tests under Wine
-#   scripts/cross/windows.sh package # the zip people install from, checked (after build)
+#   scripts/cross/windows.sh package # the installers (setup.exe and MSI) made from that debug
+#                                    # build, installed, used and removed under Wine (after build)
 #   scripts/cross/windows.sh all     # build, package, test (the default)
+#   scripts/cross/windows.sh release # the release app and CLI the installers ship (what
+#                                    # `scripts/package.sh --windows` builds them from)
 #
 # Installs what it needs (Debian's Rust with its std source, mingw-w64, Wine) and writes only
 # under target/cross/ (see scripts/cross/lib.sh: std is compiled from source, and why
@@ -14,6 +17,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 source scripts/cross/lib.sh
+source scripts/cross/windows/installers.sh
 
 TARGET=x86_64-pc-windows-gnu
 OUT="$CROSS_TARGET_DIR/$TARGET/debug"
@@ -30,22 +34,24 @@ install() {
   cross_check_rust
 }
 
-# A private Wine prefix (never the user's ~/.wine) with the ProcessPrng stand-in in system32
-# (scripts/cross/windows/processprng.c says why).
+# A private Wine prefix (never the user's ~/.wine; $1, the tests' one by default) with the
+# ProcessPrng stand-in in system32 (scripts/cross/windows/processprng.c says why).
 wine_prefix() {
+  local prefix="${1:-$WINEPREFIX}"
   local dll="$CROSS_TARGET_DIR/wine/bcryptprimitives.dll"
   local src=scripts/cross/windows/processprng.c
   mkdir -p "$CROSS_TARGET_DIR/wine"
   if [ ! -f "$dll" ] || [ "$src" -nt "$dll" ]; then
     x86_64-w64-mingw32-gcc -O2 -shared -o "$dll" "$src" -ladvapi32
   fi
-  if [ ! -f "$WINEPREFIX/system.reg" ]; then
-    echo "==> creating the Wine prefix $WINEPREFIX"
-    wineboot --init >/dev/null 2>&1 || true
-    wineserver --wait
+  if [ ! -f "$prefix/system.reg" ]; then
+    echo "==> creating the Wine prefix $prefix"
+    # No Mono or Gecko (Wine would offer to download them where a display is set).
+    WINEPREFIX="$prefix" WINEDLLOVERRIDES="mscoree,mshtml=" wineboot --init >/dev/null 2>&1 || true
+    WINEPREFIX="$prefix" wineserver --wait
   fi
-  cmp -s "$dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll" ||
-    cp "$dll" "$WINEPREFIX/drive_c/windows/system32/bcryptprimitives.dll"
+  cmp -s "$dll" "$prefix/drive_c/windows/system32/bcryptprimitives.dll" ||
+    cp "$dll" "$prefix/drive_c/windows/system32/bcryptprimitives.dll"
 }
 
 build() {
@@ -67,37 +73,29 @@ build() {
   ls -l "$OUT/metadesk-cli.exe" "$OUT/metadesk-sandbox.exe" "$OUT/metadesk.exe" "$OUT/WebView2Loader.dll"
 }
 
-# The Windows package: a zip with the app, the CLI and WebView2Loader.dll, from the build above
-# (as scripts/check-package.sh checks the .deb built from the test build). Not an installer:
-# Tauri's NSIS and WiX bundlers download their tools and plugins at bundle time, which this
-# machine cannot. Checked: exactly those files, and the CLI in it starts under Wine and says the
-# workspace's version.
+# The release app and CLI for the installers (scripts/package.sh --windows): the UI built afresh
+# (a stale ui/dist would be shipped otherwise) and the app with tauri/custom-protocol, as
+# `tauri build` builds it. Fat LTO over std too: about 25 minutes from cold on 2 cores.
+release() {
+  local started out="$CROSS_TARGET_DIR/$TARGET/release"
+  started=$(date +%s)
+  [ -d ui/node_modules ] || (cd ui && npm ci --no-audit --no-fund)
+  (cd ui && npm run build)
+  cross_cargo_denying_warnings "$CROSS_TARGET_DIR/release-cli.log" build --release --target "$TARGET" -p metadesk-cli
+  cross_cargo_denying_warnings "$CROSS_TARGET_DIR/release-app.log" \
+    build --release --target "$TARGET" -p metadesk --features tauri/custom-protocol
+  echo "==> Windows release build: $(cross_elapsed "$started")"
+  ls -l "$out/metadesk.exe" "$out/metadesk-cli.exe" "$out/WebView2Loader.dll"
+}
+
+# The installers made from the debug build above and checked under Wine
+# (scripts/cross/windows/installers.sh).
 package() {
-  local version zip listed said
-  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
-  zip="$CROSS_TARGET_DIR/metadesk-$version-windows-x64.zip"
-  rm -f "$zip"
-  python3 - "$zip" "$OUT/metadesk.exe" "$OUT/metadesk-cli.exe" "$OUT/WebView2Loader.dll" <<'PY'
-import os, sys, zipfile
-with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED) as z:
-    for path in sys.argv[2:]:
-        z.write(path, "Metadesk/" + os.path.basename(path))
-PY
-  listed=$(python3 -c 'import sys, zipfile; print(" ".join(sorted(zipfile.ZipFile(sys.argv[1]).namelist())))' "$zip")
-  if [ "$listed" != "Metadesk/WebView2Loader.dll Metadesk/metadesk-cli.exe Metadesk/metadesk.exe" ]; then
-    echo "the Windows zip holds $listed" >&2
-    return 1
-  fi
-  wine_prefix
-  local unpacked="$CROSS_TARGET_DIR/package-check"
-  rm -rf "$unpacked" && mkdir -p "$unpacked"
-  python3 -c 'import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])' "$zip" "$unpacked"
-  said=$(wine "$unpacked/Metadesk/metadesk-cli.exe" --version 2>/dev/null | tr -d '\r')
-  if [ "$said" != "metadesk-cli $version" ]; then
-    echo "the Windows CLI in the zip said '$said', not 'metadesk-cli $version'" >&2
-    return 1
-  fi
-  echo "==> Windows package: $zip ($(du -h "$zip" | cut -f1)): $listed; the CLI starts under Wine ($said)"
+  local started
+  started=$(date +%s)
+  cross_install_packages nsis wixl msitools osslsigncode imagemagick openssl xvfb xauth xdotool x11-utils
+  check_installers
+  echo "==> Windows installers checked: $(cross_elapsed "$started")"
 }
 
 test_windows() {
@@ -172,10 +170,11 @@ case "${1:-all}" in
   build) build ;;
   package) package ;;
   test) test_windows ;;
+  release) release ;;
   all)
     build
     package
     test_windows
     ;;
-  *) echo "usage: $0 [build|package|test|all]" >&2; exit 2 ;;
+  *) echo "usage: $0 [build|package|test|all|release]" >&2; exit 2 ;;
 esac

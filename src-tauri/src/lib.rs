@@ -13,6 +13,8 @@ mod painting;
 mod sandbox;
 mod state;
 mod thumbnail;
+#[cfg(windows)]
+mod webview2;
 mod worded;
 
 use std::sync::Arc;
@@ -64,6 +66,14 @@ pub fn run() {
             std::process::exit(1);
         }
     };
+
+    // Without the WebView2 Runtime Windows cannot draw the window: say so, rather than fail
+    // without a word.
+    #[cfg(windows)]
+    if !webview2::runtime_found() {
+        webview2::explain_missing(&state.localizer());
+        std::process::exit(1);
+    }
 
     // Read once, here: the E2E suite lowers it so its runs need not last 30 s.
     state.long_job = notify::long_job_from_env(std::env::var(notify::LONG_JOB_ENV).ok().as_deref());
