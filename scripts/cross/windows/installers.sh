@@ -20,7 +20,8 @@
 #   - the uninstaller named by the entry (/S): only the user's data is left, the PATH is as it
 #     was; a reinstall finds the earlier run and connection; /S /REMOVEDATA removes that data
 #     and only Metadesk's Credential Manager entries;
-#   - an older MSI, then this one (msiexec /i /qn): one product, upgraded; msiexec /x removes it.
+#   - an older MSI, then this one (msiexec /i /qn): one product, upgraded; the older one then
+#     refused; msiexec /x removes it.
 # Screenshots of the windows go to artifacts/windows/.
 
 # The prefix the installers go into (never the tests' one).
@@ -56,131 +57,152 @@ reg_key_exists() { iwine reg query "$1" >/dev/null 2>&1; }
 # %TEMP%, so wine returns before it is done).
 iwait() { WINEPREFIX="$INSTALL_PREFIX" wineserver --wait; }
 
-# Polls `$@` every 0.2 s for up to $1 seconds; fails with $2 when it never succeeds.
+# Polls `$@` every 0.2 s for up to $1 seconds; false when it never succeeds.
 wait_until() {
-  local secs="$1" what="$2" i
-  shift 2
+  local secs="$1" i
+  shift
   for i in $(seq $((secs * 5))); do
     if "$@" >/dev/null 2>&1; then return 0; fi
     sleep 0.2
   done
-  installer_fail "$what (waited $secs s)"
+  return 1
 }
 
 # The id of a visible window whose title matches $1, printed; fails when there is none.
 window_named() { xdotool search --onlyvisible --name "$1" 2>/dev/null | head -n 1 | grep .; }
 
 check_installers() {
-  local work version bundle setup msi old_setup old_msi pass started
-  work=$(mktemp -d -t metadesk-installers.XXXXXX)
-  version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
-  CHECK_WORK="$work"
+  CHECK_WORK=$(mktemp -d -t metadesk-installers.XXXXXX)
+  VERSION=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -n 1)
   XVFB_PID="" SANDBOX_PID=""
   trap installers_cleanup EXIT
   mkdir -p artifacts/windows
+  build_installers
+  fresh_install_prefix
+  start_xvfb
+  installer_offers_webview2
+  setup_upgrades_in_place
+  installed_cli_against_sandbox
+  app_explains_missing_webview2
+  uninstall_keeps_data
+  reinstall_finds_data
+  uninstall_removes_data
+  check_msi
+  installers_cleanup
+  trap - EXIT
+}
 
-  echo "==> installers: the payload (the debug build, debug info stripped)"
-  local payload="$work/cross/$TARGET/debug"
+# SETUP and MSI from the README's package command, signed with a throw-away certificate, after
+# the refused signing inputs; OLD_SETUP and OLD_MSI, an older version to upgrade from.
+build_installers() {
+  local started pass payload="$CHECK_WORK/cross/$TARGET/debug"
+  echo "==> installers: the payload (the debug build, stripped)"
   mkdir -p "$payload"
   for f in metadesk.exe metadesk-cli.exe; do
     [ -f "$OUT/$f" ] || installer_fail "$OUT/$f is missing: run scripts/cross/windows.sh build first"
-    x86_64-w64-mingw32-strip --strip-debug -o "$payload/$f" "$OUT/$f"
+    x86_64-w64-mingw32-strip --strip-all -o "$payload/$f" "$OUT/$f"
   done
   cp "$OUT/WebView2Loader.dll" "$payload/"
-  bundle="$payload/bundle"
 
   echo "==> installers: signing inputs that cannot be used are refused before anything is built"
-  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$work/key.pem" -out "$work/cert.pem" -days 2 \
-    -subj "/CN=Metadesk throw-away test signing" -addext extendedKeyUsage=codeSigning 2>/dev/null
+  openssl req -x509 -newkey rsa:2048 -nodes -keyout "$CHECK_WORK/key.pem" -out "$CHECK_WORK/cert.pem" \
+    -days 2 -subj "/CN=Metadesk throw-away test signing" -addext extendedKeyUsage=codeSigning 2>/dev/null
   pass=$(openssl rand -hex 16)
-  openssl pkcs12 -export -inkey "$work/key.pem" -in "$work/cert.pem" -out "$work/test.pfx" \
-    -passout "pass:$pass"
-  expect_refused "which is not a file" "$work/missing.pfx" "$pass"
-  expect_refused "cannot be opened with METADESK_SIGN_PASSWORD" "$work/test.pfx" "not-$pass"
-  expect_refused "cannot be opened with METADESK_SIGN_PASSWORD" "$work/cert.pem" "$pass"
+  openssl pkcs12 -export -inkey "$CHECK_WORK/key.pem" -in "$CHECK_WORK/cert.pem" \
+    -out "$CHECK_WORK/test.pfx" -passout "pass:$pass"
+  expect_refused "which is not a file" "$CHECK_WORK/missing.pfx" "$pass"
+  expect_refused "cannot be opened with METADESK_SIGN_PASSWORD" "$CHECK_WORK/test.pfx" "not-$pass"
+  expect_refused "cannot be opened with METADESK_SIGN_PASSWORD" "$CHECK_WORK/cert.pem" "$pass"
 
   echo "==> installers: built by scripts/package.sh --windows, signed with a throw-away certificate"
   started=$(date +%s)
-  CROSS_TARGET_DIR="$work/cross" METADESK_SIGN_PFX="$work/test.pfx" METADESK_SIGN_PASSWORD="$pass" \
+  CROSS_TARGET_DIR="$CHECK_WORK/cross" METADESK_SIGN_PFX="$CHECK_WORK/test.pfx" METADESK_SIGN_PASSWORD="$pass" \
     bash scripts/package.sh --windows --debug --no-build
-  setup="$bundle/nsis/Metadesk_${version}_x64-setup.exe"
-  msi="$bundle/msi/Metadesk_${version}_x64_en-US.msi"
-  [ -f "$setup" ] || installer_fail "no $(basename "$setup") in $bundle/nsis: $(ls "$bundle/nsis" 2>&1)"
-  [ -f "$msi" ] || installer_fail "no $(basename "$msi") in $bundle/msi: $(ls "$bundle/msi" 2>&1)"
-  file -b "$setup" | grep -q '^PE32+ executable (GUI) x86-64' || installer_fail "the setup.exe is $(file -b "$setup")"
-  msiinfo suminfo "$msi" | grep -qx 'Template: x64;1033' || installer_fail "the MSI is not an x64 package: $(msiinfo suminfo "$msi")"
-  verify_signed "$setup"
-  verify_signed "$msi"
-  # An older version of both, to upgrade from (unsigned: signing is checked above).
-  bash scripts/windows-installer/build.sh --payload "$payload" --out "$work/old" \
+  SETUP="$payload/bundle/nsis/Metadesk_${VERSION}_x64-setup.exe"
+  MSI="$payload/bundle/msi/Metadesk_${VERSION}_x64_en-US.msi"
+  [ -f "$SETUP" ] || installer_fail "no $(basename "$SETUP") in $(dirname "$SETUP"): $(ls "$(dirname "$SETUP")" 2>&1)"
+  [ -f "$MSI" ] || installer_fail "no $(basename "$MSI") in $(dirname "$MSI"): $(ls "$(dirname "$MSI")" 2>&1)"
+  file -b "$SETUP" | grep -q '^PE32+ executable (GUI) x86-64' || installer_fail "the setup.exe is $(file -b "$SETUP")"
+  msiinfo suminfo "$MSI" | grep -qx 'Template: x64;1033' || installer_fail "the MSI is not an x64 package: $(msiinfo suminfo "$MSI")"
+  verify_signed "$SETUP"
+  verify_signed "$MSI"
+  # Unsigned: signing is checked above.
+  bash scripts/windows-installer/build.sh --payload "$payload" --out "$CHECK_WORK/old" \
     --profile "$DEBUG_PROFILE" --version 0.0.0 --compressor zlib >/dev/null
-  old_setup="$work/old/nsis/Metadesk_0.0.0_x64-setup.exe"
-  old_msi="$work/old/msi/Metadesk_0.0.0_x64_en-US.msi"
-  echo "built in $(cross_elapsed "$started"): $(basename "$setup") $(du -h "$setup" | cut -f1), $(basename "$msi") $(du -h "$msi" | cut -f1) (debug build)"
+  OLD_SETUP="$CHECK_WORK/old/nsis/Metadesk_0.0.0_x64-setup.exe"
+  OLD_MSI="$CHECK_WORK/old/msi/Metadesk_0.0.0_x64_en-US.msi"
+  echo "built in $(cross_elapsed "$started"): $(basename "$SETUP") $(du -h "$SETUP" | cut -f1)," \
+    "$(basename "$MSI") $(du -h "$MSI" | cut -f1) (debug build), and version 0.0.0 of both"
+}
 
+# A new prefix for the installers, with another program's credential and a user PATH of its own
+# in it, and links opened going to a script instead of a browser (CHECK_WORK/browser.log).
+fresh_install_prefix() {
+  local started link src=scripts/cross/windows/credtool.c
   echo "==> installers: a fresh Wine prefix"
   started=$(date +%s)
   rm -rf "$INSTALL_PREFIX"
   wine_prefix "$INSTALL_PREFIX"
   # The user's folders as folders of the prefix, not links into this machine's home (Wine links
   # Desktop, Documents… to $HOME): the desktop shortcut must land where the check looks.
-  local link
   for link in "$INSTALL_PREFIX"/drive_c/users/*/*; do
     if [ -L "$link" ]; then rm "$link" && mkdir "$link"; fi
   done
-  # Links opened by the installer and the app go to this script instead of a browser.
-  printf '#!/bin/sh\nprintf "%%s\\n" "$*" >>"%s"\n' "$work/browser.log" >"$work/browser"
-  chmod +x "$work/browser"
-  iwine reg add 'HKCU\Software\Wine\WineBrowser' /v Browsers /d "$work/browser" /f >/dev/null
+  printf '#!/bin/sh\nprintf "%%s\\n" "$*" >>"%s"\n' "$CHECK_WORK/browser.log" >"$CHECK_WORK/browser"
+  chmod +x "$CHECK_WORK/browser"
+  iwine reg add 'HKCU\Software\Wine\WineBrowser' /v Browsers /d "$CHECK_WORK/browser" /f >/dev/null
   iwine reg add 'HKCU\Environment' /v Path /t REG_EXPAND_SZ /d "$SEEDED_PATH" /f >/dev/null
-  local credtool="$CROSS_TARGET_DIR/wine/credtool.exe" src=scripts/cross/windows/credtool.c
-  if [ ! -f "$credtool" ] || [ "$src" -nt "$credtool" ]; then
-    x86_64-w64-mingw32-gcc -O2 -municode -o "$credtool" "$src" -ladvapi32
+  CREDTOOL="$CROSS_TARGET_DIR/wine/credtool.exe"
+  if [ ! -f "$CREDTOOL" ] || [ "$src" -nt "$CREDTOOL" ]; then
+    x86_64-w64-mingw32-gcc -O2 -municode -o "$CREDTOOL" "$src" -ladvapi32
   fi
-  CREDTOOL="$credtool"
-  # Another program's credential, which no uninstall may touch.
-  iwine "$credtool" add other-app.example kept >/dev/null || installer_fail "credtool could not add a credential"
+  iwine "$CREDTOOL" add other-app.example kept >/dev/null || installer_fail "credtool could not add a credential"
   APPDATA_DIR=$(iunix "$(iwine cmd /c echo %APPDATA%)")
   LOCALAPPDATA_DIR=$(iunix "$(iwine cmd /c echo %LOCALAPPDATA%)")
+  DESKTOP_DIR="$(iunix "$(iwine cmd /c echo %USERPROFILE%)")/Desktop"
+  START_MENU="$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs"
   INSTDIR="$LOCALAPPDATA_DIR/Programs/Metadesk"
-  INSTDIR_WIN=$(iwine cmd /c echo %LOCALAPPDATA%)'\Programs\Metadesk'
+  INSTDIR_WIN="$(iwine cmd /c echo %LOCALAPPDATA%)\Programs\Metadesk"
   echo "prefix ready in $(cross_elapsed "$started")"
+}
 
-  start_xvfb
-  installer_offers_webview2 "$setup"
-
+setup_upgrades_in_place() {
+  local started
   echo "==> installers: an older setup.exe, then this one over it (silent)"
   started=$(date +%s)
-  iwine "$old_setup" /S /ADDTOPATH /DESKTOPSHORTCUT || installer_fail "the older setup.exe /S exited $?"
+  iwine "$OLD_SETUP" /S /ADDTOPATH /DESKTOPSHORTCUT || installer_fail "the older setup.exe /S exited $?"
   iwait
-  [ "$(reg_value "$UNINSTALL_KEY" DisplayVersion)" = 0.0.0 ] || installer_fail "the older version's entry says $(reg_value "$UNINSTALL_KEY" DisplayVersion)"
-  iwine "$setup" /S || installer_fail "setup.exe /S exited $?"
+  [ "$(reg_value "$UNINSTALL_KEY" DisplayVersion)" = 0.0.0 ] ||
+    installer_fail "the older version's entry says $(reg_value "$UNINSTALL_KEY" DisplayVersion)"
+  iwine "$SETUP" /S || installer_fail "setup.exe /S exited $?"
   iwait
-  check_installed "$version"
+  check_installed
   echo "installed and upgraded in $(cross_elapsed "$started")"
+}
 
-  installed_cli_against_sandbox
-  app_explains_missing_webview2
-
+uninstall_keeps_data() {
   echo "==> installers: uninstalled as Installed apps does it (silent): the user's data stays"
-  started=$(date +%s)
   run_uninstall_string
   check_removed
   [ -f "$APPDATA_DIR/$DEBUG_PROFILE/runs/$RUN_ID.jsonl" ] ||
     installer_fail "the uninstaller removed the run's journal ($APPDATA_DIR/$DEBUG_PROFILE/runs/$RUN_ID.jsonl)"
   secrets | grep -q "\.$DEBUG_PROFILE\$" || installer_fail "the connection's secrets left Credential Manager: $(secrets)"
   echo "only the user's data is left: $(cd "$APPDATA_DIR" && find "$DEBUG_PROFILE" -maxdepth 2 | sort | paste -sd' ')"
+}
 
-  echo "==> installers: installed again, the earlier run and connection are there"
-  iwine "$setup" /S || installer_fail "setup.exe /S (again) exited $?"
-  iwait
+reinstall_finds_data() {
   local runs
+  echo "==> installers: installed again, the earlier run and connection are there"
+  iwine "$SETUP" /S || installer_fail "setup.exe /S (again) exited $?"
+  iwait
   runs=$(iwine "$INSTDIR_WIN\\metadesk-cli.exe" runs list) || installer_fail "runs list failed: $runs"
   grep -qF "$RUN_ID" <<<"$runs" || installer_fail "the reinstalled CLI does not list the earlier run $RUN_ID: $runs"
   iwine "$INSTDIR_WIN\\metadesk-cli.exe" connections test wine >/dev/null ||
     installer_fail "the earlier connection does not work after a reinstall (its secret in Credential Manager)"
   echo "run $RUN_ID and connection 'wine' found"
+}
 
+uninstall_removes_data() {
   echo "==> installers: uninstalled with /REMOVEDATA: the user's data goes too"
   run_uninstall_string /REMOVEDATA
   check_removed
@@ -189,11 +211,6 @@ check_installers() {
   [ "$(secrets | grep -c "\.$DEBUG_PROFILE\$")" = 0 ] || installer_fail "Metadesk's secrets are still in Credential Manager: $(secrets)"
   secrets | grep -qx other-app.example || installer_fail "another program's credential was removed: $(secrets)"
   echo "data folders and $DEBUG_PROFILE secrets gone; other-app.example kept"
-  echo "setup.exe checks: $(cross_elapsed "$started") since the first uninstall"
-
-  check_msi "$old_msi" "$msi" "$version"
-  installers_cleanup
-  trap - EXIT
 }
 
 # The build refuses METADESK_SIGN_PFX $2 with password $3, saying $1, and writes nothing.
@@ -205,7 +222,7 @@ expect_refused() {
   fi
   grep -qF "$want" <<<"$out" || installer_fail "refusing $pfx, the build did not say '$want': $out"
   ! grep -qF -- "$password" <<<"$out" || installer_fail "the refusal shows the password: $out"
-  if [ -n "$(find "$CHECK_WORK/cross" -name '*.exe' -path '*bundle*' -o -name '*.msi' 2>/dev/null)" ]; then
+  if [ -n "$(find "$CHECK_WORK/cross" -path '*/bundle/*' -type f 2>/dev/null)" ]; then
     installer_fail "refusing $pfx, the build still wrote installers"
   fi
   echo "refused: $(tail -n 1 <<<"$out")"
@@ -222,7 +239,8 @@ secrets() { iwine "$CREDTOOL" list; }
 start_xvfb() {
   Xvfb -displayfd 3 -screen 0 1280x900x24 -nolisten tcp 3>"$CHECK_WORK/display" 2>"$CHECK_WORK/xvfb.log" &
   XVFB_PID=$!
-  wait_until 10 "Xvfb did not start: $(cat "$CHECK_WORK/xvfb.log")" test -s "$CHECK_WORK/display"
+  wait_until 10 test -s "$CHECK_WORK/display" ||
+    installer_fail "Xvfb did not start in 10 s: $(cat "$CHECK_WORK/xvfb.log")"
   export DISPLAY=":$(cat "$CHECK_WORK/display")"
 }
 
@@ -239,27 +257,31 @@ installers_cleanup() {
 # Setup's window opens with the WebView2 advice where the runtime is missing; "Yes" opens
 # Microsoft's page. Where it is registered, Setup goes straight to its welcome page.
 installer_offers_webview2() {
-  local setup="$1" pid wid trace="$CHECK_WORK/msgbox.log"
+  local pid wid trace="$CHECK_WORK/msgbox.log"
   echo "==> installers: setup.exe without WebView2 says so and offers Microsoft's page"
   : >"$CHECK_WORK/browser.log"
   WINEPREFIX="$INSTALL_PREFIX" WINEDLLOVERRIDES="winemenubuilder.exe=d" WINEDEBUG=-all,trace+msgbox \
-    wine "$setup" 2>"$trace" &
+    wine "$SETUP" 2>"$trace" &
   pid=$!
-  wait_until 60 "setup.exe showed no window" window_named '^Metadesk Setup$'
-  wait_until 10 "setup.exe showed no message" grep -q 'WebView2 Runtime, which this computer does not have' "$trace"
+  wait_until 60 window_named '^Metadesk Setup$' ||
+    installer_fail "setup.exe showed no window (waited 60 s)"
+  wait_until 10 grep -q 'WebView2 Runtime, which this computer does not have' "$trace" ||
+    installer_fail "setup.exe showed no message (waited 10 s)"
   import -window root artifacts/windows/setup-webview2-missing.png
   wid=$(window_named '^Metadesk Setup$')
   xdotool windowfocus --sync "$wid" key Return # Yes
-  wait_until 20 "Yes did not open $WEBVIEW2_PAGE" grep -qxF "$WEBVIEW2_PAGE" "$CHECK_WORK/browser.log"
+  wait_until 20 grep -qxF "$WEBVIEW2_PAGE" "$CHECK_WORK/browser.log" ||
+    installer_fail "Yes did not open $WEBVIEW2_PAGE (waited 20 s)"
   kill "$pid" 2>/dev/null || true
   WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
   echo "the message box showed; Yes opened $(cat "$CHECK_WORK/browser.log")"
 
   iwine reg add "$WEBVIEW2_KEY" /v pv /d 120.0.2210.91 /f >/dev/null
   WINEPREFIX="$INSTALL_PREFIX" WINEDLLOVERRIDES="winemenubuilder.exe=d" WINEDEBUG=-all,trace+msgbox \
-    wine "$setup" 2>"$trace" &
+    wine "$SETUP" 2>"$trace" &
   pid=$!
-  wait_until 60 "setup.exe showed no window" window_named '^Metadesk Setup$'
+  wait_until 60 window_named '^Metadesk Setup$' ||
+    installer_fail "setup.exe showed no window (waited 60 s)"
   sleep 2
   import -window root artifacts/windows/setup-welcome.png
   ! grep -q 'trace:msgbox' "$trace" || installer_fail "setup.exe asked about WebView2 though it is registered: $(cat "$trace")"
@@ -269,23 +291,22 @@ installer_offers_webview2() {
   echo "with WebView2 registered, no message: straight to the welcome page"
 }
 
-# The install as it must be after installing $1 over an older version with the desktop
+# The install as it must be after installing this version over an older one given the desktop
 # shortcut and the PATH entry.
 check_installed() {
-  local version="$1" f listed size estimated path said
+  local f listed size estimated path said
   listed=$(cd "$INSTDIR" 2>/dev/null && ls | sort | paste -sd' ')
   [ "$listed" = "WebView2Loader.dll metadesk-cli.exe metadesk.exe uninstall.exe" ] ||
     installer_fail "the install folder $INSTDIR holds: $listed"
   for f in metadesk.exe metadesk-cli.exe uninstall.exe; do verify_signed "$INSTDIR/$f"; done
-  local programs="$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs"
-  [ -f "$programs/Metadesk.lnk" ] || installer_fail "no Start-menu shortcut in $programs: $(ls "$programs")"
-  strings -a "$programs/Metadesk.lnk" | grep -qxF "$INSTDIR_WIN\\metadesk.exe" ||
-    installer_fail "the Start-menu shortcut does not start $INSTDIR_WIN\\metadesk.exe: $(strings -a "$programs/Metadesk.lnk")"
-  [ -f "$(iunix "$(iwine cmd /c echo %USERPROFILE%)")/Desktop/Metadesk.lnk" ] ||
+  [ -f "$START_MENU/Metadesk.lnk" ] || installer_fail "no Start-menu shortcut in $START_MENU: $(ls "$START_MENU")"
+  strings -a "$START_MENU/Metadesk.lnk" | grep -qxF "$INSTDIR_WIN\\metadesk.exe" ||
+    installer_fail "the Start-menu shortcut does not start $INSTDIR_WIN\\metadesk.exe: $(strings -a "$START_MENU/Metadesk.lnk")"
+  [ -f "$DESKTOP_DIR/Metadesk.lnk" ] ||
     installer_fail "the desktop shortcut chosen by the older version's install is gone after the upgrade"
   [ "$(reg_value "$UNINSTALL_KEY" DisplayName)" = Metadesk ] || installer_fail "DisplayName: $(reg_value "$UNINSTALL_KEY" DisplayName)"
-  [ "$(reg_value "$UNINSTALL_KEY" DisplayVersion)" = "$version" ] ||
-    installer_fail "DisplayVersion is '$(reg_value "$UNINSTALL_KEY" DisplayVersion)' after the upgrade, not $version"
+  [ "$(reg_value "$UNINSTALL_KEY" DisplayVersion)" = "$VERSION" ] ||
+    installer_fail "DisplayVersion is '$(reg_value "$UNINSTALL_KEY" DisplayVersion)' after the upgrade, not $VERSION"
   [ "$(reg_value "$UNINSTALL_KEY" Publisher)" = Metadesk ] || installer_fail "Publisher: $(reg_value "$UNINSTALL_KEY" Publisher)"
   [ "$(reg_value "$UNINSTALL_KEY" DisplayIcon)" = "$INSTDIR_WIN\\metadesk.exe,0" ] ||
     installer_fail "DisplayIcon: $(reg_value "$UNINSTALL_KEY" DisplayIcon)"
@@ -303,15 +324,15 @@ check_installed() {
   path=$(reg_value 'HKCU\Environment' Path)
   [ "$path" = "$SEEDED_PATH;$INSTDIR_WIN" ] || installer_fail "the user's PATH is '$path' (twice after the upgrade, or not kept?)"
   said=$(iwine cmd /c metadesk-cli --version) || installer_fail "metadesk-cli is not found through the PATH: $said"
-  [ "$said" = "metadesk-cli $version" ] || installer_fail "metadesk-cli --version (through the PATH) said '$said'"
-  echo "files, signatures, Start-menu and desktop shortcuts, the entry (version $version, $estimated KiB) and the PATH are right; $said"
+  [ "$said" = "metadesk-cli $VERSION" ] || installer_fail "metadesk-cli --version (through the PATH) said '$said'"
+  echo "files, signatures, Start-menu and desktop shortcuts, the entry (version $VERSION, $estimated KiB) and the PATH are right; $said"
 }
 
 # The install is gone as the uninstaller must leave it (the user's data aside).
 check_removed() {
   [ ! -e "$INSTDIR" ] || installer_fail "the install folder is still there: $(ls "$INSTDIR")"
-  [ ! -e "$APPDATA_DIR/Microsoft/Windows/Start Menu/Programs/Metadesk.lnk" ] || installer_fail "the Start-menu shortcut is still there"
-  [ ! -e "$(iunix "$(iwine cmd /c echo %USERPROFILE%)")/Desktop/Metadesk.lnk" ] || installer_fail "the desktop shortcut is still there"
+  [ ! -e "$START_MENU/Metadesk.lnk" ] || installer_fail "the Start-menu shortcut is still there"
+  [ ! -e "$DESKTOP_DIR/Metadesk.lnk" ] || installer_fail "the desktop shortcut is still there"
   ! reg_key_exists "$UNINSTALL_KEY" || installer_fail "the Installed apps entry is still there"
   ! reg_key_exists 'HKCU\Software\Metadesk' || installer_fail "the installer's settings (HKCU\\Software\\Metadesk) are still there"
   [ "$(reg_value 'HKCU\Environment' Path)" = "$SEEDED_PATH" ] ||
@@ -334,7 +355,7 @@ run_uninstall_string() {
 # tests' prefix: a connection imported (its secrets into Credential Manager), then a bulk edit
 # of one folder; the sandbox's own dump must show exactly that folder's assets changed.
 installed_cli_against_sandbox() {
-  local port creds cli out folder dump started
+  local port creds cli out folder started
   echo "==> installers: the installed CLI against the sandbox"
   started=$(date +%s)
   wine_prefix
@@ -344,7 +365,8 @@ installed_cli_against_sandbox() {
   WINEPREFIX="$WINEPREFIX" wine "$OUT/metadesk-sandbox.exe" --port "$port" --assets 60 --assets-per-folder 20 \
     --write-credentials "$(winepath -w "$creds" 2>/dev/null)" >"$CHECK_WORK/sandbox.log" 2>&1 &
   SANDBOX_PID=$!
-  wait_until 120 "the sandbox did not start: $(cat "$CHECK_WORK/sandbox.log")" grep -q '^credentials written to' "$CHECK_WORK/sandbox.log"
+  wait_until 120 grep -q '^credentials written to' "$CHECK_WORK/sandbox.log" ||
+    installer_fail "the sandbox did not start in 120 s: $(cat "$CHECK_WORK/sandbox.log")"
   cli="$INSTDIR_WIN\\metadesk-cli.exe"
   out=$(iwine "$cli" connections import "$(winepath -w "$creds/service-credentials.json" 2>/dev/null)" \
     --name wine --aem "http://127.0.0.1:$port" 2>&1) || installer_fail "connections import failed: $out"
@@ -384,15 +406,16 @@ app_explains_missing_webview2() {
   WINEPREFIX="$INSTALL_PREFIX" WINEDLLOVERRIDES="winemenubuilder.exe=d" WINEDEBUG=-all \
     wine "$INSTDIR_WIN\\metadesk.exe" >"$CHECK_WORK/app.log" 2>&1 &
   pid=$!
-  wait_until 60 "the app showed no message box (its output: $(cat "$CHECK_WORK/app.log"))" \
-    window_named '^Metadesk cannot open its window$'
+  wait_until 60 window_named '^Metadesk cannot open its window$' ||
+    installer_fail "the app showed no message box in 60 s; its output: $(cat "$CHECK_WORK/app.log")"
   import -window root artifacts/windows/app-webview2-missing.png
   log=$(find "$LOCALAPPDATA_DIR/$DEBUG_PROFILE/logs" -type f | head -n 1)
   grep -q 'the Microsoft Edge WebView2 Runtime is missing' "$log" ||
     installer_fail "the app's log does not say why: $(tail -n 5 "$log")"
   wid=$(window_named '^Metadesk cannot open its window$')
   xdotool windowfocus --sync "$wid" key Return
-  wait_until 20 "the message box's default button did not open $WEBVIEW2_PAGE" grep -qxF "$WEBVIEW2_PAGE" "$CHECK_WORK/browser.log"
+  wait_until 20 grep -qxF "$WEBVIEW2_PAGE" "$CHECK_WORK/browser.log" ||
+    installer_fail "the message box's default button did not open $WEBVIEW2_PAGE (waited 20 s)"
   rc=0
   wait "$pid" || rc=$?
   [ "$rc" = 1 ] || installer_fail "the app exited $rc after the message, not 1"
@@ -400,36 +423,41 @@ app_explains_missing_webview2() {
   echo "message box shown, the log says why, the page opened, exit code 1"
 }
 
-# The MSI: an older one, then this one over it, then removed; per machine.
+# The MSI: an older one, then this one over it, the older one refused then, this one removed;
+# per machine.
 check_msi() {
-  local old_msi="$1" msi="$2" version="$3" started programfiles entries code
+  local started program_files listed entries entry said
   echo "==> installers: the MSI (msiexec /i … /qn, an upgrade, msiexec /x … /qn)"
   started=$(date +%s)
-  programfiles=$(iunix "$(iwine cmd /c echo %ProgramW6432%)")/Metadesk
-  iwine msiexec /i "$(winepath -w "$old_msi" 2>/dev/null)" /qn || installer_fail "msiexec /i (older) exited $?"
+  program_files="$(iwine cmd /c echo %ProgramW6432%)\Metadesk"
+  iwine msiexec /i "$(winepath -w "$OLD_MSI" 2>/dev/null)" /qn || installer_fail "msiexec /i (older) exited $?"
   iwait
-  iwine msiexec /i "$(winepath -w "$msi" 2>/dev/null)" /qn || installer_fail "msiexec /i exited $?"
+  iwine msiexec /i "$(winepath -w "$MSI" 2>/dev/null)" /qn || installer_fail "msiexec /i exited $?"
   iwait
-  listed=$(cd "$programfiles" 2>/dev/null && ls | sort | paste -sd' ')
-  [ "$listed" = "WebView2Loader.dll metadesk-cli.exe metadesk.exe" ] || installer_fail "$programfiles holds: $listed"
-  verify_signed "$programfiles/metadesk.exe"
-  # The keys of the products named Metadesk (MSI names them by their product code).
+  listed=$(cd "$(iunix "$program_files")" 2>/dev/null && ls | sort | paste -sd' ')
+  [ "$listed" = "WebView2Loader.dll metadesk-cli.exe metadesk.exe" ] || installer_fail "$program_files holds: $listed"
+  verify_signed "$(iunix "$program_files")/metadesk.exe"
+  # The entries of the products named Metadesk (Windows Installer keys them by product code).
   entries=$(iwine reg query 'HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall' /s |
     awk '/^HKEY_/ {key = $0} /^ +DisplayName +REG_SZ +Metadesk$/ {print key}')
   [ "$(grep -c . <<<"$entries")" = 1 ] || installer_fail "not one Metadesk product registered after the MSI upgrade: $entries"
-  code=${entries##*\\}
-  [ "$(reg_value "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" DisplayVersion)" = "$version" ] ||
-    installer_fail "the MSI's entry says version $(reg_value "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" DisplayVersion)"
+  entry=$entries
+  [ "$(reg_value "$entry" DisplayVersion)" = "$VERSION" ] || installer_fail "the MSI's entry says version $(reg_value "$entry" DisplayVersion)"
+  if iwine msiexec /i "$(winepath -w "$OLD_MSI" 2>/dev/null)" /qn; then
+    installer_fail "the older MSI installed over the newer one"
+  fi
+  iwait
+  [ "$(reg_value "$entry" DisplayVersion)" = "$VERSION" ] ||
+    installer_fail "after the older MSI was refused, the installed version is $(reg_value "$entry" DisplayVersion)"
   # Windows puts an all-users shortcut in ProgramData's Start menu; Wine's msiexec puts it in
   # the user's.
   find "$INSTALL_PREFIX/drive_c" -path '*Start Menu/Programs/Metadesk.lnk' | grep -q . || installer_fail "the MSI made no Start-menu shortcut"
-  local said
-  said=$(iwine "$(iwine cmd /c echo %ProgramW6432%)\\Metadesk\\metadesk-cli.exe" --version)
-  [ "$said" = "metadesk-cli $version" ] || installer_fail "the MSI's metadesk-cli --version said '$said'"
-  iwine msiexec /x "$(winepath -w "$msi" 2>/dev/null)" /qn || installer_fail "msiexec /x exited $?"
+  said=$(iwine "$program_files\\metadesk-cli.exe" --version)
+  [ "$said" = "metadesk-cli $VERSION" ] || installer_fail "the MSI's metadesk-cli --version said '$said'"
+  iwine msiexec /x "$(winepath -w "$MSI" 2>/dev/null)" /qn || installer_fail "msiexec /x exited $?"
   iwait
-  [ ! -e "$programfiles" ] || installer_fail "msiexec /x left $programfiles: $(ls "$programfiles")"
-  ! reg_key_exists "HKLM\\Software\\Microsoft\\Windows\\CurrentVersion\\Uninstall\\$code" || installer_fail "msiexec /x left the entry $code"
+  [ ! -e "$(iunix "$program_files")" ] || installer_fail "msiexec /x left $program_files"
+  ! reg_key_exists "$entry" || installer_fail "msiexec /x left the entry ${entry##*\\}"
   [ -z "$(find "$INSTALL_PREFIX/drive_c" -path '*Start Menu/Programs/Metadesk.lnk')" ] || installer_fail "msiexec /x left the shortcut"
-  echo "one product after the upgrade ($code, $version), removed by msiexec /x, in $(cross_elapsed "$started")"
+  echo "one product after the upgrade (${entry##*\\}, $VERSION), the older MSI refused, removed by msiexec /x, in $(cross_elapsed "$started")"
 }
