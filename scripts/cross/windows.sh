@@ -75,7 +75,8 @@ build() {
 
 # The release app and CLI for the installers (scripts/package.sh --windows): the UI built afresh
 # (a stale ui/dist would be shipped otherwise) and the app with tauri/custom-protocol, as
-# `tauri build` builds it. Fat LTO over std too: about 25 minutes from cold on 2 cores.
+# `tauri build` builds it. Fat LTO over std too: 64 min 40 s from cold here, on 2 cores shared
+# with other builds.
 release() {
   local started out="$CROSS_TARGET_DIR/$TARGET/release"
   started=$(date +%s)
