@@ -244,14 +244,15 @@ start_xvfb() {
   export DISPLAY=":$(cat "$CHECK_WORK/display")"
 }
 
+# Ends what the check started (each step on its own: under `set -e` a step that finds nothing
+# to end must not skip the others).
 installers_cleanup() {
-  [ -n "${SANDBOX_PID:-}" ] && kill "$SANDBOX_PID" 2>/dev/null
-  WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null
-  [ -n "${XVFB_PID:-}" ] && kill "$XVFB_PID" 2>/dev/null
+  if [ -n "${SANDBOX_PID:-}" ]; then kill "$SANDBOX_PID" 2>/dev/null || true; fi
+  WINEPREFIX="$INSTALL_PREFIX" wineserver -k 2>/dev/null || true
+  if [ -n "${XVFB_PID:-}" ]; then kill "$XVFB_PID" 2>/dev/null || true; fi
   SANDBOX_PID="" XVFB_PID=""
   unset DISPLAY
   rm -rf "${CHECK_WORK:-/nonexistent}"
-  return 0
 }
 
 # Setup's window opens with the WebView2 advice where the runtime is missing; "Yes" opens
