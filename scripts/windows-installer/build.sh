@@ -57,6 +57,9 @@ while [ $# -gt 0 ]; do
   shift
 done
 [ -n "$payload" ] && [ -n "$out" ] && [ -n "$profile" ] || fail "--payload, --out and --profile are required (see --help)"
+# makensis and wixl each run from another folder.
+payload=$(realpath -m "$payload")
+out=$(realpath -m "$out")
 case "$compressor" in lzma|zlib) ;; *) fail "--compressor is lzma or zlib, not '$compressor'" ;; esac
 files=(metadesk.exe metadesk-cli.exe WebView2Loader.dll)
 for f in "${files[@]}"; do
