@@ -24,7 +24,7 @@
 #     refused; msiexec /x removes it.
 # Screenshots of the windows go to artifacts/windows/.
 
-# The prefix the installers go into (never the tests' one).
+# The prefix the installers go into (never the tests' one), made anew by each run.
 INSTALL_PREFIX="$CROSS_TARGET_DIR/wine-install"
 source scripts/lib/session.sh # free_port
 # Data folders and Credential Manager entries of a debug build (crates/store/src/dirs.rs).
@@ -90,6 +90,8 @@ check_installers() {
   check_msi
   installers_cleanup
   trap - EXIT
+  # 0.7 GB; a failed run leaves it to look into.
+  rm -rf "$INSTALL_PREFIX"
 }
 
 # SETUP and MSI from the README's package command, signed with a throw-away certificate, after
