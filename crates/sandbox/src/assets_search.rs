@@ -307,10 +307,12 @@ pub(crate) async fn search(
         }
     };
     let dam = read(&shared.dam);
+    // The search answers from its index: an upload it has not caught up with is not found.
+    let (now, lag) = (crate::ims::now_ms(), shared.faults.index_lag_ms());
     let mut hits: Vec<(String, u32)> = (0..dam.assets.len() as u32)
         .filter(|&a| {
             let asset = &dam.assets[a as usize];
-            asset.kind != Kind::ContentFragment && !asset.removed
+            asset.kind != Kind::ContentFragment && !asset.removed && dam.indexed(a, now, lag)
         })
         .filter(|&a| items.iter().all(|item| matches(&dam, a, item)))
         .map(|a| (dam.asset_path(a), a))

@@ -242,7 +242,16 @@ async fn get_path(
         .min(max);
     let dam = read(&shared.dam);
     match dam.lookup(&dam_path) {
-        Some(Node::Folder(f)) => siren(folder_listing(&dam, f, &origin, offset, limit)),
+        Some(Node::Folder(f)) => {
+            let mut listing = folder_listing(&dam, f, &origin, offset, limit);
+            // A silent cap: fewer children than asked, the paging still saying the limit asked.
+            if let Some(cap) = shared.faults.listing_page_cap()
+                && let Some(entities) = listing["entities"].as_array_mut()
+            {
+                entities.truncate(cap);
+            }
+            siren(listing)
+        }
         Some(Node::Asset(a)) => siren(asset_entity(&dam, a, &origin, false)),
         None => core_response(404, &api, "Not Found"),
     }

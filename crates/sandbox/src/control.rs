@@ -23,6 +23,7 @@ pub(crate) fn router() -> Router<Shared> {
         .route("/counters", get(counters))
         .route("/faults", get(get_faults).put(put_faults))
         .route("/asset", get(asset).patch(edit_asset))
+        .route("/upload", post(upload))
         .route("/dump", get(dump))
         .route("/reset", post(reset))
         .route("/revoke", post(revoke))
@@ -90,6 +91,31 @@ async fn edit_asset(
     };
     match crate::edit_asset(&s, path, &edit) {
         Ok(state) => axum::Json(state).into_response(),
+        Err(msg) => bad(msg),
+    }
+}
+
+/// `POST /__sandbox/upload?path=/content/dam/f/new.jpg` with `{"dc:title": "…"}` (or no
+/// body): an asset uploaded by another user, in its folder's listing at once and in search
+/// matches `index_lag_secs` later.
+async fn upload(
+    State(s): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let Some(path) = q.get("path") else {
+        return bad("give ?path=/content/dam/folder/name.jpg");
+    };
+    let metadata: Value = if body.is_empty() {
+        Value::Null
+    } else {
+        match serde_json::from_slice(&body) {
+            Ok(v) => v,
+            Err(e) => return bad(format!("invalid metadata JSON: {e}")),
+        }
+    };
+    match crate::upload(&s, path, &metadata) {
+        Ok(state) => (StatusCode::CREATED, axum::Json(state)).into_response(),
         Err(msg) => bad(msg),
     }
 }

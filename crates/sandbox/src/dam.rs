@@ -132,6 +132,18 @@ impl Kind {
             Kind::ContentFragment => "",
         }
     }
+    /// The kind of a file uploaded under `name`, by its extension (AEM finds the MIME type the
+    /// same way when the upload does not say).
+    fn of_name(name: &str) -> Kind {
+        let ext = name.rsplit_once('.').map(|(_, e)| e.to_ascii_lowercase());
+        match ext.as_deref() {
+            Some("png") => Kind::Png,
+            Some("tif" | "tiff") => Kind::Tiff,
+            Some("mp4") => Kind::Mp4,
+            Some("pdf") => Kind::Pdf,
+            _ => Kind::Jpeg,
+        }
+    }
     fn is_image(self) -> bool {
         matches!(self, Kind::Jpeg | Kind::Png | Kind::Tiff)
     }
@@ -160,6 +172,10 @@ pub(crate) struct Asset {
     pub overrides: Option<BTreeMap<String, Value>>,
     /// Deleted by another user ([`Dam::remove_asset`]): in no folder, found by no path or id.
     pub removed: bool,
+    /// When it was uploaded after the DAM was seeded (ms since the epoch; [`Dam::upload`]);
+    /// `None` for a seeded asset. AEM's search index finds an upload only some time after it
+    /// (`Faults::index_lag_secs`), while its folder's listing shows it at once.
+    pub uploaded_ms: Option<u64>,
 }
 
 /// The whole repository state.
@@ -169,6 +185,8 @@ pub(crate) struct Dam {
     pub assets: Vec<Asset>,
     by_path: HashMap<Box<str>, Node>,
     by_uuid: HashMap<u128, Node>,
+    /// Assets the seed made; those after them were uploaded ([`Dam::upload`]).
+    seeded: usize,
 }
 
 /// splitmix64: tiny, fast and stable forever, unlike `rand`'s `StdRng`, whose stream may change
@@ -261,6 +279,7 @@ impl Dam {
             assets: Vec::with_capacity(assets),
             by_path: HashMap::with_capacity(assets + leaves * 2),
             by_uuid: HashMap::with_capacity(assets + leaves * 2),
+            seeded: assets,
         };
         let mut rng = Mix::new(seed, 1, 0);
         let root = dam.add_folder(None, "dam", &mut rng);
@@ -329,6 +348,7 @@ impl Dam {
                 modified_ms: None,
                 overrides: None,
                 removed: false,
+                uploaded_ms: None,
             });
             dam.folders[leaf as usize].assets.push(idx);
             dam.by_path.insert(path.into_boxed_str(), Node::Asset(idx));
@@ -614,8 +634,81 @@ impl Dam {
         true
     }
 
-    /// Drops every write: the tree goes back to exactly what the seed produced.
+    /// Adds an asset at `path` (in an existing folder, under a name no child has) as an
+    /// upload by another user would, at `now_ms`: its metadata is seeded like any asset's, with
+    /// `metadata` over it. The folder's listing shows it at once; searches find it once the
+    /// index catches up (`Faults::index_lag_secs`). [`Dam::reset`] removes it.
+    pub(crate) fn upload(
+        &mut self,
+        path: &str,
+        metadata: Vec<(String, Option<Value>)>,
+        now_ms: u64,
+    ) -> Result<u32, String> {
+        let path = path.trim_end_matches('/');
+        let Some((folder_path, name)) = path.rsplit_once('/') else {
+            return Err(format!("{path} is not a DAM path"));
+        };
+        if name.is_empty() || name.starts_with('.') || name.contains(['*', '[', ']', '|', ':']) {
+            return Err(format!("{name:?} is not a name AEM takes for an asset"));
+        }
+        let Some(Node::Folder(folder)) = self.lookup(folder_path) else {
+            return Err(format!("there is no folder at {folder_path}"));
+        };
+        if self.by_path.contains_key(path) {
+            return Err(format!("something is already at {path}"));
+        }
+        let idx = self.assets.len() as u32;
+        let mut r = Mix::new(self.seed, 5, u64::from(idx));
+        let uuid = r.uuid();
+        let kind = Kind::of_name(name);
+        self.assets.push(Asset {
+            folder,
+            name: name.into(),
+            uuid,
+            kind,
+            size: 20_000 + r.below(5_000_000) as u64,
+            rev: 0,
+            modified_ms: Some(now_ms),
+            overrides: None,
+            removed: false,
+            uploaded_ms: Some(now_ms),
+        });
+        if !metadata.is_empty() {
+            let o = self.assets[idx as usize]
+                .overrides
+                .get_or_insert_with(Default::default);
+            for (k, v) in metadata {
+                o.insert(k, v.unwrap_or(Value::Null));
+            }
+        }
+        self.folders[folder as usize].assets.push(idx);
+        self.by_path.insert(path.into(), Node::Asset(idx));
+        self.by_uuid.insert(uuid, Node::Asset(idx));
+        Ok(idx)
+    }
+
+    /// Whether AEM's search index holds asset `idx` at `now_ms`, when it catches up with an
+    /// upload `lag_ms` after it.
+    pub(crate) fn indexed(&self, idx: u32, now_ms: u64, lag_ms: u64) -> bool {
+        self.assets[idx as usize]
+            .uploaded_ms
+            .is_none_or(|at| now_ms.saturating_sub(at) >= lag_ms)
+    }
+
+    /// Drops every write and upload: the tree goes back to exactly what the seed produced.
     pub(crate) fn reset(&mut self) {
+        for idx in self.seeded as u32..self.assets.len() as u32 {
+            if self.assets[idx as usize].removed {
+                continue;
+            }
+            let path = self.asset_path(idx);
+            let a = &self.assets[idx as usize];
+            let (folder, uuid) = (a.folder, a.uuid);
+            self.folders[folder as usize].assets.retain(|i| *i != idx);
+            self.by_path.remove(path.as_str());
+            self.by_uuid.remove(&uuid);
+        }
+        self.assets.truncate(self.seeded);
         for idx in 0..self.assets.len() as u32 {
             if !self.assets[idx as usize].removed {
                 continue;

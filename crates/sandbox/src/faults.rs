@@ -66,6 +66,16 @@ pub struct Faults {
     /// (Oak's asynchronous indexes lag behind the repository:
     /// <https://github.com/apache/jackrabbit-oak/blob/HEAD/oak-doc/src/site/markdown/query/indexing.md>).
     pub index_lag: Vec<String>,
+    /// Seconds an uploaded asset stays out of every search's matches (QueryBuilder, the
+    /// OpenAPI search) while its folder's listing and reads show it at once: Oak's asynchronous
+    /// index catches up with the repository seconds later, minutes during a large ingest
+    /// (<https://github.com/apache/jackrabbit-oak/blob/HEAD/oak-doc/src/site/markdown/query/indexing.md>,
+    /// "Indexing Lag"). 0: an upload is found at once.
+    pub index_lag_secs: u64,
+    /// Each page of a folder listing holds at most this many children while its `srn:paging`
+    /// still says the limit asked for: a server that caps its pages without saying so. A client
+    /// must page on to the stated total, never take such a page as the folder's end.
+    pub listing_page_cap: Option<usize>,
     /// Paths of AEM switched off, as a dispatcher, a CDN or a missing configuration would
     /// (each answered with AEM's HTML error page whoever asks; see [`Switched`]).
     pub switched_off: Vec<Switched>,
@@ -127,6 +137,8 @@ impl Default for Faults {
             csrf_required: false,
             commit_ms_per_asset: 0,
             index_lag: Vec::new(),
+            index_lag_secs: 0,
+            listing_page_cap: None,
             switched_off: Vec::new(),
         }
     }
@@ -152,6 +164,12 @@ impl Faults {
             .is_some_and(|s| !(403..=405).contains(&s))
         {
             return Err("batch_writes_refused must be 403, 404 or 405".into());
+        }
+        if self.listing_page_cap == Some(0) {
+            return Err("listing_page_cap must be at least 1 (omit it for no cap)".into());
+        }
+        if self.index_lag_secs > 86_400 {
+            return Err("index_lag_secs must be at most 86400 (a day)".into());
         }
         if self.error_statuses.is_empty()
             || self.error_statuses.iter().any(|s| !(500..600).contains(s))
@@ -287,6 +305,16 @@ impl FaultEngine {
         under_any(&lock(&self.run).faults.index_lag, dam_path)
     }
 
+    /// How long an upload stays out of search matches ([`Faults::index_lag_secs`]), in ms.
+    pub(crate) fn index_lag_ms(&self) -> u64 {
+        lock(&self.run).faults.index_lag_secs.saturating_mul(1000)
+    }
+
+    /// The most children a listing page holds, whatever was asked ([`Faults::listing_page_cap`]).
+    pub(crate) fn listing_page_cap(&self) -> Option<usize> {
+        lock(&self.run).faults.listing_page_cap
+    }
+
     pub(crate) fn batch_writes_refused(&self) -> Option<u16> {
         lock(&self.run).faults.batch_writes_refused
     }
@@ -360,6 +388,22 @@ mod tests {
         assert!(
             Faults {
                 throttle_status: 503,
+                ..Faults::default()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Faults {
+                listing_page_cap: Some(0),
+                ..Faults::default()
+            }
+            .validate()
+            .is_err()
+        );
+        assert!(
+            Faults {
+                index_lag_secs: 90_000,
                 ..Faults::default()
             }
             .validate()

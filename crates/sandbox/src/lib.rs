@@ -14,7 +14,7 @@
 //! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
-//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
+//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
 //!
 //! Token rules (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>):
 //! tokens from Service Credentials and Local Development Tokens work on the classic API,
@@ -315,6 +315,30 @@ pub(crate) fn edit_asset(
     }
 }
 
+/// Adds an asset at `path` as another AEM user's upload would: `metadata` (an object of
+/// property → value, `null` leaving one out; may be empty) over the values every seeded asset
+/// gets. Its folder's listing shows it at once; searches find it `index_lag_secs` later.
+pub(crate) fn upload(
+    s: &Shared,
+    path: &str,
+    metadata: &serde_json::Value,
+) -> Result<serde_json::Value, String> {
+    let metadata = match metadata {
+        serde_json::Value::Null => Vec::new(),
+        serde_json::Value::Object(m) => m
+            .iter()
+            .map(|(k, v)| (k.clone(), (!v.is_null()).then(|| v.clone())))
+            .collect(),
+        _ => return Err("give the metadata as a JSON object of property → value".into()),
+    };
+    if let Some((bad, _)) = metadata.iter().find(|(k, _)| !k.contains(':')) {
+        return Err(format!("{bad}: give a prefixed property (dc:title)"));
+    }
+    let mut dam = write(&s.dam);
+    let idx = dam.upload(path, metadata, ims::now_ms())?;
+    Ok(dam.asset_state(idx))
+}
+
 pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
     lock(&s.junk).clear();
@@ -598,6 +622,18 @@ impl Sandbox {
         write(&self.shared.dam).remove_asset(path)
     }
 
+    /// Adds an asset at `path` (`/content/dam/folder/name.jpg`, in an existing folder) as
+    /// another user's upload would, with `metadata` (a JSON object, or `null`) over the seeded
+    /// values: listed at once, found by searches only [`Faults::index_lag_secs`] later.
+    /// Returns its state (as [`Sandbox::asset`]); [`Sandbox::reset`] removes it.
+    pub fn upload(
+        &self,
+        path: &str,
+        metadata: serde_json::Value,
+    ) -> Result<serde_json::Value, SandboxError> {
+        upload(&self.shared, path, &metadata).map_err(SandboxError::Edit)
+    }
+
     /// The nodes Sling POSTs created where no asset or folder was (a mistyped path leaves one),
     /// with their properties. [`Sandbox::reset`] removes them.
     pub fn junk_nodes(
@@ -625,7 +661,8 @@ impl Sandbox {
             .store(enabled, std::sync::atomic::Ordering::Relaxed);
     }
 
-    /// Undoes every write, zeroes the counters and restores the start-up faults. Tokens stay.
+    /// Undoes every write and upload, zeroes the counters and restores the start-up faults.
+    /// Tokens stay.
     pub fn reset(&self) {
         reset(&self.shared);
     }

@@ -75,6 +75,14 @@ struct Args {
     /// Milliseconds each write spends committing, per asset it changes.
     #[arg(long, default_value_t = 0)]
     commit_ms_per_asset: u64,
+    /// Seconds an uploaded asset (POST /__sandbox/upload) stays out of search matches while
+    /// its folder's listing shows it, as AEM's search index lags behind the repository.
+    #[arg(long, default_value_t = 0, value_parser = clap::value_parser!(u64).range(0..=86_400))]
+    index_lag_secs: u64,
+    /// At most this many children per folder listing page, whatever the limit asked for and
+    /// without saying so (srn:paging keeps the limit asked).
+    #[arg(long, value_parser = clap::value_parser!(u64).range(1..))]
+    listing_page_cap: Option<u64>,
 }
 
 #[tokio::main]
@@ -113,6 +121,10 @@ async fn main() -> std::process::ExitCode {
             csrf_required: args.csrf_required,
             switched_off: args.switch_off,
             commit_ms_per_asset: args.commit_ms_per_asset,
+            index_lag_secs: args.index_lag_secs,
+            listing_page_cap: args
+                .listing_page_cap
+                .map(|c| usize::try_from(c).unwrap_or(usize::MAX)),
             ..Faults::default()
         },
         ..SandboxConfig::default()

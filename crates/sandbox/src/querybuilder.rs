@@ -568,10 +568,13 @@ pub(crate) async fn query(
             ),
         );
     }
+    let (now, lag) = (crate::ims::now_ms(), shared.faults.index_lag_ms());
     let mut matched: Vec<View<'_>> = nodes
         .into_iter()
+        // The index decides which nodes match; one it has not caught up with (an upload of the
+        // last `index_lag_secs`, or a path the `index_lag` fault names) is not found.
+        .filter(|n| !matches!(n, Node::Asset(a) if !dam.indexed(*a, now, lag)))
         .map(|n| View::new(&dam, n))
-        // The index decides which nodes match; one it has not caught up with is not found.
         .filter(|v| !shared.faults.index_lags(&v.path))
         .filter(|v| matches_group(&root, v))
         .filter(|v| may(&shared, &principal, params.get("hasPermission"), &v.path))
