@@ -427,11 +427,11 @@ pub fn parse_listing(
             )));
         }
         Some(total) => (next < total).then_some(next),
-        // Without a total (`srn:paging` on AEMaaCS is UNCONFIRMED), a full page may be
-        // followed by more: ask for the next one, and stop on a short or empty page. A page
-        // longer than the page size means the server does not page at all: it was the whole
-        // folder.
-        None => (count > 0 && count == page_size).then_some(next),
+        // Without a total (`srn:paging` on AEMaaCS is UNCONFIRMED), a page may be followed by
+        // more even when it is short (a server may cap its pages without saying so): ask for
+        // the next one, and stop on an empty page, one request later. A page longer than the
+        // page size means the server does not page at all: it was the whole folder.
+        None => (count > 0 && count <= page_size).then_some(next),
     };
     Ok(Page {
         entries,
@@ -635,7 +635,7 @@ mod tests {
     }
 
     #[test]
-    fn without_a_total_full_pages_are_followed_and_a_short_one_ends_the_listing() {
+    fn without_a_total_pages_are_followed_to_an_empty_one() {
         let next = |offset, limit, body: &Value| {
             parse_listing(F, offset, limit, body).unwrap().next_offset
         };
@@ -645,8 +645,13 @@ mod tests {
             Some(3),
             "full page"
         );
-        assert_eq!(next(3, 3, &assets_named(&["d", "e"])), None, "short page");
-        assert_eq!(next(6, 3, &assets_named(&[])), None, "empty page");
+        // A short page may be a server's silent cap, not the end: one more page tells.
+        assert_eq!(
+            next(3, 3, &assets_named(&["d", "e"])),
+            Some(5),
+            "short page"
+        );
+        assert_eq!(next(5, 3, &assets_named(&[])), None, "empty page");
         assert_eq!(
             next(0, 3, &assets_named(&["a", "b", "c", "d"])),
             None,
@@ -657,7 +662,11 @@ mod tests {
         capped["properties"] = json!({"srn:paging": {"offset": 0, "limit": 2}});
         assert_eq!(next(0, 100, &capped), Some(2));
         capped["properties"] = json!({"srn:paging": {"offset": 0, "limit": 5}});
-        assert_eq!(next(0, 100, &capped), None);
+        assert_eq!(
+            next(0, 100, &capped),
+            Some(2),
+            "short of its own size: may be capped"
+        );
         // A total is believed over the page size.
         let mut totalled = assets_named(&["a", "b", "c"]);
         totalled["properties"] = json!({"srn:paging": {"total": 3, "offset": 0, "limit": 3}});
