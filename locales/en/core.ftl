@@ -891,6 +891,13 @@ run-edit = { $property }: { $op ->
 }
 run-per-asset-writes = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }), so each asset was written with its own request (slower; the result is the same). Metadesk remembers it for this connection.
 run-per-asset-writes-remembered = Fell back to per-asset writes: this AEM refused writing many assets in one request ({ $status }) earlier on this connection (in a run or in Test connection), so each asset was written with its own request (slower; the result is the same).
+run-unindexed = { $count ->
+    [one] 1 asset is not in AEM’s search index yet (added in the last minutes); Metadesk read it on its own.
+   *[other] { $count } assets are not in AEM’s search index yet (added in the last minutes); Metadesk read them one by one.
+}
+run-searched-index = A search finds what AEM’s search index holds: these assets are those it held at { $at }. Assets added in the minutes before may not be in it yet, and are not in this run.
+run-searched-folder = No classic connection is paired to list this folder, so AEM’s search found its assets as its index stood at { $at }: assets added in the minutes before may be missing. Pair a classic connection to read the folder whole.
+run-index-notices = { $notices }
 run-edit-undo = undo of run { $run }
 run-edit-retry = retry of the failed assets of run { $run }
 run-edit-sheet = values from the sheet { $file }

@@ -893,6 +893,13 @@ run-edit = { $property } : { $op ->
 }
 run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
 run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) plus tôt sur cette connexion (lors d’une exécution ou de « Tester la connexion »), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
+run-unindexed = { $count ->
+    [one] 1 ressource n’est pas encore dans l’index de recherche d’AEM (ajoutée ces dernières minutes) ; Metadesk l’a lue à part.
+   *[other] { $count } ressources ne sont pas encore dans l’index de recherche d’AEM (ajoutées ces dernières minutes) ; Metadesk les a lues une par une.
+}
+run-searched-index = Une recherche trouve ce que l’index de recherche d’AEM contient : ces ressources sont celles qu’il contenait le { $at }. Les ressources ajoutées dans les minutes précédentes peuvent ne pas y être encore, et ne sont pas dans cette exécution.
+run-searched-folder = Aucune connexion classique n’est associée pour lister ce dossier : la recherche d’AEM a donc trouvé ses ressources telles que son index les contenait le { $at }. Des ressources ajoutées dans les minutes précédentes peuvent manquer. Associez une connexion classique pour lire le dossier en entier.
+run-index-notices = { $notices }
 run-edit-undo = annulation de l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }

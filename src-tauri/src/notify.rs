@@ -212,6 +212,9 @@ mod tests {
             duration_secs: None,
             reason: None,
             write_notice: None,
+            unindexed: 0,
+            searched_at: None,
+            index_notice: None,
         }
     }
 

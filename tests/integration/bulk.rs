@@ -64,7 +64,7 @@ async fn set_previews_then_applies_exactly_across_pages() {
     let dir = tempfile::tempdir().unwrap();
     // The folder walked page by page (not searched), to see what its listing carries.
     let e = engine(classic(&sb), dir.path()).with_settings(Settings {
-        search_folders: false,
+        check_folders: false,
         ..settings()
     });
     let p = e
@@ -221,7 +221,7 @@ async fn faults_end_as_the_preview_said_with_an_exact_report() {
         // xmpRights:UsageTerms is not in the listing: the preview walking the folder reads
         // every asset (not taking the values from search hits, to meet the faults).
         let e = engine(classic(&sb), dir.path()).with_settings(Settings {
-            search_folders: false,
+            check_folders: false,
             ..settings()
         });
         let sp = spec(

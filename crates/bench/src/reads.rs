@@ -33,7 +33,7 @@ pub async fn run(o: &ReadsOpts) -> Result<Section> {
         sandbox.reset();
         let store = Arc::new(classic_of(&sandbox)?);
         let engine = Engine::new(store, dir.path().join(name)).with_settings(Settings {
-            search_folders: search,
+            check_folders: search,
             ..Settings::default()
         });
         let spec = set_everywhere(&sandbox, "xmpRights:UsageTerms", "Licensed");

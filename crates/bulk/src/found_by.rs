@@ -1,8 +1,11 @@
 //! Which search found a scope's assets ([`FoundBy`]), as a run's journal, its summary and the
-//! window say it. A leaf: it imports nothing else of this crate.
+//! window say it, and what AEM's search index did not know then ([`index_notice`]). A leaf: it
+//! imports nothing else of this crate.
 //!
 //! Not here: choosing the search (`open_query.rs`), running it (`searching.rs`, `engine/`).
 
+use metadesk_base::i18n::{Part, Text};
+use metadesk_base::timefmt::parse_rfc3339;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -78,6 +81,48 @@ impl FoundBy {
                 ),
             ],
         )
+    }
+}
+
+/// What AEM's search index did not know when a scope's assets were found, in words, or `None`
+/// when there is nothing to say.
+///
+/// AEM's index lags behind the repository (seconds, minutes during an ingest). A folder's
+/// assets come from its listing, so an asset the batched search did not return was still found
+/// and read on its own: `unindexed` says how many. A search (`searched` with the time it was
+/// sent) cannot be complete by construction: it holds what the index held then, which the
+/// words say with that time — also for a folder that only AEM's OpenAPI search could find
+/// (`found_by` [`FoundBy::OpenapiSearch`] on a folder scope: no classic connection to list it).
+pub fn index_notice(
+    found_by: Option<&FoundBy>,
+    search_scope: bool,
+    unindexed: u64,
+    searched_at: Option<&str>,
+) -> Option<Text> {
+    let mut said = Vec::new();
+    if unindexed > 0 {
+        said.push(Text::new(
+            "run-unindexed",
+            vec![("count", Part::from(unindexed as f64))],
+        ));
+    }
+    if let Some(at) = searched_at.and_then(parse_rfc3339) {
+        let id = match found_by {
+            Some(FoundBy::OpenapiSearch) if !search_scope => "run-searched-folder",
+            _ if search_scope => "run-searched-index",
+            _ => "",
+        };
+        if !id.is_empty() {
+            said.push(Text::new(id, vec![("at", Part::DateTime(at))]));
+        }
+    }
+    match said.len() {
+        0 => None,
+        1 => said.pop(),
+        _ => Some(Text::new(
+            "run-index-notices",
+            vec![("notices", Part::Texts(said))],
+        )),
     }
 }
 

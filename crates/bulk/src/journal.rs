@@ -136,6 +136,10 @@ pub struct PreviewCounts {
     pub folders: u64,
 }
 
+fn is_zero(n: &u64) -> bool {
+    *n == 0
+}
+
 /// One line of the journal.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "t", rename_all = "snake_case")]
@@ -154,6 +158,14 @@ pub enum Record {
         /// and for undos, retries and sheets, whose assets come from a journal or a sheet).
         #[serde(default, skip_serializing_if = "Option::is_none", alias = "finder")]
         found_by: Option<crate::found_by::FoundBy>,
+        /// Assets the batched search did not return although the repository holds them (AEM's
+        /// index had not caught up with them yet): each was read on its own.
+        #[serde(default, skip_serializing_if = "is_zero")]
+        unindexed: u64,
+        /// When the search that chose a search scope's assets was sent (RFC 3339): the scope
+        /// is what AEM's index held then.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        searched_at: Option<String>,
     },
     ApplyStarted {
         at: String,

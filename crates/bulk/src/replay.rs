@@ -87,6 +87,11 @@ pub struct Replay {
     pub preview: Option<(String, PreviewCounts)>,
     /// Which search found the assets, when the preview recorded it.
     pub found_by: Option<crate::found_by::FoundBy>,
+    /// Assets the preview's batched search did not return (not in AEM's index yet), each read
+    /// on its own.
+    pub unindexed: u64,
+    /// When the search that chose a search scope's assets was sent (RFC 3339).
+    pub searched_at: Option<String>,
     /// Final outcomes of assets the apply handled.
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
@@ -185,6 +190,8 @@ impl Replay {
             spec,
             preview: None,
             found_by: None,
+            unindexed: 0,
+            searched_at: None,
             outcomes: HashMap::new(),
             in_doubt: HashSet::new(),
             originals: HashMap::new(),
@@ -214,9 +221,13 @@ impl Replay {
                     at,
                     counts,
                     found_by,
+                    unindexed,
+                    searched_at,
                 } => {
                     working.previewed(&r.created, &at);
                     r.found_by = found_by;
+                    r.unindexed = unindexed;
+                    r.searched_at = searched_at;
                     r.preview = Some((at, counts));
                 }
                 Record::ApplyStarted { at } => {

@@ -85,6 +85,19 @@ pub struct RunSummary {
     /// [`RunSummary::localize`]); null when every batch was written as one.
     #[ts(type = "string | null")]
     pub write_notice: Option<SavedText>,
+    /// Assets the preview's batched search did not return although their folder's listing
+    /// holds them (AEM's index had not caught up yet): each was read on its own.
+    #[ts(type = "number")]
+    pub unindexed: u64,
+    /// When the search that chose a search scope's assets was sent (RFC 3339); null for a
+    /// folder listed or a list.
+    pub searched_at: Option<String>,
+    /// What AEM's search index did not know, in words (the reader's language once the window
+    /// is sent it: [`RunSummary::localize`]): how many assets the index did not hold yet and
+    /// were read one by one, or, for a search, that it holds what the index held at
+    /// `searched_at` ([`crate::found_by::index_notice`]); null when there is nothing to say.
+    #[ts(type = "string | null")]
+    pub index_notice: Option<metadesk_base::i18n::Text>,
 }
 
 impl RunSummary {
@@ -101,6 +114,9 @@ impl RunSummary {
         }
         for edit in &mut self.edits {
             edit.localize(l);
+        }
+        if let Some(notice) = &mut self.index_notice {
+            notice.localize(l);
         }
     }
 
@@ -158,6 +174,17 @@ fn summarize(replay: &Replay) -> RunSummary {
         write_notice: replay
             .per_asset_writes
             .map(|(status, remembered)| crate::reasons::per_asset_writes(status, remembered)),
+        unindexed: replay.unindexed,
+        searched_at: replay.searched_at.clone(),
+        index_notice: crate::found_by::index_notice(
+            replay.found_by.as_ref(),
+            matches!(
+                spec.filters.selection,
+                Some(crate::selection::Selection::Search { .. })
+            ),
+            replay.unindexed,
+            replay.searched_at.as_deref(),
+        ),
     }
 }
 

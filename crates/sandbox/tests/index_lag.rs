@@ -156,7 +156,7 @@ async fn an_upload_is_listed_at_once_and_searched_once_the_index_catches_up() {
     sb.set_faults(Faults::default()).unwrap();
     let (in_folder, by_path) = searched(&sb, &token, &path).await;
     assert!(in_folder.contains(&path));
-    assert_eq!(by_path, [path.clone()]);
+    assert_eq!(by_path, std::slice::from_ref(&path));
     assert!(open_search(&sb, &s2s).await.contains(&path));
 
     // A reset takes the upload away.

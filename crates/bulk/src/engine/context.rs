@@ -77,6 +77,15 @@ pub(super) struct Ctx {
     pub(super) regexes: crate::compute::Regexes,
     /// The run's folder's metadata schema, when read: computed values are checked against it.
     pub(super) schema: Option<Arc<metadesk_assets::schema::Schema>>,
+    /// Assets whose batched check did not return them (AEM's search index had not caught up
+    /// with them yet) and that were then read on their own: the preview says how many.
+    pub(super) unindexed: AtomicU64,
+    /// When the search that chose a search scope's assets was first sent (RFC 3339): such a
+    /// scope holds what AEM's index held then, and the run's report keeps that time.
+    pub(super) searched_at: Mutex<Option<String>>,
+    /// A batched check was refused for good (QueryBuilder switched off or not allowed): the
+    /// rest of the phase reads its assets one by one instead of asking again.
+    pub(super) checks_refused: std::sync::atomic::AtomicBool,
 }
 
 impl Ctx {
@@ -112,6 +121,9 @@ impl Ctx {
             paired: engine.paired.clone(),
             schema: engine.schema.clone(),
             per_asset: Mutex::new(None),
+            unindexed: AtomicU64::new(0),
+            searched_at: Mutex::new(None),
+            checks_refused: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -162,6 +174,12 @@ impl Ctx {
     /// paired connection, if any.
     pub(super) fn found_by(&self, how: FoundBy) {
         *lock(&self.found) = Some(how.through(self.paired.clone()));
+    }
+
+    /// Records that the search choosing a search scope's assets is being sent now (the first
+    /// request's time is kept).
+    pub(super) fn searching_now(&self) {
+        lock(&self.searched_at).get_or_insert_with(now_rfc3339);
     }
 
     /// Stops the phase for a reason that makes going on pointless (credentials refused, the

@@ -29,8 +29,10 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 
 mod applying;
 mod batched;
+mod checks;
 mod context;
 mod from_rows;
+mod listed;
 mod planning;
 mod retry;
 mod searched;
@@ -39,8 +41,9 @@ mod undo;
 use crate::found_by::FoundBy;
 use applying::apply_rows;
 use context::{Ctx, forward};
+use listed::preview_listing;
 pub use planning::AssetEdits;
-use planning::{preview_listing, preview_per_asset};
+use planning::preview_per_asset;
 use retry::preview_retry_rows;
 use undo::preview_undo_rows;
 
@@ -51,10 +54,11 @@ pub struct Settings {
     pub page_size: u64,
     /// Hits per search page (`p.limit`).
     pub search_page_size: u64,
-    /// Take a folder preview's values from search hits where the API can search (one request
-    /// per page of hits instead of a listing page per folder and a read per asset whose entry
-    /// does not show an edited property).
-    pub search_folders: bool,
+    /// Ask a folder preview's values in batched checks where the API has them (one
+    /// QueryBuilder request of exact paths for dozens of listed assets, instead of a read per
+    /// asset whose listing entry does not show an edited property). The listing says which
+    /// assets the folder holds either way.
+    pub check_folders: bool,
     pub controller: ControllerConfig,
     /// Retries per request for 5xx and dropped connections, and their backoff.
     pub retry: RetryPolicy,
@@ -74,7 +78,7 @@ impl Default for Settings {
         Settings {
             page_size: 100,
             search_page_size: metadesk_assets::search::SEARCH_PAGE,
-            search_folders: true,
+            check_folders: true,
             controller: ControllerConfig::default(),
             retry: RetryPolicy {
                 max_retries: 5,
@@ -237,8 +241,9 @@ impl Engine {
         let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        // Where the run's assets come from: a list, a search, or the folder (searched when
-        // that reads less, walked otherwise). Each way records which search found the assets.
+        // Where the run's assets come from: a list, a search, or the folder's listings (never
+        // a search: AEM's index lags behind the repository). Each way records which search
+        // found the assets.
         let open = ctx.store.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
         let result = match ctx.spec.filters.selection.clone() {
             Some(Selection::List { entries }) => {
@@ -249,9 +254,7 @@ impl Engine {
                 match searched::preview_open_search(&ctx, on_progress).await {
                     Ok(None) => {
                         ctx.found_by(FoundBy::query_builder());
-                        searched::preview_search(&ctx, false, on_progress)
-                            .await
-                            .map(Option::unwrap_or_default)
+                        searched::preview_search(&ctx, on_progress).await
                     }
                     other => {
                         ctx.found_by(FoundBy::OpenapiSearch);
@@ -261,9 +264,7 @@ impl Engine {
             }
             Some(Selection::Search { .. }) => {
                 ctx.found_by(FoundBy::query_builder());
-                searched::preview_search(&ctx, false, on_progress)
-                    .await
-                    .map(Option::unwrap_or_default)
+                searched::preview_search(&ctx, on_progress).await
             }
             // An OAuth S2S connection with no classic connection to list the folder: its own
             // OpenAPI search, with no condition, under the folder.
@@ -272,18 +273,6 @@ impl Engine {
                 searched::preview_open_search(&ctx, on_progress)
                     .await
                     .map(Option::unwrap_or_default)
-            }
-            None if searched::folder_by_search(&ctx) => {
-                match searched::preview_search(&ctx, true, on_progress).await {
-                    Ok(None) => {
-                        ctx.found_by(FoundBy::listing());
-                        preview_listing(&ctx, on_progress).await
-                    }
-                    other => {
-                        ctx.found_by(FoundBy::query_builder());
-                        other.map(Option::unwrap_or_default)
-                    }
-                }
             }
             None => {
                 ctx.found_by(FoundBy::listing());
@@ -448,11 +437,14 @@ impl Engine {
         }
         // Taken first: the lock's guard must not be held across the write's await.
         let found_by = context::lock(&ctx.found).clone();
+        let searched_at = context::lock(&ctx.searched_at).clone();
         ctx.journal
             .append_durable(&Record::Previewed {
                 at: now_rfc3339(),
                 counts,
                 found_by,
+                unindexed: ctx.unindexed.load(Ordering::Relaxed),
+                searched_at,
             })
             .await
     }

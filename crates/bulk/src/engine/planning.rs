@@ -1,7 +1,9 @@
-//! Planning a run (its preview): the folder walk of a new edit, a sheet's rows, or the rows of
-//! an earlier run for a retry; one plan row per asset in the journal, nothing written to AEM.
+//! Planning a run (its preview): one asset from its values (read, or given by a listing, a
+//! check or a search hit), and a sheet's rows; one plan row per asset in the journal, nothing
+//! written to AEM.
 //!
-//! Not here: planning an undo (`undo.rs`).
+//! Not here: the folder walk (`listed.rs`), planning an undo (`undo.rs`) or a retry
+//! (`retry.rs`).
 
 use super::context::{
     Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
@@ -19,7 +21,6 @@ use crate::reasons;
 use crate::searching::edited_properties;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{self, Edit, EditOp};
-use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::search::{entry_of_hit, hit_path};
 use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
@@ -29,84 +30,9 @@ use std::collections::HashMap;
 use metadesk_base::timefmt::parse_rfc3339;
 use metadesk_clients::error::Result;
 
-/// Lists the folder (and subfolders when recursive), page by page, handing each asset in
-/// scope to a task; only the folder stack and the tasks in flight are in memory.
-pub(super) async fn preview_listing(
-    ctx: &Arc<Ctx>,
-    on_progress: ProgressFn<'_>,
-) -> Result<PreviewCounts> {
-    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut walk = FolderWalk::new(
-        &ctx.spec.folder,
-        ctx.spec.filters.recursive,
-        ctx.settings.page_size,
-        ctx.store.family(),
-        ctx.spec.account.as_deref(),
-    )?;
-    let mut next_i = 0u64;
-    loop {
-        let step = walk
-            .next(|folder, offset, limit| async move {
-                match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
-                    Ok(page) => Listed::Page(page),
-                    Err(Failure::Cancelled) => Listed::Cancelled,
-                    Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
-                }
-            })
-            .await?;
-        let entries = match step {
-            WalkStep::Page(entries) => entries,
-            WalkStep::Done | WalkStep::Cancelled => break,
-            WalkStep::Unlisted {
-                folder,
-                error,
-                attempts,
-            } => {
-                let reason =
-                    reasons::folder_not_listed(&error, ctx.spec.account.as_deref(), attempts);
-                // Its assets are not in the run: say so in the plan (a skipped row for the
-                // folder), so the preview, the counts and the report show it.
-                let row = skip_row(next_i, &folder, reason);
-                next_i += 1;
-                ctx.tally.total.fetch_add(1, Ordering::Relaxed);
-                record_row(ctx, &counts, row)?;
-                ctx.count(Outcome::Skipped);
-                continue;
-            }
-        };
-        for entry in entries {
-            match entry.kind {
-                EntryKind::Folder => lock(&counts).folders += 1,
-                _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
-                EntryKind::ContentFragment => {
-                    let row = skip_row(next_i, &entry.path, reasons::content_fragment());
-                    next_i += 1;
-                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
-                    record_row(ctx, &counts, row)?;
-                    ctx.count(Outcome::Skipped);
-                }
-                EntryKind::Asset => {
-                    let i = next_i;
-                    next_i += 1;
-                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
-                    let (ctx2, counts2) = (ctx.clone(), counts.clone());
-                    spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
-                        preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None).await
-                    })
-                    .await?;
-                }
-            }
-        }
-        ctx.progress(on_progress, false);
-    }
-    ctx.listing_done.store(true, Ordering::Relaxed);
-    drain(&mut tasks).await?;
-    let counts = *lock(&counts);
-    Ok(counts)
-}
-
 /// Reads one asset (unless the listing already says enough) and journals its plan row.
+/// `Ok(true)` when it was planned from its values, `Ok(false)` when it could not be read (a
+/// skipped row says why, or the phase stopped).
 pub(super) async fn preview_asset(
     ctx: &Arc<Ctx>,
     counts: &Mutex<PreviewCounts>,
@@ -114,7 +40,7 @@ pub(super) async fn preview_asset(
     entry: Entry,
     edits: &[Edit],
     hold_back: Option<&SavedText>,
-) -> Result<()> {
+) -> Result<bool> {
     preview_asset_with_id(ctx, counts, i, entry, None, edits, hold_back).await
 }
 
@@ -128,7 +54,7 @@ pub(super) async fn preview_asset_with_id(
     known_id: Option<String>,
     edits: &[Edit],
     hold_back: Option<&SavedText>,
-) -> Result<()> {
+) -> Result<bool> {
     let store = &ctx.store;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
@@ -169,17 +95,17 @@ pub(super) async fn preview_asset_with_id(
         match read {
             Ok(current) => current,
             // The phase stops (`call` saw credentials refused): no row, the preview fails.
-            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+            Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(false),
             Err(Failure::Call(CallError::Unreachable(e), _)) => {
                 // Every other asset would be skipped the same way: stop the preview instead.
                 ctx.stop(e);
-                return Ok(());
+                return Ok(false);
             }
             Err(Failure::Call(e, n)) => {
                 let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
                 record_row(ctx, counts, skip_row(i, &entry.path, reason))?;
                 ctx.count(Outcome::Skipped);
-                return Ok(());
+                return Ok(false);
             }
         }
     };
@@ -193,7 +119,8 @@ pub(super) async fn preview_asset_with_id(
         listing_format,
         edits,
         hold_back,
-    )
+    )?;
+    Ok(true)
 }
 
 /// Journals the plan row of an asset whose current values are known (read, or from the
@@ -518,9 +445,9 @@ pub(super) async fn preview_per_asset(
                         &ctx2, &counts2, i as u64, path, None, current, format, edits, hold_back,
                     )
                 }
-                None => {
-                    preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back).await
-                }
+                None => preview_asset(&ctx2, &counts2, i as u64, entry, &asset.edits, hold_back)
+                    .await
+                    .map(drop),
             }
         })
         .await?;

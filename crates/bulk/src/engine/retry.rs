@@ -12,8 +12,9 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
+use super::checks::current_values;
 use super::context::{Ctx, drain, lock, spawn_bounded};
-use super::from_rows::{current_values, row_groups};
+use super::from_rows::row_groups;
 use super::planning::{plan_from_current, preview_asset};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
@@ -59,7 +60,8 @@ pub(super) async fn preview_retry_rows(
             }
             let i = next_i;
             next_i += 1;
-            let known = checked.remove(&path);
+            let known = checked.take(&path);
+            let missed = checked.missed(&path);
             let (ctx2, counts2) = (ctx.clone(), counts.clone());
             let task = async move {
                 let edits = &ctx2.spec.edits;
@@ -81,7 +83,12 @@ pub(super) async fn preview_retry_rows(
                             // No listing: the asset is read, so the plan starts from its values now.
                             metadata: None,
                         };
-                        preview_asset(&ctx2, &counts2, i, entry, edits, None).await
+                        // Not in AEM's index yet (or its check failed): read on its own.
+                        let read = preview_asset(&ctx2, &counts2, i, entry, edits, None).await?;
+                        if read && missed {
+                            ctx2.unindexed.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(())
                     }
                 }
             };

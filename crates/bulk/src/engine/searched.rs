@@ -1,14 +1,15 @@
 //! Planning a run whose assets come from AEM's search rather than from folder listings: a
-//! search scope, a list scope (resolved first, in batches), and a folder scope whose edited
-//! properties the folder listing does not show (fewer reads: the values come in the search
-//! hits, hundreds of assets a request, instead of one GET per asset).
+//! search scope (QueryBuilder, or the OpenAPI search of an OAuth Server-to-Server connection)
+//! and a list scope (resolved first, in batches), and a folder that only the OpenAPI search can
+//! find (an OAuth S2S connection with no classic connection paired to list it).
 //!
-//! Values from a selective hit are the values on the asset's metadata node, and a property
-//! the hit does not carry is not set (unlike a folder listing, which shows a subset): so on the
-//! classic API a hit stands in for a read. The OpenAPI family still reads each asset (its
-//! writes need the asset id and ETag of that read).
+//! A search answers from AEM's index, which lags behind the repository: such a scope is what
+//! the index held when it was asked (`Ctx::searching_now` keeps that time for the report). The
+//! values in the hits, though, are read from the repository: on the classic API a selective
+//! hit stands in for a read (a property the hit does not carry is not set). The OpenAPI family
+//! still reads each asset (its writes need the asset id and ETag of that read).
 //!
-//! Not here: the folder walk (`planning.rs`), the query words (`bulk::selection`).
+//! Not here: the folder walk (`listed.rs`), the query words (`bulk::selection`).
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -23,54 +24,42 @@ use crate::journal::{Outcome, PreviewCounts};
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
 use crate::searching::{ResolvedList, edited_properties, resolve_list, resolve_list_open};
-use crate::selection::{Selection, folder_predicates, hit_properties, search_predicates};
+use crate::selection::{Selection, hit_properties, search_predicates};
 use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::ApiFamily;
 
-/// Whether a folder scope's preview should take its values from search hits: the store can
-/// search (one request per 500 assets). Even for a property the folder listing shows, the
-/// listing leaves it out of some entries (those assets would be read one by one), so search
-/// hits read less either way; the apply checks every value again before writing it.
-pub(super) fn folder_by_search(ctx: &Ctx) -> bool {
-    ctx.spec.filters.selection.is_none()
-        && ctx.settings.search_folders
-        && ctx.store.family() == ApiFamily::Classic
-        && ctx.store.can_search()
-}
-
-/// Plans from the pages of a search. For a folder scope (`fallback`), a first request that
-/// fails returns `Ok(None)` before anything is journaled, and the folder is walked instead.
+/// Plans a search scope from the pages of its QueryBuilder search, every page followed. A
+/// page that fails fails the preview: the scope past it is unknown.
 pub(super) async fn preview_search(
     ctx: &Arc<Ctx>,
-    fallback: bool,
     on_progress: ProgressFn<'_>,
-) -> Result<Option<PreviewCounts>> {
+) -> Result<PreviewCounts> {
     let spec = &ctx.spec;
-    let mut predicates = match &spec.filters.selection {
-        Some(Selection::Search {
-            conditions,
-            combine,
-        }) => search_predicates(&spec.folder, spec.filters.recursive, conditions, *combine),
-        _ => folder_predicates(&spec.folder, spec.filters.recursive),
+    let Some(Selection::Search {
+        conditions,
+        combine,
+    }) = &spec.filters.selection
+    else {
+        return Err(metadesk_clients::error::Error::Internal(
+            "a search preview without a search".into(),
+        ));
     };
+    let mut predicates =
+        search_predicates(&spec.folder, spec.filters.recursive, conditions, *combine);
     predicates.extend(hit_properties(edited_properties(&spec.edits)));
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     let mut walk = SearchWalk::new(predicates, ctx.settings.search_page_size);
     let mut next_i = 0u64;
-    let mut first = true;
+    ctx.searching_now();
     while !walk.is_done() {
         let params = walk.request();
         let page = match ctx.call(|| ctx.store.search(&params)).await {
             Ok(page) => page,
             Err(Failure::Cancelled) => break,
-            Err(Failure::Call(error, _)) if first && fallback => {
-                tracing::info!(%error, "search unavailable: the folder is walked instead");
-                return Ok(None);
-            }
             // The whole scope is unknown past this page: the preview fails rather than pass a
             // partial read for the whole.
             Err(Failure::Call(error, _)) => {
@@ -78,7 +67,6 @@ pub(super) async fn preview_search(
                 return Err(search_failed(error));
             }
         };
-        first = false;
         let SearchStep::Hits(hits) = walk.take(page) else {
             continue;
         };
@@ -90,7 +78,7 @@ pub(super) async fn preview_search(
     ctx.listing_done.store(true, Ordering::Relaxed);
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
-    Ok(Some(counts))
+    Ok(counts)
 }
 
 /// Plans a list: resolves every entry first (so the plan is the list as it was then), journals
@@ -212,7 +200,9 @@ async fn plan_entry(
                         ..entry
                     };
                     let edits = &ctx2.spec.edits;
-                    preview_asset_with_id(&ctx2, &counts2, i, entry, id, edits, None).await
+                    preview_asset_with_id(&ctx2, &counts2, i, entry, id, edits, None)
+                        .await
+                        .map(drop)
                 }
             })
             .await?;
@@ -314,6 +304,7 @@ pub(super) async fn preview_open_search(
     let mut walk = OpenSearchWalk::new(items, ctx.settings.search_page_size);
     let mut next_i = 0u64;
     let mut first = true;
+    ctx.searching_now();
     while !walk.is_done() {
         let body = walk.request();
         let failure = match ctx.call(|| ctx.store.open_search(&body)).await {

@@ -15,13 +15,13 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use super::from_rows::{current_values, row_groups};
+use super::checks::{Values, current_values};
+use super::from_rows::row_groups;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
 use crate::spec::RunKind;
-use metadesk_assets::batch::Checked;
 use metadesk_assets::{AssetRef, CallError, Current};
 
 use metadesk_clients::error::Result;
@@ -80,7 +80,11 @@ async fn plan_group(
         }
         let i = *next_i;
         *next_i += 1;
-        let known = checked.remove(&row.path);
+        let known = match checked.take(&row.path) {
+            Some(values) => Known::Checked(values),
+            None if checked.missed(&row.path) => Known::NotIndexed,
+            None => Known::Unchecked,
+        };
         let (ctx2, counts2, originals2) = (ctx.clone(), counts.clone(), originals.clone());
         let task = async move { undo_asset(&ctx2, &counts2, &originals2, i, row, known).await };
         spawn_bounded(tasks, ctx.settings.max_tasks, task).await?;
@@ -89,8 +93,8 @@ async fn plan_group(
     Ok(())
 }
 
-/// The current values of the properties `rows` changed, by path ([`current_values`]).
-async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Checked {
+/// The current values of the properties `rows` changed ([`current_values`]).
+async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Values {
     let mut properties: Vec<String> = rows
         .iter()
         .flat_map(|row| row.changes.iter().map(|c| c.property.clone()))
@@ -101,15 +105,25 @@ async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Checked {
     current_values(ctx, &paths, properties).await
 }
 
-/// Plans the undo of one asset from `known` (its current values of the run's properties, from
-/// a batched check) or, without them, a read.
+/// What the batched checks said of one asset.
+enum Known {
+    /// Its current values of the run's properties.
+    Checked(Map<String, Value>),
+    /// A check that answered left it out: AEM's search index does not hold it (yet).
+    NotIndexed,
+    /// Its check failed, or the API has none.
+    Unchecked,
+}
+
+/// Plans the undo of one asset from its current values: those a batched check gave, or a read
+/// of its own.
 async fn undo_asset(
     ctx: &Arc<Ctx>,
     counts: &Mutex<PreviewCounts>,
     originals: &HashMap<u64, Box<str>>,
     i: u64,
     row: PlanRow,
-    known: Option<Map<String, Value>>,
+    known: Known,
 ) -> Result<()> {
     let of = match &ctx.spec.kind {
         RunKind::Undo { of } => of.clone(),
@@ -123,15 +137,21 @@ async fn undo_asset(
         path: row.path.clone(),
         id: row.id.clone(),
     };
+    let not_indexed = matches!(known, Known::NotIndexed);
     let read = match known {
-        Some(metadata) => Ok(Current {
+        Known::Checked(metadata) => Ok(Current {
             metadata,
             etag: None,
         }),
-        None => ctx.call(|| ctx.store.read(&asset)).await,
+        Known::NotIndexed | Known::Unchecked => ctx.call(|| ctx.store.read(&asset)).await,
     };
     let current = match read {
-        Ok(c) => c,
+        Ok(c) => {
+            if not_indexed {
+                ctx.unindexed.fetch_add(1, Ordering::Relaxed);
+            }
+            c
+        }
         Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
         Err(Failure::Call(CallError::Unreachable(e), _)) => {
             ctx.stop(e);

@@ -58,7 +58,7 @@ async fn a_preview_over_a_listing_cut_short_fails() {
     .with_settings(Settings {
         page_size: 2,
         retry: metadesk_base::retry::RetryPolicy::quick(),
-        search_folders: false,
+        check_folders: false,
         ..Settings::default()
     });
     let err = engine
@@ -91,7 +91,7 @@ async fn a_listing_capped_by_the_server_is_followed_to_the_end() {
     .with_settings(Settings {
         page_size: 3,
         // The listing itself is what is tested (not search hits).
-        search_folders: false,
+        check_folders: false,
         ..Settings::default()
     });
     let run = engine
@@ -121,6 +121,8 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         Scripted::json(200, assets_named(&["a", "b"])),
         Scripted::json(200, assets_named(&["c", "d"])),
         Scripted::json(200, assets_named(&["e"])),
+        // A short page without a total may be a silent cap: the next, empty one ends it.
+        Scripted::json(200, assets_named(&[])),
     ])
     .await;
     let client = client_of(&server.base);
@@ -128,7 +130,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
     let engine =
         Engine::new(Arc::new(ClassicAssets::new(client)), dir.path()).with_settings(Settings {
             page_size: 2,
-            search_folders: false,
+            check_folders: false,
             ..Settings::default()
         });
     let spec = RunSpec {
@@ -157,8 +159,8 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         .into_iter()
         .map(|r| r.request_line)
         .collect();
-    assert_eq!(asked.len(), 3, "{asked:?}");
-    for (request, offset) in asked.iter().zip([0, 2, 4]) {
+    assert_eq!(asked.len(), 4, "{asked:?}");
+    for (request, offset) in asked.iter().zip([0, 2, 4, 5]) {
         assert!(
             request.contains(&format!("/api/assets/f.json?offset={offset}&limit=2")),
             "{request}"

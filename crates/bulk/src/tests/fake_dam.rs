@@ -48,8 +48,14 @@ pub(super) struct Faults {
     pub(super) conflicts: AtomicU32,
     /// An asset whose write makes the task fail (panic), as a bug in a task would.
     pub(super) crash_on: Mutex<Option<String>>,
-    /// Assets a batched check does not find (the search index lags behind the repository).
+    /// Assets a batched check or a search does not find (the search index lags behind the
+    /// repository), while the listing shows them.
     pub(super) unindexed: Mutex<Vec<String>>,
+    /// Each listing page holds at most this many children, without saying so (the paging
+    /// states the limit asked for).
+    pub(super) page_cap: Mutex<Option<u64>>,
+    /// The listing states no total (`srn:paging` without one).
+    pub(super) untotalled: std::sync::atomic::AtomicBool,
 }
 
 pub(super) struct Fake {
@@ -67,6 +73,10 @@ pub(super) struct Fake {
     /// Batch checks and batch writes answered.
     pub(super) checks: AtomicU64,
     pub(super) batch_writes: AtomicU64,
+    /// Whether it answers QueryBuilder folder searches ([`AssetsApi::search`]); off by default.
+    pub(super) searchable: std::sync::atomic::AtomicBool,
+    /// Searches answered.
+    pub(super) searches: AtomicU64,
 }
 
 impl Fake {
@@ -95,6 +105,8 @@ impl Fake {
             batching: std::sync::atomic::AtomicBool::new(family == ApiFamily::Classic),
             checks: AtomicU64::new(0),
             batch_writes: AtomicU64::new(0),
+            searchable: std::sync::atomic::AtomicBool::new(false),
+            searches: AtomicU64::new(0),
         })
     }
 
@@ -245,18 +257,24 @@ impl AssetsApi for Fake {
                     metadata: None,
                 });
             }
-            let total = all.len() as u64;
-            let entries: Vec<Entry> = all
+            // Sent as AEM's Siren listing and read by the real parser, so a silent cap and a
+            // missing total are followed (or not) as they would be against AEM.
+            let total = all.len();
+            let cap = self.faults.page_cap.lock().unwrap().unwrap_or(limit);
+            let entities: Vec<Value> = all
                 .into_iter()
                 .skip(offset as usize)
-                .take(limit as usize)
+                .take(limit.min(cap) as usize)
+                .map(|e| siren_entity(&e))
                 .collect();
-            let next = offset + entries.len() as u64;
-            Ok(Page {
-                entries,
-                total: Some(total),
-                next_offset: (next < total).then_some(next),
-            })
+            let paging = if self.faults.untotalled.load(Ordering::SeqCst) {
+                serde_json::json!({"offset": offset, "limit": limit})
+            } else {
+                serde_json::json!({"total": total, "offset": offset, "limit": limit})
+            };
+            let body =
+                serde_json::json!({"properties": {"srn:paging": paging}, "entities": entities});
+            metadesk_assets::classic::parse_listing(folder, offset, limit, &body)
         })
     }
 
@@ -376,6 +394,57 @@ impl AssetsApi for Fake {
         })
     }
 
+    fn can_search(&self) -> bool {
+        self.searchable.load(Ordering::SeqCst)
+    }
+
+    /// A folder query, answered from the index: an unindexed asset is not found. Hits carry
+    /// every metadata property (a superset of a selective hit's).
+    fn search<'a>(
+        &'a self,
+        params: &'a [(String, String)],
+    ) -> BoxFuture<'a, Result<metadesk_assets::search::SearchPage, CallError>> {
+        Box::pin(async move {
+            self.gate()?;
+            tokio::time::sleep(self.latency).await;
+            self.searches.fetch_add(1, Ordering::SeqCst);
+            let Some((folder, flat, offset, limit)) = folder_query(params) else {
+                return Err(CallError::Rejected {
+                    status: 400,
+                    detail: "the fake answers folder queries only".into(),
+                });
+            };
+            let unindexed = self.faults.unindexed.lock().unwrap().clone();
+            let dam = self.dam.lock().unwrap();
+            let under = |p: &str| {
+                p.strip_prefix(folder.as_str())
+                    .and_then(|r| r.strip_prefix('/'))
+                    .is_some_and(|r| !flat || !r.contains('/'))
+            };
+            let found: Vec<(&String, &Map<String, Value>)> = dam
+                .assets
+                .iter()
+                .filter(|(p, _)| under(p) && !unindexed.contains(p))
+                .map(|(p, (md, _))| (p, md))
+                .collect();
+            let total = found.len() as u64;
+            let hits: Vec<Value> = found
+                .into_iter()
+                .skip(offset)
+                .take(limit)
+                .map(|(p, md)| {
+                    serde_json::json!({
+                        "jcr:path": p,
+                        "jcr:primaryType": "dam:Asset",
+                        "jcr:content": {"metadata": md},
+                    })
+                })
+                .collect();
+            let more = (offset + hits.len()) < total as usize;
+            Ok(metadesk_assets::search::SearchPage { hits, total, more })
+        })
+    }
+
     fn listing_carries(&self, property: &str) -> bool {
         self.family == ApiFamily::Classic && property.starts_with("dc:")
     }
@@ -482,4 +551,31 @@ impl AssetsApi for Fake {
             Ok(paths.into_iter().collect())
         })
     }
+}
+
+/// A listing entry as AEM's Siren listing shows it.
+fn siren_entity(e: &Entry) -> Value {
+    let mut properties = serde_json::json!({"name": e.name});
+    let class = match e.kind {
+        EntryKind::Folder => "assets/folder",
+        EntryKind::Asset | EntryKind::ContentFragment => "assets/asset",
+    };
+    if e.kind == EntryKind::ContentFragment {
+        properties["contentFragment"] = Value::Bool(true);
+    }
+    if let Some(md) = &e.metadata {
+        properties["metadata"] = Value::Object(md.clone());
+    }
+    serde_json::json!({"class": [class], "properties": properties})
+}
+
+/// What a QueryBuilder folder query of the fake asks: `path` (its subtree, or its children with
+/// `path.flat`), paged by `p.offset` and `p.limit`.
+fn folder_query(params: &[(String, String)]) -> Option<(String, bool, usize, usize)> {
+    let get = |k: &str| params.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str());
+    let folder = get("path")?.to_owned();
+    let flat = get("path.flat") == Some("true");
+    let offset = get("p.offset").and_then(|v| v.parse().ok()).unwrap_or(0);
+    let limit = get("p.limit").and_then(|v| v.parse().ok()).unwrap_or(10);
+    Some((folder, flat, offset, limit))
 }

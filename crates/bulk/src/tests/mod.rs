@@ -21,6 +21,7 @@ mod changed_since;
 mod classic_listing;
 mod computing;
 mod fake_dam;
+mod index_lag;
 mod planning;
 mod reports;
 mod undo;
@@ -80,6 +81,15 @@ fn settings() -> Settings {
 
 fn engine(store: Arc<Fake>, dir: &std::path::Path) -> Engine {
     Engine::new(store, dir.join("runs")).with_settings(settings())
+}
+
+/// An engine that reads each listed asset on its own (no batched checks of a folder's values),
+/// as where AEM answers none: for tests of the listing and the reads themselves.
+fn reading_engine(store: Arc<Fake>, dir: &std::path::Path) -> Engine {
+    Engine::new(store, dir.join("runs")).with_settings(Settings {
+        check_folders: false,
+        ..settings()
+    })
 }
 
 fn no_progress() -> impl Fn(Progress) + Send + Sync {

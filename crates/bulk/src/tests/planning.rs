@@ -78,7 +78,8 @@ async fn a_value_missing_from_the_listing_is_read_and_undo_restores_it() {
         .push((format!("{F}/a001.jpg"), "dc:rights".into()));
     let dir = tempfile::tempdir().unwrap();
     let runs_dir = dir.path().join("runs");
-    let e = engine(fake.clone(), dir.path());
+    // The listing's own values are what is tested: no batched checks.
+    let e = reading_engine(fake.clone(), dir.path());
     let p = e
         .preview(
             spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
@@ -151,7 +152,7 @@ async fn a_classic_preview_that_reads_every_asset_keeps_its_concurrency() {
     let fake = Fake::with_latency(ApiFamily::Classic, Duration::from_millis(50));
     fake.seed(F, 150, |_| json!({"dc:format": "image/jpeg"}));
     let dir = tempfile::tempdir().unwrap();
-    let e = engine(fake.clone(), dir.path());
+    let e = reading_engine(fake.clone(), dir.path());
     let limits = Mutex::new(Vec::new());
     let record = |p: Progress| limits.lock().unwrap().push(p.concurrency);
     let p = e

@@ -63,4 +63,21 @@ reason: string | null,
  * assets in one request (words in the reader's language once the window is sent it:
  * [`RunSummary::localize`]); null when every batch was written as one.
  */
-writeNotice: string | null, };
+writeNotice: string | null, 
+/**
+ * Assets the preview's batched search did not return although their folder's listing
+ * holds them (AEM's index had not caught up yet): each was read on its own.
+ */
+unindexed: number, 
+/**
+ * When the search that chose a search scope's assets was sent (RFC 3339); null for a
+ * folder listed or a list.
+ */
+searchedAt: string | null, 
+/**
+ * What AEM's search index did not know, in words (the reader's language once the window
+ * is sent it: [`RunSummary::localize`]): how many assets the index did not hold yet and
+ * were read one by one, or, for a search, that it holds what the index held at
+ * `searched_at` ([`crate::found_by::index_notice`]); null when there is nothing to say.
+ */
+indexNotice: string | null, };

@@ -1,0 +1,113 @@
+//! The current values of assets whose paths are known (listed in their folder, or rows of an
+//! earlier run), asked in batched checks: one QueryBuilder request of exact paths for dozens of
+//! assets instead of a read each (`AssetsApi::check_many`, the apply's own check).
+//!
+//! A check answers from AEM's search index, which lags behind the repository (an upload of the
+//! last minutes is not in it yet): a path missing from a check's answer says nothing about the
+//! asset. The caller reads it on its own, never takes it as gone, and counts it
+//! ([`Values::missed`]) so the preview can say so.
+//!
+//! Not here: which assets are asked (`listed.rs`, `from_rows.rs`), what is planned from the
+//! values (`planning.rs`, `undo.rs`, `retry.rs`), the apply's checks (`batched.rs`).
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+
+use tokio::task::JoinSet;
+
+use super::context::{Ctx, Failure};
+use metadesk_assets::CallError;
+use metadesk_assets::batch::{Checked, fits_in_check};
+
+/// Assets whose current values are asked together before they are planned.
+pub(super) const GROUP: usize = 400;
+
+/// Checks of one group in flight at once: the gate still bounds what reaches AEM.
+const CHECKS_AT_ONCE: usize = 4;
+
+/// What the checks of a group of assets found.
+#[derive(Default)]
+pub(super) struct Values {
+    /// The values of the properties asked for, by path, of each asset a check returned.
+    pub(super) found: Checked,
+    /// Paths whose check failed (or was not sent): their absence from `found` says nothing
+    /// about the index.
+    unchecked: HashSet<String>,
+}
+
+impl Values {
+    /// Takes the values of the asset at `path`; `None` when no check returned it (it is then
+    /// read on its own).
+    pub(super) fn take(
+        &mut self,
+        path: &str,
+    ) -> Option<serde_json::Map<String, serde_json::Value>> {
+        self.found.remove(path)
+    }
+
+    /// Whether a check that answered left out the asset at `path`: AEM's search index did not
+    /// hold it (yet). False when its check failed.
+    pub(super) fn missed(&self, path: &str) -> bool {
+        !self.found.contains_key(path) && !self.unchecked.contains(path)
+    }
+}
+
+/// The current values of `properties` (names on the metadata node) of the assets at `paths`,
+/// from batched checks where the API has them (none otherwise, every path then unchecked). A
+/// check refused for good (QueryBuilder switched off, not allowed) is not sent again in this
+/// phase: its assets, and those of the groups after it, are read one by one.
+pub(super) async fn current_values(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    properties: Vec<String>,
+) -> Values {
+    let mut values = Values::default();
+    if !ctx.store.batches() || ctx.checks_refused.load(Ordering::Relaxed) || paths.is_empty() {
+        values.unchecked.extend(paths.iter().cloned());
+        return values;
+    }
+    let properties = Arc::new(properties);
+    let mut checks: JoinSet<(Vec<String>, Option<Checked>)> = JoinSet::new();
+    let mut start = 0;
+    while start < paths.len() && !ctx.control.is_cancelled() {
+        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
+        let n = fits_in_check(&refs, &properties).max(1);
+        let chunk: Vec<String> = paths[start..start + n].to_vec();
+        start += n;
+        if checks.len() >= CHECKS_AT_ONCE
+            && let Some(Ok(done)) = checks.join_next().await
+        {
+            values.take_check(done);
+        }
+        let (ctx, properties) = (ctx.clone(), properties.clone());
+        checks.spawn(async move {
+            let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
+            let answer = ctx.call(|| ctx.store.check_many(&refs, &properties)).await;
+            if let Err(Failure::Call(
+                CallError::Forbidden(_) | CallError::NotFound | CallError::Rejected { .. },
+                _,
+            )) = &answer
+            {
+                ctx.checks_refused.store(true, Ordering::Relaxed);
+            }
+            (chunk, answer.ok())
+        });
+    }
+    values.unchecked.extend(paths[start..].iter().cloned());
+    while let Some(done) = checks.join_next().await {
+        if let Ok(done) = done {
+            values.take_check(done);
+        }
+    }
+    values
+}
+
+impl Values {
+    fn take_check(&mut self, (paths, answer): (Vec<String>, Option<Checked>)) {
+        match answer {
+            Some(found) => self.found.extend(found),
+            None => self.unchecked.extend(paths),
+        }
+    }
+}
