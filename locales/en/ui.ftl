@@ -390,6 +390,7 @@ bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Found by
 bulk-fact-writes = Writes
+bulk-fact-index = Search index
 bulk-found-by = { $how ->
     [listing] Listing the folder
     [listing-via] Listing the folder, through “{ $connection }”

@@ -390,6 +390,7 @@ bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
 bulk-fact-found = Trouvées par
 bulk-fact-writes = Écritures
+bulk-fact-index = Index de recherche
 bulk-found-by = { $how ->
     [listing] Liste du dossier
     [listing-via] Liste du dossier, par « { $connection } »

@@ -2,6 +2,7 @@
 import type { PlanRow } from './ipc/bindings/PlanRow';
 import type { Progress } from './ipc/bindings/Progress';
 import type { RunSummary } from './ipc/bindings/RunSummary';
+import type { SheetExport } from './ipc/bindings/SheetExport';
 import type { ConnectionView } from './ipc/types';
 
 /** A saved connection as `list_connections` returns it; override what a test cares about. */
@@ -56,8 +57,16 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     durationSecs: 4,
     reason: null,
     writeNotice: null,
+    unindexed: 0,
+    searchedAt: null,
+    indexNotice: null,
     ...overrides,
   };
+}
+
+/** What a sheet export wrote; override what a test cares about. */
+export function sheetExport(overrides: Partial<SheetExport> = {}): SheetExport {
+  return { assets: 0, unlistedFolders: [], unread: [], unindexed: 0, searchedAt: null, indexNotice: null, ...overrides };
 }
 
 /** One preview row; override what a test cares about. */

@@ -100,6 +100,19 @@ pub fn entry_of_hit(hit: &Value) -> Option<Entry> {
     })
 }
 
+/// Where a selective hit says when its asset last changed (relative to the hit, as
+/// `p.properties` asks for it).
+pub const HIT_LAST_MODIFIED: &str = "jcr:content/jcr:lastModified";
+
+/// When the hit's asset last changed (RFC 3339), when the hit says it in a form understood.
+pub fn modified_of_hit(hit: &Value) -> Option<String> {
+    hit.get("jcr:content")
+        .and_then(|c| c.get("jcr:lastModified"))
+        .and_then(Value::as_str)
+        .and_then(metadesk_base::timefmt::parse_aem_time)
+        .map(metadesk_base::timefmt::rfc3339)
+}
+
 /// A search that failed, in words: what happened and what to do.
 pub fn search_failed(err: CallError) -> Error {
     match err {

@@ -155,6 +155,11 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
             l.msg("cli-summary-found", &[("how", arg(found_by.words(l)))])
         );
     }
+    // What AEM's search index did not know: assets read one by one, or when a search's scope
+    // was taken.
+    if let Some(notice) = &s.index_notice {
+        println!("{}", notice.localized(l));
+    }
     // Said once: AEM refused batch writes, so the run wrote one asset per request.
     if let Some(notice) = &s.write_notice {
         println!("{}", notice.localized(l));

@@ -118,6 +118,11 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         &[("count", count(report.assets as f64)), ("file", arg(file))],
     );
     println!("{wrote}");
+    // What AEM's search index did not know: assets read one by one (all in the sheet), or the
+    // time a search's scope was taken.
+    if let Some(notice) = &report.index_notice {
+        println!("{}", notice.localized(l));
+    }
     for folder in &report.unlisted_folders {
         let words = l.msg(
             "cli-sheet-folder-unlisted",

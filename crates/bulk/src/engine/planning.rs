@@ -21,7 +21,7 @@ use crate::reasons;
 use crate::searching::edited_properties;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{self, Edit, EditOp};
-use metadesk_assets::search::{entry_of_hit, hit_path};
+use metadesk_assets::search::{HIT_LAST_MODIFIED, entry_of_hit, hit_path, modified_of_hit};
 use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_credentials::credentials::ApiFamily;
@@ -282,7 +282,7 @@ async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<Str
     let mut properties: Vec<String> = vec![
         "jcr:primaryType".into(),
         "jcr:content/contentFragment".into(),
-        LAST_MODIFIED.into(),
+        HIT_LAST_MODIFIED.into(),
         "jcr:content/metadata/dc:format".into(),
     ];
     properties.extend(edited.iter().map(|p| format!("jcr:content/metadata/{p}")));
@@ -317,24 +317,12 @@ async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<Str
 /// Search lookups of a sheet's assets in flight at once.
 const LOOKUPS_AT_ONCE: usize = 4;
 
-/// Where a hit says when its asset last changed (relative to the hit).
-const LAST_MODIFIED: &str = "jcr:content/jcr:lastModified";
-
 fn take_hits(hits: &mut HashMap<String, Value>, page: Vec<Value>) {
     for hit in page {
         if let Some(path) = hit_path(&hit).map(str::to_owned) {
             hits.insert(path, hit);
         }
     }
-}
-
-/// When the hit's asset last changed (RFC 3339), when the hit says it in a form understood.
-fn modified_of_hit(hit: &Value) -> Option<String> {
-    hit.get("jcr:content")
-        .and_then(|c| c.get("jcr:lastModified"))
-        .and_then(Value::as_str)
-        .and_then(metadesk_base::timefmt::parse_aem_time)
-        .map(metadesk_base::timefmt::rfc3339)
 }
 
 /// The unique edited properties, in order of first use.

@@ -142,6 +142,15 @@ describe('the Activity page', () => {
     expect(within(batched).queryByTestId('run-write-notice')).not.toBeInTheDocument();
   });
 
+  it('says what AEM’s search index did not hold, and nothing for runs it held whole', async () => {
+    const notice = '3 assets are not in AEM’s search index yet (added in the last minutes); Metadesk read them one by one.';
+    await renderPage([runSummary({ id: 'r2', unindexed: 3, indexNotice: notice }), runSummary({ id: 'r1' })]);
+    const [lagging, whole] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    expect(within(lagging).getByTestId('run-index-notice')).toHaveTextContent(notice);
+    expect(within(lagging).getAllByText('Search index')).toHaveLength(1);
+    expect(within(whole).queryByTestId('run-index-notice')).not.toBeInTheDocument();
+  });
+
   it('says which search found a run’s assets, and nothing for runs that did not record it', async () => {
     await renderPage([
       runSummary({ id: 'r3', foundBy: { kind: 'openapi_search' } }),

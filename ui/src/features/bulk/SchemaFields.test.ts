@@ -26,7 +26,7 @@ import type { MissingReport } from '../../ipc/bindings/MissingReport';
 import type { Schema } from '../../ipc/bindings/Schema';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
-import { connection } from '../../test-fixtures';
+import { connection, sheetExport } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
@@ -358,7 +358,7 @@ describe('finding missing metadata', () => {
     const user = userEvent.setup();
     vi.mocked(missingMetadata).mockResolvedValue(REPORT);
     vi.mocked(listEntries).mockImplementation(async (text: string) => text.split('\n'));
-    vi.mocked(exportSheet).mockResolvedValue({ fileName: 'lacking.xlsx', export: { assets: 2, unlistedFolders: [], unread: [] } });
+    vi.mocked(exportSheet).mockResolvedValue({ fileName: 'lacking.xlsx', export: sheetExport({ assets: 2 }) });
     await renderPage();
     await user.click(screen.getByTestId('mode-missing'));
     await chooseFolder(user);

@@ -20,7 +20,7 @@ import {
 } from '../../ipc/commands';
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { Schema } from '../../ipc/bindings/Schema';
-import { connection, planRow, runSummary } from '../../test-fixtures';
+import { connection, planRow, runSummary, sheetExport } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
@@ -149,7 +149,7 @@ describe('exporting a sheet', () => {
     const user = await renderPage();
     vi.mocked(exportSheet).mockResolvedValue({
       fileName: 'metadesk-shots.csv',
-      export: { assets: 4, unlistedFolders: [], unread: [] },
+      export: sheetExport({ assets: 4 }),
     });
     await user.click(screen.getByTestId('sheet-prop-dc:description'));
     await user.type(screen.getByTestId('sheet-others'), 'photoshop:Credit');
@@ -163,6 +163,19 @@ describe('exporting a sheet', () => {
       'csv',
     );
     expect(await screen.findByTestId('sheet-exported')).toHaveTextContent('Saved metadesk-shots.csv: 4 assets.');
+    expect(screen.queryByTestId('sheet-index-notice')).not.toBeInTheDocument();
+  });
+
+  it('says which assets AEM’s search index did not hold yet, all of them in the sheet', async () => {
+    const user = await renderPage();
+    const notice = '2 assets are not in AEM’s search index yet (added in the last minutes); Metadesk read them one by one.';
+    vi.mocked(exportSheet).mockResolvedValue({
+      fileName: 'metadesk-shots.xlsx',
+      export: sheetExport({ assets: 6, unindexed: 2, indexNotice: notice }),
+    });
+    await user.click(screen.getByTestId('sheet-export-button'));
+    expect(await screen.findByTestId('sheet-exported')).toHaveTextContent('Saved metadesk-shots.xlsx: 6 assets.');
+    expect(screen.getByTestId('sheet-index-notice')).toHaveTextContent(notice);
   });
 
   it('offers the folder’s schema fields by label under their tabs, and sends a field ticked', async () => {
@@ -180,7 +193,7 @@ describe('exporting a sheet', () => {
     expect(within(within(columns).getByRole('group', { name: 'Other common properties' })).getByTestId('sheet-prop-dc:description')).toBeInTheDocument();
     expect(screen.getByTestId('schema-in-use')).toHaveTextContent('metadesk-brand');
 
-    vi.mocked(exportSheet).mockResolvedValue({ fileName: 'metadesk-shots.xlsx', export: { assets: 4, unlistedFolders: [], unread: [] } });
+    vi.mocked(exportSheet).mockResolvedValue({ fileName: 'metadesk-shots.xlsx', export: sheetExport({ assets: 4 }) });
     await user.click(screen.getByTestId('sheet-prop-dc:language'));
     await user.click(screen.getByTestId('sheet-export-button'));
     expect(exportSheet).toHaveBeenCalledWith(

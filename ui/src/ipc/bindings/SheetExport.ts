@@ -12,4 +12,19 @@ unlistedFolders: Array<string>,
  * Assets that could not be read (not in the sheet), with the reason (words in the
  * reader's language once a face has it: [`SheetExport::localize`]).
  */
-unread: Array<string>, };
+unread: Array<string>, 
+/**
+ * Assets of the folder that AEM's search index did not return yet (added in the last
+ * minutes): each was read on its own, and is in the sheet.
+ */
+unindexed: number, 
+/**
+ * When the search that chose a search scope's assets was sent (RFC 3339); null for a
+ * folder or a list.
+ */
+searchedAt: string | null, 
+/**
+ * What AEM's search index did not know, in words (the reader's language once a face has
+ * it): see [`metadesk_bulk::found_by::index_notice`]. Null when there is nothing to say.
+ */
+indexNotice: string | null, };

@@ -139,11 +139,7 @@ impl Workspace {
             .start(JobKind::Count, job_on("job-missing-metadata", &folder))?;
         let control = job.control();
         let store = opened.connected.assets.as_ref();
-        let mut listing = SheetExport {
-            assets: 0,
-            unlisted_folders: Vec::new(),
-            unread: Vec::new(),
-        };
+        let mut listing = SheetExport::default();
         let entries = entries_to_export(store, &folder, filters, control, &mut listing).await?;
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();

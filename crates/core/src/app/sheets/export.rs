@@ -11,14 +11,18 @@ use crate::app::jobs::job_on;
 use crate::app::runs::write_whole_file;
 use crate::app::sheet_files::file_name_of;
 use crate::app::{JobKind, Opened, Workspace, blocking};
+use std::collections::HashMap;
+
 use metadesk_assets::folders::{FolderWalk, WalkStep};
-use metadesk_assets::{AssetRef, CallError, EntryKind};
+use metadesk_assets::search::{HIT_LAST_MODIFIED, hit_path, modified_of_hit};
+use metadesk_assets::{AssetRef, CallError, Current, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::Filters;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope::list_with_retries;
+use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::writing::{
@@ -105,57 +109,50 @@ impl Workspace {
             serde_json::Map<String, Value>,
             Option<String>,
         )> = Vec::new();
-        let mut report = SheetExport {
-            assets: 0,
-            unlisted_folders: Vec::new(),
-            unread: Vec::new(),
-        };
+        let mut report = SheetExport::default();
         let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
-        for entry in entries {
-            if control.is_cancelled() {
-                return Err(export_cancelled());
-            }
-            let mut asset = AssetRef {
-                path: entry.path.clone(),
-                id: None,
-            };
-            let read = async {
-                if store.family() == ApiFamily::OpenApi {
-                    asset.id = store.resolve_id(&entry.path).await?;
+        for chunk in entries.chunks(LOOKUP_BATCH) {
+            let mut looked_up = LookedUp::ask(store, chunk, &properties, control).await;
+            for entry in chunk.iter().cloned() {
+                if control.is_cancelled() {
+                    return Err(export_cancelled());
                 }
-                // Read first: an import compares AEM's time now with this one, so a change
-                // between the two reads is taken as made after the export (held back).
-                let modified = store.last_modified(&asset).await?;
-                Ok::<_, CallError>((store.read(&asset).await?, modified))
-            }
-            .await;
-            match read {
-                Ok((current, modified)) => {
-                    let format = current.metadata.get("dc:format").and_then(Value::as_str);
-                    if filters.format_matches(format) {
-                        // Only the sheet's properties are kept: a whole asset's metadata, held
-                        // for every asset of a 100,000-asset export, would not fit the memory
-                        // an export may take.
-                        let mut metadata = current.metadata;
-                        let kept = properties
-                            .iter()
-                            .filter_map(|p| metadata.remove_entry(p))
-                            .collect();
-                        found.push((entry.path, entry.name, kept, modified));
+                let missed = looked_up.missed(&entry.path);
+                let read = match looked_up.take(&entry.path) {
+                    Some(found) => Ok(found),
+                    None => read_one(store, &entry.path).await,
+                };
+                if read.is_ok() && missed {
+                    report.unindexed += 1;
+                }
+                match read {
+                    Ok((current, modified)) => {
+                        let format = current.metadata.get("dc:format").and_then(Value::as_str);
+                        if filters.format_matches(format) {
+                            // Only the sheet's properties are kept: a whole asset's metadata, held
+                            // for every asset of a 100,000-asset export, would not fit the memory
+                            // an export may take.
+                            let mut metadata = current.metadata;
+                            let kept = properties
+                                .iter()
+                                .filter_map(|p| metadata.remove_entry(p))
+                                .collect();
+                            found.push((entry.path, entry.name, kept, modified));
+                        }
                     }
+                    Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+                    Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
+                    Err(e) => report.unread.push(SavedText::new(
+                        "sheet-export-unread",
+                        [
+                            ("path", entry.path.as_str().into()),
+                            (
+                                "why",
+                                serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                            ),
+                        ],
+                    )),
                 }
-                Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
-                Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
-                Err(e) => report.unread.push(SavedText::new(
-                    "sheet-export-unread",
-                    [
-                        ("path", entry.path.as_str().into()),
-                        (
-                            "why",
-                            serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
-                        ),
-                    ],
-                )),
             }
         }
         found.sort_by(|a, b| a.0.cmp(&b.0));
@@ -179,6 +176,15 @@ impl Workspace {
             })
             .collect();
         report.assets = rows.len() as u64;
+        report.index_notice = metadesk_bulk::found_by::index_notice(
+            None,
+            matches!(
+                filters.selection,
+                Some(metadesk_bulk::selection::Selection::Search { .. })
+            ),
+            report.unindexed,
+            report.searched_at.as_deref(),
+        );
         let bytes = match format {
             SheetFormat::Xlsx => write_xlsx_guided(
                 words,
@@ -210,7 +216,7 @@ pub(crate) async fn entries_to_export(
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
     use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit};
-    use metadesk_bulk::searching::{resolve_list, search_with_retries};
+    use metadesk_bulk::searching::resolve_list;
     use metadesk_bulk::selection::{Selection, hit_properties, search_predicates};
     let cancelled = export_cancelled;
     let mut entries = Vec::new();
@@ -236,6 +242,8 @@ pub(crate) async fn entries_to_export(
             let mut predicates = search_predicates(folder, filters.recursive, conditions, *combine);
             predicates.extend(hit_properties(std::iter::empty()));
             let mut walk = SearchWalk::new(predicates, 500);
+            // A search holds what AEM's index holds now: the sheet's notes say when.
+            report.searched_at = Some(now_rfc3339());
             while !walk.is_done() {
                 let params = walk.request();
                 let page = search_with_retries(store, &params, control)
@@ -284,6 +292,101 @@ pub(crate) async fn entries_to_export(
     }
     entries.retain(|e| e.kind == EntryKind::Asset && filters.name_matches(&e.name));
     Ok(entries)
+}
+
+/// Reads one asset whole, and when it last changed.
+async fn read_one(
+    store: &dyn metadesk_assets::AssetsApi,
+    path: &str,
+) -> std::result::Result<(Current, Option<String>), CallError> {
+    let mut asset = AssetRef {
+        path: path.to_owned(),
+        id: None,
+    };
+    if store.family() == ApiFamily::OpenApi {
+        asset.id = store.resolve_id(path).await?;
+    }
+    // Read first: an import compares AEM's time now with this one, so a change between the two
+    // reads is taken as made after the export (held back).
+    let modified = store.last_modified(&asset).await?;
+    Ok((store.read(&asset).await?, modified))
+}
+
+/// The values of up to [`LOOKUP_BATCH`] assets of an export, from one QueryBuilder lookup of
+/// their exact paths (the classic API; none elsewhere: each asset is read). AEM's index lags
+/// behind the repository: an asset the lookup did not return is read on its own
+/// ([`read_one`]) and counted, never left out of the sheet.
+struct LookedUp {
+    hits: HashMap<String, Value>,
+    /// The lookup answered: an asset absent from its hits is not in AEM's index yet.
+    answered: bool,
+}
+
+impl LookedUp {
+    async fn ask(
+        store: &dyn metadesk_assets::AssetsApi,
+        entries: &[metadesk_assets::Entry],
+        properties: &[String],
+        control: &metadesk_bulk::RunControl,
+    ) -> Self {
+        let mut looked_up = LookedUp {
+            hits: HashMap::new(),
+            answered: false,
+        };
+        if store.family() != ApiFamily::Classic || !store.can_search() {
+            return looked_up;
+        }
+        let mut wanted: Vec<String> = vec![
+            HIT_LAST_MODIFIED.to_owned(),
+            "jcr:content/metadata/dc:format".to_owned(),
+        ];
+        wanted.extend(
+            properties
+                .iter()
+                .map(|p| format!("jcr:content/metadata/{p}")),
+        );
+        let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
+        let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
+        let params = paths_lookup(&paths, &wanted);
+        match search_with_retries(store, &params, control).await {
+            Ok(Some(page)) => {
+                looked_up.answered = true;
+                for hit in page.hits {
+                    if let Some(path) = hit_path(&hit).map(str::to_owned) {
+                        looked_up.hits.insert(path, hit);
+                    }
+                }
+            }
+            Ok(None) => {}
+            Err(e) => {
+                tracing::info!(error = %e, "an export's lookup failed: its assets are read one by one")
+            }
+        }
+        looked_up
+    }
+
+    /// Whether the lookup answered without `path`: AEM's index does not hold it yet.
+    fn missed(&self, path: &str) -> bool {
+        self.answered && !self.hits.contains_key(path)
+    }
+
+    /// The asset's values and when it last changed, from its hit.
+    fn take(&mut self, path: &str) -> Option<(Current, Option<String>)> {
+        let hit = self.hits.remove(path)?;
+        let modified = modified_of_hit(&hit);
+        let metadata = hit
+            .pointer("/jcr:content/metadata")
+            .and_then(Value::as_object)
+            .cloned()
+            .unwrap_or_default();
+        Some((
+            Current {
+                metadata,
+                etag: None,
+            },
+            modified,
+        ))
+    }
 }
 
 pub(crate) fn export_cancelled() -> Error {

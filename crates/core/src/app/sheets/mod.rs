@@ -53,7 +53,7 @@ impl SheetFormat {
 }
 
 /// What an export wrote.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SheetExport {
     #[ts(type = "number")]
@@ -64,17 +64,31 @@ pub struct SheetExport {
     /// reader's language once a face has it: [`SheetExport::localize`]).
     #[ts(type = "Array<string>")]
     pub unread: Vec<SavedText>,
+    /// Assets of the folder that AEM's search index did not return yet (added in the last
+    /// minutes): each was read on its own, and is in the sheet.
+    #[ts(type = "number")]
+    pub unindexed: u64,
+    /// When the search that chose a search scope's assets was sent (RFC 3339); null for a
+    /// folder or a list.
+    pub searched_at: Option<String>,
+    /// What AEM's search index did not know, in words (the reader's language once a face has
+    /// it): see [`metadesk_bulk::found_by::index_notice`]. Null when there is nothing to say.
+    #[ts(type = "string | null")]
+    pub index_notice: Option<Text>,
 }
 
 impl SheetExport {
     /// Words the reasons in `l`'s language, as a face shows them.
     pub fn localize(&mut self, l: &Localizer) {
         self.unread.iter_mut().for_each(|r| r.localize(l));
+        if let Some(notice) = &mut self.index_notice {
+            notice.localize(l);
+        }
     }
 }
 
 /// An export saved to a file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedSheet {
     /// The file's name, without its folder.

@@ -21,6 +21,7 @@ fn an_export_s_unread_assets_are_worded_in_the_reader_s_language() {
                 ),
             ],
         )],
+        ..SheetExport::default()
     };
     let words = |lang| {
         let mut e = export.clone();
