@@ -677,6 +677,7 @@ bulk-count-at-least = at least { $count } assets
 # A folder counted by AEM's OpenAPI search (issue 15: OAuth S2S without a paired connection)
 bulk-count-lower-bound = AEM gave only a lower bound: there may be more.
 bulk-count-before-filters = Counted by AEM’s OpenAPI search before the name and file type filters: the preview checks each asset, so fewer may be in scope.
+bulk-count-by-search = Counted by AEM’s search, as no classic connection is paired to list this folder: assets added in the last minutes may not be in its index yet.
 bulk-query-incomplete = Complete the conditions first: the query is built from them.
 bulk-saved-as = Saved as “{ $name }”.
 bulk-sheet-problem-no-property = Tick at least one property, or type one such as dc:rights.
@@ -726,6 +727,7 @@ bulk-in-scope = { $count ->
 } in scope
 bulk-list-check-failed = The list could not be checked
 bulk-search-count-failed = The search could not be counted
+bulk-search-index-hint = A search finds what AEM’s search index holds now: assets added in the last minutes may not be in it yet. A folder’s own assets are always read whole.
 bulk-checking-list = Checking the list…
 bulk-no-match = No asset matches.
 bulk-no-match-hint = Loosen a condition, choose “Any condition”, or include subfolders.

@@ -677,6 +677,7 @@ bulk-count-at-least = au moins { $count } ressources
 # A folder counted by AEM's OpenAPI search (issue 15: OAuth S2S without a paired connection)
 bulk-count-lower-bound = AEM n’a donné qu’un minimum : il peut y en avoir davantage.
 bulk-count-before-filters = Comptées par la recherche OpenAPI d’AEM avant les filtres de nom et de type de fichier : l’aperçu vérifie chaque ressource, il peut donc y en avoir moins.
+bulk-count-by-search = Compté par la recherche d’AEM, faute de connexion classique associée pour lister ce dossier : les ressources ajoutées ces dernières minutes peuvent ne pas être encore dans son index.
 bulk-query-incomplete = Complétez d’abord les conditions : la requête est construite à partir d’elles.
 bulk-saved-as = Enregistrée sous « { $name } ».
 bulk-sheet-problem-no-property = Cochez au moins une propriété ou saisissez-en une, comme dc:rights.
@@ -726,6 +727,7 @@ bulk-in-scope = { $count ->
 }
 bulk-list-check-failed = La liste n’a pas pu être vérifiée
 bulk-search-count-failed = Les résultats de la recherche n’ont pas pu être comptés
+bulk-search-index-hint = Une recherche trouve ce que l’index de recherche d’AEM contient maintenant : les ressources ajoutées ces dernières minutes peuvent ne pas y être encore. Les ressources d’un dossier sont toujours lues en entier.
 bulk-checking-list = Vérification de la liste…
 bulk-no-match = Aucune ressource ne correspond.
 bulk-no-match-hint = Assouplissez une condition, choisissez « Au moins une condition est vraie » ou incluez les sous-dossiers.

@@ -306,6 +306,18 @@ describe('picking what to edit', () => {
     expect(count).toHaveTextContent('120 assets in scope');
     expect(count).toHaveTextContent('AEM gave only a lower bound: there may be more.');
     expect(count).toHaveTextContent('before the name and file type filters');
+    // A search's count holds what AEM's index holds: uploads of the last minutes may be missing.
+    expect(count).toHaveTextContent('assets added in the last minutes may not be in its index yet');
+  });
+
+  it('says nothing of AEM’s search index for a folder its listing counted', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countScope).mockResolvedValue(counted({ assets: 120, done: true }));
+    await renderPage();
+    await chooseFolder(user);
+    const count = await screen.findByTestId('scope-count');
+    await waitFor(() => expect(count).toHaveAttribute('data-done', '1'));
+    expect(count).not.toHaveTextContent('index');
   });
 
   it('shows a count failure where the folder is chosen', async () => {

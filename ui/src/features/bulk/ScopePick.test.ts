@@ -244,6 +244,8 @@ describe('a search', () => {
     expect(screen.getAllByTestId('hide-query')).toHaveLength(1);
     expect(screen.getAllByText(/For your AEM administrator/)).toHaveLength(1);
     expect(screen.getByText(/the QueryBuilder query Metadesk sends/)).toBeInTheDocument();
+    // A search answers from AEM's index, which lags behind the repository: said with the count.
+    expect(await screen.findByTestId('selection-index-hint')).toHaveTextContent('assets added in the last minutes may not be in it yet');
 
     await user.click(screen.getByTestId('hide-query'));
     expect(screen.queryByTestId('query-text')).not.toBeInTheDocument();
