@@ -27,6 +27,8 @@ mod connections;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod connections_french;
 mod console_cli;
+mod index_lag;
+mod index_lag_cli;
 mod keychain;
 mod open_folder;
 mod open_search;

@@ -35,12 +35,12 @@ async fn sandbox_with(assets: usize, per_folder: usize) -> Sandbox {
     .unwrap()
 }
 
-struct App {
-    ws: Workspace,
-    oauth: String,
-    classic: String,
+pub(crate) struct App {
+    pub(crate) ws: Workspace,
+    pub(crate) oauth: String,
+    pub(crate) classic: String,
     /// The command line's home over the same folders (`runs show`).
-    cli: crate::bulk_cli::CliHome,
+    pub(crate) cli: crate::bulk_cli::CliHome,
 }
 
 fn import(ws: &Workspace, sb: &Sandbox, json: &str, oauth: bool) -> String {
@@ -57,7 +57,7 @@ fn import(ws: &Workspace, sb: &Sandbox, json: &str, oauth: bool) -> String {
         .id
 }
 
-fn app(sb: &Sandbox) -> App {
+pub(crate) fn app(sb: &Sandbox) -> App {
     let cli = crate::bulk_cli::CliHome::new(sb);
     let ws = Workspace::new(
         metadesk_core::dirs::AppDirs::under(&cli.home),
@@ -75,7 +75,7 @@ fn app(sb: &Sandbox) -> App {
 }
 
 /// The sandbox's assets (not content fragments) under `folder` (`recursive`: at any depth).
-fn assets_under(sb: &Sandbox, folder: &str, recursive: bool) -> BTreeSet<String> {
+pub(crate) fn assets_under(sb: &Sandbox, folder: &str, recursive: bool) -> BTreeSet<String> {
     sb.dump(true)["assets"]
         .as_array()
         .unwrap()
@@ -120,7 +120,7 @@ async fn count(ws: &Workspace, opened: &Opened, folder: &str, filters: &Filters)
         .assets
 }
 
-fn planned(ws: &Workspace, run: &str) -> Vec<String> {
+pub(crate) fn planned(ws: &Workspace, run: &str) -> Vec<String> {
     runs::preview_page(&ws.runs_dir(), run, None, 0, 100_000)
         .unwrap()
         .rows
@@ -420,8 +420,8 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
     let a = app(&sb);
     let ws = &a.ws;
     let edits = || vec![set("dc:rights", "Who found me")];
-    // The classic connection finds a folder's assets with its own QueryBuilder (fewer requests
-    // than its listing and a read per asset the listing shows without the property).
+    // The classic connection finds a folder's assets by listing it (AEM's search index may not
+    // hold an upload of the last minutes), its values in batched checks.
     let classic = ws.open(ConnectionChoice::stored(&a.classic)).await.unwrap();
     let listed = ws
         .preview_scope(
@@ -434,7 +434,7 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         .unwrap();
     assert_eq!(
         listed.found_by,
-        Some(FoundBy::QueryBuilder { connection: None })
+        Some(FoundBy::FolderListing { connection: None })
     );
     // Paired, the OAuth connection's folder is listed through the classic one, named.
     let name = ws.connections().get(&a.classic).unwrap().name;

@@ -281,13 +281,24 @@ async fn paging_stays_correct_while_assets_stop_matching_during_the_preview() {
     assert_eq!(got, expected);
 }
 
+/// A folder's assets come from its listing and their values from batched checks of their
+/// exact paths (dozens a request), not from a read each.
 #[tokio::test]
-async fn a_folder_preview_takes_values_from_hits_with_far_fewer_requests() {
+async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_requests() {
     let sb = one_folder(400).await;
     let dir = tempfile::tempdir().unwrap();
     let edit = vec![set("xmpRights:UsageTerms", "Licensed")];
     let store = classic(&sb);
-    let engine = engine(store.clone(), dir.path());
+    // Listing pages of the product's size.
+    let engine_of = |store: std::sync::Arc<dyn AssetsApi>, dir: &std::path::Path| {
+        metadesk_core::bulk::Engine::new(store, dir.join("runs")).with_settings(
+            metadesk_core::bulk::Settings {
+                page_size: 100,
+                ..settings()
+            },
+        )
+    };
+    let engine = engine_of(store.clone(), dir.path());
     let before = sb.counters().requests_total;
     let run = engine
         .preview(
@@ -297,15 +308,16 @@ async fn a_folder_preview_takes_values_from_hits_with_far_fewer_requests() {
         )
         .await
         .unwrap();
-    let by_search = sb.counters().requests_total - before;
+    let by_checks = sb.counters().requests_total - before;
     assert_eq!(
         (run.counts.assets, run.counts.skipped),
         (400, 16),
         "16 fragments"
     );
-    // The same preview over a store that cannot search: the listing, then one read per asset.
-    struct NoSearch(std::sync::Arc<metadesk_core::assets::ClassicAssets>);
-    impl AssetsApi for NoSearch {
+    // The same preview over a store that cannot check in batches: the listing, then one read
+    // per asset.
+    struct NoBatches(std::sync::Arc<metadesk_core::assets::ClassicAssets>);
+    impl AssetsApi for NoBatches {
         fn family(&self) -> ApiFamily {
             self.0.family()
         }
@@ -353,8 +365,8 @@ async fn a_folder_preview_takes_values_from_hits_with_far_fewer_requests() {
             self.0.listing_carries(p)
         }
     }
-    let walk_engine = crate::bulk_support::engine(
-        std::sync::Arc::new(NoSearch(store)),
+    let walk_engine = engine_of(
+        std::sync::Arc::new(NoBatches(store)),
         &dir.path().join("walk"),
     );
     let before = sb.counters().requests_total;
@@ -369,8 +381,8 @@ async fn a_folder_preview_takes_values_from_hits_with_far_fewer_requests() {
     let by_walk = sb.counters().requests_total - before;
     assert_eq!(walked.counts, run.counts);
     assert!(
-        by_walk >= 20 * by_search,
-        "{by_walk} requests walking vs {by_search} searching"
+        by_walk >= 20 * by_checks,
+        "{by_walk} requests reading each asset vs {by_checks} checking in batches"
     );
 }
 
