@@ -6,11 +6,14 @@
 //!
 //! Not here: what is applied (`bulk`).
 
-use std::io::{BufRead, Write};
+use std::io::{BufRead, IsTerminal, Write};
 
 use metadesk_core::Error;
+use metadesk_core::app::Opened;
 use metadesk_core::connections::{Connection, confirm_production};
 use metadesk_core::i18n::{Localizer, arg, count};
+
+use super::WriteFlags;
 
 /// What the production guard needs before a run writes, decided before its preview so a
 /// refusal leaves nothing behind.
@@ -113,6 +116,52 @@ fn read_answer(input: &mut dyn BufRead) -> Result<String, Error> {
         .read_line(&mut answer)
         .map_err(|e| Error::io_doing("io-read-answer", Vec::new(), e))?;
     Ok(answer)
+}
+
+/// The production guard, decided before anything is previewed or written. A dry run writes
+/// nothing, so it needs no guard.
+pub(crate) fn gate(
+    opened: &Opened,
+    write: &WriteFlags,
+    l: &Localizer,
+) -> Result<ProductionGate, Error> {
+    if write.dry_run {
+        return Ok(ProductionGate::Passed);
+    }
+    production_gate(
+        opened.connection(),
+        write.confirm_production.as_deref(),
+        write.yes,
+        std::io::stdin().is_terminal(),
+        l,
+    )
+}
+
+/// Asks before applying `assets` changes. `Ok(Some(name))` = go ahead (with the production name
+/// typed or given, for the core's guard), `Ok(None)` = the person said no.
+pub(super) fn consent(
+    opened: &Opened,
+    gate: &ProductionGate,
+    write: &WriteFlags,
+    assets: u64,
+    l: &Localizer,
+) -> Result<Option<Option<String>>, Error> {
+    let (mut input, mut prompt) = (std::io::stdin().lock(), std::io::stderr());
+    let given = write.confirm_production.clone();
+    match gate {
+        ProductionGate::AskForName => {
+            ask_for_name(opened.connection(), assets, &mut input, &mut prompt, l)
+                .map(|typed| Some(Some(typed)))
+        }
+        ProductionGate::Passed if write.yes => Ok(Some(given)),
+        ProductionGate::Passed if !std::io::stdin().is_terminal() => Err(Error::InvalidInput(
+            l.text("cli-not-applying-without-confirmation"),
+        )),
+        ProductionGate::Passed => {
+            let question = l.msg("cli-confirm-change", &[("count", count(assets as f64))]);
+            ask_yes_no(&question, &mut input, &mut prompt, l).map(|yes| yes.then_some(given))
+        }
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,218 @@
+//! After a preview: asking (`confirm`), applying with a progress bar and the report's first
+//! failures, resuming a run, and planning an undo or a retry from a stored run; the first
+//! Ctrl-C cancels the job (the run can be resumed), a second exits.
+//!
+//! Not here: what the preview shows (`preview`), the questions and the production guard
+//! (`confirm`).
+
+use metadesk_core::app::{Opened, RunAction, Workspace};
+use metadesk_core::bulk::{ReportStatus, RunKind, RunStatus, RunSummary, runs};
+use metadesk_core::i18n::{Localizer, arg};
+
+use super::RunRef;
+use super::confirm::{ProductionGate, consent, gate};
+use super::preview::{print_summary_with_skipped, show_preview};
+use crate::bulk::WriteFlags;
+use crate::output::{self, OK, SOME_FAILED, USAGE};
+
+/// Runs `work`, cancelling the workspace's job on the first Ctrl-C (writes in flight finish,
+/// the run can be resumed); a second Ctrl-C exits at once.
+pub(crate) async fn cancellable<T>(
+    ws: &Workspace,
+    work: impl std::future::Future<Output = T>,
+    l: &Localizer,
+) -> T {
+    let mut work = std::pin::pin!(work);
+    let mut interrupted = false;
+    loop {
+        tokio::select! {
+            done = &mut work => return done,
+            signal = tokio::signal::ctrl_c() => {
+                if signal.is_err() {
+                    // No signal handling here: just finish the work.
+                    return work.await;
+                }
+                if interrupted {
+                    std::process::exit(i32::from(SOME_FAILED));
+                }
+                interrupted = true;
+                eprintln!("\n{}", l.text("cli-bulk-stopping"));
+                let _ = ws.jobs().cancel();
+            }
+        }
+    }
+}
+
+async fn apply(
+    ws: &Workspace,
+    opened: &Opened,
+    id: &str,
+    confirm_name: Option<&str>,
+    json: bool,
+    l: &Localizer,
+) -> u8 {
+    let printer = output::progress_printer(l, !json);
+    let result = cancellable(ws, ws.apply(opened, id, confirm_name, &printer), l).await;
+    let s = match result {
+        Ok(s) => s,
+        Err(e) => return output::fail(&e, l),
+    };
+    if json {
+        print_summary_with_skipped(ws, &s, l);
+        return exit_code(&s);
+    }
+    output::print_summary(&s, l);
+    if s.counts.failed > 0 {
+        let mut shown = 0;
+        let _ = runs::report(&ws.runs_dir(), &s.id, |row| {
+            if row.status == ReportStatus::Failed && shown < 5 {
+                shown += 1;
+                let reason = row.reason.map(|r| r.localized(l)).unwrap_or_default();
+                println!(
+                    "{}",
+                    l.msg(
+                        "cli-bulk-failed-asset",
+                        &[("path", arg(row.path.as_str())), ("reason", arg(reason))],
+                    )
+                );
+            }
+            Ok(())
+        });
+    }
+    if s.counts.failed > 0 || s.counts.pending > 0 {
+        println!(
+            "{}",
+            l.msg("cli-bulk-report-hint", &[("run", arg(s.id.as_str()))])
+        );
+    }
+    if s.counts.pending > 0 {
+        println!(
+            "{}",
+            l.msg("cli-bulk-finish-hint", &[("run", arg(s.id.as_str()))])
+        );
+    }
+    exit_code(&s)
+}
+
+/// After a preview: show it, then (unless a dry run, or nothing changes) ask and apply.
+pub(crate) async fn after_preview(
+    ws: &Workspace,
+    opened: &Opened,
+    preview: RunSummary,
+    gate: ProductionGate,
+    write: &WriteFlags,
+    l: &Localizer,
+) -> u8 {
+    if !write.json {
+        show_preview(ws, &preview, l);
+    }
+    if preview.status != RunStatus::Previewed {
+        eprintln!("{}", l.text("cli-bulk-preview-cancelled"));
+        return SOME_FAILED;
+    }
+    if write.dry_run || preview.counts.pending == 0 {
+        if write.json {
+            print_summary_with_skipped(ws, &preview, l);
+        } else if preview.counts.pending == 0 {
+            println!("{}", l.text("cli-bulk-nothing-to-change"));
+        } else {
+            println!(
+                "{}",
+                l.msg("cli-bulk-dry-run", &[("run", arg(preview.id.as_str()))])
+            );
+        }
+        return OK;
+    }
+    match consent(opened, &gate, write, preview.counts.pending, l) {
+        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json, l).await,
+        Ok(None) => {
+            println!(
+                "{}",
+                l.msg("cli-bulk-not-applied", &[("run", arg(preview.id.as_str()))])
+            );
+            OK
+        }
+        Err(e) => {
+            output::fail(&e, l);
+            eprintln!(
+                "{}",
+                l.msg("cli-bulk-not-applied", &[("run", arg(preview.id.as_str()))])
+            );
+            USAGE
+        }
+    }
+}
+
+pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
+    if r.write.dry_run {
+        // Nothing to open: what is left is in the journal.
+        let summary = match ws.run_summary(&r.run).await {
+            Ok(s) => s,
+            Err(e) => return output::fail(&e, l),
+        };
+        if r.write.json {
+            output::print_summary_json(&summary, l);
+        } else {
+            show_preview(ws, &summary, l);
+            println!("{}", l.text("cli-bulk-dry-run-resume"));
+        }
+        return OK;
+    }
+    let (summary, opened) = match ws
+        .open_for_run(&r.run, r.conn.choice(), RunAction::Resume)
+        .await
+    {
+        Ok(both) => both,
+        Err(e) => return output::fail(&e, l),
+    };
+    let gate = match gate(&opened, &r.write, l) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e, l),
+    };
+    // A run that was already under way was agreed to then; only a previewed one (or the
+    // production guard) asks now.
+    let ask = summary.status == RunStatus::Previewed || gate == ProductionGate::AskForName;
+    let name = if ask {
+        match consent(&opened, &gate, &r.write, summary.counts.pending, l) {
+            Ok(Some(name)) => name,
+            Ok(None) => return OK,
+            Err(e) => return output::fail(&e, l),
+        }
+    } else {
+        r.write.confirm_production.clone()
+    };
+    apply(ws, &opened, &r.run, name.as_deref(), r.write.json, l).await
+}
+
+/// Undo or retry of a stored run: a new run planned from that run's journal, on the
+/// connection it used (or the one given, on the same AEM).
+pub(super) async fn plan_from_run(
+    r: RunRef,
+    kind: RunKind,
+    to: RunAction,
+    ws: &Workspace,
+    l: &Localizer,
+) -> u8 {
+    let (_, opened) = match ws.open_for_run(&r.run, r.conn.choice(), to).await {
+        Ok(both) => both,
+        Err(e) => return output::fail(&e, l),
+    };
+    let gate = match gate(&opened, &r.write, l) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e, l),
+    };
+    let printer = output::progress_printer(l, !r.write.json);
+    let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer), l).await;
+    match preview {
+        Ok(preview) => after_preview(ws, &opened, preview, gate, &r.write, l).await,
+        Err(e) => output::fail(&e, l),
+    }
+}
+
+fn exit_code(s: &RunSummary) -> u8 {
+    match s.status {
+        RunStatus::Completed if s.counts.failed == 0 => OK,
+        RunStatus::Stopped => USAGE,
+        _ => SOME_FAILED,
+    }
+}

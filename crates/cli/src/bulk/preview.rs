@@ -1,0 +1,124 @@
+//! What a preview found, in the terminal: the run's summary (with what AEM's search index did
+//! not hold, and which search found the assets), the first few before → after, and every entry
+//! it left out with why; as JSON with `--json`.
+//!
+//! Not here: asking and applying (`applying`).
+
+use metadesk_core::app::Workspace;
+use metadesk_core::bulk::{Action, RunSummary, runs};
+use metadesk_core::i18n::{Localizer, arg, count};
+
+use crate::output;
+
+/// Shows what the preview found: counts and the first few before → after.
+pub(super) fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
+    output::print_summary(summary, l);
+    if let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Change), 0, 10) {
+        for row in &page.rows {
+            let changes: Vec<String> = row
+                .changes
+                .iter()
+                .filter(|c| c.before != c.after)
+                .map(|c| {
+                    format!(
+                        "{}: {} → {}",
+                        c.property,
+                        metadesk_core::bulk::reasons::shown(c.before.as_ref(), l),
+                        metadesk_core::bulk::reasons::shown(c.after.as_ref(), l)
+                    )
+                })
+                .collect();
+            println!("  {}  {}", row.path, changes.join("; "));
+        }
+        if summary.counts.pending > 10 {
+            println!(
+                "{}",
+                l.msg(
+                    "cli-bulk-more-changes",
+                    &[
+                        ("count", count(summary.counts.pending as f64 - 10.0)),
+                        ("run", arg(summary.id.as_str())),
+                    ],
+                )
+            );
+        }
+    }
+    // Every entry left out is named with its reason (a typo in a list's path stays visible):
+    // the first ones here, all of them in --json and in the run's report.
+    let skipped = skipped_entries(ws, summary, SKIPPED_SHOWN, l);
+    for entry in &skipped {
+        println!(
+            "{}",
+            l.msg(
+                "cli-bulk-skipped-entry",
+                &[
+                    ("path", arg(entry.path.as_str())),
+                    ("reason", arg(entry.reason.as_str())),
+                ],
+            )
+        );
+    }
+    let more = summary.counts.skipped.saturating_sub(skipped.len() as u64);
+    if more > 0 {
+        println!(
+            "{}",
+            l.msg(
+                "cli-bulk-more-skipped",
+                &[
+                    ("count", count(more as f64)),
+                    ("run", arg(summary.id.as_str())),
+                ],
+            )
+        );
+    }
+}
+
+/// How many skipped entries the terminal lists before saying how many more.
+const SKIPPED_SHOWN: u64 = 20;
+
+/// An entry a preview left out, with why, in the reader's language.
+#[derive(serde::Serialize)]
+struct SkippedEntry {
+    path: String,
+    reason: String,
+}
+
+/// The first `limit` entries `summary`'s preview left out.
+fn skipped_entries(
+    ws: &Workspace,
+    summary: &RunSummary,
+    limit: u64,
+    l: &Localizer,
+) -> Vec<SkippedEntry> {
+    let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Skip), 0, limit)
+    else {
+        return Vec::new();
+    };
+    page.rows
+        .into_iter()
+        .map(|row| SkippedEntry {
+            path: row.path,
+            reason: row.reason.map(|r| r.localized(l)).unwrap_or_default(),
+        })
+        .collect()
+}
+
+/// A run's summary for --json, with every entry its preview left out and why.
+pub(super) fn print_summary_with_skipped(ws: &Workspace, preview: &RunSummary, l: &Localizer) {
+    #[derive(serde::Serialize)]
+    #[serde(rename_all = "camelCase")]
+    struct WithSkipped {
+        #[serde(flatten)]
+        summary: RunSummary,
+        skipped_entries: Vec<SkippedEntry>,
+    }
+    let mut summary = preview.clone();
+    summary.localize(l);
+    let answer = WithSkipped {
+        skipped_entries: skipped_entries(ws, preview, preview.counts.skipped, l),
+        summary,
+    };
+    if let Err(e) = output::print_json(&answer, &mut std::io::stdout().lock()) {
+        output::fail(&e, l);
+    }
+}
