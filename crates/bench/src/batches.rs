@@ -1,9 +1,10 @@
-//! Scenario 1c, checked writes in batches (issue 28): the same edit on the same tree, side by
-//! side in one run against one sandbox (latency, capacity, and a commit cost per asset
-//! changed), by the engine writing in batches (one QueryBuilder check and one Sling POST per
-//! batch), by the engine writing one asset per request (a read and a PUT each: what it does
-//! where AEM refuses batch writes), and by the sequential client; then each engine side's
-//! undo preview (batched checks against a read per asset).
+//! Scenario 1c, checked writes in batches (issues 28 and 37): the same edit on the same tree,
+//! side by side in one run against one sandbox (latency, capacity, and a commit cost per asset
+//! changed), by the engine writing in batches (the folders listed, one QueryBuilder check and
+//! one Sling POST per batch), the same with a few assets just uploaded that AEM's search index
+//! does not hold yet (each read on its own), by the engine writing one asset per request (a
+//! read and a PUT each: what it does where AEM refuses batch writes), and by the sequential
+//! client; then each engine side's undo preview (batched checks against a read per asset).
 
 use std::time::{Duration, Instant};
 
@@ -24,11 +25,13 @@ pub struct BatchesOpts {
     pub latency_ms: u64,
     pub capacity: usize,
     pub commit_ms_per_asset: u64,
+    /// Assets uploaded just before the lagging side's run, out of the search index.
+    pub unindexed: usize,
 }
 
 /// One side's row.
 struct Side {
-    name: &'static str,
+    name: String,
     changed: u64,
     failed: u64,
     preview: Option<Duration>,
@@ -39,6 +42,8 @@ struct Side {
     check_to_write: Vec<Duration>,
     /// The preview of the run's undo, for the engine's sides.
     undo: Option<UndoPreview>,
+    /// Assets the preview read on their own because the index did not hold them.
+    unindexed: u64,
 }
 
 /// The preview of an undo of a side's run: its assets to restore, time and requests.
@@ -65,8 +70,9 @@ impl Side {
         let opt = |d: Option<Duration>| d.map(secs).unwrap_or_else(|| "-".into());
         let pms = |d: Option<Duration>| d.map(ms).unwrap_or_else(|| "-".into());
         vec![
-            self.name.to_owned(),
+            self.name.clone(),
             self.changed.to_string(),
+            self.unindexed.to_string(),
             self.failed.to_string(),
             opt(self.preview),
             secs(self.apply),
@@ -87,7 +93,7 @@ fn answered(calls: &[crate::timing::Call]) -> usize {
 }
 
 async fn engine_side(
-    name: &'static str,
+    name: &str,
     store: std::sync::Arc<TimedStore>,
     sandbox: &metadesk_sandbox::Sandbox,
 ) -> Result<Side> {
@@ -110,7 +116,8 @@ async fn engine_side(
         requests: answered(&store.take()),
     };
     Ok(Side {
-        name,
+        name: name.to_owned(),
+        unindexed: e.summary.unindexed,
         changed: e.summary.counts.changed,
         failed: e.summary.counts.failed,
         preview: Some(e.preview),
@@ -123,6 +130,21 @@ async fn engine_side(
     })
 }
 
+/// Uploads `n` assets spread over the tree's leaf folders, and makes the search index lag an
+/// hour behind them (the sandbox's other faults kept).
+fn upload_unindexed(sandbox: &metadesk_sandbox::Sandbox, n: usize, faults: &Faults) -> Result<()> {
+    let leaves = sandbox.leaf_folders();
+    for k in 0..n {
+        let folder = &leaves[k * leaves.len() / n.max(1)];
+        sandbox.upload(&format!("{folder}/bench-upload-{k:03}.jpg"), serde_json::Value::Null)?;
+    }
+    sandbox.set_faults(Faults {
+        index_lag_secs: 3600,
+        ..faults.clone()
+    })?;
+    Ok(())
+}
+
 pub async fn run(o: &BatchesOpts) -> Result<Section> {
     let faults = Faults {
         latency_ms: o.latency_ms,
@@ -130,7 +152,7 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         commit_ms_per_asset: o.commit_ms_per_asset,
         ..Faults::default()
     };
-    let sandbox = start_sandbox(o.assets, faults).await?;
+    let sandbox = start_sandbox(o.assets, faults.clone()).await?;
     let client = crate::harness::classic(&sandbox)?;
 
     eprintln!("batches: engine in batches on {} assets…", o.assets);
@@ -140,6 +162,19 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         &sandbox,
     )
     .await?;
+    sandbox.reset();
+    eprintln!(
+        "batches: engine in batches, {} assets not in the search index…",
+        o.unindexed
+    );
+    upload_unindexed(&sandbox, o.unindexed, &faults)?;
+    let lagging = engine_side(
+        &format!("engine, batches, {} not indexed", o.unindexed),
+        std::sync::Arc::new(TimedStore::searching(client.clone())),
+        &sandbox,
+    )
+    .await?;
+    // Also takes the uploads away.
     sandbox.reset();
     eprintln!("batches: engine per asset…");
     let per_asset = engine_side(
@@ -163,7 +198,8 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
     .await?;
     let calls = store.take();
     let seq = Side {
-        name: "sequential",
+        name: "sequential".into(),
+        unindexed: 0,
         changed: s.written,
         failed: s.failed,
         preview: None,
@@ -179,6 +215,7 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
     let mut table = Table::new(&[
         "side",
         "assets changed",
+        "of them not in the index",
         "failed",
         "preview s",
         "apply s",
@@ -190,7 +227,7 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         "check→write p50 ms",
         "check→write p95 ms",
     ]);
-    for side in [&batched, &per_asset, &seq] {
+    for side in [&batched, &lagging, &per_asset, &seq] {
         table.row(side.row());
     }
     let mut undo_table = Table::new(&[
@@ -200,10 +237,10 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         "requests",
         "requests per asset",
     ]);
-    for side in [&batched, &per_asset] {
+    for side in [&batched, &lagging, &per_asset] {
         if let Some(u) = &side.undo {
             undo_table.row(vec![
-                side.name.to_owned(),
+                side.name.clone(),
                 u.assets.to_string(),
                 secs(u.took),
                 u.requests.to_string(),
@@ -212,8 +249,13 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         }
     }
     let same_work = batched.changed == seq.changed && batched.changed == per_asset.changed;
+    // The lagging side's tree holds the uploads besides the others: every one changed.
+    let lag_work = lagging.changed == seq.changed + o.unindexed as u64
+        && lagging.unindexed == o.unindexed as u64;
     let ratio = seq.whole.as_secs_f64() / batched.whole.as_secs_f64().max(1e-9);
+    let lag_ratio = seq.whole.as_secs_f64() / lagging.whole.as_secs_f64().max(1e-9);
     let per_asset_cost = batched.per_asset(batched.whole_requests);
+    let lag_cost = lagging.per_asset(lagging.whole_requests);
     let p95 = batched.p(95.0).unwrap_or(Duration::MAX);
     let p95_per_asset = per_asset.p(95.0).unwrap_or(Duration::ZERO);
     let targets = vec![
@@ -225,15 +267,34 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         ),
         Target::new(
             "whole run (preview + apply), sequential ÷ engine in batches",
-            "≥ 30×",
+            "≥ 20×",
             format!("{ratio:.1}×"),
-            ratio >= 30.0 && same_work,
+            ratio >= 20.0 && same_work,
         ),
         Target::new(
-            "requests per asset changed, engine in batches (whole run)",
-            "≤ 0.05",
+            &format!(
+                "whole run, sequential ÷ engine in batches with {} assets not in the index",
+                o.unindexed
+            ),
+            "≥ 20×",
+            format!("{lag_ratio:.1}×"),
+            lag_ratio >= 20.0 && lag_work,
+        ),
+        Target::new(
+            "requests per asset changed, engine in batches (whole run), no index lag",
+            "≤ 0.1",
             format!("{per_asset_cost:.3}"),
-            per_asset_cost <= 0.05,
+            per_asset_cost <= 0.1,
+        ),
+        Target::new(
+            &format!(
+                "requests per asset changed, engine in batches (whole run), {} assets not in \
+                 the index",
+                o.unindexed
+            ),
+            "≤ 0.15",
+            format!("{lag_cost:.3}"),
+            lag_cost <= 0.15 && lag_work,
         ),
         Target::new(
             "check→write p95, batches ÷ per asset",
@@ -247,15 +308,27 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         ),
     ];
     let mut notes = vec![
-        "Sides: the engine with its default Settings (batches of up to 100 assets: one \
+        "Sides: the engine with its default Settings (the preview lists every folder, paged \
+         to its stated total, and asks the listed assets' values in QueryBuilder checks of \
+         their exact paths, 400 at a time; the apply writes batches of up to 100 assets: one \
          QueryBuilder check of their edited properties, more if their paths make the URL \
          longer than 7,000 characters, then one Sling POST on their common folder); the same \
-         engine offered no batch checks or writes (a read and a PUT per asset, as on an AEM \
-         that refuses batch writes); the sequential client (a read then a PUT per asset, one \
-         at a time). Both engine sides preview with QueryBuilder search hits, as the product \
-         does on a classic connection. The sandbox is reset between sides (every write \
-         undone), and each side writes a value no asset has."
+         with assets uploaded just before the run that AEM's search index does not hold yet \
+         (the sandbox's index_lag_secs: their folders' listings show them, no search finds \
+         them, so the preview and the apply read each on its own); the same engine offered no \
+         batch checks or writes (a read and a PUT per asset, as on an AEM that refuses batch \
+         writes); the sequential client (a read then a PUT per asset, one at a time). The \
+         sandbox is reset between sides (every write and upload undone), and each side writes \
+         a value no asset has."
             .to_owned(),
+        format!(
+            "Targets (issue 37): the folder's assets come from its listings, a request per \
+             folder and per 100 children, which issue 28's bounds (≥ 30×, ≤ 0.05 requests per \
+             asset) were set without: its preview took them from a search of the whole tree, \
+             which misses whatever the index does not hold yet. The lagging side's {} uploads \
+             are spread over the tree's leaf folders.",
+            o.unindexed
+        ),
         "Requests are those the server answered (throttled ones included), counted by a \
          timing decorator around the classic Assets client; the batched side's include the \
          CSRF token fetched before its first POST. Check→write: for each asset written, the \
@@ -275,6 +348,13 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
             o.commit_ms_per_asset * 99
         ),
     ];
+    if !lag_work {
+        notes.push(
+            "The lagging side did not change every upload besides the others, or did not count \
+             them as not indexed: its targets are marked MISS."
+                .into(),
+        );
+    }
     if !same_work {
         notes.push(
             "The sides did not change the same number of assets: the ratio is marked MISS.".into(),

@@ -216,6 +216,17 @@ export async function startSandboxBinary({ assets = 50, perFolder = null } = {})
         if (response.status !== 200) throw new Error(`editing ${path}: ${response.status} ${await response.text()}`);
         return response.json();
       },
+      /** Adds an asset as another AEM user's upload would (`metadata` over the seeded values):
+       *  in its folder's listing at once, in searches only `index_lag_secs` later. */
+      async upload(path, metadata = {}) {
+        const response = await fetch(`${url}/__sandbox/upload?path=${encodeURIComponent(path)}`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify(metadata),
+        });
+        if (response.status !== 201) throw new Error(`uploading ${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      },
       /** Replaces the sandbox's faults (latency, capacity, throttling…); `{}` clears them. */
       async setFaults(faults) {
         const response = await fetch(`${url}/__sandbox/faults`, {
