@@ -136,7 +136,10 @@ fn upload_unindexed(sandbox: &metadesk_sandbox::Sandbox, n: usize, faults: &Faul
     let leaves = sandbox.leaf_folders();
     for k in 0..n {
         let folder = &leaves[k * leaves.len() / n.max(1)];
-        sandbox.upload(&format!("{folder}/bench-upload-{k:03}.jpg"), serde_json::Value::Null)?;
+        sandbox.upload(
+            &format!("{folder}/bench-upload-{k:03}.jpg"),
+            serde_json::Value::Null,
+        )?;
     }
     sandbox.set_faults(Faults {
         index_lag_secs: 3600,

@@ -14,6 +14,7 @@ pub mod edit;
 pub mod engine;
 pub mod found_by;
 pub mod journal;
+mod list_entries;
 pub mod open_query;
 pub mod progress;
 pub mod reasons;

@@ -15,6 +15,8 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use super::found_by::FoundBy;
+use super::list_entries::{Target, target_of};
+pub use super::list_entries::{entries_from_text, list_folder};
 use super::open_query::lookup_items;
 use super::run_control::RunControl;
 use super::selection::Selection;
@@ -22,10 +24,10 @@ use super::selection::{LARGE_SCOPE, search_predicates};
 use super::spec::Filters;
 use metadesk_assets::open_search::OpenHit;
 use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
-use metadesk_assets::{AssetsApi, CallError, DAM_ROOT, Entry, EntryKind};
+use metadesk_assets::{AssetsApi, CallError, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::retry::RetryPolicy;
-use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_clients::error::{Error, Result};
 
 /// Entries looked up per request.
 pub const LOOKUP_BATCH: usize = 50;
@@ -72,6 +74,74 @@ pub struct ResolvedList {
     /// The assets, in list order, with the hit's values of the properties asked for.
     pub assets: Vec<Entry>,
     pub problems: Vec<ListProblem>,
+    /// Paths the search did not find that the repository holds (AEM's index had not caught up
+    /// with them yet): read on their own ([`confirm_unfound`]) and among `assets`.
+    pub unindexed: u64,
+}
+
+/// Reads on its own each path entry the search did not find, before it is called "not found":
+/// AEM's search index lags behind the repository, so a path just uploaded is missing from the
+/// lookup's hits but not from AEM. `read(path)` gives the node's Sling JSON at level 1
+/// (`AssetsApi::node_json(path, "1")`, which says its type and whether it is a content
+/// fragment); an error leaves the entry not found (nothing could tell otherwise).
+pub async fn confirm_unfound<F, Fut>(resolved: &mut ResolvedList, mut read: F)
+where
+    F: FnMut(String) -> Fut,
+    Fut: Future<Output = std::result::Result<Value, CallError>>,
+{
+    let mut kept = Vec::with_capacity(resolved.problems.len());
+    for mut problem in std::mem::take(&mut resolved.problems) {
+        let unfound = problem.reason.code() == Some("reason-list-not-found");
+        let path = match target_of(&problem.entry) {
+            Ok(Target::Path(path)) if unfound => path,
+            _ => {
+                kept.push(problem);
+                continue;
+            }
+        };
+        let node = read(path.clone()).await.ok();
+        match node.as_ref().and_then(|n| entry_of_node(&path, n)) {
+            Some(entry) if entry.kind == EntryKind::Asset => {
+                resolved.unindexed += 1;
+                resolved.assets.push(entry);
+            }
+            Some(entry) => {
+                problem.reason = match entry.kind {
+                    EntryKind::Folder => SavedText::new("reason-list-folder", []),
+                    _ => SavedText::new("reason-list-content-fragment", []),
+                };
+                kept.push(problem);
+            }
+            None => kept.push(problem),
+        }
+    }
+    resolved.problems = kept;
+}
+
+/// The entry of a repository node read as Sling JSON at level 1: an asset (a content fragment
+/// when its `jcr:content` says so) or a folder; `None` for any other node.
+fn entry_of_node(path: &str, node: &Value) -> Option<Entry> {
+    let kind = match node.get("jcr:primaryType").and_then(Value::as_str)? {
+        "dam:Asset" => {
+            let fragment = node
+                .pointer("/jcr:content/contentFragment")
+                .is_some_and(|v| v.as_bool() == Some(true) || v.as_str() == Some("true"));
+            if fragment {
+                EntryKind::ContentFragment
+            } else {
+                EntryKind::Asset
+            }
+        }
+        "sling:Folder" | "sling:OrderedFolder" | "nt:folder" => EntryKind::Folder,
+        _ => return None,
+    };
+    Some(Entry {
+        path: path.to_owned(),
+        name: path.rsplit('/').next().unwrap_or_default().to_owned(),
+        kind,
+        // Read on its own for its values, as any asset no hit stands for.
+        metadata: None,
+    })
 }
 
 /// What the window shows of a list before a preview.
@@ -92,149 +162,6 @@ impl ListCheck {
             problem.reason.localize(l);
         }
     }
-}
-
-/// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
-/// header such as `path` or `assetPath` is skipped). Blank lines are dropped.
-pub fn entries_from_text(text: &str) -> Result<Vec<String>> {
-    let text = text.trim_start_matches('\u{feff}');
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
-    let mut entries = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| {
-            Error::message(
-                ErrorCode::InvalidInput,
-                "error-list-unreadable",
-                vec![("detail", e.to_string().into())],
-            )
-        })?;
-        let fields: Vec<&str> = record.iter().filter(|f| !f.is_empty()).collect();
-        // A plain list line with commas in a name is split by the reader: join it back.
-        let entry = fields.join(",");
-        if entry.is_empty() {
-            continue;
-        }
-        let header = matches!(
-            entry.to_ascii_lowercase().as_str(),
-            "path" | "assetpath" | "asset path" | "asset" | "id" | "assetid" | "url" | "link"
-        );
-        if i == 0 && header {
-            continue;
-        }
-        entries.push(entry);
-    }
-    Ok(entries)
-}
-
-/// What a list entry names.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum Target {
-    Path(String),
-    /// The `jcr:uuid` of an `urn:aaid:aem:` id.
-    Uuid(String),
-}
-
-fn is_uuid(s: &str) -> bool {
-    let parts: Vec<&str> = s.split('-').collect();
-    parts.len() == 5
-        && parts
-            .iter()
-            .zip([8, 4, 4, 4, 12])
-            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
-}
-
-fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
-    let path = raw.trim_end_matches('/');
-    if path.split('/').any(|s| s == "." || s == "..") {
-        return Err(SavedText::new("reason-list-dot-segments", []));
-    }
-    if path == DAM_ROOT {
-        return Err(SavedText::new("reason-list-dam-root", []));
-    }
-    Ok(path.to_owned())
-}
-
-/// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
-/// `…/assetdetails.html/content/dam/…`, also inside the Unified Shell's `#` part) or any link
-/// to `/content/dam/…`, or an `urn:aaid:aem:` id.
-fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
-    let e = entry.trim();
-    if let Some(id) = e.strip_prefix("urn:aaid:aem:") {
-        let id = id.trim();
-        return if is_uuid(id) {
-            Ok(Target::Uuid(id.to_ascii_lowercase()))
-        } else {
-            Err(SavedText::new("reason-list-bad-asset-id", []))
-        };
-    }
-    if e.starts_with("/content/dam/") {
-        return dam_path(e).map(Target::Path);
-    }
-    if e.starts_with("http://") || e.starts_with("https://") {
-        let Ok(url) = url::Url::parse(e) else {
-            return Err(SavedText::new("reason-list-bad-link", []));
-        };
-        // The asset's path is in the URL's path or, in the Unified Shell, after `#`.
-        for part in [Some(url.path()), url.fragment()].into_iter().flatten() {
-            let decoded = percent_decoded(part);
-            if let Some(at) = decoded.find("/content/dam/") {
-                let path = decoded[at..]
-                    .split(['?', '#'])
-                    .next()
-                    .unwrap_or_default()
-                    .to_owned();
-                return dam_path(&path).map(Target::Path);
-            }
-        }
-        return Err(SavedText::new("reason-list-link-outside-dam", []));
-    }
-    Err(SavedText::new("reason-list-not-an-entry", []))
-}
-
-/// The nearest folder holding every asset of a list, when each entry names its path (a DAM
-/// path or a link to one): the folder whose metadata schema guides the list's values and
-/// sheet. `None` when an entry is an asset id (its folder is known only once AEM is asked) or
-/// names no asset: the DAM root's schema then, as for any scope AEM has not answered yet.
-pub fn list_folder(entries: &[String]) -> Option<String> {
-    let mut common: Option<String> = None;
-    for entry in entries {
-        let Ok(Target::Path(path)) = target_of(entry) else {
-            return None;
-        };
-        let parent = path.rsplit_once('/').map_or(DAM_ROOT, |(p, _)| p);
-        common = Some(match common {
-            None => parent.to_owned(),
-            Some(held) => common_ancestor(&held, parent),
-        });
-    }
-    common
-}
-
-/// The deepest folder holding both `a` and `b` (both under the DAM root).
-fn common_ancestor(a: &str, b: &str) -> String {
-    let shared: Vec<&str> = a
-        .split('/')
-        .zip(b.split('/'))
-        .take_while(|(x, y)| x == y)
-        .map(|(x, _)| x)
-        .collect();
-    let folder = shared.join("/");
-    if folder.len() < DAM_ROOT.len() {
-        DAM_ROOT.to_owned()
-    } else {
-        folder
-    }
-}
-
-fn percent_decoded(s: &str) -> String {
-    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
-        .next()
-        .map(|(_, v)| v.into_owned())
-        .unwrap_or_else(|| s.to_owned())
 }
 
 /// The lookup of one batch: an OR group of exact paths and `jcr:uuid`s.
@@ -558,6 +485,11 @@ pub async fn check_list(
     if cancelled.load(std::sync::atomic::Ordering::Relaxed) {
         return Ok(None);
     }
+    let mut resolved = resolved;
+    confirm_unfound(&mut resolved, |path| async move {
+        store.node_json(&path, "1").await
+    })
+    .await;
     Ok(Some(ListCheck {
         found_by: FoundBy::QueryBuilder { connection: None },
         assets: resolved.assets.len() as u64,
@@ -635,6 +567,58 @@ pub fn edited_properties(edits: &[super::Edit]) -> Vec<&str> {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    /// A path the lookup did not find is read on its own: an asset joins the list (counted as
+    /// one the index did not hold), a content fragment or a folder gets its own reason, a path
+    /// that holds nothing or cannot be read stays "not found"; an id is not read (it has no
+    /// path). Seen failing before `confirm_unfound` existed (every one stayed "not found").
+    #[tokio::test]
+    async fn a_path_the_lookup_did_not_find_is_read_on_its_own() {
+        let entries: Vec<String> = [
+            "/content/dam/f/new.jpg",
+            "/content/dam/f/cf",
+            "/content/dam/f/sub",
+            "/content/dam/f/gone.jpg",
+            "/content/dam/f/refused.jpg",
+            "urn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut resolved = resolve_targets(&entries, |_| async { Ok::<_, CallError>(Vec::new()) })
+            .await
+            .unwrap();
+        assert_eq!(resolved.problems.len(), 6);
+        confirm_unfound(&mut resolved, |path| async move {
+            match path.rsplit('/').next().unwrap() {
+                "new.jpg" => Ok(json!({"jcr:primaryType": "dam:Asset", "jcr:content": {}})),
+                "cf" => Ok(json!({"jcr:primaryType": "dam:Asset", "jcr:content": {"contentFragment": true}})),
+                "sub" => Ok(json!({"jcr:primaryType": "sling:OrderedFolder"})),
+                "refused.jpg" => Err(CallError::Forbidden("no".into())),
+                _ => Err(CallError::NotFound),
+            }
+        })
+        .await;
+        assert_eq!(resolved.unindexed, 1);
+        let assets: Vec<&str> = resolved.assets.iter().map(|a| a.path.as_str()).collect();
+        assert_eq!(assets, ["/content/dam/f/new.jpg"]);
+        assert_eq!(resolved.assets[0].metadata, None, "read for its values");
+        let reasons: Vec<(u64, Option<&str>)> = resolved
+            .problems
+            .iter()
+            .map(|p| (p.line, p.reason.code()))
+            .collect();
+        assert_eq!(
+            reasons,
+            [
+                (2, Some("reason-list-content-fragment")),
+                (3, Some("reason-list-folder")),
+                (4, Some("reason-list-not-found")),
+                (5, Some("reason-list-not-found")),
+                (6, Some("reason-list-not-found")),
+            ]
+        );
+    }
 
     #[test]
     fn entries_come_from_lines_or_a_one_column_csv() {

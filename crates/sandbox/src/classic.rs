@@ -453,8 +453,9 @@ pub(crate) async fn content_get(
     let Some(stem) = full.strip_suffix(".json") else {
         return plain(StatusCode::NOT_FOUND, "Not Found");
     };
-    // `x.jpg.1.json`, `x.infinity.json`: an asset's depth selectors are accepted and ignored; a
-    // folder's level 1 adds its `jcr:content` and its children (their own properties).
+    // `x.jpg.1.json`, `x.infinity.json`: an asset's level 1 adds its `jcr:content` (which says
+    // whether it is a content fragment); a folder's adds its `jcr:content` and its children
+    // (their own properties).
     let (node, depth) = match dam.lookup(stem) {
         Some(n) => (Some(n), 0),
         None => match crate::schemas::split_selector(stem) {
@@ -463,7 +464,13 @@ pub(crate) async fn content_get(
         },
     };
     match node {
-        Some(Node::Asset(a)) => axum::Json(asset_node(&dam, a)).into_response(),
+        Some(Node::Asset(a)) => {
+            let mut node = asset_node(&dam, a);
+            if depth >= 1 {
+                node["jcr:content"] = asset_content(&dam, a);
+            }
+            axum::Json(node).into_response()
+        }
         Some(Node::Folder(f)) => axum::Json(folder_node(&dam, f, depth)).into_response(),
         None => plain(StatusCode::NOT_FOUND, "Not Found"),
     }
@@ -478,6 +485,18 @@ fn asset_node(dam: &Dam, a: u32) -> Value {
         "jcr:createdBy": "admin",
         "jcr:created": dam.metadata(a).get("xmp:CreateDate").cloned().unwrap_or(Value::Null),
     })
+}
+
+/// An asset's `jcr:content` node, its own properties.
+fn asset_content(dam: &Dam, a: u32) -> Value {
+    let mut content = json!({
+        "jcr:primaryType": "dam:AssetContent",
+        "jcr:lastModified": ecma_date(dam.modified_ms(a)),
+    });
+    if dam.assets[a as usize].kind == Kind::ContentFragment {
+        content["contentFragment"] = json!(true);
+    }
+    content
 }
 
 /// A folder's Sling JSON: its own properties (with a seeded `metadataSchema`), and from level 1

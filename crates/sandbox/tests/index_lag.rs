@@ -142,6 +142,12 @@ async fn an_upload_is_listed_at_once_and_searched_once_the_index_catches_up() {
     )
     .await;
     assert_eq!((s, &read["dc:title"]), (200, &json!("Fresh")));
+    // Its node at level 1, as a client reads a path the search did not find.
+    let (s, node) = get(&sb, &token, &format!("{path}.1.json"), &[]).await;
+    assert_eq!(s, 200);
+    assert_eq!(node["jcr:primaryType"], "dam:Asset");
+    assert_eq!(node["jcr:content"]["jcr:primaryType"], "dam:AssetContent");
+    assert!(node["jcr:content"].get("contentFragment").is_none(), "{node}");
     let (in_folder, by_path) = searched(&sb, &token, &path).await;
     assert!(!in_folder.contains(&path), "not in the index yet");
     assert!(

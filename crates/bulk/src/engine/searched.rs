@@ -23,7 +23,9 @@ use crate::found_by::FoundBy;
 use crate::journal::{Outcome, PreviewCounts};
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
-use crate::searching::{ResolvedList, edited_properties, resolve_list, resolve_list_open};
+use crate::searching::{
+    ResolvedList, confirm_unfound, edited_properties, resolve_list, resolve_list_open,
+};
 use crate::selection::{Selection, hit_properties, search_predicates};
 use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
@@ -130,10 +132,23 @@ pub(super) async fn preview_list(
 /// assets (`ids`: the asset ids the search gave, by path).
 async fn plan_list(
     ctx: &Arc<Ctx>,
-    resolved: ResolvedList,
+    mut resolved: ResolvedList,
     ids: HashMap<String, String>,
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
+    // A path the search did not find may be one its index does not hold yet: read on its own.
+    confirm_unfound(&mut resolved, |path| async move {
+        match ctx.call(|| ctx.store.node_json(&path, "1")).await {
+            Ok(node) => Ok(node),
+            Err(Failure::Call(e, _)) => Err(e),
+            Err(Failure::Cancelled) => {
+                Err(metadesk_assets::CallError::Transient("cancelled".into()))
+            }
+        }
+    })
+    .await;
+    ctx.unindexed
+        .fetch_add(resolved.unindexed, Ordering::Relaxed);
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut next_i = 0u64;
     for problem in &resolved.problems {
@@ -184,9 +199,13 @@ async fn plan_entry(
             ctx.tally.total.fetch_add(1, Ordering::Relaxed);
             let (ctx2, counts2) = (ctx.clone(), counts.clone());
             spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-                if ctx2.store.family() == ApiFamily::Classic {
+                // A hit's values stand in for a read on the classic API; an entry no hit gave
+                // (a list's path the index did not hold yet) is read.
+                if ctx2.store.family() == ApiFamily::Classic
+                    && let Some(metadata) = entry.metadata.clone()
+                {
                     let current = Current {
-                        metadata: entry.metadata.clone().unwrap_or_default(),
+                        metadata,
                         etag: None,
                     };
                     let format = entry.listed_format().map(str::to_owned);

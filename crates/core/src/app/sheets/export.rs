@@ -277,6 +277,13 @@ pub(crate) async fn entries_to_export(
             if control.is_cancelled() {
                 return Err(cancelled());
             }
+            // A path the search did not find may be one its index does not hold yet (counted
+            // when its values are looked up below, where it is missed again).
+            let mut resolved = resolved;
+            metadesk_bulk::searching::confirm_unfound(&mut resolved, |path| async move {
+                store.node_json(&path, "1").await
+            })
+            .await;
             report.unread.extend(resolved.problems.iter().map(|p| {
                 SavedText::new(
                     "sheet-export-unread-line",

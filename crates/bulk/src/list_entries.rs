@@ -1,0 +1,153 @@
+//! The entries of a list as a person gives them (pasted, dropped or a file: one per line or a
+//! one-column CSV), and what each names: a DAM path (from a path or an Assets UI link) or an
+//! asset id (`urn:aaid:aem:`), or why it names nothing; and the folder holding a list's paths.
+//! A leaf: it imports nothing else of this crate.
+//!
+//! Not here: resolving entries against AEM (`searching.rs`).
+
+use metadesk_assets::DAM_ROOT;
+use metadesk_base::i18n::SavedText;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+/// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
+/// header such as `path` or `assetPath` is skipped). Blank lines are dropped.
+pub fn entries_from_text(text: &str) -> Result<Vec<String>> {
+    let text = text.trim_start_matches('\u{feff}');
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(text.as_bytes());
+    let mut entries = Vec::new();
+    for (i, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| {
+            Error::message(
+                ErrorCode::InvalidInput,
+                "error-list-unreadable",
+                vec![("detail", e.to_string().into())],
+            )
+        })?;
+        let fields: Vec<&str> = record.iter().filter(|f| !f.is_empty()).collect();
+        // A plain list line with commas in a name is split by the reader: join it back.
+        let entry = fields.join(",");
+        if entry.is_empty() {
+            continue;
+        }
+        let header = matches!(
+            entry.to_ascii_lowercase().as_str(),
+            "path" | "assetpath" | "asset path" | "asset" | "id" | "assetid" | "url" | "link"
+        );
+        if i == 0 && header {
+            continue;
+        }
+        entries.push(entry);
+    }
+    Ok(entries)
+}
+
+/// What a list entry names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Target {
+    Path(String),
+    /// The `jcr:uuid` of an `urn:aaid:aem:` id.
+    Uuid(String),
+}
+
+fn is_uuid(s: &str) -> bool {
+    let parts: Vec<&str> = s.split('-').collect();
+    parts.len() == 5
+        && parts
+            .iter()
+            .zip([8, 4, 4, 4, 12])
+            .all(|(p, n)| p.len() == n && p.chars().all(|c| c.is_ascii_hexdigit()))
+}
+
+fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
+    let path = raw.trim_end_matches('/');
+    if path.split('/').any(|s| s == "." || s == "..") {
+        return Err(SavedText::new("reason-list-dot-segments", []));
+    }
+    if path == DAM_ROOT {
+        return Err(SavedText::new("reason-list-dam-root", []));
+    }
+    Ok(path.to_owned())
+}
+
+/// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
+/// `…/assetdetails.html/content/dam/…`, also inside the Unified Shell's `#` part) or any link
+/// to `/content/dam/…`, or an `urn:aaid:aem:` id.
+pub(crate) fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
+    let e = entry.trim();
+    if let Some(id) = e.strip_prefix("urn:aaid:aem:") {
+        let id = id.trim();
+        return if is_uuid(id) {
+            Ok(Target::Uuid(id.to_ascii_lowercase()))
+        } else {
+            Err(SavedText::new("reason-list-bad-asset-id", []))
+        };
+    }
+    if e.starts_with("/content/dam/") {
+        return dam_path(e).map(Target::Path);
+    }
+    if e.starts_with("http://") || e.starts_with("https://") {
+        let Ok(url) = url::Url::parse(e) else {
+            return Err(SavedText::new("reason-list-bad-link", []));
+        };
+        // The asset's path is in the URL's path or, in the Unified Shell, after `#`.
+        for part in [Some(url.path()), url.fragment()].into_iter().flatten() {
+            let decoded = percent_decoded(part);
+            if let Some(at) = decoded.find("/content/dam/") {
+                let path = decoded[at..]
+                    .split(['?', '#'])
+                    .next()
+                    .unwrap_or_default()
+                    .to_owned();
+                return dam_path(&path).map(Target::Path);
+            }
+        }
+        return Err(SavedText::new("reason-list-link-outside-dam", []));
+    }
+    Err(SavedText::new("reason-list-not-an-entry", []))
+}
+
+/// The nearest folder holding every asset of a list, when each entry names its path (a DAM
+/// path or a link to one): the folder whose metadata schema guides the list's values and
+/// sheet. `None` when an entry is an asset id (its folder is known only once AEM is asked) or
+/// names no asset: the DAM root's schema then, as for any scope AEM has not answered yet.
+pub fn list_folder(entries: &[String]) -> Option<String> {
+    let mut common: Option<String> = None;
+    for entry in entries {
+        let Ok(Target::Path(path)) = target_of(entry) else {
+            return None;
+        };
+        let parent = path.rsplit_once('/').map_or(DAM_ROOT, |(p, _)| p);
+        common = Some(match common {
+            None => parent.to_owned(),
+            Some(held) => common_ancestor(&held, parent),
+        });
+    }
+    common
+}
+
+/// The deepest folder holding both `a` and `b` (both under the DAM root).
+fn common_ancestor(a: &str, b: &str) -> String {
+    let shared: Vec<&str> = a
+        .split('/')
+        .zip(b.split('/'))
+        .take_while(|(x, y)| x == y)
+        .map(|(x, _)| x)
+        .collect();
+    let folder = shared.join("/");
+    if folder.len() < DAM_ROOT.len() {
+        DAM_ROOT.to_owned()
+    } else {
+        folder
+    }
+}
+
+fn percent_decoded(s: &str) -> String {
+    url::form_urlencoded::parse(format!("x={}", s.replace('+', "%2B")).as_bytes())
+        .next()
+        .map(|(_, v)| v.into_owned())
+        .unwrap_or_else(|| s.to_owned())
+}
