@@ -195,6 +195,56 @@ fn command_line(scale: bool) -> String {
     )
 }
 
+/// Adds the machine and build to a section written on its own (not under `all`'s header),
+/// and with `command`, the command line that made it with the profile overrides given to
+/// `cargo run` (they reach this process too, while the build line reads the workspace's
+/// profile).
+fn stamp_alone(section: &mut Section, command: bool) {
+    let facts = facts::gather();
+    section.setup.push(format!(
+        "{}; {} CPU(s), {}; {}.",
+        facts.date, facts.nproc, facts.memory, facts.build
+    ));
+    if !command {
+        return;
+    }
+    let overrides: Vec<String> = [
+        "CARGO_PROFILE_RELEASE_LTO",
+        "CARGO_PROFILE_RELEASE_CODEGEN_UNITS",
+    ]
+    .iter()
+    .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v}")))
+    .collect();
+    let prefix = if overrides.is_empty() {
+        String::new()
+    } else {
+        format!("{} ", overrides.join(" "))
+    };
+    section
+        .setup
+        .insert(0, format!("Command: `{prefix}{}`", command_line(false)));
+    if !overrides.is_empty() {
+        section.notes.push(format!(
+            "Built with the profile overrides in the command ({}), not the workspace's release \
+             profile the build line names: a faster build, slightly slower code.",
+            overrides.join(", ")
+        ));
+    }
+}
+
+/// Replaces `section` in the file at `path`; the other sections stay as they were.
+fn write_section(path: &std::path::Path, section: &Section) -> Result<()> {
+    let existing = std::fs::read_to_string(path).unwrap_or_default();
+    let md = report::splice(
+        &existing,
+        &section.title,
+        &report::section_md(section, true),
+    );
+    std::fs::write(path, md)?;
+    eprintln!("wrote the {} section of {}", section.title, path.display());
+    Ok(())
+}
+
 fn run(cli: Cli) -> Result<()> {
     let o = &cli.opts;
     let which = cli.scenario;
@@ -282,48 +332,10 @@ fn run(cli: Cli) -> Result<()> {
         } else {
             sheets_scale::run(&o.sheet_sizes)?
         };
-        let facts = facts::gather();
-        section.setup.push(format!(
-            "{}; {} CPU(s), {}; {}.",
-            facts.date, facts.nproc, facts.memory, facts.build
-        ));
-        if which == Scenario::Batches {
-            // Profile overrides given to `cargo run` reach this process too: say them, as
-            // the build line above reads the workspace's profile.
-            let overrides: Vec<String> = [
-                "CARGO_PROFILE_RELEASE_LTO",
-                "CARGO_PROFILE_RELEASE_CODEGEN_UNITS",
-            ]
-            .iter()
-            .filter_map(|k| std::env::var(k).ok().map(|v| format!("{k}={v}")))
-            .collect();
-            let prefix = if overrides.is_empty() {
-                String::new()
-            } else {
-                format!("{} ", overrides.join(" "))
-            };
-            section
-                .setup
-                .insert(0, format!("Command: `{prefix}{}`", command_line(false)));
-            if !overrides.is_empty() {
-                section.notes.push(format!(
-                    "Built with the profile overrides in the command ({}), not the workspace's \
-                     release profile the build line names: a faster build, slightly slower code.",
-                    overrides.join(", ")
-                ));
-            }
-        }
+        stamp_alone(&mut section, which == Scenario::Batches);
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
-            // Only this section is replaced; the others stay as they were.
-            let existing = std::fs::read_to_string(path).unwrap_or_default();
-            let md = report::splice(
-                &existing,
-                &section.title,
-                &report::section_md(&section, true),
-            );
-            std::fs::write(path, md)?;
-            eprintln!("wrote the {} section of {}", section.title, path.display());
+            write_section(path, &section)?;
         }
         return Ok(());
     }
@@ -362,6 +374,24 @@ fn run(cli: Cli) -> Result<()> {
             );
             std::fs::write(path, md)?;
             eprintln!("wrote the footprint section of {}", path.display());
+        }
+        return Ok(());
+    }
+    if let Some(path) = &o.write
+        && which != Scenario::All
+    {
+        // One scenario of `all`: only its section and its rows of the summary's targets are
+        // replaced, the others stay as they were.
+        for mut section in sections {
+            stamp_alone(&mut section, true);
+            let existing = std::fs::read_to_string(path).unwrap_or_default();
+            let md = report::splice(
+                &report::splice_targets(&existing, &section.title, &section.targets),
+                &section.title,
+                &report::section_md(&section, false),
+            );
+            std::fs::write(path, md)?;
+            eprintln!("wrote the {} section of {}", section.title, path.display());
         }
         return Ok(());
     }

@@ -251,6 +251,53 @@ pub fn splice(existing: &str, title: &str, section: &str) -> String {
     format!("{}{}{}", &existing[..start], section, &existing[end..])
 }
 
+/// `existing` with the rows of scenario `title` in its `## Targets` table replaced by those of
+/// `targets` (where the first of them was, or at the table's end): a scenario of `all` run on
+/// its own keeps the summary true.
+pub fn splice_targets(existing: &str, title: &str, targets: &[Target]) -> String {
+    let Some(table) = existing.find("\n## Targets\n") else {
+        return existing.to_owned();
+    };
+    let prefix = format!("| {} |", md_escape(title));
+    let mut out = Vec::new();
+    let mut placed = false;
+    let mut in_table = false;
+    let rows: Vec<String> = targets
+        .iter()
+        .map(|t| {
+            format!(
+                "{prefix} {} | {} | {} | {} |",
+                md_escape(&t.what),
+                md_escape(&t.target),
+                md_escape(&t.measured),
+                t.verdict()
+            )
+        })
+        .collect();
+    let (head, rest) = existing.split_at(table + 1);
+    for line in rest.lines() {
+        let is_row = line.starts_with('|');
+        if in_table && !is_row && !placed {
+            out.extend(rows.iter().cloned());
+            placed = true;
+        }
+        in_table = in_table || is_row;
+        if line.starts_with(&prefix) {
+            if !placed {
+                out.extend(rows.iter().cloned());
+                placed = true;
+            }
+            continue;
+        }
+        out.push(line.to_owned());
+    }
+    let mut text = format!("{head}{}", out.join("\n"));
+    if existing.ends_with('\n') {
+        text.push('\n');
+    }
+    text
+}
+
 /// The `## {title}` section of `doc` (up to the next `## ` heading), with its leading newline.
 pub fn section_of(doc: &str, title: &str) -> Option<String> {
     let heading = format!("\n## {title}\n");
@@ -287,6 +334,27 @@ mod tests {
         let md = table_md(&t);
         assert!(md.contains("| --- | ---: |"), "{md}");
         assert!(md.contains("a\\|b"), "{md}");
+    }
+
+    #[test]
+    fn a_scenario_s_rows_of_the_targets_table_are_replaced_in_place() {
+        let doc = "# B\n\n## Targets\n\n| scenario | target | bound | measured | result |\n| --- | ---: | ---: | ---: | ---: |\n| 1. A | a | ≥ 1 | 2 | PASS |\n| 4. R | old | ≥ 20× | 9× | MISS |\n| 5. Z | z | ≤ 1 | 0 | PASS |\n\n## 1. A\n\nx\n";
+        let new = [Target::new("new", "≥ 20×", "20.2×".into(), true)];
+        let out = splice_targets(doc, "4. R", &new);
+        assert!(
+            out.contains(
+                "| 1. A | a | ≥ 1 | 2 | PASS |\n| 4. R | new | ≥ 20× | 20.2× | PASS |\n| 5. Z |"
+            ),
+            "{out}"
+        );
+        assert!(!out.contains("old"), "{out}");
+        assert!(out.ends_with("## 1. A\n\nx\n"), "{out}");
+        // A scenario the table did not hold: added at its end.
+        let added = splice_targets(doc, "6. S", &new);
+        assert!(
+            added.contains("| 5. Z | z | ≤ 1 | 0 | PASS |\n| 6. S | new |"),
+            "{added}"
+        );
     }
 
     #[test]

@@ -147,7 +147,10 @@ async fn an_upload_is_listed_at_once_and_searched_once_the_index_catches_up() {
     assert_eq!(s, 200);
     assert_eq!(node["jcr:primaryType"], "dam:Asset");
     assert_eq!(node["jcr:content"]["jcr:primaryType"], "dam:AssetContent");
-    assert!(node["jcr:content"].get("contentFragment").is_none(), "{node}");
+    assert!(
+        node["jcr:content"].get("contentFragment").is_none(),
+        "{node}"
+    );
     let (in_folder, by_path) = searched(&sb, &token, &path).await;
     assert!(!in_folder.contains(&path), "not in the index yet");
     assert!(
