@@ -28,14 +28,14 @@ use crate::open_folder::{App, app, assets_under, planned};
 const LAG: u64 = 3600;
 
 /// The sample folder's parent: the sample folder and its siblings.
-fn parent() -> &'static str {
+pub(crate) fn parent() -> &'static str {
     SAMPLE_FOLDER.rsplit_once('/').unwrap().0
 }
 
 /// A sandbox whose search index lags an hour behind uploads, with three assets just uploaded
 /// into the sample folder and one into a sibling folder. Returns the uploads' paths (the
 /// sample folder's first).
-async fn lagging() -> (Sandbox, Vec<String>) {
+pub(crate) async fn lagging() -> (Sandbox, Vec<String>) {
     let sb = Sandbox::start(
         SandboxConfig::default()
             .with_assets(160)
@@ -93,7 +93,7 @@ async fn counted(a: &App, opened: &Opened, scope: Scope) -> u64 {
 }
 
 /// Each of `paths` holds `rights`.
-fn all_hold(sb: &Sandbox, paths: &BTreeSet<String>, rights: &str) {
+pub(crate) fn all_hold(sb: &Sandbox, paths: &BTreeSet<String>, rights: &str) {
     for p in paths {
         assert_eq!(
             metadata(sb, p).get("dc:rights"),

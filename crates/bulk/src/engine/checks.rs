@@ -17,6 +17,7 @@ use std::sync::atomic::Ordering;
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure};
+use crate::searching::edited_properties;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
 
@@ -51,6 +52,19 @@ impl Values {
     pub(super) fn missed(&self, path: &str) -> bool {
         !self.found.contains_key(path) && !self.unchecked.contains(path)
     }
+}
+
+/// The properties a new plan of the run's edits needs of each asset: those its edits change or
+/// read, and `dc:format` (a format filter is checked on it, as on a read's values).
+pub(super) fn planned_properties(ctx: &Ctx) -> Vec<String> {
+    let mut properties: Vec<String> = edited_properties(&ctx.spec.edits)
+        .into_iter()
+        .map(str::to_owned)
+        .collect();
+    properties.push("dc:format".to_owned());
+    properties.sort();
+    properties.dedup();
+    properties
 }
 
 /// The current values of `properties` (names on the metadata node) of the assets at `paths`,

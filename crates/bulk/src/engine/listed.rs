@@ -16,13 +16,12 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::checks::{GROUP, current_values};
+use super::checks::{GROUP, current_values, planned_properties};
 use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset};
 use crate::journal::{Outcome, PreviewCounts};
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::searching::edited_properties;
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::Result;
@@ -141,16 +140,8 @@ async fn plan_group(
     if group.is_empty() {
         return Ok(());
     }
-    let mut properties: Vec<String> = edited_properties(&ctx.spec.edits)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    // The format filter is checked on the value, as a read's would let it be.
-    properties.push("dc:format".to_owned());
-    properties.sort();
-    properties.dedup();
     let paths: Vec<String> = group.iter().map(|(_, e)| e.path.clone()).collect();
-    let mut values = current_values(ctx, &paths, properties).await;
+    let mut values = current_values(ctx, &paths, planned_properties(ctx)).await;
     for (i, entry) in group {
         if ctx.control.is_cancelled() {
             break;

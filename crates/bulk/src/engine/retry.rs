@@ -12,13 +12,12 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::checks::current_values;
+use super::checks::{current_values, planned_properties};
 use super::context::{Ctx, drain, lock, spawn_bounded};
 use super::from_rows::row_groups;
 use super::planning::{plan_from_current, preview_asset};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
-use crate::searching::edited_properties;
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::Result;
 
@@ -37,14 +36,7 @@ pub(super) async fn preview_retry_rows(
         .total
         .store(failed.len() as u64, Ordering::Relaxed);
     ctx.listing_done.store(true, Ordering::Relaxed);
-    let mut properties: Vec<String> = edited_properties(&ctx.spec.edits)
-        .into_iter()
-        .map(str::to_owned)
-        .collect();
-    // A format filter is checked again, as a read's values would let it be.
-    properties.push("dc:format".to_owned());
-    properties.sort();
-    properties.dedup();
+    let properties = planned_properties(ctx);
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     let mut next_i = 0u64;
     for group in row_groups(original_path, |row| failed.contains(&row.i))? {
