@@ -161,8 +161,10 @@ fn run_cli(
         // No keychain is reachable: the --file mode must not need one.
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        // Files, not pipes: the loop below only polls for the exit, and a JSON answer larger
+        // than a pipe's buffer (every skipped entry is in it) would block the CLI forever.
+        .stdout(std::fs::File::create(home.join("stdout.json"))?)
+        .stderr(std::fs::File::create(home.join("stderr.txt"))?)
         .spawn()
         .map_err(|e| format!("cannot start {}: {e}", cli.display()))?;
     let pid = child.id();
@@ -177,13 +179,13 @@ fn run_cli(
         std::thread::sleep(Duration::from_millis(10));
     };
     let wall = started.elapsed();
-    let output = child.wait_with_output()?;
-    let stdout = String::from_utf8_lossy(&output.stdout);
+    let stdout = std::fs::read_to_string(home.join("stdout.json"))?;
     let summary: Value = serde_json::from_str(stdout.trim()).map_err(|e| {
+        let stderr = std::fs::read_to_string(home.join("stderr.txt")).unwrap_or_default();
         format!(
             "the CLI ({status}) printed no JSON summary ({e}): {} {}",
             stdout.trim(),
-            String::from_utf8_lossy(&output.stderr).trim()
+            stderr.trim()
         )
     })?;
     let count = |k: &str| summary["counts"][k].as_u64().unwrap_or(0);

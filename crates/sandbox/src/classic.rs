@@ -138,9 +138,7 @@ fn folder_listing(dam: &Dam, idx: u32, origin: &str, offset: usize, limit: usize
     let api = api_path(&f.path);
     let total = dam.child_count(idx);
     let entities: Vec<Value> = dam
-        .children(idx)
-        .skip(offset)
-        .take(limit)
+        .children_page(idx, offset, limit)
         .map(|n| match n {
             Node::Folder(c) => folder_child(dam, c, origin),
             Node::Asset(c) => asset_entity(dam, c, origin, true),

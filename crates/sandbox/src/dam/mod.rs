@@ -436,6 +436,25 @@ impl Dam {
             .chain(f.assets.iter().map(|i| Node::Asset(*i)))
     }
 
+    /// A page of [`Dam::children`]: `limit` of them from `offset`, without walking the ones
+    /// before (a listing of a folder of 100,000 assets stays linear).
+    pub(crate) fn children_page(
+        &self,
+        folder: u32,
+        offset: usize,
+        limit: usize,
+    ) -> impl Iterator<Item = Node> + '_ {
+        let f = &self.folders[folder as usize];
+        let folders = f.folders.get(offset..).unwrap_or_default();
+        let skip_assets = offset.saturating_sub(f.folders.len());
+        let assets = f.assets.get(skip_assets..).unwrap_or_default();
+        folders
+            .iter()
+            .map(|i| Node::Folder(*i))
+            .chain(assets.iter().map(|i| Node::Asset(*i)))
+            .take(limit)
+    }
+
     pub(crate) fn child_count(&self, folder: u32) -> usize {
         let f = &self.folders[folder as usize];
         f.folders.len() + f.assets.len()
