@@ -82,6 +82,13 @@ pub(super) async fn preview_listing(
             match entry.kind {
                 EntryKind::Folder => lock(&counts).folders += 1,
                 _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
+                // Planned with the group it was listed in, so the plan keeps the listing's
+                // order (the preview shows its rows as they were journaled).
+                EntryKind::ContentFragment if checked => {
+                    group.push((next_i, entry));
+                    next_i += 1;
+                    ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+                }
                 EntryKind::ContentFragment => {
                     let row = skip_row(next_i, &entry.path, reasons::content_fragment());
                     next_i += 1;
@@ -128,9 +135,10 @@ fn values_by_check(ctx: &Ctx) -> bool {
     ctx.settings.check_folders && ctx.store.family() == ApiFamily::Classic && ctx.store.batches()
 }
 
-/// Asks the values of a group of listed assets in batched checks, then plans each: from the
-/// values a check returned, or, for an asset no check returned, from a read of its own (counted
-/// when a check that answered left it out: the index did not hold it yet).
+/// Asks the values of a group of listed assets in batched checks, then plans each in the
+/// listing's order: a content fragment is skipped; an asset from the values a check returned,
+/// or, when no check returned it, from a read of its own (counted when a check that answered
+/// left it out: the index did not hold it yet).
 async fn plan_group(
     ctx: &Arc<Ctx>,
     counts: &Arc<Mutex<PreviewCounts>>,
@@ -140,13 +148,28 @@ async fn plan_group(
     if group.is_empty() {
         return Ok(());
     }
-    let paths: Vec<String> = group.iter().map(|(_, e)| e.path.clone()).collect();
+    let paths: Vec<String> = group
+        .iter()
+        .filter(|(_, e)| e.kind == EntryKind::Asset)
+        .map(|(_, e)| e.path.clone())
+        .collect();
     let mut values = current_values(ctx, &paths, planned_properties(ctx)).await;
     for (i, entry) in group {
         if ctx.control.is_cancelled() {
             break;
         }
         let (ctx2, counts2) = (ctx.clone(), counts.clone());
+        if entry.kind == EntryKind::ContentFragment {
+            // A task like the assets' before it, so its row follows theirs in the journal.
+            spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+                let row = skip_row(i, &entry.path, reasons::content_fragment());
+                record_row(&ctx2, &counts2, row)?;
+                ctx2.count(Outcome::Skipped);
+                Ok(())
+            })
+            .await?;
+            continue;
+        }
         match values.take(&entry.path) {
             Some(metadata) => {
                 let format = entry.listed_format().map(str::to_owned);

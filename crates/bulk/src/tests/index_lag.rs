@@ -269,3 +269,36 @@ async fn assets_the_index_does_not_hold_yet_are_read_on_their_own_and_said() {
         assert_eq!(fake.get(path)["dc:rights"], "new");
     }
 }
+
+/// The preview's rows follow the folder's listing (the window shows them in the journal's
+/// order), content fragments included, though the assets' values come in batched checks. Seen
+/// failing when a group's fragments were journaled while its assets waited for their tasks: the
+/// fragment's row came first.
+#[tokio::test]
+async fn the_preview_keeps_the_listing_s_order() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 5, |_| json!({"dc:rights": "old"}));
+    fake.dam.lock().unwrap().fragments.push(format!("{F}/cf"));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let rows: Vec<String> = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 100)
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.path.rsplit('/').next().unwrap().to_owned())
+        .collect();
+    assert_eq!(
+        rows,
+        [
+            "a000.jpg", "a001.jpg", "a002.jpg", "a003.jpg", "a004.jpg", "cf"
+        ]
+    );
+}
