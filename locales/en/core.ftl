@@ -150,6 +150,7 @@ assets-listing-bad-child = the listing of { $folder } has a child with { $why ->
 } ({ $name }); Metadesk does not use a listing it cannot trust
 assets-listing-stopped-early = the listing of { $folder } stopped early: AEM gave { $count } children from position { $offset } where the page holds { $pageSize } and the folder has { $total }
 assets-batch-created-node = AEM created a node at { $path } while writing a batch, where no asset was checked: nothing more is written there; remove that node in AEM
+assets-batch-too-large = a batch write of { $parameters } parameters was not sent: AEM would ignore those past its limit; its assets are written one by one
 assets-cannot-read-tags = this connection cannot read tags
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }

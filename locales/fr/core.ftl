@@ -150,6 +150,7 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
 } ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
 assets-batch-created-node = AEM a créé un nœud à { $path } pendant l’écriture d’un lot, là où aucune ressource n’avait été vérifiée : rien d’autre n’y est écrit ; supprimez ce nœud dans AEM
+assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }

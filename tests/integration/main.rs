@@ -16,6 +16,7 @@ mod bulk_cli;
 mod bulk_cli_rules;
 mod bulk_cli_stored;
 mod bulk_openapi;
+mod bulk_parameters;
 mod bulk_support;
 // A "French desktop" is `LANG=fr_FR.UTF-8` for the command line started by these tests: so on
 // Linux only. Windows and macOS take the language from the system's settings

@@ -27,6 +27,11 @@ pub const MAX_CHECK_QUERY: usize = 7_000;
 /// (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/manage/manage-metadata>).
 pub const MAX_WRITE_PARAMETERS: usize = 2_000;
 
+/// The longest batch form, in bytes: under the 200,000 bytes servlet containers accept in a
+/// form by default (Jetty's `maxFormContentSize`; AEM as a Cloud Service's own limit is
+/// UNCONFIRMED).
+pub const MAX_WRITE_FORM_BYTES: usize = 190_000;
+
 /// The relative path of a property on an asset's metadata node.
 fn metadata_rel(property: &str) -> String {
     format!("jcr:content/metadata/{property}")
@@ -164,6 +169,41 @@ fn patch_of(before: Option<&Value>, after: &[Value]) -> Option<Vec<String>> {
     None
 }
 
+/// The name/value pairs of one asset's writes in a batch form, in order: what Sling counts
+/// against its cap.
+fn asset_pairs(asset: &AssetWrite, mut pair: impl FnMut(&str, &str)) {
+    for w in &asset.writes {
+        let name = format!("./{}/{}", asset.name, metadata_rel(&w.property));
+        match &w.value {
+            None | Some(Value::Null) => pair(&format!("{name}@Delete"), ""),
+            Some(Value::Array(items)) => {
+                let hint = same_kind(items).unwrap_or("String");
+                match patch_of(asset.checked.get(&w.property), items) {
+                    Some(patches) => {
+                        for p in &patches {
+                            pair(&name, p);
+                        }
+                        pair(&format!("{name}@Patch"), "true");
+                    }
+                    None => {
+                        for item in items {
+                            pair(&name, &text(item));
+                        }
+                    }
+                }
+                pair(&format!("{name}@TypeHint"), &format!("{hint}[]"));
+            }
+            Some(v) => {
+                pair(&name, &text(v));
+                let hint = type_hint(v);
+                if hint != "String" {
+                    pair(&format!("{name}@TypeHint"), hint);
+                }
+            }
+        }
+    }
+}
+
 /// The form of a batch write (`application/x-www-form-urlencoded`), and how many parameters
 /// it holds.
 pub fn write_form(assets: &[AssetWrite]) -> (String, usize) {
@@ -171,54 +211,36 @@ pub fn write_form(assets: &[AssetWrite]) -> (String, usize) {
     form.append_pair("_charset_", "utf-8");
     let mut count = 1;
     for asset in assets {
-        for w in &asset.writes {
-            let name = format!("./{}/{}", asset.name, metadata_rel(&w.property));
-            let mut pair = |k: &str, v: &str| {
-                form.append_pair(k, v);
-                count += 1;
-            };
-            match &w.value {
-                None | Some(Value::Null) => pair(&format!("{name}@Delete"), ""),
-                Some(Value::Array(items)) => {
-                    let hint = same_kind(items).unwrap_or("String");
-                    match patch_of(asset.checked.get(&w.property), items) {
-                        Some(patches) => {
-                            for p in &patches {
-                                pair(&name, p);
-                            }
-                            pair(&format!("{name}@Patch"), "true");
-                        }
-                        None => {
-                            for item in items {
-                                pair(&name, &text(item));
-                            }
-                        }
-                    }
-                    pair(&format!("{name}@TypeHint"), &format!("{hint}[]"));
-                }
-                Some(v) => {
-                    pair(&name, &text(v));
-                    let hint = type_hint(v);
-                    if hint != "String" {
-                        pair(&format!("{name}@TypeHint"), hint);
-                    }
-                }
-            }
-        }
+        asset_pairs(asset, |k, v| {
+            form.append_pair(k, v);
+            count += 1;
+        });
     }
     (form.finish(), count)
 }
 
-/// The parameters one asset's writes take in a batch (at most: patches may take fewer).
-pub fn parameters_of(writes: &[Write]) -> usize {
-    writes
-        .iter()
-        .map(|w| match &w.value {
-            Some(Value::Array(items)) => items.len() + 2,
-            Some(v) if type_hint(v) != "String" => 2,
-            _ => 1,
-        })
-        .sum()
+/// Exactly what one asset adds to a batch form: its parameters and their encoded length
+/// (with the `&` before each), as [`write_form`] sends them against the values `checked`.
+pub fn form_share(asset: &AssetWrite) -> (usize, usize) {
+    let (mut count, mut bytes) = (0, 0);
+    asset_pairs(asset, |k, v| {
+        count += 1;
+        bytes += 2
+            + url::form_urlencoded::byte_serialize(k.as_bytes())
+                .map(str::len)
+                .sum::<usize>()
+            + url::form_urlencoded::byte_serialize(v.as_bytes())
+                .map(str::len)
+                .sum::<usize>();
+    });
+    (count, bytes)
+}
+
+/// Whether a form of assets adding up to `parameters` and `bytes` (as [`form_share`] counts
+/// them) stays within what one batch POST may carry.
+pub fn form_fits(parameters: usize, bytes: usize) -> bool {
+    // `_charset_=utf-8` is the form's first pair.
+    parameters + 1 <= MAX_WRITE_PARAMETERS && bytes + 15 <= MAX_WRITE_FORM_BYTES
 }
 
 /// Which assets of a batch posted to `folder` Sling's answer says it changed: every property
@@ -350,6 +372,37 @@ mod tests {
         assert!(!expressible(Some(&json!([]))));
         assert!(expressible(None));
         assert!(!expressible(Some(&json!([{"a": 1}]))));
+    }
+
+    /// A removal from a long list takes a parameter per removed value: the share of each asset
+    /// is what the form holds. Seen failing with the old count (`items + 2`: 12 for 120 sent).
+    #[test]
+    fn each_assets_share_is_exactly_what_the_form_sends() {
+        let before: Vec<String> = (0..120).map(|n| format!("s{n:03}")).collect();
+        let checked: Map<String, Value> =
+            serde_json::from_value(json!({"dc:subject": before})).unwrap();
+        let assets: Vec<AssetWrite> = (0..3)
+            .map(|n| AssetWrite {
+                name: format!("a{n}.jpg"),
+                writes: vec![
+                    w("dc:subject", Some(json!(before[110..]))),
+                    w("dc:title", Some(json!("T"))),
+                    w("xmp:Rating", Some(json!(4))),
+                ],
+                checked: checked.clone(),
+            })
+            .collect();
+        let (form, count) = write_form(&assets);
+        let shares: Vec<(usize, usize)> = assets.iter().map(form_share).collect();
+        assert_eq!(shares[0].0, 110 + 1 + 1 + 1 + 2, "{shares:?}");
+        assert_eq!(count, 1 + shares.iter().map(|s| s.0).sum::<usize>());
+        assert_eq!(
+            form.len(),
+            "_charset_=utf-8".len() + shares.iter().map(|s| s.1).sum::<usize>()
+        );
+        assert!(form_fits(MAX_WRITE_PARAMETERS - 1, 10));
+        assert!(!form_fits(MAX_WRITE_PARAMETERS, 10));
+        assert!(!form_fits(10, MAX_WRITE_FORM_BYTES));
     }
 
     #[test]

@@ -104,7 +104,18 @@ impl ClassicAssets {
         folder: &str,
         assets: &[AssetWrite],
     ) -> Result<HashSet<String>, CallError> {
-        let (form, _) = batch::write_form(assets);
+        let (form, parameters) = batch::write_form(assets);
+        // The engine cuts its batches to fit; a form that does not is never sent, as Sling
+        // would drop its last parameters without saying so.
+        if !batch::form_fits(parameters - 1, form.len() - "_charset_=utf-8".len()) {
+            return Err(CallError::Rejected {
+                status: 413,
+                detail: Text::new(
+                    "assets-batch-too-large",
+                    vec![("parameters", (parameters as f64).into())],
+                ),
+            });
+        }
         let body = self.sling_post(folder, form).await?;
         batch::confirmed(folder, assets, &body)
     }
