@@ -243,20 +243,34 @@ pub fn form_fits(parameters: usize, bytes: usize) -> bool {
     parameters + 1 <= MAX_WRITE_PARAMETERS && bytes + 15 <= MAX_WRITE_FORM_BYTES
 }
 
-/// Which assets of a batch posted to `folder` Sling's answer says it changed: every property
-/// sent must be listed as modified or deleted. A node it says it *created* is a path that held
-/// no asset: an error naming it (nothing should be posted there; the check confirms paths).
+/// What a batch write's answer says, per asset.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Written {
+    /// The paths of the assets whose every property sent the answer lists as modified or
+    /// deleted.
+    pub changed: HashSet<String>,
+    /// Asset path → the node Sling says it *created* under it: a node that did not exist (a
+    /// path AEM spells otherwise), so the asset was not changed as planned.
+    pub created: HashMap<String, String>,
+}
+
+/// Reads Sling's answer to a batch posted to `folder`: every property sent must be listed as
+/// modified or deleted. A node it says it *created* is a path that held no node: the asset it
+/// lies under failed (never "changed"); one under no asset of the batch is an error naming it.
 pub fn confirmed(
     folder: &str,
     assets: &[AssetWrite],
     answer: &Value,
-) -> Result<HashSet<String>, CallError> {
+) -> Result<Written, CallError> {
     let changes = answer
         .get("changes")
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
+    let folder = folder.trim_end_matches('/');
+    let asset_path = |a: &AssetWrite| format!("{folder}/{}", a.name);
     let mut listed: HashSet<&str> = HashSet::new();
+    let mut created = HashMap::new();
     for change in changes {
         let kind = change.get("type").and_then(Value::as_str);
         let Some(argument) = change.get("argument").and_then(Value::as_str) else {
@@ -267,25 +281,38 @@ pub fn confirmed(
                 listed.insert(argument);
             }
             Some("created") => {
-                return Err(CallError::Rejected {
-                    status: 200,
-                    detail: Text::new("assets-batch-created-node", vec![("path", argument.into())]),
+                let under = assets.iter().map(asset_path).find(|path| {
+                    argument == path
+                        || argument
+                            .strip_prefix(path.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
                 });
+                let Some(path) = under else {
+                    return Err(CallError::Rejected {
+                        status: 200,
+                        detail: Text::new(
+                            "assets-batch-created-node",
+                            vec![("path", argument.into())],
+                        ),
+                    });
+                };
+                created.entry(path).or_insert_with(|| argument.to_owned());
             }
             _ => {}
         }
     }
-    let folder = folder.trim_end_matches('/');
-    Ok(assets
+    let changed = assets
         .iter()
         .filter(|a| {
-            a.writes.iter().all(|w| {
-                let path = format!("{folder}/{}/{}", a.name, metadata_rel(&w.property));
-                listed.contains(path.as_str())
-            })
+            !created.contains_key(&asset_path(a))
+                && a.writes.iter().all(|w| {
+                    let path = format!("{}/{}", asset_path(a), metadata_rel(&w.property));
+                    listed.contains(path.as_str())
+                })
         })
-        .map(|a| format!("{folder}/{}", a.name))
-        .collect())
+        .map(asset_path)
+        .collect();
+    Ok(Written { changed, created })
 }
 
 /// The `status.message` of a Sling POST answer.
@@ -424,7 +451,29 @@ mod tests {
             {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
         ]});
         let ok = confirmed("/content/dam/f", &assets, &answer).unwrap();
-        assert_eq!(ok, HashSet::from(["/content/dam/f/a.jpg".to_owned()]));
+        assert_eq!(
+            ok.changed,
+            HashSet::from(["/content/dam/f/a.jpg".to_owned()])
+        );
+        // A node created under an asset of the batch fails that asset, and only it.
+        let made = json!({"changes": [
+            {"type": "created", "argument": "/content/dam/f/b.jpg/jcr:content/metadata"},
+            {"type": "modified", "argument": "/content/dam/f/b.jpg/jcr:content/metadata/dc:rights"},
+            {"type": "modified", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:rights"},
+            {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
+        ]});
+        let written = confirmed("/content/dam/f", &assets, &made).unwrap();
+        assert_eq!(
+            written.changed,
+            HashSet::from(["/content/dam/f/a.jpg".to_owned()])
+        );
+        assert_eq!(
+            written
+                .created
+                .get("/content/dam/f/b.jpg")
+                .map(String::as_str),
+            Some("/content/dam/f/b.jpg/jcr:content/metadata")
+        );
         let junk = json!({"changes": [{"type": "created", "argument": "/content/dam/f/zz.jpg"}]});
         let err = confirmed("/content/dam/f", &assets, &junk).unwrap_err();
         assert!(err.to_string().contains("/content/dam/f/zz.jpg"), "{err}");

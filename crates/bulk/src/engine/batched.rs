@@ -32,10 +32,12 @@ use tokio::task::JoinSet;
 use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
+use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::batch::{
     AssetWrite, Checked, expressible, fits_in_check, form_fits, form_share,
 };
 use metadesk_assets::{AssetRef, CallError, DAM_ROOT};
+use metadesk_base::i18n::SavedText;
 
 use metadesk_clients::error::Result;
 
@@ -139,6 +141,13 @@ async fn feed_batches(
         }
         if ctx.control.is_cancelled() {
             return Ok(());
+        }
+        // The plan's paths were checked when it was journaled; a journal edited since is not
+        // trusted to name the asset it did.
+        if let Err(problem) = check_canonical(&row.path) {
+            let why = SavedText::new(problem.code(), [("path", row.path.as_str().into())]);
+            record_outcome(ctx, row.i, Ended::new(Outcome::Failed, Some(why)))?;
+            continue;
         }
         let in_doubt = replay.in_doubt.contains(&row.i);
         if !ctx.batches() || !batchable(&row) {
@@ -384,7 +393,13 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
         Ok(written) => {
             let mut accepted = false;
             for item in items {
-                if written.contains(&item.row.path) {
+                if let Some(node) = written.created.get(&item.row.path) {
+                    // Sling made a node that was not there: not the change the preview showed.
+                    tracing::warn!(path = %item.row.path, %node, "a batch write created a node");
+                    let why =
+                        SavedText::new("reason-aem-created-node", [("path", node.as_str().into())]);
+                    record_outcome(ctx, item.row.i, Ended::new(Outcome::Failed, Some(why)))?;
+                } else if written.changed.contains(&item.row.path) {
                     record_outcome(ctx, item.row.i, Ended::new(Outcome::Changed, None))?;
                     accepted = true;
                 } else {
