@@ -13,6 +13,7 @@ mod bulk_app;
 mod bulk_batches;
 mod bulk_changed_since;
 mod bulk_cli;
+mod bulk_cli_bounds;
 mod bulk_cli_rules;
 mod bulk_cli_stored;
 mod bulk_openapi;
