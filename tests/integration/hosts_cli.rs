@@ -129,3 +129,34 @@ async fn a_look_alike_host_needs_trust_by_name() {
     let removed = h.run(&["connections", "remove", &name]).await;
     assert_eq!(removed.code, Some(0), "{}", removed.stderr);
 }
+
+/// A run from a credential file (never stored) names its AEM with `--aem`: a look-alike host
+/// is refused before any token is made or anything is read. Seen failing without the host
+/// check: the run went on to ask IMS for a token for that host.
+#[tokio::test]
+async fn a_file_run_to_a_look_alike_host_is_refused() {
+    let sb = sandbox(5).await;
+    let h = CliHome::new(&sb);
+    let file = h.creds.join("local-development-token.json");
+    let ran = h
+        .run(&[
+            "bulk",
+            "set",
+            "--aem",
+            LOOK_ALIKE,
+            "--file",
+            file.to_str().unwrap(),
+            "--folder",
+            "/content/dam",
+            "--property",
+            "dc:title",
+            "--value",
+            "x",
+            "--dry-run",
+        ])
+        .await;
+    ran.assert_refused(&format!(
+        "{LOOK_ALIKE_HOST} is not one of Adobe’s AEM hosts"
+    ));
+    assert_eq!(h.journals(), 0, "nothing stored");
+}

@@ -239,8 +239,8 @@ pub fn form_share(asset: &AssetWrite) -> (usize, usize) {
 /// Whether a form of assets adding up to `parameters` and `bytes` (as [`form_share`] counts
 /// them) stays within what one batch POST may carry.
 pub fn form_fits(parameters: usize, bytes: usize) -> bool {
-    // `_charset_=utf-8` is the form's first pair.
-    parameters + 1 <= MAX_WRITE_PARAMETERS && bytes + 15 <= MAX_WRITE_FORM_BYTES
+    // `_charset_=utf-8` is the form's first pair (15 bytes).
+    parameters < MAX_WRITE_PARAMETERS && bytes + 15 <= MAX_WRITE_FORM_BYTES
 }
 
 /// What a batch write's answer says, per asset.
