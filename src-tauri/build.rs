@@ -16,6 +16,7 @@ fn main() {
         "add_local_sdk",
         "rename_connection",
         "set_connection_url",
+        "trust_connection_host",
         "set_connection_production",
         "set_paired_connection",
         "delete_connection",

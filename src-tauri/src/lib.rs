@@ -152,6 +152,7 @@ pub fn run() {
                 commands::connections::add_local_sdk,
                 commands::connections::rename_connection,
                 commands::connections::set_connection_url,
+                commands::connections::trust_connection_host,
                 commands::connections::set_connection_production,
                 commands::connections::set_paired_connection,
                 commands::connections::delete_connection,

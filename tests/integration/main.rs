@@ -13,9 +13,11 @@ mod bulk_app;
 mod bulk_batches;
 mod bulk_changed_since;
 mod bulk_cli;
+mod bulk_cli_bounds;
 mod bulk_cli_rules;
 mod bulk_cli_stored;
 mod bulk_openapi;
+mod bulk_parameters;
 mod bulk_support;
 // A "French desktop" is `LANG=fr_FR.UTF-8` for the command line started by these tests: so on
 // Linux only. Windows and macOS take the language from the system's settings
@@ -27,6 +29,7 @@ mod connections;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod connections_french;
 mod console_cli;
+mod hosts_cli;
 mod index_lag;
 mod index_lag_cli;
 mod keychain;

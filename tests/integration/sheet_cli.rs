@@ -253,7 +253,7 @@ async fn a_sheet_with_errors_exits_2_names_each_cell_and_writes_nothing() {
     for expected in [
         "error: Row 3, column B (Title (dc:title)): dc:title holds one value, but the cell has 2 separated by |",
         &format!("error: Row 4, column A (Path): {a} is already on row 2"),
-        "error: Row 5, column A (Path): \"/etc/x.jpg\" is not in the DAM",
+        "error: Row 5, column A (Path): “/etc/x.jpg” is not in the DAM",
         &format!("error: Row 7, column A (Path): {b} is already on row 3"),
         "nothing was written",
     ] {

@@ -86,6 +86,7 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     ],
     importedAt: new Date().toISOString(),
     pairedWith: null,
+    untrustedHost: null,
     ...overrides,
   };
 }

@@ -31,6 +31,7 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
     ],
     importedAt: '2025-01-01T00:00:00Z',
     pairedWith: null,
+    untrustedHost: null,
     ...overrides,
   };
 }

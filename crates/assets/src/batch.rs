@@ -27,6 +27,11 @@ pub const MAX_CHECK_QUERY: usize = 7_000;
 /// (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/assets/manage/manage-metadata>).
 pub const MAX_WRITE_PARAMETERS: usize = 2_000;
 
+/// The longest batch form, in bytes: under the 200,000 bytes servlet containers accept in a
+/// form by default (Jetty's `maxFormContentSize`; AEM as a Cloud Service's own limit is
+/// UNCONFIRMED).
+pub const MAX_WRITE_FORM_BYTES: usize = 190_000;
+
 /// The relative path of a property on an asset's metadata node.
 fn metadata_rel(property: &str) -> String {
     format!("jcr:content/metadata/{property}")
@@ -164,6 +169,41 @@ fn patch_of(before: Option<&Value>, after: &[Value]) -> Option<Vec<String>> {
     None
 }
 
+/// The name/value pairs of one asset's writes in a batch form, in order: what Sling counts
+/// against its cap.
+fn asset_pairs(asset: &AssetWrite, mut pair: impl FnMut(&str, &str)) {
+    for w in &asset.writes {
+        let name = format!("./{}/{}", asset.name, metadata_rel(&w.property));
+        match &w.value {
+            None | Some(Value::Null) => pair(&format!("{name}@Delete"), ""),
+            Some(Value::Array(items)) => {
+                let hint = same_kind(items).unwrap_or("String");
+                match patch_of(asset.checked.get(&w.property), items) {
+                    Some(patches) => {
+                        for p in &patches {
+                            pair(&name, p);
+                        }
+                        pair(&format!("{name}@Patch"), "true");
+                    }
+                    None => {
+                        for item in items {
+                            pair(&name, &text(item));
+                        }
+                    }
+                }
+                pair(&format!("{name}@TypeHint"), &format!("{hint}[]"));
+            }
+            Some(v) => {
+                pair(&name, &text(v));
+                let hint = type_hint(v);
+                if hint != "String" {
+                    pair(&format!("{name}@TypeHint"), hint);
+                }
+            }
+        }
+    }
+}
+
 /// The form of a batch write (`application/x-www-form-urlencoded`), and how many parameters
 /// it holds.
 pub fn write_form(assets: &[AssetWrite]) -> (String, usize) {
@@ -171,70 +211,66 @@ pub fn write_form(assets: &[AssetWrite]) -> (String, usize) {
     form.append_pair("_charset_", "utf-8");
     let mut count = 1;
     for asset in assets {
-        for w in &asset.writes {
-            let name = format!("./{}/{}", asset.name, metadata_rel(&w.property));
-            let mut pair = |k: &str, v: &str| {
-                form.append_pair(k, v);
-                count += 1;
-            };
-            match &w.value {
-                None | Some(Value::Null) => pair(&format!("{name}@Delete"), ""),
-                Some(Value::Array(items)) => {
-                    let hint = same_kind(items).unwrap_or("String");
-                    match patch_of(asset.checked.get(&w.property), items) {
-                        Some(patches) => {
-                            for p in &patches {
-                                pair(&name, p);
-                            }
-                            pair(&format!("{name}@Patch"), "true");
-                        }
-                        None => {
-                            for item in items {
-                                pair(&name, &text(item));
-                            }
-                        }
-                    }
-                    pair(&format!("{name}@TypeHint"), &format!("{hint}[]"));
-                }
-                Some(v) => {
-                    pair(&name, &text(v));
-                    let hint = type_hint(v);
-                    if hint != "String" {
-                        pair(&format!("{name}@TypeHint"), hint);
-                    }
-                }
-            }
-        }
+        asset_pairs(asset, |k, v| {
+            form.append_pair(k, v);
+            count += 1;
+        });
     }
     (form.finish(), count)
 }
 
-/// The parameters one asset's writes take in a batch (at most: patches may take fewer).
-pub fn parameters_of(writes: &[Write]) -> usize {
-    writes
-        .iter()
-        .map(|w| match &w.value {
-            Some(Value::Array(items)) => items.len() + 2,
-            Some(v) if type_hint(v) != "String" => 2,
-            _ => 1,
-        })
-        .sum()
+/// Exactly what one asset adds to a batch form: its parameters and their encoded length
+/// (with the `&` before each), as [`write_form`] sends them against the values `checked`.
+pub fn form_share(asset: &AssetWrite) -> (usize, usize) {
+    let (mut count, mut bytes) = (0, 0);
+    asset_pairs(asset, |k, v| {
+        count += 1;
+        bytes += 2
+            + url::form_urlencoded::byte_serialize(k.as_bytes())
+                .map(str::len)
+                .sum::<usize>()
+            + url::form_urlencoded::byte_serialize(v.as_bytes())
+                .map(str::len)
+                .sum::<usize>();
+    });
+    (count, bytes)
 }
 
-/// Which assets of a batch posted to `folder` Sling's answer says it changed: every property
-/// sent must be listed as modified or deleted. A node it says it *created* is a path that held
-/// no asset: an error naming it (nothing should be posted there; the check confirms paths).
+/// Whether a form of assets adding up to `parameters` and `bytes` (as [`form_share`] counts
+/// them) stays within what one batch POST may carry.
+pub fn form_fits(parameters: usize, bytes: usize) -> bool {
+    // `_charset_=utf-8` is the form's first pair (15 bytes).
+    parameters < MAX_WRITE_PARAMETERS && bytes + 15 <= MAX_WRITE_FORM_BYTES
+}
+
+/// What a batch write's answer says, per asset.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Written {
+    /// The paths of the assets whose every property sent the answer lists as modified or
+    /// deleted.
+    pub changed: HashSet<String>,
+    /// Asset path → the node Sling says it *created* under it: a node that did not exist (a
+    /// path AEM spells otherwise), so the asset was not changed as planned.
+    pub created: HashMap<String, String>,
+}
+
+/// Reads Sling's answer to a batch posted to `folder`: every property sent must be listed as
+/// modified or deleted. A node it says it *created* is a path that held no node: the asset it
+/// lies under failed (never "changed"); one under no asset of the batch is an error naming it.
 pub fn confirmed(
     folder: &str,
     assets: &[AssetWrite],
     answer: &Value,
-) -> Result<HashSet<String>, CallError> {
+) -> Result<Written, CallError> {
     let changes = answer
         .get("changes")
         .and_then(Value::as_array)
         .map(Vec::as_slice)
         .unwrap_or_default();
+    let folder = folder.trim_end_matches('/');
+    let asset_path = |a: &AssetWrite| format!("{folder}/{}", a.name);
     let mut listed: HashSet<&str> = HashSet::new();
+    let mut created = HashMap::new();
     for change in changes {
         let kind = change.get("type").and_then(Value::as_str);
         let Some(argument) = change.get("argument").and_then(Value::as_str) else {
@@ -245,25 +281,38 @@ pub fn confirmed(
                 listed.insert(argument);
             }
             Some("created") => {
-                return Err(CallError::Rejected {
-                    status: 200,
-                    detail: Text::new("assets-batch-created-node", vec![("path", argument.into())]),
+                let under = assets.iter().map(asset_path).find(|path| {
+                    argument == path
+                        || argument
+                            .strip_prefix(path.as_str())
+                            .is_some_and(|rest| rest.starts_with('/'))
                 });
+                let Some(path) = under else {
+                    return Err(CallError::Rejected {
+                        status: 200,
+                        detail: Text::new(
+                            "assets-batch-created-node",
+                            vec![("path", argument.into())],
+                        ),
+                    });
+                };
+                created.entry(path).or_insert_with(|| argument.to_owned());
             }
             _ => {}
         }
     }
-    let folder = folder.trim_end_matches('/');
-    Ok(assets
+    let changed = assets
         .iter()
         .filter(|a| {
-            a.writes.iter().all(|w| {
-                let path = format!("{folder}/{}/{}", a.name, metadata_rel(&w.property));
-                listed.contains(path.as_str())
-            })
+            !created.contains_key(&asset_path(a))
+                && a.writes.iter().all(|w| {
+                    let path = format!("{}/{}", asset_path(a), metadata_rel(&w.property));
+                    listed.contains(path.as_str())
+                })
         })
-        .map(|a| format!("{folder}/{}", a.name))
-        .collect())
+        .map(asset_path)
+        .collect();
+    Ok(Written { changed, created })
 }
 
 /// The `status.message` of a Sling POST answer.
@@ -352,6 +401,37 @@ mod tests {
         assert!(!expressible(Some(&json!([{"a": 1}]))));
     }
 
+    /// A removal from a long list takes a parameter per removed value: the share of each asset
+    /// is what the form holds. Seen failing with the old count (`items + 2`: 12 for 120 sent).
+    #[test]
+    fn each_assets_share_is_exactly_what_the_form_sends() {
+        let before: Vec<String> = (0..120).map(|n| format!("s{n:03}")).collect();
+        let checked: Map<String, Value> =
+            serde_json::from_value(json!({"dc:subject": before})).unwrap();
+        let assets: Vec<AssetWrite> = (0..3)
+            .map(|n| AssetWrite {
+                name: format!("a{n}.jpg"),
+                writes: vec![
+                    w("dc:subject", Some(json!(before[110..]))),
+                    w("dc:title", Some(json!("T"))),
+                    w("xmp:Rating", Some(json!(4))),
+                ],
+                checked: checked.clone(),
+            })
+            .collect();
+        let (form, count) = write_form(&assets);
+        let shares: Vec<(usize, usize)> = assets.iter().map(form_share).collect();
+        assert_eq!(shares[0].0, 110 + 1 + 1 + 1 + 2, "{shares:?}");
+        assert_eq!(count, 1 + shares.iter().map(|s| s.0).sum::<usize>());
+        assert_eq!(
+            form.len(),
+            "_charset_=utf-8".len() + shares.iter().map(|s| s.1).sum::<usize>()
+        );
+        assert!(form_fits(MAX_WRITE_PARAMETERS - 1, 10));
+        assert!(!form_fits(MAX_WRITE_PARAMETERS, 10));
+        assert!(!form_fits(10, MAX_WRITE_FORM_BYTES));
+    }
+
     #[test]
     fn the_answer_must_list_every_property_sent() {
         let assets = vec![
@@ -371,7 +451,29 @@ mod tests {
             {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
         ]});
         let ok = confirmed("/content/dam/f", &assets, &answer).unwrap();
-        assert_eq!(ok, HashSet::from(["/content/dam/f/a.jpg".to_owned()]));
+        assert_eq!(
+            ok.changed,
+            HashSet::from(["/content/dam/f/a.jpg".to_owned()])
+        );
+        // A node created under an asset of the batch fails that asset, and only it.
+        let made = json!({"changes": [
+            {"type": "created", "argument": "/content/dam/f/b.jpg/jcr:content/metadata"},
+            {"type": "modified", "argument": "/content/dam/f/b.jpg/jcr:content/metadata/dc:rights"},
+            {"type": "modified", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:rights"},
+            {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
+        ]});
+        let written = confirmed("/content/dam/f", &assets, &made).unwrap();
+        assert_eq!(
+            written.changed,
+            HashSet::from(["/content/dam/f/a.jpg".to_owned()])
+        );
+        assert_eq!(
+            written
+                .created
+                .get("/content/dam/f/b.jpg")
+                .map(String::as_str),
+            Some("/content/dam/f/b.jpg/jcr:content/metadata")
+        );
         let junk = json!({"changes": [{"type": "created", "argument": "/content/dam/f/zz.jpg"}]});
         let err = confirmed("/content/dam/f", &assets, &junk).unwrap_err();
         assert!(err.to_string().contains("/content/dam/f/zz.jpg"), "{err}");

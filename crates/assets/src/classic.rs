@@ -6,7 +6,6 @@
 //! Not here: the OpenAPI family (`openapi.rs`), which still uses [`ClassicAssets`] to list
 //! folders and look up `jcr:uuid`, as no OpenAPI endpoint lists a folder's assets.
 
-use std::collections::HashSet;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
@@ -103,8 +102,19 @@ impl ClassicAssets {
         &self,
         folder: &str,
         assets: &[AssetWrite],
-    ) -> Result<HashSet<String>, CallError> {
-        let (form, _) = batch::write_form(assets);
+    ) -> Result<batch::Written, CallError> {
+        let (form, parameters) = batch::write_form(assets);
+        // The engine cuts its batches to fit; a form that does not is never sent, as Sling
+        // would drop its last parameters without saying so.
+        if !batch::form_fits(parameters - 1, form.len() - "_charset_=utf-8".len()) {
+            return Err(CallError::Rejected {
+                status: 413,
+                detail: Text::new(
+                    "assets-batch-too-large",
+                    vec![("parameters", (parameters as f64).into())],
+                ),
+            });
+        }
         let body = self.sling_post(folder, form).await?;
         batch::confirmed(folder, assets, &body)
     }
@@ -524,7 +534,7 @@ impl AssetsApi for ClassicAssets {
         &'a self,
         folder: &'a str,
         assets: &'a [AssetWrite],
-    ) -> BoxFuture<'a, Result<HashSet<String>, CallError>> {
+    ) -> BoxFuture<'a, Result<batch::Written, CallError>> {
         Box::pin(self.post_batch(folder, assets))
     }
 

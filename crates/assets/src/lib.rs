@@ -9,6 +9,7 @@
 //! call makes exactly one HTTP request (plus the one 401 renewal `AemClient` does) and reports
 //! a [`CallError`] the engine can classify; retrying is the engine's decision.
 
+pub mod asset_path;
 pub mod batch;
 pub mod browse;
 pub mod classic;
@@ -23,7 +24,6 @@ pub mod schema;
 pub mod search;
 pub mod tags;
 
-use std::collections::HashSet;
 use std::time::Duration;
 
 use reqwest::Response;
@@ -332,13 +332,14 @@ pub trait AssetsApi: Send + Sync {
     }
 
     /// One write of many assets of `folder` in one request and one commit (Sling POST): the
-    /// paths of the assets whose every property the answer lists as changed. Post only assets a
-    /// check just confirmed: Sling creates the nodes of a path that holds nothing.
+    /// paths of the assets whose every property the answer lists as changed, and those under
+    /// which it created a node. Post only assets a check just confirmed: Sling creates the
+    /// nodes of a path that holds nothing.
     fn write_many<'a>(
         &'a self,
         folder: &'a str,
         assets: &'a [batch::AssetWrite],
-    ) -> BoxFuture<'a, Result<HashSet<String>, CallError>> {
+    ) -> BoxFuture<'a, Result<batch::Written, CallError>> {
         let _ = (folder, assets);
         Box::pin(async { Err(CallError::NotFound) })
     }

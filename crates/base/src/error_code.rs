@@ -29,4 +29,7 @@ pub enum ErrorCode {
     Remote,
     /// A bug or an unexpected state: the log has the details.
     Internal,
+    /// An AEM address on a host that is neither Adobe's nor this computer, which the user has
+    /// not trusted by name: the window asks them to confirm it.
+    UntrustedHost,
 }

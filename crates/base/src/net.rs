@@ -118,6 +118,45 @@ pub fn ims_origin(raw: &str) -> Result<Url, UrlProblem> {
     })
 }
 
+/// The domain of AEM as a Cloud Service's author hosts.
+const AEM_CLOUD_DOMAIN: &str = ".adobeaemcloud.com";
+
+/// Whether `name` is an AEM as a Cloud Service author host:
+/// `author-p<digits>-e<digits>[-cmstg].adobeaemcloud.com`, exactly (not a look-alike such as
+/// `author-p1-e2.adobeaemcloud.com.evil.test`).
+pub fn is_aem_author_host(name: &str) -> bool {
+    let name = name.to_ascii_lowercase();
+    let Some(label) = name.strip_suffix(AEM_CLOUD_DOMAIN) else {
+        return false;
+    };
+    let label = label.strip_suffix("-cmstg").unwrap_or(label);
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    label
+        .strip_prefix("author-p")
+        .and_then(|rest| rest.split_once("-e"))
+        .is_some_and(|(program, environment)| digits(program) && digits(environment))
+}
+
+/// The host (with its port, if any) of an AEM address that tokens may go to only once the
+/// user has trusted it by name: anything but `https` on an AEM as a Cloud Service author host
+/// or this computer. `None` for those (and for an address that does not parse, refused
+/// elsewhere).
+pub fn aem_host_needing_trust(aem_url: &str) -> Option<String> {
+    let url = Url::parse(aem_url.trim()).ok()?;
+    let host = url.host()?;
+    let allowed = match &host {
+        Host::Domain(name) => url.scheme() == "https" && is_aem_author_host(name),
+        _ => false,
+    } || is_loopback(&host);
+    if allowed {
+        return None;
+    }
+    Some(match url.port() {
+        Some(port) => format!("{host}:{port}"),
+        None => host.to_string(),
+    })
+}
+
 /// Whether `name` is a host under `domain` (`ims-na1.adobelogin.com` under `adobelogin.com`;
 /// not `adobelogin.com` itself, not `evil-adobelogin.com`, not `adobelogin.com.evil.test`).
 fn is_under(name: &str, domain: &str) -> bool {
@@ -130,6 +169,47 @@ fn is_under(name: &str, domain: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Seen failing without it: a look-alike host was taken as Adobe's.
+    #[test]
+    fn only_aem_author_hosts_and_this_computer_need_no_trust() {
+        for ok in [
+            "https://author-p1-e2.adobeaemcloud.com",
+            "https://AUTHOR-P7603-E12614.adobeaemcloud.com/",
+            "https://author-p1-e2-cmstg.adobeaemcloud.com",
+            "http://127.0.0.1:4502",
+            "http://localhost:4502",
+            "http://[::1]:9",
+        ] {
+            assert_eq!(aem_host_needing_trust(ok), None, "{ok}");
+        }
+        for (bad, host) in [
+            (
+                "https://author-p1-e2.adobeaemcloud.com.evil.test",
+                "author-p1-e2.adobeaemcloud.com.evil.test",
+            ),
+            (
+                "https://evil-author-p1-e2.adobeaemcloud.com",
+                "evil-author-p1-e2.adobeaemcloud.com",
+            ),
+            (
+                "https://publish-p1-e2.adobeaemcloud.com",
+                "publish-p1-e2.adobeaemcloud.com",
+            ),
+            (
+                "https://author-p-e2.adobeaemcloud.com",
+                "author-p-e2.adobeaemcloud.com",
+            ),
+            (
+                "https://author-px-e2.adobeaemcloud.com",
+                "author-px-e2.adobeaemcloud.com",
+            ),
+            ("https://aem.example.com", "aem.example.com"),
+            ("https://10.0.0.5", "10.0.0.5"),
+        ] {
+            assert_eq!(aem_host_needing_trust(bad).as_deref(), Some(host), "{bad}");
+        }
+    }
 
     fn origin(raw: &str) -> Result<String, String> {
         ims_origin(raw)

@@ -20,6 +20,7 @@ mod harness;
 mod reads;
 mod report;
 mod scale;
+mod schema_forms;
 mod sequential;
 mod sheets;
 mod sheets_scale;
@@ -72,6 +73,9 @@ enum Scenario {
     /// A 10,000-asset preview with a plain set, a regular-expression replace and a template,
     /// side by side. Not part of `all`: `--write` replaces only its section.
     Computed,
+    /// Parsing a schema form whose dropdown holds up to 700,000 options, beside the quadratic
+    /// de-duplication it replaced. Not part of `all`: `--write` replaces only its section.
+    SchemaForms,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -257,6 +261,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Sheets
                         | Scenario::SheetsScale
                         | Scenario::Computed
+                        | Scenario::SchemaForms
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -308,7 +313,11 @@ fn run(cli: Cli) -> Result<()> {
     }
     if matches!(
         which,
-        Scenario::Sheets | Scenario::SheetsScale | Scenario::Batches | Scenario::Computed
+        Scenario::Sheets
+            | Scenario::SheetsScale
+            | Scenario::Batches
+            | Scenario::Computed
+            | Scenario::SchemaForms
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -323,6 +332,8 @@ fn run(cli: Cli) -> Result<()> {
                 assets: o.computed_assets,
                 runs: o.runs.max(5),
             }))?
+        } else if which == Scenario::SchemaForms {
+            schema_forms::run(&[70_000, 350_000, 700_000], 50_000)?
         } else if which == Scenario::Sheets {
             runtime.block_on(sheets::run(&sheets::SheetsOpts {
                 assets: o.assets,
@@ -332,7 +343,10 @@ fn run(cli: Cli) -> Result<()> {
         } else {
             sheets_scale::run(&o.sheet_sizes)?
         };
-        stamp_alone(&mut section, which == Scenario::Batches);
+        stamp_alone(
+            &mut section,
+            matches!(which, Scenario::Batches | Scenario::SchemaForms),
+        );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
             write_section(path, &section)?;

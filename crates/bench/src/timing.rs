@@ -238,13 +238,13 @@ impl AssetsApi for TimedStore {
         &'a self,
         folder: &'a str,
         assets: &'a [metadesk_core::assets::batch::AssetWrite],
-    ) -> BoxFuture<'a, Result<std::collections::HashSet<String>, CallError>> {
+    ) -> BoxFuture<'a, Result<metadesk_core::assets::batch::Written, CallError>> {
         Box::pin(async move {
             let written = self
                 .timed(Op::WriteMany, self.inner.write_many(folder, assets))
                 .await;
             if let Ok(written) = &written {
-                self.mark_written(written.iter().map(String::as_str));
+                self.mark_written(written.changed.iter().map(String::as_str));
             }
             written
         })

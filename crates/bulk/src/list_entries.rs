@@ -6,6 +6,7 @@
 //! Not here: resolving entries against AEM (`searching.rs`).
 
 use metadesk_assets::DAM_ROOT;
+use metadesk_assets::asset_path::canonical_asset_path;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -63,14 +64,8 @@ fn is_uuid(s: &str) -> bool {
 }
 
 fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
-    let path = raw.trim_end_matches('/');
-    if path.split('/').any(|s| s == "." || s == "..") {
-        return Err(SavedText::new("reason-list-dot-segments", []));
-    }
-    if path == DAM_ROOT {
-        return Err(SavedText::new("reason-list-dam-root", []));
-    }
-    Ok(path.to_owned())
+    canonical_asset_path(raw)
+        .map_err(|problem| SavedText::new(problem.code(), [("path", raw.trim().into())]))
 }
 
 /// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,

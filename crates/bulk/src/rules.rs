@@ -19,7 +19,7 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 /// asking AEM anything; [`RunSpec::validated`] calls it again.
 pub fn validate_edits(edits: &mut [Edit]) -> Result<()> {
     for edit in edits.iter_mut() {
-        edit.property = validate_property(&edit.property)?;
+        edit.property = validate_target(&edit.property)?;
         check_rule(&edit.property, &mut edit.op)?;
         // A limited edit's values are checked like the edit's own ("only where empty" with no
         // value would otherwise clear the property).
@@ -88,6 +88,32 @@ pub fn validate_property(raw: &str) -> Result<String> {
             vec![("name", raw.into())],
         )),
     }
+}
+
+/// Properties the repository keeps for itself (node type, identity, creation), which a
+/// metadata edit must never name: AEM would refuse or, worse, take them.
+const PROTECTED: [&str; 5] = [
+    "jcr:primaryType",
+    "jcr:mixinTypes",
+    "jcr:uuid",
+    "jcr:created",
+    "jcr:createdBy",
+];
+
+/// A property an edit may change: a valid name ([`validate_property`]) that is not one the
+/// repository keeps for itself (`jcr:primaryType`, `jcr:uuid`…, any `rep:` or `oak:` name),
+/// refused in words before anything is sent.
+pub fn validate_target(raw: &str) -> Result<String> {
+    let name = validate_property(raw)?;
+    let internal = name.starts_with("rep:") || name.starts_with("oak:");
+    if internal || PROTECTED.contains(&name.as_str()) {
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-protected-property",
+            vec![("name", name.as_str().into())],
+        ));
+    }
+    Ok(name)
 }
 
 /// The property's values as a list: absent → none, a scalar → one, an array → its items.
@@ -299,11 +325,86 @@ fn set_text(before: Option<&Value>, text: String) -> Option<Value> {
     })
 }
 
+/// The longest value Metadesk writes into one property, in characters. AEM documents no
+/// limit, but a longer text in a metadata field is nearly always a rule gone wrong (a
+/// replacement pasted into every match), and Excel holds at most 32,767 characters in a cell.
+pub const MAX_VALUE_CHARS: usize = 10_000;
+
 /// The value of a property after `op` on `asset`, from its value `before` (`None` = absent);
 /// or, for a rule that cannot compute on this asset (a template's property it lacks, a name
-/// the pattern does not match, a value that is not a date), why, so the asset is skipped with
-/// that reason and the rest of the run goes on.
+/// the pattern does not match, a value that is not a date, a result longer than
+/// [`MAX_VALUE_CHARS`]), why, so the asset is skipped with that reason and the rest of the run
+/// goes on. A rule that computes an empty text clears the property (`None`): Sling removes a
+/// property sent an empty value, so the preview and the journal say so rather than `""`.
 pub fn after(
+    op: &EditOp,
+    before: Option<&Value>,
+    asset: Asset<'_>,
+    regexes: &Regexes,
+) -> std::result::Result<Option<Value>, SavedText> {
+    let value = computed(op, before, asset, regexes)?;
+    let texts = |v: &Value| match v {
+        Value::Array(items) => items.iter().filter_map(Value::as_str).map(str::len).max(),
+        Value::String(s) => Some(s.len()),
+        _ => None,
+    };
+    // Bytes first: a length in characters is only counted when it may be over.
+    if let Some(value) = &value
+        && texts(value).is_some_and(|bytes| bytes > MAX_VALUE_CHARS)
+    {
+        let longest = match value {
+            Value::Array(items) => items
+                .iter()
+                .filter_map(Value::as_str)
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0),
+            Value::String(s) => s.chars().count(),
+            _ => 0,
+        };
+        if longest > MAX_VALUE_CHARS {
+            return Err(SavedText::new(
+                "reason-value-too-long",
+                [
+                    ("chars", (longest as u64).into()),
+                    ("limit", (MAX_VALUE_CHARS as u64).into()),
+                ],
+            ));
+        }
+    }
+    let computes = !matches!(
+        op,
+        EditOp::Set { .. }
+            | EditOp::SetList { .. }
+            | EditOp::Append { .. }
+            | EditOp::Remove { .. }
+            | EditOp::Clear
+    );
+    Ok(if computes {
+        cleared_if_empty(value)
+    } else {
+        value
+    })
+}
+
+/// A computed value as AEM stores it: an empty text is no value (Sling removes a property
+/// sent `""`), a list keeps its non-empty texts and is no value when none is left.
+fn cleared_if_empty(value: Option<Value>) -> Option<Value> {
+    match value {
+        Some(Value::String(s)) if s.is_empty() => None,
+        Some(Value::Array(items)) => {
+            let kept: Vec<Value> = items
+                .into_iter()
+                .filter(|v| v.as_str() != Some(""))
+                .collect();
+            (!kept.is_empty()).then_some(Value::Array(kept))
+        }
+        other => other,
+    }
+}
+
+/// [`after`] before its bounds.
+fn computed(
     op: &EditOp,
     before: Option<&Value>,
     asset: Asset<'_>,
@@ -394,7 +495,7 @@ pub fn after(
         }
         EditOp::Where { property_is, op } => {
             if (*property_is == Emptiness::Empty) == is_empty(before) {
-                after(op, before, asset, regexes)
+                computed(op, before, asset, regexes)
             } else {
                 Ok(before.cloned())
             }

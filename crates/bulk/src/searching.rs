@@ -705,6 +705,9 @@ mod tests {
             "https://example.com/page.html",
             "/content/dam",
             "/content/dam/../etc/x",
+            "/content/dam/a/./x.jpg",
+            "/content/dam//x.jpg",
+            "/content/dam/a\u{1}b.jpg",
         ] {
             assert!(target_of(bad).is_err(), "{bad}");
         }

@@ -9,7 +9,10 @@ use ts_rs::TS;
 
 use super::selection::Selection;
 pub use crate::edit::{Edit, EditOp, Emptiness};
-pub use crate::rules::{after, regexes_of, schema_refusal, validate_edits, validate_property};
+pub use crate::rules::{
+    MAX_VALUE_CHARS, after, regexes_of, schema_refusal, validate_edits, validate_property,
+    validate_target,
+};
 use metadesk_assets::folders::normalize_folder;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -159,6 +162,63 @@ pub fn glob_match(pattern: &str, text: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue 40's bounds: a computed empty text clears (as Sling does with `""`), a result
+    /// over the limit skips with why, and the repository's own properties are no edit
+    /// target. Seen failing without them: `""` planned, 20,000 characters planned, `jcr:uuid`
+    /// accepted.
+    #[test]
+    fn computed_values_are_bounded_and_an_empty_one_clears() {
+        use crate::compute::Asset;
+        use crate::reasons::English;
+        let md = serde_json::Map::new();
+        let asset = Asset {
+            path: "/content/dam/f/README",
+            metadata: &md,
+        };
+        let regexes = regexes_of(&[]);
+        let template = |t: &str| EditOp::Template { template: t.into() };
+        let before = serde_json::json!("old");
+        assert_eq!(
+            after(&template("{extension}"), Some(&before), asset, &regexes),
+            Ok(None)
+        );
+        let list = serde_json::json!(["a", "b"]);
+        assert_eq!(
+            after(&template("{extension}"), Some(&list), asset, &regexes),
+            Ok(None)
+        );
+        let long = "y".repeat(MAX_VALUE_CHARS + 1);
+        let why = after(&template(&long), Some(&before), asset, &regexes).unwrap_err();
+        assert!(
+            Some(why.clone())
+                .english()
+                .unwrap()
+                .contains("10,001 characters"),
+            "{why:?}"
+        );
+        let fits = "é".repeat(MAX_VALUE_CHARS);
+        assert!(after(&template(&fits), Some(&before), asset, &regexes).is_ok());
+        for protected in [
+            "jcr:uuid",
+            "jcr:primaryType",
+            "jcr:mixinTypes",
+            "jcr:created",
+            "rep:policy",
+            "oak:x",
+        ] {
+            let err = validate_target(protected).unwrap_err();
+            assert!(
+                err.to_string().contains("kept by AEM"),
+                "{protected}: {err}"
+            );
+        }
+        assert!(
+            validate_property("jcr:uuid").is_ok(),
+            "still readable, e.g. to copy"
+        );
+        assert_eq!(validate_target("dc:title").unwrap(), "dc:title");
+    }
     use crate::compute::Case;
     use crate::rules::apply_op;
     use serde_json::json;

@@ -48,6 +48,10 @@ pub enum ConnectionsCommand {
         /// secret or kind differ from it.
         #[arg(long)]
         replace: bool,
+        /// Send this connection's tokens to HOST although it is not one of Adobe's AEM hosts
+        /// (author-p…-e….adobeaemcloud.com) nor this computer: only for a host you trust.
+        #[arg(long, value_name = "HOST")]
+        trust_host: Option<String>,
     },
     /// List connections: name, kind, host, status.
     List {
@@ -66,7 +70,17 @@ pub enum ConnectionsCommand {
     /// Rename a connection.
     Rename { name: String, new_name: String },
     /// Change a connection's AEM author URL.
-    SetUrl { name: String, url: String },
+    SetUrl {
+        name: String,
+        url: String,
+        /// Trust the new URL's host although it is not one of Adobe's AEM hosts nor this
+        /// computer.
+        #[arg(long, value_name = "HOST")]
+        trust_host: Option<String>,
+    },
+    /// Trust a connection's AEM host that is not one of Adobe's nor this computer, by name:
+    /// until then its tokens go nowhere and the connection is not used.
+    Trust { name: String, host: String },
     /// Mark a connection as production (on) or not (off).
     Production { name: String, state: OnOff },
     /// Pair an OAuth Server-to-Server connection with the connection (service credentials, a
@@ -118,6 +132,7 @@ pub fn run(
             production,
             ims,
             replace,
+            trust_host,
         } => {
             if name.is_some() && files.len() > 1 {
                 Err(l.text("cli-name-one-file"))
@@ -129,6 +144,7 @@ pub fn run(
                     production: production.then_some(true),
                     ims_url: ims,
                     replace: replace.then_some(true),
+                    trust_host,
                 };
                 return import(workspace, &files, &options, out, err, l);
             }
@@ -140,14 +156,35 @@ pub fn run(
             .and_then(|c| workspace.delete_connection(&c.id).map(|_| c.name))
             .map(|removed| line(out, &l.msg("cli-removed", &[("name", arg(removed))])))
             .map_err(words),
+        ConnectionsCommand::Trust { name, host } => store
+            .find(&name)
+            .and_then(|c| store.trust_host(&c.id, &host))
+            .map(|v| {
+                line(
+                    out,
+                    &l.msg(
+                        "cli-host-trusted",
+                        &[("name", arg(v.name)), ("host", arg(v.host))],
+                    ),
+                )
+            })
+            .map_err(words),
         ConnectionsCommand::Rename { name, new_name } => store
             .find(&name)
             .and_then(|c| store.rename(&c.id, &new_name))
             .map(|v| line(out, &l.msg("cli-renamed", &[("name", arg(v.name))])))
             .map_err(words),
-        ConnectionsCommand::SetUrl { name, url } => store
+        ConnectionsCommand::SetUrl {
+            name,
+            url,
+            trust_host,
+        } => store
             .find(&name)
             .and_then(|c| workspace.set_connection_url(&c.id, &url))
+            .and_then(|v| match trust_host {
+                Some(host) => store.trust_host(&v.id, &host),
+                None => Ok(v),
+            })
             .map(|v| {
                 line(
                     out,
@@ -304,10 +341,15 @@ fn list(
             } else {
                 v.name.clone()
             };
+            // A host the user has not trusted is flagged where the host is shown.
+            let host = match &v.untrusted_host {
+                Some(host) => l.msg("cli-list-untrusted-host", &[("host", arg(host.as_str()))]),
+                None => v.host.clone(),
+            };
             [
                 name,
                 kind_label(v.kind, l),
-                v.host.clone(),
+                host,
                 v.status_words.localized(l),
             ]
         })

@@ -61,6 +61,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_store::connections::CompleteImportArgs::export_all(&cfg)?;
     metadesk_store::connections::RenameArgs::export_all(&cfg)?;
     metadesk_store::connections::SetUrlArgs::export_all(&cfg)?;
+    metadesk_store::connections::TrustHostArgs::export_all(&cfg)?;
     metadesk_store::connections::SetProductionArgs::export_all(&cfg)?;
     metadesk_store::connections::SetPairedArgs::export_all(&cfg)?;
     metadesk_store::connections::LocalSdkArgs::export_all(&cfg)?;

@@ -41,10 +41,8 @@ pub use cells::{CLEAR_MARKER, column_letter, join_values, split_values};
 pub use headers::{KNOWN_FIELDS, KnownField, ValueKind};
 pub use parsing::read_sheet;
 
-/// The longest value Metadesk writes into one property. AEM sets no documented limit, but a
-/// longer text in a metadata field is nearly always a paste gone wrong, and Excel itself holds
-/// at most 32,767 characters in a cell.
-pub const MAX_VALUE_CHARS: usize = 10_000;
+/// The longest value Metadesk writes into one property (a sheet's cell like a rule's result).
+pub use metadesk_bulk::spec::MAX_VALUE_CHARS;
 
 /// The file name endings of the sheets Metadesk reads; a file dropped on the window with one of
 /// them is a sheet to import, any other a credential.

@@ -18,12 +18,10 @@ use super::{
     Cell, CellValue, Dialect, Issue, MAX_VALUE_CHARS, PropertyColumn, Row, Severity, Sheet,
     SheetSource, ValueKind, number as count, said,
 };
+use metadesk_assets::asset_path::canonical_asset_path;
 use metadesk_base::i18n::Text;
 use metadesk_base::spreadsheet::text_of_spreadsheet_cell;
 use metadesk_clients::error::{Error, ErrorCode, Result};
-
-/// The DAM's root: every asset lives under it.
-pub const DAM_ROOT: &str = "/content/dam";
 
 /// Reads a sheet from a file's bytes. `Err` when the file is not a sheet at all or has no
 /// path column (nothing else can be said then); every other problem is an [`Issue`].
@@ -175,8 +173,8 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
             header_row[path_col].text.trim()
         ));
         let path_cell = cell(path_col);
-        let path = path_cell.text.trim().trim_end_matches('/').to_owned();
-        if path.is_empty() {
+        let written = path_cell.text.trim();
+        if written.is_empty() {
             row_issue(
                 &mut issues,
                 Severity::Error,
@@ -185,18 +183,20 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
             );
             continue;
         }
-        if path != DAM_ROOT && !path.starts_with(&format!("{DAM_ROOT}/")) {
-            row_issue(
-                &mut issues,
-                Severity::Error,
-                path_place,
-                said(
-                    "sheet-path-outside-dam",
-                    vec![("path", path.as_str().into()), ("root", DAM_ROOT.into())],
-                ),
-            );
-            continue;
-        }
+        // One spelling per asset: a path AEM would resolve elsewhere is refused, and the
+        // duplicate check below compares canonical paths.
+        let path = match canonical_asset_path(written) {
+            Ok(path) => path,
+            Err(problem) => {
+                row_issue(
+                    &mut issues,
+                    Severity::Error,
+                    path_place,
+                    said(problem.code(), vec![("path", written.into())]),
+                );
+                continue;
+            }
+        };
         if let Some(first) = seen.get(&path) {
             row_issue(
                 &mut issues,

@@ -457,7 +457,8 @@ fn unknown_and_malformed_headers() {
 fn duplicated_assets_and_paths_outside_the_dam() {
     let sheet = read_english(
         "s.csv",
-        b"Path,dc:title\n/content/dam/a.jpg,x\n/content/dam/b.jpg,y\n/content/dam/a.jpg/,z\n/etc/a.jpg,q\n,w\n",
+        b"Path,dc:title\n/content/dam/a.jpg,x\n/content/dam/b.jpg,y\n/content/dam/a.jpg/,z\n/etc/a.jpg,q\n,w\n\
+          /content/dam/wknd/../a.jpg,v\n/content/dam//b.jpg,u\n/content/dam/./c.jpg,t\n/content/dam,s\n",
     )
     .unwrap();
     let messages: Vec<_> = sheet.issues.iter().map(|i| i.message.as_str()).collect();
@@ -465,14 +466,18 @@ fn duplicated_assets_and_paths_outside_the_dam() {
         messages,
         vec![
             "Row 4, column A (Path): /content/dam/a.jpg is already on row 2; keep one row per asset (merge the two rows’ values into one and delete the other).",
-            "Row 5, column A (Path): \"/etc/a.jpg\" is not in the DAM (paths start with /content/dam/); correct the path or delete the row.",
+            "Row 5, column A (Path): “/etc/a.jpg” is not in the DAM (asset paths start with /content/dam/)",
             "Row 6, column A (Path): the row has values but no asset path; fill in the path (e.g. /content/dam/folder/photo.jpg) or delete the row.",
+            "Row 7, column A (Path): “/content/dam/wknd/../a.jpg” has a . or .. segment: AEM would resolve it to another node, so it is not used; write the asset’s path as AEM shows it",
+            "Row 8, column A (Path): “/content/dam//b.jpg” has an empty segment (//): write the asset’s path as AEM shows it",
+            "Row 9, column A (Path): “/content/dam/./c.jpg” has a . or .. segment: AEM would resolve it to another node, so it is not used; write the asset’s path as AEM shows it",
+            "Row 10, column A (Path): /content/dam is the DAM root, not an asset",
         ]
     );
     assert_eq!(sheet.rows.len(), 2, "rows in error carry no edit");
     assert_eq!(
         sheet.rows_in_error().into_iter().collect::<Vec<_>>(),
-        vec![4, 5, 6]
+        vec![4, 5, 6, 7, 8, 9, 10]
     );
     assert!(!sheet.has_sheet_errors());
 }

@@ -8,7 +8,7 @@ use std::sync::Arc;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{
     CompleteImportArgs, ConnectionView, FileOutcome, FileResult, LocalSdkArgs, RenameArgs,
-    SetPairedArgs, SetProductionArgs, SetUrlArgs,
+    SetPairedArgs, SetProductionArgs, SetUrlArgs, TrustHostArgs,
 };
 use metadesk_core::credentials::ImportPreview;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -132,6 +132,19 @@ pub async fn set_connection_url(
     let ws = Arc::clone(&state.workspace);
     blocking(state.localizer(), move || {
         ws.set_connection_url(&args.id, &args.url)
+    })
+    .await
+}
+
+/// The user trusts the host of a connection's AEM address that is not Adobe's, by name.
+#[tauri::command]
+pub async fn trust_connection_host(
+    state: State<'_, AppState>,
+    args: TrustHostArgs,
+) -> Result<ConnectionView, IpcError> {
+    let ws = Arc::clone(&state.workspace);
+    blocking(state.localizer(), move || {
+        ws.connections().trust_host(&args.id, &args.host)
     })
     .await
 }

@@ -55,6 +55,7 @@ import type { SelectedCount } from './bindings/SelectedCount';
 import type { SetPairedArgs } from './bindings/SetPairedArgs';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
+import type { TrustHostArgs } from './bindings/TrustHostArgs';
 import type { SheetFormat } from './bindings/SheetFormat';
 import type { SheetImport } from './bindings/SheetImport';
 import type { Tag } from './bindings/Tag';
@@ -121,6 +122,11 @@ export function renameConnection(args: RenameArgs): Promise<ConnectionView> {
 
 export function setConnectionUrl(args: SetUrlArgs): Promise<ConnectionView> {
   return call('set_connection_url', { args });
+}
+
+/** Trusts the host of a connection's AEM address that is not Adobe's, by name. */
+export function trustConnectionHost(args: TrustHostArgs): Promise<ConnectionView> {
+  return call('trust_connection_host', { args });
 }
 
 export function setConnectionProduction(args: SetProductionArgs): Promise<ConnectionView> {

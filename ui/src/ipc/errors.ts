@@ -20,6 +20,7 @@ const KNOWN_CODES: Record<ErrorCode, true> = {
   auth: true,
   remote: true,
   internal: true,
+  untrusted_host: true,
 };
 
 /** The message for failures that did not come from our own commands: plain words only. */

@@ -200,6 +200,27 @@ fn values_are_checked_against_the_fields_kind_in_words() {
         problem.text(&dropdown).localized(&Localizer::english()),
         "\u{201c}Free\u{201d} is not one of the values Copyright (dc:rights) allows: \u{201c}free\u{201d}"
     );
+    // A long list is quoted by its first few options, not copied into every reason. Seen
+    // failing without it: the reason held all 123.
+    let long = SchemaField {
+        options: (0..123)
+            .map(|n| Choice {
+                value: format!("o{n}"),
+                text: format!("O{n}"),
+            })
+            .collect(),
+        ..dropdown.clone()
+    };
+    let words = check_value(&long, "nope")
+        .unwrap_err()
+        .text(&long)
+        .localized(&Localizer::english());
+    assert!(
+        words.ends_with(
+            "allows: \u{201c}o0\u{201d}, \u{201c}o1\u{201d}, \u{201c}o2\u{201d}, \u{201c}o3\u{201d}, \u{201c}o4\u{201d} … and 118 more"
+        ),
+        "{words}"
+    );
     let typed = |kind| SchemaField {
         kind,
         options: vec![],

@@ -9,6 +9,9 @@ use metadesk_base::i18n::{Part, Text};
 
 use super::{FieldKind, SchemaField};
 
+/// How many of a dropdown's options a refusal quotes ("… and 118 more").
+pub const QUOTED_OPTIONS: usize = 5;
+
 /// Why a value does not fit a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueProblem {
@@ -34,18 +37,33 @@ impl ValueProblem {
         };
         match self {
             ValueProblem::NotAnOption { value } => {
-                let options: Vec<String> = field
+                // A few options, not the list: a reason is kept per skipped asset, and a
+                // dropdown may offer thousands.
+                let quoted: Vec<String> = field
                     .options
                     .iter()
+                    .take(QUOTED_OPTIONS)
                     .map(|c| format!("\u{201c}{}\u{201d}", c.value))
                     .collect();
+                let more = field.options.len().saturating_sub(QUOTED_OPTIONS);
+                let options = if more == 0 {
+                    Text::from(quoted.join(", "))
+                } else {
+                    Text::new(
+                        "schema-options-and-more",
+                        vec![
+                            ("options", Part::from(Text::from(quoted.join(", ")))),
+                            ("more", (more as f64).into()),
+                        ],
+                    )
+                };
                 Text::new(
                     "schema-value-not-option",
                     vec![
                         ("value", value.as_str().into()),
                         ("label", field.label.as_str().into()),
                         ("property", field.property.as_str().into()),
-                        ("options", Part::from(Text::from(options.join(", ")))),
+                        ("options", Part::from(options)),
                     ],
                 )
             }

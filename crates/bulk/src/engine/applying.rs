@@ -16,6 +16,7 @@ use crate::journal::{
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
+use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::{AssetRef, CallError, Write};
 use metadesk_base::i18n::SavedText;
 use metadesk_credentials::credentials::ApiFamily;
@@ -219,6 +220,12 @@ pub(super) async fn apply_one(
     row: &PlanRow,
     in_doubt: bool,
 ) -> Result<Option<Ended>> {
+    // The plan's paths were checked when it was journaled; a journal edited since is not
+    // trusted to name the asset it did (a read or write through `url` resolves `..`).
+    if let Err(problem) = check_canonical(&row.path) {
+        let why = SavedText::new(problem.code(), [("path", row.path.as_str().into())]);
+        return Ok(Some(Ended::new(Outcome::Failed, Some(why))));
+    }
     let store = &ctx.store;
     let account = ctx.spec.account.as_deref();
     let asset = AssetRef {

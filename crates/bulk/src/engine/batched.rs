@@ -32,10 +32,12 @@ use tokio::task::JoinSet;
 use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
+use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::batch::{
-    AssetWrite, Checked, MAX_WRITE_PARAMETERS, expressible, fits_in_check, parameters_of,
+    AssetWrite, Checked, expressible, fits_in_check, form_fits, form_share,
 };
 use metadesk_assets::{AssetRef, CallError, DAM_ROOT};
+use metadesk_base::i18n::SavedText;
 
 use metadesk_clients::error::Result;
 
@@ -87,12 +89,36 @@ pub(super) async fn apply_batched(
     first_error.map_or(Ok(()), Err)
 }
 
-/// Whether a row can go in a batch: each of its values can be said in a Sling form.
+/// Whether a row can go in a batch: each of its values can be said in a Sling form, and the
+/// form of its writes alone fits in one POST.
 fn batchable(row: &PlanRow) -> bool {
     let changes = changes_of(row);
     !changes.is_empty()
         && row.path.starts_with(&format!("{DAM_ROOT}/"))
+        // Not canonical (a journal edited since it was planned): the per-asset path fails it.
+        && check_canonical(&row.path).is_ok()
         && changes.iter().all(|c| expressible(c.after.as_ref()))
+        && {
+            let (parameters, bytes) = planned_share(row);
+            form_fits(parameters, bytes)
+        }
+}
+
+/// What a row's writes add to a batch form, counted as the preview saw the asset (a
+/// removal from a list is sent as one parameter per removed value): the form is cut again on
+/// the values the check reads (`write_batch`), this keeps the batches close to that.
+fn planned_share(row: &PlanRow) -> (usize, usize) {
+    let changes = changes_of(row);
+    let checked: Map<String, Value> = changes
+        .iter()
+        .filter_map(|c| Some((c.property.clone(), c.before.clone()?)))
+        .collect();
+    form_share(&AssetWrite {
+        // The whole path: longer than the name relative to the batch's folder, never shorter.
+        name: row.path.clone(),
+        writes: writes_of(&changes),
+        checked,
+    })
 }
 
 /// Streams the plan and spawns a task per batch (per asset for a row no batch can say, or
@@ -105,7 +131,7 @@ async fn feed_batches(
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
     let mut batch: Vec<Pending> = Vec::new();
-    let mut parameters = 0;
+    let (mut parameters, mut bytes) = (0, 0);
     for record in read_records(path)? {
         let row = match record? {
             Record::Row(row) => row,
@@ -128,10 +154,10 @@ async fn feed_batches(
             ctx.progress(on_progress, false);
             continue;
         }
-        let needs = parameters_of(&writes_of(&changes_of(&row)));
+        let (needs, needs_bytes) = planned_share(&row);
         if !batch.is_empty()
             && (batch.len() >= ctx.settings.batch_assets.max(1)
-                || parameters + needs > MAX_WRITE_PARAMETERS)
+                || !form_fits(parameters + needs, bytes + needs_bytes))
         {
             let ctx2 = ctx.clone();
             let full = std::mem::take(&mut batch);
@@ -139,10 +165,11 @@ async fn feed_batches(
                 apply_batch(&ctx2, full).await
             })
             .await?;
-            parameters = 0;
+            (parameters, bytes) = (0, 0);
             ctx.progress(on_progress, false);
         }
         parameters += needs;
+        bytes += needs_bytes;
         batch.push(Pending { row, in_doubt });
     }
     if !batch.is_empty() && !ctx.control.is_cancelled() {
@@ -292,13 +319,57 @@ async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
     write_batch(ctx, confirmed).await
 }
 
-/// Journals the batch's intent, posts it, and journals what the answer says.
+/// Cuts the checked batch into forms Sling reads whole: each asset's parameters counted
+/// exactly as they are sent against the values just checked (a removal from a long list
+/// takes a parameter per removed value), so no POST comes near AEM's cap, past which Sling
+/// silently drops the rest (a lost `@Patch` turns `-value` removals into literal values). An
+/// asset whose writes alone would not fit is written on its own.
 async fn write_batch(ctx: &Arc<Ctx>, confirmed: Vec<(Pending, Map<String, Value>)>) -> Result<()> {
-    let last = confirmed.len() - 1;
-    for (k, (item, original)) in confirmed.iter().enumerate() {
+    let folder = common_folder(confirmed.iter().map(|(item, _)| item.row.path.as_str()));
+    let mut alone = Vec::new();
+    let mut forms: Vec<Vec<(Pending, AssetWrite)>> = Vec::new();
+    let (mut parameters, mut bytes) = (0, 0);
+    for (item, original) in confirmed {
+        let asset = AssetWrite {
+            name: item.row.path[folder.len() + 1..].to_owned(),
+            writes: writes_of(&changes_of(&item.row)),
+            checked: original,
+        };
+        let (n, b) = form_share(&asset);
+        if !form_fits(n, b) {
+            alone.push(item);
+            continue;
+        }
+        match forms.last_mut() {
+            Some(form) if form_fits(parameters + n, bytes + b) => {
+                (parameters, bytes) = (parameters + n, bytes + b);
+                form.push((item, asset));
+            }
+            _ => {
+                (parameters, bytes) = (n, b);
+                forms.push(vec![(item, asset)]);
+            }
+        }
+    }
+    for form in forms {
+        if ctx.control.is_cancelled() {
+            return Ok(());
+        }
+        post_form(ctx, &folder, form).await?;
+    }
+    if !alone.is_empty() {
+        one_by_one(ctx, alone).await?;
+    }
+    Ok(())
+}
+
+/// Journals one form's intent, posts it, and journals what the answer says.
+async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)>) -> Result<()> {
+    let last = form.len() - 1;
+    for (k, (item, asset)) in form.iter().enumerate() {
         let record = Record::Writing {
             i: item.row.i,
-            original: original.clone(),
+            original: asset.checked.clone(),
             at: ctx.stamp(),
         };
         // One flush to disk for the whole batch: the journal keeps records in order, so the
@@ -309,23 +380,21 @@ async fn write_batch(ctx: &Arc<Ctx>, confirmed: Vec<(Pending, Map<String, Value>
             ctx.journal.append(&record)?;
         }
     }
-    let folder = common_folder(confirmed.iter().map(|(item, _)| item.row.path.as_str()));
-    let assets: Vec<AssetWrite> = confirmed
-        .iter()
-        .map(|(item, original)| AssetWrite {
-            name: item.row.path[folder.len() + 1..].to_owned(),
-            writes: writes_of(&changes_of(&item.row)),
-            checked: original.clone(),
-        })
-        .collect();
+    let (items, assets): (Vec<Pending>, Vec<AssetWrite>) = form.into_iter().unzip();
     match ctx
-        .call_unmeasured(|| ctx.store.write_many(&folder, &assets))
+        .call_unmeasured(|| ctx.store.write_many(folder, &assets))
         .await
     {
         Ok(written) => {
             let mut accepted = false;
-            for (item, _) in confirmed {
-                if written.contains(&item.row.path) {
+            for item in items {
+                if let Some(node) = written.created.get(&item.row.path) {
+                    // Sling made a node that was not there: not the change the preview showed.
+                    tracing::warn!(path = %item.row.path, %node, "a batch write created a node");
+                    let why =
+                        SavedText::new("reason-aem-created-node", [("path", node.as_str().into())]);
+                    record_outcome(ctx, item.row.i, Ended::new(Outcome::Failed, Some(why)))?;
+                } else if written.changed.contains(&item.row.path) {
                     record_outcome(ctx, item.row.i, Ended::new(Outcome::Changed, None))?;
                     accepted = true;
                 } else {
@@ -342,7 +411,7 @@ async fn write_batch(ctx: &Arc<Ctx>, confirmed: Vec<(Pending, Map<String, Value>
         }
         // Stays in doubt: resume reads each asset again.
         Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => Ok(()),
-        Err(Failure::Call(e, _)) => refused(ctx, confirmed, &e).await,
+        Err(Failure::Call(e, _)) => refused(ctx, items, &e).await,
     }
 }
 
@@ -358,11 +427,7 @@ fn refusal_status(e: &CallError) -> Option<u16> {
 
 /// A batch write that failed as a whole: each asset is written on its own, which finds the one
 /// refused and why. When every one of them goes through, AEM refuses batch writes as such.
-async fn refused(
-    ctx: &Arc<Ctx>,
-    confirmed: Vec<(Pending, Map<String, Value>)>,
-    e: &CallError,
-) -> Result<()> {
+async fn refused(ctx: &Arc<Ctx>, confirmed: Vec<Pending>, e: &CallError) -> Result<()> {
     // A 4xx answer means the commit did not happen; after a 5xx or a cut answer it may have.
     let committed_maybe = !matches!(
         e,
@@ -377,7 +442,7 @@ async fn refused(
     let changed = Arc::new(AtomicUsize::new(0));
     let other = Arc::new(AtomicUsize::new(0));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    for (item, _) in confirmed {
+    for item in confirmed {
         let (ctx2, changed, other) = (ctx.clone(), changed.clone(), other.clone());
         spawn_bounded(&mut tasks, ctx.settings.max_tasks, async move {
             match apply_one(&ctx2, &item.row, item.in_doubt || committed_maybe).await? {

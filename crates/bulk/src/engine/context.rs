@@ -18,6 +18,7 @@ use crate::reasons;
 use crate::request_gate::Gate;
 use crate::run_control::{ControlState, RunControl};
 use crate::spec::RunSpec;
+use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::aem::AemError;
@@ -511,7 +512,19 @@ pub(super) fn skip_row(i: u64, path: &str, reason: SavedText) -> PlanRow {
     }
 }
 
+/// Journals a plan row and counts it. Every row of every source (a listing, a search, a
+/// list, a sheet, the journal an undo or a retry starts from) meets here, so this is where an
+/// asset's path is checked to be canonical: one Sling would resolve to another node (`..`) or
+/// create is skipped, with why, and never written.
 pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow) -> Result<()> {
+    let row = match check_canonical(&row.path) {
+        Err(problem) if row.action != Action::Skip => skip_row(
+            row.i,
+            &row.path,
+            SavedText::new(problem.code(), [("path", row.path.as_str().into())]),
+        ),
+        _ => row,
+    };
     {
         let mut c = lock(counts);
         c.assets += 1;
@@ -521,6 +534,11 @@ pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow)
             Action::Skip => c.skipped += 1,
         }
     }
+    ctx.count(match row.action {
+        Action::Change => Outcome::Changed,
+        Action::Unchanged => Outcome::Unchanged,
+        Action::Skip => Outcome::Skipped,
+    });
     ctx.journal.append(&Record::Row(row))?;
     ctx.rows.fetch_add(1, Ordering::SeqCst);
     Ok(())

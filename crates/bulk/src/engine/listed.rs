@@ -19,7 +19,7 @@ use tokio::task::JoinSet;
 use super::checks::{GROUP, current_values, planned_properties};
 use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset};
-use crate::journal::{Outcome, PreviewCounts};
+use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
@@ -74,7 +74,6 @@ pub(super) async fn preview_listing(
                 next_i += 1;
                 ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                 record_row(ctx, &counts, row)?;
-                ctx.count(Outcome::Skipped);
                 continue;
             }
         };
@@ -94,7 +93,6 @@ pub(super) async fn preview_listing(
                     next_i += 1;
                     ctx.tally.total.fetch_add(1, Ordering::Relaxed);
                     record_row(ctx, &counts, row)?;
-                    ctx.count(Outcome::Skipped);
                 }
                 EntryKind::Asset => {
                     let i = next_i;
@@ -164,7 +162,6 @@ async fn plan_group(
             spawn_bounded(tasks, ctx.settings.max_tasks, async move {
                 let row = skip_row(i, &entry.path, reasons::content_fragment());
                 record_row(&ctx2, &counts2, row)?;
-                ctx2.count(Outcome::Skipped);
                 Ok(())
             })
             .await?;

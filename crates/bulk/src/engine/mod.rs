@@ -299,7 +299,7 @@ impl Engine {
         }
         for asset in &assets {
             for edit in &asset.edits {
-                crate::spec::validate_property(&edit.property)?;
+                crate::spec::validate_target(&edit.property)?;
             }
         }
         self.check_family(&spec)?;

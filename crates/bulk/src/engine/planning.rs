@@ -15,12 +15,13 @@ use serde_json::Value;
 use tokio::task::JoinSet;
 
 use crate::compute::Asset;
-use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
+use crate::journal::{Action, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::searching::edited_properties;
 use crate::searching::{LOOKUP_BATCH, paths_lookup};
 use crate::spec::{self, Edit, EditOp};
+use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::search::{HIT_LAST_MODIFIED, entry_of_hit, hit_path, modified_of_hit};
 use metadesk_assets::{AssetRef, CallError, Current, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
@@ -104,7 +105,6 @@ pub(super) async fn preview_asset_with_id(
             Err(Failure::Call(e, n)) => {
                 let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
                 record_row(ctx, counts, skip_row(i, &entry.path, reason))?;
-                ctx.count(Outcome::Skipped);
                 return Ok(false);
             }
         }
@@ -205,10 +205,10 @@ pub(super) fn plan_from_current(
     } else {
         Some(reasons::holds_one_value(&several_for_one))
     };
-    let (action, outcome, reason) = match (changing, hold_back, not_computed) {
-        (_, _, Some(why)) | (true, Some(why), None) => (Action::Skip, Outcome::Skipped, Some(why)),
-        (true, None, None) => (Action::Change, Outcome::Changed, None),
-        (false, _, None) => (Action::Unchanged, Outcome::Unchanged, None),
+    let (action, reason) = match (changing, hold_back, not_computed) {
+        (_, _, Some(why)) | (true, Some(why), None) => (Action::Skip, Some(why)),
+        (true, None, None) => (Action::Change, None),
+        (false, _, None) => (Action::Unchanged, None),
     };
     let row = PlanRow {
         i,
@@ -219,7 +219,6 @@ pub(super) fn plan_from_current(
         reason,
         changes,
     };
-    ctx.count(outcome);
     record_row(ctx, counts, row)
 }
 
@@ -399,6 +398,12 @@ pub(super) async fn preview_per_asset(
     for (i, asset) in assets.into_iter().enumerate() {
         if ctx.control.is_cancelled() {
             break;
+        }
+        // Never read (a read through `url` resolves `..` to another asset): refused as it is.
+        if let Err(problem) = check_canonical(&asset.path) {
+            let why = SavedText::new(problem.code(), [("path", asset.path.as_str().into())]);
+            record_row(ctx, &counts, skip_row(i as u64, &asset.path, why))?;
+            continue;
         }
         let (ctx2, counts2) = (ctx.clone(), counts.clone());
         // Only an asset's hit stands in for its read (a folder or a content fragment named

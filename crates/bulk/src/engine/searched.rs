@@ -20,7 +20,7 @@ use tokio::task::JoinSet;
 use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset_with_id};
 use crate::found_by::FoundBy;
-use crate::journal::{Outcome, PreviewCounts};
+use crate::journal::PreviewCounts;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
 use crate::searching::{
@@ -155,7 +155,6 @@ async fn plan_list(
         let reason = crate::reasons::list_line(problem.line, problem.reason.clone());
         ctx.tally.total.fetch_add(1, Ordering::Relaxed);
         record_row(ctx, &counts, skip_row(next_i, &problem.entry, reason))?;
-        ctx.count(Outcome::Skipped);
         next_i += 1;
     }
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
@@ -191,7 +190,6 @@ async fn plan_entry(
             *next_i += 1;
             ctx.tally.total.fetch_add(1, Ordering::Relaxed);
             record_row(ctx, counts, row)?;
-            ctx.count(Outcome::Skipped);
         }
         EntryKind::Asset => {
             let i = *next_i;

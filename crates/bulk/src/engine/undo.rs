@@ -17,7 +17,7 @@ use tokio::task::JoinSet;
 
 use super::checks::{Values, current_values};
 use super::from_rows::row_groups;
-use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange};
+use crate::journal::{Action, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
@@ -160,7 +160,6 @@ async fn undo_asset(
         Err(Failure::Call(e, n)) => {
             let reason = reasons::not_read(&e, ctx.spec.account.as_deref(), n);
             record_row(ctx, counts, skip_row(i, &row.path, reason))?;
-            ctx.count(Outcome::Skipped);
             return Ok(());
         }
     };
@@ -185,10 +184,10 @@ async fn undo_asset(
     let changing = changes
         .iter()
         .any(|c| !same(c.before.as_ref(), c.after.as_ref()));
-    let (action, outcome) = match (&conflict, changing) {
-        (Some(_), _) => (Action::Skip, Outcome::Skipped),
-        (None, true) => (Action::Change, Outcome::Changed),
-        (None, false) => (Action::Unchanged, Outcome::Unchanged),
+    let action = match (&conflict, changing) {
+        (Some(_), _) => Action::Skip,
+        (None, true) => Action::Change,
+        (None, false) => Action::Unchanged,
     };
     let plan = PlanRow {
         i,
@@ -199,6 +198,5 @@ async fn undo_asset(
         reason: conflict,
         changes,
     };
-    ctx.count(outcome);
     record_row(ctx, counts, plan)
 }

@@ -40,6 +40,8 @@ pub(super) struct Faults {
     pub(super) dropped_writes: Mutex<Vec<String>>,
     /// Assets whose every write is applied but its answer lost.
     pub(super) lost_writes: Mutex<Vec<String>>,
+    /// Assets under which a batch write's answer says Sling created a node.
+    pub(super) created_under: Mutex<Vec<String>>,
     /// Id look-ups (OpenAPI) that fail with a transient error before succeeding.
     pub(super) transient_resolves: AtomicU32,
     /// How the next reads end, in order: `false` = dropped connection. Empty: answered.
@@ -485,7 +487,7 @@ impl AssetsApi for Fake {
         &'a self,
         folder: &'a str,
         assets: &'a [metadesk_assets::batch::AssetWrite],
-    ) -> BoxFuture<'a, Result<std::collections::HashSet<String>, CallError>> {
+    ) -> BoxFuture<'a, Result<metadesk_assets::batch::Written, CallError>> {
         Box::pin(async move {
             self.gate()?;
             tokio::time::sleep(self.latency).await;
@@ -548,7 +550,19 @@ impl AssetsApi for Fake {
             {
                 return Err(CallError::Transient("answer lost".into()));
             }
-            Ok(paths.into_iter().collect())
+            let created = self.faults.created_under.lock().unwrap().clone();
+            Ok(metadesk_assets::batch::Written {
+                changed: paths
+                    .iter()
+                    .filter(|p| !created.contains(p))
+                    .cloned()
+                    .collect(),
+                created: paths
+                    .into_iter()
+                    .filter(|p| created.contains(p))
+                    .map(|p| (p.clone(), format!("{p}/jcr:content/metadata")))
+                    .collect(),
+            })
         })
     }
 }

@@ -22,6 +22,7 @@ mod classic_listing;
 mod computing;
 mod fake_dam;
 mod index_lag;
+mod odd_paths;
 mod planning;
 mod reports;
 mod undo;

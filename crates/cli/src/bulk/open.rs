@@ -23,6 +23,10 @@ pub struct ConnectionArgs {
     /// this run only.
     #[arg(long, requires = "aem")]
     pub file: Option<PathBuf>,
+    /// With --aem: send the file's tokens to HOST although it is not one of Adobe's AEM hosts
+    /// (author-p…-e….adobeaemcloud.com) nor this computer: only for a host you trust.
+    #[arg(long, value_name = "HOST", requires = "aem")]
+    pub trust_host: Option<String>,
     /// OAuth S2S only (with --connection or --file): a stored connection on the same AEM that
     /// may use the classic API (service credentials, a development token or an SDK login),
     /// used to list folders and to search for what AEM's OpenAPI search cannot ask (without
@@ -42,6 +46,7 @@ impl ConnectionArgs {
                 aem: aem.clone(),
                 file: file.clone(),
                 paired_with,
+                trust_host: self.trust_host.clone(),
             },
             (Some(connection), _, _) => ConnectionChoice::Stored {
                 connection: connection.clone(),

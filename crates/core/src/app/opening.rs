@@ -38,6 +38,8 @@ pub enum ConnectionChoice {
         aem: String,
         file: PathBuf,
         paired_with: Option<String>,
+        /// The host of `aem` the user trusts although it is not Adobe's (`--trust-host`).
+        trust_host: Option<String>,
     },
     /// For a run of an existing journal: the connection that run was made with.
     RunsOwn { paired_with: Option<String> },
@@ -161,7 +163,8 @@ impl Opener {
                 aem,
                 file,
                 paired_with,
-            } => self.open_file(aem, file, paired_with.as_deref())?,
+                trust_host,
+            } => self.open_file(aem, file, paired_with.as_deref(), trust_host.as_deref())?,
             ConnectionChoice::Stored {
                 connection,
                 paired_with,
@@ -254,7 +257,13 @@ impl Opener {
     /// A credential-file run: the file is imported into a throw-away folder and a keychain that
     /// lives in this process's memory for this run only; only the listing connection comes from
     /// the stored connections.
-    fn open_file(&self, aem: &str, file: &Path, paired_with: Option<&str>) -> Result<Opened> {
+    fn open_file(
+        &self,
+        aem: &str,
+        file: &Path,
+        paired_with: Option<&str>,
+        trust_host: Option<&str>,
+    ) -> Result<Opened> {
         let scratch = tempfile::Builder::new()
             .prefix("metadesk-run-")
             .tempdir()
@@ -265,6 +274,7 @@ impl Opener {
             .and_then(|bytes| credentials::inspect(&bytes))?;
         let options = ImportOptions {
             aem_url: Some(aem.to_owned()),
+            trust_host: trust_host.map(str::to_owned),
             ..ImportOptions::default()
         };
         let id = store.import(&recognised, &options)?.connection.id;

@@ -209,6 +209,9 @@ impl Authorizers {
         secrets: impl FnOnce() -> Result<ConnectionSecrets>,
         ctx: &AuthContext,
     ) -> Result<Arc<dyn Authorizer>> {
+        // The one place a connection's credentials become an authorizer: none is built for a
+        // host the user has not trusted, so no token can be sent there.
+        connection.require_trusted_host()?;
         if let Some((known, auth)) = self.lock().get(&connection.id)
             && known == connection
         {

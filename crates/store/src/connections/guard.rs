@@ -47,6 +47,7 @@ mod tests {
             secret_hints: Vec::new(),
             imported_at: OffsetDateTime::UNIX_EPOCH,
             paired_with: None,
+            trusted_host: None,
         }
     }
 

@@ -22,7 +22,7 @@ pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView,
 pub use store::{ConnectionStore, Imported, check_pairing};
 pub use views::{
     CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
-    SetPairedArgs, SetProductionArgs, SetUrlArgs,
+    SetPairedArgs, SetProductionArgs, SetUrlArgs, TrustHostArgs,
 };
 
 #[cfg(test)]

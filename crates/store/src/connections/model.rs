@@ -9,7 +9,9 @@ use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use metadesk_base::i18n::{Part, Text};
+use metadesk_base::net;
 use metadesk_base::timefmt::rfc3339;
+use metadesk_clients::error::{Error, ErrorCode};
 use metadesk_credentials::credentials::{CredentialKind, SecretHint, hints, urls};
 use metadesk_credentials::secrets::Secret;
 
@@ -68,9 +70,34 @@ pub struct Connection {
         alias = "findsAssetsWith"
     )]
     pub paired_with: Option<String>,
+    /// The host of `aem_url` the user trusted by name although it is neither an AEM as a Cloud
+    /// Service author host nor this computer (the window's confirmation, the CLI's
+    /// `--trust-host`). Tokens go to such a host only while this names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trusted_host: Option<String>,
 }
 
 impl Connection {
+    /// The host of `aem_url` when tokens may not go there: neither Adobe's nor this computer,
+    /// and not trusted by the user by name. Such a connection is flagged and not used.
+    pub fn untrusted_host(&self) -> Option<String> {
+        net::aem_host_needing_trust(&self.aem_url)
+            .filter(|host| self.trusted_host.as_deref() != Some(host.as_str()))
+    }
+
+    /// Refuses, in words naming the host, a connection whose tokens would go to a host the
+    /// user has not trusted.
+    pub fn require_trusted_host(&self) -> Result<(), Error> {
+        match self.untrusted_host() {
+            None => Ok(()),
+            Some(host) => Err(Error::message(
+                ErrorCode::UntrustedHost,
+                "error-host-not-trusted",
+                vec![("name", self.name.as_str().into()), ("host", host.into())],
+            )),
+        }
+    }
+
     /// What identifies "the same credential" on a second import: the client id, or for
     /// development tokens and SDK logins, who it acts as on which server.
     pub(crate) fn identity(&self) -> String {
@@ -133,6 +160,7 @@ impl Connection {
             secret_hints: self.secret_hints.clone(),
             imported_at: rfc3339(self.imported_at),
             paired_with: self.paired_with.clone(),
+            untrusted_host: self.untrusted_host(),
         }
     }
 }
@@ -228,6 +256,9 @@ pub struct ConnectionView {
     pub imported_at: String,
     /// OAuth S2S only: the id of its paired connection, which finds its assets (null: none).
     pub paired_with: Option<String>,
+    /// The host of its AEM address when that is neither Adobe's nor this computer and the user
+    /// has not trusted it: the connection is not used until they do (null: none).
+    pub untrusted_host: Option<String>,
 }
 
 /// The user's choices for an import. All optional.
@@ -256,6 +287,11 @@ pub struct ImportOptions {
     /// or kind differ (the user confirmed, or gave `--replace`).
     #[ts(optional)]
     pub replace: Option<bool>,
+    /// The host of the AEM address the user trusts although it is not Adobe's (the window's
+    /// confirmation, `--trust-host`): required for any host but AEM as a Cloud Service's
+    /// author hosts and this computer.
+    #[ts(optional)]
+    pub trust_host: Option<String>,
 }
 
 /// The secrets of a connection, read back from the keychain for the token code. Only the ones

@@ -25,6 +25,7 @@ use super::reimport;
 use crate::dirs::AppDirs;
 use crate::lock_file::LockFile;
 use metadesk_base::i18n::Text;
+use metadesk_base::net;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::{self, CredentialKind, Recognised, urls};
 use metadesk_credentials::secrets::slots::SecretSlot;
@@ -184,6 +185,8 @@ impl ConnectionStore {
                 )
             })?;
 
+        let trusted_host = trusted_host(&aem_url, options, previous.as_ref())?;
+
         let others: Vec<&Connection> = connections
             .iter()
             .filter(|c| Some(&c.id) != previous.as_ref().map(|p| &p.id))
@@ -230,6 +233,7 @@ impl ConnectionStore {
             imported_at: OffsetDateTime::now_utc(),
             // A new file for the same credential keeps its pairing (checked again when used).
             paired_with: previous.as_ref().and_then(|p| p.paired_with.clone()),
+            trusted_host,
         };
 
         if let Some(previous) = &previous {
@@ -329,11 +333,29 @@ impl ConnectionStore {
         })
     }
 
-    /// Changes the AEM author URL (https, or http on this computer).
+    /// Changes the AEM author URL (https, or http on this computer). A host that is neither
+    /// Adobe's nor this computer is kept only as far as the user's trust goes: trusted again by
+    /// name (`trust_host`), the connection is flagged and not used until then.
     pub fn set_aem_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
         let url = urls::normalise_aem_url(url).map_err(aem_address)?;
         self.update(id, |connection, _| {
             connection.aem_url = url;
+            if connection.untrusted_host().is_some() {
+                connection.trusted_host = None;
+            }
+            Ok(())
+        })
+    }
+
+    /// The user trusts `host`, the host of connection `id`'s AEM address that is not Adobe's,
+    /// by name: its tokens may go there from now on. Refused when `host` is not that host.
+    pub fn trust_host(&self, id: &str, host: &str) -> Result<ConnectionView> {
+        self.update(id, |connection, _| {
+            let options = ImportOptions {
+                trust_host: Some(host.to_owned()),
+                ..ImportOptions::default()
+            };
+            connection.trusted_host = trusted_host(&connection.aem_url, &options, None)?;
             Ok(())
         })
     }
@@ -663,4 +685,30 @@ pub fn check_pairing(writer: &Connection, paired: &Connection) -> Result<()> {
         ));
     }
     Ok(())
+}
+
+/// The host of `aem_url` the connection trusts: `None` for Adobe's hosts and this computer;
+/// for any other, the one the user names now (`options.trust_host`, in any case) or trusted
+/// before for the same address; else refused in words naming the host, nothing stored.
+fn trusted_host(
+    aem_url: &str,
+    options: &ImportOptions,
+    previous: Option<&Connection>,
+) -> Result<Option<String>> {
+    let Some(host) = net::aem_host_needing_trust(aem_url) else {
+        return Ok(None);
+    };
+    let named = options
+        .trust_host
+        .as_deref()
+        .map(|h| h.trim().trim_end_matches('/').to_ascii_lowercase());
+    let before = previous.and_then(|p| p.trusted_host.as_deref());
+    if named.as_deref() == Some(host.as_str()) || before == Some(host.as_str()) {
+        return Ok(Some(host));
+    }
+    Err(Error::message(
+        ErrorCode::UntrustedHost,
+        "error-untrusted-host",
+        vec![("host", host.into())],
+    ))
 }

@@ -107,6 +107,14 @@ pub struct RenameArgs {
     pub name: String,
 }
 
+/// `trust_connection_host`: the host the user confirmed, as the card showed it.
+#[derive(Debug, Clone, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct TrustHostArgs {
+    pub id: String,
+    pub host: String,
+}
+
 /// `set_connection_url`.
 #[derive(Debug, Clone, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -300,6 +300,39 @@ describe('file results', () => {
     });
   });
 
+  it('shows a host that is not Adobe’s and imports only once the user trusts it by name', async () => {
+    const user = userEvent.setup();
+    vi.mocked(listConnections).mockResolvedValue([]);
+    showResult({ state: 'needsChoice', pendingId: 'pending-3', preview: PREVIEW }, 'token.json');
+    const form = screen.getByTestId('pending-form');
+    vi.mocked(completeImport).mockRejectedValueOnce({
+      code: 'untrusted_host',
+      message: 'author-p1-e2.adobeaemcloud.com.evil.test is not one of Adobe’s AEM hosts',
+    });
+    await user.type(screen.getByTestId('pending-url'), 'https://author-p1-e2.adobeaemcloud.com.evil.test');
+    await user.click(within(form).getByRole('button', { name: 'Import' }));
+    const warning = await screen.findByTestId('pending-untrusted');
+    expect(warning).toHaveTextContent('author-p1-e2.adobeaemcloud.com.evil.test is not one of Adobe’s AEM hosts.');
+    expect(warning).toHaveTextContent('token would be sent to it');
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-3',
+      options: expect.objectContaining({ trustHost: undefined }),
+    });
+
+    vi.mocked(completeImport).mockResolvedValue({ state: 'imported', connection: connection({ name: 'Token' }) });
+    await user.click(
+      within(form).getByRole('button', { name: 'Trust author-p1-e2.adobeaemcloud.com.evil.test and import' }),
+    );
+    await waitFor(() => expect(screen.getByTestId('drop-result')).toHaveAttribute('data-outcome', 'imported'));
+    expect(completeImport).toHaveBeenLastCalledWith({
+      pendingId: 'pending-3',
+      options: expect.objectContaining({
+        aemUrl: 'https://author-p1-e2.adobeaemcloud.com.evil.test',
+        trustHost: 'author-p1-e2.adobeaemcloud.com.evil.test',
+      }),
+    });
+  });
+
   it('lets the user pick one of several credentials, or not import at all', async () => {
     const user = userEvent.setup();
     const model = showResult({

@@ -17,6 +17,7 @@ import {
   setPairedConnection,
   setConnectionProduction,
   setConnectionUrl,
+  trustConnectionHost,
   startSandbox,
   testConnection,
 } from '../../ipc/commands';
@@ -226,6 +227,10 @@ export class ConnectionsModel {
     this.#put(await setConnectionUrl({ id, url }));
     // The last test was of the old address.
     delete this.tests[id];
+  }
+
+  async trustHost(id: string, host: string): Promise<void> {
+    this.#put(await trustConnectionHost({ id, host }));
   }
 
   async setProduction(id: string, production: boolean): Promise<void> {

@@ -44,4 +44,9 @@ secretHints: Array<SecretHint>, importedAt: string,
 /**
  * OAuth S2S only: the id of its paired connection, which finds its assets (null: none).
  */
-pairedWith: string | null, };
+pairedWith: string | null, 
+/**
+ * The host of its AEM address when that is neither Adobe's nor this computer and the user
+ * has not trusted it: the connection is not used until they do (null: none).
+ */
+untrustedHost: string | null, };

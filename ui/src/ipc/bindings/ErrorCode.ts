@@ -3,4 +3,4 @@
 /**
  * What the UI may branch on. Add a variant only when some caller needs to tell it apart.
  */
-export type ErrorCode = "keychain_unavailable" | "keychain_locked" | "invalid_input" | "credential_refused" | "not_found" | "io" | "network" | "auth" | "remote" | "internal";
+export type ErrorCode = "keychain_unavailable" | "keychain_locked" | "invalid_input" | "credential_refused" | "not_found" | "io" | "network" | "auth" | "remote" | "internal" | "untrusted_host";

@@ -31,4 +31,10 @@ imsUrl?: string,
  * Replace a stored connection with the same client id even though the file's IMS, secret
  * or kind differ (the user confirmed, or gave `--replace`).
  */
-replace?: boolean, };
+replace?: boolean, 
+/**
+ * The host of the AEM address the user trusts although it is not Adobe's (the window's
+ * confirmation, `--trust-host`): required for any host but AEM as a Cloud Service's
+ * author hosts and this computer.
+ */
+trustHost?: string, };
