@@ -215,6 +215,7 @@ mod tests {
             unindexed: 0,
             searched_at: None,
             index_notice: None,
+            publication: None,
         }
     }
 

@@ -32,6 +32,7 @@ mod index_lag_cli;
 mod keychain;
 mod open_folder;
 mod open_search;
+mod publish;
 mod sandbox_credentials;
 mod schema_cli;
 mod scopes;

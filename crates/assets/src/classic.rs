@@ -16,6 +16,7 @@ use serde_json::{Map, Value, json};
 use url::Url;
 
 use crate::batch::{self, AssetWrite};
+use crate::publication::{self, Agent, Publication, Publications, Replication};
 use crate::search::{self, SearchPage};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write, dam_segments,
@@ -296,6 +297,57 @@ impl ClassicAssets {
     }
 }
 
+impl ClassicAssets {
+    /// The publication of many assets on `agent`'s tier in one QueryBuilder request.
+    async fn publications(&self, paths: &[&str], agent: Agent) -> Result<Publications, CallError> {
+        let page = self.query(&publication::state_query(paths, agent)).await?;
+        Ok(publication::publications_of(&page.hits, agent))
+    }
+
+    /// One asset's publication, read from its `jcr:content.json` (the repository, not the
+    /// index).
+    async fn publication(&self, path: &str, agent: Agent) -> Result<Publication, CallError> {
+        let content = self.node(&format!("{path}/jcr:content"), "").await?;
+        Ok(Publication::from_content(&content, agent))
+    }
+
+    /// `POST /bin/replicate.json`: replicates `paths` (at most [`publication::MAX_PATHS`]) in one request,
+    /// with the CSRF token when AEM issues one.
+    async fn replicate(
+        &self,
+        replication: Replication,
+        agent: Agent,
+        paths: &[&str],
+    ) -> Result<(), CallError> {
+        let token = self.csrf_token().await?;
+        let form = publication::replicate_form(replication, agent, paths);
+        let url = self
+            .client
+            .url("/bin/replicate.json")
+            .map_err(CallError::from_aem)?;
+        let response = self
+            .client
+            .send(Method::POST, url, |r| {
+                let r = r
+                    .header(ACCEPT, "application/json")
+                    .header(
+                        CONTENT_TYPE,
+                        "application/x-www-form-urlencoded;charset=UTF-8",
+                    )
+                    .body(form.clone());
+                match &token {
+                    Some(t) => r.header("CSRF-Token", t.as_str()),
+                    None => r,
+                }
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        json_or_error(response, crate::batch::sling_detail)
+            .await
+            .map(drop)
+    }
+}
+
 /// The PUT body; a removed property is sent as `null` (Sling deletes it).
 pub fn put_body(writes: &[Write]) -> Value {
     let properties: Map<String, Value> = writes
@@ -533,6 +585,34 @@ impl AssetsApi for ClassicAssets {
         params: &'a [(String, String)],
     ) -> BoxFuture<'a, Result<SearchPage, CallError>> {
         Box::pin(self.query(params))
+    }
+    fn publishes(&self) -> bool {
+        true
+    }
+
+    fn publications<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        agent: Agent,
+    ) -> BoxFuture<'a, Result<Publications, CallError>> {
+        Box::pin(ClassicAssets::publications(self, paths, agent))
+    }
+
+    fn publication<'a>(
+        &'a self,
+        path: &'a str,
+        agent: Agent,
+    ) -> BoxFuture<'a, Result<Publication, CallError>> {
+        Box::pin(ClassicAssets::publication(self, path, agent))
+    }
+
+    fn replicate<'a>(
+        &'a self,
+        replication: Replication,
+        agent: Agent,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(ClassicAssets::replicate(self, replication, agent, paths))
     }
 }
 
