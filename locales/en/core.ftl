@@ -1063,3 +1063,11 @@ run-publish-undo = undo of run { $run } ({ $what ->
     [unpublish] unpublish what it published for the first time
    *[publish] publish again what it unpublished
 })
+allows-label-publish-permission = Permission to publish
+allows-ok-publish = AEM's own permission check says this account may publish in { $folder }.
+allows-publish-refused = AEM's own permission check says { $who } may not publish in { $folder }. Ask an AEM administrator to grant Replicate on it there.
+allows-publish-unknown = AEM's permission check gave no answer about publishing in { $folder } (this check is not confirmed on every AEM).
+allows-publish-unchecked = The permission to publish in { $folder } could not be checked: { $why }
+allows-instead-publish = Edits work; publishing and republishing will be refused until the permission is given.
+allows-publish-oauth = An OAuth Server-to-Server connection cannot publish: AEM's replication servlet takes only service credentials and local development tokens.
+allows-instead-publish-oauth = Publish with a classic connection (service credentials or a local development token), for example the one paired with this connection.

@@ -1065,3 +1065,11 @@ run-publish-undo = annulation de l’exécution { $run } ({ $what ->
     [unpublish] dépublier ce qu’elle a publié pour la première fois
    *[publish] republier ce qu’elle a dépublié
 })
+allows-label-publish-permission = Droit de publier
+allows-ok-publish = La vérification des droits d’AEM indique que ce compte peut publier dans { $folder }.
+allows-publish-refused = La vérification des droits d’AEM indique que { $who } ne peut pas publier dans { $folder }. Demandez à un administrateur AEM de lui accorder le droit Replicate à cet endroit.
+allows-publish-unknown = La vérification des droits d’AEM n’a pas répondu sur la publication dans { $folder } (cette vérification n’est pas confirmée sur tous les AEM).
+allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu être vérifié : { $why }
+allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
+allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
+allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.

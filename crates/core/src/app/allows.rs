@@ -204,7 +204,19 @@ impl Workspace {
                     .await?;
                 graphql_paths(&connection, &client, &mut lines, l).await;
             }
-            ApiFamily::OpenApi => lines.push(self.openapi_search(&connection, l).await?),
+            ApiFamily::OpenApi => {
+                lines.push(self.openapi_search(&connection, l).await?);
+                let publish = line(
+                    l,
+                    AemPath::PublishPermission,
+                    "allows-label-publish-permission",
+                );
+                lines.push(publish.failed(
+                    Allowed::Unavailable,
+                    l.text("allows-publish-oauth"),
+                    Some("allows-instead-publish-oauth"),
+                ));
+            }
         }
         Ok(lines)
     }
@@ -246,6 +258,7 @@ impl Workspace {
             }
         };
         lines.push(write_permission(&classic, connection, folder, l).await);
+        lines.push(publish_permission(&classic, connection, folder, l).await);
         lines.push(self.batch_writes(&classic, connection, folder, l).await?);
         lines.push(renditions(&classic, image.as_deref(), l).await);
         Ok(())
@@ -390,6 +403,52 @@ async fn write_permission(
             line.failed(
                 Allowed::Unavailable,
                 l.msg("allows-write-unchecked", &[folder_arg(), ("why", arg(why))]),
+                Some("allows-instead-write-unknown"),
+            )
+        }
+    }
+}
+
+/// AEM's own check of the Replicate privilege on `folder` (nothing is published).
+async fn publish_permission(
+    classic: &ClassicAssets,
+    connection: &Connection,
+    folder: &str,
+    l: &Localizer,
+) -> PathCheck {
+    let line = line(
+        l,
+        AemPath::PublishPermission,
+        "allows-label-publish-permission",
+    );
+    let folder_arg = || ("folder", arg(folder));
+    match classic.may_publish(folder).await {
+        Ok(Some(true)) => line.ok(l.msg("allows-ok-publish", &[folder_arg()])),
+        Ok(Some(false)) => {
+            let who = connection
+                .technical_account_email
+                .clone()
+                .or_else(|| connection.acts_as.clone())
+                .unwrap_or_else(|| l.text("test-this-user"));
+            line.failed(
+                Allowed::NotAllowed,
+                l.msg("allows-publish-refused", &[folder_arg(), ("who", arg(who))]),
+                Some("allows-instead-publish"),
+            )
+        }
+        Ok(None) => line.failed(
+            Allowed::Unavailable,
+            l.msg("allows-publish-unknown", &[folder_arg()]),
+            Some("allows-instead-write-unknown"),
+        ),
+        Err(e) => {
+            let (_, why) = call_failure(&e, l);
+            line.failed(
+                Allowed::Unavailable,
+                l.msg(
+                    "allows-publish-unchecked",
+                    &[folder_arg(), ("why", arg(why))],
+                ),
                 Some("allows-instead-write-unknown"),
             )
         }
