@@ -33,6 +33,7 @@ mod keychain;
 mod open_folder;
 mod open_search;
 mod publish;
+mod publish_cli;
 mod sandbox_credentials;
 mod schema_cli;
 mod scopes;

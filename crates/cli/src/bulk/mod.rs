@@ -61,6 +61,10 @@ struct ScopeArgs {
     select: SelectFlags,
     #[command(flatten)]
     write: WriteFlags,
+    /// After applying, republish the changed assets that were published before (never one
+    /// that was not), so the website shows the new values.
+    #[arg(long)]
+    republish: bool,
 }
 
 #[derive(Args, Clone)]
@@ -275,7 +279,14 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             )
         );
     }
-    after_preview(ws, &opened, preview, gate, &scope.write, l).await
+    let id = preview.id.clone();
+    let code = after_preview(ws, &opened, preview, gate, &scope.write, l).await;
+    if scope.republish && !scope.write.dry_run {
+        let agent = metadesk_core::bulk::Agent::Publish;
+        let republished = crate::publish::republish(ws, &opened, &id, agent, &scope.write, l).await;
+        return code.max(republished);
+    }
+    code
 }
 
 fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {
