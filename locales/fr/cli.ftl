@@ -464,10 +464,10 @@ cli-schema-folder-unlisted = avertissement : le dossier { $folder } n’a pas p
 cli-schema-unread = avertissement : non vérifiée (illisible) : { $reason }
 
 ## Publication (issue 39)
-cli-about-publish = Publier les ressources d’une portée (un dossier, une recherche ou une liste) sur le site web, ou sur le niveau Preview d’AEM avec --agent preview.
-cli-about-unpublish = Dépublier les ressources d’une portée du site web (ou du niveau Preview d’AEM).
-cli-arg-publish-agent = Où publier : publish (le site web) ou preview (le niveau Preview d’AEM).
-cli-arg-unpublish-agent = D’où dépublier : publish (le site web) ou preview (le niveau Preview d’AEM).
+cli-about-publish = Publier les ressources d’une portée (un dossier, une recherche ou une liste) sur le site web, ou sur le niveau d’aperçu d’AEM avec --agent preview.
+cli-about-unpublish = Dépublier les ressources d’une portée du site web (ou du niveau d’aperçu d’AEM).
+cli-arg-publish-agent = Où publier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
+cli-arg-unpublish-agent = D’où dépublier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
 cli-arg-bulk-republish = Après l’application, republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas), pour que le site web montre les nouvelles valeurs.
 cli-value-agent = NIVEAU
 cli-summary-publication = {"  "}publication : { $states }

@@ -1049,16 +1049,16 @@ publication-state-up-to-date = publiée, à jour
 publication-state-unpublished = dépubliée
 run-publish = { $what ->
     [unpublish] dépublier { $tier ->
-        [preview] du niveau Preview d’AEM
+        [preview] du niveau d’aperçu d’AEM
        *[publish] du site web
     }
    *[publish] publier { $tier ->
-        [preview] sur le niveau Preview d’AEM
+        [preview] sur le niveau d’aperçu d’AEM
        *[publish] sur le site web
     }
 }
 run-republish = republier ce que l’exécution { $run } a modifié { $tier ->
-    [preview] sur le niveau Preview d’AEM
+    [preview] sur le niveau d’aperçu d’AEM
    *[publish] sur le site web
 }
 run-publish-undo = annulation de l’exécution { $run } ({ $what ->

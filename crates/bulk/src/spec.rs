@@ -135,6 +135,18 @@ pub struct RunRequest {
     pub edits: Vec<Edit>,
 }
 
+/// What the app asks for when the user previews publishing or unpublishing a scope.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishRequest {
+    pub connection_id: String,
+    /// `/content/dam/…`.
+    pub folder: String,
+    pub filters: Filters,
+    pub replication: Replication,
+    pub agent: Agent,
+}
+
 /// What the app sends to apply (or resume) a previewed run.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
