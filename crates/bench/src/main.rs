@@ -8,6 +8,7 @@
 //! cargo run --release -p metadesk-bench -- capacity --assets 200     # a quick look
 //! cargo run --release -p metadesk-bench -- reads                      # fewer reads
 //! cargo run --release -p metadesk-bench -- batches --write BENCHMARKS.md  # checked writes in batches
+//! cargo run --release -p metadesk-bench -- publish --write BENCHMARKS.md  # a 10,000-asset publish
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -17,6 +18,7 @@ mod computed;
 mod facts;
 mod footprint;
 mod harness;
+mod publish;
 mod reads;
 mod report;
 mod scale;
@@ -72,6 +74,10 @@ enum Scenario {
     /// A 10,000-asset preview with a plain set, a regular-expression replace and a template,
     /// side by side. Not part of `all`: `--write` replaces only its section.
     Computed,
+    /// A recursive publish of 10,000 assets (preview and apply) vs a sequential client
+    /// publishing one asset per request (issue 39). Not part of `all`: `--write` replaces only
+    /// its section.
+    Publish,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -127,6 +133,12 @@ struct Opts {
     /// Edits that compute: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 10_000)]
     computed_assets: usize,
+    /// Publishing: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 10_000)]
+    publish_assets: usize,
+    /// Publishing: latency of every request, in ms.
+    #[arg(long, global = true, default_value_t = 5)]
+    publish_latency_ms: u64,
     /// Fewer reads: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 2000)]
     reads_assets: usize,
@@ -257,6 +269,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Sheets
                         | Scenario::SheetsScale
                         | Scenario::Computed
+                        | Scenario::Publish
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -308,7 +321,11 @@ fn run(cli: Cli) -> Result<()> {
     }
     if matches!(
         which,
-        Scenario::Sheets | Scenario::SheetsScale | Scenario::Batches | Scenario::Computed
+        Scenario::Sheets
+            | Scenario::SheetsScale
+            | Scenario::Batches
+            | Scenario::Computed
+            | Scenario::Publish
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -317,6 +334,13 @@ fn run(cli: Cli) -> Result<()> {
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
                 unindexed: o.unindexed,
+            }))?
+        } else if which == Scenario::Publish {
+            runtime.block_on(publish::run(&publish::PublishOpts {
+                assets: o.publish_assets,
+                latency_ms: o.publish_latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
