@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use metadesk_core::bulk::{
-    Agent, Filters, PublishFrom, Replication, ReportStatus, RunControl, RunKind, RunSpec,
-    RunStatus, Selection, runs,
+    Agent, Combine, Condition, Filters, PublishFrom, Replication, ReportStatus, RunControl,
+    RunKind, RunSpec, RunStatus, Selection, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
@@ -389,4 +389,43 @@ async fn a_resume_sends_only_what_is_left() {
         }
         Err(e) => panic!("{e}"),
     }
+}
+
+#[tokio::test]
+async fn a_search_scope_publishes_what_the_search_finds() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let marked: Vec<&String> = paths
+        .iter()
+        .filter(|p| tier_state(&sb, p) == "never")
+        .take(2)
+        .collect();
+    for p in &marked {
+        sb.write_metadata(p, vec![("dc:rights".into(), Some("Go live".into()))]);
+    }
+    let before: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    let mut search = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
+    search.filters = Filters {
+        selection: Some(Selection::Search {
+            conditions: vec![Condition::parse("dc:rights is Go live").unwrap()],
+            combine: Combine::All,
+        }),
+        ..Filters::default()
+    };
+    let preview = engine.preview(search, &control, &quiet()).await.unwrap();
+    assert_eq!(preview.counts.pending, 2);
+    assert_eq!(preview.publication.unwrap().never_published, 2);
+    engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    for p in &paths {
+        let expected = if marked.contains(&p) {
+            "published"
+        } else {
+            tier_state(&sb, p)
+        };
+        assert_eq!(tier_state(&sb, p), expected);
+    }
+    assert!(marked.iter().all(|p| tier_state(&sb, p) == "published"));
 }
