@@ -113,8 +113,14 @@ impl ClassicAssets {
     /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF
     /// token when AEM issues one): its JSON answer, or the refusal.
     pub(crate) async fn sling_post(&self, folder: &str, form: String) -> Result<Value, CallError> {
-        let token = self.csrf_token().await?;
         let url = self.dam_url(&["content", "dam"], folder, "")?;
+        self.post_form(url, form).await
+    }
+
+    /// POSTs `form` to `url` as AEM's own forms do (JSON answer, the CSRF token when AEM
+    /// issues one): its JSON answer, or the refusal in Sling's words.
+    async fn post_form(&self, url: Url, form: String) -> Result<Value, CallError> {
+        let token = self.csrf_token().await?;
         let response = self
             .client
             .send(Method::POST, url, |r| {
@@ -319,32 +325,12 @@ impl ClassicAssets {
         agent: Agent,
         paths: &[&str],
     ) -> Result<(), CallError> {
-        let token = self.csrf_token().await?;
         let form = publication::replicate_form(replication, agent, paths);
         let url = self
             .client
             .url("/bin/replicate.json")
             .map_err(CallError::from_aem)?;
-        let response = self
-            .client
-            .send(Method::POST, url, |r| {
-                let r = r
-                    .header(ACCEPT, "application/json")
-                    .header(
-                        CONTENT_TYPE,
-                        "application/x-www-form-urlencoded;charset=UTF-8",
-                    )
-                    .body(form.clone());
-                match &token {
-                    Some(t) => r.header("CSRF-Token", t.as_str()),
-                    None => r,
-                }
-            })
-            .await
-            .map_err(CallError::from_aem)?;
-        json_or_error(response, crate::batch::sling_detail)
-            .await
-            .map(drop)
+        self.post_form(url, form).await.map(drop)
     }
 }
 

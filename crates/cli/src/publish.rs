@@ -10,7 +10,7 @@ use metadesk_core::bulk::{Agent, Replication};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{SelectFlags, WriteFlags, after_preview, cancellable, chosen_scope, gate};
+use crate::bulk::{SelectFlags, WriteFlags, after_preview, cancellable, gate, open_scope};
 use crate::output::{self, OK};
 
 /// Which tier a publish run goes to.
@@ -47,22 +47,11 @@ pub struct PublishArgs {
 
 /// `publish` or `unpublish` a scope.
 pub async fn run(args: PublishArgs, replication: Replication, ws: &Workspace, l: &Localizer) -> u8 {
-    if let Err(e) = args.select.check() {
-        return output::fail(&e, l);
-    }
-    let opened = match ws.open(args.conn.choice()).await {
-        Ok(o) => o,
-        Err(e) => return output::fail(&e, l),
-    };
-    args.conn.note_unused_paired(&opened, l);
-    let (folder, filters) = match chosen_scope(&args.select, &opened, ws, l) {
-        Ok(parts) => parts,
-        Err(e) => return output::fail(&e, l),
-    };
-    let gate = match gate(&opened, &args.write, l) {
-        Ok(g) => g,
-        Err(e) => return output::fail(&e, l),
-    };
+    let (opened, folder, filters, gate) =
+        match open_scope(&args.conn, &args.select, &args.write, ws, l).await {
+            Ok(parts) => parts,
+            Err(code) => return code,
+        };
     let printer = output::progress_printer(l, !args.write.json);
     let agent = Agent::from(args.agent);
     let preview = cancellable(

@@ -19,13 +19,15 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Value, json};
 
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
+use super::listed::list_page;
+use super::searched::confirm_list;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::searching::{confirm_unfound, resolve_list};
+use crate::searching::resolve_list;
 use crate::selection::{Selection, hit_properties, search_predicates};
 use crate::spec::{PublishFrom, RunKind};
-use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::folders::{FolderWalk, WalkStep};
 use metadesk_assets::publication::{Agent, Publication, Replication, fits_in_state_query};
 use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{Entry, EntryKind};
@@ -123,18 +125,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
             })
             .await
             .map_err(search_failed)?;
-            confirm_unfound(&mut resolved, |path| async move {
-                match ctx.call(|| ctx.store.node_json(&path, "1")).await {
-                    Ok(node) => Ok(node),
-                    Err(Failure::Call(e, _)) => Err(e),
-                    Err(Failure::Cancelled) => {
-                        Err(metadesk_assets::CallError::Transient("cancelled".into()))
-                    }
-                }
-            })
-            .await;
-            ctx.unindexed
-                .fetch_add(resolved.unindexed, Ordering::Relaxed);
+            confirm_list(ctx, &mut resolved).await;
             for problem in &resolved.problems {
                 let reason = reasons::list_line(problem.line, problem.reason.clone());
                 planner.skip(&problem.entry, reason)?;
@@ -179,15 +170,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
             )?;
             loop {
                 let step = walk
-                    .next(|folder, offset, limit| async move {
-                        match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
-                            Ok(page) => Listed::Page(page),
-                            Err(Failure::Cancelled) => Listed::Cancelled,
-                            Err(Failure::Call(error, attempts)) => {
-                                Listed::Failed { error, attempts }
-                            }
-                        }
-                    })
+                    .next(|folder, offset, limit| list_page(ctx, folder, offset, limit))
                     .await?;
                 match step {
                     WalkStep::Page(entries) => {
