@@ -1151,3 +1151,7 @@ bulk-kind-publish = { $from ->
        *[publish] on the website
     }
 }
+bulk-publication-count-never = { $count } never published
+bulk-publication-count-modified = { $count } published and modified since
+bulk-publication-count-up-to-date = { $count } published and up to date
+bulk-publication-count-unpublished = { $count } unpublished

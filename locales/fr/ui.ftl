@@ -1171,3 +1171,7 @@ bulk-kind-publish = { $from ->
        *[publish] sur le site web
     }
 }
+bulk-publication-count-never = { $count } jamais publiées
+bulk-publication-count-modified = { $count } publiées puis modifiées
+bulk-publication-count-up-to-date = { $count } publiées et à jour
+bulk-publication-count-unpublished = { $count } dépubliées

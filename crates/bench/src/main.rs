@@ -356,7 +356,10 @@ fn run(cli: Cli) -> Result<()> {
         } else {
             sheets_scale::run(&o.sheet_sizes)?
         };
-        stamp_alone(&mut section, which == Scenario::Batches);
+        stamp_alone(
+            &mut section,
+            matches!(which, Scenario::Batches | Scenario::Publish),
+        );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
             write_section(path, &section)?;

@@ -214,7 +214,7 @@ pub(super) async fn plan_from_run(
         && !r.write.dry_run
         && let Ok(Some(agent)) = ws.republished_to(&r.run).await
     {
-        let republished = crate::publish::republish(ws, &opened, &id, agent, &r.write, l).await;
+        let republished = super::republish::republish(ws, &opened, &id, agent, &r.write, l).await;
         return code.max(republished);
     }
     code

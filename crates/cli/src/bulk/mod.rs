@@ -6,13 +6,14 @@
 //! (`select`), reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`) and the
 //! computing edits' flags (`rules`), what a preview shows (`preview`), asking before writing
 //! and the production guard (`confirm`), applying, resuming, undoing and retrying
-//! (`applying`). Not here: the run history (`runs`).
+//! (`applying`), republishing after an edit (`republish`). Not here: the run history (`runs`).
 
 mod applying;
 mod confirm;
 mod edits;
 pub(crate) mod open;
 mod preview;
+mod republish;
 mod rules;
 mod select;
 
@@ -271,7 +272,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
     let code = after_preview(ws, &opened, preview, gate, &scope.write, l).await;
     if scope.republish && !scope.write.dry_run {
         let agent = metadesk_core::bulk::Agent::Publish;
-        let republished = crate::publish::republish(ws, &opened, &id, agent, &scope.write, l).await;
+        let republished = republish::republish(ws, &opened, &id, agent, &scope.write, l).await;
         return code.max(republished);
     }
     code

@@ -216,10 +216,12 @@ describe('a publish preview', () => {
     const run = runSummary({
       kind: { kind: 'publish', replication: 'publish', agent: 'publish' },
       counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 },
+      publication: { neverPublished: 1, modified: 1, upToDate: 0, unpublished: 0 },
     });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
     const states = await screen.findAllByTestId('publication-state');
     expect(states.map((s) => s.textContent?.trim())).toEqual(['Published, modified since', 'Never published']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 published and modified since');
     expect(screen.queryByText('cq:lastReplicationAction')).toBeNull();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Publish 2 assets');
     // Republishing is an edit's choice, not a publish run's.
