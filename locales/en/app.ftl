@@ -22,6 +22,7 @@ dialog-filter-lists = Lists ({ $extensions })
 ## Desktop notifications
 
 notify-preview-title = { $what ->
+    [publish] Publishing
     [undo] Undo
     [retry] Retry
     [sheet] Sheet import
@@ -29,6 +30,7 @@ notify-preview-title = { $what ->
 } preview ready
 notify-preview-body = { $pending } to change, { $unchanged } already as wanted, { $skipped } skipped — { $folder }
 notify-apply-title = { $what ->
+    [publish] Publishing
     [undo] Undo
     [retry] Retry
     [sheet] Sheet import

@@ -465,3 +465,19 @@ cli-schema-off = { $count ->
 cli-schema-all-filled = Every required field is filled and every value is allowed.
 cli-schema-folder-unlisted = warning: the folder { $folder } could not be listed; its assets are not in the report.
 cli-schema-unread = warning: not checked (could not be read): { $reason }
+
+## Publishing (issue 39)
+cli-about-publish = Publish a scope's assets (a folder, a search or a list) to the website, or to AEM's Preview tier with --agent preview.
+cli-about-unpublish = Unpublish a scope's assets from the website (or from AEM's Preview tier).
+cli-arg-publish-agent = Where to publish: publish (the website) or preview (AEM's Preview tier).
+cli-arg-unpublish-agent = Where to unpublish from: publish (the website) or preview (AEM's Preview tier).
+cli-arg-bulk-republish = After applying, republish the changed assets that were published before (never one that was not), so the website shows the new values.
+cli-value-agent = AGENT
+cli-summary-publication = {"  "}publication: { $states }
+cli-republish-start = Republishing what run { $run } changed (only assets that were published before):
+cli-examples-publish = Examples:
+  metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --recursive --dry-run
+  metadesk-cli publish --connection wknd --list changed.txt --yes
+  metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --agent preview
+cli-examples-unpublish = Examples:
+  metadesk-cli unpublish --connection wknd --list withdrawn.txt --dry-run

@@ -1037,3 +1037,47 @@ reason-field-missing = it has no { $field }
 reason-not-a-date = "{ $value }" is not a date
 reason-date-shift = "{ $value }" holds a day only, which moves by whole days, or would move out of range
 reason-date-none = it has no date whose time and zone to keep; give a full date with its zone (2025-01-31T09:00:00+01:00)
+
+## Publishing (issue 39)
+error-publish-oauth = This connection cannot publish: it is an OAuth Server-to-Server connection, and AEM's replication servlet takes only service credentials (JWT technical accounts) and local development tokens. Nothing was sent. Publish with a connection of one of those kinds, for example the classic connection paired with this one.
+error-nothing-to-republish = Run { $run } changed no asset, so there is nothing to republish.
+error-retry-of-publish = Run { $run } publishes or unpublishes; to do again what it could not, resume it or plan it again.
+reason-publish-kept = was published before this run: it keeps its current published version (AEM cannot give back an older publication)
+reason-publish-not-before = was not published before: a metadata edit never makes it public, so it is left unpublished
+reason-publish-no-longer = no longer published when the run reached it, so it was not published again
+reason-publish-already-unpublished = already unpublished
+reason-publish-forbidden = This technical account may not publish under { $folder }: ask an AEM administrator to grant Replicate on it to { $account }
+publication-never-published = { $count } never published
+publication-modified = { $count } published and modified since
+publication-up-to-date = { $count } published and up to date
+publication-unpublished = { $count } unpublished
+publication-state-never-published = never published
+publication-state-modified = published, modified since
+publication-state-up-to-date = published, up to date
+publication-state-unpublished = unpublished
+run-publish = { $what ->
+    [unpublish] unpublish from { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    }
+   *[publish] publish to { $tier ->
+        [preview] AEM's Preview tier
+       *[publish] the website
+    }
+}
+run-republish = republish what run { $run } changed { $tier ->
+    [preview] to AEM's Preview tier
+   *[publish] to the website
+}
+run-publish-undo = undo of run { $run } ({ $what ->
+    [unpublish] unpublish what it published for the first time
+   *[publish] publish again what it unpublished
+})
+allows-label-publish-permission = Permission to publish
+allows-ok-publish = AEM's own permission check says this account may publish in { $folder }.
+allows-publish-refused = AEM's own permission check says { $who } may not publish in { $folder }. Ask an AEM administrator to grant Replicate on it there.
+allows-publish-unknown = AEM's permission check gave no answer about publishing in { $folder } (this check is not confirmed on every AEM).
+allows-publish-unchecked = The permission to publish in { $folder } could not be checked: { $why }
+allows-instead-publish = Edits work; publishing and republishing will be refused until the permission is given.
+allows-publish-oauth = An OAuth Server-to-Server connection cannot publish: AEM's replication servlet takes only service credentials and local development tokens.
+allows-instead-publish-oauth = Publish with a classic connection (service credentials or a local development token), for example the one paired with this connection.

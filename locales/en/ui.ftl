@@ -1119,3 +1119,45 @@ bulk-sample-reading = Reading the first assets…
 bulk-sample-empty = The scope has no asset to show an example on.
 bulk-sample-refused = { $property }: { $problem }
 bulk-sample-skipped = Would be skipped: { $reason }
+
+## Publishing (issue 39)
+bulk-publish-scope-hint = Or publish the assets in scope as they are, without changing them: the preview shows where each one stands.
+bulk-publish-button = Publish…
+bulk-unpublish-button = Unpublish…
+bulk-publish-to-preview = To AEM's Preview tier instead of the website
+bulk-publish-apply = { $what ->
+    [unpublish] { $count ->
+        [one] Unpublish { $count } asset
+       *[other] Unpublish { $count } assets
+    }
+   *[publish] { $count ->
+        [one] Publish { $count } asset
+       *[other] Publish { $count } assets
+    }
+}
+bulk-republish-after-apply = Then republish the changed assets that were published before (never one that was not)
+bulk-republish-changed = { $count ->
+    [one] Republish the { $count } changed asset
+   *[other] Republish the { $count } changed assets
+}
+bulk-col-publication = Publication
+bulk-col-publication-before = Publication before
+bulk-publication-never-published = Never published
+bulk-publication-modified = Published, modified since
+bulk-publication-up-to-date = Published, up to date
+bulk-publication-unpublished = Unpublished
+bulk-kind-publish = { $from ->
+    [republish] Republish of what a bulk edit changed
+    [undo] Undo of a publication
+   *[none] { $what ->
+        [unpublish] Unpublish
+       *[publish] Publish
+    } { $tier ->
+        [preview] on AEM's Preview tier
+       *[publish] on the website
+    }
+}
+bulk-publication-count-never = { $count } never published
+bulk-publication-count-modified = { $count } published and modified since
+bulk-publication-count-up-to-date = { $count } published and up to date
+bulk-publication-count-unpublished = { $count } unpublished

@@ -22,6 +22,7 @@ dialog-filter-lists = Listes ({ $extensions })
 ## Notifications du bureau
 
 notify-preview-title = Aperçu { $what ->
+    [publish] de la publication
     [undo] de l’annulation
     [retry] de la nouvelle tentative
     [sheet] de l’importation de feuille de calcul
@@ -29,6 +30,7 @@ notify-preview-title = Aperçu { $what ->
 } prêt
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
 notify-apply-title = { $what ->
+    [publish] Publication
     [undo] Annulation
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul

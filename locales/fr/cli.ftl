@@ -469,3 +469,19 @@ cli-schema-off = { $count ->
 cli-schema-all-filled = Chaque champ obligatoire est rempli et chaque valeur est permise.
 cli-schema-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas dans le rapport.
 cli-schema-unread = avertissement : non vérifiée (illisible) : { $reason }
+
+## Publication (issue 39)
+cli-about-publish = Publier les ressources d’une portée (un dossier, une recherche ou une liste) sur le site web, ou sur le niveau d’aperçu d’AEM avec --agent preview.
+cli-about-unpublish = Dépublier les ressources d’une portée du site web (ou du niveau d’aperçu d’AEM).
+cli-arg-publish-agent = Où publier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
+cli-arg-unpublish-agent = D’où dépublier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
+cli-arg-bulk-republish = Après l’application, republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas), pour que le site web montre les nouvelles valeurs.
+cli-value-agent = NIVEAU
+cli-summary-publication = {"  "}publication : { $states }
+cli-republish-start = Republication de ce que l’exécution { $run } a modifié (seulement les ressources déjà publiées) :
+cli-examples-publish = Exemples :
+  metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --recursive --dry-run
+  metadesk-cli publish --connection wknd --list changed.txt --yes
+  metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --agent preview
+cli-examples-unpublish = Exemples :
+  metadesk-cli unpublish --connection wknd --list withdrawn.txt --dry-run

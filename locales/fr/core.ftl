@@ -1039,3 +1039,47 @@ reason-field-missing = elle n’a pas de { $field }
 reason-not-a-date = « { $value } » n’est pas une date
 reason-date-shift = « { $value } » ne contient qu’un jour, qui se décale par jours entiers, ou sortirait des dates possibles
 reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)
+
+## Publication (issue 39)
+error-publish-oauth = Cette connexion ne peut pas publier : c’est une connexion OAuth Server-to-Server, et le servlet de réplication d’AEM n’accepte que les identifiants de service (comptes techniques JWT) et les jetons de développement local. Rien n’a été envoyé. Publiez avec une connexion de l’un de ces types, par exemple la connexion classique associée à celle-ci.
+error-nothing-to-republish = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à republier.
+error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
+reason-publish-kept = était publiée avant cette exécution : elle garde sa version publiée actuelle (AEM ne peut pas rendre une publication plus ancienne)
+reason-publish-not-before = n’était pas publiée : une modification de métadonnées ne la rend jamais publique, elle reste non publiée
+reason-publish-no-longer = n’était plus publiée quand l’exécution l’a atteinte : elle n’a pas été republiée
+reason-publish-already-unpublished = déjà dépubliée
+reason-publish-forbidden = Ce compte technique n’a pas le droit de publier sous { $folder } : demandez à un administrateur AEM d’accorder le droit Replicate à { $account }
+publication-never-published = { $count } jamais publiées
+publication-modified = { $count } publiées puis modifiées
+publication-up-to-date = { $count } publiées et à jour
+publication-unpublished = { $count } dépubliées
+publication-state-never-published = jamais publiée
+publication-state-modified = publiée, modifiée depuis
+publication-state-up-to-date = publiée, à jour
+publication-state-unpublished = dépubliée
+run-publish = { $what ->
+    [unpublish] dépublier { $tier ->
+        [preview] du niveau d’aperçu d’AEM
+       *[publish] du site web
+    }
+   *[publish] publier { $tier ->
+        [preview] sur le niveau d’aperçu d’AEM
+       *[publish] sur le site web
+    }
+}
+run-republish = republier ce que l’exécution { $run } a modifié { $tier ->
+    [preview] sur le niveau d’aperçu d’AEM
+   *[publish] sur le site web
+}
+run-publish-undo = annulation de l’exécution { $run } ({ $what ->
+    [unpublish] dépublier ce qu’elle a publié pour la première fois
+   *[publish] republier ce qu’elle a dépublié
+})
+allows-label-publish-permission = Droit de publier
+allows-ok-publish = La vérification des droits d’AEM indique que ce compte peut publier dans { $folder }.
+allows-publish-refused = La vérification des droits d’AEM indique que { $who } ne peut pas publier dans { $folder }. Demandez à un administrateur AEM de lui accorder le droit Replicate à cet endroit.
+allows-publish-unknown = La vérification des droits d’AEM n’a pas répondu sur la publication dans { $folder } (cette vérification n’est pas confirmée sur tous les AEM).
+allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu être vérifié : { $why }
+allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
+allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
+allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.

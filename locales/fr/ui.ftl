@@ -1139,3 +1139,45 @@ bulk-sample-reading = Lecture des premières ressources…
 bulk-sample-empty = La sélection n’a aucune ressource sur laquelle montrer un exemple.
 bulk-sample-refused = { $property } : { $problem }
 bulk-sample-skipped = Serait ignorée : { $reason }
+
+## Publication (issue 39)
+bulk-publish-scope-hint = Ou publiez les ressources de la portée telles quelles, sans les modifier : l’aperçu montre où en est chacune.
+bulk-publish-button = Publier…
+bulk-unpublish-button = Dépublier…
+bulk-publish-to-preview = Sur le niveau d’aperçu d’AEM plutôt que sur le site web
+bulk-publish-apply = { $what ->
+    [unpublish] { $count ->
+        [one] Dépublier { $count } ressource
+       *[other] Dépublier { $count } ressources
+    }
+   *[publish] { $count ->
+        [one] Publier { $count } ressource
+       *[other] Publier { $count } ressources
+    }
+}
+bulk-republish-after-apply = Puis republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas)
+bulk-republish-changed = { $count ->
+    [one] Republier la ressource modifiée
+   *[other] Republier les { $count } ressources modifiées
+}
+bulk-col-publication = Publication
+bulk-col-publication-before = Publication avant
+bulk-publication-never-published = Jamais publiée
+bulk-publication-modified = Publiée, modifiée depuis
+bulk-publication-up-to-date = Publiée, à jour
+bulk-publication-unpublished = Dépubliée
+bulk-kind-publish = { $from ->
+    [republish] Republication de ce qu’une modification en masse a changé
+    [undo] Annulation d’une publication
+   *[none] { $what ->
+        [unpublish] Dépublication
+       *[publish] Publication
+    } { $tier ->
+        [preview] sur le niveau d’aperçu d’AEM
+       *[publish] sur le site web
+    }
+}
+bulk-publication-count-never = { $count } jamais publiées
+bulk-publication-count-modified = { $count } publiées puis modifiées
+bulk-publication-count-up-to-date = { $count } publiées et à jour
+bulk-publication-count-unpublished = { $count } dépubliées

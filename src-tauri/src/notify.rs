@@ -82,6 +82,7 @@ pub fn message(
             RunKind::Undo { .. } => "undo",
             RunKind::Retry { .. } => "retry",
             RunKind::Sheet { .. } => "sheet",
+            RunKind::Publish { .. } => "publish",
         })
     };
     let n = |v: u64| count(v as f64);
@@ -215,6 +216,7 @@ mod tests {
             unindexed: 0,
             searched_at: None,
             index_notice: None,
+            publication: None,
         }
     }
 

@@ -35,6 +35,8 @@ mod index_lag_cli;
 mod keychain;
 mod open_folder;
 mod open_search;
+mod publish;
+mod publish_cli;
 mod sandbox_credentials;
 mod schema_cli;
 mod scopes;

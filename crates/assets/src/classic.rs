@@ -15,6 +15,7 @@ use serde_json::{Map, Value, json};
 use url::Url;
 
 use crate::batch::{self, AssetWrite};
+use crate::publication::{self, Agent, Publication, Publications, Replication};
 use crate::search::{self, SearchPage};
 use crate::{
     AssetRef, AssetsApi, CallError, Current, DAM_ROOT, Entry, EntryKind, Page, Write, dam_segments,
@@ -122,8 +123,14 @@ impl ClassicAssets {
     /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF
     /// token when AEM issues one): its JSON answer, or the refusal.
     pub(crate) async fn sling_post(&self, folder: &str, form: String) -> Result<Value, CallError> {
-        let token = self.csrf_token().await?;
         let url = self.dam_url(&["content", "dam"], folder, "")?;
+        self.post_form(url, form).await
+    }
+
+    /// POSTs `form` to `url` as AEM's own forms do (JSON answer, the CSRF token when AEM
+    /// issues one): its JSON answer, or the refusal in Sling's words.
+    async fn post_form(&self, url: Url, form: String) -> Result<Value, CallError> {
+        let token = self.csrf_token().await?;
         let response = self
             .client
             .send(Method::POST, url, |r| {
@@ -303,6 +310,37 @@ impl ClassicAssets {
             .await
             .map_err(CallError::from_aem)?;
         json_or_error(response, siren_detail).await.map(|_| ())
+    }
+}
+
+impl ClassicAssets {
+    /// The publication of many assets on `agent`'s tier in one QueryBuilder request.
+    async fn publications(&self, paths: &[&str], agent: Agent) -> Result<Publications, CallError> {
+        let page = self.query(&publication::state_query(paths, agent)).await?;
+        Ok(publication::publications_of(&page.hits, agent))
+    }
+
+    /// One asset's publication, read from its `jcr:content.json` (the repository, not the
+    /// index).
+    async fn publication(&self, path: &str, agent: Agent) -> Result<Publication, CallError> {
+        let content = self.node(&format!("{path}/jcr:content"), "").await?;
+        Ok(Publication::from_content(&content, agent))
+    }
+
+    /// `POST /bin/replicate.json`: replicates `paths` (at most [`publication::MAX_PATHS`]) in one request,
+    /// with the CSRF token when AEM issues one.
+    async fn replicate(
+        &self,
+        replication: Replication,
+        agent: Agent,
+        paths: &[&str],
+    ) -> Result<(), CallError> {
+        let form = publication::replicate_form(replication, agent, paths);
+        let url = self
+            .client
+            .url("/bin/replicate.json")
+            .map_err(CallError::from_aem)?;
+        self.post_form(url, form).await.map(drop)
     }
 }
 
@@ -543,6 +581,34 @@ impl AssetsApi for ClassicAssets {
         params: &'a [(String, String)],
     ) -> BoxFuture<'a, Result<SearchPage, CallError>> {
         Box::pin(self.query(params))
+    }
+    fn publishes(&self) -> bool {
+        true
+    }
+
+    fn publications<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        agent: Agent,
+    ) -> BoxFuture<'a, Result<Publications, CallError>> {
+        Box::pin(ClassicAssets::publications(self, paths, agent))
+    }
+
+    fn publication<'a>(
+        &'a self,
+        path: &'a str,
+        agent: Agent,
+    ) -> BoxFuture<'a, Result<Publication, CallError>> {
+        Box::pin(ClassicAssets::publication(self, path, agent))
+    }
+
+    fn replicate<'a>(
+        &'a self,
+        replication: Replication,
+        agent: Agent,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(ClassicAssets::replicate(self, replication, agent, paths))
     }
 }
 

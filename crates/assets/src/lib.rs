@@ -19,6 +19,7 @@ pub mod folders_api;
 pub mod open_search;
 pub mod openapi;
 pub mod probe;
+pub mod publication;
 pub mod renditions;
 pub mod schema;
 pub mod search;
@@ -341,6 +342,45 @@ pub trait AssetsApi: Send + Sync {
         assets: &'a [batch::AssetWrite],
     ) -> BoxFuture<'a, Result<batch::Written, CallError>> {
         let _ = (folder, assets);
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// Whether this API publishes ([`AssetsApi::publications`], [`AssetsApi::replicate`]):
+    /// the classic family does; AEM's replication servlet takes no OAuth Server-to-Server token.
+    fn publishes(&self) -> bool {
+        false
+    }
+
+    /// The publication of many assets on a tier in one request (QueryBuilder, exact paths). A
+    /// path absent from the answer was not found by the index: read it with
+    /// [`AssetsApi::publication`].
+    fn publications<'a>(
+        &'a self,
+        paths: &'a [&'a str],
+        agent: publication::Agent,
+    ) -> BoxFuture<'a, Result<publication::Publications, CallError>> {
+        let _ = (paths, agent);
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// One asset's publication on a tier, read from the repository.
+    fn publication<'a>(
+        &'a self,
+        path: &'a str,
+        agent: publication::Agent,
+    ) -> BoxFuture<'a, Result<publication::Publication, CallError>> {
+        let _ = (path, agent);
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// Replicates `paths` (at most [`publication::MAX_PATHS`]) in one request and one commit.
+    fn replicate<'a>(
+        &'a self,
+        replication: publication::Replication,
+        agent: publication::Agent,
+        paths: &'a [&'a str],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        let _ = (replication, agent, paths);
         Box::pin(async { Err(CallError::NotFound) })
     }
 

@@ -1,6 +1,6 @@
 //! Questions the deep "Test connection" asks the classic API without changing anything:
 //! whether AEM accepts the Sling POST batch writes send (one that does nothing), and AEM's own
-//! permission check on a folder.
+//! permission checks on a folder (to change metadata, to publish).
 //!
 //! Not here: what the answers mean to the app and how they are worded (the core's
 //! `app/allows.rs`).
@@ -9,6 +9,9 @@ use super::{CallError, ClassicAssets};
 
 /// The JCR privilege a metadata write needs on the nodes it changes.
 pub const WRITE_PRIVILEGE: &str = "jcr:modifyProperties";
+
+/// The privilege publishing needs on the assets it replicates (`/bin/replicate.json`).
+pub const REPLICATE_PRIVILEGE: &str = "crx:replicate";
 
 impl ClassicAssets {
     /// Whether AEM accepts the Sling POST that batch writes send, asked with one that changes
@@ -33,6 +36,16 @@ impl ClassicAssets {
     /// find the folder either (UNCONFIRMED how `path.exact` behaves on every AEM, so no hit
     /// is read as "not allowed" only when the folder is found without it).
     pub async fn may_modify(&self, folder: &str) -> Result<Option<bool>, CallError> {
+        self.may(folder, WRITE_PRIVILEGE).await
+    }
+
+    /// AEM's own answer to "may this account publish `folder`?" ([`REPLICATE_PRIVILEGE`]),
+    /// asked as [`ClassicAssets::may_modify`] asks for writes. Nothing is published.
+    pub async fn may_publish(&self, folder: &str) -> Result<Option<bool>, CallError> {
+        self.may(folder, REPLICATE_PRIVILEGE).await
+    }
+
+    async fn may(&self, folder: &str, privilege: &str) -> Result<Option<bool>, CallError> {
         let query = |with_permission: bool| {
             let mut params = vec![
                 ("path".to_owned(), folder.to_owned()),
@@ -42,7 +55,7 @@ impl ClassicAssets {
                 ("p.properties".to_owned(), "jcr:path".to_owned()),
             ];
             if with_permission {
-                params.push(("hasPermission".to_owned(), WRITE_PRIVILEGE.to_owned()));
+                params.push(("hasPermission".to_owned(), privilege.to_owned()));
             }
             params
         };

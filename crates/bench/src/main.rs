@@ -8,6 +8,7 @@
 //! cargo run --release -p metadesk-bench -- capacity --assets 200     # a quick look
 //! cargo run --release -p metadesk-bench -- reads                      # fewer reads
 //! cargo run --release -p metadesk-bench -- batches --write BENCHMARKS.md  # checked writes in batches
+//! cargo run --release -p metadesk-bench -- publish --write BENCHMARKS.md  # a 10,000-asset publish
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -17,6 +18,7 @@ mod computed;
 mod facts;
 mod footprint;
 mod harness;
+mod publish;
 mod reads;
 mod report;
 mod scale;
@@ -76,6 +78,10 @@ enum Scenario {
     /// Parsing a schema form whose dropdown holds up to 700,000 options, beside the quadratic
     /// de-duplication it replaced. Not part of `all`: `--write` replaces only its section.
     SchemaForms,
+    /// A recursive publish of 10,000 assets (preview and apply) vs a sequential client
+    /// publishing one asset per request (issue 39). Not part of `all`: `--write` replaces only
+    /// its section.
+    Publish,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -131,6 +137,12 @@ struct Opts {
     /// Edits that compute: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 10_000)]
     computed_assets: usize,
+    /// Publishing: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 10_000)]
+    publish_assets: usize,
+    /// Publishing: latency of every request, in ms.
+    #[arg(long, global = true, default_value_t = 5)]
+    publish_latency_ms: u64,
     /// Fewer reads: assets in the sandbox.
     #[arg(long, global = true, default_value_t = 2000)]
     reads_assets: usize,
@@ -262,6 +274,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::SheetsScale
                         | Scenario::Computed
                         | Scenario::SchemaForms
+                        | Scenario::Publish
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -318,6 +331,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Batches
             | Scenario::Computed
             | Scenario::SchemaForms
+            | Scenario::Publish
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -326,6 +340,13 @@ fn run(cli: Cli) -> Result<()> {
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
                 unindexed: o.unindexed,
+            }))?
+        } else if which == Scenario::Publish {
+            runtime.block_on(publish::run(&publish::PublishOpts {
+                assets: o.publish_assets,
+                latency_ms: o.publish_latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
@@ -345,7 +366,7 @@ fn run(cli: Cli) -> Result<()> {
         };
         stamp_alone(
             &mut section,
-            matches!(which, Scenario::Batches | Scenario::SchemaForms),
+            matches!(which, Scenario::Batches | Scenario::SchemaForms | Scenario::Publish),
         );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {

@@ -90,6 +90,10 @@ pub struct PlanRow {
     #[ts(optional, type = "string")]
     pub reason: Option<SavedText>,
     pub changes: Vec<PropertyChange>,
+    /// A publish run's row: where the asset stood on the tier at the preview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub publication: Option<metadesk_assets::publication::PublicationState>,
 }
 
 /// How an asset ended.
@@ -887,6 +891,7 @@ mod tests {
             action: Action::Change,
             reason: None,
             changes: vec![],
+            publication: None,
         });
         w.append(&row).unwrap();
         let writing = Record::Writing {
@@ -963,6 +968,7 @@ mod tests {
                 before: None,
                 after: Some(json!("R")),
             }],
+            publication: None,
         });
         let line = serde_json::to_string(&row).unwrap();
         assert_eq!(

@@ -17,6 +17,7 @@ pub mod journal;
 mod list_entries;
 pub mod open_query;
 pub mod progress;
+pub mod publish_words;
 pub mod reasons;
 pub mod replay;
 pub mod request_gate;
@@ -38,7 +39,10 @@ pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::ScopeCount;
 pub use selection::{Combine, Condition, Scope, Selection};
-pub use spec::{ApplyRequest, Edit, EditOp, Emptiness, Filters, RunKind, RunRequest, RunSpec};
+pub use spec::{
+    Agent, ApplyRequest, Edit, EditOp, Emptiness, Filters, PublishFrom, PublishRequest,
+    Replication, RunKind, RunRequest, RunSpec,
+};
 
 #[cfg(test)]
 mod tests;

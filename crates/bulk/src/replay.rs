@@ -116,6 +116,8 @@ pub struct Replay {
     /// Set when an apply of the run wrote one asset per request because AEM refuses batch
     /// writes: the status it refused them with, and whether an earlier run had found it.
     pub per_asset_writes: Option<(u16, bool)>,
+    /// A publish run's assets by where they stood at its preview.
+    pub publication: Option<crate::publish_words::PublicationCounts>,
 }
 
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
@@ -202,6 +204,7 @@ impl Replay {
             counts: Counts::default(),
             working_secs: None,
             per_asset_writes: None,
+            publication: None,
         };
         let mut working = WorkingTime::default();
         let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
@@ -211,6 +214,9 @@ impl Replay {
                 Record::Run { .. } => {}
                 Record::Row(row) => {
                     r.counts.assets += 1;
+                    if let Some(state) = row.publication {
+                        r.publication.get_or_insert_default().add(state);
+                    }
                     match row.action {
                         Action::Change => planned_changes += 1,
                         Action::Unchanged => r.counts.unchanged += 1,

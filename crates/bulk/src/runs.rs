@@ -98,6 +98,10 @@ pub struct RunSummary {
     /// `searched_at` ([`crate::found_by::index_notice`]); null when there is nothing to say.
     #[ts(type = "string | null")]
     pub index_notice: Option<metadesk_base::i18n::Text>,
+    /// A publish run's assets by where they stood on the tier at its preview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub publication: Option<crate::publish_words::PublicationCounts>,
 }
 
 impl RunSummary {
@@ -161,11 +165,20 @@ fn summarize(replay: &Replay) -> RunSummary {
                     )]
                 }
                 RunKind::Edit => described.collect(),
+                RunKind::Publish {
+                    replication,
+                    agent,
+                    from,
+                } => vec![crate::publish_words::run_line(
+                    *replication,
+                    *agent,
+                    from.as_ref(),
+                )],
             }
         },
         edit_details: match spec.kind {
             RunKind::Edit | RunKind::Retry { .. } => spec.edits.clone(),
-            RunKind::Undo { .. } | RunKind::Sheet { .. } => Vec::new(),
+            RunKind::Undo { .. } | RunKind::Sheet { .. } | RunKind::Publish { .. } => Vec::new(),
         },
         status: replay.status(),
         counts: replay.counts,
@@ -185,6 +198,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.unindexed,
             replay.searched_at.as_deref(),
         ),
+        publication: replay.publication,
     }
 }
 
@@ -377,6 +391,10 @@ pub struct ReportRow {
     /// Not written because these properties changed in AEM after the preview: the value the
     /// preview saw and the one AEM held at the write.
     pub changed_since_preview: Vec<ChangedSincePreview>,
+    /// A publish run's row: where the asset stood on the tier at the preview.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub publication: Option<metadesk_assets::publication::PublicationState>,
 }
 
 /// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
@@ -408,9 +426,10 @@ pub fn report(
             _ => continue,
         };
         let (status, reason, changed_since_preview) = match row.action {
+            // The preview's own words when it gave some ("already unpublished").
             Action::Unchanged => (
                 ReportStatus::Unchanged,
-                Some(reasons::already_as_wanted()),
+                Some(row.reason.unwrap_or_else(reasons::already_as_wanted)),
                 Vec::new(),
             ),
             Action::Skip => (ReportStatus::Skipped, row.reason, Vec::new()),
@@ -438,6 +457,7 @@ pub fn report(
             reason,
             changes: row.changes,
             changed_since_preview,
+            publication: row.publication,
         })?;
     }
     Ok(())

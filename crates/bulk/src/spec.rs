@@ -14,6 +14,7 @@ pub use crate::rules::{
     validate_target,
 };
 use metadesk_assets::folders::normalize_folder;
+pub use metadesk_assets::publication::{Agent, Replication};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -70,6 +71,35 @@ pub enum RunKind {
     Sheet {
         file: String,
     },
+    /// Publishes or unpublishes assets (`/bin/replicate.json`) rather than editing them: the
+    /// scope's assets, or (with `from`) those an earlier run changed; no edits.
+    Publish {
+        replication: Replication,
+        #[serde(default)]
+        agent: Agent,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        from: Option<PublishFrom>,
+    },
+}
+
+/// Where a publish run's assets come from when not from its scope.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PublishFrom {
+    /// The assets edit run `of` changed (its writes checked) that were published before it.
+    Republish { of: String },
+    /// The undo of publish run `of`: what it published for the first time is unpublished
+    /// (what it unpublished is published again); what was published before keeps its current
+    /// published version.
+    Undo { of: String },
+}
+
+impl RunKind {
+    /// Whether the run publishes or unpublishes rather than edits.
+    pub fn publishes(&self) -> bool {
+        matches!(self, RunKind::Publish { .. })
+    }
 }
 
 /// Everything that defines a run; stored as the journal's first record.
@@ -108,6 +138,18 @@ pub struct RunRequest {
     pub edits: Vec<Edit>,
 }
 
+/// What the app asks for when the user previews publishing or unpublishing a scope.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct PublishRequest {
+    pub connection_id: String,
+    /// `/content/dam/…`.
+    pub folder: String,
+    pub filters: Filters,
+    pub replication: Replication,
+    pub agent: Agent,
+}
+
 /// What the app sends to apply (or resume) a previewed run.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -123,6 +165,9 @@ impl RunSpec {
     /// (`metadata/dc:rights`, the seed script's form, becomes `dc:rights`).
     pub fn validated(mut self) -> Result<Self> {
         self.folder = normalize_folder(&self.folder)?;
+        if self.kind.publishes() && !self.edits.is_empty() {
+            return Err(Error::Internal("a publish run edits nothing".into()));
+        }
         if matches!(self.kind, RunKind::Edit) && self.edits.is_empty() {
             return Err(Error::message(
                 ErrorCode::InvalidInput,

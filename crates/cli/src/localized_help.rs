@@ -293,8 +293,12 @@ fn ancestors(path: &str) -> Vec<String> {
         .rev()
         .map(|n| format!("{}-", parts[..n].join("-")))
         .collect();
-    // `sheet`'s and `schema`'s commands flatten `bulk`'s connection, selection and write flags.
-    if matches!(parts.first(), Some(&"sheet" | &"schema")) {
+    // `sheet`'s, `schema`'s, `publish`'s and `unpublish`'s commands flatten `bulk`'s
+    // connection, selection and write flags.
+    if matches!(
+        parts.first(),
+        Some(&"sheet" | &"schema" | &"publish" | &"unpublish")
+    ) {
         out.push("bulk-".into());
     }
     out

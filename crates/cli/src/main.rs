@@ -16,6 +16,7 @@ mod doctor;
 mod home;
 mod localized_help;
 mod output;
+mod publish;
 mod runs;
 mod schema;
 mod sheet;
@@ -45,6 +46,11 @@ enum Command {
     /// Bulk metadata edits: set, append, remove, clear, several at once (edit), find and
     /// replace, dates, case, spaces; resume, undo, retry.
     Bulk(Box<bulk::BulkArgs>),
+    /// Publish a scope's assets (a folder, a search or a list) to the website, or to AEM's
+    /// Preview tier with --agent preview.
+    Publish(publish::PublishArgs),
+    /// Unpublish a scope's assets from the website (or from AEM's Preview tier).
+    Unpublish(publish::PublishArgs),
     /// The history of bulk runs and their reports.
     Runs(runs::RunsArgs),
     /// Run a GraphQL query on a connection (exit 1 when the answer has GraphQL errors).
@@ -115,6 +121,24 @@ fn main() -> ExitCode {
         Command::Request(args) => in_runtime(console::request(args, &workspace, &l), &l),
         Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l), &l),
         Command::Schema(args) => in_runtime(schema::run(args, &workspace, &l), &l),
+        Command::Publish(args) => in_runtime(
+            publish::run(
+                args,
+                metadesk_core::bulk::Replication::Publish,
+                &workspace,
+                &l,
+            ),
+            &l,
+        ),
+        Command::Unpublish(args) => in_runtime(
+            publish::run(
+                args,
+                metadesk_core::bulk::Replication::Unpublish,
+                &workspace,
+                &l,
+            ),
+            &l,
+        ),
     };
     ExitCode::from(code)
 }

@@ -135,6 +135,16 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
             )
         );
     }
+    if let Some(states) = &s.publication {
+        let lines: Vec<String> = states.lines().iter().map(|t| t.localized(l)).collect();
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-publication",
+                &[("states", arg(lines.join(", ")))],
+            )
+        );
+    }
     println!(
         "{}",
         l.msg(

@@ -17,7 +17,7 @@ use serde_json::{Map, Value, json};
 
 use crate::auth::{self, Family, Principal};
 use crate::core_response::{auth_failure, core_response, parent_of};
-use crate::dam::{DAM_ROOT, Dam, Kind, Node, uuid_string};
+use crate::dam::{DAM_ROOT, Dam, Kind, Node, ReplicationValue, uuid_string};
 use crate::{Shared, read, write};
 
 const DEFAULT_LIMIT: usize = 20;
@@ -429,12 +429,15 @@ pub(crate) async fn content_get(
     for suffix in ["/jcr:content.json", "/_jcr_content.json"] {
         if let Some(asset_path) = full.strip_suffix(suffix) {
             return match dam.lookup(asset_path) {
-                Some(Node::Asset(a)) => axum::Json(json!({
-                    "jcr:primaryType": "dam:AssetContent",
-                    "jcr:lastModified": ecma_date(dam.modified_ms(a)),
-                    "jcr:lastModifiedBy": "admin",
-                }))
-                .into_response(),
+                Some(Node::Asset(a)) => {
+                    let mut content = json!({
+                        "jcr:primaryType": "dam:AssetContent",
+                        "jcr:lastModified": ecma_date(dam.modified_ms(a)),
+                        "jcr:lastModifiedBy": "admin",
+                    });
+                    add_replication(&dam, a, &mut content);
+                    axum::Json(content).into_response()
+                }
                 // A folder's content node: where a `metadataSchema` may sit (`schemas.rs`).
                 Some(Node::Folder(f)) => {
                     let mut content = json!({"jcr:primaryType": "nt:unstructured"});
@@ -494,7 +497,19 @@ fn asset_content(dam: &Dam, a: u32) -> Value {
     if dam.assets[a as usize].kind == Kind::ContentFragment {
         content["contentFragment"] = json!(true);
     }
+    add_replication(dam, a, &mut content);
     content
+}
+
+/// The replication properties of an asset's `jcr:content` (dates as the Sling JSON renderer
+/// writes them).
+fn add_replication(dam: &Dam, a: u32, content: &mut Value) {
+    for (name, value) in dam.replication_properties(a) {
+        content[name] = match value {
+            ReplicationValue::Date(ms) => json!(ecma_date(ms)),
+            ReplicationValue::Text(t) => json!(t),
+        };
+    }
 }
 
 /// A folder's Sling JSON: its own properties (with a seeded `metadataSchema`), and from level 1

@@ -26,6 +26,12 @@ pub struct Counters {
     /// `writes_applied`).
     #[serde(default)]
     pub batch_writes: u64,
+    /// Replication requests (`/bin/replicate.json`) that replicated their paths.
+    #[serde(default)]
+    pub replications: u64,
+    /// Assets those requests replicated (activated or deactivated).
+    #[serde(default)]
+    pub replicated: u64,
     /// Requests answered by the throttle (429/406).
     pub throttled: u64,
     /// Writes failed on purpose by `error_rate`.

@@ -43,6 +43,10 @@ pub struct Faults {
     /// writes are refused with 403 whoever asks, as a missing write permission on part of the
     /// DAM would: the rest of the DAM stays writable.
     pub write_denied: Vec<String>,
+    /// DAM paths (an asset, or a folder and everything under it) where replication
+    /// (`/bin/replicate.json`) is refused with 403 whoever asks, as a technical account without
+    /// the Replicate privilege there: the request naming one of them publishes nothing.
+    pub replicate_denied: Vec<String>,
     /// `currentuser.json` answers 404 whoever asks, as an AEM behind a dispatcher or CDN that
     /// does not pass `/libs/granite/security/*` through: the rest of AEM still answers.
     pub current_user_hidden: bool,
@@ -131,6 +135,7 @@ impl Default for Faults {
             ims_outage: false,
             ims_latency_ms: 0,
             write_denied: Vec::new(),
+            replicate_denied: Vec::new(),
             current_user_hidden: false,
             schemas_denied: false,
             batch_writes_refused: None,
@@ -298,6 +303,11 @@ impl FaultEngine {
     /// Whether writes to the asset at `dam_path` are refused (see [`Faults::write_denied`]).
     pub(crate) fn write_denied(&self, dam_path: &str) -> bool {
         under_any(&lock(&self.run).faults.write_denied, dam_path)
+    }
+
+    /// Whether replicating the node at `dam_path` is refused ([`Faults::replicate_denied`]).
+    pub(crate) fn replicate_denied(&self, dam_path: &str) -> bool {
+        under_any(&lock(&self.run).faults.replicate_denied, dam_path)
     }
 
     /// Whether QueryBuilder's index has not caught up with `dam_path` ([`Faults::index_lag`]).

@@ -12,6 +12,7 @@
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
 //! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
+//! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
 //! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
@@ -75,6 +76,7 @@ mod openapi;
 mod qb_values;
 mod querybuilder;
 mod renditions;
+mod replicate;
 mod schemas;
 mod server;
 mod sling_batch;
@@ -493,6 +495,44 @@ impl Sandbox {
         edit_asset(&self.shared, path_or_id, &edit).map_err(SandboxError::Edit)
     }
 
+    /// The metadata the publish tier (or, with `preview`, AEM's Preview tier) serves for the
+    /// asset at `path`: `None` when it was never activated there, was deactivated since, or
+    /// there is no such asset.
+    pub fn published(
+        &self,
+        path: &str,
+        preview: bool,
+    ) -> Option<serde_json::Map<String, serde_json::Value>> {
+        let dam = read(&self.shared.dam);
+        let agent = if preview {
+            dam::Agent::Preview
+        } else {
+            dam::Agent::Publish
+        };
+        match dam.lookup(path)? {
+            dam::Node::Asset(a) => dam.published_metadata(a, agent),
+            dam::Node::Folder(_) => None,
+        }
+    }
+
+    /// Replicates the asset at `path` as `by` would have, for tests that need an asset
+    /// published (or unpublished) before a run; `false` when there is no asset there.
+    pub fn replicate_as(&self, path: &str, activate: bool, by: &str) -> bool {
+        let mut dam = write(&self.shared.dam);
+        let action = if activate {
+            dam::Replication::Activate
+        } else {
+            dam::Replication::Deactivate
+        };
+        match dam.lookup(path) {
+            Some(dam::Node::Asset(a)) => {
+                dam.replicate(a, dam::Agent::Publish, action, by, ims::now_ms());
+                true
+            }
+            _ => false,
+        }
+    }
+
     /// The tree with every asset's writes (`full` adds all metadata).
     pub fn dump(&self, full: bool) -> serde_json::Value {
         read(&self.shared.dam).dump(full)
@@ -620,6 +660,7 @@ fn router(shared: Shared) -> Router {
         .route("/adobe/folders", get(openapi::folders))
         .route("/adobe/assets/search", post(assets_search::search))
         .route("/bin/querybuilder.json", get(querybuilder::query))
+        .route("/bin/replicate.json", post(replicate::replicate))
         .nest("/__sandbox", control::router())
         .layer(axum::middleware::from_fn_with_state(
             shared.clone(),

@@ -4,7 +4,7 @@
 //! as far as Metadesk uses it: the predicates `path` (`.flat`, `.exact`), `type`, `property`
 //! (`.value`, `.N_value`, `.and`, `.operation` = equals | unequals | like | not | exists),
 //! `nodename`, `tagid` (`.property`), `daterange`, `hasPermission` (write privileges follow the
-//! account and the `write_denied` fault), and `group` (`p.or`, `p.not`, nested);
+//! account and the `write_denied` fault, `crx:replicate` the `replicate_denied` one), and `group` (`p.or`, `p.not`, nested);
 //! `p.offset`, `p.limit` (default 10, `-1` for all), `p.guessTotal` (`total` is then a lower
 //! bound), `orderby` (`path`, `@jcr:path`, `@<relative property>`, `.sort`), and the hit writers
 //! `simple`, `full` and `selective` (`p.properties`, relative paths deeper than one level nested
@@ -33,7 +33,7 @@ use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 
 use crate::auth::{self, Family};
-use crate::dam::{DAM_ROOT, Dam, Kind, Node, iso_ms, uuid_string};
+use crate::dam::{DAM_ROOT, Dam, Kind, Node, ReplicationValue, iso_ms, uuid_string};
 use crate::qb_values::{like, name_glob, parse_date, stored_date, strings};
 use crate::{Shared, read};
 
@@ -138,6 +138,18 @@ impl View<'_> {
                 == Kind::ContentFragment)
                 .then_some(Value::Bool(true)),
             ("jcr:title", Node::Folder(f)) => Some(json!(self.dam.folder_title(f))),
+            (rel, Node::Asset(a)) if rel.starts_with("jcr:content/cq:lastRepl") => {
+                let name = &rel["jcr:content/".len()..];
+                let (_, value) = self
+                    .dam
+                    .replication_properties(a)
+                    .into_iter()
+                    .find(|(n, _)| n == name)?;
+                Some(match value {
+                    ReplicationValue::Date(ms) => json!(iso_ms(ms)),
+                    ReplicationValue::Text(t) => json!(t),
+                })
+            }
             _ => {
                 let name = rel.strip_prefix("jcr:content/metadata/")?;
                 self.metadata.as_ref()?.get(name).cloned()
@@ -505,8 +517,9 @@ fn failure(status: StatusCode, message: &str) -> Response {
 }
 
 /// The `hasPermission` predicate: whether `principal` holds every privilege listed (comma
-/// separated) on the node at `path`. Reading is allowed to everyone who can query; any other
-/// privilege is a write, which a read-only account and a `write_denied` path do not have.
+/// separated) on the node at `path`. Reading is allowed to everyone who can query;
+/// `crx:replicate` is refused to a read-only account and on a `replicate_denied` path; any
+/// other privilege is a write, which a read-only account and a `write_denied` path do not have.
 fn may(
     shared: &Shared,
     principal: &auth::Principal,
@@ -516,11 +529,18 @@ fn may(
     let Some(privileges) = privileges else {
         return true;
     };
-    let writes = privileges
+    privileges
         .split(',')
         .map(str::trim)
-        .any(|p| !p.is_empty() && p != "jcr:read");
-    !writes || (!principal.read_only && !shared.faults.write_denied(path))
+        .filter(|p| !p.is_empty() && *p != "jcr:read")
+        .all(|p| {
+            !principal.read_only
+                && if p == "crx:replicate" {
+                    !shared.faults.replicate_denied(path)
+                } else {
+                    !shared.faults.write_denied(path)
+                }
+        })
 }
 
 /// `GET /bin/querybuilder.json`.

@@ -203,7 +203,13 @@ fn check_name(name: &str) -> Result<(), String> {
 }
 
 /// Sling's answer: its JSON response when asked for JSON, else its HTML status page.
-fn respond(status: u16, path: &str, message: &str, changes: Vec<Value>, json: bool) -> Response {
+pub(crate) fn respond(
+    status: u16,
+    path: &str,
+    message: &str,
+    changes: Vec<Value>,
+    json: bool,
+) -> Response {
     let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
     let parent = path.rsplit_once('/').map_or("/", |(p, _)| p);
     let title = if code.is_success() {

@@ -25,7 +25,7 @@ use crate::worded::Worded;
 const CLOSE_WAIT: Duration = Duration::from_secs(30);
 
 /// Sends to the window; a window that went away only costs a log line.
-fn sender<T: tauri::ipc::IpcResponse + Send + Sync>(
+pub(super) fn sender<T: tauri::ipc::IpcResponse + Send + Sync>(
     channel: Channel<T>,
 ) -> impl Fn(T) + Send + Sync {
     move |message: T| {
@@ -36,7 +36,7 @@ fn sender<T: tauri::ipc::IpcResponse + Send + Sync>(
 }
 
 /// Notifies when a long job ended, then hands the result to the window.
-fn finish<R: Runtime>(
+pub(super) fn finish<R: Runtime>(
     app: &AppHandle<R>,
     state: &AppState,
     ended: Ended,
@@ -208,7 +208,7 @@ pub async fn apply_run<R: Runtime>(
 }
 
 /// The window's runs of an existing journal use the connection they were made with.
-fn runs_own() -> ConnectionChoice {
+pub(super) fn runs_own() -> ConnectionChoice {
     ConnectionChoice::RunsOwn { paired_with: None }
 }
 

@@ -3,6 +3,7 @@
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
 import type { Action } from './bindings/Action';
+import type { Agent } from './bindings/Agent';
 import type { AppHealth } from './bindings/AppHealth';
 import type { ApplyRequest } from './bindings/ApplyRequest';
 import type { CheckStep } from './bindings/CheckStep';
@@ -23,6 +24,7 @@ import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
 import type { FolderSchema } from './bindings/FolderSchema';
+import type { PublishRequest } from './bindings/PublishRequest';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
 import type { GraphqlCall } from './bindings/GraphqlCall';
 import type { HeldSheet } from './bindings/HeldSheet';
@@ -296,6 +298,22 @@ export function previewUndo(runId: string, onProgress: (p: Progress) => void): P
 /** Plans the same edits again on the assets that failed in an earlier run. */
 export function previewRetry(runId: string, onProgress: (p: Progress) => void): Promise<RunSummary> {
   return call('preview_retry', { runId, onProgress: channelOf(onProgress) });
+}
+
+/** Plans publishing or unpublishing a scope: each asset's publication state, journaled. Nothing
+ *  is replicated until the run is applied. */
+export function previewPublish(request: PublishRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_publish', { request, onProgress: channelOf(onProgress) });
+}
+
+/** Plans republishing what an earlier run changed, on the assets that were published before. */
+export function previewRepublish(runId: string, agent: Agent, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_republish', { runId, agent, onProgress: channelOf(onProgress) });
+}
+
+/** The tier an earlier run was republished to, if it was (its undo republishes there too). */
+export function republishedTo(runId: string): Promise<Agent | null> {
+  return call('republished_to', { runId });
 }
 
 /** A page of a run's preview rows; `action` null means every row. */

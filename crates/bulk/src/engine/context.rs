@@ -509,6 +509,7 @@ pub(super) fn skip_row(i: u64, path: &str, reason: SavedText) -> PlanRow {
         action: Action::Skip,
         reason: Some(reason),
         changes: Vec::new(),
+        publication: None,
     }
 }
 

@@ -50,13 +50,7 @@ pub(super) async fn preview_listing(
     let mut next_i = 0u64;
     loop {
         let step = walk
-            .next(|folder, offset, limit| async move {
-                match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
-                    Ok(page) => Listed::Page(page),
-                    Err(Failure::Cancelled) => Listed::Cancelled,
-                    Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
-                }
-            })
+            .next(|folder, offset, limit| list_page(ctx, folder, offset, limit))
             .await?;
         let entries = match step {
             WalkStep::Page(entries) => entries,
@@ -124,6 +118,15 @@ pub(super) async fn preview_listing(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
+}
+
+/// One page of a folder's listing for a walk, through the gate.
+pub(super) async fn list_page(ctx: &Ctx, folder: String, offset: u64, limit: u64) -> Listed {
+    match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
+        Ok(page) => Listed::Page(page),
+        Err(Failure::Cancelled) => Listed::Cancelled,
+        Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
+    }
 }
 
 /// Whether listed assets' values are asked in batched checks: the API checks in batches (the

@@ -34,6 +34,8 @@ mod context;
 mod from_rows;
 mod listed;
 mod planning;
+mod publishing;
+mod replicating;
 mod retry;
 mod searched;
 mod undo;
@@ -215,6 +217,11 @@ impl Engine {
         let spec = spec.validated()?;
         match &spec.kind {
             RunKind::Edit => {}
+            RunKind::Publish { .. } => {
+                self.check_family(&spec)?;
+                self.check_publishes()?;
+                return self.preview_publish(spec, control, on_progress).await;
+            }
             RunKind::Undo { .. } => {
                 return Err(Error::message(
                     ErrorCode::InvalidInput,
@@ -284,6 +291,68 @@ impl Engine {
         runs::summary(&self.runs_dir, &id)
     }
 
+    /// Refuses, before anything is sent, to publish through a connection whose API does not:
+    /// AEM's replication servlet takes the classic token kinds only.
+    fn check_publishes(&self) -> Result<()> {
+        if self.store.publishes() {
+            Ok(())
+        } else {
+            Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-publish-oauth",
+                vec![],
+            ))
+        }
+    }
+
+    /// A publish run's preview: its journal, then its rows (`publishing.rs`).
+    async fn preview_publish(
+        &self,
+        spec: RunSpec,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let (id, journal) = self.start_run(&spec).await?;
+        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
+        let forwarder = forward(control.clone(), ctx.control.clone());
+        let result = publishing::preview_publish(&ctx, &self.runs_dir, on_progress).await;
+        forwarder.abort();
+        self.finish_preview(ctx, result, on_progress).await?;
+        runs::summary(&self.runs_dir, &id)
+    }
+
+    /// Plans the republish of what edit run `of` changed: its assets whose write was checked
+    /// (outcome `changed`) and that were published before it; the others are left as they are,
+    /// each with why.
+    pub async fn preview_republish(
+        &self,
+        of: &str,
+        agent: crate::spec::Agent,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+    ) -> Result<RunSummary> {
+        let original = Replay::load(&runs::path_of(&self.runs_dir, of)?)?;
+        self.check_family(&original.spec)?;
+        self.check_publishes()?;
+        if original.spec.kind.publishes() || original.counts.changed == 0 {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-nothing-to-republish",
+                vec![("run", of.into())],
+            ));
+        }
+        let spec = RunSpec {
+            kind: RunKind::Publish {
+                replication: crate::spec::Replication::Publish,
+                agent,
+                from: Some(crate::spec::PublishFrom::Republish { of: of.to_owned() }),
+            },
+            edits: Vec::new(),
+            ..original.spec
+        };
+        self.preview_publish(spec, control, on_progress).await
+    }
+
     /// Previews per-asset edits (a spreadsheet): each asset read now and journaled with its
     /// own before → after; applied, reported and undone like any run.
     pub async fn preview_per_asset(
@@ -333,6 +402,25 @@ impl Engine {
                 vec![("run", of.into())],
             ));
         }
+        if let RunKind::Publish {
+            replication, agent, ..
+        } = original.spec.kind
+        {
+            self.check_publishes()?;
+            let opposite = match replication {
+                crate::spec::Replication::Publish => crate::spec::Replication::Unpublish,
+                crate::spec::Replication::Unpublish => crate::spec::Replication::Publish,
+            };
+            let spec = RunSpec {
+                kind: RunKind::Publish {
+                    replication: opposite,
+                    agent,
+                    from: Some(crate::spec::PublishFrom::Undo { of: of.to_owned() }),
+                },
+                ..original.spec
+            };
+            return self.preview_publish(spec, control, on_progress).await;
+        }
         let spec = RunSpec {
             kind: RunKind::Undo { of: of.to_owned() },
             ..original.spec.clone()
@@ -362,6 +450,13 @@ impl Engine {
                 ErrorCode::InvalidInput,
                 "error-retry-of-sheet",
                 vec![("run", of.into()), ("file", file.as_str().into())],
+            ));
+        }
+        if original.spec.kind.publishes() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-retry-of-publish",
+                vec![("run", of.into())],
             ));
         }
         if let RunKind::Undo { of: undone } = &original.spec.kind {
@@ -472,6 +567,9 @@ impl Engine {
             ));
         }
         self.check_family(&replay.spec)?;
+        if replay.spec.kind.publishes() {
+            self.check_publishes()?;
+        }
         // Locks the journal: a second process applying the same run is refused here.
         let journal = JournalWriter::reopen(&path)?;
         journal
@@ -489,7 +587,9 @@ impl Engine {
             .total
             .store(replay.counts.pending, Ordering::Relaxed);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = if self.store.batches() {
+        let result = if replay.spec.kind.publishes() {
+            replicating::apply_publish(&ctx, &path, &replay, on_progress).await
+        } else if self.store.batches() {
             // An AEM found refusing batch writes in an earlier run is not asked again.
             let remembered =
                 crate::write_paths::batch_refused(&self.runs_dir, &ctx.connection_key());

@@ -218,6 +218,7 @@ pub(super) fn plan_from_current(
         action,
         reason,
         changes,
+        publication: None,
     };
     record_row(ctx, counts, row)
 }

@@ -136,19 +136,7 @@ async fn plan_list(
     ids: HashMap<String, String>,
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
-    // A path the search did not find may be one its index does not hold yet: read on its own.
-    confirm_unfound(&mut resolved, |path| async move {
-        match ctx.call(|| ctx.store.node_json(&path, "1")).await {
-            Ok(node) => Ok(node),
-            Err(Failure::Call(e, _)) => Err(e),
-            Err(Failure::Cancelled) => {
-                Err(metadesk_assets::CallError::Transient("cancelled".into()))
-            }
-        }
-    })
-    .await;
-    ctx.unindexed
-        .fetch_add(resolved.unindexed, Ordering::Relaxed);
+    confirm_list(ctx, &mut resolved).await;
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut next_i = 0u64;
     for problem in &resolved.problems {
@@ -170,6 +158,23 @@ async fn plan_list(
     drain(&mut tasks).await?;
     let counts = *lock(&counts);
     Ok(counts)
+}
+
+/// Reads on its own each path of a resolved list the search did not find (it may be one AEM's
+/// index does not hold yet), and counts those the repository holds.
+pub(super) async fn confirm_list(ctx: &Ctx, resolved: &mut ResolvedList) {
+    confirm_unfound(resolved, |path| async move {
+        match ctx.call(|| ctx.store.node_json(&path, "1")).await {
+            Ok(node) => Ok(node),
+            Err(Failure::Call(e, _)) => Err(e),
+            Err(Failure::Cancelled) => {
+                Err(metadesk_assets::CallError::Transient("cancelled".into()))
+            }
+        }
+    })
+    .await;
+    ctx.unindexed
+        .fetch_add(resolved.unindexed, Ordering::Relaxed);
 }
 
 /// One hit of a search or a list: filtered as a listing entry would be, then planned from the

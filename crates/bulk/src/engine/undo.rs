@@ -127,7 +127,9 @@ async fn undo_asset(
 ) -> Result<()> {
     let of = match &ctx.spec.kind {
         RunKind::Undo { of } => of.clone(),
-        RunKind::Edit | RunKind::Retry { .. } | RunKind::Sheet { .. } => String::new(),
+        RunKind::Edit | RunKind::Retry { .. } | RunKind::Sheet { .. } | RunKind::Publish { .. } => {
+            String::new()
+        }
     };
     let original: Map<String, Value> = originals
         .get(&row.i)
@@ -197,6 +199,7 @@ async fn undo_asset(
         action,
         reason: conflict,
         changes,
+        publication: None,
     };
     record_row(ctx, counts, plan)
 }

@@ -203,10 +203,21 @@ pub(super) async fn plan_from_run(
     };
     let printer = output::progress_printer(l, !r.write.json);
     let preview = cancellable(ws, ws.preview_from_run(&opened, kind, &printer), l).await;
-    match preview {
-        Ok(preview) => after_preview(ws, &opened, preview, gate, &r.write, l).await,
-        Err(e) => output::fail(&e, l),
+    let preview = match preview {
+        Ok(preview) => preview,
+        Err(e) => return output::fail(&e, l),
+    };
+    let id = preview.id.clone();
+    let code = after_preview(ws, &opened, preview, gate, &r.write, l).await;
+    // Undoing an edit that was republished republishes the values it restored, there too.
+    if to == RunAction::Undo
+        && !r.write.dry_run
+        && let Ok(Some(agent)) = ws.republished_to(&r.run).await
+    {
+        let republished = super::republish::republish(ws, &opened, &id, agent, &r.write, l).await;
+        return code.max(republished);
     }
+    code
 }
 
 fn exit_code(s: &RunSummary) -> u8 {

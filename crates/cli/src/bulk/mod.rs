@@ -6,19 +6,20 @@
 //! (`select`), reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`) and the
 //! computing edits' flags (`rules`), what a preview shows (`preview`), asking before writing
 //! and the production guard (`confirm`), applying, resuming, undoing and retrying
-//! (`applying`). Not here: the run history (`runs`).
+//! (`applying`), republishing after an edit (`republish`). Not here: the run history (`runs`).
 
 mod applying;
 mod confirm;
 mod edits;
 pub(crate) mod open;
 mod preview;
+mod republish;
 mod rules;
 mod select;
 
 use clap::{Args, Subcommand};
-use metadesk_core::app::{RunAction, Workspace};
-use metadesk_core::bulk::{EditOp, RunKind};
+use metadesk_core::app::{Opened, RunAction, Workspace};
+use metadesk_core::bulk::{EditOp, Filters, RunKind};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::output;
@@ -61,6 +62,10 @@ struct ScopeArgs {
     select: SelectFlags,
     #[command(flatten)]
     write: WriteFlags,
+    /// After applying, republish the changed assets that were published before (never one
+    /// that was not), so the website shows the new values.
+    #[arg(long)]
+    republish: bool,
 }
 
 #[derive(Args, Clone)]
@@ -238,23 +243,11 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(e) => e,
         Err(e) => return output::fail(&e, l),
     };
-    // Conditions are read before AEM is asked anything, like the edits.
-    if let Err(e) = scope.select.check() {
-        return output::fail(&e, l);
-    }
-    let opened = match ws.open(scope.conn.choice()).await {
-        Ok(o) => o,
-        Err(e) => return output::fail(&e, l),
-    };
-    scope.conn.note_unused_paired(&opened, l);
-    let (folder, filters) = match chosen_scope(&scope.select, &opened, ws, l) {
-        Ok(parts) => parts,
-        Err(e) => return output::fail(&e, l),
-    };
-    let gate = match gate(&opened, &scope.write, l) {
-        Ok(g) => g,
-        Err(e) => return output::fail(&e, l),
-    };
+    let (opened, folder, filters, gate) =
+        match open_scope(&scope.conn, &scope.select, &scope.write, ws, l).await {
+            Ok(parts) => parts,
+            Err(code) => return code,
+        };
     let printer = output::progress_printer(l, !scope.write.json);
     let preview = cancellable(
         ws,
@@ -275,7 +268,36 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             )
         );
     }
-    after_preview(ws, &opened, preview, gate, &scope.write, l).await
+    let id = preview.id.clone();
+    let code = after_preview(ws, &opened, preview, gate, &scope.write, l).await;
+    if scope.republish && !scope.write.dry_run {
+        let agent = metadesk_core::bulk::Agent::Publish;
+        let republished = republish::republish(ws, &opened, &id, agent, &scope.write, l).await;
+        return code.max(republished);
+    }
+    code
+}
+
+/// What a new run on a scope starts with: the conditions read (before AEM is asked anything,
+/// like the edits), the connection opened, the scope chosen and the production guard; else the
+/// exit code once the reason is printed.
+pub(crate) async fn open_scope(
+    conn: &ConnectionArgs,
+    select: &SelectFlags,
+    write: &WriteFlags,
+    ws: &Workspace,
+    l: &Localizer,
+) -> Result<(Opened, String, Filters, confirm::ProductionGate), u8> {
+    select.check().map_err(|e| output::fail(&e, l))?;
+    let opened = ws
+        .open(conn.choice())
+        .await
+        .map_err(|e| output::fail(&e, l))?;
+    conn.note_unused_paired(&opened, l);
+    let (folder, filters) =
+        chosen_scope(select, &opened, ws, l).map_err(|e| output::fail(&e, l))?;
+    let gate = gate(&opened, write, l).map_err(|e| output::fail(&e, l))?;
+    Ok((opened, folder, filters, gate))
 }
 
 fn edit(property: String, op: EditOp) -> metadesk_core::bulk::Edit {

@@ -15,6 +15,12 @@ pub(super) fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) 
     output::print_summary(summary, l);
     if let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Change), 0, 10) {
         for row in &page.rows {
+            // A publish row: where the asset stands, in words.
+            if let Some(state) = row.publication {
+                let words = metadesk_core::bulk::publish_words::state_words(state).localized(l);
+                println!("  {}  {words}", row.path);
+                continue;
+            }
             let changes: Vec<String> = row
                 .changes
                 .iter()

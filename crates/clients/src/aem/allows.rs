@@ -29,6 +29,9 @@ pub enum AemPath {
     BatchWrites,
     /// The account may change metadata where it is pointed.
     WritePermission,
+    /// The account may publish where it is pointed (`crx:replicate`); an OAuth
+    /// Server-to-Server connection never can (AEM's replication servlet refuses its tokens).
+    PublishPermission,
 }
 
 /// What AEM answered for a path.

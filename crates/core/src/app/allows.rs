@@ -204,7 +204,19 @@ impl Workspace {
                     .await?;
                 graphql_paths(&connection, &client, &mut lines, l).await;
             }
-            ApiFamily::OpenApi => lines.push(self.openapi_search(&connection, l).await?),
+            ApiFamily::OpenApi => {
+                lines.push(self.openapi_search(&connection, l).await?);
+                let publish = line(
+                    l,
+                    AemPath::PublishPermission,
+                    "allows-label-publish-permission",
+                );
+                lines.push(publish.failed(
+                    Allowed::Unavailable,
+                    l.text("allows-publish-oauth"),
+                    Some("allows-instead-publish-oauth"),
+                ));
+            }
         }
         Ok(lines)
     }
@@ -245,7 +257,9 @@ impl Workspace {
                 None
             }
         };
-        lines.push(write_permission(&classic, connection, folder, l).await);
+        for which in [Permission::Write, Permission::Publish] {
+            lines.push(permission(&classic, connection, folder, which, l).await);
+        }
         lines.push(self.batch_writes(&classic, connection, folder, l).await?);
         lines.push(renditions(&classic, image.as_deref(), l).await);
         Ok(())
@@ -357,17 +371,63 @@ fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
         .collect()
 }
 
-/// AEM's own permission check on `folder` (nothing is written).
-async fn write_permission(
+/// Which of AEM's permission checks a line asks, and its words.
+#[derive(Clone, Copy)]
+enum Permission {
+    /// To change metadata (`jcr:modifyProperties`).
+    Write,
+    /// To publish (`crx:replicate`).
+    Publish,
+}
+
+impl Permission {
+    /// The line's path, then its words: label, allowed, refused, no answer, not checked,
+    /// instead when refused.
+    fn words(self) -> (AemPath, [&'static str; 6]) {
+        match self {
+            Permission::Write => (
+                AemPath::WritePermission,
+                [
+                    "allows-label-write-permission",
+                    "allows-ok-write",
+                    "allows-write-refused",
+                    "allows-write-unknown",
+                    "allows-write-unchecked",
+                    "allows-instead-write",
+                ],
+            ),
+            Permission::Publish => (
+                AemPath::PublishPermission,
+                [
+                    "allows-label-publish-permission",
+                    "allows-ok-publish",
+                    "allows-publish-refused",
+                    "allows-publish-unknown",
+                    "allows-publish-unchecked",
+                    "allows-instead-publish",
+                ],
+            ),
+        }
+    }
+}
+
+/// AEM's own permission check on `folder` (nothing is written or published).
+async fn permission(
     classic: &ClassicAssets,
     connection: &Connection,
     folder: &str,
+    which: Permission,
     l: &Localizer,
 ) -> PathCheck {
-    let line = line(l, AemPath::WritePermission, "allows-label-write-permission");
+    let (path, [label, ok, refused, unknown, unchecked, instead]) = which.words();
+    let line = line(l, path, label);
     let folder_arg = || ("folder", arg(folder));
-    match classic.may_modify(folder).await {
-        Ok(Some(true)) => line.ok(l.msg("allows-ok-write", &[folder_arg()])),
+    let answer = match which {
+        Permission::Write => classic.may_modify(folder).await,
+        Permission::Publish => classic.may_publish(folder).await,
+    };
+    match answer {
+        Ok(Some(true)) => line.ok(l.msg(ok, &[folder_arg()])),
         Ok(Some(false)) => {
             let who = connection
                 .technical_account_email
@@ -376,20 +436,20 @@ async fn write_permission(
                 .unwrap_or_else(|| l.text("test-this-user"));
             line.failed(
                 Allowed::NotAllowed,
-                l.msg("allows-write-refused", &[folder_arg(), ("who", arg(who))]),
-                Some("allows-instead-write"),
+                l.msg(refused, &[folder_arg(), ("who", arg(who))]),
+                Some(instead),
             )
         }
         Ok(None) => line.failed(
             Allowed::Unavailable,
-            l.msg("allows-write-unknown", &[folder_arg()]),
+            l.msg(unknown, &[folder_arg()]),
             Some("allows-instead-write-unknown"),
         ),
         Err(e) => {
             let (_, why) = call_failure(&e, l);
             line.failed(
                 Allowed::Unavailable,
-                l.msg("allows-write-unchecked", &[folder_arg(), ("why", arg(why))]),
+                l.msg(unchecked, &[folder_arg(), ("why", arg(why))]),
                 Some("allows-instead-write-unknown"),
             )
         }

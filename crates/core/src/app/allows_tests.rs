@@ -73,6 +73,7 @@ async fn every_path_of_a_working_aem_is_ok_and_nothing_is_written() {
             AemPath::ClassicRead,
             AemPath::QueryBuilder,
             AemPath::WritePermission,
+            AemPath::PublishPermission,
             AemPath::BatchWrites,
             AemPath::Renditions,
             AemPath::GraphqlEndpoints,
@@ -253,6 +254,29 @@ async fn no_write_permission_is_aems_own_answer_and_thumbnails_can_be_missing() 
         "{write:#?}"
     );
     assert_eq!(f.sandbox.counters().writes_applied, 0);
+
+    // Publishing is asked on its own: Replicate denied, writes still allowed.
+    f.sandbox
+        .set_faults(Faults {
+            replicate_denied: vec![metadesk_sandbox::SAMPLE_FOLDER.into()],
+            ..Faults::default()
+        })
+        .unwrap();
+    let denied =
+        f.ws.test_connection(&f.id, &sample, &Localizer::english())
+            .await
+            .unwrap();
+    assert_eq!(
+        line(&denied.allows, AemPath::WritePermission).allowed,
+        Allowed::Ok
+    );
+    let publish = line(&denied.allows, AemPath::PublishPermission);
+    assert_eq!(publish.allowed, Allowed::NotAllowed);
+    assert!(
+        publish.detail.contains("may not publish in") && publish.detail.contains("grant Replicate"),
+        "{publish:#?}"
+    );
+    assert_eq!(f.sandbox.counters().replications, 0);
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -289,11 +313,23 @@ async fn an_oauth_connection_checks_the_folders_api_and_the_openapi_search() {
     let f = fixture(SandboxConfig::default(), oauth).await;
     let report = f.deep_test(&Localizer::english()).await;
     let paths: Vec<AemPath> = report.allows.iter().map(|c| c.path).collect();
-    assert_eq!(paths, [AemPath::FoldersApi, AemPath::OpenapiSearch]);
+    assert_eq!(
+        paths,
+        [
+            AemPath::FoldersApi,
+            AemPath::OpenapiSearch,
+            AemPath::PublishPermission
+        ]
+    );
     assert!(
-        report.allows.iter().all(|c| c.allowed == Allowed::Ok),
+        report.allows[..2].iter().all(|c| c.allowed == Allowed::Ok),
         "{report:#?}"
     );
+    // AEM's replication servlet takes no OAuth Server-to-Server token: said, not tried.
+    let publish = line(&report.allows, AemPath::PublishPermission);
+    assert_eq!(publish.allowed, Allowed::Unavailable);
+    assert!(publish.detail.contains("cannot publish"), "{publish:#?}");
+    assert_eq!(f.sandbox.counters().replications, 0);
 
     let f = fixture(SandboxConfig::default().with_openapi_search(false), oauth).await;
     let report = f.deep_test(&Localizer::new(Lang::Fr)).await;

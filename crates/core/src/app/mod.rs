@@ -18,6 +18,7 @@ mod language;
 mod list_files;
 mod opening;
 mod pending;
+mod publishing;
 mod report_settings;
 mod rule_samples;
 mod runs;

@@ -166,7 +166,7 @@ impl Workspace {
         let (of, which) = match &kind {
             RunKind::Undo { of } => (of.clone(), "undo"),
             RunKind::Retry { of } => (of.clone(), "retry"),
-            RunKind::Edit | RunKind::Sheet { .. } => {
+            RunKind::Edit | RunKind::Sheet { .. } | RunKind::Publish { .. } => {
                 return Err(Error::Internal("an edit is not planned from a run".into()));
             }
         };

@@ -63,6 +63,7 @@ impl Dam {
             overrides: None,
             removed: false,
             uploaded_ms: Some(now_ms),
+            publication: super::publication::Tiers::default(),
         });
         if !metadata.is_empty() {
             let o = self.assets[idx as usize]
@@ -124,5 +125,6 @@ impl Dam {
         for f in &mut self.folders {
             f.props.clear();
         }
+        self.seed_publications();
     }
 }

@@ -7,6 +7,9 @@
 //! knows nothing about HTTP or auth.
 
 mod changes;
+mod publication;
+
+pub(crate) use publication::{Agent, Replication, ReplicationValue};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -178,6 +181,9 @@ pub(crate) struct Asset {
     /// `None` for a seeded asset. AEM's search index finds an upload only some time after it
     /// (`Faults::index_lag_secs`), while its folder's listing shows it at once.
     pub uploaded_ms: Option<u64>,
+    /// Its last replication to each tier (`publication.rs`): what `jcr:content` says, and the
+    /// copy of the metadata that tier serves.
+    pub publication: publication::Tiers,
 }
 
 /// The whole repository state.
@@ -351,11 +357,13 @@ impl Dam {
                 overrides: None,
                 removed: false,
                 uploaded_ms: None,
+                publication: publication::Tiers::default(),
             });
             dam.folders[leaf as usize].assets.push(idx);
             dam.by_path.insert(path.into_boxed_str(), Node::Asset(idx));
             dam.by_uuid.insert(uuid, Node::Asset(idx));
         }
+        dam.seed_publications();
         dam
     }
 
@@ -632,6 +640,7 @@ impl Dam {
             "size": a.size,
             "metadata": self.metadata(idx),
             "writes": a.overrides.clone().unwrap_or_default(),
+            "publication": self.publication_state(idx),
         });
         if a.kind == Kind::ContentFragment {
             v["elements"] = Value::Object(self.fragment_elements(idx));

@@ -193,3 +193,48 @@ describe('the preview table', () => {
     expect(screen.getByText(/Nothing to change/)).toBeInTheDocument();
   });
 });
+
+describe('a publish preview', () => {
+  it('shows where each asset stands instead of a property, and says Publish N assets', async () => {
+    const rows = new PagedRows<PlanRow, Action>(
+      fetcher([
+        planRow({
+          i: 0,
+          path: '/content/dam/wknd/en/alpine-lake.jpg',
+          changes: [{ property: 'cq:lastReplicationAction', before: 'Activate', after: 'Activate' }],
+          publication: 'modified',
+        }),
+        planRow({
+          i: 1,
+          path: '/content/dam/wknd/en/city-night.jpg',
+          changes: [{ property: 'cq:lastReplicationAction', before: null, after: 'Activate' }],
+          publication: 'never_published',
+        }),
+      ]),
+    );
+    await rows.open('r1', null);
+    const run = runSummary({
+      kind: { kind: 'publish', replication: 'publish', agent: 'publish' },
+      counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 },
+      publication: { neverPublished: 1, modified: 1, upToDate: 0, unpublished: 0 },
+    });
+    render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    const states = await screen.findAllByTestId('publication-state');
+    expect(states.map((s) => s.textContent?.trim())).toEqual(['Published, modified since', 'Never published']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 published and modified since');
+    expect(screen.queryByText('cq:lastReplicationAction')).toBeNull();
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Publish 2 assets');
+    // Republishing is an edit's choice, not a publish run's.
+    expect(screen.queryByTestId('republish-after-apply')).toBeNull();
+  });
+
+  it("offers to republish an edit's changed assets at apply", async () => {
+    const onRepublish = vi.fn();
+    const rows = new PagedRows<PlanRow, Action>(fetcher([CHANGE]));
+    await rows.open('r1', null);
+    const counts = { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 };
+    render(PreviewTable, { run: runSummary({ counts }), rows, busy: false, onApply: vi.fn(), onRepublish });
+    await userEvent.setup().click(screen.getByTestId('republish-after-apply'));
+    expect(onRepublish).toHaveBeenCalledWith(true);
+  });
+});

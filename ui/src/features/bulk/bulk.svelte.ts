@@ -9,6 +9,7 @@
 // One instance lives in App, so a run keeps going (and showing) while the user visits other
 // sections. Every call to the core goes through `ipc/`.
 import { previewRun } from '../../ipc/commands';
+import type { Replication } from '../../ipc/bindings/Replication';
 import type { ConnectionView } from '../../ipc/types';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 import { CloseModel } from './closing.svelte';
@@ -28,6 +29,8 @@ export class BulkStore {
   readonly sheets: SheetsModel;
   readonly close: CloseModel;
   readonly missing: MissingModel;
+  /** "To AEM's Preview tier" beside Publish and Unpublish. */
+  publishToPreview = $state(false);
 
   /** `connections`: the saved connections (for a run's production flag); `i18n`: the window's
    *  words, for the problems and messages the models word themselves. */
@@ -56,6 +59,16 @@ export class BulkStore {
     // A value the metadata schema refuses is said beside its change; nothing is previewed.
     if (!(await this.setup.fields.allows(request, this.setup.form.edits.map((e) => e.key)))) return;
     await this.run.startPreview('setup', (onProgress) => previewRun(request, onProgress));
+  }
+
+  /** "Publish" or "Unpublish" the scope as it is (no edit): its own preview, with each asset's
+   *  publication state, then Apply. */
+  async startPublish(replication: Replication): Promise<void> {
+    if (this.run.busy) return;
+    const scope = await this.setup.scopeParts();
+    if (!scope) return;
+    const agent = this.publishToPreview ? 'preview' : 'publish';
+    await this.run.startPublish({ ...scope, replication, agent });
   }
 
   /** Stops what would still fire later (a count waiting for typing to settle, a count's late

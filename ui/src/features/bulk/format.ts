@@ -148,6 +148,13 @@ export function kindLine(
 ): string | null {
   if (run.kind.kind === 'edit') return null;
   if (run.kind.kind === 'sheet') return i18n.t('bulk-kind-sheet', { file: run.kind.file });
+  if (run.kind.kind === 'publish') {
+    return i18n.t('bulk-kind-publish', {
+      what: run.kind.replication,
+      tier: run.kind.agent,
+      from: run.kind.from?.kind ?? 'none',
+    });
+  }
   const made = origin?.created ?? runIdTime(run.kind.of);
   const args = {
     what: origin?.kind.kind ?? 'run',

@@ -7,13 +7,18 @@ import {
   applyRun,
   cancelRun,
   pauseRun,
+  previewPublish,
+  previewRepublish,
   previewRetry,
   previewRows,
   previewUndo,
+  republishedTo,
   resumeRun,
   runSummary,
 } from '../../ipc/commands';
 import type { Action } from '../../ipc/bindings/Action';
+import type { Agent } from '../../ipc/bindings/Agent';
+import type { PublishRequest } from '../../ipc/bindings/PublishRequest';
 import type { PlanRow } from '../../ipc/bindings/PlanRow';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
@@ -63,6 +68,10 @@ export class RunModel {
   message = $state<StageMessage | null>(null);
   /** A run waiting for its production confirmation before it is applied. */
   confirming = $state<RunSummary | null>(null);
+
+  /** "Republish the changed assets that were published before" at apply: once an edit is
+   *  applied, its republish is planned and applied too. */
+  republishAfterApply = $state(false);
 
   preview = new PagedRows<PlanRow, Action>(previewRows);
 
@@ -114,6 +123,34 @@ export class RunModel {
   /** Plans the same edits again on the assets that failed in `runId`. */
   async startRetry(runId: string): Promise<void> {
     await this.startPreview(this.stage, (onProgress) => previewRetry(runId, onProgress));
+  }
+
+  /** Plans publishing or unpublishing the scope of the form (its own preview, then Apply). */
+  async startPublish(request: PublishRequest): Promise<void> {
+    await this.startPreview('setup', (onProgress) => previewPublish(request, onProgress));
+  }
+
+  /** Plans republishing what `runId` changed, on the assets published before it. */
+  async startRepublish(runId: string, agent: Agent = 'publish'): Promise<void> {
+    await this.startPreview(this.stage, (onProgress) => previewRepublish(runId, agent, onProgress));
+  }
+
+  /** After an apply: an edit applied with "republish" checked, or the undo of a run that was
+   *  republished, has its republish planned and applied at once (agreed to at its apply),
+   *  ending on the republish's report. */
+  async #republishAfter(run: RunSummary, confirmName: string | null): Promise<void> {
+    if (run.kind.kind === 'publish' || run.counts.changed === 0) return;
+    let agent: Agent | null = null;
+    if (run.kind.kind === 'undo') agent = await republishedTo(run.kind.of).catch(() => null);
+    else if (this.republishAfterApply) agent = 'publish';
+    this.republishAfterApply = false;
+    if (agent === null) return;
+    const tier = agent;
+    await this.startPreview('report', (onProgress) => previewRepublish(run.id, tier, onProgress));
+    const planned = this.summary;
+    if (this.stage === 'preview' && planned?.kind.kind === 'publish' && planned.counts.pending > 0) {
+      await this.apply(planned, confirmName);
+    }
   }
 
   /** Shows a previewed run's table, starting on what will change (when anything will). */
@@ -193,7 +230,10 @@ export class RunModel {
       this.cancelRequested = false;
     }
     void this.#deps.history.load();
-    if (summary) await this.openReport(summary);
+    if (summary) {
+      await this.openReport(summary);
+      await this.#republishAfter(summary, confirmName);
+    }
   }
 
   async pause(): Promise<void> {

@@ -167,6 +167,23 @@ export class SetupModel {
     await this.scope.run(connectionId, folder, filters);
   }
 
+  /** The scope alone (connection, folder and filters, or a search's or list's), for a publish
+   *  run, which edits nothing; null when it cannot be made (its problems are then shown). */
+  async scopeParts(): Promise<Pick<RunRequest, 'connectionId' | 'folder' | 'filters'> | null> {
+    const p = this.problems;
+    if (p.connection || p.folder || p.name) {
+      this.showProblems = true;
+      return null;
+    }
+    if (this.pick.kind === 'folder') {
+      return { connectionId: this.form.connectionId, folder: normalizeFolder(this.form.folder), filters: filtersOf(this.form) };
+    }
+    if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return null;
+    const scope = this.pick.scope();
+    if (!scope) return null;
+    return { connectionId: this.form.connectionId, ...runPartsOf(scope) };
+  }
+
   /** What "Preview" asks the core to plan: the folder's assets, or the search's or list's (a
    *  list's entries are read by the core first); null when that cannot be made. The caller has
    *  checked the form's problems. */

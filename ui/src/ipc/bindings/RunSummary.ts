@@ -3,6 +3,7 @@ import type { ApiFamily } from "./ApiFamily";
 import type { Counts } from "./Counts";
 import type { Edit } from "./Edit";
 import type { FoundBy } from "./FoundBy";
+import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
 
@@ -80,4 +81,8 @@ searchedAt: string | null,
  * were read one by one, or, for a search, that it holds what the index held at
  * `searched_at` ([`crate::found_by::index_notice`]); null when there is nothing to say.
  */
-indexNotice: string | null, };
+indexNotice: string | null, 
+/**
+ * A publish run's assets by where they stood on the tier at its preview.
+ */
+publication?: PublicationCounts, };

@@ -1,0 +1,416 @@
+//! Planning a publish run (`RunKind::Publish`): which assets — the scope's (a folder's
+//! listings, a search, a list), what an edit run changed (a republish), or what a publish run
+//! did (its undo) — and where each stands on the tier, asked for many assets in one
+//! QueryBuilder request of exact paths; an asset the index does not hold yet is read on its
+//! own and counted. Each row keeps that state and the `cq:lastReplicationAction` before → after.
+//!
+//! Rules that keep a run from making public what was not: a republish publishes only assets
+//! that were published before the edit (and only those whose write was checked: the edit's
+//! `changed` outcomes); an unpublish leaves an asset that is not published as it is; the undo
+//! of a publish unpublishes only what it published for the first time.
+//!
+//! Not here: sending the replication (`replicating.rs`).
+
+use std::collections::{HashMap, HashSet};
+use std::path::Path;
+use std::sync::atomic::Ordering;
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+
+use super::context::{Ctx, Failure, lock, record_row, skip_row};
+use super::listed::list_page;
+use super::searched::confirm_list;
+use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};
+use crate::progress::ProgressFn;
+use crate::reasons;
+use crate::searching::resolve_list;
+use crate::selection::{Selection, hit_properties, search_predicates};
+use crate::spec::{PublishFrom, RunKind};
+use metadesk_assets::folders::{FolderWalk, WalkStep};
+use metadesk_assets::publication::{Agent, Publication, Replication, fits_in_state_query};
+use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit, search_failed};
+use metadesk_assets::{Entry, EntryKind};
+use metadesk_base::i18n::SavedText;
+use metadesk_clients::error::{Error, Result};
+
+/// Assets whose state is asked together.
+const GROUP: usize = 400;
+
+/// The property a publish row shows changing.
+pub(super) const ACTION_PROPERTY: &str = "cq:lastReplicationAction";
+
+/// What the run is asked to do, from its spec.
+#[derive(Clone, Copy)]
+pub(super) struct Asked {
+    pub(super) replication: Replication,
+    pub(super) agent: Agent,
+}
+
+pub(super) fn asked(kind: &RunKind) -> Option<(Asked, Option<&PublishFrom>)> {
+    match kind {
+        RunKind::Publish {
+            replication,
+            agent,
+            from,
+        } => Some((
+            Asked {
+                replication: *replication,
+                agent: *agent,
+            },
+            from.as_ref(),
+        )),
+        _ => None,
+    }
+}
+
+/// Plans the rows of a publish run, from its scope or from the run it follows.
+pub(super) async fn preview_publish(
+    ctx: &Arc<Ctx>,
+    runs_dir: &Path,
+    on_progress: ProgressFn<'_>,
+) -> Result<PreviewCounts> {
+    let Some((asked, from)) = asked(&ctx.spec.kind) else {
+        return Err(Error::Internal("a publish preview of another run".into()));
+    };
+    let mut planner = Planner {
+        ctx,
+        asked,
+        counts: Mutex::new(PreviewCounts::default()),
+        next_i: 0,
+        group: Vec::new(),
+        only_published: false,
+        kept: HashSet::new(),
+    };
+    match from {
+        Some(PublishFrom::Republish { of }) => {
+            planner.only_published = true;
+            for path in changed_by(runs_dir, of)? {
+                planner.push(path).await?;
+            }
+        }
+        Some(PublishFrom::Undo { of }) => {
+            for (path, was_published) in replicated_by(runs_dir, of)? {
+                // Publishing an asset that was published before replaced its published
+                // version, which AEM cannot give back: it keeps the current one.
+                if was_published == (asked.replication == Replication::Unpublish) {
+                    planner.kept.insert(path.clone());
+                }
+                planner.push(path).await?;
+            }
+        }
+        None => scope(&mut planner, on_progress).await?,
+    }
+    planner.flush().await?;
+    ctx.listing_done.store(true, Ordering::Relaxed);
+    Ok(*lock(&planner.counts))
+}
+
+/// The scope's assets, handed to the planner in the order they are found.
+async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result<()> {
+    let ctx = planner.ctx;
+    let spec = &ctx.spec;
+    match spec.filters.selection.clone() {
+        Some(Selection::List { entries }) => {
+            ctx.found_by(crate::found_by::FoundBy::query_builder());
+            let hits = hit_properties(vec!["dc:format"]);
+            let mut resolved = resolve_list(&entries, &hits, |params| async move {
+                match ctx.call(|| ctx.store.search(&params)).await {
+                    Ok(page) => Ok(page),
+                    Err(Failure::Call(e, _)) => Err(e),
+                    Err(Failure::Cancelled) => {
+                        Err(metadesk_assets::CallError::Transient("cancelled".into()))
+                    }
+                }
+            })
+            .await
+            .map_err(search_failed)?;
+            confirm_list(ctx, &mut resolved).await;
+            for problem in &resolved.problems {
+                let reason = reasons::list_line(problem.line, problem.reason.clone());
+                planner.skip(&problem.entry, reason)?;
+            }
+            for entry in resolved.assets {
+                planner.entry(entry).await?;
+            }
+        }
+        Some(Selection::Search {
+            conditions,
+            combine,
+        }) => {
+            ctx.found_by(crate::found_by::FoundBy::query_builder());
+            let mut predicates =
+                search_predicates(&spec.folder, spec.filters.recursive, &conditions, combine);
+            predicates.extend(hit_properties(vec!["dc:format"]));
+            let mut walk = SearchWalk::new(predicates, ctx.settings.search_page_size);
+            ctx.searching_now();
+            while !walk.is_done() {
+                let params = walk.request();
+                let page = match ctx.call(|| ctx.store.search(&params)).await {
+                    Ok(page) => page,
+                    Err(Failure::Cancelled) => break,
+                    Err(Failure::Call(error, _)) => return Err(search_failed(error)),
+                };
+                if let SearchStep::Hits(hits) = walk.take(page) {
+                    for entry in hits.iter().filter_map(entry_of_hit) {
+                        planner.entry(entry).await?;
+                    }
+                }
+                ctx.progress(on_progress, false);
+            }
+        }
+        None => {
+            ctx.found_by(crate::found_by::FoundBy::listing());
+            let mut walk = FolderWalk::new(
+                &spec.folder,
+                spec.filters.recursive,
+                ctx.settings.page_size,
+                ctx.store.family(),
+                spec.account.as_deref(),
+            )?;
+            loop {
+                let step = walk
+                    .next(|folder, offset, limit| list_page(ctx, folder, offset, limit))
+                    .await?;
+                match step {
+                    WalkStep::Page(entries) => {
+                        for entry in entries {
+                            planner.entry(entry).await?;
+                        }
+                    }
+                    WalkStep::Done | WalkStep::Cancelled => break,
+                    WalkStep::Unlisted {
+                        folder,
+                        error,
+                        attempts,
+                    } => {
+                        let account = spec.account.as_deref();
+                        planner.skip(
+                            &folder,
+                            reasons::folder_not_listed(&error, account, attempts),
+                        )?;
+                    }
+                }
+                ctx.progress(on_progress, false);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The assets edit run `of` changed, its writes checked (outcome `changed`), in its order.
+fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
+    let mut paths: HashMap<u64, String> = HashMap::new();
+    let mut changed = Vec::new();
+    for record in crate::journal::read_records(&crate::runs::path_of(runs_dir, of)?)? {
+        match record? {
+            Record::Row(row) => {
+                paths.insert(row.i, row.path);
+            }
+            Record::Outcome {
+                i,
+                outcome: Outcome::Changed,
+                ..
+            } => changed.push(i),
+            _ => {}
+        }
+    }
+    changed.sort_unstable();
+    changed.dedup();
+    Ok(changed
+        .into_iter()
+        .filter_map(|i| paths.remove(&i))
+        .collect())
+}
+
+/// The assets publish run `of` may have replicated (a request sent: its outcome changed, in
+/// doubt, or failed after it left), each with whether it was published before.
+fn replicated_by(runs_dir: &Path, of: &str) -> Result<Vec<(String, bool)>> {
+    let mut paths: HashMap<u64, String> = HashMap::new();
+    let mut before: Vec<(u64, bool)> = Vec::new();
+    let mut seen = HashSet::new();
+    for record in crate::journal::read_records(&crate::runs::path_of(runs_dir, of)?)? {
+        match record? {
+            Record::Row(row) => {
+                paths.insert(row.i, row.path);
+            }
+            // The first intent of an asset holds its state before the run (a resume sends
+            // again without a second one).
+            Record::Writing { i, original, .. } if seen.insert(i) => {
+                let was = original
+                    .get(ACTION_PROPERTY)
+                    .and_then(Value::as_str)
+                    .is_some_and(|a| a.eq_ignore_ascii_case("Activate"));
+                before.push((i, was));
+            }
+            _ => {}
+        }
+    }
+    Ok(before
+        .into_iter()
+        .filter_map(|(i, was)| paths.remove(&i).map(|p| (p, was)))
+        .collect())
+}
+
+/// Plans assets a group at a time, in the order they come.
+struct Planner<'a> {
+    ctx: &'a Arc<Ctx>,
+    asked: Asked,
+    counts: Mutex<PreviewCounts>,
+    next_i: u64,
+    group: Vec<String>,
+    /// A republish: only assets published before are published.
+    only_published: bool,
+    /// An undo: assets that keep their current published version.
+    kept: HashSet<String>,
+}
+
+impl Planner<'_> {
+    /// A listed or found entry: folders are walked, not published; filters apply.
+    async fn entry(&mut self, entry: Entry) -> Result<()> {
+        let filters = &self.ctx.spec.filters;
+        match entry.kind {
+            EntryKind::Folder => lock(&self.counts).folders += 1,
+            _ if !filters.name_matches(&entry.name)
+                || (entry.metadata.is_some() && !filters.format_matches(entry.listed_format())) =>
+            {
+                lock(&self.counts).filtered_out += 1;
+            }
+            EntryKind::Asset | EntryKind::ContentFragment => self.push(entry.path).await?,
+        }
+        Ok(())
+    }
+
+    async fn push(&mut self, path: String) -> Result<()> {
+        self.group.push(path);
+        if self.group.len() >= GROUP {
+            self.flush().await?;
+        }
+        Ok(())
+    }
+
+    fn skip(&mut self, path: &str, reason: SavedText) -> Result<()> {
+        let i = self.take_i();
+        record_row(self.ctx, &self.counts, skip_row(i, path, reason))?;
+        self.ctx.count(Outcome::Skipped);
+        Ok(())
+    }
+
+    fn take_i(&mut self) -> u64 {
+        let i = self.next_i;
+        self.next_i += 1;
+        self.ctx.tally.total.fetch_add(1, Ordering::Relaxed);
+        i
+    }
+
+    /// Asks the group's states (batched), then journals a row per asset in its order.
+    async fn flush(&mut self) -> Result<()> {
+        let paths = std::mem::take(&mut self.group);
+        if paths.is_empty() || self.ctx.control.is_cancelled() {
+            return Ok(());
+        }
+        let (mut found, asked_ok) = states(self.ctx, &paths, self.asked.agent).await;
+        for path in paths {
+            if self.ctx.control.is_cancelled() {
+                break;
+            }
+            let facts = match found.remove(&path) {
+                Some(facts) => Ok(facts),
+                None => {
+                    let agent = self.asked.agent;
+                    let read = self
+                        .ctx
+                        .call(|| self.ctx.store.publication(&path, agent))
+                        .await;
+                    if read.is_ok() && asked_ok.contains(&path) {
+                        self.ctx.unindexed.fetch_add(1, Ordering::Relaxed);
+                    }
+                    read
+                }
+            };
+            match facts {
+                Ok(facts) => {
+                    let i = self.take_i();
+                    let row = self.plan(i, path, &facts);
+                    let outcome = match row.action {
+                        Action::Change => None,
+                        Action::Unchanged => Some(Outcome::Unchanged),
+                        Action::Skip => Some(Outcome::Skipped),
+                    };
+                    record_row(self.ctx, &self.counts, row)?;
+                    if let Some(outcome) = outcome {
+                        self.ctx.count(outcome);
+                    }
+                }
+                Err(Failure::Cancelled) => break,
+                Err(Failure::Call(e, attempts)) => {
+                    let account = self.ctx.spec.account.as_deref();
+                    self.skip(&path, reasons::not_read(&e, account, attempts))?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// What the run does to one asset, from where it stands.
+    fn plan(&self, i: u64, path: String, facts: &Publication) -> PlanRow {
+        let state = facts.state();
+        let replication = self.asked.replication;
+        let (action, reason) = if self.kept.contains(&path) {
+            (
+                Action::Skip,
+                Some(SavedText::new("reason-publish-kept", [])),
+            )
+        } else {
+            match replication {
+                Replication::Publish if self.only_published && !state.is_published() => (
+                    Action::Skip,
+                    Some(SavedText::new("reason-publish-not-before", [])),
+                ),
+                Replication::Publish => (Action::Change, None),
+                Replication::Unpublish if state.is_published() => (Action::Change, None),
+                Replication::Unpublish => (
+                    Action::Unchanged,
+                    Some(SavedText::new("reason-publish-already-unpublished", [])),
+                ),
+            }
+        };
+        PlanRow {
+            i,
+            path,
+            id: None,
+            etag: None,
+            action,
+            reason,
+            changes: vec![PropertyChange {
+                property: ACTION_PROPERTY.to_owned(),
+                before: facts.action.as_deref().map(|a| json!(a)),
+                after: Some(json!(replication.command())),
+            }],
+            publication: Some(state),
+        }
+    }
+}
+
+/// The states of `paths` from batched requests, and the paths whose request answered (a path
+/// missing from an answered request is one the index does not hold yet).
+async fn states(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    agent: Agent,
+) -> (HashMap<String, Publication>, HashSet<String>) {
+    let mut found = HashMap::new();
+    let mut answered = HashSet::new();
+    let mut start = 0;
+    while start < paths.len() && !ctx.control.is_cancelled() {
+        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
+        let n = fits_in_state_query(&refs).max(1);
+        let chunk = &refs[..n];
+        start += n;
+        if let Ok(states) = ctx.call(|| ctx.store.publications(chunk, agent)).await {
+            answered.extend(chunk.iter().map(|p| (*p).to_owned()));
+            found.extend(states);
+        }
+    }
+    (found, answered)
+}

@@ -1,0 +1,102 @@
+//! Publishing as use cases: preview publishing or unpublishing a scope (a folder, a search or a
+//! list), preview republishing what an edit run changed, and find whether a run was
+//! republished (so that its undo republishes the values it restores). Applying, resuming,
+//! reports and undo are those of every run ([`super::runs`]).
+//!
+//! Not here: planning and replicating (`bulk::engine`), how a face asks or shows.
+
+use super::jobs::job_on;
+use super::runs::OnProgress;
+use super::{JobKind, Opened, Workspace, blocking};
+use metadesk_bulk::replay::Replay;
+use metadesk_bulk::{
+    Agent, Engine, Filters, Progress, PublishFrom, Replication, RunKind, RunSummary, runs,
+};
+use metadesk_clients::error::Result;
+
+impl Workspace {
+    /// Previews publishing (or unpublishing) a scope to `agent`'s tier: each asset's state in
+    /// the journal, nothing sent to AEM's replication yet. An OAuth Server-to-Server
+    /// connection is refused before anything is sent.
+    pub async fn preview_publish(
+        &self,
+        opened: &Opened,
+        folder: String,
+        filters: Filters,
+        replication: Replication,
+        agent: Agent,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let kind = RunKind::Publish {
+            replication,
+            agent,
+            from: None,
+        };
+        let spec = opened.spec(folder, filters, Vec::new(), kind).validated()?;
+        let job = self
+            .jobs
+            .start(JobKind::Preview, job_on("job-preview", &spec.folder))?;
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir())
+            .with_paired(opened.paired_with.clone());
+        let forward = |p: Progress| {
+            job.set_run_id(&p.run_id);
+            on_progress(p);
+        };
+        engine.preview(spec, job.control(), &forward).await
+    }
+
+    /// Previews republishing what run `of` changed (its checked writes) on the assets that
+    /// were published before it, on the connection opened for that run.
+    pub async fn preview_republish(
+        &self,
+        opened: &Opened,
+        of: &str,
+        agent: Agent,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let summary = self.run_summary(of).await?;
+        let job = self
+            .jobs
+            .start(JobKind::Preview, job_on("job-preview", &summary.folder))?;
+        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let forward = |p: Progress| {
+            job.set_run_id(&p.run_id);
+            on_progress(p);
+        };
+        engine
+            .preview_republish(of, agent, job.control(), &forward)
+            .await
+    }
+
+    /// The tier run `of` was republished to by a run that published something, if it was: an
+    /// undo of `of` republishes the values it restores there too.
+    pub async fn republished_to(&self, of: &str) -> Result<Option<Agent>> {
+        let (dir, of) = (self.runs_dir(), of.to_owned());
+        blocking(move || {
+            for summary in runs::list(&dir)? {
+                if let RunKind::Publish {
+                    agent,
+                    from: Some(PublishFrom::Republish { of: republished }),
+                    ..
+                } = &summary.kind
+                    && *republished == of
+                    && summary.counts.changed > 0
+                {
+                    return Ok(Some(*agent));
+                }
+            }
+            Ok(None)
+        })
+        .await
+    }
+
+    /// The run an undo undid, when `run` is the undo of an edit.
+    pub async fn undone_by(&self, run: &str) -> Result<Option<String>> {
+        let journal = runs::path_of(&self.runs_dir(), run)?;
+        let spec = blocking(move || Ok(Replay::load(&journal)?.spec)).await?;
+        Ok(match spec.kind {
+            RunKind::Undo { of } => Some(of),
+            _ => None,
+        })
+    }
+}

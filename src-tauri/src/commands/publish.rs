@@ -1,0 +1,76 @@
+//! Publishing from the window: preview publishing or unpublishing a scope, preview
+//! republishing what a run changed, and whether a run was republished (so that the window
+//! republishes the values its undo restores). Applying and reports are the bulk commands'.
+
+use std::time::Instant;
+
+use metadesk_core::app::RunAction;
+use metadesk_core::bindings::IpcError;
+use metadesk_core::bulk::{Agent, Progress, PublishRequest, RunSummary};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+
+use super::bulk::{finish, runs_own, sender};
+use crate::notify::Ended;
+use crate::state::AppState;
+use crate::worded::Worded;
+
+/// Previews publishing (or unpublishing) a scope; nothing is replicated yet.
+#[tauri::command]
+pub async fn preview_publish<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: PublishRequest,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let (ws, started) = (&state.workspace, Instant::now());
+    let result = async {
+        let opened = ws
+            .open(metadesk_core::app::ConnectionChoice::stored(
+                request.connection_id,
+            ))
+            .await?;
+        let progress = sender(on_progress);
+        let PublishRequest {
+            folder,
+            filters,
+            replication,
+            agent,
+            ..
+        } = request;
+        ws.preview_publish(&opened, folder, filters, replication, agent, &progress)
+            .await
+    }
+    .await;
+    finish(&app, &state, Ended::Preview, started, result)
+}
+
+/// Previews republishing what run `run_id` changed, on the assets published before it.
+#[tauri::command]
+pub async fn preview_republish<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    run_id: String,
+    agent: Agent,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let (ws, started) = (&state.workspace, Instant::now());
+    let result = async {
+        let (_, opened) = ws
+            .open_for_run(&run_id, runs_own(), RunAction::Apply)
+            .await?;
+        ws.preview_republish(&opened, &run_id, agent, &sender(on_progress))
+            .await
+    }
+    .await;
+    finish(&app, &state, Ended::Preview, started, result)
+}
+
+/// The tier run `run_id` was republished to, if it was.
+#[tauri::command]
+pub async fn republished_to(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<Option<Agent>, IpcError> {
+    state.workspace.republished_to(&run_id).await.worded(&state)
+}

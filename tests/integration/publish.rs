@@ -1,0 +1,430 @@
+//! Publishing runs against the sandbox (issue 39): the preview's counts by state, a folder
+//! published in batches of at most 100 paths (and well under 0.15 requests per asset, listing
+//! included), republishing what an edit changed (only assets published before it), unpublishing
+//! a list, the undo rules, a refused asset in words while the rest is published, an OAuth
+//! Server-to-Server connection refused before anything is sent, and a resume that sends only
+//! what was left.
+
+use std::collections::BTreeMap;
+
+use metadesk_core::bulk::{
+    Agent, Combine, Condition, Filters, PublishFrom, Replication, ReportStatus, RunControl,
+    RunKind, RunSpec, RunStatus, Selection, runs,
+};
+use metadesk_core::credentials::ApiFamily;
+use metadesk_core::error::ErrorCode;
+use metadesk_core::i18n::{Lang, Localizer};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
+
+use crate::bulk_support::*;
+
+fn publish_spec(sb: &Sandbox, folder: &str, replication: Replication) -> RunSpec {
+    RunSpec {
+        kind: RunKind::Publish {
+            replication,
+            agent: Agent::Publish,
+            from: None,
+        },
+        ..spec(sb, ApiFamily::Classic, folder, Vec::new())
+    }
+}
+
+/// The assets of `folder` (not its subfolders), by the sandbox's own dump.
+fn assets_in(sb: &Sandbox, folder: &str) -> Vec<String> {
+    sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .filter(|p| p.rsplit_once('/').unwrap().0 == folder)
+        .collect()
+}
+
+/// Where the sandbox says each asset stands: "never", "published" or "unpublished".
+fn tier_state(sb: &Sandbox, path: &str) -> &'static str {
+    let publication = &sb.asset(path).unwrap()["publication"]["publish"];
+    match publication["action"].as_str() {
+        None => "never",
+        Some("Activate") => "published",
+        Some(_) => "unpublished",
+    }
+}
+
+fn report(dir: &std::path::Path, run: &str) -> BTreeMap<String, (ReportStatus, Option<String>)> {
+    let l = Localizer::new(Lang::En);
+    let mut rows = BTreeMap::new();
+    runs::report(&dir.join("runs"), run, |row| {
+        let reason = row.reason.as_ref().map(|r| r.localized(&l));
+        rows.insert(row.path.clone(), (row.status, reason));
+        Ok(())
+    })
+    .unwrap();
+    rows
+}
+
+#[tokio::test]
+async fn a_folder_preview_counts_by_state_and_the_apply_publishes_in_batches() {
+    // One folder of 250 assets: three replication requests, at most 100 paths each.
+    let sb = Sandbox::start(
+        metadesk_sandbox::SandboxConfig::default()
+            .with_assets(250)
+            .with_assets_per_folder(250)
+            .with_key_bits(1024),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    assert_eq!(paths.len(), 250);
+    let mut expected = BTreeMap::<&str, u64>::new();
+    for p in &paths {
+        *expected.entry(tier_state(&sb, p)).or_default() += 1;
+    }
+    let control = RunControl::new();
+    let before = sb.counters().requests_total;
+    let preview = engine
+        .preview(
+            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let counts = preview.publication.expect("counts by state");
+    assert_eq!(
+        counts.never_published,
+        expected.get("never").copied().unwrap_or(0)
+    );
+    assert_eq!(
+        counts.unpublished,
+        expected.get("unpublished").copied().unwrap_or(0)
+    );
+    assert_eq!(
+        counts.modified + counts.up_to_date,
+        expected.get("published").copied().unwrap_or(0)
+    );
+    assert!(counts.modified > 0 && counts.up_to_date > 0, "{counts:?}");
+    let l = Localizer::new(Lang::En);
+    let words: Vec<String> = counts.lines().iter().map(|t| t.localized(&l)).collect();
+    assert!(
+        words.contains(&format!("{} never published", counts.never_published)),
+        "{words:?}"
+    );
+    assert_eq!(preview.counts.pending, 250);
+
+    let applied = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!(applied.status, RunStatus::Completed);
+    assert_eq!(applied.counts.changed, 250);
+    for p in &paths {
+        assert_eq!(tier_state(&sb, p), "published", "{p}");
+        assert_eq!(
+            sb.published(p, false).unwrap()["dc:title"],
+            sb.asset(p).unwrap()["metadata"]["dc:title"]
+        );
+    }
+    let c = sb.counters();
+    assert_eq!(c.replications, 3, "100 paths a request");
+    assert_eq!(c.replicated, 250);
+    let per_asset = (c.requests_total - before) as f64 / 250.0;
+    assert!(per_asset < 0.15, "{per_asset} requests per asset");
+}
+
+#[tokio::test]
+async fn republish_publishes_only_what_was_published_before_the_edit() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let edit = engine
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "Republished rights")],
+            ),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let edit = engine.apply(&edit.id, &control, &quiet()).await.unwrap();
+    assert!(edit.counts.changed > 0);
+    // The assets the edit changed (content fragments are not edited), and where they stood.
+    let edited = report(dir.path(), &edit.id);
+    let states: BTreeMap<String, &str> = paths
+        .iter()
+        .filter(|p| edited[*p].0 == ReportStatus::Changed)
+        .map(|p| (p.clone(), tier_state(&sb, p)))
+        .collect();
+    assert!(states.values().any(|s| *s == "never") && states.values().any(|s| *s == "published"));
+
+    let republish = engine
+        .preview_republish(&edit.id, Agent::Publish, &control, &quiet())
+        .await
+        .unwrap();
+    assert!(matches!(
+        &republish.kind,
+        RunKind::Publish { from: Some(PublishFrom::Republish { of }), .. } if *of == edit.id
+    ));
+    let done = engine
+        .apply(&republish.id, &control, &quiet())
+        .await
+        .unwrap();
+    let rows = report(dir.path(), &done.id);
+    for (path, before) in &states {
+        let rights = sb
+            .published(path, false)
+            .and_then(|m| m.get("dc:rights").cloned());
+        match *before {
+            "published" => {
+                assert_eq!(rights.unwrap(), "Republished rights", "{path}");
+                assert_eq!(rows[path].0, ReportStatus::Changed);
+            }
+            // Never made public by a metadata edit.
+            other => {
+                assert_eq!(tier_state(&sb, path), other, "{path}");
+                assert!(rights.is_none_or(|r| r != "Republished rights"));
+                assert_eq!(rows[path].0, ReportStatus::Skipped);
+                assert!(
+                    rows[path]
+                        .1
+                        .as_deref()
+                        .unwrap()
+                        .contains("was not published before"),
+                    "{:?}",
+                    rows[path]
+                );
+            }
+        }
+    }
+    // A publish run cannot be republished.
+    let err = engine
+        .preview_republish(&done.id, Agent::Publish, &control, &quiet())
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+}
+
+#[tokio::test]
+async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let published = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "published")
+        .unwrap()
+        .clone();
+    let never = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "never")
+        .unwrap()
+        .clone();
+
+    // Unpublish a list: the published asset is withdrawn, the other one is already so.
+    let mut unpublish = publish_spec(&sb, SAMPLE_FOLDER, Replication::Unpublish);
+    unpublish.filters = Filters {
+        selection: Some(Selection::List {
+            entries: vec![published.clone(), never.clone()],
+        }),
+        ..Filters::default()
+    };
+    let preview = engine.preview(unpublish, &control, &quiet()).await.unwrap();
+    assert_eq!(preview.counts.pending, 1);
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!(done.counts.changed, 1);
+    assert_eq!(done.counts.unchanged, 1);
+    assert_eq!(tier_state(&sb, &published), "unpublished");
+    assert!(sb.published(&published, false).is_none());
+    let rows = report(dir.path(), &done.id);
+    assert_eq!(rows[&never].1.as_deref(), Some("already unpublished"));
+
+    // Publish both, then undo: the one published for the first time is unpublished, the one
+    // published before (the list's first, republished now) keeps its published version.
+    sb.replicate_as(&published, true, "someone@example.com");
+    let mut publish = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
+    publish.filters = Filters {
+        selection: Some(Selection::List {
+            entries: vec![published.clone(), never.clone()],
+        }),
+        ..Filters::default()
+    };
+    let preview = engine.preview(publish, &control, &quiet()).await.unwrap();
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!(done.counts.changed, 2);
+    assert_eq!(tier_state(&sb, &never), "published");
+    let undo = engine
+        .preview_undo(&done.id, &control, &quiet())
+        .await
+        .unwrap();
+    assert!(matches!(
+        undo.kind,
+        RunKind::Publish {
+            replication: Replication::Unpublish,
+            ..
+        }
+    ));
+    let undone = engine.apply(&undo.id, &control, &quiet()).await.unwrap();
+    assert_eq!(undone.counts.changed, 1);
+    assert_eq!(tier_state(&sb, &never), "unpublished");
+    assert_eq!(tier_state(&sb, &published), "published");
+    let rows = report(dir.path(), &undone.id);
+    assert!(
+        rows[&published]
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("keeps its current published version"),
+        "{:?}",
+        rows[&published]
+    );
+}
+
+#[tokio::test]
+async fn a_refused_asset_is_told_in_words_and_the_others_are_published() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let denied = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "never")
+        .unwrap()
+        .clone();
+    sb.set_faults(Faults {
+        replicate_denied: vec![denied.clone()],
+        csrf_required: true,
+        ..Faults::default()
+    })
+    .unwrap();
+    let preview = engine
+        .preview(
+            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!(done.counts.failed, 1);
+    assert_eq!(done.counts.changed, paths.len() as u64 - 1);
+    let rows = report(dir.path(), &done.id);
+    let (status, reason) = &rows[&denied];
+    assert_eq!(*status, ReportStatus::Failed);
+    let reason = reason.as_deref().unwrap();
+    assert_eq!(
+        reason,
+        format!(
+            "This technical account may not publish under {SAMPLE_FOLDER}: ask an AEM \
+             administrator to grant Replicate on it to {}",
+            sb.credentials().dev_token_user
+        )
+    );
+    assert!(!reason.contains('<'), "no HTML: {reason}");
+    assert!(sb.published(&denied, false).is_none(), "nothing published");
+}
+
+#[tokio::test]
+async fn an_oauth_connection_is_refused_before_anything_is_sent() {
+    let sb = sandbox(60).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(openapi(&sb).await, dir.path());
+    let before = sb.counters();
+    let mut spec = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
+    spec.family = ApiFamily::OpenApi;
+    let err = engine
+        .preview(spec, &RunControl::new(), &quiet())
+        .await
+        .unwrap_err();
+    let words = err.localized(&Localizer::new(Lang::En));
+    assert!(words.contains("OAuth Server-to-Server"), "{words}");
+    assert!(words.contains("local development tokens"), "{words}");
+    let after = sb.counters();
+    assert_eq!(after.requests_total, before.requests_total, "nothing sent");
+    assert_eq!(after.replications, 0);
+    assert!(runs::list(&dir.path().join("runs")).unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn a_resume_sends_only_what_is_left() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let preview = engine
+        .preview(
+            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    // The first apply is refused everywhere (no Replicate yet): it stops with all pending.
+    sb.set_faults(Faults {
+        replicate_denied: vec![SAMPLE_FOLDER.to_owned()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let stopped = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert!(
+        matches!(stopped.status, RunStatus::Stopped | RunStatus::Completed),
+        "{:?}",
+        stopped.status
+    );
+    assert_eq!(stopped.counts.changed, 0);
+    sb.set_faults(Faults::default()).unwrap();
+    let resumed = engine.apply(&preview.id, &control, &quiet()).await;
+    match resumed {
+        Ok(s) => {
+            assert_eq!(s.status, RunStatus::Completed);
+            assert_eq!(s.counts.changed + s.counts.failed, paths.len() as u64);
+            assert!(s.counts.changed > 0);
+        }
+        Err(e) => panic!("{e}"),
+    }
+}
+
+#[tokio::test]
+async fn a_search_scope_publishes_what_the_search_finds() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let marked: Vec<&String> = paths
+        .iter()
+        .filter(|p| tier_state(&sb, p) == "never")
+        .take(2)
+        .collect();
+    for p in &marked {
+        sb.write_metadata(p, vec![("dc:rights".into(), Some("Go live".into()))]);
+    }
+    let before: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    let mut search = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
+    search.filters = Filters {
+        selection: Some(Selection::Search {
+            conditions: vec![Condition::parse("dc:rights is Go live").unwrap()],
+            combine: Combine::All,
+        }),
+        ..Filters::default()
+    };
+    let preview = engine.preview(search, &control, &quiet()).await.unwrap();
+    assert_eq!(preview.counts.pending, 2);
+    assert_eq!(preview.publication.unwrap().never_published, 2);
+    engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    for (p, was) in paths.iter().zip(before) {
+        let expected = if marked.contains(&p) {
+            "published"
+        } else {
+            was
+        };
+        assert_eq!(tier_state(&sb, p), expected, "{p}");
+    }
+}

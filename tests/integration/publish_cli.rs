@@ -1,0 +1,293 @@
+//! `metadesk-cli publish|unpublish` and `bulk … --republish` end to end against the sandbox
+//! (issue 39), as the real binary with a credential file: an edit republished (only assets
+//! published before), its undo republishing the restored values, a folder published after a
+//! dry run that counts by state, a list unpublished, a publish undone, a refusal in words, an
+//! OAuth Server-to-Server connection refused before anything is sent, and `kill -9` in the
+//! middle of a publish then `bulk resume`.
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use metadesk_core::bulk::{RunStatus, runs};
+use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
+
+use crate::bulk_cli::{CliHome, sample_assets};
+use crate::bulk_support::*;
+
+/// "never", "published" or "unpublished", by the sandbox's own state.
+fn tier_state(sb: &Sandbox, path: &str) -> &'static str {
+    match sb.asset(path).unwrap()["publication"]["publish"]["action"].as_str() {
+        None => "never",
+        Some("Activate") => "published",
+        Some(_) => "unpublished",
+    }
+}
+
+fn newest_run(cli: &CliHome) -> String {
+    let runs = runs::list(&cli.runs_dir()).unwrap();
+    runs.first().unwrap().id.clone()
+}
+
+#[tokio::test]
+async fn an_edit_with_republish_then_its_undo_reach_the_website() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let assets: Vec<(String, &'static str)> = sample_assets(&sb)
+        .into_iter()
+        .filter(|(_, _, cf)| !cf)
+        .map(|(p, _, _)| {
+            let state = tier_state(&sb, &p);
+            (p, state)
+        })
+        .collect();
+    let old: Vec<Option<serde_json::Value>> = assets
+        .iter()
+        .map(|(p, _)| {
+            sb.published(p, false)
+                .and_then(|m| m.get("dc:rights").cloned())
+        })
+        .collect();
+    let ran = cli
+        .run_dev(&[
+            "bulk",
+            "set",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            "On the website",
+            "--republish",
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout.contains("Republishing what run"),
+        "{}",
+        ran.stdout
+    );
+    for (path, before) in &assets {
+        let rights = sb
+            .published(path, false)
+            .and_then(|m| m.get("dc:rights").cloned());
+        if *before == "published" {
+            assert_eq!(rights.unwrap(), "On the website", "{path}");
+        } else {
+            assert_eq!(tier_state(&sb, path), *before, "{path} made public");
+        }
+    }
+    let runs_list = runs::list(&cli.runs_dir()).unwrap();
+    let edit = runs_list
+        .iter()
+        .find(|r| !r.kind.publishes())
+        .unwrap()
+        .id
+        .clone();
+
+    // The undo restores the values and republishes them where the edit was republished.
+    let ran = cli.run_dev(&["bulk", "undo", &edit, "--yes"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for ((path, before), old) in assets.iter().zip(&old) {
+        if *before == "published" {
+            let rights = sb
+                .published(path, false)
+                .and_then(|m| m.get("dc:rights").cloned());
+            assert_eq!(rights, *old, "{path}: restored value republished");
+        }
+    }
+}
+
+#[tokio::test]
+async fn a_folder_is_published_after_a_dry_run_that_counts_by_state() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb).into_iter().map(|(p, _, _)| p).collect();
+    let never = paths
+        .iter()
+        .filter(|p| tier_state(&sb, p) == "never")
+        .count();
+    let ran = cli
+        .run_dev(&["publish", "--folder", SAMPLE_FOLDER, "--dry-run", "--json"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let json = ran.json();
+    assert_eq!(json["publication"]["neverPublished"], never as u64);
+    assert_eq!(sb.counters().replications, 0, "a dry run sends nothing");
+
+    let ran = cli
+        .run_dev(&["publish", "--folder", SAMPLE_FOLDER, "--dry-run"])
+        .await;
+    assert!(
+        ran.stdout.contains(&format!("{never} never published")),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        ran.stdout.contains("publish to the website"),
+        "{}",
+        ran.stdout
+    );
+
+    let ran = cli
+        .run_dev(&["publish", "--folder", SAMPLE_FOLDER, "--yes"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for p in &paths {
+        assert_eq!(tier_state(&sb, p), "published", "{p}");
+    }
+
+    // Its undo unpublishes what it published for the first time, and keeps the rest.
+    let publish = newest_run(&cli);
+    let ran = cli.run_dev(&["bulk", "undo", &publish, "--yes"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let unpublished = paths
+        .iter()
+        .filter(|p| tier_state(&sb, p) == "unpublished")
+        .count();
+    assert!(unpublished >= never, "{unpublished} < {never}");
+    assert!(paths.iter().any(|p| tier_state(&sb, p) == "published"));
+}
+
+#[tokio::test]
+async fn a_list_is_unpublished_and_refusals_are_told_in_words() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb).into_iter().map(|(p, _, _)| p).collect();
+    let published: Vec<&String> = paths
+        .iter()
+        .filter(|p| tier_state(&sb, p) == "published")
+        .take(3)
+        .collect();
+    let list = cli.dir.path().join("withdrawn.txt");
+    std::fs::write(
+        &list,
+        published
+            .iter()
+            .map(|p| p.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+    )
+    .unwrap();
+    sb.set_faults(Faults {
+        replicate_denied: vec![published[0].clone()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = cli
+        .run_dev(&["unpublish", "--list", list.to_str().unwrap(), "--yes"])
+        .await;
+    assert_eq!(ran.code, Some(1), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout
+            .contains("This technical account may not publish under"),
+        "{}",
+        ran.stdout
+    );
+    assert!(!ran.stdout.contains('<'), "no HTML: {}", ran.stdout);
+    assert_eq!(tier_state(&sb, published[0]), "published");
+    assert_eq!(tier_state(&sb, published[1]), "unpublished");
+    assert_eq!(tier_state(&sb, published[2]), "unpublished");
+
+    // OAuth Server-to-Server: refused before anything is sent, nothing stored.
+    let journals = cli.journals();
+    let before = sb.counters().requests_total;
+    let ran = cli
+        .run_with_file(
+            "oauth-project.json",
+            &["publish", "--folder", SAMPLE_FOLDER, "--yes"],
+        )
+        .await;
+    ran.assert_refused("OAuth Server-to-Server");
+    assert_eq!(cli.journals(), journals);
+    let c = sb.counters();
+    assert_eq!(
+        c.replications, 1,
+        "only the unpublish's request went through"
+    );
+    assert!(
+        c.requests_total - before <= 2,
+        "at most the token exchange: {}",
+        c.requests_total - before
+    );
+}
+
+#[tokio::test]
+async fn kill_9_mid_publish_then_resume_publishes_everything() {
+    let sb = sandbox(400).await;
+    let cli = CliHome::new(&sb);
+    let folder = SAMPLE_FOLDER.rsplit_once('/').unwrap().0.to_owned();
+    // Slow enough that the kill lands mid-run: each replicated asset costs 20 ms.
+    sb.set_faults(Faults {
+        commit_ms_per_asset: 20,
+        capacity: Some(1),
+        ..Faults::default()
+    })
+    .unwrap();
+    let file = cli.creds.join("local-development-token.json");
+    let mut apply = cli.command(&[
+        "publish",
+        "--folder",
+        &folder,
+        "--recursive",
+        "--yes",
+        "--aem",
+        &sb.base_url(),
+        "--file",
+    ]);
+    apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = apply.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    loop {
+        if sb.counters().replications >= 1 {
+            break;
+        }
+        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
+        assert!(Instant::now() < deadline, "no progress");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    child.kill().unwrap(); // SIGKILL
+    tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    let id = newest_run(&cli);
+    let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, RunStatus::Interrupted);
+    assert!(summary.counts.pending > 0);
+
+    sb.set_faults(Faults::default()).unwrap();
+    let mut resume = cli.command(&[
+        "bulk",
+        "resume",
+        &id,
+        "--yes",
+        "--aem",
+        &sb.base_url(),
+        "--file",
+    ]);
+    resume.arg(&file);
+    let (code, stdout, stderr) = crate::bulk_cli::run_command(resume).await;
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, RunStatus::Completed);
+    assert_eq!((summary.counts.failed, summary.counts.pending), (0, 0));
+    let all: Vec<String> = sb.dump(false)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["path"].as_str().unwrap().to_owned())
+        .filter(|p| p.starts_with(&format!("{folder}/")))
+        .collect();
+    for p in &all {
+        assert_eq!(tier_state(&sb, p), "published", "{p}");
+    }
+    // What was in doubt at the kill is sent again (at most one batch), nothing more.
+    let c = sb.counters();
+    assert!(
+        c.replicated <= all.len() as u64 + 100,
+        "{} replicated for {}",
+        c.replicated,
+        all.len()
+    );
+}
