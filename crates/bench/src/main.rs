@@ -366,7 +366,10 @@ fn run(cli: Cli) -> Result<()> {
         };
         stamp_alone(
             &mut section,
-            matches!(which, Scenario::Batches | Scenario::SchemaForms | Scenario::Publish),
+            matches!(
+                which,
+                Scenario::Batches | Scenario::SchemaForms | Scenario::Publish
+            ),
         );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
