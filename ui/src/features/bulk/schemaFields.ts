@@ -104,3 +104,14 @@ export function checkboxText(text: string): string {
   const v = text.trim().toLowerCase();
   return v === 'true' || v === 'false' ? v : 'false';
 }
+
+/** The typed values a row keeps when its property changes to `field` (`several`: whether the row
+ *  now takes several): text goes on to a field that shows it as typed — one line, or lines where
+ *  the field takes several — never to a field that shows values its own way (options, a number,
+ *  a date, a checkbox, tags), where it would sit unseen and hold the preview back. */
+export function valuesKeptFor(text: string, field: SchemaField | undefined, several: boolean): string {
+  const editor = editorOf(field, several);
+  if (editor === 'lines') return text;
+  if (editor === 'text' && linesOf(text).length <= 1) return text;
+  return '';
+}
