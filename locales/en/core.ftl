@@ -773,6 +773,16 @@ allows-label-renditions = Thumbnails (renditions)
 allows-label-graphql-endpoints = GraphQL endpoints
 allows-label-graphql-schema = GraphQL schema (introspection)
 allows-label-persisted = Persisted queries (listing)
+can-metadata-change = Can read and change metadata
+can-metadata-read-only = Can read metadata, but may not change it
+can-metadata-read-unsure = Can read metadata; whether it may change it shows at the first change
+can-metadata-none = Cannot read the assets
+can-search-yes = Can find assets by what their metadata holds
+can-search-no = Cannot find assets by what their metadata holds
+can-thumbnails-yes = Can show pictures of the assets
+can-thumbnails-no = Cannot show pictures of the assets
+can-graphql-yes = Can run GraphQL queries
+can-graphql-no = Cannot run GraphQL queries
 allows-refused = AEM refuses it to this account (HTTP { $status }).
 allows-missing = AEM does not offer it here (HTTP { $status }).
 allows-answered = AEM answered HTTP { $status }.
@@ -904,11 +914,11 @@ run-edit-sheet = values from the sheet { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
-    [listing] found by listing the folder
-    [listing-via] found by listing the folder through "{ $connection }"
-    [query-builder] found with AEM's QueryBuilder
-    [query-builder-via] found with AEM's QueryBuilder, through "{ $connection }"
-   *[openapi] found with AEM's OpenAPI search, with the connection's own credential
+    [listing] found in the folder's contents, as AEM lists them
+    [listing-via] found in the folder's contents, listed through "{ $connection }"
+    [query-builder] found with a search in AEM
+    [query-builder-via] found with a search in AEM, through "{ $connection }"
+   *[openapi] found with a search in AEM, with the connection's own credential
 }
 error-tags-unread = AEM's tags could not be read with this connection ({ $detail }); type a tag's id instead, such as wknd:activity/surfing.
 

@@ -237,6 +237,8 @@ fact-token-ended = Token ended — a new one is fetched when next needed
 fact-dam-readable = The DAM can be read
 fact-dam-unreadable = The DAM cannot be read
 test-result = Test result
+test-can-do = What this connection can do
+test-technical = Technical details
 test-untestable = The connection could not be tested: { $message }
 test-works-warned = The connection works, with a warning. See below.
 test-works = The connection works.
@@ -388,15 +390,15 @@ bulk-fact-assets = Assets
 bulk-fact-folder = Folder
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
-bulk-fact-found = Found by
+bulk-fact-found = How they were found
 bulk-fact-writes = Writes
 bulk-fact-index = Search index
 bulk-found-by = { $how ->
-    [listing] Listing the folder
-    [listing-via] Listing the folder, through “{ $connection }”
-    [query-builder] AEM’s QueryBuilder
-    [query-builder-via] AEM’s QueryBuilder, through “{ $connection }”
-   *[openapi] AEM’s OpenAPI search
+    [listing] The folder’s contents, as AEM lists them
+    [listing-via] The folder’s contents, listed through “{ $connection }”
+    [query-builder] A search in AEM
+    [query-builder-via] A search in AEM, through “{ $connection }”
+   *[openapi] A search in AEM, with this connection
 }
 bulk-fact-run = Run
 bulk-fact-changes = { $count ->
@@ -579,6 +581,14 @@ bulk-production-type-name = Type the connection’s name to confirm
 bulk-production-name-is = The name is
 bulk-production-resume = Resume on production
 bulk-production-apply = Apply to production
+bulk-old-preview-title = This preview is { $age } old
+bulk-old-preview-when = It was made on { $when }, { $age } ago.
+bulk-old-preview-body = The assets may hold other values by now. Applying checks each one first: an asset changed since the preview is left as it is and listed in the report. To see the current values, open the preview and choose “Change the edit”, then preview again.
+bulk-old-preview-open = Open the preview
+bulk-old-preview-apply = Apply { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+} anyway
 bulk-run-ended = Ended: { $done } of { $total ->
     [one] { $total } asset
    *[other] { $total } assets
@@ -609,7 +619,8 @@ bulk-row-status-unchanged = Already as wanted
 bulk-row-status-skipped = Skipped
 bulk-row-status-failed = Failed
 bulk-row-status-pending = Not applied yet
-bulk-report-started = started { $when }
+bulk-report-applied = applied { $when }
+bulk-report-previewed = previewed { $when }
 bulk-report-stopped-after = Stopped after { $done } of { $total ->
     [one] { $total } asset
    *[other] { $total } assets
@@ -853,8 +864,8 @@ list-file-loaded = { $count ->
    *[other] { $count } entries
     } from { $file }.
 list-file-error-title = The file cannot be used as a list
-found-by-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
-found-by-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
+found-by-openapi = Found with a search in AEM, with this connection’s own credential.
+found-by-query-builder-via = Found with a search in AEM, through “{ $connection }”.
 paired-search-answers = This connection finds its assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
 # issue 17 (connections in the user's language): pairing an OAuth Server-to-Server connection on its card
 paired-label = Paired connection

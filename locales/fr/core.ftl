@@ -775,6 +775,16 @@ allows-label-renditions = Vignettes (rendus)
 allows-label-graphql-endpoints = Points de terminaison GraphQL
 allows-label-graphql-schema = Schéma GraphQL (introspection)
 allows-label-persisted = Requêtes persistantes (liste)
+can-metadata-change = Peut lire et modifier les métadonnées
+can-metadata-read-only = Peut lire les métadonnées, mais pas les modifier
+can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
+can-metadata-none = Ne peut pas lire les ressources
+can-search-yes = Peut trouver des ressources d’après leurs métadonnées
+can-search-no = Ne peut pas trouver de ressources d’après leurs métadonnées
+can-thumbnails-yes = Peut montrer les images des ressources
+can-thumbnails-no = Ne peut pas montrer les images des ressources
+can-graphql-yes = Peut exécuter des requêtes GraphQL
+can-graphql-no = Ne peut pas exécuter de requêtes GraphQL
 allows-refused = AEM le refuse à ce compte (HTTP { $status }).
 allows-missing = AEM ne le propose pas ici (HTTP { $status }).
 allows-answered = AEM a répondu HTTP { $status }.
@@ -906,11 +916,11 @@ run-edit-sheet = valeurs de la feuille { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
-    [listing] trouvées en listant le dossier
-    [listing-via] trouvées en listant le dossier par « { $connection } »
-    [query-builder] trouvées avec QueryBuilder d’AEM
-    [query-builder-via] trouvées avec QueryBuilder d’AEM, par « { $connection } »
-   *[openapi] trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion
+    [listing] trouvées dans le contenu du dossier, tel qu’AEM le liste
+    [listing-via] trouvées dans le contenu du dossier, listé par « { $connection } »
+    [query-builder] trouvées par une recherche dans AEM
+    [query-builder-via] trouvées par une recherche dans AEM, par « { $connection } »
+   *[openapi] trouvées par une recherche dans AEM, avec l’identifiant de la connexion
 }
 error-tags-unread = Les balises d’AEM n’ont pas pu être lues avec cette connexion ({ $detail }) ; saisissez plutôt l’identifiant d’une balise, par exemple wknd:activity/surfing.
 

@@ -237,6 +237,8 @@ fact-token-ended = Jeton expiré — un nouveau est obtenu à la prochaine utili
 fact-dam-readable = La DAM est lisible
 fact-dam-unreadable = La DAM n’est pas lisible
 test-result = Résultat du test
+test-can-do = Ce que cette connexion permet
+test-technical = Détails techniques
 test-untestable = La connexion n’a pas pu être testée : { $message }
 test-works-warned = La connexion fonctionne, avec un avertissement. Voir ci-dessous.
 test-works = La connexion fonctionne.
@@ -388,15 +390,15 @@ bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
-bulk-fact-found = Trouvées par
+bulk-fact-found = Comment elles ont été trouvées
 bulk-fact-writes = Écritures
 bulk-fact-index = Index de recherche
 bulk-found-by = { $how ->
-    [listing] Liste du dossier
-    [listing-via] Liste du dossier, par « { $connection } »
-    [query-builder] QueryBuilder d’AEM
-    [query-builder-via] QueryBuilder d’AEM, par « { $connection } »
-   *[openapi] Recherche OpenAPI d’AEM
+    [listing] Le contenu du dossier, tel qu’AEM le liste
+    [listing-via] Le contenu du dossier, listé par « { $connection } »
+    [query-builder] Une recherche dans AEM
+    [query-builder-via] Une recherche dans AEM, par « { $connection } »
+   *[openapi] Une recherche dans AEM, avec cette connexion
 }
 bulk-fact-run = Exécution
 bulk-fact-changes = { $count ->
@@ -579,6 +581,14 @@ bulk-production-type-name = Saisissez le nom de la connexion pour confirmer
 bulk-production-name-is = Le nom est
 bulk-production-resume = Reprendre en production
 bulk-production-apply = Appliquer en production
+bulk-old-preview-title = Cet aperçu date de { $age }
+bulk-old-preview-when = Il a été fait le { $when }, il y a { $age }.
+bulk-old-preview-body = Les ressources ont peut-être d’autres valeurs depuis. L’application vérifie d’abord chacune d’elles : une ressource modifiée depuis l’aperçu est laissée telle quelle et signalée dans le rapport. Pour voir les valeurs actuelles, ouvrez l’aperçu, choisissez « Changer la modification », puis refaites l’aperçu.
+bulk-old-preview-open = Ouvrir l’aperçu
+bulk-old-preview-apply = Appliquer { $count ->
+    [one] { $count } modification
+   *[other] { $count } modifications
+} quand même
 bulk-run-ended = Terminée : { $done } sur { $total ->
     [one] { $total } ressource traitée
    *[other] { $total } ressources traitées
@@ -609,7 +619,8 @@ bulk-row-status-unchanged = Déjà conforme
 bulk-row-status-skipped = Ignorée
 bulk-row-status-failed = En échec
 bulk-row-status-pending = Pas encore appliquée
-bulk-report-started = lancée le { $when }
+bulk-report-applied = appliquée le { $when }
+bulk-report-previewed = prévisualisée le { $when }
 bulk-report-stopped-after = Arrêtée après { $done } sur { $total ->
     [one] { $total } ressource
    *[other] { $total } ressources
@@ -855,8 +866,8 @@ list-file-loaded = { $count ->
    *[other] { $count } entrées
     } de { $file }.
 list-file-error-title = Ce fichier ne peut pas servir de liste
-found-by-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
-found-by-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
+found-by-openapi = Trouvées par une recherche dans AEM, avec l’identifiant de cette connexion.
+found-by-query-builder-via = Trouvées par une recherche dans AEM, par « { $connection } ».
 paired-search-answers = Cette connexion trouve ses ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
 paired-label = Connexion associée

@@ -215,6 +215,9 @@ mod tests {
             unindexed: 0,
             searched_at: None,
             index_notice: None,
+            previewed_at: None,
+            applied_at: None,
+            preview_fresh_until: None,
         }
     }
 

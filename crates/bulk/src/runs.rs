@@ -98,6 +98,27 @@ pub struct RunSummary {
     /// `searched_at` ([`crate::found_by::index_notice`]); null when there is nothing to say.
     #[ts(type = "string | null")]
     pub index_notice: Option<metadesk_base::i18n::Text>,
+    /// When the preview finished (RFC 3339); null while it has not.
+    pub previewed_at: Option<String>,
+    /// When the run's first apply started (RFC 3339); null before any apply.
+    pub applied_at: Option<String>,
+    /// Until when a run waiting for its first apply counts as freshly previewed (RFC 3339):
+    /// past it, applying asks first and says how old the preview is ([`PREVIEW_FRESH_FOR`]);
+    /// null once applied or when the preview did not finish.
+    pub preview_fresh_until: Option<String>,
+}
+
+/// How long a preview stays fresh enough to apply without asking: the values it shows are
+/// AEM's at that time, and a person who comes back later may not remember what it does.
+pub const PREVIEW_FRESH_FOR: time::Duration = time::Duration::minutes(15);
+
+/// Until when a preview finished at `previewed_at` counts as fresh, for a run never applied.
+fn fresh_until(previewed_at: Option<&str>, applied: bool) -> Option<String> {
+    if applied {
+        return None;
+    }
+    let at = parse_rfc3339(previewed_at?)?;
+    Some(metadesk_base::timefmt::rfc3339(at + PREVIEW_FRESH_FOR))
 }
 
 impl RunSummary {
@@ -184,6 +205,12 @@ fn summarize(replay: &Replay) -> RunSummary {
             ),
             replay.unindexed,
             replay.searched_at.as_deref(),
+        ),
+        previewed_at: replay.preview.as_ref().map(|(at, _)| at.clone()),
+        applied_at: replay.first_apply.clone(),
+        preview_fresh_until: fresh_until(
+            replay.preview.as_ref().map(|(at, _)| at.as_str()),
+            replay.first_apply.is_some(),
         ),
     }
 }

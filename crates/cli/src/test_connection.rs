@@ -9,7 +9,7 @@
 //! The test itself is the core's, the same as the window's "Test connection".
 
 use clap::{ArgMatches, Args, FromArgMatches};
-use metadesk_core::aem::allows::Allowed;
+use metadesk_core::aem::allows::{Allowed, Can};
 use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
 use metadesk_core::app::{TestDepth, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
@@ -137,6 +137,21 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport, l: &Localiz
         let answer = l.text(if readable { "cli-yes" } else { "cli-no" });
         lines.push(l.msg("cli-test-dam-readable", &[("answer", arg(answer))]));
     }
+    // What it means first, in plain words; the paths, with their technical names, after.
+    if !report.can_do.is_empty() {
+        lines.push(l.text("cli-can-do-heading"));
+    }
+    for line in &report.can_do {
+        let mark = l.text(match line.can {
+            Can::Yes => "cli-allows-mark-ok",
+            Can::No | Can::Partly => "cli-allows-mark-refused",
+            Can::Unknown => "cli-allows-mark-unavailable",
+        });
+        lines.push(l.msg(
+            "cli-can-do",
+            &[("mark", arg(mark)), ("text", arg(line.text.as_str()))],
+        ));
+    }
     if !report.allows.is_empty() {
         lines.push(l.text("cli-allows-heading"));
     }
@@ -241,6 +256,7 @@ mod tests {
                 code: None,
             }],
             allows: Vec::new(),
+            can_do: Vec::new(),
         };
         let text = render(
             "prod",
@@ -306,6 +322,7 @@ mod tests {
                     instead: None,
                 },
             ],
+            can_do: Vec::new(),
         };
         let text = render("prod", "kind", &report, &Localizer::english());
         assert_eq!(
@@ -325,5 +342,43 @@ mod tests {
         assert!(fr.contains("Ce que cet AEM permet\u{a0}:\n"), "{fr}");
         assert!(fr.contains("[non ] Batch writes"), "{fr}");
         assert!(fr.contains("À la place\u{a0}: Each asset"), "{fr}");
+    }
+
+    #[test]
+    fn what_the_connection_can_do_comes_first_in_plain_words() {
+        use metadesk_core::aem::allows::{Ability, CanDo};
+        let line = |ability, can, text: &str| CanDo {
+            ability,
+            can,
+            text: text.into(),
+        };
+        let report = ConnectionTestReport {
+            ok: true,
+            host: "author.example".into(),
+            api: ApiFamily::Classic,
+            acting_as: None,
+            token_expires_at: None,
+            token_seconds_left: None,
+            certificate: None,
+            dam_readable: None,
+            steps: Vec::new(),
+            allows: Vec::new(),
+            can_do: vec![
+                line(
+                    Ability::Metadata,
+                    Can::Partly,
+                    "Can read metadata, but may not change it",
+                ),
+                line(Ability::Graphql, Can::Yes, "Can run GraphQL queries"),
+            ],
+        };
+        let text = render("prod", "kind", &report, &Localizer::english());
+        assert!(
+            text.contains(
+                "What this connection can do:\n  [no  ] Can read metadata, but may not change it\n  \
+                 [ok  ] Can run GraphQL queries\n"
+            ),
+            "{text}"
+        );
     }
 }

@@ -158,8 +158,8 @@ describe('the Activity page', () => {
       runSummary({ id: 'r1' }),
     ]);
     const [open, paired, old] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];
-    expect(within(open).getByTestId('run-found-by')).toHaveTextContent('AEM’s OpenAPI search');
-    expect(within(paired).getByTestId('run-found-by')).toHaveTextContent('AEM’s QueryBuilder, through “WKND service”');
+    expect(within(open).getByTestId('run-found-by')).toHaveTextContent('A search in AEM, with this connection');
+    expect(within(paired).getByTestId('run-found-by')).toHaveTextContent('A search in AEM, through “WKND service”');
     expect(within(old).queryByTestId('run-found-by')).not.toBeInTheDocument();
   });
 
@@ -197,6 +197,23 @@ describe('the Activity page', () => {
     await user.click(screen.getByTestId('apply-run'));
     expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
     expect(store.run.stage).toBe('apply');
+  });
+
+  it('asks before applying an old preview, saying its age, and applies only once told to', async () => {
+    const user = userEvent.setup();
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    const previewedAt = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const freshUntil = new Date(Date.now() - 2 * 3600_000 + 15 * 60_000).toISOString();
+    const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 36 }), previewedAt, previewFreshUntil: freshUntil });
+    const { store } = await renderPage([run]);
+    await user.click(screen.getByTestId('apply-run'));
+    expect(applyRun).not.toHaveBeenCalled();
+    expect(store.run.oldPreview?.id).toBe('p1');
+    store.run.cancelOldPreview();
+    expect(applyRun).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId('apply-run'));
+    await store.run.applyOldPreview();
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
   });
 
   it('asks for the production confirmation before resuming on production', async () => {

@@ -63,6 +63,8 @@ export class RunModel {
   message = $state<StageMessage | null>(null);
   /** A run waiting for its production confirmation before it is applied. */
   confirming = $state<RunSummary | null>(null);
+  /** A run whose preview is old, waiting for the user to say it may be applied as it is. */
+  oldPreview = $state<RunSummary | null>(null);
 
   preview = new PagedRows<PlanRow, Action>(previewRows);
 
@@ -138,9 +140,43 @@ export class RunModel {
     return this.connectionOf(run)?.production ?? false;
   }
 
-  /** "Apply" (or "Resume"): asks for the production confirmation first when needed. */
+  /** Whether `run` waits for its first apply after a preview the core no longer calls fresh. */
+  isOldPreview(run: RunSummary, now = Date.now()): boolean {
+    return run.status === 'previewed' && run.previewFreshUntil !== null && now > Date.parse(run.previewFreshUntil);
+  }
+
+  /** "Apply" (or "Resume"): asks first when the preview is old, then for the production
+   *  confirmation when needed. */
   async requestApply(run: RunSummary): Promise<void> {
     if (this.job !== null) return;
+    if (this.isOldPreview(run)) {
+      this.oldPreview = run;
+      return;
+    }
+    await this.#applyAsked(run);
+  }
+
+  /** The user read how old the preview is and applies it as it is. */
+  async applyOldPreview(): Promise<void> {
+    const run = this.oldPreview;
+    if (!run) return;
+    this.oldPreview = null;
+    await this.#applyAsked(run);
+  }
+
+  /** The user would rather look at the old preview again than apply it. */
+  async openOldPreview(): Promise<void> {
+    const run = this.oldPreview;
+    if (!run) return;
+    this.oldPreview = null;
+    await this.open(run);
+  }
+
+  cancelOldPreview(): void {
+    this.oldPreview = null;
+  }
+
+  async #applyAsked(run: RunSummary): Promise<void> {
     if (this.needsConfirmation(run)) {
       this.confirming = run;
       return;

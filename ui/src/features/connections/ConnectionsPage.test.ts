@@ -467,6 +467,10 @@ describe('tokens', () => {
         instead: 'Each asset is written on its own (slower).',
       },
     ],
+    canDo: [
+      { ability: 'metadata', can: 'yes', text: 'Can read and change metadata' },
+      { ability: 'graphql', can: 'no', text: 'Cannot run GraphQL queries' },
+    ],
   };
 
   it('keeps the token line’s place while the status is still being read', async () => {
@@ -520,13 +524,25 @@ describe('tokens', () => {
     const panel = await screen.findByTestId('test-report');
     expect(panel).toHaveAttribute('data-ok', 'true');
     expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works.');
-    expect(within(panel).getAllByTestId('test-step').map((s) => s.getAttribute('data-outcome'))).toEqual(['passed', 'passed', 'passed']);
+    // What it can do, in plain words, first; the steps that passed fold under "Technical details".
+    const can = within(panel).getByTestId('test-can-do');
+    const [metadata, graphql] = within(can).getAllByTestId('test-can') as [HTMLElement, HTMLElement];
+    expect(metadata).toHaveTextContent('✓ Can read and change metadata: allowed.');
+    expect(graphql).toHaveTextContent('✗ Cannot run GraphQL queries: not allowed.');
+    const technical = within(panel).getByTestId('test-technical');
+    expect(technical).not.toHaveAttribute('open');
+    expect(within(technical).getAllByTestId('test-step').map((s) => s.getAttribute('data-outcome'))).toEqual(['passed', 'passed', 'passed']);
+    expect(within(panel).getAllByTestId('test-step')).toHaveLength(3);
+    // The account and the token's time left are said once, as facts.
+    const outside = panel.textContent!.replace(technical.textContent!, '');
+    expect(outside.split('abc@techacct.adobe.com')).toHaveLength(2);
+    expect(outside.split('23 h 12 min')).toHaveLength(2);
     expect(within(panel).getByTestId('test-fact-host')).toHaveTextContent('Reached AEM at author-p12345-e67890.adobeaemcloud.com');
     expect(within(panel).getByTestId('test-fact-account')).toHaveTextContent('AEM says you are abc@techacct.adobe.com');
     expect(within(panel).getByTestId('test-fact-token')).toHaveTextContent('Token valid 23 h 12 min');
     expect(within(panel).getByTestId('test-fact-dam')).toHaveTextContent('The DAM can be read');
-    // What this AEM allows follows the facts.
-    const allows = within(panel).getByTestId('allows');
+    // What this AEM allows, path by path, is a technical detail.
+    const allows = within(technical).getByTestId('allows');
     expect(within(allows).getByTestId('allows-check')).toHaveTextContent('Batch writes: not allowed. AEM gives no CSRF token.');
     expect(within(allows).getByTestId('allows-instead')).toHaveTextContent('Instead: Each asset is written on its own (slower).');
     expect(button).toHaveTextContent('Test connection');
@@ -557,6 +573,7 @@ describe('tokens', () => {
         { step: 'readDam', label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
       ],
       allows: [],
+      canDo: [],
     });
     await renderPage([connection()]);
     await user.click(screen.getByTestId('test-connection'));
@@ -592,14 +609,17 @@ describe('tokens', () => {
         { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
       ],
       allows: [],
+      canDo: [],
     });
     await renderPage([connection()]);
     await user.click(screen.getByTestId('test-connection'));
     const panel = await screen.findByTestId('test-report');
     expect(panel).toHaveAttribute('data-ok', 'true');
     expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works, with a warning.');
-    const who = within(panel).getAllByTestId('test-step')[1] as HTMLElement;
+    // In view, above the facts; the steps that passed fold away.
+    const [who] = within(panel).getAllByTestId('test-step') as [HTMLElement];
     expect(who).toHaveAttribute('data-outcome', 'warning');
+    expect(within(panel).getByTestId('test-technical')).not.toContainElement(who);
     expect(who).toHaveTextContent('!');
     expect(who).toHaveTextContent('does not stop Metadesk');
   });

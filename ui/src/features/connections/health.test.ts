@@ -105,6 +105,7 @@ function report(overrides: Partial<ConnectionTestReport> = {}): ConnectionTestRe
       { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
     ],
     allows: [],
+    canDo: [],
     ...overrides,
   };
 }

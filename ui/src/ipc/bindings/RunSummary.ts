@@ -80,4 +80,18 @@ searchedAt: string | null,
  * were read one by one, or, for a search, that it holds what the index held at
  * `searched_at` ([`crate::found_by::index_notice`]); null when there is nothing to say.
  */
-indexNotice: string | null, };
+indexNotice: string | null, 
+/**
+ * When the preview finished (RFC 3339); null while it has not.
+ */
+previewedAt: string | null, 
+/**
+ * When the run's first apply started (RFC 3339); null before any apply.
+ */
+appliedAt: string | null, 
+/**
+ * Until when a run waiting for its first apply counts as freshly previewed (RFC 3339):
+ * past it, applying asks first and says how old the preview is ([`PREVIEW_FRESH_FOR`]);
+ * null once applied or when the preview did not finish.
+ */
+previewFreshUntil: string | null, };
