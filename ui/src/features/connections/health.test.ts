@@ -152,6 +152,6 @@ describe('the test facts', () => {
 
   it('say when the OpenAPI family does not tell who we are', () => {
     const openApi = report({ api: 'openApi', actingAs: null });
-    expect(reportFacts(openApi, NOW, en)[1]?.text).toBe('The Folders API does not say which account this is');
+    expect(reportFacts(openApi, NOW, en)[1]?.text).toBe('AEM does not say which account this connection uses');
   });
 });
