@@ -1030,10 +1030,18 @@ error-rule-template-brace = The template of { $property } cannot be read: { $pro
     [unopened] a {"}"} closes no {"{"}; write {"}}"} for the character itself
    *[empty] {"{}"} names no field
 } (at character { $position }).
-error-rule-template-field = The template of { $property } names {"{"}{ $field }{"}"}, which is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, a property such as {"{"}dc:title{"}"}, or a group of the file-name pattern.
+error-rule-template-field = The template of { $property } names {"{"}{ $field }{"}"}, which is no field here: use a field’s label as the form shows it, such as {"{"}Title{"}"}, a property such as {"{"}dc:title{"}"}, {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, or a group of the file-name pattern.
 reason-rule-unreadable = the rule could not be read for this asset
 reason-name-no-match = its name "{ $name }" does not match "{ $pattern }"
 reason-field-missing = it has no { $field }
+# The common properties' labels, as a template may name them, in English or French
+common-label-title = Title
+common-label-description = Description
+common-label-rights = Copyright
+common-label-subject = Keywords
+common-label-creator = Creator
+common-label-usage-terms = Usage terms
+common-label-tags = Tags
 reason-not-a-date = "{ $value }" is not a date
 reason-date-shift = "{ $value }" holds a day only, which moves by whole days, or would move out of range
 reason-date-none = it has no date whose time and zone to keep; give a full date with its zone (2025-01-31T09:00:00+01:00)

@@ -1084,13 +1084,13 @@ bulk-rule-ignore-case = Any case
 bulk-rule-whole-word = Whole words
 bulk-rule-only-empty = Only where the property is empty
 bulk-rule-template = Template
-bulk-rule-template-placeholder = {"{"}dc:title{"}"} — {"{"}name{"}"}
+bulk-rule-template-placeholder = {"{"}Title{"}"} — {"{"}name{"}"}
 bulk-rule-replace-hint = Replaced in every value; the preview shows each asset's before → after.
 bulk-rule-regex-hint = $1 or ${"{"}name{"}"} in "Replace with" put back what a group found.
-bulk-rule-template-hint = {"{"}prefix:name{"}"} is another property, {"{"}name{"}"} the file name, {"{"}folder{"}"} its folder, {"{"}path{"}"} its path. An asset missing a property is skipped, with why.
+bulk-rule-template-hint = Name a field as the form shows it, such as {"{"}Title{"}"} or {"{"}City{"}"} (or by its property, such as {"{"}dc:title{"}"}); {"{"}name{"}"} is the file name, {"{"}folder{"}"} its folder, {"{"}path{"}"} its path. An asset without a value the template names is skipped, with why.
 bulk-rule-find-empty = Type the text to find.
 bulk-rule-template-empty = Type the template.
-bulk-rule-template-field = {"{"}{ $field }{"}"} is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"} or a property such as {"{"}dc:title{"}"}.
+bulk-rule-template-field = {"{"}{ $field }{"}"} is no field: use a field’s label such as {"{"}Title{"}"}, or {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}.
 bulk-edit-line-rule = { $property }: { $rule }
 bulk-rule-words-replace = replace “{ $find }” with “{ $replace }”{ $regex ->
     [yes] { " " }(regular expression)

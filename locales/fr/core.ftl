@@ -1032,10 +1032,18 @@ error-rule-template-brace = Le modèle de { $property } ne peut pas être lu : 
     [unopened] une {"}"} ne ferme aucune {"{"} ; écrivez {"}}"} pour le caractère lui-même
    *[empty] {"{}"} ne nomme aucun champ
 } (au caractère { $position }).
-error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}"}, qui n’est pas un champ connu : utilisez {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, une propriété comme {"{"}dc:title{"}"}, ou un groupe du motif du nom de fichier.
+error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}"}, qui n’est pas un champ ici : utilisez le libellé d’un champ tel que le formulaire l’affiche, comme {"{"}Titre{"}"}, une propriété comme {"{"}dc:title{"}"}, {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, ou un groupe du motif du nom de fichier.
 reason-rule-unreadable = la règle n’a pas pu être lue pour cette ressource
 reason-name-no-match = son nom « { $name } » ne correspond pas à « { $pattern } »
 reason-field-missing = elle n’a pas de { $field }
+# Les libellés des propriétés courantes, tels qu’un modèle peut les nommer, en anglais ou en français
+common-label-title = Titre
+common-label-description = Description
+common-label-rights = Copyright
+common-label-subject = Mots-clés
+common-label-creator = Créateur
+common-label-usage-terms = Conditions d’utilisation
+common-label-tags = Balises
 reason-not-a-date = « { $value } » n’est pas une date
 reason-date-shift = « { $value } » ne contient qu’un jour, qui se décale par jours entiers, ou sortirait des dates possibles
 reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)

@@ -1104,13 +1104,13 @@ bulk-rule-ignore-case = Toute casse
 bulk-rule-whole-word = Mots entiers
 bulk-rule-only-empty = Seulement là où la propriété est vide
 bulk-rule-template = Modèle
-bulk-rule-template-placeholder = {"{"}dc:title{"}"} — {"{"}name{"}"}
+bulk-rule-template-placeholder = {"{"}Titre{"}"} — {"{"}name{"}"}
 bulk-rule-replace-hint = Remplacé dans chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
 bulk-rule-regex-hint = $1 ou ${"{"}name{"}"} dans « Remplacer par » remettent ce qu’un groupe a trouvé.
-bulk-rule-template-hint = {"{"}préfixe:nom{"}"} est une autre propriété, {"{"}name{"}"} le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une propriété nommée est ignorée, avec la raison.
+bulk-rule-template-hint = Nommez un champ comme le formulaire l’affiche, par exemple {"{"}Titre{"}"} ou {"{"}City{"}"} (ou par sa propriété, comme {"{"}dc:title{"}"}) ; {"{"}name{"}"} est le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une valeur nommée par le modèle est ignorée, avec la raison.
 bulk-rule-find-empty = Saisissez le texte à chercher.
 bulk-rule-template-empty = Saisissez le modèle.
-bulk-rule-template-field = {"{"}{ $field }{"}"} n’est pas un champ connu : utilisez {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"} ou une propriété comme {"{"}dc:title{"}"}.
+bulk-rule-template-field = {"{"}{ $field }{"}"} n’est pas un champ : utilisez le libellé d’un champ comme {"{"}Titre{"}"}, ou {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}.
 bulk-edit-line-rule = { $property } : { $rule }
 bulk-rule-words-replace = remplacer « { $find } » par « { $replace } »{ $regex ->
     [yes] { " " }(expression régulière)

@@ -399,7 +399,7 @@ mod tests {
         };
         assert!(
             words(rule("dc:description", unknown))
-                .contains("names {title}, which is no known field")
+                .contains("names {title}, which is no field here")
         );
         let brace = EditOp::Template {
             template: "{dc:title".into(),

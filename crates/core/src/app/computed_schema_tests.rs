@@ -150,3 +150,73 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
     );
     assert_eq!(change["after"], "en");
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let en = Localizer::english();
+    let listed = ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap();
+    let paths: Vec<String> = listed
+        .assets
+        .iter()
+        .filter(|a| a.thumbnail)
+        .map(|a| a.path.clone())
+        .collect();
+    let napa = &paths[0];
+    for path in &paths {
+        let city = (path == napa).then(|| json!("Napa"));
+        assert!(sb.write_metadata(
+            path,
+            vec![
+                ("dc:title".into(), Some(json!("Vines"))),
+                ("photoshop:City".into(), city),
+            ]
+        ));
+    }
+    // The labels the form shows (any case), and a common property's French label.
+    let edit = template("dc:description", "{Title} in {city} ({Titre})");
+    let run = ws
+        .preview_edit(
+            &opened,
+            SAMPLE_FOLDER.to_owned(),
+            Filters::default(),
+            vec![edit],
+            &quiet,
+        )
+        .await
+        .expect("labels are fields");
+    // The journal keeps the properties.
+    assert_eq!(
+        run.edit_details[0].op,
+        EditOp::Template {
+            template: "{dc:title} in {photoshop:City} ({dc:title})".into()
+        }
+    );
+    for row in rows(&ws, &run.id, &paths).await {
+        if &row.path == napa {
+            assert_eq!(row.action, Action::Change, "{row:?}");
+            assert_eq!(row.changes[0].after, Some(json!("Vines in Napa (Vines)")));
+        } else {
+            assert_eq!(row.action, Action::Skip, "{row:?}");
+            let why = row.reason.as_ref().unwrap().localized(&en);
+            assert_eq!(why, "it has no City (photoshop:City)");
+        }
+    }
+
+    // A label no field has is refused, naming it.
+    let refused = ws
+        .preview_edit(
+            &opened,
+            SAMPLE_FOLDER.to_owned(),
+            Filters::default(),
+            vec![template("dc:description", "{Titel}")],
+            &quiet,
+        )
+        .await
+        .unwrap_err()
+        .localized(&en);
+    assert!(
+        refused.contains("names {Titel}, which is no field here"),
+        "{refused}"
+    );
+}

@@ -125,7 +125,7 @@ impl Workspace {
         opened: &Opened,
         folder: String,
         filters: Filters,
-        edits: Vec<Edit>,
+        mut edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         // A search or a list may go through the OpenAPI search; so does a folder's assets for an
@@ -134,11 +134,12 @@ impl Workspace {
             self.require_folder_search(opened).await?;
         }
         let schema_folder = crate::app::schemas::schema_folder(&folder, &filters);
-        self.check_edits_against_schema(opened, &schema_folder, &edits)
-            .await?;
         // The values rules compute are known per asset: the plan checks them against it.
         let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
+        crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
+        self.check_edits_against_schema(opened, &schema_folder, &edits)
+            .await?;
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;
