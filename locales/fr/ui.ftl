@@ -558,7 +558,10 @@ bulk-row-skipped = Ignorée
 bulk-row-skipped-reason = ignorée
 bulk-row-unchanged = Déjà conforme
 bulk-no-assets-here = Aucune ressource ici.
-bulk-showing = { $shown } affichées sur { $total ->
+bulk-showing = { $shown ->
+    [one] { $shown } affichée
+   *[other] { $shown } affichées
+} sur { $total ->
     [one] { $total } ressource
    *[other] { $total } ressources
 }

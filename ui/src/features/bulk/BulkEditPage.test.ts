@@ -161,6 +161,22 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
+describe('a language switch', () => {
+  it('reads the preview on screen again in the new words, on the tab the user chose', async () => {
+    const i18n = new I18n('en');
+    await renderPage([connection()], i18n);
+    await act(() => store.run.openPreview(PREVIEWED));
+    await screen.findByTestId('preview-table');
+    await act(() => store.run.preview.setFilter('skip'));
+    vi.mocked(previewRows).mockClear();
+    vi.mocked(fetchRunSummary).mockResolvedValue({ ...PREVIEWED, edits: ['dc:rights : définir « © 2026 WKND »'] });
+    await act(() => (i18n.lang = 'fr'));
+    await waitFor(() => expect(fetchRunSummary).toHaveBeenCalledWith(PREVIEWED.id));
+    await waitFor(() => expect(previewRows).toHaveBeenCalledWith(PREVIEWED.id, 'skip', 0, 100));
+    expect(store.run.summary?.edits).toEqual(['dc:rights : définir « © 2026 WKND »']);
+  });
+});
+
 describe('with no connection', () => {
   it('says a connection is needed first', async () => {
     await renderPage([]);

@@ -71,6 +71,8 @@ export class RunModel {
   busy = $derived(this.job !== null);
 
   #deps: RunDeps;
+  /** The language the run on screen was worded in (null until the page says). */
+  #lang: string | null = null;
 
   constructor(deps: RunDeps) {
     this.#deps = deps;
@@ -295,6 +297,29 @@ export class RunModel {
     this.message = null;
     this.preview.clear();
     this.#deps.report.clear();
+  }
+
+  /** The run on screen worded again after a language switch to `lang`: its summary, and the
+   *  rows shown (their reasons are the app core's words), keeping the tab the user chose. The
+   *  first call only notes the language. */
+  async rewordIn(lang: string): Promise<void> {
+    const before = this.#lang;
+    this.#lang = lang;
+    const run = this.summary;
+    if (before === null || before === lang || run === null || this.job !== null) return;
+    if (this.stage !== 'preview' && this.stage !== 'report') return;
+    try {
+      this.summary = await runSummary(run.id);
+    } catch {
+      return; // The run shown stays as it was.
+    }
+    if (this.stage === 'preview') {
+      await this.preview.open(run.id, this.preview.filter);
+    } else {
+      const tab = this.#deps.report.rows.filter;
+      await this.#deps.report.open(this.summary);
+      if (tab !== null) await this.#deps.report.rows.setFilter(tab);
+    }
   }
 
   /** Whether `run` is the one this window is applying right now. */

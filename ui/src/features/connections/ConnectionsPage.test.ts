@@ -19,6 +19,7 @@ import {
   testConnection,
 } from '../../ipc/commands';
 import type { ConnectionHealth, ConnectionTestReport, ConnectionView, FileResult, ImportPreview } from '../../ipc/types';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
 import { ConnectionsModel } from './connections.svelte';
 import ConnectionsPage from './ConnectionsPage.svelte';
@@ -552,6 +553,26 @@ describe('tokens', () => {
 
     await user.click(within(panel).getByTestId('test-close'));
     expect(screen.queryByTestId('test-report')).not.toBeInTheDocument();
+  });
+
+  it('words a test result again in the language the window switches to', async () => {
+    const user = userEvent.setup();
+    vi.mocked(connectionHealth).mockResolvedValue({});
+    vi.mocked(testConnection).mockResolvedValue(REPORT);
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    const model = new ConnectionsModel();
+    await model.reload();
+    const i18n = new I18n('en');
+    render(ConnectionsPage, { props: { model, keychainProblem: null }, context: i18nContext(i18n) });
+    await user.click(screen.getByTestId('test-connection'));
+    await screen.findByTestId('test-report');
+    expect(testConnection).toHaveBeenCalledTimes(1);
+    const french = { ...REPORT, canDo: [{ ability: 'metadata' as const, can: 'yes' as const, text: 'Peut lire et modifier les métadonnées' }] };
+    vi.mocked(testConnection).mockResolvedValue(french);
+    await act(() => (i18n.lang = 'fr'));
+    await waitFor(() => expect(screen.getByTestId('test-can-do')).toHaveTextContent('Peut lire et modifier les métadonnées'));
+    expect(testConnection).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('test-verdict')).toHaveTextContent('La connexion fonctionne.');
   });
 
   it('shows a failed step with its reason, and a connection that could not be tested', async () => {
