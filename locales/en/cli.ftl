@@ -161,6 +161,11 @@ cli-arg-bulk-formats = Only assets whose dc:format matches (e.g. `image/*`); may
 cli-arg-bulk-dry_run = Preview only: show what would change, write nothing.
 cli-arg-bulk-yes = Apply without asking.
 cli-arg-bulk-confirm_production = On a connection marked production: its name, to apply without typing it at a prompt (needed with --yes or without a terminal).
+cli-arg-bulk-empty_required = Apply even where the changes leave fields the metadata form requires empty (the preview names them).
+cli-bulk-emptied-required = Warning: { $label } ({ $property }) is required by the metadata form, and these changes leave it empty on { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}. Add --empty-required to apply them all the same.
 cli-arg-bulk-json = Print the result as JSON (no progress bar).
 cli-arg-bulk-run = The run id (see `metadesk-cli runs list`).
 cli-arg-bulk-edit-set = Replace a property's value: PROPERTY=VALUE (repeat with the same property for a multi-valued property).

@@ -538,6 +538,13 @@ bulk-remove = Remove
 bulk-add-change = + Add another change
 bulk-cell-removed = removed:
 bulk-cell-added = added:
+bulk-cell-emptied = emptied
+bulk-emptied-required-title = These changes empty fields the metadata form requires
+bulk-emptied-required-line = { $field }: emptied on { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}
+bulk-emptied-required-ack = Empty them anyway: I know the form requires them
 bulk-cell-becomes = becomes
 bulk-cell-would-become = would become
 bulk-cancelling-preview = Cancelling the preview…

@@ -160,6 +160,11 @@ cli-arg-bulk-formats = Seulement les ressources dont le dc:format correspond (pa
 cli-arg-bulk-dry_run = Aperçu seulement : montrer ce qui changerait, sans rien écrire.
 cli-arg-bulk-yes = Appliquer sans demander.
 cli-arg-bulk-confirm_production = Sur une connexion marquée comme production : son nom, pour appliquer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
+cli-arg-bulk-empty_required = Appliquer même là où les modifications laissent vides des champs que le formulaire de métadonnées exige (l’aperçu les nomme).
+cli-bulk-emptied-required = Attention : { $label } ({ $property }) est exigé par le formulaire de métadonnées, et ces modifications le laissent vide sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}. Ajoutez --empty-required pour les appliquer quand même.
 cli-arg-bulk-json = Afficher le résultat en JSON (sans barre de progression).
 cli-arg-bulk-run = L’id de l’exécution (voir `metadesk-cli runs list`).
 cli-arg-bulk-edit-set = Remplacer la valeur d’une propriété : PROPRIÉTÉ=VALEUR (répétez avec la même propriété pour une propriété à plusieurs valeurs).

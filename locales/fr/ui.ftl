@@ -538,6 +538,13 @@ bulk-remove = Supprimer
 bulk-add-change = + Ajouter une autre modification
 bulk-cell-removed = valeur retirée :
 bulk-cell-added = valeur ajoutée :
+bulk-cell-emptied = vidée
+bulk-emptied-required-title = Ces modifications vident des champs que le formulaire de métadonnées exige
+bulk-emptied-required-line = { $field } : vidé sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}
+bulk-emptied-required-ack = Les vider quand même : je sais que le formulaire les exige
 bulk-cell-becomes = devient
 bulk-cell-would-become = deviendrait
 bulk-cancelling-preview = Annulation de l’aperçu…

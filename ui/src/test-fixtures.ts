@@ -63,6 +63,7 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     previewedAt: '2026-03-02T09:15:04Z',
     appliedAt: null,
     previewFreshUntil: null,
+    emptiedRequired: [],
     ...overrides,
   };
 }

@@ -31,7 +31,9 @@ pub mod spec;
 pub mod write_paths;
 
 pub use engine::{Engine, Settings};
-pub use journal::{Action, ChangedSincePreview, Outcome, PlanRow, PreviewCounts, PropertyChange};
+pub use journal::{
+    Action, ChangedSincePreview, EmptiedRequired, Outcome, PlanRow, PreviewCounts, PropertyChange,
+};
 pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};

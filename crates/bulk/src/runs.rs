@@ -106,6 +106,10 @@ pub struct RunSummary {
     /// past it, applying asks first and says how old the preview is ([`PREVIEW_FRESH_FOR`]);
     /// null once applied or when the preview did not finish.
     pub preview_fresh_until: Option<String>,
+    /// Required fields of the folder's form that the planned changes leave empty, and on how
+    /// many assets: the preview warns, and the apply needs it acknowledged
+    /// (`ApplyRequest::empty_required`).
+    pub emptied_required: Vec<crate::journal::EmptiedRequired>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -212,6 +216,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.preview.as_ref().map(|(at, _)| at.as_str()),
             replay.first_apply.is_some(),
         ),
+        emptied_required: replay.emptied_required.clone(),
     }
 }
 

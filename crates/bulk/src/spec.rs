@@ -113,6 +113,10 @@ pub struct ApplyRequest {
     /// On a connection marked production, the connection's name as the user typed it.
     #[serde(default)]
     pub confirm_name: Option<String>,
+    /// The user read that the run leaves required fields empty
+    /// (`RunSummary::emptied_required`) and applies it all the same.
+    #[serde(default)]
+    pub empty_required: bool,
 }
 
 impl RunSpec {

@@ -6,7 +6,7 @@
 //! (`confirm`).
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::{ReportStatus, RunKind, RunStatus, RunSummary, runs};
+use metadesk_core::bulk::{ApplyRequest, ReportStatus, RunKind, RunStatus, RunSummary, runs};
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
@@ -48,11 +48,17 @@ async fn apply(
     opened: &Opened,
     id: &str,
     confirm_name: Option<&str>,
-    json: bool,
+    write: &WriteFlags,
     l: &Localizer,
 ) -> u8 {
+    let json = write.json;
     let printer = output::progress_printer(l, !json);
-    let result = cancellable(ws, ws.apply(opened, id, confirm_name, &printer), l).await;
+    let request = ApplyRequest {
+        run_id: id.to_owned(),
+        confirm_name: confirm_name.map(str::to_owned),
+        empty_required: write.empty_required,
+    };
+    let result = cancellable(ws, ws.apply_request(opened, &request, &printer), l).await;
     let s = match result {
         Ok(s) => s,
         Err(e) => return output::fail(&e, l),
@@ -124,7 +130,7 @@ pub(crate) async fn after_preview(
         return OK;
     }
     match consent(opened, &gate, write, preview.counts.pending, l) {
-        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json, l).await,
+        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write, l).await,
         Ok(None) => {
             println!(
                 "{}",
@@ -181,7 +187,7 @@ pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     } else {
         r.write.confirm_production.clone()
     };
-    apply(ws, &opened, &r.run, name.as_deref(), r.write.json, l).await
+    apply(ws, &opened, &r.run, name.as_deref(), &r.write, l).await
 }
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the

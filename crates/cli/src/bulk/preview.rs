@@ -43,6 +43,20 @@ pub(super) fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) 
             );
         }
     }
+    // A required field left empty is said before the question, with how to apply it anyway.
+    for emptied in &summary.emptied_required {
+        eprintln!(
+            "{}",
+            l.msg(
+                "cli-bulk-emptied-required",
+                &[
+                    ("label", arg(emptied.label.as_str())),
+                    ("property", arg(emptied.property.as_str())),
+                    ("count", count(emptied.assets as f64)),
+                ],
+            )
+        );
+    }
     // Every entry left out is named with its reason (a typo in a list's path stays visible):
     // the first ones here, all of them in --json and in the run's report.
     let skipped = skipped_entries(ws, summary, SKIPPED_SHOWN, l);

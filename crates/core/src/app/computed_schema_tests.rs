@@ -220,3 +220,63 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
         "{refused}"
     );
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let en = Localizer::english();
+    let listed = ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap();
+    let paths: Vec<String> = listed
+        .assets
+        .iter()
+        .filter(|a| a.thumbnail)
+        .map(|a| a.path.clone())
+        .collect();
+    for path in &paths {
+        assert!(sb.write_metadata(path, vec![("dc:title".into(), Some(json!("Vines")))]));
+    }
+    let clear = Edit {
+        property: "dc:title".into(),
+        op: EditOp::Clear,
+    };
+    let run = ws
+        .preview_edit(
+            &opened,
+            SAMPLE_FOLDER.to_owned(),
+            Filters::default(),
+            vec![clear],
+            &quiet,
+        )
+        .await
+        .unwrap();
+    assert_eq!(
+        run.emptied_required,
+        vec![metadesk_bulk::EmptiedRequired {
+            property: "dc:title".into(),
+            label: "Title".into(),
+            assets: paths.len() as u64,
+        }]
+    );
+    let before = sb.counters().writes_applied;
+    let refused = ws
+        .apply(&opened, &run.id, None, &quiet)
+        .await
+        .unwrap_err()
+        .localized(&en);
+    assert!(
+        refused.contains("leaves fields the metadata form requires empty: Title (dc:title)"),
+        "{refused}"
+    );
+    assert_eq!(
+        sb.counters().writes_applied,
+        before,
+        "something was written"
+    );
+    let request = metadesk_bulk::ApplyRequest {
+        run_id: run.id.clone(),
+        confirm_name: None,
+        empty_required: true,
+    };
+    let applied = ws.apply_request(&opened, &request, &quiet).await.unwrap();
+    assert_eq!(applied.counts.changed, paths.len() as u64);
+}

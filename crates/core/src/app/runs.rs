@@ -17,8 +17,8 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::scope::Estimate;
 use metadesk_bulk::{
-    Action, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunSummary, ScopeCount, runs, scope,
+    Action, ApplyRequest, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus,
+    RunKind, RunSummary, ScopeCount, runs, scope,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -216,7 +216,45 @@ impl Workspace {
         confirm_name: Option<&str>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
+        let request = ApplyRequest {
+            run_id: run_id.to_owned(),
+            confirm_name: confirm_name.map(str::to_owned),
+            empty_required: false,
+        };
+        self.apply_request(opened, &request, on_progress).await
+    }
+
+    /// [`Workspace::apply`] as a face asks it: a run that leaves fields the form requires
+    /// empty is applied only once the user said so (`request.empty_required`).
+    pub async fn apply_request(
+        &self,
+        opened: &Opened,
+        request: &ApplyRequest,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let (run_id, confirm_name) = (&request.run_id, request.confirm_name.as_deref());
         let summary = self.run_summary(run_id).await?;
+        if summary.applied_at.is_none()
+            && !summary.emptied_required.is_empty()
+            && !request.empty_required
+        {
+            let fields = summary.emptied_required.iter().map(|e| {
+                Text::new(
+                    "emptied-required-field",
+                    vec![
+                        ("label", e.label.as_str().into()),
+                        ("property", e.property.as_str().into()),
+                    ],
+                )
+            });
+            return Err(Error::worded(
+                ErrorCode::InvalidInput,
+                Text::new(
+                    "error-apply-empties-required",
+                    vec![("fields", metadesk_base::i18n::Part::List(fields.collect()))],
+                ),
+            ));
+        }
         let job = self
             .jobs
             .start(JobKind::Apply, job_on("job-apply", &summary.folder))?;

@@ -195,7 +195,7 @@ describe('the Activity page', () => {
     expect(store.run.stage).toBe('preview');
     expect(previewRows).toHaveBeenCalledWith('p1', 'change', 0, 100);
     await user.click(screen.getByTestId('apply-run'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false }, expect.any(Function));
     expect(store.run.stage).toBe('apply');
   });
 
@@ -212,8 +212,19 @@ describe('the Activity page', () => {
     store.run.cancelOldPreview();
     expect(applyRun).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('apply-run'));
-    await store.run.applyOldPreview();
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
+    void store.run.applyOldPreview();
+    await waitFor(() => expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false }, expect.any(Function)));
+  });
+
+  it('opens the preview of a run that empties required fields instead of applying it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+    const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 3 }), emptiedRequired: [{ property: 'dc:title', label: 'Title', assets: 3 }] });
+    const { store } = await renderPage([run]);
+    await user.click(screen.getByTestId('apply-run'));
+    expect(applyRun).not.toHaveBeenCalled();
+    expect(store.run.stage).toBe('preview');
+    expect(store.run.summary?.id).toBe('p1');
   });
 
   it('asks for the production confirmation before resuming on production', async () => {

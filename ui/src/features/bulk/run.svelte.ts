@@ -71,6 +71,8 @@ export class RunModel {
   busy = $derived(this.job !== null);
 
   #deps: RunDeps;
+  /** The user said the run being applied may leave required fields empty. */
+  #emptyRequired = false;
   /** The language the run on screen was worded in (null until the page says). */
   #lang: string | null = null;
 
@@ -147,10 +149,22 @@ export class RunModel {
     return run.status === 'previewed' && run.previewFreshUntil !== null && now > Date.parse(run.previewFreshUntil);
   }
 
-  /** "Apply" (or "Resume"): asks first when the preview is old, then for the production
-   *  confirmation when needed. */
-  async requestApply(run: RunSummary): Promise<void> {
+  /** Whether `run`'s first apply waits for the user to say that fields the form requires may
+   *  be left empty (said on its preview). */
+  needsEmptyRequired(run: RunSummary): boolean {
+    return run.status === 'previewed' && run.appliedAt === null && run.emptiedRequired.length > 0;
+  }
+
+  /** "Apply" (or "Resume"): a run that empties required fields goes to its preview, where the
+   *  user says they may be empty (`emptyRequired`); then asks first when the preview is old,
+   *  then for the production confirmation when needed. */
+  async requestApply(run: RunSummary, emptyRequired = false): Promise<void> {
     if (this.job !== null) return;
+    if (this.needsEmptyRequired(run) && !emptyRequired) {
+      if (this.stage !== 'preview' || this.summary?.id !== run.id) await this.openPreview(run);
+      return;
+    }
+    this.#emptyRequired = emptyRequired;
     if (this.isOldPreview(run)) {
       this.oldPreview = run;
       return;
@@ -213,7 +227,8 @@ export class RunModel {
     if (this.#deps.history.interrupted?.id === run.id) this.#deps.history.putOffInterrupted();
     let summary: RunSummary | null = null;
     try {
-      summary = await applyRun({ runId: run.id, confirmName }, (progress) => {
+      const emptyRequired = this.#emptyRequired;
+      summary = await applyRun({ runId: run.id, confirmName, emptyRequired }, (progress) => {
         this.progress = progress;
         this.paused = progress.paused;
       });
@@ -229,6 +244,7 @@ export class RunModel {
       this.paused = false;
       this.controlling = false;
       this.cancelRequested = false;
+      this.#emptyRequired = false;
     }
     void this.#deps.history.load();
     if (summary) await this.openReport(summary);

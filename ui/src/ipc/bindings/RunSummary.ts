@@ -2,6 +2,7 @@
 import type { ApiFamily } from "./ApiFamily";
 import type { Counts } from "./Counts";
 import type { Edit } from "./Edit";
+import type { EmptiedRequired } from "./EmptiedRequired";
 import type { FoundBy } from "./FoundBy";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
@@ -94,4 +95,10 @@ appliedAt: string | null,
  * past it, applying asks first and says how old the preview is ([`PREVIEW_FRESH_FOR`]);
  * null once applied or when the preview did not finish.
  */
-previewFreshUntil: string | null, };
+previewFreshUntil: string | null, 
+/**
+ * Required fields of the folder's form that the planned changes leave empty, and on how
+ * many assets: the preview warns, and the apply needs it acknowledged
+ * (`ApplyRequest::empty_required`).
+ */
+emptiedRequired: Array<EmptiedRequired>, };
