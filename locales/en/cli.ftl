@@ -222,7 +222,14 @@ cli-progress-paused = {" "}PAUSED
 cli-bulk-scope = Scope: { $scope }
 cli-bulk-stopping = Stopping: letting the writes under way finish… (Ctrl-C again to quit now)
 cli-bulk-more-changes = {"  "}… and { $count } more (runs show { $run } --csv FILE)
-cli-bulk-failed-asset = {"  "}failed { $path }: { $reason }
+cli-bulk-failure-group = {"  "}{ $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} failed: { $reason }. In { $folders }
+cli-bulk-more-folders = (and { $count ->
+    [one] { $count } more folder)
+   *[other] { $count } more folders)
+}
 cli-bulk-skipped-entry = {"  "}skipped { $path }: { $reason }
 cli-bulk-more-skipped = {"  "}… and { $count } more skipped (runs show { $run } --csv FILE, or --json)
 cli-bulk-report-hint = {"  "}report: metadesk-cli runs show { $run } (--csv FILE for every asset)

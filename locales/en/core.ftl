@@ -842,11 +842,13 @@ reason-cancelled = cancelled
 reason-changed-since-export = changed in AEM after the sheet was exported (changed { $now }, exported { $exported }); its cells that differ from AEM now are not written, so that change is kept. Export the sheet again to edit this asset
 reason-holds-one-value = several values for a property AEM holds as one ({ $properties }); keep one value in each, or write \| for a | that belongs to the text
 reason-change-not-checked = changed in AEM after the sheet was exported? Metadesk could not tell ({ $detail }); its cells are not written. Preview the sheet again
-reason-forbidden-write = this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights
+reason-forbidden-write = AEM refused the change (403): this connection may not change assets in this folder
+reason-unknown = no reason was recorded
+advice-write-access = Ask an AEM administrator to give { $who } write access to these folders (for example through the DAM Users group), then retry the failed assets.
 reason-cannot-write = { $refused ->
     [one] AEM refused the first change (403)
    *[other] AEM refused the first { $refused } changes (403)
-}, so the run stopped: this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights. Then resume the run to change the remaining assets.
+}, so the run stopped: this connection may not change the assets it tried. Ask an AEM administrator to give { $who } write access to their folders, e.g. through the DAM Users group or a product profile with write rights, then resume the run to change the remaining assets.
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM

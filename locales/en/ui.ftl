@@ -343,6 +343,14 @@ bulk-failures-common = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
 } could not be changed. The most common reason ({ $times } of the { $seen } shown): { $reason }
+bulk-failure-group = { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} could not be changed: { $reason }. In { $folders }{ $more ->
+    [0] {""}
+    [one] {" "}and { $more } more folder
+   *[other] {" "}and { $more } more folders
+}.
 bulk-edit-line = { $property }: { $verb ->
     [set] set to { $values }
     [append] add { $values }

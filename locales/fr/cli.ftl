@@ -224,7 +224,14 @@ cli-bulk-more-changes = {"  "}… et { $count ->
     [one] { $count } autre
    *[other] { $count } autres
 } (runs show { $run } --csv FICHIER)
-cli-bulk-failed-asset = {"  "}échec { $path } : { $reason }
+cli-bulk-failure-group = {"  "}{ $count ->
+    [one] { $count } ressource en échec
+   *[other] { $count } ressources en échec
+} : { $reason }. Dans { $folders }
+cli-bulk-more-folders = (et { $count ->
+    [one] { $count } autre dossier)
+   *[other] { $count } autres dossiers)
+}
 cli-bulk-skipped-entry = {"  "}ignorée { $path } : { $reason }
 cli-bulk-more-skipped = {"  "}… et { $count ->
     [one] { $count } autre ignorée

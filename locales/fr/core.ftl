@@ -844,11 +844,13 @@ reason-cancelled = vérification annulée
 reason-changed-since-export = modifiée dans AEM après l’export de la feuille (modifiée le { $now }, exportée le { $exported }) ; ses cellules qui diffèrent de la valeur actuelle dans AEM ne sont pas écrites, afin de conserver cette modification. Exportez de nouveau la feuille pour modifier cette ressource
 reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke comme une valeur unique ({ $properties }) ; gardez une seule valeur dans chacune, ou écrivez \| pour un | qui fait partie du texte
 reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
-reason-forbidden-write = cette connexion peut lire les ressources mais pas les modifier : demandez à un administrateur AEM d’accorder l’accès en écriture { $who }, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture
+reason-forbidden-write = AEM a refusé la modification (403) : cette connexion ne peut pas modifier les ressources de ce dossier
+reason-unknown = aucune raison n’a été enregistrée
+advice-write-access = Demandez à un administrateur AEM de donner à { $who } le droit d’écrire dans ces dossiers (par exemple par le groupe DAM Users), puis relancez les ressources en échec.
 reason-cannot-write = { $refused ->
     [one] AEM a refusé la première modification (403)
    *[other] AEM a refusé les { $refused } premières modifications (403)
-}, l’exécution s’est donc arrêtée : cette connexion peut lire les ressources mais pas les modifier. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who }, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
+}, l’exécution s’est donc arrêtée : cette connexion ne peut pas modifier les ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans leurs dossiers, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM

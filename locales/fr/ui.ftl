@@ -343,6 +343,14 @@ bulk-failures-common = { $count ->
     [one] { $count } ressource n’a pas pu être modifiée
    *[other] { $count } ressources n’ont pas pu être modifiées
 }. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
+bulk-failure-group = { $count ->
+    [one] { $count } ressource n’a pas pu être modifiée
+   *[other] { $count } ressources n’ont pas pu être modifiées
+} : { $reason }. Dans { $folders }{ $more ->
+    [0] {""}
+    [one] {" "}et { $more } autre dossier
+   *[other] {" "}et { $more } autres dossiers
+}.
 bulk-edit-line = { $property } : { $verb ->
     [set] remplacer par { $values }
     [append] ajouter { $values }

@@ -302,7 +302,7 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
     let account = &sb.credentials().read_only_technical_account_email;
     assert!(
         reason.contains(&format!("technical account {account}"))
-            && reason.contains("can read but not change")
+            && reason.contains("may not change the assets it tried")
             && reason.contains("resume"),
         "{reason}"
     );

@@ -12,6 +12,7 @@ pub mod compute;
 pub mod concurrency;
 pub mod edit;
 pub mod engine;
+pub mod failures;
 pub mod found_by;
 pub mod journal;
 mod list_entries;

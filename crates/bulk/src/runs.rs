@@ -328,6 +328,9 @@ impl ReportPage {
         for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
             reason.localize(l);
         }
+        for group in &mut self.failures {
+            group.localize(l);
+        }
     }
 }
 
@@ -351,7 +354,11 @@ pub fn report_page(
         }
         Ok(())
     })?;
-    Ok(ReportPage { rows, total })
+    Ok(ReportPage {
+        rows,
+        total,
+        failures: Vec::new(),
+    })
 }
 
 /// One page of a run's preview rows, and how many rows match the filter in all.
@@ -370,6 +377,9 @@ pub struct ReportPage {
     pub rows: Vec<ReportRow>,
     #[ts(type = "number")]
     pub total: u64,
+    /// With the first page of the failed assets: why they failed, one group per reason, with
+    /// their folders ([`crate::failures::failures`]); empty otherwise.
+    pub failures: Vec<crate::failures::FailureGroup>,
 }
 
 /// What the report says about an asset.

@@ -318,7 +318,7 @@ test("a read-only credential: the apply stops at once with the 403 explanation n
     const explanation = await byTestId(driver, "stopped-reason");
     const words = await explanation.getText();
     assert.ok(words.includes(`technical account ${email}`), `the explanation does not name ${email}: ${words}`);
-    assert.match(words, /can read but not change assets/);
+    assert.match(words, /may not change the assets it tried/);
     assert.match(words, /ask an AEM administrator/);
     assert.ok(await (await explanation.findElement(By.css('[data-testid="resume-run"]'))).isEnabled(), "Resume is not offered");
     for (const path of editable()) {

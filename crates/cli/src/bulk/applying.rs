@@ -6,7 +6,8 @@
 //! (`confirm`).
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::{ApplyRequest, ReportStatus, RunKind, RunStatus, RunSummary, runs};
+use metadesk_core::bulk::failures::{FailureGroup, failures};
+use metadesk_core::bulk::{ApplyRequest, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
@@ -68,22 +69,14 @@ async fn apply(
         return exit_code(&s);
     }
     output::print_summary(&s, l);
+    // Why assets failed, once per reason, with their folders and what to do.
     if s.counts.failed > 0 {
-        let mut shown = 0;
-        let _ = runs::report(&ws.runs_dir(), &s.id, |row| {
-            if row.status == ReportStatus::Failed && shown < 5 {
-                shown += 1;
-                let reason = row.reason.map(|r| r.localized(l)).unwrap_or_default();
-                println!(
-                    "{}",
-                    l.msg(
-                        "cli-bulk-failed-asset",
-                        &[("path", arg(row.path.as_str())), ("reason", arg(reason))],
-                    )
-                );
+        for group in failures(&ws.runs_dir(), &s.id).unwrap_or_default() {
+            println!("{}", failure_line(&group, l));
+            if let Some(advice) = &group.advice {
+                println!("    {}", advice.localized(l));
             }
-            Ok(())
-        });
+        }
     }
     if s.counts.failed > 0 || s.counts.pending > 0 {
         println!(
@@ -98,6 +91,29 @@ async fn apply(
         );
     }
     exit_code(&s)
+}
+
+/// A group of failed assets in one line: how many, why, and in which folders.
+fn failure_line(group: &FailureGroup, l: &Localizer) -> String {
+    let mut folders = group.folders.join(", ");
+    if group.more_folders > 0 {
+        let more = l.msg(
+            "cli-bulk-more-folders",
+            &[(
+                "count",
+                metadesk_core::i18n::count(group.more_folders as f64),
+            )],
+        );
+        folders = format!("{folders} {more}");
+    }
+    l.msg(
+        "cli-bulk-failure-group",
+        &[
+            ("count", metadesk_core::i18n::count(group.assets as f64)),
+            ("reason", arg(group.reason.localized(l))),
+            ("folders", arg(folders)),
+        ],
+    )
 }
 
 /// After a preview: show it, then (unless a dry run, or nothing changes) ask and apply.

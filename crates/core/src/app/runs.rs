@@ -300,7 +300,15 @@ impl Workspace {
         limit: u64,
     ) -> Result<ReportPage> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
-        blocking(move || runs::report_page(&dir, &id, status, offset, limit)).await
+        blocking(move || {
+            let mut page = runs::report_page(&dir, &id, status, offset, limit)?;
+            // The failed assets' first page comes with why they failed, said once per reason.
+            if status == Some(ReportStatus::Failed) && offset == 0 && page.total > 0 {
+                page.failures = metadesk_bulk::failures::failures(&dir, &id)?;
+            }
+            Ok(page)
+        })
+        .await
     }
 
     /// Writes run `run_id`'s report as CSV to `target` (see [`write_whole_file`]; `replace`

@@ -175,7 +175,7 @@ describe('the Activity page', () => {
 
   it('opens a run’s report on the Bulk edit page', async () => {
     const user = userEvent.setup();
-    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
     const run = runSummary({ id: 'r2', status: 'completed', counts: counts({ changed: 30 }) });
     const { store, onShowRun } = await renderPage([run]);
     await user.click(screen.getByTestId('open-report'));
@@ -238,7 +238,7 @@ describe('the Activity page', () => {
 
   it('plans an undo from the list', async () => {
     const user = userEvent.setup();
-    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
     vi.mocked(previewUndo).mockReturnValue(new Promise(() => {}));
     const run = runSummary({ id: 'r2', status: 'completed', counts: counts({ changed: 30 }) });
     const { store } = await renderPage([run]);

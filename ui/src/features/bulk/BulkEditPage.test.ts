@@ -152,7 +152,7 @@ beforeEach(() => {
     return { rows: rows.slice(offset, offset + limit), total: rows.length };
   });
   vi.mocked(listRuns).mockResolvedValue([]);
-  vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+  vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
 });
 
 afterEach(() => {
@@ -599,7 +599,7 @@ describe('preview and apply', () => {
     const done = runSummary({ id: 'r1', status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
     vi.mocked(reportRows).mockResolvedValue({
       rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
-      total: 1,
+      total: 1, failures: [],
     });
     await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
     await act(() => finishApply(done));
@@ -698,8 +698,33 @@ describe('the report', () => {
         changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
         changedSincePreview: [],
       }));
-      return status === 'failed' ? { rows: failed, total: 20 } : { rows: failed.slice(0, 5), total: 30 };
+      return status === 'failed' ? { rows: failed, total: 20, failures: [] } : { rows: failed.slice(0, 5), total: 30, failures: [] };
     });
+  });
+
+  it('says once per reason why assets failed, naming their folders and whom to ask', async () => {
+    const reason = 'AEM refused the change (403): this connection may not change assets in this folder';
+    vi.mocked(reportRows).mockImplementation(async (_run, status) => {
+      const failed = Array.from({ length: 20 }, (_, i) => ({
+        path: `${FOLDER}/locked/f-${i}.jpg`,
+        status: 'failed' as const,
+        reason,
+        changes: [],
+        changedSincePreview: [],
+      }));
+      const failures = [
+        { reason, advice: 'Ask an AEM administrator to give the technical account abc@techacct.adobe.com write access to these folders.', assets: 20, folders: [`${FOLDER}/locked`], moreFolders: 0 },
+      ];
+      return status === 'failed' ? { rows: failed, total: 20, failures } : { rows: failed.slice(0, 5), total: 30, failures: [] };
+    });
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    const banner = await screen.findByTestId('report-failures');
+    const [group] = within(banner).getAllByTestId('failure-group');
+    expect(group).toHaveTextContent(`20 assets could not be changed: ${reason}. In ${FOLDER}/locked.`);
+    expect(within(banner).getByTestId('failure-advice')).toHaveTextContent('abc@techacct.adobe.com write access to these folders');
+    // Said once, not once per failed asset.
+    expect(banner.textContent!.split('abc@techacct.adobe.com')).toHaveLength(2);
   });
 
   it('explains failed assets in words above the table, and in each row', async () => {
@@ -732,7 +757,7 @@ describe('the report', () => {
           ],
         },
       ],
-      total: 1,
+      total: 1, failures: [],
     });
     await renderPage();
     await act(() => store.run.openReport(FAILED));
@@ -861,7 +886,7 @@ describe('the report', () => {
         changes: [{ property: 'dc:rights', before: null, after: 'X' }],
         changedSincePreview: [],
       }));
-      return status === null || status === 'failed' ? { rows, total: failed } : { rows: [], total: 0 };
+      return status === null || status === 'failed' ? { rows, total: failed, failures: [] } : { rows: [], total: 0, failures: [] };
     });
     await renderPage();
     await chooseFolder(user);
@@ -889,7 +914,7 @@ describe('the report', () => {
     });
     vi.mocked(reportRows).mockResolvedValue({
       rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [], changedSincePreview: [] })),
-      total: 5,
+      total: 5, failures: [],
     });
     await renderPage();
     await chooseFolder(user);
@@ -999,7 +1024,7 @@ describe('in French', () => {
     vi.mocked(applyRun).mockResolvedValue(done);
     vi.mocked(reportRows).mockResolvedValue({
       rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
-      total: 1,
+      total: 1, failures: [],
     });
     await user.click(screen.getByTestId('apply-button'));
     const report = await screen.findByTestId('report');
