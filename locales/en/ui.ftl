@@ -295,6 +295,9 @@ bulk-sentence-cancelled = Cancelled.
 bulk-sentence-stopped = Stopped before the end. Fix the cause above, then resume.
 bulk-sentence-completed-failures = Completed, with assets that could not be changed.
 bulk-sentence-completed = Completed.
+bulk-sentence-undone = Undone: the values from before the edit are back.
+bulk-sentence-undone-failures = Undone, except for assets whose values could not be put back.
+bulk-outcome-put-back = Put back
 bulk-outcome-changed = Changed
 bulk-outcome-unchanged = Already as wanted
 bulk-outcome-skipped = Skipped
@@ -565,6 +568,15 @@ bulk-apply-changes = { $count ->
     [one] Apply { $count } change
    *[other] Apply { $count } changes
 }
+bulk-apply-undo = { $count ->
+    [one] Undo { $count } change
+   *[other] Undo { $count } changes
+}
+bulk-apply-undo-hint = Nothing has been put back yet. Undo writes back the values from before the edit on { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}; an asset someone changed since is left as it is.
+bulk-undo-not-now = Keep the edit
 bulk-show-assets = Show assets
 bulk-preview-rows-error = The preview rows could not be read: { $reason }
 bulk-col-asset = Asset
@@ -654,7 +666,7 @@ bulk-resume-left = Resume ({ $count } left)
 bulk-report-failures-title = Some assets could not be changed
 bulk-export-csv = Export CSV
 # Localized CSV headers toggle (issue 17)
-bulk-export-localized-headers = Column headers in words (Path, Status…) rather than machine keys
+bulk-export-localized-headers = Column headers in words (Path, Status…); untick for machine keys, as scripts read them
 bulk-retry-failed = Retry failed ({ $count })
 bulk-undo-run = Undo this run
 bulk-saved-file = Saved { $path }

@@ -295,6 +295,9 @@ bulk-sentence-cancelled = Annulée.
 bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
 bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
 bulk-sentence-completed = Terminée.
+bulk-sentence-undone = Annulée : les valeurs d’avant la modification sont rétablies.
+bulk-sentence-undone-failures = Annulée, sauf pour des ressources dont les valeurs n’ont pas pu être rétablies.
+bulk-outcome-put-back = Rétablies
 bulk-outcome-changed = Modifiées
 bulk-outcome-unchanged = Déjà conformes
 bulk-outcome-skipped = Ignorées
@@ -565,6 +568,15 @@ bulk-apply-changes = { $count ->
     [one] Appliquer { $count } modification
    *[other] Appliquer { $count } modifications
 }
+bulk-apply-undo = { $count ->
+    [one] Annuler { $count } modification
+   *[other] Annuler { $count } modifications
+}
+bulk-apply-undo-hint = Rien n’a encore été rétabli. L’annulation réécrit les valeurs d’avant la modification sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
+bulk-undo-not-now = Garder la modification
 bulk-show-assets = Afficher les ressources
 bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues : { $reason }
 bulk-col-asset = Ressource
@@ -657,7 +669,7 @@ bulk-resume-left = Reprendre ({ $count } restantes)
 bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
 bulk-export-csv = Exporter en CSV
 # Localized CSV headers toggle (issue 17)
-bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) plutôt que les clés techniques
+bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
 bulk-undo-run = Annuler cette exécution
 bulk-saved-file = Enregistré dans { $path }

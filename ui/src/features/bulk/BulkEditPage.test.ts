@@ -785,26 +785,27 @@ describe('the report', () => {
     await act(() => store.run.openReport(FAILED));
     vi.mocked(exportReportCsv).mockResolvedValueOnce(null);
     await user.click(await screen.findByTestId('export-csv'));
-    expect(exportReportCsv).toHaveBeenCalledWith('r9', false);
+    // Column headers in words by default: a person opens it in a spreadsheet.
+    expect(exportReportCsv).toHaveBeenCalledWith('r9', true);
     expect(screen.queryByTestId('export-result')).not.toBeInTheDocument();
     vi.mocked(exportReportCsv).mockResolvedValueOnce('metadesk-report-r9.csv');
     await user.click(screen.getByTestId('export-csv'));
     expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved metadesk-report-r9.csv');
   });
 
-  it('exports with column headers in words when the user ticks it, and keeps the choice', async () => {
+  it('exports with machine keys when the user unticks headers in words, and keeps the choice', async () => {
     const user = userEvent.setup();
     await renderPage();
     await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
-    expect(toggle).not.toBeChecked();
+    expect(toggle).toBeChecked();
     await user.click(toggle);
-    expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(true);
+    expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(false);
     vi.mocked(exportReportCsv).mockResolvedValue(null);
     await user.click(screen.getByTestId('export-csv'));
-    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
+    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', false);
     await act(() => store.run.openReport(FAILED));
-    expect(screen.getByTestId('export-localized-headers')).toBeChecked();
+    expect(screen.getByTestId('export-localized-headers')).not.toBeChecked();
   });
 
   it('ticks column headers in words at start-up when they were chosen before, and saves an untick', async () => {
@@ -833,7 +834,7 @@ describe('the report', () => {
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     await user.click(toggle);
     expect(await screen.findByText('could not write /data/report-settings.json: the disk is full')).toBeInTheDocument();
-    expect(toggle).toBeChecked();
+    expect(toggle).not.toBeChecked();
   });
 
   it('undoes a run through its own preview', async () => {
@@ -848,7 +849,9 @@ describe('the report', () => {
     // The run it undoes in words: r9 is not in the (empty) history and its id holds no time.
     expect(screen.getByTestId('run-kind')).toHaveTextContent(/^Undo of the run$/);
     expect(screen.getByRole('heading', { name: /^Preview of the undo/ })).toBeInTheDocument();
-    expect(screen.getByTestId('apply-button')).toHaveTextContent('Apply 10 changes');
+    // Worded as an undo, not as a new edit.
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Undo 10 changes');
+    expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
   });
 
   // AEM refuses every write of a read-only technical account. The engine either lets every
@@ -1034,7 +1037,7 @@ describe('in French', () => {
       'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
     );
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
-    expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).not.toBeChecked();
+    expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).toBeChecked();
     expect(englishLeft()).toEqual([]);
   });
 });

@@ -110,6 +110,15 @@ describe('the preview table', () => {
     expect(onApply).toHaveBeenCalledWith(true);
   });
 
+  it('words an undo as an undo', async () => {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([CHANGE]));
+    await rows.open('u1', null);
+    const run = runSummary({ kind: { kind: 'undo', of: 'r1' }, counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 } });
+    render(PreviewTable, { run, rows, busy: false, onApply: vi.fn() });
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Undo 1 change');
+    expect(screen.getByText(/Nothing has been put back yet/)).toBeInTheDocument();
+  });
+
   it('shows values that stay as they are once, muted, not highlighted', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SAME.path)!;

@@ -26,7 +26,7 @@ export class ReportModel {
   exported = $state<string | null>(null);
   /** Whether an exported report's columns are headed in words of the window's language rather
    *  than machine keys: the user's choice, saved by the core and read back at start-up. */
-  localizedHeaders = $state(false);
+  localizedHeaders = $state(true);
 
   /** Says an export or a setting that failed (on the report, above its actions). */
   #failed: (error: IpcError) => void;
