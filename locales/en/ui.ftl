@@ -738,10 +738,10 @@ bulk-count-filtered-out = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
 } left out by the name or format filter.
-bulk-count-fragments = { $count ->
-    [one] { $count } content fragment
-   *[other] { $count } content fragments
-} left out: Metadesk never edits content fragments.
+bulk-count-fragments = Also { $count ->
+    [one] { $count } content fragment, which the preview lists as skipped
+   *[other] { $count } content fragments, which the preview lists as skipped
+} (Metadesk never edits content fragments): { $total } rows in all.
 bulk-count-unlisted = { $count ->
     [one] { $count } subfolder could not be listed, so its assets are not counted. The preview lists it
    *[other] { $count } subfolders could not be listed, so their assets are not counted. The preview lists them

@@ -304,7 +304,12 @@ describe('picking what to edit', () => {
     await act(() => finish(counted({ assets: 2000, contentFragments: 3, folders: 2, unlistedFolders: 1, done: true })));
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
-    expect(count).toHaveTextContent('3 content fragments left out');
+    // Counted as the preview will count its rows: the fragments are listed there, skipped.
+    expect(count).toHaveTextContent('Also 3 content fragments, which the preview lists as skipped (Metadesk never edits content fragments): 2,003 rows in all.');
+    // The form and Preview come before the folder's pictures.
+    const strip = screen.getByTestId('folder-assets');
+    expect(screen.getByTestId('preview-button').compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('edit-row').compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(count).toHaveTextContent('1 subfolder could not be listed, so its assets are not counted. The preview lists it under “Skipped” with the reason.');
     expect(count).toHaveTextContent('This folder has 2 subfolders');
 
