@@ -218,6 +218,7 @@ mod tests {
             previewed_at: None,
             applied_at: None,
             preview_fresh_until: None,
+            emptied_required: Vec::new(),
         }
     }
 

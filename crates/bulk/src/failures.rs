@@ -89,7 +89,7 @@ pub fn failures(runs_dir: &Path, run_id: &str) -> Result<Vec<FailureGroup>> {
             }
         })
         .collect();
-    out.sort_by(|a, b| b.assets.cmp(&a.assets));
+    out.sort_by_key(|g| std::cmp::Reverse(g.assets));
     Ok(out)
 }
 

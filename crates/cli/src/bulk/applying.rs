@@ -12,7 +12,7 @@ use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
 use super::confirm::{ProductionGate, consent, gate};
-use super::preview::{print_summary_with_skipped, show_preview};
+use super::preview::{print_summary_with_skipped, show_preview, warn_emptied_required};
 use crate::bulk::WriteFlags;
 use crate::output::{self, OK, SOME_FAILED, USAGE};
 
@@ -128,6 +128,7 @@ pub(crate) async fn after_preview(
     if !write.json {
         show_preview(ws, &preview, l);
     }
+    warn_emptied_required(&preview, l);
     if preview.status != RunStatus::Previewed {
         eprintln!("{}", l.text("cli-bulk-preview-cancelled"));
         return SOME_FAILED;

@@ -43,20 +43,6 @@ pub(super) fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) 
             );
         }
     }
-    // A required field left empty is said before the question, with how to apply it anyway.
-    for emptied in &summary.emptied_required {
-        eprintln!(
-            "{}",
-            l.msg(
-                "cli-bulk-emptied-required",
-                &[
-                    ("label", arg(emptied.label.as_str())),
-                    ("property", arg(emptied.property.as_str())),
-                    ("count", count(emptied.assets as f64)),
-                ],
-            )
-        );
-    }
     // Every entry left out is named with its reason (a typo in a list's path stays visible):
     // the first ones here, all of them in --json and in the run's report.
     let skipped = skipped_entries(ws, summary, SKIPPED_SHOWN, l);
@@ -134,5 +120,23 @@ pub(super) fn print_summary_with_skipped(ws: &Workspace, preview: &RunSummary, l
     };
     if let Err(e) = output::print_json(&answer, &mut std::io::stdout().lock()) {
         output::fail(&e, l);
+    }
+}
+
+/// A required field the run leaves empty, said on standard error (also with --json) before
+/// the run is applied, with how to apply it anyway.
+pub(super) fn warn_emptied_required(summary: &RunSummary, l: &Localizer) {
+    for emptied in &summary.emptied_required {
+        eprintln!(
+            "{}",
+            l.msg(
+                "cli-bulk-emptied-required",
+                &[
+                    ("label", arg(emptied.label.as_str())),
+                    ("property", arg(emptied.property.as_str())),
+                    ("count", count(emptied.assets as f64)),
+                ],
+            )
+        );
     }
 }
