@@ -2,17 +2,14 @@
 //! first), and what to do about it, for the report's summary in the window and the CLI, so a
 //! refusal met on 40 assets of one folder is one sentence naming that folder, not 40.
 //!
-//! Not here: each row's reason (`reasons.rs`), the report itself (`runs.rs`).
+//! A leaf: reading the report is `runs::failures`; each row's reason is `reasons.rs`.
 
 use std::collections::HashMap;
-use std::path::Path;
 
 use serde::Serialize;
 use ts_rs::TS;
 
-use crate::runs::{ReportStatus, report};
 use metadesk_base::i18n::{Localizer, SavedText};
-use metadesk_clients::error::Result;
 
 /// How many folders a group names; the rest are counted.
 pub const FOLDERS_NAMED: usize = 5;
@@ -47,50 +44,56 @@ impl FailureGroup {
     }
 }
 
-/// The failures of run `run_id`, one group per reason, the largest first.
-pub fn failures(runs_dir: &Path, run_id: &str) -> Result<Vec<FailureGroup>> {
-    // By the reason as the journal keeps it: the same words with the same arguments.
-    let mut groups: Vec<(SavedText, u64, HashMap<String, u64>)> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    report(runs_dir, run_id, |row| {
-        if row.status != ReportStatus::Failed {
-            return Ok(());
-        }
-        let reason = row
-            .reason
-            .unwrap_or_else(|| SavedText::new("reason-unknown", []));
+/// Failed assets gathered into groups by their reason, as a report is read
+/// (`runs::failures`): by the reason as the journal keeps it, the same words with the same
+/// arguments.
+#[derive(Default)]
+pub struct Grouping {
+    groups: Vec<(SavedText, u64, HashMap<String, u64>)>,
+    index: HashMap<String, usize>,
+}
+
+impl Grouping {
+    /// One failed asset at `path`, with its reason.
+    pub fn add(&mut self, reason: Option<SavedText>, path: &str) {
+        let reason = reason.unwrap_or_else(|| SavedText::new("reason-unknown", []));
         let key = serde_json::to_string(&reason).unwrap_or_default();
-        let at = *index.entry(key).or_insert_with(|| {
+        let groups = &mut self.groups;
+        let at = *self.index.entry(key).or_insert_with(|| {
             groups.push((reason, 0, HashMap::new()));
             groups.len() - 1
         });
-        let folder = row.path.rsplit_once('/').map_or("", |(f, _)| f).to_owned();
-        let group = &mut groups[at];
+        let folder = path.rsplit_once('/').map_or("", |(f, _)| f).to_owned();
+        let group = &mut self.groups[at];
         group.1 += 1;
         *group.2.entry(folder).or_default() += 1;
-        Ok(())
-    })?;
-    let mut out: Vec<FailureGroup> = groups
-        .into_iter()
-        .map(|(reason, assets, folders)| {
-            let mut folders: Vec<(String, u64)> = folders.into_iter().collect();
-            folders.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-            let more_folders = folders.len().saturating_sub(FOLDERS_NAMED) as u64;
-            FailureGroup {
-                advice: advice(&reason),
-                reason,
-                assets,
-                folders: folders
-                    .into_iter()
-                    .take(FOLDERS_NAMED)
-                    .map(|(f, _)| f)
-                    .collect(),
-                more_folders,
-            }
-        })
-        .collect();
-    out.sort_by_key(|g| std::cmp::Reverse(g.assets));
-    Ok(out)
+    }
+
+    /// The groups, the largest first, each with its folders (most assets first).
+    pub fn finish(self) -> Vec<FailureGroup> {
+        let mut out: Vec<FailureGroup> = self
+            .groups
+            .into_iter()
+            .map(|(reason, assets, folders)| {
+                let mut folders: Vec<(String, u64)> = folders.into_iter().collect();
+                folders.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                let more_folders = folders.len().saturating_sub(FOLDERS_NAMED) as u64;
+                FailureGroup {
+                    advice: advice(&reason),
+                    reason,
+                    assets,
+                    folders: folders
+                        .into_iter()
+                        .take(FOLDERS_NAMED)
+                        .map(|(f, _)| f)
+                        .collect(),
+                    more_folders,
+                }
+            })
+            .collect();
+        out.sort_by_key(|g| std::cmp::Reverse(g.assets));
+        out
+    }
 }
 
 /// What to do about a reason, said once for its group: whom to ask for write access.

@@ -334,6 +334,19 @@ impl ReportPage {
     }
 }
 
+/// Why run `run_id`'s assets failed, one group per reason, the largest first
+/// ([`crate::failures`]).
+pub fn failures(runs_dir: &Path, run_id: &str) -> Result<Vec<crate::failures::FailureGroup>> {
+    let mut grouping = crate::failures::Grouping::default();
+    report(runs_dir, run_id, |row| {
+        if row.status == ReportStatus::Failed {
+            grouping.add(row.reason, &row.path);
+        }
+        Ok(())
+    })?;
+    Ok(grouping.finish())
+}
+
 /// `limit` report rows from `offset` (in preview order) among the assets whose status is
 /// `status` (every asset when `None`), and how many match in all.
 pub fn report_page(

@@ -286,10 +286,12 @@ mod tests {
         assert!(text.contains("DAM lisible\u{a0}: non"), "{text}");
     }
 
-    #[test]
-    fn the_checklist_follows_the_steps_with_what_the_app_does_instead() {
-        use metadesk_core::aem::allows::{AemPath, PathCheck};
-        let report = ConnectionTestReport {
+    /// A deep test's report with only `allows` and `can_do`.
+    fn deep_report(
+        allows: Vec<metadesk_core::aem::allows::PathCheck>,
+        can_do: Vec<metadesk_core::aem::allows::CanDo>,
+    ) -> ConnectionTestReport {
+        ConnectionTestReport {
             ok: true,
             host: "author.example".into(),
             api: ApiFamily::Classic,
@@ -299,7 +301,16 @@ mod tests {
             certificate: None,
             dam_readable: None,
             steps: Vec::new(),
-            allows: vec![
+            allows,
+            can_do,
+        }
+    }
+
+    #[test]
+    fn the_checklist_follows_the_steps_with_what_the_app_does_instead() {
+        use metadesk_core::aem::allows::{AemPath, PathCheck};
+        let report = deep_report(
+            vec![
                 PathCheck {
                     path: AemPath::QueryBuilder,
                     label: "Search (QueryBuilder)".into(),
@@ -322,8 +333,8 @@ mod tests {
                     instead: None,
                 },
             ],
-            can_do: Vec::new(),
-        };
+            Vec::new(),
+        );
         let text = render("prod", "kind", &report, &Localizer::english());
         assert_eq!(
             text,
@@ -352,18 +363,9 @@ mod tests {
             can,
             text: text.into(),
         };
-        let report = ConnectionTestReport {
-            ok: true,
-            host: "author.example".into(),
-            api: ApiFamily::Classic,
-            acting_as: None,
-            token_expires_at: None,
-            token_seconds_left: None,
-            certificate: None,
-            dam_readable: None,
-            steps: Vec::new(),
-            allows: Vec::new(),
-            can_do: vec![
+        let report = deep_report(
+            Vec::new(),
+            vec![
                 line(
                     Ability::Metadata,
                     Can::Partly,
@@ -371,7 +373,7 @@ mod tests {
                 ),
                 line(Ability::Graphql, Can::Yes, "Can run GraphQL queries"),
             ],
-        };
+        );
         let text = render("prod", "kind", &report, &Localizer::english());
         assert!(
             text.contains(

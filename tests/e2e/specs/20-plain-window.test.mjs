@@ -25,10 +25,9 @@ import {
   screenshot,
   typeFolder,
 } from "../lib/app.mjs";
+import { JARGON, chooseLanguage, visibleText, writesApplied } from "../lib/plain.mjs";
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
-/** Words of AEM's insides that a person should never have to read. */
-const JARGON = /QueryBuilder|Sling|JCR|rendition|introspection/i;
 let sandbox;
 
 before(async () => {
@@ -37,18 +36,8 @@ before(async () => {
 
 after(() => sandbox?.stop());
 
-const writes = async () => (await sandbox.getJson("/__sandbox/counters")).writes_applied;
+const writes = () => writesApplied(sandbox);
 
-/** The text a person sees in the window (what is folded or hidden is not in it). */
-const visibleText = (driver) => driver.executeScript("return document.body.innerText");
-
-async function chooseLanguage(driver, value) {
-  await (await byTestId(driver, "nav-settings")).click();
-  const select = await byTestId(driver, "language-select");
-  await eventually(async () => await select.isEnabled(), "the language setting never loaded");
-  await (await select.findElement(By.css(`option[value="${value}"]`))).click();
-  await eventually(async () => (await select.getAttribute("value")) === value, `${value} was not chosen`);
-}
 
 /** Clicks "Test connection" on card `id` and waits for the result panel. */
 async function runTest(driver, id) {

@@ -22,9 +22,9 @@ import {
   screenshot,
   typeFolder,
 } from "../lib/app.mjs";
+import { JARGON, chooseLanguage, visibleText, writesApplied } from "../lib/plain.mjs";
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
-const JARGON = /QueryBuilder|Sling|JCR|rendition|introspection/i;
 let sandbox;
 
 before(async () => {
@@ -33,16 +33,7 @@ before(async () => {
 
 after(() => sandbox?.stop());
 
-const writes = async () => (await sandbox.getJson("/__sandbox/counters")).writes_applied;
-const visibleText = (driver) => driver.executeScript("return document.body.innerText");
-
-async function chooseLanguage(driver, value) {
-  await (await byTestId(driver, "nav-settings")).click();
-  const select = await byTestId(driver, "language-select");
-  await eventually(async () => await select.isEnabled(), "the language setting never loaded");
-  await (await select.findElement(By.css(`option[value="${value}"]`))).click();
-  await eventually(async () => (await select.getAttribute("value")) === value, `${value} was not chosen`);
-}
+const writes = () => writesApplied(sandbox);
 
 async function chooseAction(driver, action) {
   const select = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-action"]'));

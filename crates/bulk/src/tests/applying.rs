@@ -370,7 +370,7 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
     );
     // Said once for the run: how many, which folder, and whom to ask, naming the account.
     let en = metadesk_base::i18n::Localizer::english();
-    let groups = crate::failures::failures(&dir.path().join("runs"), &p.id).unwrap();
+    let groups = runs::failures(&dir.path().join("runs"), &p.id).unwrap();
     assert_eq!(groups.len(), 1);
     assert_eq!(
         (

@@ -6,7 +6,8 @@
 //! (`confirm`).
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::failures::{FailureGroup, failures};
+use metadesk_core::bulk::failures::FailureGroup;
+use metadesk_core::bulk::runs::failures;
 use metadesk_core::bulk::{ApplyRequest, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
 

@@ -304,7 +304,7 @@ impl Workspace {
             let mut page = runs::report_page(&dir, &id, status, offset, limit)?;
             // The failed assets' first page comes with why they failed, said once per reason.
             if status == Some(ReportStatus::Failed) && offset == 0 && page.total > 0 {
-                page.failures = metadesk_bulk::failures::failures(&dir, &id)?;
+                page.failures = runs::failures(&dir, &id)?;
             }
             Ok(page)
         })
