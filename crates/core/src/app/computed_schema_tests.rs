@@ -26,6 +26,17 @@ fn template(property: &str, template: &str) -> Edit {
     }
 }
 
+/// The sample folder's assets, content fragments aside (never edited, skipped for that).
+async fn asset_paths(ws: &Workspace, opened: &Opened) -> Vec<String> {
+    let listed = ws.folder_assets(opened, SAMPLE_FOLDER).await.unwrap();
+    listed
+        .assets
+        .iter()
+        .filter(|a| a.thumbnail)
+        .map(|a| a.path.clone())
+        .collect()
+}
+
 /// The plan rows of the assets (content fragments left out).
 async fn rows(ws: &Workspace, run: &str, paths: &[String]) -> Vec<PlanRow> {
     let page = ws.preview_rows(run, None, 0, 1000).await.unwrap();
@@ -39,14 +50,7 @@ async fn rows(ws: &Workspace, run: &str, paths: &[String]) -> Vec<PlanRow> {
 async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() {
     let (_d, ws, opened, sb) = with_connection().await;
     let en = Localizer::english();
-    let listed = ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap();
-    // Content fragments aside (never edited, skipped for that).
-    let paths: Vec<String> = listed
-        .assets
-        .iter()
-        .filter(|a| a.thumbnail)
-        .map(|a| a.path.clone())
-        .collect();
+    let paths = asset_paths(&ws, &opened).await;
     for path in &paths {
         assert!(sb.write_metadata(path, vec![("dc:language".into(), Some(json!("en")))]));
     }
@@ -155,13 +159,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
 async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
     let (_d, ws, opened, sb) = with_connection().await;
     let en = Localizer::english();
-    let listed = ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap();
-    let paths: Vec<String> = listed
-        .assets
-        .iter()
-        .filter(|a| a.thumbnail)
-        .map(|a| a.path.clone())
-        .collect();
+    let paths = asset_paths(&ws, &opened).await;
     let napa = &paths[0];
     for path in &paths {
         let city = (path == napa).then(|| json!("Napa"));
@@ -225,13 +223,7 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
 async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() {
     let (_d, ws, opened, sb) = with_connection().await;
     let en = Localizer::english();
-    let listed = ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap();
-    let paths: Vec<String> = listed
-        .assets
-        .iter()
-        .filter(|a| a.thumbnail)
-        .map(|a| a.path.clone())
-        .collect();
+    let paths = asset_paths(&ws, &opened).await;
     for path in &paths {
         assert!(sb.write_metadata(path, vec![("dc:title".into(), Some(json!("Vines")))]));
     }
