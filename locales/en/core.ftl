@@ -154,6 +154,13 @@ assets-cannot-read-tags = this connection cannot read tags
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
 schema-value-not-number = “{ $value }” is not a number, and { $label } ({ $property }) takes a number
+schema-value-out-of-range = “{ $value }” is outside what { $label } ({ $property }) takes: { $min ->
+    [none] up to { $max }
+   *[other] { $max ->
+        [none] { $min } or more
+       *[other] from { $min } to { $max }
+    }
+}
 schema-value-not-date = “{ $value }” is not a date, and { $label } ({ $property }) takes a date such as 2026-03-31
 schema-value-not-boolean = “{ $value }” is neither true nor false, and { $label } ({ $property }) is a checkbox
 schema-field-read-only = { $label } ({ $property }) is read-only in the metadata schema: Metadesk does not change it

@@ -443,6 +443,13 @@ schema-unchecked = No (false)
 schema-tag-to-add = Tag to add
 schema-add-tag = Add tag
 schema-hint-one = One value.
+schema-hint-range = { $min ->
+    [none] Up to { $max }.
+   *[other] { $max ->
+        [none] { $min } or more.
+       *[other] From { $min } to { $max }.
+    }
+}
 schema-unavailable-note = { $why } Properties are typed by name, and values are not checked against the metadata schema.
 schema-in-use = Properties and values follow the metadata schema “{ $form }”.
 schema-refresh = Read the schema again

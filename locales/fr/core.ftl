@@ -154,6 +154,13 @@ assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
 schema-value-not-number = « { $value } » n’est pas un nombre, alors que { $label } ({ $property }) attend un nombre
+schema-value-out-of-range = « { $value } » sort de ce que { $label } ({ $property }) accepte : { $min ->
+    [none] jusqu’à { $max }
+   *[other] { $max ->
+        [none] { $min } ou plus
+       *[other] de { $min } à { $max }
+    }
+}
 schema-value-not-date = « { $value } » n’est pas une date, alors que { $label } ({ $property }) attend une date comme 2026-03-31
 schema-value-not-boolean = « { $value } » n’est ni true ni false, alors que { $label } ({ $property }) est une case à cocher
 schema-field-read-only = { $label } ({ $property }) est en lecture seule dans le schéma de métadonnées : Metadesk ne le modifie pas

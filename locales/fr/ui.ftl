@@ -443,6 +443,13 @@ schema-unchecked = Non (false)
 schema-tag-to-add = Balise à ajouter
 schema-add-tag = Ajouter la balise
 schema-hint-one = Une seule valeur.
+schema-hint-range = { $min ->
+    [none] Jusqu’à { $max }.
+   *[other] { $max ->
+        [none] { $min } ou plus.
+       *[other] De { $min } à { $max }.
+    }
+}
 schema-unavailable-note = { $why } Les propriétés se saisissent par leur nom, et les valeurs ne sont pas vérifiées par rapport au schéma de métadonnées.
 schema-in-use = Les propriétés et les valeurs suivent le schéma de métadonnées « { $form } ».
 schema-refresh = Relire le schéma

@@ -272,3 +272,33 @@ async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() 
     let applied = ws.apply_request(&opened, &request, &quiet).await.unwrap();
     assert_eq!(applied.counts.changed, paths.len() as u64);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_number_outside_the_range_the_form_gives_is_refused_saying_the_range() {
+    let (_d, ws, opened, _sb) = with_connection().await;
+    let schema = ws
+        .folder_schema(&opened, SAMPLE_FOLDER, false)
+        .await
+        .unwrap();
+    let rating = schema.schema.as_ref().unwrap().field("xmp:Rating").unwrap();
+    assert_eq!(
+        (rating.min.as_deref(), rating.max.as_deref()),
+        (Some("0"), Some("5"))
+    );
+    let nine = Edit {
+        property: "xmp:Rating".into(),
+        op: EditOp::Set {
+            values: vec!["9".into()],
+        },
+    };
+    let refused = ws
+        .check_edits_against_schema(&opened, SAMPLE_FOLDER, &[nine])
+        .await
+        .unwrap_err()
+        .localized(&Localizer::english());
+    assert!(
+        refused
+            .contains("\u{201c}9\u{201d} is outside what Rating (xmp:Rating) takes: from 0 to 5"),
+        "{refused}"
+    );
+}

@@ -56,7 +56,7 @@ const FOLDER = '/content/dam/wknd-shared/en/adventures';
 const FORM = '/conf/global/settings/dam/adminui-extension/metadataschema/metadesk-brand';
 
 function field(property: string, label: string, overrides: Partial<SchemaField> = {}): SchemaField {
-  return { property, label, tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: false, ...overrides };
+  return { property, label, tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: false, min: null, max: null, ...overrides };
 }
 
 const LANGUAGES = ['en', 'de', 'fr', 'ja'].map((value) => ({ value, text: value === 'en' ? 'English' : value }));
@@ -70,7 +70,7 @@ const SCHEMA: Schema = {
     field('dc:format', 'Format', { readOnly: true }),
     field('dc:language', 'Language', { kind: 'dropdown', options: LANGUAGES }),
     field('cq:tags', 'Tags', { kind: 'tags', multiple: true }),
-    field('xmp:Rating', 'Rating', { tab: 'Advanced', kind: 'number' }),
+    field('xmp:Rating', 'Rating', { tab: 'Advanced', kind: 'number', min: '0', max: '5' }),
     field('prism:expirationDate', 'Expires', { tab: 'Advanced', kind: 'date' }),
     field('metadesk:approved', 'Approved', { tab: 'Advanced', kind: 'checkbox' }),
     field('metadesk:channels', 'Channels', { tab: 'Advanced', kind: 'dropdown', multiple: true, options: [{ value: 'web', text: 'Web' }, { value: 'print', text: 'Print' }] }),
@@ -199,6 +199,10 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await user.selectOptions(within(r).getByTestId('edit-property'), 'xmp:Rating');
     const rating = within(r).getByTestId('edit-values');
     expect(rating).toHaveAttribute('type', 'number');
+    // The range the form gives, on the box and in words.
+    expect(rating).toHaveAttribute('min', '0');
+    expect(rating).toHaveAttribute('max', '5');
+    expect(r).toHaveTextContent('From 0 to 5.');
     await user.clear(rating);
     await user.type(rating, '4.5');
     // Kept as text, as every value of a row is (a number would break its checks).

@@ -57,6 +57,8 @@ export const TAGS_FIELD: SchemaField = {
   options: [],
   required: false,
   readOnly: false,
+  min: null,
+  max: null,
 };
 
 /** How a field's value is typed. */
