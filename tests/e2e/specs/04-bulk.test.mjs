@@ -133,7 +133,9 @@ async function checkPreviewRow(driver, path, before, after) {
   const row = await eventually(async () => (await driver.findElements(By.css(`[data-testid="preview-row"][data-path="${path}"]`)))[0],
     `no preview row for ${path}`);
   assert.equal(await (await row.findElement(By.css('[data-testid="cell-before"]'))).getText(), shown(before));
-  assert.equal(await (await row.findElement(By.css('[data-testid="cell-after"]'))).getText(), shown(after));
+  // A value taken away reads as a removal ("emptied"), not as a new value (issue 42).
+  const emptied = (after === null || after === undefined) && before !== null && before !== undefined;
+  assert.equal(await (await row.findElement(By.css('[data-testid="cell-after"]'))).getText(), emptied ? "emptied" : shown(after));
 }
 
 /** The count on one of the report's filter buttons. */
