@@ -166,6 +166,11 @@ cli-arg-bulk-formats = Only assets whose dc:format matches (e.g. `image/*`); may
 cli-arg-bulk-dry_run = Preview only: show what would change, write nothing.
 cli-arg-bulk-yes = Apply without asking.
 cli-arg-bulk-confirm_production = On a connection marked production: its name, to apply without typing it at a prompt (needed with --yes or without a terminal).
+cli-arg-bulk-empty_required = Apply even where the changes leave fields the metadata form requires empty (the preview names them).
+cli-bulk-emptied-required = Warning: { $label } ({ $property }) is required by the metadata form, and these changes leave it empty on { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}. Add --empty-required to apply them all the same.
 cli-arg-bulk-json = Print the result as JSON (no progress bar).
 cli-arg-bulk-run = The run id (see `metadesk-cli runs list`).
 cli-arg-bulk-edit-set = Replace a property's value: PROPERTY=VALUE (repeat with the same property for a multi-valued property).
@@ -222,7 +227,14 @@ cli-progress-paused = {" "}PAUSED
 cli-bulk-scope = Scope: { $scope }
 cli-bulk-stopping = Stopping: letting the writes under way finish… (Ctrl-C again to quit now)
 cli-bulk-more-changes = {"  "}… and { $count } more (runs show { $run } --csv FILE)
-cli-bulk-failed-asset = {"  "}failed { $path }: { $reason }
+cli-bulk-failure-group = {"  "}{ $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} failed: { $reason }. In { $folders }
+cli-bulk-more-folders = (and { $count ->
+    [one] { $count } more folder)
+   *[other] { $count } more folders)
+}
 cli-bulk-skipped-entry = {"  "}skipped { $path }: { $reason }
 cli-bulk-more-skipped = {"  "}… and { $count } more skipped (runs show { $run } --csv FILE, or --json)
 cli-bulk-report-hint = {"  "}report: metadesk-cli runs show { $run } (--csv FILE for every asset)
@@ -383,6 +395,8 @@ cli-test-result-warned = Result: the connection works (with a warning, see above
 cli-test-result-ok = Result: the connection works.
 cli-test-result-failed = Result: the connection does not work yet (see above).
 cli-allows-heading = What this AEM allows:
+cli-can-do-heading = What this connection can do:
+cli-can-do = {"  "}[{ $mark }] { $text }
 cli-allows-mark-ok = ok{"  "}
 cli-allows-mark-refused = no{"  "}
 cli-allows-mark-unavailable = n/a{" "}
@@ -398,7 +412,7 @@ cli-about-bulk-date = Move or set the dates of the property, keeping each value'
 cli-about-bulk-case = Change the case of every value of the property.
 cli-about-bulk-trim = Remove spaces at the ends of every value of the property (and collapse those inside).
 cli-arg-bulk-only_where = Only the assets where the property is empty (fill the gaps: empty), or only where it is not (not-empty).
-cli-arg-bulk-set-template = Set from a template: {"{"}prefix:name{"}"} is another property's value, {"{"}name{"}"} the file name without its extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (the folder's name), {"{"}path{"}"}; {"{{"} and {"}}"} write a brace. An asset missing a property it names is skipped, with why.
+cli-arg-bulk-set-template = Set from a template: {"{"}Title{"}"} (a field's label, as the form shows it) or {"{"}dc:title{"}"} is a property's value, {"{"}name{"}"} the file name without its extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (the folder's name), {"{"}path{"}"}; {"{{"} and {"}}"} write a brace. An asset missing a value it names is skipped, with why.
 cli-arg-bulk-set-from_name = With --template: a regular expression matched on the file name, whose groups the template names ({"{"}sku{"}"} for (?<sku>…), {"{"}1{"}"} for the first group). An asset whose name does not match is skipped, with why.
 cli-arg-bulk-set-whole_path = With --from-name: match the whole path rather than the file name.
 cli-arg-bulk-set-copy_from = Copy another property's value (one value or a list, as it is).

@@ -158,6 +158,13 @@ assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-options-and-more = { $options } … and { $more } more
 schema-value-not-option = “{ $value }” is not one of the values { $label } ({ $property }) allows: { $options }
 schema-value-not-number = “{ $value }” is not a number, and { $label } ({ $property }) takes a number
+schema-value-out-of-range = “{ $value }” is outside what { $label } ({ $property }) takes: { $min ->
+    [none] up to { $max }
+   *[other] { $max ->
+        [none] { $min } or more
+       *[other] from { $min } to { $max }
+    }
+}
 schema-value-not-date = “{ $value }” is not a date, and { $label } ({ $property }) takes a date such as 2026-03-31
 schema-value-not-boolean = “{ $value }” is neither true nor false, and { $label } ({ $property }) is a checkbox
 schema-field-read-only = { $label } ({ $property }) is read-only in the metadata schema: Metadesk does not change it
@@ -167,6 +174,8 @@ schema-unavailable = The metadata schema { $form } could not be read ({ $detail 
 schema-unavailable-folder = The folder { $folder } could not be read to find its metadata schema ({ $detail }), so properties are typed by name and values are not checked.
 schema-unavailable-oauth = An OAuth Server-to-Server connection cannot read metadata schemas (AEM refuses its token on /conf) unless it is paired with a connection that finds assets, so properties are typed by name and values are not checked.
 error-schema-refused = The metadata schema of { $folder } does not allow these values: { $problems }. Nothing was previewed or written.
+error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
+emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
 assets-cannot-search = this connection cannot search
 assets-search-failed = the search failed
@@ -777,6 +786,18 @@ allows-label-renditions = Thumbnails (renditions)
 allows-label-graphql-endpoints = GraphQL endpoints
 allows-label-graphql-schema = GraphQL schema (introspection)
 allows-label-persisted = Persisted queries (listing)
+can-metadata-change = Can read and change metadata
+can-metadata-read-only = Can read metadata, but may not change it
+can-metadata-read-unsure = Can read metadata; whether it may change it shows at the first change
+can-metadata-none = Cannot read the assets
+can-search-yes = Can find assets by what their metadata holds
+can-search-no = Cannot find assets by what their metadata holds
+can-thumbnails-yes = Can show pictures of the assets
+can-thumbnails-no = Cannot show pictures of the assets
+can-graphql-yes = Can run GraphQL queries
+can-graphql-no = Cannot run GraphQL queries
+can-publish-yes = Can publish assets to the website
+can-publish-no = Cannot publish assets to the website
 allows-refused = AEM refuses it to this account (HTTP { $status }).
 allows-missing = AEM does not offer it here (HTTP { $status }).
 allows-answered = AEM answered HTTP { $status }.
@@ -834,11 +855,13 @@ reason-cancelled = cancelled
 reason-changed-since-export = changed in AEM after the sheet was exported (changed { $now }, exported { $exported }); its cells that differ from AEM now are not written, so that change is kept. Export the sheet again to edit this asset
 reason-holds-one-value = several values for a property AEM holds as one ({ $properties }); keep one value in each, or write \| for a | that belongs to the text
 reason-change-not-checked = changed in AEM after the sheet was exported? Metadesk could not tell ({ $detail }); its cells are not written. Preview the sheet again
-reason-forbidden-write = this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights
+reason-forbidden-write = AEM refused the change (403): this connection may not change assets in this folder
+reason-unknown = no reason was recorded
+advice-write-access = Ask an AEM administrator to give { $who } write access to these folders (for example through the DAM Users group), then retry the failed assets.
 reason-cannot-write = { $refused ->
     [one] AEM refused the first change (403)
    *[other] AEM refused the first { $refused } changes (403)
-}, so the run stopped: this connection can read but not change assets: ask an AEM administrator to give { $who } write access, e.g. the DAM Users group, or a product profile with write rights. Then resume the run to change the remaining assets.
+}, so the run stopped: this connection may not change the assets it tried. Ask an AEM administrator to give { $who } write access to their folders, e.g. through the DAM Users group or a product profile with write rights, then resume the run to change the remaining assets.
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
@@ -914,11 +937,11 @@ run-edit-sheet = values from the sheet { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
-    [listing] found by listing the folder
-    [listing-via] found by listing the folder through "{ $connection }"
-    [query-builder] found with AEM's QueryBuilder
-    [query-builder-via] found with AEM's QueryBuilder, through "{ $connection }"
-   *[openapi] found with AEM's OpenAPI search, with the connection's own credential
+    [listing] found in the folder's contents, as AEM lists them
+    [listing-via] found in the folder's contents, listed through "{ $connection }"
+    [query-builder] found with a search in AEM
+    [query-builder-via] found with a search in AEM, through "{ $connection }"
+   *[openapi] found with a search in AEM, with the connection's own credential
 }
 error-tags-unread = AEM's tags could not be read with this connection ({ $detail }); type a tag's id instead, such as wknd:activity/surfing.
 
@@ -1030,10 +1053,18 @@ error-rule-template-brace = The template of { $property } cannot be read: { $pro
     [unopened] a {"}"} closes no {"{"}; write {"}}"} for the character itself
    *[empty] {"{}"} names no field
 } (at character { $position }).
-error-rule-template-field = The template of { $property } names {"{"}{ $field }{"}"}, which is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, a property such as {"{"}dc:title{"}"}, or a group of the file-name pattern.
+error-rule-template-field = The template of { $property } names {"{"}{ $field }{"}"}, which is no field here: use a field’s label as the form shows it, such as {"{"}Title{"}"}, a property such as {"{"}dc:title{"}"}, {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, or a group of the file-name pattern.
 reason-rule-unreadable = the rule could not be read for this asset
 reason-name-no-match = its name "{ $name }" does not match "{ $pattern }"
 reason-field-missing = it has no { $field }
+# The common properties' labels, as a template may name them, in English or French
+common-label-title = Title
+common-label-description = Description
+common-label-rights = Copyright
+common-label-subject = Keywords
+common-label-creator = Creator
+common-label-usage-terms = Usage terms
+common-label-tags = Tags
 reason-not-a-date = "{ $value }" is not a date
 reason-date-shift = "{ $value }" holds a day only, which moves by whole days, or would move out of range
 reason-date-none = it has no date whose time and zone to keep; give a full date with its zone (2025-01-31T09:00:00+01:00)

@@ -237,12 +237,14 @@ fact-host-not-tried = AEM at { $host } was not tried
 fact-host-reached = Reached AEM at { $host }
 fact-host-unreachable = Could not reach AEM at { $host }
 fact-account = AEM says you are { $user }
-fact-account-unknown = The Folders API does not say which account this is
+fact-account-unknown = AEM does not say which account this connection uses
 fact-token-valid = Token valid { $duration }
 fact-token-ended = Token ended — a new one is fetched when next needed
 fact-dam-readable = The DAM can be read
 fact-dam-unreadable = The DAM cannot be read
 test-result = Test result
+test-can-do = What this connection can do
+test-technical = Technical details
 test-untestable = The connection could not be tested: { $message }
 test-works-warned = The connection works, with a warning. See below.
 test-works = The connection works.
@@ -299,6 +301,9 @@ bulk-sentence-cancelled = Cancelled.
 bulk-sentence-stopped = Stopped before the end. Fix the cause above, then resume.
 bulk-sentence-completed-failures = Completed, with assets that could not be changed.
 bulk-sentence-completed = Completed.
+bulk-sentence-undone = Undone: the values from before the edit are back.
+bulk-sentence-undone-failures = Undone, except for assets whose values could not be put back.
+bulk-outcome-put-back = Put back
 bulk-outcome-changed = Changed
 bulk-outcome-unchanged = Already as wanted
 bulk-outcome-skipped = Skipped
@@ -347,6 +352,14 @@ bulk-failures-common = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
 } could not be changed. The most common reason ({ $times } of the { $seen } shown): { $reason }
+bulk-failure-group = { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+} could not be changed: { $reason }. In { $folders }{ $more ->
+    [0] {""}
+    [one] {" "}and { $more } more folder
+   *[other] {" "}and { $more } more folders
+}.
 bulk-edit-line = { $property }: { $verb ->
     [set] set to { $values }
     [append] add { $values }
@@ -394,15 +407,15 @@ bulk-fact-assets = Assets
 bulk-fact-folder = Folder
 bulk-fact-where = Where
 # Which search found a run's assets (issue 15)
-bulk-fact-found = Found by
+bulk-fact-found = How they were found
 bulk-fact-writes = Writes
 bulk-fact-index = Search index
 bulk-found-by = { $how ->
-    [listing] Listing the folder
-    [listing-via] Listing the folder, through “{ $connection }”
-    [query-builder] AEM’s QueryBuilder
-    [query-builder-via] AEM’s QueryBuilder, through “{ $connection }”
-   *[openapi] AEM’s OpenAPI search
+    [listing] The folder’s contents, as AEM lists them
+    [listing-via] The folder’s contents, listed through “{ $connection }”
+    [query-builder] A search in AEM
+    [query-builder-via] A search in AEM, through “{ $connection }”
+   *[openapi] A search in AEM, with this connection
 }
 bulk-fact-run = Run
 bulk-fact-changes = { $count ->
@@ -436,6 +449,13 @@ schema-unchecked = No (false)
 schema-tag-to-add = Tag to add
 schema-add-tag = Add tag
 schema-hint-one = One value.
+schema-hint-range = { $min ->
+    [none] Up to { $max }.
+   *[other] { $max ->
+        [none] { $min } or more.
+       *[other] From { $min } to { $max }.
+    }
+}
 schema-unavailable-note = { $why } Properties are typed by name, and values are not checked against the metadata schema.
 schema-in-use = Properties and values follow the metadata schema “{ $form }”.
 schema-refresh = Read the schema again
@@ -542,6 +562,13 @@ bulk-remove = Remove
 bulk-add-change = + Add another change
 bulk-cell-removed = removed:
 bulk-cell-added = added:
+bulk-cell-emptied = emptied
+bulk-emptied-required-title = These changes empty fields the metadata form requires
+bulk-emptied-required-line = { $field }: emptied on { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}
+bulk-emptied-required-ack = Empty them anyway: I know the form requires them
 bulk-cell-becomes = becomes
 bulk-cell-would-become = would become
 bulk-cancelling-preview = Cancelling the preview…
@@ -554,6 +581,15 @@ bulk-apply-changes = { $count ->
     [one] Apply { $count } change
    *[other] Apply { $count } changes
 }
+bulk-apply-undo = { $count ->
+    [one] Undo { $count } change
+   *[other] Undo { $count } changes
+}
+bulk-apply-undo-hint = Nothing has been put back yet. Undo writes back the values from before the edit on { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}; an asset someone changed since is left as it is.
+bulk-undo-not-now = Keep the edit
 bulk-show-assets = Show assets
 bulk-preview-rows-error = The preview rows could not be read: { $reason }
 bulk-col-asset = Asset
@@ -585,6 +621,14 @@ bulk-production-type-name = Type the connection’s name to confirm
 bulk-production-name-is = The name is
 bulk-production-resume = Resume on production
 bulk-production-apply = Apply to production
+bulk-old-preview-title = This preview is { $age } old
+bulk-old-preview-when = It was made on { $when }, { $age } ago.
+bulk-old-preview-body = The assets may hold other values by now. Applying checks each one first: an asset changed since the preview is left as it is and listed in the report. To see the current values, open the preview and choose “Change the edit”, then preview again.
+bulk-old-preview-open = Open the preview
+bulk-old-preview-apply = Apply { $count ->
+    [one] { $count } change
+   *[other] { $count } changes
+} anyway
 bulk-run-ended = Ended: { $done } of { $total ->
     [one] { $total } asset
    *[other] { $total } assets
@@ -615,7 +659,8 @@ bulk-row-status-unchanged = Already as wanted
 bulk-row-status-skipped = Skipped
 bulk-row-status-failed = Failed
 bulk-row-status-pending = Not applied yet
-bulk-report-started = started { $when }
+bulk-report-applied = applied { $when }
+bulk-report-previewed = previewed { $when }
 bulk-report-stopped-after = Stopped after { $done } of { $total ->
     [one] { $total } asset
    *[other] { $total } assets
@@ -634,7 +679,7 @@ bulk-resume-left = Resume ({ $count } left)
 bulk-report-failures-title = Some assets could not be changed
 bulk-export-csv = Export CSV
 # Localized CSV headers toggle (issue 17)
-bulk-export-localized-headers = Column headers in words (Path, Status…) rather than machine keys
+bulk-export-localized-headers = Column headers in words (Path, Status…); untick for machine keys, as scripts read them
 bulk-retry-failed = Retry failed ({ $count })
 bulk-undo-run = Undo this run
 bulk-saved-file = Saved { $path }
@@ -706,10 +751,10 @@ bulk-count-filtered-out = { $count ->
     [one] { $count } asset
    *[other] { $count } assets
 } left out by the name or format filter.
-bulk-count-fragments = { $count ->
-    [one] { $count } content fragment
-   *[other] { $count } content fragments
-} left out: Metadesk never edits content fragments.
+bulk-count-fragments = Also { $count ->
+    [one] { $count } content fragment, which the preview lists as skipped
+   *[other] { $count } content fragments, which the preview lists as skipped
+} (Metadesk never edits content fragments): { $total } rows in all.
 bulk-count-unlisted = { $count ->
     [one] { $count } subfolder could not be listed, so its assets are not counted. The preview lists it
    *[other] { $count } subfolders could not be listed, so their assets are not counted. The preview lists them
@@ -859,8 +904,8 @@ list-file-loaded = { $count ->
    *[other] { $count } entries
     } from { $file }.
 list-file-error-title = The file cannot be used as a list
-found-by-openapi = Found with AEM’s OpenAPI search, with this connection’s own credential.
-found-by-query-builder-via = Found with AEM’s QueryBuilder, through “{ $connection }”.
+found-by-openapi = Found with a search in AEM, with this connection’s own credential.
+found-by-query-builder-via = Found with a search in AEM, through “{ $connection }”.
 paired-search-answers = This connection finds its assets with AEM’s OpenAPI search: a folder, a search or a list in Bulk edit. To search for what that search cannot ask (“is empty”, “contains”, a tag and those below it, any of several conditions), or to read AEM’s tags for the tag picker, also pair a Service Credentials or development token connection on this AEM.
 # issue 17 (connections in the user's language): pairing an OAuth Server-to-Server connection on its card
 paired-label = Paired connection
@@ -1079,13 +1124,13 @@ bulk-rule-ignore-case = Any case
 bulk-rule-whole-word = Whole words
 bulk-rule-only-empty = Only where the property is empty
 bulk-rule-template = Template
-bulk-rule-template-placeholder = {"{"}dc:title{"}"} — {"{"}name{"}"}
+bulk-rule-template-placeholder = {"{"}Title{"}"} — {"{"}name{"}"}
 bulk-rule-replace-hint = Replaced in every value; the preview shows each asset's before → after.
 bulk-rule-regex-hint = $1 or ${"{"}name{"}"} in "Replace with" put back what a group found.
-bulk-rule-template-hint = {"{"}prefix:name{"}"} is another property, {"{"}name{"}"} the file name, {"{"}folder{"}"} its folder, {"{"}path{"}"} its path. An asset missing a property is skipped, with why.
+bulk-rule-template-hint = Name a field as the form shows it, such as {"{"}Title{"}"} or {"{"}City{"}"} (or by its property, such as {"{"}dc:title{"}"}); {"{"}name{"}"} is the file name, {"{"}folder{"}"} its folder, {"{"}path{"}"} its path. An asset without a value the template names is skipped, with why.
 bulk-rule-find-empty = Type the text to find.
 bulk-rule-template-empty = Type the template.
-bulk-rule-template-field = {"{"}{ $field }{"}"} is no known field: use {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"} or a property such as {"{"}dc:title{"}"}.
+bulk-rule-template-field = {"{"}{ $field }{"}"} is no field: use a field’s label such as {"{"}Title{"}"}, or {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}.
 bulk-edit-line-rule = { $property }: { $rule }
 bulk-rule-words-replace = replace “{ $find }” with “{ $replace }”{ $regex ->
     [yes] { " " }(regular expression)

@@ -165,6 +165,11 @@ cli-arg-bulk-formats = Seulement les ressources dont le dc:format correspond (pa
 cli-arg-bulk-dry_run = Aperçu seulement : montrer ce qui changerait, sans rien écrire.
 cli-arg-bulk-yes = Appliquer sans demander.
 cli-arg-bulk-confirm_production = Sur une connexion marquée comme production : son nom, pour appliquer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
+cli-arg-bulk-empty_required = Appliquer même là où les modifications laissent vides des champs que le formulaire de métadonnées exige (l’aperçu les nomme).
+cli-bulk-emptied-required = Attention : { $label } ({ $property }) est exigé par le formulaire de métadonnées, et ces modifications le laissent vide sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}. Ajoutez --empty-required pour les appliquer quand même.
 cli-arg-bulk-json = Afficher le résultat en JSON (sans barre de progression).
 cli-arg-bulk-run = L’id de l’exécution (voir `metadesk-cli runs list`).
 cli-arg-bulk-edit-set = Remplacer la valeur d’une propriété : PROPRIÉTÉ=VALEUR (répétez avec la même propriété pour une propriété à plusieurs valeurs).
@@ -224,7 +229,14 @@ cli-bulk-more-changes = {"  "}… et { $count ->
     [one] { $count } autre
    *[other] { $count } autres
 } (runs show { $run } --csv FICHIER)
-cli-bulk-failed-asset = {"  "}échec { $path } : { $reason }
+cli-bulk-failure-group = {"  "}{ $count ->
+    [one] { $count } ressource en échec
+   *[other] { $count } ressources en échec
+} : { $reason }. Dans { $folders }
+cli-bulk-more-folders = (et { $count ->
+    [one] { $count } autre dossier)
+   *[other] { $count } autres dossiers)
+}
 cli-bulk-skipped-entry = {"  "}ignorée { $path } : { $reason }
 cli-bulk-more-skipped = {"  "}… et { $count ->
     [one] { $count } autre ignorée
@@ -388,6 +400,8 @@ cli-test-result-warned = Résultat : la connexion fonctionne (avec un avertisse
 cli-test-result-ok = Résultat : la connexion fonctionne.
 cli-test-result-failed = Résultat : la connexion ne fonctionne pas encore (voir ci-dessus).
 cli-allows-heading = Ce que cet AEM permet :
+cli-can-do-heading = Ce que cette connexion permet :
+cli-can-do = {"  "}[{ $mark }] { $text }
 cli-allows-mark-ok = ok{"  "}
 cli-allows-mark-refused = non{" "}
 cli-allows-mark-unavailable = indisp.
@@ -403,7 +417,7 @@ cli-about-bulk-date = Décaler ou fixer les dates de la propriété, en gardant 
 cli-about-bulk-case = Changer la casse de chaque valeur de la propriété.
 cli-about-bulk-trim = Retirer les espaces aux extrémités de chaque valeur de la propriété (et réduire celles de l’intérieur).
 cli-arg-bulk-only_where = Seulement les ressources où la propriété est vide (combler les manques : empty), ou seulement là où elle ne l’est pas (not-empty).
-cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}préfixe:nom{"}"} est la valeur d’une autre propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une propriété qu’il nomme est ignorée, avec la raison.
+cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}Titre{"}"} (le libellé d’un champ, tel que le formulaire l’affiche) ou {"{"}dc:title{"}"} est la valeur d’une propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une valeur nommée est ignorée, avec la raison.
 cli-arg-bulk-set-from_name = Avec --template : une expression régulière appliquée au nom du fichier, dont le modèle nomme les groupes ({"{"}sku{"}"} pour (?<sku>…), {"{"}1{"}"} pour le premier groupe). Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
 cli-arg-bulk-set-whole_path = Avec --from-name : appliquer le motif au chemin entier plutôt qu’au nom du fichier.
 cli-arg-bulk-set-copy_from = Copier la valeur d’une autre propriété (une valeur ou une liste, telle quelle).

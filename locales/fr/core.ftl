@@ -158,6 +158,13 @@ assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de mé
 schema-options-and-more = { $options } … et { $more } autres
 schema-value-not-option = « { $value } » n’est pas une des valeurs que permet { $label } ({ $property }) : { $options }
 schema-value-not-number = « { $value } » n’est pas un nombre, alors que { $label } ({ $property }) attend un nombre
+schema-value-out-of-range = « { $value } » sort de ce que { $label } ({ $property }) accepte : { $min ->
+    [none] jusqu’à { $max }
+   *[other] { $max ->
+        [none] { $min } ou plus
+       *[other] de { $min } à { $max }
+    }
+}
 schema-value-not-date = « { $value } » n’est pas une date, alors que { $label } ({ $property }) attend une date comme 2026-03-31
 schema-value-not-boolean = « { $value } » n’est ni true ni false, alors que { $label } ({ $property }) est une case à cocher
 schema-field-read-only = { $label } ({ $property }) est en lecture seule dans le schéma de métadonnées : Metadesk ne le modifie pas
@@ -167,6 +174,8 @@ schema-unavailable = Le schéma de métadonnées { $form } n’a pas pu être lu
 schema-unavailable-folder = Le dossier { $folder } n’a pas pu être lu pour trouver son schéma de métadonnées ({ $detail }) : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 schema-unavailable-oauth = Une connexion OAuth serveur à serveur ne peut pas lire les schémas de métadonnées (AEM refuse son jeton sur /conf) sans connexion associée qui trouve les ressources : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 error-schema-refused = Le schéma de métadonnées de { $folder } ne permet pas ces valeurs : { $problems }. Rien n’a été prévisualisé ni écrit.
+error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
+emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
 assets-cannot-search = cette connexion ne peut pas effectuer de recherche
 assets-search-failed = la recherche a échoué
@@ -779,6 +788,18 @@ allows-label-renditions = Vignettes (rendus)
 allows-label-graphql-endpoints = Points de terminaison GraphQL
 allows-label-graphql-schema = Schéma GraphQL (introspection)
 allows-label-persisted = Requêtes persistantes (liste)
+can-metadata-change = Peut lire et modifier les métadonnées
+can-metadata-read-only = Peut lire les métadonnées, mais pas les modifier
+can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
+can-metadata-none = Ne peut pas lire les ressources
+can-search-yes = Peut trouver des ressources d’après leurs métadonnées
+can-search-no = Ne peut pas trouver de ressources d’après leurs métadonnées
+can-thumbnails-yes = Peut montrer les images des ressources
+can-thumbnails-no = Ne peut pas montrer les images des ressources
+can-graphql-yes = Peut exécuter des requêtes GraphQL
+can-graphql-no = Ne peut pas exécuter de requêtes GraphQL
+can-publish-yes = Peut publier les ressources sur le site
+can-publish-no = Ne peut pas publier les ressources sur le site
 allows-refused = AEM le refuse à ce compte (HTTP { $status }).
 allows-missing = AEM ne le propose pas ici (HTTP { $status }).
 allows-answered = AEM a répondu HTTP { $status }.
@@ -836,11 +857,13 @@ reason-cancelled = vérification annulée
 reason-changed-since-export = modifiée dans AEM après l’export de la feuille (modifiée le { $now }, exportée le { $exported }) ; ses cellules qui diffèrent de la valeur actuelle dans AEM ne sont pas écrites, afin de conserver cette modification. Exportez de nouveau la feuille pour modifier cette ressource
 reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke comme une valeur unique ({ $properties }) ; gardez une seule valeur dans chacune, ou écrivez \| pour un | qui fait partie du texte
 reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
-reason-forbidden-write = cette connexion peut lire les ressources mais pas les modifier : demandez à un administrateur AEM d’accorder l’accès en écriture { $who }, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture
+reason-forbidden-write = AEM a refusé la modification (403) : cette connexion ne peut pas modifier les ressources de ce dossier
+reason-unknown = aucune raison n’a été enregistrée
+advice-write-access = Demandez à un administrateur AEM de donner à { $who } le droit d’écrire dans ces dossiers (par exemple par le groupe DAM Users), puis relancez les ressources en échec.
 reason-cannot-write = { $refused ->
     [one] AEM a refusé la première modification (403)
    *[other] AEM a refusé les { $refused } premières modifications (403)
-}, l’exécution s’est donc arrêtée : cette connexion peut lire les ressources mais pas les modifier. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who }, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
+}, l’exécution s’est donc arrêtée : cette connexion ne peut pas modifier les ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans leurs dossiers, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
@@ -916,11 +939,11 @@ run-edit-sheet = valeurs de la feuille { $file }
 
 ## Which search found a run's assets (issue 15: the journal records it; `runs show`)
 run-found-by = { $how ->
-    [listing] trouvées en listant le dossier
-    [listing-via] trouvées en listant le dossier par « { $connection } »
-    [query-builder] trouvées avec QueryBuilder d’AEM
-    [query-builder-via] trouvées avec QueryBuilder d’AEM, par « { $connection } »
-   *[openapi] trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion
+    [listing] trouvées dans le contenu du dossier, tel qu’AEM le liste
+    [listing-via] trouvées dans le contenu du dossier, listé par « { $connection } »
+    [query-builder] trouvées par une recherche dans AEM
+    [query-builder-via] trouvées par une recherche dans AEM, par « { $connection } »
+   *[openapi] trouvées par une recherche dans AEM, avec l’identifiant de la connexion
 }
 error-tags-unread = Les balises d’AEM n’ont pas pu être lues avec cette connexion ({ $detail }) ; saisissez plutôt l’identifiant d’une balise, par exemple wknd:activity/surfing.
 
@@ -1032,10 +1055,18 @@ error-rule-template-brace = Le modèle de { $property } ne peut pas être lu : 
     [unopened] une {"}"} ne ferme aucune {"{"} ; écrivez {"}}"} pour le caractère lui-même
    *[empty] {"{}"} ne nomme aucun champ
 } (au caractère { $position }).
-error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}"}, qui n’est pas un champ connu : utilisez {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, une propriété comme {"{"}dc:title{"}"}, ou un groupe du motif du nom de fichier.
+error-rule-template-field = Le modèle de { $property } nomme {"{"}{ $field }{"}"}, qui n’est pas un champ ici : utilisez le libellé d’un champ tel que le formulaire l’affiche, comme {"{"}Titre{"}"}, une propriété comme {"{"}dc:title{"}"}, {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}, ou un groupe du motif du nom de fichier.
 reason-rule-unreadable = la règle n’a pas pu être lue pour cette ressource
 reason-name-no-match = son nom « { $name } » ne correspond pas à « { $pattern } »
 reason-field-missing = elle n’a pas de { $field }
+# Les libellés des propriétés courantes, tels qu’un modèle peut les nommer, en anglais ou en français
+common-label-title = Titre
+common-label-description = Description
+common-label-rights = Copyright
+common-label-subject = Mots-clés
+common-label-creator = Créateur
+common-label-usage-terms = Conditions d’utilisation
+common-label-tags = Balises
 reason-not-a-date = « { $value } » n’est pas une date
 reason-date-shift = « { $value } » ne contient qu’un jour, qui se décale par jours entiers, ou sortirait des dates possibles
 reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; donnez une date complète avec son fuseau (2025-01-31T09:00:00+01:00)

@@ -237,12 +237,14 @@ fact-host-not-tried = AEM ({ $host }) n’a pas été contacté
 fact-host-reached = AEM joint ({ $host })
 fact-host-unreachable = Impossible de joindre AEM ({ $host })
 fact-account = AEM indique que vous êtes { $user }
-fact-account-unknown = L’API Folders n’indique pas de quel compte il s’agit
+fact-account-unknown = AEM n’indique pas quel compte cette connexion utilise
 fact-token-valid = Jeton valide pendant { $duration }
 fact-token-ended = Jeton expiré — un nouveau est obtenu à la prochaine utilisation
 fact-dam-readable = La DAM est lisible
 fact-dam-unreadable = La DAM n’est pas lisible
 test-result = Résultat du test
+test-can-do = Ce que cette connexion permet
+test-technical = Détails techniques
 test-untestable = La connexion n’a pas pu être testée : { $message }
 test-works-warned = La connexion fonctionne, avec un avertissement. Voir ci-dessous.
 test-works = La connexion fonctionne.
@@ -299,6 +301,9 @@ bulk-sentence-cancelled = Annulée.
 bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
 bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
 bulk-sentence-completed = Terminée.
+bulk-sentence-undone = Annulée : les valeurs d’avant la modification sont rétablies.
+bulk-sentence-undone-failures = Annulée, sauf pour des ressources dont les valeurs n’ont pas pu être rétablies.
+bulk-outcome-put-back = Rétablies
 bulk-outcome-changed = Modifiées
 bulk-outcome-unchanged = Déjà conformes
 bulk-outcome-skipped = Ignorées
@@ -347,6 +352,14 @@ bulk-failures-common = { $count ->
     [one] { $count } ressource n’a pas pu être modifiée
    *[other] { $count } ressources n’ont pas pu être modifiées
 }. La raison la plus fréquente ({ $times } sur les { $seen } affichées) : { $reason }
+bulk-failure-group = { $count ->
+    [one] { $count } ressource n’a pas pu être modifiée
+   *[other] { $count } ressources n’ont pas pu être modifiées
+} : { $reason }. Dans { $folders }{ $more ->
+    [0] {""}
+    [one] {" "}et { $more } autre dossier
+   *[other] {" "}et { $more } autres dossiers
+}.
 bulk-edit-line = { $property } : { $verb ->
     [set] remplacer par { $values }
     [append] ajouter { $values }
@@ -394,15 +407,15 @@ bulk-fact-assets = Ressources
 bulk-fact-folder = Dossier
 bulk-fact-where = Conditions
 # Which search found a run's assets (issue 15)
-bulk-fact-found = Trouvées par
+bulk-fact-found = Comment elles ont été trouvées
 bulk-fact-writes = Écritures
 bulk-fact-index = Index de recherche
 bulk-found-by = { $how ->
-    [listing] Liste du dossier
-    [listing-via] Liste du dossier, par « { $connection } »
-    [query-builder] QueryBuilder d’AEM
-    [query-builder-via] QueryBuilder d’AEM, par « { $connection } »
-   *[openapi] Recherche OpenAPI d’AEM
+    [listing] Le contenu du dossier, tel qu’AEM le liste
+    [listing-via] Le contenu du dossier, listé par « { $connection } »
+    [query-builder] Une recherche dans AEM
+    [query-builder-via] Une recherche dans AEM, par « { $connection } »
+   *[openapi] Une recherche dans AEM, avec cette connexion
 }
 bulk-fact-run = Exécution
 bulk-fact-changes = { $count ->
@@ -436,6 +449,13 @@ schema-unchecked = Non (false)
 schema-tag-to-add = Balise à ajouter
 schema-add-tag = Ajouter la balise
 schema-hint-one = Une seule valeur.
+schema-hint-range = { $min ->
+    [none] Jusqu’à { $max }.
+   *[other] { $max ->
+        [none] { $min } ou plus.
+       *[other] De { $min } à { $max }.
+    }
+}
 schema-unavailable-note = { $why } Les propriétés se saisissent par leur nom, et les valeurs ne sont pas vérifiées par rapport au schéma de métadonnées.
 schema-in-use = Les propriétés et les valeurs suivent le schéma de métadonnées « { $form } ».
 schema-refresh = Relire le schéma
@@ -542,6 +562,13 @@ bulk-remove = Supprimer
 bulk-add-change = + Ajouter une autre modification
 bulk-cell-removed = valeur retirée :
 bulk-cell-added = valeur ajoutée :
+bulk-cell-emptied = vidée
+bulk-emptied-required-title = Ces modifications vident des champs que le formulaire de métadonnées exige
+bulk-emptied-required-line = { $field } : vidé sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}
+bulk-emptied-required-ack = Les vider quand même : je sais que le formulaire les exige
 bulk-cell-becomes = devient
 bulk-cell-would-become = deviendrait
 bulk-cancelling-preview = Annulation de l’aperçu…
@@ -554,6 +581,15 @@ bulk-apply-changes = { $count ->
     [one] Appliquer { $count } modification
    *[other] Appliquer { $count } modifications
 }
+bulk-apply-undo = { $count ->
+    [one] Annuler { $count } modification
+   *[other] Annuler { $count } modifications
+}
+bulk-apply-undo-hint = Rien n’a encore été rétabli. L’annulation réécrit les valeurs d’avant la modification sur { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+} ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
+bulk-undo-not-now = Garder la modification
 bulk-show-assets = Afficher les ressources
 bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues : { $reason }
 bulk-col-asset = Ressource
@@ -562,7 +598,10 @@ bulk-row-skipped = Ignorée
 bulk-row-skipped-reason = ignorée
 bulk-row-unchanged = Déjà conforme
 bulk-no-assets-here = Aucune ressource ici.
-bulk-showing = { $shown } affichées sur { $total ->
+bulk-showing = { $shown ->
+    [one] { $shown } affichée
+   *[other] { $shown } affichées
+} sur { $total ->
     [one] { $total } ressource
    *[other] { $total } ressources
 }
@@ -585,6 +624,14 @@ bulk-production-type-name = Saisissez le nom de la connexion pour confirmer
 bulk-production-name-is = Le nom est
 bulk-production-resume = Reprendre en production
 bulk-production-apply = Appliquer en production
+bulk-old-preview-title = Cet aperçu date de { $age }
+bulk-old-preview-when = Il a été fait le { $when }, il y a { $age }.
+bulk-old-preview-body = Les ressources ont peut-être d’autres valeurs depuis. L’application vérifie d’abord chacune d’elles : une ressource modifiée depuis l’aperçu est laissée telle quelle et signalée dans le rapport. Pour voir les valeurs actuelles, ouvrez l’aperçu, choisissez « Changer la modification », puis refaites l’aperçu.
+bulk-old-preview-open = Ouvrir l’aperçu
+bulk-old-preview-apply = Appliquer { $count ->
+    [one] { $count } modification
+   *[other] { $count } modifications
+} quand même
 bulk-run-ended = Terminée : { $done } sur { $total ->
     [one] { $total } ressource traitée
    *[other] { $total } ressources traitées
@@ -615,7 +662,8 @@ bulk-row-status-unchanged = Déjà conforme
 bulk-row-status-skipped = Ignorée
 bulk-row-status-failed = En échec
 bulk-row-status-pending = Pas encore appliquée
-bulk-report-started = lancée le { $when }
+bulk-report-applied = appliquée le { $when }
+bulk-report-previewed = prévisualisée le { $when }
 bulk-report-stopped-after = Arrêtée après { $done } sur { $total ->
     [one] { $total } ressource
    *[other] { $total } ressources
@@ -634,7 +682,7 @@ bulk-resume-left = Reprendre ({ $count } restantes)
 bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
 bulk-export-csv = Exporter en CSV
 # Localized CSV headers toggle (issue 17)
-bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) plutôt que les clés techniques
+bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
 bulk-undo-run = Annuler cette exécution
 bulk-saved-file = Enregistré dans { $path }
@@ -706,10 +754,10 @@ bulk-count-filtered-out = { $count ->
     [one] { $count } ressource écartée
    *[other] { $count } ressources écartées
 } par le filtre de nom ou de format.
-bulk-count-fragments = { $count ->
-    [one] { $count } fragment de contenu écarté
-   *[other] { $count } fragments de contenu écartés
-} : Metadesk ne modifie jamais les fragments de contenu.
+bulk-count-fragments = Aussi { $count ->
+    [one] { $count } fragment de contenu, que l’aperçu liste comme ignoré
+   *[other] { $count } fragments de contenu, que l’aperçu liste comme ignorés
+} (Metadesk ne modifie jamais les fragments de contenu) : { $total } lignes en tout.
 bulk-count-unlisted = { $count ->
     [one] { $count } sous-dossier n’a pas pu être listé, ses ressources ne sont donc pas comptées. L’aperçu le range
    *[other] { $count } sous-dossiers n’ont pas pu être listés, leurs ressources ne sont donc pas comptées. L’aperçu les range
@@ -861,8 +909,8 @@ list-file-loaded = { $count ->
    *[other] { $count } entrées
     } de { $file }.
 list-file-error-title = Ce fichier ne peut pas servir de liste
-found-by-openapi = Trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de cette connexion.
-found-by-query-builder-via = Trouvées avec QueryBuilder d’AEM, par « { $connection } ».
+found-by-openapi = Trouvées par une recherche dans AEM, avec l’identifiant de cette connexion.
+found-by-query-builder-via = Trouvées par une recherche dans AEM, par « { $connection } ».
 paired-search-answers = Cette connexion trouve ses ressources avec la recherche OpenAPI d’AEM : un dossier, une recherche ou une liste dans Modification en masse. Pour chercher ce que cette recherche ne sait pas demander (« est vide », « contient », une balise et celles placées dessous, au moins une de plusieurs conditions), ou lire les balises d’AEM pour le sélecteur, associez aussi une connexion Service Credentials ou jeton de développement sur cet AEM.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : associer une connexion OAuth serveur à serveur sur sa carte
 paired-label = Connexion associée
@@ -1099,13 +1147,13 @@ bulk-rule-ignore-case = Toute casse
 bulk-rule-whole-word = Mots entiers
 bulk-rule-only-empty = Seulement là où la propriété est vide
 bulk-rule-template = Modèle
-bulk-rule-template-placeholder = {"{"}dc:title{"}"} — {"{"}name{"}"}
+bulk-rule-template-placeholder = {"{"}Titre{"}"} — {"{"}name{"}"}
 bulk-rule-replace-hint = Remplacé dans chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
 bulk-rule-regex-hint = $1 ou ${"{"}name{"}"} dans « Remplacer par » remettent ce qu’un groupe a trouvé.
-bulk-rule-template-hint = {"{"}préfixe:nom{"}"} est une autre propriété, {"{"}name{"}"} le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une propriété nommée est ignorée, avec la raison.
+bulk-rule-template-hint = Nommez un champ comme le formulaire l’affiche, par exemple {"{"}Titre{"}"} ou {"{"}City{"}"} (ou par sa propriété, comme {"{"}dc:title{"}"}) ; {"{"}name{"}"} est le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une valeur nommée par le modèle est ignorée, avec la raison.
 bulk-rule-find-empty = Saisissez le texte à chercher.
 bulk-rule-template-empty = Saisissez le modèle.
-bulk-rule-template-field = {"{"}{ $field }{"}"} n’est pas un champ connu : utilisez {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"} ou une propriété comme {"{"}dc:title{"}"}.
+bulk-rule-template-field = {"{"}{ $field }{"}"} n’est pas un champ : utilisez le libellé d’un champ comme {"{"}Titre{"}"}, ou {"{"}name{"}"}, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"}, {"{"}path{"}"}.
 bulk-edit-line-rule = { $property } : { $rule }
 bulk-rule-words-replace = remplacer « { $find } » par « { $replace } »{ $regex ->
     [yes] { " " }(expression régulière)

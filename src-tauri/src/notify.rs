@@ -217,6 +217,10 @@ mod tests {
             searched_at: None,
             index_notice: None,
             publication: None,
+            previewed_at: None,
+            applied_at: None,
+            preview_fresh_until: None,
+            emptied_required: Vec::new(),
         }
     }
 

@@ -523,7 +523,7 @@ async fn a_read_only_technical_account_stops_the_run_after_five_refusals() {
                 "the technical account {}",
                 creds.read_only_technical_account_email
             ))
-            && reason.contains("can read but not change"),
+            && reason.contains("may not change the assets it tried"),
         "{reason}"
     );
     // The refusals are about the account, not the assets: nothing failed, everything waits

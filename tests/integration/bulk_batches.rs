@@ -189,7 +189,9 @@ async fn a_batch_refused_as_a_whole_is_written_per_asset_to_find_the_refused_one
         .unwrap();
     assert_eq!(row.status, ReportStatus::Failed);
     assert!(
-        row.reason.english_words().contains("write access"),
+        row.reason
+            .english_words()
+            .contains("may not change assets in this folder"),
         "{row:?}"
     );
 }

@@ -302,7 +302,7 @@ async fn a_read_only_run_stops_and_one_resume_finishes_it_once_access_is_given()
     let account = &sb.credentials().read_only_technical_account_email;
     assert!(
         reason.contains(&format!("technical account {account}"))
-            && reason.contains("can read but not change")
+            && reason.contains("may not change the assets it tried")
             && reason.contains("resume"),
         "{reason}"
     );
@@ -567,8 +567,34 @@ async fn append_remove_clear_and_several_edits_in_one_run() {
         );
     }
 
+    // Copyright is required by the folder's form: clearing it is refused until the user says
+    // so, and the preview says why; nothing is written.
     let ran = h
         .run_dev(&with(&["bulk", "clear", "--property", "dc:rights"]))
+        .await;
+    assert_ne!(ran.code, Some(0), "{}", ran.stdout);
+    assert!(
+        ran.stderr
+            .contains("leaves fields the metadata form requires empty: Copyright (dc:rights)"),
+        "{}",
+        ran.stderr
+    );
+    assert!(ran.stderr.contains("--empty-required"), "{}", ran.stderr);
+    for (path, md) in &before {
+        assert_eq!(
+            metadata(&sb, path).get("dc:rights"),
+            md.get("dc:rights"),
+            "{path}"
+        );
+    }
+    let ran = h
+        .run_dev(&with(&[
+            "bulk",
+            "clear",
+            "--property",
+            "dc:rights",
+            "--empty-required",
+        ]))
         .await;
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let had_rights = before.iter().filter(|(_, m)| m.contains_key("dc:rights"));

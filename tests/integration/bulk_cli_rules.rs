@@ -176,10 +176,10 @@ async fn bad_rules_are_refused_in_one_line_before_aem_is_asked() {
             "--property",
             "dc:title",
             "--template",
-            "{title}",
+            "{Titel}",
         ])
         .await;
-    ran.assert_refused("names {title}, which is no known field");
+    ran.assert_refused("names {Titel}, which is no field here");
     let ran = h
         .run_dev(&[
             "bulk",

@@ -264,9 +264,9 @@ async fn bulk_and_runs_speak_french_when_lang_is_french() {
     assert!(
         out.contains(&format!(
             "  arrêtée parce que\u{a0}: AEM a refusé les 5 premières modifications (403), \
-             l’exécution s’est donc arrêtée\u{a0}: cette connexion peut lire les ressources mais \
-             pas les modifier. Demandez à un administrateur AEM d’accorder l’accès en écriture \
-             au compte technique {account}"
+             l’exécution s’est donc arrêtée\u{a0}: cette connexion ne peut pas modifier les \
+             ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès \
+             en écriture au compte technique {account}"
         )),
         "{out}"
     );

@@ -488,7 +488,7 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
     let english = shown(&a, "C", &through.id).await;
     assert!(
         english.contains(&format!(
-            "assets: found by listing the folder through \"{name}\""
+            "assets: found in the folder's contents, listed through \"{name}\""
         )),
         "{english}"
     );
@@ -497,7 +497,7 @@ async fn the_journal_records_which_search_found_the_assets_and_runs_show_says_it
         let french = shown(&a, "fr_FR.UTF-8", &qb.id).await;
         assert!(
             french.contains(&format!(
-                "trouvées avec QueryBuilder d’AEM, par «\u{a0}{name}\u{a0}»"
+                "trouvées par une recherche dans AEM, par «\u{a0}{name}\u{a0}»"
             )),
             "{french}"
         );

@@ -177,6 +177,13 @@ function testReport(id: string): ConnectionTestReport {
           },
         ]
       : [],
+    canDo: ok
+      ? [
+          { ability: 'metadata', can: 'yes', text: 'Can read and change metadata' },
+          { ability: 'search', can: 'yes', text: 'Can find assets by what their metadata holds' },
+          { ability: 'graphql', can: 'no', text: 'Cannot run GraphQL queries' },
+        ]
+      : [],
   };
 }
 

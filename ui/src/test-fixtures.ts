@@ -61,6 +61,10 @@ export function runSummary(overrides: Partial<RunSummary> = {}): RunSummary {
     unindexed: 0,
     searchedAt: null,
     indexNotice: null,
+    previewedAt: '2026-03-02T09:15:04Z',
+    appliedAt: null,
+    previewFreshUntil: null,
+    emptiedRequired: [],
     ...overrides,
   };
 }

@@ -139,32 +139,32 @@ mod tests {
         for (found_by, english, french) in [
             (
                 FoundBy::OpenapiSearch,
-                "found with AEM's OpenAPI search, with the connection's own credential",
-                "trouvées avec la recherche OpenAPI d’AEM, avec l’identifiant de la connexion",
+                "found with a search in AEM, with the connection's own credential",
+                "trouvées par une recherche dans AEM, avec l’identifiant de la connexion",
             ),
             (
                 FoundBy::FolderListing { connection: None },
-                "found by listing the folder",
-                "trouvées en listant le dossier",
+                "found in the folder's contents, as AEM lists them",
+                "trouvées dans le contenu du dossier, tel qu’AEM le liste",
             ),
             (
                 FoundBy::FolderListing {
                     connection: via("Svc"),
                 },
-                "found by listing the folder through \"Svc\"",
-                "trouvées en listant le dossier par «\u{a0}Svc\u{a0}»",
+                "found in the folder's contents, listed through \"Svc\"",
+                "trouvées dans le contenu du dossier, listé par «\u{a0}Svc\u{a0}»",
             ),
             (
                 FoundBy::QueryBuilder { connection: None },
-                "found with AEM's QueryBuilder",
-                "trouvées avec QueryBuilder d’AEM",
+                "found with a search in AEM",
+                "trouvées par une recherche dans AEM",
             ),
             (
                 FoundBy::QueryBuilder {
                     connection: via("Svc"),
                 },
-                "found with AEM's QueryBuilder, through \"Svc\"",
-                "trouvées avec QueryBuilder d’AEM, par «\u{a0}Svc\u{a0}»",
+                "found with a search in AEM, through \"Svc\"",
+                "trouvées par une recherche dans AEM, par «\u{a0}Svc\u{a0}»",
             ),
         ] {
             assert_eq!(found_by.words(&en), english);

@@ -119,6 +119,18 @@ pub enum EndStatus {
     Stopped,
 }
 
+/// A required field of the folder's metadata form that a run's changes leave empty where it
+/// held a value: the preview says so, and the apply needs it acknowledged.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct EmptiedRequired {
+    pub property: String,
+    /// The form's label ("Title").
+    pub label: String,
+    #[ts(type = "number")]
+    pub assets: u64,
+}
+
 /// Counts of a preview.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
@@ -170,6 +182,10 @@ pub enum Record {
         /// is what AEM's index held then.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         searched_at: Option<String>,
+        /// Required fields of the folder's form that planned changes leave empty, and on how
+        /// many assets (absent in older journals).
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        emptied_required: Vec<EmptiedRequired>,
     },
     ApplyStarted {
         at: String,

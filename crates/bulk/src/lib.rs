@@ -12,6 +12,7 @@ pub mod compute;
 pub mod concurrency;
 pub mod edit;
 pub mod engine;
+pub mod failures;
 pub mod found_by;
 pub mod journal;
 mod list_entries;
@@ -32,7 +33,9 @@ pub mod spec;
 pub mod write_paths;
 
 pub use engine::{Engine, Settings};
-pub use journal::{Action, ChangedSincePreview, Outcome, PlanRow, PreviewCounts, PropertyChange};
+pub use journal::{
+    Action, ChangedSincePreview, EmptiedRequired, Outcome, PlanRow, PreviewCounts, PropertyChange,
+};
 pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};

@@ -92,6 +92,8 @@ pub struct Replay {
     pub unindexed: u64,
     /// When the search that chose a search scope's assets was sent (RFC 3339).
     pub searched_at: Option<String>,
+    /// Required fields the planned changes leave empty, and on how many assets.
+    pub emptied_required: Vec<crate::journal::EmptiedRequired>,
     /// Final outcomes of assets the apply handled.
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
@@ -194,6 +196,7 @@ impl Replay {
             found_by: None,
             unindexed: 0,
             searched_at: None,
+            emptied_required: Vec::new(),
             outcomes: HashMap::new(),
             in_doubt: HashSet::new(),
             originals: HashMap::new(),
@@ -229,8 +232,10 @@ impl Replay {
                     found_by,
                     unindexed,
                     searched_at,
+                    emptied_required,
                 } => {
                     working.previewed(&r.created, &at);
+                    r.emptied_required = emptied_required;
                     r.found_by = found_by;
                     r.unindexed = unindexed;
                     r.searched_at = searched_at;

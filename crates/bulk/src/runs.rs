@@ -102,6 +102,31 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub publication: Option<crate::publish_words::PublicationCounts>,
+    /// When the preview finished (RFC 3339); null while it has not.
+    pub previewed_at: Option<String>,
+    /// When the run's first apply started (RFC 3339); null before any apply.
+    pub applied_at: Option<String>,
+    /// Until when a run waiting for its first apply counts as freshly previewed (RFC 3339):
+    /// past it, applying asks first and says how old the preview is ([`PREVIEW_FRESH_FOR`]);
+    /// null once applied or when the preview did not finish.
+    pub preview_fresh_until: Option<String>,
+    /// Required fields of the folder's form that the planned changes leave empty, and on how
+    /// many assets: the preview warns, and the apply needs it acknowledged
+    /// (`ApplyRequest::empty_required`).
+    pub emptied_required: Vec<crate::journal::EmptiedRequired>,
+}
+
+/// How long a preview stays fresh enough to apply without asking: the values it shows are
+/// AEM's at that time, and a person who comes back later may not remember what it does.
+pub const PREVIEW_FRESH_FOR: time::Duration = time::Duration::minutes(15);
+
+/// Until when a preview finished at `previewed_at` counts as fresh, for a run never applied.
+fn fresh_until(previewed_at: Option<&str>, applied: bool) -> Option<String> {
+    if applied {
+        return None;
+    }
+    let at = parse_rfc3339(previewed_at?)?;
+    Some(metadesk_base::timefmt::rfc3339(at + PREVIEW_FRESH_FOR))
 }
 
 impl RunSummary {
@@ -199,6 +224,13 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.searched_at.as_deref(),
         ),
         publication: replay.publication,
+        previewed_at: replay.preview.as_ref().map(|(at, _)| at.clone()),
+        applied_at: replay.first_apply.clone(),
+        preview_fresh_until: fresh_until(
+            replay.preview.as_ref().map(|(at, _)| at.as_str()),
+            replay.first_apply.is_some(),
+        ),
+        emptied_required: replay.emptied_required.clone(),
     }
 }
 
@@ -310,7 +342,23 @@ impl ReportPage {
         for reason in self.rows.iter_mut().filter_map(|r| r.reason.as_mut()) {
             reason.localize(l);
         }
+        for group in &mut self.failures {
+            group.localize(l);
+        }
     }
+}
+
+/// Why run `run_id`'s assets failed, one group per reason, the largest first
+/// ([`crate::failures`]).
+pub fn failures(runs_dir: &Path, run_id: &str) -> Result<Vec<crate::failures::FailureGroup>> {
+    let mut grouping = crate::failures::Grouping::default();
+    report(runs_dir, run_id, |row| {
+        if row.status == ReportStatus::Failed {
+            grouping.add(row.reason, &row.path);
+        }
+        Ok(())
+    })?;
+    Ok(grouping.finish())
 }
 
 /// `limit` report rows from `offset` (in preview order) among the assets whose status is
@@ -333,7 +381,11 @@ pub fn report_page(
         }
         Ok(())
     })?;
-    Ok(ReportPage { rows, total })
+    Ok(ReportPage {
+        rows,
+        total,
+        failures: Vec::new(),
+    })
 }
 
 /// One page of a run's preview rows, and how many rows match the filter in all.
@@ -352,6 +404,9 @@ pub struct ReportPage {
     pub rows: Vec<ReportRow>,
     #[ts(type = "number")]
     pub total: u64,
+    /// With the first page of the failed assets: why they failed, one group per reason, with
+    /// their folders ([`crate::failures::failures`]); empty otherwise.
+    pub failures: Vec<crate::failures::FailureGroup>,
 }
 
 /// What the report says about an asset.

@@ -158,6 +158,10 @@ pub struct ApplyRequest {
     /// On a connection marked production, the connection's name as the user typed it.
     #[serde(default)]
     pub confirm_name: Option<String>,
+    /// The user read that the run leaves required fields empty
+    /// (`RunSummary::emptied_required`) and applies it all the same.
+    #[serde(default)]
+    pub empty_required: bool,
 }
 
 impl RunSpec {
@@ -504,7 +508,7 @@ mod tests {
         };
         assert!(
             words(rule("dc:description", unknown))
-                .contains("names {title}, which is no known field")
+                .contains("names {title}, which is no field here")
         );
         let brace = EditOp::Template {
             template: "{dc:title".into(),

@@ -9,7 +9,7 @@
 //! The test itself is the core's, the same as the window's "Test connection".
 
 use clap::{ArgMatches, Args, FromArgMatches};
-use metadesk_core::aem::allows::Allowed;
+use metadesk_core::aem::allows::{Allowed, Can};
 use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
 use metadesk_core::app::{TestDepth, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
@@ -137,6 +137,21 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport, l: &Localiz
         let answer = l.text(if readable { "cli-yes" } else { "cli-no" });
         lines.push(l.msg("cli-test-dam-readable", &[("answer", arg(answer))]));
     }
+    // What it means first, in plain words; the paths, with their technical names, after.
+    if !report.can_do.is_empty() {
+        lines.push(l.text("cli-can-do-heading"));
+    }
+    for line in &report.can_do {
+        let mark = l.text(match line.can {
+            Can::Yes => "cli-allows-mark-ok",
+            Can::No | Can::Partly => "cli-allows-mark-refused",
+            Can::Unknown => "cli-allows-mark-unavailable",
+        });
+        lines.push(l.msg(
+            "cli-can-do",
+            &[("mark", arg(mark)), ("text", arg(line.text.as_str()))],
+        ));
+    }
     if !report.allows.is_empty() {
         lines.push(l.text("cli-allows-heading"));
     }
@@ -241,6 +256,7 @@ mod tests {
                 code: None,
             }],
             allows: Vec::new(),
+            can_do: Vec::new(),
         };
         let text = render(
             "prod",
@@ -270,10 +286,12 @@ mod tests {
         assert!(text.contains("DAM lisible\u{a0}: non"), "{text}");
     }
 
-    #[test]
-    fn the_checklist_follows_the_steps_with_what_the_app_does_instead() {
-        use metadesk_core::aem::allows::{AemPath, PathCheck};
-        let report = ConnectionTestReport {
+    /// A deep test's report with only `allows` and `can_do`.
+    fn deep_report(
+        allows: Vec<metadesk_core::aem::allows::PathCheck>,
+        can_do: Vec<metadesk_core::aem::allows::CanDo>,
+    ) -> ConnectionTestReport {
+        ConnectionTestReport {
             ok: true,
             host: "author.example".into(),
             api: ApiFamily::Classic,
@@ -283,7 +301,16 @@ mod tests {
             certificate: None,
             dam_readable: None,
             steps: Vec::new(),
-            allows: vec![
+            allows,
+            can_do,
+        }
+    }
+
+    #[test]
+    fn the_checklist_follows_the_steps_with_what_the_app_does_instead() {
+        use metadesk_core::aem::allows::{AemPath, PathCheck};
+        let report = deep_report(
+            vec![
                 PathCheck {
                     path: AemPath::QueryBuilder,
                     label: "Search (QueryBuilder)".into(),
@@ -306,7 +333,8 @@ mod tests {
                     instead: None,
                 },
             ],
-        };
+            Vec::new(),
+        );
         let text = render("prod", "kind", &report, &Localizer::english());
         assert_eq!(
             text,
@@ -325,5 +353,34 @@ mod tests {
         assert!(fr.contains("Ce que cet AEM permet\u{a0}:\n"), "{fr}");
         assert!(fr.contains("[non ] Batch writes"), "{fr}");
         assert!(fr.contains("À la place\u{a0}: Each asset"), "{fr}");
+    }
+
+    #[test]
+    fn what_the_connection_can_do_comes_first_in_plain_words() {
+        use metadesk_core::aem::allows::{Ability, CanDo};
+        let line = |ability, can, text: &str| CanDo {
+            ability,
+            can,
+            text: text.into(),
+        };
+        let report = deep_report(
+            Vec::new(),
+            vec![
+                line(
+                    Ability::Metadata,
+                    Can::Partly,
+                    "Can read metadata, but may not change it",
+                ),
+                line(Ability::Graphql, Can::Yes, "Can run GraphQL queries"),
+            ],
+        );
+        let text = render("prod", "kind", &report, &Localizer::english());
+        assert!(
+            text.contains(
+                "What this connection can do:\n  [no  ] Can read metadata, but may not change it\n  \
+                 [ok  ] Can run GraphQL queries\n"
+            ),
+            "{text}"
+        );
     }
 }

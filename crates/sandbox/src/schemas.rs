@@ -321,11 +321,20 @@ fn brand_form() -> Value {
                         "granite:data",
                         json!({"metaType": "datepicker", "typeHint": "Date"}),
                     ),
-                    field(
-                        "granite/ui/components/coral/foundation/form/numberfield",
-                        "number",
-                        "xmp:Rating",
-                        "Rating",
+                    // A rating from 0 to 5, as AEM's number field writes its bounds.
+                    with(
+                        with(
+                            field(
+                                "granite/ui/components/coral/foundation/form/numberfield",
+                                "number",
+                                "xmp:Rating",
+                                "Rating",
+                            ),
+                            "min",
+                            json!("0"),
+                        ),
+                        "max",
+                        json!(5),
                     ),
                     with(
                         field(

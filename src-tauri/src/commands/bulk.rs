@@ -199,8 +199,7 @@ pub async fn apply_run<R: Runtime>(
         let (_, opened) = ws
             .open_for_run(&request.run_id, runs_own(), RunAction::Apply)
             .await?;
-        let confirm = request.confirm_name.as_deref();
-        ws.apply(&opened, &request.run_id, confirm, &sender(on_progress))
+        ws.apply_request(&opened, &request, &sender(on_progress))
             .await
     }
     .await;

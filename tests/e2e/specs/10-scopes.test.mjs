@@ -303,7 +303,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     await eventually(async () => (await (await byTestId(driver, "preview-table")).getAttribute("aria-rowcount")) === String(editable().length + 1),
       `the preview does not plan the folder's ${editable().length} assets`, 60_000);
     const foundBy = await byTestId(driver, "run-found-by", 30_000);
-    assert.equal(await foundBy.getText(), "AEM’s OpenAPI search");
+    assert.equal(await foundBy.getText(), "A search in AEM, with this connection");
     await show(driver, "run-found-by");
     await screenshot(driver, "10 oauth 1 not paired folder previewed");
     const back = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));

@@ -412,6 +412,8 @@ test("the window in French: every converted page, no English left, no serious ax
     await testButton.sendKeys(Key.ENTER);
     const verdict = await byTestId(driver, "test-verdict", 60_000);
     assert.equal(await verdict.getText(), "La connexion fonctionne.");
+    assert.match(await (await byTestId(driver, "test-can-do")).getText(), /Peut lire et modifier les métadonnées/);
+    await driver.executeScript("arguments[0].open = true", await byTestId(driver, "test-technical"));
     const steps = await driver.findElements(By.css('[data-testid="test-step"]'));
     assert.match(await steps[0].getText(), /Obtenir un jeton d’accès|Jeton valide pendant/);
     assert.match(await (await byTestId(driver, "test-facts")).getText(), /La DAM est lisible/);

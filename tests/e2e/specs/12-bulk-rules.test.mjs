@@ -94,9 +94,9 @@ async function checkPreviewRow(driver, path, before, after) {
   assert.equal(await text("cell-after"), shown(after));
 }
 
-async function applyAndWaitForReport(driver) {
+async function applyAndWaitForReport(driver, verb = "Apply") {
   const apply = await byTestId(driver, "apply-button");
-  assert.match(await apply.getText(), new RegExp(`^Apply ${assets.size} changes?$`));
+  assert.match(await apply.getText(), new RegExp(`^${verb} ${assets.size} changes?$`));
   await apply.click();
   const report = await byTestId(driver, "report", 180_000);
   await eventually(async () => (await (await report.findElement(By.css('[data-testid="report-status"]'))).getText()) === "Completed",
@@ -142,7 +142,8 @@ async function previewApplyUndo(driver, name, property, sample, before, after, e
   }
   await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
   await checkPreviewRow(driver, sample, after, before);
-  await applyAndWaitForReport(driver);
+  // An undo's button says so (issue 42).
+  await applyAndWaitForReport(driver, "Undo");
   await screenshot(driver, `12 ${name} 3 undone`);
   for (const [path, was] of assets) {
     const now = (await sandbox.asset(path)).metadata[property];

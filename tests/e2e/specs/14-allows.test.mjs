@@ -38,7 +38,10 @@ async function runTest(driver, id) {
   await button.click();
   await eventually(async () => (await button.getText()) === "Test connection" && (await button.isEnabled()),
     "the test did not finish", 60_000);
-  return (await card()).findElement(By.css('[data-testid="test-report"]'));
+  const report = await (await card()).findElement(By.css('[data-testid="test-report"]'));
+  // The checklist, with its technical names, folds under "Technical details": opened to read it.
+  await driver.executeScript("arguments[0].open = true", await report.findElement(By.css('[data-testid="test-technical"]')));
+  return report;
 }
 
 /** The checklist's lines by path: `{ allowed, text, instead }`. */

@@ -166,7 +166,24 @@ fn field_of(node: &Value, tab: &str) -> Option<SchemaField> {
         options,
         required: flag(node, "required"),
         read_only: flag(node, "readOnly") || flag(node, "disabled"),
+        min: bound(node, "min", kind),
+        max: bound(node, "max", kind),
     })
+}
+
+/// A number field's bound `key` as written (a number or its text), when it reads as a number.
+fn bound(node: &Value, key: &str, kind: FieldKind) -> Option<String> {
+    if kind != FieldKind::Number {
+        return None;
+    }
+    let text = match node.get(key)? {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_owned(),
+        _ => return None,
+    };
+    text.parse::<f64>()
+        .is_ok_and(f64::is_finite)
+        .then_some(text)
 }
 
 /// The kind from `metaType` (the form builder's), else from the widget; `None` for a section.

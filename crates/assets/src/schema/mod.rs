@@ -91,6 +91,10 @@ pub struct SchemaField {
     pub required: bool,
     /// Disabled for editing in the form ("Disable Edit"): never offered for a change.
     pub read_only: bool,
+    /// A number field's lowest and highest value, as the form writes them ("0", "5"); null
+    /// where it gives none.
+    pub min: Option<String>,
+    pub max: Option<String>,
 }
 
 /// The fields a MIME sub-form adds or changes (`image/jpeg`).

@@ -143,6 +143,8 @@ fn sub_forms_lay_their_fields_over_the_forms_by_mime_type() {
         options: vec![],
         required: false,
         read_only: false,
+        min: None,
+        max: None,
     };
     let schema = Schema {
         form: "f".into(),
@@ -193,6 +195,8 @@ fn values_are_checked_against_the_fields_kind_in_words() {
         }],
         required: true,
         read_only: false,
+        min: None,
+        max: None,
     };
     assert_eq!(check_value(&dropdown, "free"), Ok(()));
     let problem = check_value(&dropdown, "Free").unwrap_err();
@@ -228,6 +232,28 @@ fn values_are_checked_against_the_fields_kind_in_words() {
     };
     assert!(check_value(&typed(FieldKind::Number), "4.5").is_ok());
     assert!(check_value(&typed(FieldKind::Number), "four").is_err());
+    // A range the form gives: inside is taken, outside said with the range.
+    let rating = SchemaField {
+        label: "Rating".into(),
+        property: "xmp:Rating".into(),
+        min: Some("0".into()),
+        max: Some("5".into()),
+        ..typed(FieldKind::Number)
+    };
+    assert!(check_value(&rating, "5").is_ok());
+    assert!(check_value(&rating, "0").is_ok());
+    let nine = check_value(&rating, "9").unwrap_err();
+    assert_eq!(
+        nine.text(&rating).localized(&Localizer::english()),
+        "\u{201c}9\u{201d} is outside what Rating (xmp:Rating) takes: from 0 to 5"
+    );
+    let from_one = SchemaField {
+        max: None,
+        min: Some("1".into()),
+        ..rating.clone()
+    };
+    assert!(check_value(&from_one, "0.5").is_err());
+    assert!(check_value(&from_one, "100").is_ok());
     assert!(check_value(&typed(FieldKind::Date), "2026-03-31").is_ok());
     assert!(check_value(&typed(FieldKind::Date), "2026-03-31T09:00:00.000+02:00").is_ok());
     assert!(check_value(&typed(FieldKind::Date), "2026-03-31T00:00:00.000").is_ok());
@@ -242,6 +268,8 @@ fn values_are_checked_against_the_fields_kind_in_words() {
     assert!(check_value(&typed(FieldKind::Text), "anything").is_ok());
     let read_only = SchemaField {
         read_only: true,
+        min: None,
+        max: None,
         ..typed(FieldKind::Text)
     };
     assert_eq!(check_value(&read_only, "x"), Err(ValueProblem::ReadOnly));

@@ -15,10 +15,22 @@ pub const QUOTED_OPTIONS: usize = 5;
 /// Why a value does not fit a field.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ValueProblem {
-    NotAnOption { value: String },
-    NotANumber { value: String },
-    NotADate { value: String },
-    NotABoolean { value: String },
+    NotAnOption {
+        value: String,
+    },
+    NotANumber {
+        value: String,
+    },
+    /// A number below the field's `min` or above its `max`.
+    OutOfRange {
+        value: String,
+    },
+    NotADate {
+        value: String,
+    },
+    NotABoolean {
+        value: String,
+    },
     ReadOnly,
 }
 
@@ -68,6 +80,16 @@ impl ValueProblem {
                 )
             }
             ValueProblem::NotANumber { value } => named("schema-value-not-number", value),
+            ValueProblem::OutOfRange { value } => Text::new(
+                "schema-value-out-of-range",
+                vec![
+                    ("value", value.as_str().into()),
+                    ("label", field.label.as_str().into()),
+                    ("property", field.property.as_str().into()),
+                    ("min", field.min.as_deref().unwrap_or("none").into()),
+                    ("max", field.max.as_deref().unwrap_or("none").into()),
+                ],
+            ),
             ValueProblem::NotADate { value } => named("schema-value-not-date", value),
             ValueProblem::NotABoolean { value } => named("schema-value-not-boolean", value),
             ValueProblem::ReadOnly => named("schema-field-read-only", ""),
@@ -91,6 +113,9 @@ pub fn check_value(field: &SchemaField, value: &str) -> Result<(), ValueProblem>
         FieldKind::Number if !v.parse::<f64>().is_ok_and(f64::is_finite) => {
             Err(ValueProblem::NotANumber { value: owned() })
         }
+        FieldKind::Number if !in_range(field, v) => {
+            Err(ValueProblem::OutOfRange { value: owned() })
+        }
         FieldKind::Date if !is_date(v) => Err(ValueProblem::NotADate { value: owned() }),
         FieldKind::Checkbox
             if !(v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("false")) =>
@@ -112,4 +137,13 @@ fn is_date(v: &str) -> bool {
     time::Date::parse(v, &day).is_ok()
         || time::OffsetDateTime::parse(v, &Rfc3339).is_ok()
         || time::PrimitiveDateTime::parse(v, &local).is_ok()
+}
+
+/// Whether the number `v` lies within `field`'s bounds (a bound the form does not give holds).
+fn in_range(field: &SchemaField, v: &str) -> bool {
+    let Ok(n) = v.parse::<f64>() else {
+        return true;
+    };
+    let bound = |b: &Option<String>| b.as_deref().and_then(|b| b.parse::<f64>().ok());
+    bound(&field.min).is_none_or(|min| n >= min) && bound(&field.max).is_none_or(|max| n <= max)
 }

@@ -118,3 +118,27 @@ pub fn asset_field(path: &str, field: &str) -> Option<String> {
         _ => return None,
     })
 }
+
+/// `template` with each field named by a label rather than a property (`{Title}`, `{City}`)
+/// written as the property `property_of` finds for it (`{dc:title}`); the asset's own fields,
+/// properties and names `property_of` does not know stay as they are, for the checks to name.
+/// An unreadable template is returned as it is (its check says why).
+pub fn with_properties(template: &str, property_of: impl Fn(&str) -> Option<String>) -> String {
+    let Ok(pieces) = pieces(template) else {
+        return template.to_owned();
+    };
+    let mut out = String::with_capacity(template.len());
+    for piece in pieces {
+        match piece {
+            Piece::Text(text) => out.push_str(&text.replace('{', "{{").replace('}', "}}")),
+            Piece::Field(name) => {
+                let own = ASSET_FIELDS.contains(&name) || name.contains(':');
+                let property = if own { None } else { property_of(name) };
+                out.push('{');
+                out.push_str(property.as_deref().unwrap_or(name));
+                out.push('}');
+            }
+        }
+    }
+    out
+}

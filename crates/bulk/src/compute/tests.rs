@@ -145,6 +145,23 @@ fn templates_read_fields_and_escaped_braces() {
 }
 
 #[test]
+fn a_template_takes_field_labels_as_their_properties() {
+    let label = |name: &str| match name.to_lowercase().as_str() {
+        "title" => Some("dc:title".to_owned()),
+        "city" => Some("photoshop:City".to_owned()),
+        // A label that looks like the asset's own field does not hide it.
+        "name" => Some("dc:name".to_owned()),
+        _ => None,
+    };
+    assert_eq!(
+        template::with_properties("{Title} in {ciTy} — {name} {{x}} {dc:rights} {Nope}", label),
+        "{dc:title} in {photoshop:City} — {name} {{x}} {dc:rights} {Nope}"
+    );
+    // An unreadable template stays as typed, for its check to say why.
+    assert_eq!(template::with_properties("{Title", label), "{Title");
+}
+
+#[test]
 fn asset_fields_come_from_the_path() {
     let md = Map::new();
     let a = Asset {

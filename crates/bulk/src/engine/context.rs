@@ -87,6 +87,9 @@ pub(super) struct Ctx {
     /// A batched check was refused for good (QueryBuilder switched off or not allowed): the
     /// rest of the phase reads its assets one by one instead of asking again.
     pub(super) checks_refused: std::sync::atomic::AtomicBool,
+    /// Per required field of the schema, how many planned changes leave it empty where it held
+    /// a value: the preview warns, and the apply needs it acknowledged.
+    pub(super) emptied_required: Mutex<std::collections::BTreeMap<String, u64>>,
 }
 
 impl Ctx {
@@ -124,6 +127,7 @@ impl Ctx {
             per_asset: Mutex::new(None),
             unindexed: AtomicU64::new(0),
             searched_at: Mutex::new(None),
+            emptied_required: Mutex::default(),
             checks_refused: std::sync::atomic::AtomicBool::new(false),
         })
     }
@@ -540,7 +544,28 @@ pub(super) fn record_row(ctx: &Ctx, counts: &Mutex<PreviewCounts>, row: PlanRow)
         Action::Unchanged => Outcome::Unchanged,
         Action::Skip => Outcome::Skipped,
     });
+    if row.action == Action::Change
+        && let Some(schema) = &ctx.schema
+    {
+        let mut emptied = lock(&ctx.emptied_required);
+        for change in &row.changes {
+            let required = schema.field(&change.property).is_some_and(|f| f.required);
+            if required && !blank(change.before.as_ref()) && blank(change.after.as_ref()) {
+                *emptied.entry(change.property.clone()).or_default() += 1;
+            }
+        }
+    }
     ctx.journal.append(&Record::Row(row))?;
     ctx.rows.fetch_add(1, Ordering::SeqCst);
     Ok(())
+}
+
+/// Whether a value is absent or empty (an empty text or list, or only blank texts).
+fn blank(value: Option<&Value>) -> bool {
+    match value {
+        None | Some(Value::Null) => true,
+        Some(Value::String(s)) => s.trim().is_empty(),
+        Some(Value::Array(items)) => items.iter().all(|v| blank(Some(v))),
+        Some(_) => false,
+    }
 }

@@ -15,7 +15,8 @@ use std::time::Duration;
 
 use crate::concurrency::ControllerConfig;
 use crate::journal::{
-    EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record, journal_path,
+    EmptiedRequired, EndStatus, JOURNAL_VERSION, JournalWriter, Outcome, PreviewCounts, Record,
+    journal_path,
 };
 use crate::progress::{Phase, ProgressFn};
 use crate::replay::{Replay, RunStatus};
@@ -533,6 +534,19 @@ impl Engine {
         // Taken first: the lock's guard must not be held across the write's await.
         let found_by = context::lock(&ctx.found).clone();
         let searched_at = context::lock(&ctx.searched_at).clone();
+        let emptied_required = context::lock(&ctx.emptied_required)
+            .iter()
+            .map(|(property, assets)| EmptiedRequired {
+                label: ctx
+                    .schema
+                    .as_ref()
+                    .and_then(|s| s.field(property))
+                    .map(|f| f.label.clone())
+                    .unwrap_or_else(|| property.clone()),
+                property: property.clone(),
+                assets: *assets,
+            })
+            .collect();
         ctx.journal
             .append_durable(&Record::Previewed {
                 at: now_rfc3339(),
@@ -540,6 +554,7 @@ impl Engine {
                 found_by,
                 unindexed: ctx.unindexed.load(Ordering::Relaxed),
                 searched_at,
+                emptied_required,
             })
             .await
     }

@@ -174,7 +174,7 @@ pub(super) fn plan_from_current(
             let after = match computed {
                 Ok(after) => after,
                 Err(why) => {
-                    not_computed.get_or_insert(why);
+                    not_computed.get_or_insert_with(|| by_label(why, ctx));
                     before.clone()
                 }
             };
@@ -221,6 +221,23 @@ pub(super) fn plan_from_current(
         publication: None,
     };
     record_row(ctx, counts, row)
+}
+
+/// A property a rule needs and the asset lacks, named as its form shows it too ("City
+/// (photoshop:City)"), where the folder's schema gives it a label.
+fn by_label(why: SavedText, ctx: &Ctx) -> SavedText {
+    let SavedText::Coded { code, mut args } = why else {
+        return why;
+    };
+    if code == "reason-field-missing"
+        && let Some(field) = args.get("field").and_then(|f| f.as_str())
+        && let Some(known) = ctx.schema.as_ref().and_then(|s| s.field(field))
+        && known.label != known.property
+    {
+        let named = format!("{} ({})", known.label, known.property);
+        args.insert("field".into(), named.into());
+    }
+    SavedText::Coded { code, args }
 }
 
 /// The schema's field of `edit`'s property when the value a rule computed there must be checked

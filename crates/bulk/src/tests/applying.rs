@@ -364,9 +364,27 @@ async fn forbidden_writes_fail_with_advice_naming_the_account() {
         .reason
         .english()
         .unwrap();
+    assert_eq!(
+        reason,
+        "AEM refused the change (403): this connection may not change assets in this folder"
+    );
+    // Said once for the run: how many, which folder, and whom to ask, naming the account.
+    let en = metadesk_base::i18n::Localizer::english();
+    let groups = runs::failures(&dir.path().join("runs"), &p.id).unwrap();
+    assert_eq!(groups.len(), 1);
+    assert_eq!(
+        (
+            groups[0].assets,
+            groups[0].folders.clone(),
+            groups[0].more_folders
+        ),
+        (1, vec![F.to_owned()], 0)
+    );
+    let advice = groups[0].advice.as_ref().unwrap().localized(&en);
     assert!(
-        reason.contains("tech@techacct.adobe.com") && reason.contains("DAM Users"),
-        "{reason}"
+        advice.contains("the technical account tech@techacct.adobe.com")
+            && advice.contains("write access to these folders"),
+        "{advice}"
     );
     let mut csv = Vec::new();
     runs::write_csv(
@@ -417,7 +435,7 @@ async fn an_account_that_cannot_write_stops_the_run_after_five_refusals() {
     let reason = s.reason.english().unwrap();
     assert!(
         reason.contains("refused the first 5 changes (403)")
-            && reason.contains("can read but not change")
+            && reason.contains("may not change the assets it tried")
             && reason.contains("the technical account tech@techacct.adobe.com")
             && reason.contains("resume"),
         "{reason}"
@@ -492,7 +510,7 @@ async fn fewer_refusals_than_the_stop_needs_end_as_failures() {
         r.reason
             .english()
             .as_deref()
-            .is_some_and(|why| why.contains("can read but not change"))
+            .is_some_and(|why| why.contains("may not change assets in this folder"))
     }));
 }
 

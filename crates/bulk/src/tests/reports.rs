@@ -1,6 +1,7 @@
 //! The CSV report as a spreadsheet reads it: values AEM users typed stay text.
 
 use super::*;
+use metadesk_base::timefmt::parse_rfc3339;
 
 /// Values anyone with DAM access can type, which Excel and LibreOffice would run as formulas.
 const HOSTILE: [&str; 7] = [
@@ -238,5 +239,43 @@ async fn a_journal_that_says_finder_still_says_which_search_found_the_assets() {
     assert_eq!(
         summary.found_by,
         Some(crate::found_by::FoundBy::FolderListing { connection: None })
+    );
+}
+
+#[tokio::test]
+async fn a_preview_says_until_when_it_is_fresh_and_an_apply_says_when_it_started() {
+    let fake = Fake::new(ApiFamily::Classic);
+    fake.seed(F, 2, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let runs_dir = dir.path().join("runs");
+    let previewed = runs::summary(&runs_dir, &p.id).unwrap();
+    let at = parse_rfc3339(previewed.previewed_at.as_deref().unwrap()).unwrap();
+    let until = parse_rfc3339(previewed.preview_fresh_until.as_deref().unwrap()).unwrap();
+    assert_eq!(until - at, runs::PREVIEW_FRESH_FOR);
+    assert_eq!(previewed.applied_at, None);
+    e.apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    let applied = runs::summary(&runs_dir, &p.id).unwrap();
+    assert!(
+        applied
+            .applied_at
+            .as_deref()
+            .and_then(parse_rfc3339)
+            .unwrap()
+            >= at
+    );
+    assert_eq!(
+        applied.preview_fresh_until, None,
+        "an applied run is not applied again from its preview"
     );
 }

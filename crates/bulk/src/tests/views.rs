@@ -532,7 +532,7 @@ async fn preview_and_report_pages_filter_and_count_in_all() {
             .english()
             .as_deref()
             .unwrap()
-            .contains("tech@techacct.adobe.com")
+            .contains("may not change assets in this folder")
     );
     let skipped = runs::report_page(&runs_dir, &p.id, Some(ReportStatus::Skipped), 0, 100).unwrap();
     assert_eq!(skipped.total, 1);

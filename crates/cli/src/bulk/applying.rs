@@ -6,12 +6,14 @@
 //! (`confirm`).
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::{ReportStatus, RunKind, RunStatus, RunSummary, runs};
+use metadesk_core::bulk::failures::FailureGroup;
+use metadesk_core::bulk::runs::failures;
+use metadesk_core::bulk::{ApplyRequest, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::RunRef;
 use super::confirm::{ProductionGate, consent, gate};
-use super::preview::{print_summary_with_skipped, show_preview};
+use super::preview::{print_summary_with_skipped, show_preview, warn_emptied_required};
 use crate::bulk::WriteFlags;
 use crate::output::{self, OK, SOME_FAILED, USAGE};
 
@@ -48,11 +50,17 @@ async fn apply(
     opened: &Opened,
     id: &str,
     confirm_name: Option<&str>,
-    json: bool,
+    write: &WriteFlags,
     l: &Localizer,
 ) -> u8 {
+    let json = write.json;
     let printer = output::progress_printer(l, !json);
-    let result = cancellable(ws, ws.apply(opened, id, confirm_name, &printer), l).await;
+    let request = ApplyRequest {
+        run_id: id.to_owned(),
+        confirm_name: confirm_name.map(str::to_owned),
+        empty_required: write.empty_required,
+    };
+    let result = cancellable(ws, ws.apply_request(opened, &request, &printer), l).await;
     let s = match result {
         Ok(s) => s,
         Err(e) => return output::fail(&e, l),
@@ -62,22 +70,14 @@ async fn apply(
         return exit_code(&s);
     }
     output::print_summary(&s, l);
+    // Why assets failed, once per reason, with their folders and what to do.
     if s.counts.failed > 0 {
-        let mut shown = 0;
-        let _ = runs::report(&ws.runs_dir(), &s.id, |row| {
-            if row.status == ReportStatus::Failed && shown < 5 {
-                shown += 1;
-                let reason = row.reason.map(|r| r.localized(l)).unwrap_or_default();
-                println!(
-                    "{}",
-                    l.msg(
-                        "cli-bulk-failed-asset",
-                        &[("path", arg(row.path.as_str())), ("reason", arg(reason))],
-                    )
-                );
+        for group in failures(&ws.runs_dir(), &s.id).unwrap_or_default() {
+            println!("{}", failure_line(&group, l));
+            if let Some(advice) = &group.advice {
+                println!("    {}", advice.localized(l));
             }
-            Ok(())
-        });
+        }
     }
     if s.counts.failed > 0 || s.counts.pending > 0 {
         println!(
@@ -94,6 +94,29 @@ async fn apply(
     exit_code(&s)
 }
 
+/// A group of failed assets in one line: how many, why, and in which folders.
+fn failure_line(group: &FailureGroup, l: &Localizer) -> String {
+    let mut folders = group.folders.join(", ");
+    if group.more_folders > 0 {
+        let more = l.msg(
+            "cli-bulk-more-folders",
+            &[(
+                "count",
+                metadesk_core::i18n::count(group.more_folders as f64),
+            )],
+        );
+        folders = format!("{folders} {more}");
+    }
+    l.msg(
+        "cli-bulk-failure-group",
+        &[
+            ("count", metadesk_core::i18n::count(group.assets as f64)),
+            ("reason", arg(group.reason.localized(l))),
+            ("folders", arg(folders)),
+        ],
+    )
+}
+
 /// After a preview: show it, then (unless a dry run, or nothing changes) ask and apply.
 pub(crate) async fn after_preview(
     ws: &Workspace,
@@ -106,6 +129,7 @@ pub(crate) async fn after_preview(
     if !write.json {
         show_preview(ws, &preview, l);
     }
+    warn_emptied_required(&preview, l);
     if preview.status != RunStatus::Previewed {
         eprintln!("{}", l.text("cli-bulk-preview-cancelled"));
         return SOME_FAILED;
@@ -124,7 +148,7 @@ pub(crate) async fn after_preview(
         return OK;
     }
     match consent(opened, &gate, write, preview.counts.pending, l) {
-        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write.json, l).await,
+        Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write, l).await,
         Ok(None) => {
             println!(
                 "{}",
@@ -181,7 +205,7 @@ pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     } else {
         r.write.confirm_production.clone()
     };
-    apply(ws, &opened, &r.run, name.as_deref(), r.write.json, l).await
+    apply(ws, &opened, &r.run, name.as_deref(), &r.write, l).await
 }
 
 /// Undo or retry of a stored run: a new run planned from that run's journal, on the

@@ -48,6 +48,10 @@ pub(crate) struct WriteFlags {
     /// (needed with --yes or without a terminal).
     #[arg(long, value_name = "NAME")]
     pub(crate) confirm_production: Option<String>,
+    /// Apply even where the changes leave fields the metadata form requires empty (the
+    /// preview names them).
+    #[arg(long)]
+    pub(crate) empty_required: bool,
     /// Print the result as JSON (no progress bar).
     #[arg(long)]
     pub(crate) json: bool,

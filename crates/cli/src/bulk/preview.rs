@@ -128,3 +128,21 @@ pub(super) fn print_summary_with_skipped(ws: &Workspace, preview: &RunSummary, l
         output::fail(&e, l);
     }
 }
+
+/// A required field the run leaves empty, said on standard error (also with --json) before
+/// the run is applied, with how to apply it anyway.
+pub(super) fn warn_emptied_required(summary: &RunSummary, l: &Localizer) {
+    for emptied in &summary.emptied_required {
+        eprintln!(
+            "{}",
+            l.msg(
+                "cli-bulk-emptied-required",
+                &[
+                    ("label", arg(emptied.label.as_str())),
+                    ("property", arg(emptied.property.as_str())),
+                    ("count", count(emptied.assets as f64)),
+                ],
+            )
+        );
+    }
+}

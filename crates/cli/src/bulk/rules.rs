@@ -83,9 +83,10 @@ impl ReplaceFlags {
 /// The computed forms of `bulk set` (instead of --value).
 #[derive(Args, Clone, Default)]
 pub struct ComputedSet {
-    /// Set from a template: {prefix:name} is another property's value, {name} the file name
-    /// without its extension, {filename}, {extension}, {folder} (the folder's name), {path};
-    /// {{ and }} write a brace. An asset missing a property it names is skipped, with why.
+    /// Set from a template: {Title} (a field's label, as the form shows it) or {dc:title} is a
+    /// property's value, {name} the file name without its extension, {filename}, {extension},
+    /// {folder} (the folder's name), {path}; {{ and }} write a brace. An asset missing a value
+    /// it names is skipped, with why.
     #[arg(long, value_name = "TEMPLATE", conflicts_with = "copy_from")]
     pub template: Option<String>,
     /// With --template: a regular expression matched on the file name, whose groups the

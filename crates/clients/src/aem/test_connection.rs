@@ -82,6 +82,9 @@ pub struct ConnectionTestReport {
     pub steps: Vec<TestStep>,
     /// "What this AEM allows", path by path: empty unless the deep test ran (the core's).
     pub allows: Vec<PathCheck>,
+    /// What the checklist means to a person ("can read and change metadata"), in plain words
+    /// without the paths' technical names: empty unless the deep test ran.
+    pub can_do: Vec<crate::aem::allows::CanDo>,
 }
 
 /// Runs the test through `client` (whose authorizer is the connection's), in `l`'s words.
@@ -104,6 +107,7 @@ pub async fn test_connection(
         dam_readable: None,
         steps: Vec::new(),
         allows: Vec::new(),
+        can_do: Vec::new(),
     };
 
     let got = client.authorizer().credentials().await;

@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use metadesk_base::i18n::{Lang, Localizer};
-use metadesk_clients::aem::allows::{AemPath, Allowed, PathCheck};
+use metadesk_clients::aem::allows::{Ability, AemPath, Allowed, Can, PathCheck};
 use metadesk_clients::aem::test_connection::ConnectionTestReport;
 use metadesk_clients::error::ErrorCode;
 use metadesk_credentials::secrets::RunOnlyKeychain;
@@ -86,6 +86,34 @@ async fn every_path_of_a_working_aem_is_ok_and_nothing_is_written() {
         assert_eq!(check.instead, None, "{check:#?}");
         assert!(!check.detail.is_empty(), "{check:#?}");
     }
+    // What it means, in a person's words, without the paths' technical names.
+    let said: Vec<(Ability, Can, &str)> = report
+        .can_do
+        .iter()
+        .map(|c| (c.ability, c.can, c.text.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (Ability::Metadata, Can::Yes, "Can read and change metadata"),
+            (
+                Ability::Search,
+                Can::Yes,
+                "Can find assets by what their metadata holds"
+            ),
+            (
+                Ability::Thumbnails,
+                Can::Yes,
+                "Can show pictures of the assets"
+            ),
+            (Ability::Graphql, Can::Yes, "Can run GraphQL queries"),
+            (
+                Ability::Publish,
+                Can::Yes,
+                "Can publish assets to the website"
+            ),
+        ]
+    );
     let counters = f.sandbox.counters();
     assert_eq!(counters.writes_applied, 0);
     assert_eq!(counters.batch_writes, 0);
@@ -217,6 +245,15 @@ async fn no_write_permission_is_aems_own_answer_and_thumbnails_can_be_missing() 
     );
     let thumbs = line(&report.allows, AemPath::Renditions);
     assert_eq!(thumbs.allowed, Allowed::Unavailable);
+    let can = |ability| report.can_do.iter().find(|c| c.ability == ability).unwrap();
+    assert_eq!(
+        (
+            can(Ability::Metadata).can,
+            can(Ability::Metadata).text.as_str()
+        ),
+        (Can::Partly, "Can read metadata, but may not change it")
+    );
+    assert_eq!(can(Ability::Thumbnails).can, Can::No);
     assert!(
         thumbs
             .detail
@@ -275,6 +312,13 @@ async fn no_write_permission_is_aems_own_answer_and_thumbnails_can_be_missing() 
     assert!(
         publish.detail.contains("may not publish in") && publish.detail.contains("grant Replicate"),
         "{publish:#?}"
+    );
+    let said = denied.can_do.iter().find(|c| c.ability == Ability::Publish);
+    assert_eq!(
+        said.map(|c| (c.can, c.text.as_str())),
+        Some((Can::No, "Cannot publish assets to the website")),
+        "{:#?}",
+        denied.can_do
     );
     assert_eq!(f.sandbox.counters().replications, 0);
 }

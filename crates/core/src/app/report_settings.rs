@@ -11,23 +11,34 @@ use metadesk_clients::error::Result;
 
 /// What the file holds. Every field has a default, so a file written by an older or newer
 /// Metadesk (a field missing, another added) still gives its choices.
-#[derive(Debug, Default, Serialize, Deserialize)]
+#[derive(Debug, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", default)]
 struct Stored {
     localized_headers: bool,
 }
 
+// Headers in words unless the user chose machine keys: a person opens the report in a
+// spreadsheet; a script is given the keys by the CLI.
+impl Default for Stored {
+    fn default() -> Self {
+        Stored {
+            localized_headers: true,
+        }
+    }
+}
+
 const FILE: &str = "report-settings.json";
 
 impl super::Workspace {
-    /// Whether the user chose headers in their language for exported reports; no file, or one
-    /// that cannot be read, means the machine-readable keys (the reason goes to the log).
+    /// Whether exported reports have headers in the user's language: yes unless the user chose
+    /// machine-readable keys (no file, or one that cannot be read, means words; the reason goes
+    /// to the log).
     pub fn localized_csv_headers(&self) -> bool {
         metadesk_store::dirs::read_settings_file::<Stored>(
             &self.dirs.data.join(FILE),
             "the report settings",
         )
-        .is_some_and(|s| s.localized_headers)
+        .is_none_or(|s| s.localized_headers)
     }
 
     /// Keeps `localized` for the next exports and the next start; returns it as saved.
@@ -60,14 +71,14 @@ mod tests {
     fn report_settings_keep_the_headers_choice_across_a_restart() {
         let dir = tempfile::tempdir().unwrap();
         let ws = workspace(dir.path());
-        assert!(!ws.localized_csv_headers(), "the keys by default");
-        assert!(ws.set_localized_csv_headers(true).unwrap());
+        assert!(ws.localized_csv_headers(), "words by default");
+        assert!(!ws.set_localized_csv_headers(false).unwrap());
         drop(ws);
         // A new start reads it back.
         let ws = workspace(dir.path());
-        assert!(ws.localized_csv_headers());
-        assert!(!ws.set_localized_csv_headers(false).unwrap());
-        assert!(!workspace(dir.path()).localized_csv_headers());
+        assert!(!ws.localized_csv_headers());
+        assert!(ws.set_localized_csv_headers(true).unwrap());
+        assert!(workspace(dir.path()).localized_csv_headers());
     }
 
     #[test]
@@ -77,16 +88,16 @@ mod tests {
         let file = ws.dirs.data.join(FILE);
         std::fs::create_dir_all(&ws.dirs.data).unwrap();
         for (contents, expected) in [
-            // Damaged: the keys, as if nothing had been chosen.
-            (&b"{\"localizedHeaders\": tr"[..], false),
-            (b"", false),
-            (b"[1, 2]", false),
-            (b"{\"localizedHeaders\": \"yes\"}", false),
+            // Damaged: words, as if nothing had been chosen.
+            (&b"{\"localizedHeaders\": tr"[..], true),
+            (b"", true),
+            (b"[1, 2]", true),
+            (b"{\"localizedHeaders\": \"yes\"}", true),
             // An older file without the field, and a newer one with more.
-            (b"{}", false),
+            (b"{}", true),
             (
-                b"{\"localizedHeaders\": true, \"csvSeparator\": \";\"}",
-                true,
+                b"{\"localizedHeaders\": false, \"csvSeparator\": \";\"}",
+                false,
             ),
         ] {
             std::fs::write(&file, contents).unwrap();
@@ -99,8 +110,8 @@ mod tests {
         }
         // Saving over a damaged file replaces it with a good one.
         std::fs::write(&file, b"garbage").unwrap();
-        ws.set_localized_csv_headers(true).unwrap();
-        assert!(ws.localized_csv_headers());
+        ws.set_localized_csv_headers(false).unwrap();
+        assert!(!ws.localized_csv_headers());
         // The language setting is its own file, untouched.
         assert!(!ws.dirs.data.join("language.json").exists());
     }

@@ -67,6 +67,16 @@ impl Workspace {
         filters: &Filters,
         edits: Vec<Edit>,
     ) -> Result<RuleSample> {
+        let folder = match filters.selection {
+            Some(Selection::List { .. }) => metadesk_assets::DAM_ROOT.to_owned(),
+            _ => metadesk_assets::folders::normalize_folder(folder)?,
+        };
+        // The preview's schema (kept per folder); none (unreadable) checks nothing.
+        let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
+        let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
+        let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
+        let mut edits = edits;
+        crate::app::schemas::templates_by_property(&mut edits, schema);
         let mut accepted = Vec::new();
         let mut refused = Vec::new();
         for mut edit in edits {
@@ -78,15 +88,7 @@ impl Workspace {
                 Err(e) => refused.push(Some(words(e))),
             }
         }
-        let folder = match filters.selection {
-            Some(Selection::List { .. }) => metadesk_assets::DAM_ROOT.to_owned(),
-            _ => metadesk_assets::folders::normalize_folder(folder)?,
-        };
         let sample = self.sample_of(opened, &folder, filters).await?;
-        // The preview's schema (kept per folder); none (unreadable) checks nothing.
-        let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
-        let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
-        let schema = schema.as_ref().and_then(|s| s.schema.as_ref());
         Ok(RuleSample {
             assets: sample::compute(&sample, &accepted, schema),
             refused,

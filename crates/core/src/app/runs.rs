@@ -17,8 +17,8 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::scope::Estimate;
 use metadesk_bulk::{
-    Action, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
-    RunSummary, ScopeCount, runs, scope,
+    Action, ApplyRequest, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus,
+    RunKind, RunSummary, ScopeCount, runs, scope,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -125,7 +125,7 @@ impl Workspace {
         opened: &Opened,
         folder: String,
         filters: Filters,
-        edits: Vec<Edit>,
+        mut edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         // A search or a list may go through the OpenAPI search; so does a folder's assets for an
@@ -134,11 +134,12 @@ impl Workspace {
             self.require_folder_search(opened).await?;
         }
         let schema_folder = crate::app::schemas::schema_folder(&folder, &filters);
-        self.check_edits_against_schema(opened, &schema_folder, &edits)
-            .await?;
         // The values rules compute are known per asset: the plan checks them against it.
         let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
+        crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
+        self.check_edits_against_schema(opened, &schema_folder, &edits)
+            .await?;
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;
@@ -215,7 +216,45 @@ impl Workspace {
         confirm_name: Option<&str>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
+        let request = ApplyRequest {
+            run_id: run_id.to_owned(),
+            confirm_name: confirm_name.map(str::to_owned),
+            empty_required: false,
+        };
+        self.apply_request(opened, &request, on_progress).await
+    }
+
+    /// [`Workspace::apply`] as a face asks it: a run that leaves fields the form requires
+    /// empty is applied only once the user said so (`request.empty_required`).
+    pub async fn apply_request(
+        &self,
+        opened: &Opened,
+        request: &ApplyRequest,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        let (run_id, confirm_name) = (&request.run_id, request.confirm_name.as_deref());
         let summary = self.run_summary(run_id).await?;
+        if summary.applied_at.is_none()
+            && !summary.emptied_required.is_empty()
+            && !request.empty_required
+        {
+            let fields = summary.emptied_required.iter().map(|e| {
+                Text::new(
+                    "emptied-required-field",
+                    vec![
+                        ("label", e.label.as_str().into()),
+                        ("property", e.property.as_str().into()),
+                    ],
+                )
+            });
+            return Err(Error::worded(
+                ErrorCode::InvalidInput,
+                Text::new(
+                    "error-apply-empties-required",
+                    vec![("fields", metadesk_base::i18n::Part::List(fields.collect()))],
+                ),
+            ));
+        }
         let job = self
             .jobs
             .start(JobKind::Apply, job_on("job-apply", &summary.folder))?;
@@ -261,7 +300,15 @@ impl Workspace {
         limit: u64,
     ) -> Result<ReportPage> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
-        blocking(move || runs::report_page(&dir, &id, status, offset, limit)).await
+        blocking(move || {
+            let mut page = runs::report_page(&dir, &id, status, offset, limit)?;
+            // The failed assets' first page comes with why they failed, said once per reason.
+            if status == Some(ReportStatus::Failed) && offset == 0 && page.total > 0 {
+                page.failures = runs::failures(&dir, &id)?;
+            }
+            Ok(page)
+        })
+        .await
     }
 
     /// Writes run `run_id`'s report as CSV to `target` (see [`write_whole_file`]; `replace`

@@ -80,6 +80,7 @@ fn apply_request(run_id: &str, confirm: Option<&str>) -> ApplyRequest {
     ApplyRequest {
         run_id: run_id.into(),
         confirm_name: confirm.map(str::to_owned),
+        empty_required: false,
     }
 }
 

@@ -54,6 +54,7 @@ impl super::Workspace {
             && token_works
         {
             report.allows = self.what_aem_allows(id, &folder, &report, l).await?;
+            report.can_do = metadesk_clients::aem::allows::can_do(&report.allows, l);
         }
         Ok(report)
     }

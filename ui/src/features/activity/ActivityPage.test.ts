@@ -158,8 +158,8 @@ describe('the Activity page', () => {
       runSummary({ id: 'r1' }),
     ]);
     const [open, paired, old] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement, HTMLElement];
-    expect(within(open).getByTestId('run-found-by')).toHaveTextContent('AEM’s OpenAPI search');
-    expect(within(paired).getByTestId('run-found-by')).toHaveTextContent('AEM’s QueryBuilder, through “WKND service”');
+    expect(within(open).getByTestId('run-found-by')).toHaveTextContent('A search in AEM, with this connection');
+    expect(within(paired).getByTestId('run-found-by')).toHaveTextContent('A search in AEM, through “WKND service”');
     expect(within(old).queryByTestId('run-found-by')).not.toBeInTheDocument();
   });
 
@@ -175,7 +175,7 @@ describe('the Activity page', () => {
 
   it('opens a run’s report on the Bulk edit page', async () => {
     const user = userEvent.setup();
-    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
     const run = runSummary({ id: 'r2', status: 'completed', counts: counts({ changed: 30 }) });
     const { store, onShowRun } = await renderPage([run]);
     await user.click(screen.getByTestId('open-report'));
@@ -195,8 +195,36 @@ describe('the Activity page', () => {
     expect(store.run.stage).toBe('preview');
     expect(previewRows).toHaveBeenCalledWith('p1', 'change', 0, 100);
     await user.click(screen.getByTestId('apply-run'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false }, expect.any(Function));
     expect(store.run.stage).toBe('apply');
+  });
+
+  it('asks before applying an old preview, saying its age, and applies only once told to', async () => {
+    const user = userEvent.setup();
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    const previewedAt = new Date(Date.now() - 2 * 3600_000).toISOString();
+    const freshUntil = new Date(Date.now() - 2 * 3600_000 + 15 * 60_000).toISOString();
+    const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 36 }), previewedAt, previewFreshUntil: freshUntil });
+    const { store } = await renderPage([run]);
+    await user.click(screen.getByTestId('apply-run'));
+    expect(applyRun).not.toHaveBeenCalled();
+    expect(store.run.oldPreview?.id).toBe('p1');
+    store.run.cancelOldPreview();
+    expect(applyRun).not.toHaveBeenCalled();
+    await user.click(screen.getByTestId('apply-run'));
+    void store.run.applyOldPreview();
+    await waitFor(() => expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false }, expect.any(Function)));
+  });
+
+  it('opens the preview of a run that empties required fields instead of applying it', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+    const run = runSummary({ id: 'p1', status: 'previewed', counts: counts({ pending: 3 }), emptiedRequired: [{ property: 'dc:title', label: 'Title', assets: 3 }] });
+    const { store } = await renderPage([run]);
+    await user.click(screen.getByTestId('apply-run'));
+    expect(applyRun).not.toHaveBeenCalled();
+    expect(store.run.stage).toBe('preview');
+    expect(store.run.summary?.id).toBe('p1');
   });
 
   it('asks for the production confirmation before resuming on production', async () => {
@@ -210,7 +238,7 @@ describe('the Activity page', () => {
 
   it('plans an undo from the list', async () => {
     const user = userEvent.setup();
-    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+    vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
     vi.mocked(previewUndo).mockReturnValue(new Promise(() => {}));
     const run = runSummary({ id: 'r2', status: 'completed', counts: counts({ changed: 30 }) });
     const { store } = await renderPage([run]);

@@ -152,13 +152,29 @@ beforeEach(() => {
     return { rows: rows.slice(offset, offset + limit), total: rows.length };
   });
   vi.mocked(listRuns).mockResolvedValue([]);
-  vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0 });
+  vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
 });
 
 afterEach(() => {
   // A count still waiting for typing to settle must not fire into the next test.
   store?.dispose();
   vi.clearAllMocks();
+});
+
+describe('a language switch', () => {
+  it('reads the preview on screen again in the new words, on the tab the user chose', async () => {
+    const i18n = new I18n('en');
+    await renderPage([connection()], i18n);
+    await act(() => store.run.openPreview(PREVIEWED));
+    await screen.findByTestId('preview-table');
+    await act(() => store.run.preview.setFilter('skip'));
+    vi.mocked(previewRows).mockClear();
+    vi.mocked(fetchRunSummary).mockResolvedValue({ ...PREVIEWED, edits: ['dc:rights : définir « © 2026 WKND »'] });
+    await act(() => (i18n.lang = 'fr'));
+    await waitFor(() => expect(fetchRunSummary).toHaveBeenCalledWith(PREVIEWED.id));
+    await waitFor(() => expect(previewRows).toHaveBeenCalledWith(PREVIEWED.id, 'skip', 0, 100));
+    expect(store.run.summary?.edits).toEqual(['dc:rights : définir « © 2026 WKND »']);
+  });
 });
 
 describe('with no connection', () => {
@@ -288,7 +304,12 @@ describe('picking what to edit', () => {
     await act(() => finish(counted({ assets: 2000, contentFragments: 3, folders: 2, unlistedFolders: 1, done: true })));
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
-    expect(count).toHaveTextContent('3 content fragments left out');
+    // Counted as the preview will count its rows: the fragments are listed there, skipped.
+    expect(count).toHaveTextContent('Also 3 content fragments, which the preview lists as skipped (Metadesk never edits content fragments): 2,003 rows in all.');
+    // The form and Preview come before the folder's pictures.
+    const strip = screen.getByTestId('folder-assets');
+    expect(screen.getByTestId('preview-button').compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+    expect(screen.getByTestId('edit-row').compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     expect(count).toHaveTextContent('1 subfolder could not be listed, so its assets are not counted. The preview lists it under “Skipped” with the reason.');
     expect(count).toHaveTextContent('This folder has 2 subfolders');
 
@@ -568,7 +589,7 @@ describe('preview and apply', () => {
       return new Promise((resolve) => (finishApply = resolve));
     });
     await user.click(screen.getByTestId('apply-button'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false }, expect.any(Function));
     await act(() => applyProgress(progress({ done: 1, total: 2, changed: 1, rate: 2, etaSecs: 1 })));
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '1');
     expect(screen.getByTestId('run-percent')).toHaveTextContent('50 %');
@@ -583,7 +604,7 @@ describe('preview and apply', () => {
     const done = runSummary({ id: 'r1', status: 'completed', counts: { assets: 3, changed: 1, unchanged: 1, skipped: 1, failed: 0, pending: 0 } });
     vi.mocked(reportRows).mockResolvedValue({
       rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
-      total: 1,
+      total: 1, failures: [],
     });
     await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
     await act(() => finishApply(done));
@@ -614,7 +635,7 @@ describe('preview and apply', () => {
     expect(confirm).toBeDisabled();
     await user.type(screen.getByTestId('production-confirm-input'), 'p12345 · e67890');
     await user.click(confirm);
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890' }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890', emptyRequired: false }, expect.any(Function));
   });
 
   it('shows a preview failure in the preview step, and the form stays as it was', async () => {
@@ -682,8 +703,33 @@ describe('the report', () => {
         changes: [{ property: 'dc:rights', before: 'Royalty-free', after: 'X' }],
         changedSincePreview: [],
       }));
-      return status === 'failed' ? { rows: failed, total: 20 } : { rows: failed.slice(0, 5), total: 30 };
+      return status === 'failed' ? { rows: failed, total: 20, failures: [] } : { rows: failed.slice(0, 5), total: 30, failures: [] };
     });
+  });
+
+  it('says once per reason why assets failed, naming their folders and whom to ask', async () => {
+    const reason = 'AEM refused the change (403): this connection may not change assets in this folder';
+    vi.mocked(reportRows).mockImplementation(async (_run, status) => {
+      const failed = Array.from({ length: 20 }, (_, i) => ({
+        path: `${FOLDER}/locked/f-${i}.jpg`,
+        status: 'failed' as const,
+        reason,
+        changes: [],
+        changedSincePreview: [],
+      }));
+      const failures = [
+        { reason, advice: 'Ask an AEM administrator to give the technical account abc@techacct.adobe.com write access to these folders.', assets: 20, folders: [`${FOLDER}/locked`], moreFolders: 0 },
+      ];
+      return status === 'failed' ? { rows: failed, total: 20, failures } : { rows: failed.slice(0, 5), total: 30, failures: [] };
+    });
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    const banner = await screen.findByTestId('report-failures');
+    const [group] = within(banner).getAllByTestId('failure-group');
+    expect(group).toHaveTextContent(`20 assets could not be changed: ${reason}. In ${FOLDER}/locked.`);
+    expect(within(banner).getByTestId('failure-advice')).toHaveTextContent('abc@techacct.adobe.com write access to these folders');
+    // Said once, not once per failed asset.
+    expect(banner.textContent!.split('abc@techacct.adobe.com')).toHaveLength(2);
   });
 
   it('explains failed assets in words above the table, and in each row', async () => {
@@ -716,7 +762,7 @@ describe('the report', () => {
           ],
         },
       ],
-      total: 1,
+      total: 1, failures: [],
     });
     await renderPage();
     await act(() => store.run.openReport(FAILED));
@@ -744,26 +790,27 @@ describe('the report', () => {
     await act(() => store.run.openReport(FAILED));
     vi.mocked(exportReportCsv).mockResolvedValueOnce(null);
     await user.click(await screen.findByTestId('export-csv'));
-    expect(exportReportCsv).toHaveBeenCalledWith('r9', false);
+    // Column headers in words by default: a person opens it in a spreadsheet.
+    expect(exportReportCsv).toHaveBeenCalledWith('r9', true);
     expect(screen.queryByTestId('export-result')).not.toBeInTheDocument();
     vi.mocked(exportReportCsv).mockResolvedValueOnce('metadesk-report-r9.csv');
     await user.click(screen.getByTestId('export-csv'));
     expect(await screen.findByTestId('export-result')).toHaveTextContent('Saved metadesk-report-r9.csv');
   });
 
-  it('exports with column headers in words when the user ticks it, and keeps the choice', async () => {
+  it('exports with machine keys when the user unticks headers in words, and keeps the choice', async () => {
     const user = userEvent.setup();
     await renderPage();
     await act(() => store.run.openReport(FAILED));
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
-    expect(toggle).not.toBeChecked();
+    expect(toggle).toBeChecked();
     await user.click(toggle);
-    expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(true);
+    expect(setLocalizedCsvHeaders).toHaveBeenLastCalledWith(false);
     vi.mocked(exportReportCsv).mockResolvedValue(null);
     await user.click(screen.getByTestId('export-csv'));
-    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', true);
+    expect(exportReportCsv).toHaveBeenLastCalledWith('r9', false);
     await act(() => store.run.openReport(FAILED));
-    expect(screen.getByTestId('export-localized-headers')).toBeChecked();
+    expect(screen.getByTestId('export-localized-headers')).not.toBeChecked();
   });
 
   it('ticks column headers in words at start-up when they were chosen before, and saves an untick', async () => {
@@ -792,7 +839,7 @@ describe('the report', () => {
     const toggle = await screen.findByRole('checkbox', { name: /Column headers in words/ });
     await user.click(toggle);
     expect(await screen.findByText('could not write /data/report-settings.json: the disk is full')).toBeInTheDocument();
-    expect(toggle).toBeChecked();
+    expect(toggle).not.toBeChecked();
   });
 
   it('undoes a run through its own preview', async () => {
@@ -807,7 +854,9 @@ describe('the report', () => {
     // The run it undoes in words: r9 is not in the (empty) history and its id holds no time.
     expect(screen.getByTestId('run-kind')).toHaveTextContent(/^Undo of the run$/);
     expect(screen.getByRole('heading', { name: /^Preview of the undo/ })).toBeInTheDocument();
-    expect(screen.getByTestId('apply-button')).toHaveTextContent('Apply 10 changes');
+    // Worded as an undo, not as a new edit.
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Undo 10 changes');
+    expect(screen.getByTestId('back-to-form')).toHaveTextContent('Keep the edit');
   });
 
   // AEM refuses every write of a read-only technical account. The engine either lets every
@@ -845,7 +894,7 @@ describe('the report', () => {
         changes: [{ property: 'dc:rights', before: null, after: 'X' }],
         changedSincePreview: [],
       }));
-      return status === null || status === 'failed' ? { rows, total: failed } : { rows: [], total: 0 };
+      return status === null || status === 'failed' ? { rows, total: failed, failures: [] } : { rows: [], total: 0, failures: [] };
     });
     await renderPage();
     await chooseFolder(user);
@@ -873,7 +922,7 @@ describe('the report', () => {
     });
     vi.mocked(reportRows).mockResolvedValue({
       rows: Array.from({ length: 5 }, (_, i) => ({ path: `${FOLDER}/f-${i}.jpg`, status: 'failed' as const, reason: READ_ONLY_REASON, changes: [], changedSincePreview: [] })),
-      total: 5,
+      total: 5, failures: [],
     });
     await renderPage();
     await chooseFolder(user);
@@ -897,7 +946,7 @@ describe('the report', () => {
     expect(resume).toHaveTextContent('Resume (19 left)');
     vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
     await user.click(resume);
-    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null }, expect.any(Function));
+    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null, emptyRequired: false }, expect.any(Function));
   });
 
   it('says the bar of a resumed run counts the assets that were left', async () => {
@@ -930,7 +979,7 @@ describe('the report', () => {
     expect(banner).toHaveTextContent('development token of this connection has expired');
     expect(banner).toHaveTextContent('18 assets were not changed yet');
     await user.click(within(banner).getByTestId('resume-run'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 's1', confirmName: null }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 's1', confirmName: null, emptyRequired: false }, expect.any(Function));
     expect(await screen.findByTestId('run-progress')).toBeInTheDocument();
   });
 });
@@ -983,7 +1032,7 @@ describe('in French', () => {
     vi.mocked(applyRun).mockResolvedValue(done);
     vi.mocked(reportRows).mockResolvedValue({
       rows: [{ path: `${FOLDER}/alpine-lake.jpg`, status: 'changed', reason: null, changes: ROWS[0]!.changes, changedSincePreview: [] }],
-      total: 1,
+      total: 1, failures: [],
     });
     await user.click(screen.getByTestId('apply-button'));
     const report = await screen.findByTestId('report');
@@ -993,7 +1042,7 @@ describe('in French', () => {
       'Ressources par résultat\u00a0: Modifiées\u00a0: 1, Déjà conformes\u00a0: 1, Ignorées\u00a0: 1, En échec\u00a0: 0',
     );
     expect(within(report).getAllByTestId('report-row')[0]).toHaveTextContent('Modifiée');
-    expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).not.toBeChecked();
+    expect(within(report).getByRole('checkbox', { name: /^En-têtes de colonnes en toutes lettres/ })).toBeChecked();
     expect(englishLeft()).toEqual([]);
   });
 });

@@ -84,6 +84,41 @@ describe('the preview table', () => {
     }
   });
 
+  it('says which required fields the changes empty, shows the emptied value as a removal, and applies only once told', async () => {
+    const user = userEvent.setup();
+    const CLEARED = planRow({ i: 0, path: '/content/dam/wknd/en/lake.jpg', changes: [{ property: 'dc:title', before: 'Lake', after: null }] });
+    const fetch = fetcher([CLEARED]);
+    const rows = new PagedRows<PlanRow, Action>(fetch);
+    await rows.open('r1', null);
+    const onApply = vi.fn();
+    const run = runSummary({
+      counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 },
+      emptiedRequired: [{ property: 'dc:title', label: 'Title', assets: 1 }],
+    });
+    render(PreviewTable, { run, rows, busy: false, onApply });
+    const warning = await screen.findByTestId('emptied-required');
+    expect(warning).toHaveTextContent('These changes empty fields the metadata form requires');
+    expect(warning).toHaveTextContent('Title (dc:title): emptied on 1 asset');
+    const cell = await screen.findByTestId('cell-after');
+    expect(cell).toHaveAttribute('data-emptied', 'true');
+    expect(cell).toHaveTextContent('emptied');
+    expect(cell).not.toHaveTextContent('(not set)');
+    const apply = screen.getByTestId('apply-button');
+    expect(apply).toBeDisabled();
+    await user.click(screen.getByTestId('emptied-required-ack'));
+    await user.click(apply);
+    expect(onApply).toHaveBeenCalledWith(true);
+  });
+
+  it('words an undo as an undo', async () => {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([CHANGE]));
+    await rows.open('u1', null);
+    const run = runSummary({ kind: { kind: 'undo', of: 'r1' }, counts: { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 } });
+    render(PreviewTable, { run, rows, busy: false, onApply: vi.fn() });
+    expect(screen.getByTestId('apply-button')).toHaveTextContent('Undo 1 change');
+    expect(screen.getByText(/Nothing has been put back yet/)).toBeInTheDocument();
+  });
+
   it('shows values that stay as they are once, muted, not highlighted', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SAME.path)!;

@@ -122,7 +122,7 @@ describe('from the file name', () => {
     expect(within(row).getByTestId('rule-pattern')).toHaveAttribute('aria-invalid', 'true');
     await typeIn(user, within(row).getByTestId('rule-pattern'), '^(?<code>\\d+)_');
     expect(
-      await within(row).findByText(/^\{sku\} is no known field/),
+      await within(row).findByText(/^\{sku\} is no field/),
     ).toHaveClass('error-text');
     expect(previewRun).not.toHaveBeenCalled();
   });

@@ -56,7 +56,7 @@ const FOLDER = '/content/dam/wknd-shared/en/adventures';
 const FORM = '/conf/global/settings/dam/adminui-extension/metadataschema/metadesk-brand';
 
 function field(property: string, label: string, overrides: Partial<SchemaField> = {}): SchemaField {
-  return { property, label, tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: false, ...overrides };
+  return { property, label, tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: false, min: null, max: null, ...overrides };
 }
 
 const LANGUAGES = ['en', 'de', 'fr', 'ja'].map((value) => ({ value, text: value === 'en' ? 'English' : value }));
@@ -70,7 +70,7 @@ const SCHEMA: Schema = {
     field('dc:format', 'Format', { readOnly: true }),
     field('dc:language', 'Language', { kind: 'dropdown', options: LANGUAGES }),
     field('cq:tags', 'Tags', { kind: 'tags', multiple: true }),
-    field('xmp:Rating', 'Rating', { tab: 'Advanced', kind: 'number' }),
+    field('xmp:Rating', 'Rating', { tab: 'Advanced', kind: 'number', min: '0', max: '5' }),
     field('prism:expirationDate', 'Expires', { tab: 'Advanced', kind: 'date' }),
     field('metadesk:approved', 'Approved', { tab: 'Advanced', kind: 'checkbox' }),
     field('metadesk:channels', 'Channels', { tab: 'Advanced', kind: 'dropdown', multiple: true, options: [{ value: 'web', text: 'Web' }, { value: 'print', text: 'Print' }] }),
@@ -199,6 +199,10 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await user.selectOptions(within(r).getByTestId('edit-property'), 'xmp:Rating');
     const rating = within(r).getByTestId('edit-values');
     expect(rating).toHaveAttribute('type', 'number');
+    // The range the form gives, on the box and in words.
+    expect(rating).toHaveAttribute('min', '0');
+    expect(rating).toHaveAttribute('max', '5');
+    expect(r).toHaveTextContent('From 0 to 5.');
     await user.clear(rating);
     await user.type(rating, '4.5');
     // Kept as text, as every value of a row is (a number would break its checks).
@@ -215,8 +219,9 @@ describe('a change row guided by the folder’s metadata schema', () => {
 
     await user.selectOptions(within(r).getByTestId('edit-property'), 'metadesk:channels');
     const channels = within(r).getByTestId('edit-choices');
-    // The checkbox's value is not an option: shown, marked, until it is unticked.
-    await user.click(within(channels).getByLabelText('true (not allowed here)'));
+    // The checkbox's value is not carried to the options, where it would not be one.
+    expect(store.setup.form.edits[0]!.text).toBe('');
+    expect(within(channels).queryByText(/not allowed here/)).toBeNull();
     await user.click(within(channels).getByLabelText('Print (print)'));
     await user.click(within(channels).getByLabelText('Web (web)'));
     expect(store.setup.form.edits[0]!.text).toBe('print\nweb');
@@ -230,6 +235,34 @@ describe('a change row guided by the folder’s metadata schema', () => {
 
     await user.selectOptions(within(r).getByTestId('edit-property'), 'xmp:Rating');
     expect([...within(r).getByTestId('edit-action').querySelectorAll('option')].map((o) => o.value)).not.toContain('append');
+  });
+
+  it('keeps no value from an earlier property that the new one does not show', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await chooseFolder(user);
+    await waitFor(() => expect(offered()).toContain('Basic: Language (dc:language)'));
+    const r = row();
+    const property = () => within(r).getByTestId('edit-property');
+    await user.selectOptions(property(), 'dc:subject');
+    await user.type(within(r).getByTestId('edit-values'), 'summer{Enter}hiking');
+    // A number box cannot show two lines: they go, and nothing unseen holds the preview back.
+    await user.selectOptions(property(), 'xmp:Rating');
+    expect(within(r).getByTestId('edit-values')).toHaveValue(null);
+    expect(store.setup.form.edits[0]!.text).toBe('');
+    expect(r).not.toHaveTextContent('remove the extra lines');
+
+    await user.selectOptions(property(), 'dc:title');
+    await user.type(within(r).getByTestId('edit-values'), 'summer hiking');
+    // An option list does not hold free text either.
+    await user.selectOptions(property(), 'dc:language');
+    expect(r).not.toHaveTextContent('not allowed here');
+    expect(store.setup.form.edits[0]!.text).toBe('');
+    // Text goes on to another text field, where it shows.
+    await user.selectOptions(property(), 'dc:title');
+    await user.type(within(r).getByTestId('edit-values'), 'Trail');
+    await user.selectOptions(property(), 'dc:rights');
+    expect(within(r).getByTestId('edit-values')).toHaveValue('Trail');
   });
 
   it('says beside the change what the schema refuses, and previews nothing', async () => {

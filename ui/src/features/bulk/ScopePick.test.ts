@@ -259,7 +259,7 @@ describe('a search', () => {
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));
     await chooseFolder(user);
-    expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('Found with AEM’s OpenAPI search');
+    expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('Found with a search in AEM, with this connection’s own credential');
     await user.click(screen.getByTestId('show-query'));
     await waitFor(() => expect(scopeQuery).toHaveBeenCalledWith(expect.objectContaining({ kind: 'search' }), { kind: 'openapi_search' }));
     expect(await screen.findByTestId('query-text')).toHaveTextContent('POST /adobe/assets/search');
@@ -354,7 +354,7 @@ describe('a list from a file', () => {
       `${FOLDER}/a.jpg\n"${FOLDER}/b, c.jpg"\nurn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd`,
     );
     await waitFor(() => expect(vi.mocked(countScope).mock.calls.some(([, , filters]) => filters.selection?.kind === 'list')).toBe(true));
-    expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('AEM’s OpenAPI search');
+    expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('a search in AEM');
   });
 
   it('says why a file cannot be a list and keeps the list as it was', async () => {

@@ -132,9 +132,9 @@ const SCHEMA: Schema = {
   form: '/conf/global/settings/dam/adminui-extension/metadataschema/metadesk-brand',
   mappedOn: FOLDER,
   fields: [
-    { property: 'dc:title', label: 'Title', tab: 'Basic', kind: 'text', multiple: false, options: [], required: true, readOnly: false },
-    { property: 'dc:language', label: 'Language', tab: 'Basic', kind: 'dropdown', multiple: false, options: [{ value: 'en', text: 'English' }], required: false, readOnly: false },
-    { property: 'dc:format', label: 'Format', tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: true },
+    { property: 'dc:title', label: 'Title', tab: 'Basic', kind: 'text', multiple: false, options: [], required: true, readOnly: false, min: null, max: null },
+    { property: 'dc:language', label: 'Language', tab: 'Basic', kind: 'dropdown', multiple: false, options: [{ value: 'en', text: 'English' }], required: false, readOnly: false, min: null, max: null },
+    { property: 'dc:format', label: 'Format', tab: 'Basic', kind: 'text', multiple: false, options: [], required: false, readOnly: true, min: null, max: null },
   ],
   mimeForms: [],
 };

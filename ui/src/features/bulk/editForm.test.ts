@@ -9,6 +9,7 @@ import {
   canChooseSeveral,
   duplicateMessage,
   emptyForm,
+  formLabel,
   hasProblems,
   isPropertyName,
   newEdit,
@@ -263,5 +264,22 @@ describe('toRunRequest', () => {
     expect(isPropertyName('_x:y')).toBe(true);
     expect(isPropertyName('x-y:z')).toBe(true);
     expect(isPropertyName('-x:z')).toBe(false);
+  });
+});
+
+describe('one name per property, whichever list shows it', () => {
+  it('says a common property’s stock form label in the window’s words, and keeps a label the form chose', () => {
+    const fr = new I18n('fr');
+    expect(formLabel(fr.t, 'dc:title', 'Title')).toBe('Titre');
+    expect(formLabel(fr.t, 'dc:subject', 'keywords')).toBe('Mots-clés');
+    expect(formLabel(t, 'dc:title', 'Title')).toBe('Title');
+    expect(formLabel(fr.t, 'dc:title', 'Headline')).toBe('Headline');
+    expect(formLabel(fr.t, 'dc:language', 'Language')).toBe('Language');
+  });
+
+  it('agrees the French words with their numbers', () => {
+    const fr = new I18n('fr');
+    expect(fr.t('bulk-showing', { shown: 1, total: 1 })).toBe('1 affichée sur 1 ressource');
+    expect(fr.t('bulk-showing', { shown: 3, total: 10 })).toBe('3 affichées sur 10 ressources');
   });
 });

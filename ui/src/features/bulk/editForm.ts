@@ -20,17 +20,27 @@ export interface KnownProperty {
   multi: boolean;
   /** What a value looks like, under the values field. */
   hint: string;
+  /** The label AEM's default metadata form gives it (AEM's data, not the window's words). */
+  stock: string;
 }
 
 export const KNOWN_PROPERTIES: readonly KnownProperty[] = [
-  { property: 'dc:title', label: 'bulk-prop-title', multi: false, hint: 'bulk-prop-title-hint' },
-  { property: 'dc:description', label: 'bulk-prop-description', multi: false, hint: 'bulk-prop-description-hint' },
-  { property: 'dc:rights', label: 'bulk-prop-rights', multi: false, hint: 'bulk-prop-rights-hint' },
-  { property: 'dc:subject', label: 'bulk-prop-subject', multi: true, hint: 'bulk-prop-subject-hint' },
-  { property: 'dc:creator', label: 'bulk-prop-creator', multi: true, hint: 'bulk-prop-creator-hint' },
-  { property: 'xmpRights:UsageTerms', label: 'bulk-prop-usage-terms', multi: false, hint: 'bulk-prop-usage-terms-hint' },
-  { property: 'cq:tags', label: 'bulk-prop-tags', multi: true, hint: 'bulk-prop-tags-hint' },
+  { property: 'dc:title', label: 'bulk-prop-title', multi: false, hint: 'bulk-prop-title-hint', stock: 'Title' },
+  { property: 'dc:description', label: 'bulk-prop-description', multi: false, hint: 'bulk-prop-description-hint', stock: 'Description' },
+  { property: 'dc:rights', label: 'bulk-prop-rights', multi: false, hint: 'bulk-prop-rights-hint', stock: 'Copyright' },
+  { property: 'dc:subject', label: 'bulk-prop-subject', multi: true, hint: 'bulk-prop-subject-hint', stock: 'Keywords' },
+  { property: 'dc:creator', label: 'bulk-prop-creator', multi: true, hint: 'bulk-prop-creator-hint', stock: 'Creator' },
+  { property: 'xmpRights:UsageTerms', label: 'bulk-prop-usage-terms', multi: false, hint: 'bulk-prop-usage-terms-hint', stock: 'Usage Terms' },
+  { property: 'cq:tags', label: 'bulk-prop-tags', multi: true, hint: 'bulk-prop-tags-hint', stock: 'Tags' },
 ];
+
+/** A metadata form's label in the window's words: the label AEM's default form gives a common
+ *  property is said as the window says it elsewhere ("Titre" in French, in the picker as in the
+ *  tables); a label the form chose itself stays as AEM shows it. */
+export function formLabel(t: Translate, property: string, label: string): string {
+  const known = knownProperty(property);
+  return known && known.stock.toLowerCase() === label.trim().toLowerCase() ? t(known.label) : label;
+}
 
 /** The picker's value for "type a property name". */
 export const OTHER_PROPERTY = '';

@@ -54,6 +54,13 @@ export function value(i18n: I18n, v: Value): string {
   return String(v);
 }
 
+/** Whether a value is absent or empty (no text, an empty list, only blank texts). */
+export function isEmpty(v: Value): boolean {
+  if (v === null || v === undefined) return true;
+  if (Array.isArray(v)) return v.every((item) => isEmpty(item as Value));
+  return typeof v === 'string' && v.trim() === '';
+}
+
 /** A value inside a sentence: quoted, or "(not set)" as it is. */
 function quoted(i18n: I18n, v: Value): string {
   return v === null || v === undefined ? value(i18n, v) : i18n.t('bulk-quoted', { value: value(i18n, v) });

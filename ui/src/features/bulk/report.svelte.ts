@@ -7,6 +7,7 @@ import {
   reportRows,
   setLocalizedCsvHeaders,
 } from '../../ipc/commands';
+import type { FailureGroup } from '../../ipc/bindings/FailureGroup';
 import type { ReportRow } from '../../ipc/bindings/ReportRow';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
@@ -18,12 +19,14 @@ export class ReportModel {
   rows = new PagedRows<ReportRow, ReportStatus>(reportRows);
   /** Reasons of the first failed rows, for the sentence above the report's table. */
   failedReasons = $state<(string | null)[]>([]);
+  /** Why the assets failed, once per reason, with their folders (the app core's words). */
+  failures = $state<FailureGroup[]>([]);
   exporting = $state(false);
   /** Where the last export was saved. */
   exported = $state<string | null>(null);
   /** Whether an exported report's columns are headed in words of the window's language rather
    *  than machine keys: the user's choice, saved by the core and read back at start-up. */
-  localizedHeaders = $state(false);
+  localizedHeaders = $state(true);
 
   /** Says an export or a setting that failed (on the report, above its actions). */
   #failed: (error: IpcError) => void;
@@ -38,6 +41,7 @@ export class ReportModel {
     this.#runId = run.id;
     this.exported = null;
     this.failedReasons = [];
+    this.failures = [];
     const loads: Promise<void>[] = [this.rows.open(run.id, null)];
     if (run.counts.failed > 0) loads.push(this.#loadFailedReasons(run.id));
     await Promise.all(loads);
@@ -52,7 +56,9 @@ export class ReportModel {
   async #loadFailedReasons(runId: string): Promise<void> {
     try {
       const page = await reportRows(runId, 'failed', 0, PAGE_SIZE);
-      if (this.#runId === runId) this.failedReasons = page.rows.map((row) => row.reason);
+      if (this.#runId !== runId) return;
+      this.failedReasons = page.rows.map((row) => row.reason);
+      this.failures = page.failures ?? [];
     } catch {
       // The table below still lists every failed asset with its reason.
     }

@@ -33,8 +33,10 @@ describe('rules', () => {
   it('names what is missing or unknown, in the window language', () => {
     expect(ruleProblem(t, 'replace', newRule())).toBe('Type the text to find.');
     expect(ruleProblem(t, 'template', newRule())).toBe('Type the template.');
-    expect(ruleProblem(t, 'template', { ...newRule(), template: '{dc:title} {title}' })).toContain('{title} is no known field');
-    expect(ruleProblem(fr, 'template', { ...newRule(), template: '{title}' })).toContain('n’est pas un champ connu');
+    // A field's label is taken as the form shows it (the core finds its property, or says none has it).
+    expect(ruleProblem(t, 'template', { ...newRule(), template: '{dc:title} {Title} {Usage terms}' })).toBeNull();
+    expect(ruleProblem(t, 'template', { ...newRule(), template: '{dc:title} {a/b}' })).toContain('{a/b} is no field: use a field’s label such as {Title}');
+    expect(ruleProblem(fr, 'template', { ...newRule(), template: '{a/b}' })).toContain('n’est pas un champ\u00a0: utilisez le libellé d’un champ');
     expect(ruleProblem(t, 'template', { ...newRule(), template: '{{literal}} {name} {dc:title}' })).toBeNull();
   });
 
@@ -76,7 +78,7 @@ describe('rules', () => {
     const base = newRule();
     expect(ruleProblem(t, 'from_name', base)).toBe('Type the file-name pattern.');
     expect(ruleProblem(t, 'from_name', { ...base, pattern: '(unclosed', template: '{name}' })).toContain('“(unclosed” is no regular expression');
-    expect(ruleProblem(t, 'from_name', { ...base, pattern: '^(?<sku>\\d+)', template: '{code}' })).toContain('{code} is no known field');
+    expect(ruleProblem(t, 'from_name', { ...base, pattern: '^(?<sku>\\d+)', template: '{code}' })).toContain('{code} is no field');
     expect(ruleProblem(t, 'from_name', { ...base, pattern: '^(?<sku>\\d+)_(.*)', template: '{sku} {2}' })).toBeNull();
     expect(ruleProblem(t, 'copy', base)).toBe('Type the property to copy from.');
     expect(ruleProblem(t, 'copy', { ...base, from: 'title' })).toContain('“title” is no property name');

@@ -74,17 +74,20 @@ export function newRule(): RuleDraft {
 const FIELD = /\{([^{}]*)\}/g;
 const ASSET_FIELDS = ['name', 'filename', 'extension', 'folder', 'path'];
 const PROPERTY = /^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+$/;
+// A field's label as the form shows it ("Title", "Usage terms"): the core finds its property, or
+// says it knows no such field (the rule's sample shows that as the user types).
+const LABEL = /^\p{L}[\p{L}\p{N} ._'’-]*$/u;
 
 // Same readings as the core (compute/dates.rs): a signed sum of amounts with units; a day, a
 // local time, or a time with its zone.
 const DURATION = /^[+-]?(\d+[wdhms])+$/i;
 const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
 
-function templateProblem(t: Translate, template: string, groups: string[]): string | null {
+function templateProblem(t: Translate, template: string, groups: string[], labels = false): string | null {
   if (template.trim() === '') return t('bulk-rule-template-empty');
   for (const [, field] of template.replaceAll('{{', '').replaceAll('}}', '').matchAll(FIELD)) {
     const name = (field ?? '').trim();
-    if (!ASSET_FIELDS.includes(name) && !groups.includes(name) && !PROPERTY.test(name)) {
+    if (!ASSET_FIELDS.includes(name) && !groups.includes(name) && !PROPERTY.test(name) && !(labels && LABEL.test(name))) {
       return t('bulk-rule-template-field', { field: name });
     }
   }
@@ -109,7 +112,7 @@ export function ruleProblem(t: Translate, kind: RuleKind, rule: RuleDraft, prope
     case 'replace':
       return rule.find === '' ? t('bulk-rule-find-empty') : null;
     case 'template':
-      return templateProblem(t, rule.template, []);
+      return templateProblem(t, rule.template, [], true);
     case 'from_name': {
       if (rule.pattern === '') return t('bulk-rule-pattern-empty');
       // The core reads Rust regex syntax; `(?P<name>…)` is also written `(?<name>…)` here.

@@ -68,6 +68,8 @@ export class RunModel {
   message = $state<StageMessage | null>(null);
   /** A run waiting for its production confirmation before it is applied. */
   confirming = $state<RunSummary | null>(null);
+  /** A run whose preview is old, waiting for the user to say it may be applied as it is. */
+  oldPreview = $state<RunSummary | null>(null);
 
   /** "Republish the changed assets that were published before" at apply: once an edit is
    *  applied, its republish is planned and applied too. */
@@ -78,6 +80,10 @@ export class RunModel {
   busy = $derived(this.job !== null);
 
   #deps: RunDeps;
+  /** The user said the run being applied may leave required fields empty. */
+  #emptyRequired = false;
+  /** The language the run on screen was worded in (null until the page says). */
+  #lang: string | null = null;
 
   constructor(deps: RunDeps) {
     this.#deps = deps;
@@ -175,9 +181,55 @@ export class RunModel {
     return this.connectionOf(run)?.production ?? false;
   }
 
-  /** "Apply" (or "Resume"): asks for the production confirmation first when needed. */
-  async requestApply(run: RunSummary): Promise<void> {
+  /** Whether `run` waits for its first apply after a preview the core no longer calls fresh. */
+  isOldPreview(run: RunSummary, now = Date.now()): boolean {
+    return run.status === 'previewed' && run.previewFreshUntil !== null && now > Date.parse(run.previewFreshUntil);
+  }
+
+  /** Whether `run`'s first apply waits for the user to say that fields the form requires may
+   *  be left empty (said on its preview). */
+  needsEmptyRequired(run: RunSummary): boolean {
+    return run.status === 'previewed' && run.appliedAt === null && run.emptiedRequired.length > 0;
+  }
+
+  /** "Apply" (or "Resume"): a run that empties required fields goes to its preview, where the
+   *  user says they may be empty (`emptyRequired`); then asks first when the preview is old,
+   *  then for the production confirmation when needed. */
+  async requestApply(run: RunSummary, emptyRequired = false): Promise<void> {
     if (this.job !== null) return;
+    if (this.needsEmptyRequired(run) && !emptyRequired) {
+      if (this.stage !== 'preview' || this.summary?.id !== run.id) await this.openPreview(run);
+      return;
+    }
+    this.#emptyRequired = emptyRequired;
+    if (this.isOldPreview(run)) {
+      this.oldPreview = run;
+      return;
+    }
+    await this.#applyAsked(run);
+  }
+
+  /** The user read how old the preview is and applies it as it is. */
+  async applyOldPreview(): Promise<void> {
+    const run = this.oldPreview;
+    if (!run) return;
+    this.oldPreview = null;
+    await this.#applyAsked(run);
+  }
+
+  /** The user would rather look at the old preview again than apply it. */
+  async openOldPreview(): Promise<void> {
+    const run = this.oldPreview;
+    if (!run) return;
+    this.oldPreview = null;
+    await this.open(run);
+  }
+
+  cancelOldPreview(): void {
+    this.oldPreview = null;
+  }
+
+  async #applyAsked(run: RunSummary): Promise<void> {
     if (this.needsConfirmation(run)) {
       this.confirming = run;
       return;
@@ -212,7 +264,8 @@ export class RunModel {
     if (this.#deps.history.interrupted?.id === run.id) this.#deps.history.putOffInterrupted();
     let summary: RunSummary | null = null;
     try {
-      summary = await applyRun({ runId: run.id, confirmName }, (progress) => {
+      const emptyRequired = this.#emptyRequired;
+      summary = await applyRun({ runId: run.id, confirmName, emptyRequired }, (progress) => {
         this.progress = progress;
         this.paused = progress.paused;
       });
@@ -228,6 +281,7 @@ export class RunModel {
       this.paused = false;
       this.controlling = false;
       this.cancelRequested = false;
+      this.#emptyRequired = false;
     }
     void this.#deps.history.load();
     if (summary) {
@@ -299,6 +353,29 @@ export class RunModel {
     this.message = null;
     this.preview.clear();
     this.#deps.report.clear();
+  }
+
+  /** The run on screen worded again after a language switch to `lang`: its summary, and the
+   *  rows shown (their reasons are the app core's words), keeping the tab the user chose. The
+   *  first call only notes the language. */
+  async rewordIn(lang: string): Promise<void> {
+    const before = this.#lang;
+    this.#lang = lang;
+    const run = this.summary;
+    if (before === null || before === lang || run === null || this.job !== null) return;
+    if (this.stage !== 'preview' && this.stage !== 'report') return;
+    try {
+      this.summary = await runSummary(run.id);
+    } catch {
+      return; // The run shown stays as it was.
+    }
+    if (this.stage === 'preview') {
+      await this.preview.open(run.id, this.preview.filter);
+    } else {
+      const tab = this.#deps.report.rows.filter;
+      await this.#deps.report.open(this.summary);
+      if (tab !== null) await this.#deps.report.rows.setFilter(tab);
+    }
   }
 
   /** Whether `run` is the one this window is applying right now. */

@@ -60,6 +60,7 @@ export function statusSentence(i18n: I18n, run: RunSummary): string {
     case 'stopped':
       return i18n.t('bulk-sentence-stopped');
     case 'completed':
+      if (run.kind.kind === 'undo') return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-undone-failures' : 'bulk-sentence-undone');
       return i18n.t(run.counts.failed > 0 ? 'bulk-sentence-completed-failures' : 'bulk-sentence-completed');
   }
 }

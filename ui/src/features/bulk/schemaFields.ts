@@ -57,6 +57,8 @@ export const TAGS_FIELD: SchemaField = {
   options: [],
   required: false,
   readOnly: false,
+  min: null,
+  max: null,
 };
 
 /** How a field's value is typed. */
@@ -103,4 +105,15 @@ export function toggleLine(text: string, value: string, on: boolean): string {
 export function checkboxText(text: string): string {
   const v = text.trim().toLowerCase();
   return v === 'true' || v === 'false' ? v : 'false';
+}
+
+/** The typed values a row keeps when its property changes to `field` (`several`: whether the row
+ *  now takes several): text goes on to a field that shows it as typed — one line, or lines where
+ *  the field takes several — never to a field that shows values its own way (options, a number,
+ *  a date, a checkbox, tags), where it would sit unseen and hold the preview back. */
+export function valuesKeptFor(text: string, field: SchemaField | undefined, several: boolean): string {
+  const editor = editorOf(field, several);
+  if (editor === 'lines') return text;
+  if (editor === 'text' && linesOf(text).length <= 1) return text;
+  return '';
 }

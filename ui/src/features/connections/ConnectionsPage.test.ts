@@ -19,6 +19,7 @@ import {
   testConnection,
 } from '../../ipc/commands';
 import type { ConnectionHealth, ConnectionTestReport, ConnectionView, FileResult, ImportPreview } from '../../ipc/types';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection } from '../../test-fixtures';
 import { ConnectionsModel } from './connections.svelte';
 import ConnectionsPage from './ConnectionsPage.svelte';
@@ -500,6 +501,10 @@ describe('tokens', () => {
         instead: 'Each asset is written on its own (slower).',
       },
     ],
+    canDo: [
+      { ability: 'metadata', can: 'yes', text: 'Can read and change metadata' },
+      { ability: 'graphql', can: 'no', text: 'Cannot run GraphQL queries' },
+    ],
   };
 
   it('keeps the token line’s place while the status is still being read', async () => {
@@ -553,13 +558,26 @@ describe('tokens', () => {
     const panel = await screen.findByTestId('test-report');
     expect(panel).toHaveAttribute('data-ok', 'true');
     expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works.');
-    expect(within(panel).getAllByTestId('test-step').map((s) => s.getAttribute('data-outcome'))).toEqual(['passed', 'passed', 'passed']);
+    // What it can do, in plain words, first; the steps that passed fold under "Technical details".
+    const can = within(panel).getByTestId('test-can-do');
+    const [metadata, graphql] = within(can).getAllByTestId('test-can') as [HTMLElement, HTMLElement];
+    expect(metadata).toHaveTextContent('✓ Can read and change metadata: allowed.');
+    expect(graphql).toHaveTextContent('✗ Cannot run GraphQL queries: not allowed.');
+    const technical = within(panel).getByTestId('test-technical');
+    expect(technical).not.toHaveAttribute('open');
+    expect(within(technical).getAllByTestId('test-step').map((s) => s.getAttribute('data-outcome'))).toEqual(['passed', 'passed', 'passed']);
+    expect(within(panel).getAllByTestId('test-step')).toHaveLength(3);
+    // The account and the token's time left are said once, as facts.
+    const outside = panel.textContent!.replace(technical.textContent!, '');
+    expect(outside).not.toContain('abc@techacct.adobe.com');
+    expect(outside).not.toContain('23 h 12 min');
     expect(within(panel).getByTestId('test-fact-host')).toHaveTextContent('Reached AEM at author-p12345-e67890.adobeaemcloud.com');
-    expect(within(panel).getByTestId('test-fact-account')).toHaveTextContent('AEM says you are abc@techacct.adobe.com');
-    expect(within(panel).getByTestId('test-fact-token')).toHaveTextContent('Token valid 23 h 12 min');
+    // The card names the AEM user and the token's time left: the test does not say them again.
+    expect(within(panel).queryByTestId('test-fact-account')).not.toBeInTheDocument();
+    expect(within(panel).queryByTestId('test-fact-token')).not.toBeInTheDocument();
     expect(within(panel).getByTestId('test-fact-dam')).toHaveTextContent('The DAM can be read');
-    // What this AEM allows follows the facts.
-    const allows = within(panel).getByTestId('allows');
+    // What this AEM allows, path by path, is a technical detail.
+    const allows = within(technical).getByTestId('allows');
     expect(within(allows).getByTestId('allows-check')).toHaveTextContent('Batch writes: not allowed. AEM gives no CSRF token.');
     expect(within(allows).getByTestId('allows-instead')).toHaveTextContent('Instead: Each asset is written on its own (slower).');
     expect(button).toHaveTextContent('Test connection');
@@ -568,6 +586,26 @@ describe('tokens', () => {
 
     await user.click(within(panel).getByTestId('test-close'));
     expect(screen.queryByTestId('test-report')).not.toBeInTheDocument();
+  });
+
+  it('words a test result again in the language the window switches to', async () => {
+    const user = userEvent.setup();
+    vi.mocked(connectionHealth).mockResolvedValue({});
+    vi.mocked(testConnection).mockResolvedValue(REPORT);
+    vi.mocked(listConnections).mockResolvedValue([connection()]);
+    const model = new ConnectionsModel();
+    await model.reload();
+    const i18n = new I18n('en');
+    render(ConnectionsPage, { props: { model, keychainProblem: null }, context: i18nContext(i18n) });
+    await user.click(screen.getByTestId('test-connection'));
+    await screen.findByTestId('test-report');
+    expect(testConnection).toHaveBeenCalledTimes(1);
+    const french = { ...REPORT, canDo: [{ ability: 'metadata' as const, can: 'yes' as const, text: 'Peut lire et modifier les métadonnées' }] };
+    vi.mocked(testConnection).mockResolvedValue(french);
+    await act(() => (i18n.lang = 'fr'));
+    await waitFor(() => expect(screen.getByTestId('test-can-do')).toHaveTextContent('Peut lire et modifier les métadonnées'));
+    expect(testConnection).toHaveBeenCalledTimes(2);
+    expect(screen.getByTestId('test-verdict')).toHaveTextContent('La connexion fonctionne.');
   });
 
   it('shows a failed step with its reason, and a connection that could not be tested', async () => {
@@ -590,6 +628,7 @@ describe('tokens', () => {
         { step: 'readDam', label: 'Ask AEM who we are', outcome: 'skipped', detail: 'Not tried: the credentials are not usable.', code: null },
       ],
       allows: [],
+      canDo: [],
     });
     await renderPage([connection()]);
     await user.click(screen.getByTestId('test-connection'));
@@ -625,14 +664,17 @@ describe('tokens', () => {
         { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM can be read.', code: null },
       ],
       allows: [],
+      canDo: [],
     });
     await renderPage([connection()]);
     await user.click(screen.getByTestId('test-connection'));
     const panel = await screen.findByTestId('test-report');
     expect(panel).toHaveAttribute('data-ok', 'true');
     expect(within(panel).getByTestId('test-verdict')).toHaveTextContent('The connection works, with a warning.');
-    const who = within(panel).getAllByTestId('test-step')[1] as HTMLElement;
+    // In view, above the facts; the steps that passed fold away.
+    const [who] = within(panel).getAllByTestId('test-step') as [HTMLElement];
     expect(who).toHaveAttribute('data-outcome', 'warning');
+    expect(within(panel).getByTestId('test-technical')).not.toContainElement(who);
     expect(who).toHaveTextContent('!');
     expect(who).toHaveTextContent('does not stop Metadesk');
   });

@@ -47,6 +47,8 @@ export interface TestRun {
   running: boolean;
   report: ConnectionTestReport | null;
   error: IpcError | null;
+  /** The language the app core worded it in (null: not said). */
+  lang?: string | null;
 }
 
 /** What is running; import actions are disabled while any of them is. */
@@ -103,17 +105,26 @@ export class ConnectionsModel {
     this.now = Date.now();
   }
 
-  /** "Test connection"; a second click while it runs does nothing. */
-  async test(id: string): Promise<void> {
+  /** "Test connection" (worded by the app core in `lang`, the window's language); a second
+   *  click while it runs does nothing. */
+  async test(id: string, lang: string | null = null): Promise<void> {
     if (this.tests[id]?.running) return;
-    this.tests[id] = { running: true, report: null, error: null };
+    this.tests[id] = { running: true, report: null, error: null, lang };
     try {
-      this.tests[id] = { running: false, report: await testConnection(id), error: null };
+      this.tests[id] = { running: false, report: await testConnection(id), error: null, lang };
     } catch (thrown) {
-      this.tests[id] = { running: false, report: null, error: toIpcError(thrown) };
+      this.tests[id] = { running: false, report: null, error: toIpcError(thrown), lang };
     }
     // The test may have fetched or renewed the token: show the new status.
     await this.refreshHealth();
+  }
+
+  /** After a language switch, the results on screen are tested again, so that they read in
+   *  `lang` like everything around them (the app core words them when it runs a test). */
+  rewordTests(lang: string): void {
+    for (const [id, run] of Object.entries(this.tests)) {
+      if (run && !run.running && run.lang && run.lang !== lang) void this.test(id, lang);
+    }
   }
 
   dismissTest(id: string): void {

@@ -105,6 +105,7 @@ function report(overrides: Partial<ConnectionTestReport> = {}): ConnectionTestRe
       { step: 'readDam', label: 'Read the DAM root (/content/dam)', outcome: 'passed', detail: 'The DAM root can be read.', code: null },
     ],
     allows: [],
+    canDo: [],
     ...overrides,
   };
 }
@@ -151,6 +152,6 @@ describe('the test facts', () => {
 
   it('say when the OpenAPI family does not tell who we are', () => {
     const openApi = report({ api: 'openApi', actingAs: null });
-    expect(reportFacts(openApi, NOW, en)[1]?.text).toBe('The Folders API does not say which account this is');
+    expect(reportFacts(openApi, NOW, en)[1]?.text).toBe('AEM does not say which account this connection uses');
   });
 });

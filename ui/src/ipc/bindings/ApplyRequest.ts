@@ -7,4 +7,9 @@ export type ApplyRequest = { runId: string,
 /**
  * On a connection marked production, the connection's name as the user typed it.
  */
-confirmName: string | null, };
+confirmName: string | null, 
+/**
+ * The user read that the run leaves required fields empty
+ * (`RunSummary::emptied_required`) and applies it all the same.
+ */
+emptyRequired: boolean, };

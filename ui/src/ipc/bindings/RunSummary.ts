@@ -2,6 +2,7 @@
 import type { ApiFamily } from "./ApiFamily";
 import type { Counts } from "./Counts";
 import type { Edit } from "./Edit";
+import type { EmptiedRequired } from "./EmptiedRequired";
 import type { FoundBy } from "./FoundBy";
 import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
@@ -85,4 +86,24 @@ indexNotice: string | null,
 /**
  * A publish run's assets by where they stood on the tier at its preview.
  */
-publication?: PublicationCounts, };
+publication?: PublicationCounts, 
+/**
+ * When the preview finished (RFC 3339); null while it has not.
+ */
+previewedAt: string | null, 
+/**
+ * When the run's first apply started (RFC 3339); null before any apply.
+ */
+appliedAt: string | null, 
+/**
+ * Until when a run waiting for its first apply counts as freshly previewed (RFC 3339):
+ * past it, applying asks first and says how old the preview is ([`PREVIEW_FRESH_FOR`]);
+ * null once applied or when the preview did not finish.
+ */
+previewFreshUntil: string | null, 
+/**
+ * Required fields of the folder's form that the planned changes leave empty, and on how
+ * many assets: the preview warns, and the apply needs it acknowledged
+ * (`ApplyRequest::empty_required`).
+ */
+emptiedRequired: Array<EmptiedRequired>, };

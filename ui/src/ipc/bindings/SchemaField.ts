@@ -29,4 +29,9 @@ options: Array<Choice>, required: boolean,
 /**
  * Disabled for editing in the form ("Disable Edit"): never offered for a change.
  */
-readOnly: boolean, };
+readOnly: boolean, 
+/**
+ * A number field's lowest and highest value, as the form writes them ("0", "5"); null
+ * where it gives none.
+ */
+min: string | null, max: string | null, };

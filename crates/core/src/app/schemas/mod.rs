@@ -7,6 +7,7 @@
 //! lacking required values (`missing.rs`), a sheet's cells checked (`cells.rs`).
 
 mod cells;
+mod labels;
 mod missing;
 
 use std::collections::HashMap;
@@ -26,6 +27,7 @@ use metadesk_bulk::{Edit, EditOp, Filters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
+pub use labels::templates_by_property;
 pub use missing::{MissingAsset, MissingField, MissingReport, OffSchemaValue};
 
 /// A folder's metadata schema as the faces show it.

@@ -167,9 +167,15 @@ impl Workspace {
                 exported_modified: row.last_modified.clone(),
             })
             .collect();
+        // The folder's form: a required field the sheet empties is a warning of the preview.
+        let schema = self.folder_schema(opened, &spec.folder, false).await.ok();
+        let schema = schema
+            .and_then(|s| s.schema.clone())
+            .map(std::sync::Arc::new);
         let label = Text::new("job-preview-sheet", vec![("file", file_name.into())]);
         let job = self.jobs.start(JobKind::Preview, label)?;
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let engine =
+            Engine::new(opened.connected.assets.clone(), self.runs_dir()).with_schema(schema);
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);

@@ -1,0 +1,25 @@
+// Helpers of the specs about the window as a content-ops person meets it (issue 42: specs 20
+// and up): the words a person should never have to read, the text in view, the language.
+
+import { By } from "selenium-webdriver";
+import { byTestId, eventually } from "./app.mjs";
+
+/** Words of AEM's insides that a person should never have to read. */
+export const JARGON = /QueryBuilder|Sling|JCR|rendition|introspection/i;
+
+/** The text a person sees in the window (what is folded or hidden is not in it). */
+export const visibleText = (driver) => driver.executeScript("return document.body.innerText");
+
+/** Picks a language in Settings (`system` follows the desktop's, English here). */
+export async function chooseLanguage(driver, value) {
+  await (await byTestId(driver, "nav-settings")).click();
+  const select = await byTestId(driver, "language-select");
+  await eventually(async () => await select.isEnabled(), "the language setting never loaded");
+  await (await select.findElement(By.css(`option[value="${value}"]`))).click();
+  await eventually(async () => (await select.getAttribute("value")) === value, `${value} was not chosen`);
+}
+
+/** The sandbox's count of writes AEM applied. */
+export async function writesApplied(sandbox) {
+  return (await sandbox.getJson("/__sandbox/counters")).writes_applied;
+}
