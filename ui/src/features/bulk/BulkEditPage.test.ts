@@ -454,6 +454,49 @@ describe('saying what to change', () => {
     expect(within(second).getByText(/Title \(dc:title\) is already changed above/)).toBeInTheDocument();
   });
 
+  it('shows nothing red on the form after "Change the edit": a new action starts empty, not in error', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('back-to-form'));
+
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'replace');
+    expect(within(row).getByTestId('rule-find')).toHaveAttribute('aria-invalid', 'false');
+    expect(within(row).queryByText('Type the text to find.')).not.toBeInTheDocument();
+    expect(screen.queryByText('Fix the fields marked above first.')).not.toBeInTheDocument();
+
+    // Asked to preview again: the empty field is said.
+    await user.click(screen.getByTestId('preview-button'));
+    expect(within(row).getByText('Type the text to find.')).toHaveClass('error-text');
+    expect(within(row).getByTestId('rule-find')).toHaveAttribute('aria-invalid', 'true');
+    expect(previewRun).toHaveBeenCalledTimes(1);
+  });
+
+  it('after a refused Preview, a row whose action changes shows no problem until Preview is pressed again', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    expect(screen.getByText('Choose a folder in the tree, or type its path.')).toBeInTheDocument();
+
+    const row = screen.getAllByTestId('edit-row')[0]!;
+    await user.selectOptions(within(row).getByTestId('edit-action'), 'replace');
+    expect(within(row).queryByText('Type the text to find.')).not.toBeInTheDocument();
+    // The folder's problem, asked about, stays said.
+    expect(screen.getByText('Choose a folder in the tree, or type its path.')).toBeInTheDocument();
+    await user.click(screen.getByTestId('add-edit'));
+    expect(within(screen.getAllByTestId('edit-row')[1]!).queryByText('Type the value to set.')).not.toBeInTheDocument();
+
+    await user.click(screen.getByTestId('preview-button'));
+    expect(within(row).getByText('Type the text to find.')).toHaveClass('error-text');
+    expect(within(screen.getAllByTestId('edit-row')[1]!).getByText(/^Choose a property|Type the value to set\./)).toBeInTheDocument();
+    expect(previewRun).not.toHaveBeenCalled();
+  });
+
   it('takes several values, one per line, for multi-valued fields', async () => {
     const user = userEvent.setup();
     await renderPage();

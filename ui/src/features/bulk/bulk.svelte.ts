@@ -52,12 +52,13 @@ export class BulkStore {
   /** "Preview": checks the form, then has the core read the current values (nothing is
    *  written) and opens the preview. */
   async startPreview(): Promise<void> {
-    this.setup.showProblems = true;
+    this.setup.askedToPreview();
     if (this.run.busy || hasProblems(this.setup.problems)) return;
     const request = await this.setup.request();
     if (!request) return;
     // A value the metadata schema refuses is said beside its change; nothing is previewed.
     if (!(await this.setup.fields.allows(request, this.setup.form.edits.map((e) => e.key)))) return;
+    this.setup.previewOpened();
     await this.run.startPreview('setup', (onProgress) => previewRun(request, onProgress));
   }
 

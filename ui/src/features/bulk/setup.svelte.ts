@@ -17,6 +17,7 @@ import {
   normalizeFolder,
   toRunRequest,
   validate,
+  type EditDraft,
   type FormDraft,
   type FormProblems,
 } from './editForm';
@@ -35,9 +36,14 @@ export class SetupModel {
   #busy: () => boolean;
 
   form = $state<FormDraft>(emptyForm());
-  /** Problems are shown once the user tried to preview (and then live). */
+  /** Problems are shown once the user asked to preview (and then live), until a preview opens. */
   showProblems = $state(false);
   problems = $derived(this.#problemsOf());
+  /** The problems on screen: none before the user asked to preview, and none in a row whose
+   *  property or action changed since (its new fields start empty, not in error). */
+  shownProblems = $derived(this.showProblems ? this.#shownOf(this.problems) : null);
+  /** Each row's property and action when the user last asked to preview. */
+  #askedAs = $state<Record<number, string>>({});
   mode = $state<Mode>('same');
 
   scope = new ScopeCounter();
@@ -78,6 +84,27 @@ export class SetupModel {
     const own = this.pick.problem();
     if (own && !problems.general) problems.general = this.#i18n.t(own);
     return problems;
+  }
+
+  /** The user asked to preview (or to publish the scope): the form's problems show, live. */
+  askedToPreview(): void {
+    this.showProblems = true;
+    this.#askedAs = Object.fromEntries(this.form.edits.map((edit) => [edit.key, rowShape(edit)]));
+  }
+
+  /** A preview of the form opened (it had no problem): back on the form, nothing is red until
+   *  the user asks to preview again. */
+  previewOpened(): void {
+    this.showProblems = false;
+  }
+
+  #shownOf(problems: FormProblems): FormProblems {
+    const edits: FormProblems['edits'] = {};
+    for (const edit of this.form.edits) {
+      const mine = problems.edits[edit.key];
+      if (mine && this.#askedAs[edit.key] === rowShape(edit)) edits[edit.key] = mine;
+    }
+    return { ...problems, edits };
   }
 
   /** Stops what would still fire later (a count waiting for typing to settle, a count's late
@@ -172,7 +199,7 @@ export class SetupModel {
   async scopeParts(): Promise<Pick<RunRequest, 'connectionId' | 'folder' | 'filters'> | null> {
     const p = this.problems;
     if (p.connection || p.folder || p.name) {
-      this.showProblems = true;
+      this.askedToPreview();
       return null;
     }
     if (this.pick.kind === 'folder') {
@@ -194,4 +221,9 @@ export class SetupModel {
     if (!scope) return null;
     return { connectionId: this.form.connectionId, ...runPartsOf(scope), edits: editsOf(this.form) };
   }
+}
+
+/** What a row asks for, apart from its values: the property picked and the action. */
+function rowShape(edit: EditDraft): string {
+  return `${edit.picked}\n${edit.action}`;
 }

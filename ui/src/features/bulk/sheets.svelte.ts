@@ -122,7 +122,7 @@ export class SheetsModel {
     const connectionId = this.#setup.form.connectionId;
     if (this.#run.busy || !file) return;
     if (!connectionId) {
-      this.#setup.showProblems = true;
+      this.#setup.askedToPreview();
       return;
     }
     const skip = this.skipRowsInError;
