@@ -84,6 +84,36 @@ describe('the preview table', () => {
     }
   });
 
+  it('keeps each value whole in its title, as it may show over two lines only', async () => {
+    const long = 'A long afternoon among the vines of the Napa Valley, six wines tasted with the winemaker and a picnic.';
+    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: 'Short', after: long }] });
+    await renderTable([LONG, SAME], { assets: 2, changed: 0, unchanged: 1, skipped: 0, failed: 0, pending: 1 });
+    const [row, same] = await screen.findAllByTestId('preview-row') as [HTMLElement, HTMLElement];
+    expect(within(row).getByTestId('cell-after')).toHaveAttribute('title', long);
+    expect(within(row).getByTestId('cell-before')).toHaveAttribute('title', 'Short');
+    expect(within(same).getAllByTestId('cell-before')[0]).toHaveAttribute('title', '© 2026 WKND');
+  });
+
+  it('shares the width between the columns by how long their values are', async () => {
+    const long = 'A long afternoon among the vines of the Napa Valley, six wines tasted with the winemaker and a picnic.';
+    const LONG = planRow({
+      i: 0,
+      path: '/content/dam/wknd/en/napa.jpg',
+      changes: [
+        { property: 'dc:title', before: 'Coastal River', after: 'Napa wine tasting, day 1' },
+        { property: 'dc:description', before: 'Short', after: long },
+      ],
+    });
+    await renderTable([LONG], { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 });
+    await screen.findAllByTestId('preview-row');
+    const widths = [...screen.getByTestId('preview-table').querySelectorAll('col')].map((c) => parseFloat(c.style.width));
+    // The asset 48, the title 13 + 24 + 3, the description at most 60.
+    expect(widths.map(Math.round)).toEqual([percentOf(48), percentOf(40), percentOf(60)]);
+    function percentOf(weight: number): number {
+      return Math.round((100 * weight) / 148);
+    }
+  });
+
   it('says which required fields the changes empty, shows the emptied value as a removal, and applies only once told', async () => {
     const user = userEvent.setup();
     const CLEARED = planRow({ i: 0, path: '/content/dam/wknd/en/lake.jpg', changes: [{ property: 'dc:title', before: 'Lake', after: null }] });

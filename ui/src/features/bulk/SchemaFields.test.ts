@@ -178,6 +178,11 @@ describe('a change row guided by the folder’s metadata schema', () => {
     expect(offered().join()).not.toContain('dc:format');
     expect(screen.getByTestId('schema-in-use')).toHaveTextContent('metadesk-brand');
 
+    // The chosen field's words, whole in the list's title should they not fit.
+    const picker = screen.getAllByTestId('edit-property')[0]!;
+    await user.selectOptions(picker, 'metadesk:approved');
+    expect(picker).toHaveAttribute('title', 'Approved (metadesk:approved)');
+
     await user.click(screen.getByTestId('schema-refresh'));
     expect(folderSchema).toHaveBeenLastCalledWith('c1', FOLDER, NO_FILTERS, true);
   });

@@ -10,6 +10,7 @@ import { runSummary } from '../../test-fixtures';
 import {
   assets,
   chartParts,
+  changeWeights,
   count,
   countsLine,
   differs,
@@ -316,5 +317,21 @@ describe('listDiff', () => {
     expect(listDiff({ property: 'dc:subject', before: null, after: ['solo'] })).toEqual([{ value: 'solo', state: 'added' }]);
     expect(listDiff({ property: 'dc:subject', before: 'text', after: ['text'] })).toEqual([{ value: 'text', state: 'kept' }]);
     expect(listDiff({ property: 'dc:title', before: 'A', after: 'B' })).toBeNull();
+  });
+});
+
+describe('the room a table of changes gives each property', () => {
+  it('gives a long text room, a short value no more than it needs, and a column no row has the least', () => {
+    const long = 'A long afternoon among the vines of the Napa Valley, six wines tasted and a picnic on the terrace.';
+    const rows = [
+      { changes: [{ property: 'dc:title', before: 'Coastal River', after: 'Napa wine tasting, day 1' }, { property: 'dc:description', before: null, after: long }] },
+      { changes: [{ property: 'xmp:Rating', before: 3, after: 4 }, { property: 'dc:subject', before: ['lake'], after: ['lake', 'summer'] }] },
+    ];
+    const [title, description, rating, keywords, absent] = changeWeights(rows, ['dc:title', 'dc:description', 'xmp:Rating', 'dc:subject', 'dc:rights']);
+    expect(title).toBe(13 + 24 + 3);
+    expect(description).toBe(60);
+    expect(rating).toBe(12);
+    expect(keywords).toBe(4 + 12 + 3);
+    expect(absent).toBe(12);
   });
 });
