@@ -19,6 +19,13 @@ export async function chooseLanguage(driver, value) {
   await eventually(async () => (await select.getAttribute("value")) === value, `${value} was not chosen`);
 }
 
+/** Chooses `action` (set, replace, template…) in the first change row's action list. */
+export async function chooseAction(driver, action) {
+  const select = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-action"]'));
+  await (await select.findElement(By.css(`option[value="${action}"]`))).click();
+  await eventually(async () => (await select.getAttribute("value")) === action, `${action} was not chosen`);
+}
+
 /** The sandbox's count of writes AEM applied. */
 export async function writesApplied(sandbox) {
   return (await sandbox.getJson("/__sandbox/counters")).writes_applied;

@@ -22,7 +22,7 @@ import {
   screenshot,
   typeFolder,
 } from "../lib/app.mjs";
-import { JARGON, chooseLanguage, visibleText, writesApplied } from "../lib/plain.mjs";
+import { JARGON, chooseAction, chooseLanguage, visibleText, writesApplied } from "../lib/plain.mjs";
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
 let sandbox;
@@ -34,12 +34,6 @@ before(async () => {
 after(() => sandbox?.stop());
 
 const writes = () => writesApplied(sandbox);
-
-async function chooseAction(driver, action) {
-  const select = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-action"]'));
-  await (await select.findElement(By.css(`option[value="${action}"]`))).click();
-  await eventually(async () => (await select.getAttribute("value")) === action, `${action} was not chosen`);
-}
 
 async function preview(driver) {
   await (await byTestId(driver, "preview-button")).click();

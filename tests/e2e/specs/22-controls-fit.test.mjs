@@ -27,7 +27,7 @@ import {
   simulateDrop,
   typeFolder,
 } from "../lib/app.mjs";
-import { chooseLanguage } from "../lib/plain.mjs";
+import { chooseAction, chooseLanguage } from "../lib/plain.mjs";
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
 const LONG_DESCRIPTION =
@@ -130,12 +130,6 @@ function sheetFor(paths) {
   return file;
 }
 
-async function chooseAction(driver, action) {
-  const select = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-action"]'));
-  await (await select.findElement(By.css(`option[value="${action}"]`))).click();
-  await eventually(async () => (await select.getAttribute("value")) === action, `${action} was not chosen`);
-}
-
 /** The Find box and its row are not in error, and nothing says "fix the fields". */
 async function assertNothingRed(driver, when) {
   const find = await byTestId(driver, "rule-find");
@@ -204,6 +198,10 @@ test("controls fit their text in English and French; the Find box is red only on
       "the example did not show in French", 30_000);
     assert.deepEqual(await misalignedSampleRows(driver), [], "the example's cells do not line up (French)");
     await pickProperty(driver, "metadesk:approved");
+    assert.deepEqual(await cutSelects(driver), [], "a select of the edit row is cut (French, Approved)");
+    await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, "edit-row"));
+    await eventually(async () => (await (await byTestId(driver, "edit-property")).getAttribute("title")) === "Approved (metadesk:approved)",
+      "the property list does not say Approved");
     await screenshot(driver, "22 form fr");
 
     // A sheet's preview: long descriptions get room, no value over two lines, nothing cut.

@@ -323,7 +323,7 @@ function ruleWords(i18n: I18n, op: Edit['op']): string {
 export const ASSET_WEIGHT = 48;
 
 /** The room each property's column asks for in a table of changes, as weights: the length of
- *  its longest "before → after" on the rows given, between 12 and 60 characters, so a long text
+ *  its longest "before → after" on the rows given, between 24 and 60 characters, so a long text
  *  gets room and a short value takes no more than it needs. */
 export function changeWeights(rows: readonly { changes: readonly PropertyChange[] }[], properties: readonly string[]): number[] {
   const length = (v: PropertyChange['before']): number => (v === null ? 8 : Array.isArray(v) ? v.map(String).join(', ').length : String(v).length);
@@ -333,6 +333,6 @@ export function changeWeights(rows: readonly { changes: readonly PropertyChange[
       const change = row.changes.find((c) => c.property === property);
       if (change) longest = Math.max(longest, length(change.before) + length(change.after) + 3);
     }
-    return Math.min(60, Math.max(12, longest));
+    return Math.min(60, Math.max(24, longest));
   });
 }
