@@ -134,6 +134,8 @@ async fn an_empty_computed_value_is_previewed_and_journaled_as_cleared() {
             "--regex",
             "--replace",
             "",
+            // Title is required by the folder's form: emptying it is said and must be agreed to.
+            "--empty-required",
             "--yes",
             "--json",
         ])

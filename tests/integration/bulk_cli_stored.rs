@@ -209,6 +209,66 @@ async fn a_production_connection_needs_its_name_to_apply() {
     remove(&h, &name).await;
 }
 
+/// Publishing is guarded like writing (issue 39): a production connection's publish, its
+/// resume and its undo need the connection's name typed.
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn a_production_connection_needs_its_name_to_publish() {
+    let sb = sandbox(60).await;
+    let h = CliHome::new(&sb);
+    let name = format!("Prod publish {}", std::process::id());
+    import_dev_token(&h, &name, &["--production"]).await;
+    let with = |head: &[&str], extra: &[&str]| -> Vec<String> {
+        head.iter().chain(extra).map(|s| s.to_string()).collect()
+    };
+    let publish = ["publish", "--connection", &name, "--folder", SAMPLE_FOLDER];
+    let home = &h;
+    let run = |args: Vec<String>| async move {
+        home.run(&args.iter().map(String::as_str).collect::<Vec<_>>())
+            .await
+    };
+    let how = format!("give it as --confirm-production \"{name}\"");
+    run(with(&publish, &["--yes"])).await.assert_refused(&how);
+    let wrong = name.to_lowercase();
+    run(with(&publish, &["--yes", "--confirm-production", &wrong]))
+        .await
+        .assert_refused(&format!(
+            "--confirm-production \"{wrong}\" is not this connection's name."
+        ));
+    assert_eq!(h.journals(), 0, "no run was recorded");
+    assert_eq!(sb.counters().replications, 0);
+
+    // A dry run sends nothing, so it needs no name; applying it later does.
+    let ran = run(with(&publish, &["--dry-run", "--json"])).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let id = ran.json()["id"].as_str().unwrap().to_owned();
+    run(with(&["bulk", "resume", &id, "--yes"], &[]))
+        .await
+        .assert_refused(&how);
+    assert_eq!(sb.counters().replications, 0);
+    let ran = run(with(
+        &["bulk", "resume", &id, "--yes"],
+        &["--confirm-production", &name, "--json"],
+    ))
+    .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    assert!(sb.counters().replications > 0);
+
+    // Its undo (unpublishing what it published first) is guarded too.
+    let sent = sb.counters().replications;
+    run(with(&["bulk", "undo", &id, "--yes"], &[]))
+        .await
+        .assert_refused(&how);
+    assert_eq!(sb.counters().replications, sent);
+    let ran = run(with(
+        &["bulk", "undo", &id, "--yes"],
+        &["--confirm-production", &name, "--json"],
+    ))
+    .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    remove(&h, &name).await;
+}
+
 #[tokio::test]
 #[ignore = "needs a Secret Service: run by scripts/test.sh"]
 async fn an_oauth_credential_file_lists_folders_with_a_stored_connection() {
