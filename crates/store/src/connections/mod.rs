@@ -6,6 +6,7 @@
 //! Not here: recognising files (`credentials`) or talking to IMS and AEM.
 
 mod authorizers;
+mod checks;
 mod config;
 mod guard;
 mod model;
@@ -14,12 +15,13 @@ mod store;
 mod views;
 
 pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};
+pub use checks::check_pairing;
 pub use config::{FILE_NAME as CONFIG_FILE_NAME, VERSION as CONFIG_VERSION};
 pub use guard::confirm_production;
 pub use metadesk_clients::error::ReplaceNotice;
 pub use metadesk_credentials::secrets::slots::SecretSlot;
 pub use model::{Connection, ConnectionSecrets, ConnectionStatus, ConnectionView, ImportOptions};
-pub use store::{ConnectionStore, Imported, check_pairing};
+pub use store::{ConnectionStore, Imported};
 pub use views::{
     CompleteImportArgs, FileOutcome, FileResult, LocalSdkArgs, Password, RenameArgs, SandboxStatus,
     SetPairedArgs, SetProductionArgs, SetUrlArgs, TrustHostArgs,

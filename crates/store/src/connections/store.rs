@@ -19,20 +19,17 @@ use std::time::Duration;
 use rand::Rng;
 use time::OffsetDateTime;
 
+use super::checks::{aem_address, check_pairing, checked_name, trusted_host, unique_name};
 use super::config;
 use super::model::{Connection, ConnectionSecrets, ConnectionView, ImportOptions, identity};
 use super::reimport;
 use crate::dirs::AppDirs;
 use crate::lock_file::LockFile;
 use metadesk_base::i18n::Text;
-use metadesk_base::net;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::{self, CredentialKind, Recognised, urls};
 use metadesk_credentials::secrets::slots::SecretSlot;
 use metadesk_credentials::secrets::{ChunkedSecrets, Secret, SecretStore};
-
-/// The longest connection name we accept; names are labels, not documents.
-const MAX_NAME_CHARS: usize = 80;
 
 /// The cross-process lock of the connections, beside `connections.json`.
 const LOCK_FILE_NAME: &str = "connections.lock";
@@ -597,118 +594,8 @@ impl ConnectionStore {
     }
 }
 
-/// An AEM address the user gave that cannot be used.
-fn aem_address(problem: metadesk_base::net::UrlProblem) -> Error {
-    Error::message(ErrorCode::InvalidInput, "error-aem-address", problem.args())
-}
-
 /// A fresh connection id: 12 hex characters.
 fn new_id() -> String {
     let bytes: [u8; 6] = rand::thread_rng().r#gen();
     bytes.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-fn checked_name(name: &str, others: &[&Connection]) -> Result<String> {
-    let name = name.trim();
-    if name.is_empty() {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-name-empty",
-            Vec::new(),
-        ));
-    }
-    if name.chars().count() > MAX_NAME_CHARS {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-name-too-long",
-            vec![("max", (MAX_NAME_CHARS as f64).into())],
-        ));
-    }
-    if others
-        .iter()
-        .any(|c| c.name.to_lowercase() == name.to_lowercase())
-    {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-name-taken",
-            vec![("name", name.into())],
-        ));
-    }
-    Ok(name.to_string())
-}
-
-/// `suggestion`, or `suggestion (2)`, `(3)`… if taken.
-fn unique_name(suggestion: &str, others: &[&Connection]) -> String {
-    let taken = |name: &str| {
-        others
-            .iter()
-            .any(|c| c.name.to_lowercase() == name.to_lowercase())
-    };
-    if !taken(suggestion) {
-        return suggestion.to_string();
-    }
-    (2..)
-        .map(|n| format!("{suggestion} ({n})"))
-        .find(|name| !taken(name))
-        .unwrap_or_else(|| suggestion.to_string())
-}
-
-/// Whether `paired` can find assets for `writer`: only an OAuth S2S connection needs one; the
-/// paired must use the classic APIs (QueryBuilder, folder listings) and talk to the same AEM,
-/// or the paths it finds would not be the writer's.
-pub fn check_pairing(writer: &Connection, paired: &Connection) -> Result<()> {
-    use metadesk_credentials::credentials::ApiFamily;
-    if writer.kind.api_family() != ApiFamily::OpenApi {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-paired-not-needed",
-            vec![("name", writer.name.as_str().into())],
-        ));
-    }
-    if paired.kind.api_family() != ApiFamily::Classic {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-paired-cannot-find",
-            vec![("name", paired.name.as_str().into())],
-        ));
-    }
-    if !urls::same_aem(&paired.aem_url, &writer.aem_url) {
-        return Err(Error::message(
-            ErrorCode::InvalidInput,
-            "error-paired-other-aem",
-            vec![
-                ("paired", paired.name.as_str().into()),
-                ("pairedUrl", paired.aem_url.as_str().into()),
-                ("name", writer.name.as_str().into()),
-                ("url", writer.aem_url.as_str().into()),
-            ],
-        ));
-    }
-    Ok(())
-}
-
-/// The host of `aem_url` the connection trusts: `None` for Adobe's hosts and this computer;
-/// for any other, the one the user names now (`options.trust_host`, in any case) or trusted
-/// before for the same address; else refused in words naming the host, nothing stored.
-fn trusted_host(
-    aem_url: &str,
-    options: &ImportOptions,
-    previous: Option<&Connection>,
-) -> Result<Option<String>> {
-    let Some(host) = net::aem_host_needing_trust(aem_url) else {
-        return Ok(None);
-    };
-    let named = options
-        .trust_host
-        .as_deref()
-        .map(|h| h.trim().trim_end_matches('/').to_ascii_lowercase());
-    let before = previous.and_then(|p| p.trusted_host.as_deref());
-    if named.as_deref() == Some(host.as_str()) || before == Some(host.as_str()) {
-        return Ok(Some(host));
-    }
-    Err(Error::message(
-        ErrorCode::UntrustedHost,
-        "error-untrusted-host",
-        vec![("host", host.into())],
-    ))
 }
