@@ -62,6 +62,7 @@ test("Test connection says in plain words what the connection can do, technical 
     assert.match(can, /Can read and change metadata/);
     assert.match(can, /Can find assets by what their metadata holds/);
     assert.match(can, /Can run GraphQL queries/);
+    assert.match(can, /Can publish assets to the website/);
     const seen = await visibleText(driver);
     assert.doesNotMatch(seen, JARGON, "AEM's technical names are in view");
     // Once on the card at most, once among the test's facts: not again in every step.
