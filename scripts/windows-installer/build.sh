@@ -5,7 +5,7 @@
 #                                              metadesk.nsi)
 #   OUT/msi/Metadesk_<version>_x64_en-US.msi   per machine, for IT (wixl, metadesk.wxs)
 # and prints their paths. scripts/package.sh --windows runs it on the release build; the test
-# command's installer check (scripts/cross/windows/check-installers.sh) on the debug build.
+# command's installer check (scripts/cross/windows/installers.sh) on the debug build.
 #
 # Usage: build.sh --payload DIR --out DIR --profile NAME [--version V] [--compressor lzma|zlib]
 #   --profile     the name of the app's data folders and Credential Manager entries that the

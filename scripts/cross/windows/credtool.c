@@ -1,4 +1,4 @@
-/* A test helper for the installer checks (scripts/cross/windows/check-installers.sh), never
+/* A test helper for the installer checks (scripts/cross/windows/installers.sh), never
  * shipped: lists the generic credentials in Windows Credential Manager (one target name a line)
  * or adds one, so a check can see what the uninstaller left and plant another program's entry
  * it must leave alone. Built with mingw and run under Wine.
