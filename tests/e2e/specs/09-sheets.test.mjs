@@ -213,7 +213,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     assert.deepEqual((await Promise.all(changed.map((r) => r.getAttribute("data-path")))).sort(), [first, second].sort());
     const afters = [];
     for (const row of changed) {
-      for (const cell of await row.findElements(By.css('[data-testid="cell-after"]'))) afters.push(await cell.getText());
+      for (const cell of await row.findElements(By.css('[data-testid="cell-after"]'))) afters.push((await cell.getAttribute("textContent")).trim());
     }
     assert.ok(afters.includes(newTitle) && afters.includes(newDescription), `after values: ${afters}`);
     await screenshot(driver, "09 sheets 5 preview");

@@ -68,7 +68,7 @@ test("Test connection shows what this AEM allows, why not, and what the app does
     const { heading, lines } = await checklist(report);
     assert.equal(heading, "What this AEM allows");
     assert.deepEqual(Object.keys(lines), [
-      "classicRead", "queryBuilder", "writePermission", "batchWrites", "renditions",
+      "classicRead", "queryBuilder", "writePermission", "publishPermission", "batchWrites", "renditions",
       "graphqlEndpoints", "graphqlSchema", "persistedQueries",
     ]);
     assert.equal(lines.classicRead.allowed, "ok");
@@ -79,6 +79,8 @@ test("Test connection shows what this AEM allows, why not, and what the app does
     assert.equal(lines.writePermission.allowed, "notAllowed");
     assert.match(lines.writePermission.text, /may not change metadata in \/content\/dam/);
     assert.match(lines.writePermission.instead, /^Instead: Previews work; AEM will refuse the changes/);
+    // Issue 39: the deep test also says whether this account may publish under the folder.
+    assert.match(lines.publishPermission.text, /publish/i);
 
     assert.equal(lines.batchWrites.allowed, "notAllowed");
     assert.match(lines.batchWrites.text, /AEM refused a Sling POST that changes nothing, as it would a batch write: AEM refuses it to this account \(HTTP 403\)/);
