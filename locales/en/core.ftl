@@ -149,7 +149,6 @@ assets-listing-bad-child = the listing of { $folder } has a child with { $why ->
    *[control] a name with a control character
 } ({ $name }); Metadesk does not use a listing it cannot trust
 assets-listing-stopped-early = the listing of { $folder } stopped early: AEM gave { $count } children from position { $offset } where the page holds { $pageSize } and the folder has { $total }
-assets-batch-created-node = AEM created a node at { $path } while writing a batch, where no asset was checked: nothing more is written there; remove that node in AEM
 assets-batch-too-large = a batch write of { $parameters } parameters was not sent: AEM would ignore those past its limit; its assets are written one by one
 error-untrusted-host = { $host } is not one of Adobe’s AEM hosts (author-p…-e….adobeaemcloud.com) nor this computer: your tokens would be sent there. Import it only if you trust { $host } (in the window, confirm the host; on the command line, add --trust-host { $host }).
 error-host-not-trusted = The connection “{ $name }” points at { $host }, which is not one of Adobe’s AEM hosts nor this computer: it is not used until you trust that host (in the window, on its card; on the command line, connections trust “{ $name }” { $host }).
@@ -901,6 +900,10 @@ path-empty-segment = “{ $path }” has an empty segment (//): write the asset�
 path-control-character = “{ $path }” holds a control character (a line break or a tab): write the asset’s path as AEM shows it
 path-untrimmed = “{ $path }” has spaces or a / at one end: write the asset’s path as AEM shows it
 reason-aem-created-node = AEM created a new node at { $path } instead of changing this asset’s metadata: remove that node in AEM and check the asset
+reason-aem-created-stray-node = AEM created a node at { $path }{ $more ->
+    [0] {""}
+   *[other] {" "}(and { $more } other nodes)
+}, which is none of this batch’s assets, while writing this asset with others in one request: whether this asset was changed as planned is not known, so it is not counted as changed; check it, and remove that node in AEM
 reason-value-too-long = the rule computes a value of { $chars } characters, longer than the { $limit } Metadesk writes into one property; the asset is left as it is
 reason-list-line = line { $line }: { $problem }
 reason-list-bad-asset-id = not a valid asset id (urn:aaid:aem: followed by a UUID)

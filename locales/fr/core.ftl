@@ -149,7 +149,6 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
    *[control] dont le nom contient un caractère de contrôle
 } ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
-assets-batch-created-node = AEM a créé un nœud à { $path } pendant l’écriture d’un lot, là où aucune ressource n’avait été vérifiée : rien d’autre n’y est écrit ; supprimez ce nœud dans AEM
 assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
 error-untrusted-host = { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
 error-host-not-trusted = La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
@@ -903,6 +902,10 @@ path-empty-segment = « { $path } » contient un segment vide (//) : écrivez
 path-control-character = « { $path } » contient un caractère de contrôle (un saut de ligne ou une tabulation) : écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-untrimmed = « { $path } » a des espaces ou une / à une extrémité : écrivez le chemin de la ressource tel qu’AEM l’affiche
 reason-aem-created-node = AEM a créé un nouveau nœud à { $path } au lieu de modifier les métadonnées de cette ressource : supprimez ce nœud dans AEM et vérifiez la ressource
+reason-aem-created-stray-node = AEM a créé un nœud à { $path }{ $more ->
+    [0] {""}
+   *[other] {" "}(et { $more } autres nœuds)
+}, qui n’est aucune des ressources de ce lot, en écrivant cette ressource avec d’autres en une seule requête : on ne sait pas si elle a été modifiée comme prévu, elle n’est donc pas comptée comme modifiée ; vérifiez-la et supprimez ce nœud dans AEM
 reason-value-too-long = la règle calcule une valeur de { $chars } caractères, plus longue que les { $limit } que Metadesk écrit dans une propriété ; la ressource reste telle quelle
 reason-list-line = ligne { $line } : { $problem }
 reason-list-bad-asset-id = un identifiant de ressource non valide (urn:aaid:aem: suivi d’un UUID)

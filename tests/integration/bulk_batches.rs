@@ -2,8 +2,9 @@
 //! sandbox's QueryBuilder and Sling POST: an asset the check's index misses is read on its
 //! own, a path that holds nothing is never posted, a batch refused as a whole is written again
 //! per asset to find the refused one, an AEM that refuses batch writes is written per asset
-//! (said once, remembered for the connection), and a kill in the middle of a batch resumes
-//! exactly.
+//! (said once, remembered for the connection), a batch whose answer says AEM created a node
+//! none of its assets names is not counted as changed (each asset fails naming the node, and
+//! an undo still restores them), and a kill in the middle of a batch resumes exactly.
 
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
@@ -95,6 +96,80 @@ async fn an_asset_missing_from_the_check_is_read_on_its_own() {
     assert_eq!(row.status, ReportStatus::Failed);
     assert_eq!(row.changed_since_preview[0].now, Some(json!("Theirs")));
     assert!(sb.counters().batch_writes > 0, "the others went in batches");
+}
+
+/// AEM answers a batch write saying it created a node that none of the batch's assets names
+/// (a Sling post processor, say): what that commit did is not what was asked, so no asset of
+/// the batch counts as changed. Each fails with the node's path, the node is left for the
+/// person to remove (and said), and an undo still puts every asset back, those that failed
+/// included (the values did land). Seen failing before: the answer was only logged, the
+/// batch's assets were read again and counted changed.
+#[tokio::test]
+async fn a_node_created_under_no_asset_of_the_batch_fails_the_batch() {
+    let sb = sandbox(40).await;
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(classic(&sb), dir.path());
+    let p = e
+        .preview(
+            spec(
+                &sb,
+                ApiFamily::Classic,
+                SAMPLE_FOLDER,
+                vec![set("dc:rights", "Batched")],
+            ),
+            &RunControl::new(),
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let paths = planned(dir.path(), &p.id);
+    let before: Vec<_> = paths.iter().map(|path| rights(&sb, path)).collect();
+    let stray = format!("{SAMPLE_FOLDER}/made-by-aem");
+    sb.set_faults(Faults {
+        batch_also_creates: vec![stray.clone()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let s = e.apply(&p.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(s.status, RunStatus::Completed);
+    // Batches of 8: the node is created by the first POST only (the next ones find it).
+    assert!(
+        (1..=8).contains(&s.counts.failed)
+            && s.counts.changed == p.counts.pending - s.counts.failed,
+        "{:?}",
+        s.counts
+    );
+    assert!(
+        sb.junk_nodes().contains_key(&stray),
+        "{:?}",
+        sb.junk_nodes()
+    );
+    let rows = report(dir.path(), &p.id);
+    let failed: Vec<_> = rows
+        .iter()
+        .filter(|r| r.status == ReportStatus::Failed)
+        .collect();
+    assert_eq!(failed.len() as u64, s.counts.failed);
+    for row in failed {
+        let why = row.reason.english_words();
+        assert!(
+            why.contains(&format!("AEM created a node at {stray},"))
+                && why.contains("not counted as changed"),
+            "{why}"
+        );
+    }
+    let groups = runs::failures(&dir.path().join("runs"), &p.id).unwrap();
+    assert_eq!(groups.len(), 1, "one reason, said once: {groups:?}");
+
+    sb.set_faults(Faults::default()).unwrap();
+    let u = e
+        .preview_undo(&p.id, &RunControl::new(), &quiet())
+        .await
+        .unwrap();
+    let s = e.apply(&u.id, &RunControl::new(), &quiet()).await.unwrap();
+    assert_eq!(s.status, RunStatus::Completed, "{:?}", s.counts);
+    let after: Vec<_> = paths.iter().map(|path| rights(&sb, path)).collect();
+    assert_eq!(after, before, "the undo restored every asset");
 }
 
 /// An asset deleted between the preview and the apply: the check does not find it, its own

@@ -33,6 +33,7 @@ mod hosts_cli;
 mod index_lag;
 mod index_lag_cli;
 mod keychain;
+mod odd_paths_cli;
 mod open_folder;
 mod open_search;
 mod publish;

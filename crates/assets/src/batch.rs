@@ -13,9 +13,8 @@ use std::collections::{HashMap, HashSet};
 
 use serde_json::{Map, Value};
 
+use crate::Write;
 use crate::search::hit_path;
-use crate::{CallError, Write};
-use metadesk_base::i18n::Text;
 
 /// The longest query string a check sends (Jetty refuses request lines over 8 KB on AEM 6.x;
 /// AEM as a Cloud Service's limit is UNCONFIRMED; the rest of the line and the headers' margin
@@ -252,16 +251,15 @@ pub struct Written {
     /// Asset path → the node Sling says it *created* under it: a node that did not exist (a
     /// path AEM spells otherwise), so the asset was not changed as planned.
     pub created: HashMap<String, String>,
+    /// Nodes Sling says it created under no asset of the batch: the commit did something the
+    /// batch did not ask for, so none of its assets can be taken as changed as planned.
+    pub stray: Vec<String>,
 }
 
 /// Reads Sling's answer to a batch posted to `folder`: every property sent must be listed as
 /// modified or deleted. A node it says it *created* is a path that held no node: the asset it
-/// lies under failed (never "changed"); one under no asset of the batch is an error naming it.
-pub fn confirmed(
-    folder: &str,
-    assets: &[AssetWrite],
-    answer: &Value,
-) -> Result<Written, CallError> {
+/// lies under failed (never "changed"); one under no asset of the batch is [`Written::stray`].
+pub fn confirmed(folder: &str, assets: &[AssetWrite], answer: &Value) -> Written {
     let changes = answer
         .get("changes")
         .and_then(Value::as_array)
@@ -271,6 +269,7 @@ pub fn confirmed(
     let asset_path = |a: &AssetWrite| format!("{folder}/{}", a.name);
     let mut listed: HashSet<&str> = HashSet::new();
     let mut created = HashMap::new();
+    let mut stray = Vec::new();
     for change in changes {
         let kind = change.get("type").and_then(Value::as_str);
         let Some(argument) = change.get("argument").and_then(Value::as_str) else {
@@ -287,16 +286,12 @@ pub fn confirmed(
                             .strip_prefix(path.as_str())
                             .is_some_and(|rest| rest.starts_with('/'))
                 });
-                let Some(path) = under else {
-                    return Err(CallError::Rejected {
-                        status: 200,
-                        detail: Text::new(
-                            "assets-batch-created-node",
-                            vec![("path", argument.into())],
-                        ),
-                    });
-                };
-                created.entry(path).or_insert_with(|| argument.to_owned());
+                match under {
+                    Some(path) => {
+                        created.entry(path).or_insert_with(|| argument.to_owned());
+                    }
+                    None => stray.push(argument.to_owned()),
+                }
             }
             _ => {}
         }
@@ -304,7 +299,8 @@ pub fn confirmed(
     let changed = assets
         .iter()
         .filter(|a| {
-            !created.contains_key(&asset_path(a))
+            stray.is_empty()
+                && !created.contains_key(&asset_path(a))
                 && a.writes.iter().all(|w| {
                     let path = format!("{}/{}", asset_path(a), metadata_rel(&w.property));
                     listed.contains(path.as_str())
@@ -312,7 +308,11 @@ pub fn confirmed(
         })
         .map(asset_path)
         .collect();
-    Ok(Written { changed, created })
+    Written {
+        changed,
+        created,
+        stray,
+    }
 }
 
 /// The `status.message` of a Sling POST answer.
@@ -450,7 +450,7 @@ mod tests {
             {"type": "modified", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:rights"},
             {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
         ]});
-        let ok = confirmed("/content/dam/f", &assets, &answer).unwrap();
+        let ok = confirmed("/content/dam/f", &assets, &answer);
         assert_eq!(
             ok.changed,
             HashSet::from(["/content/dam/f/a.jpg".to_owned()])
@@ -462,7 +462,7 @@ mod tests {
             {"type": "modified", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:rights"},
             {"type": "deleted", "argument": "/content/dam/f/a.jpg/jcr:content/metadata/dc:title"},
         ]});
-        let written = confirmed("/content/dam/f", &assets, &made).unwrap();
+        let written = confirmed("/content/dam/f", &assets, &made);
         assert_eq!(
             written.changed,
             HashSet::from(["/content/dam/f/a.jpg".to_owned()])
@@ -474,8 +474,13 @@ mod tests {
                 .map(String::as_str),
             Some("/content/dam/f/b.jpg/jcr:content/metadata")
         );
-        let junk = json!({"changes": [{"type": "created", "argument": "/content/dam/f/zz.jpg"}]});
-        let err = confirmed("/content/dam/f", &assets, &junk).unwrap_err();
-        assert!(err.to_string().contains("/content/dam/f/zz.jpg"), "{err}");
+        // A node under no asset of the batch: said, and no asset of it counts as changed.
+        let junk = json!({"changes": [
+            {"type": "created", "argument": "/content/dam/f/zz.jpg"},
+            {"type": "modified", "argument": "/content/dam/f/b.jpg/jcr:content/metadata/dc:rights"},
+        ]});
+        let written = confirmed("/content/dam/f", &assets, &junk);
+        assert_eq!(written.stray, vec!["/content/dam/f/zz.jpg".to_owned()]);
+        assert!(written.changed.is_empty(), "{written:?}");
     }
 }

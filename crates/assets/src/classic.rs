@@ -117,7 +117,7 @@ impl ClassicAssets {
             });
         }
         let body = self.sling_post(folder, form).await?;
-        batch::confirmed(folder, assets, &body)
+        Ok(batch::confirmed(folder, assets, &body))
     }
 
     /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF

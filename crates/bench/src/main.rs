@@ -248,9 +248,13 @@ fn stamp_alone(section: &mut Section, command: bool) {
     }
 }
 
-/// Replaces `section` in the file at `path`; the other sections stay as they were.
-fn write_section(path: &std::path::Path, section: &Section) -> Result<()> {
-    let existing = std::fs::read_to_string(path).unwrap_or_default();
+/// Replaces `section` in the file at `path`, and with `summary` its rows of the summary's
+/// targets; the other sections stay as they were.
+fn write_section(path: &std::path::Path, section: &Section, summary: bool) -> Result<()> {
+    let mut existing = std::fs::read_to_string(path).unwrap_or_default();
+    if summary {
+        existing = report::splice_targets(&existing, &section.title, &section.targets);
+    }
     let md = report::splice(
         &existing,
         &section.title,
@@ -373,7 +377,9 @@ fn run(cli: Cli) -> Result<()> {
         );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
-            write_section(path, &section)?;
+            // The schema forms' and publishing's targets are in the summary too.
+            let summary = matches!(which, Scenario::SchemaForms | Scenario::Publish);
+            write_section(path, &section, summary)?;
         }
         return Ok(());
     }

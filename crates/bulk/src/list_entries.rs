@@ -6,7 +6,7 @@
 //! Not here: resolving entries against AEM (`searching.rs`).
 
 use metadesk_assets::DAM_ROOT;
-use metadesk_assets::asset_path::canonical_asset_path;
+use metadesk_assets::asset_path::{PathProblem, canonical_asset_path};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -85,6 +85,9 @@ pub(crate) fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
         return dam_path(e).map(Target::Path);
     }
     if e.starts_with("http://") || e.starts_with("https://") {
+        // `url` resolves `.` and `..` segments (`%2e%2e` too) as it parses: the path it gives
+        // may name another asset than the link's text, so the text is checked first.
+        link_text_check(e)?;
         let Ok(url) = url::Url::parse(e) else {
             return Err(SavedText::new("reason-list-bad-link", []));
         };
@@ -103,6 +106,32 @@ pub(crate) fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
         return Err(SavedText::new("reason-list-link-outside-dam", []));
     }
     Err(SavedText::new("reason-list-not-an-entry", []))
+}
+
+/// Refuses a link whose own text (percent-decoded, before `url` resolves anything) has a `.`
+/// or `..` segment in its path or, in the Unified Shell, after `#`, or whose asset path is not
+/// canonical: in the same words as a plain path with that problem.
+fn link_text_check(link: &str) -> std::result::Result<(), SavedText> {
+    let decoded = percent_decoded(link);
+    let after_scheme = decoded
+        .split_once("://")
+        .map_or(decoded.as_str(), |(_, r)| r);
+    let path = after_scheme.find('/').map_or("", |at| &after_scheme[at..]);
+    for part in path.split('#') {
+        let part = part.split('?').next().unwrap_or_default();
+        let at = part.find("/content/dam/");
+        if part.split('/').any(|s| s == "." || s == "..") {
+            let shown = at.map_or(part, |at| &part[at..]);
+            return Err(SavedText::new(
+                PathProblem::DotSegment.code(),
+                [("path", shown.into())],
+            ));
+        }
+        if let Some(at) = at {
+            dam_path(&part[at..])?;
+        }
+    }
+    Ok(())
 }
 
 /// The nearest folder holding every asset of a list, when each entry names its path (a DAM
@@ -145,4 +174,58 @@ fn percent_decoded(s: &str) -> String {
         .next()
         .map(|(_, v)| v.into_owned())
         .unwrap_or_else(|| s.to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Seen failing without the check of the link's text: `url` resolved each of these to
+    /// another asset's path, which the list then named.
+    #[test]
+    fn a_link_with_dot_segments_is_refused_not_resolved() {
+        let host = "https://author-p1-e2.adobeaemcloud.com";
+        for (link, shown) in [
+            (
+                format!("{host}/assets.html/content/dam/wknd/../en/x.jpg"),
+                "/content/dam/wknd/../en/x.jpg",
+            ),
+            (
+                format!("{host}/assets.html/content/dam/wknd/%2e%2e/en/x.jpg"),
+                "/content/dam/wknd/../en/x.jpg",
+            ),
+            (
+                format!("{host}/assetdetails.html/content/dam/wknd/.%2E/en/x.jpg?x=1"),
+                "/content/dam/wknd/../en/x.jpg",
+            ),
+            (
+                format!("{host}/assets.html/content/dam/wknd/./x.jpg"),
+                "/content/dam/wknd/./x.jpg",
+            ),
+            (
+                format!("{host}/content/x/../dam/wknd/x.jpg"),
+                "/content/x/../dam/wknd/x.jpg",
+            ),
+            (
+                "https://experience.adobe.com/#/@org/aem/ui/assetdetails.html/content/dam/a/%2E%2E/b/y.png"
+                    .to_owned(),
+                "/content/dam/a/../b/y.png",
+            ),
+        ] {
+            let why = target_of(&link).unwrap_err();
+            assert_eq!(why.code(), Some("path-dot-segment"), "{link}");
+            assert_eq!(
+                why,
+                SavedText::new("path-dot-segment", [("path", shown.into())]),
+                "{link}"
+            );
+        }
+        let why = target_of(&format!("{host}/assets.html/content/dam/wknd//x.jpg")).unwrap_err();
+        assert_eq!(why.code(), Some("path-empty-segment"));
+        // Dots inside a name are not segments.
+        assert_eq!(
+            target_of(&format!("{host}/assets.html/content/dam/wknd/..x..jpg")),
+            Ok(Target::Path("/content/dam/wknd/..x..jpg".into()))
+        );
+    }
 }

@@ -58,6 +58,11 @@ pub struct Faults {
     /// dispatcher, CSRF filter or permissions refuse batch writes would; the per-asset write
     /// paths still work.
     pub batch_writes_refused: Option<u16>,
+    /// DAM paths where every Sling POST that changes several nodes also creates a node (when
+    /// none is there) and lists it as `created` in its answer, as an AEM customised with a
+    /// Sling post processor might: a node the batch did not name, so a client cannot take
+    /// what that commit did as what it asked for.
+    pub batch_also_creates: Vec<String>,
     /// A Sling POST without a `CSRF-Token` header that `/libs/granite/csrf/token.json` issued is
     /// refused with 403, as Adobe documents for authenticated POSTs
     /// (<https://experienceleague.adobe.com/docs/experience-manager-learn/cloud-service/developing/advanced/csrf-protection.html>).
@@ -139,6 +144,7 @@ impl Default for Faults {
             current_user_hidden: false,
             schemas_denied: false,
             batch_writes_refused: None,
+            batch_also_creates: Vec::new(),
             csrf_required: false,
             commit_ms_per_asset: 0,
             index_lag: Vec::new(),
@@ -169,6 +175,13 @@ impl Faults {
             .is_some_and(|s| !(403..=405).contains(&s))
         {
             return Err("batch_writes_refused must be 403, 404 or 405".into());
+        }
+        if self
+            .batch_also_creates
+            .iter()
+            .any(|p| !p.starts_with("/content/dam/") || p.ends_with('/'))
+        {
+            return Err("batch_also_creates must be paths under /content/dam/".into());
         }
         if self.listing_page_cap == Some(0) {
             return Err("listing_page_cap must be at least 1 (omit it for no cap)".into());
@@ -327,6 +340,10 @@ impl FaultEngine {
 
     pub(crate) fn batch_writes_refused(&self) -> Option<u16> {
         lock(&self.run).faults.batch_writes_refused
+    }
+
+    pub(crate) fn batch_also_creates(&self) -> Vec<String> {
+        lock(&self.run).faults.batch_also_creates.clone()
     }
 
     /// The status a request for `path` is refused with, when a fault switched its path off.

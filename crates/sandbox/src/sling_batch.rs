@@ -9,6 +9,8 @@
 //!   pairs, stopped processing after 10000 entries");
 //! - the request is one commit: one refused node (no write permission) refuses it whole and
 //!   nothing changes;
+//! - with the `batch_also_creates` fault, a node the request never named is created and listed
+//!   as `created` too;
 //! - suffixes: `@TypeHint` (`String[]` keeps one value multi-valued; `Long`, `Double`,
 //!   `Boolean` convert), `@Delete` (removes), `@Patch` (with a `[]` type hint: `+v` adds `v`
 //!   if absent, `-v` removes it, the array treated as a set).
@@ -286,6 +288,13 @@ pub(crate) fn apply(
                     changes.insert(0, json!({"type": "created", "argument": node}));
                 }
             }
+        }
+    }
+    // The `batch_also_creates` fault: nodes this request never named.
+    for node in shared.faults.batch_also_creates() {
+        if !junk.contains_key(&node) && dam.lookup(&node).is_none() {
+            junk.insert(node.clone(), Map::new());
+            changes.insert(0, json!({"type": "created", "argument": node}));
         }
     }
     Answer {

@@ -387,8 +387,24 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
     {
         Ok(written) => {
             let mut accepted = false;
+            // A node Sling made under no asset of the form: that commit did something the
+            // form did not ask for, so no asset of it counts as changed. Each fails naming the
+            // node (its original is journaled: an undo still reads and restores it).
+            let stray = written.stray.first().map(|node| {
+                tracing::warn!(%node, "a batch write created a node under none of its assets");
+                SavedText::new(
+                    "reason-aem-created-stray-node",
+                    [
+                        ("path", node.as_str().into()),
+                        ("more", (written.stray.len() as u64 - 1).into()),
+                    ],
+                )
+            });
             for item in items {
-                if let Some(node) = written.created.get(&item.row.path) {
+                if let Some(why) = &stray {
+                    let ended = Ended::new(Outcome::Failed, Some(why.clone()));
+                    record_outcome(ctx, item.row.i, ended)?;
+                } else if let Some(node) = written.created.get(&item.row.path) {
                     // Sling made a node that was not there: not the change the preview showed.
                     tracing::warn!(path = %item.row.path, %node, "a batch write created a node");
                     let why =

@@ -562,6 +562,7 @@ impl AssetsApi for Fake {
                     .filter(|p| created.contains(p))
                     .map(|p| (p.clone(), format!("{p}/jcr:content/metadata")))
                     .collect(),
+                stray: Vec::new(),
             })
         })
     }
