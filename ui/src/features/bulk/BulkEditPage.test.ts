@@ -681,6 +681,19 @@ describe('preview and apply', () => {
     expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890', emptyRequired: false, republish: false }, expect.any(Function));
   });
 
+  it('sends "republish" with the apply when it is ticked, so the core refuses before writing where the connection cannot publish', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('republish-after-apply'));
+    await user.click(screen.getByTestId('apply-button'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false, republish: true }, expect.any(Function));
+  });
+
   it('shows a preview failure in the preview step, and the form stays as it was', async () => {
     const user = userEvent.setup();
     vi.mocked(previewRun).mockRejectedValue({ code: 'network', message: 'Could not reach AEM at author.example.com.' });
