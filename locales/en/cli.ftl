@@ -489,6 +489,11 @@ cli-arg-bulk-republish = After applying, republish the changed assets that were 
 cli-value-agent = AGENT
 cli-summary-publication = {"  "}publication: { $states }
 cli-republish-start = Republishing what run { $run } changed (only assets that were published before):
+cli-about-bulk-republish = Republish what an applied run changed, on the assets that were published before it (never one that was not; itself a run, with preview and report).
+cli-arg-bulk-republish-agent = Where to republish: publish (the website) or preview (AEM's Preview tier).
+cli-examples-bulk-republish = Examples:
+  metadesk-cli bulk republish 20260131-091500-ab12 --dry-run
+  metadesk-cli bulk republish 20260131-091500-ab12 --agent preview --yes
 cli-examples-publish = Examples:
   metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --recursive --dry-run
   metadesk-cli publish --connection wknd --list changed.txt --yes

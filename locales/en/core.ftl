@@ -337,6 +337,7 @@ error-run-action = { $to ->
     [apply] apply it
     [resume] resume it
     [undo] undo it
+    [republish] republish what it changed
    *[retry] retry it
 }
 error-run-on-other-aem = The connection "{ $name }" now points to { $now }, but this run was made on { $was }. Set the connection's address back to { $was } to { error-run-action }.
@@ -984,6 +985,7 @@ report-csv-status = Status
 report-csv-reason = Reason
 report-csv-before = { $property } before
 report-csv-after = { $property } after
+report-csv-publication-before = Publication before
 
 ## Start-up checks
 
@@ -1075,8 +1077,10 @@ reason-date-none = it has no date whose time and zone to keep; give a full date 
 ## Publishing (issue 39)
 error-publish-oauth = This connection cannot publish: it is an OAuth Server-to-Server connection, and AEM's replication servlet takes only service credentials (JWT technical accounts) and local development tokens. Nothing was sent. Publish with a connection of one of those kinds, for example the classic connection paired with this one.
 error-nothing-to-republish = Run { $run } changed no asset, so there is nothing to republish.
+error-republish-of-publish = Run { $run } publishes or unpublishes: only what an edit changed is republished. To publish its assets again, publish them on their own.
 error-retry-of-publish = Run { $run } publishes or unpublishes; to do again what it could not, resume it or plan it again.
 reason-publish-kept = was published before this run: it keeps its current published version (AEM cannot give back an older publication)
+reason-publish-unknown-before = Metadesk could not tell whether it was published before this run, so the undo leaves it as it is (publish or unpublish it on its own if needed)
 reason-publish-not-before = was not published before: a metadata edit never makes it public, so it is left unpublished
 reason-publish-no-longer = no longer published when the run reached it, so it was not published again
 reason-publish-already-unpublished = already unpublished

@@ -493,6 +493,11 @@ cli-arg-bulk-republish = Après l’application, republier les ressources modifi
 cli-value-agent = NIVEAU
 cli-summary-publication = {"  "}publication : { $states }
 cli-republish-start = Republication de ce que l’exécution { $run } a modifié (seulement les ressources déjà publiées) :
+cli-about-bulk-republish = Republier ce qu’une exécution appliquée a modifié, sur les ressources qui étaient publiées avant elle (jamais une qui ne l’était pas ; c’est elle-même une exécution, avec aperçu et rapport).
+cli-arg-bulk-republish-agent = Où republier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
+cli-examples-bulk-republish = Exemples :
+  metadesk-cli bulk republish 20260131-091500-ab12 --dry-run
+  metadesk-cli bulk republish 20260131-091500-ab12 --agent preview --yes
 cli-examples-publish = Exemples :
   metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --recursive --dry-run
   metadesk-cli publish --connection wknd --list changed.txt --yes

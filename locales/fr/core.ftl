@@ -338,6 +338,7 @@ error-run-action = { $to ->
     [apply] l’appliquer
     [resume] la reprendre
     [undo] l’annuler
+    [republish] republier ce qu’elle a modifié
    *[retry] la relancer
 }
 error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
@@ -987,6 +988,7 @@ report-csv-status = Statut
 report-csv-reason = Raison
 report-csv-before = { $property } avant
 report-csv-after = { $property } après
+report-csv-publication-before = Publication avant
 
 ## Vérifications au démarrage
 
@@ -1077,8 +1079,10 @@ reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; 
 ## Publication (issue 39)
 error-publish-oauth = Cette connexion ne peut pas publier : c’est une connexion OAuth Server-to-Server, et le servlet de réplication d’AEM n’accepte que les identifiants de service (comptes techniques JWT) et les jetons de développement local. Rien n’a été envoyé. Publiez avec une connexion de l’un de ces types, par exemple la connexion classique associée à celle-ci.
 error-nothing-to-republish = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à republier.
+error-republish-of-publish = L’exécution { $run } publie ou dépublie : seul ce qu’une modification a changé est republié. Pour publier de nouveau ses ressources, publiez-les à part.
 error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
 reason-publish-kept = était publiée avant cette exécution : elle garde sa version publiée actuelle (AEM ne peut pas rendre une publication plus ancienne)
+reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : l’annulation la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
 reason-publish-not-before = n’était pas publiée : une modification de métadonnées ne la rend jamais publique, elle reste non publiée
 reason-publish-no-longer = n’était plus publiée quand l’exécution l’a atteinte : elle n’a pas été republiée
 reason-publish-already-unpublished = déjà dépubliée

@@ -285,6 +285,62 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
     );
 }
 
+/// AEM's index has not caught up with an asset that was published before (an upload, a large
+/// ingest): the check just before sending does not return it, so the journal keeps where the
+/// preview found it, and the undo keeps it published rather than take it for never published.
+#[tokio::test]
+async fn an_undo_keeps_published_what_the_check_before_sending_missed() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let published = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "published")
+        .unwrap()
+        .clone();
+    let never = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "never")
+        .unwrap()
+        .clone();
+    sb.set_faults(Faults {
+        index_lag: vec![published.clone()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let preview = engine
+        .preview(
+            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!(done.counts.changed, paths.len() as u64);
+    let undo = engine
+        .preview_undo(&done.id, &control, &quiet())
+        .await
+        .unwrap();
+    let undone = engine.apply(&undo.id, &control, &quiet()).await.unwrap();
+    assert_eq!(tier_state(&sb, &published), "published", "{published}");
+    assert_eq!(tier_state(&sb, &never), "unpublished", "{never}");
+    assert!(undone.counts.changed > 0);
+    let rows = report(dir.path(), &undone.id);
+    assert_eq!(rows[&published].0, ReportStatus::Skipped);
+    assert!(
+        rows[&published]
+            .1
+            .as_deref()
+            .unwrap()
+            .contains("keeps its current published version"),
+        "{:?}",
+        rows[&published]
+    );
+}
+
 #[tokio::test]
 async fn a_refused_asset_is_told_in_words_and_the_others_are_published() {
     let sb = sandbox(120).await;
@@ -366,19 +422,27 @@ async fn a_resume_sends_only_what_is_left() {
         )
         .await
         .unwrap();
-    // The first apply is refused everywhere (no Replicate yet): it stops with all pending.
+    // The first apply is refused everywhere (no Replicate yet): it stops with all pending, in
+    // the words of publishing (not an edit's "write access"), nothing claimed published.
     sb.set_faults(Faults {
         replicate_denied: vec![SAMPLE_FOLDER.to_owned()],
         ..Faults::default()
     })
     .unwrap();
     let stopped = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
-    assert!(
-        matches!(stopped.status, RunStatus::Stopped | RunStatus::Completed),
-        "{:?}",
-        stopped.status
+    assert_eq!(stopped.status, RunStatus::Stopped);
+    let reason = stopped.reason.as_ref().unwrap();
+    assert_eq!(
+        reason.localized(&Localizer::new(Lang::En)),
+        format!(
+            "This technical account may not publish under {SAMPLE_FOLDER}: ask an AEM \
+             administrator to grant Replicate on it to {}",
+            sb.credentials().dev_token_user
+        )
     );
     assert_eq!(stopped.counts.changed, 0);
+    assert_eq!(stopped.counts.pending, paths.len() as u64);
+    assert_eq!(sb.counters().replicated, 0);
     sb.set_faults(Faults::default()).unwrap();
     let resumed = engine.apply(&preview.id, &control, &quiet()).await;
     match resumed {

@@ -1,9 +1,11 @@
-//! `metadesk-cli publish|unpublish` and `bulk … --republish` end to end against the sandbox
-//! (issue 39), as the real binary with a credential file: an edit republished (only assets
-//! published before), its undo republishing the restored values, a folder published after a
-//! dry run that counts by state, a list unpublished, a publish undone, a refusal in words, an
-//! OAuth Server-to-Server connection refused before anything is sent, and `kill -9` in the
-//! middle of a publish then `bulk resume`.
+//! `metadesk-cli publish|unpublish`, `bulk … --republish` and `bulk republish RUN` end to end
+//! against the sandbox (issue 39), as the real binary with a credential file: an edit
+//! republished (only assets published before), its undo republishing the restored values, an
+//! edit republished later from its run, a folder published after a dry run that counts by
+//! state, a list published to AEM's Preview tier, a search published, a list unpublished, a
+//! publish undone, refusals in words (per asset, and the stop when every one is refused), an
+//! OAuth Server-to-Server connection refused before anything is sent or written, a publish
+//! run's CSV report, and `kill -9` in the middle of a publish then `bulk resume`.
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -16,11 +18,24 @@ use crate::bulk_support::*;
 
 /// "never", "published" or "unpublished", by the sandbox's own state.
 fn tier_state(sb: &Sandbox, path: &str) -> &'static str {
-    match sb.asset(path).unwrap()["publication"]["publish"]["action"].as_str() {
+    state_on(sb, path, "publish")
+}
+
+/// [`tier_state`] on the sandbox's `tier`: "publish" or "preview".
+fn state_on(sb: &Sandbox, path: &str, tier: &str) -> &'static str {
+    match sb.asset(path).unwrap()["publication"][tier]["action"].as_str() {
         None => "never",
         Some("Activate") => "published",
         Some(_) => "unpublished",
     }
+}
+
+/// A list file of `paths` in the CLI's folder.
+fn list_file(cli: &CliHome, name: &str, paths: &[&String]) -> String {
+    let list = cli.dir.path().join(name);
+    let lines: Vec<&str> = paths.iter().map(|p| p.as_str()).collect();
+    std::fs::write(&list, lines.join("\n")).unwrap();
+    list.to_str().unwrap().to_owned()
 }
 
 fn newest_run(cli: &CliHome) -> String {
@@ -290,4 +305,282 @@ async fn kill_9_mid_publish_then_resume_publishes_everything() {
         c.replicated,
         all.len()
     );
+}
+
+/// The account may not replicate anywhere: after the first refusals the run stops, in the
+/// words of publishing (not an edit's "write access"), and nothing is claimed published.
+#[tokio::test]
+async fn refused_everywhere_a_publish_stops_in_its_own_words() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb).into_iter().map(|(p, _, _)| p).collect();
+    let before: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    sb.set_faults(Faults {
+        replicate_denied: vec![SAMPLE_FOLDER.to_owned()],
+        ..Faults::default()
+    })
+    .unwrap();
+    let ran = cli
+        .run_dev(&["publish", "--folder", SAMPLE_FOLDER, "--yes"])
+        .await;
+    assert_eq!(ran.code, Some(2), "{}\n{}", ran.stdout, ran.stderr);
+    let words = format!(
+        "stopped because: This technical account may not publish under {SAMPLE_FOLDER}: ask an \
+         AEM administrator to grant Replicate on it to {}",
+        sb.credentials().dev_token_user
+    );
+    assert!(ran.stdout.contains(&words), "{}", ran.stdout);
+    for edit_words in ["write access", "DAM Users", "change the assets"] {
+        assert!(!ran.stdout.contains(edit_words), "{}", ran.stdout);
+    }
+    assert!(ran.stdout.contains(" 0 changed"), "{}", ran.stdout);
+    let summary = runs::summary(&cli.runs_dir(), &newest_run(&cli)).unwrap();
+    assert_eq!(summary.status, RunStatus::Stopped);
+    assert_eq!(summary.counts.changed, 0);
+    assert_eq!(sb.counters().replicated, 0);
+    let after: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    assert_eq!(after, before);
+}
+
+/// `bulk set … --republish` on an OAuth Server-to-Server connection: refused before the edit
+/// is previewed or written, in the words of publishing.
+#[tokio::test]
+async fn an_edit_to_republish_on_an_oauth_connection_writes_nothing() {
+    let sb = sandbox(60).await;
+    let cli = CliHome::new(&sb);
+    let before = sb.counters();
+    let ran = cli
+        .run_with_file(
+            "oauth-project.json",
+            &[
+                "bulk",
+                "set",
+                "--folder",
+                SAMPLE_FOLDER,
+                "--property",
+                "dc:rights",
+                "--value",
+                "Never written",
+                "--republish",
+                "--yes",
+            ],
+        )
+        .await;
+    ran.assert_refused("This connection cannot publish: it is an OAuth Server-to-Server");
+    assert_eq!(cli.journals(), 0, "nothing stored");
+    let after = sb.counters();
+    assert_eq!(
+        after.writes_applied, before.writes_applied,
+        "nothing written"
+    );
+    assert_eq!(after.replications, 0);
+    for (path, metadata, _) in sample_assets(&sb) {
+        let rights = metadata.get("dc:rights").and_then(|v| v.as_str());
+        assert_ne!(rights, Some("Never written"), "{path}");
+    }
+}
+
+/// An edit applied without `--republish`, then `bulk republish RUN`: its dry run sends nothing,
+/// then exactly the changed assets that were published before reach the website.
+#[tokio::test]
+async fn bulk_republish_publishes_later_what_an_edit_changed() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let assets: Vec<(String, &'static str)> = sample_assets(&sb)
+        .into_iter()
+        .filter(|(_, _, cf)| !cf)
+        .map(|(p, _, _)| {
+            let state = tier_state(&sb, &p);
+            (p, state)
+        })
+        .collect();
+    let published = assets.iter().filter(|(_, s)| *s == "published").count();
+    assert!(published > 0 && published < assets.len());
+    let ran = cli
+        .run_dev(&[
+            "bulk",
+            "set",
+            "--folder",
+            SAMPLE_FOLDER,
+            "--property",
+            "dc:rights",
+            "--value",
+            "Republished later",
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(sb.counters().replications, 0, "not republished yet");
+    let edit = newest_run(&cli);
+
+    let ran = cli
+        .run_dev(&["bulk", "republish", &edit, "--dry-run", "--json"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert_eq!(ran.json()["counts"]["pending"], published as u64);
+    assert_eq!(sb.counters().replications, 0, "a dry run sends nothing");
+
+    let ran = cli.run_dev(&["bulk", "republish", &edit, "--yes"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    assert!(
+        ran.stdout
+            .contains(&format!("Republishing what run {edit} changed")),
+        "{}",
+        ran.stdout
+    );
+    for (path, before) in &assets {
+        let rights = sb
+            .published(path, false)
+            .and_then(|m| m.get("dc:rights").cloned());
+        if *before == "published" {
+            assert_eq!(rights.unwrap(), "Republished later", "{path}");
+        } else {
+            assert_eq!(tier_state(&sb, path), *before, "{path} made public");
+        }
+    }
+    assert_eq!(sb.counters().replicated, published as u64);
+
+    // A publish run is not republished; words, not a panic.
+    let republish = newest_run(&cli);
+    let ran = cli
+        .run_dev(&["bulk", "republish", &republish, "--yes"])
+        .await;
+    ran.assert_refused("publishes or unpublishes");
+}
+
+/// `publish --agent preview`: AEM's Preview tier gets the assets, the website does not.
+#[tokio::test]
+async fn publish_to_the_preview_tier_leaves_the_website_as_it_is() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb)
+        .into_iter()
+        .filter(|(_, _, cf)| !cf)
+        .map(|(p, _, _)| p)
+        .collect();
+    let chosen: Vec<&String> = paths
+        .iter()
+        .filter(|p| state_on(&sb, p, "preview") != "published")
+        .take(3)
+        .collect();
+    assert_eq!(chosen.len(), 3);
+    let website: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    let list = list_file(&cli, "preview.txt", &chosen);
+    let ran = cli
+        .run_dev(&["publish", "--list", &list, "--agent", "preview", "--yes"])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for p in &chosen {
+        assert_eq!(state_on(&sb, p, "preview"), "published", "{p}");
+        assert!(sb.published(p, true).is_some(), "{p}: on the Preview tier");
+    }
+    let after: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    assert_eq!(after, website, "the website is unchanged");
+    assert_eq!(sb.counters().replicated, 3);
+}
+
+/// `publish --under … --where …`: the search's assets only.
+#[tokio::test]
+async fn publish_where_publishes_what_the_search_finds() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb)
+        .into_iter()
+        .filter(|(_, _, cf)| !cf)
+        .map(|(p, _, _)| p)
+        .collect();
+    let marked: Vec<&String> = paths
+        .iter()
+        .filter(|p| tier_state(&sb, p) == "never")
+        .take(2)
+        .collect();
+    assert_eq!(marked.len(), 2);
+    for p in &marked {
+        sb.write_metadata(p, vec![("dc:rights".into(), Some("Go live".into()))]);
+    }
+    let before: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
+    let ran = cli
+        .run_dev(&[
+            "publish",
+            "--under",
+            SAMPLE_FOLDER,
+            "--where",
+            "dc:rights is Go live",
+            "--yes",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for (p, was) in paths.iter().zip(before) {
+        let expected = if marked.contains(&p) {
+            "published"
+        } else {
+            was
+        };
+        assert_eq!(tier_state(&sb, p), expected, "{p}");
+    }
+    assert_eq!(sb.counters().replicated, 2);
+}
+
+/// `runs show RUN --csv` of a publish run: where each asset stood before, the replication's
+/// action before → after, and `published` rather than an edit's `changed`, under machine keys
+/// or headers in words.
+#[tokio::test]
+async fn a_publish_run_s_csv_report_says_what_was_published_from_where() {
+    let sb = sandbox(120).await;
+    let cli = CliHome::new(&sb);
+    let paths: Vec<String> = sample_assets(&sb).into_iter().map(|(p, _, _)| p).collect();
+    let never = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "never")
+        .unwrap();
+    let unpublished = paths
+        .iter()
+        .find(|p| tier_state(&sb, p) == "unpublished")
+        .unwrap();
+    let list = list_file(&cli, "go.txt", &[never, unpublished]);
+    let ran = cli.run_dev(&["publish", "--list", &list, "--yes"]).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    let run = newest_run(&cli);
+
+    let ran = cli.run(&["runs", "show", &run, "--csv", "-"]).await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let lines: Vec<&str> = ran.stdout.lines().collect();
+    assert_eq!(
+        lines[0],
+        "path,status,reason,publication before,cq:lastReplicationAction before,\
+         cq:lastReplicationAction after"
+    );
+    assert!(
+        lines.contains(&format!("{never},published,,never_published,,Activate").as_str()),
+        "{}",
+        ran.stdout
+    );
+    assert!(
+        lines.contains(
+            &format!("{unpublished},published,,unpublished,Deactivate,Activate").as_str()
+        ),
+        "{}",
+        ran.stdout
+    );
+
+    let file = cli.dir.path().join("report.csv");
+    let ran = cli
+        .run(&[
+            "runs",
+            "show",
+            &run,
+            "--csv",
+            file.to_str().unwrap(),
+            "--localized-headers",
+        ])
+        .await;
+    assert_eq!(ran.code, Some(0), "{}", ran.stderr);
+    let text = std::fs::read_to_string(&file).unwrap();
+    let header = text.trim_start_matches('\u{feff}').lines().next().unwrap();
+    assert_eq!(
+        header,
+        "Path,Status,Reason,Publication before,cq:lastReplicationAction before,\
+         cq:lastReplicationAction after"
+    );
+    assert!(text.contains(",published,,never_published,"), "{text}");
 }

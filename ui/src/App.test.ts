@@ -527,7 +527,7 @@ describe('bulk runs across the app', () => {
     expect(banner).toHaveTextContent('A bulk edit was interrupted');
     expect(banner).toHaveTextContent('18 assets are not changed yet');
     await user.click(within(banner).getByRole('button', { name: 'Resume' }));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'r7', confirmName: null, emptyRequired: false }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r7', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     expect(screen.getByTestId('nav-bulk')).toHaveAttribute('aria-current', 'page');
     expect(screen.queryByTestId('interrupted-banner')).not.toBeInTheDocument();
 

@@ -1,5 +1,6 @@
 //! What a publish run is called and how its preview counts assets by publication state, in
-//! words chosen when shown (catalogue ids).
+//! words chosen when shown (catalogue ids), and the keys its report uses; the refusal to
+//! publish through a connection that cannot.
 //!
 //! Not here: planning or applying a publish run (`engine/publishing.rs`, `engine/replicating.rs`).
 
@@ -7,8 +8,49 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::spec::{Agent, PublishFrom, Replication};
+use metadesk_assets::AssetsApi;
 use metadesk_assets::publication::PublicationState;
 use metadesk_base::i18n::SavedText;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+/// The property a publish run's rows show changing (before → after).
+pub const ACTION_PROPERTY: &str = "cq:lastReplicationAction";
+
+/// What a publish run's report calls an asset it replicated: `published` or `unpublished`
+/// (an edit's `changed`), a key that scripts read.
+pub fn replicated_key(replication: Replication) -> &'static str {
+    match replication {
+        Replication::Publish => "published",
+        Replication::Unpublish => "unpublished",
+    }
+}
+
+/// A publication state as a report's key (`never_published`, `modified`, `up_to_date`,
+/// `unpublished`: the names the window's bindings use).
+pub fn state_key(state: PublicationState) -> &'static str {
+    match state {
+        PublicationState::NeverPublished => "never_published",
+        PublicationState::Modified => "modified",
+        PublicationState::UpToDate => "up_to_date",
+        PublicationState::Unpublished => "unpublished",
+    }
+}
+
+/// Refuses, before anything is sent or written, to publish through a connection whose API
+/// cannot (an OAuth Server-to-Server connection): AEM's replication servlet takes the classic
+/// token kinds only. The engine asks it of every publish run; a face asks it before an edit
+/// that is to be republished, so that the edit is not written first.
+pub fn check_publishes(store: &dyn AssetsApi) -> Result<()> {
+    if store.publishes() {
+        Ok(())
+    } else {
+        Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-publish-oauth",
+            vec![],
+        ))
+    }
+}
 
 /// A publish run's assets by where they stood at its preview.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]

@@ -125,6 +125,30 @@ pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {
     )
 }
 
+/// 403 on a replication of an asset under `folder`: "This technical account may not publish
+/// under F: …".
+pub fn publish_forbidden(folder: &str, account: Option<&str>) -> SavedText {
+    SavedText::new(
+        "reason-publish-forbidden",
+        [
+            ("folder", folder.into()),
+            ("account", account.unwrap_or_default().into()),
+        ],
+    )
+}
+
+/// [`publish_forbidden`] as the words of the error that stops a publish run whose first
+/// replications were all refused.
+pub fn publish_forbidden_text(folder: &str, account: Option<&str>) -> Text {
+    Text::new(
+        "reason-publish-forbidden",
+        vec![
+            ("folder", folder.into()),
+            ("account", account.unwrap_or_default().into()),
+        ],
+    )
+}
+
 /// 403 on a read.
 pub fn forbidden_read(account: Option<&str>) -> SavedText {
     SavedText::new("reason-forbidden-read", [("who", who(account))])

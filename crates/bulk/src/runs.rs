@@ -16,9 +16,9 @@ use crate::journal::{
     Action, ChangedSincePreview, Outcome, PlanRow, PropertyChange, Record, journal_path,
     read_records,
 };
-use crate::reasons;
 use crate::replay::{Counts, Replay, RunStatus};
 use crate::spec::{Edit, RunKind};
+use crate::{publish_words, reasons};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, arg};
 use metadesk_base::spreadsheet::spreadsheet_text;
@@ -545,8 +545,10 @@ pub struct CsvOptions<'a> {
     pub localized_headers: bool,
 }
 
-/// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property.
-/// Statuses stay machine-readable keys (`changed`, `failed`); reasons are in `options`'
+/// Writes the report as CSV: `path,status,reason`, then `before`/`after` per edited property;
+/// a publish run's, `publication before` and `cq:lastReplicationAction` before/after, its
+/// replicated assets `published` or `unpublished` rather than `changed`. Statuses and states
+/// stay machine-readable keys (`changed`, `failed`, `up_to_date`); reasons are in `options`'
 /// language. Plain UTF-8 with `\n` line ends, for a terminal or a script (`--csv -`).
 pub fn write_csv(
     runs_dir: &Path,
@@ -586,7 +588,16 @@ fn write_report(
         Some(Ok(Record::Run { spec, .. })) => spec,
         _ => return Err(Error::Internal("journal without a run definition".into())),
     };
-    let properties: Vec<String> = spec.edits.iter().map(|e| e.property.clone()).collect();
+    // A publish run edits nothing: its columns are where each asset stood before, and the
+    // replication's action before → after; what it replicated is `published`/`unpublished`.
+    let replicated = match &spec.kind {
+        RunKind::Publish { replication, .. } => Some(*replication),
+        _ => None,
+    };
+    let properties: Vec<String> = match replicated {
+        Some(_) => vec![publish_words::ACTION_PROPERTY.to_owned()],
+        None => spec.edits.iter().map(|e| e.property.clone()).collect(),
+    };
     let mut header: Vec<String> = if options.localized_headers {
         ["report-csv-path", "report-csv-status", "report-csv-reason"]
             .map(|id| l.text(id))
@@ -594,6 +605,13 @@ fn write_report(
     } else {
         ["path", "status", "reason"].map(str::to_owned).into()
     };
+    if replicated.is_some() {
+        header.push(if options.localized_headers {
+            l.text("report-csv-publication-before")
+        } else {
+            "publication before".to_owned()
+        });
+    }
     for p in &properties {
         if options.localized_headers {
             header.push(l.msg("report-csv-before", &[("property", arg(p.as_str()))]));
@@ -611,11 +629,24 @@ fn write_report(
         .write_record(header.iter().map(|h| spreadsheet_text(h)))
         .map_err(failed)?;
     report(runs_dir, &summary.id, |row| {
+        let status = match (replicated, row.status) {
+            (Some(replication), ReportStatus::Changed) => {
+                publish_words::replicated_key(replication)
+            }
+            (_, status) => status.words(),
+        };
         let mut cells = vec![
             spreadsheet_text(&row.path),
-            row.status.words().to_owned(),
+            status.to_owned(),
             spreadsheet_text(&row.reason.map(|r| r.localized(l)).unwrap_or_default()),
         ];
+        if replicated.is_some() {
+            cells.push(
+                row.publication
+                    .map_or("", publish_words::state_key)
+                    .to_owned(),
+            );
+        }
         for p in &properties {
             let change = row.changes.iter().find(|c| &c.property == p);
             for value in [

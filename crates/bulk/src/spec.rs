@@ -162,6 +162,10 @@ pub struct ApplyRequest {
     /// (`RunSummary::emptied_required`) and applies it all the same.
     #[serde(default)]
     pub empty_required: bool,
+    /// The run's changes are to be republished once applied: refused before anything is
+    /// written when the connection cannot publish.
+    #[serde(default)]
+    pub republish: bool,
 }
 
 impl RunSpec {

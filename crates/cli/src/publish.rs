@@ -4,33 +4,14 @@
 //! Not here: planning and replicating (the core), the scope flags (`bulk/select.rs`), the
 //! republish after an edit (`bulk/republish.rs`).
 
-use clap::{Args, ValueEnum};
+use clap::Args;
 use metadesk_core::app::Workspace;
 use metadesk_core::bulk::{Agent, Replication};
 use metadesk_core::i18n::Localizer;
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{SelectFlags, WriteFlags, after_preview, cancellable, open_scope};
+use crate::bulk::{AgentArg, SelectFlags, WriteFlags, after_preview, cancellable, open_scope};
 use crate::output;
-
-/// Which tier a publish run goes to.
-#[derive(Clone, Copy, Debug, Default, ValueEnum)]
-pub(crate) enum AgentArg {
-    /// The publish tier: the website.
-    #[default]
-    Publish,
-    /// AEM's Preview tier.
-    Preview,
-}
-
-impl From<AgentArg> for Agent {
-    fn from(a: AgentArg) -> Self {
-        match a {
-            AgentArg::Publish => Agent::Publish,
-            AgentArg::Preview => Agent::Preview,
-        }
-    }
-}
 
 #[derive(Args)]
 pub struct PublishArgs {

@@ -57,7 +57,7 @@ pub async fn preview_republish<R: Runtime>(
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
         let (_, opened) = ws
-            .open_for_run(&run_id, runs_own(), RunAction::Apply)
+            .open_for_run(&run_id, runs_own(), RunAction::Republish)
             .await?;
         ws.preview_republish(&opened, &run_id, agent, &sender(on_progress))
             .await

@@ -20,7 +20,7 @@ use crate::run_control::{ControlState, RunControl};
 use crate::spec::RunSpec;
 use metadesk_assets::asset_path::check_canonical;
 use metadesk_assets::{AssetsApi, CallError};
-use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::{SavedText, Text};
 use metadesk_clients::aem::AemError;
 
 use metadesk_clients::error::{Error, Result};
@@ -214,18 +214,31 @@ impl Ctx {
         i: u64,
         reason: SavedText,
     ) -> Option<(Outcome, Option<SavedText>)> {
+        let account = self.spec.account.as_deref();
+        self.refused_then_stop(i, reason, |refused| {
+            (
+                reasons::cannot_write_text(account, refused),
+                reasons::cannot_write(account, refused),
+            )
+        })
+    }
+
+    /// [`Ctx::write_refused`] for a refusal whose stop says its own words: `stop` gives them
+    /// (to show now, and to journal) from the number of refusals held.
+    pub(super) fn refused_then_stop(
+        &self,
+        i: u64,
+        reason: SavedText,
+        stop: impl FnOnce(usize) -> (Text, SavedText),
+    ) -> Option<(Outcome, Option<SavedText>)> {
         let mut held = lock(&self.refused);
         let Some(held) = held.as_mut() else {
             return Some((Outcome::Failed, Some(reason)));
         };
         held.push((i, reason));
         if held.len() >= REFUSED_WRITES_BEFORE_STOP {
-            let account = self.spec.account.as_deref();
-            let words = reasons::cannot_write_text(account, held.len());
-            self.stop_because(
-                AemError::Auth(words),
-                reasons::cannot_write(account, held.len()),
-            );
+            let (words, saved) = stop(held.len());
+            self.stop_because(AemError::Auth(words), saved);
         }
         None
     }

@@ -292,18 +292,10 @@ impl Engine {
         runs::summary(&self.runs_dir, &id)
     }
 
-    /// Refuses, before anything is sent, to publish through a connection whose API does not:
-    /// AEM's replication servlet takes the classic token kinds only.
+    /// Refuses, before anything is sent, to publish through a connection whose API does not
+    /// ([`crate::publish_words::check_publishes`]).
     fn check_publishes(&self) -> Result<()> {
-        if self.store.publishes() {
-            Ok(())
-        } else {
-            Err(Error::message(
-                ErrorCode::InvalidInput,
-                "error-publish-oauth",
-                vec![],
-            ))
-        }
+        crate::publish_words::check_publishes(self.store.as_ref())
     }
 
     /// A publish run's preview: its journal, then its rows (`publishing.rs`).
@@ -335,7 +327,14 @@ impl Engine {
         let original = Replay::load(&runs::path_of(&self.runs_dir, of)?)?;
         self.check_family(&original.spec)?;
         self.check_publishes()?;
-        if original.spec.kind.publishes() || original.counts.changed == 0 {
+        if original.spec.kind.publishes() {
+            return Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-republish-of-publish",
+                vec![("run", of.into())],
+            ));
+        }
+        if original.counts.changed == 0 {
             return Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-nothing-to-republish",

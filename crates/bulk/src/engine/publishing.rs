@@ -7,7 +7,8 @@
 //! Rules that keep a run from making public what was not: a republish publishes only assets
 //! that were published before the edit (and only those whose write was checked: the edit's
 //! `changed` outcomes); an unpublish leaves an asset that is not published as it is; the undo
-//! of a publish unpublishes only what it published for the first time.
+//! of a publish unpublishes only what it published for the first time, and leaves as it is an
+//! asset whose state before that run is not known.
 //!
 //! Not here: sending the replication (`replicating.rs`).
 
@@ -37,8 +38,11 @@ use metadesk_clients::error::{Error, Result};
 /// Assets whose state is asked together.
 const GROUP: usize = 400;
 
-/// The property a publish row shows changing.
-pub(super) const ACTION_PROPERTY: &str = "cq:lastReplicationAction";
+pub(super) use crate::publish_words::ACTION_PROPERTY;
+
+/// Marks an intent whose state before is not known (neither the check before sending nor the
+/// preview said it): the undo leaves that asset as it is.
+pub(super) const STATE_UNKNOWN: &str = "publicationUnknown";
 
 /// What the run is asked to do, from its spec.
 #[derive(Clone, Copy)]
@@ -81,6 +85,7 @@ pub(super) async fn preview_publish(
         group: Vec::new(),
         only_published: false,
         kept: HashSet::new(),
+        unknown: HashSet::new(),
     };
     match from {
         Some(PublishFrom::Republish { of }) => {
@@ -91,10 +96,17 @@ pub(super) async fn preview_publish(
         }
         Some(PublishFrom::Undo { of }) => {
             for (path, was_published) in replicated_by(runs_dir, of)? {
-                // Publishing an asset that was published before replaced its published
-                // version, which AEM cannot give back: it keeps the current one.
-                if was_published == (asked.replication == Replication::Unpublish) {
-                    planner.kept.insert(path.clone());
+                match was_published {
+                    // Publishing an asset that was published before replaced its published
+                    // version, which AEM cannot give back: it keeps the current one.
+                    Some(was) if was == (asked.replication == Replication::Unpublish) => {
+                        planner.kept.insert(path.clone());
+                    }
+                    Some(_) => {}
+                    // Unpublishing it could take down what was public before the run.
+                    None => {
+                        planner.unknown.insert(path.clone());
+                    }
                 }
                 planner.push(path).await?;
             }
@@ -224,10 +236,11 @@ fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
 }
 
 /// The assets publish run `of` may have replicated (a request sent: its outcome changed, in
-/// doubt, or failed after it left), each with whether it was published before.
-fn replicated_by(runs_dir: &Path, of: &str) -> Result<Vec<(String, bool)>> {
+/// doubt, or failed after it left), each with whether it was published before (`None`: not
+/// known).
+pub(super) fn replicated_by(runs_dir: &Path, of: &str) -> Result<Vec<(String, Option<bool>)>> {
     let mut paths: HashMap<u64, String> = HashMap::new();
-    let mut before: Vec<(u64, bool)> = Vec::new();
+    let mut before: Vec<(u64, Option<bool>)> = Vec::new();
     let mut seen = HashSet::new();
     for record in crate::journal::read_records(&crate::runs::path_of(runs_dir, of)?)? {
         match record? {
@@ -237,11 +250,12 @@ fn replicated_by(runs_dir: &Path, of: &str) -> Result<Vec<(String, bool)>> {
             // The first intent of an asset holds its state before the run (a resume sends
             // again without a second one).
             Record::Writing { i, original, .. } if seen.insert(i) => {
+                let unknown = original.get(STATE_UNKNOWN).and_then(Value::as_bool) == Some(true);
                 let was = original
                     .get(ACTION_PROPERTY)
                     .and_then(Value::as_str)
                     .is_some_and(|a| a.eq_ignore_ascii_case("Activate"));
-                before.push((i, was));
+                before.push((i, (!unknown).then_some(was)));
             }
             _ => {}
         }
@@ -263,6 +277,8 @@ struct Planner<'a> {
     only_published: bool,
     /// An undo: assets that keep their current published version.
     kept: HashSet<String>,
+    /// An undo: assets whose state before the undone run is not known, left as they are.
+    unknown: HashSet<String>,
 }
 
 impl Planner<'_> {
@@ -360,6 +376,11 @@ impl Planner<'_> {
             (
                 Action::Skip,
                 Some(SavedText::new("reason-publish-kept", [])),
+            )
+        } else if self.unknown.contains(&path) {
+            (
+                Action::Skip,
+                Some(SavedText::new("reason-publish-unknown-before", [])),
             )
         } else {
             match replication {

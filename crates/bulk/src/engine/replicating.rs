@@ -4,9 +4,11 @@
 //!
 //! Each batch's assets are asked where they stand just before it is sent (one QueryBuilder
 //! request): that state is journaled (`Writing`, on disk before the request leaves) so an undo
-//! knows what was published before, and an asset that no longer needs the replication (a
-//! republish's asset unpublished meanwhile, an unpublish's asset already unpublished) is left
-//! alone. A refused request (403) names no path: it is split in halves until the refused
+//! knows what was published before — the preview's state where the check does not return an
+//! asset (the index lags behind an upload, or the check failed), and "not known" where neither
+//! says, which an undo never takes as "not published" — and an asset that no longer needs the
+//! replication (a republish's asset unpublished meanwhile, an unpublish's asset already
+//! unpublished) is left alone. A refused request (403) names no path: it is split in halves until the refused
 //! assets are found, each reported in words. A resume sends again what was in doubt, without a
 //! second intent: replicating twice is harmless, and the first intent holds the state before.
 //!
@@ -20,14 +22,14 @@ use serde_json::{Map, Value, json};
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, drain, spawn_bounded};
-use super::publishing::{ACTION_PROPERTY, Asked, asked};
+use super::publishing::{ACTION_PROPERTY, Asked, STATE_UNKNOWN, asked};
 use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
 use crate::spec::PublishFrom;
 use metadesk_assets::CallError;
-use metadesk_assets::publication::{MAX_PATHS, Publication, Replication};
+use metadesk_assets::publication::{MAX_PATHS, Publication, PublicationState, Replication};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
@@ -36,6 +38,8 @@ struct Pending {
     i: u64,
     path: String,
     in_doubt: bool,
+    /// Where the preview found the asset on the tier.
+    planned: Option<PublicationState>,
 }
 
 /// Replicates the rows of the run at `path` that have no outcome yet.
@@ -56,6 +60,7 @@ pub(super) async fn apply_publish(
             i,
             path,
             action: Action::Change,
+            publication,
             ..
         }) = record?
         else {
@@ -68,6 +73,7 @@ pub(super) async fn apply_publish(
             i,
             path,
             in_doubt: replay.in_doubt.contains(&i),
+            planned: publication,
         });
         if batch.len() >= MAX_PATHS {
             spawn_batch(
@@ -124,8 +130,7 @@ async fn send_batch(
     {
         Ok(found) => found,
         Err(Failure::Cancelled) => return Ok(()),
-        // Sent anyway: the state before is then the preview's (unknown here), which an undo
-        // treats as "published before" only when the preview said so.
+        // Sent anyway: the state before is then the preview's (`original_of`).
         Err(Failure::Call(e, _)) => {
             tracing::warn!(error = %e, "publication check before replicating failed");
             HashMap::new()
@@ -161,7 +166,7 @@ async fn send_batch(
         .filter(|(item, _)| !item.in_doubt)
         .map(|(item, state)| Record::Writing {
             i: item.i,
-            original: original_of(state.as_ref()),
+            original: original_of(state.as_ref(), item.planned),
             at: ctx.stamp(),
         })
         .collect();
@@ -175,17 +180,38 @@ async fn send_batch(
     replicate(ctx, items, asked).await
 }
 
-/// What the journal keeps of an asset's state before its replication.
-fn original_of(state: Option<&Publication>) -> Map<String, Value> {
+/// What the journal keeps of an asset's state before its replication: as asked just before
+/// sending; where that check did not return the asset (AEM's index lags behind an upload, or
+/// the check failed), as the preview found it (`planned`); where neither says, marked not
+/// known ([`STATE_UNKNOWN`]), so that an undo does not take it as never published and
+/// unpublish what was public before the run.
+fn original_of(
+    state: Option<&Publication>,
+    planned: Option<PublicationState>,
+) -> Map<String, Value> {
     let mut original = Map::new();
-    let state = state.cloned().unwrap_or_default();
+    let (action, at) = match (state, planned) {
+        (Some(state), _) => (state.action.clone(), state.at.clone()),
+        (None, Some(planned)) => {
+            let action = match planned {
+                PublicationState::NeverPublished => None,
+                PublicationState::Modified | PublicationState::UpToDate => Some("Activate"),
+                PublicationState::Unpublished => Some("Deactivate"),
+            };
+            (action.map(str::to_owned), None)
+        }
+        (None, None) => {
+            original.insert(STATE_UNKNOWN.to_owned(), Value::Bool(true));
+            (None, None)
+        }
+    };
     original.insert(
         ACTION_PROPERTY.to_owned(),
-        state.action.map_or(Value::Null, |a| json!(a)),
+        action.map_or(Value::Null, |a| json!(a)),
     );
     original.insert(
         "cq:lastReplicated".to_owned(),
-        state.at.map_or(Value::Null, |a| json!(a)),
+        at.map_or(Value::Null, |a| json!(a)),
     );
     original
 }
@@ -219,8 +245,16 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<Pending>, asked: Asked) -> Result<
             }
             Err(Failure::Call(CallError::Forbidden(_), _)) => {
                 let item = &items[0];
-                let reason = forbidden(ctx, &item.path);
-                if let Some((outcome, reason)) = ctx.write_refused(item.i, reason) {
+                let folder = item.path.rsplit_once('/').map_or(&*item.path, |(f, _)| f);
+                let account = ctx.spec.account.as_deref();
+                let reason = reasons::publish_forbidden(folder, account);
+                // Refused everywhere so far: the run stops in the same words, not an edit's.
+                let stop = |_| {
+                    let words = reasons::publish_forbidden_text(folder, account);
+                    (words, reason.clone())
+                };
+                if let Some((outcome, reason)) = ctx.refused_then_stop(item.i, reason.clone(), stop)
+                {
                     record(ctx, item.i, outcome, reason)?;
                 }
             }
@@ -239,21 +273,6 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<Pending>, asked: Asked) -> Result<
     Ok(())
 }
 
-/// "This technical account may not publish under F: …", F the asset's folder.
-fn forbidden(ctx: &Ctx, path: &str) -> SavedText {
-    let folder = path.rsplit_once('/').map_or(path, |(f, _)| f);
-    SavedText::new(
-        "reason-publish-forbidden",
-        [
-            ("folder", folder.into()),
-            (
-                "account",
-                ctx.spec.account.as_deref().unwrap_or_default().into(),
-            ),
-        ],
-    )
-}
-
 fn record(ctx: &Ctx, i: u64, outcome: Outcome, reason: Option<SavedText>) -> Result<()> {
     ctx.journal.append(&Record::Outcome {
         i,
@@ -264,4 +283,88 @@ fn record(ctx: &Ctx, i: u64, outcome: Outcome, reason: Option<SavedText>) -> Res
     })?;
     ctx.count(outcome);
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::publishing::replicated_by;
+    use crate::journal::{JournalWriter, PropertyChange, journal_path};
+    use crate::spec::{Agent, Filters, RunKind, RunSpec};
+    use metadesk_credentials::credentials::ApiFamily;
+
+    fn row(i: u64) -> Record {
+        Record::Row(PlanRow {
+            i,
+            path: format!("/content/dam/f/{i}.jpg"),
+            id: None,
+            etag: None,
+            action: Action::Change,
+            reason: None,
+            changes: vec![PropertyChange {
+                property: ACTION_PROPERTY.to_owned(),
+                before: None,
+                after: Some(json!("Activate")),
+            }],
+            publication: None,
+        })
+    }
+
+    /// What an undo takes as "published before" comes from the check just before sending,
+    /// else from the preview, else it is not known: never "not published" by default, which
+    /// would unpublish what was public before the run.
+    #[test]
+    fn the_state_before_is_the_checks_else_the_previews_else_not_known() {
+        let dir = tempfile::tempdir().unwrap();
+        let w = JournalWriter::create(&journal_path(dir.path(), "p1")).unwrap();
+        let spec = RunSpec {
+            connection: "c".into(),
+            connection_id: None,
+            aem: "http://127.0.0.1:1".into(),
+            family: ApiFamily::Classic,
+            folder: "/content/dam/f".into(),
+            filters: Filters::default(),
+            edits: vec![],
+            kind: RunKind::Publish {
+                replication: Replication::Publish,
+                agent: Agent::Publish,
+                from: None,
+            },
+            account: None,
+        };
+        w.append(&Record::Run {
+            v: 1,
+            id: "p1".into(),
+            created: "now".into(),
+            spec,
+        })
+        .unwrap();
+        let checked = Publication {
+            action: Some("Activate".into()),
+            ..Publication::default()
+        };
+        let originals = [
+            // The check wins over the preview.
+            original_of(Some(&checked), Some(PublicationState::NeverPublished)),
+            original_of(None, Some(PublicationState::UpToDate)),
+            original_of(None, Some(PublicationState::NeverPublished)),
+            original_of(None, None),
+        ];
+        for (i, original) in originals.into_iter().enumerate() {
+            w.append(&row(i as u64)).unwrap();
+            w.append(&Record::Writing {
+                i: i as u64,
+                original,
+                at: None,
+            })
+            .unwrap();
+        }
+        drop(w);
+        let before: Vec<Option<bool>> = replicated_by(dir.path(), "p1")
+            .unwrap()
+            .into_iter()
+            .map(|(_, was)| was)
+            .collect();
+        assert_eq!(before, [Some(true), Some(true), Some(false), None]);
+    }
 }

@@ -59,6 +59,8 @@ async fn apply(
         run_id: id.to_owned(),
         confirm_name: confirm_name.map(str::to_owned),
         empty_required: write.empty_required,
+        // `bulk … --republish` asked whether the connection publishes before the preview.
+        republish: false,
     };
     let result = cancellable(ws, ws.apply_request(opened, &request, &printer), l).await;
     let s = match result {

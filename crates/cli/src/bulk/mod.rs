@@ -1,12 +1,13 @@
-//! `metadesk-cli bulk set|append|remove|clear|edit|replace|date|case|trim|resume|undo|retry`:
-//! the core's preview and apply use cases, with the terminal's confirmation, progress bar and
-//! report.
+//! `metadesk-cli bulk set|append|remove|clear|edit|replace|date|case|trim|resume|undo|retry|
+//! republish`: the core's preview and apply use cases, with the terminal's confirmation,
+//! progress bar and report.
 //!
 //! This file holds the commands and their flags; the rest is one file per job: which assets
 //! (`select`), reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`) and the
 //! computing edits' flags (`rules`), what a preview shows (`preview`), asking before writing
 //! and the production guard (`confirm`), applying, resuming, undoing and retrying
-//! (`applying`), republishing after an edit (`republish`). Not here: the run history (`runs`).
+//! (`applying`), republishing what an edit changed, after it or later (`republish`). Not here:
+//! the run history (`runs`).
 
 mod applying;
 mod confirm;
@@ -27,6 +28,7 @@ pub(crate) use applying::{after_preview, cancellable};
 use applying::{plan_from_run, resume};
 pub(crate) use confirm::gate;
 use open::ConnectionArgs;
+pub(crate) use republish::AgentArg;
 pub(crate) use select::{SelectFlags, chosen_scope};
 
 #[derive(Args)]
@@ -171,6 +173,16 @@ struct RunRef {
     write: WriteFlags,
 }
 
+/// `bulk republish RUN`: a run, and the tier to republish to.
+#[derive(Args, Clone)]
+struct RepublishRef {
+    #[command(flatten)]
+    of: RunRef,
+    /// Where to republish: publish (the website) or preview (AEM's Preview tier).
+    #[arg(long, value_enum, default_value_t = AgentArg::Publish)]
+    agent: AgentArg,
+}
+
 #[derive(Subcommand)]
 enum BulkCommand {
     /// Replace the property's value: with values, or computed per asset from a template, the
@@ -201,6 +213,9 @@ enum BulkCommand {
     /// Make a run's edits again on the assets that failed in it (read again first; itself a
     /// run, with preview and report).
     Retry(RunRef),
+    /// Republish what an applied run changed, on the assets that were published before it
+    /// (never one that was not; itself a run, with preview and report).
+    Republish(RepublishRef),
 }
 
 pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
@@ -237,6 +252,9 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             let kind = RunKind::Retry { of: r.run.clone() };
             return plan_from_run(r, kind, RunAction::Retry, ws, l).await;
         }
+        BulkCommand::Republish(r) => {
+            return republish::republish_run(r.of, r.agent.into(), ws, l).await;
+        }
     };
     // Everything the command line can get wrong is refused before AEM is asked anything:
     // the flags, then the rules (a pattern that does not read, a template naming no field).
@@ -252,6 +270,12 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
             Ok(parts) => parts,
             Err(code) => return code,
         };
+    // A republish this connection cannot make is refused before the edit is written.
+    if scope.republish
+        && let Err(e) = opened.require_publishes()
+    {
+        return output::fail(&e, l);
+    }
     let printer = output::progress_printer(l, !scope.write.json);
     let preview = cancellable(
         ws,

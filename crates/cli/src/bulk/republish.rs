@@ -1,14 +1,35 @@
-//! The republish that `bulk … --republish` and the undo of a republished edit run once the
-//! run is applied: its own preview, confirmation and report, as any run.
+//! Republishing what an edit changed: after `bulk … --republish` and the undo of a republished
+//! edit, once the run is applied, or later with `bulk republish RUN`; its own preview,
+//! confirmation and report, as any run. The tier flag `--agent` that `publish` shares.
 //!
 //! Not here: `publish` and `unpublish` (`publish.rs`).
 
-use metadesk_core::app::{Opened, Workspace};
+use clap::ValueEnum;
+use metadesk_core::app::{Opened, RunAction, Workspace};
 use metadesk_core::bulk::Agent;
 use metadesk_core::i18n::{Localizer, arg};
 
-use super::{WriteFlags, after_preview, cancellable, gate};
+use super::{RunRef, WriteFlags, after_preview, cancellable, gate};
 use crate::output::{self, OK};
+
+/// Which tier a publish run goes to.
+#[derive(Clone, Copy, Debug, Default, ValueEnum)]
+pub(crate) enum AgentArg {
+    /// The publish tier: the website.
+    #[default]
+    Publish,
+    /// AEM's Preview tier.
+    Preview,
+}
+
+impl From<AgentArg> for Agent {
+    fn from(a: AgentArg) -> Self {
+        match a {
+            AgentArg::Publish => Agent::Publish,
+            AgentArg::Preview => Agent::Preview,
+        }
+    }
+}
 
 /// After run `of` was applied: republishes the assets it changed that were published before
 /// (its preview, confirmation and report as any run). Nothing when `of` changed nothing.
@@ -25,6 +46,32 @@ pub(super) async fn republish(
         Ok(_) => return OK,
         Err(e) => return output::fail(&e, l),
     }
+    plan(ws, opened, of, agent, write, l).await
+}
+
+/// `bulk republish RUN`: republishes what run `r.run` changed, on the connection it was made
+/// with (or the one given, on the same AEM). A run that changed nothing, a publish run, or a
+/// connection that cannot publish is refused in words by the core.
+pub(super) async fn republish_run(r: RunRef, agent: Agent, ws: &Workspace, l: &Localizer) -> u8 {
+    let (_, opened) = match ws
+        .open_for_run(&r.run, r.conn.choice(), RunAction::Republish)
+        .await
+    {
+        Ok(both) => both,
+        Err(e) => return output::fail(&e, l),
+    };
+    plan(ws, &opened, &r.run, agent, &r.write, l).await
+}
+
+/// The republish's preview, then the confirmation and apply every run has.
+async fn plan(
+    ws: &Workspace,
+    opened: &Opened,
+    of: &str,
+    agent: Agent,
+    write: &WriteFlags,
+    l: &Localizer,
+) -> u8 {
     let gate = match gate(opened, write, l) {
         Ok(g) => g,
         Err(e) => return output::fail(&e, l),

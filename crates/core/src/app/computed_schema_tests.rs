@@ -268,6 +268,7 @@ async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() 
         run_id: run.id.clone(),
         confirm_name: None,
         empty_required: true,
+        republish: false,
     };
     let applied = ws.apply_request(&opened, &request, &quiet).await.unwrap();
     assert_eq!(applied.counts.changed, paths.len() as u64);

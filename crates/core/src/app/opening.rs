@@ -111,6 +111,13 @@ impl Opened {
         ))
     }
 
+    /// Refuses, in words and before anything is written, to publish through this connection
+    /// when it cannot (an OAuth Server-to-Server connection): asked before an edit that is to
+    /// be republished, so the edit is not written only to have its republish refused.
+    pub fn require_publishes(&self) -> Result<()> {
+        metadesk_bulk::publish_words::check_publishes(self.connected.assets.as_ref())
+    }
+
     /// The stored connection, as it was when opened.
     pub fn connection(&self) -> &Connection {
         &self.connected.connection
@@ -335,6 +342,7 @@ pub enum RunAction {
     Resume,
     Undo,
     Retry,
+    Republish,
 }
 
 impl RunAction {
@@ -345,6 +353,7 @@ impl RunAction {
             RunAction::Resume => "resume",
             RunAction::Undo => "undo",
             RunAction::Retry => "retry",
+            RunAction::Republish => "republish",
         }
     }
 }

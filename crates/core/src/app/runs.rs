@@ -220,12 +220,15 @@ impl Workspace {
             run_id: run_id.to_owned(),
             confirm_name: confirm_name.map(str::to_owned),
             empty_required: false,
+            republish: false,
         };
         self.apply_request(opened, &request, on_progress).await
     }
 
     /// [`Workspace::apply`] as a face asks it: a run that leaves fields the form requires
-    /// empty is applied only once the user said so (`request.empty_required`).
+    /// empty is applied only once the user said so (`request.empty_required`); one to be
+    /// republished (`request.republish`) is refused, with nothing written, where the
+    /// connection cannot publish.
     pub async fn apply_request(
         &self,
         opened: &Opened,
@@ -233,6 +236,9 @@ impl Workspace {
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
         let (run_id, confirm_name) = (&request.run_id, request.confirm_name.as_deref());
+        if request.republish {
+            opened.require_publishes()?;
+        }
         let summary = self.run_summary(run_id).await?;
         if summary.applied_at.is_none()
             && !summary.emptied_required.is_empty()

@@ -81,6 +81,7 @@ fn apply_request(run_id: &str, confirm: Option<&str>) -> ApplyRequest {
         run_id: run_id.into(),
         confirm_name: confirm.map(str::to_owned),
         empty_required: false,
+        republish: false,
     }
 }
 
@@ -1212,6 +1213,53 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
     // Deleting the paired unpairs: no dangling id.
     store.delete(&f.id).unwrap();
     assert!(store.get(&oauth).unwrap().paired_with.is_none());
+}
+
+/// The window's apply with "republish" checked, on an OAuth Server-to-Server connection (which
+/// AEM's replication servlet refuses): refused in words before anything is written, not after
+/// the edit.
+#[tokio::test(flavor = "multi_thread")]
+async fn an_apply_to_republish_on_an_oauth_connection_is_refused_before_writing() {
+    let f = fixture().await;
+    let ws = &f.state;
+    let oauth = import_oauth(&f);
+    ws.connections().set_paired(&oauth, Some(&f.name)).unwrap();
+    let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
+    let run = ws
+        .preview_edit(
+            &opened,
+            SAMPLE_FOLDER.into(),
+            Filters::default(),
+            request(&f, "Never written").edits,
+            &quiet,
+        )
+        .await
+        .unwrap();
+    assert!(run.counts.pending > 0);
+    let before = f.sandbox.counters();
+    let request = ApplyRequest {
+        republish: true,
+        ..apply_request(&run.id, None)
+    };
+    let err = ws
+        .apply_request(&opened, &request, &quiet)
+        .await
+        .unwrap_err();
+    assert_eq!(err.code(), ErrorCode::InvalidInput);
+    let words = err.localized(&english());
+    assert!(
+        words.starts_with("This connection cannot publish: it is an OAuth Server-to-Server"),
+        "{words}"
+    );
+    let after = f.sandbox.counters();
+    assert_eq!(
+        after.writes_applied, before.writes_applied,
+        "nothing written"
+    );
+    assert_eq!(after.requests_total, before.requests_total, "nothing sent");
+    let summary = ws.run_summary(&run.id).await.unwrap();
+    assert_eq!(summary.status, RunStatus::Previewed);
+    assert!(summary.applied_at.is_none());
 }
 
 /// Every subfolder of `folder`, read page by page with the classic connection.

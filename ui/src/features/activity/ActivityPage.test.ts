@@ -195,7 +195,7 @@ describe('the Activity page', () => {
     expect(store.run.stage).toBe('preview');
     expect(previewRows).toHaveBeenCalledWith('p1', 'change', 0, 100);
     await user.click(screen.getByTestId('apply-run'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     expect(store.run.stage).toBe('apply');
   });
 
@@ -213,7 +213,7 @@ describe('the Activity page', () => {
     expect(applyRun).not.toHaveBeenCalled();
     await user.click(screen.getByTestId('apply-run'));
     void store.run.applyOldPreview();
-    await waitFor(() => expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false }, expect.any(Function)));
+    await waitFor(() => expect(applyRun).toHaveBeenCalledWith({ runId: 'p1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function)));
   });
 
   it('opens the preview of a run that empties required fields instead of applying it', async () => {

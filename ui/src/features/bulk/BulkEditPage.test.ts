@@ -632,7 +632,7 @@ describe('preview and apply', () => {
       return new Promise((resolve) => (finishApply = resolve));
     });
     await user.click(screen.getByTestId('apply-button'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     await act(() => applyProgress(progress({ done: 1, total: 2, changed: 1, rate: 2, etaSecs: 1 })));
     expect(screen.getByTestId('run-progress')).toHaveAttribute('data-done', '1');
     expect(screen.getByTestId('run-percent')).toHaveTextContent('50 %');
@@ -678,7 +678,20 @@ describe('preview and apply', () => {
     expect(confirm).toBeDisabled();
     await user.type(screen.getByTestId('production-confirm-input'), 'p12345 · e67890');
     await user.click(confirm);
-    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890', emptyRequired: false }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: 'p12345 · e67890', emptyRequired: false, republish: false }, expect.any(Function));
+  });
+
+  it('sends "republish" with the apply when it is ticked, so the core refuses before writing where the connection cannot publish', async () => {
+    const user = userEvent.setup();
+    vi.mocked(previewRun).mockResolvedValue(PREVIEWED);
+    vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
+    await renderPage();
+    await chooseFolder(user);
+    await fillEdit(user);
+    await user.click(screen.getByTestId('preview-button'));
+    await user.click(await screen.findByTestId('republish-after-apply'));
+    await user.click(screen.getByTestId('apply-button'));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 'r1', confirmName: null, emptyRequired: false, republish: true }, expect.any(Function));
   });
 
   it('shows a preview failure in the preview step, and the form stays as it was', async () => {
@@ -989,7 +1002,7 @@ describe('the report', () => {
     expect(resume).toHaveTextContent('Resume (19 left)');
     vi.mocked(applyRun).mockReturnValue(new Promise(() => {}));
     await user.click(resume);
-    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null, emptyRequired: false }, expect.any(Function));
+    expect(applyRun).toHaveBeenLastCalledWith({ runId: 'ro', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
   });
 
   it('says the bar of a resumed run counts the assets that were left', async () => {
@@ -1022,7 +1035,7 @@ describe('the report', () => {
     expect(banner).toHaveTextContent('development token of this connection has expired');
     expect(banner).toHaveTextContent('18 assets were not changed yet');
     await user.click(within(banner).getByTestId('resume-run'));
-    expect(applyRun).toHaveBeenCalledWith({ runId: 's1', confirmName: null, emptyRequired: false }, expect.any(Function));
+    expect(applyRun).toHaveBeenCalledWith({ runId: 's1', confirmName: null, emptyRequired: false, republish: false }, expect.any(Function));
     expect(await screen.findByTestId('run-progress')).toBeInTheDocument();
   });
 });

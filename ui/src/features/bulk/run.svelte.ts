@@ -265,7 +265,9 @@ export class RunModel {
     let summary: RunSummary | null = null;
     try {
       const emptyRequired = this.#emptyRequired;
-      summary = await applyRun({ runId: run.id, confirmName, emptyRequired }, (progress) => {
+      // Checked to republish: the core refuses before writing where the connection cannot publish.
+      const republish = this.republishAfterApply && run.kind.kind !== 'publish';
+      summary = await applyRun({ runId: run.id, confirmName, emptyRequired, republish }, (progress) => {
         this.progress = progress;
         this.paused = progress.paused;
       });

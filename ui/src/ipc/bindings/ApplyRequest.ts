@@ -12,4 +12,9 @@ confirmName: string | null,
  * The user read that the run leaves required fields empty
  * (`RunSummary::emptied_required`) and applies it all the same.
  */
-emptyRequired: boolean, };
+emptyRequired: boolean, 
+/**
+ * The run's changes are to be republished once applied: refused before anything is
+ * written when the connection cannot publish.
+ */
+republish: boolean, };
