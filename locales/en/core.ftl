@@ -188,6 +188,9 @@ assets-child-folder-unnamed = AEM listed a child folder of { $folder } without a
 assets-no-asset-id = { $path } has no asset id
 assets-no-metadata = AEM's answer for { $path } has no assetMetadata object, so its current metadata is unknown
 assets-no-uuid = AEM did not give the asset's jcr:uuid
+fragments-answer-unusable = AEM's answer about content fragments could not be used (no { $what })
+fragments-value-refused = the field { $field } of { $path } cannot take “{ $value }”
+fragments-no-such-field = the content fragment { $path } has no field { $field }
 
 keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
     [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
@@ -633,6 +636,7 @@ error-edit-empty-value = The edit of { $property } has an empty value; type the 
 error-edit-twice = { $property } is edited twice in one run; combine the two edits into one.
 error-protected-property = { $name } is kept by AEM’s repository itself (the node’s type, identity or creation) and cannot be edited; choose a metadata property such as dc:title
 error-bad-property-name = "{ $name }" is not a metadata property name; use the prefix:name form, e.g. dc:rights, dc:subject, xmpRights:UsageTerms or cq:tags.
+error-bad-field-name = "{ $name }" is not a content fragment field name; use a field's name as the fragment list shows it (price, main), or jcr:title and jcr:description for the fragment's own title and description.
 error-list-empty = The list is empty: give one DAM path, Assets link or asset id per line.
 error-list-unreadable = The list could not be read as lines or CSV: { $detail }.
 error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg

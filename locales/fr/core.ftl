@@ -188,6 +188,9 @@ assets-child-folder-unnamed = AEM a indiqué un sous-dossier de { $folder } sans
 assets-no-asset-id = { $path } n’a pas d’identifiant de ressource
 assets-no-metadata = la réponse d’AEM pour { $path } ne contient pas d’objet assetMetadata : ses métadonnées actuelles sont inconnues
 assets-no-uuid = AEM n’a pas donné le jcr:uuid de la ressource
+fragments-answer-unusable = la réponse d’AEM sur les fragments de contenu est inutilisable (pas de { $what })
+fragments-value-refused = le champ { $field } de { $path } ne peut pas prendre « { $value } »
+fragments-no-such-field = le fragment de contenu { $path } n’a pas de champ { $field }
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
     [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
@@ -635,6 +638,7 @@ error-edit-empty-value = La modification de { $property } a une valeur vide ; s
 error-edit-twice = { $property } est modifiée deux fois dans la même exécution ; réunissez les deux modifications en une.
 error-protected-property = { $name } est tenue par le référentiel d’AEM lui-même (le type, l’identité ou la création du nœud) et ne peut pas être modifiée ; choisissez une propriété de métadonnées comme dc:title
 error-bad-property-name = « { $name } » n’est pas un nom de propriété de métadonnées ; utilisez la forme préfixe:nom, par exemple dc:rights, dc:subject, xmpRights:UsageTerms ou cq:tags.
+error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
 error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
 error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
