@@ -173,6 +173,15 @@ schema-unavailable = The metadata schema { $form } could not be read ({ $detail 
 schema-unavailable-folder = The folder { $folder } could not be read to find its metadata schema ({ $detail }), so properties are typed by name and values are not checked.
 schema-unavailable-oauth = An OAuth Server-to-Server connection cannot read metadata schemas (AEM refuses its token on /conf) unless it is paired with a connection that finds assets, so properties are typed by name and values are not checked.
 error-schema-refused = The metadata schema of { $folder } does not allow these values: { $problems }. Nothing was previewed or written.
+error-fragment-edits-refused = The content fragments' fields cannot take these edits: { $problems }. Nothing was previewed or written.
+fragments-field-unknown = no fragment here has a field { $field } (their fields: { $fields })
+fragments-field-single = { $label } ({ $field }) takes one value, not several
+fragments-field-not-multiple = { $label } ({ $field }) holds one value: set or clear it (adding or removing values is for fields that hold several)
+fragments-reference-not-a-path = { $label } takes a reference to content, a path such as /content/dam/…, not “{ $value }”
+error-fragments-need-oauth = { $name } cannot edit content fragments: AEM’s Sites API takes only OAuth Server-to-Server credentials allow-listed for this environment. Nothing was sent. Import an OAuth Server-to-Server credential from the Adobe Developer Console and use that connection for content fragments.
+error-fragments-forbidden = AEM refused to show the content fragments of { $folder } to this connection (403). Ask an AEM administrator to allow this OAuth Server-to-Server credential on the Sites API for this environment.
+error-fragments-failed = Could not read the content fragments of { $folder }: { $detail }. Nothing was written.
+error-fragments-no-such-model = No content fragment under { $folder } follows the model “{ $model }” (their models: { $models }).
 error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
@@ -869,7 +878,7 @@ reason-cannot-write = { $refused ->
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
-reason-content-fragment = content fragment: Metadesk never edits content fragments
+reason-content-fragment = content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)
 reason-already-as-wanted = already as wanted at the preview
 reason-already-as-wanted-at-write = already as wanted when it was written
 reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
@@ -919,7 +928,8 @@ reason-list-duplicate = a duplicate of line { $line }
 reason-list-not-found = not found in AEM (or this connection may not see it)
 reason-list-same-asset = the same asset as line { $line }
 reason-list-folder = a folder, not an asset (choose it as the folder to edit its assets)
-reason-list-content-fragment = a content fragment (Metadesk never edits those)
+reason-list-content-fragment = a content fragment (an asset edit leaves it as it is; edit content fragments with their own edit)
+reason-list-fragment-id = an asset id: name a content fragment by its path (/content/dam/…)
 
 ## A run's edits, as its summary lists them
 
@@ -977,6 +987,12 @@ condition-any = { $first } or { $rest }
 scope-folder = the assets of { $place }
 scope-search = the assets of { $place } where { $conditions }
 scope-with-subfolders = { $folder } and its subfolders
+scope-fragments = the content fragments under { $folder }
+scope-fragments-of-model = the content fragments of the model { $model } under { $folder }
+scope-fragment-list = a list of { $count ->
+    [one] { $count } content fragment
+   *[other] { $count } content fragments
+}
 scope-list = a list of { $count ->
     [one] { $count } entry
    *[other] { $count } entries

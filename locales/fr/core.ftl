@@ -173,6 +173,15 @@ schema-unavailable = Le schéma de métadonnées { $form } n’a pas pu être lu
 schema-unavailable-folder = Le dossier { $folder } n’a pas pu être lu pour trouver son schéma de métadonnées ({ $detail }) : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 schema-unavailable-oauth = Une connexion OAuth serveur à serveur ne peut pas lire les schémas de métadonnées (AEM refuse son jeton sur /conf) sans connexion associée qui trouve les ressources : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 error-schema-refused = Le schéma de métadonnées de { $folder } ne permet pas ces valeurs : { $problems }. Rien n’a été prévisualisé ni écrit.
+error-fragment-edits-refused = Les champs des fragments de contenu ne peuvent pas prendre ces modifications : { $problems }. Rien n’a été prévisualisé ni écrit.
+fragments-field-unknown = aucun fragment ici n’a de champ { $field } (leurs champs : { $fields })
+fragments-field-single = { $label } ({ $field }) prend une seule valeur, pas plusieurs
+fragments-field-not-multiple = { $label } ({ $field }) contient une seule valeur : définissez-la ou videz-la (ajouter ou retirer des valeurs vaut pour les champs qui en contiennent plusieurs)
+fragments-reference-not-a-path = { $label } prend une référence à un contenu, un chemin comme /content/dam/…, pas « { $value } »
+error-fragments-need-oauth = { $name } ne peut pas modifier de fragments de contenu : l’API Sites d’AEM n’accepte que des identifiants OAuth Server-to-Server autorisés pour cet environnement. Rien n’a été envoyé. Importez des identifiants OAuth Server-to-Server depuis l’Adobe Developer Console et utilisez cette connexion pour les fragments de contenu.
+error-fragments-forbidden = AEM a refusé de montrer les fragments de contenu de { $folder } à cette connexion (403). Demandez à un administrateur AEM d’autoriser ces identifiants OAuth Server-to-Server sur l’API Sites pour cet environnement.
+error-fragments-failed = Impossible de lire les fragments de contenu de { $folder } : { $detail }. Rien n’a été écrit.
+error-fragments-no-such-model = Aucun fragment de contenu sous { $folder } ne suit le modèle « { $model } » (leurs modèles : { $models }).
 error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
@@ -871,7 +880,7 @@ reason-cannot-write = { $refused ->
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
-reason-content-fragment = fragment de contenu : Metadesk ne modifie jamais les fragments de contenu
+reason-content-fragment = fragment de contenu : une modification de ressources le laisse tel quel (modifiez les fragments de contenu avec leur propre modification, metadesk-cli fragments)
 reason-already-as-wanted = déjà comme souhaité lors de l’aperçu
 reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écriture
 reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
@@ -921,7 +930,8 @@ reason-list-duplicate = un doublon de la ligne { $line }
 reason-list-not-found = introuvable dans AEM (ou invisible pour cette connexion)
 reason-list-same-asset = la même ressource que la ligne { $line }
 reason-list-folder = un dossier, pas une ressource (choisissez-le comme dossier pour modifier ses ressources)
-reason-list-content-fragment = un fragment de contenu (Metadesk ne les modifie jamais)
+reason-list-content-fragment = un fragment de contenu (une modification de ressources le laisse tel quel ; modifiez les fragments de contenu avec leur propre modification)
+reason-list-fragment-id = un identifiant de ressource : désignez un fragment de contenu par son chemin (/content/dam/…)
 
 ## Les modifications d’une exécution, telles que son résumé les liste
 
@@ -980,6 +990,12 @@ condition-any = { $first } ou { $rest }
 scope-folder = les ressources de { $place }
 scope-search = les ressources de { $place } où { $conditions }
 scope-with-subfolders = { $folder } et ses sous-dossiers
+scope-fragments = les fragments de contenu sous { $folder }
+scope-fragments-of-model = les fragments de contenu du modèle { $model } sous { $folder }
+scope-fragment-list = une liste de { $count ->
+    [one] { $count } fragment de contenu
+   *[other] { $count } fragments de contenu
+}
 scope-list = { $count ->
     [one] une liste d’une entrée
    *[other] une liste de { $count } entrées
