@@ -14,13 +14,15 @@
 //! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
-//! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
-//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
+//! | Sites API (content fragments) | `GET /adobe/sites/cf/fragments?path&limit&cursor` (the fragment at `path` or every one in that folder's subtree, in tree order; `limit` 1–50, default 50, above → 400; `cursor` until the last page; `{"items": []}` where nothing is), `GET /adobe/sites/cf/fragments/{id}` (strong `ETag`), `PATCH /adobe/sites/cf/fragments/{id}` (`application/json-patch+json`; `replace`/`add` of `/title`, `/description`, `/fields/<index>/values`; no `If-Match` → 428, stale → 412, any value a field's type cannot take → 400 naming it and nothing changes), `GET /adobe/sites/cf/models[/{modelId}]` (fields, `required`, enumeration `options`); OAuth S2S tokens only. Models `article` and `adventure` (`dam/cf_models.rs`); values, status and storage in `dam/fragments.rs`; HTTP in `sites.rs` |
+//! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; `articleList`/`articleByPath`, `adventureList`/`adventureByPath` over the same values the Sites API patches; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
+//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user; a fragment's state shows its `fields`), `GET`/`PATCH /__sandbox/fragment?path=…` `{"field": "difficulty", "values": ["easy"]}` (a content fragment as the Sites API gives it plus its `etag`; a colleague's edit, as [`Sandbox::edit_fragment`]), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
 //!
 //! Token rules (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>):
 //! tokens from Service Credentials and Local Development Tokens work on the classic API,
 //! repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only on
-//! `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1`. Using
+//! `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1` (not
+//! needed on `/adobe/sites`). Using
 //! the wrong kind gives 403 with a body saying why. With [`SandboxConfig::basic_auth`] set, HTTP
 //! basic auth works everywhere, as on a local AEM SDK.
 //!
@@ -52,6 +54,15 @@
 //! `http://127.0.0.1:4502`: a bare host means `https://{host}`, a value with a scheme is used as
 //! written, and `http` is accepted only for loopback hosts. `--basic-auth admin:admin` makes it
 //! answer like a local SDK. `metadesk-sandbox --help` lists the fault flags.
+//!
+//! # Content fragments
+//!
+//! One seeded asset in [`FRAGMENT_EVERY`] (25) is a content fragment, every fourth of those an
+//! `adventure`, the others `article`s. For N fragments: `SandboxConfig::default().with_assets(N)
+//! .with_fragment_every(1)` (every asset one; `--fragment-every 1` on the command line), or
+//! 25 × N assets at the default. Their values are derived from the seed on each read; only
+//! changed fields are stored, so thousands cost little. [`Sandbox::edit_fragment`] changes
+//! one as a colleague would, [`Sandbox::fragment_state`] reads it with its ETag.
 //!
 //! Generating RSA keys is slow in debug builds (about 4 s for 2048 bits); tests should use
 //! [`SandboxConfig::with_key_bits`]`(1024)` unless they need real key sizes.
