@@ -235,6 +235,13 @@ async fn a_fragment_reads_with_a_strong_etag_and_typed_fields() {
     assert_eq!(difficulty["name"], "difficulty");
     assert_eq!(difficulty["options"].as_array().unwrap().len(), 3);
     assert_eq!(m["fields"][0]["required"], true);
+    let dump = sb.dump(false);
+    let in_dump = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["path"] == adventure["path"]);
+    assert_eq!(in_dump.unwrap()["model"], "adventure");
     let (s, all, _) = api.get("/cf/models").await;
     assert_eq!((s, all["items"].as_array().unwrap().len()), (200, 2));
 

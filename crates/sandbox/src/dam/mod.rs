@@ -645,7 +645,8 @@ impl Dam {
         v
     }
 
-    /// The tree as JSON: folders, and assets with their writes (`full` adds all metadata).
+    /// The tree as JSON: folders, and assets with their writes (`full` adds all metadata); a
+    /// content fragment says its model.
     pub(crate) fn dump(&self, full: bool) -> Value {
         let folders: Vec<Value> = self
             .folders
@@ -669,6 +670,9 @@ impl Dam {
                     "revision": a.rev,
                     "contentFragment": a.kind == Kind::ContentFragment,
                 });
+                if a.kind == Kind::ContentFragment {
+                    v["model"] = json!(self.fragment_model(i).name);
+                }
                 if let Some(o) = &a.overrides {
                     v["writes"] = json!(o);
                 }
