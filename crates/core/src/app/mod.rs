@@ -13,6 +13,8 @@ mod allows;
 mod connections;
 mod console;
 mod fragments;
+#[cfg(test)]
+mod fragments_tests;
 mod importing;
 mod jobs;
 mod language;
