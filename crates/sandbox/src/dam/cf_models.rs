@@ -232,7 +232,11 @@ impl FieldDef {
                 items.len()
             ));
         }
-        if self.required && items.iter().all(|v| v.as_str().is_some_and(str::is_empty)) {
+        if self.required
+            && items
+                .iter()
+                .all(|v| v.as_str().is_some_and(|s| s.trim().is_empty()))
+        {
             return Err(format!(
                 "Field {} is required: give it one value that is not empty",
                 self.name
@@ -340,6 +344,7 @@ mod tests {
             (named(&ARTICLE, "author"), json!([null]), "text"),
             (named(&ARTICLE, "title"), json!([]), "required"),
             (named(&ARTICLE, "title"), json!([""]), "required"),
+            (named(&ARTICLE, "title"), json!([" "]), "required"),
         ];
         for (f, v, words) in refused {
             let e = f.check(&v).unwrap_err();
