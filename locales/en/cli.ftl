@@ -500,3 +500,38 @@ cli-examples-publish = Examples:
   metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --agent preview
 cli-examples-unpublish = Examples:
   metadesk-cli unpublish --connection wknd --list withdrawn.txt --dry-run
+
+cli-arg-fragments-connection = A stored connection (name or id; see `metadesk-cli connections list`).
+cli-arg-fragments-aem = The AEM author URL, with `--file` (Adobe's sample-script form).
+cli-arg-fragments-file = A credential file (Service Credentials, Local Development Token, OAuth S2S), used for this run only.
+cli-arg-fragments-trust_host = With --aem: send the file's tokens to HOST although it is not one of Adobe's AEM hosts (author-p…-e….adobeaemcloud.com) nor this computer: only for a host you trust.
+cli-arg-fragments-paired_with = OAuth S2S only (with --connection or --file): a stored connection on the same AEM that may use the classic API (service credentials, a development token or an SDK login), used to list folders and to search for what AEM's OpenAPI search cannot ask (without it, a folder's assets are found with that search where AEM answers it).
+cli-arg-fragments-dry_run = Preview only: show what would change, write nothing.
+cli-arg-fragments-yes = Apply without asking.
+cli-arg-fragments-confirm_production = On a connection marked production: its name, to apply without typing it at a prompt (needed with --yes or without a terminal).
+cli-arg-fragments-empty_required = Apply even where the changes leave fields the metadata form requires empty (the preview names them).
+cli-arg-fragments-json = Print the result as JSON (no progress bar).
+cli-arg-fragments-replace-find = The text to find (a regular expression with --regex).
+cli-arg-fragments-replace-replace = What to put instead (empty to delete what is found); with --regex, $1 or ${"{"}name{"}"} put back what a group found.
+cli-arg-fragments-replace-regex = --find is a regular expression.
+cli-arg-fragments-replace-ignore_case = Find WKND, Wknd and wknd alike.
+cli-arg-fragments-replace-whole_word = Only where --find is a whole word (not inside a longer word).
+cli-about-fragments = Content fragments' fields in bulk (AEM's Sites API, OAuth Server-to-Server connections): list, set, append, remove, clear, find and replace.
+cli-about-fragments-list = List a folder's content fragments: title, model, status, and the fields their models give (name, type, one value or several, allowed values).
+cli-about-fragments-set = Replace a field's value.
+cli-about-fragments-append = Add values to a field that holds several (no duplicates).
+cli-about-fragments-remove = Remove values from a field that holds several.
+cli-about-fragments-clear = Empty a field.
+cli-about-fragments-replace = Find and replace in a text field (rich text: its text only, its markup kept).
+cli-arg-fragments-folder = The folder whose content fragments are edited (or listed), with those of its subfolders.
+cli-arg-fragments-model = Only the fragments of this model (its name or title, as `fragments list` shows it).
+cli-arg-fragments-list = The content fragments of a list: their paths (or links to them), one per line.
+cli-arg-fragments-field = The field, by its name (`fragments list` shows them); jcr:title and jcr:description are the fragment's own title and description.
+cli-arg-fragments-values = The value(s); repeat for several (a field that holds several values).
+cli-value-model = MODEL
+cli-fragments-count = { $count ->
+    [one] { $count } content fragment
+   *[other] { $count } content fragments
+} under { $folder }:
+cli-fragments-fields = Fields an edit can change:
+cli-value-field = FIELD

@@ -173,6 +173,15 @@ schema-unavailable = The metadata schema { $form } could not be read ({ $detail 
 schema-unavailable-folder = The folder { $folder } could not be read to find its metadata schema ({ $detail }), so properties are typed by name and values are not checked.
 schema-unavailable-oauth = An OAuth Server-to-Server connection cannot read metadata schemas (AEM refuses its token on /conf) unless it is paired with a connection that finds assets, so properties are typed by name and values are not checked.
 error-schema-refused = The metadata schema of { $folder } does not allow these values: { $problems }. Nothing was previewed or written.
+error-fragment-edits-refused = The content fragments' fields cannot take these edits: { $problems }. Nothing was previewed or written.
+fragments-field-unknown = no fragment here has a field { $field } (their fields: { $fields })
+fragments-field-single = { $label } ({ $field }) takes one value, not several
+fragments-field-not-multiple = { $label } ({ $field }) holds one value: set or clear it (adding or removing values is for fields that hold several)
+fragments-reference-not-a-path = { $label } takes a reference to content, a path such as /content/dam/…, not “{ $value }”
+error-fragments-need-oauth = { $name } cannot edit content fragments: AEM’s Sites API takes only OAuth Server-to-Server credentials allow-listed for this environment. Nothing was sent. Import an OAuth Server-to-Server credential from the Adobe Developer Console and use that connection for content fragments.
+error-fragments-forbidden = AEM refused to show the content fragments of { $folder } to this connection (403). Ask an AEM administrator to allow this OAuth Server-to-Server credential on the Sites API for this environment.
+error-fragments-failed = Could not read the content fragments of { $folder }: { $detail }. Nothing was written.
+error-fragments-no-such-model = No content fragment under { $folder } follows the model “{ $model }” (their models: { $models }).
 error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
@@ -188,6 +197,9 @@ assets-child-folder-unnamed = AEM listed a child folder of { $folder } without a
 assets-no-asset-id = { $path } has no asset id
 assets-no-metadata = AEM's answer for { $path } has no assetMetadata object, so its current metadata is unknown
 assets-no-uuid = AEM did not give the asset's jcr:uuid
+fragments-answer-unusable = AEM's answer about content fragments could not be used (no { $what })
+fragments-value-refused = the field { $field } of { $path } cannot take “{ $value }”
+fragments-no-such-field = the content fragment { $path } has no field { $field }
 
 keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
     [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
@@ -633,6 +645,7 @@ error-edit-empty-value = The edit of { $property } has an empty value; type the 
 error-edit-twice = { $property } is edited twice in one run; combine the two edits into one.
 error-protected-property = { $name } is kept by AEM’s repository itself (the node’s type, identity or creation) and cannot be edited; choose a metadata property such as dc:title
 error-bad-property-name = "{ $name }" is not a metadata property name; use the prefix:name form, e.g. dc:rights, dc:subject, xmpRights:UsageTerms or cq:tags.
+error-bad-field-name = "{ $name }" is not a content fragment field name; use a field's name as the fragment list shows it (price, main), or jcr:title and jcr:description for the fragment's own title and description.
 error-list-empty = The list is empty: give one DAM path, Assets link or asset id per line.
 error-list-unreadable = The list could not be read as lines or CSV: { $detail }.
 error-condition-unknown = "{ $words }" is not a condition Metadesk knows. Write, for example: dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
@@ -786,6 +799,11 @@ allows-label-renditions = Thumbnails (renditions)
 allows-label-graphql-endpoints = GraphQL endpoints
 allows-label-graphql-schema = GraphQL schema (introspection)
 allows-label-persisted = Persisted queries (listing)
+allows-label-fragments = Content fragments (Sites API)
+allows-ok-fragments = AEM's Sites API lists this connection's content fragments.
+allows-instead-fragments = Ask an AEM administrator to allow this OAuth Server-to-Server credential on the Sites API for this environment; until then content fragments cannot be edited with it.
+can-fragments-yes = Can edit content fragments
+can-fragments-no = Cannot edit content fragments
 can-metadata-change = Can read and change metadata
 can-metadata-read-only = Can read metadata, but may not change it
 can-metadata-read-unsure = Can read metadata; whether it may change it shows at the first change
@@ -865,7 +883,7 @@ reason-cannot-write = { $refused ->
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
-reason-content-fragment = content fragment: Metadesk never edits content fragments
+reason-content-fragment = content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)
 reason-already-as-wanted = already as wanted at the preview
 reason-already-as-wanted-at-write = already as wanted when it was written
 reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
@@ -915,7 +933,8 @@ reason-list-duplicate = a duplicate of line { $line }
 reason-list-not-found = not found in AEM (or this connection may not see it)
 reason-list-same-asset = the same asset as line { $line }
 reason-list-folder = a folder, not an asset (choose it as the folder to edit its assets)
-reason-list-content-fragment = a content fragment (Metadesk never edits those)
+reason-list-content-fragment = a content fragment (an asset edit leaves it as it is; edit content fragments with their own edit)
+reason-list-fragment-id = an asset id: name a content fragment by its path (/content/dam/…)
 
 ## A run's edits, as its summary lists them
 
@@ -973,6 +992,12 @@ condition-any = { $first } or { $rest }
 scope-folder = the assets of { $place }
 scope-search = the assets of { $place } where { $conditions }
 scope-with-subfolders = { $folder } and its subfolders
+scope-fragments = the content fragments under { $folder }
+scope-fragments-of-model = the content fragments of the model { $model } under { $folder }
+scope-fragment-list = a list of { $count ->
+    [one] { $count } content fragment
+   *[other] { $count } content fragments
+}
 scope-list = a list of { $count ->
     [one] { $count } entry
    *[other] { $count } entries

@@ -754,7 +754,7 @@ bulk-count-filtered-out = { $count ->
 bulk-count-fragments = Also { $count ->
     [one] { $count } content fragment, which the preview lists as skipped
    *[other] { $count } content fragments, which the preview lists as skipped
-} (Metadesk never edits content fragments): { $total } rows in all.
+} (an asset edit leaves content fragments as they are): { $total } rows in all.
 bulk-count-unlisted = { $count ->
     [one] { $count } subfolder could not be listed, so its assets are not counted. The preview lists it
    *[other] { $count } subfolders could not be listed, so their assets are not counted. The preview lists them

@@ -504,3 +504,38 @@ cli-examples-publish = Exemples :
   metadesk-cli publish --connection wknd --folder /content/dam/wknd-shared/en --agent preview
 cli-examples-unpublish = Exemples :
   metadesk-cli unpublish --connection wknd --list withdrawn.txt --dry-run
+
+cli-arg-fragments-connection = Une connexion enregistrée (nom ou id ; voir `metadesk-cli connections list`).
+cli-arg-fragments-aem = L’URL de l’instance d’auteur AEM, avec `--file` (la forme des scripts d’exemple d’Adobe).
+cli-arg-fragments-file = Un fichier d’identifiants (identifiants de service, jeton de développement local, OAuth S2S), utilisé pour cette exécution seulement.
+cli-arg-fragments-trust_host = Avec --aem : envoyer les jetons du fichier à HÔTE bien qu’il ne soit ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : seulement pour un hôte de confiance.
+cli-arg-fragments-paired_with = OAuth S2S seulement (avec --connection ou --file) : une connexion enregistrée sur la même instance AEM qui peut utiliser l’API classique (identifiants de service, jeton de développement ou connexion au SDK), utilisée pour lister les dossiers et chercher ce que la recherche OpenAPI d’AEM ne sait pas demander (sans elle, les ressources d’un dossier sont trouvées avec cette recherche là où AEM y répond).
+cli-arg-fragments-dry_run = Aperçu seulement : montrer ce qui changerait, sans rien écrire.
+cli-arg-fragments-yes = Appliquer sans demander.
+cli-arg-fragments-confirm_production = Sur une connexion marquée comme production : son nom, pour appliquer sans le saisir à une invite (nécessaire avec --yes ou sans terminal).
+cli-arg-fragments-empty_required = Appliquer même là où les modifications laissent vides des champs que le formulaire de métadonnées exige (l’aperçu les nomme).
+cli-arg-fragments-json = Afficher le résultat en JSON (sans barre de progression).
+cli-arg-fragments-replace-find = Le texte à chercher (une expression régulière avec --regex).
+cli-arg-fragments-replace-replace = Ce qui le remplace (vide pour supprimer ce qui est trouvé) ; avec --regex, $1 ou ${"{"}name{"}"} remettent ce qu’un groupe a trouvé.
+cli-arg-fragments-replace-regex = --find est une expression régulière.
+cli-arg-fragments-replace-ignore_case = Trouver WKND, Wknd et wknd de la même façon.
+cli-arg-fragments-replace-whole_word = Seulement là où --find est un mot entier (pas à l’intérieur d’un mot plus long).
+cli-about-fragments = Les champs des fragments de contenu en masse (API Sites d’AEM, connexions OAuth Server-to-Server) : lister, définir, ajouter, retirer, vider, chercher et remplacer.
+cli-about-fragments-list = Lister les fragments de contenu d’un dossier : titre, modèle, état, et les champs que donnent leurs modèles (nom, type, une valeur ou plusieurs, valeurs permises).
+cli-about-fragments-set = Remplacer la valeur d’un champ.
+cli-about-fragments-append = Ajouter des valeurs à un champ qui en contient plusieurs (sans doublons).
+cli-about-fragments-remove = Retirer des valeurs d’un champ qui en contient plusieurs.
+cli-about-fragments-clear = Vider un champ.
+cli-about-fragments-replace = Chercher et remplacer dans un champ de texte (texte enrichi : son texte seulement, son balisage gardé).
+cli-arg-fragments-folder = Le dossier dont les fragments de contenu sont modifiés (ou listés), avec ceux de ses sous-dossiers.
+cli-arg-fragments-model = Seulement les fragments de ce modèle (son nom ou son titre, tels que `fragments list` les montre).
+cli-arg-fragments-list = Les fragments de contenu d’une liste : leurs chemins (ou des liens vers eux), un par ligne.
+cli-arg-fragments-field = Le champ, par son nom (`fragments list` les montre) ; jcr:title et jcr:description sont le titre et la description du fragment lui-même.
+cli-arg-fragments-values = La ou les valeurs ; répétez pour plusieurs (un champ qui contient plusieurs valeurs).
+cli-value-model = MODÈLE
+cli-fragments-count = { $count ->
+    [one] { $count } fragment de contenu
+   *[other] { $count } fragments de contenu
+} sous { $folder } :
+cli-fragments-fields = Champs qu’une modification peut changer :
+cli-value-field = CHAMP

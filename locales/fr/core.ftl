@@ -173,6 +173,15 @@ schema-unavailable = Le schéma de métadonnées { $form } n’a pas pu être lu
 schema-unavailable-folder = Le dossier { $folder } n’a pas pu être lu pour trouver son schéma de métadonnées ({ $detail }) : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 schema-unavailable-oauth = Une connexion OAuth serveur à serveur ne peut pas lire les schémas de métadonnées (AEM refuse son jeton sur /conf) sans connexion associée qui trouve les ressources : les propriétés se saisissent par leur nom et les valeurs ne sont pas vérifiées.
 error-schema-refused = Le schéma de métadonnées de { $folder } ne permet pas ces valeurs : { $problems }. Rien n’a été prévisualisé ni écrit.
+error-fragment-edits-refused = Les champs des fragments de contenu ne peuvent pas prendre ces modifications : { $problems }. Rien n’a été prévisualisé ni écrit.
+fragments-field-unknown = aucun fragment ici n’a de champ { $field } (leurs champs : { $fields })
+fragments-field-single = { $label } ({ $field }) prend une seule valeur, pas plusieurs
+fragments-field-not-multiple = { $label } ({ $field }) contient une seule valeur : définissez-la ou videz-la (ajouter ou retirer des valeurs vaut pour les champs qui en contiennent plusieurs)
+fragments-reference-not-a-path = { $label } prend une référence à un contenu, un chemin comme /content/dam/…, pas « { $value } »
+error-fragments-need-oauth = { $name } ne peut pas modifier de fragments de contenu : l’API Sites d’AEM n’accepte que des identifiants OAuth Server-to-Server autorisés pour cet environnement. Rien n’a été envoyé. Importez des identifiants OAuth Server-to-Server depuis l’Adobe Developer Console et utilisez cette connexion pour les fragments de contenu.
+error-fragments-forbidden = AEM a refusé de montrer les fragments de contenu de { $folder } à cette connexion (403). Demandez à un administrateur AEM d’autoriser ces identifiants OAuth Server-to-Server sur l’API Sites pour cet environnement.
+error-fragments-failed = Impossible de lire les fragments de contenu de { $folder } : { $detail }. Rien n’a été écrit.
+error-fragments-no-such-model = Aucun fragment de contenu sous { $folder } ne suit le modèle « { $model } » (leurs modèles : { $models }).
 error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
@@ -188,6 +197,9 @@ assets-child-folder-unnamed = AEM a indiqué un sous-dossier de { $folder } sans
 assets-no-asset-id = { $path } n’a pas d’identifiant de ressource
 assets-no-metadata = la réponse d’AEM pour { $path } ne contient pas d’objet assetMetadata : ses métadonnées actuelles sont inconnues
 assets-no-uuid = AEM n’a pas donné le jcr:uuid de la ressource
+fragments-answer-unusable = la réponse d’AEM sur les fragments de contenu est inutilisable (pas de { $what })
+fragments-value-refused = le champ { $field } de { $path } ne peut pas prendre « { $value } »
+fragments-no-such-field = le fragment de contenu { $path } n’a pas de champ { $field }
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
     [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
@@ -635,6 +647,7 @@ error-edit-empty-value = La modification de { $property } a une valeur vide ; s
 error-edit-twice = { $property } est modifiée deux fois dans la même exécution ; réunissez les deux modifications en une.
 error-protected-property = { $name } est tenue par le référentiel d’AEM lui-même (le type, l’identité ou la création du nœud) et ne peut pas être modifiée ; choisissez une propriété de métadonnées comme dc:title
 error-bad-property-name = « { $name } » n’est pas un nom de propriété de métadonnées ; utilisez la forme préfixe:nom, par exemple dc:rights, dc:subject, xmpRights:UsageTerms ou cq:tags.
+error-bad-field-name = « { $name } » n’est pas un nom de champ de fragment de contenu ; utilisez le nom d’un champ tel que la liste des fragments le montre (price, main), ou jcr:title et jcr:description pour le titre et la description du fragment.
 error-list-empty = La liste est vide : donnez un chemin DAM, un lien Assets ou un identifiant de ressource par ligne.
 error-list-unreadable = La liste n’a pas pu être lue comme lignes ou comme CSV : { $detail }.
 error-condition-unknown = « { $words } » n’est pas une condition que Metadesk connaît. Écrivez par exemple : dc:rights is empty · dc:rights is not empty · dc:title is "Summer" · dc:title contains beach · dc:title does not contain draft · tag is wknd:activity/surfing · type is image/* · modified after 2026-03-01 · created before 2025-01-01 · name matches *.jpg
@@ -788,6 +801,11 @@ allows-label-renditions = Vignettes (rendus)
 allows-label-graphql-endpoints = Points de terminaison GraphQL
 allows-label-graphql-schema = Schéma GraphQL (introspection)
 allows-label-persisted = Requêtes persistantes (liste)
+allows-label-fragments = Fragments de contenu (API Sites)
+allows-ok-fragments = L’API Sites d’AEM liste les fragments de contenu pour cette connexion.
+allows-instead-fragments = Demandez à un administrateur AEM d’autoriser ces identifiants OAuth Server-to-Server sur l’API Sites pour cet environnement ; d’ici là, les fragments de contenu ne peuvent pas être modifiés avec eux.
+can-fragments-yes = Peut modifier les fragments de contenu
+can-fragments-no = Ne peut pas modifier les fragments de contenu
 can-metadata-change = Peut lire et modifier les métadonnées
 can-metadata-read-only = Peut lire les métadonnées, mais pas les modifier
 can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
@@ -867,7 +885,7 @@ reason-cannot-write = { $refused ->
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
-reason-content-fragment = fragment de contenu : Metadesk ne modifie jamais les fragments de contenu
+reason-content-fragment = fragment de contenu : une modification de ressources le laisse tel quel (modifiez les fragments de contenu avec leur propre modification, metadesk-cli fragments)
 reason-already-as-wanted = déjà comme souhaité lors de l’aperçu
 reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écriture
 reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
@@ -917,7 +935,8 @@ reason-list-duplicate = un doublon de la ligne { $line }
 reason-list-not-found = introuvable dans AEM (ou invisible pour cette connexion)
 reason-list-same-asset = la même ressource que la ligne { $line }
 reason-list-folder = un dossier, pas une ressource (choisissez-le comme dossier pour modifier ses ressources)
-reason-list-content-fragment = un fragment de contenu (Metadesk ne les modifie jamais)
+reason-list-content-fragment = un fragment de contenu (une modification de ressources le laisse tel quel ; modifiez les fragments de contenu avec leur propre modification)
+reason-list-fragment-id = un identifiant de ressource : désignez un fragment de contenu par son chemin (/content/dam/…)
 
 ## Les modifications d’une exécution, telles que son résumé les liste
 
@@ -976,6 +995,12 @@ condition-any = { $first } ou { $rest }
 scope-folder = les ressources de { $place }
 scope-search = les ressources de { $place } où { $conditions }
 scope-with-subfolders = { $folder } et ses sous-dossiers
+scope-fragments = les fragments de contenu sous { $folder }
+scope-fragments-of-model = les fragments de contenu du modèle { $model } sous { $folder }
+scope-fragment-list = une liste de { $count ->
+    [one] { $count } fragment de contenu
+   *[other] { $count } fragments de contenu
+}
 scope-list = { $count ->
     [one] une liste d’une entrée
    *[other] une liste de { $count } entrées

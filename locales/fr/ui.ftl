@@ -757,7 +757,7 @@ bulk-count-filtered-out = { $count ->
 bulk-count-fragments = Aussi { $count ->
     [one] { $count } fragment de contenu, que l’aperçu liste comme ignoré
    *[other] { $count } fragments de contenu, que l’aperçu liste comme ignorés
-} (Metadesk ne modifie jamais les fragments de contenu) : { $total } lignes en tout.
+} (une modification de ressources laisse les fragments de contenu tels quels) : { $total } lignes en tout.
 bulk-count-unlisted = { $count ->
     [one] { $count } sous-dossier n’a pas pu être listé, ses ressources ne sont donc pas comptées. L’aperçu le range
    *[other] { $count } sous-dossiers n’ont pas pu être listés, leurs ressources ne sont donc pas comptées. L’aperçu les range

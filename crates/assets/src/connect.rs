@@ -26,6 +26,9 @@ pub struct Connected {
     pub aem_url: String,
     /// The stored connection, as it was when opened.
     pub connection: Connection,
+    /// The connection's own client (its token), for the APIs beside the Assets API (the Sites
+    /// API's content fragments).
+    pub client: AemClient,
 }
 
 /// Who a connection writes as, for "no write access" reasons: the technical account of
@@ -74,6 +77,7 @@ pub fn open_shared(
         authorizer(&connection)?,
     )?;
     let family = connection.kind.api_family();
+    let own = client.clone();
     let assets: Arc<dyn AssetsApi> = match family {
         ApiFamily::Classic => Arc::new(ClassicAssets::new(client)),
         ApiFamily::OpenApi => match paired {
@@ -91,5 +95,6 @@ pub fn open_shared(
         account: account_of(&connection),
         aem_url: connection.aem_url.clone(),
         connection,
+        client: own,
     })
 }

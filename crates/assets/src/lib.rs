@@ -16,6 +16,7 @@ pub mod classic;
 pub mod connect;
 pub mod folders;
 pub mod folders_api;
+pub mod fragments;
 pub mod open_search;
 pub mod openapi;
 pub mod probe;
@@ -221,6 +222,20 @@ pub trait AssetsApi: Send + Sync {
 
     /// The asset id the writes need (OpenAPI); `Ok(None)` when the family needs none.
     fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>>;
+
+    /// The id of the asset at `path` when this API already knows it (a list page gave it), so
+    /// a preview asks nothing; `None` when it must be looked up with [`AssetsApi::resolve_id`].
+    fn known_id(&self, path: &str) -> Option<String> {
+        let _ = path;
+        None
+    }
+
+    /// Whether `property` holds HTML, whose text alone a computed edit changes (its markup
+    /// kept): a content fragment's rich-text field.
+    fn markup(&self, property: &str) -> bool {
+        let _ = property;
+        false
+    }
 
     /// The asset's full metadata (not the listing's subset).
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>>;

@@ -43,8 +43,8 @@ pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope::ScopeCount;
 pub use selection::{Combine, Condition, Scope, Selection};
 pub use spec::{
-    Agent, ApplyRequest, Edit, EditOp, Emptiness, Filters, PublishFrom, PublishRequest,
-    Replication, RunKind, RunRequest, RunSpec,
+    Agent, ApplyRequest, Edit, EditOp, Emptiness, Filters, FragmentScope, PublishFrom,
+    PublishRequest, Replication, RunKind, RunRequest, RunSpec,
 };
 
 #[cfg(test)]

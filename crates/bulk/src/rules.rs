@@ -18,8 +18,17 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 /// computing rules that read (a pattern, a template, a duration). The faces call it before
 /// asking AEM anything; [`RunSpec::validated`] calls it again.
 pub fn validate_edits(edits: &mut [Edit]) -> Result<()> {
+    validate_edits_with(edits, validate_target)
+}
+
+/// [`validate_edits`] for content fragments, whose edits name fields ([`validate_field`]).
+pub fn validate_field_edits(edits: &mut [Edit]) -> Result<()> {
+    validate_edits_with(edits, validate_field)
+}
+
+fn validate_edits_with(edits: &mut [Edit], target: fn(&str) -> Result<String>) -> Result<()> {
     for edit in edits.iter_mut() {
-        edit.property = validate_target(&edit.property)?;
+        edit.property = target(&edit.property)?;
         check_rule(&edit.property, &mut edit.op)?;
         // A limited edit's values are checked like the edit's own ("only where empty" with no
         // value would otherwise clear the property).
@@ -88,6 +97,29 @@ pub fn validate_property(raw: &str) -> Result<String> {
             vec![("name", raw.into())],
         )),
     }
+}
+
+/// A content fragment field an edit may change: a model field's name (`price`, `main`: letters,
+/// digits, `_`, `-`, `.`, starting with a letter or `_`) or the fragment's own title and
+/// description (`jcr:title`, `jcr:description`), refused in words otherwise.
+pub fn validate_field(raw: &str) -> Result<String> {
+    let name = raw.trim();
+    let own = [
+        metadesk_assets::fragments::TITLE,
+        metadesk_assets::fragments::DESCRIPTION,
+    ];
+    let field = name.starts_with(|c: char| c.is_ascii_alphabetic() || c == '_')
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | '.'));
+    if field || own.contains(&name) {
+        return Ok(name.to_owned());
+    }
+    Err(Error::message(
+        ErrorCode::InvalidInput,
+        "error-bad-field-name",
+        vec![("name", raw.into())],
+    ))
 }
 
 /// Properties the repository keeps for itself (node type, identity, creation), which a
@@ -342,7 +374,20 @@ pub fn after(
     asset: Asset<'_>,
     regexes: &Regexes,
 ) -> std::result::Result<Option<Value>, SavedText> {
-    let value = computed(op, before, asset, regexes)?;
+    after_in(op, before, asset, regexes, false)
+}
+
+/// [`after`] for a property that holds HTML when `html` (a content fragment's rich-text
+/// field): find and replace, case and spaces change its text only, its markup kept
+/// (`compute::markup`).
+pub fn after_in(
+    op: &EditOp,
+    before: Option<&Value>,
+    asset: Asset<'_>,
+    regexes: &Regexes,
+    html: bool,
+) -> std::result::Result<Option<Value>, SavedText> {
+    let value = computed(op, before, asset, regexes, html)?;
     let texts = |v: &Value| match v {
         Value::Array(items) => items.iter().filter_map(Value::as_str).map(str::len).max(),
         Value::String(s) => Some(s.len()),
@@ -409,9 +454,17 @@ fn computed(
     before: Option<&Value>,
     asset: Asset<'_>,
     regexes: &Regexes,
+    html: bool,
 ) -> std::result::Result<Option<Value>, SavedText> {
     let before = before.filter(|v| !v.is_null());
     let bad_rule = || SavedText::new("reason-rule-unreadable", []);
+    let in_text = |t: &str, f: &dyn Fn(&str) -> String| {
+        if html {
+            compute::markup::in_text(t, f)
+        } else {
+            f(t)
+        }
+    };
     match op {
         EditOp::Set { .. }
         | EditOp::SetList { .. }
@@ -422,7 +475,9 @@ fn computed(
             let (pattern, matching) = op.patterns().ok_or_else(bad_rule)?;
             let re = regexes.get(pattern, matching).map_err(|_| bad_rule())?;
             compute::each_text(before, |t| {
-                Ok(text::replace(t, find, replace, re.as_deref(), matching))
+                Ok(in_text(t, &|t| {
+                    text::replace(t, find, replace, re.as_deref(), matching)
+                }))
             })
         }
         EditOp::Template { template } => {
@@ -469,8 +524,12 @@ fn computed(
             Some(value) => Ok(Some(value.clone())),
             None => Err(missing_field(from)),
         },
-        EditOp::Case { to } => compute::each_text(before, |t| Ok(text::change_case(t, *to))),
-        EditOp::Trim { collapse } => compute::each_text(before, |t| Ok(text::trim(t, *collapse))),
+        EditOp::Case { to } => {
+            compute::each_text(before, |t| Ok(in_text(t, &|t| text::change_case(t, *to))))
+        }
+        EditOp::Trim { collapse } => {
+            compute::each_text(before, |t| Ok(in_text(t, &|t| text::trim(t, *collapse))))
+        }
         EditOp::ShiftDate { by } => {
             let by = dates::duration(by).ok_or_else(bad_rule)?;
             compute::each_text(before, |t| {
@@ -495,7 +554,7 @@ fn computed(
         }
         EditOp::Where { property_is, op } => {
             if (*property_is == Emptiness::Empty) == is_empty(before) {
-                computed(op, before, asset, regexes)
+                computed(op, before, asset, regexes, html)
             } else {
                 Ok(before.cloned())
             }

@@ -114,6 +114,11 @@ pub struct RunSummary {
     /// many assets: the preview warns, and the apply needs it acknowledged
     /// (`ApplyRequest::empty_required`).
     pub emptied_required: Vec<crate::journal::EmptiedRequired>,
+    /// The run edits content fragments (through the Sites API), of this model when one is
+    /// named; absent for asset runs.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fragments: Option<crate::spec::FragmentScope>,
 }
 
 /// How long a preview stays fresh enough to apply without asking: the values it shows are
@@ -231,6 +236,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.first_apply.is_some(),
         ),
         emptied_required: replay.emptied_required.clone(),
+        fragments: spec.filters.fragments.clone(),
     }
 }
 

@@ -10,8 +10,8 @@ use ts_rs::TS;
 use super::selection::Selection;
 pub use crate::edit::{Edit, EditOp, Emptiness};
 pub use crate::rules::{
-    MAX_VALUE_CHARS, after, regexes_of, schema_refusal, validate_edits, validate_property,
-    validate_target,
+    MAX_VALUE_CHARS, after, after_in, regexes_of, schema_refusal, validate_edits, validate_field,
+    validate_field_edits, validate_property, validate_target,
 };
 use metadesk_assets::folders::normalize_folder;
 pub use metadesk_assets::publication::{Agent, Replication};
@@ -35,6 +35,21 @@ pub struct Filters {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub selection: Option<Selection>,
+    /// The run edits content fragments (AEM's Sites API), not assets: the folder's fragments
+    /// (its whole subtree), of one model when one is named.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fragments: Option<FragmentScope>,
+}
+
+/// Which content fragments of the folder (or of a list) a run edits.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FragmentScope {
+    /// Only fragments of this model (its name, title or id); every model when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub model: Option<String>,
 }
 
 impl Filters {
@@ -183,7 +198,11 @@ impl RunSpec {
                 vec![],
             ));
         }
-        validate_edits(&mut self.edits)?;
+        if self.filters.fragments.is_some() {
+            crate::rules::validate_field_edits(&mut self.edits)?;
+        } else {
+            validate_edits(&mut self.edits)?;
+        }
         Ok(self)
     }
 }

@@ -13,6 +13,7 @@ mod bulk;
 mod connections;
 mod console;
 mod doctor;
+mod fragments;
 mod home;
 mod localized_help;
 mod output;
@@ -59,6 +60,9 @@ enum Command {
     Request(console::RequestArgs),
     /// Spreadsheets: export a folder's metadata, import an edited sheet (preview, apply).
     Sheet(sheet::SheetArgs),
+    /// Content fragments' fields in bulk (AEM's Sites API, OAuth Server-to-Server connections):
+    /// list, set, append, remove, clear, find and replace.
+    Fragments(fragments::FragmentsArgs),
     /// Metadata schemas: a folder's fields (labels, types, allowed values, required), and the
     /// assets that lack required metadata.
     Schema(schema::SchemaArgs),
@@ -121,6 +125,7 @@ fn main() -> ExitCode {
         Command::Request(args) => in_runtime(console::request(args, &workspace, &l), &l),
         Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l), &l),
         Command::Schema(args) => in_runtime(schema::run(args, &workspace, &l), &l),
+        Command::Fragments(args) => in_runtime(fragments::run(args, &workspace, &l), &l),
         Command::Publish(args) => in_runtime(
             publish::run(
                 args,

@@ -115,7 +115,7 @@ fn kind_words(field: &SchemaField, l: &Localizer) -> String {
     line
 }
 
-fn print_fields(fields: &[SchemaField], l: &Localizer) {
+pub(crate) fn print_fields(fields: &[SchemaField], l: &Localizer) {
     let mut tab: Option<&str> = None;
     for field in fields {
         if tab != Some(field.tab.as_str()) {

@@ -20,6 +20,8 @@ pub(crate) enum Family {
     Classic,
     /// `/adobe/*` OpenAPI endpoints.
     OpenApi,
+    /// The Sites API (`/adobe/sites/*`): the OpenAPI rules, its own words for a wrong kind.
+    Sites,
 }
 
 /// The authenticated caller.
@@ -110,7 +112,14 @@ pub(crate) fn authenticate(
                  for this environment (Adobe Developer Console credential)",
             ))
         }
-        (Family::OpenApi, TokenKind::OAuthServerToServer) => {
+        (Family::Sites, TokenKind::ServiceCredential | TokenKind::LocalDevelopment) => {
+            Err(forbidden(
+                "The Sites API (/adobe/sites) takes OAuth Server-to-Server credentials of a client \
+                 id allow-listed for this environment (Adobe Developer Console); Service \
+                 Credentials and Local Development Tokens are refused",
+            ))
+        }
+        (Family::OpenApi | Family::Sites, TokenKind::OAuthServerToServer) => {
             match headers.get("x-api-key").and_then(|v| v.to_str().ok()) {
                 None => Err(unauthorized(shared, "X-Api-Key header is required")),
                 Some(k) if k == record.client_id => Ok(Principal {

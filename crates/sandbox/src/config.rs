@@ -9,7 +9,7 @@ use std::time::Duration;
 use crate::dam;
 use crate::faults::Faults;
 
-/// How to start the sandbox. `Default`: free port, 500 assets, seed 0, 24 h tokens, no basic
+/// How to start the sandbox. `Default`: free port, 500 assets (one in 25 a content fragment), seed 0, 24 h tokens, no basic
 /// auth, page limit clamped at 1000, no faults, 2048-bit keys.
 #[derive(Debug, Clone)]
 pub struct SandboxConfig {
@@ -20,6 +20,10 @@ pub struct SandboxConfig {
     /// About this many assets per leaf folder; at least `assets` puts them all in
     /// [`SAMPLE_FOLDER`] (one very large folder).
     pub assets_per_folder: usize,
+    /// One seeded asset in this many is a content fragment (1: every one; the default 25 gives
+    /// 2,000 fragments in 50,000 assets). Every fourth fragment is an `adventure`, the others
+    /// `article`s.
+    pub fragment_every: usize,
     /// Seed of the DAM, the identities and the fault RNG.
     pub seed: u64,
     /// Lifetime of issued access tokens (short values force renewal in tests).
@@ -46,6 +50,7 @@ impl Default for SandboxConfig {
             port: 0,
             assets: 500,
             assets_per_folder: dam::ASSETS_PER_FOLDER,
+            fragment_every: dam::FRAGMENT_EVERY,
             seed: 0,
             token_ttl: Duration::from_secs(24 * 3600),
             basic_auth: None,
@@ -70,6 +75,12 @@ impl SandboxConfig {
     }
     pub fn with_assets_per_folder(mut self, per_folder: usize) -> Self {
         self.assets_per_folder = per_folder;
+        self
+    }
+    /// One asset in `every` is a content fragment (0 or 1: all of them), e.g.
+    /// `with_assets(2_000).with_fragment_every(1)` for 2,000 fragments.
+    pub fn with_fragment_every(mut self, every: usize) -> Self {
+        self.fragment_every = every.max(1);
         self
     }
     pub fn with_seed(mut self, seed: u64) -> Self {

@@ -1,5 +1,6 @@
 //! The control API for tests in other processes (`/__sandbox/*`): counters, faults, one asset's
-//! state (and an edit of it by another user), a dump, reset, token revocation, the
+//! state (and an edit of it by another user), a content fragment's (and a colleague's edit of
+//! it), a dump, reset, token revocation, the
 //! credentials and an account's GraphQL access.
 //!
 //! Thin HTTP wrappers over the same operations as the Rust handle in `lib.rs`; these requests
@@ -23,6 +24,7 @@ pub(crate) fn router() -> Router<Shared> {
         .route("/counters", get(counters))
         .route("/faults", get(get_faults).put(put_faults))
         .route("/asset", get(asset).patch(edit_asset))
+        .route("/fragment", get(fragment).patch(edit_fragment))
         .route("/upload", post(upload))
         .route("/dump", get(dump))
         .route("/reset", post(reset))
@@ -90,6 +92,48 @@ async fn edit_asset(
         Err(e) => return bad(format!("invalid edit JSON: {e}")),
     };
     match crate::edit_asset(&s, path, &edit) {
+        Ok(state) => axum::Json(state).into_response(),
+        Err(msg) => bad(msg),
+    }
+}
+
+fn no_fragment() -> Response {
+    (
+        StatusCode::NOT_FOUND,
+        axum::Json(json!({ "error": "no content fragment there" })),
+    )
+        .into_response()
+}
+
+/// `GET /__sandbox/fragment?path=…`: the fragment as the Sites API gives it, plus its `etag`.
+async fn fragment(State(s): State<Shared>, Query(q): Query<HashMap<String, String>>) -> Response {
+    let Some(path) = q.get("path") else {
+        return bad("give ?path=/content/dam/…");
+    };
+    crate::fragment_state(&s, path).map_or_else(no_fragment, |v| axum::Json(v).into_response())
+}
+
+/// `PATCH /__sandbox/fragment?path=…` with `{"field": "difficulty", "values": ["easy"]}`: the
+/// fragment changed by a colleague (a new ETag); `title` and `description` are its own.
+async fn edit_fragment(
+    State(s): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+    body: Bytes,
+) -> Response {
+    let Some(path) = q.get("path") else {
+        return bad("give ?path=/content/dam/…");
+    };
+    let v: Value = serde_json::from_slice(&body).unwrap_or(Value::Null);
+    let (Some(field), Some(values)) = (
+        v.get("field").and_then(Value::as_str),
+        v.get("values").and_then(Value::as_array),
+    ) else {
+        return bad("body must be {\"field\": \"…\", \"values\": […]}");
+    };
+    if crate::fragment_state(&s, path).is_none() {
+        return no_fragment();
+    }
+    match crate::edit_fragment(&s, path, field, values.clone()) {
         Ok(state) => axum::Json(state).into_response(),
         Err(msg) => bad(msg),
     }

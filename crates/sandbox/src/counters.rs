@@ -32,6 +32,17 @@ pub struct Counters {
     /// Assets those requests replicated (activated or deactivated).
     #[serde(default)]
     pub replicated: u64,
+    /// Sites API fragment list pages (`GET /adobe/sites/cf/fragments`) answered, whatever
+    /// their status (throttled requests are counted in `throttled` instead).
+    #[serde(default)]
+    pub sites_list_pages: u64,
+    /// Sites API fragment reads (`GET /adobe/sites/cf/fragments/{id}`) answered.
+    #[serde(default)]
+    pub sites_reads: u64,
+    /// Sites API fragment patches (`PATCH /adobe/sites/cf/fragments/{id}`) answered, applied
+    /// or not (an applied one also counts in `writes_applied`).
+    #[serde(default)]
+    pub sites_patches: u64,
     /// Requests answered by the throttle (429/406).
     pub throttled: u64,
     /// Writes failed on purpose by `error_rate`.

@@ -24,8 +24,15 @@ pub const OAUTH_PROJECT_FILE: &str = "oauth-project.json";
 
 /// The default metascope of AEM Service Credentials.
 pub const METASCOPE: &str = "ent_aem_cloud_api";
-/// The scopes of the sandbox's OAuth Server-to-Server credential.
-pub const OAUTH_SCOPES: &[&str] = &["AdobeID", "openid", "aem.assets.author", "aem.folders"];
+/// The scopes of the sandbox's OAuth Server-to-Server credential (`aem.fragments.management`: the
+/// Sites API's content fragments; no endpoint checks a token's scopes).
+pub const OAUTH_SCOPES: &[&str] = &[
+    "AdobeID",
+    "openid",
+    "aem.assets.author",
+    "aem.folders",
+    "aem.fragments.management",
+];
 
 /// Everything a test needs to authenticate against the sandbox, plus the files' contents.
 #[derive(Clone, Serialize, Deserialize)]

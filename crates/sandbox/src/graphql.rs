@@ -3,8 +3,9 @@
 //! (`PUT|POST /graphql/persist.json/{config}/{name}`, `GET /graphql/execute.json/{config}/{name}`).
 //!
 //! Not a GraphQL engine: a small parser for the query shapes headless clients send against the
-//! one model the sandbox seeds (`article`): `articleList { items { … } }` and
-//! `articleByPath(_path: …) { item { … } }`, with variables and aliases; no fragments.
+//! models the sandbox seeds (`dam/cf_models.rs`): `articleList { items { … } }`,
+//! `articleByPath(_path: …) { item { … } }` and the same for `adventure`, with variables,
+//! aliases and fragments. Values are the fragments' fields as the Sites API last wrote them.
 
 use std::collections::HashMap;
 
@@ -16,7 +17,8 @@ use serde_json::{Map, Value, json};
 
 use crate::auth::{self, Family};
 use crate::core_response::auth_failure;
-use crate::dam::{Dam, Kind, Node, uuid_string};
+use crate::dam::cf_models::{FieldType, MODELS, Model};
+use crate::dam::{Dam, uuid_string};
 use crate::graphql_query::{Field, GResult, GqlError, parse};
 use crate::{Shared, lock, read};
 
@@ -50,43 +52,142 @@ fn no_field(f: &Field, on: &str) -> GqlError {
     )
 }
 
-fn resolve_article(dam: &Dam, idx: u32, sel: &[Field]) -> GResult<Value> {
+/// `ArticleModel` for `article`: the GraphQL type AEM generates for a model.
+pub(crate) fn type_name(model: &Model) -> String {
+    let mut c = model.name.chars();
+    let first: String = c
+        .next()
+        .map(|f| f.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}Model", c.as_str())
+}
+
+/// A rich-text field as `MultiFormatString`: `html`, `plaintext`, `markdown`, `json`.
+fn multi_format(html: &str, sel: &[Field]) -> GResult<Value> {
+    let plain = html.replace("<p>", "").replace("</p>", "");
+    let mut m = Map::new();
+    for s in sel {
+        let v = match s.name.as_str() {
+            "html" => json!(html),
+            "plaintext" | "markdown" => json!(plain),
+            "json" => {
+                json!([{"nodeType": "paragraph", "content": [{"nodeType": "text", "value": plain}]}])
+            }
+            "__typename" => json!("MultiFormatString"),
+            _ => return Err(no_field(s, "MultiFormatString")),
+        };
+        m.insert(s.alias.clone(), v);
+    }
+    Ok(Value::Object(m))
+}
+
+fn resolve_fragment(dam: &Dam, idx: u32, model: &Model, sel: &[Field]) -> GResult<Value> {
     let el = dam.fragment_elements(idx);
     let mut out = Map::new();
     for f in sel {
+        let def = model.fields.iter().find(|d| d.name == f.name);
         let v = match f.name.as_str() {
             "_path" => json!(dam.asset_path(idx)),
             "_id" => json!(uuid_string(dam.assets[idx as usize].uuid)),
             "_variation" => json!("master"),
-            "__typename" => json!("ArticleModel"),
-            "title" | "description" | "author" => el.get(&f.name).cloned().unwrap_or(Value::Null),
-            "main" => {
-                let html = el
-                    .get("main")
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_owned();
-                let plain = html.replace("<p>", "").replace("</p>", "");
-                let mut m = Map::new();
-                for s in &f.selection {
-                    let v = match s.name.as_str() {
-                        "html" => json!(html),
-                        "plaintext" | "markdown" => json!(plain),
-                        "json" => {
-                            json!([{"nodeType": "paragraph", "content": [{"nodeType": "text", "value": plain}]}])
-                        }
-                        "__typename" => json!("MultiFormatString"),
-                        _ => return Err(no_field(s, "MultiFormatString")),
-                    };
-                    m.insert(s.alias.clone(), v);
+            "__typename" => json!(type_name(model)),
+            "title" | "description" => el.get(&f.name).cloned().unwrap_or(Value::Null),
+            _ => match def {
+                Some(d) if d.ty == FieldType::LongText => {
+                    let html = el.get(d.name).and_then(Value::as_str).unwrap_or("");
+                    multi_format(html, &f.selection)?
                 }
-                Value::Object(m)
-            }
-            _ => return Err(no_field(f, "ArticleModel")),
+                Some(d) => el.get(d.name).cloned().unwrap_or(Value::Null),
+                None => return Err(no_field(f, &type_name(model))),
+            },
         };
         out.insert(f.alias.clone(), v);
     }
     Ok(Value::Object(out))
+}
+
+/// The model a root field such as `articleList` or `adventureByPath` reads, and whether it
+/// is the list.
+fn root_model(name: &str) -> Option<(&'static Model, bool)> {
+    MODELS.iter().copied().find_map(|m| {
+        let rest = name.strip_prefix(m.name)?;
+        match rest {
+            "List" => Some((m, true)),
+            "ByPath" => Some((m, false)),
+            _ => None,
+        }
+    })
+}
+
+fn fragment_list(dam: &Dam, model: &Model, f: &Field) -> GResult<Value> {
+    let offset = as_u64(f.args.get("offset")).unwrap_or(0) as usize;
+    let limit = as_u64(f.args.get("limit")).map(|l| l as usize);
+    let all: Vec<u32> = dam
+        .fragments()
+        .filter(|i| dam.fragment_model(*i).name == model.name)
+        .skip(offset)
+        .take(limit.unwrap_or(usize::MAX))
+        .collect();
+    let results = format!("{}Results", type_name(model));
+    let mut m = Map::new();
+    for s in &f.selection {
+        match s.name.as_str() {
+            "items" => {
+                let items: GResult<Vec<Value>> = all
+                    .iter()
+                    .map(|i| resolve_fragment(dam, *i, model, &s.selection))
+                    .collect();
+                m.insert(s.alias.clone(), Value::Array(items?));
+            }
+            "__typename" => {
+                m.insert(s.alias.clone(), json!(results));
+            }
+            _ => return Err(no_field(s, &results)),
+        }
+    }
+    Ok(Value::Object(m))
+}
+
+fn fragment_by_path(dam: &Dam, model: &Model, f: &Field) -> GResult<Value> {
+    let path = f.args.get("_path").and_then(Value::as_str).ok_or_else(|| {
+        GqlError::at(
+            "Validation error (MissingFieldArgument) : Missing field argument '_path'",
+            f.at,
+        )
+    })?;
+    let fail = |why: String| {
+        GqlError::at(
+            format!("Exception while fetching data (/{}) : {why}", f.alias),
+            f.at,
+        )
+    };
+    let idx = dam
+        .fragment_at(path)
+        .ok_or_else(|| fail(format!("No content fragment at {path}")))?;
+    let of = dam.fragment_model(idx).name;
+    if of != model.name {
+        return Err(fail(format!(
+            "The content fragment at {path} is of the model {of}, not {}",
+            model.name
+        )));
+    }
+    let result = format!("{}Result", type_name(model));
+    let mut m = Map::new();
+    for s in &f.selection {
+        match s.name.as_str() {
+            "item" => {
+                m.insert(
+                    s.alias.clone(),
+                    resolve_fragment(dam, idx, model, &s.selection)?,
+                );
+            }
+            "__typename" => {
+                m.insert(s.alias.clone(), json!(result));
+            }
+            _ => return Err(no_field(s, &result)),
+        }
+    }
+    Ok(Value::Object(m))
 }
 
 /// A number or boolean given as text (a persisted query's `;limit=5`) becomes that value.
@@ -116,70 +217,11 @@ fn execute(dam: &Dam, query: &str, vars: &Map<String, Value>) -> GResult<Value> 
                     None => Value::Null,
                 }
             }
-            "articleList" => {
-                let offset = as_u64(f.args.get("offset")).unwrap_or(0) as usize;
-                let limit = as_u64(f.args.get("limit")).map(|l| l as usize);
-                let all: Vec<u32> = dam
-                    .fragments()
-                    .skip(offset)
-                    .take(limit.unwrap_or(usize::MAX))
-                    .collect();
-                let mut m = Map::new();
-                for s in &f.selection {
-                    match s.name.as_str() {
-                        "items" => {
-                            let items: GResult<Vec<Value>> = all
-                                .iter()
-                                .map(|i| resolve_article(dam, *i, &s.selection))
-                                .collect();
-                            m.insert(s.alias.clone(), Value::Array(items?));
-                        }
-                        "__typename" => {
-                            m.insert(s.alias.clone(), json!("ArticleModelResults"));
-                        }
-                        _ => return Err(no_field(s, "ArticleModelResults")),
-                    }
-                }
-                Value::Object(m)
-            }
-            "articleByPath" => {
-                let path = f.args.get("_path").and_then(Value::as_str).ok_or_else(|| {
-                    GqlError::at(
-                        "Validation error (MissingFieldArgument) : Missing field argument '_path'",
-                        f.at,
-                    )
-                })?;
-                let idx = match dam.lookup(path) {
-                    Some(Node::Asset(a))
-                        if dam.assets[a as usize].kind == Kind::ContentFragment =>
-                    {
-                        a
-                    }
-                    _ => {
-                        return Err(GqlError::at(
-                            format!(
-                                "Exception while fetching data (/{}) : No content fragment at {path}",
-                                f.alias
-                            ),
-                            f.at,
-                        ));
-                    }
-                };
-                let mut m = Map::new();
-                for s in &f.selection {
-                    match s.name.as_str() {
-                        "item" => {
-                            m.insert(s.alias.clone(), resolve_article(dam, idx, &s.selection)?);
-                        }
-                        "__typename" => {
-                            m.insert(s.alias.clone(), json!("ArticleModelResult"));
-                        }
-                        _ => return Err(no_field(s, "ArticleModelResult")),
-                    }
-                }
-                Value::Object(m)
-            }
-            _ => return Err(no_field(f, "Query")),
+            name => match root_model(name) {
+                Some((model, true)) => fragment_list(dam, model, f)?,
+                Some((model, false)) => fragment_by_path(dam, model, f)?,
+                None => return Err(no_field(f, "Query")),
+            },
         };
         data.insert(f.alias.clone(), v);
     }
@@ -485,7 +527,10 @@ mod tests {
         )
         .unwrap();
         let items = v["data"]["articleList"]["items"].as_array().unwrap();
-        assert_eq!(items.len(), dam.fragments().count());
+        let articles = dam
+            .fragments()
+            .filter(|i| dam.fragment_model(*i).name == "article");
+        assert_eq!(items.len(), articles.count());
         let path = items[0]["p"].as_str().unwrap().to_owned();
         let mut vars = Map::new();
         vars.insert("path".into(), json!(path));
@@ -500,6 +545,40 @@ mod tests {
         );
         assert!(execute(&dam, "{ nope { x } }", &Map::new()).is_err());
         assert!(execute(&dam, "{ articleList { items ", &Map::new()).is_err());
+    }
+
+    #[test]
+    fn each_model_has_its_list_and_by_path_with_its_typed_fields() {
+        let mut dam = dam();
+        let q = "{ adventureList { items { _path __typename title difficulty activities price featured heroImage main { html } } } }";
+        let v = execute(&dam, q, &Map::new()).unwrap();
+        let items = v["data"]["adventureList"]["items"].as_array().unwrap();
+        assert!(!items.is_empty());
+        let first = &items[0];
+        assert_eq!(first["__typename"], "AdventureModel");
+        assert!(first["difficulty"].is_string() && first["activities"].is_array());
+        assert!(
+            first["price"].is_number() && first["featured"].is_boolean(),
+            "{first}"
+        );
+        let path = first["_path"].as_str().unwrap().to_owned();
+        // A Sites API change shows at once.
+        dam.edit_fragment_as(&path, "price", vec![json!(7.5)], "me", 1)
+            .unwrap();
+        let mut vars = Map::new();
+        vars.insert("p".into(), json!(path));
+        let q = "query ($p: String!) { adventureByPath(_path: $p) { item { price } } }";
+        let v = execute(&dam, q, &vars).unwrap();
+        assert_eq!(v["data"]["adventureByPath"]["item"]["price"], json!(7.5));
+        // Each model's fields only, each model's fragments only.
+        assert!(execute(&dam, "{ adventureList { items { author } } }", &Map::new()).is_err());
+        let q = "query ($p: String!) { articleByPath(_path: $p) { item { _path } } }";
+        let e = execute(&dam, q, &vars).unwrap_err();
+        assert!(e.message.contains("of the model adventure"), "{e:?}");
+        let v = execute(&dam, "{ __type(name: \"AdventureModel\") { fields { name type { kind name ofType { name } } } } }", &Map::new()).unwrap();
+        let fields = v["data"]["__type"]["fields"].as_array().unwrap();
+        let activities = fields.iter().find(|f| f["name"] == "activities").unwrap();
+        assert_eq!(activities["type"]["kind"], "LIST");
     }
 
     #[test]

@@ -2,11 +2,14 @@
 //! (`__schema`, `__type`), and the one generic way a selection picks fields out of it.
 //!
 //! Not here: parsing queries and resolving content fragments (`graphql.rs`). The schema mirrors
-//! what AEM generates for one Content Fragment Model (`article`): `articleList` and
-//! `articleByPath` with their result types, and the `MultiFormatString` of rich text.
+//! what AEM generates for each Content Fragment Model (`article`, `adventure`): `articleList`
+//! and `articleByPath` with their result types, a field per model field, and the
+//! `MultiFormatString` of rich text.
 
 use serde_json::{Map, Value, json};
 
+use crate::dam::cf_models::{FieldDef, FieldType, MODELS, Model};
+use crate::graphql::type_name;
 use crate::graphql_query::Field;
 
 /// A reference to a type: `named("String")`, wrapped with [`non_null`] and [`list`].
@@ -48,62 +51,89 @@ fn scalar(name: &str, description: &str) -> Value {
             "specifiedByURL": null })
 }
 
+/// The GraphQL type of a model's field.
+fn field_type(f: &FieldDef) -> Value {
+    let one = match f.ty {
+        FieldType::LongText => named("MultiFormatString"),
+        FieldType::Number => named("Float"),
+        FieldType::Boolean => named("Boolean"),
+        _ => named("String"),
+    };
+    if f.multiple { list(one) } else { one }
+}
+
+/// The query fields and the three types AEM generates for one model.
+fn model_types(m: &Model, query: &mut Vec<Value>, out: &mut Vec<Value>) {
+    let s = || named("String");
+    let ty = type_name(m);
+    query.push(field(
+        &format!("{}List", m.name),
+        &format!("All fragments of the model `{}`.", m.name),
+        vec![
+            arg("offset", "How many items to skip.", named("Int")),
+            arg("limit", "How many items at most.", named("Int")),
+            arg("variation", "The variation to read.", s()),
+        ],
+        non_null(named(&format!("{ty}Results"))),
+    ));
+    query.push(field(
+        &format!("{}ByPath", m.name),
+        &format!("One fragment of the model `{}`, by its path.", m.name),
+        vec![
+            arg("_path", "The fragment's path in the DAM.", non_null(s())),
+            arg("variation", "The variation to read.", s()),
+        ],
+        non_null(named(&format!("{ty}Result"))),
+    ));
+    out.push(object(
+        &format!("{ty}Results"),
+        &format!("A list of `{}` fragments.", m.name),
+        vec![field(
+            "items",
+            "",
+            vec![],
+            non_null(list(non_null(named(&ty)))),
+        )],
+    ));
+    out.push(object(
+        &format!("{ty}Result"),
+        &format!("One `{}` fragment.", m.name),
+        vec![field("item", "", vec![], named(&ty))],
+    ));
+    let mut fields = vec![
+        field("_path", "The fragment's path.", vec![], named("ID")),
+        field("_id", "The fragment's id.", vec![], s()),
+        field("_variation", "The variation read.", vec![], s()),
+        field("title", "", vec![], s()),
+        field("description", "", vec![], s()),
+    ];
+    fields.extend(
+        m.fields
+            .iter()
+            .filter(|f| f.name != "title")
+            .map(|f| field(f.name, f.label, vec![], field_type(f))),
+    );
+    out.push(object(
+        &ty,
+        &format!("A content fragment of the model `{}`.", m.name),
+        fields,
+    ));
+}
+
 fn types() -> Vec<Value> {
     let s = || named("String");
-    vec![
-        object(
-            "Query",
-            "The content fragments of the enabled models.",
-            vec![
-                field(
-                    "articleList",
-                    "All fragments of the model `article`.",
-                    vec![
-                        arg("offset", "How many items to skip.", named("Int")),
-                        arg("limit", "How many items at most.", named("Int")),
-                        arg("variation", "The variation to read.", s()),
-                    ],
-                    non_null(named("ArticleModelResults")),
-                ),
-                field(
-                    "articleByPath",
-                    "One fragment of the model `article`, by its path.",
-                    vec![
-                        arg("_path", "The fragment's path in the DAM.", non_null(s())),
-                        arg("variation", "The variation to read.", s()),
-                    ],
-                    non_null(named("ArticleModelResult")),
-                ),
-            ],
-        ),
-        object(
-            "ArticleModelResults",
-            "A list of `article` fragments.",
-            vec![field(
-                "items",
-                "",
-                vec![],
-                non_null(list(non_null(named("ArticleModel")))),
-            )],
-        ),
-        object(
-            "ArticleModelResult",
-            "One `article` fragment.",
-            vec![field("item", "", vec![], named("ArticleModel"))],
-        ),
-        object(
-            "ArticleModel",
-            "A content fragment of the model `article`.",
-            vec![
-                field("_path", "The fragment's path.", vec![], named("ID")),
-                field("_id", "The fragment's id.", vec![], s()),
-                field("_variation", "The variation read.", vec![], s()),
-                field("title", "", vec![], s()),
-                field("description", "", vec![], s()),
-                field("author", "", vec![], s()),
-                field("main", "", vec![], named("MultiFormatString")),
-            ],
-        ),
+    let mut query = Vec::new();
+    let mut models = Vec::new();
+    for m in MODELS {
+        model_types(m, &mut query, &mut models);
+    }
+    let mut out = vec![object(
+        "Query",
+        "The content fragments of the enabled models.",
+        query,
+    )];
+    out.extend(models);
+    out.extend([
         object(
             "MultiFormatString",
             "Rich text in several formats.",
@@ -120,7 +150,8 @@ fn types() -> Vec<Value> {
         scalar("Float", "A number."),
         scalar("Boolean", "true or false."),
         scalar("JSON", "Any JSON value."),
-    ]
+    ]);
+    out
 }
 
 /// The full introspection result (`__schema`).

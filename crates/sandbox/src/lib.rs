@@ -14,13 +14,15 @@
 //! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
-//! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
-//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
+//! | Sites API (content fragments) | `GET /adobe/sites/cf/fragments?path&limit&cursor` (the fragment at `path` or every one in that folder's subtree, in tree order; `limit` 1–50, default 50, above → 400; `cursor` until the last page; `{"items": []}` where nothing is), `GET /adobe/sites/cf/fragments/{id}` (strong `ETag`), `PATCH /adobe/sites/cf/fragments/{id}` (`application/json-patch+json`; `replace`/`add` of `/title`, `/description`, `/fields/<index>/values`; no `If-Match` → 428, stale → 412, any value a field's type cannot take → 400 naming it and nothing changes), `GET /adobe/sites/cf/models[/{modelId}]` (fields, `required`, enumeration `options`); OAuth S2S tokens only. Models `article` and `adventure` (`dam/cf_models.rs`); values, status and storage in `dam/fragments.rs`; HTTP in `sites.rs` |
+//! | GraphQL | `POST /content/_cq_graphql/{global,metadesk}/endpoint.json` (queries and introspection; `articleList`/`articleByPath`, `adventureList`/`adventureByPath` over the same values the Sites API patches; errors with `locations`), `GET /content/_cq_graphql.1.json` (the configurations with an endpoint), `GET /graphql/list.json[/{config}]`, `GET /graphql/execute.json/metadesk/{article-list,article-by-path;path=…}`, `PUT`/`POST /graphql/persist.json/{config}/{name}`; 404 "No suitable endpoint found" for another configuration, 403 for an account not granted GraphQL (the read-only technical account at start; [`Sandbox::set_graphql_access`]) |
+//! | Control | `GET /__sandbox/counters`, `GET`/`PUT /__sandbox/faults`, `GET /__sandbox/asset?path=…` (or `?id=urn:…`), `PATCH /__sandbox/asset?path=…` `{"dc:rights": "…", "dc:title": null}` (an edit by another user; a fragment's state shows its `fields`), `GET`/`PATCH /__sandbox/fragment?path=…` `{"field": "difficulty", "values": ["easy"]}` (a content fragment as the Sites API gives it plus its `etag`; a colleague's edit, as [`Sandbox::edit_fragment`]), `POST /__sandbox/upload?path=…` `{"dc:title": "…"}` (an upload by another user: listed at once, searched after `index_lag_secs`), `GET /__sandbox/dump[?full=true]`, `POST /__sandbox/reset`, `POST /__sandbox/revoke` `{"token": …}`, `GET /__sandbox/credentials`, `POST /__sandbox/dev-token[?user=…]`, `PUT /__sandbox/graphql-access` `{"user": "…", "allowed": false}` |
 //!
 //! Token rules (<https://experienceleague.adobe.com/en/docs/experience-manager-learn/cloud-service/aem-apis/overview>):
 //! tokens from Service Credentials and Local Development Tokens work on the classic API,
 //! repository JSON, GraphQL and `currentuser.json`; OAuth Server-to-Server tokens only on
-//! `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1`. Using
+//! `/adobe/*`, with `X-Api-Key` = their client id and `X-Adobe-Accept-Experimental: 1` (not
+//! needed on `/adobe/sites`). Using
 //! the wrong kind gives 403 with a body saying why. With [`SandboxConfig::basic_auth`] set, HTTP
 //! basic auth works everywhere, as on a local AEM SDK.
 //!
@@ -53,6 +55,15 @@
 //! written, and `http` is accepted only for loopback hosts. `--basic-auth admin:admin` makes it
 //! answer like a local SDK. `metadesk-sandbox --help` lists the fault flags.
 //!
+//! # Content fragments
+//!
+//! One seeded asset in [`FRAGMENT_EVERY`] (25) is a content fragment, every fourth of those an
+//! `adventure`, the others `article`s. For N fragments: `SandboxConfig::default().with_assets(N)
+//! .with_fragment_every(1)` (every asset one; `--fragment-every 1` on the command line), or
+//! 25 × N assets at the default. Their values are derived from the seed on each read; only
+//! changed fields are stored, so thousands cost little. [`Sandbox::edit_fragment`] changes
+//! one as a colleague would, [`Sandbox::fragment_state`] reads it with its ETag.
+//!
 //! Generating RSA keys is slow in debug builds (about 4 s for 2048 bits); tests should use
 //! [`SandboxConfig::with_key_bits`]`(1024)` unless they need real key sizes.
 
@@ -77,8 +88,10 @@ mod qb_values;
 mod querybuilder;
 mod renditions;
 mod replicate;
+mod routes;
 mod schemas;
 mod server;
+mod sites;
 mod sling_batch;
 mod sling_post;
 
@@ -87,13 +100,10 @@ use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError, RwLock, RwLockReadGuard, RwLockWriteGuard};
 
-use axum::Router;
-use axum::routing::{get, post, put};
-
 pub use config::SandboxConfig;
 pub use counters::Counters;
 pub use credentials::SandboxCredentials;
-pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, SAMPLE_FOLDER};
+pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, FRAGMENT_EVERY, SAMPLE_FOLDER};
 pub use faults::{Faults, Switched};
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 pub use schemas::BRAND_LANGUAGES;
@@ -241,6 +251,31 @@ pub(crate) fn upload(
     Ok(dam.asset_state(idx))
 }
 
+/// Who changes a fragment in [`Sandbox::edit_fragment`] and `PATCH /__sandbox/fragment`.
+pub const COLLEAGUE: &str = "colleague@metadesk.example";
+
+pub(crate) fn edit_fragment(
+    s: &Shared,
+    path: &str,
+    field: &str,
+    values: Vec<serde_json::Value>,
+) -> Result<serde_json::Value, String> {
+    let mut dam = write(&s.dam);
+    dam.edit_fragment_as(path, field, values, COLLEAGUE, ims::now_ms())?;
+    fragment_state_in(&dam, path).ok_or_else(|| format!("no content fragment at {path}"))
+}
+
+pub(crate) fn fragment_state(s: &Shared, path: &str) -> Option<serde_json::Value> {
+    fragment_state_in(&read(&s.dam), path)
+}
+
+fn fragment_state_in(dam: &dam::Dam, path: &str) -> Option<serde_json::Value> {
+    let idx = dam.fragment_at(path)?;
+    let mut v = dam.fragment_json(idx);
+    v["etag"] = serde_json::json!(dam.etag(idx));
+    Some(v)
+}
+
 pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
     lock(&s.junk).clear();
@@ -299,14 +334,16 @@ impl Sandbox {
         let port = listener.local_addr()?.port();
         let base_url = format!("http://127.0.0.1:{port}");
 
-        let (seed, assets, per_folder, bits) = (
+        let (seed, assets, per_folder, every, bits) = (
             config.seed,
             config.assets,
             config.assets_per_folder,
+            config.fragment_every,
             config.key_bits,
         );
-        let dam_task =
-            tokio::task::spawn_blocking(move || dam::Dam::generate(seed, assets, per_folder));
+        let dam_task = tokio::task::spawn_blocking(move || {
+            dam::Dam::generate_with(seed, assets, per_folder, every)
+        });
         let key_task = |cn: &'static str| {
             tokio::task::spawn_blocking(move || {
                 keys::generate(&keys::KeyOptions {
@@ -410,7 +447,7 @@ impl Sandbox {
             junk: Mutex::default(),
             csrf_tokens: Mutex::default(),
         });
-        let router = router(shared.clone());
+        let router = routes::router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
         let task = tokio::spawn(server::serve(listener, router, stopped));
         Ok(Sandbox { shared, stop, task })
@@ -493,6 +530,27 @@ impl Sandbox {
         edit: serde_json::Value,
     ) -> Result<serde_json::Value, SandboxError> {
         edit_asset(&self.shared, path_or_id, &edit).map_err(SandboxError::Edit)
+    }
+
+    /// Changes a content fragment as another AEM user would in the fragment editor (as
+    /// [`COLLEAGUE`]; a new ETag): `field` is `title`, `description` or a field of its model,
+    /// `values` as the Sites API gives them (`description`: none or one). Values the field
+    /// cannot take are refused as the Sites API refuses them, and nothing changes.
+    pub fn edit_fragment(
+        &self,
+        path: &str,
+        field: &str,
+        values: Vec<serde_json::Value>,
+    ) -> Result<(), SandboxError> {
+        edit_fragment(&self.shared, path, field, values)
+            .map(drop)
+            .map_err(SandboxError::Edit)
+    }
+
+    /// The content fragment at `path` as `GET /adobe/sites/cf/fragments/{id}` gives it, plus
+    /// its `etag`; `None` when no fragment is there.
+    pub fn fragment_state(&self, path: &str) -> Option<serde_json::Value> {
+        fragment_state(&self.shared, path)
     }
 
     /// The metadata the publish tier (or, with `preview`, AEM's Preview tier) serves for the
@@ -621,50 +679,4 @@ fn set_graphql_access(shared: &Shared, user: &str, allowed: bool) {
     } else {
         denied.insert(user.to_owned());
     }
-}
-
-fn router(shared: Shared) -> Router {
-    Router::new()
-        .route("/ims/exchange/jwt", post(ims::exchange_jwt))
-        .route("/ims/exchange/jwt/", post(ims::exchange_jwt))
-        .route("/ims/token/v3", post(ims::token_v3))
-        .route("/ims/token/v3/", post(ims::token_v3))
-        .route("/api.json", get(classic::service_doc))
-        .route("/api/assets.json", get(classic::get_root))
-        .route("/api/assets/{*path}", get(classic::get).put(classic::put))
-        .route(
-            "/content/{*path}",
-            get(classic::content_get).post(sling_post::handler),
-        )
-        .route("/libs/granite/csrf/token.json", get(csrf::token))
-        .route(
-            "/libs/granite/security/currentuser.json",
-            get(classic::current_user),
-        )
-        .route("/libs/dam/{*path}", get(classic::libs_get))
-        .route("/conf/{*path}", get(classic::conf_get))
-        .route(
-            "/graphql/execute.json/{*rest}",
-            get(graphql::execute_persisted),
-        )
-        .route("/graphql/list.json", get(graphql::list_all))
-        .route("/graphql/list.json/{*config}", get(graphql::list_one))
-        .route(
-            "/graphql/persist.json/{*rest}",
-            put(graphql::persist).post(graphql::persist),
-        )
-        .route(
-            "/adobe/assets/{id}/metadata",
-            get(openapi::get_metadata).patch(openapi::patch_metadata),
-        )
-        .route("/adobe/folders", get(openapi::folders))
-        .route("/adobe/assets/search", post(assets_search::search))
-        .route("/bin/querybuilder.json", get(querybuilder::query))
-        .route("/bin/replicate.json", post(replicate::replicate))
-        .nest("/__sandbox", control::router())
-        .layer(axum::middleware::from_fn_with_state(
-            shared.clone(),
-            server::pipeline,
-        ))
-        .with_state(shared)
 }

@@ -20,6 +20,10 @@ struct Args {
     /// (/content/dam/wknd-shared/en/adventures/napa-wine-tasting).
     #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u64).range(1..))]
     assets_per_folder: u64,
+    /// One seeded asset in this many is a content fragment (1: every asset; with --assets 2000,
+    /// 2,000 fragments).
+    #[arg(long, default_value_t = 25, value_parser = clap::value_parser!(u64).range(1..))]
+    fragment_every: u64,
     /// Seed for the DAM, identities and fault RNG.
     #[arg(long, default_value_t = 0)]
     seed: u64,
@@ -103,6 +107,7 @@ async fn main() -> std::process::ExitCode {
         port: args.port,
         assets: args.assets,
         assets_per_folder: usize::try_from(args.assets_per_folder).unwrap_or(usize::MAX),
+        fragment_every: usize::try_from(args.fragment_every).unwrap_or(usize::MAX),
         seed: args.seed,
         token_ttl: Duration::from_secs(args.token_ttl),
         basic_auth,

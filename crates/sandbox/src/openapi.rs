@@ -86,7 +86,7 @@ pub(crate) fn metadata_document(dam: &Dam, idx: u32) -> Value {
     })
 }
 
-fn with_etag(body: Value, etag: &str) -> Response {
+pub(crate) fn with_etag(body: Value, etag: &str) -> Response {
     let mut r = axum::Json(body).into_response();
     if let Ok(v) = HeaderValue::from_str(etag) {
         r.headers_mut().insert(header::ETAG, v);
@@ -94,7 +94,7 @@ fn with_etag(body: Value, etag: &str) -> Response {
     r
 }
 
-fn etag_matches(header_value: &str, etag: &str) -> bool {
+pub(crate) fn etag_matches(header_value: &str, etag: &str) -> bool {
     header_value
         .split(',')
         .map(str::trim)

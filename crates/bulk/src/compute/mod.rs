@@ -5,6 +5,7 @@
 //! Not here: which rule an edit is and its words (`spec.rs`), reading or writing AEM.
 
 pub mod dates;
+pub mod markup;
 pub mod template;
 pub mod text;
 

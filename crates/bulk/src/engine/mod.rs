@@ -32,6 +32,7 @@ mod applying;
 mod batched;
 mod checks;
 mod context;
+mod fragment_list;
 mod from_rows;
 mod listed;
 mod planning;
@@ -254,6 +255,9 @@ impl Engine {
         // found the assets.
         let open = ctx.store.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
         let result = match ctx.spec.filters.selection.clone() {
+            Some(Selection::List { entries }) if ctx.spec.filters.fragments.is_some() => {
+                fragment_list::preview_fragment_list(&ctx, &entries, on_progress).await
+            }
             Some(Selection::List { entries }) => {
                 searched::preview_list(&ctx, &entries, on_progress).await
             }
@@ -281,6 +285,10 @@ impl Engine {
                 searched::preview_open_search(&ctx, on_progress)
                     .await
                     .map(Option::unwrap_or_default)
+            }
+            // The Sites API lists a folder's fragments itself.
+            None if ctx.spec.filters.fragments.is_some() => {
+                preview_listing(&ctx, on_progress).await
             }
             None => {
                 ctx.found_by(FoundBy::listing());

@@ -85,7 +85,7 @@ pub(super) async fn preview_asset_with_id(
             // Only the OpenAPI family looks ids up (a request); the classic one has none to
             // find, and its instant answer must not reach the gate, whose controller would
             // take it for the server's normal latency and every real request for queueing.
-            if let Some(id) = known_id {
+            if let Some(id) = known_id.or_else(|| store.known_id(&entry.path)) {
                 asset.id = Some(id);
             } else if store.family() == ApiFamily::OpenApi {
                 asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
@@ -161,16 +161,17 @@ pub(super) fn plan_from_current(
         .iter()
         .map(|edit| {
             let before = values_of(&current.metadata, &edit.property).cloned();
-            let computed =
-                spec::after(&edit.op, before.as_ref(), asset, &ctx.regexes).and_then(|after| {
-                    match schema_field(ctx, edit, before.as_ref(), &after) {
+            let html = ctx.store.markup(&edit.property);
+            let computed = spec::after_in(&edit.op, before.as_ref(), asset, &ctx.regexes, html)
+                .and_then(
+                    |after| match schema_field(ctx, edit, before.as_ref(), &after) {
                         Some(field) => match spec::schema_refusal(field, after.as_ref()) {
                             Some(why) => Err(why),
                             None => Ok(after),
                         },
                         None => Ok(after),
-                    }
-                });
+                    },
+                );
             let after = match computed {
                 Ok(after) => after,
                 Err(why) => {

@@ -22,7 +22,20 @@ pub fn scope_reason(folder: &str, filters: &Filters) -> SavedText {
         folder.into()
     };
     if let Some(Selection::List { entries }) = &filters.selection {
-        return SavedText::new("scope-list", [("count", (entries.len() as u64).into())]);
+        let id = match filters.fragments {
+            Some(_) => "scope-fragment-list",
+            None => "scope-list",
+        };
+        return SavedText::new(id, [("count", (entries.len() as u64).into())]);
+    }
+    if let Some(fragments) = &filters.fragments {
+        return match fragments.model.as_deref() {
+            Some(model) => SavedText::new(
+                "scope-fragments-of-model",
+                [("folder", folder.into()), ("model", model.into())],
+            ),
+            None => SavedText::new("scope-fragments", [("folder", folder.into())]),
+        };
     }
     match conditions_reason(filters) {
         Some(conditions) => SavedText::new(

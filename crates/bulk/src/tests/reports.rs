@@ -156,7 +156,7 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     let old = [
         definition.to_owned(),
         json!({"t": "row", "i": 0, "path": format!("{F}/a000.jpg"), "action": "skip",
-               "reason": "content fragment: Metadesk never edits content fragments",
+               "reason": "content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)",
                "changes": []})
         .to_string(),
         json!({"t": "row", "i": 1, "path": format!("{F}/a001.jpg"), "action": "change",
@@ -197,7 +197,9 @@ async fn a_journal_with_reasons_in_plain_text_is_read_and_shown_as_it_is() {
     assert_eq!(
         reasons,
         [
-            json!("content fragment: Metadesk never edits content fragments"),
+            json!(
+                "content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)"
+            ),
             json!("the asset no longer exists (404): it was moved or deleted after the preview"),
         ]
     );

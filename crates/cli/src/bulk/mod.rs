@@ -15,7 +15,7 @@ mod edits;
 pub(crate) mod open;
 mod preview;
 mod republish;
-mod rules;
+pub(crate) mod rules;
 mod select;
 
 use clap::{Args, Subcommand};

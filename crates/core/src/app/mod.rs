@@ -12,6 +12,9 @@
 mod allows;
 mod connections;
 mod console;
+mod fragments;
+#[cfg(test)]
+mod fragments_tests;
 mod importing;
 mod jobs;
 mod language;
@@ -35,6 +38,9 @@ use std::sync::Arc;
 
 pub use allows::TestDepth;
 pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
+pub use fragments::{
+    FragmentApis, FragmentEdit, FragmentList, FragmentModel, FragmentRow, check_fragment_edits,
+};
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
@@ -79,6 +85,7 @@ pub struct Workspace {
     schemas: SchemaCache,
     samples: SampleCache,
     sheet_issues: KeptIssues,
+    fragment_apis: FragmentApis,
 }
 
 impl Workspace {
@@ -103,6 +110,7 @@ impl Workspace {
             schemas: SchemaCache::default(),
             samples: SampleCache::default(),
             sheet_issues: KeptIssues::default(),
+            fragment_apis: FragmentApis::default(),
         })
     }
 

@@ -175,6 +175,18 @@ impl Workspace {
         // A retry computes its rules again: their values are checked as the first preview's,
         // against the same folder's schema (a list's is found from its entries, in the journal).
         let schema = match &kind {
+            // A fragment run's fields are its models'.
+            RunKind::Retry { .. } if summary.fragments.is_some() => {
+                let model = summary.fragments.as_ref().and_then(|f| f.model.clone());
+                let listed = self
+                    .list_fragments(opened, &summary.folder, model.as_deref())
+                    .await?;
+                Some(Arc::new(crate::app::FolderSchema {
+                    folder: summary.folder.clone(),
+                    schema: Some(listed.fields),
+                    unavailable: None,
+                }))
+            }
             RunKind::Retry { .. } => {
                 let schema_folder = if summary.list_entries.is_some() {
                     let journal = metadesk_bulk::runs::path_of(&self.runs_dir(), &of)?;
@@ -190,13 +202,13 @@ impl Workspace {
             _ => None,
         };
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
+        let store = self.assets_for(opened, &summary)?;
         let label = Text::new(
             "job-preview-of-run",
             vec![("kind", which.into()), ("folder", summary.folder.into())],
         );
         let job = self.jobs.start(JobKind::Preview, label)?;
-        let engine =
-            Engine::new(opened.connected.assets.clone(), self.runs_dir()).with_schema(schema);
+        let engine = Engine::new(store, self.runs_dir()).with_schema(schema);
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);
@@ -266,7 +278,7 @@ impl Workspace {
             .start(JobKind::Apply, job_on("job-apply", &summary.folder))?;
         job.set_run_id(&summary.id);
         confirm_production(opened.connection(), confirm_name)?;
-        let engine = Engine::new(opened.connected.assets.clone(), self.runs_dir());
+        let engine = Engine::new(self.assets_for(opened, &summary)?, self.runs_dir());
         let applied = engine.apply(&summary.id, job.control(), on_progress).await;
         // The edit rows' sample holds values from before: it is read again next time.
         self.samples.forget().await;

@@ -125,6 +125,7 @@ impl Dam {
         for f in &mut self.folders {
             f.props.clear();
         }
+        self.fragment_edits.clear();
         self.seed_publications();
     }
 }

@@ -6,9 +6,12 @@
 //! well under a second. HTTP shapes (Siren, OpenAPI, GraphQL) live in their own modules; this one
 //! knows nothing about HTTP or auth.
 
+pub(crate) mod cf_models;
 mod changes;
+mod fragments;
 mod publication;
 
+pub(crate) use fragments::Target;
 pub(crate) use publication::{Agent, Replication, ReplicationValue};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
@@ -90,8 +93,9 @@ const AUTHORS: &[&str] = &[
     "Kumar Selvaraj",
     "Ayo Ogunseinde",
 ];
-/// Every `CF_EVERY`-th asset (offset 3, so the sample folder has one) is a content fragment.
-const CF_EVERY: usize = 25;
+/// Every `FRAGMENT_EVERY`-th asset (offset 3, so the sample folder has one) is a content
+/// fragment unless the sandbox is told otherwise (`SandboxConfig::with_fragment_every`).
+pub const FRAGMENT_EVERY: usize = 25;
 /// Leaf folders hold about this many assets unless the sandbox is told otherwise: more than
 /// the default page of 20, so listing one needs paging.
 pub const ASSETS_PER_FOLDER: usize = 40;
@@ -195,6 +199,10 @@ pub(crate) struct Dam {
     by_uuid: HashMap<u128, Node>,
     /// Assets the seed made; those after them were uploaded ([`Dam::upload`]).
     seeded: usize,
+    /// Every this many seeded assets, one is a content fragment.
+    fragment_every: usize,
+    /// Content fragments' changed fields, by asset (`fragments.rs`).
+    fragment_edits: HashMap<u32, fragments::Edits>,
 }
 
 /// splitmix64: tiny, fast and stable forever, unlike `rand`'s `StdRng`, whose stream may change
@@ -276,8 +284,21 @@ pub(crate) fn iso_ms(ms: u64) -> String {
 impl Dam {
     /// Builds the tree for `assets` assets from `seed`, about `per_folder` in each leaf folder
     /// (the first leaf is always [`SAMPLE_FOLDER`], so `per_folder >= assets` puts every asset
-    /// there). Same inputs, same tree, names and UUIDs.
+    /// there), one in [`FRAGMENT_EVERY`] a content fragment. Same inputs, same tree, names and
+    /// UUIDs.
+    #[cfg(test)]
     pub(crate) fn generate(seed: u64, assets: usize, per_folder: usize) -> Self {
+        Self::generate_with(seed, assets, per_folder, FRAGMENT_EVERY)
+    }
+
+    /// [`Dam::generate`] with one in `fragment_every` assets a content fragment (1: all).
+    pub(crate) fn generate_with(
+        seed: u64,
+        assets: usize,
+        per_folder: usize,
+        fragment_every: usize,
+    ) -> Self {
+        let fragment_every = fragment_every.max(1);
         let leaves = assets.div_ceil(per_folder.max(1)).max(1);
         let slots = BRANDS.len() * LOCALES.len() * SECTIONS.len();
         let per_section = leaves.div_ceil(slots).max(8);
@@ -288,6 +309,8 @@ impl Dam {
             by_path: HashMap::with_capacity(assets + leaves * 2),
             by_uuid: HashMap::with_capacity(assets + leaves * 2),
             seeded: assets,
+            fragment_every,
+            fragment_edits: HashMap::new(),
         };
         let mut rng = Mix::new(seed, 1, 0);
         let root = dam.add_folder(None, "dam", &mut rng);
@@ -321,7 +344,7 @@ impl Dam {
         }
         for (k, leaf) in (0..assets).map(|k| (k, leaf_ids[k * leaves / assets.max(1)])) {
             let mut r = Mix::new(seed, 2, k as u64);
-            let kind = if k % CF_EVERY == 3 {
+            let kind = if k % fragment_every == 3 % fragment_every {
                 Kind::ContentFragment
             } else {
                 match r.below(20) {
@@ -549,10 +572,7 @@ impl Dam {
             }
         }
         if a.kind == Kind::ContentFragment {
-            m.insert(
-                "cq:model".into(),
-                json!("/conf/metadesk/settings/dam/cfm/models/article"),
-            );
+            m.insert("cq:model".into(), json!(self.fragment_model(idx).path()));
         }
         m.insert("xmp:CreateDate".into(), json!(iso_ms(self.created_ms(idx))));
         m
@@ -600,32 +620,6 @@ impl Dam {
         format!("\"{:08x}-{}\"", (a.uuid >> 96) as u32, a.rev)
     }
 
-    /// Content fragment elements (model `article`), derived from the metadata so that edits of
-    /// `dc:title`/`dc:description` show up in GraphQL too.
-    pub(crate) fn fragment_elements(&self, idx: u32) -> Map<String, Value> {
-        let md = self.metadata(idx);
-        let mut r = Mix::new(self.seed, 4, u64::from(idx));
-        let mut m = Map::new();
-        m.insert(
-            "title".into(),
-            md.get("dc:title").cloned().unwrap_or(Value::Null),
-        );
-        m.insert(
-            "description".into(),
-            md.get("dc:description").cloned().unwrap_or(Value::Null),
-        );
-        m.insert("author".into(), json!(r.pick(AUTHORS)));
-        m.insert(
-            "main".into(),
-            json!(format!(
-                "<p>Join us for a {} {} experience.</p>",
-                r.pick(ADJECTIVES),
-                r.pick(NOUNS)
-            )),
-        );
-        m
-    }
-
     /// Everything tests may want to know about one asset.
     pub(crate) fn asset_state(&self, idx: u32) -> Value {
         let a = &self.assets[idx as usize];
@@ -644,11 +638,15 @@ impl Dam {
         });
         if a.kind == Kind::ContentFragment {
             v["elements"] = Value::Object(self.fragment_elements(idx));
+            let fragment = self.fragment_json(idx);
+            v["fields"] = fragment["fields"].clone();
+            v["fragment"] = fragment;
         }
         v
     }
 
-    /// The tree as JSON: folders, and assets with their writes (`full` adds all metadata).
+    /// The tree as JSON: folders, and assets with their writes (`full` adds all metadata); a
+    /// content fragment says its model.
     pub(crate) fn dump(&self, full: bool) -> Value {
         let folders: Vec<Value> = self
             .folders
@@ -672,6 +670,9 @@ impl Dam {
                     "revision": a.rev,
                     "contentFragment": a.kind == Kind::ContentFragment,
                 });
+                if a.kind == Kind::ContentFragment {
+                    v["model"] = json!(self.fragment_model(i).name);
+                }
                 if let Some(o) = &a.overrides {
                     v["writes"] = json!(o);
                 }

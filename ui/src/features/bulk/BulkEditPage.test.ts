@@ -83,7 +83,7 @@ const ROWS = [
     action: 'unchanged',
     changes: [{ property: 'dc:rights', before: '© 2026 WKND', after: '© 2026 WKND' }],
   }),
-  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: Metadesk never edits content fragments', changes: [] }),
+  planRow({ i: 2, path: `${FOLDER}/brochure`, action: 'skip', reason: 'content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)', changes: [] }),
 ];
 
 function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
@@ -305,7 +305,7 @@ describe('picking what to edit', () => {
     expect(count).toHaveAttribute('data-done', '1');
     expect(count).toHaveTextContent('2,000 assets in scope');
     // Counted as the preview will count its rows: the fragments are listed there, skipped.
-    expect(count).toHaveTextContent('Also 3 content fragments, which the preview lists as skipped (Metadesk never edits content fragments): 2,003 rows in all.');
+    expect(count).toHaveTextContent('Also 3 content fragments, which the preview lists as skipped (an asset edit leaves content fragments as they are): 2,003 rows in all.');
     // The form and Preview come before the folder's pictures.
     const strip = screen.getByTestId('folder-assets');
     expect(screen.getByTestId('preview-button').compareDocumentPosition(strip) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();

@@ -32,7 +32,7 @@ const SKIP = planRow({
   i: 2,
   path: '/content/dam/wknd/en/brochure',
   action: 'skip',
-  reason: 'content fragment: Metadesk never edits content fragments',
+  reason: 'content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)',
   changes: [],
 });
 
@@ -169,7 +169,7 @@ describe('the preview table', () => {
   it('shows why an asset is skipped', async () => {
     await renderTable([CHANGE, SAME, SKIP]);
     const row = screen.getAllByTestId('preview-row').find((r) => r.dataset.path === SKIP.path)!;
-    expect(within(row).getByTestId('skip-reason')).toHaveTextContent('content fragment: Metadesk never edits content fragments');
+    expect(within(row).getByTestId('skip-reason')).toHaveTextContent('content fragment: an asset edit leaves it as it is (edit content fragments with their own edit, metadesk-cli fragments)');
     expect(within(row).queryByTestId('cell-after')).not.toBeInTheDocument();
   });
 

@@ -4,6 +4,7 @@ import type { Counts } from "./Counts";
 import type { Edit } from "./Edit";
 import type { EmptiedRequired } from "./EmptiedRequired";
 import type { FoundBy } from "./FoundBy";
+import type { FragmentScope } from "./FragmentScope";
 import type { PublicationCounts } from "./PublicationCounts";
 import type { RunKind } from "./RunKind";
 import type { RunStatus } from "./RunStatus";
@@ -106,4 +107,9 @@ previewFreshUntil: string | null,
  * many assets: the preview warns, and the apply needs it acknowledged
  * (`ApplyRequest::empty_required`).
  */
-emptiedRequired: Array<EmptiedRequired>, };
+emptiedRequired: Array<EmptiedRequired>, 
+/**
+ * The run edits content fragments (through the Sites API), of this model when one is
+ * named; absent for asset runs.
+ */
+fragments?: FragmentScope, };
