@@ -254,6 +254,7 @@ cli-runs-problem = {"  "}{ $status ->
     [changed] changed
    *[unchanged] unchanged
 } { $path }: { $reason }
+cli-runs-failed-asset = {"  "}failed { $path }
 cli-runs-report-written = Report written to { $file }.
 cli-runs-report-exists = error: { $file } already exists; choose another file name, or add --force to replace it.
 

@@ -259,6 +259,7 @@ cli-runs-problem = {"  "}{ $status ->
     [changed] modifiée
    *[unchanged] inchangée
 } { $path } : { $reason }
+cli-runs-failed-asset = {"  "}échec { $path }
 cli-runs-report-written = Rapport écrit dans { $file }.
 cli-runs-report-exists = erreur : { $file } existe déjà ; choisissez un autre nom de fichier, ou ajoutez --force pour le remplacer.
 

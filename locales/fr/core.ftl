@@ -877,7 +877,7 @@ reason-holds-one-value = plusieurs valeurs pour une propriété qu’AEM stocke 
 reason-change-not-checked = modifiée dans AEM après l’export de la feuille ? Metadesk n’a pas pu le vérifier ({ $detail }) ; ses cellules ne sont pas écrites. Prévisualisez de nouveau la feuille
 reason-forbidden-write = AEM a refusé la modification (403) : cette connexion ne peut pas modifier les ressources de ce dossier
 reason-unknown = aucune raison n’a été enregistrée
-advice-write-access = Demandez à un administrateur AEM de donner à { $who } le droit d’écrire dans ces dossiers (par exemple par le groupe DAM Users), puis relancez les ressources en échec.
+advice-write-access = Demandez à un administrateur AEM de donner le droit d’écrire dans ces dossiers { $who } (par exemple par le groupe DAM Users), puis relancez les ressources en échec.
 reason-cannot-write = { $refused ->
     [one] AEM a refusé la première modification (403)
    *[other] AEM a refusé les { $refused } premières modifications (403)

@@ -29,6 +29,7 @@ mod connections;
 #[cfg(all(unix, not(target_os = "macos")))]
 mod connections_french;
 mod console_cli;
+mod failures_cli;
 mod fragments_cli;
 mod hosts_cli;
 mod index_lag;

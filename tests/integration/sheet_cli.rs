@@ -675,3 +675,53 @@ async fn sheet_export_takes_a_search_or_a_list_as_its_scope() {
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
 }
+
+/// `#CLEAR` in the required Title column of a sheet (the export marks it "Title *"): the
+/// preview warns, naming the field and how many assets, and the apply is refused with nothing
+/// written until `--empty-required` says the field may be empty.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_clearing_the_required_title_is_applied_only_with_empty_required() {
+    let env = Env::new().await;
+    let paths: Vec<String> = crate::bulk_cli::editable(&env.sb)
+        .into_iter()
+        .map(|(p, _)| p)
+        .take(2)
+        .collect();
+    let (cleared, kept) = (&paths[0], &paths[1]);
+    for path in &paths {
+        assert!(
+            env.sb
+                .write_metadata(path, vec![("dc:title".into(), Some(json!("Vines")))])
+        );
+    }
+    let file = env.path("cleared.csv");
+    std::fs::write(
+        &file,
+        format!("Path (key),Title * (dc:title)\n{cleared},#CLEAR\n{kept},Still titled\n"),
+    )
+    .unwrap();
+    let writes = env.sb.counters().writes_applied;
+
+    let o = env.import(&file, &["--yes"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    let err = stderr(&o);
+    for expected in [
+        "Warning: Title (dc:title) is required by the metadata form, and these changes leave it \
+         empty on 1 asset. Add --empty-required to apply them all the same.",
+        "leaves fields the metadata form requires empty: Title (dc:title). Nothing was written.",
+    ] {
+        assert!(err.contains(expected), "missing {expected:?} in\n{err}");
+    }
+    assert_eq!(
+        env.sb.counters().writes_applied,
+        writes,
+        "something was written"
+    );
+    assert_eq!(env.title(cleared), json!("Vines"));
+    assert_eq!(env.title(kept), json!("Vines"));
+
+    let o = env.import(&file, &["--yes", "--empty-required"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(env.title(cleared), Value::Null);
+    assert_eq!(env.title(kept), json!("Still titled"));
+}

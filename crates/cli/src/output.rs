@@ -6,6 +6,7 @@
 use std::io::{IsTerminal, Write};
 
 use metadesk_core::Error;
+use metadesk_core::bulk::failures::FailureGroup;
 use metadesk_core::bulk::{Phase, Progress, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -192,6 +193,37 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
             )
         );
     }
+}
+
+/// Why a run's assets failed, once per reason: how many, why, in which folders, then what to
+/// do about it (after an apply, and in `runs show`).
+pub fn print_failures(groups: &[FailureGroup], l: &Localizer) {
+    for group in groups {
+        println!("{}", failure_line(group, l));
+        if let Some(advice) = &group.advice {
+            println!("    {}", advice.localized(l));
+        }
+    }
+}
+
+/// A group of failed assets in one line: how many, why, and in which folders.
+fn failure_line(group: &FailureGroup, l: &Localizer) -> String {
+    let mut folders = group.folders.join(", ");
+    if group.more_folders > 0 {
+        let more = l.msg(
+            "cli-bulk-more-folders",
+            &[("count", count(group.more_folders as f64))],
+        );
+        folders = format!("{folders} {more}");
+    }
+    l.msg(
+        "cli-bulk-failure-group",
+        &[
+            ("count", count(group.assets as f64)),
+            ("reason", arg(group.reason.localized(l))),
+            ("folders", arg(folders)),
+        ],
+    )
 }
 
 /// A run's summary as JSON, its stop reason in the terminal's language (a failure to print it

@@ -164,7 +164,16 @@ async fn show(
         }
         None => {
             output::print_summary(&summary, l);
-            print_problems(dir, run, l);
+            // Why assets failed, said once per reason with their folders; the failed assets
+            // are then listed without saying it again.
+            let groups = match summary.counts.failed {
+                0 => Ok(Vec::new()),
+                _ => runs::failures(dir, run),
+            };
+            if let Ok(groups) = &groups {
+                output::print_failures(groups, l);
+            }
+            print_problems(dir, run, groups.is_ok(), l);
             Ok(())
         }
     };
@@ -178,8 +187,9 @@ async fn show(
     }
 }
 
-/// The first assets that did not simply change or stay as they were, with the reason.
-fn print_problems(dir: &Path, run: &str, l: &Localizer) {
+/// The first assets that did not simply change or stay as they were, with the reason (a failed
+/// asset's only where `failures_said` is false: the failure groups above said it).
+fn print_problems(dir: &Path, run: &str, failures_said: bool, l: &Localizer) {
     let mut shown = 0;
     let _ = runs::report(dir, run, |row| {
         if row.status != ReportStatus::Changed
@@ -187,6 +197,11 @@ fn print_problems(dir: &Path, run: &str, l: &Localizer) {
             && shown < 20
         {
             shown += 1;
+            if failures_said && row.status == ReportStatus::Failed {
+                let path = arg(row.path.as_str());
+                println!("{}", l.msg("cli-runs-failed-asset", &[("path", path)]));
+                return Ok(());
+            }
             let reason = row.reason.as_ref().map(|r| r.localized(l));
             println!(
                 "{}",

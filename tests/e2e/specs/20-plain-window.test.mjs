@@ -178,6 +178,7 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     assert.ok((await writes()) > before, "nothing was written after Apply anyway");
     const facts = await (await report.findElement(By.css(".facts"))).getText();
     assert.match(facts, /applied /, "the report does not say when it was applied");
+    assert.doesNotMatch(await visibleText(driver), JARGON, "the report shows AEM's technical names");
     await screenshot(driver, "20 applied report en");
 
     await deleteConnections(driver, [id]);

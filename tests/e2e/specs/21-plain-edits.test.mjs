@@ -117,6 +117,7 @@ test("templates take labels, an emptied required field must be acknowledged, an 
     await (await byTestId(driver, "apply-button")).click();
     const undone = await completedReport(driver);
     assert.match(await undone.getText(), /Annulée/);
+    assert.doesNotMatch(await visibleText(driver), JARGON, "the report shows AEM's technical names");
     await screenshot(driver, "21 undone report fr");
 
     // The form in French at the window's default size: the chosen action shows whole.

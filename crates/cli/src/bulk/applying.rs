@@ -6,7 +6,6 @@
 //! (`confirm`).
 
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::failures::FailureGroup;
 use metadesk_core::bulk::runs::failures;
 use metadesk_core::bulk::{ApplyRequest, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg};
@@ -74,12 +73,7 @@ async fn apply(
     output::print_summary(&s, l);
     // Why assets failed, once per reason, with their folders and what to do.
     if s.counts.failed > 0 {
-        for group in failures(&ws.runs_dir(), &s.id).unwrap_or_default() {
-            println!("{}", failure_line(&group, l));
-            if let Some(advice) = &group.advice {
-                println!("    {}", advice.localized(l));
-            }
-        }
+        output::print_failures(&failures(&ws.runs_dir(), &s.id).unwrap_or_default(), l);
     }
     if s.counts.failed > 0 || s.counts.pending > 0 {
         println!(
@@ -94,29 +88,6 @@ async fn apply(
         );
     }
     exit_code(&s)
-}
-
-/// A group of failed assets in one line: how many, why, and in which folders.
-fn failure_line(group: &FailureGroup, l: &Localizer) -> String {
-    let mut folders = group.folders.join(", ");
-    if group.more_folders > 0 {
-        let more = l.msg(
-            "cli-bulk-more-folders",
-            &[(
-                "count",
-                metadesk_core::i18n::count(group.more_folders as f64),
-            )],
-        );
-        folders = format!("{folders} {more}");
-    }
-    l.msg(
-        "cli-bulk-failure-group",
-        &[
-            ("count", metadesk_core::i18n::count(group.assets as f64)),
-            ("reason", arg(group.reason.localized(l))),
-            ("folders", arg(folders)),
-        ],
-    )
 }
 
 /// After a preview: show it, then (unless a dry run, or nothing changes) ask and apply.

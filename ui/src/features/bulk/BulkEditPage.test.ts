@@ -786,6 +786,12 @@ describe('the report', () => {
     expect(within(banner).getByTestId('failure-advice')).toHaveTextContent('abc@techacct.adobe.com write access to these folders');
     // Said once, not once per failed asset.
     expect(banner.textContent!.split('abc@techacct.adobe.com')).toHaveLength(2);
+    // Nor again on each failed row: its pill's tooltip keeps it.
+    const report = screen.getByTestId('report');
+    const [row] = await within(report).findAllByTestId('report-row');
+    expect(within(row!).queryByTestId('report-reason')).toBeNull();
+    expect(within(row!).getByText('Failed')).toHaveAttribute('title', reason);
+    expect(report.textContent!.split(reason)).toHaveLength(2);
   });
 
   it('explains failed assets in words above the table, and in each row', async () => {
@@ -964,7 +970,14 @@ describe('the report', () => {
     const banner = await within(report).findByTestId(explanation);
     await waitFor(() => expect(banner).toHaveTextContent('technical account abc@techacct.adobe.com write access'));
     expect(banner).toHaveTextContent(/can read but not change assets: ask an AEM administrator/i);
-    expect(within(report).getAllByTestId('report-reason')[0]).toHaveTextContent('abc@techacct.adobe.com');
+    const [row] = within(report).getAllByTestId('report-row');
+    if (explanation === 'stopped-reason') {
+      // Said once, by the stop: not again on each failed row (the pill's tooltip keeps it).
+      expect(within(row!).queryByTestId('report-reason')).toBeNull();
+      expect(within(row!).getByText('Failed')).toHaveAttribute('title', READ_ONLY_REASON);
+    } else {
+      expect(within(row!).getByTestId('report-reason')).toHaveTextContent('abc@techacct.adobe.com');
+    }
     expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '0');
   });
 

@@ -2,6 +2,7 @@ use super::*;
 use metadesk_base::i18n::Lang;
 use metadesk_bulk::{Filters, Progress};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
+use serde_json::json;
 
 fn quiet(_: Progress) {}
 
@@ -410,4 +411,72 @@ async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
         String::from_utf8_lossy(&csv)
     );
     assert_eq!(sb.counters().writes_applied, 0);
+}
+
+/// A sheet's `#CLEAR` in the required Title column (the exported header marks it "Title *") is
+/// the preview's warning, as an edit's clear is: the apply refuses it, nothing written, until
+/// the user says the field may be empty (`ApplyRequest::empty_required`).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_sheet_clearing_the_required_title_is_a_warning_applied_only_once_acknowledged() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let dump = sb.dump(false);
+    let paths: Vec<String> = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] == false)
+        .filter_map(|a| a["path"].as_str())
+        .filter(|p| p.starts_with(&format!("{SAMPLE_FOLDER}/")))
+        .take(2)
+        .map(str::to_owned)
+        .collect();
+    let (cleared, kept) = (&paths[0], &paths[1]);
+    for path in &paths {
+        assert!(sb.write_metadata(path, vec![("dc:title".into(), Some(json!("Vines")))]));
+    }
+    let csv = format!("Path,Title * (dc:title)\n{cleared},#CLEAR\n{kept},Still titled\n");
+    let answer = ws
+        .import_sheet(&opened, "titles.csv", csv.as_bytes(), false, &quiet)
+        .await
+        .unwrap();
+    assert_eq!(answer.issues, vec![], "the sheet itself is fine");
+    let run = answer.run.expect("the sheet was previewed");
+    assert_eq!(
+        run.emptied_required,
+        vec![metadesk_bulk::EmptiedRequired {
+            property: "dc:title".into(),
+            label: "Title".into(),
+            assets: 1,
+        }]
+    );
+
+    let before = sb.counters().writes_applied;
+    let refused = ws
+        .apply(&opened, &run.id, None, &quiet)
+        .await
+        .unwrap_err()
+        .localized(&Localizer::english());
+    assert!(
+        refused.contains("leaves fields the metadata form requires empty: Title (dc:title)"),
+        "{refused}"
+    );
+    assert_eq!(
+        sb.counters().writes_applied,
+        before,
+        "something was written"
+    );
+    let title = |path: &str| sb.asset(path).unwrap()["metadata"]["dc:title"].clone();
+    assert_eq!(title(cleared), json!("Vines"));
+    assert_eq!(title(kept), json!("Vines"));
+
+    let request = metadesk_bulk::ApplyRequest {
+        run_id: run.id.clone(),
+        confirm_name: None,
+        empty_required: true,
+        republish: false,
+    };
+    let applied = ws.apply_request(&opened, &request, &quiet).await.unwrap();
+    assert_eq!(applied.counts.changed, 2);
+    assert_eq!(title(cleared), serde_json::Value::Null);
+    assert_eq!(title(kept), json!("Still titled"));
 }
