@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 use reqwest::Method;
-use reqwest::header::{CONTENT_TYPE, ETAG, IF_MATCH};
+use reqwest::header::{CONTENT_TYPE, IF_MATCH};
 use serde_json::{Map, Value, json};
 
 use crate::schema::{Choice, FieldKind, Schema, SchemaField};
@@ -518,10 +518,7 @@ impl FragmentsApi {
     pub async fn fragment(&self, id: &str) -> Result<(Fragment, Option<String>), CallError> {
         let (body, headers) = self.get_json(self.url(&["fragments", id])?).await?;
         let fragment = parse_fragment(&body)?;
-        let etag = headers
-            .get(ETAG)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let etag = crate::etag_of(&headers);
         self.remember(&fragment, etag.clone());
         Ok((fragment, etag))
     }
@@ -653,10 +650,7 @@ impl FragmentsApi {
             .await
             .map_err(CallError::from_aem)?;
         let (answer, headers) = json_or_error(response, problem_detail).await?;
-        let new_etag = headers
-            .get(ETAG)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let new_etag = crate::etag_of(&headers);
         if let Ok(fragment) = parse_fragment(&answer) {
             self.remember(&fragment, new_etag.clone());
         }

@@ -442,6 +442,14 @@ pub fn status_error(status: u16, headers: &HeaderMap, detail: String) -> CallErr
     }
 }
 
+/// The `ETag` an answer carries, when it carries a readable one.
+pub(crate) fn etag_of(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get(reqwest::header::ETAG)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_owned)
+}
+
 /// Reads a response body (at most [`MAX_AEM_BODY`]) as JSON, or classifies the failure.
 pub(crate) async fn json_or_error(
     response: Response,

@@ -11,7 +11,7 @@
 //! connection's, or this connection's own where none is paired).
 
 use reqwest::Method;
-use reqwest::header::{CONTENT_TYPE, ETAG, IF_MATCH};
+use reqwest::header::{CONTENT_TYPE, IF_MATCH};
 use serde_json::{Value, json};
 
 use crate::{
@@ -92,10 +92,7 @@ impl OpenApiAssets {
             },
             _ => return Err(no_metadata(&asset.path)),
         };
-        let etag = headers
-            .get(ETAG)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned);
+        let etag = crate::etag_of(&headers);
         Ok(Current { metadata, etag })
     }
 
@@ -119,10 +116,7 @@ impl OpenApiAssets {
             .await
             .map_err(CallError::from_aem)?;
         let (_, headers) = json_or_error(response, problem_detail).await?;
-        Ok(headers
-            .get(ETAG)
-            .and_then(|v| v.to_str().ok())
-            .map(str::to_owned))
+        Ok(crate::etag_of(&headers))
     }
 }
 

@@ -34,34 +34,30 @@ pub(super) async fn preview_fragment_list(
         let i = n as u64;
         ctx.tally.total.fetch_add(1, Ordering::Relaxed);
         let line = n as u64 + 1;
+        let skipped = |why: SavedText| {
+            record_row(
+                ctx,
+                &counts,
+                skip_row(i, entry, crate::reasons::list_line(line, why)),
+            )
+        };
         let path = match target_of(entry) {
             Ok(Target::Path(path)) => path,
             Ok(Target::Uuid(_)) => {
-                let why = SavedText::new("reason-list-fragment-id", []);
-                record_row(
-                    ctx,
-                    &counts,
-                    skip_row(i, entry, crate::reasons::list_line(line, why)),
-                )?;
+                skipped(SavedText::new("reason-list-fragment-id", []))?;
                 continue;
             }
             Err(why) => {
-                record_row(
-                    ctx,
-                    &counts,
-                    skip_row(i, entry, crate::reasons::list_line(line, why)),
-                )?;
+                skipped(why)?;
                 continue;
             }
         };
         if let Some(first) = seen.insert(path.clone(), line) {
             seen.insert(path.clone(), first);
-            let why = SavedText::new("reason-list-duplicate", [("line", first.into())]);
-            record_row(
-                ctx,
-                &counts,
-                skip_row(i, entry, crate::reasons::list_line(line, why)),
-            )?;
+            skipped(SavedText::new(
+                "reason-list-duplicate",
+                [("line", first.into())],
+            ))?;
             continue;
         }
         let name = path.rsplit('/').next().unwrap_or_default().to_owned();
