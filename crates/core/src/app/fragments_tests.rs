@@ -292,3 +292,36 @@ async fn a_connection_of_another_kind_is_told_so_before_anything_is_sent() {
     );
     drop(ws);
 }
+
+/// AEM's Sites API throttles (429 with Retry-After): the run waits and goes on, every fragment
+/// written once, none failed.
+#[tokio::test]
+async fn a_throttled_sites_api_slows_the_run_and_every_fragment_is_written() {
+    let (_dir, ws, opened, sandbox) = fragments_workspace().await;
+    let preview = ws
+        .preview_fragments(
+            &opened,
+            request(Some("article"), vec![set("author", &["Desk Team"])]),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    sandbox
+        .set_faults(metadesk_sandbox::Faults {
+            throttle_rps: Some(5),
+            throttle_status: 429,
+            ..metadesk_sandbox::Faults::default()
+        })
+        .unwrap();
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    assert_eq!(applied.status, RunStatus::Completed, "{applied:?}");
+    assert_eq!(applied.counts.failed, 0);
+    assert!(
+        sandbox.counters().throttled > 0,
+        "the throttle never answered"
+    );
+    let rows = ws.preview_rows(&preview.id, None, 0, 100).await.unwrap();
+    for row in &rows.rows {
+        assert_eq!(values(&sandbox, &row.path, "author"), json!(["Desk Team"]));
+    }
+}
