@@ -4,6 +4,7 @@
 //
 // Not here: reading the folder's fragments and previewing (fragments.svelte.ts).
 import type { Edit } from '../../ipc/bindings/Edit';
+import type { FieldKind } from '../../ipc/bindings/FieldKind';
 import type { FragmentRow } from '../../ipc/bindings/FragmentRow';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
 
@@ -90,3 +91,15 @@ export function valueText(row: FragmentRow, property: string): string {
 export function fieldLabel(field: SchemaField): string {
   return field.label && field.label !== field.property ? `${field.label} (${field.property})` : field.property;
 }
+
+/** The catalogue id of the words for each kind of field. */
+export const KIND_WORDS: Record<FieldKind, string> = {
+  text: 'fragments-kind-text',
+  multiText: 'fragments-kind-multiText',
+  number: 'fragments-kind-number',
+  date: 'fragments-kind-date',
+  dropdown: 'fragments-kind-dropdown',
+  tags: 'fragments-kind-tags',
+  checkbox: 'fragments-kind-checkbox',
+  other: 'fragments-kind-other',
+};

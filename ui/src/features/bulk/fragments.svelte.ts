@@ -32,6 +32,8 @@ export class FragmentsModel {
   #connectionId: () => string;
   /** Only the answer to the latest listing is kept. */
   #generation = 0;
+  /** The connection the fragments on hand were listed for. */
+  #listedFor = '';
 
   constructor(run: RunModel, connectionId: () => string) {
     this.#run = run;
@@ -51,8 +53,11 @@ export class FragmentsModel {
     await this.load();
   }
 
-  /** Another connection: what was listed for the previous one goes. */
-  connectionChanged(): void {
+  /** The connection picked now: another one's fragments go, and the folder's are listed again
+   *  for it (the same one, shown again, keeps what was listed). */
+  followConnection(connectionId: string): void {
+    if (connectionId === this.#listedFor) return;
+    this.#listedFor = connectionId;
     this.#generation += 1;
     this.list = null;
     this.error = null;
