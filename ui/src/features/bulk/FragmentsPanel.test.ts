@@ -137,7 +137,7 @@ describe('content fragments in Bulk edit', () => {
     expect(screen.getAllByTestId('fragment-value').map((c) => c.textContent)).toEqual(['easy', 'easy']);
     await user.selectOptions(screen.getByLabelText('Value'), 'challenging');
 
-    const run = runSummary({ id: 'f1', folder: FOLDER, counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });
+    const run = runSummary({ id: 'f1', folder: FOLDER, fragments: { model: 'adventure' }, counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });
     vi.mocked(previewFragments).mockResolvedValue(run);
     const row = planRow({ i: 0, path: `${FOLDER}/napa`, changes: [{ property: 'difficulty', before: 'easy', after: 'challenging' }] });
     vi.mocked(previewRows).mockResolvedValue({ rows: [row], total: 1 });
@@ -148,6 +148,9 @@ describe('content fragments in Bulk edit', () => {
     );
     await screen.findByTestId('preview-table');
     expect(store.run.stage).toBe('preview');
+    // A fragments run is not offered a republish (its connection cannot publish).
+    expect(screen.getByTestId('apply-button')).toBeInTheDocument();
+    expect(screen.queryByTestId('republish-after-apply')).not.toBeInTheDocument();
   });
 
   it('says what is missing and sends nothing while no value is picked', async () => {
