@@ -221,6 +221,7 @@ mod tests {
             applied_at: None,
             preview_fresh_until: None,
             emptied_required: Vec::new(),
+            fragments: None,
         }
     }
 

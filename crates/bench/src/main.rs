@@ -9,6 +9,7 @@
 //! cargo run --release -p metadesk-bench -- reads                      # fewer reads
 //! cargo run --release -p metadesk-bench -- batches --write BENCHMARKS.md  # checked writes in batches
 //! cargo run --release -p metadesk-bench -- publish --write BENCHMARKS.md  # a 10,000-asset publish
+//! cargo run --release -p metadesk-bench -- fragments --write BENCHMARKS.md  # 2,000 content fragments
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -17,6 +18,7 @@ mod capacity;
 mod computed;
 mod facts;
 mod footprint;
+mod fragments;
 mod harness;
 mod publish;
 mod reads;
@@ -82,6 +84,9 @@ enum Scenario {
     /// publishing one asset per request (issue 39). Not part of `all`: `--write` replaces only
     /// its section.
     Publish,
+    /// One field set on 2,000 content fragments through the Sites API vs a sequential client
+    /// (issue 41). Not part of `all`: `--write` replaces only its section.
+    Fragments,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -279,6 +284,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Computed
                         | Scenario::SchemaForms
                         | Scenario::Publish
+                        | Scenario::Fragments
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -336,6 +342,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Computed
             | Scenario::SchemaForms
             | Scenario::Publish
+            | Scenario::Fragments
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -351,6 +358,12 @@ fn run(cli: Cli) -> Result<()> {
                 latency_ms: o.publish_latency_ms,
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
+        } else if which == Scenario::Fragments {
+            runtime.block_on(fragments::run(&fragments::FragmentsOpts {
+                fragments: o.assets,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
             }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
@@ -372,13 +385,16 @@ fn run(cli: Cli) -> Result<()> {
             &mut section,
             matches!(
                 which,
-                Scenario::Batches | Scenario::SchemaForms | Scenario::Publish
+                Scenario::Batches | Scenario::SchemaForms | Scenario::Publish | Scenario::Fragments
             ),
         );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
             // The schema forms' and publishing's targets are in the summary too.
-            let summary = matches!(which, Scenario::SchemaForms | Scenario::Publish);
+            let summary = matches!(
+                which,
+                Scenario::SchemaForms | Scenario::Publish | Scenario::Fragments
+            );
             write_section(path, &section, summary)?;
         }
         return Ok(());

@@ -228,6 +228,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
                     name: name.map(str::to_owned),
                     formats,
                     selection: None,
+                    fragments: None,
                 });
             }
         }

@@ -32,6 +32,8 @@ pub enum AemPath {
     /// The account may publish where it is pointed (`crx:replicate`); an OAuth
     /// Server-to-Server connection never can (AEM's replication servlet refuses its tokens).
     PublishPermission,
+    /// The Sites API's content fragments (OAuth Server-to-Server connections only).
+    ContentFragments,
 }
 
 /// What AEM answered for a path.
@@ -73,6 +75,8 @@ pub enum Ability {
     Graphql,
     /// Publish assets to the website (and unpublish them).
     Publish,
+    /// Edit content fragments' fields.
+    Fragments,
 }
 
 /// Whether the connection can do it: yes, only in part (read but not change), no, or not known
@@ -149,6 +153,13 @@ pub fn can_do(checks: &[PathCheck], l: &metadesk_base::i18n::Localizer) -> Vec<C
             _ => (Can::No, "can-publish-no"),
         };
         line(Ability::Publish, can, id);
+    }
+    if let Some(fragments) = state(AemPath::ContentFragments) {
+        let (can, id) = match fragments {
+            Allowed::Ok => (Can::Yes, "can-fragments-yes"),
+            _ => (Can::No, "can-fragments-no"),
+        };
+        line(Ability::Fragments, can, id);
     }
     out
 }

@@ -206,6 +206,7 @@ impl Workspace {
             }
             ApiFamily::OpenApi => {
                 lines.push(self.openapi_search(&connection, l).await?);
+                lines.push(self.sites_fragments(&connection, l).await?);
                 let publish = line(
                     l,
                     AemPath::PublishPermission,
@@ -362,6 +363,26 @@ impl Workspace {
             None => l.text("allows-instead-openapi-search-unpaired"),
         };
         Ok(line.with(allowed, detail, Some(instead)))
+    }
+}
+
+impl Workspace {
+    /// The Sites API's content fragments: one list page of one fragment, which reads nothing
+    /// the connection could not change.
+    async fn sites_fragments(&self, connection: &Connection, l: &Localizer) -> Result<PathCheck> {
+        let line = line(l, AemPath::ContentFragments, "allows-label-fragments");
+        let opened = self
+            .open(ConnectionChoice::stored(connection.id.clone()))
+            .await?;
+        let api =
+            metadesk_assets::fragments::FragmentsApi::new(opened.connected.client.clone(), None);
+        match api.page(DAM_ROOT, None, 1).await {
+            Ok(_) => Ok(line.ok(l.text("allows-ok-fragments"))),
+            Err(e) => {
+                let (allowed, detail) = call_failure(&e, l);
+                Ok(line.failed(allowed, detail, Some("allows-instead-fragments")))
+            }
+        }
     }
 }
 

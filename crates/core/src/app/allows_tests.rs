@@ -362,12 +362,21 @@ async fn an_oauth_connection_checks_the_folders_api_and_the_openapi_search() {
         [
             AemPath::FoldersApi,
             AemPath::OpenapiSearch,
+            AemPath::ContentFragments,
             AemPath::PublishPermission
         ]
     );
     assert!(
-        report.allows[..2].iter().all(|c| c.allowed == Allowed::Ok),
+        report.allows[..3].iter().all(|c| c.allowed == Allowed::Ok),
         "{report:#?}"
+    );
+    let fragments = report
+        .can_do
+        .iter()
+        .find(|c| c.ability == Ability::Fragments);
+    assert_eq!(
+        fragments.map(|c| (c.can, c.text.as_str())),
+        Some((Can::Yes, "Can edit content fragments"))
     );
     // AEM's replication servlet takes no OAuth Server-to-Server token: said, not tried.
     let publish = line(&report.allows, AemPath::PublishPermission);

@@ -73,8 +73,11 @@ pub struct FragmentList {
 /// each fragment's representation) serves its apply in the same process.
 #[derive(Default)]
 pub struct FragmentApis {
-    open: Mutex<HashMap<(String, String, Option<String>), Arc<FragmentsApi>>>,
+    open: Mutex<HashMap<ApiKey, Arc<FragmentsApi>>>,
 }
+
+/// A connection (id or label), its AEM and the model its fragments are of.
+type ApiKey = (String, String, Option<String>);
 
 /// What a fragment edit asks: the folder (its whole subtree) or a list of fragment paths, the
 /// model, the edits.
