@@ -90,6 +90,9 @@ async function pick(driver, testId, value) {
   }, `${value} could not be picked in ${testId}`, 30_000);
 }
 
+/** Scrolls `el` to the middle of the window, for a screenshot that shows it. */
+const inView = (driver, el) => driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
+
 const textOf = async (el) => (await el.getAttribute("textContent")).trim();
 
 /** The preview's row of `path`, with its before and after cells. */
@@ -145,6 +148,7 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     const cells = await driver.findElements(By.css('[data-testid="fragment-value"]'));
     for (const cell of cells) assert.equal(await textOf(cell), "easy");
     await pick(driver, "fragments-value", "challenging");
+    await inView(driver, await byTestId(driver, "fragments-field"));
     await screenshot(driver, "18 fragments 1 form");
 
     // The preview: each adventure's before → after; nothing written.
@@ -197,6 +201,7 @@ test("a connection of another kind is told in words that content fragments need 
     assert.match(await error.getText(), /cannot edit content fragments: AEM’s Sites API takes only OAuth Server-to-Server credentials/);
     assert.equal((await driver.findElements(By.css('[data-testid="fragments-preview-button"]'))).length, 0,
       "nothing to preview without fragments");
+    await inView(driver, error);
     await screenshot(driver, "18 fragments 6 refused");
     await deleteConnections(driver, added);
   });
