@@ -173,5 +173,7 @@ describe('content fragments in Bulk edit', () => {
     await openFolder(user);
     expect(await screen.findByTestId('fragments-error')).toHaveTextContent(message);
     expect(screen.queryByTestId('fragments-preview-button')).not.toBeInTheDocument();
+    // No empty list under the refusal.
+    expect(screen.queryByTestId('fragments-list')).not.toBeInTheDocument();
   });
 });
