@@ -65,6 +65,8 @@ describe('the edit a draft sends', () => {
       ignoreCase: false,
       wholeWord: false,
     });
+    const regex = draft({ field: 'jcr:title', action: 'replace', find: '(\\w+) Valley', replace: '$1 Hills', regex: true, ignoreCase: true });
+    expect(editOf(regex, title)?.op).toMatchObject({ kind: 'replace', find: '(\\w+) Valley', regex: true, ignoreCase: true, wholeWord: false });
   });
 
   it('sends nothing, and says why, while a field, a value or the text to find is missing', () => {

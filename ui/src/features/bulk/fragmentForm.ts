@@ -19,10 +19,14 @@ export interface FragmentDraft {
   values: string[];
   find: string;
   replace: string;
+  /** Find and replace: `find` is a regular expression; any case; whole words only. */
+  regex: boolean;
+  ignoreCase: boolean;
+  wholeWord: boolean;
 }
 
 export function emptyDraft(): FragmentDraft {
-  return { field: '', action: 'set', values: [''], find: '', replace: '' };
+  return { field: '', action: 'set', values: [''], find: '', replace: '', regex: false, ignoreCase: false, wholeWord: false };
 }
 
 /** The actions `field` offers, in the order the picker shows them. */
@@ -67,7 +71,14 @@ export function editOf(draft: FragmentDraft, field: SchemaField | undefined): Ed
     case 'replace':
       return {
         property,
-        op: { kind: 'replace', find: draft.find, replace: draft.replace, regex: false, ignoreCase: false, wholeWord: false },
+        op: {
+          kind: 'replace',
+          find: draft.find,
+          replace: draft.replace,
+          regex: draft.regex,
+          ignoreCase: draft.ignoreCase,
+          wholeWord: draft.wholeWord,
+        },
       };
     case 'append':
       return { property, op: { kind: 'append', values: entered(draft, field) } };
