@@ -6,6 +6,8 @@
 // form once in French.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { By } from "selenium-webdriver";
 import {
   withApp,
@@ -93,6 +95,23 @@ async function pick(driver, testId, value) {
 /** Scrolls `el` to the middle of the window, for a screenshot that shows it. */
 const inView = (driver, el) => driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
 
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** axe-core's serious and critical violations on the page as it is now, as spec 11 asks them. */
+async function seriousViolations(driver) {
+  await driver.executeScript(axeSource);
+  const result = await driver.executeAsyncScript(`
+    const done = arguments[arguments.length - 1];
+    axe.run(document, { resultTypes: ["violations"] })
+      .then((r) => done(JSON.stringify(r.violations)), (e) => done(JSON.stringify({ error: String(e) })));
+  `);
+  const violations = JSON.parse(result);
+  if (violations.error) throw new Error(`axe failed: ${violations.error}`);
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
+}
+
 const textOf = async (el) => (await el.getAttribute("textContent")).trim();
 
 /** The preview's row of `path`, with its before and after cells. */
@@ -150,6 +169,7 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     await pick(driver, "fragments-value", "challenging");
     await inView(driver, await byTestId(driver, "fragments-field"));
     await screenshot(driver, "18 fragments 1 form");
+    assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments form");
 
     // The preview: each adventure's before → after; nothing written.
     await (await byTestId(driver, "fragments-preview-button")).click();
@@ -186,6 +206,7 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       const title = await (await driver.findElement(By.css("#fragments-pick-title"))).getText();
       assert.match(title, /Choisir les fragments de contenu/);
       await screenshot(driver, "18 fragments 5 form in French");
+      assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments form in French");
     } finally {
       await chooseLanguage(driver, "system");
     }
