@@ -43,6 +43,8 @@ fn main() {
         "missing_metadata",
         "preview_run",
         "preview_undo",
+        "list_fragments",
+        "preview_fragments",
         "preview_publish",
         "preview_republish",
         "republished_to",

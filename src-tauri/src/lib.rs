@@ -180,6 +180,8 @@ pub fn run() {
                 commands::bulk::preview_run,
                 commands::bulk::preview_undo,
                 commands::bulk::preview_retry,
+                commands::fragments::list_fragments,
+                commands::fragments::preview_fragments,
                 commands::publish::preview_publish,
                 commands::publish::preview_republish,
                 commands::publish::republished_to,

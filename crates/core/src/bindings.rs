@@ -45,6 +45,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_store::health::CheckStep::export_all(&cfg)?;
     crate::app::SheetImport::export_all(&cfg)?;
     crate::app::FragmentList::export_all(&cfg)?;
+    crate::app::FragmentListRequest::export_all(&cfg)?;
+    crate::app::FragmentRequest::export_all(&cfg)?;
     crate::app::IssuePage::export_all(&cfg)?;
     crate::app::IssueFilter::export_all(&cfg)?;
     crate::app::SheetExport::export_all(&cfg)?;

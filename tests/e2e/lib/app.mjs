@@ -163,12 +163,14 @@ export const PROFILE = "com.metadesk.desktop.dev";
 
 /**
  * Starts the sandbox binary on a free port with its credential files written to a temporary
- * folder (`assets` in all; `perFolder` puts that many in each folder). Resolves with its base
- * URL, the folder, the files' parsed contents and `stop()`.
+ * folder (`assets` in all; `perFolder` puts that many in each folder; `fragmentEvery` makes one
+ * asset in that many a content fragment). Resolves with its base URL, the folder, the files'
+ * parsed contents and `stop()`.
  */
-export async function startSandboxBinary({ assets = 50, perFolder = null } = {}) {
+export async function startSandboxBinary({ assets = 50, perFolder = null, fragmentEvery = null } = {}) {
   const dir = mkdtempSync(join(tmpdir(), "metadesk-e2e-creds-"));
   const layout = perFolder === null ? [] : ["--assets-per-folder", String(perFolder)];
+  if (fragmentEvery !== null) layout.push("--fragment-every", String(fragmentEvery));
   const child = spawn(
     required("METADESK_SANDBOX_BIN"),
     ["--port", "0", "--assets", String(assets), ...layout, "--write-credentials", dir],
@@ -205,6 +207,20 @@ export async function startSandboxBinary({ assets = 50, perFolder = null } = {})
       /** One asset's state as the sandbox holds it now (its metadata included). */
       asset(path) {
         return this.getJson(`/__sandbox/asset?path=${encodeURIComponent(path)}`);
+      },
+      /** One content fragment as the Sites API gives it (its `fields`, `model`, `etag`). */
+      fragment(path) {
+        return this.getJson(`/__sandbox/fragment?path=${encodeURIComponent(path)}`);
+      },
+      /** Changes one field of a content fragment as a colleague would. */
+      async editFragment(path, field, values) {
+        const response = await fetch(`${url}/__sandbox/fragment?path=${encodeURIComponent(path)}`, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ field, values }),
+        });
+        if (response.status !== 200) throw new Error(`editing ${path}: ${response.status} ${await response.text()}`);
+        return response.json();
       },
       /** Changes an asset's metadata as another AEM user would (`null` removes a property). */
       async editAsset(path, metadata) {

@@ -24,6 +24,9 @@ import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
 import type { FolderSchema } from './bindings/FolderSchema';
+import type { FragmentList } from './bindings/FragmentList';
+import type { FragmentListRequest } from './bindings/FragmentListRequest';
+import type { FragmentRequest } from './bindings/FragmentRequest';
 import type { PublishRequest } from './bindings/PublishRequest';
 import type { GraphqlAnswer } from './bindings/GraphqlAnswer';
 import type { GraphqlCall } from './bindings/GraphqlCall';
@@ -288,6 +291,18 @@ export function deleteScope(connectionId: string, name: string): Promise<void> {
 /** Lists the folder and reads current values; journals the plan. Writes nothing to AEM. */
 export function previewRun(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
   return call('preview_run', { request, onProgress: channelOf(onProgress) });
+}
+
+/** A folder's content fragments (of one model, or all), their models and the fields an edit
+ *  may change. Only OAuth Server-to-Server connections reach them (others are refused in words). */
+export function listFragments(request: FragmentListRequest): Promise<FragmentList> {
+  return call('list_fragments', { request });
+}
+
+/** Reads a folder's fragments and plans an edit of one of their fields; journals the plan.
+ *  Writes nothing to AEM (Apply, the report and Undo are those of any run). */
+export function previewFragments(request: FragmentRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_fragments', { request, onProgress: channelOf(onProgress) });
 }
 
 /** Plans the undo of an earlier run (a new run restoring the values that run changed). */

@@ -12,7 +12,7 @@
 use std::collections::HashMap;
 use std::sync::{Arc, Mutex, PoisonError};
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
@@ -87,6 +87,33 @@ pub struct FragmentEdit {
     pub model: Option<String>,
     /// Fragment paths (or links), one per entry; the folder's fragments when `None`.
     pub list: Option<Vec<String>>,
+    pub edits: Vec<Edit>,
+}
+
+/// What the window asks to list a folder's fragments (of one model, or all).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FragmentListRequest {
+    pub connection_id: String,
+    /// `/content/dam/…`.
+    pub folder: String,
+    /// A model's name; every model when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub model: Option<String>,
+}
+
+/// What the window asks to preview an edit of a folder's fragments.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct FragmentRequest {
+    pub connection_id: String,
+    /// `/content/dam/…`; its whole subtree.
+    pub folder: String,
+    /// A model's name; every model when absent.
+    #[serde(default)]
+    #[ts(optional)]
+    pub model: Option<String>,
     pub edits: Vec<Edit>,
 }
 

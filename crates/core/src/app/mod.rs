@@ -39,7 +39,8 @@ use std::sync::Arc;
 pub use allows::TestDepth;
 pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
 pub use fragments::{
-    FragmentApis, FragmentEdit, FragmentList, FragmentModel, FragmentRow, check_fragment_edits,
+    FragmentApis, FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest,
+    FragmentRow, check_fragment_edits,
 };
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};

@@ -6,6 +6,7 @@
 //   history  Activity's runs and the interrupted run found at start-up (history.svelte.ts)
 //   close    closing the window during a run (closing.svelte.ts)
 //   missing  the required-metadata report of the scope picked (missing.svelte.ts)
+//   fragments content fragments: a folder's, a model, one field's edit (fragments.svelte.ts)
 // One instance lives in App, so a run keeps going (and showing) while the user visits other
 // sections. Every call to the core goes through `ipc/`.
 import { previewRun } from '../../ipc/commands';
@@ -14,6 +15,7 @@ import type { ConnectionView } from '../../ipc/types';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 import { CloseModel } from './closing.svelte';
 import { hasProblems } from './editForm';
+import { FragmentsModel } from './fragments.svelte';
 import { HistoryModel } from './history.svelte';
 import { MissingModel } from './missing.svelte';
 import { ReportModel } from './report.svelte';
@@ -29,6 +31,7 @@ export class BulkStore {
   readonly sheets: SheetsModel;
   readonly close: CloseModel;
   readonly missing: MissingModel;
+  readonly fragments: FragmentsModel;
   /** "To AEM's Preview tier" beside Publish and Unpublish. */
   publishToPreview = $state(false);
 
@@ -47,6 +50,7 @@ export class BulkStore {
     this.sheets = new SheetsModel(i18n, this.setup, this.run);
     this.close = new CloseModel(i18n, this.run);
     this.missing = new MissingModel(i18n, this.setup, this.sheets, () => this.run.busy);
+    this.fragments = new FragmentsModel(this.run, () => this.setup.form.connectionId);
   }
 
   /** "Preview": checks the form, then has the core read the current values (nothing is

@@ -28,8 +28,9 @@ import { runPartsOf } from './scopeForm';
 import { ScopePick } from './scopePick.svelte';
 
 /** How the setup says what to change: one change for every asset, or a sheet per asset; or
- *  which assets lack required metadata (the report, which changes nothing). */
-export type Mode = 'same' | 'sheet' | 'missing';
+ *  which assets lack required metadata (the report, which changes nothing); or a field of a
+ *  folder's content fragments. */
+export type Mode = 'same' | 'sheet' | 'missing' | 'fragments';
 
 export class SetupModel {
   #i18n: I18n;

@@ -1,0 +1,179 @@
+// Bulk edit's "Content fragments" with the IPC seam mocked: the folder's fragments listed, the
+// model picked (listed again for it), the field's values in the table, its value picked from
+// its options, and the one request Preview sends, opening the run's preview table; a problem
+// said before anything is sent; a connection the core refuses, in its words.
+import { render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows } from '../../ipc/commands';
+import type { FragmentList } from '../../ipc/bindings/FragmentList';
+import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
+import { connection, planRow, runSummary } from '../../test-fixtures';
+import { ConnectionsModel } from '../connections/connections.svelte';
+import { BulkStore } from './bulk.svelte';
+import BulkEditPage from './BulkEditPage.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  ruleSample: vi.fn(() => new Promise(() => {})),
+  folderSchema: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, schema: null, unavailable: null })),
+  listConnections: vi.fn(),
+  connectionHealth: vi.fn(() => Promise.resolve({})),
+  listFolder: vi.fn(),
+  listFolderAssets: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, assets: [], more: 0, complete: true })),
+  completeFolderPath: vi.fn(),
+  countScope: vi.fn(() => new Promise(() => {})),
+  listFragments: vi.fn(),
+  previewFragments: vi.fn(),
+  previewRows: vi.fn(),
+  listRuns: vi.fn(),
+  reportRows: vi.fn(),
+  previewUndo: vi.fn(),
+  previewRetry: vi.fn(),
+  applyRun: vi.fn(),
+  pauseRun: vi.fn(),
+  resumeRun: vi.fn(),
+  cancelRun: vi.fn(),
+  exportReportCsv: vi.fn(),
+  setLocalizedCsvHeaders: vi.fn(),
+  closeAfterCancellingRun: vi.fn(),
+  previewRun: vi.fn(),
+  previewPublish: vi.fn(),
+  previewRepublish: vi.fn(),
+  republishedTo: vi.fn(),
+  runSummary: vi.fn(),
+  localizedCsvHeaders: vi.fn(() => Promise.resolve(false)),
+  savedScopes: vi.fn(() => Promise.resolve([])),
+}));
+
+const FOLDER = '/content/dam/wknd-shared/en/adventures';
+const DIFFICULTY = {
+  property: 'difficulty',
+  label: 'Difficulty',
+  tab: '',
+  kind: 'dropdown' as const,
+  multiple: false,
+  options: [
+    { value: 'easy', text: 'Easy' },
+    { value: 'challenging', text: 'Challenging' },
+  ],
+  required: false,
+  readOnly: false,
+  min: null,
+  max: null,
+};
+const TITLE = { ...DIFFICULTY, property: 'jcr:title', label: 'Title', kind: 'text' as const, options: [], required: true };
+
+function listed(model: string | undefined): FragmentList {
+  const all = [
+    { path: `${FOLDER}/napa`, title: 'Napa Wine Tasting', model: 'Adventure', status: 'DRAFT', values: { difficulty: 'easy' } },
+    { path: `${FOLDER}/yosemite`, title: 'Yosemite Backpacking', model: 'Adventure', status: 'PUBLISHED', values: { difficulty: 'easy' } },
+    { path: `${FOLDER}/guide`, title: 'Packing guide', model: 'Article', status: 'NEW', values: {} },
+  ];
+  return {
+    folder: FOLDER,
+    fragments: model === 'adventure' ? all.filter((f) => f.model === 'Adventure') : all,
+    models: [
+      { name: 'adventure', title: 'Adventure', fragments: 2n },
+      { name: 'article', title: 'Article', fragments: 1n },
+    ],
+    fields: { form: '', mappedOn: null, fields: model === 'adventure' ? [TITLE, DIFFICULTY] : [TITLE], mimeForms: [] },
+    references: [],
+  };
+}
+
+let store: BulkStore;
+
+async function renderPage() {
+  vi.mocked(listConnections).mockResolvedValue([connection({ kind: 'oauthServerToServer' })]);
+  const model = new ConnectionsModel();
+  await model.reload();
+  store = new BulkStore(() => model.connections, new I18n('en'));
+  render(BulkEditPage, { props: { store, connections: model, onGoToConnections: vi.fn() }, context: i18nContext(new I18n('en')) });
+}
+
+/** "Content fragments", then the folder typed. */
+async function openFolder(user: ReturnType<typeof userEvent.setup>) {
+  await user.click(await screen.findByTestId('mode-fragments'));
+  const input = await screen.findByTestId('folder-path-input');
+  await user.clear(input);
+  await user.type(input, `${FOLDER}{Enter}`);
+}
+
+beforeEach(() => {
+  vi.mocked(listFolder).mockImplementation(async (_c, folder) => ({ folder, folders: [], assets: 0, total: 0, nextOffset: null }));
+  vi.mocked(completeFolderPath).mockResolvedValue([]);
+  vi.mocked(listFragments).mockImplementation(async (request) => listed(request.model));
+  vi.mocked(listRuns).mockResolvedValue([]);
+});
+
+afterEach(() => {
+  store?.dispose();
+  vi.clearAllMocks();
+});
+
+describe('content fragments in Bulk edit', () => {
+  it('lists the folder, picks a model and a field, and previews the one edit as a run', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await openFolder(user);
+    await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(3));
+    expect(listFragments).toHaveBeenCalledWith({ connectionId: 'c1', folder: FOLDER });
+    expect(screen.getByTestId('fragments-count')).toHaveTextContent('3 content fragments');
+    const models = screen.getByTestId('fragments-model');
+    expect(models).toHaveValue('');
+    expect(within(models).getByRole('option', { name: 'Adventure (2)' })).toBeInTheDocument();
+
+    await user.selectOptions(models, 'adventure');
+    await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(2));
+    expect(listFragments).toHaveBeenLastCalledWith({ connectionId: 'c1', folder: FOLDER, model: 'adventure' });
+
+    const field = screen.getByLabelText('Field');
+    expect(within(field).getByRole('option', { name: 'Difficulty (difficulty) · choice' })).toBeInTheDocument();
+    await user.selectOptions(field, 'difficulty');
+    // A single field: no adding or removing values; its values in the table.
+    const actions = within(screen.getByLabelText('Action')).getAllByRole('option').map((o) => o.getAttribute('value'));
+    expect(actions).toEqual(['set', 'clear']);
+    expect(screen.getAllByTestId('fragment-value').map((c) => c.textContent)).toEqual(['easy', 'easy']);
+    await user.selectOptions(screen.getByLabelText('Value'), 'challenging');
+
+    const run = runSummary({ id: 'f1', folder: FOLDER, fragments: { model: 'adventure' }, counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });
+    vi.mocked(previewFragments).mockResolvedValue(run);
+    const row = planRow({ i: 0, path: `${FOLDER}/napa`, changes: [{ property: 'difficulty', before: 'easy', after: 'challenging' }] });
+    vi.mocked(previewRows).mockResolvedValue({ rows: [row], total: 1 });
+    await user.click(screen.getByTestId('fragments-preview-button'));
+    expect(previewFragments).toHaveBeenCalledWith(
+      { connectionId: 'c1', folder: FOLDER, model: 'adventure', edits: [{ property: 'difficulty', op: { kind: 'set', values: ['challenging'] } }] },
+      expect.any(Function),
+    );
+    await screen.findByTestId('preview-table');
+    expect(store.run.stage).toBe('preview');
+    // A fragments run is not offered a republish (its connection cannot publish).
+    expect(screen.getByTestId('apply-button')).toBeInTheDocument();
+    expect(screen.queryByTestId('republish-after-apply')).not.toBeInTheDocument();
+  });
+
+  it('says what is missing and sends nothing while no value is picked', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await openFolder(user);
+    await user.selectOptions(await screen.findByTestId('fragments-model'), 'adventure');
+    await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(2));
+    await user.selectOptions(screen.getByLabelText('Field'), 'difficulty');
+    await user.click(screen.getByTestId('fragments-preview-button'));
+    expect(screen.getByTestId('fragments-problem')).toHaveTextContent('Enter a value.');
+    expect(previewFragments).not.toHaveBeenCalled();
+  });
+
+  it("shows the core's refusal of a connection that cannot reach content fragments", async () => {
+    const user = userEvent.setup();
+    const message = 'p12345 · e67890 cannot edit content fragments: AEM’s Sites API takes only OAuth Server-to-Server credentials.';
+    vi.mocked(listFragments).mockRejectedValue({ code: 'invalid_input', message });
+    await renderPage();
+    await openFolder(user);
+    expect(await screen.findByTestId('fragments-error')).toHaveTextContent(message);
+    expect(screen.queryByTestId('fragments-preview-button')).not.toBeInTheDocument();
+    // No empty list under the refusal.
+    expect(screen.queryByTestId('fragments-list')).not.toBeInTheDocument();
+  });
+});
