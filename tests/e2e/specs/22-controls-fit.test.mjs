@@ -221,6 +221,9 @@ test("controls fit their text in English and French; the Find box is red only on
         await chooseLanguage(driver, "system");
         await (await byTestId(driver, "nav-bulk")).click();
         await byTestId(driver, "preview-table", 30_000);
+        // Back on the page, the preview's rows are asked again ("Loading…" meanwhile).
+        await eventually(async () => (await driver.findElements(By.css('[data-testid="preview-row"]'))).length >= 3,
+          "the preview's rows did not come back after the language change", 30_000);
       }
       const layout = await previewLayout(driver);
       assert.equal(layout.cut, false, `the preview is cut at the right (${lang}): ${JSON.stringify(layout)}`);
