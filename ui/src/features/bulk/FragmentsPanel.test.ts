@@ -206,7 +206,7 @@ describe('content fragments in Bulk edit', () => {
 
       await user.selectOptions(screen.getByLabelText('Field'), 'jcr:title');
       await user.type(screen.getByLabelText('Value'), 'Spring offer');
-      vi.mocked(previewFragments).mockResolvedValue(runSummary({ id: 'f2', folder: FOLDER, fragments: { model: null } }));
+      vi.mocked(previewFragments).mockResolvedValue(runSummary({ id: 'f2', folder: FOLDER, fragments: {} }));
       vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
       await user.click(screen.getByTestId('fragments-preview-button'));
       expect(previewFragments).toHaveBeenCalledWith(
