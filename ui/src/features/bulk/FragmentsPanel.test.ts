@@ -8,7 +8,7 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows } from '../../ipc/commands';
+import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows, readListFile } from '../../ipc/commands';
 import type { FragmentList } from '../../ipc/bindings/FragmentList';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection, planRow, runSummary } from '../../test-fixtures';
@@ -27,6 +27,8 @@ vi.mock('../../ipc/commands', () => ({
   countScope: vi.fn(() => new Promise(() => {})),
   listFragments: vi.fn(),
   previewFragments: vi.fn(),
+  readListFile: vi.fn(),
+  chooseListFile: vi.fn(),
   previewRows: vi.fn(),
   listRuns: vi.fn(),
   reportRows: vi.fn(),
@@ -235,6 +237,21 @@ describe('content fragments in Bulk edit', () => {
       await user.click(screen.getByTestId('fragments-preview-button'));
       expect(previewFragments).not.toHaveBeenCalled();
       expect(screen.queryByTestId('fragment-row')).not.toBeInTheDocument();
+    });
+
+    it('takes a .txt dropped on the window as its list, read by the core', async () => {
+      const user = userEvent.setup();
+      await renderPage();
+      await user.click(await screen.findByTestId('mode-fragments'));
+      const file = { id: 'h1', fileName: 'paths.txt' };
+      expect(store.fragments.takesListFile(file)).toBe(true);
+      expect(store.fragments.takesListFile({ id: 'h2', fileName: 'values.xlsx' })).toBe(false);
+      vi.mocked(readListFile).mockResolvedValue({ fileName: 'paths.txt', entries: [`${FOLDER}/napa`, `${FOLDER}/yosemite`] });
+      await store.fragments.listFileReceived(file);
+      expect(readListFile).toHaveBeenCalledWith('h1');
+      expect(await screen.findByLabelText('The content fragments, one path per line')).toHaveValue(`${FOLDER}/napa\n${FOLDER}/yosemite`);
+      expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('paths.txt');
+      await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(2));
     });
   });
 });
