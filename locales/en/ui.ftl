@@ -469,6 +469,16 @@ bulk-mode-fragments-hint = Set, add, remove or clear a field of a folder’s con
 fragments-pick-title = Pick the content fragments
 fragments-connection-hint = Content fragments are edited through AEM’s Sites API: only OAuth Server-to-Server connections can do it.
 fragments-folder-hint = Its content fragments and those of its subfolders.
+fragments-scope-label = Which content fragments
+fragments-scope-folder = Folder
+fragments-scope-list = List of fragments
+fragments-list-label = The content fragments, one path per line
+fragments-list-hint = Paths of content fragments under /content/dam, one per line; blank lines are left out.
+fragments-list-none = None of the listed paths is a content fragment under { $folder }.
+fragments-list-missing = { $count ->
+    [one] { $count } listed path is not among the content fragments under { $folder }: the preview says why.
+   *[other] { $count } listed paths are not among the content fragments under { $folder }: the preview says why.
+}
 fragments-model = Model
 fragments-all-models = All models
 fragments-model-option = { $title } ({ $count })

@@ -469,6 +469,16 @@ bulk-mode-fragments-hint = Définir, compléter, retirer ou effacer un champ des
 fragments-pick-title = Choisir les fragments de contenu
 fragments-connection-hint = Les fragments de contenu se modifient par l’API Sites d’AEM : seules les connexions OAuth Server-to-Server le peuvent.
 fragments-folder-hint = Ses fragments de contenu et ceux de ses sous-dossiers.
+fragments-scope-label = Quels fragments de contenu
+fragments-scope-folder = Dossier
+fragments-scope-list = Liste de fragments
+fragments-list-label = Les fragments de contenu, un chemin par ligne
+fragments-list-hint = Chemins de fragments de contenu sous /content/dam, un par ligne ; les lignes vides sont ignorées.
+fragments-list-none = Aucun des chemins de la liste n’est un fragment de contenu sous { $folder }.
+fragments-list-missing = { $count ->
+    [one] { $count } chemin de la liste ne figure pas parmi les fragments de contenu sous { $folder } : l’aperçu dit pourquoi.
+   *[other] { $count } chemins de la liste ne figurent pas parmi les fragments de contenu sous { $folder } : l’aperçu dit pourquoi.
+}
 fragments-model = Modèle
 fragments-all-models = Tous les modèles
 fragments-model-option = { $title } ({ $count })

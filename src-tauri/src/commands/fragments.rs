@@ -31,7 +31,8 @@ pub async fn list_fragments(
         .worded(&state)
 }
 
-/// Previews an edit of a folder's fragments (a new journaled run); writes nothing to AEM.
+/// Previews an edit of a folder's fragments, or of a list of them (a new journaled run); writes
+/// nothing to AEM.
 #[tauri::command]
 pub async fn preview_fragments<R: Runtime>(
     app: AppHandle<R>,
@@ -45,13 +46,14 @@ pub async fn preview_fragments<R: Runtime>(
             connection_id,
             folder,
             model,
+            list,
             edits,
         } = request;
         let opened = ws.open(ConnectionChoice::stored(connection_id)).await?;
         let edit = FragmentEdit {
             folder,
             model,
-            list: None,
+            list,
             edits,
         };
         ws.preview_fragments(&opened, edit, &sender(on_progress))

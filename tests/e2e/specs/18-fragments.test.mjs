@@ -2,13 +2,14 @@
 // connection, Bulk edit's "Content fragments", a folder, the model Adventure, its field
 // Difficulty set to Challenging; the preview shows each fragment's before → after and writes
 // nothing, Apply writes every adventure (checked in the sandbox's own state), Undo puts each
-// value back. A connection of another kind is refused in words. Screenshots in English, the
-// form once in French.
+// value back. A pasted list of two fragment paths (a blank line between them) shows and
+// previews exactly those two. A connection of another kind is refused in words. Screenshots in
+// English, the form once in French.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { By } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
@@ -31,6 +32,8 @@ let sandbox;
 let adventures;
 /** The connections added here, deleted at the end. */
 const added = [];
+/** The OAuth Server-to-Server connection the first test imported, used again by the list's. */
+let oauthId = null;
 
 const difficulty = async (path) =>
   (await sandbox.fragment(path)).fields.find((f) => f.name === "difficulty")?.values ?? [];
@@ -69,8 +72,9 @@ async function importOauth(driver) {
   return card.id;
 }
 
-/** Bulk edit, a new edit, "Content fragments", the connection, the folder typed. */
-async function openFragments(driver, connectionId) {
+/** Bulk edit, a new edit, "Content fragments", the connection, then the folder typed, or
+ *  "List of fragments" and the `list` lines typed into it. */
+async function openFragments(driver, connectionId, list = null) {
   await (await byTestId(driver, "nav-bulk")).click();
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
@@ -78,6 +82,11 @@ async function openFragments(driver, connectionId) {
   const select = await byTestId(driver, "fragments-connection");
   await (await select.findElement(By.css(`option[value="${connectionId}"]`))).click();
   await eventually(async () => (await select.getAttribute("value")) === connectionId, "the connection was not picked");
+  if (list) {
+    await (await byTestId(driver, "fragments-scope-list")).click();
+    await (await byTestId(driver, "scope-list")).sendKeys(list.join(Key.ENTER));
+    return;
+  }
   const input = await byTestId(driver, "folder-path-input");
   await input.clear();
   await input.sendKeys(FOLDER, "\uE007");
@@ -139,6 +148,7 @@ async function applyAndWait(driver, verb) {
 test("an OAuth Server-to-Server connection sets an adventure's Difficulty from the window, then undoes it", async (t) => {
   await withApp(t, async (driver) => {
     const id = await importOauth(driver);
+    oauthId = id;
     await openFragments(driver, id);
 
     // The folder's fragments of every model, then the model Adventure.
@@ -210,6 +220,36 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     } finally {
       await chooseLanguage(driver, "system");
     }
+  });
+});
+
+test("a pasted list of two fragment paths shows and previews exactly those two", async (t) => {
+  await withApp(t, async (driver) => {
+    const id = oauthId ?? (await importOauth(driver));
+    const [a, b] = adventures;
+    const rowsOf = async (selector, read) => Promise.all((await driver.findElements(By.css(selector))).map(read));
+    // A blank line between the two: left out of the list.
+    await openFragments(driver, id, [a, "", b]);
+    await eventually(async () => {
+      const texts = await rowsOf('[data-testid="fragment-row"]', textOf);
+      return texts.length === 2 && [a, b].every((p) => texts.some((text) => text.includes(p)));
+    }, "the table did not show the two listed fragments", 60_000);
+    await pick(driver, "fragments-model", "adventure");
+    await eventually(async () => (await rowsOf('[data-testid="fragment-row"]', textOf)).length === 2,
+      "the table did not keep the two listed adventures", 30_000);
+    await pick(driver, "fragments-field", "difficulty");
+    await pick(driver, "fragments-value", "challenging");
+    const before = [await difficulty(a), await difficulty(b)];
+
+    await (await byTestId(driver, "fragments-preview-button")).click();
+    await byTestId(driver, "preview-table", 120_000);
+    const paths = await eventually(async () => {
+      const shown = await rowsOf('[data-testid="preview-row"]', (r) => r.getAttribute("data-path"));
+      return shown.length === 2 ? shown : null;
+    }, "the preview did not show two rows", 60_000);
+    assert.deepEqual(paths.sort(), [a, b].sort());
+    await screenshot(driver, "18 fragments 7 list preview");
+    assert.deepEqual([await difficulty(a), await difficulty(b)], before, "the preview wrote a listed fragment");
   });
 });
 

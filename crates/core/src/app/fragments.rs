@@ -103,17 +103,21 @@ pub struct FragmentListRequest {
     pub model: Option<String>,
 }
 
-/// What the window asks to preview an edit of a folder's fragments.
+/// What the window asks to preview an edit of a folder's fragments, or of a list of them.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FragmentRequest {
     pub connection_id: String,
-    /// `/content/dam/…`; its whole subtree.
+    /// `/content/dam/…`; its whole subtree (unused when `list` is given).
     pub folder: String,
     /// A model's name; every model when absent.
     #[serde(default)]
     #[ts(optional)]
     pub model: Option<String>,
+    /// Fragment paths, one per entry: these fragments rather than the folder's.
+    #[serde(default)]
+    #[ts(optional)]
+    pub list: Option<Vec<String>>,
     pub edits: Vec<Edit>,
 }
 

@@ -1,12 +1,14 @@
 // Bulk edit's "Content fragments" with the IPC seam mocked: the folder's fragments listed, the
 // model picked (listed again for it), the field's values in the table, its value picked from
 // its options, and the one request Preview sends, opening the run's preview table; a problem
-// said before anything is sent; a connection the core refuses, in its words.
+// said before anything is sent; a connection the core refuses, in its words; a list of
+// fragment paths instead of a folder (the listed ones shown, the list sent, blank lines left
+// out, no preview of an empty list).
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows } from '../../ipc/commands';
+import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows, readListFile } from '../../ipc/commands';
 import type { FragmentList } from '../../ipc/bindings/FragmentList';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection, planRow, runSummary } from '../../test-fixtures';
@@ -25,6 +27,8 @@ vi.mock('../../ipc/commands', () => ({
   countScope: vi.fn(() => new Promise(() => {})),
   listFragments: vi.fn(),
   previewFragments: vi.fn(),
+  readListFile: vi.fn(),
+  chooseListFile: vi.fn(),
   previewRows: vi.fn(),
   listRuns: vi.fn(),
   reportRows: vi.fn(),
@@ -175,5 +179,79 @@ describe('content fragments in Bulk edit', () => {
     expect(screen.queryByTestId('fragments-preview-button')).not.toBeInTheDocument();
     // No empty list under the refusal.
     expect(screen.queryByTestId('fragments-list')).not.toBeInTheDocument();
+  });
+
+  describe('a list of fragment paths', () => {
+    /** "Content fragments", "List of fragments", then the text pasted into the list. */
+    async function pasteList(user: ReturnType<typeof userEvent.setup>, text: string) {
+      await user.click(await screen.findByTestId('mode-fragments'));
+      await user.click(await screen.findByTestId('fragments-scope-list'));
+      const list = await screen.findByLabelText('The content fragments, one path per line');
+      await user.click(list);
+      await user.paste(text);
+      return list;
+    }
+
+    it('shows the listed fragments and previews them with the list, blank lines left out', async () => {
+      const user = userEvent.setup();
+      await renderPage();
+      await pasteList(user, `${FOLDER}/napa\n\n   \n${FOLDER}/guide\n${FOLDER}/gone\n`);
+      // The folder holding the paths is listed; the table keeps the fragments listed.
+      await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(2));
+      expect(listFragments).toHaveBeenLastCalledWith({ connectionId: 'c1', folder: FOLDER });
+      expect(screen.getAllByTestId('fragment-row').map((r) => r.textContent)).toEqual([
+        expect.stringContaining(`${FOLDER}/napa`),
+        expect.stringContaining(`${FOLDER}/guide`),
+      ]);
+      expect(screen.getByTestId('fragments-count')).toHaveTextContent('2 content fragments');
+      expect(screen.getByTestId('fragments-list-missing')).toHaveTextContent(`1 listed path is not among the content fragments under ${FOLDER}`);
+
+      await user.selectOptions(screen.getByLabelText('Field'), 'jcr:title');
+      await user.type(screen.getByLabelText('Value'), 'Spring offer');
+      vi.mocked(previewFragments).mockResolvedValue(runSummary({ id: 'f2', folder: FOLDER, fragments: {} }));
+      vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });
+      await user.click(screen.getByTestId('fragments-preview-button'));
+      expect(previewFragments).toHaveBeenCalledWith(
+        {
+          connectionId: 'c1',
+          folder: FOLDER,
+          list: [`${FOLDER}/napa`, `${FOLDER}/guide`, `${FOLDER}/gone`],
+          edits: [{ property: 'jcr:title', op: { kind: 'set', values: ['Spring offer'] } }],
+        },
+        expect.any(Function),
+      );
+    });
+
+    it('offers no preview while the list is empty', async () => {
+      const user = userEvent.setup();
+      await renderPage();
+      const list = await pasteList(user, `${FOLDER}/napa\n`);
+      await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(1));
+      await user.selectOptions(screen.getByLabelText('Field'), 'jcr:title');
+      await user.type(screen.getByLabelText('Value'), 'Spring offer');
+      expect(screen.getByTestId('fragments-preview-button')).toBeEnabled();
+
+      await user.clear(list);
+      await user.type(list, '   ');
+      expect(screen.getByTestId('fragments-preview-button')).toBeDisabled();
+      await user.click(screen.getByTestId('fragments-preview-button'));
+      expect(previewFragments).not.toHaveBeenCalled();
+      expect(screen.queryByTestId('fragment-row')).not.toBeInTheDocument();
+    });
+
+    it('takes a .txt dropped on the window as its list, read by the core', async () => {
+      const user = userEvent.setup();
+      await renderPage();
+      await user.click(await screen.findByTestId('mode-fragments'));
+      const file = { id: 'h1', fileName: 'paths.txt' };
+      expect(store.fragments.takesListFile(file)).toBe(true);
+      expect(store.fragments.takesListFile({ id: 'h2', fileName: 'values.xlsx' })).toBe(false);
+      vi.mocked(readListFile).mockResolvedValue({ fileName: 'paths.txt', entries: [`${FOLDER}/napa`, `${FOLDER}/yosemite`] });
+      await store.fragments.listFileReceived(file);
+      expect(readListFile).toHaveBeenCalledWith('h1');
+      expect(await screen.findByLabelText('The content fragments, one path per line')).toHaveValue(`${FOLDER}/napa\n${FOLDER}/yosemite`);
+      expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('paths.txt');
+      await waitFor(() => expect(screen.getAllByTestId('fragment-row')).toHaveLength(2));
+    });
   });
 });

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
-import { actionsFor, draftProblem, editOf, emptyDraft, valueText, type FragmentDraft } from './fragmentForm';
+import { actionsFor, draftProblem, editOf, emptyDraft, listFolder, valueText, type FragmentDraft } from './fragmentForm';
 
 function field(overrides: Partial<SchemaField> = {}): SchemaField {
   return {
@@ -90,5 +90,20 @@ describe('a fragment value in the table', () => {
     expect(valueText(row, 'tags')).toBe('wine, hiking');
     expect(valueText(row, 'jcr:title')).toBe('Napa Wine Tasting');
     expect(valueText(row, 'price')).toBe('');
+  });
+});
+
+describe('the folder a list of fragment paths is listed from', () => {
+  it('is the deepest folder holding every path, the DAM root at most', () => {
+    expect(listFolder([])).toBe('');
+    expect(listFolder(['/content/dam/wknd/en/adventures/napa'])).toBe('/content/dam/wknd/en/adventures');
+    expect(listFolder(['/content/dam/wknd/en/adventures/napa', '/content/dam/wknd/en/articles/guide'])).toBe('/content/dam/wknd/en');
+    expect(listFolder(['/content/dam/wknd/en/napa', '/content/dam/other/guide'])).toBe('/content/dam');
+    // A folder whose name starts like another's is not theirs in common.
+    expect(listFolder(['/content/dam/wknd/en/a', '/content/dam/wknd/english/b'])).toBe('/content/dam/wknd');
+  });
+
+  it('is the DAM root when an entry is not a path under it (a link, whose folder the core finds)', () => {
+    expect(listFolder(['/content/dam/wknd/en/napa', 'https://author.example/ui#/aem/assetdetails.html/content/dam/wknd/x'])).toBe('/content/dam');
   });
 });

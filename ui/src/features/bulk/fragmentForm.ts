@@ -1,6 +1,7 @@
 // The content fragment edit as a form, in pure functions: which actions a field offers (add
 // and remove values only on fields that take several, find and replace only on text), the
-// values a field's editor holds, and the one `Edit` the preview sends, or why not yet.
+// values a field's editor holds, the one `Edit` the preview sends, or why not yet, and the
+// folder a list of fragment paths is listed from.
 //
 // Not here: reading the folder's fragments and previewing (fragments.svelte.ts).
 import type { Edit } from '../../ipc/bindings/Edit';
@@ -114,3 +115,25 @@ export const KIND_WORDS: Record<FieldKind, string> = {
   checkbox: 'fragments-kind-checkbox',
   other: 'fragments-kind-other',
 };
+
+const DAM_ROOT = '/content/dam';
+
+/** The deepest folder holding every fragment of a list of paths, as the core finds it for a
+ *  list's fields ('' for no path; the DAM root when an entry is not a path under it, a link for
+ *  instance, whose folder only the core can tell). */
+export function listFolder(paths: string[]): string {
+  let common: string[] | null = null;
+  for (const path of paths) {
+    if (!path.startsWith(`${DAM_ROOT}/`)) return DAM_ROOT;
+    const parent = path.replace(/\/+$/, '').split('/').slice(0, -1);
+    if (common === null) {
+      common = parent;
+    } else {
+      const differs = common.findIndex((part, i) => parent[i] !== part);
+      if (differs >= 0) common = common.slice(0, differs);
+    }
+  }
+  if (common === null) return '';
+  const folder = common.join('/');
+  return folder.length < DAM_ROOT.length ? DAM_ROOT : folder;
+}

@@ -49,7 +49,17 @@ export interface PickContext {
   t: Translate;
 }
 
-export class ScopePick {
+/** What the list input (ListScope.svelte) reads and changes: the pasted text and the file it
+ *  was last read from. The scope's pick and the content fragments' list both hold one. */
+export interface ListPick {
+  draft: { listText: string };
+  listFile: { name: string; entries: number } | null;
+  readingFile: string | null;
+  listFileError: IpcError | null;
+  chooseListFile(): Promise<void>;
+}
+
+export class ScopePick implements ListPick {
   draft = $state<ScopeDraft>(emptyScope());
   /** The list's entries as the core read them (null until read). */
   entries = $state<string[] | null>(null);

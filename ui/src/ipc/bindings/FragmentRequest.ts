@@ -2,14 +2,18 @@
 import type { Edit } from "./Edit";
 
 /**
- * What the window asks to preview an edit of a folder's fragments.
+ * What the window asks to preview an edit of a folder's fragments, or of a list of them.
  */
 export type FragmentRequest = { connectionId: string, 
 /**
- * `/content/dam/…`; its whole subtree.
+ * `/content/dam/…`; its whole subtree (unused when `list` is given).
  */
 folder: string, 
 /**
  * A model's name; every model when absent.
  */
-model?: string, edits: Array<Edit>, };
+model?: string, 
+/**
+ * Fragment paths, one per entry: these fragments rather than the folder's.
+ */
+list?: Array<string>, edits: Array<Edit>, };
