@@ -4,7 +4,7 @@
 //! as one text, multiple fields as a list; the fragment's own title and description as
 //! [`TITLE`] and [`DESCRIPTION`] (the names AEM gives them on the fragment's node).
 //!
-//! Wire (`../shared/reference/adobe-wire-next.md` §5): pages of at most 50 with a `cursor`; a
+//! Wire (<https://adobe-sites.redoc.ly/>): pages of at most 50 with a `cursor`; a
 //! read gives the fragment with its `ETag`; a write is a JSON Patch of `/title`,
 //! `/description` and `/fields/<index>/values`, sent with `If-Match`, where `<index>` is the
 //! field's position in the representation that ETag names. So a write always patches against
