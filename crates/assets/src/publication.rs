@@ -1,5 +1,6 @@
-//! Publishing on the classic API (`adobe-wire-next.md` §6): each asset's publication state,
-//! from `cq:lastReplicated`, `cq:lastReplicatedBy` and `cq:lastReplicationAction` on its
+//! Publishing on the classic API
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/operations/replication>):
+//! each asset's publication state, from `cq:lastReplicated`, `cq:lastReplicatedBy` and `cq:lastReplicationAction` on its
 //! `jcr:content` (asked for many assets in one QueryBuilder request of exact paths, or read
 //! from one asset's `jcr:content.json`), and the replication command, `POST
 //! /bin/replicate.json` with `cmd=Activate|Deactivate` and up to [`MAX_PATHS`] `path`

@@ -1,5 +1,6 @@
 //! `POST /bin/replicate.json`: AEM's replication command servlet, which the Sites and Assets
-//! "Publish" actions call (`adobe-wire-next.md` §6.1). A form with `cmd=Activate|Deactivate`
+//! "Publish" actions call
+//! (<https://experienceleague.adobe.com/en/docs/experience-manager-cloud-service/content/operations/replication>). A form with `cmd=Activate|Deactivate`
 //! (any case) and one `path` per node, optionally `agentId=preview` for AEM's Preview tier
 //! (the HTTP form of choosing that agent is UNCONFIRMED, §6.2).
 //!

@@ -2,7 +2,7 @@
 //! in pages of at most 50, one fragment with its `ETag`, an all-or-nothing JSON Patch with
 //! `If-Match`, and the models.
 //!
-//! As Adobe documents it (<https://adobe-sites.redoc.ly/>; `adobe-wire-next.md` §5): fields'
+//! As Adobe documents it (<https://adobe-sites.redoc.ly/>): fields'
 //! `values` are always arrays, a patch addresses `/title`, `/description` and
 //! `/fields/<index>/values` (the index in the fragment's `fields`), a stale `If-Match` gets 412.
 //! A patch without `If-Match` gets 428 here (whether AEM refuses it: UNCONFIRMED). Errors are

@@ -258,7 +258,7 @@ impl FieldDef {
             FieldType::Enumeration => v
                 .as_str()
                 .is_some_and(|s| self.options.iter().any(|(o, _)| *o == s)),
-            // AEM refuses "" for a reference (adobe-wire-next.md §5.2).
+            // AEM refuses "" for a reference (Adobe's own Sites API client, MAS, says so).
             FieldType::ContentReference => v
                 .as_str()
                 .and_then(|s| s.strip_prefix("/content/dam/"))

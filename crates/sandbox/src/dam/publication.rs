@@ -1,7 +1,7 @@
 //! Each asset's publication: its last replication to each tier (the publish tier, and AEM's
 //! Preview tier), which `jcr:content` records as `cq:lastReplicated`, `cq:lastReplicatedBy` and
-//! `cq:lastReplicationAction` (the Preview tier's with a `_preview` suffix: UNCONFIRMED, see
-//! `adobe-wire-next.md` §6.2), and the copy of the metadata each tier serves since an
+//! `cq:lastReplicationAction` (the Preview tier's with a `_preview` suffix: UNCONFIRMED in Adobe's
+//! documents), and the copy of the metadata each tier serves since an
 //! activation. Seeded assets start in every state a real DAM holds: never published,
 //! published and up to date, published then modified, unpublished.
 //!

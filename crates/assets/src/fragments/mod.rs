@@ -1,0 +1,430 @@
+//! Content fragments through AEM's Sites OpenAPI (`/adobe/sites/cf/fragments`), behind
+//! [`AssetsApi`] so the bulk engine previews, applies, undoes and resumes fragment edits as it
+//! does asset edits. A fragment's fields are its "properties": each by its name, single fields
+//! as one text, multiple fields as a list; the fragment's own title and description as
+//! [`TITLE`] and [`DESCRIPTION`] (the names AEM gives them on the fragment's node).
+//!
+//! Wire (<https://adobe-sites.redoc.ly/>): pages of at most 50 with a `cursor`; a
+//! read gives the fragment with its `ETag`; a write is a JSON Patch of `/title`,
+//! `/description` and `/fields/<index>/values`, sent with `If-Match`, where `<index>` is the
+//! field's position in the representation that ETag names. So a write always patches against
+//! the representation of the read it is conditioned on (kept from that read, or read again).
+//!
+//! Not here: which fragments a run edits or what it writes (`bulk`), the fields' schema in the
+//! faces' words (`metadesk_core`).
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
+use reqwest::Method;
+use reqwest::header::{CONTENT_TYPE, IF_MATCH};
+use serde_json::{Value, json};
+
+use crate::{
+    AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write, json_or_error,
+    problem_detail,
+};
+use metadesk_base::i18n::Text;
+use metadesk_clients::aem::AemClient;
+use metadesk_clients::aem::auth::BoxFuture;
+use metadesk_credentials::credentials::ApiFamily;
+
+/// The most fragments a page of the list gives (the API's cap).
+pub const PAGE: u64 = 50;
+/// The property a fragment's own title is edited as.
+pub const TITLE: &str = "jcr:title";
+/// The property a fragment's own description is edited as.
+pub const DESCRIPTION: &str = "jcr:description";
+
+mod wire;
+
+pub use wire::{
+    Field, FieldType, Fragment, Model, ModelField, ModelRef, parse_fragment, parse_model, schema_of,
+};
+use wire::{text_of, typed, unusable};
+
+/// What is known of a fragment from the last list page or read that showed it.
+#[derive(Debug, Clone)]
+struct Known {
+    id: String,
+    /// The read whose representation `fields` is, when it came from a read.
+    etag: Option<String>,
+    fields: Vec<(String, FieldType)>,
+}
+
+/// The Sites API of one connection (an OAuth Server-to-Server one), fragments of one model or
+/// of all.
+pub struct FragmentsApi {
+    client: AemClient,
+    model: Option<String>,
+    known: Mutex<HashMap<String, Known>>,
+    /// Where a list's next page starts, by folder and the offset the engine asks for it with.
+    cursors: Mutex<HashMap<(String, u64), String>>,
+}
+
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+impl FragmentsApi {
+    /// `model` (a name, title or id) keeps only that model's fragments in every list.
+    pub fn new(client: AemClient, model: Option<String>) -> Self {
+        FragmentsApi {
+            client,
+            model: model.filter(|m| !m.trim().is_empty()),
+            known: Mutex::new(HashMap::new()),
+            cursors: Mutex::new(HashMap::new()),
+        }
+    }
+
+    fn url(&self, segments: &[&str]) -> Result<url::Url, CallError> {
+        let mut url = self.client.url("/").map_err(CallError::from_aem)?;
+        url.path_segments_mut()
+            .map_err(|()| CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-no-path"),
+            })?
+            .clear()
+            .extend(["adobe", "sites", "cf"])
+            .extend(segments);
+        Ok(url)
+    }
+
+    async fn get_json(
+        &self,
+        url: url::Url,
+    ) -> Result<(Value, reqwest::header::HeaderMap), CallError> {
+        let response = self
+            .client
+            .send(Method::GET, url, |r| {
+                r.header("X-Adobe-Accept-Experimental", "1")
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        json_or_error(response, problem_detail).await
+    }
+
+    fn remember(&self, fragment: &Fragment, etag: Option<String>) {
+        let fields = fragment
+            .fields
+            .iter()
+            .map(|f| (f.name.clone(), f.kind.clone()))
+            .collect();
+        lock(&self.known).insert(
+            fragment.path.clone(),
+            Known {
+                id: fragment.id.clone(),
+                etag,
+                fields,
+            },
+        );
+    }
+
+    /// One page of the fragments under `folder` (its whole subtree), of every model; `cursor`
+    /// from the page before.
+    pub async fn page(
+        &self,
+        folder: &str,
+        cursor: Option<&str>,
+        limit: u64,
+    ) -> Result<(Vec<Fragment>, Option<String>), CallError> {
+        let mut url = self.url(&["fragments"])?;
+        {
+            let mut q = url.query_pairs_mut();
+            q.append_pair("path", folder)
+                .append_pair("limit", &limit.clamp(1, PAGE).to_string());
+            if let Some(cursor) = cursor {
+                q.append_pair("cursor", cursor);
+            }
+        }
+        let (body, _) = self.get_json(url).await?;
+        let items = body
+            .get("items")
+            .and_then(Value::as_array)
+            .ok_or_else(|| unusable("items"))?;
+        let fragments = items
+            .iter()
+            .map(parse_fragment)
+            .collect::<Result<Vec<_>, _>>()?;
+        for f in &fragments {
+            self.remember(f, None);
+        }
+        let next = body
+            .get("cursor")
+            .and_then(Value::as_str)
+            .filter(|c| !c.is_empty())
+            .map(str::to_owned);
+        Ok((fragments, next))
+    }
+
+    /// Every fragment under `folder`, every page read (of the chosen model, when there is one).
+    pub async fn all(&self, folder: &str) -> Result<Vec<Fragment>, CallError> {
+        let mut out = Vec::new();
+        let mut cursor = None;
+        loop {
+            let (page, next) = self.page(folder, cursor.as_deref(), PAGE).await?;
+            out.extend(page.into_iter().filter(|f| self.wanted(f)));
+            match next {
+                Some(next) => cursor = Some(next),
+                None => return Ok(out),
+            }
+        }
+    }
+
+    fn wanted(&self, fragment: &Fragment) -> bool {
+        self.model.as_deref().is_none_or(|m| fragment.model.is(m))
+    }
+
+    /// A model's definition (labels, required, options).
+    pub async fn model(&self, id: &str) -> Result<Model, CallError> {
+        let (body, _) = self.get_json(self.url(&["models", id])?).await?;
+        Ok(parse_model(&body))
+    }
+
+    /// One fragment, with the ETag of this read.
+    pub async fn fragment(&self, id: &str) -> Result<(Fragment, Option<String>), CallError> {
+        let (body, headers) = self.get_json(self.url(&["fragments", id])?).await?;
+        let fragment = parse_fragment(&body)?;
+        let etag = crate::etag_of(&headers);
+        self.remember(&fragment, etag.clone());
+        Ok((fragment, etag))
+    }
+
+    /// The id of the fragment at `path`: known from a list page, else asked (a list of that
+    /// path, which holds the fragment alone).
+    async fn id_of(&self, asset: &AssetRef) -> Result<String, CallError> {
+        if let Some(id) = &asset.id {
+            return Ok(id.clone());
+        }
+        if let Some(known) = lock(&self.known).get(&asset.path) {
+            return Ok(known.id.clone());
+        }
+        let (page, _) = self.page(&asset.path, None, 1).await?;
+        page.into_iter()
+            .find(|f| f.path == asset.path)
+            .map(|f| f.id)
+            .ok_or(CallError::NotFound)
+    }
+
+    /// The JSON Patch of `writes` against the representation whose fields are `fields`.
+    fn patch_of(
+        fields: &[(String, FieldType)],
+        writes: &[Write],
+        path: &str,
+    ) -> Result<Value, CallError> {
+        let refused = |field: &str, value: &str| CallError::Rejected {
+            status: 0,
+            detail: Text::new(
+                "fragments-value-refused",
+                vec![
+                    ("field", field.into()),
+                    ("value", value.into()),
+                    ("path", path.into()),
+                ],
+            ),
+        };
+        let mut ops = Vec::with_capacity(writes.len());
+        for w in writes {
+            let text = |v: &Option<Value>| match v {
+                None | Some(Value::Null) => String::new(),
+                Some(Value::Array(items)) => {
+                    items.iter().map(text_of).collect::<Vec<_>>().join(", ")
+                }
+                Some(v) => text_of(v),
+            };
+            if w.property == TITLE || w.property == DESCRIPTION {
+                let at = if w.property == TITLE {
+                    "/title"
+                } else {
+                    "/description"
+                };
+                ops.push(json!({"op": "replace", "path": at, "value": text(&w.value)}));
+                continue;
+            }
+            let Some(index) = fields.iter().position(|(name, _)| *name == w.property) else {
+                return Err(CallError::Rejected {
+                    status: 0,
+                    detail: Text::new(
+                        "fragments-no-such-field",
+                        vec![("field", w.property.as_str().into()), ("path", path.into())],
+                    ),
+                });
+            };
+            let kind = &fields[index].1;
+            let texts: Vec<String> = match &w.value {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::Array(items)) => items.iter().map(text_of).collect(),
+                Some(v) => vec![text_of(v)],
+            };
+            if !kind.multiple && texts.len() > 1 {
+                return Err(refused(&w.property, &texts.join(", ")));
+            }
+            let values = texts
+                .iter()
+                .map(|t| typed(kind, t).ok_or_else(|| refused(&w.property, t)))
+                .collect::<Result<Vec<_>, _>>()?;
+            ops.push(json!({
+                "op": "replace",
+                "path": format!("/fields/{index}/values"),
+                "value": values,
+            }));
+        }
+        Ok(Value::Array(ops))
+    }
+
+    async fn patch(
+        &self,
+        asset: &AssetRef,
+        writes: &[Write],
+        if_match: Option<&str>,
+    ) -> Result<Option<String>, CallError> {
+        let id = self.id_of(asset).await?;
+        // The indexes of a patch are those of the representation its ETag names: the one kept
+        // from the read the write is conditioned on, else a read now (which must still be it).
+        let kept = lock(&self.known)
+            .get(&asset.path)
+            .filter(|k| k.etag.is_some() && k.etag.as_deref() == if_match)
+            .map(|k| (k.fields.clone(), k.etag.clone()));
+        let (fields, etag) = match kept {
+            Some(kept) => kept,
+            None => {
+                let (fragment, etag) = self.fragment(&id).await?;
+                if if_match.is_some() && etag.as_deref() != if_match {
+                    return Err(CallError::Conflict);
+                }
+                let fields = fragment
+                    .fields
+                    .iter()
+                    .map(|f| (f.name.clone(), f.kind.clone()))
+                    .collect();
+                (fields, etag)
+            }
+        };
+        let Some(etag) = etag else {
+            // Never an unconditional write: AEM gave no ETag to send back.
+            return Err(unusable("ETag"));
+        };
+        let body = Self::patch_of(&fields, writes, &asset.path)?;
+        let url = self.url(&["fragments", &id])?;
+        let response = self
+            .client
+            .send(Method::PATCH, url, |r| {
+                r.header("X-Adobe-Accept-Experimental", "1")
+                    .header(CONTENT_TYPE, "application/json-patch+json")
+                    .header(IF_MATCH, &etag)
+                    .body(body.to_string())
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        let (answer, headers) = json_or_error(response, problem_detail).await?;
+        let new_etag = crate::etag_of(&headers);
+        if let Ok(fragment) = parse_fragment(&answer) {
+            self.remember(&fragment, new_etag.clone());
+        }
+        Ok(new_etag)
+    }
+
+    /// The fields of the fragment at `path` known so far, by name.
+    fn known_field(&self, property: &str) -> Option<FieldType> {
+        lock(&self.known).values().find_map(|k| {
+            k.fields
+                .iter()
+                .find(|(n, _)| n == property)
+                .map(|(_, t)| t.clone())
+        })
+    }
+}
+
+impl AssetsApi for FragmentsApi {
+    fn family(&self) -> ApiFamily {
+        ApiFamily::OpenApi
+    }
+
+    /// The fragments of `folder`'s subtree as assets (no subfolders: the list is the subtree).
+    fn list<'a>(
+        &'a self,
+        folder: &'a str,
+        offset: u64,
+        limit: u64,
+    ) -> BoxFuture<'a, Result<Page, CallError>> {
+        Box::pin(async move {
+            let cursor = if offset == 0 {
+                None
+            } else {
+                let cursor = lock(&self.cursors)
+                    .get(&(folder.to_owned(), offset))
+                    .cloned();
+                // A page asked out of order would silently restart the list.
+                Some(cursor.ok_or_else(|| unusable("cursor"))?)
+            };
+            let (fragments, next) = self.page(folder, cursor.as_deref(), limit).await?;
+            let read = fragments.len() as u64;
+            let next_offset = next.map(|next| {
+                let at = offset + read.max(1);
+                lock(&self.cursors).insert((folder.to_owned(), at), next);
+                at
+            });
+            let entries = fragments
+                .into_iter()
+                .filter(|f| self.wanted(f))
+                .map(|f| Entry {
+                    metadata: Some(f.metadata()),
+                    path: f.path,
+                    name: f.name,
+                    kind: EntryKind::Asset,
+                })
+                .collect();
+            Ok(Page {
+                entries,
+                total: None,
+                next_offset,
+            })
+        })
+    }
+
+    fn resolve_id<'a>(&'a self, path: &'a str) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(async move {
+            let asset = AssetRef {
+                path: path.to_owned(),
+                id: None,
+            };
+            self.id_of(&asset).await.map(Some)
+        })
+    }
+
+    fn known_id(&self, path: &str) -> Option<String> {
+        lock(&self.known).get(path).map(|k| k.id.clone())
+    }
+
+    fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
+        Box::pin(async move {
+            let id = self.id_of(asset).await?;
+            let (fragment, etag) = self.fragment(&id).await?;
+            Ok(Current {
+                metadata: fragment.metadata(),
+                etag,
+            })
+        })
+    }
+
+    fn write<'a>(
+        &'a self,
+        asset: &'a AssetRef,
+        writes: &'a [Write],
+        if_match: Option<&'a str>,
+    ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
+        Box::pin(self.patch(asset, writes, if_match))
+    }
+
+    /// A list item is the whole fragment: an empty field is not set.
+    fn listing_carries(&self, _property: &str) -> bool {
+        true
+    }
+
+    fn markup(&self, property: &str) -> bool {
+        self.known_field(property).is_some_and(|t| t.is_html())
+    }
+}
+
+#[cfg(test)]
+mod tests;
