@@ -159,9 +159,16 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     // This run's own Apply: earlier specs may leave previews of their own in Activity, and
     // this one, two hours older now, need not be listed first.
     const journal = newestJournal();
+    // Activity may first show the list it had, from before the aging: wait for the run as the
+    // journal now says it is (made two hours ago), so Apply acts on what the core says.
     const ownApply = async () => {
-      const css = `[data-testid="run-item"][data-run-id="${basename(journal, ".jsonl")}"] [data-testid="apply-run"]`;
-      return driver.wait(until.elementLocated(By.css(css)), 30_000);
+      const item = `[data-testid="run-item"][data-run-id="${basename(journal, ".jsonl")}"]`;
+      await driver.wait(until.elementLocated(By.css(item)), 30_000);
+      await eventually(async () => {
+        const times = await driver.findElements(By.css(`${item} time`));
+        return times.length > 0 && Date.now() - Date.parse(await times[0].getAttribute("datetime")) > 3600_000;
+      }, "Activity did not show the preview as two hours old", 30_000);
+      return driver.findElement(By.css(`${item} [data-testid="apply-run"]`));
     };
     ageJournal(journal, 2);
     const before = await writes();
