@@ -442,6 +442,27 @@ pub fn status_error(status: u16, headers: &HeaderMap, detail: String) -> CallErr
     }
 }
 
+/// Sends an RFC 6902 JSON Patch to an OpenAPI resource with `If-Match` (the Assets Author
+/// API's metadata, the Sites API's fragments): the answer's body and headers, or the failure.
+pub(crate) async fn send_json_patch(
+    client: &metadesk_clients::aem::AemClient,
+    url: url::Url,
+    body: &Value,
+    if_match: &str,
+) -> Result<(Value, HeaderMap), CallError> {
+    use reqwest::header::{CONTENT_TYPE, IF_MATCH};
+    let response = client
+        .send(reqwest::Method::PATCH, url, |r| {
+            r.header("X-Adobe-Accept-Experimental", "1")
+                .header(CONTENT_TYPE, "application/json-patch+json")
+                .header(IF_MATCH, if_match)
+                .body(body.to_string())
+        })
+        .await
+        .map_err(CallError::from_aem)?;
+    json_or_error(response, problem_detail).await
+}
+
 /// The `ETag` an answer carries, when it carries a readable one.
 pub(crate) fn etag_of(headers: &HeaderMap) -> Option<String> {
     headers

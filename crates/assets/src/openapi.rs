@@ -11,7 +11,6 @@
 //! connection's, or this connection's own where none is paired).
 
 use reqwest::Method;
-use reqwest::header::{CONTENT_TYPE, IF_MATCH};
 use serde_json::{Value, json};
 
 use crate::{
@@ -104,18 +103,8 @@ impl OpenApiAssets {
     ) -> Result<Option<String>, CallError> {
         let url = self.metadata_url(asset)?;
         let body = json_patch(writes);
-        let if_match = if_match.unwrap_or("*").to_owned();
-        let response = self
-            .client
-            .send(Method::PATCH, url, |r| {
-                r.header("X-Adobe-Accept-Experimental", "1")
-                    .header(CONTENT_TYPE, "application/json-patch+json")
-                    .header(IF_MATCH, &if_match)
-                    .body(body.to_string())
-            })
-            .await
-            .map_err(CallError::from_aem)?;
-        let (_, headers) = json_or_error(response, problem_detail).await?;
+        let if_match = if_match.unwrap_or("*");
+        let (_, headers) = crate::send_json_patch(&self.client, url, &body, if_match).await?;
         Ok(crate::etag_of(&headers))
     }
 }

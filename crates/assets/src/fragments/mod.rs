@@ -17,7 +17,6 @@ use std::collections::HashMap;
 use std::sync::{Mutex, PoisonError};
 
 use reqwest::Method;
-use reqwest::header::{CONTENT_TYPE, IF_MATCH};
 use serde_json::{Value, json};
 
 use crate::{
@@ -306,17 +305,7 @@ impl FragmentsApi {
         };
         let body = Self::patch_of(&fields, writes, &asset.path)?;
         let url = self.url(&["fragments", &id])?;
-        let response = self
-            .client
-            .send(Method::PATCH, url, |r| {
-                r.header("X-Adobe-Accept-Experimental", "1")
-                    .header(CONTENT_TYPE, "application/json-patch+json")
-                    .header(IF_MATCH, &etag)
-                    .body(body.to_string())
-            })
-            .await
-            .map_err(CallError::from_aem)?;
-        let (answer, headers) = json_or_error(response, problem_detail).await?;
+        let (answer, headers) = crate::send_json_patch(&self.client, url, &body, &etag).await?;
         let new_etag = crate::etag_of(&headers);
         if let Ok(fragment) = parse_fragment(&answer) {
             self.remember(&fragment, new_etag.clone());
