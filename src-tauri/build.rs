@@ -27,6 +27,8 @@ fn main() {
         "list_folder",
         "list_folder_assets",
         "complete_folder_path",
+        "check_folder",
+        "run_scope",
         "count_scope",
         "scope_query",
         "list_entries",

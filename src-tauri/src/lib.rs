@@ -163,6 +163,8 @@ pub fn run() {
                 commands::bulk::list_folder,
                 commands::bulk::list_folder_assets,
                 commands::bulk::complete_folder_path,
+                commands::scopes::check_folder,
+                commands::scopes::run_scope,
                 commands::scopes::count_scope,
                 commands::scopes::scope_query,
                 commands::scopes::list_entries,

@@ -86,6 +86,10 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::RuleSample::export_all(&cfg)?;
     // Scopes: a search in words, a list, their counts and the saved ones.
     metadesk_bulk::Scope::export_all(&cfg)?;
+    crate::app::ScopeRequest::export_all(&cfg)?;
+    crate::app::SchemaRequest::export_all(&cfg)?;
+    crate::app::ScopeEditsRequest::export_all(&cfg)?;
+    crate::app::RunScope::export_all(&cfg)?;
     metadesk_bulk::searching::ListProblem::export_all(&cfg)?;
     crate::app::SavedScope::export_all(&cfg)?;
     crate::app::SelectedCount::export_all(&cfg)?;

@@ -6,12 +6,11 @@
 use std::time::{Duration, Instant};
 
 use metadesk_core::Error;
-use metadesk_core::app::{ConnectionChoice, RunAction};
+use metadesk_core::app::{ConnectionChoice, RunAction, ScopeEditsRequest};
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
-    Action, ApplyRequest, PreviewPage, Progress, ReportPage, ReportStatus, RunKind, RunRequest,
-    RunSummary,
+    Action, ApplyRequest, PreviewPage, Progress, ReportPage, ReportStatus, RunKind, RunSummary,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -103,23 +102,18 @@ pub async fn complete_folder_path(
 pub async fn preview_run<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    request: RunRequest,
+    request: ScopeEditsRequest,
     on_progress: Channel<Progress>,
 ) -> Result<RunSummary, IpcError> {
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
+        let (folder, filters) = request.scope.run_parts()?;
         let opened = ws
-            .open(ConnectionChoice::stored(request.connection_id))
+            .open(ConnectionChoice::stored(request.scope.connection_id))
             .await?;
         let progress = sender(on_progress);
-        ws.preview_edit(
-            &opened,
-            request.folder,
-            request.filters,
-            request.edits,
-            &progress,
-        )
-        .await
+        ws.preview_edit(&opened, folder, filters, request.edits, &progress)
+            .await
     }
     .await;
     finish(&app, &state, Ended::Preview, started, result)

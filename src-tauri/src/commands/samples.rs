@@ -1,28 +1,25 @@
 //! The edit rows' live "before → after": the edits computed on the first assets of the scope
 //! (`metadesk_core::app::rule_samples`; the assets are read once per scope, not per keystroke).
 
-use metadesk_core::app::RuleSample;
+use metadesk_core::app::{RuleSample, ScopeEditsRequest};
 use metadesk_core::bindings::IpcError;
-use metadesk_core::bulk::{Edit, Filters};
 use tauri::State;
 
 use crate::state::AppState;
 use crate::worded::Worded;
 
-/// `edits` computed on the first assets of the scope (`folder` and `filters`, as a preview takes
-/// them), each refused edit with its words, in the window's language.
+/// The edits computed on the first assets of the scope (as a preview takes it), each refused
+/// edit with its words, in the window's language.
 #[tauri::command]
 pub async fn rule_sample(
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
-    edits: Vec<Edit>,
+    request: ScopeEditsRequest,
 ) -> Result<RuleSample, IpcError> {
     let ws = &state.workspace;
-    let opened = super::open_stored(&state, connection_id).await?;
+    let (folder, filters) = request.scope.run_parts().worded(&state)?;
+    let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let mut sample = ws
-        .rule_sample(&opened, &folder, &filters, edits)
+        .rule_sample(&opened, &folder, &filters, request.edits)
         .await
         .worded(&state)?;
     sample.localize(&state.localizer());

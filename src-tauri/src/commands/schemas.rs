@@ -3,29 +3,28 @@
 //! before a preview), and the required-metadata report of a scope. Each command is a call to
 //! the core's use cases (`metadesk_core::app::schemas`).
 
-use metadesk_core::app::{FolderSchema, MissingReport, schema_folder};
+use metadesk_core::app::{
+    FolderSchema, MissingReport, SchemaRequest, ScopeEditsRequest, ScopeRequest,
+};
 use metadesk_core::bindings::IpcError;
-use metadesk_core::bulk::{Edit, Filters};
 use tauri::State;
 
 use crate::state::AppState;
 use crate::worded::Worded;
 
-/// The metadata schema of a scope (`folder` and `filters` as a preview takes them; a list's is
-/// its assets' nearest common folder's): kept per connection and folder, read again when
-/// `refresh`. A form that cannot be read is not an error: the answer says why.
+/// The metadata schema of a scope (a list's is its assets' nearest common folder's): kept per
+/// connection and folder, read again when `refresh`. A form that cannot be read is not an
+/// error: the answer says why.
 #[tauri::command]
 pub async fn folder_schema(
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
-    refresh: bool,
+    request: SchemaRequest,
 ) -> Result<FolderSchema, IpcError> {
     let ws = &state.workspace;
-    let opened = super::open_stored(&state, connection_id).await?;
+    let (folder, filters) = request.scope.run_parts().worded(&state)?;
+    let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let schema = ws
-        .folder_schema(&opened, &schema_folder(&folder, &filters), refresh)
+        .scope_schema(&opened, &folder, &filters, request.refresh)
         .await
         .worded(&state)?;
     let mut schema = (*schema).clone();
@@ -33,20 +32,17 @@ pub async fn folder_schema(
     Ok(schema)
 }
 
-/// Each change's problems with the schema of the scope (`folder` and `filters`), in words
-/// (one list per change).
+/// Each change's problems with the schema of the scope, in words (one list per change).
 #[tauri::command]
 pub async fn schema_problems(
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
-    edits: Vec<Edit>,
+    request: ScopeEditsRequest,
 ) -> Result<Vec<Vec<String>>, IpcError> {
     let ws = &state.workspace;
-    let opened = super::open_stored(&state, connection_id).await?;
+    let (folder, filters) = request.scope.run_parts().worded(&state)?;
+    let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let problems = ws
-        .edit_problems_by_edit(&opened, &folder, &filters, &edits)
+        .edit_problems_by_edit(&opened, &folder, &filters, &request.edits)
         .await
         .worded(&state)?;
     let l = state.localizer();
@@ -61,12 +57,11 @@ pub async fn schema_problems(
 #[tauri::command]
 pub async fn missing_metadata(
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
+    request: ScopeRequest,
 ) -> Result<MissingReport, IpcError> {
     let ws = &state.workspace;
-    let opened = super::open_stored(&state, connection_id).await?;
+    let (folder, filters) = request.run_parts().worded(&state)?;
+    let opened = super::open_stored(&state, request.connection_id).await?;
     let mut report = ws
         .missing_metadata(&opened, &folder, &filters)
         .await

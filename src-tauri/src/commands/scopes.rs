@@ -2,30 +2,45 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{HeldSheet, ListFile, SavedScope, SelectedCount};
+use metadesk_core::app::{
+    HeldSheet, ListFile, RunScope, SavedScope, ScopeRequest, SelectedCount,
+};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{Filters, Scope, ScopeCount};
+use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
 use crate::state::AppState;
 use crate::worded::Worded;
 
-/// Counts what a run's folder and filters select: a folder streams running counts (any new job
-/// cancels it: `done: false`), a search is counted by AEM cheaply, a list is resolved entry by
-/// entry (null when another job stopped either).
+/// The folder typed as the core takes it (`/content/dam/…`, the seed script's forms
+/// completed), or why not in the window's words; nothing is sent to AEM.
+#[tauri::command]
+pub fn check_folder(state: State<'_, AppState>, folder: String) -> Result<String, IpcError> {
+    metadesk_core::app::check_folder(&folder).worded(&state)
+}
+
+/// The run's folder and filters for a scope, for the commands that take them (a publish, a
+/// sheet's export): the window never works them out itself.
+#[tauri::command]
+pub fn run_scope(state: State<'_, AppState>, request: ScopeRequest) -> Result<RunScope, IpcError> {
+    request.run_scope().worded(&state)
+}
+
+/// Counts what a scope selects: a folder streams running counts (any new job cancels it:
+/// `done: false`), a search is counted by AEM cheaply, a list is resolved entry by entry (null
+/// when another job stopped either).
 #[tauri::command]
 pub async fn count_scope(
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
+    request: ScopeRequest,
     on_update: Channel<ScopeCount>,
 ) -> Result<Option<SelectedCount>, IpcError> {
     let ws = &state.workspace;
-    let opened = super::open_stored(&state, connection_id).await?;
+    let (folder, filters) = request.run_parts().worded(&state)?;
+    let opened = super::open_stored(&state, request.connection_id).await?;
     let send = move |count: ScopeCount| {
         if let Err(e) = on_update.send(count) {
             tracing::warn!(error = %e, "could not send a count to the window");

@@ -13,7 +13,6 @@ import type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 import type { ConnectionView } from './bindings/ConnectionView';
 import type { ConsoleRequest } from './bindings/ConsoleRequest';
 import type { ConsoleResponse } from './bindings/ConsoleResponse';
-import type { Edit } from './bindings/Edit';
 import type { Endpoints } from './bindings/Endpoints';
 import type { ExportFormat } from './bindings/ExportFormat';
 import type { FileOutcome } from './bindings/FileOutcome';
@@ -47,7 +46,9 @@ import type { RenameArgs } from './bindings/RenameArgs';
 import type { ReportPage } from './bindings/ReportPage';
 import type { ReportStatus } from './bindings/ReportStatus';
 import type { RuleSample } from './bindings/RuleSample';
-import type { RunRequest } from './bindings/RunRequest';
+import type { RunScope } from './bindings/RunScope';
+import type { ScopeEditsRequest } from './bindings/ScopeEditsRequest';
+import type { ScopeRequest } from './bindings/ScopeRequest';
 import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
 import type { SavedPersisted } from './bindings/SavedPersisted';
@@ -201,27 +202,34 @@ export function completeFolderPath(connectionId: string, typed: string): Promise
   return call('complete_folder_path', { connectionId, typed });
 }
 
-/**
- * Counts what a run's folder and filters select (`runPartsOf` turns a scope into them): a
- * folder streams running counts to `onUpdate`, a search is counted by AEM in one cheap request,
- * a list is resolved entry by entry (its problems come back with their reasons). A new count (or
- * any other job) cancels one still running: a folder's then resolves with `done: false`, a
- * search's or a list's with null.
- */
-export function countScope(
-  connectionId: string,
-  folder: string,
-  filters: Filters,
-  onUpdate: (count: ScopeCount) => void,
-): Promise<SelectedCount | null> {
-  return call('count_scope', { connectionId, folder, filters, onUpdate: channelOf(onUpdate) });
+/** The folder typed as the core takes it (`/content/dam/…`; the seed script's
+ *  `/wknd-shared/en/…` gains `/content/dam`); rejects with why not, in the window's words.
+ *  Nothing is sent to AEM. */
+export function checkFolder(folder: string): Promise<string> {
+  return call('check_folder', { folder });
 }
 
-/** The edits computed on the first assets of a scope (folder and filters, as a preview takes
- *  them), for the live "before → after" under the edit rows. The core reads those assets once
- *  per scope and keeps them, so calling this at each keystroke asks AEM nothing new. */
-export function ruleSample(connectionId: string, folder: string, filters: Filters, edits: RunRequest['edits']): Promise<RuleSample> {
-  return call('rule_sample', { connectionId, folder, filters, edits });
+/** The run's folder and filters for a scope, as the core makes them (for a publish or a
+ *  sheet's export, which take them). */
+export function runScope(request: ScopeRequest): Promise<RunScope> {
+  return call('run_scope', { request });
+}
+
+/**
+ * Counts what a scope selects: a folder streams running counts to `onUpdate`, a search is
+ * counted by AEM in one cheap request, a list is resolved entry by entry (its problems come back
+ * with their reasons). A new count (or any other job) cancels one still running: a folder's then
+ * resolves with `done: false`, a search's or a list's with null.
+ */
+export function countScope(request: ScopeRequest, onUpdate: (count: ScopeCount) => void): Promise<SelectedCount | null> {
+  return call('count_scope', { request, onUpdate: channelOf(onUpdate) });
+}
+
+/** The edits computed on the first assets of a scope (as a preview takes it), for the live
+ *  "before → after" under the edit rows. The core reads those assets once per scope and keeps
+ *  them, so calling this at each keystroke asks AEM nothing new. */
+export function ruleSample(request: ScopeEditsRequest): Promise<RuleSample> {
+  return call('rule_sample', { request });
 }
 
 /** The QueryBuilder query a search scope sends, for an AEM administrator to read. */
@@ -266,22 +274,21 @@ export function listTags(connectionId: string): Promise<Tag[]> {
   return call('list_tags', { connectionId });
 }
 
-/** The metadata schema of a scope's folder (`runPartsOf`'s folder and filters: a list's is its
- *  assets' nearest common folder's), kept per connection and folder; `refresh` reads AEM's
- *  again. An unreadable form is not an error: `schema` is null and `unavailable` says why. */
-export function folderSchema(connectionId: string, folder: string, filters: Filters, refresh = false): Promise<FolderSchema> {
-  return call('folder_schema', { connectionId, folder, filters, refresh });
+/** The metadata schema of a scope's folder (a list's is its assets' nearest common folder's),
+ *  kept per connection and folder; `refresh` reads AEM's again. An unreadable form is not an
+ *  error: `schema` is null and `unavailable` says why. */
+export function folderSchema(scope: ScopeRequest, refresh = false): Promise<FolderSchema> {
+  return call('folder_schema', { request: { scope, refresh } });
 }
 
 /** Each change's problems with the scope's schema, in words (one list per change, in order). */
-export function schemaProblems(connectionId: string, folder: string, filters: Filters, edits: Edit[]): Promise<string[][]> {
-  return call('schema_problems', { connectionId, folder, filters, edits });
+export function schemaProblems(request: ScopeEditsRequest): Promise<string[][]> {
+  return call('schema_problems', { request });
 }
 
-/** The required-metadata report of a scope (`runPartsOf` turns a scope into folder and
- *  filters). Any new job (a count, a preview) cancels it. */
-export function missingMetadata(connectionId: string, folder: string, filters: Filters): Promise<MissingReport> {
-  return call('missing_metadata', { connectionId, folder, filters });
+/** The required-metadata report of a scope. Any new job (a count, a preview) cancels it. */
+export function missingMetadata(request: ScopeRequest): Promise<MissingReport> {
+  return call('missing_metadata', { request });
 }
 
 export function deleteScope(connectionId: string, name: string): Promise<void> {
@@ -289,7 +296,7 @@ export function deleteScope(connectionId: string, name: string): Promise<void> {
 }
 
 /** Lists the folder and reads current values; journals the plan. Writes nothing to AEM. */
-export function previewRun(request: RunRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
+export function previewRun(request: ScopeEditsRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
   return call('preview_run', { request, onProgress: channelOf(onProgress) });
 }
 

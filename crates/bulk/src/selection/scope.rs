@@ -85,6 +85,20 @@ impl Scope {
         }
     }
 
+    /// The run's folder and filters for this scope narrowed by a name pattern and formats (Bulk
+    /// edit's folder filters, the CLI's `--name` and `--format`): the one place both faces
+    /// turn what a person chose into what a run takes.
+    pub fn into_run_parts_with(
+        self,
+        name: Option<String>,
+        formats: Vec<String>,
+    ) -> Result<(String, Filters)> {
+        let (folder, mut filters) = self.into_run_parts()?;
+        filters.name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        filters.formats = formats;
+        Ok((folder, filters))
+    }
+
     /// The scope a run was given, from its spec.
     pub fn of_run(folder: &str, filters: &Filters) -> Scope {
         match &filters.selection {

@@ -103,8 +103,5 @@ pub(crate) fn chosen_scope(
             }
         }
     };
-    let (folder, mut filters) = scope.into_run_parts()?;
-    filters.name.clone_from(&args.name);
-    filters.formats.clone_from(&args.formats);
-    Ok((folder, filters))
+    scope.into_run_parts_with(args.name.clone(), args.formats.clone())
 }

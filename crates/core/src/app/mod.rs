@@ -26,6 +26,7 @@ mod report_settings;
 mod rule_samples;
 mod runs;
 mod schemas;
+mod scope_requests;
 mod scopes;
 mod sheet_files;
 mod sheets;
@@ -54,6 +55,7 @@ pub use schemas::{
     FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
     edit_problems, schema_folder,
 };
+pub use scope_requests::{RunScope, SchemaRequest, ScopeEditsRequest, ScopeRequest, check_folder};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
 pub use sheets::{

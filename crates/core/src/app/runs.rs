@@ -135,11 +135,13 @@ impl Workspace {
         }
         let schema_folder = crate::app::schemas::schema_folder(&folder, &filters);
         // The values rules compute are known per asset: the plan checks them against it.
-        let schema = self.folder_schema(opened, &schema_folder, false).await.ok();
-        let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
+        let read = self.folder_schema(opened, &schema_folder, false).await.ok();
+        let schema = read.as_ref().and_then(|s| s.schema.clone()).map(Arc::new);
         crate::app::schemas::templates_by_property(&mut edits, schema.as_deref());
-        self.check_edits_against_schema(opened, &schema_folder, &edits)
-            .await?;
+        // Checked on the schema just read: one read per preview, not one per check.
+        if let Some(read) = &read {
+            crate::app::schemas::refuse_edits(read, &edits)?;
+        }
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)
             .validated()?;

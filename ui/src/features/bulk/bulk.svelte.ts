@@ -73,7 +73,7 @@ export class BulkStore {
     const scope = await this.setup.scopeParts();
     if (!scope) return;
     const agent = this.publishToPreview ? 'preview' : 'publish';
-    await this.run.startPublish({ ...scope, replication, agent });
+    await this.run.startPublish(scope, replication, agent);
   }
 
   /** Stops what would still fire later (a count waiting for typing to settle, a count's late

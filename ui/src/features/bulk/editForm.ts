@@ -1,10 +1,13 @@
 // The bulk edit form as plain data: what the user picked and typed, the problems shown next to
-// each field (in the window's words, through the `t` it is given), and the mapping to the `RunRequest` the preview sends. No Svelte and
-// no IPC here, so every rule is tested on its own (editForm.test.ts).
+// each field (in the window's words, through the `t` it is given), and the request the preview sends. No Svelte and
+// no IPC here, so every rule is tested on its own (editForm.test.ts). The folder's own rule is the core's
+// (`folderCheck.svelte.ts` asks it); the form only takes its answer.
 import type { EditOp } from '../../ipc/bindings/EditOp';
-import type { Filters } from '../../ipc/bindings/Filters';
-import type { RunRequest } from '../../ipc/bindings/RunRequest';
+import type { Edit } from '../../ipc/bindings/Edit';
+import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import type { FolderAnswer } from './folderCheck.svelte';
 import { RULE_ACTIONS, isRule, newRule, ruleOp, ruleProblem, type RuleDraft } from './ruleForm';
 
 /** The window's `t` (message id and arguments → words). */
@@ -183,8 +186,6 @@ export function isPropertyName(name: string): boolean {
 export const MESSAGES = {
   connection: 'bulk-problem-connection',
   folder: 'bulk-problem-folder',
-  folderOutsideDam: 'bulk-problem-folder-outside-dam',
-  folderDots: 'bulk-problem-folder-dots',
   namePattern: 'bulk-problem-name-pattern',
   property: 'bulk-problem-property',
   propertyName: 'bulk-problem-property-name',
@@ -200,18 +201,11 @@ export function duplicateMessage(t: Translate, property: string): string {
   return t('bulk-problem-duplicate', { property: propertyLabel(t, property) });
 }
 
-/** The folder as sent: trimmed, no trailing slash. */
-export function normalizeFolder(folder: string): string {
-  const trimmed = folder.trim();
-  return trimmed.length > 1 ? trimmed.replace(/\/+$/, '') : trimmed;
-}
-
-export function folderProblem(t: Translate, folder: string): string | null {
-  const path = normalizeFolder(folder);
-  if (path === '') return t(MESSAGES.folder);
-  if (path !== DAM_ROOT && !path.startsWith(`${DAM_ROOT}/`)) return t(MESSAGES.folderOutsideDam, { root: DAM_ROOT });
-  if (path.split('/').some((part) => part === '.' || part === '..')) return t(MESSAGES.folderDots);
-  return null;
+/** The folder's problem to show: none typed yet (the window's to say), else the core's answer
+ *  about it (`answer`, null while it is asked: no problem shown yet). */
+export function folderProblem(t: Translate, typed: string, answer: FolderAnswer | null): string | null {
+  if (typed.trim() === '') return t(MESSAGES.folder);
+  return answer && 'problem' in answer ? answer.problem : null;
 }
 
 export interface EditProblems {
@@ -228,12 +222,13 @@ export interface FormProblems {
   general?: string;
 }
 
-/** Every problem of the form, by field; empty when it can be previewed. */
-export function validate(t: Translate, form: FormDraft): FormProblems {
+/** Every problem of the form, by field; empty when it can be previewed. `folder`: the core's
+ *  answer about the folder typed (null while it is asked). */
+export function validate(t: Translate, form: FormDraft, folder: FolderAnswer | null): FormProblems {
   const problems: FormProblems = { edits: {} };
   if (!form.connectionId) problems.connection = t(MESSAGES.connection);
-  const folder = folderProblem(t, form.folder);
-  if (folder) problems.folder = folder;
+  const folderWords = folderProblem(t, form.folder, folder);
+  if (folderWords) problems.folder = folderWords;
   if (form.name.includes('/')) problems.name = t(MESSAGES.namePattern);
   if (form.edits.length === 0) problems.general = t(MESSAGES.edits);
 
@@ -272,9 +267,16 @@ export function hasProblems(problems: FormProblems): boolean {
   );
 }
 
-export function filtersOf(form: FormDraft): Filters {
+/** The folder scope the core takes (`folder`: the core's answer for the folder typed), with
+ *  the form's name and format filters; the core makes the run's folder and filters of it. */
+export function folderScope(form: FormDraft, folder: string): ScopeRequest {
   const name = form.name.trim();
-  return { recursive: form.recursive, name: name === '' ? null : name, formats: [...form.formats] };
+  return {
+    connectionId: form.connectionId,
+    scope: { kind: 'folder', folder, recursive: form.recursive },
+    name: name === '' ? null : name,
+    formats: [...form.formats],
+  };
 }
 
 export function opOf(edit: EditDraft): EditOp {
@@ -283,18 +285,14 @@ export function opOf(edit: EditDraft): EditOp {
   return { kind: edit.action as 'set' | 'append' | 'remove', values: valuesOf(edit) };
 }
 
-/** The request the preview sends; throws when the form still has problems (check first). */
-export function toRunRequest(t: Translate, form: FormDraft): RunRequest {
-  if (hasProblems(validate(t, form))) throw new Error('The form has problems; validate it first.');
-  return {
-    connectionId: form.connectionId,
-    folder: normalizeFolder(form.folder),
-    filters: filtersOf(form),
-    edits: editsOf(form),
-  };
+/** The request the preview sends for the folder the core took (`folder`); throws when the
+ *  form still has problems (check first). */
+export function toPreviewRequest(t: Translate, form: FormDraft, folder: string): ScopeEditsRequest {
+  if (hasProblems(validate(t, form, { folder }))) throw new Error('The form has problems; validate it first.');
+  return { scope: folderScope(form, folder), edits: editsOf(form) };
 }
 
 /** The changes the form asks for, as sent. */
-export function editsOf(form: FormDraft): RunRequest['edits'] {
+export function editsOf(form: FormDraft): Edit[] {
   return form.edits.map((edit) => ({ property: propertyOf(edit), op: opOf(edit) }));
 }

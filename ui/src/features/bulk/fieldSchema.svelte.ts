@@ -6,21 +6,11 @@
 //
 // Not here: which fields the picker offers and which editor a value takes (schemaFields.ts).
 import { folderSchema, schemaProblems } from '../../ipc/commands';
-import type { Filters } from '../../ipc/bindings/Filters';
 import type { FolderSchema } from '../../ipc/bindings/FolderSchema';
-import type { RunRequest } from '../../ipc/bindings/RunRequest';
+import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
-
-/** Whose schema is read: a connection's scope, as a preview takes it. */
-interface SchemaScope {
-  connectionId: string;
-  folder: string;
-  filters: Filters;
-}
-
-/** A folder's own assets: its schema is the folder's. */
-const NO_FILTERS: Filters = { recursive: false, name: null, formats: [] };
 
 /** How long the folder typed settles before its schema is read. */
 export const SCHEMA_DELAY_MS = 400;
@@ -41,24 +31,22 @@ export class FieldSchema {
   refused = $state<Record<number, Refusal>>({});
 
   #for = '';
-  /** The scope `#for` names: its folder and filters. */
-  #scope: SchemaScope | null = null;
+  /** The scope `#for` names, as the core takes it. */
+  #scope: ScopeRequest | null = null;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #generation = 0;
 
-  /** Reads the schema of a scope (`folder` and `filters` as a preview takes them: a list's
-   *  schema is its assets' folder's) after typing settles, unless it is the one on hand.
-   *  Nothing to read (no connection or folder): none shown. */
-  follow(connectionId: string, folder: string, filters: Filters = NO_FILTERS): void {
-    const entries = filters.selection?.kind === 'list' ? filters.selection.entries : [];
-    const key = [connectionId, folder, ...entries].join('\n');
+  /** Reads the schema of a scope (as a preview takes it: a list's schema is its assets'
+   *  folder's) after typing settles, unless it is the one on hand. Nothing to read (no
+   *  connection or folder): none shown. */
+  follow(scope: ScopeRequest | null): void {
+    const key = scope ? JSON.stringify(scope) : '';
     if (key === this.#for) return;
     this.stop();
     this.#for = key;
-    this.#scope = connectionId && folder ? { connectionId, folder, filters } : null;
+    this.#scope = scope;
     this.current = null;
     this.error = null;
-    const scope = this.#scope;
     if (!scope) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
@@ -71,11 +59,11 @@ export class FieldSchema {
     if (this.#scope) await this.#read(this.#scope, true);
   }
 
-  async #read(scope: SchemaScope, refresh: boolean): Promise<void> {
+  async #read(scope: ScopeRequest, refresh: boolean): Promise<void> {
     const mine = ++this.#generation;
     this.loading = true;
     try {
-      const answer = await folderSchema(scope.connectionId, scope.folder, scope.filters, refresh);
+      const answer = await folderSchema(scope, refresh);
       if (mine === this.#generation) {
         this.current = answer;
         this.error = null;
@@ -94,10 +82,10 @@ export class FieldSchema {
   /** Asks the core whether the schema allows the request's values; each refusal is kept for
    *  its row (`keys`: the rows' keys, in the request's order). True when nothing is refused,
    *  or when the core could not say (the preview then says why). */
-  async allows(request: RunRequest, keys: number[]): Promise<boolean> {
+  async allows(request: ScopeEditsRequest, keys: number[]): Promise<boolean> {
     let problems: string[][];
     try {
-      problems = await schemaProblems(request.connectionId, request.folder, request.filters, request.edits);
+      problems = await schemaProblems(request);
     } catch {
       this.refused = {};
       return true;

@@ -58,9 +58,9 @@ export class MissingModel {
     }
     this.#setup.holdCount();
     this.running = true;
-    const { connectionId } = this.#setup.form;
+    const { connectionId } = scope;
     try {
-      const report = await missingMetadata(connectionId, scope.folder, scope.filters);
+      const report = await missingMetadata(scope);
       this.report = report;
       this.connectionId = connectionId;
       this.shown = report.fields[0]?.property ?? null;

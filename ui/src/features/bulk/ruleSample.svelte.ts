@@ -6,50 +6,36 @@
 // Not here: the rows themselves (`editForm.ts`, `ruleForm.ts`), how the sample is shown
 // (`RuleSample.svelte`).
 import { ruleSample } from '../../ipc/commands';
-import type { Filters } from '../../ipc/bindings/Filters';
+import type { Edit } from '../../ipc/bindings/Edit';
 import type { RuleSample } from '../../ipc/bindings/RuleSample';
-import type { RunRequest } from '../../ipc/bindings/RunRequest';
+import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
-import { filtersOf, folderProblem, normalizeFolder, opOf, propertyOf, validate, type FormDraft, type Translate } from './editForm';
+import { opOf, propertyOf, validate, type FormDraft, type Translate } from './editForm';
 
 /** How long typing settles before the sample is computed again. */
 export const SAMPLE_DELAY_MS = 300;
 
-/** What a sample is asked for. */
-export interface SampleRequest {
-  connectionId: string;
-  folder: string;
-  filters: Filters;
-  edits: RunRequest['edits'];
-}
+/** What a sample is asked for: the scope as the preview would take it, and the edits. */
+export type SampleRequest = ScopeEditsRequest;
 
-/** The scope as the preview would take it: a folder's (from the form) or a search's or list's
- *  (`picked`, null while it cannot be sent yet). */
-export type PickedScope = { folder: string; filters: Filters } | null;
-
-/** The sample to ask for: the rows that have no problem, on the scope; null when there is
- *  nothing to compute (no connection, no scope yet, no row without a problem). */
-export function sampleRequest(t: Translate, form: FormDraft, picked: PickedScope | 'folder'): SampleRequest | null {
-  if (!form.connectionId) return null;
-  let scope: PickedScope;
-  if (picked === 'folder') {
-    const folder = normalizeFolder(form.folder);
-    scope = folderProblem(t, folder) || form.name.includes('/') ? null : { folder, filters: filtersOf(form) };
-  } else {
-    scope = picked;
-  }
-  if (!scope) return null;
-  const problems = validate(t, form).edits;
-  const edits = form.edits.filter((e) => !problems[e.key]).map((e) => ({ property: propertyOf(e), op: opOf(e) }));
+/** The sample to ask for: the rows that have no problem, on the scope (`scope`: as the core
+ *  takes it, null while it cannot be sent yet); null when there is nothing to compute (no
+ *  connection, no scope yet, no row without a problem). */
+export function sampleRequest(t: Translate, form: FormDraft, scope: ScopeRequest | null): SampleRequest | null {
+  if (!form.connectionId || !scope) return null;
+  // Only the rows' own problems count here: the scope was checked already.
+  const problems = validate(t, form, null).edits;
+  const edits: Edit[] = form.edits.filter((e) => !problems[e.key]).map((e) => ({ property: propertyOf(e), op: opOf(e) }));
   if (edits.length === 0) return null;
-  return { connectionId: form.connectionId, ...scope, edits };
+  return { scope, edits };
 }
 
 export class RuleSampleModel {
   sample = $state<RuleSample | null>(null);
   /** The edits `sample` was computed for, in the order asked (`sample.refused` follows it). */
-  edits = $state<RunRequest['edits']>([]);
+  edits = $state<Edit[]>([]);
   loading = $state(false);
   error = $state<IpcError | null>(null);
 
@@ -81,7 +67,7 @@ export class RuleSampleModel {
     const generation = ++this.#generation;
     this.loading = true;
     try {
-      const sample = await ruleSample(request.connectionId, request.folder, request.filters, request.edits);
+      const sample = await ruleSample(request);
       if (generation !== this.#generation) return;
       this.sample = sample;
       this.edits = request.edits;

@@ -8,6 +8,7 @@ import {
   cancelRun,
   pauseRun,
   previewPublish,
+  runScope,
   previewRepublish,
   previewRetry,
   previewRows,
@@ -18,7 +19,8 @@ import {
 } from '../../ipc/commands';
 import type { Action } from '../../ipc/bindings/Action';
 import type { Agent } from '../../ipc/bindings/Agent';
-import type { PublishRequest } from '../../ipc/bindings/PublishRequest';
+import type { Replication } from '../../ipc/bindings/Replication';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import type { PlanRow } from '../../ipc/bindings/PlanRow';
 import type { Progress } from '../../ipc/bindings/Progress';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
@@ -132,8 +134,12 @@ export class RunModel {
   }
 
   /** Plans publishing or unpublishing the scope of the form (its own preview, then Apply). */
-  async startPublish(request: PublishRequest): Promise<void> {
-    await this.startPreview('setup', (onProgress) => previewPublish(request, onProgress));
+  async startPublish(scope: ScopeRequest, replication: Replication, agent: Agent): Promise<void> {
+    await this.startPreview('setup', async (onProgress) => {
+      // The core makes the run's folder and filters of the scope; the window never does.
+      const { folder, filters } = await runScope(scope);
+      return previewPublish({ connectionId: scope.connectionId, folder, filters, replication, agent }, onProgress);
+    });
   }
 
   /** Plans republishing what `runId` changed, on the assets published before it. */

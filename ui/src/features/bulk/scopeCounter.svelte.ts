@@ -1,8 +1,8 @@
-// The count of the assets in a folder scope (connection, folder, filters), as it streams in from
+// The count of the assets in a folder scope (connection, folder, its filters), as it streams in from
 // the core; a count overtaken by a newer one is ignored. Used by the setup (`setup.svelte.ts`).
 import { countScope } from '../../ipc/commands';
-import type { Filters } from '../../ipc/bindings/Filters';
 import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 
@@ -10,8 +10,8 @@ import type { IpcError } from '../../ipc/types';
 export const COUNT_DELAY_MS = 350;
 
 /** The key of a scope: what a count is of (connection, folder, filters). */
-export function scopeKey(connectionId: string, folder: string, filters: Filters): string {
-  return JSON.stringify([connectionId, folder, filters]);
+export function scopeKey(request: ScopeRequest): string {
+  return JSON.stringify(request);
 }
 
 /** The count of the assets in scope, as it streams in. */
@@ -30,14 +30,14 @@ export class ScopeCounter {
     return this.key === key && !this.error && (this.counting || this.count?.done === true);
   }
 
-  async run(connectionId: string, folder: string, filters: Filters): Promise<void> {
+  async run(request: ScopeRequest): Promise<void> {
     const generation = ++this.#generation;
-    this.key = scopeKey(connectionId, folder, filters);
+    this.key = scopeKey(request);
     this.count = null;
     this.error = null;
     this.counting = true;
     try {
-      const counted = await countScope(connectionId, folder, filters, (update) => {
+      const counted = await countScope(request, (update) => {
         if (generation === this.#generation) this.count = update;
       });
       if (generation !== this.#generation) return;

@@ -1,12 +1,13 @@
 // The scope of a bulk edit as plain data: a folder, a search (conditions in words under a
 // folder) or a list (pasted entries), the problems of each condition (message ids), and the mapping
-// to the core's `Scope` and `Filters`. No Svelte and no IPC here (tested in scopeForm.test.ts).
+// to the core's `Scope` (the core makes a run's folder and filters of it). No Svelte and no IPC
+// here (tested in scopeForm.test.ts).
 // Not here: the folder form itself (editForm.ts), counting and saving (scopePick.svelte.ts).
 import type { Combine } from '../../ipc/bindings/Combine';
 import type { Condition } from '../../ipc/bindings/Condition';
-import type { Filters } from '../../ipc/bindings/Filters';
 import type { Scope } from '../../ipc/bindings/Scope';
-import { DAM_ROOT, isPropertyName, normalizeFolder, type Translate } from './editForm';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
+import { isPropertyName, type Translate } from './editForm';
 
 export type ScopeKind = 'folder' | 'search' | 'list';
 
@@ -206,8 +207,9 @@ export function listProblem(scope: ScopeDraft): string | null {
   return listLines(scope.listText).length === 0 ? 'bulk-problem-list' : null;
 }
 
-/** The scope for the core, or null while a row still has a problem. `entries` are the list's
- *  entries as the core read them (`listEntries`). */
+/** The scope for the core, or null while a row still has a problem. `folder` is the folder as
+ *  the core took it (`checkFolder`); `entries` are the list's entries as the core read them
+ *  (`listEntries`). */
 export function toScope(
   scope: ScopeDraft,
   folder: string,
@@ -216,13 +218,13 @@ export function toScope(
 ): Scope | null {
   switch (scope.kind) {
     case 'folder':
-      return { kind: 'folder', folder: normalizeFolder(folder), recursive };
+      return { kind: 'folder', folder, recursive };
     case 'search': {
       const problems = searchProblems(scope);
       if (problems.general || Object.keys(problems.rows).length > 0) return null;
       return {
         kind: 'search',
-        under: normalizeFolder(folder),
+        under: folder,
         recursive,
         conditions: scope.conditions.map(toCondition),
         combine: scope.combine,
@@ -233,27 +235,10 @@ export function toScope(
   }
 }
 
-/** The folder and filters of a run for a search or a list (a list's folder is the DAM root). */
-export function runPartsOf(scope: Scope): { folder: string; filters: Filters } {
-  switch (scope.kind) {
-    case 'folder':
-      return { folder: scope.folder, filters: { recursive: scope.recursive, name: null, formats: [] } };
-    case 'search':
-      return {
-        folder: scope.under,
-        filters: {
-          recursive: scope.recursive,
-          name: null,
-          formats: [],
-          selection: { kind: 'search', conditions: scope.conditions, combine: scope.combine },
-        },
-      };
-    case 'list':
-      return {
-        folder: DAM_ROOT,
-        filters: { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: scope.entries } },
-      };
-  }
+/** A search's or a list's scope as the commands take it (their names and formats are said in
+ *  the scope itself). */
+export function scopeRequestOf(connectionId: string, scope: Scope): ScopeRequest {
+  return { connectionId, scope, name: null, formats: [] };
 }
 
 /** "12 assets", or "at least 1,000 assets" when the count is a lower bound. */

@@ -20,13 +20,13 @@ import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
 import type { Tag } from '../../ipc/bindings/Tag';
 import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
-import { folderProblem, normalizeFolder, type Translate } from './editForm';
+import { type Translate } from './editForm';
 import {
   draftOf,
   emptyScope,
   listProblem,
   newCondition,
-  runPartsOf,
+  scopeRequestOf,
   searchProblems,
   toScope,
   type ScopeDraft,
@@ -39,7 +39,8 @@ export const SELECTION_DELAY_MS = 400;
 /** What the pick needs from the rest of the form. */
 export interface PickContext {
   connectionId: () => string;
-  folder: () => string;
+  /** The folder as the core took it; null while it is asked or has a problem. */
+  folder: () => string | null;
   recursive: () => boolean;
   /** A preview or an apply runs: a count would stop it, so none is started. */
   busy: () => boolean;
@@ -154,9 +155,10 @@ export class ScopePick implements ListPick {
 
   /** The scope as the core takes it, or null while something is missing or wrong. */
   scope(): Scope | null {
-    if (this.draft.kind === 'search' && folderProblem(this.#ctx.t, this.#ctx.folder())) return null;
+    const folder = this.#ctx.folder();
+    if (this.draft.kind === 'search' && !folder) return null;
     if (this.draft.kind === 'list' && this.#entriesOf !== this.draft.listText) return null;
-    return toScope(this.draft, this.#ctx.folder(), this.#ctx.recursive(), this.entries);
+    return toScope(this.draft, folder ?? '', this.#ctx.recursive(), this.entries);
   }
 
   /** The problem to show before a preview, for the search or the list, as a message id (null: none). */
@@ -218,8 +220,7 @@ export class ScopePick implements ListPick {
     // The query shown follows the search as it changes.
     if (this.query !== null) void this.showQuery();
     try {
-      const { folder, filters } = runPartsOf(scope);
-      const found = await countScope(connectionId, folder, filters, () => {});
+      const found = await countScope(scopeRequestOf(connectionId, scope), () => {});
       if (generation !== this.#generation) return;
       if (found === null) {
         // Another job stopped it: count again once that job has ended.
@@ -355,7 +356,7 @@ export class ScopePick implements ListPick {
         this.draft.kind = 'search';
         this.draft.combine = scope.combine;
         this.draft.conditions = scope.conditions.map((c) => draftOf(c, this.#nextKey++));
-        this.#ctx.setFolder(normalizeFolder(scope.under), scope.recursive);
+        this.#ctx.setFolder(scope.under, scope.recursive);
         break;
       case 'list':
         this.draft.kind = 'list';

@@ -5,26 +5,26 @@
 //
 // Not here: the run (`run.svelte.ts`), the sheet's export and check (`sheets.svelte.ts`).
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
-import type { RunRequest } from '../../ipc/bindings/RunRequest';
+import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import {
   DAM_ROOT,
   editsOf,
   emptyForm,
-  filtersOf,
-  folderProblem,
+  folderScope,
   newEdit,
-  normalizeFolder,
-  toRunRequest,
+  toPreviewRequest,
   validate,
   type EditDraft,
   type FormDraft,
   type FormProblems,
 } from './editForm';
 import { FieldSchema } from './fieldSchema.svelte';
+import { FolderCheck } from './folderCheck.svelte';
 import { FolderTree } from './folderTree.svelte';
 import { COUNT_DELAY_MS, ScopeCounter, scopeKey } from './scopeCounter.svelte';
-import { runPartsOf } from './scopeForm';
+import { scopeRequestOf } from './scopeForm';
 import { ScopePick } from './scopePick.svelte';
 
 /** How the setup says what to change: one change for every asset, or a sheet per asset; or
@@ -53,6 +53,8 @@ export class SetupModel {
   tree = new FolderTree();
   /** The metadata schema of the folder the changes run on, for the change rows. */
   fields = new FieldSchema();
+  /** The core's answer about the folder typed (the folder it takes, or why not). */
+  folderCheck = new FolderCheck();
 
   #countTimer: ReturnType<typeof setTimeout> | null = null;
   #nextEditKey = 1;
@@ -63,7 +65,7 @@ export class SetupModel {
     this.#busy = busy;
     this.pick = new ScopePick({
       connectionId: () => this.form.connectionId,
-      folder: () => this.form.folder,
+      folder: () => this.checkedFolder(),
       recursive: () => this.form.recursive,
       busy,
       setFolder: (folder, recursive) => {
@@ -77,7 +79,7 @@ export class SetupModel {
   /** The form's problems for the scope chosen: a list has no folder, and a search says names
    *  and formats in its conditions; the search's or list's own problem is `general`. */
   #problemsOf(): FormProblems {
-    const problems = validate(this.#i18n.t, this.form);
+    const problems = validate(this.#i18n.t, this.form, this.folderCheck.answerFor(this.form.folder));
     const kind = this.pick?.draft.kind ?? 'folder';
     if (kind === 'folder') return problems;
     delete problems.name;
@@ -115,6 +117,7 @@ export class SetupModel {
     this.scope.clear();
     this.pick.dispose();
     this.fields.stop();
+    this.folderCheck.stop();
   }
 
   /** Picks the connection and starts its folder tree from the DAM root. */
@@ -125,10 +128,29 @@ export class SetupModel {
     await this.tree.reset(id);
   }
 
+  /** The folder typed or picked; the core says what it takes (`folderCheck`). */
   chooseFolder(path: string): void {
-    this.form.folder = normalizeFolder(path);
-    // Show where it is in the tree: the folders above it open, so it shows selected.
-    if (this.tree.connectionId && this.form.folder.startsWith(`${DAM_ROOT}/`)) void this.tree.reveal(this.form.folder);
+    this.form.folder = path.trim();
+    this.folderCheck.follow(this.form.folder);
+    void this.#reveal(this.form.folder);
+  }
+
+  /** The folder as the core takes it, null while it is asked or when it has a problem. */
+  checkedFolder(): string | null {
+    return this.folderCheck.folderFor(this.form.folder);
+  }
+
+  /** The folder as the core takes it, asked now when not known yet; null with a problem. */
+  async resolvedFolder(): Promise<string | null> {
+    const answer = await this.folderCheck.resolve(this.form.folder);
+    return answer && 'folder' in answer ? answer.folder : null;
+  }
+
+  /** Shows where the folder is in the tree: the folders above it open, so it shows selected. */
+  async #reveal(typed: string): Promise<void> {
+    const folder = await this.resolvedFolder();
+    if (this.form.folder !== typed || !folder || !this.tree.connectionId) return;
+    if (folder.startsWith(`${DAM_ROOT}/`)) await this.tree.reveal(folder);
   }
 
   addEdit(): void {
@@ -182,45 +204,55 @@ export class SetupModel {
   /** Counts the scope now, unless the same scope is already counted (or counting) or a job runs. */
   async countNow(): Promise<void> {
     const { connectionId } = this.form;
-    const folder = normalizeFolder(this.form.folder);
     if (this.pick.kind !== 'folder') return;
-    if (!connectionId || folderProblem(this.#i18n.t, folder) || this.form.name.includes('/')) {
+    const folder = connectionId ? await this.resolvedFolder() : null;
+    if (!connectionId || !folder || this.form.name.includes('/')) {
       this.scope.clear();
       return;
     }
     // Any other job would be stopped by a count: never count while one runs.
-    if (this.#busy()) return;
-    const filters = filtersOf(this.form);
-    if (this.scope.covers(scopeKey(connectionId, folder, filters))) return;
-    await this.scope.run(connectionId, folder, filters);
+    if (this.#busy() || this.pick.kind !== 'folder') return;
+    const request = folderScope(this.form, folder);
+    if (this.scope.covers(scopeKey(request))) return;
+    await this.scope.run(request);
+  }
+
+  /** The scope as the core takes it (a folder's, a search's or a list's); null while it cannot
+   *  be made (its problems are then shown once asked). */
+  async scopeRequest(): Promise<ScopeRequest | null> {
+    if (this.pick.kind === 'folder') {
+      const folder = await this.resolvedFolder();
+      return folder ? folderScope(this.form, folder) : null;
+    }
+    if (this.pick.kind === 'search') await this.resolvedFolder();
+    if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return null;
+    const scope = this.pick.scope();
+    return scope ? scopeRequestOf(this.form.connectionId, scope) : null;
   }
 
   /** The scope alone (connection, folder and filters, or a search's or list's), for a publish
    *  run, which edits nothing; null when it cannot be made (its problems are then shown). */
-  async scopeParts(): Promise<Pick<RunRequest, 'connectionId' | 'folder' | 'filters'> | null> {
+  async scopeParts(): Promise<ScopeRequest | null> {
     const p = this.problems;
     if (p.connection || p.folder || p.name) {
       this.askedToPreview();
       return null;
     }
-    if (this.pick.kind === 'folder') {
-      return { connectionId: this.form.connectionId, folder: normalizeFolder(this.form.folder), filters: filtersOf(this.form) };
-    }
-    if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return null;
-    const scope = this.pick.scope();
-    if (!scope) return null;
-    return { connectionId: this.form.connectionId, ...runPartsOf(scope) };
+    const request = await this.scopeRequest();
+    if (!request) this.askedToPreview();
+    return request;
   }
 
   /** What "Preview" asks the core to plan: the folder's assets, or the search's or list's (a
    *  list's entries are read by the core first); null when that cannot be made. The caller has
    *  checked the form's problems. */
-  async request(): Promise<RunRequest | null> {
-    if (this.pick.kind === 'folder') return toRunRequest(this.#i18n.t, this.form);
-    if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return null;
-    const scope = this.pick.scope();
-    if (!scope) return null;
-    return { connectionId: this.form.connectionId, ...runPartsOf(scope), edits: editsOf(this.form) };
+  async request(): Promise<ScopeEditsRequest | null> {
+    if (this.pick.kind === 'folder') {
+      const folder = await this.resolvedFolder();
+      return folder ? toPreviewRequest(this.#i18n.t, this.form, folder) : null;
+    }
+    const scope = await this.scopeRequest();
+    return scope ? { scope, edits: editsOf(this.form) } : null;
   }
 }
 

@@ -5,7 +5,8 @@
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { SheetFormat } from '../../ipc/bindings/SheetFormat';
 import type { SheetImport } from '../../ipc/bindings/SheetImport';
-import { folderProblem, isPropertyName, KNOWN_PROPERTIES, normalizeFolder, type Translate } from './editForm';
+import { folderProblem, isPropertyName, KNOWN_PROPERTIES, type Translate } from './editForm';
+import type { FolderAnswer } from './folderCheck.svelte';
 
 export interface SheetDraft {
   /** Properties ticked: common ones, the metadata schema's fields. */
@@ -49,11 +50,18 @@ export interface SheetExportProblems {
   properties?: string;
 }
 
-/** Every problem of the export form; empty when it can be exported. */
-export function exportProblems(t: Translate, connectionId: string, folder: string, draft: SheetDraft): SheetExportProblems {
+/** Every problem of the export form; empty when it can be exported. `answer`: the core's
+ *  answer about the folder typed (null while it is asked). */
+export function exportProblems(
+  t: Translate,
+  connectionId: string,
+  folder: string,
+  answer: FolderAnswer | null,
+  draft: SheetDraft,
+): SheetExportProblems {
   const problems: SheetExportProblems = {};
   if (!connectionId) problems.connection = t(SHEET_MESSAGES.connection);
-  const where = folderProblem(t, normalizeFolder(folder));
+  const where = folderProblem(t, folder, answer);
   if (where) problems.folder = where;
   const bad = typed(draft.others).filter((name) => !isPropertyName(name));
   if (bad.length > 0) {

@@ -2,7 +2,7 @@
 // sheet on hand to import (dropped or chosen), and its check: every cell's problems, and its
 // preview when it can be applied (rows in error left out when the user says so). The check is a
 // preview job of the run (`run.svelte.ts`).
-import { chooseSheetFile, exportSheet, exportSheetIssues, previewSheet, sheetIssues } from '../../ipc/commands';
+import { chooseSheetFile, exportSheet, exportSheetIssues, previewSheet, runScope, sheetIssues } from '../../ipc/commands';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { IssueFilter } from '../../ipc/bindings/IssueFilter';
@@ -61,7 +61,8 @@ export class SheetsModel {
 
   #problemsOf(): SheetExportProblems {
     const { connectionId, folder } = this.#setup.form;
-    const problems = exportProblems(this.#i18n.t, connectionId, folder, this.draft);
+    const answer = this.#setup.folderCheck.answerFor(folder);
+    const problems = exportProblems(this.#i18n.t, connectionId, folder, answer, this.draft);
     // A list has no folder; a search's or list's own problems are said when exporting.
     if (this.#setup.pick?.kind === 'list') delete problems.folder;
     return problems;
@@ -83,8 +84,9 @@ export class SheetsModel {
     }
     this.#setup.holdCount();
     try {
-      // The assets picked: a folder's, a search's or a list's.
-      this.exported = await exportSheet(form.connectionId, scope.folder, scope.filters, sheetProperties(this.draft), this.draft.format);
+      // The assets picked: a folder's, a search's or a list's, as the core makes them a run's.
+      const { folder, filters } = await runScope(scope);
+      this.exported = await exportSheet(form.connectionId, folder, filters, sheetProperties(this.draft), this.draft.format);
     } catch (thrown) {
       this.message = toIpcError(thrown);
     } finally {

@@ -191,21 +191,41 @@ impl Workspace {
         let Ok(schema) = self.folder_schema(opened, folder, false).await else {
             return Ok(());
         };
-        let problems = edit_problems(&schema, edits);
-        if problems.is_empty() {
-            return Ok(());
-        }
-        Err(Error::worded(
-            ErrorCode::InvalidInput,
-            Text::new(
-                "error-schema-refused",
-                vec![
-                    ("folder", schema.folder.as_str().into()),
-                    ("problems", metadesk_base::i18n::Part::List(problems)),
-                ],
-            ),
-        ))
+        refuse_edits(&schema, edits)
     }
+
+    /// The metadata schema of a scope (`folder` and `filters` as a preview takes them: a list's
+    /// is its assets' nearest common folder's, [`schema_folder`]), kept like
+    /// [`Workspace::folder_schema`].
+    pub async fn scope_schema(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        filters: &Filters,
+        refresh: bool,
+    ) -> Result<Arc<FolderSchema>> {
+        self.folder_schema(opened, &schema_folder(folder, filters), refresh)
+            .await
+    }
+}
+
+/// Refuses edits whose values `schema` does not allow, every problem in words (the preview's
+/// check, on the schema it has read once).
+pub fn refuse_edits(schema: &FolderSchema, edits: &[Edit]) -> Result<()> {
+    let problems = edit_problems(schema, edits);
+    if problems.is_empty() {
+        return Ok(());
+    }
+    Err(Error::worded(
+        ErrorCode::InvalidInput,
+        Text::new(
+            "error-schema-refused",
+            vec![
+                ("folder", schema.folder.as_str().into()),
+                ("problems", metadesk_base::i18n::Part::List(problems)),
+            ],
+        ),
+    ))
 }
 
 impl Workspace {

@@ -1,0 +1,178 @@
+//! What the window sends for the assets an edit applies to: the person's [`Scope`] (narrowed
+//! by a name pattern and formats), and the folder typed, checked. The core turns them into the
+//! run's folder and filters, so the window never repeats the rule (issue 43).
+//!
+//! Not here: counting, schemas or previews themselves (`scopes.rs`, `schemas/`, `runs.rs`).
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use metadesk_bulk::{Edit, Filters, Scope};
+use metadesk_clients::error::Result;
+
+/// The folder as the core takes it (`/content/dam/…`; the seed script's `/wknd-shared/en/…`
+/// and `wknd-shared/en/…` forms gain `/content/dam`), or why not, before anything is sent.
+pub fn check_folder(folder: &str) -> Result<String> {
+    metadesk_assets::folders::normalize_folder(folder)
+}
+
+/// A scope as the window sends it: the person's choice, and Bulk edit's folder filters.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeRequest {
+    pub connection_id: String,
+    pub scope: Scope,
+    /// Only assets whose name matches this pattern; none (or empty) for every name.
+    #[serde(default)]
+    pub name: Option<String>,
+    /// Only assets of these formats; none for every format.
+    #[serde(default)]
+    pub formats: Vec<String>,
+}
+
+impl ScopeRequest {
+    /// The run's folder and filters ([`Scope::into_run_parts_with`]).
+    pub fn run_parts(&self) -> Result<(String, Filters)> {
+        self.scope
+            .clone()
+            .into_run_parts_with(self.name.clone(), self.formats.clone())
+    }
+
+    /// The run's scope, for the commands that still take a folder and filters.
+    pub fn run_scope(&self) -> Result<RunScope> {
+        let (folder, filters) = self.run_parts()?;
+        Ok(RunScope { folder, filters })
+    }
+}
+
+/// A scope's metadata schema, read again from AEM when `refresh`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SchemaRequest {
+    pub scope: ScopeRequest,
+    #[serde(default)]
+    pub refresh: bool,
+}
+
+/// Edits on a scope: a preview, a rule's sample, their problems with the schema.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ScopeEditsRequest {
+    pub scope: ScopeRequest,
+    pub edits: Vec<Edit>,
+}
+
+/// The run's scope: the folder and filters a run journals.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunScope {
+    pub folder: String,
+    pub filters: Filters,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use metadesk_base::i18n::{Lang, Localizer};
+    use metadesk_bulk::Selection;
+
+    fn folder_scope(folder: &str) -> ScopeRequest {
+        ScopeRequest {
+            connection_id: "c".into(),
+            scope: Scope::Folder {
+                folder: folder.into(),
+                recursive: true,
+            },
+            name: Some(" *.jpg ".into()),
+            formats: vec!["image/*".into()],
+        }
+    }
+
+    #[test]
+    fn the_seed_scripts_folder_forms_are_dam_folders() {
+        for typed in [
+            "/wknd-shared/en/adventures/napa-wine-tasting",
+            "wknd-shared/en/adventures/napa-wine-tasting/",
+            " /content/dam/wknd-shared/en/adventures/napa-wine-tasting ",
+        ] {
+            assert_eq!(
+                check_folder(typed).unwrap(),
+                "/content/dam/wknd-shared/en/adventures/napa-wine-tasting",
+                "{typed}"
+            );
+        }
+        assert_eq!(check_folder("/content/dam/").unwrap(), "/content/dam");
+    }
+
+    #[test]
+    fn a_bad_folder_is_refused_in_words_naming_it() {
+        let fr = Localizer::new(Lang::Fr);
+        let outside = check_folder("/content/sites/x").unwrap_err();
+        assert_eq!(
+            outside.to_string(),
+            "\"/content/sites/x\" is not a DAM folder: it must start with /content/dam/."
+        );
+        assert_eq!(
+            outside.localized(&fr),
+            "«\u{a0}/content/sites/x\u{a0}» n’est pas un dossier de la DAM\u{a0}: il doit commencer par \
+             /content/dam/."
+        );
+        let dots = check_folder("/wknd-shared/../x").unwrap_err();
+        assert_eq!(
+            dots.to_string(),
+            "\"/wknd-shared/../x\" contains . or .. segments."
+        );
+        assert!(check_folder("   ").is_err());
+    }
+
+    #[test]
+    fn a_folder_scope_becomes_the_runs_folder_and_filters() {
+        let (folder, filters) = folder_scope("/wknd-shared/en").run_parts().unwrap();
+        assert_eq!(folder, "/content/dam/wknd-shared/en");
+        assert!(filters.recursive);
+        assert_eq!(filters.name.as_deref(), Some("*.jpg"));
+        assert_eq!(filters.formats, ["image/*"]);
+        assert_eq!(filters.selection, None);
+        // A refused folder is refused before any run part is made.
+        assert!(folder_scope("/content/x").run_parts().is_err());
+    }
+
+    #[test]
+    fn a_list_scope_runs_from_the_dam_root_with_its_entries() {
+        let request = ScopeRequest {
+            connection_id: "c".into(),
+            scope: Scope::List {
+                entries: vec![" /content/dam/a/b.jpg ".into(), String::new()],
+            },
+            name: Some(String::new()),
+            formats: vec![],
+        };
+        let scope = request.run_scope().unwrap();
+        assert_eq!(scope.folder, "/content/dam");
+        assert_eq!(scope.filters.name, None);
+        assert_eq!(
+            scope.filters.selection,
+            Some(Selection::List {
+                entries: vec!["/content/dam/a/b.jpg".into()]
+            })
+        );
+    }
+
+    #[test]
+    fn the_window_sends_a_scope_in_camel_case() {
+        let request: ScopeEditsRequest = serde_json::from_value(serde_json::json!({
+            "scope": {
+                "connectionId": "c",
+                "scope": {"kind": "folder", "folder": "wknd-shared/en", "recursive": false},
+                "name": null,
+                "formats": []
+            },
+            "edits": []
+        }))
+        .unwrap();
+        assert_eq!(
+            request.scope.run_parts().unwrap().0,
+            "/content/dam/wknd-shared/en"
+        );
+    }
+}
