@@ -106,3 +106,14 @@ export function progress(overrides: Partial<Progress> = {}): Progress {
     ...overrides,
   };
 }
+
+/** A stand-in for the core's `check_folder` in the tests that mock the commands: the folders
+ *  the tests type under `/content/dam` are taken as they are (a trailing slash dropped), the
+ *  seed script's `/wknd-shared/…` form gains `/content/dam`, anything else is refused in the
+ *  core's English words. The rule itself is the core's (`assets::folders::normalize_folder`). */
+export async function checkedFolder(folder: string): Promise<string> {
+  const typed = folder.trim().replace(/(.)\/+$/, '$1');
+  if (typed === '/content/dam' || typed.startsWith('/content/dam/')) return typed;
+  if (typed.startsWith('/wknd-shared/')) return `/content/dam${typed}`;
+  throw { code: 'invalid_input', message: `"${folder}" is not a DAM folder: it must start with /content/dam/.` };
+}

@@ -5,6 +5,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import {
   applyRun,
@@ -38,10 +39,14 @@ import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
 
 vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
   // The folder's metadata schema (SchemaFields.test.ts): none here, properties typed by name.
-  folderSchema: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, schema: null, unavailable: null })),
+  folderSchema: vi.fn((scope: ScopeRequest) =>
+    Promise.resolve({ folder: scope.scope.kind === 'folder' ? scope.scope.folder : '/content/dam', schema: null, unavailable: null }),
+  ),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),
@@ -143,7 +148,7 @@ beforeEach(() => {
     return { folder, folders: [], assets: 4, total: 4, nextOffset: null };
   });
   vi.mocked(completeFolderPath).mockResolvedValue([]);
-  vi.mocked(countScope).mockImplementation(async (_c, _f, _filters, onUpdate) => {
+  vi.mocked(countScope).mockImplementation(async (_request, onUpdate) => {
     onUpdate(scope({ assets: 1200 }));
     return counted({ assets: 2000, contentFragments: 3, folders: 2, done: true });
   });
@@ -288,13 +293,13 @@ describe('picking what to edit', () => {
     const user = userEvent.setup();
     let finish!: (count: SelectedCount) => void;
     let update!: (count: ScopeCount) => void;
-    vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
+    vi.mocked(countScope).mockImplementation((_request, onUpdate) => {
       update = onUpdate;
       return new Promise((resolve) => (finish = resolve));
     });
     await renderPage();
     await chooseFolder(user);
-    await waitFor(() => expect(countScope).toHaveBeenCalledWith('c1', FOLDER, { recursive: false, name: null, formats: [] }, expect.any(Function)));
+    await waitFor(() => expect(countScope).toHaveBeenCalledWith({ connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: false }, name: null, formats: [] }, expect.any(Function)));
 
     await act(() => update(scope({ assets: 1234 })));
     const count = screen.getByTestId('scope-count');
@@ -314,7 +319,7 @@ describe('picking what to edit', () => {
     expect(count).toHaveTextContent('This folder has 2 subfolders');
 
     await user.click(screen.getByTestId('include-subfolders'));
-    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith('c1', FOLDER, { recursive: true, name: null, formats: [] }, expect.any(Function)));
+    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith({ connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: true }, name: null, formats: [] }, expect.any(Function)));
   });
 
   it('says how a count made by AEM’s OpenAPI search may differ from the preview', async () => {
@@ -356,7 +361,7 @@ describe('the scope count when a preview or an undo stops it', () => {
   function countsThatCanBeSuperseded() {
     let endFirst!: (count: SelectedCount) => void;
     let calls = 0;
-    vi.mocked(countScope).mockImplementation((_c, _f, _filters, onUpdate) => {
+    vi.mocked(countScope).mockImplementation((_request, onUpdate) => {
       calls += 1;
       if (calls === 1) {
         onUpdate(scope({ assets: 700 }));

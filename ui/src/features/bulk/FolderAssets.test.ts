@@ -5,7 +5,9 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../ipc/commands', () => ({ listFolderAssets: vi.fn() }));
+vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))), listFolderAssets: vi.fn() }));
 vi.mock('../../ipc/thumbnails', () => ({
   thumbnailUrl: (connection: string, path: string) => `thumb://localhost/${encodeURIComponent(connection + path)}`,
 }));

@@ -7,6 +7,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows, readListFile } from '../../ipc/commands';
 import type { FragmentList } from '../../ipc/bindings/FragmentList';
@@ -17,8 +18,12 @@ import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
 
 vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
   ruleSample: vi.fn(() => new Promise(() => {})),
-  folderSchema: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, schema: null, unavailable: null })),
+  folderSchema: vi.fn((scope: ScopeRequest) =>
+    Promise.resolve({ folder: scope.scope.kind === 'folder' ? scope.scope.folder : '/content/dam', schema: null, unavailable: null }),
+  ),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),

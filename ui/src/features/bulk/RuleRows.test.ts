@@ -15,6 +15,8 @@ import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
 
 vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
   ruleSample: vi.fn(() => new Promise(() => {})),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
@@ -89,7 +91,7 @@ async function previewed(user: User): Promise<{ property: string; op: EditOp }[]
   await user.click(screen.getByTestId('preview-button'));
   await waitFor(() => expect(previewRun).toHaveBeenCalledTimes(1));
   const request = vi.mocked(previewRun).mock.calls[0]![0];
-  expect(request.folder).toBe(FOLDER);
+  expect(request.scope.scope).toMatchObject({ kind: 'folder', folder: FOLDER });
   return request.edits;
 }
 

@@ -6,7 +6,9 @@ import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
-vi.mock('../../ipc/commands', () => ({ ruleSample: vi.fn() }));
+vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))), ruleSample: vi.fn() }));
 
 import { ruleSample } from '../../ipc/commands';
 import type { RuleSample as Sample } from '../../ipc/bindings/RuleSample';
@@ -77,7 +79,7 @@ describe('RuleSample', () => {
       await new Promise((r) => setTimeout(r, 50));
     }
     await waitFor(() => expect(ruleSample).toHaveBeenCalledTimes(2));
-    expect(vi.mocked(ruleSample).mock.calls[1]?.[3]?.[0]?.op).toMatchObject({ replace: '$2 — $1' });
+    expect(vi.mocked(ruleSample).mock.calls[1]?.[0]?.edits[0]?.op).toMatchObject({ replace: '$2 — $1' });
     await new Promise((r) => setTimeout(r, 400));
     expect(ruleSample).toHaveBeenCalledTimes(2);
   });
@@ -147,7 +149,7 @@ describe('RuleSample', () => {
     incomplete.picked = 'dc:description';
     incomplete.action = 'replace';
     await waitFor(() => expect(ruleSample).toHaveBeenCalledTimes(1));
-    expect(vi.mocked(ruleSample).mock.calls[0]?.[3]?.map((e) => e.property)).toEqual(['dc:title']);
+    expect(vi.mocked(ruleSample).mock.calls[0]?.[0]?.edits.map((e) => e.property)).toEqual(['dc:title']);
   });
 
   it('shows an empty scope and a failure in words, in French too', async () => {

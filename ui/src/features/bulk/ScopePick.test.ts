@@ -5,6 +5,7 @@
 import { act, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import {
   chooseListFile,
@@ -22,7 +23,6 @@ import {
   saveScope,
   scopeQuery,
 } from '../../ipc/commands';
-import type { Filters } from '../../ipc/bindings/Filters';
 import type { SavedScope } from '../../ipc/bindings/SavedScope';
 import type { Scope } from '../../ipc/bindings/Scope';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
@@ -30,13 +30,17 @@ import { connection, runSummary } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
-import { runPartsOf } from './scopeForm';
+import { scopeRequestOf } from './scopeForm';
 
 vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
   // The folder's metadata schema (SchemaFields.test.ts): none here, properties typed by name.
-  folderSchema: vi.fn((_c: string, folder: string) => Promise.resolve({ folder, schema: null, unavailable: null })),
+  folderSchema: vi.fn((scope: ScopeRequest) =>
+    Promise.resolve({ folder: scope.scope.kind === 'folder' ? scope.scope.folder : '/content/dam', schema: null, unavailable: null }),
+  ),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),
@@ -89,14 +93,12 @@ async function fillEdit(user: ReturnType<typeof userEvent.setup>) {
   await user.type(within(row).getByTestId('edit-values'), '© 2026 WKND');
 }
 
-/** The folder and filters the count command takes for `scope`, as the page sends them. */
-const partsOf = (scope: Scope): [string, Filters] => {
-  const { folder, filters } = runPartsOf(scope);
-  return [folder, filters];
-};
+/** What the count command takes for `scope`, as the page sends it: the scope itself (the core makes
+ *  the run's folder and filters of it). */
+const partsOf = (scope: Scope) => scopeRequestOf('c1', scope);
 
 /** Whether a folder's own assets (no search, no list) were counted. */
-const countedAFolder = () => vi.mocked(countScope).mock.calls.some(([, , filters]) => !filters.selection);
+const countedAFolder = () => vi.mocked(countScope).mock.calls.some(([request]) => request.scope.kind === 'folder');
 
 const searchCount = (assets: number, atLeast = false): SelectedCount => ({
   kind: 'search',
@@ -131,8 +133,7 @@ describe('a search', () => {
     await chooseFolder(user);
     await waitFor(() =>
       expect(countScope).toHaveBeenLastCalledWith(
-        'c1',
-        ...partsOf({ kind: 'search', under: FOLDER, recursive: false, conditions: [{ kind: 'is_empty', property: 'dc:rights' }], combine: 'all' }),
+        partsOf({ kind: 'search', under: FOLDER, recursive: false, conditions: [{ kind: 'is_empty', property: 'dc:rights' }], combine: 'all' }),
         expect.any(Function),
       ),
     );
@@ -173,19 +174,21 @@ describe('a search', () => {
     await user.click(screen.getByTestId('preview-button'));
     await waitFor(() => expect(previewRun).toHaveBeenCalled());
     const request = vi.mocked(previewRun).mock.calls[0]![0];
-    expect(request.folder).toBe(FOLDER);
-    expect(request.filters).toEqual({
-      recursive: false,
-      name: null,
-      formats: [],
-      selection: {
+    // The person's search, as the core takes it (the core makes the run's folder and filters).
+    expect(request.scope).toEqual({
+      connectionId: 'c1',
+      scope: {
         kind: 'search',
+        under: FOLDER,
+        recursive: false,
         combine: 'any',
         conditions: [
           { kind: 'is_empty', property: 'dc:rights' },
           { kind: 'tagged', tag: 'wknd:activity/surfing' },
         ],
       },
+      name: null,
+      formats: [],
     });
     expect(await screen.findByTestId('run-selection')).toHaveTextContent('dc:rights is empty');
   });
@@ -295,7 +298,7 @@ describe('a list', () => {
     });
     await waitFor(() => expect(listEntries).toHaveBeenCalledWith(text));
     await waitFor(() =>
-      expect(countScope).toHaveBeenCalledWith('c1', ...partsOf({ kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] }), expect.any(Function)),
+      expect(countScope).toHaveBeenCalledWith(partsOf({ kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] }), expect.any(Function)),
     );
     expect(await screen.findByTestId('selection-number')).toHaveTextContent('2 assets');
     const problem = screen.getByTestId('list-problem');
@@ -307,8 +310,7 @@ describe('a list', () => {
     await user.click(screen.getByTestId('preview-button'));
     await waitFor(() => expect(previewRun).toHaveBeenCalled());
     const request = vi.mocked(previewRun).mock.calls[0]![0];
-    expect(request.folder).toBe('/content/dam');
-    expect(request.filters.selection).toEqual({ kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] });
+    expect(request.scope.scope).toEqual({ kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`, '/content/dam/nope.jpg'] });
   });
 
   it('asks for the list when it is empty', async () => {
@@ -319,7 +321,7 @@ describe('a list', () => {
     await user.click(screen.getByTestId('preview-button'));
     expect(await screen.findAllByText(/Paste the list/)).not.toHaveLength(0);
     expect(previewRun).not.toHaveBeenCalled();
-    expect(vi.mocked(countScope).mock.calls.some(([, , filters]) => filters.selection?.kind === 'list')).toBe(false);
+    expect(vi.mocked(countScope).mock.calls.some(([request]) => request.scope.kind === 'list')).toBe(false);
   });
 });
 
@@ -353,7 +355,7 @@ describe('a list from a file', () => {
     expect(screen.getByTestId('scope-list')).toHaveValue(
       `${FOLDER}/a.jpg\n"${FOLDER}/b, c.jpg"\nurn:aaid:aem:0a1b2c3d-0000-4000-8000-00000000abcd`,
     );
-    await waitFor(() => expect(vi.mocked(countScope).mock.calls.some(([, , filters]) => filters.selection?.kind === 'list')).toBe(true));
+    await waitFor(() => expect(vi.mocked(countScope).mock.calls.some(([request]) => request.scope.kind === 'list')).toBe(true));
     expect(await screen.findByTestId('selection-found-by')).toHaveTextContent('a search in AEM');
   });
 
@@ -429,7 +431,7 @@ describe('saved scopes', () => {
     expect(screen.getByTestId('scope-kind-search')).toBeChecked();
     expect(screen.getByTestId('condition-value')).toHaveValue('wknd:activity/surfing');
     expect(screen.getByTestId('include-subfolders')).toBeChecked();
-    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith('c1', ...partsOf(SAVED.scope), expect.any(Function)));
+    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith(partsOf(SAVED.scope), expect.any(Function)));
 
     vi.mocked(savedScopes).mockResolvedValue([]);
     vi.mocked(deleteScope).mockResolvedValue();

@@ -26,6 +26,8 @@ import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
 
 vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
   listConnections: vi.fn(),
@@ -113,7 +115,7 @@ beforeEach(() => {
     done: true,
   });
   vi.mocked(listRuns).mockResolvedValue([]);
-  vi.mocked(folderSchema).mockImplementation(async (_c, folder) => ({ folder, schema: null, unavailable: null }));
+  vi.mocked(folderSchema).mockImplementation(async (scope) => ({ folder: scope.scope.kind === 'folder' ? scope.scope.folder : '/content/dam', schema: null, unavailable: null }));
   vi.mocked(previewRows).mockResolvedValue({
     rows: [
       planRow({
@@ -179,7 +181,7 @@ describe('exporting a sheet', () => {
   });
 
   it('offers the folder’s schema fields by label under their tabs, and sends a field ticked', async () => {
-    vi.mocked(folderSchema).mockImplementation(async (_c, folder) => ({ folder, schema: SCHEMA, unavailable: null }));
+    vi.mocked(folderSchema).mockImplementation(async (scope) => ({ folder: scope.scope.kind === 'folder' ? scope.scope.folder : '/content/dam', schema: SCHEMA, unavailable: null }));
     const user = await renderPage();
     const columns = screen.getByTestId('sheet-properties');
     await waitFor(() => expect(within(columns).getByRole('group', { name: 'Basic' })).toBeInTheDocument());

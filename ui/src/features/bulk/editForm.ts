@@ -224,7 +224,7 @@ export interface FormProblems {
 
 /** Every problem of the form, by field; empty when it can be previewed. `folder`: the core's
  *  answer about the folder typed (null while it is asked). */
-export function validate(t: Translate, form: FormDraft, folder: FolderAnswer | null): FormProblems {
+export function validate(t: Translate, form: FormDraft, folder: FolderAnswer | null = null): FormProblems {
   const problems: FormProblems = { edits: {} };
   if (!form.connectionId) problems.connection = t(MESSAGES.connection);
   const folderWords = folderProblem(t, form.folder, folder);

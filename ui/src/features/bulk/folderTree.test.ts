@@ -6,7 +6,9 @@ import { listFolder } from '../../ipc/commands';
 import type { FolderPage } from '../../ipc/bindings/FolderPage';
 import { FolderTree } from './folderTree.svelte';
 
-vi.mock('../../ipc/commands', () => ({ listFolder: vi.fn() }));
+vi.mock('../../ipc/commands', () => ({
+  // The core's folder check (`check_folder`), as the tests' stand-in answers it.
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))), listFolder: vi.fn() }));
 
 const TARGET = '/content/dam/wknd/en/adventures';
 

@@ -1,7 +1,7 @@
 // Rules that compute, as typed in an edit row: their problems in words, and the rule sent.
 import { describe, expect, it } from 'vitest';
 
-import { emptyForm, newEdit, toRunRequest, validate, type EditDraft } from './editForm';
+import { emptyForm, newEdit, toPreviewRequest, validate, type EditDraft } from './editForm';
 import { newRule, ruleOp, ruleProblem } from './ruleForm';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 
@@ -47,7 +47,7 @@ describe('rules', () => {
       edits: [row({ picked: 'dc:title', action: 'replace', rule: { ...newRule(), find: 'a', replace: 'b' } })],
     };
     expect(validate(t, form).edits).toEqual({});
-    expect(toRunRequest(t, form).edits[0]).toEqual({
+    expect(toPreviewRequest(t, form, '/content/dam/a').edits[0]).toEqual({
       property: 'dc:title',
       op: { kind: 'replace', find: 'a', replace: 'b', regex: false, ignoreCase: false, wholeWord: false },
     });

@@ -1,5 +1,6 @@
 // The scope form's rules on their own: each condition row to the core's Condition, the problem
 // of each bad row in words, saved conditions back to rows, and the run parts of each scope.
+import type { Scope } from '../../ipc/bindings/Scope';
 import { describe, expect, it } from 'vitest';
 
 import type { Condition } from '../../ipc/bindings/Condition';
@@ -11,7 +12,7 @@ import {
   isDay,
   listProblem,
   newCondition,
-  runPartsOf,
+  scopeRequestOf,
   toCondition,
   toScope,
   type ConditionDraft,
@@ -95,14 +96,9 @@ describe('scopes', () => {
     expect(toScope(draft, '', false, ['/content/dam/a.jpg'])).toEqual({ kind: 'list', entries: ['/content/dam/a.jpg'] });
   });
 
-  it('gives a run its folder and filters: a list is under the DAM root', () => {
-    expect(runPartsOf({ kind: 'list', entries: ['x'] })).toEqual({
-      folder: '/content/dam',
-      filters: { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: ['x'] } },
-    });
-    const search = runPartsOf({ kind: 'search', under: '/content/dam/a', recursive: true, conditions: [], combine: 'any' });
-    expect(search.folder).toBe('/content/dam/a');
-    expect(search.filters.selection).toEqual({ kind: 'search', conditions: [], combine: 'any' });
+  it('sends a search or a list as the person chose it: the core makes the run’s folder and filters', () => {
+    const list: Scope = { kind: 'list', entries: ['x'] };
+    expect(scopeRequestOf('c1', list)).toEqual({ connectionId: 'c1', scope: list, name: null, formats: [] });
   });
 
   it('says a count is a lower bound', () => {

@@ -50,12 +50,15 @@ describe('the properties of an exported sheet', () => {
 
   it('says what is missing or malformed before anything is asked of AEM', () => {
     const none = { ...emptySheetDraft(), known: [] };
-    expect(exportProblems(t, 'c1', '/content/dam/a', none)).toEqual({ properties: t(SHEET_MESSAGES.noProperty) });
-    const bad = exportProblems(t, '', '/etc', { ...emptySheetDraft(), others: 'Rating, dc:title' });
+    const taken = { folder: '/content/dam/a' };
+    expect(exportProblems(t, 'c1', '/content/dam/a', taken, none)).toEqual({ properties: t(SHEET_MESSAGES.noProperty) });
+    // The folder's problem is the core's answer, shown as it said it.
+    const refused = { problem: '"/etc" is not a DAM folder: it must start with /content/dam/.' };
+    const bad = exportProblems(t, '', '/etc', refused, { ...emptySheetDraft(), others: 'Rating, dc:title' });
     expect(bad.connection).toBe(t(SHEET_MESSAGES.connection));
-    expect(bad.folder).toContain('starts with /content/dam');
+    expect(bad.folder).toBe(refused.problem);
     expect(bad.properties).toContain('Rating: type each property as prefix:name');
-    expect(hasExportProblems(exportProblems(t, 'c1', '/content/dam/a', emptySheetDraft()))).toBe(false);
+    expect(hasExportProblems(exportProblems(t, 'c1', '/content/dam/a', taken, emptySheetDraft()))).toBe(false);
   });
 });
 
