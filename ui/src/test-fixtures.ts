@@ -1,7 +1,9 @@
 // Sample values of the Rust-side types, shared by the UI's tests.
 import type { PlanRow } from './ipc/bindings/PlanRow';
 import type { Progress } from './ipc/bindings/Progress';
+import type { RunScope } from './ipc/bindings/RunScope';
 import type { RunSummary } from './ipc/bindings/RunSummary';
+import type { ScopeRequest } from './ipc/bindings/ScopeRequest';
 import type { SheetExport } from './ipc/bindings/SheetExport';
 import type { ConnectionView } from './ipc/types';
 
@@ -116,4 +118,21 @@ export async function checkedFolder(folder: string): Promise<string> {
   if (typed === '/content/dam' || typed.startsWith('/content/dam/')) return typed;
   if (typed.startsWith('/wknd-shared/')) return `/content/dam${typed}`;
   throw { code: 'invalid_input', message: `"${folder}" is not a DAM folder: it must start with /content/dam/.` };
+}
+
+/** A stand-in for the core's `run_scope` in the tests that mock the commands: the run's folder
+ *  and filters the core makes of a scope (`Scope::into_run_parts_with`). */
+export async function runScopeOf(request: ScopeRequest): Promise<RunScope> {
+  const { scope, name, formats } = request;
+  switch (scope.kind) {
+    case 'folder':
+      return { folder: scope.folder, filters: { recursive: scope.recursive, name, formats } };
+    case 'search':
+      return {
+        folder: scope.under,
+        filters: { recursive: scope.recursive, name, formats, selection: { kind: 'search', conditions: scope.conditions, combine: scope.combine } },
+      };
+    case 'list':
+      return { folder: '/content/dam', filters: { recursive: false, name, formats, selection: { kind: 'list', entries: scope.entries } } };
+  }
 }

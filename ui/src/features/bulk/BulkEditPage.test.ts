@@ -10,6 +10,7 @@ import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import {
   applyRun,
   cancelRun,
+  checkFolder,
   completeFolderPath,
   countScope,
   exportReportCsv,
@@ -41,6 +42,7 @@ import BulkEditPage from './BulkEditPage.svelte';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
   // The folder's metadata schema (SchemaFields.test.ts): none here, properties typed by name.
@@ -320,6 +322,34 @@ describe('picking what to edit', () => {
 
     await user.click(screen.getByTestId('include-subfolders'));
     await waitFor(() => expect(countScope).toHaveBeenLastCalledWith({ connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: true }, name: null, formats: [] }, expect.any(Function)));
+  });
+
+  it('takes the seed script’s folder form as the core does, and counts the folder the core took', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countScope).mockResolvedValue(counted({ assets: 36, done: true }));
+    await renderPage();
+    await chooseFolder(user, '/wknd-shared/en/adventures/napa-wine-tasting');
+    // The core was asked what the typed folder is; the window counts its answer, unrefused.
+    const napa = '/content/dam/wknd-shared/en/adventures/napa-wine-tasting';
+    await waitFor(() =>
+      expect(countScope).toHaveBeenCalledWith(
+        { connectionId: 'c1', scope: { kind: 'folder', folder: napa, recursive: false }, name: null, formats: [] },
+        expect.any(Function),
+      ),
+    );
+    expect(checkFolder).toHaveBeenCalledWith('/wknd-shared/en/adventures/napa-wine-tasting');
+    expect(await screen.findByTestId('scope-count')).toHaveTextContent('36 assets in scope');
+    expect(screen.queryByText(/is not a DAM folder/)).toBeNull();
+  });
+
+  it('says the core’s problem with a folder outside the DAM, and counts nothing', async () => {
+    const user = userEvent.setup();
+    await renderPage();
+    await chooseFolder(user, '/content/sites/en');
+    await user.click(screen.getByTestId('preview-button'));
+    expect(await screen.findByText('"/content/sites/en" is not a DAM folder: it must start with /content/dam/.')).toBeInTheDocument();
+    expect(countScope).not.toHaveBeenCalled();
+    expect(previewRun).not.toHaveBeenCalled();
   });
 
   it('says how a count made by AEM’s OpenAPI search may differ from the preview', async () => {
@@ -611,9 +641,7 @@ describe('preview and apply', () => {
 
     expect(previewRun).toHaveBeenCalledWith(
       {
-        connectionId: 'c1',
-        folder: FOLDER,
-        filters: { recursive: false, name: null, formats: [] },
+        scope: { connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: false }, name: null, formats: [] },
         edits: [{ property: 'dc:rights', op: { kind: 'set', values: ['© 2026 WKND'] } }],
       },
       expect.any(Function),

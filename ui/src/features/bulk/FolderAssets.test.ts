@@ -4,10 +4,12 @@
 // folder chosen meanwhile wins over a late answer; errors in words.
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
-  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))), listFolderAssets: vi.fn() }));
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))), listFolderAssets: vi.fn() }));
 vi.mock('../../ipc/thumbnails', () => ({
   thumbnailUrl: (connection: string, path: string) => `thumb://localhost/${encodeURIComponent(connection + path)}`,
 }));

@@ -20,6 +20,7 @@ import BulkEditPage from './BulkEditPage.svelte';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))),
   ruleSample: vi.fn(() => new Promise(() => {})),
   folderSchema: vi.fn((scope: ScopeRequest) =>
     Promise.resolve({ folder: scope.scope.kind === 'folder' ? scope.scope.folder : '/content/dam', schema: null, unavailable: null }),

@@ -5,10 +5,12 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
-  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))), ruleSample: vi.fn() }));
+  checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))), ruleSample: vi.fn() }));
 
 import { ruleSample } from '../../ipc/commands';
 import type { RuleSample as Sample } from '../../ipc/bindings/RuleSample';
@@ -32,7 +34,7 @@ function answer(over: Partial<Sample> = {}): Sample {
 function setupWith(i18n: I18n): SetupModel {
   const setup = new SetupModel(i18n, () => false);
   setup.form.connectionId = 'c-1';
-  setup.form.folder = FOLDER;
+  setup.chooseFolder(FOLDER);
   const edit = setup.form.edits[0]!;
   edit.action = 'replace';
   edit.rule.find = '^(\\w+) (\\w+)$';
@@ -59,12 +61,15 @@ describe('RuleSample', () => {
     show(setup, i18n);
     await waitFor(() => expect(sampleBox().dataset.state).toBe('shown'));
     expect(ruleSample).toHaveBeenCalledTimes(1);
-    expect(ruleSample).toHaveBeenCalledWith('c-1', FOLDER, { recursive: false, name: null, formats: [] }, [
-      {
-        property: 'dc:title',
-        op: { kind: 'replace', find: '^(\\w+) (\\w+)$', replace: '$2, $1', regex: true, ignoreCase: false, wholeWord: false },
-      },
-    ]);
+    expect(ruleSample).toHaveBeenCalledWith({
+      scope: { connectionId: 'c-1', scope: { kind: 'folder', folder: FOLDER, recursive: false }, name: null, formats: [] },
+      edits: [
+        {
+          property: 'dc:title',
+          op: { kind: 'replace', find: '^(\\w+) (\\w+)$', replace: '$2, $1', regex: true, ignoreCase: false, wholeWord: false },
+        },
+      ],
+    });
     const rows = screen.getAllByTestId('sample-row');
     expect(rows.map((r) => r.dataset.path)).toEqual([`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`]);
     expect(within(rows[0]!).getByTestId('cell-before').textContent).toBe('WKND Surf');
@@ -135,7 +140,7 @@ describe('RuleSample', () => {
     vi.mocked(ruleSample).mockResolvedValue(answer());
     const i18n = new I18n('en');
     const setup = setupWith(i18n);
-    setup.form.folder = '';
+    setup.chooseFolder('');
     show(setup, i18n);
     expect(sampleBox().dataset.state).toBe('waiting');
     expect(sampleBox()).toHaveTextContent('Choose what to edit and fill in a change to see it here on the first assets.');
@@ -143,7 +148,7 @@ describe('RuleSample', () => {
     expect(ruleSample).not.toHaveBeenCalled();
 
     // A row still without its text to find is not sent; the other is.
-    setup.form.folder = FOLDER;
+    setup.chooseFolder(FOLDER);
     setup.addEdit();
     const incomplete = setup.form.edits[1]!;
     incomplete.picked = 'dc:description';

@@ -6,6 +6,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import {
   completeFolderPath,
@@ -35,6 +36,7 @@ import { editorOf, pickerGroups, toggleLine } from './schemaFields';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))),
   listConnections: vi.fn(),
   connectionHealth: vi.fn(() => Promise.resolve({})),
   listFolder: vi.fn(),
@@ -82,7 +84,8 @@ const SCHEMA: Schema = {
 
 const READ: FolderSchema = { folder: FOLDER, schema: SCHEMA, unavailable: null };
 /** A folder's own assets, as the schema of a folder scope is asked for. */
-const NO_FILTERS = { recursive: false, name: null, formats: [] };
+/** The folder's own assets, as the page sends the scope whose schema it reads. */
+const FOLDER_SCOPE = { connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: false }, name: null, formats: [] };
 
 let store: BulkStore;
 
@@ -160,7 +163,7 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await renderPage();
     await chooseFolder(user);
     await waitFor(() => expect(offered()).toContain('Basic: Language (dc:language)'));
-    expect(folderSchema).toHaveBeenCalledWith('c1', FOLDER, NO_FILTERS, false);
+    expect(folderSchema).toHaveBeenCalledWith(FOLDER_SCOPE, false);
     expect(offered()).toEqual([
       'Basic: Title (dc:title)',
       'Basic: Copyright (dc:rights)',
@@ -186,7 +189,7 @@ describe('a change row guided by the folder’s metadata schema', () => {
     expect(picker).toHaveAttribute('title', 'Approved (metadesk:approved)');
 
     await user.click(screen.getByTestId('schema-refresh'));
-    expect(folderSchema).toHaveBeenLastCalledWith('c1', FOLDER, NO_FILTERS, true);
+    expect(folderSchema).toHaveBeenLastCalledWith(FOLDER_SCOPE, true);
   });
 
   it('offers a dropdown’s options, a number, a date, a checkbox, several choices and the tag picker', async () => {
@@ -286,7 +289,7 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await user.click(screen.getByTestId('preview-button'));
 
     await waitFor(() => expect(within(r).getByTestId('edit-values-problem')).toHaveTextContent(refusal));
-    expect(schemaProblems).toHaveBeenCalledWith('c1', FOLDER, NO_FILTERS, [{ property: 'dc:language', op: { kind: 'set', values: ['English'] } }]);
+    expect(schemaProblems).toHaveBeenCalledWith({ scope: FOLDER_SCOPE, edits: [{ property: 'dc:language', op: { kind: 'set', values: ['English'] } }] });
     expect(previewRun).not.toHaveBeenCalled();
 
     // Another value: the refusal is no longer true of the row.
@@ -368,7 +371,7 @@ describe('finding missing metadata', () => {
     answer(REPORT);
 
     await waitFor(() => expect(screen.getByTestId('missing-summary')).toHaveTextContent(`12 assets checked in ${FOLDER}.`));
-    expect(missingMetadata).toHaveBeenCalledWith('c1', FOLDER, { recursive: false, name: null, formats: [] });
+    expect(missingMetadata).toHaveBeenCalledWith(FOLDER_SCOPE);
     expect(screen.getAllByTestId('missing-field').map((f) => f.textContent)).toEqual([
       '2 assets lack Copyright (required)',
       '1 asset lacks Title (required)',
@@ -390,8 +393,8 @@ describe('finding missing metadata', () => {
     await waitFor(() => expect(within(row()).getByTestId('edit-property')).toHaveValue('dc:rights'));
     // The list's schema is its assets' folder's (the core finds it from the entries), not the
     // DAM root's.
-    const list = { ...NO_FILTERS, selection: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } };
-    await waitFor(() => expect(folderSchema).toHaveBeenLastCalledWith('c1', '/content/dam', list, false));
+    const list = { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] };
+    await waitFor(() => expect(folderSchema).toHaveBeenLastCalledWith({ connectionId: 'c1', scope: list, name: null, formats: [] }, false));
   });
 
   it('opens a sheet of just those assets with that column, and exports the list', async () => {

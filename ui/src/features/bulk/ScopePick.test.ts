@@ -35,6 +35,7 @@ import { scopeRequestOf } from './scopeForm';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
   // The folder's metadata schema (SchemaFields.test.ts): none here, properties typed by name.
@@ -149,17 +150,15 @@ describe('a search', () => {
     vi.mocked(countScope).mockResolvedValue(searchCount(60000, true));
     await waitFor(() =>
       expect(countScope).toHaveBeenLastCalledWith(
-        'c1',
-        FOLDER,
-        expect.objectContaining({
-          selection: {
-            kind: 'search',
-            combine: 'any',
-            conditions: [
-              { kind: 'is_empty', property: 'dc:rights' },
-              { kind: 'tagged', tag: 'wknd:activity/surfing' },
-            ],
-          },
+        partsOf({
+          kind: 'search',
+          under: FOLDER,
+          recursive: false,
+          combine: 'any',
+          conditions: [
+            { kind: 'is_empty', property: 'dc:rights' },
+            { kind: 'tagged', tag: 'wknd:activity/surfing' },
+          ],
         }),
         expect.any(Function),
       ),
