@@ -124,7 +124,7 @@ async fn show(
     l: &Localizer,
 ) -> u8 {
     let dir = &ws.runs_dir();
-    let summary = match runs::summary(dir, run) {
+    let summary = match ws.run_summary(run).await {
         Ok(s) => s,
         Err(e) => return output::fail(&e, l),
     };
@@ -157,7 +157,7 @@ async fn show(
                 Err(e) => Err(e),
             }
         }
-        None if jsonl => print_rows(dir, run, l),
+        None if jsonl => print_rows(ws, run, l),
         None if json => {
             output::print_summary_json(&summary, l);
             Ok(())
@@ -173,7 +173,7 @@ async fn show(
             if let Ok(groups) = &groups {
                 output::print_failures(groups, l);
             }
-            print_problems(dir, run, groups.is_ok(), l);
+            print_problems(ws, run, groups.is_ok(), l);
             Ok(())
         }
     };
@@ -189,9 +189,9 @@ async fn show(
 
 /// The first assets that did not simply change or stay as they were, with the reason (a failed
 /// asset's only where `failures_said` is false: the failure groups above said it).
-fn print_problems(dir: &Path, run: &str, failures_said: bool, l: &Localizer) {
+fn print_problems(ws: &Workspace, run: &str, failures_said: bool, l: &Localizer) {
     let mut shown = 0;
-    let _ = runs::report(dir, run, |row| {
+    let _ = ws.report_each(run, |row| {
         if row.status != ReportStatus::Changed
             && row.status != ReportStatus::Unchanged
             && shown < 20
@@ -221,10 +221,10 @@ fn print_problems(dir: &Path, run: &str, failures_said: bool, l: &Localizer) {
 
 /// Every asset of the run as a JSON line, streamed (a run of 100,000 assets is never held in
 /// memory).
-fn print_rows(dir: &Path, run: &str, l: &Localizer) -> Result<(), Error> {
+fn print_rows(ws: &Workspace, run: &str, l: &Localizer) -> Result<(), Error> {
     let mut out = std::io::BufWriter::new(std::io::stdout().lock());
     let io = |e| Error::io_doing("io-print-report", Vec::new(), e);
-    runs::report(dir, run, |mut row| {
+    ws.report_each(run, |mut row| {
         if let Some(reason) = &mut row.reason {
             reason.localize(l);
         }

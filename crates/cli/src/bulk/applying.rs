@@ -67,7 +67,7 @@ async fn apply(
         Err(e) => return output::fail(&e, l),
     };
     if json {
-        print_summary_with_skipped(ws, &s, l);
+        print_summary_with_skipped(ws, &s, l).await;
         return exit_code(&s);
     }
     output::print_summary(&s, l);
@@ -100,7 +100,7 @@ pub(crate) async fn after_preview(
     l: &Localizer,
 ) -> u8 {
     if !write.json {
-        show_preview(ws, &preview, l);
+        show_preview(ws, &preview, l).await;
     }
     warn_emptied_required(&preview, l);
     if preview.status != RunStatus::Previewed {
@@ -109,7 +109,7 @@ pub(crate) async fn after_preview(
     }
     if write.dry_run || preview.counts.pending == 0 {
         if write.json {
-            print_summary_with_skipped(ws, &preview, l);
+            print_summary_with_skipped(ws, &preview, l).await;
         } else if preview.counts.pending == 0 {
             println!("{}", l.text("cli-bulk-nothing-to-change"));
         } else {
@@ -150,7 +150,7 @@ pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
         if r.write.json {
             output::print_summary_json(&summary, l);
         } else {
-            show_preview(ws, &summary, l);
+            show_preview(ws, &summary, l).await;
             println!("{}", l.text("cli-bulk-dry-run-resume"));
         }
         return OK;

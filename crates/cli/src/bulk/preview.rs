@@ -5,15 +5,17 @@
 //! Not here: asking and applying (`applying`).
 
 use metadesk_core::app::Workspace;
-use metadesk_core::bulk::{Action, RunSummary, runs};
+use metadesk_core::bulk::{Action, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::output;
 
 /// Shows what the preview found: counts and the first few before → after.
-pub(super) fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
+pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) {
     output::print_summary(summary, l);
-    if let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Change), 0, 10) {
+    // The run's rows as the window reads them: through the Workspace.
+    let changed = ws.preview_rows(&summary.id, Some(Action::Change), 0, 10);
+    if let Ok(page) = changed.await {
         for row in &page.rows {
             // A publish row: where the asset stands, in words.
             if let Some(state) = row.publication {
@@ -51,7 +53,7 @@ pub(super) fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Localizer) 
     }
     // Every entry left out is named with its reason (a typo in a list's path stays visible):
     // the first ones here, all of them in --json and in the run's report.
-    let skipped = skipped_entries(ws, summary, SKIPPED_SHOWN, l);
+    let skipped = skipped_entries(ws, summary, SKIPPED_SHOWN, l).await;
     for entry in &skipped {
         println!(
             "{}",
@@ -90,14 +92,14 @@ struct SkippedEntry {
 }
 
 /// The first `limit` entries `summary`'s preview left out.
-fn skipped_entries(
+async fn skipped_entries(
     ws: &Workspace,
     summary: &RunSummary,
     limit: u64,
     l: &Localizer,
 ) -> Vec<SkippedEntry> {
-    let Ok(page) = runs::preview_page(&ws.runs_dir(), &summary.id, Some(Action::Skip), 0, limit)
-    else {
+    let skipped = ws.preview_rows(&summary.id, Some(Action::Skip), 0, limit);
+    let Ok(page) = skipped.await else {
         return Vec::new();
     };
     page.rows
@@ -110,7 +112,11 @@ fn skipped_entries(
 }
 
 /// A run's summary for --json, with every entry its preview left out and why.
-pub(super) fn print_summary_with_skipped(ws: &Workspace, preview: &RunSummary, l: &Localizer) {
+pub(super) async fn print_summary_with_skipped(
+    ws: &Workspace,
+    preview: &RunSummary,
+    l: &Localizer,
+) {
     #[derive(serde::Serialize)]
     #[serde(rename_all = "camelCase")]
     struct WithSkipped {
@@ -121,7 +127,7 @@ pub(super) fn print_summary_with_skipped(ws: &Workspace, preview: &RunSummary, l
     let mut summary = preview.clone();
     summary.localize(l);
     let answer = WithSkipped {
-        skipped_entries: skipped_entries(ws, preview, preview.counts.skipped, l),
+        skipped_entries: skipped_entries(ws, preview, preview.counts.skipped, l).await,
         summary,
     };
     if let Err(e) = output::print_json(&answer, &mut std::io::stdout().lock()) {

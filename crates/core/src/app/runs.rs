@@ -311,6 +311,16 @@ impl Workspace {
         blocking(move || runs::preview_page(&dir, &id, action, offset, limit)).await
     }
 
+    /// Each row of a run's report in order, streamed to `each` on the calling thread (a run of
+    /// 100,000 assets is never held in memory): the CLI's `runs show`, which prints as it reads.
+    pub fn report_each(
+        &self,
+        run_id: &str,
+        each: impl FnMut(metadesk_bulk::ReportRow) -> Result<()>,
+    ) -> Result<()> {
+        runs::report(&self.runs_dir(), run_id, each)
+    }
+
     /// A page of a run's report; `status` none means every asset.
     pub async fn report_rows(
         &self,
