@@ -36,6 +36,10 @@ pub struct Counters {
     /// their status (throttled requests are counted in `throttled` instead).
     #[serde(default)]
     pub sites_list_pages: u64,
+    /// Metadata schema forms and their listings read (`GET /conf/…`, `/libs/dam/…` JSON),
+    /// answered or refused: how often a client asks for a folder's schema.
+    #[serde(default)]
+    pub schema_reads: u64,
     /// Sites API fragment reads (`GET /adobe/sites/cf/fragments/{id}`) answered.
     #[serde(default)]
     pub sites_reads: u64,

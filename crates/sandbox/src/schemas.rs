@@ -438,6 +438,7 @@ pub(crate) fn serve(shared: &Shared, headers: &HeaderMap, full: &str) -> Respons
     if let Err(e) = auth::authenticate(shared, headers, Family::Classic) {
         return auth_failure(e, full);
     }
+    shared.counters.bump(|c| c.schema_reads += 1);
     if shared.faults.schemas_denied() {
         return plain(
             StatusCode::FORBIDDEN,

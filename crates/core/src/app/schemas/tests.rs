@@ -480,3 +480,52 @@ async fn a_sheet_clearing_the_required_title_is_a_warning_applied_only_once_ackn
     assert_eq!(title(cleared), serde_json::Value::Null);
     assert_eq!(title(kept), json!("Still titled"));
 }
+
+/// Issue 43: the window checks a preview's edits against the schema (`schema_problems`), then the
+/// preview checks them again; the folder's schema is read from AEM once for both, and a preview
+/// refused by the schema asks AEM for nothing else.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
+    let (_d, ws, opened, sb) = with_connection().await;
+    let edits = vec![set("dc:title", "Summer")];
+    let before = sb.counters().schema_reads;
+    let problems = ws
+        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &Filters::default(), &edits)
+        .await
+        .unwrap();
+    assert_eq!(problems, vec![Vec::<Text>::new()]);
+    let read = sb.counters().schema_reads - before;
+    assert!(read > 0, "the window's check read the schema");
+    let run = ws
+        .preview_edit(
+            &opened,
+            SAMPLE_FOLDER.into(),
+            Filters::default(),
+            edits,
+            &quiet,
+        )
+        .await
+        .unwrap();
+    assert!(run.counts.pending > 0, "{run:?}");
+    assert_eq!(
+        sb.counters().schema_reads - before,
+        read,
+        "the preview checked on the schema already read"
+    );
+
+    // Refused by the schema: said in words, and only the schema was asked for.
+    let requests = sb.counters().requests_total;
+    let refused = ws
+        .preview_edit(
+            &opened,
+            SAMPLE_FOLDER.into(),
+            Filters::default(),
+            vec![set("dc:language", "Klingon")],
+            &quiet,
+        )
+        .await
+        .unwrap_err();
+    assert!(refused.to_string().contains("Klingon"), "{refused}");
+    assert_eq!(sb.counters().schema_reads - before, read);
+    assert_eq!(sb.counters().requests_total, requests, "nothing sent");
+}
