@@ -8,5 +8,5 @@
 // A test crate: failing fast on an unreadable file is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-mod sources;
 mod size;
+mod sources;

@@ -80,8 +80,12 @@ fn rust_lines_not_tests(text: &str) -> usize {
 
 #[test]
 fn an_inline_test_module_does_not_count_and_what_follows_it_does() {
-    let text = "fn a() {}\n#[cfg(test)]\n#[allow(x)]\nmod tests {\n    fn t() {\n    }\n}\nfn b() {}\n";
+    let text =
+        "fn a() {}\n#[cfg(test)]\n#[allow(x)]\nmod tests {\n    fn t() {\n    }\n}\nfn b() {}\n";
     assert_eq!(rust_lines_not_tests(text), 2);
     // A test item that is not an inline module (a `mod tests;` line) counts as code.
-    assert_eq!(rust_lines_not_tests("#[cfg(test)]\nmod tests;\nfn a() {}\n"), 3);
+    assert_eq!(
+        rust_lines_not_tests("#[cfg(test)]\nmod tests;\nfn a() {}\n"),
+        3
+    );
 }

@@ -5,14 +5,13 @@
 //! connections. Every subcommand parses its arguments, calls the core's use cases on one
 //! [`metadesk_core::app::Workspace`] and prints the outcome; this file only wires them in.
 //!
-//! Exit codes: 0 success (for bulk runs: every asset done), 1 some assets failed (or the run
-//! did not finish; `graphql`: GraphQL errors; `request`: a status other than 2xx), 2 a usage,
-//! credential or connection error (one line on stderr each).
+//! Exit codes: `exit_code` names them and says what each means to a script.
 
 mod bulk;
 mod connections;
 mod console;
 mod doctor;
+mod exit_code;
 mod fragments;
 mod home;
 mod localized_help;
@@ -28,6 +27,8 @@ use std::process::ExitCode;
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use metadesk_core::i18n::{Localizer, arg, system_lang};
+
+use crate::exit_code::FAILURE;
 
 /// Metadesk from the command line.
 #[derive(Parser)]
@@ -67,9 +68,6 @@ enum Command {
     /// assets that lack required metadata.
     Schema(schema::SchemaArgs),
 }
-
-/// The exit code of every failure (usage errors from clap use it too).
-pub const FAILURE: u8 = 2;
 
 fn main() -> ExitCode {
     // Quiet unless asked: a refused file gets one line from us, not log lines from below.
@@ -149,7 +147,7 @@ fn main() -> ExitCode {
 }
 
 /// Help and version go to stdout as clap prints them; a usage error is one line on stderr
-/// (like every other failure) and exit code 2.
+/// (like every other failure) and [`FAILURE`].
 fn usage_error(error: clap::Error, l: &Localizer) -> ! {
     match error.kind() {
         ErrorKind::DisplayHelp

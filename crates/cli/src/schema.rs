@@ -15,7 +15,8 @@ use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
 use crate::bulk::{SelectFlags, cancellable, chosen_scope};
-use crate::output::{self, OK, SOME_FAILED};
+use crate::exit_code::{SOME_FAILED, SUCCESS};
+use crate::output;
 
 #[derive(Args)]
 pub struct SchemaArgs {
@@ -181,7 +182,7 @@ async fn show(a: ShowArgs, ws: &Workspace, l: &Localizer) -> u8 {
     } else {
         print_schema(&schema, l);
     }
-    OK
+    SUCCESS
 }
 
 async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
@@ -282,7 +283,7 @@ async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
         }
     }
     if report.fields.is_empty() && report.off_schema.is_empty() {
-        OK
+        SUCCESS
     } else {
         SOME_FAILED
     }

@@ -14,7 +14,8 @@ use metadesk_core::sheets::Severity;
 
 use crate::bulk::open::ConnectionArgs;
 use crate::bulk::{SelectFlags, WriteFlags, after_preview, cancellable, chosen_scope, gate};
-use crate::output::{self, OK, USAGE};
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
+use crate::output;
 
 #[derive(Args)]
 pub struct SheetArgs {
@@ -135,9 +136,9 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         eprintln!("{}", l.msg("cli-sheet-unread", &[("reason", arg(reason))]));
     }
     if report.unlisted_folders.is_empty() && report.unread.is_empty() {
-        OK
+        SUCCESS
     } else {
-        crate::output::SOME_FAILED
+        SOME_FAILED
     }
 }
 
@@ -219,7 +220,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             ],
         );
         eprintln!("{words}");
-        return USAGE;
+        return FAILURE;
     };
     if !import.skipped_rows.is_empty() {
         let rows = import

@@ -14,7 +14,7 @@ use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
 use metadesk_core::app::{TestDepth, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
 
-use crate::FAILURE;
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 
 /// Adds `test` to the `connections` subcommand of `cli`, so it sits (and shows in `--help`)
 /// beside import, list and the others without changing their module.
@@ -84,7 +84,7 @@ pub async fn run(args: TestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
         let kind = crate::connections::kind_label(connection.kind, l);
         print!("{}", render(&connection.name, &kind, &report, l));
     }
-    if report.ok { 0 } else { 1 }
+    if report.ok { SUCCESS } else { SOME_FAILED }
 }
 
 fn fail(message: &str, l: &Localizer) -> u8 {
