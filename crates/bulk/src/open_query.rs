@@ -12,7 +12,7 @@
 //! `range` on `repositoryMetadata.repo:modifyDate` / `repo:createDate`. Field names are
 //! UNCONFIRMED (the sandbox documents its choice).
 //!
-//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection.rs`).
+//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection/querybuilder.rs`).
 
 use serde_json::{Value, json};
 

@@ -1,10 +1,10 @@
-//! Running the scopes of `selection.rs` against AEM: the cheap live count of a search, and the
+//! Running the scopes of `selection/` against AEM: the cheap live count of a search, and the
 //! resolution of a list (DAM paths, Assets UI links, `urn:aaid:aem:` ids; one per line or a
 //! one-column CSV) into the assets it names, with each entry that names none listed with the
 //! reason. A list is resolved in batches of QueryBuilder lookups (exact paths and `jcr:uuid`s in
 //! one OR group), whose selective hits also carry the values a preview needs.
 //!
-//! Not here: the preview itself (`engine`), the words of a condition (`selection.rs`).
+//! Not here: the preview itself (`engine`), the words of a condition (`selection/wording.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;

@@ -326,7 +326,7 @@ mod tests {
     use metadesk_core::i18n::{CATALOGUE, Lang};
 
     fn cli() -> Command {
-        crate::test_connection::augment(crate::Cli::command())
+        crate::connection_check::augment(crate::Cli::command())
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! Exit codes: `exit_code` names them and says what each means to a script.
 
 mod bulk;
+mod connection_check;
 mod connections;
 mod console;
 mod doctor;
@@ -20,7 +21,6 @@ mod publish;
 mod runs;
 mod schema;
 mod sheet;
-mod test_connection;
 
 use std::process::ExitCode;
 
@@ -82,7 +82,7 @@ fn main() -> ExitCode {
     // The terminal's language: LANG/LC_ALL, or the OS setting (see `i18n::system_lang`).
     let l = Localizer::new(system_lang());
     // `connections test` lives in its own module and is added to the parser here.
-    let mut cli = localized_help::apply(test_connection::augment(Cli::command()), &l);
+    let mut cli = localized_help::apply(connection_check::augment(Cli::command()), &l);
     let matches = cli
         .clone()
         .try_get_matches()
@@ -101,9 +101,9 @@ fn main() -> ExitCode {
             return ExitCode::from(FAILURE);
         }
     };
-    if let Some(args) = test_connection::test_args(&matches) {
+    if let Some(args) = connection_check::test_args(&matches) {
         let code = match args {
-            Ok(args) => in_runtime(test_connection::run(args, &workspace, &l), &l),
+            Ok(args) => in_runtime(connection_check::run(args, &workspace, &l), &l),
             Err(e) => usage_error(e, &l),
         };
         return ExitCode::from(code);
@@ -273,7 +273,7 @@ mod tests {
 
     fn rendered_error(args: &[&str], lang: Lang) -> String {
         let l = Localizer::new(lang);
-        let error = localized_help::apply(test_connection::augment(Cli::command()), &l)
+        let error = localized_help::apply(connection_check::augment(Cli::command()), &l)
             .try_get_matches_from(args)
             .err()
             .unwrap();

@@ -55,7 +55,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::ListFile::export_all(&cfg)?;
     crate::app::SheetFormat::export_all(&cfg)?;
     metadesk_clients::ims::status::ConnectionHealth::export_all(&cfg)?;
-    metadesk_clients::aem::test_connection::ConnectionTestReport::export_all(&cfg)?;
+    metadesk_clients::aem::connection_check::ConnectionTestReport::export_all(&cfg)?;
     metadesk_credentials::credentials::ImportPreview::export_all(&cfg)?;
     metadesk_store::connections::ConnectionView::export_all(&cfg)?;
     metadesk_store::connections::ImportOptions::export_all(&cfg)?;
