@@ -692,8 +692,8 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     let expired = metadesk_clients::aem::AemError::Auth(metadesk_base::i18n::Text::plain(
         "aem-dev-token-refused",
     ));
-    let store = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
-    let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
+    let aem = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
+    let e = Engine::new(aem.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
         .preview(
             spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
@@ -713,11 +713,11 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         host: "author-p1-e2.adobeaemcloud.com".into(),
         detail: "connection refused".into(),
     };
-    let store = Arc::new(Refusing(
+    let aem = Arc::new(Refusing(
         ApiFamily::Classic,
         CallError::from_aem(unreachable),
     ));
-    let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
+    let e = Engine::new(aem.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
         .preview(
             spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
@@ -733,7 +733,7 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         "{err}"
     );
     let err = scope::count(
-        store.as_ref(),
+        aem.as_ref(),
         F,
         &Filters::default(),
         &RunControl::new(),
