@@ -17,7 +17,7 @@ use metadesk_core::assets::connect;
 use metadesk_core::assets::{AssetsApi, ClassicAssets};
 use metadesk_core::bulk::{
     Action, Edit, EditOp, Filters, ReportStatus, RunControl, RunKind, RunStatus, Settings, runs,
-    scope,
+    scope_count,
 };
 use metadesk_core::connections::{AuthContext, Authorizers};
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
@@ -183,7 +183,7 @@ async fn the_scope_count_equals_the_previews_assets() {
     for (folder, filters) in cases {
         let updates = std::sync::Mutex::new(Vec::new());
         let on = |c: metadesk_core::bulk::ScopeCount| updates.lock().unwrap().push(c);
-        let count = scope::count(aem.as_ref(), folder, &filters, &RunControl::new(), &on)
+        let count = scope_count::count(aem.as_ref(), folder, &filters, &RunControl::new(), &on)
             .await
             .unwrap();
         let mut sp = spec(&sb, ApiFamily::Classic, folder, vec![set("dc:rights", "R")]);
@@ -415,7 +415,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
             && words.contains("Import AEM service credentials"),
         "{words}"
     );
-    let err = scope::count(
+    let err = scope_count::count(
         connected.assets.as_ref(),
         SAMPLE_FOLDER,
         &Filters::default(),
@@ -589,7 +589,7 @@ async fn bad_inputs_are_refused_in_words() {
         let page = browse::folder_page(aem.as_ref(), outside, 0, 10)
             .await
             .unwrap_err();
-        let count = scope::count(aem.as_ref(), outside, &Filters::default(), &c, &|_| {})
+        let count = scope_count::count(aem.as_ref(), outside, &Filters::default(), &c, &|_| {})
             .await
             .unwrap_err();
         let sp = spec(
@@ -609,7 +609,7 @@ async fn bad_inputs_are_refused_in_words() {
         browse::folder_page(aem.as_ref(), missing, 0, 10)
             .await
             .unwrap_err(),
-        scope::count(aem.as_ref(), missing, &Filters::default(), &c, &|_| {})
+        scope_count::count(aem.as_ref(), missing, &Filters::default(), &c, &|_| {})
             .await
             .unwrap_err(),
     ] {

@@ -15,10 +15,10 @@ use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use metadesk_assets::open_search;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::open_query::{self, OpenCount};
-use metadesk_bulk::scope::Estimate;
+use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus,
-    RunKind, RunSummary, ScopeCount, runs, scope,
+    RunKind, RunSummary, ScopeCount, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -94,7 +94,7 @@ impl Workspace {
             .start(JobKind::Count, job_on("job-count-folder", folder))?;
         let aem = opened.connected.assets.as_ref();
         if !opened.cannot_find_assets() {
-            return scope::count(aem, folder, filters, job.control(), on_update).await;
+            return scope_count::count(aem, folder, filters, job.control(), on_update).await;
         }
         // An OAuth S2S connection with nobody to list the folder: AEM's OpenAPI search counts
         // it in one request. The name and format filters are not in that search (the preview

@@ -21,7 +21,7 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::Filters;
 use metadesk_bulk::reasons::not_read;
-use metadesk_bulk::scope::list_with_retries;
+use metadesk_bulk::scope_count::list_with_retries;
 use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
