@@ -14,7 +14,7 @@ use metadesk_core::assets::schema::{FieldKind, SchemaField};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{SelectFlags, cancellable, chosen_scope};
+use crate::bulk::{ScopeArgs, cancellable, chosen_scope};
 use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
 
@@ -53,7 +53,7 @@ struct MissingArgs {
     /// Which assets, as for `bulk`: --folder [--recursive], --under with --where [--any],
     /// --list FILE or --scope NAME, and the --name and --format filters.
     #[command(flatten)]
-    select: SelectFlags,
+    scope: ScopeArgs,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -186,14 +186,14 @@ async fn show(a: ShowArgs, ws: &Workspace, l: &Localizer) -> u8 {
 }
 
 async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
-    if let Err(e) = a.select.check() {
+    if let Err(e) = a.scope.check() {
         return output::fail(&e, l);
     }
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let (folder, filters) = match chosen_scope(&a.select, &opened, ws, l) {
+    let (folder, filters) = match chosen_scope(&a.scope, &opened, ws, l) {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
