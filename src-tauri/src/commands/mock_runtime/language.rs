@@ -46,6 +46,12 @@ fn arguments_carry_the_names_the_page_sends() {
         .unwrap_err();
     let said = refused.as_str().unwrap_or_default();
     assert!(said.contains("pendingId"), "{refused}");
+    // A command taking more than two values takes one struct, sent as `request`.
+    let page = json!({ "importId": "gone", "filter": "all", "offset": 0, "limit": 10 });
+    let (code, _) = app.refused("sheet_issues", json!({ "request": page }));
+    assert_eq!(code, "invalid_input");
+    let flat = app.invoke("sheet_issues", page).unwrap_err();
+    assert!(flat.to_string().contains("request"), "{flat}");
     // A command the page does not know is refused by name.
     let unknown = app.invoke("no_such_command", json!({})).unwrap_err();
     assert!(unknown.to_string().contains("no_such_command"), "{unknown}");
