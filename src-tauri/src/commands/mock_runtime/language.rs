@@ -16,7 +16,10 @@ fn errors_follow_the_language_the_window_chose() {
     assert_eq!(settings["chosen"], "fr", "kept: {settings}");
     let (code, message) = app.refused("test_connection", json!({ "id": "nowhere" }));
     assert_eq!(code, "not_found");
-    assert_eq!(message, "Aucune connexion ne s’appelle «\u{a0}nowhere\u{a0}».");
+    assert_eq!(
+        message,
+        "Aucune connexion ne s’appelle «\u{a0}nowhere\u{a0}»."
+    );
 
     app.set_language("en");
     let (code, message) = app.refused("test_connection", json!({ "id": "nowhere" }));
@@ -24,7 +27,9 @@ fn errors_follow_the_language_the_window_chose() {
     assert_eq!(message, "There is no connection called \"nowhere\".");
 
     // Null follows the system again.
-    let settings = app.invoke("set_language", json!({ "chosen": null })).unwrap();
+    let settings = app
+        .invoke("set_language", json!({ "chosen": null }))
+        .unwrap();
     assert!(settings["chosen"].is_null(), "{settings}");
 }
 

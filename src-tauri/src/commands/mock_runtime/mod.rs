@@ -18,7 +18,9 @@ use std::sync::{Arc, Mutex};
 
 use metadesk_core::app::Workspace;
 use metadesk_core::dirs::AppDirs;
-use metadesk_core::secrets::{KeyringStore, RunOnlyKeychain, Secret, SecretStore, SecretStoreError};
+use metadesk_core::secrets::{
+    KeyringStore, RunOnlyKeychain, Secret, SecretStore, SecretStoreError,
+};
 use serde_json::{Value, json};
 use tauri::ipc::{CallbackFn, InvokeBody, InvokeResponseBody};
 use tauri::test::{INVOKE_KEY, MockRuntime, mock_builder, mock_context, noop_assets};
@@ -51,7 +53,12 @@ impl MockApp {
                 return false;
             };
             let value: Value = serde_json::from_str(json).unwrap();
-            heard.lock().unwrap().entry(callback.0).or_default().push(value);
+            heard
+                .lock()
+                .unwrap()
+                .entry(callback.0)
+                .or_default()
+                .push(value);
             true
         });
         let app = crate::app(builder, AppState::new(workspace))
@@ -71,7 +78,10 @@ impl MockApp {
 
     /// The app with the OS keychain, under a namespace of this test's own.
     pub fn with_os_keychain(test: &str) -> Self {
-        let namespace = format!("com.metadesk.tests.mock-runtime.{test}.{}", std::process::id());
+        let namespace = format!(
+            "com.metadesk.tests.mock-runtime.{test}.{}",
+            std::process::id()
+        );
         Self::new(Arc::new(KeyringStore::new(namespace)))
     }
 
@@ -87,18 +97,33 @@ impl MockApp {
         let key = name.to_owned();
         self.app.listen_any(name, move |event| {
             let payload: Value = serde_json::from_str(event.payload()).unwrap();
-            events.lock().unwrap().entry(key.clone()).or_default().push(payload);
+            events
+                .lock()
+                .unwrap()
+                .entry(key.clone())
+                .or_default()
+                .push(payload);
         });
     }
 
     /// The payloads of the events named `name` heard since [`Self::listen`].
     pub fn heard(&self, name: &str) -> Vec<Value> {
-        self.events.lock().unwrap().get(name).cloned().unwrap_or_default()
+        self.events
+            .lock()
+            .unwrap()
+            .get(name)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// The messages sent so far on the Channel passed as [`channel`]`(id)`.
     pub fn channel(&self, id: u32) -> Vec<Value> {
-        self.channels.lock().unwrap().get(&id).cloned().unwrap_or_default()
+        self.channels
+            .lock()
+            .unwrap()
+            .get(&id)
+            .cloned()
+            .unwrap_or_default()
     }
 
     /// Calls `command` as the page does (`invoke(command, args)`): its answer, or the error it
@@ -122,7 +147,9 @@ impl MockApp {
         let error = self
             .invoke(command, args)
             .expect_err(&format!("{command} should fail"));
-        let object = error.as_object().unwrap_or_else(|| panic!("not an IpcError: {error}"));
+        let object = error
+            .as_object()
+            .unwrap_or_else(|| panic!("not an IpcError: {error}"));
         assert_eq!(object.len(), 2, "{error}");
         (
             error["code"].as_str().unwrap().to_owned(),
@@ -132,7 +159,9 @@ impl MockApp {
 
     /// Switches the window's language as the settings do (`setLanguage`).
     pub fn set_language(&self, lang: &str) {
-        let settings = self.invoke("set_language", json!({ "chosen": lang })).unwrap();
+        let settings = self
+            .invoke("set_language", json!({ "chosen": lang }))
+            .unwrap();
         assert_eq!(settings["effective"], lang, "{settings}");
     }
 }

@@ -93,7 +93,10 @@ fn a_preview_and_its_apply_stream_progress_and_write() {
     assert_eq!(summary["status"], "previewed", "{summary}");
     let progress = app.channel(11);
     assert!(!progress.is_empty(), "no progress on the channel");
-    assert!(progress.iter().all(|p| p["runId"] == run_id.as_str()), "{progress:?}");
+    assert!(
+        progress.iter().all(|p| p["runId"] == run_id.as_str()),
+        "{progress:?}"
+    );
 
     let writes_before = sandbox.counters().writes_applied;
     let applied = app
@@ -132,12 +135,16 @@ fn the_built_in_sandbox_says_how_its_start_goes_in_events() {
 
     // Deleting the sandbox connection stops the sandbox, and says so.
     let id = connection["id"].clone();
-    app.invoke("delete_connection", json!({ "id": id })).unwrap();
+    app.invoke("delete_connection", json!({ "id": id }))
+        .unwrap();
     let states: Vec<String> = app
         .heard("sandbox-status")
         .iter()
         .filter_map(|s| s["state"].as_str().map(str::to_owned))
         .collect();
     assert_eq!(states.last().map(String::as_str), Some("stopped"));
-    assert_eq!(app.invoke("list_connections", json!({})).unwrap(), json!([]));
+    assert_eq!(
+        app.invoke("list_connections", json!({})).unwrap(),
+        json!([])
+    );
 }
