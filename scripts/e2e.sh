@@ -18,7 +18,7 @@ if [ "${1:-}" != "--inner" ]; then
     (cd ui && npm run build)
   fi
   step "building the app and the sandbox (debug)"
-  cargo build -p metadesk -p metadesk-sandbox
+  cargo build -p metadesk -p metadesk-sandbox -p metadesk-cli
   rm -rf artifacts/e2e && mkdir -p artifacts/e2e
   exec xvfb-run -a -s "-screen 0 1280x900x24 -nolisten tcp" bash "$0" --inner
 fi

@@ -326,8 +326,8 @@ async fn a_token_revoked_mid_run_is_reminted_once_and_the_run_completes() {
         mint: Box::new(mint),
         renewals: Default::default(),
     });
-    let store = Arc::new(ClassicAssets::new(client(&sb, auth.clone())));
-    let e = engine(store, dir.path());
+    let aem = Arc::new(ClassicAssets::new(client(&sb, auth.clone())));
+    let e = engine(aem, dir.path());
     let p = e
         .preview(
             spec(

@@ -17,7 +17,7 @@ use metadesk_core::assets::connect;
 use metadesk_core::assets::{AssetsApi, ClassicAssets};
 use metadesk_core::bulk::{
     Action, Edit, EditOp, Filters, ReportStatus, RunControl, RunKind, RunStatus, Settings, runs,
-    scope,
+    scope_count,
 };
 use metadesk_core::connections::{AuthContext, Authorizers};
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
@@ -64,7 +64,7 @@ fn dumped(sb: &Sandbox, folder: &str) -> (u64, u64) {
 #[tokio::test]
 async fn folder_pages_follow_paging_and_completion_lists_every_page() {
     let sb = paged_sandbox(400, 3).await;
-    let store = classic(&sb);
+    let aem = classic(&sb);
     let parent = parent_of(SAMPLE_FOLDER);
     let (folders, _) = dumped(&sb, parent);
     assert!(folders > 3, "more subfolders than one page: {folders}");
@@ -73,7 +73,7 @@ async fn folder_pages_follow_paging_and_completion_lists_every_page() {
     let mut offset = Some(0);
     let mut pages = 0;
     while let Some(o) = offset {
-        let page = browse::folder_page(store.as_ref(), parent, o, 50)
+        let page = browse::folder_page(aem.as_ref(), parent, o, 50)
             .await
             .unwrap();
         assert_eq!(page.folder, parent);
@@ -91,7 +91,7 @@ async fn folder_pages_follow_paging_and_completion_lists_every_page() {
     let mut counted = 0;
     let mut offset = Some(0);
     while let Some(o) = offset {
-        let page = browse::folder_page(store.as_ref(), SAMPLE_FOLDER, o, 3)
+        let page = browse::folder_page(aem.as_ref(), SAMPLE_FOLDER, o, 3)
             .await
             .unwrap();
         counted += page.assets;
@@ -101,16 +101,14 @@ async fn folder_pages_follow_paging_and_completion_lists_every_page() {
     assert_eq!(counted, assets);
 
     // Completion follows the parent's pages: every subfolder, then those matching.
-    let all = browse::complete(store.as_ref(), &format!("{parent}/"), 1000)
+    let all = browse::complete(aem.as_ref(), &format!("{parent}/"), 1000)
         .await
         .unwrap();
     let names = |v: &[FolderEntry]| v.iter().map(|e| e.name.clone()).collect::<BTreeSet<_>>();
     assert_eq!(names(&all), names(&seen));
     let sample = SAMPLE_FOLDER.rsplit('/').next().unwrap();
     let typed = format!("{parent}/{}", sample[..4].to_uppercase());
-    let matched = browse::complete(store.as_ref(), &typed, 1000)
-        .await
-        .unwrap();
+    let matched = browse::complete(aem.as_ref(), &typed, 1000).await.unwrap();
     assert!(
         matched.iter().any(|e| e.path == SAMPLE_FOLDER),
         "{matched:?}"
@@ -123,15 +121,15 @@ async fn folder_pages_follow_paging_and_completion_lists_every_page() {
     // Without /content/dam, like the CLI.
     let short = typed.trim_start_matches("/content/dam");
     assert_eq!(
-        browse::complete(store.as_ref(), short, 1000).await.unwrap(),
+        browse::complete(aem.as_ref(), short, 1000).await.unwrap(),
         matched
     );
-    let roots = browse::complete(store.as_ref(), "/content/dam/", 100)
+    let roots = browse::complete(aem.as_ref(), "/content/dam/", 100)
         .await
         .unwrap();
     assert!(roots.iter().any(|e| e.path == "/content/dam/wknd-shared"));
     assert!(
-        browse::complete(store.as_ref(), "/content/dam/no-such/x", 10)
+        browse::complete(aem.as_ref(), "/content/dam/no-such/x", 10)
             .await
             .unwrap()
             .is_empty()
@@ -142,8 +140,8 @@ async fn folder_pages_follow_paging_and_completion_lists_every_page() {
 async fn the_scope_count_equals_the_previews_assets() {
     let sb = paged_sandbox(300, 7).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = classic(&sb);
-    let e = engine(store.clone(), dir.path());
+    let aem = classic(&sb);
+    let e = engine(aem.clone(), dir.path());
     let root = "/content/dam";
     let cases = [
         (SAMPLE_FOLDER, Filters::default()),
@@ -185,7 +183,7 @@ async fn the_scope_count_equals_the_previews_assets() {
     for (folder, filters) in cases {
         let updates = std::sync::Mutex::new(Vec::new());
         let on = |c: metadesk_core::bulk::ScopeCount| updates.lock().unwrap().push(c);
-        let count = scope::count(store.as_ref(), folder, &filters, &RunControl::new(), &on)
+        let count = scope_count::count(aem.as_ref(), folder, &filters, &RunControl::new(), &on)
             .await
             .unwrap();
         let mut sp = spec(&sb, ApiFamily::Classic, folder, vec![set("dc:rights", "R")]);
@@ -417,7 +415,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
             && words.contains("Import AEM service credentials"),
         "{words}"
     );
-    let err = scope::count(
+    let err = scope_count::count(
         connected.assets.as_ref(),
         SAMPLE_FOLDER,
         &Filters::default(),
@@ -550,8 +548,8 @@ async fn an_unreachable_host_is_named() {
         bearer("t", None),
     )
     .unwrap();
-    let store: Arc<dyn AssetsApi> = Arc::new(ClassicAssets::new(nowhere));
-    let err = engine(store.clone(), dir.path())
+    let aem: Arc<dyn AssetsApi> = Arc::new(ClassicAssets::new(nowhere));
+    let err = engine(aem.clone(), dir.path())
         .preview(
             spec(
                 &sb,
@@ -569,7 +567,7 @@ async fn an_unreachable_host_is_named() {
         err.to_string().contains("Could not reach 127.0.0.1"),
         "{err}"
     );
-    let err = browse::folder_page(store.as_ref(), SAMPLE_FOLDER, 0, 10)
+    let err = browse::folder_page(aem.as_ref(), SAMPLE_FOLDER, 0, 10)
         .await
         .unwrap_err();
     assert_eq!(err.code(), ErrorCode::Network);
@@ -584,14 +582,14 @@ async fn bad_inputs_are_refused_in_words() {
     let sb = sandbox(10).await;
     let dir = tempfile::tempdir().unwrap();
     let runs_dir = dir.path().join("runs");
-    let store = classic(&sb);
-    let e = engine(store.clone(), dir.path());
+    let aem = classic(&sb);
+    let e = engine(aem.clone(), dir.path());
     let c = RunControl::new();
     for outside in ["/content/sites/wknd", "/content/experience-fragments/x"] {
-        let page = browse::folder_page(store.as_ref(), outside, 0, 10)
+        let page = browse::folder_page(aem.as_ref(), outside, 0, 10)
             .await
             .unwrap_err();
-        let count = scope::count(store.as_ref(), outside, &Filters::default(), &c, &|_| {})
+        let count = scope_count::count(aem.as_ref(), outside, &Filters::default(), &c, &|_| {})
             .await
             .unwrap_err();
         let sp = spec(
@@ -608,10 +606,10 @@ async fn bad_inputs_are_refused_in_words() {
     }
     let missing = "/content/dam/no/such/folder";
     for err in [
-        browse::folder_page(store.as_ref(), missing, 0, 10)
+        browse::folder_page(aem.as_ref(), missing, 0, 10)
             .await
             .unwrap_err(),
-        scope::count(store.as_ref(), missing, &Filters::default(), &c, &|_| {})
+        scope_count::count(aem.as_ref(), missing, &Filters::default(), &c, &|_| {})
             .await
             .unwrap_err(),
     ] {

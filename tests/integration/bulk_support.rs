@@ -134,8 +134,8 @@ pub fn connect_stored(
     (connected, dir)
 }
 
-pub fn engine(store: Arc<dyn metadesk_core::assets::AssetsApi>, dir: &std::path::Path) -> Engine {
-    Engine::new(store, dir.join("runs")).with_settings(settings())
+pub fn engine(aem: Arc<dyn metadesk_core::assets::AssetsApi>, dir: &std::path::Path) -> Engine {
+    Engine::new(aem, dir.join("runs")).with_settings(settings())
 }
 
 pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> RunSpec {
@@ -239,7 +239,7 @@ impl English for metadesk_core::i18n::SavedText {
 
 pub type Hook = Box<dyn Fn(usize) -> Option<CallError> + Send + Sync>;
 
-/// A store that counts which search it was asked, and runs `before_open_page(n)` before the
+/// An AEM API that counts which search it was asked, and runs `before_open_page(n)` before the
 /// n-th OpenAPI page (0-based): it may change the DAM, or fail the page.
 pub struct Watched {
     inner: Arc<dyn AssetsApi>,

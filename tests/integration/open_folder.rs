@@ -302,7 +302,7 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
     // offset cursor then steps over the asset after the second page's last) and edits the
     // metadata of assets on either side of the cursor (which must not move them).
     let (gone, sb2, all2) = (all[2].clone(), sb.clone(), all.clone());
-    let store = Watched::new(
+    let aem = Watched::new(
         inner,
         Box::new(move |n| {
             if n == 2 {
@@ -314,7 +314,7 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
             None
         }),
     );
-    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+    let engine = metadesk_core::bulk::Engine::new(aem.clone(), dir.path().join("runs"))
         .with_settings(Settings {
             search_page_size: 10,
             ..settings()
@@ -338,7 +338,7 @@ async fn a_folder_paged_through_the_search_while_assets_change_plans_each_asset_
         .collect();
     assert!(skipped.is_empty(), "stepped over: {skipped:?}");
     assert!(
-        store.open_pages.load(Ordering::SeqCst) > all.len().div_ceil(10),
+        aem.open_pages.load(Ordering::SeqCst) > all.len().div_ceil(10),
         "the changed total made the walk read the pages again"
     );
     assert_eq!(run.found_by, Some(FoundBy::OpenapiSearch));

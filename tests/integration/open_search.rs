@@ -111,8 +111,8 @@ async fn an_oauth_connection_searches_with_its_own_token_across_cursor_pages_and
         "several pages of 10: {}",
         expected.len()
     );
-    let store = Watched::new(unpaired(&sb).await, Box::new(|_| None));
-    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+    let aem = Watched::new(unpaired(&sb).await, Box::new(|_| None));
+    let engine = metadesk_core::bulk::Engine::new(aem.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let spec = search_spec(
         &sb,
@@ -126,9 +126,9 @@ async fn an_oauth_connection_searches_with_its_own_token_across_cursor_pages_and
     let planned = planned_paths(dir.path(), &run.id);
     assert_eq!(planned.iter().cloned().collect::<BTreeSet<_>>(), expected);
     assert_eq!(planned.len(), expected.len(), "none twice");
-    let pages = store.open_pages.load(Ordering::SeqCst);
+    let pages = aem.open_pages.load(Ordering::SeqCst);
     assert_eq!(pages, expected.len().div_ceil(10), "every cursor followed");
-    assert_eq!(store.query_builder.load(Ordering::SeqCst), 0);
+    assert_eq!(aem.query_builder.load(Ordering::SeqCst), 0);
     let done = engine
         .apply(&run.id, &RunControl::new(), &quiet())
         .await
@@ -153,7 +153,7 @@ async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
     let sb2 = sandbox.clone();
     // Before the second page, someone gives the first asset the value: the sandbox's cursor
     // (an offset) now repeats the last hit of the first page.
-    let store = Watched::new(
+    let aem = Watched::new(
         unpaired(&sandbox).await,
         Box::new(move |n| {
             if n == 1 {
@@ -162,7 +162,7 @@ async fn an_asset_that_comes_to_match_while_paging_is_planned_once() {
             None
         }),
     );
-    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+    let engine = metadesk_core::bulk::Engine::new(aem.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let spec = search_spec(&sandbox, &["dc:source is batch-7"], "B7");
     let run = engine
@@ -199,7 +199,7 @@ async fn an_asset_that_stops_matching_while_paging_does_not_hide_another() {
     let leaving = all[0].clone();
     let sandbox = Arc::new(sb);
     let sb2 = sandbox.clone();
-    let store = Watched::new(
+    let aem = Watched::new(
         unpaired(&sandbox).await,
         Box::new(move |n| {
             if n == 1 {
@@ -211,7 +211,7 @@ async fn an_asset_that_stops_matching_while_paging_does_not_hide_another() {
             None
         }),
     );
-    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+    let engine = metadesk_core::bulk::Engine::new(aem.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let spec = search_spec(&sandbox, &["dc:source is batch-8"], "B8");
     let run = engine
@@ -231,7 +231,7 @@ async fn an_asset_that_stops_matching_while_paging_does_not_hide_another() {
 async fn a_page_that_fails_is_an_error_never_a_shorter_scope() {
     let sb = one_folder(120).await;
     let dir = tempfile::tempdir().unwrap();
-    let store = Watched::new(
+    let aem = Watched::new(
         unpaired(&sb).await,
         Box::new(|n| {
             (n == 2).then(|| CallError::Rejected {
@@ -240,7 +240,7 @@ async fn a_page_that_fails_is_an_error_never_a_shorter_scope() {
             })
         }),
     );
-    let engine = metadesk_core::bulk::Engine::new(store.clone(), dir.path().join("runs"))
+    let engine = metadesk_core::bulk::Engine::new(aem.clone(), dir.path().join("runs"))
         .with_settings(small_pages());
     let err = engine
         .preview(

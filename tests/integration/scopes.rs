@@ -149,9 +149,9 @@ async fn any_combines_conditions_and_the_count_is_one_request() {
         .filter(|(p, _)| p.ends_with(".pdf") || *p == all[0].0)
         .count() as u64;
     let (folder, filters) = scope.into_run_parts().unwrap();
-    let store = classic(&sb);
+    let aem = classic(&sb);
     let before = sb.counters().requests_total;
-    let count = count_search(store.as_ref(), &folder, &filters, &RunControl::new())
+    let count = count_search(aem.as_ref(), &folder, &filters, &RunControl::new())
         .await
         .unwrap()
         .unwrap();
@@ -180,8 +180,8 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     );
     let entries = metadesk_core::app::list_entries(&text).unwrap();
     assert_eq!(entries.len(), 7);
-    let store = classic(&sb);
-    let check = check_list(store.as_ref(), &entries, &RunControl::new())
+    let aem = classic(&sb);
+    let check = check_list(aem.as_ref(), &entries, &RunControl::new())
         .await
         .unwrap()
         .unwrap();
@@ -205,7 +205,7 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
         vec![set("xmpRights:UsageTerms", "ok")],
     );
     spec.filters = filters;
-    let engine = engine(store, dir.path());
+    let engine = engine(aem, dir.path());
     let run = engine
         .preview(spec, &RunControl::new(), &quiet())
         .await
@@ -288,17 +288,17 @@ async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_reques
     let sb = one_folder(400).await;
     let dir = tempfile::tempdir().unwrap();
     let edit = vec![set("xmpRights:UsageTerms", "Licensed")];
-    let store = classic(&sb);
+    let aem = classic(&sb);
     // Listing pages of the product's size.
-    let engine_of = |store: std::sync::Arc<dyn AssetsApi>, dir: &std::path::Path| {
-        metadesk_core::bulk::Engine::new(store, dir.join("runs")).with_settings(
+    let engine_of = |aem: std::sync::Arc<dyn AssetsApi>, dir: &std::path::Path| {
+        metadesk_core::bulk::Engine::new(aem, dir.join("runs")).with_settings(
             metadesk_core::bulk::Settings {
                 page_size: 100,
                 ..settings()
             },
         )
     };
-    let engine = engine_of(store.clone(), dir.path());
+    let engine = engine_of(aem.clone(), dir.path());
     let before = sb.counters().requests_total;
     let run = engine
         .preview(
@@ -314,7 +314,7 @@ async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_reques
         (400, 16),
         "16 fragments"
     );
-    // The same preview over a store that cannot check in batches: the listing, then one read
+    // The same preview over an AEM API that cannot check in batches: the listing, then one read
     // per asset.
     struct NoBatches(std::sync::Arc<metadesk_core::assets::ClassicAssets>);
     impl AssetsApi for NoBatches {
@@ -366,7 +366,7 @@ async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_reques
         }
     }
     let walk_engine = engine_of(
-        std::sync::Arc::new(NoBatches(store)),
+        std::sync::Arc::new(NoBatches(aem)),
         &dir.path().join("walk"),
     );
     let before = sb.counters().requests_total;

@@ -14,7 +14,7 @@ use std::time::Duration;
 
 use metadesk_core::ErrorCode;
 use metadesk_core::aem::client::build_http_client;
-use metadesk_core::aem::test_connection::StepOutcome;
+use metadesk_core::aem::connection_check::StepOutcome;
 use metadesk_core::aem::{AemClient, AemError, Authorizer, RequestCredentials};
 use metadesk_core::connections::{
     AuthContext, Authorizers, Connection, ConnectionStore, ImportOptions, Imported, authorizer_for,

@@ -47,13 +47,13 @@ const COMPLETE_MAX_PAGES: usize = 25;
 /// One page of `folder`'s children (from `offset`, at most `limit`), reduced to its subfolders
 /// and the number of assets. `folder` may be given without `/content/dam` (the CLI's form).
 pub async fn folder_page(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     folder: &str,
     offset: u64,
     limit: u64,
 ) -> Result<FolderPage> {
     let folder = normalize_folder(folder)?;
-    if let Some(subfolders) = store
+    if let Some(subfolders) = aem
         .subfolders(&folder)
         .await
         .map_err(|e| subfolders_failed(&folder, e))?
@@ -75,10 +75,10 @@ pub async fn folder_page(
             next_offset: None,
         });
     }
-    let page = store
+    let page = aem
         .list(&folder, offset, limit.max(1))
         .await
-        .map_err(|e| list_failed(&folder, e, store.family(), None))?;
+        .map_err(|e| list_failed(&folder, e, aem.family(), None))?;
     let mut folders = Vec::new();
     let mut assets = 0u64;
     for entry in page.entries {
@@ -140,20 +140,16 @@ const ASSETS_MAX_PAGES: usize = 3;
 /// read to its end. The first page failing is an error in words; a later one ends the reading
 /// (what was read is shown, and `complete` stays false). Needs [`AssetsApi::list`]: an
 /// OAuth S2S connection without a classic one to list with is refused before this is called.
-pub async fn folder_assets(
-    store: &dyn AssetsApi,
-    folder: &str,
-    want: usize,
-) -> Result<FolderAssets> {
+pub async fn folder_assets(aem: &dyn AssetsApi, folder: &str, want: usize) -> Result<FolderAssets> {
     let folder = normalize_folder(folder)?;
     let mut assets = Vec::new();
     let mut seen = 0u64;
     let mut complete = false;
     let mut offset = 0u64;
     for read in 0..ASSETS_MAX_PAGES {
-        let page = match store.list(&folder, offset, ASSETS_PAGE).await {
+        let page = match aem.list(&folder, offset, ASSETS_PAGE).await {
             Ok(page) => page,
-            Err(e) if read == 0 => return Err(list_failed(&folder, e, store.family(), None)),
+            Err(e) if read == 0 => return Err(list_failed(&folder, e, aem.family(), None)),
             Err(e) => {
                 tracing::warn!(%folder, error = %e, "a later page of a folder's assets could not be listed");
                 break;
@@ -254,11 +250,7 @@ fn listed_title(entry: &Entry) -> Option<String> {
 /// (case-insensitive) are returned, at most `limit`, sorted by name. `/content/dam/` (or
 /// nothing) lists the DAM root's subfolders; a path without `/content/dam` is read under it.
 /// A parent that does not exist gives no completion.
-pub async fn complete(
-    store: &dyn AssetsApi,
-    typed: &str,
-    limit: usize,
-) -> Result<Vec<FolderEntry>> {
+pub async fn complete(aem: &dyn AssetsApi, typed: &str, limit: usize) -> Result<Vec<FolderEntry>> {
     let trimmed = typed.trim();
     if !trimmed.is_empty() && trimmed != "/" && DAM_ROOT.starts_with(trimmed) && trimmed != DAM_ROOT
     {
@@ -280,7 +272,7 @@ pub async fn complete(
     let mut found = Vec::new();
     let matches =
         |e: &Entry| e.kind == EntryKind::Folder && e.name.to_lowercase().starts_with(&prefix);
-    match store.subfolders(&parent).await {
+    match aem.subfolders(&parent).await {
         Ok(Some(subfolders)) => {
             found.extend(subfolders.into_iter().filter(matches).map(|e| FolderEntry {
                 path: e.path,
@@ -299,10 +291,10 @@ pub async fn complete(
     }
     let mut offset = 0u64;
     for _ in 0..COMPLETE_MAX_PAGES {
-        let page = match store.list(&parent, offset, COMPLETE_PAGE).await {
+        let page = match aem.list(&parent, offset, COMPLETE_PAGE).await {
             Ok(page) => page,
             Err(CallError::NotFound) => return Ok(Vec::new()),
-            Err(e) => return Err(list_failed(&parent, e, store.family(), None)),
+            Err(e) => return Err(list_failed(&parent, e, aem.family(), None)),
         };
         found.extend(
             page.entries

@@ -230,7 +230,7 @@ pub trait AssetsApi: Send + Sync {
         None
     }
 
-    /// Whether `property` holds HTML, whose text alone a computed edit changes (its markup
+    /// Whether `property` holds HTML, whose text alone a rule changes (its markup
     /// kept): a content fragment's rich-text field.
     fn markup(&self, property: &str) -> bool {
         let _ = property;

@@ -17,7 +17,7 @@ use crate::harness::{fresh_value, ms, run_engine, secs, set_everywhere, start_sa
 use crate::report::{Section, Table, Target};
 use crate::sequential;
 use crate::stats::percentile;
-use crate::timing::{End, TimedStore};
+use crate::timing::{End, TimedAem};
 
 #[derive(Debug, Clone)]
 pub struct BatchesOpts {
@@ -94,18 +94,18 @@ fn answered(calls: &[crate::timing::Call]) -> usize {
 
 async fn engine_side(
     name: &str,
-    store: std::sync::Arc<TimedStore>,
+    aem: std::sync::Arc<TimedAem>,
     sandbox: &metadesk_sandbox::Sandbox,
 ) -> Result<Side> {
     let dir = tempfile::tempdir()?;
     let spec = set_everywhere(sandbox, "dc:rights", &fresh_value(name));
-    store.take_check_to_write();
-    let e = run_engine(&store, dir.path(), spec).await?;
+    aem.take_check_to_write();
+    let e = run_engine(&aem, dir.path(), spec).await?;
     let apply_requests = answered(&e.apply_calls);
-    let check_to_write = store.take_check_to_write();
+    let check_to_write = aem.take_check_to_write();
     // The undo's preview reads the run's assets back: in batched checks, or one by one.
-    let engine = Engine::new(store.clone(), dir.path());
-    store.take();
+    let engine = Engine::new(aem.clone(), dir.path());
+    aem.take();
     let t = Instant::now();
     let undo = engine
         .preview_undo(&e.summary.id, &RunControl::new(), &|_| {})
@@ -113,7 +113,7 @@ async fn engine_side(
     let undo = UndoPreview {
         assets: undo.counts.pending,
         took: t.elapsed(),
-        requests: answered(&store.take()),
+        requests: answered(&aem.take()),
     };
     Ok(Side {
         name: name.to_owned(),
@@ -161,7 +161,7 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
     eprintln!("batches: engine in batches on {} assets…", o.assets);
     let batched = engine_side(
         "engine, batches",
-        std::sync::Arc::new(TimedStore::searching(client.clone())),
+        std::sync::Arc::new(TimedAem::searching(client.clone())),
         &sandbox,
     )
     .await?;
@@ -173,7 +173,7 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
     upload_unindexed(&sandbox, o.unindexed, &faults)?;
     let lagging = engine_side(
         &format!("engine, batches, {} not indexed", o.unindexed),
-        std::sync::Arc::new(TimedStore::searching(client.clone())),
+        std::sync::Arc::new(TimedAem::searching(client.clone())),
         &sandbox,
     )
     .await?;
@@ -182,24 +182,24 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
     eprintln!("batches: engine per asset…");
     let per_asset = engine_side(
         "engine, per asset",
-        std::sync::Arc::new(TimedStore::searching(client.clone()).per_asset()),
+        std::sync::Arc::new(TimedAem::searching(client.clone()).per_asset()),
         &sandbox,
     )
     .await?;
     sandbox.reset();
     eprintln!("batches: sequential client…");
-    let store = std::sync::Arc::new(TimedStore::new(client).per_asset());
-    store.take_check_to_write();
+    let aem = std::sync::Arc::new(TimedAem::new(client).per_asset());
+    aem.take_check_to_write();
     let value = fresh_value("sequential");
     let s = sequential::run(
-        store.as_ref(),
+        aem.as_ref(),
         DAM_ROOT,
         "dc:rights",
         &value,
         Settings::default().page_size,
     )
     .await?;
-    let calls = store.take();
+    let calls = aem.take();
     let seq = Side {
         name: "sequential".into(),
         unindexed: 0,
@@ -210,7 +210,7 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
         whole: s.elapsed,
         apply_requests: answered(&calls),
         whole_requests: answered(&calls),
-        check_to_write: store.take_check_to_write(),
+        check_to_write: aem.take_check_to_write(),
         undo: None,
     };
     sandbox.shutdown().await;

@@ -115,12 +115,12 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
     };
     let server_limit = o.capacity as f64 / (o.latency_ms as f64 / 1000.0);
     let sandbox = start_sandbox(o.assets, faults).await?;
-    let store = timed_classic(&sandbox)?;
+    let aem = timed_classic(&sandbox)?;
     let dir = tempfile::tempdir()?;
 
     eprintln!("capacity: engine, preview + apply on {} assets…", o.assets);
     let spec = set_everywhere(&sandbox, "dc:rights", &fresh_value("engine"));
-    let e = run_engine(&store, dir.path(), spec).await?;
+    let e = run_engine(&aem, dir.path(), spec).await?;
     let engine = Side {
         name: "engine",
         changed: e.summary.counts.changed,
@@ -137,12 +137,12 @@ pub async fn run(o: &CapacityOpts) -> Result<Section> {
     let sequential = if o.baseline {
         // The same seeded state again: every write undone, counters zeroed, same faults.
         sandbox.reset();
-        store.take();
+        aem.take();
         eprintln!("capacity: sequential client on the same tree…");
         let value = fresh_value("sequential");
         let page_size = Settings::default().page_size;
-        let s = sequential::run(store.as_ref(), DAM_ROOT, "dc:rights", &value, page_size).await?;
-        let calls = store.take();
+        let s = sequential::run(aem.as_ref(), DAM_ROOT, "dc:rights", &value, page_size).await?;
+        let calls = aem.take();
         let span_requests = calls.iter().filter(|c| c.end == End::Ok).count();
         Some(Side {
             name: "sequential",

@@ -65,8 +65,8 @@ pub async fn run(o: &ComputedOpts) -> Result<Section> {
     ];
     let mut secs: Vec<Vec<f64>> = vec![Vec::new(); sides.len()];
     let mut planned = vec![0u64; sides.len()];
-    let store = timed_classic(&sandbox)?;
-    let engine = Engine::new(store, dir.path().join("runs"));
+    let aem = timed_classic(&sandbox)?;
+    let engine = Engine::new(aem, dir.path().join("runs"));
     // Interleaved, so a slower moment of the machine falls on every side alike.
     for _ in 0..o.runs.max(1) {
         for (k, (_, spec)) in sides.iter().enumerate() {

@@ -1,5 +1,5 @@
 //! What the in-process scenarios share: a sandbox started with the sandbox library, a classic
-//! Assets API client on its development token wrapped in a [`TimedStore`], and one engine run
+//! Assets API client on its development token wrapped in a [`TimedAem`], and one engine run
 //! (preview then apply) with the engine's default settings, timed phase by phase.
 
 use std::sync::{Arc, Mutex, PoisonError};
@@ -16,7 +16,7 @@ use metadesk_core::secrets::Secret;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 
 use crate::Result;
-use crate::timing::{Call, TimedStore};
+use crate::timing::{Call, TimedAem};
 
 /// Starts a sandbox on a free loopback port with `assets` assets and `faults` from the start.
 pub async fn start_sandbox(assets: usize, faults: Faults) -> Result<Sandbox> {
@@ -31,13 +31,13 @@ pub async fn start_sandbox(assets: usize, faults: Faults) -> Result<Sandbox> {
 /// sandbox's development token, recording every call; its batch checks and writes are not
 /// offered, so the engine reads and writes one asset per request (the capacity and throttling
 /// scenarios measure that path; `batches.rs` compares it with the batched one).
-pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
-    Ok(Arc::new(TimedStore::new(classic(sandbox)?).per_asset()))
+pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedAem>> {
+    Ok(Arc::new(TimedAem::new(classic(sandbox)?).per_asset()))
 }
 
 /// [`timed_classic`] that also offers QueryBuilder search to the engine.
-pub fn timed_classic_searching(sandbox: &Sandbox) -> Result<Arc<TimedStore>> {
-    Ok(Arc::new(TimedStore::searching(classic(sandbox)?)))
+pub fn timed_classic_searching(sandbox: &Sandbox) -> Result<Arc<TimedAem>> {
+    Ok(Arc::new(TimedAem::searching(classic(sandbox)?)))
 }
 
 pub fn classic(sandbox: &Sandbox) -> Result<Arc<ClassicAssets>> {
@@ -75,7 +75,7 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
     }
 }
 
-/// One engine run, preview then apply, and what the store saw during each phase.
+/// One engine run, preview then apply, and what AEM saw during each phase.
 pub struct EngineRun {
     pub preview: Duration,
     pub apply: Duration,
@@ -95,22 +95,22 @@ impl EngineRun {
 
 /// Previews then applies `spec` with the engine's default [`metadesk_core::bulk::Settings`].
 pub async fn run_engine(
-    store: &Arc<TimedStore>,
+    aem: &Arc<TimedAem>,
     runs_dir: &std::path::Path,
     spec: RunSpec,
 ) -> Result<EngineRun> {
-    let engine = Engine::new(store.clone(), runs_dir);
+    let engine = Engine::new(aem.clone(), runs_dir);
     let control = RunControl::new();
     let quiet = |_: Progress| {};
-    store.take();
+    aem.take();
     let t = Instant::now();
     let previewed = engine.preview(spec, &control, &quiet).await?;
     let preview = t.elapsed();
     if previewed.status != RunStatus::Previewed {
         return Err(format!("the preview ended {:?}", previewed.status).into());
     }
-    let preview_calls = store.take();
-    let apply_start = store.now();
+    let preview_calls = aem.take();
+    let apply_start = aem.now();
     let limits = Mutex::new(Vec::new());
     let record = |p: Progress| {
         limits
@@ -121,7 +121,7 @@ pub async fn run_engine(
     let t = Instant::now();
     let summary = engine.apply(&previewed.id, &control, &record).await?;
     let apply = t.elapsed();
-    let apply_calls = store
+    let apply_calls = aem
         .take()
         .into_iter()
         .map(|c| Call {

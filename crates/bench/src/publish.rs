@@ -46,13 +46,13 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
 }
 
 /// One asset per request, one request at a time: list each folder, replicate each asset.
-async fn sequential(store: &ClassicAssets, page_size: u64) -> Result<u64> {
+async fn sequential(aem: &ClassicAssets, page_size: u64) -> Result<u64> {
     let mut published = 0;
     let mut folders = vec![DAM_ROOT.to_owned()];
     while let Some(folder) = folders.pop() {
         let mut offset = 0;
         loop {
-            let page = store
+            let page = aem
                 .list(&folder, offset, page_size)
                 .await
                 .map_err(|e| format!("listing {folder} failed: {e}"))?;
@@ -62,8 +62,7 @@ async fn sequential(store: &ClassicAssets, page_size: u64) -> Result<u64> {
                     continue;
                 }
                 let paths = [entry.path.as_str()];
-                store
-                    .replicate(Replication::Publish, Agent::Publish, &paths)
+                aem.replicate(Replication::Publish, Agent::Publish, &paths)
                     .await
                     .map_err(|e| format!("publishing {} failed: {e}", entry.path))?;
                 published += 1;
@@ -86,8 +85,8 @@ pub async fn run(o: &PublishOpts) -> Result<Section> {
     };
     let sandbox = start_sandbox(o.assets, faults).await?;
     let dir = tempfile::tempdir()?;
-    let store = classic(&sandbox)?;
-    let engine = Engine::new(store.clone(), dir.path().join("runs"));
+    let aem = classic(&sandbox)?;
+    let engine = Engine::new(aem.clone(), dir.path().join("runs"));
     let quiet = |_: Progress| {};
 
     let before = sandbox.counters().requests_total;
@@ -109,7 +108,7 @@ pub async fn run(o: &PublishOpts) -> Result<Section> {
     sandbox.reset();
     let before = sandbox.counters().requests_total;
     let t = Instant::now();
-    let one_by_one = sequential(&store, 100).await?;
+    let one_by_one = sequential(&aem, 100).await?;
     let sequential_time = t.elapsed();
     let sequential_requests = sandbox.counters().requests_total - before;
     sandbox.shutdown().await;

@@ -35,8 +35,8 @@ pub async fn run(o: &ReadsOpts) -> Result<Section> {
         ("walk + batched checks", true),
     ] {
         sandbox.reset();
-        let store = Arc::new(classic_of(&sandbox)?);
-        let engine = Engine::new(store, dir.path().join(name)).with_settings(Settings {
+        let aem = Arc::new(classic_of(&sandbox)?);
+        let engine = Engine::new(aem, dir.path().join(name)).with_settings(Settings {
             check_folders: checks,
             ..Settings::default()
         });

@@ -23,7 +23,7 @@ pub struct SequentialRun {
 
 /// Sets `property` to `value` on every asset under `root`, one request at a time.
 pub async fn run(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     root: &str,
     property: &str,
     value: &str,
@@ -40,7 +40,7 @@ pub async fn run(
     while let Some(folder) = folders.pop() {
         let mut offset = 0;
         loop {
-            let page = store
+            let page = aem
                 .list(&folder, offset, page_size)
                 .await
                 .map_err(|e| format!("listing {folder} failed: {e}"))?;
@@ -54,7 +54,7 @@ pub async fn run(
                             path: entry.path,
                             id: None,
                         };
-                        let Ok(current) = store.read(&asset).await else {
+                        let Ok(current) = aem.read(&asset).await else {
                             out.failed += 1;
                             continue;
                         };
@@ -62,7 +62,7 @@ pub async fn run(
                             out.unchanged += 1;
                             continue;
                         }
-                        match store.write(&asset, &writes, None).await {
+                        match aem.write(&asset, &writes, None).await {
                             Ok(_) => out.written += 1,
                             Err(_) => out.failed += 1,
                         }

@@ -36,13 +36,13 @@ const COLUMNS: [(&str, &str); 3] = [
 ];
 
 /// Every asset's path under the DAM root (no latency yet: setup, not measured).
-async fn all_assets(store: &dyn AssetsApi) -> Result<Vec<String>> {
+async fn all_assets(aem: &dyn AssetsApi) -> Result<Vec<String>> {
     let mut out = Vec::new();
     let mut folders = vec![DAM_ROOT.to_owned()];
     while let Some(folder) = folders.pop() {
         let mut offset = 0;
         loop {
-            let page = store
+            let page = aem
                 .list(&folder, offset, 100)
                 .await
                 .map_err(|e| format!("{e}"))?;
@@ -65,7 +65,7 @@ async fn all_assets(store: &dyn AssetsApi) -> Result<Vec<String>> {
 
 /// The sheet as a person hands it back: Metadesk's own CSV export, with the three property
 /// columns changed on every row.
-async fn sheet_csv(store: &dyn AssetsApi, paths: &[String]) -> Result<Vec<u8>> {
+async fn sheet_csv(aem: &dyn AssetsApi, paths: &[String]) -> Result<Vec<u8>> {
     let columns: Vec<ExportColumn> = COLUMNS
         .iter()
         .map(|(p, _)| ExportColumn {
@@ -79,7 +79,7 @@ async fn sheet_csv(store: &dyn AssetsApi, paths: &[String]) -> Result<Vec<u8>> {
             path: path.clone(),
             id: None,
         };
-        let modified = store
+        let modified = aem
             .last_modified(&asset)
             .await
             .map_err(|e| format!("{e}"))?;
@@ -121,7 +121,7 @@ async fn engine_side(
     o: &SheetsOpts,
     bytes: &[u8],
 ) -> Result<(Duration, u64, String)> {
-    let store = timed_classic_searching(sb)?;
+    let aem = timed_classic_searching(sb)?;
     let dir = tempfile::tempdir()?;
     sb.set_faults(slow(o))?;
     let t = Instant::now();
@@ -163,7 +163,7 @@ async fn engine_side(
         },
         account: Some(sb.credentials().dev_token_user.clone()),
     };
-    let engine = Engine::new(store.clone(), dir.path());
+    let engine = Engine::new(aem.clone(), dir.path());
     let control = RunControl::new();
     let quiet = |_: Progress| {};
     let previewed = engine
@@ -174,7 +174,7 @@ async fn engine_side(
     }
     let previewed_after = t.elapsed();
     let summary = engine.apply(&previewed.id, &control, &quiet).await?;
-    let calls = store.take();
+    let calls = aem.take();
     let n = |op: Op| of(&calls, op).count();
     let requests = format!(
         "{} searches, {} reads, {} last-modified reads, {} writes; preview {}",
@@ -193,7 +193,7 @@ async fn sequential_side(
     o: &SheetsOpts,
     paths: &[String],
 ) -> Result<(Duration, u64)> {
-    let store = timed_classic(sb)?;
+    let aem = timed_classic(sb)?;
     sb.set_faults(slow(o))?;
     let t = Instant::now();
     let mut written = 0;
@@ -202,7 +202,7 @@ async fn sequential_side(
             path: path.clone(),
             id: None,
         };
-        let current = store.read(&asset).await.map_err(|e| format!("{e}"))?;
+        let current = aem.read(&asset).await.map_err(|e| format!("{e}"))?;
         let writes: Vec<Write> = COLUMNS
             .iter()
             .zip(wanted(i))
@@ -213,8 +213,7 @@ async fn sequential_side(
             })
             .collect();
         if !writes.is_empty() {
-            store
-                .write(&asset, &writes, None)
+            aem.write(&asset, &writes, None)
                 .await
                 .map_err(|e| format!("{e}"))?;
             written += 1;

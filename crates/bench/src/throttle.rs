@@ -75,7 +75,7 @@ pub fn measure(calls: &[Call], apply: Duration, warm_up: Duration) -> Measured {
 pub async fn run(o: &ThrottleOpts) -> Result<Section> {
     let assets = o.rps as usize * o.secs as usize;
     let sandbox = start_sandbox(assets, Faults::default()).await?;
-    let store = timed_classic(&sandbox)?;
+    let aem = timed_classic(&sandbox)?;
     let dir = tempfile::tempdir()?;
     let r = f64::from(o.rps);
     let mut table = Table::new(&[
@@ -108,7 +108,7 @@ pub async fn run(o: &ThrottleOpts) -> Result<Section> {
             o.rps
         );
         let spec = set_everywhere(&sandbox, "dc:rights", &fresh_value(&status.to_string()));
-        let e = run_engine(&store, dir.path(), spec).await?;
+        let e = run_engine(&aem, dir.path(), spec).await?;
         let m = measure(&e.apply_calls, e.apply, WARM_UP);
         let counters = sandbox.counters();
         let throttled_share = share(m.throttled_after, m.calls_after);

@@ -1,4 +1,4 @@
-//! [`TimedStore`]: an [`AssetsApi`] decorator that records, for every call the engine (or the
+//! [`TimedAem`]: an [`AssetsApi`] decorator that records, for every call the engine (or the
 //! sequential client) makes, when it started, how long it took and how it ended. The engine
 //! retries throttles and transient failures itself, so each retry is a call of its own here.
 
@@ -35,7 +35,7 @@ pub enum End {
     Failed,
 }
 
-/// One recorded call; times are offsets from the store's creation.
+/// One recorded call; times are offsets from the recorder's creation.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Call {
     pub op: Op,
@@ -51,15 +51,15 @@ impl Call {
     }
 }
 
-/// Records every call made through it, then forwards to the real store.
-pub struct TimedStore {
+/// Records every call made through it, then forwards to the real AEM API.
+pub struct TimedAem {
     inner: Arc<dyn AssetsApi>,
     t0: Instant,
     calls: Mutex<Vec<Call>>,
     /// Whether QueryBuilder is offered to the engine (off by default: the capacity and
     /// throttling scenarios measure the folder walk and its reads).
     search: bool,
-    /// Whether the inner store's batch checks and writes are offered (on by default).
+    /// Whether the inner API's batch checks and writes are offered (on by default).
     batches: bool,
     /// When each asset's value was last read (a read or a check answered), by path.
     checked: Mutex<std::collections::HashMap<String, Duration>>,
@@ -68,9 +68,9 @@ pub struct TimedStore {
     check_to_write: Mutex<Vec<Duration>>,
 }
 
-impl TimedStore {
+impl TimedAem {
     pub fn new(inner: Arc<dyn AssetsApi>) -> Self {
-        TimedStore {
+        TimedAem {
             inner,
             t0: Instant::now(),
             calls: Mutex::new(Vec::new()),
@@ -81,9 +81,9 @@ impl TimedStore {
         }
     }
 
-    /// The same, not offering the inner store's batches: the engine's per-asset path.
+    /// The same, not offering the inner API's batches: the engine's per-asset path.
     pub fn per_asset(self) -> Self {
-        TimedStore {
+        TimedAem {
             batches: false,
             ..self
         }
@@ -125,11 +125,11 @@ impl TimedStore {
         }
     }
 
-    /// The same, offering the inner store's search to the engine.
+    /// The same, offering the inner API's search to the engine.
     pub fn searching(inner: Arc<dyn AssetsApi>) -> Self {
-        TimedStore {
+        TimedAem {
             search: true,
-            ..TimedStore::new(inner)
+            ..TimedAem::new(inner)
         }
     }
 
@@ -169,7 +169,7 @@ impl TimedStore {
     }
 }
 
-impl AssetsApi for TimedStore {
+impl AssetsApi for TimedAem {
     fn family(&self) -> ApiFamily {
         self.inner.family()
     }

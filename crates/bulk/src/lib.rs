@@ -26,7 +26,7 @@ pub mod rules;
 pub mod run_control;
 pub mod runs;
 pub mod sample;
-pub mod scope;
+pub mod scope_count;
 pub mod searching;
 pub mod selection;
 pub mod spec;
@@ -40,7 +40,7 @@ pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
-pub use scope::ScopeCount;
+pub use scope_count::ScopeCount;
 pub use selection::{Combine, Condition, Scope, Selection};
 pub use spec::{
     Agent, ApplyRequest, Edit, EditOp, Emptiness, Filters, FragmentScope, PublishFrom,

@@ -12,7 +12,7 @@
 //! `range` on `repositoryMetadata.repo:modifyDate` / `repo:createDate`. Field names are
 //! UNCONFIRMED (the sandbox documents its choice).
 //!
-//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection.rs`).
+//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection/querybuilder.rs`).
 
 use serde_json::{Value, json};
 
@@ -218,14 +218,14 @@ pub fn folder_items(folder: &str, recursive: bool) -> Vec<Value> {
 /// with no classic connection to list them). An AEM that does not offer the search gets the
 /// refusal of [`needs_paired`] (`label`, `stored`).
 pub async fn count_folder(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     folder: &str,
     recursive: bool,
     (label, stored): (&str, bool),
     control: &RunControl,
 ) -> Result<OpenCount> {
     let body = request_body(&folder_items(folder, recursive), 1, None);
-    match page_with_retries(store, &body, control).await {
+    match page_with_retries(aem, &body, control).await {
         Ok(None) => Ok(OpenCount::Cancelled),
         Ok(Some(page)) => {
             let assets = page.total.unwrap_or(page.hits.len() as u64);
@@ -262,7 +262,7 @@ const RETRIES: RetryPolicy = RetryPolicy {
 
 /// One page, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
 pub async fn page_with_retries(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     body: &Value,
     control: &RunControl,
 ) -> std::result::Result<Option<OpenPage>, CallError> {
@@ -272,7 +272,7 @@ pub async fn page_with_retries(
             return Ok(None);
         }
         attempt += 1;
-        let wait = match store.open_search(body).await {
+        let wait = match aem.open_search(body).await {
             Ok(page) => return Ok(Some(page)),
             Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
                 RETRIES.wait_for(retry_after, attempt - 1, attempt)
@@ -307,7 +307,7 @@ pub enum OpenCount {
 /// Counts a search scope with one request of the OpenAPI search. `paired`: a classic connection
 /// may search instead; without one, what cannot be done is an error in words.
 pub async fn count(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     items: std::result::Result<Vec<Value>, Inexpressible>,
     paired: bool,
     connection: &str,
@@ -318,7 +318,7 @@ pub async fn count(
         Err(why) if paired => return Ok(OpenCount::UseClassic(why.condition.to_string())),
         Err(why) => return Err(why.refusal(connection)),
     };
-    match page_with_retries(store, &request_body(&items, 1, None), control).await {
+    match page_with_retries(aem, &request_body(&items, 1, None), control).await {
         Ok(None) => Ok(OpenCount::Cancelled),
         Ok(Some(page)) => {
             let assets = page.total.unwrap_or(page.hits.len() as u64);
@@ -333,7 +333,7 @@ pub async fn count(
 
 /// The hits of one lookup (exact paths or ids), every page followed.
 pub async fn lookup(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     items: Vec<Value>,
     control: &RunControl,
 ) -> std::result::Result<Option<Vec<OpenHit>>, (usize, CallError)> {
@@ -343,7 +343,7 @@ pub async fn lookup(
     );
     let mut hits = Vec::new();
     while !walk.is_done() {
-        match page_with_retries(store, &walk.request(), control).await {
+        match page_with_retries(aem, &walk.request(), control).await {
             Ok(None) => return Ok(None),
             Ok(Some(page)) => hits.extend(walk.take(page).map_err(|e| (walk.read, e))?),
             Err(e) => return Err((walk.read, e)),

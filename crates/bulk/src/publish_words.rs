@@ -40,8 +40,8 @@ pub fn state_key(state: PublicationState) -> &'static str {
 /// cannot (an OAuth Server-to-Server connection): AEM's replication servlet takes the classic
 /// token kinds only. The engine asks it of every publish run; a face asks it before an edit
 /// that is to be republished, so that the edit is not written first.
-pub fn check_publishes(store: &dyn AssetsApi) -> Result<()> {
-    if store.publishes() {
+pub fn check_publishes(aem: &dyn AssetsApi) -> Result<()> {
+    if aem.publishes() {
         Ok(())
     } else {
         Err(Error::message(

@@ -2,7 +2,7 @@
 //! which assets have an outcome, which were being written when the process stopped (in
 //! doubt), and the counts, status and working time shown in run lists.
 //!
-//! Not here: writing the journal (journal.rs) or acting on the state (engine.rs).
+//! Not here: writing the journal (journal.rs) or acting on the state (`engine/`).
 
 use std::collections::{HashMap, HashSet};
 use std::path::Path;

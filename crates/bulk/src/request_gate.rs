@@ -2,7 +2,7 @@
 //! completion, a hold-off, a rate slot, or while paused) and hands out a [`Permit`] that
 //! reports the request's outcome back when it ends.
 //!
-//! Not here: the policy (concurrency.rs) or retries (engine.rs).
+//! Not here: the policy (`concurrency.rs`) or retries (`engine/context.rs`, `Ctx::call`).
 
 use std::sync::Mutex;
 use std::time::{Duration, Instant};

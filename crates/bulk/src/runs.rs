@@ -3,7 +3,7 @@
 //! rows in pages, for the app), [`report`] (every asset with its outcome and reason),
 //! [`report_page`] and [`write_csv`].
 //!
-//! Not here: running anything (engine.rs).
+//! Not here: running anything (`engine/`).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};

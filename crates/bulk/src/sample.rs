@@ -49,7 +49,7 @@ pub struct SampleScope<'a> {
 /// cannot be listed or searched is an error in words; an asset that cannot be read is left out
 /// (the preview says why), unless none could be read.
 pub async fn read_sample(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     scope: &SampleScope<'_>,
     size: usize,
 ) -> Result<Vec<SampledAsset>> {
@@ -59,14 +59,14 @@ pub async fn read_sample(
     } else {
         size * 3
     };
-    let found = first_entries(store, scope, want).await?;
+    let found = first_entries(aem, scope, want).await?;
     let mut sample = Vec::with_capacity(size);
     let mut first_error = None;
     for (entry, id) in found {
         if sample.len() == size {
             break;
         }
-        match read_whole(store, entry.path.clone(), id).await {
+        match read_whole(aem, entry.path.clone(), id).await {
             Ok(metadata) => {
                 let format = metadata.get("dc:format").and_then(Value::as_str);
                 if scope.filters.format_matches(format) {
@@ -89,21 +89,21 @@ pub async fn read_sample(
 }
 
 async fn read_whole(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     path: String,
     id: Option<String>,
 ) -> std::result::Result<Map<String, Value>, CallError> {
     let mut asset = AssetRef { path, id };
-    if asset.id.is_none() && store.family() == ApiFamily::OpenApi {
-        asset.id = store.resolve_id(&asset.path).await?;
+    if asset.id.is_none() && aem.family() == ApiFamily::OpenApi {
+        asset.id = aem.resolve_id(&asset.path).await?;
     }
-    Ok(store.read(&asset).await?.metadata)
+    Ok(aem.read(&asset).await?.metadata)
 }
 
 /// Up to `want` assets of the scope in its order (with their ids where the search gave them),
 /// their names filtered like a preview's.
 async fn first_entries(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     scope: &SampleScope<'_>,
     want: usize,
 ) -> Result<Vec<(Entry, Option<String>)>> {
@@ -111,11 +111,11 @@ async fn first_entries(
     let keep = |e: &Entry| e.kind == EntryKind::Asset && filters.name_matches(&e.name);
     let found: Vec<(Entry, Option<String>)> = match &filters.selection {
         None if !scope.open_search_only => {
-            return first_listed(store, scope, want).await;
+            return first_listed(aem, scope, want).await;
         }
         None => {
             open_page(
-                store,
+                aem,
                 scope,
                 open_query::folder_items(scope.folder, filters.recursive),
                 want,
@@ -125,11 +125,11 @@ async fn first_entries(
         Some(Selection::Search {
             conditions,
             combine,
-        }) if store.can_search() => {
+        }) if aem.can_search() => {
             let predicates =
                 search_predicates(scope.folder, filters.recursive, conditions, *combine);
             let mut walk = SearchWalk::new(predicates, want as u64);
-            let page = store.search(&walk.request()).await.map_err(search_failed)?;
+            let page = aem.search(&walk.request()).await.map_err(search_failed)?;
             match walk.take(page) {
                 SearchStep::Hits(hits) => hits
                     .iter()
@@ -146,16 +146,16 @@ async fn first_entries(
             let items =
                 open_query::query_items(scope.folder, filters.recursive, conditions, *combine)
                     .map_err(|why| why.refusal(scope.connection))?;
-            open_page(store, scope, items, want).await?
+            open_page(aem, scope, items, want).await?
         }
         Some(Selection::List { entries }) => {
             let first = &entries[..entries.len().min(want)];
-            if store.can_search() {
+            if aem.can_search() {
                 let resolved =
                     resolve_list(
                         first,
                         &[],
-                        |params| async move { store.search(&params).await },
+                        |params| async move { aem.search(&params).await },
                     )
                     .await
                     .map_err(search_failed)?;
@@ -163,7 +163,7 @@ async fn first_entries(
             } else {
                 let (resolved, ids) = resolve_list_open(first, |items| async move {
                     let body = request_body(&items, want as u64, None);
-                    match store.open_search(&body).await {
+                    match aem.open_search(&body).await {
                         Ok(page) => Ok(page.hits),
                         Err(e) => Err(open_query::failed(e, scope.connection)),
                     }
@@ -189,13 +189,13 @@ async fn first_entries(
 
 /// The first page of an OpenAPI search, its hits with their ids.
 async fn open_page(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     scope: &SampleScope<'_>,
     items: Vec<Value>,
     want: usize,
 ) -> Result<Vec<(Entry, Option<String>)>> {
     let body = request_body(&items, want as u64, None);
-    let page = store
+    let page = aem
         .open_search(&body)
         .await
         .map_err(|e| open_query::failed(e, scope.connection))?;
@@ -205,7 +205,7 @@ async fn open_page(
 /// The first assets of a folder walk (subfolders too when the scope says so), stopping as soon
 /// as there are `want`.
 async fn first_listed(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     scope: &SampleScope<'_>,
     want: usize,
 ) -> Result<Vec<(Entry, Option<String>)>> {
@@ -214,14 +214,14 @@ async fn first_listed(
         scope.filters.recursive,
         // A page of a few more than wanted: most folders give the sample in one request.
         (want as u64).max(20),
-        store.family(),
+        aem.family(),
         None,
     )?;
     let mut found = Vec::new();
     while found.len() < want {
         let step = walk
             .next(|folder, offset, limit| async move {
-                match store.list(&folder, offset, limit).await {
+                match aem.list(&folder, offset, limit).await {
                     Ok(page) => Listed::Page(page),
                     Err(error) => Listed::Failed { error, attempts: 1 },
                 }

@@ -1,10 +1,10 @@
-//! Running the scopes of `selection.rs` against AEM: the cheap live count of a search, and the
+//! Running the scopes of `selection/` against AEM: the cheap live count of a search, and the
 //! resolution of a list (DAM paths, Assets UI links, `urn:aaid:aem:` ids; one per line or a
 //! one-column CSV) into the assets it names, with each entry that names none listed with the
 //! reason. A list is resolved in batches of QueryBuilder lookups (exact paths and `jcr:uuid`s in
 //! one OR group), whose selective hits also carry the values a preview needs.
 //!
-//! Not here: the preview itself (`engine`), the words of a condition (`selection.rs`).
+//! Not here: the preview itself (`engine`), the words of a condition (`selection/wording.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -384,7 +384,7 @@ where
 
 /// One search request, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
 pub async fn search_with_retries(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     params: &[(String, String)],
     control: &RunControl,
 ) -> std::result::Result<Option<SearchPage>, CallError> {
@@ -394,7 +394,7 @@ pub async fn search_with_retries(
             return Ok(None);
         }
         attempt += 1;
-        let wait = match store.search(params).await {
+        let wait = match aem.search(params).await {
             Ok(page) => return Ok(Some(page)),
             Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
                 RETRIES.wait_for(retry_after, attempt - 1, attempt)
@@ -420,7 +420,7 @@ pub async fn search_with_retries(
 /// Counts what a search scope selects with one request: AEM counts up to [`LARGE_SCOPE`]
 /// (`p.guessTotal`), so the count stays cheap however large the scope.
 pub async fn count_search(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &RunControl,
@@ -441,7 +441,7 @@ pub async fn count_search(
         ("p.hits".to_owned(), "selective".to_owned()),
         ("p.properties".to_owned(), "jcr:path".to_owned()),
     ]);
-    let Some(page) = search_with_retries(store, &params, control)
+    let Some(page) = search_with_retries(aem, &params, control)
         .await
         .map_err(search_failed)?
     else {
@@ -457,7 +457,7 @@ pub async fn count_search(
 
 /// Checks a list against AEM: how many assets it names, and each entry that names none.
 pub async fn check_list(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     entries: &[String],
     control: &RunControl,
 ) -> Result<Option<ListCheck>> {
@@ -467,7 +467,7 @@ pub async fn check_list(
     let resolved = resolve_list(entries, &hits, |params| {
         let cancelled = &cancelled;
         async move {
-            match search_with_retries(store, &params, control).await? {
+            match search_with_retries(aem, &params, control).await? {
                 Some(page) => Ok(page),
                 None => {
                     cancelled.store(true, std::sync::atomic::Ordering::Relaxed);
@@ -487,7 +487,7 @@ pub async fn check_list(
     }
     let mut resolved = resolved;
     confirm_unfound(&mut resolved, |path| async move {
-        store.node_json(&path, "1").await
+        aem.node_json(&path, "1").await
     })
     .await;
     Ok(Some(ListCheck {
@@ -509,7 +509,7 @@ pub enum OpenListCheck {
 /// Checks a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
 /// token). `paired`: a classic connection may check it when AEM does not offer the search.
 pub async fn check_list_open(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     entries: &[String],
     paired: bool,
     connection: &str,
@@ -522,7 +522,7 @@ pub async fn check_list_open(
     let result = resolve_list_open(entries, |items| {
         let (cancelled, fallback) = (&cancelled, &fallback);
         async move {
-            match lookup(store, items, control).await {
+            match lookup(aem, items, control).await {
                 Ok(Some(hits)) => Ok(hits),
                 Ok(None) => {
                     cancelled.store(true, std::sync::atomic::Ordering::Relaxed);

@@ -3,7 +3,7 @@
 //!
 //! Every function takes the workspace and the outputs, so tests drive them with an in-memory
 //! keychain and a temporary folder. Failures print one line on stderr and return
-//! [`crate::FAILURE`].
+//! [`crate::exit_code::FAILURE`].
 
 use std::io::{BufRead, Write};
 use std::path::PathBuf;
@@ -16,7 +16,7 @@ use metadesk_core::i18n::{Localizer, arg};
 use metadesk_core::ims::ConnectionHealth;
 use metadesk_core::secrets::Secret;
 
-use crate::FAILURE;
+use crate::exit_code::{FAILURE, SUCCESS};
 
 #[derive(Subcommand)]
 pub enum ConnectionsCommand {
@@ -229,7 +229,7 @@ pub fn run(
         }
     };
     match result {
-        Ok(()) => 0,
+        Ok(()) => SUCCESS,
         Err(message) => {
             let message = one_line(&message);
             let _ = writeln!(err, "{}", l.msg("cli-error", &[("message", arg(message))]));
@@ -307,7 +307,7 @@ pub fn import(
             }
         }
     }
-    if failed { FAILURE } else { 0 }
+    if failed { FAILURE } else { SUCCESS }
 }
 
 /// A kind's name in the user's language.

@@ -2,8 +2,9 @@
 //! the window's console (`Workspace::console_*`): the connection's token is added by the
 //! core and never printed.
 //!
-//! Exit codes: `graphql` 0 data without errors, 1 GraphQL errors, 2 connection or usage
-//! error; `request` 0 for a 2xx answer, 1 for any other status, 2 connection or usage error.
+//! Exit codes (`exit_code`): `graphql` SUCCESS for data without errors, SOME_FAILED for GraphQL
+//! errors; `request` SUCCESS for a 2xx answer, SOME_FAILED for any other status; FAILURE for a
+//! connection or usage error.
 //! Errors go to stderr in words; the body goes to stdout (or `--out`).
 
 use std::io::Write;
@@ -17,7 +18,8 @@ use metadesk_core::console::{ConsoleRequest, GraphqlAnswer, Header, ResponseBody
 
 use metadesk_core::i18n::{Localizer, arg, count};
 
-use crate::output::{OK, SOME_FAILED, fail};
+use crate::exit_code::{SOME_FAILED, SUCCESS};
+use crate::output::fail;
 
 /// Run a GraphQL query (its text, a file or a persisted query) on a connection.
 #[derive(Args)]
@@ -136,7 +138,7 @@ pub async fn graphql(args: GraphqlArgs, workspace: &Workspace, l: &Localizer) ->
         return fail(&e, l);
     }
     if answer.errors.is_empty() {
-        OK
+        SUCCESS
     } else {
         SOME_FAILED
     }
@@ -336,7 +338,7 @@ pub async fn request(args: RequestArgs, workspace: &Workspace, l: &Localizer) ->
     if let Err(e) = written {
         return fail(&e, l);
     }
-    if ok { OK } else { SOME_FAILED }
+    if ok { SUCCESS } else { SOME_FAILED }
 }
 
 fn build_request(args: &RequestArgs, l: &Localizer) -> Result<ConsoleRequest, Error> {

@@ -5,6 +5,8 @@ use std::io::Write;
 use metadesk_core::app::Workspace;
 use metadesk_core::i18n::{Localizer, arg};
 
+use crate::exit_code;
+
 pub fn run(workspace: &Workspace, out: &mut dyn Write, l: &Localizer) -> u8 {
     let all_ok = std::cell::Cell::new(true);
     let lines = std::cell::RefCell::new(Vec::new());
@@ -30,7 +32,11 @@ pub fn run(workspace: &Workspace, out: &mut dyn Write, l: &Localizer) -> u8 {
     for line in lines.into_inner() {
         let _ = writeln!(out, "{line}");
     }
-    if all_ok.get() { 0 } else { crate::FAILURE }
+    if all_ok.get() {
+        exit_code::SUCCESS
+    } else {
+        exit_code::FAILURE
+    }
 }
 
 #[cfg(test)]
@@ -52,7 +58,7 @@ mod tests {
         assert_eq!(run(&workspace, &mut out, &en), 0);
         store.fail_with(Some(SecretStoreError::Locked));
         let mut out = Vec::new();
-        assert_eq!(run(&workspace, &mut out, &en), crate::FAILURE);
+        assert_eq!(run(&workspace, &mut out, &en), crate::exit_code::FAILURE);
         let text = String::from_utf8(out).unwrap();
         assert!(
             text.contains("FAIL System keychain: The system keychain is locked."),

@@ -190,7 +190,7 @@ async fn list_fragments(args: ListArgs, ws: &Workspace, l: &Localizer) -> u8 {
     } else {
         print_list(&listed, l);
     }
-    output::OK
+    crate::exit_code::SUCCESS
 }
 
 /// The fragments as a table, then each field an edit may change.

@@ -326,7 +326,7 @@ mod tests {
     use metadesk_core::i18n::{CATALOGUE, Lang};
 
     fn cli() -> Command {
-        crate::test_connection::augment(crate::Cli::command())
+        crate::connection_check::augment(crate::Cli::command())
     }
 
     #[test]
@@ -453,7 +453,7 @@ mod tests {
     }
 
     #[test]
-    fn computing_edits_show_their_examples_in_the_users_language() {
+    fn rules_show_their_examples_in_the_users_language() {
         let replace = french_help(&["bulk", "replace"]);
         assert!(replace.contains("Exemples\u{a0}:"), "{replace}");
         assert!(

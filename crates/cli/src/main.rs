@@ -5,14 +5,14 @@
 //! connections. Every subcommand parses its arguments, calls the core's use cases on one
 //! [`metadesk_core::app::Workspace`] and prints the outcome; this file only wires them in.
 //!
-//! Exit codes: 0 success (for bulk runs: every asset done), 1 some assets failed (or the run
-//! did not finish; `graphql`: GraphQL errors; `request`: a status other than 2xx), 2 a usage,
-//! credential or connection error (one line on stderr each).
+//! Exit codes: `exit_code` names them and says what each means to a script.
 
 mod bulk;
+mod connection_check;
 mod connections;
 mod console;
 mod doctor;
+mod exit_code;
 mod fragments;
 mod home;
 mod localized_help;
@@ -21,13 +21,14 @@ mod publish;
 mod runs;
 mod schema;
 mod sheet;
-mod test_connection;
 
 use std::process::ExitCode;
 
 use clap::error::ErrorKind;
 use clap::{CommandFactory, FromArgMatches, Parser, Subcommand};
 use metadesk_core::i18n::{Localizer, arg, system_lang};
+
+use crate::exit_code::FAILURE;
 
 /// Metadesk from the command line.
 #[derive(Parser)]
@@ -68,9 +69,6 @@ enum Command {
     Schema(schema::SchemaArgs),
 }
 
-/// The exit code of every failure (usage errors from clap use it too).
-pub const FAILURE: u8 = 2;
-
 fn main() -> ExitCode {
     // Quiet unless asked: a refused file gets one line from us, not log lines from below.
     tracing_subscriber::fmt()
@@ -84,7 +82,7 @@ fn main() -> ExitCode {
     // The terminal's language: LANG/LC_ALL, or the OS setting (see `i18n::system_lang`).
     let l = Localizer::new(system_lang());
     // `connections test` lives in its own module and is added to the parser here.
-    let mut cli = localized_help::apply(test_connection::augment(Cli::command()), &l);
+    let mut cli = localized_help::apply(connection_check::augment(Cli::command()), &l);
     let matches = cli
         .clone()
         .try_get_matches()
@@ -103,9 +101,9 @@ fn main() -> ExitCode {
             return ExitCode::from(FAILURE);
         }
     };
-    if let Some(args) = test_connection::test_args(&matches) {
+    if let Some(args) = connection_check::test_args(&matches) {
         let code = match args {
-            Ok(args) => in_runtime(test_connection::run(args, &workspace, &l), &l),
+            Ok(args) => in_runtime(connection_check::run(args, &workspace, &l), &l),
             Err(e) => usage_error(e, &l),
         };
         return ExitCode::from(code);
@@ -149,7 +147,7 @@ fn main() -> ExitCode {
 }
 
 /// Help and version go to stdout as clap prints them; a usage error is one line on stderr
-/// (like every other failure) and exit code 2.
+/// (like every other failure) and [`FAILURE`].
 fn usage_error(error: clap::Error, l: &Localizer) -> ! {
     match error.kind() {
         ErrorKind::DisplayHelp
@@ -275,7 +273,7 @@ mod tests {
 
     fn rendered_error(args: &[&str], lang: Lang) -> String {
         let l = Localizer::new(lang);
-        let error = localized_help::apply(test_connection::augment(Cli::command()), &l)
+        let error = localized_help::apply(connection_check::augment(Cli::command()), &l)
             .try_get_matches_from(args)
             .err()
             .unwrap();

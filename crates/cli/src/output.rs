@@ -1,5 +1,5 @@
 //! Terminal output shared by `bulk` and `runs`: the progress bar (stderr, terminals only),
-//! plain-words summaries, JSON and exit codes.
+//! plain-words summaries, JSON, and the exit code of an error (`exit_code`).
 //!
 //! Not here: where the app's files are (`home`).
 
@@ -10,17 +10,14 @@ use metadesk_core::bulk::failures::FailureGroup;
 use metadesk_core::bulk::{Phase, Progress, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
-/// Exit codes (see main.rs).
-pub const OK: u8 = 0;
-pub const SOME_FAILED: u8 = 1;
-pub const USAGE: u8 = 2;
+use crate::exit_code::FAILURE;
 
 /// Prints an error in the terminal's language and returns the exit code for it.
 pub fn fail(err: &Error, l: &Localizer) -> u8 {
     for line in failure_lines(err, l) {
         eprintln!("{line}");
     }
-    USAGE
+    FAILURE
 }
 
 /// The lines printed for `err`. The error itself, with any developer detail, goes to the log

@@ -1,7 +1,7 @@
 //! `metadesk-cli publish|unpublish`: the core's publish preview on any scope `bulk` takes, then
 //! the same confirmation, production guard, progress and report as every run.
 //!
-//! Not here: planning and replicating (the core), the scope flags (`bulk/select.rs`), the
+//! Not here: planning and replicating (the core), the scope flags (`bulk/scope_args.rs`), the
 //! republish after an edit (`bulk/republish.rs`).
 
 use clap::Args;
@@ -10,7 +10,7 @@ use metadesk_core::bulk::{Agent, Replication};
 use metadesk_core::i18n::Localizer;
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{AgentArg, SelectFlags, WriteFlags, after_preview, cancellable, open_scope};
+use crate::bulk::{AgentArg, ScopeArgs, WriteFlags, after_preview, cancellable, open_scope};
 use crate::output;
 
 #[derive(Args)]
@@ -18,7 +18,7 @@ pub struct PublishArgs {
     #[command(flatten)]
     conn: ConnectionArgs,
     #[command(flatten)]
-    select: SelectFlags,
+    scope: ScopeArgs,
     #[command(flatten)]
     write: WriteFlags,
     /// Where to publish: publish (the website) or preview (AEM's Preview tier).
@@ -29,7 +29,7 @@ pub struct PublishArgs {
 /// `publish` or `unpublish` a scope.
 pub async fn run(args: PublishArgs, replication: Replication, ws: &Workspace, l: &Localizer) -> u8 {
     let (opened, folder, filters, gate) =
-        match open_scope(&args.conn, &args.select, &args.write, ws, l).await {
+        match open_scope(&args.conn, &args.scope, &args.write, ws, l).await {
             Ok(parts) => parts,
             Err(code) => return code,
         };

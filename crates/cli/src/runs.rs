@@ -12,7 +12,8 @@ use metadesk_core::app::Workspace;
 use metadesk_core::bulk::{ReportStatus, runs};
 use metadesk_core::i18n::{Localizer, arg, count};
 
-use crate::output::{self, OK, SOME_FAILED};
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
+use crate::output;
 
 #[derive(Args)]
 pub struct RunsArgs {
@@ -79,7 +80,7 @@ fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
         let mut list = list;
         list.iter_mut().for_each(|s| s.localize(l));
         return match output::print_json(&list, &mut std::io::stdout().lock()) {
-            Ok(()) => OK,
+            Ok(()) => SUCCESS,
             Err(e) => output::fail(&e, l),
         };
     }
@@ -111,7 +112,7 @@ fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
             s.edit_lines(l).join("; "),
         );
     }
-    OK
+    SUCCESS
 }
 
 async fn show(
@@ -152,7 +153,7 @@ async fn show(
                 // Windows a device's name such as NUL.csv "exists", and is refused for that.)
                 Err(e) if e.message_id() == Some("error-file-exists") => {
                     eprintln!("{}", l.msg("cli-runs-report-exists", &[("file", file)]));
-                    return crate::FAILURE;
+                    return FAILURE;
                 }
                 Err(e) => Err(e),
             }
@@ -183,7 +184,7 @@ async fn show(
     if summary.counts.failed > 0 {
         SOME_FAILED
     } else {
-        OK
+        SUCCESS
     }
 }
 

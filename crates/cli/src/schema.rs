@@ -14,8 +14,9 @@ use metadesk_core::assets::schema::{FieldKind, SchemaField};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{SelectFlags, cancellable, chosen_scope};
-use crate::output::{self, OK, SOME_FAILED};
+use crate::bulk::{ScopeArgs, cancellable, chosen_scope};
+use crate::exit_code::{SOME_FAILED, SUCCESS};
+use crate::output;
 
 #[derive(Args)]
 pub struct SchemaArgs {
@@ -52,7 +53,7 @@ struct MissingArgs {
     /// Which assets, as for `bulk`: --folder [--recursive], --under with --where [--any],
     /// --list FILE or --scope NAME, and the --name and --format filters.
     #[command(flatten)]
-    select: SelectFlags,
+    scope: ScopeArgs,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -181,18 +182,18 @@ async fn show(a: ShowArgs, ws: &Workspace, l: &Localizer) -> u8 {
     } else {
         print_schema(&schema, l);
     }
-    OK
+    SUCCESS
 }
 
 async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
-    if let Err(e) = a.select.check() {
+    if let Err(e) = a.scope.check() {
         return output::fail(&e, l);
     }
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let (folder, filters) = match chosen_scope(&a.select, &opened, ws, l) {
+    let (folder, filters) = match chosen_scope(&a.scope, &opened, ws, l) {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
@@ -282,7 +283,7 @@ async fn missing(a: MissingArgs, ws: &Workspace, l: &Localizer) -> u8 {
         }
     }
     if report.fields.is_empty() && report.off_schema.is_empty() {
-        OK
+        SUCCESS
     } else {
         SOME_FAILED
     }

@@ -13,8 +13,9 @@ use metadesk_core::i18n::{Localizer, arg, count};
 use metadesk_core::sheets::Severity;
 
 use crate::bulk::open::ConnectionArgs;
-use crate::bulk::{SelectFlags, WriteFlags, after_preview, cancellable, chosen_scope, gate};
-use crate::output::{self, OK, USAGE};
+use crate::bulk::{ScopeArgs, WriteFlags, after_preview, cancellable, chosen_scope, gate};
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
+use crate::output;
 
 #[derive(Args)]
 pub struct SheetArgs {
@@ -39,7 +40,7 @@ struct ExportArgs {
     /// Which assets, as for `bulk`: --folder [--recursive], --under with --where [--any],
     /// --list FILE or --scope NAME, and the --name and --format filters.
     #[command(flatten)]
-    select: SelectFlags,
+    scope: ScopeArgs,
     /// A property to export, `prefix:name` (e.g. dc:title); repeat for several.
     #[arg(long = "property", required = true, value_name = "PROPERTY")]
     properties: Vec<String>,
@@ -81,14 +82,14 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             l,
         );
     };
-    if let Err(e) = a.select.check() {
+    if let Err(e) = a.scope.check() {
         return output::fail(&e, l);
     }
     let opened = match ws.open(a.conn.choice()).await {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    let (folder, filters) = match chosen_scope(&a.select, &opened, ws, l) {
+    let (folder, filters) = match chosen_scope(&a.scope, &opened, ws, l) {
         Ok(scope) => scope,
         Err(e) => return output::fail(&e, l),
     };
@@ -135,9 +136,9 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         eprintln!("{}", l.msg("cli-sheet-unread", &[("reason", arg(reason))]));
     }
     if report.unlisted_folders.is_empty() && report.unread.is_empty() {
-        OK
+        SUCCESS
     } else {
-        crate::output::SOME_FAILED
+        SOME_FAILED
     }
 }
 
@@ -219,7 +220,7 @@ async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             ],
         );
         eprintln!("{words}");
-        return USAGE;
+        return FAILURE;
     };
     if !import.skipped_rows.is_empty() {
         let rows = import

@@ -23,7 +23,7 @@
 //! - Content fragments are not hits (they are edited through the Sites API, never here).
 //! - No traversal limit is documented for this search; none is simulated.
 //!
-//! Not here: the tree (`dam.rs`), token rules (`auth.rs`), QueryBuilder (`querybuilder.rs`).
+//! Not here: the tree (`dam/`), token rules (`auth.rs`), QueryBuilder (`querybuilder.rs`).
 
 use std::sync::atomic::Ordering;
 

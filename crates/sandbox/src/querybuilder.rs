@@ -23,7 +23,7 @@
 //! a query whose root is one group of exact paths or `jcr:uuid` equalities reads just those (an
 //! index lookup); a query without a path reads the whole DAM.
 //!
-//! Not here: the tree itself (`dam.rs`), authentication rules (`auth.rs`).
+//! Not here: the tree itself (`dam/`), authentication rules (`auth.rs`).
 
 use std::collections::BTreeMap;
 

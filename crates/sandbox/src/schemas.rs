@@ -21,7 +21,7 @@
 //! The `schemas_denied` fault answers 403 on both trees, as for an account without read on
 //! `/conf` and `/libs`.
 //!
-//! Not here: the DAM's folders and assets (`dam.rs`), the HTTP routing of `/content` (`classic.rs`).
+//! Not here: the DAM's folders and assets (`dam/`), the HTTP routing of `/content` (`classic.rs`).
 
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};

@@ -16,6 +16,9 @@ pub mod scopes;
 pub mod sheets;
 pub mod tokens;
 
+#[cfg(test)]
+mod mock_runtime;
+
 use metadesk_core::app::{ConnectionChoice, Opened};
 use metadesk_core::bindings::IpcError;
 

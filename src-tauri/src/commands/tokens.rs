@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use metadesk_core::aem::test_connection::ConnectionTestReport;
+use metadesk_core::aem::connection_check::ConnectionTestReport;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::ims::ConnectionHealth;
 use tauri::State;

@@ -23,7 +23,7 @@ pub struct FieldType {
 }
 
 impl FieldType {
-    /// Whether the field holds HTML, whose text alone a computed edit changes.
+    /// Whether the field holds HTML, whose text alone a rule changes.
     pub fn is_html(&self) -> bool {
         self.mime_type
             .as_deref()

@@ -1,4 +1,4 @@
-//! Rich text (HTML) edited in its text only: a computed edit's change is applied to each run of
+//! Rich text (HTML) edited in its text only: a rule's change is applied to each run of
 //! text between tags, decoded from its entities and written back escaped; tags, attributes and
 //! comments are kept byte for byte, and so is every run of text the edit leaves as it was. A
 //! match that spans a tag (`<b>WKND</b> Trips`) is not one: each run of text is its own.

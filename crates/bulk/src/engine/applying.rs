@@ -226,7 +226,7 @@ pub(super) async fn apply_one(
         let why = SavedText::new(problem.code(), [("path", row.path.as_str().into())]);
         return Ok(Some(Ended::new(Outcome::Failed, Some(why))));
     }
-    let store = &ctx.store;
+    let aem = &ctx.aem;
     let account = ctx.spec.account.as_deref();
     let asset = AssetRef {
         path: row.path.clone(),
@@ -255,9 +255,9 @@ pub(super) async fn apply_one(
     //   saves inside it is overwritten, and the journal then holds the value we read, so an undo
     //   restores that and not theirs. No classic API can do better.
     // - An asset whose write may have landed before the process stopped (in doubt) is read too.
-    let needs_read = store.family() == ApiFamily::Classic || in_doubt || etag.is_none();
+    let needs_read = aem.family() == ApiFamily::Classic || in_doubt || etag.is_none();
     if needs_read {
-        let current = match ctx.call(|| store.read(&asset)).await {
+        let current = match ctx.call(|| aem.read(&asset)).await {
             Ok(c) => c,
             Err(Failure::Cancelled) => return Ok(None),
             Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
@@ -290,7 +290,7 @@ pub(super) async fn apply_one(
         let mut write_attempts = 0;
         let written = ctx
             .call_counted(&mut write_attempts, || {
-                store.write(&asset, &writes, etag.as_deref())
+                aem.write(&asset, &writes, etag.as_deref())
             })
             .await;
         return Ok(match written {
@@ -307,7 +307,7 @@ pub(super) async fn apply_one(
                 // 412: someone changed the asset (maybe another property than ours), or an
                 // earlier attempt of ours landed and its answer was lost. Only a fresh read
                 // tells which.
-                let current = match ctx.call(|| store.read(&asset)).await {
+                let current = match ctx.call(|| aem.read(&asset)).await {
                     Ok(c) => c,
                     Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => {
                         return Ok(None);

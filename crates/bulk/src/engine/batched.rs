@@ -255,7 +255,7 @@ async fn check(ctx: &Ctx, items: &[Pending]) -> std::result::Result<Option<Check
     while start < paths.len() {
         let n = fits_in_check(&paths[start..], &properties);
         let chunk = &paths[start..start + n];
-        match ctx.call(|| ctx.store.check_many(chunk, &properties)).await {
+        match ctx.call(|| ctx.aem.check_many(chunk, &properties)).await {
             Ok(values) => found.extend(values),
             Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(None),
             Err(Failure::Call(e, _)) => return Err(e),
@@ -290,7 +290,7 @@ async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
                     path: item.row.path.clone(),
                     id: item.row.id.clone(),
                 };
-                match ctx.call(|| ctx.store.read(&asset)).await {
+                match ctx.call(|| ctx.aem.read(&asset)).await {
                     Ok(current) => current.metadata,
                     Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => continue,
                     Err(Failure::Call(e, n)) => {
@@ -382,7 +382,7 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
     }
     let (items, assets): (Vec<Pending>, Vec<AssetWrite>) = form.into_iter().unzip();
     match ctx
-        .call_unmeasured(|| ctx.store.write_many(folder, &assets))
+        .call_unmeasured(|| ctx.aem.write_many(folder, &assets))
         .await
     {
         Ok(written) => {

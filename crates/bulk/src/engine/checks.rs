@@ -77,7 +77,7 @@ pub(super) async fn current_values(
     properties: Vec<String>,
 ) -> Values {
     let mut values = Values::default();
-    if !ctx.store.batches() || ctx.checks_refused.load(Ordering::Relaxed) || paths.is_empty() {
+    if !ctx.aem.batches() || ctx.checks_refused.load(Ordering::Relaxed) || paths.is_empty() {
         values.unchecked.extend(paths.iter().cloned());
         return values;
     }
@@ -97,7 +97,7 @@ pub(super) async fn current_values(
         let (ctx, properties) = (ctx.clone(), properties.clone());
         checks.spawn(async move {
             let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
-            let answer = ctx.call(|| ctx.store.check_many(&refs, &properties)).await;
+            let answer = ctx.call(|| ctx.aem.check_many(&refs, &properties)).await;
             if let Err(Failure::Call(
                 CallError::Forbidden(_) | CallError::NotFound | CallError::Rejected { .. },
                 _,

@@ -44,7 +44,7 @@ pub(super) struct Tally {
 
 /// What every task of one phase shares.
 pub(super) struct Ctx {
-    pub(super) store: Arc<dyn AssetsApi>,
+    pub(super) aem: Arc<dyn AssetsApi>,
     pub(super) settings: Settings,
     pub(super) spec: RunSpec,
     pub(super) run_id: String,
@@ -105,7 +105,7 @@ impl Ctx {
         let regexes = crate::spec::regexes_of(&spec.edits);
         Arc::new(Ctx {
             regexes,
-            store: engine.store.clone(),
+            aem: engine.aem.clone(),
             settings: engine.settings.clone(),
             spec,
             run_id,
@@ -135,7 +135,7 @@ impl Ctx {
     /// Whether the apply checks and writes assets in batches: the API can, and this AEM has
     /// not refused a batch write.
     pub(super) fn batches(&self) -> bool {
-        self.store.batches() && lock(&self.per_asset).is_none()
+        self.aem.batches() && lock(&self.per_asset).is_none()
     }
 
     /// The key the engine remembers facts about this run's connection under.

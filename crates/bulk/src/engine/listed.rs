@@ -42,7 +42,7 @@ pub(super) async fn preview_listing(
         &ctx.spec.folder,
         ctx.spec.filters.recursive,
         ctx.settings.page_size,
-        ctx.store.family(),
+        ctx.aem.family(),
         ctx.spec.account.as_deref(),
     )?;
     let checked = values_by_check(ctx);
@@ -122,7 +122,7 @@ pub(super) async fn preview_listing(
 
 /// One page of a folder's listing for a walk, through the gate.
 pub(super) async fn list_page(ctx: &Ctx, folder: String, offset: u64, limit: u64) -> Listed {
-    match ctx.call(|| ctx.store.list(&folder, offset, limit)).await {
+    match ctx.call(|| ctx.aem.list(&folder, offset, limit)).await {
         Ok(page) => Listed::Page(page),
         Err(Failure::Cancelled) => Listed::Cancelled,
         Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
@@ -133,7 +133,7 @@ pub(super) async fn list_page(ctx: &Ctx, folder: String, offset: u64, limit: u64
 /// classic one) and the engine is set to. The OpenAPI family reads each asset: its writes need
 /// the ETag of that read.
 fn values_by_check(ctx: &Ctx) -> bool {
-    ctx.settings.check_folders && ctx.store.family() == ApiFamily::Classic && ctx.store.batches()
+    ctx.settings.check_folders && ctx.aem.family() == ApiFamily::Classic && ctx.aem.batches()
 }
 
 /// Asks the values of a group of listed assets in batched checks, then plans each in the

@@ -102,7 +102,7 @@ pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
 
 /// Runs previews, applies, resumes and undos against one connection's Assets API.
 pub struct Engine {
-    store: Arc<dyn AssetsApi>,
+    aem: Arc<dyn AssetsApi>,
     runs_dir: PathBuf,
     settings: Settings,
     /// The classic connection paired with an OAuth S2S one, named in the journal's found_by.
@@ -130,9 +130,9 @@ fn new_run_id() -> String {
 
 impl Engine {
     /// An engine writing journals under `{data}/runs`.
-    pub fn new(store: Arc<dyn AssetsApi>, runs_dir: impl Into<PathBuf>) -> Self {
+    pub fn new(aem: Arc<dyn AssetsApi>, runs_dir: impl Into<PathBuf>) -> Self {
         Engine {
-            store,
+            aem,
             runs_dir: runs_dir.into(),
             settings: Settings::default(),
             paired: None,
@@ -163,7 +163,7 @@ impl Engine {
     }
 
     fn check_family(&self, spec: &RunSpec) -> Result<()> {
-        if spec.family == self.store.family() {
+        if spec.family == self.aem.family() {
             Ok(())
         } else {
             Err(Error::message(
@@ -171,7 +171,7 @@ impl Engine {
                 "error-run-other-api",
                 vec![
                     ("run", format!("{:?}", spec.family).into()),
-                    ("connection", format!("{:?}", self.store.family()).into()),
+                    ("connection", format!("{:?}", self.aem.family()).into()),
                 ],
             ))
         }
@@ -253,7 +253,7 @@ impl Engine {
         // Where the run's assets come from: a list, a search, or the folder's listings (never
         // a search: AEM's index lags behind the repository). Each way records which search
         // found the assets.
-        let open = ctx.store.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
+        let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
         let result = match ctx.spec.filters.selection.clone() {
             Some(Selection::List { entries }) if ctx.spec.filters.fragments.is_some() => {
                 fragment_list::preview_fragment_list(&ctx, &entries, on_progress).await
@@ -280,7 +280,7 @@ impl Engine {
             }
             // An OAuth S2S connection with no classic connection to list the folder: its own
             // OpenAPI search, with no condition, under the folder.
-            None if open && !ctx.store.lists_folders() => {
+            None if open && !ctx.aem.lists_folders() => {
                 ctx.found_by(FoundBy::OpenapiSearch);
                 searched::preview_open_search(&ctx, on_progress)
                     .await
@@ -303,7 +303,7 @@ impl Engine {
     /// Refuses, before anything is sent, to publish through a connection whose API does not
     /// ([`crate::publish_words::check_publishes`]).
     fn check_publishes(&self) -> Result<()> {
-        crate::publish_words::check_publishes(self.store.as_ref())
+        crate::publish_words::check_publishes(self.aem.as_ref())
     }
 
     /// A publish run's preview: its journal, then its rows (`publishing.rs`).
@@ -611,7 +611,7 @@ impl Engine {
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = if replay.spec.kind.publishes() {
             replicating::apply_publish(&ctx, &path, &replay, on_progress).await
-        } else if self.store.batches() {
+        } else if self.aem.batches() {
             // An AEM found refusing batch writes in an earlier run is not asked again.
             let remembered =
                 crate::write_paths::batch_refused(&self.runs_dir, &ctx.connection_key());

@@ -56,7 +56,7 @@ pub(super) async fn preview_asset_with_id(
     edits: &[Edit],
     hold_back: Option<&SavedText>,
 ) -> Result<bool> {
-    let store = &ctx.store;
+    let aem = &ctx.aem;
     let spec = &ctx.spec;
     let listing_format = entry.listed_format().map(str::to_owned);
     // The listing holds a subset of the metadata
@@ -69,7 +69,7 @@ pub(super) async fn preview_asset_with_id(
     let listing_enough = entry.metadata.as_ref().is_some_and(|listed| {
         edited_properties(edits)
             .into_iter()
-            .all(|p| store.listing_carries(p) && values_of(listed, p).is_some())
+            .all(|p| aem.listing_carries(p) && values_of(listed, p).is_some())
     }) && (spec.filters.formats.is_empty() || listing_format.is_some());
     let mut asset = AssetRef {
         path: entry.path.clone(),
@@ -85,12 +85,12 @@ pub(super) async fn preview_asset_with_id(
             // Only the OpenAPI family looks ids up (a request); the classic one has none to
             // find, and its instant answer must not reach the gate, whose controller would
             // take it for the server's normal latency and every real request for queueing.
-            if let Some(id) = known_id.or_else(|| store.known_id(&entry.path)) {
+            if let Some(id) = known_id.or_else(|| aem.known_id(&entry.path)) {
                 asset.id = Some(id);
-            } else if store.family() == ApiFamily::OpenApi {
-                asset.id = ctx.call(|| store.resolve_id(&entry.path)).await?;
+            } else if aem.family() == ApiFamily::OpenApi {
+                asset.id = ctx.call(|| aem.resolve_id(&entry.path)).await?;
             }
-            ctx.call(|| store.read(&asset)).await
+            ctx.call(|| aem.read(&asset)).await
         }
         .await;
         match read {
@@ -161,7 +161,7 @@ pub(super) fn plan_from_current(
         .iter()
         .map(|edit| {
             let before = values_of(&current.metadata, &edit.property).cloned();
-            let html = ctx.store.markup(&edit.property);
+            let html = ctx.aem.markup(&edit.property);
             let computed = spec::after_in(&edit.op, before.as_ref(), asset, &ctx.regexes, html)
                 .and_then(
                     |after| match schema_field(ctx, edit, before.as_ref(), &after) {
@@ -293,7 +293,7 @@ pub struct AssetEdits {
 /// is the row's error. Never a row silently dropped.
 async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<String, Value> {
     let mut hits = HashMap::new();
-    if ctx.store.family() != ApiFamily::Classic || !ctx.store.can_search() {
+    if ctx.aem.family() != ApiFamily::Classic || !ctx.aem.can_search() {
         return hits;
     }
     let edited = edited_in(assets.iter().flat_map(|a| a.edits.iter()));
@@ -318,7 +318,7 @@ async fn current_by_search(ctx: &Arc<Ctx>, assets: &[AssetEdits]) -> HashMap<Str
         let params = paths_lookup(batch, &properties);
         let ctx = ctx.clone();
         lookups.spawn(async move {
-            match ctx.call(|| ctx.store.search(&params)).await {
+            match ctx.call(|| ctx.aem.search(&params)).await {
                 Ok(page) => page.hits,
                 Err(_) => Vec::new(),
             }
@@ -368,7 +368,7 @@ async fn changed_since_export(
     let read = async {
         match known {
             Some(time) => Ok(Some(time)),
-            None => ctx.call(|| ctx.store.last_modified(&asset)).await,
+            None => ctx.call(|| ctx.aem.last_modified(&asset)).await,
         }
     };
     let now = match read.await {

@@ -127,7 +127,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
             ctx.found_by(crate::found_by::FoundBy::query_builder());
             let hits = hit_properties(vec!["dc:format"]);
             let mut resolved = resolve_list(&entries, &hits, |params| async move {
-                match ctx.call(|| ctx.store.search(&params)).await {
+                match ctx.call(|| ctx.aem.search(&params)).await {
                     Ok(page) => Ok(page),
                     Err(Failure::Call(e, _)) => Err(e),
                     Err(Failure::Cancelled) => {
@@ -158,7 +158,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
             ctx.searching_now();
             while !walk.is_done() {
                 let params = walk.request();
-                let page = match ctx.call(|| ctx.store.search(&params)).await {
+                let page = match ctx.call(|| ctx.aem.search(&params)).await {
                     Ok(page) => page,
                     Err(Failure::Cancelled) => break,
                     Err(Failure::Call(error, _)) => return Err(search_failed(error)),
@@ -177,7 +177,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
                 &spec.folder,
                 spec.filters.recursive,
                 ctx.settings.page_size,
-                ctx.store.family(),
+                ctx.aem.family(),
                 spec.account.as_deref(),
             )?;
             loop {
@@ -336,7 +336,7 @@ impl Planner<'_> {
                     let agent = self.asked.agent;
                     let read = self
                         .ctx
-                        .call(|| self.ctx.store.publication(&path, agent))
+                        .call(|| self.ctx.aem.publication(&path, agent))
                         .await;
                     if read.is_ok() && asked_ok.contains(&path) {
                         self.ctx.unindexed.fetch_add(1, Ordering::Relaxed);
@@ -428,7 +428,7 @@ async fn states(
         let n = fits_in_state_query(&refs).max(1);
         let chunk = &refs[..n];
         start += n;
-        if let Ok(states) = ctx.call(|| ctx.store.publications(chunk, agent)).await {
+        if let Ok(states) = ctx.call(|| ctx.aem.publications(chunk, agent)).await {
             answered.extend(chunk.iter().map(|p| (*p).to_owned()));
             found.extend(states);
         }

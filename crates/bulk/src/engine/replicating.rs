@@ -124,10 +124,7 @@ async fn send_batch(
     republish: bool,
 ) -> Result<()> {
     let refs: Vec<&str> = batch.iter().map(|p| p.path.as_str()).collect();
-    let mut now = match ctx
-        .call(|| ctx.store.publications(&refs, asked.agent))
-        .await
-    {
+    let mut now = match ctx.call(|| ctx.aem.publications(&refs, asked.agent)).await {
         Ok(found) => found,
         Err(Failure::Cancelled) => return Ok(()),
         // Sent anyway: the state before is then the preview's (`original_of`).
@@ -225,7 +222,7 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<Pending>, asked: Asked) -> Result<
         }
         let refs: Vec<&str> = items.iter().map(|p| p.path.as_str()).collect();
         let answer = ctx
-            .call_unmeasured(|| ctx.store.replicate(asked.replication, asked.agent, &refs))
+            .call_unmeasured(|| ctx.aem.replicate(asked.replication, asked.agent, &refs))
             .await;
         match answer {
             Ok(()) => {

@@ -59,7 +59,7 @@ pub(super) async fn preview_search(
     ctx.searching_now();
     while !walk.is_done() {
         let params = walk.request();
-        let page = match ctx.call(|| ctx.store.search(&params)).await {
+        let page = match ctx.call(|| ctx.aem.search(&params)).await {
             Ok(page) => page,
             Err(Failure::Cancelled) => break,
             // The whole scope is unknown past this page: the preview fails rather than pass a
@@ -90,7 +90,7 @@ pub(super) async fn preview_list(
     entries: &[String],
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
-    if ctx.store.family() == ApiFamily::OpenApi {
+    if ctx.aem.family() == ApiFamily::OpenApi {
         match resolve_open_list(ctx, entries).await? {
             OpenList::Resolved(resolved, ids) => {
                 ctx.found_by(FoundBy::OpenapiSearch);
@@ -106,7 +106,7 @@ pub(super) async fn preview_list(
     let resolved = resolve_list(entries, &hits, |params| {
         let cancelled = &cancelled;
         async move {
-            match ctx.call(|| ctx.store.search(&params)).await {
+            match ctx.call(|| ctx.aem.search(&params)).await {
                 Ok(page) => Ok(page),
                 Err(Failure::Cancelled) => {
                     cancelled.store(true, Ordering::Relaxed);
@@ -164,7 +164,7 @@ async fn plan_list(
 /// index does not hold yet), and counts those the repository holds.
 pub(super) async fn confirm_list(ctx: &Ctx, resolved: &mut ResolvedList) {
     confirm_unfound(resolved, |path| async move {
-        match ctx.call(|| ctx.store.node_json(&path, "1")).await {
+        match ctx.call(|| ctx.aem.node_json(&path, "1")).await {
             Ok(node) => Ok(node),
             Err(Failure::Call(e, _)) => Err(e),
             Err(Failure::Cancelled) => {
@@ -204,7 +204,7 @@ async fn plan_entry(
             spawn_bounded(tasks, ctx.settings.max_tasks, async move {
                 // A hit's values stand in for a read on the classic API; an entry no hit gave
                 // (a list's path the index did not hold yet) is read.
-                if ctx2.store.family() == ApiFamily::Classic
+                if ctx2.aem.family() == ApiFamily::Classic
                     && let Some(metadata) = entry.metadata.clone()
                 {
                     let current = Current {
@@ -244,7 +244,7 @@ enum OpenList {
 /// Resolves a list through AEM's OpenAPI search (an OAuth Server-to-Server connection's own
 /// token). A lookup cut short is an error, never a shorter list.
 async fn resolve_open_list(ctx: &Arc<Ctx>, entries: &[String]) -> Result<OpenList> {
-    let paired = ctx.store.can_search();
+    let paired = ctx.aem.can_search();
     let connection = ctx.spec.connection.as_str();
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let fallback = std::sync::atomic::AtomicBool::new(false);
@@ -255,7 +255,7 @@ async fn resolve_open_list(ctx: &Arc<Ctx>, entries: &[String]) -> Result<OpenLis
             let mut hits = Vec::new();
             while !walk.is_done() {
                 let body = walk.request();
-                match ctx.call(|| ctx.store.open_search(&body)).await {
+                match ctx.call(|| ctx.aem.open_search(&body)).await {
                     Ok(page) => hits.extend(walk.take(page).map_err(|e| cut_short(walk.read, e))?),
                     Err(Failure::Cancelled) => {
                         cancelled.store(true, Ordering::Relaxed);
@@ -307,7 +307,7 @@ pub(super) async fn preview_open_search(
         None => (&[][..], crate::selection::Combine::All),
         Some(Selection::List { .. }) => return Ok(None),
     };
-    let paired = ctx.store.can_search();
+    let paired = ctx.aem.can_search();
     let items = match query_items(&spec.folder, spec.filters.recursive, conditions, combine) {
         Ok(items) => items,
         Err(why) if paired => {
@@ -329,7 +329,7 @@ pub(super) async fn preview_open_search(
     ctx.searching_now();
     while !walk.is_done() {
         let body = walk.request();
-        let failure = match ctx.call(|| ctx.store.open_search(&body)).await {
+        let failure = match ctx.call(|| ctx.aem.open_search(&body)).await {
             Ok(page) => match walk.take(page) {
                 Ok(hits) => {
                     first = false;

@@ -145,7 +145,7 @@ async fn undo_asset(
             metadata,
             etag: None,
         }),
-        Known::NotIndexed | Known::Unchecked => ctx.call(|| ctx.store.read(&asset)).await,
+        Known::NotIndexed | Known::Unchecked => ctx.call(|| ctx.aem.read(&asset)).await,
     };
     let current = match read {
         Ok(c) => {

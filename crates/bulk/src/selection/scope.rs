@@ -2,7 +2,7 @@
 //! becomes (and comes back from).
 //!
 //! Not here: reading conditions (`parsing.rs`), their words (`wording.rs`), the count of a
-//! scope (`crate::scope`).
+//! scope (`crate::scope_count`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -147,7 +147,7 @@ async fn touched_equals_listed(tree: Tree, listing: Listing, recursive: bool) {
     run.filters.recursive = recursive;
 
     // The live count (the window's, and the CLI's before a preview).
-    let counted = crate::scope::count_paged(
+    let counted = crate::scope_count::count_paged(
         fake.as_ref(),
         F,
         &run.filters,

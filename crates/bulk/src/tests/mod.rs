@@ -80,14 +80,14 @@ fn settings() -> Settings {
     }
 }
 
-fn engine(store: Arc<Fake>, dir: &std::path::Path) -> Engine {
-    Engine::new(store, dir.join("runs")).with_settings(settings())
+fn engine(aem: Arc<Fake>, dir: &std::path::Path) -> Engine {
+    Engine::new(aem, dir.join("runs")).with_settings(settings())
 }
 
 /// An engine that reads each listed asset on its own (no batched checks of a folder's values),
 /// as where AEM answers none: for tests of the listing and the reads themselves.
-fn reading_engine(store: Arc<Fake>, dir: &std::path::Path) -> Engine {
-    Engine::new(store, dir.join("runs")).with_settings(Settings {
+fn reading_engine(aem: Arc<Fake>, dir: &std::path::Path) -> Engine {
+    Engine::new(aem, dir.join("runs")).with_settings(Settings {
         check_folders: false,
         ..settings()
     })

@@ -160,7 +160,7 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
     let reason = locked.reason.english().unwrap();
     assert!(reason.contains("could not be listed"), "{reason}");
 
-    let count = scope::count(
+    let count = scope_count::count(
         fake.as_ref(),
         "/content/dam/f",
         &Filters {
@@ -194,7 +194,7 @@ async fn an_unreachable_subfolder_ends_the_count_and_the_preview_alike() {
         .preview(sp, &RunControl::new(), &no_progress())
         .await
         .unwrap_err();
-    let count = scope::count(
+    let count = scope_count::count(
         fake.as_ref(),
         F,
         &Filters {
@@ -236,9 +236,10 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     for filters in cases {
         let updates = Mutex::new(Vec::new());
         let on = |c: ScopeCount| updates.lock().unwrap().push(c);
-        let count = scope::count_paged(fake.as_ref(), F, &filters, &RunControl::new(), &on, 3)
-            .await
-            .unwrap();
+        let count =
+            scope_count::count_paged(fake.as_ref(), F, &filters, &RunControl::new(), &on, 3)
+                .await
+                .unwrap();
         let mut sp = spec(ApiFamily::Classic, vec![set("dc:rights", "R")]);
         sp.filters = filters.clone();
         let p = e
@@ -261,7 +262,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         );
         assert!(updates[..updates.len() - 1].iter().all(|u| !u.done));
     }
-    let deep = scope::count(
+    let deep = scope_count::count(
         fake.as_ref(),
         F,
         &Filters {
@@ -282,7 +283,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         ),
         (8, 1, 3, 0)
     );
-    let named = scope::count(
+    let named = scope_count::count(
         fake.as_ref(),
         F,
         &Filters {
@@ -303,12 +304,12 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     // Cancelled: what was counted so far, not done.
     let control = RunControl::new();
     control.cancel();
-    let cancelled = scope::count(fake.as_ref(), F, &Filters::default(), &control, &|_| {})
+    let cancelled = scope_count::count(fake.as_ref(), F, &Filters::default(), &control, &|_| {})
         .await
         .unwrap();
     assert!(!cancelled.done);
 
-    let missing = scope::count(
+    let missing = scope_count::count(
         fake.as_ref(),
         "/content/dam/nope",
         &Filters::default(),
@@ -321,7 +322,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         missing.to_string().contains("/content/dam/nope"),
         "{missing}"
     );
-    let outside = scope::count(
+    let outside = scope_count::count(
         fake.as_ref(),
         "/etc/x",
         &Filters::default(),
@@ -692,8 +693,8 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     let expired = metadesk_clients::aem::AemError::Auth(metadesk_base::i18n::Text::plain(
         "aem-dev-token-refused",
     ));
-    let store = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
-    let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
+    let aem = Arc::new(Refusing(ApiFamily::Classic, CallError::from_aem(expired)));
+    let e = Engine::new(aem.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
         .preview(
             spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
@@ -713,11 +714,11 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
         host: "author-p1-e2.adobeaemcloud.com".into(),
         detail: "connection refused".into(),
     };
-    let store = Arc::new(Refusing(
+    let aem = Arc::new(Refusing(
         ApiFamily::Classic,
         CallError::from_aem(unreachable),
     ));
-    let e = Engine::new(store.clone(), dir.path().join("runs")).with_settings(settings());
+    let e = Engine::new(aem.clone(), dir.path().join("runs")).with_settings(settings());
     let err = e
         .preview(
             spec(ApiFamily::Classic, vec![set("dc:rights", "R")]),
@@ -732,8 +733,8 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
             .contains("Could not reach author-p1-e2.adobeaemcloud.com"),
         "{err}"
     );
-    let err = scope::count(
-        store.as_ref(),
+    let err = scope_count::count(
+        aem.as_ref(),
         F,
         &Filters::default(),
         &RunControl::new(),

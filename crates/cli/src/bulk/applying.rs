@@ -14,7 +14,8 @@ use super::RunRef;
 use super::confirm::{ProductionGate, consent, gate};
 use super::preview::{print_summary_with_skipped, show_preview, warn_emptied_required};
 use crate::bulk::WriteFlags;
-use crate::output::{self, OK, SOME_FAILED, USAGE};
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
+use crate::output;
 
 /// Runs `work`, cancelling the workspace's job on the first Ctrl-C (writes in flight finish,
 /// the run can be resumed); a second Ctrl-C exits at once.
@@ -118,7 +119,7 @@ pub(crate) async fn after_preview(
                 l.msg("cli-bulk-dry-run", &[("run", arg(preview.id.as_str()))])
             );
         }
-        return OK;
+        return SUCCESS;
     }
     match consent(opened, &gate, write, preview.counts.pending, l) {
         Ok(Some(name)) => apply(ws, opened, &preview.id, name.as_deref(), write, l).await,
@@ -127,7 +128,7 @@ pub(crate) async fn after_preview(
                 "{}",
                 l.msg("cli-bulk-not-applied", &[("run", arg(preview.id.as_str()))])
             );
-            OK
+            SUCCESS
         }
         Err(e) => {
             output::fail(&e, l);
@@ -135,7 +136,7 @@ pub(crate) async fn after_preview(
                 "{}",
                 l.msg("cli-bulk-not-applied", &[("run", arg(preview.id.as_str()))])
             );
-            USAGE
+            FAILURE
         }
     }
 }
@@ -153,7 +154,7 @@ pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
             show_preview(ws, &summary, l).await;
             println!("{}", l.text("cli-bulk-dry-run-resume"));
         }
-        return OK;
+        return SUCCESS;
     }
     let (summary, opened) = match ws
         .open_for_run(&r.run, r.conn.choice(), RunAction::Resume)
@@ -172,7 +173,7 @@ pub(super) async fn resume(r: RunRef, ws: &Workspace, l: &Localizer) -> u8 {
     let name = if ask {
         match consent(&opened, &gate, &r.write, summary.counts.pending, l) {
             Ok(Some(name)) => name,
-            Ok(None) => return OK,
+            Ok(None) => return SUCCESS,
             Err(e) => return output::fail(&e, l),
         }
     } else {
@@ -219,8 +220,8 @@ pub(super) async fn plan_from_run(
 
 fn exit_code(s: &RunSummary) -> u8 {
     match s.status {
-        RunStatus::Completed if s.counts.failed == 0 => OK,
-        RunStatus::Stopped => USAGE,
+        RunStatus::Completed if s.counts.failed == 0 => SUCCESS,
+        RunStatus::Stopped => FAILURE,
         _ => SOME_FAILED,
     }
 }

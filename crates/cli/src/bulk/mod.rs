@@ -3,8 +3,8 @@
 //! progress bar and report.
 //!
 //! This file holds the commands and their flags; the rest is one file per job: which assets
-//! (`select`), reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`) and the
-//! computing edits' flags (`rules`), what a preview shows (`preview`), asking before writing
+//! (`scope_args`), reaching AEM (`open`), turning `bulk edit`'s flags into edits (`edits`) and the
+//! rules' flags (`rules`), what a preview shows (`preview`), asking before writing
 //! and the production guard (`confirm`), applying, resuming, undoing and retrying
 //! (`applying`), republishing what an edit changed, after it or later (`republish`). Not here:
 //! the run history (`runs`).
@@ -16,7 +16,7 @@ pub(crate) mod open;
 mod preview;
 mod republish;
 pub(crate) mod rules;
-mod select;
+mod scope_args;
 
 use clap::{Args, Subcommand};
 use metadesk_core::app::{Opened, RunAction, Workspace};
@@ -29,7 +29,7 @@ use applying::{plan_from_run, resume};
 pub(crate) use confirm::gate;
 use open::ConnectionArgs;
 pub(crate) use republish::AgentArg;
-pub(crate) use select::{SelectFlags, chosen_scope};
+pub(crate) use scope_args::{ScopeArgs, chosen_scope};
 
 #[derive(Args)]
 pub struct BulkArgs {
@@ -61,11 +61,11 @@ pub(crate) struct WriteFlags {
 
 /// Which assets a new run edits, and how it connects and writes.
 #[derive(Args, Clone)]
-struct ScopeArgs {
+struct NewRunArgs {
     #[command(flatten)]
     conn: ConnectionArgs,
     #[command(flatten)]
-    select: SelectFlags,
+    scope: ScopeArgs,
     #[command(flatten)]
     write: WriteFlags,
     /// After applying, republish the changed assets that were published before (never one
@@ -83,14 +83,14 @@ struct ValuedEdit {
     #[arg(long = "value", required = true)]
     values: Vec<String>,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 /// `bulk set`: values, or a value computed per asset.
 #[derive(Args, Clone)]
 struct SetEdit {
     #[command(flatten)]
-    rule: rules::RuleFlags,
+    property: rules::PropertyFlags,
     /// The value(s); repeat for several.
     #[arg(
         long = "value",
@@ -99,51 +99,51 @@ struct SetEdit {
     )]
     values: Vec<String>,
     #[command(flatten)]
-    computed: rules::ComputedSet,
+    rule: rules::RuleArgs,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
 struct ReplaceEdit {
     #[command(flatten)]
-    rule: rules::RuleFlags,
+    property: rules::PropertyFlags,
     #[command(flatten)]
     replace: rules::ReplaceFlags,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
 struct DateEdit {
     #[command(flatten)]
-    rule: rules::RuleFlags,
+    property: rules::PropertyFlags,
     #[command(flatten)]
     date: rules::DateFlags,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
 struct CaseEdit {
     #[command(flatten)]
-    rule: rules::RuleFlags,
+    property: rules::PropertyFlags,
     /// The case: upper, lower, title (each word capitalised) or sentence (the first word).
     #[arg(long, value_enum, value_name = "CASE")]
     to: rules::CaseTo,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
 struct TrimEdit {
     #[command(flatten)]
-    rule: rules::RuleFlags,
+    property: rules::PropertyFlags,
     /// Also make each run of spaces inside one space.
     #[arg(long)]
     collapse: bool,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
@@ -152,7 +152,7 @@ struct ClearEdit {
     #[arg(long)]
     property: String,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
@@ -160,7 +160,7 @@ struct ManyEdits {
     #[command(flatten)]
     edits: edits::EditFlags,
     #[command(flatten)]
-    scope: ScopeArgs,
+    run: NewRunArgs,
 }
 
 #[derive(Args, Clone)]
@@ -219,30 +219,30 @@ enum BulkCommand {
 }
 
 pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
-    let (scope, edits) = match args.command {
+    let (new_run, edits) = match args.command {
         BulkCommand::Set(v) => {
-            let op = v.computed.op().unwrap_or(EditOp::Set { values: v.values });
-            (v.scope, Ok(vec![v.rule.edit(op)]))
+            let op = v.rule.op().unwrap_or(EditOp::Set { values: v.values });
+            (v.run, Ok(vec![v.property.edit(op)]))
         }
-        BulkCommand::Replace(r) => (r.scope, Ok(vec![r.rule.edit(r.replace.op())])),
-        BulkCommand::Date(d) => (d.scope, Ok(vec![d.rule.edit(d.date.op())])),
-        BulkCommand::Case(c) => (c.scope, Ok(vec![c.rule.edit(c.to.op())])),
+        BulkCommand::Replace(r) => (r.run, Ok(vec![r.property.edit(r.replace.op())])),
+        BulkCommand::Date(d) => (d.run, Ok(vec![d.property.edit(d.date.op())])),
+        BulkCommand::Case(c) => (c.run, Ok(vec![c.property.edit(c.to.op())])),
         BulkCommand::Trim(t) => (
-            t.scope,
-            Ok(vec![t.rule.edit(EditOp::Trim {
+            t.run,
+            Ok(vec![t.property.edit(EditOp::Trim {
                 collapse: t.collapse,
             })]),
         ),
         BulkCommand::Append(v) => (
-            v.scope,
+            v.run,
             Ok(vec![edit(v.property, EditOp::Append { values: v.values })]),
         ),
         BulkCommand::Remove(v) => (
-            v.scope,
+            v.run,
             Ok(vec![edit(v.property, EditOp::Remove { values: v.values })]),
         ),
-        BulkCommand::Clear(c) => (c.scope, Ok(vec![edit(c.property, EditOp::Clear)])),
-        BulkCommand::Edit(m) => (m.scope, edits::edits(&m.edits, l)),
+        BulkCommand::Clear(c) => (c.run, Ok(vec![edit(c.property, EditOp::Clear)])),
+        BulkCommand::Edit(m) => (m.run, edits::edits(&m.edits, l)),
         BulkCommand::Resume(r) => return resume(r, ws, l).await,
         BulkCommand::Undo(r) => {
             let kind = RunKind::Undo { of: r.run.clone() };
@@ -266,17 +266,17 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Err(e) => return output::fail(&e, l),
     };
     let (opened, folder, filters, gate) =
-        match open_scope(&scope.conn, &scope.select, &scope.write, ws, l).await {
+        match open_scope(&new_run.conn, &new_run.scope, &new_run.write, ws, l).await {
             Ok(parts) => parts,
             Err(code) => return code,
         };
     // A republish this connection cannot make is refused before the edit is written.
-    if scope.republish
+    if new_run.republish
         && let Err(e) = opened.require_publishes()
     {
         return output::fail(&e, l);
     }
-    let printer = output::progress_printer(l, !scope.write.json);
+    let printer = output::progress_printer(l, !new_run.write.json);
     let preview = cancellable(
         ws,
         ws.preview_edit(&opened, folder, filters, edits, &printer),
@@ -287,7 +287,7 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(p) => p,
         Err(e) => return output::fail(&e, l),
     };
-    if !scope.write.json {
+    if !new_run.write.json {
         eprintln!(
             "{}",
             l.msg(
@@ -297,10 +297,10 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
         );
     }
     let id = preview.id.clone();
-    let code = after_preview(ws, &opened, preview, gate, &scope.write, l).await;
-    if scope.republish && !scope.write.dry_run {
+    let code = after_preview(ws, &opened, preview, gate, &new_run.write, l).await;
+    if new_run.republish && !new_run.write.dry_run {
         let agent = metadesk_core::bulk::Agent::Publish;
-        let republished = republish::republish(ws, &opened, &id, agent, &scope.write, l).await;
+        let republished = republish::republish(ws, &opened, &id, agent, &new_run.write, l).await;
         return code.max(republished);
     }
     code
@@ -311,19 +311,18 @@ pub async fn run(args: BulkArgs, ws: &Workspace, l: &Localizer) -> u8 {
 /// exit code once the reason is printed.
 pub(crate) async fn open_scope(
     conn: &ConnectionArgs,
-    select: &SelectFlags,
+    scope: &ScopeArgs,
     write: &WriteFlags,
     ws: &Workspace,
     l: &Localizer,
 ) -> Result<(Opened, String, Filters, confirm::ProductionGate), u8> {
-    select.check().map_err(|e| output::fail(&e, l))?;
+    scope.check().map_err(|e| output::fail(&e, l))?;
     let opened = ws
         .open(conn.choice())
         .await
         .map_err(|e| output::fail(&e, l))?;
     conn.note_unused_paired(&opened, l);
-    let (folder, filters) =
-        chosen_scope(select, &opened, ws, l).map_err(|e| output::fail(&e, l))?;
+    let (folder, filters) = chosen_scope(scope, &opened, ws, l).map_err(|e| output::fail(&e, l))?;
     let gate = gate(&opened, write, l).map_err(|e| output::fail(&e, l))?;
     Ok((opened, folder, filters, gate))
 }

@@ -10,7 +10,8 @@ use metadesk_core::bulk::Agent;
 use metadesk_core::i18n::{Localizer, arg};
 
 use super::{RunRef, WriteFlags, after_preview, cancellable, gate};
-use crate::output::{self, OK};
+use crate::exit_code::SUCCESS;
+use crate::output;
 
 /// Which tier a publish run goes to.
 #[derive(Clone, Copy, Debug, Default, ValueEnum)]
@@ -43,7 +44,7 @@ pub(super) async fn republish(
 ) -> u8 {
     match ws.run_summary(of).await {
         Ok(s) if s.counts.changed > 0 => {}
-        Ok(_) => return OK,
+        Ok(_) => return SUCCESS,
         Err(e) => return output::fail(&e, l),
     }
     plan(ws, opened, of, agent, write, l).await

@@ -1,6 +1,6 @@
-//! The flags of the edits that compute — `bulk replace`, `bulk set --template`/`--from-name`/
-//! `--copy-from`, `bulk date`, `bulk case`, `bulk trim`, and `--only-where` on each — turned
-//! into the engine's [`Edit`]s.
+//! The flags of the rules (edits that compute a value per asset): `bulk replace`, `bulk set
+//! --template`/`--from-name`/`--copy-from`, `bulk date`, `bulk case`, `bulk trim`, and
+//! `--only-where` on each, turned into the engine's [`Edit`]s.
 //!
 //! Not here: checking the rules (a pattern that reads, a template naming known fields:
 //! `spec::validate_edits`, the same check as the window's).
@@ -16,9 +16,9 @@ pub enum OnlyWhere {
     NotEmpty,
 }
 
-/// Flags every computing edit shares.
+/// The property a rule edits, and `--only-where`: flags every rule shares.
 #[derive(Args, Clone)]
-pub struct RuleFlags {
+pub struct PropertyFlags {
     /// The metadata property, `prefix:name` (e.g. dc:rights; `metadata/dc:rights` works too).
     #[arg(long)]
     pub property: String,
@@ -27,7 +27,7 @@ pub struct RuleFlags {
     pub only_where: Option<OnlyWhere>,
 }
 
-impl RuleFlags {
+impl PropertyFlags {
     /// The edit of the property by `op`, limited by `--only-where`.
     pub fn edit(&self, op: EditOp) -> Edit {
         let op = match self.only_where {
@@ -80,9 +80,9 @@ impl ReplaceFlags {
     }
 }
 
-/// The computed forms of `bulk set` (instead of --value).
+/// The rules of `bulk set` (instead of --value): a template, a file name's parts, a copy.
 #[derive(Args, Clone, Default)]
-pub struct ComputedSet {
+pub struct RuleArgs {
     /// Set from a template: {Title} (a field's label, as the form shows it) or {dc:title} is a
     /// property's value, {name} the file name without its extension, {filename}, {extension},
     /// {folder} (the folder's name), {path}; {{ and }} write a brace. An asset missing a value
@@ -102,8 +102,8 @@ pub struct ComputedSet {
     pub copy_from: Option<String>,
 }
 
-impl ComputedSet {
-    /// The rule, when one of the computed forms was given.
+impl RuleArgs {
+    /// The rule, when one of them was given.
     pub fn op(&self) -> Option<EditOp> {
         if let Some(from) = &self.copy_from {
             return Some(EditOp::Copy { from: from.clone() });

@@ -12,7 +12,8 @@ use metadesk_core::secrets::{RunOnlyKeychain, SecretStoreError};
 use serde_json::Value;
 use time::{Duration, OffsetDateTime};
 
-use crate::{Cli, Command, FAILURE};
+use crate::exit_code::FAILURE;
+use crate::{Cli, Command};
 
 struct Run {
     code: u8,

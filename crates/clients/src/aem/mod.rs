@@ -9,11 +9,11 @@ pub mod allows;
 pub mod auth;
 pub mod body;
 pub mod client;
+pub mod connection_check;
 pub mod error;
 pub mod said;
-pub mod test_connection;
 
 pub use auth::{Authorizer, RequestCredentials, StaticAuthorizer, TokenSnapshot};
 pub use client::AemClient;
+pub use connection_check::{ConnectionTestReport, test_connection};
 pub use error::AemError;
-pub use test_connection::{ConnectionTestReport, test_connection};

@@ -7,7 +7,7 @@
 //! per-connection fact a refused batch write leaves (`bulk/write_paths.rs`) is recorded, so
 //! the first apply writes per asset from the start instead of failing into it.
 //!
-//! Not here: the quick test's steps (`clients/aem/test_connection.rs`), the requests
+//! Not here: the quick test's steps (`clients/aem/connection_check.rs`), the requests
 //! themselves (`assets/probe.rs`, `assets/classic.rs`, `console`), the checklist's types
 //! (`clients/aem/allows.rs`).
 
@@ -19,7 +19,7 @@ use metadesk_bulk::open_query;
 use metadesk_bulk::write_paths;
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::allows::{AemPath, Allowed, PathCheck};
-use metadesk_clients::aem::test_connection::{ConnectionTestReport, StepKind};
+use metadesk_clients::aem::connection_check::{ConnectionTestReport, StepKind};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_console::{endpoints, graphql, persisted};
 use metadesk_credentials::credentials::ApiFamily;

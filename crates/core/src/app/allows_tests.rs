@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use metadesk_base::i18n::{Lang, Localizer};
 use metadesk_clients::aem::allows::{Ability, AemPath, Allowed, Can, PathCheck};
-use metadesk_clients::aem::test_connection::ConnectionTestReport;
+use metadesk_clients::aem::connection_check::ConnectionTestReport;
 use metadesk_clients::error::ErrorCode;
 use metadesk_credentials::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig, Switched};

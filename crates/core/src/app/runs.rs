@@ -15,10 +15,10 @@ use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use metadesk_assets::open_search;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::open_query::{self, OpenCount};
-use metadesk_bulk::scope::Estimate;
+use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
     Action, ApplyRequest, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus,
-    RunKind, RunSummary, ScopeCount, runs, scope,
+    RunKind, RunSummary, ScopeCount, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -56,13 +56,13 @@ impl Workspace {
     /// the folder takes the first page of AEM's OpenAPI search for the folder's own assets;
     /// where AEM does not answer that search, it is refused in words.
     pub async fn folder_assets(&self, opened: &Opened, folder: &str) -> Result<FolderAssets> {
-        let store = opened.connected.assets.as_ref();
+        let aem = opened.connected.assets.as_ref();
         if !opened.cannot_find_assets() {
-            return browse::folder_assets(store, folder, FOLDER_ASSETS).await;
+            return browse::folder_assets(aem, folder, FOLDER_ASSETS).await;
         }
         let items = open_query::folder_items(folder, false);
         let body = open_search::request_body(&items, FOLDER_ASSETS as u64, None);
-        match store.open_search(&body).await {
+        match aem.open_search(&body).await {
             Ok(page) => browse::searched_folder_assets(folder, page, FOLDER_ASSETS),
             Err(e) if open_search::unavailable(&e) => {
                 tracing::info!(error = %e, "AEM does not answer the OpenAPI search");
@@ -92,16 +92,16 @@ impl Workspace {
         let job = self
             .jobs
             .start(JobKind::Count, job_on("job-count-folder", folder))?;
-        let store = opened.connected.assets.as_ref();
+        let aem = opened.connected.assets.as_ref();
         if !opened.cannot_find_assets() {
-            return scope::count(store, folder, filters, job.control(), on_update).await;
+            return scope_count::count(aem, folder, filters, job.control(), on_update).await;
         }
         // An OAuth S2S connection with nobody to list the folder: AEM's OpenAPI search counts
         // it in one request. The name and format filters are not in that search (the preview
         // checks each asset), so the count says it is "before filters" rather than be wrong.
         let who = (opened.label.as_str(), opened.connection_id.is_some());
         let counted =
-            match open_query::count_folder(store, folder, filters.recursive, who, job.control())
+            match open_query::count_folder(aem, folder, filters.recursive, who, job.control())
                 .await?
             {
                 OpenCount::Counted { assets, at_least } => ScopeCount {
@@ -204,13 +204,13 @@ impl Workspace {
             _ => None,
         };
         let schema = schema.and_then(|s| s.schema.clone()).map(Arc::new);
-        let store = self.assets_for(opened, &summary)?;
+        let aem = self.assets_for(opened, &summary)?;
         let label = Text::new(
             "job-preview-of-run",
             vec![("kind", which.into()), ("folder", summary.folder.into())],
         );
         let job = self.jobs.start(JobKind::Preview, label)?;
-        let engine = Engine::new(store, self.runs_dir()).with_schema(schema);
+        let engine = Engine::new(aem, self.runs_dir()).with_schema(schema);
         let forward = |p: Progress| {
             job.set_run_id(&p.run_id);
             on_progress(p);

@@ -12,7 +12,7 @@ use std::time::Duration;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_clients::aem::AemError;
 use metadesk_clients::aem::auth::TokenSnapshot;
-use metadesk_clients::aem::test_connection::{ConnectionTestReport, StepKind, StepOutcome};
+use metadesk_clients::aem::connection_check::{ConnectionTestReport, StepKind, StepOutcome};
 
 use super::TestDepth;
 use metadesk_clients::error::Error;

@@ -15,7 +15,7 @@ use metadesk_base::i18n::Text;
 use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::aem::auth::{Authorizer, RequestCredentials, StaticAuthorizer};
 use metadesk_clients::aem::client::AemClient;
-use metadesk_clients::aem::test_connection::{ConnectionTestReport, test_connection};
+use metadesk_clients::aem::connection_check::{ConnectionTestReport, test_connection};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_clients::ims::clock::Clock;
 use metadesk_clients::ims::dev_token::DevTokenAuthorizer;
@@ -289,7 +289,7 @@ impl Authorizers {
 
 /// "Test connection" for a stored connection, by id or name: reads it and its secrets (on a
 /// blocking thread), gets its authorizer from `authorizers` and runs
-/// [`metadesk_clients::aem::test_connection`].
+/// [`metadesk_clients::aem::connection_check`].
 pub async fn test_stored_connection(
     store: Arc<ConnectionStore>,
     id_or_name: &str,

@@ -21,7 +21,7 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::Filters;
 use metadesk_bulk::reasons::not_read;
-use metadesk_bulk::scope::list_with_retries;
+use metadesk_bulk::scope_count::list_with_retries;
 use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -94,7 +94,7 @@ impl Workspace {
             .jobs
             .start(JobKind::Count, job_on("job-export-sheet", folder))?;
         let control = job.control();
-        let store = opened.connected.assets.as_ref();
+        let aem = opened.connected.assets.as_ref();
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
         // Ordered and labelled by the scope's metadata schema, when it can be read.
         let schema_folder = crate::app::schemas::schema_folder(&folder, filters);
@@ -110,9 +110,9 @@ impl Workspace {
             Option<String>,
         )> = Vec::new();
         let mut report = SheetExport::default();
-        let entries = entries_to_export(store, &folder, filters, control, &mut report).await?;
+        let entries = entries_to_export(aem, &folder, filters, control, &mut report).await?;
         for chunk in entries.chunks(LOOKUP_BATCH) {
-            let mut looked_up = LookedUp::ask(store, chunk, &properties, control).await;
+            let mut looked_up = LookedUp::ask(aem, chunk, &properties, control).await;
             for entry in chunk.iter().cloned() {
                 if control.is_cancelled() {
                     return Err(export_cancelled());
@@ -120,7 +120,7 @@ impl Workspace {
                 let missed = looked_up.missed(&entry.path);
                 let read = match looked_up.take(&entry.path) {
                     Some(found) => Ok(found),
-                    None => read_one(store, &entry.path).await,
+                    None => read_one(aem, &entry.path).await,
                 };
                 if read.is_ok() && missed {
                     report.unindexed += 1;
@@ -209,7 +209,7 @@ impl Workspace {
 /// name. A folder that cannot be listed is said in `report`; a search that fails part-way fails
 /// the export (a partial read is never the whole).
 pub(crate) async fn entries_to_export(
-    store: &dyn metadesk_assets::AssetsApi,
+    aem: &dyn metadesk_assets::AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &metadesk_bulk::RunControl,
@@ -222,10 +222,10 @@ pub(crate) async fn entries_to_export(
     let mut entries = Vec::new();
     match &filters.selection {
         None => {
-            let mut walk = FolderWalk::new(folder, filters.recursive, 100, store.family(), None)?;
+            let mut walk = FolderWalk::new(folder, filters.recursive, 100, aem.family(), None)?;
             loop {
                 let step = walk
-                    .next(|f, offset, limit| list_with_retries(store, f, offset, limit, control))
+                    .next(|f, offset, limit| list_with_retries(aem, f, offset, limit, control))
                     .await?;
                 match step {
                     WalkStep::Page(page) => entries.extend(page),
@@ -246,7 +246,7 @@ pub(crate) async fn entries_to_export(
             report.searched_at = Some(now_rfc3339());
             while !walk.is_done() {
                 let params = walk.request();
-                let page = search_with_retries(store, &params, control)
+                let page = search_with_retries(aem, &params, control)
                     .await
                     .map_err(|e| {
                         Error::worded(
@@ -263,7 +263,7 @@ pub(crate) async fn entries_to_export(
         Some(Selection::List { entries: list }) => {
             let hits = hit_properties(std::iter::empty());
             let resolved = resolve_list(list, &hits, |params| async move {
-                search_with_retries(store, &params, control)
+                search_with_retries(aem, &params, control)
                     .await?
                     .ok_or_else(|| CallError::Transient("cancelled".into()))
             })
@@ -281,7 +281,7 @@ pub(crate) async fn entries_to_export(
             // when its values are looked up below, where it is missed again).
             let mut resolved = resolved;
             metadesk_bulk::searching::confirm_unfound(&mut resolved, |path| async move {
-                store.node_json(&path, "1").await
+                aem.node_json(&path, "1").await
             })
             .await;
             report.unread.extend(resolved.problems.iter().map(|p| {
@@ -303,20 +303,20 @@ pub(crate) async fn entries_to_export(
 
 /// Reads one asset whole, and when it last changed.
 async fn read_one(
-    store: &dyn metadesk_assets::AssetsApi,
+    aem: &dyn metadesk_assets::AssetsApi,
     path: &str,
 ) -> std::result::Result<(Current, Option<String>), CallError> {
     let mut asset = AssetRef {
         path: path.to_owned(),
         id: None,
     };
-    if store.family() == ApiFamily::OpenApi {
-        asset.id = store.resolve_id(path).await?;
+    if aem.family() == ApiFamily::OpenApi {
+        asset.id = aem.resolve_id(path).await?;
     }
     // Read first: an import compares AEM's time now with this one, so a change between the two
     // reads is taken as made after the export (held back).
-    let modified = store.last_modified(&asset).await?;
-    Ok((store.read(&asset).await?, modified))
+    let modified = aem.last_modified(&asset).await?;
+    Ok((aem.read(&asset).await?, modified))
 }
 
 /// The values of up to [`LOOKUP_BATCH`] assets of an export, from one QueryBuilder lookup of
@@ -331,7 +331,7 @@ struct LookedUp {
 
 impl LookedUp {
     async fn ask(
-        store: &dyn metadesk_assets::AssetsApi,
+        aem: &dyn metadesk_assets::AssetsApi,
         entries: &[metadesk_assets::Entry],
         properties: &[String],
         control: &metadesk_bulk::RunControl,
@@ -340,7 +340,7 @@ impl LookedUp {
             hits: HashMap::new(),
             answered: false,
         };
-        if store.family() != ApiFamily::Classic || !store.can_search() {
+        if aem.family() != ApiFamily::Classic || !aem.can_search() {
             return looked_up;
         }
         let mut wanted: Vec<String> = vec![
@@ -355,7 +355,7 @@ impl LookedUp {
         let wanted: Vec<&str> = wanted.iter().map(String::as_str).collect();
         let paths: Vec<&str> = entries.iter().map(|e| e.path.as_str()).collect();
         let params = paths_lookup(&paths, &wanted);
-        match search_with_retries(store, &params, control).await {
+        match search_with_retries(aem, &params, control).await {
             Ok(Some(page)) => {
                 looked_up.answered = true;
                 for hit in page.hits {

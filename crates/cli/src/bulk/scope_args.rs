@@ -14,7 +14,7 @@ use metadesk_core::i18n::Localizer;
 /// Which assets: a folder, a search under one, a list or a saved scope, with the name and
 /// format filters (shared by `bulk` and `sheet export`).
 #[derive(Args, Clone)]
-pub(crate) struct SelectFlags {
+pub(crate) struct ScopeArgs {
     /// The DAM folder: `/content/dam/…` (the sample's form without `/content/dam` works too).
     #[arg(long, required_unless_present_any = ["under", "list", "scope"], conflicts_with = "under")]
     folder: Option<String>,
@@ -49,7 +49,7 @@ pub(crate) struct SelectFlags {
     formats: Vec<String>,
 }
 
-impl SelectFlags {
+impl ScopeArgs {
     /// Refuses conditions that do not parse, before AEM is asked anything.
     pub(crate) fn check(&self) -> Result<(), Error> {
         match self
@@ -66,7 +66,7 @@ impl SelectFlags {
 /// The run's folder and filters from the scope flags: a saved scope, a list file, a search
 /// (`--where`) or a folder; the name and format filters apply to each.
 pub(crate) fn chosen_scope(
-    args: &SelectFlags,
+    args: &ScopeArgs,
     opened: &Opened,
     ws: &Workspace,
     l: &Localizer,

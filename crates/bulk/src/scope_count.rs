@@ -79,29 +79,29 @@ pub struct Estimate {
 /// with `done: true`. Only the folder stack and one page are in memory. Cancelled through
 /// `control`, it returns what it counted so far with `done: false`.
 pub async fn count(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &RunControl,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
 ) -> Result<ScopeCount> {
-    count_paged(store, folder, filters, control, on_update, PAGE_SIZE).await
+    count_paged(aem, folder, filters, control, on_update, PAGE_SIZE).await
 }
 
 pub(crate) async fn count_paged(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     folder: &str,
     filters: &Filters,
     control: &RunControl,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,
 ) -> Result<ScopeCount> {
-    let mut walk = FolderWalk::new(folder, filters.recursive, page_size, store.family(), None)?;
+    let mut walk = FolderWalk::new(folder, filters.recursive, page_size, aem.family(), None)?;
     let mut count = ScopeCount::default();
     let mut last_update: Option<Instant> = None;
     loop {
         let step = walk
-            .next(|folder, offset, limit| list_with_retries(store, folder, offset, limit, control))
+            .next(|folder, offset, limit| list_with_retries(aem, folder, offset, limit, control))
             .await?;
         let entries = match step {
             WalkStep::Page(entries) => entries,
@@ -122,7 +122,7 @@ pub(crate) async fn count_paged(
                     let format = match entry.listed_format() {
                         Some(f) => Some(f.to_owned()),
                         None if filters.formats.is_empty() => None,
-                        None => read_format(store, &entry.path, control).await,
+                        None => read_format(aem, &entry.path, control).await,
                     };
                     if filters.format_matches(format.as_deref()) {
                         count.assets += 1;
@@ -147,7 +147,7 @@ pub(crate) async fn count_paged(
 
 /// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
 pub async fn list_with_retries(
-    store: &dyn AssetsApi,
+    aem: &dyn AssetsApi,
     folder: String,
     offset: u64,
     limit: u64,
@@ -159,7 +159,7 @@ pub async fn list_with_retries(
             return Listed::Cancelled;
         }
         attempt += 1;
-        let wait = match store.list(&folder, offset, limit).await {
+        let wait = match aem.list(&folder, offset, limit).await {
             Ok(page) => return Listed::Page(page),
             Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
                 RETRIES.wait_for(retry_after, attempt - 1, attempt)
@@ -185,7 +185,7 @@ pub async fn list_with_retries(
 
 /// `dc:format` of an asset whose listing entry does not carry it; `None` when it cannot be
 /// read (the preview would skip such an asset: it is not one a run would edit).
-async fn read_format(store: &dyn AssetsApi, path: &str, control: &RunControl) -> Option<String> {
+async fn read_format(aem: &dyn AssetsApi, path: &str, control: &RunControl) -> Option<String> {
     if control.is_cancelled() {
         return None;
     }
@@ -193,8 +193,8 @@ async fn read_format(store: &dyn AssetsApi, path: &str, control: &RunControl) ->
         path: path.to_owned(),
         id: None,
     };
-    asset.id = store.resolve_id(path).await.ok()?;
-    let current = store.read(&asset).await.ok()?;
+    asset.id = aem.resolve_id(path).await.ok()?;
+    let current = aem.read(&asset).await.ok()?;
     current
         .metadata
         .get("dc:format")

@@ -1,8 +1,8 @@
 //! `metadesk-cli connections test NAME [--deep [--folder PATH]]`: "Test connection" from a
 //! terminal — mint or reuse a token, call AEM through the API family the connection may use,
 //! and print each step; with `--deep`, "what this AEM allows" as a checklist, path by path.
-//! Exit codes: 0 the connection works, 1 a step failed, 2 ([`FAILURE`]) the connection could
-//! not be tested (unknown name, keychain, damaged connection).
+//! Exit codes: [`SUCCESS`] the connection works, [`SOME_FAILED`] a step failed, [`FAILURE`] the
+//! connection could not be tested (unknown name, keychain, damaged connection).
 //!
 //! Not here: the other `connections` commands (import, list, remove…, in `connections`);
 //! [`augment`] adds `test` beside them without touching that module.
@@ -10,11 +10,11 @@
 
 use clap::{ArgMatches, Args, FromArgMatches};
 use metadesk_core::aem::allows::{Allowed, Can};
-use metadesk_core::aem::test_connection::{ConnectionTestReport, StepOutcome};
+use metadesk_core::aem::connection_check::{ConnectionTestReport, StepOutcome};
 use metadesk_core::app::{TestDepth, Workspace};
 use metadesk_core::i18n::{Localizer, arg};
 
-use crate::FAILURE;
+use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
 
 /// Adds `test` to the `connections` subcommand of `cli`, so it sits (and shows in `--help`)
 /// beside import, list and the others without changing their module.
@@ -84,7 +84,7 @@ pub async fn run(args: TestArgs, workspace: &Workspace, l: &Localizer) -> u8 {
         let kind = crate::connections::kind_label(connection.kind, l);
         print!("{}", render(&connection.name, &kind, &report, l));
     }
-    if report.ok { 0 } else { 1 }
+    if report.ok { SUCCESS } else { SOME_FAILED }
 }
 
 fn fail(message: &str, l: &Localizer) -> u8 {
@@ -193,7 +193,7 @@ pub fn render(name: &str, kind: &str, report: &ConnectionTestReport, l: &Localiz
 mod tests {
     use super::*;
     use clap::{CommandFactory, Parser};
-    use metadesk_core::aem::test_connection::TestStep;
+    use metadesk_core::aem::connection_check::TestStep;
     use metadesk_core::credentials::ApiFamily;
 
     #[derive(Parser)]
@@ -249,7 +249,7 @@ mod tests {
             certificate: None,
             dam_readable: Some(false),
             steps: vec![TestStep {
-                step: metadesk_core::aem::test_connection::StepKind::ReadDam,
+                step: metadesk_core::aem::connection_check::StepKind::ReadDam,
                 label: "Read the DAM root (/content/dam)".into(),
                 outcome: StepOutcome::Failed,
                 detail: "AEM does not let x read /content/dam.".into(),

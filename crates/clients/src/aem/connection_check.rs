@@ -9,6 +9,9 @@
 //!
 //! Not here: building the client or its authorizer (`connections::authorizers`), rendering the
 //! report.
+//!
+//! Product code, so not named `test_*` (a test's name): it checks a connection for the
+//! person's "Test connection", whose words its function and report keep.
 
 use reqwest::{Method, StatusCode};
 use serde::Serialize;

@@ -1,0 +1,14 @@
+//! Rules about the sources themselves, checked by `cargo test` like any behaviour: no source
+//! file holds more than 700 lines that are not tests (ARCHITECTURE.md, "Conventions"); every
+//! file a module doc or ARCHITECTURE.md names exists.
+//!
+//! They read the checkout this crate was built from (`CARGO_MANIFEST_DIR/..`). Under Wine
+//! (`scripts/cross/windows.sh`) that Linux path means nothing to the Windows test binary, and
+//! the sources are the same on every OS, so the checks run where the checkout is: not on Windows.
+#![cfg(not(windows))]
+// A test crate: failing fast on an unreadable file is the point.
+#![allow(clippy::unwrap_used, clippy::expect_used)]
+
+mod pointers;
+mod size;
+mod sources;
