@@ -48,7 +48,7 @@ fn the_runs_scope_is_made_by_the_core_from_the_persons_scope() {
         json!({ "kind": "list", "entries": ["/content/dam/a/b.jpg"] }),
         "{scope}"
     );
-    let folder = json!({ "kind": "folder", "folder": "/etc", "recursive": false });
+    let folder = json!({ "kind": "folder", "folder": "/content/sites/x", "recursive": false });
     let request = json!({ "connectionId": "c", "scope": folder, "name": null, "formats": [] });
     let (code, _) = app.refused("run_scope", json!({ "request": request }));
     assert_eq!(code, "invalid_input");
