@@ -2,9 +2,7 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{
-    HeldSheet, ListFile, RunScope, SavedScope, ScopeRequest, SelectedCount,
-};
+use metadesk_core::app::{HeldSheet, ListFile, RunScope, SavedScope, ScopeRequest, SelectedCount};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;

@@ -15,7 +15,9 @@ fn a_typed_folder_is_the_cores_to_take_or_refuse_in_the_windows_words() {
         "wknd-shared/en/adventures/napa-wine-tasting/",
         napa,
     ] {
-        let taken = app.invoke("check_folder", json!({ "folder": typed })).unwrap();
+        let taken = app
+            .invoke("check_folder", json!({ "folder": typed }))
+            .unwrap();
         assert_eq!(taken, napa, "{typed}");
     }
 

@@ -18,7 +18,8 @@ export class FolderCheck {
   answers = $state<Record<string, FolderAnswer>>({});
 
   #timer: ReturnType<typeof setTimeout> | null = null;
-  #asking = new Map<string, Promise<FolderAnswer>>();
+  /** Questions under way, by what was typed (not state: nothing shows them). */
+  #asking: Record<string, Promise<FolderAnswer>> = {};
 
   /** The answer for `typed`, null while it is not known (or nothing is typed). */
   answerFor(typed: string): FolderAnswer | null {
@@ -46,16 +47,16 @@ export class FolderCheck {
     if (typed.trim() === '') return null;
     const known = this.answers[typed];
     if (known) return known;
-    let asking = this.#asking.get(typed);
+    let asking = this.#asking[typed];
     if (!asking) {
       asking = checkFolder(typed).then(
         (folder): FolderAnswer => ({ folder }),
         (thrown: unknown): FolderAnswer => ({ problem: toIpcError(thrown).message }),
       );
-      this.#asking.set(typed, asking);
+      this.#asking[typed] = asking;
     }
     const answer = await asking;
-    this.#asking.delete(typed);
+    delete this.#asking[typed];
     this.answers[typed] = answer;
     return answer;
   }
