@@ -34,17 +34,22 @@ const root = join(dirname(fileURLToPath(import.meta.url)), "..", "..", "..");
 const CLI = process.env.METADESK_CLI_BIN ?? join(root, "target", "debug", "metadesk-cli");
 
 let sandbox;
+/** The content fragments directly in FOLDER: the preview lists them (as skipped: an asset edit
+ *  leaves them as they are), the window's count says them apart from its assets. */
+let fragments;
 
 before(async () => {
-  // No content fragments: the count and the preview then agree on what an asset is.
-  sandbox = await startSandboxBinary({ assets: 120, perFolder: 36, fragmentEvery: 1_000_000 });
+  sandbox = await startSandboxBinary({ assets: 120, perFolder: 36 });
   const dump = await sandbox.getJson("/__sandbox/dump");
   assert.ok(dump.folders.some((f) => f.path === FOLDER && f.assets > 0), `the sandbox has no assets in ${FOLDER}`);
+  const direct = dump.assets.filter((a) => a.path.startsWith(`${FOLDER}/`) && !a.path.slice(FOLDER.length + 1).includes("/"));
+  fragments = direct.filter((a) => a.contentFragment).length;
 });
 
 after(() => sandbox?.stop());
 
-/** What the command line previews for the seed's folder form: the number of assets. */
+/** What the command line previews for the seed's folder form: the number of entries (content
+ *  fragments included, each skipped with its reason). */
 function cliCount() {
   assert.ok(existsSync(CLI), `${CLI} is missing: build it with cargo build -p metadesk-cli`);
   const home = mkdtempSync(join(tmpdir(), "metadesk-e2e-cli-"));
@@ -57,6 +62,7 @@ function cliCount() {
     );
     const summary = JSON.parse(out);
     assert.equal(summary.folder, FOLDER, "the CLI took the seed's form as the DAM folder");
+    assert.ok(summary.skippedEntries.length >= fragments, "the CLI lists each content fragment as skipped");
     return summary.counts.assets;
   } finally {
     rmSync(home, { recursive: true, force: true });
@@ -71,8 +77,11 @@ async function typeInFolderField(driver, folder) {
 }
 
 test("the seed's folder form counts in the window what the command line previews", async (t) => {
-  const expected = cliCount();
-  assert.ok(expected > 0, "the command line previewed no asset");
+  const previewed = cliCount();
+  assert.ok(previewed > fragments, "the command line previewed no asset");
+  // The window counts the assets and says the content fragments apart ("Also N content
+  // fragments… N rows in all"): together, what the CLI's preview lists.
+  const expected = previewed - fragments;
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
     await (await byTestId(driver, "nav-bulk")).click();
@@ -87,7 +96,11 @@ test("the seed's folder form counts in the window what the command line previews
       return Number(text.replace(/[^\d]/g, ""));
     }, "the window did not count the seed's folder form", 60_000);
     await screenshot(driver, "24-seed-folder-form-count");
-    assert.equal(shown, expected, `the window counts ${shown}, the command line previews ${expected}`);
+    assert.equal(shown, expected, `the window counts ${shown} assets (and ${fragments} content fragments), the command line previews ${previewed} entries`);
+    if (fragments > 0) {
+      const note = await (await byTestId(driver, "scope-count")).getAttribute("textContent");
+      assert.match(note, new RegExp(`${previewed} rows in all`), note);
+    }
     assert.equal((await driver.findElements(By.css("#folder-error"))).length, 0, "no folder problem shown");
     // The tree shows the folder the core took, chosen.
     await eventually(async () =>
