@@ -93,6 +93,10 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SchemaRequest::export_all(&cfg)?;
     crate::app::ScopeEditsRequest::export_all(&cfg)?;
     crate::app::RunScope::export_all(&cfg)?;
+    crate::app::SaveScopeRequest::export_all(&cfg)?;
+    crate::app::PreviewRowsRequest::export_all(&cfg)?;
+    crate::app::ReportRowsRequest::export_all(&cfg)?;
+    crate::app::FolderPageRequest::export_all(&cfg)?;
     metadesk_bulk::searching::ListProblem::export_all(&cfg)?;
     crate::app::SavedScope::export_all(&cfg)?;
     crate::app::SelectedCount::export_all(&cfg)?;

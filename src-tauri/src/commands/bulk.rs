@@ -6,11 +6,14 @@
 use std::time::{Duration, Instant};
 
 use metadesk_core::Error;
-use metadesk_core::app::{ConnectionChoice, RunAction, ScopeEditsRequest};
+use metadesk_core::app::{
+    ConnectionChoice, FolderPageRequest, PreviewRowsRequest, ReportRowsRequest, RunAction,
+    ScopeEditsRequest,
+};
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
-    Action, ApplyRequest, PreviewPage, Progress, ReportPage, ReportStatus, RunKind, RunSummary,
+    ApplyRequest, PreviewPage, Progress, ReportPage, RunKind, RunSummary,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -62,13 +65,11 @@ pub(super) fn finish<R: Runtime>(
 #[tauri::command]
 pub async fn list_folder(
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    offset: u64,
+    request: FolderPageRequest,
 ) -> Result<FolderPage, IpcError> {
     let ws = &state.workspace;
-    let opened = super::open_stored(&state, connection_id).await?;
-    ws.folder_page(&opened, &folder, offset)
+    let opened = super::open_stored(&state, request.connection_id).await?;
+    ws.folder_page(&opened, &request.folder, request.offset)
         .await
         .worded(&state)
 }
@@ -166,11 +167,14 @@ async fn preview_from_run(
 #[tauri::command]
 pub async fn preview_rows(
     state: State<'_, AppState>,
-    run_id: String,
-    action: Option<Action>,
-    offset: u64,
-    limit: u64,
+    request: PreviewRowsRequest,
 ) -> Result<PreviewPage, IpcError> {
+    let PreviewRowsRequest {
+        run_id,
+        action,
+        offset,
+        limit,
+    } = request;
     let mut page = state
         .workspace
         .preview_rows(&run_id, action, offset, limit)
@@ -244,11 +248,14 @@ pub async fn run_summary(
 #[tauri::command]
 pub async fn report_rows(
     state: State<'_, AppState>,
-    run_id: String,
-    status: Option<ReportStatus>,
-    offset: u64,
-    limit: u64,
+    request: ReportRowsRequest,
 ) -> Result<ReportPage, IpcError> {
+    let ReportRowsRequest {
+        run_id,
+        status,
+        offset,
+        limit,
+    } = request;
     let mut page = state
         .workspace
         .report_rows(&run_id, status, offset, limit)

@@ -2,7 +2,9 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
-use metadesk_core::app::{HeldSheet, ListFile, RunScope, SavedScope, ScopeRequest, SelectedCount};
+use metadesk_core::app::{
+    HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope, ScopeRequest, SelectedCount,
+};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;
@@ -129,10 +131,13 @@ pub fn saved_scopes(
 #[tauri::command]
 pub fn save_scope(
     state: State<'_, AppState>,
-    connection_id: String,
-    name: String,
-    scope: Scope,
+    request: SaveScopeRequest,
 ) -> Result<SavedScope, IpcError> {
+    let SaveScopeRequest {
+        connection_id,
+        name,
+        scope,
+    } = request;
     let mut saved = state
         .workspace
         .save_scope(&connection_id, &name, scope)

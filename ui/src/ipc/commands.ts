@@ -22,6 +22,10 @@ import type { FoundBy } from './bindings/FoundBy';
 import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
 import type { FolderPage } from './bindings/FolderPage';
+import type { FolderPageRequest } from './bindings/FolderPageRequest';
+import type { PreviewRowsRequest } from './bindings/PreviewRowsRequest';
+import type { ReportRowsRequest } from './bindings/ReportRowsRequest';
+import type { SaveScopeRequest } from './bindings/SaveScopeRequest';
 import type { FolderSchema } from './bindings/FolderSchema';
 import type { FragmentList } from './bindings/FragmentList';
 import type { FragmentListRequest } from './bindings/FragmentListRequest';
@@ -193,7 +197,7 @@ function channelOf<T>(handler: (message: T) => void): Channel<T> {
 
 /** One page of a folder's subfolders, for the folder tree (`offset` from `nextOffset`). */
 export function listFolder(connectionId: string, folder: string, offset: number): Promise<FolderPage> {
-  return call('list_folder', { connectionId, folder, offset });
+  return call('list_folder', { request: { connectionId, folder, offset } satisfies FolderPageRequest });
 }
 
 /** The first assets of a folder (names, titles), for its thumbnail strip. */
@@ -270,7 +274,7 @@ export function savedScopes(connectionId: string): Promise<SavedScope[]> {
 
 /** Saves a scope under a name, replacing one of the same name (any case). */
 export function saveScope(connectionId: string, name: string, scope: Scope): Promise<SavedScope> {
-  return call('save_scope', { connectionId, name, scope });
+  return call('save_scope', { request: { connectionId, name, scope } satisfies SaveScopeRequest });
 }
 
 /** AEM's tags (`/content/cq:tags`) for the tag picker; rejects when they cannot be read. */
@@ -349,7 +353,7 @@ export function previewRows(
   offset: number,
   limit: number,
 ): Promise<PreviewPage> {
-  return call('preview_rows', { runId, action, offset, limit });
+  return call('preview_rows', { request: { runId, action, offset, limit } satisfies PreviewRowsRequest });
 }
 
 /**
@@ -389,7 +393,7 @@ export function reportRows(
   offset: number,
   limit: number,
 ): Promise<ReportPage> {
-  return call('report_rows', { runId, status, offset, limit });
+  return call('report_rows', { request: { runId, status, offset, limit } satisfies ReportRowsRequest });
 }
 
 /** Asks where to save (the Rust side opens the dialog) and writes the report as CSV. Resolves

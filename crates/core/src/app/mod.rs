@@ -20,6 +20,7 @@ mod jobs;
 mod language;
 mod list_files;
 mod opening;
+mod page_requests;
 mod pending;
 mod publishing;
 mod report_settings;
@@ -58,7 +59,10 @@ pub use schemas::{
     FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
     edit_problems, schema_folder,
 };
-pub use scope_requests::{RunScope, SchemaRequest, ScopeEditsRequest, ScopeRequest, check_folder};
+pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
+pub use scope_requests::{
+    RunScope, SaveScopeRequest, SchemaRequest, ScopeEditsRequest, ScopeRequest, check_folder,
+};
 pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
 pub use sheets::{

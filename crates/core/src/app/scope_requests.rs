@@ -62,6 +62,15 @@ pub struct ScopeEditsRequest {
     pub edits: Vec<Edit>,
 }
 
+/// A scope saved under a name for a connection (replacing one of the same name).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveScopeRequest {
+    pub connection_id: String,
+    pub name: String,
+    pub scope: Scope,
+}
+
 /// The run's scope: the folder and filters a run journals.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
