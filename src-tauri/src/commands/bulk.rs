@@ -12,9 +12,7 @@ use metadesk_core::app::{
 };
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
 use metadesk_core::bindings::IpcError;
-use metadesk_core::bulk::{
-    ApplyRequest, PreviewPage, Progress, ReportPage, RunKind, RunSummary,
-};
+use metadesk_core::bulk::{ApplyRequest, PreviewPage, Progress, ReportPage, RunKind, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
 
