@@ -5,10 +5,10 @@
 
 use std::time::{Duration, Instant};
 
+use crate::ipc_error::IpcError;
 use metadesk_core::Error;
 use metadesk_core::app::{ConnectionChoice, RunAction};
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{
     Action, ApplyRequest, PreviewPage, Progress, ReportPage, ReportStatus, RunKind, RunRequest,
     RunSummary,

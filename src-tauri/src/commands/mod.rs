@@ -16,8 +16,8 @@ pub mod scopes;
 pub mod sheets;
 pub mod tokens;
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{ConnectionChoice, Opened};
-use metadesk_core::bindings::IpcError;
 
 use crate::state::AppState;
 use crate::worded::Worded;

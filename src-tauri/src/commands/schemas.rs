@@ -3,8 +3,8 @@
 //! before a preview), and the required-metadata report of a scope. Each command is a call to
 //! the core's use cases (`metadesk_core::app::schemas`).
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{FolderSchema, MissingReport, schema_folder};
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Edit, Filters};
 use tauri::State;
 

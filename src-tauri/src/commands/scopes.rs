@@ -2,9 +2,9 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{HeldSheet, ListFile, SavedScope, SelectedCount};
 use metadesk_core::assets::tags::Tag;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;
 use metadesk_core::bulk::{Filters, Scope, ScopeCount};
 use tauri::ipc::Channel;

@@ -3,8 +3,8 @@
 //! and preview it, and save its problems as CSV. Each command is a call to the core's use
 //! cases; the page gets file names, never paths.
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{HeldSheet, IssueFilter, IssuePage, SavedSheet, SheetFormat, SheetImport};
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Filters, Progress};
 use metadesk_core::file_names::safe_file_name;
 use tauri::ipc::Channel;
