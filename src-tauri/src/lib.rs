@@ -25,7 +25,7 @@ use metadesk_core::dirs::{AppDirs, profile_name};
 use metadesk_core::events::AppEvent;
 use metadesk_core::secrets::KeyringStore;
 use tauri::webview::PageLoadEvent;
-use tauri::{DragDropEvent, Emitter, Manager, WindowEvent};
+use tauri::{DragDropEvent, Emitter, Manager, Runtime, WindowEvent};
 
 use crate::state::AppState;
 
@@ -86,7 +86,39 @@ pub fn run() {
         );
     }
 
-    let builder = tauri::Builder::default()
+    let builder = app(tauri::Builder::default(), state).setup(|app| {
+        // Only the real window has these: the WebDriver tests' drop grant (test builds), the web
+        // view's painting (WebKitGTK), and the sandbox's restart at start-up. The mock-runtime
+        // suite builds `app()` without them.
+        #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
+        app.add_capability(include_str!("../test-capabilities/e2e.json"))?;
+        if let Some(window) = app.get_webview_window("main") {
+            painting::apply_compositing(&window);
+        }
+        let state = app.state::<AppState>();
+        sandbox::resume_if_needed(
+            app.handle(),
+            state.workspace.clone(),
+            state.sandbox.clone(),
+            state.localizer(),
+        );
+        Ok(())
+    });
+
+    if let Err(e) = builder.run(tauri::generate_context!()) {
+        tracing::error!(error = %e, "the app stopped with an error");
+        eprintln!("Metadesk stopped: {e}");
+        std::process::exit(1);
+    }
+}
+
+/// The app on any Tauri runtime: plugins, state, the `thumb:` protocol, window events and every
+/// command. `run()` builds it on the real window system (Wry); the mock-runtime suite
+/// (`commands/mock_runtime/`) on `tauri::test::mock_builder()`, with no window. What needs a real
+/// window (the painting switch, WebView2's check, the e2e capability, the sandbox's restart at
+/// start-up) is added by `run()` only.
+pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    let builder = builder
         .plugin(tauri_plugin_dialog::init())
         // Sent from Rust only (no JS permission): "bulk edit finished" after a long run.
         .plugin(tauri_plugin_notification::init())
@@ -97,22 +129,6 @@ pub fn run() {
             if payload.event() == PageLoadEvent::Finished {
                 tracing::info!("page loaded");
             }
-        })
-        .setup(|app| {
-            // The WebDriver tests' drop is granted only where it exists (test builds).
-            #[cfg(any(debug_assertions, feature = "e2e-hooks"))]
-            app.add_capability(include_str!("../test-capabilities/e2e.json"))?;
-            if let Some(window) = app.get_webview_window("main") {
-                painting::apply_compositing(&window);
-            }
-            let state = app.state::<AppState>();
-            sandbox::resume_if_needed(
-                app.handle(),
-                state.workspace.clone(),
-                state.sandbox.clone(),
-                state.localizer(),
-            );
-            Ok(())
         })
         .on_window_event(|window, event| match event {
             WindowEvent::DragDrop(DragDropEvent::Drop { paths, .. }) => {
@@ -223,10 +239,5 @@ pub fn run() {
     let builder = builder.invoke_handler(app_commands![commands::e2e::e2e_simulate_drop]);
     #[cfg(not(any(debug_assertions, feature = "e2e-hooks")))]
     let builder = builder.invoke_handler(app_commands![]);
-
-    if let Err(e) = builder.run(tauri::generate_context!()) {
-        tracing::error!(error = %e, "the app stopped with an error");
-        eprintln!("Metadesk stopped: {e}");
-        std::process::exit(1);
-    }
+    builder
 }

@@ -29,6 +29,9 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::IssuePage::export_all(&cfg)?;
     crate::app::IssueFilter::export_all(&cfg)?;
     crate::app::SheetExport::export_all(&cfg)?;
+    crate::app::SheetExportRequest::export_all(&cfg)?;
+    crate::app::SheetPreviewRequest::export_all(&cfg)?;
+    crate::app::SheetIssuesRequest::export_all(&cfg)?;
     crate::app::SavedSheet::export_all(&cfg)?;
     crate::app::HeldSheet::export_all(&cfg)?;
     crate::app::ListFile::export_all(&cfg)?;
@@ -84,6 +87,10 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_console::HistoryEntry::export_all(&cfg)?;
     metadesk_console::SavedRequest::export_all(&cfg)?;
     crate::app::GraphqlCall::export_all(&cfg)?;
+    crate::app::RunPersistedRequest::export_all(&cfg)?;
+    crate::app::SavePersistedRequest::export_all(&cfg)?;
+    crate::app::ConsoleSendRequest::export_all(&cfg)?;
+    crate::app::SaveEntryRequest::export_all(&cfg)?;
     crate::app::ExportFormat::export_all(&cfg)?;
     // Event names are constants, not types: written beside them.
     std::fs::write(

@@ -3,8 +3,11 @@
 //! cancelling, and exporting a result through the save dialog. Each command is one call to
 //! the core's use cases (`Workspace::console_*`); nothing here returns a token.
 
+use metadesk_core::app::{
+    ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest, SaveEntryRequest,
+    SavePersistedRequest, export_result,
+};
 use crate::ipc_error::IpcError;
-use metadesk_core::app::{ExportFormat, GraphqlCall, export_result};
 use metadesk_core::console::{
     ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, PersistedQuery,
     SavedPersisted, SavedRequest,
@@ -66,12 +69,15 @@ pub async fn console_persisted(
 #[tauri::command]
 pub async fn console_run_persisted(
     state: State<'_, AppState>,
-    connection: String,
-    config: String,
-    name: String,
-    variables: String,
-    call_id: Option<String>,
+    request: RunPersistedRequest,
 ) -> Result<GraphqlAnswer, IpcError> {
+    let RunPersistedRequest {
+        connection,
+        config,
+        name,
+        variables,
+        call_id,
+    } = request;
     state
         .workspace
         .console_run_persisted(&connection, &config, &name, &variables, call_id.as_deref())
@@ -80,16 +86,18 @@ pub async fn console_run_persisted(
 }
 
 #[tauri::command]
-#[allow(clippy::too_many_arguments)] // one per field the dialog sends
 pub async fn console_save_persisted(
     state: State<'_, AppState>,
-    connection: String,
-    config: String,
-    name: String,
-    query: String,
-    replace: bool,
-    typed: Option<String>,
+    request: SavePersistedRequest,
 ) -> Result<SavedPersisted, IpcError> {
+    let SavePersistedRequest {
+        connection,
+        config,
+        name,
+        query,
+        replace,
+        typed,
+    } = request;
     state
         .workspace
         .console_save_persisted(
@@ -104,14 +112,18 @@ pub async fn console_save_persisted(
         .worded(&state)
 }
 
+/// Sends a request to the connection's own AEM (a write on production: `typed` is its name).
 #[tauri::command]
 pub async fn console_request(
     state: State<'_, AppState>,
-    connection: String,
-    request: ConsoleRequest,
-    typed: Option<String>,
-    call_id: Option<String>,
+    request: ConsoleSendRequest,
 ) -> Result<ConsoleResponse, IpcError> {
+    let ConsoleSendRequest {
+        connection,
+        request,
+        typed,
+        call_id,
+    } = request;
     state
         .workspace
         .console_request(&connection, &request, typed.as_deref(), call_id.as_deref())
@@ -171,11 +183,14 @@ pub async fn console_saved(
 #[tauri::command]
 pub async fn console_save_request(
     state: State<'_, AppState>,
-    connection: String,
-    name: String,
-    entry: HistoryEntry,
-    response: Option<String>,
+    request: SaveEntryRequest,
 ) -> Result<(), IpcError> {
+    let SaveEntryRequest {
+        connection,
+        name,
+        entry,
+        response,
+    } = request;
     state
         .workspace
         .console_save_request(&connection, &name, entry, response)

@@ -17,6 +17,9 @@ pub mod sheets;
 pub mod tokens;
 
 use crate::ipc_error::IpcError;
+#[cfg(test)]
+mod mock_runtime;
+
 use metadesk_core::app::{ConnectionChoice, Opened};
 
 use crate::state::AppState;

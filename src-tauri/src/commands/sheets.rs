@@ -3,9 +3,12 @@
 //! and preview it, and save its problems as CSV. Each command is a call to the core's use
 //! cases; the page gets file names, never paths.
 
+use metadesk_core::app::{
+    HeldSheet, IssuePage, SavedSheet, SheetExportRequest, SheetFormat, SheetImport,
+    SheetIssuesRequest, SheetPreviewRequest,
+};
 use crate::ipc_error::IpcError;
-use metadesk_core::app::{HeldSheet, IssueFilter, IssuePage, SavedSheet, SheetFormat, SheetImport};
-use metadesk_core::bulk::{Filters, Progress};
+use metadesk_core::bulk::Progress;
 use metadesk_core::file_names::safe_file_name;
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -29,17 +32,19 @@ pub(crate) async fn picked(
 /// Asks where to save (the save dialog), then writes the sheet of the folder's assets with
 /// the properties asked for. `None` when the user cancelled the dialog.
 #[tauri::command]
-#[allow(clippy::too_many_arguments)]
 pub async fn export_sheet<R: Runtime>(
     app: AppHandle<R>,
     window: WebviewWindow<R>,
     state: State<'_, AppState>,
-    connection_id: String,
-    folder: String,
-    filters: Filters,
-    properties: Vec<String>,
-    format: SheetFormat,
+    request: SheetExportRequest,
 ) -> Result<Option<SavedSheet>, IpcError> {
+    let SheetExportRequest {
+        connection_id,
+        folder,
+        filters,
+        properties,
+        format,
+    } = request;
     let ws = &state.workspace;
     // A connection that cannot be opened is said before any dialog opens.
     let opened = super::open_stored(&state, connection_id).await?;
@@ -94,11 +99,14 @@ pub async fn choose_sheet_file<R: Runtime>(
 #[tauri::command]
 pub async fn preview_sheet(
     state: State<'_, AppState>,
-    connection_id: String,
-    sheet_id: String,
-    skip_rows_in_error: bool,
+    request: SheetPreviewRequest,
     on_progress: Channel<Progress>,
 ) -> Result<SheetImport, IpcError> {
+    let SheetPreviewRequest {
+        connection_id,
+        sheet_id,
+        skip_rows_in_error,
+    } = request;
     let ws = &state.workspace;
     let opened = super::open_stored(&state, connection_id).await?;
     let progress = move |p: Progress| {
@@ -119,11 +127,14 @@ pub async fn preview_sheet(
 #[tauri::command]
 pub fn sheet_issues(
     state: State<'_, AppState>,
-    import_id: String,
-    filter: IssueFilter,
-    offset: usize,
-    limit: usize,
+    request: SheetIssuesRequest,
 ) -> Result<IssuePage, IpcError> {
+    let SheetIssuesRequest {
+        import_id,
+        filter,
+        offset,
+        limit,
+    } = request;
     let mut page = state
         .workspace
         .sheet_issues(&import_id, filter, offset, limit)

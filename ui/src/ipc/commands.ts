@@ -13,6 +13,7 @@ import type { ConnectionTestReport } from './bindings/ConnectionTestReport';
 import type { ConnectionView } from './bindings/ConnectionView';
 import type { ConsoleRequest } from './bindings/ConsoleRequest';
 import type { ConsoleResponse } from './bindings/ConsoleResponse';
+import type { ConsoleSendRequest } from './bindings/ConsoleSendRequest';
 import type { Edit } from './bindings/Edit';
 import type { Endpoints } from './bindings/Endpoints';
 import type { ExportFormat } from './bindings/ExportFormat';
@@ -33,7 +34,6 @@ import type { GraphqlCall } from './bindings/GraphqlCall';
 import type { HeldSheet } from './bindings/HeldSheet';
 import type { HistoryEntry } from './bindings/HistoryEntry';
 import type { ImportPreview } from './bindings/ImportPreview';
-import type { IssueFilter } from './bindings/IssueFilter';
 import type { IssuePage } from './bindings/IssuePage';
 import type { Lang } from './bindings/Lang';
 import type { LanguageSettings } from './bindings/LanguageSettings';
@@ -47,9 +47,12 @@ import type { RenameArgs } from './bindings/RenameArgs';
 import type { ReportPage } from './bindings/ReportPage';
 import type { ReportStatus } from './bindings/ReportStatus';
 import type { RuleSample } from './bindings/RuleSample';
+import type { RunPersistedRequest } from './bindings/RunPersistedRequest';
 import type { RunRequest } from './bindings/RunRequest';
 import type { RunSummary } from './bindings/RunSummary';
 import type { SandboxStatus } from './bindings/SandboxStatus';
+import type { SaveEntryRequest } from './bindings/SaveEntryRequest';
+import type { SavePersistedRequest } from './bindings/SavePersistedRequest';
 import type { SavedPersisted } from './bindings/SavedPersisted';
 import type { SavedRequest } from './bindings/SavedRequest';
 import type { SavedScope } from './bindings/SavedScope';
@@ -61,7 +64,9 @@ import type { SetPairedArgs } from './bindings/SetPairedArgs';
 import type { SetProductionArgs } from './bindings/SetProductionArgs';
 import type { SetUrlArgs } from './bindings/SetUrlArgs';
 import type { TrustHostArgs } from './bindings/TrustHostArgs';
-import type { SheetFormat } from './bindings/SheetFormat';
+import type { SheetExportRequest } from './bindings/SheetExportRequest';
+import type { SheetIssuesRequest } from './bindings/SheetIssuesRequest';
+import type { SheetPreviewRequest } from './bindings/SheetPreviewRequest';
 import type { SheetImport } from './bindings/SheetImport';
 import type { Tag } from './bindings/Tag';
 import { toIpcError } from './errors';
@@ -407,14 +412,8 @@ export function closeAfterCancellingRun(): Promise<void> {
 // file names and ids, never paths.
 
 /** Asks where to save, then writes the sheet of the folder's assets; null when cancelled. */
-export function exportSheet(
-  connectionId: string,
-  folder: string,
-  filters: Filters,
-  properties: string[],
-  format: SheetFormat,
-): Promise<SavedSheet | null> {
-  return call('export_sheet', { connectionId, folder, filters, properties, format });
+export function exportSheet(request: SheetExportRequest): Promise<SavedSheet | null> {
+  return call('export_sheet', { request });
 }
 
 /** The open dialog for a sheet to import; null when cancelled. A dropped sheet arrives as the
@@ -425,19 +424,14 @@ export function chooseSheetFile(): Promise<HeldSheet | null> {
 
 /** Reads the sheet as it is on disk now, checks every cell and previews the changes (a run,
  *  unless errors stop it). Writes nothing to AEM. */
-export function previewSheet(
-  connectionId: string,
-  sheetId: string,
-  skipRowsInError: boolean,
-  onProgress: (p: Progress) => void,
-): Promise<SheetImport> {
-  return call('preview_sheet', { connectionId, sheetId, skipRowsInError, onProgress: channelOf(onProgress) });
+export function previewSheet(request: SheetPreviewRequest, onProgress: (p: Progress) => void): Promise<SheetImport> {
+  return call('preview_sheet', { request, onProgress: channelOf(onProgress) });
 }
 
 /** A page of a checked sheet's problems (those `filter` keeps, from the `offset`-th), with how
  *  many the filter keeps in all. The core keeps them by `importId` (the last few checks). */
-export function sheetIssues(importId: string, filter: IssueFilter, offset: number, limit: number): Promise<IssuePage> {
-  return call('sheet_issues', { importId, filter, offset, limit });
+export function sheetIssues(request: SheetIssuesRequest): Promise<IssuePage> {
+  return call('sheet_issues', { request });
 }
 
 /** Asks where to save, then writes every problem of a checked sheet as CSV; null when cancelled. */
@@ -466,35 +460,18 @@ export function consolePersisted(connection: string): Promise<PersistedQuery[]> 
   return call('console_persisted', { connection });
 }
 
-export function consoleRunPersisted(
-  connection: string,
-  config: string,
-  name: string,
-  variables: string,
-  callId: string | null,
-): Promise<GraphqlAnswer> {
-  return call('console_run_persisted', { connection, config, name, variables, callId });
+export function consoleRunPersisted(request: RunPersistedRequest): Promise<GraphqlAnswer> {
+  return call('console_run_persisted', { request });
 }
 
 /** Saves a persisted query (a write: `typed` is the production connection's name). */
-export function consoleSavePersisted(args: {
-  connection: string;
-  config: string;
-  name: string;
-  query: string;
-  replace: boolean;
-  typed: string | null;
-}): Promise<SavedPersisted> {
-  return call('console_save_persisted', args);
+export function consoleSavePersisted(request: SavePersistedRequest): Promise<SavedPersisted> {
+  return call('console_save_persisted', { request });
 }
 
-export function consoleRequest(
-  connection: string,
-  request: ConsoleRequest,
-  typed: string | null,
-  callId: string | null,
-): Promise<ConsoleResponse> {
-  return call('console_request', { connection, request, typed, callId });
+/** Sends a request to the connection's own AEM (a write on production: `typed` is its name). */
+export function consoleRequest(request: ConsoleSendRequest): Promise<ConsoleResponse> {
+  return call('console_request', { request });
 }
 
 /** Cancels a console call in flight; false when it had already ended. */
@@ -515,13 +492,8 @@ export function consoleSaved(connection: string): Promise<SavedRequest[]> {
   return call('console_saved', { connection });
 }
 
-export function consoleSaveRequest(
-  connection: string,
-  name: string,
-  entry: HistoryEntry,
-  response: string | null,
-): Promise<void> {
-  return call('console_save_request', { connection, name, entry, response });
+export function consoleSaveRequest(request: SaveEntryRequest): Promise<void> {
+  return call('console_save_request', { request });
 }
 
 export function consoleDeleteSaved(connection: string, name: string): Promise<boolean> {

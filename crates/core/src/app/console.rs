@@ -89,6 +89,62 @@ pub struct GraphqlCall {
     pub call_id: Option<String>,
 }
 
+/// Run a persisted query: what the console sends (`console_run_persisted`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct RunPersistedRequest {
+    /// Connection id or name.
+    pub connection: String,
+    pub config: String,
+    pub name: String,
+    /// The variables pane's text (JSON object, may be empty).
+    #[serde(default)]
+    pub variables: String,
+    /// An id for cancelling; none when the face cannot cancel.
+    #[serde(default)]
+    pub call_id: Option<String>,
+}
+
+/// Save a persisted query (a write): what the console's dialog sends (`console_save_persisted`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SavePersistedRequest {
+    pub connection: String,
+    pub config: String,
+    pub name: String,
+    pub query: String,
+    /// Replace a query of the same name.
+    pub replace: bool,
+    /// The production connection's name as the person typed it.
+    #[serde(default)]
+    pub typed: Option<String>,
+}
+
+/// Send a request to the connection's own AEM: what the console sends (`console_request`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct ConsoleSendRequest {
+    pub connection: String,
+    pub request: ConsoleRequest,
+    /// The production connection's name as the person typed it (a write).
+    #[serde(default)]
+    pub typed: Option<String>,
+    #[serde(default)]
+    pub call_id: Option<String>,
+}
+
+/// Save a request from the history under a name (`console_save_request`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SaveEntryRequest {
+    pub connection: String,
+    pub name: String,
+    pub entry: HistoryEntry,
+    /// The response body to keep with it, if the person asked.
+    #[serde(default)]
+    pub response: Option<String>,
+}
+
 /// How to export a result.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]
 #[serde(rename_all = "snake_case")]

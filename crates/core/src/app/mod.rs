@@ -37,7 +37,10 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 pub use allows::TestDepth;
-pub use console::{ConsoleCalls, ExportFormat, GraphqlCall, export_result};
+pub use console::{
+    ConsoleCalls, ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest,
+    SaveEntryRequest, SavePersistedRequest, export_result,
+};
 pub use fragments::{
     FragmentApis, FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest,
     FragmentRow, check_fragment_edits,
@@ -58,7 +61,8 @@ pub use scopes::{SavedScope, SelectedCount, list_entries};
 pub use sheet_files::{HeldSheet, SheetFiles};
 pub use sheets::{
     FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE, SavedSheet,
-    SheetExport, SheetFormat, SheetImport, read_sheet_file, write_issues_csv,
+    SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
+    SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;

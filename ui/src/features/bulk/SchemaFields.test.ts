@@ -410,13 +410,13 @@ describe('finding missing metadata', () => {
     expect(screen.getByTestId('sheet-prop-dc:title')).not.toBeChecked();
     await user.click(screen.getByTestId('sheet-export-button'));
     await waitFor(() =>
-      expect(exportSheet).toHaveBeenCalledWith(
-        'c1',
-        '/content/dam',
-        { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } },
-        ['dc:rights'],
-        'xlsx',
-      ),
+      expect(exportSheet).toHaveBeenCalledWith({
+        connectionId: 'c1',
+        folder: '/content/dam',
+        filters: { recursive: false, name: null, formats: [], selection: { kind: 'list', entries: [`${FOLDER}/a.jpg`, `${FOLDER}/b.jpg`] } },
+        properties: ['dc:rights'],
+        format: 'xlsx',
+      }),
     );
   });
 

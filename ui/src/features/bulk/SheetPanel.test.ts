@@ -155,13 +155,13 @@ describe('exporting a sheet', () => {
     await user.type(screen.getByTestId('sheet-others'), 'photoshop:Credit');
     await user.click(screen.getByTestId('sheet-format-csv'));
     await user.click(screen.getByTestId('sheet-export-button'));
-    expect(exportSheet).toHaveBeenCalledWith(
-      'c1',
-      FOLDER,
-      { recursive: false, name: null, formats: [] },
-      ['dc:title', 'dc:subject', 'photoshop:Credit'],
-      'csv',
-    );
+    expect(exportSheet).toHaveBeenCalledWith({
+      connectionId: 'c1',
+      folder: FOLDER,
+      filters: { recursive: false, name: null, formats: [] },
+      properties: ['dc:title', 'dc:subject', 'photoshop:Credit'],
+      format: 'csv',
+    });
     expect(await screen.findByTestId('sheet-exported')).toHaveTextContent('Saved metadesk-shots.csv: 4 assets.');
     expect(screen.queryByTestId('sheet-index-notice')).not.toBeInTheDocument();
   });
@@ -196,13 +196,13 @@ describe('exporting a sheet', () => {
     vi.mocked(exportSheet).mockResolvedValue({ fileName: 'metadesk-shots.xlsx', export: sheetExport({ assets: 4 }) });
     await user.click(screen.getByTestId('sheet-prop-dc:language'));
     await user.click(screen.getByTestId('sheet-export-button'));
-    expect(exportSheet).toHaveBeenCalledWith(
-      'c1',
-      FOLDER,
-      { recursive: false, name: null, formats: [] },
-      ['dc:title', 'dc:description', 'dc:subject', 'dc:language'],
-      'xlsx',
-    );
+    expect(exportSheet).toHaveBeenCalledWith({
+      connectionId: 'c1',
+      folder: FOLDER,
+      filters: { recursive: false, name: null, formats: [] },
+      properties: ['dc:title', 'dc:description', 'dc:subject', 'dc:language'],
+      format: 'xlsx',
+    });
   });
 
   it('asks for a property first and calls nothing', async () => {
@@ -240,7 +240,7 @@ describe('importing a sheet', () => {
       run: SHEET_RUN,
     });
     await user.click(screen.getByTestId('check-sheet'));
-    expect(previewSheet).toHaveBeenCalledWith('c1', 'sheet-1', false, expect.any(Function));
+    expect(previewSheet).toHaveBeenCalledWith({ connectionId: 'c1', sheetId: 'sheet-1', skipRowsInError: false }, expect.any(Function));
     expect(await screen.findByTestId('sheet-blocked')).toHaveTextContent('nothing was written to AEM');
     const table = screen.getByTestId('issue-table');
     const rows = within(table).getAllByTestId('issue-row');
@@ -255,11 +255,11 @@ describe('importing a sheet', () => {
     // The severity filter asks the core for the first page of that severity.
     vi.mocked(sheetIssues).mockResolvedValue({ issues: [ISSUES[2]!], total: 1 });
     await user.click(within(screen.getByTestId('issue-filter')).getByText('Warnings'));
-    expect(sheetIssues).toHaveBeenCalledWith('import-7', 'warnings', 0, expect.any(Number));
+    expect(sheetIssues).toHaveBeenCalledWith({ importId: 'import-7', filter: 'warnings', offset: 0, limit: expect.any(Number) });
     await waitFor(() => expect(within(table).getAllByTestId('issue-row')).toHaveLength(1));
     vi.mocked(sheetIssues).mockResolvedValue({ issues: ISSUES, total: 3 });
     await user.click(within(screen.getByTestId('issue-filter')).getByText('All'));
-    expect(sheetIssues).toHaveBeenLastCalledWith('import-7', 'all', 0, expect.any(Number));
+    expect(sheetIssues).toHaveBeenLastCalledWith({ importId: 'import-7', filter: 'all', offset: 0, limit: expect.any(Number) });
     await waitFor(() => expect(within(table).getAllByTestId('issue-row')).toHaveLength(3));
     await user.type(screen.getByTestId('issue-search'), 'gone.jpg');
     expect(within(table).getAllByTestId('issue-row')).toHaveLength(1);
@@ -295,11 +295,11 @@ describe('importing a sheet', () => {
     expect(table).toHaveAttribute('aria-rowcount', '1001');
     expect(sheetIssues).not.toHaveBeenCalled();
 
-    vi.mocked(sheetIssues).mockImplementation((_id, _filter, offset, limit) =>
+    vi.mocked(sheetIssues).mockImplementation(({ offset, limit }) =>
       Promise.resolve({ issues: manyIssues(offset, Math.min(limit, 1000 - offset)), total: 1000 }),
     );
     await user.click(screen.getByTestId('issues-more'));
-    expect(sheetIssues).toHaveBeenCalledWith('import-9', 'all', 200, expect.any(Number));
+    expect(sheetIssues).toHaveBeenCalledWith({ importId: 'import-9', filter: 'all', offset: 200, limit: expect.any(Number) });
     await waitFor(() => expect(Number(table.getAttribute('data-loaded'))).toBeGreaterThan(200));
     const loaded = Number(table.getAttribute('data-loaded'));
     const storeRows = store.sheets.issues.rows.map((i) => i.row);
@@ -321,7 +321,7 @@ describe('importing a sheet', () => {
     });
     await user.click(await screen.findByTestId('skip-rows-in-error'));
     await user.click(screen.getByTestId('check-sheet'));
-    expect(previewSheet).toHaveBeenCalledWith('c1', 'sheet-1', true, expect.any(Function));
+    expect(previewSheet).toHaveBeenCalledWith({ connectionId: 'c1', sheetId: 'sheet-1', skipRowsInError: true }, expect.any(Function));
     expect(await screen.findByTestId('preview-table')).toHaveTextContent('New');
     expect(screen.getByTestId('preview-sheet-notes')).toHaveTextContent('Left out (rows in error): rows 4, 6.');
     expect(previewRows).toHaveBeenCalledWith('r9', 'change', 0, expect.any(Number));

@@ -50,7 +50,7 @@ export class SheetsModel {
   /** The problems of the last check read so far: the core keeps them all and sends them a page
    *  at a time (a sheet of a million rows may have half a million), filtered by severity. */
   issues = new PagedRows<Issue, IssueFilter>((importId, filter, offset, limit) =>
-    sheetIssues(importId, filter ?? 'all', offset, limit).then((page) => ({ rows: page.issues, total: page.total })),
+    sheetIssues({ importId, filter: filter ?? 'all', offset, limit }).then((page) => ({ rows: page.issues, total: page.total })),
   );
 
   constructor(i18n: I18n, setup: SetupModel, run: RunModel) {
@@ -84,7 +84,13 @@ export class SheetsModel {
     this.#setup.holdCount();
     try {
       // The assets picked: a folder's, a search's or a list's.
-      this.exported = await exportSheet(form.connectionId, scope.folder, scope.filters, sheetProperties(this.draft), this.draft.format);
+      this.exported = await exportSheet({
+        connectionId: form.connectionId,
+        folder: scope.folder,
+        filters: scope.filters,
+        properties: sheetProperties(this.draft),
+        format: this.draft.format,
+      });
     } catch (thrown) {
       this.message = toIpcError(thrown);
     } finally {
@@ -132,7 +138,7 @@ export class SheetsModel {
     this.issuesExported = null;
     await this.#run.startPreview('setup', async (onProgress) => {
       try {
-        const result = await previewSheet(connectionId, file.id, skip, onProgress);
+        const result = await previewSheet({ connectionId, sheetId: file.id, skipRowsInError: skip }, onProgress);
         this.result = result;
         this.issues.show(result.importId, result.issues, result.issueCounts.total);
         this.skipped = skip;

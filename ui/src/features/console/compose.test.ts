@@ -133,18 +133,18 @@ describe('the Requests tab', () => {
     await user.click(screen.getByRole('button', { name: 'Remove field 2' }));
     await user.click(screen.getByTestId('request-send'));
 
-    expect(consoleRequest).toHaveBeenCalledWith(
-      'c1',
-      {
+    expect(consoleRequest).toHaveBeenCalledWith({
+      connection: 'c1',
+      request: {
         method: 'POST',
         path: '/content/dam/a.jpg/jcr:content/metadata',
         headers: [{ name: 'Accept', value: 'application/json' }],
         body: null,
         form: [{ name: './dc:title', value: 'Été & co' }],
       },
-      null,
-      null,
-    );
+      typed: null,
+      callId: null,
+    });
     await waitFor(() => expect(screen.getByTestId('request-status')).toHaveTextContent('200'));
 
     // Back to a JSON body, then the history entry brings the form fields back.

@@ -172,7 +172,7 @@ export class GraphqlModel {
   async runPersisted(): Promise<void> {
     const q = this.#chosenQuery();
     if (!q) return;
-    await this.#call((callId) => consoleRunPersisted(this.connection.id, q.config, q.name, this.variables, callId));
+    await this.#call((callId) => consoleRunPersisted({ connection: this.connection.id, config: q.config, name: q.name, variables: this.variables, callId }));
   }
 
   /** Puts the chosen persisted query in the editor (with its configuration and name). */

@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
-use metadesk_bulk::RunSummary;
+use metadesk_bulk::{Filters, RunSummary};
 use metadesk_sheets::Issue;
 
 mod export;
@@ -29,6 +29,40 @@ pub use kept_issues::{
     FIRST_ISSUES, IssueCounts, IssueFilter, IssuePage, KeptIssues, MAX_ISSUES_PAGE,
 };
 pub use problems_csv::write_issues_csv;
+
+/// Export a scope's metadata as a sheet: what the window sends (`export_sheet`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetExportRequest {
+    pub connection_id: String,
+    pub folder: String,
+    pub filters: Filters,
+    /// The columns, one property each.
+    pub properties: Vec<String>,
+    pub format: SheetFormat,
+}
+
+/// Check and preview a held sheet (dropped or chosen): what the window sends (`preview_sheet`).
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetPreviewRequest {
+    pub connection_id: String,
+    /// The held file's id (`HeldSheet.id`).
+    pub sheet_id: String,
+    /// Preview the rows without errors rather than stop at the first.
+    pub skip_rows_in_error: bool,
+}
+
+/// A page of a checked sheet's problems (`sheet_issues`): those `filter` keeps, from the
+/// `offset`-th, at most `limit`.
+#[derive(Debug, Clone, serde::Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct SheetIssuesRequest {
+    pub import_id: String,
+    pub filter: IssueFilter,
+    pub offset: usize,
+    pub limit: usize,
+}
 
 /// The file format of an export.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Deserialize, Serialize, TS)]

@@ -1,0 +1,150 @@
+//! Commands over a sandbox AEM (`metadesk_sandbox` on 127.0.0.1) with the connection kept in the
+//! OS keychain: the built-in sandbox's start told in `sandbox-status` events, a folder's count
+//! streamed on a Channel, and a preview and its apply streaming progress on theirs.
+
+use std::sync::Arc;
+
+use metadesk_core::connections::ImportOptions;
+use metadesk_core::credentials;
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
+use serde_json::{Value, json};
+use tauri::Manager;
+
+use super::{MockApp, channel};
+use crate::state::AppState;
+
+/// The app with a sandbox of `assets` assets, all in its sample folder, and a connection to it
+/// stored as an import stores one: its id.
+fn with_sandbox(test: &str, assets: usize) -> (MockApp, Sandbox, String) {
+    let app = MockApp::with_os_keychain(test);
+    let config = SandboxConfig::default()
+        .with_assets(assets)
+        .with_assets_per_folder(assets)
+        .with_key_bits(1024);
+    let sandbox = tauri::async_runtime::block_on(Sandbox::start(config)).unwrap();
+    let workspace = Arc::clone(&app.app.state::<AppState>().workspace);
+    let recognised =
+        credentials::inspect(sandbox.credentials().service_credentials_json.as_bytes()).unwrap();
+    let options = ImportOptions {
+        aem_url: Some(sandbox.base_url()),
+        ..ImportOptions::default()
+    };
+    let id = workspace
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
+    (app, sandbox, id)
+}
+
+fn folder_scope() -> Value {
+    json!({ "recursive": false, "name": null, "formats": [] })
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+fn a_folder_count_streams_on_its_channel_and_ends_with_the_whole() {
+    let (app, _sandbox, id) = with_sandbox("count", 30);
+    let count = app
+        .invoke(
+            "count_scope",
+            json!({
+                "connectionId": id,
+                "folder": SAMPLE_FOLDER,
+                "filters": folder_scope(),
+                "onUpdate": channel(7),
+            }),
+        )
+        .unwrap();
+    assert_eq!(count["kind"], "folder", "{count}");
+    // Some of the sandbox's assets are content fragments (`FRAGMENT_EVERY`), never edited.
+    assert_eq!(count["assets"], 28, "{count}");
+    assert_eq!(count["contentFragments"], 2, "{count}");
+    assert_eq!(count["done"], true, "{count}");
+    let updates = app.channel(7);
+    assert!(!updates.is_empty(), "no running count on the channel");
+    assert!(
+        updates.iter().all(|u| u["assets"].as_u64().unwrap() <= 30),
+        "{updates:?}"
+    );
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+fn a_preview_and_its_apply_stream_progress_and_write() {
+    let (app, sandbox, id) = with_sandbox("run", 12);
+    let summary = app
+        .invoke(
+            "preview_run",
+            json!({
+                "request": {
+                    "connectionId": id,
+                    "folder": SAMPLE_FOLDER,
+                    "filters": folder_scope(),
+                    "edits": [{ "property": "dc:rights", "op": { "kind": "set", "values": ["© mock"] } }],
+                },
+                "onProgress": channel(11),
+            }),
+        )
+        .unwrap();
+    let run_id = summary["id"].as_str().unwrap().to_owned();
+    assert_eq!(summary["counts"]["assets"], 12, "{summary}");
+    assert_eq!(summary["status"], "previewed", "{summary}");
+    let progress = app.channel(11);
+    assert!(!progress.is_empty(), "no progress on the channel");
+    assert!(
+        progress.iter().all(|p| p["runId"] == run_id.as_str()),
+        "{progress:?}"
+    );
+
+    let writes_before = sandbox.counters().writes_applied;
+    let applied = app
+        .invoke(
+            "apply_run",
+            json!({
+                "request": { "runId": run_id, "confirmName": null, "emptyRequired": false, "republish": false },
+                "onProgress": channel(12),
+            }),
+        )
+        .unwrap();
+    assert_eq!(applied["status"], "completed", "{applied}");
+    // The sandbox seeds one of these assets so that a run skips it (in the report, with why).
+    assert_eq!(applied["counts"]["changed"], 11, "{applied}");
+    assert_eq!(applied["counts"]["skipped"], 1, "{applied}");
+    assert_eq!(sandbox.counters().writes_applied - writes_before, 11);
+    let progress = app.channel(12);
+    assert!(
+        progress.last().is_some_and(|p| p["finished"] == true),
+        "{progress:?}"
+    );
+}
+
+#[test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+fn the_built_in_sandbox_says_how_its_start_goes_in_events() {
+    let app = MockApp::with_os_keychain("start");
+    app.listen("sandbox-status");
+    let connection = app.invoke("start_sandbox", json!({})).unwrap();
+    assert_eq!(connection["sandbox"], true, "{connection}");
+    let heard = app.heard("sandbox-status");
+    let states: Vec<&str> = heard.iter().filter_map(|s| s["state"].as_str()).collect();
+    assert_eq!(states, ["starting", "running"], "{heard:?}");
+    let status = app.invoke("sandbox_status", json!({})).unwrap();
+    assert_eq!(status["state"], "running", "{status}");
+
+    // Deleting the sandbox connection stops the sandbox, and says so.
+    let id = connection["id"].clone();
+    app.invoke("delete_connection", json!({ "id": id }))
+        .unwrap();
+    let states: Vec<String> = app
+        .heard("sandbox-status")
+        .iter()
+        .filter_map(|s| s["state"].as_str().map(str::to_owned))
+        .collect();
+    assert_eq!(states.last().map(String::as_str), Some("stopped"));
+    assert_eq!(
+        app.invoke("list_connections", json!({})).unwrap(),
+        json!([])
+    );
+}
