@@ -52,6 +52,7 @@ pub use jobs::{JobGuard, JobKind, Jobs};
 pub use language::LanguageSettings;
 pub use list_files::{LIST_EXTENSIONS, ListFile, is_text_list_file_name, read_list_path};
 pub use opening::{ConnectionChoice, Opened, RunAction};
+pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use pending::PendingImports;
 pub use rule_samples::{RuleSample, SampleCache};
 pub use runs::{COMPLETIONS, FOLDER_PAGE, OnProgress};
@@ -59,7 +60,6 @@ pub use schemas::{
     FolderSchema, MissingAsset, MissingField, MissingReport, OffSchemaValue, SchemaCache,
     edit_problems, schema_folder,
 };
-pub use page_requests::{FolderPageRequest, PreviewRowsRequest, ReportRowsRequest};
 pub use scope_requests::{
     RunScope, SaveScopeRequest, SchemaRequest, ScopeEditsRequest, ScopeRequest, check_folder,
 };
