@@ -5,8 +5,8 @@
 
 use std::sync::Arc;
 
+use crate::ipc_error::IpcError;
 use metadesk_core::Error;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::i18n::Localizer;
 
 /// Runs blocking work (keychain, disk) on a blocking thread, never the UI or async threads;

@@ -7,6 +7,7 @@ mod capabilities_tests;
 mod commands;
 mod dialogs;
 mod drop;
+mod ipc_error;
 mod logging;
 mod notify;
 mod painting;

@@ -10,9 +10,9 @@
 
 use std::sync::{Arc, Mutex};
 
+use crate::ipc_error::IpcError;
 use metadesk_core::Error;
 use metadesk_core::app::Workspace;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::connections::{ConnectionView, SandboxStatus};
 use metadesk_core::events::AppEvent;
 use metadesk_core::i18n::{Localizer, arg};

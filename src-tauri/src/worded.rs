@@ -4,8 +4,8 @@
 //!
 //! Not here: running blocking work off the UI threads (`blocking.rs`).
 
+use crate::ipc_error::IpcError;
 use metadesk_core::Error;
-use metadesk_core::bindings::IpcError;
 
 use crate::state::AppState;
 

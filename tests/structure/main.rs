@@ -1,6 +1,6 @@
 //! Rules about the sources themselves, checked by `cargo test` like any behaviour: no source
 //! file holds more than 700 lines that are not tests (ARCHITECTURE.md, "Conventions"); every
-//! file a module doc or ARCHITECTURE.md names exists.
+//! file a module doc or ARCHITECTURE.md names exists; the glossary names what the code defines.
 //!
 //! They read the checkout this crate was built from (`CARGO_MANIFEST_DIR/..`). Under Wine
 //! (`scripts/cross/windows.sh`) that Linux path means nothing to the Windows test binary, and
@@ -9,6 +9,7 @@
 // A test crate: failing fast on an unreadable file is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod glossary;
 mod pointers;
 mod size;
 mod sources;

@@ -1,6 +1,7 @@
-//! The TypeScript bindings of every type that crosses to the UI (and of the event names), and
-//! the check that the
-//! committed copies in `ui/src/ipc/bindings/` are current.
+//! The TypeScript bindings of every type of the core that crosses to the UI (and of the event
+//! names), and the check that the committed copies in `ui/src/ipc/bindings/` are current.
+//! The window's own error shape (`IpcError.ts`) sits beside them and is checked by the window
+//! (`src-tauri/src/ipc_error.rs`).
 //!
 //! `cargo test -p metadesk-core bindings` fails when a Rust type changed and its `.ts` file was
 //! not regenerated; `METADESK_UPDATE_BINDINGS=1 cargo test -p metadesk-core bindings` rewrites
@@ -9,37 +10,15 @@
 
 use std::path::Path;
 
-use serde::Serialize;
 use ts_rs::{Config, TS};
 
 use metadesk_clients::error::ErrorCode;
 
-/// The error every command returns to the UI: `{ code, message }`. `message` is plain words
-/// for the person using the app; details are in the log.
-#[derive(Debug, Clone, Serialize, TS)]
-pub struct IpcError {
-    pub code: ErrorCode,
-    pub message: String,
-}
-
-impl IpcError {
-    /// The error with its message in `l`'s language.
-    pub fn localized(err: metadesk_clients::Error, l: &metadesk_base::i18n::Localizer) -> Self {
-        tracing::warn!(error = ?err, "command failed");
-        IpcError {
-            code: err.code(),
-            message: err.localized(l),
-        }
-    }
-}
-
-// No `From<Error>`: a command words its error with the window's localizer
-// (`IpcError::localized`), so a `?` cannot send English to a window in another language.
-
 /// Writes the bindings of every root type (and what they reference) into `dir`.
 pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     let cfg = Config::new().with_out_dir(dir);
-    IpcError::export_all(&cfg)?;
+    // Every failure the window is sent carries one (in the window's `IpcError`).
+    ErrorCode::export_all(&cfg)?;
     crate::app::LanguageSettings::export_all(&cfg)?;
     metadesk_store::health::AppHealth::export_all(&cfg)?;
     metadesk_store::health::CheckStep::export_all(&cfg)?;
@@ -134,7 +113,8 @@ mod tests {
     use std::collections::BTreeMap;
     use std::path::PathBuf;
 
-    use metadesk_base::testing::logged;
+    /// Bindings in the same folder that the window writes and checks (`src-tauri`'s types).
+    const WINDOW_BINDINGS: &[&str] = &["IpcError.ts"];
 
     fn read_dir(dir: &std::path::Path) -> BTreeMap<String, String> {
         let mut files = BTreeMap::new();
@@ -149,50 +129,6 @@ mod tests {
     }
 
     #[test]
-    fn errors_cross_as_code_and_message_only() {
-        let err =
-            metadesk_clients::Error::from(metadesk_credentials::secrets::SecretStoreError::Locked);
-        let english = metadesk_base::i18n::Localizer::english();
-        let json = serde_json::to_value(super::IpcError::localized(err, &english)).unwrap();
-        let object = json.as_object().unwrap();
-        assert_eq!(object.len(), 2, "{json}");
-        assert_eq!(json["code"], "keychain_locked");
-        assert!(json["message"].as_str().unwrap().contains("locked"));
-    }
-
-    #[test]
-    fn an_internal_error_is_told_in_the_readers_language_and_its_detail_only_logged() {
-        use metadesk_base::i18n::{Lang, Localizer};
-        let detail = "journal record not serialisable: key must be a string";
-        let internal = || metadesk_clients::Error::Internal(detail.to_owned());
-        for lang in Lang::ALL {
-            let mut sent = None;
-            let log = logged(|| {
-                sent = Some(super::IpcError::localized(
-                    internal(),
-                    &Localizer::new(lang),
-                ));
-            });
-            let sent = sent.unwrap();
-            assert_eq!(sent.code, metadesk_clients::ErrorCode::Internal);
-            assert!(!sent.message.contains("serialisable"), "{}", sent.message);
-            assert!(log.contains(detail), "the log has the detail: {log}");
-            if lang == Lang::Fr {
-                metadesk_base::i18n::checks::assert_reads_french(&sent.message);
-            }
-        }
-        let log = logged(|| {
-            let sent = super::IpcError::localized(internal(), &Localizer::english());
-            assert_eq!(
-                sent.message,
-                "Something went wrong inside Metadesk. It is not something you did; the details \
-                 are in Metadesk’s log."
-            );
-        });
-        assert!(log.contains(detail), "{log}");
-    }
-
-    #[test]
     fn committed_bindings_are_current() {
         let committed_dir =
             PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../ui/src/ipc/bindings");
@@ -202,13 +138,18 @@ mod tests {
         assert!(!fresh.is_empty());
 
         if std::env::var_os("METADESK_UPDATE_BINDINGS").is_some() {
-            let _ = std::fs::remove_dir_all(&committed_dir);
             std::fs::create_dir_all(&committed_dir).unwrap();
+            for name in read_dir(&committed_dir).keys() {
+                if !fresh.contains_key(name) && !WINDOW_BINDINGS.contains(&name.as_str()) {
+                    std::fs::remove_file(committed_dir.join(name)).unwrap();
+                }
+            }
             for (name, text) in &fresh {
                 std::fs::write(committed_dir.join(name), text).unwrap();
             }
         }
-        let committed = read_dir(&committed_dir);
+        let mut committed = read_dir(&committed_dir);
+        committed.retain(|name, _| !WINDOW_BINDINGS.contains(&name.as_str()));
         assert!(
             committed == fresh,
             "ui/src/ipc/bindings is stale: run `METADESK_UPDATE_BINDINGS=1 cargo test -p \

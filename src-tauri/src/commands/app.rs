@@ -2,8 +2,8 @@
 
 use std::sync::Arc;
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::LanguageSettings;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::health::{AppHealth, CheckStep};
 use metadesk_core::i18n::Lang;
 use tauri::State;

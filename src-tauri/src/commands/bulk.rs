@@ -5,13 +5,13 @@
 
 use std::time::{Duration, Instant};
 
+use crate::ipc_error::IpcError;
 use metadesk_core::Error;
 use metadesk_core::app::{
     ConnectionChoice, FolderPageRequest, PreviewRowsRequest, ReportRowsRequest, RunAction,
     ScopeEditsRequest,
 };
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{ApplyRequest, PreviewPage, Progress, ReportPage, RunKind, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};

@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use metadesk_core::bindings::IpcError;
+use crate::ipc_error::IpcError;
 use metadesk_core::connections::{
     CompleteImportArgs, ConnectionView, FileOutcome, FileResult, LocalSdkArgs, RenameArgs,
     SetPairedArgs, SetProductionArgs, SetUrlArgs, TrustHostArgs,

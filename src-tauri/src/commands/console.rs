@@ -3,11 +3,11 @@
 //! cancelling, and exporting a result through the save dialog. Each command is one call to
 //! the core's use cases (`Workspace::console_*`); nothing here returns a token.
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest, SaveEntryRequest,
     SavePersistedRequest, export_result,
 };
-use metadesk_core::bindings::IpcError;
 use metadesk_core::console::{
     ConsoleRequest, ConsoleResponse, Endpoints, GraphqlAnswer, HistoryEntry, PersistedQuery,
     SavedPersisted, SavedRequest,

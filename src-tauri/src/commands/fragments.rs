@@ -4,10 +4,10 @@
 
 use std::time::Instant;
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     ConnectionChoice, FragmentEdit, FragmentList, FragmentListRequest, FragmentRequest,
 };
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Progress, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};

@@ -16,11 +16,11 @@ pub mod scopes;
 pub mod sheets;
 pub mod tokens;
 
+use crate::ipc_error::IpcError;
 #[cfg(test)]
 mod mock_runtime;
 
 use metadesk_core::app::{ConnectionChoice, Opened};
-use metadesk_core::bindings::IpcError;
 
 use crate::state::AppState;
 use crate::worded::Worded;

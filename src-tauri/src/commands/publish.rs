@@ -4,8 +4,8 @@
 
 use std::time::Instant;
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::RunAction;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::{Agent, Progress, PublishRequest, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};

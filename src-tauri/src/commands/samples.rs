@@ -1,8 +1,8 @@
 //! The edit rows' live "before → after": the edits computed on the first assets of the scope
 //! (`metadesk_core::app::rule_samples`; the assets are read once per scope, not per keystroke).
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{RuleSample, ScopeEditsRequest};
-use metadesk_core::bindings::IpcError;
 use tauri::State;
 
 use crate::state::AppState;

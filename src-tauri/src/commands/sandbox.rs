@@ -1,6 +1,6 @@
 //! "Try with a sandbox AEM": start the built-in sandbox and connect to it.
 
-use metadesk_core::bindings::IpcError;
+use crate::ipc_error::IpcError;
 use metadesk_core::connections::{ConnectionView, SandboxStatus};
 use tauri::{AppHandle, Runtime, State};
 

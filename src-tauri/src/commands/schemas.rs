@@ -3,10 +3,10 @@
 //! before a preview), and the required-metadata report of a scope. Each command is a call to
 //! the core's use cases (`metadesk_core::app::schemas`).
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     FolderSchema, MissingReport, SchemaRequest, ScopeEditsRequest, ScopeRequest,
 };
-use metadesk_core::bindings::IpcError;
 use tauri::State;
 
 use crate::state::AppState;

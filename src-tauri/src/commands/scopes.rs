@@ -2,11 +2,11 @@
 //! the AEM administrator), reading a pasted list, and the saved scopes of a connection. Each
 //! command is a call to the core's use cases (`metadesk_core::app::scopes`).
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope, ScopeRequest, SelectedCount,
 };
 use metadesk_core::assets::tags::Tag;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::found_by::FoundBy;
 use metadesk_core::bulk::{Scope, ScopeCount};
 use tauri::ipc::Channel;

@@ -3,11 +3,11 @@
 //! and preview it, and save its problems as CSV. Each command is a call to the core's use
 //! cases; the page gets file names, never paths.
 
+use crate::ipc_error::IpcError;
 use metadesk_core::app::{
     HeldSheet, IssuePage, SavedSheet, SheetExportRequest, SheetFormat, SheetImport,
     SheetIssuesRequest, SheetPreviewRequest,
 };
-use metadesk_core::bindings::IpcError;
 use metadesk_core::bulk::Progress;
 use metadesk_core::file_names::safe_file_name;
 use tauri::ipc::Channel;

@@ -3,8 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::ipc_error::IpcError;
 use metadesk_core::aem::connection_check::ConnectionTestReport;
-use metadesk_core::bindings::IpcError;
 use metadesk_core::ims::ConnectionHealth;
 use tauri::State;
 

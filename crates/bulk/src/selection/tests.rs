@@ -379,3 +379,49 @@ fn scopes_become_run_parts_and_read_back() {
             .contains("empty")
     );
 }
+
+/// Journals keep a run's scope (its folder's filters, with the search or list it came from)
+/// and saved-scope files keep a `Scope`: JSON written before a rename of the Rust types must
+/// read the same, and be written back the same. Field names and tags are the files' own.
+#[test]
+fn a_run_s_scope_and_a_saved_scope_read_and_write_the_json_files_already_hold() {
+    let journaled = [
+        r#"{"recursive":true,"name":"*.jpg","formats":["image/*"],"selection":{"kind":"search","conditions":[{"kind":"is_empty","property":"dc:rights"},{"kind":"tagged","tag":"wknd:activity/surfing"},{"kind":"modified_after","date":"2026-03-01"}],"combine":"any"}}"#,
+        r#"{"recursive":false,"name":null,"formats":[],"selection":{"kind":"list","entries":["/content/dam/a.jpg","urn:aaid:aem:1"]}}"#,
+        r#"{"recursive":false,"name":null,"formats":[]}"#,
+    ];
+    for json in journaled {
+        let filters: Filters = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&filters).unwrap(), json);
+    }
+    let searched: Filters = serde_json::from_str(journaled[0]).unwrap();
+    assert!(matches!(
+        searched.selection,
+        Some(Selection::Search { ref conditions, combine: Combine::Any }) if conditions.len() == 3
+    ));
+    // A journal from before searches and lists: no `selection`, the folder's assets.
+    let older: Filters = serde_json::from_str(r#"{"recursive":true}"#).unwrap();
+    assert_eq!(older.selection, None);
+
+    let saved = [
+        r#"{"kind":"folder","folder":"/content/dam/wknd","recursive":true}"#,
+        r#"{"kind":"search","under":"/content/dam/wknd","recursive":false,"conditions":[{"kind":"name_matches","pattern":"*.png"}],"combine":"all"}"#,
+        r#"{"kind":"list","entries":["/content/dam/a.jpg"]}"#,
+    ];
+    for json in saved {
+        let scope: Scope = serde_json::from_str(json).unwrap();
+        assert_eq!(serde_json::to_string(&scope).unwrap(), json);
+    }
+    // A saved search from before `combine` existed: all conditions.
+    let older: Scope = serde_json::from_str(
+        r#"{"kind":"search","under":"/content/dam","recursive":true,"conditions":[]}"#,
+    )
+    .unwrap();
+    assert!(matches!(
+        older,
+        Scope::Search {
+            combine: Combine::All,
+            ..
+        }
+    ));
+}
