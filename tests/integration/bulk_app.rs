@@ -16,8 +16,8 @@ use metadesk_core::assets::browse::{self, FolderEntry};
 use metadesk_core::assets::connect;
 use metadesk_core::assets::{AssetsApi, ClassicAssets};
 use metadesk_core::bulk::{
-    Action, Edit, EditOp, Filters, ReportStatus, RunControl, RunKind, RunStatus, Settings, runs,
-    scope_count,
+    Action, Edit, EditOp, ReportStatus, RunControl, RunKind, RunStatus, ScopeFilters, Settings,
+    runs, scope_count,
 };
 use metadesk_core::connections::{AuthContext, Authorizers};
 use metadesk_core::connections::{ConnectionStore, ImportOptions};
@@ -144,40 +144,40 @@ async fn the_scope_count_equals_the_previews_assets() {
     let e = engine(aem.clone(), dir.path());
     let root = "/content/dam";
     let cases = [
-        (SAMPLE_FOLDER, Filters::default()),
+        (SAMPLE_FOLDER, ScopeFilters::default()),
         (
             root,
-            Filters {
+            ScopeFilters {
                 recursive: true,
-                ..Filters::default()
+                ..ScopeFilters::default()
             },
         ),
         (
             root,
-            Filters {
+            ScopeFilters {
                 recursive: true,
                 name: Some("*1.JPG".into()),
-                ..Filters::default()
+                ..ScopeFilters::default()
             },
         ),
         (
             root,
-            Filters {
+            ScopeFilters {
                 recursive: true,
                 formats: vec!["image/*".into()],
-                ..Filters::default()
+                ..ScopeFilters::default()
             },
         ),
         (
             root,
-            Filters {
+            ScopeFilters {
                 recursive: true,
                 name: Some("*e*".into()),
                 formats: vec!["application/pdf".into(), "video/*".into()],
-                ..Filters::default()
+                ..ScopeFilters::default()
             },
         ),
-        (root, Filters::default()),
+        (root, ScopeFilters::default()),
     ];
     let mut nonzero = 0;
     for (folder, filters) in cases {
@@ -418,7 +418,7 @@ async fn an_oauth_connection_browses_folders_but_says_it_cannot_list_their_asset
     let err = scope_count::count(
         connected.assets.as_ref(),
         SAMPLE_FOLDER,
-        &Filters::default(),
+        &ScopeFilters::default(),
         &RunControl::new(),
         &|_| {},
     )
@@ -589,9 +589,10 @@ async fn bad_inputs_are_refused_in_words() {
         let page = browse::folder_page(aem.as_ref(), outside, 0, 10)
             .await
             .unwrap_err();
-        let count = scope_count::count(aem.as_ref(), outside, &Filters::default(), &c, &|_| {})
-            .await
-            .unwrap_err();
+        let count =
+            scope_count::count(aem.as_ref(), outside, &ScopeFilters::default(), &c, &|_| {})
+                .await
+                .unwrap_err();
         let sp = spec(
             &sb,
             ApiFamily::Classic,
@@ -609,7 +610,7 @@ async fn bad_inputs_are_refused_in_words() {
         browse::folder_page(aem.as_ref(), missing, 0, 10)
             .await
             .unwrap_err(),
-        scope_count::count(aem.as_ref(), missing, &Filters::default(), &c, &|_| {})
+        scope_count::count(aem.as_ref(), missing, &ScopeFilters::default(), &c, &|_| {})
             .await
             .unwrap_err(),
     ] {

@@ -17,7 +17,9 @@ use metadesk_core::assets::{
     AssetRef, AssetsApi, CallError, ClassicAssets, Current, OpenApiAssets, Page, Write,
 };
 use metadesk_core::bulk::concurrency::ControllerConfig;
-use metadesk_core::bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, RunSpec, Settings};
+use metadesk_core::bulk::{
+    Edit, EditOp, Engine, Progress, RunKind, RunSpec, ScopeFilters, Settings,
+};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
 use metadesk_sandbox::{Sandbox, SandboxConfig};
@@ -145,7 +147,7 @@ pub fn spec(sb: &Sandbox, family: ApiFamily, folder: &str, edits: Vec<Edit>) -> 
         aem: sb.base_url(),
         family,
         folder: folder.into(),
-        filters: Filters::default(),
+        filters: ScopeFilters::default(),
         edits,
         kind: RunKind::Edit,
         account: Some(sb.credentials().dev_token_user.clone()),
@@ -314,6 +316,6 @@ pub async fn count_selected(
     opened: &metadesk_core::app::Opened,
     scope: metadesk_core::bulk::Scope,
 ) -> metadesk_core::error::Result<Option<metadesk_core::app::SelectedCount>> {
-    let (folder, filters) = scope.into_run_parts()?;
+    let (folder, filters) = scope.into_run_scope()?;
     ws.count_scope(opened, &folder, &filters, &|_| {}).await
 }

@@ -15,7 +15,7 @@ use std::collections::BTreeSet;
 
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, SheetFormat};
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{Filters, RunControl, RunKind, RunStatus, Scope, runs};
+use metadesk_core::bulk::{RunControl, RunKind, RunStatus, Scope, ScopeFilters, runs};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::i18n::Localizer;
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -191,7 +191,7 @@ async fn a_sheet_export_holds_the_assets_the_index_does_not_hold_yet() {
         .export_sheet(
             &opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &["dc:rights".to_owned(), "dc:title".to_owned()],
             SheetFormat::Csv,
             &Localizer::english(),
@@ -486,7 +486,7 @@ async fn a_list_naming_an_asset_the_index_does_not_hold_yet_takes_it() {
     ws.apply(&opened, &run.id, None, &quiet()).await.unwrap();
     assert_eq!(metadata(&sb, &uploads[0])["dc:rights"], "Listed");
 
-    let (folder, filters) = Scope::List { entries }.into_run_parts().unwrap();
+    let (folder, filters) = Scope::List { entries }.into_run_scope().unwrap();
     let (bytes, report) = ws
         .export_sheet(
             &opened,

@@ -15,7 +15,9 @@ use std::sync::atomic::Ordering;
 use metadesk_core::app::{ConnectionChoice, Opened, RunAction, SelectedCount, Workspace};
 use metadesk_core::assets::OpenApiAssets;
 use metadesk_core::bulk::found_by::FoundBy;
-use metadesk_core::bulk::{Action, Filters, RunControl, RunKind, RunSpec, Scope, Settings, runs};
+use metadesk_core::bulk::{
+    Action, RunControl, RunKind, RunSpec, Scope, ScopeFilters, Settings, runs,
+};
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
@@ -94,7 +96,7 @@ async fn folder_count(
     ws: &Workspace,
     opened: &Opened,
     folder: &str,
-    filters: &Filters,
+    filters: &ScopeFilters,
 ) -> metadesk_core::error::Result<metadesk_core::bulk::ScopeCount> {
     match ws.count_scope(opened, folder, filters, &|_| {}).await? {
         Some(SelectedCount::Folder(count)) => Ok(count),
@@ -113,7 +115,7 @@ fn quiet_app() -> impl Fn(metadesk_core::bulk::Progress) + Send + Sync {
     |_| {}
 }
 
-async fn count(ws: &Workspace, opened: &Opened, folder: &str, filters: &Filters) -> u64 {
+async fn count(ws: &Workspace, opened: &Opened, folder: &str, filters: &ScopeFilters) -> u64 {
     folder_count(ws, opened, folder, filters)
         .await
         .unwrap()
@@ -146,10 +148,10 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
 
     // Counted by AEM in one request each, exact; with a name filter, said to be before it.
     let before = sb.counters().requests_total;
-    let plain = Filters::default();
-    let recursive = Filters {
+    let plain = ScopeFilters::default();
+    let recursive = ScopeFilters {
         recursive: true,
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     assert_eq!(
         count(ws, &opened, SAMPLE_FOLDER, &plain).await,
@@ -162,9 +164,9 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
     let c = folder_count(ws, &opened, parent, &recursive).await.unwrap();
     let estimate = c.estimate.expect("the search counted it");
     assert!(c.done && !estimate.at_least && !estimate.before_filters);
-    let named = Filters {
+    let named = ScopeFilters {
         name: Some("*.jpg".into()),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let c = folder_count(ws, &opened, SAMPLE_FOLDER, &named)
         .await
@@ -174,7 +176,7 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         sb.counters().requests_total - before <= 8,
         "no walk to count"
     );
-    let (folder, filters) = folder_scope(SAMPLE_FOLDER, false).into_run_parts().unwrap();
+    let (folder, filters) = folder_scope(SAMPLE_FOLDER, false).into_run_scope().unwrap();
     let Some(SelectedCount::Folder(c)) = ws
         .count_scope(&opened, &folder, &filters, &|_| {})
         .await
@@ -260,10 +262,10 @@ async fn an_unpaired_oauth_connection_counts_previews_applies_and_undoes_a_folde
         .preview_edit(
             &opened,
             parent.into(),
-            Filters {
+            ScopeFilters {
                 recursive: true,
                 name: Some("*.jpg".into()),
-                ..Filters::default()
+                ..ScopeFilters::default()
             },
             vec![set("dc:rights", "Deep")],
             &quiet_app(),
@@ -353,7 +355,7 @@ async fn where_aem_does_not_answer_the_search_a_folder_is_refused_in_words() {
     sb.set_openapi_search(false);
     let before = sb.counters();
     let refusals = [
-        folder_count(ws, &opened, SAMPLE_FOLDER, &Filters::default())
+        folder_count(ws, &opened, SAMPLE_FOLDER, &ScopeFilters::default())
             .await
             .unwrap_err(),
         ws.folder_assets(&opened, SAMPLE_FOLDER).await.unwrap_err(),

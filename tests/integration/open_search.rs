@@ -79,7 +79,7 @@ fn search_spec(sb: &Sandbox, conditions: &[&str], edit: &str) -> metadesk_core::
             .collect(),
         combine: Combine::All,
     }
-    .into_run_parts()
+    .into_run_scope()
     .unwrap();
     let mut spec = spec(
         sb,

@@ -8,8 +8,8 @@
 use std::collections::BTreeMap;
 
 use metadesk_core::bulk::{
-    Agent, Combine, Condition, Filters, PublishFrom, Replication, ReportStatus, RunControl,
-    RunKind, RunSpec, RunStatus, Selection, runs,
+    Agent, Combine, Condition, PublishFrom, Replication, ReportStatus, RunControl, RunKind,
+    RunSpec, RunStatus, ScopeFilters, ScopeSource, runs,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::error::ErrorCode;
@@ -228,11 +228,11 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
 
     // Unpublish a list: the published asset is withdrawn, the other one is already so.
     let mut unpublish = publish_spec(&sb, SAMPLE_FOLDER, Replication::Unpublish);
-    unpublish.filters = Filters {
-        selection: Some(Selection::List {
+    unpublish.filters = ScopeFilters {
+        selection: Some(ScopeSource::List {
             entries: vec![published.clone(), never.clone()],
         }),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let preview = engine.preview(unpublish, &control, &quiet()).await.unwrap();
     assert_eq!(preview.counts.pending, 1);
@@ -248,11 +248,11 @@ async fn unpublishing_a_list_and_undoing_a_publish_follow_the_rules() {
     // published before (the list's first, republished now) keeps its published version.
     sb.replicate_as(&published, true, "someone@example.com");
     let mut publish = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
-    publish.filters = Filters {
-        selection: Some(Selection::List {
+    publish.filters = ScopeFilters {
+        selection: Some(ScopeSource::List {
             entries: vec![published.clone(), never.clone()],
         }),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let preview = engine.preview(publish, &control, &quiet()).await.unwrap();
     let done = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
@@ -472,12 +472,12 @@ async fn a_search_scope_publishes_what_the_search_finds() {
     }
     let before: Vec<&str> = paths.iter().map(|p| tier_state(&sb, p)).collect();
     let mut search = publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish);
-    search.filters = Filters {
-        selection: Some(Selection::Search {
+    search.filters = ScopeFilters {
+        selection: Some(ScopeSource::Search {
             conditions: vec![Condition::parse("dc:rights is Go live").unwrap()],
             combine: Combine::All,
         }),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let preview = engine.preview(search, &control, &quiet()).await.unwrap();
     assert_eq!(preview.counts.pending, 2);

@@ -84,7 +84,7 @@ async fn a_search_with_two_conditions_is_previewed_from_hits_and_applied() {
         .map(|(p, _)| p)
         .collect();
     assert!(expected.len() > 3, "the seed has such assets");
-    let (folder, filters) = scope.into_run_parts().unwrap();
+    let (folder, filters) = scope.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
@@ -148,7 +148,7 @@ async fn any_combines_conditions_and_the_count_is_one_request() {
         .iter()
         .filter(|(p, _)| p.ends_with(".pdf") || *p == all[0].0)
         .count() as u64;
-    let (folder, filters) = scope.into_run_parts().unwrap();
+    let (folder, filters) = scope.into_run_scope().unwrap();
     let aem = classic(&sb);
     let before = sb.counters().requests_total;
     let count = count_search(aem.as_ref(), &folder, &filters, &RunControl::new())
@@ -197,7 +197,7 @@ async fn a_list_with_bad_entries_edits_the_rest_and_reports_each_problem() {
     assert!(reasons[2].1.starts_with("a folder"));
     assert!(reasons[3].1.starts_with("not a DAM path"));
 
-    let (folder, filters) = Scope::List { entries }.into_run_parts().unwrap();
+    let (folder, filters) = Scope::List { entries }.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
@@ -240,7 +240,7 @@ async fn paging_stays_correct_while_assets_stop_matching_during_the_preview() {
         conditions: vec![Condition::parse("dc:title is not empty").unwrap()],
         combine: Combine::All,
     };
-    let (folder, filters) = scope.into_run_parts().unwrap();
+    let (folder, filters) = scope.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::Classic,
@@ -404,7 +404,7 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
         conditions: vec![Condition::parse("dc:rights is empty").unwrap()],
         combine: Combine::All,
     }
-    .into_run_parts()
+    .into_run_scope()
     .unwrap();
     let mut spec = spec(
         &sb,
@@ -445,7 +445,7 @@ async fn an_oauth_connection_searches_through_its_classic_lister_and_writes_with
         .map(|a| &a.0)
         .filter(|p| p.ends_with(".pdf"))
         .collect();
-    let (folder, filters) = scope.into_run_parts().unwrap();
+    let (folder, filters) = scope.into_run_scope().unwrap();
     let mut spec = spec(
         &sb,
         ApiFamily::OpenApi,

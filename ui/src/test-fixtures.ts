@@ -121,7 +121,7 @@ export async function checkedFolder(folder: string): Promise<string> {
 }
 
 /** A stand-in for the core's `run_scope` in the tests that mock the commands: the run's folder
- *  and filters the core makes of a scope (`Scope::into_run_parts_with`). */
+ *  and filters the core makes of a scope (`Scope::into_run_scope_with`). */
 export async function runScopeOf(request: ScopeRequest): Promise<RunScope> {
   const { scope, name, formats } = request;
   switch (scope.kind) {

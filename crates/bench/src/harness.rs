@@ -9,7 +9,8 @@ use metadesk_core::aem::client::build_http_client;
 use metadesk_core::aem::{AemClient, RequestCredentials, StaticAuthorizer};
 use metadesk_core::assets::{ClassicAssets, DAM_ROOT};
 use metadesk_core::bulk::{
-    Edit, EditOp, Engine, Filters, Progress, RunControl, RunKind, RunSpec, RunStatus, RunSummary,
+    Edit, EditOp, Engine, Progress, RunControl, RunKind, RunSpec, RunStatus, RunSummary,
+    ScopeFilters,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::secrets::Secret;
@@ -60,9 +61,9 @@ pub fn set_everywhere(sandbox: &Sandbox, property: &str, value: &str) -> RunSpec
         aem: sandbox.base_url(),
         family: ApiFamily::Classic,
         folder: DAM_ROOT.into(),
-        filters: Filters {
+        filters: ScopeFilters {
             recursive: true,
-            ..Filters::default()
+            ..ScopeFilters::default()
         },
         edits: vec![Edit {
             property: property.into(),

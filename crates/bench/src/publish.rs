@@ -8,7 +8,7 @@ use std::time::Instant;
 
 use metadesk_core::assets::{AssetsApi, ClassicAssets, DAM_ROOT, EntryKind};
 use metadesk_core::bulk::{
-    Agent, Engine, Filters, Progress, Replication, RunControl, RunKind, RunSpec,
+    Agent, Engine, Progress, Replication, RunControl, RunKind, RunSpec, ScopeFilters,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_sandbox::{Faults, Sandbox};
@@ -31,9 +31,9 @@ fn publish_everything(sandbox: &Sandbox) -> RunSpec {
         aem: sandbox.base_url(),
         family: ApiFamily::Classic,
         folder: DAM_ROOT.into(),
-        filters: Filters {
+        filters: ScopeFilters {
             recursive: true,
-            ..Filters::default()
+            ..ScopeFilters::default()
         },
         edits: Vec::new(),
         kind: RunKind::Publish {

@@ -8,7 +8,7 @@ use std::time::{Duration, Instant};
 use metadesk_core::assets::{AssetRef, AssetsApi, DAM_ROOT, EntryKind, Write};
 use metadesk_core::bulk::engine::AssetEdits;
 use metadesk_core::bulk::{
-    Edit, EditOp, Engine, Filters, Progress, RunControl, RunKind, RunSpec, RunStatus,
+    Edit, EditOp, Engine, Progress, RunControl, RunKind, RunSpec, RunStatus, ScopeFilters,
 };
 use metadesk_core::credentials::ApiFamily;
 use metadesk_core::i18n::Localizer;
@@ -156,7 +156,7 @@ async fn engine_side(
         aem: sb.base_url(),
         family: ApiFamily::Classic,
         folder: DAM_ROOT.into(),
-        filters: Filters::default(),
+        filters: ScopeFilters::default(),
         edits: Vec::new(),
         kind: RunKind::Sheet {
             file: "bench.csv".into(),

@@ -585,7 +585,7 @@ pub fn read_records(path: &Path) -> Result<impl Iterator<Item = Result<Record>>>
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::spec::{Filters, RunKind};
+    use crate::spec::{RunKind, ScopeFilters};
     use metadesk_credentials::credentials::ApiFamily;
     use serde_json::json;
 
@@ -596,7 +596,7 @@ mod tests {
             aem: "http://127.0.0.1:1".into(),
             family: ApiFamily::Classic,
             folder: "/content/dam/f".into(),
-            filters: Filters::default(),
+            filters: ScopeFilters::default(),
             edits: vec![],
             kind: RunKind::Edit,
             account: None,

@@ -41,10 +41,10 @@ pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
 pub use scope_count::ScopeCount;
-pub use selection::{Combine, Condition, Scope, Selection};
+pub use selection::{Combine, Condition, Scope, ScopeSource};
 pub use spec::{
-    Agent, ApplyRequest, Edit, EditOp, Emptiness, Filters, FragmentScope, PublishFrom,
-    PublishRequest, Replication, RunKind, RunRequest, RunSpec,
+    Agent, ApplyRequest, Edit, EditOp, Emptiness, FragmentScope, PublishFrom, PublishRequest,
+    Replication, RunKind, RunRequest, RunSpec, ScopeFilters,
 };
 
 #[cfg(test)]

@@ -173,7 +173,7 @@ fn summarize(replay: &Replay) -> RunSummary {
         recursive: spec.filters.recursive,
         scope: crate::selection::scope_reason(&spec.folder, &spec.filters),
         list_entries: match &spec.filters.selection {
-            Some(crate::selection::Selection::List { entries }) => Some(entries.len() as u64),
+            Some(crate::selection::ScopeSource::List { entries }) => Some(entries.len() as u64),
             _ => None,
         },
         found_by: replay.found_by.clone(),
@@ -223,7 +223,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.found_by.as_ref(),
             matches!(
                 spec.filters.selection,
-                Some(crate::selection::Selection::Search { .. })
+                Some(crate::selection::ScopeSource::Search { .. })
             ),
             replay.unindexed,
             replay.searched_at.as_deref(),

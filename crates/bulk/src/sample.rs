@@ -12,8 +12,8 @@ use ts_rs::TS;
 use crate::compute::Asset;
 use crate::open_query;
 use crate::searching::{resolve_list, resolve_list_open};
-use crate::selection::{Selection, search_predicates};
-use crate::spec::{Edit, Filters, after, regexes_of, schema_refusal};
+use crate::selection::{ScopeSource, search_predicates};
+use crate::spec::{Edit, ScopeFilters, after, regexes_of, schema_refusal};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::open_search::request_body;
 use metadesk_assets::schema::Schema;
@@ -37,7 +37,7 @@ pub struct SampledAsset {
 pub struct SampleScope<'a> {
     /// `/content/dam/…` (a list's is the DAM root).
     pub folder: &'a str,
-    pub filters: &'a Filters,
+    pub filters: &'a ScopeFilters,
     /// The connection's name, in the words of a search AEM refused.
     pub connection: &'a str,
     /// Nothing lists the folder's assets (an OAuth Server-to-Server connection with no paired
@@ -122,7 +122,7 @@ async fn first_entries(
             )
             .await?
         }
-        Some(Selection::Search {
+        Some(ScopeSource::Search {
             conditions,
             combine,
         }) if aem.can_search() => {
@@ -139,7 +139,7 @@ async fn first_entries(
                 SearchStep::Again => Vec::new(),
             }
         }
-        Some(Selection::Search {
+        Some(ScopeSource::Search {
             conditions,
             combine,
         }) => {
@@ -148,7 +148,7 @@ async fn first_entries(
                     .map_err(|why| why.refusal(scope.connection))?;
             open_page(aem, scope, items, want).await?
         }
-        Some(Selection::List { entries }) => {
+        Some(ScopeSource::List { entries }) => {
             let first = &entries[..entries.len().min(want)];
             if aem.can_search() {
                 let resolved =

@@ -16,7 +16,7 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::run_control::RunControl;
-use crate::spec::Filters;
+use crate::spec::ScopeFilters;
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::{AssetRef, AssetsApi, CallError, EntryKind};
 use metadesk_base::retry::RetryPolicy;
@@ -81,7 +81,7 @@ pub struct Estimate {
 pub async fn count(
     aem: &dyn AssetsApi,
     folder: &str,
-    filters: &Filters,
+    filters: &ScopeFilters,
     control: &RunControl,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
 ) -> Result<ScopeCount> {
@@ -91,7 +91,7 @@ pub async fn count(
 pub(crate) async fn count_paged(
     aem: &dyn AssetsApi,
     folder: &str,
-    filters: &Filters,
+    filters: &ScopeFilters,
     control: &RunControl,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,

@@ -19,9 +19,9 @@ use super::list_entries::{Target, target_of};
 pub use super::list_entries::{entries_from_text, list_folder};
 use super::open_query::lookup_items;
 use super::run_control::RunControl;
-use super::selection::Selection;
+use super::selection::ScopeSource;
 use super::selection::{LARGE_SCOPE, search_predicates};
-use super::spec::Filters;
+use super::spec::ScopeFilters;
 use metadesk_assets::open_search::OpenHit;
 use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use metadesk_assets::{AssetsApi, CallError, Entry, EntryKind};
@@ -422,10 +422,10 @@ pub async fn search_with_retries(
 pub async fn count_search(
     aem: &dyn AssetsApi,
     folder: &str,
-    filters: &Filters,
+    filters: &ScopeFilters,
     control: &RunControl,
 ) -> Result<Option<SearchCount>> {
-    let Some(Selection::Search {
+    let Some(ScopeSource::Search {
         conditions,
         combine,
     }) = &filters.selection

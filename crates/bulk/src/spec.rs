@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::selection::Selection;
+use super::selection::ScopeSource;
 pub use crate::edit::{Edit, EditOp, Emptiness};
 pub use crate::rules::{
     MAX_VALUE_CHARS, after, after_in, regexes_of, schema_refusal, validate_edits, validate_field,
@@ -21,7 +21,7 @@ use metadesk_credentials::credentials::ApiFamily;
 /// Which assets of the folder a run touches.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct Filters {
+pub struct ScopeFilters {
     /// Include the assets of subfolders, at any depth.
     pub recursive: bool,
     /// Only assets whose name matches this pattern (`*` and `?`, case-insensitive).
@@ -34,7 +34,7 @@ pub struct Filters {
     /// assets; absent for a folder scope (and in journals written before scopes existed).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
-    pub selection: Option<Selection>,
+    pub selection: Option<ScopeSource>,
     /// The run edits content fragments (AEM's Sites API), not assets: the folder's fragments
     /// (its whole subtree), of one model when one is named.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -52,7 +52,7 @@ pub struct FragmentScope {
     pub model: Option<String>,
 }
 
-impl Filters {
+impl ScopeFilters {
     /// Whether an asset named `name` is in scope (the format is checked separately). Used by
     /// the preview and the scope count alike, so both select the same assets.
     pub fn name_matches(&self, name: &str) -> bool {
@@ -133,7 +133,7 @@ pub struct RunSpec {
     pub family: ApiFamily,
     /// `/content/dam/…`.
     pub folder: String,
-    pub filters: Filters,
+    pub filters: ScopeFilters,
     pub edits: Vec<Edit>,
     pub kind: RunKind,
     /// Who writes (technical-account email or user), named in "no write access" reasons.
@@ -149,7 +149,7 @@ pub struct RunRequest {
     pub connection_id: String,
     /// `/content/dam/…`.
     pub folder: String,
-    pub filters: Filters,
+    pub filters: ScopeFilters,
     pub edits: Vec<Edit>,
 }
 
@@ -160,7 +160,7 @@ pub struct PublishRequest {
     pub connection_id: String,
     /// `/content/dam/…`.
     pub folder: String,
-    pub filters: Filters,
+    pub filters: ScopeFilters,
     pub replication: Replication,
     pub agent: Agent,
 }
@@ -306,7 +306,7 @@ mod tests {
             aem: "http://127.0.0.1".into(),
             family: ApiFamily::Classic,
             folder: "/content/dam/f".into(),
-            filters: Filters::default(),
+            filters: ScopeFilters::default(),
             edits,
             kind: RunKind::Edit,
             account: None,

@@ -106,7 +106,7 @@ pub async fn preview_run<R: Runtime>(
 ) -> Result<RunSummary, IpcError> {
     let (ws, started) = (&state.workspace, Instant::now());
     let result = async {
-        let (folder, filters) = request.scope.run_parts()?;
+        let (folder, filters) = request.scope.folder_and_filters()?;
         let opened = ws
             .open(ConnectionChoice::stored(request.scope.connection_id))
             .await?;

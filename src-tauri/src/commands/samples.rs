@@ -16,7 +16,7 @@ pub async fn rule_sample(
     request: ScopeEditsRequest,
 ) -> Result<RuleSample, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.scope.run_parts().worded(&state)?;
+    let (folder, filters) = request.scope.folder_and_filters().worded(&state)?;
     let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let mut sample = ws
         .rule_sample(&opened, &folder, &filters, request.edits)

@@ -21,7 +21,7 @@ pub async fn folder_schema(
     request: SchemaRequest,
 ) -> Result<FolderSchema, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.scope.run_parts().worded(&state)?;
+    let (folder, filters) = request.scope.folder_and_filters().worded(&state)?;
     let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let schema = ws
         .scope_schema(&opened, &folder, &filters, request.refresh)
@@ -39,7 +39,7 @@ pub async fn schema_problems(
     request: ScopeEditsRequest,
 ) -> Result<Vec<Vec<String>>, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.scope.run_parts().worded(&state)?;
+    let (folder, filters) = request.scope.folder_and_filters().worded(&state)?;
     let opened = super::open_stored(&state, request.scope.connection_id).await?;
     let problems = ws
         .edit_problems_by_edit(&opened, &folder, &filters, &request.edits)
@@ -60,7 +60,7 @@ pub async fn missing_metadata(
     request: ScopeRequest,
 ) -> Result<MissingReport, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.run_parts().worded(&state)?;
+    let (folder, filters) = request.folder_and_filters().worded(&state)?;
     let opened = super::open_stored(&state, request.connection_id).await?;
     let mut report = ws
         .missing_metadata(&opened, &folder, &filters)

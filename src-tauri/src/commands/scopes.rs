@@ -39,7 +39,7 @@ pub async fn count_scope(
     on_update: Channel<ScopeCount>,
 ) -> Result<Option<SelectedCount>, IpcError> {
     let ws = &state.workspace;
-    let (folder, filters) = request.run_parts().worded(&state)?;
+    let (folder, filters) = request.folder_and_filters().worded(&state)?;
     let opened = super::open_stored(&state, request.connection_id).await?;
     let send = move |count: ScopeCount| {
         if let Err(e) = on_update.send(count) {

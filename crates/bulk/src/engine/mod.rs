@@ -22,7 +22,7 @@ use crate::progress::{Phase, ProgressFn};
 use crate::replay::{Replay, RunStatus};
 use crate::run_control::RunControl;
 use crate::runs::{self, RunSummary};
-use crate::selection::Selection;
+use crate::selection::ScopeSource;
 use crate::spec::{RunKind, RunSpec};
 use metadesk_assets::AssetsApi;
 use metadesk_base::retry::RetryPolicy;
@@ -255,14 +255,14 @@ impl Engine {
         // found the assets.
         let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
         let result = match ctx.spec.filters.selection.clone() {
-            Some(Selection::List { entries }) if ctx.spec.filters.fragments.is_some() => {
+            Some(ScopeSource::List { entries }) if ctx.spec.filters.fragments.is_some() => {
                 fragment_list::preview_fragment_list(&ctx, &entries, on_progress).await
             }
-            Some(Selection::List { entries }) => {
+            Some(ScopeSource::List { entries }) => {
                 searched::preview_list(&ctx, &entries, on_progress).await
             }
             // An OAuth Server-to-Server connection searches with its own token first.
-            Some(Selection::Search { .. }) if open => {
+            Some(ScopeSource::Search { .. }) if open => {
                 match searched::preview_open_search(&ctx, on_progress).await {
                     Ok(None) => {
                         ctx.found_by(FoundBy::query_builder());
@@ -274,7 +274,7 @@ impl Engine {
                     }
                 }
             }
-            Some(Selection::Search { .. }) => {
+            Some(ScopeSource::Search { .. }) => {
                 ctx.found_by(FoundBy::query_builder());
                 searched::preview_search(&ctx, on_progress).await
             }

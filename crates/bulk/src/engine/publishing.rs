@@ -26,7 +26,7 @@ use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Re
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::searching::resolve_list;
-use crate::selection::{Selection, hit_properties, search_predicates};
+use crate::selection::{ScopeSource, hit_properties, search_predicates};
 use crate::spec::{PublishFrom, RunKind};
 use metadesk_assets::folders::{FolderWalk, WalkStep};
 use metadesk_assets::publication::{Agent, Publication, Replication, fits_in_state_query};
@@ -123,7 +123,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
     let ctx = planner.ctx;
     let spec = &ctx.spec;
     match spec.filters.selection.clone() {
-        Some(Selection::List { entries }) => {
+        Some(ScopeSource::List { entries }) => {
             ctx.found_by(crate::found_by::FoundBy::query_builder());
             let hits = hit_properties(vec!["dc:format"]);
             let mut resolved = resolve_list(&entries, &hits, |params| async move {
@@ -146,7 +146,7 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
                 planner.entry(entry).await?;
             }
         }
-        Some(Selection::Search {
+        Some(ScopeSource::Search {
             conditions,
             combine,
         }) => {

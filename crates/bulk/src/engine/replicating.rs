@@ -287,7 +287,7 @@ mod tests {
     use super::*;
     use crate::engine::publishing::replicated_by;
     use crate::journal::{JournalWriter, PropertyChange, journal_path};
-    use crate::spec::{Agent, Filters, RunKind, RunSpec};
+    use crate::spec::{Agent, RunKind, RunSpec, ScopeFilters};
     use metadesk_credentials::credentials::ApiFamily;
 
     fn row(i: u64) -> Record {
@@ -320,7 +320,7 @@ mod tests {
             aem: "http://127.0.0.1:1".into(),
             family: ApiFamily::Classic,
             folder: "/content/dam/f".into(),
-            filters: Filters::default(),
+            filters: ScopeFilters::default(),
             edits: vec![],
             kind: RunKind::Publish {
                 replication: Replication::Publish,

@@ -26,7 +26,7 @@ use crate::progress::ProgressFn;
 use crate::searching::{
     ResolvedList, confirm_unfound, edited_properties, resolve_list, resolve_list_open,
 };
-use crate::selection::{Selection, hit_properties, search_predicates};
+use crate::selection::{ScopeSource, hit_properties, search_predicates};
 use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{Current, Entry, EntryKind};
@@ -40,7 +40,7 @@ pub(super) async fn preview_search(
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
     let spec = &ctx.spec;
-    let Some(Selection::Search {
+    let Some(ScopeSource::Search {
         conditions,
         combine,
     }) = &spec.filters.selection
@@ -300,12 +300,12 @@ pub(super) async fn preview_open_search(
     // with no classic connection to list it); the name and format filters are applied to each
     // hit as to a listing's entries (`plan_entry`, then `plan_from_current` after the read).
     let (conditions, combine) = match &spec.filters.selection {
-        Some(Selection::Search {
+        Some(ScopeSource::Search {
             conditions,
             combine,
         }) => (conditions.as_slice(), *combine),
         None => (&[][..], crate::selection::Combine::All),
-        Some(Selection::List { .. }) => return Ok(None),
+        Some(ScopeSource::List { .. }) => return Ok(None),
     };
     let paired = ctx.aem.can_search();
     let items = match query_items(&spec.folder, spec.filters.recursive, conditions, combine) {

@@ -1,6 +1,6 @@
 //! Which assets a run edits, beyond "the assets of a folder": a search (conditions in words,
 //! combined with *all* or *any*, under the run's folder) or a list (DAM paths, Assets UI links,
-//! `urn:aaid:aem:` ids). [`Scope`] is the form a person chooses and saves; [`Selection`] is what
+//! `urn:aaid:aem:` ids). [`Scope`] is the form a person chooses and saves; [`ScopeSource`] is what
 //! a [`super::RunSpec`] records of it (the folder and "with subfolders" stay in the spec).
 //!
 //! The words of a condition are the same in the window and on the command line
@@ -94,7 +94,7 @@ pub enum Combine {
 /// What a run records of a scope other than a folder's assets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Selection {
+pub enum ScopeSource {
     /// The assets under the run's folder that match the conditions.
     Search {
         conditions: Vec<Condition>,

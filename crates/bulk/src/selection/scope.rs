@@ -7,8 +7,8 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{Combine, Condition, Selection};
-use crate::spec::Filters;
+use super::{Combine, Condition, ScopeSource};
+use crate::spec::ScopeFilters;
 use metadesk_assets::folders::normalize_folder;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -34,13 +34,13 @@ pub enum Scope {
 
 impl Scope {
     /// The run's folder and filters for this scope (a list's folder is the DAM root).
-    pub fn into_run_parts(self) -> Result<(String, Filters)> {
+    pub fn into_run_scope(self) -> Result<(String, ScopeFilters)> {
         match self {
             Scope::Folder { folder, recursive } => Ok((
                 normalize_folder(&folder)?,
-                Filters {
+                ScopeFilters {
                     recursive,
-                    ..Filters::default()
+                    ..ScopeFilters::default()
                 },
             )),
             Scope::Search {
@@ -53,13 +53,13 @@ impl Scope {
                     .into_iter()
                     .map(Condition::validated)
                     .collect::<Result<Vec<_>>>()?;
-                let filters = Filters {
+                let filters = ScopeFilters {
                     recursive,
-                    selection: Some(Selection::Search {
+                    selection: Some(ScopeSource::Search {
                         conditions,
                         combine,
                     }),
-                    ..Filters::default()
+                    ..ScopeFilters::default()
                 };
                 Ok((normalize_folder(&under)?, filters))
             }
@@ -76,9 +76,9 @@ impl Scope {
                         vec![],
                     ));
                 }
-                let filters = Filters {
-                    selection: Some(Selection::List { entries }),
-                    ..Filters::default()
+                let filters = ScopeFilters {
+                    selection: Some(ScopeSource::List { entries }),
+                    ..ScopeFilters::default()
                 };
                 Ok((metadesk_assets::DAM_ROOT.to_owned(), filters))
             }
@@ -88,25 +88,25 @@ impl Scope {
     /// The run's folder and filters for this scope narrowed by a name pattern and formats (Bulk
     /// edit's folder filters, the CLI's `--name` and `--format`): the one place both faces
     /// turn what a person chose into what a run takes.
-    pub fn into_run_parts_with(
+    pub fn into_run_scope_with(
         self,
         name: Option<String>,
         formats: Vec<String>,
-    ) -> Result<(String, Filters)> {
-        let (folder, mut filters) = self.into_run_parts()?;
+    ) -> Result<(String, ScopeFilters)> {
+        let (folder, mut filters) = self.into_run_scope()?;
         filters.name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
         filters.formats = formats;
         Ok((folder, filters))
     }
 
     /// The scope a run was given, from its spec.
-    pub fn of_run(folder: &str, filters: &Filters) -> Scope {
+    pub fn of_run(folder: &str, filters: &ScopeFilters) -> Scope {
         match &filters.selection {
             None => Scope::Folder {
                 folder: folder.to_owned(),
                 recursive: filters.recursive,
             },
-            Some(Selection::Search {
+            Some(ScopeSource::Search {
                 conditions,
                 combine,
             }) => Scope::Search {
@@ -115,7 +115,7 @@ impl Scope {
                 conditions: conditions.clone(),
                 combine: *combine,
             },
-            Some(Selection::List { entries }) => Scope::List {
+            Some(ScopeSource::List { entries }) => Scope::List {
                 entries: entries.clone(),
             },
         }

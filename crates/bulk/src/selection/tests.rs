@@ -1,11 +1,11 @@
 use super::*;
-use crate::spec::{Filters, validate_property};
+use crate::spec::{ScopeFilters, validate_property};
 
 #[test]
 fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
     let fr = metadesk_base::i18n::Localizer::new(metadesk_base::i18n::Lang::Fr);
-    let filters = Filters {
-        selection: Some(Selection::Search {
+    let filters = ScopeFilters {
+        selection: Some(ScopeSource::Search {
             conditions: vec![
                 Condition::parse("dc:rights is empty").unwrap(),
                 Condition::parse("dc:title contains \"summer beach\"").unwrap(),
@@ -13,7 +13,7 @@ fn a_search_s_conditions_and_its_errors_are_worded_in_french() {
             ],
             combine: Combine::All,
         }),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let words = conditions_reason(&filters).unwrap().localized(&fr);
     assert_eq!(
@@ -328,7 +328,7 @@ fn all_and_any_combine_with_unique_numbers() {
 }
 
 #[test]
-fn scopes_become_run_parts_and_read_back() {
+fn scopes_become_run_scopes_and_read_back() {
     let search = Scope::Search {
         under: "/wknd".into(),
         recursive: true,
@@ -337,7 +337,7 @@ fn scopes_become_run_parts_and_read_back() {
         }],
         combine: Combine::Any,
     };
-    let (folder, filters) = search.into_run_parts().unwrap();
+    let (folder, filters) = search.into_run_scope().unwrap();
     assert_eq!(folder, "/content/dam/wknd");
     let (en, fr) = (
         metadesk_base::i18n::Localizer::english(),
@@ -352,7 +352,7 @@ fn scopes_become_run_parts_and_read_back() {
         words.localized(&fr),
         "les ressources de /content/dam/wknd et ses sous-dossiers où dc:rights est vide"
     );
-    let folder_only = Filters::default();
+    let folder_only = ScopeFilters::default();
     assert_eq!(
         scope_reason("/content/dam/a", &folder_only).localized(&fr),
         "les ressources de /content/dam/a"
@@ -367,13 +367,13 @@ fn scopes_become_run_parts_and_read_back() {
     let list = Scope::List {
         entries: vec![" /content/dam/a.jpg ".into(), "".into()],
     };
-    let (folder, filters) = list.into_run_parts().unwrap();
+    let (folder, filters) = list.into_run_scope().unwrap();
     let words = scope_reason(&folder, &filters);
     assert_eq!(words.localized(&en), "a list of 1 entry");
     assert_eq!(words.localized(&fr), "une liste d’une entrée");
     assert!(
         Scope::List { entries: vec![] }
-            .into_run_parts()
+            .into_run_scope()
             .unwrap_err()
             .to_string()
             .contains("empty")
@@ -391,16 +391,16 @@ fn a_run_s_scope_and_a_saved_scope_read_and_write_the_json_files_already_hold() 
         r#"{"recursive":false,"name":null,"formats":[]}"#,
     ];
     for json in journaled {
-        let filters: Filters = serde_json::from_str(json).unwrap();
+        let filters: ScopeFilters = serde_json::from_str(json).unwrap();
         assert_eq!(serde_json::to_string(&filters).unwrap(), json);
     }
-    let searched: Filters = serde_json::from_str(journaled[0]).unwrap();
+    let searched: ScopeFilters = serde_json::from_str(journaled[0]).unwrap();
     assert!(matches!(
         searched.selection,
-        Some(Selection::Search { ref conditions, combine: Combine::Any }) if conditions.len() == 3
+        Some(ScopeSource::Search { ref conditions, combine: Combine::Any }) if conditions.len() == 3
     ));
     // A journal from before searches and lists: no `selection`, the folder's assets.
-    let older: Filters = serde_json::from_str(r#"{"recursive":true}"#).unwrap();
+    let older: ScopeFilters = serde_json::from_str(r#"{"recursive":true}"#).unwrap();
     assert_eq!(older.selection, None);
 
     let saved = [

@@ -4,14 +4,14 @@
 //!
 //! Not here: reading words (`parsing.rs`), the catalogue itself (`locales/*/core.ftl`).
 
-use super::{Combine, Condition, Selection};
-use crate::spec::Filters;
+use super::{Combine, Condition, ScopeSource};
+use crate::spec::ScopeFilters;
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::Text;
 
 /// What a run's folder and filters select, as catalogue words (`scope-…`) a face writes in its
 /// reader's language; the conditions are worded as [`conditions_reason`] words them.
-pub fn scope_reason(folder: &str, filters: &Filters) -> SavedText {
+pub fn scope_reason(folder: &str, filters: &ScopeFilters) -> SavedText {
     let nested = |r: SavedText| serde_json::to_value(r).unwrap_or_default();
     let place = if filters.recursive {
         nested(SavedText::new(
@@ -21,7 +21,7 @@ pub fn scope_reason(folder: &str, filters: &Filters) -> SavedText {
     } else {
         folder.into()
     };
-    if let Some(Selection::List { entries }) = &filters.selection {
+    if let Some(ScopeSource::List { entries }) = &filters.selection {
         let id = match filters.fragments {
             Some(_) => "scope-fragment-list",
             None => "scope-list",
@@ -49,8 +49,8 @@ pub fn scope_reason(folder: &str, filters: &Filters) -> SavedText {
 /// A search's conditions as one catalogue message joining them with "and" or "or" (nested:
 /// `a and (b and c)` reads as "a and b and c"), for showing them in the reader's language;
 /// `None` for a folder or a list, and for a search without conditions.
-pub fn conditions_reason(filters: &Filters) -> Option<SavedText> {
-    let Some(Selection::Search {
+pub fn conditions_reason(filters: &ScopeFilters) -> Option<SavedText> {
+    let Some(ScopeSource::Search {
         conditions,
         combine,
     }) = &filters.selection

@@ -115,7 +115,7 @@ async fn a_listing_capped_by_the_server_is_followed_to_the_end() {
 
 #[tokio::test]
 async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
-    use crate::{Edit, EditOp, Engine, Filters, RunControl, RunKind, RunSpec, Settings};
+    use crate::{Edit, EditOp, Engine, RunControl, RunKind, RunSpec, ScopeFilters, Settings};
     use metadesk_clients::ims::testing::{Scripted, ScriptedServer};
     let server = ScriptedServer::start(vec![
         Scripted::json(200, assets_named(&["a", "b"])),
@@ -139,7 +139,7 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
         aem: server.base.clone(),
         family: ApiFamily::Classic,
         folder: F.into(),
-        filters: Filters::default(),
+        filters: ScopeFilters::default(),
         edits: vec![Edit {
             property: "dc:rights".into(),
             op: EditOp::Set {
@@ -169,14 +169,14 @@ async fn a_folder_listed_without_paging_information_is_previewed_to_the_end() {
 }
 
 fn rights_spec(aem: &str) -> crate::RunSpec {
-    use crate::{Edit, EditOp, Filters, RunKind, RunSpec};
+    use crate::{Edit, EditOp, RunKind, RunSpec, ScopeFilters};
     RunSpec {
         connection: "c".into(),
         connection_id: None,
         aem: aem.into(),
         family: ApiFamily::Classic,
         folder: F.into(),
-        filters: Filters::default(),
+        filters: ScopeFilters::default(),
         edits: vec![Edit {
             property: "dc:rights".into(),
             op: EditOp::Set {

@@ -39,7 +39,7 @@ fn spec(family: ApiFamily, edits: Vec<Edit>) -> RunSpec {
         aem: "http://127.0.0.1:1".into(),
         family,
         folder: F.into(),
-        filters: Filters::default(),
+        filters: ScopeFilters::default(),
         edits,
         kind: RunKind::Edit,
         account: Some("tech@techacct.adobe.com".into()),

@@ -163,9 +163,9 @@ async fn a_subfolder_that_cannot_be_listed_is_in_the_plan_and_the_count_not_left
     let count = scope_count::count(
         fake.as_ref(),
         "/content/dam/f",
-        &Filters {
+        &ScopeFilters {
             recursive: true,
-            ..Filters::default()
+            ..ScopeFilters::default()
         },
         &RunControl::new(),
         &|_| {},
@@ -197,9 +197,9 @@ async fn an_unreachable_subfolder_ends_the_count_and_the_preview_alike() {
     let count = scope_count::count(
         fake.as_ref(),
         F,
-        &Filters {
+        &ScopeFilters {
             recursive: true,
-            ..Filters::default()
+            ..ScopeFilters::default()
         },
         &RunControl::new(),
         &|_| {},
@@ -223,7 +223,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
                 vec!["image/*".to_owned()],
                 vec!["application/pdf".to_owned()],
             ] {
-                cases.push(Filters {
+                cases.push(ScopeFilters {
                     recursive,
                     name: name.map(str::to_owned),
                     formats,
@@ -265,9 +265,9 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     let deep = scope_count::count(
         fake.as_ref(),
         F,
-        &Filters {
+        &ScopeFilters {
             recursive: true,
-            ..Filters::default()
+            ..ScopeFilters::default()
         },
         &RunControl::new(),
         &|_| {},
@@ -286,9 +286,9 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     let named = scope_count::count(
         fake.as_ref(),
         F,
-        &Filters {
+        &ScopeFilters {
             name: Some("a000.jpg".into()),
-            ..Filters::default()
+            ..ScopeFilters::default()
         },
         &RunControl::new(),
         &|_| {},
@@ -304,15 +304,21 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     // Cancelled: what was counted so far, not done.
     let control = RunControl::new();
     control.cancel();
-    let cancelled = scope_count::count(fake.as_ref(), F, &Filters::default(), &control, &|_| {})
-        .await
-        .unwrap();
+    let cancelled = scope_count::count(
+        fake.as_ref(),
+        F,
+        &ScopeFilters::default(),
+        &control,
+        &|_| {},
+    )
+    .await
+    .unwrap();
     assert!(!cancelled.done);
 
     let missing = scope_count::count(
         fake.as_ref(),
         "/content/dam/nope",
-        &Filters::default(),
+        &ScopeFilters::default(),
         &RunControl::new(),
         &|_| {},
     )
@@ -325,7 +331,7 @@ async fn the_scope_count_equals_what_the_preview_plans() {
     let outside = scope_count::count(
         fake.as_ref(),
         "/etc/x",
-        &Filters::default(),
+        &ScopeFilters::default(),
         &RunControl::new(),
         &|_| {},
     )
@@ -736,7 +742,7 @@ async fn listing_failures_say_what_to_do_where_the_user_is() {
     let err = scope_count::count(
         aem.as_ref(),
         F,
-        &Filters::default(),
+        &ScopeFilters::default(),
         &RunControl::new(),
         &|_| {},
     )

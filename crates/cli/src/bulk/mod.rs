@@ -20,7 +20,7 @@ mod scope_args;
 
 use clap::{Args, Subcommand};
 use metadesk_core::app::{Opened, RunAction, Workspace};
-use metadesk_core::bulk::{EditOp, Filters, RunKind};
+use metadesk_core::bulk::{EditOp, RunKind, ScopeFilters};
 use metadesk_core::i18n::{Localizer, arg};
 
 use crate::output;
@@ -315,7 +315,7 @@ pub(crate) async fn open_scope(
     write: &WriteFlags,
     ws: &Workspace,
     l: &Localizer,
-) -> Result<(Opened, String, Filters, confirm::ProductionGate), u8> {
+) -> Result<(Opened, String, ScopeFilters, confirm::ProductionGate), u8> {
     scope.check().map_err(|e| output::fail(&e, l))?;
     let opened = ws
         .open(conn.choice())

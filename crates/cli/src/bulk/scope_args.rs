@@ -8,7 +8,7 @@
 use clap::Args;
 use metadesk_core::Error;
 use metadesk_core::app::{Opened, Workspace};
-use metadesk_core::bulk::{Combine, Condition, Filters, Scope};
+use metadesk_core::bulk::{Combine, Condition, Scope, ScopeFilters};
 use metadesk_core::i18n::Localizer;
 
 /// Which assets: a folder, a search under one, a list or a saved scope, with the name and
@@ -70,7 +70,7 @@ pub(crate) fn chosen_scope(
     opened: &Opened,
     ws: &Workspace,
     l: &Localizer,
-) -> Result<(String, Filters), Error> {
+) -> Result<(String, ScopeFilters), Error> {
     let scope = if let Some(name) = &args.scope {
         ws.saved_scope(&opened.connection().id, name)?.scope
     } else if let Some(file) = &args.list {
@@ -103,5 +103,5 @@ pub(crate) fn chosen_scope(
             }
         }
     };
-    scope.into_run_parts_with(args.name.clone(), args.formats.clone())
+    scope.into_run_scope_with(args.name.clone(), args.formats.clone())
 }

@@ -454,7 +454,7 @@ async fn no_token_endpoint_but_posts_accepted_keeps_batch_writes() {
 /// from the start — no batch write is sent to be refused — and says why.
 #[tokio::test(flavor = "multi_thread")]
 async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_it() {
-    use metadesk_bulk::{Edit, EditOp, Filters, RunStatus};
+    use metadesk_bulk::{Edit, EditOp, RunStatus, ScopeFilters};
     let f = service(Faults {
         csrf_required: true,
         switched_off: vec![Switched::CsrfToken],
@@ -479,7 +479,7 @@ async fn the_first_apply_after_the_check_writes_per_asset_without_failing_into_i
         f.ws.preview_edit(
             &opened,
             metadesk_sandbox::SAMPLE_FOLDER.into(),
-            Filters::default(),
+            ScopeFilters::default(),
             edits,
             &|_| {},
         )

@@ -8,7 +8,7 @@ use serde_json::json;
 
 use super::*;
 use metadesk_base::i18n::Localizer;
-use metadesk_bulk::{Action, Edit, EditOp, Filters, PlanRow, Progress};
+use metadesk_bulk::{Action, Edit, EditOp, PlanRow, Progress, ScopeFilters};
 use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox};
 
 fn quiet(_: Progress) {}
@@ -67,7 +67,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
         .preview_edit(
             &opened,
             folder(),
-            Filters::default(),
+            ScopeFilters::default(),
             vec![upper.clone()],
             &quiet,
         )
@@ -104,7 +104,13 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
         ),
     ] {
         let run = ws
-            .preview_edit(&opened, folder(), Filters::default(), vec![edit], &quiet)
+            .preview_edit(
+                &opened,
+                folder(),
+                ScopeFilters::default(),
+                vec![edit],
+                &quiet,
+            )
             .await
             .unwrap();
         let planned = rows(&ws, &run.id, &paths).await;
@@ -122,7 +128,7 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
         .preview_edit(
             &opened,
             folder(),
-            Filters::default(),
+            ScopeFilters::default(),
             vec![
                 template("xmp:Rating", "4"),
                 template("dc:creator", "{dc:language}"),
@@ -140,7 +146,12 @@ async fn computed_values_the_schema_does_not_allow_skip_their_assets_with_why() 
 
     // The live sample under the edit rows says the same per asset.
     let mut sample = ws
-        .rule_sample(&opened, SAMPLE_FOLDER, &Filters::default(), vec![upper])
+        .rule_sample(
+            &opened,
+            SAMPLE_FOLDER,
+            &ScopeFilters::default(),
+            vec![upper],
+        )
         .await
         .unwrap();
     sample.localize(&en);
@@ -177,7 +188,7 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
         .preview_edit(
             &opened,
             SAMPLE_FOLDER.to_owned(),
-            Filters::default(),
+            ScopeFilters::default(),
             vec![edit],
             &quiet,
         )
@@ -206,7 +217,7 @@ async fn a_template_names_fields_by_their_labels_and_a_skip_says_the_label() {
         .preview_edit(
             &opened,
             SAMPLE_FOLDER.to_owned(),
-            Filters::default(),
+            ScopeFilters::default(),
             vec![template("dc:description", "{Titel}")],
             &quiet,
         )
@@ -235,7 +246,7 @@ async fn emptying_a_required_field_is_said_and_applied_only_once_acknowledged() 
         .preview_edit(
             &opened,
             SAMPLE_FOLDER.to_owned(),
-            Filters::default(),
+            ScopeFilters::default(),
             vec![clear],
             &quiet,
         )

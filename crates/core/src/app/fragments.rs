@@ -24,8 +24,8 @@ use metadesk_assets::fragments::{Fragment, FragmentsApi, Model, ModelRef, schema
 use metadesk_assets::schema::Schema;
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Part, Text};
-use metadesk_bulk::selection::Selection;
-use metadesk_bulk::{Edit, EditOp, Engine, Filters, FragmentScope, RunKind, RunSummary};
+use metadesk_bulk::selection::ScopeSource;
+use metadesk_bulk::{Edit, EditOp, Engine, FragmentScope, RunKind, RunSummary, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::CredentialKind;
 
@@ -322,13 +322,13 @@ impl Workspace {
             .list_fragments(opened, &folder, model.as_deref())
             .await?;
         check_fragment_edits(&listed, &edits)?;
-        let filters = Filters {
+        let filters = ScopeFilters {
             recursive: true,
             fragments: Some(FragmentScope {
                 model: model.clone(),
             }),
-            selection: list.map(|entries| Selection::List { entries }),
-            ..Filters::default()
+            selection: list.map(|entries| ScopeSource::List { entries }),
+            ..ScopeFilters::default()
         };
         let spec = opened
             .spec(folder, filters, edits, RunKind::Edit)

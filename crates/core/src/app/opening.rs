@@ -15,7 +15,7 @@ use std::sync::Arc;
 use super::{Workspace, blocking};
 use metadesk_assets::connect::{self, Connected};
 use metadesk_assets::{AssetsApi, ClassicAssets, OpenApiAssets};
-use metadesk_bulk::{Edit, Filters, RunKind, RunSpec, RunSummary};
+use metadesk_bulk::{Edit, RunKind, RunSpec, RunSummary, ScopeFilters};
 use metadesk_clients::aem::client::AemClient;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -73,7 +73,7 @@ impl Opened {
     pub fn spec(
         &self,
         folder: String,
-        filters: Filters,
+        filters: ScopeFilters,
         edits: Vec<Edit>,
         kind: RunKind,
     ) -> RunSpec {

@@ -10,7 +10,7 @@ use super::runs::OnProgress;
 use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_bulk::replay::Replay;
 use metadesk_bulk::{
-    Agent, Engine, Filters, Progress, PublishFrom, Replication, RunKind, RunSummary, runs,
+    Agent, Engine, Progress, PublishFrom, Replication, RunKind, RunSummary, ScopeFilters, runs,
 };
 use metadesk_clients::error::Result;
 
@@ -22,7 +22,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: String,
-        filters: Filters,
+        filters: ScopeFilters,
         replication: Replication,
         agent: Agent,
         on_progress: OnProgress<'_>,

@@ -15,7 +15,7 @@ use super::{Opened, Workspace};
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::sample::{self, SAMPLE_SIZE, SampleRow, SampleScope, SampledAsset};
 use metadesk_bulk::spec::validate_edits;
-use metadesk_bulk::{Edit, Filters, Selection};
+use metadesk_bulk::{Edit, ScopeFilters, ScopeSource};
 use metadesk_clients::error::{Error, Result};
 
 /// The last sample read, by the scope it was read for. One only: the window shows one scope.
@@ -64,11 +64,11 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         edits: Vec<Edit>,
     ) -> Result<RuleSample> {
         let folder = match filters.selection {
-            Some(Selection::List { .. }) => metadesk_assets::DAM_ROOT.to_owned(),
+            Some(ScopeSource::List { .. }) => metadesk_assets::DAM_ROOT.to_owned(),
             _ => metadesk_assets::folders::normalize_folder(folder)?,
         };
         // The preview's schema (kept per folder); none (unreadable) checks nothing.
@@ -100,7 +100,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
     ) -> Result<Arc<Vec<SampledAsset>>> {
         let who = opened
             .connection_id

@@ -43,7 +43,7 @@ async fn a_folders_first_assets_are_read_once_and_every_rule_computed_on_them() 
     let paths = first_paths(&ws, &opened, 2).await;
     titled(&sb, &paths[0], "WKND Surf");
     titled(&sb, &paths[1], "WKND Skate");
-    let folder = Filters::default();
+    let folder = ScopeFilters::default();
 
     let first = ws
         .rule_sample(
@@ -132,15 +132,15 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
     let (_d, ws, opened, sb) = with_connection().await;
     let paths = first_paths(&ws, &opened, 4).await;
     titled(&sb, &paths[2], "Only this one");
-    let search = Filters {
-        selection: Some(Selection::Search {
+    let search = ScopeFilters {
+        selection: Some(ScopeSource::Search {
             conditions: vec![Condition::Equals {
                 property: "dc:title".into(),
                 value: "Only this one".into(),
             }],
             combine: Combine::All,
         }),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let found = ws
         .rule_sample(
@@ -159,15 +159,15 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
     );
 
     // A list: its entries in its order (a missing one left out), whatever the folder says.
-    let list = Filters {
-        selection: Some(Selection::List {
+    let list = ScopeFilters {
+        selection: Some(ScopeSource::List {
             entries: vec![
                 paths[3].clone(),
                 format!("{SAMPLE_FOLDER}/no-such-asset.jpg"),
                 paths[1].clone(),
             ],
         }),
-        ..Filters::default()
+        ..ScopeFilters::default()
     };
     let listed = ws
         .rule_sample(&opened, "", &list, vec![replace("a", "b", false)])
@@ -181,7 +181,7 @@ async fn a_search_and_a_list_give_their_own_first_assets() {
         .rule_sample(
             &opened,
             "/content/dam/no-such-folder",
-            &Filters::default(),
+            &ScopeFilters::default(),
             vec![replace("a", "b", false)],
         )
         .await
@@ -195,7 +195,7 @@ async fn after_an_apply_the_sample_is_read_again() {
     let paths = first_paths(&ws, &opened, 1).await;
     titled(&sb, &paths[0], "WKND Surf");
     let edits = vec![replace("WKND", "Wknd", false)];
-    let folder = Filters::default();
+    let folder = ScopeFilters::default();
     let first = ws
         .rule_sample(&opened, SAMPLE_FOLDER, &folder, edits.clone())
         .await

@@ -17,8 +17,8 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
-    Action, ApplyRequest, Edit, Engine, Filters, PreviewPage, Progress, ReportPage, ReportStatus,
-    RunKind, RunSummary, ScopeCount, runs, scope_count,
+    Action, ApplyRequest, Edit, Engine, PreviewPage, Progress, ReportPage, ReportStatus, RunKind,
+    RunSummary, ScopeCount, ScopeFilters, runs, scope_count,
 };
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_store::connections::confirm_production;
@@ -86,7 +86,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<ScopeCount> {
         let job = self
@@ -124,7 +124,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: String,
-        filters: Filters,
+        filters: ScopeFilters,
         mut edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {

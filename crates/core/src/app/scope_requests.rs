@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use metadesk_bulk::{Edit, Filters, Scope};
+use metadesk_bulk::{Edit, Scope, ScopeFilters};
 use metadesk_clients::error::Result;
 
 /// The folder as the core takes it (`/content/dam/…`; the seed script's `/wknd-shared/en/…`
@@ -31,16 +31,16 @@ pub struct ScopeRequest {
 }
 
 impl ScopeRequest {
-    /// The run's folder and filters ([`Scope::into_run_parts_with`]).
-    pub fn run_parts(&self) -> Result<(String, Filters)> {
+    /// The run's folder and filters ([`Scope::into_run_scope_with`]).
+    pub fn folder_and_filters(&self) -> Result<(String, ScopeFilters)> {
         self.scope
             .clone()
-            .into_run_parts_with(self.name.clone(), self.formats.clone())
+            .into_run_scope_with(self.name.clone(), self.formats.clone())
     }
 
     /// The run's scope, for the commands that still take a folder and filters.
     pub fn run_scope(&self) -> Result<RunScope> {
-        let (folder, filters) = self.run_parts()?;
+        let (folder, filters) = self.folder_and_filters()?;
         Ok(RunScope { folder, filters })
     }
 }
@@ -76,14 +76,14 @@ pub struct SaveScopeRequest {
 #[serde(rename_all = "camelCase")]
 pub struct RunScope {
     pub folder: String,
-    pub filters: Filters,
+    pub filters: ScopeFilters,
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use metadesk_base::i18n::{Lang, Localizer};
-    use metadesk_bulk::Selection;
+    use metadesk_bulk::ScopeSource;
 
     fn folder_scope(folder: &str) -> ScopeRequest {
         ScopeRequest {
@@ -136,14 +136,16 @@ mod tests {
 
     #[test]
     fn a_folder_scope_becomes_the_runs_folder_and_filters() {
-        let (folder, filters) = folder_scope("/wknd-shared/en").run_parts().unwrap();
+        let (folder, filters) = folder_scope("/wknd-shared/en")
+            .folder_and_filters()
+            .unwrap();
         assert_eq!(folder, "/content/dam/wknd-shared/en");
         assert!(filters.recursive);
         assert_eq!(filters.name.as_deref(), Some("*.jpg"));
         assert_eq!(filters.formats, ["image/*"]);
         assert_eq!(filters.selection, None);
         // A refused folder is refused before any run part is made.
-        assert!(folder_scope("/content/x").run_parts().is_err());
+        assert!(folder_scope("/content/x").folder_and_filters().is_err());
     }
 
     #[test]
@@ -161,7 +163,7 @@ mod tests {
         assert_eq!(scope.filters.name, None);
         assert_eq!(
             scope.filters.selection,
-            Some(Selection::List {
+            Some(ScopeSource::List {
                 entries: vec!["/content/dam/a/b.jpg".into()]
             })
         );
@@ -180,7 +182,7 @@ mod tests {
         }))
         .unwrap();
         assert_eq!(
-            request.scope.run_parts().unwrap().0,
+            request.scope.folder_and_filters().unwrap().0,
             "/content/dam/wknd-shared/en"
         );
     }

@@ -23,8 +23,8 @@ use metadesk_bulk::found_by::FoundBy;
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
 use metadesk_bulk::selection::LARGE_SCOPE;
-use metadesk_bulk::selection::{self, Scope, Selection};
-use metadesk_bulk::{Edit, Filters, RunSummary, ScopeCount};
+use metadesk_bulk::selection::{self, Scope, ScopeSource};
+use metadesk_bulk::{Edit, RunSummary, ScopeCount, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
@@ -116,7 +116,7 @@ impl Workspace {
             .unwrap_or_default();
         // Worded from the scope itself: a file may hold words of an older version (English).
         for s in &mut saved {
-            if let Ok((folder, filters)) = s.scope.clone().into_run_parts() {
+            if let Ok((folder, filters)) = s.scope.clone().into_run_scope() {
                 s.words = selection::scope_reason(&folder, &filters);
             }
         }
@@ -159,7 +159,7 @@ impl Workspace {
             ));
         }
         self.connections().get(connection_id)?;
-        let (folder, filters) = scope.clone().into_run_parts()?;
+        let (folder, filters) = scope.clone().into_run_scope()?;
         let scope = Scope::of_run(&folder, &filters);
         let saved = SavedScope {
             name: name.to_owned(),
@@ -207,7 +207,7 @@ impl Workspace {
         edits: Vec<Edit>,
         on_progress: OnProgress<'_>,
     ) -> Result<RunSummary> {
-        let (folder, filters) = scope.into_run_parts()?;
+        let (folder, filters) = scope.into_run_scope()?;
         self.preview_edit(opened, folder, filters, edits, on_progress)
             .await
     }
@@ -220,12 +220,12 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     ) -> Result<Option<SelectedCount>> {
         // Checked as a scope a person typed is (folder, conditions, list entries); the name and
         // file type filters apply to every kind of scope.
-        let (folder, mut checked) = Scope::of_run(folder, filters).into_run_parts()?;
+        let (folder, mut checked) = Scope::of_run(folder, filters).into_run_scope()?;
         checked.name.clone_from(&filters.name);
         checked.formats.clone_from(&filters.formats);
         let filters = checked;
@@ -244,7 +244,7 @@ impl Workspace {
                     .await?;
                 Ok(Some(SelectedCount::Folder(count)))
             }
-            Some(Selection::Search {
+            Some(ScopeSource::Search {
                 conditions,
                 combine,
             }) => {
@@ -280,7 +280,7 @@ impl Workspace {
                     })
                 }))
             }
-            Some(Selection::List { entries }) => {
+            Some(ScopeSource::List { entries }) => {
                 let job = self
                     .jobs
                     .start(JobKind::Count, Text::plain("job-check-list"))?;
@@ -361,9 +361,9 @@ impl Workspace {
     /// predicates, or with `found_by` [`FoundBy::OpenapiSearch`] (the search that counted it) the
     /// body of the OpenAPI search's first page.
     pub fn scope_query(&self, scope: Scope, found_by: Option<&FoundBy>) -> Result<String> {
-        let (folder, filters) = scope.into_run_parts()?;
+        let (folder, filters) = scope.into_run_scope()?;
         match &filters.selection {
-            Some(Selection::Search {
+            Some(ScopeSource::Search {
                 conditions,
                 combine,
             }) if found_by == Some(&FoundBy::OpenapiSearch) => {
@@ -380,7 +380,7 @@ impl Workspace {
                     serde_json::to_string_pretty(&body).unwrap_or_default()
                 ))
             }
-            Some(Selection::Search {
+            Some(ScopeSource::Search {
                 conditions,
                 combine,
             }) => Ok(selection::query_text(&selection::search_predicates(

@@ -8,8 +8,8 @@ use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
 use super::*;
 use metadesk_assets::browse::{FolderEntry, FolderPage};
 use metadesk_bulk::{
-    Action, ApplyRequest, Edit, EditOp, Filters, Progress, ReportStatus, RunKind, RunRequest,
-    RunStatus, RunSummary, ScopeCount, runs,
+    Action, ApplyRequest, Edit, EditOp, Progress, ReportStatus, RunKind, RunRequest, RunStatus,
+    RunSummary, ScopeCount, ScopeFilters, runs,
 };
 use metadesk_clients::error::ErrorCode;
 use metadesk_clients::ims::access_token_key;
@@ -66,7 +66,7 @@ fn request(f: &Fixture, value: &str) -> RunRequest {
     RunRequest {
         connection_id: f.id.clone(),
         folder: SAMPLE_FOLDER.into(),
-        filters: Filters::default(),
+        filters: ScopeFilters::default(),
         edits: vec![Edit {
             property: "dc:rights".into(),
             op: EditOp::Set {
@@ -103,7 +103,7 @@ async fn count(
     ws: &Workspace,
     id: &str,
     folder: &str,
-    filters: &Filters,
+    filters: &ScopeFilters,
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
 ) -> Result<ScopeCount> {
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
@@ -119,7 +119,7 @@ pub(crate) async fn count_selected(
     opened: &crate::app::Opened,
     scope: metadesk_bulk::Scope,
 ) -> Result<Option<SelectedCount>> {
-    let (folder, filters) = scope.into_run_parts()?;
+    let (folder, filters) = scope.into_run_scope()?;
     ws.count_scope(opened, &folder, &filters, &|_| {}).await
 }
 
@@ -184,9 +184,15 @@ async fn browse_count_preview_apply_and_report_share_one_token() {
 
     let updates = Mutex::new(Vec::new());
     let on_update = |c: ScopeCount| updates.lock().unwrap().push(c);
-    let counted = count(s, &f.id, SAMPLE_FOLDER, &Filters::default(), &on_update)
-        .await
-        .unwrap();
+    let counted = count(
+        s,
+        &f.id,
+        SAMPLE_FOLDER,
+        &ScopeFilters::default(),
+        &on_update,
+    )
+    .await
+    .unwrap();
     assert!(counted.done && counted.assets > 0);
     assert!(updates.lock().unwrap().last().unwrap().done);
 
@@ -473,9 +479,15 @@ async fn one_bulk_edit_at_a_time_and_pause_acts_on_it() {
              {SAMPLE_FOLDER}). Attendez qu’elle se termine ou annulez-la, puis réessayez."
         )
     );
-    let err = count(&f.state, &f.id, SAMPLE_FOLDER, &Filters::default(), &|_| {})
-        .await
-        .unwrap_err();
+    let err = count(
+        &f.state,
+        &f.id,
+        SAMPLE_FOLDER,
+        &ScopeFilters::default(),
+        &|_| {},
+    )
+    .await
+    .unwrap_err();
     assert!(err.to_string().contains("already running"), "{err}");
     f.state.jobs().cancel().unwrap();
     let a = task.await.unwrap().unwrap();
@@ -558,7 +570,7 @@ async fn sample_titles(ws: &Workspace, opened: &Opened) -> Vec<Vec<String>> {
         .export_sheet(
             opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -599,7 +611,7 @@ async fn sheet_export_edit_import_preview_apply_undo() {
         .export_sheet(
             &opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &properties,
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -899,7 +911,7 @@ async fn a_sheet_import_learns_last_modified_times_in_batches() {
         .export_sheet(
             &opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &["dc:title".to_owned()],
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -971,7 +983,7 @@ async fn a_sheet_preview_takes_current_values_from_search_hits() {
         .export_sheet(
             &opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &properties,
             SheetFormat::Csv,
             &metadesk_base::i18n::Localizer::english(),
@@ -1115,7 +1127,7 @@ async fn an_oauth_connection_finds_assets_with_the_connection_paired_on_its_card
     let before = f.sandbox.counters();
     let opened = ws.open(ConnectionChoice::stored(&oauth)).await.unwrap();
     let refusals = [
-        count(ws, &oauth, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+        count(ws, &oauth, SAMPLE_FOLDER, &ScopeFilters::default(), &|_| {})
             .await
             .unwrap_err(),
         count_selected(ws, &opened, search.clone())
@@ -1229,7 +1241,7 @@ async fn an_apply_to_republish_on_an_oauth_connection_is_refused_before_writing(
         .preview_edit(
             &opened,
             SAMPLE_FOLDER.into(),
-            Filters::default(),
+            ScopeFilters::default(),
             request(&f, "Never written").edits,
             &quiet,
         )
@@ -1315,7 +1327,7 @@ async fn an_unpaired_oauth_connection_browses_folders_through_the_folders_api_ev
     assert_eq!(missing.code(), ErrorCode::NotFound, "{missing}");
 
     // Its folder's assets are found with AEM's OpenAPI search, one request for the count.
-    let c = count(ws, &oauth, SAMPLE_FOLDER, &Filters::default(), &|_| {})
+    let c = count(ws, &oauth, SAMPLE_FOLDER, &ScopeFilters::default(), &|_| {})
         .await
         .unwrap();
     assert!(c.done && c.assets > 0 && c.estimate.is_some(), "{c:?}");

@@ -387,8 +387,8 @@ describe('finding missing metadata', () => {
 
     await user.click(screen.getByTestId('missing-fill'));
     expect(store.setup.mode).toBe('same');
-    expect(store.setup.pick.kind).toBe('list');
-    expect(store.setup.pick.draft.listText).toBe(`${FOLDER}/a.jpg\n${FOLDER}/b.jpg`);
+    expect(store.setup.choice.kind).toBe('list');
+    expect(store.setup.choice.draft.listText).toBe(`${FOLDER}/a.jpg\n${FOLDER}/b.jpg`);
     expect(store.setup.form.edits).toHaveLength(1);
     await waitFor(() => expect(within(row()).getByTestId('edit-property')).toHaveValue('dc:rights'));
     // The list's schema is its assets' folder's (the core finds it from the entries), not the
@@ -409,7 +409,7 @@ describe('finding missing metadata', () => {
     await user.click(await screen.findByTestId('missing-sheet'));
 
     expect(store.setup.mode).toBe('sheet');
-    expect(store.setup.pick.kind).toBe('list');
+    expect(store.setup.choice.kind).toBe('list');
     expect(store.sheets.draft.known).toEqual(['dc:rights']);
     expect(screen.getByTestId('sheet-prop-dc:rights')).toBeChecked();
     expect(screen.getByTestId('sheet-prop-dc:title')).not.toBeChecked();

@@ -10,14 +10,14 @@ export type ChosenScope = ScopeRequest | { problem: string };
 
 export async function chosenScope(setup: SetupModel, t: Translate): Promise<ChosenScope> {
   if (!setup.form.connectionId) return { problem: t('bulk-problem-connection') };
-  if (setup.pick.kind !== 'list') {
+  if (setup.choice.kind !== 'list') {
     const answer = await setup.folderCheck.resolve(setup.form.folder);
     const wrong = folderProblem(t, setup.form.folder, answer);
     if (wrong) return { problem: wrong };
   }
-  if (setup.pick.kind === 'list' && !(await setup.pick.readEntries())) {
-    return { problem: setup.pick.error?.message ?? t(setup.pick.problem() ?? 'bulk-problem-list') };
+  if (setup.choice.kind === 'list' && !(await setup.choice.readEntries())) {
+    return { problem: setup.choice.error?.message ?? t(setup.choice.problem() ?? 'bulk-problem-list') };
   }
   const scope = await setup.scopeRequest();
-  return scope ?? { problem: t(setup.pick.problem() ?? 'bulk-problem-folder') };
+  return scope ?? { problem: t(setup.choice.problem() ?? 'bulk-problem-folder') };
 }

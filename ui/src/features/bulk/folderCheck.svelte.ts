@@ -3,7 +3,7 @@
 // seed script's `/wknd-shared/en/…`) and says the core's problem in the window's words. The
 // window decides only that nothing is typed yet.
 //
-// Not here: what the folder is used for (setup.svelte.ts, scopePick.svelte.ts).
+// Not here: what the folder is used for (setup.svelte.ts, scopeChoice.svelte.ts).
 import { checkFolder } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
 

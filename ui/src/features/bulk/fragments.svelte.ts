@@ -12,14 +12,14 @@ import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import { actionsFor, draftProblem, editOf, emptyDraft, listFolder, type FragmentAction, type FragmentDraft } from './fragmentForm';
 import type { RunModel } from './run.svelte';
-import type { ListPick } from './scopePick.svelte';
+import type { ListInput } from './scopeChoice.svelte';
 import { listLines } from './scopeForm';
 
 /** The fragments an edit takes: a folder's (its subtree), or those a list of paths names. */
 export type FragmentScopeKind = 'folder' | 'list';
 
 /** The pasted list of fragment paths, and the file it was last read from (chosen or dropped). */
-export class FragmentPaths implements ListPick {
+export class FragmentPaths implements ListInput {
   draft = $state({ listText: '' });
   listFile = $state<{ name: string; entries: number } | null>(null);
   readingFile = $state<string | null>(null);

@@ -3,7 +3,7 @@
 // bulk edit of just those assets (a list) with that property, ready for its value, or a sheet
 // of just those assets with that column, ready to export.
 //
-// Not here: the scope itself (setup.svelte.ts, scopePick.svelte.ts), the report's reading
+// Not here: the scope itself (setup.svelte.ts, scopeChoice.svelte.ts), the report's reading
 // (the core's `missing_metadata`).
 import { missingMetadata } from '../../ipc/commands';
 import type { MissingField } from '../../ipc/bindings/MissingField';
@@ -77,9 +77,9 @@ export class MissingModel {
   #pickThose(field: MissingField, mode: 'same' | 'sheet'): void {
     const setup = this.#setup;
     setup.setMode(mode);
-    setup.pick.setKind('list');
-    setup.pick.draft.listText = field.assets.map((a) => a.path).join('\n');
-    setup.pick.schedule();
+    setup.choice.setKind('list');
+    setup.choice.draft.listText = field.assets.map((a) => a.path).join('\n');
+    setup.choice.schedule();
   }
 
   /** A bulk edit of just the assets that lack `field`, with that property picked: the list

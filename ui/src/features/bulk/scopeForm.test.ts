@@ -1,5 +1,5 @@
 // The scope form's rules on their own: each condition row to the core's Condition, the problem
-// of each bad row in words, saved conditions back to rows, and the run parts of each scope.
+// of each bad row in words, saved conditions back to rows, and the run's scope (folder and filters) of each scope.
 import type { Scope } from '../../ipc/bindings/Scope';
 import { describe, expect, it } from 'vitest';
 

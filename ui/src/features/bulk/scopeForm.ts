@@ -2,7 +2,7 @@
 // folder) or a list (pasted entries), the problems of each condition (message ids), and the mapping
 // to the core's `Scope` (the core makes a run's folder and filters of it). No Svelte and no IPC
 // here (tested in scopeForm.test.ts).
-// Not here: the folder form itself (editForm.ts), counting and saving (scopePick.svelte.ts).
+// Not here: the folder form itself (editForm.ts), counting and saving (scopeChoice.svelte.ts).
 import type { Combine } from '../../ipc/bindings/Combine';
 import type { Condition } from '../../ipc/bindings/Condition';
 import type { Scope } from '../../ipc/bindings/Scope';

@@ -25,7 +25,7 @@ import { FolderCheck } from './folderCheck.svelte';
 import { FolderTree } from './folderTree.svelte';
 import { COUNT_DELAY_MS, ScopeCounter, scopeKey } from './scopeCounter.svelte';
 import { scopeRequestOf } from './scopeForm';
-import { ScopePick } from './scopePick.svelte';
+import { ScopeChoice } from './scopeChoice.svelte';
 
 /** How the setup says what to change: one change for every asset, or a sheet per asset; or
  *  which assets lack required metadata (the report, which changes nothing); or a field of a
@@ -49,7 +49,7 @@ export class SetupModel {
 
   scope = new ScopeCounter();
   /** A search or a list instead of a folder's assets (with its own count and saved scopes). */
-  pick: ScopePick;
+  choice: ScopeChoice;
   tree = new FolderTree();
   /** The metadata schema of the folder the changes run on, for the change rows. */
   fields = new FieldSchema();
@@ -63,7 +63,7 @@ export class SetupModel {
   constructor(i18n: I18n, busy: () => boolean) {
     this.#i18n = i18n;
     this.#busy = busy;
-    this.pick = new ScopePick({
+    this.choice = new ScopeChoice({
       connectionId: () => this.form.connectionId,
       folder: () => this.checkedFolder(),
       recursive: () => this.form.recursive,
@@ -80,11 +80,11 @@ export class SetupModel {
    *  and formats in its conditions; the search's or list's own problem is `general`. */
   #problemsOf(): FormProblems {
     const problems = validate(this.#i18n.t, this.form, this.folderCheck.answerFor(this.form.folder));
-    const kind = this.pick?.draft.kind ?? 'folder';
+    const kind = this.choice?.draft.kind ?? 'folder';
     if (kind === 'folder') return problems;
     delete problems.name;
     if (kind === 'list') delete problems.folder;
-    const own = this.pick.problem();
+    const own = this.choice.problem();
     if (own && !problems.general) problems.general = this.#i18n.t(own);
     return problems;
   }
@@ -115,7 +115,7 @@ export class SetupModel {
   dispose(): void {
     this.holdCount();
     this.scope.clear();
-    this.pick.dispose();
+    this.choice.dispose();
     this.fields.stop();
     this.folderCheck.stop();
   }
@@ -170,14 +170,14 @@ export class SetupModel {
    *  a sheet to import: a .txt always; a .csv or workbook while the list is being edited. */
   takesListFile(file: HeldSheet): boolean {
     if (file.fileName.toLowerCase().endsWith('.txt')) return true;
-    return this.mode !== 'sheet' && this.pick.kind === 'list';
+    return this.mode !== 'sheet' && this.choice.kind === 'list';
   }
 
   /** A list file dropped on the window: the list scope takes its entries. */
   async listFileReceived(file: HeldSheet): Promise<void> {
     if (this.#busy()) return;
     if (this.mode === 'sheet') this.mode = 'same';
-    await this.pick.listFileReceived(file);
+    await this.choice.listFileReceived(file);
   }
 
   /** A count waiting for typing to settle does not start (a job is about to). */
@@ -189,10 +189,10 @@ export class SetupModel {
   /** Counts the scope after typing settles; called whenever the scope's fields change. */
   scheduleCount(): void {
     this.holdCount();
-    if (this.pick.kind !== 'folder') {
+    if (this.choice.kind !== 'folder') {
       // A folder count waiting to start would count the wrong scope.
       this.scope.clear();
-      this.pick.schedule();
+      this.choice.schedule();
       return;
     }
     this.#countTimer = setTimeout(() => {
@@ -204,14 +204,14 @@ export class SetupModel {
   /** Counts the scope now, unless the same scope is already counted (or counting) or a job runs. */
   async countNow(): Promise<void> {
     const { connectionId } = this.form;
-    if (this.pick.kind !== 'folder') return;
+    if (this.choice.kind !== 'folder') return;
     const folder = connectionId ? await this.resolvedFolder() : null;
     if (!connectionId || !folder || this.form.name.includes('/')) {
       this.scope.clear();
       return;
     }
     // Any other job would be stopped by a count: never count while one runs.
-    if (this.#busy() || this.pick.kind !== 'folder') return;
+    if (this.#busy() || this.choice.kind !== 'folder') return;
     const request = folderScope(this.form, folder);
     if (this.scope.covers(scopeKey(request))) return;
     await this.scope.run(request);
@@ -220,13 +220,13 @@ export class SetupModel {
   /** The scope as the core takes it (a folder's, a search's or a list's); null while it cannot
    *  be made (its problems are then shown once asked). */
   async scopeRequest(): Promise<ScopeRequest | null> {
-    if (this.pick.kind === 'folder') {
+    if (this.choice.kind === 'folder') {
       const folder = await this.resolvedFolder();
       return folder ? folderScope(this.form, folder) : null;
     }
-    if (this.pick.kind === 'search') await this.resolvedFolder();
-    if (this.pick.kind === 'list' && !(await this.pick.readEntries())) return null;
-    const scope = this.pick.scope();
+    if (this.choice.kind === 'search') await this.resolvedFolder();
+    if (this.choice.kind === 'list' && !(await this.choice.readEntries())) return null;
+    const scope = this.choice.scope();
     return scope ? scopeRequestOf(this.form.connectionId, scope) : null;
   }
 
@@ -247,7 +247,7 @@ export class SetupModel {
    *  list's entries are read by the core first); null when that cannot be made. The caller has
    *  checked the form's problems. */
   async request(): Promise<ScopeEditsRequest | null> {
-    if (this.pick.kind === 'folder') {
+    if (this.choice.kind === 'folder') {
       const folder = await this.resolvedFolder();
       return folder ? toPreviewRequest(this.#i18n.t, this.form, folder) : null;
     }

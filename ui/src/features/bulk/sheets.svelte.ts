@@ -64,7 +64,7 @@ export class SheetsModel {
     const answer = this.#setup.folderCheck.answerFor(folder);
     const problems = exportProblems(this.#i18n.t, connectionId, folder, answer, this.draft);
     // A list has no folder; a search's or list's own problems are said when exporting.
-    if (this.#setup.pick?.kind === 'list') delete problems.folder;
+    if (this.#setup.choice?.kind === 'list') delete problems.folder;
     return problems;
   }
 

@@ -19,7 +19,7 @@ use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_assets::{AssetRef, CallError};
 use metadesk_base::i18n::{Localizer, SavedText, Text};
-use metadesk_bulk::Filters;
+use metadesk_bulk::ScopeFilters;
 use metadesk_bulk::reasons::not_read;
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -129,7 +129,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
     ) -> Result<MissingReport> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
         // The scope's own schema first: a folder that does not exist is said now.

@@ -22,8 +22,8 @@ use metadesk_assets::schema::{
     FieldKind, Schema, SchemaError, SchemaField, check_value, read_effective,
 };
 use metadesk_base::i18n::{Localizer, Text};
-use metadesk_bulk::selection::Selection;
-use metadesk_bulk::{Edit, EditOp, Filters};
+use metadesk_bulk::selection::ScopeSource;
+use metadesk_bulk::{Edit, EditOp, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};
 
@@ -99,9 +99,9 @@ fn unavailable_words(form: &str, error: &CallError) -> Text {
 /// The folder whose metadata schema guides a scope's values, labels and sheet: a folder's or a
 /// search's own folder; for a list (whose run folder is the DAM root), the nearest folder
 /// holding all its assets, when every entry names its path.
-pub fn schema_folder(folder: &str, filters: &Filters) -> String {
+pub fn schema_folder(folder: &str, filters: &ScopeFilters) -> String {
     match &filters.selection {
-        Some(Selection::List { entries }) => {
+        Some(ScopeSource::List { entries }) => {
             metadesk_bulk::searching::list_folder(entries).unwrap_or_else(|| folder.to_owned())
         }
         _ => folder.to_owned(),
@@ -201,7 +201,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         refresh: bool,
     ) -> Result<Arc<FolderSchema>> {
         self.folder_schema(opened, &schema_folder(folder, filters), refresh)
@@ -237,7 +237,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         edits: &[Edit],
     ) -> Result<Vec<Vec<Text>>> {
         let schema = self

@@ -1,6 +1,6 @@
 use super::*;
 use metadesk_base::i18n::Lang;
-use metadesk_bulk::{Filters, Progress};
+use metadesk_bulk::{Progress, ScopeFilters};
 use metadesk_sandbox::{Faults, SAMPLE_FOLDER, Sandbox};
 use serde_json::json;
 
@@ -178,7 +178,7 @@ async fn the_required_metadata_report_lists_who_lacks_what() {
     english.sort_unstable();
 
     let mut report = ws
-        .missing_metadata(&opened, SAMPLE_FOLDER, &Filters::default())
+        .missing_metadata(&opened, SAMPLE_FOLDER, &ScopeFilters::default())
         .await
         .unwrap();
     assert_eq!(
@@ -271,7 +271,7 @@ async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
         .export_sheet(
             &opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &properties,
             crate::app::SheetFormat::Xlsx,
             &Localizer::english(),
@@ -305,7 +305,7 @@ async fn a_sheet_export_is_ordered_labelled_and_guided_by_the_schema() {
         .export_sheet(
             &opened,
             SAMPLE_FOLDER,
-            &Filters::default(),
+            &ScopeFilters::default(),
             &properties,
             crate::app::SheetFormat::Csv,
             &Localizer::english(),
@@ -324,7 +324,7 @@ async fn each_edits_problems_are_said_apart_for_the_window_to_show_beside_it() {
         set("dc:language", "fr"),
     ];
     let problems = ws
-        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &Filters::default(), &edits)
+        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &ScopeFilters::default(), &edits)
         .await
         .unwrap();
     let english = Localizer::english();
@@ -366,7 +366,7 @@ async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
     let scope = metadesk_bulk::selection::Scope::List {
         entries: paths.clone(),
     };
-    let (folder, filters) = scope.clone().into_run_parts().unwrap();
+    let (folder, filters) = scope.clone().into_run_scope().unwrap();
     assert_eq!(
         folder,
         metadesk_assets::DAM_ROOT,
@@ -490,7 +490,7 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
     let edits = vec![set("dc:title", "Summer")];
     let before = sb.counters().schema_reads;
     let problems = ws
-        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &Filters::default(), &edits)
+        .edit_problems_by_edit(&opened, SAMPLE_FOLDER, &ScopeFilters::default(), &edits)
         .await
         .unwrap();
     assert_eq!(problems, vec![Vec::<Text>::new()]);
@@ -500,7 +500,7 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
         .preview_edit(
             &opened,
             SAMPLE_FOLDER.into(),
-            Filters::default(),
+            ScopeFilters::default(),
             edits,
             &quiet,
         )
@@ -519,7 +519,7 @@ async fn a_preview_reads_the_folders_schema_once_with_the_windows_check() {
         .preview_edit(
             &opened,
             SAMPLE_FOLDER.into(),
-            Filters::default(),
+            ScopeFilters::default(),
             vec![set("dc:language", "Klingon")],
             &quiet,
         )

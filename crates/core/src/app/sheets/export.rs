@@ -19,7 +19,7 @@ use metadesk_assets::{AssetRef, CallError, Current, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
-use metadesk_bulk::Filters;
+use metadesk_bulk::ScopeFilters;
 use metadesk_bulk::reasons::not_read;
 use metadesk_bulk::scope_count::list_with_retries;
 use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
@@ -41,7 +41,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         properties: &[String],
         format: SheetFormat,
         words: &Localizer,
@@ -74,7 +74,7 @@ impl Workspace {
         &self,
         opened: &Opened,
         folder: &str,
-        filters: &Filters,
+        filters: &ScopeFilters,
         properties: &[String],
         format: SheetFormat,
         words: &Localizer,
@@ -180,7 +180,7 @@ impl Workspace {
             None,
             matches!(
                 filters.selection,
-                Some(metadesk_bulk::selection::Selection::Search { .. })
+                Some(metadesk_bulk::selection::ScopeSource::Search { .. })
             ),
             report.unindexed,
             report.searched_at.as_deref(),
@@ -211,13 +211,13 @@ impl Workspace {
 pub(crate) async fn entries_to_export(
     aem: &dyn metadesk_assets::AssetsApi,
     folder: &str,
-    filters: &Filters,
+    filters: &ScopeFilters,
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
     use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit};
     use metadesk_bulk::searching::resolve_list;
-    use metadesk_bulk::selection::{Selection, hit_properties, search_predicates};
+    use metadesk_bulk::selection::{ScopeSource, hit_properties, search_predicates};
     let cancelled = export_cancelled;
     let mut entries = Vec::new();
     match &filters.selection {
@@ -235,7 +235,7 @@ pub(crate) async fn entries_to_export(
                 }
             }
         }
-        Some(Selection::Search {
+        Some(ScopeSource::Search {
             conditions,
             combine,
         }) => {
@@ -260,7 +260,7 @@ pub(crate) async fn entries_to_export(
                 }
             }
         }
-        Some(Selection::List { entries: list }) => {
+        Some(ScopeSource::List { entries: list }) => {
             let hits = hit_properties(std::iter::empty());
             let resolved = resolve_list(list, &hits, |params| async move {
                 search_with_retries(aem, &params, control)

@@ -13,7 +13,7 @@ use metadesk_base::i18n::{SavedText, Text};
 use metadesk_bulk::engine::AssetEdits;
 use metadesk_bulk::journal::{Action, Record, read_records};
 use metadesk_bulk::reasons::{CHANGED_SINCE_EXPORT, HOLDS_ONE_VALUE};
-use metadesk_bulk::{Edit, EditOp, Engine, Filters, Progress, RunKind, runs};
+use metadesk_bulk::{Edit, EditOp, Engine, Progress, RunKind, ScopeFilters, runs};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 use metadesk_sheets::checks::{outside_folder, several_values_for_one};
@@ -153,7 +153,7 @@ impl Workspace {
             .unwrap_or_else(|| common_folder(planned.iter().map(|r| r.path.as_str())));
         let spec = opened.spec(
             folder,
-            Filters::default(),
+            ScopeFilters::default(),
             Vec::new(),
             RunKind::Sheet {
                 file: file_name.to_owned(),

@@ -15,7 +15,7 @@ use ts_rs::TS;
 
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, Text};
-use metadesk_bulk::{Filters, RunSummary};
+use metadesk_bulk::{RunSummary, ScopeFilters};
 use metadesk_sheets::Issue;
 
 mod export;
@@ -36,7 +36,7 @@ pub use problems_csv::write_issues_csv;
 pub struct SheetExportRequest {
     pub connection_id: String,
     pub folder: String,
-    pub filters: Filters,
+    pub filters: ScopeFilters,
     /// The columns, one property each.
     pub properties: Vec<String>,
     pub format: SheetFormat,

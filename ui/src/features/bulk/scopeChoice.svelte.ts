@@ -36,8 +36,8 @@ import {
 /** How long typing settles before a search is counted or a list checked again. */
 export const SELECTION_DELAY_MS = 400;
 
-/** What the pick needs from the rest of the form. */
-export interface PickContext {
+/** What the scope's choice needs from the rest of the form. */
+export interface ScopeChoiceContext {
   connectionId: () => string;
   /** The folder as the core took it; null while it is asked or has a problem. */
   folder: () => string | null;
@@ -51,8 +51,8 @@ export interface PickContext {
 }
 
 /** What the list input (ListScope.svelte) reads and changes: the pasted text and the file it
- *  was last read from. The scope's pick and the content fragments' list both hold one. */
-export interface ListPick {
+ *  was last read from. The scope's choice and the content fragments' list both hold one. */
+export interface ListInput {
   draft: { listText: string };
   listFile: { name: string; entries: number } | null;
   readingFile: string | null;
@@ -60,7 +60,7 @@ export interface ListPick {
   chooseListFile(): Promise<void>;
 }
 
-export class ScopePick implements ListPick {
+export class ScopeChoice implements ListInput {
   draft = $state<ScopeDraft>(emptyScope());
   /** The list's entries as the core read them (null until read). */
   entries = $state<string[] | null>(null);
@@ -88,7 +88,7 @@ export class ScopePick implements ListPick {
   /** The last save, in words ("Saved as …"). */
   savedNotice = $state<string | null>(null);
 
-  #ctx: PickContext;
+  #ctx: ScopeChoiceContext;
   #timer: ReturnType<typeof setTimeout> | null = null;
   #generation = 0;
   #key = '';
@@ -98,7 +98,7 @@ export class ScopePick implements ListPick {
   #entriesOf = '';
   #tagsFor = '';
 
-  constructor(ctx: PickContext) {
+  constructor(ctx: ScopeChoiceContext) {
     this.#ctx = ctx;
   }
 

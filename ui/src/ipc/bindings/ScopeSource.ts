@@ -5,4 +5,4 @@ import type { Condition } from "./Condition";
 /**
  * What a run records of a scope other than a folder's assets.
  */
-export type Selection = { "kind": "search", conditions: Array<Condition>, combine: Combine, } | { "kind": "list", entries: Array<string>, };
+export type ScopeSource = { "kind": "search", conditions: Array<Condition>, combine: Combine, } | { "kind": "list", entries: Array<string>, };

@@ -293,7 +293,7 @@ describe('a list', () => {
     expect(screen.queryByTestId('folder-tree')).not.toBeInTheDocument();
     const text = `${FOLDER}/a.jpg\n${FOLDER}/b.jpg\n/content/dam/nope.jpg`;
     await act(() => {
-      store.setup.pick.draft.listText = text;
+      store.setup.choice.draft.listText = text;
     });
     await waitFor(() => expect(listEntries).toHaveBeenCalledWith(text));
     await waitFor(() =>
@@ -347,7 +347,7 @@ describe('a list from a file', () => {
     expect(store.setup.takesListFile(held('assets.txt'))).toBe(true);
     expect(store.setup.takesListFile(held('metadata.csv'))).toBe(false);
     await act(() => store.setup.listFileReceived(held('assets.txt')));
-    expect(store.setup.pick.kind).toBe('list');
+    expect(store.setup.choice.kind).toBe('list');
     expect(store.setup.takesListFile(held('list.csv'))).toBe(true);
     expect(readListFile).toHaveBeenCalledWith('sheet-7');
     expect(screen.getByTestId('list-file-loaded')).toHaveTextContent('3 entries from assets.txt');
@@ -367,7 +367,7 @@ describe('a list from a file', () => {
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-list'));
     await act(() => {
-      store.setup.pick.draft.listText = `${FOLDER}/kept.jpg`;
+      store.setup.choice.draft.listText = `${FOLDER}/kept.jpg`;
     });
     await act(() => store.setup.listFileReceived(held('two.csv')));
     expect(screen.getByTestId('list-file-error')).toHaveTextContent('two.csv has 2 columns on line 2');
