@@ -39,38 +39,12 @@ impl IpcError {
 #[cfg(test)]
 mod tests {
     use std::path::PathBuf;
-    use std::sync::{Arc, Mutex, PoisonError};
 
     use metadesk_core::i18n::{Lang, Localizer};
+    use metadesk_core::testing::logged;
     use ts_rs::{Config, TS};
 
     use super::IpcError;
-
-    /// The log lines written while `f` runs (the core's `testing::logged`, which this crate's
-    /// build does not carry).
-    fn logged(f: impl FnOnce()) -> String {
-        #[derive(Clone, Default)]
-        struct Buffer(Arc<Mutex<Vec<u8>>>);
-        impl std::io::Write for Buffer {
-            fn write(&mut self, bytes: &[u8]) -> std::io::Result<usize> {
-                let mut kept = self.0.lock().unwrap_or_else(PoisonError::into_inner);
-                kept.extend_from_slice(bytes);
-                Ok(bytes.len())
-            }
-            fn flush(&mut self) -> std::io::Result<()> {
-                Ok(())
-            }
-        }
-        let buffer = Buffer::default();
-        let writer = buffer.clone();
-        let subscriber = tracing_subscriber::fmt()
-            .with_writer(move || writer.clone())
-            .with_ansi(false)
-            .finish();
-        tracing::subscriber::with_default(subscriber, f);
-        let kept = buffer.0.lock().unwrap_or_else(PoisonError::into_inner);
-        String::from_utf8_lossy(&kept).into_owned()
-    }
 
     #[test]
     fn errors_cross_as_code_and_message_only() {
