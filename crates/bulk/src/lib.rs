@@ -26,9 +26,9 @@ pub mod rules;
 pub mod run_control;
 pub mod runs;
 pub mod sample;
+pub mod scope;
 pub mod scope_count;
 pub mod searching;
-pub mod selection;
 pub mod spec;
 pub mod write_paths;
 
@@ -40,8 +40,8 @@ pub use progress::{Phase, Progress};
 pub use replay::{Counts, RunStatus};
 pub use run_control::{ControlState, RunControl};
 pub use runs::{PreviewPage, ReportPage, ReportRow, ReportStatus, RunSummary};
+pub use scope::{Combine, Condition, Scope, ScopeSource};
 pub use scope_count::ScopeCount;
-pub use selection::{Combine, Condition, Scope, ScopeSource};
 pub use spec::{
     Agent, ApplyRequest, Edit, EditOp, Emptiness, FragmentScope, PublishFrom, PublishRequest,
     Replication, RunKind, RunRequest, RunSpec, ScopeFilters,

@@ -12,12 +12,12 @@
 //! `range` on `repositoryMetadata.repo:modifyDate` / `repo:createDate`. Field names are
 //! UNCONFIRMED (the sandbox documents its choice).
 //!
-//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`selection/querybuilder.rs`).
+//! Not here: the wire (`assets::open_search`), QueryBuilder predicates (`scope/querybuilder.rs`).
 
 use serde_json::{Value, json};
 
 use super::run_control::RunControl;
-use super::selection::{Combine, Condition};
+use super::scope::{Combine, Condition};
 use metadesk_assets::open_search::{OpenHit, OpenPage, request_body, unavailable};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::error_code::ErrorCode;
@@ -52,7 +52,7 @@ impl Inexpressible {
 }
 
 /// Conditions joined by "or" (`condition-any`; `a or (b or c)` reads "a or b or c"), the words
-/// a run's summary gives them ([`super::selection::conditions_reason`]).
+/// a run's summary gives them ([`super::scope::conditions_reason`]).
 fn any_of(conditions: &[Condition]) -> Text {
     conditions
         .iter()

@@ -171,13 +171,13 @@ fn summarize(replay: &Replay) -> RunSummary {
         family: spec.family,
         folder: spec.folder.clone(),
         recursive: spec.filters.recursive,
-        scope: crate::selection::scope_reason(&spec.folder, &spec.filters),
+        scope: crate::scope::scope_reason(&spec.folder, &spec.filters),
         list_entries: match &spec.filters.selection {
-            Some(crate::selection::ScopeSource::List { entries }) => Some(entries.len() as u64),
+            Some(crate::scope::ScopeSource::List { entries }) => Some(entries.len() as u64),
             _ => None,
         },
         found_by: replay.found_by.clone(),
-        conditions: crate::selection::conditions_reason(&spec.filters),
+        conditions: crate::scope::conditions_reason(&spec.filters),
         kind: spec.kind.clone(),
         edits: {
             let described = spec.edits.iter().map(|e| e.op.describe(&e.property));
@@ -223,7 +223,7 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.found_by.as_ref(),
             matches!(
                 spec.filters.selection,
-                Some(crate::selection::ScopeSource::Search { .. })
+                Some(crate::scope::ScopeSource::Search { .. })
             ),
             replay.unindexed,
             replay.searched_at.as_deref(),

@@ -11,8 +11,8 @@ use ts_rs::TS;
 
 use crate::compute::Asset;
 use crate::open_query;
+use crate::scope::{ScopeSource, search_predicates};
 use crate::searching::{resolve_list, resolve_list_open};
-use crate::selection::{ScopeSource, search_predicates};
 use crate::spec::{Edit, ScopeFilters, after, regexes_of, schema_refusal};
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
 use metadesk_assets::open_search::request_body;

@@ -1,10 +1,10 @@
-//! Running the scopes of `selection/` against AEM: the cheap live count of a search, and the
+//! Running the scopes of `scope/` against AEM: the cheap live count of a search, and the
 //! resolution of a list (DAM paths, Assets UI links, `urn:aaid:aem:` ids; one per line or a
 //! one-column CSV) into the assets it names, with each entry that names none listed with the
 //! reason. A list is resolved in batches of QueryBuilder lookups (exact paths and `jcr:uuid`s in
 //! one OR group), whose selective hits also carry the values a preview needs.
 //!
-//! Not here: the preview itself (`engine`), the words of a condition (`selection/wording.rs`).
+//! Not here: the preview itself (`engine`), the words of a condition (`scope/wording.rs`).
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
@@ -19,8 +19,8 @@ use super::list_entries::{Target, target_of};
 pub use super::list_entries::{entries_from_text, list_folder};
 use super::open_query::lookup_items;
 use super::run_control::RunControl;
-use super::selection::ScopeSource;
-use super::selection::{LARGE_SCOPE, search_predicates};
+use super::scope::ScopeSource;
+use super::scope::{LARGE_SCOPE, search_predicates};
 use super::spec::ScopeFilters;
 use metadesk_assets::open_search::OpenHit;
 use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
@@ -461,7 +461,7 @@ pub async fn check_list(
     entries: &[String],
     control: &RunControl,
 ) -> Result<Option<ListCheck>> {
-    let hits = super::selection::hit_properties(std::iter::empty());
+    let hits = super::scope::hit_properties(std::iter::empty());
     // Atomic rather than a Cell: the window awaits this future on another thread (Send).
     let cancelled = std::sync::atomic::AtomicBool::new(false);
     let resolved = resolve_list(entries, &hits, |params| {

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::selection::ScopeSource;
+use super::scope::ScopeSource;
 pub use crate::edit::{Edit, EditOp, Emptiness};
 pub use crate::rules::{
     MAX_VALUE_CHARS, after, after_in, regexes_of, schema_refusal, validate_edits, validate_field,

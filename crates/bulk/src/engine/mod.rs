@@ -22,7 +22,7 @@ use crate::progress::{Phase, ProgressFn};
 use crate::replay::{Replay, RunStatus};
 use crate::run_control::RunControl;
 use crate::runs::{self, RunSummary};
-use crate::selection::ScopeSource;
+use crate::scope::ScopeSource;
 use crate::spec::{RunKind, RunSpec};
 use metadesk_assets::AssetsApi;
 use metadesk_base::retry::RetryPolicy;

@@ -23,10 +23,10 @@ use crate::found_by::FoundBy;
 use crate::journal::PreviewCounts;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
+use crate::scope::{ScopeSource, hit_properties, search_predicates};
 use crate::searching::{
     ResolvedList, confirm_unfound, edited_properties, resolve_list, resolve_list_open,
 };
-use crate::selection::{ScopeSource, hit_properties, search_predicates};
 use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
 use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
 use metadesk_assets::{Current, Entry, EntryKind};
@@ -304,7 +304,7 @@ pub(super) async fn preview_open_search(
             conditions,
             combine,
         }) => (conditions.as_slice(), *combine),
-        None => (&[][..], crate::selection::Combine::All),
+        None => (&[][..], crate::scope::Combine::All),
         Some(ScopeSource::List { .. }) => return Ok(None),
     };
     let paired = ctx.aem.can_search();

@@ -24,7 +24,7 @@ use metadesk_assets::fragments::{Fragment, FragmentsApi, Model, ModelRef, schema
 use metadesk_assets::schema::Schema;
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{Part, Text};
-use metadesk_bulk::selection::ScopeSource;
+use metadesk_bulk::scope::ScopeSource;
 use metadesk_bulk::{Edit, EditOp, Engine, FragmentScope, RunKind, RunSummary, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::CredentialKind;

@@ -21,9 +21,9 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::Combine;
 use metadesk_bulk::found_by::FoundBy;
 use metadesk_bulk::open_query::{self, OpenCount};
+use metadesk_bulk::scope::LARGE_SCOPE;
+use metadesk_bulk::scope::{self, Scope, ScopeSource};
 use metadesk_bulk::searching::{self, ListCheck, OpenListCheck, SearchCount};
-use metadesk_bulk::selection::LARGE_SCOPE;
-use metadesk_bulk::selection::{self, Scope, ScopeSource};
 use metadesk_bulk::{Edit, RunSummary, ScopeCount, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -117,7 +117,7 @@ impl Workspace {
         // Worded from the scope itself: a file may hold words of an older version (English).
         for s in &mut saved {
             if let Ok((folder, filters)) = s.scope.clone().into_run_scope() {
-                s.words = selection::scope_reason(&folder, &filters);
+                s.words = scope::scope_reason(&folder, &filters);
             }
         }
         Ok(saved)
@@ -163,7 +163,7 @@ impl Workspace {
         let scope = Scope::of_run(&folder, &filters);
         let saved = SavedScope {
             name: name.to_owned(),
-            words: selection::scope_reason(&folder, &filters),
+            words: scope::scope_reason(&folder, &filters),
             scope,
             saved: metadesk_base::timefmt::now_rfc3339(),
         };
@@ -383,7 +383,7 @@ impl Workspace {
             Some(ScopeSource::Search {
                 conditions,
                 combine,
-            }) => Ok(selection::query_text(&selection::search_predicates(
+            }) => Ok(scope::query_text(&scope::search_predicates(
                 &folder,
                 filters.recursive,
                 conditions,

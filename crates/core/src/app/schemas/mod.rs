@@ -22,7 +22,7 @@ use metadesk_assets::schema::{
     FieldKind, Schema, SchemaError, SchemaField, check_value, read_effective,
 };
 use metadesk_base::i18n::{Localizer, Text};
-use metadesk_bulk::selection::ScopeSource;
+use metadesk_bulk::scope::ScopeSource;
 use metadesk_bulk::{Edit, EditOp, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_sheets::guides::{ColumnGuide, GuideKind};

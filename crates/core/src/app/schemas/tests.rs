@@ -104,7 +104,7 @@ async fn a_form_that_no_longer_exists_leaves_free_property_names() {
 #[tokio::test(flavor = "multi_thread")]
 async fn values_outside_the_schema_are_refused_before_the_preview() {
     let (_d, ws, opened, sb) = with_connection().await;
-    let scope = metadesk_bulk::selection::Scope::Folder {
+    let scope = metadesk_bulk::scope::Scope::Folder {
         folder: SAMPLE_FOLDER.into(),
         recursive: false,
     };
@@ -363,7 +363,7 @@ async fn a_list_follows_the_schema_of_its_assets_folder_not_the_dam_roots() {
         .map(str::to_owned)
         .collect();
     assert_eq!(paths.len(), 3, "the sample folder holds too few assets");
-    let scope = metadesk_bulk::selection::Scope::List {
+    let scope = metadesk_bulk::scope::Scope::List {
         entries: paths.clone(),
     };
     let (folder, filters) = scope.clone().into_run_scope().unwrap();

@@ -180,7 +180,7 @@ impl Workspace {
             None,
             matches!(
                 filters.selection,
-                Some(metadesk_bulk::selection::ScopeSource::Search { .. })
+                Some(metadesk_bulk::scope::ScopeSource::Search { .. })
             ),
             report.unindexed,
             report.searched_at.as_deref(),
@@ -216,8 +216,8 @@ pub(crate) async fn entries_to_export(
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
     use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit};
+    use metadesk_bulk::scope::{ScopeSource, hit_properties, search_predicates};
     use metadesk_bulk::searching::resolve_list;
-    use metadesk_bulk::selection::{ScopeSource, hit_properties, search_predicates};
     let cancelled = export_cancelled;
     let mut entries = Vec::new();
     match &filters.selection {

@@ -11,19 +11,19 @@
 //! against AEM (`searching.rs`).
 //!
 //! This file holds the types; the rest is one file per job: [`Scope`] and a run's parts
-//! (`scope.rs`), reading conditions in English or French (`parsing.rs`), their words
+//! (`chosen.rs`), reading conditions in English or French (`parsing.rs`), their words
 //! (`wording.rs`) and the QueryBuilder query (`querybuilder.rs`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+mod chosen;
 mod parsing;
 mod querybuilder;
-mod scope;
 mod wording;
 
+pub use chosen::Scope;
 pub use querybuilder::{folder_predicates, hit_properties, query_text, search_predicates};
-pub use scope::Scope;
 pub use wording::{conditions_reason, scope_reason};
 
 /// A scope of this size or more is better done by AEM's own bulk tools.
