@@ -22,6 +22,7 @@ mod querybuilder;
 mod scope;
 mod wording;
 
+pub use parsing::check_name_pattern;
 pub use querybuilder::{folder_predicates, hit_properties, query_text, search_predicates};
 pub use scope::Scope;
 pub use wording::{conditions_reason, scope_reason};
