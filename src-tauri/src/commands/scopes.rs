@@ -4,7 +4,7 @@
 
 use crate::ipc_error::IpcError;
 use metadesk_core::app::{
-    FormCheckRequest, FormProblems, HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope,
+    CheckedForm, FormCheckRequest, HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope,
     ScopeRequest, SelectedCount,
 };
 use metadesk_core::assets::tags::Tag;
@@ -27,7 +27,7 @@ pub fn check_folder(state: State<'_, AppState>, folder: String) -> Result<String
 /// pattern, a search's conditions, a pasted list, a sheet's properties): each field's problem in
 /// the window's words, none where the core takes it. Nothing is sent to AEM.
 #[tauri::command]
-pub fn check_form(state: State<'_, AppState>, request: FormCheckRequest) -> FormProblems {
+pub fn check_form(state: State<'_, AppState>, request: FormCheckRequest) -> CheckedForm {
     metadesk_core::app::check_form(&request, &state.localizer())
 }
 

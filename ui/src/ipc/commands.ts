@@ -28,7 +28,7 @@ import type { ReportRowsRequest } from './bindings/ReportRowsRequest';
 import type { SaveScopeRequest } from './bindings/SaveScopeRequest';
 import type { FolderSchema } from './bindings/FolderSchema';
 import type { FormCheckRequest } from './bindings/FormCheckRequest';
-import type { FormProblems } from './bindings/FormProblems';
+import type { CheckedForm } from './bindings/CheckedForm';
 import type { FragmentList } from './bindings/FragmentList';
 import type { FragmentListRequest } from './bindings/FragmentListRequest';
 import type { FragmentRequest } from './bindings/FragmentRequest';
@@ -222,7 +222,7 @@ export function checkFolder(folder: string): Promise<string> {
 /** Bulk edit's form as typed, checked by the core's own rules (the edits' properties, the name
  *  pattern, a search's conditions, a pasted list, a sheet's properties): each field's problem in
  *  the window's words, null where the core takes it. Nothing is sent to AEM. */
-export function checkForm(request: FormCheckRequest): Promise<FormProblems> {
+export function checkForm(request: FormCheckRequest): Promise<CheckedForm> {
   return call('check_form', { request });
 }
 

@@ -41,7 +41,7 @@ pub struct FormCheckRequest {
 /// order.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
-pub struct FormProblems {
+pub struct CheckedForm {
     pub properties: Vec<Option<String>>,
     pub name: Option<String>,
     pub conditions: Vec<Option<String>>,
@@ -54,9 +54,9 @@ pub struct FormProblems {
 /// `Scope::into_run_scope_with`), a condition (`Condition::validated`), a list read as the core
 /// reads it then refused empty (`Scope::into_run_scope`), a sheet's property
 /// (`rules::validate_property`, as the export).
-pub fn check_form(request: &FormCheckRequest, l: &Localizer) -> FormProblems {
+pub fn check_form(request: &FormCheckRequest, l: &Localizer) -> CheckedForm {
     let words = |checked: Result<()>| checked.err().map(|e| e.localized(l));
-    FormProblems {
+    CheckedForm {
         properties: request
             .properties
             .iter()
@@ -182,10 +182,10 @@ mod tests {
         let problems = check_form(&request, &en());
         assert_eq!(
             problems,
-            FormProblems {
+            CheckedForm {
                 properties: vec![None],
                 conditions: vec![None],
-                ..FormProblems::default()
+                ..CheckedForm::default()
             }
         );
     }

@@ -44,7 +44,7 @@ pub use console::{
     ConsoleCalls, ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest,
     SaveEntryRequest, SavePersistedRequest, export_result,
 };
-pub use form_checks::{FormCheckRequest, FormProblems, check_form};
+pub use form_checks::{CheckedForm, FormCheckRequest, check_form};
 pub use fragments::{
     FragmentApis, FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest,
     FragmentRow, check_fragment_edits,

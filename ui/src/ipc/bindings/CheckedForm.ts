@@ -4,4 +4,4 @@
  * Each field's problem in the window's words (none: the core takes it), in the request's
  * order.
  */
-export type FormProblems = { properties: Array<string | null>, name: string | null, conditions: Array<string | null>, list: string | null, sheetProperties: Array<string | null>, };
+export type CheckedForm = { properties: Array<string | null>, name: string | null, conditions: Array<string | null>, list: string | null, sheetProperties: Array<string | null>, };
