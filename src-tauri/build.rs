@@ -29,6 +29,7 @@ fn main() {
         "complete_folder_path",
         "check_folder",
         "run_scope",
+        "check_form",
         "count_scope",
         "scope_query",
         "list_entries",

@@ -182,6 +182,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::bulk::complete_folder_path,
                 commands::scopes::check_folder,
                 commands::scopes::run_scope,
+                commands::scopes::check_form,
                 commands::scopes::count_scope,
                 commands::scopes::scope_query,
                 commands::scopes::list_entries,

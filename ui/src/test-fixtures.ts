@@ -1,4 +1,6 @@
 // Sample values of the Rust-side types, shared by the UI's tests.
+import type { CheckedForm } from './ipc/bindings/CheckedForm';
+import type { FormCheckRequest } from './ipc/bindings/FormCheckRequest';
 import type { PlanRow } from './ipc/bindings/PlanRow';
 import type { Progress } from './ipc/bindings/Progress';
 import type { RunScope } from './ipc/bindings/RunScope';
@@ -118,6 +120,19 @@ export async function checkedFolder(folder: string): Promise<string> {
   if (typed === '/content/dam' || typed.startsWith('/content/dam/')) return typed;
   if (typed.startsWith('/wknd-shared/')) return `/content/dam${typed}`;
   throw { code: 'invalid_input', message: `"${folder}" is not a DAM folder: it must start with /content/dam/.` };
+}
+
+/** A stand-in for the core's `check_form` in the tests that mock the commands: no problem in
+ *  any field. A test that shows one answers it itself, with the core's words
+ *  (`vi.mocked(checkForm).mockResolvedValue…`); the rules are the core's alone. */
+export async function noFormProblems(request: FormCheckRequest): Promise<CheckedForm> {
+  return {
+    properties: request.properties.map(() => null),
+    name: null,
+    conditions: request.conditions.map(() => null),
+    list: null,
+    sheetProperties: request.sheetProperties.map(() => null),
+  };
 }
 
 /** A stand-in for the core's `run_scope` in the tests that mock the commands: the run's folder

@@ -9,7 +9,7 @@ use std::path::Path;
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
 use metadesk_core::app::Workspace;
-use metadesk_core::bulk::{ReportStatus, runs};
+use metadesk_core::bulk::ReportStatus;
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::exit_code::{FAILURE, SOME_FAILED, SUCCESS};
@@ -54,9 +54,8 @@ enum RunsCommand {
 }
 
 pub async fn run(args: RunsArgs, ws: &Workspace, l: &Localizer) -> u8 {
-    let dir = ws.runs_dir();
     match args.command {
-        RunsCommand::List { json } => list(&dir, json, l),
+        RunsCommand::List { json } => list(ws, json, l).await,
         RunsCommand::Show {
             run,
             csv,
@@ -71,8 +70,8 @@ pub async fn run(args: RunsArgs, ws: &Workspace, l: &Localizer) -> u8 {
     }
 }
 
-fn list(dir: &Path, json: bool, l: &Localizer) -> u8 {
-    let list = match runs::list(dir) {
+async fn list(ws: &Workspace, json: bool, l: &Localizer) -> u8 {
+    let list = match ws.list_runs().await {
         Ok(list) => list,
         Err(e) => return output::fail(&e, l),
     };
@@ -124,18 +123,13 @@ async fn show(
     jsonl: bool,
     l: &Localizer,
 ) -> u8 {
-    let dir = &ws.runs_dir();
     let summary = match ws.run_summary(run).await {
         Ok(s) => s,
         Err(e) => return output::fail(&e, l),
     };
     let written = match csv {
         Some(("-", localized_headers)) => {
-            let options = runs::CsvOptions {
-                words: l,
-                localized_headers,
-            };
-            runs::write_csv(dir, run, options, &mut std::io::stdout().lock())
+            ws.write_report_csv(run, l, localized_headers, &mut std::io::stdout().lock())
         }
         Some((target, localized_headers)) => {
             let target = Path::new(target);
@@ -169,7 +163,7 @@ async fn show(
             // are then listed without saying it again.
             let groups = match summary.counts.failed {
                 0 => Ok(Vec::new()),
-                _ => runs::failures(dir, run),
+                _ => ws.run_failures(run).await,
             };
             if let Ok(groups) = &groups {
                 output::print_failures(groups, l);

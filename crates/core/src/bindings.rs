@@ -72,6 +72,8 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::SchemaRequest::export_all(&cfg)?;
     crate::app::ScopeEditsRequest::export_all(&cfg)?;
     crate::app::RunScope::export_all(&cfg)?;
+    crate::app::FormCheckRequest::export_all(&cfg)?;
+    crate::app::CheckedForm::export_all(&cfg)?;
     crate::app::SaveScopeRequest::export_all(&cfg)?;
     crate::app::PreviewRowsRequest::export_all(&cfg)?;
     crate::app::ReportRowsRequest::export_all(&cfg)?;

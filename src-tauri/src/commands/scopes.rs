@@ -4,7 +4,8 @@
 
 use crate::ipc_error::IpcError;
 use metadesk_core::app::{
-    HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope, ScopeRequest, SelectedCount,
+    CheckedForm, FormCheckRequest, HeldSheet, ListFile, RunScope, SaveScopeRequest, SavedScope,
+    ScopeRequest, SelectedCount,
 };
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::bulk::found_by::FoundBy;
@@ -20,6 +21,14 @@ use crate::worded::Worded;
 #[tauri::command]
 pub fn check_folder(state: State<'_, AppState>, folder: String) -> Result<String, IpcError> {
     metadesk_core::app::check_folder(&folder).worded(&state)
+}
+
+/// Bulk edit's form as typed, checked by the core's own rules (the edits' properties, the name
+/// pattern, a search's conditions, a pasted list, a sheet's properties): each field's problem in
+/// the window's words, none where the core takes it. Nothing is sent to AEM.
+#[tauri::command]
+pub fn check_form(state: State<'_, AppState>, request: FormCheckRequest) -> CheckedForm {
+    metadesk_core::app::check_form(&request, &state.localizer())
 }
 
 /// The run's folder and filters for a scope, for the commands that take them (a publish, a

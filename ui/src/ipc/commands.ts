@@ -27,6 +27,8 @@ import type { PreviewRowsRequest } from './bindings/PreviewRowsRequest';
 import type { ReportRowsRequest } from './bindings/ReportRowsRequest';
 import type { SaveScopeRequest } from './bindings/SaveScopeRequest';
 import type { FolderSchema } from './bindings/FolderSchema';
+import type { FormCheckRequest } from './bindings/FormCheckRequest';
+import type { CheckedForm } from './bindings/CheckedForm';
 import type { FragmentList } from './bindings/FragmentList';
 import type { FragmentListRequest } from './bindings/FragmentListRequest';
 import type { FragmentRequest } from './bindings/FragmentRequest';
@@ -215,6 +217,13 @@ export function completeFolderPath(connectionId: string, typed: string): Promise
  *  Nothing is sent to AEM. */
 export function checkFolder(folder: string): Promise<string> {
   return call('check_folder', { folder });
+}
+
+/** Bulk edit's form as typed, checked by the core's own rules (the edits' properties, the name
+ *  pattern, a search's conditions, a pasted list, a sheet's properties): each field's problem in
+ *  the window's words, null where the core takes it. Nothing is sent to AEM. */
+export function checkForm(request: FormCheckRequest): Promise<CheckedForm> {
+  return call('check_form', { request });
 }
 
 /** The run's folder and filters for a scope, as the core makes them (for a publish or a

@@ -94,7 +94,11 @@ impl Scope {
         formats: Vec<String>,
     ) -> Result<(String, ScopeFilters)> {
         let (folder, mut filters) = self.into_run_scope()?;
-        filters.name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        let name = name.map(|n| n.trim().to_owned()).filter(|n| !n.is_empty());
+        if let Some(name) = &name {
+            super::check_name_pattern(name)?;
+        }
+        filters.name = name;
         filters.formats = formats;
         Ok((folder, filters))
     }

@@ -287,15 +287,23 @@ impl Condition {
             },
             Condition::NameMatches { pattern } => {
                 need(&pattern, "pattern")?;
-                if pattern.contains('/') {
-                    return Err(Error::message(
-                        ErrorCode::InvalidInput,
-                        "error-condition-pattern-is-path",
-                        vec![("pattern", pattern.as_str().into())],
-                    ));
-                }
+                check_name_pattern(&pattern)?;
                 Condition::NameMatches { pattern }
             }
         })
     }
+}
+
+/// A name pattern (`*.jpg`, `summer-*`) matches file names only: one with a folder in it (`/`)
+/// would match nothing, so it is refused in words. A search's "name matches" and a scope's name
+/// filter (Bulk edit's, the CLI's `--name`) both ask here.
+pub fn check_name_pattern(pattern: &str) -> Result<()> {
+    if pattern.contains('/') {
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-condition-pattern-is-path",
+            vec![("pattern", pattern.trim().into())],
+        ));
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@
 mod allows;
 mod connections;
 mod console;
+mod form_checks;
 mod fragments;
 #[cfg(test)]
 mod fragments_tests;
@@ -43,6 +44,7 @@ pub use console::{
     ConsoleCalls, ConsoleSendRequest, ExportFormat, GraphqlCall, RunPersistedRequest,
     SaveEntryRequest, SavePersistedRequest, export_result,
 };
+pub use form_checks::{CheckedForm, FormCheckRequest, check_form};
 pub use fragments::{
     FragmentApis, FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest,
     FragmentRow, check_fragment_edits,

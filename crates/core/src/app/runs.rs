@@ -321,6 +321,32 @@ impl Workspace {
         runs::report(&self.runs_dir(), run_id, each)
     }
 
+    /// Why a run's assets failed, once per reason with their folders (`runs show`'s groups;
+    /// the window gets them with the failed rows' first page, [`Self::report_rows`]).
+    pub async fn run_failures(
+        &self,
+        run_id: &str,
+    ) -> Result<Vec<metadesk_bulk::failures::FailureGroup>> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        blocking(move || runs::failures(&dir, &id)).await
+    }
+
+    /// Writes run `run_id`'s report as CSV to `out` as it reads it (the CLI's `runs show --csv
+    /// -`), its reasons in `words`' language, and its headers too with `localized_headers`.
+    pub fn write_report_csv(
+        &self,
+        run_id: &str,
+        words: &Localizer,
+        localized_headers: bool,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        let options = runs::CsvOptions {
+            words,
+            localized_headers,
+        };
+        runs::write_csv(&self.runs_dir(), run_id, options, out)
+    }
+
     /// A page of a run's report; `status` none means every asset.
     pub async fn report_rows(
         &self,

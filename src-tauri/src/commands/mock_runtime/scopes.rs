@@ -2,7 +2,7 @@
 //! (`check_folder`), so it takes every form the CLI takes, and a bad one is refused in the
 //! window's language before anything is sent.
 
-use serde_json::json;
+use serde_json::{Value, json};
 
 use super::MockApp;
 
@@ -54,4 +54,77 @@ fn the_runs_scope_is_made_by_the_core_from_the_persons_scope() {
     let request = json!({ "connectionId": "c", "scope": folder, "name": null, "formats": [] });
     let (code, _) = app.refused("run_scope", json!({ "request": request }));
     assert_eq!(code, "invalid_input");
+}
+
+/// Bulk edit's form as typed is checked by the core (`check_form`): each bad field has the
+/// core's refusal in the window's language, a good one none, and nothing is sent to AEM.
+#[test]
+fn the_forms_problems_are_the_cores_in_the_windows_language() {
+    let (app, _) = MockApp::with_counted_keychain();
+    let request = json!({
+        "properties": ["dc:title", "title"],
+        "name": "photos/*.jpg",
+        "conditions": [
+            { "kind": "is_empty", "property": "dc:rights" },
+            { "kind": "tagged", "tag": "wknd activity" },
+        ],
+        "list": "path\n",
+        "sheetProperties": ["x y"],
+    });
+    app.set_language("en");
+    let en = app
+        .invoke("check_form", json!({ "request": request }))
+        .unwrap();
+    assert_eq!(en["properties"][0], Value::Null, "{en}");
+    assert!(
+        en["properties"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("\"title\" is not a metadata property name"),
+        "{en}"
+    );
+    assert_eq!(
+        en["name"],
+        "\"photos/*.jpg\" is a path: a name pattern matches file names only."
+    );
+    assert_eq!(en["conditions"][0], Value::Null, "{en}");
+    assert!(
+        en["conditions"][1]
+            .as_str()
+            .unwrap()
+            .contains("wknd activity")
+    );
+    assert_eq!(
+        en["list"],
+        "The list is empty: give one DAM path, Assets link or asset id per line."
+    );
+    assert!(
+        en["sheetProperties"][0]
+            .as_str()
+            .unwrap()
+            .contains("\"x y\"")
+    );
+
+    app.set_language("fr");
+    let fr = app
+        .invoke("check_form", json!({ "request": request }))
+        .unwrap();
+    assert_eq!(
+        fr["name"],
+        "«\u{a0}photos/*.jpg\u{a0}» est un chemin\u{a0}: un motif de nom ne s’applique qu’aux noms de fichiers."
+    );
+    assert!(
+        fr["properties"][1]
+            .as_str()
+            .unwrap()
+            .starts_with("«\u{a0}title\u{a0}»"),
+        "{fr}"
+    );
+
+    // Fields left out are none to check.
+    let empty = app.invoke("check_form", json!({ "request": {} })).unwrap();
+    assert_eq!(
+        empty,
+        json!({ "properties": [], "name": null, "conditions": [], "list": null, "sheetProperties": [] })
+    );
 }

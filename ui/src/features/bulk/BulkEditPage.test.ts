@@ -5,12 +5,14 @@
 import { act, render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import {
   applyRun,
   cancelRun,
   checkFolder,
+  checkForm,
   completeFolderPath,
   countScope,
   exportReportCsv,
@@ -34,7 +36,7 @@ import type { ScopeCount } from '../../ipc/bindings/ScopeCount';
 import type { SelectedCount } from '../../ipc/bindings/SelectedCount';
 import type { ConnectionView } from '../../ipc/types';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
-import { connection, planRow, progress, runSummary } from '../../test-fixtures';
+import { connection, noFormProblems, planRow, progress, runSummary } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
@@ -42,6 +44,8 @@ import BulkEditPage from './BulkEditPage.svelte';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  // The core's form check (`check_form`): no problem, unless a test answers one.
+  checkForm: vi.fn((request: FormCheckRequest) => import('../../test-fixtures').then((m) => m.noFormProblems(request))),
   runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
@@ -131,6 +135,8 @@ async function fillEdit(user: ReturnType<typeof userEvent.setup>, value = '© 20
 }
 
 beforeEach(() => {
+  // Back to the stand-in's answer (no problem) after a test that answered its own.
+  vi.mocked(checkForm).mockReset();
   vi.mocked(listFolder).mockImplementation(async (_c, folder) => {
     if (folder === '/content/dam') {
       return {
@@ -470,6 +476,12 @@ describe('the scope count when a preview or an undo stops it', () => {
 describe('saying what to change', () => {
   it('shows each problem next to its field when Preview is pressed, and previews nothing', async () => {
     const user = userEvent.setup();
+    // The core's answer (`check_form`), in its words: "rights" is refused, the rest taken.
+    const refused = '"rights" is not a metadata property name; use the prefix:name form, e.g. dc:rights.';
+    vi.mocked(checkForm).mockImplementation(async (request) => ({
+      ...(await noFormProblems(request)),
+      properties: request.properties.map((p) => (p === 'rights' ? refused : null)),
+    }));
     await renderPage();
     await user.click(screen.getByTestId('add-edit'));
     const [first, second] = screen.getAllByTestId('edit-row') as [HTMLElement, HTMLElement];
@@ -480,7 +492,8 @@ describe('saying what to change', () => {
     expect(previewRun).not.toHaveBeenCalled();
     expect(screen.getByText('Choose a folder in the tree, or type its path.')).toBeInTheDocument();
     expect(within(first).getByText('Type the value to set.')).toBeInTheDocument();
-    expect(within(second).getByText(/Type the property as prefix:name/)).toBeInTheDocument();
+    expect(within(second).getByText(refused)).toBeInTheDocument();
+    expect(checkForm).toHaveBeenCalledWith(expect.objectContaining({ properties: ['dc:title', 'rights'] }));
     expect(within(first).getByTestId('edit-values')).toHaveAttribute('aria-invalid', 'true');
 
     // Fixed as the user types: the messages go away.

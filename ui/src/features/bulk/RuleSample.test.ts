@@ -5,11 +5,14 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import { tick } from 'svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  // The core's form check (`check_form`): no problem, unless a test answers one.
+  checkForm: vi.fn((request: FormCheckRequest) => import('../../test-fixtures').then((m) => m.noFormProblems(request))),
   runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))), ruleSample: vi.fn() }));
 
 import { ruleSample } from '../../ipc/commands';

@@ -4,9 +4,11 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import {
+  checkForm,
   countScope,
   completeFolderPath,
   exportSheet,
@@ -21,7 +23,7 @@ import {
 } from '../../ipc/commands';
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { Schema } from '../../ipc/bindings/Schema';
-import { connection, planRow, runSummary, sheetExport } from '../../test-fixtures';
+import { connection, noFormProblems, planRow, runSummary, sheetExport } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
@@ -29,6 +31,8 @@ import BulkEditPage from './BulkEditPage.svelte';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  // The core's form check (`check_form`): no problem, unless a test answers one.
+  checkForm: vi.fn((request: FormCheckRequest) => import('../../test-fixtures').then((m) => m.noFormProblems(request))),
   runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))),
   // The edit rows' live example (RuleSample.test.ts): never answered here.
   ruleSample: vi.fn(() => new Promise(() => {})),
@@ -105,6 +109,8 @@ async function renderPage() {
 }
 
 beforeEach(() => {
+  // Back to the stand-in's answer (no problem) after a test that answered its own.
+  vi.mocked(checkForm).mockReset();
   vi.mocked(listFolder).mockImplementation(async (_c, folder) => ({ folder, folders: [], assets: 4, total: 4, nextOffset: null }));
   vi.mocked(completeFolderPath).mockResolvedValue([]);
   vi.mocked(countScope).mockResolvedValue({
@@ -212,9 +218,16 @@ describe('exporting a sheet', () => {
   it('asks for a property first and calls nothing', async () => {
     const user = await renderPage();
     for (const p of ['dc:title', 'dc:description', 'dc:subject']) await user.click(screen.getByTestId(`sheet-prop-${p}`));
+    // The core's answer (`check_form`), in its words: "Rating" is refused.
+    const refused = '"Rating" is not a metadata property name; use the prefix:name form, e.g. dc:rights.';
+    vi.mocked(checkForm).mockImplementation(async (request) => ({
+      ...(await noFormProblems(request)),
+      sheetProperties: request.sheetProperties.map((p) => (p === 'Rating' ? refused : null)),
+    }));
     await user.type(screen.getByTestId('sheet-others'), 'Rating');
     await user.click(screen.getByTestId('sheet-export-button'));
-    expect(screen.getByText(/Rating: type each property as prefix:name/)).toBeInTheDocument();
+    expect(screen.getByText(refused)).toBeInTheDocument();
+    expect(checkForm).toHaveBeenCalledWith(expect.objectContaining({ sheetProperties: ['Rating'] }));
     expect(exportSheet).not.toHaveBeenCalled();
   });
 

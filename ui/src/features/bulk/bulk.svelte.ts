@@ -57,7 +57,10 @@ export class BulkStore {
    *  written) and opens the preview. */
   async startPreview(): Promise<void> {
     this.setup.askedToPreview();
-    if (this.run.busy || hasProblems(this.setup.problems)) return;
+    if (this.run.busy) return;
+    // The core's checks of the form as typed are known before deciding (typing may not have settled).
+    await this.setup.formChecked();
+    if (hasProblems(this.setup.problems)) return;
     const request = await this.setup.request();
     if (!request) return;
     // A value the metadata schema refuses is said beside its change; nothing is previewed.

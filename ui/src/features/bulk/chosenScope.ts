@@ -16,8 +16,8 @@ export async function chosenScope(setup: SetupModel, t: Translate): Promise<Chos
     if (wrong) return { problem: wrong };
   }
   if (setup.choice.kind === 'list' && !(await setup.choice.readEntries())) {
-    return { problem: setup.choice.error?.message ?? t(setup.choice.problem() ?? 'bulk-problem-list') };
+    return { problem: setup.choice.error?.message ?? setup.choice.problem() ?? t('bulk-problem-list') };
   }
   const scope = await setup.scopeRequest();
-  return scope ?? { problem: t(setup.choice.problem() ?? 'bulk-problem-folder') };
+  return scope ?? { problem: setup.choice.problem() ?? t('bulk-problem-folder') };
 }

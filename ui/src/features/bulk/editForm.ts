@@ -3,6 +3,8 @@
 // no IPC here, so every rule is tested on its own (editForm.test.ts). The folder's own rule is the core's
 // (`folderCheck.svelte.ts` asks it); the form only takes its answer.
 import type { EditOp } from '../../ipc/bindings/EditOp';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
+import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
 import type { Edit } from '../../ipc/bindings/Edit';
 import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
@@ -174,21 +176,11 @@ export function valuesOf(edit: EditDraft): string[] {
   return value === '' ? [] : [value];
 }
 
-// Same rule as the app core's validate_property: a prefix that starts with a letter or `_`,
-// then letters, digits, `_`, `-` or `.` on both sides of one colon.
-const PROPERTY_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+$/;
-
-export function isPropertyName(name: string): boolean {
-  return PROPERTY_NAME.test(name);
-}
-
 /** The form's problems as message ids. */
 export const MESSAGES = {
   connection: 'bulk-problem-connection',
   folder: 'bulk-problem-folder',
-  namePattern: 'bulk-problem-name-pattern',
   property: 'bulk-problem-property',
-  propertyName: 'bulk-problem-property-name',
   value: 'bulk-problem-value',
   values: 'bulk-problem-values',
   oneValue: 'bulk-problem-one-value',
@@ -222,22 +214,41 @@ export interface FormProblems {
   general?: string;
 }
 
+/** A request to check the form (`checkForm`): a field left out is none to check. */
+export function formCheckRequest(fields: Partial<FormCheckRequest>): FormCheckRequest {
+  return { properties: [], name: null, conditions: [], list: null, sheetProperties: [], ...fields };
+}
+
+/** What the core checks of the form as typed (`checkForm`): the edits' properties, one per
+ *  row, and the name pattern (none when empty). */
+export function formCheckOf(form: FormDraft): FormCheckRequest {
+  const name = form.name.trim();
+  return formCheckRequest({ properties: form.edits.map(propertyOf), name: name === '' ? null : name });
+}
+
 /** Every problem of the form, by field; empty when it can be previewed. `folder`: the core's
- *  answer about the folder typed (null while it is asked). */
-export function validate(t: Translate, form: FormDraft, folder: FolderAnswer | null = null): FormProblems {
+ *  answer about the folder typed (null while it is asked); `checked`: the core's answer about
+ *  the form as typed (`formCheckOf`; null while it is asked). */
+export function validate(
+  t: Translate,
+  form: FormDraft,
+  folder: FolderAnswer | null = null,
+  checked: CheckedForm | null = null,
+): FormProblems {
   const problems: FormProblems = { edits: {} };
   if (!form.connectionId) problems.connection = t(MESSAGES.connection);
   const folderWords = folderProblem(t, form.folder, folder);
   if (folderWords) problems.folder = folderWords;
-  if (form.name.includes('/')) problems.name = t(MESSAGES.namePattern);
+  if (checked?.name) problems.name = checked.name;
   if (form.edits.length === 0) problems.general = t(MESSAGES.edits);
 
   const seen = new Set<string>();
-  for (const edit of form.edits) {
+  for (const [index, edit] of form.edits.entries()) {
     const mine: EditProblems = {};
     const property = propertyOf(edit);
+    const refused = checked?.properties[index];
     if (property === '') mine.property = t(MESSAGES.property);
-    else if (!isPropertyName(property)) mine.property = t(MESSAGES.propertyName);
+    else if (refused) mine.property = refused;
     else if (seen.has(property)) mine.property = duplicateMessage(t, property);
     if (property !== '') seen.add(property);
     if (isRule(edit.action)) {

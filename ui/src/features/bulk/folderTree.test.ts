@@ -1,6 +1,7 @@
 // The folder tree's model with the IPC seam mocked: a path typed while the tree's first page is
 // still on its way opens the tree down to it once that page arrives.
 import { describe, expect, it, vi } from 'vitest';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
 import { listFolder } from '../../ipc/commands';
@@ -10,6 +11,8 @@ import { FolderTree } from './folderTree.svelte';
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
   checkFolder: vi.fn((folder: string) => import('../../test-fixtures').then((m) => m.checkedFolder(folder))),
+  // The core's form check (`check_form`): no problem, unless a test answers one.
+  checkForm: vi.fn((request: FormCheckRequest) => import('../../test-fixtures').then((m) => m.noFormProblems(request))),
   runScope: vi.fn((request: ScopeRequest) => import('../../test-fixtures').then((m) => m.runScopeOf(request))), listFolder: vi.fn() }));
 
 const TARGET = '/content/dam/wknd/en/adventures';

@@ -13,6 +13,7 @@ import {
   saveScope,
   scopeQuery,
 } from '../../ipc/commands';
+import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { SavedScope } from '../../ipc/bindings/SavedScope';
 import type { Scope } from '../../ipc/bindings/Scope';
@@ -23,8 +24,8 @@ import type { IpcError } from '../../ipc/types';
 import { type Translate } from './editForm';
 import {
   draftOf,
-  emptyScope,
   listProblem,
+  emptyScope,
   newCondition,
   scopeRequestOf,
   searchProblems,
@@ -48,6 +49,9 @@ export interface ScopeChoiceContext {
   setFolder: (folder: string, recursive: boolean) => void;
   /** The window's words, for the messages this sets. */
   t: Translate;
+  /** The core's answer about the form as typed (the search's conditions, the list); null while
+   *  it is asked. */
+  checked: () => CheckedForm | null;
 }
 
 /** What the list input (ListScope.svelte) reads and changes: the pasted text and the file it
@@ -161,14 +165,25 @@ export class ScopeChoice implements ListInput {
     return toScope(this.draft, folder ?? '', this.#ctx.recursive(), this.entries);
   }
 
-  /** The problem to show before a preview, for the search or the list, as a message id (null: none). */
+  /** The problem to show before a preview, for the search or the list, in words (null: none). */
   problem(): string | null {
+    const t = this.#ctx.t;
     if (this.draft.kind === 'search') {
-      const p = searchProblems(this.draft);
-      return p.general ?? (Object.keys(p.rows).length > 0 ? 'bulk-problem-fix-conditions' : null);
+      const p = searchProblems(t, this.draft, this.#ctx.checked());
+      return p.general ?? (Object.keys(p.rows).length > 0 ? t('bulk-problem-fix-conditions') : null);
     }
-    if (this.draft.kind === 'list') return listProblem(this.draft);
+    if (this.draft.kind === 'list') return listProblem(t, this.draft, this.#ctx.checked());
     return null;
+  }
+
+  /** The core's answer about the search's conditions and the list as typed; null while asked. */
+  checked(): CheckedForm | null {
+    return this.#ctx.checked();
+  }
+
+  /** Whether a list has been pasted (what is in it is the core's to say). */
+  #listTyped(): boolean {
+    return this.draft.listText.trim() !== '';
   }
 
   clearCount(): void {
@@ -199,7 +214,7 @@ export class ScopeChoice implements ListInput {
     const connectionId = this.#ctx.connectionId();
     if (!connectionId || this.draft.kind === 'folder' || this.#ctx.busy()) return;
     if (this.draft.kind === 'list') {
-      if (listProblem(this.draft)) {
+      if (!this.#listTyped()) {
         this.entries = null;
         this.clearCount();
         return;
@@ -318,12 +333,12 @@ export class ScopeChoice implements ListInput {
   async save(name: string): Promise<boolean> {
     const connectionId = this.#ctx.connectionId();
     this.savedNotice = null;
-    if (this.draft.kind === 'list' && !listProblem(this.draft)) await this.readEntries();
+    if (this.draft.kind === 'list' && this.#listTyped()) await this.readEntries();
     const scope = this.scope();
     if (!connectionId || !scope) {
       this.savedError = {
         code: 'invalid_input',
-        message: this.#ctx.t(this.problem() ?? 'bulk-problem-save-scope'),
+        message: this.problem() ?? this.#ctx.t('bulk-problem-save-scope'),
       };
       return false;
     }

@@ -3,14 +3,14 @@
 import type { Scope } from '../../ipc/bindings/Scope';
 import { describe, expect, it } from 'vitest';
 
+import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
 import type { Condition } from '../../ipc/bindings/Condition';
 import {
-  conditionProblem,
   countWords,
   draftOf,
   emptyScope,
-  isDay,
   listProblem,
+  searchProblems,
   newCondition,
   scopeRequestOf,
   toCondition,
@@ -21,10 +21,18 @@ import { I18n } from '../../lib/i18n/i18n.svelte';
 
 /** The English catalogue, the default in tests. */
 const { t } = new I18n('en');
-/** A row's problem in English words (null: none). */
-const problemOf = (draft: Parameters<typeof conditionProblem>[0]) => {
-  const id = conditionProblem(draft);
-  return id === null ? null : t(id);
+/** The core's answer about a search's rows: none refused, or the one given. */
+const checkedWith = (conditions: (string | null)[]): CheckedForm => ({
+  properties: [],
+  name: null,
+  conditions,
+  list: null,
+  sheetProperties: [],
+});
+/** A row's problem in English words (null: none), the core refusing nothing, or `refused`. */
+const problemOf = (draft: ConditionDraft, refused: string | null = null) => {
+  const scope = { ...emptyScope(), kind: 'search' as const, conditions: [draft] };
+  return searchProblems(t, scope, checkedWith([refused])).rows[draft.key] ?? null;
 };
 
 const row = (overrides: Partial<ConditionDraft>): ConditionDraft => ({ ...newCondition(1), ...overrides });
@@ -54,23 +62,26 @@ describe('condition rows', () => {
     }
   });
 
-  it('says what is wrong with a row in words', () => {
+  it('says what a row lacks itself: nothing typed yet', () => {
     expect(problemOf(row({ property: '' }))).toMatch(/Choose a property/);
-    expect(problemOf(row({ property: 'rights' }))).toMatch(/prefix:name/);
     expect(problemOf(row({ test: 'equals', value: '' }))).toMatch(/value to look for/);
     expect(problemOf(row({ test: 'equals', value: '   ' }))).toMatch(/value to look for/);
     expect(problemOf(row({ subject: 'tag', value: '' }))).toMatch(/Choose a tag/);
-    expect(problemOf(row({ subject: 'tag', value: 'wknd:a b' }))).toMatch(/no spaces/);
-    expect(problemOf(row({ subject: 'type', value: 'jpeg' }))).toMatch(/image\/jpeg/);
+    expect(problemOf(row({ subject: 'type', value: '' }))).toMatch(/Choose a file type/);
     expect(problemOf(row({ subject: 'modified', value: '' }))).toBe('Choose a date.');
-    expect(problemOf(row({ subject: 'created', value: '2026-02-30' }))).toBe('Choose a date.');
-    expect(problemOf(row({ subject: 'name', value: 'a/b.jpg' }))).toMatch(/leave out folders/);
+    expect(problemOf(row({ subject: 'name', value: '' }))).toMatch(/Type a name pattern/);
   });
 
-  it('knows real days', () => {
-    expect(isDay('2024-02-29')).toBe(true);
-    expect(isDay('2025-02-29')).toBe(false);
-    expect(isDay('2026-3-1')).toBe(false);
+  it('says what the core refuses in a typed row, in its words, and nothing of its own', () => {
+    // The core's answer (`check_form`), as it words it: the window shows it as it is.
+    const refused = '"a/b.jpg" is a path: a name pattern matches file names only.';
+    expect(problemOf(row({ subject: 'name', value: 'a/b.jpg' }), refused)).toBe(refused);
+    // What the window used to refuse itself is the core's to say: no answer, no problem.
+    expect(problemOf(row({ property: 'rights' }))).toBeNull();
+    expect(problemOf(row({ subject: 'tag', value: 'wknd:a b' }))).toBeNull();
+    expect(problemOf(row({ subject: 'type', value: 'jpeg' }))).toBeNull();
+    expect(problemOf(row({ subject: 'created', value: '2026-02-30' }))).toBeNull();
+    expect(problemOf(row({ subject: 'name', value: 'a/b.jpg' }))).toBeNull();
   });
 });
 
@@ -92,7 +103,12 @@ describe('scopes', () => {
 
   it('is a list only once its entries were read, and says when it is empty', () => {
     const draft = { ...emptyScope(), kind: 'list' as const, listText: ' \n ' };
-    expect(t(listProblem(draft) ?? '')).toMatch(/Paste the list/);
+    expect(listProblem(t, draft, null)).toMatch(/Paste the list/);
+    // Something pasted: what is in it is the core's to say (`check_form`'s answer).
+    const pasted = { ...draft, listText: 'path\n' };
+    expect(listProblem(t, pasted, null)).toBeNull();
+    const empty = 'The list is empty: give one DAM path, Assets link or asset id per line.';
+    expect(listProblem(t, pasted, { ...checkedWith([]), list: empty })).toBe(empty);
     expect(toScope(draft, '', false, null)).toBeNull();
     expect(toScope(draft, '', false, ['/content/dam/a.jpg'])).toEqual({ kind: 'list', entries: ['/content/dam/a.jpg'] });
   });

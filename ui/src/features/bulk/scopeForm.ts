@@ -7,7 +7,8 @@ import type { Combine } from '../../ipc/bindings/Combine';
 import type { Condition } from '../../ipc/bindings/Condition';
 import type { Scope } from '../../ipc/bindings/Scope';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
-import { isPropertyName, type Translate } from './editForm';
+import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
+import type { Translate } from './editForm';
 
 export type ScopeKind = 'folder' | 'search' | 'list';
 
@@ -82,47 +83,28 @@ export function needsValue(draft: ConditionDraft): boolean {
   return PROPERTY_TESTS.find((t) => t.test === draft.test)?.needsValue ?? true;
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Whether `text` is a real day written YYYY-MM-DD. */
-export function isDay(text: string): boolean {
-  if (!DAY.test(text)) return false;
-  const [y, m, d] = text.split('-').map(Number) as [number, number, number];
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
-
-/** What is wrong with a condition row, as a message id; null when it can be sent. */
-export function conditionProblem(draft: ConditionDraft): string | null {
+/** What a condition row lacks (nothing typed yet), as a message id; null when it can be sent.
+ *  Whether what is typed is right is the core's to say (`checkForm`: `Condition::validated`). */
+export function conditionGap(draft: ConditionDraft): string | null {
   const value = draft.value.trim();
   switch (draft.subject) {
-    case 'property': {
-      const property = draft.property.trim().replace(/^metadata\//, '');
-      if (property === '') return 'bulk-problem-property';
-      if (!isPropertyName(property)) return 'bulk-problem-condition-property-name';
+    case 'property':
+      if (draft.property.trim().replace(/^metadata\//, '') === '') return 'bulk-problem-property';
       if (needsValue(draft) && value === '') return 'bulk-problem-condition-value';
       return null;
-    }
     case 'tag':
-      if (value === '') return 'bulk-problem-tag';
-      if (/\s/.test(value)) return 'bulk-problem-tag-spaces';
-      return null;
+      return value === '' ? 'bulk-problem-tag' : null;
     case 'type':
-      if (value === '') return 'bulk-problem-type';
-      if (!/^[a-z0-9.+-]+\/(\*|[a-z0-9.+-]+)$/i.test(value)) return 'bulk-problem-type-format';
-      return null;
+      return value === '' ? 'bulk-problem-type' : null;
     case 'modified':
     case 'created':
-      if (!isDay(value)) return 'bulk-problem-date';
-      return null;
+      return value === '' ? 'bulk-problem-date' : null;
     case 'name':
-      if (value === '') return 'bulk-problem-name';
-      if (value.includes('/')) return 'bulk-problem-name-folders';
-      return null;
+      return value === '' ? 'bulk-problem-name' : null;
   }
 }
 
-/** The condition a row stands for (check `conditionProblem` first). */
+/** The condition a row stands for (as typed: the core checks it). */
 export function toCondition(draft: ConditionDraft): Condition {
   const value = draft.value.trim();
   switch (draft.subject) {
@@ -178,20 +160,28 @@ export function draftOf(condition: Condition, key: number): ConditionDraft {
   }
 }
 
-/** Problems of a search's rows by key (and one for no row at all), as message ids. */
+/** Problems of a search's rows by key (and one for no row at all), in words. */
 export interface SearchProblems {
   rows: Record<number, string>;
   general?: string;
 }
 
-export function searchProblems(scope: ScopeDraft): SearchProblems {
+/** A search's problems: what a row lacks (the window's), else the core's answer about it
+ *  (`checked`, for the rows as they are; null while it is asked). */
+export function searchProblems(t: Translate, scope: ScopeDraft, checked: CheckedForm | null): SearchProblems {
   const rows: Record<number, string> = {};
-  for (const row of scope.conditions) {
-    const problem = conditionProblem(row);
+  for (const [index, row] of scope.conditions.entries()) {
+    const gap = conditionGap(row);
+    const problem = gap ? t(gap) : checked?.conditions[index];
     if (problem) rows[row.key] = problem;
   }
-  const general = scope.conditions.length === 0 ? 'bulk-problem-conditions' : undefined;
+  const general = scope.conditions.length === 0 ? t('bulk-problem-conditions') : undefined;
   return general ? { rows, general } : { rows };
+}
+
+/** Whether every row of a search has something typed (the core then says whether it is right). */
+function searchComplete(scope: ScopeDraft): boolean {
+  return scope.conditions.length > 0 && scope.conditions.every((row) => conditionGap(row) === null);
 }
 
 /** The lines of a pasted list that hold something (a first look; the core reads CSV). */
@@ -202,9 +192,11 @@ export function listLines(text: string): string[] {
     .filter((line) => line !== '');
 }
 
-/** What is wrong with a list, as a message id; null when it can be read. */
-export function listProblem(scope: ScopeDraft): string | null {
-  return listLines(scope.listText).length === 0 ? 'bulk-problem-list' : null;
+/** What is wrong with a list, in words: nothing pasted yet (the window's), else the core's
+ *  answer about it (`checked`; null while it is asked). Null when it can be read. */
+export function listProblem(t: Translate, scope: ScopeDraft, checked: CheckedForm | null): string | null {
+  if (scope.listText.trim() === '') return t('bulk-problem-list');
+  return checked?.list ?? null;
 }
 
 /** The scope for the core, or null while a row still has a problem. `folder` is the folder as
@@ -220,8 +212,7 @@ export function toScope(
     case 'folder':
       return { kind: 'folder', folder, recursive };
     case 'search': {
-      const problems = searchProblems(scope);
-      if (problems.general || Object.keys(problems.rows).length > 0) return null;
+      if (!searchComplete(scope)) return null;
       return {
         kind: 'search',
         under: folder,

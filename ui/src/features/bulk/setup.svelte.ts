@@ -4,6 +4,8 @@
 // whether a preview or an apply runs, which no count may stop.
 //
 // Not here: the run (`run.svelte.ts`), the sheet's export and check (`sheets.svelte.ts`).
+import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
 import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
@@ -13,6 +15,7 @@ import {
   editsOf,
   emptyForm,
   folderScope,
+  formCheckOf,
   newEdit,
   toPreviewRequest,
   validate,
@@ -22,9 +25,10 @@ import {
 } from './editForm';
 import { FieldSchema } from './fieldSchema.svelte';
 import { FolderCheck } from './folderCheck.svelte';
+import { FormCheck } from './formCheck.svelte';
 import { FolderTree } from './folderTree.svelte';
 import { COUNT_DELAY_MS, ScopeCounter, scopeKey } from './scopeCounter.svelte';
-import { scopeRequestOf } from './scopeForm';
+import { scopeRequestOf, toCondition } from './scopeForm';
 import { ScopeChoice } from './scopeChoice.svelte';
 
 /** How the setup says what to change: one change for every asset, or a sheet per asset; or
@@ -55,6 +59,8 @@ export class SetupModel {
   fields = new FieldSchema();
   /** The core's answer about the folder typed (the folder it takes, or why not). */
   folderCheck = new FolderCheck();
+  /** The core's answer about the form as typed (properties, name pattern, conditions, list). */
+  formCheck = new FormCheck();
 
   #countTimer: ReturnType<typeof setTimeout> | null = null;
   #nextEditKey = 1;
@@ -73,20 +79,56 @@ export class SetupModel {
         this.form.recursive = recursive;
       },
       t: (id, args) => this.#i18n.t(id, args),
+      checked: () => this.checked(),
     });
   }
 
   /** The form's problems for the scope chosen: a list has no folder, and a search says names
    *  and formats in its conditions; the search's or list's own problem is `general`. */
   #problemsOf(): FormProblems {
-    const problems = validate(this.#i18n.t, this.form, this.folderCheck.answerFor(this.form.folder));
+    const checked = this.checked();
+    const problems = validate(this.#i18n.t, this.form, this.folderCheck.answerFor(this.form.folder), checked);
     const kind = this.choice?.draft.kind ?? 'folder';
     if (kind === 'folder') return problems;
     delete problems.name;
     if (kind === 'list') delete problems.folder;
     const own = this.choice.problem();
-    if (own && !problems.general) problems.general = this.#i18n.t(own);
+    if (own && !problems.general) problems.general = own;
     return problems;
+  }
+
+  /** What the core is asked about the form as typed: the edits' properties, and the folder's
+   *  name pattern, a search's conditions or a pasted list, as the scope chosen has them. */
+  formRequest(): FormCheckRequest {
+    const request = formCheckOf(this.form);
+    const draft = this.choice?.draft;
+    if (!draft || draft.kind !== 'folder') request.name = null;
+    if (draft?.kind === 'search') request.conditions = draft.conditions.map(toCondition);
+    if (draft?.kind === 'list' && draft.listText.trim() !== '') request.list = draft.listText;
+    return request;
+  }
+
+  /** The core's answer about the form as typed; null while it is asked. */
+  checked(): CheckedForm | null {
+    return this.formCheck.problemsFor(this.formRequest());
+  }
+
+  /** Asks the core about the form once typing settles (called whenever the form changes). */
+  followForm(): void {
+    this.formCheck.follow(this.formRequest());
+  }
+
+  /** The core's answer about the form as typed, asked now when not known yet. */
+  async formChecked(): Promise<CheckedForm | null> {
+    return this.formCheck.resolve(this.formRequest());
+  }
+
+  /** Whether the name pattern may be used: none typed, or the core took it (false while it is
+   *  asked). */
+  nameTaken(): boolean {
+    const { name } = formCheckOf(this.form);
+    const latest = this.formCheck.latest;
+    return name === null || (latest !== null && latest.request.name === name && !latest.answer.name);
   }
 
   /** The user asked to preview (or to publish the scope): the form's problems show, live. */
@@ -118,6 +160,7 @@ export class SetupModel {
     this.choice.dispose();
     this.fields.stop();
     this.folderCheck.stop();
+    this.formCheck.stop();
   }
 
   /** Picks the connection and starts its folder tree from the DAM root. */
@@ -206,7 +249,8 @@ export class SetupModel {
     const { connectionId } = this.form;
     if (this.choice.kind !== 'folder') return;
     const folder = connectionId ? await this.resolvedFolder() : null;
-    if (!connectionId || !folder || this.form.name.includes('/')) {
+    const nameProblem = this.form.name.trim() !== '' && (await this.formChecked())?.name;
+    if (!connectionId || !folder || nameProblem) {
       this.scope.clear();
       return;
     }

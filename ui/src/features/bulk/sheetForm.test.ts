@@ -8,6 +8,7 @@ import {
   columnParts,
   emptySheetDraft,
   exportProblems,
+  sheetCheckOf,
   findInIssues,
   hasExportProblems,
   SHEET_MESSAGES,
@@ -54,10 +55,17 @@ describe('the properties of an exported sheet', () => {
     expect(exportProblems(t, 'c1', '/content/dam/a', taken, none)).toEqual({ properties: t(SHEET_MESSAGES.noProperty) });
     // The folder's problem is the core's answer, shown as it said it.
     const refused = { problem: '"/etc" is not a DAM folder: it must start with /content/dam/.' };
-    const bad = exportProblems(t, '', '/etc', refused, { ...emptySheetDraft(), others: 'Rating, dc:title' });
+    const draft = { ...emptySheetDraft(), others: 'Rating, metadata/dc:title' };
+    // The properties typed are the core's to check (`check_form`), as the export would.
+    expect(sheetCheckOf(draft).sheetProperties).toEqual(['Rating', 'dc:title']);
+    const rating = '"Rating" is not a metadata property name; use the prefix:name form.';
+    const checked = { properties: [], name: null, conditions: [], list: null, sheetProperties: [rating, null] };
+    const bad = exportProblems(t, '', '/etc', refused, draft, checked);
     expect(bad.connection).toBe(t(SHEET_MESSAGES.connection));
     expect(bad.folder).toBe(refused.problem);
-    expect(bad.properties).toContain('Rating: type each property as prefix:name');
+    expect(bad.properties).toBe(rating);
+    // Not answered yet: nothing of the window's own about the names typed.
+    expect(exportProblems(t, 'c1', '/content/dam/a', taken, draft).properties).toBeUndefined();
     expect(hasExportProblems(exportProblems(t, 'c1', '/content/dam/a', taken, emptySheetDraft()))).toBe(false);
   });
 });

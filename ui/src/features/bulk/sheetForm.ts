@@ -5,7 +5,9 @@
 import type { Issue } from '../../ipc/bindings/Issue';
 import type { SheetFormat } from '../../ipc/bindings/SheetFormat';
 import type { SheetImport } from '../../ipc/bindings/SheetImport';
-import { folderProblem, isPropertyName, KNOWN_PROPERTIES, type Translate } from './editForm';
+import type { CheckedForm } from '../../ipc/bindings/CheckedForm';
+import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
+import { folderProblem, formCheckRequest, KNOWN_PROPERTIES, type Translate } from './editForm';
 import type { FolderAnswer } from './folderCheck.svelte';
 
 export interface SheetDraft {
@@ -50,22 +52,29 @@ export interface SheetExportProblems {
   properties?: string;
 }
 
+/** What the core checks of the export form as typed (`checkForm`): the extra properties. */
+export function sheetCheckOf(draft: SheetDraft): FormCheckRequest {
+  return formCheckRequest({ sheetProperties: typed(draft.others) });
+}
+
 /** Every problem of the export form; empty when it can be exported. `answer`: the core's
- *  answer about the folder typed (null while it is asked). */
+ *  answer about the folder typed (null while it is asked); `checked`: its answer about the
+ *  extra properties (`sheetCheckOf`; null while it is asked). */
 export function exportProblems(
   t: Translate,
   connectionId: string,
   folder: string,
   answer: FolderAnswer | null,
   draft: SheetDraft,
+  checked: CheckedForm | null = null,
 ): SheetExportProblems {
   const problems: SheetExportProblems = {};
   if (!connectionId) problems.connection = t(SHEET_MESSAGES.connection);
   const where = folderProblem(t, folder, answer);
   if (where) problems.folder = where;
-  const bad = typed(draft.others).filter((name) => !isPropertyName(name));
-  if (bad.length > 0) {
-    problems.properties = t('bulk-sheet-problem-property-names', { names: bad.join(', ') });
+  const refused = (checked?.sheetProperties ?? []).filter((problem) => problem !== null);
+  if (refused.length > 0) {
+    problems.properties = refused.join(' ');
   } else if (sheetProperties(draft).length === 0) {
     problems.properties = t(SHEET_MESSAGES.noProperty);
   }

@@ -13,6 +13,7 @@ import { toIpcError } from '../../ipc/errors';
 import type { IpcError } from '../../ipc/types';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import { chosenScope } from './chosenScope';
+import { FormCheck } from './formCheck.svelte';
 import { PagedRows } from './paged.svelte';
 import type { RunModel } from './run.svelte';
 import type { SetupModel } from './setup.svelte';
@@ -21,6 +22,7 @@ import {
   emptySheetDraft,
   exportProblems,
   hasExportProblems,
+  sheetCheckOf,
   sheetProperties,
   type SheetDraft,
   type SheetExportProblems,
@@ -53,6 +55,14 @@ export class SheetsModel {
     sheetIssues({ importId, filter: filter ?? 'all', offset, limit }).then((page) => ({ rows: page.issues, total: page.total })),
   );
 
+  /** The core's answer about the extra properties typed. */
+  propertyCheck = new FormCheck();
+
+  /** Asks the core about the extra properties once typing settles (called when they change). */
+  followProperties(): void {
+    this.propertyCheck.follow(sheetCheckOf(this.draft));
+  }
+
   constructor(i18n: I18n, setup: SetupModel, run: RunModel) {
     this.#i18n = i18n;
     this.#setup = setup;
@@ -62,7 +72,8 @@ export class SheetsModel {
   #problemsOf(): SheetExportProblems {
     const { connectionId, folder } = this.#setup.form;
     const answer = this.#setup.folderCheck.answerFor(folder);
-    const problems = exportProblems(this.#i18n.t, connectionId, folder, answer, this.draft);
+    const checked = this.propertyCheck.problemsFor(sheetCheckOf(this.draft));
+    const problems = exportProblems(this.#i18n.t, connectionId, folder, answer, this.draft, checked);
     // A list has no folder; a search's or list's own problems are said when exporting.
     if (this.#setup.choice?.kind === 'list') delete problems.folder;
     return problems;
@@ -71,7 +82,10 @@ export class SheetsModel {
   /** "Export…": asks where to save (the system's dialog), then writes the sheet. */
   async exportSheet(): Promise<void> {
     this.showProblems = true;
-    if (this.exporting || this.#run.busy || hasExportProblems(this.problems)) return;
+    if (this.exporting || this.#run.busy) return;
+    // The core's answer about the properties typed is known before deciding.
+    await this.propertyCheck.resolve(sheetCheckOf(this.draft));
+    if (hasExportProblems(this.problems)) return;
     const form = this.#setup.form;
     this.exporting = true;
     this.exported = null;
