@@ -28,6 +28,7 @@ import {
   type DragPhase,
 } from './ipc/events';
 import type { AppHealth, CheckStep, FileOutcome, KeychainStatus } from './ipc/types';
+import type { FormCheckRequest } from './ipc/bindings/FormCheckRequest';
 
 vi.mock('./ipc/commands', () => ({
   // The edit rows' live example (RuleSample.test.ts): never answered here.
@@ -50,6 +51,8 @@ vi.mock('./ipc/commands', () => ({
   previewRows: vi.fn(),
   closeAfterCancellingRun: vi.fn(),
   savedScopes: vi.fn(() => Promise.resolve([])),
+  checkFolder: vi.fn((folder: string) => import('./test-fixtures').then((m) => m.checkedFolder(folder))),
+  checkForm: vi.fn((request: FormCheckRequest) => import('./test-fixtures').then((m) => m.noFormProblems(request))),
 }));
 vi.mock('./ipc/events', () => ({
   onFilesDropped: vi.fn(),
