@@ -128,6 +128,8 @@ export async function checkedFolder(folder: string): Promise<string> {
 export async function noFormProblems(request: FormCheckRequest): Promise<CheckedForm> {
   return {
     properties: request.properties.map(() => null),
+    edits: request.edits.map(() => null),
+    repeated: request.edits.map(() => null),
     name: null,
     conditions: request.conditions.map(() => null),
     list: null,

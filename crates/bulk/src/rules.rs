@@ -29,52 +29,66 @@ pub fn validate_field_edits(edits: &mut [Edit]) -> Result<()> {
 fn validate_edits_with(edits: &mut [Edit], target: fn(&str) -> Result<String>) -> Result<()> {
     for edit in edits.iter_mut() {
         edit.property = target(&edit.property)?;
-        check_rule(&edit.property, &mut edit.op)?;
-        // A limited edit's values are checked like the edit's own ("only where empty" with no
-        // value would otherwise clear the property).
-        let op = match &edit.op {
-            EditOp::Where { op, .. } => op.as_ref(),
-            op => op,
-        };
-        match op {
-            EditOp::Set { values }
-            | EditOp::SetList { values }
-            | EditOp::Append { values }
-            | EditOp::Remove { values }
-                if values.is_empty() =>
-            {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-edit-no-value",
-                    vec![("property", edit.property.as_str().into())],
-                ));
-            }
-            EditOp::Set { values }
-            | EditOp::SetList { values }
-            | EditOp::Append { values }
-            | EditOp::Remove { values }
-                if values.iter().any(|v| v.trim().is_empty()) =>
-            {
-                return Err(Error::message(
-                    ErrorCode::InvalidInput,
-                    "error-edit-empty-value",
-                    vec![("property", edit.property.as_str().into())],
-                ));
-            }
-            _ => {}
-        }
+        validate_op(&edit.property, &mut edit.op)?;
     }
+    edited_twice(edits).collect()
+}
+
+/// Checks what an edit does to `property` on its own: its values given and not blank, its rule
+/// reads (a pattern, a template, a duration, a date); normalises a copy's source property.
+/// [`validate_edits`] asks it of each edit; the window's form check asks it of each row.
+pub fn validate_op(property: &str, op: &mut EditOp) -> Result<()> {
+    check_rule(property, op)?;
+    // A limited edit's values are checked like the edit's own ("only where empty" with no
+    // value would otherwise clear the property).
+    let op = match &*op {
+        EditOp::Where { op, .. } => op.as_ref(),
+        op => op,
+    };
+    match op {
+        EditOp::Set { values }
+        | EditOp::SetList { values }
+        | EditOp::Append { values }
+        | EditOp::Remove { values }
+            if values.is_empty() =>
+        {
+            Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-edit-no-value",
+                vec![("property", property.into())],
+            ))
+        }
+        EditOp::Set { values }
+        | EditOp::SetList { values }
+        | EditOp::Append { values }
+        | EditOp::Remove { values }
+            if values.iter().any(|v| v.trim().is_empty()) =>
+        {
+            Err(Error::message(
+                ErrorCode::InvalidInput,
+                "error-edit-empty-value",
+                vec![("property", property.into())],
+            ))
+        }
+        _ => Ok(()),
+    }
+}
+
+/// Each edit in order: refused when an edit before it already changes its property (names as
+/// normalised), else taken. Two edits of one property would leave the result to their order.
+pub fn edited_twice(edits: &[Edit]) -> impl Iterator<Item = Result<()>> + '_ {
     let mut seen = std::collections::HashSet::new();
-    for edit in edits.iter() {
-        if !seen.insert(edit.property.as_str()) {
-            return Err(Error::message(
+    edits.iter().map(move |edit| {
+        if seen.insert(edit.property.as_str()) {
+            Ok(())
+        } else {
+            Err(Error::message(
                 ErrorCode::InvalidInput,
                 "error-edit-twice",
                 vec![("property", edit.property.as_str().into())],
-            ));
+            ))
         }
-    }
-    Ok(())
+    })
 }
 
 /// Accepts `prefix:name` (and `metadata/prefix:name`); returns `prefix:name`.

@@ -56,13 +56,19 @@ fn the_runs_scope_is_made_by_the_core_from_the_persons_scope() {
     assert_eq!(code, "invalid_input");
 }
 
-/// Bulk edit's form as typed is checked by the core (`check_form`): each bad field has the
-/// core's refusal in the window's language, a good one none, and nothing is sent to AEM.
+/// Bulk edit's form as typed is checked by the core (`check_form`): each bad field (an edit's
+/// rule, a property on two rows too) has the core's refusal in the window's language, a good
+/// one none, and nothing is sent to AEM.
 #[test]
 fn the_forms_problems_are_the_cores_in_the_windows_language() {
     let (app, _) = MockApp::with_counted_keychain();
     let request = json!({
         "properties": ["dc:title", "title"],
+        "edits": [
+            { "property": "dc:date", "op": { "kind": "shift_date", "by": "a week" } },
+            { "property": "metadata/dc:date", "op": { "kind": "where", "propertyIs": "empty",
+                "op": { "kind": "from_name", "pattern": "^(?<sku>\\d+)", "template": "{sku}", "wholePath": false } } },
+        ],
         "name": "photos/*.jpg",
         "conditions": [
             { "kind": "is_empty", "property": "dc:rights" },
@@ -86,6 +92,21 @@ fn the_forms_problems_are_the_cores_in_the_windows_language() {
     assert_eq!(
         en["name"],
         "\"photos/*.jpg\" is a path: a name pattern matches file names only."
+    );
+    assert!(
+        en["edits"][0]
+            .as_str()
+            .unwrap()
+            .starts_with("The date shift of dc:date, \"a week\", is not a duration"),
+        "{en}"
+    );
+    assert_eq!(en["edits"][1], Value::Null, "{en}");
+    assert_eq!(
+        en["repeated"],
+        json!([
+            null,
+            "dc:date is edited twice in one run; combine the two edits into one."
+        ])
     );
     assert_eq!(en["conditions"][0], Value::Null, "{en}");
     assert!(
@@ -120,11 +141,24 @@ fn the_forms_problems_are_the_cores_in_the_windows_language() {
             .starts_with("«\u{a0}title\u{a0}»"),
         "{fr}"
     );
+    assert!(
+        fr["edits"][0].as_str().unwrap().starts_with(
+            "Le décalage de date de dc:date, «\u{a0}a week\u{a0}», n’est pas une durée"
+        ),
+        "{fr}"
+    );
+    assert_eq!(
+        fr["repeated"][1],
+        "dc:date est modifiée deux fois dans la même exécution\u{a0}; réunissez les deux modifications en une."
+    );
 
     // Fields left out are none to check.
     let empty = app.invoke("check_form", json!({ "request": {} })).unwrap();
     assert_eq!(
         empty,
-        json!({ "properties": [], "name": null, "conditions": [], "list": null, "sheetProperties": [] })
+        json!({
+            "properties": [], "edits": [], "repeated": [], "name": null, "conditions": [],
+            "list": null, "sheetProperties": []
+        })
     );
 }

@@ -7,7 +7,6 @@ import {
   MESSAGES,
   OTHER_PROPERTY,
   canChooseSeveral,
-  duplicateMessage,
   emptyForm,
   formLabel,
   hasProblems,
@@ -77,18 +76,20 @@ describe('validate', () => {
     }
   });
 
-  it('refuses the same property twice, on the second row only', () => {
-    const problems = validate(t, 
-      form({
-        edits: [
-          edit({ key: 1, picked: 'dc:title', text: 'A' }),
-          edit({ key: 2, picked: OTHER_PROPERTY, custom: 'dc:title', text: 'B' }),
-        ],
-      }),
-    );
+  it('says the core’s answer about the same property twice beside the second row only', () => {
+    const twice = 'dc:title is edited twice in one run; combine the two edits into one.';
+    const f = form({
+      edits: [
+        edit({ key: 1, picked: 'dc:title', text: 'A' }),
+        edit({ key: 2, picked: OTHER_PROPERTY, custom: 'dc:title', text: 'B' }),
+      ],
+    });
+    // Not the window's to decide: nothing said until the core answers.
+    expect(validate(t, f).edits).toEqual({});
+    const answer = { properties: [null, null], edits: [null, null], repeated: [null, twice], name: null, conditions: [], list: null, sheetProperties: [] };
+    const problems = validate(t, f, null, answer);
     expect(problems.edits[1]).toBeUndefined();
-    expect(problems.edits[2]?.property).toBe('Title (dc:title) is already changed above; put both changes in one row.');
-    expect(duplicateMessage(t, 'dc:foo')).toBe('dc:foo is already changed above; put both changes in one row.');
+    expect(problems.edits[2]?.property).toBe(twice);
   });
 
   it('asks for a value except for Clear', () => {
@@ -248,13 +249,20 @@ describe('toPreviewRequest', () => {
   it('shows the core’s answer about property names and the name pattern, in its words', () => {
     const f = form({ name: 'a/*.jpg', edits: [edit({ picked: OTHER_PROPERTY, custom: 'rights', text: 'x' })] });
     // Asked of the core: the edits' properties, one per row, and the name pattern.
-    expect(formCheckOf(f)).toEqual({ properties: ['rights'], name: 'a/*.jpg', conditions: [], list: null, sheetProperties: [] });
+    expect(formCheckOf(f)).toEqual({
+      properties: ['rights'],
+      edits: [{ property: 'rights', op: { kind: 'set', values: ['x'] } }],
+      name: 'a/*.jpg',
+      conditions: [],
+      list: null,
+      sheetProperties: [],
+    });
     // No answer yet: nothing of the window's own about what is typed.
     expect(validate(t, f, { folder: '/content/dam/a' }).name).toBeUndefined();
     expect(validate(t, f, { folder: '/content/dam/a' }).edits[0]).toBeUndefined();
     const bad = '"rights" is not a metadata property name; use the prefix:name form.';
     const path = '"a/*.jpg" is a path: a name pattern matches file names only.';
-    const answer = { properties: [bad], name: path, conditions: [], list: null, sheetProperties: [] };
+    const answer = { properties: [bad], edits: [null], repeated: [null], name: path, conditions: [], list: null, sheetProperties: [] };
     const problems = validate(t, f, { folder: '/content/dam/a' }, answer);
     expect(problems.name).toBe(path);
     expect(problems.edits[0]?.property).toBe(bad);

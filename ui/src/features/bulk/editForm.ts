@@ -10,7 +10,7 @@ import type { ScopeEditsRequest } from '../../ipc/bindings/ScopeEditsRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
 import type { FolderAnswer } from './folderCheck.svelte';
-import { RULE_ACTIONS, isRule, newRule, ruleOp, ruleProblem, type RuleDraft } from './ruleForm';
+import { RULE_ACTIONS, isRule, newRule, ruleFieldMissing, ruleOp, type RuleDraft } from './ruleForm';
 
 /** The window's `t` (message id and arguments → words). */
 export type Translate = I18n['t'];
@@ -189,10 +189,6 @@ export const MESSAGES = {
   edits: 'bulk-problem-edits',
 } as const;
 
-export function duplicateMessage(t: Translate, property: string): string {
-  return t('bulk-problem-duplicate', { property: propertyLabel(t, property) });
-}
-
 /** The folder's problem to show: none typed yet (the window's to say), else the core's answer
  *  about it (`answer`, null while it is asked: no problem shown yet). */
 export function folderProblem(t: Translate, typed: string, answer: FolderAnswer | null): string | null {
@@ -216,19 +212,21 @@ export interface FormProblems {
 
 /** A request to check the form (`checkForm`): a field left out is none to check. */
 export function formCheckRequest(fields: Partial<FormCheckRequest>): FormCheckRequest {
-  return { properties: [], name: null, conditions: [], list: null, sheetProperties: [], ...fields };
+  return { properties: [], edits: [], name: null, conditions: [], list: null, sheetProperties: [], ...fields };
 }
 
-/** What the core checks of the form as typed (`checkForm`): the edits' properties, one per
- *  row, and the name pattern (none when empty). */
+/** What the core checks of the form as typed (`checkForm`): the edits' properties and the
+ *  edits as sent (their rules, a property on two rows), one per row, and the name pattern
+ *  (none when empty). */
 export function formCheckOf(form: FormDraft): FormCheckRequest {
   const name = form.name.trim();
-  return formCheckRequest({ properties: form.edits.map(propertyOf), name: name === '' ? null : name });
+  return formCheckRequest({ properties: form.edits.map(propertyOf), edits: editsOf(form), name: name === '' ? null : name });
 }
 
 /** Every problem of the form, by field; empty when it can be previewed. `folder`: the core's
  *  answer about the folder typed (null while it is asked); `checked`: the core's answer about
- *  the form as typed (`formCheckOf`; null while it is asked). */
+ *  the form as typed (`formCheckOf`; null while it is asked): a property refused or on two
+ *  rows, a rule that does not read. The window says only what is not typed yet. */
 export function validate(
   t: Translate,
   form: FormDraft,
@@ -242,18 +240,17 @@ export function validate(
   if (checked?.name) problems.name = checked.name;
   if (form.edits.length === 0) problems.general = t(MESSAGES.edits);
 
-  const seen = new Set<string>();
   for (const [index, edit] of form.edits.entries()) {
     const mine: EditProblems = {};
     const property = propertyOf(edit);
-    const refused = checked?.properties[index];
+    const refused = checked?.properties[index] ?? checked?.repeated[index];
     if (property === '') mine.property = t(MESSAGES.property);
     else if (refused) mine.property = refused;
-    else if (seen.has(property)) mine.property = duplicateMessage(t, property);
-    if (property !== '') seen.add(property);
+    const coreWords = checked?.edits[index];
     if (isRule(edit.action)) {
-      const rule = ruleProblem(t, edit.action, edit.rule, property);
-      if (rule) mine.values = rule;
+      // A field not typed yet is the window's to say; what is typed, the core's (`checkForm`).
+      const missing = ruleFieldMissing(t, edit.action, edit.rule) ?? coreWords;
+      if (missing) mine.values = missing;
     } else if (!actionsFor(edit).some((a) => a.kind === edit.action)) {
       const known = knownProperty(property);
       mine.values = t(MESSAGES.singleValued, { property: known ? t(known.label) : property });
@@ -262,6 +259,8 @@ export function validate(
     } else if (edit.action !== 'clear' && !takesSeveral(edit) && lines(edit.text).length > 1) {
       // Left over from a list typed before the row took one value: never send it as one.
       mine.values = t(canChooseSeveral(edit) ? MESSAGES.oneValueTyped : MESSAGES.oneValue);
+    } else if (coreWords) {
+      mine.values = coreWords;
     }
     if (mine.property || mine.values) problems.edits[edit.key] = mine;
   }

@@ -1,8 +1,10 @@
-// Rules that compute, as typed in an edit row: their problems in words, and the rule sent.
+// Rules that compute, as typed in an edit row: a field not typed yet in words, the core's answer
+// about the rest shown beside its row, and the rule sent.
 import { describe, expect, it } from 'vitest';
 
-import { emptyForm, newEdit, toPreviewRequest, validate, type EditDraft } from './editForm';
-import { newRule, ruleOp, ruleProblem } from './ruleForm';
+import { emptyForm, formCheckOf, newEdit, toPreviewRequest, validate, type EditDraft } from './editForm';
+import { newRule, ruleFieldMissing, ruleOp } from './ruleForm';
+import { noFormProblems } from '../../test-fixtures';
 import { I18n } from '../../lib/i18n/i18n.svelte';
 
 const { t } = new I18n('en');
@@ -30,14 +32,17 @@ describe('rules', () => {
     });
   });
 
-  it('names what is missing or unknown, in the window language', () => {
-    expect(ruleProblem(t, 'replace', newRule())).toBe('Type the text to find.');
-    expect(ruleProblem(t, 'template', newRule())).toBe('Type the template.');
-    // A field's label is taken as the form shows it (the core finds its property, or says none has it).
-    expect(ruleProblem(t, 'template', { ...newRule(), template: '{dc:title} {Title} {Usage terms}' })).toBeNull();
-    expect(ruleProblem(t, 'template', { ...newRule(), template: '{dc:title} {a/b}' })).toContain('{a/b} is no field: use a field’s label such as {Title}');
-    expect(ruleProblem(fr, 'template', { ...newRule(), template: '{a/b}' })).toContain('n’est pas un champ\u00a0: utilisez le libellé d’un champ');
-    expect(ruleProblem(t, 'template', { ...newRule(), template: '{{literal}} {name} {dc:title}' })).toBeNull();
+  it('says a field not typed yet in the window language; what is typed is left to the core', () => {
+    expect(ruleFieldMissing(t, 'replace', newRule())).toBe('Type the text to find.');
+    expect(ruleFieldMissing(t, 'template', { ...newRule(), template: '  ' })).toBe('Type the template.');
+    expect(ruleFieldMissing(fr, 'from_name', newRule())).toBe('Saisissez le motif du nom de fichier.');
+    expect(ruleFieldMissing(t, 'copy', { ...newRule(), from: ' ' })).toBe('Type the property to copy from.');
+    // Typed, even wrongly: the core says (`checkForm`).
+    expect(ruleFieldMissing(t, 'template', { ...newRule(), template: '{a/b}' })).toBeNull();
+    expect(ruleFieldMissing(t, 'from_name', { ...newRule(), pattern: '(unclosed', template: '{name}' })).toBeNull();
+    expect(ruleFieldMissing(t, 'copy', { ...newRule(), from: 'title' })).toBeNull();
+    expect(ruleFieldMissing(t, 'shift_date', newRule())).toBeNull();
+    expect(ruleFieldMissing(t, 'set_date', newRule())).toBeNull();
   });
 
   it('goes into the run request from an edit row, on a single-valued property too', () => {
@@ -74,25 +79,25 @@ describe('rules', () => {
     });
   });
 
-  it('refuses each bad computing rule in words, in English and French', () => {
-    const base = newRule();
-    expect(ruleProblem(t, 'from_name', base)).toBe('Type the file-name pattern.');
-    expect(ruleProblem(t, 'from_name', { ...base, pattern: '(unclosed', template: '{name}' })).toContain('“(unclosed” is no regular expression');
-    expect(ruleProblem(t, 'from_name', { ...base, pattern: '^(?<sku>\\d+)', template: '{code}' })).toContain('{code} is no field');
-    expect(ruleProblem(t, 'from_name', { ...base, pattern: '^(?<sku>\\d+)_(.*)', template: '{sku} {2}' })).toBeNull();
-    expect(ruleProblem(t, 'copy', base)).toBe('Type the property to copy from.');
-    expect(ruleProblem(t, 'copy', { ...base, from: 'title' })).toContain('“title” is no property name');
-    expect(ruleProblem(t, 'copy', { ...base, from: 'dc:title' }, 'dc:title')).toBe('dc:title cannot be copied onto itself.');
-    expect(ruleProblem(fr, 'copy', { ...base, from: 'dc:title' }, 'dc:title')).toContain('sur elle-même');
-    expect(ruleProblem(t, 'shift_date', { ...base, by: '7 days' })).toContain('“7 days” is no duration');
-    expect(ruleProblem(fr, 'shift_date', { ...base, by: '7 jours' })).toContain('n’est pas une durée');
-    for (const by of ['7d', '-1w', '+2h30m', '90 s']) expect(ruleProblem(t, 'shift_date', { ...base, by })).toBeNull();
-    expect(ruleProblem(t, 'set_date', { ...base, date: '01/05/2024' })).toContain('“01/05/2024” is no date');
-    expect(ruleProblem(fr, 'set_date', base)).toContain('n’est pas une date');
-    for (const date of ['2024-05-01', '2024-05-01T09:00', '2024-05-01T09:00:00.000+02:00']) {
-      expect(ruleProblem(t, 'set_date', { ...base, date })).toBeNull();
-    }
-    expect(ruleProblem(t, 'case', base)).toBeNull();
-    expect(ruleProblem(t, 'trim', base)).toBeNull();
+  it('shows the core’s answer about a rule beside its row, and a property on two rows beside the second', async () => {
+    const form = {
+      ...emptyForm('c1'),
+      folder: '/content/dam/wknd',
+      edits: [
+        row({ key: 1, picked: 'dc:title', action: 'shift_date', rule: { ...newRule(), by: 'a week' } }),
+        row({ key: 2, picked: 'dc:title', action: 'case' }),
+      ],
+    };
+    const request = formCheckOf(form);
+    expect(request.edits).toEqual([
+      { property: 'dc:title', op: { kind: 'shift_date', by: 'a week' } },
+      { property: 'dc:title', op: { kind: 'case', to: 'title' } },
+    ]);
+    // No answer yet: nothing said of what is typed.
+    expect(validate(t, form).edits).toEqual({});
+    const duration = 'The date shift of dc:title, "a week", is not a duration.';
+    const twice = 'dc:title is edited twice in one run; combine the two edits into one.';
+    const answer = { ...(await noFormProblems(request)), edits: [duration, null], repeated: [null, twice] };
+    expect(validate(t, form, null, answer).edits).toEqual({ 1: { values: duration }, 2: { property: twice } });
   });
 });

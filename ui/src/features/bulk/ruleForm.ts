@@ -1,7 +1,7 @@
 // The edits that compute, as typed in an edit row (find and replace, a template, the file name,
-// a copy, a case change, trimming, dates): the fields,
-// their problems in the window's words, and the rule sent. No Svelte and no IPC here; the rule
-// itself is checked again by the core (a pattern that does not read is refused with where).
+// a copy, a case change, trimming, dates): the fields, the one left to type, and the rule sent.
+// No Svelte and no IPC here; whether what is typed reads is the core's to say (`checkForm`, as
+// the preview: a pattern that does not read is refused with where).
 import type { Case } from '../../ipc/bindings/Case';
 import type { EditOp } from '../../ipc/bindings/EditOp';
 import type { Emptiness } from '../../ipc/bindings/Emptiness';
@@ -70,66 +70,19 @@ export function newRule(): RuleDraft {
   };
 }
 
-/** The fields of a template: `{dc:title}` or `{name}`. */
-const FIELD = /\{([^{}]*)\}/g;
-const ASSET_FIELDS = ['name', 'filename', 'extension', 'folder', 'path'];
-const PROPERTY = /^[A-Za-z_][A-Za-z0-9_.-]*:[A-Za-z0-9_.-]+$/;
-// A field's label as the form shows it ("Title", "Usage terms"): the core finds its property, or
-// says it knows no such field (the rule's sample shows that as the user types).
-const LABEL = /^\p{L}[\p{L}\p{N} ._'’-]*$/u;
-
-// Same readings as the core (compute/dates.rs): a signed sum of amounts with units; a day, a
-// local time, or a time with its zone.
-const DURATION = /^[+-]?(\d+[wdhms])+$/i;
-const DATE = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/;
-
-function templateProblem(t: Translate, template: string, groups: string[], labels = false): string | null {
-  if (template.trim() === '') return t('bulk-rule-template-empty');
-  for (const [, field] of template.replaceAll('{{', '').replaceAll('}}', '').matchAll(FIELD)) {
-    const name = (field ?? '').trim();
-    if (!ASSET_FIELDS.includes(name) && !groups.includes(name) && !PROPERTY.test(name) && !(labels && LABEL.test(name))) {
-      return t('bulk-rule-template-field', { field: name });
-    }
-  }
-  return null;
-}
-
-/** The group names (and numbers) of a file-name pattern, or null when it does not read. */
-function patternGroups(pattern: string): string[] | null {
-  try {
-    const re = new RegExp(pattern);
-    const names = [...pattern.matchAll(/\(\?(?:P)?<([A-Za-z_][A-Za-z0-9_]*)>/g)].map((m) => m[1] ?? '');
-    const count = new RegExp(`${re.source}|`).exec('')?.length ?? 1;
-    return [...names, ...Array.from({ length: count }, (_, i) => String(i))];
-  } catch {
-    return null;
-  }
-}
-
-/** The first problem of a rule on `property` (the row's, for a copy from itself), in words, or null. */
-export function ruleProblem(t: Translate, kind: RuleKind, rule: RuleDraft, property = ''): string | null {
+/** The rule's field with nothing typed yet, said in the window's words (as "Type the value to
+ *  set."), or null: what is typed is the core's to check. */
+export function ruleFieldMissing(t: Translate, kind: RuleKind, rule: RuleDraft): string | null {
   switch (kind) {
     case 'replace':
       return rule.find === '' ? t('bulk-rule-find-empty') : null;
     case 'template':
-      return templateProblem(t, rule.template, [], true);
-    case 'from_name': {
+      return rule.template.trim() === '' ? t('bulk-rule-template-empty') : null;
+    case 'from_name':
       if (rule.pattern === '') return t('bulk-rule-pattern-empty');
-      // The core reads Rust regex syntax; `(?P<name>…)` is also written `(?<name>…)` here.
-      const groups = patternGroups(rule.pattern.replaceAll('(?P<', '(?<'));
-      if (!groups) return t('bulk-rule-pattern-bad', { pattern: rule.pattern });
-      return templateProblem(t, rule.template, groups);
-    }
-    case 'copy': {
-      const from = rule.from.trim();
-      if (from === '') return t('bulk-rule-copy-empty');
-      if (!PROPERTY.test(from)) return t('bulk-rule-copy-bad', { from });
-      return from === property ? t('bulk-rule-copy-itself', { from }) : null;
-    }
-    case 'shift_date':
-      return DURATION.test(rule.by.replaceAll(/\s/g, '')) ? null : t('bulk-rule-duration-bad', { by: rule.by.trim() });
-    case 'set_date':
-      return DATE.test(rule.date.trim()) ? null : t('bulk-rule-date-bad', { date: rule.date.trim() });
+      return rule.template.trim() === '' ? t('bulk-rule-template-empty') : null;
+    case 'copy':
+      return rule.from.trim() === '' ? t('bulk-rule-copy-empty') : null;
     default:
       return null;
   }

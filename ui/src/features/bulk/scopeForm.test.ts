@@ -24,6 +24,8 @@ const { t } = new I18n('en');
 /** The core's answer about a search's rows: none refused, or the one given. */
 const checkedWith = (conditions: (string | null)[]): CheckedForm => ({
   properties: [],
+  edits: [],
+  repeated: [],
   name: null,
   conditions,
   list: null,

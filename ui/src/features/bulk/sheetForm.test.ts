@@ -59,7 +59,7 @@ describe('the properties of an exported sheet', () => {
     // The properties typed are the core's to check (`check_form`), as the export would.
     expect(sheetCheckOf(draft).sheetProperties).toEqual(['Rating', 'dc:title']);
     const rating = '"Rating" is not a metadata property name; use the prefix:name form.';
-    const checked = { properties: [], name: null, conditions: [], list: null, sheetProperties: [rating, null] };
+    const checked = { properties: [], edits: [], repeated: [], name: null, conditions: [], list: null, sheetProperties: [rating, null] };
     const bad = exportProblems(t, '', '/etc', refused, draft, checked);
     expect(bad.connection).toBe(t(SHEET_MESSAGES.connection));
     expect(bad.folder).toBe(refused.problem);

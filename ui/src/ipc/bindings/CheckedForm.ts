@@ -4,4 +4,12 @@
  * Each field's problem in the window's words (none: the core takes it), in the request's
  * order.
  */
-export type CheckedForm = { properties: Array<string | null>, name: string | null, conditions: Array<string | null>, list: string | null, sheetProperties: Array<string | null>, };
+export type CheckedForm = { properties: Array<string | null>, 
+/**
+ * Each edit's problem with what it does: no value, a rule that does not read.
+ */
+edits: Array<string | null>, 
+/**
+ * Each edit's property when a row above already changes it.
+ */
+repeated: Array<string | null>, name: string | null, conditions: Array<string | null>, list: string | null, sheetProperties: Array<string | null>, };
