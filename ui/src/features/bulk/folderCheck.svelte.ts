@@ -3,9 +3,11 @@
 // seed script's `/wknd-shared/en/…`) and says the core's problem in the window's words. The
 // window decides only that nothing is typed yet.
 //
-// Not here: what the folder is used for (setup.svelte.ts, scopeChoice.svelte.ts).
+// Not here: what the folder is used for (setup.svelte.ts, scopeChoice.svelte.ts), asking once
+// typing settles (lib/settledQuestions.svelte.ts).
 import { checkFolder } from '../../ipc/commands';
 import { toIpcError } from '../../ipc/errors';
+import { SettledQuestions } from '../../lib/settledQuestions.svelte';
 
 /** How long typing settles before the core is asked. */
 export const FOLDER_CHECK_DELAY_MS = 150;
@@ -13,17 +15,16 @@ export const FOLDER_CHECK_DELAY_MS = 150;
 /** The core's answer about a typed folder: the folder it takes, or why not (in words). */
 export type FolderAnswer = { folder: string } | { problem: string };
 
-export class FolderCheck {
-  /** Answers by what was typed (asking twice about the same text asks the core once). */
-  answers = $state<Record<string, FolderAnswer>>({});
+function ask(typed: string): Promise<FolderAnswer> {
+  return checkFolder(typed).then(
+    (folder): FolderAnswer => ({ folder }),
+    (thrown: unknown): FolderAnswer => ({ problem: toIpcError(thrown).message }),
+  );
+}
 
-  #timer: ReturnType<typeof setTimeout> | null = null;
-  /** Questions under way, by what was typed (not state: nothing shows them). */
-  #asking: Record<string, Promise<FolderAnswer>> = {};
-
-  /** The answer for `typed`, null while it is not known (or nothing is typed). */
-  answerFor(typed: string): FolderAnswer | null {
-    return this.answers[typed] ?? null;
+export class FolderCheck extends SettledQuestions<string, FolderAnswer> {
+  constructor() {
+    super(ask, (typed) => typed, FOLDER_CHECK_DELAY_MS);
   }
 
   /** The folder the core takes for `typed`; null while asked, or when it has a problem. */
@@ -33,36 +34,13 @@ export class FolderCheck {
   }
 
   /** Asks about `typed` once typing settles (nothing for an empty field). */
-  follow(typed: string): void {
-    this.stop();
-    if (typed.trim() === '' || this.answers[typed]) return;
-    this.#timer = setTimeout(() => {
-      this.#timer = null;
-      void this.resolve(typed);
-    }, FOLDER_CHECK_DELAY_MS);
+  override follow(typed: string): void {
+    if (typed.trim() === '') this.stop();
+    else super.follow(typed);
   }
 
   /** The answer for `typed`, asked now when not known; null for an empty field. */
-  async resolve(typed: string): Promise<FolderAnswer | null> {
-    if (typed.trim() === '') return null;
-    const known = this.answers[typed];
-    if (known) return known;
-    let asking = this.#asking[typed];
-    if (!asking) {
-      asking = checkFolder(typed).then(
-        (folder): FolderAnswer => ({ folder }),
-        (thrown: unknown): FolderAnswer => ({ problem: toIpcError(thrown).message }),
-      );
-      this.#asking[typed] = asking;
-    }
-    const answer = await asking;
-    delete this.#asking[typed];
-    this.answers[typed] = answer;
-    return answer;
-  }
-
-  stop(): void {
-    if (this.#timer !== null) clearTimeout(this.#timer);
-    this.#timer = null;
+  override resolve(typed: string): Promise<FolderAnswer | null> {
+    return typed.trim() === '' ? Promise.resolve(null) : super.resolve(typed);
   }
 }

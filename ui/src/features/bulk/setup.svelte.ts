@@ -110,7 +110,7 @@ export class SetupModel {
 
   /** The core's answer about the form as typed; null while it is asked. */
   checked(): CheckedForm | null {
-    return this.formCheck.problemsFor(this.formRequest());
+    return this.formCheck.answerFor(this.formRequest());
   }
 
   /** Asks the core about the form once typing settles (called whenever the form changes). */
@@ -128,7 +128,7 @@ export class SetupModel {
   nameTaken(): boolean {
     const { name } = formCheckOf(this.form);
     const latest = this.formCheck.latest;
-    return name === null || (latest !== null && latest.request.name === name && !latest.answer.name);
+    return name === null || (latest !== null && latest.question.name === name && !latest.answer.name);
   }
 
   /** The user asked to preview (or to publish the scope): the form's problems show, live. */

@@ -72,7 +72,7 @@ export class SheetsModel {
   #problemsOf(): SheetExportProblems {
     const { connectionId, folder } = this.#setup.form;
     const answer = this.#setup.folderCheck.answerFor(folder);
-    const checked = this.propertyCheck.problemsFor(sheetCheckOf(this.draft));
+    const checked = this.propertyCheck.answerFor(sheetCheckOf(this.draft));
     const problems = exportProblems(this.#i18n.t, connectionId, folder, answer, this.draft, checked);
     // A list has no folder; a search's or list's own problems are said when exporting.
     if (this.#setup.choice?.kind === 'list') delete problems.folder;
