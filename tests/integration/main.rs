@@ -40,6 +40,7 @@ mod open_folder;
 mod open_search;
 mod publish;
 mod publish_cli;
+mod publish_undo;
 mod sandbox_credentials;
 mod schema_cli;
 mod scopes;

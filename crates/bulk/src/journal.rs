@@ -212,6 +212,12 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },
+    /// A publish run's replication as read back just after AEM answered it (its action, time
+    /// and user): an undo acts only where the asset's publication is still this one.
+    Replicated {
+        i: u64,
+        after: metadesk_assets::publication::Publication,
+    },
     /// This apply writes one asset per request: AEM refused a batch write (`status`: 403, 404
     /// or 405) while the same assets' per-asset writes went through, or an earlier run on this
     /// connection found so (`remembered`). Written once per apply, before its first per-asset

@@ -340,3 +340,13 @@ impl English for Option<SavedText> {
         self.as_ref().map(|r| r.localized(&Localizer::english()))
     }
 }
+
+/// Why a publish run sent nothing for an asset whose state it could not read just before.
+pub fn publication_unread(err: &CallError, account: Option<&str>, attempts: u32) -> SavedText {
+    let what = match err {
+        CallError::NotFound => return not_found(),
+        CallError::Forbidden(_) => forbidden_read(account),
+        _ => what_happened(err, attempts),
+    };
+    SavedText::new("reason-publish-state-unread", [("what", what.into_arg())])
+}

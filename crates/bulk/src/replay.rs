@@ -265,6 +265,7 @@ impl Replay {
                     }
                     r.outcomes.insert(i, outcome);
                 }
+                Record::Replicated { .. } => {}
                 Record::PerAssetWrites {
                     status, remembered, ..
                 } => {

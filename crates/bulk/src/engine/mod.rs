@@ -36,6 +36,7 @@ mod fragment_list;
 mod from_rows;
 mod listed;
 mod planning;
+mod publish_undo;
 mod publishing;
 mod replicating;
 mod retry;
