@@ -34,7 +34,7 @@ use crate::reasons;
 use crate::replay::Replay;
 use crate::spec::PublishFrom;
 use metadesk_assets::CallError;
-use metadesk_assets::publication::{MAX_PATHS, Publication, Replication};
+use metadesk_assets::publication::{MAX_PATHS, Publication, Replication, fits_in_state_query};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
@@ -152,7 +152,7 @@ async fn spawn_batch(
 async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Result<()> {
     let agent = rules.asked.agent;
     let refs: Vec<&str> = batch.iter().map(|p| p.path.as_str()).collect();
-    let mut now = match ctx.call(|| ctx.aem.publications(&refs, agent)).await {
+    let mut now = match read_states(ctx, &refs, agent).await {
         Ok(found) => found,
         Err(Failure::Cancelled) => return Ok(()),
         // Never sent on the strength of the preview, which may be days old.
@@ -239,6 +239,24 @@ fn verdict(rules: &Rules, item: &Pending, state: &Publication) -> Verdict {
     }
 }
 
+/// Where `paths` stand, in as few QueryBuilder requests as fit a request's length; the first
+/// failure ends the read.
+async fn read_states(
+    ctx: &Arc<Ctx>,
+    paths: &[&str],
+    agent: metadesk_assets::publication::Agent,
+) -> std::result::Result<HashMap<String, Publication>, Failure> {
+    let mut found = HashMap::new();
+    let mut start = 0;
+    while start < paths.len() {
+        let n = fits_in_state_query(&paths[start..]).max(1);
+        let chunk = &paths[start..start + n];
+        start += n;
+        found.extend(ctx.call(|| ctx.aem.publications(chunk, agent)).await?);
+    }
+    Ok(found)
+}
+
 /// Why an asset was not sent when its state could not be read.
 fn unread(ctx: &Ctx, e: &CallError, attempts: u32) -> SavedText {
     reasons::publication_unread(e, ctx.spec.account.as_deref(), attempts)
@@ -254,7 +272,7 @@ async fn read_after(
     agent: metadesk_assets::publication::Agent,
 ) -> HashMap<u64, Publication> {
     let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
-    let mut found = match ctx.call(|| ctx.aem.publications(&refs, agent)).await {
+    let mut found = match read_states(ctx, &refs, agent).await {
         Ok(found) => found,
         Err(e) => {
             if let Failure::Call(e, _) = e {
