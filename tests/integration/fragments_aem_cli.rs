@@ -53,7 +53,14 @@ async fn a_model_is_chosen_by_its_node_name_or_its_title() {
         let listed = cli
             .run_with_file(
                 OAUTH,
-                &["fragments", "list", "--folder", SAMPLE_FOLDER, "--model", model],
+                &[
+                    "fragments",
+                    "list",
+                    "--folder",
+                    SAMPLE_FOLDER,
+                    "--model",
+                    model,
+                ],
             )
             .await;
         assert_eq!(listed.code, Some(0), "{model}: {}", listed.stderr);
@@ -62,7 +69,11 @@ async fn a_model_is_chosen_by_its_node_name_or_its_title() {
             "{model}: {}",
             listed.stdout
         );
-        assert!(listed.stdout.contains("Adventure Trip"), "{}", listed.stdout);
+        assert!(
+            listed.stdout.contains("Adventure Trip"),
+            "{}",
+            listed.stdout
+        );
         outputs.push(listed.stdout);
     }
     assert_eq!(outputs[0], outputs[1], "the same fragments either way");
@@ -119,7 +130,10 @@ async fn an_aem_before_21331_is_told_to_update_and_never_looped_on() {
     assert_ne!(english.code, Some(0), "{}", english.stdout);
     let all = format!("{}{}", english.stdout, english.stderr);
     assert!(all.contains("releases before 21331"), "{all}");
-    assert!(all.contains("Update AEM to release 21331 or later"), "{all}");
+    assert!(
+        all.contains("Update AEM to release 21331 or later"),
+        "{all}"
+    );
     let patched = sb.counters().sites_patches;
     assert!(patched > 0);
 

@@ -204,7 +204,11 @@ impl Faults {
         if self.listing_page_cap == Some(0) {
             return Err("listing_page_cap must be at least 1 (omit it for no cap)".into());
         }
-        if self.fragments.etag_bytes.is_some_and(|n| !(8..=400_000).contains(&n)) {
+        if self
+            .fragments
+            .etag_bytes
+            .is_some_and(|n| !(8..=400_000).contains(&n))
+        {
             return Err("fragments.etag_bytes must be from 8 to 400000".into());
         }
         if self.index_lag_secs > 86_400 {

@@ -181,10 +181,7 @@ async fn a_fragment_reads_with_a_strong_etag_and_typed_fields() {
     let sb = Sandbox::start(config()).await.unwrap();
     let api = Api::new(&sb).await;
     let (items, _) = api.list_all("").await;
-    let models: Vec<&str> = items
-        .iter()
-        .map(|i| node_name(&i["model"]))
-        .collect();
+    let models: Vec<&str> = items.iter().map(|i| node_name(&i["model"])).collect();
     assert!(
         models.contains(&"article") && models.contains(&"adventure"),
         "{models:?}"

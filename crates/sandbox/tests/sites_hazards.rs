@@ -32,7 +32,10 @@ async fn call(
     etag: Option<&str>,
 ) -> (u16, Value, Option<String>) {
     let mut r = client()
-        .request(method.clone(), format!("{}/adobe/sites{path}", sb.base_url()))
+        .request(
+            method.clone(),
+            format!("{}/adobe/sites{path}", sb.base_url()),
+        )
         .bearer_auth(token)
         .header("X-Api-Key", &sb.credentials().oauth_client_id);
     if method == Method::PATCH {

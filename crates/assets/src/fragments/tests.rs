@@ -39,7 +39,13 @@ fn a_model_is_named_as_aem_names_it_and_found_by_node_name_or_title() {
     let f = parse_fragment(&v).unwrap();
     assert_eq!(f.model.name, "adventure");
     assert_eq!(f.model.title, "Adventure Trip");
-    for wanted in ["adventure", "Adventure", "Adventure Trip", "adventure trip ", "m1"] {
+    for wanted in [
+        "adventure",
+        "Adventure",
+        "Adventure Trip",
+        "adventure trip ",
+        "m1",
+    ] {
         assert!(f.model.is(wanted), "{wanted}");
     }
     assert!(!f.model.is("Adventure Tri") && !f.model.is("trip"));

@@ -15,9 +15,9 @@ mod console;
 mod form_checks;
 mod fragments;
 #[cfg(test)]
-mod fragments_tests;
-#[cfg(test)]
 mod fragments_aem_tests;
+#[cfg(test)]
+mod fragments_tests;
 mod importing;
 mod jobs;
 mod language;
@@ -48,8 +48,8 @@ pub use console::{
 };
 pub use form_checks::{CheckedForm, FormCheckRequest, check_form};
 pub use fragments::{
-    FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest,
-    FragmentRow, check_fragment_edits,
+    FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest, FragmentRow,
+    check_fragment_edits,
 };
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
