@@ -182,6 +182,8 @@ error-fragments-need-oauth = { $name } cannot edit content fragments: AEM’s Si
 error-fragments-forbidden = AEM refused to show the content fragments of { $folder } to this connection (403). Ask an AEM administrator to allow this OAuth Server-to-Server credential on the Sites API for this environment.
 error-fragments-failed = Could not read the content fragments of { $folder }: { $detail }. Nothing was written.
 error-fragments-no-such-model = No content fragment under { $folder } follows the model “{ $model }” (their models: { $models }).
+error-fragments-list-cancelled = The listing of the content fragments of { $folder } was cancelled. Nothing was written.
+job-list-fragments = listing the content fragments of { $folder }
 error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
@@ -200,6 +202,10 @@ assets-no-uuid = AEM did not give the asset's jcr:uuid
 fragments-answer-unusable = AEM's answer about content fragments could not be used (no { $what })
 fragments-value-refused = the field { $field } of { $path } cannot take “{ $value }”
 fragments-no-such-field = the content fragment { $path } has no field { $field }
+fragments-same-cursor = AEM gave the same page cursor twice, so the listing was stopped rather than run forever
+fragments-too-many-pages = AEM kept giving more pages after { $pages } pages ({ $fragments } fragments), so the listing was stopped; choose a smaller folder
+fragments-etag-too-long = AEM gave the content fragment { $path } an ETag of { $bytes } bytes, longer than the { $most } bytes Metadesk accepts, so it is not changed (an ETag that long cannot be sent back to AEM safely)
+fragments-etag-refused-old-aem = AEM refused the change to { $path } (412) although nobody changed it since it was read: AEM releases before 21331 (June 2025) refuse the ETag they have just given. Update AEM to release 21331 or later, then retry; nothing else was tried
 
 keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
     [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
