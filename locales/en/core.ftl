@@ -880,6 +880,7 @@ reason-cannot-write = { $refused ->
     [one] AEM refused the first change (403)
    *[other] AEM refused the first { $refused } changes (403)
 }, so the run stopped: this connection may not change the assets it tried. Ask an AEM administrator to give { $who } write access to their folders, e.g. through the DAM Users group or a product profile with write rights, then resume the run to change the remaining assets.
+reason-folder-refuses-writes = AEM refused every change tried in { $folder } (403): the connection { $connection } may not change assets in this folder, so its other assets were not tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then edit this folder again.
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
@@ -889,6 +890,7 @@ reason-already-as-wanted-at-write = already as wanted when it was written
 reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
 reason-not-applied-yet = not applied yet
 reason-changed-since-preview = changed since the preview: { $values }, so it was not overwritten; retry the failed assets to plan it again from the value now in AEM
+reason-put-back-since-write = changed in AEM after this run’s write was sent (the write may have landed, then someone put the values back): that change is kept and nothing was written again. Edit this asset again if it should still change
 reason-changed-value = { $property } was { $preview } at the preview and is now { $now }
 reason-changed-since-run = { $property } was changed in AEM after run { $run } (it is now { $now }), so it was left as it is
 reason-throttled-write = { $what } and the asset was not written; retry the failed assets later

@@ -882,6 +882,7 @@ reason-cannot-write = { $refused ->
     [one] AEM a refusé la première modification (403)
    *[other] AEM a refusé les { $refused } premières modifications (403)
 }, l’exécution s’est donc arrêtée : cette connexion ne peut pas modifier les ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans leurs dossiers, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
+reason-folder-refuses-writes = AEM a refusé toutes les modifications essayées dans { $folder } (403) : la connexion { $connection } ne peut pas modifier les ressources de ce dossier ; ses autres ressources n’ont donc pas été essayées et l’exécution a continué dans les autres dossiers. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans { $folder }, puis modifiez de nouveau ce dossier.
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
@@ -891,6 +892,7 @@ reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écr
 reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
 reason-not-applied-yet = pas encore appliquée
 reason-changed-since-preview = modifiée depuis l’aperçu : { $values } ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir de la valeur actuelle dans AEM
+reason-put-back-since-write = modifiée dans AEM après l’envoi de l’écriture de cette exécution (l’écriture a pu aboutir, puis quelqu’un a remis les valeurs) : cette modification est conservée et rien n’a été réécrit. Modifiez de nouveau cette ressource si elle doit encore changer
 reason-changed-value = { $property } valait { $preview } lors de l’aperçu et vaut maintenant { $now }
 reason-changed-since-run = { $property } a été modifiée dans AEM après l’exécution { $run } (elle vaut maintenant { $now }), elle a donc été laissée telle quelle
 reason-throttled-write = { $what } et la ressource n’a pas été écrite ; relancez les ressources en échec plus tard

@@ -201,6 +201,14 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },
+    /// The ETag a write of asset `i` is sent against (`If-Match`), just before its
+    /// [`Record::Writing`]: when that write is left in doubt, a resume that finds the values
+    /// the preview saw under another ETag knows the asset changed after the write was sent
+    /// (it may have landed and been put back), and does not send it again.
+    SentAgainst {
+        i: u64,
+        etag: String,
+    },
     Outcome {
         i: u64,
         outcome: Outcome,

@@ -37,7 +37,11 @@ async fn an_apply_waiting_for_the_lock_reads_the_state_the_first_left() {
     let control = RunControl::new();
     control.pause();
     let first = tokio::spawn({
-        let (e, control, id) = (engine(fake.clone(), dir.path()), control.clone(), p.id.clone());
+        let (e, control, id) = (
+            engine(fake.clone(), dir.path()),
+            control.clone(),
+            p.id.clone(),
+        );
         async move { e.apply(&id, &control, &|_p: Progress| {}).await }
     });
     // The first holds the lock (paused before its first write).
@@ -110,7 +114,11 @@ async fn a_folder_refusing_writes_is_skipped_and_the_run_goes_on() {
     let dir = tempfile::tempdir().unwrap();
     let e = one_at_a_time(fake.clone(), dir.path());
     let p = e
-        .preview(recursive(ApiFamily::Classic), &RunControl::new(), &no_progress())
+        .preview(
+            recursive(ApiFamily::Classic),
+            &RunControl::new(),
+            &no_progress(),
+        )
         .await
         .unwrap();
     let s = e
@@ -119,21 +127,29 @@ async fn a_folder_refusing_writes_is_skipped_and_the_run_goes_on() {
         .unwrap();
     assert_eq!(s.status, RunStatus::Completed, "the run went on");
     assert_eq!(
-        (s.counts.changed, s.counts.failed, s.counts.skipped, s.counts.pending),
+        (
+            s.counts.changed,
+            s.counts.failed,
+            s.counts.skipped,
+            s.counts.pending
+        ),
         (4, 5, 3, 0)
     );
     for k in 0..4 {
-        assert_eq!(fake.get(&format!("{F}/open/a{k:03}.jpg"))["dc:rights"], "new");
+        assert_eq!(
+            fake.get(&format!("{F}/open/a{k:03}.jpg"))["dc:rights"],
+            "new"
+        );
     }
     let rows = report_rows(dir.path(), &p.id);
-    let locked: Vec<&ReportRow> = rows
-        .iter()
-        .filter(|r| !r.path.contains("/open/"))
-        .collect();
+    let locked: Vec<&ReportRow> = rows.iter().filter(|r| !r.path.contains("/open/")).collect();
     assert_eq!(locked.len(), 8);
     for row in &locked {
         let why = row.reason.clone().english().unwrap();
-        assert!(why.contains(F) && why.contains("tech@techacct.adobe.com") && why.contains("test"), "{why}");
+        assert!(
+            why.contains(F) && why.contains("tech@techacct.adobe.com") && why.contains("test"),
+            "{why}"
+        );
         assert_eq!(fake.get(&row.path)["dc:rights"], "old");
     }
     // Five refusals were enough to tell: the other three were not tried.
@@ -204,9 +220,15 @@ async fn a_resume_does_not_rewrite_a_value_put_back_since_its_write() {
         .apply(&p.id, &RunControl::new(), &no_progress())
         .await
         .unwrap();
-    assert_eq!((s.status, s.counts.changed, s.counts.skipped), (RunStatus::Completed, 2, 1));
+    assert_eq!(
+        (s.status, s.counts.changed, s.counts.skipped),
+        (RunStatus::Completed, 2, 1)
+    );
     assert_eq!(fake.get(&a0)["dc:rights"], "old", "their value kept");
-    assert!(!fake.writes.lock().unwrap().contains_key(&a0), "not written again");
+    assert!(
+        !fake.writes.lock().unwrap().contains_key(&a0),
+        "not written again"
+    );
     let row = report_rows(dir.path(), &p.id)
         .into_iter()
         .find(|r| r.path == a0)
@@ -281,7 +303,9 @@ async fn a_write_whose_answer_was_lost_is_read_again_not_resent() {
 async fn a_batch_whose_answer_was_lost_is_read_again_not_reposted() {
     let fake = Fake::new(ApiFamily::Classic);
     fake.seed(F, 10, |_| json!({"dc:rights": "old"}));
-    fake.faults.lost_answers.store(1, std::sync::atomic::Ordering::SeqCst);
+    fake.faults
+        .lost_answers
+        .store(1, std::sync::atomic::Ordering::SeqCst);
     let dir = tempfile::tempdir().unwrap();
     let e = engine(fake.clone(), dir.path());
     let p = e
@@ -297,7 +321,10 @@ async fn a_batch_whose_answer_was_lost_is_read_again_not_reposted() {
         .await
         .unwrap();
     assert_eq!((s.counts.changed, s.counts.failed), (10, 0));
-    assert_eq!(fake.batch_writes.load(std::sync::atomic::Ordering::SeqCst), 1);
+    assert_eq!(
+        fake.batch_writes.load(std::sync::atomic::Ordering::SeqCst),
+        1
+    );
     assert!(
         fake.writes.lock().unwrap().values().all(|w| w.len() == 1),
         "each asset written once"
