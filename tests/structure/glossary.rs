@@ -118,28 +118,51 @@ pub fn check(name: &str, homes: &[(PathBuf, String)]) -> Option<String> {
         ))
     };
     if !is_type(first) {
-        if parts.len() == 1 {
-            return None; // a word (`aem`), not a name
+        if parts.len() == 1 || EXTERNAL.contains(&first) {
+            return None; // a word (`aem`), or another project's name (`tauri::ipc::Channel`)
         }
-        // `module::item`, `crate::module::item`: the file that is that module holds the item
-        // (or re-exports it).
-        let modules = &parts[..parts.len() - 1];
-        let in_module: Vec<&String> = homes
+        // `module::item`, `crate::module::Type::method`: the files that are that module (or
+        // under it, where it re-exports them) hold the rest of the name.
+        let modules: Vec<String> = parts[..parts.len() - 1]
             .iter()
-            .filter(|(path, _)| module_path(path).ends_with(&modules.iter().map(|s| s.to_string()).collect::<Vec<_>>()))
-            .map(|(_, text)| text)
+            .take_while(|part| !is_type(part))
+            .map(|part| part.strip_prefix("metadesk_").unwrap_or(part).to_string())
+            .collect();
+        let rest = parts[modules.len()..].join("::");
+        let in_module: Vec<(PathBuf, String)> = homes
+            .iter()
+            .filter(|(path, _)| {
+                let path = module_path(path);
+                path.windows(modules.len())
+                    .any(|window| window == modules.as_slice())
+            })
+            .cloned()
             .collect();
         if in_module.is_empty() {
             return missing("module", &modules.join("::"));
         }
-        let kinds: &[&str] = if is_constant(last) { &["const", "static"] } else { &["fn", "async fn"] };
-        let types = ["struct", "enum", "trait", "type"];
-        let kinds = if is_type(last) { &types[..] } else { kinds };
+        if is_type(&rest) || rest.contains("::") {
+            return check(&rest, &in_module);
+        }
+        let kinds: &[&str] = if is_constant(last) {
+            &["const", "static"]
+        } else {
+            &["fn", "async fn", "mod"]
+        };
         return (!in_module
             .iter()
-            .any(|text| defines(text, kinds, last) || reexports(text, last)))
-            .then(|| missing(if is_constant(last) { "constant" } else { "function" }, last))
-            .flatten();
+            .any(|(_, text)| defines(text, kinds, last) || reexports(text, last)))
+        .then(|| {
+            missing(
+                if is_constant(last) {
+                    "constant"
+                } else {
+                    "function"
+                },
+                last,
+            )
+        })
+        .flatten();
     }
     const TYPES: &[&str] = &["struct", "enum", "trait", "type", "interface", "class"];
     // A method may be written in another file than its type's (`impl Workspace` in each
@@ -163,15 +186,24 @@ pub fn check(name: &str, homes: &[(PathBuf, String)]) -> Option<String> {
         return None;
     }
     if last.starts_with(|c: char| c.is_ascii_lowercase()) || is_constant(last) {
-        let kinds: &[&str] = if is_constant(last) { &["const"] } else { &["fn", "async fn"] };
-        let has = bodies.iter().any(|body| body.iter().any(|line| defines(line, kinds, last)));
+        let kinds: &[&str] = if is_constant(last) {
+            &["const"]
+        } else {
+            &["fn", "async fn"]
+        };
+        let has = bodies
+            .iter()
+            .any(|body| body.iter().any(|line| defines(line, kinds, last)));
         return (!has).then(|| missing("method", last)).flatten();
     }
     // `Type::Variant`: a line of the enum's body starts with it.
     let has = homes
         .iter()
         .flat_map(|(_, text)| blocks(text, |line| declares(line, &["enum"], first)))
-        .any(|body| body.iter().any(|line| starts_with_word(line.trim_start(), last)));
+        .any(|body| {
+            body.iter()
+                .any(|line| starts_with_word(line.trim_start(), last))
+        });
     (!has).then(|| missing("variant", last)).flatten()
 }
 
@@ -184,7 +216,10 @@ fn module_path(path: &std::path::Path) -> Vec<String> {
         .map(|c| c.as_os_str().to_string_lossy().into_owned())
         .filter(|part| part != "crates" && part != "src")
         .collect();
-    if matches!(parts.last().map(String::as_str), Some("mod" | "lib" | "main" | "index")) {
+    if matches!(
+        parts.last().map(String::as_str),
+        Some("mod" | "lib" | "main" | "index")
+    ) {
         parts.pop();
     }
     parts
@@ -201,8 +236,12 @@ fn reexports(text: &str, name: &str) -> bool {
     })
 }
 
+/// Other projects' crates ARCHITECTURE.md names in passing.
+const EXTERNAL: &[&str] = &["tauri", "std", "tokio", "serde", "axum", "syn"];
+
 fn is_constant(word: &str) -> bool {
-    word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+    word.chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn starts_with_word(text: &str, word: &str) -> bool {
@@ -299,7 +338,10 @@ fn implements(line: &str, name: &str) -> bool {
 #[test]
 fn definitions_are_told_from_mentions() {
     let text = "pub struct Scope {\n    pub folder: String,\n}\nimpl Scope {\n    pub fn into_run_scope(self) {\n    }\n}\npub enum RunKind {\n    Undo,\n    Retry { of: String },\n}\nexport interface ScopeDraft {\n  name?: string;\n}\npub const FAILURE: u8 = 2;\npub fn count() {}";
-    let homes = [(PathBuf::from("crates/cli/src/exit_code.rs"), text.to_string())];
+    let homes = [(
+        PathBuf::from("crates/cli/src/exit_code.rs"),
+        text.to_string(),
+    )];
     assert_eq!(check("Scope::into_run_scope", &homes), None);
     assert_eq!(check("Scope.folder", &homes), None);
     assert_eq!(check("ScopeDraft.name", &homes), None);
@@ -309,15 +351,28 @@ fn definitions_are_told_from_mentions() {
     assert_eq!(check("exit_code::count", &homes), None);
     assert_eq!(check("aem", &homes), None);
     assert!(check("Scopes", &homes).is_some());
-    assert!(check("Scope.filters", &homes).is_some(), "a field the type lacks");
+    assert!(
+        check("Scope.filters", &homes).is_some(),
+        "a field the type lacks"
+    );
     assert!(check("Scope::into_run_parts", &homes).is_some());
-    assert!(check("RunKind::Publish", &homes).is_some(), "a variant the enum lacks");
+    assert!(
+        check("RunKind::Publish", &homes).is_some(),
+        "a variant the enum lacks"
+    );
     assert!(check("exit_code::USAGE", &homes).is_some());
-    assert!(check("spec::count", &homes).is_some(), "the function is in another module");
-    assert!(check("RunKind::count", &homes).is_some(), "a free function is no method");
+    assert!(
+        check("spec::count", &homes).is_some(),
+        "the function is in another module"
+    );
+    assert!(
+        check("RunKind::count", &homes).is_some(),
+        "a free function is no method"
+    );
     let methods = [(
         PathBuf::from("crates/core/src/app/runs.rs"),
-        "impl super::Workspace {\n    pub async fn apply(&self) {\n    }\n}\nfn undo() {}".to_string(),
+        "impl super::Workspace {\n    pub async fn apply(&self) {\n    }\n}\nfn undo() {}"
+            .to_string(),
     )];
     assert_eq!(check("Workspace::apply", &methods), None);
     assert!(check("Workspace::undo", &methods).is_some());

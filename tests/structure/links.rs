@@ -122,9 +122,18 @@ fn links_are_read_outside_code_and_anchors_follow_github() {
     let page = "See [the guide](docs/a.md#first-steps) and ![x](images/b.png \"t\").\n\
                 `[not](a link)`\n```\n[nor](this)\n```\n";
     assert_eq!(links(page), ["docs/a.md#first-steps", "images/b.png"]);
-    assert_eq!(slug(" What is tested, and where"), "what-is-tested-and-where");
-    assert_eq!(slug("Your first five minutes, with the built-in sandbox"), "your-first-five-minutes-with-the-built-in-sandbox");
-    assert_eq!(check(Path::new("README.md"), "docs/nowhere.md"), Some("no file docs/nowhere.md".to_string()));
+    assert_eq!(
+        slug(" What is tested, and where"),
+        "what-is-tested-and-where"
+    );
+    assert_eq!(
+        slug("Your first five minutes, with the built-in sandbox"),
+        "your-first-five-minutes-with-the-built-in-sandbox"
+    );
+    assert_eq!(
+        check(Path::new("README.md"), "docs/nowhere.md"),
+        Some("no file docs/nowhere.md".to_string())
+    );
     assert!(check(Path::new("README.md"), "#no-such-heading").is_some());
     assert_eq!(check(Path::new("README.md"), "https://rustup.rs"), None);
 }

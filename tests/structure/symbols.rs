@@ -1,8 +1,9 @@
-//! The names ARCHITECTURE.md gives outside its glossary are true: in the use-case table and the
-//! conventions, a backticked `Type::method`, `Type.field` or `Type::Variant` is defined in one
-//! of the files the same row or paragraph names (everywhere, where it names none), and a
-//! `module::item` (`clients::aem::allows::can_do`) in the file that is that module, its whole
-//! path checked. A pointer that sends a reader to the wrong file fails here.
+//! The names ARCHITECTURE.md gives outside its glossary are true: a backticked `Type::method`,
+//! `Type.field` or `Type::Variant` in a use-case row is defined in one of the files that row
+//! names (in a paragraph, somewhere in the sources), and a `module::item`
+//! (`clients::aem::allows::can_do`, `store::connections::Authorizers::get`) in the files that
+//! are that module, its whole path checked. A pointer that sends a reader to the wrong file
+//! fails here.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -21,7 +22,11 @@ fn every_name_in_the_architecture_is_defined_where_it_says() {
         .collect();
     let architecture = read(Path::new("ARCHITECTURE.md"));
     let units = units(&architecture);
-    assert!(units.len() > 10, "ARCHITECTURE.md has {} rows and paragraphs", units.len());
+    assert!(
+        units.len() > 10,
+        "ARCHITECTURE.md has {} rows and paragraphs",
+        units.len()
+    );
     let mut wrong = Vec::new();
     for unit in &units {
         let named: Vec<(PathBuf, String)> = backticked(unit)
@@ -33,8 +38,14 @@ fn every_name_in_the_architecture_is_defined_where_it_says() {
                 continue;
             }
             let module_first = name.starts_with(|c: char| c.is_ascii_lowercase());
-            let homes: Vec<(PathBuf, String)> = if module_first || named.is_empty() {
-                sources.iter().map(|(p, t)| (p.clone(), t.clone())).collect()
+            // A use-case row says where its names live; a paragraph may name types it does
+            // not place, which are then looked for everywhere.
+            let in_row = unit.starts_with('|');
+            let homes: Vec<(PathBuf, String)> = if module_first || named.is_empty() || !in_row {
+                sources
+                    .iter()
+                    .map(|(p, t)| (p.clone(), t.clone()))
+                    .collect()
             } else {
                 named.clone()
             };
@@ -58,7 +69,11 @@ fn units(architecture: &str) -> Vec<String> {
     let mut current = String::new();
     for line in architecture.lines() {
         if let Some(title) = line.strip_prefix("## ") {
-            section = if title.starts_with("Glossary") { "glossary" } else { "other" };
+            section = if title.starts_with("Glossary") {
+                "glossary"
+            } else {
+                "other"
+            };
         }
         if section == "glossary" {
             continue;
@@ -77,7 +92,11 @@ fn units(architecture: &str) -> Vec<String> {
 }
 
 fn backticked(text: &str) -> Vec<String> {
-    text.split('`').skip(1).step_by(2).map(str::to_string).collect()
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
 }
 
 /// `Type::method`, `module::item`, `Type.field`: not a file, a command or a single word.
@@ -87,13 +106,18 @@ fn is_name(text: &str) -> bool {
             .split(['.', ':'])
             .filter(|part| !part.is_empty())
             .all(|part| part.chars().all(|c| c.is_ascii_alphanumeric() || c == '_'))
-        && !text.split('.').next_back().is_some_and(|ext| ["rs", "ts", "md", "json", "svelte", "py", "sh"].contains(&ext))
+        && !text
+            .split('.')
+            .next_back()
+            .is_some_and(|ext| ["rs", "ts", "md", "json", "svelte", "py", "sh"].contains(&ext))
 }
 
 /// The source files a backticked place names: a file (`runs.rs`, `engine/listed.rs`,
 /// `src-tauri/src/worded.rs`) or a folder (`bulk/scope/`), every file whose path ends so.
 fn places(sources: &BTreeMap<PathBuf, String>, place: &str) -> Vec<(PathBuf, String)> {
-    let is_file = [".rs", ".ts", ".svelte"].iter().any(|ext| place.ends_with(ext));
+    let is_file = [".rs", ".ts", ".svelte"]
+        .iter()
+        .any(|ext| place.ends_with(ext));
     if !is_file && !place.ends_with('/') {
         return Vec::new();
     }

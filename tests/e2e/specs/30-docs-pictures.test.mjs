@@ -42,17 +42,41 @@ async function trySandbox(driver) {
   const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
   await eventually(async () => (await (await el()).findElements(By.css('[data-testid="connection-host"]'))).length > 0
     && /Running on this computer/.test(await (await el()).getText()), "the sandbox is not running", SLOW_STATE_MS);
+  // The host line also says it is a sandbox: the address is its first part.
   const host = await (await (await el()).findElement(By.css('[data-testid="connection-host"]'))).getText();
-  return { id: card.id, url: `http://${host.trim()}` };
+  const address = host.match(/127\.0\.0\.1:\d+/)?.[0];
+  assert.ok(address, `no loopback address in the sandbox's host line: ${host}`);
+  return { id: card.id, url: `http://${address}` };
 }
 
-/** Waits until every thumbnail of the preview rows in view has loaded (or is a placeholder). */
+/**
+ * Scrolls the page's own scrolling area (not the document: the window's frame would move) so
+ * that `element` stands `offset` pixels below its top; `null` scrolls it to the top.
+ */
+async function showAtTop(driver, element, offset = 16) {
+  await driver.executeScript(`
+    const [el, offset] = arguments;
+    const start = el ?? document.getElementById('bulk-title');
+    let box = start.parentElement;
+    while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
+    window.scrollTo(0, 0);
+    if (!box) return;
+    box.scrollTop = el ? box.scrollTop + el.getBoundingClientRect().top - box.getBoundingClientRect().top - offset : 0;
+  `, element, offset);
+  // Two frames: what the picture shows is painted.
+  await driver.executeAsyncScript("const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));");
+}
+
+/** Waits until the thumbnails of the preview rows in view are drawn: none still loading, and
+ *  pictures shown (videos and PDFs keep their placeholder, never asked for). */
 async function thumbnailsInView(driver) {
   await eventually(() => driver.executeScript(`
-    const bottom = window.innerHeight;
+    const box = document.querySelector('[data-testid="preview-table"]').getBoundingClientRect();
+    const bottom = Math.min(box.bottom, window.innerHeight);
     const tiles = [...document.querySelectorAll('[data-testid="preview-row"] [data-testid="thumbnail"]')]
-      .filter((t) => t.getBoundingClientRect().top < bottom);
-    return tiles.length > 0 && tiles.every((t) => t.dataset.state !== 'waiting' && t.dataset.state !== 'loading');
+      .filter((t) => t.getBoundingClientRect().top >= Math.max(box.top, 0) && t.getBoundingClientRect().bottom <= bottom);
+    const loaded = tiles.filter((t) => t.dataset.state === 'loaded').length;
+    return loaded >= 2 && tiles.every((t) => t.dataset.state === 'loaded' || t.dataset.state === 'none');
   `), "the preview's thumbnails in view did not load", SLOW_STATE_MS);
 }
 
@@ -78,18 +102,21 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     await byTestId(driver, "preview-table", SLOW_STATE_MS);
     await eventually(async () => (await driver.findElements(By.css('[data-testid="preview-row"][data-action="change"]'))).length > 0,
       "the preview shows no asset that will change", SLOW_STATE_MS);
-    await driver.executeScript("window.scrollTo(0, 0)");
+    // The page's title at the top: the picture shows where in the window this is.
+    await showAtTop(driver, null);
     await thumbnailsInView(driver);
+    await showAtTop(driver, null);
     await docsPicture(driver, "window");
-    await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, "preview-counts"));
+    await showAtTop(driver, await byTestId(driver, "preview-counts"), 70);
     await thumbnailsInView(driver);
+    await showAtTop(driver, await byTestId(driver, "preview-counts"), 70);
     await docsPicture(driver, "preview");
 
     await (await byTestId(driver, "apply-button")).click();
     const report = await byTestId(driver, "report", SLOW_STATE_MS);
     await eventually(async () => (await (await report.findElement(By.css('[data-testid="report-status"]'))).getText()) === "Completed",
       "the run did not complete", SLOW_STATE_MS);
-    await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", report);
+    await showAtTop(driver, null);
     await docsPicture(driver, "report");
 
     // A sheet with two mistakes: a title with two values, and a path outside the DAM.
@@ -115,9 +142,10 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     await byTestId(driver, "sheet-blocked", SLOW_STATE_MS);
     const issues = await driver.findElements(By.css('[data-testid="issue-row"][data-severity="error"]'));
     assert.ok(issues.length >= 2, `the problems table shows ${issues.length} errors`);
-    await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, "sheet-blocked"));
+    await showAtTop(driver, await byTestId(driver, "sheet-blocked"), 60);
     await docsPicture(driver, "sheet-problems");
 
+    await showAtTop(driver, null);
     await deleteConnections(driver, [id]);
   });
 });
