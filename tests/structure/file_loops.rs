@@ -20,7 +20,7 @@ fn no_two_files_of_a_crate_import_each_other() {
     for src in source_roots() {
         let graph = import_graph(&src);
         for cycle in cycles(&graph) {
-            let names: Vec<String> = cycle.iter().map(|m| module_name(m)).collect();
+            let names: Vec<String> = cycle.iter().map(module_name).collect();
             loops.push(format!("{}: {}", src.display(), names.join(" <-> ")));
         }
     }

@@ -261,7 +261,7 @@ fn is_field(line: &str, field: &str) -> bool {
 }
 
 /// The bodies (lines up to the matching `}`) of the blocks whose first line satisfies `opens`.
-fn blocks<'t>(text: &'t str, opens: impl Fn(&str) -> bool) -> Vec<Vec<&'t str>> {
+fn blocks(text: &str, opens: impl Fn(&str) -> bool) -> Vec<Vec<&str>> {
     let lines: Vec<&str> = text.lines().collect();
     let mut found = Vec::new();
     for (start, line) in lines.iter().enumerate() {

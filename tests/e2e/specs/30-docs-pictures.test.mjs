@@ -71,7 +71,10 @@ async function showAtTop(driver, element, offset = 16) {
  *  pictures shown (videos and PDFs keep their placeholder, never asked for). */
 async function thumbnailsInView(driver) {
   await eventually(() => driver.executeScript(`
-    const box = document.querySelector('[data-testid="preview-table"]').getBoundingClientRect();
+    // The rows scroll in a box of their own: a row below its edge is hidden, never asked for.
+    let area = document.querySelector('[data-testid="preview-table"]');
+    while (area.parentElement && !/auto|scroll/.test(getComputedStyle(area).overflowY)) area = area.parentElement;
+    const box = area.getBoundingClientRect();
     const bottom = Math.min(box.bottom, window.innerHeight);
     const tiles = [...document.querySelectorAll('[data-testid="preview-row"] [data-testid="thumbnail"]')]
       .filter((t) => t.getBoundingClientRect().top >= Math.max(box.top, 0) && t.getBoundingClientRect().bottom <= bottom);
