@@ -12,6 +12,20 @@
 //!
 //! Not here: the Sites API's wire format (`metadesk_assets::fragments`), planning and writing
 //! (`metadesk_bulk`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): content fragments' fields in bulk (Sites
+//! API, OAuth S2S only, refused in words before anything is sent): list a folder's fragments with
+//! their models' fields (a `Schema`; a list of fragment paths is listed from the folder holding
+//! them, `FragmentRequest.list`), check edits against the fields (type, options, one value,
+//! references), preview an edit as a run (`ScopeFilters.fragments`); the run's apply, resume, undo
+//! and retry open the Sites API (`Workspace::assets_for`); rich text edited in its text only. Here:
+//! `fragments.rs`. The layers below: `assets/fragments/` (`FragmentsApi` behind `AssetsApi`: pages
+//! of 50 by cursor, read with ETag, JSON Patch with If-Match against that read),
+//! `bulk/compute/markup.rs`, `engine/fragment_list.rs`, `rules::validate_field`. The window:
+//! `commands/fragments.rs` (`list_fragments`, `preview_fragments`; the run's apply, report and undo
+//! as any run's); Bulk edit's *Content fragments* (`ui/src/features/bulk/FragmentsPanel.svelte`,
+//! `fragments.svelte.ts`). The CLI: `fragments list\|set\|append\|remove\|clear\|replace`
+//! (`fragments.rs`).
 
 use std::sync::Arc;
 
