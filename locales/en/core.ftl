@@ -886,7 +886,7 @@ reason-cannot-write = { $refused ->
     [one] AEM refused the first change (403)
    *[other] AEM refused the first { $refused } changes (403)
 }, so the run stopped: this connection may not change the assets it tried. Ask an AEM administrator to give { $who } write access to their folders, e.g. through the DAM Users group or a product profile with write rights, then resume the run to change the remaining assets.
-reason-folder-refuses-writes = AEM refused every change tried in { $folder } (403): the connection { $connection } may not change assets in this folder, so its other assets were not tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then edit this folder again.
+reason-folder-refuses-writes = AEM refused every change tried in { $folder } (403): the connection { $connection } may not change assets in this folder, so its other assets were not tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then edit this folder again
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
