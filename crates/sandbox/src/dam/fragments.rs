@@ -497,7 +497,12 @@ mod tests {
         // The seed publishes some fragments: start from one it never published.
         let idx = d
             .fragments()
-            .find(|&i| d.assets[i as usize].publication.get(Agent::Publish).is_none())
+            .find(|&i| {
+                d.assets[i as usize]
+                    .publication
+                    .get(Agent::Publish)
+                    .is_none()
+            })
             .unwrap();
         assert_eq!(d.fragment_status(idx), "DRAFT", "never published");
         let t = d.modified_ms(idx) + 1_000;
