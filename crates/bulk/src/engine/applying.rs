@@ -253,6 +253,15 @@ pub(super) async fn apply_one(
             Some(reasons::call_failed(e, account, n)),
         ))
     };
+    // The asset as AEM holds it now, or how the row ends when it cannot be read (cancelled or
+    // signed out: left in doubt for a resume; any other failure: failed, with why).
+    let read_now = || async {
+        match ctx.call(|| aem.read(&asset)).await {
+            Ok(current) => Ok(current),
+            Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => Err(None),
+            Err(Failure::Call(e, n)) => Err(failed(&e, n)),
+        }
+    };
     let mut etag = row.etag.clone();
     let mut original: Map<String, Value> = changes
         .iter()
@@ -275,11 +284,9 @@ pub(super) async fn apply_one(
     let needs_read = aem.family() == ApiFamily::Classic || in_doubt || etag.is_none();
     if needs_read {
         let sent = in_doubt.then(|| ctx.sent_against(row.i)).flatten();
-        let current = match ctx.call(|| aem.read(&asset)).await {
-            Ok(c) => c,
-            Err(Failure::Cancelled) => return Ok(None),
-            Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
-            Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+        let current = match read_now().await {
+            Ok(current) => current,
+            Err(ended) => return Ok(ended),
         };
         match compare(&changes, &current.metadata) {
             Fresh::AlreadyAsWanted => return Ok(Some(Ended::already_as_wanted(in_doubt))),
@@ -341,12 +348,9 @@ pub(super) async fn apply_one(
                 if ctx.back_off(lost, lost + n).await.is_err() {
                     return Ok(None);
                 }
-                let current = match ctx.call(|| aem.read(&asset)).await {
-                    Ok(c) => c,
-                    Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => {
-                        return Ok(None);
-                    }
-                    Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+                let current = match read_now().await {
+                    Ok(current) => current,
+                    Err(ended) => return Ok(ended),
                 };
                 match compare(&changes, &current.metadata) {
                     // The lost write landed.
@@ -370,12 +374,9 @@ pub(super) async fn apply_one(
                 // 412: someone changed the asset (maybe another property than ours), or an
                 // earlier attempt of ours landed and its answer was lost. Only a fresh read
                 // tells which.
-                let current = match ctx.call(|| aem.read(&asset)).await {
-                    Ok(c) => c,
-                    Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => {
-                        return Ok(None);
-                    }
-                    Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+                let current = match read_now().await {
+                    Ok(current) => current,
+                    Err(ended) => return Ok(ended),
                 };
                 match compare(&changes, &current.metadata) {
                     Fresh::AlreadyAsWanted if write_attempts > 1 || in_doubt => {
