@@ -18,7 +18,7 @@ import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 import assert from "node:assert/strict";
-import { Builder, By, Key, until } from "selenium-webdriver";
+import { Builder, By, Key } from "selenium-webdriver";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const fixtures = join(here, "..", "fixtures");
@@ -38,12 +38,38 @@ export async function launchApp() {
     })
     .usingServer(required("WEBDRIVER_URL"))
     .build();
-  await driver.wait(
+  watched = driver;
+  // The page sets data-ready once its start-up check has answered; until the page has loaded
+  // there is nothing to ask whether it works, so the start-up has the slow-state bound.
+  await eventually(
     async () => (await driver.executeScript("return document.body.dataset.ready")) === "1",
-    20_000,
     "the app did not finish starting (body[data-ready] never became 1)",
+    SLOW_STATE_MS,
   );
   return driver;
+}
+
+/**
+ * The window the running test drives (set by `launchApp`): `eventually` asks it whether the app
+ * is working. Node's test runner runs each spec file in a process of its own and its tests one
+ * at a time, so there is one such window per process.
+ */
+let watched = null;
+
+/**
+ * Whether the app says it is working: a command the page sent to its Rust side has not answered
+ * (html[data-working], kept by ui/src/ipc/working.ts; a bulk job's command answers when the job
+ * ends), a part of the page is loading (aria-busy), or a thumbnail is on its way. A window that
+ * does not answer is not working.
+ */
+export async function appWorking(driver) {
+  try {
+    return await driver.executeScript(`
+      return document.documentElement.dataset.working !== undefined
+        || document.querySelector('[aria-busy="true"], [data-testid="thumbnail"][data-state="loading"]') !== null;`);
+  } catch {
+    return false;
+  }
 }
 
 /** Saves a PNG of the window as it is now, named after the test. */
@@ -127,12 +153,15 @@ export async function sandboxConnection(driver, sandbox) {
   return known ? known.id : importSandboxConnection(driver, sandbox);
 }
 
-/** Finds an element by its data-testid, waiting until it is visible. */
-export async function byTestId(driver, id, timeout = 10_000) {
-  const el = await driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), timeout,
-    `no element with data-testid="${id}"`);
-  await driver.wait(until.elementIsVisible(el), timeout, `data-testid="${id}" is not visible`);
-  return el;
+/**
+ * Finds an element by its data-testid, waiting until it is visible: for as long as the app works
+ * towards it, then `idleMs` more (see `eventually`).
+ */
+export async function byTestId(driver, id, idleMs = 10_000) {
+  return eventually(async () => {
+    const [el] = await driver.findElements(By.css(`[data-testid="${id}"]`));
+    return el && (await el.isDisplayed()) ? el : null;
+  }, `no visible element with data-testid="${id}"`, idleMs, { app: driver });
 }
 
 /**
@@ -446,20 +475,36 @@ export async function typeFolder(driver, folder) {
   }, `the folder tree did not show ${folder} chosen, or its schema did not arrive`, 30_000);
 }
 
-/** Waits until `predicate()` is truthy (polling), or fails with `message`. */
-export async function eventually(predicate, message, timeout = 15_000) {
-  const end = Date.now() + timeout;
+/**
+ * Waits until `predicate()` is truthy (polling) and returns it, or fails with `message`. The
+ * wait is on the app's state, not a time: while `app` (the window the test drives) says it
+ * works (`appWorking`), the clock stands still. It fails once the app has been idle for `idleMs`
+ * and as many polls without the predicate coming true, so a machine slowed by other builds makes
+ * the wait longer (each poll takes longer too), never a failure. Pass `{ app: null }` when what
+ * is awaited does not depend on the window (a process exiting, a file written). The test
+ * runner's per-test guard (scripts/e2e.sh) ends a wait on an app that works forever.
+ */
+export async function eventually(predicate, message, idleMs = 15_000, { app = watched } = {}) {
+  const POLL_MS = 150;
+  const idlePolls = Math.ceil(idleMs / POLL_MS);
+  let idleSince = Date.now();
+  let polls = 0;
   let last;
-  while (Date.now() < end) {
+  for (;;) {
     try {
       last = await predicate();
       if (last) return last;
     } catch (e) {
       last = e; // elements re-rendered while we looked: try again
     }
-    await sleep(150);
+    if (app && (await appWorking(app))) {
+      idleSince = Date.now();
+      polls = 0;
+    } else if (++polls >= idlePolls && Date.now() - idleSince >= idleMs) {
+      throw new Error(`${message} (last seen: ${last}; the app was idle for ${Math.round((Date.now() - idleSince) / 1000)} s)`);
+    }
+    await sleep(POLL_MS);
   }
-  throw new Error(`${message} (last seen: ${last})`);
 }
 
 /**
@@ -599,7 +644,7 @@ export async function launchAppProcess() {
 
 /** Waits until `pid` has exited; fails after `timeout`. */
 export function waitForExit(pid, message, timeout = 15_000) {
-  return eventually(() => !isRunning(pid), message ?? `process ${pid} did not exit`, timeout);
+  return eventually(() => !isRunning(pid), message ?? `process ${pid} did not exit`, timeout, { app: null });
 }
 
 /** Ends a WebDriver session whose app may already be gone: errors and hangs are tolerated. */

@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { Key } from "selenium-webdriver";
-import { withApp, byTestId, simulateDrop, realDrop, fixtures } from "../lib/app.mjs";
+import { withApp, byTestId, simulateDrop, realDrop, fixtures, eventually } from "../lib/app.mjs";
 
 test("the window opens titled Metadesk with the keychain available", async (t) => {
   await withApp(t, async (driver) => {
@@ -77,10 +77,9 @@ test("a real OS drop on the window reaches the app", async (t) => {
     await realDrop(driver, [join(fixtures, "notes.json")], target);
     const results = await byTestId(driver, "drop-results");
     assert.match(await results.getText(), /notes\.json/);
-    await driver.wait(
+    await eventually(
       async () => (await driver.findElements({ css: '[data-testid="drop-overlay"]' })).length === 0 ||
         !(await driver.findElement({ css: '[data-testid="drop-overlay"]' }).isDisplayed()),
-      5_000,
       "the drop overlay stayed on after the drop",
     );
     assert.equal(await driver.getCurrentUrl(), url, "the drop navigated the webview away");

@@ -12,7 +12,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { By, Key, until } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
@@ -162,7 +162,7 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     // journal now says it is (made two hours ago), so Apply acts on what the core says.
     const ownApply = async () => {
       const item = `[data-testid="run-item"][data-run-id="${basename(journal, ".jsonl")}"]`;
-      await driver.wait(until.elementLocated(By.css(item)), 30_000);
+      await eventually(async () => (await driver.findElements(By.css(item))).length > 0, "Activity does not list this run");
       await eventually(async () => {
         const times = await driver.findElements(By.css(`${item} time`));
         return times.length > 0 && Date.now() - Date.parse(await times[0].getAttribute("datetime")) > 3600_000;

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import type { AppHealth } from './bindings/AppHealth';
 import type { CheckStep } from './bindings/CheckStep';
-import { checkHealth } from './commands';
+import { checkHealth, connectionHealth, listConnections } from './commands';
 import { UNEXPECTED_MESSAGE } from './errors';
 
 const HEALTH: AppHealth = {
@@ -81,5 +81,31 @@ describe('checkHealth', () => {
       throw 'Command check_health not allowed by ACL';
     });
     await expect(checkHealth(() => {})).rejects.toEqual({ code: 'internal', message: UNEXPECTED_MESSAGE });
+  });
+});
+
+describe('the page says while it waits on the Rust side', () => {
+  const working = () => document.documentElement.dataset.working;
+
+  it('counts each command until it answers or fails', async () => {
+    const answers: Array<(value: unknown) => void> = [];
+    mockIPC((cmd) => {
+      if (cmd === 'list_connections') return new Promise((resolve) => answers.push(resolve));
+      throw { code: 'io', message: 'refused' };
+    });
+    expect(working()).toBeUndefined();
+    const first = listConnections();
+    const second = listConnections();
+    await vi.waitFor(() => expect(answers).toHaveLength(2));
+    expect(working()).toBe('2');
+    answers[0]?.([]);
+    await first;
+    expect(working()).toBe('1');
+    answers[1]?.([]);
+    await second;
+    expect(working()).toBeUndefined();
+
+    await expect(connectionHealth()).rejects.toEqual({ code: 'io', message: 'refused' });
+    expect(working()).toBeUndefined();
   });
 });

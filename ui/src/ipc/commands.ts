@@ -2,6 +2,7 @@
 // with an `IpcError` (never a bare string), so callers can `catch (e)` and show `e.message`.
 import { Channel, invoke, type InvokeArgs } from '@tauri-apps/api/core';
 
+import { whileWorking } from './working';
 import type { Action } from './bindings/Action';
 import type { Agent } from './bindings/Agent';
 import type { AppHealth } from './bindings/AppHealth';
@@ -79,7 +80,7 @@ import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
-    return await invoke<T>(command, args);
+    return await whileWorking(() => invoke<T>(command, args));
   } catch (thrown) {
     throw toIpcError(thrown);
   }
