@@ -494,3 +494,52 @@ async fn a_search_scope_publishes_what_the_search_finds() {
         assert_eq!(tier_state(&sb, p), expected, "{p}");
     }
 }
+
+/// A replication request whose answer is lost (it landed; the connection closed before AEM
+/// answered) is not sent again blind: its assets are read again, found published by this
+/// run's account since the state read before the request, and recorded as published. (Before
+/// the fix the request was sent again as is, up to the retry budget.)
+#[tokio::test]
+async fn a_publish_whose_answer_was_lost_is_read_again_not_resent() {
+    let sb = sandbox(120).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let paths = assets_in(&sb, SAMPLE_FOLDER);
+    let preview = engine
+        .preview(
+            publish_spec(&sb, SAMPLE_FOLDER, Replication::Publish),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    sb.set_faults(Faults {
+        lost_write_answers: 1,
+        ..Faults::default()
+    })
+    .unwrap();
+    let before = sb.counters();
+    let applied = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
+    assert_eq!(applied.status, RunStatus::Completed);
+    assert_eq!(
+        (applied.counts.changed, applied.counts.failed),
+        (paths.len() as u64, 0)
+    );
+    let c = sb.counters();
+    assert_eq!(c.dropped_connections - before.dropped_connections, 1);
+    assert_eq!(
+        c.replicated - before.replicated,
+        paths.len() as u64,
+        "each asset replicated once"
+    );
+    for p in &paths {
+        assert_eq!(tier_state(&sb, p), "published", "{p}");
+    }
+    let rows = report(dir.path(), &preview.id);
+    assert!(
+        rows.values()
+            .all(|(status, _)| *status == ReportStatus::Changed),
+        "{rows:?}"
+    );
+}

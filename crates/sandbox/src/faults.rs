@@ -85,6 +85,10 @@ pub struct Faults {
     /// still says the limit asked for: a server that caps its pages without saying so. A client
     /// must page on to the stated total, never take such a page as the folder's end.
     pub listing_page_cap: Option<usize>,
+    /// The next this many writes (PUT/PATCH/POST/DELETE) are done and committed, then their
+    /// connection is closed without an answer, as when a gateway or the client gives up on a
+    /// slow commit: the client cannot tell from the answer whether the write landed.
+    pub lost_write_answers: u32,
     /// Paths of AEM switched off, as a dispatcher, a CDN or a missing configuration would
     /// (each answered with AEM's HTML error page whoever asks; see [`Switched`]).
     pub switched_off: Vec<Switched>,
@@ -167,6 +171,7 @@ impl Default for Faults {
             index_lag: Vec::new(),
             index_lag_secs: 0,
             listing_page_cap: None,
+            lost_write_answers: 0,
             switched_off: Vec::new(),
             fragments: FragmentFaults::default(),
         }
@@ -336,6 +341,15 @@ impl FaultEngine {
         let mut run = lock(&self.run);
         let rate = run.faults.drop_rate;
         rate > 0.0 && run.rng.r#gen::<f64>() < rate
+    }
+
+    /// Whether the answer to a write just done is lost (one of [`Faults::lost_write_answers`]).
+    pub(crate) fn take_lost_answer(&self) -> bool {
+        let mut run = lock(&self.run);
+        let left = &mut run.faults.lost_write_answers;
+        let lost = *left > 0;
+        *left = left.saturating_sub(1);
+        lost
     }
 
     /// Whether writes to the asset at `dam_path` are refused (see [`Faults::write_denied`]).

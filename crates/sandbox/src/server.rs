@@ -2,7 +2,8 @@
 //! and the request pipeline that applies faults and counts requests.
 //!
 //! Order for AEM requests mirrors the real path: the CDN throttle first, then waiting for a
-//! capacity slot on the "author", latency while holding it, then drops and failed writes.
+//! capacity slot on the "author", latency while holding it, then drops and failed writes, and
+//! once a write is done, its answer lost (`lost_write_answers`).
 //! IMS requests (`/ims/*`) only see `ims_outage` and `ims_latency_ms`; control requests (`/__sandbox/*`) see nothing.
 
 use axum::Router;
@@ -171,5 +172,12 @@ async fn aem(shared: &Shared, method: &Method, path: &str, req: Request, next: N
         shared.counters.bump(|c| c.injected_errors += 1);
         return injected_error(status, path);
     }
-    next.run(req).await
+    let write = is_write(method, path);
+    let resp = next.run(req).await;
+    if write && shared.faults.take_lost_answer() {
+        let mut lost = Response::new(Body::empty());
+        lost.extensions_mut().insert(DropConnection);
+        return lost;
+    }
+    resp
 }

@@ -400,21 +400,6 @@ impl Ctx {
         .await
     }
 
-    /// [`Ctx::call`] for a request whose time grows with its size (a publish of many assets):
-    /// its latency says nothing about the server's queue, so the concurrency controller does
-    /// not learn from it (throttles still count).
-    pub(super) async fn call_unmeasured<T, F, Fut>(&self, f: F) -> Result<T, Failure>
-    where
-        F: Fn() -> Fut,
-        Fut: Future<Output = Result<T, CallError>>,
-    {
-        let how = Sending {
-            measured: false,
-            resend: true,
-        };
-        self.send(&mut 0, how, f).await
-    }
-
     /// [`Ctx::call_write`] for a request whose time grows with its size (a batch write commits
     /// each of its assets): its latency says nothing about the server's queue, so the
     /// concurrency controller does not learn from it (throttles still count).

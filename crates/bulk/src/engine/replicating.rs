@@ -10,7 +10,9 @@
 //! fails stops its batch: nothing is sent on the strength of the preview, and each asset says
 //! why. Once AEM answers, the state is read back and journaled (`Replicated`): an undo acts
 //! only where the publication is still that one. A refused request (403) names no path: it is
-//! split in halves until the refused assets are found, each reported in words. A resume reads
+//! split in halves until the refused assets are found, each reported in words. A request whose
+//! answer was lost (a timeout, a dropped connection) is never sent again blind: its assets are
+//! read again first (`resend_after_lost_answer`). A resume reads
 //! again what was in doubt and sends it again, without a second intent, only where nothing
 //! replicated it since the first (`publish_undo::in_doubt`); an undo's apply decides again
 //! from the undone run's journal and the fresh state (`publish_undo::decide`).
@@ -304,16 +306,19 @@ async fn read_after(
     after
 }
 
-/// Sends one request for `items`; a refused one is split until each refused asset is known.
+/// Sends one request for `items`; a refused one is split until each refused asset is known. A
+/// request whose answer was lost (a timeout, a dropped connection, a 5xx) may have landed: it
+/// is never sent again blind, but only for the assets a fresh read shows nothing replicated
+/// since (`resend_after_lost_answer`).
 async fn replicate(ctx: &Arc<Ctx>, items: Vec<(Pending, Publication)>, asked: Asked) -> Result<()> {
-    let mut queue = vec![items];
-    while let Some(items) = queue.pop() {
+    let mut queue = vec![(items, 0u32)];
+    while let Some((items, lost)) = queue.pop() {
         if ctx.control.is_cancelled() {
             return Ok(());
         }
         let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
         let answer = ctx
-            .call_unmeasured(|| ctx.aem.replicate(asked.replication, asked.agent, &refs))
+            .call_write_unmeasured(|| ctx.aem.replicate(asked.replication, asked.agent, &refs))
             .await;
         match answer {
             Ok(()) => {
@@ -328,13 +333,23 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<(Pending, Publication)>, asked: As
                 }
             }
             Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(()),
+            Err(Failure::Call(CallError::Transient(_) | CallError::Unreachable(_), _))
+                if lost < ctx.settings.retry.max_retries =>
+            {
+                if ctx.back_off(lost + 1, lost + 1).await.is_err() {
+                    return Ok(());
+                }
+                if let Some(again) = resend_after_lost_answer(ctx, items, asked).await? {
+                    queue.push((again, lost + 1));
+                }
+            }
             Err(Failure::Call(CallError::Forbidden(_) | CallError::NotFound, _))
                 if items.len() > 1 =>
             {
                 let mut items = items;
                 let second = items.split_off(items.len() / 2);
-                queue.push(second);
-                queue.push(items);
+                queue.push((second, lost));
+                queue.push((items, lost));
             }
             Err(Failure::Call(CallError::Forbidden(_), _)) => {
                 let item = &items[0].0;
@@ -364,6 +379,77 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<(Pending, Publication)>, asked: As
         }
     }
     Ok(())
+}
+
+/// After a request whose answer was lost: where each of `items` stands now decides. An asset
+/// whose last replication since the state read before the request is the one asked, by this
+/// run's account, is the lost request's: recorded as changed, not sent again. An asset nothing
+/// replicated since goes back in the returned request. The rest follow a resume's rules for
+/// assets in doubt (`publish_undo::in_doubt`: someone else's takedown is never undone). A read
+/// that fails records the request's assets as failed (`None` then): nothing is sent blind.
+async fn resend_after_lost_answer(
+    ctx: &Arc<Ctx>,
+    items: Vec<(Pending, Publication)>,
+    asked: Asked,
+) -> Result<Option<Vec<(Pending, Publication)>>> {
+    let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
+    let mut now = match read_states(ctx, &refs, asked.agent).await {
+        Ok(found) => found,
+        Err(Failure::Cancelled) => return Ok(None),
+        Err(Failure::Call(e, attempts)) => {
+            let reason = unread(ctx, &e, attempts);
+            for (item, _) in &items {
+                record(ctx, item.i, Outcome::Failed, Some(reason.clone()))?;
+            }
+            return Ok(None);
+        }
+    };
+    let ours = |state: &Publication| {
+        ctx.spec.account.is_some() && state.by.as_deref() == ctx.spec.account.as_deref()
+    };
+    let mut again = Vec::new();
+    for (mut item, sent_from) in items {
+        let state = match now.remove(&item.path) {
+            Some(state) => state,
+            None => match ctx
+                .call(|| ctx.aem.publication(&item.path, asked.agent))
+                .await
+            {
+                Ok(state) => state,
+                Err(Failure::Cancelled) => return Ok(None),
+                Err(Failure::Call(e, attempts)) => {
+                    record(
+                        ctx,
+                        item.i,
+                        Outcome::Failed,
+                        Some(unread(ctx, &e, attempts)),
+                    )?;
+                    continue;
+                }
+            },
+        };
+        if !item.in_doubt {
+            item.in_doubt = true;
+            item.before = Some(sent_from);
+        }
+        if is_after(&state, asked.replication, item.before.as_ref()) && ours(&state) {
+            ctx.write_accepted()?;
+            ctx.journal.append(&Record::Replicated {
+                i: item.i,
+                after: state,
+            })?;
+            record(ctx, item.i, Outcome::Changed, None)?;
+            continue;
+        }
+        match in_doubt(asked.replication, item.before.as_ref(), &state) {
+            None | Some(Verdict::Send) => again.push((item, state)),
+            Some(Verdict::Unchanged(reason)) => {
+                record(ctx, item.i, Outcome::Unchanged, Some(reason))?;
+            }
+            Some(Verdict::Skip(reason)) => record(ctx, item.i, Outcome::Skipped, Some(reason))?,
+        }
+    }
+    Ok((!again.is_empty()).then_some(again))
 }
 
 fn record(ctx: &Ctx, i: u64, outcome: Outcome, reason: Option<SavedText>) -> Result<()> {
