@@ -5,7 +5,8 @@
 //! state, a list published to AEM's Preview tier, a search published, a list unpublished, a
 //! publish undone, refusals in words (per asset, and the stop when every one is refused), an
 //! OAuth Server-to-Server connection refused before anything is sent or written, a publish
-//! run's CSV report, and `kill -9` in the middle of a publish then `bulk resume`.
+//! run's CSV report, and `kill -9` in the middle of a publish then `bulk resume` (which never
+//! publishes again what a colleague took down meanwhile).
 
 use std::process::Stdio;
 use std::time::{Duration, Instant};
@@ -590,4 +591,89 @@ async fn a_publish_run_s_csv_report_says_what_was_published_from_where() {
          cq:lastReplicationAction after"
     );
     assert!(text.contains(",published,,never_published,"), "{text}");
+}
+
+/// `kill -9` while a publish's request is in doubt, then a colleague takes one of those assets
+/// down (a legal takedown, say): the resume reads each asset again before sending, never
+/// publishes the takedown again, and `runs show` says why, naming who took it down.
+#[tokio::test]
+async fn kill_9_mid_publish_then_a_takedown_is_never_published_again_by_the_resume() {
+    let sb = sandbox(200).await;
+    let cli = CliHome::new(&sb);
+    // Slow enough that the kill lands while the first request is in flight.
+    sb.set_faults(Faults {
+        commit_ms_per_asset: 50,
+        capacity: Some(1),
+        ..Faults::default()
+    })
+    .unwrap();
+    let file = cli.creds.join("local-development-token.json");
+    let mut apply = cli.command(&[
+        "publish",
+        "--folder",
+        SAMPLE_FOLDER,
+        "--yes",
+        "--aem",
+        &sb.base_url(),
+        "--file",
+    ]);
+    apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
+    let mut child = apply.spawn().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while sb.counters().replications < 1 {
+        assert!(child.try_wait().unwrap().is_none(), "finished too soon");
+        assert!(Instant::now() < deadline, "no progress");
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+    child.kill().unwrap(); // SIGKILL
+    tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    let id = newest_run(&cli);
+    let journal = runs::path_of(&cli.runs_dir(), &id).unwrap();
+    let in_doubt = metadesk_core::bulk::replay::Replay::load(&journal)
+        .unwrap()
+        .in_doubt;
+    let taken_down = metadesk_core::bulk::journal::read_records(&journal)
+        .unwrap()
+        .find_map(|r| match r.unwrap() {
+            metadesk_core::bulk::journal::Record::Row(row) if in_doubt.contains(&row.i) => {
+                Some(row.path)
+            }
+            _ => None,
+        })
+        .expect("an asset in doubt at the kill");
+    sb.replicate_as(&taken_down, false, "legal@example.com");
+
+    sb.set_faults(Faults::default()).unwrap();
+    let mut resume = cli.command(&[
+        "bulk",
+        "resume",
+        &id,
+        "--yes",
+        "--aem",
+        &sb.base_url(),
+        "--file",
+    ]);
+    resume.arg(&file);
+    let (code, stdout, stderr) = crate::bulk_cli::run_command(resume).await;
+    assert_eq!(code, Some(0), "{stdout}\n{stderr}");
+    assert_eq!(tier_state(&sb, &taken_down), "unpublished", "{taken_down}");
+    assert_eq!(
+        sb.asset(&taken_down).unwrap()["publication"]["publish"]["by"],
+        "legal@example.com"
+    );
+    let summary = runs::summary(&cli.runs_dir(), &id).unwrap();
+    assert_eq!(summary.status, RunStatus::Completed);
+    assert_eq!(summary.counts.pending, 0);
+    let shown = cli.run(&["runs", "show", &id]).await;
+    assert!(
+        shown.stdout.contains(&taken_down)
+            && shown
+                .stdout
+                .contains("unpublished after this run's request, by legal@example.com"),
+        "{}",
+        shown.stdout
+    );
 }
