@@ -42,6 +42,7 @@ mod open_search;
 mod publish;
 mod publish_cli;
 mod publish_undo;
+mod runs_cli;
 mod sandbox_credentials;
 mod schema_cli;
 mod scopes;
