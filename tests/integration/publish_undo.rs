@@ -1,7 +1,8 @@
 //! Later work is never undone by a publish run (issue 50, items 1–3), against the sandbox: the
 //! undo of a publish leaves a colleague's later publication and what the run failed to publish;
 //! the undo of an unpublish republishes only what was public and up to date and is unchanged
-//! since; a failed state read before sending sends nothing and says so.
+//! since; an undo applied after colleagues acted decides again on the fresh state; a failed
+//! state read before sending sends nothing and says so.
 
 use std::collections::BTreeMap;
 
@@ -243,4 +244,49 @@ async fn a_failed_state_read_sends_nothing_and_says_so() {
     );
     let fr = report(dir.path(), &done.id, Lang::Fr);
     assert!(reason_of(&fr, &never[0]).contains("rien n’a donc été envoyé"));
+}
+
+/// A colleague acts after the undo was previewed and before it is applied: the undo's apply
+/// decides again from the fresh state, so the preview's word (days old, perhaps) never
+/// unpublishes a colleague's publication nor republishes a takedown.
+#[tokio::test]
+async fn an_undo_applied_later_decides_again_on_what_colleagues_did_since_its_preview() {
+    let sb = sandbox(200).await;
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(classic(&sb), dir.path());
+    let control = RunControl::new();
+    let never = assets_in_state(&sb, PublicationState::NeverPublished).await;
+    let (ours, republished) = (&never[0], &never[1]);
+    let published = engine
+        .preview(
+            list_spec(&sb, Replication::Publish, &[ours, republished]),
+            &control,
+            &quiet(),
+        )
+        .await
+        .unwrap();
+    let published = engine
+        .apply(&published.id, &control, &quiet())
+        .await
+        .unwrap();
+    assert_eq!(published.counts.changed, 2);
+    let undo = engine
+        .preview_undo(&published.id, &control, &quiet())
+        .await
+        .unwrap();
+    assert_eq!(
+        undo.counts.pending, 2,
+        "both still the run's at the preview"
+    );
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    sb.replicate_as(republished, true, COLLEAGUE);
+    let undone = engine.apply(&undo.id, &control, &quiet()).await.unwrap();
+    assert_eq!((undone.counts.changed, undone.counts.skipped), (1, 1));
+    assert!(!on_website(&sb, ours));
+    assert!(on_website(&sb, republished), "a colleague's publication");
+    let why = reason_of(&report(dir.path(), &undone.id, Lang::En), republished);
+    assert!(
+        why.contains("published again after this run") && why.contains(COLLEAGUE),
+        "{why}"
+    );
 }
