@@ -1,6 +1,6 @@
 //! The control API for tests in other processes (`/__sandbox/*`): counters, faults, one asset's
-//! state (and an edit of it by another user), a content fragment's (and a colleague's edit of
-//! it), a dump, reset, token revocation, the
+//! state (and an edit, a publication or a takedown of it by another user), a content fragment's
+//! (and a colleague's edit of it), a dump, reset, token revocation, the
 //! credentials and an account's GraphQL access.
 //!
 //! Thin HTTP wrappers over the same operations as the Rust handle in `lib.rs`; these requests
@@ -24,6 +24,7 @@ pub(crate) fn router() -> Router<Shared> {
         .route("/counters", get(counters))
         .route("/faults", get(get_faults).put(put_faults))
         .route("/asset", get(asset).patch(edit_asset))
+        .route("/replicate", post(replicate_as))
         .route("/fragment", get(fragment).patch(edit_fragment))
         .route("/upload", post(upload))
         .route("/dump", get(dump))
@@ -94,6 +95,29 @@ async fn edit_asset(
     match crate::edit_asset(&s, path, &edit) {
         Ok(state) => axum::Json(state).into_response(),
         Err(msg) => bad(msg),
+    }
+}
+
+/// `POST /__sandbox/replicate?path=…&action=activate|deactivate&by=…`: the asset published or
+/// taken down as that user would, on the publish tier; answers its new state.
+async fn replicate_as(
+    State(s): State<Shared>,
+    Query(q): Query<HashMap<String, String>>,
+) -> Response {
+    let (Some(path), Some(by)) = (q.get("path"), q.get("by")) else {
+        return bad("give ?path=/content/dam/…&action=activate|deactivate&by=user");
+    };
+    let activate = match q.get("action").map(String::as_str) {
+        Some("activate") => true,
+        Some("deactivate") => false,
+        _ => return bad("action must be activate or deactivate"),
+    };
+    if !crate::replicate_as(&s, path, activate, by) {
+        return bad(format!("no asset at {path}"));
+    }
+    match crate::asset_state(&s, path) {
+        Some(state) => axum::Json(state).into_response(),
+        None => bad(format!("no asset at {path}")),
     }
 }
 

@@ -276,6 +276,24 @@ fn fragment_state_in(dam: &dam::Dam, path: &str) -> Option<serde_json::Value> {
     Some(v)
 }
 
+/// Publishes (`activate`) or unpublishes the asset at `path` to the publish tier as `by`;
+/// `false` when there is no asset there.
+pub(crate) fn replicate_as(s: &Shared, path: &str, activate: bool, by: &str) -> bool {
+    let mut dam = write(&s.dam);
+    let action = if activate {
+        dam::Replication::Activate
+    } else {
+        dam::Replication::Deactivate
+    };
+    match dam.lookup(path) {
+        Some(dam::Node::Asset(a)) => {
+            dam.replicate(a, dam::Agent::Publish, action, by, ims::now_ms());
+            true
+        }
+        _ => false,
+    }
+}
+
 pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
     lock(&s.junk).clear();
@@ -576,19 +594,7 @@ impl Sandbox {
     /// Replicates the asset at `path` as `by` would have, for tests that need an asset
     /// published (or unpublished) before a run; `false` when there is no asset there.
     pub fn replicate_as(&self, path: &str, activate: bool, by: &str) -> bool {
-        let mut dam = write(&self.shared.dam);
-        let action = if activate {
-            dam::Replication::Activate
-        } else {
-            dam::Replication::Deactivate
-        };
-        match dam.lookup(path) {
-            Some(dam::Node::Asset(a)) => {
-                dam.replicate(a, dam::Agent::Publish, action, by, ims::now_ms());
-                true
-            }
-            _ => false,
-        }
+        replicate_as(&self.shared, path, activate, by)
     }
 
     /// The tree with every asset's writes (`full` adds all metadata).

@@ -205,3 +205,54 @@ async fn a_refused_path_refuses_the_whole_request() {
     assert_eq!(status, 403);
     assert!(sb.published(&b, false).is_none());
 }
+
+/// The control API publishes or takes down an asset as a colleague would (for tests in other
+/// processes), and refuses a request it cannot act on, changing nothing.
+#[tokio::test]
+async fn a_colleague_publishes_and_takes_down_through_the_control_api() {
+    let sb = start().await;
+    let (path, _) = unpublished_pair(&sb);
+    let control = |query: &str| format!("{}/__sandbox/replicate?{query}", sb.base_url());
+    let query = |action: &str| {
+        url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("path", &path)
+            .append_pair("action", action)
+            .append_pair("by", "colleague@example.com")
+            .finish()
+    };
+    let r = client()
+        .post(control(&query("activate")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let state: Value = r.json().await.unwrap();
+    assert_eq!(state["publication"]["publish"]["action"], "Activate");
+    assert_eq!(
+        state["publication"]["publish"]["by"],
+        "colleague@example.com"
+    );
+    assert!(sb.published(&path, false).is_some());
+    let r = client()
+        .post(control(&query("deactivate")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(sb.published(&path, false).is_none());
+
+    let before = sb.asset(&path).unwrap();
+    for (bad, words) in [
+        (query("publish"), "action must be activate or deactivate"),
+        ("path=/content/dam/x.jpg".to_owned(), "give ?path="),
+        (
+            "path=/content/dam/nope.jpg&action=activate&by=x".to_owned(),
+            "no asset at /content/dam/nope.jpg",
+        ),
+    ] {
+        let r = client().post(control(&bad)).send().await.unwrap();
+        assert_eq!(r.status(), 400, "{bad}");
+        assert!(r.text().await.unwrap().contains(words), "{bad}");
+    }
+    assert_eq!(sb.asset(&path).unwrap(), before, "nothing changed");
+}

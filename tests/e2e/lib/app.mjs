@@ -369,6 +369,13 @@ export async function startSandboxBinary({ assets = 50, perFolder = null, fragme
         if (response.status !== 200) throw new Error(`editing ${path}: ${response.status} ${await response.text()}`);
         return response.json();
       },
+      /** Publishes (`activate`) or takes down the asset at `path` on the website as `by` would. */
+      async replicateAs(path, activate, by) {
+        const query = new URLSearchParams({ path, action: activate ? "activate" : "deactivate", by });
+        const response = await fetch(`${url}/__sandbox/replicate?${query}`, { method: "POST" });
+        if (response.status !== 200) throw new Error(`replicating ${path}: ${response.status} ${await response.text()}`);
+        return response.json();
+      },
       /** Adds an asset as another AEM user's upload would (`metadata` over the seeded values):
        *  in its folder's listing at once, in searches only `index_lag_secs` later. */
       async upload(path, metadata = {}) {
