@@ -897,6 +897,7 @@ reason-changed-the-same-way = already as wanted: changed the same way in AEM aft
 reason-not-applied-yet = not applied yet
 reason-changed-since-preview = changed since the preview: { $values }, so it was not overwritten; retry the failed assets to plan it again from the value now in AEM
 reason-put-back-since-write = changed in AEM after this run’s write was sent (the write may have landed, then someone put the values back): that change is kept and nothing was written again. Edit this asset again if it should still change
+reason-written-again-unverifiable = written again: its values were still those the preview saw, but on this connection’s API nothing tells whether an earlier write of this run had landed and someone put the values back since. Check this asset if a colleague may have reverted it
 reason-changed-value = { $property } was { $preview } at the preview and is now { $now }
 reason-changed-since-run = { $property } was changed in AEM after run { $run } (it is now { $now }), so it was left as it is
 reason-throttled-write = { $what } and the asset was not written; retry the failed assets later

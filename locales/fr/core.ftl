@@ -899,6 +899,7 @@ reason-changed-the-same-way = déjà comme souhaité : modifiée de la même fa
 reason-not-applied-yet = pas encore appliquée
 reason-changed-since-preview = modifiée depuis l’aperçu : { $values } ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir de la valeur actuelle dans AEM
 reason-put-back-since-write = modifiée dans AEM après l’envoi de l’écriture de cette exécution (l’écriture a pu aboutir, puis quelqu’un a remis les valeurs) : cette modification est conservée et rien n’a été réécrit. Modifiez de nouveau cette ressource si elle doit encore changer
+reason-written-again-unverifiable = écrite de nouveau : ses valeurs étaient encore celles de l’aperçu, mais l’API de cette connexion ne permet pas de savoir si une écriture précédente de cette exécution avait abouti et si quelqu’un a remis les valeurs depuis. Vérifiez cette ressource si un collègue a pu remettre ses anciennes valeurs
 reason-changed-value = { $property } valait { $preview } lors de l’aperçu et vaut maintenant { $now }
 reason-changed-since-run = { $property } a été modifiée dans AEM après l’exécution { $run } (elle vaut maintenant { $now }), elle a donc été laissée telle quelle
 reason-throttled-write = { $what } et la ressource n’a pas été écrite ; relancez les ressources en échec plus tard

@@ -149,6 +149,14 @@ impl Ended {
     /// The values the preview saw, under another version of the asset than the one a write
     /// of this run that may have landed was sent against: someone changed the asset after that
     /// write (maybe putting its values back). Their change is kept: nothing is written again.
+    /// Written. `unverifiable`: a write sent again while nothing could tell whether an earlier
+    /// one of this run had landed and been put back since (the classic API has no ETag), which
+    /// the report says.
+    pub(super) fn written(unverifiable: bool) -> Self {
+        let note = unverifiable.then(|| SavedText::new("reason-written-again-unverifiable", []));
+        Self::new(Outcome::Changed, note)
+    }
+
     pub(super) fn put_back() -> Self {
         Ended::new(
             Outcome::Skipped,
@@ -280,7 +288,10 @@ pub(super) async fn apply_one(
     // - An asset whose write may have landed before the process stopped (in doubt) is read too.
     //   Its values back to what the preview saw under another ETag than the one that write was
     //   sent against mean it changed since: the write may have landed and been put back, so it
-    //   is not sent again (the classic API gives no such tag: there, values alone decide).
+    //   is not sent again. The classic API gives no such tag (and `jcr:lastModified` does not
+    //   follow metadata writes): there, values alone decide, so such a write is sent again
+    //   and its report says that nothing could tell whether someone had put the values back.
+    let mut unverifiable = false;
     let needs_read = aem.family() == ApiFamily::Classic || in_doubt || etag.is_none();
     if needs_read {
         let sent = in_doubt.then(|| ctx.sent_against(row.i)).flatten();
@@ -297,6 +308,7 @@ pub(super) async fn apply_one(
                 return Ok(Some(Ended::put_back()));
             }
             Fresh::Write(now) => {
+                unverifiable = in_doubt && (sent.is_none() || current.etag.is_none());
                 original = now;
                 etag = current.etag;
             }
@@ -333,7 +345,7 @@ pub(super) async fn apply_one(
         return Ok(match written {
             Ok(_) => {
                 ctx.write_accepted_at(&row.path)?;
-                Some(Ended::new(Outcome::Changed, None))
+                Some(Ended::written(unverifiable))
             }
             Err(Failure::Call(e @ CallError::Forbidden(_), n)) => ctx
                 .write_refused(row.i, &row.path, reasons::call_failed(&e, account, n))?
@@ -364,6 +376,7 @@ pub(super) async fn apply_one(
                     // Still as the preview saw it: the write did not land (on the classic API,
                     // or landed and was put back within this round trip, which nothing tells).
                     Fresh::Write(now) => {
+                        unverifiable |= current.etag.is_none();
                         original = now;
                         etag = current.etag;
                         continue;

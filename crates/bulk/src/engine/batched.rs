@@ -424,7 +424,8 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
                         SavedText::new("reason-aem-created-node", [("path", node.as_str().into())]);
                     record_outcome(ctx, item.row.i, Ended::new(Outcome::Failed, Some(why)))?;
                 } else if written.changed.contains(&item.row.path) {
-                    record_outcome(ctx, item.row.i, Ended::new(Outcome::Changed, None))?;
+                    // A batch is a Sling POST (classic): an asset in doubt had no ETag to tell.
+                    record_outcome(ctx, item.row.i, Ended::written(item.in_doubt))?;
                     ctx.write_accepted_at(&item.row.path)?;
                 } else {
                     // The answer does not list this asset's changes: whether they landed is

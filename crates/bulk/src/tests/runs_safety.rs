@@ -330,3 +330,55 @@ async fn a_batch_whose_answer_was_lost_is_read_again_not_reposted() {
         "each asset written once"
     );
 }
+
+/// A classic write left in doubt by a kill whose asset holds the preview's values again: the
+/// classic API has no tag to tell a write that never landed from one put back since, so the
+/// resume writes it and its report says so, rather than keeping silent. (Before, it was written
+/// with nothing said.)
+#[tokio::test]
+async fn a_classic_resume_says_it_could_not_tell_a_put_back_value() {
+    // Written on its own, and in a batch (a Sling POST): the same words on both paths.
+    for fake in [
+        Fake::per_asset(ApiFamily::Classic),
+        Fake::new(ApiFamily::Classic),
+    ] {
+        classic_resume_of_a_write_in_doubt(fake).await;
+    }
+}
+
+async fn classic_resume_of_a_write_in_doubt(fake: Arc<Fake>) {
+    fake.seed(F, 2, |_| json!({"dc:rights": "old"}));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let path = journal_path(&dir.path().join("runs"), &p.id);
+    let mut text = std::fs::read_to_string(&path).unwrap();
+    text.push_str("{\"t\":\"apply_started\",\"at\":\"2026-01-01T00:00:00Z\"}\n");
+    text.push_str("{\"t\":\"writing\",\"i\":0,\"original\":{\"dc:rights\":\"old\"}}\n");
+    std::fs::write(&path, text).unwrap();
+    let s = e
+        .apply(&p.id, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!((s.counts.changed, s.counts.skipped), (2, 0));
+    let rows = report_rows(dir.path(), &p.id);
+    let why = |name: &str| {
+        rows.iter()
+            .find(|r| r.path == format!("{F}/{name}"))
+            .and_then(|r| r.reason.english())
+            .unwrap_or_default()
+    };
+    assert!(
+        why("a000.jpg").contains("nothing tells whether"),
+        "{}",
+        why("a000.jpg")
+    );
+    assert_eq!(why("a001.jpg"), "", "not in doubt: nothing to say");
+}
