@@ -146,7 +146,7 @@ export async function whenDone(driver, id, { busy, failOn = null, idleMs = 30_00
  * connection does not depend on an earlier test having passed.
  */
 export async function sandboxConnection(driver, sandbox) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   const host = new URL(sandbox.url).host;
   const email = sandbox.service.integration.email;
   const known = (await connectionCards(driver)).find((card) => card.text.includes(email) && card.text.includes(host));
@@ -162,6 +162,20 @@ export async function byTestId(driver, id, idleMs = 10_000) {
     const [el] = await driver.findElements(By.css(`[data-testid="${id}"]`));
     return el && (await el.isDisplayed()) ? el : null;
   }, `no visible element with data-testid="${id}"`, idleMs, { app: driver });
+}
+
+/**
+ * Clicks the element `id` once it is visible and enabled: a button the app disables while it
+ * works (Preview while a count runs, say) ignores a click, and the test would then wait on a
+ * preview that was never asked for.
+ */
+export async function press(driver, id, idleMs = 10_000) {
+  const el = await eventually(async () => {
+    const [found] = await driver.findElements(By.css(`[data-testid="${id}"]`));
+    return found && (await found.isDisplayed()) && (await found.isEnabled()) ? found : null;
+  }, `no visible, enabled element with data-testid="${id}"`, idleMs, { app: driver });
+  await el.click();
+  return el;
 }
 
 /**
@@ -286,11 +300,11 @@ async function startFromNothing(driver) {
 /** Deletes every connection through the window (after a failed test, and before a spec). */
 async function deleteEveryConnection(driver) {
   await driver.actions().sendKeys(Key.ESCAPE).perform(); // a dialog left open
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   for (let left = (await connectionCards(driver)).length; left > 0; left--) {
     const [card] = await driver.findElements(By.css('[data-testid="connection"]'));
     await (await card.findElement(By.css('[data-testid="delete-connection"]'))).click();
-    await (await byTestId(driver, "delete-confirm")).click();
+    await press(driver, "delete-confirm");
     await eventually(async () => (await connectionCards(driver)).length < left, "a connection was not deleted");
   }
 }
@@ -548,13 +562,13 @@ export async function connectionCards(driver) {
  * the ones in `ids`, or every card when `ids` is left out. Waits until each card is gone.
  */
 export async function deleteConnections(driver, ids = null) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   const targets = ids ?? (await connectionCards(driver)).map((card) => card.id);
   for (const connectionId of targets) {
     const cards = await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`));
     if (cards.length === 0) continue;
     await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-    await (await byTestId(driver, "delete-confirm")).click();
+    await press(driver, "delete-confirm");
     await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${connectionId}"]`))).length === 0,
       `connection ${connectionId} was not deleted`);
   }
@@ -672,7 +686,7 @@ export async function quitQuietly(driver, timeout = 15_000) {
 /** Imports `sandbox`'s service credential by a drop and points it at the sandbox; returns the
  *  connection's id. */
 export async function importSandboxConnection(driver, sandbox) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
   const email = sandbox.service.integration.email;
   const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),

@@ -2,7 +2,7 @@
 // and up): the words a person should never have to read, the text in view, the language.
 
 import { By } from "selenium-webdriver";
-import { byTestId, eventually } from "./app.mjs";
+import { byTestId, eventually, press } from "./app.mjs";
 
 /** Words of AEM's insides that a person should never have to read. */
 export const JARGON = /QueryBuilder|Sling|JCR|rendition|introspection/i;
@@ -12,7 +12,7 @@ export const visibleText = (driver) => driver.executeScript("return document.bod
 
 /** Picks a language in Settings (`system` follows the desktop's, English here). */
 export async function chooseLanguage(driver, value) {
-  await (await byTestId(driver, "nav-settings")).click();
+  await press(driver, "nav-settings");
   const select = await byTestId(driver, "language-select");
   await eventually(async () => await select.isEnabled(), "the language setting never loaded");
   await (await select.findElement(By.css(`option[value="${value}"]`))).click();

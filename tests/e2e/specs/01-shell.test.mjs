@@ -6,7 +6,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { join } from "node:path";
 import { Key } from "selenium-webdriver";
-import { withApp, byTestId, simulateDrop, realDrop, fixtures, eventually } from "../lib/app.mjs";
+import { withApp, byTestId, simulateDrop, realDrop, fixtures, eventually, press } from "../lib/app.mjs";
 
 test("the window opens titled Metadesk with the keychain available", async (t) => {
   await withApp(t, async (driver) => {
@@ -24,12 +24,12 @@ test("the window opens titled Metadesk with the keychain available", async (t) =
 
 test("sections are reachable with the mouse", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     await byTestId(driver, "empty-bulk");
-    await (await byTestId(driver, "nav-activity")).click();
+    await press(driver, "nav-activity");
     const activity = await byTestId(driver, "empty-activity");
     assert.match(await activity.getText(), /no runs yet/i);
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const connections = await byTestId(driver, "empty-connections");
     assert.match(await connections.getText(), /drop a credential file/i);
   });

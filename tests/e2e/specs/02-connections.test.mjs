@@ -17,6 +17,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -130,9 +131,9 @@ test("a dropped file that is not a credential is refused with every reason, and 
     assert.match(text, /private key/i);
 
     // Pasted text goes through the same checks.
-    await (await byTestId(driver, "paste-json")).click();
+    await press(driver, "paste-json");
     await (await byTestId(driver, "paste-text")).sendKeys('{"hello": "world"}');
-    await (await byTestId(driver, "paste-submit")).click();
+    await press(driver, "paste-submit");
     await resultFor(driver, "Pasted text", "refused");
 
     assert.deepEqual(identities(await connectionCards(driver)), identities(cardsBefore), "the list is unchanged");
@@ -174,7 +175,7 @@ test("a development token, an OAuth project and a local SDK import too", async (
     assert.ok(oauth.text.includes(new URL(sandbox.url).host));
 
     // A local AEM SDK typed in by hand.
-    await (await byTestId(driver, "add-sdk")).click();
+    await press(driver, "add-sdk");
     const dialog = await byTestId(driver, "sdk-dialog");
     const url = await dialog.findElement(By.id("sdk-url"));
     await url.clear();
@@ -218,7 +219,7 @@ test("a file with a stored connection's client id but another secret replaces it
 test("Choose file… opens the system's file dialog, and cancelling it changes nothing", async (t) => {
   await withApp(t, async (driver) => {
     const before = await connectionCards(driver);
-    await (await byTestId(driver, "choose-file")).click();
+    await press(driver, "choose-file");
     // The GTK dialog is a separate native window, out of WebDriver's reach: find it with xdotool.
     const win = await eventually(() => {
       try {
@@ -240,7 +241,7 @@ test("Choose file… opens the system's file dialog, and cancelling it changes n
 test("Try with a sandbox AEM adds a connection marked as a sandbox, which comes back after a restart", async (t) => {
   let id;
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "try-sandbox")).click();
+    await press(driver, "try-sandbox");
     const card = await eventually(async () => (await connectionCards(driver)).find((c) => /Sandbox — a simulated AEM on this computer/.test(c.text)),
       "no sandbox connection", 90_000);
     id = card.id;
@@ -282,7 +283,7 @@ test("delete asks first, Escape cancels, and deleting removes the keychain entri
     for (const victim of cards) {
       const el = await driver.findElement(By.css(`[data-connection-id="${victim.id}"]`));
       await el.findElement(By.css('[data-testid="delete-connection"]')).click();
-      await (await byTestId(driver, "delete-confirm")).click();
+      await press(driver, "delete-confirm");
       await eventually(async () => !(await connectionCards(driver)).some((c) => c.id === victim.id),
         `${victim.name} is still listed`);
       assert.deepEqual(entriesOf(victim.id), [], `${victim.name} left keychain entries behind`);

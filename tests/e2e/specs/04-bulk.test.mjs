@@ -20,6 +20,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   realDrop,
   startSandboxBinary,
   keychainEntries,
@@ -78,7 +79,7 @@ const shown = (value) => (value === null || value === undefined ? "(not set)" : 
 /** Drops a credential file on the window for real (XDND), finds its card by the technical
  *  account and points it at the sandbox. */
 async function importCredential(driver, file, email, name) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   const page = await driver.findElement(By.css("#connections-title"));
   await realDrop(driver, [sandbox.file(file)], page);
   const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
@@ -96,7 +97,7 @@ async function importCredential(driver, file, email, name) {
 
 /** Opens Bulk edit (a new edit), picks the connection and the folder, waits for the final count. */
 async function pickFolder(driver, connectionId, name) {
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   // A report from an earlier run may be on screen: start a new edit.
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
@@ -153,7 +154,7 @@ const counters = () => sandbox.getJson("/__sandbox/counters");
 /** Pauses the running apply and shows that nothing more is written while it is paused: once
  *  the writes under way have ended, the sandbox's write counter and the bar stand still. */
 async function pauseAndWatch(driver, progress, name) {
-  await (await byTestId(driver, "pause-button")).click();
+  await press(driver, "pause-button");
   await byTestId(driver, "resume-button");
   await eventually(async () => (await progress.getAttribute("data-paused")) === "1", "the run did not say it is paused");
   // Writes under way when Pause was pressed finish; no new request starts. Settled = nothing in
@@ -199,7 +200,7 @@ async function applyAndWaitForReport(driver, name, { watch = false } = {}) {
       assert.equal(Number(await progress.getAttribute("data-total")), editable().length);
       await screenshot(driver, `04 ${name} 4 progress`);
       await pauseAndWatch(driver, progress, name);
-      await (await byTestId(driver, "resume-button")).click();
+      await press(driver, "resume-button");
       await eventually(async () => (await progress.getAttribute("data-paused")) === "0", "the run did not resume");
       await byTestId(driver, "pause-button");
     }
@@ -233,7 +234,7 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     await setRights(driver, value);
     await screenshot(driver, "04 edit 2 form");
 
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await checkPreviewRow(driver, sample, assets.get(sample).rights, value);
     const counts = await byTestId(driver, "preview-counts");
     const willChange = await counts.findElement(By.css('[data-filter="change"]'));
@@ -280,7 +281,7 @@ test("service credentials: preview, apply, the report, the sandbox's state, then
     }
 
     // Both runs are in Activity, completed.
-    await (await byTestId(driver, "nav-activity")).click();
+    await press(driver, "nav-activity");
     const list = await byTestId(driver, "run-list");
     const items = await list.findElements(By.css('[data-testid="run-item"]'));
     assert.ok(items.length >= 2, "the two runs are not listed");
@@ -302,7 +303,7 @@ test("a read-only credential: the apply stops at once with the 403 explanation n
     const id = await importCredential(driver, "service-credentials-read-only.json", email, "read-only");
     await pickFolder(driver, id, "read-only");
     await setRights(driver, value);
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     // Reading works: the preview is the same as with write access.
     await checkPreviewRow(driver, editable()[0], assets.get(editable()[0]).rights, value);
     await screenshot(driver, "04 read-only 3 preview");

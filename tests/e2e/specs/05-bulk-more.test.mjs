@@ -28,6 +28,7 @@ import {
   withApp,
   launchAppProcess,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -116,7 +117,7 @@ async function connection(driver) {
 /** Bulk edit → a new edit on the folder with Copyright (dc:rights) set to `value` → its preview. */
 async function previewEdit(driver, name, value) {
   const id = await connection(driver);
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
   const select = await byTestId(driver, "bulk-connection");
@@ -137,7 +138,7 @@ async function previewEdit(driver, name, value) {
   const values = await row.findElement(By.css('[data-testid="edit-values"]'));
   await values.clear();
   await values.sendKeys(value);
-  await (await byTestId(driver, "preview-button")).click();
+  await press(driver, "preview-button");
   await byTestId(driver, "preview-table", 120_000);
   const willChange = await (await byTestId(driver, "preview-counts")).findElement(By.css('[data-filter="change"]'));
   await eventually(async () => Number(await willChange.getAttribute("data-count")) === editable().length,
@@ -180,7 +181,7 @@ async function completedReport(driver, name) {
 
 /** The Activity entry of `runId` (the newest run when null). */
 async function activityItem(driver, runId = null) {
-  await (await byTestId(driver, "nav-activity")).click();
+  await press(driver, "nav-activity");
   const list = await byTestId(driver, "run-list");
   return eventually(async () => {
     const items = await list.findElements(By.css(runId ? `[data-testid="run-item"][data-run-id="${runId}"]` : '[data-testid="run-item"]'));
@@ -213,7 +214,7 @@ test("Export CSV opens the system's save dialog: Escape saves nothing, a typed p
     const cwds = appPids().map((pid) => readlinkSync(`/proc/${pid}/cwd`));
 
     // Escape: the dialog closes, nothing is saved, nothing is said.
-    await (await byTestId(driver, "export-csv")).click();
+    await press(driver, "export-csv");
     let dialog = await waitForNativeWindow(SAVE_DIALOG);
     screenScreenshot("05 export 3 save dialog");
     sendToWindow(dialog, "key", "Escape");
@@ -232,11 +233,11 @@ test("Export CSV opens the system's save dialog: Escape saves nothing, a typed p
 
     // Headers in words by default (issue 42); unticked here for the machine keys checked below.
     await assertHeadersChoice(driver, true);
-    await (await byTestId(driver, "export-localized-headers")).click();
+    await press(driver, "export-localized-headers");
     await assertHeadersChoice(driver, false);
 
     // Saved: the file name field gets an absolute path (typed over the suggested name).
-    await (await byTestId(driver, "export-csv")).click();
+    await press(driver, "export-csv");
     dialog = await waitForNativeWindow(SAVE_DIALOG);
     sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
     sendToWindow(dialog, "type", "--delay", "10", target);
@@ -249,7 +250,7 @@ test("Export CSV opens the system's save dialog: Escape saves nothing, a typed p
 
     // Column headers in words: ticked again here, read back by a fresh page (the core keeps it).
     await assertHeadersChoice(driver, false);
-    await (await byTestId(driver, "export-localized-headers")).click();
+    await press(driver, "export-localized-headers");
     await assertHeadersChoice(driver, true);
     await driver.navigate().refresh();
     await eventually(async () => (await driver.executeScript("return document.body.dataset.ready")) === "1", "the page did not start again");
@@ -314,7 +315,7 @@ test("a run killed half-way is offered at the next start-up, and Resume complete
     assert.match(await (await item.findElement(By.css('[data-testid="run-counts"]'))).getText(), new RegExp(`\\b${pending} not applied yet`));
     await screenshot(driver, "05 interrupted 4 activity");
 
-    await (await byTestId(driver, "resume-interrupted")).click();
+    await press(driver, "resume-interrupted");
     const report = await completedReport(driver, "interrupted 5");
     assert.equal(await report.getAttribute("data-run-id"), runId, "Resume applied another run");
     assert.equal((await driver.findElements(By.css('[data-testid="interrupted-banner"]'))).length, 0, "the banner stays after Resume");
@@ -349,7 +350,7 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     assert.ok(isRunning(pid));
     await screenshot(driver, "05 close 2 asked");
 
-    await (await byTestId(driver, "keep-running")).click();
+    await press(driver, "keep-running");
     await eventually(async () => (await driver.findElements(By.css('[data-testid="close-run-dialog"]'))).length === 0,
       "Keep running did not close the dialog");
     const progress = await byTestId(driver, "run-progress");
@@ -361,7 +362,7 @@ test("closing the window during a run asks first: Keep running goes on, Cancel r
     requestWindowClose(win);
     await byTestId(driver, "close-run-dialog");
     await screenshot(driver, "05 close 4 asked again");
-    await (await byTestId(driver, "cancel-and-close")).click();
+    await press(driver, "cancel-and-close");
     const closing = Date.now();
     await waitForExit(pid, "the app did not exit within 35 s of Cancel run and close", 35_000);
     t.diagnostic(`the app exited ${Date.now() - closing} ms after Cancel run and close`);
@@ -430,7 +431,7 @@ test("a production connection: Apply asks for its exact name before writing", as
   const value = `© Production E2E ${Date.now()}`;
   await withApp(t, async (driver) => {
     const id = await connection(driver);
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
     await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
     await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,
@@ -465,12 +466,12 @@ test("a production connection: Apply asks for its exact name before writing", as
 
 test("the connections added here are deleted, and leave nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     for (const id of added) {
       const cards = await driver.findElements(By.css(`[data-connection-id="${id}"]`));
       if (cards.length === 0) continue;
       await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-      await (await byTestId(driver, "delete-confirm")).click();
+      await press(driver, "delete-confirm");
       await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${id}"]`))).length === 0,
         `connection ${id} was not deleted`);
     }

@@ -15,6 +15,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -53,7 +54,7 @@ after(() => {
 });
 
 async function importConnection(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
   const email = sandbox.service.integration.email;
   const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
@@ -90,7 +91,7 @@ test("the console completes from the schema, runs a list query into a table, exp
   const target = join(scratch, "console result.csv");
   await withApp(t, async (driver) => {
     const id = await importConnection(driver);
-    await (await byTestId(driver, "nav-console")).click();
+    await press(driver, "nav-console");
     const select = await byTestId(driver, "console-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
 
@@ -119,7 +120,7 @@ test("the console completes from the schema, runs a list query into a table, exp
     await screenshot(driver, "06 console 2 table");
 
     // Export CSV through the system's save dialog.
-    await (await byTestId(driver, "graphql-export-csv")).click();
+    await press(driver, "graphql-export-csv");
     const dialog = await waitForNativeWindow(SAVE_DIALOG);
     sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
     sendToWindow(dialog, "type", "--delay", "10", target);
@@ -136,7 +137,7 @@ test("the console completes from the schema, runs a list query into a table, exp
     // A broken query: the error is listed with its line and marked on that line in the editor.
     await typeQuery(driver, "{");
     await editor.sendKeys(Key.ENTER, "articleList {", Key.ENTER, "items { titel", Key.ESCAPE);
-    await (await byTestId(driver, "graphql-run")).click();
+    await press(driver, "graphql-run");
     const errors = await byTestId(driver, "graphql-errors", 30_000);
     assert.match(await errors.getText(), /^Line 3, column \d+: .*titel/);
     const marked = await eventually(async () => (await inEditor(driver, ".cm-content .cm-lintRange-error"))[0],
@@ -151,11 +152,11 @@ test("the console completes from the schema, runs a list query into a table, exp
     await screenshot(driver, "06 console 4 error at its line");
 
     // Requests: an asset's metadata as JSON.
-    await (await byTestId(driver, "console-tab-requests")).click();
+    await press(driver, "console-tab-requests");
     const path = await byTestId(driver, "request-path");
     await path.clear();
     await path.sendKeys(`${asset}/jcr:content/metadata.json`);
-    await (await byTestId(driver, "request-send")).click();
+    await press(driver, "request-send");
     const json = await byTestId(driver, "request-json", 30_000);
     assert.equal(await (await byTestId(driver, "request-status")).getText(), "200");
     assert.match(await json.getText(), /jcr:primaryType/);
@@ -165,12 +166,12 @@ test("the console completes from the schema, runs a list query into a table, exp
 
 test("the connection added here is deleted, and leaves nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     for (const id of added) {
       const cards = await driver.findElements(By.css(`[data-connection-id="${id}"]`));
       if (cards.length === 0) continue;
       await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-      await (await byTestId(driver, "delete-confirm")).click();
+      await press(driver, "delete-confirm");
       await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${id}"]`))).length === 0,
         `connection ${id} was not deleted`);
     }

@@ -19,6 +19,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -54,7 +55,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
   let connectionId;
   await withApp(t, async (driver) => {
     await driver.manage().setTimeouts({ script: 600_000 });
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
     const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(sandbox.service.integration.email)),
       "the service credential was not imported", 30_000);
@@ -65,7 +66,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     await eventually(async () => (await (await driver.findElement(By.css(`[data-connection-id="${card.id}"] [data-testid="connection-host"]`))).getText())
       .includes(new URL(sandbox.url).host), "the sandbox address is not shown");
 
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${card.id}"]`)).click();
     await typeFolder(driver, folder);
@@ -123,7 +124,7 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     for (const p of waiting) assert.equal(byStrip[p], undefined, `${p} was asked for though never in view`);
     assert.ok(Object.keys(byStrip).every((p) => tilePaths.includes(p)), "a thumbnail was asked for outside the strip");
     assert.ok(Object.keys(byStrip).length < tilePaths.length, "every tile asked, in view or not");
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await byTestId(driver, "preview-table", 180_000);
     // Every asset (the preview opens on those that will change): skipped fragments have rows too.
     const all = await (await byTestId(driver, "preview-counts")).findElement(By.css('[data-filter="all"]'));
@@ -251,10 +252,10 @@ test("the preview shows thumbnails, loads them only for rows in view, once per r
     }
 
     // Leave no connection behind.
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const cardEl = await driver.findElement(By.css(`[data-connection-id="${connectionId}"]`));
     await (await cardEl.findElement(By.css('[data-testid="delete-connection"]'))).click();
-    await (await byTestId(driver, "delete-confirm")).click();
+    await press(driver, "delete-confirm");
     await byTestId(driver, "empty-connections");
   });
   assert.deepEqual(keychainEntries(), [], "the connection left keychain entries behind");

@@ -19,6 +19,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -60,7 +61,7 @@ async function setGraphqlAccess(user, allowed) {
 }
 
 async function importService(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
   const email = sandbox.service.integration.email;
   const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.text.includes(email)),
@@ -76,7 +77,7 @@ async function importService(driver) {
 }
 
 async function importDevToken(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   const before = new Set((await connectionCards(driver)).map((c) => c.id));
   await simulateDrop(driver, [sandbox.file("local-development-token.json")]);
   // The file does not name its AEM: the page asks for it.
@@ -90,7 +91,7 @@ async function importDevToken(driver) {
 }
 
 async function openConsole(driver, id) {
-  await (await byTestId(driver, "nav-console")).click();
+  await press(driver, "nav-console");
   const select = await byTestId(driver, "console-connection");
   await select.findElement(By.css(`option[value="${id}"]`)).click();
 }
@@ -145,7 +146,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
     await setEndpoint(driver, "metadesk");
 
     // Saving is a write on production: the button waits for the connection's exact name.
-    await (await byTestId(driver, "persisted-summary")).click();
+    await press(driver, "persisted-summary");
     await (await byTestId(driver, "persisted-save-name")).sendKeys(name);
     const save = await byTestId(driver, "persisted-save");
     const typed = await byTestId(driver, "persisted-save-typed");
@@ -181,7 +182,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
     // A slow query (every AEM answer 8 s late) is cancelled in well under that.
     await sandbox.setFaults({ latency_ms: 8000 });
     try {
-      await (await byTestId(driver, "graphql-run")).click();
+      await press(driver, "graphql-run");
       const cancel = await byTestId(driver, "graphql-cancel", 5_000);
       await show(driver, cancel);
       await screenshot(driver, "08 console 3 slow query running");
@@ -199,7 +200,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
     const email = sandbox.service.integration.email;
     await setGraphqlAccess(email, false);
     try {
-      await (await byTestId(driver, "graphql-run")).click();
+      await press(driver, "graphql-run");
       const denied = await eventually(async () => {
         const e = (await driver.findElements(By.css('[data-testid="graphql-error"]')))[0];
         return e && (await e.getText()) !== "Cancelled." ? e : null;
@@ -215,7 +216,7 @@ test("GraphQL: saving a persisted query on production needs the name; history re
 
     // A configuration without an endpoint.
     await setEndpoint(driver, "wknd");
-    await (await byTestId(driver, "graphql-run")).click();
+    await press(driver, "graphql-run");
     await eventually(async () => /not enabled/.test(await (await byTestId(driver, "graphql-error")).getText()),
       "the 404 does not say the endpoint is not enabled", 30_000);
     assert.match(await (await byTestId(driver, "graphql-error")).getText(), /wknd/);
@@ -230,13 +231,13 @@ test("Requests: an image is shown, form fields reach AEM, and Copy as curl never
   await withApp(t, async (driver) => {
     const id = await importDevToken(driver);
     await openConsole(driver, id);
-    await (await byTestId(driver, "console-tab-requests")).click();
+    await press(driver, "console-tab-requests");
 
     // An image answer is shown as an image.
     const path = await byTestId(driver, "request-path");
     await path.clear();
     await path.sendKeys(rendition);
-    await (await byTestId(driver, "request-send")).click();
+    await press(driver, "request-send");
     const image = await byTestId(driver, "request-image", 30_000);
     assert.equal(await (await byTestId(driver, "request-status")).getText(), "200");
     const width = await eventually(() => driver.executeScript("return arguments[0].complete && arguments[0].naturalWidth", image),
@@ -250,17 +251,17 @@ test("Requests: an image is shown, form fields reach AEM, and Copy as curl never
     await method.findElement(By.css('option[value="POST"]')).click();
     await path.clear();
     await path.sendKeys(`${asset}/jcr:content/metadata`);
-    await (await byTestId(driver, "request-body-form")).click();
+    await press(driver, "request-body-form");
     await (await byTestId(driver, "request-form-name")).sendKeys("./dc:title");
     await (await byTestId(driver, "request-form-value")).sendKeys(title);
-    await (await byTestId(driver, "request-send")).click();
+    await press(driver, "request-send");
     await eventually(async () => (await (await byTestId(driver, "request-status")).getText()) === "200"
       && (await driver.findElements(By.css('[data-testid="request-image"]'))).length === 0, "the form POST got no 200", 30_000);
     assert.equal((await sandbox.asset(asset)).metadata["dc:title"], title);
     await screenshot(driver, "08 console 7 form fields sent");
 
     // Copy as curl: the system clipboard gets the line with $AEM_TOKEN, never the token.
-    await (await byTestId(driver, "request-copy-curl")).click();
+    await press(driver, "request-copy-curl");
     const copied = await byTestId(driver, "request-copied", 10_000);
     assert.match(await copied.getText(), /^Copied\./);
     const line = clipboardText();
@@ -276,12 +277,12 @@ test("Requests: an image is shown, form fields reach AEM, and Copy as curl never
 
 test("the connections added here are deleted, and leave nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     for (const id of added) {
       const cards = await driver.findElements(By.css(`[data-connection-id="${id}"]`));
       if (cards.length === 0) continue;
       await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-      await (await byTestId(driver, "delete-confirm")).click();
+      await press(driver, "delete-confirm");
       await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${id}"]`))).length === 0,
         `connection ${id} was not deleted`);
     }

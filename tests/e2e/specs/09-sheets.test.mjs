@@ -24,6 +24,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -125,12 +126,12 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
   const target = join(scratch, "shots sheet.csv");
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
-    await (await byTestId(driver, "mode-sheet")).click();
+    await press(driver, "nav-bulk");
+    await press(driver, "mode-sheet");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, folder);
-    await (await byTestId(driver, "sheet-format-csv")).click();
+    await press(driver, "sheet-format-csv");
     await screenshot(driver, "09 sheets 1 export form");
 
     // Export through the save dialog: an absolute path typed over the suggested name.
@@ -233,7 +234,7 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
     await byTestId(driver, "preview-table", 60_000);
     await screenshot(driver, "09 sheets 7 undo preview");
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     await eventually(async () => {
       const shown = await driver.findElements(By.css('[data-testid="report"]'));
       return shown.length === 1 && (await shown[0].getAttribute("data-run-id")) !== sheetRun;
@@ -244,10 +245,10 @@ test("export a folder as a sheet, a sheet with errors writes nothing, two edited
     await screenshot(driver, "09 sheets 8 undone");
 
     // Leave no connection behind.
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const card = await driver.findElement(By.css(`[data-connection-id="${id}"]`));
     await (await card.findElement(By.css('[data-testid="delete-connection"]'))).click();
-    await (await byTestId(driver, "delete-confirm")).click();
+    await press(driver, "delete-confirm");
     await eventually(async () => (await connectionCards(driver)).length === 0, "the connection was not deleted");
   });
   assert.deepEqual(keychainEntries(), []);

@@ -27,6 +27,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -86,7 +87,7 @@ async function connection(driver) {
 /** Bulk edit → a new edit with this file's connection picked. */
 async function newEdit(driver) {
   const id = await connection(driver);
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
   const select = await byTestId(driver, "bulk-connection");
@@ -128,11 +129,11 @@ async function previewPaths(driver) {
 test("a search with two conditions: live count, query, saved, previewed and applied", async (t) => {
   await withApp(t, async (driver) => {
     await newEdit(driver);
-    await (await byTestId(driver, "scope-kind-search")).click();
+    await press(driver, "scope-kind-search");
     await typeFolder(driver, folder);
 
     // Condition 1 is "A property dc:rights is empty" as it starts; condition 2: a file type.
-    await (await byTestId(driver, "condition-add")).click();
+    await press(driver, "condition-add");
     const rows = await driver.findElements(By.css('[data-testid="condition-row"]'));
     assert.equal(rows.length, 2);
     await (await rows[1].findElement(By.css('[data-testid="condition-subject"] option[value="type"]'))).click();
@@ -141,7 +142,7 @@ test("a search with two conditions: live count, query, saved, previewed and appl
     const n = matching().length;
     const text = await finalSelectionCount(driver, new RegExp(`\\b${n} assets? match`));
     assert.doesNotMatch(text, /at least/);
-    await (await byTestId(driver, "show-query")).click();
+    await press(driver, "show-query");
     const query = await (await byTestId(driver, "query-text")).getText();
     assert.match(query, /type=dam:Asset/);
     assert.match(query, /dc:format/);
@@ -152,7 +153,7 @@ test("a search with two conditions: live count, query, saved, previewed and appl
     assert.equal(await (await byTestId(driver, "saved-scope-notice")).getText(), `Saved as “${SAVED_NAME}”.`);
 
     await setRights(driver, RIGHTS);
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     const paths = await previewPaths(driver);
     assert.deepEqual(paths.sort(), matching().sort(), "the preview holds exactly the matching assets");
     const where = await (await byTestId(driver, "run-selection")).getText();
@@ -179,7 +180,7 @@ test("the saved search is reused in a new edit and now selects nothing", async (
     const saved = await byTestId(driver, "saved-scope");
     await (await saved.findElement(By.css(`option[value="${SAVED_NAME}"]`))).click();
     assert.match(await (await byTestId(driver, "saved-scope-words")).getText(), /where dc:rights is empty and type is image\/\*/);
-    await (await byTestId(driver, "saved-scope-use")).click();
+    await press(driver, "saved-scope-use");
     assert.equal(await (await byTestId(driver, "scope-kind-search")).isSelected(), true);
     assert.equal(await (await byTestId(driver, "folder-path-input")).getAttribute("value"), folder);
     assert.equal((await driver.findElements(By.css('[data-testid="condition-row"]'))).length, 2);
@@ -192,7 +193,7 @@ test("the saved search is reused in a new edit and now selects nothing", async (
 test("a pasted list: a bad entry and a duplicate are shown with their reason, the rest previewed", async (t) => {
   await withApp(t, async (driver) => {
     await newEdit(driver);
-    await (await byTestId(driver, "scope-kind-list")).click();
+    await press(driver, "scope-kind-list");
     const [a, b] = editable();
     const missing = `${folder}/no-such-asset.jpg`;
     const list = await byTestId(driver, "scope-list");
@@ -207,7 +208,7 @@ test("a pasted list: a bad entry and a duplicate are shown with their reason, th
     await screenshot(driver, "10 list 1 checked");
 
     await setRights(driver, `${RIGHTS} (list)`);
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     const paths = await previewPaths(driver);
     assert.deepEqual(paths.sort(), [a, b].sort());
     assert.match(await (await byTestId(driver, "run-selection")).getText(), /a list of 4 entries/);
@@ -223,7 +224,7 @@ test("a list file dropped on the window fills the list; a two-column file is ref
     const [a, b, c] = editable();
     const missing = `${folder}/no-such-asset.png`;
     // A .txt is a list wherever the page is: dropped while the search is shown, it opens the list.
-    await (await byTestId(driver, "scope-kind-search")).click();
+    await press(driver, "scope-kind-search");
     const txt = join(dir, "assets to fix.txt");
     writeFileSync(txt, `\ufeff${a}\r\n\r\n${b}\r\n${missing}\r\n`);
     await simulateDrop(driver, [txt]);
@@ -259,7 +260,7 @@ test("a list file dropped on the window fills the list; a two-column file is ref
 test("an OAuth Server-to-Server connection paired on its card edits from the window", async (t) => {
   await withApp(t, async (driver) => {
     await connection(driver);
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     await simulateDrop(driver, [sandbox.file("oauth-project.json")]);
     const row = await eventually(async () => {
       for (const r of await driver.findElements(By.css('[data-testid="drop-result"]'))) {
@@ -276,7 +277,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
 
     // Not paired: the folder tree browses through the Folders API with the OAuth token; the
     // folder's assets are counted, shown and previewed through AEM's OpenAPI search.
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
     if (again.length > 0) await again[0].click();
     const select = await byTestId(driver, "bulk-connection");
@@ -295,7 +296,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     assert.equal(number, editable().length, counted);
     await byTestId(driver, "folder-assets-list", 60_000);
     await setRights(driver, `${RIGHTS} (OAuth folder)`);
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     // Every asset of the folder is planned (the table shows a window of its rows: the total is
     // its row count; the rows it shows are the folder's).
     const shownRows = await previewPaths(driver);
@@ -310,7 +311,7 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     if (back.length > 0) await back[0].click();
 
     // Paired on its card with the service connection on the same AEM.
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const oauthCard = await driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
     const paired = await oauthCard.findElement(By.css('[data-testid="paired-select"]'));
     await (await paired.findElement(By.css(`option[value="${connectionId}"]`))).click();
@@ -321,10 +322,10 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
 
     // A search edit from the window, written through the OpenAPI.
     const patchesBefore = (await sandbox.getJson("/__sandbox/counters")).requests?.PATCH?.["200"] ?? 0;
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select2 = await byTestId(driver, "bulk-connection");
     await select2.findElement(By.css(`option[value="${card.id}"]`)).click();
-    await (await byTestId(driver, "scope-kind-search")).click();
+    await press(driver, "scope-kind-search");
     await typeFolder(driver, folder);
     const rowEl = (await driver.findElements(By.css('[data-testid="condition-row"]')))[0];
     await (await rowEl.findElement(By.css('[data-testid="condition-subject"] option[value="name"]'))).click();
@@ -333,9 +334,9 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
     assert.ok(pngs.length > 0, "no PNG in the folder");
     await finalSelectionCount(driver, new RegExp(`\\b${pngs.length} assets? match`));
     await setRights(driver, `${RIGHTS} (OAuth)`);
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     assert.deepEqual((await previewPaths(driver)).sort(), [...pngs].sort());
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     await byTestId(driver, "report", 120_000);
     await screenshot(driver, "10 oauth 3 report");
     for (const path of pngs) {
@@ -348,12 +349,12 @@ test("an OAuth Server-to-Server connection paired on its card edits from the win
 
 test("the connections added here are deleted, and leave nothing in the keychain", async (t) => {
   await withApp(t, async (driver) => {
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     for (const id of added) {
       const cards = await driver.findElements(By.css(`[data-connection-id="${id}"]`));
       if (cards.length === 0) continue;
       await (await cards[0].findElement(By.css('[data-testid="delete-connection"]'))).click();
-      await (await byTestId(driver, "delete-confirm")).click();
+      await press(driver, "delete-confirm");
       await eventually(async () => (await driver.findElements(By.css(`[data-connection-id="${id}"]`))).length === 0,
         `connection ${id} was not deleted`);
     }

@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import { By, Key } from "selenium-webdriver";
 import {
   byTestId,
+  press,
   connectionCards,
   deleteConnections,
   eventually,
@@ -146,7 +147,7 @@ async function chooseLanguage(driver, value) {
 
 /** Back to following the system (English here), whatever an earlier failure left chosen. */
 async function followTheSystem(driver) {
-  await (await byTestId(driver, "nav-settings")).click();
+  await press(driver, "nav-settings");
   await chooseLanguage(driver, "system");
   await eventually(
     async () => (await driver.findElement(By.css("main h1")).getText()) === "Settings",
@@ -202,7 +203,7 @@ async function bulkEditInFrench(driver) {
   // 2. The edit rows: Preview with no value says what is missing, in French.
   const row = await byTestId(driver, "edit-row");
   await pickProperty(driver, "dc:rights");
-  await (await byTestId(driver, "preview-button")).click();
+  await press(driver, "preview-button");
   const problem = await eventually(async () => (await row.findElements(By.css(".error-text")))[0], "no problem shown for the empty value");
   assert.equal(await textOf(driver, problem), "Saisissez la valeur à définir.");
   await driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", row);
@@ -213,7 +214,7 @@ async function bulkEditInFrench(driver) {
   // 3. The preview.
   const values = await row.findElement(By.css('[data-testid="edit-values"]'));
   await values.sendKeys(RIGHTS);
-  await (await byTestId(driver, "preview-button")).click();
+  await press(driver, "preview-button");
   await byTestId(driver, "preview-table", 120_000);
   const apply = await byTestId(driver, "apply-button");
   assert.match(await textOf(driver, apply), /^Appliquer \d+ modifications?$/);
@@ -277,7 +278,7 @@ async function sheetSearchAndUndoInFrench(driver, id, scratch) {
   await assertNoEnglish(driver, "Modification en masse (annulation, aperçu)");
   await assertAccessible(driver, "Modification en masse (annulation, aperçu)");
   await screenshot(driver, "11-fr-bulk-5-annulation");
-  await (await byTestId(driver, "apply-button")).click();
+  await press(driver, "apply-button");
   const report = await byTestId(driver, "report", 120_000);
   await eventually(async () => (await textOf(driver, await report.findElement(By.css('[data-testid="report-status"]')))) === "Terminée",
     "the undo did not complete", 120_000);
@@ -288,9 +289,9 @@ async function sheetSearchAndUndoInFrench(driver, id, scratch) {
   const dump = await sandbox.getJson("/__sandbox/dump");
   const asset = dump.assets.find((a) => !a.contentFragment && a.path.startsWith(`${folder}/`)).path;
   const titleBefore = (await sandbox.asset(asset)).metadata["dc:title"] ?? null;
-  await (await byTestId(driver, "new-edit")).click();
+  await press(driver, "new-edit");
   await (await (await byTestId(driver, "bulk-connection")).findElement(By.css(`option[value="${id}"]`))).click();
-  await (await byTestId(driver, "mode-sheet")).click();
+  await press(driver, "mode-sheet");
   const sheet = join(scratch, "feuille-a-corriger.csv");
   writeFileSync(sheet, `Chemin (clé),Titre (dc:title)\r\n${asset},Un|Deux\r\n/etc/hors-dam.jpg,x\r\n`);
   const blocked = await dropSheet(driver, sheet, "sheet-blocked");
@@ -309,8 +310,8 @@ async function sheetSearchAndUndoInFrench(driver, id, scratch) {
   await screenshot(driver, "11-fr-bulk-7-feuille");
 
   // 8. A search: its count and conditions in French, and the preview saying how it found them.
-  await (await byTestId(driver, "mode-same")).click();
-  await (await byTestId(driver, "scope-kind-search")).click();
+  await press(driver, "mode-same");
+  await press(driver, "scope-kind-search");
   await typeFolder(driver, folder);
   const count = await eventually(async () => {
     const el = await driver.findElement(By.css('[data-testid="selection-count"]'));
@@ -325,10 +326,10 @@ async function sheetSearchAndUndoInFrench(driver, id, scratch) {
 
   // 9. Which assets lack required metadata: the report in French (the form's field labels are
   //    AEM's words, whichever language the window speaks).
-  await (await byTestId(driver, "mode-missing")).click();
-  await (await byTestId(driver, "scope-kind-folder")).click();
+  await press(driver, "mode-missing");
+  await press(driver, "scope-kind-folder");
   await typeFolder(driver, folder);
-  await (await byTestId(driver, "missing-run")).click();
+  await press(driver, "missing-run");
   const summary = await byTestId(driver, "missing-summary", 120_000);
   assert.match(await textOf(driver, summary), /^\d+ ressources? vérifiées? dans /);
   const lacking = await Promise.all((await driver.findElements(By.css('[data-testid="missing-field"]'))).map((f) => textOf(driver, f)));
@@ -395,7 +396,7 @@ test("the window in French: every converted page, no English left, no serious ax
     }
 
     // A connection, then Test connection: the card and the Rust side's report in French.
-    await (await byTestId(driver, "try-sandbox")).click();
+    await press(driver, "try-sandbox");
     const card = await eventually(
       async () => (await connectionCards(driver)).find((c) => /Bac à sable — un AEM simulé/.test(c.text)),
       "no sandbox connection",

@@ -13,6 +13,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   realDrop,
   startSandboxBinary,
   keychainEntries,
@@ -54,7 +55,7 @@ const shown = (value) => (value === null || value === undefined ? "(not set)" : 
 const swapped = (title) => title.replace(/^(\w+) (\w+)$/, "$2, $1");
 
 async function importCredential(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   const page = await driver.findElement(By.css("#connections-title"));
   await realDrop(driver, [sandbox.file("service-credentials.json")], page);
   const email = sandbox.service.integration.email;
@@ -71,7 +72,7 @@ async function importCredential(driver) {
 }
 
 async function pickFolder(driver, connectionId) {
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
   const select = await byTestId(driver, "bulk-connection");
@@ -131,7 +132,7 @@ async function checkLiveSample(driver) {
 /** Previews the row as filled, checks one asset's before → after, applies, checks the sandbox,
  *  then undoes and checks the originals are back. */
 async function previewApplyUndo(driver, name, property, sample, before, after, expected) {
-  await (await byTestId(driver, "preview-button")).click();
+  await press(driver, "preview-button");
   await checkPreviewRow(driver, sample, before, after);
   await screenshot(driver, `12 ${name} 1 preview`);
   assert.deepEqual((await sandbox.asset(sample)).metadata[property], before, "a preview wrote");

@@ -21,6 +21,7 @@ import ExcelJS from "exceljs";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -66,7 +67,7 @@ const writes = async () => (await sandbox.getJson("/__sandbox/counters")).writes
 const blank = (v) => v === undefined || v === null || (typeof v === "string" && v.trim() === "") || (Array.isArray(v) && v.every(blank));
 
 async function pickFolder(driver, connectionId) {
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const select = await byTestId(driver, "bulk-connection");
   await select.findElement(By.css(`option[value="${connectionId}"]`)).click();
   await typeFolder(driver, FOLDER);
@@ -126,7 +127,7 @@ test("a field picked by its label offers its options, and a value outside them i
     await typed.clear();
     await typed.sendKeys("English");
     const before = await writes();
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     const problem = await eventually(async () => (await row.findElements(By.css('[data-testid="edit-values-problem"]')))[0],
       "the refusal is not shown beside the change", 30_000);
     assert.match(await problem.getText(), /“English” is not one of the values Language \(dc:language\) allows: “en”, “de”, “fr”, “ja”/);
@@ -145,9 +146,9 @@ test("the missing-metadata report lists the assets lacking Copyright, and opens 
   assert.ok(lacking.length > 0, "the sandbox seeded no asset without a Copyright in the folder");
   await withApp(t, async (driver) => {
     await pickFolder(driver, await connection(driver));
-    await (await byTestId(driver, "mode-missing")).click();
+    await press(driver, "mode-missing");
     const before = await writes();
-    await (await byTestId(driver, "missing-run")).click();
+    await press(driver, "missing-run");
     const summary = await whenDone(driver, "missing-summary", MISSING_RUNNING);
     assert.match(await summary.getText(), new RegExp(`^${assets.size} assets? checked in ${FOLDER}\\.$`));
     const fields = [];
@@ -172,7 +173,7 @@ test("the missing-metadata report lists the assets lacking Copyright, and opens 
     await screenshot(driver, "13 schema 3 missing");
     assert.equal(await writes(), before, "the report wrote to AEM");
 
-    await (await byTestId(driver, "missing-fill")).click();
+    await press(driver, "missing-fill");
     const list = await byTestId(driver, "scope-list");
     assert.deepEqual((await list.getAttribute("value")).split("\n").sort(), lacking);
     const row = await byTestId(driver, "edit-row");
@@ -187,17 +188,17 @@ test("a sheet of just the assets lacking Copyright: that column, marked required
   const target = join(scratch, "to fill.xlsx");
   await withApp(t, async (driver) => {
     await pickFolder(driver, await connection(driver));
-    await (await byTestId(driver, "mode-missing")).click();
-    await (await byTestId(driver, "missing-run")).click();
+    await press(driver, "mode-missing");
+    await press(driver, "missing-run");
     await whenDone(driver, "missing-summary", MISSING_RUNNING);
     const filter = await byTestId(driver, "missing-filter");
     for (const tab of await filter.findElements(By.css("button"))) {
       if ((await tab.getText()).includes("dc:rights")) await tab.click();
     }
-    await (await byTestId(driver, "missing-sheet")).click();
+    await press(driver, "missing-sheet");
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:rights")).isSelected(), true, "Copyright is not the sheet's column");
     assert.equal(await (await byTestId(driver, "sheet-prop-dc:title")).isSelected(), false);
-    await (await byTestId(driver, "sheet-format-xlsx")).click();
+    await press(driver, "sheet-format-xlsx");
     await exportThroughDialog(driver, target);
     const saved = await byTestId(driver, "sheet-exported", 60_000);
     assert.match(await saved.getText(), new RegExp(`^Saved to fill\\.xlsx: ${lacking.length} assets?\\.`));
@@ -213,14 +214,14 @@ test("a folder's .xlsx sheet, Language ticked by its label, read by a spreadshee
   const target = join(scratch, "guided.xlsx");
   await withApp(t, async (driver) => {
     const id = await connection(driver);
-    await (await byTestId(driver, "nav-bulk")).click();
-    await (await byTestId(driver, "mode-sheet")).click();
+    await press(driver, "nav-bulk");
+    await press(driver, "mode-sheet");
     await pickFolder(driver, id);
     // The sheet's columns are offered by the form's labels: Language is ticked by its label.
     const language = await byTestId(driver, "sheet-prop-dc:language");
     assert.equal((await driver.executeScript("return arguments[0].closest('label').textContent.trim()", language)), "Language (dc:language)");
     await language.click();
-    await (await byTestId(driver, "sheet-format-xlsx")).click();
+    await press(driver, "sheet-format-xlsx");
     await exportThroughDialog(driver, target);
     const saved = await byTestId(driver, "sheet-exported", 60_000);
     assert.match(await saved.getText(), new RegExp(`^Saved guided\\.xlsx: ${assets.size} assets?\\.`));

@@ -23,6 +23,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -96,10 +97,10 @@ async function rightsOf(paths) {
 /** Starts a new edit of `root` (with subfolders when `recursive`) setting Copyright to `value`,
  *  after checking the live count holds every listed asset. */
 async function editFolder(driver, connectionId, root, recursive, value, expected) {
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
-  await (await byTestId(driver, "mode-same")).click();
+  await press(driver, "mode-same");
   const select = await byTestId(driver, "bulk-connection");
   await select.findElement(By.css(`option[value="${connectionId}"]`)).click();
   await typeFolder(driver, root);
@@ -122,7 +123,7 @@ async function editFolder(driver, connectionId, root, recursive, value, expected
 
 /** Previews, checks the index notice and the planned changes, applies, waits for the report. */
 async function previewAndApply(driver, name, fresh, changes) {
-  await (await byTestId(driver, "preview-button")).click();
+  await press(driver, "preview-button");
   await byTestId(driver, "preview-table", 120_000);
   const notice = await byTestId(driver, "run-index-notice", 30_000);
   assert.equal(
@@ -169,7 +170,7 @@ test("flat and recursive runs, their undo and a sheet export take the assets the
     const notice = await byTestId(driver, "run-index-notice", 30_000);
     assert.match(await notice.getText(), /^4 assets are not in AEM’s search index yet/);
     await screenshot(driver, "15 index lag 3 undo preview");
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     await eventually(async () => {
       const shown = await driver.findElements(By.css('[data-testid="report"]'));
       return shown.length === 1 && (await shown[0].getAttribute("data-run-id")) !== deepRun;
@@ -180,16 +181,16 @@ test("flat and recursive runs, their undo and a sheet export take the assets the
     assert.equal(undone[uploads[3]], UPLOADED, "the sibling's upload has its value back");
 
     // A sheet export of the folder: a row for each upload, said in the window.
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const back = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
     if (back.length > 0) await back[0].click();
-    await (await byTestId(driver, "mode-sheet")).click();
+    await press(driver, "mode-sheet");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, folder);
     const box = await byTestId(driver, "include-subfolders");
     if (await box.isSelected()) await box.click();
-    await (await byTestId(driver, "sheet-format-csv")).click();
+    await press(driver, "sheet-format-csv");
     const target = join(scratch, "fresh sheet.csv");
     const dialog = await clickForNativeWindow(await byTestId(driver, "sheet-export-button"), SAVE_DIALOG);
     sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
@@ -206,10 +207,10 @@ test("flat and recursive runs, their undo and a sheet export take the assets the
     assert.deepEqual(rows.map((r) => r[0]).sort(), [...flat].sort(), "one row per asset of the folder");
 
     // Leave no connection behind.
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const card = await driver.findElement(By.css(`[data-connection-id="${id}"]`));
     await (await card.findElement(By.css('[data-testid="delete-connection"]'))).click();
-    await (await byTestId(driver, "delete-confirm")).click();
+    await press(driver, "delete-confirm");
     await eventually(async () => (await connectionCards(driver)).length === 0, "the connection was not deleted");
   });
   assert.deepEqual(keychainEntries(), []);

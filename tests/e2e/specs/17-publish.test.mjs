@@ -15,6 +15,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -74,8 +75,8 @@ test("an edit republished, its report's publication column, and its undo republi
     const id = await importSandboxConnection(driver, sandbox);
     const value = `On the website ${Date.now()}`;
 
-    await (await byTestId(driver, "nav-bulk")).click();
-    await (await byTestId(driver, "mode-same")).click();
+    await press(driver, "nav-bulk");
+    await press(driver, "mode-same");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, folder);
@@ -87,13 +88,13 @@ test("an edit republished, its report's publication column, and its undo republi
     await values.sendKeys(value);
     await screenshot(driver, "17 publish 1 form");
 
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await byTestId(driver, "preview-table", 120_000);
     const republish = await byTestId(driver, "republish-after-apply");
     assert.equal(await republish.isSelected(), false, "unticked unless asked");
     await republish.click();
     await screenshot(driver, "17 publish 2 preview with republish");
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
 
     const report = await publishReport(driver, null);
     const republishRun = await report.getAttribute("data-run-id");
@@ -112,7 +113,7 @@ test("an edit republished, its report's publication column, and its undo republi
     }
 
     // Undo the edit from Activity: its restored values go to the website as well.
-    await (await byTestId(driver, "nav-activity")).click();
+    await press(driver, "nav-activity");
     const edit = await eventually(async () => {
       const items = await driver.findElements(By.css('[data-testid="run-item"]'));
       for (const item of items) {
@@ -124,7 +125,7 @@ test("an edit republished, its report's publication column, and its undo republi
     await (await edit.findElement(By.css('[data-testid="undo-run"]'))).click();
     await byTestId(driver, "preview-table", 120_000);
     await screenshot(driver, "17 publish 4 undo preview");
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     await publishReport(driver, republishRun);
     await screenshot(driver, "17 publish 5 undo republished");
     for (const a of assets) {
@@ -132,10 +133,10 @@ test("an edit republished, its report's publication column, and its undo republi
     }
 
     // Leave no connection behind.
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const card = await driver.findElement(By.css(`[data-connection-id="${id}"]`));
     await (await card.findElement(By.css('[data-testid="delete-connection"]'))).click();
-    await (await byTestId(driver, "delete-confirm")).click();
+    await press(driver, "delete-confirm");
     await eventually(async () => (await connectionCards(driver)).length === 0, "the connection was not deleted");
   });
   assert.deepEqual(keychainEntries(), []);

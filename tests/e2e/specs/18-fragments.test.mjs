@@ -13,6 +13,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   simulateDrop,
   startSandboxBinary,
   eventually,
@@ -56,7 +57,7 @@ after(() => sandbox?.stop());
 
 /** Drops the sandbox's OAuth Server-to-Server project, gives its AEM address; its id. */
 async function importOauth(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
+  await press(driver, "nav-connections");
   await simulateDrop(driver, [sandbox.file("oauth-project.json")]);
   const row = await eventually(async () => {
     for (const r of await driver.findElements(By.css('[data-testid="drop-result"]'))) {
@@ -76,15 +77,15 @@ async function importOauth(driver) {
 /** Bulk edit, a new edit, "Content fragments", the connection, then the folder typed, or
  *  "List of fragments" and the `list` lines typed into it. */
 async function openFragments(driver, connectionId, list = null) {
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
   if (again.length > 0) await again[0].click();
-  await (await byTestId(driver, "mode-fragments")).click();
+  await press(driver, "mode-fragments");
   const select = await byTestId(driver, "fragments-connection");
   await (await select.findElement(By.css(`option[value="${connectionId}"]`))).click();
   await eventually(async () => (await select.getAttribute("value")) === connectionId, "the connection was not picked");
   if (list) {
-    await (await byTestId(driver, "fragments-scope-list")).click();
+    await press(driver, "fragments-scope-list");
     await (await byTestId(driver, "scope-list")).sendKeys(list.join(Key.ENTER));
     return;
   }
@@ -183,7 +184,7 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments form");
 
     // The preview: each adventure's before → after; nothing written.
-    await (await byTestId(driver, "fragments-preview-button")).click();
+    await press(driver, "fragments-preview-button");
     for (const path of adventures) {
       const { before, after } = await previewCells(driver, path);
       assert.match(before, /easy/i, path);
@@ -211,8 +212,8 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     // The form once in French.
     await chooseLanguage(driver, "fr");
     try {
-      await (await byTestId(driver, "nav-bulk")).click();
-      await (await byTestId(driver, "new-edit")).click();
+      await press(driver, "nav-bulk");
+      await press(driver, "new-edit");
       await byTestId(driver, "fragments-table", 30_000);
       const title = await (await driver.findElement(By.css("#fragments-pick-title"))).getText();
       assert.match(title, /Choisir les fragments de contenu/);
@@ -242,7 +243,7 @@ test("a pasted list of two fragment paths shows and previews exactly those two",
     await pick(driver, "fragments-value", "challenging");
     const before = [await difficulty(a), await difficulty(b)];
 
-    await (await byTestId(driver, "fragments-preview-button")).click();
+    await press(driver, "fragments-preview-button");
     await byTestId(driver, "preview-table", 120_000);
     const paths = await eventually(async () => {
       const shown = await rowsOf('[data-testid="preview-row"]', (r) => r.getAttribute("data-path"));

@@ -16,6 +16,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -75,20 +76,20 @@ async function rowsOf(report) {
 /** Opens `folder` in Bulk edit on connection `id`, sends `button` (publish or unpublish), applies
  *  its preview and returns the finished report's run id. */
 async function replicateFolder(driver, id, button) {
-  await (await byTestId(driver, "nav-bulk")).click();
+  await press(driver, "nav-bulk");
   const select = await byTestId(driver, "bulk-connection");
   await select.findElement(By.css(`option[value="${id}"]`)).click();
   await typeFolder(driver, folder);
   await (await byTestId(driver, button)).click();
   await byTestId(driver, "preview-table");
-  await (await byTestId(driver, "apply-button")).click();
+  await press(driver, "apply-button");
   const report = await completedReport(driver, null);
   return report.getAttribute("data-run-id");
 }
 
 /** Activity's Undo on run `runId`; waits for the undo's preview. */
 async function previewUndo(driver, runId) {
-  await (await byTestId(driver, "nav-activity")).click();
+  await press(driver, "nav-activity");
   const undo = await eventually(async () => {
     const [button] = await driver.findElements(By.css(`[data-testid="run-item"][data-run-id="${runId}"] [data-testid="undo-run"]`));
     return button ?? null;
@@ -107,7 +108,7 @@ test("undoing a publish leaves a colleague's later publication on the website an
 
     await previewUndo(driver, run);
     await screenshot(driver, "19 publish undo preview en");
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     const rows = await rowsOf(await completedReport(driver, run));
     await screenshot(driver, "19 publish undo report en");
 
@@ -140,7 +141,7 @@ test("undoing an unpublish keeps a draft edited since off the website, in French
     const [edited, kept] = toRepublish;
     // After the preview, before Apply: a colleague starts a draft on one of them.
     await sandbox.editAsset(edited, { "dc:title": "Brouillon, pas pour le site" });
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     const rows = await rowsOf(await completedReport(driver, run));
     await screenshot(driver, "19 unpublish undo report fr");
 

@@ -16,6 +16,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -76,7 +77,7 @@ test("Test connection says in plain words what the connection can do, technical 
     await screenshot(driver, "20 connection test en technical");
 
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     const french = await runTest(driver, id);
     const peut = await (await french.findElement(By.css('[data-testid="test-can-do"]'))).getText();
     assert.match(peut, /Peut lire et modifier les métadonnées/);
@@ -124,7 +125,7 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
   assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, FOLDER);
@@ -147,7 +148,7 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     const title = await row.findElement(By.css('[data-testid="edit-values"]'));
     await title.clear();
     await title.sendKeys("Napa, seen again");
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await byTestId(driver, "preview-table", 60_000);
     const found = await byTestId(driver, "run-found-by", 30_000);
     assert.match(await found.getText(), /^The folder’s contents/);
@@ -171,7 +172,7 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     };
     ageJournal(journal, 2);
     const before = await writes();
-    await (await byTestId(driver, "nav-activity")).click();
+    await press(driver, "nav-activity");
     await (await ownApply()).click();
     const dialog = await byTestId(driver, "old-preview-dialog");
     assert.match(await dialog.getText(), /This preview is 2 h old/);
@@ -182,9 +183,9 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
       "Escape did not close the question");
     assert.equal(await writes(), before, "an old preview was written without asking");
 
-    await (await byTestId(driver, "nav-activity")).click();
+    await press(driver, "nav-activity");
     await (await ownApply()).click();
-    await (await byTestId(driver, "old-preview-apply")).click();
+    await press(driver, "old-preview-apply");
     const report = await byTestId(driver, "report", 60_000);
     await eventually(async () => (await report.getAttribute("data-status")) === "completed", "the apply did not complete", 60_000);
     assert.ok((await writes()) > before, "nothing was written after Apply anyway");

@@ -13,6 +13,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -36,7 +37,7 @@ after(() => sandbox?.stop());
 const writes = () => writesApplied(sandbox);
 
 async function preview(driver) {
-  await (await byTestId(driver, "preview-button")).click();
+  await press(driver, "preview-button");
   await byTestId(driver, "preview-table", 60_000);
 }
 
@@ -49,7 +50,7 @@ async function completedReport(driver) {
 test("templates take labels, an emptied required field must be acknowledged, an undo reads as one", async (t) => {
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, FOLDER);
@@ -78,7 +79,7 @@ test("templates take labels, an emptied required field must be acknowledged, an 
     await screenshot(driver, "21 template by labels en");
     await preview(driver);
     assert.doesNotMatch(await visibleText(driver), JARGON);
-    await (await byTestId(driver, "back-to-form")).click();
+    await press(driver, "back-to-form");
 
     // Clearing the required Title: said, ticked, then applied; emptied values read as removals.
     await pickProperty(driver, "dc:title");
@@ -92,7 +93,7 @@ test("templates take labels, an emptied required field must be acknowledged, an 
     assert.equal(await apply.isEnabled(), false, "Apply is offered before the warning is acknowledged");
     const before = await writes();
     await screenshot(driver, "21 required emptied en");
-    await (await byTestId(driver, "emptied-required-ack")).click();
+    await press(driver, "emptied-required-ack");
     await eventually(() => apply.isEnabled(), "Apply stays off after the acknowledgement");
     await apply.click();
     const report = await completedReport(driver);
@@ -108,19 +109,19 @@ test("templates take labels, an emptied required field must be acknowledged, an 
 
     // In French: the same preview, re-worded where it stands.
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     await eventually(async () => /^Annuler \d+ modifications?$/.test(await (await byTestId(driver, "apply-button")).getText()),
       "the undo's button is not in French");
     assert.doesNotMatch(await visibleText(driver), JARGON);
     await screenshot(driver, "21 undo preview fr");
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     const undone = await completedReport(driver);
     assert.match(await undone.getText(), /Annulée/);
     assert.doesNotMatch(await visibleText(driver), JARGON, "the report shows AEM's technical names");
     await screenshot(driver, "21 undone report fr");
 
     // The form in French at the window's default size: the chosen action shows whole.
-    await (await byTestId(driver, "back-to-form")).click();
+    await press(driver, "back-to-form");
     for (const action of ["replace", "template"]) {
       await chooseAction(driver, action);
       const fits = await driver.executeScript(`

@@ -17,6 +17,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -143,7 +144,7 @@ test("controls fit their text in English and French; the Find box is red only on
     const [width, height] = await windowSize(driver);
     assert.ok(width <= 1100 && height <= 720, `the window is ${width}×${height}, larger than its default size`);
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, FOLDER);
@@ -151,9 +152,9 @@ test("controls fit their text in English and French; the Find box is red only on
     // A preview asked for and opened, then "Change the edit": a new action starts clean.
     await pickProperty(driver, "dc:title");
     await (await byTestId(driver, "edit-values")).sendKeys("Napa");
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await byTestId(driver, "preview-table", 60_000);
-    await (await byTestId(driver, "back-to-form")).click();
+    await press(driver, "back-to-form");
     await chooseAction(driver, "replace");
     await assertNothingRed(driver, "after “Change the edit”, before anything is typed");
 
@@ -183,7 +184,7 @@ test("controls fit their text in English and French; the Find box is red only on
     await eventually(async () => (await driver.findElements(By.css('[data-testid="sample-row"]'))).length === 0,
       "the example stayed after the Find box was emptied", 30_000);
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     await byTestId(driver, "edit-row");
     await assertNothingRed(driver, "after the switch to French, the Find box emptied");
     for (const property of ["metadesk:approved", "dc:title"]) {
@@ -204,7 +205,7 @@ test("controls fit their text in English and French; the Find box is red only on
     await screenshot(driver, "22 form fr");
 
     // A sheet's preview: long descriptions get room, no value over two lines, nothing cut.
-    await (await byTestId(driver, "mode-sheet")).click();
+    await press(driver, "mode-sheet");
     const sheet = sheetFor(paths.slice(0, 3));
     await simulateDrop(driver, [sheet]);
     await eventually(async () => (await (await byTestId(driver, "sheet-file")).getText()).includes("long descriptions.csv"),
@@ -218,7 +219,7 @@ test("controls fit their text in English and French; the Find box is red only on
     for (const lang of ["fr", "en"]) {
       if (lang === "en") {
         await chooseLanguage(driver, "system");
-        await (await byTestId(driver, "nav-bulk")).click();
+        await press(driver, "nav-bulk");
         await byTestId(driver, "preview-table", 30_000);
         // Back on the page, the preview's rows are asked again ("Loading…" meanwhile).
         await eventually(async () => (await driver.findElements(By.css('[data-testid="preview-row"]'))).length >= 3,
@@ -237,7 +238,7 @@ test("controls fit their text in English and French; the Find box is red only on
       await screenshot(driver, `22 sheet preview ${lang}`);
     }
     // Nothing is applied: back to the form, and the connection goes.
-    await (await byTestId(driver, "back-to-form")).click();
+    await press(driver, "back-to-form");
     await deleteConnections(driver, [id]);
   });
   assert.deepEqual(keychainEntries(), [], "the keychain should end without connections");

@@ -21,6 +21,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   keychainEntries,
   eventually,
@@ -107,7 +108,7 @@ test("a language switch re-words the connection test on screen, and back", async
 
     // Not tested again by hand: the result on screen follows the language.
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     await eventually(async () => /Peut lire et modifier les métadonnées/.test(await canDo(driver, id)),
       "the test result stayed in English after switching to French", 60_000);
     const french = await visibleText(driver);
@@ -116,7 +117,7 @@ test("a language switch re-words the connection test on screen, and back", async
     await screenshot(driver, "23 connection test fr");
 
     await chooseLanguage(driver, "system");
-    await (await byTestId(driver, "nav-connections")).click();
+    await press(driver, "nav-connections");
     await eventually(async () => /Can read and change metadata/.test(await canDo(driver, id)),
       "the test result stayed in French after switching back", 60_000);
     assert.doesNotMatch(await visibleText(driver), /Peut lire|Ce que cette connexion/, "French left on screen");
@@ -140,11 +141,11 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
 
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, PARENT);
-    await (await byTestId(driver, "include-subfolders")).click();
+    await press(driver, "include-subfolders");
     const scope = await eventually(async () => {
       const el = await driver.findElement(By.css('[data-testid="scope-count"]'));
       return (await el.getAttribute("data-done")) === "1" && /\d assets? in scope/.test(await el.getText()) ? el : null;
@@ -167,7 +168,7 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
 
     // In French: the range, the property list and the example table say the same words.
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const ratingFr = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-values"]'));
     assert.match(await textOf(await driver.findElement(By.id(await ratingFr.getAttribute("aria-describedby")))), /De 0 à 5\./);
     await inView(driver, "edit-row");
@@ -189,21 +190,21 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
 
     // Back in English: set the rights everywhere; the first folder refuses them.
     await chooseLanguage(driver, "system");
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     await pickProperty(driver, "dc:rights");
     await chooseAction(driver, "set");
     const values = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-values"]'));
     await values.clear();
     await values.sendKeys(VALUE);
     await sandbox.setFaults({ write_denied: [refusing] });
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await byTestId(driver, "preview-table", 60_000);
     await eventually(async () => (await allCount(driver, "preview-counts")) === assets.length,
       `the preview does not count ${assets.length} rows`, 30_000);
     assert.doesNotMatch(await visibleText(driver), JARGON, "the preview shows AEM's technical names");
     await screenshot(driver, "23 preview en");
 
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     const report = await byTestId(driver, "report", 60_000);
     await eventually(async () => (await report.getAttribute("data-status")) === "completed", "the apply did not complete", 60_000);
     assert.equal(await allCount(driver, "report-filters"), assets.length, "the report counts other rows");
@@ -229,7 +230,7 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
 
     // In French: the report re-worded where it stands, its plurals right.
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     await eventually(async () => /n’ont pas pu être modifiées/.test(await (await byTestId(driver, "failure-group")).getText()),
       "the failures are not in French");
     // As the page holds it: WebDriver's visible text turns no-break spaces into spaces.
@@ -269,8 +270,8 @@ test("a sheet clearing the required Title warns in the preview and writes nothin
 
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
-    await (await byTestId(driver, "mode-sheet")).click();
+    await press(driver, "nav-bulk");
+    await press(driver, "mode-sheet");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await simulateDrop(driver, [file]);
@@ -293,7 +294,7 @@ test("a sheet clearing the required Title warns in the preview and writes nothin
     await screenshot(driver, "23 sheet clears title en");
 
     await chooseLanguage(driver, "fr");
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     await eventually(async () => /Titre \(dc:title\)\s*: vidé sur 1 ressource\b/.test(await (await byTestId(driver, "emptied-required")).getText()),
       "the warning is not in French");
     assert.equal(await (await byTestId(driver, "apply-button")).isEnabled(), false);
@@ -303,7 +304,7 @@ test("a sheet clearing the required Title warns in the preview and writes nothin
     assert.equal((await sandbox.asset(cleared)).metadata["dc:title"], "Vines");
 
     // Ticked: both rows are written.
-    await (await byTestId(driver, "emptied-required-ack")).click();
+    await press(driver, "emptied-required-ack");
     const applyFr = await byTestId(driver, "apply-button");
     await eventually(() => applyFr.isEnabled(), "Apply stays off after the warning is ticked");
     await applyFr.click();

@@ -20,6 +20,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   startSandboxBinary,
   eventually,
   screenshot,
@@ -84,7 +85,7 @@ test("the seed's folder form counts in the window what the command line previews
   const expected = previewed - fragments;
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
 
@@ -109,7 +110,7 @@ test("the seed's folder form counts in the window what the command line previews
 
     // A folder outside the DAM: the core's words, no count.
     await typeInFolderField(driver, "/content/sites/en");
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     const error = await eventually(async () => {
       const els = await driver.findElements(By.css("#folder-error"));
       return els.length > 0 ? els[0].getText() : null;

@@ -17,6 +17,7 @@ import { By } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  press,
   eventually,
   connectionCards,
   deleteConnections,
@@ -35,8 +36,8 @@ const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
 /** Adds the built-in sandbox's connection and waits until its sandbox runs; returns its id and
  *  the sandbox's address. */
 async function trySandbox(driver) {
-  await (await byTestId(driver, "nav-connections")).click();
-  await (await byTestId(driver, "try-sandbox")).click();
+  await press(driver, "nav-connections");
+  await press(driver, "try-sandbox");
   const card = await eventually(async () => (await connectionCards(driver)).find((c) => c.name === "Sandbox"),
     "no sandbox connection", SLOW_STATE_MS);
   const el = () => driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
@@ -89,7 +90,7 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     const dump = await (await fetch(`${url}/__sandbox/dump`)).json();
     assert.ok(dump.assets.some((a) => a.path.startsWith(`${FOLDER}/`)), `the sandbox has no asset in ${FOLDER}`);
 
-    await (await byTestId(driver, "nav-bulk")).click();
+    await press(driver, "nav-bulk");
     const select = await byTestId(driver, "bulk-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
     await typeFolder(driver, FOLDER);
@@ -101,7 +102,7 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     await values.clear();
     await values.sendKeys("WKND Limited Use");
 
-    await (await byTestId(driver, "preview-button")).click();
+    await press(driver, "preview-button");
     await byTestId(driver, "preview-table", SLOW_STATE_MS);
     await eventually(async () => (await driver.findElements(By.css('[data-testid="preview-row"][data-action="change"]'))).length > 0,
       "the preview shows no asset that will change", SLOW_STATE_MS);
@@ -115,7 +116,7 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     await showAtTop(driver, await byTestId(driver, "preview-counts"), 70);
     await docsPicture(driver, "preview");
 
-    await (await byTestId(driver, "apply-button")).click();
+    await press(driver, "apply-button");
     const report = await byTestId(driver, "report", SLOW_STATE_MS);
     await eventually(async () => (await (await report.findElement(By.css('[data-testid="report-status"]'))).getText()) === "Completed",
       "the run did not complete", SLOW_STATE_MS);
@@ -134,7 +135,7 @@ test("the guides' pictures: the preview, the report and a sheet's problems, on t
     writeFileSync(sheet, `\uFEFF${lines.join("\r\n")}\r\n`);
     const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
     if (again.length > 0) await again[0].click();
-    await (await byTestId(driver, "mode-sheet")).click();
+    await press(driver, "mode-sheet");
     await typeFolder(driver, FOLDER);
     await simulateDrop(driver, [sheet]);
     await eventually(async () => (await (await byTestId(driver, "sheet-file")).getText()).includes("napa sheet.csv"),
