@@ -202,7 +202,7 @@ fragments-value-refused = le champ { $field } de { $path } ne peut pas prendre �
 fragments-no-such-field = le fragment de contenu { $path } n’a pas de champ { $field }
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
-    [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
+    [linux] Installez et démarrez un trousseau de clés du bureau, comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
     [desktop] Vérifiez que vous êtes connecté à une session de bureau normale, puis redémarrez Metadesk.
    *[other] { $fix }
 } Metadesk conserve les secrets uniquement dans le trousseau du système : rien ne peut être enregistré d’ici là.
@@ -349,11 +349,11 @@ error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM,
 error-run-action = { $to ->
     [apply] l’appliquer
     [resume] la reprendre
-    [undo] l’annuler
+    [undo] la défaire
     [republish] republier ce qu’elle a modifié
    *[retry] la relancer
 }
-error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
+error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Remettez l’adresse de la connexion sur { $was } pour { error-run-action }.
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
@@ -364,7 +364,7 @@ job-count-search = le comptage d’une recherche dans { $folder }
 job-check-list = la vérification d’une liste de ressources
 job-preview = un aperçu de { $folder }
 job-preview-of-run = un aperçu { $kind ->
-    [undo] de l’annulation
+    [undo] pour défaire une exécution
    *[retry] de la nouvelle tentative
 } dans { $folder }
 job-preview-sheet = un aperçu de la feuille { $file }
@@ -483,7 +483,7 @@ import-works-classic = Fonctionne avec les API AEM classiques : l’API HTTP As
 import-works-openapi = Fonctionne avec les API d’AEM basées sur OpenAPI (/adobe/assets, /adobe/folders) dès qu’un administrateur autorise son identifiant client pour l’environnement.
 import-not-classic = Ne fonctionne pas avec l’API HTTP Assets classique (/api/assets) ; pour celle-ci, utilisez des identifiants de service de la Console développeur AEM.
 import-works-sdk = Fonctionne avec les API AEM classiques du SDK AEM de cet ordinateur.
-import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM auquel donner des droits (un nouveau compte technique ne peut que lire).
+import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM à qui accorder des droits (un nouveau compte technique ne peut que lire).
 import-acts-as = Agit en tant que { $user } { $until }.
 import-certificate-until = Son certificat est valide jusqu’au { $date }.
 import-secret-hint = { credential-field } { $hint }
@@ -631,13 +631,13 @@ error-no-journal = Il n’y a pas de journal d’exécution à { $file }.
 error-bad-run-id = « { $run } » n’est pas un identifiant d’exécution.
 error-run-other-api = Cette exécution utilise l’API Assets { $run }, mais la connexion indiquée utilise l’API { $connection }.
 error-plan-with = { $kind ->
-    [undo] Utilisez « annuler » pour préparer une annulation.
+    [undo] Utilisez la commande `undo` pour préparer de quoi défaire l’exécution.
     [retry] Utilisez « réessayer » pour préparer une nouvelle tentative sur les ressources en échec.
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
-error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à annuler.
+error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
-error-retry-of-undo = L’exécution { $run } est une annulation ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau l’annulation de l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
+error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
 error-run-complete = L’exécution { $run } est déjà terminée.
 error-run-preview-unfinished = L’aperçu de l’exécution { $run } ne s’est pas terminé : elle ne peut pas être appliquée. Relancez l’aperçu.
@@ -956,7 +956,7 @@ run-unindexed = { $count ->
 run-searched-index = Une recherche trouve ce que l’index de recherche d’AEM contient : ces ressources sont celles qu’il contenait le { $at }. Les ressources ajoutées dans les minutes précédentes peuvent ne pas y être encore, et ne sont pas dans cette exécution.
 run-searched-folder = Aucune connexion classique n’est associée pour lister ce dossier : la recherche d’AEM a donc trouvé ses ressources telles que son index les contenait le { $at }. Des ressources ajoutées dans les minutes précédentes peuvent manquer. Associez une connexion classique pour lire le dossier en entier.
 run-index-notices = { $notices }
-run-edit-undo = annulation de l’exécution { $run }
+run-edit-undo = défaire l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
 
@@ -1107,7 +1107,7 @@ error-nothing-to-republish = L’exécution { $run } n’a modifié aucune resso
 error-republish-of-publish = L’exécution { $run } publie ou dépublie : seul ce qu’une modification a changé est republié. Pour publier de nouveau ses ressources, publiez-les à part.
 error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
 reason-publish-kept = était publiée avant cette exécution : elle garde sa version publiée actuelle (AEM ne peut pas rendre une publication plus ancienne)
-reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : l’annulation la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
+reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : la défaire la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
 reason-publish-not-before = n’était pas publiée : une modification de métadonnées ne la rend jamais publique, elle reste non publiée
 reason-publish-no-longer = n’était plus publiée quand l’exécution l’a atteinte : elle n’a pas été republiée
 reason-publish-already-unpublished = déjà dépubliée
@@ -1134,7 +1134,7 @@ run-republish = republier ce que l’exécution { $run } a modifié { $tier ->
     [preview] sur le niveau d’aperçu d’AEM
    *[publish] sur le site web
 }
-run-publish-undo = annulation de l’exécution { $run } ({ $what ->
+run-publish-undo = défaire l’exécution { $run } ({ $what ->
     [unpublish] dépublier ce qu’elle a publié pour la première fois
    *[publish] republier ce qu’elle a dépublié
 })

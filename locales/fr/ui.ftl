@@ -139,7 +139,7 @@ checking-token = vérification du jeton…
 field-kind = Type
 field-aem = AEM
 field-ims = Service de connexion (IMS)
-field-aem-user = L’utilisateur AEM auquel donner les autorisations
+field-aem-user = L’utilisateur AEM à qui accorder les droits
 field-signs-in-as = Se connecte en tant que
 field-keychain = Dans votre trousseau
 connection-jwt-note = Adobe range désormais les identifiants de service JWT comme ceux-ci parmi les méthodes anciennes, au profit d’OAuth serveur à serveur. Ils fonctionnent jusqu’à l’expiration du certificat. Quand l’AEM Developer Console vous donne la forme plus récente (un ID client et un secret client, sans clé privée), déposez-la ici : Metadesk l’accepte aussi.
@@ -202,7 +202,7 @@ untrusted-stored = Cette connexion n’est pas utilisée tant que vous ne lui fa
 untrusted-advice = Ne lui faites confiance que si vous connaissez ce serveur (l’AEM de votre organisation, par exemple) ; une adresse qui imite celle d’Adobe peut voler votre jeton.
 trust-host-import = Faire confiance à { $host } et importer
 trust-host = Faire confiance à { $host }
-pending-aem-user = L’utilisateur AEM auquel donner les autorisations : { $email }
+pending-aem-user = L’utilisateur AEM à qui accorder les droits : { $email }
 which-credential = Quels identifiants ?
 url-keep = Laissez vide pour conserver l’adresse de la connexion.
 url-unknown = Ce fichier n’indique pas à quel environnement AEM il est destiné.
@@ -234,7 +234,7 @@ certificate-expires-days = { $days ->
 certificate-expires-in = Le certificat expire dans { $duration } ({ $day })
 certificate-expired = Certificat expiré le { $day } — Adobe refuse ces identifiants
 fact-host-not-tried = AEM ({ $host }) n’a pas été contacté
-fact-host-reached = AEM joint ({ $host })
+fact-host-reached = AEM a répondu à { $host }
 fact-host-unreachable = Impossible de joindre AEM ({ $host })
 fact-account = AEM indique que vous êtes { $user }
 fact-account-unknown = AEM n’indique pas quel compte cette connexion utilise
@@ -301,9 +301,9 @@ bulk-sentence-cancelled = Annulée.
 bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
 bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
 bulk-sentence-completed = Terminée.
-bulk-sentence-undone = Annulée : les valeurs d’avant la modification sont rétablies.
-bulk-sentence-undone-failures = Annulée, sauf pour des ressources dont les valeurs n’ont pas pu être rétablies.
-bulk-outcome-put-back = Rétablies
+bulk-sentence-undone = Exécution défaite : les valeurs d’avant la modification sont restaurées.
+bulk-sentence-undone-failures = Exécution défaite, sauf pour des ressources dont les valeurs n’ont pas pu être restaurées.
+bulk-outcome-put-back = Restaurées
 bulk-outcome-changed = Modifiées
 bulk-outcome-unchanged = Déjà conformes
 bulk-outcome-skipped = Ignorées
@@ -311,11 +311,11 @@ bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
 bulk-kind-undo = { $what ->
-    [edit] Annulation de la modification en masse
-    [sheet] Annulation de l’import de la feuille { $file }
-    [undo] Annulation de l’annulation
-    [retry] Annulation de la reprise
-   *[other] Annulation de l’exécution
+    [edit] Défaire la modification en masse
+    [sheet] Défaire l’import de la feuille { $file }
+    [undo] Défaire l’exécution qui en défaisait une autre
+    [retry] Défaire la reprise
+   *[other] Défaire l’exécution
 }{ $made ->
     [none] {""}
    *[other] {" "}du { $made }
@@ -326,7 +326,7 @@ bulk-kind-undo = { $what ->
 bulk-kind-retry = { $what ->
     [edit] Reprise des ressources en échec de la modification en masse
     [sheet] Reprise des ressources en échec de l’import de la feuille { $file }
-    [undo] Reprise des ressources en échec de l’annulation
+    [undo] Reprise des ressources en échec d’une exécution qui en défaisait une autre
     [retry] Reprise des ressources en échec de la reprise
    *[other] Reprise des ressources en échec de l’exécution
 }{ $made ->
@@ -550,7 +550,7 @@ bulk-pick-export-title = Choisir les ressources à exporter
 bulk-pick-title = Choisir les ressources à modifier
 bulk-change-title = Indiquer les modifications
 bulk-preview-title = Aperçu
-bulk-preview-undo-title = Aperçu de l’annulation
+bulk-preview-undo-title = Aperçu : défaire l’exécution
 bulk-preview-retry-title = Aperçu de la reprise
 bulk-preview-failed = L’aperçu n’a pas fonctionné
 bulk-preview-button = Prévisualiser
@@ -629,10 +629,10 @@ bulk-apply-changes = { $count ->
    *[other] Appliquer { $count } modifications
 }
 bulk-apply-undo = { $count ->
-    [one] Annuler { $count } modification
-   *[other] Annuler { $count } modifications
+    [one] Défaire { $count } modification
+   *[other] Défaire { $count } modifications
 }
-bulk-apply-undo-hint = Rien n’a encore été rétabli. L’annulation réécrit les valeurs d’avant la modification sur { $count ->
+bulk-apply-undo-hint = Rien n’a encore été restauré. Défaire réécrit les valeurs d’avant la modification sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
 } ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
@@ -657,7 +657,7 @@ bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conform
 bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ; vous pourrez la mettre en pause ou l’annuler, et annuler ses modifications plus tard.
+} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
 bulk-production-title = Modifier des ressources en production ?
 bulk-production-applying = L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
@@ -702,7 +702,7 @@ bulk-cancelling = Annulation…
 bulk-run-use-rest = Vous pouvez utiliser le reste de Metadesk pendant l’exécution.
 bulk-cancel-title = Annuler cette modification en masse ?
 bulk-cancel-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles.
-bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou annuler ce qui a été modifié.
+bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou défaire ce qui a été modifié.
 bulk-cancel-run = Annuler l’exécution
 bulk-row-status-changed = Modifiée
 bulk-row-status-unchanged = Déjà conforme
@@ -731,7 +731,7 @@ bulk-export-csv = Exporter en CSV
 # Localized CSV headers toggle (issue 17)
 bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
-bulk-undo-run = Annuler cette exécution
+bulk-undo-run = Défaire cette exécution
 bulk-saved-file = Enregistré dans { $path }
 bulk-report-rows-error = Le rapport n’a pas pu être lu : { $reason }
 bulk-col-result = Résultat
@@ -1101,7 +1101,7 @@ activity-title = Activité
 runs-error = L’historique des exécutions n’a pas pu être lu
 try-again = Réessayer
 empty-activity-title = Aucune exécution pour l’instant
-empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de l’annuler.
+empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de la défaire.
 runs-busy = Une modification en masse est en cours. Les autres exécutions pourront être ouvertes une fois celle-ci terminée.
 runs-list = Exécutions
 took = durée : { $duration }
@@ -1109,7 +1109,7 @@ show-progress = Afficher la progression
 open-report = Ouvrir le rapport
 open-preview = Ouvrir l’aperçu
 apply = Appliquer
-undo = Annuler les modifications
+undo = Défaire
 count-to-change = { $count ->
     [one] { $count } à modifier
    *[other] { $count } à modifier
@@ -1252,7 +1252,7 @@ bulk-publication-up-to-date = Publiée, à jour
 bulk-publication-unpublished = Dépubliée
 bulk-kind-publish = { $from ->
     [republish] Republication de ce qu’une modification en masse a changé
-    [undo] Annulation d’une publication
+    [undo] Défaire une publication
    *[none] { $what ->
         [unpublish] Dépublication
        *[publish] Publication

@@ -1,6 +1,7 @@
 //! Rules about the sources themselves, checked by `cargo test` like any behaviour: no source
 //! file holds more than 700 lines that are not tests (ARCHITECTURE.md, "Conventions"); every
-//! file a module doc or ARCHITECTURE.md names exists; the glossary names what the code defines.
+//! file a module doc or ARCHITECTURE.md names exists; the glossary names what the code defines;
+//! French keeps one word per idea across the message catalogues.
 //!
 //! They read the checkout this crate was built from (`CARGO_MANIFEST_DIR/..`). Under Wine
 //! (`scripts/cross/windows.sh`) that Linux path means nothing to the Windows test binary, and
@@ -9,6 +10,7 @@
 // A test crate: failing fast on an unreadable file is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod french;
 mod glossary;
 mod pointers;
 mod size;
