@@ -732,6 +732,7 @@ bulk-export-csv = Exporter en CSV
 bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
 bulk-undo-run = Défaire cette exécution
+bulk-redo-run = Rétablir ce que cette exécution a défait
 bulk-saved-file = Enregistré dans { $path }
 bulk-report-rows-error = Le rapport n’a pas pu être lu : { $reason }
 bulk-col-result = Résultat
@@ -1110,6 +1111,12 @@ open-report = Ouvrir le rapport
 open-preview = Ouvrir l’aperçu
 apply = Appliquer
 undo = Défaire
+redo = Rétablir
+activity-undone-on = Défaite le { $when } →
+activity-redone-on = Rétablie le { $when } →
+activity-undoes = Défait l’exécution du { $when } →
+activity-redoes = Rétablit l’exécution du { $when } →
+run-technical = Détails techniques
 count-to-change = { $count ->
     [one] { $count } à modifier
    *[other] { $count } à modifier
