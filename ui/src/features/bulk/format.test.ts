@@ -154,6 +154,10 @@ describe('report chart and summary', () => {
     const parts = chartParts(en, counts({ assets: 10, changed: 4, pending: 6 }));
     expect(parts.at(-1)).toMatchObject({ key: 'pending', value: 6, share: 60 });
     expect(chartParts(en, counts()).every((p) => p.share === 0)).toBe(true);
+    // An undo's report says "Put back" in its tab and its chart alike (issue 53: "Rétablies 24"
+    // beside "Modifiées 24").
+    expect(chartParts(en, counts({ assets: 24, changed: 24 }), true)[0]?.label).toBe('Put back');
+    expect(chartParts(new I18n('fr'), counts({ assets: 24, changed: 24 }), true)[0]?.label).toBe('Restaurées');
   });
 
   it('lists counts without zeros, in the words of the status', () => {
