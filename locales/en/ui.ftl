@@ -650,6 +650,7 @@ bulk-showing = Showing { $shown } of { $total ->
    *[other] { $total } assets
 }
 bulk-show-more = Show more
+table-full-values = Show values in full
 bulk-nothing-to-change = Nothing to change: every asset is already as wanted or skipped.
 bulk-apply-hint = Nothing has been written yet. Apply writes the changes to { $count ->
     [one] { $count } asset

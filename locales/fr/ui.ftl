@@ -653,6 +653,7 @@ bulk-showing = { $shown ->
    *[other] { $total } ressources
 }
 bulk-show-more = Afficher plus
+table-full-values = Afficher les valeurs en entier
 bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conforme ou ignorée.
 bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } ressource

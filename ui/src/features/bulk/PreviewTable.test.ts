@@ -54,6 +54,24 @@ async function renderTable(all: PlanRow[], counts = { assets: 3, changed: 0, unc
 }
 
 describe('the preview table', () => {
+  it('shows long values in full on demand: a checkbox lifts the two-line clamp, the whole text is in the page', async () => {
+    const long = 'Napa wine tasting, dinner at the vineyard and a morning balloon ride over the valley, for two';
+    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: null, after: long }] });
+    await renderTable([LONG], { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 });
+    const table = await screen.findByTestId('preview-table');
+    const after = within(table).getByTestId('cell-after');
+    // Screen readers and the tooltip have the whole value either way.
+    expect(after).toHaveTextContent(long);
+    expect(after).toHaveAttribute('title', long);
+    expect(after).toHaveClass('clamp');
+    expect(table).not.toHaveClass('full');
+    const toggle = screen.getByRole('checkbox', { name: 'Show values in full' });
+    await userEvent.click(toggle);
+    expect(table).toHaveClass('full');
+    await userEvent.keyboard(' ');
+    expect(table).not.toHaveClass('full');
+  });
+
   it('diffs a list value by value: removed struck out, added highlighted, kept as they are', async () => {
     const LIST = planRow({
       i: 0,
