@@ -142,6 +142,7 @@ field-ims = Sign-in service (IMS)
 field-aem-user = The AEM user to give permissions to
 field-signs-in-as = Signs in as
 field-keychain = In your keychain
+connection-technical = Technical details
 connection-jwt-note = Adobe now calls JWT service credentials like these legacy, in favour of OAuth Server-to-Server. They keep working until the certificate expires. When the AEM Developer Console gives you the newer form (a client id and secret, no private key), drop it here: Metadesk accepts it too.
 # issue 17 (connections in the user's language): the keychain hints on a connection card
 secret-hint = { $field ->

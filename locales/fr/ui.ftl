@@ -142,6 +142,7 @@ field-ims = Service de connexion (IMS)
 field-aem-user = L’utilisateur AEM à qui accorder les droits
 field-signs-in-as = Se connecte en tant que
 field-keychain = Dans votre trousseau
+connection-technical = Détails techniques
 connection-jwt-note = Adobe range désormais les identifiants de service JWT comme ceux-ci parmi les méthodes anciennes, au profit d’OAuth serveur à serveur. Ils fonctionnent jusqu’à l’expiration du certificat. Quand l’AEM Developer Console vous donne la forme plus récente (un ID client et un secret client, sans clé privée), déposez-la ici : Metadesk l’accepte aussi.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : les indices du trousseau sur la carte d’une connexion
 secret-hint = { $field ->

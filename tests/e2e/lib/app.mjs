@@ -383,6 +383,14 @@ export async function connectionCards(driver) {
   );
 }
 
+/** Opens a connection card's "Technical details" (IMS, the AEM user, the keychain's hints,
+ *  Adobe's JWT note), closed at first, as a person would: a click on its summary. */
+export async function openTechnical(driver, id) {
+  const details = await driver.findElement(By.css(`[data-connection-id="${id}"] [data-testid="connection-technical"]`));
+  if ((await details.getAttribute("open")) === null) await (await details.findElement(By.css("summary"))).click();
+  return details;
+}
+
 /**
  * Deletes connections through their cards' Delete buttons (confirmed), on the Connections page:
  * the ones in `ids`, or every card when `ids` is left out. Waits until each card is gone.
