@@ -756,6 +756,7 @@ bulk-test-equals = is
 bulk-test-not-equals = is not
 bulk-test-contains = contains
 bulk-test-not-contains = does not contain
+bulk-type-choose = Choose a file type
 bulk-type-any-image = Any image
 bulk-type-jpeg = JPEG image
 bulk-type-png = PNG image

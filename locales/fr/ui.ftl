@@ -759,6 +759,7 @@ bulk-test-equals = est
 bulk-test-not-equals = n’est pas
 bulk-test-contains = contient
 bulk-test-not-contains = ne contient pas
+bulk-type-choose = Choisissez un type de fichier
 bulk-type-any-image = Toute image
 bulk-type-jpeg = Image JPEG
 bulk-type-png = Image PNG
