@@ -54,6 +54,20 @@ async function renderTable(all: PlanRow[], counts = { assets: 3, changed: 0, unc
 }
 
 describe('the preview table', () => {
+  it('shortens a long file name in its middle, keeping its extension, the whole in the title and for screen readers', async () => {
+    const path = '/content/dam/wknd/en/napa-wine-tasting-dinner-at-the-vineyard-and-balloon-ride-2026.jpeg';
+    await renderTable([planRow({ i: 0, path, changes: [{ property: 'dc:title', before: null, after: 'Napa' }] })], {
+      assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1,
+    });
+    const table = await screen.findByTestId('preview-table');
+    const shown = within(table).getByTestId('name-shortened');
+    expect(shown.textContent).toMatch(/^napa-wine-.*….*2026\.jpeg$/);
+    expect([...(shown.textContent ?? '')].length).toBeLessThanOrEqual(40);
+    expect(shown).toHaveAttribute('aria-hidden', 'true');
+    expect(within(table).getByText('napa-wine-tasting-dinner-at-the-vineyard-and-balloon-ride-2026.jpeg')).toHaveClass('visually-hidden');
+    expect(within(table).getByRole('rowheader')).toHaveAttribute('title', path);
+  });
+
   it('shows long values in full on demand: a checkbox lifts the two-line clamp, the whole text is in the page', async () => {
     const long = 'Napa wine tasting, dinner at the vineyard and a morning balloon ride over the valley, for two';
     const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: null, after: long }] });
