@@ -20,7 +20,7 @@ const ENGLISH: [&str; 7] = [
 const STILTED: [(&str, &str); 3] = [
     ("auquel donner", "« à qui accorder les droits »"),
     ("AEM joint", "« AEM a répondu »"),
-    ("Secret Service", "a keychain such as GNOME Keyring, in words"),
+    ("Secret Service", "a desktop keychain, by name"),
 ];
 
 #[test]
