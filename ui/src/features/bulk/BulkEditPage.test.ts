@@ -174,6 +174,15 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
+describe('numbers', () => {
+  it('numbers the steps once, in the step bar; the sections under it are not numbered again', async () => {
+    await renderPage();
+    const steps = await screen.findByRole('list', { name: 'Steps' });
+    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent?.trim().charAt(0))).toEqual(['1', '2', '3', '4']);
+    for (const heading of screen.getAllByRole('heading', { level: 2 })) expect(heading.textContent?.trim()).not.toMatch(/^\d/);
+  });
+});
+
 describe('a language switch', () => {
   it('reads the preview on screen again in the new words, on the tab the user chose', async () => {
     const i18n = new I18n('en');
