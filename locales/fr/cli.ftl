@@ -493,6 +493,10 @@ cli-arg-unpublish-agent = D’où dépublier : publish (le site web) ou preview
 cli-arg-bulk-republish = Après l’application, republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas), pour que le site web montre les nouvelles valeurs.
 cli-value-agent = NIVEAU
 cli-summary-publication = {"  "}publication : { $states }
+# Les ressources d’une modification selon leur état sur le site web à l’aperçu (ticket 53)
+cli-summary-on-website = {"  "}sur le site web : { $states }
+# Le résultat d’une republication, dans les mots de la fenêtre (ticket 53)
+cli-summary-republished = {"  "}publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
 cli-republish-start = Republication de ce que l’exécution { $run } a modifié (seulement les ressources déjà publiées) :
 cli-about-bulk-republish = Republier ce qu’une exécution appliquée a modifié, sur les ressources qui étaient publiées avant elle (jamais une qui ne l’était pas ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-arg-bulk-republish-agent = Où republier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).

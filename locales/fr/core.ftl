@@ -304,8 +304,8 @@ health-certificate = { $state ->
 health-advice-dev-token-end-unknown = Quand AEM ne l’acceptera plus, obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
 health-advice-dev-token-ended = Les jetons de développement durent 24 heures et ne peuvent pas être renouvelés. Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
 health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécutions avant qu’il n’expire. Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
-name-suggestion-local-sdk = SDK AEM local · { $host }
-name-suggestion-dev-token = Jeton de développement · { $user }
+name-suggestion-local-sdk = SDK AEM local ({ $host })
+name-suggestion-dev-token = Jeton de développement ({ $user })
 name-suggestion-dev-token-anonymous = Jeton de développement
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
@@ -1113,12 +1113,12 @@ reason-publish-no-longer = n’était plus publiée quand l’exécution l’a a
 reason-publish-already-unpublished = déjà dépubliée
 reason-publish-forbidden = Ce compte technique n’a pas le droit de publier sous { $folder } : demandez à un administrateur AEM d’accorder le droit Replicate à { $account }
 publication-never-published = { $count } jamais publiées
-publication-modified = { $count } publiées puis modifiées
-publication-up-to-date = { $count } publiées et à jour
+publication-modified = { $count } modifiées depuis leur publication
+publication-up-to-date = { $count } à jour
 publication-unpublished = { $count } dépubliées
 publication-state-never-published = jamais publiée
-publication-state-modified = publiée, modifiée depuis
-publication-state-up-to-date = publiée, à jour
+publication-state-modified = modifiée depuis sa publication
+publication-state-up-to-date = à jour
 publication-state-unpublished = dépubliée
 run-publish = { $what ->
     [unpublish] dépublier { $tier ->

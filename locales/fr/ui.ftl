@@ -26,6 +26,8 @@ nav-bulk = Modification en masse
 nav-activity = Activité
 nav-console = Console d’API
 nav-settings = Paramètres
+nav-developer-tools = Outils de développement
+nav-console-note = Sans aperçu, impossible à défaire
 startup-failed-title = La vérification au démarrage n’a pas abouti
 checking = Vérification…
 check-again = Vérifier à nouveau
@@ -488,7 +490,12 @@ fragments-empty = Aucun fragment de contenu dans { $folder } ni dans ses sous-do
 fragments-more = Les { $shown } premiers sur { $count } sont affichés ici ; l’aperçu les liste tous.
 fragments-col-title = Titre
 fragments-col-model = Modèle
-fragments-col-status = Statut
+fragments-col-status = Sur le site web
+fragment-status-new = Jamais publié
+fragment-status-draft = Pas sur le site web (brouillon)
+fragment-status-published = À jour
+fragment-status-modified = Modifié depuis sa publication
+fragment-status-unpublished = Dépublié
 fragments-field = Champ
 fragments-choose-field = Choisissez un champ…
 fragments-several = plusieurs valeurs
@@ -964,6 +971,8 @@ query-hint-openapi = Pour votre administrateur AEM : la requête de recherche O
 ## API console
 
 console-title = Console d’API
+console-no-undo-title = Sans aperçu, impossible à défaire.
+console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de défaire.
 console-connection = Connexion
 console-connection-production = { $name } (production)
 console-tabs = Console
@@ -1239,16 +1248,13 @@ bulk-publish-apply = { $what ->
        *[other] Publier { $count } ressources
     }
 }
-bulk-republish-after-apply = Puis republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas)
-bulk-republish-changed = { $count ->
-    [one] Republier la ressource modifiée
-   *[other] Republier les { $count } ressources modifiées
+bulk-republish-after-apply = Puis republier les ressources modifiées qui sont sur le site web (jamais une qui n’y est pas)
 }
 bulk-col-publication = Publication
 bulk-col-publication-before = Publication avant
 bulk-publication-never-published = Jamais publiée
-bulk-publication-modified = Publiée, modifiée depuis
-bulk-publication-up-to-date = Publiée, à jour
+bulk-publication-modified = Modifiée depuis sa publication
+bulk-publication-up-to-date = À jour
 bulk-publication-unpublished = Dépubliée
 bulk-kind-publish = { $from ->
     [republish] Republication de ce qu’une modification en masse a changé
@@ -1262,6 +1268,36 @@ bulk-kind-publish = { $from ->
     }
 }
 bulk-publication-count-never = { $count } jamais publiées
-bulk-publication-count-modified = { $count } publiées puis modifiées
-bulk-publication-count-up-to-date = { $count } publiées et à jour
+bulk-publication-count-modified = { $count } modifiées depuis leur publication
+bulk-publication-count-up-to-date = { $count } à jour
 bulk-publication-count-unpublished = { $count } dépubliées
+# L’état des ressources sur le site web, et ce qu’une republication publie (ticket 53)
+bulk-on-website = Sur le site web
+bulk-col-on-website = Sur le site web
+bulk-publication-unknown = Inconnu
+bulk-republish-after-apply-count = { $count ->
+    [one] Puis republier celle qui est sur le site web (jamais une qui n’y est pas)
+   *[other] Puis republier les { $count } qui sont sur le site web (jamais une qui n’y est pas)
+}
+bulk-nothing-live-to-republish = Aucune des ressources à modifier n’est sur le site web : il n’y a rien à republier.
+bulk-then-republish = { $count ->
+    [one] Puis republie celle qui est sur le site web
+   *[other] Puis republie les { $count } qui sont sur le site web
+}
+bulk-then-republish-unknown = Puis republie les ressources modifiées qui sont sur le site web
+bulk-website-title = Sur le site web
+bulk-republish-explain = { $count ->
+    [one] Une des ressources modifiées est sur le site web, qui montre ses anciennes valeurs tant qu’elle n’est pas republiée.
+   *[other] { $count } des ressources modifiées sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
+}
+bulk-republish-explain-unknown = Le site web montre les anciennes valeurs des ressources modifiées qui y sont, tant qu’elles ne sont pas republiées.
+bulk-republish-on-website = { $count ->
+    [one] Republier celle qui est sur le site web…
+   *[other] Republier les { $count } qui sont sur le site web…
+}
+bulk-republish-on-website-unknown = Republier celles qui sont sur le site web…
+bulk-republished-line = Publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
+bulk-outcome-published = Publiées
+bulk-outcome-unpublished = Dépubliées
+bulk-production-name-loose = Les espaces et la ponctuation ne comptent pas.
+bulk-production-name-ok = Le nom correspond.

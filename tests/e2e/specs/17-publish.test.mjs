@@ -100,7 +100,7 @@ test("an edit republished, its report's publication column, and its undo republi
     const republishRun = await report.getAttribute("data-run-id");
     const states = await report.findElements(By.css('[data-testid="report-publication"]'));
     const words = new Set(await Promise.all(states.map((s) => s.getText())));
-    assert.ok(words.has("Published, modified since"), [...words].join(", "));
+    assert.ok(words.has("Changed since published"), [...words].join(", "));
     assert.ok(words.has("Never published"), [...words].join(", "));
     const skipped = await report.findElements(By.css('[data-testid="report-row"][data-status="skipped"] [data-testid="report-reason"]'));
     assert.ok(skipped.length > 0, "assets not published before are listed as left alone");

@@ -285,8 +285,8 @@ describe('a publish preview', () => {
     });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
     const states = await screen.findAllByTestId('publication-state');
-    expect(states.map((s) => s.textContent?.trim())).toEqual(['Published, modified since', 'Never published']);
-    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 published and modified since');
+    expect(states.map((s) => s.textContent?.trim())).toEqual(['Changed since published', 'Never published']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 changed since published');
     expect(screen.queryByText('cq:lastReplicationAction')).toBeNull();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Publish 2 assets');
     // Republishing is an edit's choice, not a publish run's.
