@@ -258,8 +258,8 @@ describe('navigation', () => {
       'Connexions',
       'Modification en masse',
       'Activité',
-      'Console d’API',
       'Paramètres',
+      'Outils de développement',
     ]);
     expect(document.documentElement.lang).toBe('fr');
     expect(screen.getByTestId('language-saved')).toHaveTextContent('Enregistré.');
