@@ -15,6 +15,7 @@ import { createRequire } from "node:module";
 import { By, Key } from "selenium-webdriver";
 import {
   byTestId,
+  consoleNav,
   connectionCards,
   deleteConnections,
   eventually,
@@ -124,7 +125,7 @@ async function assertAccessible(driver, page) {
 }
 
 async function open(driver, section, heading) {
-  const nav = await byTestId(driver, `nav-${section}`);
+  const nav = section === "console" ? await consoleNav(driver) : await byTestId(driver, `nav-${section}`);
   await driver.executeScript("arguments[0].focus()", nav);
   await nav.sendKeys(Key.ENTER);
   await eventually(
@@ -457,6 +458,8 @@ test("the window in French: every converted page, no English left, no serious ax
     }
 
     await open(driver, "console", "Console d’API");
+    assert.equal(await (await byTestId(driver, "nav-console-note")).getText(), "Sans aperçu, impossible à défaire");
+    assert.match(await (await byTestId(driver, "console-no-undo")).getText(), /^Sans aperçu, impossible à défaire\./);
     await eventually(
       async () => /Requêtes persistantes/.test(await (await byTestId(driver, "persisted-summary")).getText()),
       "the GraphQL tab did not show in French",
