@@ -136,6 +136,17 @@ export async function byTestId(driver, id, timeout = 10_000) {
 }
 
 /**
+ * Returns the API console's navigation item, unfolding "Developer tools" first when it is
+ * folded (the console writes to AEM with no preview and no undo, so it is not an everyday
+ * section).
+ */
+export async function consoleNav(driver) {
+  const fold = await byTestId(driver, "nav-developer-tools");
+  if ((await fold.getAttribute("aria-expanded")) !== "true") await fold.click();
+  return byTestId(driver, "nav-console");
+}
+
+/**
  * Simulates a native file drop: the debug-only `e2e_simulate_drop` command hands the paths to
  * the same Rust handler the window's real drop event calls.
  */

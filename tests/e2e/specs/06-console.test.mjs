@@ -15,6 +15,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  consoleNav,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -90,7 +91,13 @@ test("the console completes from the schema, runs a list query into a table, exp
   const target = join(scratch, "console result.csv");
   await withApp(t, async (driver) => {
     const id = await importConnection(driver);
-    await (await byTestId(driver, "nav-console")).click();
+    // Under "Developer tools", folded away, and said to have no preview and no undo.
+    assert.equal((await driver.findElements(By.css('[data-testid="nav-console"]'))).length, 0, "the console is an everyday section");
+    const nav = await consoleNav(driver);
+    assert.equal(await (await byTestId(driver, "nav-console-note")).getText(), "No preview, no undo");
+    await screenshot(driver, "06 console 0 developer tools");
+    await nav.click();
+    assert.match(await (await byTestId(driver, "console-no-undo")).getText(), /^No preview, no undo\. A request sent from here changes AEM at once/);
     const select = await byTestId(driver, "console-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
 

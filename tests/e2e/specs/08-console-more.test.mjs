@@ -19,6 +19,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
+  consoleNav,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -90,7 +91,7 @@ async function importDevToken(driver) {
 }
 
 async function openConsole(driver, id) {
-  await (await byTestId(driver, "nav-console")).click();
+  await (await consoleNav(driver)).click();
   const select = await byTestId(driver, "console-connection");
   await select.findElement(By.css(`option[value="${id}"]`)).click();
 }

@@ -104,6 +104,10 @@ pub(super) struct Ctx {
     /// Per required field of the schema, how many planned changes leave it empty where it held
     /// a value: the preview warns, and the apply needs it acknowledged.
     pub(super) emptied_required: Mutex<std::collections::BTreeMap<String, u64>>,
+    /// Where an edit's or a sheet's assets stand on the website, asked before they are planned
+    /// (`checks::publication_now`) and taken by their plan rows.
+    pub(super) on_website:
+        Mutex<std::collections::HashMap<String, metadesk_assets::publication::PublicationState>>,
 }
 
 impl Ctx {
@@ -144,6 +148,7 @@ impl Ctx {
             unindexed: AtomicU64::new(0),
             searched_at: Mutex::new(None),
             emptied_required: Mutex::default(),
+            on_website: Mutex::default(),
             checks_refused: std::sync::atomic::AtomicBool::new(false),
         })
     }

@@ -317,8 +317,8 @@ describe('a publish preview', () => {
     });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
     const states = await screen.findAllByTestId('publication-state');
-    expect(states.map((s) => s.textContent?.trim())).toEqual(['Published, modified since', 'Never published']);
-    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 published and modified since');
+    expect(states.map((s) => s.textContent?.trim())).toEqual(['Changed since published', 'Never published']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 changed since published');
     expect(screen.queryByText('cq:lastReplicationAction')).toBeNull();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Publish 2 assets');
     // Republishing is an edit's choice, not a publish run's.
@@ -333,5 +333,42 @@ describe('a publish preview', () => {
     render(PreviewTable, { run: runSummary({ counts }), rows, busy: false, onApply: vi.fn(), onRepublish });
     await userEvent.setup().click(screen.getByTestId('republish-after-apply'));
     expect(onRepublish).toHaveBeenCalledWith(true);
+  });
+
+  it('says the number that are on the website on the tick, and offers none where none of the changes is live', async () => {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([CHANGE]));
+    await rows.open('r1', null);
+    const counts = { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 };
+    const publication = { neverPublished: 0, modified: 1, upToDate: 0, unpublished: 0 };
+    const live = render(PreviewTable, { run: runSummary({ counts, publication, toChangeOnWebsite: 1 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    expect(screen.getByTestId('republish-after-apply').closest('label')).toHaveTextContent('Then republish the one that is on the website (never one that is not)');
+    live.unmount();
+
+    const never = { neverPublished: 1, modified: 0, upToDate: 0, unpublished: 0 };
+    render(PreviewTable, { run: runSummary({ counts, publication: never, toChangeOnWebsite: 0 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    expect(screen.queryByTestId('republish-after-apply')).toBeNull();
+    expect(screen.getByTestId('nothing-to-republish')).toHaveTextContent('None of the assets to change is on the website');
+  });
+});
+
+describe("an edit's preview, where its assets stand on the website", () => {
+  it('adds an On the website column and the counts, a state not known said so', async () => {
+    const rows = new PagedRows<PlanRow, Action>(
+      fetcher([{ ...CHANGE, publication: 'up_to_date' }, { ...SAME, publication: 'never_published' }, SKIP]),
+    );
+    await rows.open('r1', null);
+    const publication = { neverPublished: 1, modified: 0, upToDate: 1, unpublished: 0 };
+    render(PreviewTable, { run: runSummary({ publication, toChangeOnWebsite: 1 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    expect(await screen.findByRole('columnheader', { name: 'On the website' })).toBeInTheDocument();
+    const cells = screen.getAllByTestId('on-website');
+    expect(cells.map((c) => c.textContent?.trim())).toEqual(['Up to date', 'Never published', 'Not known']);
+    expect(cells.map((c) => c.dataset.state)).toEqual(['up_to_date', 'never_published', 'unknown']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('On the website 1 never published · 1 up to date');
+  });
+
+  it('has no such column where the preview did not ask', async () => {
+    await renderTable([CHANGE, SAME, SKIP]);
+    expect(screen.queryByTestId('on-website')).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'On the website' })).toBeNull();
   });
 });
