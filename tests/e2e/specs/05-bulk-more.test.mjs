@@ -437,7 +437,10 @@ test("a production connection: Apply asks for its name (spaces and punctuation a
     const oldName = "p14726 · e686683";
     await (await (await card()).findElement(By.css('[data-testid="rename-connection"]'))).click();
     const rename = await (await card()).findElement(By.css('[data-testid="connection-edit"] input'));
-    await rename.sendKeys(Key.chord(Key.CONTROL, "a"), Key.DELETE, oldName, Key.ENTER);
+    await rename.clear();
+    await rename.sendKeys(oldName);
+    await eventually(async () => (await rename.getAttribute("value")) === oldName, "the old name was not typed");
+    await rename.sendKeys(Key.ENTER);
     await eventually(async () => (await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText()) === oldName,
       "the connection was not renamed");
     await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();

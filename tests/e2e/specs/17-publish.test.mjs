@@ -212,7 +212,8 @@ test("without the tick, the report offers to republish the ones on the website, 
       for (const a of assets.filter((x) => x.published)) assert.notEqual(await onTheWebsite(a.path), value);
       const live = (await Promise.all(assets.map((a) => onTheWebsite(a.path)))).filter((v) => v !== undefined).length;
       const offer = await byTestId(driver, "republish-offer");
-      assert.match(await offer.getText(), /^Sur le site web\n/);
+      // Under its own heading, apart from the run's actions.
+      assert.equal(await (await offer.findElement(By.css("h3"))).getText(), "Sur le site web");
       const button = await byTestId(driver, "republish-run");
       assert.equal(await button.getText(), `Republier les ${live} qui sont sur le site web…`);
       // Apart from the run's own actions, and not styled as Undo is.
