@@ -74,9 +74,13 @@ async fn an_edit_preview_says_where_each_asset_stands_and_its_report_what_a_repu
     assert!(live_changes > 0);
     assert_eq!(preview.to_change_on_website, Some(live_changes));
     assert_eq!(preview.changed_on_website, Some(0), "nothing changed yet");
-    // The states come a hundred or so a request, with the values' own batched checks.
-    let per_asset = requests as f64 / assets as f64;
-    assert!(per_asset < 0.1, "{requests} requests for {assets} assets");
+    // The states come a hundred or so a request, with the values' own batched checks: the whole
+    // preview (listing, schema, checks, states) stays a handful of requests, nowhere near one an
+    // asset.
+    assert!(
+        requests * 4 < assets,
+        "{requests} requests for {assets} assets"
+    );
 
     let applied = engine.apply(&preview.id, &control, &quiet()).await.unwrap();
     assert_eq!(applied.counts.changed, preview.counts.pending);
