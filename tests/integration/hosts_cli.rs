@@ -178,7 +178,7 @@ async fn an_address_edited_outside_metadesk_sends_nothing() {
         assert_ne!(code, Some(0));
         assert!(
             stderr.contains(&format!(
-                "La destination des identifiants de « {name} » a été modifiée en dehors de \
+                "La destination des identifiants de «\u{a0}{name}\u{a0}» a été modifiée en dehors de \
                  Metadesk"
             )),
             "{stderr}"

@@ -280,9 +280,9 @@ mod tests {
         );
         assert_eq!(
             err.localized(&Localizer::new(Lang::Fr)),
-            "« /content/dam/a/.\\t./b » contient un caractère de contrôle (une tabulation ou un \
-             saut de ligne, affichés \\t ou \\n) : aucun chemin de dossier d’AEM n’en contient. \
-             Saisissez de nouveau le dossier, sans ce caractère."
+            "«\u{a0}/content/dam/a/.\\t./b\u{a0}» contient un caractère de contrôle (une \
+             tabulation ou un saut de ligne, affichés \\t ou \\n)\u{a0}: aucun chemin de dossier \
+             d’AEM n’en contient. Saisissez de nouveau le dossier, sans ce caractère."
         );
         // A line break a paste leaves at the end is not part of the folder.
         assert_eq!(

@@ -125,7 +125,7 @@ fn a_connection_edited_outside_metadesk_is_not_used_until_set_again() {
     let err = use_it(&f, &id).unwrap_err();
     assert!(
         err.localized(&Localizer::new(Lang::Fr)).starts_with(
-            "La destination des identifiants de « Renamed » a été modifiée en dehors de Metadesk"
+            "La destination des identifiants de «\u{a0}Renamed\u{a0}» a été modifiée en dehors de Metadesk"
         ),
         "{err}"
     );
