@@ -183,6 +183,8 @@ error-fragments-need-oauth = { $name } cannot edit content fragments: AEM’s Si
 error-fragments-forbidden = AEM refused to show the content fragments of { $folder } to this connection (403). Ask an AEM administrator to allow this OAuth Server-to-Server credential on the Sites API for this environment.
 error-fragments-failed = Could not read the content fragments of { $folder }: { $detail }. Nothing was written.
 error-fragments-no-such-model = No content fragment under { $folder } follows the model “{ $model }” (their models: { $models }).
+error-fragments-list-cancelled = The listing of the content fragments of { $folder } was cancelled. Nothing was written.
+job-list-fragments = listing the content fragments of { $folder }
 error-apply-empties-required = This run leaves fields the metadata form requires empty: { $fields }. Nothing was written. Say that you want them empty to apply it.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = checking the required metadata of { $folder }
@@ -201,6 +203,10 @@ assets-no-uuid = AEM did not give the asset's jcr:uuid
 fragments-answer-unusable = AEM's answer about content fragments could not be used (no { $what })
 fragments-value-refused = the field { $field } of { $path } cannot take “{ $value }”
 fragments-no-such-field = the content fragment { $path } has no field { $field }
+fragments-same-cursor = AEM gave the same page cursor twice, so the listing was stopped rather than run forever
+fragments-too-many-pages = AEM kept giving more pages after { $pages } pages ({ $fragments } fragments), so the listing was stopped; choose a smaller folder
+fragments-etag-too-long = AEM gave the content fragment { $path } an ETag of { $bytes } bytes, longer than the { $most } bytes Metadesk accepts, so it is not changed (an ETag that long cannot be sent back to AEM safely)
+fragments-etag-refused-old-aem = AEM refused the change to { $path } (412) although nobody changed it since it was read: AEM releases before 21331 (June 2025) refuse the ETag they have just given. Update AEM to release 21331 or later, then retry; nothing else was tried
 
 keychain-unavailable = This computer has no keychain that Metadesk can use ({ $detail }). { $fixKind ->
     [linux] Install and start a Secret Service provider such as GNOME Keyring or KWallet (for example `sudo apt install gnome-keyring`), sign in to a desktop session, and restart Metadesk.
@@ -885,6 +891,7 @@ reason-cannot-write = { $refused ->
     [one] AEM refused the first change (403)
    *[other] AEM refused the first { $refused } changes (403)
 }, so the run stopped: this connection may not change the assets it tried. Ask an AEM administrator to give { $who } write access to their folders, e.g. through the DAM Users group or a product profile with write rights, then resume the run to change the remaining assets.
+reason-folder-refuses-writes = AEM refused every change tried in { $folder } (403): the connection { $connection } may not change assets in this folder, so its other assets were not tried and the run went on in the other folders. Ask an AEM administrator to give { $who } write access to { $folder }, then edit this folder again
 reason-forbidden-read = this connection may not read this asset (403): ask an AEM administrator to give { $who } read access to it
 reason-not-found = the asset no longer exists (404): it was moved or deleted after the preview
 reason-conflict = AEM kept refusing the change because the asset was being changed by someone else at the same time (412), so it was not overwritten; retry the failed assets to plan it again from the values now in AEM
@@ -894,6 +901,7 @@ reason-already-as-wanted-at-write = already as wanted when it was written
 reason-changed-the-same-way = already as wanted: changed the same way in AEM after the preview
 reason-not-applied-yet = not applied yet
 reason-changed-since-preview = changed since the preview: { $values }, so it was not overwritten; retry the failed assets to plan it again from the value now in AEM
+reason-put-back-since-write = changed in AEM after this run’s write was sent (the write may have landed, then someone put the values back): that change is kept and nothing was written again. Edit this asset again if it should still change
 reason-changed-value = { $property } was { $preview } at the preview and is now { $now }
 reason-changed-since-run = { $property } was changed in AEM after run { $run } (it is now { $now }), so it was left as it is
 reason-throttled-write = { $what } and the asset was not written; retry the failed assets later
@@ -1115,6 +1123,14 @@ reason-publish-not-before = was not published before: a metadata edit never make
 reason-publish-no-longer = no longer published when the run reached it, so it was not published again
 reason-publish-already-unpublished = already unpublished
 reason-publish-forbidden = This technical account may not publish under { $folder }: ask an AEM administrator to grant Replicate on it to { $account }
+reason-publish-undo-not-published-before = was not published before this run, so the undo leaves it unpublished
+reason-publish-undo-not-up-to-date = its values on author were newer than the website's before this run: publishing it now would make public changes that never were, so the undo leaves it unpublished
+reason-publish-undo-not-done = this run's request for it did not go through, so the undo leaves it as it is
+reason-publish-undo-not-confirmed = Metadesk could not confirm that what the website shows of it is still this run's doing, so the undo leaves it as it is (resume the run first if it was interrupted)
+reason-publish-undo-modified-since = changed on author since its last publication ({ $modified }): publishing it now would make public changes that never were, so the undo leaves it unpublished
+reason-publish-published-since = published again after this run, by { $by } at { $at }: that publication is left as it is
+reason-publish-unpublished-since = unpublished after this run's request, by { $by } at { $at }: it is left unpublished
+reason-publish-state-unread = { $what }; Metadesk could not tell where it stands on the website, so nothing was sent for it (retry the failed assets later)
 publication-never-published = { $count } never published
 publication-modified = { $count } published and modified since
 publication-up-to-date = { $count } published and up to date

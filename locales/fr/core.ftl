@@ -183,6 +183,8 @@ error-fragments-need-oauth = { $name } ne peut pas modifier de fragments de cont
 error-fragments-forbidden = AEM a refusé de montrer les fragments de contenu de { $folder } à cette connexion (403). Demandez à un administrateur AEM d’autoriser ces identifiants OAuth Server-to-Server sur l’API Sites pour cet environnement.
 error-fragments-failed = Impossible de lire les fragments de contenu de { $folder } : { $detail }. Rien n’a été écrit.
 error-fragments-no-such-model = Aucun fragment de contenu sous { $folder } ne suit le modèle « { $model } » (leurs modèles : { $models }).
+error-fragments-list-cancelled = La liste des fragments de contenu de { $folder } a été annulée. Rien n’a été écrit.
+job-list-fragments = la liste des fragments de contenu de { $folder }
 error-apply-empties-required = Cette exécution laisse vides des champs que le formulaire de métadonnées exige : { $fields }. Rien n’a été écrit. Indiquez que vous les voulez vides pour l’appliquer.
 emptied-required-field = { $label } ({ $property })
 job-missing-metadata = la vérification des métadonnées obligatoires de { $folder }
@@ -201,6 +203,10 @@ assets-no-uuid = AEM n’a pas donné le jcr:uuid de la ressource
 fragments-answer-unusable = la réponse d’AEM sur les fragments de contenu est inutilisable (pas de { $what })
 fragments-value-refused = le champ { $field } de { $path } ne peut pas prendre « { $value } »
 fragments-no-such-field = le fragment de contenu { $path } n’a pas de champ { $field }
+fragments-same-cursor = AEM a donné deux fois le même curseur de page : la liste a été arrêtée plutôt que de tourner sans fin
+fragments-too-many-pages = AEM donnait encore des pages après { $pages } pages ({ $fragments } fragments) : la liste a été arrêtée ; choisissez un dossier plus petit
+fragments-etag-too-long = AEM a donné au fragment de contenu { $path } un ETag de { $bytes } octets, plus long que les { $most } octets qu’accepte Metadesk : il n’est pas modifié (un ETag aussi long ne peut pas être renvoyé à AEM sans risque)
+fragments-etag-refused-old-aem = AEM a refusé la modification de { $path } (412) alors que personne ne l’a modifié depuis sa lecture : les versions d’AEM antérieures à la 21331 (juin 2025) refusent l’ETag qu’elles viennent de donner. Mettez AEM à jour vers la version 21331 ou ultérieure, puis réessayez ; rien d’autre n’a été tenté
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
     [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
@@ -887,6 +893,7 @@ reason-cannot-write = { $refused ->
     [one] AEM a refusé la première modification (403)
    *[other] AEM a refusé les { $refused } premières modifications (403)
 }, l’exécution s’est donc arrêtée : cette connexion ne peut pas modifier les ressources qu’elle a essayées. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans leurs dossiers, par exemple via le groupe DAM Users ou un profil de produit doté des droits d’écriture, puis reprenez l’exécution pour modifier les ressources restantes.
+reason-folder-refuses-writes = AEM a refusé toutes les modifications essayées dans { $folder } (403) : la connexion { $connection } ne peut pas modifier les ressources de ce dossier ; ses autres ressources n’ont donc pas été essayées et l’exécution a continué dans les autres dossiers. Demandez à un administrateur AEM d’accorder l’accès en écriture { $who } dans { $folder }, puis modifiez de nouveau ce dossier
 reason-forbidden-read = cette connexion n’a pas le droit de lire cette ressource (403) : demandez à un administrateur AEM d’accorder l’accès en lecture { $who }
 reason-not-found = la ressource n’existe plus (404) : elle a été déplacée ou supprimée après l’aperçu
 reason-conflict = AEM a refusé la modification à chaque tentative, car quelqu’un d’autre modifiait la ressource au même moment (412) ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir des valeurs actuelles dans AEM
@@ -896,6 +903,7 @@ reason-already-as-wanted-at-write = déjà comme souhaité au moment de l’écr
 reason-changed-the-same-way = déjà comme souhaité : modifiée de la même façon dans AEM après l’aperçu
 reason-not-applied-yet = pas encore appliquée
 reason-changed-since-preview = modifiée depuis l’aperçu : { $values } ; elle n’a donc pas été écrasée. Relancez les ressources en échec pour la planifier de nouveau à partir de la valeur actuelle dans AEM
+reason-put-back-since-write = modifiée dans AEM après l’envoi de l’écriture de cette exécution (l’écriture a pu aboutir, puis quelqu’un a remis les valeurs) : cette modification est conservée et rien n’a été réécrit. Modifiez de nouveau cette ressource si elle doit encore changer
 reason-changed-value = { $property } valait { $preview } lors de l’aperçu et vaut maintenant { $now }
 reason-changed-since-run = { $property } a été modifiée dans AEM après l’exécution { $run } (elle vaut maintenant { $now }), elle a donc été laissée telle quelle
 reason-throttled-write = { $what } et la ressource n’a pas été écrite ; relancez les ressources en échec plus tard
@@ -1117,6 +1125,14 @@ reason-publish-not-before = n’était pas publiée : une modification de méta
 reason-publish-no-longer = n’était plus publiée quand l’exécution l’a atteinte : elle n’a pas été republiée
 reason-publish-already-unpublished = déjà dépubliée
 reason-publish-forbidden = Ce compte technique n’a pas le droit de publier sous { $folder } : demandez à un administrateur AEM d’accorder le droit Replicate à { $account }
+reason-publish-undo-not-published-before = n’était pas publiée avant cette exécution : l’annulation la laisse donc non publiée
+reason-publish-undo-not-up-to-date = avant cette exécution, ses valeurs dans l’auteur étaient plus récentes que celles du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, l’annulation la laisse donc non publiée
+reason-publish-undo-not-done = la demande de cette exécution pour elle n’a pas abouti : l’annulation la laisse donc telle quelle
+reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que le site montre d’elle vient toujours de cette exécution : l’annulation la laisse donc telle quelle (reprenez d’abord l’exécution si elle a été interrompue)
+reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, l’annulation la laisse donc non publiée
+reason-publish-published-since = publiée de nouveau après cette exécution, par { $by } le { $at } : cette publication reste telle quelle
+reason-publish-unpublished-since = dépubliée après la demande de cette exécution, par { $by } le { $at } : elle reste non publiée
+reason-publish-state-unread = { $what } ; Metadesk n’a pas pu savoir où elle en est sur le site, rien n’a donc été envoyé pour elle (relancez plus tard les ressources en échec)
 publication-never-published = { $count } jamais publiées
 publication-modified = { $count } publiées puis modifiées
 publication-up-to-date = { $count } publiées et à jour

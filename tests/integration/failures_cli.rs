@@ -8,8 +8,7 @@ use serde_json::Value;
 use crate::bulk_cli::CliHome;
 
 /// The reason each refused asset has, as the CLI words it.
-const REFUSED: &str =
-    "AEM refused the change (403): this connection may not change assets in this folder";
+const REFUSED: &str = "AEM refused every change tried in";
 /// What to do about it, said once for all of them.
 const ADVICE: &str = "Ask an AEM administrator to give";
 
@@ -82,7 +81,7 @@ async fn a_folder_refusing_writes_is_named_once_among_assets_that_changed() {
     let words = format!("{}{}", ran.stdout, ran.stderr);
     assert!(
         words.contains(&format!(
-            "{refused} assets failed: {REFUSED}. In {refusing}\n"
+            "{refused} assets failed: {REFUSED} {refusing} (403)"
         )),
         "{words}"
     );
@@ -135,19 +134,17 @@ async fn a_folder_refusing_writes_is_named_once_among_assets_that_changed() {
         let cmd = h.command_in("fr_FR.UTF-8", &["runs", "show", &id]);
         let (code, stdout, stderr) = crate::bulk_cli::run_command(cmd).await;
         assert_eq!(code, Some(1), "{stderr}");
-        let refused_fr = "AEM a refusé la modification (403)\u{a0}: cette connexion ne peut pas \
-                          modifier les ressources de ce dossier";
+        let refused_fr = "AEM a refusé toutes les modifications essayées dans";
         assert_eq!(times(&stdout, refused_fr), 1, "{stdout}");
         assert!(
             stdout.contains(&format!(
-                "{refused} ressources en échec\u{a0}: {refused_fr}. Dans {refusing}\n"
+                "{refused} ressources en échec\u{a0}: {refused_fr} {refusing} (403)"
             )),
             "{stdout}"
         );
         assert!(
             stdout.contains(
-                "Demandez à un administrateur AEM de donner le droit d’écrire dans ces dossiers à \
-                 l’utilisateur "
+                "Demandez à un administrateur AEM d’accorder l’accès en écriture à l’utilisateur "
             ),
             "{stdout}"
         );

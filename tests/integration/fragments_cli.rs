@@ -28,7 +28,8 @@ async fn fragments_sandbox(assets: usize) -> Sandbox {
     .unwrap()
 }
 
-/// The sample folder's fragments of `model`, by the sandbox's own state.
+/// The sample folder's fragments of `model` (its node name: the last segment of its path, as
+/// AEM's `name` is its title), by the sandbox's own state.
 fn fragments_of(sb: &Sandbox, model: &str) -> Vec<String> {
     sb.dump(false)["assets"]
         .as_array()
@@ -36,7 +37,11 @@ fn fragments_of(sb: &Sandbox, model: &str) -> Vec<String> {
         .iter()
         .filter(|a| a["contentFragment"] == true)
         .map(|a| a["path"].as_str().unwrap().to_owned())
-        .filter(|p| sb.fragment_state(p).unwrap()["model"]["name"] == model)
+        .filter(|p| {
+            let state = sb.fragment_state(p).unwrap();
+            let path = state["model"]["path"].as_str().unwrap_or_default();
+            path.rsplit('/').next() == Some(model)
+        })
         .collect()
 }
 

@@ -1,5 +1,5 @@
 //! Publishing runs against the sandbox (issue 39): the preview's counts by state, a folder
-//! published in batches of at most 100 paths (and well under 0.15 requests per asset, listing
+//! published in batches of at most 100 paths (and under 0.2 requests per asset, listing
 //! included), republishing what an edit changed (only assets published before it), unpublishing
 //! a list, the undo rules, a refused asset in words while the rest is published, an OAuth
 //! Server-to-Server connection refused before anything is sent, and a resume that sends only
@@ -127,7 +127,9 @@ async fn a_folder_preview_counts_by_state_and_the_apply_publishes_in_batches() {
     assert_eq!(c.replications, 3, "100 paths a request");
     assert_eq!(c.replicated, 250);
     let per_asset = (c.requests_total - before) as f64 / 250.0;
-    assert!(per_asset < 0.15, "{per_asset} requests per asset");
+    // Each batch is read just before it is sent and read back after (what an undo compares
+    // with), in as many QueryBuilder requests as fit a request's length.
+    assert!(per_asset < 0.2, "{per_asset} requests per asset");
 }
 
 #[tokio::test]

@@ -1,6 +1,8 @@
 //! Rules about the sources themselves, checked by `cargo test` like any behaviour: no source
-//! file holds more than 700 lines that are not tests (ARCHITECTURE.md, "Conventions"); every
-//! file a module doc or ARCHITECTURE.md names exists; the glossary names what the code defines.
+//! file holds more than 700 lines that are not tests (ARCHITECTURE.md, "Conventions"); no two
+//! files of a crate import each other; every file a module doc or ARCHITECTURE.md names exists;
+//! the glossary and the rest of ARCHITECTURE.md name what the code defines, where it is; every
+//! relative link in README.md and `docs/` resolves.
 //!
 //! They read the checkout this crate was built from (`CARGO_MANIFEST_DIR/..`). Under Wine
 //! (`scripts/cross/windows.sh`) that Linux path means nothing to the Windows test binary, and
@@ -9,7 +11,10 @@
 // A test crate: failing fast on an unreadable file is the point.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod file_loops;
 mod glossary;
+mod links;
 mod pointers;
 mod size;
 mod sources;
+mod symbols;

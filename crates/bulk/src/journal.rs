@@ -201,6 +201,14 @@ pub enum Record {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
     },
+    /// The ETag a write of asset `i` is sent against (`If-Match`), just before its
+    /// [`Record::Writing`]: when that write is left in doubt, a resume that finds the values
+    /// the preview saw under another ETag knows the asset changed after the write was sent
+    /// (it may have landed and been put back), and does not send it again.
+    SentAgainst {
+        i: u64,
+        etag: String,
+    },
     Outcome {
         i: u64,
         outcome: Outcome,
@@ -211,6 +219,12 @@ pub enum Record {
         changed_since: Vec<ChangedSincePreview>,
         #[serde(default, skip_serializing_if = "Option::is_none")]
         at: Option<String>,
+    },
+    /// A publish run's replication as read back just after AEM answered it (its action, time
+    /// and user): an undo acts only where the asset's publication is still this one.
+    Replicated {
+        i: u64,
+        after: metadesk_assets::publication::Publication,
     },
     /// This apply writes one asset per request: AEM refused a batch write (`status`: 403, 404
     /// or 405) while the same assets' per-asset writes went through, or an earlier run on this

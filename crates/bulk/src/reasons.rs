@@ -111,6 +111,19 @@ pub fn cannot_write(account: Option<&str>, refused: usize) -> SavedText {
     )
 }
 
+/// Writes refused (403) in `folder` with none accepted there: the folder refuses this
+/// connection's writes, and its other assets were not tried.
+pub fn folder_refuses_writes(folder: &str, connection: &str, account: Option<&str>) -> SavedText {
+    SavedText::new(
+        "reason-folder-refuses-writes",
+        [
+            ("folder", folder.into()),
+            ("connection", connection.into()),
+            ("who", who(account)),
+        ],
+    )
+}
+
 /// [`cannot_write`] as the words of the error that stops the run, written in the language of
 /// whoever reads it.
 pub fn cannot_write_text(account: Option<&str>, refused: usize) -> Text {
@@ -339,4 +352,14 @@ impl English for Option<SavedText> {
     fn english(&self) -> Option<String> {
         self.as_ref().map(|r| r.localized(&Localizer::english()))
     }
+}
+
+/// Why a publish run sent nothing for an asset whose state it could not read just before.
+pub fn publication_unread(err: &CallError, account: Option<&str>, attempts: u32) -> SavedText {
+    let what = match err {
+        CallError::NotFound => return not_found(),
+        CallError::Forbidden(_) => forbidden_read(account),
+        _ => what_happened(err, attempts),
+    };
+    SavedText::new("reason-publish-state-unread", [("what", what.into_arg())])
 }

@@ -98,6 +98,8 @@ pub struct Replay {
     pub outcomes: HashMap<u64, Outcome>,
     /// Assets whose write intent is on disk but whose outcome is not.
     pub in_doubt: HashSet<u64>,
+    /// The ETag the last write of each asset in doubt was sent against, where the API has one.
+    pub sent_against: HashMap<u64, String>,
     /// Originals recorded before writing, for every asset a write of this run may have
     /// changed: those that ended `Changed`, but also those whose write is in doubt (the
     /// process stopped before its outcome) or ended `Failed` (an answer lost after AEM applied
@@ -199,6 +201,7 @@ impl Replay {
             emptied_required: Vec::new(),
             outcomes: HashMap::new(),
             in_doubt: HashSet::new(),
+            sent_against: HashMap::new(),
             originals: HashMap::new(),
             applies: 0,
             first_apply: None,
@@ -252,9 +255,13 @@ impl Replay {
                     r.in_doubt.insert(i);
                     writing.insert(i, original);
                 }
+                Record::SentAgainst { i, etag } => {
+                    r.sent_against.insert(i, etag);
+                }
                 Record::Outcome { i, outcome, at, .. } => {
                     working.seen(at.as_deref());
                     r.in_doubt.remove(&i);
+                    r.sent_against.remove(&i);
                     if let Some(original) = writing.remove(&i) {
                         match outcome {
                             Outcome::Changed | Outcome::Failed => {
@@ -265,6 +272,7 @@ impl Replay {
                     }
                     r.outcomes.insert(i, outcome);
                 }
+                Record::Replicated { .. } => {}
                 Record::PerAssetWrites {
                     status, remembered, ..
                 } => {

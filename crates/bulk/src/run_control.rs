@@ -72,6 +72,13 @@ impl RunControl {
         self.state() == ControlState::Cancelled
     }
 
+    /// Resolves once cancelled: a job that cannot check between steps (one slow request, a
+    /// server that never ends a list) races it and is dropped.
+    pub async fn cancelled(&self) {
+        let mut rx = self.tx.subscribe();
+        let _ = rx.wait_for(|s| *s == ControlState::Cancelled).await;
+    }
+
     /// Waits while paused; `false` once cancelled.
     pub async fn wait_runnable(&self) -> bool {
         let mut rx = self.tx.subscribe();

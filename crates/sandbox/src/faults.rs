@@ -88,6 +88,23 @@ pub struct Faults {
     /// Paths of AEM switched off, as a dispatcher, a CDN or a missing configuration would
     /// (each answered with AEM's HTML error page whoever asks; see [`Switched`]).
     pub switched_off: Vec<Switched>,
+    /// How the Sites API's content fragments misbehave (see [`FragmentFaults`]).
+    pub fragments: FragmentFaults,
+}
+
+/// Hazards of a real AEM's Sites API for content fragments. All off by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct FragmentFaults {
+    /// Every page of a fragment list gives the same `cursor` back, as a server whose paging is
+    /// broken would: a client that follows cursors without a check never ends.
+    pub cursor_repeats: bool,
+    /// Answers as AEM builds before release 21331 (June 2025) did: a fragment's GET gives an
+    /// ETag its PATCH does not take, so a write with the ETag just read gets 412 although
+    /// nobody changed the fragment.
+    pub before_21331: bool,
+    /// Each fragment's ETag is this many bytes long (AEM's can run to hundreds of kilobytes).
+    pub etag_bytes: Option<usize>,
 }
 
 /// A path of AEM that a fault switches off.
@@ -151,6 +168,7 @@ impl Default for Faults {
             index_lag_secs: 0,
             listing_page_cap: None,
             switched_off: Vec::new(),
+            fragments: FragmentFaults::default(),
         }
     }
 }
@@ -185,6 +203,13 @@ impl Faults {
         }
         if self.listing_page_cap == Some(0) {
             return Err("listing_page_cap must be at least 1 (omit it for no cap)".into());
+        }
+        if self
+            .fragments
+            .etag_bytes
+            .is_some_and(|n| !(8..=400_000).contains(&n))
+        {
+            return Err("fragments.etag_bytes must be from 8 to 400000".into());
         }
         if self.index_lag_secs > 86_400 {
             return Err("index_lag_secs must be at most 86400 (a day)".into());
@@ -353,6 +378,10 @@ impl FaultEngine {
             .switched_off
             .iter()
             .find_map(|s| s.refuses(path))
+    }
+
+    pub(crate) fn fragments(&self) -> FragmentFaults {
+        lock(&self.run).faults.fragments
     }
 
     pub(crate) fn csrf_required(&self) -> bool {

@@ -20,6 +20,7 @@ use crate::core_response::auth_failure;
 use crate::dam::cf_models::{FieldType, MODELS, Model};
 use crate::dam::{Dam, uuid_string};
 use crate::graphql_query::{Field, GResult, GqlError, parse};
+use crate::graphql_schema::type_name;
 use crate::{Shared, lock, read};
 
 /// GraphQL configurations that exist on the sandbox author.
@@ -50,16 +51,6 @@ fn no_field(f: &Field, on: &str) -> GqlError {
         ),
         f.at,
     )
-}
-
-/// `ArticleModel` for `article`: the GraphQL type AEM generates for a model.
-pub(crate) fn type_name(model: &Model) -> String {
-    let mut c = model.name.chars();
-    let first: String = c
-        .next()
-        .map(|f| f.to_uppercase().collect())
-        .unwrap_or_default();
-    format!("{first}{}Model", c.as_str())
 }
 
 /// A rich-text field as `MultiFormatString`: `html`, `plaintext`, `markdown`, `json`.

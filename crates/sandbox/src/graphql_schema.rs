@@ -1,16 +1,26 @@
 //! The schema of the sandbox's GraphQL endpoint, as the standard introspection result
 //! (`__schema`, `__type`), and the one generic way a selection picks fields out of it.
 //!
-//! Not here: parsing queries and resolving content fragments (`graphql.rs`). The schema mirrors
-//! what AEM generates for each Content Fragment Model (`article`, `adventure`): `articleList`
-//! and `articleByPath` with their result types, a field per model field, and the
+//! Not here: parsing queries and resolving content fragments (`graphql.rs`, which takes the
+//! types' names from here: this file imports nothing of it, so the two never form a loop). The
+//! schema mirrors what AEM generates for each Content Fragment Model (`article`, `adventure`):
+//! `articleList` and `articleByPath` with their result types, a field per model field, and the
 //! `MultiFormatString` of rich text.
 
 use serde_json::{Map, Value, json};
 
 use crate::dam::cf_models::{FieldDef, FieldType, MODELS, Model};
-use crate::graphql::type_name;
 use crate::graphql_query::Field;
+
+/// `ArticleModel` for `article`: the GraphQL type AEM generates for a model.
+pub(crate) fn type_name(model: &Model) -> String {
+    let mut c = model.name.chars();
+    let first: String = c
+        .next()
+        .map(|f| f.to_uppercase().collect())
+        .unwrap_or_default();
+    format!("{first}{}Model", c.as_str())
+}
 
 /// A reference to a type: `named("String")`, wrapped with [`non_null`] and [`list`].
 fn named(name: &str) -> Value {

@@ -104,7 +104,7 @@ pub use config::SandboxConfig;
 pub use counters::Counters;
 pub use credentials::SandboxCredentials;
 pub use dam::{ASSETS_PER_FOLDER, DAM_ROOT, FRAGMENT_EVERY, SAMPLE_FOLDER};
-pub use faults::{Faults, Switched};
+pub use faults::{Faults, FragmentFaults, Switched};
 pub use ims::{OAuthClientSpec, ServiceCredentialSpec, TokenKind};
 pub use schemas::BRAND_LANGUAGES;
 

@@ -5,6 +5,8 @@
 //! As Adobe documents it (<https://adobe-sites.redoc.ly/>): fields'
 //! `values` are always arrays, a patch addresses `/title`, `/description` and
 //! `/fields/<index>/values` (the index in the fragment's `fields`), a stale `If-Match` gets 412.
+//! Hazards of a real AEM on demand (`FragmentFaults`): a list that repeats its cursor, a build
+//! before 21331 whose GET gives an ETag its PATCH refuses, ETags of any length.
 //! A patch without `If-Match` gets 428 here (whether AEM refuses it: UNCONFIRMED). Errors are
 //! RFC 7807 problem details. Only OAuth Server-to-Server tokens (with `X-Api-Key`) are taken;
 //! `X-Adobe-Accept-Experimental` is not needed (the API is not experimental). Values and models:
@@ -97,7 +99,13 @@ pub(crate) async fn list(
         .collect();
     let mut body = json!({ "items": items });
     if offset + limit < all.len() {
-        body["cursor"] = json!(cursor_for(offset + limit));
+        // A broken server's paging: the second page's cursor, every time.
+        let next = if shared.faults.fragments().cursor_repeats {
+            limit
+        } else {
+            offset + limit
+        };
+        body["cursor"] = json!(cursor_for(next));
     }
     axum::Json(body).into_response()
 }
@@ -118,9 +126,31 @@ pub(crate) async fn get_fragment(
     }
     let dam = read(&shared.dam);
     match dam.fragment_by_id(&id) {
-        Some(idx) => with_etag(dam.fragment_json(idx), &dam.etag(idx)),
+        Some(idx) => with_etag(
+            dam.fragment_json(idx),
+            &served_etag(&shared, &dam.etag(idx), true),
+        ),
         None => not_found(&id),
     }
+}
+
+/// The ETag the Sites API shows for a fragment whose revision's ETag is `etag`: padded to
+/// [`FragmentFaults::etag_bytes`] when asked; on a build before 21331, a GET's differs from
+/// the one PATCH takes (`read`: for a GET).
+///
+/// [`FragmentFaults::etag_bytes`]: crate::FragmentFaults::etag_bytes
+fn served_etag(shared: &Shared, etag: &str, read: bool) -> String {
+    let faults = shared.faults.fragments();
+    let mut inner = etag.trim_matches('"').to_owned();
+    if read && faults.before_21331 {
+        inner.push_str("-read");
+    }
+    if let Some(bytes) = faults.etag_bytes {
+        let pad = bytes.saturating_sub(inner.len() + 2);
+        inner.push('-');
+        inner.extend(std::iter::repeat_n('0', pad.saturating_sub(1)));
+    }
+    format!("\"{inner}\"")
 }
 
 /// `PATCH /adobe/sites/cf/fragments/{id}` (`application/json-patch+json`, `If-Match`): every
@@ -186,7 +216,7 @@ fn patch_now(
              /adobe/sites/cf/fragments/{id})",
         );
     };
-    if !etag_matches(if_match, &dam.etag(idx)) {
+    if !etag_matches(if_match, &served_etag(shared, &dam.etag(idx), false)) {
         return problem(
             412,
             "The fragment was modified since it was read: If-Match does not match its ETag",
@@ -197,7 +227,10 @@ fn patch_now(
         Err(why) => return problem(400, &why),
     };
     dam.apply_fragment(idx, change, &principal.user, crate::ims::now_ms());
-    let (doc, etag) = (dam.fragment_json(idx), dam.etag(idx));
+    let (doc, etag) = (
+        dam.fragment_json(idx),
+        served_etag(shared, &dam.etag(idx), false),
+    );
     drop(dam);
     shared.counters.bump(|c| c.writes_applied += 1);
     with_etag(doc, &etag)

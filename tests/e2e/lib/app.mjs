@@ -55,6 +55,78 @@ export async function screenshot(driver, name) {
   return file;
 }
 
+/** Where the guides' pictures live: docs/images/ of this checkout. */
+const docsImages = join(here, "..", "..", "..", "docs", "images");
+
+/**
+ * Saves a PNG of the window as it is now into docs/images/NAME.png, the pictures README.md
+ * and docs/ show (docs/development.md, "Pictures in the guides"), and a copy with the other
+ * screenshots. The window must be at least 800 pixels wide: a guide's picture must be legible.
+ */
+export async function docsPicture(driver, name) {
+  const png = await driver.takeScreenshot();
+  const width = Buffer.from(png, "base64").readUInt32BE(16); // the IHDR chunk's width
+  assert.ok(width >= 800, `the window is ${width} pixels wide: too narrow for the guides' ${name}.png`);
+  mkdirSync(docsImages, { recursive: true });
+  const file = join(docsImages, `${name}.png`);
+  writeFileSync(file, png, "base64");
+  await screenshot(driver, `docs ${name}`);
+  return file;
+}
+
+/**
+ * The longest a spec waits for a state that comes after work the app does (a preview, a
+ * report, a sheet checked) when nothing tells how far that work is: generous, because other
+ * builds may share the machine's cores. Where the app says it is working, `whenDone` waits on
+ * that instead of a time.
+ */
+export const SLOW_STATE_MS = 240_000;
+
+/**
+ * Waits for the element `id` to show, as long as the app says it is working towards it (an
+ * element matching `busy` is on the page) rather than for a fixed time: on a loaded machine the
+ * work takes longer but still ends. Fails at once when `failOn` (a data-testid) shows, with its
+ * words, and when the app has been idle for `idleMs` without showing `id`.
+ */
+export async function whenDone(driver, id, { busy, failOn = null, idleMs = 30_000 }) {
+  let lastBusy = Date.now();
+  let lastSeen = "nothing yet";
+  for (;;) {
+    try {
+      const [found] = await driver.findElements(By.css(`[data-testid="${id}"]`));
+      if (found && (await found.isDisplayed())) return found;
+      if (failOn) {
+        const [failed] = await driver.findElements(By.css(`[data-testid="${failOn}"]`));
+        if (failed) throw new Error(`${failOn} shows instead of ${id}: ${await failed.getText()}`);
+      }
+      if ((await driver.findElements(By.css(busy))).length > 0) {
+        lastBusy = Date.now();
+        lastSeen = "the app working";
+      }
+    } catch (e) {
+      if (e.message.includes(" shows instead of ")) throw e;
+      lastSeen = e.message; // re-rendered while we looked: look again
+    }
+    if (Date.now() - lastBusy > idleMs) {
+      throw new Error(`the app stopped working without showing data-testid="${id}" (last seen: ${lastSeen})`);
+    }
+    await sleep(200);
+  }
+}
+
+/**
+ * The id of the connection to `sandbox` if the window shows one (an earlier test of the spec
+ * added it), else a new one imported from its service credential: a test that needs the
+ * connection does not depend on an earlier test having passed.
+ */
+export async function sandboxConnection(driver, sandbox) {
+  await (await byTestId(driver, "nav-connections")).click();
+  const host = new URL(sandbox.url).host;
+  const email = sandbox.service.integration.email;
+  const known = (await connectionCards(driver)).find((card) => card.text.includes(email) && card.text.includes(host));
+  return known ? known.id : importSandboxConnection(driver, sandbox);
+}
+
 /** Finds an element by its data-testid, waiting until it is visible. */
 export async function byTestId(driver, id, timeout = 10_000) {
   const el = await driver.wait(until.elementLocated(By.css(`[data-testid="${id}"]`)), timeout,
@@ -127,11 +199,27 @@ export async function realDrop(driver, paths, element) {
   }
 }
 
-/** Runs `body` with a fresh app; always saves a screenshot and ends the session. */
+/**
+ * Whether this spec file has started the app yet. Node's test runner runs each spec file in a
+ * process of its own, so this is per file: the first launch of a file resets what an earlier
+ * file may have left (see `startFromNothing`).
+ */
+let fileStarted = false;
+
+/**
+ * Runs `body` with a fresh app; always saves a screenshot and ends the session. The first test
+ * of a spec file starts from nothing whatever the file before left behind (a failed test's
+ * connections, the French it switched to); later tests of the file share what earlier ones
+ * made, as the specs say.
+ */
 export async function withApp(t, body) {
+  const first = !fileStarted;
+  fileStarted = true;
+  if (first) forgetSettings();
   const driver = await launchApp();
   let passed = false;
   try {
+    if (first) await startFromNothing(driver);
     await body(driver);
     passed = true;
   } finally {
@@ -146,7 +234,27 @@ export async function withApp(t, body) {
   }
 }
 
-/** Deletes every connection through the window (after a failed test). */
+/** The app's own folders in this run's private session (see crates/store/src/dirs.rs). */
+function appDataDir() {
+  return join(required("METADESK_SESSION_ROOT"), "data", PROFILE);
+}
+
+/** Removes the saved settings (the window's language, the report's headers) before the app
+ *  starts, so it speaks English with its defaults whatever an earlier spec chose. */
+function forgetSettings() {
+  for (const name of ["language.json", "report-settings.json"]) {
+    rmSync(join(appDataDir(), name), { force: true });
+  }
+}
+
+/** Deletes any connection an earlier spec left and checks the keychain holds none of the
+ *  app's entries: the known state every spec file starts from. */
+async function startFromNothing(driver) {
+  await deleteEveryConnection(driver);
+  assert.deepEqual(keychainEntries(), [], "the keychain still holds entries once every connection is deleted");
+}
+
+/** Deletes every connection through the window (after a failed test, and before a spec). */
 async function deleteEveryConnection(driver) {
   await driver.actions().sendKeys(Key.ESCAPE).perform(); // a dialog left open
   await (await byTestId(driver, "nav-connections")).click();

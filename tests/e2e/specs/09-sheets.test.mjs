@@ -122,7 +122,6 @@ async function dropAndCheck(driver, file, expected, timeout = 60_000) {
 }
 
 test("export a folder as a sheet, a sheet with errors writes nothing, two edited cells are previewed, applied and undone", async (t) => {
-  assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
   const target = join(scratch, "shots sheet.csv");
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);

@@ -70,7 +70,6 @@ async function publishReport(driver, notRun) {
 }
 
 test("an edit republished, its report's publication column, and its undo republished", async (t) => {
-  assert.deepEqual(keychainEntries(), [], "the keychain should start without connections");
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
     const value = `On the website ${Date.now()}`;

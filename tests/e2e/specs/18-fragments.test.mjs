@@ -44,7 +44,8 @@ before(async () => {
   const fragments = dump.assets.filter((a) => a.contentFragment && a.path.startsWith(`${FOLDER}/`)).map((a) => a.path);
   adventures = [];
   for (const path of fragments) {
-    if ((await sandbox.fragment(path)).model.name === "adventure") adventures.push(path);
+    // AEM's `name` of a model is its title; its node name ends its path.
+    if ((await sandbox.fragment(path)).model.path.endsWith("/adventure")) adventures.push(path);
   }
   assert.ok(adventures.length >= 2, `the sandbox's folder holds ${adventures.length} adventures`);
   // Every adventure starts Easy (as a colleague set it), so each one changes.

@@ -10,10 +10,18 @@
 //! field's position in the representation that ETag names. So a write always patches against
 //! the representation of the read it is conditioned on (kept from that read, or read again).
 //!
+//! A real AEM's hazards, met here: nothing bounds how many pages a list gives (a repeated
+//! cursor or more than [`MAX_PAGES`] pages stops it, in words), ETags can be very long (past
+//! [`MAX_ETAG_BYTES`] a fragment is refused), and builds before release 21331 answer 412 to a
+//! patch carrying the ETag their own GET just gave (said in words, never retried).
+//!
+//! What a client learns (ids, representations, cursors) lives as long as the client: the core
+//! opens one per use case, so it is freed when the run ends.
+//!
 //! Not here: which fragments a run edits or what it writes (`bulk`), the fields' schema in the
 //! faces' words (`metadesk_core`).
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, PoisonError};
 
 use reqwest::Method;
@@ -23,13 +31,21 @@ use crate::{
     AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write, json_or_error,
     problem_detail,
 };
-use metadesk_base::i18n::Text;
+use metadesk_base::i18n::{Part, Text};
 use metadesk_clients::aem::AemClient;
 use metadesk_clients::aem::auth::BoxFuture;
 use metadesk_credentials::credentials::ApiFamily;
 
 /// The most fragments a page of the list gives (the API's cap).
 pub const PAGE: u64 = 50;
+/// The most pages one list follows: 50,000 fragments, far beyond a folder a person edits in
+/// one run, while what is kept of them stays in the tens of megabytes.
+pub const MAX_PAGES: usize = 1_000;
+/// The longest ETag taken, in bytes. AEM's are short hashes; web servers commonly refuse a
+/// request header line past 8 KB (Apache's `LimitRequestFieldSize` is 8190), so a longer one
+/// could not be sent back as `If-Match` anyway, and it is kept per fragment in memory and in
+/// the journal.
+pub const MAX_ETAG_BYTES: usize = 8 * 1024;
 /// The property a fragment's own title is edited as.
 pub const TITLE: &str = "jcr:title";
 /// The property a fragment's own description is edited as.
@@ -159,17 +175,21 @@ impl FragmentsApi {
     }
 
     /// Every fragment under `folder`, every page read (of the chosen model, when there is one).
+    /// A cursor given twice, or more than [`MAX_PAGES`] pages, stops it in words.
     pub async fn all(&self, folder: &str) -> Result<Vec<Fragment>, CallError> {
         let mut out = Vec::new();
-        let mut cursor = None;
-        loop {
+        let mut cursor: Option<String> = None;
+        let mut seen = HashSet::new();
+        for _ in 0..MAX_PAGES {
             let (page, next) = self.page(folder, cursor.as_deref(), PAGE).await?;
             out.extend(page.into_iter().filter(|f| self.wanted(f)));
             match next {
+                Some(next) if !seen.insert(next.clone()) => return Err(same_cursor(folder)),
                 Some(next) => cursor = Some(next),
                 None => return Ok(out),
             }
         }
+        Err(too_many_pages(folder))
     }
 
     fn wanted(&self, fragment: &Fragment) -> bool {
@@ -182,11 +202,22 @@ impl FragmentsApi {
         Ok(parse_model(&body))
     }
 
-    /// One fragment, with the ETag of this read.
+    /// One fragment, with the ETag of this read; refused when that ETag is longer than
+    /// [`MAX_ETAG_BYTES`].
     pub async fn fragment(&self, id: &str) -> Result<(Fragment, Option<String>), CallError> {
         let (body, headers) = self.get_json(self.url(&["fragments", id])?).await?;
         let fragment = parse_fragment(&body)?;
         let etag = crate::etag_of(&headers);
+        if let Some(long) = etag.as_ref().filter(|e| e.len() > MAX_ETAG_BYTES) {
+            return Err(ours(Text::new(
+                "fragments-etag-too-long",
+                vec![
+                    ("path", fragment.path.as_str().into()),
+                    ("bytes", Part::from(long.len() as f64)),
+                    ("most", Part::from(MAX_ETAG_BYTES as f64)),
+                ],
+            )));
+        }
         self.remember(&fragment, etag.clone());
         Ok((fragment, etag))
     }
@@ -307,12 +338,32 @@ impl FragmentsApi {
         };
         let body = Self::patch_of(&fields, writes, &asset.path)?;
         let url = self.url(&["fragments", &id])?;
-        let (answer, headers) = crate::send_json_patch(&self.client, url, &body, &etag).await?;
-        let new_etag = crate::etag_of(&headers);
+        let (answer, headers) = match crate::send_json_patch(&self.client, url, &body, &etag).await
+        {
+            Err(CallError::Conflict) => return Err(self.refused_etag(&id, &etag, asset).await),
+            answered => answered?,
+        };
+        // Too long to send back: the next write reads the fragment again.
+        let new_etag = crate::etag_of(&headers).filter(|e| e.len() <= MAX_ETAG_BYTES);
         if let Ok(fragment) = parse_fragment(&answer) {
             self.remember(&fragment, new_etag.clone());
         }
         Ok(new_etag)
+    }
+
+    /// Why a patch carrying `sent` got 412. Read once more: a fragment nobody changed still
+    /// gives the very ETag refused, which only AEM builds before 21331 do (their GET and PATCH
+    /// disagree on ETags); retrying could never succeed, so it is said in words. Otherwise
+    /// someone changed the fragment: a conflict, which the engine reads and decides on.
+    async fn refused_etag(&self, id: &str, sent: &str, asset: &AssetRef) -> CallError {
+        match self.fragment(id).await {
+            Ok((_, Some(now))) if now == sent => ours(Text::new(
+                "fragments-etag-refused-old-aem",
+                vec![("path", asset.path.as_str().into())],
+            )),
+            Ok(_) => CallError::Conflict,
+            Err(e) => e,
+        }
     }
 
     /// The fields of the fragment at `path` known so far, by name.
@@ -324,6 +375,29 @@ impl FragmentsApi {
                 .map(|(_, t)| t.clone())
         })
     }
+}
+
+/// A refusal of Metadesk's own, in its words alone (no status of AEM's to show).
+fn ours(detail: Text) -> CallError {
+    CallError::Rejected { status: 0, detail }
+}
+
+fn same_cursor(folder: &str) -> CallError {
+    ours(Text::new(
+        "fragments-same-cursor",
+        vec![("folder", folder.into())],
+    ))
+}
+
+fn too_many_pages(folder: &str) -> CallError {
+    ours(Text::new(
+        "fragments-too-many-pages",
+        vec![
+            ("folder", folder.into()),
+            ("pages", Part::from(MAX_PAGES as f64)),
+            ("fragments", Part::from((MAX_PAGES as u64 * PAGE) as f64)),
+        ],
+    ))
 }
 
 impl AssetsApi for FragmentsApi {
@@ -350,11 +424,29 @@ impl AssetsApi for FragmentsApi {
             };
             let (fragments, next) = self.page(folder, cursor.as_deref(), limit).await?;
             let read = fragments.len() as u64;
-            let next_offset = next.map(|next| {
-                let at = offset + read.max(1);
-                lock(&self.cursors).insert((folder.to_owned(), at), next);
-                at
-            });
+            let next_offset = match next {
+                None => {
+                    // The list's end: its cursors are of no more use.
+                    lock(&self.cursors).retain(|(f, _), _| f != folder);
+                    None
+                }
+                Some(next) => {
+                    let mut cursors = lock(&self.cursors);
+                    let mut pages = 1;
+                    for ((f, _), cursor) in cursors.iter().filter(|((f, _), _)| f == folder) {
+                        if *cursor == next {
+                            return Err(same_cursor(f));
+                        }
+                        pages += 1;
+                    }
+                    if pages >= MAX_PAGES {
+                        return Err(too_many_pages(folder));
+                    }
+                    let at = offset + read.max(1);
+                    cursors.insert((folder.to_owned(), at), next);
+                    Some(at)
+                }
+            };
             let entries = fragments
                 .into_iter()
                 .filter(|f| self.wanted(f))

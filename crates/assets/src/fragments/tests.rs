@@ -30,6 +30,34 @@ fn a_fragment_reads_as_metadata() {
 }
 
 #[test]
+fn a_model_is_named_as_aem_names_it_and_found_by_node_name_or_title() {
+    // AEM's `name` is the title (Adobe's sample: "Adventure" for …/models/adventure).
+    let mut v = fragment();
+    v["model"] = json!({"id": "m1", "path": "/conf/x/settings/dam/cfm/models/adventure",
+                        "name": "Adventure Trip"});
+    v["status"] = json!("SOMETHING_NEW");
+    let f = parse_fragment(&v).unwrap();
+    assert_eq!(f.model.name, "adventure");
+    assert_eq!(f.model.title, "Adventure Trip");
+    for wanted in [
+        "adventure",
+        "Adventure",
+        "Adventure Trip",
+        "adventure trip ",
+        "m1",
+    ] {
+        assert!(f.model.is(wanted), "{wanted}");
+    }
+    assert!(!f.model.is("Adventure Tri") && !f.model.is("trip"));
+    // A status Metadesk does not know is kept as AEM said it.
+    assert_eq!(f.status, "SOMETHING_NEW");
+    // Without a path, the name given is all there is.
+    v["model"] = json!({"id": "m2", "name": "Card"});
+    let f = parse_fragment(&v).unwrap();
+    assert!(f.model.is("card") && f.model.title == "Card");
+}
+
+#[test]
 fn a_fragment_without_id_or_dam_path_is_refused() {
     assert!(parse_fragment(&json!({"path": "/content/dam/a"})).is_err());
     assert!(parse_fragment(&json!({"id": "x", "path": "/etc/a"})).is_err());

@@ -50,8 +50,10 @@ pub struct Field {
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct ModelRef {
     pub id: String,
-    /// The model's node name (`adventure`), the last segment of its path when not given.
+    /// The model's node name (`adventure`): the last segment of its path (AEM's `name` only
+    /// when no path is given).
     pub name: String,
+    /// Its title (`Adventure Trip`): AEM gives it as `name`.
     pub title: String,
 }
 
@@ -74,7 +76,8 @@ pub struct Fragment {
     pub title: String,
     pub description: String,
     pub model: ModelRef,
-    /// `NEW`, `DRAFT`, `MODIFIED`, `PUBLISHED`… as AEM says it.
+    /// `DRAFT`, `MODIFIED`, `UNPUBLISHED`, `PUBLISHED`… as AEM says it (any other word kept
+    /// as it is: it only describes).
     pub status: String,
     /// In the representation's order: a patch names a field by its position.
     pub fields: Vec<Field>,
@@ -156,15 +159,18 @@ fn model_ref(v: Option<&Value>) -> ModelRef {
     let Some(v) = v else {
         return ModelRef::default();
     };
-    let path = str_of(v, "path");
-    let name = match str_of(v, "name") {
-        "" => path.rsplit('/').next().unwrap_or_default(),
-        name => name,
-    };
+    // AEM's `name` is the model's title (Adobe's sample: "Adventure" for …/models/adventure);
+    // the node name a person may type is the path's last segment.
+    let given = str_of(v, "name");
+    let node = str_of(v, "path").rsplit('/').next().unwrap_or_default();
     ModelRef {
         id: str_of(v, "id").to_owned(),
-        name: name.to_owned(),
-        title: str_of(v, "title").to_owned(),
+        name: if node.is_empty() { given } else { node }.to_owned(),
+        title: match str_of(v, "title") {
+            "" => given,
+            title => title,
+        }
+        .to_owned(),
     }
 }
 

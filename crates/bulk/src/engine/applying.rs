@@ -146,6 +146,16 @@ impl Ended {
         )
     }
 
+    /// The values the preview saw, under another version of the asset than the one a write
+    /// of this run that may have landed was sent against: someone changed the asset after that
+    /// write (maybe putting its values back). Their change is kept: nothing is written again.
+    pub(super) fn put_back() -> Self {
+        Ended::new(
+            Outcome::Skipped,
+            Some(SavedText::new("reason-put-back-since-write", [])),
+        )
+    }
+
     pub(super) fn changed_since_preview(changed: Vec<ChangedSincePreview>) -> Self {
         Ended {
             outcome: Outcome::Failed,
@@ -226,6 +236,10 @@ pub(super) async fn apply_one(
         let why = SavedText::new(problem.code(), [("path", row.path.as_str().into())]);
         return Ok(Some(Ended::new(Outcome::Failed, Some(why))));
     }
+    // Its folder refuses this connection's writes: not tried.
+    if let Some(why) = ctx.folder_refuses(&row.path) {
+        return Ok(Some(Ended::new(Outcome::Skipped, Some(why))));
+    }
     let aem = &ctx.aem;
     let account = ctx.spec.account.as_deref();
     let asset = AssetRef {
@@ -238,6 +252,15 @@ pub(super) async fn apply_one(
             Outcome::Failed,
             Some(reasons::call_failed(e, account, n)),
         ))
+    };
+    // The asset as AEM holds it now, or how the row ends when it cannot be read (cancelled or
+    // signed out: left in doubt for a resume; any other failure: failed, with why).
+    let read_now = || async {
+        match ctx.call(|| aem.read(&asset)).await {
+            Ok(current) => Ok(current),
+            Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => Err(None),
+            Err(Failure::Call(e, n)) => Err(failed(&e, n)),
+        }
     };
     let mut etag = row.etag.clone();
     let mut original: Map<String, Value> = changes
@@ -255,18 +278,23 @@ pub(super) async fn apply_one(
     //   saves inside it is overwritten, and the journal then holds the value we read, so an undo
     //   restores that and not theirs. No classic API can do better.
     // - An asset whose write may have landed before the process stopped (in doubt) is read too.
+    //   Its values back to what the preview saw under another ETag than the one that write was
+    //   sent against mean it changed since: the write may have landed and been put back, so it
+    //   is not sent again (the classic API gives no such tag: there, values alone decide).
     let needs_read = aem.family() == ApiFamily::Classic || in_doubt || etag.is_none();
     if needs_read {
-        let current = match ctx.call(|| aem.read(&asset)).await {
-            Ok(c) => c,
-            Err(Failure::Cancelled) => return Ok(None),
-            Err(Failure::Call(CallError::Auth(_), _)) => return Ok(None),
-            Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+        let sent = in_doubt.then(|| ctx.sent_against(row.i)).flatten();
+        let current = match read_now().await {
+            Ok(current) => current,
+            Err(ended) => return Ok(ended),
         };
         match compare(&changes, &current.metadata) {
             Fresh::AlreadyAsWanted => return Ok(Some(Ended::already_as_wanted(in_doubt))),
             Fresh::ChangedSincePreview(changed) => {
                 return Ok(Some(Ended::changed_since_preview(changed)));
+            }
+            Fresh::Write(_) if changed_after(sent.as_deref(), current.etag.as_deref()) => {
+                return Ok(Some(Ended::put_back()));
             }
             Fresh::Write(now) => {
                 original = now;
@@ -276,9 +304,18 @@ pub(super) async fn apply_one(
     }
     let writes = writes_of(&changes);
     let mut conflicts = 0;
+    // Writes whose answer was lost (a timeout, a dropped connection, a 5xx): each may have
+    // landed, so the asset is read again before the write is sent again.
+    let mut lost = 0u32;
     loop {
         if ctx.control.is_cancelled() {
             return Ok(None);
+        }
+        if let Some(etag) = &etag {
+            ctx.journal.append(&Record::SentAgainst {
+                i: row.i,
+                etag: etag.clone(),
+            })?;
         }
         ctx.journal
             .append_durable(&Record::Writing {
@@ -289,30 +326,57 @@ pub(super) async fn apply_one(
             .await?;
         let mut write_attempts = 0;
         let written = ctx
-            .call_counted(&mut write_attempts, || {
+            .call_write(&mut write_attempts, || {
                 aem.write(&asset, &writes, etag.as_deref())
             })
             .await;
         return Ok(match written {
             Ok(_) => {
-                ctx.write_accepted()?;
+                ctx.write_accepted_at(&row.path)?;
                 Some(Ended::new(Outcome::Changed, None))
             }
             Err(Failure::Call(e @ CallError::Forbidden(_), n)) => ctx
-                .write_refused(row.i, reasons::call_failed(&e, account, n))
+                .write_refused(row.i, &row.path, reasons::call_failed(&e, account, n))?
                 .map(|(outcome, reason)| Ended::new(outcome, reason)),
             // Stays in doubt: resume re-reads it.
             Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => None,
+            Err(Failure::Call(e @ (CallError::Transient(_) | CallError::Unreachable(_)), n)) => {
+                lost += 1;
+                if lost > ctx.settings.retry.max_retries {
+                    return Ok(failed(&e, lost));
+                }
+                if ctx.back_off(lost, lost + n).await.is_err() {
+                    return Ok(None);
+                }
+                let current = match read_now().await {
+                    Ok(current) => current,
+                    Err(ended) => return Ok(ended),
+                };
+                match compare(&changes, &current.metadata) {
+                    // The lost write landed.
+                    Fresh::AlreadyAsWanted => Some(Ended::new(Outcome::Changed, None)),
+                    Fresh::ChangedSincePreview(changed) => {
+                        Some(Ended::changed_since_preview(changed))
+                    }
+                    Fresh::Write(_) if changed_after(etag.as_deref(), current.etag.as_deref()) => {
+                        Some(Ended::put_back())
+                    }
+                    // Still as the preview saw it: the write did not land (on the classic API,
+                    // or landed and was put back within this round trip, which nothing tells).
+                    Fresh::Write(now) => {
+                        original = now;
+                        etag = current.etag;
+                        continue;
+                    }
+                }
+            }
             Err(Failure::Call(CallError::Conflict, _)) => {
                 // 412: someone changed the asset (maybe another property than ours), or an
                 // earlier attempt of ours landed and its answer was lost. Only a fresh read
                 // tells which.
-                let current = match ctx.call(|| aem.read(&asset)).await {
-                    Ok(c) => c,
-                    Err(Failure::Cancelled) | Err(Failure::Call(CallError::Auth(_), _)) => {
-                        return Ok(None);
-                    }
-                    Err(Failure::Call(e, n)) => return Ok(failed(&e, n)),
+                let current = match read_now().await {
+                    Ok(current) => current,
+                    Err(ended) => return Ok(ended),
                 };
                 match compare(&changes, &current.metadata) {
                     Fresh::AlreadyAsWanted if write_attempts > 1 || in_doubt => {
@@ -339,4 +403,9 @@ pub(super) async fn apply_one(
             Err(Failure::Call(e, n)) => failed(&e, n),
         });
     }
+}
+
+/// Whether an asset read under ETag `now` changed after a write was sent against `sent`.
+fn changed_after(sent: Option<&str>, now: Option<&str>) -> bool {
+    matches!((sent, now), (Some(sent), Some(now)) if sent != now)
 }

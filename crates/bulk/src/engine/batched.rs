@@ -270,6 +270,20 @@ async fn apply_batch(ctx: &Arc<Ctx>, items: Vec<Pending>) -> Result<()> {
     if !ctx.batches() {
         return one_by_one(ctx, items).await;
     }
+    // Assets in a folder that refuses this connection's writes are not tried.
+    let mut tried = Vec::with_capacity(items.len());
+    for item in items {
+        match ctx.folder_refuses(&item.row.path) {
+            Some(why) => {
+                record_outcome(ctx, item.row.i, Ended::new(Outcome::Skipped, Some(why)))?;
+            }
+            None => tried.push(item),
+        }
+    }
+    let items = tried;
+    if items.is_empty() {
+        return Ok(());
+    }
     let mut found = match check(ctx, &items).await {
         Ok(Some(found)) => found,
         Ok(None) => return Ok(()),
@@ -382,11 +396,10 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
     }
     let (items, assets): (Vec<Pending>, Vec<AssetWrite>) = form.into_iter().unzip();
     match ctx
-        .call_unmeasured(|| ctx.aem.write_many(folder, &assets))
+        .call_write_unmeasured(|| ctx.aem.write_many(folder, &assets))
         .await
     {
         Ok(written) => {
-            let mut accepted = false;
             // A node Sling made under no asset of the form: that commit did something the
             // form did not ask for, so no asset of it counts as changed. Each fails naming the
             // node (its original is journaled: an undo still reads and restores it).
@@ -412,16 +425,13 @@ async fn post_form(ctx: &Arc<Ctx>, folder: &str, form: Vec<(Pending, AssetWrite)
                     record_outcome(ctx, item.row.i, Ended::new(Outcome::Failed, Some(why)))?;
                 } else if written.changed.contains(&item.row.path) {
                     record_outcome(ctx, item.row.i, Ended::new(Outcome::Changed, None))?;
-                    accepted = true;
+                    ctx.write_accepted_at(&item.row.path)?;
                 } else {
                     // The answer does not list this asset's changes: whether they landed is
                     // unknown, so it is read again and written on its own if need be.
                     tracing::warn!(path = %item.row.path, "a batch answer did not list this asset's changes");
                     apply_row(ctx, item.row, true).await?;
                 }
-            }
-            if accepted {
-                ctx.write_accepted()?;
             }
             Ok(())
         }

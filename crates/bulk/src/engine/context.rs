@@ -2,6 +2,7 @@
 //! every request passes, the tallies behind progress events, and how one request is sent and
 //! retried. Plus the small task helpers the phases use.
 
+use super::folder_refusals::{FolderRefusals, Refusal};
 use super::{Engine, REFUSED_WRITES_BEFORE_STOP, Settings, now_rfc3339};
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -24,6 +25,15 @@ use metadesk_base::i18n::{SavedText, Text};
 use metadesk_clients::aem::AemError;
 
 use metadesk_clients::error::{Error, Result};
+
+/// How `Ctx::send` sends a request.
+#[derive(Clone, Copy)]
+struct Sending {
+    /// The concurrency controller learns from its latency.
+    measured: bool,
+    /// Sent again after a failure that may hide one that was done (only a read may be).
+    resend: bool,
+}
 
 /// Why a request gave up.
 pub(super) enum Failure {
@@ -59,10 +69,14 @@ pub(super) struct Ctx {
     pub(super) rows: AtomicU64,
     /// When a journal record was last given the time (see [`Ctx::stamp`]).
     pub(super) stamped: Mutex<Option<Instant>>,
-    /// Refused writes (403) held back while no write of this phase has been accepted: their
-    /// outcome depends on what comes next (see [`Ctx::write_refused`]). `None` once a write
-    /// was accepted: from then on a 403 is an ordinary failure of its asset.
+    /// Refused replications (403) of a publish held back while none of this phase has been
+    /// accepted: their outcome depends on what comes next (see [`Ctx::refused_then_stop`]).
+    /// `None` once one was accepted: from then on a 403 is an ordinary failure of its asset.
     pub(super) refused: Mutex<Option<Vec<(u64, SavedText)>>>,
+    /// Refused writes of an edit, decided per folder (see [`Ctx::write_refused`]).
+    pub(super) folders: FolderRefusals,
+    /// The ETag each asset in doubt was last sent against (an apply's resume, from the journal).
+    pub(super) sent_against: Mutex<std::collections::HashMap<u64, String>>,
     pub(super) tally: Tally,
     pub(super) listing_done: std::sync::atomic::AtomicBool,
     pub(super) tracker: Mutex<Tracker>,
@@ -117,6 +131,8 @@ impl Ctx {
             rows: AtomicU64::new(0),
             stamped: Mutex::new(None),
             refused: Mutex::new(Some(Vec::new())),
+            folders: FolderRefusals::default(),
+            sent_against: Mutex::default(),
             tally: Tally::default(),
             listing_done: std::sync::atomic::AtomicBool::new(false),
             tracker: Mutex::new(Tracker::new(engine.settings.progress_interval)),
@@ -200,31 +216,72 @@ impl Ctx {
         self.control.cancel();
     }
 
-    /// A write of asset `i` was refused (403); returns its outcome when it is already known.
+    /// A write of asset `i` at `path` was refused (403); returns its outcome when it is
+    /// already known.
     ///
-    /// Until a write of this phase is accepted, a refusal may mean the account cannot write at
-    /// all, so it is held back without an outcome. When the first
-    /// [`REFUSED_WRITES_BEFORE_STOP`] writes are all refused, the phase stops: the held assets
-    /// stay pending with every other asset not written, and one resume does them all once an
-    /// administrator has given the account write access (nothing was written, so there is
-    /// nothing for "retry failed" to do). Once a write got through, the held refusals and any
-    /// later one are about their assets (access can differ per folder): failures.
+    /// AEM grants write access per folder, so refusals are decided per folder
+    /// (`folder_refusals.rs`): until a write in the asset's folder is accepted, a refusal is
+    /// held back without an outcome. When a folder's first writes are all refused, the folder
+    /// refuses writes: its held assets fail with words naming the folder and the account, its
+    /// other assets are skipped for that reason ([`Ctx::folder_refuses`]), and the run goes on
+    /// elsewhere. When every folder tried refuses (and no write was accepted), the phase stops:
+    /// the held assets stay pending with every other asset not written, and one resume does
+    /// them all once an administrator has given the account write access. Once a write in a
+    /// folder got through, the refusals there are about their own assets: failures.
     pub(super) fn write_refused(
         &self,
         i: u64,
+        path: &str,
         reason: SavedText,
-    ) -> Option<(Outcome, Option<SavedText>)> {
+    ) -> Result<Option<(Outcome, Option<SavedText>)>> {
         let account = self.spec.account.as_deref();
-        self.refused_then_stop(i, reason, |refused| {
-            (
-                reasons::cannot_write_text(account, refused),
-                reasons::cannot_write(account, refused),
-            )
+        Ok(match self.folders.refused(i, path, reason) {
+            Refusal::Held => None,
+            Refusal::Own(reason) => Some((Outcome::Failed, Some(reason))),
+            Refusal::FolderRefuses { folder, assets } => {
+                let why = reasons::folder_refuses_writes(&folder, &self.spec.connection, account);
+                tracing::warn!(%folder, "AEM refuses this connection's writes in a folder");
+                let others = assets.into_iter().filter(|a| *a != i);
+                self.journal_refusals(others.map(|a| (a, why.clone())).collect())?;
+                Some((Outcome::Failed, Some(why)))
+            }
+            Refusal::Stop { refused } => {
+                self.stop_because(
+                    AemError::Auth(reasons::cannot_write_text(account, refused)),
+                    reasons::cannot_write(account, refused),
+                );
+                None
+            }
         })
     }
 
-    /// [`Ctx::write_refused`] for a refusal whose stop says its own words: `stop` gives them
-    /// (to show now, and to journal) from the number of refusals held.
+    /// The ETag the last write of asset `i` was sent against, when it is in doubt.
+    pub(super) fn sent_against(&self, i: u64) -> Option<String> {
+        lock(&self.sent_against).get(&i).cloned()
+    }
+
+    /// Why the asset at `path` is not tried, when its folder refuses this connection's writes.
+    pub(super) fn folder_refuses(&self, path: &str) -> Option<SavedText> {
+        let folder = self.folders.refusing(path)?;
+        let account = self.spec.account.as_deref();
+        Some(reasons::folder_refuses_writes(
+            &folder,
+            &self.spec.connection,
+            account,
+        ))
+    }
+
+    /// A write of the asset at `path` was accepted: the refusals held back in its folder were
+    /// about their own assets.
+    pub(super) fn write_accepted_at(&self, path: &str) -> Result<()> {
+        self.journal_refusals(self.folders.accepted(path))
+    }
+
+    /// A replication of asset `i` was refused (403); returns its outcome when it is already
+    /// known. Until one is accepted, a refusal may mean the account cannot publish at all, so
+    /// it is held back; when the first [`REFUSED_WRITES_BEFORE_STOP`] are all refused, the
+    /// phase stops in the words `stop` gives (to show now, and to journal) from the number
+    /// held, and the held assets stay pending.
     pub(super) fn refused_then_stop(
         &self,
         i: u64,
@@ -243,7 +300,7 @@ impl Ctx {
         None
     }
 
-    /// A write was accepted: the refusals held back so far were about their own assets.
+    /// A replication was accepted: the refusals held back so far were about their own assets.
     pub(super) fn write_accepted(&self) -> Result<()> {
         let held = lock(&self.refused).take();
         self.journal_refusals(held.unwrap_or_default())
@@ -257,7 +314,8 @@ impl Ctx {
             return Ok(());
         }
         let held = lock(&self.refused).as_mut().map(std::mem::take);
-        self.journal_refusals(held.unwrap_or_default())
+        self.journal_refusals(held.unwrap_or_default())?;
+        self.journal_refusals(self.folders.settle())
     }
 
     pub(super) fn journal_refusals(&self, refusals: Vec<(u64, SavedText)>) -> Result<()> {
@@ -315,25 +373,88 @@ impl Ctx {
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
-        self.send(attempts, true, f).await
+        let how = Sending {
+            measured: true,
+            resend: true,
+        };
+        self.send(attempts, how, f).await
     }
 
-    /// [`Ctx::call`] for a request whose time grows with its size (a batch write commits each
-    /// of its assets): its latency says nothing about the server's queue, so the concurrency
-    /// controller does not learn from it (throttles still count).
+    /// [`Ctx::call_counted`] for a write: a failure that may hide a write that landed (a
+    /// timeout, a dropped connection, a 5xx) is returned at once, never sent again blind: the
+    /// caller reads the asset again first (throttles, which AEM answers before doing anything,
+    /// are still waited out and sent again).
+    pub(super) async fn call_write<T, F, Fut>(&self, attempts: &mut u32, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        self.send(
+            attempts,
+            Sending {
+                measured: true,
+                resend: false,
+            },
+            f,
+        )
+        .await
+    }
+
+    /// [`Ctx::call`] for a request whose time grows with its size (a publish of many assets):
+    /// its latency says nothing about the server's queue, so the concurrency controller does
+    /// not learn from it (throttles still count).
     pub(super) async fn call_unmeasured<T, F, Fut>(&self, f: F) -> Result<T, Failure>
     where
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
-        self.send(&mut 0, false, f).await
+        let how = Sending {
+            measured: false,
+            resend: true,
+        };
+        self.send(&mut 0, how, f).await
     }
 
-    async fn send<T, F, Fut>(&self, attempts: &mut u32, measured: bool, f: F) -> Result<T, Failure>
+    /// [`Ctx::call_write`] for a request whose time grows with its size (a batch write commits
+    /// each of its assets): its latency says nothing about the server's queue, so the
+    /// concurrency controller does not learn from it (throttles still count).
+    pub(super) async fn call_write_unmeasured<T, F, Fut>(&self, f: F) -> Result<T, Failure>
     where
         F: Fn() -> Fut,
         Fut: Future<Output = Result<T, CallError>>,
     {
+        let how = Sending {
+            measured: false,
+            resend: false,
+        };
+        self.send(&mut 0, how, f).await
+    }
+
+    /// Waits the backoff before retry `n` (from 1) of a request, `attempts` sent so far;
+    /// `Err(Cancelled)` when the phase is cancelled meanwhile.
+    pub(super) async fn back_off(&self, n: u32, attempts: u32) -> Result<(), Failure> {
+        let wait = self
+            .settings
+            .retry
+            .backoff_with_jitter(n.saturating_sub(1), attempts);
+        tokio::select! {
+            _ = tokio::time::sleep(wait) => Ok(()),
+            _ = self.control.changed() => {
+                if self.control.is_cancelled() {
+                    Err(Failure::Cancelled)
+                } else {
+                    Ok(())
+                }
+            }
+        }
+    }
+
+    async fn send<T, F, Fut>(&self, attempts: &mut u32, how: Sending, f: F) -> Result<T, Failure>
+    where
+        F: Fn() -> Fut,
+        Fut: Future<Output = Result<T, CallError>>,
+    {
+        let measured = how.measured;
         *attempts = 0;
         let mut throttled = 0u32;
         loop {
@@ -365,19 +486,10 @@ impl Ctx {
                 Err(e @ (CallError::Transient(_) | CallError::Unreachable(_))) => {
                     drop(permit);
                     let transient = *attempts - throttled;
-                    let retry = &self.settings.retry;
-                    if transient > retry.max_retries {
+                    if !how.resend || transient > self.settings.retry.max_retries {
                         return Err(Failure::Call(e, transient));
                     }
-                    let wait = retry.backoff_with_jitter(transient - 1, *attempts);
-                    tokio::select! {
-                        _ = tokio::time::sleep(wait) => {}
-                        _ = self.control.changed() => {
-                            if self.control.is_cancelled() {
-                                return Err(Failure::Cancelled);
-                            }
-                        }
-                    }
+                    self.back_off(transient, *attempts).await?;
                 }
                 Err(CallError::Auth(msg)) => {
                     drop(permit);

@@ -32,10 +32,12 @@ mod applying;
 mod batched;
 mod checks;
 mod context;
+mod folder_refusals;
 mod fragment_list;
 mod from_rows;
 mod listed;
 mod planning;
+mod publish_undo;
 mod publishing;
 mod replicating;
 mod retry;
@@ -97,7 +99,8 @@ impl Default for Settings {
     }
 }
 
-/// Refused writes (403), with none accepted, after which an apply stops.
+/// Refused replications (403), with none accepted, after which a publish stops (an edit's
+/// refused writes are decided per folder: `folder_refusals.rs`).
 pub(super) const REFUSED_WRITES_BEFORE_STOP: usize = 5;
 
 /// Runs previews, applies, resumes and undos against one connection's Assets API.
@@ -575,6 +578,11 @@ impl Engine {
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
         let path = runs::path_of(&self.runs_dir, run_id)?;
+        // The run lock first, then its state: read before the lock, the state could be one a
+        // process that held the lock meanwhile has since moved on from (its outcomes would be
+        // journaled twice, its publishes sent again). A second process applying the same run is
+        // refused here while the first holds it, and sees the first's outcomes after.
+        let journal = JournalWriter::reopen(&path)?;
         let replay = Replay::load(&path)?;
         let status = replay.status();
         if !status.can_apply() {
@@ -592,8 +600,6 @@ impl Engine {
         if replay.spec.kind.publishes() {
             self.check_publishes()?;
         }
-        // Locks the journal: a second process applying the same run is refused here.
-        let journal = JournalWriter::reopen(&path)?;
         journal
             .append_durable(&Record::ApplyStarted { at: now_rfc3339() })
             .await?;
@@ -608,6 +614,11 @@ impl Engine {
         ctx.tally
             .total
             .store(replay.counts.pending, Ordering::Relaxed);
+        *context::lock(&ctx.sent_against) = replay.sent_against.clone();
+        if !replay.spec.kind.publishes() {
+            ctx.folders
+                .plan(folder_refusals::planned_per_folder(&path, &replay)?);
+        }
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = if replay.spec.kind.publishes() {
             replicating::apply_publish(&ctx, &path, &replay, on_progress).await

@@ -6,9 +6,8 @@
 //!
 //! Rules that keep a run from making public what was not: a republish publishes only assets
 //! that were published before the edit (and only those whose write was checked: the edit's
-//! `changed` outcomes); an unpublish leaves an asset that is not published as it is; the undo
-//! of a publish unpublishes only what it published for the first time, and leaves as it is an
-//! asset whose state before that run is not known.
+//! `changed` outcomes); an unpublish leaves an asset that is not published as it is; an undo
+//! acts only where the undone run's replication still stands (`publish_undo.rs`).
 //!
 //! Not here: sending the replication (`replicating.rs`).
 
@@ -17,10 +16,11 @@ use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
-use serde_json::{Value, json};
+use serde_json::json;
 
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::listed::list_page;
+use super::publish_undo::{DoneTo, Verdict, decide, done_by};
 use super::searched::confirm_list;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};
 use crate::progress::ProgressFn;
@@ -39,10 +39,6 @@ use metadesk_clients::error::{Error, Result};
 const GROUP: usize = 400;
 
 pub(super) use crate::publish_words::ACTION_PROPERTY;
-
-/// Marks an intent whose state before is not known (neither the check before sending nor the
-/// preview said it): the undo leaves that asset as it is.
-pub(super) const STATE_UNKNOWN: &str = "publicationUnknown";
 
 /// What the run is asked to do, from its spec.
 #[derive(Clone, Copy)]
@@ -84,8 +80,7 @@ pub(super) async fn preview_publish(
         next_i: 0,
         group: Vec::new(),
         only_published: false,
-        kept: HashSet::new(),
-        unknown: HashSet::new(),
+        undo: None,
     };
     match from {
         Some(PublishFrom::Republish { of }) => {
@@ -95,19 +90,10 @@ pub(super) async fn preview_publish(
             }
         }
         Some(PublishFrom::Undo { of }) => {
-            for (path, was_published) in replicated_by(runs_dir, of)? {
-                match was_published {
-                    // Publishing an asset that was published before replaced its published
-                    // version, which AEM cannot give back: it keeps the current one.
-                    Some(was) if was == (asked.replication == Replication::Unpublish) => {
-                        planner.kept.insert(path.clone());
-                    }
-                    Some(_) => {}
-                    // Unpublishing it could take down what was public before the run.
-                    None => {
-                        planner.unknown.insert(path.clone());
-                    }
-                }
+            let done = done_by(runs_dir, of)?;
+            let paths: Vec<String> = done.iter().map(|(path, _)| path.clone()).collect();
+            planner.undo = Some(done.into_iter().collect());
+            for path in paths {
                 planner.push(path).await?;
             }
         }
@@ -235,37 +221,6 @@ fn changed_by(runs_dir: &Path, of: &str) -> Result<Vec<String>> {
         .collect())
 }
 
-/// The assets publish run `of` may have replicated (a request sent: its outcome changed, in
-/// doubt, or failed after it left), each with whether it was published before (`None`: not
-/// known).
-pub(super) fn replicated_by(runs_dir: &Path, of: &str) -> Result<Vec<(String, Option<bool>)>> {
-    let mut paths: HashMap<u64, String> = HashMap::new();
-    let mut before: Vec<(u64, Option<bool>)> = Vec::new();
-    let mut seen = HashSet::new();
-    for record in crate::journal::read_records(&crate::runs::path_of(runs_dir, of)?)? {
-        match record? {
-            Record::Row(row) => {
-                paths.insert(row.i, row.path);
-            }
-            // The first intent of an asset holds its state before the run (a resume sends
-            // again without a second one).
-            Record::Writing { i, original, .. } if seen.insert(i) => {
-                let unknown = original.get(STATE_UNKNOWN).and_then(Value::as_bool) == Some(true);
-                let was = original
-                    .get(ACTION_PROPERTY)
-                    .and_then(Value::as_str)
-                    .is_some_and(|a| a.eq_ignore_ascii_case("Activate"));
-                before.push((i, (!unknown).then_some(was)));
-            }
-            _ => {}
-        }
-    }
-    Ok(before
-        .into_iter()
-        .filter_map(|(i, was)| paths.remove(&i).map(|p| (p, was)))
-        .collect())
-}
-
 /// Plans assets a group at a time, in the order they come.
 struct Planner<'a> {
     ctx: &'a Arc<Ctx>,
@@ -275,10 +230,8 @@ struct Planner<'a> {
     group: Vec<String>,
     /// A republish: only assets published before are published.
     only_published: bool,
-    /// An undo: assets that keep their current published version.
-    kept: HashSet<String>,
-    /// An undo: assets whose state before the undone run is not known, left as they are.
-    unknown: HashSet<String>,
+    /// An undo: what the undone run did, by path.
+    undo: Option<HashMap<String, DoneTo>>,
 }
 
 impl Planner<'_> {
@@ -372,29 +325,26 @@ impl Planner<'_> {
     fn plan(&self, i: u64, path: String, facts: &Publication) -> PlanRow {
         let state = facts.state();
         let replication = self.asked.replication;
-        let (action, reason) = if self.kept.contains(&path) {
-            (
-                Action::Skip,
-                Some(SavedText::new("reason-publish-kept", [])),
-            )
-        } else if self.unknown.contains(&path) {
-            (
-                Action::Skip,
-                Some(SavedText::new("reason-publish-unknown-before", [])),
-            )
-        } else {
-            match replication {
-                Replication::Publish if self.only_published && !state.is_published() => (
-                    Action::Skip,
-                    Some(SavedText::new("reason-publish-not-before", [])),
-                ),
-                Replication::Publish => (Action::Change, None),
-                Replication::Unpublish if state.is_published() => (Action::Change, None),
-                Replication::Unpublish => (
-                    Action::Unchanged,
-                    Some(SavedText::new("reason-publish-already-unpublished", [])),
-                ),
-            }
+        let verdict = match &self.undo {
+            Some(undo) => match undo.get(&path) {
+                Some(done) => decide(replication, done, facts),
+                None => Verdict::Skip(SavedText::new("reason-publish-undo-not-confirmed", [])),
+            },
+            None => match replication {
+                Replication::Publish if self.only_published && !state.is_published() => {
+                    Verdict::Skip(SavedText::new("reason-publish-not-before", []))
+                }
+                Replication::Publish => Verdict::Send,
+                Replication::Unpublish if state.is_published() => Verdict::Send,
+                Replication::Unpublish => {
+                    Verdict::Unchanged(SavedText::new("reason-publish-already-unpublished", []))
+                }
+            },
+        };
+        let (action, reason) = match verdict {
+            Verdict::Send => (Action::Change, None),
+            Verdict::Unchanged(reason) => (Action::Unchanged, Some(reason)),
+            Verdict::Skip(reason) => (Action::Skip, Some(reason)),
         };
         PlanRow {
             i,

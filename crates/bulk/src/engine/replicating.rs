@@ -2,34 +2,39 @@
 //! [`MAX_PATHS`] paths a request (`POST /bin/replicate.json`, one commit), as many requests at
 //! once as the gate lets through (adaptive concurrency, throttling and retries as for writes).
 //!
-//! Each batch's assets are asked where they stand just before it is sent (one QueryBuilder
-//! request): that state is journaled (`Writing`, on disk before the request leaves) so an undo
-//! knows what was published before — the preview's state where the check does not return an
-//! asset (the index lags behind an upload, or the check failed), and "not known" where neither
-//! says, which an undo never takes as "not published" — and an asset that no longer needs the
-//! replication (a republish's asset unpublished meanwhile, an unpublish's asset already
-//! unpublished) is left alone. A refused request (403) names no path: it is split in halves until the refused
-//! assets are found, each reported in words. A resume sends again what was in doubt, without a
-//! second intent: replicating twice is harmless, and the first intent holds the state before.
+//! Each batch's assets are read from the repository just before it is sent (one QueryBuilder
+//! request; an asset AEM's index does not return yet is read on its own): that state is
+//! journaled (`Writing`, on disk before the request leaves) so an undo knows what was
+//! published before, and an asset that no longer needs the replication (a republish's asset
+//! unpublished meanwhile, an unpublish's asset already unpublished) is left alone. A read that
+//! fails stops its batch: nothing is sent on the strength of the preview, and each asset says
+//! why. Once AEM answers, the state is read back and journaled (`Replicated`): an undo acts
+//! only where the publication is still that one. A refused request (403) names no path: it is
+//! split in halves until the refused assets are found, each reported in words. A resume reads
+//! again what was in doubt and sends it again, without a second intent, only where nothing
+//! replicated it since the first (`publish_undo::in_doubt`); an undo's apply decides again
+//! from the undone run's journal and the fresh state (`publish_undo::decide`).
 //!
-//! Not here: planning (`publishing.rs`).
+//! Not here: planning (`publishing.rs`), the rules (`publish_undo.rs`).
 
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 
-use serde_json::{Map, Value, json};
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, drain, spawn_bounded};
-use super::publishing::{ACTION_PROPERTY, Asked, STATE_UNKNOWN, asked};
+use super::publish_undo::{
+    DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, original_of,
+};
+use super::publishing::{Asked, asked};
 use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::replay::Replay;
 use crate::spec::PublishFrom;
 use metadesk_assets::CallError;
-use metadesk_assets::publication::{MAX_PATHS, Publication, PublicationState, Replication};
+use metadesk_assets::publication::{MAX_PATHS, Publication, Replication, fits_in_state_query};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
 
@@ -38,8 +43,18 @@ struct Pending {
     i: u64,
     path: String,
     in_doubt: bool,
-    /// Where the preview found the asset on the tier.
-    planned: Option<PublicationState>,
+    /// An asset in doubt: its state when the run first meant to send it (`None`: not known).
+    before: Option<Publication>,
+}
+
+/// What decides whether a batch's asset is sent.
+#[derive(Clone)]
+struct Rules {
+    asked: Asked,
+    /// A republish: only assets still published are published again.
+    republish: bool,
+    /// An undo: what the undone run did, by path.
+    undo: Option<Arc<HashMap<String, DoneTo>>>,
 }
 
 /// Replicates the rows of the run at `path` that have no outcome yet.
@@ -52,7 +67,32 @@ pub(super) async fn apply_publish(
     let Some((asked, from)) = asked(&ctx.spec.kind) else {
         return Err(Error::Internal("a publish apply of another run".into()));
     };
-    let republish = matches!(from, Some(PublishFrom::Republish { .. }));
+    let undo = match from {
+        Some(PublishFrom::Undo { of }) => {
+            let runs_dir = path.parent().unwrap_or(Path::new("."));
+            Some(Arc::new(done_by(runs_dir, of)?.into_iter().collect()))
+        }
+        _ => None,
+    };
+    let rules = Rules {
+        asked,
+        republish: matches!(from, Some(PublishFrom::Republish { .. })),
+        undo,
+    };
+    // The state each asset in doubt had when the run first meant to send it (intents follow
+    // the rows: read before the rows are batched).
+    let mut first_intents: HashMap<u64, Option<Publication>> = HashMap::new();
+    if !replay.in_doubt.is_empty() {
+        for record in read_records(path)? {
+            if let Record::Writing { i, original, .. } = record?
+                && replay.in_doubt.contains(&i)
+            {
+                first_intents
+                    .entry(i)
+                    .or_insert_with(|| before_of(&original));
+            }
+        }
+    }
     let mut batch: Vec<Pending> = Vec::new();
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for record in read_records(path)? {
@@ -60,7 +100,6 @@ pub(super) async fn apply_publish(
             i,
             path,
             action: Action::Change,
-            publication,
             ..
         }) = record?
         else {
@@ -73,17 +112,11 @@ pub(super) async fn apply_publish(
             i,
             path,
             in_doubt: replay.in_doubt.contains(&i),
-            planned: publication,
+            before: first_intents.get(&i).cloned().flatten(),
         });
         if batch.len() >= MAX_PATHS {
-            spawn_batch(
-                ctx,
-                &mut tasks,
-                std::mem::take(&mut batch),
-                asked,
-                republish,
-            )
-            .await?;
+            let full = std::mem::take(&mut batch);
+            spawn_batch(ctx, &mut tasks, full, &rules).await?;
             ctx.progress(on_progress, false);
         }
         if ctx.control.is_cancelled() {
@@ -91,7 +124,7 @@ pub(super) async fn apply_publish(
         }
     }
     if !batch.is_empty() && !ctx.control.is_cancelled() {
-        spawn_batch(ctx, &mut tasks, batch, asked, republish).await?;
+        spawn_batch(ctx, &mut tasks, batch, &rules).await?;
     }
     ctx.listing_done
         .store(true, std::sync::atomic::Ordering::Relaxed);
@@ -102,56 +135,59 @@ async fn spawn_batch(
     ctx: &Arc<Ctx>,
     tasks: &mut JoinSet<Result<()>>,
     batch: Vec<Pending>,
-    asked: Asked,
-    republish: bool,
+    rules: &Rules,
 ) -> Result<()> {
     let (limit, _, _) = ctx.gate.snapshot();
-    let ctx2 = ctx.clone();
+    let (ctx2, rules) = (ctx.clone(), rules.clone());
     spawn_bounded(
         tasks,
         limit.clamp(1, ctx.settings.max_tasks.max(1)),
-        async move { send_batch(&ctx2, batch, asked, republish).await },
+        async move { send_batch(&ctx2, batch, &rules).await },
     )
     .await
 }
 
-/// Asks where the batch's assets stand, journals the intent of those still to replicate, and
+/// Reads where the batch's assets stand, journals the intent of those still to replicate, and
 /// sends them.
-async fn send_batch(
-    ctx: &Arc<Ctx>,
-    batch: Vec<Pending>,
-    asked: Asked,
-    republish: bool,
-) -> Result<()> {
+async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Result<()> {
+    let agent = rules.asked.agent;
     let refs: Vec<&str> = batch.iter().map(|p| p.path.as_str()).collect();
-    let mut now = match ctx.call(|| ctx.aem.publications(&refs, asked.agent)).await {
+    let mut now = match read_states(ctx, &refs, agent).await {
         Ok(found) => found,
         Err(Failure::Cancelled) => return Ok(()),
-        // Sent anyway: the state before is then the preview's (`original_of`).
-        Err(Failure::Call(e, _)) => {
-            tracing::warn!(error = %e, "publication check before replicating failed");
-            HashMap::new()
+        // Never sent on the strength of the preview, which may be days old.
+        Err(Failure::Call(e, attempts)) => {
+            let reason = unread(ctx, &e, attempts);
+            for item in &batch {
+                record(ctx, item.i, Outcome::Failed, Some(reason.clone()))?;
+            }
+            return Ok(());
         }
     };
     let mut send = Vec::new();
     for item in batch {
-        let state = now.remove(&item.path);
-        let needed = match (&state, asked.replication) {
-            (None, _) => true,
-            (Some(s), Replication::Publish) => !republish || s.state().is_published(),
-            (Some(s), Replication::Unpublish) => s.state().is_published(),
-        };
-        if !needed && !item.in_doubt {
-            let (outcome, code) = match asked.replication {
-                Replication::Publish => (Outcome::Skipped, "reason-publish-no-longer"),
-                Replication::Unpublish => {
-                    (Outcome::Unchanged, "reason-publish-already-unpublished")
+        let state = match now.remove(&item.path) {
+            Some(state) => state,
+            // Not in AEM's index yet: read on its own.
+            None => match ctx.call(|| ctx.aem.publication(&item.path, agent)).await {
+                Ok(state) => state,
+                Err(Failure::Cancelled) => return Ok(()),
+                Err(Failure::Call(e, attempts)) => {
+                    record(
+                        ctx,
+                        item.i,
+                        Outcome::Failed,
+                        Some(unread(ctx, &e, attempts)),
+                    )?;
+                    continue;
                 }
-            };
-            record(ctx, item.i, outcome, Some(SavedText::new(code, [])))?;
-            continue;
+            },
+        };
+        match verdict(rules, &item, &state) {
+            Verdict::Send => send.push((item, state)),
+            Verdict::Unchanged(reason) => record(ctx, item.i, Outcome::Unchanged, Some(reason))?,
+            Verdict::Skip(reason) => record(ctx, item.i, Outcome::Skipped, Some(reason))?,
         }
-        send.push((item, state));
     }
     if send.is_empty() || ctx.control.is_cancelled() {
         return Ok(());
@@ -163,7 +199,7 @@ async fn send_batch(
         .filter(|(item, _)| !item.in_doubt)
         .map(|(item, state)| Record::Writing {
             i: item.i,
-            original: original_of(state.as_ref(), item.planned),
+            original: original_of(state),
             at: ctx.stamp(),
         })
         .collect();
@@ -173,61 +209,121 @@ async fn send_batch(
         }
         ctx.journal.append_durable(last).await?;
     }
-    let items: Vec<Pending> = send.into_iter().map(|(item, _)| item).collect();
-    replicate(ctx, items, asked).await
+    replicate(ctx, send, rules.asked).await
 }
 
-/// What the journal keeps of an asset's state before its replication: as asked just before
-/// sending; where that check did not return the asset (AEM's index lags behind an upload, or
-/// the check failed), as the preview found it (`planned`); where neither says, marked not
-/// known ([`STATE_UNKNOWN`]), so that an undo does not take it as never published and
-/// unpublish what was public before the run.
-fn original_of(
-    state: Option<&Publication>,
-    planned: Option<PublicationState>,
-) -> Map<String, Value> {
-    let mut original = Map::new();
-    let (action, at) = match (state, planned) {
-        (Some(state), _) => (state.action.clone(), state.at.clone()),
-        (None, Some(planned)) => {
-            let action = match planned {
-                PublicationState::NeverPublished => None,
-                PublicationState::Modified | PublicationState::UpToDate => Some("Activate"),
-                PublicationState::Unpublished => Some("Deactivate"),
-            };
-            (action.map(str::to_owned), None)
+/// Whether one asset, standing at `state`, is sent.
+fn verdict(rules: &Rules, item: &Pending, state: &Publication) -> Verdict {
+    let replication = rules.asked.replication;
+    if let Some(undo) = &rules.undo {
+        return match undo.get(&item.path) {
+            Some(done) => decide(replication, done, state),
+            None => Verdict::Skip(SavedText::new("reason-publish-undo-not-confirmed", [])),
+        };
+    }
+    if item.in_doubt
+        && let Some(verdict) = in_doubt(replication, item.before.as_ref(), state)
+    {
+        return verdict;
+    }
+    let published = state.state().is_published();
+    match replication {
+        Replication::Publish if rules.republish && !published => {
+            Verdict::Skip(SavedText::new("reason-publish-no-longer", []))
         }
-        (None, None) => {
-            original.insert(STATE_UNKNOWN.to_owned(), Value::Bool(true));
-            (None, None)
+        Replication::Publish => Verdict::Send,
+        Replication::Unpublish if published => Verdict::Send,
+        Replication::Unpublish => {
+            Verdict::Unchanged(SavedText::new("reason-publish-already-unpublished", []))
+        }
+    }
+}
+
+/// Where `paths` stand, in as few QueryBuilder requests as fit a request's length; the first
+/// failure ends the read.
+async fn read_states(
+    ctx: &Arc<Ctx>,
+    paths: &[&str],
+    agent: metadesk_assets::publication::Agent,
+) -> std::result::Result<HashMap<String, Publication>, Failure> {
+    let mut found = HashMap::new();
+    let mut start = 0;
+    while start < paths.len() {
+        let n = fits_in_state_query(&paths[start..]).max(1);
+        let chunk = &paths[start..start + n];
+        start += n;
+        found.extend(ctx.call(|| ctx.aem.publications(chunk, agent)).await?);
+    }
+    Ok(found)
+}
+
+/// Why an asset was not sent when its state could not be read.
+fn unread(ctx: &Ctx, e: &CallError, attempts: u32) -> SavedText {
+    reasons::publication_unread(e, ctx.spec.account.as_deref(), attempts)
+}
+
+/// Reads back where `items` stand once AEM answered their request: the publication that is
+/// the run's, for an undo to compare with. Only what shows this request is kept (a read AEM
+/// had not updated yet says nothing).
+async fn read_after(
+    ctx: &Arc<Ctx>,
+    items: &[(Pending, Publication)],
+    replication: Replication,
+    agent: metadesk_assets::publication::Agent,
+) -> HashMap<u64, Publication> {
+    let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
+    let mut found = match read_states(ctx, &refs, agent).await {
+        Ok(found) => found,
+        Err(e) => {
+            if let Failure::Call(e, _) = e {
+                tracing::warn!(error = %e, "publication read after replicating failed");
+            }
+            HashMap::new()
         }
     };
-    original.insert(
-        ACTION_PROPERTY.to_owned(),
-        action.map_or(Value::Null, |a| json!(a)),
-    );
-    original.insert(
-        "cq:lastReplicated".to_owned(),
-        at.map_or(Value::Null, |a| json!(a)),
-    );
-    original
+    let mut after = HashMap::new();
+    for (item, before) in items {
+        let state = match found.remove(&item.path) {
+            Some(state) => state,
+            None if ctx.control.is_cancelled() => continue,
+            None => match ctx.call(|| ctx.aem.publication(&item.path, agent)).await {
+                Ok(state) => state,
+                Err(_) => continue,
+            },
+        };
+        // An asset in doubt: its intent's state, not the one read before this resend.
+        let before = if item.in_doubt {
+            item.before.as_ref()
+        } else {
+            Some(before)
+        };
+        if is_after(&state, replication, before) {
+            after.insert(item.i, state);
+        }
+    }
+    after
 }
 
 /// Sends one request for `items`; a refused one is split until each refused asset is known.
-async fn replicate(ctx: &Arc<Ctx>, items: Vec<Pending>, asked: Asked) -> Result<()> {
+async fn replicate(ctx: &Arc<Ctx>, items: Vec<(Pending, Publication)>, asked: Asked) -> Result<()> {
     let mut queue = vec![items];
     while let Some(items) = queue.pop() {
         if ctx.control.is_cancelled() {
             return Ok(());
         }
-        let refs: Vec<&str> = items.iter().map(|p| p.path.as_str()).collect();
+        let refs: Vec<&str> = items.iter().map(|(p, _)| p.path.as_str()).collect();
         let answer = ctx
             .call_unmeasured(|| ctx.aem.replicate(asked.replication, asked.agent, &refs))
             .await;
         match answer {
             Ok(()) => {
                 ctx.write_accepted()?;
-                for item in &items {
+                let mut after = read_after(ctx, &items, asked.replication, asked.agent).await;
+                for (item, _) in &items {
+                    if let Some(after) = after.remove(&item.i) {
+                        ctx.journal
+                            .append(&Record::Replicated { i: item.i, after })?;
+                    }
                     record(ctx, item.i, Outcome::Changed, None)?;
                 }
             }
@@ -241,7 +337,7 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<Pending>, asked: Asked) -> Result<
                 queue.push(items);
             }
             Err(Failure::Call(CallError::Forbidden(_), _)) => {
-                let item = &items[0];
+                let item = &items[0].0;
                 let folder = item.path.rsplit_once('/').map_or(&*item.path, |(f, _)| f);
                 let account = ctx.spec.account.as_deref();
                 let reason = reasons::publish_forbidden(folder, account);
@@ -261,7 +357,7 @@ async fn replicate(ctx: &Arc<Ctx>, items: Vec<Pending>, asked: Asked) -> Result<
                     CallError::NotFound => reasons::not_found(),
                     e => reasons::call_failed(&e, account, attempts),
                 };
-                for item in &items {
+                for (item, _) in &items {
                     record(ctx, item.i, Outcome::Failed, Some(reason.clone()))?;
                 }
             }
@@ -280,88 +376,4 @@ fn record(ctx: &Ctx, i: u64, outcome: Outcome, reason: Option<SavedText>) -> Res
     })?;
     ctx.count(outcome);
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::engine::publishing::replicated_by;
-    use crate::journal::{JournalWriter, PropertyChange, journal_path};
-    use crate::spec::{Agent, RunKind, RunSpec, ScopeFilters};
-    use metadesk_credentials::credentials::ApiFamily;
-
-    fn row(i: u64) -> Record {
-        Record::Row(PlanRow {
-            i,
-            path: format!("/content/dam/f/{i}.jpg"),
-            id: None,
-            etag: None,
-            action: Action::Change,
-            reason: None,
-            changes: vec![PropertyChange {
-                property: ACTION_PROPERTY.to_owned(),
-                before: None,
-                after: Some(json!("Activate")),
-            }],
-            publication: None,
-        })
-    }
-
-    /// What an undo takes as "published before" comes from the check just before sending,
-    /// else from the preview, else it is not known: never "not published" by default, which
-    /// would unpublish what was public before the run.
-    #[test]
-    fn the_state_before_is_the_checks_else_the_previews_else_not_known() {
-        let dir = tempfile::tempdir().unwrap();
-        let w = JournalWriter::create(&journal_path(dir.path(), "p1")).unwrap();
-        let spec = RunSpec {
-            connection: "c".into(),
-            connection_id: None,
-            aem: "http://127.0.0.1:1".into(),
-            family: ApiFamily::Classic,
-            folder: "/content/dam/f".into(),
-            filters: ScopeFilters::default(),
-            edits: vec![],
-            kind: RunKind::Publish {
-                replication: Replication::Publish,
-                agent: Agent::Publish,
-                from: None,
-            },
-            account: None,
-        };
-        w.append(&Record::Run {
-            v: 1,
-            id: "p1".into(),
-            created: "now".into(),
-            spec,
-        })
-        .unwrap();
-        let checked = Publication {
-            action: Some("Activate".into()),
-            ..Publication::default()
-        };
-        let originals = [
-            // The check wins over the preview.
-            original_of(Some(&checked), Some(PublicationState::NeverPublished)),
-            original_of(None, Some(PublicationState::UpToDate)),
-            original_of(None, Some(PublicationState::NeverPublished)),
-            original_of(None, None),
-        ];
-        for (i, original) in originals.into_iter().enumerate() {
-            w.append(&row(i as u64)).unwrap();
-            w.append(&Record::Writing {
-                i: i as u64,
-                original,
-                at: None,
-            })
-            .unwrap();
-        }
-        drop(w);
-        let before: Vec<Option<bool>> = replicated_by(dir.path(), "p1")
-            .unwrap()
-            .into_iter()
-            .map(|(_, was)| was)
-            .collect();
-        assert_eq!(before, [Some(true), Some(true), Some(false), None]);
-    }
 }

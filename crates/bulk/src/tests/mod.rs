@@ -25,6 +25,7 @@ mod index_lag;
 mod odd_paths;
 mod planning;
 mod reports;
+mod runs_safety;
 mod undo;
 mod views;
 

@@ -10,6 +10,17 @@
 //! Not here: the quick test's steps (`clients/aem/connection_check.rs`), the requests
 //! themselves (`assets/probe.rs`, `assets/classic.rs`, `console`), the checklist's types
 //! (`clients/aem/allows.rs`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): test a connection, token status of all; the
+//! deep test's "what this AEM allows" (each path the app uses, checked without changing anything:
+//! why it fails and what the app does instead; where AEM gives no CSRF token, batch writes are
+//! recorded as refused in `bulk/write_paths.rs` so the first apply writes per asset), and what that
+//! means in plain words (`clients::aem::allows::can_do`). Here: `tokens.rs`, `allows.rs`. The
+//! layers below: `clients::ims` (token manager, status), `clients::aem::connection_check`,
+//! `clients::aem::allows` (the checklist's types), `assets/probe.rs` (CSRF token, AEM's
+//! `hasPermission` check), `console` (GraphQL listings). The window: `commands/tokens.rs` (the
+//! window's test is the deep one; `CapabilityChecklist.svelte`). The CLI: `connections test [--deep
+//! [--folder]]`.
 
 use metadesk_assets::search::hit_path;
 use metadesk_assets::{CallError, ClassicAssets, DAM_ROOT};

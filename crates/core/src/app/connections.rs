@@ -2,6 +2,12 @@
 //! token manager, so no token minted for the old one is used again.
 //!
 //! Everything here blocks (disk, keychain): call it from a blocking thread.
+//!
+//! The use case in full (ARCHITECTURE.md points here): rename, set the AEM address, production,
+//! delete; pair an OAuth S2S connection with its *paired connection*, the one that finds its assets
+//! (one name in code, window and CLI). Here: `connections.rs` (`ConnectionStore::set_paired`). The
+//! layers below: `store::connections`. The window: `commands/connections.rs`. The CLI: `connections
+//! …`, `connections pair`.
 
 use super::Workspace;
 use metadesk_clients::error::{Error, ErrorCode, Result};

@@ -7,6 +7,14 @@
 //! (`confirm_production`); every call sent is recorded in the connection's history, never
 //! with a token; an OAuth Server-to-Server connection is told in words that AEM's GraphQL does
 //! not take its token.
+//!
+//! The use case in full (ARCHITECTURE.md points here): API console: run a GraphQL query (endpoints
+//! and configurations listed, a slow query cancelled), persisted queries (list, run, save), a
+//! request to the connection's own AEM, the result as a table, copy as curl, export a result, the
+//! history and saved requests per connection (the production rule on writes). Here: `console.rs`.
+//! The layers below: `console/graphql.rs`, `console/endpoints.rs`, `console/persisted.rs`,
+//! `console/request.rs`, `console/table.rs`, `console/curl.rs`, `console/history.rs`. The window:
+//! `commands/console.rs`. The CLI: `graphql`, `request`.
 
 use std::collections::HashMap;
 use std::path::Path;

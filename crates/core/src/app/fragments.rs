@@ -3,14 +3,31 @@
 //! is then applied, resumed, undone and reported as any run (`runs.rs` opens the Sites API for a
 //! run whose journal says it edits fragments: [`Workspace::assets_for`]).
 //!
+//! A listing is a job like a count (any new job, or Cancel, stops it at once), so a slow or
+//! endless server never holds the window. Each use case opens its own Sites API client, so what
+//! one learns (ids, representations, cursors) is freed when it ends.
+//!
 //! Only OAuth Server-to-Server connections reach AEM's Sites API (its clients are allow-listed
 //! per environment); another kind is refused in words before anything is sent.
 //!
 //! Not here: the Sites API's wire format (`metadesk_assets::fragments`), planning and writing
 //! (`metadesk_bulk`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): content fragments' fields in bulk (Sites
+//! API, OAuth S2S only, refused in words before anything is sent): list a folder's fragments with
+//! their models' fields (a `Schema`; a list of fragment paths is listed from the folder holding
+//! them, `FragmentRequest.list`), check edits against the fields (type, options, one value,
+//! references), preview an edit as a run (`ScopeFilters.fragments`); the run's apply, resume, undo
+//! and retry open the Sites API (`Workspace::assets_for`); rich text edited in its text only. Here:
+//! `fragments.rs`. The layers below: `assets/fragments/` (`FragmentsApi` behind `AssetsApi`: pages
+//! of 50 by cursor, read with ETag, JSON Patch with If-Match against that read),
+//! `bulk/compute/markup.rs`, `engine/fragment_list.rs`, `rules::validate_field`. The window:
+//! `commands/fragments.rs` (`list_fragments`, `preview_fragments`; the run's apply, report and undo
+//! as any run's); Bulk edit's *Content fragments* (`ui/src/features/bulk/FragmentsPanel.svelte`,
+//! `fragments.svelte.ts`). The CLI: `fragments list\|set\|append\|remove\|clear\|replace`
+//! (`fragments.rs`).
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::{Map, Value};
@@ -37,7 +54,7 @@ pub struct FragmentRow {
     pub title: String,
     /// The model's title (its name when it has none).
     pub model: String,
-    /// `NEW`, `DRAFT`, `MODIFIED`, `PUBLISHED`… as AEM says it.
+    /// `DRAFT`, `MODIFIED`, `UNPUBLISHED`, `PUBLISHED`… as AEM says it.
     pub status: String,
     /// Its fields' values by name, as an edit sees them (single fields one text, multiple a
     /// list); empty fields are absent.
@@ -68,16 +85,6 @@ pub struct FragmentList {
     /// The fields that hold references (a path under `/content`).
     pub references: Vec<String>,
 }
-
-/// The Sites API clients opened so far, per connection and model: what a preview learnt (ids,
-/// each fragment's representation) serves its apply in the same process.
-#[derive(Default)]
-pub struct FragmentApis {
-    open: Mutex<HashMap<ApiKey, Arc<FragmentsApi>>>,
-}
-
-/// A connection (id or label), its AEM and the model its fragments are of.
-type ApiKey = (String, String, Option<String>);
 
 /// What a fragment edit asks: the folder (its whole subtree) or a list of fragment paths, the
 /// model, the edits.
@@ -147,6 +154,14 @@ fn sites_failed(folder: &str, e: CallError) -> Error {
             vec![("folder", folder.into())],
         ),
         CallError::Auth(e) | CallError::Unreachable(e) | CallError::Aem(e) => Error::Aem(e),
+        // Metadesk's own refusal (a list that loops, an ETag too long): its words alone.
+        CallError::Rejected { status: 0, detail } => Error::worded(
+            ErrorCode::InvalidInput,
+            Text::new(
+                "error-fragments-failed",
+                vec![("folder", folder.into()), ("detail", detail.into())],
+            ),
+        ),
         other => Error::worded(
             ErrorCode::InvalidInput,
             Text::new(
@@ -158,30 +173,15 @@ fn sites_failed(folder: &str, e: CallError) -> Error {
 }
 
 impl Workspace {
-    /// The Sites API of `opened` for fragments of `model` (all when `None`), kept for the
-    /// process; refused in words for a connection that is not OAuth Server-to-Server.
+    /// A Sites API client of `opened` for fragments of `model` (all when `None`), new for each
+    /// use case: what it learns is freed with it when the run or listing ends. Refused in
+    /// words for a connection that is not OAuth Server-to-Server.
     pub fn fragments_api(&self, opened: &Opened, model: Option<&str>) -> Result<Arc<FragmentsApi>> {
         require_sites_api(opened)?;
-        let key = (
-            opened
-                .connection_id
-                .clone()
-                .unwrap_or_else(|| opened.label.clone()),
-            opened.connected.aem_url.clone(),
+        Ok(Arc::new(FragmentsApi::new(
+            opened.connected.client.clone(),
             model.map(str::to_owned),
-        );
-        let mut open = self
-            .fragment_apis
-            .open
-            .lock()
-            .unwrap_or_else(PoisonError::into_inner);
-        let api = open.entry(key).or_insert_with(|| {
-            Arc::new(FragmentsApi::new(
-                opened.connected.client.clone(),
-                model.map(str::to_owned),
-            ))
-        });
-        Ok(Arc::clone(api))
+        )))
     }
 
     /// The API a run of `summary` reads and writes through: the Sites API for a fragment run,
@@ -197,9 +197,10 @@ impl Workspace {
         }
     }
 
-    /// The fragments under `folder` (its whole subtree; of `model` when given), every page read,
-    /// with their models' fields (each model's definition read once; where it cannot be read,
-    /// its fields as the fragments show them, without labels or options).
+    /// The fragments under `folder` (its whole subtree; of `model`, its node name or its title,
+    /// when given), every page read, with their models' fields (each model's definition read
+    /// once; where it cannot be read, its fields as the fragments show them, without labels or
+    /// options). A job like a count: Cancel, or any new job, stops it at once, in words.
     pub async fn list_fragments(
         &self,
         opened: &Opened,
@@ -208,91 +209,18 @@ impl Workspace {
     ) -> Result<FragmentList> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
         let everyone = self.fragments_api(opened, None)?;
-        let all = everyone
-            .all(&folder)
-            .await
-            .map_err(|e| sites_failed(&folder, e))?;
-        let mut models: Vec<FragmentModel> = Vec::new();
-        let mut refs: Vec<(ModelRef, &Fragment)> = Vec::new();
-        for f in &all {
-            match models.iter_mut().find(|m| m.name == f.model.name) {
-                Some(m) => m.fragments += 1,
-                None => {
-                    models.push(FragmentModel {
-                        name: f.model.name.clone(),
-                        title: f.model.title.clone(),
-                        fragments: 1,
-                    });
-                    refs.push((f.model.clone(), f));
-                }
-            }
-        }
-        let wanted = |m: &ModelRef| model.is_none_or(|wanted| m.is(wanted));
-        if let Some(wanted_model) = model
-            && !refs.iter().any(|(m, _)| wanted(m))
-        {
-            return Err(Error::message(
+        let job = self
+            .jobs
+            .start(JobKind::Count, job_on("job-list-fragments", &folder))?;
+        tokio::select! {
+            biased;
+            () = job.control().cancelled() => Err(Error::message(
                 ErrorCode::InvalidInput,
-                "error-fragments-no-such-model",
-                vec![
-                    ("model", wanted_model.into()),
-                    ("folder", folder.as_str().into()),
-                    (
-                        "models",
-                        models
-                            .iter()
-                            .map(|m| m.name.as_str())
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                            .into(),
-                    ),
-                ],
-            ));
+                "error-fragments-list-cancelled",
+                vec![("folder", folder.as_str().into())],
+            )),
+            listed = listing(&everyone, folder.clone(), model) => listed,
         }
-        let mut definitions = Vec::new();
-        for (m, example) in refs.iter().filter(|(m, _)| wanted(m)) {
-            let definition = match everyone.model(&m.id).await {
-                Ok(d) if !d.fields.is_empty() => d,
-                Ok(_) | Err(_) => model_from(example),
-            };
-            definitions.push(Model {
-                model: m.clone(),
-                ..definition
-            });
-        }
-        let fragments = all
-            .iter()
-            .filter(|f| wanted(&f.model))
-            .map(|f| FragmentRow {
-                path: f.path.clone(),
-                title: f.title.clone(),
-                model: if f.model.title.is_empty() {
-                    f.model.name.clone()
-                } else {
-                    f.model.title.clone()
-                },
-                status: f.status.clone(),
-                values: f.metadata(),
-            })
-            .collect();
-        let references = definitions
-            .iter()
-            .flat_map(|d| &d.fields)
-            .filter(|f| {
-                matches!(
-                    f.kind.name.as_str(),
-                    "content-reference" | "content-fragment" | "reference"
-                )
-            })
-            .map(|f| f.name.clone())
-            .collect();
-        Ok(FragmentList {
-            folder,
-            fragments,
-            models,
-            fields: schema_of(&definitions),
-            references,
-        })
     }
 
     /// Previews an edit of content fragments as a run: the fields are checked first (each value
@@ -344,6 +272,99 @@ impl Workspace {
         };
         engine.preview(spec, job.control(), &forward).await
     }
+}
+
+/// The listing proper of [`Workspace::list_fragments`].
+async fn listing(
+    everyone: &FragmentsApi,
+    folder: String,
+    model: Option<&str>,
+) -> Result<FragmentList> {
+    let all = everyone
+        .all(&folder)
+        .await
+        .map_err(|e| sites_failed(&folder, e))?;
+    let mut models: Vec<FragmentModel> = Vec::new();
+    let mut refs: Vec<(ModelRef, &Fragment)> = Vec::new();
+    for f in &all {
+        match models.iter_mut().find(|m| m.name == f.model.name) {
+            Some(m) => m.fragments += 1,
+            None => {
+                models.push(FragmentModel {
+                    name: f.model.name.clone(),
+                    title: f.model.title.clone(),
+                    fragments: 1,
+                });
+                refs.push((f.model.clone(), f));
+            }
+        }
+    }
+    let wanted = |m: &ModelRef| model.is_none_or(|wanted| m.is(wanted));
+    if let Some(wanted_model) = model
+        && !refs.iter().any(|(m, _)| wanted(m))
+    {
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-fragments-no-such-model",
+            vec![
+                ("model", wanted_model.into()),
+                ("folder", folder.as_str().into()),
+                (
+                    "models",
+                    models
+                        .iter()
+                        .map(|m| m.name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                        .into(),
+                ),
+            ],
+        ));
+    }
+    let mut definitions = Vec::new();
+    for (m, example) in refs.iter().filter(|(m, _)| wanted(m)) {
+        let definition = match everyone.model(&m.id).await {
+            Ok(d) if !d.fields.is_empty() => d,
+            Ok(_) | Err(_) => model_from(example),
+        };
+        definitions.push(Model {
+            model: m.clone(),
+            ..definition
+        });
+    }
+    let fragments = all
+        .iter()
+        .filter(|f| wanted(&f.model))
+        .map(|f| FragmentRow {
+            path: f.path.clone(),
+            title: f.title.clone(),
+            model: if f.model.title.is_empty() {
+                f.model.name.clone()
+            } else {
+                f.model.title.clone()
+            },
+            status: f.status.clone(),
+            values: f.metadata(),
+        })
+        .collect();
+    let references = definitions
+        .iter()
+        .flat_map(|d| &d.fields)
+        .filter(|f| {
+            matches!(
+                f.kind.name.as_str(),
+                "content-reference" | "content-fragment" | "reference"
+            )
+        })
+        .map(|f| f.name.clone())
+        .collect();
+    Ok(FragmentList {
+        folder,
+        fragments,
+        models,
+        fields: schema_of(&definitions),
+        references,
+    })
 }
 
 /// A model's fields as one of its fragments shows them (no labels, options or required flags).

@@ -4,6 +4,11 @@
 //! forgets the connection's cached token manager, so the new secrets are used at once.
 //!
 //! Everything here blocks (disk, keychain): call it from a blocking thread.
+//!
+//! The use case in full (ARCHITECTURE.md points here): import a file, pasted text, a local SDK;
+//! finish or drop a pending import. Here: `importing.rs`. The layers below: `credentials`
+//! (recognise, validate), `store::connections` (`ConnectionStore::import`). The window:
+//! `commands/connections.rs`, `drop.rs`. The CLI: `connections import`.
 
 use std::path::Path;
 

@@ -3,6 +3,10 @@
 //! environment (`LANG`/`LC_ALL`, the OS setting) instead, as terminal programs do.
 //!
 //! Not here: the messages and formats (`i18n`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): the window's language (saved choice, else
+//! the OS's). Here: `language.rs`. The layers below: `base::i18n`. The window: `commands/app.rs`.
+//! The CLI: (the CLI follows `LANG`/`LC_ALL` or the OS setting).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -15,6 +15,8 @@ mod console;
 mod form_checks;
 mod fragments;
 #[cfg(test)]
+mod fragments_aem_tests;
+#[cfg(test)]
 mod fragments_tests;
 mod importing;
 mod jobs;
@@ -46,8 +48,8 @@ pub use console::{
 };
 pub use form_checks::{CheckedForm, FormCheckRequest, check_form};
 pub use fragments::{
-    FragmentApis, FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest,
-    FragmentRow, check_fragment_edits,
+    FragmentEdit, FragmentList, FragmentListRequest, FragmentModel, FragmentRequest, FragmentRow,
+    check_fragment_edits,
 };
 pub use importing::{CliImport, PASTED};
 pub use jobs::{JobGuard, JobKind, Jobs};
@@ -98,7 +100,6 @@ pub struct Workspace {
     schemas: SchemaCache,
     samples: SampleCache,
     sheet_issues: KeptIssues,
-    fragment_apis: FragmentApis,
 }
 
 impl Workspace {
@@ -123,7 +124,6 @@ impl Workspace {
             schemas: SchemaCache::default(),
             samples: SampleCache::default(),
             sheet_issues: KeptIssues::default(),
-            fragment_apis: FragmentApis::default(),
         })
     }
 

@@ -8,6 +8,16 @@
 //! refused in words when that connection is gone or now points at another AEM.
 //!
 //! Opening reads the keychain: the async functions here do it on a blocking thread.
+//!
+//! The use case in full (ARCHITECTURE.md points here): open a connection for a new run or an
+//! existing one (the same-AEM rule, `--file`, `--paired-with`, else the stored pairing; an unpaired
+//! OAuth S2S connection browses folders through the Folders API (`assets/folders_api.rs`) and finds
+//! a folder's assets with AEM's OpenAPI search (count: `open_query::count_folder`; preview:
+//! `engine/searched.rs`; thumbnail strip: `browse::searched_folder_assets`), refused in words only
+//! where AEM does not answer it: `Opened::require_paired` here, `Workspace::require_folder_search`
+//! in `scopes.rs`). Here: `opening.rs`. The layers below: `assets::connect`,
+//! `assets/folders_api.rs`, `bulk/open_query.rs`, `bulk/found_by.rs`. The window:
+//! `commands/bulk.rs`. The CLI: `bulk/open.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

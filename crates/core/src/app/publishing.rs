@@ -4,6 +4,23 @@
 //! reports and undo are those of every run ([`super::runs`]).
 //!
 //! Not here: planning and replicating (`bulk::engine`), how a face asks or shows.
+//!
+//! The use case in full (ARCHITECTURE.md points here): publish and unpublish a scope, republish
+//! what an edit changed (only assets published before, after their write was checked; after the
+//! edit or later), undo a publish; a run like any other in the one journal (`RunKind::Publish`:
+//! each row's publication state and `cq:lastReplicationAction` before → after; `Writing` holds the
+//! state before — the check's just before sending, else the preview's, else marked not known, which
+//! the undo leaves as it is — so an undo knows what was published before); refused before anything
+//! is sent for OAuth S2S, and an edit to be republished there before it is written
+//! (`Opened::require_publishes`, `ApplyRequest::republish`); refused everywhere, the run stops in
+//! the publish refusal's words (`Ctx::refused_then_stop`); its CSV report's publication columns
+//! (`bulk/runs.rs`). Here: `publishing.rs`, `runs.rs` (apply, undo). The layers below:
+//! `engine/publishing.rs` (scope, states asked in batches, the rules), `engine/replicating.rs`
+//! (apply: state asked again, intents journaled, `POST /bin/replicate.json` 100 paths a request
+//! through the gate, a refused request split), `bulk/publish_words.rs` (words, report keys,
+//! `check_publishes`), `assets/publication.rs`. The window: `commands/publish.rs`,
+//! `commands/bulk.rs`. The CLI: `publish`, `unpublish` (`publish.rs`), `bulk … --republish`, `bulk
+//! republish RUN` (`bulk/republish.rs`).
 
 use super::jobs::job_on;
 use super::runs::OnProgress;

@@ -4,6 +4,11 @@
 //! (`runs show --csv FILE --localized-headers`) instead.
 //!
 //! Not here: the headers themselves (`bulk::runs`), the language (`language`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): report CSV headers in words or machine keys
+//! (the window's saved choice). Here: `report_settings.rs`. The layers below: `bulk/runs.rs`
+//! (report CSV). The window: `commands/app.rs`. The CLI: (`runs show --csv FILE
+//! --localized-headers`, per export).
 
 use serde::{Deserialize, Serialize};
 

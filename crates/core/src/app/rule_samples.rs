@@ -5,6 +5,18 @@
 //!
 //! Not here: finding, reading and computing a sample (`bulk::sample`), the preview of the whole
 //! scope (`runs.rs`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): edits that compute the value per asset (find
+//! and replace, templates, the file name, copy, case, spaces, dates; only where empty): the rule is
+//! an `EditOp`, checked and computed in `bulk/rules.rs` (`rules::validate_edits`, `rules::after`)
+//! with the mechanisms in `bulk/compute/` (text, template, dates; regexes compiled once per run);
+//! planned like any edit, so the journal (the rule in its spec), report, undo and retry are the
+//! same; the edit rows' live "before → after" on the scope's first assets, read once per scope and
+//! computed again at each keystroke. Here: `runs.rs`, `rule_samples.rs`. The layers below:
+//! `bulk/rules.rs`, `bulk/compute/`, `engine/planning.rs`, `bulk/sample.rs`. The window:
+//! `commands/bulk.rs` (the window's `RuleFields`/`ruleForm.ts`), `commands/samples.rs`
+//! (`RuleSample.svelte`). The CLI: `bulk replace`, `bulk set --template/--from-name/--copy-from`,
+//! `bulk date`, `bulk case`, `bulk trim` (`bulk/rules.rs`).
 
 use std::sync::Arc;
 

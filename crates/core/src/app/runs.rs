@@ -4,6 +4,35 @@
 //! ([`super::Jobs`]), so the window and the CLI obey the same one-job-at-a-time rule.
 //!
 //! Not here: opening connections ([`super::opening`]) or how progress is shown.
+//!
+//! The use case in full (ARCHITECTURE.md points here): browse folders, complete a path, a folder's
+//! first assets for its thumbnail strip (`assets/browse.rs`). Here: `runs.rs`. The layers below:
+//! `assets/browse.rs`, `bulk/scope_count.rs`. The window: `commands/bulk.rs`. The CLI: (scope count
+//! in `bulk`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): preview, apply, resume, undo, retry (with
+//! the production guard and the one-job rule); a folder's assets always come from its listings,
+//! paged to their stated totals (`engine/listed.rs`: AEM's search index lags behind the repository,
+//! so a search says values, never which assets a folder holds), their values from batched
+//! exact-path checks (`engine/checks.rs`); an asset a check does not return is read on its own and
+//! counted, and the run says so (`found_by::index_notice`, also a search scope's "what the index
+//! held at …"); on the classic API the apply checks and writes in batches (one QueryBuilder check
+//! and one Sling POST per batch: `engine/batched.rs`, `assets/batch.rs`), one asset per request
+//! elsewhere or where AEM refuses batch writes (remembered per connection: `bulk/write_paths.rs`);
+//! the previews of an undo and a retry read their assets back in the same batched checks
+//! (`engine/from_rows.rs`). Here: `runs.rs`, `jobs.rs`. The layers below: `bulk::Engine`
+//! (`engine/`: listed, checks, planning, applying, batched, from_rows, undo, retry, searched),
+//! `bulk/journal.rs`, `bulk/write_paths.rs`, `bulk/concurrency.rs`, `bulk/run_control.rs`,
+//! `assets/batch.rs`. The window: `commands/bulk.rs`. The CLI: `bulk …`.
+//!
+//! The use case in full (ARCHITECTURE.md points here): list runs, pages of preview and report rows
+//! (the failed rows' first page with why they failed, once per reason with their folders:
+//! `bulk/failures.rs`), export a report; a preview's age (`runs::PREVIEW_FRESH_FOR`) and the
+//! required fields it empties (`emptied_required`, acknowledged in `ApplyRequest`). Here: `runs.rs`
+//! (both faces read runs through it: `list_runs`, `preview_rows`, `report_rows`, `report_each`,
+//! `run_failures`, `export_report`, `write_report_csv`). The layers below: `bulk/runs.rs`,
+//! `bulk/replay.rs`, `bulk/failures.rs`. The window: `commands/bulk.rs`. The CLI: `runs …`, a
+//! preview's rows in `bulk/preview.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -3,6 +3,31 @@
 //! run's folder and filters, so the window never repeats the rule (issue 43).
 //!
 //! Not here: counting, schemas or previews themselves (`scopes.rs`, `schemas/`, `runs.rs`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): scopes: the folder typed, checked
+//! (`check_folder`: every form the CLI takes, `/wknd-shared/en/…` gains `/content/dam`; the window
+//! asks it, debounced, and keeps only "nothing typed yet"); Bulk edit's form as typed checked by
+//! the core's own rules (`check_form`: a `FormCheckRequest` of the edits' properties, the edits
+//! themselves (each row's rule, a property on two rows), the name pattern, a search's conditions, a
+//! pasted list, a sheet's extra properties, answered as a `CheckedForm`, each field's problem in
+//! the window's words, by `rules::validate_target`, `rules::validate_op` and `rules::edited_twice`
+//! (as `rules::validate_edits`), `scope::check_name_pattern`, `Condition::validated`, the list's
+//! empty refusal and `rules::validate_property`; the window asks it debounced,
+//! `formCheck.svelte.ts`, and keeps only "nothing typed yet"); the person's `Scope` made a run's
+//! folder and filters by the core alone (`Scope::into_run_scope_with`, the CLI's
+//! `--name`/`--format` too; the window sends `ScopeRequest`/`ScopeEditsRequest`, `run_scope` gives
+//! the run's scope to the commands that take it); count any scope (one `count_scope`: a folder, a
+//! search or a list), preview a search / list scope, check a list, the generated query, saved
+//! scopes per connection; whether AEM answers an OAuth connection's OpenAPI search; a list read
+//! from a file (dropped or chosen). Here: `scope_requests.rs`, `form_checks.rs`, `scopes.rs`,
+//! `list_files.rs`. The layers below: `bulk/scope/` (scopes in words, QueryBuilder, `chosen.rs`: a
+//! scope and the run's scope it becomes), `bulk/searching.rs`, `bulk/open_query.rs`,
+//! `assets/search.rs`, `assets/open_search.rs`. The window: `commands/scopes.rs` (`check_folder`,
+//! `check_form`, `run_scope`, `count_scope`, query, list entries, list files, OpenAPI search
+//! status, saved scopes); `drop.rs` (a dropped `.txt` is held for the list); `preview_run`,
+//! `rule_sample`, `folder_schema`, `schema_problems`, `missing_metadata` take the scope
+//! (`ui/src/features/bulk/folderCheck.svelte.ts` asks the folder). The CLI: `bulk … --under --where
+//! --any --list --scope`.
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;

@@ -6,6 +6,12 @@
 //!
 //! What leaves here is image bytes and their type: never a token, a header or AEM's address.
 //! Not here: how the window serves them (the `thumb:` protocol in src-tauri).
+//!
+//! The use case in full (ARCHITECTURE.md points here): an asset's thumbnail (cached on disk per
+//! connection, removed with it; the page gets bytes, never a token; an OAuth S2S connection reads
+//! it through its paired classic connection). Here: `thumbnails.rs`. The layers below:
+//! `assets/renditions.rs`, `store/thumbnails.rs`. The window: `thumbnail.rs` (the `thumb:`
+//! protocol). The CLI: —.
 
 use std::collections::HashSet;
 use std::sync::{Arc, Mutex};

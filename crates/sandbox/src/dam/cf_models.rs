@@ -108,9 +108,11 @@ pub(crate) const ARTICLE: Model = Model {
 };
 
 /// `adventure`: every fourth seeded fragment; GraphQL's `adventureList` and `adventureByPath`.
+/// Its title differs from its node name beyond case, as a real AEM's models often do, so a
+/// client that takes one for the other is caught.
 pub(crate) const ADVENTURE: Model = Model {
     name: "adventure",
-    title: "Adventure",
+    title: "Adventure Trip",
     fields: &[
         TITLE,
         FieldDef {
@@ -152,9 +154,11 @@ impl Model {
         MODELS.iter().copied().find(|m| m.id() == id)
     }
 
-    /// How a fragment names its model (`model` in a fragment).
+    /// How a fragment names its model (`model` in a fragment). As AEM does, `name` is the
+    /// model's title (Adobe's sample: `"name": "Adventure"` for `…/models/adventure`); its
+    /// node name is only the last segment of `path`.
     pub(crate) fn reference(&self) -> Value {
-        json!({ "id": self.id(), "path": self.path(), "name": self.name, "title": self.title })
+        json!({ "id": self.id(), "path": self.path(), "name": self.title })
     }
 
     /// `GET /adobe/sites/cf/models/{id}`: the model with its fields, their labels, whether

@@ -157,12 +157,12 @@ impl Dam {
             .collect()
     }
 
-    /// NEW (never published), PUBLISHED, MODIFIED (changed since it was published) or DRAFT
-    /// (unpublished since).
+    /// As AEM says it (the statuses Adobe's own client filters on): DRAFT (never published),
+    /// PUBLISHED, MODIFIED (changed since it was published) or UNPUBLISHED (unpublished since).
     pub(crate) fn fragment_status(&self, idx: u32) -> &'static str {
         match self.assets[idx as usize].publication.get(Agent::Publish) {
-            None => "NEW",
-            Some(t) if t.action == Replication::Deactivate => "DRAFT",
+            None => "DRAFT",
+            Some(t) if t.action == Replication::Deactivate => "UNPUBLISHED",
             Some(t) if self.modified_ms(idx) > t.at_ms => "MODIFIED",
             Some(_) => "PUBLISHED",
         }
@@ -415,7 +415,9 @@ mod tests {
             .copied()
             .unwrap();
         let v = d.fragment_json(adventure);
-        assert_eq!(v["model"]["name"], "adventure");
+        // AEM's `name` of a model is its title; the node name ends its path.
+        assert_eq!(v["model"]["name"], "Adventure Trip");
+        assert!(v["model"]["path"].as_str().unwrap().ends_with("/adventure"));
         assert_eq!(v["fields"][0]["values"], json!([v["title"]]));
         for (f, values) in d.fragment_fields(adventure) {
             assert_eq!(
@@ -492,7 +494,17 @@ mod tests {
     #[test]
     fn status_follows_publication() {
         let mut d = dam();
-        let idx = d.fragments().next().unwrap();
+        // The seed publishes some fragments: start from one it never published.
+        let idx = d
+            .fragments()
+            .find(|&i| {
+                d.assets[i as usize]
+                    .publication
+                    .get(Agent::Publish)
+                    .is_none()
+            })
+            .unwrap();
+        assert_eq!(d.fragment_status(idx), "DRAFT", "never published");
         let t = d.modified_ms(idx) + 1_000;
         d.replicate(idx, Agent::Publish, Replication::Activate, "admin", t);
         assert_eq!(d.fragment_status(idx), "PUBLISHED");
@@ -503,7 +515,7 @@ mod tests {
         d.apply_fragment(idx, change, "me", t);
         assert_eq!(d.fragment_status(idx), "MODIFIED");
         d.replicate(idx, Agent::Publish, Replication::Deactivate, "admin", t + 5);
-        assert_eq!(d.fragment_status(idx), "DRAFT");
+        assert_eq!(d.fragment_status(idx), "UNPUBLISHED");
     }
 
     #[test]

@@ -10,7 +10,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FormCheckRequest } from '../../ipc/bindings/FormCheckRequest';
 import type { ScopeRequest } from '../../ipc/bindings/ScopeRequest';
 
-import { completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows, readListFile } from '../../ipc/commands';
+import { cancelRun, completeFolderPath, listConnections, listFolder, listFragments, listRuns, previewFragments, previewRows, readListFile } from '../../ipc/commands';
 import type { FragmentList } from '../../ipc/bindings/FragmentList';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import { connection, planRow, runSummary } from '../../test-fixtures';
@@ -81,7 +81,7 @@ function listed(model: string | undefined): FragmentList {
   const all = [
     { path: `${FOLDER}/napa`, title: 'Napa Wine Tasting', model: 'Adventure', status: 'DRAFT', values: { difficulty: 'easy' } },
     { path: `${FOLDER}/yosemite`, title: 'Yosemite Backpacking', model: 'Adventure', status: 'PUBLISHED', values: { difficulty: 'easy' } },
-    { path: `${FOLDER}/guide`, title: 'Packing guide', model: 'Article', status: 'NEW', values: {} },
+    { path: `${FOLDER}/guide`, title: 'Packing guide', model: 'Article', status: 'UNPUBLISHED', values: {} },
   ];
   return {
     folder: FOLDER,
@@ -164,6 +164,22 @@ describe('content fragments in Bulk edit', () => {
     // A fragments run is not offered a republish (its connection cannot publish).
     expect(screen.getByTestId('apply-button')).toBeInTheDocument();
     expect(screen.queryByTestId('republish-after-apply')).not.toBeInTheDocument();
+  });
+
+  it('cancels a listing that does not end, and says it was cancelled', async () => {
+    const user = userEvent.setup();
+    let stop: (e: unknown) => void = () => {};
+    // A server that never ends its list: the core's job answers only once cancelled.
+    vi.mocked(listFragments).mockImplementation(() => new Promise((_, reject) => (stop = reject)));
+    vi.mocked(cancelRun).mockImplementation(async () => {
+      stop({ code: 'invalid_input', message: `The listing of the content fragments of ${FOLDER} was cancelled. Nothing was written.` });
+    });
+    await renderPage();
+    await openFolder(user);
+    await user.click(await screen.findByTestId('fragments-cancel-loading'));
+    expect(cancelRun).toHaveBeenCalledTimes(1);
+    expect(await screen.findByTestId('fragments-error')).toHaveTextContent('was cancelled');
+    expect(screen.queryByTestId('fragments-loading')).not.toBeInTheDocument();
   });
 
   it('says what is missing and sends nothing while no value is picked', async () => {

@@ -3,7 +3,7 @@
 // being entered, and its preview, which then follows the path of any run (the RunModel: table,
 // Apply, report, Undo). Only OAuth Server-to-Server connections reach fragments: the core's
 // refusal is shown.
-import { chooseListFile, listFragments, previewFragments, readListFile } from '../../ipc/commands';
+import { cancelRun, chooseListFile, listFragments, previewFragments, readListFile } from '../../ipc/commands';
 import type { FragmentList } from '../../ipc/bindings/FragmentList';
 import type { FragmentRow } from '../../ipc/bindings/FragmentRow';
 import type { HeldSheet } from '../../ipc/bindings/HeldSheet';
@@ -193,6 +193,17 @@ export class FragmentsModel {
       this.error = toIpcError(thrown);
     } finally {
       if (generation === this.#generation) this.loading = false;
+    }
+  }
+
+  /** "Cancel" while the fragments are read: the core stops the listing (a job like a count), which
+   *  then answers in words that it was cancelled. */
+  async cancelLoad(): Promise<void> {
+    if (!this.loading) return;
+    try {
+      await cancelRun();
+    } catch {
+      // The listing ended meanwhile: its answer is on its way.
     }
   }
 

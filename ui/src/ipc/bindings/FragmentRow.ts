@@ -9,7 +9,7 @@ export type FragmentRow = { path: string, title: string,
  */
 model: string, 
 /**
- * `NEW`, `DRAFT`, `MODIFIED`, `PUBLISHED`… as AEM says it.
+ * `DRAFT`, `MODIFIED`, `UNPUBLISHED`, `PUBLISHED`… as AEM says it.
  */
 status: string, 
 /**

@@ -5,6 +5,23 @@
 //!
 //! Not here: reading and parsing the forms (`metadesk_assets::schema`), the report of assets
 //! lacking required values (`missing.rs`), a sheet's cells checked (`cells.rs`).
+//!
+//! The use case in full (ARCHITECTURE.md points here): a folder's metadata schema (kept per
+//! connection and folder, read again on request; an unreadable form said once; a template's field
+//! labels written as their properties: `schemas/labels.rs`; a list's is its assets' nearest common
+//! folder's: `schemas::schema_folder`, `Workspace::scope_schema`), values checked against it before
+//! a preview (read once per preview: the preview checks on the schema it read,
+//! `schemas::refuse_edits`; the sandbox counts `schema_reads`) (a value a rule computes, per asset
+//! when the run is planned: outside the field's options or type, that asset is skipped with why;
+//! `engine/planning.rs`, `rules::schema_refusal`) and per cell in a sheet import, the
+//! required-metadata report, sheets ordered, labelled and validated by it. Here: `schemas/`
+//! (`mod.rs`: the schema, its cache, the edit checks; `missing.rs`: the report; `cells.rs`: a
+//! sheet's cells). The layers below: `assets/schema/` (forms read and parsed, the folder's mapping,
+//! MIME sub-forms, value checks), `sheets/guides.rs` (Excel's data validation). The window:
+//! `commands/schemas.rs` (the folder's schema, each change's problems before a preview, the report;
+//! the window's `PropertyPicker`/`ValueEditor`/`MissingReport`), `commands/bulk.rs`,
+//! `commands/sheets.rs` (the checks, through the preview and the sheet import). The CLI: `schema
+//! show`, `schema missing`; the checks in `bulk` and `sheet import`.
 
 mod cells;
 mod labels;

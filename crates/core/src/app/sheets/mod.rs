@@ -9,6 +9,16 @@
 //! (the scope's walk and the sheet written) in `export.rs`, the CSV of a sheet's problems in
 //! `problems_csv.rs`, the problems kept by import for a face to page through in
 //! `kept_issues.rs`.
+//!
+//! The use case in full (ARCHITECTURE.md points here): export a scope's metadata as a sheet (a
+//! folder's assets from its listings, their values in exact-path lookups, each asset the index did
+//! not return read on its own and counted); import a sheet (checks, changed-since-export, preview
+//! as a run); sheet files on hand by id; a check's problems kept by import id (the last 3) and sent
+//! a page at a time, saved as CSV from there. Here: `sheets/` (types in `mod.rs`; `import.rs`,
+//! `export.rs`, `kept_issues.rs`, `problems_csv.rs`), `sheet_files.rs`. The layers below: `sheets`
+//! (read, check, write), `bulk::Engine` (the import is previewed as a run). The window:
+//! `commands/sheets.rs`, `drop.rs` (a dropped sheet is held, not imported as a credential). The
+//! CLI: `sheet export`, `sheet import`.
 
 use serde::Serialize;
 use ts_rs::TS;
