@@ -56,8 +56,13 @@ impl Binding {
     /// credentials go only to Adobe's hosts, which no program on this computer can stand in
     /// for, whoever wrote the address.
     pub(super) fn may_bind_unseen(&self) -> bool {
-        self.aem_url.starts_with("https://")
-            && net::aem_host_needing_trust(&self.aem_url).is_none()
+        // Named, not "needs no trust": that also holds for this computer, even over https.
+        let adobe_aem = reqwest::Url::parse(&self.aem_url).is_ok_and(|url| {
+            url.scheme() == "https"
+                && url.port().is_none()
+                && url.domain().is_some_and(net::is_aem_author_host)
+        });
+        adobe_aem
             && self.ims_base.as_deref().is_none_or(adobe_ims)
             && self.trusted_host.is_none()
             && !self.sandbox

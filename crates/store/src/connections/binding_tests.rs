@@ -59,13 +59,14 @@ fn import(f: &Fixture, url: &str, trust: Option<&str>) -> String {
         .id
 }
 
-/// Builds the connection's authorizer as every request does (`Authorizers::get` →
-/// `authorizer_for`), without sending anything.
+/// Builds the connection's authorizer as every request does (`Authorizers::get`: the host
+/// trusted, then `authorizer_for`: the binding), without sending anything.
 fn use_it(f: &Fixture, id: &str) -> Result<(), Error> {
     let connection = f.store.get(id)?;
-    let secrets = f.store.load_secrets(id)?;
     let ctx = AuthContext::new(reqwest::Client::new(), f.secrets.clone());
-    authorizer_for(&connection, secrets, &ctx).map(drop)
+    Authorizers::new()
+        .get(&connection, || f.store.load_secrets(id), &ctx)
+        .map(drop)
 }
 
 /// Another program edits the connections file: `edit` changes the stored connection.
@@ -139,7 +140,11 @@ fn a_connection_edited_outside_metadesk_is_not_used_until_set_again() {
         c["sandbox"] = true.into();
     });
     let view = f.store.set_aem_url(&id, ADOBE).unwrap();
-    assert_eq!(view.ims_base, None);
+    // The token's own IMS (its `as` claim), as imported.
+    assert_eq!(
+        view.ims_base.as_deref(),
+        Some("https://ims-na1.adobelogin.com")
+    );
     assert!(!view.sandbox);
     assert!(use_it(&f, &id).is_ok());
 }
@@ -205,6 +210,27 @@ fn an_older_connection_is_bound_on_first_use_only_on_adobe_hosts() {
         .set_aem_url(&local, "http://127.0.0.1:4502")
         .unwrap();
     assert!(use_it(&f, &local).is_ok());
+
+    // This computer over https needs no trust either, but it is not Adobe's: not bound unseen.
+    let tls = f
+        .store
+        .import(
+            &dev_token(),
+            &ImportOptions {
+                aem_url: Some("https://127.0.0.1:8443".into()),
+                name: Some("Local TLS".into()),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap()
+        .connection
+        .id;
+    f.secrets.delete(&format!("conn/{tls}/binding")).unwrap();
+    assert_eq!(
+        use_it(&f, &tls).unwrap_err().code(),
+        ErrorCode::UntrustedHost
+    );
+    assert!(!f.secrets.keys().contains(&format!("conn/{tls}/binding")));
 
     // Deleting a connection removes its binding with its secrets.
     f.store.delete(&local).unwrap();
