@@ -47,20 +47,6 @@ pub fn has_control(text: &str) -> bool {
     text.chars().any(char::is_control)
 }
 
-/// `text` with each control character written as an escape (`\t`, `\n`, `\u{7f}`), so the
-/// words naming it show where it is instead of breaking the line.
-pub fn shown(text: &str) -> String {
-    text.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
 /// Whether one path segment may go into a URL as it is: no control character, not `.` or `..`
 /// (which AEM's Sling resolves to another node).
 pub fn sendable_segment(segment: &str) -> bool {

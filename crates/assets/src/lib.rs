@@ -521,7 +521,7 @@ pub fn not_an_asset_path(path: &str) -> CallError {
 pub fn control_in_path(path: &str) -> CallError {
     CallError::Aem(AemError::RefusedUrl(Text::new(
         "aem-path-control-character",
-        vec![("path", asset_path::shown(path).into())],
+        vec![("path", metadesk_base::i18n::controls_shown(path).into())],
     )))
 }
 

@@ -6,7 +6,8 @@
 //! Not here: resolving entries against AEM (`searching.rs`).
 
 use metadesk_assets::DAM_ROOT;
-use metadesk_assets::asset_path::{PathProblem, canonical_asset_path, has_control, shown};
+use metadesk_assets::asset_path::{PathProblem, canonical_asset_path, has_control};
+use metadesk_base::i18n::controls_shown;
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -65,7 +66,7 @@ fn is_uuid(s: &str) -> bool {
 
 fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
     canonical_asset_path(raw)
-        .map_err(|problem| SavedText::new(problem.code(), [("path", shown(raw.trim()).into())]))
+        .map_err(|problem| SavedText::new(problem.code(), [("path", controls_shown(raw.trim()).into())]))
 }
 
 /// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
@@ -118,7 +119,7 @@ fn link_text_check(link: &str) -> std::result::Result<(), SavedText> {
     if has_control(&decoded) {
         return Err(SavedText::new(
             PathProblem::ControlCharacter.code(),
-            [("path", shown(link).into())],
+            [("path", controls_shown(link).into())],
         ));
     }
     let after_scheme = decoded
