@@ -278,8 +278,9 @@ async fn a_connection_s_address_is_bound_to_it_in_the_real_keychain() {
     let err = use_it().unwrap_err();
     assert_eq!(err.code(), ErrorCode::UntrustedHost, "{err}");
     assert!(
-        err.to_string()
-            .contains("was changed outside Metadesk: its connections file now says http://127.0.0.1:9"),
+        err.to_string().contains(
+            "was changed outside Metadesk: its connections file now says http://127.0.0.1:9"
+        ),
         "{err}"
     );
 
@@ -287,6 +288,10 @@ async fn a_connection_s_address_is_bound_to_it_in_the_real_keychain() {
     use_it().unwrap();
     store.delete(&id).unwrap();
     for slot in ["binding", "client-secret", "private-key", "private-key#1"] {
-        assert_eq!(keychain.get(&format!("conn/{id}/{slot}")).unwrap(), None, "{slot}");
+        assert_eq!(
+            keychain.get(&format!("conn/{id}/{slot}")).unwrap(),
+            None,
+            "{slot}"
+        );
     }
 }

@@ -26,7 +26,10 @@ pub fn normalize_folder(folder: &str) -> Result<String> {
         return Err(Error::message(
             ErrorCode::InvalidInput,
             "error-folder-control-character",
-            vec![("folder", metadesk_base::i18n::controls_shown(trimmed).into())],
+            vec![(
+                "folder",
+                metadesk_base::i18n::controls_shown(trimmed).into(),
+            )],
         ));
     }
     let full = if trimmed == DAM_ROOT || trimmed.starts_with(&format!("{DAM_ROOT}/")) {

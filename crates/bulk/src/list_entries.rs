@@ -7,8 +7,8 @@
 
 use metadesk_assets::DAM_ROOT;
 use metadesk_assets::asset_path::{PathProblem, canonical_asset_path, has_control};
-use metadesk_base::i18n::controls_shown;
 use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::controls_shown;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
@@ -65,8 +65,12 @@ fn is_uuid(s: &str) -> bool {
 }
 
 fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
-    canonical_asset_path(raw)
-        .map_err(|problem| SavedText::new(problem.code(), [("path", controls_shown(raw.trim()).into())]))
+    canonical_asset_path(raw).map_err(|problem| {
+        SavedText::new(
+            problem.code(),
+            [("path", controls_shown(raw.trim()).into())],
+        )
+    })
 }
 
 /// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,

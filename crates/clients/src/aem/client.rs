@@ -402,7 +402,10 @@ mod tests {
             "/x\u{7f}",
         ] {
             let err = c.url(path).unwrap_err();
-            assert!(err.to_string().contains("holds a control character"), "{path:?}: {err}");
+            assert!(
+                err.to_string().contains("holds a control character"),
+                "{path:?}: {err}"
+            );
         }
         assert_eq!(
             c.url("/conf/a/.\t./b.json").unwrap_err().to_string(),
