@@ -43,7 +43,25 @@ for bin in metadesk metadesk-cli; do
   [ -x "target/debug/$bin" ] || fail "target/debug/$bin is missing (cargo build -p $bin)"
   objcopy --strip-debug "target/debug/$bin" "$work/target/debug/$bin"
 done
-CARGO_TARGET_DIR="$work/target" bash scripts/package.sh --debug --no-build --bundles deb,rpm
+# Every tool package.sh runs (cargo, npm and the Tauri CLI under it) goes through a shim that
+# notes whether it could read a signing secret, given here as canaries: a build step never may
+# (dependencies' build scripts run there), only the Windows signing step.
+shims="$work/shims"
+mkdir -p "$shims"
+for tool in cargo npm; do
+  real=$(command -v "$tool") || fail "$tool is not on PATH"
+  cat >"$shims/$tool" <<EOF
+#!/usr/bin/env bash
+if env | grep -q '^METADESK_SIGN_'; then echo "$tool \$*" >>"$work/saw-signing-secrets"; fi
+exec "$real" "\$@"
+EOF
+  chmod +x "$shims/$tool"
+done
+PATH="$shims:$PATH" METADESK_SIGN_PASSWORD=canary-password METADESK_SIGN_PFX="$work/canary.pfx" \
+  METADESK_SIGN_PASSFILE="$work/canary-pass" CARGO_TARGET_DIR="$work/target" \
+  bash scripts/package.sh --debug --no-build --bundles deb,rpm
+[ ! -e "$work/saw-signing-secrets" ] ||
+  fail "a build step could read the signing secrets (package.sh must keep them from it): $(paste -sd';' "$work/saw-signing-secrets")"
 deb=$(ls "$work"/target/debug/bundle/deb/*.deb 2>/dev/null | head -1)
 [ -n "$deb" ] || fail "the bundler produced no .deb"
 echo "$(basename "$deb") ($(du -h "$deb" | cut -f1), debug build)"

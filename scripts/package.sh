@@ -45,10 +45,18 @@ while [ $# -gt 0 ]; do
   esac
   shift
 done
+# The signing secrets reach the signing step only (scripts/windows-installer/build.sh, given
+# them below): every build runs the build scripts of hundreds of dependencies, which can read
+# whatever is in their environment. scripts/check-package.sh checks that no build step sees them.
+sign_pfx="${METADESK_SIGN_PFX:-}"
+sign_password="${METADESK_SIGN_PASSWORD:-}"
+sign_timestamp_url="${METADESK_SIGN_TIMESTAMP_URL:-}"
+unset METADESK_SIGN_PFX METADESK_SIGN_PASSWORD METADESK_SIGN_PASSFILE METADESK_SIGN_TIMESTAMP_URL
+
 if [ "$windows" = 1 ]; then
   source scripts/cross/lib.sh
   packages=(nsis wixl imagemagick)
-  [ -n "${METADESK_SIGN_PFX:-}" ] && packages+=(osslsigncode openssl)
+  [ -n "$sign_pfx" ] && packages+=(osslsigncode openssl)
   cross_install_packages "${packages[@]}"
   if [ "$build" = 1 ]; then
     [ "$profile" = release ] || { echo "--windows --debug needs --no-build (scripts/cross/windows.sh build makes the debug build)" >&2; exit 2; }
@@ -62,7 +70,9 @@ if [ "$windows" = 1 ]; then
   compressor=lzma
   if [ "$profile" = debug ]; then data_profile="$data_profile.dev"; compressor=zlib; fi
   step "the Windows installers ($profile build)"
-  bash scripts/windows-installer/build.sh --payload "$out" --out "$out/bundle" \
+  METADESK_SIGN_PFX="$sign_pfx" METADESK_SIGN_PASSWORD="$sign_password" \
+    METADESK_SIGN_TIMESTAMP_URL="$sign_timestamp_url" \
+    bash scripts/windows-installer/build.sh --payload "$out" --out "$out/bundle" \
     --profile "$data_profile" --compressor "$compressor"
   setup=$(ls "$out"/bundle/nsis/*-setup.exe)
   # The download a user is sent: at most 20 MiB (issue 38).

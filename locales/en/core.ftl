@@ -95,6 +95,7 @@ aem-not-a-path = "{ $path }" is not a path on AEM.
 aem-bad-path = "{ $path }" is not a valid path ({ $detail }).
 aem-not-an-asset-path = { $path } is not the path of an asset in the DAM.
 aem-other-origin = Refused to send this connection's credentials to { $url }: it is not { $origin }.
+aem-path-control-character = { $path } holds a control character (a tab or a line break, shown as \t or \n): Metadesk sends no such path to AEM, which would read it as another one.
 aem-refused-after-renewal = { $host } refused the connection's credentials even after renewing them. The technical account or token may have been revoked; re-import the credential file, or check that it belongs to this environment.
 aem-sdk-login-refused = The local AEM at { $url } refused the user name and password of "{ $name }". Check them (the SDK default is admin/admin) and add the connection again.
 aem-get-new-dev-token = Get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
@@ -262,6 +263,9 @@ error-sandbox-not-production = A sandbox connection is a simulated AEM on this c
 error-no-other-connection = There is no other connection named "{ $name }".
 error-keychain-missing = The keychain has no { credential-field } for "{ $name }". Import its credential file again.
 error-connection-missing-part = The connection "{ $name }" has no { credential-field }. Import its credential file again.
+error-connection-changed-outside = Where “{ $name }” sends its credentials was changed outside Metadesk: its connections file now says { $url }, which is not what Metadesk saved, so nothing was sent. If you made that change, set the address again in Metadesk (Edit address on its card, or metadesk-cli connections set-url “{ $name }” ADDRESS); if you did not, another program on this computer edited the file.
+error-connection-not-bound = “{ $name }” was saved by an earlier version of Metadesk and sends its credentials to { $url }, which is not one of Adobe’s hosts: Metadesk cannot tell whether another program wrote that address, so nothing was sent. Set the address again in Metadesk to use it (Edit address on its card, or metadesk-cli connections set-url “{ $name }” ADDRESS).
+error-connection-import-again = “{ $name }” was saved by an earlier version of Metadesk with the IMS address { $ims }, which is not Adobe’s: Metadesk cannot tell whether another program wrote it. Import its credential file again to use it.
 error-connections-busy = Another Metadesk window or command is changing the connections and has not finished. Try again in a moment.
 error-name-empty = A connection needs a name.
 error-name-too-long = The name is too long (at most { $max } characters).
@@ -668,6 +672,7 @@ error-condition-pattern-is-path = "{ $pattern }" is a path: a name pattern match
 ## Errors of folders and searches in AEM (issue 17: assets errors as catalogue messages)
 
 error-folder-outside-dam = "{ $folder }" is not a DAM folder: it must start with { $root }/.
+error-folder-control-character = "{ $folder }" holds a control character (a tab or a line break, shown as \t or \n): no folder path in AEM does. Type the folder again without it.
 error-folder-dot-segments = "{ $folder }" contains . or .. segments.
 error-no-such-folder = The folder { $folder } does not exist in AEM, or this connection may not see it.
 error-list-folder-oauth = Could not list { $folder }: this connection’s OAuth Server-to-Server credential cannot list a folder’s assets (AEM accepts its token only on the OpenAPI-based APIs, which list subfolders but not the assets in a folder). Add a Service Credentials connection for the same environment and use it for bulk edits.

@@ -95,6 +95,7 @@ aem-not-a-path = « { $path } » n’est pas un chemin sur AEM.
 aem-bad-path = « { $path } » n’est pas un chemin valide ({ $detail }).
 aem-not-an-asset-path = { $path } n’est pas le chemin d’une ressource de la DAM.
 aem-other-origin = Envoi des identifiants de cette connexion à { $url } refusé : ce n’est pas { $origin }.
+aem-path-control-character = { $path } contient un caractère de contrôle (une tabulation ou un saut de ligne, affichés \t ou \n) : Metadesk n’envoie pas un tel chemin à AEM, qui le lirait comme un autre.
 aem-refused-after-renewal = { $host } a refusé les identifiants de la connexion, même après leur renouvellement. Le compte technique ou le jeton d’accès a peut-être été révoqué ; réimportez le fichier d’identifiants, ou vérifiez qu’il correspond bien à cet environnement.
 aem-sdk-login-refused = L’AEM local à l’adresse { $url } a refusé le nom d’utilisateur et le mot de passe de « { $name } ». Vérifiez-les (admin/admin par défaut dans le SDK) et ajoutez de nouveau la connexion.
 aem-get-new-dev-token = Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir un jeton de développement local), téléchargez-le et importez-le à nouveau.
@@ -263,6 +264,9 @@ error-sandbox-not-production = Une connexion au bac à sable est un AEM simulé 
 error-no-other-connection = Aucune autre connexion ne s’appelle « { $name } ».
 error-keychain-missing = Le trousseau ne contient pas le champ « { credential-field } » de « { $name } ». Importez à nouveau son fichier d’identifiants.
 error-connection-missing-part = Il manque le champ « { credential-field } » à la connexion « { $name } ». Importez à nouveau son fichier d’identifiants.
+error-connection-changed-outside = La destination des identifiants de « { $name } » a été modifiée en dehors de Metadesk : son fichier de connexions indique maintenant { $url }, ce que Metadesk n’a pas enregistré, donc rien n’a été envoyé. Si c’est vous qui avez fait ce changement, saisissez de nouveau l’adresse dans Metadesk (Modifier l’adresse sur sa carte, ou metadesk-cli connections set-url « { $name } » ADRESSE) ; sinon, un autre programme de cet ordinateur a modifié le fichier.
+error-connection-not-bound = « { $name } » a été enregistrée par une version antérieure de Metadesk et envoie ses identifiants à { $url }, qui n’est pas un hôte d’Adobe : Metadesk ne peut pas savoir si un autre programme a écrit cette adresse, donc rien n’a été envoyé. Pour l’utiliser, saisissez de nouveau l’adresse dans Metadesk (Modifier l’adresse sur sa carte, ou metadesk-cli connections set-url « { $name } » ADRESSE).
+error-connection-import-again = « { $name } » a été enregistrée par une version antérieure de Metadesk avec l’adresse IMS { $ims }, qui n’est pas celle d’Adobe : Metadesk ne peut pas savoir si un autre programme l’a écrite. Importez de nouveau son fichier d’identifiants pour l’utiliser.
 error-connections-busy = Une autre fenêtre ou commande Metadesk modifie les connexions et n’a pas terminé. Réessayez dans un instant.
 error-name-empty = Une connexion doit avoir un nom.
 error-name-too-long = Le nom est trop long ({ $max } caractères au plus).
@@ -670,6 +674,7 @@ error-condition-pattern-is-path = « { $pattern } » est un chemin : un motif
 ## Erreurs des dossiers et des recherches dans AEM (ticket 17)
 
 error-folder-outside-dam = « { $folder } » n’est pas un dossier de la DAM : il doit commencer par { $root }/.
+error-folder-control-character = « { $folder } » contient un caractère de contrôle (une tabulation ou un saut de ligne, affichés \t ou \n) : aucun chemin de dossier d’AEM n’en contient. Saisissez de nouveau le dossier, sans ce caractère.
 error-folder-dot-segments = « { $folder } » contient des segments « . » ou « .. ».
 error-no-such-folder = Le dossier { $folder } n’existe pas dans AEM, ou cette connexion ne peut pas le voir.
 error-list-folder-oauth = Impossible de lister { $folder } : les identifiants OAuth Server-to-Server de cette connexion ne peuvent pas lister les ressources d’un dossier (AEM n’accepte leur jeton d’accès que sur les API basées sur OpenAPI, qui listent les sous-dossiers mais pas les ressources d’un dossier). Ajoutez une connexion avec des identifiants de service pour le même environnement et utilisez-la pour les modifications en masse.

@@ -97,6 +97,8 @@ if [ -n "${METADESK_SIGN_PFX:-}" ]; then
     fail "METADESK_SIGN_PFX ($METADESK_SIGN_PFX) cannot be opened with METADESK_SIGN_PASSWORD: a wrong password, or not a PKCS#12 (.pfx) file"
   fi
   export METADESK_SIGN_PASSFILE="$work/pass"
+  # From here on the password is read from that file only: makensis and wixl need not see it.
+  unset METADESK_SIGN_PASSWORD
   sign_env=(-DSIGN_UNINSTALLER="bash \"$here/build.sh\" sign-file \"%1\"")
   [ -n "${METADESK_SIGN_TIMESTAMP_URL:-}" ] ||
     echo "windows installers: signing without a timestamp (METADESK_SIGN_TIMESTAMP_URL): the signature stops being valid when the certificate expires"

@@ -7,7 +7,7 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::bulk_cli::CliHome;
+use crate::bulk_cli::{CliHome, run_command};
 use crate::bulk_support::*;
 
 const LOOK_ALIKE: &str = "https://author-p1-e2.adobeaemcloud.com.evil.test";
@@ -127,6 +127,86 @@ async fn a_look_alike_host_needs_trust_by_name() {
         tested.stderr
     );
     let removed = h.run(&["connections", "remove", &name]).await;
+    assert_eq!(removed.code, Some(0), "{}", removed.stderr);
+}
+
+/// A connection whose address was changed outside Metadesk (its connections file edited to
+/// point at another server on this computer, as any program of the user can) sends nothing
+/// there and says how to fix it, in English and in French; a rename does not confirm the
+/// address, setting it again in Metadesk does. Seen failing without the binding: the edited
+/// connection's test reached the other server and passed.
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn an_address_edited_outside_metadesk_sends_nothing() {
+    let sb = sandbox(5).await;
+    // The server of the program that edited the file, which would collect the token.
+    let other = sandbox(5).await;
+    let h = CliHome::new(&sb);
+    let file = h.creds.join("local-development-token.json");
+    let name = format!("Edited {}", std::process::id());
+    let imported = h
+        .run(&[
+            "connections",
+            "import",
+            file.to_str().unwrap(),
+            "--name",
+            &name,
+            "--aem",
+            &h.aem,
+        ])
+        .await;
+    assert_eq!(imported.code, Some(0), "{}", imported.stderr);
+
+    let path = h.connections_file();
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(&h.aem), "{text}");
+    std::fs::write(&path, text.replace(&h.aem, &other.base_url())).unwrap();
+    let before = other.counters().requests_total;
+    let used = h.run(&["connections", "test", &name]).await;
+    assert_ne!(used.code, Some(0), "{}", used.stdout);
+    let english = format!(
+        "Where “{name}” sends its credentials was changed outside Metadesk: its connections \
+         file now says {}, which is not what Metadesk saved, so nothing was sent. If you made \
+         that change, set the address again in Metadesk",
+        other.base_url()
+    );
+    assert!(used.stderr.contains(&english), "{}", used.stderr);
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let (code, _, stderr) =
+            run_command(h.command_in("fr_FR.UTF-8", &["connections", "test", &name])).await;
+        assert_ne!(code, Some(0));
+        assert!(
+            stderr.contains(&format!(
+                "La destination des identifiants de «\u{a0}{name}\u{a0}» a été modifiée en dehors de \
+                 Metadesk"
+            )),
+            "{stderr}"
+        );
+    }
+    let renamed_to = format!("{name} b");
+    let renamed = h.run(&["connections", "rename", &name, &renamed_to]).await;
+    assert_eq!(renamed.code, Some(0), "{}", renamed.stderr);
+    let still = h.run(&["connections", "test", &renamed_to]).await;
+    assert_ne!(still.code, Some(0), "{}", still.stdout);
+    assert_eq!(
+        other.counters().requests_total,
+        before,
+        "nothing reached the other server"
+    );
+
+    let set = h
+        .run(&["connections", "set-url", &renamed_to, &h.aem])
+        .await;
+    assert_eq!(set.code, Some(0), "{}", set.stderr);
+    let tested = h.run(&["connections", "test", &renamed_to]).await;
+    assert!(
+        tested.stdout.contains("the connection works"),
+        "{}\n{}",
+        tested.stdout,
+        tested.stderr
+    );
+    let removed = h.run(&["connections", "remove", &renamed_to]).await;
     assert_eq!(removed.code, Some(0), "{}", removed.stderr);
 }
 

@@ -225,3 +225,73 @@ async fn a_4096_bit_private_key_is_kept_in_entries_windows_takes() {
         assert_eq!(store.get(&format!("{entry}#{part}")).unwrap(), None);
     }
 }
+
+/// Where a connection's credentials go is bound to them in the real keychain (Secret Service
+/// here, Credential Manager under Wine, beside a private key too large for one Windows entry):
+/// an edit of the connections file to another server on this computer builds no authorizer, so
+/// nothing is minted or sent; setting the address again in Metadesk binds it; removing the
+/// connection leaves no entry. Seen failing without `require_bound` in `authorizer_for`: the
+/// edited connection got an authorizer.
+#[tokio::test]
+#[ignore = "needs the real keychain: run by scripts/test.sh and scripts/cross/windows.sh"]
+async fn a_connection_s_address_is_bound_to_it_in_the_real_keychain() {
+    use std::sync::Arc;
+
+    use metadesk_core::ErrorCode;
+    use metadesk_core::connections::{AuthContext, Authorizers, ConnectionStore, ImportOptions};
+    use metadesk_core::credentials::inspect;
+
+    let sb = metadesk_sandbox::Sandbox::start(
+        metadesk_sandbox::SandboxConfig::default()
+            .with_assets(1)
+            .with_key_bits(4096),
+    )
+    .await
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let keychain = Arc::new(KeyringStore::new(namespace("binding")));
+    let store = ConnectionStore::new(&dir.path().join("config"), keychain.clone());
+    let recognised = inspect(sb.credentials().service_credentials_json.as_bytes()).unwrap();
+    let options = ImportOptions {
+        aem_url: Some(sb.base_url()),
+        ..ImportOptions::default()
+    };
+    let id = store.import(&recognised, &options).unwrap().connection.id;
+    let binding = keychain.get(&format!("conn/{id}/binding")).unwrap();
+    assert!(
+        binding.is_some_and(|b| b.expose().contains(&sb.base_url())),
+        "the binding is in the keychain"
+    );
+
+    let ctx = AuthContext::new(reqwest::Client::new(), keychain.clone());
+    let use_it = || {
+        let connection = store.get(&id)?;
+        Authorizers::new()
+            .get(&connection, || store.load_secrets(&id), &ctx)
+            .map(drop)
+    };
+    use_it().unwrap();
+
+    let elsewhere = "http://127.0.0.1:9";
+    let text = std::fs::read_to_string(store.config_path()).unwrap();
+    std::fs::write(store.config_path(), text.replace(&sb.base_url(), elsewhere)).unwrap();
+    let err = use_it().unwrap_err();
+    assert_eq!(err.code(), ErrorCode::UntrustedHost, "{err}");
+    assert!(
+        err.to_string().contains(
+            "was changed outside Metadesk: its connections file now says http://127.0.0.1:9"
+        ),
+        "{err}"
+    );
+
+    store.set_aem_url(&id, elsewhere).unwrap();
+    use_it().unwrap();
+    store.delete(&id).unwrap();
+    for slot in ["binding", "client-secret", "private-key", "private-key#1"] {
+        assert_eq!(
+            keychain.get(&format!("conn/{id}/{slot}")).unwrap(),
+            None,
+            "{slot}"
+        );
+    }
+}

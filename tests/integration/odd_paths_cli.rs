@@ -175,3 +175,102 @@ async fn a_node_aem_made_under_no_asset_is_said_once_and_nothing_counts_changed(
     assert!(said.contains("0 changed"), "{said}");
     assert!(sb.junk_nodes().contains_key(&stray));
 }
+
+/// Issue 50: a control character in a folder, a list's line or a sheet's path cell (the URL
+/// parser would drop a tab, LF or CR, so `.\t.` would reach AEM as `..`) is refused in words
+/// naming it, and nothing of it reaches AEM. Seen failing without the folder check in
+/// `normalize_folder`: only the check where the listing's URL is built (`dam_segments`)
+/// stopped it, in words about a path to AEM that do not name the folder typed.
+#[tokio::test(flavor = "multi_thread")]
+async fn control_characters_in_a_folder_a_list_or_a_sheet_reach_no_url() {
+    let sb = sandbox(40).await;
+    let h = CliHome::new(&sb);
+    let (a, _, _) = odd_spellings(&sb);
+    let leaf = name(SAMPLE_FOLDER);
+    let smuggled = format!("{SAMPLE_FOLDER}/.\t./{leaf}");
+    let shown = format!("{SAMPLE_FOLDER}/.\\t./{leaf}");
+    let before = sb.dump(true);
+    let requests = sb.counters().requests_total;
+
+    let folder = h
+        .run_dev(&[
+            "bulk",
+            "set",
+            "--folder",
+            &smuggled,
+            "--property",
+            "dc:rights",
+            "--value",
+            "Tab",
+            "--yes",
+        ])
+        .await;
+    assert_ne!(folder.code, Some(0), "{}", folder.stdout);
+    assert!(
+        folder.stderr.contains(&format!(
+            "\"{shown}\" holds a control character (a tab or a line break, shown as \\t or \\n): \
+             no folder path in AEM does. Type the folder again without it."
+        )),
+        "{}",
+        folder.stderr
+    );
+    assert_eq!(
+        sb.counters().requests_total,
+        requests,
+        "nothing sent for the folder"
+    );
+
+    let list = h.dir.path().join("tabs.txt");
+    std::fs::write(&list, format!("{SAMPLE_FOLDER}/.\t./{leaf}/{}\n", name(&a))).unwrap();
+    let listed = h
+        .run_dev(&[
+            "bulk",
+            "set",
+            "--property",
+            "dc:rights",
+            "--value",
+            "Tab",
+            "--list",
+            list.to_str().unwrap(),
+            "--yes",
+        ])
+        .await;
+    let said = format!("{}\n{}", listed.stdout, listed.stderr);
+    assert!(
+        said.contains(&format!(
+            "line 1: “{shown}/{}” holds a control character (a line break or a tab)",
+            name(&a)
+        )),
+        "{said}"
+    );
+
+    let sheet = h.dir.path().join("tabs.csv");
+    std::fs::write(
+        &sheet,
+        format!(
+            "Path,Title (dc:title)\n\"{SAMPLE_FOLDER}/.\t./{leaf}/{}\",Tab\n",
+            name(&a)
+        ),
+    )
+    .unwrap();
+    let imported = h
+        .run_dev(&["sheet", "import", sheet.to_str().unwrap(), "--yes"])
+        .await;
+    assert_eq!(
+        imported.code,
+        Some(2),
+        "{}\n{}",
+        imported.stdout,
+        imported.stderr
+    );
+    assert!(
+        imported.stderr.contains(&format!(
+            "error: Row 2, column A (Path): “{shown}/{}” holds a control character",
+            name(&a)
+        )),
+        "{}",
+        imported.stderr
+    );
+    assert_eq!(sb.dump(true), before, "nothing written");
+    assert!(sb.junk_nodes().is_empty(), "{:?}", sb.junk_nodes());
+}

@@ -40,13 +40,26 @@ impl PathProblem {
     }
 }
 
+/// Whether `text` holds a control character (C0 such as tab, LF and CR, DEL, or C1). The `url`
+/// crate drops tab, LF and CR from a path as it parses it, so `.\t.` would reach AEM as `..`:
+/// no text holding one may become part of a URL.
+pub fn has_control(text: &str) -> bool {
+    text.chars().any(char::is_control)
+}
+
+/// Whether one path segment may go into a URL as it is: no control character, not `.` or `..`
+/// (which AEM's Sling resolves to another node).
+pub fn sendable_segment(segment: &str) -> bool {
+    !has_control(segment) && segment != "." && segment != ".."
+}
+
 /// The canonical form of an asset path as a person or AEM wrote it: spaces around it and a
 /// trailing `/` removed; refused when it is outside the DAM, the DAM root, or holds a `.`,
 /// `..` or empty segment or a control character.
 pub fn canonical_asset_path(raw: &str) -> Result<String, PathProblem> {
     let path = raw.trim();
     let path = path.strip_suffix('/').unwrap_or(path);
-    if path.chars().any(char::is_control) {
+    if has_control(path) {
         return Err(PathProblem::ControlCharacter);
     }
     if path == DAM_ROOT {

@@ -233,15 +233,17 @@ impl ClassicAssets {
     }
 
     /// `GET {path}[.{selector}].json`: a node's Sling JSON, for paths under `/content/dam`,
-    /// `/conf` and `/libs` (each segment percent-encoded; `.` and `..` refused).
+    /// `/conf` and `/libs` (each segment percent-encoded; `.`, `..` and control characters
+    /// refused).
     pub async fn node(&self, path: &str, selector: &str) -> Result<Value, CallError> {
         let readable = ["/content/dam", "/conf/", "/libs/"]
             .iter()
             .any(|root| path == DAM_ROOT || path.starts_with(root));
         let segments: Vec<&str> = path.split('/').filter(|s| !s.is_empty()).collect();
-        if !readable || segments.iter().any(|s| *s == "." || *s == "..") {
+        if !readable {
             return Err(crate::not_an_asset_path(path));
         }
+        crate::check_segments(path, segments.iter().copied())?;
         let suffix = if selector.is_empty() {
             ".json".to_owned()
         } else {
@@ -659,6 +661,38 @@ mod tests {
             "http://127.0.0.1:4502/content/dam/x/y.png.json"
         );
         assert!(a.dam_url(&["api", "assets"], "/etc/x", "").is_err());
+    }
+
+    /// Seen failing without the segment check: `url` dropped the tab, so `.\t.` listed the
+    /// parent folder (`/api/assets/a.json`) and `node` read `/conf/a`'s parent.
+    #[tokio::test]
+    async fn a_control_character_never_reaches_a_url() {
+        let a = assets();
+        for path in [
+            "/content/dam/a/.\t./b",
+            "/content/dam/a/.\n.",
+            "/content/dam/a/x\ry.jpg",
+            "/content/dam/a/x\u{7f}.jpg",
+        ] {
+            let err = a.dam_url(&["api", "assets"], path, ".json").unwrap_err();
+            assert!(
+                err.to_string().contains("holds a control character"),
+                "{path:?}: {err}"
+            );
+        }
+        let err = a
+            .dam_url(&["api", "assets"], "/content/dam/a/.\t./b", ".json")
+            .unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/content/dam/a/.\\t./b holds a control character (a tab or a line break, shown as \
+             \\t or \\n): Metadesk sends no such path to AEM, which would read it as another one."
+        );
+        let err = a.node("/conf/a/.\t./b", "").await.unwrap_err();
+        assert!(
+            err.to_string().contains("holds a control character"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -12,15 +12,26 @@
 
 use std::future::Future;
 
-use super::{CallError, DAM_ROOT, Entry, EntryKind, Page};
+use super::{CallError, DAM_ROOT, Entry, EntryKind, Page, asset_path};
 use metadesk_base::i18n::Text;
 use metadesk_clients::error::{Error, ErrorCode, MessageArg, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
 /// `/content/dam/…` for a folder given with or without `/content/dam` (the sample script's
-/// form); refused outside the DAM or with `.`/`..` segments.
+/// form); refused outside the DAM, with `.`/`..` segments or with a control character (which
+/// the URL would drop: `.\t.` would list the parent).
 pub fn normalize_folder(folder: &str) -> Result<String> {
     let trimmed = folder.trim().trim_end_matches('/');
+    if asset_path::has_control(trimmed) {
+        return Err(Error::message(
+            ErrorCode::InvalidInput,
+            "error-folder-control-character",
+            vec![(
+                "folder",
+                metadesk_base::i18n::controls_shown(trimmed).into(),
+            )],
+        ));
+    }
     let full = if trimmed == DAM_ROOT || trimmed.starts_with(&format!("{DAM_ROOT}/")) {
         trimmed.to_owned()
     } else if trimmed.starts_with("/content/") || trimmed.is_empty() {
@@ -247,6 +258,41 @@ impl FolderWalk {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Seen failing without the check: `.\t.` is not `..`, so it passed, and the URL built of
+    /// it, with the tab dropped, named the parent folder.
+    #[test]
+    fn a_folder_with_a_control_character_is_refused_in_words() {
+        use metadesk_base::i18n::{Lang, Localizer};
+        for folder in [
+            "/content/dam/a/.\t./b",
+            "a/.\n./b",
+            "/content/dam/a\rb",
+            "/content/dam/a\u{0}b",
+            "/content/dam/a\u{7f}",
+            "/content/dam/a\u{85}b",
+        ] {
+            let err = normalize_folder(folder).unwrap_err();
+            assert_eq!(err.code(), ErrorCode::InvalidInput, "{folder:?}");
+        }
+        let err = normalize_folder("/content/dam/a/.\t./b").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "\"/content/dam/a/.\\t./b\" holds a control character (a tab or a line break, shown \
+             as \\t or \\n): no folder path in AEM does. Type the folder again without it."
+        );
+        assert_eq!(
+            err.localized(&Localizer::new(Lang::Fr)),
+            "«\u{a0}/content/dam/a/.\\t./b\u{a0}» contient un caractère de contrôle (une \
+             tabulation ou un saut de ligne, affichés \\t ou \\n)\u{a0}: aucun chemin de dossier \
+             d’AEM n’en contient. Saisissez de nouveau le dossier, sans ce caractère."
+        );
+        // A line break a paste leaves at the end is not part of the folder.
+        assert_eq!(
+            normalize_folder("/content/dam/a\n").unwrap(),
+            "/content/dam/a"
+        );
+    }
 
     #[test]
     fn a_listing_that_failed_is_worded_in_french() {

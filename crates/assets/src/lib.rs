@@ -516,13 +516,41 @@ pub fn not_an_asset_path(path: &str) -> CallError {
     )))
 }
 
-/// `a/b c` → the path segments after `/content/dam`, or an error for paths outside the DAM.
+/// The refusal of a path holding a control character, before any URL is built of it (the `url`
+/// crate would drop a tab, LF or CR, so `.\t.` would name the parent folder).
+pub fn control_in_path(path: &str) -> CallError {
+    CallError::Aem(AemError::RefusedUrl(Text::new(
+        "aem-path-control-character",
+        vec![("path", metadesk_base::i18n::controls_shown(path).into())],
+    )))
+}
+
+/// Refuses `segments` going into a URL when one holds a control character or is `.` or `..`.
+pub(crate) fn check_segments<'a>(
+    path: &str,
+    segments: impl IntoIterator<Item = &'a str>,
+) -> Result<(), CallError> {
+    for segment in segments {
+        if asset_path::has_control(segment) {
+            return Err(control_in_path(path));
+        }
+        if !asset_path::sendable_segment(segment) {
+            return Err(not_an_asset_path(path));
+        }
+    }
+    Ok(())
+}
+
+/// `a/b c` → the path segments after `/content/dam`, or an error for paths outside the DAM
+/// and for a segment that would not reach AEM as written ([`check_segments`]).
 pub(crate) fn dam_segments(path: &str) -> Result<Vec<&str>, CallError> {
     let rest = path
         .strip_prefix(DAM_ROOT)
         .filter(|r| r.is_empty() || r.starts_with('/'))
         .ok_or_else(|| not_an_asset_path(path))?;
-    Ok(rest.split('/').filter(|s| !s.is_empty()).collect())
+    let segments: Vec<&str> = rest.split('/').filter(|s| !s.is_empty()).collect();
+    check_segments(path, segments.iter().copied())?;
+    Ok(segments)
 }
 
 /// The `detail` (or `title`) of an RFC 7807 problem body.

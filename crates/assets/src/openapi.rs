@@ -61,6 +61,7 @@ impl OpenApiAssets {
                 vec![("path", asset.path.as_str().into())],
             ),
         })?;
+        crate::check_segments(id, [id])?;
         let mut url = self.client.url("/").map_err(CallError::from_aem)?;
         url.path_segments_mut()
             .map_err(|()| CallError::Rejected {

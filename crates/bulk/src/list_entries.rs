@@ -6,8 +6,9 @@
 //! Not here: resolving entries against AEM (`searching.rs`).
 
 use metadesk_assets::DAM_ROOT;
-use metadesk_assets::asset_path::{PathProblem, canonical_asset_path};
+use metadesk_assets::asset_path::{PathProblem, canonical_asset_path, has_control};
 use metadesk_base::i18n::SavedText;
+use metadesk_base::i18n::controls_shown;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// The entries of a pasted or dropped list: one per line, or the first column of a CSV (a
@@ -64,8 +65,12 @@ fn is_uuid(s: &str) -> bool {
 }
 
 fn dam_path(raw: &str) -> std::result::Result<String, SavedText> {
-    canonical_asset_path(raw)
-        .map_err(|problem| SavedText::new(problem.code(), [("path", raw.trim().into())]))
+    canonical_asset_path(raw).map_err(|problem| {
+        SavedText::new(
+            problem.code(),
+            [("path", controls_shown(raw.trim()).into())],
+        )
+    })
 }
 
 /// Reads one entry: a DAM path, an Assets UI link (`…/assets.html/content/dam/…`,
@@ -113,6 +118,14 @@ pub(crate) fn target_of(entry: &str) -> std::result::Result<Target, SavedText> {
 /// canonical: in the same words as a plain path with that problem.
 fn link_text_check(link: &str) -> std::result::Result<(), SavedText> {
     let decoded = percent_decoded(link);
+    // `url` drops a tab, LF or CR anywhere in a link as it parses it: the link it reads is not
+    // the one written.
+    if has_control(&decoded) {
+        return Err(SavedText::new(
+            PathProblem::ControlCharacter.code(),
+            [("path", controls_shown(link).into())],
+        ));
+    }
     let after_scheme = decoded
         .split_once("://")
         .map_or(decoded.as_str(), |(_, r)| r);
@@ -227,5 +240,40 @@ mod tests {
             target_of(&format!("{host}/assets.html/content/dam/wknd/..x..jpg")),
             Ok(Target::Path("/content/dam/wknd/..x..jpg".into()))
         );
+    }
+
+    /// Seen failing without the link's own check: `url` dropped the tab of `.\t.` before
+    /// `/content/dam`, read `..` and took the link for `/content/dam/x.jpg`. A plain path
+    /// holding one is refused with the control character shown, not printed as a tab.
+    #[test]
+    fn a_control_character_in_an_entry_is_refused_and_shown() {
+        let host = "https://author-p1-e2.adobeaemcloud.com";
+        for (entry, shown) in [
+            (
+                format!("{host}/a/.\t./content/dam/x.jpg"),
+                format!("{host}/a/.\\t./content/dam/x.jpg"),
+            ),
+            (
+                format!("{host}/a/.%09./content/dam/x.jpg"),
+                format!("{host}/a/.%09./content/dam/x.jpg"),
+            ),
+            (
+                format!("{host}/assets.html/content/dam/a/.\r./x.jpg"),
+                format!("{host}/assets.html/content/dam/a/.\\r./x.jpg"),
+            ),
+            (
+                "/content/dam/a/.\t./x.jpg".to_owned(),
+                "/content/dam/a/.\\t./x.jpg".to_owned(),
+            ),
+        ] {
+            assert_eq!(
+                target_of(&entry),
+                Err(SavedText::new(
+                    "path-control-character",
+                    [("path", shown.as_str().into())]
+                )),
+                "{entry:?}"
+            );
+        }
     }
 }

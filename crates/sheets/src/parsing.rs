@@ -20,6 +20,7 @@ use super::{
 };
 use metadesk_assets::asset_path::canonical_asset_path;
 use metadesk_base::i18n::Text;
+use metadesk_base::i18n::controls_shown;
 use metadesk_base::spreadsheet::text_of_spreadsheet_cell;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
@@ -192,7 +193,10 @@ pub fn read_sheet(file_name: &str, bytes: &[u8]) -> Result<Sheet> {
                     &mut issues,
                     Severity::Error,
                     path_place,
-                    said(problem.code(), vec![("path", written.into())]),
+                    said(
+                        problem.code(),
+                        vec![("path", controls_shown(written).into())],
+                    ),
                 );
                 continue;
             }

@@ -482,6 +482,28 @@ fn duplicated_assets_and_paths_outside_the_dam() {
     assert!(!sheet.has_sheet_errors());
 }
 
+/// A path cell holding a tab (`.\t.`, which a URL would read as `..`) or a line break is
+/// refused, the character shown as an escape (a file holding other control characters is no
+/// sheet at all): seen failing without `controls_shown`, the
+/// message held the tab itself, which reads as a space.
+#[test]
+fn a_path_with_a_control_character_is_refused_and_shown() {
+    let sheet = read_english(
+        "s.csv",
+        b"Path,dc:title\n\"/content/dam/a/.\t./b.jpg\",x\n\"/content/dam/c\r.jpg\",y\n/content/dam/ok.jpg,z\n",
+    )
+    .unwrap();
+    let messages: Vec<_> = sheet.issues.iter().map(|i| i.message.as_str()).collect();
+    assert_eq!(
+        messages,
+        vec![
+            "Row 2, column A (Path): “/content/dam/a/.\\t./b.jpg” holds a control character (a line break or a tab): write the asset’s path as AEM shows it",
+            "Row 3, column A (Path): “/content/dam/c\\r.jpg” holds a control character (a line break or a tab): write the asset’s path as AEM shows it",
+        ]
+    );
+    assert_eq!(sheet.rows.len(), 1, "rows in error carry no edit");
+}
+
 #[test]
 fn empty_cells_leave_values_and_the_marker_clears() {
     let sheet = read_english(

@@ -61,7 +61,7 @@ function entriesOf(id) {
   return keychainEntries().filter((key) => key.startsWith(`conn/${id}/`));
 }
 
-/** The secrets a connection has in the keychain, by slot; large values are stored in parts
+/** The secrets a connection has in the keychain, by slot (with `binding`: where they may go); large values are stored in parts
  *  (`private-key`, `private-key#1`, …), which count as one. */
 function slotsOf(id) {
   return [...new Set(entriesOf(id).map((key) => key.slice(`conn/${id}/`.length).replace(/#\d+$/, "")))].sort();
@@ -89,14 +89,14 @@ test("a dropped service credential file is listed with its kind and expiry, and 
     // Where its secrets go: the sandbox's IMS on this computer.
     const ims = await driver.findElement(By.css(`[data-connection-id="${card.id}"] [data-testid="connection-ims"]`));
     assert.equal(await ims.getText(), new URL(sandbox.url).host);
-    assert.deepEqual(slotsOf(card.id), ["client-secret", "private-key"]);
+    assert.deepEqual(slotsOf(card.id), ["binding", "client-secret", "private-key"]);
   });
   await withApp({ name: `${t.name} (after restart)` }, async (driver) => {
     const again = await cardNamed(driver, /AEM service credentials/);
     assert.equal(again.id, card.id);
     assert.equal(again.name, card.name);
     assert.match(again.text, /Certificate valid until/);
-    assert.deepEqual(slotsOf(card.id), ["client-secret", "private-key"], "the secrets are still in the keychain");
+    assert.deepEqual(slotsOf(card.id), ["binding", "client-secret", "private-key"], "the secrets are still in the keychain");
 
     // The address was inferred from the client id; point it at the sandbox instead.
     const el = await driver.findElement(By.css(`[data-connection-id="${card.id}"]`));
@@ -191,7 +191,7 @@ test("a development token, an OAuth project and a local SDK import too", async (
     // By its name: other cards mention it too (an OAuth card offers it as "Paired connection").
     const sdk = await eventually(async () => (await connectionCards(driver)).find((c) => /^Local AEM SDK/.test(c.name)),
       "no connection named Local AEM SDK …");
-    assert.deepEqual(slotsOf(sdk.id), ["password"]);
+    assert.deepEqual(slotsOf(sdk.id), ["binding", "password"]);
     assert.doesNotMatch(sdk.text, /admin-password-e2e/);
   });
 });
@@ -256,7 +256,7 @@ test("Try with a sandbox AEM adds a connection marked as a sandbox, which comes 
     assert.equal((await el.findElements(By.css('[data-testid="toggle-production"]'))).length, 0,
       "a sandbox cannot be marked as production");
     await eventually(async () => /Running on this computer/.test(await el.getText()), "the sandbox is not running", 60_000);
-    assert.deepEqual(slotsOf(id), ["client-secret", "private-key"]);
+    assert.deepEqual(slotsOf(id), ["binding", "client-secret", "private-key"]);
   });
   await withApp({ name: `${t.name} (after restart)` }, async (driver) => {
     const el = await driver.findElement(By.css(`[data-connection-id="${id}"]`));

@@ -93,6 +93,8 @@ impl FragmentsApi {
     }
 
     fn url(&self, segments: &[&str]) -> Result<url::Url, CallError> {
+        // Ids come from AEM's answers: one with a tab would lose it in the URL.
+        crate::check_segments(&segments.join("/"), segments.iter().copied())?;
         let mut url = self.client.url("/").map_err(CallError::from_aem)?;
         url.path_segments_mut()
             .map_err(|()| CallError::Rejected {

@@ -200,3 +200,17 @@ pub fn count(n: impl Into<f64>) -> FluentValue<'static> {
 pub fn arg<'a>(s: impl Into<std::borrow::Cow<'a, str>>) -> FluentValue<'a> {
     FluentValue::String(s.into())
 }
+
+/// `text` with each control character written as an escape (`\t`, `\n`, `\u{7f}`), for a
+/// message naming text that holds one: the words show where it is instead of breaking the line.
+pub fn controls_shown(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}

@@ -12,7 +12,7 @@ use url::Url;
 
 use crate::aem::auth::{Authorizer, RequestCredentials};
 use crate::aem::error::AemError;
-use metadesk_base::i18n::Text;
+use metadesk_base::i18n::{Text, controls_shown};
 use metadesk_base::net;
 
 /// The process-wide HTTP client settings: no redirects (see module docs), bounded timeouts,
@@ -131,11 +131,19 @@ impl AemClient {
     }
 
     /// A URL on this environment from an absolute path (`/api/assets/x.json?limit=5`).
+    /// Refused when it holds a control character: the URL parser drops a tab, LF or CR, so
+    /// `.\t.` would reach AEM as `..`, another node than the one written.
     pub fn url(&self, path_and_query: &str) -> Result<Url, AemError> {
         if !path_and_query.starts_with('/') {
             return Err(AemError::RefusedUrl(Text::new(
                 "aem-not-a-path",
                 vec![("path", path_and_query.into())],
+            )));
+        }
+        if path_and_query.chars().any(char::is_control) {
+            return Err(AemError::RefusedUrl(Text::new(
+                "aem-path-control-character",
+                vec![("path", controls_shown(path_and_query).into())],
             )));
         }
         self.base.join(path_and_query).map_err(|e| {
@@ -379,5 +387,30 @@ mod tests {
                 .unwrap_or(true)
         );
         assert!(c.url("api/assets.json").is_err());
+    }
+
+    /// Seen failing without the check: the parser dropped the tab, so `/conf/a/.\t./b.json`
+    /// became `/conf/b.json`, a node the caller never named (the console's persisted queries
+    /// build their paths from what the user types).
+    #[test]
+    fn a_path_holding_a_control_character_builds_no_url() {
+        let c = client("http://127.0.0.1:4502").unwrap();
+        for path in [
+            "/conf/a/.\t./b.json",
+            "/graphql/persist.json/a/.\n./b",
+            "/x\ry",
+            "/x\u{7f}",
+        ] {
+            let err = c.url(path).unwrap_err();
+            assert!(
+                err.to_string().contains("holds a control character"),
+                "{path:?}: {err}"
+            );
+        }
+        assert_eq!(
+            c.url("/conf/a/.\t./b.json").unwrap_err().to_string(),
+            "/conf/a/.\\t./b.json holds a control character (a tab or a line break, shown as \\t \
+             or \\n): Metadesk sends no such path to AEM, which would read it as another one."
+        );
     }
 }

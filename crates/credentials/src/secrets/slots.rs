@@ -18,15 +18,19 @@ pub enum SecretSlot {
     Password,
     /// Reserved for the IMS token cache: the access token minted from this connection.
     AccessToken,
+    /// Where the connection's credentials may go (its AEM and IMS addresses, the host trusted),
+    /// as Metadesk saved them: out of reach of an edit to the connections file.
+    Binding,
 }
 
 impl SecretSlot {
-    pub const ALL: [SecretSlot; 5] = [
+    pub const ALL: [SecretSlot; 6] = [
         SecretSlot::ClientSecret,
         SecretSlot::PrivateKey,
         SecretSlot::DevToken,
         SecretSlot::Password,
         SecretSlot::AccessToken,
+        SecretSlot::Binding,
     ];
 
     fn name(self) -> &'static str {
@@ -36,6 +40,7 @@ impl SecretSlot {
             SecretSlot::DevToken => "dev-token",
             SecretSlot::Password => "password",
             SecretSlot::AccessToken => "access-token",
+            SecretSlot::Binding => "binding",
         }
     }
 

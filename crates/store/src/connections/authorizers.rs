@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex};
 
 use time::Duration;
 
-use super::{Connection, ConnectionSecrets, ConnectionStore};
+use super::{Connection, ConnectionSecrets, ConnectionStore, require_bound};
 use metadesk_base::i18n::Text;
 use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::aem::auth::{Authorizer, RequestCredentials, StaticAuthorizer};
@@ -66,6 +66,8 @@ pub fn authorizer_for(
     secrets: ConnectionSecrets,
     ctx: &AuthContext,
 ) -> Result<Arc<dyn Authorizer>> {
+    // Before anything is minted or sent: the file must still name what Metadesk bound.
+    require_bound(connection, secrets.binding.as_ref())?;
     let missing = |field: &'static str| {
         Error::message(
             ErrorCode::InvalidInput,

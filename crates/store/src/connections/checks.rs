@@ -1,10 +1,12 @@
 //! The checks on what the user gives a connection before anything is stored: its name, the
-//! host its tokens may go to, its pairing. Storing lives in `store.rs`.
+//! host its tokens may go to, its pairing; and before its credentials are used, that it still
+//! names the destinations bound to them. Storing lives in `store.rs`.
 
 use metadesk_base::net;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::urls;
 
+use super::binding::Binding;
 use super::model::{Connection, ImportOptions};
 
 /// The longest connection name we accept; names are labels, not documents.
@@ -96,11 +98,12 @@ pub fn check_pairing(writer: &Connection, paired: &Connection) -> Result<()> {
 
 /// The host of `aem_url` the connection trusts: `None` for Adobe's hosts and this computer;
 /// for any other, the one the user names now (`options.trust_host`, in any case) or trusted
-/// before for the same address; else refused in words naming the host, nothing stored.
+/// before (`before`, the binding's, never the file's); else refused in words naming the host,
+/// nothing stored.
 pub(super) fn trusted_host(
     aem_url: &str,
     options: &ImportOptions,
-    previous: Option<&Connection>,
+    before: Option<&str>,
 ) -> Result<Option<String>> {
     let Some(host) = net::aem_host_needing_trust(aem_url) else {
         return Ok(None);
@@ -109,7 +112,6 @@ pub(super) fn trusted_host(
         .trust_host
         .as_deref()
         .map(|h| h.trim().trim_end_matches('/').to_ascii_lowercase());
-    let before = previous.and_then(|p| p.trusted_host.as_deref());
     if named.as_deref() == Some(host.as_str()) || before == Some(host.as_str()) {
         return Ok(Some(host));
     }
@@ -118,4 +120,32 @@ pub(super) fn trusted_host(
         "error-untrusted-host",
         vec![("host", host.into())],
     ))
+}
+
+/// Refuses, in words saying how to fix it, a connection whose destinations are not the ones
+/// Metadesk bound to its secrets (`bound`, read from the keychain; `None`: never bound, an
+/// older Metadesk saved it and it goes somewhere else than Adobe's hosts).
+pub fn require_bound(connection: &Connection, bound: Option<&Binding>) -> Result<()> {
+    let args = || {
+        vec![
+            ("name", connection.name.as_str().into()),
+            ("url", connection.aem_url.as_str().into()),
+        ]
+    };
+    match bound {
+        Some(bound) if *bound == connection.binding() => Ok(()),
+        Some(_) => {
+            tracing::warn!(id = %connection.id, "the connections file names other destinations than the keychain's binding: not used");
+            Err(Error::message(
+                ErrorCode::UntrustedHost,
+                "error-connection-changed-outside",
+                args(),
+            ))
+        }
+        None => Err(Error::message(
+            ErrorCode::UntrustedHost,
+            "error-connection-not-bound",
+            args(),
+        )),
+    }
 }

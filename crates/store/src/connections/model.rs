@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
+use super::binding::Binding;
 use metadesk_base::i18n::{Part, Text};
 use metadesk_base::net;
 use metadesk_base::timefmt::rfc3339;
@@ -83,6 +84,17 @@ impl Connection {
     pub fn untrusted_host(&self) -> Option<String> {
         net::aem_host_needing_trust(&self.aem_url)
             .filter(|host| self.trusted_host.as_deref() != Some(host.as_str()))
+    }
+
+    /// Where this connection's credentials go, as its binding in the keychain keeps it.
+    pub fn binding(&self) -> Binding {
+        Binding {
+            kind: self.kind,
+            aem_url: self.aem_url.clone(),
+            ims_base: self.ims_base.clone(),
+            trusted_host: self.trusted_host.clone(),
+            sandbox: self.sandbox,
+        }
     }
 
     /// Refuses, in words naming the host, a connection whose tokens would go to a host the
@@ -303,4 +315,7 @@ pub struct ConnectionSecrets {
     pub private_key_pem: Option<Secret>,
     pub dev_token: Option<Secret>,
     pub password: Option<Secret>,
+    /// Where Metadesk bound the secrets to go (`None`: never bound): no authorizer is built
+    /// for a connection whose file says otherwise.
+    pub binding: Option<Binding>,
 }

@@ -48,16 +48,16 @@ pub struct Imported {
 
 /// The app's connections. One per process; share it (it is `Send + Sync`).
 pub struct ConnectionStore {
-    config_path: PathBuf,
+    pub(super) config_path: PathBuf,
     lock_path: PathBuf,
-    secrets: Arc<dyn SecretStore>,
+    pub(super) secrets: Arc<dyn SecretStore>,
     /// Queues this process's changes before they wait for the lock file, so threads wait
     /// their turn instead of polling it together.
     write_lock: Mutex<()>,
 }
 
 /// A change to the connections in progress: this process's turn and the cross-process lock.
-struct Changing<'a> {
+pub(super) struct Changing<'a> {
     _lock: LockFile,
     _turn: MutexGuard<'a, ()>,
 }
@@ -167,10 +167,20 @@ impl ConnectionStore {
         let existing =
             wanted.and_then(|wanted| connections.iter().position(|c| c.identity() == wanted));
         let previous = existing.map(|index| connections[index].clone());
+        // What a re-import keeps of where the secrets went (address, IMS, trust): only what
+        // Metadesk bound, never what the file alone says (another program may have edited it).
+        let bound_before = match &previous {
+            Some(p) => self.read_binding(&p.id)?,
+            None => None,
+        };
+        let confirmed = previous.as_ref().filter(|p| match &bound_before {
+            Some(bound) => *bound == p.binding(),
+            None => p.binding().may_bind_unseen(),
+        });
 
         // A re-import keeps a URL the user edited unless a new one is given.
         let aem_url = given_url
-            .or_else(|| previous.as_ref().map(|p| p.aem_url.clone()))
+            .or_else(|| confirmed.map(|p| p.aem_url.clone()))
             .or_else(|| draft.aem_url.clone())
             .ok_or_else(|| {
                 Error::worded(
@@ -182,7 +192,8 @@ impl ConnectionStore {
                 )
             })?;
 
-        let trusted_host = trusted_host(&aem_url, options, previous.as_ref())?;
+        let trusted_before = bound_before.as_ref().and_then(|b| b.trust_for(&aem_url));
+        let trusted_host = trusted_host(&aem_url, options, trusted_before.as_deref())?;
 
         let others: Vec<&Connection> = connections
             .iter()
@@ -210,7 +221,7 @@ impl ConnectionStore {
                 draft.kind,
                 draft.ims_base.as_deref(),
                 options,
-                previous.as_ref(),
+                confirmed,
             )?,
             client_id: draft.client_id.clone(),
             technical_account_id: draft.technical_account_id.clone(),
@@ -238,13 +249,15 @@ impl ConnectionStore {
             reimport::check_replace(previous, &connection, &draft.secrets, &keychain, options)?;
         }
 
-        // Secrets first. Slots the new credential does not use are cleared on an update
-        // (a connection that changed kind must not keep a stale key), and so is the cached
-        // access token, which belongs to the old secrets.
+        // Secrets first, with where they may go. Slots the new credential does not use are
+        // cleared on an update (a connection that changed kind must not keep a stale key), and
+        // so is the cached access token, which belongs to the old secrets.
+        let binding = connection.binding().to_secret();
         let mut writes: Vec<(SecretSlot, Option<&Secret>)> = draft
             .secrets
             .iter()
             .map(|(slot, secret)| (*slot, Some(secret)))
+            .chain([(SecretSlot::Binding, Some(&binding))])
             .collect();
         if previous.is_some() {
             for slot in SecretSlot::ALL {
@@ -330,16 +343,16 @@ impl ConnectionStore {
         })
     }
 
-    /// Changes the AEM author URL (https, or http on this computer). A host that is neither
-    /// Adobe's nor this computer is kept only as far as the user's trust goes: trusted again by
-    /// name (`trust_host`), the connection is flagged and not used until then.
+    /// Changes the AEM author URL (https, or http on this computer) and binds it to the
+    /// connection's secrets: also how a person confirms an address changed outside Metadesk. A
+    /// host that is neither Adobe's nor this computer keeps the trust given to exactly that host
+    /// before; any other (Adobe's included, so that moving back asks again) keeps none, and
+    /// until trusted by name (`trust_host`) the connection is flagged and not used.
     pub fn set_aem_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
         let url = urls::normalise_aem_url(url).map_err(aem_address)?;
-        self.update(id, |connection, _| {
+        self.update_bound(id, |connection, bound| {
+            connection.trusted_host = bound.and_then(|b| b.trust_for(&url));
             connection.aem_url = url;
-            if connection.untrusted_host().is_some() {
-                connection.trusted_host = None;
-            }
             Ok(())
         })
     }
@@ -347,7 +360,7 @@ impl ConnectionStore {
     /// The user trusts `host`, the host of connection `id`'s AEM address that is not Adobe's,
     /// by name: its tokens may go there from now on. Refused when `host` is not that host.
     pub fn trust_host(&self, id: &str, host: &str) -> Result<ConnectionView> {
-        self.update(id, |connection, _| {
+        self.update_bound(id, |connection, _| {
             let options = ImportOptions {
                 trust_host: Some(host.to_owned()),
                 ..ImportOptions::default()
@@ -435,7 +448,7 @@ impl ConnectionStore {
     /// their keychain entries, then their records. An id that a connection has is only a
     /// record to drop: its entries are in use. A keychain that fails now keeps the record for
     /// a later try; the change that asked goes on.
-    fn load_and_finish(&self) -> Result<config::Contents> {
+    pub(super) fn load_and_finish(&self) -> Result<config::Contents> {
         let mut contents = config::load(&self.config_path)?;
         if contents.unfinished.is_empty() {
             return Ok(contents);
@@ -481,7 +494,13 @@ impl ConnectionStore {
                 )
             })
         };
-        let mut secrets = ConnectionSecrets::default();
+        let mut secrets = ConnectionSecrets {
+            binding: match self.read_binding(id)? {
+                Some(bound) => Some(bound),
+                None => self.bind_unseen(id)?,
+            },
+            ..ConnectionSecrets::default()
+        };
         match connection.kind {
             CredentialKind::ServiceCredentials => {
                 secrets.client_secret = read(SecretSlot::ClientSecret, "client-secret")?;
@@ -575,7 +594,7 @@ impl ConnectionStore {
     }
 
     /// Waits for this process's turn, then for the other processes' changes to end.
-    fn lock(&self) -> Result<Changing<'_>> {
+    pub(super) fn lock(&self) -> Result<Changing<'_>> {
         let turn = self
             .write_lock
             .lock()

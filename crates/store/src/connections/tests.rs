@@ -78,6 +78,7 @@ fn importing_service_credentials_stores_metadata_and_secrets_apart() {
     assert_eq!(
         f.secrets.keys(),
         [
+            format!("conn/{}/binding", view.id),
             format!("conn/{}/client-secret", view.id),
             format!("conn/{}/private-key", view.id)
         ]
@@ -350,7 +351,10 @@ fn an_import_killed_after_its_keychain_writes_leaves_nothing_after_the_next_chan
         .id;
     assert_eq!(
         keychain.keys(),
-        vec![SecretSlot::ClientSecret.key(&id)],
+        vec![
+            SecretSlot::Binding.key(&id),
+            SecretSlot::ClientSecret.key(&id)
+        ],
         "no entry that no connection names"
     );
     let text = std::fs::read_to_string(store.config_path()).unwrap();
