@@ -228,8 +228,9 @@ fn two_processes_importing_and_deleting_at_once_lose_nothing() {
         .collect();
     expected.sort();
     assert_eq!(kept, expected, "every import and every delete holds");
-    // One entry (the client secret) per connection, and none that no connection names.
-    assert_eq!(items_in(&namespace), expected.len());
+    // Two entries per connection (its client secret and the binding of its address to it), and
+    // none that no connection names.
+    assert_eq!(items_in(&namespace), 2 * expected.len());
     for connection in store.list().unwrap() {
         assert!(
             store
@@ -327,8 +328,8 @@ fn an_import_killed_half_way_leaves_no_entry_behind() {
         .connection;
     assert_eq!(
         items_in(&namespace),
-        1,
-        "only the new connection's entry is left"
+        2,
+        "only the new connection's entries (its secret, its binding) are left"
     );
     assert!(
         store
