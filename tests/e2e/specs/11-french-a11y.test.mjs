@@ -8,10 +8,9 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createRequire } from "node:module";
 import { By, Key } from "selenium-webdriver";
 import {
   byTestId,
@@ -29,8 +28,8 @@ import {
   pickProperty,
   typeFolder,
 } from "../lib/app.mjs";
+import { seriousViolations } from "../lib/a11y.mjs";
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 /** The value the French bulk edit writes (French words: it is shown in the run's edit line). */
 const RIGHTS = "© 2026 Essai Metadesk";
@@ -56,26 +55,6 @@ async function screenshot(driver, name) {
     "const done = arguments[arguments.length - 1]; requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 200)));",
   );
   return save(driver, name);
-}
-
-/** axe-core's serious and critical violations on the page as it is now (WCAG 2.x A and AA rules
- *  and axe's best practices), as "rule: target" lines. */
-async function seriousViolations(driver) {
-  // A dialog fading in has its colours half-way: axe would measure a contrast nobody reads.
-  await driver.executeAsyncScript(
-    "const done = arguments[arguments.length - 1]; Promise.all(document.getAnimations().map((a) => a.finished)).then(() => done(), () => done());",
-  );
-  await driver.executeScript(axeSource);
-  const result = await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    axe.run(document, { resultTypes: ["violations"] })
-      .then((r) => done(JSON.stringify(r.violations)), (e) => done(JSON.stringify({ error: String(e) })));
-  `);
-  const violations = JSON.parse(result);
-  if (violations.error) throw new Error(`axe failed: ${violations.error}`);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
 }
 
 // Words that English UI text has and French UI text has not: function words and the app's own

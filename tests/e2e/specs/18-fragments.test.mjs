@@ -7,8 +7,6 @@
 // English, the form once in French.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
-import { createRequire } from "node:module";
 import { By, Key } from "selenium-webdriver";
 import {
   withApp,
@@ -22,6 +20,7 @@ import {
   screenshot,
   importSandboxConnection,
 } from "../lib/app.mjs";
+import { seriousViolations } from "../lib/a11y.mjs";
 import { chooseLanguage } from "../lib/plain.mjs";
 
 const FOLDER = "/content/dam/wknd-shared/en/adventures/napa-wine-tasting";
@@ -106,22 +105,6 @@ async function pick(driver, testId, value) {
 /** Scrolls `el` to the middle of the window, for a screenshot that shows it. */
 const inView = (driver, el) => driver.executeScript("arguments[0].scrollIntoView({ block: 'center' })", el);
 
-const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
-
-/** axe-core's serious and critical violations on the page as it is now, as spec 11 asks them. */
-async function seriousViolations(driver) {
-  await driver.executeScript(axeSource);
-  const result = await driver.executeAsyncScript(`
-    const done = arguments[arguments.length - 1];
-    axe.run(document, { resultTypes: ["violations"] })
-      .then((r) => done(JSON.stringify(r.violations)), (e) => done(JSON.stringify({ error: String(e) })));
-  `);
-  const violations = JSON.parse(result);
-  if (violations.error) throw new Error(`axe failed: ${violations.error}`);
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(" ")} — ${v.help}`));
-}
 
 const textOf = async (el) => (await el.getAttribute("textContent")).trim();
 
