@@ -20,7 +20,6 @@ import {
   withApp,
   byTestId,
   press,
-  consoleNav,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -92,7 +91,7 @@ async function importDevToken(driver) {
 }
 
 async function openConsole(driver, id) {
-  await (await consoleNav(driver)).click();
+  await press(driver, "nav-console");
   const select = await byTestId(driver, "console-connection");
   await select.findElement(By.css(`option[value="${id}"]`)).click();
 }
