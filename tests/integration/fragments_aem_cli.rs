@@ -3,7 +3,9 @@
 //! or its title, a list that repeats its cursor stopped in words (English and French), and a
 //! build before 21331 that refuses its own ETag, said in words and never looped on.
 
-use metadesk_sandbox::{Faults, FragmentFaults, SAMPLE_FOLDER, Sandbox, SandboxConfig};
+#[cfg(all(unix, not(target_os = "macos")))]
+use metadesk_sandbox::{Faults, FragmentFaults};
+use metadesk_sandbox::{SAMPLE_FOLDER, Sandbox, SandboxConfig};
 
 use crate::bulk_cli::CliHome;
 
@@ -22,6 +24,7 @@ async fn sandbox(assets: usize, every: usize) -> Sandbox {
     .unwrap()
 }
 
+#[cfg(all(unix, not(target_os = "macos")))]
 fn with_fragment_faults(sb: &Sandbox, fragments: FragmentFaults) {
     sb.set_faults(Faults {
         fragments,

@@ -7,7 +7,9 @@
 // Test helpers panic on unexpected errors, like the tests themselves.
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use crate::bulk_cli::{CliHome, run_command};
+use crate::bulk_cli::CliHome;
+#[cfg(all(unix, not(target_os = "macos")))]
+use crate::bulk_cli::run_command;
 use crate::bulk_support::*;
 
 const LOOK_ALIKE: &str = "https://author-p1-e2.adobeaemcloud.com.evil.test";
