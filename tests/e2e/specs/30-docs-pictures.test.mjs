@@ -81,7 +81,7 @@ async function thumbnailsInView(driver) {
       .filter((t) => t.getBoundingClientRect().top >= Math.max(box.top, 0) && t.getBoundingClientRect().bottom <= bottom);
     const loaded = tiles.filter((t) => t.dataset.state === 'loaded').length;
     // Kept for the failure's message: which tiles were in view, and how far each got.
-    window.__tilesInView = tiles.map((t) => `${t.dataset.kind} ${t.dataset.state}`);
+    window.__tilesInView = tiles.map((t) => t.dataset.kind + ' ' + t.dataset.state);
     // The sandbox's assets are drawn at random: two rows in view may be a picture and a PDF.
     return loaded >= 1 && tiles.every((t) => t.dataset.state === 'loaded' || t.dataset.state === 'none');
   `), "the preview's thumbnails in view did not load", SLOW_STATE_MS).catch(async (e) => {
