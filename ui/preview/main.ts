@@ -87,6 +87,7 @@ function sample(overrides: Partial<ConnectionView>): ConnectionView {
     importedAt: new Date().toISOString(),
     pairedWith: null,
     untrustedHost: null,
+    editsFragments: overrides.kind === 'oauthServerToServer',
     ...overrides,
   };
 }

@@ -36,6 +36,8 @@ export function connection(overrides: Partial<ConnectionView> = {}): ConnectionV
     importedAt: '2025-01-01T00:00:00Z',
     pairedWith: null,
     untrustedHost: null,
+    // As the core says it (`CredentialKind::edits_fragments`): only OAuth Server-to-Server.
+    editsFragments: overrides.kind === 'oauthServerToServer',
     ...overrides,
   };
 }

@@ -3,7 +3,7 @@
 // Difficulty set to Challenging; the preview shows each fragment's before → after and writes
 // nothing, Apply writes every adventure (checked in the sandbox's own state), Undo puts each
 // value back. A pasted list of two fragment paths (a blank line between them) shows and
-// previews exactly those two. A connection of another kind is refused in words. Screenshots in
+// previews exactly those two. A connection of another kind is offered disabled, saying why. Screenshots in
 // English, the form once in French.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
@@ -249,17 +249,32 @@ test("a pasted list of two fragment paths shows and previews exactly those two",
   });
 });
 
-test("a connection of another kind is told in words that content fragments need OAuth Server-to-Server", async (t) => {
+test("a connection of another kind cannot be picked for content fragments, and the window says what to ask for", async (t) => {
   await withApp(t, async (driver) => {
     const id = await importSandboxConnection(driver, sandbox);
     added.push(id);
-    await openFragments(driver, id);
-    const error = await byTestId(driver, "fragments-error", 30_000);
-    assert.match(await error.getText(), /cannot edit content fragments: AEM’s Sites API takes only OAuth Server-to-Server credentials/);
+    await press(driver, "nav-bulk");
+    const again = await driver.findElements(By.css('[data-testid="new-edit"], [data-testid="back-to-form"]'));
+    if (again.length > 0) await again[0].click();
+    await press(driver, "mode-fragments");
+    const select = await byTestId(driver, "fragments-connection");
+    const option = await select.findElement(By.css(`option[value="${id}"]`));
+    await eventually(async () => (await option.getAttribute("disabled")) !== null,
+      "a connection that cannot edit fragments is offered for them");
+    assert.match(await option.getText(), /cannot edit fragments/);
+    assert.notEqual(await select.getAttribute("value"), id, "a connection that cannot edit fragments is picked");
+    const able = await select.findElements(By.css('option:not([disabled]):not([value=""])'));
+    if (able.length === 0) {
+      const banner = await byTestId(driver, "fragments-no-connection");
+      assert.match(await banner.getText(), /None of your connections can edit content fragments/);
+      assert.match(await banner.getText(), /OAuth Server-to-Server/);
+      assert.equal((await driver.findElements(By.css('[data-testid="folder-path-input"]'))).length, 0,
+        "a folder is asked for with no connection that can list fragments");
+      await inView(driver, banner);
+    }
     assert.equal((await driver.findElements(By.css('[data-testid="fragments-preview-button"]'))).length, 0,
       "nothing to preview without fragments");
-    await inView(driver, error);
-    await screenshot(driver, "18 fragments 6 refused");
+    await screenshot(driver, "18 fragments 6 no connection");
     await deleteConnections(driver, added);
   });
 });

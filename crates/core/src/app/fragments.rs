@@ -44,7 +44,6 @@ use metadesk_base::i18n::{Part, Text};
 use metadesk_bulk::scope::ScopeSource;
 use metadesk_bulk::{Edit, EditOp, Engine, FragmentScope, RunKind, RunSummary, ScopeFilters};
 use metadesk_clients::error::{Error, ErrorCode, Result};
-use metadesk_credentials::credentials::CredentialKind;
 
 /// One fragment as the faces list it.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
@@ -130,7 +129,7 @@ pub struct FragmentRequest {
 
 /// Refuses, before anything is sent, a connection that cannot reach the Sites API.
 fn require_sites_api(opened: &Opened) -> Result<()> {
-    if opened.connection().kind == CredentialKind::OauthServerToServer {
+    if opened.connection().kind.edits_fragments() {
         return Ok(());
     }
     Err(Error::message(

@@ -73,6 +73,12 @@ impl CredentialKind {
         }
     }
 
+    /// Whether this kind's tokens reach content fragments: AEM's Sites API is one of the
+    /// OpenAPI-based APIs, which only OAuth Server-to-Server tokens are for.
+    pub fn edits_fragments(self) -> bool {
+        self.api_family() == ApiFamily::OpenApi
+    }
+
     /// The kind's name in the reader's language (the catalogue's `kind-…`).
     pub fn name(self) -> Text {
         Text::plain(match self {

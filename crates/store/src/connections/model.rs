@@ -173,6 +173,7 @@ impl Connection {
             imported_at: rfc3339(self.imported_at),
             paired_with: self.paired_with.clone(),
             untrusted_host: self.untrusted_host(),
+            edits_fragments: self.kind.edits_fragments(),
         }
     }
 }
@@ -271,6 +272,9 @@ pub struct ConnectionView {
     /// The host of its AEM address when that is neither Adobe's nor this computer and the user
     /// has not trusted it: the connection is not used until they do (null: none).
     pub untrusted_host: Option<String>,
+    /// Whether its tokens reach content fragments (AEM's Sites API): the window offers only
+    /// such connections for fragments.
+    pub edits_fragments: bool,
 }
 
 /// The user's choices for an import. All optional.

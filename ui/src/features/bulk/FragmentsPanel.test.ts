@@ -97,8 +97,8 @@ function listed(model: string | undefined): FragmentList {
 
 let store: BulkStore;
 
-async function renderPage() {
-  vi.mocked(listConnections).mockResolvedValue([connection({ kind: 'oauthServerToServer' })]);
+async function renderPage(connections = [connection({ kind: 'oauthServerToServer' })]) {
+  vi.mocked(listConnections).mockResolvedValue(connections);
   const model = new ConnectionsModel();
   await model.reload();
   store = new BulkStore(() => model.connections, new I18n('en'));
@@ -204,6 +204,31 @@ describe('content fragments in Bulk edit', () => {
     expect(screen.queryByTestId('fragments-preview-button')).not.toBeInTheDocument();
     // No empty list under the refusal.
     expect(screen.queryByTestId('fragments-list')).not.toBeInTheDocument();
+  });
+
+  it('picks a connection that can edit fragments, and shows the others disabled, saying why', async () => {
+    const user = userEvent.setup();
+    await renderPage([
+      connection({ id: 'classic', name: 'Technical account' }),
+      connection({ id: 'sites', name: 'Sites API', kind: 'oauthServerToServer' }),
+    ]);
+    await user.click(await screen.findByTestId('mode-fragments'));
+    const select = await screen.findByTestId('fragments-connection');
+    await waitFor(() => expect(select).toHaveValue('sites'));
+    const classic = within(select).getByRole('option', { name: /Technical account/ });
+    expect(classic).toBeDisabled();
+    expect(classic).toHaveTextContent('cannot edit fragments');
+    expect(within(select).getByRole('option', { name: /Sites API/ })).toBeEnabled();
+    expect(await screen.findByTestId('folder-path-input')).toBeInTheDocument();
+  });
+
+  it('says what to ask for when no connection can edit fragments, and lists nothing', async () => {
+    const user = userEvent.setup();
+    await renderPage([connection({ id: 'classic', name: 'Technical account' })]);
+    await user.click(await screen.findByTestId('mode-fragments'));
+    expect(await screen.findByTestId('fragments-no-connection')).toHaveTextContent('OAuth Server-to-Server');
+    expect(screen.queryByTestId('folder-path-input')).not.toBeInTheDocument();
+    expect(listFragments).not.toHaveBeenCalled();
   });
 
   describe('a list of fragment paths', () => {

@@ -49,4 +49,9 @@ pairedWith: string | null,
  * The host of its AEM address when that is neither Adobe's nor this computer and the user
  * has not trusted it: the connection is not used until they do (null: none).
  */
-untrustedHost: string | null, };
+untrustedHost: string | null, 
+/**
+ * Whether its tokens reach content fragments (AEM's Sites API): the window offers only
+ * such connections for fragments.
+ */
+editsFragments: boolean, };
