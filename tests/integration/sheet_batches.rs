@@ -50,7 +50,7 @@ fn keywords(i: usize) -> Option<Vec<String>> {
 /// each folder's metadata schema included). A row whose asset was retitled after the export is
 /// flagged and not written; a title a colleague sets between the preview and the apply is
 /// reported with both values and kept; empty cells change nothing; keywords land as lists.
-/// Seen failing before the fix: 0.26 requests a row (each folder's schema was read walking
+/// Seen failing before the fix: 81 requests for 384 rows, 0.211 a row (each folder's schema read walking
 /// every ancestor again).
 #[tokio::test(flavor = "multi_thread")]
 async fn a_sheet_over_several_folders_is_written_in_batches_and_keeps_its_guarantees() {
