@@ -41,7 +41,7 @@ async fn opened(sb: &metadesk_sandbox::Sandbox, dir: &std::path::Path) -> (Works
 
 /// Row `i`'s keywords: none (an empty cell) on every fifth row, else 1 to 3 values.
 fn keywords(i: usize) -> Option<Vec<String>> {
-    (i % 5 != 0).then(|| (0..1 + i % 3).map(|k| format!("kw{}", i + k)).collect())
+    (!i.is_multiple_of(5)).then(|| (0..1 + i % 3).map(|k| format!("kw{}", i + k)).collect())
 }
 
 /// A sheet of every asset (several folders) with a new title on each row but the second

@@ -65,7 +65,7 @@ async fn all_assets(aem: &dyn AssetsApi) -> Result<(Vec<String>, usize)> {
 
 /// Row `i`'s title, and its keywords (none: the cell is left empty).
 fn wanted(i: usize) -> (String, Option<Vec<String>>) {
-    let keywords = (i % EMPTY_EVERY != 0).then(|| {
+    let keywords = (!i.is_multiple_of(EMPTY_EVERY)).then(|| {
         (0..1 + i % 4)
             .map(|k| format!("keyword {}", (i + k) % 50))
             .collect()
