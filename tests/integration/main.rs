@@ -48,5 +48,6 @@ mod sandbox_credentials;
 mod schema_cli;
 mod scopes;
 mod scopes_cli;
+mod sheet_batches;
 mod sheet_cli;
 mod tokens;

@@ -36,11 +36,6 @@ pub fn timed_classic(sandbox: &Sandbox) -> Result<Arc<TimedAem>> {
     Ok(Arc::new(TimedAem::new(classic(sandbox)?).per_asset()))
 }
 
-/// [`timed_classic`] that also offers QueryBuilder search to the engine.
-pub fn timed_classic_searching(sandbox: &Sandbox) -> Result<Arc<TimedAem>> {
-    Ok(Arc::new(TimedAem::searching(classic(sandbox)?)))
-}
-
 pub fn classic(sandbox: &Sandbox) -> Result<Arc<ClassicAssets>> {
     let auth = StaticAuthorizer::new(
         RequestCredentials::Bearer {

@@ -385,15 +385,19 @@ fn run(cli: Cli) -> Result<()> {
             &mut section,
             matches!(
                 which,
-                Scenario::Batches | Scenario::SchemaForms | Scenario::Publish | Scenario::Fragments
+                Scenario::Batches
+                    | Scenario::SchemaForms
+                    | Scenario::Publish
+                    | Scenario::Fragments
+                    | Scenario::Sheets
             ),
         );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
-            // The schema forms' and publishing's targets are in the summary too.
+            // The schema forms', publishing's, fragments' and sheets' targets are in the summary too.
             let summary = matches!(
                 which,
-                Scenario::SchemaForms | Scenario::Publish | Scenario::Fragments
+                Scenario::SchemaForms | Scenario::Publish | Scenario::Fragments | Scenario::Sheets
             );
             write_section(path, &section, summary)?;
         }

@@ -39,7 +39,10 @@ use serde::Serialize;
 use ts_rs::TS;
 
 pub use form::{FormFields, parse_form};
-pub use reading::{CONF_FORMS, LIBS_FORMS, Mapping, SchemaError, folder_mapping, read_effective};
+pub use reading::{
+    CONF_FORMS, LIBS_FORMS, Mapping, SchemaError, default_mapping, folder_mapping, own_form,
+    parent_in_dam, read_effective, read_mapped,
+};
 pub use values::{ValueProblem, check_value};
 
 /// What kind of value a field takes.

@@ -53,30 +53,45 @@ fn parent(path: &str) -> Option<&str> {
 pub async fn folder_mapping(api: &dyn AssetsApi, folder: &str) -> Result<Mapping, CallError> {
     let mut at = folder.trim_end_matches('/').to_owned();
     loop {
-        let node = api.node_json(&at, "").await?;
-        let found = match schema_of(&node) {
-            Some(form) => Some(form),
-            None => match api.node_json(&format!("{at}/jcr:content"), "").await {
-                Ok(content) => schema_of(&content),
-                Err(CallError::NotFound) => None,
-                Err(e) => return Err(e),
-            },
-        };
-        if let Some(form) = found {
+        if let Some(form) = own_form(api, &at).await? {
             return Ok(Mapping {
                 form,
                 mapped_on: Some(at),
             });
         }
-        match parent(&at) {
-            Some(p) if at != DAM_ROOT && p.starts_with(DAM_ROOT) => at = p.to_owned(),
-            _ => break,
+        match parent_in_dam(&at) {
+            Some(p) => at = p.to_owned(),
+            None => return Ok(default_mapping()),
         }
     }
-    Ok(Mapping {
+}
+
+/// The form `folder` names itself (on its node, then on its `jcr:content`), `None` when it
+/// names none (it takes its parent's). Two requests at most; a folder that does not exist is
+/// an error.
+pub async fn own_form(api: &dyn AssetsApi, folder: &str) -> Result<Option<String>, CallError> {
+    let node = api.node_json(folder, "").await?;
+    if let Some(form) = schema_of(&node) {
+        return Ok(Some(form));
+    }
+    match api.node_json(&format!("{folder}/jcr:content"), "").await {
+        Ok(content) => Ok(schema_of(&content)),
+        Err(CallError::NotFound) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// The folder whose form `folder` takes when it names none itself; `None` at the DAM root.
+pub fn parent_in_dam(folder: &str) -> Option<&str> {
+    parent(folder).filter(|p| folder != DAM_ROOT && p.starts_with(DAM_ROOT))
+}
+
+/// The mapping of a folder no folder on the way up names a form for.
+pub fn default_mapping() -> Mapping {
+    Mapping {
         form: format!("{CONF_FORMS}/default"),
         mapped_on: None,
-    })
+    }
 }
 
 /// `form`'s fields, `None` when it does not exist.
@@ -113,6 +128,12 @@ pub async fn read_effective(api: &dyn AssetsApi, folder: &str) -> Result<Schema,
     let mapping = folder_mapping(api, folder)
         .await
         .map_err(SchemaError::Folder)?;
+    read_mapped(api, mapping).await
+}
+
+/// The form `mapping` names, read (the default one: the built-in form with its customised
+/// copy laid over it).
+pub async fn read_mapped(api: &dyn AssetsApi, mapping: Mapping) -> Result<Schema, SchemaError> {
     let form_error = |form: &str| {
         let form = form.to_owned();
         move |error| SchemaError::Form { form, error }

@@ -22,9 +22,22 @@ impl Workspace {
     ) -> Vec<Issue> {
         let mut issues = Vec::new();
         let mut said: Vec<SavedText> = Vec::new();
-        for row in sheet.rows.iter().filter(|r| !skip.contains(&r.number)) {
-            let folder = row.path.rsplit_once('/').map_or("", |(f, _)| f);
-            let Ok(schema) = self.folder_schema(opened, folder, false).await else {
+        let folder_of = |row: &metadesk_sheets::Row| {
+            row.path
+                .rsplit_once('/')
+                .map_or(String::new(), |(f, _)| f.to_owned())
+        };
+        let rows = || sheet.rows.iter().filter(|r| !skip.contains(&r.number));
+        let folders: std::collections::BTreeSet<String> = rows().map(folder_of).collect();
+        let own_forms = self
+            .read_own_forms(opened, folders.iter().map(String::as_str))
+            .await;
+        for row in rows() {
+            let folder = folder_of(row);
+            let Ok(schema) = self
+                .folder_schema_from(opened, &folder, false, &own_forms)
+                .await
+            else {
                 continue;
             };
             if let Some(why) = &schema.unavailable {

@@ -36,7 +36,8 @@ use ts_rs::TS;
 use crate::app::{Opened, Workspace};
 use metadesk_assets::CallError;
 use metadesk_assets::schema::{
-    FieldKind, Schema, SchemaError, SchemaField, check_value, read_effective,
+    FieldKind, Mapping, Schema, SchemaError, SchemaField, check_value, default_mapping, own_form,
+    parent_in_dam, read_mapped,
 };
 use metadesk_base::i18n::{Localizer, Text};
 use metadesk_bulk::scope::ScopeSource;
@@ -125,6 +126,13 @@ pub fn schema_folder(folder: &str, filters: &ScopeFilters) -> String {
     }
 }
 
+/// The form each folder names itself (`None`: it takes its parent's), or why it could not be
+/// read, by folder.
+pub(crate) type OwnForms = HashMap<String, std::result::Result<Option<String>, CallError>>;
+
+/// Folders whose own form is read at once when a sheet names many ([`Workspace::read_own_forms`]).
+const FOLDERS_AT_ONCE: usize = 6;
+
 impl Workspace {
     /// The metadata schema of `folder` on this connection: read once, then kept until
     /// `refresh` asks for AEM's again. A form (or a folder's properties) that cannot be read is
@@ -135,6 +143,19 @@ impl Workspace {
         opened: &Opened,
         folder: &str,
         refresh: bool,
+    ) -> Result<Arc<FolderSchema>> {
+        self.folder_schema_from(opened, folder, refresh, &OwnForms::new())
+            .await
+    }
+
+    /// [`Workspace::folder_schema`], taking the form a folder names itself from `own_forms`
+    /// where they were read already ([`Workspace::read_own_forms`]).
+    pub(crate) async fn folder_schema_from(
+        &self,
+        opened: &Opened,
+        folder: &str,
+        refresh: bool,
+        own_forms: &OwnForms,
     ) -> Result<Arc<FolderSchema>> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
         let key = (connection_key(opened), folder.clone());
@@ -152,7 +173,37 @@ impl Workspace {
             self.schemas.put(key, Arc::clone(&answer));
             return Ok(answer);
         }
-        let answer = match read_effective(opened.connected.assets.as_ref(), &folder).await {
+        let api = opened.connected.assets.as_ref();
+        let own = match own_forms.get(&folder) {
+            Some(known) => known.clone(),
+            None => own_form(api, &folder).await,
+        };
+        let effective = match own {
+            Ok(Some(form)) => {
+                let mapped_on = Some(folder.clone());
+                read_mapped(api, Mapping { form, mapped_on }).await
+            }
+            // A folder naming no form takes its parent's, kept once for all its subfolders: a
+            // sheet over dozens of folders reads each folder's own nodes, not every ancestor's
+            // again for each.
+            Ok(None) => match parent_in_dam(&folder) {
+                Some(parent) => {
+                    let inherited =
+                        Box::pin(self.folder_schema_from(opened, parent, refresh, own_forms))
+                            .await?;
+                    let answer = Arc::new(FolderSchema {
+                        folder,
+                        schema: inherited.schema.clone(),
+                        unavailable: inherited.unavailable.clone(),
+                    });
+                    self.schemas.put(key, Arc::clone(&answer));
+                    return Ok(answer);
+                }
+                None => read_mapped(api, default_mapping()).await,
+            },
+            Err(e) => Err(SchemaError::Folder(e)),
+        };
+        let answer = match effective {
             Ok(schema) => FolderSchema {
                 folder,
                 schema: Some(schema),
@@ -193,6 +244,52 @@ impl Workspace {
         let answer = Arc::new(answer);
         self.schemas.put(key, Arc::clone(&answer));
         Ok(answer)
+    }
+
+    /// The forms `folders` and their ancestors name themselves, for the folders whose schema
+    /// is not kept yet: [`FOLDERS_AT_ONCE`] folders read at once instead of one after the
+    /// other (a sheet may name dozens of folders, two requests each).
+    pub(crate) async fn read_own_forms(
+        &self,
+        opened: &Opened,
+        folders: impl Iterator<Item = &str>,
+    ) -> OwnForms {
+        let mut wanted = std::collections::BTreeSet::new();
+        for folder in folders {
+            let Ok(mut at) = metadesk_assets::folders::normalize_folder(folder) else {
+                continue;
+            };
+            loop {
+                let key = (connection_key(opened), at.clone());
+                if self.schemas.get(&key).is_some() || !wanted.insert(at.clone()) {
+                    break;
+                }
+                match parent_in_dam(&at) {
+                    Some(parent) => at = parent.to_owned(),
+                    None => break,
+                }
+            }
+        }
+        let mut found = OwnForms::new();
+        let mut reads = tokio::task::JoinSet::new();
+        for folder in wanted {
+            if reads.len() >= FOLDERS_AT_ONCE
+                && let Some(Ok((folder, own))) = reads.join_next().await
+            {
+                found.insert(folder, own);
+            }
+            let api = Arc::clone(&opened.connected.assets);
+            reads.spawn(async move {
+                let own = own_form(api.as_ref(), &folder).await;
+                (folder, own)
+            });
+        }
+        while let Some(done) = reads.join_next().await {
+            if let Ok((folder, own)) = done {
+                found.insert(folder, own);
+            }
+        }
+        found
     }
 
     /// Refuses, before a preview, edits whose values the schema of `folder` does not allow (a
