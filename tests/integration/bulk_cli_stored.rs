@@ -12,9 +12,12 @@ use metadesk_sandbox::SAMPLE_FOLDER;
 use crate::bulk_cli::{CliHome, editable};
 use crate::bulk_support::*;
 
-/// Imports the sandbox's development token as `name` (more `extra` flags allowed).
+/// Imports the sandbox's development token as `name` (more `extra` flags allowed). Its IMS is
+/// Adobe's (`as: ims-na1`, like a real one), so the sandbox on this computer is trusted by name.
 pub(crate) async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
-    import_file(h, "local-development-token.json", name, extra).await
+    let mut all = vec!["--trust-host", h.aem_host.as_str()];
+    all.extend_from_slice(extra);
+    import_file(h, "local-development-token.json", name, &all).await
 }
 
 /// Imports the sandbox's credential file `file` as `name` (more `extra` flags allowed).
@@ -73,6 +76,8 @@ async fn with_metadesk_home_import_list_doctor_and_bulk_use_the_same_folders() {
         name.clone(),
         "--aem".into(),
         h.aem.clone(),
+        "--trust-host".into(),
+        h.aem_host.clone(),
     ])
     .await;
     assert!(h.connections_file().is_file());

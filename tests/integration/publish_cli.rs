@@ -249,6 +249,8 @@ async fn kill_9_mid_publish_then_resume_publishes_everything() {
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
@@ -287,6 +289,8 @@ async fn kill_9_mid_publish_then_resume_publishes_everything() {
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     resume.arg(&file);
@@ -615,6 +619,8 @@ async fn kill_9_mid_publish_then_a_takedown_is_never_published_again_by_the_resu
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
@@ -654,6 +660,8 @@ async fn kill_9_mid_publish_then_a_takedown_is_never_published_again_by_the_resu
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     resume.arg(&file);

@@ -33,6 +33,7 @@ impl Env {
             .env_remove("LC_MESSAGES")
             .args(args)
             .args(["--aem", &self.sb.base_url(), "--file"])
+            .args(["--trust-host", &sandbox_host(&self.sb)])
             .arg(&file)
             .output()
             .unwrap()

@@ -48,6 +48,7 @@ impl Env {
         Command::new(&self.cli)
             .env("METADESK_HOME", self.dir.path().join("home"))
             .args(args)
+            .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&file)
             .output()
@@ -101,6 +102,7 @@ impl Env {
             .env_remove("LC_MESSAGES")
             .env("LANG", "fr_FR.UTF-8")
             .args(["sheet", "import", file.to_str().unwrap(), "--yes"])
+            .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&creds)
             .output()
@@ -398,6 +400,7 @@ async fn a_sheet_exported_in_french_is_in_french_and_imports_in_english() {
             "--out",
         ])
         .arg(&out)
+        .args(["--trust-host", &sandbox_host(&env.sb)])
         .args(["--aem", &env.sb.base_url(), "--file"])
         .arg(&creds)
         .output()
@@ -512,6 +515,8 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
         out.to_str().unwrap(),
         "--aem",
         &env.sb.base_url(),
+        "--trust-host",
+        &sandbox_host(&env.sb),
         "--file",
         file.to_str().unwrap(),
     ];
