@@ -71,11 +71,10 @@ pub struct Connection {
         alias = "findsAssetsWith"
     )]
     pub paired_with: Option<String>,
-    /// The host of `aem_url` the user trusted by name although it needs trust
-    /// ([`Connection::host_needing_trust`]: neither an AEM as a Cloud Service author host nor,
-    /// for the sandbox, a local SDK or a credential of an IMS on this computer, this computer),
-    /// by the window's confirmation or the CLI's `--trust-host`. Tokens go to such a host only
-    /// while this names it.
+    /// The host of `aem_url` the user trusted by name because it needs trust
+    /// ([`Connection::host_needing_trust`]: not an AEM as a Cloud Service author host; this
+    /// computer too for a credential issued by Adobe), by the window's confirmation or the
+    /// CLI's `--trust-host`. Tokens go to such a host only while this names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trusted_host: Option<String>,
 }
@@ -90,8 +89,9 @@ impl Connection {
     }
 
     /// The host of `aem_url` this connection's credentials may reach only once trusted by name,
-    /// whether trusted or not: neither Adobe's nor, unless it is the sandbox, a local SDK login
-    /// or a credential of an IMS on this computer, this computer (`trust`).
+    /// whether trusted or not: any but Adobe's AEM hosts, this computer included unless the
+    /// connection is the sandbox, a local SDK login or a credential of an IMS on this computer
+    /// (`trust`).
     pub(super) fn host_needing_trust(&self) -> Option<String> {
         trust::host_needing_trust(
             self.kind,
@@ -287,9 +287,9 @@ pub struct ConnectionView {
     pub imported_at: String,
     /// OAuth S2S only: the id of its paired connection, which finds its assets (null: none).
     pub paired_with: Option<String>,
-    /// The host of its AEM address when that needs trust (neither Adobe's nor, for the sandbox,
-    /// a local SDK or a credential of an IMS on this computer, this computer) and the user has
-    /// not trusted it: the connection is not used until they do (null: none).
+    /// The host of its AEM address when that needs trust (not Adobe's; this computer too for a
+    /// credential issued by Adobe) and the user has not trusted it: the connection is not used
+    /// until they do (null: none).
     pub untrusted_host: Option<String>,
 }
 
@@ -321,8 +321,8 @@ pub struct ImportOptions {
     pub replace: Option<bool>,
     /// The host of the AEM address the user trusts although it is not Adobe's (the window's
     /// confirmation, `--trust-host`): required for any host but AEM as a Cloud Service's
-    /// author hosts and, for the sandbox, a local SDK or a credential of an IMS on this
-    /// computer, this computer (an Adobe-issued credential needs it there too).
+    /// author hosts, this computer included for a credential issued by Adobe (the sandbox, a
+    /// local SDK login and a credential of an IMS on this computer need none there).
     #[ts(optional)]
     pub trust_host: Option<String>,
 }
