@@ -381,7 +381,17 @@ async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() 
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let id = ran.json()["id"].as_str().unwrap().to_owned();
     let elsewhere = "http://127.0.0.1:9";
-    let moved = h.run(&["connections", "set-url", &name, elsewhere]).await;
+    // Trusted (its token is Adobe-issued), so what refuses the run is the move itself.
+    let moved = h
+        .run(&[
+            "connections",
+            "set-url",
+            &name,
+            elsewhere,
+            "--trust-host",
+            "127.0.0.1:9",
+        ])
+        .await;
     assert_eq!(moved.code, Some(0), "{}", moved.stderr);
     let words = format!(
         "The connection \"{name}\" now points to {elsewhere}, but this run was made on {}.",
@@ -396,7 +406,16 @@ async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() 
     assert_eq!(sb.counters().writes_applied, 0, "nothing was written");
 
     // Pointed back at the run's AEM, the run goes on.
-    let back = h.run(&["connections", "set-url", &name, &h.aem]).await;
+    let back = h
+        .run(&[
+            "connections",
+            "set-url",
+            &name,
+            &h.aem,
+            "--trust-host",
+            &h.aem_host,
+        ])
+        .await;
     assert_eq!(back.code, Some(0), "{}", back.stderr);
     let ran = h.run(&["bulk", "resume", &id, "--yes", "--json"]).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);

@@ -500,6 +500,7 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
     std::fs::write(&out, "Path,dc:title\n/content/dam/mine.jpg,My work\n").unwrap();
     let before = std::fs::read(&out).unwrap();
     let file = env.dir.path().join("creds/local-development-token.json");
+    let trusted = sandbox_host(&env.sb);
     let args = [
         "sheet",
         "export",
@@ -513,10 +514,10 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
         "dc:description",
         "--out",
         out.to_str().unwrap(),
+        "--trust-host",
+        &trusted,
         "--aem",
         &env.sb.base_url(),
-        "--trust-host",
-        &sandbox_host(&env.sb),
         "--file",
         file.to_str().unwrap(),
     ];
@@ -536,7 +537,7 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
         "the user's file is untouched"
     );
 
-    let o = env.run(&args[..args.len() - 4]);
+    let o = env.run(&args[..args.len() - 6]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let sheet = read_sheet("shots.csv", &std::fs::read(&out).unwrap()).unwrap();
     assert!(sheet.issues.is_empty() && !sheet.rows.is_empty());
