@@ -489,6 +489,10 @@ cli-arg-unpublish-agent = Where to unpublish from: publish (the website) or prev
 cli-arg-bulk-republish = After applying, republish the changed assets that were published before (never one that was not), so the website shows the new values.
 cli-value-agent = AGENT
 cli-summary-publication = {"  "}publication: { $states }
+# An edit's assets by where they stood on the website at its preview (issue 53)
+cli-summary-on-website = {"  "}on the website: { $states }
+# A republish's outcome, in the window's words (issue 53)
+cli-summary-republished = {"  "}published { $published } · not on the website, left alone { $left }
 cli-republish-start = Republishing what run { $run } changed (only assets that were published before):
 cli-about-bulk-republish = Republish what an applied run changed, on the assets that were published before it (never one that was not; itself a run, with preview and report).
 cli-arg-bulk-republish-agent = Where to republish: publish (the website) or preview (AEM's Preview tier).

@@ -319,8 +319,8 @@ health-certificate = { $state ->
 health-advice-dev-token-end-unknown = When AEM stops accepting it, get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
 health-advice-dev-token-ended = Development tokens last 24 hours and cannot be renewed. Get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
 health-advice-dev-token-ending = Finish or pause long runs before it ends. Get a new one in the AEM Developer Console of this environment (Integrations → Local token → Get Local Development Token), download it and import it again.
-name-suggestion-local-sdk = Local AEM SDK · { $host }
-name-suggestion-dev-token = Development token · { $user }
+name-suggestion-local-sdk = Local AEM SDK ({ $host })
+name-suggestion-dev-token = Development token ({ $user })
 name-suggestion-dev-token-anonymous = Development token
 
 ## Lists of assets in a file, dropped or chosen in Bulk edit (issue 15)
@@ -1139,12 +1139,12 @@ reason-publish-published-since = published again after this run, by { $by } at {
 reason-publish-unpublished-since = unpublished after this run's request, by { $by } at { $at }: it is left unpublished
 reason-publish-state-unread = { $what }; Metadesk could not tell where it stands on the website, so nothing was sent for it (retry the failed assets later)
 publication-never-published = { $count } never published
-publication-modified = { $count } published and modified since
-publication-up-to-date = { $count } published and up to date
+publication-modified = { $count } changed since published
+publication-up-to-date = { $count } up to date
 publication-unpublished = { $count } unpublished
 publication-state-never-published = never published
-publication-state-modified = published, modified since
-publication-state-up-to-date = published, up to date
+publication-state-modified = changed since published
+publication-state-up-to-date = up to date
 publication-state-unpublished = unpublished
 run-publish = { $what ->
     [unpublish] unpublish from { $tier ->

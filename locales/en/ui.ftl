@@ -26,6 +26,8 @@ nav-bulk = Bulk edit
 nav-activity = Activity
 nav-console = API console
 nav-settings = Settings
+nav-developer-tools = Developer tools
+nav-console-note = No preview, no undo
 startup-failed-title = The start-up check didn’t finish
 checking = Checking…
 check-again = Check again
@@ -142,6 +144,7 @@ field-ims = Sign-in service (IMS)
 field-aem-user = The AEM user to give permissions to
 field-signs-in-as = Signs in as
 field-keychain = In your keychain
+connection-technical = Technical details
 connection-jwt-note = Adobe now calls JWT service credentials like these legacy, in favour of OAuth Server-to-Server. They keep working until the certificate expires. When the AEM Developer Console gives you the newer form (a client id and secret, no private key), drop it here: Metadesk accepts it too.
 # issue 17 (connections in the user's language): the keychain hints on a connection card
 secret-hint = { $field ->
@@ -488,7 +491,12 @@ fragments-empty = No content fragment in { $folder } or its subfolders.
 fragments-more = The first { $shown } of { $count } are shown here; the preview lists them all.
 fragments-col-title = Title
 fragments-col-model = Model
-fragments-col-status = Status
+fragments-col-status = On the website
+fragment-status-new = Never published
+fragment-status-draft = Not on the website (draft)
+fragment-status-published = Up to date
+fragment-status-modified = Changed since published
+fragment-status-unpublished = Unpublished
 fragments-field = Field
 fragments-choose-field = Choose a field…
 fragments-several = several values
@@ -650,6 +658,7 @@ bulk-showing = Showing { $shown } of { $total ->
    *[other] { $total } assets
 }
 bulk-show-more = Show more
+table-full-values = Show values in full
 bulk-nothing-to-change = Nothing to change: every asset is already as wanted or skipped.
 bulk-apply-hint = Nothing has been written yet. Apply writes the changes to { $count ->
     [one] { $count } asset
@@ -729,6 +738,7 @@ bulk-export-csv = Export CSV
 bulk-export-localized-headers = Column headers in words (Path, Status…); untick for machine keys, as scripts read them
 bulk-retry-failed = Retry failed ({ $count })
 bulk-undo-run = Undo this run
+bulk-redo-run = Redo what this run undid
 bulk-saved-file = Saved { $path }
 bulk-report-rows-error = The report could not be read: { $reason }
 bulk-col-result = Result
@@ -753,6 +763,7 @@ bulk-test-equals = is
 bulk-test-not-equals = is not
 bulk-test-contains = contains
 bulk-test-not-contains = does not contain
+bulk-type-choose = Choose a file type
 bulk-type-any-image = Any image
 bulk-type-jpeg = JPEG image
 bulk-type-png = PNG image
@@ -959,6 +970,8 @@ query-hint-openapi = For your AEM administrator: the OpenAPI search request Meta
 ## API console
 
 console-title = API console
+console-no-undo-title = No preview, no undo.
+console-no-undo-body = A request sent from here changes AEM at once, and the app cannot put it back. To change many assets, use Bulk edit: it shows a preview first and can undo.
 console-connection = Connection
 console-connection-production = { $name } (production)
 console-tabs = Console
@@ -1105,6 +1118,12 @@ open-report = Open report
 open-preview = Open preview
 apply = Apply
 undo = Undo
+redo = Redo
+activity-undone-on = Undone on { $when } →
+activity-redone-on = Redone on { $when } →
+activity-undoes = Undoes the run of { $when } →
+activity-redoes = Redoes the run of { $when } →
+run-technical = Technical details
 count-to-change = { $count } to change
 count-unchanged = { $count } already as wanted
 count-skipped = { $count } skipped
@@ -1216,16 +1235,13 @@ bulk-publish-apply = { $what ->
        *[other] Publish { $count } assets
     }
 }
-bulk-republish-after-apply = Then republish the changed assets that were published before (never one that was not)
-bulk-republish-changed = { $count ->
-    [one] Republish the { $count } changed asset
-   *[other] Republish the { $count } changed assets
+bulk-republish-after-apply = Then republish the changed assets that are on the website (never one that is not)
 }
 bulk-col-publication = Publication
 bulk-col-publication-before = Publication before
 bulk-publication-never-published = Never published
-bulk-publication-modified = Published, modified since
-bulk-publication-up-to-date = Published, up to date
+bulk-publication-modified = Changed since published
+bulk-publication-up-to-date = Up to date
 bulk-publication-unpublished = Unpublished
 bulk-kind-publish = { $from ->
     [republish] Republish of what a bulk edit changed
@@ -1239,6 +1255,36 @@ bulk-kind-publish = { $from ->
     }
 }
 bulk-publication-count-never = { $count } never published
-bulk-publication-count-modified = { $count } published and modified since
-bulk-publication-count-up-to-date = { $count } published and up to date
+bulk-publication-count-modified = { $count } changed since published
+bulk-publication-count-up-to-date = { $count } up to date
 bulk-publication-count-unpublished = { $count } unpublished
+# Where assets stand on the website, and what republishing publishes (issue 53)
+bulk-on-website = On the website
+bulk-col-on-website = On the website
+bulk-publication-unknown = Not known
+bulk-republish-after-apply-count = { $count ->
+    [one] Then republish the one that is on the website (never one that is not)
+   *[other] Then republish the { $count } that are on the website (never one that is not)
+}
+bulk-nothing-live-to-republish = None of the assets to change is on the website: there is nothing to republish.
+bulk-then-republish = { $count ->
+    [one] Then republishes the one that is on the website
+   *[other] Then republishes the { $count } that are on the website
+}
+bulk-then-republish-unknown = Then republishes the changed assets that are on the website
+bulk-website-title = On the website
+bulk-republish-explain = { $count ->
+    [one] One of the changed assets is on the website, which still shows its old values until it is republished.
+   *[other] { $count } of the changed assets are on the website, which still shows their old values until they are republished.
+}
+bulk-republish-explain-unknown = The website still shows the old values of the changed assets that are on it, until they are republished.
+bulk-republish-on-website = { $count ->
+    [one] Republish the one that is on the website…
+   *[other] Republish the { $count } that are on the website…
+}
+bulk-republish-on-website-unknown = Republish those on the website…
+bulk-republished-line = Published { $published } · not on the website, left alone { $left }
+bulk-outcome-published = Published
+bulk-outcome-unpublished = Unpublished
+bulk-production-name-loose = Spaces and punctuation do not count.
+bulk-production-name-ok = The name matches.

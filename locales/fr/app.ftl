@@ -23,7 +23,7 @@ dialog-filter-lists = Listes ({ $extensions })
 
 notify-preview-title = Aperçu { $what ->
     [publish] de la publication
-    [undo] de l’annulation
+    [undo] pour défaire une exécution
     [retry] de la nouvelle tentative
     [sheet] de l’importation de feuille de calcul
    *[edit] de la modification en masse
@@ -31,7 +31,7 @@ notify-preview-title = Aperçu { $what ->
 notify-preview-body = { $pending } à modifier, { $unchanged } déjà conformes, { $skipped } ignorées — { $folder }
 notify-apply-title = { $what ->
     [publish] Publication
-    [undo] Annulation
+    [undo] Exécution défaite
     [retry] Nouvelle tentative
     [sheet] Importation de feuille de calcul
    *[edit] Modification en masse

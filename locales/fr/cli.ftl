@@ -88,7 +88,7 @@ cli-value-variables = VARIABLES
 
 cli-about = Metadesk en ligne de commande.
 cli-about-connections = Importer, lister et gérer les connexions à AEM.
-cli-about-connections-import = Importer des fichiers d’identifiants (identifiants de service AEM, jeton de développement local ou identifiants OAuth serveur à serveur de l’Adobe Developer Console). Réimporter des identifiants ayant le même ID client met à jour leur connexion ; si leur IMS, leur secret ou leur type diffèrent de ceux enregistrés, il faut --replace.
+cli-about-connections-import = Importer des fichiers d’identifiants (identifiants de service AEM, jeton de développement local ou identifiants OAuth serveur à serveur de l’Adobe Developer Console). Réimporter des identifiants ayant le même ID client met à jour leur connexion ; si leur IMS, leur secret ou leur type diffèrent de ceux enregistrés, il faut --replace.
 cli-arg-connections-import-name = Le nom de la connexion (un seul fichier à la fois).
 cli-arg-connections-import-aem = L’URL de l’instance de création AEM, quand le fichier ne l’indique pas ou en indique une autre.
 cli-arg-connections-import-choice = Quels identifiants retenir dans un fichier de projet qui en contient plusieurs (leur ID, affiché en cas de refus).
@@ -114,7 +114,7 @@ cli-arg-connections-test-json = Afficher le rapport en JSON plutôt qu’en text
 cli-arg-connections-test-deep = Vérifier aussi, sans rien modifier, chaque chemin que Metadesk utilise sur cet AEM (recherches, écritures par lots, droit d’écriture, vignettes, GraphQL) et ce qu’il fait à la place.
 cli-arg-connections-test-folder = Avec --deep : le dossier de la DAM où le droit de modifier les métadonnées est vérifié (par défaut : /content/dam).
 cli-about-doctor = Vérifier que le trousseau et les dossiers de l’application sont utilisables.
-cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, annuler, réessayer.
+cli-about-bulk = Modifications de métadonnées en masse : définir, ajouter, retirer, effacer, plusieurs à la fois (edit), chercher et remplacer, dates, casse, espaces ; reprendre, défaire, réessayer.
 cli-about-bulk-set = Remplacer la valeur de la propriété : par des valeurs, ou calculée pour chaque ressource d’après un modèle, le nom du fichier ou une autre propriété.
 cli-about-bulk-append = Ajouter des valeurs à une propriété multivaluée (sans doublons).
 cli-about-bulk-remove = Retirer des valeurs d’une propriété multivaluée.
@@ -122,7 +122,7 @@ cli-about-bulk-clear = Supprimer la propriété.
 cli-about-bulk-edit = Plusieurs modifications en une exécution, par exemple `--set dc:rights=WKND --append dc:subject=a --append dc:subject=b --remove dc:subject=old --clear xmpRights:UsageTerms`.
 cli-about-bulk-resume = Appliquer une exécution prévisualisée, ou terminer une exécution interrompue ou annulée (--dry-run : montrer ce qui reste, sans rien écrire).
 cli-about-bulk-undo = Restaurer chaque valeur d’origine modifiée par une exécution (c’est elle-même une exécution, avec aperçu et rapport).
-cli-about-bulk-retry = Refaire les modifications d’une exécution sur les ressources en échec (relues d’abord ; c’est elle-même une exécution, avec aperçu et rapport).
+cli-about-bulk-retry = Refaire les modifications d’une exécution sur les ressources en échec (relues d’abord ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-about-runs = L’historique des exécutions en masse et leurs rapports.
 
 cli-about-graphql = Exécuter une requête GraphQL sur une connexion (code de sortie 1 quand la réponse contient des erreurs GraphQL).
@@ -352,7 +352,7 @@ cli-import-imported = importé { $file } : « { $name } » ({ $kind }, { $hos
 cli-import-updated = mis à jour { $file } : « { $name } » ({ $kind }, { $host })
 cli-import-note = {"  "}remarque : { $note }
 cli-note-paired-with-unused = remarque : --paired-with ne sert qu’aux connexions OAuth Server-to-Server ; « { $name } » liste les dossiers elle-même.
-cli-import-aem-user = {"  "}utilisateur AEM auquel donner les autorisations : { $email }
+cli-import-aem-user = {"  "}utilisateur AEM à qui accorder les droits : { $email }
 cli-refused = refusé { $file } : { $message }
 cli-refused-hint-aem = refusé { $file } : { $message } Utilisez --aem URL.
 cli-refused-hint-replace = refusé { $file } : { $message } Ajoutez --replace pour la remplacer.
@@ -370,7 +370,7 @@ cli-show-status = État
 cli-show-production = Production
 cli-show-ims = IMS
 cli-show-client-id = ID client
-cli-show-aem-user = Utilisateur AEM auquel donner les autorisations
+cli-show-aem-user = Utilisateur AEM à qui accorder les droits
 cli-show-acts-as = Agit en tant que
 cli-show-org = Organisation
 cli-show-certificate-expires = Expiration du certificat
@@ -418,7 +418,7 @@ cli-about-bulk-date = Décaler ou fixer les dates de la propriété, en gardant 
 cli-about-bulk-case = Changer la casse de chaque valeur de la propriété.
 cli-about-bulk-trim = Retirer les espaces aux extrémités de chaque valeur de la propriété (et réduire celles de l’intérieur).
 cli-arg-bulk-only_where = Seulement les ressources où la propriété est vide (combler les manques : empty), ou seulement là où elle ne l’est pas (not-empty).
-cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}Titre{"}"} (le libellé d’un champ, tel que le formulaire l’affiche) ou {"{"}dc:title{"}"} est la valeur d’une propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une valeur nommée est ignorée, avec la raison.
+cli-arg-bulk-set-template = Remplir d’après un modèle : {"{"}Titre{"}"} (le libellé d’un champ, tel que le formulaire l’affiche) ou {"{"}dc:title{"}"} est la valeur d’une propriété, {"{"}name{"}"} le nom du fichier sans son extension, {"{"}filename{"}"}, {"{"}extension{"}"}, {"{"}folder{"}"} (le nom du dossier), {"{"}path{"}"} ; {"{{"} et {"}}"} écrivent une accolade. Une ressource sans une valeur nommée est ignorée, avec la raison.
 cli-arg-bulk-set-from_name = Avec --template : une expression régulière appliquée au nom du fichier, dont le modèle nomme les groupes ({"{"}sku{"}"} pour (?<sku>…), {"{"}1{"}"} pour le premier groupe). Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
 cli-arg-bulk-set-whole_path = Avec --from-name : appliquer le motif au chemin entier plutôt qu’au nom du fichier.
 cli-arg-bulk-set-copy_from = Copier la valeur d’une autre propriété (une valeur ou une liste, telle quelle).
@@ -493,8 +493,12 @@ cli-arg-unpublish-agent = D’où dépublier : publish (le site web) ou preview
 cli-arg-bulk-republish = Après l’application, republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas), pour que le site web montre les nouvelles valeurs.
 cli-value-agent = NIVEAU
 cli-summary-publication = {"  "}publication : { $states }
+# Les ressources d’une modification selon leur état sur le site web à l’aperçu (ticket 53)
+cli-summary-on-website = {"  "}sur le site web : { $states }
+# Le résultat d’une republication, dans les mots de la fenêtre (ticket 53)
+cli-summary-republished = {"  "}publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
 cli-republish-start = Republication de ce que l’exécution { $run } a modifié (seulement les ressources déjà publiées) :
-cli-about-bulk-republish = Republier ce qu’une exécution appliquée a modifié, sur les ressources qui étaient publiées avant elle (jamais une qui ne l’était pas ; c’est elle-même une exécution, avec aperçu et rapport).
+cli-about-bulk-republish = Republier ce qu’une exécution appliquée a modifié, sur les ressources qui étaient publiées avant elle (jamais une qui ne l’était pas ; c’est elle-même une exécution, avec aperçu et rapport).
 cli-arg-bulk-republish-agent = Où republier : publish (le site web) ou preview (le niveau d’aperçu d’AEM).
 cli-examples-bulk-republish = Exemples :
   metadesk-cli bulk republish 20260131-091500-ab12 --dry-run

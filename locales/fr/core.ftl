@@ -1,6 +1,6 @@
 # Messages du cœur de Metadesk (crates/core) : erreurs, « Tester la connexion », formats.
 # Partagés par la fenêtre et la CLI. Chaque message a son jumeau anglais dans ../en/core.ftl,
-# avec les mêmes variables ; les tests du catalogue le vérifient.
+# avec les mêmes variables ; les tests du catalogue le vérifient.
 
 ## Formats (les motifs suivent le langage de description de format de la crate `time`)
 
@@ -150,14 +150,14 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
    *[control] dont le nom contient un caractère de contrôle
 } ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
-assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
+assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
 error-untrusted-host = { $place ->
     [here] { $host } est sur cet ordinateur, où n’importe quel programme peut écouter, et ces identifiants sont délivrés par Adobe : leurs jetons y seraient envoyés. Seuls le bac à sable, une connexion à un AEM SDK local et les identifiants d’un IMS situé sur cet ordinateur y vont sans qu’on vous le demande. Ne l’importez que si vous faites confiance à ce qui écoute sur { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
-   *[elsewhere] { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
+   *[elsewhere] { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
 }
 error-host-not-trusted = { $place ->
     [here] La connexion « { $name } » pointe vers { $host }, sur cet ordinateur, où n’importe quel programme peut écouter, et ses identifiants sont délivrés par Adobe : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
-   *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
+   *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
 }
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
@@ -215,11 +215,11 @@ fragments-etag-too-long = AEM a donné au fragment de contenu { $path } un ETag 
 fragments-etag-refused-old-aem = AEM a refusé la modification de { $path } (412) alors que personne ne l’a modifié depuis sa lecture : les versions d’AEM antérieures à la 21331 (juin 2025) refusent l’ETag qu’elles viennent de donner. Mettez AEM à jour vers la version 21331 ou ultérieure, puis réessayez ; rien d’autre n’a été tenté
 
 keychain-unavailable = Cet ordinateur n’a pas de trousseau de clés utilisable par Metadesk ({ $detail }). { $fixKind ->
-    [linux] Installez et démarrez un fournisseur Secret Service comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
+    [linux] Installez et démarrez un trousseau de clés du bureau, comme GNOME Keyring ou KWallet (par exemple `sudo apt install gnome-keyring`), ouvrez une session de bureau, puis redémarrez Metadesk.
     [desktop] Vérifiez que vous êtes connecté à une session de bureau normale, puis redémarrez Metadesk.
    *[other] { $fix }
 } Metadesk conserve les secrets uniquement dans le trousseau du système : rien ne peut être enregistré d’ici là.
-keychain-locked = Le trousseau du système est verrouillé. Déverrouillez-le (sous Linux : ouvrez « Mots de passe et clés » et déverrouillez le trousseau « Connexion » ; sous macOS : Trousseau d’accès), puis réessayez.
+keychain-locked = Le trousseau du système est verrouillé. Déverrouillez-le (sous Linux : ouvrez « Mots de passe et clés » et déverrouillez le trousseau « Connexion » ; sous macOS : Trousseau d’accès), puis réessayez.
 keychain-access-denied = Le trousseau du système a refusé l’accès ({ $detail }). Autorisez Metadesk à l’utiliser, puis réessayez.
 keychain-too-large = L’entrée est trop volumineuse pour le trousseau de ce système ({ $size } octets, la limite est de { $limit }).
 keychain-failed = Le trousseau du système a échoué : { $detail }
@@ -320,8 +320,8 @@ health-certificate = { $state ->
 health-advice-dev-token-end-unknown = Quand AEM ne l’acceptera plus, obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
 health-advice-dev-token-ended = Les jetons de développement durent 24 heures et ne peuvent pas être renouvelés. Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
 health-advice-dev-token-ending = Terminez ou mettez en pause les longues exécutions avant qu’il n’expire. Obtenez-en un nouveau dans la Console développeur AEM de cet environnement (Intégrations → Jeton local → Obtenir le jeton de développement local), téléchargez-le et importez-le à nouveau.
-name-suggestion-local-sdk = SDK AEM local · { $host }
-name-suggestion-dev-token = Jeton de développement · { $user }
+name-suggestion-local-sdk = SDK AEM local ({ $host })
+name-suggestion-dev-token = Jeton de développement ({ $user })
 name-suggestion-dev-token-anonymous = Jeton de développement
 
 ## Listes de ressources dans un fichier, déposées ou choisies dans Modification en masse (ticket 15)
@@ -365,11 +365,11 @@ error-say-which-aem = Indiquez quelle instance AEM utiliser : --connection NOM,
 error-run-action = { $to ->
     [apply] l’appliquer
     [resume] la reprendre
-    [undo] l’annuler
+    [undo] la défaire
     [republish] republier ce qu’elle a modifié
    *[retry] la relancer
 }
-error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Rétablissez l’adresse de la connexion sur { $was } pour { error-run-action }.
+error-run-on-other-aem = La connexion « { $name } » pointe désormais vers { $now }, mais cette exécution a été faite sur { $was }. Remettez l’adresse de la connexion sur { $was } pour { error-run-action }.
 error-run-used-a-file = Cette exécution a utilisé le fichier d’identifiants { $file } ; indiquez-le de nouveau avec --aem URL --file FICHIER pour { error-run-action }.
 error-run-connection-gone = Cette exécution a été faite avec la connexion « { $name } », qui n’existe plus. Importez de nouveau son fichier d’identifiants sous ce nom pour { error-run-action }.
 
@@ -380,7 +380,7 @@ job-count-search = le comptage d’une recherche dans { $folder }
 job-check-list = la vérification d’une liste de ressources
 job-preview = un aperçu de { $folder }
 job-preview-of-run = un aperçu { $kind ->
-    [undo] de l’annulation
+    [undo] pour défaire une exécution
    *[retry] de la nouvelle tentative
 } dans { $folder }
 job-preview-sheet = un aperçu de la feuille { $file }
@@ -499,7 +499,7 @@ import-works-classic = Fonctionne avec les API AEM classiques : l’API HTTP As
 import-works-openapi = Fonctionne avec les API d’AEM basées sur OpenAPI (/adobe/assets, /adobe/folders) dès qu’un administrateur autorise son identifiant client pour l’environnement.
 import-not-classic = Ne fonctionne pas avec l’API HTTP Assets classique (/api/assets) ; pour celle-ci, utilisez des identifiants de service de la Console développeur AEM.
 import-works-sdk = Fonctionne avec les API AEM classiques du SDK AEM de cet ordinateur.
-import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM auquel donner des droits (un nouveau compte technique ne peut que lire).
+import-acts-as-technical-account = Agit en tant que compte technique { $email } : c’est l’utilisateur AEM à qui accorder des droits (un nouveau compte technique ne peut que lire).
 import-acts-as = Agit en tant que { $user } { $until }.
 import-certificate-until = Son certificat est valide jusqu’au { $date }.
 import-secret-hint = { credential-field } { $hint }
@@ -647,13 +647,13 @@ error-no-journal = Il n’y a pas de journal d’exécution à { $file }.
 error-bad-run-id = « { $run } » n’est pas un identifiant d’exécution.
 error-run-other-api = Cette exécution utilise l’API Assets { $run }, mais la connexion indiquée utilise l’API { $connection }.
 error-plan-with = { $kind ->
-    [undo] Utilisez « annuler » pour préparer une annulation.
+    [undo] Utilisez la commande `undo` pour préparer de quoi défaire l’exécution.
     [retry] Utilisez « réessayer » pour préparer une nouvelle tentative sur les ressources en échec.
    *[sheet] Importez la feuille pour préparer ses valeurs.
 }
-error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à annuler.
+error-nothing-to-undo = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à défaire.
 error-retry-of-sheet = L’exécution { $run } a appliqué la feuille { $file } ; pour réessayer ses ressources en échec, importez de nouveau la feuille (les cellules déjà écrites apparaissent inchangées).
-error-retry-of-undo = L’exécution { $run } est une annulation ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau l’annulation de l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
+error-retry-of-undo = L’exécution { $run } en défait une autre ; pour restaurer les ressources qu’elle n’a pas pu restaurer, préparez de nouveau de quoi défaire l’exécution { $undone } (les ressources déjà restaurées restent telles quelles).
 error-nothing-to-retry = Aucune ressource n’a échoué dans l’exécution { $run } : il n’y a rien à réessayer.
 error-run-complete = L’exécution { $run } est déjà terminée.
 error-run-preview-unfinished = L’aperçu de l’exécution { $run } ne s’est pas terminé : elle ne peut pas être appliquée. Relancez l’aperçu.
@@ -750,7 +750,7 @@ error-console-bad-aem-address = L’adresse AEM de la connexion n’est pas vali
 error-console-export-not-json = Le résultat à exporter n’est pas du JSON ({ $detail }).
 error-console-no-table = Ce résultat ne contient aucune liste d’éléments : il n’a pas de tableau à exporter en CSV. Exportez-le plutôt en JSON.
 error-sheet-gone = Cette feuille n’est plus disponible ; déposez-la de nouveau sur la fenêtre, ou choisissez-la.
-error-sheet-issues-gone = Les problèmes de cette vérification ne sont plus disponibles ; vérifiez de nouveau la feuille.
+error-sheet-issues-gone = Les problèmes de cette vérification ne sont plus disponibles ; vérifiez de nouveau la feuille.
 error-sheet-preview-not-removed = Impossible de supprimer l’aperçu de la feuille : { $detail }
 error-sheet-no-properties = Indiquez les propriétés que contient la feuille, par exemple dc:title et dc:subject.
 error-export-cancelled = L’export a été annulé.
@@ -775,7 +775,7 @@ io-journal-writer = impossible de commencer l’écriture du journal d’exécut
 
 ## Certificats des identifiants de service
 
-certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
+certificate-expired = Le certificat de ces identifiants de service a expiré le { $date } ; Adobe IMS ne les accepte plus. Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
 certificate-urgent = Le certificat de ces identifiants de service expire le { $date } (dans { $duration }). Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
 certificate-soon = Le certificat de ces identifiants de service expire le { $date } (dans { $days } jours). Dans la Console développeur AEM (Intégrations → Comptes techniques), ajoutez un nouveau certificat ou une nouvelle clé privée pour ce compte, téléchargez les identifiants et importez-les à nouveau.
 certificate-ok = Le certificat est valide jusqu’au { $date }.
@@ -825,7 +825,7 @@ can-fragments-yes = Peut modifier les fragments de contenu
 can-fragments-no = Ne peut pas modifier les fragments de contenu
 can-metadata-change = Peut lire et modifier les métadonnées
 can-metadata-read-only = Peut lire les métadonnées, mais pas les modifier
-can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
+can-metadata-read-unsure = Peut lire les métadonnées ; la première modification dira si elle peut les modifier
 can-metadata-none = Ne peut pas lire les ressources
 can-search-yes = Peut trouver des ressources d’après leurs métadonnées
 can-search-no = Ne peut pas trouver de ressources d’après leurs métadonnées
@@ -936,7 +936,7 @@ reason-folder-forbidden = cette connexion n’a pas le droit de le lire (403) :
 reason-folder-gone = il n’existe plus (404)
 path-outside-dam = « { $path } » n’est pas dans la DAM (les chemins des ressources commencent par /content/dam/)
 path-dam-root = { $path } est la racine de la DAM, pas une ressource
-path-dot-segment = « { $path } » contient un segment . ou .. : AEM le résoudrait vers un autre nœud, il n’est donc pas utilisé ; écrivez le chemin de la ressource tel qu’AEM l’affiche
+path-dot-segment = « { $path } » contient un segment . ou .. : AEM le résoudrait vers un autre nœud, il n’est donc pas utilisé ; écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-empty-segment = « { $path } » contient un segment vide (//) : écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-control-character = « { $path } » contient un caractère de contrôle (un saut de ligne ou une tabulation) : écrivez le chemin de la ressource tel qu’AEM l’affiche
 path-untrimmed = « { $path } » a des espaces ou une / à une extrémité : écrivez le chemin de la ressource tel qu’AEM l’affiche
@@ -944,7 +944,7 @@ reason-aem-created-node = AEM a créé un nouveau nœud à { $path } au lieu de 
 reason-aem-created-stray-node = AEM a créé un nœud à { $path }{ $more ->
     [0] {""}
    *[other] {" "}(et { $more } autres nœuds)
-}, qui n’est aucune des ressources de ce lot, en écrivant cette ressource avec d’autres en une seule requête : on ne sait pas si elle a été modifiée comme prévu, elle n’est donc pas comptée comme modifiée ; vérifiez-la et supprimez ce nœud dans AEM
+}, qui n’est aucune des ressources de ce lot, en écrivant cette ressource avec d’autres en une seule requête : on ne sait pas si elle a été modifiée comme prévu, elle n’est donc pas comptée comme modifiée ; vérifiez-la et supprimez ce nœud dans AEM
 reason-value-too-long = la règle calcule une valeur de { $chars } caractères, plus longue que les { $limit } que Metadesk écrit dans une propriété ; la ressource reste telle quelle
 reason-list-line = ligne { $line } : { $problem }
 reason-list-bad-asset-id = un identifiant de ressource non valide (urn:aaid:aem: suivi d’un UUID)
@@ -968,7 +968,7 @@ run-edit = { $property } : { $op ->
    *[clear] effacer
 }
 run-per-asset-writes = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même). Metadesk s’en souvient pour cette connexion.
-run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) plus tôt sur cette connexion (lors d’une exécution ou de « Tester la connexion »), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
+run-per-asset-writes-remembered = Écriture ressource par ressource : cet AEM a refusé d’écrire plusieurs ressources en une requête ({ $status }) plus tôt sur cette connexion (lors d’une exécution ou de « Tester la connexion »), chaque ressource a donc été écrite par sa propre requête (plus lent ; le résultat est le même).
 run-unindexed = { $count ->
     [one] 1 ressource n’est pas encore dans l’index de recherche d’AEM (ajoutée ces dernières minutes) ; Metadesk l’a lue à part.
    *[other] { $count } ressources ne sont pas encore dans l’index de recherche d’AEM (ajoutées ces dernières minutes) ; Metadesk les a lues une par une.
@@ -976,7 +976,7 @@ run-unindexed = { $count ->
 run-searched-index = Une recherche trouve ce que l’index de recherche d’AEM contient : ces ressources sont celles qu’il contenait le { $at }. Les ressources ajoutées dans les minutes précédentes peuvent ne pas y être encore, et ne sont pas dans cette exécution.
 run-searched-folder = Aucune connexion classique n’est associée pour lister ce dossier : la recherche d’AEM a donc trouvé ses ressources telles que son index les contenait le { $at }. Des ressources ajoutées dans les minutes précédentes peuvent manquer. Associez une connexion classique pour lire le dossier en entier.
 run-index-notices = { $notices }
-run-edit-undo = annulation de l’exécution { $run }
+run-edit-undo = défaire l’exécution { $run }
 run-edit-retry = nouvel essai des ressources en échec de l’exécution { $run }
 run-edit-sheet = valeurs de la feuille { $file }
 
@@ -1125,28 +1125,28 @@ reason-date-none = elle n’a pas de date dont garder l’heure et le fuseau ; 
 error-publish-oauth = Cette connexion ne peut pas publier : c’est une connexion OAuth Server-to-Server, et le servlet de réplication d’AEM n’accepte que les identifiants de service (comptes techniques JWT) et les jetons de développement local. Rien n’a été envoyé. Publiez avec une connexion de l’un de ces types, par exemple la connexion classique associée à celle-ci.
 error-nothing-to-republish = L’exécution { $run } n’a modifié aucune ressource : il n’y a rien à republier.
 error-republish-of-publish = L’exécution { $run } publie ou dépublie : seul ce qu’une modification a changé est republié. Pour publier de nouveau ses ressources, publiez-les à part.
-error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
+error-retry-of-publish = L’exécution { $run } publie ou dépublie ; pour refaire ce qu’elle n’a pas pu faire, reprenez-la ou préparez-la de nouveau.
 reason-publish-kept = était publiée avant cette exécution : elle garde sa version publiée actuelle (AEM ne peut pas rendre une publication plus ancienne)
-reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : l’annulation la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
+reason-publish-unknown-before = Metadesk n’a pas pu savoir si elle était publiée avant cette exécution : la défaire la laisse donc telle quelle (publiez-la ou dépubliez-la à part si besoin)
 reason-publish-not-before = n’était pas publiée : une modification de métadonnées ne la rend jamais publique, elle reste non publiée
 reason-publish-no-longer = n’était plus publiée quand l’exécution l’a atteinte : elle n’a pas été republiée
 reason-publish-already-unpublished = déjà dépubliée
 reason-publish-forbidden = Ce compte technique n’a pas le droit de publier sous { $folder } : demandez à un administrateur AEM d’accorder le droit Replicate à { $account }
-reason-publish-undo-not-published-before = n’était pas publiée avant cette exécution : l’annulation la laisse donc non publiée
-reason-publish-undo-not-up-to-date = avant cette exécution, ses valeurs dans l’auteur étaient plus récentes que celles du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, l’annulation la laisse donc non publiée
-reason-publish-undo-not-done = la demande de cette exécution pour elle n’a pas abouti : l’annulation la laisse donc telle quelle
-reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que le site montre d’elle vient toujours de cette exécution : l’annulation la laisse donc telle quelle (reprenez d’abord l’exécution si elle a été interrompue)
-reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, l’annulation la laisse donc non publiée
+reason-publish-undo-not-published-before = n’était pas publiée avant cette exécution : défaire l’exécution la laisse donc non publiée
+reason-publish-undo-not-up-to-date = avant cette exécution, ses valeurs dans l’auteur étaient plus récentes que celles du site : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
+reason-publish-undo-not-done = la demande de cette exécution pour elle n’a pas abouti : défaire l’exécution la laisse donc telle quelle
+reason-publish-undo-not-confirmed = Metadesk n’a pas pu vérifier que ce que le site montre d’elle vient toujours de cette exécution : défaire l’exécution la laisse donc telle quelle (reprenez d’abord l’exécution si elle a été interrompue)
+reason-publish-undo-modified-since = modifiée dans l’auteur depuis sa dernière publication ({ $modified }) : la publier maintenant rendrait publiques des modifications qui ne l’ont jamais été, défaire l’exécution la laisse donc non publiée
 reason-publish-published-since = publiée de nouveau après cette exécution, par { $by } le { $at } : cette publication reste telle quelle
 reason-publish-unpublished-since = dépubliée après la demande de cette exécution, par { $by } le { $at } : elle reste non publiée
 reason-publish-state-unread = { $what } ; Metadesk n’a pas pu savoir où elle en est sur le site, rien n’a donc été envoyé pour elle (relancez plus tard les ressources en échec)
 publication-never-published = { $count } jamais publiées
-publication-modified = { $count } publiées puis modifiées
-publication-up-to-date = { $count } publiées et à jour
+publication-modified = { $count } modifiées depuis leur publication
+publication-up-to-date = { $count } à jour
 publication-unpublished = { $count } dépubliées
 publication-state-never-published = jamais publiée
-publication-state-modified = publiée, modifiée depuis
-publication-state-up-to-date = publiée, à jour
+publication-state-modified = modifiée depuis sa publication
+publication-state-up-to-date = à jour
 publication-state-unpublished = dépubliée
 run-publish = { $what ->
     [unpublish] dépublier { $tier ->
@@ -1162,7 +1162,7 @@ run-republish = republier ce que l’exécution { $run } a modifié { $tier ->
     [preview] sur le niveau d’aperçu d’AEM
    *[publish] sur le site web
 }
-run-publish-undo = annulation de l’exécution { $run } ({ $what ->
+run-publish-undo = défaire l’exécution { $run } ({ $what ->
     [unpublish] dépublier ce qu’elle a publié pour la première fois
    *[publish] republier ce qu’elle a dépublié
 })
@@ -1171,6 +1171,6 @@ allows-ok-publish = La vérification des droits d’AEM indique que ce compte pe
 allows-publish-refused = La vérification des droits d’AEM indique que { $who } ne peut pas publier dans { $folder }. Demandez à un administrateur AEM de lui accorder le droit Replicate à cet endroit.
 allows-publish-unknown = La vérification des droits d’AEM n’a pas répondu sur la publication dans { $folder } (cette vérification n’est pas confirmée sur tous les AEM).
 allows-publish-unchecked = Le droit de publier dans { $folder } n’a pas pu être vérifié : { $why }
-allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
+allows-instead-publish = Les modifications fonctionnent ; la publication et la republication seront refusées tant que le droit n’est pas donné.
 allows-publish-oauth = Une connexion OAuth Server-to-Server ne peut pas publier : le servlet de réplication d’AEM n’accepte que les identifiants de service et les jetons de développement local.
 allows-instead-publish-oauth = Publiez avec une connexion classique (identifiants de service ou jeton de développement local), par exemple celle associée à cette connexion.

@@ -1,4 +1,4 @@
-# Les mots de la fenêtre (ui/src). L’interface lit ce fichier à la compilation (Vite `?raw`) ;
+# Les mots de la fenêtre (ui/src). L’interface lit ce fichier à la compilation (Vite `?raw`) ;
 # chaque message a son jumeau anglais dans ../en/ui.ftl, avec les mêmes variables.
 
 ## Formats
@@ -26,6 +26,8 @@ nav-bulk = Modification en masse
 nav-activity = Activité
 nav-console = Console d’API
 nav-settings = Paramètres
+nav-developer-tools = Outils de développement
+nav-console-note = Sans aperçu, impossible à défaire
 startup-failed-title = La vérification au démarrage n’a pas abouti
 checking = Vérification…
 check-again = Vérifier à nouveau
@@ -33,11 +35,11 @@ interrupted-title = Une modification en masse a été interrompue
 interrupted-body = L’exécution sur { $connection } dans { $scope }, lancée le { $started }, n’est pas terminée : { $pending ->
     [one] { $pendingText } n’est pas encore modifiée
    *[other] { $pendingText } ne sont pas encore modifiées
-}. Reprendre n’écrit que celles-ci ; l’exécution reste dans Activité si vous la remettez à plus tard.
+}. Reprendre n’écrit que celles-ci ; l’exécution reste dans Activité si vous la remettez à plus tard.
 scope-with-subfolders = { $folder } et ses sous-dossiers
 resume = Reprendre
 later = Plus tard
-close-run-title = Une modification en masse est en cours. L’annuler et fermer ?
+close-run-title = Une modification en masse est en cours. L’annuler et fermer ?
 close-run-apply = Écriture sur « { $connection } » : { $done } sur { $total ->
     [one] { $total } ressource traitée
    *[other] { $total } ressources traitées
@@ -50,7 +52,7 @@ close-run-listing = Aperçu : { $done ->
     [one] { $done } ressource trouvée
    *[other] { $done } ressources trouvées
 } pour l’instant.
-close-run-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles. Vous pourrez reprendre l’exécution depuis Activité à la prochaine ouverture de Metadesk.
+close-run-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles. Vous pourrez reprendre l’exécution depuis Activité à la prochaine ouverture de Metadesk.
 keep-running = Continuer
 closing = Fermeture…
 cancel-and-close = Annuler l’exécution et fermer
@@ -102,15 +104,15 @@ add-sdk = Ajouter un SDK AEM local
 try-sandbox = Essayer avec un AEM de bac à sable
 starting-sandbox = Démarrage du bac à sable…
 import-blocked = L’importation est désactivée : { $reason }
-sandbox-starting-hint = Démarrage du bac à sable… Il crée ses clés et ses ressources d’exemple ; cela prend quelques secondes.
+sandbox-starting-hint = Démarrage du bac à sable… Il crée ses clés et ses ressources d’exemple ; cela prend quelques secondes.
 empty-connections-title = Aucune connexion pour l’instant
 empty-connections-lead = Déposez un fichier d’identifiants n’importe où dans cette fenêtre.
 empty-connections-body = Utilisez le fichier JSON contenant les identifiants de service de votre Console développeur AEM, un jeton de développement local ou un projet OAuth de l’Adobe Developer Console.
-empty-connections-sandbox = Pas de compte Adobe sous la main ? Essayez Metadesk avec un AEM simulé sur cet ordinateur.
+empty-connections-sandbox = Pas de compte Adobe sous la main ? Essayez Metadesk avec un AEM simulé sur cet ordinateur.
 drop-anywhere = Ou déposez des fichiers d’identifiants n’importe où dans cette fenêtre.
 paste-title = Coller le JSON d’un fichier d’identifiants
 paste-label = Texte JSON
-paste-hint = Le texte est vérifié avant tout enregistrement ; les secrets vont uniquement dans votre trousseau.
+paste-hint = Le texte est vérifié avant tout enregistrement ; les secrets vont uniquement dans votre trousseau.
 cancel = Annuler
 import = Importer
 importing = Importation…
@@ -123,8 +125,8 @@ type-user-name = Saisissez le nom d’utilisateur.
 type-password = Saisissez le mot de passe.
 adding = Ajout…
 add-connection = Ajouter la connexion
-delete-title = Supprimer « { $name } » ?
-delete-body = Metadesk oublie cette connexion et retire ses secrets de votre trousseau. Le fichier d’identifiants sur votre ordinateur n’est pas modifié ; vous pourrez l’importer à nouveau plus tard.
+delete-title = Supprimer « { $name } » ?
+delete-body = Metadesk oublie cette connexion et retire ses secrets de votre trousseau. Le fichier d’identifiants sur votre ordinateur n’est pas modifié ; vous pourrez l’importer à nouveau plus tard.
 delete-sandbox = { sandbox-label } : la supprimer arrête aussi le bac à sable.
 delete-production = Il s’agit d’une connexion de production.
 deleting = Suppression…
@@ -139,9 +141,10 @@ checking-token = vérification du jeton…
 field-kind = Type
 field-aem = AEM
 field-ims = Service de connexion (IMS)
-field-aem-user = L’utilisateur AEM auquel donner les autorisations
+field-aem-user = L’utilisateur AEM à qui accorder les droits
 field-signs-in-as = Se connecte en tant que
 field-keychain = Dans votre trousseau
+connection-technical = Détails techniques
 connection-jwt-note = Adobe range désormais les identifiants de service JWT comme ceux-ci parmi les méthodes anciennes, au profit d’OAuth serveur à serveur. Ils fonctionnent jusqu’à l’expiration du certificat. Quand l’AEM Developer Console vous donne la forme plus récente (un ID client et un secret client, sans clé privée), déposez-la ici : Metadesk l’accepte aussi.
 # ticket 17 (les connexions dans la langue de l’utilisateur) : les indices du trousseau sur la carte d’une connexion
 secret-hint = { $field ->
@@ -188,7 +191,7 @@ dismiss-files = Fermer les résultats des fichiers
 file-unnamed = un fichier sans nom
 file-checking = Vérification de { $file }…
 file-added = { $file } : { $name } ajoutée ({ $kind }).
-file-updated = { $file } : { $name } mise à jour ; elle utilise désormais les secrets de ce fichier.
+file-updated = { $file } : { $name } mise à jour ; elle utilise désormais les secrets de ce fichier.
 file-refused = { $file } n’a pas été importé :
 file-replaces = { $file } : { $kind } avec l’ID client de { $name }. Confirmez ci-dessous pour la remplacer.
 file-choose = { $file } : { $kind }. Faites votre choix ci-dessous pour l’importer.
@@ -199,11 +202,11 @@ replace-advice = Ne la remplacez que si vous vous y attendiez (par exemple aprè
 untrusted-title = { $host } n’est pas l’un des hôtes AEM d’Adobe.
 untrusted-body = Le jeton de cette connexion y serait envoyé. Les adresses d’AEM as a Cloud Service d’Adobe ressemblent à author-p12345-e67890.adobeaemcloud.com.
 untrusted-stored = Cette connexion n’est pas utilisée tant que vous ne lui faites pas confiance : son jeton y serait envoyé.
-untrusted-advice = Ne lui faites confiance que si vous connaissez ce serveur (l’AEM de votre organisation, par exemple) ; une adresse qui imite celle d’Adobe peut voler votre jeton.
+untrusted-advice = Ne lui faites confiance que si vous connaissez ce serveur (l’AEM de votre organisation, par exemple) ; une adresse qui imite celle d’Adobe peut voler votre jeton.
 trust-host-import = Faire confiance à { $host } et importer
 trust-host = Faire confiance à { $host }
-pending-aem-user = L’utilisateur AEM auquel donner les autorisations : { $email }
-which-credential = Quels identifiants ?
+pending-aem-user = L’utilisateur AEM à qui accorder les droits : { $email }
+which-credential = Quels identifiants ?
 url-keep = Laissez vide pour conserver l’adresse de la connexion.
 url-unknown = Ce fichier n’indique pas à quel environnement AEM il est destiné.
 ims-address = Adresse d’Adobe IMS (facultatif)
@@ -220,7 +223,7 @@ token-renewing = renouvellement…
 token-failed = échec : { $reason }
 token-ended = jeton expiré — un nouveau est obtenu à la prochaine utilisation
 token-valid = jeton valide pendant { $duration }
-dev-token-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
+dev-token-unknown = jeton de développement (fin inconnue ; il dure au plus 24 h)
 dev-token-unknown-advice = Quand AEM ne l’accepte plus : { new-dev-token }
 dev-token-ended = jeton de développement expiré
 dev-token-ended-advice = Les jetons de développement durent 24 heures et ne peuvent pas être renouvelés. { new-dev-token }
@@ -234,7 +237,7 @@ certificate-expires-days = { $days ->
 certificate-expires-in = Le certificat expire dans { $duration } ({ $day })
 certificate-expired = Certificat expiré le { $day } — Adobe refuse ces identifiants
 fact-host-not-tried = AEM ({ $host }) n’a pas été contacté
-fact-host-reached = AEM joint ({ $host })
+fact-host-reached = AEM a répondu à { $host }
 fact-host-unreachable = Impossible de joindre AEM ({ $host })
 fact-account = AEM indique que vous êtes { $user }
 fact-account-unknown = AEM n’indique pas quel compte cette connexion utilise
@@ -301,9 +304,9 @@ bulk-sentence-cancelled = Annulée.
 bulk-sentence-stopped = Arrêtée avant la fin. Corrigez la cause indiquée ci-dessus, puis reprenez.
 bulk-sentence-completed-failures = Terminée, avec des ressources qui n’ont pas pu être modifiées.
 bulk-sentence-completed = Terminée.
-bulk-sentence-undone = Annulée : les valeurs d’avant la modification sont rétablies.
-bulk-sentence-undone-failures = Annulée, sauf pour des ressources dont les valeurs n’ont pas pu être rétablies.
-bulk-outcome-put-back = Rétablies
+bulk-sentence-undone = Exécution défaite : les valeurs d’avant la modification sont restaurées.
+bulk-sentence-undone-failures = Exécution défaite, sauf pour des ressources dont les valeurs n’ont pas pu être restaurées.
+bulk-outcome-put-back = Restaurées
 bulk-outcome-changed = Modifiées
 bulk-outcome-unchanged = Déjà conformes
 bulk-outcome-skipped = Ignorées
@@ -311,11 +314,11 @@ bulk-outcome-failed = En échec
 bulk-outcome-pending = Pas encore appliquées
 bulk-kind-sheet = Valeurs de la feuille { $file }
 bulk-kind-undo = { $what ->
-    [edit] Annulation de la modification en masse
-    [sheet] Annulation de l’import de la feuille { $file }
-    [undo] Annulation de l’annulation
-    [retry] Annulation de la reprise
-   *[other] Annulation de l’exécution
+    [edit] Défaire la modification en masse
+    [sheet] Défaire l’import de la feuille { $file }
+    [undo] Défaire l’exécution qui en défaisait une autre
+    [retry] Défaire la reprise
+   *[other] Défaire l’exécution
 }{ $made ->
     [none] {""}
    *[other] {" "}du { $made }
@@ -326,7 +329,7 @@ bulk-kind-undo = { $what ->
 bulk-kind-retry = { $what ->
     [edit] Reprise des ressources en échec de la modification en masse
     [sheet] Reprise des ressources en échec de l’import de la feuille { $file }
-    [undo] Reprise des ressources en échec de l’annulation
+    [undo] Reprise des ressources en échec d’une exécution qui en défaisait une autre
     [retry] Reprise des ressources en échec de la reprise
    *[other] Reprise des ressources en échec de l’exécution
 }{ $made ->
@@ -488,7 +491,12 @@ fragments-empty = Aucun fragment de contenu dans { $folder } ni dans ses sous-do
 fragments-more = Les { $shown } premiers sur { $count } sont affichés ici ; l’aperçu les liste tous.
 fragments-col-title = Titre
 fragments-col-model = Modèle
-fragments-col-status = Statut
+fragments-col-status = Sur le site web
+fragment-status-new = Jamais publié
+fragment-status-draft = Pas sur le site web (brouillon)
+fragment-status-published = À jour
+fragment-status-modified = Modifié depuis sa publication
+fragment-status-unpublished = Dépublié
 fragments-field = Champ
 fragments-choose-field = Choisissez un champ…
 fragments-several = plusieurs valeurs
@@ -550,7 +558,7 @@ bulk-pick-export-title = Choisir les ressources à exporter
 bulk-pick-title = Choisir les ressources à modifier
 bulk-change-title = Indiquer les modifications
 bulk-preview-title = Aperçu
-bulk-preview-undo-title = Aperçu de l’annulation
+bulk-preview-undo-title = Aperçu : défaire l’exécution
 bulk-preview-retry-title = Aperçu de la reprise
 bulk-preview-failed = L’aperçu n’a pas fonctionné
 bulk-preview-button = Prévisualiser
@@ -629,13 +637,13 @@ bulk-apply-changes = { $count ->
    *[other] Appliquer { $count } modifications
 }
 bulk-apply-undo = { $count ->
-    [one] Annuler { $count } modification
-   *[other] Annuler { $count } modifications
+    [one] Défaire { $count } modification
+   *[other] Défaire { $count } modifications
 }
-bulk-apply-undo-hint = Rien n’a encore été rétabli. L’annulation réécrit les valeurs d’avant la modification sur { $count ->
+bulk-apply-undo-hint = Rien n’a encore été restauré. Défaire réécrit les valeurs d’avant la modification sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
+} ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
 bulk-undo-not-now = Garder la modification
 bulk-show-assets = Afficher les ressources
 bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues : { $reason }
@@ -653,12 +661,13 @@ bulk-showing = { $shown ->
    *[other] { $total } ressources
 }
 bulk-show-more = Afficher plus
+table-full-values = Afficher les valeurs en entier
 bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conforme ou ignorée.
 bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
-} ; vous pourrez la mettre en pause ou l’annuler, et annuler ses modifications plus tard.
-bulk-production-title = Modifier des ressources en production ?
+} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
+bulk-production-title = Modifier des ressources en production ?
 bulk-production-applying = L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
@@ -700,9 +709,9 @@ bulk-run-so-far = Jusqu’ici
 bulk-pause = Mettre en pause
 bulk-cancelling = Annulation…
 bulk-run-use-rest = Vous pouvez utiliser le reste de Metadesk pendant l’exécution.
-bulk-cancel-title = Annuler cette modification en masse ?
+bulk-cancel-title = Annuler cette modification en masse ?
 bulk-cancel-body = Les modifications déjà en cours d’écriture se terminent ; les autres ressources restent telles quelles.
-bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou annuler ce qui a été modifié.
+bulk-cancel-later = Vous pourrez reprendre plus tard depuis le rapport ou depuis Activité, ou défaire ce qui a été modifié.
 bulk-cancel-run = Annuler l’exécution
 bulk-row-status-changed = Modifiée
 bulk-row-status-unchanged = Déjà conforme
@@ -729,9 +738,10 @@ bulk-resume-left = Reprendre ({ $count } restantes)
 bulk-report-failures-title = Certaines ressources n’ont pas pu être modifiées
 bulk-export-csv = Exporter en CSV
 # Localized CSV headers toggle (issue 17)
-bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
+bulk-export-localized-headers = En-têtes de colonnes en toutes lettres (Chemin, Statut…) ; décochez pour les clés techniques, telles que les scripts les lisent
 bulk-retry-failed = Relancer les échecs ({ $count })
-bulk-undo-run = Annuler cette exécution
+bulk-undo-run = Défaire cette exécution
+bulk-redo-run = Rétablir ce que cette exécution a défait
 bulk-saved-file = Enregistré dans { $path }
 bulk-report-rows-error = Le rapport n’a pas pu être lu : { $reason }
 bulk-col-result = Résultat
@@ -756,6 +766,7 @@ bulk-test-equals = est
 bulk-test-not-equals = n’est pas
 bulk-test-contains = contient
 bulk-test-not-contains = ne contient pas
+bulk-type-choose = Choisissez un type de fichier
 bulk-type-any-image = Toute image
 bulk-type-jpeg = Image JPEG
 bulk-type-png = Image PNG
@@ -940,7 +951,7 @@ bulk-issues-problem = Problème et solution
 bulk-issue-error = Erreur
 bulk-issue-warning = Avertissement
 bulk-issues-none = Aucun problème ne correspond.
-bulk-issues-find-read = Cherche parmi les { $read } problèmes lus sur { $total } ; effacez la recherche et affichez-en plus pour chercher plus loin.
+bulk-issues-find-read = Cherche parmi les { $read } problèmes lus sur { $total } ; effacez la recherche et affichez-en plus pour chercher plus loin.
 ## Modification en masse › une liste de ressources depuis un fichier, et la recherche qui les a trouvées (ticket 15 : périmètres par liste et recherche OAuth)
 
 list-file-choose = Choisir un fichier…
@@ -964,6 +975,8 @@ query-hint-openapi = Pour votre administrateur AEM : la requête de recherche O
 ## API console
 
 console-title = Console d’API
+console-no-undo-title = Sans aperçu, impossible à défaire.
+console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de défaire.
 console-connection = Connexion
 console-connection-production = { $name } (production)
 console-tabs = Console
@@ -1101,7 +1114,7 @@ activity-title = Activité
 runs-error = L’historique des exécutions n’a pas pu être lu
 try-again = Réessayer
 empty-activity-title = Aucune exécution pour l’instant
-empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de l’annuler.
+empty-activity-body = Chaque modification en masse que vous appliquez figurera ici, avec son rapport et la possibilité de la défaire.
 runs-busy = Une modification en masse est en cours. Les autres exécutions pourront être ouvertes une fois celle-ci terminée.
 runs-list = Exécutions
 took = durée : { $duration }
@@ -1109,7 +1122,13 @@ show-progress = Afficher la progression
 open-report = Ouvrir le rapport
 open-preview = Ouvrir l’aperçu
 apply = Appliquer
-undo = Annuler les modifications
+undo = Défaire
+redo = Rétablir
+activity-undone-on = Défaite le { $when } →
+activity-redone-on = Rétablie le { $when } →
+activity-undoes = Défait l’exécution du { $when } →
+activity-redoes = Rétablit l’exécution du { $when } →
+run-technical = Détails techniques
 count-to-change = { $count ->
     [one] { $count } à modifier
    *[other] { $count } à modifier
@@ -1160,18 +1179,18 @@ bulk-rule-pattern-placeholder = ^(?<sku>\d+)_(?<title>.+)\.
 bulk-rule-whole-path = Comparer le chemin entier
 bulk-rule-from-name-hint = Les groupes nommés comme (?<sku>…) deviennent des champs du modèle : {"{"}sku{"}"}. Une ressource dont le nom ne correspond pas est ignorée, avec la raison.
 bulk-rule-copy-from = Propriété à copier
-bulk-rule-copy-hint = Chaque ressource reçoit sa propre valeur de cette propriété ; une ressource qui ne l’a pas est ignorée, avec la raison.
+bulk-rule-copy-hint = Chaque ressource reçoit sa propre valeur de cette propriété ; une ressource qui ne l’a pas est ignorée, avec la raison.
 bulk-rule-case = Casse
 bulk-rule-case-upper = MAJUSCULES
 bulk-rule-case-lower = minuscules
 bulk-rule-case-title = Majuscule À Chaque Mot
 bulk-rule-case-sentence = Majuscule en début de phrase
-bulk-rule-case-hint = Change la casse de chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
+bulk-rule-case-hint = Change la casse de chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
 bulk-rule-collapse = Réduire aussi les suites d’espaces à un seul
 bulk-rule-trim-hint = Retire les espaces au début et à la fin de chaque valeur.
 bulk-rule-by = Décaler de
 bulk-rule-by-placeholder = 7d, -1w, +2h30m
-bulk-rule-shift-date-hint = w semaines, d jours, h heures, m minutes, s secondes ; un signe moins recule. Chaque date garde son fuseau.
+bulk-rule-shift-date-hint = w semaines, d jours, h heures, m minutes, s secondes ; un signe moins recule. Chaque date garde son fuseau.
 bulk-rule-date = Nouvelle date
 bulk-rule-date-placeholder = 2024-05-01 ou 2024-05-01T09:00
 bulk-rule-set-date-hint = Un jour, une heure locale ou une heure avec son fuseau (2024-05-01T09:00:00+02:00).
@@ -1187,7 +1206,7 @@ bulk-rule-template = Modèle
 bulk-rule-template-placeholder = {"{"}Titre{"}"} — {"{"}name{"}"}
 bulk-rule-replace-hint = Remplacé dans chaque valeur ; l’aperçu montre l’avant → après de chaque ressource.
 bulk-rule-regex-hint = $1 ou ${"{"}name{"}"} dans « Remplacer par » remettent ce qu’un groupe a trouvé.
-bulk-rule-template-hint = Nommez un champ comme le formulaire l’affiche, par exemple {"{"}Titre{"}"} ou {"{"}City{"}"} (ou par sa propriété, comme {"{"}dc:title{"}"}) ; {"{"}name{"}"} est le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une valeur nommée par le modèle est ignorée, avec la raison.
+bulk-rule-template-hint = Nommez un champ comme le formulaire l’affiche, par exemple {"{"}Titre{"}"} ou {"{"}City{"}"} (ou par sa propriété, comme {"{"}dc:title{"}"}) ; {"{"}name{"}"} est le nom du fichier, {"{"}folder{"}"} son dossier, {"{"}path{"}"} son chemin. Une ressource sans une valeur nommée par le modèle est ignorée, avec la raison.
 bulk-rule-find-empty = Saisissez le texte à chercher.
 bulk-rule-template-empty = Saisissez le modèle.
 bulk-edit-line-rule = { $property } : { $rule }
@@ -1217,7 +1236,7 @@ bulk-rule-words-where = { $rule } { $is ->
 
 ## The edit rows' live example on the first assets of the scope.
 bulk-sample-title = Exemple sur les premières ressources
-bulk-sample-hint = Chaque modification sur les premières ressources de la sélection, pendant la saisie. Rien n’est écrit ; l’aperçu vérifie chaque ressource.
+bulk-sample-hint = Chaque modification sur les premières ressources de la sélection, pendant la saisie. Rien n’est écrit ; l’aperçu vérifie chaque ressource.
 bulk-sample-waiting = Choisissez quoi modifier et remplissez une modification pour la voir ici sur les premières ressources.
 bulk-sample-reading = Lecture des premières ressources…
 bulk-sample-empty = La sélection n’a aucune ressource sur laquelle montrer un exemple.
@@ -1239,20 +1258,17 @@ bulk-publish-apply = { $what ->
        *[other] Publier { $count } ressources
     }
 }
-bulk-republish-after-apply = Puis republier les ressources modifiées qui étaient déjà publiées (jamais une qui ne l’était pas)
-bulk-republish-changed = { $count ->
-    [one] Republier la ressource modifiée
-   *[other] Republier les { $count } ressources modifiées
+bulk-republish-after-apply = Puis republier les ressources modifiées qui sont sur le site web (jamais une qui n’y est pas)
 }
 bulk-col-publication = Publication
 bulk-col-publication-before = Publication avant
 bulk-publication-never-published = Jamais publiée
-bulk-publication-modified = Publiée, modifiée depuis
-bulk-publication-up-to-date = Publiée, à jour
+bulk-publication-modified = Modifiée depuis sa publication
+bulk-publication-up-to-date = À jour
 bulk-publication-unpublished = Dépubliée
 bulk-kind-publish = { $from ->
     [republish] Republication de ce qu’une modification en masse a changé
-    [undo] Annulation d’une publication
+    [undo] Défaire une publication
    *[none] { $what ->
         [unpublish] Dépublication
        *[publish] Publication
@@ -1262,6 +1278,36 @@ bulk-kind-publish = { $from ->
     }
 }
 bulk-publication-count-never = { $count } jamais publiées
-bulk-publication-count-modified = { $count } publiées puis modifiées
-bulk-publication-count-up-to-date = { $count } publiées et à jour
+bulk-publication-count-modified = { $count } modifiées depuis leur publication
+bulk-publication-count-up-to-date = { $count } à jour
 bulk-publication-count-unpublished = { $count } dépubliées
+# L’état des ressources sur le site web, et ce qu’une republication publie (ticket 53)
+bulk-on-website = Sur le site web
+bulk-col-on-website = Sur le site web
+bulk-publication-unknown = Inconnu
+bulk-republish-after-apply-count = { $count ->
+    [one] Puis republier celle qui est sur le site web (jamais une qui n’y est pas)
+   *[other] Puis republier les { $count } qui sont sur le site web (jamais une qui n’y est pas)
+}
+bulk-nothing-live-to-republish = Aucune des ressources à modifier n’est sur le site web : il n’y a rien à republier.
+bulk-then-republish = { $count ->
+    [one] Puis republie celle qui est sur le site web
+   *[other] Puis republie les { $count } qui sont sur le site web
+}
+bulk-then-republish-unknown = Puis republie les ressources modifiées qui sont sur le site web
+bulk-website-title = Sur le site web
+bulk-republish-explain = { $count ->
+    [one] Une des ressources modifiées est sur le site web, qui montre ses anciennes valeurs tant qu’elle n’est pas republiée.
+   *[other] { $count } des ressources modifiées sont sur le site web, qui montre leurs anciennes valeurs tant qu’elles ne sont pas republiées.
+}
+bulk-republish-explain-unknown = Le site web montre les anciennes valeurs des ressources modifiées qui y sont, tant qu’elles ne sont pas republiées.
+bulk-republish-on-website = { $count ->
+    [one] Republier celle qui est sur le site web…
+   *[other] Republier les { $count } qui sont sur le site web…
+}
+bulk-republish-on-website-unknown = Republier celles qui sont sur le site web…
+bulk-republished-line = Publiées : { $published } · absentes du site web, laissées telles quelles : { $left }
+bulk-outcome-published = Publiées
+bulk-outcome-unpublished = Dépubliées
+bulk-production-name-loose = Les espaces et la ponctuation ne comptent pas.
+bulk-production-name-ok = Le nom correspond.

@@ -217,6 +217,8 @@ mod tests {
             searched_at: None,
             index_notice: None,
             publication: None,
+            changed_on_website: None,
+            to_change_on_website: None,
             previewed_at: None,
             applied_at: None,
             preview_fresh_until: None,

@@ -66,7 +66,7 @@ async fn connections_list_and_show_speak_french_and_json_stays_machine_keys() {
     ]))
     .await;
     assert_eq!(code, Some(0), "{out}{err}");
-    assert!(out.contains("«\u{a0}Jeton de développement · "), "{out}");
+    assert!(out.contains("«\u{a0}Jeton de développement ("), "{out}");
 
     // A token minted and cached in the keychain: `show` reports it without asking IMS.
     let (code, out, err) = run(french(&["connections", "test", "svc"])).await;
@@ -114,7 +114,7 @@ async fn connections_list_and_show_speak_french_and_json_stays_machine_keys() {
     assert!(!list.contains("AEM service credentials"), "{list}");
     let dev = list
         .lines()
-        .find(|line| line.starts_with("Jeton de développement · "))
+        .find(|line| line.starts_with("Jeton de développement ("))
         .unwrap_or_else(|| panic!("{list}"));
     assert!(dev.contains("expire dans") || dev.ends_with("OK"), "{dev}");
 

@@ -37,6 +37,7 @@ mod index_lag;
 mod index_lag_cli;
 mod keychain;
 mod odd_paths_cli;
+mod on_website;
 mod open_folder;
 mod open_search;
 mod publish;

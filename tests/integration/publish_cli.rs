@@ -83,6 +83,14 @@ async fn an_edit_with_republish_then_its_undo_reach_the_website() {
         "{}",
         ran.stdout
     );
+    // The window's words (issue 53): where the edit's assets stood, and what the republish did.
+    let live = assets.iter().filter(|(_, s)| *s == "published").count();
+    assert!(ran.stdout.contains("  on the website: "), "{}", ran.stdout);
+    let republished = format!(
+        "  published {live} · not on the website, left alone {}",
+        assets.len() - live
+    );
+    assert!(ran.stdout.contains(&republished), "{}", ran.stdout);
     for (path, before) in &assets {
         let rights = sb
             .published(path, false)

@@ -380,8 +380,10 @@ async fn a_folder_preview_takes_values_from_batched_checks_with_far_fewer_reques
         .unwrap();
     let by_walk = sb.counters().requests_total - before;
     assert_eq!(walked.counts, run.counts);
+    // Both previews also ask where their assets stand on the website (the same few
+    // QueryBuilder requests each), which narrows the ratio from the checks' alone.
     assert!(
-        by_walk >= 20 * by_checks,
+        by_walk >= 15 * by_checks,
         "{by_walk} requests reading each asset vs {by_checks} checking in batches"
     );
 }

@@ -2,7 +2,8 @@
 //! file holds more than 700 lines that are not tests (ARCHITECTURE.md, "Conventions"); no two
 //! files of a crate import each other; every file a module doc or ARCHITECTURE.md names exists;
 //! the glossary and the rest of ARCHITECTURE.md name what the code defines, where it is; every
-//! relative link in README.md and `docs/` resolves.
+//! relative link in README.md and `docs/` resolves; French keeps one word per idea across the
+//! message catalogues.
 //!
 //! They read the checkout this crate was built from (`CARGO_MANIFEST_DIR/..`). Under Wine
 //! (`scripts/cross/windows.sh`) that Linux path means nothing to the Windows test binary, and
@@ -12,6 +13,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
 mod file_loops;
+mod french;
 mod glossary;
 mod links;
 mod pointers;

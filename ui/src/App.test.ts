@@ -151,11 +151,11 @@ async function renderReady() {
 }
 
 describe('navigation', () => {
-  it('shows five sections in a nav landmark, starting on Connections', async () => {
+  it('shows four sections and Developer tools in a nav landmark, starting on Connections', async () => {
     await renderReady();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'API console', 'Settings']);
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'Settings', 'Developer tools']);
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
@@ -202,15 +202,15 @@ describe('navigation', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
-    expect(screen.getByTestId('nav-console')).toHaveFocus();
-    await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-developer-tools')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-connections')).toHaveFocus(); // wraps around
     await user.keyboard('{ArrowUp}');
-    expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    expect(screen.getByTestId('nav-developer-tools')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
-    expect(screen.getByTestId('nav-console')).toHaveFocus();
+    expect(screen.getByTestId('nav-settings')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard(' ');
@@ -220,7 +220,29 @@ describe('navigation', () => {
     await user.keyboard('{Home}');
     expect(screen.getByTestId('nav-connections')).toHaveFocus();
     await user.keyboard('{End}');
-    expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    expect(screen.getByTestId('nav-developer-tools')).toHaveFocus();
+  });
+
+  it('keeps the API console under Developer tools, folded away and marked as having no preview and no undo', async () => {
+    const user = userEvent.setup();
+    await renderReady();
+
+    const fold = screen.getByTestId('nav-developer-tools');
+    expect(fold).toHaveAttribute('aria-expanded', 'false');
+    expect(screen.queryByTestId('nav-console')).not.toBeInTheDocument();
+
+    fold.focus();
+    await user.keyboard('{Enter}');
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
+    expect(screen.getByTestId('nav-console-note')).toHaveTextContent('No preview, no undo');
+    await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-console')).toHaveFocus();
+    await user.keyboard('{Enter}');
+    expect(screen.getByTestId('nav-console')).toHaveAttribute('aria-current', 'page');
+    expect(await screen.findByTestId('console-no-undo')).toBeInTheDocument();
+    // Open while the console is shown, even when clicked.
+    await user.click(fold);
+    expect(fold).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('switches the window to French from Settings, with the keyboard', async () => {
@@ -236,8 +258,8 @@ describe('navigation', () => {
       'Connexions',
       'Modification en masse',
       'Activité',
-      'Console d’API',
       'Paramètres',
+      'Outils de développement',
     ]);
     expect(document.documentElement.lang).toBe('fr');
     expect(screen.getByTestId('language-saved')).toHaveTextContent('Enregistré.');

@@ -120,8 +120,14 @@ pub struct Replay {
     /// Set when an apply of the run wrote one asset per request because AEM refuses batch
     /// writes: the status it refused them with, and whether an earlier run had found it.
     pub per_asset_writes: Option<(u16, bool)>,
-    /// A publish run's assets by where they stood at its preview.
+    /// A run's assets by where they stood on the tier at its preview (a publish run's, an
+    /// edit's or a sheet's where the preview could ask).
     pub publication: Option<crate::publish_words::PublicationCounts>,
+    /// An edit's or a sheet's changed assets that were on the website at its preview: what a
+    /// republish would publish. `None` when the preview did not know where they stood.
+    pub changed_on_website: Option<u64>,
+    /// The same before its apply: the planned changes of assets on the website.
+    pub to_change_on_website: Option<u64>,
 }
 
 /// Adds up a run's working time while its journal is replayed: the days a previewed run waits
@@ -211,10 +217,13 @@ impl Replay {
             working_secs: None,
             per_asset_writes: None,
             publication: None,
+            changed_on_website: None,
+            to_change_on_website: None,
         };
         let mut working = WorkingTime::default();
         let mut writing: HashMap<u64, Map<String, Value>> = HashMap::new();
         let mut planned_changes = 0u64;
+        let mut on_website: HashSet<u64> = HashSet::new();
         for record in records {
             match record? {
                 Record::Run { .. } => {}
@@ -222,6 +231,12 @@ impl Replay {
                     r.counts.assets += 1;
                     if let Some(state) = row.publication {
                         r.publication.get_or_insert_default().add(state);
+                        if state.is_published() {
+                            on_website.insert(row.i);
+                            if row.action == Action::Change {
+                                *r.to_change_on_website.get_or_insert(0) += 1;
+                            }
+                        }
                     }
                     match row.action {
                         Action::Change => planned_changes += 1,
@@ -298,6 +313,13 @@ impl Replay {
             }
         }
         r.counts.pending = planned_changes.saturating_sub(r.outcomes.len() as u64);
+        if r.publication.is_some() && !r.spec.kind.publishes() {
+            let changed = |i: &u64| r.outcomes.get(i) == Some(&Outcome::Changed);
+            r.changed_on_website = Some(on_website.iter().filter(|i| changed(i)).count() as u64);
+            r.to_change_on_website.get_or_insert(0);
+        } else {
+            r.to_change_on_website = None;
+        }
         r.working_secs = working.total();
         Ok(r)
     }

@@ -102,6 +102,16 @@ pub struct RunSummary {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub publication: Option<crate::publish_words::PublicationCounts>,
+    /// An edit's or a sheet's changed assets that were on the website at its preview (what a
+    /// republish publishes); absent when its preview did not know where they stood.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub changed_on_website: Option<u64>,
+    /// The same at its preview: its planned changes of assets on the website (what "Then
+    /// republish" would publish).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional, type = "number")]
+    pub to_change_on_website: Option<u64>,
     /// When the preview finished (RFC 3339); null while it has not.
     pub previewed_at: Option<String>,
     /// When the run's first apply started (RFC 3339); null before any apply.
@@ -229,6 +239,8 @@ fn summarize(replay: &Replay) -> RunSummary {
             replay.searched_at.as_deref(),
         ),
         publication: replay.publication,
+        changed_on_website: replay.changed_on_website,
+        to_change_on_website: replay.to_change_on_website,
         previewed_at: replay.preview.as_ref().map(|(at, _)| at.clone()),
         applied_at: replay.first_apply.clone(),
         preview_fresh_until: fresh_until(
@@ -721,7 +733,7 @@ mod tests {
         assert_eq!(
             err.localized(&fr),
             "Cette exécution a été faite avec la connexion «\u{a0}prod\u{a0}», qui n’existe plus. \
-             Importez de nouveau son fichier d’identifiants sous ce nom pour l’annuler."
+             Importez de nouveau son fichier d’identifiants sous ce nom pour la défaire."
         );
     }
 

@@ -7,7 +7,7 @@ use std::io::{IsTerminal, Write};
 
 use metadesk_core::Error;
 use metadesk_core::bulk::failures::FailureGroup;
-use metadesk_core::bulk::{Phase, Progress, RunStatus, RunSummary};
+use metadesk_core::bulk::{Phase, Progress, PublishFrom, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::exit_code::FAILURE;
@@ -109,6 +109,31 @@ pub fn progress_printer(l: &Localizer, enabled: bool) -> impl Fn(Progress) + Sen
     }
 }
 
+/// A republish's outcome in the window's words: "published 6 · not on the website, left alone
+/// 18" (those were never published, or taken down, before the edit). `None` for other runs and
+/// before its apply.
+fn republished_line(s: &RunSummary, l: &Localizer) -> Option<String> {
+    let republish = matches!(
+        &s.kind,
+        RunKind::Publish {
+            from: Some(PublishFrom::Republish { .. }),
+            ..
+        }
+    );
+    if !republish || s.applied_at.is_none() {
+        return None;
+    }
+    let states = s.publication.unwrap_or_default();
+    let left = states.never_published + states.unpublished;
+    Some(l.msg(
+        "cli-summary-republished",
+        &[
+            ("published", count(s.counts.changed as f64)),
+            ("left", count(left as f64)),
+        ],
+    ))
+}
+
 /// A run in a few lines of the terminal's language.
 pub fn print_summary(s: &RunSummary, l: &Localizer) {
     let c = &s.counts;
@@ -135,13 +160,16 @@ pub fn print_summary(s: &RunSummary, l: &Localizer) {
     }
     if let Some(states) = &s.publication {
         let lines: Vec<String> = states.lines().iter().map(|t| t.localized(l)).collect();
-        println!(
-            "{}",
-            l.msg(
-                "cli-summary-publication",
-                &[("states", arg(lines.join(", ")))],
-            )
-        );
+        // An edit's assets by where they stand on the website; a publish run's on its tier.
+        let id = if s.kind.publishes() {
+            "cli-summary-publication"
+        } else {
+            "cli-summary-on-website"
+        };
+        println!("{}", l.msg(id, &[("states", arg(lines.join(", ")))]));
+    }
+    if let Some(line) = republished_line(s, l) {
+        println!("{line}");
     }
     println!(
         "{}",

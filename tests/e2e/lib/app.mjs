@@ -179,6 +179,17 @@ export async function press(driver, id, idleMs = 10_000) {
 }
 
 /**
+ * Returns the API console's navigation item, unfolding "Developer tools" first when it is
+ * folded (the console writes to AEM with no preview and no undo, so it is not an everyday
+ * section).
+ */
+export async function consoleNav(driver) {
+  const fold = await byTestId(driver, "nav-developer-tools");
+  if ((await fold.getAttribute("aria-expanded")) !== "true") await fold.click();
+  return byTestId(driver, "nav-console");
+}
+
+/**
  * Simulates a native file drop: the debug-only `e2e_simulate_drop` command hands the paths to
  * the same Rust handler the window's real drop event calls.
  */
@@ -555,6 +566,14 @@ export async function connectionCards(driver) {
       text: await card.getText(),
     })),
   );
+}
+
+/** Opens a connection card's "Technical details" (IMS, the AEM user, the keychain's hints,
+ *  Adobe's JWT note), closed at first, as a person would: a click on its summary. */
+export async function openTechnical(driver, id) {
+  const details = await driver.findElement(By.css(`[data-connection-id="${id}"] [data-testid="connection-technical"]`));
+  if ((await details.getAttribute("open")) === null) await (await details.findElement(By.css("summary"))).click();
+  return details;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   eventually,
   connectionCards,
   openAddressEdit,
+  openTechnical,
 } from "../lib/app.mjs";
 
 let sandbox;
@@ -76,6 +77,14 @@ test("a dropped service credential file is listed with its kind and expiry, and 
     await simulateDrop(driver, [sandbox.file("service-credentials.json")]);
     const row = await resultFor(driver, "service-credentials.json", "imported");
     assert.match(await row.getText(), /added/);
+    card = await cardNamed(driver, /AEM service credentials/);
+    // Credential internals wait under the card's closed "Technical details" (WebDriver's
+    // getText counts a closed <details>' content as shown; the page's rendered text does not).
+    const technical = await driver.findElement(By.css(`[data-connection-id="${card.id}"] [data-testid="connection-technical"]`));
+    assert.equal(await technical.getAttribute("open"), null, "Technical details are open at first");
+    const rendered = await driver.executeScript("return arguments[0].innerText", technical);
+    assert.doesNotMatch(rendered, /The AEM user to give permissions to/);
+    await openTechnical(driver, card.id);
     card = await cardNamed(driver, /AEM service credentials/);
     assert.match(card.text, /Certificate valid until/);
     assert.match(card.text, /The AEM user to give permissions to/);

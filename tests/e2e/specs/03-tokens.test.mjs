@@ -21,6 +21,7 @@ import {
   eventually,
   connectionCards,
   openAddressEdit,
+  openTechnical,
   screenshot,
   PROFILE,
 } from "../lib/app.mjs";
@@ -135,6 +136,7 @@ test("Test connection on service credentials shows the technical account and the
     for (const step of steps) assert.equal(await step.getAttribute("data-outcome"), "passed");
     assert.equal(await fact(report, "host"), `Reached AEM at ${new URL(sandbox.url).hostname}`);
     // The card names the AEM user and the token's time left; the test does not say them again.
+    await openTechnical(driver, id);
     assert.equal(await (await (await card(driver)).findElement(By.css('[data-testid="connection-account"]'))).getText(),
       sandbox.service.integration.email);
     assert.equal((await report.findElements(By.css('[data-testid="test-fact-account"], [data-testid="test-fact-token"]'))).length, 0);

@@ -427,12 +427,23 @@ test("a value someone changes after the preview is not overwritten: the report s
   }
 });
 
-test("a production connection: Apply asks for its exact name before writing", async (t) => {
+test("a production connection: Apply asks for its name (spaces and punctuation aside) before writing", async (t) => {
   const value = `© Production E2E ${Date.now()}`;
   await withApp(t, async (driver) => {
     const id = await connection(driver);
     await press(driver, "nav-connections");
     const card = () => driver.findElement(By.css(`[data-connection-id="${id}"]`));
+    // Named as older versions named a connection by default, middle dot included: no keyboard
+    // has one, so it need not be typed.
+    const oldName = "p14726 · e686683";
+    await (await (await card()).findElement(By.css('[data-testid="rename-connection"]'))).click();
+    const rename = await (await card()).findElement(By.css('[data-testid="connection-edit"] input'));
+    await rename.clear();
+    await rename.sendKeys(oldName);
+    await eventually(async () => (await rename.getAttribute("value")) === oldName, "the old name was not typed");
+    await rename.sendKeys(Key.ENTER);
+    await eventually(async () => (await (await (await card()).findElement(By.css('[data-testid="connection-name"]'))).getText()) === oldName,
+      "the connection was not renamed");
     await (await (await card()).findElement(By.css('[data-testid="toggle-production"]'))).click();
     await eventually(async () => (await (await card()).findElements(By.css('[data-testid="badge-production"]'))).length === 1,
       "the connection is not marked production");
@@ -443,18 +454,26 @@ test("a production connection: Apply asks for its exact name before writing", as
     await (await previewEdit(driver, "production", value)).click();
     const dialog = await byTestId(driver, "production-dialog");
     assert.ok((await dialog.getText()).includes(name), "the dialog names the connection");
+    assert.equal(name, oldName);
     const confirm = await byTestId(driver, "production-confirm-button");
     const input = await byTestId(driver, "production-confirm-input");
     assert.equal(await confirm.isEnabled(), false, "enabled before anything is typed");
-    await input.sendKeys(`${name.slice(0, -1)}`);
-    assert.equal(await confirm.isEnabled(), false, "enabled with a name missing its last letter");
-    await input.sendKeys(`${name.slice(-1)}x`);
-    assert.equal(await confirm.isEnabled(), false, "enabled with a name and one letter more");
+    // What a keyboard has: the name without its middle dot.
+    const typed = "p14726 e686683";
+    await input.sendKeys(typed.slice(0, -1));
+    assert.equal(await confirm.isEnabled(), false, "enabled with a name missing its last digit");
+    await input.sendKeys(`${typed.slice(-1)}7`);
+    assert.equal(await confirm.isEnabled(), false, "enabled with a name and one digit more");
     await screenshot(driver, "05 production 2 wrong name");
     await input.sendKeys(Key.BACK_SPACE);
-    assert.equal(await input.getAttribute("value"), name);
-    await eventually(() => confirm.isEnabled(), "the exact name does not enable the button");
-    await screenshot(driver, "05 production 3 exact name");
+    assert.equal(await input.getAttribute("value"), typed);
+    await eventually(() => confirm.isEnabled(), "the name typed without its middle dot does not enable the button");
+    assert.match(await (await byTestId(driver, "production-name-ok")).getText(), /The name matches/);
+    // The enabled button looks enabled: filled in the danger colour, not the pale disabled grey
+    // (waits for its colour to settle, not for a time).
+    await eventually(async () => (await confirm.getCssValue("background-color")).replace(/\s/g, "") === "rgb(180,35,24)",
+      "the enabled button is not filled in the danger colour");
+    await screenshot(driver, "05 production 3 name without its dot");
     // Nothing was written while asking.
     assert.equal(await holding(value), 0);
 

@@ -16,6 +16,7 @@ import {
   withApp,
   byTestId,
   press,
+  consoleNav,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -91,7 +92,13 @@ test("the console completes from the schema, runs a list query into a table, exp
   const target = join(scratch, "console result.csv");
   await withApp(t, async (driver) => {
     const id = await importConnection(driver);
-    await press(driver, "nav-console");
+    // Under "Developer tools", folded away, and said to have no preview and no undo.
+    assert.equal((await driver.findElements(By.css('[data-testid="nav-console"]'))).length, 0, "the console is an everyday section");
+    const nav = await consoleNav(driver);
+    assert.equal(await (await byTestId(driver, "nav-console-note")).getText(), "No preview, no undo");
+    await screenshot(driver, "06 console 0 developer tools");
+    await nav.click();
+    assert.match(await (await byTestId(driver, "console-no-undo")).getText(), /^No preview, no undo\. A request sent from here changes AEM at once/);
     const select = await byTestId(driver, "console-connection");
     await select.findElement(By.css(`option[value="${id}"]`)).click();
 

@@ -20,6 +20,7 @@ import {
   withApp,
   byTestId,
   press,
+  consoleNav,
   simulateDrop,
   startSandboxBinary,
   keychainEntries,
@@ -95,7 +96,7 @@ async function importDevToken(driver) {
 }
 
 async function openConsole(driver, id) {
-  await press(driver, "nav-console");
+  await (await consoleNav(driver)).click();
   const select = await byTestId(driver, "console-connection");
   await select.findElement(By.css(`option[value="${id}"]`)).click();
 }

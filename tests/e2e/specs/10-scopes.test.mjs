@@ -137,7 +137,9 @@ test("a search with two conditions: live count, query, saved, previewed and appl
     const rows = await driver.findElements(By.css('[data-testid="condition-row"]'));
     assert.equal(rows.length, 2);
     await (await rows[1].findElement(By.css('[data-testid="condition-subject"] option[value="type"]'))).click();
-    await (await rows[1].findElement(By.css('[data-testid="condition-value"]'))).sendKeys("image/*");
+    // File types are chosen by name ("Any image"), never typed as AEM's image/*.
+    await (await rows[1].findElement(By.css('[data-testid="condition-value"] option[value="image/*"]'))).click();
+    assert.equal(await (await rows[1].findElement(By.css('[data-testid="condition-value"] option:checked'))).getText(), "Any image");
 
     const n = matching().length;
     const text = await finalSelectionCount(driver, new RegExp(`\\b${n} assets? match`));

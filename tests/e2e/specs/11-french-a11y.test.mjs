@@ -15,6 +15,7 @@ import { By, Key } from "selenium-webdriver";
 import {
   byTestId,
   press,
+  consoleNav,
   connectionCards,
   deleteConnections,
   eventually,
@@ -104,7 +105,7 @@ async function assertAccessible(driver, page) {
 }
 
 async function open(driver, section, heading) {
-  const nav = await byTestId(driver, `nav-${section}`);
+  const nav = section === "console" ? await consoleNav(driver) : await byTestId(driver, `nav-${section}`);
   await driver.executeScript("arguments[0].focus()", nav);
   await nav.sendKeys(Key.ENTER);
   await eventually(
@@ -408,7 +409,7 @@ test("the window in French: every converted page, no English left, no serious ax
     const dialog = await byTestId(driver, "delete-dialog");
     // textContent, not getText(): WebDriver turns no-break spaces into plain ones.
     const title = await driver.executeScript("return arguments[0].querySelector('h2').textContent", dialog);
-    assert.equal(title, "Supprimer «\u00a0Sandbox\u00a0»\u202f?");
+    assert.equal(title, "Supprimer «\u00a0Sandbox\u00a0»\u00a0?");
     const inDialog = () => driver.executeScript("return !!document.activeElement.closest('[role=dialog]')");
     assert.ok(await inDialog(), "focus did not move into the dialog");
     for (let i = 0; i < 4; i++) {
@@ -437,6 +438,8 @@ test("the window in French: every converted page, no English left, no serious ax
     }
 
     await open(driver, "console", "Console d’API");
+    assert.equal(await (await byTestId(driver, "nav-console-note")).getText(), "Sans aperçu, impossible à défaire");
+    assert.match(await (await byTestId(driver, "console-no-undo")).getText(), /^Sans aperçu, impossible à défaire\./);
     await eventually(
       async () => /Requêtes persistantes/.test(await (await byTestId(driver, "persisted-summary")).getText()),
       "the GraphQL tab did not show in French",

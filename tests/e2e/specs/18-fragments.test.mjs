@@ -150,6 +150,12 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     for (const row of await driver.findElements(By.css('[data-testid="fragment-row"]'))) {
       assert.match(await textOf(row), /Adventure/);
     }
+    // Where each fragment stands on the website, in words: AEM's NEW, DRAFT… never shown raw.
+    const words = { NEW: "Never published", DRAFT: "Not on the website (draft)", PUBLISHED: "Up to date", MODIFIED: "Changed since published", UNPUBLISHED: "Unpublished" };
+    for (const cell of await driver.findElements(By.css('[data-testid="fragment-status"]'))) {
+      const raw = await cell.getAttribute("data-status");
+      assert.equal(await textOf(cell), words[raw], `status ${raw}`);
+    }
 
     // The field by its label and type, a value from its options.
     const fieldOption = await driver.findElement(By.css('[data-testid="fragments-field"] option[value="difficulty"]'));
@@ -181,6 +187,8 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     // Apply: the sandbox holds Challenging for every adventure.
     const report = await applyAndWait(driver, "Apply");
     await screenshot(driver, "18 fragments 3 report");
+    assert.equal((await driver.findElements(By.css('[data-testid="republish-offer"], [data-testid="republish-run"]'))).length, 0,
+      "a fragments run's report offers a republish");
     for (const path of adventures) assert.deepEqual(await difficulty(path), ["challenging"], `${path} was not changed`);
 
     // Undo: its own preview (Challenging → Easy), then applied: each value is back.
@@ -200,6 +208,9 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       await byTestId(driver, "fragments-table", 30_000);
       const title = await (await driver.findElement(By.css("#fragments-pick-title"))).getText();
       assert.match(title, /Choisir les fragments de contenu/);
+      const statuses = await driver.findElements(By.css('[data-testid="fragment-status"]'));
+      assert.ok(statuses.length > 0);
+      for (const cell of statuses) assert.doesNotMatch(await textOf(cell), /^(NEW|DRAFT|PUBLISHED|MODIFIED|UNPUBLISHED)$/);
       await screenshot(driver, "18 fragments 5 form in French");
       assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments form in French");
     } finally {

@@ -177,6 +177,11 @@ test("the form keeps no hidden value, and an old preview asks before it writes",
     const dialog = await byTestId(driver, "old-preview-dialog");
     assert.match(await dialog.getText(), /This preview is 2 h old/);
     assert.match(await (await byTestId(driver, "old-preview-when")).getText(), /2 h ago/);
+    // The safe choice is the main (filled) button, and has the focus; applying anyway is not.
+    const safe = await byTestId(driver, "old-preview-open");
+    assert.match(await safe.getAttribute("class"), /\bbtn-primary\b/);
+    assert.doesNotMatch(await (await byTestId(driver, "old-preview-apply")).getAttribute("class"), /\bbtn-primary\b/);
+    assert.equal(await driver.executeScript("return document.activeElement?.dataset.testid"), "old-preview-open");
     await screenshot(driver, "20 old preview asks en");
     await driver.actions().sendKeys(Key.ESCAPE).perform();
     await eventually(async () => (await driver.findElements(By.css('[data-testid="old-preview-dialog"]'))).length === 0,

@@ -110,13 +110,13 @@ test("templates take labels, an emptied required field must be acknowledged, an 
     // In French: the same preview, re-worded where it stands.
     await chooseLanguage(driver, "fr");
     await press(driver, "nav-bulk");
-    await eventually(async () => /^Annuler \d+ modifications?$/.test(await (await byTestId(driver, "apply-button")).getText()),
+    await eventually(async () => /^Défaire \d+ modifications?$/.test(await (await byTestId(driver, "apply-button")).getText()),
       "the undo's button is not in French");
     assert.doesNotMatch(await visibleText(driver), JARGON);
     await screenshot(driver, "21 undo preview fr");
     await press(driver, "apply-button");
     const undone = await completedReport(driver);
-    assert.match(await undone.getText(), /Annulée/);
+    assert.match(await undone.getText(), /Exécution défaite/);
     assert.doesNotMatch(await visibleText(driver), JARGON, "the report shows AEM's technical names");
     await screenshot(driver, "21 undone report fr");
 

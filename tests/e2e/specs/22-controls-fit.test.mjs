@@ -231,7 +231,10 @@ test("controls fit their text in English and French; the Find box is red only on
       assert.deepEqual(layout.tall, [], `values over two lines (${lang})`);
       assert.deepEqual(layout.untitled, [], `values shortened without their whole text (${lang})`);
       const widthOf = (re) => layout.heads.find(([h]) => re.test(h))?.[1] ?? 0;
-      for (const [head, w] of layout.heads) assert.ok(w >= 150, `the column ${head} is ${w}px wide (${lang})`);
+      // Values get room; where an asset stands on the website is a short status and stays narrow.
+      for (const [head, w] of layout.heads.filter(([h]) => !/^(On the website|Sur le site web)$/.test(h))) {
+        assert.ok(w >= 150, `the column ${head} is ${w}px wide (${lang})`);
+      }
       assert.ok(widthOf(/^Description/) >= widthOf(/^Titre|^Title/),
         `the descriptions have less room than the titles (${lang}): ${JSON.stringify(layout.heads)}`);
       await driver.executeScript("arguments[0].scrollIntoView({ block: 'start' })", await byTestId(driver, "preview-table"));

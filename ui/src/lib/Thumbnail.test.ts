@@ -76,4 +76,30 @@ describe('Thumbnail', () => {
     await Promise.resolve();
     expect(thumb.querySelector('img')).toBeNull();
   });
+
+  it('stands in with an icon of what the asset is, over a shimmer while it is coming', async () => {
+    const kinds: [string, string][] = [
+      ['/content/dam/a.jpg', 'image'],
+      ['/content/dam/guide.pdf', 'pdf'],
+      ['/content/dam/surf.mp4', 'video'],
+      ['/content/dam/adventures/crimson-trail', 'fragment'],
+      ['/content/dam/prices.xlsx', 'other'],
+    ];
+    for (const [path, kind] of kinds) {
+      const { unmount } = render(Thumbnail, { connectionId: 'c-1', path });
+      const thumb = screen.getByTestId('thumbnail');
+      expect(thumb.dataset.kind).toBe(kind);
+      expect(thumb.querySelector('svg.icon')).not.toBeNull();
+      expect(thumb).toHaveClass('waiting');
+      unmount();
+    }
+    // No connection to fetch with: the icon stays, the shimmer stops (nothing is coming).
+    render(Thumbnail, { connectionId: null, path: '/content/dam/guide.pdf' });
+    const none = screen.getByTestId('thumbnail');
+    show(none);
+    await Promise.resolve();
+    expect(none.dataset.state).toBe('none');
+    expect(none).not.toHaveClass('waiting');
+    expect(none.querySelector('svg.icon')).not.toBeNull();
+  });
 });

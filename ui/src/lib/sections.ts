@@ -7,12 +7,18 @@ export interface Section {
   labelId: string;
   /** `data-testid` of the navigation item (used by the WebDriver suite). */
   testId: string;
+  /** The catalogue id of a note under its name (what it lacks), if any. */
+  noteId?: string;
 }
 
 export const SECTIONS: readonly Section[] = [
   { id: 'connections', labelId: 'nav-connections', testId: 'nav-connections' },
   { id: 'bulk', labelId: 'nav-bulk', testId: 'nav-bulk' },
   { id: 'activity', labelId: 'nav-activity', testId: 'nav-activity' },
-  { id: 'console', labelId: 'nav-console', testId: 'nav-console' },
   { id: 'settings', labelId: 'nav-settings', testId: 'nav-settings' },
+];
+
+/** Under "Developer tools", folded away: tools that write to AEM with no preview and no undo. */
+export const DEVELOPER_SECTIONS: readonly Section[] = [
+  { id: 'console', labelId: 'nav-console', testId: 'nav-console', noteId: 'nav-console-note' },
 ];

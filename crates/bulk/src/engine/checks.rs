@@ -16,10 +16,12 @@ use std::sync::atomic::Ordering;
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure};
+use super::context::{Ctx, Failure, lock};
 use crate::searching::edited_properties;
+use crate::spec::RunKind;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
+use metadesk_assets::publication::{Agent, fits_in_state_query};
 
 /// Assets whose current values are asked together before they are planned.
 pub(super) const GROUP: usize = 400;
@@ -115,6 +117,43 @@ pub(super) async fn current_values(
         }
     }
     values
+}
+
+/// Where the assets at `paths` stand on the website (the publish tier), kept for their plan
+/// rows, so an edit's, a sheet's or an undo's preview says what is live before anything is
+/// changed (and its report what a republish would publish). Asked
+/// in batched state queries of exact paths, one request per query that fits
+/// ([`fits_in_state_query`]: about a hundred paths of a usual length), on an API that publishes;
+/// other runs ask nothing. A path a query does not return, or whose query fails, stays not
+/// known: the preview never takes that as "not on the website".
+pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
+    let edits = matches!(
+        ctx.spec.kind,
+        RunKind::Edit | RunKind::Sheet { .. } | RunKind::Undo { .. }
+    );
+    if !edits || !ctx.aem.publishes() || !ctx.aem.batches() {
+        return;
+    }
+    let mut start = 0;
+    while start < paths.len() && !ctx.control.is_cancelled() {
+        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
+        let chunk = &refs[..fits_in_state_query(&refs).max(1)];
+        start += chunk.len();
+        match ctx
+            .call(|| ctx.aem.publications(chunk, Agent::Publish))
+            .await
+        {
+            Ok(found) => {
+                let mut kept = lock(&ctx.on_website);
+                kept.extend(found.into_iter().map(|(path, p)| (path, p.state())));
+            }
+            Err(Failure::Cancelled) => break,
+            // Not known, as said above: the values are still previewed.
+            Err(Failure::Call(error, _)) => {
+                tracing::warn!(%error, "publication states before an edit preview not read");
+            }
+        }
+    }
 }
 
 impl Values {

@@ -4,6 +4,7 @@
 
 use super::folder_refusals::{FolderRefusals, Refusal};
 use super::{Engine, REFUSED_WRITES_BEFORE_STOP, Settings, now_rfc3339};
+use std::collections::HashMap;
 use std::future::Future;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -76,7 +77,7 @@ pub(super) struct Ctx {
     /// Refused writes of an edit, decided per folder (see [`Ctx::write_refused`]).
     pub(super) folders: FolderRefusals,
     /// The ETag each asset in doubt was last sent against (an apply's resume, from the journal).
-    pub(super) sent_against: Mutex<std::collections::HashMap<u64, String>>,
+    pub(super) sent_against: Mutex<HashMap<u64, String>>,
     pub(super) tally: Tally,
     pub(super) listing_done: std::sync::atomic::AtomicBool,
     pub(super) tracker: Mutex<Tracker>,
@@ -104,6 +105,8 @@ pub(super) struct Ctx {
     /// Per required field of the schema, how many planned changes leave it empty where it held
     /// a value: the preview warns, and the apply needs it acknowledged.
     pub(super) emptied_required: Mutex<std::collections::BTreeMap<String, u64>>,
+    /// Where an edit's or a sheet's assets stand on the website, for their plan rows.
+    pub(super) on_website: Mutex<HashMap<String, metadesk_assets::publication::PublicationState>>,
 }
 
 impl Ctx {
@@ -144,6 +147,7 @@ impl Ctx {
             unindexed: AtomicU64::new(0),
             searched_at: Mutex::new(None),
             emptied_required: Mutex::default(),
+            on_website: Mutex::default(),
             checks_refused: std::sync::atomic::AtomicBool::new(false),
         })
     }

@@ -16,7 +16,7 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::checks::{GROUP, current_values, planned_properties};
+use super::checks::{GROUP, current_values, planned_properties, publication_now};
 use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
 use super::planning::{plan_from_current, preview_asset};
 use crate::journal::PreviewCounts;
@@ -155,6 +155,7 @@ async fn plan_group(
         .map(|(_, e)| e.path.clone())
         .collect();
     let mut values = current_values(ctx, &paths, planned_properties(ctx)).await;
+    publication_now(ctx, &paths).await;
     for (i, entry) in group {
         if ctx.control.is_cancelled() {
             break;

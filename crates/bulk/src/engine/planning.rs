@@ -5,6 +5,7 @@
 //! Not here: the folder walk (`listed.rs`), planning an undo (`undo.rs`) or a retry
 //! (`retry.rs`).
 
+use super::checks::publication_now;
 use super::context::{
     Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
 };
@@ -211,6 +212,7 @@ pub(super) fn plan_from_current(
         (true, None, None) => (Action::Change, None),
         (false, _, None) => (Action::Unchanged, None),
     };
+    let publication = lock(&ctx.on_website).remove(&path);
     let row = PlanRow {
         i,
         path,
@@ -219,7 +221,7 @@ pub(super) fn plan_from_current(
         action,
         reason,
         changes,
-        publication: None,
+        publication,
     };
     record_row(ctx, counts, row)
 }
@@ -413,6 +415,8 @@ pub(super) async fn preview_per_asset(
         .store(assets.len() as u64, Ordering::Relaxed);
     ctx.listing_done.store(true, Ordering::Relaxed);
     let mut hits = current_by_search(ctx, &assets).await;
+    let paths: Vec<String> = assets.iter().map(|a| a.path.clone()).collect();
+    publication_now(ctx, &paths).await;
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
     for (i, asset) in assets.into_iter().enumerate() {
         if ctx.control.is_cancelled() {

@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use super::checks::{Values, current_values};
+use super::checks::{Values, current_values, publication_now};
 use super::from_rows::row_groups;
 use crate::journal::{Action, PlanRow, PreviewCounts, PropertyChange};
 use crate::progress::ProgressFn;
@@ -102,7 +102,9 @@ async fn current_of(ctx: &Arc<Ctx>, rows: &[PlanRow]) -> Values {
     properties.sort();
     properties.dedup();
     let paths: Vec<String> = rows.iter().map(|row| row.path.clone()).collect();
-    current_values(ctx, &paths, properties).await
+    let values = current_values(ctx, &paths, properties).await;
+    publication_now(ctx, &paths).await;
+    values
 }
 
 /// What the batched checks said of one asset.
@@ -191,6 +193,7 @@ async fn undo_asset(
         (None, true) => Action::Change,
         (None, false) => Action::Unchanged,
     };
+    let publication = lock(&ctx.on_website).remove(&row.path);
     let plan = PlanRow {
         i,
         path: row.path,
@@ -199,7 +202,7 @@ async fn undo_asset(
         action,
         reason: conflict,
         changes,
-        publication: None,
+        publication,
     };
     record_row(ctx, counts, plan)
 }

@@ -17,10 +17,12 @@ pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Local
     let changed = ws.preview_rows(&summary.id, Some(Action::Change), 0, 10);
     if let Ok(page) = changed.await {
         for row in &page.rows {
-            // A publish row: where the asset stands, in words.
-            if let Some(state) = row.publication {
-                let words = metadesk_core::bulk::publish_words::state_words(state).localized(l);
-                println!("  {}  {words}", row.path);
+            // Where the asset stands on the website, in words: a publish row says only that.
+            let website = row
+                .publication
+                .map(|state| metadesk_core::bulk::publish_words::state_words(state).localized(l));
+            if summary.kind.publishes() {
+                println!("  {}  {}", row.path, website.unwrap_or_default());
                 continue;
             }
             let changes: Vec<String> = row
@@ -36,7 +38,10 @@ pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Local
                     )
                 })
                 .collect();
-            println!("  {}  {}", row.path, changes.join("; "));
+            match website {
+                Some(website) => println!("  {}  {}  ({website})", row.path, changes.join("; ")),
+                None => println!("  {}  {}", row.path, changes.join("; ")),
+            }
         }
         if summary.counts.pending > 10 {
             println!(

@@ -151,7 +151,7 @@ impl Workspace {
     }
 
     /// Adds (or updates) a local AEM SDK login; a new one without `name` is named in `l`'s
-    /// language ("SDK AEM local · localhost:4502").
+    /// language ("SDK AEM local (localhost:4502)").
     pub fn add_sdk_login(
         &self,
         url: Option<&str>,
@@ -357,7 +357,7 @@ mod tests {
         };
         assert_eq!(
             preview.suggested_name,
-            Text::Plain("Jeton de développement · jane@example.com".into())
+            Text::Plain("Jeton de développement (jane@example.com)".into())
         );
         let options = ImportOptions {
             aem_url: Some("https://author-p1-e2.adobeaemcloud.com".into()),
@@ -369,12 +369,12 @@ mod tests {
             panic!("not imported")
         };
         // Stored as the user's own data: English readers see it as it was named.
-        assert_eq!(connection.name, "Jeton de développement · jane@example.com");
+        assert_eq!(connection.name, "Jeton de développement (jane@example.com)");
 
         let added = ws
             .add_sdk_login(None, "admin", Secret::new("admin"), None, &fr)
             .unwrap();
-        assert_eq!(added.connection.name, "SDK AEM local · localhost:4502");
+        assert_eq!(added.connection.name, "SDK AEM local (localhost:4502)");
         let again = ws
             .add_sdk_login(
                 None,
@@ -386,7 +386,7 @@ mod tests {
             .unwrap();
         assert!(again.updated);
         assert_eq!(
-            again.connection.name, "SDK AEM local · localhost:4502",
+            again.connection.name, "SDK AEM local (localhost:4502)",
             "an update keeps the name"
         );
     }

@@ -14,7 +14,11 @@
 //! is sent for OAuth S2S, and an edit to be republished there before it is written
 //! (`Opened::require_publishes`, `ApplyRequest::republish`); refused everywhere, the run stops in
 //! the publish refusal's words (`Ctx::refused_then_stop`); its CSV report's publication columns
-//! (`bulk/runs.rs`). Here: `publishing.rs`, `runs.rs` (apply, undo). The layers below:
+//! (`bulk/runs.rs`); an edit's, a sheet's and an undo's preview ask where their assets stand on
+//! the website too, in the same batched state queries (`engine/checks.rs` `publication_now`: one
+//! request per hundred or so paths), kept on each plan row, so the window shows *On the website*
+//! and a report how many of the changed assets a republish would publish
+//! (`RunSummary.changed_on_website`). Here: `publishing.rs`, `runs.rs` (apply, undo). The layers below:
 //! `engine/publishing.rs` (scope, states asked in batches, the rules), `engine/replicating.rs`
 //! (apply: state asked again, intents journaled, `POST /bin/replicate.json` 100 paths a request
 //! through the gate, a refused request split), `bulk/publish_words.rs` (words, report keys,

@@ -153,8 +153,9 @@ pub struct ImportPreview {
     /// Things to know that do not stop the import (certificate expires soon…).
     #[ts(type = "Array<string>")]
     pub warnings: Vec<Text>,
-    /// The connection's name unless the user gives another ("p12345 · e67890", "Development
-    /// token · jane@example.com").
+    /// The connection's name unless the user gives another ("p12345-e67890", "Development
+    /// token (jane@example.com)"): characters every keyboard has, since a production
+    /// connection's name is typed to confirm a write.
     #[ts(type = "string")]
     pub suggested_name: Text,
     /// The AEM author URL when the file tells us (a `cm-p…-e…` client id).

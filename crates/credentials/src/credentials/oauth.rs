@@ -83,7 +83,7 @@ pub fn parse_project(object: &Map<String, Value>) -> Result<Vec<Draft>, Refusal>
                     ),
                 };
                 draft.suggested_name = Text::Plain(match (&project_title, &name) {
-                    (Some(project), Some(name)) => format!("{project} · {name}"),
+                    (Some(project), Some(name)) => format!("{project} ({name})"),
                     (Some(project), None) => project.clone(),
                     (None, Some(name)) => name.clone(),
                     (None, None) => client,

@@ -157,7 +157,7 @@ pub fn parse(object: &Map<String, Value>, now: OffsetDateTime) -> Result<Draft, 
         None => Text::plain("import-summary-service"),
     };
     let suggested_name = Text::Plain(match environment {
-        Some((p, e)) => format!("p{p} · e{e}"),
+        Some((p, e)) => format!("p{p}-e{e}"),
         None => client_id.clone(),
     });
     let key_pem =
@@ -253,7 +253,7 @@ fn parse_oauth_form(integration: &Fields<'_>) -> Result<Draft, Refusal> {
             vec![("place", place.into()), ("host", ims_host.into())],
         ),
         suggested_name: Text::Plain(match environment {
-            Some((p, e)) => format!("p{p} · e{e} · OAuth"),
+            Some((p, e)) => format!("p{p}-e{e} OAuth"),
             None => client_id.clone(),
         }),
         aem_url: urls::infer_author_url(&client_id),

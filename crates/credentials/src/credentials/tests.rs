@@ -38,7 +38,7 @@ fn service_credentials_envelope_is_explained() {
     let p = &recognised.preview;
     assert_eq!(p.kind, CredentialKind::ServiceCredentials);
     assert_eq!(p.kind_label, "AEM service credentials");
-    assert_eq!(p.suggested_name, "p7603 · e12614");
+    assert_eq!(p.suggested_name, "p7603-e12614");
     assert_eq!(
         p.aem_url.as_deref(),
         Some("https://author-p7603-e12614.adobeaemcloud.com")
@@ -270,7 +270,7 @@ fn development_token_says_who_and_until_when() {
             .iter()
             .any(|c| c.to_string().starts_with("Acts as jane@example.com"))
     );
-    assert_eq!(p.suggested_name, "Development token · jane@example.com");
+    assert_eq!(p.suggested_name, "Development token (jane@example.com)");
     assert_eq!(
         recognised.draft(None).unwrap().ims_base.as_deref(),
         Some("https://ims-na1.adobelogin.com")
@@ -314,7 +314,7 @@ fn project_json_offers_its_oauth_credentials() {
     assert_eq!(p.choice.as_deref(), Some("111"));
     assert_eq!(p.choices[1].label, "Reports (client id 9f8e7d6c)");
     assert_eq!(p.client_id.as_deref(), Some("0a1b2c3d"));
-    assert_eq!(p.suggested_name, "Metadesk test project · Metadesk");
+    assert_eq!(p.suggested_name, "Metadesk test project (Metadesk)");
     assert!(p.needs_aem_url);
     assert!(
         p.capabilities
@@ -449,7 +449,7 @@ fn local_sdk_connection_is_checked() {
     );
     assert_eq!(
         recognised.preview.suggested_name,
-        "Local AEM SDK · localhost:4502"
+        "Local AEM SDK (localhost:4502)"
     );
     let problems = local_sdk(
         Some("http://aem.example.com"),

@@ -9,9 +9,10 @@ use crate::connections::Connection;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
 /// Allows a write through `connection` when it is not marked production, or when `typed` is
-/// its name exactly (spaces around it do not count: they are easy to type and invisible).
+/// its name. Spaces and punctuation do not count: the guard asks for attention, not for a
+/// middle dot or a dash that a keyboard may not have (older names hold " · ").
 pub fn confirm_production(connection: &Connection, typed: Option<&str>) -> Result<()> {
-    if !connection.production || typed.is_some_and(|typed| typed.trim() == connection.name) {
+    if !connection.production || typed.is_some_and(|typed| same_name(typed, &connection.name)) {
         return Ok(());
     }
     Err(Error::message(
@@ -19,6 +20,17 @@ pub fn confirm_production(connection: &Connection, typed: Option<&str>) -> Resul
         "error-confirm-production",
         vec![("name", connection.name.as_str().into())],
     ))
+}
+
+/// Whether `typed` is `name`, letters and digits only, in their case. A name with none (all
+/// punctuation) must be typed as it is, surrounding spaces aside.
+fn same_name(typed: &str, name: &str) -> bool {
+    let key = |s: &str| -> String { s.chars().filter(|c| c.is_alphanumeric()).collect() };
+    let wanted = key(name);
+    if wanted.is_empty() {
+        return !name.trim().is_empty() && typed.trim() == name.trim();
+    }
+    key(typed) == wanted
 }
 
 #[cfg(test)]
@@ -59,10 +71,33 @@ mod tests {
     }
 
     #[test]
-    fn production_needs_the_exact_name_spaces_around_it_aside() {
+    fn production_needs_the_name_spaces_and_punctuation_aside() {
         let c = connection("Prod author", true);
         assert!(confirm_production(&c, Some("Prod author")).is_ok());
         assert!(confirm_production(&c, Some("  Prod author\n")).is_ok());
+        assert!(confirm_production(&c, Some("Prodauthor")).is_ok());
+        assert!(confirm_production(&c, Some("Prod  author")).is_ok());
+        // An older default name holds a middle dot no keyboard has: typed without it, it counts.
+        let old = connection("p14726 · e686683", true);
+        for typed in [
+            "p14726 e686683",
+            "p14726-e686683",
+            "p14726e686683",
+            "p14726 · e686683",
+        ] {
+            assert!(confirm_production(&old, Some(typed)).is_ok(), "{typed}");
+        }
+        let new = connection("p14726-e686683", true);
+        assert!(confirm_production(&new, Some("p14726 e686683")).is_ok());
+        assert!(confirm_production(&new, Some("p14726-e68668")).is_err());
+    }
+
+    #[test]
+    fn a_name_of_punctuation_only_is_typed_as_it_is() {
+        let c = connection("-·-", true);
+        assert!(confirm_production(&c, Some(" -·- ")).is_ok());
+        assert!(confirm_production(&c, Some("")).is_err());
+        assert!(confirm_production(&c, Some("--")).is_err());
     }
 
     #[test]
@@ -72,8 +107,9 @@ mod tests {
             None,
             Some(""),
             Some("prod author"),
-            Some("Prod  author"),
             Some("Prod"),
+            Some("Prod author 2"),
+            Some("--"),
         ] {
             let err = confirm_production(&c, typed).unwrap_err();
             assert_eq!(

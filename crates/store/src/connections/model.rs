@@ -297,7 +297,7 @@ pub struct ConnectionView {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase", default)]
 pub struct ImportOptions {
-    /// The connection's name; default: the suggestion ("p12345 · e67890").
+    /// The connection's name; default: the suggestion ("p12345-e67890").
     #[ts(optional)]
     pub name: Option<String>,
     /// The AEM author URL; default: inferred from a `cm-p…-e…` client id. Required for kinds

@@ -10,6 +10,7 @@ import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
 import ActivityPage from './ActivityPage.svelte';
+import { isRedo, undoes, undoneBy } from '../bulk/undoLinks';
 import { actionsFor } from './runActions';
 
 vi.mock('../../ipc/commands', () => ({
@@ -47,13 +48,83 @@ describe('actions per status', () => {
     ]);
   });
 
-  it('lets an undo that changed assets be undone too', () => {
+  it('lets an undo that changed assets be undone too, called what it does: a redo', () => {
     const undo = runSummary({ status: 'completed', kind: { kind: 'undo', of: 'r1' }, counts: counts({ changed: 30 }) });
-    expect(actionsFor(undo, false)).toContain('undo');
+    expect(actionsFor(undo, false)).toEqual(['open-report', 'redo']);
   });
 
   it('shows only the progress of the run being applied', () => {
     expect(actionsFor(runSummary({ status: 'interrupted' }), true)).toEqual(['show-progress']);
+  });
+});
+
+describe('a run and its undo', () => {
+  const edit = runSummary({ id: 'r1', status: 'completed', counts: counts({ changed: 30 }) });
+  const undo = (o: Partial<RunSummary> = {}) =>
+    runSummary({
+      id: 'r2',
+      created: '2026-03-02T10:00:00Z',
+      appliedAt: '2026-03-02T10:01:00Z',
+      status: 'completed',
+      kind: { kind: 'undo', of: 'r1' },
+      counts: counts({ changed: 30 }),
+      ...o,
+    });
+
+  it('offers no second Undo once an undo has put everything back, and Redo on the undo', () => {
+    const runs = [undo(), edit];
+    expect(actionsFor(edit, false, runs)).toEqual(['open-report']);
+    expect(actionsFor(runs[0]!, false, runs)).toEqual(['open-report', 'redo']);
+    expect(undoneBy(edit, runs)?.id).toBe('r2');
+    expect(undoes(runs[0]!, runs)?.id).toBe('r1');
+  });
+
+  it('keeps Undo for what an undo could not put back', () => {
+    expect(actionsFor(edit, false, [undo({ status: 'stopped', counts: counts({ changed: 20, pending: 10 }) }), edit])).toContain('undo');
+    expect(actionsFor(edit, false, [undo({ counts: counts({ changed: 25, failed: 5 }) }), edit])).toContain('undo');
+    // An undo only previewed has put nothing back yet.
+    expect(actionsFor(edit, false, [undo({ status: 'previewed', counts: counts({ pending: 30 }) }), edit])).toContain('undo');
+  });
+
+  it('after a redo, the edit can be undone again and the redo offers Undo', () => {
+    const first = undo();
+    const redo = runSummary({ id: 'r3', status: 'completed', kind: { kind: 'undo', of: 'r2' }, counts: counts({ changed: 30 }) });
+    const runs = [redo, first, edit];
+    expect(isRedo(redo, runs)).toBe(true);
+    expect(actionsFor(redo, false, runs)).toEqual(['open-report', 'undo']);
+    expect(actionsFor(first, false, runs)).toEqual(['open-report']);
+    expect(actionsFor(edit, false, runs)).toEqual(['open-report', 'undo']);
+  });
+
+  it('links each to the other, in words, and the link takes focus to the other card', async () => {
+    vi.mocked(listRuns).mockResolvedValue([undo(), edit]);
+    const store = new BulkStore(() => [connection()]);
+    render(ActivityPage, { store, onShowRun: vi.fn() });
+    await waitFor(() => expect(store.history.loaded).toBe(true));
+    const [undoCard, editCard] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    const en = new I18n('en');
+    expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(`Undone on ${en.dateTime('2026-03-02T10:01:00Z')} →`);
+    expect(within(editCard).queryByTestId('undo-run')).not.toBeInTheDocument();
+    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(`Undoes the run of ${en.dateTime('2026-03-02T09:15:00Z')} →`);
+    expect(within(undoCard).getByTestId('redo-run')).toHaveTextContent('Redo');
+    expect(within(undoCard).queryByTestId('undo-run')).not.toBeInTheDocument();
+    await userEvent.click(within(editCard).getByTestId('run-undone-by'));
+    expect(undoCard).toHaveFocus();
+    await userEvent.click(within(undoCard).getByTestId('run-undoes'));
+    expect(editCard).toHaveFocus();
+  });
+
+  it('says it in French with one word per idea: Défaire, Rétablir', async () => {
+    vi.mocked(listRuns).mockResolvedValue([undo(), edit]);
+    const fr = new I18n('fr');
+    const store = new BulkStore(() => [connection()], fr);
+    render(ActivityPage, { props: { store, onShowRun: vi.fn() }, context: i18nContext(fr) });
+    await waitFor(() => expect(screen.getAllByTestId('run-item')).toHaveLength(2));
+    const [undoCard, editCard] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
+    expect(within(editCard).getByTestId('run-undone-by')).toHaveTextContent(/^Défaite le .+ →$/);
+    expect(within(undoCard).getByTestId('run-undoes')).toHaveTextContent(/^Défait l’exécution du .+ →$/);
+    expect(within(undoCard).getByTestId('redo-run')).toHaveTextContent('Rétablir');
+    expect(screen.queryByText(/Annul/)).not.toBeInTheDocument();
   });
 });
 
@@ -139,6 +210,12 @@ describe('the Activity page', () => {
     const [fellBack, batched] = screen.getAllByTestId('run-item') as [HTMLElement, HTMLElement];
     expect(within(fellBack).getByTestId('run-write-notice')).toHaveTextContent(notice);
     expect(within(fellBack).getAllByText('Writes')).toHaveLength(1);
+    // A note on how AEM was written, not a fact of the run: under a closed "Technical details".
+    const technical = within(fellBack).getByTestId('run-technical');
+    expect(technical).toContainElement(within(fellBack).getByTestId('run-write-notice'));
+    expect(technical).not.toHaveAttribute('open');
+    expect(within(technical).getByText('Technical details')).toBeInTheDocument();
+    expect(within(batched).queryByTestId('run-technical')).not.toBeInTheDocument();
     expect(within(batched).queryByTestId('run-write-notice')).not.toBeInTheDocument();
   });
 

@@ -1,11 +1,14 @@
-// Which actions the Activity list offers for a run, from its status and counts. Plain logic,
-// tested in ActivityPage.test.ts ("actions per status").
+// Which actions the Activity list offers for a run, from its status, its counts and the runs
+// that undid it (bulk/undoLinks.ts). Plain logic, tested in ActivityPage.test.ts ("actions per
+// status", "a run and its undo").
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
+import { undoAction } from '../bulk/undoLinks';
 
-export type RunAction = 'open-report' | 'open-preview' | 'apply' | 'resume' | 'undo' | 'show-progress';
+export type RunAction = 'open-report' | 'open-preview' | 'apply' | 'resume' | 'undo' | 'redo' | 'show-progress';
 
-/** The actions for `run`, in the order they are shown; `running` when this window applies it. */
-export function actionsFor(run: RunSummary, running: boolean): RunAction[] {
+/** The actions for `run`, in the order they are shown; `running` when this window applies it;
+ *  `runs` the history it is part of (what undid it, what it undid). */
+export function actionsFor(run: RunSummary, running: boolean, runs: readonly RunSummary[] = []): RunAction[] {
   if (running) return ['show-progress'];
   const out: RunAction[] = [];
   switch (run.status) {
@@ -25,7 +28,7 @@ export function actionsFor(run: RunSummary, running: boolean): RunAction[] {
       out.push('open-report');
       break;
   }
-  // Any run that changed assets can be undone, an undo included (that puts the edit back).
-  if (run.counts.changed > 0) out.push('undo');
+  const undo = undoAction(run, runs);
+  if (undo) out.push(undo);
   return out;
 }

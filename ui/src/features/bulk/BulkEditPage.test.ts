@@ -174,6 +174,15 @@ afterEach(() => {
   vi.clearAllMocks();
 });
 
+describe('numbers', () => {
+  it('numbers the steps once, in the step bar; the sections under it are not numbered again', async () => {
+    await renderPage();
+    const steps = await screen.findByRole('list', { name: 'Steps' });
+    expect(within(steps).getAllByRole('listitem').map((li) => li.textContent?.trim().charAt(0))).toEqual(['1', '2', '3', '4']);
+    for (const heading of screen.getAllByRole('heading', { level: 2 })) expect(heading.textContent?.trim()).not.toMatch(/^\d/);
+  });
+});
+
 describe('a language switch', () => {
   it('reads the preview on screen again in the new words, on the tab the user chose', async () => {
     const i18n = new I18n('en');
@@ -698,11 +707,12 @@ describe('preview and apply', () => {
     await act(() => applyProgress(progress({ done: 2, total: 2, changed: 1, unchanged: 1, finished: true })));
     await act(() => finishApply(done));
     const report = await screen.findByTestId('report');
-    // The bar stays in the report, at its end.
-    expect(within(report).getByTestId('run-progress')).toHaveAttribute('data-done', '2');
-    expect(within(report).getByTestId('run-percent')).toHaveTextContent('100 %');
+    // One bar and one status a report: the chart, and the pill without a "Completed." echoing it.
+    expect(within(report).queryByTestId('run-progress')).not.toBeInTheDocument();
     expect(within(report).queryByTestId('pause-button')).not.toBeInTheDocument();
     expect(within(report).getByTestId('report-status')).toHaveTextContent('Completed');
+    expect(within(report).queryByTestId('report-sentence')).not.toBeInTheDocument();
+    expect(within(report).queryByText('Completed.')).not.toBeInTheDocument();
     expect(within(report).getByTestId('chart-changed')).toHaveAttribute('data-value', '1');
     expect(within(report).getAllByTestId('report-row')[0]).toHaveAttribute('data-status', 'changed');
     expect(within(report).queryByTestId('retry-failed')).not.toBeInTheDocument();

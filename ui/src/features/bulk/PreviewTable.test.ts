@@ -54,6 +54,38 @@ async function renderTable(all: PlanRow[], counts = { assets: 3, changed: 0, unc
 }
 
 describe('the preview table', () => {
+  it('shortens a long file name in its middle, keeping its extension, the whole in the title and for screen readers', async () => {
+    const path = '/content/dam/wknd/en/napa-wine-tasting-dinner-at-the-vineyard-and-balloon-ride-2026.jpeg';
+    await renderTable([planRow({ i: 0, path, changes: [{ property: 'dc:title', before: null, after: 'Napa' }] })], {
+      assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1,
+    });
+    const table = await screen.findByTestId('preview-table');
+    const shown = within(table).getByTestId('name-shortened');
+    expect(shown.textContent).toMatch(/^napa-wine-.*….*2026\.jpeg$/);
+    expect([...(shown.textContent ?? '')].length).toBeLessThanOrEqual(40);
+    expect(shown).toHaveAttribute('aria-hidden', 'true');
+    expect(within(table).getByText('napa-wine-tasting-dinner-at-the-vineyard-and-balloon-ride-2026.jpeg')).toHaveClass('visually-hidden');
+    expect(within(table).getByRole('rowheader')).toHaveAttribute('title', path);
+  });
+
+  it('shows long values in full on demand: a checkbox lifts the two-line clamp, the whole text is in the page', async () => {
+    const long = 'Napa wine tasting, dinner at the vineyard and a morning balloon ride over the valley, for two';
+    const LONG = planRow({ i: 0, path: '/content/dam/wknd/en/napa.jpg', changes: [{ property: 'dc:description', before: null, after: long }] });
+    await renderTable([LONG], { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 });
+    const table = await screen.findByTestId('preview-table');
+    const after = within(table).getByTestId('cell-after');
+    // Screen readers and the tooltip have the whole value either way.
+    expect(after).toHaveTextContent(long);
+    expect(after).toHaveAttribute('title', long);
+    expect(after).toHaveClass('clamp');
+    expect(table).not.toHaveClass('full');
+    const toggle = screen.getByRole('checkbox', { name: 'Show values in full' });
+    await userEvent.click(toggle);
+    expect(table).toHaveClass('full');
+    await userEvent.keyboard(' ');
+    expect(table).not.toHaveClass('full');
+  });
+
   it('diffs a list value by value: removed struck out, added highlighted, kept as they are', async () => {
     const LIST = planRow({
       i: 0,
@@ -285,8 +317,8 @@ describe('a publish preview', () => {
     });
     render(PreviewTable, { run, rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
     const states = await screen.findAllByTestId('publication-state');
-    expect(states.map((s) => s.textContent?.trim())).toEqual(['Published, modified since', 'Never published']);
-    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 published and modified since');
+    expect(states.map((s) => s.textContent?.trim())).toEqual(['Changed since published', 'Never published']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('1 never published · 1 changed since published');
     expect(screen.queryByText('cq:lastReplicationAction')).toBeNull();
     expect(screen.getByTestId('apply-button')).toHaveTextContent('Publish 2 assets');
     // Republishing is an edit's choice, not a publish run's.
@@ -301,5 +333,42 @@ describe('a publish preview', () => {
     render(PreviewTable, { run: runSummary({ counts }), rows, busy: false, onApply: vi.fn(), onRepublish });
     await userEvent.setup().click(screen.getByTestId('republish-after-apply'));
     expect(onRepublish).toHaveBeenCalledWith(true);
+  });
+
+  it('says the number that are on the website on the tick, and offers none where none of the changes is live', async () => {
+    const rows = new PagedRows<PlanRow, Action>(fetcher([CHANGE]));
+    await rows.open('r1', null);
+    const counts = { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 };
+    const publication = { neverPublished: 0, modified: 1, upToDate: 0, unpublished: 0 };
+    const live = render(PreviewTable, { run: runSummary({ counts, publication, toChangeOnWebsite: 1 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    expect(screen.getByTestId('republish-after-apply').closest('label')).toHaveTextContent('Then republish the one that is on the website (never one that is not)');
+    live.unmount();
+
+    const never = { neverPublished: 1, modified: 0, upToDate: 0, unpublished: 0 };
+    render(PreviewTable, { run: runSummary({ counts, publication: never, toChangeOnWebsite: 0 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    expect(screen.queryByTestId('republish-after-apply')).toBeNull();
+    expect(screen.getByTestId('nothing-to-republish')).toHaveTextContent('None of the assets to change is on the website');
+  });
+});
+
+describe("an edit's preview, where its assets stand on the website", () => {
+  it('adds an On the website column and the counts, a state not known said so', async () => {
+    const rows = new PagedRows<PlanRow, Action>(
+      fetcher([{ ...CHANGE, publication: 'up_to_date' }, { ...SAME, publication: 'never_published' }, SKIP]),
+    );
+    await rows.open('r1', null);
+    const publication = { neverPublished: 1, modified: 0, upToDate: 1, unpublished: 0 };
+    render(PreviewTable, { run: runSummary({ publication, toChangeOnWebsite: 1 }), rows, busy: false, onApply: vi.fn(), onRepublish: vi.fn() });
+    expect(await screen.findByRole('columnheader', { name: 'On the website' })).toBeInTheDocument();
+    const cells = screen.getAllByTestId('on-website');
+    expect(cells.map((c) => c.textContent?.trim())).toEqual(['Up to date', 'Never published', 'Not known']);
+    expect(cells.map((c) => c.dataset.state)).toEqual(['up_to_date', 'never_published', 'unknown']);
+    expect(screen.getByTestId('publication-counts')).toHaveTextContent('On the website 1 never published · 1 up to date');
+  });
+
+  it('has no such column where the preview did not ask', async () => {
+    await renderTable([CHANGE, SAME, SKIP]);
+    expect(screen.queryByTestId('on-website')).toBeNull();
+    expect(screen.queryByRole('columnheader', { name: 'On the website' })).toBeNull();
   });
 });

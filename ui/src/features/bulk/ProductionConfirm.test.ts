@@ -42,9 +42,47 @@ describe('the production guard', () => {
     expect(onCancel).toHaveBeenCalledTimes(1);
   });
 
-  it('ignores spaces around the typed name, never an empty name', () => {
+  it('ignores spaces and punctuation, never the letters, their case or an empty name', () => {
     expect(nameMatches('  Prod ', 'Prod')).toBe(true);
     expect(nameMatches('prod', 'Prod')).toBe(false);
     expect(nameMatches('', '')).toBe(false);
+    // An older default name's middle dot is on no keyboard: typed without it, it counts.
+    for (const typed of ['p14726 e686683', 'p14726-e686683', 'p14726e686683', 'p14726 · e686683']) {
+      expect(nameMatches(typed, 'p14726 · e686683')).toBe(true);
+    }
+    expect(nameMatches('p14726 e68668', 'p14726-e686683')).toBe(false);
+    expect(nameMatches('Prod author 2', 'Prod author')).toBe(false);
+    expect(nameMatches('Équipe Prod', 'équipe-prod')).toBe(false);
+    expect(nameMatches('équipe prod', 'équipe-prod')).toBe(true);
+    // A name of punctuation only is typed as it is.
+    expect(nameMatches(' -·- ', '-·-')).toBe(true);
+    expect(nameMatches('--', '-·-')).toBe(false);
+  });
+
+  it('enables the button on a name typed without its middle dot, says it matches, and passes what was typed', async () => {
+    const user = userEvent.setup();
+    const onConfirm = vi.fn();
+    render(ProductionConfirm, { connectionName: 'p14726 · e686683', changes: 24, onConfirm, onCancel: vi.fn() });
+    const confirm = screen.getByTestId('production-confirm-button');
+    expect(screen.queryByTestId('production-name-ok')).not.toBeInTheDocument();
+    await user.type(screen.getByTestId('production-confirm-input'), 'p14726-e686683');
+    expect(confirm).toBeEnabled();
+    expect(screen.getByTestId('production-name-ok')).toHaveTextContent('The name matches.');
+    await user.click(confirm);
+    expect(onConfirm).toHaveBeenCalledWith('p14726-e686683');
+  });
+
+  it('repeats where the assets stand on the website and what is republished after', () => {
+    render(ProductionConfirm, {
+      connectionName: 'Prod',
+      changes: 24,
+      website: '18 never published · 6 changed since published',
+      republishing: 'Then republishes the 6 that are on the website',
+      onConfirm: vi.fn(),
+      onCancel: vi.fn(),
+    });
+    const live = screen.getByTestId('production-website');
+    expect(live).toHaveTextContent('On the website 18 never published · 6 changed since published');
+    expect(screen.getByTestId('production-republish')).toHaveTextContent('Then republishes the 6 that are on the website');
   });
 });

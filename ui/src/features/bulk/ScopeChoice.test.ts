@@ -128,6 +128,50 @@ afterEach(() => {
 });
 
 describe('a search', () => {
+  it('picks properties and file types by their names, never AEM’s ids', async () => {
+    const user = userEvent.setup();
+    vi.mocked(countScope).mockResolvedValue(searchCount(12));
+    await renderPage();
+    await user.click(await screen.findByTestId('scope-kind-search'));
+    await chooseFolder(user);
+    const first = screen.getAllByTestId('condition-row')[0]!;
+    const property = within(first).getByTestId('condition-property') as HTMLSelectElement;
+    // The first condition starts on Copyright: said by its label, its id only in the title.
+    expect(property.selectedOptions[0]).toHaveTextContent(/^Copyright$/);
+    expect(property.selectedOptions[0]).toHaveAttribute('title', 'dc:rights');
+    expect(within(first).queryByDisplayValue('dc:rights')).not.toBeInTheDocument();
+    await user.selectOptions(property, 'dc:creator');
+    // A file type, chosen by its name.
+    await user.click(screen.getByTestId('condition-add'));
+    const second = screen.getAllByTestId('condition-row')[1]!;
+    await user.selectOptions(within(second).getByTestId('condition-subject'), 'type');
+    const format = within(second).getByTestId('condition-value') as HTMLSelectElement;
+    expect([...format.options].map((o) => o.textContent)).toContain('Any image');
+    expect([...format.options].map((o) => o.textContent)).not.toContain('image/*');
+    await user.selectOptions(format, 'Any image');
+    await waitFor(
+      () =>
+        expect(countScope).toHaveBeenLastCalledWith(
+          partsOf({
+            kind: 'search',
+            under: FOLDER,
+            recursive: false,
+            combine: 'all',
+            conditions: [
+              { kind: 'is_empty', property: 'dc:creator' },
+              { kind: 'file_type', format: 'image/*' },
+            ],
+          }),
+          expect.any(Function),
+        ),
+      { timeout: 5000 },
+    );
+    // A property no list offers is typed, under "Another property…".
+    await user.selectOptions(property, 'Another property…');
+    await user.type(within(first).getByTestId('condition-property-name'), 'dc:language');
+    await waitFor(() => expect(JSON.stringify(vi.mocked(countScope).mock.lastCall)).toContain('dc:language'), { timeout: 5000 });
+  }, 30_000);
+
   it('is built in words, counted live, shows its query and is previewed as a search', async () => {
     const user = userEvent.setup();
     vi.mocked(countScope).mockResolvedValue(searchCount(1234));

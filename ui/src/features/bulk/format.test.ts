@@ -154,6 +154,10 @@ describe('report chart and summary', () => {
     const parts = chartParts(en, counts({ assets: 10, changed: 4, pending: 6 }));
     expect(parts.at(-1)).toMatchObject({ key: 'pending', value: 6, share: 60 });
     expect(chartParts(en, counts()).every((p) => p.share === 0)).toBe(true);
+    // An undo's report says "Put back" in its tab and its chart alike (issue 53: "Rétablies 24"
+    // beside "Modifiées 24").
+    expect(chartParts(en, counts({ assets: 24, changed: 24 }), true)[0]?.label).toBe('Put back');
+    expect(chartParts(new I18n('fr'), counts({ assets: 24, changed: 24 }), true)[0]?.label).toBe('Restaurées');
   });
 
   it('lists counts without zeros, in the words of the status', () => {
@@ -232,7 +236,7 @@ describe('in French', () => {
   it('says what an undo goes back to, and a list’s size', () => {
     const original = runSummary({ id: '20260302-091500-123-4f2a', created: '2026-03-02T09:15:00Z', folder: '/content/dam/a' });
     const undo = runSummary({ kind: { kind: 'undo', of: original.id }, folder: '/content/dam/a' });
-    expect(kindLine(fr, undo, original)).toBe(`Annulation de la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
+    expect(kindLine(fr, undo, original)).toBe(`Défaire la modification en masse du ${fr.dateTime('2026-03-02T09:15:00Z')}`);
     expect(selectionLine(fr, { listEntries: 12 })).toEqual({ kind: 'list', text: 'une liste de 12 entrées' });
   });
 });

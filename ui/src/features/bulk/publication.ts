@@ -1,6 +1,11 @@
-// A publish run's words and colours: each asset's publication state (where it stands on the
-// tier at the preview), as the preview and the report show it.
+// Where assets stand on the website, in words and colours: each row's state (a publish run's
+// at its preview, an edit's, a sheet's or an undo's before it changed anything), the counts a
+// summary repeats, and what republishing would publish.
+import type { PublicationCounts } from '../../ipc/bindings/PublicationCounts';
 import type { PublicationState } from '../../ipc/bindings/PublicationState';
+import type { RunSummary } from '../../ipc/bindings/RunSummary';
+
+type Translate = (id: string, args?: Record<string, string | number>) => string;
 
 export const PUBLICATION_WORDS: Record<PublicationState, string> = {
   never_published: 'bulk-publication-never-published',
@@ -15,3 +20,87 @@ export const PUBLICATION_TONES: Record<PublicationState, 'neutral' | 'warning' |
   up_to_date: 'success',
   unpublished: 'neutral',
 };
+
+/** The assets by where they stand, in words ("12 never published · 3 changed since
+ *  published"), states without assets left out; `null` when the run did not ask. */
+export function websiteCounts(t: Translate, counts: PublicationCounts | undefined): string | null {
+  if (!counts) return null;
+  const parts = (
+    [
+      ['bulk-publication-count-never', counts.neverPublished],
+      ['bulk-publication-count-modified', counts.modified],
+      ['bulk-publication-count-up-to-date', counts.upToDate],
+      ['bulk-publication-count-unpublished', counts.unpublished],
+    ] as const
+  )
+    .filter(([, count]) => count > 0)
+    .map(([id, count]) => t(id, { count }));
+  return parts.length > 0 ? parts.join(' · ') : null;
+}
+
+/** Whether a run edits values (rather than publishing), on assets that can be republished from
+ *  here: content fragments are not (their connection cannot publish). */
+function edits(run: RunSummary): boolean {
+  return run.kind.kind !== 'publish' && !run.fragments;
+}
+
+/** What an edit's report offers to republish: how many of its changed assets were on the
+ *  website (`count`, null when its preview did not know), or `null` where nothing is offered —
+ *  a publish run, content fragments, nothing changed, or none of the changed assets live. */
+export function republishOffer(run: RunSummary): { count: number | null } | null {
+  if (!edits(run) || run.counts.changed === 0) return null;
+  if (run.status === 'previewed' || run.status === 'preview_incomplete') return null;
+  const count = run.changedOnWebsite ?? null;
+  return count === 0 ? null : { count };
+}
+
+/** What "Then republish" at apply would publish: how many of the planned changes are of assets
+ *  on the website (`count`, null when not known), or `null` where it is not offered. */
+export function republishTick(run: RunSummary): { count: number | null } | null {
+  if (!edits(run)) return null;
+  const count = run.toChangeOnWebsite ?? null;
+  return count === 0 ? null : { count };
+}
+
+/** A republish run: a publish run of what an edit changed. */
+export function isRepublish(run: RunSummary): boolean {
+  return run.kind.kind === 'publish' && run.kind.from?.kind === 'republish';
+}
+
+/** A republish's outcome in words: "Published 6 · not on the website, left alone 18" (those
+ *  were never published, or were taken down, before the edit). */
+export function republishedLine(t: Translate, run: RunSummary): string | null {
+  if (!isRepublish(run) || run.appliedAt === null) return null;
+  const states = run.publication;
+  const left = states ? states.neverPublished + states.unpublished : 0;
+  return t('bulk-republished-line', { published: run.counts.changed, left });
+}
+
+/** What goes live after the apply when "Then republish" is ticked, in words; `null` when it is
+ *  not ticked or not offered. Repeated in the run's summary and the production dialog. */
+export function thenRepublishLine(t: Translate, run: RunSummary, ticked: boolean): string | null {
+  const tick = ticked && run.status === 'previewed' ? republishTick(run) : null;
+  if (!tick) return null;
+  return tick.count === null ? t('bulk-then-republish-unknown') : t('bulk-then-republish', { count: tick.count });
+}
+
+/** A content fragment's status as AEM's Sites API says it, in words (never the raw value):
+ *  `NEW` (never published; the sandbox says `DRAFT` once it is taken down), `DRAFT`,
+ *  `PUBLISHED`, `MODIFIED` (changed since published), `UNPUBLISHED`. A status this app does not
+ *  know is "not known". */
+export function fragmentStatus(status: string): { words: string; tone: 'neutral' | 'warning' | 'success' } {
+  switch (status.toUpperCase()) {
+    case 'NEW':
+      return { words: 'fragment-status-new', tone: 'neutral' };
+    case 'DRAFT':
+      return { words: 'fragment-status-draft', tone: 'neutral' };
+    case 'PUBLISHED':
+      return { words: 'fragment-status-published', tone: 'success' };
+    case 'MODIFIED':
+      return { words: 'fragment-status-modified', tone: 'warning' };
+    case 'UNPUBLISHED':
+      return { words: 'fragment-status-unpublished', tone: 'neutral' };
+    default:
+      return { words: 'bulk-publication-unknown', tone: 'neutral' };
+  }
+}

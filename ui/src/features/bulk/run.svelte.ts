@@ -151,7 +151,8 @@ export class RunModel {
    *  republished, has its republish planned and applied at once (agreed to at its apply),
    *  ending on the republish's report. */
   async #republishAfter(run: RunSummary, confirmName: string | null): Promise<void> {
-    if (run.kind.kind === 'publish' || run.counts.changed === 0) return;
+    // Nothing goes live where none of the changed assets is on the website.
+    if (run.kind.kind === 'publish' || run.counts.changed === 0 || run.changedOnWebsite === 0) return;
     let agent: Agent | null = null;
     if (run.kind.kind === 'undo') agent = await republishedTo(run.kind.of).catch(() => null);
     else if (this.republishAfterApply) agent = 'publish';

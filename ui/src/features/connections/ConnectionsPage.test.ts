@@ -90,6 +90,12 @@ describe('the list', () => {
     const cards = await screen.findAllByTestId('connection');
     const [serviceCard, oauthCard] = cards as [HTMLElement, HTMLElement];
     expect(within(serviceCard).getByTestId('jwt-note')).toHaveTextContent('legacy');
+    // Credential internals (legacy JWT, IMS, the technical account) wait under a closed
+    // "Technical details": the card's first read is its kind and its AEM.
+    const technical = within(serviceCard).getByTestId('connection-technical');
+    expect(technical).not.toHaveAttribute('open');
+    expect(technical).toContainElement(within(serviceCard).getByTestId('jwt-note'));
+    expect(within(technical).getByText('Technical details')).toBeInTheDocument();
     expect(within(oauthCard).queryByTestId('jwt-note')).not.toBeInTheDocument();
     await user.selectOptions(within(oauthCard).getByTestId('paired-select'), 's1');
     expect(setPairedConnection).toHaveBeenCalledWith({ id: 'o1', paired: 's1' });

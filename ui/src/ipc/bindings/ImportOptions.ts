@@ -5,7 +5,7 @@
  */
 export type ImportOptions = { 
 /**
- * The connection's name; default: the suggestion ("p12345 · e67890").
+ * The connection's name; default: the suggestion ("p12345-e67890").
  */
 name?: string, 
 /**

@@ -25,8 +25,9 @@ capabilities: Array<string>,
  */
 warnings: Array<string>, 
 /**
- * The connection's name unless the user gives another ("p12345 · e67890", "Development
- * token · jane@example.com").
+ * The connection's name unless the user gives another ("p12345-e67890", "Development
+ * token (jane@example.com)"): characters every keyboard has, since a production
+ * connection's name is typed to confirm a write.
  */
 suggestedName: string, 
 /**

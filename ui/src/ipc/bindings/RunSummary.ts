@@ -89,6 +89,16 @@ indexNotice: string | null,
  */
 publication?: PublicationCounts, 
 /**
+ * An edit's or a sheet's changed assets that were on the website at its preview (what a
+ * republish publishes); absent when its preview did not know where they stood.
+ */
+changedOnWebsite?: number, 
+/**
+ * The same at its preview: its planned changes of assets on the website (what "Then
+ * republish" would publish).
+ */
+toChangeOnWebsite?: number, 
+/**
  * When the preview finished (RFC 3339); null while it has not.
  */
 previewedAt: string | null, 

@@ -1,0 +1,177 @@
+//! French says one word per idea (issue 53): "Annuler" is cancel only, undo is "Défaire" and
+//! redo "Rétablir", the same way in every catalogue; no English is left for a word French has;
+//! phrasings a French reader stumbled on stay gone. It compares each French message with the
+//! English one of the same id in `locales/{en,fr}/*.ftl`, so a new message is checked too.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use crate::sources::read;
+
+const CATALOGUES: [&str; 4] = ["app", "cli", "core", "ui"];
+
+/// English words a French message never uses (outside code in backticks and Fluent syntax):
+/// the product names French keeps are not among them.
+const ENGLISH: [&str; 7] = [
+    "sandbox", "undo", "undone", "redo", "cancel", "settings", "activity",
+];
+
+/// Phrasings found stilted in review, with what reads naturally instead.
+const STILTED: [(&str, &str); 3] = [
+    ("auquel donner", "« à qui accorder les droits »"),
+    ("AEM joint", "« AEM a répondu »"),
+    ("Secret Service", "a desktop keychain, by name"),
+];
+
+#[test]
+fn annuler_is_cancel_defaire_is_undo_and_retablir_is_redo_in_every_catalogue() {
+    let mut wrong = Vec::new();
+    for name in CATALOGUES {
+        let en = messages(&read(Path::new(&format!("locales/en/{name}.ftl"))));
+        let fr = messages(&read(Path::new(&format!("locales/fr/{name}.ftl"))));
+        for (id, french) in &fr {
+            let english = en.get(id).map(String::as_str).unwrap_or("");
+            wrong.extend(
+                vocabulary_problems(english, french)
+                    .into_iter()
+                    .map(|p| format!("fr/{name}.ftl {id}: {p}")),
+            );
+        }
+    }
+    assert!(wrong.is_empty(), "French vocabulary:\n{}", wrong.join("\n"));
+}
+
+#[test]
+fn french_messages_hold_no_english_words_and_no_stilted_phrasing() {
+    let mut wrong = Vec::new();
+    for name in CATALOGUES {
+        for (id, french) in messages(&read(Path::new(&format!("locales/fr/{name}.ftl")))) {
+            wrong.extend(
+                style_problems(&french)
+                    .into_iter()
+                    .map(|p| format!("fr/{name}.ftl {id}: {p}")),
+            );
+        }
+    }
+    assert!(wrong.is_empty(), "French wording:\n{}", wrong.join("\n"));
+}
+
+/// What breaks the one-word-per-idea rule in one message, given its English.
+fn vocabulary_problems(english: &str, french: &str) -> Vec<String> {
+    let en = words(english);
+    let fr = words(french);
+    let en_has = |stems: &[&str]| en.iter().any(|w| stems.iter().any(|s| w == s));
+    let fr_has = |prefix: &str| fr.iter().any(|w| w.starts_with(prefix));
+    let mut out = Vec::new();
+    if fr_has("annul") && !en.iter().any(|w| w.starts_with("cancel")) {
+        out.push("\"annuler\" where the English does not cancel (undo is \"défaire\")".to_owned());
+    }
+    if en_has(&["undo", "undone", "undoes", "undoing"]) && !fr_has("défai") {
+        out.push("the English undoes, the French does not say \"défaire\"".to_owned());
+    }
+    if fr_has("rétabl") && !en_has(&["redo", "redone", "redoes"]) {
+        out.push("\"rétablir\" is redo only (values put back are \"restaurées\")".to_owned());
+    }
+    if en_has(&["redo", "redone", "redoes"]) && !fr_has("rétabl") {
+        out.push("the English redoes, the French does not say \"rétablir\"".to_owned());
+    }
+    out
+}
+
+/// English words and stilted phrasings in one French message.
+fn style_problems(french: &str) -> Vec<String> {
+    let mut out: Vec<String> = words(french)
+        .into_iter()
+        .filter(|w| ENGLISH.contains(&w.as_str()))
+        .map(|w| format!("the English word \"{w}\""))
+        .collect();
+    let text = prose(french);
+    for (phrase, instead) in STILTED {
+        if text.contains(phrase) {
+            out.push(format!("\"{phrase}\": write {instead}"));
+        }
+    }
+    out
+}
+
+/// Each message's value by id (attributes and variants included), from a Fluent file: a
+/// message starts at an unindented `id =`, and its indented lines (or a closing `}`) continue it.
+fn messages(ftl: &str) -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    let mut current: Option<String> = None;
+    for line in ftl.lines() {
+        if line.starts_with('#') || line.trim().is_empty() {
+            current = None;
+            continue;
+        }
+        if line.starts_with([' ', '\t', '}']) {
+            if let Some(id) = &current {
+                let value: &mut String = out.entry(id.clone()).or_default();
+                value.push('\n');
+                value.push_str(line);
+            }
+            continue;
+        }
+        if let Some((id, value)) = line.split_once('=') {
+            let id = id.trim().to_owned();
+            out.insert(id.clone(), value.to_owned());
+            current = Some(id);
+        }
+    }
+    out
+}
+
+/// The words a reader sees: variant keys (`[undo]`), variables, references to other messages
+/// and code in backticks are not words of the message.
+fn prose(value: &str) -> String {
+    let mut out = String::new();
+    let mut in_code = false;
+    let mut in_key = false;
+    let mut chars = value.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '`' => in_code = !in_code,
+            _ if in_code => {}
+            '[' => in_key = true,
+            ']' if in_key => in_key = false,
+            _ if in_key => {}
+            // `{ $count ->`, `{ other-message }`: the name is not prose, the braces are not either.
+            '{' | '}' => out.push(' '),
+            '$' => {
+                while chars.peek().is_some_and(|c| is_name(*c)) {
+                    chars.next();
+                }
+            }
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// Lower-case words; a name with `-`, `:` or `/` (a message id, `wknd:activity/surfing`, a
+/// path) stays one token, so it never reads as the English word inside it.
+fn words(value: &str) -> Vec<String> {
+    prose(value)
+        .split(|c: char| !(is_name(c) || c == ':' || c == '/'))
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect()
+}
+
+fn is_name(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_'
+}
+
+#[test]
+fn the_rules_catch_what_issue_53_found() {
+    assert!(!vocabulary_problems("Undo this run", "Annuler cette exécution").is_empty());
+    assert!(!vocabulary_problems("Put back", "Rétablies").is_empty());
+    assert!(vocabulary_problems("Cancel", "Annuler").is_empty());
+    assert!(vocabulary_problems("Undo this run", "Défaire cette exécution").is_empty());
+    assert!(vocabulary_problems("Redo", "Rétablir").is_empty());
+    // A variant key or a referenced message is not a word of the message.
+    assert!(vocabulary_problems("{ $what ->\n [undo] Retry\n}", "Reprise").is_empty());
+    assert!(!style_problems("Essayer la Sandbox").is_empty());
+    assert!(!style_problems("AEM joint ({ $host })").is_empty());
+    assert!(style_problems("une balise comme wknd:activity/surfing, `bulk undo`").is_empty());
+}
