@@ -151,8 +151,14 @@ assets-listing-bad-child = the listing of { $folder } has a child with { $why ->
 } ({ $name }); Metadesk does not use a listing it cannot trust
 assets-listing-stopped-early = the listing of { $folder } stopped early: AEM gave { $count } children from position { $offset } where the page holds { $pageSize } and the folder has { $total }
 assets-batch-too-large = a batch write of { $parameters } parameters was not sent: AEM would ignore those past its limit; its assets are written one by one
-error-untrusted-host = { $host } is not one of Adobe’s AEM hosts (author-p…-e….adobeaemcloud.com) nor this computer: your tokens would be sent there. Import it only if you trust { $host } (in the window, confirm the host; on the command line, add --trust-host { $host }).
-error-host-not-trusted = The connection “{ $name }” points at { $host }, which is not one of Adobe’s AEM hosts nor this computer: it is not used until you trust that host (in the window, on its card; on the command line, connections trust “{ $name }” { $host }).
+error-untrusted-host = { $place ->
+    [here] { $host } is on this computer, where any program can listen, and this credential is issued by Adobe: its tokens would be sent there. Only the sandbox, a local AEM SDK login and credentials of an IMS on this computer go there without asking. Import it only if you trust what listens at { $host } (in the window, confirm the host; on the command line, add --trust-host { $host }).
+   *[elsewhere] { $host } is not one of Adobe’s AEM hosts (author-p…-e….adobeaemcloud.com) nor this computer: your tokens would be sent there. Import it only if you trust { $host } (in the window, confirm the host; on the command line, add --trust-host { $host }).
+}
+error-host-not-trusted = { $place ->
+    [here] The connection “{ $name }” points at { $host }, on this computer, where any program can listen, and its credential is issued by Adobe: it is not used until you trust that host (in the window, on its card; on the command line, connections trust “{ $name }” { $host }).
+   *[elsewhere] The connection “{ $name }” points at { $host }, which is not one of Adobe’s AEM hosts nor this computer: it is not used until you trust that host (in the window, on its card; on the command line, connections trust “{ $name }” { $host }).
+}
 assets-cannot-read-tags = this connection cannot read tags
 assets-cannot-read-schema = this connection cannot read metadata schemas
 schema-options-and-more = { $options } … and { $more } more

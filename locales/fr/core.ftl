@@ -151,8 +151,14 @@ assets-listing-bad-child = la liste de { $folder } contient un élément { $why 
 } ({ $name }) ; Metadesk n’utilise pas une liste à laquelle il ne peut pas se fier
 assets-listing-stopped-early = la liste de { $folder } s’est arrêtée trop tôt : AEM a donné { $count } éléments à partir de la position { $offset }, alors que la page en contient { $pageSize } et le dossier { $total }
 assets-batch-too-large = une écriture par lot de { $parameters } paramètres n’a pas été envoyée : AEM ignorerait ceux au-delà de sa limite ; ses ressources sont écrites une à une
-error-untrusted-host = { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
-error-host-not-trusted = La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
+error-untrusted-host = { $place ->
+    [here] { $host } est sur cet ordinateur, où n’importe quel programme peut écouter, et ces identifiants sont délivrés par Adobe : leurs jetons y seraient envoyés. Seuls le bac à sable, une connexion à un AEM SDK local et les identifiants d’un IMS situé sur cet ordinateur y vont sans qu’on vous le demande. Ne l’importez que si vous faites confiance à ce qui écoute sur { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
+   *[elsewhere] { $host } n’est ni l’un des hôtes AEM d’Adobe (author-p…-e….adobeaemcloud.com) ni cet ordinateur : vos jetons y seraient envoyés. Ne l’importez que si vous faites confiance à { $host } (dans la fenêtre, confirmez l’hôte ; en ligne de commande, ajoutez --trust-host { $host }).
+}
+error-host-not-trusted = { $place ->
+    [here] La connexion « { $name } » pointe vers { $host }, sur cet ordinateur, où n’importe quel programme peut écouter, et ses identifiants sont délivrés par Adobe : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
+   *[elsewhere] La connexion « { $name } » pointe vers { $host }, qui n’est ni l’un des hôtes AEM d’Adobe ni cet ordinateur : elle n’est pas utilisée tant que vous ne faites pas confiance à cet hôte (dans la fenêtre, sur sa carte ; en ligne de commande, connections trust « { $name } » { $host }).
+}
 assets-cannot-read-tags = cette connexion ne peut pas lire les balises
 assets-cannot-read-schema = cette connexion ne peut pas lire les schémas de métadonnées
 schema-options-and-more = { $options } … et { $more } autres

@@ -383,9 +383,10 @@ async fn kill_9_mid_batch_then_resume_is_exact() {
     })
     .unwrap();
     let file = creds.join("local-development-token.json");
+    let trusted = sandbox_host(&sb);
     let common = |cmd: &mut Command| {
         cmd.env("METADESK_HOME", &home)
-            .args(["--aem", &sb.base_url(), "--file"])
+            .args(["--aem", &sb.base_url(), "--trust-host", &trusted, "--file"])
             .arg(&file)
             .stdout(Stdio::null())
             .stderr(Stdio::null());

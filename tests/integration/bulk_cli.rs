@@ -85,9 +85,10 @@ async fn kill_9_mid_apply_then_resume_matches_an_uninterrupted_run() {
     })
     .unwrap();
     let file = creds.join("local-development-token.json");
+    let trusted = sandbox_host(&sb);
     let common = |cmd: &mut Command| {
         cmd.env("METADESK_HOME", &home)
-            .args(["--aem", &sb.base_url(), "--file"])
+            .args(["--aem", &sb.base_url(), "--trust-host", &trusted, "--file"])
             .arg(&file)
             .stdout(Stdio::null())
             .stderr(Stdio::null());
@@ -377,6 +378,8 @@ pub struct CliHome {
     pub home: PathBuf,
     pub creds: PathBuf,
     pub aem: String,
+    /// The sandbox's host and port (`127.0.0.1:PORT`), as `--trust-host` names it.
+    pub aem_host: String,
 }
 
 impl CliHome {
@@ -389,6 +392,7 @@ impl CliHome {
             home: dir.path().join("home"),
             dir,
             creds,
+            aem_host: sandbox_host(sb),
             aem: sb.base_url(),
         }
     }
@@ -429,9 +433,12 @@ impl CliHome {
         self.run(&all).await
     }
 
-    /// With the sandbox's development token (classic API, read and write).
+    /// With the sandbox's development token (classic API, read and write). Its IMS is Adobe's
+    /// (`as: ims-na1`, like a real one), so the sandbox on this computer is trusted by name.
     pub async fn run_dev(&self, args: &[&str]) -> Ran {
-        self.run_with_file("local-development-token.json", args)
+        let mut all: Vec<&str> = args.to_vec();
+        all.extend(["--trust-host", &self.aem_host]);
+        self.run_with_file("local-development-token.json", &all)
             .await
     }
 

@@ -212,7 +212,11 @@ async fn a_bad_rule_is_refused_in_french_on_a_french_desktop() {
         "dc:title",
     ];
     let fr = [&base[..], &["--find", "(", "--replace", "x", "--regex"]].concat();
-    let fr: Vec<&str> = [&fr[..], &["--aem", &h.aem, "--file"]].concat();
+    let fr: Vec<&str> = [
+        &fr[..],
+        &["--aem", &h.aem, "--trust-host", &h.aem_host, "--file"],
+    ]
+    .concat();
     let file = h.creds.join("local-development-token.json");
     let mut cmd = h.command_in("fr_FR.UTF-8", &fr);
     cmd.arg(file);

@@ -12,9 +12,12 @@ use metadesk_sandbox::SAMPLE_FOLDER;
 use crate::bulk_cli::{CliHome, editable};
 use crate::bulk_support::*;
 
-/// Imports the sandbox's development token as `name` (more `extra` flags allowed).
+/// Imports the sandbox's development token as `name` (more `extra` flags allowed). Its IMS is
+/// Adobe's (`as: ims-na1`, like a real one), so the sandbox on this computer is trusted by name.
 pub(crate) async fn import_dev_token(h: &CliHome, name: &str, extra: &[&str]) {
-    import_file(h, "local-development-token.json", name, extra).await
+    let mut all = vec!["--trust-host", h.aem_host.as_str()];
+    all.extend_from_slice(extra);
+    import_file(h, "local-development-token.json", name, &all).await
 }
 
 /// Imports the sandbox's credential file `file` as `name` (more `extra` flags allowed).
@@ -73,6 +76,8 @@ async fn with_metadesk_home_import_list_doctor_and_bulk_use_the_same_folders() {
         name.clone(),
         "--aem".into(),
         h.aem.clone(),
+        "--trust-host".into(),
+        h.aem_host.clone(),
     ])
     .await;
     assert!(h.connections_file().is_file());
@@ -376,7 +381,17 @@ async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() 
     assert_eq!(ran.code, Some(0), "{}", ran.stderr);
     let id = ran.json()["id"].as_str().unwrap().to_owned();
     let elsewhere = "http://127.0.0.1:9";
-    let moved = h.run(&["connections", "set-url", &name, elsewhere]).await;
+    // Trusted (its token is Adobe-issued), so what refuses the run is the move itself.
+    let moved = h
+        .run(&[
+            "connections",
+            "set-url",
+            &name,
+            elsewhere,
+            "--trust-host",
+            "127.0.0.1:9",
+        ])
+        .await;
     assert_eq!(moved.code, Some(0), "{}", moved.stderr);
     let words = format!(
         "The connection \"{name}\" now points to {elsewhere}, but this run was made on {}.",
@@ -391,7 +406,16 @@ async fn a_run_whose_connection_now_points_at_another_aem_is_refused_in_words() 
     assert_eq!(sb.counters().writes_applied, 0, "nothing was written");
 
     // Pointed back at the run's AEM, the run goes on.
-    let back = h.run(&["connections", "set-url", &name, &h.aem]).await;
+    let back = h
+        .run(&[
+            "connections",
+            "set-url",
+            &name,
+            &h.aem,
+            "--trust-host",
+            &h.aem_host,
+        ])
+        .await;
     assert_eq!(back.code, Some(0), "{}", back.stderr);
     let ran = h.run(&["bulk", "resume", &id, "--yes", "--json"]).await;
     assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);

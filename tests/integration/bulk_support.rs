@@ -35,6 +35,13 @@ pub async fn sandbox(assets: usize) -> Sandbox {
     .unwrap()
 }
 
+/// The sandbox's host and port (`127.0.0.1:PORT`), as a trust names it: its development token
+/// is Adobe-issued (`as: ims-na1`), so a connection of it on this computer needs that trust.
+pub fn sandbox_host(sb: &Sandbox) -> String {
+    let base = reqwest::Url::parse(&sb.base_url()).unwrap();
+    format!("{}:{}", base.host_str().unwrap(), base.port().unwrap())
+}
+
 pub fn bearer(token: &str, api_key: Option<&str>) -> Arc<dyn Authorizer> {
     Arc::new(StaticAuthorizer::new(
         RequestCredentials::Bearer {

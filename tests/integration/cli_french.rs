@@ -24,6 +24,8 @@ async fn connections_test_speaks_french_when_lang_is_french() {
         "dev",
         "--aem",
         &home.aem,
+        "--trust-host",
+        &home.aem_host,
     ]))
     .await;
     let out = String::from_utf8_lossy(&imported.stdout);
@@ -111,7 +113,14 @@ async fn help_and_where_words_are_french_when_lang_is_french() {
         let file = home.creds.join("local-development-token.json");
         let mut all: Vec<&str> = args.to_vec();
         if args.contains(&"--where") {
-            all.extend(["--aem", &home.aem, "--file", file.to_str().unwrap()]);
+            all.extend([
+                "--aem",
+                &home.aem,
+                "--trust-host",
+                &home.aem_host,
+                "--file",
+                file.to_str().unwrap(),
+            ]);
         }
         let mut cmd = home.command(&all);
         cmd.env_remove("LC_ALL")

@@ -34,7 +34,8 @@ async fn connections_list_and_show_speak_french_and_json_stays_machine_keys() {
 
     import_service_as_svc(&home).await;
 
-    // No --name: the suggested name is written in the importer's language, then kept.
+    // The development token is Adobe-issued: on this computer it needs the host trusted, and
+    // says so in French.
     let token = home.creds.join("local-development-token.json");
     let (code, out, err) = run(french(&[
         "connections",
@@ -42,6 +43,26 @@ async fn connections_list_and_show_speak_french_and_json_stays_machine_keys() {
         token.to_str().unwrap(),
         "--aem",
         &home.aem,
+    ]))
+    .await;
+    assert_ne!(code, Some(0), "{out}{err}");
+    assert!(
+        err.contains(&format!(
+            "{} est sur cet ordinateur, où n’importe quel programme peut écouter, et ces \
+             identifiants sont délivrés par Adobe\u{a0}: leurs jetons y seraient envoyés.",
+            home.aem_host
+        )),
+        "{err}"
+    );
+    // No --name: the suggested name is written in the importer's language, then kept.
+    let (code, out, err) = run(french(&[
+        "connections",
+        "import",
+        token.to_str().unwrap(),
+        "--aem",
+        &home.aem,
+        "--trust-host",
+        &home.aem_host,
     ]))
     .await;
     assert_eq!(code, Some(0), "{out}{err}");

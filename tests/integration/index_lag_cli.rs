@@ -215,6 +215,8 @@ async fn an_undo_restores_and_a_resume_after_a_kill_writes_the_unindexed_assets(
         "--yes",
         "--aem",
         &h.aem,
+        "--trust-host",
+        &h.aem_host,
         "--file",
         h.creds
             .join("local-development-token.json")

@@ -257,6 +257,8 @@ async fn kill_9_mid_publish_then_resume_publishes_everything() {
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
@@ -295,6 +297,8 @@ async fn kill_9_mid_publish_then_resume_publishes_everything() {
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     resume.arg(&file);
@@ -623,6 +627,8 @@ async fn kill_9_mid_publish_then_a_takedown_is_never_published_again_by_the_resu
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     apply.arg(&file).stdout(Stdio::null()).stderr(Stdio::null());
@@ -662,6 +668,8 @@ async fn kill_9_mid_publish_then_a_takedown_is_never_published_again_by_the_resu
         "--yes",
         "--aem",
         &sb.base_url(),
+        "--trust-host",
+        &cli.aem_host,
         "--file",
     ]);
     resume.arg(&file);

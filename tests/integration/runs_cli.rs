@@ -41,7 +41,7 @@ async fn two_processes_resuming_one_run_write_each_asset_once() {
     let file = cli.creds.join("local-development-token.json");
     let resume = || {
         let mut cmd = cli.command(&["bulk", "resume", &id, "--yes", "--aem", &cli.aem, "--file"]);
-        cmd.arg(&file);
+        cmd.arg(&file).args(["--trust-host", &cli.aem_host]);
         run_command(cmd)
     };
     let (first, second) = tokio::join!(resume(), resume());

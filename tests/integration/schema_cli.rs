@@ -32,6 +32,7 @@ impl Env {
             .env_remove("LC_ALL")
             .env_remove("LC_MESSAGES")
             .args(args)
+            .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&file)
             .output()

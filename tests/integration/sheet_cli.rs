@@ -48,6 +48,7 @@ impl Env {
         Command::new(&self.cli)
             .env("METADESK_HOME", self.dir.path().join("home"))
             .args(args)
+            .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&file)
             .output()
@@ -101,6 +102,7 @@ impl Env {
             .env_remove("LC_MESSAGES")
             .env("LANG", "fr_FR.UTF-8")
             .args(["sheet", "import", file.to_str().unwrap(), "--yes"])
+            .args(["--trust-host", &sandbox_host(&self.sb)])
             .args(["--aem", &self.sb.base_url(), "--file"])
             .arg(&creds)
             .output()
@@ -398,6 +400,7 @@ async fn a_sheet_exported_in_french_is_in_french_and_imports_in_english() {
             "--out",
         ])
         .arg(&out)
+        .args(["--trust-host", &sandbox_host(&env.sb)])
         .args(["--aem", &env.sb.base_url(), "--file"])
         .arg(&creds)
         .output()
@@ -497,6 +500,7 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
     std::fs::write(&out, "Path,dc:title\n/content/dam/mine.jpg,My work\n").unwrap();
     let before = std::fs::read(&out).unwrap();
     let file = env.dir.path().join("creds/local-development-token.json");
+    let trusted = sandbox_host(&env.sb);
     let args = [
         "sheet",
         "export",
@@ -510,6 +514,8 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
         "dc:description",
         "--out",
         out.to_str().unwrap(),
+        "--trust-host",
+        &trusted,
         "--aem",
         &env.sb.base_url(),
         "--file",
@@ -531,7 +537,7 @@ async fn an_interrupted_export_leaves_the_file_it_was_to_replace() {
         "the user's file is untouched"
     );
 
-    let o = env.run(&args[..args.len() - 4]);
+    let o = env.run(&args[..args.len() - 6]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let sheet = read_sheet("shots.csv", &std::fs::read(&out).unwrap()).unwrap();
     assert!(sheet.issues.is_empty() && !sheet.rows.is_empty());

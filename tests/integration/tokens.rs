@@ -81,6 +81,10 @@ impl Env {
         let options = ImportOptions {
             name: Some(file.trim_end_matches(".json").to_string()),
             aem_url: Some(self.sandbox.base_url()),
+            // The development token is Adobe-issued (IMS `ims-na1`): on this computer it needs
+            // the sandbox's host trusted; the others get their tokens from the sandbox's IMS.
+            trust_host: (file == DEV_TOKEN)
+                .then(|| crate::bulk_support::sandbox_host(&self.sandbox)),
             ..ImportOptions::default()
         };
         let id = match import_file(

@@ -29,7 +29,8 @@ pub enum ErrorCode {
     Remote,
     /// A bug or an unexpected state: the log has the details.
     Internal,
-    /// An AEM address on a host that is neither Adobe's nor this computer, which the user has
-    /// not trusted by name: the window asks them to confirm it.
+    /// An AEM address on a host that needs trust (not Adobe's; this computer too for a
+    /// credential issued by Adobe), which the user has not trusted by name: the window asks
+    /// them to confirm it.
     UntrustedHost,
 }

@@ -137,23 +137,35 @@ pub fn is_aem_author_host(name: &str) -> bool {
         .is_some_and(|(program, environment)| digits(program) && digits(environment))
 }
 
-/// The host (with its port, if any) of an AEM address that tokens may go to only once the
-/// user has trusted it by name: anything but `https` on an AEM as a Cloud Service author host
-/// or this computer. `None` for those (and for an address that does not parse, refused
+/// Where an AEM address would send a connection's credentials, for the trust rule
+/// (`store::connections::trust` decides, knowing the credential).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AemDestination {
+    /// `https` on an AEM as a Cloud Service author host.
+    Adobe,
+    /// This computer (the sandbox, the local AEM SDK, or any program listening there); the
+    /// host with its port, as a trust names it (`127.0.0.1:4502`).
+    ThisComputer(String),
+    /// Any other host, with its port if any.
+    Elsewhere(String),
+}
+
+/// Where `aem_url` sends credentials; `None` for an address that does not parse (refused
 /// elsewhere).
-pub fn aem_host_needing_trust(aem_url: &str) -> Option<String> {
+pub fn aem_destination(aem_url: &str) -> Option<AemDestination> {
     let url = Url::parse(aem_url.trim()).ok()?;
     let host = url.host()?;
-    let allowed = match &host {
-        Host::Domain(name) => url.scheme() == "https" && is_aem_author_host(name),
-        _ => false,
-    } || is_loopback(&host);
-    if allowed {
-        return None;
+    if matches!(&host, Host::Domain(name) if url.scheme() == "https" && is_aem_author_host(name)) {
+        return Some(AemDestination::Adobe);
     }
-    Some(match url.port() {
+    let named = match url.port() {
         Some(port) => format!("{host}:{port}"),
         None => host.to_string(),
+    };
+    Some(if is_loopback(&host) {
+        AemDestination::ThisComputer(named)
+    } else {
+        AemDestination::Elsewhere(named)
     })
 }
 
@@ -172,16 +184,29 @@ mod tests {
 
     /// Seen failing without it: a look-alike host was taken as Adobe's.
     #[test]
-    fn only_aem_author_hosts_and_this_computer_need_no_trust() {
-        for ok in [
+    fn only_aem_author_hosts_are_adobe_and_loopback_is_this_computer() {
+        for adobe in [
             "https://author-p1-e2.adobeaemcloud.com",
             "https://AUTHOR-P7603-E12614.adobeaemcloud.com/",
             "https://author-p1-e2-cmstg.adobeaemcloud.com",
-            "http://127.0.0.1:4502",
-            "http://localhost:4502",
-            "http://[::1]:9",
         ] {
-            assert_eq!(aem_host_needing_trust(ok), None, "{ok}");
+            assert_eq!(
+                aem_destination(adobe),
+                Some(AemDestination::Adobe),
+                "{adobe}"
+            );
+        }
+        for (local, host) in [
+            ("http://127.0.0.1:4502", "127.0.0.1:4502"),
+            ("http://localhost:4502", "localhost:4502"),
+            ("https://127.0.0.1:8443", "127.0.0.1:8443"),
+            ("http://[::1]:9", "[::1]:9"),
+        ] {
+            assert_eq!(
+                aem_destination(local),
+                Some(AemDestination::ThisComputer(host.into())),
+                "{local}"
+            );
         }
         for (bad, host) in [
             (
@@ -207,8 +232,13 @@ mod tests {
             ("https://aem.example.com", "aem.example.com"),
             ("https://10.0.0.5", "10.0.0.5"),
         ] {
-            assert_eq!(aem_host_needing_trust(bad).as_deref(), Some(host), "{bad}");
+            assert_eq!(
+                aem_destination(bad),
+                Some(AemDestination::Elsewhere(host.into())),
+                "{bad}"
+            );
         }
+        assert_eq!(aem_destination("not a url"), None);
     }
 
     fn origin(raw: &str) -> Result<String, String> {

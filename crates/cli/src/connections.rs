@@ -49,7 +49,8 @@ pub enum ConnectionsCommand {
         #[arg(long)]
         replace: bool,
         /// Send this connection's tokens to HOST although it is not one of Adobe's AEM hosts
-        /// (author-p…-e….adobeaemcloud.com) nor this computer: only for a host you trust.
+        /// (author-p…-e….adobeaemcloud.com), this computer included for a credential issued by
+        /// Adobe: only for a host you trust.
         #[arg(long, value_name = "HOST")]
         trust_host: Option<String>,
     },
@@ -73,13 +74,14 @@ pub enum ConnectionsCommand {
     SetUrl {
         name: String,
         url: String,
-        /// Trust the new URL's host although it is not one of Adobe's AEM hosts nor this
-        /// computer.
+        /// Trust the new URL's host although it is not one of Adobe's AEM hosts (this computer
+        /// included for a credential issued by Adobe).
         #[arg(long, value_name = "HOST")]
         trust_host: Option<String>,
     },
-    /// Trust a connection's AEM host that is not one of Adobe's nor this computer, by name:
-    /// until then its tokens go nowhere and the connection is not used.
+    /// Trust a connection's AEM host that is not one of Adobe's (this computer included for a
+    /// credential issued by Adobe), by name: until then its tokens go nowhere and the
+    /// connection is not used.
     Trust { name: String, host: String },
     /// Mark a connection as production (on) or not (off).
     Production { name: String, state: OnOff },

@@ -175,6 +175,18 @@ test("a development token, an OAuth project and a local SDK import too", async (
         await ims.sendKeys(sandbox.url);
       }
       await form.findElement(By.css('button[type="submit"]')).click();
+      if (file === "local-development-token.json") {
+        // The token is Adobe-issued (its IMS is ims-na1, like a real one's): on this computer
+        // its host needs the user's trust, asked by name (the OAuth project's IMS is the
+        // sandbox's: nothing asked).
+        const host = new URL(sandbox.url).host;
+        const warning = await eventually(async () => (await form.findElements(By.css('[data-testid="pending-untrusted"]')))[0],
+          "no trust asked for the sandbox's host");
+        assert.ok((await warning.getText()).includes(`${host} is not one of Adobe’s AEM hosts.`));
+        const trust = await form.findElement(By.css('button[type="submit"]'));
+        assert.equal(await trust.getText(), `Trust ${host} and import`);
+        await trust.click();
+      }
       await resultFor(driver, file, "imported");
     }
     const token = await cardNamed(driver, /AEM local development token/);

@@ -24,7 +24,8 @@ pub struct ConnectionArgs {
     #[arg(long, requires = "aem")]
     pub file: Option<PathBuf>,
     /// With --aem: send the file's tokens to HOST although it is not one of Adobe's AEM hosts
-    /// (author-p…-e….adobeaemcloud.com) nor this computer: only for a host you trust.
+    /// (author-p…-e….adobeaemcloud.com), this computer included for a credential issued by
+    /// Adobe: only for a host you trust.
     #[arg(long, value_name = "HOST", requires = "aem")]
     pub trust_host: Option<String>,
     /// OAuth S2S only (with --connection or --file): a stored connection on the same AEM that

@@ -45,11 +45,11 @@ impl Binding {
         serde_json::from_str(secret.expose()).ok()
     }
 
-    /// The host this binding trusts for `aem_url`, if it trusts exactly that one: what an
-    /// address set again keeps of the trust given before (none when the host changed).
-    pub(super) fn trust_for(&self, aem_url: &str) -> Option<String> {
-        let host = net::aem_host_needing_trust(aem_url)?;
-        (self.trusted_host.as_deref() == Some(host.as_str())).then_some(host)
+    /// Whether this binding trusts exactly `host` (a host needing trust, as
+    /// `Connection::host_needing_trust` names it): what an address set again, or a re-import,
+    /// keeps of the trust given before (none when the host changed).
+    pub(super) fn trusts(&self, host: &str) -> bool {
+        self.trusted_host.as_deref() == Some(host)
     }
 
     /// Whether a connection saved before bindings existed may be bound without asking: its

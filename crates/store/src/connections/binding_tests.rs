@@ -91,9 +91,17 @@ fn a_connection_edited_outside_metadesk_is_not_used_until_set_again() {
         f.secrets.keys()
     );
 
+    // A program on this computer points it at itself, with the trust or the sandbox mark an
+    // Adobe-issued token would need there.
     for edit in [
-        &(|c: &mut serde_json::Value| c["aemUrl"] = "http://127.0.0.1:9".into())
-            as &dyn Fn(&mut serde_json::Value),
+        &(|c: &mut serde_json::Value| {
+            c["aemUrl"] = "http://127.0.0.1:9".into();
+            c["trustedHost"] = "127.0.0.1:9".into();
+        }) as &dyn Fn(&mut serde_json::Value),
+        &|c| {
+            c["aemUrl"] = "http://127.0.0.1:9".into();
+            c["sandbox"] = true.into();
+        },
         &|c| {
             c["aemUrl"] = LOOK_ALIKE.into();
             c["trustedHost"] = LOOK_ALIKE_HOST.into();
@@ -121,7 +129,10 @@ fn a_connection_edited_outside_metadesk_is_not_used_until_set_again() {
     }
 
     // A rename saves the file but confirms nothing.
-    edit_file(&f, |c| c["aemUrl"] = "http://127.0.0.1:9".into());
+    edit_file(&f, |c| {
+        c["aemUrl"] = "http://127.0.0.1:9".into();
+        c["trustedHost"] = "127.0.0.1:9".into();
+    });
     f.store.rename(&id, "Renamed").unwrap();
     let err = use_it(&f, &id).unwrap_err();
     assert!(
@@ -130,8 +141,11 @@ fn a_connection_edited_outside_metadesk_is_not_used_until_set_again() {
         ),
         "{err}"
     );
-    // Set again in Metadesk: bound, and used.
-    f.store.set_aem_url(&id, "http://127.0.0.1:9").unwrap();
+    // Set again in Metadesk: bound, and used once trusted (the file's trust is not kept: an
+    // Adobe-issued token on this computer needs the person's own).
+    let set = f.store.set_aem_url(&id, "http://127.0.0.1:9").unwrap();
+    assert_eq!(set.untrusted_host.as_deref(), Some("127.0.0.1:9"));
+    f.store.trust_host(&id, "127.0.0.1:9").unwrap();
     assert!(use_it(&f, &id).is_ok());
     // The IMS address and sandbox mark are Metadesk's: an address set again does not take
     // them from the file.
@@ -188,6 +202,7 @@ fn an_older_connection_is_bound_on_first_use_only_on_adobe_hosts() {
         &dev_token(),
         &ImportOptions {
             aem_url: Some("http://127.0.0.1:4502".into()),
+            trust_host: Some("127.0.0.1:4502".into()),
             name: Some("Local".into()),
             ..ImportOptions::default()
         },
@@ -206,18 +221,24 @@ fn an_older_connection_is_bound_on_first_use_only_on_adobe_hosts() {
          “Local” ADDRESS)."
     );
     assert!(!f.secrets.keys().contains(&format!("conn/{local}/binding")));
-    f.store
+    // Set again, it asks for the trust again: the older Metadesk's may have been written by
+    // another program too.
+    let set = f
+        .store
         .set_aem_url(&local, "http://127.0.0.1:4502")
         .unwrap();
+    assert_eq!(set.untrusted_host.as_deref(), Some("127.0.0.1:4502"));
+    f.store.trust_host(&local, "127.0.0.1:4502").unwrap();
     assert!(use_it(&f, &local).is_ok());
 
-    // This computer over https needs no trust either, but it is not Adobe's: not bound unseen.
+    // This computer over https, trusted, is not Adobe's either: not bound unseen.
     let tls = f
         .store
         .import(
             &dev_token(),
             &ImportOptions {
                 aem_url: Some("https://127.0.0.1:8443".into()),
+                trust_host: Some("127.0.0.1:8443".into()),
                 name: Some("Local TLS".into()),
                 ..ImportOptions::default()
             },
@@ -267,4 +288,135 @@ fn a_reimport_does_not_confirm_an_edited_address() {
         "the file's own address, not the edited one"
     );
     assert!(f.store.get(&id).unwrap().trusted_host.is_none());
+}
+
+/// An Adobe-issued credential (IMS at Adobe, or a development token whose IMS is Adobe's)
+/// pointed at this computer needs the person's trust like any other host: refused at import in
+/// words naming the host with nothing stored, taken once trusted, and "Edit address" to this
+/// computer flags it until trusted. Seen failing before the rule (`trust::host_needing_trust`
+/// freeing every loopback address): each import was stored without being asked.
+#[test]
+fn an_adobe_issued_credential_on_this_computer_needs_trust() {
+    const LOCAL: &str = "http://127.0.0.1:4555";
+    const LOCAL_HOST: &str = "127.0.0.1:4555";
+    let f = fixture();
+    let oauth = inspect(
+        &serde_json::to_vec(&testing::project(vec![testing::oauth_credential(
+            "1",
+            "OAuth",
+            "oauth-client-1",
+        )]))
+        .unwrap(),
+    )
+    .unwrap();
+    for (recognised, ims) in [(&oauth, None), (&dev_token(), None)] {
+        let options = ImportOptions {
+            aem_url: Some(LOCAL.into()),
+            ims_url: ims,
+            name: Some("Adobe's".into()),
+            ..ImportOptions::default()
+        };
+        let file_before = std::fs::read(f.store.config_path()).ok();
+        let err = f.store.import(recognised, &options).unwrap_err();
+        assert_eq!(err.code(), ErrorCode::UntrustedHost);
+        assert!(
+            err.to_string().starts_with(&format!(
+                "{LOCAL_HOST} is on this computer, where any program can listen, and this \
+                 credential is issued by Adobe: its tokens would be sent there."
+            )),
+            "{err}"
+        );
+        assert!(
+            err.to_string()
+                .contains(&format!("--trust-host {LOCAL_HOST}")),
+            "{err}"
+        );
+        assert!(f.secrets.keys().is_empty(), "{:?}", f.secrets.keys());
+        assert!(f.store.connections().unwrap().is_empty());
+        assert_eq!(std::fs::read(f.store.config_path()).ok(), file_before);
+
+        let trusted = f
+            .store
+            .import(
+                recognised,
+                &ImportOptions {
+                    trust_host: Some(LOCAL_HOST.into()),
+                    ..options
+                },
+            )
+            .unwrap()
+            .connection;
+        assert_eq!(trusted.untrusted_host, None);
+        assert!(use_it(&f, &trusted.id).is_ok());
+        f.store.delete(&trusted.id).unwrap();
+    }
+
+    // The same OAuth credential getting its tokens from an IMS on this computer (the sandbox's)
+    // holds no Adobe token: free there.
+    let local_ims = f
+        .store
+        .import(
+            &oauth,
+            &ImportOptions {
+                aem_url: Some(LOCAL.into()),
+                ims_url: Some(LOCAL.into()),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap()
+        .connection;
+    assert_eq!(local_ims.untrusted_host, None);
+    f.store.delete(&local_ims.id).unwrap();
+
+    // Moved to this computer from Adobe's host: flagged and not used until trusted.
+    let id = import(&f, ADOBE, None);
+    let moved = f.store.set_aem_url(&id, LOCAL).unwrap();
+    assert_eq!(moved.untrusted_host.as_deref(), Some(LOCAL_HOST));
+    let err = use_it(&f, &id).unwrap_err();
+    assert_eq!(err.code(), ErrorCode::UntrustedHost);
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "The connection “Jane” points at {LOCAL_HOST}, on this computer, where any program \
+             can listen, and its credential is issued by Adobe: it is not used until you trust \
+             that host (in the window, on its card; on the command line, connections trust \
+             “Jane” {LOCAL_HOST})."
+        )
+    );
+    let trusted = f.store.trust_host(&id, LOCAL_HOST).unwrap();
+    assert_eq!(trusted.untrusted_host, None);
+    assert!(use_it(&f, &id).is_ok());
+}
+
+/// The sandbox and a local SDK login on this computer need nothing: no trust asked, used as is.
+#[test]
+fn the_sandbox_and_a_local_sdk_on_this_computer_need_no_trust() {
+    let f = fixture();
+    let sdk = f
+        .store
+        .add_local_sdk(
+            Some("http://localhost:4502"),
+            "admin",
+            metadesk_credentials::secrets::Secret::new("admin"),
+            None,
+        )
+        .unwrap()
+        .connection;
+    assert_eq!(sdk.untrusted_host, None);
+    assert!(use_it(&f, &sdk.id).is_ok());
+
+    let sandbox = f
+        .store
+        .import_sandbox(
+            &dev_token(),
+            &ImportOptions {
+                aem_url: Some("http://127.0.0.1:4555".into()),
+                ..ImportOptions::default()
+            },
+        )
+        .unwrap()
+        .connection;
+    assert!(sandbox.sandbox);
+    assert_eq!(sandbox.untrusted_host, None);
+    assert!(use_it(&f, &sandbox.id).is_ok());
 }

@@ -2,12 +2,12 @@
 //! host its tokens may go to, its pairing; and before its credentials are used, that it still
 //! names the destinations bound to them. Storing lives in `store.rs`.
 
-use metadesk_base::net;
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::urls;
 
 use super::binding::Binding;
 use super::model::{Connection, ImportOptions};
+use super::trust;
 
 /// The longest connection name we accept; names are labels, not documents.
 const MAX_NAME_CHARS: usize = 80;
@@ -96,29 +96,32 @@ pub fn check_pairing(writer: &Connection, paired: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// The host of `aem_url` the connection trusts: `None` for Adobe's hosts and this computer;
-/// for any other, the one the user names now (`options.trust_host`, in any case) or trusted
-/// before (`before`, the binding's, never the file's); else refused in words naming the host,
-/// nothing stored.
+/// The host of its AEM address `connection` trusts: `None` where it needs no trust
+/// ([`Connection::host_needing_trust`]); else the one the user names now
+/// (`options.trust_host`, in any case) or trusted before (`before`, the binding Metadesk saved,
+/// never the file); else refused in words naming the host, nothing stored.
 pub(super) fn trusted_host(
-    aem_url: &str,
+    connection: &Connection,
     options: &ImportOptions,
-    before: Option<&str>,
+    before: Option<&Binding>,
 ) -> Result<Option<String>> {
-    let Some(host) = net::aem_host_needing_trust(aem_url) else {
+    let Some(host) = connection.host_needing_trust() else {
         return Ok(None);
     };
     let named = options
         .trust_host
         .as_deref()
         .map(|h| h.trim().trim_end_matches('/').to_ascii_lowercase());
-    if named.as_deref() == Some(host.as_str()) || before == Some(host.as_str()) {
+    if named.as_deref() == Some(host.as_str()) || before.is_some_and(|b| b.trusts(&host)) {
         return Ok(Some(host));
     }
     Err(Error::message(
         ErrorCode::UntrustedHost,
         "error-untrusted-host",
-        vec![("host", host.into())],
+        vec![
+            ("host", host.into()),
+            ("place", trust::place_of(&connection.aem_url).into()),
+        ],
     ))
 }
 

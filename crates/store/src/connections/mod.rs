@@ -15,6 +15,7 @@ mod model;
 mod rebinding;
 mod reimport;
 mod store;
+mod trust;
 mod views;
 
 pub use authorizers::{AuthContext, Authorizers, authorizer_for, test_stored_connection};

@@ -9,8 +9,8 @@ use time::{Duration, OffsetDateTime};
 use ts_rs::TS;
 
 use super::binding::Binding;
+use super::trust;
 use metadesk_base::i18n::{Part, Text};
-use metadesk_base::net;
 use metadesk_base::timefmt::rfc3339;
 use metadesk_clients::error::{Error, ErrorCode};
 use metadesk_credentials::credentials::{CredentialKind, SecretHint, hints, urls};
@@ -71,19 +71,34 @@ pub struct Connection {
         alias = "findsAssetsWith"
     )]
     pub paired_with: Option<String>,
-    /// The host of `aem_url` the user trusted by name although it is neither an AEM as a Cloud
-    /// Service author host nor this computer (the window's confirmation, the CLI's
-    /// `--trust-host`). Tokens go to such a host only while this names it.
+    /// The host of `aem_url` the user trusted by name because it needs trust
+    /// ([`Connection::host_needing_trust`]: not an AEM as a Cloud Service author host; this
+    /// computer too for a credential issued by Adobe), by the window's confirmation or the
+    /// CLI's `--trust-host`. Tokens go to such a host only while this names it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub trusted_host: Option<String>,
 }
 
 impl Connection {
-    /// The host of `aem_url` when tokens may not go there: neither Adobe's nor this computer,
-    /// and not trusted by the user by name. Such a connection is flagged and not used.
+    /// The host of `aem_url` when tokens may not go there: one needing trust
+    /// ([`Connection::host_needing_trust`]) the user has not trusted by name. Such a connection
+    /// is flagged and not used.
     pub fn untrusted_host(&self) -> Option<String> {
-        net::aem_host_needing_trust(&self.aem_url)
+        self.host_needing_trust()
             .filter(|host| self.trusted_host.as_deref() != Some(host.as_str()))
+    }
+
+    /// The host of `aem_url` this connection's credentials may reach only once trusted by name,
+    /// whether trusted or not: any but Adobe's AEM hosts, this computer included unless the
+    /// connection is the sandbox, a local SDK login or a credential of an IMS on this computer
+    /// (`trust`).
+    pub(super) fn host_needing_trust(&self) -> Option<String> {
+        trust::host_needing_trust(
+            self.kind,
+            self.sandbox,
+            self.ims_base.as_deref(),
+            &self.aem_url,
+        )
     }
 
     /// Where this connection's credentials go, as its binding in the keychain keeps it.
@@ -105,7 +120,11 @@ impl Connection {
             Some(host) => Err(Error::message(
                 ErrorCode::UntrustedHost,
                 "error-host-not-trusted",
-                vec![("name", self.name.as_str().into()), ("host", host.into())],
+                vec![
+                    ("name", self.name.as_str().into()),
+                    ("host", host.into()),
+                    ("place", trust::place_of(&self.aem_url).into()),
+                ],
             )),
         }
     }
@@ -269,8 +288,9 @@ pub struct ConnectionView {
     pub imported_at: String,
     /// OAuth S2S only: the id of its paired connection, which finds its assets (null: none).
     pub paired_with: Option<String>,
-    /// The host of its AEM address when that is neither Adobe's nor this computer and the user
-    /// has not trusted it: the connection is not used until they do (null: none).
+    /// The host of its AEM address when that needs trust (not Adobe's; this computer too for a
+    /// credential issued by Adobe) and the user has not trusted it: the connection is not used
+    /// until they do (null: none).
     pub untrusted_host: Option<String>,
     /// Whether its tokens reach content fragments (AEM's Sites API): the window offers only
     /// such connections for fragments.
@@ -305,7 +325,8 @@ pub struct ImportOptions {
     pub replace: Option<bool>,
     /// The host of the AEM address the user trusts although it is not Adobe's (the window's
     /// confirmation, `--trust-host`): required for any host but AEM as a Cloud Service's
-    /// author hosts and this computer.
+    /// author hosts, this computer included for a credential issued by Adobe (the sandbox, a
+    /// local SDK login and a credential of an IMS on this computer need none there).
     #[ts(optional)]
     pub trust_host: Option<String>,
 }

@@ -192,9 +192,6 @@ impl ConnectionStore {
                 )
             })?;
 
-        let trusted_before = bound_before.as_ref().and_then(|b| b.trust_for(&aem_url));
-        let trusted_host = trusted_host(&aem_url, options, trusted_before.as_deref())?;
-
         let others: Vec<&Connection> = connections
             .iter()
             .filter(|c| Some(&c.id) != previous.as_ref().map(|p| &p.id))
@@ -212,7 +209,7 @@ impl ConnectionStore {
             .as_ref()
             .map(|p| p.id.clone())
             .unwrap_or_else(new_id);
-        let connection = Connection {
+        let mut connection = Connection {
             id: id.clone(),
             name,
             kind: draft.kind,
@@ -241,8 +238,10 @@ impl ConnectionStore {
             imported_at: OffsetDateTime::now_utc(),
             // A new file for the same credential keeps its pairing (checked again when used).
             paired_with: previous.as_ref().and_then(|p| p.paired_with.clone()),
-            trusted_host,
+            trusted_host: None,
         };
+        // Whether its host needs trust depends on the credential too (its kind, its IMS).
+        connection.trusted_host = trusted_host(&connection, options, bound_before.as_ref())?;
 
         if let Some(previous) = &previous {
             let keychain = ChunkedSecrets::new(self.secrets.as_ref());
@@ -345,14 +344,17 @@ impl ConnectionStore {
 
     /// Changes the AEM author URL (https, or http on this computer) and binds it to the
     /// connection's secrets: also how a person confirms an address changed outside Metadesk. A
-    /// host that is neither Adobe's nor this computer keeps the trust given to exactly that host
-    /// before; any other (Adobe's included, so that moving back asks again) keeps none, and
-    /// until trusted by name (`trust_host`) the connection is flagged and not used.
+    /// host needing trust for this credential (`Connection::host_needing_trust`: this computer
+    /// too for an Adobe-issued one) keeps the trust given to exactly that host before; any
+    /// other change (to Adobe's, so that moving back asks again) keeps none, and until trusted
+    /// by name (`trust_host`) the connection is flagged and not used.
     pub fn set_aem_url(&self, id: &str, url: &str) -> Result<ConnectionView> {
         let url = urls::normalise_aem_url(url).map_err(aem_address)?;
         self.update_bound(id, |connection, bound| {
-            connection.trusted_host = bound.and_then(|b| b.trust_for(&url));
             connection.aem_url = url;
+            connection.trusted_host = connection
+                .host_needing_trust()
+                .filter(|host| bound.is_some_and(|b| b.trusts(host)));
             Ok(())
         })
     }
@@ -365,7 +367,7 @@ impl ConnectionStore {
                 trust_host: Some(host.to_owned()),
                 ..ImportOptions::default()
             };
-            connection.trusted_host = trusted_host(&connection.aem_url, &options, None)?;
+            connection.trusted_host = trusted_host(connection, &options, None)?;
             Ok(())
         })
     }

@@ -46,8 +46,9 @@ secretHints: Array<SecretHint>, importedAt: string,
  */
 pairedWith: string | null, 
 /**
- * The host of its AEM address when that is neither Adobe's nor this computer and the user
- * has not trusted it: the connection is not used until they do (null: none).
+ * The host of its AEM address when that needs trust (not Adobe's; this computer too for a
+ * credential issued by Adobe) and the user has not trusted it: the connection is not used
+ * until they do (null: none).
  */
 untrustedHost: string | null, 
 /**

@@ -35,6 +35,7 @@ replace?: boolean,
 /**
  * The host of the AEM address the user trusts although it is not Adobe's (the window's
  * confirmation, `--trust-host`): required for any host but AEM as a Cloud Service's
- * author hosts and this computer.
+ * author hosts, this computer included for a credential issued by Adobe (the sandbox, a
+ * local SDK login and a credential of an IMS on this computer need none there).
  */
 trustHost?: string, };
