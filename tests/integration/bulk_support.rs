@@ -117,6 +117,36 @@ pub fn settings() -> Settings {
 
 /// The Assets API of a connection imported from the sandbox's credential file `json`, as the
 /// app and the CLI open it (tokens minted through IMS). Call from a multi-threaded runtime.
+/// `json` (a credential of the sandbox's) imported into a workspace in `dir` and opened, the way
+/// the window and the CLI hold a connection. The sandbox's host is trusted by name: its
+/// development token is Adobe-issued, and the sandbox is on this computer.
+pub async fn opened_workspace(
+    sb: &Sandbox,
+    json: &str,
+    dir: &std::path::Path,
+) -> (metadesk_core::app::Workspace, metadesk_core::app::Opened) {
+    use metadesk_core::app::{ConnectionChoice, Workspace};
+    let ws = Workspace::new(
+        metadesk_core::dirs::AppDirs::under(dir),
+        Arc::new(metadesk_core::secrets::RunOnlyKeychain::default()),
+    )
+    .unwrap();
+    let recognised = metadesk_core::credentials::inspect(json.as_bytes()).unwrap();
+    let options = metadesk_core::connections::ImportOptions {
+        aem_url: Some(sb.base_url()),
+        trust_host: Some(sandbox_host(sb)),
+        ..Default::default()
+    };
+    let id = ws
+        .connections()
+        .import(&recognised, &options)
+        .unwrap()
+        .connection
+        .id;
+    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    (ws, opened)
+}
+
 pub fn connect_stored(
     sb: &Sandbox,
     json: &str,

@@ -332,29 +332,16 @@ async fn without_the_search_the_pairing_searches_and_an_unpaired_connection_says
 
 #[tokio::test(flavor = "multi_thread")]
 async fn the_window_counts_and_checks_lists_through_the_openapi_search_and_says_so() {
-    use metadesk_core::app::{ConnectionChoice, SelectedCount, Workspace};
+    use metadesk_core::app::SelectedCount;
     use metadesk_core::bulk::found_by::FoundBy;
     let sb = one_folder(60).await;
     let dir = tempfile::tempdir().unwrap();
-    let ws = Workspace::new(
-        metadesk_core::dirs::AppDirs::under(dir.path()),
-        Arc::new(metadesk_core::secrets::RunOnlyKeychain::default()),
+    let (ws, opened) = crate::bulk_support::opened_workspace(
+        &sb,
+        &sb.credentials().oauth_project_json,
+        dir.path(),
     )
-    .unwrap();
-    let recognised =
-        metadesk_core::credentials::inspect(sb.credentials().oauth_project_json.as_bytes())
-            .unwrap();
-    let options = metadesk_core::connections::ImportOptions {
-        aem_url: Some(sb.base_url()),
-        ..Default::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)
-        .unwrap()
-        .connection
-        .id;
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
+    .await;
     // The card asks whether the OpenAPI search answers (it then does not ask to pair).
     assert!(ws.openapi_search_answers(&opened).await.unwrap());
     sb.set_openapi_search(false);

@@ -6,39 +6,18 @@
 //! both values and kept, an empty cell changes nothing, several values in a cell land as a list.
 
 use std::collections::BTreeSet;
-use std::sync::Arc;
 
-use metadesk_core::app::{ConnectionChoice, Opened, Workspace};
+use metadesk_core::app::{Opened, Workspace};
 use metadesk_core::assets::{AssetRef, AssetsApi, DAM_ROOT};
 use metadesk_core::bulk::{ReportStatus, RunStatus, runs};
 use serde_json::{Value, json};
 
-use crate::bulk_support::{classic, metadata, quiet, sandbox, sandbox_host};
+use crate::bulk_support::{classic, metadata, opened_workspace, quiet, sandbox};
 use crate::open_folder::assets_under;
 
-/// The sandbox's development token imported into a workspace in `dir`, opened (its host trusted
-/// by name: the token is Adobe-issued, and the sandbox is on this computer).
+/// The sandbox's development token imported into a workspace in `dir`, opened.
 async fn opened(sb: &metadesk_sandbox::Sandbox, dir: &std::path::Path) -> (Workspace, Opened) {
-    let ws = Workspace::new(
-        metadesk_core::dirs::AppDirs::under(dir),
-        Arc::new(metadesk_core::secrets::RunOnlyKeychain::default()),
-    )
-    .unwrap();
-    let recognised =
-        metadesk_core::credentials::inspect(sb.credentials().dev_token_json.as_bytes()).unwrap();
-    let options = metadesk_core::connections::ImportOptions {
-        aem_url: Some(sb.base_url()),
-        trust_host: Some(sandbox_host(sb)),
-        ..Default::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)
-        .unwrap()
-        .connection
-        .id;
-    let opened = ws.open(ConnectionChoice::stored(id)).await.unwrap();
-    (ws, opened)
+    opened_workspace(sb, &sb.credentials().dev_token_json, dir).await
 }
 
 /// Row `i`'s keywords: none (an empty cell) on every fifth row, else 1 to 3 values.
