@@ -4,19 +4,17 @@
 //! the engine's adaptive concurrency) — beside a sequential client doing the same reads and
 //! patches one request at a time; fragments per second and requests per fragment.
 
-use std::sync::Arc;
 use std::time::Instant;
 
 use metadesk_core::app::{ConnectionChoice, FragmentEdit, Workspace};
 use metadesk_core::assets::fragments::{FragmentsApi, PAGE};
 use metadesk_core::assets::{AssetRef, AssetsApi, DAM_ROOT, Write};
 use metadesk_core::bulk::{Edit, EditOp, Progress, RunStatus};
-use metadesk_core::secrets::RunOnlyKeychain;
 use metadesk_sandbox::{Faults, Sandbox, SandboxConfig};
 use serde_json::json;
 
 use crate::Result;
-use crate::harness::secs;
+use crate::harness::{self, secs};
 use crate::report::{Section, Table, Target};
 
 /// What both sides write into every fragment's rich text.
@@ -28,24 +26,9 @@ pub struct FragmentsOpts {
     pub capacity: usize,
 }
 
-/// The sandbox's OAuth Server-to-Server project imported into a workspace in `dir`, opened.
+/// The sandbox's OAuth Server-to-Server project imported into a workspace in `dir`.
 fn workspace(sandbox: &Sandbox, dir: &std::path::Path) -> Result<(Workspace, String)> {
-    let ws = Workspace::new(
-        metadesk_core::dirs::AppDirs::under(dir),
-        Arc::new(RunOnlyKeychain::default()),
-    )?;
-    let credential = sandbox.credentials().oauth_project_json.clone();
-    let recognised = metadesk_core::credentials::inspect(credential.as_bytes())?;
-    let options = metadesk_core::connections::ImportOptions {
-        aem_url: Some(sandbox.base_url()),
-        ..Default::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)?
-        .connection
-        .id;
-    Ok((ws, id))
+    harness::imported(sandbox, &sandbox.credentials().oauth_project_json, dir)
 }
 
 /// One request at a time: every list page, then each fragment read and patched.

@@ -135,6 +135,33 @@ pub async fn run_engine(
     })
 }
 
+/// The sandbox credential `json` imported into a workspace in `dir` as the window and the CLI
+/// hold a connection; its id. The sandbox's host and port are trusted by name, as a
+/// development token (Adobe-issued) on this computer needs (the address is
+/// `http://127.0.0.1:PORT`); a credential of the sandbox's own IMS needs none and ignores it.
+pub fn imported(
+    sandbox: &Sandbox,
+    json: &str,
+    dir: &std::path::Path,
+) -> Result<(metadesk_core::app::Workspace, String)> {
+    let ws = metadesk_core::app::Workspace::new(
+        metadesk_core::dirs::AppDirs::under(dir),
+        Arc::new(metadesk_core::secrets::RunOnlyKeychain::default()),
+    )?;
+    let recognised = metadesk_core::credentials::inspect(json.as_bytes())?;
+    let options = metadesk_core::connections::ImportOptions {
+        aem_url: Some(sandbox.base_url()),
+        trust_host: Some(sandbox.base_url().trim_start_matches("http://").to_owned()),
+        ..Default::default()
+    };
+    let id = ws
+        .connections()
+        .import(&recognised, &options)?
+        .connection
+        .id;
+    Ok((ws, id))
+}
+
 /// A value no seeded asset has, so every asset in scope changes.
 pub fn fresh_value(label: &str) -> String {
     let stamp = time::OffsetDateTime::now_utc().unix_timestamp();

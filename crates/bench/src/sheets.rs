@@ -5,20 +5,18 @@
 //! its own sandbox of the same seeded state with `latency_ms` × `capacity`. Every row sets a
 //! different title; a Keywords column gives most rows several values and leaves some empty.
 
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use metadesk_core::app::{ConnectionChoice, Workspace};
 use metadesk_core::assets::{AssetRef, AssetsApi, DAM_ROOT, EntryKind, Write};
 use metadesk_core::bulk::{Progress, RunStatus};
 use metadesk_core::i18n::Localizer;
-use metadesk_core::secrets::RunOnlyKeychain;
 use metadesk_core::sheets::writing::{ExportColumn, ExportRow, write_csv};
 use metadesk_sandbox::{Faults, Sandbox};
 use serde_json::{Value, json};
 
 use crate::Result;
-use crate::harness::{secs, start_sandbox, timed_classic};
+use crate::harness::{self, secs, start_sandbox, timed_classic};
 use crate::report::{Section, Table, Target};
 
 #[derive(Debug, Clone)]
@@ -120,24 +118,7 @@ async fn opened(
     sb: &Sandbox,
     dir: &std::path::Path,
 ) -> Result<(Workspace, metadesk_core::app::Opened)> {
-    let ws = Workspace::new(
-        metadesk_core::dirs::AppDirs::under(dir),
-        Arc::new(RunOnlyKeychain::default()),
-    )?;
-    let credential = sb.credentials().dev_token_json.clone();
-    let recognised = metadesk_core::credentials::inspect(credential.as_bytes())?;
-    // The development token is Adobe-issued: on this computer its host and port are trusted by
-    // name (the sandbox's address is `http://127.0.0.1:PORT`).
-    let options = metadesk_core::connections::ImportOptions {
-        aem_url: Some(sb.base_url()),
-        trust_host: Some(sb.base_url().trim_start_matches("http://").to_owned()),
-        ..Default::default()
-    };
-    let id = ws
-        .connections()
-        .import(&recognised, &options)?
-        .connection
-        .id;
+    let (ws, id) = harness::imported(sb, &sb.credentials().dev_token_json, dir)?;
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
     Ok((ws, opened))
 }
