@@ -400,8 +400,8 @@ pub(crate) async fn content_get(
         }
         return r;
     }
-    if let Some(selector) = full.strip_prefix("/content/cq:tags.") {
-        return tag_tree(selector);
+    if let Some(rest) = full.strip_prefix(crate::taxonomy::TAGS_ROOT) {
+        return crate::tag_command::render(&shared, rest);
     }
     let dam = read(&shared.dam);
     if let Some((asset, w, h)) = crate::renditions::parse(&full) {
@@ -581,63 +581,6 @@ pub(crate) async fn current_user(State(shared): State<Shared>, headers: HeaderMa
         }
         Err(e) => auth_failure(e, "/libs/granite/security/currentuser"),
     }
-}
-
-/// `GET /content/cq:tags.{N|infinity}.json`: a small fixed tag tree as the Sling default GET
-/// servlet renders it (<https://github.com/apache/sling-org-apache-sling-servlets-get>), cut at
-/// the depth asked for.
-fn tag_tree(selector: &str) -> Response {
-    let Some(depth) = selector.strip_suffix(".json") else {
-        return plain(StatusCode::NOT_FOUND, "Not Found");
-    };
-    let depth: i64 = match depth {
-        "infinity" | "-1" => i64::MAX,
-        d => match d.parse() {
-            Ok(n) if n >= 0 => n,
-            _ => return plain(StatusCode::NOT_FOUND, "Not Found"),
-        },
-    };
-    fn tag(title: &str, children: Vec<(&str, Value)>) -> Value {
-        let mut node = Map::new();
-        node.insert("jcr:primaryType".into(), json!("cq:Tag"));
-        node.insert("jcr:title".into(), json!(title));
-        for (name, child) in children {
-            node.insert(name.into(), child);
-        }
-        Value::Object(node)
-    }
-    let tree = json!({
-        "jcr:primaryType": "sling:Folder",
-        "wknd-shared": tag("WKND Shared", vec![
-            ("activity", tag("Activity", vec![
-                ("surfing", tag("Surfing", vec![])),
-                ("cycling", tag("Cycling", vec![])),
-                ("rock-climbing", tag("Rock Climbing", vec![])),
-            ])),
-            ("season", tag("Season", vec![
-                ("summer", tag("Summer", vec![])),
-                ("winter", tag("Winter", vec![])),
-            ])),
-        ]),
-        "properties": tag("Standard Tags", vec![
-            ("orientation", tag("Orientation", vec![
-                ("portrait", tag("Portrait", vec![])),
-                ("landscape", tag("Landscape", vec![])),
-            ])),
-        ]),
-    });
-    fn cut(value: &Value, depth: i64) -> Value {
-        match value {
-            Value::Object(map) => Value::Object(
-                map.iter()
-                    .filter(|(_, v)| depth > 0 || !v.is_object())
-                    .map(|(k, v)| (k.clone(), cut(v, depth - 1)))
-                    .collect(),
-            ),
-            other => other.clone(),
-        }
-    }
-    (StatusCode::OK, axum::Json(cut(&tree, depth))).into_response()
 }
 
 /// A time as Sling's JSON renderer writes it by default: `Tue Sep 03 2024 13:15:03 GMT+0000`.

@@ -29,6 +29,9 @@ pub struct Counters {
     /// Replication requests (`/bin/replicate.json`) that replicated their paths.
     #[serde(default)]
     pub replications: u64,
+    /// `/bin/tagcommand` requests that changed the taxonomy.
+    #[serde(default)]
+    pub tag_commands: u64,
     /// Assets those requests replicated (activated or deactivated).
     #[serde(default)]
     pub replicated: u64,

@@ -11,7 +11,7 @@
 //! | Repository JSON | `GET /content/dam/{path}.json` (`jcr:uuid`), `GET /content/dam/{path}/jcr:content/metadata.json`, `GET /libs/granite/security/currentuser.json`, `POST /content/dam/{path}/jcr:content/metadata` and `POST /content/dam/{folder}` with item-path parameters (Sling POST: `sling_post.rs`, `sling_batch.rs`; junk nodes for unknown paths, the 10,000-parameter cap, one commit per request), `GET /libs/granite/csrf/token.json` |
 //! | OpenAPI | `GET`/`PATCH /adobe/assets/{urn:aaid:aem:…}/metadata` (ETag, If-Match → 412, JSON Patch), `GET /adobe/folders?path&limit&cursor` |
 //! | Metadata schemas (Sling JSON) | `GET /conf/global/settings/dam/adminui-extension/metadataschema[/{form}…].{N|infinity}.json`, `GET /libs/dam/content/schemaeditors/forms[/…].{N|infinity}.json`; folders carry `metadataSchema` on the node or its `jcr:content` (`GET /content/dam/{folder}.1.json`); see `schemas.rs` |
-//! | Tag tree (Sling JSON) | `GET /content/cq:tags.{N|infinity}.json`: a small fixed tree (`wknd-shared:activity/…`, `…:season/…`, `properties:orientation/…`) |
+//! | Tag taxonomy | `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling JSON: `jcr:title`, `jcr:title.<lang>`, `jcr:description`, `cq:movedTo`, `cq:backlinks`), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`, `activateTag`, `deactivateTag`; a move or merge leaves a `cq:movedTo` stub and content keeps the old id), a Sling POST of properties to a tag's path; 403 for accounts without taxonomy rights ([`Sandbox::set_taxonomy_access`]); about half the seeded assets hold one or two tags (`taxonomy.rs`, `tag_command.rs`) |
 //! | Replication | `POST /bin/replicate.json` (`cmd=Activate\|Deactivate`, many `path`, `agentId=preview`; one commit; `cq:lastReplicated*` on `jcr:content`, a copy of the metadata per tier: `replicate.rs`, `dam/publication.rs`) |
 //! | QueryBuilder | `GET /bin/querybuilder.json` (predicates, paging, `p.guessTotal`, hit writers, traversal limit: see `querybuilder.rs`) |
 //! | Sites API (content fragments) | `GET /adobe/sites/cf/fragments?path&limit&cursor` (the fragment at `path` or every one in that folder's subtree, in tree order; `limit` 1–50, default 50, above → 400; `cursor` until the last page; `{"items": []}` where nothing is), `GET /adobe/sites/cf/fragments/{id}` (strong `ETag`), `PATCH /adobe/sites/cf/fragments/{id}` (`application/json-patch+json`; `replace`/`add` of `/title`, `/description`, `/fields/<index>/values`; no `If-Match` → 428, stale → 412, any value a field's type cannot take → 400 naming it and nothing changes), `GET /adobe/sites/cf/models[/{modelId}]` (fields, `required`, enumeration `options`); OAuth S2S tokens only. Models `article` and `adventure` (`dam/cf_models.rs`); values, status and storage in `dam/fragments.rs`; HTTP in `sites.rs` |
@@ -94,6 +94,8 @@ mod server;
 mod sites;
 mod sling_batch;
 mod sling_post;
+mod tag_command;
+mod taxonomy;
 
 use std::collections::{HashMap, HashSet};
 use std::net::SocketAddr;
@@ -147,6 +149,10 @@ pub(crate) struct Inner {
     pub junk: Mutex<std::collections::BTreeMap<String, serde_json::Map<String, serde_json::Value>>>,
     /// CSRF tokens issued by `/libs/granite/csrf/token.json`.
     pub csrf_tokens: Mutex<HashSet<String>>,
+    /// The tag taxonomy under `/content/cq:tags`.
+    pub taxonomy: RwLock<taxonomy::Taxonomy>,
+    /// AEM users who may tag assets but not change the taxonomy (not Tag Administrators).
+    pub taxonomy_denied: Mutex<HashSet<String>>,
 }
 
 impl Inner {
@@ -297,6 +303,7 @@ pub(crate) fn replicate_as(s: &Shared, path: &str, activate: bool, by: &str) -> 
 pub(crate) fn reset(s: &Shared) {
     write(&s.dam).reset();
     lock(&s.junk).clear();
+    *write(&s.taxonomy) = taxonomy::Taxonomy::seeded();
     s.counters.reset();
     s.faults.set(s.config.faults.clone());
     *lock(&s.persisted) = graphql::seeded_queries();
@@ -464,6 +471,8 @@ impl Sandbox {
             openapi_search: std::sync::atomic::AtomicBool::new(openapi_search),
             junk: Mutex::default(),
             csrf_tokens: Mutex::default(),
+            taxonomy: RwLock::new(taxonomy::Taxonomy::seeded()),
+            taxonomy_denied: Mutex::default(),
         });
         let router = routes::router(shared.clone());
         let (stop, stopped) = tokio::sync::watch::channel(false);
@@ -656,6 +665,18 @@ impl Sandbox {
     /// account, as on an author where nobody granted it GraphQL.
     pub fn set_graphql_access(&self, user: &str, allowed: bool) {
         set_graphql_access(&self.shared, user, allowed);
+    }
+
+    /// Lets an AEM user change the taxonomy, or withdraws it (the user may still tag assets):
+    /// `/bin/tagcommand` and Sling POSTs under `/content/cq:tags` then answer 403. At start
+    /// every account may except the read-only technical account.
+    pub fn set_taxonomy_access(&self, user: &str, allowed: bool) {
+        let mut denied = lock(&self.shared.taxonomy_denied);
+        if allowed {
+            denied.remove(user);
+        } else {
+            denied.insert(user.to_owned());
+        }
     }
 
     /// Turns the OpenAPI search (`POST /adobe/assets/search`) on or off (off: 404).

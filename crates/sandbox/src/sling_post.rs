@@ -57,6 +57,24 @@ async fn post(shared: &Shared, path: &str, headers: &HeaderMap, body: &[u8]) -> 
         .get(header::CONTENT_TYPE)
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"));
+    if target.starts_with(&format!("{}/", crate::taxonomy::TAGS_ROOT)) {
+        if !is_form {
+            return answer(
+                400,
+                "Bad Request: the Sling POST takes form fields",
+                Vec::new(),
+            );
+        }
+        let changes = match parse_form(body) {
+            Ok(c) if !c.is_empty() => c,
+            Ok(_) => return answer(400, "Bad Request: no property to change", Vec::new()),
+            Err(msg) => return answer(400, &msg, Vec::new()),
+        };
+        return match crate::tag_command::post_properties(shared, &principal, &target, changes) {
+            Ok(()) => answer(200, "OK", Vec::new()),
+            Err(r) => answer(r.status, &r.message, Vec::new()),
+        };
+    }
     let asset_path = target
         .strip_suffix("/jcr:content/metadata")
         .or_else(|| target.strip_suffix("/_jcr_content/metadata"))

@@ -1,0 +1,162 @@
+//! The taxonomy over HTTP: `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling's default
+//! rendering), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`,
+//! `activateTag`, `deactivateTag`; Adobe's TagClient.java) and a Sling POST of properties to a
+//! tag's path (`jcr:title.fr=…`). Changing the taxonomy needs a classic token of an account
+//! allowed to (`Sandbox::set_taxonomy_access`; the read-only account never is); every answer
+//! is Sling's HTML status page, as on AEM.
+//!
+//! Not here: the taxonomy itself (`taxonomy.rs`).
+
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+
+use crate::auth::{self, Family, Principal};
+use crate::sling_post::respond;
+use crate::taxonomy::{Refusal, TAGS_ROOT, relative_path};
+use crate::{Shared, lock, write};
+
+/// `GET /content/cq:tags…` after authentication; `rest` is what follows the root
+/// (`.4.json`, `/wknd-shared.1.json`).
+pub(crate) fn render(shared: &Shared, rest: &str) -> Response {
+    let not_found = || (StatusCode::NOT_FOUND, "Not Found").into_response();
+    let Some(rest) = rest.strip_suffix(".json") else {
+        return not_found();
+    };
+    let (path, depth) = rest.rsplit_once('.').unwrap_or((rest, "0"));
+    let depth: i64 = match depth {
+        "infinity" | "-1" => i64::MAX,
+        d => match d.parse() {
+            Ok(n) if n >= 0 => n,
+            _ => return not_found(),
+        },
+    };
+    let rel = match path.strip_prefix('/') {
+        None if path.is_empty() => String::new(),
+        Some(p) => match relative_path(&format!("{TAGS_ROOT}/{p}")) {
+            Some(rel) => rel,
+            None => return not_found(),
+        },
+        None => return not_found(),
+    };
+    match crate::read(&shared.taxonomy).render(&rel, depth) {
+        Some(tree) => axum::Json(tree).into_response(),
+        None => not_found(),
+    }
+}
+
+/// Whether an account may change the taxonomy; the refusal otherwise.
+fn may_change(shared: &Shared, principal: &Principal) -> Result<(), Refusal> {
+    if principal.read_only || lock(&shared.taxonomy_denied).contains(&principal.user) {
+        return Err(Refusal {
+            status: 403,
+            message: format!(
+                "Forbidden: {} may not change tags under {TAGS_ROOT}",
+                principal.user
+            ),
+        });
+    }
+    Ok(())
+}
+
+/// `POST /bin/tagcommand`.
+pub(crate) async fn command(
+    State(shared): State<Shared>,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    const SERVLET: &str = "/bin/tagcommand";
+    let answer = |status: u16, message: &str| respond(status, SERVLET, message, Vec::new(), false);
+    let principal = match auth::authenticate(&shared, &headers, Family::Classic) {
+        Ok(p) => p,
+        Err(e) => return crate::core_response::auth_failure(e, SERVLET),
+    };
+    if shared.faults.csrf_required() && !crate::csrf::valid(&shared, &headers) {
+        return answer(
+            403,
+            "Forbidden: the request has no valid CSRF token (CSRF-Token header)",
+        );
+    }
+    if let Err(r) = may_change(&shared, &principal) {
+        return answer(r.status, &r.message);
+    }
+    let field = |name: &str| {
+        url::form_urlencoded::parse(&body)
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
+    let tag_of = |name: &str| -> Result<String, Refusal> {
+        let value = field(name).ok_or_else(|| Refusal {
+            status: 400,
+            message: format!("Bad Request: missing {name}"),
+        })?;
+        relative_path(&value).ok_or_else(|| Refusal {
+            status: 400,
+            message: format!("Bad Request: not a tag id or path: {value}"),
+        })
+    };
+    let cmd = field("cmd").unwrap_or_default();
+    let result = (|| {
+        let mut taxonomy = write(&shared.taxonomy);
+        match cmd.as_str() {
+            "createTag" => {
+                let rel = match field("parentTagID") {
+                    Some(parent) => {
+                        let parent = relative_path(&parent).ok_or_else(|| Refusal {
+                            status: 400,
+                            message: format!("Bad Request: not a tag id: {parent}"),
+                        })?;
+                        let name = field("tag").unwrap_or_default();
+                        relative_path(&format!("{TAGS_ROOT}/{parent}/{name}")).ok_or_else(|| {
+                            Refusal {
+                                status: 400,
+                                message: format!("Bad Request: not a tag name: {name}"),
+                            }
+                        })?
+                    }
+                    None => tag_of("tag")?,
+                };
+                taxonomy.create(
+                    &rel,
+                    field("jcr:title").as_deref(),
+                    field("jcr:description").as_deref(),
+                )
+            }
+            "deleteTag" => taxonomy.delete(&tag_of("path")?),
+            "moveTag" => taxonomy.move_to(&tag_of("path")?, &tag_of("dest")?),
+            "mergeTag" => taxonomy.merge_into(&tag_of("path")?, &tag_of("dest")?),
+            "activateTag" | "deactivateTag" => {
+                let now = crate::dam::iso_ms(crate::ims::now_ms());
+                taxonomy.replicate(&tag_of("path")?, cmd == "activateTag", &now)
+            }
+            other => Err(Refusal {
+                status: 400,
+                message: format!("Bad Request: unknown command {other:?}"),
+            }),
+        }
+    })();
+    match result {
+        Ok(()) => {
+            shared.counters.bump(|c| c.tag_commands += 1);
+            answer(200, "OK")
+        }
+        Err(r) => answer(r.status, &r.message),
+    }
+}
+
+/// A Sling POST to a node below the taxonomy root: its properties, in one commit.
+pub(crate) fn post_properties(
+    shared: &Shared,
+    principal: &Principal,
+    target: &str,
+    changes: Vec<(String, Option<serde_json::Value>)>,
+) -> Result<(), Refusal> {
+    may_change(shared, principal)?;
+    let rel = relative_path(target).ok_or_else(|| Refusal {
+        status: 400,
+        message: format!("Bad Request: not a tag path: {target}"),
+    })?;
+    write(&shared.taxonomy).set_properties(&rel, changes);
+    Ok(())
+}
