@@ -535,14 +535,32 @@ impl AssetsApi for ClassicAssets {
         listing_carries(property)
     }
 
+    /// The whole taxonomy: the namespaces, then each namespace's tree. Sling refuses renders
+    /// too large for it (300), so the tree is never asked for in one piece; a namespace it
+    /// will not render fails the read rather than giving a part of the taxonomy.
     fn tags(&self) -> BoxFuture<'_, Result<Vec<super::tags::Tag>, CallError>> {
         Box::pin(async move {
-            let depth = super::tags::TAG_DEPTH;
-            let url = self
+            let root_url = self
                 .client
-                .url(&format!("/content/cq:tags.{depth}.json"))
+                .url(&format!("{}.1.json", super::tags::TAGS_ROOT))
                 .map_err(CallError::from_aem)?;
-            Ok(super::tags::tags_of_tree(&self.get_json(url).await?))
+            let mut root = self.get_json(root_url).await?;
+            let namespaces: Vec<String> = root
+                .as_object()
+                .into_iter()
+                .flatten()
+                .filter(|(_, v)| v.as_object().is_some_and(super::tags::is_live_tag))
+                .map(|(k, _)| k.clone())
+                .collect();
+            for ns in namespaces {
+                let url = self
+                    .client
+                    .url(&format!("{}/{ns}.infinity.json", super::tags::TAGS_ROOT))
+                    .map_err(CallError::from_aem)?;
+                let tree = self.get_json(url).await?;
+                root[&ns] = tree;
+            }
+            Ok(super::tags::tags_of_tree(&root))
         })
     }
 

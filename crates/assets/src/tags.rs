@@ -1,60 +1,112 @@
-//! AEM's tags, for the tag picker of a search: the tree under `/content/cq:tags` as the Sling
-//! default GET servlet renders it (`/content/cq:tags.4.json`: namespace, then up to three
-//! levels of tags), flattened to ids (`wknd-shared:activity/surfing`) and titles in words.
+//! AEM's tag taxonomy: the tree under `/content/cq:tags` as the Sling default GET servlet
+//! renders it (a namespace, then its tags), flattened to tags with their ids
+//! (`wknd-shared:activity/surfing`), titles in each language and descriptions. Tags a move or
+//! merge left behind (`cq:movedTo`) are hidden, as AEM hides them.
 //!
-//! Not here: sending the request (`classic.rs`), searching by tag (`bulk::selection`).
+//! Not here: sending the requests (`classic.rs`), searching by tag (`bulk::selection`).
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
 use serde_json::{Map, Value};
 use ts_rs::TS;
 
-/// How deep the tree is read: a namespace and three levels below it.
-pub const TAG_DEPTH: u32 = 4;
+/// The taxonomy's root, a folder (not a tag).
+pub const TAGS_ROOT: &str = "/content/cq:tags";
 
-/// A tag the picker offers.
+/// A tag of the taxonomy (a namespace is one too: its id ends with the colon, `wknd-shared:`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct Tag {
-    /// `namespace:path/to/tag`, as a search condition takes it.
+    /// `namespace:path/to/tag`, as assets hold it and a search condition takes it.
     pub id: String,
-    /// The titles from the namespace down, `WKND Shared › Activity › Surfing`.
+    /// Its title (`jcr:title`), or its name where it has none.
     pub title: String,
+    /// The titles from the namespace down, `WKND Shared › Activity › Surfing`.
+    pub trail: String,
+    /// Its titles in other languages (`jcr:title.fr`), by AEM's locale name (`fr`, `pt_br`).
+    pub titles: BTreeMap<String, String>,
+    /// `jcr:description`, where it has one.
+    pub description: Option<String>,
 }
 
-fn is_tag(node: &Map<String, Value>) -> bool {
+impl Tag {
+    /// Whether this is a namespace (the first level below the taxonomy root).
+    pub fn is_namespace(&self) -> bool {
+        self.id.ends_with(':')
+    }
+
+    /// Its title in `lang` (`fr`, `pt-BR`), else its title.
+    pub fn title_in(&self, lang: &str) -> &str {
+        let lang = lang.to_ascii_lowercase().replace('-', "_");
+        let short = lang.split('_').next().unwrap_or(&lang);
+        self.titles
+            .get(&lang)
+            .or_else(|| self.titles.get(short))
+            .unwrap_or(&self.title)
+    }
+}
+
+/// Whether a rendered node is a live tag: a `cq:Tag` not moved or merged elsewhere.
+pub fn is_live_tag(node: &Map<String, Value>) -> bool {
     node.get("jcr:primaryType").and_then(Value::as_str) == Some("cq:Tag")
+        && !node.contains_key("cq:movedTo")
 }
 
-fn title_of(name: &str, node: &Map<String, Value>) -> String {
-    node.get("jcr:title")
+fn text(node: &Map<String, Value>, key: &str) -> Option<String> {
+    node.get(key)
         .and_then(Value::as_str)
-        .filter(|t| !t.trim().is_empty())
-        .unwrap_or(name)
-        .to_owned()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .map(str::to_owned)
 }
 
-/// The tags of a rendered `/content/cq:tags` tree, sorted by id. Children are the members that
-/// are objects with `jcr:primaryType: cq:Tag`; anything else (properties, other nodes) is
-/// skipped.
+fn tag_of(id: String, name: &str, trail: &str, node: &Map<String, Value>) -> Tag {
+    let title = text(node, "jcr:title").unwrap_or_else(|| name.to_owned());
+    let titles = node
+        .iter()
+        .filter_map(|(k, _)| {
+            let lang = k.strip_prefix("jcr:title.")?;
+            Some((lang.to_owned(), text(node, k)?))
+        })
+        .collect();
+    Tag {
+        id,
+        trail: if trail.is_empty() {
+            title.clone()
+        } else {
+            format!("{trail} › {title}")
+        },
+        title,
+        titles,
+        description: text(node, "jcr:description"),
+    }
+}
+
+/// The tags of a rendered `/content/cq:tags` tree, namespaces included, sorted by id.
+/// Children are the members that are objects with `jcr:primaryType: cq:Tag`; anything else
+/// (properties, other nodes, moved tags and what lies below them) is skipped.
 pub fn tags_of_tree(tree: &Value) -> Vec<Tag> {
     let mut out = Vec::new();
     let Some(root) = tree.as_object() else {
         return out;
     };
     for (namespace, node) in root {
-        let Some(node) = node.as_object().filter(|n| is_tag(n)) else {
+        let Some(node) = node.as_object().filter(|n| is_live_tag(n)) else {
             continue;
         };
-        let title = title_of(namespace, node);
-        walk(namespace, "", &title, node, &mut out);
+        let tag = tag_of(format!("{namespace}:"), namespace, "", node);
+        let trail = tag.trail.clone();
+        out.push(tag);
+        walk(namespace, "", &trail, node, &mut out);
     }
     out.sort_by(|a, b| a.id.cmp(&b.id));
     out
 }
 
-fn walk(namespace: &str, path: &str, titles: &str, node: &Map<String, Value>, out: &mut Vec<Tag>) {
+fn walk(namespace: &str, path: &str, trail: &str, node: &Map<String, Value>, out: &mut Vec<Tag>) {
     for (name, child) in node {
-        let Some(child) = child.as_object().filter(|c| is_tag(c)) else {
+        let Some(child) = child.as_object().filter(|c| is_live_tag(c)) else {
             continue;
         };
         let path = if path.is_empty() {
@@ -62,12 +114,10 @@ fn walk(namespace: &str, path: &str, titles: &str, node: &Map<String, Value>, ou
         } else {
             format!("{path}/{name}")
         };
-        let title = format!("{titles} › {}", title_of(name, child));
-        out.push(Tag {
-            id: format!("{namespace}:{path}"),
-            title: title.clone(),
-        });
-        walk(namespace, &path, &title, child, out);
+        let tag = tag_of(format!("{namespace}:{path}"), name, trail, child);
+        let trail = tag.trail.clone();
+        out.push(tag);
+        walk(namespace, &path, &trail, child, out);
     }
 }
 
@@ -96,13 +146,42 @@ mod tests {
         assert_eq!(
             ids,
             [
+                "wknd:",
                 "wknd:activity",
                 "wknd:activity/rock climbing",
                 "wknd:activity/surfing"
             ]
         );
-        assert_eq!(tags[2].title, "WKND › Activity › Surfing");
-        assert_eq!(tags[1].title, "WKND › Activity › rock climbing");
+        assert!(tags[0].is_namespace() && !tags[1].is_namespace());
+        assert_eq!(tags[3].trail, "WKND › Activity › Surfing");
+        assert_eq!(tags[3].title, "Surfing");
+        assert_eq!(tags[2].trail, "WKND › Activity › rock climbing");
         assert!(tags_of_tree(&json!([])).is_empty());
+    }
+
+    #[test]
+    fn titles_in_each_language_and_moved_tags_hidden() {
+        let tree = json!({
+            "ns": {
+                "jcr:primaryType": "cq:Tag", "jcr:title": "NS",
+                "summer": {
+                    "jcr:primaryType": "cq:Tag", "jcr:title": "Summer",
+                    "jcr:title.fr": "Été", "jcr:title.pt_br": "Verão",
+                    "jcr:description": " June to August "
+                },
+                "old": {
+                    "jcr:primaryType": "cq:Tag", "jcr:title": "Old",
+                    "cq:movedTo": "/content/cq:tags/ns/summer",
+                    "child": {"jcr:primaryType": "cq:Tag"}
+                }
+            }
+        });
+        let tags = tags_of_tree(&tree);
+        assert_eq!(tags.len(), 2, "{tags:?}");
+        let summer = &tags[1];
+        assert_eq!(summer.title_in("fr-FR"), "Été");
+        assert_eq!(summer.title_in("pt-BR"), "Verão");
+        assert_eq!(summer.title_in("de"), "Summer");
+        assert_eq!(summer.description.as_deref(), Some("June to August"));
     }
 }

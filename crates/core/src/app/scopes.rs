@@ -564,7 +564,8 @@ mod tests {
             .iter()
             .find(|t| t.id == "wknd-shared:activity/surfing")
             .unwrap_or_else(|| panic!("{tags:?}"));
-        assert_eq!(surfing.title, "WKND Shared › Activity › Surfing");
+        assert_eq!(surfing.trail, "WKND Shared › Activity › Surfing");
+        assert_eq!(surfing.title_in("fr"), "Surf");
         assert!(
             tags.iter()
                 .any(|t| t.id == "properties:orientation/portrait")

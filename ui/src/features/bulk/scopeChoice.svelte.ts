@@ -304,7 +304,8 @@ export class ScopeChoice implements ListInput {
     this.tagsError = null;
     try {
       const tags = await listTags(connectionId);
-      if (this.#tagsFor === connectionId) this.tags = tags;
+      // Namespaces are the taxonomy's top level, not tags people pick.
+      if (this.#tagsFor === connectionId) this.tags = tags.filter((t) => !t.id.endsWith(':'));
     } catch (thrown) {
       if (this.#tagsFor === connectionId) this.tagsError = toIpcError(thrown).message;
     }
