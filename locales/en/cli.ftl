@@ -451,6 +451,10 @@ cli-schema-form-mapped = Form { $form } (chosen by { $folder })
 cli-schema-form-default = Form { $form } (the default: no folder above names one)
 cli-schema-mime = Only for { $mime }:
 cli-schema-field = { $label } ({ $property }): { $kind }
+cli-tags-line = { $title } ({ $id })
+cli-tags-description = {" "}— { $description }
+cli-tags-none = The taxonomy holds no tags.
+cli-tags-exported = Saved { $tags } tags to { $path }.
 cli-schema-kind = { $kind ->
     [text] text
     [multi-text] several texts

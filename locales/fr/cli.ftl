@@ -455,6 +455,10 @@ cli-schema-form-mapped = Formulaire { $form } (choisi par { $folder })
 cli-schema-form-default = Formulaire { $form } (celui par défaut : aucun dossier au-dessus n’en nomme un)
 cli-schema-mime = Seulement pour { $mime } :
 cli-schema-field = { $label } ({ $property }) : { $kind }
+cli-tags-line = { $title } ({ $id })
+cli-tags-description = {" "}— { $description }
+cli-tags-none = La taxonomie ne contient aucune balise.
+cli-tags-exported = { $tags } balises enregistrées dans { $path }.
 cli-schema-kind = { $kind ->
     [text] texte
     [multi-text] plusieurs textes

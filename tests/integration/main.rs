@@ -50,4 +50,5 @@ mod scopes;
 mod scopes_cli;
 mod sheet_batches;
 mod sheet_cli;
+mod tags_cli;
 mod tokens;

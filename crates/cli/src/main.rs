@@ -21,6 +21,7 @@ mod publish;
 mod runs;
 mod schema;
 mod sheet;
+mod tags;
 
 use std::process::ExitCode;
 
@@ -67,6 +68,8 @@ enum Command {
     /// Metadata schemas: a folder's fields (labels, types, allowed values, required), and the
     /// assets that lack required metadata.
     Schema(schema::SchemaArgs),
+    /// AEM's tag taxonomy: list it in your language, export it as a sheet.
+    Tags(tags::TagsArgs),
 }
 
 fn main() -> ExitCode {
@@ -123,6 +126,7 @@ fn main() -> ExitCode {
         Command::Request(args) => in_runtime(console::request(args, &workspace, &l), &l),
         Command::Sheet(args) => in_runtime(sheet::run(args, &workspace, &l), &l),
         Command::Schema(args) => in_runtime(schema::run(args, &workspace, &l), &l),
+        Command::Tags(args) => in_runtime(tags::run(args, &workspace, &l), &l),
         Command::Fragments(args) => in_runtime(fragments::run(args, &workspace, &l), &l),
         Command::Publish(args) => in_runtime(
             publish::run(

@@ -380,8 +380,11 @@ impl Taxonomy {
         activate: bool,
         now: &str,
     ) -> Result<(), Refusal> {
-        self.existing_tag(rel)?;
-        let node = self.nodes.get_mut(rel).expect("checked above");
+        let node = self
+            .nodes
+            .get_mut(rel)
+            .filter(|n| n.is_tag())
+            .ok_or_else(|| refuse(404, format!("Tag not found: {}", id_of(rel))))?;
         node.props.insert("cq:lastReplicated".into(), json!(now));
         node.props.insert(
             "cq:lastReplicationAction".into(),

@@ -20,6 +20,7 @@ pub mod guides;
 pub mod headers;
 pub(crate) mod parsing;
 mod reading;
+pub mod taxonomy;
 pub mod writing;
 
 #[cfg(test)]

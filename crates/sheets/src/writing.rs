@@ -120,7 +120,7 @@ fn row_texts(row: &ExportRow) -> Vec<String> {
 const EXCEL_CELL_MAX: usize = 32_767;
 
 /// The sheet could not be built (in memory: nothing was written yet).
-fn not_written(e: &dyn std::fmt::Display) -> Error {
+pub(crate) fn not_written(e: &dyn std::fmt::Display) -> Error {
     Error::message(
         ErrorCode::InvalidInput,
         "error-sheet-not-written",
@@ -304,22 +304,34 @@ pub fn write_csv_guided(
     guides: &[Option<ColumnGuide>],
     rows: &[ExportRow],
 ) -> Result<Vec<u8>> {
+    // A cell Excel would run as a formula (an AEM title `=HYPERLINK(…)`) is written as text;
+    // the import reads it back as it was (`parsing`).
+    csv_of(
+        headers(l, columns, guides),
+        rows.iter().map(|row| {
+            row_texts(row)
+                .iter()
+                .map(|t| reversible_spreadsheet_text(t))
+                .collect()
+        }),
+    )
+}
+
+/// CSV bytes as Excel reads them: UTF-8 with a BOM, `,`-separated, CRLF line ends; the cells
+/// are written as given.
+pub(crate) fn csv_of(
+    header: Vec<String>,
+    rows: impl Iterator<Item = Vec<String>>,
+) -> Result<Vec<u8>> {
     let mut out = b"\xEF\xBB\xBF".to_vec();
     {
         let mut writer = csv::WriterBuilder::new()
             .terminator(csv::Terminator::CRLF)
             .from_writer(&mut out);
         let fail = |e: csv::Error| not_written(&e);
-        writer
-            .write_record(headers(l, columns, guides))
-            .map_err(fail)?;
-        // A cell Excel would run as a formula (an AEM title `=HYPERLINK(…)`) is written as
-        // text; the import reads it back as it was (`parsing`).
+        writer.write_record(header).map_err(fail)?;
         for row in rows {
-            let texts = row_texts(row);
-            writer
-                .write_record(texts.iter().map(|t| reversible_spreadsheet_text(t)))
-                .map_err(fail)?;
+            writer.write_record(row).map_err(fail)?;
         }
         writer.flush().map_err(|e| not_written(&e))?;
     }

@@ -34,6 +34,7 @@ mod scope_requests;
 mod scopes;
 mod sheet_files;
 mod sheets;
+mod taxonomy;
 mod thumbnails;
 mod tokens;
 mod user_files;
@@ -74,6 +75,7 @@ pub use sheets::{
     SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
     SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
+pub use taxonomy::SavedTaxonomy;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

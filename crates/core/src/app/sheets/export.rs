@@ -52,18 +52,7 @@ impl Workspace {
             .export_sheet(opened, folder, filters, properties, format, words)
             .await?;
         let file_name = file_name_of(&target);
-        blocking(move || {
-            write_whole_file(&target, true, |out| {
-                out.write_all(&bytes).map_err(|e| {
-                    Error::io_doing(
-                        "io-write",
-                        vec![("path", target.display().to_string().into())],
-                        e,
-                    )
-                })
-            })
-        })
-        .await?;
+        save_whole(target, bytes).await?;
         Ok(SavedSheet { file_name, export })
     }
 
@@ -401,7 +390,24 @@ pub(crate) fn export_cancelled() -> Error {
 }
 
 /// `target` with the ending of `format` (added when the name has another or none).
-pub(super) fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
+/// Writes `bytes` to `target` whole, then renames it into place (an existing file is
+/// replaced: the save dialog asked, or the CLI's --out named it).
+pub(crate) async fn save_whole(target: PathBuf, bytes: Vec<u8>) -> Result<()> {
+    blocking(move || {
+        write_whole_file(&target, true, |out| {
+            out.write_all(&bytes).map_err(|e| {
+                Error::io_doing(
+                    "io-write",
+                    vec![("path", target.display().to_string().into())],
+                    e,
+                )
+            })
+        })
+    })
+    .await
+}
+
+pub(crate) fn with_extension_of(target: PathBuf, format: SheetFormat) -> PathBuf {
     let name = file_name_of(&target);
     if SheetFormat::from_file_name(&name) == Some(format) {
         return target;

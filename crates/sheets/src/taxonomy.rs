@@ -1,0 +1,125 @@
+//! The tag taxonomy as a sheet, one row a tag: its id, title, a title column per language the
+//! taxonomy holds (`Title (fr)`), and description. The headers are in the exporter's language;
+//! a cell a spreadsheet would run as a formula is kept as text, as in metadata exports.
+//!
+//! Not here: reading the taxonomy (`metadesk_assets::tags`), metadata sheets (`writing`).
+
+use std::collections::BTreeSet;
+
+use metadesk_assets::tags::Tag;
+use metadesk_base::i18n::{Localizer, arg};
+use metadesk_base::spreadsheet::reversible_spreadsheet_text;
+use metadesk_clients::error::Result;
+use rust_xlsxwriter::{Color, Format, FormatBorder, Workbook};
+
+use super::writing::{csv_of, not_written};
+
+/// The languages of the taxonomy's translated titles, sorted (`de`, `fr`, `pt_br`).
+pub fn title_languages(tags: &[Tag]) -> Vec<String> {
+    let langs: BTreeSet<&String> = tags.iter().flat_map(|t| t.titles.keys()).collect();
+    langs.into_iter().cloned().collect()
+}
+
+/// The header and the rows of the taxonomy's sheet.
+fn table(l: &Localizer, tags: &[Tag]) -> (Vec<String>, Vec<Vec<String>>) {
+    let langs = title_languages(tags);
+    let mut header = vec![l.text("sheet-tags-id"), l.text("sheet-tags-title")];
+    header.extend(
+        langs
+            .iter()
+            .map(|lang| l.msg("sheet-tags-title-in", &[("lang", arg(lang.as_str()))])),
+    );
+    header.push(l.text("sheet-tags-description"));
+    let rows = tags
+        .iter()
+        .map(|t| {
+            let mut row = vec![t.id.clone(), t.title.clone()];
+            row.extend(
+                langs
+                    .iter()
+                    .map(|lang| t.titles.get(lang).cloned().unwrap_or_default()),
+            );
+            row.push(t.description.clone().unwrap_or_default());
+            row.iter().map(|c| reversible_spreadsheet_text(c)).collect()
+        })
+        .collect();
+    (header, rows)
+}
+
+/// The taxonomy as `.csv` (UTF-8 with a BOM, as Excel reads it).
+pub fn taxonomy_csv(l: &Localizer, tags: &[Tag]) -> Result<Vec<u8>> {
+    let (header, rows) = table(l, tags);
+    csv_of(header, rows.into_iter())
+}
+
+/// The taxonomy as an `.xlsx` workbook: a bold frozen header and readable column widths.
+pub fn taxonomy_xlsx(l: &Localizer, tags: &[Tag]) -> Result<Vec<u8>> {
+    let fail = |e: rust_xlsxwriter::XlsxError| {
+        tracing::warn!("writing the taxonomy workbook failed: {e}");
+        not_written(&e)
+    };
+    let (header, rows) = table(l, tags);
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet
+        .set_name(l.text("sheet-tags-sheet-name"))
+        .map_err(fail)?;
+    let header_fmt = Format::new()
+        .set_bold()
+        .set_background_color(Color::RGB(0xDDE7F0))
+        .set_border_bottom(FormatBorder::Thin);
+    for (c, text) in header.iter().enumerate() {
+        let c = u16::try_from(c).map_err(|e| not_written(&e))?;
+        sheet
+            .write_string_with_format(0, c, text, &header_fmt)
+            .map_err(fail)?;
+        sheet
+            .set_column_width(c, if c == 0 { 40 } else { 24 })
+            .map_err(fail)?;
+    }
+    for (r, row) in rows.iter().enumerate() {
+        let r = u32::try_from(r + 1).map_err(|e| not_written(&e))?;
+        for (c, text) in row.iter().enumerate() {
+            let c = u16::try_from(c).map_err(|e| not_written(&e))?;
+            sheet.write_string(r, c, text).map_err(fail)?;
+        }
+    }
+    sheet.set_freeze_panes(1, 0).map_err(fail)?;
+    book.save_to_buffer().map_err(fail)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn tag(id: &str, title: &str, fr: Option<&str>, description: Option<&str>) -> Tag {
+        Tag {
+            id: id.into(),
+            title: title.into(),
+            trail: title.into(),
+            titles: fr
+                .map(|f| BTreeMap::from([("fr".to_owned(), f.to_owned())]))
+                .unwrap_or_default(),
+            description: description.map(str::to_owned),
+        }
+    }
+
+    #[test]
+    fn a_row_a_tag_and_a_column_a_language() {
+        let l = Localizer::new(metadesk_base::i18n::Lang::En);
+        let tags = [
+            tag("ns:", "NS", None, None),
+            tag("ns:summer", "Summer", Some("Été"), Some("=June")),
+        ];
+        let csv = String::from_utf8(taxonomy_csv(&l, &tags).unwrap()).unwrap();
+        let lines: Vec<&str> = csv.trim_start_matches('\u{feff}').lines().collect();
+        assert_eq!(lines[0], "Tag ID,Title,Title (fr),Description");
+        assert_eq!(lines[1], "ns:,NS,,");
+        assert_eq!(lines[2], "ns:summer,Summer,Été,'=June");
+        let xlsx = taxonomy_xlsx(&l, &tags).unwrap();
+        let rows = crate::workbook_rows("tags.xlsx", &xlsx).unwrap();
+        assert_eq!(rows[0], ["Tag ID", "Title", "Title (fr)", "Description"]);
+        assert_eq!(rows[2][2], "Été");
+    }
+}
