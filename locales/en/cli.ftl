@@ -455,6 +455,12 @@ cli-tags-line = { $title } ({ $id })
 cli-tags-description = {" "}— { $description }
 cli-tags-none = The taxonomy holds no tags.
 cli-tags-exported = Saved { $tags } tags to { $path }.
+cli-tags-then = After applying, AEM would then change the tag { $id } itself.
+cli-tags-not-changed = The tag { $id } was not changed: some assets that hold it were not done (see the report); retry them, then run this command again.
+cli-tags-merged = Merged { $id } into { $target }.
+cli-tags-moved = Moved { $id } to { $target }.
+cli-tags-deleted = Deleted { $id }.
+cli-tags-activated = The tag was published: its change was published too.
 cli-schema-kind = { $kind ->
     [text] text
     [multi-text] several texts

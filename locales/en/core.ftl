@@ -1069,6 +1069,8 @@ run-edit-from-name = { $property }: set from the { $wholePath ->
    *[no] file name
 } by "{ $pattern }" as "{ $template }"
 run-edit-copy = { $property }: copy { $from }
+run-edit-retag = { $property }: { $from } and the tags below it become { $to }
+run-edit-untag = { $property }: remove { $from } and the tags below it
 run-edit-case = { $property }: { $to ->
     [upper] to capitals
     [lower] to small letters
@@ -1099,6 +1101,14 @@ error-rule-regex = The pattern of { $property }, "{ $pattern }", is not a valid 
 } (at character { $position }).
 error-rule-find-empty = The replace of { $property } needs the text to find.
 error-rule-copy-itself = { $property } cannot be copied into itself; choose another property to copy.
+error-rule-tag-id = “{ $id }” is not a tag id; a tag id looks like wknd-shared:activity/surfing.
+error-rule-retag-itself = A tag cannot become itself; choose another tag.
+error-tag-missing = AEM has no tag { $id }; check its id in the list of tags. Nothing was changed.
+error-tag-into-itself = { $id } cannot go into { $target }, which is the tag itself or one of its children. Nothing was changed.
+error-tag-move-onto = { $target } already exists: merge into it instead of moving onto it. Nothing was changed.
+error-tag-no-rights = The account of { $connection } may tag assets but not change AEM’s tags themselves (that needs a Tag Administrator). Nothing was changed.
+error-tag-unchecked = AEM did not say whether this account may change its tags ({ $detail }). Nothing was changed.
+error-tag-command = The assets are done, but AEM did not change the tag { $id } itself ({ $detail }); run the same command again to finish.
 error-rule-duration = The date shift of { $property }, "{ $by }", is not a duration; write an amount and a unit such as 7d, -1w, +2h30m (w weeks, d days, h hours, m minutes, s seconds).
 error-rule-date = The date for { $property }, "{ $date }", is not a date; write 2025-01-31, 2025-01-31T09:00 or 2025-01-31T09:00:00+01:00.
 error-rule-where-twice = The edit of { $property } is limited twice; keep one "only where".

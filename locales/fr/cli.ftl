@@ -459,6 +459,12 @@ cli-tags-line = { $title } ({ $id })
 cli-tags-description = {" "}— { $description }
 cli-tags-none = La taxonomie ne contient aucune balise.
 cli-tags-exported = { $tags } balises enregistrées dans { $path }.
+cli-tags-then = Après l’application, AEM modifierait ensuite la balise { $id } elle-même.
+cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines ressources qui la portent n’ont pas été traitées (voir le rapport) ; réessayez-les, puis relancez cette commande.
+cli-tags-merged = { $id } fusionnée dans { $target }.
+cli-tags-moved = { $id } déplacée vers { $target }.
+cli-tags-deleted = { $id } supprimée.
+cli-tags-activated = La balise était publiée : sa modification a été publiée aussi.
 cli-schema-kind = { $kind ->
     [text] texte
     [multi-text] plusieurs textes

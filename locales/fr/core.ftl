@@ -1071,6 +1071,8 @@ run-edit-from-name = { $property } : remplir d’après { $wholePath ->
    *[no] le nom du fichier
 } par « { $pattern } » comme « { $template } »
 run-edit-copy = { $property } : copier { $from }
+run-edit-retag = { $property } : { $from } et les balises en dessous deviennent { $to }
+run-edit-untag = { $property } : retirer { $from } et les balises en dessous
 run-edit-case = { $property } : { $to ->
     [upper] en majuscules
     [lower] en minuscules
@@ -1101,6 +1103,14 @@ error-rule-regex = Le motif de { $property }, « { $pattern } », n’est pas 
 } (au caractère { $position }).
 error-rule-find-empty = Le remplacement de { $property } demande le texte à chercher.
 error-rule-copy-itself = { $property } ne peut pas être copiée dans elle-même ; choisissez une autre propriété à copier.
+error-rule-tag-id = « { $id } » n’est pas un identifiant de balise ; un identifiant ressemble à wknd-shared:activity/surfing.
+error-rule-retag-itself = Une balise ne peut pas devenir elle-même ; choisissez une autre balise.
+error-tag-missing = AEM n’a pas de balise { $id } ; vérifiez son identifiant dans la liste des balises. Rien n’a été modifié.
+error-tag-into-itself = { $id } ne peut pas aller dans { $target }, qui est la balise elle-même ou l’une de ses balises enfants. Rien n’a été modifié.
+error-tag-move-onto = { $target } existe déjà : fusionnez-y la balise au lieu de la déplacer dessus. Rien n’a été modifié.
+error-tag-no-rights = Le compte de { $connection } peut baliser des ressources, mais pas modifier les balises d’AEM elles-mêmes (il faut un administrateur des balises). Rien n’a été modifié.
+error-tag-unchecked = AEM n’a pas dit si ce compte peut modifier ses balises ({ $detail }). Rien n’a été modifié.
+error-tag-command = Les ressources sont à jour, mais AEM n’a pas modifié la balise { $id } elle-même ({ $detail }) ; relancez la même commande pour terminer.
 error-rule-duration = Le décalage de date de { $property }, « { $by } », n’est pas une durée ; écrivez un nombre et une unité, par exemple 7d, -1w, +2h30m (w semaines, d jours, h heures, m minutes, s secondes).
 error-rule-date = La date pour { $property }, « { $date } », n’est pas une date ; écrivez 2025-01-31, 2025-01-31T09:00 ou 2025-01-31T09:00:00+01:00.
 error-rule-where-twice = La modification de { $property } est limitée deux fois ; gardez un seul « seulement là où ».

@@ -19,7 +19,11 @@ struct Env {
 
 impl Env {
     async fn new() -> Env {
-        let sb = sandbox(10).await;
+        Env::with_assets(10).await
+    }
+
+    async fn with_assets(assets: usize) -> Env {
+        let sb = sandbox(assets).await;
         let dir = tempfile::tempdir().unwrap();
         sb.write_credentials(&dir.path().join("creds")).unwrap();
         Env { sb, dir }
@@ -43,6 +47,62 @@ impl Env {
 
     fn run(&self, args: &[&str]) -> Output {
         self.run_in("C.UTF-8", args)
+    }
+
+    /// The newest run's id (`runs list` needs no connection).
+    fn last_run(&self) -> String {
+        let o = Command::new(cli())
+            .env("METADESK_HOME", self.dir.path().join("home"))
+            .env("LANG", "C.UTF-8")
+            .args(["runs", "list", "--json"])
+            .output()
+            .unwrap();
+        let runs: Value = serde_json::from_str(&out(&o)).unwrap();
+        runs[0]["id"].as_str().unwrap().to_owned()
+    }
+
+    /// Every asset's `cq:tags`, by path.
+    fn tags_by_asset(&self) -> Vec<(String, Vec<String>)> {
+        let dump = self.sb.dump(false);
+        dump["assets"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter_map(|a| a["path"].as_str())
+            .map(|p| {
+                let tags = self.sb.asset(p).unwrap()["metadata"]["cq:tags"]
+                    .as_array()
+                    .map(|t| {
+                        t.iter()
+                            .filter_map(|v| v.as_str().map(str::to_owned))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                (p.to_owned(), tags)
+            })
+            .collect()
+    }
+
+    fn holders(&self, id: &str) -> Vec<String> {
+        self.tags_by_asset()
+            .into_iter()
+            .filter(|(_, tags)| tags.iter().any(|t| t == id))
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    async fn tag_node(&self, id_path: &str) -> (u16, Value) {
+        let r = reqwest::Client::new()
+            .get(format!(
+                "{}/content/cq:tags/{id_path}.0.json",
+                self.sb.base_url()
+            ))
+            .bearer_auth(&self.sb.credentials().dev_token)
+            .send()
+            .await
+            .unwrap();
+        let status = r.status().as_u16();
+        (status, r.json().await.unwrap_or(Value::Null))
     }
 }
 
@@ -185,4 +245,185 @@ async fn a_bad_file_name_or_an_unreadable_taxonomy_writes_nothing() {
     assert_ne!(o.status.code(), Some(0), "{}", out(&o));
     assert!(err(&o).contains("tags could not be read"), "{}", err(&o));
     assert!(!csv.exists());
+}
+
+const SURFING: &str = "wknd-shared:activity/surfing";
+const CYCLING: &str = "wknd-shared:activity/cycling";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merge_fixes_every_asset_then_merges_the_tag_and_undo_puts_the_assets_back() {
+    let env = Env::with_assets(60).await;
+    let before = env.tags_by_asset();
+    let holders = env.holders(SURFING);
+    assert!(
+        !holders.is_empty(),
+        "the sandbox seeds {SURFING} on some assets"
+    );
+
+    // A dry run changes nothing, in AEM or the taxonomy.
+    let merge = [
+        "tags",
+        "merge",
+        SURFING,
+        "--into",
+        CYCLING,
+        "--under",
+        "/content/dam",
+    ];
+    let o = env.run(&[&merge[..], &["--dry-run"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(
+        out(&o).contains("AEM would then change the tag"),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(env.tags_by_asset(), before);
+    assert_eq!(env.sb.counters().tag_commands, 0);
+
+    let o = env.run(&[&merge[..], &["--yes"]].concat());
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
+    assert!(
+        out(&o).contains(&format!("Merged {SURFING} into {CYCLING}.")),
+        "{}",
+        out(&o)
+    );
+    for (path, tags) in env.tags_by_asset() {
+        assert!(
+            !tags.contains(&SURFING.to_owned()),
+            "{path} still holds it: {tags:?}"
+        );
+        assert!(
+            tags.iter().filter(|t| *t == CYCLING).count() <= 1,
+            "{path}: {tags:?}"
+        );
+        if holders.contains(&path) {
+            assert!(tags.contains(&CYCLING.to_owned()), "{path}: {tags:?}");
+        }
+    }
+    // Assets that did not hold the tag were not written.
+    for ((path, was), (_, now)) in before.iter().zip(env.tags_by_asset()) {
+        if !holders.contains(path) {
+            assert_eq!(was, &now, "{path}");
+        }
+    }
+    let (_, stub) = env.tag_node("wknd-shared/activity/surfing").await;
+    assert_eq!(
+        stub["cq:movedTo"],
+        "/content/cq:tags/wknd-shared/activity/cycling"
+    );
+
+    // Undo puts each asset's tags back (the tag node stays merged: AEM's stub still resolves).
+    let run = env.last_run();
+    let o = env.run(&["bulk", "undo", &run, "--yes"]);
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
+    assert_eq!(env.tags_by_asset(), before);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_move_renames_the_tag_on_every_asset_and_a_delete_removes_it() {
+    let env = Env::with_assets(60).await;
+    let holders = env.holders(CYCLING);
+    assert!(!holders.is_empty());
+    let to = "wknd-shared:sport/bike";
+    let o = env.run(&[
+        "tags",
+        "move",
+        CYCLING,
+        "--to",
+        to,
+        "--under",
+        "/content/dam",
+        "--yes",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
+    assert_eq!(env.holders(to), holders);
+    assert!(env.holders(CYCLING).is_empty());
+    assert_eq!(env.tag_node("wknd-shared/sport/bike").await.0, 200);
+
+    let winter = env.holders("wknd-shared:season/winter");
+    let o = env.run_in(
+        "fr_FR.UTF-8",
+        &[
+            "tags",
+            "delete",
+            "wknd-shared:season",
+            "--under",
+            "/content/dam",
+            "--yes",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}\n{}", out(&o), err(&o));
+    assert!(
+        out(&o).contains("wknd-shared:season supprimée."),
+        "{}",
+        out(&o)
+    );
+    assert!(!winter.is_empty());
+    for (path, tags) in env.tags_by_asset() {
+        assert!(
+            !tags.iter().any(|t| t.starts_with("wknd-shared:season")),
+            "{path}: {tags:?}"
+        );
+    }
+    assert_eq!(env.tag_node("wknd-shared/season").await.0, 404);
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn tag_changes_that_cannot_be_are_refused_before_anything_is_written() {
+    let env = Env::with_assets(30).await;
+    let before = env.tags_by_asset();
+    let under = ["--under", "/content/dam", "--yes"];
+    for (args, says) in [
+        (
+            vec![
+                "tags",
+                "merge",
+                SURFING,
+                "--into",
+                "wknd-shared:activity/nope",
+            ],
+            "AEM has no tag wknd-shared:activity/nope",
+        ),
+        (
+            vec!["tags", "move", SURFING, "--to", CYCLING],
+            "wknd-shared:activity/cycling already exists",
+        ),
+        (
+            vec!["tags", "merge", "wknd-shared:activity", "--into", SURFING],
+            "which is the tag itself or one of its children",
+        ),
+        (
+            vec!["tags", "merge", "not a tag", "--into", SURFING],
+            "is not a tag id",
+        ),
+    ] {
+        let o = env.run(&[&args[..], &under[..]].concat());
+        assert_ne!(o.status.code(), Some(0), "{args:?}");
+        assert!(err(&o).contains(says), "{args:?}: {}", err(&o));
+    }
+    // An account that may tag assets but not change the taxonomy, in French too.
+    env.sb
+        .set_taxonomy_access(&env.sb.credentials().dev_token_user, false);
+    let o = env.run_in(
+        "fr_FR.UTF-8",
+        &[
+            "tags",
+            "merge",
+            SURFING,
+            "--into",
+            CYCLING,
+            "--under",
+            "/content/dam",
+            "--yes",
+        ],
+    );
+    assert_ne!(o.status.code(), Some(0));
+    assert!(
+        err(&o).contains("administrateur des balises"),
+        "{}",
+        err(&o)
+    );
+    assert_eq!(env.tags_by_asset(), before, "no asset was written");
+    assert_eq!(env.sb.counters().writes_applied, 0);
+    assert_eq!(env.sb.counters().tag_commands, 0);
 }

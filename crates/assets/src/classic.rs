@@ -564,6 +564,47 @@ impl AssetsApi for ClassicAssets {
         })
     }
 
+    fn tag_command<'a>(
+        &'a self,
+        fields: &'a [(&'a str, &'a str)],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(async move {
+            let url = self
+                .client
+                .url("/bin/tagcommand")
+                .map_err(CallError::from_aem)?;
+            let form = {
+                let mut form = url::form_urlencoded::Serializer::new(String::new());
+                form.append_pair("_charset_", "utf-8");
+                for (k, v) in fields {
+                    form.append_pair(k, v);
+                }
+                form.finish()
+            };
+            let token = self.csrf_token().await?;
+            let response = self
+                .client
+                .send(Method::POST, url, |r| {
+                    let r = r
+                        .header(
+                            CONTENT_TYPE,
+                            "application/x-www-form-urlencoded;charset=UTF-8",
+                        )
+                        .body(form.clone());
+                    match &token {
+                        Some(t) => r.header("CSRF-Token", t.as_str()),
+                        None => r,
+                    }
+                })
+                .await
+                .map_err(CallError::from_aem)?;
+            if response.status().is_success() {
+                return Ok(());
+            }
+            json_or_error(response, batch::sling_detail).await.map(drop)
+        })
+    }
+
     fn node_json<'a>(
         &'a self,
         path: &'a str,

@@ -309,6 +309,22 @@ pub trait AssetsApi: Send + Sync {
         })
     }
 
+    /// One command of AEM's tag servlet (`POST /bin/tagcommand`, form `fields` with their
+    /// `cmd`): creating, moving, merging, deleting or (de)activating a tag, or
+    /// `canCreateTag`. Its answer is a status page: only the status is read.
+    fn tag_command<'a>(
+        &'a self,
+        fields: &'a [(&'a str, &'a str)],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        let _ = fields;
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-read-tags"),
+            })
+        })
+    }
+
     /// A repository node as Sling's default GET servlet renders it
     /// (<https://github.com/apache/sling-org-apache-sling-servlets-get>):
     /// `{path}.json` for an empty `selector`, else `{path}.{selector}.json` (`1`, `infinity`).

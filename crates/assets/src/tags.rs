@@ -28,6 +28,8 @@ pub struct Tag {
     pub titles: BTreeMap<String, String>,
     /// `jcr:description`, where it has one.
     pub description: Option<String>,
+    /// Whether its last replication was an activation: the publish tier has it.
+    pub published: bool,
 }
 
 impl Tag {
@@ -80,6 +82,7 @@ fn tag_of(id: String, name: &str, trail: &str, node: &Map<String, Value>) -> Tag
         title,
         titles,
         description: text(node, "jcr:description"),
+        published: text(node, "cq:lastReplicationAction").as_deref() == Some("Activate"),
     }
 }
 

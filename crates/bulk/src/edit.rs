@@ -83,6 +83,16 @@ pub enum EditOp {
     /// Move every date by a duration (`7d`, `-1w`, `+2h30m`), in the value's own time zone and
     /// form. A value that is not a date skips its asset, with that reason.
     ShiftDate { by: String },
+    /// Every tag `from` in a list of tag ids (`cq:tags`), and every tag below it
+    /// (`from/child`), becomes `to` (or the same tag below `to`); without `to` they are
+    /// removed. A tag the list would then hold twice is kept once: what a merge, a move or a
+    /// deletion of a tag does to the assets that hold it.
+    Retag {
+        from: String,
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[ts(optional)]
+        to: Option<String>,
+    },
     /// Set every date's day (`2025-01-31`, its time and zone kept), day and time
     /// (`2025-01-31T09:00`, its zone kept) or moment (`2025-01-31T09:00:00Z`, shown in the
     /// value's zone).
@@ -226,6 +236,19 @@ impl EditOp {
             }
             EditOp::Copy { from } => {
                 return SavedText::new("run-edit-copy", [p(), ("from", from.as_str().into())]);
+            }
+            EditOp::Retag { from, to } => {
+                return match to {
+                    Some(to) => SavedText::new(
+                        "run-edit-retag",
+                        [
+                            p(),
+                            ("from", from.as_str().into()),
+                            ("to", to.as_str().into()),
+                        ],
+                    ),
+                    None => SavedText::new("run-edit-untag", [p(), ("from", from.as_str().into())]),
+                };
             }
             EditOp::Case { to } => {
                 let to = serde_json::to_value(to).unwrap_or_default();

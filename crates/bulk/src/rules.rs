@@ -282,6 +282,20 @@ fn check_rule(property: &str, op: &mut EditOp) -> Result<()> {
             groups.extend((0..re.captures_len()).map(|i| i.to_string()));
             check_template(property, template, &groups)?;
         }
+        EditOp::Retag { from, to } => {
+            for id in std::iter::once(&*from).chain(to.as_ref()) {
+                if !compute::tags::is_tag_id(id) {
+                    return Err(refused(
+                        "error-rule-tag-id",
+                        property,
+                        vec![("id", id.as_str().into())],
+                    ));
+                }
+            }
+            if to.as_deref() == Some(from.as_str()) {
+                return Err(refused("error-rule-retag-itself", property, vec![]));
+            }
+        }
         EditOp::Copy { from } => {
             *from = validate_property(from)?;
             if from == property {
@@ -538,6 +552,7 @@ fn computed(
             Some(value) => Ok(Some(value.clone())),
             None => Err(missing_field(from)),
         },
+        EditOp::Retag { from, to } => Ok(compute::tags::retagged(before, from, to.as_deref())),
         EditOp::Case { to } => {
             compute::each_text(before, |t| Ok(in_text(t, &|t| text::change_case(t, *to))))
         }

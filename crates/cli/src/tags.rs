@@ -1,18 +1,22 @@
-//! `metadesk-cli tags list|export`: AEM's tag taxonomy in the reader's language, or as JSON,
-//! and saved as a sheet (one row a tag, a title column per language) to keep in Excel.
+//! `metadesk-cli tags list|export|merge|move|delete`: AEM's tag taxonomy in the reader's
+//! language, or as JSON; saved as a sheet (one row a tag, a title column per language) to keep
+//! in Excel; and a tag merged, moved or deleted with every asset under a folder that holds it
+//! fixed first, previewed and applied like any bulk edit, then the tag itself changed.
 //!
-//! Not here: reading the taxonomy and writing the sheet (`metadesk_core::app`).
+//! Not here: reading the taxonomy, writing the sheet, checking and finishing a tag change
+//! (`metadesk_core::app`).
 
 use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
-use metadesk_core::app::{SheetFormat, Workspace};
+use metadesk_core::app::{SheetFormat, TagChange, Workspace};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::i18n::{Localizer, arg, count};
 
 use crate::bulk::open::ConnectionArgs;
-use crate::exit_code::SUCCESS;
+use crate::bulk::{WriteFlags, after_preview, cancellable, gate, republish};
+use crate::exit_code::{SOME_FAILED, SUCCESS};
 use crate::output;
 
 #[derive(Args)]
@@ -29,6 +33,53 @@ enum TagsCommand {
     /// Save the taxonomy as a sheet (.xlsx or .csv): one row a tag with its id, title, a title
     /// column per language and its description.
     Export(ExportArgs),
+    /// Merge a tag (and the tags below it) into another: every asset under --under that holds
+    /// it gets the other instead (previewed, then applied), then AEM merges the tag itself.
+    Merge {
+        /// The tag merged away: `namespace:path/to/tag`.
+        tag: String,
+        /// The tag it is merged into (it must exist).
+        #[arg(long, value_name = "TAG")]
+        into: String,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+    /// Move or rename a tag (and the tags below it): every asset under --under that holds it
+    /// gets the new id (previewed, then applied), then AEM moves the tag itself.
+    Move {
+        /// The tag moved: `namespace:path/to/tag`.
+        tag: String,
+        /// Its new id (no tag may have it yet).
+        #[arg(long, value_name = "TAG")]
+        to: String,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+    /// Delete a tag (and the tags below it): removed from every asset under --under first
+    /// (previewed, then applied), then deleted in AEM.
+    Delete {
+        /// The tag deleted: `namespace:path/to/tag`.
+        tag: String,
+        #[command(flatten)]
+        change: ChangeArgs,
+    },
+}
+
+/// Where a tag change fixes assets, and how it writes.
+#[derive(Args)]
+struct ChangeArgs {
+    #[command(flatten)]
+    conn: ConnectionArgs,
+    /// The folder whose assets (with its subfolders') that hold the tag are fixed:
+    /// `/content/dam/…`.
+    #[arg(long, value_name = "FOLDER")]
+    under: String,
+    #[command(flatten)]
+    write: WriteFlags,
+    /// After applying, republish the changed assets that were published before (never one
+    /// that was not), so the website shows the new tags.
+    #[arg(long)]
+    republish: bool,
 }
 
 #[derive(Args)]
@@ -53,6 +104,15 @@ pub async fn run(args: TagsArgs, ws: &Workspace, l: &Localizer) -> u8 {
     match args.command {
         TagsCommand::List(a) => list(a, ws, l).await,
         TagsCommand::Export(a) => export(a, ws, l).await,
+        TagsCommand::Merge { tag, into, change } => {
+            change_tag(TagChange::Merge { tag, into }, change, ws, l).await
+        }
+        TagsCommand::Move { tag, to, change } => {
+            change_tag(TagChange::Move { tag, to }, change, ws, l).await
+        }
+        TagsCommand::Delete { tag, change } => {
+            change_tag(TagChange::Delete { tag }, change, ws, l).await
+        }
     }
 }
 
@@ -130,5 +190,87 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
             SUCCESS
         }
         Err(e) => output::fail(&e, l),
+    }
+}
+
+/// The assets first (preview, consent, apply, report), then the tag itself: only once every
+/// asset that held the tag was changed and none failed.
+async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Localizer) -> u8 {
+    let opened = match ws.open(a.conn.choice()).await {
+        Ok(o) => o,
+        Err(e) => return output::fail(&e, l),
+    };
+    let gate = match gate(&opened, &a.write, l) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e, l),
+    };
+    if a.republish
+        && let Err(e) = opened.require_publishes()
+    {
+        return output::fail(&e, l);
+    }
+    let printer = output::progress_printer(l, !a.write.json);
+    let preview = cancellable(
+        ws,
+        ws.preview_tag_change(&opened, &change, &a.under, &printer),
+        l,
+    )
+    .await;
+    let preview = match preview {
+        Ok(p) => p,
+        Err(e) => return output::fail(&e, l),
+    };
+    let id = preview.id.clone();
+    let code = after_preview(ws, &opened, preview, gate, &a.write, l).await;
+    if a.write.dry_run || code != SUCCESS {
+        if a.write.dry_run {
+            println!("{}", l.msg("cli-tags-then", &[("id", arg(change.tag()))]));
+        }
+        return code;
+    }
+    let done = match ws.run_summary(&id).await {
+        Ok(s) => s,
+        Err(e) => return output::fail(&e, l),
+    };
+    if done.counts.pending > 0 || done.counts.failed > 0 {
+        eprintln!(
+            "{}",
+            l.msg("cli-tags-not-changed", &[("id", arg(change.tag()))])
+        );
+        return SOME_FAILED.max(code);
+    }
+    let mut code = code;
+    if a.republish {
+        let agent = metadesk_core::bulk::Agent::Publish;
+        code = code.max(republish(ws, &opened, &id, agent, &a.write, l).await);
+    }
+    match ws.finish_tag_change(&opened, &change).await {
+        Ok(finished) => {
+            let key = match &change {
+                TagChange::Merge { .. } => "cli-tags-merged",
+                TagChange::Move { .. } => "cli-tags-moved",
+                TagChange::Delete { .. } => "cli-tags-deleted",
+            };
+            // With --json, standard output holds only the run's JSON.
+            let say = |line: String| {
+                if a.write.json {
+                    eprintln!("{line}");
+                } else {
+                    println!("{line}");
+                }
+            };
+            say(l.msg(
+                key,
+                &[
+                    ("id", arg(change.tag())),
+                    ("target", arg(change.target().unwrap_or_default())),
+                ],
+            ));
+            if finished.activated {
+                say(l.text("cli-tags-activated"));
+            }
+            code
+        }
+        Err(e) => output::fail(&e, l).max(code),
     }
 }

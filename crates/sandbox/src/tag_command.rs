@@ -1,6 +1,6 @@
 //! The taxonomy over HTTP: `GET /content/cq:tags[/{tag}].{N|infinity}.json` (Sling's default
 //! rendering), `POST /bin/tagcommand` (`createTag`, `deleteTag`, `moveTag`, `mergeTag`,
-//! `activateTag`, `deactivateTag`; Adobe's TagClient.java) and a Sling POST of properties to a
+//! `activateTag`, `deactivateTag`, and the check `canCreateTag`; Adobe's TagClient.java) and a Sling POST of properties to a
 //! tag's path (`jcr:title.fr=…`). Changing the taxonomy needs a classic token of an account
 //! allowed to (`Sandbox::set_taxonomy_access`; the read-only account never is); every answer
 //! is Sling's HTML status page, as on AEM.
@@ -97,6 +97,10 @@ pub(crate) async fn command(
         })
     };
     let cmd = field("cmd").unwrap_or_default();
+    // AEM's check before a change: the account's right was checked above; nothing changes.
+    if cmd == "canCreateTag" {
+        return answer(200, "OK");
+    }
     let result = (|| {
         let mut taxonomy = write(&shared.taxonomy);
         match cmd.as_str() {

@@ -102,6 +102,7 @@ mod tests {
                 .map(|f| BTreeMap::from([("fr".to_owned(), f.to_owned())]))
                 .unwrap_or_default(),
             description: description.map(str::to_owned),
+            published: false,
         }
     }
 

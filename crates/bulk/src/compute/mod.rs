@@ -6,6 +6,7 @@
 
 pub mod dates;
 pub mod markup;
+pub mod tags;
 pub mod template;
 pub mod text;
 

@@ -28,7 +28,7 @@ pub(crate) use applying::{after_preview, cancellable};
 use applying::{plan_from_run, resume};
 pub(crate) use confirm::gate;
 use open::ConnectionArgs;
-pub(crate) use republish::AgentArg;
+pub(crate) use republish::{AgentArg, republish};
 pub(crate) use scope_args::{ScopeArgs, chosen_scope};
 
 #[derive(Args)]

@@ -34,7 +34,7 @@ impl From<AgentArg> for Agent {
 
 /// After run `of` was applied: republishes the assets it changed that were published before
 /// (its preview, confirmation and report as any run). Nothing when `of` changed nothing.
-pub(super) async fn republish(
+pub(crate) async fn republish(
     ws: &Workspace,
     opened: &Opened,
     of: &str,

@@ -34,6 +34,7 @@ mod scope_requests;
 mod scopes;
 mod sheet_files;
 mod sheets;
+mod tag_changes;
 mod taxonomy;
 mod thumbnails;
 mod tokens;
@@ -75,6 +76,7 @@ pub use sheets::{
     SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
     SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
+pub use tag_changes::{TagChange, TagChangeDone};
 pub use taxonomy::SavedTaxonomy;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;

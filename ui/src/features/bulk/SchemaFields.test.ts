@@ -52,7 +52,7 @@ vi.mock('../../ipc/commands', () => ({
   previewRows: vi.fn(),
   savedScopes: vi.fn(() => Promise.resolve([])),
   listEntries: vi.fn(),
-  listTags: vi.fn(() => Promise.resolve([{ id: 'wknd:activity/surfing', title: 'Surfing', trail: 'WKND › Activity › Surfing', titles: {}, description: null }])),
+  listTags: vi.fn(() => Promise.resolve([{ id: 'wknd:activity/surfing', title: 'Surfing', trail: 'WKND › Activity › Surfing', titles: {}, description: null, published: false }])),
   folderSchema: vi.fn(),
   schemaProblems: vi.fn(),
   missingMetadata: vi.fn(),

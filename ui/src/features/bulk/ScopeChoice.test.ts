@@ -243,9 +243,9 @@ describe('a search', () => {
     const user = userEvent.setup();
     vi.mocked(countScope).mockResolvedValue(searchCount(3));
     vi.mocked(listTags).mockResolvedValue([
-      { id: 'wknd-shared:', title: 'WKND Shared', trail: 'WKND Shared', titles: {}, description: null },
-      { id: 'wknd-shared:activity/surfing', title: 'Surfing', trail: 'WKND Shared › Activity › Surfing', titles: {}, description: null },
-      { id: 'wknd-shared:season/summer', title: 'Summer', trail: 'WKND Shared › Season › Summer', titles: { fr: 'Été' }, description: null },
+      { id: 'wknd-shared:', title: 'WKND Shared', trail: 'WKND Shared', titles: {}, description: null, published: false },
+      { id: 'wknd-shared:activity/surfing', title: 'Surfing', trail: 'WKND Shared › Activity › Surfing', titles: {}, description: null, published: false },
+      { id: 'wknd-shared:season/summer', title: 'Summer', trail: 'WKND Shared › Season › Summer', titles: { fr: 'Été' }, description: null, published: false },
     ]);
     await renderPage();
     await user.click(await screen.findByTestId('scope-kind-search'));

@@ -17,4 +17,4 @@ wholeWord: boolean, } | { "kind": "template", template: string, } | { "kind": "f
 /**
  * Match the whole path (`/content/dam/…/name.jpg`) rather than the file name.
  */
-wholePath: boolean, } | { "kind": "copy", from: string, } | { "kind": "case", to: Case, } | { "kind": "trim", collapse: boolean, } | { "kind": "shift_date", by: string, } | { "kind": "set_date", to: string, } | { "kind": "where", propertyIs: Emptiness, op: EditOp, };
+wholePath: boolean, } | { "kind": "copy", from: string, } | { "kind": "case", to: Case, } | { "kind": "trim", collapse: boolean, } | { "kind": "shift_date", by: string, } | { "kind": "retag", from: string, to?: string, } | { "kind": "set_date", to: string, } | { "kind": "where", propertyIs: Emptiness, op: EditOp, };

@@ -23,4 +23,8 @@ titles: { [key in string]: string },
 /**
  * `jcr:description`, where it has one.
  */
-description: string | null, };
+description: string | null, 
+/**
+ * Whether its last replication was an activation: the publish tier has it.
+ */
+published: boolean, };

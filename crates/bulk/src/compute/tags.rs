@@ -1,0 +1,147 @@
+//! Rewriting the tag ids a list holds (`cq:tags`) when a tag is merged, moved or deleted: the
+//! tag and every tag below it follow it, and no tag is held twice. Pure: no I/O.
+//!
+//! Not here: the taxonomy's own change (`metadesk_core::app`'s tag changes).
+
+use serde_json::Value;
+
+/// Whether `id` can name a tag: `namespace:path/to/tag`, `namespace:` or a tag of the default
+/// namespace (`path/to/tag`), without spaces, control characters or empty parts.
+pub fn is_tag_id(id: &str) -> bool {
+    let local = match id.split_once(':') {
+        Some((ns, local)) => {
+            if ns.is_empty() || ns.contains('/') {
+                return false;
+            }
+            if local.is_empty() {
+                return true;
+            }
+            local
+        }
+        None => id,
+    };
+    !local.is_empty()
+        && !local.contains(':')
+        && local.split('/').all(|part| {
+            !part.is_empty() && !part.chars().any(|c| c.is_whitespace() || c.is_control())
+        })
+        && !id.chars().any(|c| c.is_whitespace() || c.is_control())
+}
+
+/// Where `id` goes when `from` becomes `to`: `Some(new id)` for `from` itself and the tags
+/// below it, `None` when it is removed (no `to`), and `id` itself for any other tag.
+fn moved(id: &str, from: &str, to: Option<&str>) -> Option<String> {
+    let below = if from.ends_with(':') {
+        id.strip_prefix(from).filter(|rest| !rest.is_empty())
+    } else {
+        id.strip_prefix(from)
+            .and_then(|rest| rest.strip_prefix('/'))
+    };
+    if id == from {
+        return to.map(str::to_owned);
+    }
+    match below {
+        Some(rest) => to.map(|to| {
+            if to.ends_with(':') {
+                format!("{to}{rest}")
+            } else {
+                format!("{to}/{rest}")
+            }
+        }),
+        None => Some(id.to_owned()),
+    }
+}
+
+/// The list after `from` (and the tags below it) became `to`, each tag once and in place;
+/// `before` itself where nothing changes, `None` where no tag is left.
+pub fn retagged(before: Option<&Value>, from: &str, to: Option<&str>) -> Option<Value> {
+    let items: Vec<Value> = match before {
+        None | Some(Value::Null) => return before.cloned(),
+        Some(Value::Array(items)) => items.clone(),
+        Some(other) => vec![other.clone()],
+    };
+    let mut out: Vec<Value> = Vec::with_capacity(items.len());
+    let mut changed = false;
+    for item in &items {
+        let next = match item.as_str() {
+            Some(id) => {
+                let next = moved(id, from, to);
+                changed |= next.as_deref() != Some(id);
+                next.map(Value::String)
+            }
+            None => Some(item.clone()),
+        };
+        if let Some(next) = next {
+            if out.contains(&next) {
+                changed = true;
+            } else {
+                out.push(next);
+            }
+        }
+    }
+    if !changed {
+        before.cloned()
+    } else if out.is_empty() {
+        None
+    } else {
+        Some(Value::Array(out))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn a_merge_renames_the_tag_and_those_below_it_and_keeps_each_once() {
+        let before = json!(["a:x", "ns:old", "ns:old/child", "ns:new", "ns:older"]);
+        assert_eq!(
+            retagged(Some(&before), "ns:old", Some("ns:new")),
+            Some(json!(["a:x", "ns:new", "ns:new/child", "ns:older"]))
+        );
+        // A single value, as some assets hold it, becomes a list.
+        assert_eq!(
+            retagged(Some(&json!("ns:old")), "ns:old", Some("b:t")),
+            Some(json!(["b:t"]))
+        );
+        // Namespaces: everything in one goes to the other.
+        assert_eq!(
+            retagged(Some(&json!(["old:a", "new:a"])), "old:", Some("new:")),
+            Some(json!(["new:a"]))
+        );
+    }
+
+    #[test]
+    fn a_deletion_removes_the_tag_and_nothing_else_is_touched() {
+        let before = json!(["ns:old", "ns:old/child", "ns:other"]);
+        assert_eq!(
+            retagged(Some(&before), "ns:old", None),
+            Some(json!(["ns:other"]))
+        );
+        assert_eq!(retagged(Some(&json!(["ns:old"])), "ns:old", None), None);
+        let untouched = json!(["ns:other", "ns:older"]);
+        assert_eq!(
+            retagged(Some(&untouched), "ns:old", Some("ns:new")),
+            Some(untouched)
+        );
+        assert_eq!(retagged(None, "ns:old", Some("ns:new")), None);
+    }
+
+    #[test]
+    fn tag_ids_are_told_from_other_text() {
+        for good in [
+            "ns:a/b",
+            "ns:",
+            "plain",
+            "wknd-shared:activity/rock-climbing",
+        ] {
+            assert!(is_tag_id(good), "{good}");
+        }
+        for bad in [
+            "", ":a", "ns:a//b", "ns:a b", "ns:a/", "a:b:c", "ns/x:y", "ns:\u{7}",
+        ] {
+            assert!(!is_tag_id(bad), "{bad}");
+        }
+    }
+}

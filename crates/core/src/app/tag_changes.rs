@@ -1,0 +1,232 @@
+//! Merging, moving and deleting a tag with every asset that holds it fixed
+//! (`adobe-wire-tags.md` §4: AEM itself leaves the old id on every asset). The assets'
+//! `cq:tags` are rewritten by a bulk run like any other — previewed, checked against changes
+//! made since, batched, journaled, reported, undoable — and only after every asset is done
+//! does AEM's tag command move, merge or delete the tag node, activated again where it was
+//! published so that the publish tier shows no duplicates.
+//!
+//! Not here: what the rewrite does to one list (`bulk::compute::tags`), the requests
+//! (`assets::classic`), the words (`cli/src/tags.rs`, the window).
+
+use serde::Serialize;
+
+use metadesk_assets::CallError;
+use metadesk_assets::tags::Tag;
+use metadesk_base::i18n::{Part, Text};
+use metadesk_bulk::compute::tags::is_tag_id;
+use metadesk_bulk::scope::Scope;
+use metadesk_bulk::{Edit, EditOp, RunSummary};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+
+use crate::app::{OnProgress, Opened, Workspace};
+
+/// A change to a tag that the assets holding it follow.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum TagChange {
+    /// `tag` (and the tags below it) merged into the existing `into`.
+    Merge { tag: String, into: String },
+    /// `tag` (and the tags below it) moved or renamed to `to`, which must not exist yet.
+    Move { tag: String, to: String },
+    /// `tag` (and the tags below it) removed from every asset, then deleted.
+    Delete { tag: String },
+}
+
+/// What AEM did to the tag once the assets were done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagChangeDone {
+    /// The tag was published: its new place (and the stub at the old one) was activated.
+    pub activated: bool,
+}
+
+impl TagChange {
+    /// The tag changed.
+    pub fn tag(&self) -> &str {
+        match self {
+            TagChange::Merge { tag, .. }
+            | TagChange::Move { tag, .. }
+            | TagChange::Delete { tag } => tag,
+        }
+    }
+
+    /// Where the tag goes; `None` for a deletion.
+    pub fn target(&self) -> Option<&str> {
+        match self {
+            TagChange::Merge { into, .. } => Some(into),
+            TagChange::Move { to, .. } => Some(to),
+            TagChange::Delete { .. } => None,
+        }
+    }
+
+    /// The edit every asset under the folder goes through.
+    pub fn edit(&self) -> Edit {
+        Edit {
+            property: "cq:tags".to_owned(),
+            op: EditOp::Retag {
+                from: self.tag().to_owned(),
+                to: self.target().map(str::to_owned),
+            },
+        }
+    }
+
+    /// AEM's tag command for this change.
+    fn command(&self) -> Vec<(&'static str, &str)> {
+        match self {
+            TagChange::Merge { tag, into } => {
+                vec![("cmd", "mergeTag"), ("path", tag), ("dest", into)]
+            }
+            TagChange::Move { tag, to } => vec![("cmd", "moveTag"), ("path", tag), ("dest", to)],
+            TagChange::Delete { tag } => vec![("cmd", "deleteTag"), ("path", tag)],
+        }
+    }
+}
+
+/// Whether `id` is `ancestor` or a tag below it.
+fn within(id: &str, ancestor: &str) -> bool {
+    id == ancestor
+        || if ancestor.ends_with(':') {
+            id.starts_with(ancestor)
+        } else {
+            id.strip_prefix(ancestor)
+                .is_some_and(|rest| rest.starts_with('/'))
+        }
+}
+
+fn refused(id: &'static str, args: Vec<(&'static str, Part)>) -> Error {
+    Error::worded(ErrorCode::InvalidInput, Text::new(id, args))
+}
+
+impl Workspace {
+    /// Everything a tag change can get wrong, refused before anything is written: ids that
+    /// are not tag ids, a tag or a merge target that does not exist, a move onto an existing
+    /// tag, a merge or move into the tag's own children, and an account that may not change
+    /// the taxonomy (AEM's own `canCreateTag`). Returns the taxonomy as read.
+    pub async fn check_tag_change(&self, opened: &Opened, change: &TagChange) -> Result<Vec<Tag>> {
+        for id in std::iter::once(change.tag()).chain(change.target()) {
+            if !is_tag_id(id) {
+                return Err(refused("error-rule-tag-id", vec![("id", id.into())]));
+            }
+        }
+        let tags = self.tags(opened).await?;
+        let exists = |id: &str| tags.iter().any(|t| t.id == id);
+        if !exists(change.tag()) {
+            return Err(refused(
+                "error-tag-missing",
+                vec![("id", change.tag().into())],
+            ));
+        }
+        match change {
+            TagChange::Merge { tag, into } => {
+                if !exists(into) {
+                    return Err(refused(
+                        "error-tag-missing",
+                        vec![("id", into.as_str().into())],
+                    ));
+                }
+                if within(into, tag) {
+                    return Err(refused(
+                        "error-tag-into-itself",
+                        vec![
+                            ("id", tag.as_str().into()),
+                            ("target", into.as_str().into()),
+                        ],
+                    ));
+                }
+            }
+            TagChange::Move { tag, to } => {
+                if exists(to) {
+                    return Err(refused(
+                        "error-tag-move-onto",
+                        vec![("target", to.as_str().into())],
+                    ));
+                }
+                if within(to, tag) {
+                    return Err(refused(
+                        "error-tag-into-itself",
+                        vec![("id", tag.as_str().into()), ("target", to.as_str().into())],
+                    ));
+                }
+            }
+            TagChange::Delete { .. } => {}
+        }
+        let check = [("cmd", "canCreateTag"), ("tag", change.tag())];
+        match opened.connected.assets.tag_command(&check).await {
+            Ok(()) => Ok(tags),
+            Err(
+                CallError::Rejected {
+                    status: 401 | 403, ..
+                }
+                | CallError::Forbidden(_),
+            ) => Err(refused(
+                "error-tag-no-rights",
+                vec![("connection", opened.label.as_str().into())],
+            )),
+            Err(e) => Err(refused(
+                "error-tag-unchecked",
+                vec![("detail", e.text().into())],
+            )),
+        }
+    }
+
+    /// Checks the change ([`Self::check_tag_change`]), then previews the rewrite of `cq:tags`
+    /// on every asset under `under` (and its subfolders) that holds the tag.
+    pub async fn preview_tag_change(
+        &self,
+        opened: &Opened,
+        change: &TagChange,
+        under: &str,
+        on_progress: OnProgress<'_>,
+    ) -> Result<RunSummary> {
+        self.check_tag_change(opened, change).await?;
+        let (folder, filters) = Scope::Folder {
+            folder: under.to_owned(),
+            recursive: true,
+        }
+        .into_run_scope()?;
+        self.preview_edit(opened, folder, filters, vec![change.edit()], on_progress)
+            .await
+    }
+
+    /// Once every asset is done: AEM moves, merges or deletes the tag node, then activates its
+    /// new place and the stub left at the old one where the tag was published.
+    pub async fn finish_tag_change(
+        &self,
+        opened: &Opened,
+        change: &TagChange,
+    ) -> Result<TagChangeDone> {
+        let tags = self.tags(opened).await?;
+        let published = tags.iter().any(|t| t.id == change.tag() && t.published);
+        let aem = &opened.connected.assets;
+        let failed = |e: CallError| {
+            refused(
+                "error-tag-command",
+                vec![("id", change.tag().into()), ("detail", e.text().into())],
+            )
+        };
+        aem.tag_command(&change.command()).await.map_err(failed)?;
+        if published {
+            for path in std::iter::once(change.tag()).chain(change.target()) {
+                aem.tag_command(&[("cmd", "activateTag"), ("path", path)])
+                    .await
+                    .map_err(failed)?;
+            }
+        }
+        Ok(TagChangeDone {
+            activated: published,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tag_is_within_itself_and_its_children_only() {
+        assert!(within("ns:a", "ns:a"));
+        assert!(within("ns:a/b", "ns:a"));
+        assert!(!within("ns:ab", "ns:a"));
+        assert!(within("ns:a", "ns:"));
+        assert!(!within("other:a", "ns:"));
+    }
+}
