@@ -24,6 +24,7 @@ nav-sections = Sections
 nav-connections = Connections
 nav-bulk = Bulk edit
 nav-activity = Activity
+nav-tags = Tags
 nav-console = API console
 nav-settings = Settings
 nav-developer-tools = Developer tools
@@ -973,6 +974,20 @@ query-hint-openapi = For your AEM administrator: the OpenAPI search request Meta
 ## API console
 
 console-title = API console
+tags-title = Tags
+tags-intro = AEM’s tags, in your language: each with its id, as assets hold it, and its description.
+tags-connection = Connection
+tags-search = Search tags
+tags-search-placeholder = A title in any language, an id or a description
+tags-loading = Reading AEM’s tags…
+tags-count = { $total ->
+    [one] One tag
+   *[other] { $total } tags
+}
+tags-found = { $found } of { $total } tags
+tags-empty = AEM has no tags yet.
+tags-no-match = No tag matches “{ $query }”.
+tags-no-connection = Tags are read from AEM with a connection: add one first.
 console-no-undo-title = No preview, no undo.
 console-no-undo-body = A request sent from here changes AEM at once, and the app cannot put it back. To change many assets, use Bulk edit: it shows a preview first and can undo.
 console-connection = Connection

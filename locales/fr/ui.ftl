@@ -24,6 +24,7 @@ nav-sections = Sections
 nav-connections = Connexions
 nav-bulk = Modification en masse
 nav-activity = Activité
+nav-tags = Balises
 nav-console = Console d’API
 nav-settings = Paramètres
 nav-developer-tools = Outils de développement
@@ -978,6 +979,20 @@ query-hint-openapi = Pour votre administrateur AEM : la requête de recherche O
 ## API console
 
 console-title = Console d’API
+tags-title = Balises
+tags-intro = Les balises d’AEM, dans votre langue : chacune avec son identifiant, tel que les ressources le portent, et sa description.
+tags-connection = Connexion
+tags-search = Rechercher des balises
+tags-search-placeholder = Un titre dans n’importe quelle langue, un identifiant ou une description
+tags-loading = Lecture des balises d’AEM…
+tags-count = { $total ->
+    [one] Une balise
+   *[other] { $total } balises
+}
+tags-found = { $found } balises sur { $total }
+tags-empty = AEM n’a encore aucune balise.
+tags-no-match = Aucune balise ne correspond à « { $query } ».
+tags-no-connection = Les balises sont lues dans AEM avec une connexion : ajoutez-en d’abord une.
 console-no-undo-title = Sans aperçu, impossible à défaire.
 console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de défaire.
 console-connection = Connexion
