@@ -157,3 +157,17 @@ fn basic(shared: &Shared, credentials: &str) -> Result<Principal, AuthError> {
         _ => Err(unauthorized(shared, "Invalid user name or password")),
     }
 }
+
+/// Takes `user` out of a set of users denied something, or puts them in.
+pub(crate) fn set_denied(
+    denied: &std::sync::Mutex<std::collections::HashSet<String>>,
+    user: &str,
+    allowed: bool,
+) {
+    let mut denied = crate::lock(denied);
+    if allowed {
+        denied.remove(user);
+    } else {
+        denied.insert(user.to_owned());
+    }
+}

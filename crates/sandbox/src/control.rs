@@ -237,7 +237,7 @@ async fn graphql_access(State(s): State<Shared>, body: Bytes) -> Response {
     ) else {
         return bad("body must be {\"user\": \"…\", \"allowed\": true|false}");
     };
-    crate::set_graphql_access(&s, user, allowed);
+    crate::auth::set_denied(&s.graphql_denied, user, allowed);
     axum::Json(json!({ "user": user, "allowed": allowed })).into_response()
 }
 

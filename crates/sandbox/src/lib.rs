@@ -94,6 +94,7 @@ mod server;
 mod sites;
 mod sling_batch;
 mod sling_post;
+mod sling_response;
 mod tag_command;
 mod taxonomy;
 
@@ -664,19 +665,13 @@ impl Sandbox {
     /// dev token's user). At start every account has it except the read-only technical
     /// account, as on an author where nobody granted it GraphQL.
     pub fn set_graphql_access(&self, user: &str, allowed: bool) {
-        set_graphql_access(&self.shared, user, allowed);
+        auth::set_denied(&self.shared.graphql_denied, user, allowed);
     }
 
-    /// Lets an AEM user change the taxonomy, or withdraws it (the user may still tag assets):
-    /// `/bin/tagcommand` and Sling POSTs under `/content/cq:tags` then answer 403. At start
-    /// every account may except the read-only technical account.
+    /// Lets an AEM user change the taxonomy or not (tagging assets stays allowed): refused,
+    /// `/bin/tagcommand` and Sling POSTs under `/content/cq:tags` answer 403.
     pub fn set_taxonomy_access(&self, user: &str, allowed: bool) {
-        let mut denied = lock(&self.shared.taxonomy_denied);
-        if allowed {
-            denied.remove(user);
-        } else {
-            denied.insert(user.to_owned());
-        }
+        auth::set_denied(&self.shared.taxonomy_denied, user, allowed);
     }
 
     /// Turns the OpenAPI search (`POST /adobe/assets/search`) on or off (off: 404).
@@ -696,14 +691,5 @@ impl Sandbox {
     pub async fn shutdown(self) {
         let _ = self.stop.send(true);
         let _ = self.task.await;
-    }
-}
-
-fn set_graphql_access(shared: &Shared, user: &str, allowed: bool) {
-    let mut denied = lock(&shared.graphql_denied);
-    if allowed {
-        denied.remove(user);
-    } else {
-        denied.insert(user.to_owned());
     }
 }

@@ -20,7 +20,7 @@ use axum::response::Response;
 
 use crate::auth::{self, Family};
 use crate::dam::{Agent, Node, Replication};
-use crate::sling_post::respond;
+use crate::sling_response::respond;
 use crate::{Shared, write};
 
 /// `POST /bin/replicate.json`.

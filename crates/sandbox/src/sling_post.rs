@@ -11,12 +11,13 @@
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use axum::http::{HeaderMap, header};
+use axum::response::Response;
+use serde_json::{Value, json};
 
 use crate::auth::{self, Family};
 use crate::dam::{DAM_ROOT, Node};
+use crate::sling_response::respond;
 use crate::{Shared, read, write};
 
 /// `POST /content/{*path}`: a GraphQL endpoint, else the Sling POST.
@@ -218,56 +219,6 @@ fn check_name(name: &str) -> Result<(), String> {
         ));
     }
     Ok(())
-}
-
-/// Sling's answer: its JSON response when asked for JSON, else its HTML status page.
-pub(crate) fn respond(
-    status: u16,
-    path: &str,
-    message: &str,
-    changes: Vec<Value>,
-    json: bool,
-) -> Response {
-    let code = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let parent = path.rsplit_once('/').map_or("/", |(p, _)| p);
-    let title = if code.is_success() {
-        format!("Content modified {path}")
-    } else {
-        format!("Error while processing {path}")
-    };
-    if json {
-        let mut body = Map::new();
-        body.insert("changes".into(), Value::Array(changes));
-        body.insert("path".into(), path.into());
-        body.insert("location".into(), path.into());
-        body.insert("parentLocation".into(), parent.into());
-        body.insert("status.code".into(), status.into());
-        body.insert("status.message".into(), message.into());
-        body.insert("title".into(), title.into());
-        body.insert("isCreate".into(), false.into());
-        return (code, axum::Json(Value::Object(body))).into_response();
-    }
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let html = format!(
-        "<html><head><title>{t}</title></head><body><h1>{t}</h1><table>\
-         <tr><td>Status</td><td><div id=\"Status\">{status}</div></td></tr>\
-         <tr><td>Message</td><td><div id=\"Message\">{m}</div></td></tr>\
-         <tr><td>Location</td><td><a href=\"{p}\" id=\"Location\">{p}</a></td></tr>\
-         </table></body></html>",
-        t = escape(&title),
-        m = escape(message),
-        p = escape(path),
-    );
-    (
-        code,
-        [(header::CONTENT_TYPE, "text/html;charset=utf-8")],
-        html,
-    )
-        .into_response()
 }
 
 #[cfg(test)]

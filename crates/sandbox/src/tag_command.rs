@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 
 use crate::auth::{self, Family, Principal};
-use crate::sling_post::respond;
+use crate::sling_response::respond;
 use crate::taxonomy::{Refusal, TAGS_ROOT, relative_path};
 use crate::{Shared, lock, write};
 

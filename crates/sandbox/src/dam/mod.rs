@@ -10,13 +10,13 @@ pub(crate) mod cf_models;
 mod changes;
 mod fragments;
 mod publication;
+mod tagged;
 
 pub(crate) use fragments::Target;
 pub(crate) use publication::{Agent, Replication, ReplicationValue};
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use crate::taxonomy::SEEDED_ASSET_TAGS;
 use serde_json::{Map, Value, json};
 
 /// Where the DAM starts, as in AEM.
@@ -576,18 +576,8 @@ impl Dam {
             m.insert("cq:model".into(), json!(self.fragment_model(idx).path()));
         }
         m.insert("xmp:CreateDate".into(), json!(iso_ms(self.created_ms(idx))));
-        // Tags from a stream of their own, so that no value above changes: about half the
-        // assets hold one or two of the seeded taxonomy's tags (`taxonomy.rs`).
-        let mut t = Mix::new(self.seed, 7, u64::from(idx));
-        if a.kind != Kind::ContentFragment && t.below(2) == 0 {
-            let first = t.pick(SEEDED_ASSET_TAGS);
-            let second = t.pick(SEEDED_ASSET_TAGS);
-            let tags: Vec<&str> = if t.below(2) == 0 || first == second {
-                vec![first]
-            } else {
-                vec![first, second]
-            };
-            m.insert("cq:tags".into(), json!(tags));
+        if let Some(tags) = self.seeded_tags(idx) {
+            m.insert("cq:tags".into(), tags);
         }
         m
     }
