@@ -460,7 +460,6 @@ cli-tags-not-changed = The tag { $id } was not changed: some assets that hold it
 cli-tags-merged = Merged { $id } into { $target }.
 cli-tags-moved = Moved { $id } to { $target }.
 cli-tags-deleted = Deleted { $id }.
-cli-tags-activated = The tag was published: its change was published too.
 cli-schema-kind = { $kind ->
     [text] text
     [multi-text] several texts

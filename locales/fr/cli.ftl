@@ -464,7 +464,6 @@ cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines 
 cli-tags-merged = { $id } fusionnée dans { $target }.
 cli-tags-moved = { $id } déplacée vers { $target }.
 cli-tags-deleted = { $id } supprimée.
-cli-tags-activated = La balise était publiée : sa modification a été publiée aussi.
 cli-schema-kind = { $kind ->
     [text] texte
     [multi-text] plusieurs textes

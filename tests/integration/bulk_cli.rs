@@ -57,7 +57,7 @@ pub fn prebuilt_cli() -> Option<PathBuf> {
     Some(bin)
 }
 
-fn journal(home: &std::path::Path) -> Option<(String, String)> {
+pub(crate) fn journal(home: &std::path::Path) -> Option<(String, String)> {
     let runs = home.join("data").join("runs");
     // The journal, not its lock file `<id>.lock`.
     let entry = std::fs::read_dir(&runs)

@@ -427,3 +427,114 @@ async fn tag_changes_that_cannot_be_are_refused_before_anything_is_written() {
     assert_eq!(env.sb.counters().writes_applied, 0);
     assert_eq!(env.sb.counters().tag_commands, 0);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_merge_killed_mid_apply_moves_the_tag_only_once_resumed_to_the_end() {
+    use std::process::Stdio;
+    use std::time::{Duration, Instant};
+
+    let env = Env::with_assets(240).await;
+    let folder = metadesk_sandbox::SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
+    // Every asset under the folder holds the tag (set as a colleague would, before the run);
+    // content fragments are left out: an asset edit leaves them as they are.
+    let dump = env.sb.dump(false);
+    let under: Vec<String> = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["contentFragment"] != true)
+        .filter_map(|a| a["path"].as_str())
+        .filter(|p| p.starts_with(&format!("{folder}/")))
+        .map(str::to_owned)
+        .collect();
+    for path in &under {
+        env.sb
+            .edit_asset(
+                path,
+                serde_json::json!({ "cq:tags": [SURFING, "wknd-shared:season/summer"] }),
+            )
+            .unwrap();
+    }
+    // Slow commits, so that the kill lands between two batches.
+    env.sb
+        .set_faults(metadesk_sandbox::Faults {
+            latency_ms: 20,
+            capacity: Some(2),
+            commit_ms_per_asset: 15,
+            ..Default::default()
+        })
+        .unwrap();
+    let home = env.dir.path().join("home");
+    let file = env.dir.path().join("creds/local-development-token.json");
+    let trusted = sandbox_host(&env.sb);
+    let command = |args: &[&str]| {
+        let mut c = Command::new(cli());
+        c.env("METADESK_HOME", &home)
+            .env("LANG", "C.UTF-8")
+            .args(args)
+            .args([
+                "--aem",
+                &env.sb.base_url(),
+                "--trust-host",
+                &trusted,
+                "--file",
+            ])
+            .arg(&file)
+            .stdout(Stdio::null())
+            .stderr(Stdio::null());
+        c
+    };
+    let mut child = command(&[
+        "tags", "merge", SURFING, "--into", CYCLING, "--under", folder, "--yes",
+    ])
+    .spawn()
+    .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while crate::bulk_cli::journal(&home).map_or(0, |(_, t)| t.matches("\"t\":\"outcome\"").count())
+        == 0
+    {
+        assert!(
+            child.try_wait().unwrap().is_none(),
+            "the merge ended before it could be killed"
+        );
+        assert!(Instant::now() < deadline, "no progress");
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    child.kill().unwrap(); // SIGKILL
+    tokio::task::spawn_blocking(move || child.wait())
+        .await
+        .unwrap()
+        .unwrap();
+    let (id, text) = crate::bulk_cli::journal(&home).unwrap();
+    assert!(!text.contains("\"t\":\"ended\""), "killed before the end");
+    assert!(
+        !env.holders(SURFING).is_empty(),
+        "some assets were left to do"
+    );
+    // The tag itself is untouched while assets still hold it.
+    let (_, node) = env.tag_node("wknd-shared/activity/surfing").await;
+    assert!(
+        node.get("cq:movedTo").is_none(),
+        "moved before every asset was done: {node}"
+    );
+
+    let mut resume = command(&["bulk", "resume", &id, "--yes"]);
+    let status = tokio::task::spawn_blocking(move || resume.status())
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status.code(), Some(0));
+    for path in &under {
+        let tags = env.sb.asset(path).unwrap()["metadata"]["cq:tags"].clone();
+        assert_eq!(
+            tags,
+            serde_json::json!([CYCLING, "wknd-shared:season/summer"]),
+            "{path}"
+        );
+    }
+    let (_, node) = env.tag_node("wknd-shared/activity/surfing").await;
+    assert_eq!(
+        node["cq:movedTo"],
+        "/content/cq:tags/wknd-shared/activity/cycling"
+    );
+}

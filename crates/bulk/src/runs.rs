@@ -17,7 +17,7 @@ use crate::journal::{
     read_records,
 };
 use crate::replay::{Counts, Replay, RunStatus};
-use crate::spec::{Edit, RunKind};
+use crate::spec::{Edit, RunKind, RunSpec};
 use crate::{publish_words, reasons};
 use metadesk_base::i18n::SavedText;
 use metadesk_base::i18n::{Localizer, arg};
@@ -252,7 +252,12 @@ fn summarize(replay: &Replay) -> RunSummary {
     }
 }
 
-/// The summary of run `run_id`.
+/// What defines run `run_id` (its journal's first record).
+pub fn spec(runs_dir: &Path, run_id: &str) -> Result<RunSpec> {
+    Ok(Replay::load(&path_of(runs_dir, run_id)?)?.spec)
+}
+
+/// One run's summary, replayed from its journal.
 pub fn summary(runs_dir: &Path, run_id: &str) -> Result<RunSummary> {
     Ok(summarize(&Replay::load(&path_of(runs_dir, run_id)?)?))
 }

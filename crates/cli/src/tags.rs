@@ -244,33 +244,31 @@ async fn change_tag(change: TagChange, a: ChangeArgs, ws: &Workspace, l: &Locali
         let agent = metadesk_core::bulk::Agent::Publish;
         code = code.max(republish(ws, &opened, &id, agent, &a.write, l).await);
     }
-    match ws.finish_tag_change(&opened, &change).await {
-        Ok(finished) => {
-            let key = match &change {
-                TagChange::Merge { .. } => "cli-tags-merged",
-                TagChange::Move { .. } => "cli-tags-moved",
-                TagChange::Delete { .. } => "cli-tags-deleted",
-            };
-            // With --json, standard output holds only the run's JSON.
-            let say = |line: String| {
-                if a.write.json {
-                    eprintln!("{line}");
-                } else {
-                    println!("{line}");
-                }
-            };
-            say(l.msg(
-                key,
-                &[
-                    ("id", arg(change.tag())),
-                    ("target", arg(change.target().unwrap_or_default())),
-                ],
-            ));
-            if finished.activated {
-                say(l.text("cli-tags-activated"));
-            }
-            code
-        }
-        Err(e) => output::fail(&e, l).max(code),
+    // An applied run changed the tag as it ended; with no asset to change, it is changed here.
+    if done.applied_at.is_none()
+        && let Err(e) = ws
+            .finish_tag_change(&opened, change.tag(), change.target())
+            .await
+    {
+        return output::fail(&e, l).max(code);
     }
+    let key = match &change {
+        TagChange::Merge { .. } => "cli-tags-merged",
+        TagChange::Move { .. } => "cli-tags-moved",
+        TagChange::Delete { .. } => "cli-tags-deleted",
+    };
+    let line = l.msg(
+        key,
+        &[
+            ("id", arg(change.tag())),
+            ("target", arg(change.target().unwrap_or_default())),
+        ],
+    );
+    // With --json, standard output holds only the run's JSON.
+    if a.write.json {
+        eprintln!("{line}");
+    } else {
+        println!("{line}");
+    }
+    code
 }

@@ -313,7 +313,10 @@ impl Workspace {
         let applied = engine.apply(&summary.id, job.control(), on_progress).await;
         // The edit rows' sample holds values from before: it is read again next time.
         self.samples.forget().await;
-        applied
+        let applied = applied?;
+        // A tag change's run changes the tag itself once its assets are all done.
+        self.finish_if_tag_change(opened, &applied).await?;
+        Ok(applied)
     }
 
     /// One run's summary.

@@ -14,11 +14,12 @@ use metadesk_assets::CallError;
 use metadesk_assets::tags::Tag;
 use metadesk_base::i18n::{Part, Text};
 use metadesk_bulk::compute::tags::is_tag_id;
+use metadesk_bulk::runs;
 use metadesk_bulk::scope::Scope;
-use metadesk_bulk::{Edit, EditOp, RunSummary};
+use metadesk_bulk::{Edit, EditOp, RunStatus, RunSummary};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 
-use crate::app::{OnProgress, Opened, Workspace};
+use crate::app::{OnProgress, Opened, Workspace, blocking};
 
 /// A change to a tag that the assets holding it follow.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,11 +33,26 @@ pub enum TagChange {
 }
 
 /// What AEM did to the tag once the assets were done.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "camelCase")]
-pub struct TagChangeDone {
-    /// The tag was published: its new place (and the stub at the old one) was activated.
-    pub activated: bool,
+pub enum TagChangeDone {
+    Merged { activated: bool },
+    Moved { activated: bool },
+    Deleted,
+}
+
+/// The tag a run rewrites on its assets, and where it goes: a run whose only edit is a
+/// [`EditOp::Retag`] of `cq:tags` is a tag change's run.
+pub fn retag_of(edits: &[Edit]) -> Option<(&str, Option<&str>)> {
+    match edits {
+        [
+            Edit {
+                property,
+                op: EditOp::Retag { from, to },
+            },
+        ] if property == "cq:tags" => Some((from, to.as_deref())),
+        _ => None,
+    }
 }
 
 impl TagChange {
@@ -66,17 +82,6 @@ impl TagChange {
                 from: self.tag().to_owned(),
                 to: self.target().map(str::to_owned),
             },
-        }
-    }
-
-    /// AEM's tag command for this change.
-    fn command(&self) -> Vec<(&'static str, &str)> {
-        match self {
-            TagChange::Merge { tag, into } => {
-                vec![("cmd", "mergeTag"), ("path", tag), ("dest", into)]
-            }
-            TagChange::Move { tag, to } => vec![("cmd", "moveTag"), ("path", tag), ("dest", to)],
-            TagChange::Delete { tag } => vec![("cmd", "deleteTag"), ("path", tag)],
         }
     }
 }
@@ -187,33 +192,77 @@ impl Workspace {
             .await
     }
 
-    /// Once every asset is done: AEM moves, merges or deletes the tag node, then activates its
-    /// new place and the stub left at the old one where the tag was published.
+    /// Once every asset is done: AEM merges the tag `from` into `to` where that exists, moves
+    /// it there where it does not, deletes it without `to`; then activates its new place and
+    /// the stub left at the old one where the tag was published. `None` when AEM no longer
+    /// has the tag (changed already: a second finish does nothing).
     pub async fn finish_tag_change(
         &self,
         opened: &Opened,
-        change: &TagChange,
-    ) -> Result<TagChangeDone> {
+        from: &str,
+        to: Option<&str>,
+    ) -> Result<Option<TagChangeDone>> {
         let tags = self.tags(opened).await?;
-        let published = tags.iter().any(|t| t.id == change.tag() && t.published);
+        let Some(tag) = tags.iter().find(|t| t.id == from) else {
+            return Ok(None);
+        };
+        let published = tag.published;
+        let (command, done) = match to {
+            None => ("deleteTag", TagChangeDone::Deleted),
+            Some(to) if tags.iter().any(|t| t.id == to) => (
+                "mergeTag",
+                TagChangeDone::Merged {
+                    activated: published,
+                },
+            ),
+            Some(_) => (
+                "moveTag",
+                TagChangeDone::Moved {
+                    activated: published,
+                },
+            ),
+        };
         let aem = &opened.connected.assets;
         let failed = |e: CallError| {
             refused(
                 "error-tag-command",
-                vec![("id", change.tag().into()), ("detail", e.text().into())],
+                vec![("id", from.into()), ("detail", e.text().into())],
             )
         };
-        aem.tag_command(&change.command()).await.map_err(failed)?;
-        if published {
-            for path in std::iter::once(change.tag()).chain(change.target()) {
+        let mut fields = vec![("cmd", command), ("path", from)];
+        if let Some(to) = to {
+            fields.push(("dest", to));
+        }
+        aem.tag_command(&fields).await.map_err(failed)?;
+        if published && let Some(to) = to {
+            for path in [from, to] {
                 aem.tag_command(&[("cmd", "activateTag"), ("path", path)])
                     .await
                     .map_err(failed)?;
             }
         }
-        Ok(TagChangeDone {
-            activated: published,
-        })
+        Ok(Some(done))
+    }
+
+    /// After an apply: when the run was a tag change's and every asset is done (none failed,
+    /// none left), AEM changes the tag itself ([`Self::finish_tag_change`]).
+    pub(crate) async fn finish_if_tag_change(
+        &self,
+        opened: &Opened,
+        applied: &RunSummary,
+    ) -> Result<()> {
+        let done = applied.status == RunStatus::Completed
+            && applied.counts.failed == 0
+            && applied.counts.pending == 0;
+        if !done {
+            return Ok(());
+        }
+        let (dir, id) = (self.runs_dir(), applied.id.clone());
+        let spec = blocking(move || runs::spec(&dir, &id)).await?;
+        if let Some((from, to)) = retag_of(&spec.edits) {
+            self.finish_tag_change(opened, from, to).await?;
+        }
+        Ok(())
     }
 }
 
