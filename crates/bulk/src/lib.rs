@@ -14,6 +14,7 @@ pub mod edit;
 pub mod engine;
 pub mod failures;
 pub mod found_by;
+pub mod glance;
 pub mod journal;
 mod list_entries;
 pub mod open_query;

@@ -15,24 +15,17 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use crate::glance::{GLANCE, Tried, retried, worth_retrying};
 use crate::run_control::RunControl;
 use crate::spec::ScopeFilters;
 use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
-use metadesk_assets::{AssetRef, AssetsApi, CallError, EntryKind};
-use metadesk_base::retry::RetryPolicy;
+use metadesk_assets::{AssetRef, AssetsApi, EntryKind};
 use metadesk_clients::error::Result;
 
 /// Children asked for per listing request.
 const PAGE_SIZE: u64 = 100;
 /// At most one update per this interval (plus the last one).
 const UPDATE_INTERVAL: Duration = Duration::from_millis(200);
-/// Retries of a listing request for throttles, 5xx and unreachable hosts: a count is a glance,
-/// so it gives up sooner than a run and waits at most 10 s for a throttle.
-const RETRIES: RetryPolicy = RetryPolicy {
-    max_retries: 4,
-    initial_delay: Duration::from_millis(200),
-    max_delay: Duration::from_secs(10),
-};
 
 /// How many assets a folder and its filters select, so far or in all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
@@ -145,7 +138,7 @@ pub(crate) async fn count_paged(
     Ok(count)
 }
 
-/// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
+/// One listing page, retried as a [`GLANCE`] ([`retried`]).
 pub async fn list_with_retries(
     aem: &dyn AssetsApi,
     folder: String,
@@ -153,33 +146,14 @@ pub async fn list_with_retries(
     limit: u64,
     control: &RunControl,
 ) -> Listed {
-    let mut attempt = 0u32;
-    loop {
-        if !control.wait_runnable().await {
-            return Listed::Cancelled;
-        }
-        attempt += 1;
-        let wait = match aem.list(&folder, offset, limit).await {
-            Ok(page) => return Listed::Page(page),
-            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
-                RETRIES.wait_for(retry_after, attempt - 1, attempt)
-            }
-            Err(CallError::Transient(_) | CallError::Unreachable(_))
-                if attempt <= RETRIES.max_retries =>
-            {
-                RETRIES.wait_for(None, attempt - 1, attempt)
-            }
-            Err(error) => {
-                return Listed::Failed {
-                    error,
-                    attempts: attempt,
-                };
-            }
-        };
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
-            _ = control.changed() => {}
-        }
+    match retried(control, &GLANCE, worth_retrying, || {
+        aem.list(&folder, offset, limit)
+    })
+    .await
+    {
+        Ok(Some(page)) => Listed::Page(page),
+        Ok(None) => Listed::Cancelled,
+        Err(Tried { error, attempts }) => Listed::Failed { error, attempts },
     }
 }
 

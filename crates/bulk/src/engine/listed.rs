@@ -17,8 +17,9 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::checks::{GROUP, current_values, planned_properties, publication_now};
-use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
+use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::planning::{plan_from_current, preview_asset};
+use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;

@@ -17,8 +17,9 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
+use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::planning::{plan_from_current, preview_asset_with_id};
+use super::tasks::{drain, spawn_bounded};
 use crate::found_by::FoundBy;
 use crate::journal::PreviewCounts;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
