@@ -29,6 +29,7 @@ pub mod runs;
 pub mod sample;
 pub mod scope;
 pub mod scope_count;
+pub mod scope_walk;
 pub mod searching;
 pub mod spec;
 pub mod write_paths;

@@ -4,7 +4,7 @@
 //! an asset is read only when a format filter is set and the listing does not carry its
 //! `dc:format` (the preview reads it then too).
 //!
-//! The walk is the preview's own ([`FolderWalk`]), so a count and a preview treat a folder that
+//! The walk is the preview's own (`scope_walk.rs`), so a count and a preview treat a folder that
 //! cannot be listed the same way.
 //!
 //! Not here: the preview itself (`engine`), which lists again and reads current values.
@@ -15,10 +15,10 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::glance::{GLANCE, Tried, retried, worth_retrying};
 use crate::run_control::RunControl;
+use crate::scope_walk::{Glance, ScopeWalk};
 use crate::spec::ScopeFilters;
-use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::folders::{FolderWalk, WalkStep};
 use metadesk_assets::{AssetRef, AssetsApi, EntryKind};
 use metadesk_clients::error::Result;
 
@@ -89,14 +89,13 @@ pub(crate) async fn count_paged(
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,
 ) -> Result<ScopeCount> {
-    let mut walk = FolderWalk::new(folder, filters.recursive, page_size, aem.family(), None)?;
+    let walk = FolderWalk::new(folder, filters.recursive, page_size, aem.family(), None)?;
+    let mut walk = ScopeWalk::Folder(walk);
+    let asker = Glance { aem, control };
     let mut count = ScopeCount::default();
     let mut last_update: Option<Instant> = None;
     loop {
-        let step = walk
-            .next(|folder, offset, limit| list_with_retries(aem, folder, offset, limit, control))
-            .await?;
-        let entries = match step {
+        let entries = match walk.next(&asker).await? {
             WalkStep::Page(entries) => entries,
             WalkStep::Done | WalkStep::Cancelled => break,
             // As in the preview: a subfolder that cannot be listed is left out, and counted as
@@ -136,25 +135,6 @@ pub(crate) async fn count_paged(
     count.done = true;
     on_update(count);
     Ok(count)
-}
-
-/// One listing page, retried as a [`GLANCE`] ([`retried`]).
-pub async fn list_with_retries(
-    aem: &dyn AssetsApi,
-    folder: String,
-    offset: u64,
-    limit: u64,
-    control: &RunControl,
-) -> Listed {
-    match retried(control, &GLANCE, worth_retrying, || {
-        aem.list(&folder, offset, limit)
-    })
-    .await
-    {
-        Ok(Some(page)) => Listed::Page(page),
-        Ok(None) => Listed::Cancelled,
-        Err(Tried { error, attempts }) => Listed::Failed { error, attempts },
-    }
 }
 
 /// `dc:format` of an asset whose listing entry does not carry it; `None` when it cannot be

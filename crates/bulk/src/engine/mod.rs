@@ -47,7 +47,7 @@ mod undo;
 
 use crate::found_by::FoundBy;
 use context::{Ctx, forward};
-use listed::preview_listing;
+use listed::preview_scope;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
 use retry::preview_retry_rows;
@@ -274,7 +274,7 @@ impl Engine {
                     match searched::preview_open_search(ctx, on_progress).await {
                         Ok(None) => {
                             ctx.found_by(FoundBy::query_builder());
-                            searched::preview_search(ctx, on_progress).await
+                            preview_scope(ctx, on_progress).await
                         }
                         other => {
                             ctx.found_by(FoundBy::OpenapiSearch);
@@ -284,7 +284,7 @@ impl Engine {
                 }
                 Some(ScopeSource::Search { .. }) => {
                     ctx.found_by(FoundBy::query_builder());
-                    searched::preview_search(ctx, on_progress).await
+                    preview_scope(ctx, on_progress).await
                 }
                 // An OAuth S2S connection with no classic connection to list the folder: its own
                 // OpenAPI search, with no condition, under the folder.
@@ -296,11 +296,11 @@ impl Engine {
                 }
                 // The Sites API lists a folder's fragments itself.
                 None if ctx.spec.filters.fragments.is_some() => {
-                    preview_listing(ctx, on_progress).await
+                    preview_scope(ctx, on_progress).await
                 }
                 None => {
                     ctx.found_by(FoundBy::listing());
-                    preview_listing(ctx, on_progress).await
+                    preview_scope(ctx, on_progress).await
                 }
             }
         })
