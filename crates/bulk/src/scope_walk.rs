@@ -1,8 +1,8 @@
 //! The one lister of a folder or search scope's assets, for everything that needs them: a run's
-//! preview (an edit's or a publish's), a sample, a sheet export. A folder's assets come from
-//! the repository's listings, exact, page by page (`FolderWalk`); a search's from AEM's index,
-//! every page followed (`SearchWalk`): what the index held when it was asked, so a search says
-//! values, never which assets a folder holds.
+//! preview (an edit's or a publish's), a sample, a folder count, a sheet export. A folder's
+//! assets come from the repository's listings, exact, page by page (`FolderWalk`); a search's
+//! from AEM's index, every page followed (`SearchWalk`): what the index held when it was asked,
+//! so a search says values, never which assets a folder holds.
 //!
 //! On every path a partial read is never taken for the whole: a listing of the scope's folder
 //! that fails, a refusal of the credentials, an unreachable host, a search page that fails,
