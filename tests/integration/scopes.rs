@@ -428,6 +428,26 @@ async fn a_search_that_would_read_too_much_says_so_in_words() {
         .unwrap_err()
         .to_string();
     assert!(err.contains("Choose a smaller folder"), "{err}");
+    // A sheet export of the scope walks it as a preview does, and says the same (it said "The
+    // search failed: …" with AEM's own words before the one lister).
+    let a = crate::open_folder::app(&sb);
+    let opened =
+        a.ws.open(metadesk_core::app::ConnectionChoice::stored(&a.classic))
+            .await
+            .unwrap();
+    let err =
+        a.ws.export_sheet(
+            &opened,
+            &folder,
+            &filters,
+            &["dc:rights".to_owned()],
+            metadesk_core::app::SheetFormat::Csv,
+            &metadesk_core::i18n::Localizer::english(),
+        )
+        .await
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("Choose a smaller folder"), "{err}");
     assert_eq!(sb.counters().writes_applied, 0);
 }
 

@@ -16,13 +16,13 @@
 
 use serde_json::{Value, json};
 
+use super::glance::{GLANCE, retried, worth_retrying};
 use super::run_control::RunControl;
 use super::scope::{Combine, Condition};
 use metadesk_assets::open_search::{OpenHit, OpenPage, request_body, unavailable};
 use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::error_code::ErrorCode;
 use metadesk_base::i18n::{Part, Text};
-use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::error::{Error, Result};
 
 /// A condition the OpenAPI search cannot ask for, and why (a `$why` of the catalogue's
@@ -254,41 +254,15 @@ pub fn cut_short(read: usize, error: CallError) -> Error {
     )
 }
 
-const RETRIES: RetryPolicy = RetryPolicy {
-    max_retries: 4,
-    initial_delay: std::time::Duration::from_millis(200),
-    max_delay: std::time::Duration::from_secs(10),
-};
-
-/// One page, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
+/// One page, retried as a [`GLANCE`] ([`retried`]); `None` when cancelled.
 pub async fn page_with_retries(
     aem: &dyn AssetsApi,
     body: &Value,
     control: &RunControl,
 ) -> std::result::Result<Option<OpenPage>, CallError> {
-    let mut attempt = 0u32;
-    loop {
-        if !control.wait_runnable().await {
-            return Ok(None);
-        }
-        attempt += 1;
-        let wait = match aem.open_search(body).await {
-            Ok(page) => return Ok(Some(page)),
-            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
-                RETRIES.wait_for(retry_after, attempt - 1, attempt)
-            }
-            Err(CallError::Transient(_) | CallError::Unreachable(_))
-                if attempt <= RETRIES.max_retries =>
-            {
-                RETRIES.wait_for(None, attempt - 1, attempt)
-            }
-            Err(e) => return Err(e),
-        };
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
-            _ = control.changed() => {}
-        }
-    }
+    retried(control, &GLANCE, worth_retrying, || aem.open_search(body))
+        .await
+        .map_err(|t| t.error)
 }
 
 /// What an OpenAPI count found.

@@ -1,6 +1,7 @@
 //! A few assets of a scope, read whole once, and edits computed on them: the window's live
-//! "before → after" while a rule is typed. Finding them is one listing page, one search page or
-//! one list lookup; then one read per asset. Nothing is written or journaled.
+//! "before → after" while a rule is typed. Finding them is one listing page or one search page
+//! (the scope's walk, `scope_walk.rs`, stopped early) or one list lookup; then one read per
+//! asset. Nothing is written or journaled.
 //!
 //! Not here: keeping a sample between keystrokes (the core's use case), the preview of the
 //! whole scope (`engine/`), what a rule computes (`rules.rs`).
@@ -11,13 +12,14 @@ use ts_rs::TS;
 
 use crate::compute::Asset;
 use crate::open_query;
-use crate::scope::{ScopeSource, search_predicates};
+use crate::scope::ScopeSource;
+use crate::scope_walk::{Once, Pages, ScopeWalk};
 use crate::searching::{resolve_list, resolve_list_open};
 use crate::spec::{Edit, ScopeFilters, after, regexes_of, schema_refusal};
-use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
+use metadesk_assets::folders::WalkStep;
 use metadesk_assets::open_search::request_body;
 use metadesk_assets::schema::Schema;
-use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit, search_failed};
+use metadesk_assets::search::search_failed;
 use metadesk_assets::{AssetRef, AssetsApi, CallError, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -110,8 +112,9 @@ async fn first_entries(
     let filters = scope.filters;
     let keep = |e: &Entry| e.kind == EntryKind::Asset && filters.name_matches(&e.name);
     let found: Vec<(Entry, Option<String>)> = match &filters.selection {
-        None if !scope.open_search_only => {
-            return first_listed(aem, scope, want).await;
+        None if !scope.open_search_only => return first_walked(aem, scope, want).await,
+        Some(ScopeSource::Search { .. }) if aem.can_search() => {
+            return first_walked(aem, scope, want).await;
         }
         None => {
             open_page(
@@ -121,23 +124,6 @@ async fn first_entries(
                 want,
             )
             .await?
-        }
-        Some(ScopeSource::Search {
-            conditions,
-            combine,
-        }) if aem.can_search() => {
-            let predicates =
-                search_predicates(scope.folder, filters.recursive, conditions, *combine);
-            let mut walk = SearchWalk::new(predicates, want as u64);
-            let page = aem.search(&walk.request()).await.map_err(search_failed)?;
-            match walk.take(page) {
-                SearchStep::Hits(hits) => hits
-                    .iter()
-                    .filter_map(entry_of_hit)
-                    .map(|e| (e, None))
-                    .collect(),
-                SearchStep::Again => Vec::new(),
-            }
         }
         Some(ScopeSource::Search {
             conditions,
@@ -202,32 +188,26 @@ async fn open_page(
     Ok(page.hits.into_iter().map(|h| (h.entry(), h.id)).collect())
 }
 
-/// The first assets of a folder walk (subfolders too when the scope says so), stopping as soon
-/// as there are `want`.
-async fn first_listed(
+/// The first assets of the scope's walk (a folder's listings, subfolders too when the scope
+/// says so, or a search's first page), stopping as soon as there are `want`. A subfolder that cannot
+/// be listed is passed over: a sample shows a few assets, never the whole.
+async fn first_walked(
     aem: &dyn AssetsApi,
     scope: &SampleScope<'_>,
     want: usize,
 ) -> Result<Vec<(Entry, Option<String>)>> {
-    let mut walk = FolderWalk::new(
-        scope.folder,
-        scope.filters.recursive,
+    let pages = Pages {
         // A page of a few more than wanted: most folders give the sample in one request.
-        (want as u64).max(20),
-        aem.family(),
-        None,
-    )?;
+        listing: (want as u64).max(20),
+        search: want as u64,
+    };
+    let walk = ScopeWalk::of(scope.folder, scope.filters, [], pages, aem.family(), None)?;
+    let Some(mut walk) = walk else {
+        return Ok(Vec::new());
+    };
     let mut found = Vec::new();
     while found.len() < want {
-        let step = walk
-            .next(|folder, offset, limit| async move {
-                match aem.list(&folder, offset, limit).await {
-                    Ok(page) => Listed::Page(page),
-                    Err(error) => Listed::Failed { error, attempts: 1 },
-                }
-            })
-            .await?;
-        match step {
+        match walk.next(&Once(aem)).await? {
             WalkStep::Page(entries) => found.extend(
                 entries
                     .into_iter()
@@ -236,6 +216,10 @@ async fn first_listed(
             ),
             WalkStep::Unlisted { .. } => {}
             WalkStep::Done | WalkStep::Cancelled => break,
+        }
+        // One search page of `want` hits: the search already left out what is not an asset.
+        if walk.searches() {
+            break;
         }
     }
     found.truncate(want);

@@ -4,7 +4,7 @@
 //! an asset is read only when a format filter is set and the listing does not carry its
 //! `dc:format` (the preview reads it then too).
 //!
-//! The walk is the preview's own ([`FolderWalk`]), so a count and a preview treat a folder that
+//! The walk is the preview's own (`scope_walk.rs`), so a count and a preview treat a folder that
 //! cannot be listed the same way.
 //!
 //! Not here: the preview itself (`engine`), which lists again and reads current values.
@@ -16,23 +16,16 @@ use serde_json::Value;
 use ts_rs::TS;
 
 use crate::run_control::RunControl;
+use crate::scope_walk::{Glance, ScopeWalk};
 use crate::spec::ScopeFilters;
-use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
-use metadesk_assets::{AssetRef, AssetsApi, CallError, EntryKind};
-use metadesk_base::retry::RetryPolicy;
+use metadesk_assets::folders::{FolderWalk, WalkStep};
+use metadesk_assets::{AssetRef, AssetsApi, EntryKind};
 use metadesk_clients::error::Result;
 
 /// Children asked for per listing request.
 const PAGE_SIZE: u64 = 100;
 /// At most one update per this interval (plus the last one).
 const UPDATE_INTERVAL: Duration = Duration::from_millis(200);
-/// Retries of a listing request for throttles, 5xx and unreachable hosts: a count is a glance,
-/// so it gives up sooner than a run and waits at most 10 s for a throttle.
-const RETRIES: RetryPolicy = RetryPolicy {
-    max_retries: 4,
-    initial_delay: Duration::from_millis(200),
-    max_delay: Duration::from_secs(10),
-};
 
 /// How many assets a folder and its filters select, so far or in all.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
@@ -96,14 +89,13 @@ pub(crate) async fn count_paged(
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,
 ) -> Result<ScopeCount> {
-    let mut walk = FolderWalk::new(folder, filters.recursive, page_size, aem.family(), None)?;
+    let walk = FolderWalk::new(folder, filters.recursive, page_size, aem.family(), None)?;
+    let mut walk = ScopeWalk::Folder(walk);
+    let asker = Glance { aem, control };
     let mut count = ScopeCount::default();
     let mut last_update: Option<Instant> = None;
     loop {
-        let step = walk
-            .next(|folder, offset, limit| list_with_retries(aem, folder, offset, limit, control))
-            .await?;
-        let entries = match step {
+        let entries = match walk.next(&asker).await? {
             WalkStep::Page(entries) => entries,
             WalkStep::Done | WalkStep::Cancelled => break,
             // As in the preview: a subfolder that cannot be listed is left out, and counted as
@@ -143,44 +135,6 @@ pub(crate) async fn count_paged(
     count.done = true;
     on_update(count);
     Ok(count)
-}
-
-/// One listing page; throttles, 5xx and unreachable hosts are retried by [`RETRIES`].
-pub async fn list_with_retries(
-    aem: &dyn AssetsApi,
-    folder: String,
-    offset: u64,
-    limit: u64,
-    control: &RunControl,
-) -> Listed {
-    let mut attempt = 0u32;
-    loop {
-        if !control.wait_runnable().await {
-            return Listed::Cancelled;
-        }
-        attempt += 1;
-        let wait = match aem.list(&folder, offset, limit).await {
-            Ok(page) => return Listed::Page(page),
-            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
-                RETRIES.wait_for(retry_after, attempt - 1, attempt)
-            }
-            Err(CallError::Transient(_) | CallError::Unreachable(_))
-                if attempt <= RETRIES.max_retries =>
-            {
-                RETRIES.wait_for(None, attempt - 1, attempt)
-            }
-            Err(error) => {
-                return Listed::Failed {
-                    error,
-                    attempts: attempt,
-                };
-            }
-        };
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
-            _ = control.changed() => {}
-        }
-    }
 }
 
 /// `dc:format` of an asset whose listing entry does not carry it; `None` when it cannot be

@@ -8,13 +8,13 @@
 
 use std::collections::{HashMap, HashSet};
 use std::future::Future;
-use std::time::Duration;
 
 use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
 use super::found_by::FoundBy;
+use super::glance::{GLANCE, retried, worth_retrying};
 use super::list_entries::{Target, target_of};
 pub use super::list_entries::{entries_from_text, list_folder};
 use super::open_query::lookup_items;
@@ -26,19 +26,10 @@ use metadesk_assets::open_search::OpenHit;
 use metadesk_assets::search::{SearchPage, entry_of_hit, hit_path, search_failed};
 use metadesk_assets::{AssetsApi, CallError, Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
-use metadesk_base::retry::RetryPolicy;
 use metadesk_clients::error::{Error, Result};
 
 /// Entries looked up per request.
 pub const LOOKUP_BATCH: usize = 50;
-
-/// Retries of one search request for throttles, 5xx and unreachable hosts (a count is a
-/// glance: it gives up sooner than a run).
-const RETRIES: RetryPolicy = RetryPolicy {
-    max_retries: 4,
-    initial_delay: Duration::from_millis(200),
-    max_delay: Duration::from_secs(10),
-};
 
 /// How many assets a search selects.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -382,39 +373,20 @@ where
     Ok(out)
 }
 
-/// One search request, retried for throttles, 5xx and unreachable hosts; `None` when cancelled.
+/// One search request, retried as a [`GLANCE`] ([`retried`]); `None` when cancelled. A search
+/// AEM stopped for traversing too many nodes would stop again: it is not retried.
 pub async fn search_with_retries(
     aem: &dyn AssetsApi,
     params: &[(String, String)],
     control: &RunControl,
 ) -> std::result::Result<Option<SearchPage>, CallError> {
-    let mut attempt = 0u32;
-    loop {
-        if !control.wait_runnable().await {
-            return Ok(None);
-        }
-        attempt += 1;
-        let wait = match aem.search(params).await {
-            Ok(page) => return Ok(Some(page)),
-            Err(CallError::Throttled { retry_after, .. }) if attempt <= RETRIES.max_retries => {
-                RETRIES.wait_for(retry_after, attempt - 1, attempt)
-            }
-            Err(CallError::Transient(d))
-                if attempt <= RETRIES.max_retries
-                    && !d.to_string().contains("traversed more than") =>
-            {
-                RETRIES.wait_for(None, attempt - 1, attempt)
-            }
-            Err(CallError::Unreachable(_)) if attempt <= RETRIES.max_retries => {
-                RETRIES.wait_for(None, attempt - 1, attempt)
-            }
-            Err(e) => return Err(e),
-        };
-        tokio::select! {
-            _ = tokio::time::sleep(wait) => {}
-            _ = control.changed() => {}
-        }
-    }
+    let retry = |e: &CallError| {
+        worth_retrying(e)
+            && !matches!(e, CallError::Transient(d) if d.to_string().contains("traversed more than"))
+    };
+    retried(control, &GLANCE, retry, || aem.search(params))
+        .await
+        .map_err(|t| t.error)
 }
 
 /// Counts what a search scope selects with one request: AEM counts up to [`LARGE_SCOPE`]

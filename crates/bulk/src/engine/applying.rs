@@ -3,7 +3,8 @@
 //! the values the write replaces journaled before it, its outcome after; an asset whose write
 //! may have landed before a crash is read again first.
 
-use super::context::{Ctx, Failure, join_one, same, spawn_bounded, values_of};
+use super::context::{Ctx, Failure, same, values_of};
+use super::tasks::spawn_bounded;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -23,65 +24,40 @@ use metadesk_credentials::credentials::ApiFamily;
 
 use metadesk_clients::error::Result;
 
-/// Streams the plan rows and applies those without an outcome.
-///
-/// On an error (the journal cannot be written, a task failed), no new write starts: the run
-/// is cancelled, the writes in flight finish (journaling what they can), and the first error is
-/// returned. The apply then has no end record: the run shows as interrupted and a resume
-/// re-reads the assets left in doubt.
-pub(super) async fn apply_rows(
-    ctx: &Arc<Ctx>,
+/// The planned changes without an outcome yet, in plan order, each with whether its write may
+/// have landed already (in doubt).
+pub(super) fn pending_rows(
     path: &Path,
     replay: &Replay,
-    on_progress: ProgressFn<'_>,
-) -> Result<()> {
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let fed = feed_rows(ctx, path, replay, &mut tasks, on_progress).await;
-    if fed.is_err() {
-        ctx.control.cancel();
-    }
-    let mut first_error = fed.err();
-    // Progress keeps flowing while the last tasks finish.
-    while !tasks.is_empty() {
-        if let Err(e) = join_one(&mut tasks).await
-            && first_error.is_none()
-        {
-            ctx.control.cancel();
-            first_error = Some(e);
-        }
-        ctx.progress(on_progress, false);
-    }
-    first_error.map_or(Ok(()), Err)
+) -> Result<impl Iterator<Item = Result<(PlanRow, bool)>>> {
+    Ok(read_records(path)?
+        .take_while(|record| !matches!(record, Ok(Record::Previewed { .. })))
+        .filter_map(|record| match record {
+            Err(e) => Some(Err(e)),
+            Ok(Record::Row(row))
+                if row.action == Action::Change && !replay.outcomes.contains_key(&row.i) =>
+            {
+                let in_doubt = replay.in_doubt.contains(&row.i);
+                Some(Ok((row, in_doubt)))
+            }
+            Ok(_) => None,
+        }))
 }
 
-/// Spawns a task for each planned change without an outcome, in plan order.
-pub(super) async fn feed_rows(
+/// Spawns the apply of one planned change on its own.
+pub(super) async fn spawn_row(
     ctx: &Arc<Ctx>,
-    path: &Path,
-    replay: &Replay,
     tasks: &mut JoinSet<Result<()>>,
+    row: PlanRow,
+    in_doubt: bool,
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
-    for record in read_records(path)? {
-        let row = match record? {
-            Record::Row(row) => row,
-            Record::Previewed { .. } => break,
-            _ => continue,
-        };
-        if row.action != Action::Change || replay.outcomes.contains_key(&row.i) {
-            continue;
-        }
-        if ctx.control.is_cancelled() {
-            break;
-        }
-        let in_doubt = replay.in_doubt.contains(&row.i);
-        let ctx2 = ctx.clone();
-        spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-            apply_row(&ctx2, row, in_doubt).await
-        })
-        .await?;
-        ctx.progress(on_progress, false);
-    }
+    let ctx2 = ctx.clone();
+    spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+        apply_row(&ctx2, row, in_doubt).await
+    })
+    .await?;
+    ctx.progress(on_progress, false);
     Ok(())
 }
 

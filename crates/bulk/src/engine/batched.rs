@@ -18,9 +18,11 @@
 //! (`metadesk_assets::batch`).
 
 use super::applying::{
-    Ended, Fresh, apply_one, apply_row, changes_of, compare, record_outcome, writes_of,
+    Ended, Fresh, apply_one, apply_row, changes_of, compare, pending_rows, record_outcome,
+    spawn_row, writes_of,
 };
-use super::context::{Ctx, Failure, drain, join_one, spawn_bounded};
+use super::context::{Ctx, Failure};
+use super::tasks::{drain, feed_and_drain, spawn_bounded};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -29,7 +31,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use serde_json::{Map, Value};
 use tokio::task::JoinSet;
 
-use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
+use crate::journal::{Outcome, PlanRow, Record};
 use crate::progress::ProgressFn;
 use crate::replay::Replay;
 use metadesk_assets::asset_path::check_canonical;
@@ -55,38 +57,29 @@ struct Pending {
     in_doubt: bool,
 }
 
-/// Applies the plan rows without an outcome, in batches while this AEM takes them. Errors are
-/// handled as in [`super::applying::apply_rows`].
-pub(super) async fn apply_batched(
+/// Applies the plan rows without an outcome: in batches while this AEM takes them, else each
+/// on its own (`applying.rs`).
+///
+/// On an error (the journal cannot be written, a task failed), no new write starts
+/// ([`feed_and_drain`]): the writes in flight finish (journaling what they can). The apply then
+/// has no end record: the run shows as interrupted and a resume re-reads the assets left in
+/// doubt.
+pub(super) async fn apply_planned(
     ctx: &Arc<Ctx>,
     path: &Path,
     replay: &Replay,
     on_progress: ProgressFn<'_>,
 ) -> Result<()> {
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let fed = feed_batches(ctx, path, replay, &mut tasks, on_progress).await;
-    if fed.is_err() {
-        ctx.control.cancel();
-    }
-    let mut first_error = fed.err();
-    while !tasks.is_empty() {
-        // A batch is one task: waiting for it alone would show no progress until it ends
-        // (a refused batch's assets, written one by one, take a while), so progress is also
-        // sent every interval while tasks run.
-        tokio::select! {
-            joined = join_one(&mut tasks) => {
-                if let Err(e) = joined
-                    && first_error.is_none()
-                {
-                    ctx.control.cancel();
-                    first_error = Some(e);
-                }
-            }
-            () = tokio::time::sleep(ctx.settings.progress_interval.max(MIN_TICK)) => {}
-        }
-        ctx.progress(on_progress, false);
-    }
-    first_error.map_or(Ok(()), Err)
+    // A batch is one task: waiting for it alone would show no progress until it ends (a
+    // refused batch's assets, written one by one, take a while).
+    let tick = ctx
+        .aem
+        .batches()
+        .then(|| ctx.settings.progress_interval.max(MIN_TICK));
+    feed_and_drain(ctx, tick, on_progress, async |tasks| {
+        feed_batches(ctx, path, replay, tasks, on_progress).await
+    })
+    .await
 }
 
 /// Whether a row can go in a batch: each of its values can be said in a Sling form, and the
@@ -132,26 +125,13 @@ async fn feed_batches(
 ) -> Result<()> {
     let mut batch: Vec<Pending> = Vec::new();
     let (mut parameters, mut bytes) = (0, 0);
-    for record in read_records(path)? {
-        let row = match record? {
-            Record::Row(row) => row,
-            Record::Previewed { .. } => break,
-            _ => continue,
-        };
-        if row.action != Action::Change || replay.outcomes.contains_key(&row.i) {
-            continue;
-        }
+    for pending in pending_rows(path, replay)? {
+        let (row, in_doubt) = pending?;
         if ctx.control.is_cancelled() {
             return Ok(());
         }
-        let in_doubt = replay.in_doubt.contains(&row.i);
         if !ctx.batches() || !batchable(&row) {
-            let ctx2 = ctx.clone();
-            spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-                apply_row(&ctx2, row, in_doubt).await
-            })
-            .await?;
-            ctx.progress(on_progress, false);
+            spawn_row(ctx, tasks, row, in_doubt, on_progress).await?;
             continue;
         }
         let (needs, needs_bytes) = planned_share(&row);

@@ -11,7 +11,6 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use serde_json::{Map, Value};
-use tokio::task::JoinSet;
 
 use crate::found_by::FoundBy;
 use crate::journal::{Action, JournalWriter, Outcome, PlanRow, PreviewCounts, Record};
@@ -25,7 +24,7 @@ use metadesk_assets::{AssetsApi, CallError};
 use metadesk_base::i18n::{SavedText, Text};
 use metadesk_clients::aem::AemError;
 
-use metadesk_clients::error::{Error, Result};
+use metadesk_clients::error::Result;
 
 /// How `Ctx::send` sends a request.
 #[derive(Clone, Copy)]
@@ -580,37 +579,6 @@ pub(super) fn values_of<'a>(metadata: &'a Map<String, Value>, property: &str) ->
 
 pub(super) fn same(a: Option<&Value>, b: Option<&Value>) -> bool {
     a.filter(|v| !v.is_null()) == b.filter(|v| !v.is_null())
-}
-
-/// Spawns `task` in `set`, first waiting while `max` tasks are alive.
-pub(super) async fn spawn_bounded(
-    set: &mut JoinSet<Result<()>>,
-    max: usize,
-    task: impl Future<Output = Result<()>> + Send + 'static,
-) -> Result<()> {
-    while set.len() >= max {
-        join_one(set).await?;
-    }
-    set.spawn(task);
-    Ok(())
-}
-
-pub(super) async fn join_one(set: &mut JoinSet<Result<()>>) -> Result<()> {
-    match set.join_next().await {
-        Some(Ok(r)) => r,
-        Some(Err(e)) => Err(Error::Internal(format!("a run task failed: {e}"))),
-        None => Ok(()),
-    }
-}
-
-pub(super) async fn drain(set: &mut JoinSet<Result<()>>) -> Result<()> {
-    let mut first_error = None;
-    while !set.is_empty() {
-        if let Err(e) = join_one(set).await {
-            first_error.get_or_insert(e);
-        }
-    }
-    first_error.map_or(Ok(()), Err)
 }
 
 pub(super) fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {

@@ -10,8 +10,9 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, drain, lock, record_row, skip_row, spawn_bounded};
+use super::context::{Ctx, lock, record_row, skip_row};
 use super::planning::preview_asset;
+use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::list_entries::{Target, target_of};
 use crate::progress::ProgressFn;

@@ -1,15 +1,17 @@
-//! Planning a folder scope (flat or with its subfolders): *which* assets come from the folder
-//! listings, which read the repository (paged to their stated totals: `FolderWalk`), and their
-//! *values* from batched checks where the API has them (one QueryBuilder request of exact paths
-//! for dozens of assets: `checks.rs`), else from a read per asset.
+//! Planning a folder scope (flat or with its subfolders) or a search scope, as the one lister
+//! walks it (`scope_walk.rs`). A folder's *which* assets come from the folder listings, which
+//! read the repository (paged to their stated totals), and their *values* from batched checks
+//! where the API has them (one QueryBuilder request of exact paths for dozens of assets:
+//! `checks.rs`), else from a read per asset. A search's hits are planned as `searched.rs` plans
+//! any hit.
 //!
 //! AEM's search index lags behind the repository (seconds, minutes during an ingest, which is
 //! when people edit what they just uploaded): a search may say values, never which assets a
 //! folder holds. So a listed asset that a check does not return is read on its own, never
 //! dropped nor taken as gone, and counted (`Ctx::unindexed`) so the preview says so.
 //!
-//! Not here: planning one asset from its values (`planning.rs`), search and list scopes
-//! (`searched.rs`).
+//! Not here: planning one asset from its values (`planning.rs`), list scopes and the OpenAPI
+//! search (`searched.rs`).
 
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
@@ -17,49 +19,63 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::checks::{GROUP, current_values, planned_properties, publication_now};
-use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
+use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::planning::{plan_from_current, preview_asset};
+use super::searched::plan_entry;
+use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;
-use metadesk_assets::folders::{FolderWalk, Listed, WalkStep};
-use metadesk_assets::{Current, Entry, EntryKind};
-use metadesk_clients::error::Result;
+use crate::scope_walk::{Asker, Pages, ScopeWalk};
+use crate::searching::edited_properties;
+use metadesk_assets::folders::{Listed, WalkStep};
+use metadesk_assets::search::SearchPage;
+use metadesk_assets::{CallError, Current, Entry, EntryKind};
+use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
 
-/// Lists the folder (and subfolders when recursive), page by page, handing each asset in
-/// scope to a task; only the folder stack, one group of listed assets and the tasks in flight
-/// are in memory. Where the API checks in batches, the listed assets' values are asked
-/// [`GROUP`] at a time; elsewhere (the OpenAPI family, whose writes need each asset's ETag)
-/// each asset is read.
-pub(super) async fn preview_listing(
+/// Walks the scope (the folder and its subfolders when recursive, or the search's pages),
+/// handing each asset in scope to a task; only the walk, one group of listed assets and the
+/// tasks in flight are in memory. Where the API checks in batches, the listed assets' values
+/// are asked [`GROUP`] at a time; elsewhere (the OpenAPI family, whose writes need each
+/// asset's ETag) each asset is read. A failure that leaves the scope unknown fails the preview
+/// once the tasks under way have ended.
+pub(super) async fn preview_scope(
     ctx: &Arc<Ctx>,
     on_progress: ProgressFn<'_>,
 ) -> Result<PreviewCounts> {
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut walk = FolderWalk::new(
+    let pages = Pages {
+        listing: ctx.settings.page_size,
+        search: ctx.settings.search_page_size,
+    };
+    let Some(mut walk) = ScopeWalk::of(
         &ctx.spec.folder,
-        ctx.spec.filters.recursive,
-        ctx.settings.page_size,
+        &ctx.spec.filters,
+        edited_properties(&ctx.spec.edits),
+        pages,
         ctx.aem.family(),
         ctx.spec.account.as_deref(),
-    )?;
+    )?
+    else {
+        return Err(Error::Internal("a list scope is not walked".into()));
+    };
+    if walk.searches() {
+        ctx.searching_now();
+    }
     let checked = values_by_check(ctx);
     let mut group: Vec<(u64, Entry)> = Vec::new();
     let mut next_i = 0u64;
     loop {
-        let step = walk
-            .next(|folder, offset, limit| list_page(ctx, folder, offset, limit))
-            .await?;
-        let entries = match step {
-            WalkStep::Page(entries) => entries,
-            WalkStep::Done | WalkStep::Cancelled => break,
-            WalkStep::Unlisted {
+        let entries = match walk.next(&Gated(ctx)).await {
+            Ok(WalkStep::Page(entries)) => entries,
+            Ok(WalkStep::Done | WalkStep::Cancelled) => break,
+            Ok(WalkStep::Unlisted {
                 folder,
                 error,
                 attempts,
-            } => {
+            }) => {
                 let reason =
                     reasons::folder_not_listed(&error, ctx.spec.account.as_deref(), attempts);
                 // Its assets are not in the run: say so in the plan (a skipped row for the
@@ -70,8 +86,18 @@ pub(super) async fn preview_listing(
                 record_row(ctx, &counts, row)?;
                 continue;
             }
+            // The scope past this page is unknown: the preview fails rather than pass a
+            // partial read for the whole.
+            Err(e) => {
+                drain(&mut tasks).await?;
+                return Err(e);
+            }
         };
         for entry in entries {
+            if walk.searches() {
+                plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, None).await?;
+                continue;
+            }
             match entry.kind {
                 EntryKind::Folder => lock(&counts).folders += 1,
                 _ if !ctx.spec.filters.name_matches(&entry.name) => lock(&counts).filtered_out += 1,
@@ -120,12 +146,29 @@ pub(super) async fn preview_listing(
     Ok(counts)
 }
 
-/// One page of a folder's listing for a walk, through the gate.
-pub(super) async fn list_page(ctx: &Ctx, folder: String, offset: u64, limit: u64) -> Listed {
-    match ctx.call(|| ctx.aem.list(&folder, offset, limit)).await {
-        Ok(page) => Listed::Page(page),
-        Err(Failure::Cancelled) => Listed::Cancelled,
-        Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
+/// A walk's requests sent through the run's gate.
+pub(super) struct Gated<'a>(pub(super) &'a Ctx);
+
+impl Asker for Gated<'_> {
+    async fn list(&self, folder: String, offset: u64, limit: u64) -> Listed {
+        let ctx = self.0;
+        match ctx.call(|| ctx.aem.list(&folder, offset, limit)).await {
+            Ok(page) => Listed::Page(page),
+            Err(Failure::Cancelled) => Listed::Cancelled,
+            Err(Failure::Call(error, attempts)) => Listed::Failed { error, attempts },
+        }
+    }
+
+    async fn search(
+        &self,
+        params: Vec<(String, String)>,
+    ) -> std::result::Result<Option<SearchPage>, CallError> {
+        let ctx = self.0;
+        match ctx.call(|| ctx.aem.search(&params)).await {
+            Ok(page) => Ok(Some(page)),
+            Err(Failure::Cancelled) => Ok(None),
+            Err(Failure::Call(error, _)) => Err(error),
+        }
     }
 }
 

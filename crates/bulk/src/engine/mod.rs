@@ -42,12 +42,12 @@ mod publishing;
 mod replicating;
 mod retry;
 mod searched;
+mod tasks;
 mod undo;
 
 use crate::found_by::FoundBy;
-use applying::apply_rows;
 use context::{Ctx, forward};
-use listed::preview_listing;
+use listed::preview_scope;
 pub use planning::AssetEdits;
 use planning::preview_per_asset;
 use retry::preview_retry_rows;
@@ -180,6 +180,13 @@ impl Engine {
         }
     }
 
+    /// Earlier run `of`: its journal's path, and what the journal says.
+    fn load_run(&self, of: &str) -> Result<(PathBuf, Replay)> {
+        let path = runs::path_of(&self.runs_dir, of)?;
+        let replay = Replay::load(&path)?;
+        Ok((path, replay))
+    }
+
     /// A new run: its journal, opened with the run's definition already on disk.
     async fn start_run(&self, spec: &RunSpec) -> Result<(String, JournalWriter)> {
         let (id, journal) = self.create_journal()?;
@@ -250,57 +257,54 @@ impl Engine {
             }
         }
         self.check_family(&spec)?;
-        let (id, journal) = self.start_run(&spec).await?;
-        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
-        let forwarder = forward(control.clone(), ctx.control.clone());
-        // Where the run's assets come from: a list, a search, or the folder's listings (never
-        // a search: AEM's index lags behind the repository). Each way records which search
-        // found the assets.
-        let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
-        let result = match ctx.spec.filters.selection.clone() {
-            Some(ScopeSource::List { entries }) if ctx.spec.filters.fragments.is_some() => {
-                fragment_list::preview_fragment_list(&ctx, &entries, on_progress).await
-            }
-            Some(ScopeSource::List { entries }) => {
-                searched::preview_list(&ctx, &entries, on_progress).await
-            }
-            // An OAuth Server-to-Server connection searches with its own token first.
-            Some(ScopeSource::Search { .. }) if open => {
-                match searched::preview_open_search(&ctx, on_progress).await {
-                    Ok(None) => {
-                        ctx.found_by(FoundBy::query_builder());
-                        searched::preview_search(&ctx, on_progress).await
-                    }
-                    other => {
-                        ctx.found_by(FoundBy::OpenapiSearch);
-                        other.map(Option::unwrap_or_default)
+        self.run_preview(spec, control, on_progress, async |ctx| {
+            // Where the run's assets come from: a list, a search, or the folder's listings (never
+            // a search: AEM's index lags behind the repository). Each way records which search
+            // found the assets.
+            let open = ctx.aem.family() == metadesk_credentials::credentials::ApiFamily::OpenApi;
+            match ctx.spec.filters.selection.clone() {
+                Some(ScopeSource::List { entries }) if ctx.spec.filters.fragments.is_some() => {
+                    fragment_list::preview_fragment_list(ctx, &entries, on_progress).await
+                }
+                Some(ScopeSource::List { entries }) => {
+                    searched::preview_list(ctx, &entries, on_progress).await
+                }
+                // An OAuth Server-to-Server connection searches with its own token first.
+                Some(ScopeSource::Search { .. }) if open => {
+                    match searched::preview_open_search(ctx, on_progress).await {
+                        Ok(None) => {
+                            ctx.found_by(FoundBy::query_builder());
+                            preview_scope(ctx, on_progress).await
+                        }
+                        other => {
+                            ctx.found_by(FoundBy::OpenapiSearch);
+                            other.map(Option::unwrap_or_default)
+                        }
                     }
                 }
+                Some(ScopeSource::Search { .. }) => {
+                    ctx.found_by(FoundBy::query_builder());
+                    preview_scope(ctx, on_progress).await
+                }
+                // An OAuth S2S connection with no classic connection to list the folder: its own
+                // OpenAPI search, with no condition, under the folder.
+                None if open && !ctx.aem.lists_folders() => {
+                    ctx.found_by(FoundBy::OpenapiSearch);
+                    searched::preview_open_search(ctx, on_progress)
+                        .await
+                        .map(Option::unwrap_or_default)
+                }
+                // The Sites API lists a folder's fragments itself.
+                None if ctx.spec.filters.fragments.is_some() => {
+                    preview_scope(ctx, on_progress).await
+                }
+                None => {
+                    ctx.found_by(FoundBy::listing());
+                    preview_scope(ctx, on_progress).await
+                }
             }
-            Some(ScopeSource::Search { .. }) => {
-                ctx.found_by(FoundBy::query_builder());
-                searched::preview_search(&ctx, on_progress).await
-            }
-            // An OAuth S2S connection with no classic connection to list the folder: its own
-            // OpenAPI search, with no condition, under the folder.
-            None if open && !ctx.aem.lists_folders() => {
-                ctx.found_by(FoundBy::OpenapiSearch);
-                searched::preview_open_search(&ctx, on_progress)
-                    .await
-                    .map(Option::unwrap_or_default)
-            }
-            // The Sites API lists a folder's fragments itself.
-            None if ctx.spec.filters.fragments.is_some() => {
-                preview_listing(&ctx, on_progress).await
-            }
-            None => {
-                ctx.found_by(FoundBy::listing());
-                preview_listing(&ctx, on_progress).await
-            }
-        };
-        forwarder.abort();
-        self.finish_preview(ctx, result, on_progress).await?;
-        runs::summary(&self.runs_dir, &id)
+        })
+        .await
     }
 
     /// Refuses, before anything is sent, to publish through a connection whose API does not
@@ -316,13 +320,10 @@ impl Engine {
         control: &RunControl,
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
-        let (id, journal) = self.start_run(&spec).await?;
-        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
-        let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = publishing::preview_publish(&ctx, &self.runs_dir, on_progress).await;
-        forwarder.abort();
-        self.finish_preview(ctx, result, on_progress).await?;
-        runs::summary(&self.runs_dir, &id)
+        self.run_preview(spec, control, on_progress, async |ctx| {
+            publishing::preview_publish(ctx, &self.runs_dir, on_progress).await
+        })
+        .await
     }
 
     /// Plans the republish of what edit run `of` changed: its assets whose write was checked
@@ -335,7 +336,7 @@ impl Engine {
         control: &RunControl,
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
-        let original = Replay::load(&runs::path_of(&self.runs_dir, of)?)?;
+        let (_, original) = self.load_run(of)?;
         self.check_family(&original.spec)?;
         self.check_publishes()?;
         if original.spec.kind.publishes() {
@@ -383,13 +384,10 @@ impl Engine {
             }
         }
         self.check_family(&spec)?;
-        let (id, journal) = self.start_run(&spec).await?;
-        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
-        let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = preview_per_asset(&ctx, assets, on_progress).await;
-        forwarder.abort();
-        self.finish_preview(ctx, result, on_progress).await?;
-        runs::summary(&self.runs_dir, &id)
+        self.run_preview(spec, control, on_progress, async |ctx| {
+            preview_per_asset(ctx, assets, on_progress).await
+        })
+        .await
     }
 
     /// Plans the undo of run `of`: a new run that restores the original value of every
@@ -403,8 +401,7 @@ impl Engine {
         control: &RunControl,
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
-        let original_path = runs::path_of(&self.runs_dir, of)?;
-        let original = Replay::load(&original_path)?;
+        let (original_path, original) = self.load_run(of)?;
         self.check_family(&original.spec)?;
         if original.originals.is_empty() {
             return Err(Error::message(
@@ -436,13 +433,10 @@ impl Engine {
             kind: RunKind::Undo { of: of.to_owned() },
             ..original.spec.clone()
         };
-        let (id, journal) = self.start_run(&spec).await?;
-        let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
-        let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = preview_undo_rows(&ctx, &original_path, original, on_progress).await;
-        forwarder.abort();
-        self.finish_preview(ctx, result, on_progress).await?;
-        runs::summary(&self.runs_dir, &id)
+        self.run_preview(spec, control, on_progress, async |ctx| {
+            preview_undo_rows(ctx, &original_path, original, on_progress).await
+        })
+        .await
     }
 
     /// Plans a retry of run `of`: a new run with the same edits on the assets that failed in
@@ -454,8 +448,7 @@ impl Engine {
         control: &RunControl,
         on_progress: ProgressFn<'_>,
     ) -> Result<RunSummary> {
-        let original_path = runs::path_of(&self.runs_dir, of)?;
-        let original = Replay::load(&original_path)?;
+        let (original_path, original) = self.load_run(of)?;
         if let RunKind::Sheet { file } = &original.spec.kind {
             return Err(Error::message(
                 ErrorCode::InvalidInput,
@@ -495,10 +488,26 @@ impl Engine {
             kind: RunKind::Retry { of: of.to_owned() },
             ..original.spec.clone()
         };
+        self.run_preview(spec, control, on_progress, async |ctx| {
+            preview_retry_rows(ctx, &original_path, &failed, on_progress).await
+        })
+        .await
+    }
+
+    /// A preview's frame around `plan`, which journals its rows: the run started with `spec`
+    /// on disk, its context, the person's pause and cancel forwarded to it, and its end
+    /// ([`Self::finish_preview`]).
+    async fn run_preview(
+        &self,
+        spec: RunSpec,
+        control: &RunControl,
+        on_progress: ProgressFn<'_>,
+        plan: impl AsyncFnOnce(&Arc<Ctx>) -> Result<PreviewCounts>,
+    ) -> Result<RunSummary> {
         let (id, journal) = self.start_run(&spec).await?;
         let ctx = Ctx::new(self, spec, id.clone(), journal, control, Phase::Preview);
         let forwarder = forward(control.clone(), ctx.control.clone());
-        let result = preview_retry_rows(&ctx, &original_path, &failed, on_progress).await;
+        let result = plan(&ctx).await;
         forwarder.abort();
         self.finish_preview(ctx, result, on_progress).await?;
         runs::summary(&self.runs_dir, &id)
@@ -622,17 +631,17 @@ impl Engine {
         let forwarder = forward(control.clone(), ctx.control.clone());
         let result = if replay.spec.kind.publishes() {
             replicating::apply_publish(&ctx, &path, &replay, on_progress).await
-        } else if self.aem.batches() {
-            // An AEM found refusing batch writes in an earlier run is not asked again.
-            let remembered =
-                crate::write_paths::batch_refused(&self.runs_dir, &ctx.connection_key());
-            match remembered {
-                Some(status) => ctx.write_per_asset(status, true).await,
-                None => Ok(()),
-            }?;
-            batched::apply_batched(&ctx, &path, &replay, on_progress).await
         } else {
-            apply_rows(&ctx, &path, &replay, on_progress).await
+            // An AEM found refusing batch writes in an earlier run is not asked again.
+            let remembered = self
+                .aem
+                .batches()
+                .then(|| crate::write_paths::batch_refused(&self.runs_dir, &ctx.connection_key()))
+                .flatten();
+            if let Some(status) = remembered {
+                ctx.write_per_asset(status, true).await?;
+            }
+            batched::apply_planned(&ctx, &path, &replay, on_progress).await
         };
         forwarder.abort();
         result?;

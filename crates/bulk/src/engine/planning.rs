@@ -6,9 +6,8 @@
 //! (`retry.rs`).
 
 use super::checks::publication_now;
-use super::context::{
-    Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
-};
+use super::context::{Ctx, Failure, lock, record_row, same, skip_row, values_of};
+use super::tasks::{drain, spawn_bounded};
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 

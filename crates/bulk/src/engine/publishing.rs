@@ -19,18 +19,19 @@ use std::sync::{Arc, Mutex};
 use serde_json::json;
 
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
-use super::listed::list_page;
+use super::listed::Gated;
 use super::publish_undo::{DoneTo, Verdict, decide, done_by};
 use super::searched::confirm_list;
 use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Record};
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::scope::{ScopeSource, hit_properties, search_predicates};
+use crate::scope::{ScopeSource, hit_properties};
+use crate::scope_walk::{Pages, ScopeWalk};
 use crate::searching::resolve_list;
 use crate::spec::{PublishFrom, RunKind};
-use metadesk_assets::folders::{FolderWalk, WalkStep};
+use metadesk_assets::folders::WalkStep;
 use metadesk_assets::publication::{Agent, Publication, Replication, fits_in_state_query};
-use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit, search_failed};
+use metadesk_assets::search::search_failed;
 use metadesk_assets::{Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
 use metadesk_clients::error::{Error, Result};
@@ -132,45 +133,30 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
                 planner.entry(entry).await?;
             }
         }
-        Some(ScopeSource::Search {
-            conditions,
-            combine,
-        }) => {
-            ctx.found_by(crate::found_by::FoundBy::query_builder());
-            let mut predicates =
-                search_predicates(&spec.folder, spec.filters.recursive, &conditions, combine);
-            predicates.extend(hit_properties(vec!["dc:format"]));
-            let mut walk = SearchWalk::new(predicates, ctx.settings.search_page_size);
-            ctx.searching_now();
-            while !walk.is_done() {
-                let params = walk.request();
-                let page = match ctx.call(|| ctx.aem.search(&params)).await {
-                    Ok(page) => page,
-                    Err(Failure::Cancelled) => break,
-                    Err(Failure::Call(error, _)) => return Err(search_failed(error)),
-                };
-                if let SearchStep::Hits(hits) = walk.take(page) {
-                    for entry in hits.iter().filter_map(entry_of_hit) {
-                        planner.entry(entry).await?;
-                    }
-                }
-                ctx.progress(on_progress, false);
-            }
-        }
-        None => {
-            ctx.found_by(crate::found_by::FoundBy::listing());
-            let mut walk = FolderWalk::new(
+        _ => {
+            let pages = Pages {
+                listing: ctx.settings.page_size,
+                search: ctx.settings.search_page_size,
+            };
+            let Some(mut walk) = ScopeWalk::of(
                 &spec.folder,
-                spec.filters.recursive,
-                ctx.settings.page_size,
+                &spec.filters,
+                ["dc:format"],
+                pages,
                 ctx.aem.family(),
                 spec.account.as_deref(),
-            )?;
+            )?
+            else {
+                return Err(Error::Internal("a list scope is not walked".into()));
+            };
+            if walk.searches() {
+                ctx.found_by(crate::found_by::FoundBy::query_builder());
+                ctx.searching_now();
+            } else {
+                ctx.found_by(crate::found_by::FoundBy::listing());
+            }
             loop {
-                let step = walk
-                    .next(|folder, offset, limit| list_page(ctx, folder, offset, limit))
-                    .await?;
-                match step {
+                match walk.next(&Gated(ctx)).await? {
                     WalkStep::Page(entries) => {
                         for entry in entries {
                             planner.entry(entry).await?;

@@ -25,11 +25,12 @@ use std::sync::Arc;
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure, drain, spawn_bounded};
+use super::context::{Ctx, Failure};
 use super::publish_undo::{
     DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, original_of,
 };
 use super::publishing::{Asked, asked};
+use super::tasks::{drain, spawn_bounded};
 use crate::journal::{Action, Outcome, PlanRow, Record, read_records};
 use crate::progress::ProgressFn;
 use crate::reasons;
@@ -168,22 +169,10 @@ async fn send_batch(ctx: &Arc<Ctx>, batch: Vec<Pending>, rules: &Rules) -> Resul
     };
     let mut send = Vec::new();
     for item in batch {
-        let state = match now.remove(&item.path) {
-            Some(state) => state,
-            // Not in AEM's index yet: read on its own.
-            None => match ctx.call(|| ctx.aem.publication(&item.path, agent)).await {
-                Ok(state) => state,
-                Err(Failure::Cancelled) => return Ok(()),
-                Err(Failure::Call(e, attempts)) => {
-                    record(
-                        ctx,
-                        item.i,
-                        Outcome::Failed,
-                        Some(unread(ctx, &e, attempts)),
-                    )?;
-                    continue;
-                }
-            },
+        let state = match state_or_failed(ctx, &mut now, &item, agent).await? {
+            Read::State(state) => state,
+            Read::Failed => continue,
+            Read::Cancelled => return Ok(()),
         };
         match verdict(rules, &item, &state) {
             Verdict::Send => send.push((item, state)),
@@ -259,6 +248,46 @@ async fn read_states(
     Ok(found)
 }
 
+/// Where `path` stands: from `read` (what [`read_states`] found), else read on its own (AEM's
+/// index had not caught up with it).
+async fn state_of(
+    ctx: &Arc<Ctx>,
+    read: &mut HashMap<String, Publication>,
+    path: &str,
+    agent: metadesk_assets::publication::Agent,
+) -> std::result::Result<Publication, Failure> {
+    match read.remove(path) {
+        Some(state) => Ok(state),
+        None => ctx.call(|| ctx.aem.publication(path, agent)).await,
+    }
+}
+
+/// Where an asset about to be sent stands.
+enum Read {
+    State(Publication),
+    /// It could not be read: recorded as failed, and never sent blind.
+    Failed,
+    Cancelled,
+}
+
+/// [`state_of`] for `item`, an asset that is not sent unless its state is read.
+async fn state_or_failed(
+    ctx: &Arc<Ctx>,
+    read: &mut HashMap<String, Publication>,
+    item: &Pending,
+    agent: metadesk_assets::publication::Agent,
+) -> Result<Read> {
+    match state_of(ctx, read, &item.path, agent).await {
+        Ok(state) => Ok(Read::State(state)),
+        Err(Failure::Cancelled) => Ok(Read::Cancelled),
+        Err(Failure::Call(e, attempts)) => {
+            let reason = unread(ctx, &e, attempts);
+            record(ctx, item.i, Outcome::Failed, Some(reason))?;
+            Ok(Read::Failed)
+        }
+    }
+}
+
 /// Why an asset was not sent when its state could not be read.
 fn unread(ctx: &Ctx, e: &CallError, attempts: u32) -> SavedText {
     reasons::publication_unread(e, ctx.spec.account.as_deref(), attempts)
@@ -285,13 +314,11 @@ async fn read_after(
     };
     let mut after = HashMap::new();
     for (item, before) in items {
-        let state = match found.remove(&item.path) {
-            Some(state) => state,
-            None if ctx.control.is_cancelled() => continue,
-            None => match ctx.call(|| ctx.aem.publication(&item.path, agent)).await {
-                Ok(state) => state,
-                Err(_) => continue,
-            },
+        if ctx.control.is_cancelled() && !found.contains_key(&item.path) {
+            continue;
+        }
+        let Ok(state) = state_of(ctx, &mut found, &item.path, agent).await else {
+            continue;
         };
         // An asset in doubt: its intent's state, not the one read before this resend.
         let before = if item.in_doubt {
@@ -409,24 +436,10 @@ async fn resend_after_lost_answer(
     };
     let mut again = Vec::new();
     for (mut item, sent_from) in items {
-        let state = match now.remove(&item.path) {
-            Some(state) => state,
-            None => match ctx
-                .call(|| ctx.aem.publication(&item.path, asked.agent))
-                .await
-            {
-                Ok(state) => state,
-                Err(Failure::Cancelled) => return Ok(None),
-                Err(Failure::Call(e, attempts)) => {
-                    record(
-                        ctx,
-                        item.i,
-                        Outcome::Failed,
-                        Some(unread(ctx, &e, attempts)),
-                    )?;
-                    continue;
-                }
-            },
+        let state = match state_or_failed(ctx, &mut now, &item, asked.agent).await? {
+            Read::State(state) => state,
+            Read::Failed => continue,
+            Read::Cancelled => return Ok(None),
         };
         if !item.in_doubt {
             item.in_doubt = true;

@@ -13,9 +13,10 @@ use std::sync::{Arc, Mutex};
 use tokio::task::JoinSet;
 
 use super::checks::{current_values, planned_properties};
-use super::context::{Ctx, drain, lock, spawn_bounded};
+use super::context::{Ctx, lock};
 use super::from_rows::row_groups;
 use super::planning::{plan_from_current, preview_asset};
+use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use metadesk_assets::{Current, Entry, EntryKind};

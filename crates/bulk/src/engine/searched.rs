@@ -9,7 +9,8 @@
 //! hit stands in for a read (a property the hit does not carry is not set). The OpenAPI family
 //! still reads each asset (its writes need the asset id and ETag of that read).
 //!
-//! Not here: the folder walk (`listed.rs`), the query words (`bulk::selection`).
+//! Not here: the walk of a folder or a QueryBuilder search (`listed.rs`, with the one lister of
+//! `scope_walk.rs`), the query words (`bulk::selection`).
 
 use std::collections::HashMap;
 use std::sync::atomic::Ordering;
@@ -17,71 +18,22 @@ use std::sync::{Arc, Mutex};
 
 use tokio::task::JoinSet;
 
-use super::context::{Ctx, Failure, drain, lock, record_row, skip_row, spawn_bounded};
+use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::planning::{plan_from_current, preview_asset_with_id};
+use super::tasks::{drain, spawn_bounded};
 use crate::found_by::FoundBy;
 use crate::journal::PreviewCounts;
 use crate::open_query::{self, cut_short, in_folder, outside, query_items};
 use crate::progress::ProgressFn;
-use crate::scope::{ScopeSource, hit_properties, search_predicates};
+use crate::scope::{ScopeSource, hit_properties};
 use crate::searching::{
     ResolvedList, confirm_unfound, edited_properties, resolve_list, resolve_list_open,
 };
 use metadesk_assets::open_search::{OPEN_PAGE, OpenSearchWalk, unavailable};
-use metadesk_assets::search::{SearchPage, SearchStep, SearchWalk, entry_of_hit, search_failed};
+use metadesk_assets::search::{SearchPage, search_failed};
 use metadesk_assets::{Current, Entry, EntryKind};
 use metadesk_clients::error::Result;
 use metadesk_credentials::credentials::ApiFamily;
-
-/// Plans a search scope from the pages of its QueryBuilder search, every page followed. A
-/// page that fails fails the preview: the scope past it is unknown.
-pub(super) async fn preview_search(
-    ctx: &Arc<Ctx>,
-    on_progress: ProgressFn<'_>,
-) -> Result<PreviewCounts> {
-    let spec = &ctx.spec;
-    let Some(ScopeSource::Search {
-        conditions,
-        combine,
-    }) = &spec.filters.selection
-    else {
-        return Err(metadesk_clients::error::Error::Internal(
-            "a search preview without a search".into(),
-        ));
-    };
-    let mut predicates =
-        search_predicates(&spec.folder, spec.filters.recursive, conditions, *combine);
-    predicates.extend(hit_properties(edited_properties(&spec.edits)));
-    let counts = Arc::new(Mutex::new(PreviewCounts::default()));
-    let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let mut walk = SearchWalk::new(predicates, ctx.settings.search_page_size);
-    let mut next_i = 0u64;
-    ctx.searching_now();
-    while !walk.is_done() {
-        let params = walk.request();
-        let page = match ctx.call(|| ctx.aem.search(&params)).await {
-            Ok(page) => page,
-            Err(Failure::Cancelled) => break,
-            // The whole scope is unknown past this page: the preview fails rather than pass a
-            // partial read for the whole.
-            Err(Failure::Call(error, _)) => {
-                drain(&mut tasks).await?;
-                return Err(search_failed(error));
-            }
-        };
-        let SearchStep::Hits(hits) = walk.take(page) else {
-            continue;
-        };
-        for entry in hits.iter().filter_map(entry_of_hit) {
-            plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, None).await?;
-        }
-        ctx.progress(on_progress, false);
-    }
-    ctx.listing_done.store(true, Ordering::Relaxed);
-    drain(&mut tasks).await?;
-    let counts = *lock(&counts);
-    Ok(counts)
-}
 
 /// Plans a list: resolves every entry first (so the plan is the list as it was then), journals
 /// a skipped row for each entry that names no editable asset, then plans the assets.
@@ -179,7 +131,7 @@ pub(super) async fn confirm_list(ctx: &Ctx, resolved: &mut ResolvedList) {
 
 /// One hit of a search or a list: filtered as a listing entry would be, then planned from the
 /// hit's values (classic) or read (OpenAPI).
-async fn plan_entry(
+pub(super) async fn plan_entry(
     ctx: &Arc<Ctx>,
     counts: &Arc<Mutex<PreviewCounts>>,
     tasks: &mut JoinSet<Result<()>>,

@@ -4,9 +4,8 @@
 //! Not here: writing the undo (the apply's, as for any run), which assets a run may have
 //! changed (`Replay::originals`), reading the rows back and checking them (`from_rows.rs`).
 
-use super::context::{
-    Ctx, Failure, drain, lock, record_row, same, skip_row, spawn_bounded, values_of,
-};
+use super::context::{Ctx, Failure, lock, record_row, same, skip_row, values_of};
+use super::tasks::{drain, spawn_bounded};
 use std::collections::HashMap;
 use std::path::Path;
 use std::sync::atomic::Ordering;

@@ -13,7 +13,6 @@ use crate::app::sheet_files::file_name_of;
 use crate::app::{JobKind, Opened, Workspace, blocking};
 use std::collections::HashMap;
 
-use metadesk_assets::folders::{FolderWalk, WalkStep};
 use metadesk_assets::search::{HIT_LAST_MODIFIED, hit_path, modified_of_hit};
 use metadesk_assets::{AssetRef, CallError, Current, EntryKind};
 use metadesk_base::i18n::SavedText;
@@ -21,7 +20,6 @@ use metadesk_base::i18n::{Localizer, Text};
 use metadesk_base::timefmt::now_rfc3339;
 use metadesk_bulk::ScopeFilters;
 use metadesk_bulk::reasons::not_read;
-use metadesk_bulk::scope_count::list_with_retries;
 use metadesk_bulk::searching::{LOOKUP_BATCH, paths_lookup, search_with_retries};
 use metadesk_clients::error::{Error, ErrorCode, Result};
 use metadesk_credentials::credentials::ApiFamily;
@@ -204,19 +202,26 @@ pub(crate) async fn entries_to_export(
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
-    use metadesk_assets::search::{SearchStep, SearchWalk, entry_of_hit};
-    use metadesk_bulk::scope::{ScopeSource, hit_properties, search_predicates};
+    use metadesk_assets::folders::WalkStep;
+    use metadesk_bulk::scope::{ScopeSource, hit_properties};
+    use metadesk_bulk::scope_walk::{Glance, Pages, ScopeWalk};
     use metadesk_bulk::searching::resolve_list;
     let cancelled = export_cancelled;
     let mut entries = Vec::new();
-    match &filters.selection {
-        None => {
-            let mut walk = FolderWalk::new(folder, filters.recursive, 100, aem.family(), None)?;
+    let pages = Pages {
+        listing: 100,
+        search: 500,
+    };
+    let walk = ScopeWalk::of(folder, filters, [], pages, aem.family(), None)?;
+    match walk {
+        Some(mut walk) => {
+            if walk.searches() {
+                // A search holds what AEM's index holds now: the sheet's notes say when.
+                report.searched_at = Some(now_rfc3339());
+            }
+            let asker = Glance { aem, control };
             loop {
-                let step = walk
-                    .next(|f, offset, limit| list_with_retries(aem, f, offset, limit, control))
-                    .await?;
-                match step {
+                match walk.next(&asker).await? {
                     WalkStep::Page(page) => entries.extend(page),
                     WalkStep::Done => break,
                     WalkStep::Cancelled => return Err(cancelled()),
@@ -224,32 +229,10 @@ pub(crate) async fn entries_to_export(
                 }
             }
         }
-        Some(ScopeSource::Search {
-            conditions,
-            combine,
-        }) => {
-            let mut predicates = search_predicates(folder, filters.recursive, conditions, *combine);
-            predicates.extend(hit_properties(std::iter::empty()));
-            let mut walk = SearchWalk::new(predicates, 500);
-            // A search holds what AEM's index holds now: the sheet's notes say when.
-            report.searched_at = Some(now_rfc3339());
-            while !walk.is_done() {
-                let params = walk.request();
-                let page = search_with_retries(aem, &params, control)
-                    .await
-                    .map_err(|e| {
-                        Error::worded(
-                            ErrorCode::InvalidInput,
-                            Text::new("error-search-failed", vec![("detail", e.text().into())]),
-                        )
-                    })?
-                    .ok_or_else(cancelled)?;
-                if let SearchStep::Hits(hits) = walk.take(page) {
-                    entries.extend(hits.iter().filter_map(entry_of_hit));
-                }
-            }
-        }
-        Some(ScopeSource::List { entries: list }) => {
+        None => {
+            let Some(ScopeSource::List { entries: list }) = &filters.selection else {
+                return Err(Error::Internal("a scope neither walked nor listed".into()));
+            };
             let hits = hit_properties(std::iter::empty());
             let resolved = resolve_list(list, &hits, |params| async move {
                 search_with_retries(aem, &params, control)
