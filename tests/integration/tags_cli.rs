@@ -433,7 +433,8 @@ async fn a_merge_killed_mid_apply_moves_the_tag_only_once_resumed_to_the_end() {
     use std::process::Stdio;
     use std::time::{Duration, Instant};
 
-    let env = Env::with_assets(240).await;
+    // Six batches of writes or more: two at a time, so that some are left at the kill.
+    let env = Env::with_assets(640).await;
     let folder = metadesk_sandbox::SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
     // Every asset under the folder holds the tag (set as a colleague would, before the run);
     // content fragments are left out: an asset edit leaves them as they are.
