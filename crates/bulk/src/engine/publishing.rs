@@ -359,6 +359,7 @@ impl Planner<'_> {
                 after: Some(json!(replication.command())),
             }],
             publication: Some(state),
+            fragment: None,
         }
     }
 }
