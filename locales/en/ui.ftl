@@ -650,16 +650,23 @@ bulk-apply-undo-hint = Nothing has been put back yet. Undo writes back the value
 }; an asset someone changed since is left as it is.
 bulk-undo-not-now = Keep the edit
 bulk-show-assets = Show assets
+bulk-show-fragments = Show fragments
 bulk-preview-rows-error = The preview rows could not be read: { $reason }
 bulk-col-asset = Asset
+bulk-col-fragment = Content fragment
 bulk-col-change = Change
 bulk-row-skipped = Skipped
 bulk-row-skipped-reason = skipped
 bulk-row-unchanged = Already as wanted
 bulk-no-assets-here = No assets here.
+bulk-no-fragments-here = No fragments here.
 bulk-showing = Showing { $shown } of { $total ->
     [one] { $total } asset
    *[other] { $total } assets
+}
+bulk-showing-fragments = Showing { $shown } of { $total ->
+    [one] { $total } fragment
+   *[other] { $total } fragments
 }
 bulk-show-more = Show more
 table-full-values = Show values in full
@@ -667,6 +674,10 @@ bulk-nothing-to-change = Nothing to change: every asset is already as wanted or 
 bulk-apply-hint = Nothing has been written yet. Apply writes the changes to { $count ->
     [one] { $count } asset
    *[other] { $count } assets
+}; you can pause or cancel it, and undo it later.
+bulk-apply-hint-fragments = Nothing has been written yet. Apply writes the changes to { $count ->
+    [one] { $count } fragment
+   *[other] { $count } fragments
 }; you can pause or cancel it, and undo it later.
 bulk-production-title = Change assets on production?
 bulk-production-applying = Applying writes the changes to { $count ->
@@ -748,6 +759,8 @@ bulk-report-rows-error = The report could not be read: { $reason }
 bulk-col-result = Result
 bulk-preview-table-label = The preview, asset by asset
 bulk-report-table-label = The report, asset by asset
+bulk-preview-table-label-fragments = The preview, fragment by fragment
+bulk-report-table-label-fragments = The report, fragment by fragment
 bulk-issues-table-label = The sheet’s problems
 bulk-scope-folder = A folder
 bulk-scope-folder-hint = Every asset of a folder (and its subfolders if you like).

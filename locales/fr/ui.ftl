@@ -650,13 +650,16 @@ bulk-apply-undo-hint = Rien n’a encore été restauré. Défaire réécrit les
 } ; une ressource modifiée par quelqu’un depuis est laissée telle quelle.
 bulk-undo-not-now = Garder la modification
 bulk-show-assets = Afficher les ressources
+bulk-show-fragments = Afficher les fragments
 bulk-preview-rows-error = Les lignes de l’aperçu n’ont pas pu être lues : { $reason }
 bulk-col-asset = Ressource
+bulk-col-fragment = Fragment de contenu
 bulk-col-change = Modification
 bulk-row-skipped = Ignorée
 bulk-row-skipped-reason = ignorée
 bulk-row-unchanged = Déjà conforme
 bulk-no-assets-here = Aucune ressource ici.
+bulk-no-fragments-here = Aucun fragment ici.
 bulk-showing = { $shown ->
     [one] { $shown } affichée
    *[other] { $shown } affichées
@@ -664,12 +667,23 @@ bulk-showing = { $shown ->
     [one] { $total } ressource
    *[other] { $total } ressources
 }
+bulk-showing-fragments = { $shown ->
+    [one] { $shown } affiché
+   *[other] { $shown } affichés
+} sur { $total ->
+    [one] { $total } fragment
+   *[other] { $total } fragments
+}
 bulk-show-more = Afficher plus
 table-full-values = Afficher les valeurs en entier
 bulk-nothing-to-change = Rien à modifier : chaque ressource est déjà conforme ou ignorée.
 bulk-apply-hint = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
     [one] { $count } ressource
    *[other] { $count } ressources
+} ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
+bulk-apply-hint-fragments = Rien n’a encore été écrit. L’application écrit les modifications sur { $count ->
+    [one] { $count } fragment
+   *[other] { $count } fragments
 } ; vous pourrez la mettre en pause ou l’arrêter, puis défaire ses modifications plus tard.
 bulk-production-title = Modifier des ressources en production ?
 bulk-production-applying = L’application écrit les modifications sur { $count ->
@@ -751,6 +765,8 @@ bulk-report-rows-error = Le rapport n’a pas pu être lu : { $reason }
 bulk-col-result = Résultat
 bulk-preview-table-label = L’aperçu, ressource par ressource
 bulk-report-table-label = Le rapport, ressource par ressource
+bulk-preview-table-label-fragments = L’aperçu, fragment par fragment
+bulk-report-table-label-fragments = Le rapport, fragment par fragment
 bulk-issues-table-label = Les problèmes de la feuille
 bulk-scope-folder = Un dossier
 bulk-scope-folder-hint = Toutes les ressources d’un dossier (et de ses sous-dossiers si vous le souhaitez).

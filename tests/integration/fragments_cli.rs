@@ -87,6 +87,47 @@ async fn a_dry_run_resumed_sets_a_field_and_its_undo_restores_it() {
     );
     assert!(listed.stdout.contains(&adventures[0]), "{}", listed.stdout);
 
+    // The preview names each fragment as the list does: its path, title and model.
+    let shown_dry = cli
+        .run_with_file(
+            OAUTH,
+            &[
+                "fragments",
+                "set",
+                "--folder",
+                SAMPLE_FOLDER,
+                "--model",
+                "adventure",
+                "--field",
+                "price",
+                "--value",
+                "149",
+                "--dry-run",
+            ],
+        )
+        .await;
+    assert_eq!(shown_dry.code, Some(0), "{}", shown_dry.stderr);
+    let listed_line = |out: &str| {
+        out.lines()
+            .find(|l| l.contains(&format!("{}  ", adventures[0])))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    let named = listed_line(&listed.stdout);
+    let title = named
+        .trim()
+        .split("  ")
+        .nth(1)
+        .unwrap_or_default()
+        .to_owned();
+    assert!(!title.is_empty(), "{}", listed.stdout);
+    let previewed = listed_line(&shown_dry.stdout);
+    assert!(
+        previewed.contains(&format!("  {title}  [Adventure Trip]")),
+        "{}",
+        shown_dry.stdout
+    );
+
     let dry = cli
         .run_with_file(
             OAUTH,

@@ -237,6 +237,17 @@ pub trait AssetsApi: Send + Sync {
         false
     }
 
+    /// What a person knows the item at `path` by when it is not its file name: a content
+    /// fragment's title and model (from `metadata` as read). `None` for an asset.
+    fn fragment_name(
+        &self,
+        path: &str,
+        metadata: &Map<String, Value>,
+    ) -> Option<fragments::FragmentName> {
+        let _ = (path, metadata);
+        None
+    }
+
     /// The asset's full metadata (not the listing's subset).
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>>;
 

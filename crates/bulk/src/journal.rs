@@ -94,6 +94,11 @@ pub struct PlanRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub publication: Option<metadesk_assets::publication::PublicationState>,
+    /// A content fragment's title and model, as the preview read them (an asset has none: its
+    /// file name says what it is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fragment: Option<metadesk_assets::fragments::FragmentName>,
 }
 
 /// How an asset ended.
@@ -922,6 +927,7 @@ mod tests {
             reason: None,
             changes: vec![],
             publication: None,
+            fragment: None,
         });
         w.append(&row).unwrap();
         let writing = Record::Writing {
@@ -999,6 +1005,7 @@ mod tests {
                 after: Some(json!("R")),
             }],
             publication: None,
+            fragment: None,
         });
         let line = serde_json::to_string(&row).unwrap();
         assert_eq!(

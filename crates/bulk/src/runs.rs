@@ -473,6 +473,10 @@ pub struct ReportRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[ts(optional)]
     pub publication: Option<metadesk_assets::publication::PublicationState>,
+    /// A content fragment's title and model, as its preview read them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub fragment: Option<metadesk_assets::fragments::FragmentName>,
 }
 
 /// Calls `each` with every asset of the run, in preview order. Outcomes are joined in memory
@@ -536,6 +540,7 @@ pub fn report(
             changes: row.changes,
             changed_since_preview,
             publication: row.publication,
+            fragment: row.fragment,
         })?;
     }
     Ok(())

@@ -108,15 +108,33 @@ const inView = (driver, el) => driver.executeScript("arguments[0].scrollIntoView
 
 const textOf = async (el) => (await el.getAttribute("textContent")).trim();
 
-/** The preview's row of `path`, with its before and after cells. */
+/** The preview's row of `path`, with its before and after cells, the name it shows (a
+ *  fragment's title over its model and path) and the kind its icon draws. */
 async function previewCells(driver, path) {
   await byTestId(driver, "preview-table", 120_000);
   const row = await eventually(async () => (await driver.findElements(By.css(`[data-testid="preview-row"][data-path="${path}"]`)))[0],
     `no preview row for ${path}`);
+  const header = await row.findElement(By.css("th"));
   return {
     before: await textOf(await row.findElement(By.css('[data-testid="cell-before"]'))),
     after: await textOf(await row.findElement(By.css('[data-testid="cell-after"]'))),
+    name: await textOf(header),
+    icon: await (await header.findElement(By.css('[data-testid="thumbnail"]'))).getAttribute("data-kind"),
   };
+}
+
+/** The column headers of the table `testId`. */
+const columnsOf = async (driver, testId) =>
+  Promise.all((await driver.findElements(By.css(`[data-testid="${testId}"] thead th`))).map(textOf));
+
+/** Each listed fragment's title by its path, as the fragments' table shows it. */
+async function listedTitles(driver) {
+  const titles = new Map();
+  for (const row of await driver.findElements(By.css('[data-testid="fragment-row"]'))) {
+    const path = await textOf(await row.findElement(By.css(".path")));
+    titles.set(path, await textOf(await row.findElement(By.css(".title"))));
+  }
+  return titles;
 }
 
 /** Clicks Apply (or Undo) and waits for the report to say Completed. */
@@ -165,8 +183,10 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     const actions = await driver.findElements(By.css('[data-testid="fragments-action"] option'));
     const offered = await Promise.all(actions.map((a) => a.getAttribute("value")));
     assert.deepEqual(offered, ["set", "clear"]);
+    // Each value as the person picks it ("Easy"), not the value stored ("easy").
     const cells = await driver.findElements(By.css('[data-testid="fragment-value"]'));
-    for (const cell of cells) assert.equal(await textOf(cell), "easy");
+    for (const cell of cells) assert.equal(await textOf(cell), "Easy");
+    const titles = await listedTitles(driver);
     await pick(driver, "fragments-value", "challenging");
     await inView(driver, await byTestId(driver, "fragments-field"));
     await screenshot(driver, "18 fragments 1 form");
@@ -175,10 +195,20 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
     // The preview: each adventure's before → after; nothing written.
     await press(driver, "fragments-preview-button");
     for (const path of adventures) {
-      const { before, after } = await previewCells(driver, path);
-      assert.match(before, /easy/i, path);
-      assert.match(after, /challenging/i, path);
+      // One identity: the title the list showed, over the model and the path; a fragment's icon;
+      // the field by its label; the values as picked.
+      const { before, after, name, icon } = await previewCells(driver, path);
+      assert.equal(before, "Easy", path);
+      assert.equal(after, "Challenging", path);
+      assert.ok(titles.get(path), `no title listed for ${path}`);
+      assert.ok(name.startsWith(titles.get(path)), `the preview names ${path} "${name}", the list "${titles.get(path)}"`);
+      assert.match(name, new RegExp(`Adventure Trip · ${path.split("/").pop()}$`));
+      assert.equal(icon, "fragment", path);
     }
+    assert.deepEqual(await columnsOf(driver, "preview-table"), ["Content fragment", "Difficulty"]);
+    assert.match(await (await byTestId(driver, "preview-counts")).getAttribute("aria-label") ?? "", /fragments/);
+    assert.match(await textOf(await byTestId(driver, "run-fact-list")), /Difficulty: set to “Challenging”/);
+    assert.match(await textOf(await byTestId(driver, "apply-button").then((b) => b.findElement(By.xpath("..")))), /changes to \d+ fragments/);
     await screenshot(driver, "18 fragments 2 preview");
     assert.equal((await driver.findElements(By.css('[data-testid="republish-after-apply"]'))).length, 0,
       "a fragments run is offered a republish its connection cannot do");
@@ -186,6 +216,11 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
 
     // Apply: the sandbox holds Challenging for every adventure.
     const report = await applyAndWait(driver, "Apply");
+    assert.deepEqual((await columnsOf(driver, "report-table")).filter((c) => c !== "Result"), ["Content fragment", "Difficulty"]);
+    for (const row of await driver.findElements(By.css('[data-testid="report-row"]'))) {
+      const path = await row.getAttribute("data-path");
+      assert.ok((await textOf(await row.findElement(By.css("th")))).startsWith(titles.get(path)), `the report names ${path} otherwise`);
+    }
     await screenshot(driver, "18 fragments 3 report");
     assert.equal((await driver.findElements(By.css('[data-testid="republish-offer"], [data-testid="republish-run"]'))).length, 0,
       "a fragments run's report offers a republish");
@@ -213,6 +248,20 @@ test("an OAuth Server-to-Server connection sets an adventure's Difficulty from t
       for (const cell of statuses) assert.doesNotMatch(await textOf(cell), /^(NEW|DRAFT|PUBLISHED|MODIFIED|UNPUBLISHED)$/);
       await screenshot(driver, "18 fragments 5 form in French");
       assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments form in French");
+
+      // The preview in French: rows called fragments, each by its title, the field by its label.
+      await pick(driver, "fragments-model", "adventure");
+      await eventually(async () => (await driver.findElements(By.css('[data-testid="fragment-row"]'))).length === adventures.length,
+        "the table did not show the adventures only", 30_000);
+      await pick(driver, "fragments-field", "difficulty");
+      await pick(driver, "fragments-value", "challenging");
+      await press(driver, "fragments-preview-button");
+      const { name, after } = await previewCells(driver, adventures[0]);
+      assert.ok(name.startsWith(titles.get(adventures[0])), `the French preview names ${adventures[0]} "${name}"`);
+      assert.equal(after, "Challenging");
+      assert.deepEqual(await columnsOf(driver, "preview-table"), ["Fragment de contenu", "Difficulty"]);
+      await screenshot(driver, "18 fragments 5b preview in French");
+      assert.deepEqual(await seriousViolations(driver), [], "axe on the fragments preview in French");
     } finally {
       await chooseLanguage(driver, "system");
     }

@@ -25,7 +25,9 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, PoisonError};
 
 use reqwest::Method;
-use serde_json::{Value, json};
+use serde::{Deserialize, Serialize};
+use serde_json::{Map, Value, json};
+use ts_rs::TS;
 
 use crate::{
     AssetRef, AssetsApi, CallError, Current, Entry, EntryKind, Page, Write, json_or_error,
@@ -58,10 +60,21 @@ pub use wire::{
 };
 use wire::{text_of, typed, unusable};
 
+/// What a person knows a content fragment by, where an asset is known by its file name: its
+/// title and its model's (its model's name when it has no title). Previews and reports show
+/// them beside the fragment's path, as the fragments' list does.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct FragmentName {
+    pub title: String,
+    pub model: String,
+}
+
 /// What is known of a fragment from the last list page or read that showed it.
 #[derive(Debug, Clone)]
 struct Known {
     id: String,
+    /// Its model's title (its name when it has none).
+    model: String,
     /// The read whose representation `fields` is, when it came from a read.
     etag: Option<String>,
     fields: Vec<(String, FieldType)>,
@@ -131,6 +144,7 @@ impl FragmentsApi {
             fragment.path.clone(),
             Known {
                 id: fragment.id.clone(),
+                model: fragment.model.shown().to_owned(),
                 etag,
                 fields,
             },
@@ -477,6 +491,21 @@ impl AssetsApi for FragmentsApi {
 
     fn known_id(&self, path: &str) -> Option<String> {
         lock(&self.known).get(path).map(|k| k.id.clone())
+    }
+
+    fn fragment_name(&self, path: &str, metadata: &Map<String, Value>) -> Option<FragmentName> {
+        let title = metadata
+            .get(TITLE)
+            .and_then(Value::as_str)
+            .unwrap_or_default();
+        let model = lock(&self.known)
+            .get(path)
+            .map(|k| k.model.clone())
+            .unwrap_or_default();
+        Some(FragmentName {
+            title: title.to_owned(),
+            model,
+        })
     }
 
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {

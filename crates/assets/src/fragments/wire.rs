@@ -58,6 +58,15 @@ pub struct ModelRef {
 }
 
 impl ModelRef {
+    /// The model as a person knows it: its title, its name when it has none.
+    pub fn shown(&self) -> &str {
+        if self.title.is_empty() {
+            &self.name
+        } else {
+            &self.title
+        }
+    }
+
     /// Whether `wanted` (a name, title or id, as a person types it) names this model.
     pub fn is(&self, wanted: &str) -> bool {
         let wanted = wanted.trim();

@@ -596,6 +596,7 @@ pub(super) fn skip_row(i: u64, path: &str, reason: SavedText) -> PlanRow {
         reason: Some(reason),
         changes: Vec::new(),
         publication: None,
+        fragment: None,
     }
 }
 

@@ -212,6 +212,7 @@ pub(super) fn plan_from_current(
         (false, _, None) => (Action::Unchanged, None),
     };
     let publication = lock(&ctx.on_website).remove(&path);
+    let fragment = ctx.aem.fragment_name(&path, &current.metadata);
     let row = PlanRow {
         i,
         path,
@@ -221,6 +222,7 @@ pub(super) fn plan_from_current(
         reason,
         changes,
         publication,
+        fragment,
     };
     record_row(ctx, counts, row)
 }

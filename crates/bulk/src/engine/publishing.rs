@@ -345,6 +345,7 @@ impl Planner<'_> {
                 after: Some(json!(replication.command())),
             }],
             publication: Some(state),
+            fragment: None,
         }
     }
 }

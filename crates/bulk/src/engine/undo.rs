@@ -193,6 +193,7 @@ async fn undo_asset(
         (None, false) => Action::Unchanged,
     };
     let publication = lock(&ctx.on_website).remove(&row.path);
+    let fragment = ctx.aem.fragment_name(&row.path, &current.metadata);
     let plan = PlanRow {
         i,
         path: row.path,
@@ -202,6 +203,7 @@ async fn undo_asset(
         reason: conflict,
         changes,
         publication,
+        fragment,
     };
     record_row(ctx, counts, plan)
 }

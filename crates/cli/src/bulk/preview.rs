@@ -38,9 +38,14 @@ pub(super) async fn show_preview(ws: &Workspace, summary: &RunSummary, l: &Local
                     )
                 })
                 .collect();
+            // A fragment as `fragments list` shows it: its path, its title, its model.
+            let named = match &row.fragment {
+                Some(f) => format!("{}  {}  [{}]", row.path, f.title, f.model),
+                None => row.path.clone(),
+            };
             match website {
-                Some(website) => println!("  {}  {}  ({website})", row.path, changes.join("; ")),
-                None => println!("  {}  {}", row.path, changes.join("; ")),
+                Some(website) => println!("  {named}  {}  ({website})", changes.join("; ")),
+                None => println!("  {named}  {}", changes.join("; ")),
             }
         }
         if summary.counts.pending > 10 {

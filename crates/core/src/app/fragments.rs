@@ -337,11 +337,7 @@ async fn listing(
         .map(|f| FragmentRow {
             path: f.path.clone(),
             title: f.title.clone(),
-            model: if f.model.title.is_empty() {
-                f.model.name.clone()
-            } else {
-                f.model.title.clone()
-            },
+            model: f.model.shown().to_owned(),
             status: f.status.clone(),
             values: f.metadata(),
         })

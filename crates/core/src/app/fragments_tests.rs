@@ -142,6 +142,44 @@ async fn a_models_field_is_set_applied_and_undone() {
     assert_eq!(after, before);
 }
 
+/// A fragment keeps one identity: its preview and report rows carry the title and model the
+/// list showed, not only the node name of its path.
+#[tokio::test]
+async fn preview_and_report_rows_name_each_fragment_by_its_title_and_model() {
+    let (_dir, ws, opened, _sandbox) = fragments_workspace().await;
+    let listed = ws
+        .list_fragments(&opened, SAMPLE_FOLDER, Some("adventure"))
+        .await
+        .unwrap();
+    let preview = ws
+        .preview_fragments(
+            &opened,
+            request(Some("adventure"), vec![set("difficulty", &["challenging"])]),
+            &|_| {},
+        )
+        .await
+        .unwrap();
+    let named = |path: &str| {
+        let f = listed.fragments.iter().find(|f| f.path == path).unwrap();
+        Some(metadesk_assets::fragments::FragmentName {
+            title: f.title.clone(),
+            model: f.model.clone(),
+        })
+    };
+    let rows = ws.preview_rows(&preview.id, None, 0, 100).await.unwrap();
+    assert_eq!(rows.rows.len(), listed.fragments.len());
+    for row in &rows.rows {
+        assert_eq!(row.fragment, named(&row.path), "{}", row.path);
+        assert!(!row.fragment.as_ref().unwrap().title.is_empty());
+    }
+    let applied = ws.apply(&opened, &preview.id, None, &|_| {}).await.unwrap();
+    let report = ws.report_rows(&applied.id, None, 0, 100).await.unwrap();
+    assert!(!report.rows.is_empty());
+    for row in &report.rows {
+        assert_eq!(row.fragment, named(&row.path), "{}", row.path);
+    }
+}
+
 #[tokio::test]
 async fn a_colleagues_change_since_the_preview_is_kept_and_reported() {
     let (_dir, ws, opened, sandbox) = fragments_workspace().await;

@@ -147,7 +147,7 @@ describe('content fragments in Bulk edit', () => {
     // A single field: no adding or removing values; its values in the table.
     const actions = within(screen.getByLabelText('Action')).getAllByRole('option').map((o) => o.getAttribute('value'));
     expect(actions).toEqual(['set', 'clear']);
-    expect(screen.getAllByTestId('fragment-value').map((c) => c.textContent)).toEqual(['easy', 'easy']);
+    expect(screen.getAllByTestId('fragment-value').map((c) => c.textContent)).toEqual(['Easy', 'Easy']);
     await user.selectOptions(screen.getByLabelText('Value'), 'challenging');
 
     const run = runSummary({ id: 'f1', folder: FOLDER, fragments: { model: 'adventure' }, counts: { assets: 2, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 2 } });

@@ -372,3 +372,54 @@ describe("an edit's preview, where its assets stand on the website", () => {
     expect(screen.queryByRole('columnheader', { name: 'On the website' })).toBeNull();
   });
 });
+
+describe('a content fragments preview', () => {
+  const difficulty = {
+    property: 'difficulty',
+    label: 'Difficulty',
+    tab: '',
+    kind: 'dropdown' as const,
+    multiple: false,
+    options: [
+      { value: 'easy', text: 'Easy' },
+      { value: 'challenging', text: 'Challenging' },
+    ],
+    required: false,
+    readOnly: false,
+    min: null,
+    max: null,
+  };
+
+  it('names each row by the fragment’s title over its model and path, the field by its label, values as picked', async () => {
+    const path = '/content/dam/wknd/en/adventures/napa/emerald-dunes-00011';
+    const row = planRow({
+      i: 0,
+      path,
+      fragment: { title: 'Crimson Trail', model: 'Adventure Trip' },
+      changes: [{ property: 'difficulty', before: 'easy', after: 'challenging' }],
+    });
+    const rows = new PagedRows<PlanRow, Action>(fetcher([row]));
+    await rows.open('r1', null);
+    const counts = { assets: 1, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 1 };
+    render(PreviewTable, {
+      run: runSummary({ counts, folder: '/content/dam/wknd/en/adventures', fragments: {} }),
+      rows,
+      busy: false,
+      onApply: vi.fn(),
+      fields: [difficulty],
+    });
+    const table = await screen.findByTestId('preview-table');
+    const header = within(table).getByRole('rowheader');
+    expect(header).toHaveTextContent('Crimson Trail');
+    expect(header).toHaveTextContent('Adventure Trip · napa/emerald-dunes-00011');
+    expect(header).toHaveAttribute('title', path);
+    // A fragment's icon, never a picture fetched for it.
+    expect(within(header).getByTestId('thumbnail')).toHaveAttribute('data-kind', 'fragment');
+    expect(within(header).getByTestId('thumbnail')).toHaveAttribute('data-state', 'none');
+    const columns = within(table).getAllByRole('columnheader').map((c) => c.textContent?.trim());
+    expect(columns).toEqual(['Content fragment', 'Difficulty']);
+    expect(within(table).getByTestId('cell-before')).toHaveTextContent('Easy');
+    expect(within(table).getByTestId('cell-after')).toHaveTextContent('Challenging');
+    expect(screen.getByRole('region', { name: 'The preview, fragment by fragment' })).toBeInTheDocument();
+  });
+});

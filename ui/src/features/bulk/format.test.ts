@@ -197,6 +197,23 @@ describe('edits in words', () => {
     expect(editLine(en, { property: 'my:field', op: { kind: 'remove', values: ['x'] } })).toBe('my:field: remove “x”');
   });
 
+  it('names a content fragment’s field by its label and its values as picked', () => {
+    const difficulty = {
+      property: 'difficulty',
+      label: 'Difficulty',
+      tab: '',
+      kind: 'dropdown' as const,
+      multiple: false,
+      options: [{ value: 'challenging', text: 'Challenging' }],
+      required: false,
+      readOnly: false,
+      min: null,
+      max: null,
+    };
+    expect(editLine(en, set('difficulty', ['challenging']), difficulty)).toBe('Difficulty: set to “Challenging”');
+    expect(editLine(en, set('difficulty', ['challenging']))).toBe('difficulty: set to “challenging”');
+  });
+
   it('words a list set as a set', () => {
     expect(editLine(en, { property: 'dc:subject', op: { kind: 'set_list', values: ['a', 'b'] } })).toBe(
       'Keywords (dc:subject): set to “a”, “b”',

@@ -10,7 +10,9 @@ import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { RunStatus } from '../../ipc/bindings/RunStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
 import type { I18n } from '../../lib/i18n/i18n.svelte';
+import type { SchemaField } from '../../ipc/bindings/SchemaField';
 import { propertyLabel } from './editForm';
+import { pickedText } from './rowNames';
 import { REPORT_STATUS_WORDS } from './runStatus';
 
 /** 1234 → "1,234" (English), "1 234" (French). */
@@ -283,14 +285,16 @@ export function failureSummary(i18n: I18n, failed: number, reasons: readonly (st
 /** An edit of a run in words, with its property's label: `Copyright (dc:rights): set to “x”`
  *  (a list set reads as a set). The core words edits too, for the CLI; the window words them
  *  here so that the property's label shows in every language. */
-export function editLine(i18n: I18n, edit: Edit): string {
+export function editLine(i18n: I18n, edit: Edit, field: SchemaField | null = null): string {
   const op = edit.op;
+  // A content fragment's field by its label, its values as the person picked them.
+  const property = field?.label ?? propertyLabel(i18n.t, edit.property);
   if (op.kind !== 'clear' && !('values' in op)) {
-    return i18n.t('bulk-edit-line-rule', { property: propertyLabel(i18n.t, edit.property), rule: ruleWords(i18n, op) });
+    return i18n.t('bulk-edit-line-rule', { property, rule: ruleWords(i18n, op) });
   }
-  const values = op.kind === 'clear' ? '' : op.values.map((v) => i18n.t('bulk-quoted', { value: v })).join(', ');
+  const values = op.kind === 'clear' ? '' : op.values.map((v) => i18n.t('bulk-quoted', { value: pickedText(field, v) })).join(', ');
   const verb = op.kind === 'set_list' ? 'set' : op.kind;
-  return i18n.t('bulk-edit-line', { property: propertyLabel(i18n.t, edit.property), verb, values });
+  return i18n.t('bulk-edit-line', { property, verb, values });
 }
 
 /** A rule that computes, in words (the part after the property). */

@@ -85,11 +85,12 @@ describe('the edit a draft sends', () => {
 describe('a fragment value in the table', () => {
   const row = { path: '/content/dam/a/napa', title: 'Napa Wine Tasting', model: 'Adventure', status: 'DRAFT', values: { difficulty: 'easy', tags: ['wine', 'hiking'] } };
 
-  it('shows one value, several joined, the title for jcr:title, nothing for an empty field', () => {
-    expect(valueText(row, 'difficulty')).toBe('easy');
-    expect(valueText(row, 'tags')).toBe('wine, hiking');
-    expect(valueText(row, 'jcr:title')).toBe('Napa Wine Tasting');
-    expect(valueText(row, 'price')).toBe('');
+  it('shows a choice as picked, several values joined, the title for jcr:title, nothing for an empty field', () => {
+    // A choice as the person picks it, not the value stored for it.
+    expect(valueText(row, field())).toBe('Easy');
+    expect(valueText(row, field({ property: 'tags', kind: 'tags', multiple: true, options: [] }))).toBe('wine, hiking');
+    expect(valueText(row, field({ property: 'jcr:title', kind: 'text', options: [] }))).toBe('Napa Wine Tasting');
+    expect(valueText(row, field({ property: 'price', kind: 'number', options: [] }))).toBe('');
   });
 });
 

@@ -8,6 +8,7 @@ import type { Edit } from '../../ipc/bindings/Edit';
 import type { FieldKind } from '../../ipc/bindings/FieldKind';
 import type { FragmentRow } from '../../ipc/bindings/FragmentRow';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
+import { pickedText } from './rowNames';
 
 /** What an edit does to the field picked. */
 export type FragmentAction = 'set' | 'append' | 'remove' | 'clear' | 'replace';
@@ -90,13 +91,16 @@ export function editOf(draft: FragmentDraft, field: SchemaField | undefined): Ed
   }
 }
 
-/** A fragment's value of `property` as a table cell shows it: several values joined. */
-export function valueText(row: FragmentRow, property: string): string {
+/** A fragment's value of `field` as a table cell shows it: several values joined, a choice as
+ *  the person picks it (its text, not the value stored). */
+export function valueText(row: FragmentRow, field: SchemaField): string {
+  const { property } = field;
   const value = row.values[property] ?? (property === 'jcr:title' ? row.title : undefined);
   if (value === undefined || value === null) return '';
-  if (Array.isArray(value)) return value.map(String).join(', ');
+  const shown = (v: unknown): string => pickedText(field, String(v));
+  if (Array.isArray(value)) return value.map(shown).join(', ');
   if (typeof value === 'object') return JSON.stringify(value);
-  return String(value);
+  return shown(value);
 }
 
 /** The label a field shows in the picker: its label, and its property when they differ. */
