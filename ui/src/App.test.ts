@@ -151,11 +151,11 @@ async function renderReady() {
 }
 
 describe('navigation', () => {
-  it('shows four sections and Developer tools in a nav landmark, starting on Connections', async () => {
+  it('shows five sections and Developer tools in a nav landmark, starting on Connections', async () => {
     await renderReady();
     const nav = screen.getByRole('navigation', { name: 'Sections' });
     const items = within(nav).getAllByRole('button');
-    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'Settings', 'Developer tools']);
+    expect(items.map((b) => b.textContent?.trim())).toEqual(['Connections', 'Bulk edit', 'Activity', 'Tags', 'Settings', 'Developer tools']);
     expect(screen.getByTestId('nav-connections')).toHaveAttribute('aria-current', 'page');
     expect(screen.getByTestId('nav-bulk')).not.toHaveAttribute('aria-current');
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Connections');
@@ -202,6 +202,8 @@ describe('navigation', () => {
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
+    expect(screen.getByTestId('nav-tags')).toHaveFocus();
+    await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-settings')).toHaveFocus();
     await user.keyboard('{ArrowDown}');
     expect(screen.getByTestId('nav-developer-tools')).toHaveFocus();
@@ -211,6 +213,8 @@ describe('navigation', () => {
     expect(screen.getByTestId('nav-developer-tools')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
     expect(screen.getByTestId('nav-settings')).toHaveFocus();
+    await user.keyboard('{ArrowUp}');
+    expect(screen.getByTestId('nav-tags')).toHaveFocus();
     await user.keyboard('{ArrowUp}');
     expect(screen.getByTestId('nav-activity')).toHaveFocus();
     await user.keyboard(' ');
@@ -258,6 +262,7 @@ describe('navigation', () => {
       'Connexions',
       'Modification en masse',
       'Activité',
+      'Balises',
       'Paramètres',
       'Outils de développement',
     ]);
