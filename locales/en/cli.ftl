@@ -146,6 +146,8 @@ cli-about-tags-move = Move or rename a tag (and the tags below it): every asset 
 cli-about-tags-delete = Delete a tag (and the tags below it): removed from every asset under --under first (previewed, then applied), then deleted in AEM.
 cli-arg-tags-list-json = Print the tags as JSON.
 cli-arg-tags-export-out = The file to write: `.xlsx` or `.csv` (replaced if it exists).
+cli-arg-tags-list-under = Count, for each tag, the assets under this folder (and its subfolders) that hold it or a tag below it: `/content/dam/…`.
+cli-arg-tags-export-under = Add a column counting, for each tag, the assets under this folder (and its subfolders) that hold it or a tag below it.
 cli-arg-tags-tag = The tag: `namespace:path/to/tag`.
 cli-arg-tags-merge-into = The tag it is merged into (it must exist).
 cli-arg-tags-move-to = Its new id (no tag may have it yet).
@@ -467,6 +469,12 @@ cli-schema-field = { $label } ({ $property }): { $kind }
 cli-tags-line = { $title } ({ $id })
 cli-tags-description = {" "}— { $description }
 cli-tags-none = The taxonomy holds no tags.
+cli-tags-count = {" "}· { $count ->
+    [one] { $count } asset
+   *[other] { $count } assets
+}
+cli-tags-folder-unlisted = warning: the folder { $folder } could not be listed; its assets are not counted.
+cli-tags-unread = warning: not counted (could not be read): { $reason }
 cli-tags-exported = Saved { $tags } tags to { $path }.
 cli-tags-then = After applying, AEM would then change the tag { $id } itself.
 cli-tags-not-changed = The tag { $id } was not changed: some assets that hold it were not done (see the report); retry them, then run this command again.

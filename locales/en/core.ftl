@@ -384,6 +384,7 @@ job-preview-of-run = a preview of the { $kind ->
 } in { $folder }
 job-preview-sheet = a preview of the sheet { $file }
 job-export-sheet = exporting the metadata of { $folder }
+job-count-tags = counting the tags under { $folder }
 job-apply = applying changes to { $folder }
 
 ## Credential files: why one cannot be imported, and what it is (issue 17: credentials in the
@@ -584,6 +585,7 @@ sheet-tags-id = Tag ID
 sheet-tags-title = Title
 sheet-tags-title-in = Title ({ $lang })
 sheet-tags-description = Description
+sheet-tags-count = Assets in { $folder }
 sheet-tags-sheet-name = Tags
 sheet-guide-list = Pick one of the values the metadata schema allows (the list), or leave the cell empty.
 sheet-guide-date = A date, such as 2026-03-31.

@@ -145,6 +145,8 @@ cli-about-tags-move = Déplacer ou renommer une balise (et les balises en dessou
 cli-about-tags-delete = Supprimer une balise (et les balises en dessous) : retirée d’abord de chaque ressource sous --under (aperçu, puis application), puis supprimée dans AEM.
 cli-arg-tags-list-json = Afficher les balises en JSON.
 cli-arg-tags-export-out = Le fichier à écrire : `.xlsx` ou `.csv` (remplacé s’il existe).
+cli-arg-tags-list-under = Compter, pour chaque balise, les ressources de ce dossier (et de ses sous-dossiers) qui la portent, elle ou une balise en dessous : `/content/dam/…`.
+cli-arg-tags-export-under = Ajouter une colonne comptant, pour chaque balise, les ressources de ce dossier (et de ses sous-dossiers) qui la portent, elle ou une balise en dessous.
 cli-arg-tags-tag = La balise : `espace:chemin/de/la/balise`.
 cli-arg-tags-merge-into = La balise dans laquelle elle est fusionnée (elle doit exister).
 cli-arg-tags-move-to = Son nouvel identifiant (aucune balise ne doit l’avoir déjà).
@@ -471,6 +473,12 @@ cli-schema-field = { $label } ({ $property }) : { $kind }
 cli-tags-line = { $title } ({ $id })
 cli-tags-description = {" "}— { $description }
 cli-tags-none = La taxonomie ne contient aucune balise.
+cli-tags-count = {" "}· { $count ->
+    [one] { $count } ressource
+   *[other] { $count } ressources
+}
+cli-tags-folder-unlisted = avertissement : le dossier { $folder } n’a pas pu être listé ; ses ressources ne sont pas comptées.
+cli-tags-unread = avertissement : non comptée (illisible) : { $reason }
 cli-tags-exported = { $tags } balises enregistrées dans { $path }.
 cli-tags-then = Après l’application, AEM modifierait ensuite la balise { $id } elle-même.
 cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines ressources qui la portent n’ont pas été traitées (voir le rapport) ; réessayez-les, puis relancez cette commande.

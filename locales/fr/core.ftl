@@ -385,6 +385,7 @@ job-preview-of-run = un aperçu { $kind ->
 } dans { $folder }
 job-preview-sheet = un aperçu de la feuille { $file }
 job-export-sheet = l’export des métadonnées de { $folder }
+job-count-tags = le comptage des balises sous { $folder }
 job-apply = l’application des modifications à { $folder }
 
 ## Fichiers d’identifiants : pourquoi l’un ne peut pas être importé, et ce qu’il est (ticket 17 :
@@ -586,6 +587,7 @@ sheet-tags-id = ID de la balise
 sheet-tags-title = Titre
 sheet-tags-title-in = Titre ({ $lang })
 sheet-tags-description = Description
+sheet-tags-count = Ressources dans { $folder }
 sheet-tags-sheet-name = Balises
 sheet-guide-list = Choisissez une des valeurs que permet le schéma de métadonnées (la liste), ou laissez la cellule vide.
 sheet-guide-date = Une date, par exemple 2026-03-31.

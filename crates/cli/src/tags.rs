@@ -10,7 +10,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Subcommand};
 use metadesk_core::Error;
-use metadesk_core::app::{SheetFormat, TagChange, Workspace};
+use metadesk_core::app::{SheetFormat, TagChange, TagCounts, Workspace};
 use metadesk_core::assets::tags::Tag;
 use metadesk_core::i18n::{Localizer, arg, count};
 
@@ -89,6 +89,10 @@ struct ListArgs {
     /// Print the tags as JSON.
     #[arg(long)]
     json: bool,
+    /// Count, for each tag, the assets under this folder (and its subfolders) that hold it or
+    /// a tag below it: `/content/dam/…`.
+    #[arg(long, value_name = "FOLDER")]
+    under: Option<String>,
 }
 
 #[derive(Args)]
@@ -98,6 +102,10 @@ struct ExportArgs {
     /// The file to write: `.xlsx` or `.csv` (replaced if it exists).
     #[arg(long, value_name = "FILE")]
     out: PathBuf,
+    /// Add a column counting, for each tag, the assets under this folder (and its subfolders)
+    /// that hold it or a tag below it.
+    #[arg(long, value_name = "FOLDER")]
+    under: Option<String>,
 }
 
 pub async fn run(args: TagsArgs, ws: &Workspace, l: &Localizer) -> u8 {
@@ -116,8 +124,9 @@ pub async fn run(args: TagsArgs, ws: &Workspace, l: &Localizer) -> u8 {
     }
 }
 
-/// One line a tag, indented by its depth: `Surf (wknd-shared:activity/surfing)`.
-fn line(tag: &Tag, l: &Localizer) -> String {
+/// One line a tag, indented by its depth: `Surf (wknd-shared:activity/surfing)`, then how many
+/// assets hold it when a folder was counted.
+fn line(tag: &Tag, counts: Option<&TagCounts>, l: &Localizer) -> String {
     let depth = tag.id.split_once(':').map_or(0, |(_, local)| {
         if local.is_empty() {
             0
@@ -133,6 +142,9 @@ fn line(tag: &Tag, l: &Localizer) -> String {
     if let Some(d) = &tag.description {
         text.push_str(&l.msg("cli-tags-description", &[("description", arg(d.as_str()))]));
     }
+    if let Some(c) = counts {
+        text.push_str(&l.msg("cli-tags-count", &[("count", count(c.of(&tag.id) as f64))]));
+    }
     format!("{}{text}", "  ".repeat(depth))
 }
 
@@ -145,19 +157,63 @@ async fn list(a: ListArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(t) => t,
         Err(e) => return output::fail(&e, l),
     };
+    let counts = match &a.under {
+        Some(folder) => match cancellable(ws, ws.tag_counts(&opened, folder), l).await {
+            Ok(c) => Some(c),
+            Err(e) => return output::fail(&e, l),
+        },
+        None => None,
+    };
     if a.json {
-        if let Err(e) = output::print_json(&tags, &mut std::io::stdout().lock()) {
+        let listed: Vec<serde_json::Value> =
+            tags.iter().map(|t| tag_json(t, counts.as_ref())).collect();
+        if let Err(e) = output::print_json(&listed, &mut std::io::stdout().lock()) {
             return output::fail(&e, l);
         }
-        return SUCCESS;
+    } else {
+        if tags.is_empty() {
+            println!("{}", l.text("cli-tags-none"));
+        }
+        for tag in &tags {
+            println!("{}", line(tag, counts.as_ref(), l));
+        }
     }
-    if tags.is_empty() {
-        println!("{}", l.text("cli-tags-none"));
+    counts.map_or(SUCCESS, |c| said_what_was_not_counted(c, l))
+}
+
+/// A tag as `tags list --json` prints it: with `count` when a folder was counted.
+fn tag_json(tag: &Tag, counts: Option<&TagCounts>) -> serde_json::Value {
+    let mut value = serde_json::to_value(tag).unwrap_or_default();
+    if let (Some(c), Some(fields)) = (counts, value.as_object_mut()) {
+        fields.insert("count".into(), c.of(&tag.id).into());
     }
-    for tag in &tags {
-        println!("{}", line(tag, l));
+    value
+}
+
+/// Warnings for the folders and assets a count could not see; the exit code says whether the
+/// counts are whole.
+fn said_what_was_not_counted(mut counts: TagCounts, l: &Localizer) -> u8 {
+    counts.localize(l);
+    for folder in &counts.unlisted_folders {
+        eprintln!(
+            "{}",
+            l.msg(
+                "cli-tags-folder-unlisted",
+                &[("folder", arg(folder.as_str()))]
+            )
+        );
     }
-    SUCCESS
+    for unread in &counts.unread {
+        eprintln!(
+            "{}",
+            l.msg("cli-tags-unread", &[("reason", arg(unread.localized(l)))])
+        );
+    }
+    if counts.is_whole() {
+        SUCCESS
+    } else {
+        SOME_FAILED
+    }
 }
 
 async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
@@ -175,7 +231,13 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
         Ok(o) => o,
         Err(e) => return output::fail(&e, l),
     };
-    match ws.save_taxonomy(&opened, format, l, a.out.clone()).await {
+    let saved = cancellable(
+        ws,
+        ws.save_taxonomy(&opened, format, l, a.under.as_deref(), a.out.clone()),
+        l,
+    )
+    .await;
+    match saved {
         Ok(saved) => {
             println!(
                 "{}",
@@ -187,7 +249,9 @@ async fn export(a: ExportArgs, ws: &Workspace, l: &Localizer) -> u8 {
                     ],
                 )
             );
-            SUCCESS
+            saved
+                .counts
+                .map_or(SUCCESS, |c| said_what_was_not_counted(c, l))
         }
         Err(e) => output::fail(&e, l),
     }

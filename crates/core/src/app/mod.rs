@@ -77,7 +77,7 @@ pub use sheets::{
     SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
 pub use tag_changes::{TagChange, TagChangeDone};
-pub use taxonomy::SavedTaxonomy;
+pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

@@ -89,76 +89,24 @@ impl Workspace {
             Ok(schema) => crate::app::schemas::guided_columns(&schema, properties),
             Err(_) => (properties, Vec::new()),
         };
-        #[allow(clippy::type_complexity)]
-        let mut found: Vec<(
-            String,
-            String,
-            serde_json::Map<String, Value>,
-            Option<String>,
-        )> = Vec::new();
         let mut report = SheetExport::default();
-        let entries = entries_to_export(aem, &folder, filters, control, &mut report).await?;
-        for chunk in entries.chunks(LOOKUP_BATCH) {
-            let mut looked_up = LookedUp::ask(aem, chunk, &properties, control).await;
-            for entry in chunk.iter().cloned() {
-                if control.is_cancelled() {
-                    return Err(export_cancelled());
-                }
-                let missed = looked_up.missed(&entry.path);
-                let read = match looked_up.take(&entry.path) {
-                    Some(found) => Ok(found),
-                    None => read_one(aem, &entry.path).await,
-                };
-                if read.is_ok() && missed {
-                    report.unindexed += 1;
-                }
-                match read {
-                    Ok((current, modified)) => {
-                        let format = current.metadata.get("dc:format").and_then(Value::as_str);
-                        if filters.format_matches(format) {
-                            // Only the sheet's properties are kept: a whole asset's metadata, held
-                            // for every asset of a 100,000-asset export, would not fit the memory
-                            // an export may take.
-                            let mut metadata = current.metadata;
-                            let kept = properties
-                                .iter()
-                                .filter_map(|p| metadata.remove_entry(p))
-                                .collect();
-                            found.push((entry.path, entry.name, kept, modified));
-                        }
-                    }
-                    Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
-                    Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
-                    Err(e) => report.unread.push(SavedText::new(
-                        "sheet-export-unread",
-                        [
-                            ("path", entry.path.as_str().into()),
-                            (
-                                "why",
-                                serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
-                            ),
-                        ],
-                    )),
-                }
-            }
-        }
-        found.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut found =
+            values_in_scope(aem, &folder, filters, &properties, control, &mut report).await?;
+        found.sort_by(|a, b| a.path.cmp(&b.path));
         let columns: Vec<ExportColumn> = properties
             .iter()
-            .map(|p| {
-                ExportColumn::for_property(p, found.iter().filter_map(|(_, _, m, _)| m.get(p)))
-            })
+            .map(|p| ExportColumn::for_property(p, found.iter().filter_map(|f| f.values.get(p))))
             .collect();
         let rows: Vec<ExportRow> = found
             .into_iter()
-            .map(|(path, name, metadata, modified)| ExportRow {
-                path,
-                name,
+            .map(|f| ExportRow {
+                path: f.path,
+                name: f.name,
                 // Empty where the API does not say (the Assets OpenAPI).
-                last_modified: modified,
+                last_modified: f.modified,
                 values: properties
                     .iter()
-                    .map(|p| metadata.get(p).cloned())
+                    .map(|p| f.values.get(p).cloned())
                     .collect(),
             })
             .collect();
@@ -189,6 +137,82 @@ impl Workspace {
         };
         Ok((bytes, report))
     }
+}
+
+/// One asset of a scope with the values of the properties asked for.
+pub(crate) struct FoundAsset {
+    pub path: String,
+    pub name: String,
+    /// Only the properties asked for (those it holds).
+    pub values: serde_json::Map<String, Value>,
+    /// When it last changed; `None` where the API does not say (the Assets OpenAPI).
+    pub modified: Option<String>,
+}
+
+/// The assets of `folder`'s scope (walked by [`entries_to_export`]) with their values of
+/// `properties`: looked up by exact path in batches, and an asset the index does not hold yet
+/// read on its own (counted in `report.unindexed`), so the list is the repository's. An asset
+/// that cannot be read is said in `report.unread`, never left out silently.
+pub(crate) async fn values_in_scope(
+    aem: &dyn metadesk_assets::AssetsApi,
+    folder: &str,
+    filters: &ScopeFilters,
+    properties: &[String],
+    control: &metadesk_bulk::RunControl,
+    report: &mut SheetExport,
+) -> Result<Vec<FoundAsset>> {
+    let mut found = Vec::new();
+    let entries = entries_to_export(aem, folder, filters, control, report).await?;
+    for chunk in entries.chunks(LOOKUP_BATCH) {
+        let mut looked_up = LookedUp::ask(aem, chunk, properties, control).await;
+        for entry in chunk.iter().cloned() {
+            if control.is_cancelled() {
+                return Err(export_cancelled());
+            }
+            let missed = looked_up.missed(&entry.path);
+            let read = match looked_up.take(&entry.path) {
+                Some(found) => Ok(found),
+                None => read_one(aem, &entry.path).await,
+            };
+            if read.is_ok() && missed {
+                report.unindexed += 1;
+            }
+            match read {
+                Ok((current, modified)) => {
+                    let format = current.metadata.get("dc:format").and_then(Value::as_str);
+                    if filters.format_matches(format) {
+                        // Only the sheet's properties are kept: a whole asset's metadata, held
+                        // for every asset of a 100,000-asset export, would not fit the memory
+                        // an export may take.
+                        let mut metadata = current.metadata;
+                        let kept = properties
+                            .iter()
+                            .filter_map(|p| metadata.remove_entry(p))
+                            .collect();
+                        found.push(FoundAsset {
+                            path: entry.path,
+                            name: entry.name,
+                            values: kept,
+                            modified,
+                        });
+                    }
+                }
+                Err(CallError::Unreachable(e)) => return Err(Error::Aem(e)),
+                Err(CallError::Auth(why)) => return Err(Error::Aem(why)),
+                Err(e) => report.unread.push(SavedText::new(
+                    "sheet-export-unread",
+                    [
+                        ("path", entry.path.as_str().into()),
+                        (
+                            "why",
+                            serde_json::to_value(not_read(&e, None, 1)).unwrap_or_default(),
+                        ),
+                    ],
+                )),
+            }
+        }
+    }
+    Ok(found)
 }
 
 /// The assets a sheet export holds: a folder's (walked page by page), a search's (QueryBuilder
