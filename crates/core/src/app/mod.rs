@@ -76,7 +76,7 @@ pub use sheets::{
     SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
     SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
-pub use tag_changes::{TagChange, TagChangeDone};
+pub use tag_changes::{TagChange, TagChangeDone, TagChangeRequest};
 pub use taxonomy::SavedTaxonomy;
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
