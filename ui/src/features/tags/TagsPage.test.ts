@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 
 import { finishUnusedTagChange, listTags, previewRows, previewTagChange } from '../../ipc/commands';
 import type { Tag } from '../../ipc/bindings/Tag';
-import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
+import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import TagsPage from './TagsPage.svelte';
@@ -23,7 +23,7 @@ vi.mock('../../ipc/commands', () => ({
 }));
 
 /** The page as App shows it, with its own BulkStore; `onShowRun` is what opens Bulk edit. */
-function renderPage(lang: string, connections = [connection()], onShowRun = vi.fn()) {
+function renderPage(lang: Lang, connections = [connection()], onShowRun = vi.fn()) {
   const store = new BulkStore(() => connections);
   render(TagsPage, { props: { connections, store, onShowRun }, context: i18nContext(new I18n(lang)) });
   return { store, onShowRun };
@@ -91,7 +91,7 @@ describe('the Tags page', () => {
     const user = userEvent.setup();
     const { store, onShowRun } = renderPage('fr');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
-    const summer = screen.getByRole('button', { name: 'Fusionner Été dans une autre balise' });
+    const summer = screen.getByRole('button', { name: /^Fusionner dans une autre balise\s:\sÉté$/ });
     await user.click(summer);
     const dialog = screen.getByTestId('tag-change-dialog');
     expect(dialog).toHaveTextContent('Fusionner « WKND › Saison › Été » dans une autre balise');

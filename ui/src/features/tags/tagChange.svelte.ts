@@ -30,12 +30,17 @@ export class TagChangeModel {
   done = $state<TagChangeDone | null | undefined>(undefined);
   finishing = $state(false);
 
-  readonly #run: RunModel;
+  readonly #runOf: () => RunModel;
   readonly #connectionId: () => string | null;
 
-  constructor(run: RunModel, connectionId: () => string | null) {
-    this.#run = run;
+  /** `run`: the window's run model (one job at a time); `connectionId`: the page's connection. */
+  constructor(run: () => RunModel, connectionId: () => string | null) {
+    this.#runOf = run;
     this.#connectionId = connectionId;
+  }
+
+  get #run(): RunModel {
+    return this.#runOf();
   }
 
   get busy(): boolean {
