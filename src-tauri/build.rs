@@ -40,6 +40,8 @@ fn main() {
         "save_scope",
         "delete_scope",
         "list_tags",
+        "preview_tag_change",
+        "finish_unused_tag_change",
         "rule_sample",
         "folder_schema",
         "schema_problems",

@@ -1,7 +1,10 @@
 // Issue 51: the Tags page shows AEM's taxonomy as a tree of titles in the reader's language,
 // with ids and descriptions, and searches it (titles in every language, ids). A tag moved in
-// AEM is not shown at its old place. English and French, axe clean in both; screenshots go to
-// E2E_ARTIFACTS.
+// AEM is not shown at its old place. Merge into… previews the assets that hold the tag, is
+// applied and reported on Bulk edit, fixes the assets (the sandbox's state is read over HTTP),
+// then AEM merges the tag; Activity's undo gives the assets their tags back. A move onto an
+// existing tag is refused in words with nothing written. English and French, axe clean in
+// both; screenshots go to E2E_ARTIFACTS.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -20,7 +23,7 @@ import {
   deleteConnections,
 } from "../lib/app.mjs";
 import { seriousViolations } from "../lib/a11y.mjs";
-import { chooseLanguage } from "../lib/plain.mjs";
+import { chooseLanguage, writesApplied } from "../lib/plain.mjs";
 
 let sandbox;
 
@@ -80,6 +83,143 @@ test("the Tags page shows the taxonomy in the reader's language and searches it"
     assert.deepEqual(await seriousViolations(driver), []);
     await screenshot(driver, "25-tags-search-fr");
     await chooseLanguage(driver, "system");
+
+    await deleteConnections(driver, [id]);
+  });
+});
+
+/** The tags each asset holds now (content fragments left out: a merge leaves them as they are). */
+async function tagsByAsset() {
+  const dump = await sandbox.getJson("/__sandbox/dump");
+  const tags = new Map();
+  for (const a of dump.assets.filter((a) => !a.contentFragment)) {
+    tags.set(a.path, (await sandbox.asset(a.path)).metadata["cq:tags"] ?? []);
+  }
+  return tags;
+}
+
+/** A tag's node as AEM serves it (`cq:movedTo` once moved or merged), read with a token. */
+async function tagNode(id) {
+  const token = await fetch(`${sandbox.url}/__sandbox/dev-token`, { method: "POST" }).then((r) => r.json());
+  const [ns, local] = id.split(":");
+  const response = await fetch(`${sandbox.url}/content/cq:tags/${ns}/${local}.0.json`, {
+    headers: { Authorization: `Bearer ${token.accessToken}` },
+  });
+  assert.equal(response.status, 200, `the tag ${id} is not served`);
+  return response.json();
+}
+
+/** Opens `action` (merge, move, delete) on the tag `id` of the Tags page, and its dialog. */
+async function openChange(driver, id, action) {
+  await countText(driver);
+  const row = await driver.findElement(By.css(`[data-tag="${id}"] > .tag`));
+  await (await row.findElement(By.css(`[data-testid="tag-${action}"]`))).click();
+  return byTestId(driver, "tag-change-dialog");
+}
+
+test("a move onto an existing tag is refused in words, with nothing written", async (t) => {
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    const writes = await writesApplied(sandbox);
+    await press(driver, "nav-tags");
+    await openChange(driver, "wknd-shared:season/summer", "move");
+    const to = await byTestId(driver, "tag-change-to");
+    await to.clear();
+    await to.sendKeys("wknd-shared:season/winter");
+    await press(driver, "tag-change-preview");
+    const error = await byTestId(driver, "tag-change-error", 60_000);
+    assert.match(await error.getText(), /wknd-shared:season\/winter already exists: merge into it instead of moving onto it\. Nothing was changed\./);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-refused-en");
+    await press(driver, "tag-change-close");
+
+    await chooseLanguage(driver, "fr");
+    await press(driver, "nav-tags");
+    const dialog = await openChange(driver, "wknd-shared:season/summer", "move");
+    assert.match(await dialog.getText(), /Déplacer «\sWKND partagé › Saison › Été\s»/);
+    const toFr = await byTestId(driver, "tag-change-to");
+    await toFr.clear();
+    await toFr.sendKeys("wknd-shared:season/winter");
+    await press(driver, "tag-change-preview");
+    const errorFr = await byTestId(driver, "tag-change-error", 60_000);
+    assert.match(await errorFr.getText(), /wknd-shared:season\/winter existe déjà/);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-refused-fr");
+    await press(driver, "tag-change-close");
+    await chooseLanguage(driver, "system");
+
+    assert.equal(await writesApplied(sandbox), writes, "something was written");
+    assert.equal((await tagNode("wknd-shared:season/summer"))["cq:movedTo"], undefined);
+    await deleteConnections(driver, [id]);
+  });
+});
+
+test("Merge into… previews, applies and reports the assets, merges the tag, and is undone from Activity", async (t) => {
+  const [from, into] = ["wknd-shared:activity/surfing", "wknd-shared:activity/cycling"];
+  // One asset already holds both: it ends with the target once.
+  const seeded = await tagsByAsset();
+  const both = [...seeded].find(([, tags]) => tags.includes(from))?.[0];
+  assert.ok(both, `no seeded asset holds ${from}`);
+  await sandbox.editAsset(both, { "cq:tags": [...seeded.get(both), into] });
+  const before = await tagsByAsset();
+  const holders = [...before].filter(([, tags]) => tags.includes(from)).map(([path]) => path);
+
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    await press(driver, "nav-tags");
+    assert.match(await countText(driver), /^12 tags$/);
+    await search(driver, "surf");
+    await eventually(async () => (await countText(driver)) === "3 of 12 tags", "the search did not find Surfing");
+    const dialog = await openChange(driver, from, "merge");
+    assert.match(await dialog.getText(), /Merge “WKND Shared › Activity › Surfing” into another tag/);
+    const select = await byTestId(driver, "tag-change-into");
+    await (await select.findElement(By.css(`option[value="${into}"]`))).click();
+    await eventually(async () => (await select.getAttribute("value")) === into, "the target was not chosen");
+    assert.equal(await (await byTestId(driver, "folder-path-input")).getAttribute("value"), "/content/dam");
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-merge-dialog-en");
+    await press(driver, "tag-change-preview");
+
+    // The preview opens on Bulk edit: one change an asset that holds the tag.
+    const apply = await byTestId(driver, "apply-button", 120_000);
+    const n = holders.length;
+    assert.match(await apply.getText(), new RegExp(`^Apply ${n} changes?$`));
+    await screenshot(driver, "25-tags-merge-preview-en");
+    await apply.click();
+    const report = await byTestId(driver, "report", 180_000);
+    assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
+    await screenshot(driver, "25-tags-merge-report-en");
+
+    const after = await tagsByAsset();
+    for (const path of holders) {
+      const tags = after.get(path);
+      assert.ok(!tags.includes(from), `${path} still holds ${from}: ${tags}`);
+      assert.equal(tags.filter((tag) => tag === into).length, 1, `${path} does not hold ${into} once: ${tags}`);
+    }
+    for (const [path, tags] of after) {
+      if (!holders.includes(path)) assert.deepEqual(tags, before.get(path), `${path} changed`);
+    }
+    // Only then did AEM merge the tag: a stub pointing at the target, gone from the page.
+    assert.match(String((await tagNode(from))["cq:movedTo"]), /wknd-shared\/activity\/cycling$/);
+    await press(driver, "nav-tags");
+    assert.match(await countText(driver), /^11 tags$/);
+    assert.equal((await driver.findElements(By.css(`[data-tag="${from}"]`))).length, 0);
+
+    // Undo from Activity, like any run: the assets hold their tags as before.
+    await press(driver, "nav-activity");
+    const list = await byTestId(driver, "run-list");
+    const [latest] = await list.findElements(By.css('[data-testid="run-item"]'));
+    await (await latest.findElement(By.css('[data-testid="undo-run"]'))).click();
+    const undo = await byTestId(driver, "apply-button", 120_000);
+    assert.match(await undo.getText(), new RegExp(`^Undo ${n} changes?$`));
+    await undo.click();
+    const undone = await byTestId(driver, "report", 180_000);
+    await eventually(
+      async () => (await (await undone.findElement(By.css('[data-testid="report-status"]'))).getText()) === "Completed",
+      "the undo did not complete",
+    );
+    await screenshot(driver, "25-tags-undo-report-en");
+    assert.deepEqual(await tagsByAsset(), before);
 
     await deleteConnections(driver, [id]);
   });

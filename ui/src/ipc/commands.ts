@@ -76,6 +76,8 @@ import type { SheetIssuesRequest } from './bindings/SheetIssuesRequest';
 import type { SheetPreviewRequest } from './bindings/SheetPreviewRequest';
 import type { SheetImport } from './bindings/SheetImport';
 import type { Tag } from './bindings/Tag';
+import type { TagChangeDone } from './bindings/TagChangeDone';
+import type { TagChangeRequest } from './bindings/TagChangeRequest';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -290,6 +292,19 @@ export function saveScope(connectionId: string, name: string, scope: Scope): Pro
 /** AEM's tags (`/content/cq:tags`) for the tag picker; rejects when they cannot be read. */
 export function listTags(connectionId: string): Promise<Tag[]> {
   return call('list_tags', { connectionId });
+}
+
+/** Checks a tag's merge, move or deletion (refused in words, nothing written), then previews
+ *  the rewrite of the tag on the assets under the folder that hold it: a run like any other,
+ *  applied, reported and undone as bulk runs are; AEM changes the tag once they are done. */
+export function previewTagChange(request: TagChangeRequest, onProgress: (p: Progress) => void): Promise<RunSummary> {
+  return call('preview_tag_change', { request, onProgress: channelOf(onProgress) });
+}
+
+/** Changes the tag of a previewed tag change that no asset follows (none holds the tag);
+ *  null when AEM no longer has the tag. */
+export function finishUnusedTagChange(runId: string): Promise<TagChangeDone | null> {
+  return call('finish_unused_tag_change', { runId });
 }
 
 /** The metadata schema of a scope's folder (a list's is its assets' nearest common folder's),

@@ -76,7 +76,7 @@ pub use sheets::{
     SheetExport, SheetExportRequest, SheetFormat, SheetImport, SheetIssuesRequest,
     SheetPreviewRequest, read_sheet_file, write_issues_csv,
 };
-pub use tag_changes::{TagChange, TagChangeDone};
+pub use tag_changes::{TagChange, TagChangeDone, TagChangeRequest};
 pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
@@ -194,6 +194,8 @@ mod allows_tests;
 mod computed_schema_tests;
 #[cfg(test)]
 mod folder_assets_tests;
+#[cfg(test)]
+mod tag_changes_tests;
 #[cfg(test)]
 mod test_support;
 #[cfg(test)]

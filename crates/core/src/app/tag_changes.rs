@@ -8,7 +8,8 @@
 //! Not here: what the rewrite does to one list (`bulk::compute::tags`), the requests
 //! (`assets::classic`), the words (`cli/src/tags.rs`, the window).
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::Tag;
@@ -22,7 +23,8 @@ use metadesk_clients::error::{Error, ErrorCode, Result};
 use crate::app::{OnProgress, Opened, Workspace, blocking};
 
 /// A change to a tag that the assets holding it follow.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum TagChange {
     /// `tag` (and the tags below it) merged into the existing `into`.
     Merge { tag: String, into: String },
@@ -32,9 +34,19 @@ pub enum TagChange {
     Delete { tag: String },
 }
 
-/// What AEM did to the tag once the assets were done.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+/// The window's tag change: the change, the folder whose assets follow it, the connection.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
+pub struct TagChangeRequest {
+    pub connection_id: String,
+    pub change: TagChange,
+    /// The folder (and its subfolders) whose assets holding the tag are rewritten.
+    pub under: String,
+}
+
+/// What AEM did to the tag once the assets were done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, TS)]
+#[serde(tag = "kind", rename_all = "camelCase")]
 pub enum TagChangeDone {
     Merged { activated: bool },
     Moved { activated: bool },
@@ -242,6 +254,33 @@ impl Workspace {
             }
         }
         Ok(Some(done))
+    }
+
+    /// A tag change's previewed run that has no asset to change (none under its folder holds
+    /// the tag): AEM changes the tag at once, as an apply would have once its assets were done.
+    /// Refused for any other run, and for one with assets left to change.
+    pub async fn finish_unused_tag_change(
+        &self,
+        opened: &Opened,
+        run_id: &str,
+    ) -> Result<Option<TagChangeDone>> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        let (summary, spec) =
+            blocking(move || Ok((runs::summary(&dir, &id)?, runs::spec(&dir, &id)?))).await?;
+        let Some((from, to)) = retag_of(&spec.edits) else {
+            return Err(refused(
+                "error-tag-not-a-tag-run",
+                vec![("run", run_id.into())],
+            ));
+        };
+        let untouched = summary.status == RunStatus::Previewed
+            && summary.counts.pending == 0
+            && summary.counts.changed == 0
+            && summary.counts.failed == 0;
+        if !untouched {
+            return Err(refused("error-tag-assets-first", vec![("id", from.into())]));
+        }
+        self.finish_tag_change(opened, from, to).await
     }
 
     /// After an apply: when the run was a tag change's and every asset is done (none failed,

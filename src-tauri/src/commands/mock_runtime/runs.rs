@@ -143,3 +143,40 @@ fn the_built_in_sandbox_says_how_its_start_goes_in_events() {
         json!([])
     );
 }
+
+#[test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+fn a_tag_change_is_refused_in_words_or_previewed_as_a_run() {
+    let (app, sandbox, id) = with_sandbox("tags", 6);
+    let writes = sandbox.counters().writes_applied;
+    let change = |change: Value| {
+        app.invoke(
+            "preview_tag_change",
+            json!({
+                "request": { "connectionId": id, "change": change, "under": SAMPLE_FOLDER },
+                "onProgress": channel(21),
+            }),
+        )
+    };
+    let onto = json!({ "kind": "move", "tag": "wknd-shared:season/summer", "to": "wknd-shared:season/winter" });
+    let refused = change(onto).unwrap_err();
+    assert_eq!(refused["code"], "invalid_input", "{refused}");
+    assert!(
+        refused["message"]
+            .as_str()
+            .unwrap()
+            .contains("wknd-shared:season/winter already exists"),
+        "{refused}"
+    );
+    let merge = json!({ "kind": "merge", "tag": "wknd-shared:season/summer", "into": "wknd-shared:season/winter" });
+    let summary = change(merge).unwrap();
+    assert_eq!(summary["status"], "previewed", "{summary}");
+    assert_eq!(
+        summary["edits"][0]
+            .as_str()
+            .map(|e| e.starts_with("cq:tags")),
+        Some(true),
+        "{summary}"
+    );
+    assert_eq!(sandbox.counters().writes_applied, writes, "a preview wrote");
+}

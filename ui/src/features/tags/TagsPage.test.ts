@@ -1,16 +1,33 @@
 // The Tags page: the taxonomy in the reader's language, searched; AEM's refusal in words; and
-// what to do without a connection.
+// what to do without a connection; Merge into…, Move… and Delete: what the form lacks, the core's
+// refusal in its words, a preview opened on the run, a tag no asset holds changed at once.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { listTags } from '../../ipc/commands';
+import { finishUnusedTagChange, listTags, previewRows, previewTagChange } from '../../ipc/commands';
 import type { Tag } from '../../ipc/bindings/Tag';
-import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
-import { connection } from '../../test-fixtures';
+import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
+import { connection, runSummary } from '../../test-fixtures';
+import { BulkStore } from '../bulk/bulk.svelte';
 import TagsPage from './TagsPage.svelte';
 
-vi.mock('../../ipc/commands', () => ({ listTags: vi.fn() }));
+vi.mock('../../ipc/commands', () => ({
+  listTags: vi.fn(),
+  previewTagChange: vi.fn(),
+  finishUnusedTagChange: vi.fn(),
+  previewRows: vi.fn(),
+  reportRows: vi.fn(),
+  listRuns: vi.fn(() => Promise.resolve([])),
+  completeFolderPath: vi.fn(() => Promise.resolve([])),
+}));
+
+/** The page as App shows it, with its own BulkStore; `onShowRun` is what opens Bulk edit. */
+function renderPage(lang: Lang, connections = [connection()], onShowRun = vi.fn()) {
+  const store = new BulkStore(() => connections);
+  render(TagsPage, { props: { connections, store, onShowRun }, context: i18nContext(new I18n(lang)) });
+  return { store, onShowRun };
+}
 
 afterEach(() => {
   vi.clearAllMocks();
@@ -38,7 +55,7 @@ describe('the Tags page', () => {
   it('shows the taxonomy in the reader’s language and searches it', async () => {
     vi.mocked(listTags).mockResolvedValue(TAGS);
     const user = userEvent.setup();
-    render(TagsPage, { props: { connections: [connection()] }, context: i18nContext(new I18n('fr')) });
+    renderPage('fr');
     await waitFor(() => expect(screen.getByTestId('tags-count')).toHaveTextContent('4 balises'));
     expect(listTags).toHaveBeenCalledWith('c1');
     expect(titles()).toEqual(['WKND', 'Saison', 'Été', 'Hiver']);
@@ -55,14 +72,88 @@ describe('the Tags page', () => {
 
   it('says why AEM’s tags could not be read', async () => {
     vi.mocked(listTags).mockRejectedValue({ code: 'not_found', message: 'AEM’s tags could not be read (403)' });
-    render(TagsPage, { props: { connections: [connection()] }, context: i18nContext(new I18n('en')) });
+    renderPage('en');
     await waitFor(() => expect(screen.getByTestId('tags-error')).toHaveTextContent('AEM’s tags could not be read (403)'));
     expect(screen.getByTestId('tags-search')).toBeDisabled();
   });
 
   it('asks for a connection when there is none', () => {
-    render(TagsPage, { props: { connections: [] }, context: i18nContext(new I18n('en')) });
+    renderPage('en', []);
     expect(screen.getByTestId('empty-tags')).toHaveTextContent('add one first');
     expect(listTags).not.toHaveBeenCalled();
+  });
+
+  it('merges a tag into another chosen by title, and opens the preview on the run', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'tag-run', counts: { assets: 4, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 4 } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0, counts: run.counts } as never);
+    const user = userEvent.setup();
+    const { store, onShowRun } = renderPage('fr');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    const summer = screen.getByRole('button', { name: /^Fusionner dans une autre balise\s:\sÉté$/ });
+    await user.click(summer);
+    const dialog = screen.getByTestId('tag-change-dialog');
+    expect(dialog).toHaveTextContent('Fusionner « WKND › Saison › Été » dans une autre balise');
+
+    await user.click(screen.getByTestId('tag-change-preview'));
+    expect(screen.getByTestId('tag-change-missing')).toHaveTextContent('Choisissez la balise dans laquelle fusionner.');
+    expect(previewTagChange).not.toHaveBeenCalled();
+
+    const into = screen.getByTestId('tag-change-into');
+    // The tag itself is not offered; the others are, by trail.
+    expect([...into.querySelectorAll('option')].map((o) => o.value)).toEqual(['', 'wknd:', 'wknd:season', 'wknd:season/winter']);
+    await user.selectOptions(into, 'wknd:season/winter');
+    await user.click(screen.getByTestId('tag-change-republish'));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await waitFor(() => expect(onShowRun).toHaveBeenCalled());
+    expect(vi.mocked(previewTagChange).mock.calls[0]?.[0]).toEqual({
+      connectionId: 'c1',
+      change: { kind: 'merge', tag: 'wknd:season/summer', into: 'wknd:season/winter' },
+      under: '/content/dam',
+    });
+    expect(store.run.stage).toBe('preview');
+    expect(store.run.summary?.id).toBe('tag-run');
+    expect(store.run.republishAfterApply).toBe(true);
+    expect(screen.queryByTestId('tag-change-dialog')).toBeNull();
+  });
+
+  it('shows the core’s refusal in its words and opens nothing', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const refusal = 'wknd:season/winter already exists: merge into it instead of moving onto it. Nothing was changed.';
+    vi.mocked(previewTagChange).mockRejectedValue({ code: 'invalid_input', message: refusal });
+    const user = userEvent.setup();
+    const { store, onShowRun } = renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Move Summer to a new id' }));
+    const to = screen.getByTestId('tag-change-to');
+    expect(to).toHaveValue('wknd:season/summer');
+    await user.clear(to);
+    await user.type(to, 'wknd:season/winter');
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await waitFor(() => expect(screen.getByTestId('tag-change-error')).toHaveTextContent(refusal));
+    expect(onShowRun).not.toHaveBeenCalled();
+    expect(store.run.stage).toBe('setup');
+    expect(store.run.busy).toBe(false);
+    expect(screen.getByTestId('tag-change-preview')).toBeEnabled();
+  });
+
+  it('changes a tag no asset under the folder holds at once', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    const run = runSummary({ id: 'unused', counts: { assets: 0, changed: 0, unchanged: 0, skipped: 0, failed: 0, pending: 0 } });
+    vi.mocked(previewTagChange).mockResolvedValue(run);
+    vi.mocked(finishUnusedTagChange).mockResolvedValue({ kind: 'deleted' });
+    const user = userEvent.setup();
+    const { onShowRun } = renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    await user.click(screen.getByRole('button', { name: 'Delete Winter' }));
+    await user.click(screen.getByTestId('tag-change-preview'));
+    await waitFor(() => expect(screen.getByTestId('tag-change-unused')).toHaveTextContent('No asset under /content/dam holds wknd:season/winter'));
+    await user.click(screen.getByTestId('tag-change-now'));
+    await waitFor(() => expect(screen.getByTestId('tag-change-done')).toHaveTextContent('AEM deleted the tag.'));
+    expect(finishUnusedTagChange).toHaveBeenCalledWith('unused');
+    expect(onShowRun).not.toHaveBeenCalled();
+    // The taxonomy is read again.
+    await waitFor(() => expect(listTags).toHaveBeenCalledTimes(2));
   });
 });

@@ -1,0 +1,125 @@
+//! A tag change the window finishes itself when no asset under its folder holds the tag,
+//! against the sandbox: AEM changes the tag at once; refused in words (nothing written) for a
+//! run with assets still to change and for a run that is not a tag change.
+
+use metadesk_sandbox::SAMPLE_FOLDER;
+
+use super::test_support::sandboxed_workspace;
+use super::*;
+use metadesk_bulk::{Edit, EditOp};
+use metadesk_clients::error::ErrorCode;
+
+/// The tags each asset of the sandbox holds.
+fn held(sandbox: &metadesk_sandbox::Sandbox) -> Vec<String> {
+    sandbox.dump(true)["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|a| {
+            a["metadata"]["cq:tags"]
+                .as_array()
+                .cloned()
+                .unwrap_or_default()
+        })
+        .filter_map(|t| t.as_str().map(str::to_owned))
+        .collect()
+}
+
+const LEAVES: [&str; 3] = [
+    "wknd-shared:season/summer",
+    "wknd-shared:season/winter",
+    "wknd-shared:activity/cycling",
+];
+
+#[tokio::test]
+async fn a_tag_no_asset_holds_is_changed_at_once() {
+    let (_dir, ws, opened, sandbox) = sandboxed_workspace(2).await;
+    let holding = held(&sandbox);
+    let unused = LEAVES.iter().find(|t| !holding.contains(&t.to_string()));
+    let unused = unused
+        .expect("a seeded tag none of two assets holds")
+        .to_string();
+    let change = TagChange::Delete {
+        tag: unused.clone(),
+    };
+    let preview = ws
+        .preview_tag_change(&opened, &change, SAMPLE_FOLDER, &|_| {})
+        .await
+        .unwrap();
+    assert_eq!(preview.counts.pending, 0);
+
+    let done = ws
+        .finish_unused_tag_change(&opened, &preview.id)
+        .await
+        .unwrap();
+    assert_eq!(done, Some(TagChangeDone::Deleted));
+    let tags = ws.tags(&opened).await.unwrap();
+    assert!(
+        !tags.iter().any(|t| t.id == unused),
+        "{unused} is still there"
+    );
+    // Finished already: a second time does nothing.
+    let again = ws
+        .finish_unused_tag_change(&opened, &preview.id)
+        .await
+        .unwrap();
+    assert_eq!(again, None);
+}
+
+#[tokio::test]
+async fn a_tag_assets_still_hold_or_a_run_of_other_edits_is_refused_and_left_alone() {
+    let (_dir, ws, opened, sandbox) = sandboxed_workspace(4).await;
+    let holding = held(&sandbox);
+    let tag = holding
+        .iter()
+        .find(|t| t.starts_with("wknd-shared:"))
+        .expect("an asset holding a WKND tag")
+        .clone();
+    let into = LEAVES.iter().find(|t| **t != tag).unwrap().to_string();
+    let change = TagChange::Merge {
+        tag: tag.clone(),
+        into,
+    };
+    let preview = ws
+        .preview_tag_change(&opened, &change, SAMPLE_FOLDER, &|_| {})
+        .await
+        .unwrap();
+    assert!(preview.counts.pending > 0);
+    let e = ws
+        .finish_unused_tag_change(&opened, &preview.id)
+        .await
+        .unwrap_err();
+    assert_eq!(e.code(), ErrorCode::InvalidInput);
+    assert!(e.to_string().contains("apply the preview first"), "{e}");
+
+    let (folder, filters) = metadesk_bulk::scope::Scope::Folder {
+        folder: SAMPLE_FOLDER.to_owned(),
+        recursive: true,
+    }
+    .into_run_scope()
+    .unwrap();
+    let edit = Edit {
+        property: "dc:rights".into(),
+        op: EditOp::Set {
+            values: vec!["© WKND".into()],
+        },
+    };
+    let other = ws
+        .preview_edit(&opened, folder, filters, vec![edit], &|_| {})
+        .await
+        .unwrap();
+    let e = ws
+        .finish_unused_tag_change(&opened, &other.id)
+        .await
+        .unwrap_err();
+    assert!(
+        e.to_string()
+            .contains("does not merge, move or delete a tag"),
+        "{e}"
+    );
+
+    // Nothing was written: the tag is where it was, the assets hold what they held.
+    let tags = ws.tags(&opened).await.unwrap();
+    assert!(tags.iter().any(|t| t.id == tag), "{tag} went");
+    assert_eq!(held(&sandbox), holding);
+}

@@ -1,0 +1,61 @@
+//! Tags: a tag merged, moved or deleted with the assets under a folder that hold it fixed
+//! first. The preview is a bulk run like any other (applied, reported and undone by the bulk
+//! commands, the tag itself changed by the core once its assets are done); a change no asset
+//! under the folder follows is finished at once.
+
+use std::time::Instant;
+
+use metadesk_core::app::{ConnectionChoice, RunAction, TagChangeDone, TagChangeRequest};
+use metadesk_core::bulk::{Progress, RunSummary};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Runtime, State};
+
+use super::bulk::{finish, runs_own, sender};
+use crate::ipc_error::IpcError;
+use crate::notify::Ended;
+use crate::state::AppState;
+use crate::worded::Worded;
+
+/// Checks the change (refusals in words, nothing written), then previews the rewrite of
+/// `cq:tags` on the assets under the folder that hold the tag.
+#[tauri::command]
+pub async fn preview_tag_change<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: TagChangeRequest,
+    on_progress: Channel<Progress>,
+) -> Result<RunSummary, IpcError> {
+    let (ws, started) = (&state.workspace, Instant::now());
+    let result = async {
+        let opened = ws
+            .open(ConnectionChoice::stored(request.connection_id))
+            .await?;
+        ws.preview_tag_change(
+            &opened,
+            &request.change,
+            &request.under,
+            &sender(on_progress),
+        )
+        .await
+    }
+    .await;
+    finish(&app, &state, Ended::Preview, started, result)
+}
+
+/// Changes the tag of a previewed tag change that no asset follows (none holds the tag);
+/// `null` when AEM no longer has it.
+#[tauri::command]
+pub async fn finish_unused_tag_change(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<Option<TagChangeDone>, IpcError> {
+    let ws = &state.workspace;
+    let result = async {
+        let (_, opened) = ws
+            .open_for_run(&run_id, runs_own(), RunAction::Apply)
+            .await?;
+        ws.finish_unused_tag_change(&opened, &run_id).await
+    }
+    .await;
+    result.worded(&state)
+}
