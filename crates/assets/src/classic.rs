@@ -120,6 +120,32 @@ impl ClassicAssets {
         Ok(batch::confirmed(folder, assets, &body))
     }
 
+    /// POSTs `form` to a servlet that answers a status page (the tag servlet, a Sling POST
+    /// to a tag): only its status is read.
+    async fn post_for_status(&self, url: Url, form: String) -> Result<(), CallError> {
+        let token = self.csrf_token().await?;
+        let response = self
+            .client
+            .send(Method::POST, url, |r| {
+                let r = r
+                    .header(
+                        CONTENT_TYPE,
+                        "application/x-www-form-urlencoded;charset=UTF-8",
+                    )
+                    .body(form.clone());
+                match &token {
+                    Some(t) => r.header("CSRF-Token", t.as_str()),
+                    None => r,
+                }
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        json_or_error(response, batch::sling_detail).await.map(drop)
+    }
+
     /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF
     /// token when AEM issues one): its JSON answer, or the refusal.
     pub(crate) async fn sling_post(&self, folder: &str, form: String) -> Result<Value, CallError> {
@@ -581,27 +607,32 @@ impl AssetsApi for ClassicAssets {
                 }
                 form.finish()
             };
-            let token = self.csrf_token().await?;
-            let response = self
-                .client
-                .send(Method::POST, url, |r| {
-                    let r = r
-                        .header(
-                            CONTENT_TYPE,
-                            "application/x-www-form-urlencoded;charset=UTF-8",
-                        )
-                        .body(form.clone());
-                    match &token {
-                        Some(t) => r.header("CSRF-Token", t.as_str()),
-                        None => r,
-                    }
-                })
-                .await
-                .map_err(CallError::from_aem)?;
-            if response.status().is_success() {
-                return Ok(());
+            self.post_for_status(url, form).await
+        })
+    }
+
+    fn tag_properties<'a>(
+        &'a self,
+        path: &'a str,
+        properties: &'a [(&'a str, Option<&'a str>)],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(async move {
+            if !path.starts_with(&format!("{}/", super::tags::TAGS_ROOT)) {
+                return Err(CallError::NotFound);
             }
-            json_or_error(response, batch::sling_detail).await.map(drop)
+            let url = self.client.url(path).map_err(CallError::from_aem)?;
+            let form = {
+                let mut form = url::form_urlencoded::Serializer::new(String::new());
+                form.append_pair("_charset_", "utf-8");
+                for (name, value) in properties {
+                    match value {
+                        Some(v) => form.append_pair(name, v),
+                        None => form.append_pair(&format!("{name}@Delete"), ""),
+                    };
+                }
+                form.finish()
+            };
+            self.post_for_status(url, form).await
         })
     }
 

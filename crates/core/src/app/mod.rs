@@ -36,6 +36,8 @@ mod sheet_files;
 mod sheets;
 mod tag_changes;
 mod taxonomy;
+mod taxonomy_import;
+mod taxonomy_undo;
 mod thumbnails;
 mod tokens;
 mod user_files;
@@ -78,6 +80,10 @@ pub use sheets::{
 };
 pub use tag_changes::{TagChange, TagChangeDone};
 pub use taxonomy::SavedTaxonomy;
+pub use taxonomy_import::{
+    ChangedSince, NewTag, TagImportApplied, TagImportPreview, TagValueChange,
+};
+pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 
