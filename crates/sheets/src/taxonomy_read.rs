@@ -51,15 +51,18 @@ fn column_of(header: &str) -> Option<Column> {
     if said("sheet-tags-description") || h == "jcr:description" || h == "description" {
         return Some(Column::Description);
     }
-    let lang = h.strip_prefix("jcr:title.").map(str::to_owned).or_else(|| {
-        let (before, lang) = h.strip_suffix(')')?.rsplit_once('(')?;
-        let before = key(before);
-        let titled = before == "title"
-            || words
-                .iter()
-                .any(|l| key(&l.text("sheet-tags-title")) == before);
-        titled.then(|| lang.trim().to_owned())
-    })?;
+    let lang = h
+        .strip_prefix("jcr:title.")
+        .map(str::to_owned)
+        .or_else(|| {
+            let (before, lang) = h.strip_suffix(')')?.rsplit_once('(')?;
+            let before = key(before);
+            let titled = before == "title"
+                || words
+                    .iter()
+                    .any(|l| key(&l.text("sheet-tags-title")) == before);
+            titled.then(|| lang.trim().to_owned())
+        })?;
     // AEM's locale names: `pt_br`, as a person may type `pt-BR`.
     let lang = lang.replace('-', "_");
     let fine = !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
