@@ -144,7 +144,7 @@ cli-about-tags-merge = Fusionner une balise (et les balises en dessous) dans une
 cli-about-tags-move = Déplacer ou renommer une balise (et les balises en dessous) : chaque ressource sous --under qui la porte reçoit le nouvel identifiant (aperçu, puis application), puis AEM déplace la balise elle-même.
 cli-about-tags-delete = Supprimer une balise (et les balises en dessous) : retirée d’abord de chaque ressource sous --under (aperçu, puis application), puis supprimée dans AEM.
 cli-about-tags-import = Appliquer une feuille de taxonomie (telle que `tags export` l’écrit) : créer les balises qu’elle ajoute et modifier titres, traductions et descriptions (avec un aperçu d’abord ; rien n’est jamais supprimé).
-cli-about-tags-undo-import = Annuler un import de balises : remettre les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
+cli-about-tags-undo-import = Défaire un import de balises : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
 cli-arg-tags-import-sheet = La feuille : `.xlsx` ou `.csv`, telle que `tags export` l’écrit.
 cli-arg-tags-undo-import-id = L’identifiant de l’import, tel que `tags import` l’a affiché.
 cli-arg-tags-list-json = Afficher les balises en JSON.
@@ -509,14 +509,14 @@ cli-tags-import-done = { $created ->
 } et { $changed ->
     [one] { $changed } valeur modifiée
    *[other] { $changed } valeurs modifiées
-} (import { $id }). Pour l’annuler : metadesk-cli tags undo-import { $id }
+} (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
 cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
-cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont rétablies et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
-cli-tags-undo-confirm = Annuler l’import de balises { $id } ?
-cli-tags-undone = { $id } annulé : { $restored ->
-    [one] { $restored } valeur rétablie
-   *[other] { $restored } valeurs rétablies
+cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
+cli-tags-undo-confirm = Défaire l’import de balises { $id } ?
+cli-tags-undone = { $id } défait : { $restored ->
+    [one] { $restored } valeur restaurée
+   *[other] { $restored } valeurs restaurées
 }, { $removed ->
     [one] { $removed } balise supprimée
    *[other] { $removed } balises supprimées

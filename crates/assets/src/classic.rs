@@ -56,6 +56,8 @@ pub struct ClassicAssets {
     csrf: CsrfCache,
 }
 
+type FormFields = Vec<(String, String)>;
+
 impl ClassicAssets {
     pub fn new(client: AemClient) -> Self {
         ClassicAssets {
@@ -120,9 +122,13 @@ impl ClassicAssets {
         Ok(batch::confirmed(folder, assets, &body))
     }
 
-    /// POSTs `form` to a servlet that answers a status page (the tag servlet, a Sling POST
-    /// to a tag): only its status is read.
-    async fn post_for_status(&self, url: Url, form: String) -> Result<(), CallError> {
+    /// POSTs `fields` (UTF-8, as `_charset_` says) to a servlet that answers a status page
+    /// (the tag servlet, a Sling POST to a tag): only its status is read.
+    async fn post_for_status(&self, url: Url, fields: FormFields) -> Result<(), CallError> {
+        let form = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("_charset_", "utf-8")
+            .extend_pairs(fields)
+            .finish();
         let token = self.csrf_token().await?;
         let response = self
             .client
@@ -599,15 +605,10 @@ impl AssetsApi for ClassicAssets {
                 .client
                 .url("/bin/tagcommand")
                 .map_err(CallError::from_aem)?;
-            let form = {
-                let mut form = url::form_urlencoded::Serializer::new(String::new());
-                form.append_pair("_charset_", "utf-8");
-                for (k, v) in fields {
-                    form.append_pair(k, v);
-                }
-                form.finish()
-            };
-            self.post_for_status(url, form).await
+            let fields = fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()));
+            self.post_for_status(url, fields.collect()).await
         })
     }
 
@@ -621,18 +622,11 @@ impl AssetsApi for ClassicAssets {
                 return Err(CallError::NotFound);
             }
             let url = self.client.url(path).map_err(CallError::from_aem)?;
-            let form = {
-                let mut form = url::form_urlencoded::Serializer::new(String::new());
-                form.append_pair("_charset_", "utf-8");
-                for (name, value) in properties {
-                    match value {
-                        Some(v) => form.append_pair(name, v),
-                        None => form.append_pair(&format!("{name}@Delete"), ""),
-                    };
-                }
-                form.finish()
-            };
-            self.post_for_status(url, form).await
+            let fields = properties.iter().map(|(name, value)| match value {
+                Some(v) => ((*name).to_owned(), (*v).to_owned()),
+                None => (format!("{name}@Delete"), String::new()),
+            });
+            self.post_for_status(url, fields.collect()).await
         })
     }
 

@@ -37,6 +37,7 @@ mod sheets;
 mod tag_changes;
 mod taxonomy;
 mod taxonomy_import;
+mod taxonomy_record;
 mod taxonomy_undo;
 mod thumbnails;
 mod tokens;
@@ -80,9 +81,8 @@ pub use sheets::{
 };
 pub use tag_changes::{TagChange, TagChangeDone};
 pub use taxonomy::SavedTaxonomy;
-pub use taxonomy_import::{
-    ChangedSince, NewTag, TagImportApplied, TagImportPreview, TagValueChange,
-};
+pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
+pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;

@@ -16,7 +16,6 @@ use serde::{Deserialize, Serialize};
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
-use metadesk_base::i18n::{MessageArg, Part, Text};
 use metadesk_bulk::compute::tags::is_tag_id;
 use metadesk_bulk::spec::MAX_VALUE_CHARS;
 use metadesk_clients::error::{Error, ErrorCode, Result};
@@ -24,35 +23,10 @@ use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 
 use crate::app::sheet_files::file_name_of;
 use crate::app::sheets::read_sheet_file;
-use crate::app::taxonomy_undo::ImportRecord;
+use crate::app::taxonomy_record::{
+    ImportRecord, NewTag, TagValueChange, number, refused, value_of, write_values,
+};
 use crate::app::{Opened, Workspace, blocking};
-
-/// A tag the sheet adds, with what it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct NewTag {
-    /// The sheet's row.
-    pub row: usize,
-    pub id: String,
-    /// Its title; without one, AEM titles it with its name.
-    pub title: Option<String>,
-    /// Its titles in other languages, by AEM's locale name.
-    pub titles: BTreeMap<String, String>,
-    pub description: Option<String>,
-}
-
-/// One property of an existing tag the sheet changes: `jcr:title`, `jcr:title.<lang>` or
-/// `jcr:description`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub struct TagValueChange {
-    pub row: usize,
-    pub id: String,
-    pub property: String,
-    /// The value AEM held when the preview was made (`None`: none).
-    pub before: Option<String>,
-    pub after: String,
-}
 
 /// What a sheet would change, in the order it is written: tags created parents first, then
 /// values changed.
@@ -95,37 +69,6 @@ pub struct TagImportApplied {
     pub created: usize,
     pub changed: usize,
     pub changed_since: Vec<ChangedSince>,
-}
-
-/// A row number or a count as a message argument.
-pub(crate) fn number(n: usize) -> Part {
-    Part::Arg(MessageArg::Number(n as f64))
-}
-
-pub(crate) fn refused(id: &'static str, args: Vec<(&'static str, Part)>) -> Error {
-    Error::worded(ErrorCode::InvalidInput, Text::new(id, args))
-}
-
-/// The value `property` has on `tag` as read (`jcr:title` is its name when it has none).
-pub(crate) fn value_of<'a>(tag: &'a Tag, property: &str) -> Option<&'a str> {
-    match property {
-        "jcr:title" => Some(&tag.title),
-        "jcr:description" => tag.description.as_deref(),
-        p => p
-            .strip_prefix("jcr:title.")
-            .and_then(|lang| tag.titles.get(lang))
-            .map(String::as_str),
-    }
-}
-
-/// The tag's node: `/content/cq:tags/ns/path/to/tag`.
-pub(crate) fn tag_path(id: &str) -> String {
-    let (ns, local) = id.split_once(':').unwrap_or(("default", id));
-    if local.is_empty() {
-        format!("{TAGS_ROOT}/{ns}")
-    } else {
-        format!("{TAGS_ROOT}/{ns}/{local}")
-    }
 }
 
 /// The tag a tag id sits below: `ns:a` for `ns:a/b`, the namespace `ns:` for `ns:a`; `None`
@@ -413,26 +356,10 @@ impl Workspace {
     }
 }
 
-/// One Sling POST of `values` to the tag's node (nothing sent for none).
-pub(crate) async fn write_values(
-    opened: &Opened,
-    id: &str,
-    values: &[(String, Option<&str>)],
-) -> std::result::Result<(), CallError> {
-    if values.is_empty() {
-        return Ok(());
-    }
-    let fields: Vec<(&str, Option<&str>)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
-    opened
-        .connected
-        .assets
-        .tag_properties(&tag_path(id), &fields)
-        .await
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::app::taxonomy_record::tag_path;
 
     fn tag(id: &str, title: &str) -> Tag {
         Tag {

@@ -10,59 +10,16 @@
 //! Not here: the import (`taxonomy_import.rs`).
 
 use std::collections::{BTreeMap, HashSet};
-use std::path::PathBuf;
-
-use serde::{Deserialize, Serialize};
 
 use metadesk_assets::tags::Tag;
 use metadesk_base::i18n::Text;
 use metadesk_clients::error::Result;
-use metadesk_store::dirs::{read_settings_file, write_json_file};
+use metadesk_store::dirs::read_settings_file;
 
-use crate::app::taxonomy_import::{
-    NewTag, TagValueChange, refused, tag_path, value_of, write_values,
+use crate::app::taxonomy_record::{
+    ImportRecord, NewTag, refused, tag_path, value_of, write_values,
 };
 use crate::app::{Opened, Workspace, blocking};
-
-const RECORD_VERSION: u32 = 1;
-
-/// What an import wrote, kept for its undo.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct ImportRecord {
-    version: u32,
-    pub id: String,
-    /// The connection it was written through (`Opened::label`).
-    pub connection: String,
-    pub file_name: String,
-    pub at: String,
-    pub created: Vec<NewTag>,
-    pub changed: Vec<TagValueChange>,
-}
-
-impl ImportRecord {
-    pub(crate) fn new(
-        opened: &Opened,
-        file_name: &str,
-        created: Vec<NewTag>,
-        changed: Vec<TagValueChange>,
-    ) -> Self {
-        let now = time::OffsetDateTime::now_utc();
-        let stamp = time::macros::format_description!(
-            "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
-        );
-        let salt = std::process::id() & 0xffff;
-        ImportRecord {
-            version: RECORD_VERSION,
-            id: format!("tags-{}-{salt:04x}", now.format(&stamp).unwrap_or_default()),
-            connection: opened.label.clone(),
-            file_name: file_name.to_owned(),
-            at: metadesk_base::timefmt::now_rfc3339(),
-            created,
-            changed,
-        }
-    }
-}
 
 /// Why undo left a tag, or one of its values, as it is.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,24 +80,6 @@ fn below(id: &str, ancestor: &str) -> bool {
 }
 
 impl Workspace {
-    fn import_record_path(&self, id: &str) -> Option<PathBuf> {
-        let safe = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
-        safe.then(|| {
-            self.dirs
-                .data
-                .join("tag-imports")
-                .join(format!("{id}.json"))
-        })
-    }
-
-    pub(crate) async fn save_import_record(&self, record: &ImportRecord) -> Result<()> {
-        let path = self
-            .import_record_path(&record.id)
-            .ok_or_else(|| metadesk_clients::error::Error::Internal("import id".into()))?;
-        let record = record.clone();
-        blocking(move || write_json_file(&path, &record, "the tag import's record")).await
-    }
-
     /// Undoes the import `id` on the connection it was made with (see the module's words on
     /// what is put back and what is kept).
     pub async fn undo_tag_import(&self, opened: &Opened, id: &str) -> Result<TagImportUndone> {
