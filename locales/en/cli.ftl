@@ -79,6 +79,7 @@ cli-value-property = PROPERTY
 cli-value-property-value = PROPERTY=VALUE
 cli-value-query = QUERY
 cli-value-query-file = QUERY_FILE
+cli-value-import = IMPORT
 cli-value-run = RUN
 cli-value-state = STATE
 cli-value-url = URL

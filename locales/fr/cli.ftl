@@ -78,6 +78,7 @@ cli-value-property = PROPRIÉTÉ
 cli-value-property-value = PROPRIÉTÉ=VALEUR
 cli-value-query = REQUÊTE
 cli-value-query-file = FICHIER_DE_REQUÊTE
+cli-value-import = IMPORT
 cli-value-run = EXÉCUTION
 cli-value-state = ÉTAT
 cli-value-url = URL

@@ -48,6 +48,7 @@ struct ConsentArgs {
 #[derive(Args)]
 pub struct UndoImportArgs {
     /// The import's id, as `tags import` printed it.
+    #[arg(value_name = "IMPORT")]
     id: String,
     #[command(flatten)]
     conn: ConnectionArgs,
