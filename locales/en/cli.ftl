@@ -79,6 +79,7 @@ cli-value-property = PROPERTY
 cli-value-property-value = PROPERTY=VALUE
 cli-value-query = QUERY
 cli-value-query-file = QUERY_FILE
+cli-value-import = IMPORT
 cli-value-run = RUN
 cli-value-state = STATE
 cli-value-url = URL
@@ -144,6 +145,10 @@ cli-about-tags-export = Save the taxonomy as a sheet (.xlsx or .csv): one row a 
 cli-about-tags-merge = Merge a tag (and the tags below it) into another: every asset under --under that holds it gets the other instead (previewed, then applied), then AEM merges the tag itself.
 cli-about-tags-move = Move or rename a tag (and the tags below it): every asset under --under that holds it gets the new id (previewed, then applied), then AEM moves the tag itself.
 cli-about-tags-delete = Delete a tag (and the tags below it): removed from every asset under --under first (previewed, then applied), then deleted in AEM.
+cli-about-tags-import = Apply a taxonomy sheet (as `tags export` writes it): create the tags it adds and change titles, translations and descriptions (previewed first; nothing is ever deleted).
+cli-about-tags-undo-import = Undo a tag import: put titles back and remove the tags it created, unless changed or used since.
+cli-arg-tags-import-sheet = The sheet: `.xlsx` or `.csv`, as `tags export` writes it.
+cli-arg-tags-undo-import-id = The import's id, as `tags import` printed it.
 cli-arg-tags-list-json = Print the tags as JSON.
 cli-arg-tags-export-out = The file to write: `.xlsx` or `.csv` (replaced if it exists).
 cli-arg-tags-list-under = Count, for each tag, the assets under this folder (and its subfolders) that hold it or a tag below it: `/content/dam/…`.
@@ -481,6 +486,51 @@ cli-tags-not-changed = The tag { $id } was not changed: some assets that hold it
 cli-tags-merged = Merged { $id } into { $target }.
 cli-tags-moved = Moved { $id } to { $target }.
 cli-tags-deleted = Deleted { $id }.
+cli-tags-import-preview = { $file }: { $created ->
+    [one] { $created } tag to create
+   *[other] { $created } tags to create
+}, { $changed ->
+    [one] { $changed } value to change
+   *[other] { $changed } values to change
+}.
+cli-tags-import-create = {"  "}new tag { $id }, titled { $title }
+cli-tags-import-create-value = {"    "}{ $what }: { $value }
+cli-tags-import-change = {"  "}{ $what } of { $id }: { $before } → { $after }
+cli-tags-import-what-title = title
+cli-tags-import-what-title-in = title ({ $lang })
+cli-tags-import-what-description = description
+cli-tags-import-quoted = “{ $text }”
+cli-tags-import-no-value = (none)
+cli-tags-import-nothing = { $file } changes nothing in AEM’s tags: every value in it is already there.
+cli-tags-import-dry-run = Dry run: nothing was written.
+cli-tags-import-confirm = Make { $count ->
+    [one] this change
+   *[other] these { $count } changes
+} to AEM’s tags?
+cli-tags-import-not-applied = Nothing was written.
+cli-tags-import-done = Created { $created ->
+    [one] { $created } tag
+   *[other] { $created } tags
+} and changed { $changed ->
+    [one] { $changed } value
+   *[other] { $changed } values
+} (import { $id }). To undo it: metadesk-cli tags undo-import { $id }
+cli-tags-import-changed-since = Left as it is: the { $what } of { $id } was changed in AEM since the preview (the preview showed { $shown }, AEM now holds { $now }).
+cli-tags-import-exists-now = Not created: { $id } was created in AEM since the preview.
+cli-tags-undo-dry-run = Dry run: nothing was written; without --dry-run, the values import { $id } changed are put back and the tags it created removed, except those changed or used since.
+cli-tags-undo-confirm = Undo the tag import { $id }?
+cli-tags-undone = Undid { $id }: { $restored ->
+    [one] { $restored } value put back
+   *[other] { $restored } values put back
+}, { $removed ->
+    [one] { $removed } tag removed
+   *[other] { $removed } tags removed
+}.
+cli-tags-undo-kept-value = Kept: the { $what } of { $tag } was changed in AEM after the import (it now holds { $now }).
+cli-tags-undo-kept-changed = Kept: { $tag } was changed in AEM after the import.
+cli-tags-undo-kept-children = Kept: { $tag } has tags below it that the import did not create.
+cli-tags-undo-kept-assets = Kept: assets hold { $tag }; take it off them first (tags delete does both).
+cli-tags-undo-kept-unchecked = Kept: { $tag }, as AEM’s search could not say whether assets hold it ({ $detail }).
 cli-schema-kind = { $kind ->
     [text] text
     [multi-text] several texts

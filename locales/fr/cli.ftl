@@ -78,6 +78,7 @@ cli-value-property = PROPRIÉTÉ
 cli-value-property-value = PROPRIÉTÉ=VALEUR
 cli-value-query = REQUÊTE
 cli-value-query-file = FICHIER_DE_REQUÊTE
+cli-value-import = IMPORT
 cli-value-run = EXÉCUTION
 cli-value-state = ÉTAT
 cli-value-url = URL
@@ -143,6 +144,10 @@ cli-about-tags-export = Enregistrer la taxonomie en feuille de calcul (.xlsx ou 
 cli-about-tags-merge = Fusionner une balise (et les balises en dessous) dans une autre : chaque ressource sous --under qui la porte reçoit l’autre à la place (aperçu, puis application), puis AEM fusionne la balise elle-même.
 cli-about-tags-move = Déplacer ou renommer une balise (et les balises en dessous) : chaque ressource sous --under qui la porte reçoit le nouvel identifiant (aperçu, puis application), puis AEM déplace la balise elle-même.
 cli-about-tags-delete = Supprimer une balise (et les balises en dessous) : retirée d’abord de chaque ressource sous --under (aperçu, puis application), puis supprimée dans AEM.
+cli-about-tags-import = Appliquer une feuille de taxonomie (telle que `tags export` l’écrit) : créer les balises qu’elle ajoute et modifier titres, traductions et descriptions (avec un aperçu d’abord ; rien n’est jamais supprimé).
+cli-about-tags-undo-import = Défaire un import de balises : restaurer les titres et supprimer les balises qu’il a créées, sauf si elles ont été modifiées ou utilisées depuis.
+cli-arg-tags-import-sheet = La feuille : `.xlsx` ou `.csv`, telle que `tags export` l’écrit.
+cli-arg-tags-undo-import-id = L’identifiant de l’import, tel que `tags import` l’a affiché.
 cli-arg-tags-list-json = Afficher les balises en JSON.
 cli-arg-tags-export-out = Le fichier à écrire : `.xlsx` ou `.csv` (remplacé s’il existe).
 cli-arg-tags-list-under = Compter, pour chaque balise, les ressources de ce dossier (et de ses sous-dossiers) qui la portent, elle ou une balise en dessous : `/content/dam/…`.
@@ -485,6 +490,51 @@ cli-tags-not-changed = La balise { $id } n’a pas été modifiée : certaines 
 cli-tags-merged = { $id } fusionnée dans { $target }.
 cli-tags-moved = { $id } déplacée vers { $target }.
 cli-tags-deleted = { $id } supprimée.
+cli-tags-import-preview = { $file } : { $created ->
+    [one] { $created } balise à créer
+   *[other] { $created } balises à créer
+}, { $changed ->
+    [one] { $changed } valeur à modifier
+   *[other] { $changed } valeurs à modifier
+}.
+cli-tags-import-create = {"  "}nouvelle balise { $id }, intitulée { $title }
+cli-tags-import-create-value = {"    "}{ $what } : { $value }
+cli-tags-import-change = {"  "}{ $what } de { $id } : { $before } → { $after }
+cli-tags-import-what-title = titre
+cli-tags-import-what-title-in = titre ({ $lang })
+cli-tags-import-what-description = description
+cli-tags-import-quoted = « { $text } »
+cli-tags-import-no-value = (aucun)
+cli-tags-import-nothing = { $file } ne modifie rien dans les balises d’AEM : chacune de ses valeurs y est déjà.
+cli-tags-import-dry-run = Simulation : rien n’a été écrit.
+cli-tags-import-confirm = Apporter { $count ->
+    [one] cette modification
+   *[other] ces { $count } modifications
+} aux balises d’AEM ?
+cli-tags-import-not-applied = Rien n’a été écrit.
+cli-tags-import-done = { $created ->
+    [one] { $created } balise créée
+   *[other] { $created } balises créées
+} et { $changed ->
+    [one] { $changed } valeur modifiée
+   *[other] { $changed } valeurs modifiées
+} (import { $id }). Pour le défaire : metadesk-cli tags undo-import { $id }
+cli-tags-import-changed-since = Laissé tel quel, car modifié dans AEM depuis l’aperçu : { $what } de { $id } (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
+cli-tags-import-exists-now = Non créée : { $id } a été créée dans AEM depuis l’aperçu.
+cli-tags-undo-dry-run = Simulation : rien n’a été écrit ; sans --dry-run, les valeurs que l’import { $id } a modifiées sont restaurées et les balises qu’il a créées supprimées, sauf celles modifiées ou utilisées depuis.
+cli-tags-undo-confirm = Défaire l’import de balises { $id } ?
+cli-tags-undone = { $id } défait : { $restored ->
+    [one] { $restored } valeur restaurée
+   *[other] { $restored } valeurs restaurées
+}, { $removed ->
+    [one] { $removed } balise supprimée
+   *[other] { $removed } balises supprimées
+}.
+cli-tags-undo-kept-value = Conservé, car modifié dans AEM après l’import : { $what } de { $tag } (maintenant { $now }).
+cli-tags-undo-kept-changed = Conservée : { $tag } a été modifiée dans AEM après l’import.
+cli-tags-undo-kept-children = Conservée : { $tag } a en dessous d’elle des balises que l’import n’a pas créées.
+cli-tags-undo-kept-assets = Conservée : des ressources portent { $tag } ; retirez-la-leur d’abord (tags delete fait les deux).
+cli-tags-undo-kept-unchecked = Conservée : { $tag }, car la recherche d’AEM n’a pas pu dire si des ressources la portent ({ $detail }).
 cli-schema-kind = { $kind ->
     [text] texte
     [multi-text] plusieurs textes

@@ -51,4 +51,5 @@ mod scopes_cli;
 mod sheet_batches;
 mod sheet_cli;
 mod tags_cli;
+mod tags_import_cli;
 mod tokens;

@@ -56,6 +56,8 @@ pub struct ClassicAssets {
     csrf: CsrfCache,
 }
 
+type FormFields = Vec<(String, String)>;
+
 impl ClassicAssets {
     pub fn new(client: AemClient) -> Self {
         ClassicAssets {
@@ -118,6 +120,36 @@ impl ClassicAssets {
         }
         let body = self.sling_post(folder, form).await?;
         Ok(batch::confirmed(folder, assets, &body))
+    }
+
+    /// POSTs `fields` (UTF-8, as `_charset_` says) to a servlet that answers a status page
+    /// (the tag servlet, a Sling POST to a tag): only its status is read.
+    async fn post_for_status(&self, url: Url, fields: FormFields) -> Result<(), CallError> {
+        let form = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("_charset_", "utf-8")
+            .extend_pairs(fields)
+            .finish();
+        let token = self.csrf_token().await?;
+        let response = self
+            .client
+            .send(Method::POST, url, |r| {
+                let r = r
+                    .header(
+                        CONTENT_TYPE,
+                        "application/x-www-form-urlencoded;charset=UTF-8",
+                    )
+                    .body(form.clone());
+                match &token {
+                    Some(t) => r.header("CSRF-Token", t.as_str()),
+                    None => r,
+                }
+            })
+            .await
+            .map_err(CallError::from_aem)?;
+        if response.status().is_success() {
+            return Ok(());
+        }
+        json_or_error(response, batch::sling_detail).await.map(drop)
     }
 
     /// A Sling POST of `form` on `folder` as a batch write sends it (JSON answer, the CSRF
@@ -573,35 +605,28 @@ impl AssetsApi for ClassicAssets {
                 .client
                 .url("/bin/tagcommand")
                 .map_err(CallError::from_aem)?;
-            let form = {
-                let mut form = url::form_urlencoded::Serializer::new(String::new());
-                form.append_pair("_charset_", "utf-8");
-                for (k, v) in fields {
-                    form.append_pair(k, v);
-                }
-                form.finish()
-            };
-            let token = self.csrf_token().await?;
-            let response = self
-                .client
-                .send(Method::POST, url, |r| {
-                    let r = r
-                        .header(
-                            CONTENT_TYPE,
-                            "application/x-www-form-urlencoded;charset=UTF-8",
-                        )
-                        .body(form.clone());
-                    match &token {
-                        Some(t) => r.header("CSRF-Token", t.as_str()),
-                        None => r,
-                    }
-                })
-                .await
-                .map_err(CallError::from_aem)?;
-            if response.status().is_success() {
-                return Ok(());
+            let fields = fields
+                .iter()
+                .map(|(k, v)| ((*k).to_owned(), (*v).to_owned()));
+            self.post_for_status(url, fields.collect()).await
+        })
+    }
+
+    fn tag_properties<'a>(
+        &'a self,
+        path: &'a str,
+        properties: &'a [(&'a str, Option<&'a str>)],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        Box::pin(async move {
+            if !path.starts_with(&format!("{}/", super::tags::TAGS_ROOT)) {
+                return Err(CallError::NotFound);
             }
-            json_or_error(response, batch::sling_detail).await.map(drop)
+            let url = self.client.url(path).map_err(CallError::from_aem)?;
+            let fields = properties.iter().map(|(name, value)| match value {
+                Some(v) => ((*name).to_owned(), (*v).to_owned()),
+                None => (format!("{name}@Delete"), String::new()),
+            });
+            self.post_for_status(url, fields.collect()).await
         })
     }
 

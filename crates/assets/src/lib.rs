@@ -336,6 +336,23 @@ pub trait AssetsApi: Send + Sync {
         })
     }
 
+    /// A Sling POST of a tag's own properties to its node (`path` under `/content/cq:tags`):
+    /// `Some` sets a property (`jcr:title.fr`), `None` removes it. Its answer is a status page:
+    /// only the status is read.
+    fn tag_properties<'a>(
+        &'a self,
+        path: &'a str,
+        properties: &'a [(&'a str, Option<&'a str>)],
+    ) -> BoxFuture<'a, Result<(), CallError>> {
+        let _ = (path, properties);
+        Box::pin(async {
+            Err(CallError::Rejected {
+                status: 0,
+                detail: Text::plain("assets-cannot-read-tags"),
+            })
+        })
+    }
+
     /// A repository node as Sling's default GET servlet renders it
     /// (<https://github.com/apache/sling-org-apache-sling-servlets-get>):
     /// `{path}.json` for an empty `selector`, else `{path}.{selector}.json` (`1`, `infinity`).

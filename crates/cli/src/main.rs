@@ -22,6 +22,7 @@ mod runs;
 mod schema;
 mod sheet;
 mod tags;
+mod tags_import;
 
 use std::process::ExitCode;
 

@@ -33,6 +33,12 @@ enum TagsCommand {
     /// Save the taxonomy as a sheet (.xlsx or .csv): one row a tag with its id, title, a title
     /// column per language and its description.
     Export(ExportArgs),
+    /// Apply a taxonomy sheet (as `tags export` writes it): create the tags it adds and change
+    /// titles, translations and descriptions (previewed first; nothing is ever deleted).
+    Import(crate::tags_import::ImportArgs),
+    /// Undo a tag import: put titles back and remove the tags it created, unless changed or
+    /// used since.
+    UndoImport(crate::tags_import::UndoImportArgs),
     /// Merge a tag (and the tags below it) into another: every asset under --under that holds
     /// it gets the other instead (previewed, then applied), then AEM merges the tag itself.
     Merge {
@@ -112,6 +118,8 @@ pub async fn run(args: TagsArgs, ws: &Workspace, l: &Localizer) -> u8 {
     match args.command {
         TagsCommand::List(a) => list(a, ws, l).await,
         TagsCommand::Export(a) => export(a, ws, l).await,
+        TagsCommand::Import(a) => crate::tags_import::import(a, ws, l).await,
+        TagsCommand::UndoImport(a) => crate::tags_import::undo(a, ws, l).await,
         TagsCommand::Merge { tag, into, change } => {
             change_tag(TagChange::Merge { tag, into }, change, ws, l).await
         }

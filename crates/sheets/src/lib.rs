@@ -21,6 +21,7 @@ pub mod headers;
 pub(crate) mod parsing;
 mod reading;
 pub mod taxonomy;
+pub mod taxonomy_read;
 pub mod writing;
 
 #[cfg(test)]

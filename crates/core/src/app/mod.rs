@@ -36,6 +36,9 @@ mod sheet_files;
 mod sheets;
 mod tag_changes;
 mod taxonomy;
+mod taxonomy_import;
+mod taxonomy_record;
+mod taxonomy_undo;
 mod thumbnails;
 mod tokens;
 mod user_files;
@@ -78,6 +81,9 @@ pub use sheets::{
 };
 pub use tag_changes::{TagChange, TagChangeDone, TagChangeRequest};
 pub use taxonomy::{SavedTaxonomy, TagCounts};
+pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
+pub use taxonomy_record::{NewTag, TagValueChange};
+pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

@@ -1,0 +1,329 @@
+//! `metadesk-cli tags import FILE` and `tags undo-import ID`: a taxonomy sheet's changes
+//! previewed in words (each tag created, each title, translation and description before →
+//! after), then applied with consent; and an import undone. Nothing else.
+//!
+//! Not here: reading and checking the sheet, writing, recording and undoing
+//! (`metadesk_core::app::taxonomy_import`, `taxonomy_undo`).
+
+use std::path::PathBuf;
+
+use clap::Args;
+use metadesk_core::Error;
+use metadesk_core::app::{
+    ChangedSince, KeptReason, TagImportPreview, TagImportUndone, TagValueChange, Workspace,
+};
+use metadesk_core::i18n::{Localizer, arg, count};
+
+use crate::bulk::open::ConnectionArgs;
+use crate::bulk::{ProductionGate, WriteFlags, ask_for_name, ask_yes_no, gate};
+use crate::exit_code::{SOME_FAILED, SUCCESS};
+use crate::output;
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// The sheet: `.xlsx` or `.csv`, as `tags export` writes it.
+    #[arg(value_name = "FILE")]
+    sheet: PathBuf,
+    #[command(flatten)]
+    conn: ConnectionArgs,
+    #[command(flatten)]
+    consent: ConsentArgs,
+}
+
+/// How a tag import or its undo is agreed to.
+#[derive(Args)]
+struct ConsentArgs {
+    /// Preview only: show what would change, write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Apply without asking.
+    #[arg(long)]
+    yes: bool,
+    /// On a connection marked production: its name, to apply without typing it at a prompt
+    /// (needed with --yes or without a terminal).
+    #[arg(long, value_name = "NAME")]
+    confirm_production: Option<String>,
+}
+
+#[derive(Args)]
+pub struct UndoImportArgs {
+    /// The import's id, as `tags import` printed it.
+    #[arg(value_name = "IMPORT")]
+    id: String,
+    #[command(flatten)]
+    conn: ConnectionArgs,
+    #[command(flatten)]
+    consent: ConsentArgs,
+}
+
+impl ConsentArgs {
+    fn flags(&self) -> WriteFlags {
+        WriteFlags {
+            dry_run: self.dry_run,
+            yes: self.yes,
+            confirm_production: self.confirm_production.clone(),
+            empty_required: false,
+            json: false,
+        }
+    }
+}
+
+/// A value in quotes as the language writes them; `empty` when there is none.
+fn quoted(value: Option<&str>, l: &Localizer) -> String {
+    match value {
+        Some(v) => l.msg("cli-tags-import-quoted", &[("text", arg(v))]),
+        None => l.text("cli-tags-import-no-value"),
+    }
+}
+
+/// What a property is, in words: `title`, `title (fr)`, `description`.
+fn what(property: &str, l: &Localizer) -> String {
+    match property.strip_prefix("jcr:title.") {
+        Some(lang) => l.msg("cli-tags-import-what-title-in", &[("lang", arg(lang))]),
+        None if property == "jcr:description" => l.text("cli-tags-import-what-description"),
+        None => l.text("cli-tags-import-what-title"),
+    }
+}
+
+fn change_line(c: &TagValueChange, l: &Localizer) -> String {
+    l.msg(
+        "cli-tags-import-change",
+        &[
+            ("id", arg(c.id.as_str())),
+            ("what", arg(what(&c.property, l))),
+            ("before", arg(quoted(c.before.as_deref(), l))),
+            ("after", arg(quoted(Some(&c.after), l))),
+        ],
+    )
+}
+
+fn show(preview: &TagImportPreview, l: &Localizer) {
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-import-preview",
+            &[
+                ("file", arg(preview.file_name.as_str())),
+                ("created", count(preview.created.len() as f64)),
+                ("changed", count(preview.changed.len() as f64)),
+            ],
+        )
+    );
+    for tag in &preview.created {
+        let title = tag.title.as_deref();
+        println!(
+            "{}",
+            l.msg(
+                "cli-tags-import-create",
+                &[
+                    ("id", arg(tag.id.as_str())),
+                    ("title", arg(quoted(title, l))),
+                ],
+            )
+        );
+        for (lang, title) in &tag.titles {
+            let what = what(&format!("jcr:title.{lang}"), l);
+            println!(
+                "{}",
+                l.msg(
+                    "cli-tags-import-create-value",
+                    &[("what", arg(what)), ("value", arg(quoted(Some(title), l)))],
+                )
+            );
+        }
+        if let Some(d) = &tag.description {
+            let what = what("jcr:description", l);
+            println!(
+                "{}",
+                l.msg(
+                    "cli-tags-import-create-value",
+                    &[("what", arg(what)), ("value", arg(quoted(Some(d), l)))],
+                )
+            );
+        }
+    }
+    for change in &preview.changed {
+        println!("{}", change_line(change, l));
+    }
+}
+
+/// Asks before writing, as the bulk commands do: the production name where the connection is
+/// production, else yes/no on a terminal; `--yes` answers for a script.
+fn consent(
+    opened: &metadesk_core::app::Opened,
+    gate: &ProductionGate,
+    yes: bool,
+    changes: usize,
+    question: &str,
+    l: &Localizer,
+) -> Result<bool, Error> {
+    use std::io::IsTerminal;
+    let (mut input, mut prompt) = (std::io::stdin().lock(), std::io::stderr());
+    match gate {
+        ProductionGate::AskForName => ask_for_name(
+            opened.connection(),
+            changes as u64,
+            &mut input,
+            &mut prompt,
+            l,
+        )
+        .map(|_| true),
+        ProductionGate::Passed if yes => Ok(true),
+        ProductionGate::Passed if !std::io::stdin().is_terminal() => Err(Error::InvalidInput(
+            l.text("cli-not-applying-without-confirmation"),
+        )),
+        ProductionGate::Passed => ask_yes_no(question, &mut input, &mut prompt, l),
+    }
+}
+
+fn changed_since_line(c: &ChangedSince, l: &Localizer) -> String {
+    match &c.property {
+        None => l.msg("cli-tags-import-exists-now", &[("id", arg(c.id.as_str()))]),
+        Some(p) => l.msg(
+            "cli-tags-import-changed-since",
+            &[
+                ("id", arg(c.id.as_str())),
+                ("what", arg(what(p, l))),
+                ("shown", arg(quoted(c.shown.as_deref(), l))),
+                ("now", arg(quoted(c.now.as_deref(), l))),
+            ],
+        ),
+    }
+}
+
+pub async fn import(a: ImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
+    let opened = match ws.open(a.conn.choice()).await {
+        Ok(o) => o,
+        Err(e) => return output::fail(&e, l),
+    };
+    let gate = match gate(&opened, &a.consent.flags(), l) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e, l),
+    };
+    let preview = match ws.preview_tag_import(&opened, &a.sheet).await {
+        Ok(p) => p,
+        Err(e) => return output::fail(&e, l),
+    };
+    if preview.is_empty() {
+        println!(
+            "{}",
+            l.msg(
+                "cli-tags-import-nothing",
+                &[("file", arg(preview.file_name.as_str()))]
+            )
+        );
+        return SUCCESS;
+    }
+    show(&preview, l);
+    if a.consent.dry_run {
+        println!("{}", l.text("cli-tags-import-dry-run"));
+        return SUCCESS;
+    }
+    let changes = preview.created.len() + preview.changed.len();
+    let question = l.msg(
+        "cli-tags-import-confirm",
+        &[("count", count(changes as f64))],
+    );
+    match consent(&opened, &gate, a.consent.yes, changes, &question, l) {
+        Ok(true) => {}
+        Ok(false) => {
+            println!("{}", l.text("cli-tags-import-not-applied"));
+            return SUCCESS;
+        }
+        Err(e) => return output::fail(&e, l),
+    }
+    let applied = match ws.apply_tag_import(&opened, &preview).await {
+        Ok(done) => done,
+        Err(e) => return output::fail(&e, l),
+    };
+    for c in &applied.changed_since {
+        eprintln!("{}", changed_since_line(c, l));
+    }
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-import-done",
+            &[
+                ("created", count(applied.created as f64)),
+                ("changed", count(applied.changed as f64)),
+                ("id", arg(applied.id.as_str())),
+            ],
+        )
+    );
+    if applied.changed_since.is_empty() {
+        SUCCESS
+    } else {
+        SOME_FAILED
+    }
+}
+
+fn kept_line(tag: &str, reason: &KeptReason, l: &Localizer) -> String {
+    let t = ("tag", arg(tag));
+    match reason {
+        KeptReason::ValueChanged { property, now } => l.msg(
+            "cli-tags-undo-kept-value",
+            &[
+                t,
+                ("what", arg(what(property, l))),
+                ("now", arg(quoted(now.as_deref(), l))),
+            ],
+        ),
+        KeptReason::TagChanged => l.msg("cli-tags-undo-kept-changed", &[t]),
+        KeptReason::HasChildren => l.msg("cli-tags-undo-kept-children", &[t]),
+        KeptReason::HoldsAssets => l.msg("cli-tags-undo-kept-assets", &[t]),
+        KeptReason::Unchecked { detail } => l.msg(
+            "cli-tags-undo-kept-unchecked",
+            &[t, ("detail", arg(detail.localized(l)))],
+        ),
+    }
+}
+
+pub async fn undo(a: UndoImportArgs, ws: &Workspace, l: &Localizer) -> u8 {
+    let opened = match ws.open(a.conn.choice()).await {
+        Ok(o) => o,
+        Err(e) => return output::fail(&e, l),
+    };
+    if a.consent.dry_run {
+        println!(
+            "{}",
+            l.msg("cli-tags-undo-dry-run", &[("id", arg(a.id.as_str()))])
+        );
+        return SUCCESS;
+    }
+    let gate = match gate(&opened, &a.consent.flags(), l) {
+        Ok(g) => g,
+        Err(e) => return output::fail(&e, l),
+    };
+    let question = l.msg("cli-tags-undo-confirm", &[("id", arg(a.id.as_str()))]);
+    match consent(&opened, &gate, a.consent.yes, 1, &question, l) {
+        Ok(true) => {}
+        Ok(false) => {
+            println!("{}", l.text("cli-tags-import-not-applied"));
+            return SUCCESS;
+        }
+        Err(e) => return output::fail(&e, l),
+    }
+    let undone: TagImportUndone = match ws.undo_tag_import(&opened, &a.id).await {
+        Ok(u) => u,
+        Err(e) => return output::fail(&e, l),
+    };
+    for kept in &undone.kept {
+        eprintln!("{}", kept_line(&kept.id, &kept.reason, l));
+    }
+    println!(
+        "{}",
+        l.msg(
+            "cli-tags-undone",
+            &[
+                ("id", arg(undone.id.as_str())),
+                ("restored", count(undone.restored as f64)),
+                ("removed", count(undone.removed as f64)),
+            ],
+        )
+    );
+    if undone.kept.is_empty() {
+        SUCCESS
+    } else {
+        SOME_FAILED
+    }
+}

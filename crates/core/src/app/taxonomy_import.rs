@@ -1,0 +1,428 @@
+//! A taxonomy sheet imported (`tags import`): the tags it adds created with AEM's tag command,
+//! the titles, translations and descriptions it changes written to each tag's node by a Sling
+//! POST (`adobe-wire-tags.md` §3). Nothing is ever deleted: a row missing from the sheet or an
+//! empty cell changes nothing. Every problem of the sheet is refused, naming its row, before
+//! anything is written; just before writing, the taxonomy is read again and a value changed in
+//! AEM since the preview is left as it is, and said. What is written is recorded first
+//! (`taxonomy_undo.rs`), so that it can be undone.
+//!
+//! Not here: reading the sheet (`metadesk_sheets::taxonomy_read`), the record and the undo
+//! (`taxonomy_undo.rs`), the words (`cli/src/tags_import.rs`).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use metadesk_assets::CallError;
+use metadesk_assets::tags::{TAGS_ROOT, Tag};
+use metadesk_bulk::compute::tags::is_tag_id;
+use metadesk_bulk::spec::MAX_VALUE_CHARS;
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
+
+use crate::app::sheet_files::file_name_of;
+use crate::app::sheets::read_sheet_file;
+use crate::app::taxonomy_record::{
+    ImportRecord, NewTag, TagValueChange, number, refused, value_of, write_values,
+};
+use crate::app::{Opened, Workspace, blocking};
+
+/// What a sheet would change, in the order it is written: tags created parents first, then
+/// values changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagImportPreview {
+    pub file_name: String,
+    /// The sheet's rows with a tag id.
+    pub rows: usize,
+    pub created: Vec<NewTag>,
+    pub changed: Vec<TagValueChange>,
+}
+
+impl TagImportPreview {
+    /// Whether the sheet changes nothing in AEM.
+    pub fn is_empty(&self) -> bool {
+        self.created.is_empty() && self.changed.is_empty()
+    }
+}
+
+/// A value left alone at apply time because AEM's differs from the preview's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChangedSince {
+    pub id: String,
+    /// The property; `None` when a tag the preview would create exists now.
+    pub property: Option<String>,
+    /// What the preview showed AEM holding.
+    pub shown: Option<String>,
+    /// What AEM holds now.
+    pub now: Option<String>,
+}
+
+/// An applied import.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagImportApplied {
+    /// The import's id, for `tags undo-import`.
+    pub id: String,
+    pub created: usize,
+    pub changed: usize,
+    pub changed_since: Vec<ChangedSince>,
+}
+
+/// The tag a tag id sits below: `ns:a` for `ns:a/b`, the namespace `ns:` for `ns:a`; `None`
+/// for a namespace (the taxonomy's root holds it).
+fn parent_of(id: &str) -> Option<String> {
+    let (ns, local) = id.split_once(':')?;
+    if local.is_empty() {
+        return None;
+    }
+    Some(match local.rsplit_once('/') {
+        Some((up, _)) => format!("{ns}:{up}"),
+        None => format!("{ns}:"),
+    })
+}
+
+/// A sheet's id as AEM names the tag: a path under the root becomes its id, an id without a
+/// namespace is in `default` (`adobe-wire-tags.md` §1).
+fn normalized_id(raw: &str) -> String {
+    if let Some(rest) = raw.strip_prefix(&format!("{TAGS_ROOT}/")) {
+        let rest = rest.trim_end_matches('/');
+        return match rest.split_once('/') {
+            Some((ns, local)) => format!("{ns}:{local}"),
+            None => format!("{rest}:"),
+        };
+    }
+    if raw.contains(':') {
+        raw.to_owned()
+    } else {
+        format!("default:{raw}")
+    }
+}
+
+/// The `(property, value)` pairs a row sets, in a stable order.
+fn row_values(row: &TaxonomyRow) -> Vec<(String, &str)> {
+    let mut out = Vec::new();
+    if let Some(t) = &row.title {
+        out.push(("jcr:title".to_owned(), t.as_str()));
+    }
+    for (lang, t) in &row.titles {
+        out.push((format!("jcr:title.{lang}"), t.as_str()));
+    }
+    if let Some(d) = &row.description {
+        out.push(("jcr:description".to_owned(), d.as_str()));
+    }
+    out
+}
+
+/// The plan of a sheet's rows against the taxonomy as read; the first problem, naming its row,
+/// refuses the whole sheet.
+pub(crate) fn plan(
+    file_name: &str,
+    rows: &[TaxonomyRow],
+    tags: &[Tag],
+) -> Result<TagImportPreview> {
+    let existing: HashMap<&str, &Tag> = tags.iter().map(|t| (t.id.as_str(), t)).collect();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let (mut created, mut changed) = (Vec::new(), Vec::new());
+    for row in rows {
+        let Some(raw) = &row.id else {
+            return Err(refused(
+                "error-tags-import-no-id",
+                vec![("row", number(row.row))],
+            ));
+        };
+        let id = normalized_id(raw);
+        if !is_tag_id(&id) {
+            return Err(refused(
+                "error-tags-import-bad-id",
+                vec![("row", number(row.row)), ("id", raw.as_str().into())],
+            ));
+        }
+        if let Some(first) = seen.insert(id.clone(), row.row) {
+            return Err(refused(
+                "error-tags-import-twice",
+                vec![
+                    ("row", number(row.row)),
+                    ("id", id.as_str().into()),
+                    ("first", number(first)),
+                ],
+            ));
+        }
+        let values = row_values(row);
+        if values
+            .iter()
+            .any(|(_, v)| v.chars().count() > MAX_VALUE_CHARS)
+        {
+            return Err(refused(
+                "error-tags-import-too-long",
+                vec![
+                    ("row", number(row.row)),
+                    ("id", id.as_str().into()),
+                    ("limit", number(MAX_VALUE_CHARS)),
+                ],
+            ));
+        }
+        match existing.get(id.as_str()) {
+            Some(tag) => changed.extend(
+                values
+                    .into_iter()
+                    .filter(|(p, v)| value_of(tag, p) != Some(*v))
+                    .map(|(property, after)| TagValueChange {
+                        row: row.row,
+                        id: id.clone(),
+                        before: value_of(tag, &property).map(str::to_owned),
+                        property,
+                        after: after.to_owned(),
+                    }),
+            ),
+            None => created.push(NewTag {
+                row: row.row,
+                id,
+                title: row.title.clone(),
+                titles: row.titles.clone(),
+                description: row.description.clone(),
+            }),
+        }
+    }
+    for tag in &created {
+        if let Some(parent) = parent_of(&tag.id)
+            && !existing.contains_key(parent.as_str())
+            && !seen.contains_key(&parent)
+        {
+            return Err(refused(
+                "error-tags-import-no-parent",
+                vec![
+                    ("row", number(tag.row)),
+                    ("id", tag.id.as_str().into()),
+                    ("parent", parent.as_str().into()),
+                ],
+            ));
+        }
+    }
+    // Parents before their children, whatever the sheet's order.
+    created.sort_by_key(|t| (t.id.matches('/').count(), !t.id.ends_with(':'), t.row));
+    Ok(TagImportPreview {
+        file_name: file_name.to_owned(),
+        rows: rows.len(),
+        created,
+        changed,
+    })
+}
+
+/// Whether the account may change the taxonomy (AEM's own `canCreateTag`), asked about `id`.
+pub(crate) async fn check_rights(opened: &Opened, id: &str) -> Result<()> {
+    let check = [("cmd", "canCreateTag"), ("tag", id)];
+    match opened.connected.assets.tag_command(&check).await {
+        Ok(()) => Ok(()),
+        Err(
+            CallError::Rejected {
+                status: 401 | 403, ..
+            }
+            | CallError::Forbidden(_),
+        ) => Err(refused(
+            "error-tag-no-rights",
+            vec![("connection", opened.label.as_str().into())],
+        )),
+        Err(e) => Err(refused(
+            "error-tag-unchecked",
+            vec![("detail", e.text().into())],
+        )),
+    }
+}
+
+impl Workspace {
+    /// What the sheet at `path` would change in the taxonomy, every problem of it refused
+    /// (naming its row) before anything is written, the account's right to change the
+    /// taxonomy checked when it changes something.
+    pub async fn preview_tag_import(
+        &self,
+        opened: &Opened,
+        path: &Path,
+    ) -> Result<TagImportPreview> {
+        let file_name = file_name_of(path);
+        let owned = path.to_owned();
+        let bytes = blocking(move || read_sheet_file(&owned)).await?;
+        let name = file_name.clone();
+        let rows = blocking(move || {
+            read_taxonomy(&name, &bytes).map_err(|t| Error::worded(ErrorCode::InvalidInput, t))
+        })
+        .await?;
+        let tags = self.tags(opened).await?;
+        let preview = plan(&file_name, &rows, &tags)?;
+        let first = preview
+            .created
+            .first()
+            .map(|t| t.id.as_str())
+            .or_else(|| preview.changed.first().map(|c| c.id.as_str()));
+        if let Some(id) = first {
+            check_rights(opened, id).await?;
+        }
+        Ok(preview)
+    }
+
+    /// Writes a previewed import: the taxonomy read again first, a value AEM changed since
+    /// the preview (or a tag created meanwhile) left alone and returned; then what remains is
+    /// recorded for undo before the first write, the tags created parents first, and each
+    /// tag's values written in one request.
+    pub async fn apply_tag_import(
+        &self,
+        opened: &Opened,
+        preview: &TagImportPreview,
+    ) -> Result<TagImportApplied> {
+        let tags = self.tags(opened).await?;
+        let now: HashMap<&str, &Tag> = tags.iter().map(|t| (t.id.as_str(), t)).collect();
+        let mut changed_since = Vec::new();
+        let mut created = Vec::new();
+        for tag in &preview.created {
+            match now.get(tag.id.as_str()) {
+                Some(_) => changed_since.push(ChangedSince {
+                    id: tag.id.clone(),
+                    property: None,
+                    shown: None,
+                    now: None,
+                }),
+                None => created.push(tag.clone()),
+            }
+        }
+        let mut changed = Vec::new();
+        for change in &preview.changed {
+            let value = now
+                .get(change.id.as_str())
+                .map(|t| value_of(t, &change.property).map(str::to_owned));
+            match value {
+                Some(v) if v == change.before => changed.push(change.clone()),
+                Some(v) if v.as_deref() == Some(change.after.as_str()) => {}
+                v => changed_since.push(ChangedSince {
+                    id: change.id.clone(),
+                    property: Some(change.property.clone()),
+                    shown: change.before.clone(),
+                    now: v.flatten(),
+                }),
+            }
+        }
+        let record = ImportRecord::new(opened, &preview.file_name, created, changed);
+        self.save_import_record(&record).await?;
+        let aem = &opened.connected.assets;
+        let failed = |id: &str, e: CallError| {
+            refused(
+                "error-tags-import-write",
+                vec![
+                    ("id", id.into()),
+                    ("detail", e.text().into()),
+                    ("import", record.id.as_str().into()),
+                ],
+            )
+        };
+        for tag in &record.created {
+            let mut fields = vec![("cmd", "createTag"), ("tag", tag.id.as_str())];
+            if let Some(t) = &tag.title {
+                fields.push(("jcr:title", t));
+            }
+            if let Some(d) = &tag.description {
+                fields.push(("jcr:description", d));
+            }
+            aem.tag_command(&fields)
+                .await
+                .map_err(|e| failed(&tag.id, e))?;
+            let titles: Vec<(String, Option<&str>)> = tag
+                .titles
+                .iter()
+                .map(|(lang, t)| (format!("jcr:title.{lang}"), Some(t.as_str())))
+                .collect();
+            write_values(opened, &tag.id, &titles)
+                .await
+                .map_err(|e| failed(&tag.id, e))?;
+        }
+        let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
+        for c in &record.changed {
+            by_tag
+                .entry(&c.id)
+                .or_default()
+                .push((c.property.clone(), Some(&c.after)));
+        }
+        for (id, values) in by_tag {
+            write_values(opened, id, &values)
+                .await
+                .map_err(|e| failed(id, e))?;
+        }
+        Ok(TagImportApplied {
+            id: record.id.clone(),
+            created: record.created.len(),
+            changed: record.changed.len(),
+            changed_since,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::app::taxonomy_record::tag_path;
+
+    fn tag(id: &str, title: &str) -> Tag {
+        Tag {
+            id: id.into(),
+            title: title.into(),
+            trail: title.into(),
+            titles: BTreeMap::from([("fr".to_owned(), format!("{title} fr"))]),
+            description: None,
+            published: false,
+        }
+    }
+
+    fn row(n: usize, id: &str, title: Option<&str>) -> TaxonomyRow {
+        TaxonomyRow {
+            row: n,
+            id: Some(id.into()),
+            title: title.map(str::to_owned),
+            ..TaxonomyRow::default()
+        }
+    }
+
+    #[test]
+    fn new_tags_come_parents_first_and_only_changed_values_count() {
+        let tags = [tag("ns:", "NS"), tag("ns:a", "A")];
+        let mut fr = row(4, "ns:a", Some("A"));
+        fr.titles.insert("fr".into(), "A fr".into());
+        fr.description = Some("new".into());
+        let rows = [
+            row(2, "ns:b/c", Some("C")),
+            row(3, "/content/cq:tags/ns/b", None),
+            fr,
+        ];
+        let p = plan("t.csv", &rows, &tags).unwrap();
+        let ids: Vec<&str> = p.created.iter().map(|t| t.id.as_str()).collect();
+        assert_eq!(ids, ["ns:b", "ns:b/c"]);
+        assert_eq!(p.changed.len(), 1);
+        assert_eq!(p.changed[0].property, "jcr:description");
+        assert_eq!(p.changed[0].before, None);
+        assert_eq!(tag_path("ns:b/c"), "/content/cq:tags/ns/b/c");
+        assert_eq!(tag_path("ns:"), "/content/cq:tags/ns");
+    }
+
+    #[test]
+    fn each_problem_names_its_row() {
+        let tags = [tag("ns:", "NS")];
+        let en = metadesk_base::i18n::Localizer::english();
+        let said = |rows: &[TaxonomyRow]| plan("t.csv", rows, &tags).unwrap_err().localized(&en);
+        assert!(said(&[row(2, "ns:a//b", None)]).contains("Row 2"));
+        let twice = said(&[row(2, "ns:a", None), row(5, "ns:a", None)]);
+        assert!(
+            twice.contains("Row 5") && twice.contains("row 2"),
+            "{twice}"
+        );
+        let orphan = said(&[row(3, "ns:x/y", None)]);
+        assert!(
+            orphan.contains("Row 3") && orphan.contains("ns:x"),
+            "{orphan}"
+        );
+        let no_id = TaxonomyRow {
+            row: 7,
+            title: Some("T".into()),
+            ..TaxonomyRow::default()
+        };
+        assert!(said(&[no_id]).contains("Row 7"));
+    }
+}

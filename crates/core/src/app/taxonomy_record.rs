@@ -1,0 +1,153 @@
+//! What a tag import writes and the record kept of it for its undo: the tags created, each
+//! value changed with the one AEM held before, in `{data}/tag-imports/{id}.json`, written whole
+//! (and synced) before the import's first write; and the requests both make of a tag's values.
+//!
+//! Not here: the import (`taxonomy_import.rs`), the undo (`taxonomy_undo.rs`).
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use metadesk_assets::CallError;
+use metadesk_assets::tags::{TAGS_ROOT, Tag};
+use metadesk_base::i18n::{MessageArg, Part, Text};
+use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_store::dirs::write_json_file;
+
+use crate::app::{Opened, Workspace, blocking};
+
+const RECORD_VERSION: u32 = 1;
+
+/// A tag the sheet adds, with what it holds.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NewTag {
+    /// The sheet's row.
+    pub row: usize,
+    pub id: String,
+    /// Its title; without one, AEM titles it with its name.
+    pub title: Option<String>,
+    /// Its titles in other languages, by AEM's locale name.
+    pub titles: BTreeMap<String, String>,
+    pub description: Option<String>,
+}
+
+/// One property of an existing tag the sheet changes: `jcr:title`, `jcr:title.<lang>` or
+/// `jcr:description`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct TagValueChange {
+    pub row: usize,
+    pub id: String,
+    pub property: String,
+    /// The value AEM held when the preview was made (`None`: none).
+    pub before: Option<String>,
+    pub after: String,
+}
+
+/// A row number or a count as a message argument.
+pub(crate) fn number(n: usize) -> Part {
+    Part::Arg(MessageArg::Number(n as f64))
+}
+
+pub(crate) fn refused(id: &'static str, args: Vec<(&'static str, Part)>) -> Error {
+    Error::worded(ErrorCode::InvalidInput, Text::new(id, args))
+}
+
+/// The value `property` has on `tag` as read (`jcr:title` is its name when it has none).
+pub(crate) fn value_of<'a>(tag: &'a Tag, property: &str) -> Option<&'a str> {
+    match property {
+        "jcr:title" => Some(&tag.title),
+        "jcr:description" => tag.description.as_deref(),
+        p => p
+            .strip_prefix("jcr:title.")
+            .and_then(|lang| tag.titles.get(lang))
+            .map(String::as_str),
+    }
+}
+
+/// The tag's node: `/content/cq:tags/ns/path/to/tag`.
+pub(crate) fn tag_path(id: &str) -> String {
+    let (ns, local) = id.split_once(':').unwrap_or(("default", id));
+    if local.is_empty() {
+        format!("{TAGS_ROOT}/{ns}")
+    } else {
+        format!("{TAGS_ROOT}/{ns}/{local}")
+    }
+}
+
+/// One Sling POST of `values` to the tag's node (nothing sent for none).
+pub(crate) async fn write_values(
+    opened: &Opened,
+    id: &str,
+    values: &[(String, Option<&str>)],
+) -> std::result::Result<(), CallError> {
+    if values.is_empty() {
+        return Ok(());
+    }
+    let fields: Vec<(&str, Option<&str>)> = values.iter().map(|(p, v)| (p.as_str(), *v)).collect();
+    opened
+        .connected
+        .assets
+        .tag_properties(&tag_path(id), &fields)
+        .await
+}
+
+/// What an import wrote, kept for its undo.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ImportRecord {
+    version: u32,
+    pub id: String,
+    /// The connection it was written through (`Opened::label`).
+    pub connection: String,
+    pub file_name: String,
+    pub at: String,
+    pub created: Vec<NewTag>,
+    pub changed: Vec<TagValueChange>,
+}
+
+impl ImportRecord {
+    pub(crate) fn new(
+        opened: &Opened,
+        file_name: &str,
+        created: Vec<NewTag>,
+        changed: Vec<TagValueChange>,
+    ) -> Self {
+        let now = time::OffsetDateTime::now_utc();
+        let stamp = time::macros::format_description!(
+            "[year][month][day]-[hour][minute][second]-[subsecond digits:3]"
+        );
+        let salt = std::process::id() & 0xffff;
+        ImportRecord {
+            version: RECORD_VERSION,
+            id: format!("tags-{}-{salt:04x}", now.format(&stamp).unwrap_or_default()),
+            connection: opened.label.clone(),
+            file_name: file_name.to_owned(),
+            at: metadesk_base::timefmt::now_rfc3339(),
+            created,
+            changed,
+        }
+    }
+}
+
+impl Workspace {
+    pub(crate) fn import_record_path(&self, id: &str) -> Option<PathBuf> {
+        let safe = !id.is_empty() && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+        safe.then(|| {
+            self.dirs
+                .data
+                .join("tag-imports")
+                .join(format!("{id}.json"))
+        })
+    }
+
+    pub(crate) async fn save_import_record(&self, record: &ImportRecord) -> Result<()> {
+        let path = self
+            .import_record_path(&record.id)
+            .ok_or_else(|| metadesk_clients::error::Error::Internal("import id".into()))?;
+        let record = record.clone();
+        blocking(move || write_json_file(&path, &record, "the tag import's record")).await
+    }
+}

@@ -1,0 +1,225 @@
+//! A taxonomy import recorded and undone. The record, `{data}/tag-imports/{id}.json`, is
+//! written whole (and synced) before the import's first write: the tags it creates, and each
+//! value it changes with the value AEM held before. Undo reads AEM again and compares: a value
+//! still as the import left it is put back, one already back is left, and one a colleague has
+//! changed since is kept and said; a created tag is removed only when it is as the import made
+//! it, has no tags below it but the import's, and no asset holds it (asked of AEM's search,
+//! whose index may lag a few seconds behind a tagging). An import stopped half-way undoes the
+//! same way, as undo goes by what AEM holds.
+//!
+//! Not here: the import (`taxonomy_import.rs`).
+
+use std::collections::{BTreeMap, HashSet};
+
+use metadesk_assets::tags::Tag;
+use metadesk_base::i18n::Text;
+use metadesk_clients::error::Result;
+use metadesk_store::dirs::read_settings_file;
+
+use crate::app::taxonomy_record::{
+    ImportRecord, NewTag, refused, tag_path, value_of, write_values,
+};
+use crate::app::{Opened, Workspace, blocking};
+
+/// Why undo left a tag, or one of its values, as it is.
+#[derive(Debug, Clone, PartialEq)]
+pub enum KeptReason {
+    /// The value was changed in AEM after the import: it now holds `now`.
+    ValueChanged {
+        property: String,
+        now: Option<String>,
+    },
+    /// A created tag's title, translations or description were changed after the import.
+    TagChanged,
+    /// Tags the import did not create are below the created tag.
+    HasChildren,
+    /// Assets hold the created tag.
+    HoldsAssets,
+    /// AEM's search could not say whether assets hold the created tag.
+    Unchecked { detail: Text },
+}
+
+/// A tag or value undo left alone.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeptOnUndo {
+    pub id: String,
+    pub reason: KeptReason,
+}
+
+/// An undone import.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TagImportUndone {
+    pub id: String,
+    /// Values put back.
+    pub restored: usize,
+    /// Created tags removed.
+    pub removed: usize,
+    pub kept: Vec<KeptOnUndo>,
+}
+
+/// Whether `tag` is as the import created it.
+fn as_created(tag: &Tag, created: &NewTag) -> bool {
+    let name = created
+        .id
+        .rsplit(['/', ':'])
+        .find(|s| !s.is_empty())
+        .unwrap_or(&created.id);
+    tag.title == created.title.as_deref().unwrap_or(name)
+        && tag.titles == created.titles
+        && tag.description == created.description
+}
+
+/// Whether `id` is a tag below `ancestor`.
+fn below(id: &str, ancestor: &str) -> bool {
+    if ancestor.ends_with(':') {
+        id.starts_with(ancestor) && id != ancestor
+    } else {
+        id.strip_prefix(ancestor)
+            .is_some_and(|rest| rest.starts_with('/'))
+    }
+}
+
+impl Workspace {
+    /// Undoes the import `id` on the connection it was made with (see the module's words on
+    /// what is put back and what is kept).
+    pub async fn undo_tag_import(&self, opened: &Opened, id: &str) -> Result<TagImportUndone> {
+        let unknown = || refused("error-tags-import-unknown", vec![("id", id.into())]);
+        let path = self.import_record_path(id).ok_or_else(unknown)?;
+        let record: ImportRecord =
+            blocking(move || Ok(read_settings_file(&path, "the tag import's record")))
+                .await?
+                .ok_or_else(unknown)?;
+        if record.connection != opened.label {
+            return Err(refused(
+                "error-tags-import-other-connection",
+                vec![
+                    ("id", id.into()),
+                    ("connection", record.connection.as_str().into()),
+                ],
+            ));
+        }
+        let tags = self.tags(opened).await?;
+        let find = |id: &str| tags.iter().find(|t| t.id == id);
+        let mut done = TagImportUndone {
+            id: id.to_owned(),
+            restored: 0,
+            removed: 0,
+            kept: Vec::new(),
+        };
+        let mut by_tag: BTreeMap<&str, Vec<(String, Option<&str>)>> = BTreeMap::new();
+        for change in &record.changed {
+            let Some(tag) = find(&change.id) else {
+                continue;
+            };
+            let now = value_of(tag, &change.property);
+            if now == Some(change.after.as_str()) {
+                by_tag
+                    .entry(&change.id)
+                    .or_default()
+                    .push((change.property.clone(), change.before.as_deref()));
+            } else if now != change.before.as_deref() {
+                done.kept.push(KeptOnUndo {
+                    id: change.id.clone(),
+                    reason: KeptReason::ValueChanged {
+                        property: change.property.clone(),
+                        now: now.map(str::to_owned),
+                    },
+                });
+            }
+        }
+        for (tag, values) in by_tag {
+            write_values(opened, tag, &values).await.map_err(|e| {
+                refused(
+                    "error-tags-import-write",
+                    vec![
+                        ("id", tag.into()),
+                        ("detail", e.text().into()),
+                        ("import", id.into()),
+                    ],
+                )
+            })?;
+            done.restored += values.len();
+        }
+        self.remove_created(opened, &record, &tags, &mut done)
+            .await?;
+        Ok(done)
+    }
+
+    /// The created tags removed, the deepest first, each only when nothing but the import
+    /// has made use of it.
+    async fn remove_created(
+        &self,
+        opened: &Opened,
+        record: &ImportRecord,
+        tags: &[Tag],
+        done: &mut TagImportUndone,
+    ) -> Result<()> {
+        let aem = &opened.connected.assets;
+        let mut created: Vec<&NewTag> = record.created.iter().collect();
+        created.sort_by_key(|t| {
+            std::cmp::Reverse(t.id.matches('/').count() + 1 - usize::from(t.id.ends_with(':')))
+        });
+        let mut removed: HashSet<&str> = HashSet::new();
+        for new in created {
+            let Some(tag) = tags.iter().find(|t| t.id == new.id) else {
+                continue;
+            };
+            let children = tags
+                .iter()
+                .any(|t| below(&t.id, &new.id) && !removed.contains(t.id.as_str()));
+            let reason = if !as_created(tag, new) {
+                Some(KeptReason::TagChanged)
+            } else if children {
+                Some(KeptReason::HasChildren)
+            } else {
+                match holds_assets(opened, &new.id).await {
+                    Ok(false) => None,
+                    Ok(true) => Some(KeptReason::HoldsAssets),
+                    Err(detail) => Some(KeptReason::Unchecked { detail }),
+                }
+            };
+            if let Some(reason) = reason {
+                done.kept.push(KeptOnUndo {
+                    id: new.id.clone(),
+                    reason,
+                });
+                continue;
+            }
+            let path = tag_path(&new.id);
+            aem.tag_command(&[("cmd", "deleteTag"), ("path", &path)])
+                .await
+                .map_err(|e| {
+                    refused(
+                        "error-tags-import-write",
+                        vec![
+                            ("id", new.id.as_str().into()),
+                            ("detail", e.text().into()),
+                            ("import", record.id.as_str().into()),
+                        ],
+                    )
+                })?;
+            removed.insert(&new.id);
+            done.removed += 1;
+        }
+        Ok(())
+    }
+}
+
+/// Whether an asset holds the tag, by AEM's search (exact id on `cq:tags`); the detail of why
+/// it could not say otherwise.
+async fn holds_assets(opened: &Opened, id: &str) -> std::result::Result<bool, Text> {
+    let params: Vec<(String, String)> = [
+        ("path", "/content/dam"),
+        ("type", "dam:Asset"),
+        ("tagid", id),
+        ("tagid.property", "jcr:content/metadata/cq:tags"),
+        ("p.limit", "1"),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect();
+    match opened.connected.assets.search(&params).await {
+        Ok(page) => Ok(!page.hits.is_empty() || page.total > 0),
+        Err(e) => Err(e.text()),
+    }
+}

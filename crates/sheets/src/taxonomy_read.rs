@@ -1,0 +1,171 @@
+//! A taxonomy sheet read back (`tags import`): the rows `taxonomy.rs` writes, whatever language
+//! its headers are in (`Tag ID`, `ID de la balise`) or AEM's own property names (`jcr:title.fr`),
+//! in any case; columns it does not know (a count, a note) are left alone.
+//!
+//! Not here: what the rows change in AEM (`metadesk_core::app::taxonomy_import`).
+
+use std::collections::BTreeMap;
+
+use metadesk_base::i18n::{Lang, Localizer, Text};
+use metadesk_base::spreadsheet::text_of_spreadsheet_cell;
+
+use super::reading::read_grid;
+use super::{budget, headers, said};
+
+/// One row of a taxonomy sheet, its cells trimmed; an empty cell is `None` (it changes nothing).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TaxonomyRow {
+    /// The row's number as the spreadsheet shows it (the header is row 1).
+    pub row: usize,
+    pub id: Option<String>,
+    pub title: Option<String>,
+    /// Titles by AEM's locale name (`fr`, `pt_br`).
+    pub titles: BTreeMap<String, String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Column {
+    Id,
+    Title,
+    TitleIn(String),
+    Description,
+}
+
+/// A header's words compared without case or surrounding spaces.
+fn key(text: &str) -> String {
+    text.trim().to_lowercase()
+}
+
+/// What a header names, in any language Metadesk speaks or as AEM's property.
+fn column_of(header: &str) -> Option<Column> {
+    let h = key(header);
+    let words: Vec<Localizer> = Lang::ALL.into_iter().map(Localizer::new).collect();
+    let said = |id: &str| words.iter().any(|l| key(&l.text(id)) == h);
+    if said("sheet-tags-id") || ["id", "tag", "tag id", "tagid"].contains(&h.as_str()) {
+        return Some(Column::Id);
+    }
+    if said("sheet-tags-title") || h == "jcr:title" || h == "title" {
+        return Some(Column::Title);
+    }
+    if said("sheet-tags-description") || h == "jcr:description" || h == "description" {
+        return Some(Column::Description);
+    }
+    let lang = h
+        .strip_prefix("jcr:title.")
+        .map(str::to_owned)
+        .or_else(|| {
+            let (before, lang) = h.strip_suffix(')')?.rsplit_once('(')?;
+            let before = key(before);
+            let titled = before == "title"
+                || words
+                    .iter()
+                    .any(|l| key(&l.text("sheet-tags-title")) == before);
+            titled.then(|| lang.trim().to_owned())
+        })?;
+    // AEM's locale names: `pt_br`, as a person may type `pt-BR`.
+    let lang = lang.replace('-', "_");
+    let fine = !lang.is_empty() && lang.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+    fine.then_some(Column::TitleIn(lang))
+}
+
+/// The rows of a taxonomy sheet (its first worksheet), or why it cannot be read: not a sheet,
+/// no tag id column, the same column twice, or no row at all.
+pub fn read_taxonomy(file_name: &str, bytes: &[u8]) -> Result<Vec<TaxonomyRow>, Text> {
+    let about = headers::ExportWords::of_every_language().about_sheet;
+    let grid = read_grid(file_name, bytes, &about, budget::LIST_BUDGET)?;
+    let mut rows = grid.rows.into_iter();
+    let header = rows.next().unwrap_or_default();
+    let mut columns: Vec<(usize, Column)> = Vec::new();
+    for (i, cell) in header.iter().enumerate() {
+        let Some(column) = column_of(&cell.text) else {
+            continue;
+        };
+        if columns.iter().any(|(_, c)| *c == column) {
+            return Err(said(
+                "error-tags-sheet-same-column",
+                vec![
+                    ("file", file_name.into()),
+                    ("header", cell.text.trim().into()),
+                ],
+            ));
+        }
+        columns.push((i, column));
+    }
+    if !columns.iter().any(|(_, c)| *c == Column::Id) {
+        return Err(said(
+            "error-tags-sheet-no-id",
+            vec![("file", file_name.into())],
+        ));
+    }
+    let text_file = grid.text_file;
+    let mut out = Vec::new();
+    for (n, cells) in rows.enumerate() {
+        let mut row = TaxonomyRow {
+            row: n + 2,
+            ..TaxonomyRow::default()
+        };
+        for (i, column) in &columns {
+            let raw = cells.get(*i).map(|c| c.text.as_str()).unwrap_or_default();
+            let raw = if text_file {
+                text_of_spreadsheet_cell(raw)
+            } else {
+                raw
+            };
+            let value = Some(raw.trim().to_owned()).filter(|v| !v.is_empty());
+            let Some(value) = value else { continue };
+            match column {
+                Column::Id => row.id = Some(value),
+                Column::Title => row.title = Some(value),
+                Column::TitleIn(lang) => {
+                    row.titles.insert(lang.clone(), value);
+                }
+                Column::Description => row.description = Some(value),
+            }
+        }
+        let empty = row.id.is_none()
+            && row.title.is_none()
+            && row.titles.is_empty()
+            && row.description.is_none();
+        if !empty {
+            out.push(row);
+        }
+    }
+    if out.is_empty() {
+        return Err(said(
+            "error-tags-sheet-no-rows",
+            vec![("file", file_name.into())],
+        ));
+    }
+    Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_either_language_or_as_aem_names_them() {
+        let csv = "\u{feff}ID de la balise,Titre,Titre (fr),jcr:title.PT-BR,Count,DESCRIPTION\n\
+                   ns:a,A,Ä,Á,3,'=June\n,,,,,\nns:b,,,,,\n";
+        let rows = read_taxonomy("t.csv", csv.as_bytes()).unwrap();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0].row, 2);
+        assert_eq!(rows[0].id.as_deref(), Some("ns:a"));
+        assert_eq!(rows[0].titles["fr"], "Ä");
+        assert_eq!(rows[0].titles["pt_br"], "Á");
+        assert_eq!(rows[0].description.as_deref(), Some("=June"));
+        assert_eq!((rows[1].row, rows[1].title.as_deref()), (4, None));
+    }
+
+    #[test]
+    fn a_sheet_without_ids_or_rows_is_refused_in_words() {
+        let l = Localizer::english();
+        let no_id = read_taxonomy("t.csv", b"Title,Description\nA,B\n").unwrap_err();
+        let said = no_id.localized(&l);
+        assert!(said.contains("t.csv") && said.contains("Tag ID"), "{said}");
+        assert!(read_taxonomy("t.csv", b"Tag ID,Title\n").is_err());
+        assert!(read_taxonomy("t.csv", b"Tag ID,Title,title\nx:a,A,B\n").is_err());
+        assert!(read_taxonomy("t.csv", b"").is_err());
+    }
+}
