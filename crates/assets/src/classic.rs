@@ -129,23 +129,7 @@ impl ClassicAssets {
             .append_pair("_charset_", "utf-8")
             .extend_pairs(fields)
             .finish();
-        let token = self.csrf_token().await?;
-        let response = self
-            .client
-            .send(Method::POST, url, |r| {
-                let r = r
-                    .header(
-                        CONTENT_TYPE,
-                        "application/x-www-form-urlencoded;charset=UTF-8",
-                    )
-                    .body(form.clone());
-                match &token {
-                    Some(t) => r.header("CSRF-Token", t.as_str()),
-                    None => r,
-                }
-            })
-            .await
-            .map_err(CallError::from_aem)?;
+        let response = self.send_form(url, form, false).await?;
         if response.status().is_success() {
             return Ok(());
         }
@@ -162,26 +146,40 @@ impl ClassicAssets {
     /// POSTs `form` to `url` as AEM's own forms do (JSON answer, the CSRF token when AEM
     /// issues one): its JSON answer, or the refusal in Sling's words.
     async fn post_form(&self, url: Url, form: String) -> Result<Value, CallError> {
+        let response = self.send_form(url, form, true).await?;
+        let (body, _) = json_or_error(response, batch::sling_detail).await?;
+        Ok(body)
+    }
+
+    /// Sends `form` (URL-encoded, UTF-8) to `url` with the CSRF token when AEM issues one,
+    /// asking for JSON when `json`; the answer unread.
+    async fn send_form(
+        &self,
+        url: Url,
+        form: String,
+        json: bool,
+    ) -> Result<reqwest::Response, CallError> {
         let token = self.csrf_token().await?;
-        let response = self
-            .client
+        self.client
             .send(Method::POST, url, |r| {
                 let r = r
-                    .header(ACCEPT, "application/json")
                     .header(
                         CONTENT_TYPE,
                         "application/x-www-form-urlencoded;charset=UTF-8",
                     )
                     .body(form.clone());
+                let r = if json {
+                    r.header(ACCEPT, "application/json")
+                } else {
+                    r
+                };
                 match &token {
                     Some(t) => r.header("CSRF-Token", t.as_str()),
                     None => r,
                 }
             })
             .await
-            .map_err(CallError::from_aem)?;
-        let (body, _) = json_or_error(response, batch::sling_detail).await?;
-        Ok(body)
+            .map_err(CallError::from_aem)
     }
 
     /// `{base}/{prefix}/{dam segments…}{suffix}` with each segment percent-encoded.

@@ -13,13 +13,13 @@ use ts_rs::TS;
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::Tag;
-use metadesk_base::i18n::{Part, Text};
 use metadesk_bulk::compute::tags::is_tag_id;
 use metadesk_bulk::runs;
 use metadesk_bulk::scope::Scope;
 use metadesk_bulk::{Edit, EditOp, RunStatus, RunSummary};
-use metadesk_clients::error::{Error, ErrorCode, Result};
+use metadesk_clients::error::Result;
 
+use crate::app::taxonomy_record::{check_rights, refused};
 use crate::app::{OnProgress, Opened, Workspace, blocking};
 
 /// A change to a tag that the assets holding it follow.
@@ -109,10 +109,6 @@ fn within(id: &str, ancestor: &str) -> bool {
         }
 }
 
-fn refused(id: &'static str, args: Vec<(&'static str, Part)>) -> Error {
-    Error::worded(ErrorCode::InvalidInput, Text::new(id, args))
-}
-
 impl Workspace {
     /// Everything a tag change can get wrong, refused before anything is written: ids that
     /// are not tag ids, a tag or a merge target that does not exist, a move onto an existing
@@ -166,23 +162,8 @@ impl Workspace {
             }
             TagChange::Delete { .. } => {}
         }
-        let check = [("cmd", "canCreateTag"), ("tag", change.tag())];
-        match opened.connected.assets.tag_command(&check).await {
-            Ok(()) => Ok(tags),
-            Err(
-                CallError::Rejected {
-                    status: 401 | 403, ..
-                }
-                | CallError::Forbidden(_),
-            ) => Err(refused(
-                "error-tag-no-rights",
-                vec![("connection", opened.label.as_str().into())],
-            )),
-            Err(e) => Err(refused(
-                "error-tag-unchecked",
-                vec![("detail", e.text().into())],
-            )),
-        }
+        check_rights(opened, change.tag()).await?;
+        Ok(tags)
     }
 
     /// Checks the change ([`Self::check_tag_change`]), then previews the rewrite of `cq:tags`

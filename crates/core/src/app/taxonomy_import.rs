@@ -24,7 +24,7 @@ use metadesk_sheets::taxonomy_read::{TaxonomyRow, read_taxonomy};
 use crate::app::sheet_files::file_name_of;
 use crate::app::sheets::read_sheet_file;
 use crate::app::taxonomy_record::{
-    ImportRecord, NewTag, TagValueChange, number, refused, value_of, write_values,
+    ImportRecord, NewTag, TagValueChange, check_rights, number, refused, value_of, write_values,
 };
 use crate::app::{Opened, Workspace, blocking};
 
@@ -209,27 +209,6 @@ pub(crate) fn plan(
         created,
         changed,
     })
-}
-
-/// Whether the account may change the taxonomy (AEM's own `canCreateTag`), asked about `id`.
-pub(crate) async fn check_rights(opened: &Opened, id: &str) -> Result<()> {
-    let check = [("cmd", "canCreateTag"), ("tag", id)];
-    match opened.connected.assets.tag_command(&check).await {
-        Ok(()) => Ok(()),
-        Err(
-            CallError::Rejected {
-                status: 401 | 403, ..
-            }
-            | CallError::Forbidden(_),
-        ) => Err(refused(
-            "error-tag-no-rights",
-            vec![("connection", opened.label.as_str().into())],
-        )),
-        Err(e) => Err(refused(
-            "error-tag-unchecked",
-            vec![("detail", e.text().into())],
-        )),
-    }
 }
 
 impl Workspace {

@@ -151,3 +151,24 @@ impl Workspace {
         blocking(move || write_json_file(&path, &record, "the tag import's record")).await
     }
 }
+
+/// Whether the account may change the taxonomy (AEM's own `canCreateTag`), asked about `id`.
+pub(crate) async fn check_rights(opened: &Opened, id: &str) -> Result<()> {
+    let check = [("cmd", "canCreateTag"), ("tag", id)];
+    match opened.connected.assets.tag_command(&check).await {
+        Ok(()) => Ok(()),
+        Err(
+            CallError::Rejected {
+                status: 401 | 403, ..
+            }
+            | CallError::Forbidden(_),
+        ) => Err(refused(
+            "error-tag-no-rights",
+            vec![("connection", opened.label.as_str().into())],
+        )),
+        Err(e) => Err(refused(
+            "error-tag-unchecked",
+            vec![("detail", e.text().into())],
+        )),
+    }
+}
