@@ -42,6 +42,7 @@ fn main() {
         "list_tags",
         "preview_tag_change",
         "finish_unused_tag_change",
+        "count_tags",
         "rule_sample",
         "folder_schema",
         "schema_problems",

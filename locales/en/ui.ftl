@@ -1035,6 +1035,31 @@ tags-change-deleted = AEM deleted the tag.
 tags-change-activated = It was on the website: its new place is published too.
 tags-change-gone = AEM no longer has this tag: there was nothing to change.
 tags-change-close = Close
+tags-counts-folder = Count the assets under
+tags-counts-hint = Its subfolders too. Each tag then shows how many assets there hold it or a tag below it.
+tags-counts-count = Count assets
+tags-counts-counting-button = Counting…
+tags-counts-counting = Counting the assets under { $folder }…
+tags-counts-need-folder = Type the folder whose assets to count.
+tags-counts-failed = The assets could not be counted
+tags-counts-empty = No count yet: choose a folder and press Count assets.
+tags-counts-done = { $assets ->
+    [one] One asset under { $folder } counted.
+   *[other] { $assets } assets under { $folder } counted.
+}
+tags-counts-unlisted = { $count ->
+    [one] A folder could not be listed: its assets are not counted.
+   *[other] { $count } folders could not be listed: their assets are not counted.
+}
+tags-counts-unread = { $count ->
+    [one] An asset could not be read: it is not counted.
+   *[other] { $count } assets could not be read: they are not counted.
+}
+tags-counts-uses = { $count ->
+    [0] no asset
+    [one] 1 asset
+   *[other] { $count } assets
+}
 console-no-undo-title = No preview, no undo.
 console-no-undo-body = A request sent from here changes AEM at once, and the app cannot put it back. To change many assets, use Bulk edit: it shows a preview first and can undo.
 console-connection = Connection

@@ -1043,6 +1043,31 @@ tags-change-deleted = AEM a supprimé la balise.
 tags-change-activated = Elle était sur le site : sa nouvelle place est publiée aussi.
 tags-change-gone = AEM n’a plus cette balise : il n’y avait rien à modifier.
 tags-change-close = Fermer
+tags-counts-folder = Compter les ressources du dossier
+tags-counts-hint = Ses sous-dossiers aussi. Chaque balise indique alors combien de ressources y portent cette balise ou une balise en dessous.
+tags-counts-count = Compter les ressources
+tags-counts-counting-button = Comptage…
+tags-counts-counting = Comptage des ressources de { $folder }…
+tags-counts-need-folder = Saisissez le dossier dont compter les ressources.
+tags-counts-failed = Les ressources n’ont pas pu être comptées
+tags-counts-empty = Aucun comptage pour l’instant : choisissez un dossier et appuyez sur Compter les ressources.
+tags-counts-done = { $assets ->
+    [one] Une ressource de { $folder } comptée.
+   *[other] { $assets } ressources de { $folder } comptées.
+}
+tags-counts-unlisted = { $count ->
+    [one] Un dossier n’a pas pu être listé : ses ressources ne sont pas comptées.
+   *[other] { $count } dossiers n’ont pas pu être listés : leurs ressources ne sont pas comptées.
+}
+tags-counts-unread = { $count ->
+    [one] Une ressource n’a pas pu être lue : elle n’est pas comptée.
+   *[other] { $count } ressources n’ont pas pu être lues : elles ne sont pas comptées.
+}
+tags-counts-uses = { $count ->
+    [0] aucune ressource
+    [one] 1 ressource
+   *[other] { $count } ressources
+}
 console-no-undo-title = Sans aperçu, impossible à défaire.
 console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de défaire.
 console-connection = Connexion

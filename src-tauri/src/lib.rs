@@ -195,6 +195,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::scopes::list_tags,
                 commands::tags::preview_tag_change,
                 commands::tags::finish_unused_tag_change,
+                commands::tags::count_tags,
                 commands::samples::rule_sample,
                 commands::schemas::folder_schema,
                 commands::schemas::schema_problems,

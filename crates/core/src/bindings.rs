@@ -86,6 +86,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_assets::tags::Tag::export_all(&cfg)?;
     crate::app::TagChangeRequest::export_all(&cfg)?;
     crate::app::TagChangeDone::export_all(&cfg)?;
+    crate::app::TagCounts::export_all(&cfg)?;
     // The metadata schema: a folder's form, the required-metadata report.
     crate::app::FolderSchema::export_all(&cfg)?;
     crate::app::MissingReport::export_all(&cfg)?;

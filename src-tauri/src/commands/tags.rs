@@ -1,11 +1,12 @@
 //! Tags: a tag merged, moved or deleted with the assets under a folder that hold it fixed
 //! first. The preview is a bulk run like any other (applied, reported and undone by the bulk
 //! commands, the tag itself changed by the core once its assets are done); a change no asset
-//! under the folder follows is finished at once.
+//! under the folder follows is finished at once. And how many assets under a folder hold each
+//! tag.
 
 use std::time::Instant;
 
-use metadesk_core::app::{ConnectionChoice, RunAction, TagChangeDone, TagChangeRequest};
+use metadesk_core::app::{ConnectionChoice, RunAction, TagChangeDone, TagChangeRequest, TagCounts};
 use metadesk_core::bulk::{Progress, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State};
@@ -58,4 +59,22 @@ pub async fn finish_unused_tag_change(
     }
     .await;
     result.worded(&state)
+}
+
+/// How many assets under `folder` (and its subfolders) hold each tag or a tag below it; folders
+/// that could not be listed and assets that could not be read are in the answer, in words.
+#[tauri::command]
+pub async fn count_tags(
+    state: State<'_, AppState>,
+    connection_id: String,
+    folder: String,
+) -> Result<TagCounts, IpcError> {
+    let opened = super::open_stored(&state, connection_id).await?;
+    let mut counts = state
+        .workspace
+        .tag_counts(&opened, &folder)
+        .await
+        .worded(&state)?;
+    counts.localize(&state.localizer());
+    Ok(counts)
 }

@@ -3,7 +3,8 @@
 // AEM is not shown at its old place. Merge into… previews the assets that hold the tag, is
 // applied and reported on Bulk edit, fixes the assets (the sandbox's state is read over HTTP),
 // then AEM merges the tag; Activity's undo gives the assets their tags back. A move onto an
-// existing tag is refused in words with nothing written. English and French, axe clean in
+// existing tag is refused in words with nothing written. Count assets shows how many assets
+// under a folder hold each tag, as the sandbox holds them. English and French, axe clean in
 // both; screenshots go to E2E_ARTIFACTS.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
@@ -11,7 +12,7 @@
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { By } from "selenium-webdriver";
+import { By, Key } from "selenium-webdriver";
 import {
   withApp,
   byTestId,
@@ -150,6 +151,52 @@ test("a move onto an existing tag is refused in words, with nothing written", as
 
     assert.equal(await writesApplied(sandbox), writes, "something was written");
     assert.equal((await tagNode("wknd-shared:season/summer"))["cq:movedTo"], undefined);
+    await deleteConnections(driver, [id]);
+  });
+});
+
+/** Counts the assets under `folder` on the Tags page; returns what the page says it counted. */
+async function countUnder(driver, folder) {
+  await countText(driver);
+  const input = await byTestId(driver, "folder-path-input");
+  await input.clear();
+  await input.sendKeys(folder, Key.ENTER);
+  await press(driver, "tags-count-assets");
+  return (await byTestId(driver, "tags-counted", 120_000)).getText();
+}
+
+/** The count the page shows beside the tag `id`. */
+const shownUses = async (driver, id) =>
+  (await driver.findElement(By.css(`[data-tag="${id}"] > .tag [data-testid="tag-uses"]`))).getText();
+
+test("Count assets shows how many assets under a folder hold each tag, as AEM holds them", async (t) => {
+  const tag = "wknd-shared:activity";
+  const held = await tagsByAsset();
+  const holds = (tags) => tags.some((x) => x === tag || x.startsWith(`${tag}/`));
+  const first = [...held].find(([, tags]) => holds(tags))?.[0];
+  assert.ok(first, `no seeded asset holds ${tag} or a tag below it`);
+  const folder = first.slice(0, first.lastIndexOf("/"));
+  const n = [...held].filter(([path, tags]) => path.startsWith(`${folder}/`) && holds(tags)).length;
+  assert.ok(n > 0);
+
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    await press(driver, "nav-tags");
+    await countText(driver);
+    assert.match(await (await byTestId(driver, "tags-counts-empty")).getText(), /^No count yet/);
+    assert.match(await countUnder(driver, folder), new RegExp(`assets? under ${folder} counted\\.$`));
+    assert.equal(await shownUses(driver, tag), n === 1 ? "1 asset" : `${n} assets`);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-counts-en");
+
+    await chooseLanguage(driver, "fr");
+    await press(driver, "nav-tags");
+    assert.match(await countUnder(driver, folder), new RegExp(`ressources? de ${folder} comptées?\\.$`));
+    assert.equal(await shownUses(driver, tag), n === 1 ? "1 ressource" : `${n} ressources`);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-counts-fr");
+    await chooseLanguage(driver, "system");
+
     await deleteConnections(driver, [id]);
   });
 });

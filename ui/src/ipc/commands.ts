@@ -78,6 +78,7 @@ import type { SheetImport } from './bindings/SheetImport';
 import type { Tag } from './bindings/Tag';
 import type { TagChangeDone } from './bindings/TagChangeDone';
 import type { TagChangeRequest } from './bindings/TagChangeRequest';
+import type { TagCounts } from './bindings/TagCounts';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -305,6 +306,12 @@ export function previewTagChange(request: TagChangeRequest, onProgress: (p: Prog
  *  null when AEM no longer has the tag. */
 export function finishUnusedTagChange(runId: string): Promise<TagChangeDone | null> {
   return call('finish_unused_tag_change', { runId });
+}
+
+/** How many assets under `folder` (its subfolders included) hold each tag or a tag below it;
+ *  folders that could not be listed and assets that could not be read are said in the answer. */
+export function countTags(connectionId: string, folder: string): Promise<TagCounts> {
+  return call('count_tags', { connectionId, folder });
 }
 
 /** The metadata schema of a scope's folder (a list's is its assets' nearest common folder's),

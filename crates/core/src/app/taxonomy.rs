@@ -9,6 +9,7 @@ use std::path::PathBuf;
 
 use serde::Serialize;
 use serde_json::Value;
+use ts_rs::TS;
 
 use metadesk_assets::tags::TAGS_ROOT;
 use metadesk_base::i18n::{Localizer, SavedText};
@@ -24,18 +25,22 @@ use crate::app::{JobKind, Opened, SheetFormat, Workspace};
 /// How many assets under a folder hold each tag, taken the way folder runs take their assets:
 /// the folder and its subfolders listed (exact while AEM's index lags), then their `cq:tags`
 /// looked up in batches, an asset the index does not hold yet read on its own.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagCounts {
     /// The folder counted (with its subfolders).
     pub folder: String,
     /// The assets read.
+    #[ts(type = "number")]
     pub assets: u64,
     /// By tag id: the assets that hold the tag or a tag below it (what a merge of it changes).
+    #[ts(type = "Record<string, number>")]
     pub counts: BTreeMap<String, u64>,
     /// Folders that could not be listed: their assets are not counted.
     pub unlisted_folders: Vec<String>,
-    /// Assets that could not be read (not counted), with the reason.
+    /// Assets that could not be read (not counted), with the reason (words in the reader's
+    /// language once a face has it: [`TagCounts::localize`]).
+    #[ts(type = "Array<string>")]
     pub unread: Vec<SavedText>,
 }
 

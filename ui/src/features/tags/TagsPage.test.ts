@@ -1,12 +1,14 @@
 // The Tags page: the taxonomy in the reader's language, searched; AEM's refusal in words; and
 // what to do without a connection; Merge into…, Move… and Delete: what the form lacks, the core's
-// refusal in its words, a preview opened on the run, a tag no asset holds changed at once.
+// refusal in its words, a preview opened on the run, a tag no asset holds changed at once; Count
+// assets: busy while counting, each tag's count, what could not be counted in words.
 import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 
-import { finishUnusedTagChange, listTags, previewRows, previewTagChange } from '../../ipc/commands';
+import { countTags, finishUnusedTagChange, listTags, previewRows, previewTagChange } from '../../ipc/commands';
 import type { Tag } from '../../ipc/bindings/Tag';
+import type { TagCounts } from '../../ipc/bindings/TagCounts';
 import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
@@ -14,6 +16,7 @@ import TagsPage from './TagsPage.svelte';
 
 vi.mock('../../ipc/commands', () => ({
   listTags: vi.fn(),
+  countTags: vi.fn(),
   previewTagChange: vi.fn(),
   finishUnusedTagChange: vi.fn(),
   previewRows: vi.fn(),
@@ -155,5 +158,60 @@ describe('the Tags page', () => {
     expect(onShowRun).not.toHaveBeenCalled();
     // The taxonomy is read again.
     await waitFor(() => expect(listTags).toHaveBeenCalledTimes(2));
+  });
+
+  it('counts the assets under a folder: busy meanwhile, then each tag’s count and what was not counted', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    let answer: (counts: TagCounts) => void = () => {};
+    vi.mocked(countTags).mockReturnValue(new Promise((resolve) => (answer = resolve)));
+    const user = userEvent.setup();
+    renderPage('fr');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    expect(screen.getByTestId('tags-counts-empty')).toHaveTextContent(/^Aucun comptage pour l’instant\s:\schoisissez/);
+    expect(screen.queryAllByTestId('tag-uses')).toEqual([]);
+
+    const folder = screen.getByTestId('folder-path-input');
+    await user.clear(folder);
+    await user.type(folder, '/content/dam/wknd{Enter}');
+    await user.click(screen.getByTestId('tags-count-assets'));
+    expect(countTags).toHaveBeenCalledWith('c1', '/content/dam/wknd');
+    expect(screen.getByTestId('tags-count-assets')).toBeDisabled();
+    expect(screen.getByTestId('tags-counting')).toHaveTextContent('Comptage des ressources de /content/dam/wknd…');
+
+    answer({
+      folder: '/content/dam/wknd',
+      assets: 7,
+      counts: { 'wknd:': 5, 'wknd:season': 5, 'wknd:season/summer': 1 },
+      unlistedFolders: ['/content/dam/wknd/locked'],
+      unread: ['/content/dam/wknd/a.jpg: AEM answered 500'],
+    });
+    await waitFor(() => expect(screen.getByTestId('tags-counted')).toHaveTextContent('7 ressources de /content/dam/wknd comptées.'));
+    const uses = (id: string) => document.querySelector(`[data-tag="${id}"] > .tag [data-testid="tag-uses"]`)?.textContent;
+    expect(uses('wknd:season')).toBe('5 ressources');
+    expect(uses('wknd:season/summer')).toBe('1 ressource');
+    expect(uses('wknd:season/winter')).toBe('aucune ressource');
+    expect(screen.getByTestId('tags-counts-unlisted')).toHaveTextContent(/^Un dossier n’a pas pu être listé\s:\sses ressources ne sont pas comptées\. \/content\/dam\/wknd\/locked$/);
+    expect(screen.getByTestId('tags-counts-unread')).toHaveTextContent('/content/dam/wknd/a.jpg: AEM answered 500');
+    expect(screen.getByTestId('tags-count-assets')).toBeEnabled();
+  });
+
+  it('says in words why the assets could not be counted, and asks for a folder', async () => {
+    vi.mocked(listTags).mockResolvedValue(TAGS);
+    vi.mocked(countTags).mockRejectedValue({ code: 'not_found', message: 'No folder /content/dam/nope in AEM.' });
+    const user = userEvent.setup();
+    renderPage('en');
+    await waitFor(() => expect(screen.getByTestId('tags-count')).toBeInTheDocument());
+    const folder = screen.getByTestId('folder-path-input');
+    await user.clear(folder);
+    await user.tab();
+    await user.click(screen.getByTestId('tags-count-assets'));
+    expect(screen.getByTestId('tags-counts-missing')).toHaveTextContent('Type the folder whose assets to count.');
+    expect(countTags).not.toHaveBeenCalled();
+
+    await user.type(folder, '/content/dam/nope{Enter}');
+    await user.click(screen.getByTestId('tags-count-assets'));
+    await waitFor(() => expect(screen.getByTestId('tags-counts-error')).toHaveTextContent('No folder /content/dam/nope in AEM.'));
+    expect(screen.queryAllByTestId('tag-uses')).toEqual([]);
+    expect(screen.getByTestId('tags-count-assets')).toBeEnabled();
   });
 });
