@@ -215,8 +215,14 @@ fn command_line(scale: bool) -> String {
     } else {
         ""
     };
+    // A debug build's numbers say so in their command too.
+    let release = if cfg!(debug_assertions) {
+        ""
+    } else {
+        "--release "
+    };
     format!(
-        "{build}cargo run --release -p metadesk-bench -- {}",
+        "{build}cargo run {release}-p metadesk-bench -- {}",
         args.join(" ")
     )
 }
