@@ -8,7 +8,7 @@
 
 use metadesk_sandbox::{Faults, Switched};
 
-use crate::bulk_cli::CliHome;
+use crate::bulk_cli::{CliHome, run_command};
 use crate::bulk_cli_stored::import_dev_token;
 use crate::bulk_support::sandbox;
 
@@ -100,4 +100,54 @@ async fn connections_test_deep_prints_what_this_aem_allows() {
     assert_eq!(sb.counters().writes_applied, 0, "the check writes nothing");
     let removed = h.run(&["connections", "remove", &name]).await;
     assert_eq!(removed.code, Some(0), "{}", removed.stderr);
+}
+
+/// `--deep` says whether the account may change AEM's tags, as a tag change asks it (AEM's
+/// `canCreateTag`): yes for the development token, no, in words, once the account is no Tag
+/// Administrator; in French too.
+#[tokio::test]
+#[ignore = "needs a Secret Service: run by scripts/test.sh"]
+async fn connections_test_deep_says_whether_tags_can_be_changed() {
+    let sb = sandbox(30).await;
+    let h = CliHome::new(&sb);
+    let name = format!("Tag rights {}", std::process::id());
+    import_dev_token(&h, &name, &[]).await;
+    let deep = ["connections", "test", name.as_str(), "--deep"];
+
+    let ran = h.run(&deep).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for line in [
+        "  [ok  ] Can change tags",
+        "  [ok  ] Change tags (tag command): AEM lets this account change its tags: merge, \
+         move, delete and import them.",
+    ] {
+        assert!(ran.stdout.contains(line), "{line:?} in:\n{}", ran.stdout);
+    }
+    let tags_before = sb.counters().tag_commands;
+
+    sb.set_taxonomy_access(&sb.credentials().dev_token_user, false);
+    let ran = h.run(&deep).await;
+    assert_eq!(ran.code, Some(0), "{}\n{}", ran.stdout, ran.stderr);
+    for line in [
+        "  [no  ] Cannot change AEM’s tags (merge, move, delete, import)",
+        "  [no  ] Change tags (tag command): AEM refuses it to this account (HTTP 403).",
+        "         Instead: This account can still tag assets, but merging, moving, deleting or \
+         importing tags is refused before anything is written.",
+        // Tagging assets is another right: metadata can still be changed.
+        "  [ok  ] Can read and change metadata",
+    ] {
+        assert!(ran.stdout.contains(line), "{line:?} in:\n{}", ran.stdout);
+    }
+    assert!(!ran.stdout.contains("<html"), "{}", ran.stdout);
+
+    let (code, out, err) = run_command(h.command_in("fr_FR.UTF-8", &deep)).await;
+    assert_eq!(code, Some(0), "{out}\n{err}");
+    for line in [
+        "Ne peut pas modifier les balises d’AEM (fusion, déplacement, suppression, import)",
+        "Modifier les balises (commande de balises)\u{a0}: AEM le refuse à ce compte (HTTP 403).",
+    ] {
+        assert!(out.contains(line), "{line:?} in:\n{out}");
+    }
+    // A check, never a change of the taxonomy.
+    assert_eq!(sb.counters().tag_commands, tags_before);
 }

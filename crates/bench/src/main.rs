@@ -10,6 +10,7 @@
 //! cargo run --release -p metadesk-bench -- batches --write BENCHMARKS.md  # checked writes in batches
 //! cargo run --release -p metadesk-bench -- publish --write BENCHMARKS.md  # a 10,000-asset publish
 //! cargo run --release -p metadesk-bench -- fragments --write BENCHMARKS.md  # 2,000 content fragments
+//! cargo run --release -p metadesk-bench -- tags --write BENCHMARKS.md  # a tag held by 1,000 assets merged
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -29,6 +30,7 @@ mod sequential;
 mod sheets;
 mod sheets_scale;
 mod stats;
+mod tags;
 mod throttle;
 mod timing;
 
@@ -87,6 +89,9 @@ enum Scenario {
     /// One field set on 2,000 content fragments through the Sites API vs a sequential client
     /// (issue 41). Not part of `all`: `--write` replaces only its section.
     Fragments,
+    /// A tag held by half of 2,000 assets merged into another, through the core, vs a
+    /// sequential client (issue 51). Not part of `all`: `--write` replaces only its section.
+    Tags,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -210,8 +215,14 @@ fn command_line(scale: bool) -> String {
     } else {
         ""
     };
+    // A debug build's numbers say so in their command too.
+    let release = if cfg!(debug_assertions) {
+        ""
+    } else {
+        "--release "
+    };
     format!(
-        "{build}cargo run --release -p metadesk-bench -- {}",
+        "{build}cargo run {release}-p metadesk-bench -- {}",
         args.join(" ")
     )
 }
@@ -285,6 +296,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::SchemaForms
                         | Scenario::Publish
                         | Scenario::Fragments
+                        | Scenario::Tags
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -343,6 +355,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::SchemaForms
             | Scenario::Publish
             | Scenario::Fragments
+            | Scenario::Tags
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -364,6 +377,13 @@ fn run(cli: Cli) -> Result<()> {
                 fragments: o.assets,
                 latency_ms: o.latency_ms,
                 capacity: o.capacity,
+            }))?
+        } else if which == Scenario::Tags {
+            runtime.block_on(tags::run(&tags::TagsOpts {
+                assets: o.assets,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
@@ -389,15 +409,21 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::SchemaForms
                     | Scenario::Publish
                     | Scenario::Fragments
+                    | Scenario::Tags
                     | Scenario::Sheets
             ),
         );
         print!("{}", report::section_text(&section));
         if let Some(path) = &o.write {
-            // The schema forms', publishing's, fragments' and sheets' targets are in the summary too.
+            // The schema forms', publishing's, fragments', the tag merge's and sheets' targets
+            // are in the summary too.
             let summary = matches!(
                 which,
-                Scenario::SchemaForms | Scenario::Publish | Scenario::Fragments | Scenario::Sheets
+                Scenario::SchemaForms
+                    | Scenario::Publish
+                    | Scenario::Fragments
+                    | Scenario::Tags
+                    | Scenario::Sheets
             );
             write_section(path, &section, summary)?;
         }

@@ -34,6 +34,9 @@ pub enum AemPath {
     PublishPermission,
     /// The Sites API's content fragments (OAuth Server-to-Server connections only).
     ContentFragments,
+    /// The account may change AEM's tag taxonomy (`/bin/tagcommand`'s `canCreateTag`): merge,
+    /// move, delete and import tags, not only tag assets.
+    TagChanges,
 }
 
 /// What AEM answered for a path.
@@ -77,6 +80,8 @@ pub enum Ability {
     Publish,
     /// Edit content fragments' fields.
     Fragments,
+    /// Change AEM's tags themselves (merge, move, delete, import).
+    Tags,
 }
 
 /// Whether the connection can do it: yes, only in part (read but not change), no, or not known
@@ -160,6 +165,13 @@ pub fn can_do(checks: &[PathCheck], l: &metadesk_base::i18n::Localizer) -> Vec<C
             _ => (Can::No, "can-fragments-no"),
         };
         line(Ability::Fragments, can, id);
+    }
+    if let Some(tags) = state(AemPath::TagChanges) {
+        let (can, id) = match tags {
+            Allowed::Ok => (Can::Yes, "can-tags-yes"),
+            _ => (Can::No, "can-tags-no"),
+        };
+        line(Ability::Tags, can, id);
     }
     out
 }

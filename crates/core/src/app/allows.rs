@@ -1,7 +1,7 @@
 //! "What this AEM allows": the deep "Test connection" asks AEM, without changing anything,
 //! about each path the app uses — the classic read, QueryBuilder, AEM's own permission check,
-//! the Sling POST batch writes send (one that does nothing), renditions, GraphQL listings and
-//! introspection, persisted queries; for an OAuth Server-to-Server connection the Folders API
+//! the tag command's own check (`canCreateTag`), the Sling POST batch writes send (one that
+//! does nothing), renditions, GraphQL listings and introspection, persisted queries; for an OAuth Server-to-Server connection the Folders API
 //! and the OpenAPI search — and says, per path, what the app does instead where it fails.
 //! Batch writes are chosen from the answer: where AEM refuses that POST, the same
 //! per-connection fact a refused batch write leaves (`bulk/write_paths.rs`) is recorded, so
@@ -23,7 +23,7 @@
 //! [--folder]]`.
 
 use metadesk_assets::search::hit_path;
-use metadesk_assets::{CallError, ClassicAssets, DAM_ROOT};
+use metadesk_assets::{AssetsApi, CallError, ClassicAssets, DAM_ROOT};
 use metadesk_base::i18n::{Localizer, arg, count};
 use metadesk_bulk::Combine;
 use metadesk_bulk::open_query;
@@ -272,6 +272,7 @@ impl Workspace {
         for which in [Permission::Write, Permission::Publish] {
             lines.push(permission(&classic, connection, folder, which, l).await);
         }
+        lines.push(tag_changes(&classic, l).await);
         lines.push(self.batch_writes(&classic, connection, folder, l).await?);
         lines.push(renditions(&classic, image.as_deref(), l).await);
         Ok(())
@@ -484,6 +485,21 @@ async fn permission(
                 l.msg(unchecked, &[folder_arg(), ("why", arg(why))]),
                 Some("allows-instead-write-unknown"),
             )
+        }
+    }
+}
+
+/// Whether the account may change AEM's tags themselves, asked as a tag change asks it
+/// (`Workspace::check_tag_change`): AEM's `canCreateTag`, which changes nothing. An account
+/// that may tag assets but is no Tag Administrator is refused.
+async fn tag_changes(classic: &ClassicAssets, l: &Localizer) -> PathCheck {
+    let line = line(l, AemPath::TagChanges, "allows-label-tag-changes");
+    let check = [("cmd", "canCreateTag"), ("tag", "default:")];
+    match classic.tag_command(&check).await {
+        Ok(()) => line.ok(l.text("allows-ok-tag-changes")),
+        Err(e) => {
+            let (allowed, detail) = call_failure(&e, l);
+            line.failed(allowed, detail, Some("allows-instead-tag-changes"))
         }
     }
 }

@@ -3,4 +3,4 @@
 /**
  * Something a person does with a connection, whatever the language.
  */
-export type Ability = "metadata" | "search" | "thumbnails" | "graphql" | "publish" | "fragments";
+export type Ability = "metadata" | "search" | "thumbnails" | "graphql" | "publish" | "fragments" | "tags";

@@ -3,4 +3,4 @@
 /**
  * A path the app uses, whatever the language.
  */
-export type AemPath = "classicRead" | "queryBuilder" | "foldersApi" | "openapiSearch" | "graphqlEndpoints" | "graphqlSchema" | "persistedQueries" | "renditions" | "batchWrites" | "writePermission" | "publishPermission" | "contentFragments";
+export type AemPath = "classicRead" | "queryBuilder" | "foldersApi" | "openapiSearch" | "graphqlEndpoints" | "graphqlSchema" | "persistedQueries" | "renditions" | "batchWrites" | "writePermission" | "publishPermission" | "contentFragments" | "tagChanges";
