@@ -140,13 +140,17 @@ async fn connections_test_deep_says_whether_tags_can_be_changed() {
     }
     assert!(!ran.stdout.contains("<html"), "{}", ran.stdout);
 
-    let (code, out, err) = run_command(h.command_in("fr_FR.UTF-8", &deep)).await;
-    assert_eq!(code, Some(0), "{out}\n{err}");
-    for line in [
-        "Ne peut pas modifier les balises d’AEM (fusion, déplacement, suppression, import)",
-        "Modifier les balises (commande de balises)\u{a0}: AEM le refuse à ce compte (HTTP 403).",
-    ] {
-        assert!(out.contains(line), "{line:?} in:\n{out}");
+    // In French where LANG decides the CLI's language (elsewhere the system's setting does).
+    #[cfg(all(unix, not(target_os = "macos")))]
+    {
+        let (code, out, err) = run_command(h.command_in("fr_FR.UTF-8", &deep)).await;
+        assert_eq!(code, Some(0), "{out}\n{err}");
+        for line in [
+            "Ne peut pas modifier les balises d’AEM (fusion, déplacement, suppression, import)",
+            "Modifier les balises (commande de balises)\u{a0}: AEM le refuse à ce compte (HTTP 403).",
+        ] {
+            assert!(out.contains(line), "{line:?} in:\n{out}");
+        }
     }
     // A check, never a change of the taxonomy.
     assert_eq!(sb.counters().tag_commands, tags_before);
