@@ -8,7 +8,7 @@
 
 use metadesk_sandbox::{Faults, Switched};
 
-use crate::bulk_cli::{CliHome, run_command};
+use crate::bulk_cli::CliHome;
 use crate::bulk_cli_stored::import_dev_token;
 use crate::bulk_support::sandbox;
 
@@ -143,6 +143,7 @@ async fn connections_test_deep_says_whether_tags_can_be_changed() {
     // In French where LANG decides the CLI's language (elsewhere the system's setting does).
     #[cfg(all(unix, not(target_os = "macos")))]
     {
+        use crate::bulk_cli::run_command;
         let (code, out, err) = run_command(h.command_in("fr_FR.UTF-8", &deep)).await;
         assert_eq!(code, Some(0), "{out}\n{err}");
         for line in [
