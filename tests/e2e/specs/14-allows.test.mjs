@@ -67,9 +67,11 @@ test("Test connection shows what this AEM allows, why not, and what the app does
     const { heading, lines } = await checklist(report);
     assert.equal(heading, "What this AEM allows");
     assert.deepEqual(Object.keys(lines), [
-      "classicRead", "queryBuilder", "writePermission", "publishPermission", "batchWrites", "renditions",
-      "graphqlEndpoints", "graphqlSchema", "persistedQueries",
+      "classicRead", "queryBuilder", "writePermission", "publishPermission", "tagChanges", "batchWrites",
+      "renditions", "graphqlEndpoints", "graphqlSchema", "persistedQueries",
     ]);
+    // Issue 51: whether this account may merge, move, delete or import AEM's tags, in words.
+    assert.match(lines.tagChanges.text, /tag/i);
     assert.equal(lines.classicRead.allowed, "ok");
     assert.equal(lines.queryBuilder.allowed, "ok");
     assert.match(lines.queryBuilder.text, /QueryBuilder answers searches/);
