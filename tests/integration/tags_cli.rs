@@ -12,13 +12,14 @@ use serde_json::Value;
 use crate::bulk_cli::cli;
 use crate::bulk_support::*;
 
-struct Env {
-    sb: Sandbox,
-    dir: tempfile::TempDir,
+/// A sandbox and a folder for the CLI's home and files, shared by the tags tests.
+pub(crate) struct Env {
+    pub(crate) sb: Sandbox,
+    pub(crate) dir: tempfile::TempDir,
 }
 
 impl Env {
-    async fn new() -> Env {
+    pub(crate) async fn new() -> Env {
         Env::with_assets(10).await
     }
 
@@ -30,7 +31,7 @@ impl Env {
     }
 
     /// Runs the CLI with `args` and the sandbox's development token, in `lang`.
-    fn run_in(&self, lang: &str, args: &[&str]) -> Output {
+    pub(crate) fn run_in(&self, lang: &str, args: &[&str]) -> Output {
         let file = self.dir.path().join("creds/local-development-token.json");
         Command::new(cli())
             .env("METADESK_HOME", self.dir.path().join("home"))
@@ -45,7 +46,7 @@ impl Env {
             .unwrap()
     }
 
-    fn run(&self, args: &[&str]) -> Output {
+    pub(crate) fn run(&self, args: &[&str]) -> Output {
         self.run_in("C.UTF-8", args)
     }
 
@@ -109,18 +110,18 @@ impl Env {
 /// Only on Linux does the terminal's language come from LANG (elsewhere from the system's
 /// setting: `i18n::system_lang`), so the French words are checked there, as `cli_french` does;
 /// the commands themselves run everywhere.
-const LANG_DECIDES: bool = cfg!(all(unix, not(target_os = "macos")));
+pub(crate) const LANG_DECIDES: bool = cfg!(all(unix, not(target_os = "macos")));
 
 /// The words expected from a command run in French: French where LANG decides.
 fn in_french<'a>(fr: &'a str, en: &'a str) -> &'a str {
     if LANG_DECIDES { fr } else { en }
 }
 
-fn out(o: &Output) -> String {
+pub(crate) fn out(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
-fn err(o: &Output) -> String {
+pub(crate) fn err(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 

@@ -4,49 +4,12 @@
 //! change; each bad sheet or account refused in words naming the row, nothing written.
 
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
-use metadesk_sandbox::Sandbox;
 use serde_json::{Value, json};
 
-use crate::bulk_cli::cli;
-use crate::bulk_support::*;
-
-struct Env {
-    sb: Sandbox,
-    dir: tempfile::TempDir,
-}
-
-/// Only on Linux does the terminal's language come from LANG (`tags_cli.rs` says why).
-const LANG_DECIDES: bool = cfg!(all(unix, not(target_os = "macos")));
+use crate::tags_cli::{Env, LANG_DECIDES, err, out};
 
 impl Env {
-    async fn new() -> Env {
-        let sb = sandbox(10).await;
-        let dir = tempfile::tempdir().unwrap();
-        sb.write_credentials(&dir.path().join("creds")).unwrap();
-        Env { sb, dir }
-    }
-
-    fn run_in(&self, lang: &str, args: &[&str]) -> Output {
-        let file = self.dir.path().join("creds/local-development-token.json");
-        Command::new(cli())
-            .env("METADESK_HOME", self.dir.path().join("home"))
-            .env("LANG", lang)
-            .env_remove("LC_ALL")
-            .env_remove("LC_MESSAGES")
-            .args(args)
-            .args(["--trust-host", &sandbox_host(&self.sb)])
-            .args(["--aem", &self.sb.base_url(), "--file"])
-            .arg(&file)
-            .output()
-            .unwrap()
-    }
-
-    fn run(&self, args: &[&str]) -> Output {
-        self.run_in("C.UTF-8", args)
-    }
-
     fn sheet(&self, name: &str, text: &str) -> PathBuf {
         let path = self.dir.path().join(name);
         std::fs::write(&path, text).unwrap();
@@ -84,14 +47,6 @@ impl Env {
             .unwrap();
         assert_eq!(r.status(), 200);
     }
-}
-
-fn out(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into_owned()
-}
-
-fn err(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
 fn path_arg(p: &Path) -> &str {
