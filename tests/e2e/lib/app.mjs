@@ -276,6 +276,11 @@ export async function withApp(t, body) {
     if (first) await startFromNothing(driver);
     await body(driver);
     passed = true;
+  } catch (e) {
+    // The reporter's summary is all CI shows of a failure: say what the window showed then.
+    const shown = await driver.executeScript("return document.body.innerText").catch(() => null);
+    if (shown && e instanceof Error) e.message += `\n--- the window showed ---\n${String(shown).replace(/\n\s*\n/g, "\n").slice(0, 2000)}`;
+    throw e;
   } finally {
     try {
       await screenshot(driver, t.name);
