@@ -371,10 +371,23 @@ const CYCLING: &str = "wknd-shared:activity/cycling";
 #[tokio::test(flavor = "multi_thread")]
 async fn a_merge_fixes_every_asset_then_merges_the_tag_and_undo_puts_the_assets_back() {
     let env = Env::with_assets(60).await;
+    // A content fragment's tags are in its metadata as an asset's are: the merge fixes them too.
+    let dump = env.sb.dump(false);
+    let fragment = dump["assets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|a| a["contentFragment"] == true)
+        .and_then(|a| a["path"].as_str())
+        .expect("the sandbox seeds content fragments")
+        .to_owned();
+    env.sb
+        .edit_asset(&fragment, serde_json::json!({ "cq:tags": [SURFING] }))
+        .unwrap();
     let before = env.tags_by_asset();
     let holders = env.holders(SURFING);
     assert!(
-        !holders.is_empty(),
+        holders.len() > 1,
         "the sandbox seeds {SURFING} on some assets"
     );
 
@@ -551,14 +564,13 @@ async fn a_merge_killed_mid_apply_moves_the_tag_only_once_resumed_to_the_end() {
     // Six batches of writes or more: two at a time, so that some are left at the kill.
     let env = Env::with_assets(640).await;
     let folder = metadesk_sandbox::SAMPLE_FOLDER.rsplit_once('/').unwrap().0;
-    // Every asset under the folder holds the tag (set as a colleague would, before the run);
-    // content fragments are left out: an asset edit leaves them as they are.
+    // Every asset under the folder, content fragments included, holds the tag (set as a
+    // colleague would, before the run).
     let dump = env.sb.dump(false);
     let under: Vec<String> = dump["assets"]
         .as_array()
         .unwrap()
         .iter()
-        .filter(|a| a["contentFragment"] != true)
         .filter_map(|a| a["path"].as_str())
         .filter(|p| p.starts_with(&format!("{folder}/")))
         .map(str::to_owned)

@@ -184,6 +184,22 @@ pub struct ApplyRequest {
 }
 
 impl RunSpec {
+    /// Whether the run's content fragments are planned and written as its assets are: only
+    /// when every edit rewrites `cq:tags` (a tag's merge, move or deletion) on the classic API.
+    /// A fragment's tags live in its metadata as an asset's do, and a merged tag must be left on
+    /// no fragment; any other metadata edit leaves fragments to their own edit (their fields
+    /// are their content). The OpenAPI family reads and writes fragments elsewhere (the Sites
+    /// API), so there they stay skipped and said so.
+    pub fn edits_fragment_tags(&self) -> bool {
+        self.family == ApiFamily::Classic
+            && self.filters.fragments.is_none()
+            && !self.edits.is_empty()
+            && self
+                .edits
+                .iter()
+                .all(|e| e.property == "cq:tags" && matches!(e.op, EditOp::Retag { .. }))
+    }
+
     /// Checks the folder, the edits and the filters; normalises the folder and property names
     /// (`metadata/dc:rights`, the seed script's form, becomes `dc:rights`).
     pub fn validated(mut self) -> Result<Self> {

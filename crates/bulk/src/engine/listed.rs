@@ -21,7 +21,7 @@ use tokio::task::JoinSet;
 use super::checks::{GROUP, current_values, planned_properties, publication_now};
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::planning::{plan_from_current, preview_asset};
-use super::searched::plan_entry;
+use super::searched::{as_planned, plan_entry};
 use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
@@ -94,6 +94,7 @@ pub(super) async fn preview_scope(
             }
         };
         for entry in entries {
+            let entry = as_planned(ctx, entry);
             if walk.searches() {
                 plan_entry(ctx, &counts, &mut tasks, &mut next_i, entry, None).await?;
                 continue;

@@ -129,6 +129,15 @@ pub(super) async fn confirm_list(ctx: &Ctx, resolved: &mut ResolvedList) {
         .fetch_add(resolved.unindexed, Ordering::Relaxed);
 }
 
+/// The entry as the run plans it: a content fragment is an asset to a run that rewrites its
+/// tags (`RunSpec::edits_fragment_tags`), and skipped as a fragment by any other.
+pub(super) fn as_planned(ctx: &Ctx, mut entry: Entry) -> Entry {
+    if entry.kind == EntryKind::ContentFragment && ctx.spec.edits_fragment_tags() {
+        entry.kind = EntryKind::Asset;
+    }
+    entry
+}
+
 /// One hit of a search or a list: filtered as a listing entry would be, then planned from the
 /// hit's values (classic) or read (OpenAPI).
 pub(super) async fn plan_entry(
@@ -139,6 +148,7 @@ pub(super) async fn plan_entry(
     entry: Entry,
     id: Option<String>,
 ) -> Result<()> {
+    let entry = as_planned(ctx, entry);
     match entry.kind {
         EntryKind::Folder => {}
         _ if !ctx.spec.filters.name_matches(&entry.name) => lock(counts).filtered_out += 1,

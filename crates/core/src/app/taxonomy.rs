@@ -19,7 +19,7 @@ use metadesk_sheets::taxonomy::{CountColumn, taxonomy_csv, taxonomy_xlsx};
 
 use crate::app::jobs::job_on;
 use crate::app::sheet_files::file_name_of;
-use crate::app::sheets::{SheetExport, save_whole, values_in_scope, with_extension_of};
+use crate::app::sheets::{SheetExport, Taken, save_whole, values_in_scope, with_extension_of};
 use crate::app::{JobKind, Opened, SheetFormat, Workspace};
 
 /// How many assets under a folder hold each tag, taken the way folder runs take their assets:
@@ -111,9 +111,9 @@ pub struct SavedTaxonomy {
 }
 
 impl Workspace {
-    /// How many assets under `folder` (and its subfolders) hold each tag. A folder that cannot
-    /// be listed or an asset that cannot be read is said in the answer, never counted as holding
-    /// nothing silently.
+    /// How many assets under `folder` (and its subfolders; content fragments included, as a tag
+    /// change rewrites theirs) hold each tag. A folder that cannot be listed or an asset that
+    /// cannot be read is said in the answer, never counted as holding nothing silently.
     pub async fn tag_counts(&self, opened: &Opened, folder: &str) -> Result<TagCounts> {
         let folder = metadesk_assets::folders::normalize_folder(folder)?;
         let job = self
@@ -128,7 +128,7 @@ impl Workspace {
             opened.connected.assets.as_ref(),
             &folder,
             &filters,
-            &["cq:tags".to_owned()],
+            (&["cq:tags".to_owned()], Taken::AssetsAndFragments),
             job.control(),
             &mut report,
         )

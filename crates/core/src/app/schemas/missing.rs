@@ -14,7 +14,7 @@ use ts_rs::TS;
 
 use super::FolderSchema;
 use crate::app::jobs::job_on;
-use crate::app::sheets::{entries_to_export, export_cancelled};
+use crate::app::sheets::{Taken, entries_to_export, export_cancelled};
 use crate::app::{JobKind, Opened, SheetExport, Workspace};
 use metadesk_assets::schema::{SchemaField, check_value};
 use metadesk_assets::{AssetRef, CallError};
@@ -140,7 +140,15 @@ impl Workspace {
         let control = job.control();
         let store = opened.connected.assets.as_ref();
         let mut listing = SheetExport::default();
-        let entries = entries_to_export(store, &folder, filters, control, &mut listing).await?;
+        let entries = entries_to_export(
+            store,
+            &folder,
+            filters,
+            Taken::Assets,
+            control,
+            &mut listing,
+        )
+        .await?;
         let mut missing: BTreeMap<String, (SchemaField, Vec<MissingAsset>)> = BTreeMap::new();
         let mut order: Vec<String> = Vec::new();
         let mut report = MissingReport {

@@ -90,8 +90,15 @@ impl Workspace {
             Err(_) => (properties, Vec::new()),
         };
         let mut report = SheetExport::default();
-        let mut found =
-            values_in_scope(aem, &folder, filters, &properties, control, &mut report).await?;
+        let mut found = values_in_scope(
+            aem,
+            &folder,
+            filters,
+            (&properties, Taken::Assets),
+            control,
+            &mut report,
+        )
+        .await?;
         found.sort_by(|a, b| a.path.cmp(&b.path));
         let columns: Vec<ExportColumn> = properties
             .iter()
@@ -139,6 +146,22 @@ impl Workspace {
     }
 }
 
+/// Which of a scope's entries are taken: a sheet's rows and a schema's gaps are its assets
+/// (fragments are edited by their fields); a tag count counts fragments too, since a tag change
+/// rewrites their tags as well (`RunSpec::edits_fragment_tags`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Taken {
+    Assets,
+    AssetsAndFragments,
+}
+
+impl Taken {
+    fn takes(self, kind: EntryKind) -> bool {
+        kind == EntryKind::Asset
+            || (self == Taken::AssetsAndFragments && kind == EntryKind::ContentFragment)
+    }
+}
+
 /// One asset of a scope with the values of the properties asked for.
 pub(crate) struct FoundAsset {
     pub path: String,
@@ -157,12 +180,12 @@ pub(crate) async fn values_in_scope(
     aem: &dyn metadesk_assets::AssetsApi,
     folder: &str,
     filters: &ScopeFilters,
-    properties: &[String],
+    (properties, taken): (&[String], Taken),
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<FoundAsset>> {
     let mut found = Vec::new();
-    let entries = entries_to_export(aem, folder, filters, control, report).await?;
+    let entries = entries_to_export(aem, folder, filters, taken, control, report).await?;
     for chunk in entries.chunks(LOOKUP_BATCH) {
         let mut looked_up = LookedUp::ask(aem, chunk, properties, control).await;
         for entry in chunk.iter().cloned() {
@@ -223,6 +246,7 @@ pub(crate) async fn entries_to_export(
     aem: &dyn metadesk_assets::AssetsApi,
     folder: &str,
     filters: &ScopeFilters,
+    taken: Taken,
     control: &metadesk_bulk::RunControl,
     report: &mut SheetExport,
 ) -> Result<Vec<metadesk_assets::Entry>> {
@@ -293,7 +317,7 @@ pub(crate) async fn entries_to_export(
             entries = resolved.assets;
         }
     }
-    entries.retain(|e| e.kind == EntryKind::Asset && filters.name_matches(&e.name));
+    entries.retain(|e| taken.takes(e.kind) && filters.name_matches(&e.name));
     Ok(entries)
 }
 

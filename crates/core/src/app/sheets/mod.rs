@@ -29,7 +29,7 @@ use metadesk_bulk::{RunSummary, ScopeFilters};
 use metadesk_sheets::Issue;
 
 mod export;
-pub(crate) use export::{save_whole, values_in_scope, with_extension_of};
+pub(crate) use export::{Taken, save_whole, values_in_scope, with_extension_of};
 mod import;
 mod kept_issues;
 mod problems_csv;
