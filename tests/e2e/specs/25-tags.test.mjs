@@ -89,6 +89,20 @@ test("the Tags page shows the taxonomy in the reader's language and searches it"
   });
 });
 
+/** The merge's rows on screen (a preview's or a report's) strike Surfing out and add Cycling by
+ *  their titles (the namespace left out), never by id. */
+async function tagsShownByTitle(driver, rowId) {
+  const text = (els) => Promise.all(els.map(async (el) => (await el.getAttribute("textContent")).trim()));
+  const [removed, added] = await eventually(async () => {
+    const rows = await driver.findElements(By.css(`[data-testid="${rowId}"]`));
+    const removed = (await Promise.all(rows.map(async (r) => text(await r.findElements(By.css('[data-testid="value-removed"]')))))).flat();
+    const added = (await Promise.all(rows.map(async (r) => text(await r.findElements(By.css('[data-testid="value-added"]')))))).flat();
+    return removed.some((v) => v.endsWith("Activity › Surfing")) ? [removed, added] : null;
+  }, "no row shows Activity › Surfing struck out");
+  assert.ok(![...removed, ...added].some((v) => v.includes("wknd-shared:")), [...removed, ...added].join(" | "));
+  assert.ok(added.some((v) => v.endsWith("Activity › Cycling")), added.join(" | "));
+}
+
 /** The tags each asset holds now (content fragments too: a merge fixes theirs as well). */
 async function tagsByAsset() {
   const dump = await sandbox.getJson("/__sandbox/dump");
@@ -231,10 +245,13 @@ test("Merge into… previews, applies and reports the assets, merges the tag, an
     const apply = await byTestId(driver, "apply-button", 120_000);
     const n = holders.length;
     assert.match(await apply.getText(), new RegExp(`^Apply ${n} changes?$`));
+    // Tags by title, as people know them, not AEM's ids (issue 53).
+    await tagsShownByTitle(driver, "preview-row");
     await screenshot(driver, "25-tags-merge-preview-en");
     await apply.click();
     const report = await byTestId(driver, "report", 180_000);
     assert.equal(await (await report.findElement(By.css('[data-testid="report-status"]'))).getText(), "Completed");
+    await tagsShownByTitle(driver, "report-row");
     await screenshot(driver, "25-tags-merge-report-en");
 
     const after = await tagsByAsset();

@@ -22,6 +22,7 @@ import { ReportModel } from './report.svelte';
 import { RunModel } from './run.svelte';
 import { SetupModel } from './setup.svelte';
 import { SheetsModel } from './sheets.svelte';
+import { TagTitles } from './tagTitles.svelte';
 
 export class BulkStore {
   readonly history: HistoryModel;
@@ -32,6 +33,8 @@ export class BulkStore {
   readonly close: CloseModel;
   readonly missing: MissingModel;
   readonly fragments: FragmentsModel;
+  /** Tag ids shown by title in previews and reports. */
+  readonly tagTitles = new TagTitles();
   /** "To AEM's Preview tier" beside Publish and Unpublish. */
   publishToPreview = $state(false);
 
