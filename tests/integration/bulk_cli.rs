@@ -77,10 +77,13 @@ async fn kill_9_mid_apply_then_resume_matches_an_uninterrupted_run() {
     sb.write_credentials(&creds).unwrap();
     let home = dir.path().join("home");
     let folder = SAMPLE_FOLDER.rsplit_once('/').unwrap().0.to_owned();
-    // Slow enough that the kill lands mid-run.
+    // Slow enough that the kill lands mid-run: a batched write commits many assets at once, so
+    // each asset's commit is slowed too (without it, a loaded machine saw the run end before
+    // the kill).
     sb.set_faults(Faults {
         latency_ms: 25,
         capacity: Some(2),
+        commit_ms_per_asset: 10,
         ..Faults::default()
     })
     .unwrap();
