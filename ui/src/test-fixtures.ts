@@ -7,6 +7,7 @@ import type { RunScope } from './ipc/bindings/RunScope';
 import type { RunSummary } from './ipc/bindings/RunSummary';
 import type { ScopeRequest } from './ipc/bindings/ScopeRequest';
 import type { SheetExport } from './ipc/bindings/SheetExport';
+import type { Tag } from './ipc/bindings/Tag';
 import type { ConnectionView } from './ipc/types';
 
 /** A saved connection as `list_connections` returns it; override what a test cares about. */
@@ -154,4 +155,9 @@ export async function runScopeOf(request: ScopeRequest): Promise<RunScope> {
     case 'list':
       return { folder: '/content/dam', filters: { recursive: false, name, formats, selection: { kind: 'list', entries: scope.entries } } };
   }
+}
+
+/** A tag of the taxonomy with its title, its French title when given, and a description. */
+export function tag(id: string, title: string, fr?: string, description: string | null = null): Tag {
+  return { id, title, trail: title, titles: fr ? { fr } : {}, description, published: false };
 }

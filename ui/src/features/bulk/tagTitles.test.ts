@@ -7,7 +7,7 @@ import { describe, expect, it, vi } from 'vitest';
 import type { Action } from '../../ipc/bindings/Action';
 import type { PlanRow } from '../../ipc/bindings/PlanRow';
 import type { Tag } from '../../ipc/bindings/Tag';
-import { planRow, runSummary } from '../../test-fixtures';
+import { planRow, runSummary, tag } from '../../test-fixtures';
 import { PagedRows } from './paged.svelte';
 import PreviewTable from './PreviewTable.svelte';
 import { TagTitles, asTitled, tagTitle } from './tagTitles.svelte';
@@ -15,14 +15,6 @@ import { TagTitles, asTitled, tagTitle } from './tagTitles.svelte';
 const listTags = vi.fn<(connectionId: string) => Promise<Tag[]>>();
 vi.mock('../../ipc/commands', () => ({ listTags: (id: string) => listTags(id) }));
 
-const tag = (id: string, title: string, fr?: string): Tag => ({
-  id,
-  title,
-  trail: title,
-  titles: fr ? { fr } : {},
-  description: null,
-  published: false,
-});
 
 const TAGS: Tag[] = [
   tag('wknd:', 'WKND'),

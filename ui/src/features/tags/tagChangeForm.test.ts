@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../ipc/bindings/Tag';
+import { tag } from '../../test-fixtures';
 import { mergeTargets, missingOf, requestOf, trailOf, within } from './tagChangeForm';
 
-const tag = (id: string, title: string, fr?: string): Tag => ({
-  id,
-  title,
-  trail: title,
-  titles: fr ? { fr } : {},
-  description: null,
-  published: false,
-});
 
 const TAGS: Tag[] = [
   tag('wknd:', 'WKND'),

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Tag } from '../../ipc/bindings/Tag';
+import { tag } from '../../test-fixtures';
 import { countTags, parentId, searchTree, tagTree } from './taxonomyTree';
 
-const tag = (id: string, title: string, fr?: string, description: string | null = null): Tag => ({
-  id,
-  title,
-  trail: title,
-  titles: fr ? { fr } : {},
-  description,
-  published: false,
-});
 
 const TAGS: Tag[] = [
   tag('wknd:', 'WKND'),
