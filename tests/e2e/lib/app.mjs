@@ -279,7 +279,12 @@ export async function withApp(t, body) {
   } catch (e) {
     // The reporter's summary is all CI shows of a failure: say what the window showed then.
     const shown = await driver.executeScript("return document.body.innerText").catch(() => null);
-    if (shown && e instanceof Error) e.message += `\n--- the window showed ---\n${String(shown).replace(/\n\s*\n/g, "\n").slice(0, 2000)}`;
+    if (shown && e instanceof Error) {
+      const said = `\n--- the window showed ---\n${String(shown).replace(/\n\s*\n/g, "\n").slice(0, 2000)}`;
+      e.message += said;
+      // The reporter prints the stack, written when the error was made.
+      if (typeof e.stack === "string" && !e.stack.includes(said)) e.stack += said;
+    }
     throw e;
   } finally {
     try {

@@ -89,18 +89,20 @@ test("the Tags page shows the taxonomy in the reader's language and searches it"
   });
 });
 
-/** The merge's rows on screen (a preview's or a report's) strike Surfing out and add Cycling by
- *  their titles (the namespace left out), never by id. */
+/** The merge's rows on screen (a preview's or a report's) strike Surfing out and hold Cycling
+ *  (added, or kept where the asset held both) by their titles, the namespace left out, never by
+ *  id. */
 async function tagsShownByTitle(driver, rowId) {
-  const text = (els) => Promise.all(els.map(async (el) => (await el.getAttribute("textContent")).trim()));
-  const [removed, added] = await eventually(async () => {
+  const values = async (rows, kind) =>
+    (await Promise.all(rows.map(async (r) => Promise.all((await r.findElements(By.css(`[data-testid="value-${kind}"]`))).map(async (el) => (await el.getAttribute("textContent")).trim()))))).flat();
+  const shown = await eventually(async () => {
     const rows = await driver.findElements(By.css(`[data-testid="${rowId}"]`));
-    const removed = (await Promise.all(rows.map(async (r) => text(await r.findElements(By.css('[data-testid="value-removed"]')))))).flat();
-    const added = (await Promise.all(rows.map(async (r) => text(await r.findElements(By.css('[data-testid="value-added"]')))))).flat();
-    return removed.some((v) => v.endsWith("Activity › Surfing")) ? [removed, added] : null;
+    const [removed, added, kept] = [await values(rows, "removed"), await values(rows, "added"), await values(rows, "kept")];
+    return removed.some((v) => v.endsWith("Activity › Surfing")) ? { removed, added, kept } : null;
   }, "no row shows Activity › Surfing struck out");
-  assert.ok(![...removed, ...added].some((v) => v.includes("wknd-shared:")), [...removed, ...added].join(" | "));
-  assert.ok(added.some((v) => v.endsWith("Activity › Cycling")), added.join(" | "));
+  const all = [...shown.removed, ...shown.added, ...shown.kept];
+  assert.ok(!all.some((v) => v.includes("wknd-shared:")), `a tag shown by id: ${all.join(" | ")}`);
+  assert.ok([...shown.added, ...shown.kept].some((v) => v.endsWith("Activity › Cycling")), `Cycling not shown by title: ${all.join(" | ")}`);
 }
 
 /** The tags each asset holds now (content fragments too: a merge fixes theirs as well). */
