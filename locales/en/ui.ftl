@@ -1283,6 +1283,8 @@ bulk-rule-words-replace = replace “{ $find }” with “{ $replace }”{ $rege
 }
 bulk-rule-words-template = from the template “{ $template }”
 bulk-rule-words-from-name = from the file name by “{ $pattern }” as “{ $template }”
+bulk-rule-words-retag = { $from } and the tags below it become { $to }
+bulk-rule-words-untag = remove { $from } and the tags below it
 bulk-rule-words-copy = copy { $from }
 bulk-rule-words-case = { $to ->
     [upper] to capitals

@@ -1309,6 +1309,8 @@ bulk-rule-words-replace = remplacer « { $find } » par « { $replace } »{ 
 }
 bulk-rule-words-template = d’après le modèle « { $template } »
 bulk-rule-words-from-name = d’après le nom du fichier par « { $pattern } » comme « { $template } »
+bulk-rule-words-retag = { $from } et les balises en dessous deviennent { $to }
+bulk-rule-words-untag = retirer { $from } et les balises en dessous
 bulk-rule-words-copy = copier { $from }
 bulk-rule-words-case = { $to ->
     [upper] en majuscules

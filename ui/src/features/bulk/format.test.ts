@@ -194,6 +194,11 @@ describe('edits in words', () => {
       'Keywords (dc:subject): add “a”, “b”',
     );
     expect(editLine(en, { property: 'cq:tags', op: { kind: 'clear' } })).toBe('Tags (cq:tags): clear');
+    // A tag change's run says what happens to the tag, not an operation's key.
+    expect(editLine(en, { property: 'cq:tags', op: { kind: 'retag', from: 'wknd:a/surfing', to: 'wknd:a/cycling' } })).toBe(
+      'Tags (cq:tags): wknd:a/surfing and the tags below it become wknd:a/cycling',
+    );
+    expect(editLine(en, { property: 'cq:tags', op: { kind: 'retag', from: 'wknd:a/surfing' } })).toBe('Tags (cq:tags): remove wknd:a/surfing and the tags below it');
     expect(editLine(en, { property: 'my:field', op: { kind: 'remove', values: ['x'] } })).toBe('my:field: remove “x”');
   });
 
@@ -243,6 +248,9 @@ describe('in French', () => {
       `Mots-clés (dc:subject)${nbsp}: remplacer par «${nbsp}a${nbsp}», «${nbsp}b${nbsp}»`,
     );
     expect(editLine(fr, { property: 'cq:tags', op: { kind: 'clear' } })).toBe(`Balises (cq:tags)${nbsp}: effacer`);
+    expect(editLine(fr, { property: 'cq:tags', op: { kind: 'retag', from: 'wknd:a/surfing' } })).toBe(
+      `Balises (cq:tags)${nbsp}: retirer wknd:a/surfing et les balises en dessous`,
+    );
     expect(value(fr, null)).toBe('(non définie)');
     expect(failureSummary(fr, 1, ['timeout', 'timeout'], 2)).toBe(`1 ressource n’a pas pu être modifiée${nbsp}: timeout.`);
     expect(statusSentence(fr, runSummary({ status: 'cancelled', counts: counts({ assets: 5, pending: 3 }) }))).toBe(

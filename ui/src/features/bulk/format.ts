@@ -318,6 +318,8 @@ function ruleWords(i18n: I18n, op: Edit['op']): string {
       return i18n.t('bulk-rule-words-set-date', { date: op.to });
     case 'where':
       return i18n.t('bulk-rule-words-where', { rule: ruleWords(i18n, op.op), is: op.propertyIs });
+    case 'retag':
+      return op.to ? i18n.t('bulk-rule-words-retag', { from: op.from, to: op.to }) : i18n.t('bulk-rule-words-untag', { from: op.from });
     default:
       return op.kind;
   }
