@@ -40,7 +40,9 @@ pub enum KeptWhy {
     HasChildren,
     HoldsAssets,
     /// AEM's search could not say whether assets hold the tag (`detail`, in words).
-    Unchecked { detail: String },
+    Unchecked {
+        detail: String,
+    },
 }
 
 /// A tag or value undo left alone, for the window.
@@ -158,10 +160,7 @@ mod tests {
         )
         .unwrap();
         let held = ws.hold_sheet_file(sheet);
-        let preview = ws
-            .preview_held_tag_import(&opened, &held.id)
-            .await
-            .unwrap();
+        let preview = ws.preview_held_tag_import(&opened, &held.id).await.unwrap();
         assert_eq!(preview.created.len(), 1, "{preview:?}");
 
         let writes = sandbox.counters().writes_applied;
