@@ -1130,10 +1130,10 @@ tags-import-left-alone = { $count ->
 }
 tags-import-changed-since = Dans AEM, { $what } de { $id } a changé depuis l’aperçu (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
 tags-import-exists-now = { $id } a été créée dans AEM depuis l’aperçu : elle n’est pas recréée.
-tags-import-undo = Annuler cet import
-tags-import-undoing = Annulation en cours…
-tags-import-undo-failed = L’import n’a pas pu être annulé
-tags-import-undone = Annulé : { $restored ->
+tags-import-undo = Défaire cet import
+tags-import-undoing = Import en train d’être défait…
+tags-import-undo-failed = L’import n’a pas pu être défait
+tags-import-undone = Import défait : { $restored ->
     [one] 1 valeur remise
    *[other] { $restored } valeurs remises
 }, { $removed ->
