@@ -9,6 +9,7 @@ dialog-credentials-title = Choose credential files
 dialog-report-title = Export the report as CSV
 dialog-sheet-export-title = Export the metadata as a sheet
 dialog-sheet-import-title = Import a sheet
+dialog-tags-export-title = Export the tags as a sheet
 dialog-problems-title = Export the problems as CSV
 dialog-list-title = Choose a list of assets
 dialog-console-title = Export the result

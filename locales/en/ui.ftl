@@ -1060,6 +1060,87 @@ tags-counts-uses = { $count ->
     [one] 1 asset
    *[other] { $count } assets
 }
+tags-sheet-title = The taxonomy as a sheet
+tags-export = Export…
+tags-exporting = Exporting…
+tags-export-hint = Saves every tag, one row each, as .xlsx or .csv: its id, title, a title column per language and its description. Edit it in Excel, then import it.
+tags-export-hint-counted = Saves every tag, one row each, as .xlsx or .csv, with a column counting the assets under { $folder } that hold it.
+tags-exported = Saved { $tags ->
+    [one] 1 tag
+   *[other] { $tags } tags
+} to { $file }.
+tags-exported-counted = Saved { $tags ->
+    [one] 1 tag
+   *[other] { $tags } tags
+} to { $file }, with the assets under { $folder } counted.
+tags-export-failed = The tags could not be exported
+tags-import-choose = Choose a file…
+tags-import-hint = Import a sheet as Export… writes it, or drop it on this page: new rows create tags, changed titles, translations and descriptions are written after a preview. Nothing is ever deleted.
+tags-import-reading = Reading { $file }…
+tags-import-refused = { $file } cannot be imported
+tags-import-refused-file = The sheet cannot be imported
+tags-import-dismiss = Dismiss
+tags-import-nothing = { $file } changes nothing in AEM’s tags: every value in it is already there.
+tags-import-preview = { $file }: { $created ->
+    [0] no new tag
+    [one] 1 new tag
+   *[other] { $created } new tags
+}, { $changed ->
+    [0] no value changed
+    [one] 1 value changed
+   *[other] { $changed } values changed
+}
+tags-import-created-list = Tags created
+tags-import-changed-list = Values changed
+tags-import-create = New tag { $id }, titled { $title }
+tags-import-create-value = { $what }: { $value }
+tags-import-col-tag = Tag
+tags-import-col-what = Value
+tags-import-col-before = Now in AEM
+tags-import-col-after = From the sheet
+tags-import-what-title = title
+tags-import-what-title-in = title ({ $lang })
+tags-import-what-description = description
+tags-import-quoted = “{ $text }”
+tags-import-no-value = (none)
+tags-import-apply = Apply { $count ->
+    [one] 1 change
+   *[other] { $count } changes
+}
+tags-import-applying = Applying…
+tags-import-failed = The import stopped
+tags-import-done = Created { $created ->
+    [one] 1 tag
+   *[other] { $created } tags
+} and changed { $changed ->
+    [one] 1 value
+   *[other] { $changed } values
+}.
+tags-import-left-alone = { $count ->
+    [one] 1 change was left alone: AEM changed it since the preview
+   *[other] { $count } changes were left alone: AEM changed them since the preview
+}
+tags-import-changed-since = The { $what } of { $id } was changed in AEM since the preview (the preview showed { $shown }, AEM now holds { $now }).
+tags-import-exists-now = { $id } was created in AEM since the preview: not created again.
+tags-import-undo = Undo this import
+tags-import-undoing = Undoing…
+tags-import-undo-failed = The import could not be undone
+tags-import-undone = Undone: { $restored ->
+    [one] 1 value put back
+   *[other] { $restored } values put back
+}, { $removed ->
+    [one] 1 tag removed
+   *[other] { $removed } tags removed
+}.
+tags-import-kept = { $count ->
+    [one] 1 thing was kept
+   *[other] { $count } things were kept
+}
+tags-import-kept-value = The { $what } of { $tag } was changed in AEM after the import: it keeps { $now }.
+tags-import-kept-changed = { $tag } was changed in AEM after the import: it stays.
+tags-import-kept-children = { $tag } has tags below it that the import did not create: it stays.
+tags-import-kept-assets = Assets hold { $tag }: it stays (Delete on the tag takes it off them first).
+tags-import-kept-unchecked = { $tag } stays, as AEM’s search could not say whether assets hold it ({ $detail }).
 console-no-undo-title = No preview, no undo.
 console-no-undo-body = A request sent from here changes AEM at once, and the app cannot put it back. To change many assets, use Bulk edit: it shows a preview first and can undo.
 console-connection = Connection

@@ -9,6 +9,7 @@ dialog-credentials-title = Choisir des fichiers d’identifiants
 dialog-report-title = Exporter le rapport en CSV
 dialog-sheet-export-title = Exporter les métadonnées dans une feuille de calcul
 dialog-sheet-import-title = Importer une feuille de calcul
+dialog-tags-export-title = Exporter les balises dans une feuille de calcul
 dialog-problems-title = Exporter les problèmes en CSV
 dialog-list-title = Choisir une liste de ressources
 dialog-console-title = Exporter le résultat

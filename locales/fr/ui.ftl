@@ -1068,6 +1068,87 @@ tags-counts-uses = { $count ->
     [one] 1 ressource
    *[other] { $count } ressources
 }
+tags-sheet-title = La taxonomie en feuille de calcul
+tags-export = Exporter…
+tags-exporting = Export en cours…
+tags-export-hint = Enregistre toutes les balises, une par ligne, en .xlsx ou .csv : son identifiant, son titre, une colonne de titre par langue et sa description. Modifiez-la dans Excel, puis importez-la.
+tags-export-hint-counted = Enregistre toutes les balises, une par ligne, en .xlsx ou .csv, avec une colonne comptant les ressources de { $folder } qui la portent.
+tags-exported = { $tags ->
+    [one] 1 balise enregistrée
+   *[other] { $tags } balises enregistrées
+} dans { $file }.
+tags-exported-counted = { $tags ->
+    [one] 1 balise enregistrée
+   *[other] { $tags } balises enregistrées
+} dans { $file }, avec les ressources de { $folder } comptées.
+tags-export-failed = Les balises n’ont pas pu être exportées
+tags-import-choose = Choisir un fichier…
+tags-import-hint = Importez une feuille telle qu’Exporter… l’écrit, ou déposez-la sur cette page : les nouvelles lignes créent des balises, les titres, traductions et descriptions modifiés sont écrits après un aperçu. Rien n’est jamais supprimé.
+tags-import-reading = Lecture de { $file }…
+tags-import-refused = { $file } ne peut pas être importé
+tags-import-refused-file = La feuille ne peut pas être importée
+tags-import-dismiss = Fermer
+tags-import-nothing = { $file } ne change rien aux balises d’AEM : toutes ses valeurs y sont déjà.
+tags-import-preview = { $file } : { $created ->
+    [0] aucune nouvelle balise
+    [one] 1 nouvelle balise
+   *[other] { $created } nouvelles balises
+}, { $changed ->
+    [0] aucune valeur modifiée
+    [one] 1 valeur modifiée
+   *[other] { $changed } valeurs modifiées
+}
+tags-import-created-list = Balises créées
+tags-import-changed-list = Valeurs modifiées
+tags-import-create = Nouvelle balise { $id }, intitulée { $title }
+tags-import-create-value = { $what } : { $value }
+tags-import-col-tag = Balise
+tags-import-col-what = Valeur
+tags-import-col-before = Actuellement dans AEM
+tags-import-col-after = D’après la feuille
+tags-import-what-title = le titre
+tags-import-what-title-in = le titre ({ $lang })
+tags-import-what-description = la description
+tags-import-quoted = « { $text } »
+tags-import-no-value = (aucune)
+tags-import-apply = Appliquer { $count ->
+    [one] 1 modification
+   *[other] { $count } modifications
+}
+tags-import-applying = Application en cours…
+tags-import-failed = L’import s’est arrêté
+tags-import-done = { $created ->
+    [one] 1 balise créée
+   *[other] { $created } balises créées
+} et { $changed ->
+    [one] 1 valeur modifiée
+   *[other] { $changed } valeurs modifiées
+}.
+tags-import-left-alone = { $count ->
+    [one] 1 modification laissée de côté : AEM l’a changée depuis l’aperçu
+   *[other] { $count } modifications laissées de côté : AEM les a changées depuis l’aperçu
+}
+tags-import-changed-since = Dans AEM, { $what } de { $id } a changé depuis l’aperçu (l’aperçu montrait { $shown }, AEM contient maintenant { $now }).
+tags-import-exists-now = { $id } a été créée dans AEM depuis l’aperçu : elle n’est pas recréée.
+tags-import-undo = Défaire cet import
+tags-import-undoing = Import en train d’être défait…
+tags-import-undo-failed = L’import n’a pas pu être défait
+tags-import-undone = Import défait : { $restored ->
+    [one] 1 valeur remise
+   *[other] { $restored } valeurs remises
+}, { $removed ->
+    [one] 1 balise supprimée
+   *[other] { $removed } balises supprimées
+}.
+tags-import-kept = { $count ->
+    [one] 1 élément conservé
+   *[other] { $count } éléments conservés
+}
+tags-import-kept-value = Dans AEM, { $what } de { $tag } a changé après l’import : la valeur { $now } est gardée.
+tags-import-kept-changed = { $tag } a changé dans AEM après l’import : elle est conservée.
+tags-import-kept-children = { $tag } a des balises en dessous que l’import n’a pas créées : elle est conservée.
+tags-import-kept-assets = Des ressources portent { $tag } : elle est conservée (Supprimer, sur la balise, la retire d’abord des ressources).
+tags-import-kept-unchecked = { $tag } est conservée, car la recherche d’AEM n’a pas pu dire si des ressources la portent ({ $detail }).
 console-no-undo-title = Sans aperçu, impossible à défaire.
 console-no-undo-body = Une requête envoyée d’ici modifie AEM aussitôt, et l’application ne peut pas revenir en arrière. Pour modifier de nombreuses ressources, utilisez Modification en masse : elle montre d’abord un aperçu et permet de défaire.
 console-connection = Connexion

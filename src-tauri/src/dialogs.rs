@@ -15,6 +15,7 @@ pub enum Dialog {
     ReportCsv,
     SheetExportXlsx,
     SheetExportCsv,
+    TaxonomyExport,
     SheetImport,
     SheetProblems,
     ListFile,
@@ -39,6 +40,11 @@ impl Dialog {
                 ("dialog-sheet-export-title", "dialog-filter-xlsx", &["xlsx"])
             }
             Dialog::SheetExportCsv => ("dialog-sheet-export-title", "dialog-filter-csv", CSV),
+            Dialog::TaxonomyExport => (
+                "dialog-tags-export-title",
+                "dialog-filter-sheets",
+                &["xlsx", "csv"],
+            ),
             Dialog::SheetImport => (
                 "dialog-sheet-import-title",
                 "dialog-filter-sheets",
@@ -107,6 +113,7 @@ mod tests {
             Dialog::ReportCsv,
             Dialog::SheetExportXlsx,
             Dialog::SheetExportCsv,
+            Dialog::TaxonomyExport,
             Dialog::SheetImport,
             Dialog::SheetProblems,
             Dialog::ListFile,

@@ -87,6 +87,11 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     crate::app::TagChangeRequest::export_all(&cfg)?;
     crate::app::TagChangeDone::export_all(&cfg)?;
     crate::app::TagCounts::export_all(&cfg)?;
+    crate::app::SavedTaxonomy::export_all(&cfg)?;
+    crate::app::TagImportPreview::export_all(&cfg)?;
+    crate::app::TagImportApplyRequest::export_all(&cfg)?;
+    crate::app::TagImportApplied::export_all(&cfg)?;
+    crate::app::TagImportUndoneView::export_all(&cfg)?;
     // The metadata schema: a folder's form, the required-metadata report.
     crate::app::FolderSchema::export_all(&cfg)?;
     crate::app::MissingReport::export_all(&cfg)?;

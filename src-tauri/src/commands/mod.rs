@@ -14,6 +14,7 @@ pub mod sandbox;
 pub mod schemas;
 pub mod scopes;
 pub mod sheets;
+pub mod tag_sheets;
 pub mod tags;
 pub mod tokens;
 

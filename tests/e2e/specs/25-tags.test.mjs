@@ -5,13 +5,19 @@
 // then AEM merges the tag; Activity's undo gives the assets their tags back. A move onto an
 // existing tag is refused in words with nothing written. Count assets shows how many assets
 // under a folder hold each tag, as the sandbox holds them. English and French, axe clean in
-// both; screenshots go to E2E_ARTIFACTS.
+// both; screenshots go to E2E_ARTIFACTS. Export… saves the taxonomy through the real save
+// dialog; the file, edited (a new tag, a changed French title) and dropped on the page, is
+// previewed in words, applied (the sandbox holds the changes) and undone; a sheet with a bad id
+// is refused naming its row, with nothing written.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
 
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { By, Key } from "selenium-webdriver";
 import {
   withApp,
@@ -22,17 +28,26 @@ import {
   screenshot,
   importSandboxConnection,
   deleteConnections,
+  clickForNativeWindow,
+  nativeWindow,
+  sendToWindow,
+  simulateDrop,
 } from "../lib/app.mjs";
 import { seriousViolations } from "../lib/a11y.mjs";
 import { chooseLanguage, writesApplied } from "../lib/plain.mjs";
 
 let sandbox;
+let scratch;
 
 before(async () => {
   sandbox = await startSandboxBinary({ assets: 20 });
+  scratch = mkdtempSync(join(tmpdir(), "metadesk-e2e-tags-"));
 });
 
-after(() => sandbox?.stop());
+after(() => {
+  sandbox?.stop();
+  if (scratch) rmSync(scratch, { recursive: true, force: true });
+});
 
 /** The titles of the tags shown, in order. */
 const shownTitles = (driver) =>
@@ -287,6 +302,139 @@ test("Merge into… previews, applies and reports the assets, merges the tag, an
     await screenshot(driver, "25-tags-undo-report-en");
     assert.deepEqual(await tagsByAsset(), before);
 
+    await deleteConnections(driver, [id]);
+  });
+});
+
+const EXPORT_DIALOG = "^Export the tags as a sheet$";
+
+/** A CSV line's cells (quoted cells may hold commas and doubled quotes). */
+function cells(line) {
+  const out = [];
+  let cell = "";
+  let quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted && c === '"' && line[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (c === '"') quoted = !quoted;
+    else if (c === "," && !quoted) {
+      out.push(cell);
+      cell = "";
+    } else cell += c;
+  }
+  out.push(cell);
+  return out;
+}
+
+const csvLine = (values) => values.map((v) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v)).join(",");
+
+/** Whether AEM serves the tag `id`'s node. */
+async function tagExists(id) {
+  const token = await fetch(`${sandbox.url}/__sandbox/dev-token`, { method: "POST" }).then((r) => r.json());
+  const [ns, local] = id.split(":");
+  const response = await fetch(`${sandbox.url}/content/cq:tags/${ns}/${local}.0.json`, {
+    headers: { Authorization: `Bearer ${token.accessToken}` },
+  });
+  return response.status === 200;
+}
+
+/** Drops `file` on the window and waits for the Tags page to show its preview or refusal. */
+async function dropSheet(driver, file, testId) {
+  await simulateDrop(driver, [file]);
+  return byTestId(driver, testId, 60_000);
+}
+
+test("Export… saves the taxonomy; the edited sheet dropped is previewed, applied and undone; a bad id is refused", async (t) => {
+  const [summer, autumn] = ["wknd-shared:season/summer", "wknd-shared:season/autumn"];
+  await withApp(t, async (driver) => {
+    const id = await importSandboxConnection(driver, sandbox);
+    await press(driver, "nav-tags");
+    const total = Number((await countText(driver)).match(/^(\d+) tags$/)[1]);
+
+    // Export through the save dialog: an absolute path typed over the suggested tags.xlsx.
+    const exported = join(scratch, "tags.csv");
+    const dialog = await clickForNativeWindow(await byTestId(driver, "tags-export"), EXPORT_DIALOG);
+    sendToWindow(dialog, "key", "--clearmodifiers", "ctrl+a");
+    sendToWindow(dialog, "type", "--delay", "10", exported);
+    sendToWindow(dialog, "key", "Return");
+    await eventually(() => nativeWindow(EXPORT_DIALOG) === null, "the save dialog is still open", 5_000);
+    const saved = await byTestId(driver, "tags-exported", 60_000);
+    assert.equal(await saved.getText(), `Saved ${total} tags to tags.csv.`);
+    const lines = readFileSync(exported, "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
+    const header = cells(lines[0]);
+    assert.deepEqual(header.slice(0, 2), ["Tag ID", "Title"]);
+    assert.equal(lines.length - 1, total, "not one row a tag");
+    const fr = header.indexOf("Title (fr)");
+    assert.ok(fr > 0, `no French title column in ${header}`);
+    const at = lines.findIndex((l) => cells(l)[0] === summer);
+    const row = cells(lines[at]);
+    assert.equal(row[fr], "Été");
+
+    // Edited: Summer's French title changed, a new tag added; dropped on the page.
+    row[fr] = "Plein été";
+    const added = header.map(() => "");
+    [added[0], added[1], added[fr]] = [autumn, "Autumn", "Automne"];
+    const edited = join(scratch, "tags-edited.csv");
+    writeFileSync(edited, [...lines.slice(0, at), csvLine(row), ...lines.slice(at + 1), csvLine(added)].join("\n") + "\n");
+    const writes = await writesApplied(sandbox);
+    const preview = await dropSheet(driver, edited, "tags-import-preview");
+    assert.match(await preview.getText(), /^tags-edited\.csv: 1 new tag, 1 value changed/);
+    const created = await byTestId(driver, "tags-import-created");
+    assert.equal(await created.getAttribute("data-tag"), autumn);
+    assert.match(await created.getText(), /New tag wknd-shared:season\/autumn, titled “Autumn”\s+title \(fr\): “Automne”/);
+    const change = await byTestId(driver, "tags-import-change");
+    const shown = await Promise.all((await change.findElements(By.css("td"))).map((td) => td.getText()));
+    assert.deepEqual(shown, [summer, "title (fr)", "“Été”", "“Plein été”"]);
+    assert.equal(await writesApplied(sandbox), writes, "the preview wrote something");
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-import-preview-en");
+
+    await press(driver, "tags-import-apply");
+    const applied = await byTestId(driver, "tags-import-applied", 60_000);
+    assert.equal(await applied.getText(), "Created 1 tag and changed 1 value.");
+    assert.equal((await tagNode(summer))["jcr:title.fr"], "Plein été");
+    assert.equal((await tagNode(autumn))["jcr:title"], "Autumn");
+    await eventually(async () => (await countText(driver)) === `${total + 1} tags`, "the page did not read the new tag");
+    await screenshot(driver, "25-tags-import-applied-en");
+
+    await press(driver, "tags-import-undo");
+    const undone = await byTestId(driver, "tags-import-undone", 60_000);
+    assert.equal(await undone.getText(), "Undone: 1 value put back, 1 tag removed.");
+    assert.equal((await tagNode(summer))["jcr:title.fr"], "Été");
+    assert.equal(await tagExists(autumn), false, `${autumn} is still there`);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-import-undone-en");
+    await press(driver, "tags-import-close");
+
+    // A bad id: the row and the problem, nothing written, nothing to apply.
+    const bad = join(scratch, "tags-bad.csv");
+    writeFileSync(bad, [lines[0], csvLine(header.map((_, i) => (i === 0 ? "wknd-shared:season//bad" : i === 1 ? "Bad" : "")))].join("\n") + "\n");
+    const before = await writesApplied(sandbox);
+    const refused = await dropSheet(driver, bad, "tags-import-refused");
+    assert.match(await refused.getText(), /tags-bad\.csv cannot be imported\s+Row 2: “wknd-shared:season\/\/bad” is not a tag id/);
+    assert.equal((await driver.findElements(By.css('[data-testid="tags-import-apply"]'))).length, 0);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-import-refused-en");
+
+    await chooseLanguage(driver, "fr");
+    await press(driver, "nav-tags");
+    await countText(driver);
+    const refusedFr = await dropSheet(driver, bad, "tags-import-refused");
+    assert.match(await refusedFr.getText(), /tags-bad\.csv ne peut pas être importé\s+Ligne 2\s: «\swknd-shared:season\/\/bad\s» n’est pas un identifiant de balise/);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-import-refused-fr");
+    const previewFr = await dropSheet(driver, edited, "tags-import-preview");
+    assert.match(await previewFr.getText(), /^tags-edited\.csv\s: 1 nouvelle balise, 1 valeur modifiée/);
+    assert.match(await (await byTestId(driver, "tags-import-apply")).getText(), /^Appliquer 2 modifications$/);
+    assert.deepEqual(await seriousViolations(driver), []);
+    await screenshot(driver, "25-tags-import-preview-fr");
+    await press(driver, "tags-import-cancel");
+    await chooseLanguage(driver, "system");
+
+    assert.equal(await writesApplied(sandbox), before, "a refused or cancelled sheet wrote something");
+    assert.equal((await tagNode(summer))["jcr:title.fr"], "Été");
     await deleteConnections(driver, [id]);
   });
 });

@@ -79,6 +79,11 @@ import type { Tag } from './bindings/Tag';
 import type { TagChangeDone } from './bindings/TagChangeDone';
 import type { TagChangeRequest } from './bindings/TagChangeRequest';
 import type { TagCounts } from './bindings/TagCounts';
+import type { SavedTaxonomy } from './bindings/SavedTaxonomy';
+import type { TagImportApplied } from './bindings/TagImportApplied';
+import type { TagImportApplyRequest } from './bindings/TagImportApplyRequest';
+import type { TagImportPreview } from './bindings/TagImportPreview';
+import type { TagImportUndoneView } from './bindings/TagImportUndoneView';
 import { toIpcError } from './errors';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -312,6 +317,30 @@ export function finishUnusedTagChange(runId: string): Promise<TagChangeDone | nu
  *  folders that could not be listed and assets that could not be read are said in the answer. */
 export function countTags(connectionId: string, folder: string): Promise<TagCounts> {
   return call('count_tags', { connectionId, folder });
+}
+
+/** Asks where to save (proposing tags.xlsx; .xlsx or .csv by the name's ending), then saves
+ *  every tag, one row each, with a column counting the assets under `under` holding it when a
+ *  folder is given. null when the dialog was cancelled. */
+export function exportTaxonomy(connectionId: string, under: string | null): Promise<SavedTaxonomy | null> {
+  return call('export_taxonomy', { connectionId, under });
+}
+
+/** What a taxonomy sheet (dropped, or picked with chooseSheetFile) would change; a problem of
+ *  it is refused in words naming its row. Writes nothing. */
+export function previewTagImport(connectionId: string, sheetId: string): Promise<TagImportPreview> {
+  return call('preview_tag_import', { connectionId, sheetId });
+}
+
+/** Writes a previewed tag import (production: the name typed); values changed in AEM since
+ *  the preview are left as they are and listed. */
+export function applyTagImport(request: TagImportApplyRequest): Promise<TagImportApplied> {
+  return call('apply_tag_import', { request });
+}
+
+/** Undoes a tag import: what was put back, and what was kept and why. */
+export function undoTagImport(connectionId: string, importId: string, confirmName: string | null): Promise<TagImportUndoneView> {
+  return call('undo_tag_import', { connectionId, importId, confirmName });
 }
 
 /** The metadata schema of a scope's folder (a list's is its assets' nearest common folder's),

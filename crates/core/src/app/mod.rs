@@ -39,6 +39,7 @@ mod taxonomy;
 mod taxonomy_import;
 mod taxonomy_record;
 mod taxonomy_undo;
+mod taxonomy_window;
 mod thumbnails;
 mod tokens;
 mod user_files;
@@ -84,6 +85,7 @@ pub use taxonomy::{SavedTaxonomy, TagCounts};
 pub use taxonomy_import::{ChangedSince, TagImportApplied, TagImportPreview};
 pub use taxonomy_record::{NewTag, TagValueChange};
 pub use taxonomy_undo::{KeptOnUndo, KeptReason, TagImportUndone};
+pub use taxonomy_window::{KeptTag, KeptWhy, TagImportApplyRequest, TagImportUndoneView};
 pub use thumbnails::{Thumbnail, Thumbnails};
 pub use tokens::Tokens;
 

@@ -99,12 +99,13 @@ fn counted_ids(held: Option<&Value>) -> BTreeSet<String> {
 }
 
 /// A taxonomy saved as a sheet.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct SavedTaxonomy {
     /// The file's name, without its folder.
     pub file_name: String,
     /// How many tags it holds (namespaces included).
+    #[ts(type = "number")]
     pub tags: usize,
     /// The counts of its last column, when a folder was counted.
     pub counts: Option<TagCounts>,

@@ -13,6 +13,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
@@ -30,11 +31,12 @@ use crate::app::{Opened, Workspace, blocking};
 
 /// What a sheet would change, in the order it is written: tags created parents first, then
 /// values changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagImportPreview {
     pub file_name: String,
     /// The sheet's rows with a tag id.
+    #[ts(type = "number")]
     pub rows: usize,
     pub created: Vec<NewTag>,
     pub changed: Vec<TagValueChange>,
@@ -48,7 +50,7 @@ impl TagImportPreview {
 }
 
 /// A value left alone at apply time because AEM's differs from the preview's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ChangedSince {
     pub id: String,
@@ -61,12 +63,14 @@ pub struct ChangedSince {
 }
 
 /// An applied import.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagImportApplied {
     /// The import's id, for `tags undo-import`.
     pub id: String,
+    #[ts(type = "number")]
     pub created: usize,
+    #[ts(type = "number")]
     pub changed: usize,
     pub changed_since: Vec<ChangedSince>,
 }

@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 use metadesk_assets::CallError;
 use metadesk_assets::tags::{TAGS_ROOT, Tag};
@@ -20,10 +21,11 @@ use crate::app::{Opened, Workspace, blocking};
 const RECORD_VERSION: u32 = 1;
 
 /// A tag the sheet adds, with what it holds.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct NewTag {
     /// The sheet's row.
+    #[ts(type = "number")]
     pub row: usize,
     pub id: String,
     /// Its title; without one, AEM titles it with its name.
@@ -35,9 +37,10 @@ pub struct NewTag {
 
 /// One property of an existing tag the sheet changes: `jcr:title`, `jcr:title.<lang>` or
 /// `jcr:description`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct TagValueChange {
+    #[ts(type = "number")]
     pub row: usize,
     pub id: String,
     pub property: String,

@@ -13,6 +13,7 @@ import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
 import { connection, runSummary } from '../../test-fixtures';
 import { BulkStore } from '../bulk/bulk.svelte';
 import TagsPage from './TagsPage.svelte';
+import { TagSheetModel } from './tagSheet.svelte';
 
 vi.mock('../../ipc/commands', () => ({
   listTags: vi.fn(),
@@ -28,7 +29,7 @@ vi.mock('../../ipc/commands', () => ({
 /** The page as App shows it, with its own BulkStore; `onShowRun` is what opens Bulk edit. */
 function renderPage(lang: Lang, connections = [connection()], onShowRun = vi.fn()) {
   const store = new BulkStore(() => connections);
-  render(TagsPage, { props: { connections, store, onShowRun }, context: i18nContext(new I18n(lang)) });
+  render(TagsPage, { props: { connections, store, sheets: new TagSheetModel(), onShowRun }, context: i18nContext(new I18n(lang)) });
   return { store, onShowRun };
 }
 

@@ -1,0 +1,100 @@
+//! The taxonomy's Excel round trip: the tags saved as a sheet (the save dialog picks the file,
+//! its extension the format), and a taxonomy sheet (dropped, or picked with `choose_sheet_file`)
+//! previewed, applied and undone. Each command is a call to the core's use cases; the page
+//! gets file names, never paths.
+
+use metadesk_core::app::{
+    SavedTaxonomy, SheetFormat, TagImportApplied, TagImportApplyRequest, TagImportPreview,
+    TagImportUndoneView,
+};
+use tauri::{AppHandle, Runtime, State, WebviewWindow};
+
+use super::sheets::picked;
+use crate::dialogs::Dialog;
+use crate::ipc_error::IpcError;
+use crate::state::AppState;
+use crate::worded::Worded;
+
+/// Asks where to save (proposing `tags.xlsx`), then writes every tag, one row each, with the
+/// count of assets under `under` holding it when a folder is given. `None` when cancelled.
+#[tauri::command]
+pub async fn export_taxonomy<R: Runtime>(
+    app: AppHandle<R>,
+    window: WebviewWindow<R>,
+    state: State<'_, AppState>,
+    connection_id: String,
+    under: Option<String>,
+) -> Result<Option<SavedTaxonomy>, IpcError> {
+    // A connection that cannot be opened is said before any dialog opens.
+    let opened = super::open_stored(&state, connection_id).await?;
+    let l = state.localizer();
+    let dialog = Dialog::TaxonomyExport
+        .builder(&app, &window, &l)
+        .set_file_name("tags.xlsx");
+    let Some(target) = picked(|done| dialog.save_file(done)).await else {
+        return Ok(None);
+    };
+    let name = target.file_name().map(|n| n.to_string_lossy().into_owned());
+    let format = name
+        .as_deref()
+        .and_then(SheetFormat::from_file_name)
+        .unwrap_or(SheetFormat::Xlsx);
+    let mut saved = state
+        .workspace
+        .save_taxonomy(&opened, format, &l, under.as_deref(), target)
+        .await
+        .worded(&state)?;
+    if let Some(counts) = saved.counts.as_mut() {
+        counts.localize(&l);
+    }
+    Ok(Some(saved))
+}
+
+/// What the held sheet would change in the taxonomy; a problem of it is refused in words,
+/// naming its row. Writes nothing.
+#[tauri::command]
+pub async fn preview_tag_import(
+    state: State<'_, AppState>,
+    connection_id: String,
+    sheet_id: String,
+) -> Result<TagImportPreview, IpcError> {
+    let opened = super::open_stored(&state, connection_id).await?;
+    state
+        .workspace
+        .preview_held_tag_import(&opened, &sheet_id)
+        .await
+        .worded(&state)
+}
+
+/// Writes a previewed import (production: the name typed); values changed in AEM since the
+/// preview are left as they are and listed.
+#[tauri::command]
+pub async fn apply_tag_import(
+    state: State<'_, AppState>,
+    request: TagImportApplyRequest,
+) -> Result<TagImportApplied, IpcError> {
+    let opened = super::open_stored(&state, request.connection_id).await?;
+    state
+        .workspace
+        .apply_confirmed_tag_import(&opened, &request.preview, request.confirm_name.as_deref())
+        .await
+        .worded(&state)
+}
+
+/// Undoes the import `import_id` (production: the name typed): what it put back, and what it
+/// kept and why.
+#[tauri::command]
+pub async fn undo_tag_import(
+    state: State<'_, AppState>,
+    connection_id: String,
+    import_id: String,
+    confirm_name: Option<String>,
+) -> Result<TagImportUndoneView, IpcError> {
+    let opened = super::open_stored(&state, connection_id).await?;
+    let undone = state
+        .workspace
+        .undo_confirmed_tag_import(&opened, &import_id, confirm_name.as_deref())
+        .await
+        .worded(&state)?;
+    Ok(undone.view(&state.localizer()))
+}

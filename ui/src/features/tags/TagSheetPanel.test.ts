@@ -1,0 +1,80 @@
+// The Tags page's round trip panel: a sheet's preview in words (each tag created with its
+// values, each value before → after) with Apply, in English and French; a refusal names its
+// row with nothing to apply; what Apply left alone and what Undo kept, in words.
+import { render, screen, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+
+import type { TagImportPreview } from '../../ipc/bindings/TagImportPreview';
+import { applyTagImport, previewTagImport, undoTagImport } from '../../ipc/commands';
+import { I18n, i18nContext, type Lang } from '../../lib/i18n/i18n.svelte';
+import { connection } from '../../test-fixtures';
+import { TagSheetModel } from './tagSheet.svelte';
+import TagSheetPanel from './TagSheetPanel.svelte';
+
+vi.mock('../../ipc/commands', () => ({
+  exportTaxonomy: vi.fn(),
+  chooseSheetFile: vi.fn(),
+  previewTagImport: vi.fn(),
+  applyTagImport: vi.fn(),
+  undoTagImport: vi.fn(),
+}));
+
+afterEach(() => {
+  vi.clearAllMocks();
+});
+
+const PREVIEW: TagImportPreview = {
+  fileName: 'tags.csv',
+  rows: 2,
+  created: [{ row: 3, id: 'wknd:season/autumn', title: 'Autumn', titles: { fr: 'Automne' }, description: null }],
+  changed: [{ row: 2, id: 'wknd:season/summer', property: 'jcr:title.fr', before: 'Été', after: 'Plein été' }],
+};
+
+async function shown(lang: Lang) {
+  const model = new TagSheetModel();
+  const c = connection();
+  model.use(c);
+  render(TagSheetPanel, { props: { model, connection: c, countedFolder: null }, context: i18nContext(new I18n(lang)) });
+  return model;
+}
+
+describe('the round trip panel', () => {
+  it('shows the preview in words, then what was applied and what undo kept', async () => {
+    vi.mocked(previewTagImport).mockResolvedValue(PREVIEW);
+    const model = await shown('en');
+    await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    const preview = await screen.findByTestId('tags-import-preview');
+    expect(within(preview).getByRole('heading').textContent).toBe('tags.csv: 1 new tag, 1 value changed');
+    expect(screen.getByTestId('tags-import-created').textContent).toMatch(/New tag wknd:season\/autumn, titled “Autumn”\s*title \(fr\): “Automne”/);
+    const cells = within(screen.getByTestId('tags-import-change')).getAllByRole('cell').map((c) => c.textContent);
+    expect(cells).toEqual(['wknd:season/summer', 'title (fr)', '“Été”', '“Plein été”']);
+
+    vi.mocked(applyTagImport).mockResolvedValue({
+      id: 'imp-1',
+      created: 1,
+      changed: 0,
+      changedSince: [{ id: 'wknd:season/summer', property: 'jcr:title.fr', shown: 'Été', now: 'Été!' }],
+    });
+    await userEvent.click(screen.getByRole('button', { name: 'Apply 2 changes' }));
+    expect((await screen.findByTestId('tags-import-applied')).textContent).toBe('Created 1 tag and changed 0 values.');
+    expect(screen.getByTestId('tags-import-changed-since').textContent).toContain(
+      'The title (fr) of wknd:season/summer was changed in AEM since the preview (the preview showed “Été”, AEM now holds “Été!”).',
+    );
+
+    vi.mocked(undoTagImport).mockResolvedValue({ id: 'imp-1', restored: 0, removed: 0, kept: [{ id: 'wknd:season/autumn', why: { kind: 'holdsAssets' } }] });
+    await userEvent.click(screen.getByRole('button', { name: 'Undo this import' }));
+    expect((await screen.findByTestId('tags-import-undone')).textContent).toBe('Undone: 0 values put back, 0 tags removed.');
+    expect(screen.getByTestId('tags-import-kept').textContent).toContain('Assets hold wknd:season/autumn: it stays');
+  });
+
+  it('names the refused row, with nothing to apply, in French', async () => {
+    vi.mocked(previewTagImport).mockRejectedValue({ code: 'invalid_input', message: 'Ligne 2 : « a//b » n’est pas un identifiant de balise.' });
+    const model = await shown('fr');
+    await model.received({ id: 'sheet-1', fileName: 'tags.csv' });
+    const refused = await screen.findByTestId('tags-import-refused');
+    expect(refused.textContent).toContain('tags.csv ne peut pas être importé');
+    expect(refused.textContent).toContain('Ligne 2');
+    expect(screen.queryByTestId('tags-import-apply')).toBeNull();
+  });
+});

@@ -1,0 +1,31 @@
+// The words of a tag import's lines: which value of a tag (title, title in a language,
+// description) and a value as the page quotes it. Message ids with their arguments, for t().
+import type { KeptWhy } from '../../ipc/bindings/KeptWhy';
+
+export interface Words {
+  id: string;
+  args?: Record<string, string | number>;
+}
+
+/** `jcr:title` → the title, `jcr:title.fr` → the title (fr), `jcr:description` → the description. */
+export function whatWords(property: string): Words {
+  if (property.startsWith('jcr:title.')) return { id: 'tags-import-what-title-in', args: { lang: property.slice('jcr:title.'.length) } };
+  if (property === 'jcr:description') return { id: 'tags-import-what-description' };
+  return { id: 'tags-import-what-title' };
+}
+
+/** Why undo kept a tag or a value, for the tag `tag`; `what` and `now` are already in words. */
+export function keptWords(tag: string, why: KeptWhy, what: (property: string) => string, quoted: (value: string | null) => string): Words {
+  switch (why.kind) {
+    case 'valueChanged':
+      return { id: 'tags-import-kept-value', args: { tag, what: what(why.property), now: quoted(why.now) } };
+    case 'tagChanged':
+      return { id: 'tags-import-kept-changed', args: { tag } };
+    case 'hasChildren':
+      return { id: 'tags-import-kept-children', args: { tag } };
+    case 'holdsAssets':
+      return { id: 'tags-import-kept-assets', args: { tag } };
+    case 'unchecked':
+      return { id: 'tags-import-kept-unchecked', args: { tag, detail: why.detail } };
+  }
+}
