@@ -100,6 +100,22 @@ impl ClassicAssets {
         Ok(batch::checked_values(&page.hits))
     }
 
+    /// One check of whole folders (`GET /bin/querybuilder.json`, `path.flat`, selective hits).
+    async fn check_folders_once(
+        &self,
+        folders: &[&str],
+        properties: &[String],
+        limit: usize,
+    ) -> Result<batch::FolderCheck, CallError> {
+        let limit = limit.clamp(1, batch::MAX_FOLDER_CHECK_HITS);
+        let page = self
+            .query(&batch::folder_check_query(folders, properties, limit))
+            .await?;
+        Ok(batch::folder_check_of(
+            &page.hits, page.total, page.more, limit,
+        ))
+    }
+
     /// One Sling POST on `folder` writing `assets` (one commit), its answer checked.
     async fn post_batch(
         &self,
@@ -660,6 +676,15 @@ impl AssetsApi for ClassicAssets {
         Box::pin(self.post_batch(folder, assets))
     }
 
+    fn check_folders<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        properties: &'a [String],
+        limit: usize,
+    ) -> BoxFuture<'a, Result<batch::FolderCheck, CallError>> {
+        Box::pin(self.check_folders_once(folders, properties, limit))
+    }
+
     fn search<'a>(
         &'a self,
         params: &'a [(String, String)],
@@ -676,6 +701,21 @@ impl AssetsApi for ClassicAssets {
         agent: Agent,
     ) -> BoxFuture<'a, Result<Publications, CallError>> {
         Box::pin(ClassicAssets::publications(self, paths, agent))
+    }
+
+    fn publications_in_folders<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        agent: Agent,
+        limit: usize,
+    ) -> BoxFuture<'a, Result<(Publications, bool), CallError>> {
+        Box::pin(async move {
+            let limit = limit.clamp(1, batch::MAX_FOLDER_CHECK_HITS);
+            let query = publication::folder_state_query(folders, agent, limit);
+            let page = self.query(&query).await?;
+            let complete = page.hits.len() < limit && !page.more;
+            Ok((publication::publications_of(&page.hits, agent), complete))
+        })
     }
 
     fn publication<'a>(

@@ -143,7 +143,10 @@ pub async fn run(o: &TreesOpts) -> Result<Section> {
     let opened = ws.open(ConnectionChoice::stored(id)).await?;
 
     upload(&sandbox, o.unindexed)?;
-    eprintln!("trees: Metadesk on {} assets in {folders} folders…", o.assets);
+    eprintln!(
+        "trees: Metadesk on {} assets in {folders} folders…",
+        o.assets
+    );
     let engine = engine_side(&sandbox, &ws, &opened).await?;
     sandbox.reset();
     upload(&sandbox, o.unindexed)?;
@@ -170,7 +173,10 @@ pub async fn run(o: &TreesOpts) -> Result<Section> {
             "Metadesk: preview (listings, batched checks) + apply (checked batches)",
             &engine,
         ),
-        ("sequential: list, then read and PUT each asset", &sequential),
+        (
+            "sequential: list, then read and PUT each asset",
+            &sequential,
+        ),
     ] {
         table.row(vec![
             name.into(),

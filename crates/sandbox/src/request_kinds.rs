@@ -12,9 +12,7 @@ pub(crate) fn kind(method: &str, path: &str, query: &str) -> &'static str {
         ("GET", "/bin/querybuilder.json") => query_kind(query),
         ("POST", "/bin/replicate.json") => "replicate",
         ("POST", "/bin/tagcommand") => "tag command",
-        ("GET", p) if p == "/api/assets.json" || p.starts_with("/api/assets/") => {
-            "assets api get"
-        }
+        ("GET", p) if p == "/api/assets.json" || p.starts_with("/api/assets/") => "assets api get",
         ("PUT", p) if p.starts_with("/api/assets/") => "assets api put",
         ("GET", p) if p.starts_with("/content/cq:tags") => "taxonomy read",
         ("GET", p) if p.ends_with("/jcr:content/metadata.json") => "metadata read",
@@ -34,7 +32,11 @@ fn query_kind(query: &str) -> &'static str {
     let params: Vec<(String, String)> = url::form_urlencoded::parse(query.as_bytes())
         .into_owned()
         .collect();
-    let has = |suffix: &str| params.iter().any(|(k, v)| k.ends_with(suffix) && v == "true");
+    let has = |suffix: &str| {
+        params
+            .iter()
+            .any(|(k, v)| k.ends_with(suffix) && v == "true")
+    };
     let properties = params
         .iter()
         .find(|(k, _)| k == "p.properties")
@@ -58,7 +60,10 @@ mod tests {
 
     #[test]
     fn requests_are_told_apart() {
-        assert_eq!(kind("GET", "/api/assets/a/b.json", "limit=20"), "assets api get");
+        assert_eq!(
+            kind("GET", "/api/assets/a/b.json", "limit=20"),
+            "assets api get"
+        );
         assert_eq!(
             kind("GET", "/content/dam/a/x.jpg/jcr:content/metadata.json", ""),
             "metadata read"
@@ -89,7 +94,11 @@ mod tests {
             "state query"
         );
         assert_eq!(
-            kind("GET", "/bin/querybuilder.json", "path=%2Fcontent%2Fdam&type=dam%3AAsset"),
+            kind(
+                "GET",
+                "/bin/querybuilder.json",
+                "path=%2Fcontent%2Fdam&type=dam%3AAsset"
+            ),
             "search"
         );
         assert_eq!(kind("POST", "/content/dam/a", ""), "sling post");
