@@ -43,9 +43,12 @@ use metadesk_base::i18n::SavedText;
 
 use metadesk_clients::error::Result;
 
-/// Assets per batch by default: a few requests per hundred assets, and a POST short enough that the time
-/// between an asset's check and its write stays close to one round trip.
-pub(super) const BATCH_ASSETS: usize = 100;
+/// Assets per batch by default: a batch spans folders (its POST goes to their common folder)
+/// and costs one check of folders and one POST where its folders are small, so a tree of small
+/// folders costs a few requests per thousand assets; and a POST still short enough that the
+/// time between an asset's check and its write stays within a round trip and the batch's
+/// commit (2.5× the commit of the 100-asset batches before).
+pub(super) const BATCH_ASSETS: usize = 250;
 
 /// The shortest wait between two progress events while batches run (a zero interval would
 /// spin).

@@ -25,8 +25,9 @@ use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
 use metadesk_assets::publication::{Agent, fits_in_state_query};
 
-/// Assets whose current values are asked together before they are planned.
-pub(super) const GROUP: usize = 400;
+/// Assets whose current values are asked together before they are planned: as many as one
+/// check of small folders covers (`folder_checks.rs`).
+pub(super) const GROUP: usize = 500;
 
 /// Checks of one group in flight at once: the gate still bounds what reaches AEM.
 const CHECKS_AT_ONCE: usize = 4;
