@@ -397,6 +397,45 @@ mod tests {
     }
 
     #[test]
+    fn a_check_of_folders_cut_at_its_limit_is_not_complete() {
+        let hit = |p: &str| json!({"jcr:path": p, "jcr:content": {"metadata": {"dc:rights": "x"}}});
+        let hits = [hit("/content/dam/a/x.jpg"), hit("/content/dam/b/y.jpg")];
+        let all = folder_check_of(&hits, 2, false, 3);
+        assert!(all.complete);
+        assert_eq!(all.found["/content/dam/b/y.jpg"]["dc:rights"], json!("x"));
+        assert!(
+            !folder_check_of(&hits, 2, false, 2).complete,
+            "as many as the limit"
+        );
+        assert!(
+            !folder_check_of(&hits, 5, false, 3).complete,
+            "a larger total"
+        );
+        assert!(!folder_check_of(&hits, 2, true, 3).complete, "more said");
+        let query = folder_check_query(&["/content/dam/a", "/content/dam/b"], &[], 7);
+        for pair in [
+            ("type", "dam:Asset"),
+            ("group.p.or", "true"),
+            ("group.2_path", "/content/dam/b"),
+            ("group.2_path.flat", "true"),
+            ("p.limit", "7"),
+        ] {
+            assert!(
+                query.contains(&(pair.0.to_owned(), pair.1.to_owned())),
+                "{pair:?}"
+            );
+        }
+        let many: Vec<String> = (0..200)
+            .map(|k| format!("/content/dam/folder-{k:03}"))
+            .collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let n = fits_in_folder_check(&refs, &["dc:rights".to_owned()]);
+        assert!(n > 10 && n < 200, "{n}");
+        let fitting = folder_check_query(&refs[..n], &["dc:rights".to_owned()], 1000);
+        assert!(query_len(&fitting) <= MAX_CHECK_QUERY);
+    }
+
+    #[test]
     fn a_check_names_each_path_exactly_and_stays_under_the_url_limit() {
         let props = vec!["dc:rights".to_owned()];
         let q = check_query(&["/content/dam/a b.jpg", "/content/dam/c.png"], &props);

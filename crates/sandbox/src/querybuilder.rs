@@ -709,6 +709,31 @@ mod tests {
     }
 
     #[test]
+    fn an_or_of_flat_folders_reads_only_their_children() {
+        let dam = Dam::generate(7, 400, 10);
+        let leaves: Vec<&str> = dam
+            .folders
+            .iter()
+            .filter(|f| f.folders.is_empty() && !f.assets.is_empty())
+            .map(|f| &*f.path)
+            .take(2)
+            .collect();
+        let params: BTreeMap<String, String> = [
+            ("type", "dam:Asset"),
+            ("group.p.or", "true"),
+            ("group.1_path", leaves[0]),
+            ("group.1_path.flat", "true"),
+            ("group.2_path", leaves[1]),
+            ("group.2_path.flat", "true"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let read = candidates(&dam, &parse_group(&params).unwrap());
+        assert_eq!(read.len(), 20, "the two leaves' assets, not the whole DAM");
+    }
+
+    #[test]
     fn groups_parse_nested_and_numbered() {
         let params: BTreeMap<String, String> = [
             ("path", "/content/dam/a"),
