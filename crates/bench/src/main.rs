@@ -450,6 +450,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Publish
                     | Scenario::Fragments
                     | Scenario::Tags
+                    | Scenario::Trees
                     | Scenario::Sheets
             );
             write_section(path, &section, summary)?;
