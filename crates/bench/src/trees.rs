@@ -71,7 +71,7 @@ async fn engine_side(sandbox: &Sandbox, ws: &Workspace, opened: &Opened) -> Resu
     let edits = vec![Edit {
         property: "dc:rights".into(),
         op: EditOp::Set {
-            values: vec![fresh_value("trees").into()],
+            values: vec![fresh_value("trees")],
         },
     }];
     let filters = ScopeFilters {
