@@ -13,6 +13,7 @@ pub mod asset_path;
 pub mod batch;
 pub mod browse;
 pub mod classic;
+mod classic_listing;
 pub mod connect;
 pub mod folders;
 pub mod folders_api;
