@@ -50,6 +50,7 @@ mod scopes;
 mod scopes_cli;
 mod sheet_batches;
 mod sheet_cli;
+mod small_folders;
 mod tags_cli;
 mod tags_import_cli;
 mod tokens;

@@ -77,6 +77,68 @@ pub fn fits_in_check(paths: &[&str], properties: &[String]) -> usize {
 /// What one check found: each asset's values of the properties asked for, by path.
 pub type Checked = HashMap<String, Map<String, Value>>;
 
+/// The most hits a check of folders asks for: Adobe advises `p.limit` "ideally 1000 or
+/// below" (an unbounded one risks the traversal stop).
+pub const MAX_FOLDER_CHECK_HITS: usize = 1_000;
+
+/// The query of one check of whole folders: every asset directly in `folders` (`path.flat`,
+/// `type=dam:Asset`), the `properties` of each as selective hits, at most `limit` of them. One
+/// request for several small folders where exact paths would need one per few dozen assets.
+pub fn folder_check_query(
+    folders: &[&str],
+    properties: &[String],
+    limit: usize,
+) -> Vec<(String, String)> {
+    let mut params = vec![
+        ("type".to_owned(), "dam:Asset".to_owned()),
+        ("group.p.or".to_owned(), "true".to_owned()),
+    ];
+    for (n, folder) in folders.iter().enumerate() {
+        params.push((format!("group.{}_path", n + 1), (*folder).to_owned()));
+        params.push((format!("group.{}_path.flat", n + 1), "true".to_owned()));
+    }
+    let mut wanted = vec!["jcr:path".to_owned()];
+    wanted.extend(properties.iter().map(|p| metadata_rel(p)));
+    params.push(("p.limit".to_owned(), limit.max(1).to_string()));
+    params.push(("p.hits".to_owned(), "selective".to_owned()));
+    params.push(("p.properties".to_owned(), wanted.join(" ")));
+    params
+}
+
+/// How many of `folders` (from the first) one check of folders can ask for under
+/// [`MAX_CHECK_QUERY`]: at least one.
+pub fn fits_in_folder_check(folders: &[&str], properties: &[String]) -> usize {
+    let (mut low, mut high) = (1, folders.len());
+    while low < high {
+        let mid = (low + high).div_ceil(2);
+        let query = folder_check_query(&folders[..mid], properties, MAX_FOLDER_CHECK_HITS);
+        if query_len(&query) <= MAX_CHECK_QUERY {
+            low = mid;
+        } else {
+            high = mid - 1;
+        }
+    }
+    low.min(folders.len())
+}
+
+/// What one check of folders found.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct FolderCheck {
+    /// The values of every asset the index found in the folders, by path.
+    pub found: Checked,
+    /// Whether that is every asset the index holds there: fewer hits than the limit and no
+    /// more said. When not, a path missing from `found` may just be past the limit.
+    pub complete: bool,
+}
+
+/// What a check of folders with `limit` answered (`hits`, the `total` and `more` it said).
+pub fn folder_check_of(hits: &[Value], total: u64, more: bool, limit: usize) -> FolderCheck {
+    FolderCheck {
+        found: checked_values(hits),
+        complete: hits.len() < limit && !more && total <= hits.len() as u64,
+    }
+}
+
 /// The metadata each hit carries, by path: exactly the properties asked for (an absent one is
 /// not set). A path not in the map was not found, which says nothing: the index may lag.
 pub fn checked_values(hits: &[Value]) -> Checked {
@@ -332,6 +394,45 @@ mod tests {
             property: p.into(),
             value: v,
         }
+    }
+
+    #[test]
+    fn a_check_of_folders_cut_at_its_limit_is_not_complete() {
+        let hit = |p: &str| json!({"jcr:path": p, "jcr:content": {"metadata": {"dc:rights": "x"}}});
+        let hits = [hit("/content/dam/a/x.jpg"), hit("/content/dam/b/y.jpg")];
+        let all = folder_check_of(&hits, 2, false, 3);
+        assert!(all.complete);
+        assert_eq!(all.found["/content/dam/b/y.jpg"]["dc:rights"], json!("x"));
+        assert!(
+            !folder_check_of(&hits, 2, false, 2).complete,
+            "as many as the limit"
+        );
+        assert!(
+            !folder_check_of(&hits, 5, false, 3).complete,
+            "a larger total"
+        );
+        assert!(!folder_check_of(&hits, 2, true, 3).complete, "more said");
+        let query = folder_check_query(&["/content/dam/a", "/content/dam/b"], &[], 7);
+        for pair in [
+            ("type", "dam:Asset"),
+            ("group.p.or", "true"),
+            ("group.2_path", "/content/dam/b"),
+            ("group.2_path.flat", "true"),
+            ("p.limit", "7"),
+        ] {
+            assert!(
+                query.contains(&(pair.0.to_owned(), pair.1.to_owned())),
+                "{pair:?}"
+            );
+        }
+        let many: Vec<String> = (0..200)
+            .map(|k| format!("/content/dam/folder-{k:03}"))
+            .collect();
+        let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+        let n = fits_in_folder_check(&refs, &["dc:rights".to_owned()]);
+        assert!(n > 10 && n < 200, "{n}");
+        let fitting = folder_check_query(&refs[..n], &["dc:rights".to_owned()], 1000);
+        assert!(query_len(&fitting) <= MAX_CHECK_QUERY);
     }
 
     #[test]

@@ -13,6 +13,7 @@ pub mod asset_path;
 pub mod batch;
 pub mod browse;
 pub mod classic;
+mod classic_listing;
 pub mod connect;
 pub mod folders;
 pub mod folders_api;
@@ -391,6 +392,21 @@ pub trait AssetsApi: Send + Sync {
         Box::pin(async { Err(CallError::NotFound) })
     }
 
+    /// One check of whole folders: the current values of `properties` of every asset directly
+    /// in `folders`, at most `limit` of them, in one request (QueryBuilder, `path.flat`:
+    /// [`batch::folder_check_query`]). Which assets a folder holds comes from its listing,
+    /// never from this: the index lags (an asset listed but absent here is read on its own)
+    /// and may still hold assets gone since.
+    fn check_folders<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        properties: &'a [String],
+        limit: usize,
+    ) -> BoxFuture<'a, Result<batch::FolderCheck, CallError>> {
+        let _ = (folders, properties, limit);
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
     /// One write of many assets of `folder` in one request and one commit (Sling POST): the
     /// paths of the assets whose every property the answer lists as changed, and those under
     /// which it created a node. Post only assets a check just confirmed: Sling creates the
@@ -419,6 +435,19 @@ pub trait AssetsApi: Send + Sync {
         agent: publication::Agent,
     ) -> BoxFuture<'a, Result<publication::Publications, CallError>> {
         let _ = (paths, agent);
+        Box::pin(async { Err(CallError::NotFound) })
+    }
+
+    /// The publication on a tier of every asset directly in `folders`, at most `limit` of
+    /// them, in one request (QueryBuilder, `path.flat`), and whether that is all the index
+    /// holds there (fewer hits than the limit). A path absent from it says nothing.
+    fn publications_in_folders<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        agent: publication::Agent,
+        limit: usize,
+    ) -> BoxFuture<'a, Result<(publication::Publications, bool), CallError>> {
+        let _ = (folders, agent, limit);
         Box::pin(async { Err(CallError::NotFound) })
     }
 

@@ -166,6 +166,24 @@ pub fn state_query(paths: &[&str], agent: Agent) -> Vec<(String, String)> {
     params
 }
 
+/// The query asking the publication on `agent`'s tier of every asset directly in `folders`
+/// (`path.flat`), at most `limit` of them: one request for several small folders.
+pub fn folder_state_query(folders: &[&str], agent: Agent, limit: usize) -> Vec<(String, String)> {
+    let mut params = vec![
+        ("type".to_owned(), "dam:Asset".to_owned()),
+        ("group.p.or".to_owned(), "true".to_owned()),
+    ];
+    for (n, folder) in folders.iter().enumerate() {
+        params.push((format!("group.{}_path", n + 1), (*folder).to_owned()));
+        params.push((format!("group.{}_path.flat", n + 1), "true".to_owned()));
+    }
+    let mut exact = state_query(&[], agent);
+    exact.retain(|(k, _)| k == "p.hits" || k == "p.properties");
+    params.push(("p.limit".to_owned(), limit.max(1).to_string()));
+    params.extend(exact);
+    params
+}
+
 /// How many of `paths` (from the first) one state query can ask under
 /// [`crate::batch::MAX_CHECK_QUERY`]: at least one.
 pub fn fits_in_state_query(paths: &[&str]) -> usize {

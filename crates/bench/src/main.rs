@@ -11,6 +11,7 @@
 //! cargo run --release -p metadesk-bench -- publish --write BENCHMARKS.md  # a 10,000-asset publish
 //! cargo run --release -p metadesk-bench -- fragments --write BENCHMARKS.md  # 2,000 content fragments
 //! cargo run --release -p metadesk-bench -- tags --write BENCHMARKS.md  # a tag held by 1,000 assets merged
+//! cargo run --release -p metadesk-bench -- trees --write BENCHMARKS.md  # a tree of 35 small folders
 //! scripts/bench-footprint.sh      # the window beside a bare Tauri window (needs Xvfb)
 //! ```
 
@@ -33,6 +34,7 @@ mod stats;
 mod tags;
 mod throttle;
 mod timing;
+mod trees;
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -92,6 +94,10 @@ enum Scenario {
     /// A tag held by half of 2,000 assets merged into another, through the core, vs a
     /// sequential client (issue 51). Not part of `all`: `--write` replaces only its section.
     Tags,
+    /// A checked recursive edit of a tree of 35 small folders with assets the index does not
+    /// hold yet, through the core, vs the sequential client, requests by kind (issue 49). Not
+    /// part of `all`: `--write` replaces only its section.
+    Trees,
     /// One step of `sheets-scale` (run by it, in a child process).
     #[command(hide = true)]
     SheetsScaleStep,
@@ -191,6 +197,15 @@ struct Opts {
     /// Sheets at scale, one step: the file written or read.
     #[arg(long, global = true, hide = true)]
     file: Option<PathBuf>,
+    /// Trees: assets in the sandbox.
+    #[arg(long, global = true, default_value_t = 420)]
+    tree_assets: usize,
+    /// Trees: assets a leaf folder holds at most (420 assets of 15: 35 folders in all).
+    #[arg(long, global = true, default_value_t = 15)]
+    tree_per_folder: usize,
+    /// Trees: assets uploaded just before each side, not yet in AEM's search index.
+    #[arg(long, global = true, default_value_t = 4)]
+    tree_unindexed: usize,
     /// Write the results as Markdown (BENCHMARKS.md) to this file.
     #[arg(long, global = true, value_name = "FILE")]
     write: Option<PathBuf>,
@@ -297,6 +312,7 @@ fn run(cli: Cli) -> Result<()> {
                         | Scenario::Publish
                         | Scenario::Fragments
                         | Scenario::Tags
+                        | Scenario::Trees
                 ))
     };
     if which == Scenario::SheetsScaleStep {
@@ -356,6 +372,7 @@ fn run(cli: Cli) -> Result<()> {
             | Scenario::Publish
             | Scenario::Fragments
             | Scenario::Tags
+            | Scenario::Trees
     ) {
         let mut section = if which == Scenario::Batches {
             runtime.block_on(batches::run(&batches::BatchesOpts {
@@ -385,6 +402,15 @@ fn run(cli: Cli) -> Result<()> {
                 capacity: o.capacity,
                 commit_ms_per_asset: o.commit_ms_per_asset,
             }))?
+        } else if which == Scenario::Trees {
+            runtime.block_on(trees::run(&trees::TreesOpts {
+                assets: o.tree_assets,
+                per_folder: o.tree_per_folder,
+                unindexed: o.tree_unindexed,
+                latency_ms: o.latency_ms,
+                capacity: o.capacity,
+                commit_ms_per_asset: o.commit_ms_per_asset,
+            }))?
         } else if which == Scenario::Computed {
             runtime.block_on(computed::run(&computed::ComputedOpts {
                 assets: o.computed_assets,
@@ -410,6 +436,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Publish
                     | Scenario::Fragments
                     | Scenario::Tags
+                    | Scenario::Trees
                     | Scenario::Sheets
             ),
         );
@@ -423,6 +450,7 @@ fn run(cli: Cli) -> Result<()> {
                     | Scenario::Publish
                     | Scenario::Fragments
                     | Scenario::Tags
+                    | Scenario::Trees
                     | Scenario::Sheets
             );
             write_section(path, &section, summary)?;

@@ -234,6 +234,26 @@ impl AssetsApi for TimedAem {
         })
     }
 
+    fn check_folders<'a>(
+        &'a self,
+        folders: &'a [&'a str],
+        properties: &'a [String],
+        limit: usize,
+    ) -> BoxFuture<'a, Result<metadesk_core::assets::batch::FolderCheck, CallError>> {
+        Box::pin(async move {
+            let found = self
+                .timed(
+                    Op::Check,
+                    self.inner.check_folders(folders, properties, limit),
+                )
+                .await;
+            if let Ok(found) = &found {
+                self.mark_checked(found.found.keys().map(String::as_str));
+            }
+            found
+        })
+    }
+
     fn write_many<'a>(
         &'a self,
         folder: &'a str,

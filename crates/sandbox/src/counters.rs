@@ -20,6 +20,10 @@ pub struct Counters {
     pub requests: BTreeMap<String, BTreeMap<u16, u64>>,
     /// All answered requests (dropped connections excluded).
     pub requests_total: u64,
+    /// Answered requests by what they were (`request_kinds.rs`: "assets api get", "check of
+    /// paths", "sling post", "csrf token"…), so a benchmark or a test can say where requests go.
+    #[serde(default)]
+    pub by_kind: BTreeMap<String, u64>,
     /// Metadata writes that were applied (PUT/PATCH that changed state).
     pub writes_applied: u64,
     /// Sling POSTs that changed several assets in one commit (each asset also counts in
@@ -111,8 +115,9 @@ impl CounterState {
         Gauge(&self.in_service)
     }
 
-    pub(crate) fn record(&self, method: &str, status: u16) {
+    pub(crate) fn record(&self, method: &str, status: u16, kind: &str) {
         let mut c = lock(&self.inner);
+        *c.by_kind.entry(kind.to_owned()).or_default() += 1;
         *c.requests
             .entry(method.to_owned())
             .or_default()

@@ -88,6 +88,7 @@ mod qb_values;
 mod querybuilder;
 mod renditions;
 mod replicate;
+mod request_kinds;
 mod routes;
 mod schemas;
 mod server;

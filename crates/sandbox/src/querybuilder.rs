@@ -21,7 +21,9 @@
 //!
 //! What a query "reads": the nodes under its root `path` (only the children with `path.flat`);
 //! a query whose root is one group of exact paths or `jcr:uuid` equalities reads just those (an
-//! index lookup); a query without a path reads the whole DAM.
+//! index lookup); one whose root holds a group ORing `path.flat` folders reads those folders'
+//! children (UNCONFIRMED: that Oak runs such an OR as a union of path queries, as it does
+//! exact paths); a query without a path reads the whole DAM.
 //!
 //! Not here: the tree itself (`dam/`), authentication rules (`auth.rs`).
 
@@ -364,6 +366,33 @@ fn matches_group(g: &Group, v: &View<'_>) -> bool {
     hit != g.not
 }
 
+/// The nodes under one `path` predicate: the node itself when exact, else the folder's
+/// children (only those with `flat`, else every node below).
+fn under(dam: &Dam, path: &str, flat: bool, exact: bool) -> Vec<Node> {
+    let Some(start) = dam.lookup(path) else {
+        return Vec::new();
+    };
+    if exact {
+        return vec![start];
+    }
+    let Node::Folder(f) = start else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    let mut stack = vec![f];
+    while let Some(f) = stack.pop() {
+        for child in dam.children(f) {
+            out.push(child);
+            if let Node::Folder(sub) = child
+                && !flat
+            {
+                stack.push(sub);
+            }
+        }
+    }
+    out
+}
+
 /// The nodes a query reads before its predicates filter them (see the module docs).
 fn candidates(dam: &Dam, root: &Group) -> Vec<Node> {
     let root_path = root.preds.iter().find_map(|p| match p {
@@ -371,28 +400,32 @@ fn candidates(dam: &Dam, root: &Group) -> Vec<Node> {
         _ => None,
     });
     if let Some((path, flat, exact)) = root_path {
-        let Some(start) = dam.lookup(&path) else {
-            return Vec::new();
-        };
-        if exact {
-            return vec![start];
-        }
-        let Node::Folder(f) = start else {
-            return Vec::new();
-        };
-        let mut out = Vec::new();
-        let mut stack = vec![f];
-        while let Some(f) = stack.pop() {
-            for child in dam.children(f) {
-                out.push(child);
-                if let Node::Folder(sub) = child
-                    && !flat
-                {
-                    stack.push(sub);
-                }
-            }
-        }
-        return out;
+        return under(dam, &path, flat, exact);
+    }
+    // A group ORing folders (`path.flat`) beside other predicates (`type`): the union of
+    // those folders' children, as a union of path queries reads them.
+    let folders = root.preds.iter().find_map(|p| match p {
+        Pred::Group(g) if g.or && !g.not && !g.preds.is_empty() => g
+            .preds
+            .iter()
+            .map(|p| match p {
+                Pred::Path {
+                    path,
+                    flat: true,
+                    exact: false,
+                } => Some(path.as_str()),
+                _ => None,
+            })
+            .collect::<Option<Vec<&str>>>(),
+        _ => None,
+    });
+    if let Some(folders) = folders {
+        let mut seen = std::collections::HashSet::new();
+        return folders
+            .into_iter()
+            .filter(|f| seen.insert(*f))
+            .flat_map(|f| under(dam, f, true, false))
+            .collect();
     }
     // One group of exact paths / uuid lookups: read just those nodes.
     let lookups: Option<Vec<Node>> = match root.preds.as_slice() {
@@ -673,6 +706,31 @@ mod tests {
             Value::Object(hit),
             json!({"jcr:path": "/a", "jcr:content": {"metadata": {"dc:title": "T", "cq:tags": ["x"]}}})
         );
+    }
+
+    #[test]
+    fn an_or_of_flat_folders_reads_only_their_children() {
+        let dam = Dam::generate(7, 400, 10);
+        let leaves: Vec<&str> = dam
+            .folders
+            .iter()
+            .filter(|f| f.folders.is_empty() && !f.assets.is_empty())
+            .map(|f| &*f.path)
+            .take(2)
+            .collect();
+        let params: BTreeMap<String, String> = [
+            ("type", "dam:Asset"),
+            ("group.p.or", "true"),
+            ("group.1_path", leaves[0]),
+            ("group.1_path.flat", "true"),
+            ("group.2_path", leaves[1]),
+            ("group.2_path.flat", "true"),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_owned(), v.to_owned()))
+        .collect();
+        let read = candidates(&dam, &parse_group(&params).unwrap());
+        assert_eq!(read.len(), 20, "the two leaves' assets, not the whole DAM");
     }
 
     #[test]

@@ -117,6 +117,7 @@ pub(crate) async fn pipeline(State(shared): State<Shared>, req: Request, next: N
         return next.run(req).await;
     }
     let method = req.method().clone();
+    let kind = crate::request_kinds::kind(method.as_str(), &path, req.uri().query().unwrap_or(""));
     let _in_flight = shared.counters.enter();
     let resp = if path.starts_with("/ims/") {
         let latency = shared.faults.ims_latency();
@@ -132,7 +133,7 @@ pub(crate) async fn pipeline(State(shared): State<Shared>, req: Request, next: N
     } else {
         shared
             .counters
-            .record(method.as_str(), resp.status().as_u16());
+            .record(method.as_str(), resp.status().as_u16(), kind);
     }
     resp
 }

@@ -22,8 +22,8 @@ use super::applying::{
     spawn_row, writes_of,
 };
 use super::context::{Ctx, Failure};
+use super::folder_checks::check_by_folders;
 use super::tasks::{drain, feed_and_drain, spawn_bounded};
-use std::collections::HashMap;
 use std::path::Path;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -43,9 +43,12 @@ use metadesk_base::i18n::SavedText;
 
 use metadesk_clients::error::Result;
 
-/// Assets per batch by default: a few requests per hundred assets, and a POST short enough that the time
-/// between an asset's check and its write stays close to one round trip.
-pub(super) const BATCH_ASSETS: usize = 100;
+/// Assets per batch by default: a batch spans folders (its POST goes to their common folder)
+/// and costs one check of folders and one POST where its folders are small, so a tree of small
+/// folders costs a few requests per thousand assets; and a POST still short enough that the
+/// time between an asset's check and its write stays within a round trip and the batch's
+/// commit (2.5× the commit of the 100-asset batches before).
+pub(super) const BATCH_ASSETS: usize = 250;
 
 /// The shortest wait between two progress events while batches run (a zero interval would
 /// spin).
@@ -218,7 +221,10 @@ fn common_folder<'a>(paths: impl Iterator<Item = &'a str>) -> String {
 /// Checks a batch in as few requests as the URL limit allows: each asset's current values of
 /// the batch's edited properties, by path. `None` when the phase stops (the batch stays
 /// pending), `Err` with the failure when a check could not be made.
-async fn check(ctx: &Ctx, items: &[Pending]) -> std::result::Result<Option<Checked>, CallError> {
+async fn check(
+    ctx: &Arc<Ctx>,
+    items: &[Pending],
+) -> std::result::Result<Option<Checked>, CallError> {
     let mut properties: Vec<String> = items
         .iter()
         .flat_map(|item| {
@@ -229,8 +235,16 @@ async fn check(ctx: &Ctx, items: &[Pending]) -> std::result::Result<Option<Check
         .collect();
     properties.sort();
     properties.dedup();
-    let paths: Vec<&str> = items.iter().map(|item| item.row.path.as_str()).collect();
-    let mut found = HashMap::new();
+    let all: Vec<String> = items.iter().map(|item| item.row.path.clone()).collect();
+    // Small folders' assets in checks of several folders at once; a path such a check left
+    // out is read on its own by the caller, as one an exact check left out.
+    let by = match check_by_folders(ctx, &all, &properties).await {
+        Ok(by) => by,
+        Err(Failure::Cancelled | Failure::Call(CallError::Auth(_), _)) => return Ok(None),
+        Err(Failure::Call(e, _)) => return Err(e),
+    };
+    let paths: Vec<&str> = by.rest.iter().map(String::as_str).collect();
+    let mut found = by.found;
     let mut start = 0;
     while start < paths.len() {
         let n = fits_in_check(&paths[start..], &properties);

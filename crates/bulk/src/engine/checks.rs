@@ -1,6 +1,7 @@
 //! The current values of assets whose paths are known (listed in their folder, or rows of an
-//! earlier run), asked in batched checks: one QueryBuilder request of exact paths for dozens of
-//! assets instead of a read each (`AssetsApi::check_many`, the apply's own check).
+//! earlier run), asked in batched checks: one QueryBuilder request of several small folders
+//! (`folder_checks.rs`), or of exact paths for dozens of assets, instead of a read each
+//! (`AssetsApi::check_many`, the apply's own check).
 //!
 //! A check answers from AEM's search index, which lags behind the repository (an upload of the
 //! last minutes is not in it yet): a path missing from a check's answer says nothing about the
@@ -17,14 +18,16 @@ use std::sync::atomic::Ordering;
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, lock};
+use super::folder_checks::{check_by_folders, states_by_folders};
 use crate::searching::edited_properties;
 use crate::spec::RunKind;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
 use metadesk_assets::publication::{Agent, fits_in_state_query};
 
-/// Assets whose current values are asked together before they are planned.
-pub(super) const GROUP: usize = 400;
+/// Assets whose current values are asked together before they are planned: as many as one
+/// check of small folders covers (`folder_checks.rs`).
+pub(super) const GROUP: usize = 500;
 
 /// Checks of one group in flight at once: the gate still bounds what reaches AEM.
 const CHECKS_AT_ONCE: usize = 4;
@@ -83,6 +86,17 @@ pub(super) async fn current_values(
         values.unchecked.extend(paths.iter().cloned());
         return values;
     }
+    // Small folders' assets first, a check for several folders at once.
+    let paths = match check_by_folders(ctx, paths, &properties).await {
+        Ok(by) => {
+            values.found.extend(by.found);
+            by.rest
+        }
+        Err(_) => {
+            values.unchecked.extend(paths.iter().cloned());
+            return values;
+        }
+    };
     let properties = Arc::new(properties);
     let mut checks: JoinSet<(Vec<String>, Option<Checked>)> = JoinSet::new();
     let mut start = 0;
@@ -134,6 +148,9 @@ pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
     if !edits || !ctx.aem.publishes() || !ctx.aem.batches() {
         return;
     }
+    let Ok(paths) = states_by_folders(ctx, paths, Agent::Publish).await else {
+        return;
+    };
     let mut start = 0;
     while start < paths.len() && !ctx.control.is_cancelled() {
         let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();

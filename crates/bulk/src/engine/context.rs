@@ -101,6 +101,9 @@ pub(super) struct Ctx {
     /// A batched check was refused for good (QueryBuilder switched off or not allowed): the
     /// rest of the phase reads its assets one by one instead of asking again.
     pub(super) checks_refused: std::sync::atomic::AtomicBool,
+    /// Folders a check of whole folders found to hold more than it asked for: checked by
+    /// exact paths for the rest of the phase (`folder_checks.rs`).
+    pub(super) big_folders: Mutex<std::collections::HashSet<String>>,
     /// Per required field of the schema, how many planned changes leave it empty where it held
     /// a value: the preview warns, and the apply needs it acknowledged.
     pub(super) emptied_required: Mutex<std::collections::BTreeMap<String, u64>>,
@@ -148,6 +151,7 @@ impl Ctx {
             emptied_required: Mutex::default(),
             on_website: Mutex::default(),
             checks_refused: std::sync::atomic::AtomicBool::new(false),
+            big_folders: Mutex::default(),
         })
     }
 

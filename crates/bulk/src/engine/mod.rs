@@ -32,6 +32,7 @@ mod applying;
 mod batched;
 mod checks;
 mod context;
+mod folder_checks;
 mod folder_refusals;
 mod fragment_list;
 mod from_rows;
