@@ -81,14 +81,9 @@ pub type Checked = HashMap<String, Map<String, Value>>;
 /// below" (an unbounded one risks the traversal stop).
 pub const MAX_FOLDER_CHECK_HITS: usize = 1_000;
 
-/// The query of one check of whole folders: every asset directly in `folders` (`path.flat`,
-/// `type=dam:Asset`), the `properties` of each as selective hits, at most `limit` of them. One
-/// request for several small folders where exact paths would need one per few dozen assets.
-pub fn folder_check_query(
-    folders: &[&str],
-    properties: &[String],
-    limit: usize,
-) -> Vec<(String, String)> {
+/// The QueryBuilder conditions for the assets directly in any of `folders` (an OR of
+/// `path.flat` groups): the part every check of folders shares.
+pub(crate) fn assets_directly_in(folders: &[&str]) -> Vec<(String, String)> {
     let mut params = vec![
         ("type".to_owned(), "dam:Asset".to_owned()),
         ("group.p.or".to_owned(), "true".to_owned()),
@@ -97,6 +92,18 @@ pub fn folder_check_query(
         params.push((format!("group.{}_path", n + 1), (*folder).to_owned()));
         params.push((format!("group.{}_path.flat", n + 1), "true".to_owned()));
     }
+    params
+}
+
+/// The query of one check of whole folders: every asset directly in `folders` (`path.flat`,
+/// `type=dam:Asset`), the `properties` of each as selective hits, at most `limit` of them. One
+/// request for several small folders where exact paths would need one per few dozen assets.
+pub fn folder_check_query(
+    folders: &[&str],
+    properties: &[String],
+    limit: usize,
+) -> Vec<(String, String)> {
+    let mut params = assets_directly_in(folders);
     let mut wanted = vec!["jcr:path".to_owned()];
     wanted.extend(properties.iter().map(|p| metadata_rel(p)));
     params.push(("p.limit".to_owned(), limit.max(1).to_string()));

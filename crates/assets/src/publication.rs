@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use ts_rs::TS;
 
-use crate::batch::query_len;
+use crate::batch::{assets_directly_in, query_len};
 use crate::search::hit_path;
 use metadesk_base::timefmt::{parse_aem_time, rfc3339};
 
@@ -169,14 +169,7 @@ pub fn state_query(paths: &[&str], agent: Agent) -> Vec<(String, String)> {
 /// The query asking the publication on `agent`'s tier of every asset directly in `folders`
 /// (`path.flat`), at most `limit` of them: one request for several small folders.
 pub fn folder_state_query(folders: &[&str], agent: Agent, limit: usize) -> Vec<(String, String)> {
-    let mut params = vec![
-        ("type".to_owned(), "dam:Asset".to_owned()),
-        ("group.p.or".to_owned(), "true".to_owned()),
-    ];
-    for (n, folder) in folders.iter().enumerate() {
-        params.push((format!("group.{}_path", n + 1), (*folder).to_owned()));
-        params.push((format!("group.{}_path.flat", n + 1), "true".to_owned()));
-    }
+    let mut params = assets_directly_in(folders);
     let mut exact = state_query(&[], agent);
     exact.retain(|(k, _)| k == "p.hits" || k == "p.properties");
     params.push(("p.limit".to_owned(), limit.max(1).to_string()));
