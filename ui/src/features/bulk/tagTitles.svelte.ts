@@ -8,7 +8,7 @@ import { SvelteMap } from 'svelte/reactivity';
 import type { PropertyChange } from '../../ipc/bindings/PropertyChange';
 import type { Tag } from '../../ipc/bindings/Tag';
 import { listTags } from '../../ipc/commands';
-import { trailOf } from '../tags/tagChangeForm';
+import { titlesOf } from '../tags/tagChangeForm';
 
 /** The property whose values are tag ids. */
 export const TAGS_PROPERTY = 'cq:tags';
@@ -17,8 +17,8 @@ export const TAGS_PROPERTY = 'cq:tags';
  *  same for most tags and would only lengthen every cell. Null for an id the taxonomy lacks. */
 export function tagTitle(id: string, byId: ReadonlyMap<string, Tag>, lang: string): string | null {
   if (!byId.has(id)) return null;
-  const trail = trailOf(id, byId, lang).split(' › ');
-  return (trail.length > 1 ? trail.slice(1) : trail).join(' › ');
+  const titles = titlesOf(id, byId, lang);
+  return (titles.length > 1 ? titles.slice(1) : titles).join(' › ');
 }
 
 /** A `cq:tags` change with each id the taxonomy knows as its title; any other change as it is. */

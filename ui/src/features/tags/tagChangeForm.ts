@@ -16,14 +16,21 @@ export interface TagChangeForm {
   folder: string;
 }
 
-/** "WKND Shared › Activity › Surfing": the titles from the namespace down, in `lang`. Tags
- *  missing from the list are left out of the trail. */
-export function trailOf(id: string, byId: ReadonlyMap<string, Tag>, lang: string): string {
+/** The titles from the namespace down to `id`, in `lang`; tags missing from the list are left
+ *  out. */
+export function titlesOf(id: string, byId: ReadonlyMap<string, Tag>, lang: string): string[] {
   const titles: string[] = [];
   for (let at: string | null = id; at !== null; at = parentId(at)) {
     const tag = byId.get(at);
     if (tag) titles.unshift(titleIn(tag, lang));
   }
+  return titles;
+}
+
+/** "WKND Shared › Activity › Surfing": the titles from the namespace down, in `lang`; the id
+ *  where none is known. */
+export function trailOf(id: string, byId: ReadonlyMap<string, Tag>, lang: string): string {
+  const titles = titlesOf(id, byId, lang);
   return titles.length > 0 ? titles.join(' › ') : id;
 }
 
