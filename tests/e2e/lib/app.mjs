@@ -278,12 +278,16 @@ export async function withApp(t, body) {
     passed = true;
   } catch (e) {
     // The reporter's summary is all CI shows of a failure: say what the window showed then.
-    const shown = await driver.executeScript("return document.body.innerText").catch(() => null);
-    if (shown && e instanceof Error) {
-      const said = `\n--- the window showed ---\n${String(shown).replace(/\n\s*\n/g, "\n").slice(0, 2000)}`;
-      e.message += said;
+    // CI keeps only the first lines of that summary, so the window's text goes on the error's
+    // first line, its lines joined.
+    const shown = await driver.executeScript("return document.body.innerText").catch((err) => `(unreadable: ${err.message})`);
+    if (e instanceof Error) {
+      const text = String(shown ?? "").split("\n").map((l) => l.trim()).filter(Boolean).join(" ¶ ");
+      const said = ` [the window showed: ${text.slice(0, 1500) || "nothing"}]`;
+      const first = e.message.split("\n")[0];
       // The reporter prints the stack, written when the error was made.
-      if (typeof e.stack === "string" && !e.stack.includes(said)) e.stack += said;
+      if (typeof e.stack === "string" && !e.stack.includes(said)) e.stack = e.stack.replace(first, first + said);
+      e.message = e.message.replace(first, first + said);
     }
     throw e;
   } finally {

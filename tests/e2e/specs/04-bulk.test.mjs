@@ -115,6 +115,15 @@ async function pickFolder(driver, connectionId, name) {
   }, "the number of assets in scope was not shown", 60_000);
   const number = Number((await count.getText()).match(/([\d,]+)\s+assets? in scope/)?.[1]?.replaceAll(",", ""));
   assert.equal(number, editable().length, await count.getText());
+  // A path longer than its box shows its end, the folder itself, once the box is left (issue 53).
+  const input = await byTestId(driver, "folder-path-input");
+  await driver.executeScript("arguments[0].blur()", input);
+  const [width, inner] = await driver.executeScript("return [arguments[0].scrollWidth, arguments[0].clientWidth]", input);
+  assert.ok(width > inner, `the path fits its box (${width} ≤ ${inner}): this check needs a longer one`);
+  await eventually(
+    async () => driver.executeScript("const e = arguments[0]; return e.scrollLeft + e.clientWidth >= e.scrollWidth - 1", input),
+    "the path box does not show the end of the path once left",
+  );
   await screenshot(driver, `04 ${name} 1 folder and scope`);
 }
 

@@ -264,6 +264,12 @@ test("Merge into… previews, applies and reports the assets, merges the tag, an
     assert.match(await apply.getText(), new RegExp(`^Apply ${n} changes?$`));
     // Tags by title, as people know them, not AEM's ids (issue 53).
     await tagsShownByTitle(driver, "preview-row");
+    // The run's summary says the change by title too.
+    const facts = await byTestId(driver, "run-fact-list");
+    await eventually(
+      async () => (await facts.getText()).includes("Activity › Surfing and the tags below it become Activity › Cycling"),
+      "the run's summary does not name the tags by title",
+    );
     await screenshot(driver, "25-tags-merge-preview-en");
     await apply.click();
     const report = await byTestId(driver, "report", 180_000);

@@ -202,6 +202,24 @@ describe('edits in words', () => {
     expect(editLine(en, { property: 'my:field', op: { kind: 'remove', values: ['x'] } })).toBe('my:field: remove “x”');
   });
 
+  it('names tags by their titles where the taxonomy knows them', () => {
+    const titles: Record<string, string> = { 'wknd:a/surfing': 'Activity › Surfing', 'wknd:a/cycling': 'Activity › Cycling' };
+    const title = (id: string): string | null => titles[id] ?? null;
+    expect(editLine(en, { property: 'cq:tags', op: { kind: 'retag', from: 'wknd:a/surfing', to: 'wknd:a/cycling' } }, null, title)).toBe(
+      'Tags (cq:tags): Activity › Surfing and the tags below it become Activity › Cycling',
+    );
+    expect(editLine(en, { property: 'cq:tags', op: { kind: 'retag', from: 'wknd:a/surfing' } }, null, title)).toBe(
+      'Tags (cq:tags): remove Activity › Surfing and the tags below it',
+    );
+    // An id the taxonomy lacks stays as it is; other properties' values are never taken for tags.
+    expect(editLine(en, { property: 'cq:tags', op: { kind: 'append', values: ['wknd:a/surfing', 'wknd:gone'] } }, null, title)).toBe(
+      'Tags (cq:tags): add “Activity › Surfing”, “wknd:gone”',
+    );
+    expect(editLine(en, { property: 'dc:subject', op: { kind: 'set', values: ['wknd:a/surfing'] } }, null, title)).toBe(
+      'Keywords (dc:subject): set to “wknd:a/surfing”',
+    );
+  });
+
   it('names a content fragment’s field by its label and its values as picked', () => {
     const difficulty = {
       property: 'difficulty',

@@ -14,6 +14,7 @@ import type { SchemaField } from '../../ipc/bindings/SchemaField';
 import { propertyLabel } from './editForm';
 import { pickedText } from './rowNames';
 import { REPORT_STATUS_WORDS } from './runStatus';
+import { TAGS_PROPERTY } from './tagTitles.svelte';
 
 /** 1234 → "1,234" (English), "1 234" (French). */
 export function count(i18n: I18n, n: number): string {
@@ -282,23 +283,28 @@ export function failureSummary(i18n: I18n, failed: number, reasons: readonly (st
   return i18n.t('bulk-failures-common', { count: failed, times: common.times, seen, reason: fullStop(common.reason) });
 }
 
+/** A tag id as people know it ("Activity › Surfing"); null when the taxonomy does not say. */
+export type TagTitle = (id: string) => string | null;
+
 /** An edit of a run in words, with its property's label: `Copyright (dc:rights): set to “x”`
- *  (a list set reads as a set). The core words edits too, for the CLI; the window words them
- *  here so that the property's label shows in every language. */
-export function editLine(i18n: I18n, edit: Edit, field: SchemaField | null = null): string {
+ *  (a list set reads as a set); tags by their titles where `tagTitle` knows them. The core
+ *  words edits too, for the CLI; the window words them here so that the property's label shows
+ *  in every language. */
+export function editLine(i18n: I18n, edit: Edit, field: SchemaField | null = null, tagTitle: TagTitle = () => null): string {
   const op = edit.op;
   // A content fragment's field by its label, its values as the person picked them.
   const property = field?.label ?? propertyLabel(i18n.t, edit.property);
+  const shown = (value: string): string => (edit.property === TAGS_PROPERTY ? (tagTitle(value) ?? value) : pickedText(field, value));
   if (op.kind !== 'clear' && !('values' in op)) {
-    return i18n.t('bulk-edit-line-rule', { property, rule: ruleWords(i18n, op) });
+    return i18n.t('bulk-edit-line-rule', { property, rule: ruleWords(i18n, op, shown) });
   }
-  const values = op.kind === 'clear' ? '' : op.values.map((v) => i18n.t('bulk-quoted', { value: pickedText(field, v) })).join(', ');
+  const values = op.kind === 'clear' ? '' : op.values.map((v) => i18n.t('bulk-quoted', { value: shown(v) })).join(', ');
   const verb = op.kind === 'set_list' ? 'set' : op.kind;
   return i18n.t('bulk-edit-line', { property, verb, values });
 }
 
 /** A rule that computes, in words (the part after the property). */
-function ruleWords(i18n: I18n, op: Edit['op']): string {
+function ruleWords(i18n: I18n, op: Edit['op'], shown: (value: string) => string): string {
   switch (op.kind) {
     case 'replace':
       return i18n.t('bulk-rule-words-replace', { find: op.find, replace: op.replace, regex: op.regex ? 'yes' : 'no' });
@@ -317,9 +323,11 @@ function ruleWords(i18n: I18n, op: Edit['op']): string {
     case 'set_date':
       return i18n.t('bulk-rule-words-set-date', { date: op.to });
     case 'where':
-      return i18n.t('bulk-rule-words-where', { rule: ruleWords(i18n, op.op), is: op.propertyIs });
+      return i18n.t('bulk-rule-words-where', { rule: ruleWords(i18n, op.op, shown), is: op.propertyIs });
     case 'retag':
-      return op.to ? i18n.t('bulk-rule-words-retag', { from: op.from, to: op.to }) : i18n.t('bulk-rule-words-untag', { from: op.from });
+      return op.to
+        ? i18n.t('bulk-rule-words-retag', { from: shown(op.from), to: shown(op.to) })
+        : i18n.t('bulk-rule-words-untag', { from: shown(op.from) });
     default:
       return op.kind;
   }

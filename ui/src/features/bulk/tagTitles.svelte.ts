@@ -48,6 +48,12 @@ export class TagTitles {
     }
   }
 
+  /** A tag's title in `lang` ("Activity › Surfing") in `connectionId`'s taxonomy; null until
+   *  that taxonomy is read, or for an id it lacks. */
+  title(id: string, lang: string, connectionId: string | null): string | null {
+    return connectionId !== null && connectionId === this.#for ? tagTitle(id, this.#byId, lang) : null;
+  }
+
   /** The change as people read it: tag ids as titles in `lang` where known. */
   shown(change: PropertyChange, lang: string): PropertyChange {
     const byId = this.#byId;

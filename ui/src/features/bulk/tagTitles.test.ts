@@ -69,4 +69,15 @@ describe('tags by title', () => {
     await waitFor(() => expect(listTags).toHaveBeenCalledTimes(2));
     expect(screen.getByTestId('value-removed').textContent).toContain('wknd:activity/surfing');
   });
+
+  it('titles a tag only in the taxonomy of the run’s own connection', async () => {
+    const titles = new TagTitles();
+    expect(titles.title('wknd:activity/surfing', 'en', 'c1')).toBeNull();
+    listTags.mockResolvedValueOnce(TAGS);
+    await titles.need('c1');
+    expect(titles.title('wknd:activity/surfing', 'fr', 'c1')).toBe('Activité › Surf');
+    // Another connection's AEM may name the same id otherwise: its runs keep their ids.
+    expect(titles.title('wknd:activity/surfing', 'en', 'c2')).toBeNull();
+    expect(titles.title('wknd:activity/surfing', 'en', null)).toBeNull();
+  });
 });
