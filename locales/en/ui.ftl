@@ -384,7 +384,7 @@ bulk-prop-creator-hint = One name per line.
 bulk-prop-usage-terms = Usage terms
 bulk-prop-usage-terms-hint = How the asset may be used.
 bulk-prop-tags = Tags
-bulk-prop-tags-hint = One tag ID per line, e.g. wknd-shared:activity/surfing.
+bulk-prop-tags-hint = Pick tags by their title below, or type one tag ID per line (wknd-shared:activity/surfing).
 bulk-action-set = Set
 bulk-action-append = Add values
 bulk-action-remove = Remove values
@@ -447,6 +447,9 @@ schema-checked = Yes (true)
 schema-unchecked = No (false)
 schema-tag-to-add = Tag to add
 schema-add-tag = Add tag
+schema-tag-placeholder = A tag’s title, e.g. Surfing
+schema-tags-chosen = Tags chosen
+schema-tag-remove = Remove { $tag }
 schema-hint-one = One value.
 schema-hint-range = { $min ->
     [none] Up to { $max }.
@@ -730,6 +733,11 @@ bulk-row-status-unchanged = Already as wanted
 bulk-row-status-skipped = Skipped
 bulk-row-status-failed = Failed
 bulk-row-status-pending = Not applied yet
+bulk-apply-strip-label = The first assets, filled in as they are written
+bulk-apply-strip-more = and { $count ->
+    [one] one more asset
+   *[other] { $count } more assets
+}
 bulk-report-applied = applied { $when }
 bulk-report-previewed = previewed { $when }
 bulk-report-stopped-after = Stopped after { $done } of { $total ->

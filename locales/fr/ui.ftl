@@ -384,7 +384,7 @@ bulk-prop-creator-hint = Un nom par ligne.
 bulk-prop-usage-terms = Conditions d’utilisation
 bulk-prop-usage-terms-hint = Comment la ressource peut être utilisée.
 bulk-prop-tags = Balises
-bulk-prop-tags-hint = Un identifiant de balise par ligne, par exemple wknd-shared:activity/surfing.
+bulk-prop-tags-hint = Choisissez des balises par leur titre ci-dessous, ou tapez un identifiant de balise par ligne (wknd-shared:activity/surfing).
 bulk-action-set = Définir
 bulk-action-append = Ajouter des valeurs
 bulk-action-remove = Retirer des valeurs
@@ -447,6 +447,9 @@ schema-checked = Oui (true)
 schema-unchecked = Non (false)
 schema-tag-to-add = Balise à ajouter
 schema-add-tag = Ajouter la balise
+schema-tag-placeholder = Le titre d’une balise, par exemple Surf
+schema-tags-chosen = Balises choisies
+schema-tag-remove = Retirer { $tag }
 schema-hint-one = Une seule valeur.
 schema-hint-range = { $min ->
     [none] Jusqu’à { $max }.
@@ -736,6 +739,11 @@ bulk-row-status-unchanged = Déjà conforme
 bulk-row-status-skipped = Ignorée
 bulk-row-status-failed = En échec
 bulk-row-status-pending = Pas encore appliquée
+bulk-apply-strip-label = Les premières ressources, affichées à mesure qu’elles sont écrites
+bulk-apply-strip-more = et { $count ->
+    [one] une autre ressource
+   *[other] { $count } autres ressources
+}
 bulk-report-applied = appliquée le { $when }
 bulk-report-previewed = prévisualisée le { $when }
 bulk-report-stopped-after = Arrêtée après { $done } sur { $total ->

@@ -158,6 +158,12 @@ async function someDone(driver, least = 1) {
   }, "no progress was shown", 60_000);
   assert.equal(Number(await progress.getAttribute("data-total")), editable().length);
   assert.ok(done < editable().length, `the run ended (${done} done) before the test could act on it: slow the sandbox more`);
+  // The first assets fill in as they are written: some in full with a tick, the rest pale.
+  await eventually(async () => {
+    const cells = await driver.findElements(By.css('[data-testid="apply-strip-asset"]'));
+    const statuses = await Promise.all(cells.map((cell) => cell.getAttribute("data-status")));
+    return statuses.includes("changed") && statuses.includes("pending");
+  }, "the apply's thumbnails do not show written and waiting assets");
   return done;
 }
 

@@ -28,11 +28,12 @@ import type { MissingReport } from '../../ipc/bindings/MissingReport';
 import type { Schema } from '../../ipc/bindings/Schema';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
 import { I18n, i18nContext } from '../../lib/i18n/i18n.svelte';
-import { connection, sheetExport } from '../../test-fixtures';
+import type { Tag } from '../../ipc/bindings/Tag';
+import { connection, sheetExport, tag } from '../../test-fixtures';
 import { ConnectionsModel } from '../connections/connections.svelte';
 import { BulkStore } from './bulk.svelte';
 import BulkEditPage from './BulkEditPage.svelte';
-import { editorOf, pickerGroups, toggleLine } from './schemaFields';
+import { editorOf, pickerGroups, tagIdOf, toggleLine } from './schemaFields';
 
 vi.mock('../../ipc/commands', () => ({
   // The core's folder check (`check_folder`), as the tests' stand-in answers it.
@@ -157,6 +158,25 @@ describe('the fields a change offers', () => {
     expect(editorOf(undefined, true)).toBe('lines');
     expect(toggleLine('web\nprint', 'web', false)).toBe('print');
     expect(toggleLine('print', 'web', true)).toBe('print\nweb');
+  });
+});
+
+describe('a tag typed by its title', () => {
+  const TAGS: Tag[] = [
+    { ...tag('wknd:activity/surfing', 'Surfing', 'Surf'), trail: 'WKND › Activity › Surfing' },
+    { ...tag('wknd:season/summer', 'Summer', 'Été'), trail: 'WKND › Season › Summer' },
+    { ...tag('other:season/summer', 'Summer'), trail: 'Other › Season › Summer' },
+  ];
+  it('takes an id, a trail or a title in any language, and keeps what no single tag answers to', () => {
+    expect(tagIdOf('wknd:activity/surfing', TAGS, 'en')).toBe('wknd:activity/surfing');
+    expect(tagIdOf(' WKND › Activity › Surfing ', TAGS, 'en')).toBe('wknd:activity/surfing');
+    expect(tagIdOf('activity › surfing', TAGS, 'en')).toBe('wknd:activity/surfing');
+    expect(tagIdOf('surf', TAGS, 'fr')).toBe('wknd:activity/surfing');
+    expect(tagIdOf('ete', TAGS, 'fr')).toBe('wknd:season/summer');
+    // Two tags are called Summer: neither is taken for the other.
+    expect(tagIdOf('Summer', TAGS, 'en')).toBe('Summer');
+    expect(tagIdOf('Other › Season › Summer', TAGS, 'en')).toBe('other:season/summer');
+    expect(tagIdOf('wknd:new/tag', TAGS, 'en')).toBe('wknd:new/tag');
   });
 });
 
@@ -310,9 +330,19 @@ describe('a change row guided by the folder’s metadata schema', () => {
     await user.selectOptions(within(row()).getByTestId('edit-action'), 'remove');
     const input = await within(row()).findByTestId('edit-tag-input');
     await waitFor(() => expect(listTags).toHaveBeenCalledWith('c1'));
-    await waitFor(() => expect(row().querySelector('datalist option[value="wknd:activity/surfing"]')).not.toBeNull());
-    await user.type(input, 'wknd:activity/surfing{Enter}');
+    // Offered by their titles; the one typed by its title is added by its id.
+    await waitFor(() => expect(row().querySelector('datalist option[value="WKND › Activity › Surfing"]')).not.toBeNull());
+    await user.type(input, 'surfing{Enter}');
     expect(within(row()).getByTestId('edit-values')).toHaveValue('wknd:activity/surfing');
+    // Each tag chosen shows by its title, and goes with its ×; an id AEM lacks shows as typed.
+    await user.type(input, 'wknd:season/gone{Enter}');
+    const chips = () => within(row()).queryAllByTestId('edit-tag-chip');
+    expect(chips().map((c) => [c.dataset.tag, c.textContent?.replace('×', '').trim()])).toEqual([
+      ['wknd:activity/surfing', 'Surfing'],
+      ['wknd:season/gone', 'wknd:season/gone'],
+    ]);
+    await user.click(within(chips()[0]!).getByRole('button', { name: /Remove .*Surfing/ }));
+    expect(within(row()).getByTestId('edit-values')).toHaveValue('wknd:season/gone');
   });
 
   it('says once when the schema cannot be read, and the row works by property names', async () => {

@@ -6,6 +6,7 @@
 // says it, before the preview: `schemaProblems`).
 import type { Schema } from '../../ipc/bindings/Schema';
 import type { SchemaField } from '../../ipc/bindings/SchemaField';
+import type { Tag } from '../../ipc/bindings/Tag';
 import { KNOWN_PROPERTIES, type KnownProperty } from './editForm';
 
 /** A tab of the form and the fields the picker offers in it, in the form's order. */
@@ -98,6 +99,20 @@ export function toggleLine(text: string, value: string, on: boolean): string {
   const lines = linesOf(text).filter((line) => line !== value);
   if (on) lines.push(value);
   return lines.join('\n');
+}
+
+/** The tag id for what a person typed or picked in the tag field: an id as it is; a tag's
+ *  trail ("WKND Shared › Activity › Surfing", with or without its namespace) or its title in
+ *  any language the taxonomy holds, when exactly one tag answers to it; else the text as typed
+ *  (the preview then says what AEM makes of it). Case and accents are not told apart. */
+export function tagIdOf(typed: string, tags: readonly Tag[], lang: string): string {
+  const text = typed.trim();
+  if (tags.some((tag) => tag.id === text)) return text;
+  const same = new Intl.Collator(lang, { sensitivity: 'base' });
+  const names = (tag: Tag): string[] => [tag.trail, tag.trail.split(' › ').slice(1).join(' › '), tag.title, ...Object.values(tag.titles)];
+  const answering = tags.filter((tag) => names(tag).some((name) => name !== '' && same.compare(name, text) === 0));
+  const [only] = answering;
+  return only && answering.length === 1 ? only.id : text;
 }
 
 /** The value a checkbox starts with: what the row holds when it is `true` or `false`, else `false`
