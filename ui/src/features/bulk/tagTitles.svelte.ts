@@ -33,16 +33,23 @@ export function asTitled(change: PropertyChange, title: (id: string) => string |
 
 export class TagTitles {
   readonly #byId = new SvelteMap<string, Tag>();
+  /** The connection whose taxonomy is asked for (plain: effects call `need`, and reading it
+   *  there must not make them run again). */
   #for: string | null = null;
+  /** The connection whose taxonomy `#byId` holds: what a title shown waits for. */
+  #read = $state<string | null>(null);
 
   /** Reads `connectionId`'s taxonomy unless it is the one held (a failure keeps ids shown). */
   async need(connectionId: string | null): Promise<void> {
     if (!connectionId || this.#for === connectionId) return;
     this.#for = connectionId;
+    this.#read = null;
     this.#byId.clear();
     try {
       const tags = await listTags(connectionId);
-      if (this.#for === connectionId) for (const tag of tags) this.#byId.set(tag.id, tag);
+      if (this.#for !== connectionId) return;
+      for (const tag of tags) this.#byId.set(tag.id, tag);
+      this.#read = connectionId;
     } catch {
       // Ids stay shown: they are what AEM holds, only less friendly.
     }
@@ -51,7 +58,7 @@ export class TagTitles {
   /** A tag's title in `lang` ("Activity › Surfing") in `connectionId`'s taxonomy; null until
    *  that taxonomy is read, or for an id it lacks. */
   title(id: string, lang: string, connectionId: string | null): string | null {
-    return connectionId !== null && connectionId === this.#for ? tagTitle(id, this.#byId, lang) : null;
+    return connectionId !== null && connectionId === this.#read ? tagTitle(id, this.#byId, lang) : null;
   }
 
   /** The change as people read it: tag ids as titles in `lang` where known. */
