@@ -170,10 +170,17 @@ export async function byTestId(driver, id, idleMs = 10_000) {
  * preview that was never asked for.
  */
 export async function press(driver, id, idleMs = 10_000) {
+  // Where it stands on screen, twice a poll apart: a click aimed while the page still moves
+  // (a count's notes arriving above it) lands on whatever moved there, and nothing happens.
+  let lastPlace = null;
   const el = await eventually(async () => {
     const [found] = await driver.findElements(By.css(`[data-testid="${id}"]`));
-    return found && (await found.isDisplayed()) && (await found.isEnabled()) ? found : null;
-  }, `no visible, enabled element with data-testid="${id}"`, idleMs, { app: driver });
+    if (!found || !(await found.isDisplayed()) || !(await found.isEnabled())) return null;
+    const place = JSON.stringify(await driver.executeScript("const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height, window.scrollY];", found));
+    const still = place === lastPlace;
+    lastPlace = place;
+    return still ? found : null;
+  }, `no visible, enabled element with data-testid="${id}" standing still`, idleMs, { app: driver });
   await el.click();
   return el;
 }
@@ -260,6 +267,32 @@ export async function realDrop(driver, paths, element) {
  */
 let fileStarted = false;
 
+/** The app's log since it last started, its lines joined and shortened (times without the date,
+ *  targets without their crate): what it did during a failed test, on the error's first line. */
+function appLogSinceStart(max = 25) {
+  try {
+    const files = [];
+    const walk = (dir) => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (entry.name.startsWith("metadesk.log")) files.push(path);
+      }
+    };
+    walk(join(required("METADESK_SESSION_ROOT"), "data"));
+    const lines = files.sort().flatMap((f) => readFileSync(f, "utf8").split("\n")).filter(Boolean);
+    const start = lines.findLastIndex((l) => l.includes("Metadesk starting"));
+    return lines
+      .slice(Math.max(start, 0))
+      .slice(-max)
+      .map((l) => l.replace(/^\S*T(\d\d:\d\d:\d\d)\.\d+Z\s+/, "$1 ").replace(/ metadesk_\w+(::\w+)*: /, " "))
+      .join(" ¶ ")
+      .slice(0, 3000);
+  } catch (e) {
+    return `(unreadable: ${e.message})`;
+  }
+}
+
 /**
  * Runs `body` with a fresh app; always saves a screenshot and ends the session. The first test
  * of a spec file starts from nothing whatever the file before left behind (a failed test's
@@ -283,7 +316,7 @@ export async function withApp(t, body) {
     const shown = await driver.executeScript("return document.body.innerText").catch((err) => `(unreadable: ${err.message})`);
     if (e instanceof Error) {
       const text = String(shown ?? "").split("\n").map((l) => l.trim()).filter(Boolean).join(" ¶ ");
-      const said = ` [the window showed: ${text.slice(0, 1500) || "nothing"}]`;
+      const said = ` [the window showed: ${text.slice(0, 1500) || "nothing"}] [the app logged: ${appLogSinceStart()}]`;
       const first = e.message.split("\n")[0];
       // The reporter prints the stack, written when the error was made.
       if (typeof e.stack === "string" && !e.stack.includes(said)) e.stack = e.stack.replace(first, first + said);
@@ -501,10 +534,10 @@ export async function pickProperty(driver, property) {
 
 /**
  * Types `folder` in Bulk edit's path field, then waits until the page stops moving: the folder
- * tree shows it chosen and loads nothing more, and where change rows or a sheet's columns show,
- * the note on the folder's metadata schema has arrived above them. Both push down what is
- * below, and a click aimed before that lands on whatever moved there (spec 10 once missed "Add
- * a condition").
+ * tree shows it chosen and loads nothing more, the folder's count (where it shows) is final,
+ * and where change rows or a sheet's columns show, the note on the folder's metadata schema has
+ * arrived above them. Each pushes down what is below, and a click aimed before that lands on
+ * whatever moved there (spec 10 once missed "Add a condition").
  */
 export async function typeFolder(driver, folder) {
   const input = await byTestId(driver, "folder-path-input");
@@ -515,10 +548,13 @@ export async function typeFolder(driver, folder) {
     const chosen = await tree.findElements(By.css(`[data-testid="folder-node"][aria-selected="true"][data-path="${folder}"]`));
     const loading = await tree.findElements(By.css('[data-testid="folder-node"][aria-busy="true"]'));
     if (chosen.length !== 1 || loading.length > 0) return false;
+    // The folder's count, once started, is final: its notes push down what is below too.
+    const counts = await driver.findElements(By.css('[data-testid="scope-count"]'));
+    if (counts.length > 0 && (await counts[0].getAttribute("data-done")) !== "1") return false;
     if ((await driver.findElements(By.css('[data-testid="edit-row"], [data-testid="sheet-properties"]'))).length === 0) return true;
     const notes = await driver.findElements(By.css('[data-testid="schema-in-use"], [data-testid="schema-unavailable"]'));
     return notes.length > 0;
-  }, `the folder tree did not show ${folder} chosen, or its schema did not arrive`, 30_000);
+  }, `the folder tree did not show ${folder} chosen, its count did not end, or its schema did not arrive`, 30_000);
 }
 
 /**
