@@ -68,7 +68,8 @@ async function windowWords(driver, notYetTranslated = []) {
     const skip = '[data-testid="connection-name"], [data-testid="connection-host"], [data-testid="connection-account"],'
       + ' [data-testid="connection-secrets"], [data-testid="connection-ims"], .mono, code, time, option,'
       // Bulk edit's data: folder names in the tree, assets (row headers), their values.
-      + ' [data-testid="folder-node"] .name, th[scope="row"], [data-testid="cell-before"], [data-testid="cell-after"],'
+      + ' [data-testid="folder-node"] .name, th[scope="row"], [data-testid="apply-strip-asset"] .name,'
+      + ' [data-testid="cell-before"], [data-testid="cell-after"],'
       + ' [data-testid="value-kept"], [data-testid="value-added"], [data-testid="value-removed"]'
       + arguments[0].map((s) => ', ' + s).join('');
     const out = [];
@@ -205,8 +206,21 @@ async function bulkEditInFrench(driver) {
   await assertAccessible(driver, "Modification en masse (aperçu)");
   await screenshot(driver, "11-fr-bulk-3-apercu");
 
-  // 4. The run's report.
+  // 3b. The apply, slowed down so that it is seen going: the first assets' thumbnails fill in
+  // as they are written (issue 53), worded in French for screen readers.
+  await sandbox.setFaults({ latency_ms: 300, capacity: 1, batch_writes_refused: 405 });
   await apply.click();
+  await eventually(async () => {
+    const cells = await driver.findElements(By.css('[data-testid="apply-strip-asset"]'));
+    const statuses = await Promise.all(cells.map((cell) => cell.getAttribute("data-status")));
+    return statuses.includes("changed") && statuses.includes("pending");
+  }, "the apply's thumbnails do not show written and waiting assets");
+  await assertNoEnglish(driver, "Modification en masse (application)");
+  await assertAccessible(driver, "Modification en masse (application)");
+  await screenshot(driver, "11-fr-bulk-3b-application");
+  await sandbox.setFaults({});
+
+  // 4. The run's report.
   const report = await byTestId(driver, "report", 120_000);
   await eventually(async () => (await textOf(driver, await report.findElement(By.css('[data-testid="report-status"]')))) === "Terminée",
     "the run did not complete", 120_000);
