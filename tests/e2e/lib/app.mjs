@@ -170,16 +170,16 @@ export async function byTestId(driver, id, idleMs = 10_000) {
  * preview that was never asked for.
  */
 export async function press(driver, id, idleMs = 10_000) {
-  // Where it stands on screen, twice a poll apart: a click aimed while the page still moves
+  // Where it stands on screen, twice a little apart: a click aimed while the page still moves
   // (a count's notes arriving above it) lands on whatever moved there, and nothing happens.
-  let lastPlace = null;
+  const place = (el) =>
+    driver.executeScript("const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height, window.scrollY].join();", el);
   const el = await eventually(async () => {
     const [found] = await driver.findElements(By.css(`[data-testid="${id}"]`));
     if (!found || !(await found.isDisplayed()) || !(await found.isEnabled())) return null;
-    const place = JSON.stringify(await driver.executeScript("const r = arguments[0].getBoundingClientRect(); return [r.x, r.y, r.width, r.height, window.scrollY];", found));
-    const still = place === lastPlace;
-    lastPlace = place;
-    return still ? found : null;
+    const before = await place(found);
+    await sleep(50);
+    return (await place(found)) === before ? found : null;
   }, `no visible, enabled element with data-testid="${id}" standing still`, idleMs, { app: driver });
   await el.click();
   return el;
