@@ -52,4 +52,22 @@ describe('the apply strip', () => {
     await waitFor(() => expect(shown()).toEqual(['changed']), { timeout: 3000 });
     expect(screen.getByTestId('apply-strip')).not.toHaveTextContent('more');
   });
+
+  it('reads a big run’s report less often: a millisecond per asset between reads', async () => {
+    vi.useFakeTimers();
+    try {
+      reportRows.mockReset();
+      reportRows.mockResolvedValue(page(['pending'], 5000));
+      const strip = render(ApplyStrip, { runId: 'r3', connectionId: 'c1', progress: progress({ done: 0, total: 5000 }) });
+      await vi.advanceTimersByTimeAsync(10);
+      expect(reportRows).toHaveBeenCalledTimes(1);
+      await strip.rerender({ runId: 'r3', connectionId: 'c1', progress: progress({ done: 40, total: 5000 }) });
+      await vi.advanceTimersByTimeAsync(4000);
+      expect(reportRows).toHaveBeenCalledTimes(1);
+      await vi.advanceTimersByTimeAsync(1100);
+      expect(reportRows).toHaveBeenCalledTimes(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
 });
