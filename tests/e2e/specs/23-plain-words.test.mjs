@@ -8,6 +8,8 @@
 // plurals; no preview or report shows QueryBuilder, Sling, JCR, rendition or introspection.
 // A sheet whose #CLEAR empties the required Title: the preview warns, in both languages, and
 // nothing is written until the warning is ticked.
+// Pictures (issue 53, item 12): the count draws a bar per subfolder with its number, the report
+// one per subfolder with the refusing folder's failed assets, in both languages, axe clean.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -33,6 +35,7 @@ import {
   typeFolder,
 } from "../lib/app.mjs";
 import { JARGON, chooseAction, chooseLanguage, visibleText, writesApplied } from "../lib/plain.mjs";
+import { seriousViolations } from "../lib/a11y.mjs";
 
 // Five folders of 12 assets side by side (three content fragments among them).
 const PARENT = "/content/dam/wknd-shared/en/adventures";
@@ -75,6 +78,21 @@ async function assetsUnderParent() {
   return dump.assets
     .filter((a) => a.path.startsWith(`${PARENT}/`))
     .map((a) => ({ path: a.path, folder: a.path.slice(0, a.path.lastIndexOf("/")), fragment: a.contentFragment }));
+}
+
+/** The direct subfolder of PARENT an asset's folder is in ("" for PARENT itself). */
+const subfolderOf = (folder) => (folder === PARENT ? "" : folder.slice(PARENT.length + 1).split("/")[0]);
+
+/** Each bar of the FolderBars `testId` as `{ folder, total, words, failed }`. */
+async function barsOf(driver, testId) {
+  return driver.executeScript(`
+    return [...document.querySelectorAll('[data-testid="${testId}"] [data-testid="folder-bar"]')].map((li) => ({
+      folder: li.dataset.folder,
+      total: Number(li.dataset.total),
+      words: li.querySelector('[data-testid="folder-bar-words"]').textContent.trim(),
+      failed: Number(li.querySelector('[data-key="failed"]')?.dataset.value ?? 0),
+      hidden: li.querySelector('.track').getAttribute('aria-hidden'),
+    }));`);
 }
 
 /** The `data-count` of the "All" tab of the filter row `testId`. */
@@ -156,6 +174,28 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     assert.equal(inScope, editable.length, scopeText);
     assert.equal(rowsInAll, assets.length, `the scope does not say the fragments' rows: ${scopeText}`);
 
+    // A bar per direct subfolder, the biggest first, each with the sandbox's number of assets.
+    const perFolder = new Map();
+    for (const a of editable) perFolder.set(subfolderOf(a.folder), (perFolder.get(subfolderOf(a.folder)) ?? 0) + 1);
+    const countBars = await eventually(async () => {
+      const bars = await barsOf(driver, "scope-count-bars");
+      return bars.length > 0 ? bars : null;
+    }, "the count drew no bars per subfolder", 30_000);
+    assert.deepEqual(
+      Object.fromEntries(countBars.map((b) => [b.folder, b.total])),
+      Object.fromEntries(perFolder),
+      "the count's bars do not match the sandbox's folders",
+    );
+    for (const bar of countBars) {
+      assert.equal(bar.words, `${bar.total} asset${bar.total === 1 ? "" : "s"}`, bar.folder);
+      assert.equal(bar.hidden, "true", "a bar is read out");
+    }
+    const totals = countBars.map((b) => b.total);
+    assert.deepEqual(totals, [...totals].sort((a, b) => b - a), "the biggest folders come first");
+    await inView(driver, "scope-count", "start");
+    await screenshot(driver, "23 scope bars en");
+    assert.deepEqual(await seriousViolations(driver), [], "axe on the count's bars");
+
     // A number field says the range its form gives.
     await pickProperty(driver, "xmp:Rating");
     const rating = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-values"]'));
@@ -228,6 +268,22 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     await inView(driver, "report-failures", "start");
     await screenshot(driver, "23 report failures en");
 
+    // A stacked bar per subfolder: the refusing folder's are all failed, the others changed.
+    const reportBars = await barsOf(driver, "report-folder-bars");
+    const refusingBar = reportBars.find((b) => b.folder === subfolderOf(refusing));
+    assert.ok(refusingBar, `no bar for ${refusing}: ${JSON.stringify(reportBars)}`);
+    assert.equal(refusingBar.failed, refused);
+    assert.ok(refusingBar.words.includes(`${refused} failed`), refusingBar.words);
+    for (const bar of reportBars.filter((b) => b !== refusingBar)) {
+      assert.equal(bar.failed, 0, bar.folder);
+      // Its content fragments too: the report lists them, skipped.
+      assert.equal(bar.total, assets.filter((a) => subfolderOf(a.folder) === bar.folder).length, bar.folder);
+      assert.match(bar.words, /\d+ changed/, bar.folder);
+    }
+    await inView(driver, "report-folder-bars", "start");
+    await screenshot(driver, "23 report bars en");
+    assert.deepEqual(await seriousViolations(driver), [], "axe on the report's bars");
+
     // In French: the report re-worded where it stands, its plurals right.
     await chooseLanguage(driver, "fr");
     await press(driver, "nav-bulk");
@@ -238,6 +294,10 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     assert.ok(groupFr.startsWith(`${refused} ressources n’ont pas pu être modifiées\u00a0: AEM a refusé toutes les modifications essayées dans ${refusing} (403)\u00a0: la connexion `), groupFr);
     assert.ok(groupFr.endsWith(`dans ${refusing}, puis modifiez de nouveau ce dossier. Dans ${refusing}.`), groupFr);
     const french = await visibleText(driver);
+    const refusingFr = (await barsOf(driver, "report-folder-bars")).find((b) => b.folder === subfolderOf(refusing));
+    assert.ok(refusingFr?.words.includes(`${refused} en échec`), refusingFr?.words);
+    await inView(driver, "report-folder-bars", "start");
+    await screenshot(driver, "23 report bars fr");
     assert.equal(times(french, "Demandez à un administrateur AEM"), 1);
     assert.doesNotMatch(french, /à à/);
     assert.doesNotMatch(french, JARGON);
