@@ -32,8 +32,8 @@
 //! (both faces read runs through it: `list_runs`, `preview_rows`, `report_rows`, `report_each`,
 //! `run_failures`, `run_folders`, `export_report`, `write_report_csv`); what a run did per
 //! subfolder of its folder, for the report's bars (`bulk/by_folder.rs`). The layers below:
-//! `bulk/runs.rs`, `bulk/replay.rs`, `bulk/failures.rs`, `bulk/by_folder.rs`. The window: `commands/bulk.rs`. The CLI: `runs …`, a
-//! preview's rows in `bulk/preview.rs`.
+//! `bulk/runs.rs`, `bulk/replay.rs`, `bulk/failures.rs`, `bulk/by_folder.rs`. The window:
+//! `commands/bulk.rs`. The CLI: `runs …`, a preview's rows in `bulk/preview.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
