@@ -60,11 +60,12 @@ const times = (haystack, needle) => haystack.split(needle).length - 1;
 const textOf = async (el) => (await el.getAttribute("textContent")).replace(/\s+/g, " ").trim();
 
 /** Scrolls the page's own scroll box (not the window around it, which would leave a gap under
- *  the side bar) until `testId` (the first such element) is at its top or middle, for a
- *  screenshot. */
+ *  the side bar) until `testId` (the first such element on screen: a page left keeps its own,
+ *  hidden) is at its top or middle, for a screenshot. */
 async function inView(driver, testId, block = "center") {
   await driver.executeScript(`
-    const el = document.querySelector('[data-testid="${testId}"]');
+    const el = [...document.querySelectorAll('[data-testid="${testId}"]')].find((e) => e.getClientRects().length > 0);
+    if (!el) return;
     let box = el.parentElement;
     while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
     if (!box) return;
@@ -78,6 +79,19 @@ async function assetsUnderParent() {
   return dump.assets
     .filter((a) => a.path.startsWith(`${PARENT}/`))
     .map((a) => ({ path: a.path, folder: a.path.slice(0, a.path.lastIndexOf("/")), fragment: a.contentFragment }));
+}
+
+/** `inView(testId, "start")` until it holds: the page may scroll back once after a tab's rows
+ *  came (the French bars' picture showed the table the scroll had just left). */
+async function inViewSettled(driver, testId) {
+  await eventually(async () => {
+    await inView(driver, testId, "start");
+    await driver.sleep(300);
+    const top = await driver.executeScript(`
+      const el = [...document.querySelectorAll('[data-testid="${testId}"]')].find((e) => e.getClientRects().length > 0);
+      return el ? el.getBoundingClientRect().top : null;`);
+    return top !== null && top >= 0 && top < 64;
+  }, `${testId} did not stay in view`, 15_000);
 }
 
 /** The direct subfolder of PARENT an asset's folder is in ("" for PARENT itself). */
@@ -310,7 +324,7 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     // Once the page has settled in French (a scroll right after the switch is undone by it).
     const refusingFr = (await barsOf(driver, "report-folder-bars")).find((b) => b.folder === subfolderOf(refusing));
     assert.ok(refusingFr?.words.includes(`${refused} en échec`), refusingFr?.words);
-    await inView(driver, "report-summary", "start");
+    await inViewSettled(driver, "report-summary");
     await screenshot(driver, "23 report bars fr");
 
     await sandbox.setFaults({});
