@@ -67,6 +67,7 @@ fn main() {
         "list_runs",
         "run_summary",
         "report_rows",
+        "run_folders",
         "export_report_csv",
         "close_after_cancelling_run",
         "console_endpoints",

@@ -845,6 +845,13 @@ bulk-count-subfolders-included = Counted in this folder and { $count ->
     [one] { $count } subfolder
    *[other] { $count } subfolders
 }.
+folder-bars-count-title = Assets per subfolder
+folder-bars-report-title = Results per subfolder
+folder-bars-itself = This folder itself
+folder-bars-more = { $count ->
+    [one] and { $count } more subfolder
+   *[other] and { $count } more subfolders
+}
 bulk-count-failed = The assets in this folder could not be counted
 bulk-counting = Counting…
 bulk-so-far = { $count } so far
@@ -1309,6 +1316,7 @@ count-skipped = { $count } skipped
 count-changed = { $count } changed
 count-failed = { $count } failed
 count-pending = { $count } not applied yet
+count-put-back = { $count } put back
 run-status-running = Running
 run-status-preview-incomplete = Preview not finished
 run-status-previewed = Previewed, not applied

@@ -851,6 +851,13 @@ bulk-count-subfolders-included = Décompte fait dans ce dossier et { $count ->
     [one] { $count } sous-dossier
    *[other] { $count } sous-dossiers
 }.
+folder-bars-count-title = Ressources par sous-dossier
+folder-bars-report-title = Résultats par sous-dossier
+folder-bars-itself = Ce dossier lui-même
+folder-bars-more = { $count ->
+    [one] et { $count } autre sous-dossier
+   *[other] et { $count } autres sous-dossiers
+}
 bulk-count-failed = Les ressources de ce dossier n’ont pas pu être comptées
 bulk-counting = Décompte en cours…
 bulk-so-far = { $count } pour l’instant
@@ -1334,6 +1341,10 @@ count-failed = { $count ->
 count-pending = { $count ->
     [one] { $count } pas encore appliquée
    *[other] { $count } pas encore appliquées
+}
+count-put-back = { $count ->
+    [one] { $count } restaurée
+   *[other] { $count } restaurées
 }
 run-status-running = En cours
 run-status-preview-incomplete = Aperçu inachevé

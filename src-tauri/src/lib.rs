@@ -220,6 +220,7 @@ pub fn app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Bu
                 commands::bulk::list_runs,
                 commands::bulk::run_summary,
                 commands::bulk::report_rows,
+                commands::bulk::run_folders,
                 commands::bulk::export_report_csv,
                 commands::bulk::close_after_cancelling_run,
                 commands::console::console_endpoints,

@@ -8,6 +8,7 @@
 //!
 //! Not here: HTTP details of the Assets APIs (`metadesk_assets`), connections and tokens.
 
+pub mod by_folder;
 pub mod compute;
 pub mod concurrency;
 pub mod edit;

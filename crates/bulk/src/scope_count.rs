@@ -15,6 +15,7 @@ use serde::Serialize;
 use serde_json::Value;
 use ts_rs::TS;
 
+use crate::by_folder::{CountTally, FolderCount};
 use crate::run_control::RunControl;
 use crate::scope_walk::{Glance, ScopeWalk};
 use crate::spec::ScopeFilters;
@@ -28,7 +29,7 @@ const PAGE_SIZE: u64 = 100;
 const UPDATE_INTERVAL: Duration = Duration::from_millis(200);
 
 /// How many assets a folder and its filters select, so far or in all.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, TS)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct ScopeCount {
     /// Assets a run would edit: they pass the filters and are not content fragments.
@@ -47,6 +48,13 @@ pub struct ScopeCount {
     /// them as skipped).
     #[ts(type = "number")]
     pub unlisted_folders: u64,
+    /// With subfolders included: the assets in each direct subfolder (deeper ones count
+    /// towards the subfolder they are under; `""` is the folder itself), the most first, at
+    /// most [`crate::by_folder::FOLDERS_SHOWN`]. Empty otherwise.
+    pub subfolders: Vec<FolderCount>,
+    /// Direct subfolders met that are not in `subfolders`.
+    #[ts(type = "number")]
+    pub more_subfolders: u64,
     /// False while the listing is still going: the numbers can only grow.
     pub done: bool,
     /// Set when AEM's OpenAPI search counted the folder (an OAuth S2S connection with no
@@ -93,6 +101,9 @@ pub(crate) async fn count_paged(
     let mut walk = ScopeWalk::Folder(walk);
     let asker = Glance { aem, control };
     let mut count = ScopeCount::default();
+    let mut tally = CountTally::default();
+    // Only a walk into subfolders has bars per subfolder to draw.
+    let per_folder = filters.recursive;
     let mut last_update: Option<Instant> = None;
     loop {
         let entries = match walk.next(&asker).await? {
@@ -107,7 +118,12 @@ pub(crate) async fn count_paged(
         };
         for entry in entries {
             match entry.kind {
-                EntryKind::Folder => count.folders += 1,
+                EntryKind::Folder => {
+                    count.folders += 1;
+                    if per_folder {
+                        tally.folder(folder, &entry.path);
+                    }
+                }
                 _ if !filters.name_matches(&entry.name) => count.filtered_out += 1,
                 EntryKind::ContentFragment => count.content_fragments += 1,
                 EntryKind::Asset => {
@@ -118,6 +134,9 @@ pub(crate) async fn count_paged(
                     };
                     if filters.format_matches(format.as_deref()) {
                         count.assets += 1;
+                        if per_folder {
+                            tally.asset(folder, &entry.path);
+                        }
                     } else {
                         count.filtered_out += 1;
                     }
@@ -126,14 +145,16 @@ pub(crate) async fn count_paged(
         }
         if last_update.is_none_or(|t| t.elapsed() >= UPDATE_INTERVAL) {
             last_update = Some(Instant::now());
-            on_update(count);
+            (count.subfolders, count.more_subfolders) = tally.biggest();
+            on_update(count.clone());
         }
     }
+    (count.subfolders, count.more_subfolders) = tally.biggest();
     if control.is_cancelled() {
         return Ok(count);
     }
     count.done = true;
-    on_update(count);
+    on_update(count.clone());
     Ok(count)
 }
 

@@ -65,6 +65,7 @@ pub fn export_all(dir: &Path) -> Result<(), ts_rs::ExportError> {
     metadesk_bulk::PreviewPage::export_all(&cfg)?;
     metadesk_bulk::ReportPage::export_all(&cfg)?;
     metadesk_bulk::ScopeCount::export_all(&cfg)?;
+    metadesk_bulk::by_folder::FolderOutcomes::export_all(&cfg)?;
     crate::app::RuleSample::export_all(&cfg)?;
     // Scopes: a search in words, a list, their counts and the saved ones.
     metadesk_bulk::Scope::export_all(&cfg)?;

@@ -12,6 +12,7 @@ use metadesk_core::app::{
     ScopeEditsRequest,
 };
 use metadesk_core::assets::browse::{FolderAssets, FolderEntry, FolderPage};
+use metadesk_core::bulk::by_folder::FolderOutcomes;
 use metadesk_core::bulk::{ApplyRequest, PreviewPage, Progress, ReportPage, RunKind, RunSummary};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, Runtime, State, WebviewWindow};
@@ -261,6 +262,15 @@ pub async fn report_rows(
         .worded(&state)?;
     page.localize(&state.localizer());
     Ok(page)
+}
+
+/// What a run did per direct subfolder of its folder, for the report's bars.
+#[tauri::command]
+pub async fn run_folders(
+    state: State<'_, AppState>,
+    run_id: String,
+) -> Result<FolderOutcomes, IpcError> {
+    state.workspace.run_folders(&run_id).await.worded(&state)
 }
 
 /// Asks where to save (the system's save dialog) and writes the report as CSV, its reasons in

@@ -8,6 +8,8 @@
 // plurals; no preview or report shows QueryBuilder, Sling, JCR, rendition or introspection.
 // A sheet whose #CLEAR empties the required Title: the preview warns, in both languages, and
 // nothing is written until the warning is ticked.
+// Pictures (issue 53, item 12): the count draws a bar per subfolder with its number, the report
+// one per subfolder with the refusing folder's failed assets, in both languages, axe clean.
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -33,6 +35,7 @@ import {
   typeFolder,
 } from "../lib/app.mjs";
 import { JARGON, chooseAction, chooseLanguage, visibleText, writesApplied } from "../lib/plain.mjs";
+import { seriousViolations } from "../lib/a11y.mjs";
 
 // Five folders of 12 assets side by side (three content fragments among them).
 const PARENT = "/content/dam/wknd-shared/en/adventures";
@@ -57,11 +60,12 @@ const times = (haystack, needle) => haystack.split(needle).length - 1;
 const textOf = async (el) => (await el.getAttribute("textContent")).replace(/\s+/g, " ").trim();
 
 /** Scrolls the page's own scroll box (not the window around it, which would leave a gap under
- *  the side bar) until `testId` (the first such element) is at its top or middle, for a
- *  screenshot. */
+ *  the side bar) until `testId` (the first such element on screen: a page left keeps its own,
+ *  hidden) is at its top or middle, for a screenshot. */
 async function inView(driver, testId, block = "center") {
   await driver.executeScript(`
-    const el = document.querySelector('[data-testid="${testId}"]');
+    const el = [...document.querySelectorAll('[data-testid="${testId}"]')].find((e) => e.getClientRects().length > 0);
+    if (!el) return;
     let box = el.parentElement;
     while (box && !(box.scrollHeight > box.clientHeight && /auto|scroll/.test(getComputedStyle(box).overflowY))) box = box.parentElement;
     if (!box) return;
@@ -75,6 +79,34 @@ async function assetsUnderParent() {
   return dump.assets
     .filter((a) => a.path.startsWith(`${PARENT}/`))
     .map((a) => ({ path: a.path, folder: a.path.slice(0, a.path.lastIndexOf("/")), fragment: a.contentFragment }));
+}
+
+/** `inView(testId, "start")` until it holds: the page may scroll back once after a tab's rows
+ *  came (the French bars' picture showed the table the scroll had just left). */
+async function inViewSettled(driver, testId) {
+  await eventually(async () => {
+    await inView(driver, testId, "start");
+    await driver.sleep(300);
+    const top = await driver.executeScript(`
+      const el = [...document.querySelectorAll('[data-testid="${testId}"]')].find((e) => e.getClientRects().length > 0);
+      return el ? el.getBoundingClientRect().top : null;`);
+    return top !== null && top >= 0 && top < 64;
+  }, `${testId} did not stay in view`, 15_000);
+}
+
+/** The direct subfolder of PARENT an asset's folder is in ("" for PARENT itself). */
+const subfolderOf = (folder) => (folder === PARENT ? "" : folder.slice(PARENT.length + 1).split("/")[0]);
+
+/** Each bar of the FolderBars `testId` as `{ folder, total, words, failed }`. */
+async function barsOf(driver, testId) {
+  return driver.executeScript(`
+    return [...document.querySelectorAll('[data-testid="${testId}"] [data-testid="folder-bar"]')].map((li) => ({
+      folder: li.dataset.folder,
+      total: Number(li.dataset.total),
+      words: li.querySelector('[data-testid="folder-bar-words"]').textContent.trim(),
+      failed: Number(li.querySelector('[data-key="failed"]')?.dataset.value ?? 0),
+      hidden: li.querySelector('.track').getAttribute('aria-hidden'),
+    }));`);
 }
 
 /** The `data-count` of the "All" tab of the filter row `testId`. */
@@ -156,6 +188,28 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     assert.equal(inScope, editable.length, scopeText);
     assert.equal(rowsInAll, assets.length, `the scope does not say the fragments' rows: ${scopeText}`);
 
+    // A bar per direct subfolder, the biggest first, each with the sandbox's number of assets.
+    const perFolder = new Map();
+    for (const a of editable) perFolder.set(subfolderOf(a.folder), (perFolder.get(subfolderOf(a.folder)) ?? 0) + 1);
+    const countBars = await eventually(async () => {
+      const bars = await barsOf(driver, "scope-count-bars");
+      return bars.length > 0 ? bars : null;
+    }, "the count drew no bars per subfolder", 30_000);
+    assert.deepEqual(
+      Object.fromEntries(countBars.map((b) => [b.folder, b.total])),
+      Object.fromEntries(perFolder),
+      "the count's bars do not match the sandbox's folders",
+    );
+    for (const bar of countBars) {
+      assert.equal(bar.words, `${bar.total} asset${bar.total === 1 ? "" : "s"}`, bar.folder);
+      assert.equal(bar.hidden, "true", "a bar is read out");
+    }
+    const totals = countBars.map((b) => b.total);
+    assert.deepEqual(totals, [...totals].sort((a, b) => b - a), "the biggest folders come first");
+    await inView(driver, "scope-count-bars");
+    await screenshot(driver, "23 scope bars en");
+    assert.deepEqual(await seriousViolations(driver), [], "axe on the count's bars");
+
     // A number field says the range its form gives.
     await pickProperty(driver, "xmp:Rating");
     const rating = await driver.findElement(By.css('[data-testid="edit-row"] [data-testid="edit-values"]'));
@@ -228,6 +282,22 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
     await inView(driver, "report-failures", "start");
     await screenshot(driver, "23 report failures en");
 
+    // A stacked bar per subfolder: the refusing folder's are all failed, the others changed.
+    const reportBars = await barsOf(driver, "report-folder-bars");
+    const refusingBar = reportBars.find((b) => b.folder === subfolderOf(refusing));
+    assert.ok(refusingBar, `no bar for ${refusing}: ${JSON.stringify(reportBars)}`);
+    assert.equal(refusingBar.failed, refused);
+    assert.ok(refusingBar.words.includes(`${refused} failed`), refusingBar.words);
+    for (const bar of reportBars.filter((b) => b !== refusingBar)) {
+      assert.equal(bar.failed, 0, bar.folder);
+      // Its content fragments too: the report lists them, skipped.
+      assert.equal(bar.total, assets.filter((a) => subfolderOf(a.folder) === bar.folder).length, bar.folder);
+      assert.match(bar.words, /\d+ changed/, bar.folder);
+    }
+    await inView(driver, "report-summary", "start");
+    await screenshot(driver, "23 report bars en");
+    assert.deepEqual(await seriousViolations(driver), [], "axe on the report's bars");
+
     // In French: the report re-worded where it stands, its plurals right.
     await chooseLanguage(driver, "fr");
     await press(driver, "nav-bulk");
@@ -251,6 +321,11 @@ test("labels, ranges and counts agree; a refusing folder is named once; the repo
       "the failed assets are not said in the plural");
     await inView(driver, "report-filters", "start");
     await screenshot(driver, "23 report failures fr");
+    // Once the page has settled in French (a scroll right after the switch is undone by it).
+    const refusingFr = (await barsOf(driver, "report-folder-bars")).find((b) => b.folder === subfolderOf(refusing));
+    assert.ok(refusingFr?.words.includes(`${refused} en échec`), refusingFr?.words);
+    await inViewSettled(driver, "report-summary");
+    await screenshot(driver, "23 report bars fr");
 
     await sandbox.setFaults({});
     await chooseLanguage(driver, "system");

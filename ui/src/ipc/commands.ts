@@ -22,6 +22,7 @@ import type { FileResult } from './bindings/FileResult';
 import type { FoundBy } from './bindings/FoundBy';
 import type { FolderAssets } from './bindings/FolderAssets';
 import type { FolderEntry } from './bindings/FolderEntry';
+import type { FolderOutcomes } from './bindings/FolderOutcomes';
 import type { FolderPage } from './bindings/FolderPage';
 import type { FolderPageRequest } from './bindings/FolderPageRequest';
 import type { PreviewRowsRequest } from './bindings/PreviewRowsRequest';
@@ -455,6 +456,11 @@ export function reportRows(
   limit: number,
 ): Promise<ReportPage> {
   return call('report_rows', { request: { runId, status, offset, limit } satisfies ReportRowsRequest });
+}
+
+/** What a run did per direct subfolder of its folder (the biggest first), for the report's bars. */
+export function runFolders(runId: string): Promise<FolderOutcomes> {
+  return call('run_folders', { runId });
 }
 
 /** Asks where to save (the Rust side opens the dialog) and writes the report as CSV. Resolves

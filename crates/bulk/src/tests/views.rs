@@ -283,6 +283,17 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         ),
         (8, 1, 3, 0)
     );
+    let per_folder: Vec<(&str, u64)> = deep
+        .subfolders
+        .iter()
+        .map(|f| (f.folder.as_str(), f.assets))
+        .collect();
+    assert_eq!(
+        per_folder,
+        [("", 5), ("Alpha", 1), ("alps", 1), ("beta", 1)],
+        "each subfolder's assets, the folder's own first"
+    );
+    assert_eq!(deep.more_subfolders, 0);
     let named = scope_count::count(
         fake.as_ref(),
         F,
@@ -299,6 +310,10 @@ async fn the_scope_count_equals_what_the_preview_plans() {
         (named.assets, named.filtered_out),
         (1, 5),
         "4 assets and the fragment left out"
+    );
+    assert!(
+        named.subfolders.is_empty(),
+        "no bars per subfolder when subfolders are not included"
     );
 
     // Cancelled: what was counted so far, not done.

@@ -216,6 +216,18 @@ async fn a_colleagues_change_since_the_preview_is_kept_and_reported() {
         .unwrap()
         .localized(&Localizer::english());
     assert!(reason.contains("A Colleague"), "{reason}");
+    // The report's bars per folder: every asset once, the failed one among them.
+    let folders = ws.run_folders(&applied.id).await.unwrap();
+    assert_eq!(folders.more_folders, 0);
+    let sum = |pick: fn(&metadesk_bulk::by_folder::FolderOutcome) -> u64| {
+        folders.folders.iter().map(pick).sum::<u64>()
+    };
+    assert_eq!(sum(|f| f.failed), 1);
+    assert_eq!(sum(|f| f.changed), applied.counts.changed);
+    assert_eq!(
+        sum(|f| f.changed + f.unchanged + f.skipped + f.failed + f.pending),
+        applied.counts.assets
+    );
     for other in rows.rows.iter().skip(1) {
         assert_eq!(
             values(&sandbox, &other.path, "author"),

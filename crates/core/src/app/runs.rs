@@ -30,9 +30,10 @@
 //! `bulk/failures.rs`), export a report; a preview's age (`runs::PREVIEW_FRESH_FOR`) and the
 //! required fields it empties (`emptied_required`, acknowledged in `ApplyRequest`). Here: `runs.rs`
 //! (both faces read runs through it: `list_runs`, `preview_rows`, `report_rows`, `report_each`,
-//! `run_failures`, `export_report`, `write_report_csv`). The layers below: `bulk/runs.rs`,
-//! `bulk/replay.rs`, `bulk/failures.rs`. The window: `commands/bulk.rs`. The CLI: `runs …`, a
-//! preview's rows in `bulk/preview.rs`.
+//! `run_failures`, `run_folders`, `export_report`, `write_report_csv`); what a run did per
+//! subfolder of its folder, for the report's bars (`bulk/by_folder.rs`). The layers below:
+//! `bulk/runs.rs`, `bulk/replay.rs`, `bulk/failures.rs`, `bulk/by_folder.rs`. The window:
+//! `commands/bulk.rs`. The CLI: `runs …`, a preview's rows in `bulk/preview.rs`.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -43,6 +44,7 @@ use super::{JobKind, Opened, Workspace, blocking};
 use metadesk_assets::browse::{self, FolderAssets, FolderEntry, FolderPage};
 use metadesk_assets::open_search;
 use metadesk_base::i18n::{Localizer, Text};
+use metadesk_bulk::by_folder::{FolderOutcomes, OutcomeTally};
 use metadesk_bulk::open_query::{self, OpenCount};
 use metadesk_bulk::scope_count::Estimate;
 use metadesk_bulk::{
@@ -144,7 +146,7 @@ impl Workspace {
                 },
                 OpenCount::Cancelled | OpenCount::UseClassic(_) => ScopeCount::default(),
             };
-        on_update(counted);
+        on_update(counted.clone());
         Ok(counted)
     }
 
@@ -361,6 +363,23 @@ impl Workspace {
     ) -> Result<Vec<metadesk_bulk::failures::FailureGroup>> {
         let (dir, id) = (self.runs_dir(), run_id.to_owned());
         blocking(move || runs::failures(&dir, &id)).await
+    }
+
+    /// What run `run_id` did per direct subfolder of its folder (changed, unchanged, skipped,
+    /// failed), the biggest folders first: its report's rows are streamed, only the tallies
+    /// are kept.
+    pub async fn run_folders(&self, run_id: &str) -> Result<FolderOutcomes> {
+        let (dir, id) = (self.runs_dir(), run_id.to_owned());
+        blocking(move || {
+            let folder = runs::summary(&dir, &id)?.folder;
+            let mut tally = OutcomeTally::default();
+            runs::report(&dir, &id, |row| {
+                tally.add(&folder, &row.path, row.status);
+                Ok(())
+            })?;
+            Ok(tally.finish())
+        })
+        .await
     }
 
     /// Writes run `run_id`'s report as CSV to `out` as it reads it (the CLI's `runs show --csv

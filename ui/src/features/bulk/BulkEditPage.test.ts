@@ -27,6 +27,7 @@ import {
   previewUndo,
   reportRows,
   resumeRun,
+  runFolders,
   runSummary as fetchRunSummary,
   setLocalizedCsvHeaders,
 } from '../../ipc/commands';
@@ -70,6 +71,8 @@ vi.mock('../../ipc/commands', () => ({
   listRuns: vi.fn(),
   runSummary: vi.fn(),
   reportRows: vi.fn(),
+  // The report's bars per subfolder: none unless a test answers some.
+  runFolders: vi.fn(() => Promise.resolve({ folders: [], moreFolders: 0 })),
   exportReportCsv: vi.fn(),
   localizedCsvHeaders: vi.fn(() => Promise.resolve(false)),
   setLocalizedCsvHeaders: vi.fn((localized: boolean) => Promise.resolve(localized)),
@@ -98,7 +101,17 @@ const ROWS = [
 ];
 
 function scope(overrides: Partial<ScopeCount> = {}): ScopeCount {
-  return { assets: 0, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: false, ...overrides };
+  return {
+    assets: 0,
+    contentFragments: 0,
+    filteredOut: 0,
+    folders: 0,
+    unlistedFolders: 0,
+    subfolders: [],
+    moreSubfolders: 0,
+    done: false,
+    ...overrides,
+  };
 }
 
 /** A folder's count as the count command answers it. */
@@ -166,6 +179,7 @@ beforeEach(() => {
   });
   vi.mocked(listRuns).mockResolvedValue([]);
   vi.mocked(reportRows).mockResolvedValue({ rows: [], total: 0, failures: [] });
+  vi.mocked(runFolders).mockResolvedValue({ folders: [], moreFolders: 0 });
 });
 
 afterEach(() => {
@@ -337,6 +351,48 @@ describe('picking what to edit', () => {
 
     await user.click(screen.getByTestId('include-subfolders'));
     await waitFor(() => expect(countScope).toHaveBeenLastCalledWith({ connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: true }, name: null, formats: [] }, expect.any(Function)));
+  });
+
+  it('draws a bar per subfolder once the count with subfolders is final, the numbers in words', async () => {
+    const user = userEvent.setup();
+    const subfolders = [
+      { folder: 'azure-coast', assets: 30 },
+      { folder: 'crimson-city', assets: 12 },
+      { folder: '', assets: 3 },
+    ];
+    vi.mocked(countScope).mockResolvedValue(counted({ assets: 45, folders: 11, subfolders, moreSubfolders: 9, done: true }));
+    await renderPage();
+    await chooseFolder(user);
+    const count = await screen.findByTestId('scope-count');
+    await waitFor(() => expect(count).toHaveAttribute('data-done', '1'));
+    // Without subfolders there is nothing to split.
+    expect(within(count).queryByTestId('scope-count-bars')).toBeNull();
+
+    await user.click(screen.getByTestId('include-subfolders'));
+    const bars = await within(count).findByTestId('scope-count-bars');
+    const rows = within(bars).getAllByTestId('folder-bar');
+    expect(rows.map((r) => r.getAttribute('data-folder'))).toEqual(['azure-coast', 'crimson-city', '']);
+    expect(rows[1]).toHaveTextContent('crimson-city 12 assets');
+    expect(rows[2]).toHaveTextContent('This folder itself 3 assets');
+    expect(within(bars).getByTestId('folder-bars-more')).toHaveTextContent('and 9 more subfolders');
+    expect(bars).toHaveTextContent('Assets per subfolder');
+  });
+
+  it('draws no bars while a count with subfolders is still going', async () => {
+    const user = userEvent.setup();
+    let update!: (count: ScopeCount) => void;
+    vi.mocked(countScope).mockImplementation((_request, onUpdate) => {
+      update = onUpdate;
+      return new Promise(() => {});
+    });
+    await renderPage();
+    await chooseFolder(user);
+    await user.click(screen.getByTestId('include-subfolders'));
+    const recursive = { connectionId: 'c1', scope: { kind: 'folder', folder: FOLDER, recursive: true }, name: null, formats: [] };
+    await waitFor(() => expect(countScope).toHaveBeenLastCalledWith(recursive, expect.any(Function)));
+    await act(() => update(scope({ assets: 12, subfolders: [{ folder: 'a', assets: 12 }] })));
+    expect(screen.getByTestId('scope-count')).toHaveTextContent('Counting… 12 so far');
+    expect(screen.queryByTestId('scope-count-bars')).toBeNull();
   });
 
   it('takes the seed script’s folder form as the core does, and counts the folder the core took', async () => {
@@ -848,6 +904,44 @@ describe('the report', () => {
     expect(within(row!).queryByTestId('report-reason')).toBeNull();
     expect(within(row!).getByText('Failed')).toHaveAttribute('title', reason);
     expect(report.textContent!.split(reason)).toHaveLength(2);
+  });
+
+  it('draws a stacked bar per subfolder: changed, left as they were, failed, with the numbers in words', async () => {
+    vi.mocked(runFolders).mockResolvedValue({
+      folders: [
+        { folder: 'crimson-city', changed: 1, unchanged: 0, skipped: 0, failed: 11, pending: 0 },
+        { folder: 'azure-coast', changed: 9, unchanged: 2, skipped: 1, failed: 0, pending: 0 },
+      ],
+      moreFolders: 0,
+    });
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    const bars = await screen.findByTestId('report-folder-bars');
+    expect(runFolders).toHaveBeenCalledWith('r9');
+    expect(bars).toHaveTextContent('Results per subfolder');
+    const [crimson, azure] = within(bars).getAllByTestId('folder-bar');
+    expect(crimson).toHaveTextContent('crimson-city 1 changed · 11 failed');
+    expect(azure).toHaveTextContent('azure-coast 9 changed · 2 already as wanted · 1 skipped');
+    // The bars only draw what the words say.
+    const segments = [...crimson!.querySelectorAll('[data-key]')].map((s) => [s.getAttribute('data-key'), s.getAttribute('data-value')]);
+    expect(segments).toEqual([
+      ['changed', '1'],
+      ['failed', '11'],
+    ]);
+    expect(crimson!.querySelector('.track')).toHaveAttribute('aria-hidden', 'true');
+    expect(within(bars).queryByTestId('folder-bars-more')).toBeNull();
+  });
+
+  it('draws no bars for a run whose assets are all in its folder itself', async () => {
+    vi.mocked(runFolders).mockResolvedValue({
+      folders: [{ folder: '', changed: 10, unchanged: 0, skipped: 0, failed: 20, pending: 0 }],
+      moreFolders: 0,
+    });
+    await renderPage();
+    await act(() => store.run.openReport(FAILED));
+    await screen.findByTestId('report');
+    await waitFor(() => expect(runFolders).toHaveBeenCalledWith('r9'));
+    expect(screen.queryByTestId('report-folder-bars')).toBeNull();
   });
 
   it('explains failed assets in words above the table, and in each row', async () => {

@@ -54,6 +54,8 @@ beforeEach(async () => {
     filteredOut: 0,
     folders: 0,
     unlistedFolders: 0,
+    subfolders: [],
+    moreSubfolders: 0,
     done: true,
   });
   // The preview is never answered: what it was asked is what these tests check.

@@ -114,7 +114,7 @@ const searchCount = (assets: number, atLeast = false): SelectedCount => ({
 
 beforeEach(() => {
   vi.mocked(listFolder).mockResolvedValue({ folder: '/content/dam', folders: [], assets: 0, total: 0, nextOffset: null });
-  vi.mocked(countScope).mockResolvedValue({ kind: 'folder', assets: 4, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, done: true });
+  vi.mocked(countScope).mockResolvedValue({ kind: 'folder', assets: 4, contentFragments: 0, filteredOut: 0, folders: 0, unlistedFolders: 0, subfolders: [], moreSubfolders: 0, done: true });
   vi.mocked(savedScopes).mockResolvedValue([]);
   vi.mocked(listRuns).mockResolvedValue([]);
   vi.mocked(previewRows).mockResolvedValue({ rows: [], total: 0 });

@@ -120,6 +120,8 @@ beforeEach(() => {
     filteredOut: 0,
     folders: 1,
     unlistedFolders: 0,
+    subfolders: [],
+    moreSubfolders: 0,
     done: true,
   });
   vi.mocked(listRuns).mockResolvedValue([]);

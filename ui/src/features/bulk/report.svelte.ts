@@ -1,13 +1,16 @@
 // A run's report on screen: its rows page by page with a status filter, the reasons of the first
-// failed assets (for the sentence above the table), the CSV export, and the user's choice of
+// failed assets (for the sentence above the table), what it did per subfolder (the core's tallies,
+// not its rows), the CSV export, and the user's choice of
 // column headers in words (saved by the core, read back at start-up).
 import {
   exportReportCsv,
   localizedCsvHeaders,
   reportRows,
+  runFolders,
   setLocalizedCsvHeaders,
 } from '../../ipc/commands';
 import type { FailureGroup } from '../../ipc/bindings/FailureGroup';
+import type { FolderOutcomes } from '../../ipc/bindings/FolderOutcomes';
 import type { ReportRow } from '../../ipc/bindings/ReportRow';
 import type { ReportStatus } from '../../ipc/bindings/ReportStatus';
 import type { RunSummary } from '../../ipc/bindings/RunSummary';
@@ -21,6 +24,9 @@ export class ReportModel {
   failedReasons = $state<(string | null)[]>([]);
   /** Why the assets failed, once per reason, with their folders (the app core's words). */
   failures = $state<FailureGroup[]>([]);
+  /** What the run did in each direct subfolder of its folder, the biggest first (null until read,
+   *  or when it could not be). */
+  folders = $state<FolderOutcomes | null>(null);
   exporting = $state(false);
   /** Where the last export was saved. */
   exported = $state<string | null>(null);
@@ -42,7 +48,8 @@ export class ReportModel {
     this.exported = null;
     this.failedReasons = [];
     this.failures = [];
-    const loads: Promise<void>[] = [this.rows.open(run.id, null)];
+    this.folders = null;
+    const loads: Promise<void>[] = [this.rows.open(run.id, null), this.#loadFolders(run.id)];
     if (run.counts.failed > 0) loads.push(this.#loadFailedReasons(run.id));
     await Promise.all(loads);
   }
@@ -50,6 +57,7 @@ export class ReportModel {
   clear(): void {
     this.#runId = null;
     this.exported = null;
+    this.folders = null;
     this.rows.clear();
   }
 
@@ -61,6 +69,15 @@ export class ReportModel {
       this.failures = page.failures ?? [];
     } catch {
       // The table below still lists every failed asset with its reason.
+    }
+  }
+
+  async #loadFolders(runId: string): Promise<void> {
+    try {
+      const folders = await runFolders(runId);
+      if (this.#runId === runId) this.folders = folders;
+    } catch {
+      // The bars only repeat per folder what the chart and the table say.
     }
   }
 
