@@ -1,7 +1,7 @@
 // A run's report on screen: its rows page by page with a status filter, the reasons of the first
-// failed assets (for the sentence above the table), what it did per subfolder (the core's tallies,
-// not its rows), the CSV export, and the user's choice of
-// column headers in words (saved by the core, read back at start-up).
+// failed assets (for the sentence above the table), what it did per subfolder (the core's
+// tallies, not its rows), the CSV export, and the user's choice of column headers in words
+// (saved by the core, read back at start-up).
 import {
   exportReportCsv,
   localizedCsvHeaders,
