@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::replay::Counts;
 use crate::runs::ReportStatus;
 
 /// How many folders a count or a report shows a bar for; the rest are counted.
@@ -42,30 +43,16 @@ pub struct FolderCount {
     pub assets: u64,
 }
 
-/// What a run did to the assets of one folder.
+/// What a run did to the assets of one folder: a run's counts, for that folder alone.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 #[serde(rename_all = "camelCase")]
 pub struct FolderOutcome {
     /// The direct subfolder's name; `""` for the folder itself; a whole path for assets outside
     /// the run's folder.
     pub folder: String,
-    #[ts(type = "number")]
-    pub changed: u64,
-    #[ts(type = "number")]
-    pub unchanged: u64,
-    #[ts(type = "number")]
-    pub skipped: u64,
-    #[ts(type = "number")]
-    pub failed: u64,
-    /// Not applied yet (a stopped or cancelled run).
-    #[ts(type = "number")]
-    pub pending: u64,
-}
-
-impl FolderOutcome {
-    fn total(&self) -> u64 {
-        self.changed + self.unchanged + self.skipped + self.failed + self.pending
-    }
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub counts: Counts,
 }
 
 /// A run's outcomes per direct subfolder of its folder, the folders with most assets first.
@@ -137,12 +124,14 @@ impl OutcomeTally {
                 folder,
                 ..FolderOutcome::default()
             });
+        let counts = &mut tally.counts;
+        counts.assets += 1;
         let n = match status {
-            ReportStatus::Changed => &mut tally.changed,
-            ReportStatus::Unchanged => &mut tally.unchanged,
-            ReportStatus::Skipped => &mut tally.skipped,
-            ReportStatus::Failed => &mut tally.failed,
-            ReportStatus::Pending => &mut tally.pending,
+            ReportStatus::Changed => &mut counts.changed,
+            ReportStatus::Unchanged => &mut counts.unchanged,
+            ReportStatus::Skipped => &mut counts.skipped,
+            ReportStatus::Failed => &mut counts.failed,
+            ReportStatus::Pending => &mut counts.pending,
         };
         *n += 1;
     }
@@ -151,8 +140,9 @@ impl OutcomeTally {
     pub fn finish(self) -> FolderOutcomes {
         let mut all: Vec<FolderOutcome> = self.folders.into_values().collect();
         all.sort_by(|a, b| {
-            b.total()
-                .cmp(&a.total())
+            b.counts
+                .assets
+                .cmp(&a.counts.assets)
                 .then_with(|| a.folder.cmp(&b.folder))
         });
         let more_folders = all.len().saturating_sub(FOLDERS_SHOWN) as u64;
@@ -247,17 +237,23 @@ mod tests {
             [
                 FolderOutcome {
                     folder: "crimson".into(),
-                    changed: 1,
-                    failed: 11,
-                    ..FolderOutcome::default()
+                    counts: Counts {
+                        assets: 12,
+                        changed: 1,
+                        failed: 11,
+                        ..Counts::default()
+                    },
                 },
                 FolderOutcome {
                     folder: "azure".into(),
-                    changed: 1,
-                    unchanged: 1,
-                    skipped: 1,
-                    pending: 1,
-                    ..FolderOutcome::default()
+                    counts: Counts {
+                        assets: 4,
+                        changed: 1,
+                        unchanged: 1,
+                        skipped: 1,
+                        pending: 1,
+                        ..Counts::default()
+                    },
                 },
             ]
         );

@@ -35,7 +35,7 @@ describe('FolderBars', () => {
   });
 
   it('stacks a report’s outcomes, leaving out those that did not happen', () => {
-    const bars = outcomeBars(en, [{ folder: 'crimson-city', changed: 1, unchanged: 0, skipped: 2, failed: 11, pending: 0 }]);
+    const bars = outcomeBars(en, [{ folder: 'crimson-city', assets: 14, changed: 1, unchanged: 0, skipped: 2, failed: 11, pending: 0 }]);
     render(FolderBars, { bars, title: 'Results per subfolder', testId: 'bars' });
     const row = screen.getByTestId('folder-bar');
     expect(row).toHaveAttribute('data-total', '14');
@@ -51,8 +51,8 @@ describe('FolderBars', () => {
 
   it('speaks French', () => {
     const bars = [
-      ...outcomeBars(fr, [{ folder: '', changed: 0, unchanged: 3, skipped: 0, failed: 1, pending: 0 }]),
-      ...outcomeBars(fr, [{ folder: 'a', changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 }], true),
+      ...outcomeBars(fr, [{ folder: '', assets: 4, changed: 0, unchanged: 3, skipped: 0, failed: 1, pending: 0 }]),
+      ...outcomeBars(fr, [{ folder: 'a', assets: 2, changed: 2, unchanged: 0, skipped: 0, failed: 0, pending: 0 }], true),
     ];
     render(FolderBars, { props: { bars, more: 1, title: 'Résultats par sous-dossier', testId: 'bars' }, context: i18nContext(fr) });
     const [itself, a] = screen.getAllByTestId('folder-bar');

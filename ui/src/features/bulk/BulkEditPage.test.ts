@@ -909,8 +909,8 @@ describe('the report', () => {
   it('draws a stacked bar per subfolder: changed, left as they were, failed, with the numbers in words', async () => {
     vi.mocked(runFolders).mockResolvedValue({
       folders: [
-        { folder: 'crimson-city', changed: 1, unchanged: 0, skipped: 0, failed: 11, pending: 0 },
-        { folder: 'azure-coast', changed: 9, unchanged: 2, skipped: 1, failed: 0, pending: 0 },
+        { folder: 'crimson-city', assets: 12, changed: 1, unchanged: 0, skipped: 0, failed: 11, pending: 0 },
+        { folder: 'azure-coast', assets: 12, changed: 9, unchanged: 2, skipped: 1, failed: 0, pending: 0 },
       ],
       moreFolders: 0,
     });
@@ -934,7 +934,7 @@ describe('the report', () => {
 
   it('draws no bars for a run whose assets are all in its folder itself', async () => {
     vi.mocked(runFolders).mockResolvedValue({
-      folders: [{ folder: '', changed: 10, unchanged: 0, skipped: 0, failed: 20, pending: 0 }],
+      folders: [{ folder: '', assets: 30, changed: 10, unchanged: 0, skipped: 0, failed: 20, pending: 0 }],
       moreFolders: 0,
     });
     await renderPage();
