@@ -1,8 +1,9 @@
 // Edits that compute (issue 30), end to end against a sandbox started here: in the edit row,
 // "Find and replace" with a regular expression and its groups on the titles of a folder, then
-// the removal of one tag (by id) from every asset; the replace shown live on the first assets
-// while it is typed, before Preview; each previewed (before → after per asset), applied (the
-// sandbox's assets read over HTTP) and undone (the originals back).
+// the removal of one tag (picked by its title, shown by title: issue 53) from every asset; the
+// replace shown live on the first assets while it is typed, before Preview; each previewed
+// (before → after per asset), applied (the sandbox's assets read over HTTP) and undone (the
+// originals back).
 //
 // The specs share the app's folders and keyring within one scripts/e2e.sh run: this file
 // starts and ends with no connections.
@@ -31,7 +32,9 @@ let folder;
 /** path → { title, tags } before any run, for the assets a run edits. */
 const assets = new Map();
 const added = [];
-const TAGS = ["wknd:activity/surfing", "wknd:season/old"];
+/** Two tags of the sandbox's taxonomy, and how the window names them (below the namespace). */
+const TAGS = ["wknd-shared:activity/surfing", "wknd-shared:season/summer"];
+const TAG_TITLES = { [TAGS[0]]: "Activity › Surfing", [TAGS[1]]: "Season › Summer" };
 
 before(async () => {
   sandbox = await startSandboxBinary();
@@ -84,15 +87,17 @@ async function pickFolder(driver, connectionId) {
   }, "the number of assets in scope was not shown", 60_000);
 }
 
-async function checkPreviewRow(driver, path, before, after) {
+async function checkPreviewRow(driver, path, before, after, words = shown) {
   await byTestId(driver, "preview-table", 120_000);
   const row = await eventually(async () => (await driver.findElements(By.css(`[data-testid="preview-row"][data-path="${path}"]`)))[0],
     `no preview row for ${path}`);
   // A list's cells are words for screen readers (visually hidden) beside chips: their text,
-  // not what is painted.
+  // not what is painted. Tags turn into titles once the taxonomy is read.
   const text = async (id) => (await (await row.findElement(By.css(`[data-testid="${id}"]`))).getAttribute("textContent")).trim();
-  assert.equal(await text("cell-before"), shown(before));
-  assert.equal(await text("cell-after"), shown(after));
+  await eventually(
+    async () => (await text("cell-before")) === words(before) && (await text("cell-after")) === words(after),
+    `${path}: the preview does not show ${words(before)} → ${words(after)}`,
+  );
 }
 
 async function applyAndWaitForReport(driver, verb = "Apply") {
@@ -131,9 +136,9 @@ async function checkLiveSample(driver) {
 
 /** Previews the row as filled, checks one asset's before → after, applies, checks the sandbox,
  *  then undoes and checks the originals are back. */
-async function previewApplyUndo(driver, name, property, sample, before, after, expected) {
+async function previewApplyUndo(driver, name, property, sample, before, after, expected, words = shown) {
   await press(driver, "preview-button");
-  await checkPreviewRow(driver, sample, before, after);
+  await checkPreviewRow(driver, sample, before, after, words);
   await screenshot(driver, `12 ${name} 1 preview`);
   assert.deepEqual((await sandbox.asset(sample)).metadata[property], before, "a preview wrote");
   const report = await applyAndWaitForReport(driver);
@@ -142,7 +147,7 @@ async function previewApplyUndo(driver, name, property, sample, before, after, e
     assert.deepEqual((await sandbox.asset(path)).metadata[property], expected(was), `${path} was not changed`);
   }
   await (await report.findElement(By.css('[data-testid="undo-run"]'))).click();
-  await checkPreviewRow(driver, sample, after, before);
+  await checkPreviewRow(driver, sample, after, before, words);
   // An undo's button says so (issue 42).
   await applyAndWaitForReport(driver, "Undo");
   await screenshot(driver, `12 ${name} 3 undone`);
@@ -169,7 +174,7 @@ test("a regular-expression replace of the titles, with its groups: previewed, ap
   });
 });
 
-test("one tag removed by its id from every asset: previewed, applied, undone", async (t) => {
+test("one tag, picked by its title, removed from every asset: previewed and shown by title, applied, undone", async (t) => {
   const [sample, { tags }] = [...assets.entries()][0];
   await withApp(t, async (driver) => {
     await pickFolder(driver, added[0]);
@@ -178,8 +183,16 @@ test("one tag removed by its id from every asset: previewed, applied, undone", a
     await (await row.findElement(By.css('[data-testid="edit-action"] option[value="remove"]'))).click();
     const values = await row.findElement(By.css('[data-testid="edit-values"]'));
     await values.clear();
-    await values.sendKeys(TAGS[1]);
-    await previewApplyUndo(driver, "tag", "cq:tags", sample, tags, [TAGS[0]], () => [TAGS[0]]);
+    // Picked by its title: the row holds its id and shows its title.
+    const picker = await row.findElement(By.css('[data-testid="edit-tag-input"]'));
+    await eventually(async () => (await driver.findElements(By.css('datalist option[value="WKND Shared › Season › Summer"]'))).length > 0,
+      "the tag picker does not offer Summer by its trail");
+    await picker.sendKeys("Summer", Key.ENTER);
+    await eventually(async () => (await values.getAttribute("value")) === TAGS[1], "Summer was not taken as its id");
+    const chip = await row.findElement(By.css(`[data-testid="edit-tag-chip"][data-tag="${TAGS[1]}"]`));
+    assert.equal((await chip.getText()).replace("×", "").trim(), TAG_TITLES[TAGS[1]]);
+    const titled = (ids) => shown(ids?.map((id) => TAG_TITLES[id] ?? id));
+    await previewApplyUndo(driver, "tag", "cq:tags", sample, tags, [TAGS[0]], () => [TAGS[0]], titled);
   });
 });
 

@@ -18,7 +18,10 @@ export const TAGS_PROPERTY = 'cq:tags';
 export function tagTitle(id: string, byId: ReadonlyMap<string, Tag>, lang: string): string | null {
   if (!byId.has(id)) return null;
   const titles = titlesOf(id, byId, lang);
-  return (titles.length > 1 ? titles.slice(1) : titles).join(' › ');
+  // The namespace's title leads only where the namespace is known (the tag picker leaves
+  // namespaces out).
+  const namespace = id.slice(0, id.indexOf(':') + 1);
+  return (byId.has(namespace) && titles.length > 1 ? titles.slice(1) : titles).join(' › ');
 }
 
 /** A `cq:tags` change with each id the taxonomy knows as its title; any other change as it is. */

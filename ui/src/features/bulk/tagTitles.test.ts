@@ -31,6 +31,9 @@ describe('tags by title', () => {
     expect(tagTitle('wknd:activity', byId, 'en')).toBe('Activity');
     expect(tagTitle('wknd:', byId, 'en')).toBe('WKND');
     expect(tagTitle('wknd:season/old', byId, 'en')).toBeNull();
+    // Without its namespace (the tag picker's list), a tag keeps its parents' titles.
+    const noNamespace = new Map(TAGS.filter((t) => t.id !== 'wknd:').map((t) => [t.id, t]));
+    expect(tagTitle('wknd:activity/surfing', noNamespace, 'en')).toBe('Activity › Surfing');
   });
 
   it('shows cq:tags values by title, keeps unknown ids and other properties as they are', () => {
