@@ -239,6 +239,13 @@ cli-summary-duration = {"  "}duration: { $seconds } s
 cli-summary-stopped = {"  "}stopped because: { $reason }
 # Which search found a run's assets (issue 15)
 cli-summary-found = {"  "}assets: { $how }
+cli-summary-by-folder = {"  "}By subfolder:
+cli-summary-folder = {"    "}{ $folder }: { $changed } changed, { $unchanged } unchanged, { $skipped } skipped, { $failed } failed, { $pending } still to do
+cli-summary-folder-itself = (the folder itself)
+cli-summary-more-folders = {"    "}and { $count ->
+    [one] one more subfolder
+   *[other] { $count } more subfolders
+}
 cli-progress-preview = preview
 cli-progress-apply = apply
 cli-progress-counts = { $done }/{ $total } changed { $changed } unchanged { $unchanged } skipped { $skipped } failed { $failed } · { $rate }/s · { $concurrency } at once

@@ -238,6 +238,13 @@ cli-summary-duration = {"  "}durée : { $seconds } s
 cli-summary-stopped = {"  "}arrêtée parce que : { $reason }
 # Which search found a run's assets (issue 15)
 cli-summary-found = {"  "}ressources : { $how }
+cli-summary-by-folder = {"  "}Par sous-dossier :
+cli-summary-folder = {"    "}{ $folder } : { $changed } modifiées, { $unchanged } inchangées, { $skipped } ignorées, { $failed } en échec, { $pending } restant à traiter
+cli-summary-folder-itself = (le dossier lui-même)
+cli-summary-more-folders = {"    "}et { $count ->
+    [one] un autre sous-dossier
+   *[other] { $count } autres sous-dossiers
+}
 cli-progress-preview = aperçu
 cli-progress-apply = application
 cli-progress-counts = { $done }/{ $total } modifiées { $changed } inchangées { $unchanged } ignorées { $skipped } en échec { $failed } · { $rate }/s · { $concurrency } en parallèle

@@ -119,6 +119,40 @@ async fn a_folder_refusing_writes_is_named_once_among_assets_that_changed() {
         "{}",
         shown.stdout
     );
+    // What the run did in each subfolder, the refusing one's failures among them (the
+    // window's small bars, as lines).
+    let name = |folder: &str| folder.rsplit_once('/').unwrap().1.to_owned();
+    // The line of `folder` in `out` (its content fragments are skipped, in any folder).
+    let line_of = |out: &str, folder: &str| {
+        out.lines()
+            .find(|line| line.starts_with(&format!("    {}", name(folder))))
+            .map(str::to_owned)
+            .unwrap_or_default()
+    };
+    assert!(
+        shown.stdout.contains("  By subfolder:\n"),
+        "{}",
+        shown.stdout
+    );
+    let line = line_of(&shown.stdout, &refusing);
+    assert!(
+        line.starts_with(&format!(
+            "    {}: 0 changed, 0 unchanged, ",
+            name(&refusing)
+        )) && line.ends_with(&format!(" skipped, {refused} failed, 0 still to do")),
+        "{}",
+        shown.stdout
+    );
+    for folder in folders.iter().filter(|f| **f != refusing) {
+        let changed = assets.iter().filter(|(f, _)| f == folder).count();
+        assert!(
+            shown
+                .stdout
+                .contains(&format!("    {}: {changed} changed, ", name(folder))),
+            "{folder}:\n{}",
+            shown.stdout
+        );
+    }
     let failed = assets.iter().filter(|(f, _)| *f == refusing);
     for (_, path) in failed {
         assert!(
@@ -149,5 +183,16 @@ async fn a_folder_refusing_writes_is_named_once_among_assets_that_changed() {
             "{stdout}"
         );
         assert!(!stdout.contains("à à"), "{stdout}");
+        assert!(stdout.contains("  Par sous-dossier\u{a0}:\n"), "{stdout}");
+        let line = line_of(&stdout, &refusing);
+        assert!(
+            line.starts_with(&format!(
+                "    {}\u{a0}: 0 modifiées, 0 inchangées, ",
+                name(&refusing)
+            )) && line.ends_with(&format!(
+                " ignorées, {refused} en échec, 0 restant à traiter"
+            )),
+            "{stdout}"
+        );
     }
 }

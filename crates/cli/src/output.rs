@@ -6,6 +6,7 @@
 use std::io::{IsTerminal, Write};
 
 use metadesk_core::Error;
+use metadesk_core::bulk::by_folder::FolderOutcomes;
 use metadesk_core::bulk::failures::FailureGroup;
 use metadesk_core::bulk::{Phase, Progress, PublishFrom, RunKind, RunStatus, RunSummary};
 use metadesk_core::i18n::{Localizer, arg, count};
@@ -132,6 +133,40 @@ fn republished_line(s: &RunSummary, l: &Localizer) -> Option<String> {
             ("left", count(left as f64)),
         ],
     ))
+}
+
+/// What a run did per direct subfolder of its folder (the window's small bars, as lines); nothing
+/// when all its assets are in the folder itself.
+pub fn print_folders(folders: &FolderOutcomes, l: &Localizer) {
+    if folders.folders.iter().all(|f| f.folder.is_empty()) {
+        return;
+    }
+    println!("{}", l.msg("cli-summary-by-folder", &[]));
+    for f in &folders.folders {
+        let name = match f.folder.as_str() {
+            "" => l.msg("cli-summary-folder-itself", &[]),
+            folder => folder.to_owned(),
+        };
+        let c = &f.counts;
+        println!(
+            "{}",
+            l.msg(
+                "cli-summary-folder",
+                &[
+                    ("folder", arg(name)),
+                    ("changed", count(c.changed as f64)),
+                    ("unchanged", count(c.unchanged as f64)),
+                    ("skipped", count(c.skipped as f64)),
+                    ("failed", count(c.failed as f64)),
+                    ("pending", count(c.pending as f64)),
+                ],
+            )
+        );
+    }
+    if folders.more_folders > 0 {
+        let more = count(folders.more_folders as f64);
+        println!("{}", l.msg("cli-summary-more-folders", &[("count", more)]));
+    }
 }
 
 /// A run in a few lines of the terminal's language.

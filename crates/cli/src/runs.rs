@@ -159,6 +159,9 @@ async fn show(
         }
         None => {
             output::print_summary(&summary, l);
+            if let Ok(folders) = ws.run_folders(run).await {
+                output::print_folders(&folders, l);
+            }
             // Why assets failed, said once per reason with their folders; the failed assets
             // are then listed without saying it again.
             let groups = match summary.counts.failed {
