@@ -87,7 +87,7 @@ impl CountTally {
     /// The folders with most assets first (by name among equals), at most [`FOLDERS_SHOWN`],
     /// and how many folders are left out. The folder itself is left out when it holds none.
     pub fn biggest(&self) -> (Vec<FolderCount>, u64) {
-        let mut all: Vec<FolderCount> = self
+        let all = self
             .assets
             .iter()
             .filter(|(folder, assets)| !folder.is_empty() || **assets > 0)
@@ -96,14 +96,7 @@ impl CountTally {
                 assets: *assets,
             })
             .collect();
-        all.sort_by(|a, b| {
-            b.assets
-                .cmp(&a.assets)
-                .then_with(|| a.folder.cmp(&b.folder))
-        });
-        let more = all.len().saturating_sub(FOLDERS_SHOWN) as u64;
-        all.truncate(FOLDERS_SHOWN);
-        (all, more)
+        biggest_first(all, |f| f.assets, |f| &f.folder)
     }
 }
 
@@ -138,20 +131,22 @@ impl OutcomeTally {
 
     /// The folders with most assets first (by name among equals), at most [`FOLDERS_SHOWN`].
     pub fn finish(self) -> FolderOutcomes {
-        let mut all: Vec<FolderOutcome> = self.folders.into_values().collect();
-        all.sort_by(|a, b| {
-            b.counts
-                .assets
-                .cmp(&a.counts.assets)
-                .then_with(|| a.folder.cmp(&b.folder))
-        });
-        let more_folders = all.len().saturating_sub(FOLDERS_SHOWN) as u64;
-        all.truncate(FOLDERS_SHOWN);
+        let all = self.folders.into_values().collect();
+        let (folders, more_folders) = biggest_first(all, |f| f.counts.assets, |f| &f.folder);
         FolderOutcomes {
-            folders: all,
+            folders,
             more_folders,
         }
     }
+}
+
+/// `all` with the most assets first (by name among equals), cut to [`FOLDERS_SHOWN`], and how
+/// many were cut.
+fn biggest_first<T>(mut all: Vec<T>, assets: fn(&T) -> u64, name: fn(&T) -> &str) -> (Vec<T>, u64) {
+    all.sort_by(|a, b| assets(b).cmp(&assets(a)).then_with(|| name(a).cmp(name(b))));
+    let more = all.len().saturating_sub(FOLDERS_SHOWN) as u64;
+    all.truncate(FOLDERS_SHOWN);
+    (all, more)
 }
 
 #[cfg(test)]
