@@ -58,7 +58,7 @@ export function outcomeBars(i18n: I18n, folders: readonly FolderOutcome[], undo 
     return {
       key: f.folder,
       name: folderName(i18n, f.folder),
-      total: shown.reduce((sum, [, n]) => sum + n, 0),
+      total: f.assets,
       segments: shown.map(([key, value]) => ({ key, value })),
       words: shown.map(([, count, id]) => i18n.t(id, { count })).join(' · '),
     };
