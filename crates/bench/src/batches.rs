@@ -310,20 +310,24 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
             p95 <= p95_per_asset * 2,
         ),
     ];
+    let defaults = Settings::default();
     let mut notes = vec![
-        "Sides: the engine with its default Settings (the preview lists every folder, paged \
-         to its stated total, and asks the listed assets' values in QueryBuilder checks of \
-         their exact paths, 400 at a time; the apply writes batches of up to 100 assets: one \
-         QueryBuilder check of their edited properties, more if their paths make the URL \
-         longer than 7,000 characters, then one Sling POST on their common folder); the same \
+        format!(
+            "Sides: the engine with its default Settings (the preview lists every folder, paged \
+         to its stated total, {} listings at a time, and asks the listed assets' values in \
+         batched QueryBuilder checks, of whole small folders or of exact paths, while it lists \
+         on; the apply writes batches of up to {} assets: their edited properties checked in \
+         one QueryBuilder request, more if they do not fit in one, then one Sling POST on their \
+         common folder); the same \
          with assets uploaded just before the run that AEM's search index does not hold yet \
          (the sandbox's index_lag_secs: their folders' listings show them, no search finds \
          them, so the preview and the apply read each on its own); the same engine offered no \
          batch checks or writes (a read and a PUT per asset, as on an AEM that refuses batch \
          writes); the sequential client (a read then a PUT per asset, one at a time). The \
          sandbox is reset between sides (every write and upload undone), and each side writes \
-         a value no asset has."
-            .to_owned(),
+         a value no asset has.",
+            defaults.listings_at_once, defaults.batch_assets
+        ),
         format!(
             "Targets (issue 37): the folder's assets come from its listings, a request per \
              folder and per 100 children, which issue 28's bounds (≥ 30×, ≤ 0.05 requests per \
@@ -340,8 +344,8 @@ pub async fn run(o: &BatchesOpts) -> Result<Section> {
          classic writes have no If-Match)."
             .to_owned(),
         "Undo: each engine side then previews the undo of its own run (nothing written): \
-         in batches, the run's assets are read back in groups of 400, their current values \
-         asked in QueryBuilder checks as the apply's; per asset, one read each."
+         in batches, the run's assets are read back in groups, their current values asked \
+         in QueryBuilder checks as the apply's; per asset, one read each."
             .to_owned(),
         format!(
             "Commit cost: the sandbox spends {} ms per asset a write changes (a Sling POST of \

@@ -200,6 +200,8 @@ async fn first_walked(
         // A page of a few more than wanted: most folders give the sample in one request.
         listing: (want as u64).max(20),
         search: want as u64,
+        // A sample wants its first few assets: one listing at a time.
+        listings_at_once: 1,
     };
     let walk = ScopeWalk::of(scope.folder, scope.filters, [], pages, aem.family(), None)?;
     let Some(mut walk) = walk else {

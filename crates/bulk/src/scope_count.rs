@@ -19,7 +19,7 @@ use crate::by_folder::{CountTally, FolderCount};
 use crate::run_control::RunControl;
 use crate::scope_walk::{Glance, ScopeWalk};
 use crate::spec::ScopeFilters;
-use metadesk_assets::folders::{FolderWalk, WalkStep};
+use metadesk_assets::folders::{FolderWalk, LISTINGS_AT_ONCE, WalkStep};
 use metadesk_assets::{AssetRef, AssetsApi, EntryKind};
 use metadesk_clients::error::Result;
 
@@ -97,7 +97,14 @@ pub(crate) async fn count_paged(
     on_update: &(dyn Fn(ScopeCount) + Send + Sync),
     page_size: u64,
 ) -> Result<ScopeCount> {
-    let walk = FolderWalk::new(folder, filters.recursive, page_size, aem.family(), None)?;
+    let walk = FolderWalk::new(
+        folder,
+        filters.recursive,
+        page_size,
+        LISTINGS_AT_ONCE,
+        aem.family(),
+        None,
+    )?;
     let mut walk = ScopeWalk::Folder(walk);
     let asker = Glance { aem, control };
     let mut count = ScopeCount::default();

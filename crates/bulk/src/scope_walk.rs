@@ -93,6 +93,8 @@ pub struct Pages {
     pub listing: u64,
     /// Hits per search request.
     pub search: u64,
+    /// Listings sent together.
+    pub listings_at_once: usize,
 }
 
 impl ScopeWalk {
@@ -112,6 +114,7 @@ impl ScopeWalk {
                 folder,
                 filters.recursive,
                 pages.listing,
+                pages.listings_at_once,
                 family,
                 account,
             )?)),

@@ -16,6 +16,7 @@
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
+use futures_util::future::join_all;
 use tokio::task::JoinSet;
 
 use super::checks::{GROUP, current_values, planned_properties, publication_now};
@@ -26,7 +27,7 @@ use super::tasks::{drain, spawn_bounded};
 use crate::journal::PreviewCounts;
 use crate::progress::ProgressFn;
 use crate::reasons;
-use crate::scope_walk::{Asker, Pages, ScopeWalk};
+use crate::scope_walk::{Asker, ScopeWalk};
 use crate::searching::edited_properties;
 use metadesk_assets::folders::{Listed, WalkStep};
 use metadesk_assets::search::SearchPage;
@@ -46,15 +47,11 @@ pub(super) async fn preview_scope(
 ) -> Result<PreviewCounts> {
     let counts = Arc::new(Mutex::new(PreviewCounts::default()));
     let mut tasks: JoinSet<Result<()>> = JoinSet::new();
-    let pages = Pages {
-        listing: ctx.settings.page_size,
-        search: ctx.settings.search_page_size,
-    };
     let Some(mut walk) = ScopeWalk::of(
         &ctx.spec.folder,
         &ctx.spec.filters,
         edited_properties(&ctx.spec.edits),
-        pages,
+        ctx.settings.pages(),
         ctx.aem.family(),
         ctx.spec.account.as_deref(),
     )?
@@ -180,10 +177,8 @@ fn values_by_check(ctx: &Ctx) -> bool {
     ctx.settings.check_folders && ctx.aem.family() == ApiFamily::Classic && ctx.aem.batches()
 }
 
-/// Asks the values of a group of listed assets in batched checks, then plans each in the
-/// listing's order: a content fragment is skipped; an asset from the values a check returned,
-/// or, when no check returned it, from a read of its own (counted when a check that answered
-/// left it out: the index did not hold it yet).
+/// Plans a group of listed assets in a task of its own, so the walk lists on while the group's
+/// values are checked ([`plan_checked`]).
 async fn plan_group(
     ctx: &Arc<Ctx>,
     counts: &Arc<Mutex<PreviewCounts>>,
@@ -193,6 +188,22 @@ async fn plan_group(
     if group.is_empty() {
         return Ok(());
     }
+    let (ctx, counts) = (ctx.clone(), counts.clone());
+    spawn_bounded(tasks, ctx.settings.max_tasks, async move {
+        plan_checked(&ctx, &counts, group).await
+    })
+    .await
+}
+
+/// Asks the values of a group of listed assets in batched checks, then plans each in the
+/// listing's order: a content fragment is skipped; an asset from the values a check returned,
+/// or, when no check returned it, from a read of its own (counted when a check that answered
+/// left it out: the index did not hold it yet). The reads go together, after the others.
+async fn plan_checked(
+    ctx: &Arc<Ctx>,
+    counts: &Arc<Mutex<PreviewCounts>>,
+    group: Vec<(u64, Entry)>,
+) -> Result<()> {
     let paths: Vec<String> = group
         .iter()
         .filter(|(_, e)| e.kind == EntryKind::Asset)
@@ -200,19 +211,18 @@ async fn plan_group(
         .collect();
     let mut values = current_values(ctx, &paths, planned_properties(ctx)).await;
     publication_now(ctx, &paths).await;
+    let edits = &ctx.spec.edits;
+    let mut to_read = Vec::new();
     for (i, entry) in group {
         if ctx.control.is_cancelled() {
-            break;
+            return Ok(());
         }
-        let (ctx2, counts2) = (ctx.clone(), counts.clone());
         if entry.kind == EntryKind::ContentFragment {
-            // A task like the assets' before it, so its row follows theirs in the journal.
-            spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-                let row = skip_row(i, &entry.path, reasons::content_fragment());
-                record_row(&ctx2, &counts2, row)?;
-                Ok(())
-            })
-            .await?;
+            record_row(
+                ctx,
+                counts,
+                skip_row(i, &entry.path, reasons::content_fragment()),
+            )?;
             continue;
         }
         match values.take(&entry.path) {
@@ -222,12 +232,9 @@ async fn plan_group(
                     metadata,
                     etag: None,
                 };
-                let path = entry.path;
-                spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-                    let edits = &ctx2.spec.edits;
-                    plan_from_current(&ctx2, &counts2, i, path, None, current, format, edits, None)
-                })
-                .await?;
+                plan_from_current(
+                    ctx, counts, i, entry.path, None, current, format, edits, None,
+                )?;
             }
             None => {
                 let missed = values.missed(&entry.path);
@@ -236,16 +243,15 @@ async fn plan_group(
                     metadata: None,
                     ..entry
                 };
-                spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-                    let read = preview_asset(&ctx2, &counts2, i, entry, &ctx2.spec.edits, None);
-                    if read.await? && missed {
-                        ctx2.unindexed.fetch_add(1, Ordering::Relaxed);
-                    }
-                    Ok(())
-                })
-                .await?;
+                to_read.push((i, entry, missed));
             }
         }
     }
-    Ok(())
+    let reads = to_read.into_iter().map(|(i, entry, missed)| async move {
+        if preview_asset(ctx, counts, i, entry, edits, None).await? && missed {
+            ctx.unindexed.fetch_add(1, Ordering::Relaxed);
+        }
+        Ok(())
+    });
+    join_all(reads).await.into_iter().collect()
 }

@@ -23,6 +23,7 @@ use crate::replay::{Replay, RunStatus};
 use crate::run_control::RunControl;
 use crate::runs::{self, RunSummary};
 use crate::scope::ScopeSource;
+use crate::scope_walk::Pages;
 use crate::spec::{RunKind, RunSpec};
 use metadesk_assets::AssetsApi;
 use metadesk_base::retry::RetryPolicy;
@@ -59,6 +60,8 @@ use undo::preview_undo_rows;
 pub struct Settings {
     /// Listing page size (`limit`).
     pub page_size: u64,
+    /// Listings sent together (their requests still pass the gate).
+    pub listings_at_once: usize,
     /// Hits per search page (`p.limit`).
     pub search_page_size: u64,
     /// Ask a folder preview's values in batched checks where the API has them (one
@@ -84,6 +87,7 @@ impl Default for Settings {
     fn default() -> Self {
         Settings {
             page_size: 100,
+            listings_at_once: metadesk_assets::folders::LISTINGS_AT_ONCE,
             search_page_size: metadesk_assets::search::SEARCH_PAGE,
             check_folders: true,
             controller: ControllerConfig::default(),
@@ -96,6 +100,17 @@ impl Default for Settings {
             progress_interval: Duration::from_millis(200),
             max_tasks: 64,
             batch_assets: batched::BATCH_ASSETS,
+        }
+    }
+}
+
+impl Settings {
+    /// A walk's page sizes and listings at once.
+    pub(crate) fn pages(&self) -> Pages {
+        Pages {
+            listing: self.page_size,
+            search: self.search_page_size,
+            listings_at_once: self.listings_at_once,
         }
     }
 }

@@ -26,7 +26,7 @@ use crate::journal::{Action, Outcome, PlanRow, PreviewCounts, PropertyChange, Re
 use crate::progress::ProgressFn;
 use crate::reasons;
 use crate::scope::{ScopeSource, hit_properties};
-use crate::scope_walk::{Pages, ScopeWalk};
+use crate::scope_walk::ScopeWalk;
 use crate::searching::resolve_list;
 use crate::spec::{PublishFrom, RunKind};
 use metadesk_assets::folders::WalkStep;
@@ -134,15 +134,11 @@ async fn scope(planner: &mut Planner<'_>, on_progress: ProgressFn<'_>) -> Result
             }
         }
         _ => {
-            let pages = Pages {
-                listing: ctx.settings.page_size,
-                search: ctx.settings.search_page_size,
-            };
             let Some(mut walk) = ScopeWalk::of(
                 &spec.folder,
                 &spec.filters,
                 ["dc:format"],
-                pages,
+                ctx.settings.pages(),
                 ctx.aem.family(),
                 spec.account.as_deref(),
             )?

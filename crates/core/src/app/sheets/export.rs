@@ -259,6 +259,7 @@ pub(crate) async fn entries_to_export(
     let pages = Pages {
         listing: 100,
         search: 500,
+        listings_at_once: metadesk_assets::folders::LISTINGS_AT_ONCE,
     };
     let walk = ScopeWalk::of(folder, filters, [], pages, aem.family(), None)?;
     match walk {
