@@ -17,6 +17,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use futures_util::future::join_all;
+use tokio::sync::{Semaphore, oneshot};
 use tokio::task::JoinSet;
 
 use super::checks::{GROUP, current_values, planned_properties, publication_now};
@@ -34,6 +35,9 @@ use metadesk_assets::search::SearchPage;
 use metadesk_assets::{CallError, Current, Entry, EntryKind};
 use metadesk_clients::error::{Error, Result};
 use metadesk_credentials::credentials::ApiFamily;
+
+/// Groups of listed assets being checked and planned at once (each of up to [`GROUP`]).
+const GROUPS_AT_ONCE: usize = 4;
 
 /// Walks the scope (the folder and its subfolders when recursive, or the search's pages),
 /// handing each asset in scope to a task; only the walk, one group of listed assets and the
@@ -63,6 +67,8 @@ pub(super) async fn preview_scope(
     }
     let checked = values_by_check(ctx);
     let mut group: Vec<(u64, Entry)> = Vec::new();
+    let mut turn = None;
+    let room = Arc::new(Semaphore::new(GROUPS_AT_ONCE));
     let mut next_i = 0u64;
     loop {
         let entries = match walk.next(&Gated(ctx)).await {
@@ -131,12 +137,13 @@ pub(super) async fn preview_scope(
             }
         }
         if group.len() >= GROUP {
-            plan_group(ctx, &counts, &mut tasks, std::mem::take(&mut group)).await?;
+            let group = std::mem::take(&mut group);
+            plan_group(ctx, &counts, &mut tasks, group, &mut turn, &room).await?;
         }
         ctx.progress(on_progress, false);
     }
     if !ctx.control.is_cancelled() {
-        plan_group(ctx, &counts, &mut tasks, group).await?;
+        plan_group(ctx, &counts, &mut tasks, group, &mut turn, &room).await?;
     }
     ctx.listing_done.store(true, Ordering::Relaxed);
     drain(&mut tasks).await?;
@@ -178,31 +185,48 @@ fn values_by_check(ctx: &Ctx) -> bool {
 }
 
 /// Plans a group of listed assets in a task of its own, so the walk lists on while the group's
-/// values are checked ([`plan_checked`]).
+/// values are checked ([`plan_checked`]). `turn` is the previous group's: its rows are
+/// journaled before this group's, so the preview keeps the listing's order.
 async fn plan_group(
     ctx: &Arc<Ctx>,
     counts: &Arc<Mutex<PreviewCounts>>,
     tasks: &mut JoinSet<Result<()>>,
     group: Vec<(u64, Entry)>,
+    turn: &mut Option<oneshot::Receiver<()>>,
+    room: &Arc<Semaphore>,
 ) -> Result<()> {
     if group.is_empty() {
         return Ok(());
     }
+    // The walk waits while GROUPS_AT_ONCE groups are being planned: a listing far ahead of
+    // the checks would only hold its entries in memory.
+    let place = room
+        .clone()
+        .acquire_owned()
+        .await
+        .map_err(|_| Error::Internal("the preview's groups were closed".into()))?;
+    let (done, next) = oneshot::channel();
+    let after = turn.replace(next);
     let (ctx, counts) = (ctx.clone(), counts.clone());
     spawn_bounded(tasks, ctx.settings.max_tasks, async move {
-        plan_checked(&ctx, &counts, group).await
+        let planned = plan_checked(&ctx, &counts, group, after, done).await;
+        drop(place);
+        planned
     })
     .await
 }
 
-/// Asks the values of a group of listed assets in batched checks, then plans each in the
-/// listing's order: a content fragment is skipped; an asset from the values a check returned,
-/// or, when no check returned it, from a read of its own (counted when a check that answered
-/// left it out: the index did not hold it yet). The reads go together, after the others.
+/// Asks the values of a group of listed assets in batched checks, then, once the group before
+/// has journaled its rows (`after`), plans each in the listing's order and says so (`done`
+/// dropped): a content fragment is skipped; an asset from the values a check returned, or, when
+/// no check returned it, from a read of its own (counted when a check that answered left it
+/// out: the index did not hold it yet). The reads go together, after the others.
 async fn plan_checked(
     ctx: &Arc<Ctx>,
     counts: &Arc<Mutex<PreviewCounts>>,
     group: Vec<(u64, Entry)>,
+    after: Option<oneshot::Receiver<()>>,
+    done: oneshot::Sender<()>,
 ) -> Result<()> {
     let paths: Vec<String> = group
         .iter()
@@ -211,6 +235,10 @@ async fn plan_checked(
         .collect();
     let mut values = current_values(ctx, &paths, planned_properties(ctx)).await;
     publication_now(ctx, &paths).await;
+    if let Some(after) = after {
+        // Sent or dropped: either way the group before has journaled what it will.
+        let _ = after.await;
+    }
     let edits = &ctx.spec.edits;
     let mut to_read = Vec::new();
     for (i, entry) in group {
@@ -247,6 +275,7 @@ async fn plan_checked(
             }
         }
     }
+    drop(done);
     let reads = to_read.into_iter().map(|(i, entry, missed)| async move {
         if preview_asset(ctx, counts, i, entry, edits, None).await? && missed {
             ctx.unindexed.fetch_add(1, Ordering::Relaxed);

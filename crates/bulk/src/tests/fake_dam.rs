@@ -58,6 +58,8 @@ pub(super) struct Faults {
     pub(super) page_cap: Mutex<Option<u64>>,
     /// The listing states no total (`srn:paging` without one).
     pub(super) untotalled: std::sync::atomic::AtomicBool,
+    /// A check asking for this path answers this much later than the others.
+    pub(super) slow_check: Mutex<Option<(String, Duration)>>,
 }
 
 pub(super) struct Fake {
@@ -79,6 +81,46 @@ pub(super) struct Fake {
     pub(super) searchable: std::sync::atomic::AtomicBool,
     /// Searches answered.
     pub(super) searches: AtomicU64,
+    /// Listings and checks under way, and what was seen of them at once.
+    pub(super) busy: Mutex<Busy>,
+}
+
+/// Listings and checks under way: whether a walk lists several folders at once, and checks the
+/// values of what it listed while it lists on.
+#[derive(Default)]
+pub(super) struct Busy {
+    lists: usize,
+    checks: usize,
+    pub(super) most_lists: usize,
+    pub(super) checked_while_listing: bool,
+}
+
+/// A listing (`true`) or a check under way, until dropped.
+struct Doing<'a>(&'a Fake, bool);
+
+impl<'a> Doing<'a> {
+    fn start(fake: &'a Fake, listing: bool) -> Self {
+        let mut b = fake.busy.lock().unwrap();
+        if listing {
+            b.lists += 1;
+            b.most_lists = b.most_lists.max(b.lists);
+        } else {
+            b.checks += 1;
+        }
+        b.checked_while_listing |= b.lists > 0 && b.checks > 0;
+        Doing(fake, listing)
+    }
+}
+
+impl Drop for Doing<'_> {
+    fn drop(&mut self) {
+        let mut b = self.0.busy.lock().unwrap();
+        if self.1 {
+            b.lists -= 1;
+        } else {
+            b.checks -= 1;
+        }
+    }
 }
 
 impl Fake {
@@ -109,6 +151,7 @@ impl Fake {
             batch_writes: AtomicU64::new(0),
             searchable: std::sync::atomic::AtomicBool::new(false),
             searches: AtomicU64::new(0),
+            busy: Mutex::new(Busy::default()),
         })
     }
 
@@ -189,6 +232,7 @@ impl AssetsApi for Fake {
     ) -> BoxFuture<'a, Result<Page, CallError>> {
         Box::pin(async move {
             self.gate()?;
+            let _doing = Doing::start(self, true);
             // A listing is a request like any other: an instant one would look to the
             // controller like the server's normal latency.
             tokio::time::sleep(self.latency).await;
@@ -462,7 +506,14 @@ impl AssetsApi for Fake {
     ) -> BoxFuture<'a, Result<metadesk_assets::batch::Checked, CallError>> {
         Box::pin(async move {
             self.gate()?;
+            let _doing = Doing::start(self, false);
             tokio::time::sleep(self.latency).await;
+            let slow = self.faults.slow_check.lock().unwrap().clone();
+            if let Some((path, later)) = slow
+                && paths.contains(&path.as_str())
+            {
+                tokio::time::sleep(later).await;
+            }
             self.checks.fetch_add(1, Ordering::SeqCst);
             let unindexed = self.faults.unindexed.lock().unwrap().clone();
             let dam = self.dam.lock().unwrap();

@@ -302,3 +302,61 @@ async fn the_preview_keeps_the_listing_s_order() {
         ]
     );
 }
+
+/// A tree's folders are listed several at once, and the values of what was listed are checked
+/// while the walk lists on. Seen failing on the walk that listed one page at a time and stopped
+/// for each group's check.
+#[tokio::test]
+async fn the_preview_lists_several_folders_at_once_and_checks_while_it_lists() {
+    let fake = Fake::with_latency(ApiFamily::Classic, Duration::from_millis(5));
+    for k in 0..30 {
+        fake.seed(&format!("{F}/s{k:02}"), 40, |_| json!({"dc:rights": "old"}));
+    }
+    fake.dam.lock().unwrap().folders.push(F.to_owned());
+    let dir = tempfile::tempdir().unwrap();
+    let mut run = spec(ApiFamily::Classic, vec![set("dc:rights", "new")]);
+    run.filters.recursive = true;
+    let p = engine(fake.clone(), dir.path())
+        .preview(run, &RunControl::new(), &no_progress())
+        .await
+        .unwrap();
+    assert_eq!(p.counts.pending, 1200);
+    let busy = fake.busy.lock().unwrap();
+    assert!(busy.most_lists > 1, "one listing at a time");
+    assert!(
+        busy.checked_while_listing,
+        "the walk stopped for each check"
+    );
+}
+
+/// Groups checked at once still journal their rows in the listing's order: a first group whose
+/// check answers last does not let the next group's rows go before its own. Seen failing
+/// without the turn each group waits for.
+#[tokio::test]
+async fn groups_checked_at_once_keep_the_listing_s_order() {
+    let fake = Fake::with_latency(ApiFamily::Classic, Duration::from_millis(2));
+    fake.seed(F, 1200, |_| json!({"dc:rights": "old"}));
+    *fake.faults.slow_check.lock().unwrap() =
+        Some((format!("{F}/a000.jpg"), Duration::from_millis(300)));
+    let dir = tempfile::tempdir().unwrap();
+    let e = engine(fake.clone(), dir.path());
+    let p = e
+        .preview(
+            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
+            &RunControl::new(),
+            &no_progress(),
+        )
+        .await
+        .unwrap();
+    let rows: Vec<String> = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 2000)
+        .unwrap()
+        .rows
+        .into_iter()
+        .map(|r| r.path)
+        .collect();
+    assert_eq!(rows.len(), 1200);
+    assert!(
+        rows.windows(2).all(|w| w[0] < w[1]),
+        "rows out of the listing's order"
+    );
+}
