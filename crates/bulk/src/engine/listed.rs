@@ -40,9 +40,9 @@ use metadesk_credentials::credentials::ApiFamily;
 const GROUPS_AT_ONCE: usize = 4;
 
 /// Walks the scope (the folder and its subfolders when recursive, or the search's pages),
-/// handing each asset in scope to a task; only the walk, one group of listed assets and the
-/// tasks in flight are in memory. Where the API checks in batches, the listed assets' values
-/// are asked [`GROUP`] at a time; elsewhere (the OpenAPI family, whose writes need each
+/// handing each asset in scope to a task; only the walk's pages, the groups being planned and
+/// the tasks in flight are in memory. Where the API checks in batches, the listed assets' values
+/// are asked [`GROUP`] at a time, [`GROUPS_AT_ONCE`] groups while the walk lists on; elsewhere (the OpenAPI family, whose writes need each
 /// asset's ETag) each asset is read. A failure that leaves the scope unknown fails the preview
 /// once the tasks under way have ended.
 pub(super) async fn preview_scope(
