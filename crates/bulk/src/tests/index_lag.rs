@@ -279,21 +279,10 @@ async fn the_preview_keeps_the_listing_s_order() {
     let fake = Fake::new(ApiFamily::Classic);
     fake.seed(F, 5, |_| json!({"dc:rights": "old"}));
     fake.dam.lock().unwrap().fragments.push(format!("{F}/cf"));
-    let dir = tempfile::tempdir().unwrap();
-    let e = engine(fake.clone(), dir.path());
-    let p = e
-        .preview(
-            spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
-            &RunControl::new(),
-            &no_progress(),
-        )
+    let rows: Vec<String> = previewed_rows(fake)
         .await
-        .unwrap();
-    let rows: Vec<String> = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 100)
-        .unwrap()
-        .rows
         .into_iter()
-        .map(|r| r.path.rsplit('/').next().unwrap().to_owned())
+        .map(|r| r.rsplit('/').next().unwrap().to_owned())
         .collect();
     assert_eq!(
         rows,
@@ -338,9 +327,18 @@ async fn groups_checked_at_once_keep_the_listing_s_order() {
     fake.seed(F, 1200, |_| json!({"dc:rights": "old"}));
     *fake.faults.slow_check.lock().unwrap() =
         Some((format!("{F}/a000.jpg"), Duration::from_millis(300)));
+    let rows = previewed_rows(fake).await;
+    assert_eq!(rows.len(), 1200);
+    assert!(
+        rows.windows(2).all(|w| w[0] < w[1]),
+        "rows out of the listing's order"
+    );
+}
+
+/// The paths of the rows of a preview of setting `dc:rights` on [`F`], in the journal's order.
+async fn previewed_rows(fake: Arc<Fake>) -> Vec<String> {
     let dir = tempfile::tempdir().unwrap();
-    let e = engine(fake.clone(), dir.path());
-    let p = e
+    let p = engine(fake, dir.path())
         .preview(
             spec(ApiFamily::Classic, vec![set("dc:rights", "new")]),
             &RunControl::new(),
@@ -348,15 +346,10 @@ async fn groups_checked_at_once_keep_the_listing_s_order() {
         )
         .await
         .unwrap();
-    let rows: Vec<String> = runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 2000)
+    runs::preview_page(&dir.path().join("runs"), &p.id, None, 0, 10_000)
         .unwrap()
         .rows
         .into_iter()
         .map(|r| r.path)
-        .collect();
-    assert_eq!(rows.len(), 1200);
-    assert!(
-        rows.windows(2).all(|w| w[0] < w[1]),
-        "rows out of the listing's order"
-    );
+        .collect()
 }
