@@ -15,6 +15,8 @@ use std::collections::HashSet;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
+use std::future::Future;
+
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure, lock};
@@ -23,7 +25,7 @@ use crate::searching::edited_properties;
 use crate::spec::RunKind;
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, fits_in_check};
-use metadesk_assets::publication::{Agent, fits_in_state_query};
+use metadesk_assets::publication::{Agent, Publications, fits_in_state_query};
 
 /// Assets whose current values are asked together before they are planned: as many as one
 /// check of small folders covers (`folder_checks.rs`).
@@ -98,20 +100,10 @@ pub(super) async fn current_values(
         }
     };
     let properties = Arc::new(properties);
-    let mut checks: JoinSet<(Vec<String>, Option<Checked>)> = JoinSet::new();
-    let mut start = 0;
-    while start < paths.len() && !ctx.control.is_cancelled() {
-        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
-        let n = fits_in_check(&refs, &properties).max(1);
-        let chunk: Vec<String> = paths[start..start + n].to_vec();
-        start += n;
-        if checks.len() >= CHECKS_AT_ONCE
-            && let Some(Ok(done)) = checks.join_next().await
-        {
-            values.take_check(done);
-        }
-        let (ctx, properties) = (ctx.clone(), properties.clone());
-        checks.spawn(async move {
+    let fits = |refs: &[&str]| fits_in_check(refs, &properties);
+    let ask = |ctx: Arc<Ctx>, chunk: Vec<String>| {
+        let properties = properties.clone();
+        async move {
             let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
             let answer = ctx.call(|| ctx.aem.check_many(&refs, &properties)).await;
             if let Err(Failure::Call(
@@ -121,25 +113,59 @@ pub(super) async fn current_values(
             {
                 ctx.checks_refused.store(true, Ordering::Relaxed);
             }
-            (chunk, answer.ok())
-        });
+            answer.ok()
+        }
+    };
+    let not_asked = in_chunks(ctx, &paths, fits, ask, |chunk, answer| {
+        values.take_check((chunk, answer));
+    })
+    .await;
+    values.unchecked.extend(not_asked);
+    values
+}
+
+/// Asks `paths` in chunks that each fit one request (`fits`: how many of the paths given fit),
+/// [`CHECKS_AT_ONCE`] requests at once, handing each chunk and its answer (`None` when its
+/// request failed) to `take`. Returns the paths not asked: the phase was cancelled.
+async fn in_chunks<T, Fut>(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    fits: impl Fn(&[&str]) -> usize,
+    ask: impl Fn(Arc<Ctx>, Vec<String>) -> Fut,
+    mut take: impl FnMut(Vec<String>, Option<T>),
+) -> Vec<String>
+where
+    T: Send + 'static,
+    Fut: Future<Output = Option<T>> + Send + 'static,
+{
+    let mut asked: JoinSet<(Vec<String>, Option<T>)> = JoinSet::new();
+    let mut start = 0;
+    while start < paths.len() && !ctx.control.is_cancelled() {
+        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
+        let n = fits(&refs).max(1);
+        let chunk: Vec<String> = paths[start..start + n].to_vec();
+        start += n;
+        if asked.len() >= CHECKS_AT_ONCE
+            && let Some(Ok((chunk, answer))) = asked.join_next().await
+        {
+            take(chunk, answer);
+        }
+        let answer = ask(ctx.clone(), chunk.clone());
+        asked.spawn(async move { (chunk, answer.await) });
     }
-    values.unchecked.extend(paths[start..].iter().cloned());
-    while let Some(done) = checks.join_next().await {
-        if let Ok(done) = done {
-            values.take_check(done);
+    while let Some(done) = asked.join_next().await {
+        if let Ok((chunk, answer)) = done {
+            take(chunk, answer);
         }
     }
-    values
+    paths[start..].to_vec()
 }
 
 /// Where the assets at `paths` stand on the website (the publish tier), kept for their plan
 /// rows, so an edit's, a sheet's or an undo's preview says what is live before anything is
-/// changed (and its report what a republish would publish). Asked
-/// in batched state queries of exact paths, one request per query that fits
-/// ([`fits_in_state_query`]: about a hundred paths of a usual length), on an API that publishes;
-/// other runs ask nothing. A path a query does not return, or whose query fails, stays not
-/// known: the preview never takes that as "not on the website".
+/// changed (and its report what a republish would publish), on an API that publishes; other
+/// runs ask nothing. A path no query returns, or whose query fails, stays not known: the
+/// preview never takes that as "not on the website".
 pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
     let edits = matches!(
         ctx.spec.kind,
@@ -148,29 +174,45 @@ pub(super) async fn publication_now(ctx: &Arc<Ctx>, paths: &[String]) {
     if !edits || !ctx.aem.publishes() || !ctx.aem.batches() {
         return;
     }
-    let Ok(paths) = states_by_folders(ctx, paths, Agent::Publish).await else {
-        return;
+    let (found, _) = states_now(ctx, paths, Agent::Publish).await;
+    lock(&ctx.on_website).extend(found.into_iter().map(|(path, p)| (path, p.state())));
+}
+
+/// Where the assets at `paths` stand on `agent`'s tier: asked in queries of their folders where
+/// those are small, the rest in batched queries of exact paths ([`fits_in_state_query`]: about
+/// a hundred paths of a usual length), [`CHECKS_AT_ONCE`] at once. Also the paths whose query
+/// answered: one an answered query left out is not in the index yet. A query that fails leaves
+/// its paths out of both.
+pub(super) async fn states_now(
+    ctx: &Arc<Ctx>,
+    paths: &[String],
+    agent: Agent,
+) -> (Publications, HashSet<String>) {
+    let Ok(by_folders) = states_by_folders(ctx, paths, agent).await else {
+        return Default::default();
     };
-    let mut start = 0;
-    while start < paths.len() && !ctx.control.is_cancelled() {
-        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
-        let chunk = &refs[..fits_in_state_query(&refs).max(1)];
-        start += chunk.len();
-        match ctx
-            .call(|| ctx.aem.publications(chunk, Agent::Publish))
-            .await
-        {
-            Ok(found) => {
-                let mut kept = lock(&ctx.on_website);
-                kept.extend(found.into_iter().map(|(path, p)| (path, p.state())));
-            }
-            Err(Failure::Cancelled) => break,
-            // Not known, as said above: the values are still previewed.
+    let mut answered: HashSet<String> = by_folders.found.keys().cloned().collect();
+    answered.extend(by_folders.missed);
+    let mut found = by_folders.found;
+    let ask = |ctx: Arc<Ctx>, chunk: Vec<String>| async move {
+        let refs: Vec<&str> = chunk.iter().map(String::as_str).collect();
+        match ctx.call(|| ctx.aem.publications(&refs, agent)).await {
+            Ok(states) => Some(states),
+            Err(Failure::Cancelled) => None,
             Err(Failure::Call(error, _)) => {
-                tracing::warn!(%error, "publication states before an edit preview not read");
+                tracing::warn!(%error, "publication states not read");
+                None
             }
         }
-    }
+    };
+    let take = |chunk: Vec<String>, answer: Option<Publications>| {
+        if let Some(states) = answer {
+            answered.extend(chunk);
+            found.extend(states);
+        }
+    };
+    in_chunks(ctx, &by_folders.rest, fits_in_state_query, ask, take).await;
+    (found, answered)
 }
 
 impl Values {

@@ -18,7 +18,7 @@ use std::sync::Arc;
 use super::context::{Ctx, Failure, lock};
 use metadesk_assets::CallError;
 use metadesk_assets::batch::{Checked, MAX_FOLDER_CHECK_HITS, fits_in_folder_check};
-use metadesk_assets::publication::Agent;
+use metadesk_assets::publication::{Agent, Publications};
 
 /// A folder with more asked paths than this is checked by exact paths: it is not small, and
 /// its hits would crowd out the other folders' under the limit.
@@ -165,17 +165,28 @@ pub(super) async fn check_by_folders(
     Ok(out)
 }
 
+/// What the queries of folders said about where a set of paths stand on a tier.
+#[derive(Default)]
+pub(super) struct FolderStates {
+    /// Each asked path a query returned.
+    pub(super) found: Publications,
+    /// Asked paths whose folder's answer was complete but left them out: the index does not
+    /// hold them yet.
+    pub(super) missed: Vec<String>,
+    /// Paths left to the queries of exact paths (other folders', and those of a query that
+    /// failed or was cut at its limit).
+    pub(super) rest: Vec<String>,
+}
+
 /// Asks where the assets at `paths` stand on `agent`'s tier in queries of their folders where
-/// those are small, keeping what they say in the run's `on_website`; returns the paths left
-/// to the queries of exact paths (other folders', and those of a query that failed or was cut
-/// at its limit). `Err` when the phase stops.
+/// those are small. `Err` when the phase stops.
 pub(super) async fn states_by_folders(
     ctx: &Arc<Ctx>,
     paths: &[String],
     agent: Agent,
-) -> Result<Vec<String>, Failure> {
+) -> Result<FolderStates, Failure> {
     let mut g = grouped(ctx, paths);
-    let mut rest = Vec::new();
+    let mut out = FolderStates::default();
     let mut start = 0;
     while start < g.small.len() {
         let n = g.chunk(start, fits_in_folder_check(&g.small[start..], &[]));
@@ -196,20 +207,18 @@ pub(super) async fn states_by_folders(
                 break;
             }
         };
-        let mut kept = lock(&ctx.on_website);
         for f in &chunk {
             for path in &g.by_folder[f] {
                 match found.remove(path.as_str()) {
                     Some(p) => {
-                        kept.insert((*path).clone(), p.state());
+                        out.found.insert((*path).clone(), p);
                     }
-                    // Not known, as when an exact query leaves it out.
-                    None if complete => {}
-                    None => rest.push((*path).clone()),
+                    None if complete => out.missed.push((*path).clone()),
+                    None => out.rest.push((*path).clone()),
                 }
             }
         }
     }
-    rest.append(&mut g.rest);
-    Ok(rest)
+    out.rest.append(&mut g.rest);
+    Ok(out)
 }

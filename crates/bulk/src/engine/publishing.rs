@@ -11,13 +11,16 @@
 //!
 //! Not here: sending the replication (`replicating.rs`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
+
+use futures_util::future::join_all;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
 use serde_json::json;
 
+use super::checks::states_now;
 use super::context::{Ctx, Failure, lock, record_row, skip_row};
 use super::listed::Gated;
 use super::publish_undo::{DoneTo, Verdict, decide, done_by};
@@ -30,7 +33,7 @@ use crate::scope_walk::ScopeWalk;
 use crate::searching::resolve_list;
 use crate::spec::{PublishFrom, RunKind};
 use metadesk_assets::folders::WalkStep;
-use metadesk_assets::publication::{Agent, Publication, Replication, fits_in_state_query};
+use metadesk_assets::publication::{Agent, Publication, Replication};
 use metadesk_assets::search::search_failed;
 use metadesk_assets::{Entry, EntryKind};
 use metadesk_base::i18n::SavedText;
@@ -254,30 +257,35 @@ impl Planner<'_> {
         i
     }
 
-    /// Asks the group's states (batched), then journals a row per asset in its order.
+    /// Asks the group's states (batched: `states_now`), reads on its own each asset no answered
+    /// query returned (all at once), then journals a row per asset in its order.
     async fn flush(&mut self) -> Result<()> {
         let paths = std::mem::take(&mut self.group);
         if paths.is_empty() || self.ctx.control.is_cancelled() {
             return Ok(());
         }
-        let (mut found, asked_ok) = states(self.ctx, &paths, self.asked.agent).await;
+        let ctx = self.ctx;
+        let agent = self.asked.agent;
+        let (mut found, asked_ok) = states_now(ctx, &paths, agent).await;
+        let asked_ok = &asked_ok;
+        let reads = paths
+            .iter()
+            .filter(|path| !found.contains_key(*path))
+            .map(|path| async move {
+                let read = ctx.call(|| ctx.aem.publication(path, agent)).await;
+                if read.is_ok() && asked_ok.contains(path) {
+                    ctx.unindexed.fetch_add(1, Ordering::Relaxed);
+                }
+                (path.clone(), read)
+            });
+        let mut read: HashMap<String, _> = join_all(reads).await.into_iter().collect();
         for path in paths {
-            if self.ctx.control.is_cancelled() {
+            if ctx.control.is_cancelled() {
                 break;
             }
             let facts = match found.remove(&path) {
                 Some(facts) => Ok(facts),
-                None => {
-                    let agent = self.asked.agent;
-                    let read = self
-                        .ctx
-                        .call(|| self.ctx.aem.publication(&path, agent))
-                        .await;
-                    if read.is_ok() && asked_ok.contains(&path) {
-                        self.ctx.unindexed.fetch_add(1, Ordering::Relaxed);
-                    }
-                    read
-                }
+                None => read.remove(&path).unwrap_or(Err(Failure::Cancelled)),
             };
             match facts {
                 Ok(facts) => {
@@ -344,27 +352,4 @@ impl Planner<'_> {
             fragment: None,
         }
     }
-}
-
-/// The states of `paths` from batched requests, and the paths whose request answered (a path
-/// missing from an answered request is one the index does not hold yet).
-async fn states(
-    ctx: &Arc<Ctx>,
-    paths: &[String],
-    agent: Agent,
-) -> (HashMap<String, Publication>, HashSet<String>) {
-    let mut found = HashMap::new();
-    let mut answered = HashSet::new();
-    let mut start = 0;
-    while start < paths.len() && !ctx.control.is_cancelled() {
-        let refs: Vec<&str> = paths[start..].iter().map(String::as_str).collect();
-        let n = fits_in_state_query(&refs).max(1);
-        let chunk = &refs[..n];
-        start += n;
-        if let Ok(states) = ctx.call(|| ctx.aem.publications(chunk, agent)).await {
-            answered.extend(chunk.iter().map(|p| (*p).to_owned()));
-            found.extend(states);
-        }
-    }
-    (found, answered)
 }
