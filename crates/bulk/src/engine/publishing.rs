@@ -1,8 +1,8 @@
 //! Planning a publish run (`RunKind::Publish`): which assets — the scope's (a folder's
 //! listings, a search, a list), what an edit run changed (a republish), or what a publish run
-//! did (its undo) — and where each stands on the tier, asked for many assets in one
-//! QueryBuilder request of exact paths; an asset the index does not hold yet is read on its
-//! own and counted. Each row keeps that state and the `cq:lastReplicationAction` before → after.
+//! did (its undo) — and where each stands on the tier, asked as an edit's preview asks it
+//! (`checks::states_now`: one QueryBuilder request for several small folders, else for many
+//! exact paths); an asset the index does not hold yet is read on its own and counted. Each row keeps that state and the `cq:lastReplicationAction` before → after.
 //!
 //! Rules that keep a run from making public what was not: a republish publishes only assets
 //! that were published before the edit (and only those whose write was checked: the edit's
