@@ -132,8 +132,9 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
 
 /// A publish of the same kind of tree asks where its assets stand in one query of whole
 /// folders, not in a query per few dozen paths, and still reads each upload the index does not
-/// hold on its own, planning every asset. Seen failing with the publish's states asked by exact
-/// paths only ("left: 4, right: 1").
+/// hold on its own, planning and publishing every asset; its apply reads the states before and
+/// after each request by folders too. Seen failing with the preview's states asked by exact
+/// paths only ("left: 4, right: 1"), and with the apply's ("left: 8, right: 4").
 #[tokio::test(flavor = "multi_thread")]
 async fn a_publish_of_small_folders_asks_their_states_by_folders_while_the_index_lags() {
     let sb = Sandbox::start(
@@ -183,4 +184,17 @@ async fn a_publish_of_small_folders_asks_their_states_by_folders_while_the_index
     assert_eq!(run.unindexed, 2, "both uploads read on their own");
     assert_eq!(of_kind(&before, &after, "state query"), 1);
     assert_eq!(of_kind(&before, &after, "check of paths"), 0);
+
+    // The apply reads the states again before each request and after it, by folders too.
+    let done = ws.apply(&opened, &run.id, None, &quiet()).await.unwrap();
+    let applied = sb.counters();
+    assert_eq!(done.status, RunStatus::Completed);
+    assert_eq!(done.counts.changed, in_scope);
+    let sent = of_kind(&after, &applied, "replicate");
+    assert_eq!(
+        of_kind(&after, &applied, "state query"),
+        2 * sent,
+        "one query before and one after each of the {sent} requests: {:?}",
+        applied.by_kind
+    );
 }

@@ -2,8 +2,9 @@
 //! [`MAX_PATHS`] paths a request (`POST /bin/replicate.json`, one commit), as many requests at
 //! once as the gate lets through (adaptive concurrency, throttling and retries as for writes).
 //!
-//! Each batch's assets are read from the repository just before it is sent (one QueryBuilder
-//! request; an asset AEM's index does not return yet is read on its own): that state is
+//! Each batch's assets are read just before it is sent (QueryBuilder requests of their small
+//! folders or of their paths, as a preview asks; an asset AEM's index does not return yet is
+//! read on its own): that state is
 //! journaled (`Writing`, on disk before the request leaves) so an undo knows what was
 //! published before, and an asset that no longer needs the replication (a republish's asset
 //! unpublished meanwhile, an unpublish's asset already unpublished) is left alone. A read that
@@ -26,6 +27,7 @@ use std::sync::Arc;
 use tokio::task::JoinSet;
 
 use super::context::{Ctx, Failure};
+use super::folder_checks::states_by_folders;
 use super::publish_undo::{
     DoneTo, Verdict, before_of, decide, done_by, in_doubt, is_after, original_of,
 };
@@ -230,18 +232,23 @@ fn verdict(rules: &Rules, item: &Pending, state: &Publication) -> Verdict {
     }
 }
 
-/// Where `paths` stand, in as few QueryBuilder requests as fit a request's length; the first
-/// failure ends the read.
+/// Where `paths` stand: small folders' assets in queries of several folders at once
+/// (`folder_checks.rs`), the others in as few QueryBuilder requests of exact paths as fit a
+/// request's length; the first failure of those ends the read. An asset a complete answer left
+/// out is not in the result: it is read on its own ([`state_of`]).
 async fn read_states(
     ctx: &Arc<Ctx>,
     paths: &[&str],
     agent: metadesk_assets::publication::Agent,
 ) -> std::result::Result<HashMap<String, Publication>, Failure> {
-    let mut found = HashMap::new();
+    let owned: Vec<String> = paths.iter().map(|p| (*p).to_owned()).collect();
+    let by_folders = states_by_folders(ctx, &owned, agent).await?;
+    let mut found = by_folders.found;
+    let rest: Vec<&str> = by_folders.rest.iter().map(String::as_str).collect();
     let mut start = 0;
-    while start < paths.len() {
-        let n = fits_in_state_query(&paths[start..]).max(1);
-        let chunk = &paths[start..start + n];
+    while start < rest.len() {
+        let n = fits_in_state_query(&rest[start..]).max(1);
+        let chunk = &rest[start..start + n];
         start += n;
         found.extend(ctx.call(|| ctx.aem.publications(chunk, agent)).await?);
     }
