@@ -24,15 +24,9 @@ fn of_kind(
 }
 
 /// 180 assets in leaves of 15 (12 leaves, 17 folders in all), and two assets uploaded a moment
-/// ago into two of the leaves, which no query finds for an hour. Every asset but the content
-/// fragments is set; a colleague changes one upload between the preview and the apply. The
-/// run checks the tree in a few checks of whole folders (none of exact paths) and writes it in
-/// one POST, reads each upload on its own in the preview and again just before writing it,
-/// writes the one nobody touched and keeps the colleague's change. Seen failing with the
-/// engine (`crates/bulk`) switched back to before checks of folders: 8 checks of exact paths
-/// where none is wanted ("left: 8, right: 0").
-#[tokio::test(flavor = "multi_thread")]
-async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index_lags() {
+/// ago into the first and the last leaf, which no query finds for an hour: the sandbox and the
+/// uploads' paths.
+async fn lagging_tree() -> (Sandbox, [String; 2]) {
     let sb = Sandbox::start(
         SandboxConfig::default()
             .with_assets(180)
@@ -47,13 +41,26 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
     })
     .unwrap();
     let leaves = sb.leaf_folders();
-    let (untouched, touched) = (
+    let uploads = [
         format!("{}/just-uploaded-1.jpg", leaves[0]),
         format!("{}/just-uploaded-2.jpg", leaves[leaves.len() - 1]),
-    );
-    for path in [&untouched, &touched] {
+    ];
+    for path in &uploads {
         sb.upload(path, json!({"dc:rights": "Uploaded"})).unwrap();
     }
+    (sb, uploads)
+}
+
+/// A tree with two uploads the index does not hold yet ([`lagging_tree`]). Every asset but the
+/// content fragments is set; a colleague changes one upload between the preview and the apply.
+/// The run checks the tree in a few checks of whole folders (none of exact paths) and writes it in
+/// one POST, reads each upload on its own in the preview and again just before writing it,
+/// writes the one nobody touched and keeps the colleague's change. Seen failing with the
+/// engine (`crates/bulk`) switched back to before checks of folders: 8 checks of exact paths
+/// where none is wanted ("left: 8, right: 0").
+#[tokio::test(flavor = "multi_thread")]
+async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index_lags() {
+    let (sb, [untouched, touched]) = lagging_tree().await;
     let dump = sb.dump(false);
     let folders = dump["folders"].as_array().unwrap().len() as u64;
     let assets: Vec<String> = dump["assets"]
@@ -137,27 +144,7 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
 /// paths only ("left: 4, right: 1"), and with the apply's ("left: 8, right: 4").
 #[tokio::test(flavor = "multi_thread")]
 async fn a_publish_of_small_folders_asks_their_states_by_folders_while_the_index_lags() {
-    let sb = Sandbox::start(
-        SandboxConfig::default()
-            .with_assets(180)
-            .with_assets_per_folder(15)
-            .with_key_bits(1024),
-    )
-    .await
-    .unwrap();
-    sb.set_faults(Faults {
-        index_lag_secs: 3600,
-        ..Faults::default()
-    })
-    .unwrap();
-    let leaves = sb.leaf_folders();
-    let uploads = [
-        format!("{}/just-uploaded-1.jpg", leaves[0]),
-        format!("{}/just-uploaded-2.jpg", leaves[leaves.len() - 1]),
-    ];
-    for path in &uploads {
-        sb.upload(path, json!({"dc:rights": "Uploaded"})).unwrap();
-    }
+    let (sb, _uploads) = lagging_tree().await;
     let dump = sb.dump(false);
     let in_scope = dump["assets"].as_array().unwrap().len() as u64;
 
