@@ -12,10 +12,9 @@
 //! values (`planning.rs`, `undo.rs`, `retry.rs`), the apply's checks (`batched.rs`).
 
 use std::collections::HashSet;
+use std::future::Future;
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
-
-use std::future::Future;
 
 use tokio::task::JoinSet;
 

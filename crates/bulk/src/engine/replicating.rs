@@ -4,10 +4,10 @@
 //!
 //! Each batch's assets are read just before it is sent (QueryBuilder requests of their small
 //! folders or of their paths, as a preview asks; an asset AEM's index does not return yet is
-//! read on its own): that state is
-//! journaled (`Writing`, on disk before the request leaves) so an undo knows what was
-//! published before, and an asset that no longer needs the replication (a republish's asset
-//! unpublished meanwhile, an unpublish's asset already unpublished) is left alone. A read that
+//! read on its own): that state is journaled (`Writing`, on disk before the request leaves) so
+//! an undo knows what was published before, and an asset that no longer needs the replication
+//! (a republish's asset unpublished meanwhile, an unpublish's asset already unpublished) is left
+//! alone. A read that
 //! fails stops its batch: nothing is sent on the strength of the preview, and each asset says
 //! why. Once AEM answers, the state is read back and journaled (`Replicated`): an undo acts
 //! only where the publication is still that one. A refused request (403) names no path: it is
