@@ -51,6 +51,14 @@ async fn lagging_tree() -> (Sandbox, [String; 2]) {
     (sb, uploads)
 }
 
+/// The whole DAM, subfolders included.
+fn whole_tree() -> ScopeFilters {
+    ScopeFilters {
+        recursive: true,
+        ..ScopeFilters::default()
+    }
+}
+
 /// A tree with two uploads the index does not hold yet ([`lagging_tree`]). Every asset but the
 /// content fragments is set; a colleague changes one upload between the preview and the apply.
 /// The run checks the tree in a few checks of whole folders (none of exact paths) and writes it in
@@ -75,15 +83,11 @@ async fn a_tree_of_small_folders_is_checked_by_folders_and_exact_while_the_index
     let dir = tempfile::tempdir().unwrap();
     let (ws, opened) = opened_workspace(&sb, &sb.credentials().dev_token_json, dir.path()).await;
     let before = sb.counters();
-    let filters = ScopeFilters {
-        recursive: true,
-        ..ScopeFilters::default()
-    };
     let run = ws
         .preview_edit(
             &opened,
             DAM_ROOT.into(),
-            filters,
+            whole_tree(),
             vec![set("dc:rights", "Checked by folder")],
             &quiet(),
         )
@@ -151,15 +155,11 @@ async fn a_publish_of_small_folders_asks_their_states_by_folders_while_the_index
     let dir = tempfile::tempdir().unwrap();
     let (ws, opened) = opened_workspace(&sb, &sb.credentials().dev_token_json, dir.path()).await;
     let before = sb.counters();
-    let filters = ScopeFilters {
-        recursive: true,
-        ..ScopeFilters::default()
-    };
     let run = ws
         .preview_publish(
             &opened,
             DAM_ROOT.into(),
-            filters,
+            whole_tree(),
             Replication::Publish,
             Agent::Publish,
             &quiet(),

@@ -2,7 +2,8 @@
 //! listings, a search, a list), what an edit run changed (a republish), or what a publish run
 //! did (its undo) — and where each stands on the tier, asked as an edit's preview asks it
 //! (`checks::states_now`: one QueryBuilder request for several small folders, else for many
-//! exact paths); an asset the index does not hold yet is read on its own and counted. Each row keeps that state and the `cq:lastReplicationAction` before → after.
+//! exact paths); an asset the index does not hold yet is read on its own and counted. Each row
+//! keeps that state and the `cq:lastReplicationAction` before → after.
 //!
 //! Rules that keep a run from making public what was not: a republish publishes only assets
 //! that were published before the edit (and only those whose write was checked: the edit's
@@ -12,12 +13,11 @@
 //! Not here: sending the replication (`replicating.rs`).
 
 use std::collections::HashMap;
-
-use futures_util::future::join_all;
 use std::path::Path;
 use std::sync::atomic::Ordering;
 use std::sync::{Arc, Mutex};
 
+use futures_util::future::join_all;
 use serde_json::json;
 
 use super::checks::states_now;
