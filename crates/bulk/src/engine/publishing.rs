@@ -285,7 +285,12 @@ impl Planner<'_> {
             }
             let facts = match found.remove(&path) {
                 Some(facts) => Ok(facts),
-                None => read.remove(&path).unwrap_or(Err(Failure::Cancelled)),
+                // A path met twice in a group (its answer already taken): read on its own again,
+                // never taken as the end of the group.
+                None => match read.remove(&path) {
+                    Some(read) => read,
+                    None => ctx.call(|| ctx.aem.publication(&path, agent)).await,
+                },
             };
             match facts {
                 Ok(facts) => {
