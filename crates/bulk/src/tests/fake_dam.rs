@@ -60,6 +60,20 @@ pub(super) struct Faults {
     pub(super) untotalled: std::sync::atomic::AtomicBool,
     /// A check asking for this path answers this much later than the others.
     pub(super) slow_check: Mutex<Option<(String, Duration)>>,
+    /// The process stops dead at this request (counted from the fake's first): it and every
+    /// later one never answer, as a process killed with that request in flight.
+    pub(super) halt: Mutex<Option<Halt>>,
+    /// Whether the halt was reached.
+    pub(super) halted: std::sync::atomic::AtomicBool,
+}
+
+/// Where a run stops dead.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Halt {
+    /// The request (by the fake's count) that never answers.
+    pub(super) at: u64,
+    /// Whether that request, a write, lands in AEM before the stop (its answer never read).
+    pub(super) landed: bool,
 }
 
 pub(super) struct Fake {
@@ -179,8 +193,33 @@ impl Fake {
         self.writes.lock().unwrap().values().map(Vec::len).sum()
     }
 
-    pub(super) fn gate(&self) -> Result<(), CallError> {
+    /// Counts a request and answers the faults every request can meet; never returns for a
+    /// request at or past the halt (but the one that lands, [`Fake::leave`]).
+    async fn enter(&self) -> Result<u64, CallError> {
         let n = self.calls.fetch_add(1, Ordering::SeqCst);
+        let halt = *self.faults.halt.lock().unwrap();
+        if let Some(h) = halt
+            && (n > h.at || (n == h.at && !h.landed))
+        {
+            self.stop_dead().await;
+        }
+        self.gate(n).map(|()| n)
+    }
+
+    /// After a write landed: never returns when it was the halt's request.
+    async fn leave(&self, n: u64) {
+        let halt = *self.faults.halt.lock().unwrap();
+        if halt.is_some_and(|h| h.at == n) {
+            self.stop_dead().await;
+        }
+    }
+
+    async fn stop_dead(&self) {
+        self.faults.halted.store(true, Ordering::SeqCst);
+        std::future::pending::<()>().await;
+    }
+
+    fn gate(&self, n: u64) -> Result<(), CallError> {
         if self
             .faults
             .auth_after
@@ -231,7 +270,7 @@ impl AssetsApi for Fake {
         limit: u64,
     ) -> BoxFuture<'a, Result<Page, CallError>> {
         Box::pin(async move {
-            self.gate()?;
+            self.enter().await?;
             let _doing = Doing::start(self, true);
             // A listing is a request like any other: an instant one would look to the
             // controller like the server's normal latency.
@@ -329,7 +368,7 @@ impl AssetsApi for Fake {
             if self.family == ApiFamily::Classic {
                 return Ok(None);
             }
-            self.gate()?;
+            self.enter().await?;
             if self
                 .faults
                 .transient_resolves
@@ -344,7 +383,7 @@ impl AssetsApi for Fake {
 
     fn read<'a>(&'a self, asset: &'a AssetRef) -> BoxFuture<'a, Result<Current, CallError>> {
         Box::pin(async move {
-            self.gate()?;
+            self.enter().await?;
             tokio::time::sleep(self.latency).await;
             self.reads.fetch_add(1, Ordering::SeqCst);
             if self.faults.read_script.lock().unwrap().pop_front() == Some(false) {
@@ -369,7 +408,7 @@ impl AssetsApi for Fake {
         if_match: Option<&'a str>,
     ) -> BoxFuture<'a, Result<Option<String>, CallError>> {
         Box::pin(async move {
-            self.gate()?;
+            let n = self.enter().await?;
             tokio::time::sleep(self.latency).await;
             if self.faults.crash_on.lock().unwrap().as_deref() == Some(asset.path.as_str()) {
                 panic!("a task failed while writing {}", asset.path);
@@ -422,6 +461,7 @@ impl AssetsApi for Fake {
                 .entry(asset.path.clone())
                 .or_default()
                 .push(writes.to_vec());
+            self.leave(n).await;
             if self
                 .faults
                 .lost_answers
@@ -451,7 +491,7 @@ impl AssetsApi for Fake {
         params: &'a [(String, String)],
     ) -> BoxFuture<'a, Result<metadesk_assets::search::SearchPage, CallError>> {
         Box::pin(async move {
-            self.gate()?;
+            self.enter().await?;
             tokio::time::sleep(self.latency).await;
             self.searches.fetch_add(1, Ordering::SeqCst);
             let Some((folder, flat, offset, limit)) = folder_query(params) else {
@@ -505,7 +545,7 @@ impl AssetsApi for Fake {
         properties: &'a [String],
     ) -> BoxFuture<'a, Result<metadesk_assets::batch::Checked, CallError>> {
         Box::pin(async move {
-            self.gate()?;
+            self.enter().await?;
             let _doing = Doing::start(self, false);
             tokio::time::sleep(self.latency).await;
             let slow = self.faults.slow_check.lock().unwrap().clone();
@@ -540,7 +580,7 @@ impl AssetsApi for Fake {
         assets: &'a [metadesk_assets::batch::AssetWrite],
     ) -> BoxFuture<'a, Result<metadesk_assets::batch::Written, CallError>> {
         Box::pin(async move {
-            self.gate()?;
+            let n = self.enter().await?;
             tokio::time::sleep(self.latency).await;
             let paths: Vec<String> = assets
                 .iter()
@@ -583,14 +623,16 @@ impl AssetsApi for Fake {
                 }
             }
             self.batch_writes.fetch_add(1, Ordering::SeqCst);
-            let mut writes = self.writes.lock().unwrap();
-            for (path, asset) in paths.iter().zip(assets) {
-                writes
-                    .entry(path.clone())
-                    .or_default()
-                    .push(asset.writes.clone());
+            {
+                let mut writes = self.writes.lock().unwrap();
+                for (path, asset) in paths.iter().zip(assets) {
+                    writes
+                        .entry(path.clone())
+                        .or_default()
+                        .push(asset.writes.clone());
+                }
             }
-            drop(writes);
+            self.leave(n).await;
             let lost = self.faults.lost_writes.lock().unwrap().clone();
             if paths.iter().any(|p| lost.contains(p))
                 || self

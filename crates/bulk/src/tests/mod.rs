@@ -21,6 +21,7 @@ mod changed_since;
 mod classic_listing;
 mod computing;
 mod fake_dam;
+mod guarantees;
 mod index_lag;
 mod odd_paths;
 mod planning;
